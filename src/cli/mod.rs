@@ -1,0 +1,99 @@
+//! The command line: argument parsing and printing over the library. No logic lives here
+//! that the library does not offer; each subcommand has its own file.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+mod acts;
+mod analyze;
+mod diff;
+mod history;
+mod index;
+mod scale;
+mod search;
+mod show;
+mod units;
+
+/// zanlex: search Kazakhstan's normative acts in Kazakh, with pinpoint citations.
+#[derive(Debug, Parser)]
+#[command(name = "zanlex", version, about, long_about = None)]
+pub struct Cli {
+    /// Folder with the source documents (.txt, .md, .pdf).
+    #[arg(long, global = true, default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Folder for the search index.
+    #[arg(long, global = true, default_value = "index")]
+    pub index: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands of DESIGN.md's contract.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build or refresh the index (only changed files are re-indexed).
+    Index(index::Args),
+    /// Search the corpus and print cited passages.
+    Search(search::Args),
+    /// Print a unit's full text with its citation.
+    Show(show::Args),
+    /// List acts with metadata and status.
+    Acts(acts::Args),
+    /// Print an act's unit tree.
+    Units(units::Args),
+    /// Print an act's amendment timeline, newest first.
+    History(history::Args),
+    /// Compare two versions of an act or unit.
+    Diff(diff::Args),
+    /// Print the tokens an analyzer makes of a text.
+    Analyze(analyze::Args),
+    /// Write a scaled synthetic corpus for benchmarks.
+    #[command(hide = true)]
+    Scale(scale::Args),
+}
+
+/// Parses the command line and runs it. Exit codes: 0 success, 1 runtime failure, 2 bad usage.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Index(a) => index::run(&cli, a),
+        Command::Search(a) => search::run(&cli, a),
+        Command::Show(a) => show::run(&cli, a),
+        Command::Acts(a) => acts::run(&cli, a),
+        Command::Units(a) => units::run(&cli, a),
+        Command::History(a) => history::run(&cli, a),
+        Command::Diff(a) => diff::run(&cli, a),
+        Command::Analyze(a) => analyze::run(&cli, a),
+        Command::Scale(a) => scale::run(&cli, a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => report_error(&err),
+    }
+}
+
+/// Prints an error on one line and picks its exit code: 2 for bad usage or a bad query, 1 else.
+/// A closed stdout (output piped into `head`) ends quietly with 0.
+fn report_error(err: &anyhow::Error) -> ExitCode {
+    if let Some(io) = err.downcast_ref::<std::io::Error>() {
+        if io.kind() == std::io::ErrorKind::BrokenPipe {
+            return ExitCode::SUCCESS;
+        }
+    }
+    let usage = matches!(
+        err.downcast_ref::<crate::Error>(),
+        Some(crate::Error::Query { .. }) | Some(crate::Error::NotFound(_))
+    ) || err.downcast_ref::<UsageError>().is_some();
+    eprintln!("zanlex: {err:#}");
+    if usage {
+        ExitCode::from(2)
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// A command-line mistake that clap cannot catch (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);

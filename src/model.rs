@@ -1,0 +1,435 @@
+//! Types shared by the pipeline stages: acts, units, amendments, versions.
+//!
+//! Every stage reads and writes these; no stage exposes its internals to a later one.
+//! Everything serializes to the JSON contract of DESIGN.md.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The kind of a normative act (or of a document that is not one, like a FAQ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActKind {
+    Law,
+    ConstitutionalLaw,
+    Code,
+    Resolution,
+    Order,
+    JointOrder,
+    Decision,
+    Regulation,
+    Rules,
+    Faq,
+    Other,
+}
+
+impl ActKind {
+    /// The lowercase name used on the command line (`--kind order`) and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActKind::Law => "law",
+            ActKind::ConstitutionalLaw => "constitutional_law",
+            ActKind::Code => "code",
+            ActKind::Resolution => "resolution",
+            ActKind::Order => "order",
+            ActKind::JointOrder => "joint_order",
+            ActKind::Decision => "decision",
+            ActKind::Regulation => "regulation",
+            ActKind::Rules => "rules",
+            ActKind::Faq => "faq",
+            ActKind::Other => "other",
+        }
+    }
+}
+
+/// One issuing body with the date and number it gave the act.
+/// A joint order has one per issuer (002: MFA № 11-1-4/245 and MVD № 611).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issuance {
+    /// Issuer as printed in the header, e.g. `Қазақстан Республикасы Сыртқы істер министрі`.
+    pub issuer: String,
+    /// Short normalized issuer code, e.g. `mfa`, `mvd`, `government`, `parliament`.
+    pub issuer_code: String,
+    pub date: Option<NaiveDate>,
+    pub number: Option<String>,
+}
+
+/// State registration at the Ministry of Justice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registration {
+    pub number: String,
+    pub date: Option<NaiveDate>,
+}
+
+/// Whether an act (or unit) is in force.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Status {
+    InForce,
+    Repealed {
+        /// The repealing act as printed, e.g. `ҚР Ішкі істер министрінің 11.03.2014 № 152 бұйрығы`.
+        by: Option<String>,
+        on: Option<NaiveDate>,
+    },
+    Unknown,
+}
+
+impl Status {
+    /// `in_force`, `repealed` or `unknown`: the value `status:` filters on.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::InForce => "in_force",
+            Status::Repealed { .. } => "repealed",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
+/// Format of a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceFormat {
+    Text,
+    Markdown,
+    Pdf,
+}
+
+/// Where an act came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Path relative to the corpus folder's parent, e.g. `corpus/003_0165b7296e38fd1a.txt`.
+    pub file: String,
+    pub format: SourceFormat,
+    /// Hex sha256 of the file's bytes: what incremental indexing compares.
+    pub sha256: String,
+    /// The encoding the bytes were decoded from (`utf-8`, `utf-16le`, `kz-1048`, …).
+    pub encoding: String,
+}
+
+/// A span of the original file: 1-based inclusive lines, and the PDF page where known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SourceSpan {
+    pub line_start: u32,
+    pub line_end: u32,
+    pub page: Option<u32>,
+}
+
+/// The kind of a structural unit; it fixes the eid prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// `preamble`
+    Preamble,
+    /// `att_N`: an attachment such as approved Rules or a Regulation.
+    Attachment,
+    /// `sec_N`: a numbered section (Regulation sections, FAQ sections `1`, `1.1`).
+    Section,
+    /// `chp_N`: `1-тарау`, `I ТАРАУ`.
+    Chapter,
+    /// `art_N`: `1-бап`.
+    Article,
+    /// `para_N`: `1.`, `14-1.`
+    Paragraph,
+    /// `subpara_N`: `1)`, `1-1)`.
+    Subparagraph,
+    /// `part_N`: unnumbered parts (абзац / бөлік) when they must be addressed.
+    Part,
+    /// `annex_N`: `1-қосымша`.
+    Annex,
+    /// `mod_N`: one amending instruction of an amending act, quoted text included.
+    Instruction,
+    /// Anything else worth indexing (a signature block, a table).
+    Other,
+}
+
+impl UnitKind {
+    /// The eid prefix for this kind (`para`, `subpara`, `att`, …).
+    pub fn eid_prefix(self) -> &'static str {
+        match self {
+            UnitKind::Preamble => "preamble",
+            UnitKind::Attachment => "att",
+            UnitKind::Section => "sec",
+            UnitKind::Chapter => "chp",
+            UnitKind::Article => "art",
+            UnitKind::Paragraph => "para",
+            UnitKind::Subparagraph => "subpara",
+            UnitKind::Part => "part",
+            UnitKind::Annex => "annex",
+            UnitKind::Instruction => "mod",
+            UnitKind::Other => "other",
+        }
+    }
+}
+
+/// Whether a unit's text is live law.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum UnitStatus {
+    #[default]
+    Live,
+    /// Printed as deleted (`Алып тасталды`, `2-қосымша алып тасталды`).
+    Deleted,
+    /// A placeholder announcing text that takes effect later (`5-1. 01.01.2023 бастап қолданысқа енгізіледі`).
+    Pending { from: Option<NaiveDate> },
+}
+
+/// An `Ескерту.` (or `Ескертпе.`) note printed under a unit in a consolidated text, kept apart
+/// from the law's own words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub text: String,
+    pub span: SourceSpan,
+}
+
+/// A structural unit of an act: preamble, paragraph, subparagraph, chapter, appendix, …
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    /// Akoma Ntoso style id built from the path: `att_1__para_14-1__subpara_1-1`.
+    pub eid: String,
+    pub kind: UnitKind,
+    /// The number as printed, without punctuation: `14-1`, `2`, `1.3`.
+    pub num: Option<String>,
+    /// A heading printed with the unit (chapter titles, appendix titles).
+    pub heading: Option<String>,
+    /// The unit's own clean text, without its children's text and without notes.
+    pub text: String,
+    pub span: SourceSpan,
+    pub status: UnitStatus,
+    pub notes: Vec<Note>,
+    pub children: Vec<Unit>,
+}
+
+impl Unit {
+    /// A new live unit with no text yet.
+    pub fn new(eid: impl Into<String>, kind: UnitKind, num: Option<String>) -> Self {
+        Unit {
+            eid: eid.into(),
+            kind,
+            num,
+            heading: None,
+            text: String::new(),
+            span: SourceSpan::default(),
+            status: UnitStatus::Live,
+            notes: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    /// This unit and all its descendants, depth first, in document order.
+    pub fn walk(&self) -> Vec<&Unit> {
+        let mut out = Vec::new();
+        fn go<'a>(u: &'a Unit, out: &mut Vec<&'a Unit>) {
+            out.push(u);
+            for c in &u.children {
+                go(c, out);
+            }
+        }
+        go(self, &mut out);
+        out
+    }
+
+    /// The unit's text followed by its children's, each on its own line.
+    pub fn full_text(&self) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        for u in self.walk() {
+            if let Some(h) = &u.heading {
+                if !h.is_empty() && !u.text.contains(h.as_str()) {
+                    parts.push(h);
+                }
+            }
+            if !u.text.is_empty() {
+                parts.push(&u.text);
+            }
+        }
+        parts.join("\n")
+    }
+}
+
+/// What an amendment did to its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AmendAction {
+    /// `жаңа редакцияда`
+    NewWording,
+    /// `толықтырылды`, `енгізілді`
+    Inserted,
+    /// `алып тасталды`
+    Deleted,
+    /// `өзгеріс енгізілді`
+    Changed,
+    /// `күші жойылды`
+    Repealed,
+    /// `тақырыбы жаңа редакцияда`
+    Renamed,
+    /// Announced by an `Ескертпе` and not yet in the text.
+    Prospective,
+}
+
+/// An amending act as cited in a note or header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActRef {
+    /// As printed, e.g. `ҚР Сыртқы істер министрінің м.а.`.
+    pub issuer: String,
+    /// Normalized issuer code (`mfa`, `mvd`, `government`, `parliament`, …).
+    pub issuer_code: String,
+    /// `order`, `resolution`, `law`, …
+    pub kind: ActKind,
+    pub date: Option<NaiveDate>,
+    pub number: Option<String>,
+    /// The title, when the reference gives one (amending acts name their target by title).
+    pub title: Option<String>,
+}
+
+/// How an amendment's effective date is determined.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum EffectiveRule {
+    /// N calendar days after first official publication.
+    DaysAfterPublication { days: u32 },
+    /// From first official publication.
+    OnPublication,
+    /// From a fixed date (`01.01.2026 бастап`).
+    OnDate { date: NaiveDate },
+    /// On signing.
+    OnSigning,
+    /// Not stated in the text.
+    Unknown,
+}
+
+/// An effective date and how sure we are of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EffectiveDate {
+    pub date: NaiveDate,
+    /// True when computed from an assumption (signing date + N days with no known publication date).
+    pub estimated: bool,
+    /// Why the date is what it is, shown wherever an estimate is shown.
+    pub basis: String,
+}
+
+/// One amendment event, from an `Ескерту` note or derived from an instruction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amendment {
+    /// The unit it touched (`preamble`, `att_1__para_3`, `` for the whole act).
+    pub target_eid: String,
+    /// The target as printed in the note (`3-тармақ`, `1-қосымшаға`).
+    pub target_label: String,
+    pub action: AmendAction,
+    pub by: ActRef,
+    pub rule: EffectiveRule,
+    pub effective: Option<EffectiveDate>,
+    /// The note's text (or instruction's) it came from, and where.
+    pub note: String,
+    pub span: SourceSpan,
+}
+
+/// The operation of an amending instruction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InstructionOp {
+    /// `мынадай редакцияда жазылсын`
+    Replace,
+    /// `мынадай мазмұндағы … толықтырылсын`
+    Insert,
+    /// `алып тасталсын`
+    Delete,
+    /// A part or abzats replaced inside a unit.
+    ReplacePart,
+    /// A part appended to a unit.
+    Append,
+    /// Words replaced inside a unit (`… сөздері … сөздерімен ауыстырылсын`).
+    ReplaceWords,
+}
+
+/// One instruction of an amending act applied to its target act.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Instruction {
+    /// The amending act's own unit that holds this instruction (`para_1__mod_3`).
+    pub source_eid: String,
+    pub target_act: ActRef,
+    /// The target unit's eid in the target act (`para_3__subpara_8`, `chp_5`, `annex_3-1`).
+    pub target_eid: String,
+    pub op: InstructionOp,
+    /// Which part or abzats, 1-based, for ReplacePart/Append (`үшінші абзацы` → 3).
+    pub part: Option<u32>,
+    /// The quoted new text, without the quotes.
+    pub new_text: Option<String>,
+    pub span: SourceSpan,
+}
+
+/// A unit's text valid over `[from, to)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitVersion {
+    pub eid: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub text: String,
+    /// Where this version's text comes from (a version id or an applied amending act).
+    pub origin: String,
+}
+
+/// One edition of an act: the unit tree valid from a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActVersion {
+    /// Stable id, e.g. `2023-04-19` or `applied:gov-resolution-2022-10-10-807`.
+    pub id: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub units: Vec<Unit>,
+    pub source: Source,
+}
+
+/// A normative act (or FAQ) with its metadata, unit tree and amendments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Act {
+    /// Stable readable slug, e.g. `mfa-order-2018-01-04-11-1-4-1`.
+    pub id: String,
+    pub title: String,
+    pub kind: ActKind,
+    /// One per issuer; a joint order has two.
+    pub issuances: Vec<Issuance>,
+    pub registration: Option<Registration>,
+    pub status: Status,
+    /// `kk`, `ru`.
+    pub languages: Vec<String>,
+    pub source: Source,
+    /// Date of first official publication, from a sidecar `NAME.meta.toml` when the text lacks it.
+    pub publication_date: Option<NaiveDate>,
+    /// The date of the edition this text is (Markdown `version_date`), when known.
+    pub version_date: Option<NaiveDate>,
+    /// Top-level units in document order.
+    pub units: Vec<Unit>,
+    /// Events from notes in this text.
+    pub amendments: Vec<Amendment>,
+    /// Instructions this act gives to other acts (amending acts only).
+    pub instructions: Vec<Instruction>,
+    /// This act's own commencement rule.
+    pub commencement: Option<EffectiveRule>,
+    /// Earlier and later editions, oldest first (filled by the amend stage).
+    pub versions: Vec<ActVersion>,
+}
+
+impl Act {
+    /// The first issuance's date: what `--as-of` and date filters use for the act.
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.issuances.iter().find_map(|i| i.date)
+    }
+
+    /// Numbers of all issuances joined with ` / ` (`11-1-4/245 / 611`).
+    pub fn number(&self) -> String {
+        self.issuances
+            .iter()
+            .filter_map(|i| i.number.as_deref())
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+
+    /// All units depth first, in document order.
+    pub fn all_units(&self) -> Vec<&Unit> {
+        self.units.iter().flat_map(|u| u.walk()).collect()
+    }
+
+    /// The unit with this eid, if any.
+    pub fn unit(&self, eid: &str) -> Option<&Unit> {
+        self.all_units().into_iter().find(|u| u.eid == eid)
+    }
+}

@@ -1,0 +1,1 @@
+//! Queries: parsing, ranking, snippets and citations.
