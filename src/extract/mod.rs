@@ -24,10 +24,38 @@ pub struct Extracted {
 }
 
 /// Reads and repairs one file. `corpus_parent` is the folder that `Source::file` is relative to.
+///
+/// Provisional: reads UTF-8 text line by line without repair (the extract issue replaces this).
 pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracted> {
-    let _ = (path, corpus_parent);
-    Err(crate::Error::Extract {
+    use sha2::{Digest, Sha256};
+    let fail = |reason: String| crate::Error::Extract {
         path: path.to_path_buf(),
-        reason: "extraction not implemented yet".into(),
+        reason,
+    };
+    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+    let text = String::from_utf8(bytes.clone()).map_err(|e| fail(e.to_string()))?;
+    let rel = path.strip_prefix(corpus_parent).unwrap_or(path);
+    let source = Source {
+        file: rel.to_string_lossy().replace('\\', "/"),
+        format: crate::model::SourceFormat::Text,
+        sha256: hex::encode(Sha256::digest(&bytes)),
+        encoding: "utf-8".into(),
+    };
+    let lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| CleanLine {
+            text: l.trim_end_matches('\r').to_string(),
+            span: SourceSpan {
+                line_start: i as u32 + 1,
+                line_end: i as u32 + 1,
+                page: None,
+            },
+        })
+        .collect();
+    Ok(Extracted {
+        source,
+        meta: BTreeMap::new(),
+        lines,
     })
 }
