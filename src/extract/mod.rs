@@ -10,7 +10,11 @@ use std::path::Path;
 /// One line of clean text and the original lines it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CleanLine {
+    /// The repaired text, without leading indentation or trailing spaces.
     pub text: String,
+    /// Leading spaces of the original line: in Adilet texts a 6-space indent starts a new
+    /// paragraph, which the structure stage relies on.
+    pub indent: u16,
     pub span: SourceSpan,
 }
 
@@ -45,7 +49,8 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
         .lines()
         .enumerate()
         .map(|(i, l)| CleanLine {
-            text: l.trim_end_matches('\r').to_string(),
+            text: l.trim().to_string(),
+            indent: (l.len() - l.trim_start_matches(' ').len()) as u16,
             span: SourceSpan {
                 line_start: i as u32 + 1,
                 line_end: i as u32 + 1,
