@@ -1,5 +1,9 @@
 //! Stage 3: amendment notes, instructions of amending acts, effective dates, versions and diffs.
 
+pub mod effective;
+pub mod instructions;
+pub mod notes;
+
 use crate::model::Act;
 
 /// Parses one act's own notes, instructions and commencement clause into its fields.

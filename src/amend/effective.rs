@@ -1,0 +1,170 @@
+//! Effective rules (`… күнтізбелік он күн өткен соң қолданысқа енгізіледі`, `01.01.2026 бастап`)
+//! and the dates they give.
+//!
+//! A rule counted from first official publication needs the publication date, which the texts
+//! do not print. It comes from `Act::publication_date` (a sidecar `NAME.meta.toml`); without it
+//! the date is estimated from the signing date and marked so, with the assumption in `basis`.
+
+use crate::model::{EffectiveDate, EffectiveRule};
+use chrono::{Days, NaiveDate};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b(\d{4})\.(\d{1,2})\.(\d{1,2})\.?|\b(\d{1,2})\.(\d{1,2})\.\s?(\d{4})\b)")
+        .expect("static regex")
+});
+
+static DAYS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)күнтізбелік\s+((?:[а-яәіңғүұқөһё]+\s+)?[а-яәіңғүұқөһё0-9]+)\s+күн\w*\s+өткен")
+        .expect("static regex")
+});
+
+/// Finds dates in both printed styles, `23.11.2022` and `1999.05.06.` (also `01.01. 2005`),
+/// returning each date with its byte range.
+pub fn find_dates(text: &str) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
+    DATE_RE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
+            let date = if c.get(1).is_some() {
+                NaiveDate::from_ymd_opt(num(1)? as i32, num(2)?, num(3)?)
+            } else {
+                NaiveDate::from_ymd_opt(num(6)? as i32, num(5)?, num(4)?)
+            }?;
+            Some((date, m.range()))
+        })
+        .collect()
+}
+
+/// Parses one date in either printed style (`23.11.2022`, `1999.05.06.`).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    find_dates(text).into_iter().next().map(|(d, _)| d)
+}
+
+/// Kazakh number words up to ninety, as used in day counts (`он`, `он бес`, `алпыс`).
+fn number_words(text: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut any = false;
+    for w in text.split_whitespace() {
+        let w = w.to_lowercase();
+        let v = match w.as_str() {
+            "бір" => 1,
+            "екі" => 2,
+            "үш" => 3,
+            "төрт" => 4,
+            "бес" => 5,
+            "алты" => 6,
+            "жеті" => 7,
+            "сегіз" => 8,
+            "тоғыз" => 9,
+            "он" => 10,
+            "жиырма" => 20,
+            "отыз" => 30,
+            "қырық" => 40,
+            "елу" => 50,
+            "алпыс" => 60,
+            "жетпіс" => 70,
+            "сексен" => 80,
+            "тоқсан" => 90,
+            other => match other.parse::<u32>() {
+                Ok(n) => n,
+                Err(_) => continue,
+            },
+        };
+        total += v;
+        any = true;
+    }
+    any.then_some(total)
+}
+
+/// Reads the effective rule of a clause such as the parenthesis of a note or an act's own
+/// commencement paragraph.
+///
+/// ```
+/// use zanlex::amend::effective::parse_rule;
+/// use zanlex::EffectiveRule;
+/// assert_eq!(
+///     parse_rule("алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі"),
+///     EffectiveRule::DaysAfterPublication { days: 10 }
+/// );
+/// ```
+pub fn parse_rule(text: &str) -> EffectiveRule {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = t.to_lowercase();
+    if let Some(c) = DAYS_RE.captures(&t) {
+        if let Some(days) = c.get(1).and_then(|m| number_words(m.as_str())) {
+            return EffectiveRule::DaysAfterPublication { days };
+        }
+    }
+    if lower.contains("бастап") || lower.contains("күшіне енеді") || lower.contains("енгізіледі")
+    {
+        if let Some((date, _)) = find_dates(&t).into_iter().next() {
+            return EffectiveRule::OnDate { date };
+        }
+    }
+    if lower.contains("жарияланған") && (lower.contains("бастап") || lower.contains("енгізіледі"))
+    {
+        return EffectiveRule::OnPublication;
+    }
+    if lower.contains("қол қойылған") {
+        return EffectiveRule::OnSigning;
+    }
+    EffectiveRule::Unknown
+}
+
+/// Turns a rule into a date: exact when the rule fixes it or the publication date is known,
+/// estimated (publication assumed on the signing date) when only the signing date is known.
+///
+/// The day count follows the project's convention: publication (or signing) date + N days.
+pub fn resolve(
+    rule: &EffectiveRule,
+    signed: Option<NaiveDate>,
+    published: Option<NaiveDate>,
+) -> Option<EffectiveDate> {
+    let add = |d: NaiveDate, n: u32| d.checked_add_days(Days::new(u64::from(n)));
+    match rule {
+        EffectiveRule::OnDate { date } => Some(EffectiveDate {
+            date: *date,
+            estimated: false,
+            basis: format!("fixed date in the text ({date})"),
+        }),
+        EffectiveRule::OnSigning => signed.map(|d| EffectiveDate {
+            date: d,
+            estimated: false,
+            basis: format!("on signing ({d})"),
+        }),
+        EffectiveRule::DaysAfterPublication { days } => match (published, signed) {
+            (Some(p), _) => add(p, *days).map(|date| EffectiveDate {
+                date,
+                estimated: false,
+                basis: format!("first official publication {p} + {days} calendar days"),
+            }),
+            (None, Some(s)) => add(s, *days).map(|date| EffectiveDate {
+                date,
+                estimated: true,
+                basis: format!(
+                    "estimated: publication date unknown, assumed on the signing date {s}; + {days} calendar days"
+                ),
+            }),
+            (None, None) => None,
+        },
+        EffectiveRule::OnPublication => match (published, signed) {
+            (Some(p), _) => Some(EffectiveDate {
+                date: p,
+                estimated: false,
+                basis: format!("first official publication {p}"),
+            }),
+            (None, Some(s)) => Some(EffectiveDate {
+                date: s,
+                estimated: true,
+                basis: format!(
+                    "estimated: publication date unknown, assumed on the signing date {s}"
+                ),
+            }),
+            (None, None) => None,
+        },
+        EffectiveRule::Unknown => None,
+    }
+}

@@ -1,0 +1,474 @@
+//! Instructions of amending acts (001, 002) → [`Instruction`]s on the target act's units.
+//!
+//! An amending paragraph opens with a header naming the target act
+//! (`"…қағидаларын бекіту туралы" … 2012 жылғы 21 қаңтардағы № 148 қаулысына … енгізілсін:`),
+//! then gives instructions, each a head sentence ending in a verb and often a quoted new text:
+//! `10-тармақ мынадай редакцияда жазылсын: "10. …";`, `12-тармақтың 7) тармақшасы алынып
+//! тасталсын;`, `мынадай мазмұндағы 8-1-тармақпен толықтырылсын: "8-1. …";`.
+//! Context lines set the scope of the following heads: `көрсетілген бұйрықпен бекітілген …
+//! қағидаларында:` (the approved Rules, `att_1`) and `3-тармақта:` (paragraph 3).
+//!
+//! The parser works on the paragraph's text as one stream, so it does not depend on how the
+//! structure stage split it into `mod_N` units; each instruction reports the byte offset of its
+//! head so the caller can map it back to the unit that holds it. Words displaced by extraction
+//! to the end of the head's line (`мынадай редакцияда жазылсын:10-тармақ`) are read as part of
+//! the head.
+
+use super::effective::find_dates;
+use super::notes::issuer_code;
+use crate::model::{ActKind, ActRef, InstructionOp};
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One instruction read from the stream, before it is tied to its source unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedInstruction {
+    /// Byte offset of the head's verb in the stream.
+    pub offset: usize,
+    /// The head sentence, whitespace collapsed.
+    pub head: String,
+    pub target_eid: String,
+    pub op: InstructionOp,
+    pub part: Option<u32>,
+    /// Last part of a range (`бірінші және екінші бөліктері` → part 1, part_last 2).
+    pub part_last: Option<u32>,
+    pub new_text: Option<String>,
+    /// The amending act's own appendix that holds the new text
+    /// (`осы бірлескен бұйрыққа 2-қосымшаға сәйкес`), when the text is not quoted.
+    pub source_annex: Option<String>,
+}
+
+static VERB_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(жазылсын|толықтырылсын|тасталсын|ауыстырылсын)\s*[:;.]?")
+        .expect("static regex")
+});
+static PARA_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:\d+(?:-\d+)*\s*(?:,|және)?\s*)*\d+(?:-\d+)*)\s*-\s*тармақ(\w*)")
+        .expect("static regex")
+});
+static SUBPARA_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d+(?:-\d+)*)\)\s*тармақш").expect("static regex"));
+static CHAPTER_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d+(?:-\d+)*)\s*-\s*тара[уy](\w*)").expect("static regex"));
+static ANNEX_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d+(?:-\d+)*)[\s-]+қосымша(\w*)").expect("static regex"));
+static PART_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші|тоғызыншы|оныншы)(?:\s+және\s+(бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші|тоғызыншы|оныншы))?\s+(бөл\w*|абзац\w*)")
+        .expect("static regex")
+});
+static NUM_SPLIT_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d+(?:-\d+)*").expect("static regex"));
+static WORD_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s+жыл\w*\s+(\d{1,2})\s+([а-яәіңғүұқөһ]+)").expect("static regex")
+});
+static SIGN_NUM_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:№|\bN)\s*(\d+(?:\s*[-/]\s*[0-9A-Za-zІі]+)*)").expect("static regex")
+});
+
+fn ordinal(word: &str) -> Option<u32> {
+    const ORD: [&str; 10] = [
+        "бірінші",
+        "екінші",
+        "үшінші",
+        "төртінші",
+        "бесінші",
+        "алтыншы",
+        "жетінші",
+        "сегізінші",
+        "тоғызыншы",
+        "оныншы",
+    ];
+    let w = word.to_lowercase();
+    ORD.iter().position(|o| *o == w).map(|i| i as u32 + 1)
+}
+
+/// A date written in words, `2016 жылғы 24 қарашадағы` → 2016-11-24.
+pub fn parse_word_date(y: &str, d: &str, month_word: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] = [
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ];
+    let w = month_word.to_lowercase().replace('i', "і");
+    let m = MONTHS
+        .iter()
+        .position(|m| w.starts_with(m) || (m.len() > 6 && w.starts_with(&m[..m.len() - 2])))?;
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m as u32 + 1, d.parse().ok()?)
+}
+
+/// Reads the target act from an amending paragraph's header (the text up to `енгізілсін:`).
+pub fn parse_target_act(header: &str) -> Option<ActRef> {
+    let h = header.split_whitespace().collect::<Vec<_>>().join(" ");
+    let open = h.find(['"', '«'])?;
+    let after_open = open + h[open..].chars().next()?.len_utf8();
+    let close_rel = h[after_open..].find(['"', '»'])?;
+    let title = h[after_open..after_open + close_rel].trim().to_string();
+    let rest = &h[after_open + close_rel + 1..];
+    // Parentheses hold registration details, not the act's own numbers.
+    let mut depth = 0i32;
+    let outside: String = rest
+        .chars()
+        .map(|c| match c {
+            '(' => {
+                depth += 1;
+                ' '
+            }
+            ')' => {
+                depth -= 1;
+                ' '
+            }
+            c if depth > 0 => {
+                if c.is_whitespace() {
+                    c
+                } else {
+                    '\u{1}'
+                }
+            }
+            c => c,
+        })
+        .collect();
+    let mut dates = Vec::new();
+    let mut issuers = Vec::new();
+    let mut last = 0;
+    for c in WORD_DATE_RE.captures_iter(&outside) {
+        let (Some(m), Some(y), Some(d), Some(mw)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
+            continue;
+        };
+        if let Some(date) = parse_word_date(y.as_str(), d.as_str(), mw.as_str()) {
+            let chunk = SIGN_NUM_RE.replace_all(&outside[last..m.start()], " ");
+            let iss = chunk.trim().trim_start_matches("және").trim().to_string();
+            issuers.push(iss);
+            dates.push(date);
+            last = m.end();
+        }
+    }
+    if dates.is_empty() {
+        dates.extend(find_dates(&outside).into_iter().map(|(d, _)| d));
+    }
+    let numbers: Vec<String> = SIGN_NUM_RE
+        .captures_iter(&outside)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str().chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    let lower = rest.to_lowercase();
+    let kind = if lower.contains("бірлескен бұйр") {
+        ActKind::JointOrder
+    } else if lower.contains("қаулы") {
+        ActKind::Resolution
+    } else if lower.contains("бұйр") {
+        ActKind::Order
+    } else if lower.contains("шешім") {
+        ActKind::Decision
+    } else if lower.contains("заң") {
+        ActKind::Law
+    } else {
+        ActKind::Other
+    };
+    let issuer = issuers.join(" және ");
+    let codes: Vec<String> = issuers.iter().map(|i| issuer_code(i, Some(kind))).collect();
+    Some(ActRef {
+        issuer,
+        issuer_code: codes.join("+"),
+        kind,
+        date: dates.first().copied(),
+        number: (!numbers.is_empty()).then(|| numbers.join(" / ")),
+        title: Some(title),
+    })
+}
+
+/// Parses the instructions of one amending paragraph. `stream` is the paragraph's full text
+/// (header included); parsing starts after the header's `енгізілсін:`.
+pub fn parse_instructions(stream: &str) -> Vec<ParsedInstruction> {
+    let start = stream
+        .find("енгізілсін")
+        .and_then(|p| stream[p..].find(':').map(|q| p + q + 1))
+        .unwrap_or(0);
+    // Head ends: verb + punctuation, plus words displaced to the end of the same line.
+    struct Head {
+        verb_start: usize,
+        verb_end: usize,
+        end: usize,
+        displaced: String,
+    }
+    let mut heads: Vec<Head> = Vec::new();
+    for m in VERB_RE.find_iter(&stream[start..]) {
+        let verb_start = start + m.start();
+        let mut end = start + m.end();
+        let line_end = stream[end..].find('\n').map_or(stream.len(), |p| end + p);
+        let tail = stream[end..line_end].trim();
+        let mut displaced = String::new();
+        if !tail.is_empty() && !tail.starts_with(['"', '«', '“']) {
+            displaced = tail.to_string();
+            end = line_end;
+        }
+        heads.push(Head {
+            verb_start,
+            verb_end: start + m.end(),
+            end,
+            displaced,
+        });
+    }
+    let mut out = Vec::new();
+    let mut scope = String::new();
+    let mut ctx_para: Option<String> = None;
+    let mut prev_end = start;
+    let mut pending_quote_owner: Option<usize> = None;
+    for h in &heads {
+        // Segment between the previous head and this verb: [previous quote][context][head].
+        let seg = &stream[prev_end..h.verb_start];
+        let quote_end = last_quote_end(seg);
+        let (quote, remainder) = match quote_end {
+            Some(q) => (&seg[..q], &seg[q..]),
+            None => ("", seg),
+        };
+        if let Some(owner) = pending_quote_owner.take() {
+            set_quote(&mut out, owner, quote);
+        }
+        let remainder = remainder.trim_start_matches(['"', '»', '”', ';', '.', ' ', '\n']);
+        let head_text = format!(
+            "{} {} {}",
+            remainder,
+            &stream[h.verb_start..h.verb_end],
+            h.displaced
+        );
+        let head_norm = head_text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lower = head_norm.to_lowercase();
+        if lower.contains("бекітілген") && lower.contains("қағида") {
+            scope = "att_1".to_string();
+        }
+        let parsed = parse_head(&head_norm, &scope, &mut ctx_para);
+        let first_index = out.len();
+        for (target_eid, op, part, part_last, source_annex) in parsed {
+            out.push(ParsedInstruction {
+                offset: h.verb_start,
+                head: head_norm.clone(),
+                target_eid,
+                op,
+                part,
+                part_last,
+                new_text: None,
+                source_annex,
+            });
+        }
+        if out.len() > first_index && !matches!(out[first_index].op, InstructionOp::Delete) {
+            pending_quote_owner = Some(first_index);
+        }
+        prev_end = h.end;
+    }
+    if let Some(owner) = pending_quote_owner {
+        let seg = &stream[prev_end..];
+        let q = last_quote_end(seg).unwrap_or(0);
+        set_quote(&mut out, owner, &seg[..q]);
+    }
+    out
+}
+
+/// End (exclusive, after the closing quote) of the last quoted block closing in `seg`:
+/// the last `";`, `".`, `»;`, `».` or a quote at the very end.
+fn last_quote_end(seg: &str) -> Option<usize> {
+    let mut best = None;
+    for (i, c) in seg.char_indices() {
+        if matches!(c, '"' | '»' | '”') {
+            let after = i + c.len_utf8();
+            let next = seg[after..].trim_start_matches([' ']).chars().next();
+            if matches!(next, Some(';') | Some('.')) {
+                let after_punct = after + seg[after..].find([';', '.']).unwrap_or(0) + 1;
+                best = Some(after_punct);
+            }
+        }
+    }
+    best
+}
+
+/// Stores the quoted text on the instruction(s) starting at `owner`; a quote covering several
+/// paragraphs (`15, 16 және 17-тармақтар`) is split at each paragraph's number.
+fn set_quote(out: &mut [ParsedInstruction], owner: usize, quote: &str) {
+    let q = quote.trim();
+    let q = q.trim_start_matches(['"', '«', '“', ':', ' ', '\n']);
+    let q = q.trim_end_matches([';', ' ', '\n']);
+    let q = q.strip_suffix(['"', '»', '”']).unwrap_or(q);
+    let q = q.trim();
+    let fixed;
+    let q = if let Some(stem) = q.strip_suffix("\".") {
+        fixed = format!("{stem}.");
+        fixed.as_str()
+    } else {
+        q
+    };
+    if q.is_empty() {
+        return;
+    }
+    let head = out[owner].head.clone();
+    let group: Vec<usize> = (owner..out.len())
+        .filter(|&i| out[i].head == head)
+        .collect();
+    if group.len() > 1 {
+        let mut cuts = vec![0usize];
+        for &i in &group[1..] {
+            let num = out[i]
+                .target_eid
+                .rsplit("para_")
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let pat = format!("{num}. ");
+            let from = *cuts.last().unwrap_or(&0);
+            let found = q[from..]
+                .match_indices(&pat)
+                .map(|(p, _)| from + p)
+                .find(|&p| p == 0 || q[..p].ends_with(['\n', ' ']));
+            cuts.push(found.unwrap_or(q.len()));
+        }
+        cuts.push(q.len());
+        for (k, &i) in group.iter().enumerate() {
+            let part = q[cuts[k]..cuts[k + 1].max(cuts[k])]
+                .trim()
+                .trim_end_matches(['"', ';'])
+                .trim();
+            out[i].new_text = (!part.is_empty()).then(|| part.to_string());
+        }
+    } else {
+        out[owner].new_text = Some(q.to_string());
+    }
+}
+
+type HeadTarget = (
+    String,
+    InstructionOp,
+    Option<u32>,
+    Option<u32>,
+    Option<String>,
+);
+
+/// Reads one head's targets and operation.
+fn parse_head(head: &str, scope: &str, ctx_para: &mut Option<String>) -> Vec<HeadTarget> {
+    let lower = head.to_lowercase();
+    let join = |parts: &[String]| {
+        let mut v: Vec<&str> = Vec::new();
+        if !scope.is_empty() {
+            v.push(scope);
+        }
+        v.extend(parts.iter().map(String::as_str));
+        v.join("__")
+    };
+    let part_m = PART_RE.captures(head);
+    let part = part_m
+        .as_ref()
+        .and_then(|c| c.get(1))
+        .and_then(|m| ordinal(m.as_str()));
+    let part_last = part_m
+        .as_ref()
+        .and_then(|c| c.get(2))
+        .and_then(|m| ordinal(m.as_str()));
+    let op = if lower.contains("тасталсын") {
+        InstructionOp::Delete
+    } else if lower.contains("ауыстырылсын") {
+        InstructionOp::ReplaceWords
+    } else if lower.contains("толықтырылсын") {
+        if part.is_some() {
+            InstructionOp::Append
+        } else {
+            InstructionOp::Insert
+        }
+    } else if part.is_some() {
+        InstructionOp::ReplacePart
+    } else {
+        InstructionOp::Replace
+    };
+    // Annexes: a dative annex with `осы … сәйкес` is the amending act's own source appendix.
+    let mut source_annex = None;
+    let mut annex_targets = Vec::new();
+    let is_source_phrase = lower.contains("сәйкес") && lower.contains("осы");
+    for c in ANNEX_RE.captures_iter(head) {
+        let (Some(n), Some(suf)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let dative = matches!(suf.as_str(), "ға" | "ге");
+        if dative && is_source_phrase {
+            source_annex = Some(format!("annex_{}", n.as_str()));
+        } else {
+            annex_targets.push(n.as_str().to_string());
+        }
+    }
+    let mut out = Vec::new();
+    if lower.contains("кіріспе") || lower.contains("преамбула") {
+        out.push(("preamble".to_string(), op, part, part_last, None));
+        return out;
+    }
+    if !annex_targets.is_empty() {
+        for n in annex_targets {
+            out.push((
+                join(&[format!("annex_{n}")]),
+                op,
+                part,
+                part_last,
+                source_annex.clone(),
+            ));
+        }
+        return out;
+    }
+    if let Some(c) = CHAPTER_RE.captures(head) {
+        if let Some(n) = c.get(1) {
+            out.push((
+                join(&[format!("chp_{}", n.as_str())]),
+                op,
+                part,
+                part_last,
+                None,
+            ));
+            return out;
+        }
+    }
+    let mut paras: Vec<String> = Vec::new();
+    for c in PARA_LIST_RE.captures_iter(head) {
+        let (Some(list), Some(suf)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let nums: Vec<String> = NUM_SPLIT_RE
+            .find_iter(list.as_str())
+            .map(|m| m.as_str().to_string())
+            .collect();
+        if suf.as_str() == "та" || suf.as_str() == "те" {
+            // `3-тармақта:` sets the context for the following heads.
+            *ctx_para = nums.last().cloned();
+            continue;
+        }
+        paras.extend(nums);
+    }
+    let subs: Vec<String> = SUBPARA_RE
+        .captures_iter(head)
+        .filter_map(|c| c.get(1).map(|m| m.as_str().to_string()))
+        .collect();
+    if !paras.is_empty() {
+        if subs.is_empty() {
+            *ctx_para = None;
+        }
+        for p in &paras {
+            let mut path = vec![format!("para_{p}")];
+            if let Some(s) = subs.first() {
+                path.push(format!("subpara_{s}"));
+            }
+            out.push((join(&path), op, part, part_last, None));
+        }
+        return out;
+    }
+    if let Some(s) = subs.first() {
+        let mut path = Vec::new();
+        if let Some(p) = ctx_para.as_ref() {
+            path.push(format!("para_{p}"));
+        }
+        path.push(format!("subpara_{s}"));
+        out.push((join(&path), op, part, part_last, None));
+    }
+    out
+}

@@ -1,0 +1,305 @@
+//! `Ескерту.` / `Ескертпе.` notes of consolidated texts → amendment events.
+//!
+//! A note names its target (`3-тармақ`, `1-қосымшаға`, `Преамбула`, or nothing for the whole
+//! act), an action (`жаңа редакцияда`, `толықтырылды`, …), and one or more amending acts, each
+//! with a date, a number and usually a parenthesised effective rule:
+//!
+//! `Ескерту. 3-қосымшаға өзгеріс енгізілді – ҚР Сыртқы істер министрінің м.а. 23.11.2022
+//! № 11-1-4/628 (… он күн өткен соң …); 30.09.2025 № 11-1-4/577 (01.01.2026 бастап …) бұйрықтарымен.`
+//!
+//! Extraction can move the number into the parenthesis (`он күн№ 11-1-4/628`); the parser looks
+//! for the number anywhere in the citation. Dates inside parentheses are rules, not citations.
+
+use super::effective::{find_dates, parse_rule};
+use crate::model::{ActKind, ActRef, AmendAction, EffectiveRule};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One event read from a note, before its target is resolved to an eid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteEvent {
+    /// The target as printed (`3-тармақ`, `1-қосымшаға`, `Преамбула`; empty for the whole act).
+    pub target_label: String,
+    pub action: AmendAction,
+    pub by: ActRef,
+    pub rule: EffectiveRule,
+}
+
+static ACTION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(тақырыбы\s+жаңа\s+редакцияда|жаңа\s+редакцияда|толықтыру\s+көзделген|өзгеріс(?:тер)?\s+енгізу\s+көзделген|көзделген|толықтырылды|алып\s+тасталды|өзгеріс(?:тер)?\s+енгізілді|күші\s+жойылды)\s*[-–—]",
+    )
+    .expect("static regex")
+});
+
+static SIGN_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:№|\bN)\s*(\d+(?:[-/][0-9A-Za-zІі]+)*)").expect("static regex")
+});
+
+static BARE_NUMBER_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d+(?:-\d+)*/\d+\b").expect("static regex"));
+
+static KIND_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(конституциялық\s+заң\w*|заң\w*|бірлескен\s+бұйр\w*|бұйр\w*|қаулы\w*|жарлы\w*|шешім\w*|кодекс\w*)")
+        .expect("static regex")
+});
+
+/// Collapses whitespace and strips Markdown emphasis and quote markers (`> *Ескерту. …*`).
+pub fn clean_note_text(text: &str) -> String {
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    joined
+        .trim_start_matches(['>', ' ', '*', '_'])
+        .trim_end_matches(['*', '_', ' '])
+        .to_string()
+}
+
+/// True for a real amendment note: `Ескерту.` or `Ескертпе.` followed by an action and an
+/// amending act. `Ескерту: Қандастарымыздың…` (000) is a remark, not a note.
+pub fn is_amendment_note(text: &str) -> bool {
+    !parse_note(text).is_empty()
+}
+
+/// Parses one note into its events (one per amending act cited). Returns nothing for text that
+/// is not an amendment note.
+pub fn parse_note(text: &str) -> Vec<NoteEvent> {
+    let t = clean_note_text(text);
+    let body = if let Some(rest) = t.strip_prefix("Ескерту.") {
+        rest
+    } else if let Some(rest) = t.strip_prefix("Ескертпе.") {
+        rest
+    } else {
+        return Vec::new();
+    };
+    parse_body(body.trim(), None)
+}
+
+/// Parses the printed text of a deleted unit or a placeholder that cites its amending act
+/// (`алып тасталды - ҚР 19.04.2023 № 222-VII (…) Конституциялық заңымен;`,
+/// `01.01.2023 бастап қолданысқа енгізіледі – ҚР 05.11.2022 № 156-VII Конституциялық заңымен.`).
+/// The target is the unit itself (empty label).
+pub fn parse_unit_citation(text: &str) -> Vec<NoteEvent> {
+    let t = clean_note_text(text);
+    let lower = t.to_lowercase();
+    if lower.contains("қолданысқа енгізіледі") && !lower.starts_with("алып тасталды")
+    {
+        // Placeholder: the rule is the sentence before the dash, the act after it.
+        let Some(pos) = t
+            .find(['–', '—', '-'])
+            .filter(|&p| t[..p].contains("енгізіледі") || t[..p].contains("бастап"))
+        else {
+            return Vec::new();
+        };
+        let rule = parse_rule(&t[..pos]);
+        let mut events = parse_citations(&t[pos..], AmendAction::Prospective, "");
+        for e in &mut events {
+            if matches!(e.rule, EffectiveRule::Unknown) {
+                e.rule = rule.clone();
+            }
+        }
+        return events;
+    }
+    parse_body(&t, Some(""))
+}
+
+/// Splits a note body at its action phrases and reads each segment's citations.
+fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
+    let actions: Vec<_> = ACTION_RE.find_iter(body).collect();
+    let Some(first) = actions.first() else {
+        return Vec::new();
+    };
+    let label = match forced_label {
+        Some(l) => l.to_string(),
+        None => body[..first.start()]
+            .trim()
+            .trim_end_matches([',', ';'])
+            .to_string(),
+    };
+    let mut out = Vec::new();
+    for (i, m) in actions.iter().enumerate() {
+        let end = actions.get(i + 1).map_or(body.len(), |n| n.start());
+        let phrase = m.as_str().to_lowercase();
+        let mut action = if phrase.contains("тақырыбы") {
+            AmendAction::Renamed
+        } else if phrase.contains("жаңа") {
+            AmendAction::NewWording
+        } else if phrase.contains("көзделген") {
+            AmendAction::Prospective
+        } else if phrase.contains("толықтырылды") {
+            AmendAction::Inserted
+        } else if phrase.contains("алып") {
+            AmendAction::Deleted
+        } else if phrase.contains("күші") {
+            AmendAction::Repealed
+        } else {
+            AmendAction::Changed
+        };
+        let lower_label = label.to_lowercase();
+        if action == AmendAction::NewWording && lower_label.starts_with("тақырып") {
+            action = AmendAction::Renamed;
+        }
+        out.extend(parse_citations(&body[m.end()..end], action, &label));
+    }
+    out
+}
+
+/// Byte ranges of top-level parentheses (extraction may leave one unclosed: it runs to the end).
+fn paren_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    start = i;
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(start..i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// Reads the amending acts cited in one segment (`ҚР … 23.11.2022 № … (…); 30.09.2025 … бұйрықтарымен`).
+fn parse_citations(seg: &str, action: AmendAction, label: &str) -> Vec<NoteEvent> {
+    let parens = paren_ranges(seg);
+    let inside = |pos: usize| parens.iter().any(|r| r.contains(&pos));
+    let dates: Vec<_> = find_dates(seg)
+        .into_iter()
+        .filter(|(_, r)| !inside(r.start))
+        .collect();
+    let Some(first) = dates.first() else {
+        return Vec::new();
+    };
+    let issuer = seg[..first.1.start]
+        .trim()
+        .trim_start_matches(['-', '–', '—', ' ', ';', ','])
+        .trim()
+        .to_string();
+    let mut cites: Vec<(ActRef, EffectiveRule)> = Vec::new();
+    let mut kinds: Vec<Option<ActKind>> = Vec::new();
+    for (i, (date, r)) in dates.iter().enumerate() {
+        let span_end = dates.get(i + 1).map_or(seg.len(), |n| n.1.start);
+        let span = &seg[r.end..span_end];
+        let number = SIGN_NUMBER_RE
+            .captures(span)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str().to_string())
+            .or_else(|| BARE_NUMBER_RE.find(span).map(|m| m.as_str().to_string()));
+        let local_parens = paren_ranges(span);
+        let rule = local_parens
+            .first()
+            .map(|p| {
+                let inner = &span[p.clone()];
+                let inner = SIGN_NUMBER_RE.replace_all(inner, " ");
+                let inner = BARE_NUMBER_RE.replace_all(&inner, " ");
+                parse_rule(&inner)
+            })
+            .unwrap_or(EffectiveRule::Unknown);
+        // The kind word stands outside parentheses, after the number.
+        let mut outside = String::new();
+        let mut last = 0;
+        for p in &local_parens {
+            outside.push_str(&span[last..p.start]);
+            outside.push(' ');
+            last = p.end;
+        }
+        outside.push_str(&span[last.min(span.len())..]);
+        let kind = KIND_RE.find(&outside).map(|m| kind_of(m.as_str()));
+        kinds.push(kind);
+        cites.push((
+            ActRef {
+                issuer: issuer.clone(),
+                issuer_code: issuer_code(&issuer, kind),
+                kind: kind.unwrap_or(ActKind::Other),
+                date: Some(*date),
+                number,
+                title: None,
+            },
+            rule,
+        ));
+    }
+    // `A; B; C заңдарымен`: a citation without its own kind word takes the next one's.
+    let mut next: Option<ActKind> = None;
+    for i in (0..cites.len()).rev() {
+        match kinds[i] {
+            Some(k) => next = Some(k),
+            None => {
+                if let Some(k) = next {
+                    cites[i].0.kind = k;
+                    cites[i].0.issuer_code = issuer_code(&issuer, Some(k));
+                }
+            }
+        }
+    }
+    cites
+        .into_iter()
+        .map(|(by, rule)| NoteEvent {
+            target_label: label.to_string(),
+            action,
+            by,
+            rule,
+        })
+        .collect()
+}
+
+/// Maps a kind word (`бұйрығымен`, `Конституциялық заңымен`, `қаулысымен`) to an act kind.
+pub fn kind_of(word: &str) -> ActKind {
+    let w = word.to_lowercase();
+    if w.starts_with("конституциялық") {
+        ActKind::ConstitutionalLaw
+    } else if w.starts_with("заң") {
+        ActKind::Law
+    } else if w.starts_with("бірлескен") {
+        ActKind::JointOrder
+    } else if w.starts_with("бұйр") {
+        ActKind::Order
+    } else if w.starts_with("қаулы") {
+        ActKind::Resolution
+    } else if w.starts_with("шешім") {
+        ActKind::Decision
+    } else if w.starts_with("кодекс") {
+        ActKind::Code
+    } else {
+        ActKind::Other
+    }
+}
+
+/// A short code for an issuer as printed (`ҚР Сыртқы істер министрінің м.а.` → `mfa`).
+/// A bare `ҚР` citing a law means Parliament.
+pub fn issuer_code(issuer: &str, kind: Option<ActKind>) -> String {
+    let l = issuer.to_lowercase();
+    let code = if l.contains("сыртқы істер") {
+        "mfa"
+    } else if l.contains("ішкі істер") {
+        "mvd"
+    } else if l.contains("үкімет") {
+        "government"
+    } else if l.contains("президент") {
+        "president"
+    } else if l.contains("әділет") {
+        "moj"
+    } else if l.contains("мәслихат") {
+        "maslikhat"
+    } else if l.contains("әкім") {
+        "akimat"
+    } else if matches!(
+        kind,
+        Some(ActKind::Law | ActKind::ConstitutionalLaw | ActKind::Code)
+    ) {
+        "parliament"
+    } else {
+        "unknown"
+    };
+    code.to_string()
+}
