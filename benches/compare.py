@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""zanlex beside the engines a user would pick instead, on the same scaled corpus, in one run.
+
+    benches/compare.sh [--sizes 10,100,1000] [--seed 1] [--work target/compare] [--xapian]
+
+For each size (MB of synthetic acts written by the hidden `zanlex scale`):
+  indexing  wall time, MB/s and peak RSS (/usr/bin/time -v) of
+            - `zanlex index` end to end from the files (extract, repair, structure, amend,
+              Kazakh analysis into exact/stem/loose fields, tantivy), a fresh index each time;
+            - SQLite FTS5 (unicode61) loading the units zanlex ingested (JSONL dumped by
+              `examples/dump_units.rs`; the dump's own time is shown apart and NOT charged to it);
+            - tantivy 0.25 with its default tokenizer indexing the same JSONL (examples/peer_tantivy.rs);
+            - optionally Xapian (python3-xapian, English-less default TermGenerator) on the same JSONL.
+            MB/s is always corpus MB (10^6 bytes of source files) / wall seconds.
+  querying  p50, p99 and QPS over the 200 fixed queries of benches/queries.txt (words, inflected
+            words, phrases, boolean, filters), one thread, warm (one untimed pass first), top 10
+            with stored text; zanlex also builds citations and snippets. Plus the whole-process
+            time of `zanlex search QUERY --json` (median of 20 queries).
+  size      of each index on disk.
+Prints the table with zanlex/peer ratios and writes it to benches/RESULTS.md (--out).
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REL = ROOT / "target" / "release"
+
+
+def log(*a):
+    print(*a, file=sys.stderr, flush=True)
+
+
+def sh(cmd, **kw):
+    log("$", " ".join(str(c) for c in cmd))
+    return subprocess.run([str(c) for c in cmd], check=True, **kw)
+
+
+def timed(cmd, stdout_json=False):
+    """Runs cmd under /usr/bin/time -v; returns (wall seconds, peak RSS bytes, parsed stdout)."""
+    log("$", " ".join(str(c) for c in cmd))
+    t0 = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-v"] + [str(c) for c in cmd],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t0
+    if p.returncode != 0:
+        log(p.stderr[-3000:])
+        raise SystemExit(f"failed: {' '.join(str(c) for c in cmd)}")
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
+    rss = int(m.group(1)) * 1024 if m else 0
+    out = p.stdout
+    if stdout_json:
+        out = json.loads(p.stdout.strip().splitlines()[-1]) if p.stdout.strip() else {}
+    return wall, rss, out
+
+
+def run_json(cmd):
+    log("$", " ".join(str(c) for c in cmd))
+    p = subprocess.run([str(c) for c in cmd], stdout=subprocess.PIPE, text=True, check=True)
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def du(path):
+    path = Path(path)
+    if path.is_file():
+        return path.stat().st_size
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def ensure_tools(xapian):
+    if not Path("/usr/bin/time").exists():
+        log("installing GNU time (apt-get install -y time)")
+        sh(["apt-get", "install", "-y", "time"])
+    py = sys.executable
+    try:
+        subprocess.run([py, "-c", "import sqlite3; c=sqlite3.connect(':memory:');"
+                        "c.execute('create virtual table t using fts5(x)')"], check=True)
+    except subprocess.CalledProcessError:
+        raise SystemExit("this python's sqlite3 has no FTS5; install a python whose SQLite has it")
+    xpy = None
+    if xapian:
+        for cand in [py, "/usr/bin/python3"]:
+            if subprocess.run([cand, "-c", "import xapian"], capture_output=True).returncode == 0:
+                xpy = cand
+                break
+        if xpy is None:
+            log("installing python3-xapian (apt-get install -y python3-xapian)")
+            subprocess.run(["apt-get", "install", "-y", "python3-xapian"], check=False)
+            if subprocess.run(["/usr/bin/python3", "-c", "import xapian"],
+                              capture_output=True).returncode == 0:
+                xpy = "/usr/bin/python3"
+            else:
+                log("Xapian unavailable: skipping it")
+    sh(["cargo", "build", "--release", "--bin", "zanlex", "--example", "dump_units",
+        "--example", "peer_tantivy", "--example", "zanlex_query"], cwd=ROOT)
+    return xpy
+
+
+def measure_size(mb, args, xpy):
+    work = Path(args.work)
+    corpus = work / f"corpus-{mb}"
+    stamp = work / f"corpus-{mb}.seed{args.seed}.done"
+    r = {"mb_target": mb}
+    if not stamp.exists():
+        if corpus.exists():
+            shutil.rmtree(corpus)
+        wall, rss, _ = timed([REL / "zanlex", "scale", "--out", corpus, "--mb", mb,
+                              "--seed", args.seed])
+        r["scale_s"] = wall
+        stamp.write_text("ok\n")
+    r["corpus_bytes"] = du(corpus)
+    r["files"] = len(list(corpus.iterdir()))
+    mbytes = r["corpus_bytes"] / 1e6
+    queries = ROOT / "benches" / "queries.txt"
+
+    # zanlex, end to end from the files, into a fresh index.
+    zidx = work / f"zanlex-index-{mb}"
+    if zidx.exists():
+        shutil.rmtree(zidx)
+    wall, rss, _ = timed([REL / "zanlex", "index", "--corpus", corpus, "--index", zidx])
+    r["zanlex"] = {"index_s": wall, "rss": rss, "mbps": mbytes / wall, "size": du(zidx)}
+
+    # The units zanlex ingested, for the peers (not charged to anyone).
+    units = work / f"units-{mb}.jsonl"
+    wall, rss, _ = timed([REL / "examples" / "dump_units", corpus, units])
+    r["dump_s"] = wall
+    r["units"] = sum(1 for _ in open(units, encoding="utf-8"))
+
+    db = work / f"fts5-{mb}.sqlite"
+    wall, rss, _ = timed([sys.executable, ROOT / "benches" / "peers" / "fts5.py", "load", units, db])
+    r["fts5"] = {"index_s": wall, "rss": rss, "mbps": mbytes / wall, "size": du(db)}
+
+    tdir = work / f"tantivy-{mb}"
+    wall, rss, _ = timed([REL / "examples" / "peer_tantivy", "index", units, tdir])
+    r["tantivy"] = {"index_s": wall, "rss": rss, "mbps": mbytes / wall, "size": du(tdir)}
+
+    if xpy:
+        xdir = work / f"xapian-{mb}"
+        wall, rss, _ = timed([xpy, ROOT / "benches" / "peers" / "xapian_peer.py", "load", units, xdir])
+        r["xapian"] = {"index_s": wall, "rss": rss, "mbps": mbytes / wall, "size": du(xdir)}
+
+    # Queries: warm, one thread, same 200 queries.
+    r["zanlex"]["q"] = run_json([REL / "examples" / "zanlex_query", zidx, queries])
+    r["fts5"]["q"] = run_json([sys.executable, ROOT / "benches" / "peers" / "fts5.py", "query", db, queries])
+    r["tantivy"]["q"] = run_json([REL / "examples" / "peer_tantivy", "query", tdir, queries])
+    if xpy:
+        r["xapian"]["q"] = run_json([xpy, ROOT / "benches" / "peers" / "xapian_peer.py", "query",
+                                     work / f"xapian-{mb}", queries])
+
+    # Whole-process `zanlex search` on the built index: 4 queries of each kind.
+    rows = [l.rstrip("\n").split("\t") for l in open(queries, encoding="utf-8")]
+    sample, per = [], {}
+    for row in rows:
+        if per.get(row[0], 0) < 4:
+            per[row[0]] = per.get(row[0], 0) + 1
+            sample.append(row[1])
+    times = []
+    for q in sample:
+        t0 = time.perf_counter()
+        subprocess.run([REL / "zanlex", "search", "--corpus", corpus, "--index", zidx, "--json",
+                        "--limit", "10", q], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t0)
+    r["zanlex"]["process_ms"] = statistics.median(times) * 1e3
+    return r
+
+
+def fmt_bytes(b):
+    return f"{b / 1e6:,.1f} MB" if b < 1e9 else f"{b / 1e9:,.2f} GB"
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}×" if b else "n/a"
+
+
+def table(results, peers):
+    lines = []
+    for r in results:
+        lines.append(f"\n### {r['mb_target']} MB corpus: {r['files']} files, "
+                     f"{r['corpus_bytes'] / 1e6:,.1f} MB, {r['units']:,} units "
+                     f"(units dumped for the peers in {r['dump_s']:.1f} s, not charged)\n")
+        head = "| metric | zanlex | " + " | ".join(peers) + " | " + \
+            " | ".join(f"zanlex/{p}" for p in peers) + " |"
+        lines.append(head)
+        lines.append("|" + "---|" * (2 + 2 * len(peers)))
+        z = r["zanlex"]
+        metrics = [
+            ("index wall (s)", lambda e: e["index_s"], "{:.2f}"),
+            ("index MB/s", lambda e: e["mbps"], "{:.2f}"),
+            ("peak RSS (MB)", lambda e: e["rss"] / 1e6, "{:.0f}"),
+            ("index size (MB)", lambda e: e["size"] / 1e6, "{:.1f}"),
+            ("query p50 (ms)", lambda e: e["q"]["p50_ms"], "{:.3f}"),
+            ("query p99 (ms)", lambda e: e["q"]["p99_ms"], "{:.3f}"),
+            ("QPS", lambda e: e["q"]["qps"], "{:.0f}"),
+        ]
+        for name, get, f in metrics:
+            vals = [get(z)] + [get(r[p]) for p in peers]
+            cells = [f.format(v) for v in vals]
+            ratios = [ratio(vals[0], v) for v in vals[1:]]
+            lines.append(f"| {name} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+        lines.append(f"| `zanlex search` whole process (ms, median of 20) | "
+                     f"{z['process_ms']:.0f} | " + " | ".join("" for _ in peers) + " | " +
+                     " | ".join("" for _ in peers) + " |")
+        kinds = z["q"].get("p50_ms_by_kind", {})
+        if kinds:
+            lines.append("\nzanlex p50 by query kind (ms): " +
+                         ", ".join(f"{k} {v:.3f}" for k, v in kinds.items()))
+        if z["q"].get("failed"):
+            lines.append(f"\nzanlex rejected {z['q']['failed']} of the 200 queries (see stderr).")
+    return "\n".join(lines)
+
+
+def goals(results):
+    out = []
+    def check(ok, text):
+        out.append(f"- [{'x' if ok else ' '}] {text}")
+    big = max(results, key=lambda r: r["corpus_bytes"])
+    small = min(results, key=lambda r: r["corpus_bytes"])
+    for r in results:
+        z, f, t = r["zanlex"], r["fts5"], r["tantivy"]
+        tag = f"{r['mb_target']} MB"
+        check(z["mbps"] >= 1.5 * f["mbps"],
+              f"{tag}: indexing ≥ 1.5× FTS5's MB/s: {z['mbps']:.2f} vs {f['mbps']:.2f} ({z['mbps'] / f['mbps']:.2f}×)")
+        check(z["index_s"] <= 1.5 * t["index_s"],
+              f"{tag}: indexing no slower than 1.5× default tantivy: {z['index_s']:.2f} s vs {t['index_s']:.2f} s ({z['index_s'] / t['index_s']:.2f}×)")
+        check(z["q"]["p50_ms"] <= f["q"]["p50_ms"],
+              f"{tag}: query p50 ≤ FTS5's: {z['q']['p50_ms']:.3f} ms vs {f['q']['p50_ms']:.3f} ms")
+    if big["mb_target"] >= 1000:
+        check(big["zanlex"]["rss"] < 1e9,
+              f"peak RSS under 1 GB at {big['mb_target']} MB: {big['zanlex']['rss'] / 1e6:.0f} MB")
+    else:
+        out.append(f"- [ ] peak RSS at 1 GB: not measured in this run (largest {big['mb_target']} MB: "
+                   f"{big['zanlex']['rss'] / 1e6:.0f} MB)")
+    if big is not small:
+        drop = big["zanlex"]["mbps"] / small["zanlex"]["mbps"]
+        check(drop >= 0.8, f"MB/s at {big['mb_target']} MB within 20% of {small['mb_target']} MB: "
+              f"{big['zanlex']['mbps']:.2f} vs {small['zanlex']['mbps']:.2f} ({drop:.2f}×)")
+    return "\n".join(out)
+
+
+def machine():
+    cpu = ""
+    try:
+        for l in open("/proc/cpuinfo"):
+            if l.startswith("model name"):
+                cpu = l.split(":", 1)[1].strip()
+                break
+        mem = next(l for l in open("/proc/meminfo") if l.startswith("MemTotal"))
+        mem = f"{int(mem.split()[1]) / 1e6:.0f} GB RAM"
+    except (OSError, StopIteration):
+        mem = ""
+    sqlite = subprocess.run([sys.executable, "-c", "import sqlite3;print(sqlite3.sqlite_version)"],
+                            capture_output=True, text=True).stdout.strip()
+    return f"{cpu}, {os.cpu_count()} cores, {mem}, {platform.system()} {platform.release()}; SQLite {sqlite}"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10,100,1000", help="corpus sizes in MB, comma-separated")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--work", default=str(ROOT / "target" / "compare"))
+    ap.add_argument("--out", default=str(ROOT / "benches" / "RESULTS.md"))
+    ap.add_argument("--xapian", action="store_true", help="also measure Xapian (python3-xapian)")
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    Path(args.work).mkdir(parents=True, exist_ok=True)
+    xpy = ensure_tools(args.xapian)
+    peers = ["fts5", "tantivy"] + (["xapian"] if xpy else [])
+    results = []
+    for mb in sizes:
+        r = measure_size(mb, args, xpy)
+        (Path(args.work) / f"results-{mb}.json").write_text(json.dumps(r, indent=1))
+        results.append(r)
+        log(table([r], peers))
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                            capture_output=True, text=True).stdout.strip()
+    cmd = "benches/compare.sh " + " ".join(sys.argv[1:])
+    md = f"""# zanlex beside SQLite FTS5 and default tantivy
+
+Written by `{cmd.strip()}` on {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, commit `{commit}`.
+Machine: {machine()}.
+
+How it is measured (see `benches/compare.py`): a synthetic corpus of realistic acts from
+`zanlex scale` (seed {args.seed}); `zanlex index` runs end to end from the files (extraction,
+repair, structure, amendments, three Kazakh analyzers); the peers load the units zanlex
+ingested, pre-parsed as JSONL, so their times exclude parsing. MB/s = corpus MB / wall time.
+Queries: the 200 of `benches/queries.txt`, one thread, warm, top 10 with stored text (zanlex
+also builds citations and snippets). Peak RSS from `/usr/bin/time -v`.
+{table(results, peers)}
+
+## Goals
+
+{goals(results)}
+"""
+    Path(args.out).write_text(md)
+    print(md)
+
+
+if __name__ == "__main__":
+    main()
