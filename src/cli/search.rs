@@ -1,14 +1,168 @@
 //! `zanlex search`.
 
-use super::Cli;
+use super::{Cli, UsageError};
+use crate::index::{BuildOptions, ZanIndex};
+use crate::search::{SearchRequest, SearchResults};
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// Arguments of `zanlex search`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The query: words, "phrases"~N, AND/OR/NOT, +/-, (…), act:/kind:/status:/date: filters.
+    #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+    pub query: Vec<String>,
+    /// Number of hits.
+    #[arg(long, short = 'n', default_value_t = crate::search::DEFAULT_LIMIT)]
+    pub limit: usize,
+    /// Print one JSON document (DESIGN.md's contract) on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Search the wording valid on this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Only this act (an id from `zanlex acts`).
+    #[arg(long, value_name = "ID")]
+    pub act: Option<String>,
+    /// Only acts of this kind (order, joint_order, resolution, law, faq, …).
+    #[arg(long, value_name = "K")]
+    pub kind: Option<String>,
+    /// Only acts with this status (in_force, repealed, unknown).
+    #[arg(long, value_name = "S")]
+    pub status: Option<String>,
+}
+
+/// Opens the index, building or refreshing it first; reports what changed on stderr.
+pub(crate) fn open_fresh(cli: &Cli) -> anyhow::Result<ZanIndex> {
+    let opts = BuildOptions {
+        force: false,
+        progress: true,
+    };
+    let (index, report) = ZanIndex::open_or_build(&cli.corpus, &cli.index, &opts)?;
+    super::index::report_failures(&report);
+    if report.changed {
+        eprintln!(
+            "zanlex: {} {} ({} files, {} unit documents)",
+            if report.rebuilt { "built" } else { "refreshed" },
+            cli.index.display(),
+            report.added.len() + report.updated.len() + report.unchanged,
+            report.units_indexed
+        );
+    }
+    Ok(index)
+}
+
+/// Parses a `YYYY-MM-DD` argument.
+pub(crate) fn parse_date_arg(flag: &str, s: &str) -> anyhow::Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        UsageError(format!(
+            "{flag} {s:?} is not a date; write YYYY-MM-DD, e.g. {flag} 2020-01-01"
+        ))
+        .into()
+    })
+}
 
 /// Runs `zanlex search`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
-    let _ = (cli, args);
-    anyhow::bail!("`zanlex search` is not implemented yet")
+    let mut req = SearchRequest::new(args.query.join(" ")).limit(args.limit);
+    // Check the query and flags before touching the index.
+    crate::search::parse(&req.text)?;
+    if args.limit == 0 || args.limit > crate::search::MAX_LIMIT {
+        return Err(UsageError(format!(
+            "--limit {} is out of range; use 1..={}",
+            args.limit,
+            crate::search::MAX_LIMIT
+        ))
+        .into());
+    }
+    if let Some(d) = &args.as_of {
+        req.as_of = Some(parse_date_arg("--as-of", d)?);
+    }
+    if let Some(k) = &args.kind {
+        req.kind = Some(
+            crate::search::query::parse_kind(k).map_err(|e| UsageError(format!("--kind: {e}")))?,
+        );
+    }
+    if let Some(s) = &args.status {
+        req.status = Some(
+            crate::search::query::parse_status(s)
+                .map_err(|e| UsageError(format!("--status: {e}")))?,
+        );
+    }
+    req.act = args.act.clone();
+    let index = open_fresh(cli)?;
+    let res = index.search(&req)?;
+    if res.relaxed {
+        eprintln!("zanlex: no unit has all the words; showing units with some of them");
+    }
+    if res.hits.is_empty() {
+        eprintln!(
+            "zanlex: no unit matches {:?}; try fewer or other words, a word without its ending, or fewer filters",
+            res.query
+        );
+    }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let js = serde_json::to_string_pretty(&res)?;
+        writeln!(out, "{js}")?;
+    } else {
+        print_text(&mut out, &res)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_text(out: &mut impl Write, res: &SearchResults) -> std::io::Result<()> {
+    let tty = std::io::stdout().is_terminal();
+    let (open, close, b0, b1) = if tty {
+        ("\x1b[1;33m", "\x1b[0m", "\x1b[1m", "\x1b[0m")
+    } else {
+        ("[", "]", "", "")
+    };
+    for h in &res.hits {
+        writeln!(out, "{}. {b0}{}{b1}", h.rank, h.citation)?;
+        writeln!(out, "   {}", h.snippet.marked(open, close))?;
+        let mut status = h.act.status.clone();
+        if h.unit.status != "live" {
+            status.push_str(&format!(", unit {}", h.unit.status));
+        }
+        let mut line = format!(
+            "   {}:{}-{} · {status}",
+            h.source.file, h.source.line_start, h.source.line_end
+        );
+        if let Some(p) = h.source.page {
+            line.push_str(&format!(" · p. {p}"));
+        }
+        if h.version.id != "current" {
+            line.push_str(&format!(
+                " · edition {} [{} – {})",
+                h.version.id,
+                h.version.from.map_or("…".into(), |d| d.to_string()),
+                h.version.to.map_or("…".into(), |d| d.to_string())
+            ));
+        }
+        if h.version.wording_unknown {
+            line.push_str(" · wording on that date not in the corpus (current wording shown)");
+        }
+        if !h.amendments.is_empty() {
+            let am: Vec<String> = h
+                .amendments
+                .iter()
+                .map(|a| {
+                    let mut s = String::new();
+                    if let Some(d) = a.by.date {
+                        s.push_str(&d.format("%d.%m.%Y").to_string());
+                    }
+                    if let Some(n) = &a.by.number {
+                        s.push_str(&format!(" № {n}"));
+                    }
+                    s.trim().to_string()
+                })
+                .collect();
+            line.push_str(&format!(" · amended {}", am.join(", ")));
+        }
+        writeln!(out, "{line}")?;
+        writeln!(out)?;
+    }
+    Ok(())
 }

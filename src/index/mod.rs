@@ -1,1 +1,230 @@
-//! The tantivy index: schema, build, incremental refresh.
+//! The tantivy index: schema, build, incremental refresh, and reading acts and units back.
+//!
+//! [`ZanIndex`] is the handle the CLI and library users work with:
+//!
+//! ```no_run
+//! use zanlex::index::{BuildOptions, ZanIndex};
+//! use zanlex::search::SearchRequest;
+//! # fn main() -> zanlex::Result<()> {
+//! let (index, _report) = ZanIndex::open_or_build("corpus".as_ref(), "index".as_ref(), &BuildOptions::default())?;
+//! let results = index.search(&SearchRequest::new("тұрақты тұруға рұқсат").limit(5))?;
+//! for hit in &results.hits {
+//!     println!("{}\n  {}", hit.citation, hit.snippet.text);
+//! }
+//! # Ok(()) }
+//! ```
+
+pub mod build;
+pub mod docs;
+pub mod schema;
+
+pub use build::{build_from_acts, refresh, BuildOptions, Manifest, RefreshReport};
+pub use schema::{Fields, SCHEMA_VERSION};
+
+use crate::model::{Act, Unit};
+use crate::search::citation;
+use schema::{DOC_ACT, DOC_UNIT};
+use std::path::{Path, PathBuf};
+use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+/// An open zanlex index: the tantivy index with its analyzers, fields and a reader.
+pub struct ZanIndex {
+    dir: PathBuf,
+    index: Index,
+    fields: Fields,
+    reader: IndexReader,
+}
+
+/// A unit fetched by act id and eid, with what is needed to cite it.
+#[derive(Debug, Clone)]
+pub struct UnitView {
+    pub act: Act,
+    /// The unit itself (with its children).
+    pub unit: Unit,
+    /// Eids from the top-level unit down to the unit.
+    pub path: Vec<String>,
+    pub label: String,
+    pub citation: String,
+}
+
+impl std::fmt::Debug for ZanIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ZanIndex").field("dir", &self.dir).finish()
+    }
+}
+
+impl ZanIndex {
+    /// Opens an existing index (no refresh). Fails with [`crate::Error::Index`] when `dir`
+    /// holds no zanlex index.
+    pub fn open(dir: &Path) -> crate::Result<Self> {
+        if !dir.join("meta.json").is_file() {
+            return Err(crate::Error::Index {
+                path: dir.to_path_buf(),
+                reason: "no index here; run `zanlex index` (or `zanlex search`, which builds it)"
+                    .into(),
+            });
+        }
+        let (index, fields) = build::open_tantivy(dir)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(ZanIndex {
+            dir: dir.to_path_buf(),
+            index,
+            fields,
+            reader,
+        })
+    }
+
+    /// Builds the index from `corpus` when missing, refreshes it when stale (only changed
+    /// files are re-indexed), then opens it. When `corpus` does not exist but an index does,
+    /// the index is opened as it is.
+    pub fn open_or_build(
+        corpus: &Path,
+        dir: &Path,
+        opts: &BuildOptions,
+    ) -> crate::Result<(Self, RefreshReport)> {
+        if !corpus.is_dir() && dir.join("meta.json").is_file() {
+            return Ok((Self::open(dir)?, RefreshReport::default()));
+        }
+        let report = refresh(corpus, dir, opts)?;
+        Ok((Self::open(dir)?, report))
+    }
+
+    /// The folder the index lives in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The tantivy index (for tools that want to run their own queries).
+    pub fn tantivy(&self) -> &Index {
+        &self.index
+    }
+
+    /// Handles of the schema's fields.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// A searcher over the last commit.
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// The manifest of the last commit (what files the index was built from).
+    pub fn manifest(&self) -> Option<Manifest> {
+        build::read_manifest(&self.index)
+    }
+
+    /// Runs a search; see [`crate::search::search`].
+    pub fn search(
+        &self,
+        req: &crate::search::SearchRequest,
+    ) -> crate::Result<crate::search::SearchResults> {
+        crate::search::search(self, req)
+    }
+
+    fn act_docs(&self, act_id: Option<&str>) -> crate::Result<Vec<Act>> {
+        let f = &self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.doc_type, DOC_ACT),
+                IndexRecordOption::Basic,
+            )),
+        )];
+        if let Some(id) = act_id {
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.act_id, id),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        let searcher = self.searcher();
+        let addrs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
+        let mut addrs: Vec<_> = addrs.into_iter().collect();
+        addrs.sort();
+        let mut acts = Vec::new();
+        for a in addrs {
+            let doc: TantivyDocument = searcher.doc(a)?;
+            let Some(js) = doc.get_first(f.act_json).and_then(|v| v.as_str()) else {
+                continue;
+            };
+            let act: Act = serde_json::from_str(js).map_err(|e| crate::Error::Index {
+                path: self.dir.clone(),
+                reason: format!("stored act is unreadable ({e}); run `zanlex index --force`"),
+            })?;
+            acts.push(act);
+        }
+        Ok(acts)
+    }
+
+    /// All acts in the index, ordered by source file.
+    pub fn acts(&self) -> crate::Result<Vec<Act>> {
+        let mut acts = self.act_docs(None)?;
+        acts.sort_by(|a, b| a.source.file.cmp(&b.source.file).then(a.id.cmp(&b.id)));
+        Ok(acts)
+    }
+
+    /// One act by id; [`crate::Error::NotFound`] names the known ids when it is missing.
+    pub fn act(&self, id: &str) -> crate::Result<Act> {
+        if let Some(a) = self.act_docs(Some(id))?.into_iter().next() {
+            return Ok(a);
+        }
+        let known: Vec<String> = self.acts()?.into_iter().map(|a| a.id).collect();
+        Err(crate::Error::NotFound(format!(
+            "no act {id:?} in the index; known acts: {}",
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
+        )))
+    }
+
+    /// One unit of an act's current text, with its citation.
+    pub fn unit(&self, act_id: &str, eid: &str) -> crate::Result<UnitView> {
+        let act = self.act(act_id)?;
+        let mut found: Option<(Vec<String>, String, String, Unit)> = None;
+        docs::walk_with_path(&act.units, &mut |path| {
+            if found.is_none() && path.last().is_some_and(|u| u.eid == eid) {
+                found = Some((
+                    path.iter().map(|u| u.eid.clone()).collect(),
+                    citation::unit_label(path, act.kind),
+                    citation::citation(&act, path),
+                    (*path[path.len() - 1]).clone(),
+                ));
+            }
+        });
+        match found {
+            Some((path, label, citation, unit)) => Ok(UnitView {
+                act,
+                unit,
+                path,
+                label,
+                citation,
+            }),
+            None => Err(crate::Error::NotFound(format!(
+                "act {act_id} has no unit {eid:?}; list its units with `zanlex units {act_id}`"
+            ))),
+        }
+    }
+
+    /// Number of unit documents (current texts and older editions).
+    pub fn unit_count(&self) -> crate::Result<usize> {
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.doc_type, DOC_UNIT),
+            IndexRecordOption::Basic,
+        );
+        Ok(self.searcher().search(&q, &tantivy::collector::Count)?)
+    }
+}
+
+#[allow(unused)]
+fn _assert_topdocs(_: TopDocs) {}

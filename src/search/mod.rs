@@ -1,1 +1,273 @@
-//! Queries: parsing, ranking, snippets and citations.
+//! Searching the index: the query language, ranking, snippets and pinpoint citations.
+//!
+//! ```no_run
+//! use zanlex::index::ZanIndex;
+//! use zanlex::search::SearchRequest;
+//! # fn main() -> zanlex::Result<()> {
+//! let index = ZanIndex::open("index".as_ref())?;
+//! let res = index.search(&SearchRequest::new("\"тұрақты тұру\" status:in_force").limit(3))?;
+//! for h in res.hits {
+//!     println!("{} {}", h.citation, h.source.file);
+//! }
+//! # Ok(()) }
+//! ```
+
+pub mod citation;
+pub mod compile;
+pub mod query;
+pub mod snippet;
+pub mod types;
+
+pub use query::{parse, Filter, Query};
+pub use snippet::Snippet;
+pub use types::{Hit, HitAct, HitSource, HitUnit, HitVersion, SearchResults};
+
+use crate::index::schema::{from_tantivy_date, OPEN_FROM, OPEN_TO};
+use crate::index::ZanIndex;
+use crate::model::{ActKind, Amendment};
+use chrono::NaiveDate;
+use std::collections::HashSet;
+use std::time::Instant;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query as TQuery};
+use tantivy::schema::Value;
+use tantivy::{DocAddress, TantivyDocument};
+
+/// Default number of hits.
+pub const DEFAULT_LIMIT: usize = 10;
+/// Most hits one request may ask for.
+pub const MAX_LIMIT: usize = 1000;
+
+/// A search: the query (text or already parsed) and the command-line filters.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    /// The query as typed (reported back in results).
+    pub text: String,
+    /// A query built in code; when set, `text` is not parsed.
+    pub parsed: Option<Query>,
+    pub limit: usize,
+    /// Search the wording valid on this date instead of the current text.
+    pub as_of: Option<NaiveDate>,
+    pub act: Option<String>,
+    pub kind: Option<ActKind>,
+    /// `in_force`, `repealed` or `unknown`.
+    pub status: Option<String>,
+}
+
+impl SearchRequest {
+    /// A request for a query in zanlex's query language, with the default limit.
+    pub fn new(text: impl Into<String>) -> Self {
+        SearchRequest {
+            text: text.into(),
+            parsed: None,
+            limit: DEFAULT_LIMIT,
+            as_of: None,
+            act: None,
+            kind: None,
+            status: None,
+        }
+    }
+
+    /// A request for a query built in code.
+    ///
+    /// ```
+    /// use zanlex::search::{Query, SearchRequest};
+    /// let req = SearchRequest::from_query(Query::Phrase { text: "тұрақты тұру".into(), slop: 1 });
+    /// assert_eq!(req.limit, 10);
+    /// ```
+    pub fn from_query(q: Query) -> Self {
+        let mut r = SearchRequest::new(format!("{q:?}"));
+        r.parsed = Some(q);
+        r
+    }
+
+    /// Sets the number of hits.
+    pub fn limit(mut self, n: usize) -> Self {
+        self.limit = n;
+        self
+    }
+
+    /// Searches the wording valid on `date`.
+    pub fn as_of(mut self, date: NaiveDate) -> Self {
+        self.as_of = Some(date);
+        self
+    }
+
+    /// Keeps hits of one act.
+    pub fn act(mut self, id: impl Into<String>) -> Self {
+        self.act = Some(id.into());
+        self
+    }
+}
+
+fn qerr(req: &SearchRequest, reason: impl Into<String>) -> crate::Error {
+    crate::Error::Query {
+        query: req.text.chars().take(80).collect(),
+        reason: reason.into(),
+    }
+}
+
+/// Runs a search and returns ranked, cited hits. Errors: [`crate::Error::Query`] for a query
+/// that cannot be parsed or has nothing searchable, [`crate::Error::NotFound`] for an
+/// unknown `--act`.
+pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResults> {
+    let started = Instant::now();
+    let q = match &req.parsed {
+        Some(q) => q.clone(),
+        None => parse(&req.text)?,
+    };
+    if req.limit == 0 || req.limit > MAX_LIMIT {
+        return Err(qerr(
+            req,
+            format!("limit must be between 1 and {MAX_LIMIT}"),
+        ));
+    }
+    if let Some(id) = &req.act {
+        index.act(id)?;
+    }
+    let f = index.fields();
+    let mut filters: Vec<(Occur, Box<dyn TQuery>)> =
+        vec![(Occur::Must, compile::validity_query(f, req.as_of))];
+    if let Some(id) = &req.act {
+        filters.push((
+            Occur::Must,
+            compile::filter_query(f, &Filter::Act(id.clone())),
+        ));
+    }
+    if let Some(k) = req.kind {
+        filters.push((Occur::Must, compile::filter_query(f, &Filter::Kind(k))));
+    }
+    if let Some(s) = &req.status {
+        let s = query::parse_status(s).map_err(|r| qerr(req, r))?;
+        filters.push((Occur::Must, compile::filter_query(f, &Filter::Status(s))));
+    }
+    let title = compile::title_boost(index, &q);
+    let build = |relaxed: bool| -> crate::Result<BooleanQuery> {
+        let main = compile::compile(index, &q, relaxed).ok_or_else(|| {
+            qerr(req, "nothing searchable: the query has no words (only punctuation or symbols); type a word")
+        })?;
+        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, main)];
+        clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
+        if let Some(t) = &title {
+            clauses.push((Occur::Should, t.box_clone()));
+        }
+        Ok(BooleanQuery::new(clauses))
+    };
+    let searcher = index.searcher();
+    // Editions of one unit may all match an `--as-of` date range edge: fetch extra, dedupe.
+    let fetch = if req.as_of.is_some() {
+        req.limit * 3
+    } else {
+        req.limit
+    };
+    let tq = build(false)?;
+    let (mut top, mut total) = searcher.search(&tq, &(TopDocs::with_limit(fetch), Count))?;
+    let mut relaxed = false;
+    if total == 0 && q.is_plain_words() {
+        let tq = build(true)?;
+        (top, total) = searcher.search(&tq, &(TopDocs::with_limit(fetch), Count))?;
+        relaxed = total > 0;
+    }
+    let hl = snippet::Highlighter::new(index, &q);
+    let mut hits = Vec::with_capacity(top.len());
+    let mut seen = HashSet::new();
+    for (score, addr) in top {
+        let hit = read_hit(index, &searcher, addr, score, req.as_of, &hl)?;
+        if !seen.insert((hit.act.id.clone(), hit.unit.eid.clone())) {
+            continue;
+        }
+        hits.push(hit);
+        if hits.len() == req.limit {
+            break;
+        }
+    }
+    for (i, h) in hits.iter_mut().enumerate() {
+        h.rank = i + 1;
+    }
+    Ok(SearchResults {
+        query: req.text.clone(),
+        total,
+        took_ms: (started.elapsed().as_secs_f64() * 1e6).round() / 1e3,
+        hits,
+        relaxed,
+    })
+}
+
+fn read_hit(
+    index: &ZanIndex,
+    searcher: &tantivy::Searcher,
+    addr: DocAddress,
+    score: f32,
+    as_of: Option<NaiveDate>,
+    hl: &snippet::Highlighter,
+) -> crate::Result<Hit> {
+    let f = index.fields();
+    let doc: TantivyDocument = searcher.doc(addr)?;
+    let s = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let n = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_u64())
+            .map(|x| u32::try_from(x).unwrap_or(u32::MAX))
+    };
+    let d = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_datetime())
+            .and_then(from_tantivy_date)
+    };
+    let text = s(f.text);
+    let heading = s(f.heading);
+    let snippet_src = if text.trim().is_empty() {
+        &heading
+    } else {
+        &text
+    };
+    let snippet = hl.snippet(index, snippet_src);
+    let from = d(f.valid_from).filter(|x| *x != OPEN_FROM);
+    let to = d(f.valid_to).filter(|x| *x != OPEN_TO);
+    let wording_unknown = match (as_of, d(f.wording_from)) {
+        (Some(a), Some(w)) => a < w,
+        _ => false,
+    };
+    let amendments: Vec<Amendment> = serde_json::from_str(&s(f.amendments)).unwrap_or_default();
+    Ok(Hit {
+        rank: 0,
+        score,
+        act: HitAct {
+            id: s(f.act_id),
+            title: s(f.act_title),
+            kind: s(f.act_kind),
+            number: s(f.act_number),
+            date: d(f.act_date),
+            status: s(f.act_status),
+        },
+        unit: HitUnit {
+            eid: s(f.eid),
+            label: s(f.label),
+            kind: s(f.unit_kind),
+            status: s(f.unit_status),
+            heading: Some(heading.clone()).filter(|h| !h.is_empty()),
+            path: s(f.path),
+        },
+        citation: s(f.citation),
+        text,
+        snippet,
+        source: HitSource {
+            file: s(f.file),
+            line_start: n(f.line_start).unwrap_or(0),
+            line_end: n(f.line_end).unwrap_or(0),
+            page: n(f.page),
+        },
+        version: HitVersion {
+            from,
+            to,
+            id: s(f.version_id),
+            wording_unknown,
+        },
+        amendments,
+    })
+}

@@ -1,0 +1,511 @@
+//! Building and refreshing the index from a corpus folder.
+//!
+//! The manifest (each source file's sha256, size and mtime, and a hash of the acts made from
+//! it) travels in the tantivy commit's payload, so it changes atomically with the documents:
+//! an interrupted run leaves the previous commit, manifest included, in force. A full rebuild
+//! (new index, changed schema or analyzers) is written to a sibling folder and swapped in.
+
+use super::docs::act_documents;
+use super::schema::{build_schema, Fields, SCHEMA_VERSION};
+use crate::model::Act;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+use tantivy::{Index, IndexWriter, Term};
+
+/// What the index knows about one source file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileEntry {
+    /// sha256 of the file's bytes (and of its `.meta.toml` sidecar, when it has one).
+    pub sha256: String,
+    pub size: u64,
+    pub mtime_ns: u128,
+    /// sha256 of the JSON of the acts made from the file (they change when linking changes).
+    pub acts_hash: String,
+    pub acts: Vec<String>,
+    /// Why the file could not be ingested, when it could not.
+    pub failure: Option<String>,
+}
+
+/// The record of what an index was built from; stored in the commit payload.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub schema: u32,
+    /// Tokens of a probe text under each analyzer: a changed analyzer forces a rebuild.
+    pub analyzers: String,
+    pub zanlex: String,
+    /// By path relative to the corpus folder's parent (`corpus/003_….txt`).
+    pub files: BTreeMap<String, FileEntry>,
+}
+
+/// How to build or refresh.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Rebuild everything even when nothing changed.
+    pub force: bool,
+    /// Draw a progress bar on stderr (only when stderr is a terminal).
+    pub progress: bool,
+}
+
+/// What a build or refresh did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RefreshReport {
+    /// Whether anything was written.
+    pub changed: bool,
+    /// Whether the index was (re)built from scratch.
+    pub rebuilt: bool,
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub removed: Vec<String>,
+    pub unchanged: usize,
+    /// Unit documents written (current texts and older editions).
+    pub units_indexed: usize,
+    /// Files that could not be ingested: (file, reason).
+    pub failures: Vec<(String, String)>,
+}
+
+/// A file of the corpus as found on disk.
+struct Scanned {
+    path: PathBuf,
+    rel: String,
+    size: u64,
+    mtime_ns: u128,
+}
+
+fn is_source(p: &Path) -> bool {
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name.starts_with('.') || name.ends_with(".meta.toml") {
+        return false;
+    }
+    matches!(
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref(),
+        Some("txt" | "md" | "pdf")
+    )
+}
+
+/// The sidecars that may hold a file's metadata (`NAME.meta.toml`, `NAME.txt.meta.toml`).
+fn sidecars(p: &Path) -> [PathBuf; 2] {
+    [p.with_extension("meta.toml"), {
+        let mut s = p.as_os_str().to_owned();
+        s.push(".meta.toml");
+        PathBuf::from(s)
+    }]
+}
+
+fn rel_path(path: &Path, corpus_parent: &Path) -> String {
+    path.strip_prefix(corpus_parent)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+fn scan(corpus: &Path) -> crate::Result<Vec<Scanned>> {
+    let parent = corpus.parent().unwrap_or(Path::new(""));
+    let rd = std::fs::read_dir(corpus).map_err(|e| crate::Error::Index {
+        path: corpus.to_path_buf(),
+        reason: format!("cannot read the corpus folder: {e}"),
+    })?;
+    let mut out = Vec::new();
+    for entry in rd.flatten() {
+        let path = entry.path();
+        if !path.is_file() || !is_source(&path) {
+            continue;
+        }
+        let mut size = 0u64;
+        let mut mtime_ns = 0u128;
+        for p in std::iter::once(path.clone()).chain(sidecars(&path)) {
+            if let Ok(md) = std::fs::metadata(&p) {
+                size += md.len();
+                let m = md
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                mtime_ns = mtime_ns.max(m);
+            }
+        }
+        out.push(Scanned {
+            rel: rel_path(&path, parent),
+            path,
+            size,
+            mtime_ns,
+        });
+    }
+    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(out)
+}
+
+fn file_sha(path: &Path) -> crate::Result<String> {
+    let mut h = Sha256::new();
+    h.update(std::fs::read(path)?);
+    for s in sidecars(path) {
+        if let Ok(b) = std::fs::read(&s) {
+            h.update(b"\0sidecar\0");
+            h.update(b);
+        }
+    }
+    Ok(hex::encode(h.finalize()))
+}
+
+/// A fingerprint of the registered analyzers: the tokens they make of a probe text.
+pub fn analyzer_fingerprint(index: &Index, fields: &Fields) -> String {
+    const PROBE: &str = "Қазақстан Республикасының азаматтары тұрақты тұруға рұқсаттар \
+        14-1-тармағы 11-1-4/730 VISA визаларын ұзарту turaqty туракты Тегі/Фамилия";
+    let mut h = Sha256::new();
+    for field in [fields.kk_exact, fields.kk_stem, fields.kk_loose] {
+        if let Ok(mut an) = index.tokenizer_for_field(field) {
+            let mut ts = an.token_stream(PROBE);
+            while ts.advance() {
+                let t = ts.token();
+                h.update(t.text.as_bytes());
+                h.update(format!(
+                    "@{}:{}-{};",
+                    t.position, t.offset_from, t.offset_to
+                ));
+            }
+        }
+        h.update(b"|");
+    }
+    hex::encode(&h.finalize()[..8])
+}
+
+/// Reads the manifest from the last commit's payload.
+pub fn read_manifest(index: &Index) -> Option<Manifest> {
+    let metas = index.load_metas().ok()?;
+    serde_json::from_str(metas.payload.as_deref()?).ok()
+}
+
+fn acts_hash(acts: &[&Act]) -> String {
+    let mut h = Sha256::new();
+    for a in acts {
+        if let Ok(js) = serde_json::to_vec(a) {
+            h.update(js);
+        }
+    }
+    hex::encode(h.finalize())
+}
+
+fn index_err(path: &Path, reason: impl std::fmt::Display) -> crate::Error {
+    crate::Error::Index {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    }
+}
+
+/// Creates an empty index with zanlex's schema and analyzers in `dir`.
+pub(crate) fn create_index(dir: &Path) -> crate::Result<(Index, Fields)> {
+    std::fs::create_dir_all(dir)?;
+    let (schema, fields) = build_schema();
+    let index = Index::create_in_dir(dir, schema).map_err(|e| index_err(dir, e))?;
+    crate::analysis::register_analyzers(&index);
+    Ok((index, fields))
+}
+
+fn new_writer(index: &Index, dir: &Path) -> crate::Result<IndexWriter> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 4);
+    index
+        .writer_with_num_threads(threads, 50_000_000 * threads)
+        .map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => index_err(
+                dir,
+                "another zanlex process is updating this index; wait for it and retry",
+            ),
+            e => index_err(dir, e),
+        })
+}
+
+fn progress_bar(opts: &BuildOptions, len: u64) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !opts.progress || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::new(len);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{msg:10} [{bar:30}] {pos}/{len} {elapsed}")
+    {
+        pb.set_style(style.progress_chars("=> "));
+    }
+    pb
+}
+
+/// Writes documents for `acts` into `index`, deleting what `delete_files` held before, and
+/// commits with `manifest` as payload. Returns the number of unit documents written.
+fn write_acts(
+    index: &Index,
+    fields: &Fields,
+    dir: &Path,
+    acts: &[&Act],
+    delete_files: &BTreeSet<String>,
+    manifest: &Manifest,
+    opts: &BuildOptions,
+) -> crate::Result<usize> {
+    use rayon::prelude::*;
+    let mut writer = new_writer(index, dir)?;
+    for f in delete_files {
+        writer.delete_term(Term::from_field_text(fields.file, f));
+    }
+    let pb = progress_bar(opts, acts.len() as u64);
+    pb.set_message("indexing");
+    let per_act: Vec<Vec<tantivy::TantivyDocument>> = acts
+        .par_iter()
+        .map(|a| act_documents(a, fields))
+        .collect::<crate::Result<_>>()?;
+    let mut units = 0;
+    for docs in per_act {
+        units += docs.len().saturating_sub(1);
+        for d in docs {
+            writer.add_document(d).map_err(|e| index_err(dir, e))?;
+        }
+        pb.inc(1);
+    }
+    pb.set_message("committing");
+    let payload = serde_json::to_string(manifest).map_err(|e| index_err(dir, e))?;
+    let mut prepared = writer.prepare_commit().map_err(|e| index_err(dir, e))?;
+    prepared.set_payload(&payload);
+    prepared.commit().map_err(|e| index_err(dir, e))?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| index_err(dir, e))?;
+    pb.finish_and_clear();
+    Ok(units)
+}
+
+/// Opens the tantivy index in `dir`, registering zanlex's analyzers.
+pub(crate) fn open_tantivy(dir: &Path) -> crate::Result<(Index, Fields)> {
+    let index = Index::open_in_dir(dir).map_err(|e| index_err(dir, e))?;
+    crate::analysis::register_analyzers(&index);
+    let (expected, fields) = build_schema();
+    if index.schema() != expected {
+        return Err(index_err(
+            dir,
+            "the index was written by another zanlex version; run `zanlex index` to rebuild it",
+        ));
+    }
+    Ok((index, fields))
+}
+
+/// Brings the index in `index_dir` up to date with `corpus`: a no-op when nothing changed,
+/// an incremental update when files were added, changed or removed, a full rebuild when
+/// there is no usable index (or the schema or analyzers changed, or `opts.force`).
+pub fn refresh(
+    corpus: &Path,
+    index_dir: &Path,
+    opts: &BuildOptions,
+) -> crate::Result<RefreshReport> {
+    let scanned = scan(corpus)?;
+    let existing = if index_dir.join("meta.json").is_file() {
+        open_tantivy(index_dir).ok()
+    } else {
+        None
+    };
+    let old = existing.as_ref().and_then(|(i, _)| read_manifest(i));
+    let fingerprint = existing.as_ref().map(|(i, f)| analyzer_fingerprint(i, f));
+    let reusable = match (&old, &fingerprint) {
+        (Some(m), Some(fp)) => {
+            !opts.force
+                && m.schema == SCHEMA_VERSION
+                && &m.analyzers == fp
+                && m.zanlex == env!("CARGO_PKG_VERSION")
+        }
+        _ => false,
+    };
+    let old = if reusable {
+        old.unwrap_or_default()
+    } else {
+        Manifest::default()
+    };
+
+    // Which files differ from the manifest? Size and mtime first, sha256 when they differ.
+    let mut shas: BTreeMap<String, String> = BTreeMap::new();
+    let mut any_change = !reusable;
+    for s in &scanned {
+        match old.files.get(&s.rel) {
+            Some(e) if e.size == s.size && e.mtime_ns == s.mtime_ns => {
+                shas.insert(s.rel.clone(), e.sha256.clone());
+            }
+            prev => {
+                let sha = file_sha(&s.path)?;
+                if prev.is_none_or(|e| e.sha256 != sha) {
+                    any_change = true;
+                }
+                shas.insert(s.rel.clone(), sha);
+            }
+        }
+    }
+    let scanned_set: BTreeSet<&str> = scanned.iter().map(|s| s.rel.as_str()).collect();
+    let removed: Vec<String> = old
+        .files
+        .keys()
+        .filter(|k| !scanned_set.contains(k.as_str()))
+        .cloned()
+        .collect();
+    if !removed.is_empty() {
+        any_change = true;
+    }
+    let mut report = RefreshReport::default();
+    if !any_change {
+        // Only mtimes may have moved: nothing to write.
+        report.unchanged = scanned.len();
+        return Ok(report);
+    }
+
+    // Ingest the whole corpus (acts are linked across files), then write what differs.
+    let report_ingest = crate::ingest::ingest_corpus(corpus);
+    let parent = corpus.parent().unwrap_or(Path::new(""));
+    let mut by_file: BTreeMap<String, Vec<&Act>> = BTreeMap::new();
+    for a in &report_ingest.acts {
+        by_file.entry(a.source.file.clone()).or_default().push(a);
+    }
+    let failures: BTreeMap<String, String> = report_ingest
+        .failures
+        .iter()
+        .map(|f| (rel_path(&f.path, parent), f.reason.clone()))
+        .collect();
+    let mut manifest = Manifest {
+        schema: SCHEMA_VERSION,
+        analyzers: String::new(),
+        zanlex: env!("CARGO_PKG_VERSION").to_string(),
+        files: BTreeMap::new(),
+    };
+    let mut to_write: Vec<&Act> = Vec::new();
+    let mut delete: BTreeSet<String> = removed.iter().cloned().collect();
+    for s in &scanned {
+        let acts = by_file.get(&s.rel).cloned().unwrap_or_default();
+        let entry = FileEntry {
+            sha256: shas.get(&s.rel).cloned().unwrap_or_default(),
+            size: s.size,
+            mtime_ns: s.mtime_ns,
+            acts_hash: acts_hash(&acts),
+            acts: acts.iter().map(|a| a.id.clone()).collect(),
+            failure: failures.get(&s.rel).cloned(),
+        };
+        if let Some(reason) = &entry.failure {
+            report.failures.push((s.rel.clone(), reason.clone()));
+        }
+        match old.files.get(&s.rel) {
+            Some(prev) if prev.acts_hash == entry.acts_hash && prev.sha256 == entry.sha256 => {
+                report.unchanged += 1;
+            }
+            prev => {
+                if prev.is_some() {
+                    report.updated.push(s.rel.clone());
+                    delete.insert(s.rel.clone());
+                } else {
+                    report.added.push(s.rel.clone());
+                }
+                to_write.extend(acts.iter().copied());
+            }
+        }
+        manifest.files.insert(s.rel.clone(), entry);
+    }
+    // Acts whose file is not among the scanned ones (should not happen) are still indexed.
+    for (file, acts) in &by_file {
+        if !scanned_set.contains(file.as_str()) && !reusable {
+            to_write.extend(acts.iter().copied());
+        }
+    }
+    report.removed = removed;
+    report.changed = true;
+
+    if reusable {
+        let (index, fields) = existing.ok_or_else(|| index_err(index_dir, "index vanished"))?;
+        manifest.analyzers = analyzer_fingerprint(&index, &fields);
+        report.units_indexed = write_acts(
+            &index, &fields, index_dir, &to_write, &delete, &manifest, opts,
+        )?;
+        return Ok(report);
+    }
+
+    // Full rebuild beside the old index, then swap.
+    drop(existing);
+    report.rebuilt = true;
+    let name = index_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "index".into());
+    let sibling =
+        |tag: &str| index_dir.with_file_name(format!(".{name}.{tag}-{}", std::process::id()));
+    let tmp = sibling("new");
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp)?;
+    }
+    let (index, fields) = create_index(&tmp)?;
+    manifest.analyzers = analyzer_fingerprint(&index, &fields);
+    let res = write_acts(
+        &index,
+        &fields,
+        &tmp,
+        &to_write,
+        &BTreeSet::new(),
+        &manifest,
+        opts,
+    );
+    drop(index);
+    match res {
+        Ok(n) => report.units_indexed = n,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+    }
+    let old_dir = sibling("old");
+    let had_old = index_dir.exists();
+    if had_old && !index_dir.join("meta.json").is_file() && !is_empty_dir(index_dir) {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(index_err(
+            index_dir,
+            "the folder exists and is not a zanlex index; remove it or pick another --index",
+        ));
+    }
+    if had_old {
+        std::fs::rename(index_dir, &old_dir)?;
+    }
+    if let Err(e) = std::fs::rename(&tmp, index_dir) {
+        if had_old {
+            let _ = std::fs::rename(&old_dir, index_dir);
+        }
+        return Err(e.into());
+    }
+    if had_old {
+        let _ = std::fs::remove_dir_all(&old_dir);
+    }
+    Ok(report)
+}
+
+fn is_empty_dir(p: &Path) -> bool {
+    std::fs::read_dir(p).is_ok_and(|mut d| d.next().is_none())
+}
+
+/// Builds a fresh index in `dir` from acts already in memory (for tools that make acts
+/// themselves, and for tests). Replaces whatever `dir` held.
+pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir)?;
+    }
+    let (index, fields) = create_index(dir)?;
+    let mut manifest = Manifest {
+        schema: SCHEMA_VERSION,
+        analyzers: analyzer_fingerprint(&index, &fields),
+        zanlex: env!("CARGO_PKG_VERSION").to_string(),
+        files: BTreeMap::new(),
+    };
+    manifest.files.clear();
+    let refs: Vec<&Act> = acts.iter().collect();
+    write_acts(
+        &index,
+        &fields,
+        dir,
+        &refs,
+        &BTreeSet::new(),
+        &manifest,
+        &BuildOptions::default(),
+    )
+}

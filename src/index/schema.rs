@@ -1,0 +1,163 @@
+//! The index schema: one document per unit (and per unit version), one per act.
+//!
+//! Unit text is indexed three times, with the three Kazakh analyzers of [`crate::analysis`],
+//! so a query can match exact forms, inflected forms and keyboard/script-folded forms and rank
+//! them in that order. Headings and act titles have fields of their own that weigh more.
+//! Everything a hit needs to be printed is stored, so printing never reopens the corpus.
+
+use crate::analysis::{KK_EXACT, KK_LOOSE, KK_STEM};
+use chrono::NaiveDate;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, STORED, STRING,
+};
+use tantivy::DateTime;
+
+/// Bumped whenever the schema or the meaning of a stored field changes: an index written
+/// with another version is rebuilt from scratch.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `doc_type` of unit documents.
+pub const DOC_UNIT: &str = "unit";
+/// `doc_type` of act documents (which hold the whole act as JSON).
+pub const DOC_ACT: &str = "act";
+
+/// Stand-in for an open lower bound of a validity range (tantivy dates span 1678..2262).
+pub const OPEN_FROM: NaiveDate = match NaiveDate::from_ymd_opt(1700, 1, 1) {
+    Some(d) => d,
+    None => panic!("valid constant date"),
+};
+/// Stand-in for an open upper bound of a validity range.
+pub const OPEN_TO: NaiveDate = match NaiveDate::from_ymd_opt(2200, 1, 1) {
+    Some(d) => d,
+    None => panic!("valid constant date"),
+};
+
+/// Handles of every field, resolved once per opened index.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// `unit` or `act`.
+    pub doc_type: Field,
+    pub act_id: Field,
+    /// The source file (`corpus/003_….txt`) the document came from: what refresh deletes by.
+    pub file: Field,
+    /// The corpus file the act itself came from (differs from `file` for older editions).
+    pub act_file: Field,
+    pub act_title: Field,
+    pub title_stem: Field,
+    pub title_loose: Field,
+    pub act_kind: Field,
+    pub issuer: Field,
+    pub act_date: Field,
+    pub act_number: Field,
+    pub act_status: Field,
+    pub eid: Field,
+    pub unit_kind: Field,
+    pub unit_status: Field,
+    pub label: Field,
+    pub citation: Field,
+    pub path: Field,
+    pub heading: Field,
+    pub heading_stem: Field,
+    pub heading_loose: Field,
+    /// The unit's clean text, stored.
+    pub text: Field,
+    pub kk_exact: Field,
+    pub kk_stem: Field,
+    pub kk_loose: Field,
+    pub line_start: Field,
+    pub line_end: Field,
+    pub page: Field,
+    pub valid_from: Field,
+    pub valid_to: Field,
+    /// When the unit's current wording took effect (latest amendment or the act's date).
+    pub wording_from: Field,
+    /// 1 for the current text of a unit, 0 for an older edition.
+    pub current: Field,
+    pub version_id: Field,
+    /// JSON array of the [`crate::model::Amendment`]s that touched the unit.
+    pub amendments: Field,
+    /// The whole [`crate::model::Act`] as JSON (act documents only).
+    pub act_json: Field,
+}
+
+fn analyzed(tokenizer: &str, stored: bool) -> TextOptions {
+    let opts = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    if stored {
+        opts.set_stored()
+    } else {
+        opts
+    }
+}
+
+fn date_opts() -> DateOptions {
+    DateOptions::default()
+        .set_indexed()
+        .set_fast()
+        .set_stored()
+        .set_precision(DateTimePrecision::Seconds)
+}
+
+/// Builds the schema and the handles of its fields.
+pub fn build_schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let raw = STRING | STORED;
+    let stored_only = TextOptions::default().set_stored();
+    let num = NumericOptions::default().set_stored();
+    let fields = Fields {
+        doc_type: b.add_text_field("doc_type", STRING),
+        act_id: b.add_text_field("act_id", raw.clone()),
+        file: b.add_text_field("file", raw.clone()),
+        act_file: b.add_text_field("act_file", stored_only.clone()),
+        act_title: b.add_text_field("act_title", stored_only.clone()),
+        title_stem: b.add_text_field("title_stem", analyzed(KK_STEM, false)),
+        title_loose: b.add_text_field("title_loose", analyzed(KK_LOOSE, false)),
+        act_kind: b.add_text_field("act_kind", raw.clone()),
+        issuer: b.add_text_field("issuer", raw.clone()),
+        act_date: b.add_date_field("act_date", date_opts()),
+        act_number: b.add_text_field("act_number", raw.clone()),
+        act_status: b.add_text_field("act_status", raw.clone()),
+        eid: b.add_text_field("eid", raw.clone()),
+        unit_kind: b.add_text_field("unit_kind", raw.clone()),
+        unit_status: b.add_text_field("unit_status", raw.clone()),
+        label: b.add_text_field("label", stored_only.clone()),
+        citation: b.add_text_field("citation", stored_only.clone()),
+        path: b.add_text_field("path", stored_only.clone()),
+        heading: b.add_text_field("heading", stored_only.clone()),
+        heading_stem: b.add_text_field("heading_stem", analyzed(KK_STEM, false)),
+        heading_loose: b.add_text_field("heading_loose", analyzed(KK_LOOSE, false)),
+        text: b.add_text_field("text", stored_only.clone()),
+        kk_exact: b.add_text_field(KK_EXACT, analyzed(KK_EXACT, false)),
+        kk_stem: b.add_text_field(KK_STEM, analyzed(KK_STEM, false)),
+        kk_loose: b.add_text_field(KK_LOOSE, analyzed(KK_LOOSE, false)),
+        line_start: b.add_u64_field("line_start", num.clone()),
+        line_end: b.add_u64_field("line_end", num.clone()),
+        page: b.add_u64_field("page", num),
+        valid_from: b.add_date_field("valid_from", date_opts()),
+        valid_to: b.add_date_field("valid_to", date_opts()),
+        wording_from: b.add_date_field("wording_from", date_opts()),
+        current: b.add_u64_field("current", NumericOptions::default().set_indexed()),
+        version_id: b.add_text_field("version_id", stored_only.clone()),
+        amendments: b.add_text_field("amendments", stored_only.clone()),
+        act_json: b.add_text_field("act_json", stored_only),
+    };
+    (b.build(), fields)
+}
+
+/// A calendar date as a tantivy date (midnight UTC).
+pub fn to_tantivy_date(d: NaiveDate) -> DateTime {
+    let secs = d
+        .and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc().timestamp())
+        .unwrap_or(0);
+    DateTime::from_timestamp_secs(secs)
+}
+
+/// A tantivy date back as a calendar date.
+pub fn from_tantivy_date(d: DateTime) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0).map(|t| t.date_naive())
+}

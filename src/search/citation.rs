@@ -1,0 +1,219 @@
+//! Pinpoint citations: `ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 3-тармақ 2) тармақша`.
+//!
+//! A citation names the act the way Kazakh legal texts abbreviate it (issuer, date, number,
+//! kind), then the attachment (approved Rules, a Regulation, …), then the unit's numbers from
+//! its paragraph down. Chapters are left out: paragraphs are numbered through the whole text.
+
+use crate::model::{Act, ActKind, Unit, UnitKind};
+
+/// Short Kazakh abbreviation of an issuer, by its normalized code.
+fn issuer_abbrev(code: &str, printed: &str) -> String {
+    let short = match code {
+        "mfa" => "СІМ",
+        "mvd" => "ІІМ",
+        "government" => "Үкіметінің",
+        "parliament" => "Парламентінің",
+        "president" => "Президентінің",
+        "mjus" | "moj" => "ӘМ",
+        "mlsp" | "mtszn" => "ЕХӘҚМ",
+        "knb" => "ҰҚК",
+        "mon" | "mes" => "ОҒМ",
+        "mz" | "mh" => "ДСМ",
+        "mf" => "ҚМ",
+        _ => "",
+    };
+    if !short.is_empty() {
+        return short.to_string();
+    }
+    printed
+        .trim()
+        .trim_start_matches("Қазақстан Республикасы")
+        .trim_start_matches("Қазақстан Республикасының")
+        .trim()
+        .to_string()
+}
+
+/// The kind word that ends a short act name (`бұйрығы`, `қаулысы`).
+fn kind_word(kind: ActKind) -> Option<&'static str> {
+    Some(match kind {
+        ActKind::Order => "бұйрығы",
+        ActKind::JointOrder => "бірлескен бұйрығы",
+        ActKind::Resolution => "қаулысы",
+        ActKind::Decision => "шешімі",
+        ActKind::Law => "Заңы",
+        ActKind::ConstitutionalLaw => "Конституциялық заңы",
+        ActKind::Code => "Кодексі",
+        _ => return None,
+    })
+}
+
+/// Shortens a title to at most `max` characters on a word boundary.
+fn shorten(title: &str, max: usize) -> String {
+    let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.chars().count() <= max {
+        return t;
+    }
+    let mut out = String::new();
+    for w in t.split(' ') {
+        if out.chars().count() + w.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.push('…');
+    out
+}
+
+/// The act's short name: `ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы`; the (shortened) title when
+/// the act has no issuer, date or number (a FAQ).
+///
+/// ```
+/// use zanlex::model::*;
+/// let act = Act {
+///     id: "mfa-order-2018-01-04-11-1-4-1".into(),
+///     title: "… қағидаларын бекіту туралы".into(),
+///     kind: ActKind::Order,
+///     issuances: vec![Issuance {
+///         issuer: "Қазақстан Республикасы Сыртқы істер министрі".into(),
+///         issuer_code: "mfa".into(),
+///         date: chrono::NaiveDate::from_ymd_opt(2018, 1, 4),
+///         number: Some("11-1-4/1".into()),
+///     }],
+///     registration: None, status: Status::InForce, languages: vec!["kk".into()],
+///     source: Source { file: "corpus/003.txt".into(), format: SourceFormat::Text,
+///                      sha256: String::new(), encoding: "utf-8".into() },
+///     publication_date: None, version_date: None, units: vec![], amendments: vec![],
+///     instructions: vec![], commencement: None, versions: vec![],
+/// };
+/// assert_eq!(zanlex::search::citation::act_short_name(&act), "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы");
+/// ```
+pub fn act_short_name(act: &Act) -> String {
+    let Some(kind) = kind_word(act.kind) else {
+        return shorten(&act.title, 90);
+    };
+    let parts: Vec<String> = act
+        .issuances
+        .iter()
+        .filter(|i| i.date.is_some() || i.number.is_some())
+        .map(|i| {
+            let mut s = String::from("ҚР");
+            let ab = issuer_abbrev(&i.issuer_code, &i.issuer);
+            if !ab.is_empty() {
+                s.push(' ');
+                s.push_str(&ab);
+            }
+            if let Some(d) = i.date {
+                s.push_str(&format!(" {}", d.format("%d.%m.%Y")));
+            }
+            if let Some(n) = &i.number {
+                s.push_str(&format!(" № {n}"));
+            }
+            s
+        })
+        .collect();
+    if parts.is_empty() {
+        return shorten(&act.title, 90);
+    }
+    format!("{} {kind}", parts.join(" және "))
+}
+
+/// What an attachment is called in a citation: `Қағидалар`, `Регламент`, … from its heading,
+/// else `1-қосымша`.
+pub fn attachment_name(unit: &Unit) -> String {
+    const NAMES: [(&str, &str); 8] = [
+        ("қағида", "Қағидалар"),
+        ("регламент", "Регламент"),
+        ("стандарт", "Стандарт"),
+        ("ереже", "Ереже"),
+        ("тізбе", "Тізбе"),
+        ("тізім", "Тізім"),
+        ("нысан", "Нысан"),
+        ("жоспар", "Жоспар"),
+    ];
+    let heading = unit
+        .heading
+        .as_deref()
+        .filter(|h| !h.trim().is_empty())
+        .unwrap_or(unit.text.as_str())
+        .to_lowercase();
+    // The heading's last such word names the document (`… қағидаларын бекіту туралы` never
+    // reaches an attachment heading; `… регламенті` does).
+    let best = NAMES
+        .iter()
+        .filter_map(|(stem, name)| heading.rfind(stem).map(|p| (p, *name)))
+        .max_by_key(|(p, _)| *p);
+    match (best, unit.num.as_deref()) {
+        (Some((_, name)), _) => name.to_string(),
+        (None, Some(n)) => format!("{n}-қосымша"),
+        (None, None) => "Қосымша".to_string(),
+    }
+}
+
+/// One unit's own number as printed in a citation: `3-тармақ`, `2) тармақша`, `1-қосымша`.
+pub fn unit_number_label(unit: &Unit, act_kind: ActKind) -> String {
+    let n = unit.num.as_deref().unwrap_or("").trim();
+    let numbered = |word: &str| {
+        if n.is_empty() {
+            word.to_string()
+        } else {
+            format!("{n}-{word}")
+        }
+    };
+    match unit.kind {
+        UnitKind::Preamble => "преамбула".to_string(),
+        UnitKind::Attachment => attachment_name(unit),
+        UnitKind::Section if act_kind == ActKind::Faq && n.contains('.') => numbered("сұрақ"),
+        UnitKind::Section => numbered("бөлім"),
+        UnitKind::Chapter => numbered("тарау"),
+        UnitKind::Article => numbered("бап"),
+        UnitKind::Paragraph => numbered("тармақ"),
+        UnitKind::Subparagraph | UnitKind::Instruction if !n.is_empty() => {
+            format!("{n}) тармақша")
+        }
+        UnitKind::Subparagraph => "тармақша".to_string(),
+        UnitKind::Instruction => "өзгеріс".to_string(),
+        UnitKind::Part => numbered("абзац"),
+        UnitKind::Annex => numbered("қосымша"),
+        UnitKind::Other => unit
+            .heading
+            .as_deref()
+            .map(|h| shorten(h, 40))
+            .unwrap_or_default(),
+    }
+}
+
+/// The unit's label: its numbers from the outermost addressable ancestor down
+/// (`3-тармақ 2) тармақша`); `path` runs from the top-level unit to the unit itself.
+pub fn unit_label(path: &[&Unit], act_kind: ActKind) -> String {
+    let parts: Vec<String> = path
+        .iter()
+        .filter(|u| !matches!(u.kind, UnitKind::Attachment | UnitKind::Chapter))
+        .map(|u| unit_number_label(u, act_kind))
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !parts.is_empty() {
+        return parts.join(" ");
+    }
+    path.last()
+        .map(|u| unit_number_label(u, act_kind))
+        .unwrap_or_default()
+}
+
+/// The full pinpoint citation of a unit; `path` runs from the top-level unit to the unit.
+pub fn citation(act: &Act, path: &[&Unit]) -> String {
+    let mut parts = vec![act_short_name(act)];
+    let is_attachment_itself = path.len() == 1 && path[0].kind == UnitKind::Attachment;
+    if let Some(att) = path.iter().find(|u| u.kind == UnitKind::Attachment) {
+        if !is_attachment_itself {
+            parts.push(attachment_name(att));
+        }
+    }
+    let label = unit_label(path, act.kind);
+    if !label.is_empty() {
+        parts.push(label);
+    }
+    parts.join(" · ")
+}

@@ -1,0 +1,659 @@
+//! zanlex's query language, parsed by hand so no user input reaches tantivy's own parser.
+//!
+//! ```text
+//! query    := or ( OR or )*            (OR binds loosest)
+//! or       := unary ( [AND] unary )*   (words side by side must all match)
+//! unary    := NOT unary | -primary | +primary | primary
+//! primary  := ( query ) | "phrase" [~N] | key:value | word
+//! ```
+//! Filters: `act:ID`, `kind:order`, `status:repealed`, `issuer:mfa`, `date:>=2018-01-01`,
+//! `date:<2020-01-01`, `date:2012-01-01..2015-12-31`, `date:2018`.
+//!
+//! ```
+//! use zanlex::search::query::{parse, Query};
+//! let q = parse(r#"виза -"тұрақты тұру"~1 OR kind:order"#).unwrap();
+//! assert!(matches!(q, Query::Or(_)));
+//! assert!(parse("(unclosed").is_err());
+//! ```
+
+use crate::model::ActKind;
+use chrono::NaiveDate;
+
+/// Longest accepted query, in characters.
+pub const MAX_QUERY_CHARS: usize = 1000;
+/// Most words, phrases and filters in one query.
+pub const MAX_CLAUSES: usize = 64;
+/// Deepest nesting of parentheses and NOTs.
+pub const MAX_DEPTH: usize = 16;
+/// Largest phrase slop.
+pub const MAX_SLOP: u32 = 20;
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Query {
+    /// A word, matched in the exact, stemmed and folded fields.
+    Term(String),
+    /// Words in this order, at most `slop` positions apart.
+    Phrase { text: String, slop: u32 },
+    /// A restriction on act metadata; scores nothing.
+    Filter(Filter),
+    /// Every part must match.
+    And(Vec<Query>),
+    /// At least one part must match.
+    Or(Vec<Query>),
+    /// Must not match.
+    Not(Box<Query>),
+}
+
+/// A restriction on act metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    Act(String),
+    Kind(ActKind),
+    /// `in_force`, `repealed` or `unknown`.
+    Status(String),
+    Issuer(String),
+    /// The act's date within `[from, to]` (both inclusive, open when `None`).
+    Date {
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    },
+}
+
+const KINDS: [ActKind; 11] = [
+    ActKind::Law,
+    ActKind::ConstitutionalLaw,
+    ActKind::Code,
+    ActKind::Resolution,
+    ActKind::Order,
+    ActKind::JointOrder,
+    ActKind::Decision,
+    ActKind::Regulation,
+    ActKind::Rules,
+    ActKind::Faq,
+    ActKind::Other,
+];
+
+/// The [`ActKind`] named `s` (`order`, `joint_order`, …).
+pub fn parse_kind(s: &str) -> Result<ActKind, String> {
+    let s = s.trim().to_lowercase().replace('-', "_");
+    KINDS
+        .iter()
+        .copied()
+        .find(|k| k.as_str() == s)
+        .ok_or_else(|| {
+            let names: Vec<&str> = KINDS.iter().map(|k| k.as_str()).collect();
+            format!("unknown kind {s:?}; use one of {}", names.join(", "))
+        })
+}
+
+/// Checks a status name (`in_force`, `repealed`, `unknown`).
+pub fn parse_status(s: &str) -> Result<String, String> {
+    let s = s.trim().to_lowercase().replace('-', "_");
+    match s.as_str() {
+        "in_force" | "repealed" | "unknown" => Ok(s),
+        "inforce" | "active" | "valid" => Ok("in_force".into()),
+        _ => Err(format!(
+            "unknown status {s:?}; use in_force, repealed or unknown"
+        )),
+    }
+}
+
+fn parse_date(s: &str, end: bool) -> Result<NaiveDate, String> {
+    let s = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(d);
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%d.%m.%Y") {
+        return Ok(d);
+    }
+    if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
+        if let Ok(y) = s.parse::<i32>() {
+            let d = if end {
+                NaiveDate::from_ymd_opt(y, 12, 31)
+            } else {
+                NaiveDate::from_ymd_opt(y, 1, 1)
+            };
+            if let Some(d) = d {
+                return Ok(d);
+            }
+        }
+    }
+    Err(format!(
+        "bad date {s:?}; write YYYY-MM-DD (e.g. date:>=2018-01-01 or date:2012-01-01..2015-12-31)"
+    ))
+}
+
+/// Parses the value of `date:`.
+pub fn parse_date_filter(v: &str) -> Result<Filter, String> {
+    let v = v.trim();
+    let (from, to) = if let Some(r) = v.strip_prefix(">=") {
+        (Some(parse_date(r, false)?), None)
+    } else if let Some(r) = v.strip_prefix("<=") {
+        (None, Some(parse_date(r, true)?))
+    } else if let Some(r) = v.strip_prefix('>') {
+        (parse_date(r, true)?.succ_opt(), None)
+    } else if let Some(r) = v.strip_prefix('<') {
+        (None, parse_date(r, false)?.pred_opt())
+    } else if let Some((a, b)) = v.split_once("..") {
+        let from = if a.is_empty() {
+            None
+        } else {
+            Some(parse_date(a, false)?)
+        };
+        let to = if b.is_empty() {
+            None
+        } else {
+            Some(parse_date(b, true)?)
+        };
+        (from, to)
+    } else {
+        (Some(parse_date(v, false)?), Some(parse_date(v, true)?))
+    };
+    if let (Some(a), Some(b)) = (from, to) {
+        if a > b {
+            return Err(format!("date range {v:?} ends before it starts"));
+        }
+    }
+    Ok(Filter::Date { from, to })
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Word(String),
+    Phrase(String, u32),
+    Filter(Filter),
+    LParen,
+    RParen,
+    And,
+    Or,
+    Not,
+    Plus,
+    Minus,
+}
+
+const FILTER_KEYS: [&str; 5] = ["act", "kind", "status", "date", "issuer"];
+
+fn filter_of(key: &str, value: &str) -> Result<Filter, String> {
+    if value.is_empty() {
+        return Err(format!(
+            "`{key}:` needs a value right after the colon, e.g. {key}:{}",
+            match key {
+                "act" => "mfa-order-2018-01-04-11-1-4-1",
+                "kind" => "order",
+                "status" => "repealed",
+                "issuer" => "mfa",
+                _ => ">=2018-01-01",
+            }
+        ));
+    }
+    Ok(match key {
+        "act" => Filter::Act(value.to_string()),
+        "kind" => Filter::Kind(parse_kind(value)?),
+        "status" => Filter::Status(parse_status(value)?),
+        "issuer" => Filter::Issuer(value.to_lowercase()),
+        _ => parse_date_filter(value)?,
+    })
+}
+
+fn lex(input: &str) -> Result<Vec<Tok>, String> {
+    let chars: Vec<char> = input
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let mut toks = Vec::new();
+    let mut i = 0;
+    let n = chars.len();
+    let is_break = |c: char| c.is_whitespace() || c == '(' || c == ')' || c == '"';
+    while i < n {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        match c {
+            '(' => {
+                toks.push(Tok::LParen);
+                i += 1;
+            }
+            ')' => {
+                toks.push(Tok::RParen);
+                i += 1;
+            }
+            '"' | '«' | '“' => {
+                let close = match c {
+                    '«' => '»',
+                    '“' => '”',
+                    _ => '"',
+                };
+                let start = i + 1;
+                let mut j = start;
+                while j < n && chars[j] != close && !(close != '"' && chars[j] == '"') {
+                    j += 1;
+                }
+                if j >= n {
+                    return Err(format!(
+                        "the quote at character {} is never closed; add a closing {close} or remove it",
+                        i + 1
+                    ));
+                }
+                let text: String = chars[start..j].iter().collect();
+                i = j + 1;
+                let mut slop = 0;
+                if i < n && chars[i] == '~' {
+                    let ds = i + 1;
+                    let mut k = ds;
+                    while k < n && chars[k].is_ascii_digit() {
+                        k += 1;
+                    }
+                    if k == ds {
+                        return Err(
+                            "`~` after a phrase needs a number, e.g. \"тұрақты тұру\"~2".into()
+                        );
+                    }
+                    let digits: String = chars[ds..k].iter().collect();
+                    slop = digits.parse::<u32>().unwrap_or(u32::MAX);
+                    if slop > MAX_SLOP {
+                        return Err(format!(
+                            "phrase slop ~{digits} is too large; use at most ~{MAX_SLOP}"
+                        ));
+                    }
+                    i = k;
+                }
+                toks.push(Tok::Phrase(text, slop));
+            }
+            '+' | '-' => {
+                let next = chars.get(i + 1).copied();
+                match next {
+                    Some(nc) if !nc.is_whitespace() && nc != ')' => {
+                        toks.push(if c == '+' { Tok::Plus } else { Tok::Minus });
+                        i += 1;
+                    }
+                    _ => {
+                        return Err(format!(
+                            "a lone `{c}` at character {}: put it right before a word ({c}виза) or remove it",
+                            i + 1
+                        ))
+                    }
+                }
+            }
+            _ => {
+                let start = i;
+                while i < n && !is_break(chars[i]) {
+                    i += 1;
+                }
+                let word: String = chars[start..i].iter().collect();
+                match word.as_str() {
+                    "AND" | "&&" => toks.push(Tok::And),
+                    "OR" | "||" => toks.push(Tok::Or),
+                    "NOT" => toks.push(Tok::Not),
+                    _ => {
+                        if let Some((k, v)) = word.split_once(':') {
+                            let key = k.to_lowercase();
+                            if FILTER_KEYS.contains(&key.as_str()) {
+                                toks.push(Tok::Filter(filter_of(&key, v)?));
+                                continue;
+                            }
+                        }
+                        toks.push(Tok::Word(word));
+                    }
+                }
+            }
+        }
+    }
+    Ok(toks)
+}
+
+struct Parser {
+    toks: Vec<Tok>,
+    pos: usize,
+    depth: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos)
+    }
+
+    fn or_expr(&mut self) -> Result<Query, String> {
+        let mut parts = vec![self.and_expr()?];
+        while self.peek() == Some(&Tok::Or) {
+            self.pos += 1;
+            if matches!(self.peek(), None | Some(Tok::RParen) | Some(Tok::Or)) {
+                return Err("OR needs something on both sides, e.g. виза OR рұқсат".into());
+            }
+            parts.push(self.and_expr()?);
+        }
+        Ok(if parts.len() == 1 {
+            parts.remove(0)
+        } else {
+            Query::Or(parts)
+        })
+    }
+
+    fn and_expr(&mut self) -> Result<Query, String> {
+        let mut parts = Vec::new();
+        loop {
+            match self.peek() {
+                None | Some(Tok::RParen) | Some(Tok::Or) => break,
+                Some(Tok::And) => {
+                    self.pos += 1;
+                    if parts.is_empty()
+                        || matches!(
+                            self.peek(),
+                            None | Some(Tok::RParen) | Some(Tok::Or) | Some(Tok::And)
+                        )
+                    {
+                        return Err(
+                            "AND needs something on both sides, e.g. виза AND ұзарту".into()
+                        );
+                    }
+                }
+                _ => parts.push(self.unary()?),
+            }
+        }
+        match parts.len() {
+            0 => Err(match self.peek() {
+                Some(Tok::Or) => "OR needs something on both sides, e.g. виза OR рұқсат".into(),
+                _ => "empty query: type at least one word".into(),
+            }),
+            1 => Ok(parts.remove(0)),
+            _ => Ok(Query::And(parts)),
+        }
+    }
+
+    fn unary(&mut self) -> Result<Query, String> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(format!(
+                "the query nests deeper than {MAX_DEPTH} levels; simplify it"
+            ));
+        }
+        let r = match self.peek() {
+            Some(Tok::Not) | Some(Tok::Minus) => {
+                let was_not = self.peek() == Some(&Tok::Not);
+                self.pos += 1;
+                if self.peek().is_none() {
+                    return Err(if was_not {
+                        "NOT needs a word after it, e.g. NOT виза".into()
+                    } else {
+                        "`-` needs a word right after it, e.g. -виза".into()
+                    });
+                }
+                let inner = if was_not {
+                    self.unary()?
+                } else {
+                    self.primary()?
+                };
+                Ok(Query::Not(Box::new(inner)))
+            }
+            Some(Tok::Plus) => {
+                self.pos += 1;
+                self.primary()
+            }
+            _ => self.primary(),
+        };
+        self.depth -= 1;
+        r
+    }
+
+    fn primary(&mut self) -> Result<Query, String> {
+        let tok = self.peek().cloned();
+        self.pos += 1;
+        match tok {
+            Some(Tok::Word(w)) => Ok(Query::Term(w)),
+            Some(Tok::Phrase(t, slop)) => {
+                if t.trim().is_empty() {
+                    Err("empty phrase \"\": put words between the quotes".into())
+                } else {
+                    Ok(Query::Phrase { text: t, slop })
+                }
+            }
+            Some(Tok::Filter(f)) => Ok(Query::Filter(f)),
+            Some(Tok::LParen) => {
+                self.depth += 1;
+                if self.depth > MAX_DEPTH {
+                    return Err(format!(
+                        "the query nests deeper than {MAX_DEPTH} levels; simplify it"
+                    ));
+                }
+                if self.peek() == Some(&Tok::RParen) {
+                    return Err("empty parentheses (): put words inside or remove them".into());
+                }
+                let q = self.or_expr()?;
+                self.depth -= 1;
+                if self.peek() != Some(&Tok::RParen) {
+                    return Err("a `(` is never closed; add `)` or remove it".into());
+                }
+                self.pos += 1;
+                Ok(q)
+            }
+            Some(Tok::RParen) => Err("a `)` has no matching `(`; remove it".into()),
+            Some(Tok::Plus) | Some(Tok::Minus) => {
+                Err("`+`/`-` must be followed directly by a word or phrase".into())
+            }
+            Some(Tok::And) | Some(Tok::Or) | Some(Tok::Not) | None => {
+                Err("an operator (AND, OR, NOT) is missing a word next to it".into())
+            }
+        }
+    }
+}
+
+/// Parses a query; the error says what to fix (the caller wraps it in [`crate::Error::Query`]).
+pub fn parse_str(input: &str) -> Result<Query, String> {
+    let n = input.chars().count();
+    if n > MAX_QUERY_CHARS {
+        return Err(format!(
+            "the query is {n} characters long; the limit is {MAX_QUERY_CHARS}: shorten it to its key words"
+        ));
+    }
+    let toks = lex(input)?;
+    let clauses = toks
+        .iter()
+        .filter(|t| matches!(t, Tok::Word(_) | Tok::Phrase(..) | Tok::Filter(_)))
+        .count();
+    if clauses == 0 {
+        return Err(
+            "empty query: type at least one word, a \"phrase\" or a filter such as status:repealed"
+                .into(),
+        );
+    }
+    if clauses > MAX_CLAUSES {
+        return Err(format!(
+            "the query has {clauses} words and filters; the limit is {MAX_CLAUSES}"
+        ));
+    }
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        depth: 0,
+    };
+    let q = p.or_expr()?;
+    if p.pos < p.toks.len() {
+        return Err(match p.toks[p.pos] {
+            Tok::RParen => "a `)` has no matching `(`; remove it".into(),
+            _ => "unexpected text at the end of the query".into(),
+        });
+    }
+    Ok(q)
+}
+
+/// Parses a query into [`Query`], or a [`crate::Error::Query`] saying what to fix.
+pub fn parse(input: &str) -> crate::Result<Query> {
+    parse_str(input).map_err(|reason| crate::Error::Query {
+        query: shorten_for_error(input),
+        reason,
+    })
+}
+
+fn shorten_for_error(q: &str) -> String {
+    let clean: String = q
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if clean.chars().count() > 80 {
+        let s: String = clean.chars().take(80).collect();
+        format!("{s}…")
+    } else {
+        clean
+    }
+}
+
+impl Query {
+    /// Whether the query is made only of plain words joined implicitly (what a relaxed
+    /// OR-retry applies to when nothing has all the words).
+    pub fn is_plain_words(&self) -> bool {
+        match self {
+            Query::And(parts) => {
+                parts.len() > 1
+                    && parts
+                        .iter()
+                        .all(|p| matches!(p, Query::Term(_) | Query::Filter(_)))
+                    && parts.iter().filter(|p| matches!(p, Query::Term(_))).count() > 1
+            }
+            _ => false,
+        }
+    }
+
+    /// Words and phrases that must or may match (not those under NOT): what gets highlighted.
+    pub fn positive_parts(&self) -> Vec<&Query> {
+        let mut out = Vec::new();
+        fn go<'a>(q: &'a Query, out: &mut Vec<&'a Query>) {
+            match q {
+                Query::Term(_) | Query::Phrase { .. } => out.push(q),
+                Query::And(v) | Query::Or(v) => v.iter().for_each(|x| go(x, out)),
+                Query::Not(_) | Query::Filter(_) => {}
+            }
+        }
+        go(self, &mut out);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Query {
+        Query::Term(s.into())
+    }
+
+    #[test]
+    fn words_and_operators() {
+        assert_eq!(
+            parse_str("виза ұзарту").unwrap(),
+            Query::And(vec![t("виза"), t("ұзарту")])
+        );
+        assert_eq!(
+            parse_str("виза OR рұқсат -тіркеу").unwrap(),
+            Query::Or(vec![
+                t("виза"),
+                Query::And(vec![t("рұқсат"), Query::Not(Box::new(t("тіркеу")))])
+            ])
+        );
+        assert_eq!(
+            parse_str("(a OR b) AND NOT c").unwrap(),
+            Query::And(vec![
+                Query::Or(vec![t("a"), t("b")]),
+                Query::Not(Box::new(t("c")))
+            ])
+        );
+        assert_eq!(parse_str("+виза").unwrap(), t("виза"));
+        assert_eq!(
+            parse_str("14-1 11-1-4/730").unwrap(),
+            Query::And(vec![t("14-1"), t("11-1-4/730")])
+        );
+    }
+
+    #[test]
+    fn phrases_and_filters() {
+        assert_eq!(
+            parse_str("\"тұрақты тұру\"~2").unwrap(),
+            Query::Phrase {
+                text: "тұрақты тұру".into(),
+                slop: 2
+            }
+        );
+        assert_eq!(
+            parse_str("«тұрақты тұру»").unwrap(),
+            Query::Phrase {
+                text: "тұрақты тұру".into(),
+                slop: 0
+            }
+        );
+        assert_eq!(
+            parse_str("status:repealed").unwrap(),
+            Query::Filter(Filter::Status("repealed".into()))
+        );
+        assert_eq!(
+            parse_str("kind:joint-order").unwrap(),
+            Query::Filter(Filter::Kind(ActKind::JointOrder))
+        );
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        assert_eq!(
+            parse_str("date:2012-01-01..2015-12-31").unwrap(),
+            Query::Filter(Filter::Date {
+                from: d(2012, 1, 1),
+                to: d(2015, 12, 31)
+            })
+        );
+        assert_eq!(
+            parse_str("date:>=2018-01-01").unwrap(),
+            Query::Filter(Filter::Date {
+                from: d(2018, 1, 1),
+                to: None
+            })
+        );
+        assert_eq!(
+            parse_str("date:2018").unwrap(),
+            Query::Filter(Filter::Date {
+                from: d(2018, 1, 1),
+                to: d(2018, 12, 31)
+            })
+        );
+        // An unknown key is an ordinary word.
+        assert_eq!(parse_str("http://x").unwrap(), t("http://x"));
+    }
+
+    #[test]
+    fn hostile_input_gets_a_clear_error() {
+        for (q, needle) in [
+            ("\"тұрақты тұру", "never closed"),
+            ("(виза", "never closed"),
+            ("виза)", "no matching"),
+            ("-", "lone"),
+            ("виза -", "lone"),
+            ("", "empty query"),
+            ("   \u{0}\u{7}  ", "empty query"),
+            ("OR", "OR needs"),
+            ("виза OR", "OR needs"),
+            ("AND виза", "AND needs"),
+            ("NOT", "NOT needs"),
+            ("()", "empty parentheses"),
+            ("\"\"", "empty phrase"),
+            ("kind:memo", "unknown kind"),
+            ("status:alive", "unknown status"),
+            ("date:2018-13-45", "bad date"),
+            ("date:2019-01-01..2018-01-01", "ends before"),
+            ("act:", "needs a value"),
+            ("\"a b\"~", "needs a number"),
+            ("\"a b\"~999", "too large"),
+        ] {
+            let err = parse_str(q).expect_err(q);
+            assert!(err.contains(needle), "{q:?}: {err}");
+        }
+        let long = "виза ".repeat(2000);
+        assert!(parse_str(&long).unwrap_err().contains("limit is 1000"));
+        let many = "a ".repeat(100);
+        assert!(parse_str(&many).unwrap_err().contains("limit is 64"));
+        let deep = format!("{}a{}", "(".repeat(40), ")".repeat(40));
+        assert!(parse_str(&deep).unwrap_err().contains("nests deeper"));
+        let nots = format!("{}a", "NOT ".repeat(40));
+        assert!(parse_str(&nots).unwrap_err().contains("nests deeper"));
+        // Control characters are spaces.
+        assert_eq!(
+            parse_str("виза\u{1b}[31m").unwrap(),
+            Query::And(vec![t("виза"), t("[31m")])
+        );
+    }
+}

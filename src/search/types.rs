@@ -1,0 +1,91 @@
+//! The JSON contract of search results (DESIGN.md): what `zanlex search --json` prints and
+//! what [`crate::search::search`] returns.
+
+use super::snippet::Snippet;
+use crate::model::Amendment;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The act a hit belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HitAct {
+    pub id: String,
+    pub title: String,
+    /// `order`, `joint_order`, … ([`crate::model::ActKind::as_str`]).
+    pub kind: String,
+    /// Numbers of all issuances joined with ` / `.
+    pub number: String,
+    pub date: Option<NaiveDate>,
+    /// `in_force`, `repealed` or `unknown`.
+    pub status: String,
+}
+
+/// The unit a hit is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HitUnit {
+    pub eid: String,
+    /// Human label, e.g. `3-тармақ 2) тармақша`.
+    pub label: String,
+    /// The unit kind's eid prefix (`para`, `subpara`, `sec`, …).
+    pub kind: String,
+    /// `live`, `deleted` or `pending`.
+    pub status: String,
+    pub heading: Option<String>,
+    /// Eids from the top-level unit down to this one, joined with ` / `.
+    pub path: String,
+}
+
+/// Where the hit's text is in the original file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HitSource {
+    /// Relative to the corpus folder's parent, e.g. `corpus/003_0165b7296e38fd1a.txt`.
+    pub file: String,
+    /// 1-based, inclusive.
+    pub line_start: u32,
+    pub line_end: u32,
+    pub page: Option<u32>,
+}
+
+/// The period over which the hit's wording is valid, `[from, to)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HitVersion {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// `current`, or the id of an older edition.
+    pub id: String,
+    /// For `--as-of`: the shown wording took effect after the requested date, and the wording
+    /// in force on that date is not in the corpus.
+    pub wording_unknown: bool,
+}
+
+/// One ranked, cited passage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// 1-based.
+    pub rank: usize,
+    pub score: f32,
+    pub act: HitAct,
+    pub unit: HitUnit,
+    /// One human-readable pinpoint line.
+    pub citation: String,
+    /// The unit's own clean text.
+    pub text: String,
+    pub snippet: Snippet,
+    pub source: HitSource,
+    pub version: HitVersion,
+    /// The amendments that touched this unit, as parsed from the act's notes.
+    pub amendments: Vec<Amendment>,
+}
+
+/// A search's answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub query: String,
+    /// Number of matching units (before `limit`).
+    pub total: usize,
+    pub took_ms: f64,
+    pub hits: Vec<Hit>,
+    /// True when no unit had all the words and units with some of them are shown instead.
+    #[serde(skip)]
+    pub relaxed: bool,
+}
