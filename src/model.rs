@@ -351,6 +351,9 @@ pub struct Instruction {
     pub op: InstructionOp,
     /// Which part or abzats, 1-based, for ReplacePart/Append (`үшінші абзацы` → 3).
     pub part: Option<u32>,
+    /// The last part of a range (`бірінші және екінші бөліктері` → part 1, part_last 2).
+    #[serde(default)]
+    pub part_last: Option<u32>,
     /// The quoted new text, without the quotes.
     pub new_text: Option<String>,
     pub span: SourceSpan,

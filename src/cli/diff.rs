@@ -1,14 +1,159 @@
-//! `zanlex diff`.
+//! `zanlex diff ACT_ID[#EID] --from A --to B [--json]`: what changed between two versions.
 
-use super::Cli;
+use super::acts::report_failures;
+use super::{Cli, UsageError};
+use crate::amend::diff::{diff_versions, UnitChangeKind};
+use crate::ingest::ingest_corpus;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// Arguments of `zanlex diff`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The act id, optionally with a unit: `ACT_ID#art_10`.
+    pub target: String,
+    /// The older version: a version id (`2022-11-05`) or a date it was in force on.
+    #[arg(long)]
+    pub from: String,
+    /// The newer version: a version id or a date.
+    #[arg(long)]
+    pub to: String,
+    /// Print one JSON document on stdout instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const RESET: &str = "\x1b[0m";
 
 /// Runs `zanlex diff`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
-    let _ = (cli, args);
-    anyhow::bail!("`zanlex diff` is not implemented yet")
+    let (act_id, eid) = match args.target.split_once('#') {
+        Some((a, e)) if !e.is_empty() => (a, Some(e)),
+        Some((a, _)) => (a, None),
+        None => (args.target.as_str(), None),
+    };
+    if act_id.is_empty() {
+        return Err(UsageError(
+            "diff: give an act id, e.g. `zanlex diff ACT_ID --from A --to B`".into(),
+        )
+        .into());
+    }
+    let report = ingest_corpus(&cli.corpus);
+    let Some(act) = report.acts.iter().find(|a| a.id == act_id) else {
+        report_failures(&report);
+        let known: Vec<&str> = report.acts.iter().map(|a| a.id.as_str()).collect();
+        return Err(crate::Error::NotFound(format!(
+            "no act with id {act_id:?} in {}; known ids: {}",
+            cli.corpus.display(),
+            known.join(", ")
+        ))
+        .into());
+    };
+    let d = diff_versions(act, &args.from, &args.to, eid)?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &d)?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(report_failures(&report));
+    }
+    let color = std::io::stdout().is_terminal();
+    let paint = |s: &str, c: &str| {
+        if color {
+            format!("{c}{s}{RESET}")
+        } else {
+            s.to_string()
+        }
+    };
+    writeln!(
+        out,
+        "{}{}: {} → {}",
+        d.act,
+        eid.map(|e| format!("#{e}")).unwrap_or_default(),
+        d.from,
+        d.to
+    )?;
+    writeln!(
+        out,
+        "deleted ({}): {}",
+        d.deleted.len(),
+        d.deleted.join(", ")
+    )?;
+    writeln!(
+        out,
+        "inserted ({}): {}",
+        d.inserted.len(),
+        d.inserted.join(", ")
+    )?;
+    writeln!(
+        out,
+        "changed ({}): {}",
+        d.changed.len(),
+        d.changed.join(", ")
+    )?;
+    let notes_only: Vec<&str> = d
+        .units
+        .iter()
+        .filter(|c| c.kind == UnitChangeKind::NotesOnly)
+        .map(|c| c.eid.as_str())
+        .collect();
+    writeln!(
+        out,
+        "notes only ({}): {}",
+        notes_only.len(),
+        notes_only.join(", ")
+    )?;
+    for c in &d.units {
+        match c.kind {
+            UnitChangeKind::Changed => {
+                writeln!(out, "\n== {} ({} → {})", c.eid, c.status_from, c.status_to)?;
+                let mut line = String::new();
+                for w in &c.words {
+                    match w.tag {
+                        "delete" => line.push_str(&paint(&format!("[-{}-]", w.text), RED)),
+                        "insert" => line.push_str(&paint(&format!("{{+{}+}}", w.text), GREEN)),
+                        _ => line.push_str(&w.text),
+                    }
+                }
+                writeln!(out, "{line}")?;
+                if c.notes_changed {
+                    writeln!(out, "   (notes changed too)")?;
+                }
+            }
+            UnitChangeKind::Deleted | UnitChangeKind::Inserted => {
+                let (tag, text, col) = if c.kind == UnitChangeKind::Deleted {
+                    ("deleted", c.text_from.as_deref(), RED)
+                } else {
+                    ("inserted", c.text_to.as_deref(), GREEN)
+                };
+                writeln!(out, "\n== {} {}", c.eid, tag)?;
+                writeln!(out, "{}", paint(text.unwrap_or(""), col))?;
+            }
+            UnitChangeKind::NotesOnly => {}
+        }
+    }
+    if !notes_only.is_empty() {
+        writeln!(out, "\n-- changes in notes only --")?;
+        for c in d
+            .units
+            .iter()
+            .filter(|c| c.kind == UnitChangeKind::NotesOnly)
+        {
+            writeln!(out, "== {}", c.eid)?;
+            for n in &c.notes_from {
+                if !c.notes_to.contains(n) {
+                    writeln!(out, "{}", paint(&format!("- {n}"), RED))?;
+                }
+            }
+            for n in &c.notes_to {
+                if !c.notes_from.contains(n) {
+                    writeln!(out, "{}", paint(&format!("+ {n}"), GREEN))?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(report_failures(&report))
 }

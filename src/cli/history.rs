@@ -1,14 +1,112 @@
-//! `zanlex history`.
+//! `zanlex history ACT_ID [EID] [--json]`: the amendment timeline, newest first.
 
+use super::acts::report_failures;
 use super::Cli;
+use crate::amend::history::{action_name, history};
+use crate::ingest::ingest_corpus;
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Arguments of `zanlex history`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The act id, as `zanlex acts` prints it.
+    pub act_id: String,
+    /// Limit the timeline to one unit (`att_1__para_3`) and what contains or is inside it.
+    pub eid: Option<String>,
+    /// Print one JSON document on stdout instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// Runs `zanlex history`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
-    let _ = (cli, args);
-    anyhow::bail!("`zanlex history` is not implemented yet")
+    let report = ingest_corpus(&cli.corpus);
+    let Some(act) = report.acts.iter().find(|a| a.id == args.act_id) else {
+        report_failures(&report);
+        let known: Vec<&str> = report.acts.iter().map(|a| a.id.as_str()).collect();
+        return Err(crate::Error::NotFound(format!(
+            "no act with id {:?} in {}; known ids: {}",
+            args.act_id,
+            cli.corpus.display(),
+            known.join(", ")
+        ))
+        .into());
+    };
+    if let Some(e) = &args.eid {
+        if act.unit(e).is_none() && !act.amendments.iter().any(|a| &a.target_eid == e) {
+            return Err(crate::Error::NotFound(format!(
+                "act {}: no unit {e:?} (see `zanlex units {}`)",
+                act.id, act.id
+            ))
+            .into());
+        }
+    }
+    let entries = history(act, args.eid.as_deref());
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let doc = serde_json::json!({
+            "act": { "id": act.id, "title": act.title, "status": act.status },
+            "eid": args.eid,
+            "versions": act.versions.iter().map(|v| serde_json::json!({
+                "id": v.id, "from": v.from, "to": v.to, "source": v.source.file,
+            })).collect::<Vec<_>>(),
+            "entries": entries,
+        });
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+        writeln!(out)?;
+    } else {
+        writeln!(
+            out,
+            "{}  {}",
+            act.id,
+            act.title.split_whitespace().collect::<Vec<_>>().join(" ")
+        )?;
+        writeln!(out, "status: {}", act.status.as_str())?;
+        writeln!(
+            out,
+            "{:<12} {:<11} {:<12} {:<28} AMENDING ACT",
+            "EFFECTIVE", "SIGNED", "ACTION", "UNIT"
+        )?;
+        let mut notes: Vec<String> = Vec::new();
+        for e in &entries {
+            let eff = match &e.effective {
+                Some(d) if d.estimated => {
+                    if !notes.contains(&d.basis) {
+                        notes.push(d.basis.clone());
+                    }
+                    format!("~{}", d.date)
+                }
+                Some(d) => d.date.to_string(),
+                None => "?".to_string(),
+            };
+            let signed = e
+                .signed
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "?".into());
+            let unit = if e.eid.is_empty() {
+                "(whole act)"
+            } else {
+                e.eid.as_str()
+            };
+            writeln!(
+                out,
+                "{:<12} {:<11} {:<12} {:<28} {}",
+                eff,
+                signed,
+                action_name(e.action),
+                unit,
+                e.amending_act
+            )?;
+        }
+        writeln!(out, "{} event(s)", entries.len())?;
+        if !notes.is_empty() {
+            writeln!(out, "~ estimated dates:")?;
+            for n in notes {
+                writeln!(out, "  {n}")?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(report_failures(&report))
 }

@@ -1,0 +1,251 @@
+//! Differences between two versions of an act (or of one unit): which units were deleted,
+//! inserted or changed, and a word-level diff of each changed unit. Words are Unicode word
+//! boundaries (unicode-segmentation), not bytes; the diff is the `similar` crate's Patience diff.
+//! A change only in a unit's `Ескерту` notes is reported apart from changes in the law's text.
+
+use crate::model::{Act, ActVersion, Unit, UnitStatus};
+use chrono::NaiveDate;
+use serde::Serialize;
+use similar::{Algorithm, ChangeTag};
+use std::collections::BTreeMap;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What happened to a unit between two versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitChangeKind {
+    /// Live before; gone or printed as deleted after.
+    Deleted,
+    /// Absent or deleted before; live after.
+    Inserted,
+    /// The law's text changed (a placeholder that became text counts here).
+    Changed,
+    /// Only the notes under the unit changed.
+    NotesOnly,
+}
+
+/// A run of words that are equal, deleted or inserted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WordChange {
+    /// `equal`, `delete` or `insert`.
+    pub tag: &'static str,
+    pub text: String,
+}
+
+/// One unit's change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnitChange {
+    pub eid: String,
+    pub kind: UnitChangeKind,
+    /// `live`, `deleted`, `pending` or `absent`.
+    pub status_from: &'static str,
+    pub status_to: &'static str,
+    pub text_from: Option<String>,
+    pub text_to: Option<String>,
+    /// Word-level diff of the unit's own text (changed units only).
+    pub words: Vec<WordChange>,
+    /// True when the notes under the unit differ (also for text changes).
+    pub notes_changed: bool,
+    pub notes_from: Vec<String>,
+    pub notes_to: Vec<String>,
+}
+
+/// The differences between two versions of an act.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActDiff {
+    pub act: String,
+    /// The unit the diff is limited to, if any.
+    pub eid: Option<String>,
+    pub from: String,
+    pub to: String,
+    pub deleted: Vec<String>,
+    pub inserted: Vec<String>,
+    pub changed: Vec<String>,
+    pub notes_changed: Vec<String>,
+    /// Every change, deleted, inserted and changed units first, then note-only changes.
+    pub units: Vec<UnitChange>,
+}
+
+fn status_name(u: Option<&Unit>) -> &'static str {
+    match u.map(|u| &u.status) {
+        None => "absent",
+        Some(UnitStatus::Live) => "live",
+        Some(UnitStatus::Deleted) => "deleted",
+        Some(UnitStatus::Pending { .. }) => "pending",
+    }
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn own_text(u: &Unit) -> String {
+    match &u.heading {
+        Some(h) if !h.is_empty() && !u.text.contains(h.as_str()) => format!("{h}\n{}", u.text),
+        _ => u.text.clone(),
+    }
+}
+
+/// Word-level diff of two texts; runs of the same tag are merged.
+pub fn word_diff(old: &str, new: &str) -> Vec<WordChange> {
+    let a: Vec<&str> = old.split_word_bounds().collect();
+    let b: Vec<&str> = new.split_word_bounds().collect();
+    let mut out: Vec<WordChange> = Vec::new();
+    for (tag, words) in similar::utils::diff_slices(Algorithm::Patience, &a, &b) {
+        let tag = match tag {
+            ChangeTag::Equal => "equal",
+            ChangeTag::Delete => "delete",
+            ChangeTag::Insert => "insert",
+        };
+        let text: String = words.concat();
+        match out.last_mut() {
+            Some(last) if last.tag == tag => last.text.push_str(&text),
+            _ => out.push(WordChange { tag, text }),
+        }
+    }
+    out
+}
+
+/// Compares two unit trees, optionally limited to one unit and its descendants.
+pub fn diff_units(old: &[Unit], new: &[Unit], scope: Option<&str>) -> Vec<UnitChange> {
+    let in_scope = |eid: &str| match scope {
+        None | Some("") => true,
+        Some(s) => eid == s || eid.starts_with(&format!("{s}__")),
+    };
+    let a: BTreeMap<&str, &Unit> = old
+        .iter()
+        .flat_map(Unit::walk)
+        .filter(|u| in_scope(&u.eid))
+        .map(|u| (u.eid.as_str(), u))
+        .collect();
+    let mut order: Vec<&str> = Vec::new();
+    let b: BTreeMap<&str, &Unit> = new
+        .iter()
+        .flat_map(Unit::walk)
+        .filter(|u| in_scope(&u.eid))
+        .map(|u| (u.eid.as_str(), u))
+        .collect();
+    for u in new.iter().flat_map(Unit::walk) {
+        if in_scope(&u.eid) {
+            order.push(u.eid.as_str());
+        }
+    }
+    for u in old.iter().flat_map(Unit::walk) {
+        if in_scope(&u.eid) && !b.contains_key(u.eid.as_str()) {
+            order.push(u.eid.as_str());
+        }
+    }
+    let mut out = Vec::new();
+    for eid in order {
+        let (ua, ub) = (a.get(eid).copied(), b.get(eid).copied());
+        let live = |u: Option<&Unit>| u.is_some_and(|u| u.status != UnitStatus::Deleted);
+        let ta = ua.map(own_text);
+        let tb = ub.map(own_text);
+        let na: Vec<String> = ua
+            .map(|u| u.notes.iter().map(|n| norm(&n.text)).collect())
+            .unwrap_or_default();
+        let nb: Vec<String> = ub
+            .map(|u| u.notes.iter().map(|n| norm(&n.text)).collect())
+            .unwrap_or_default();
+        let notes_changed = na != nb;
+        let kind = if live(ua) && !live(ub) {
+            Some(UnitChangeKind::Deleted)
+        } else if !live(ua) && live(ub) {
+            Some(UnitChangeKind::Inserted)
+        } else if live(ua) && live(ub) && ta.as_deref().map(norm) != tb.as_deref().map(norm) {
+            Some(UnitChangeKind::Changed)
+        } else if notes_changed {
+            Some(UnitChangeKind::NotesOnly)
+        } else {
+            None
+        };
+        let Some(kind) = kind else { continue };
+        let words = if kind == UnitChangeKind::Changed {
+            word_diff(ta.as_deref().unwrap_or(""), tb.as_deref().unwrap_or(""))
+        } else {
+            Vec::new()
+        };
+        out.push(UnitChange {
+            eid: eid.to_string(),
+            kind,
+            status_from: status_name(ua),
+            status_to: status_name(ub),
+            text_from: ta,
+            text_to: tb,
+            words,
+            notes_changed,
+            notes_from: na,
+            notes_to: nb,
+        });
+    }
+    let rank = |k: UnitChangeKind| match k {
+        UnitChangeKind::Deleted => 0,
+        UnitChangeKind::Inserted => 1,
+        UnitChangeKind::Changed => 2,
+        UnitChangeKind::NotesOnly => 3,
+    };
+    out.sort_by_key(|c| rank(c.kind));
+    out
+}
+
+/// Picks a version by id (`2023-04-19`, `applied:…`) or by a date it was in force on
+/// (`from <= date < to`).
+pub fn select_version<'a>(act: &'a Act, spec: &str) -> Option<&'a ActVersion> {
+    if let Some(v) = act.versions.iter().find(|v| v.id == spec) {
+        return Some(v);
+    }
+    let date = NaiveDate::parse_from_str(spec, "%Y-%m-%d")
+        .ok()
+        .or_else(|| super::effective::parse_date(spec))?;
+    act.versions
+        .iter()
+        .rev()
+        .find(|v| v.from.is_none_or(|f| f <= date) && v.to.is_none_or(|t| date < t))
+}
+
+/// Compares the versions `from` and `to` (ids or dates) of an act, optionally one unit only.
+pub fn diff_versions(act: &Act, from: &str, to: &str, eid: Option<&str>) -> crate::Result<ActDiff> {
+    let ids: Vec<&str> = act.versions.iter().map(|v| v.id.as_str()).collect();
+    let pick = |spec: &str| {
+        select_version(act, spec).ok_or_else(|| {
+            crate::Error::NotFound(format!(
+                "act {}: no version {spec:?} (versions: {})",
+                act.id,
+                ids.join(", ")
+            ))
+        })
+    };
+    let (va, vb) = (pick(from)?, pick(to)?);
+    if let Some(e) = eid {
+        let exists = |v: &ActVersion| v.units.iter().flat_map(Unit::walk).any(|u| u.eid == e);
+        if !exists(va) && !exists(vb) {
+            return Err(crate::Error::NotFound(format!(
+                "act {}: no unit {e}",
+                act.id
+            )));
+        }
+    }
+    let units = diff_units(&va.units, &vb.units, eid);
+    let list = |k: UnitChangeKind| {
+        units
+            .iter()
+            .filter(|c| c.kind == k)
+            .map(|c| c.eid.clone())
+            .collect::<Vec<_>>()
+    };
+    Ok(ActDiff {
+        act: act.id.clone(),
+        eid: eid.map(str::to_string),
+        from: va.id.clone(),
+        to: vb.id.clone(),
+        deleted: list(UnitChangeKind::Deleted),
+        inserted: list(UnitChangeKind::Inserted),
+        changed: list(UnitChangeKind::Changed),
+        notes_changed: units
+            .iter()
+            .filter(|c| c.notes_changed)
+            .map(|c| c.eid.clone())
+            .collect(),
+        units,
+    })
+}

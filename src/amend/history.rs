@@ -1,0 +1,75 @@
+//! The amendment timeline of an act or one of its units, newest first.
+
+use super::cite;
+use crate::model::{Act, ActRef, AmendAction, EffectiveDate, EffectiveRule};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// One line of `zanlex history`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HistoryEntry {
+    /// The amending act as one line (`ҚР Сыртқы істер министрінің м.а. 05.12.2025 № 11-1-4/730 (order)`).
+    pub amending_act: String,
+    pub by: ActRef,
+    pub signed: Option<NaiveDate>,
+    pub rule: EffectiveRule,
+    /// Effective date, with `estimated` and its `basis` when it rests on an assumption.
+    pub effective: Option<EffectiveDate>,
+    pub action: AmendAction,
+    /// The unit touched (`att_1__para_3`; empty for the whole act).
+    pub eid: String,
+    /// The target as printed (`3-тармақ`).
+    pub label: String,
+    /// The note or instruction it came from.
+    pub note: String,
+}
+
+/// The act's amendment events, newest first (by effective date, else signing date), limited
+/// to `eid`, its ancestors and descendants when given (an event on the whole act or on the
+/// Rules concerns each of their paragraphs).
+pub fn history(act: &Act, eid: Option<&str>) -> Vec<HistoryEntry> {
+    let related = |t: &str| match eid {
+        None | Some("") => true,
+        Some(e) => {
+            t.is_empty()
+                || t == e
+                || e.starts_with(&format!("{t}__"))
+                || t.starts_with(&format!("{e}__"))
+        }
+    };
+    let mut out: Vec<HistoryEntry> = act
+        .amendments
+        .iter()
+        .filter(|a| related(&a.target_eid))
+        .map(|a| HistoryEntry {
+            amending_act: cite(&a.by),
+            by: a.by.clone(),
+            signed: a.by.date,
+            rule: a.rule.clone(),
+            effective: a.effective.clone(),
+            action: a.action,
+            eid: a.target_eid.clone(),
+            label: a.target_label.clone(),
+            note: a.note.clone(),
+        })
+        .collect();
+    out.sort_by(|x, y| {
+        let kx = (x.effective.as_ref().map(|e| e.date).or(x.signed), x.signed);
+        let ky = (y.effective.as_ref().map(|e| e.date).or(y.signed), y.signed);
+        ky.cmp(&kx).then_with(|| x.eid.cmp(&y.eid))
+    });
+    out
+}
+
+/// The lowercase action name used in output (`new_wording`, `inserted`, …).
+pub fn action_name(a: AmendAction) -> &'static str {
+    match a {
+        AmendAction::NewWording => "new_wording",
+        AmendAction::Inserted => "inserted",
+        AmendAction::Deleted => "deleted",
+        AmendAction::Changed => "changed",
+        AmendAction::Repealed => "repealed",
+        AmendAction::Renamed => "renamed",
+        AmendAction::Prospective => "prospective",
+    }
+}

@@ -1,0 +1,269 @@
+//! Editions of one act merged into a timeline, amending acts applied to their targets, and
+//! per-unit versions.
+//!
+//! Intervals are half-open: a version with `from = 2022-11-05, to = 2023-04-19` is the text
+//! in force on 2022-11-05 and every day up to and including 2023-04-18. `from = None` means
+//! "since the act's beginning, date unknown"; `to = None` means "still current".
+
+use super::apply::apply_instructions;
+use super::effective::resolve;
+use crate::model::{
+    Act, ActRef, ActVersion, AmendAction, Amendment, InstructionOp, Unit, UnitVersion,
+};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// Links acts across the corpus:
+/// 1. editions of one act (same `id`, different `version_date`) become one act whose `versions`
+///    hold every edition oldest first, each valid over `[from, to)`; the newest edition's units
+///    are the act's units;
+/// 2. an amending act whose target (by date and number) is in the corpus is applied to the
+///    target's newest version, giving a new version from the amending act's effective date;
+/// 3. effective dates of amendments by acts present in the corpus use their publication dates.
+pub fn link_corpus(acts: &mut Vec<Act>) {
+    merge_editions(acts);
+    for act in acts.iter_mut() {
+        if act.versions.is_empty() {
+            act.versions.push(ActVersion {
+                id: version_id(act),
+                from: act.version_date.or(act.date()),
+                to: None,
+                units: act.units.clone(),
+                source: act.source.clone(),
+            });
+        }
+    }
+    apply_amending_acts(acts);
+    refine_effective_dates(acts);
+}
+
+fn version_id(act: &Act) -> String {
+    act.version_date
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "current".to_string())
+}
+
+fn merge_editions(acts: &mut Vec<Act>) {
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, a) in acts.iter().enumerate() {
+        groups.entry(a.id.clone()).or_default().push(i);
+    }
+    let mut remove: Vec<usize> = Vec::new();
+    for (_, idx) in groups.into_iter().filter(|(_, v)| v.len() > 1) {
+        let mut sorted = idx.clone();
+        // Undated editions (`…_latest.md`) count as the newest.
+        sorted.sort_by_key(|&i| (acts[i].version_date.is_none(), acts[i].version_date));
+        let mut versions: Vec<ActVersion> = Vec::new();
+        for (k, &i) in sorted.iter().enumerate() {
+            let a = &acts[i];
+            let to = sorted.get(k + 1).and_then(|&j| acts[j].version_date);
+            versions.push(ActVersion {
+                id: version_id(a),
+                from: a.version_date,
+                to,
+                units: a.units.clone(),
+                source: a.source.clone(),
+            });
+        }
+        let newest = *sorted.last().unwrap_or(&idx[0]);
+        // Events from older editions that the newest no longer prints are kept.
+        let mut events = acts[newest].amendments.clone();
+        for &i in &sorted[..sorted.len() - 1] {
+            for e in &acts[i].amendments {
+                let same = |x: &Amendment| {
+                    x.by.date == e.by.date
+                        && x.by.number == e.by.number
+                        && x.target_eid == e.target_eid
+                };
+                if !events.iter().any(same) {
+                    events.push(e.clone());
+                }
+            }
+        }
+        acts[newest].amendments = events;
+        acts[newest].versions = versions;
+        remove.extend(sorted.iter().copied().filter(|&i| i != newest));
+    }
+    remove.sort_unstable();
+    for i in remove.into_iter().rev() {
+        acts.remove(i);
+    }
+}
+
+/// The reference an amending act's own header gives (for events on its target).
+pub fn act_ref(act: &Act) -> ActRef {
+    let issuer = act
+        .issuances
+        .iter()
+        .map(|i| i.issuer.as_str())
+        .collect::<Vec<_>>()
+        .join(" және ");
+    let code = act
+        .issuances
+        .iter()
+        .map(|i| i.issuer_code.as_str())
+        .collect::<Vec<_>>()
+        .join("+");
+    ActRef {
+        issuer,
+        issuer_code: code,
+        kind: act.kind,
+        date: act.date(),
+        number: Some(act.number()).filter(|n| !n.is_empty()),
+        title: Some(act.title.clone()),
+    }
+}
+
+/// Whether `target` (as an amending act cites it) is `act`: same date and a shared number.
+pub fn refers_to(target: &ActRef, act: &Act) -> bool {
+    let Some(date) = target.date else {
+        return false;
+    };
+    let numbers: Vec<&str> = target
+        .number
+        .as_deref()
+        .map(|n| n.split(" / ").collect())
+        .unwrap_or_default();
+    act.issuances.iter().any(|i| {
+        i.date == Some(date)
+            && i.number.as_deref().is_some_and(|n| {
+                numbers
+                    .iter()
+                    .any(|x| x.replace(' ', "") == n.replace(' ', ""))
+            })
+    })
+}
+
+fn apply_amending_acts(acts: &mut [Act]) {
+    let mut plans: Vec<(usize, usize)> = Vec::new();
+    for (a, amending) in acts.iter().enumerate() {
+        let Some(first) = amending.instructions.first() else {
+            continue;
+        };
+        if let Some(t) = (0..acts.len()).find(|&t| t != a && refers_to(&first.target_act, &acts[t]))
+        {
+            plans.push((a, t));
+        }
+    }
+    // Apply in order of the amending acts' dates so versions stack up.
+    plans.sort_by_key(|&(a, _)| acts[a].date());
+    for (a, t) in plans {
+        let amending = acts[a].clone();
+        let rule = amending
+            .commencement
+            .clone()
+            .unwrap_or(crate::model::EffectiveRule::Unknown);
+        let eff = resolve(&rule, amending.date(), amending.publication_date);
+        let from = eff.as_ref().map(|e| e.date).or(amending.date());
+        let by = act_ref(&amending);
+        let target = &mut acts[t];
+        let base = target
+            .versions
+            .last()
+            .map(|v| v.units.clone())
+            .unwrap_or_else(|| target.units.clone());
+        let (units, _failures) = apply_instructions(&base, &amending.instructions);
+        if let Some(last) = target.versions.last_mut() {
+            if last.to.is_none() {
+                last.to = from;
+            }
+        }
+        target.versions.push(ActVersion {
+            id: format!("applied:{}", amending.id),
+            from,
+            to: None,
+            units: units.clone(),
+            source: amending.source.clone(),
+        });
+        target.units = units;
+        for ins in &amending.instructions {
+            target.amendments.push(Amendment {
+                target_eid: ins.target_eid.clone(),
+                target_label: ins.target_eid.clone(),
+                action: match ins.op {
+                    InstructionOp::Replace => AmendAction::NewWording,
+                    InstructionOp::Insert => AmendAction::Inserted,
+                    InstructionOp::Delete => AmendAction::Deleted,
+                    _ => AmendAction::Changed,
+                },
+                by: by.clone(),
+                rule: rule.clone(),
+                effective: eff.clone(),
+                note: format!("instruction {} of {}", ins.source_eid, amending.id),
+                span: ins.span,
+            });
+        }
+    }
+}
+
+fn refine_effective_dates(acts: &mut [Act]) {
+    let published: Vec<(ActRef, Option<NaiveDate>)> = acts
+        .iter()
+        .filter(|a| a.publication_date.is_some())
+        .map(|a| (act_ref(a), a.publication_date))
+        .collect();
+    if published.is_empty() {
+        return;
+    }
+    for act in acts.iter_mut() {
+        for e in act.amendments.iter_mut() {
+            let hit = published.iter().find(|(r, _)| {
+                r.date == e.by.date
+                    && match (&r.number, &e.by.number) {
+                        (Some(a), Some(b)) => a.split(" / ").any(|x| x == b),
+                        _ => false,
+                    }
+            });
+            if let Some((_, pubd)) = hit {
+                e.effective = resolve(&e.rule, e.by.date, *pubd);
+            }
+        }
+    }
+}
+
+/// Every unit's versions over the act's timeline: consecutive versions with the same text
+/// merge into one `[from, to)` interval. With no `versions`, each unit has one version from the
+/// act's edition date (or its own date) to `None` (still current).
+///
+/// `text` is the unit's full text (its own and its children's). `origin` names the version that
+/// first carried that text (`2022-11-05`, `applied:…`).
+pub fn unit_versions(act: &Act) -> Vec<UnitVersion> {
+    let fallback;
+    let versions: &[ActVersion] = if act.versions.is_empty() {
+        fallback = vec![ActVersion {
+            id: version_id(act),
+            from: act.version_date.or(act.date()),
+            to: None,
+            units: act.units.clone(),
+            source: act.source.clone(),
+        }];
+        &fallback
+    } else {
+        &act.versions
+    };
+    let mut out: Vec<UnitVersion> = Vec::new();
+    let mut open: BTreeMap<String, usize> = BTreeMap::new();
+    for v in versions {
+        let mut seen = std::collections::HashSet::new();
+        for u in v.units.iter().flat_map(Unit::walk) {
+            seen.insert(u.eid.clone());
+            let text = u.full_text();
+            if let Some(&i) = open.get(&u.eid) {
+                if out[i].text == text && out[i].to == v.from {
+                    out[i].to = v.to;
+                    continue;
+                }
+            }
+            open.insert(u.eid.clone(), out.len());
+            out.push(UnitVersion {
+                eid: u.eid.clone(),
+                from: v.from,
+                to: v.to,
+                text,
+                origin: v.id.clone(),
+            });
+        }
+        open.retain(|k, _| seen.contains(k));
+    }
+    out
+}
