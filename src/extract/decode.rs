@@ -1,0 +1,289 @@
+//! Bytes → text: UTF-8 (with or without BOM), UTF-16 LE/BE (BOM or NUL pattern), KZ-1048 and
+//! Windows-1251; everything else is refused with a one-line reason.
+//!
+//! Kazakh text from older systems comes in KZ-1048 (STRK1048-2002): Windows-1251 with sixteen
+//! Cyrillic letters of Serbian, Macedonian and Ukrainian replaced by the Kazakh letters. The two
+//! code pages agree everywhere else, so a file is read as KZ-1048 when it uses any of those
+//! sixteen bytes between Cyrillic letters, and as Windows-1251 otherwise (then the result is the
+//! same under both names).
+
+/// The encodings zanlex reads; the name goes into `Source::encoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Kz1048,
+    Windows1251,
+}
+
+impl Encoding {
+    /// The label recorded in `Source::encoding`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf8Bom => "utf-8-bom",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Kz1048 => "kz-1048",
+            Encoding::Windows1251 => "windows-1251",
+        }
+    }
+}
+
+/// The bytes where KZ-1048 differs from Windows-1251, and the Kazakh letter each one is.
+///
+/// Checked against Python's `kz1048` codec (the IANA `KZ-1048` table).
+pub const KZ1048_OVERRIDES: [(u8, char); 16] = [
+    (0x8D, 'Қ'),
+    (0x8E, 'Һ'),
+    (0x9D, 'қ'),
+    (0x9E, 'һ'),
+    (0xA1, 'Ұ'),
+    (0xA2, 'ұ'),
+    (0xA3, 'Ә'),
+    (0xA5, 'Ө'),
+    (0xAA, 'Ғ'),
+    (0xAF, 'Ү'),
+    (0xB4, 'ө'),
+    (0xBA, 'ғ'),
+    (0xBC, 'ә'),
+    (0xBD, 'Ң'),
+    (0xBE, 'ң'),
+    (0xBF, 'ү'),
+];
+
+/// Decodes a file's bytes, or says in one line why it cannot be read.
+///
+/// ```
+/// use zanlex::extract::decode::{decode, Encoding};
+/// let (text, enc) = decode(&[0xA3, 0xBC, 0x20, 0x9D]).unwrap(); // KZ-1048
+/// assert_eq!(text, "Әә қ");
+/// assert_eq!(enc, Encoding::Kz1048);
+/// assert!(decode(b"").is_err());
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
+    if bytes.is_empty() {
+        return Err("empty file".into());
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return std::str::from_utf8(rest)
+            .map(|s| (s.to_string(), Encoding::Utf8Bom))
+            .map_err(|e| format!("invalid UTF-8 after a UTF-8 byte order mark ({e})"));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return decode_utf16(rest, true).map(|s| (s, Encoding::Utf16Le));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(rest, false).map(|s| (s, Encoding::Utf16Be));
+    }
+    if let Some(little) = utf16_by_nuls(bytes) {
+        let enc = if little {
+            Encoding::Utf16Le
+        } else {
+            Encoding::Utf16Be
+        };
+        return decode_utf16(bytes, little).map(|s| (s, enc));
+    }
+    if let Some(reason) = binary_reason(bytes) {
+        return Err(reason);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok((s.to_string(), Encoding::Utf8));
+    }
+    decode_cyrillic_single_byte(bytes)
+}
+
+/// Whether a BOM-less file looks like UTF-16 from where its NUL bytes fall: ASCII characters
+/// (spaces, digits, punctuation) have a zero high byte, Cyrillic ones 0x04. Returns
+/// `Some(true)` for little endian.
+fn utf16_by_nuls(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let nul_even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+    let nul_odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    // The high bytes of Kazakh/Russian/ASCII text are almost all 0x00 or 0x04 (0x20 for dashes
+    // and quotes).
+    let high_ok = |start: usize| {
+        bytes
+            .iter()
+            .skip(start)
+            .step_by(2)
+            .filter(|&&b| matches!(b, 0x00 | 0x04 | 0x20 | 0x21))
+            .count()
+    };
+    if nul_odd * 10 >= pairs && nul_even * 100 <= pairs && high_ok(1) * 10 >= pairs * 9 {
+        return Some(true);
+    }
+    if nul_even * 10 >= pairs && nul_odd * 100 <= pairs && high_ok(0) * 10 >= pairs * 9 {
+        return Some(false);
+    }
+    None
+}
+
+fn decode_utf16(bytes: &[u8], little: bool) -> Result<String, String> {
+    let name = if little { "UTF-16LE" } else { "UTF-16BE" };
+    if bytes.len() % 2 != 0 {
+        return Err(format!("odd number of bytes in a {name} file"));
+    }
+    let units = bytes.chunks_exact(2).map(|c| {
+        if little {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    let text: String = char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|e| format!("invalid {name} ({e})"))?;
+    if text.chars().any(|c| c == '\0') {
+        return Err(format!("binary content (NUL characters in a {name} file)"));
+    }
+    Ok(text)
+}
+
+/// A reason to call the file binary: NUL bytes, or more than a trace of control bytes that no
+/// text file has (tab, LF, CR and form feed are text).
+fn binary_reason(bytes: &[u8]) -> Option<String> {
+    if bytes.contains(&0) {
+        return Some("binary file (contains NUL bytes)".into());
+    }
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    if controls * 100 > bytes.len() {
+        return Some(format!(
+            "binary file ({controls} control bytes in {} bytes)",
+            bytes.len()
+        ));
+    }
+    None
+}
+
+fn is_kz1048_byte(b: u8) -> bool {
+    KZ1048_OVERRIDES.iter().any(|&(k, _)| k == b)
+}
+
+/// Decodes a non-UTF-8 file as KZ-1048 or Windows-1251 when the result is plausible Cyrillic
+/// text, else refuses it as an unknown encoding.
+fn decode_cyrillic_single_byte(bytes: &[u8]) -> Result<(String, Encoding), String> {
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.decode(bytes);
+    // A Kazakh-only byte between two Cyrillic letters (or at a word edge next to one) says
+    // KZ-1048: in Windows-1251 those bytes are Serbian/Ukrainian letters Kazakh never uses.
+    let is_cyr = |b: u8| b >= 0xC0 || b == 0xA8 || b == 0xB8;
+    let kazakh_hits = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| {
+            is_kz1048_byte(b)
+                && (i > 0 && (is_cyr(bytes[i - 1]) || is_kz1048_byte(bytes[i - 1]))
+                    || i + 1 < bytes.len()
+                        && (is_cyr(bytes[i + 1]) || is_kz1048_byte(bytes[i + 1])))
+        })
+        .count();
+    let (text, enc) = if kazakh_hits > 0 {
+        let text: String = bytes
+            .iter()
+            .map(|&b| {
+                KZ1048_OVERRIDES
+                    .iter()
+                    .find(|&&(k, _)| k == b)
+                    .map(|&(_, c)| c)
+                    .unwrap_or_else(|| {
+                        let mut buf = [0u8; 1];
+                        buf[0] = b;
+                        encoding_rs::WINDOWS_1251
+                            .decode_without_bom_handling(&buf)
+                            .0
+                            .chars()
+                            .next()
+                            .unwrap_or('\u{FFFD}')
+                    })
+            })
+            .collect();
+        (text, Encoding::Kz1048)
+    } else {
+        (cp1251.into_owned(), Encoding::Windows1251)
+    };
+    if plausible_cyrillic(&text) {
+        Ok((text, enc))
+    } else {
+        Err("unknown encoding (not UTF-8, UTF-16, KZ-1048 or Windows-1251 Cyrillic text)".into())
+    }
+}
+
+/// Whether decoded text reads like Kazakh/Russian prose: its non-ASCII characters are mostly
+/// Cyrillic letters, mostly lowercase (KOI8-R read as Windows-1251 comes out in capitals), and
+/// words do not mix Latin and Cyrillic letters (Latin-1 or CJK read as Windows-1251 do).
+fn plausible_cyrillic(text: &str) -> bool {
+    let non_ascii: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+    if non_ascii.is_empty() {
+        return false;
+    }
+    let cyr: Vec<char> = non_ascii
+        .iter()
+        .copied()
+        .filter(|c| ('\u{400}'..='\u{4FF}').contains(c))
+        .collect();
+    let cyr_letters = cyr.iter().filter(|c| c.is_alphabetic()).count();
+    if cyr_letters * 10 < non_ascii.len() * 9 {
+        return false;
+    }
+    let lower = cyr.iter().filter(|c| c.is_lowercase()).count();
+    if lower * 2 < cyr_letters {
+        return false;
+    }
+    let mut words = 0usize;
+    let mut mixed = 0usize;
+    for w in text.split(|c: char| !c.is_alphabetic()) {
+        let has_cyr = w.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
+        if has_cyr {
+            words += 1;
+            if w.chars().any(|c| c.is_ascii_alphabetic()) {
+                mixed += 1;
+            }
+        }
+    }
+    words > 0 && mixed * 10 <= words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kz1048_table_round_trip() {
+        let bytes: Vec<u8> = KZ1048_OVERRIDES.iter().map(|&(b, _)| b).collect();
+        let (text, enc) = decode(&bytes).unwrap();
+        assert_eq!(enc, Encoding::Kz1048);
+        assert_eq!(text, "ҚҺқһҰұӘӨҒҮөғәҢңү");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_found_by_nuls() {
+        let s = "Қазақстан Республикасы 2018 жылғы";
+        let le: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(decode(&le).unwrap(), (s.to_string(), Encoding::Utf16Le));
+        assert_eq!(decode(&be).unwrap(), (s.to_string(), Encoding::Utf16Be));
+    }
+
+    #[test]
+    fn russian_windows_1251_is_read() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Приказ министра внутренних дел");
+        let (text, enc) = decode(&bytes).unwrap();
+        assert_eq!(enc, Encoding::Windows1251);
+        assert_eq!(text, "Приказ министра внутренних дел");
+    }
+
+    #[test]
+    fn koi8r_is_refused() {
+        let (bytes, _, _) = encoding_rs::KOI8_R.encode("Приказ министра внутренних дел");
+        let err = decode(&bytes).unwrap_err();
+        assert!(err.starts_with("unknown encoding"), "{err}");
+    }
+}
