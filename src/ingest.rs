@@ -1,6 +1,13 @@
 //! Runs extract → structure → amend over a corpus folder, in parallel.
+//!
+//! Each file is read and structured on its own (rayon, one task per file), so the cost grows
+//! linearly with the corpus; a file that fails becomes one [`IngestFailure`] and the others go
+//! on. Then editions of one act are given one id (see [`unify_ids`]) and
+//! [`crate::amend::link_corpus`] links acts across the corpus.
 
 use crate::model::Act;
+use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// A file that could not be ingested, and why (one line, for stderr).
@@ -25,8 +32,129 @@ pub fn ingest_file(path: &Path, corpus_parent: &Path) -> crate::Result<Act> {
     Ok(act)
 }
 
+/// The files of `dir` that zanlex reads: `.txt`, `.md`, `.pdf` (any case), sorted by name;
+/// sidecars (`*.meta.toml`) and other files are left out. Not recursive.
+pub fn corpus_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if !path.is_file() {
+            continue;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if name.ends_with(".meta.toml") {
+            continue;
+        }
+        if name.ends_with(".txt") || name.ends_with(".md") || name.ends_with(".pdf") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The one-line reason of an error, without the path the failure already names.
+fn reason_of(err: &crate::Error) -> String {
+    let r = match err {
+        crate::Error::Extract { reason, .. } | crate::Error::Structure { reason, .. } => {
+            reason.clone()
+        }
+        other => other.to_string(),
+    };
+    r.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Ingests every supported file in `dir`; failures are reported, not fatal.
+///
+/// `Source::file` is relative to `dir`'s parent (`corpus/003_….txt`).
 pub fn ingest_corpus(dir: &Path) -> IngestReport {
-    let _ = dir;
-    IngestReport::default()
+    let mut report = IngestReport::default();
+    let abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let parent = abs
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| abs.clone());
+    let files = match corpus_files(&abs) {
+        Ok(f) => f,
+        Err(e) => {
+            report.failures.push(IngestFailure {
+                path: dir.to_path_buf(),
+                reason: format!("cannot read the corpus folder: {e}"),
+            });
+            return report;
+        }
+    };
+    let results: Vec<(PathBuf, crate::Result<Act>)> = files
+        .par_iter()
+        .map(|f| (f.clone(), ingest_file(f, &parent)))
+        .collect();
+    for (path, r) in results {
+        match r {
+            Ok(act) => report.acts.push(act),
+            Err(e) => {
+                let shown = path
+                    .strip_prefix(&parent)
+                    .map(Path::to_path_buf)
+                    .unwrap_or(path);
+                report.failures.push(IngestFailure {
+                    path: shown,
+                    reason: reason_of(&e),
+                });
+            }
+        }
+    }
+    unify_ids(&mut report.acts);
+    crate::amend::link_corpus(&mut report.acts);
+    report
+}
+
+/// Gives editions of one act one id.
+///
+/// An edition whose text names its own date and number gets the id built from them; an
+/// edition that does not (a Markdown export with no requisites) gets a title-based id alone.
+/// Acts are the same act when they share a date-and-number key, or when they share a title
+/// (normalized) and their keys do not disagree; a group takes the id of a member that has a
+/// key (the first by source file when several). Acts with different keys are never merged.
+pub fn unify_ids(acts: &mut [Act]) {
+    fn key(a: &Act) -> Option<String> {
+        let complete = !a.issuances.is_empty()
+            && a.issuances
+                .iter()
+                .all(|i| i.date.is_some() && i.number.is_some());
+        complete.then(|| {
+            a.issuances
+                .iter()
+                .map(|i| format!("{:?}/{}", i.date, i.number.as_deref().unwrap_or("")))
+                .collect::<Vec<_>>()
+                .join("+")
+        })
+    }
+    fn title_key(a: &Act) -> String {
+        crate::structure::slug(&a.title)
+    }
+    let mut order: Vec<usize> = (0..acts.len()).collect();
+    order.sort_by(|&x, &y| acts[x].source.file.cmp(&acts[y].source.file));
+    // Title → the distinct keys seen with it, and the id of the first act with each key.
+    let mut keyed_ids: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for &i in &order {
+        if let Some(k) = key(&acts[i]) {
+            let e = keyed_ids.entry(title_key(&acts[i])).or_default();
+            if !e.iter().any(|(kk, _)| *kk == k) {
+                e.push((k, acts[i].id.clone()));
+            }
+        }
+    }
+    for &i in &order {
+        if key(&acts[i]).is_some() {
+            continue;
+        }
+        if let Some(ids) = keyed_ids.get(&title_key(&acts[i])) {
+            if ids.len() == 1 {
+                acts[i].id = ids[0].1.clone();
+            }
+        }
+    }
 }

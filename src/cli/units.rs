@@ -1,14 +1,116 @@
-//! `zanlex units`.
+//! `zanlex units ACT_ID`: an act's unit tree.
 
+use super::acts::{report_failures, unit_counts};
 use super::Cli;
+use crate::ingest::ingest_corpus;
+use crate::model::{Unit, UnitStatus};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Arguments of `zanlex units`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The act id, as `zanlex acts` prints it.
+    pub act_id: String,
+    /// Print one JSON document on stdout instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn print_tree(out: &mut impl Write, u: &Unit, depth: usize) -> std::io::Result<()> {
+    let num = u.num.as_deref().unwrap_or("");
+    let status = match &u.status {
+        UnitStatus::Live => String::new(),
+        UnitStatus::Deleted => " [deleted]".into(),
+        UnitStatus::Pending { from } => match from {
+            Some(d) => format!(" [pending from {d}]"),
+            None => " [pending]".into(),
+        },
+    };
+    let words: String = u
+        .heading
+        .as_deref()
+        .filter(|h| !h.is_empty())
+        .unwrap_or(&u.text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut first: String = words.chars().take(70).collect();
+    if words.chars().count() > 70 {
+        first.push('…');
+    }
+    let notes = if u.notes.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " ({} note{})",
+            u.notes.len(),
+            if u.notes.len() == 1 { "" } else { "s" }
+        )
+    };
+    writeln!(
+        out,
+        "{:indent$}{:<w$} {:>6}  L{}-{}{}{}  {}",
+        "",
+        u.eid,
+        num,
+        u.span.line_start,
+        u.span.line_end,
+        status,
+        notes,
+        first,
+        indent = depth * 2,
+        w = 34usize.saturating_sub(depth * 2),
+    )?;
+    for c in &u.children {
+        print_tree(out, c, depth + 1)?;
+    }
+    Ok(())
+}
 
 /// Runs `zanlex units`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
-    let _ = (cli, args);
-    anyhow::bail!("`zanlex units` is not implemented yet")
+    let report = ingest_corpus(&cli.corpus);
+    let Some(act) = report.acts.iter().find(|a| a.id == args.act_id) else {
+        let code = report_failures(&report);
+        let known: Vec<&str> = report.acts.iter().map(|a| a.id.as_str()).collect();
+        let _ = code;
+        return Err(crate::Error::NotFound(format!(
+            "no act with id {:?} in {}; known ids: {}",
+            args.act_id,
+            cli.corpus.display(),
+            known.join(", ")
+        ))
+        .into());
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let doc = serde_json::json!({
+            "act": {
+                "id": act.id,
+                "title": act.title,
+                "kind": act.kind,
+                "source": act.source,
+                "version_date": act.version_date,
+            },
+            "unit_count": act.all_units().len(),
+            "unit_counts": unit_counts(&act.units),
+            "units": act.units,
+        });
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "{}  {}", act.id, act.title)?;
+        for u in &act.units {
+            print_tree(&mut out, u, 0)?;
+        }
+        let counts = unit_counts(&act.units)
+            .into_iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        writeln!(out, "{} units: {}", act.all_units().len(), counts)?;
+    }
+    out.flush()?;
+    Ok(report_failures(&report))
 }

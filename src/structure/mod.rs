@@ -1,12 +1,226 @@
 //! Stage 2: clean lines → an [`Act`] with metadata and a unit tree with stable eids.
+//!
+//! - [`header`]: the printed header (title, issuers, dates, numbers, registration, status) and
+//!   the act id built from it;
+//! - `units`: orders, resolutions and joint orders in Adilet's text layout (preamble,
+//!   paragraphs, attachments with chapters, appendices, amending instructions);
+//! - `faq`: question-and-answer documents;
+//! - `markdown`: laws, codes and orders in the Markdown layout of zan.gov.kz exports
+//!   (front matter, `## Мазмұны` to skip, `I ТАРАУ`, `1-бап.`).
+//!
+//! Metadata precedence: a sidecar's or the front matter's explicit fields (`title`, `kind`,
+//! `date`, `number`, `issuer`, `registration_number`, `registration_date`, `publication_date`,
+//! `version_date`) override what the header says; the header fills the rest.
 
-use crate::extract::Extracted;
-use crate::model::Act;
+mod common;
+mod faq;
+pub mod header;
+mod markdown;
+mod tree;
+mod units;
+
+pub use header::{issuer_code, parse_date, slug, transliterate};
+
+use crate::extract::{CleanLine, Extracted};
+use crate::model::{Act, ActKind, Issuance, Registration, SourceFormat, Status};
+use std::collections::BTreeMap;
 
 /// Recognises the act's header and splits its body into units.
+///
+/// Works on the provisional extractor's lines (blank lines included, damage unrepaired) and on
+/// repaired ones alike: blank lines are skipped and every rule reads indentation and words, not
+/// line counts.
 pub fn build_act(doc: &Extracted) -> crate::Result<Act> {
-    Err(crate::Error::Structure {
-        path: doc.source.file.clone().into(),
-        reason: "structure not implemented yet".into(),
-    })
+    let lines: Vec<&CleanLine> = doc
+        .lines
+        .iter()
+        .filter(|l| !l.text.trim().is_empty())
+        .collect();
+    if lines.is_empty() {
+        return Err(crate::Error::Structure {
+            path: doc.source.file.clone().into(),
+            reason: "no text left after extraction (empty document)".into(),
+        });
+    }
+    let is_md = doc.source.format == SourceFormat::Markdown
+        || doc.source.file.to_lowercase().ends_with(".md");
+    let mut act = if is_md {
+        markdown::build(doc, lines)?
+    } else {
+        build_text(doc, lines)?
+    };
+    apply_meta(&mut act, &doc.meta);
+    Ok(act)
+}
+
+/// An act with the given metadata and no units yet.
+fn empty_act(doc: &Extracted, title: String, kind: ActKind) -> Act {
+    Act {
+        id: String::new(),
+        title,
+        kind,
+        issuances: Vec::new(),
+        registration: None,
+        status: Status::Unknown,
+        languages: vec!["kk".into()],
+        source: doc.source.clone(),
+        publication_date: None,
+        version_date: None,
+        units: Vec::new(),
+        amendments: Vec::new(),
+        instructions: Vec::new(),
+        commencement: None,
+        versions: Vec::new(),
+    }
+}
+
+fn build_text(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Act> {
+    // The header is every unindented line before the first indented one.
+    let body = lines
+        .iter()
+        .position(|l| l.indent >= 5)
+        .unwrap_or(lines.len());
+    let header: Vec<&str> = lines[..body].iter().map(|l| l.text.trim()).collect();
+    let all_text: String = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+
+    // A FAQ: no issuance line, a question-and-answer title.
+    let head_words = header
+        .iter()
+        .take(4)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let split = title_split(&header);
+    if split.is_none() && head_words.contains("сұрақ") {
+        let title = header.first().copied().unwrap_or("").trim().to_string();
+        let mut act = empty_act(doc, tree::clean_spaces(&title), ActKind::Faq);
+        let mut t = tree::Tree::new(lines);
+        faq::parse(&mut t, 1);
+        act.units = t.finish();
+        if header::has_russian(&all_text) {
+            act.languages.push("ru".into());
+        }
+        act.id = header::act_id(ActKind::Faq, &[], &act.title);
+        return Ok(act);
+    }
+
+    let k = split.unwrap_or(header.len());
+    let title = tree::clean_spaces(&header[..k].join(" "));
+    let issuance_text = header[k..].join(" ");
+    let facts = header::parse_issuance(&issuance_text);
+    let kind = facts.kind.unwrap_or(ActKind::Other);
+    let mut act = empty_act(doc, title, kind);
+    act.issuances = facts.issuances;
+    act.registration = facts.registration;
+    act.status = facts.status;
+    if header::has_russian(&all_text) {
+        act.languages.push("ru".into());
+    }
+    let header_text = header.join(" ");
+    let mut p = units::TextParser::new(lines, &header_text);
+    p.run(body);
+    act.units = p.finish();
+    act.id = header::act_id(act.kind, &act.issuances, &act.title);
+    Ok(act)
+}
+
+/// Where the title ends in the header: the first line that starts the issuance sentence
+/// (`Қазақстан Республикасы … бұйрығы.` or `Күшін жойған`) right after a line ending in `туралы`.
+fn title_split(header: &[&str]) -> Option<usize> {
+    for k in 1..header.len() {
+        let prev = header[k - 1].trim_end();
+        let cur = header[k].trim_start();
+        let starts = cur.starts_with("Қазақстан Республикасы") || cur.starts_with("Күшін жойған");
+        if starts && prev.ends_with("туралы") {
+            return Some(k);
+        }
+    }
+    for (k, line) in header.iter().enumerate().skip(1) {
+        if line.trim_start().starts_with("Күшін жойған") {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Applies explicit metadata (front matter or sidecar) over what the text said.
+fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
+    let get = |keys: &[&str]| -> Option<String> {
+        keys.iter()
+            .find_map(|k| meta.get(*k))
+            .map(|v| v.trim().trim_matches(['\'', '"']).trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    if let Some(d) = get(&["publication_date"]).and_then(|v| parse_date(&v)) {
+        act.publication_date = Some(d);
+    }
+    if let Some(d) = get(&["version_date", "version_date.kaz"]).and_then(|v| parse_date(&v)) {
+        act.version_date = Some(d);
+    }
+    if let Some(t) = get(&["title.kaz", "title"]) {
+        act.title = t;
+    }
+    if let Some(k) = get(&["kind"]) {
+        let k = k.to_lowercase().replace([' ', '-'], "_");
+        let kinds = [
+            ActKind::Law,
+            ActKind::ConstitutionalLaw,
+            ActKind::Code,
+            ActKind::Resolution,
+            ActKind::Order,
+            ActKind::JointOrder,
+            ActKind::Decision,
+            ActKind::Regulation,
+            ActKind::Rules,
+            ActKind::Faq,
+            ActKind::Other,
+        ];
+        if let Some(kind) = kinds.into_iter().find(|x| x.as_str() == k) {
+            act.kind = kind;
+        }
+    }
+    let date = get(&["date"]).and_then(|v| parse_date(&v));
+    let number = get(&["number"]);
+    let issuer = get(&["issuer"]);
+    if date.is_some() || number.is_some() || issuer.is_some() {
+        if act.issuances.is_empty() {
+            act.issuances.push(Issuance {
+                issuer: String::new(),
+                issuer_code: "other".into(),
+                date: None,
+                number: None,
+            });
+        }
+        let first = &mut act.issuances[0];
+        if let Some(d) = date {
+            first.date = Some(d);
+        }
+        if let Some(n) = number {
+            first.number = Some(header::normalize_number(&n));
+        }
+        if let Some(i) = issuer {
+            first.issuer_code = issuer_code(&i);
+            first.issuer = i;
+        }
+    }
+    if let Some(n) = get(&["registration_number"]) {
+        let date = get(&["registration_date"]).and_then(|v| parse_date(&v));
+        act.registration = Some(Registration { number: n, date });
+    }
+    if let Some(s) = get(&["status"]) {
+        let s = s.to_lowercase();
+        if s.starts_with("repealed") || s.contains("жой") {
+            let by = get(&["repealed_by"]);
+            let on = get(&["repealed_on"]).and_then(|v| parse_date(&v));
+            act.status = Status::Repealed { by, on };
+        } else if s.starts_with("in_force") || s.starts_with("in force") {
+            act.status = Status::InForce;
+        }
+    }
+    act.id = header::act_id(act.kind, &act.issuances, &act.title);
 }

@@ -1,0 +1,129 @@
+//! Line patterns shared by the text, FAQ and Markdown parsers.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A printed number split into its parts for ordering (`14-1` → `[14, 1]`).
+pub(crate) fn num_key(num: &str) -> Vec<u32> {
+    num.split('-')
+        .filter_map(|p| p.trim().parse().ok())
+        .collect()
+}
+
+/// Letters and digits only, lowercased: for matching words that extraction letter-spaced
+/// (`б е к і т і л г е н`).
+pub(crate) fn squash(s: &str) -> String {
+    crate::structure::header::normalize_i(
+        &s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>(),
+    )
+}
+
+/// Ends a sentence or a list item.
+pub(crate) fn is_terminal(s: &str) -> bool {
+    let t = s.trim_end();
+    t.ends_with('.') || t.ends_with(';') || t.ends_with(':')
+}
+
+/// `14-1. Text` (also the letter-spaced `5 .  М е м`): the number of a numbered paragraph.
+pub(crate) static RE_PARA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d+(?:-\d+)*)\s?\.(?:\s|$)").expect("valid regex"));
+/// `1-1) text` (also `2 )`): the number of a subparagraph.
+pub(crate) static RE_SUBPARA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d+(?:-\d+)*)\s?\)").expect("valid regex"));
+/// `1-тарау. Жалпы ережелер`
+pub(crate) static RE_CHAPTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d+(?:-\d+)*)\s*-\s*тарау\.?\s*(.*)$").expect("valid regex"));
+/// `I ТАРАУ. ЖАЛПЫ ЕРЕЖЕЛЕР`
+pub(crate) static RE_ROMAN_CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([IVXLCІ]+)\s*[-–]?\s*(?:ТАРАУ|тарау|Тарау)\.?\s*(.*)$").expect("valid regex")
+});
+/// `3-1-бап. Heading`
+pub(crate) static RE_ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d+(?:-\d+)*)\s*-\s*бап\.?\s*(.*)$").expect("valid regex"));
+/// `… 1-қосымша`, `3-1 қосымша`, `4-4 - қосымша`, `5-ҚОСЫМША` at the end of a line.
+pub(crate) static RE_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s)(\d+(?:-\d+)*)(?:\s*-\s*|\s+)қосымша\s*$").expect("valid regex")
+});
+/// A unit printed as deleted.
+pub(crate) static RE_DELETED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:\*?\s*(?:алып|алынып)\s+тасталды)").expect("valid regex"));
+/// `01.01.2023 бастап қолданысқа енгізіледі`: text that takes effect later.
+pub(crate) static RE_PENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{2}\.\d{2}\.\d{4})\s+(?:бастап|жылдан\s+бастап)\s+қолданысқа\s+енгізіледі")
+        .expect("valid regex")
+});
+
+/// Roman numeral value (`IV` → 4); Cyrillic `І` is read as Latin `I`.
+pub(crate) fn roman(s: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in s.chars().rev() {
+        let v = match c {
+            'I' | 'І' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    (total > 0).then_some(total)
+}
+
+/// `Ескерту.` / `Ескертпе.` notes (with or without Markdown decoration). `Ескертпе:` with a
+/// colon is a footnote of a form or table, which stays text.
+pub(crate) fn is_note_start(text: &str) -> bool {
+    let t = text.trim_start_matches(['>', '*', '_', ' ']);
+    t.starts_with("Ескерту.") || t.starts_with("Ескертпе.")
+}
+
+/// What unit a note names first (`3-тармақ жаңа редакцияда` → Paragraph "3").
+pub(crate) fn note_target(text: &str) -> Option<(crate::model::UnitKind, Option<String>)> {
+    use crate::model::UnitKind;
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[>*\s]*Ескерт\S*\s*(?:Жаңа\s+)?(\d+(?:-\d+)*)\s*-\s*(тармақша|тармақ|тарау|қосымша|бап|бөлім)")
+            .expect("valid regex")
+    });
+    if let Some(c) = RE.captures(text) {
+        let kind = match &c[2] {
+            "тармақша" => UnitKind::Subparagraph,
+            "тармақ" => UnitKind::Paragraph,
+            "тарау" => UnitKind::Chapter,
+            "қосымша" => UnitKind::Annex,
+            "бап" => UnitKind::Article,
+            _ => UnitKind::Section,
+        };
+        return Some((kind, Some(c[1].to_string())));
+    }
+    let rest = text
+        .trim_start_matches(['>', '*', ' '])
+        .split_once(['.', ':'])
+        .map(|(_, r)| r.trim_start())
+        .unwrap_or("");
+    if rest.starts_with("Преамбула") || rest.starts_with("Кіріспе") {
+        return Some((UnitKind::Preamble, None));
+    }
+    if rest.starts_with("Қағида") || rest.starts_with("Ереже") || rest.starts_with("Регламент")
+    {
+        return Some((UnitKind::Attachment, None));
+    }
+    None
+}
+
+/// Whether a note says its unit was deleted (`2-қосымша алып тасталды`, `7-бап алып тасталды`).
+pub(crate) fn note_deletes(text: &str, num: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[>*\s]*Ескерт\S*\s*(\d+(?:-\d+)*)\s*-\s*\S+\s+(?:алып|алынып)\s+тасталды")
+            .expect("valid regex")
+    });
+    RE.captures(text).is_some_and(|c| &c[1] == num)
+}

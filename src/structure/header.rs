@@ -1,0 +1,512 @@
+//! Act metadata from the printed header: title, issuers, dates, numbers, registration, status,
+//! and the act id built from them.
+//!
+//! The helpers here (`parse_date`, `issuer_code`, `slug`) are public because the amendment stage
+//! reads the same kind of references (`ҚР Сыртқы істер министрінің м.а. 05.12.2025 № 11-1-4/730`).
+
+use crate::model::{ActKind, Issuance, Registration, Status};
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Month number of a Kazakh (or Russian) month word in any case form
+/// (`қаңтардағы`, `маусымда`, `сентября`).
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = normalize_i(&word.to_lowercase());
+    const KK: [(&str, u32); 12] = [
+        ("қаңтар", 1),
+        ("ақпан", 2),
+        ("наурыз", 3),
+        ("сәуір", 4),
+        ("мамыр", 5),
+        ("маусым", 6),
+        ("шілде", 7),
+        ("тамыз", 8),
+        ("қыркүйек", 9),
+        ("қазан", 10),
+        ("қараша", 11),
+        ("желтоқсан", 12),
+    ];
+    const RU: [(&str, u32); 12] = [
+        ("январ", 1),
+        ("феврал", 2),
+        ("март", 3),
+        ("апрел", 4),
+        ("ма", 5),
+        ("июн", 6),
+        ("июл", 7),
+        ("август", 8),
+        ("сентябр", 9),
+        ("октябр", 10),
+        ("ноябр", 11),
+        ("декабр", 12),
+    ];
+    for (p, m) in KK {
+        if w.starts_with(p) {
+            return Some(m);
+        }
+    }
+    // Kazakh `қыркүйегі` drops the final к before a vowel.
+    if w.starts_with("қыркүйег") {
+        return Some(9);
+    }
+    for (p, m) in RU {
+        if w.starts_with(p) && (m != 5 || w == "мая" || w == "май") {
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// Replaces Latin `i` (and `I`) used inside Cyrillic words with Kazakh `і` (`І`).
+pub fn normalize_i(s: &str) -> String {
+    s.replace('i', "і").replace('I', "І")
+}
+
+static RE_LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*жыл\S*\s+(\d{1,2})\s*[-«]?\s*(\p{L}+)").expect("valid regex")
+});
+static RE_RU_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,2})\s+(\p{L}+)\s+(\d{4})\s+год").expect("valid regex"));
+static RE_DOT_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{2})\.(\d{4})\b").expect("valid regex"));
+static RE_DOT_DATE_REV: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})\.(\d{2})\.(\d{2})\b").expect("valid regex"));
+static RE_ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
+
+/// The first date written in `s`, in any of the forms Kazakh legal texts use:
+/// `2018 жылғы 4 қаңтардағы`, `2012 жылы 28 маусымда`, `11.03.2014`, `2007.06.19.`,
+/// `2019-08-23`, or Russian `23 августа 2019 года`.
+///
+/// ```
+/// use zanlex::structure::parse_date;
+/// use chrono::NaiveDate;
+/// assert_eq!(parse_date("2018 жылғы 4 қаңтардағы № 11-1-4/1"), NaiveDate::from_ymd_opt(2018, 1, 4));
+/// assert_eq!(parse_date("ҚР 11.03.2014 № 152"), NaiveDate::from_ymd_opt(2014, 3, 11));
+/// ```
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let mut best: Option<(usize, NaiveDate)> = None;
+    let mut consider = |pos: usize, d: Option<NaiveDate>| {
+        if let Some(d) = d {
+            if best.is_none_or(|(p, _)| pos < p) {
+                best = Some((pos, d));
+            }
+        }
+    };
+    for c in RE_LONG_DATE.captures_iter(s) {
+        let y = c[1].parse().ok();
+        let d = c[2].parse().ok();
+        let m = month_number(&c[3]);
+        if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+            consider(
+                c.get(0).map_or(0, |m| m.start()),
+                NaiveDate::from_ymd_opt(y, m, d),
+            );
+            break;
+        }
+    }
+    for c in RE_RU_DATE.captures_iter(s) {
+        let d = c[1].parse().ok();
+        let m = month_number(&c[2]);
+        let y = c[3].parse().ok();
+        if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+            consider(
+                c.get(0).map_or(0, |m| m.start()),
+                NaiveDate::from_ymd_opt(y, m, d),
+            );
+            break;
+        }
+    }
+    if let Some(c) = RE_DOT_DATE.captures(s) {
+        let (d, m, y) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
+        if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+            consider(
+                c.get(0).map_or(0, |m| m.start()),
+                NaiveDate::from_ymd_opt(y, m, d),
+            );
+        }
+    }
+    if let Some(c) = RE_DOT_DATE_REV.captures(s) {
+        let (y, m, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
+        if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+            consider(
+                c.get(0).map_or(0, |m| m.start()),
+                NaiveDate::from_ymd_opt(y, m, d),
+            );
+        }
+    }
+    if let Some(c) = RE_ISO_DATE.captures(s) {
+        let (y, m, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
+        if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+            consider(
+                c.get(0).map_or(0, |m| m.start()),
+                NaiveDate::from_ymd_opt(y, m, d),
+            );
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// Normalizes a printed act number: spaces that line breaks left around `/` and `-` go away
+/// (`11-1 -4/245` → `11-1-4/245`, `11-1-4 /1` → `11-1-4/1`).
+pub fn normalize_number(s: &str) -> String {
+    let t: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.replace(" /", "/").replace("/ ", "/");
+    let t = t.replace(" -", "-").replace("- ", "-");
+    t.trim_matches(|c: char| c == '.' || c == ',' || c == ';' || c == ' ')
+        .to_string()
+}
+
+/// A short code for an issuing body as printed (`Сыртқы істер министрінің` → `mfa`).
+///
+/// ```
+/// assert_eq!(zanlex::structure::issuer_code("Қазақстан Республикасы Ішкі істер министрінің"), "mvd");
+/// assert_eq!(zanlex::structure::issuer_code("Қазақстан Республикасы Үкіметінің"), "government");
+/// ```
+pub fn issuer_code(issuer: &str) -> String {
+    let s = normalize_i(&issuer.to_lowercase());
+    let table: [(&str, &str); 22] = [
+        ("сыртқы істер", "mfa"),
+        ("ішкі істер", "mvd"),
+        ("әділет", "moj"),
+        ("қаржы министр", "mof"),
+        ("денсаулық", "moh"),
+        ("еңбек", "mlsp"),
+        ("білім", "mes"),
+        ("ұлттық қауіпсіздік", "knb"),
+        ("ұлттық банк", "nbk"),
+        ("бас прокурор", "gp"),
+        ("қорғаныс", "mod"),
+        ("цифрлық даму", "mdai"),
+        ("ақпарат және қоғамдық даму", "mic"),
+        ("индустрия", "miid"),
+        ("кеңсесі", "president-office"),
+        ("президенті әкімшілігі", "president-office"),
+        ("президент", "president"),
+        ("үкімет", "government"),
+        ("парламент", "parliament"),
+        ("мәслихат", "maslikhat"),
+        ("әкімдіг", "akimat"),
+        ("әкімі", "akim"),
+    ];
+    for (k, v) in table {
+        if s.contains(k) {
+            return v.to_string();
+        }
+    }
+    let ru: [(&str, &str); 6] = [
+        ("иностранных дел", "mfa"),
+        ("внутренних дел", "mvd"),
+        ("правительств", "government"),
+        ("маслихат", "maslikhat"),
+        ("акимат", "akimat"),
+        ("президент", "president"),
+    ];
+    for (k, v) in ru {
+        if s.contains(k) {
+            return v.to_string();
+        }
+    }
+    "other".to_string()
+}
+
+/// ASCII transliteration of Kazakh Cyrillic, for readable ids.
+pub fn transliterate(s: &str) -> String {
+    let mut out = String::new();
+    for ch in s.chars().flat_map(|c| c.to_lowercase()) {
+        let r = match ch {
+            'а' | 'ә' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' | 'ғ' => "g",
+            'д' => "d",
+            'е' | 'ё' | 'э' => "e",
+            'ж' => "zh",
+            'з' => "z",
+            'и' | 'й' | 'і' | 'i' => "i",
+            'к' => "k",
+            'қ' => "q",
+            'л' => "l",
+            'м' => "m",
+            'н' | 'ң' => "n",
+            'о' | 'ө' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' | 'ұ' | 'ү' => "u",
+            'ф' => "f",
+            'х' | 'һ' => "h",
+            'ц' => "ts",
+            'ч' => "ch",
+            'ш' => "sh",
+            'щ' => "sch",
+            'ъ' | 'ь' => "",
+            'ы' => "y",
+            'ю' => "yu",
+            'я' => "ya",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => " ",
+        };
+        out.push_str(r);
+    }
+    out
+}
+
+/// A lowercase ASCII slug: transliterated words joined with `-` (`11-1-4/1` → `11-1-4-1`).
+pub fn slug(s: &str) -> String {
+    let t = transliterate(s);
+    let mut out = String::new();
+    for w in t.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The id word for a kind (`joint_order` → `joint-order`).
+pub fn kind_slug(kind: ActKind) -> String {
+    kind.as_str().replace('_', "-")
+}
+
+/// The act id: `{issuers}-{kind}-{date}-{numbers}` when every issuance has a date and number
+/// (`mfa-order-2018-01-04-11-1-4-1`, `mfa-mvd-joint-order-2020-09-01-11-1-4-245-611`; laws and
+/// codes leave the issuer out), else `{kind}-{first words of the title}`.
+pub fn act_id(kind: ActKind, issuances: &[Issuance], title: &str) -> String {
+    let complete = !issuances.is_empty()
+        && issuances
+            .iter()
+            .all(|i| i.date.is_some() && i.number.is_some());
+    if complete {
+        let mut codes: Vec<&str> = Vec::new();
+        for i in issuances {
+            if !codes.contains(&i.issuer_code.as_str()) {
+                codes.push(&i.issuer_code);
+            }
+        }
+        let mut dates: Vec<String> = Vec::new();
+        for i in issuances {
+            let d = i
+                .date
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            if !dates.contains(&d) {
+                dates.push(d);
+            }
+        }
+        let numbers: Vec<String> = issuances
+            .iter()
+            .map(|i| slug(i.number.as_deref().unwrap_or("")))
+            .collect();
+        let prefix = match kind {
+            ActKind::Law | ActKind::ConstitutionalLaw | ActKind::Code => kind_slug(kind),
+            _ => format!("{}-{}", codes.join("-"), kind_slug(kind)),
+        };
+        return format!("{prefix}-{}-{}", dates.join("-"), numbers.join("-"));
+    }
+    let words: Vec<String> = slug(title)
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(str::to_string)
+        .collect();
+    let prefix = match issuances.first() {
+        Some(i)
+            if !matches!(
+                kind,
+                ActKind::Law | ActKind::ConstitutionalLaw | ActKind::Code
+            ) =>
+        {
+            format!("{}-{}", i.issuer_code, kind_slug(kind))
+        }
+        _ => kind_slug(kind),
+    };
+    if words.is_empty() {
+        prefix
+    } else {
+        format!("{prefix}-{}", words.join("-"))
+    }
+}
+
+static RE_ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<issuer>(?:Қазақстан Республикасы\S*|ҚР)\s+[^№]*?)\s*(?P<y>\d{4})\s*жыл\S*\s+(?P<d>\d{1,2})\s+(?P<m>\p{L}+)\s+(?:№|N)\s*(?P<n>[0-9][0-9A-Za-zА-Яа-яІіӀ./-]*(?:\s*[/-]\s*[0-9A-Za-zІіVXI.]+)*)",
+    )
+    .expect("valid regex")
+});
+static RE_REGISTRATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Әділет\s+министрлігінде\s+(\d{4})\s*жыл\S*\s+(\d{1,2})\s+(\p{L}+)\s+№\s*(\d+)")
+        .expect("valid regex")
+});
+static RE_REPEALED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Күші\s+жойылды\s*[-–—]?\s*(.+?(?:бұйрығымен|қаулысымен|шешімімен|Жарлығымен|[Зз]аңымен|бұйрықпен))")
+        .expect("valid regex")
+});
+
+/// What the printed issuance line says.
+#[derive(Debug, Clone)]
+pub(crate) struct HeaderFacts {
+    pub kind: Option<ActKind>,
+    pub issuances: Vec<Issuance>,
+    pub registration: Option<Registration>,
+    pub status: Status,
+}
+
+/// Reads the issuance sentence(s): `Қазақстан Республикасы Сыртқы істер министрінің 2018 жылғы
+/// 4 қаңтардағы № 11-1-4/1 бұйрығы. Қазақстан Республикасының Әділет министрлігінде 2018 жылғы
+/// 13 ақпанда № 16354 болып тіркелді.`
+pub(crate) fn parse_issuance(text: &str) -> HeaderFacts {
+    let text = normalize_i(&crate::structure::tree::clean_spaces(text));
+    // Everything from "Күші жойылды" on names another act.
+    let own_end = [text.find("Күші жойылды"), text.find("Әділет")]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(text.len());
+    let own = &text[..own_end];
+    let mut issuances = Vec::new();
+    let mut last_end = 0;
+    for c in RE_ISSUANCE.captures_iter(own) {
+        let issuer = c["issuer"].trim().to_string();
+        let y = c["y"].parse().ok();
+        let d = c["d"].parse().ok();
+        let m = month_number(&c["m"]);
+        let date = match (y, m, d) {
+            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
+            _ => None,
+        };
+        issuances.push(Issuance {
+            issuer_code: issuer_code(&issuer),
+            issuer,
+            date,
+            number: Some(normalize_number(&c["n"])),
+        });
+        last_end = c.get(0).map_or(0, |m| m.end());
+    }
+    let after = own[last_end.min(own.len())..].to_lowercase();
+    let kind = kind_from_words(&after).or_else(|| kind_from_words(&own.to_lowercase()));
+    let registration = RE_REGISTRATION.captures(&text).map(|c| {
+        let y = c[1].parse().ok();
+        let d = c[2].parse().ok();
+        let m = month_number(&c[3]);
+        Registration {
+            number: c[4].to_string(),
+            date: match (y, m, d) {
+                (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
+                _ => None,
+            },
+        }
+    });
+    let status = if let Some(c) = RE_REPEALED.captures(&text) {
+        let by = c[1].trim().to_string();
+        Status::Repealed {
+            on: parse_date(&by),
+            by: Some(by),
+        }
+    } else if text.contains("Күшін жойған") {
+        Status::Repealed { by: None, on: None }
+    } else {
+        Status::InForce
+    };
+    HeaderFacts {
+        kind,
+        issuances,
+        registration,
+        status,
+    }
+}
+
+/// The act kind named by the words right after the issuance (`бірлескен бұйрығы`, `қаулысы`).
+pub(crate) fn kind_from_words(lower: &str) -> Option<ActKind> {
+    let l = lower.trim_start();
+    let checks: [(&str, ActKind); 10] = [
+        ("бірлескен бұйрығы", ActKind::JointOrder),
+        ("бірлескен шешімі", ActKind::JointOrder),
+        ("бұйрығы", ActKind::Order),
+        ("қаулысы", ActKind::Resolution),
+        ("шешімі", ActKind::Decision),
+        ("конституциялық заңы", ActKind::ConstitutionalLaw),
+        ("кодексі", ActKind::Code),
+        ("заңы", ActKind::Law),
+        ("жарлығы", ActKind::Other),
+        ("өкімі", ActKind::Other),
+    ];
+    // The word that directly follows wins; otherwise the first one found anywhere.
+    for (w, k) in checks {
+        if l.starts_with(w) {
+            return Some(k);
+        }
+    }
+    let mut best: Option<(usize, ActKind)> = None;
+    for (w, k) in checks {
+        if let Some(p) = l.find(w) {
+            let followed = l[p + w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphabetic());
+            if followed && best.is_none_or(|(bp, _)| p < bp) {
+                best = Some((p, k));
+            }
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// The act kind from a Markdown `form` code (`КЗАК`, `ПРИК`, `ПОСТ`, `РЕШ`, …).
+pub(crate) fn kind_from_form(form: &str) -> Option<ActKind> {
+    let f = form.trim().to_uppercase();
+    Some(match f.as_str() {
+        "КЗАК" | "КЗ" => ActKind::ConstitutionalLaw,
+        "ЗАК" | "З" => ActKind::Law,
+        "КОД" | "К" => ActKind::Code,
+        "ПРИК" | "ПР" => ActKind::Order,
+        "СПРИК" | "СП" => ActKind::JointOrder,
+        "ПОСТ" | "ПП" => ActKind::Resolution,
+        "РЕШ" => ActKind::Decision,
+        "УК" | "УКАЗ" => ActKind::Other,
+        _ => return None,
+    })
+}
+
+/// Whether the text is mostly Russian words in places (bilingual forms): counts words that
+/// exist in Russian and not in Kazakh.
+pub(crate) fn has_russian(text: &str) -> bool {
+    const WORDS: [&str; 16] = [
+        "и",
+        "в",
+        "для",
+        "или",
+        "при",
+        "года",
+        "номер",
+        "фамилия",
+        "имя",
+        "отчество",
+        "дата",
+        "место",
+        "страна",
+        "заявление",
+        "район",
+        "город",
+    ];
+    let mut n = 0;
+    for w in text.split(|c: char| !c.is_alphabetic()) {
+        let w = w.to_lowercase();
+        if WORDS.contains(&w.as_str()) {
+            n += 1;
+            if n >= 10 {
+                return true;
+            }
+        }
+    }
+    false
+}

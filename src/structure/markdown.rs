@@ -1,0 +1,455 @@
+//! Laws, codes and orders in the Markdown layout of zan.gov.kz exports
+//! (`../shared/data/versions`): YAML front matter, a `## Мазмұны` table of contents (skipped),
+//! `# Title`, `## I ТАРАУ. …` chapters, `### 1-бап. …` articles, numbered parts `1.`,
+//! subparagraphs `1)`, `> *Ескерту. …*` notes, blockquoted appendix headers ending in
+//! `N-қосымша`, HTML tables.
+//!
+//! Ids: chapters `chp_N` (Roman numerals read as numbers), articles `art_N` (flat, although the
+//! tree nests them under their chapter), parts `art_N__para_M`, subparagraphs
+//! `art_N__para_M__subpara_K` or `art_N__subpara_K` in an article without parts; orders use
+//! `para_N` and `para_N__subpara_K`; appendices `annex_N`. An article printed as `7-бап.` with
+//! a note `7-бап алып тасталды`, or as `7-бап. Алып тасталды - …`, is a Deleted unit.
+//!
+//! Works whether or not the extractor kept the Markdown marks (`#`, `>`, `*`): rules read the
+//! words, and marks are stripped here.
+
+use crate::extract::{CleanLine, Extracted};
+use crate::model::{Act, ActKind, UnitKind, UnitStatus};
+use crate::structure::common::*;
+use crate::structure::header;
+use crate::structure::tree::{clean_spaces, Tree};
+use crate::structure::units::mark_status;
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+static RE_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^>]*>").expect("valid regex"));
+
+/// A Markdown line with its marks taken off.
+struct MdLine {
+    /// Heading level (`#` count), 0 for none.
+    level: usize,
+    quote: bool,
+    bold: bool,
+    text: String,
+}
+
+fn strip(raw: &str) -> MdLine {
+    let mut t = raw.trim();
+    let mut quote = false;
+    while let Some(r) = t.strip_prefix('>') {
+        quote = true;
+        t = r.trim_start();
+    }
+    let mut level = 0;
+    while let Some(r) = t.strip_prefix('#') {
+        level += 1;
+        t = r;
+    }
+    let t = t.trim();
+    let bold = t.starts_with("**");
+    let no_tags = RE_TAG.replace_all(t, " ");
+    let text = clean_spaces(no_tags.trim().trim_matches(|c| c == '*' || c == '_').trim());
+    MdLine {
+        level,
+        quote,
+        bold,
+        text,
+    }
+}
+
+/// Front matter read from the lines when the extractor passed none.
+fn front_matter(lines: &[&CleanLine]) -> (BTreeMap<String, String>, usize) {
+    let mut meta = BTreeMap::new();
+    if lines.first().map(|l| l.text.trim()) != Some("---") {
+        return (meta, 0);
+    }
+    let mut parent = String::new();
+    for (i, l) in lines.iter().enumerate().skip(1) {
+        let raw = l.text.as_str();
+        if raw.trim() == "---" {
+            return (meta, i + 1);
+        }
+        let nested = l.indent > 0 || raw.starts_with(' ');
+        if let Some((k, v)) = raw.trim().split_once(':') {
+            let k = k.trim().trim_start_matches("- ").to_string();
+            let v = v.trim().trim_matches(['\'', '"']).to_string();
+            if nested && !parent.is_empty() {
+                meta.insert(format!("{parent}.{k}"), v);
+            } else {
+                if v.is_empty() {
+                    parent = k.clone();
+                } else {
+                    parent.clear();
+                }
+                meta.insert(k, v);
+            }
+        }
+    }
+    (meta, 0)
+}
+
+pub(crate) fn build(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Act> {
+    let (own_meta, body_start) = front_matter(&lines);
+    let mut meta = own_meta;
+    for (k, v) in &doc.meta {
+        meta.insert(k.clone(), v.clone());
+    }
+    let md: Vec<MdLine> = lines.iter().map(|l| strip(&l.text)).collect();
+
+    // Skip the table of contents: from `Мазмұны` to the `#` title (or the first line that is
+    // not a contents entry).
+    let mut start = body_start;
+    if let Some(toc) = (start..md.len()).find(|&i| md[i].text == "Мазмұны") {
+        let mut j = toc + 1;
+        while j < md.len() {
+            let m = &md[j];
+            if m.level == 1 {
+                break;
+            }
+            let entry = RE_ARTICLE.is_match(&m.text) || RE_ROMAN_CHAPTER.is_match(&m.text);
+            if m.level == 0 && !entry {
+                break;
+            }
+            j += 1;
+        }
+        start = j;
+    }
+    while start < md.len() && md[start].text.is_empty() {
+        start += 1;
+    }
+    // The title: the first `#` heading, else the first line.
+    let title_idx = (start..md.len())
+        .find(|&i| md[i].level == 1)
+        .unwrap_or(start);
+    let title = md
+        .get(title_idx)
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+
+    let mut act = crate::structure::empty_act(doc, title.clone(), ActKind::Other);
+    let mut t = Tree::new(lines.clone());
+    let mut p = MdParser::default();
+    let mut annex_headers: Vec<String> = Vec::new();
+    for i in title_idx + 1..md.len() {
+        p.step(&mut t, &md, i, &mut annex_headers);
+    }
+    for n in &mut t.nodes {
+        if let Some(num) = n.num.clone() {
+            if n.notes.iter().any(|(t, _)| note_deletes(t, &num)) && n.parts.len() <= 1 {
+                n.status = UnitStatus::Deleted;
+            }
+        }
+    }
+    act.units = t.finish();
+
+    // Kind: the form code, else the words of the text.
+    let body_text: String = md[title_idx..]
+        .iter()
+        .map(|m| m.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let form = meta.get("form").cloned().unwrap_or_default();
+    act.kind =
+        header::kind_from_form(&form).unwrap_or_else(|| kind_from_body(&body_text, &title, &act));
+    // Issuances: the requisite line, else the header of an appendix naming this act.
+    let requisite = meta
+        .get("requisite")
+        .or_else(|| meta.get("requisite.kaz"))
+        .cloned()
+        .unwrap_or_default();
+    let mut facts = header::parse_issuance(&requisite);
+    if facts.issuances.is_empty() {
+        if let Some(i) = parse_russian_requisite(&requisite) {
+            facts.issuances.push(i);
+        }
+    }
+    if facts.issuances.is_empty() {
+        for h in &annex_headers {
+            let f = header::parse_issuance(h);
+            if !f.issuances.is_empty() {
+                facts.issuances = f.issuances;
+                break;
+            }
+        }
+    }
+    if let Some(first) = facts.issuances.first_mut() {
+        if first.date.is_none() {
+            first.date = meta
+                .get("approval_date")
+                .or_else(|| meta.get("approved_on"))
+                .and_then(|d| header::parse_date(d));
+        }
+        if matches!(
+            act.kind,
+            ActKind::Law | ActKind::ConstitutionalLaw | ActKind::Code
+        ) && first.issuer_code == "other"
+        {
+            first.issuer_code = "parliament".into();
+        }
+    }
+    act.issuances = facts.issuances;
+    act.registration = facts.registration;
+    act.status = match facts.status {
+        crate::model::Status::InForce if requisite.is_empty() => crate::model::Status::Unknown,
+        s => s,
+    };
+    if requisite.contains("Утратило силу") || requisite.contains("Күші жойылды")
+    {
+        act.status = crate::model::Status::Repealed {
+            by: requisite
+                .split_once("Утратило силу")
+                .map(|(_, r)| r.trim().to_string()),
+            on: None,
+        };
+    }
+    if header::has_russian(&body_text) {
+        act.languages.push("ru".into());
+    }
+    // The edition's date: front matter, else the source address, else the file name.
+    let source = meta
+        .get("source")
+        .or_else(|| meta.get("source.kaz"))
+        .cloned()
+        .unwrap_or_default();
+    act.version_date = meta
+        .get("version_date")
+        .or_else(|| meta.get("version_date.kaz"))
+        .and_then(|d| header::parse_date(d))
+        .or_else(|| source.rsplit('/').next().and_then(header::parse_date))
+        .or_else(|| {
+            static RE_V: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"_v(\d{4}-\d{2}-\d{2})").expect("valid regex"));
+            RE_V.captures(&doc.source.file)
+                .and_then(|c| header::parse_date(&c[1]))
+        });
+    act.id = header::act_id(act.kind, &act.issuances, &act.title);
+    Ok(act)
+}
+
+fn parse_russian_requisite(s: &str) -> Option<crate::model::Issuance> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<issuer>.+?)\s+от\s+(?P<date>\d{1,2}\s+\S+\s+\d{4})\s+года\s+№\s*(?P<n>\S+?)[.,]?(?:\s|$)")
+            .expect("valid regex")
+    });
+    let c = RE.captures(s)?;
+    let issuer = c["issuer"].trim().to_string();
+    Some(crate::model::Issuance {
+        issuer_code: header::issuer_code(&issuer),
+        issuer,
+        date: header::parse_date(&format!("{} года", &c["date"])),
+        number: Some(header::normalize_number(&c["n"])),
+    })
+}
+
+fn kind_from_body(body: &str, title: &str, act: &Act) -> ActKind {
+    let _ = act;
+    let lower = body.to_lowercase();
+    let tl = title.to_lowercase();
+    if body.lines().any(|l| RE_ARTICLE.is_match(l)) {
+        if lower.contains("осы конституциялық заң") {
+            return ActKind::ConstitutionalLaw;
+        }
+        if tl.contains("кодекс") {
+            return ActKind::Code;
+        }
+        return ActKind::Law;
+    }
+    if body.contains("БҰЙЫРАМЫН") || body.contains("БҰЙЫРАМЫЗ") {
+        return ActKind::Order;
+    }
+    if body.contains("ҚАУЛЫ ЕТЕДІ") {
+        return ActKind::Resolution;
+    }
+    if body.contains("ШЕШІМ ҚАБЫЛДАДЫ") || body.contains("ШЕШТІ") {
+        return ActKind::Decision;
+    }
+    ActKind::Other
+}
+
+#[derive(Default)]
+struct MdParser {
+    cur: Option<usize>,
+    preamble: Option<usize>,
+    chapter: Option<usize>,
+    article: Option<usize>,
+    para: Option<usize>,
+    annex: Option<usize>,
+    signature: bool,
+    seen_unit: bool,
+    header_start: Option<usize>,
+}
+
+impl MdParser {
+    fn step(&mut self, t: &mut Tree, md: &[MdLine], i: usize, annex_headers: &mut Vec<String>) {
+        let m = &md[i];
+        let text = m.text.as_str();
+        if text.is_empty() || text.starts_with("<a id") {
+            return;
+        }
+        // Blockquoted appendix header: `> *… бұйрығына*` … `> *1-қосымша*`.
+        if m.quote && !is_note_start(text) {
+            if self.header_start.is_none() {
+                self.header_start = Some(i);
+            }
+            if let Some(c) = RE_ANNEX.captures(text) {
+                let num = c[1].to_string();
+                let hs = self.header_start.take().unwrap_or(i);
+                annex_headers.push(
+                    md[hs..i]
+                        .iter()
+                        .map(|x| x.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+                let u = t.open(
+                    None,
+                    UnitKind::Annex,
+                    Some(num.clone()),
+                    format!("annex_{num}"),
+                    Some(i),
+                );
+                t.nodes[u].extra_lines.extend(hs..i);
+                t.push(u, text, true, Some(i));
+                // The heading is the next `##` line.
+                if let Some(h) = md[i + 1..].iter().find(|x| !x.text.is_empty()) {
+                    if h.level >= 2 {
+                        t.nodes[u].heading = Some(h.text.clone());
+                    }
+                }
+                self.annex = Some(u);
+                self.cur = Some(u);
+                self.para = None;
+                self.article = None;
+                self.signature = false;
+            }
+            return;
+        }
+        self.header_start = None;
+
+        if is_note_start(text) {
+            if let Some(cur) = self.cur {
+                let mut target = cur;
+                if let Some((kind, num)) = note_target(text) {
+                    for a in t.ancestry(cur) {
+                        let n = &t.nodes[a];
+                        if n.kind == kind && (num.is_none() || n.num == num) {
+                            target = a;
+                            break;
+                        }
+                    }
+                }
+                t.note(target, text, i);
+            }
+            return;
+        }
+        if let Some(a) = self.annex {
+            t.push(a, text, true, Some(i));
+            return;
+        }
+        if m.bold && self.seen_unit {
+            self.signature = true;
+        }
+        if self.signature {
+            return;
+        }
+        if let Some(c) = RE_ROMAN_CHAPTER
+            .captures(text)
+            .or_else(|| RE_CHAPTER.captures(text))
+        {
+            let num = roman(&c[1])
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| c[1].to_string());
+            let u = t.open(
+                None,
+                UnitKind::Chapter,
+                Some(num.clone()),
+                format!("chp_{num}"),
+                Some(i),
+            );
+            t.nodes[u].heading = Some(c[2].trim().to_string());
+            t.push(u, text, true, Some(i));
+            self.chapter = Some(u);
+            self.article = None;
+            self.para = None;
+            self.cur = Some(u);
+            self.seen_unit = true;
+            return;
+        }
+        if let Some(c) = RE_ARTICLE.captures(text) {
+            let num = c[1].to_string();
+            let u = t.open(
+                self.chapter,
+                UnitKind::Article,
+                Some(num.clone()),
+                format!("art_{num}"),
+                Some(i),
+            );
+            let heading = c[2].trim().to_string();
+            mark_status(&mut t.nodes[u].status, &heading);
+            t.nodes[u].heading = Some(heading);
+            t.push(u, text, true, Some(i));
+            self.article = Some(u);
+            self.para = None;
+            self.cur = Some(u);
+            self.seen_unit = true;
+            return;
+        }
+        if let Some(c) = RE_PARA.captures(text) {
+            let num = c[1].to_string();
+            let (parent, eid) = match self.article {
+                Some(a) => (Some(a), format!("{}__para_{num}", t.eid(a))),
+                None => (self.chapter, format!("para_{num}")),
+            };
+            let u = t.open(parent, UnitKind::Paragraph, Some(num), eid, Some(i));
+            t.push(u, text, true, Some(i));
+            mark_status(
+                &mut t.nodes[u].status,
+                &text[c.get(0).map_or(0, |m| m.end())..],
+            );
+            self.para = Some(u);
+            self.cur = Some(u);
+            self.seen_unit = true;
+            return;
+        }
+        if let Some(c) = RE_SUBPARA.captures(text) {
+            if let Some(parent) = self.para.or(self.article) {
+                let num = c[1].to_string();
+                let eid = format!("{}__subpara_{num}", t.eid(parent));
+                let u = t.open(
+                    Some(parent),
+                    UnitKind::Subparagraph,
+                    Some(num),
+                    eid,
+                    Some(i),
+                );
+                t.push(u, text, true, Some(i));
+                mark_status(
+                    &mut t.nodes[u].status,
+                    &text[c.get(0).map_or(0, |m| m.end())..],
+                );
+                self.cur = Some(u);
+                return;
+            }
+        }
+        // Unnumbered text: an abzats of the paragraph (not of its last subparagraph), or the
+        // preamble before any unit.
+        let target = if self.seen_unit {
+            self.cur
+        } else {
+            let p = match self.preamble {
+                Some(p) => p,
+                None => {
+                    let p = t.open(None, UnitKind::Preamble, None, "preamble".into(), Some(i));
+                    self.preamble = Some(p);
+                    p
+                }
+            };
+            self.cur = Some(p);
+            Some(p)
+        };
+        if let Some(u) = target {
+            t.push(u, text, true, Some(i));
+        }
+    }
+}

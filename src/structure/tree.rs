@@ -1,0 +1,233 @@
+//! An arena for building a unit tree line by line, then turning it into nested [`Unit`]s.
+//!
+//! Parsers open units, append text parts (each remembering the clean line it came from) and
+//! attach notes; spans are computed at the end from everything a unit holds, so text that a
+//! parser later takes back (an appendix header printed at the end of the previous appendix)
+//! leaves the span correct too.
+
+use crate::extract::CleanLine;
+use crate::model::{Note, SourceSpan, Unit, UnitKind, UnitStatus};
+use std::collections::HashSet;
+
+/// One piece of a unit's text.
+#[derive(Debug, Clone)]
+pub(crate) struct Part {
+    pub text: String,
+    /// Starts a new printed paragraph (joined with a newline) rather than continuing a line.
+    pub new_par: bool,
+    /// Index into the parser's line list, when the part is printed text of that line.
+    pub line: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    pub eid: String,
+    pub kind: UnitKind,
+    pub num: Option<String>,
+    pub heading: Option<String>,
+    /// Lines that belong to the unit but not to its text (headers, headings).
+    pub extra_lines: Vec<usize>,
+    pub parts: Vec<Part>,
+    pub notes: Vec<(String, Vec<usize>)>,
+    pub status: UnitStatus,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+}
+
+/// The arena. `lines` are the parser's lines, used to turn line indexes into spans.
+pub(crate) struct Tree<'a> {
+    pub lines: Vec<&'a CleanLine>,
+    pub nodes: Vec<Node>,
+    pub roots: Vec<usize>,
+    used: HashSet<String>,
+}
+
+impl<'a> Tree<'a> {
+    pub fn new(lines: Vec<&'a CleanLine>) -> Self {
+        Tree {
+            lines,
+            nodes: Vec::new(),
+            roots: Vec::new(),
+            used: HashSet::new(),
+        }
+    }
+
+    /// Opens a unit under `parent`. A wanted eid that is already taken (a printed number
+    /// repeated by mistake, like 004's two `3)`) gets `_2`, `_3`, … in document order, so the
+    /// first occurrence keeps the plain id and ids stay stable across runs.
+    pub fn open(
+        &mut self,
+        parent: Option<usize>,
+        kind: UnitKind,
+        num: Option<String>,
+        eid: String,
+        line: Option<usize>,
+    ) -> usize {
+        let mut id = eid.clone();
+        let mut n = 2;
+        while self.used.contains(&id) {
+            id = format!("{eid}_{n}");
+            n += 1;
+        }
+        self.used.insert(id.clone());
+        let idx = self.nodes.len();
+        self.nodes.push(Node {
+            eid: id,
+            kind,
+            num,
+            heading: None,
+            extra_lines: line.into_iter().collect(),
+            parts: Vec::new(),
+            notes: Vec::new(),
+            status: UnitStatus::Live,
+            parent,
+            children: Vec::new(),
+        });
+        match parent {
+            Some(p) => self.nodes[p].children.push(idx),
+            None => self.roots.push(idx),
+        }
+        idx
+    }
+
+    pub fn eid(&self, idx: usize) -> &str {
+        &self.nodes[idx].eid
+    }
+
+    /// Appends a line's text to a unit.
+    pub fn push(&mut self, idx: usize, text: &str, new_par: bool, line: Option<usize>) {
+        self.nodes[idx].parts.push(Part {
+            text: text.to_string(),
+            new_par,
+            line,
+        });
+    }
+
+    /// Starts a note on a unit.
+    pub fn note(&mut self, idx: usize, text: &str, line: usize) {
+        self.nodes[idx].notes.push((text.to_string(), vec![line]));
+    }
+
+    /// Continues the last note of a unit.
+    pub fn note_continue(&mut self, idx: usize, text: &str, line: usize) {
+        if let Some((t, ls)) = self.nodes[idx].notes.last_mut() {
+            t.push(' ');
+            t.push_str(text);
+            ls.push(line);
+        }
+    }
+
+    /// Takes back the parts of `idx` printed on lines `>= from` (they turned out to belong to
+    /// the next unit's header).
+    pub fn take_back(&mut self, idx: usize, from: usize) {
+        self.nodes[idx]
+            .parts
+            .retain(|p| p.line.is_none_or(|l| l < from));
+    }
+
+    /// The unit and its ancestors, innermost first.
+    pub fn ancestry(&self, idx: usize) -> Vec<usize> {
+        let mut out = vec![idx];
+        let mut cur = idx;
+        while let Some(p) = self.nodes[cur].parent {
+            out.push(p);
+            cur = p;
+        }
+        out
+    }
+
+    fn span_of(&self, lines: &[usize]) -> Option<SourceSpan> {
+        let mut span: Option<SourceSpan> = None;
+        for &l in lines {
+            let s = self.lines[l].span;
+            span = Some(match span {
+                None => s,
+                Some(mut a) => {
+                    if s.line_start < a.line_start {
+                        a.line_start = s.line_start;
+                        a.page = s.page;
+                    }
+                    a.line_end = a.line_end.max(s.line_end);
+                    a
+                }
+            });
+        }
+        span
+    }
+
+    /// Builds the nested units.
+    pub fn finish(&self) -> Vec<Unit> {
+        self.roots.iter().map(|&r| self.build(r)).collect()
+    }
+
+    fn build(&self, idx: usize) -> Unit {
+        let n = &self.nodes[idx];
+        let children: Vec<Unit> = n.children.iter().map(|&c| self.build(c)).collect();
+        let mut own: Vec<usize> = n.extra_lines.clone();
+        own.extend(n.parts.iter().filter_map(|p| p.line));
+        let notes: Vec<Note> = n
+            .notes
+            .iter()
+            .map(|(t, ls)| Note {
+                text: clean_spaces(t),
+                span: self.span_of(ls).unwrap_or_default(),
+            })
+            .collect();
+        for (_, ls) in &n.notes {
+            own.extend(ls);
+        }
+        let mut span = self.span_of(&own);
+        for c in &children {
+            if c.span.line_start == 0 {
+                continue;
+            }
+            span = Some(match span {
+                None => c.span,
+                Some(mut a) => {
+                    if c.span.line_start < a.line_start {
+                        a.line_start = c.span.line_start;
+                        a.page = c.span.page;
+                    }
+                    a.line_end = a.line_end.max(c.span.line_end);
+                    a
+                }
+            });
+        }
+        Unit {
+            eid: n.eid.clone(),
+            kind: n.kind,
+            num: n.num.clone(),
+            heading: n
+                .heading
+                .as_deref()
+                .map(clean_spaces)
+                .filter(|h| !h.is_empty()),
+            text: join_parts(&n.parts),
+            span: span.unwrap_or_default(),
+            status: n.status.clone(),
+            notes,
+            children,
+        }
+    }
+}
+
+/// Joins parts: a new printed paragraph on a new line, a continuation line with a space.
+pub(crate) fn join_parts(parts: &[Part]) -> String {
+    let mut out = String::new();
+    for p in parts {
+        let t = p.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(if p.new_par { '\n' } else { ' ' });
+        }
+        out.push_str(t);
+    }
+    out.lines().map(clean_spaces).collect::<Vec<_>>().join("\n")
+}
+
+/// Collapses runs of spaces and trims.
+pub(crate) fn clean_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,878 @@
+//! The unit tree of a plain-text act (an order, a resolution, a joint order) as Adilet prints it.
+//!
+//! Layout rules the parser relies on (read off the corpus):
+//! - a line indented by 5+ spaces starts a printed paragraph; a line with less indent continues
+//!   the previous one (page breaks and wraps);
+//! - the act's own body is a preamble and numbered paragraphs `1.` … with subparagraphs `1)`;
+//!   the signatures and `КЕЛІСІЛДІ` blocks that follow are not law text and are dropped;
+//! - `… бұйрығымен бекітілген` opens an attachment (`att_N`: approved Rules, a Regulation) with
+//!   chapters (`1-тарау.`, or an unindented `3. Heading` when it is the next chapter number),
+//!   or sections (`1. Жалпы ережелер`) when the attachment has no `тарау`, and paragraphs;
+//! - `N-қосымша` at the end of an unindented line closes a header block and opens an appendix;
+//!   the header says whose appendix it is (`…қағидаларына` → the attachment's, `…бұйрығына` →
+//!   the act's); appendix content is kept as text (forms and tables, not provisions).
+//!
+//! Ids: paragraphs of an attachment keep flat ids (`att_1__para_14-1`) although the tree nests
+//! them under their chapter, because paragraph numbers run on across chapters; subparagraphs
+//! extend their paragraph's id (`att_1__para_3__subpara_1`). A printed number repeated in one
+//! place (004's two `3)`) gets `_2` on its second occurrence (`para_11__subpara_3_2`).
+//!
+//! Amending acts: a paragraph whose first sentence says `… мынадай өзгерістер … енгізілсін:` is
+//! split into one `Instruction` unit per instruction sentence (`para_1__mod_3`), each with its
+//! quoted new wording; quoted text is never parsed as the act's own units. A context line such
+//! as `3-тармақта:` is the heading of the instructions under it and prefixes their text, so each
+//! instruction can be read alone. Sentences that set the scope (`көрсетілген бұйрықпен бекітілген
+//! … қағидаларында:`) stay in the paragraph's own text.
+
+use crate::extract::CleanLine;
+use crate::model::{UnitKind, UnitStatus};
+use crate::structure::common::*;
+use crate::structure::tree::Tree;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static RE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"жазылсын|толықтырылсын|тасталсын|ауыстырылсын|енгізілсін|шығарылсын|танылсын")
+        .expect("valid regex")
+});
+static RE_TOP_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d+(?:-\d+)*\s*-\s*(?:тармақ[^ш]|тармақ$|қосымша|тарау|бөлім|бап)|Кіріспе|[Пп]реамбула|[Тт]ақырыб")
+        .expect("valid regex")
+});
+static RE_CONTEXT_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"тармақ|қосымша|тарау|бөлім|абзац|Кіріспе").expect("valid regex"));
+static RE_CLOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"["»”][.;]\S*$"#).expect("valid regex"));
+static RE_SIGNATURE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[А-ЯӘҒҚҢӨҰҮҺІ]\.\s?(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s?)?[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһіё]+\s*_*$")
+        .expect("valid regex")
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Order,
+    Signature,
+    AttHeading,
+    Att,
+    Annex,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seg {
+    Quote,
+    NextPara,
+    Verb,
+    Context,
+    Scope,
+    Other,
+}
+
+struct Mods {
+    para: usize,
+    para_key: Vec<u32>,
+    intro_done: bool,
+    in_quote: bool,
+    cur: Option<usize>,
+    last_target: usize,
+    context: Option<(String, usize)>,
+    context_used: bool,
+    count: u32,
+}
+
+pub(crate) struct TextParser<'a> {
+    pub t: Tree<'a>,
+    vocab_words: HashSet<String>,
+    vocab_squash: String,
+    zone: Zone,
+    cur: Option<usize>,
+    preamble: Option<usize>,
+    order_para: Option<(usize, Vec<u32>)>,
+    att: Option<usize>,
+    att_count: u32,
+    att_chapters: bool,
+    att_last_sec: u32,
+    sec: Option<usize>,
+    att_para: Option<(usize, Vec<u32>)>,
+    sub: Option<usize>,
+    heading_of: Option<usize>,
+    annex: Option<(usize, bool)>,
+    annex_floor: usize,
+    note_on: Option<usize>,
+    mods: Option<Mods>,
+}
+
+fn prefix5(w: &str) -> String {
+    w.chars().take(5).collect()
+}
+
+fn words(s: &str) -> Vec<String> {
+    crate::structure::header::normalize_i(&s.to_lowercase())
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A line that starts a signature or approval block after the act's last paragraph.
+pub(crate) fn is_signature(text: &str) -> bool {
+    let s = squash(text);
+    if s == "қазақстанреспубликасының" || s == "қазақстанреспубликасы"
+    {
+        return true;
+    }
+    if s.starts_with("министр") || s.starts_with("премьерминистр") || s.contains("келісілді")
+    {
+        return true;
+    }
+    let t = text.trim();
+    t.chars().count() < 80 && !t.ends_with('.') && RE_SIGNATURE_NAME.is_match(t)
+}
+
+impl<'a> TextParser<'a> {
+    /// `lines` are the non-blank lines; `header` is the printed header (title and issuance),
+    /// whose words recognise the repeated header blocks above attachments and appendices.
+    pub fn new(lines: Vec<&'a CleanLine>, header: &str) -> Self {
+        let mut p = TextParser {
+            t: Tree::new(lines),
+            vocab_words: HashSet::new(),
+            vocab_squash: String::new(),
+            zone: Zone::Order,
+            cur: None,
+            preamble: None,
+            order_para: None,
+            att: None,
+            att_count: 0,
+            att_chapters: false,
+            att_last_sec: 0,
+            sec: None,
+            att_para: None,
+            sub: None,
+            heading_of: None,
+            annex: None,
+            annex_floor: 0,
+            note_on: None,
+            mods: None,
+        };
+        p.add_vocab(header);
+        for w in [
+            "бекітілген",
+            "мен",
+            "және",
+            "бірлескен",
+            "бұйрығына",
+            "қаулысына",
+        ] {
+            p.vocab_words.insert(prefix5(w));
+        }
+        p
+    }
+
+    fn add_vocab(&mut self, s: &str) {
+        for w in words(s) {
+            self.vocab_words.insert(prefix5(&w));
+        }
+        self.vocab_squash.push_str(&squash(s));
+        self.vocab_squash.push('|');
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        self.t.lines[i].text.trim()
+    }
+
+    fn indented(&self, i: usize) -> bool {
+        self.t.lines[i].indent >= 5
+    }
+
+    fn n(&self) -> usize {
+        self.t.lines.len()
+    }
+
+    /// Whether a line is part of a repeated header block (the approving act's or the
+    /// attachment's name, split into short lines).
+    fn header_like(&self, i: usize) -> bool {
+        let t = self.text(i);
+        let sq = squash(t);
+        if sq.is_empty() {
+            return false;
+        }
+        if sq.chars().count() >= 6 && self.vocab_squash.contains(&sq) {
+            return true;
+        }
+        let ws = words(t);
+        if ws.is_empty() {
+            return false;
+        }
+        let hits = ws
+            .iter()
+            .filter(|w| self.vocab_words.contains(&prefix5(w)))
+            .count();
+        hits * 10 >= ws.len() * 7
+    }
+
+    /// The block of header lines right above line `i`, oldest first.
+    fn header_block(&self, i: usize, floor: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut j = i;
+        while j > floor && out.len() < 14 {
+            let k = j - 1;
+            if self.indented(k) || !self.header_like(k) {
+                break;
+            }
+            if is_terminal(self.text(k)) && !self.text(k).ends_with("бұйрығына") {
+                break;
+            }
+            out.push(k);
+            let t = self.text(k);
+            if t.starts_with('«') || t.starts_with('"') {
+                break;
+            }
+            j = k;
+        }
+        out.reverse();
+        out
+    }
+
+    /// The text of the segment starting at line `i`: the line and its unindented continuations.
+    fn seg_text(&self, i: usize) -> String {
+        let mut s = self.text(i).to_string();
+        let mut j = i + 1;
+        while j < self.n() && !self.indented(j) && j < i + 25 {
+            if RE_ANNEX.is_match(self.text(j)) {
+                break;
+            }
+            s.push(' ');
+            s.push_str(self.text(j));
+            j += 1;
+        }
+        s
+    }
+
+    fn seg_kind(&self, i: usize, para_key: &[u32]) -> Seg {
+        let t = self.text(i);
+        if t.starts_with('"') || t.starts_with('«') || t.starts_with('“') {
+            return Seg::Quote;
+        }
+        if let Some(c) = RE_PARA.captures(t) {
+            let k = num_key(&c[1]);
+            if k.as_slice() > para_key && k.first().copied() <= para_key.first().map(|n| n + 1) {
+                return Seg::NextPara;
+            }
+        }
+        let seg = self.seg_text(i);
+        if RE_VERB.is_match(&seg) {
+            return Seg::Verb;
+        }
+        let st = seg.trim();
+        if st.chars().count() < 80
+            && (st.ends_with(':') || st.starts_with(':'))
+            && RE_CONTEXT_WORD.is_match(st)
+        {
+            return Seg::Context;
+        }
+        if seg.contains("бекітілген")
+            || seg.contains("қағидаларында")
+            || t.starts_with("көрсетілген")
+        {
+            return Seg::Scope;
+        }
+        Seg::Other
+    }
+
+    /// Whether line `i` closes the quoted text of an instruction: it ends with a closing quote
+    /// and what follows is not more quoted text.
+    fn closes(&self, i: usize, para_key: &[u32]) -> bool {
+        if !RE_CLOSE.is_match(self.text(i)) {
+            return false;
+        }
+        let j = i + 1;
+        if j >= self.n() {
+            return true;
+        }
+        if !self.indented(j) {
+            return RE_ANNEX.is_match(self.text(j));
+        }
+        matches!(
+            self.seg_kind(j, para_key),
+            Seg::NextPara | Seg::Verb | Seg::Context | Seg::Scope
+        ) || is_signature(self.text(j))
+    }
+
+    /// Runs the parser over lines `start..`.
+    pub fn run(&mut self, start: usize) {
+        let mut i = start;
+        while i < self.n() {
+            self.step(i);
+            i += 1;
+        }
+    }
+
+    fn attach_note(&mut self, i: usize) {
+        let Some(cur) = self.cur else {
+            return;
+        };
+        let text = self.text(i).to_string();
+        let mut target = cur;
+        if let Some((kind, num)) = note_target(&text) {
+            for a in self.t.ancestry(cur) {
+                let n = &self.t.nodes[a];
+                if n.kind == kind && (num.is_none() || n.num == num) {
+                    target = a;
+                    break;
+                }
+            }
+        }
+        self.t.note(target, &text, i);
+        self.note_on = Some(target);
+    }
+
+    fn is_structural(&self, i: usize) -> bool {
+        let t = self.text(i);
+        RE_ANNEX.is_match(t)
+            || RE_CHAPTER.is_match(t)
+            || self.approval_at(i)
+            || (matches!(self.zone, Zone::Att | Zone::AttHeading) && self.section_at(i).is_some())
+    }
+
+    fn approval_at(&self, i: usize) -> bool {
+        let s = squash(self.text(i));
+        if !(s.ends_with("бекітілген") || s == "бекітілді") || s.chars().count() > 60
+        {
+            return false;
+        }
+        let mut ctx = s.clone();
+        if i > 0 {
+            ctx.insert_str(0, &squash(self.text(i - 1)));
+        }
+        [
+            "бұйрығымен",
+            "қаулысымен",
+            "шешімімен",
+            "бұйрықпен",
+            "қаулымен",
+        ]
+        .iter()
+        .any(|w| ctx.contains(w))
+    }
+
+    /// An unindented `N. Heading` that is the attachment's next chapter or section.
+    fn section_at(&self, i: usize) -> Option<(String, String)> {
+        if self.indented(i) {
+            return None;
+        }
+        let t = self.text(i);
+        let c = RE_PARA.captures(t)?;
+        let num = c[1].to_string();
+        if num_key(&num) != vec![self.att_last_sec + 1] {
+            return None;
+        }
+        let rest = t[c.get(0).map_or(0, |m| m.end())..].trim().to_string();
+        let first = rest.chars().next()?;
+        if !first.is_uppercase() {
+            return None;
+        }
+        let prev_ok = self.zone == Zone::AttHeading
+            || i == 0
+            || self.indented(i - 1)
+            || is_terminal(self.text(i - 1))
+            || self.heading_of.is_some();
+        prev_ok.then_some((num, rest))
+    }
+
+    fn step(&mut self, i: usize) {
+        let text = self.text(i);
+        let ind = self.indented(i);
+
+        if let Some(u) = self.note_on {
+            let done = self.t.nodes[u]
+                .notes
+                .last()
+                .is_some_and(|(t, _)| note_complete(t));
+            if !ind && !done && !self.is_structural(i) {
+                self.t.note_continue(u, text, i);
+                return;
+            }
+            self.note_on = None;
+        }
+
+        if self.mods.is_some() && self.step_mods(i) {
+            return;
+        }
+
+        if is_note_start(text) && self.zone != Zone::Signature {
+            self.heading_of = None;
+            self.attach_note(i);
+            return;
+        }
+
+        if !ind && self.try_annex(i) {
+            return;
+        }
+
+        if !ind && self.try_attachment(i) {
+            return;
+        }
+
+        if self.zone == Zone::Signature {
+            return;
+        }
+
+        if self.zone == Zone::Annex {
+            if let Some((a, _)) = self.annex {
+                if self.heading_of == Some(a) && !ind && !is_terminal(text) {
+                    if text != "Нысан" {
+                        self.push_heading(a, text, i);
+                    }
+                } else {
+                    self.heading_of = None;
+                }
+                self.t.push(a, text, ind, Some(i));
+            }
+            return;
+        }
+
+        if matches!(self.zone, Zone::Att | Zone::AttHeading) && !ind && self.try_section(i) {
+            return;
+        }
+
+        if let Some(h) = self.heading_of {
+            if !ind {
+                self.push_heading(h, text, i);
+                self.t.push(h, text, false, Some(i));
+                return;
+            }
+            self.heading_of = None;
+        }
+
+        if ind {
+            if self.try_paragraph(i) {
+                return;
+            }
+            if self.try_subparagraph(i) {
+                return;
+            }
+            if self.zone == Zone::Order && self.order_para.is_some() && is_signature(text) {
+                self.zone = Zone::Signature;
+                self.cur = None;
+                return;
+            }
+            if self.zone == Zone::Order && self.order_para.is_none() {
+                let p = match self.preamble {
+                    Some(p) => p,
+                    None => {
+                        let p =
+                            self.t
+                                .open(None, UnitKind::Preamble, None, "preamble".into(), None);
+                        self.preamble = Some(p);
+                        p
+                    }
+                };
+                self.cur = Some(p);
+            }
+        }
+        if let Some(c) = self.cur {
+            self.t.push(c, text, ind, Some(i));
+        }
+    }
+
+    fn push_heading(&mut self, u: usize, text: &str, _i: usize) {
+        let h = self.t.nodes[u].heading.get_or_insert_with(String::new);
+        if !h.is_empty() {
+            h.push(' ');
+        }
+        h.push_str(text);
+    }
+
+    fn try_annex(&mut self, i: usize) -> bool {
+        let text = self.text(i);
+        let Some(c) = RE_ANNEX.captures(text) else {
+            return false;
+        };
+        let num = c[1].to_string();
+        let block = self.header_block(i, self.annex_floor);
+        let prefix = &text[..c.get(1).map_or(0, |m| m.start())];
+        let mut ctx = prefix.to_lowercase();
+        for &b in &block {
+            ctx.push(' ');
+            ctx.push_str(&self.text(b).to_lowercase());
+        }
+        let ctx = crate::structure::header::normalize_i(&ctx);
+        let act_level = [
+            "бұйрығына",
+            "бұйрыққа",
+            "қаулысына",
+            "шешіміне",
+            "өкіміне",
+            "бірлескен",
+        ]
+        .iter()
+        .any(|w| ctx.contains(w));
+        let att_level = [
+            "қағидаларына",
+            "регламентіне",
+            "ережесіне",
+            "ережелеріне",
+            "нұсқаулыққа",
+            "тәртібіне",
+            "стандартына",
+            "тізбесіне",
+        ]
+        .iter()
+        .any(|w| ctx.contains(w));
+        let in_act_annex = matches!(self.annex, Some((_, true)));
+        let to_att = if att_level && self.att.is_some() {
+            true
+        } else if act_level {
+            false
+        } else if in_act_annex {
+            return false;
+        } else {
+            self.att.is_some()
+        };
+        // In the act's own body a marker needs a header above it or a line of its own.
+        if self.zone == Zone::Order && block.is_empty() && !prefix.trim().is_empty() {
+            return false;
+        }
+        if let Some(m) = self.mods.as_ref() {
+            if m.in_quote {
+                return false;
+            }
+        }
+        self.mods = None;
+        if let (Some(cur), Some(&first)) = (self.cur, block.first()) {
+            self.t.take_back(cur, first);
+        }
+        let (parent, eid) = if to_att {
+            let a = self.att.unwrap_or(0);
+            (Some(a), format!("{}__annex_{num}", self.t.eid(a)))
+        } else {
+            (None, format!("annex_{num}"))
+        };
+        let u = self
+            .t
+            .open(parent, UnitKind::Annex, Some(num), eid, Some(i));
+        self.t.nodes[u].extra_lines.extend(block);
+        self.t
+            .push(u, text.trim_start_matches(prefix).trim(), true, Some(i));
+        self.annex = Some((u, !to_att));
+        self.annex_floor = i;
+        self.zone = Zone::Annex;
+        self.cur = Some(u);
+        self.heading_of = Some(u);
+        self.sub = None;
+        true
+    }
+
+    fn try_attachment(&mut self, i: usize) -> bool {
+        if !self.approval_at(i) {
+            return false;
+        }
+        if self.zone == Zone::Order && self.order_para.is_none() {
+            return false;
+        }
+        // Inside the act's own appendix, approval words are the appendix's text.
+        if matches!(self.annex, Some((_, true))) && self.zone == Zone::Annex {
+            return false;
+        }
+        let block = self.header_block(i, self.annex_floor);
+        if matches!(self.zone, Zone::Att | Zone::AttHeading | Zone::Annex) && block.is_empty() {
+            return false;
+        }
+        if let (Some(cur), Some(&first)) = (self.cur, block.first()) {
+            if self.zone != Zone::Signature {
+                self.t.take_back(cur, first);
+            }
+        }
+        self.mods = None;
+        self.att_count += 1;
+        let eid = format!("att_{}", self.att_count);
+        let u = self.t.open(None, UnitKind::Attachment, None, eid, Some(i));
+        self.t.nodes[u].extra_lines.extend(block);
+        self.att = Some(u);
+        self.att_chapters = false;
+        self.att_last_sec = 0;
+        self.sec = None;
+        self.att_para = None;
+        self.sub = None;
+        self.annex = None;
+        self.annex_floor = i;
+        self.zone = Zone::AttHeading;
+        self.cur = Some(u);
+        self.heading_of = Some(u);
+        true
+    }
+
+    fn try_section(&mut self, i: usize) -> bool {
+        let Some(att) = self.att else {
+            return false;
+        };
+        let text = self.text(i);
+        let (num, kind) = if let Some(c) = RE_CHAPTER.captures(text) {
+            self.att_chapters = true;
+            (c[1].to_string(), UnitKind::Chapter)
+        } else if let Some((num, _)) = self.section_at(i) {
+            let kind = if self.att_chapters {
+                UnitKind::Chapter
+            } else {
+                UnitKind::Section
+            };
+            (num, kind)
+        } else {
+            return false;
+        };
+        if let Some(&n) = num_key(&num).first() {
+            self.att_last_sec = n;
+        }
+        let eid = format!("{}__{}_{num}", self.t.eid(att), kind.eid_prefix());
+        let u = self.t.open(Some(att), kind, Some(num), eid, Some(i));
+        let heading = match RE_CHAPTER.captures(text) {
+            Some(c) => c[2].to_string(),
+            None => RE_PARA
+                .captures(text)
+                .map(|c| text[c.get(0).map_or(0, |m| m.end())..].trim().to_string())
+                .unwrap_or_default(),
+        };
+        self.t.nodes[u].heading = Some(heading);
+        self.t.push(u, text, true, Some(i));
+        self.sec = Some(u);
+        self.zone = Zone::Att;
+        self.cur = Some(u);
+        self.heading_of = Some(u);
+        self.sub = None;
+        true
+    }
+
+    fn try_paragraph(&mut self, i: usize) -> bool {
+        let text = self.text(i);
+        let Some(c) = RE_PARA.captures(text) else {
+            return false;
+        };
+        let num = c[1].to_string();
+        let key = num_key(&num);
+        let (parent, eid, last) = match self.zone {
+            Zone::Order => (None, format!("para_{num}"), self.order_para.as_ref()),
+            Zone::Att | Zone::AttHeading => {
+                let Some(att) = self.att else {
+                    return false;
+                };
+                (
+                    Some(self.sec.unwrap_or(att)),
+                    format!("{}__para_{num}", self.t.eid(att)),
+                    self.att_para.as_ref(),
+                )
+            }
+            _ => return false,
+        };
+        if let Some((_, lk)) = last {
+            if key.as_slice() <= lk.as_slice() {
+                return false;
+            }
+        }
+        let u = self
+            .t
+            .open(parent, UnitKind::Paragraph, Some(num), eid, Some(i));
+        self.t.push(u, text, true, Some(i));
+        mark_status(
+            &mut self.t.nodes[u].status,
+            &text[c.get(0).map_or(0, |m| m.end())..],
+        );
+        if self.zone == Zone::Order {
+            self.order_para = Some((u, key.clone()));
+            let seg = self.seg_text(i);
+            if seg.contains("енгізілсін") && (seg.contains("өзгеріс") || seg.contains("толықтыру"))
+            {
+                self.mods = Some(Mods {
+                    para: u,
+                    para_key: key,
+                    intro_done: false,
+                    in_quote: false,
+                    cur: None,
+                    last_target: u,
+                    context: None,
+                    context_used: false,
+                    count: 0,
+                });
+            }
+        } else {
+            self.zone = Zone::Att;
+            self.att_para = Some((u, key));
+        }
+        self.cur = Some(u);
+        self.sub = None;
+        self.heading_of = None;
+        true
+    }
+
+    fn try_subparagraph(&mut self, i: usize) -> bool {
+        let text = self.text(i);
+        let Some(c) = RE_SUBPARA.captures(text) else {
+            return false;
+        };
+        let para = match self.zone {
+            Zone::Order => self.order_para.as_ref().map(|p| p.0),
+            Zone::Att => self.att_para.as_ref().map(|p| p.0),
+            _ => None,
+        };
+        let Some(para) = para else {
+            return false;
+        };
+        let num = c[1].to_string();
+        let eid = format!("{}__subpara_{num}", self.t.eid(para));
+        let u = self
+            .t
+            .open(Some(para), UnitKind::Subparagraph, Some(num), eid, Some(i));
+        self.t.push(u, text, true, Some(i));
+        mark_status(
+            &mut self.t.nodes[u].status,
+            &text[c.get(0).map_or(0, |m| m.end())..],
+        );
+        self.sub = Some(u);
+        self.cur = Some(u);
+        true
+    }
+
+    /// Handles a line inside an instructions paragraph; false when the paragraph has ended.
+    fn step_mods(&mut self, i: usize) -> bool {
+        let text = self.text(i).to_string();
+        let ind = self.indented(i);
+        let Some(m) = self.mods.as_ref() else {
+            return false;
+        };
+        let (para, para_key) = (m.para, m.para_key.clone());
+        if m.in_quote {
+            let target = m.cur.unwrap_or(para);
+            self.t.push(target, &text, ind, Some(i));
+            let closed = self.closes(i, &para_key);
+            if let Some(m) = self.mods.as_mut() {
+                m.in_quote = !closed;
+            }
+            return true;
+        }
+        if !m.intro_done {
+            if !ind {
+                self.t.push(para, &text, false, Some(i));
+                return true;
+            }
+            if let Some(m) = self.mods.as_mut() {
+                m.intro_done = true;
+            }
+        }
+        if !ind {
+            if RE_ANNEX.is_match(&text) || self.approval_at(i) {
+                self.mods = None;
+                return false;
+            }
+            let target = self.mods.as_ref().map_or(para, |m| m.last_target);
+            self.t.push(target, &text, false, Some(i));
+            return true;
+        }
+        match self.seg_kind(i, &para_key) {
+            Seg::NextPara => {
+                self.mods = None;
+                false
+            }
+            Seg::Quote => {
+                let target = self.mods.as_ref().and_then(|m| m.cur).unwrap_or(para);
+                self.t.push(target, &text, true, Some(i));
+                let closed = self.closes(i, &para_key);
+                if let Some(m) = self.mods.as_mut() {
+                    m.last_target = target;
+                    m.in_quote = !closed;
+                }
+                true
+            }
+            Seg::Verb => {
+                let seg = self.seg_text(i);
+                let sub = !RE_TOP_TARGET.is_match(&seg);
+                let para_eid = self.t.eid(para).to_string();
+                let Some(m) = self.mods.as_mut() else {
+                    return false;
+                };
+                if !sub {
+                    m.context = None;
+                }
+                m.count += 1;
+                let eid = format!("{para_eid}__mod_{}", m.count);
+                let ctx = if sub { m.context.clone() } else { None };
+                let ctx_line = if m.context_used {
+                    None
+                } else {
+                    ctx.as_ref().map(|c| c.1)
+                };
+                if ctx.is_some() {
+                    m.context_used = true;
+                }
+                let u = self
+                    .t
+                    .open(Some(para), UnitKind::Instruction, None, eid, Some(i));
+                if let Some((c, _)) = &ctx {
+                    self.t.nodes[u].heading = Some(c.clone());
+                    self.t.push(u, c, true, ctx_line);
+                }
+                self.t.push(u, &text, ctx.is_none(), Some(i));
+                if let Some(m) = self.mods.as_mut() {
+                    m.cur = Some(u);
+                    m.last_target = u;
+                }
+                self.cur = Some(u);
+                true
+            }
+            Seg::Context => {
+                if let Some(m) = self.mods.as_mut() {
+                    m.context = Some((text.clone(), i));
+                    m.context_used = false;
+                    m.cur = None;
+                    m.last_target = para;
+                }
+                true
+            }
+            Seg::Scope | Seg::Other => {
+                if is_signature(&text) {
+                    self.mods = None;
+                    return false;
+                }
+                self.t.push(para, &text, true, Some(i));
+                if let Some(m) = self.mods.as_mut() {
+                    m.cur = None;
+                    m.context = None;
+                    m.last_target = para;
+                }
+                self.cur = Some(para);
+                true
+            }
+        }
+    }
+
+    /// Final touches: appendices and articles that notes say were deleted.
+    pub fn finish(mut self) -> Vec<crate::model::Unit> {
+        for n in &mut self.t.nodes {
+            if let Some(num) = n.num.clone() {
+                if n.notes.iter().any(|(t, _)| note_deletes(t, &num)) {
+                    n.status = UnitStatus::Deleted;
+                }
+            }
+        }
+        self.t.finish()
+    }
+}
+
+/// Whether a note's text is complete: it ends with the amending act (`… бұйрығымен.`,
+/// `… бұйрықтарымен`) or its commencement (`… қолданысқа енгізіледі).`), so the unindented
+/// lines after it are no longer part of it.
+pub(crate) fn note_complete(text: &str) -> bool {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:\p{L}+мен|енгізіледі\))[.)]*\s*$").expect("valid regex"));
+    RE.is_match(text.trim_end())
+}
+
+/// Marks a unit deleted or pending from the words after its number.
+pub(crate) fn mark_status(status: &mut UnitStatus, rest: &str) {
+    let r = rest.trim();
+    if RE_DELETED.is_match(r) {
+        *status = UnitStatus::Deleted;
+    } else if let Some(c) = RE_PENDING.captures(r) {
+        *status = UnitStatus::Pending {
+            from: crate::structure::header::parse_date(&c[1]),
+        };
+    }
+}
