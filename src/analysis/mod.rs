@@ -1,4 +1,36 @@
 //! Kazakh analysis: normalizer, tokenizer, stemmer and folding as tantivy analyzers.
+//!
+//! Three analyzers share one tokenizer ([`tokenizer::KkTokenizer`]), so a word has the same
+//! position in every field and phrase queries agree across fields:
+//! - [`KK_EXACT`]: NFC, look-alike repair, Kazakh lowercase, legal numbers whole and by parts;
+//! - [`KK_STEM`]: `exact` without stop words, Kazakh words stemmed ([`stem`]), Russian words
+//!   Snowball-stemmed ([`russian`]);
+//! - [`KK_LOOSE`]: like `stem`, but every word folded first to the Russian-keyboard/Latin
+//!   skeleton ([`fold`]) and stemmed in that skeleton, so `turaqty turu`, `туракты туру` and
+//!   `тұрақты тұруға` give the same tokens.
+//!
+//! Offsets of every token are byte offsets into the original text. A dropped stop word keeps its
+//! position (positions are not renumbered), so `A және B` has `A` at 0 and `B` at 2 in `stem`,
+//! exactly as in `exact`: the phrase `A B` does not match across the dropped word, the phrase
+//! `A және B` matches in every field.
+//!
+//! ```
+//! use zanlex::analysis::{analyze, KK_LOOSE};
+//! let a: Vec<String> = analyze(KK_LOOSE, "тұрақты тұруға").into_iter().map(|t| t.text).collect();
+//! let b: Vec<String> = analyze(KK_LOOSE, "turaqty turu").into_iter().map(|t| t.text).collect();
+//! assert_eq!(a, b);
+//! ```
+
+pub mod fold;
+pub mod normalize;
+pub mod russian;
+pub mod stem;
+pub mod stopwords;
+pub mod tokenizer;
+
+use russian::Lang;
+use std::collections::HashMap;
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Name of the exact analyzer (normalize, lowercase, legal numbers kept whole).
 pub const KK_EXACT: &str = "kk_exact";
@@ -7,14 +39,258 @@ pub const KK_STEM: &str = "kk_stem";
 /// Name of the keyboard/script-folding analyzer.
 pub const KK_LOOSE: &str = "kk_loose";
 
+/// All analyzer names, for listing in the CLI.
+pub const ANALYZERS: [&str; 3] = [KK_EXACT, KK_STEM, KK_LOOSE];
+
 /// Registers zanlex's analyzers on an index. Call it every time an index is opened or created:
 /// tantivy does not store custom tokenizers.
 pub fn register_analyzers(index: &tantivy::Index) {
-    use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
-    for name in [KK_EXACT, KK_STEM, KK_LOOSE] {
-        let a = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .build();
-        index.tokenizers().register(name, a);
+    for name in ANALYZERS {
+        if let Some(a) = analyzer(name) {
+            index.tokenizers().register(name, a);
+        }
+    }
+}
+
+/// Builds the analyzer called `name` (`kk_exact`, `kk_stem`, `kk_loose`); `None` for others.
+pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
+    let tok = tokenizer::KkTokenizer::default();
+    Some(match name {
+        KK_EXACT => TextAnalyzer::builder(tok).build(),
+        KK_STEM => TextAnalyzer::builder(tok)
+            .filter(KkStopFilter)
+            .filter(KkStemFilter { loose: false })
+            .build(),
+        KK_LOOSE => TextAnalyzer::builder(tok)
+            .filter(KkStopFilter)
+            .filter(KkStemFilter { loose: true })
+            .build(),
+        _ => return None,
+    })
+}
+
+/// One token as an analyzer produced it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AnalyzedToken {
+    /// The term as indexed.
+    pub text: String,
+    /// Word position (shared by all analyzers; parts of a legal number share one).
+    pub position: usize,
+    /// Start byte offset in the original text.
+    pub offset_from: usize,
+    /// End byte offset in the original text.
+    pub offset_to: usize,
+}
+
+/// Runs analyzer `name` over `text`; empty for an unknown analyzer (check with [`analyzer`]).
+pub fn analyze(name: &str, text: &str) -> Vec<AnalyzedToken> {
+    let Some(mut a) = analyzer(name) else {
+        return Vec::new();
+    };
+    let mut stream = a.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        let t = stream.token();
+        out.push(AnalyzedToken {
+            text: t.text.clone(),
+            position: t.position,
+            offset_from: t.offset_from,
+            offset_to: t.offset_to,
+        });
+    }
+    out
+}
+
+fn is_numberish(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_digit() || c == '№')
+}
+
+/// Drops stop words ([`stopwords`]) without renumbering positions. Numbers are never dropped.
+#[derive(Clone)]
+pub struct KkStopFilter;
+
+/// Tokenizer wrapped by [`KkStopFilter`].
+#[derive(Clone)]
+pub struct KkStopTokenizer<T> {
+    inner: T,
+}
+
+/// Token stream of [`KkStopFilter`].
+pub struct KkStopStream<S> {
+    tail: S,
+}
+
+impl TokenFilter for KkStopFilter {
+    type Tokenizer<T: Tokenizer> = KkStopTokenizer<T>;
+    fn transform<T: Tokenizer>(self, inner: T) -> KkStopTokenizer<T> {
+        KkStopTokenizer { inner }
+    }
+}
+
+impl<T: Tokenizer> Tokenizer for KkStopTokenizer<T> {
+    type TokenStream<'a> = KkStopStream<T::TokenStream<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        KkStopStream {
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+impl<S: TokenStream> TokenStream for KkStopStream<S> {
+    fn advance(&mut self) -> bool {
+        while self.tail.advance() {
+            let t = &self.tail.token().text;
+            if !stopwords::is_stop(t) {
+                return true;
+            }
+        }
+        false
+    }
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+/// Stems Kazakh words, Snowball-stems Russian ones; with `loose`, folds to the skeleton first
+/// (and drops folded stop words, since loose queries arrive in Latin or without Kazakh letters).
+#[derive(Clone)]
+pub struct KkStemFilter {
+    /// Fold to the keyboard/script skeleton before stemming.
+    pub loose: bool,
+}
+
+/// Tokenizer wrapped by [`KkStemFilter`]; keeps a bounded cache of stems.
+#[derive(Clone)]
+pub struct KkStemTokenizer<T> {
+    inner: T,
+    loose: bool,
+    cache: HashMap<String, String>,
+}
+
+/// Token stream of [`KkStemFilter`].
+pub struct KkStemStream<'a, S> {
+    tail: S,
+    loose: bool,
+    cache: &'a mut HashMap<String, String>,
+    prev_russian: bool,
+}
+
+impl TokenFilter for KkStemFilter {
+    type Tokenizer<T: Tokenizer> = KkStemTokenizer<T>;
+    fn transform<T: Tokenizer>(self, inner: T) -> KkStemTokenizer<T> {
+        KkStemTokenizer {
+            inner,
+            loose: self.loose,
+            cache: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Tokenizer> Tokenizer for KkStemTokenizer<T> {
+    type TokenStream<'a> = KkStemStream<'a, T::TokenStream<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        if self.cache.len() > 200_000 {
+            self.cache.clear();
+        }
+        KkStemStream {
+            tail: self.inner.token_stream(text),
+            loose: self.loose,
+            cache: &mut self.cache,
+            prev_russian: false,
+        }
+    }
+}
+
+/// Kazakh stem (or folded stem) of a word, cached.
+fn kazakh(cache: &mut HashMap<String, String>, word: &str, loose: bool) -> String {
+    if let Some(s) = cache.get(word) {
+        return s.clone();
+    }
+    let s = if loose {
+        stem::stem_folded(&fold::fold(word))
+    } else {
+        stem::stem(word)
+    };
+    cache.insert(word.to_string(), s.clone());
+    s
+}
+
+impl<S: TokenStream> KkStemStream<'_, S> {
+    fn process(&mut self, text: &str) -> Option<String> {
+        if is_numberish(text) {
+            // `14-бабы` → `14-бап`; plain numbers unchanged.
+            let (head, word) = text.rsplit_once('-')?;
+            if !word.chars().all(char::is_alphabetic) || word.is_empty() {
+                return None;
+            }
+            let w = if self.loose {
+                kazakh(self.cache, word, true)
+            } else if fold::has_latin(word) {
+                word.to_string()
+            } else {
+                kazakh(self.cache, word, false)
+            };
+            return Some(format!("{head}-{w}"));
+        }
+        if fold::has_latin(text) {
+            self.prev_russian = false;
+            if self.loose {
+                let f = fold::fold(text);
+                if stopwords::is_folded_stop(&f) {
+                    return Some(String::new());
+                }
+                return Some(stem::stem_folded(&f));
+            }
+            return None;
+        }
+        if !text.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let lang = russian::classify(text);
+        let is_russian = lang == Lang::Russian || (lang == Lang::Unmarked && self.prev_russian);
+        self.prev_russian = is_russian;
+        if is_russian {
+            let s = russian::stem(text);
+            return Some(if self.loose { fold::fold(&s) } else { s });
+        }
+        if self.loose {
+            if let Some(s) = self.cache.get(text) {
+                return Some(s.clone());
+            }
+            let f = fold::fold(text);
+            let s = if stopwords::is_folded_stop(&f) {
+                String::new()
+            } else {
+                stem::stem_folded(&f)
+            };
+            self.cache.insert(text.to_string(), s.clone());
+            return Some(s);
+        }
+        Some(kazakh(self.cache, text, false))
+    }
+}
+
+impl<S: TokenStream> TokenStream for KkStemStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        while self.tail.advance() {
+            let text = std::mem::take(&mut self.tail.token_mut().text);
+            match self.process(&text) {
+                // Empty: a folded stop word in `loose`; drop it, keep positions.
+                Some(s) if s.is_empty() => continue,
+                Some(s) => self.tail.token_mut().text = s,
+                None => self.tail.token_mut().text = text,
+            }
+            return true;
+        }
+        false
+    }
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
     }
 }

@@ -1,14 +1,54 @@
-//! `zanlex analyze`.
+//! `zanlex analyze`: the tokens an analyzer makes of a text, for users and for debugging.
 
-use super::Cli;
+use super::{Cli, UsageError};
+use crate::analysis::{analyze, analyzer, ANALYZERS, KK_STEM};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Arguments of `zanlex analyze`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The text to analyze.
+    pub text: String,
+    /// Analyzer: kk_exact, kk_stem or kk_loose.
+    #[arg(long, default_value = KK_STEM)]
+    pub analyzer: String,
+    /// Print one JSON document instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// Runs `zanlex analyze`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
-    let _ = (cli, args);
-    anyhow::bail!("`zanlex analyze` is not implemented yet")
+    let _ = cli;
+    if analyzer(&args.analyzer).is_none() {
+        return Err(UsageError(format!(
+            "unknown analyzer `{}`; use one of {}",
+            args.analyzer,
+            ANALYZERS.join(", ")
+        ))
+        .into());
+    }
+    let tokens = analyze(&args.analyzer, &args.text);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let doc = serde_json::json!({
+            "analyzer": args.analyzer,
+            "text": args.text,
+            "tokens": tokens,
+        });
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "pos\tbytes\ttoken\tsource")?;
+        for t in &tokens {
+            let src = args.text.get(t.offset_from..t.offset_to).unwrap_or("");
+            writeln!(
+                out,
+                "{}\t{}..{}\t{}\t{}",
+                t.position, t.offset_from, t.offset_to, t.text, src
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

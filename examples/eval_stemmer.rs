@@ -1,0 +1,153 @@
+//! Stem quality on the UD Kazakh KTB treebank (`../shared/data/ud_kazakh_ktb`, both files).
+//!
+//! For nouns, proper nouns and adjectives (and, reported apart, verbs) with alphabetic forms:
+//! - share: tokens whose stem equals the stem of their gold lemma;
+//! - pairwise conflation over word types (a type is a distinct lowercased form, with its most
+//!   frequent lemma): pairs of types with the same lemma should share a stem, pairs with
+//!   different lemmas should not; precision, recall and F1 of "same stem" against "same lemma".
+//!
+//! The treebank is only read here: nothing of it is compiled into the stemmer.
+//!
+//! Run: `cargo run --release --example eval_stemmer` (add `-- --errors` to list misses).
+
+use std::collections::HashMap;
+use std::path::Path;
+use zanlex::analysis::normalize::repair_lower;
+use zanlex::analysis::stem::stem;
+
+struct Scores {
+    tokens: usize,
+    share: f64,
+    types: usize,
+    precision: f64,
+    recall: f64,
+    f1: f64,
+}
+
+fn pairs(n: usize) -> u64 {
+    (n as u64) * (n as u64).saturating_sub(1) / 2
+}
+
+fn score(rows: &[(String, String)], errors: bool) -> Scores {
+    let mut cache: HashMap<String, String> = HashMap::new();
+    let mut st = |w: &str| -> String {
+        cache
+            .entry(w.to_string())
+            .or_insert_with(|| stem(w))
+            .clone()
+    };
+    let mut ok = 0usize;
+    let mut misses: HashMap<(String, String, String, String), usize> = HashMap::new();
+    for (form, lemma) in rows {
+        let (a, b) = (st(form), st(lemma));
+        if a == b {
+            ok += 1;
+        } else {
+            *misses
+                .entry((form.clone(), a, lemma.clone(), b))
+                .or_default() += 1;
+        }
+    }
+    if errors {
+        let mut v: Vec<_> = misses.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for ((f, fs, l, ls), n) in v {
+            println!("{n}\t{f} → {fs}\t{l} → {ls}");
+        }
+    }
+    // Types: form → most frequent lemma.
+    let mut by_form: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    for (f, l) in rows {
+        *by_form.entry(f).or_default().entry(l).or_default() += 1;
+    }
+    let mut stem_groups: HashMap<String, usize> = HashMap::new();
+    let mut lemma_groups: HashMap<&str, usize> = HashMap::new();
+    let mut both: HashMap<(String, &str), usize> = HashMap::new();
+    for (f, ls) in &by_form {
+        let lemma = ls
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(l, _)| *l)
+            .unwrap_or(f);
+        let s = st(f);
+        *stem_groups.entry(s.clone()).or_default() += 1;
+        *lemma_groups.entry(lemma).or_default() += 1;
+        *both.entry((s, lemma)).or_default() += 1;
+    }
+    let tp: u64 = both.values().map(|&n| pairs(n)).sum();
+    let pred: u64 = stem_groups.values().map(|&n| pairs(n)).sum();
+    let gold: u64 = lemma_groups.values().map(|&n| pairs(n)).sum();
+    let precision = if pred == 0 {
+        1.0
+    } else {
+        tp as f64 / pred as f64
+    };
+    let recall = if gold == 0 {
+        1.0
+    } else {
+        tp as f64 / gold as f64
+    };
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    Scores {
+        tokens: rows.len(),
+        share: ok as f64 / rows.len().max(1) as f64,
+        types: by_form.len(),
+        precision,
+        recall,
+        f1,
+    }
+}
+
+fn lower(s: &str) -> String {
+    let mut out = String::new();
+    repair_lower(s, &mut out);
+    out
+}
+
+fn main() -> std::io::Result<()> {
+    let dir = Path::new("../shared/data/ud_kazakh_ktb");
+    if !dir.exists() {
+        println!("skipped: {} is absent", dir.display());
+        return Ok(());
+    }
+    let errors = std::env::args().any(|a| a == "--errors");
+    let verbs_errors = std::env::args().any(|a| a == "--verb-errors");
+    let mut nominal = Vec::new();
+    let mut verbs = Vec::new();
+    for f in ["kk_ktb-ud-test.conllu", "kk_ktb-ud-train.conllu"] {
+        let text = std::fs::read_to_string(dir.join(f))?;
+        for line in text.lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 10 || !cols[0].chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let (form, lemma, pos) = (cols[1], cols[2], cols[3]);
+            if !form.chars().all(char::is_alphabetic) || !lemma.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let row = (lower(form), lower(lemma));
+            match pos {
+                "NOUN" | "PROPN" | "ADJ" => nominal.push(row),
+                "VERB" => verbs.push(row),
+                _ => {}
+            }
+        }
+    }
+    let t0 = std::time::Instant::now();
+    for (name, rows, err) in [
+        ("NOUN+PROPN+ADJ", &nominal, errors),
+        ("VERB", &verbs, verbs_errors),
+    ] {
+        let s = score(rows, err);
+        println!(
+            "{name}: tokens {} share {:.3} | types {} pairwise P {:.3} R {:.3} F1 {:.3}",
+            s.tokens, s.share, s.types, s.precision, s.recall, s.f1
+        );
+    }
+    eprintln!("({} ms)", t0.elapsed().as_millis());
+    Ok(())
+}

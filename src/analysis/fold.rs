@@ -1,0 +1,165 @@
+//! Folding to a keyboard/script skeleton, for the `loose` field and loose queries.
+//!
+//! Many users type Kazakh on a Russian keyboard (`туракты` for `тұрақты`) or in Latin script —
+//! the 2021 state alphabet (`turaqty`), its 2017 apostrophe and 2018 acute variants (`turaqty`,
+//! `a'` / `á`), or informal Latin (`sh`, `zh`, `gh`, `ng`, `kh`). All of them fold to one Cyrillic
+//! skeleton:
+//! - қ→к, ғ→г, ң→н, ө→о, ұ/ү→у, ә→а, һ→х; і, и, й, ы → и (one class, runs collapsed);
+//! - я→иа, ю→иу, ё→ио (so `ia`/`ya` meet them), ц→тс, щ→ш, э→е, ъ/ь dropped;
+//! - Latin letters map by the table of `kazakh-latin-2021.tsv` and its variants.
+//!
+//! ```
+//! use zanlex::analysis::fold::fold;
+//! assert_eq!(fold("тұрақты"), fold("туракты"));
+//! assert_eq!(fold("тұрақты"), fold("turaqty"));
+//! assert_eq!(fold("қазақстан"), fold("qazaqstan"));
+//! ```
+
+/// Folds one lowercased token (Cyrillic, Latin or mixed) to the skeleton.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 4);
+    fold_into(word, &mut out);
+    out
+}
+
+fn push_i(out: &mut String) {
+    if !out.ends_with('и') {
+        out.push('и');
+    }
+}
+
+/// Folds `word` into `out` (appending).
+pub fn fold_into(word: &str, out: &mut String) {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    let mut k = 0;
+    while k < n {
+        let c = chars[k];
+        let next = chars.get(k + 1).copied();
+        let apos = matches!(next, Some('\'' | '’' | 'ʼ' | '`'));
+        // 2017 apostrophe letters.
+        if apos {
+            let m = match c {
+                'a' => Some("а"),
+                'g' => Some("г"),
+                'n' => Some("н"),
+                'o' => Some("о"),
+                's' => Some("ш"),
+                'c' => Some("ч"),
+                'u' | 'y' => Some("у"),
+                'i' => Some("и"),
+                _ => None,
+            };
+            if let Some(m) = m {
+                if m == "и" {
+                    push_i(out);
+                } else {
+                    out.push_str(m);
+                }
+                k += 2;
+                continue;
+            }
+        }
+        // Informal Latin digraphs.
+        let digraph = match (c, next) {
+            ('s', Some('h')) => Some("ш"),
+            ('c', Some('h')) => Some("ч"),
+            ('z', Some('h')) => Some("ж"),
+            ('k', Some('h')) => Some("х"),
+            ('g', Some('h')) => Some("г"),
+            ('a', Some('e')) => Some("а"),
+            ('o', Some('e')) => Some("о"),
+            ('u', Some('e')) => Some("у"),
+            ('n', Some('g')) => {
+                // `ng` is ң before a consonant or at the end; н+г before a vowel.
+                let after = chars.get(k + 2).copied();
+                if after.is_none_or(|a| !"aeiouyäöüıū".contains(a)) {
+                    Some("н")
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(d) = digraph {
+            out.push_str(d);
+            k += 2;
+            continue;
+        }
+        match c {
+            // Cyrillic
+            'қ' => out.push('к'),
+            'ғ' => out.push('г'),
+            'ң' => out.push('н'),
+            'ө' => out.push('о'),
+            'ұ' | 'ү' => out.push('у'),
+            'ә' => out.push('а'),
+            'һ' | 'х' => out.push('х'),
+            'і' | 'и' | 'й' | 'ы' => push_i(out),
+            'я' => {
+                push_i(out);
+                out.push('а')
+            }
+            'ю' => {
+                push_i(out);
+                out.push('у')
+            }
+            'ё' => {
+                push_i(out);
+                out.push('о')
+            }
+            'ц' => out.push_str("тс"),
+            'щ' => out.push('ш'),
+            'э' => out.push('е'),
+            'ъ' | 'ь' => {}
+            // Latin (2021, 2017, 2018, informal)
+            'a' | 'á' | 'ä' | 'à' | 'â' | 'ə' => out.push('а'),
+            'b' => out.push('б'),
+            'c' => out.push_str("тс"),
+            'ç' => out.push('ч'),
+            'd' => out.push('д'),
+            'e' | 'é' | 'è' | 'ê' | 'ë' => out.push('е'),
+            'f' => out.push('ф'),
+            'g' | 'ğ' | 'ǵ' => out.push('г'),
+            'h' | 'x' => out.push('х'),
+            'i' | 'ı' | 'í' | 'ì' | 'î' | 'ï' | 'y' => push_i(out),
+            'j' => out.push('ж'),
+            'k' | 'q' => out.push('к'),
+            'l' => out.push('л'),
+            'm' => out.push('м'),
+            'n' | 'ñ' | 'ń' => out.push('н'),
+            'o' | 'ó' | 'ö' | 'ò' | 'ô' => out.push('о'),
+            'p' => out.push('п'),
+            'r' => out.push('р'),
+            's' => out.push('с'),
+            'ş' | 'ś' => out.push('ш'),
+            't' => out.push('т'),
+            'u' | 'ū' | 'ü' | 'ú' | 'ù' | 'û' | 'ý' | 'w' => out.push('у'),
+            'v' => out.push('в'),
+            'z' | 'ź' => out.push('з'),
+            '\'' | '’' | 'ʼ' | '`' => {}
+            _ => out.push(c),
+        }
+        k += 1;
+    }
+}
+
+/// True when the token has Latin letters (it is Latin-script Kazakh or a foreign word).
+pub fn has_latin(word: &str) -> bool {
+    word.chars()
+        .any(|c| c.is_alphabetic() && (c as u32) < 0x0250)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn scripts_meet() {
+        for w in ["тұрақты", "туракты", "turaqty", "turaqtı", "tura'qty"] {
+            assert_eq!(fold(w), "туракти", "{w}");
+        }
+        assert_eq!(fold("shyǵarý"), fold("шығару"));
+        assert_eq!(fold("sh'ig'ary"), "шигари");
+    }
+}

@@ -1,0 +1,58 @@
+//! Russian words inside Kazakh acts (the bilingual forms: `Тегі/Фамилия`, `Область / Город
+//! республиканского значения`) get Russian Snowball stemming instead of the Kazakh stemmer.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+
+const KAZAKH_LETTERS: &[char] = &['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і'];
+
+/// Endings that Kazakh words (native or inflected loans) do not have.
+const RUSSIAN_ENDINGS: &[&str] = &[
+    "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ыми", "ими", "ых",
+    "их", "ость", "ости", "ение", "ения", "ении", "ание", "ания", "ании", "ться", "тся", "ами",
+    "ями", "ов", "ев",
+];
+
+/// How sure we are that a lowercased Cyrillic word is Russian.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Lang {
+    /// Has a Kazakh-only letter, or nothing marks it Russian.
+    Kazakh,
+    /// Has a Russian-only letter (ь ъ ё щ э) or a Russian-only ending.
+    Russian,
+    /// Neither: Russian only next to a Russian word.
+    Unmarked,
+}
+
+/// Classifies a lowercased word by its letters and ending.
+pub fn classify(word: &str) -> Lang {
+    if word.chars().any(|c| KAZAKH_LETTERS.contains(&c)) {
+        return Lang::Kazakh;
+    }
+    if !word.chars().all(|c| matches!(c, 'а'..='я' | 'ё' | '-')) {
+        return Lang::Kazakh;
+    }
+    if word
+        .chars()
+        .any(|c| matches!(c, 'ь' | 'ъ' | 'ё' | 'щ' | 'э'))
+    {
+        return Lang::Russian;
+    }
+    let n = word.chars().count();
+    if n >= 4 && RUSSIAN_ENDINGS.iter().any(|e| word.ends_with(e)) {
+        return Lang::Russian;
+    }
+    Lang::Unmarked
+}
+
+/// Russian Snowball stem of a lowercased word.
+///
+/// ```
+/// assert_eq!(zanlex::analysis::russian::stem("национальность"), "национальн");
+/// ```
+pub fn stem(word: &str) -> String {
+    static S: OnceLock<Stemmer> = OnceLock::new();
+    S.get_or_init(|| Stemmer::create(Algorithm::Russian))
+        .stem(word)
+        .into_owned()
+}
