@@ -203,9 +203,9 @@ impl<'a> Scaler<'a> {
         for t in templates {
             for w in t.text.split(|c: char| !c.is_alphabetic()) {
                 if is_modifiable_word(w) {
-                    let (stem, _) = split_suffix(w);
+                    let (stem, ending) = split_suffix(w);
                     if stem.chars().count() >= 4 {
-                        stems.push(stem.to_string());
+                        stems.push(devoice(stem, ending));
                     }
                 }
             }
@@ -269,17 +269,25 @@ impl<'a> Scaler<'a> {
     fn rewrite(&mut self, t: &Template, seq: u64, act_seed: u64) -> String {
         let mut lines: Vec<String> = t.text.lines().map(str::to_string).collect();
         // Front matter (Markdown) and header (text) get only date/number rewriting.
-        let (front_end, header_end) = match t.format {
+        let header_end = match t.format {
             TemplateFormat::Markdown => markdown_header(&mut lines, seq),
-            TemplateFormat::Text => (0, text_header_end(&lines)),
+            TemplateFormat::Text => text_header_end(&lines),
         };
+        // Acts without a date-and-number key are told apart by title, so those get a district
+        // name unique to the act in front of the title, as local decisions have.
+        let keyed = lines[..header_end]
+            .iter()
+            .any(|l| date_regexes().3.is_match(l) && !l.starts_with("  "));
+        if !keyed || t.format == TemplateFormat::Markdown {
+            tag_title(&mut lines[..header_end], t.format, seq);
+        }
         swap_paragraphs(&mut lines[header_end..], &mut self.rng);
         shuffle_sentences(&mut lines[header_end..], t.format, &mut self.rng);
         let mut out = String::with_capacity(t.text.len() + t.text.len() / 16);
         let mut first_number_done = false;
         for (i, line) in lines.iter().enumerate() {
             let mut l = rewrite_dates_numbers(line, act_seed);
-            if i >= front_end && i < header_end && !first_number_done {
+            if i < header_end && !first_number_done {
                 if let Some(u) = make_header_number_unique(&l, seq) {
                     l = u;
                     first_number_done = true;
@@ -291,30 +299,6 @@ impl<'a> Scaler<'a> {
             }
             out.push_str(&l);
             out.push('\n');
-        }
-        if !first_number_done && t.format == TemplateFormat::Text {
-            // A header without a number (the FAQ): make the title unique instead, so each act
-            // still gets its own id; the tag reads like a numbered edition.
-            if let Some(pos) = out.find('\n') {
-                let first_text = out[..pos].trim().is_empty();
-                let tag = format!(" ({}-нұсқа)", seq + 1);
-                let idx = if first_text {
-                    // Title starts after leading blank lines: tag the first non-empty line.
-                    out.lines()
-                        .scan(0usize, |off, l| {
-                            let start = *off;
-                            *off += l.len() + 1;
-                            Some((start, l))
-                        })
-                        .find(|(_, l)| !l.trim().is_empty())
-                        .map(|(s, l)| s + l.trim_end().len())
-                } else {
-                    Some(out[..pos].trim_end().len())
-                };
-                if let Some(idx) = idx {
-                    out.insert_str(idx, &tag);
-                }
-            }
         }
         out
     }
@@ -349,8 +333,8 @@ impl<'a> Scaler<'a> {
                 } else {
                     let r = self.rng.unit();
                     if r < P_REINFLECT {
-                        let (stem, _) = split_suffix(word);
-                        out.push_str(&inflect(stem, &mut self.rng));
+                        let (stem, ending) = split_suffix(word);
+                        out.push_str(&inflect(&devoice(stem, ending), &mut self.rng));
                     } else if r < P_REINFLECT + P_RESTEM && !self.stems.is_empty() {
                         let s = &self.stems[self.rng.below(self.stems.len() as u64) as usize];
                         out.push_str(&inflect(s, &mut self.rng));
@@ -374,9 +358,53 @@ impl<'a> Scaler<'a> {
     }
 }
 
-/// Markdown: rewrites or adds the front matter so the act has a unique `act_code`; returns
-/// (end of front matter, end of header = the line after the `# ` title or the front matter).
-fn markdown_header(lines: &mut Vec<String>, seq: u64) -> (usize, usize) {
+/// `Бақсалы ауданы бойынша `: a district named after the act's sequence number, unique per act.
+fn title_tag(seq: u64) -> String {
+    let mut n = seq + 64 * 64 * 64;
+    let mut name = String::new();
+    while n > 0 {
+        name.push_str(SYLLABLES[(n % SYLLABLES.len() as u64) as usize]);
+        n /= SYLLABLES.len() as u64;
+    }
+    let mut chars = name.chars();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    let unit = ["ауданы", "қаласы", "облысы"][(seq % 3) as usize];
+    format!("{first}{} {unit} бойынша ", chars.as_str())
+}
+
+/// Puts [`title_tag`] in front of the title: the front matter's `title:` and the `# ` heading
+/// (Markdown), or the first non-empty line (text).
+fn tag_title(header: &mut [String], format: TemplateFormat, seq: u64) {
+    let tag = title_tag(seq);
+    match format {
+        TemplateFormat::Markdown => {
+            for l in header.iter_mut() {
+                if let Some(t) = l.strip_prefix("title: ") {
+                    let (q, t) = match t.strip_prefix('\'') {
+                        Some(rest) => ("'", rest),
+                        None => ("", t),
+                    };
+                    *l = format!("title: {q}{tag}{t}");
+                } else if let Some(t) = l.strip_prefix("# ") {
+                    *l = format!("# {tag}{t}");
+                }
+            }
+        }
+        TemplateFormat::Text => {
+            if let Some(l) = header.iter_mut().find(|l| !l.trim().is_empty()) {
+                let indent = l.len() - l.trim_start().len();
+                *l = format!("{}{tag}{}", &l[..indent], &l[indent..]);
+            }
+        }
+    }
+}
+
+/// Markdown: rewrites or adds the front matter so the act has a unique `act_code`; returns the
+/// end of the header (the line after the `# ` title, or the end of the front matter).
+fn markdown_header(lines: &mut Vec<String>, seq: u64) -> usize {
     let code = 900_000 + seq;
     let mut front_end = 0;
     if lines.first().map(|l| l.trim() == "---").unwrap_or(false) {
@@ -422,16 +450,21 @@ fn markdown_header(lines: &mut Vec<String>, seq: u64) -> (usize, usize) {
         .find(|(_, l)| l.starts_with("# "))
         .map(|(i, _)| i + 1)
         .unwrap_or(front_end);
-    (front_end, header_end)
+    header_end
 }
 
 /// Text: the header is everything before the first indented line (title, date, number,
-/// registration), which the structure stage reads as metadata.
+/// registration), which the structure stage reads as metadata; at most the first 30 lines (the
+/// FAQ has no indented lines: its title is its header).
 fn text_header_end(lines: &[String]) -> usize {
     lines
         .iter()
+        .take(30)
         .position(|l| l.starts_with("      ") && !l.trim().is_empty())
-        .unwrap_or(0)
+        .unwrap_or_else(|| {
+            let first = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+            first + 1
+        })
 }
 
 /// Lines that carry structure the ingestion relies on: headings, notes, tables, quotes of
@@ -502,7 +535,15 @@ fn unit_is_movable(unit: &[String]) -> bool {
                 && !l.contains("бекітілген")
                 && !l.contains("Қағидалар")
                 && !l.contains("тармақ")
+                && !starts_with_dotted_number(l)
         })
+}
+
+/// `1.1 …`, `2.3. …`: subsections numbered after their section, which must move with it.
+fn starts_with_dotted_number(l: &str) -> bool {
+    let t = l.trim_start().as_bytes();
+    let d = t.iter().take_while(|b| b.is_ascii_digit()).count();
+    d > 0 && t.get(d) == Some(&b'.') && t.get(d + 1).is_some_and(|b| b.is_ascii_digit())
 }
 
 fn renumber(line: &mut String, n: u32) {
@@ -946,6 +987,27 @@ fn split_suffix(w: &str) -> (&str, &str) {
         stem = s;
     }
     (stem, &w[stem.len()..])
+}
+
+/// Undoes the voicing a vowel-initial ending caused: тармағ|ы → тармақ, бөлімг|е stays.
+fn devoice(stem: &str, ending: &str) -> String {
+    let vowel_ending = ending.chars().next().is_some_and(is_vowel);
+    let mut s = stem.to_string();
+    if vowel_ending {
+        if let Some(c) = s.chars().next_back() {
+            let v = match c {
+                'ғ' => Some('қ'),
+                'г' => Some('к'),
+                'б' => Some('п'),
+                _ => None,
+            };
+            if let Some(v) = v {
+                s.pop();
+                s.push(v);
+            }
+        }
+    }
+    s
 }
 
 fn is_vowel(c: char) -> bool {

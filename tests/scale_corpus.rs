@@ -50,6 +50,7 @@ fn scale_is_deterministic_for_a_seed() {
     let rb = write_corpus(&t, b.path(), 1_500_000, 7).unwrap();
     let rc = write_corpus(&t, c.path(), 1_500_000, 8).unwrap();
     assert_eq!(ra, rb);
+    assert_ne!(ra, rc);
     let (fa, fb, fc) = (
         read_dir_sorted(a.path()),
         read_dir_sorted(b.path()),
