@@ -10,7 +10,7 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The query: words, "phrases"~N, AND/OR/NOT, +/-, (…), act:/kind:/status:/date: filters.
-    #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+    #[arg(required = true, num_args = 1..)]
     pub query: Vec<String>,
     /// Number of hits.
     #[arg(long, short = 'n', default_value_t = crate::search::DEFAULT_LIMIT)]

@@ -15,7 +15,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -79,6 +79,9 @@ pub struct Fields {
     pub amendments: Field,
     /// The whole [`crate::model::Act`] as JSON (act documents only).
     pub act_json: Field,
+    /// `{folded}\u{1}{exact}` for every exact token of the unit: lets a query typed without
+    /// Kazakh letters or in Latin script find the Cyrillic spelling it stands for.
+    pub restore: Field,
 }
 
 fn analyzed(tokenizer: &str, stored: bool) -> TextOptions {
@@ -144,6 +147,7 @@ pub fn build_schema() -> (Schema, Fields) {
         version_id: b.add_text_field("version_id", stored_only.clone()),
         amendments: b.add_text_field("amendments", stored_only.clone()),
         act_json: b.add_text_field("act_json", stored_only),
+        restore: b.add_text_field("restore", STRING),
     };
     (b.build(), fields)
 }

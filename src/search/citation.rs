@@ -154,7 +154,15 @@ pub fn attachment_name(unit: &Unit) -> String {
 
 /// One unit's own number as printed in a citation: `3-тармақ`, `2) тармақша`, `1-қосымша`.
 pub fn unit_number_label(unit: &Unit, act_kind: ActKind) -> String {
-    let n = unit.num.as_deref().unwrap_or("").trim();
+    // Without a printed number, the eid's last step still numbers the unit (`mod_25`).
+    let from_eid = unit
+        .eid
+        .rsplit("__")
+        .next()
+        .and_then(|last| last.split_once('_'))
+        .map(|(_, n)| n)
+        .unwrap_or("");
+    let n = unit.num.as_deref().unwrap_or(from_eid).trim();
     let numbered = |word: &str| {
         if n.is_empty() {
             word.to_string()
@@ -170,11 +178,9 @@ pub fn unit_number_label(unit: &Unit, act_kind: ActKind) -> String {
         UnitKind::Chapter => numbered("тарау"),
         UnitKind::Article => numbered("бап"),
         UnitKind::Paragraph => numbered("тармақ"),
-        UnitKind::Subparagraph | UnitKind::Instruction if !n.is_empty() => {
-            format!("{n}) тармақша")
-        }
+        UnitKind::Subparagraph if !n.is_empty() => format!("{n}) тармақша"),
         UnitKind::Subparagraph => "тармақша".to_string(),
-        UnitKind::Instruction => "өзгеріс".to_string(),
+        UnitKind::Instruction => numbered("өзгеріс"),
         UnitKind::Part => numbered("абзац"),
         UnitKind::Annex => numbered("қосымша"),
         UnitKind::Other => unit

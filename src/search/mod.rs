@@ -15,6 +15,7 @@
 pub mod citation;
 pub mod compile;
 pub mod query;
+pub mod restore;
 pub mod snippet;
 pub mod types;
 
@@ -116,6 +117,7 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
         Some(q) => q.clone(),
         None => parse(&req.text)?,
     };
+    let q = restore::restore_query(index, &q);
     if req.limit == 0 || req.limit > MAX_LIMIT {
         return Err(qerr(
             req,
