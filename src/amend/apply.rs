@@ -49,11 +49,34 @@ fn find_mut<'a>(units: &'a mut [Unit], eid: &str) -> Option<&'a mut Unit> {
         if u.eid == eid {
             return Some(u);
         }
-        if eid.starts_with(&format!("{}__", u.eid)) {
-            return find_mut(&mut u.children, eid);
+        if let Some(found) = find_mut(&mut u.children, eid) {
+            return Some(found);
         }
     }
     None
+}
+
+/// The children list that holds `eid` (eids skip chapters: `att_1__para_3` may sit inside
+/// `att_1__chp_1`), found by search rather than by the eid's path.
+fn holder_of<'a>(units: &'a mut Vec<Unit>, eid: &str) -> Option<&'a mut Vec<Unit>> {
+    if units.iter().any(|u| u.eid == eid) {
+        return Some(units);
+    }
+    for u in units.iter_mut() {
+        if let Some(h) = holder_of(&mut u.children, eid) {
+            return Some(h);
+        }
+    }
+    None
+}
+
+/// Every eid in the tree, depth first.
+fn all_eids(units: &[Unit]) -> Vec<String> {
+    units
+        .iter()
+        .flat_map(Unit::walk)
+        .map(|u| u.eid.clone())
+        .collect()
 }
 
 fn kind_of_eid(last: &str) -> (UnitKind, Option<String>) {
@@ -129,32 +152,47 @@ fn siblings_keep_number(siblings: &[Unit]) -> bool {
         .unwrap_or(true)
 }
 
-fn siblings_mut<'a>(tree: &'a mut Vec<Unit>, eid: &str) -> Option<&'a mut Vec<Unit>> {
-    match eid.rsplit_once("__") {
-        None => Some(tree),
-        Some((parent, _)) => find_mut(tree, parent).map(|p| &mut p.children),
-    }
-}
-
-fn insert_in_place(siblings: &mut Vec<Unit>, unit: Unit) {
-    if let Some(existing) = siblings.iter_mut().find(|s| s.eid == unit.eid) {
-        *existing = unit;
-        return;
-    }
-    let key = unit.num.as_deref().map(num_key).unwrap_or_default();
-    let same_kind: Vec<usize> = (0..siblings.len())
-        .filter(|&i| siblings[i].kind == unit.kind)
-        .collect();
-    let after = same_kind
-        .iter()
-        .rev()
-        .find(|&&i| siblings[i].num.as_deref().map(num_key).unwrap_or_default() < key)
-        .copied();
-    let pos = match after {
-        Some(i) => i + 1,
-        None => same_kind.first().copied().unwrap_or(siblings.len()),
+/// The children list where a new `eid` belongs, and the index to insert at: after the
+/// existing sibling (same parent path and kind) with the greatest smaller number, else before
+/// the first larger one, else at the end of the parent.
+fn place_for<'a>(tree: &'a mut Vec<Unit>, eid: &str) -> Option<(&'a mut Vec<Unit>, usize)> {
+    let (parent, last) = eid.rsplit_once("__").unwrap_or(("", eid));
+    let (prefix, num) = last.split_once('_').unwrap_or((last, ""));
+    let key = num_key(num);
+    let stem = if parent.is_empty() {
+        format!("{prefix}_")
+    } else {
+        format!("{parent}__{prefix}_")
     };
-    siblings.insert(pos, unit);
+    let sibs: Vec<(Vec<u32>, String)> = all_eids(tree)
+        .into_iter()
+        .filter_map(|e| {
+            let rest = e.strip_prefix(&stem)?;
+            (!rest.contains("__")).then(|| (num_key(rest), e.clone()))
+        })
+        .collect();
+    let before = sibs
+        .iter()
+        .filter(|(k, _)| *k < key)
+        .max_by(|a, b| a.0.cmp(&b.0));
+    let after = sibs
+        .iter()
+        .filter(|(k, _)| *k > key)
+        .min_by(|a, b| a.0.cmp(&b.0));
+    if let Some((_, anchor)) = before.or(after) {
+        let anchor = anchor.clone();
+        let offset = usize::from(before.is_some());
+        let h = holder_of(tree, &anchor)?;
+        let i = h.iter().position(|u| u.eid == anchor)?;
+        return Some((h, i + offset));
+    }
+    if parent.is_empty() {
+        let n = tree.len();
+        return Some((tree, n));
+    }
+    let p = find_mut(tree, parent)?;
+    let n = p.children.len();
+    Some((&mut p.children, n))
 }
 
 fn apply_one(tree: &mut Vec<Unit>, ins: &Instruction) -> Result<(), String> {
@@ -172,17 +210,22 @@ fn apply_one(tree: &mut Vec<Unit>, ins: &Instruction) -> Result<(), String> {
             if text.is_empty() {
                 return Err(format!("no new text for {eid}"));
             }
-            let siblings = siblings_mut(tree, eid).ok_or_else(|| format!("no parent for {eid}"))?;
-            let keep = siblings_keep_number(siblings);
-            let mut unit = unit_from_text(eid, text, keep);
-            if let Some(old) = siblings.iter().find(|s| s.eid == eid) {
+            if let Some(old) = find_mut(tree, eid) {
+                let keep = old
+                    .num
+                    .as_ref()
+                    .is_none_or(|n| old.text.trim_start().starts_with(n.as_str()));
+                let mut unit = unit_from_text(eid, text, keep);
                 unit.span = old.span;
-                unit.heading = old
-                    .heading
-                    .clone()
-                    .filter(|_| unit.kind != UnitKind::Chapter);
+                if unit.kind != UnitKind::Chapter {
+                    unit.heading = old.heading.clone();
+                }
+                *old = unit;
+                return Ok(());
             }
-            insert_in_place(siblings, unit);
+            let (holder, at) = place_for(tree, eid).ok_or_else(|| format!("no place for {eid}"))?;
+            let keep = siblings_keep_number(holder);
+            holder.insert(at.min(holder.len()), unit_from_text(eid, text, keep));
             Ok(())
         }
         InstructionOp::ReplacePart | InstructionOp::Append => {

@@ -293,18 +293,36 @@ fn last_quote_end(seg: &str) -> Option<usize> {
 /// Stores the quoted text on the instruction(s) starting at `owner`; a quote covering several
 /// paragraphs (`15, 16 және 17-тармақтар`) is split at each paragraph's number.
 fn set_quote(out: &mut [ParsedInstruction], owner: usize, quote: &str) {
-    let q = quote.trim();
-    let q = q.trim_start_matches(['"', '«', '“', ':', ' ', '\n']);
-    let q = q.trim_end_matches([';', ' ', '\n']);
-    let q = q.strip_suffix(['"', '»', '”']).unwrap_or(q);
-    let q = q.trim();
-    let fixed;
-    let q = if let Some(stem) = q.strip_suffix("\".") {
-        fixed = format!("{stem}.");
-        fixed.as_str()
-    } else {
-        q
-    };
+    let q = quote.trim().trim_start_matches([':', ' ', '\n']);
+    let q = q.strip_prefix(['"', '«', '“']).unwrap_or(q);
+    let mut q = q.trim_end_matches([';', ' ', '\n']).to_string();
+    // Closing forms: `…";`, `…".` (quote then the instruction's full stop), `…".";`.
+    for _ in 0..2 {
+        if let Some(stem) = q.strip_suffix("\".") {
+            let stem = stem.trim_end();
+            q = if stem.ends_with(['.', ';', ':', '!', '?']) {
+                stem.to_string()
+            } else {
+                format!("{stem}.")
+            };
+        } else if let Some(stem) = q.strip_suffix(['"', '»', '”']) {
+            q = stem.trim_end().to_string();
+        } else {
+            break;
+        }
+    }
+    // The outer and an inner opening quote can be one printed character
+    // (`"Халықтың көші-қоны туралы" 2011 …`): an odd count means the inner one was eaten.
+    let first_closes = q.find('"').is_some_and(|p| {
+        q[p + 1..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+    });
+    if q.matches('"').count() % 2 == 1 && first_closes {
+        q.insert(0, '"');
+    }
+    let q = q.as_str();
     if q.is_empty() {
         return;
     }
