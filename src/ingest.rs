@@ -116,8 +116,9 @@ pub fn ingest_corpus(dir: &Path) -> IngestReport {
 /// An edition whose text names its own date and number gets the id built from them; an
 /// edition that does not (a Markdown export with no requisites) gets a title-based id alone.
 /// Acts are the same act when they share a date-and-number key, or when they share a title
-/// (normalized) and their keys do not disagree; a group takes the id of a member that has a
-/// key (the first by source file when several). Acts with different keys are never merged.
+/// (normalized) and their keys do not disagree; a keyless edition takes the id, kind, issuances
+/// (and registration, when it has none) of the keyed edition with its title. Acts with different
+/// keys are never merged, and a title seen with several keys merges nothing.
 pub fn unify_ids(acts: &mut [Act]) {
     fn key(a: &Act) -> Option<String> {
         let complete = !a.issuances.is_empty()
@@ -137,13 +138,13 @@ pub fn unify_ids(acts: &mut [Act]) {
     }
     let mut order: Vec<usize> = (0..acts.len()).collect();
     order.sort_by(|&x, &y| acts[x].source.file.cmp(&acts[y].source.file));
-    // Title → the distinct keys seen with it, and the id of the first act with each key.
-    let mut keyed_ids: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    // Title → the distinct keys seen with it, and the first act with each key.
+    let mut keyed: HashMap<String, Vec<(String, usize)>> = HashMap::new();
     for &i in &order {
         if let Some(k) = key(&acts[i]) {
-            let e = keyed_ids.entry(title_key(&acts[i])).or_default();
+            let e = keyed.entry(title_key(&acts[i])).or_default();
             if !e.iter().any(|(kk, _)| *kk == k) {
-                e.push((k, acts[i].id.clone()));
+                e.push((k, i));
             }
         }
     }
@@ -151,9 +152,23 @@ pub fn unify_ids(acts: &mut [Act]) {
         if key(&acts[i]).is_some() {
             continue;
         }
-        if let Some(ids) = keyed_ids.get(&title_key(&acts[i])) {
-            if ids.len() == 1 {
-                acts[i].id = ids[0].1.clone();
+        let Some(found) = keyed.get(&title_key(&acts[i])) else {
+            continue;
+        };
+        if let [(_, j)] = found.as_slice() {
+            // The edition that names its date and number speaks for the act.
+            let (id, kind, issuances) = (
+                acts[*j].id.clone(),
+                acts[*j].kind,
+                acts[*j].issuances.clone(),
+            );
+            let registration = acts[*j].registration.clone();
+            let a = &mut acts[i];
+            a.id = id;
+            a.kind = kind;
+            a.issuances = issuances;
+            if a.registration.is_none() {
+                a.registration = registration;
             }
         }
     }

@@ -29,16 +29,12 @@ static RE_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^>]*>").expect(
 struct MdLine {
     /// Heading level (`#` count), 0 for none.
     level: usize,
-    quote: bool,
-    bold: bool,
     text: String,
 }
 
 fn strip(raw: &str) -> MdLine {
     let mut t = raw.trim();
-    let mut quote = false;
     while let Some(r) = t.strip_prefix('>') {
-        quote = true;
         t = r.trim_start();
     }
     let mut level = 0;
@@ -47,15 +43,9 @@ fn strip(raw: &str) -> MdLine {
         t = r;
     }
     let t = t.trim();
-    let bold = t.starts_with("**");
     let no_tags = RE_TAG.replace_all(t, " ");
     let text = clean_spaces(no_tags.trim().trim_matches(|c| c == '*' || c == '_').trim());
-    MdLine {
-        level,
-        quote,
-        bold,
-        text,
-    }
+    MdLine { level, text }
 }
 
 /// Front matter read from the lines when the extractor passed none.
@@ -121,6 +111,7 @@ pub(crate) fn build(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Ac
     // The title: the first `#` heading, else the first line.
     let title_idx = (start..md.len())
         .find(|&i| md[i].level == 1)
+        .or_else(|| (start..md.len()).find(|&i| lines[i].indent == 0 && md[i].level == 0))
         .unwrap_or(start);
     let title = md
         .get(title_idx)
@@ -141,6 +132,7 @@ pub(crate) fn build(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Ac
             }
         }
     }
+    t.move_tails();
     act.units = t.finish();
 
     // Kind: the form code, else the words of the text.
@@ -267,6 +259,29 @@ fn kind_from_body(body: &str, title: &str, act: &Act) -> ActKind {
     ActKind::Other
 }
 
+/// A signature line after the last provision (`Қазақстан Республикасының Президенті`,
+/// `Н.Онжанов`, `… мәслихаты сессиясының төрағасы`): bold in the export, plain after extraction.
+fn is_md_signature(text: &str) -> bool {
+    let t = text.trim();
+    if t.chars().count() > 90 || is_terminal(t) {
+        return false;
+    }
+    if crate::structure::units::is_signature(t) {
+        return true;
+    }
+    let l = t.to_lowercase();
+    [
+        "президенті",
+        "бастығы",
+        "төрағасы",
+        "хатшысы",
+        "министрі",
+        "әкімі",
+    ]
+    .iter()
+    .any(|w| l.ends_with(w))
+}
+
 #[derive(Default)]
 struct MdParser {
     cur: Option<usize>,
@@ -277,31 +292,58 @@ struct MdParser {
     annex: Option<usize>,
     signature: bool,
     seen_unit: bool,
-    header_start: Option<usize>,
 }
 
 impl MdParser {
+    /// The header lines above an appendix marker: up to six short lines, back to the one that
+    /// starts `Қазақстан Республикасы…` (the approving act's name).
+    fn header_block(md: &[MdLine], i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut j = i;
+        while j > 0 && out.len() < 6 {
+            let k = j - 1;
+            let t = md[k].text.as_str();
+            if t.is_empty() || squash(t).is_empty() || t.chars().count() > 70 || is_terminal(t) {
+                break;
+            }
+            out.push(k);
+            if t.starts_with("Қазақстан Республикасы") {
+                out.reverse();
+                return out;
+            }
+            j = k;
+        }
+        // No name line: keep only a dative line right above (`… бұйрығына`).
+        out.truncate(1);
+        out.retain(|&k| {
+            let t = md[k].text.to_lowercase();
+            ["ына", "іне", "на", "не", "ға", "ге"]
+                .iter()
+                .any(|e| t.ends_with(e))
+        });
+        out
+    }
+
     fn step(&mut self, t: &mut Tree, md: &[MdLine], i: usize, annex_headers: &mut Vec<String>) {
         let m = &md[i];
         let text = m.text.as_str();
         if text.is_empty() || text.starts_with("<a id") {
             return;
         }
-        // Blockquoted appendix header: `> *… бұйрығына*` … `> *1-қосымша*`.
-        if m.quote && !is_note_start(text) {
-            if self.header_start.is_none() {
-                self.header_start = Some(i);
-            }
+        if !is_note_start(text) && text.chars().count() < 80 {
             if let Some(c) = RE_ANNEX.captures(text) {
                 let num = c[1].to_string();
-                let hs = self.header_start.take().unwrap_or(i);
+                let block = Self::header_block(md, i);
                 annex_headers.push(
-                    md[hs..i]
+                    block
                         .iter()
-                        .map(|x| x.text.as_str())
+                        .map(|&k| md[k].text.as_str())
                         .collect::<Vec<_>>()
                         .join(" "),
                 );
+                if let (Some(cur), Some(&first)) = (self.cur, block.first()) {
+                    t.take_back(cur, first);
+                }
                 let u = t.open(
                     None,
                     UnitKind::Annex,
@@ -309,11 +351,10 @@ impl MdParser {
                     format!("annex_{num}"),
                     Some(i),
                 );
-                t.nodes[u].extra_lines.extend(hs..i);
+                t.nodes[u].extra_lines.extend(block);
                 t.push(u, text, true, Some(i));
-                // The heading is the next `##` line.
-                if let Some(h) = md[i + 1..].iter().find(|x| !x.text.is_empty()) {
-                    if h.level >= 2 {
+                if let Some(h) = md.get(i + 1).filter(|x| !x.text.is_empty()) {
+                    if !is_note_start(&h.text) {
                         t.nodes[u].heading = Some(h.text.clone());
                     }
                 }
@@ -322,10 +363,9 @@ impl MdParser {
                 self.para = None;
                 self.article = None;
                 self.signature = false;
+                return;
             }
-            return;
         }
-        self.header_start = None;
 
         if is_note_start(text) {
             if let Some(cur) = self.cur {
@@ -346,9 +386,6 @@ impl MdParser {
         if let Some(a) = self.annex {
             t.push(a, text, true, Some(i));
             return;
-        }
-        if m.bold && self.seen_unit {
-            self.signature = true;
         }
         if self.signature {
             return;
@@ -432,8 +469,11 @@ impl MdParser {
                 return;
             }
         }
-        // Unnumbered text: an abzats of the paragraph (not of its last subparagraph), or the
-        // preamble before any unit.
+        if self.seen_unit && is_md_signature(text) {
+            self.signature = true;
+            return;
+        }
+        // Unnumbered text: an abzats of the current unit, or the preamble before any unit.
         let target = if self.seen_unit {
             self.cur
         } else {

@@ -125,6 +125,34 @@ impl<'a> Tree<'a> {
             .retain(|p| p.line.is_none_or(|l| l < from));
     }
 
+    /// Gives back to a paragraph the closing text printed after its list of subparagraphs.
+    ///
+    /// Unnumbered abzatses after a subparagraph belong to it while the list goes on (003 Rules
+    /// 3.2) is followed by three abzatses ending `…береді;` before `3)`). After the last
+    /// subparagraph, when that item ends its sentence with `.`, the abzatses that follow close
+    /// the paragraph (`Азаматтардан басқа құжаттарды сұратуға жол берiлмейдi.`) and move to the
+    /// paragraph's own text.
+    pub fn move_tails(&mut self) {
+        for p in 0..self.nodes.len() {
+            let Some(&last) = self.nodes[p].children.last() else {
+                continue;
+            };
+            if self.nodes[last].kind != UnitKind::Subparagraph {
+                continue;
+            }
+            let parts = &self.nodes[last].parts;
+            let Some(second) = parts.iter().skip(1).position(|x| x.new_par).map(|k| k + 1) else {
+                continue;
+            };
+            let first_text = join_parts(&parts[..second]);
+            if !first_text.trim_end().ends_with('.') {
+                continue;
+            }
+            let tail: Vec<Part> = self.nodes[last].parts.split_off(second);
+            self.nodes[p].parts.extend(tail);
+        }
+    }
+
     /// The unit and its ancestors, innermost first.
     pub fn ancestry(&self, idx: usize) -> Vec<usize> {
         let mut out = vec![idx];

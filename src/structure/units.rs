@@ -852,6 +852,7 @@ impl<'a> TextParser<'a> {
                 }
             }
         }
+        self.t.move_tails();
         self.t.finish()
     }
 }
