@@ -74,6 +74,29 @@ fn score(rows: &[(String, String)], errors: bool) -> Scores {
         *lemma_groups.entry(lemma).or_default() += 1;
         *both.entry((s, lemma)).or_default() += 1;
     }
+    if std::env::args().any(|a| a == "--merges") && errors {
+        // Stems shared by forms of different lemmas (the precision losses).
+        let mut groups: HashMap<String, Vec<String>> = HashMap::new();
+        for (f, ls) in &by_form {
+            let lemma = ls
+                .iter()
+                .max_by_key(|(_, n)| **n)
+                .map(|(l, _)| *l)
+                .unwrap_or(f);
+            groups
+                .entry(st(f))
+                .or_default()
+                .push(format!("{f}<{lemma}"));
+        }
+        for (s, mut g) in groups {
+            let lemmas: std::collections::HashSet<&str> =
+                g.iter().filter_map(|x| x.split('<').nth(1)).collect();
+            if lemmas.len() > 1 {
+                g.sort();
+                println!("MERGE {s}: {}", g.join(" "));
+            }
+        }
+    }
     let tp: u64 = both.values().map(|&n| pairs(n)).sum();
     let pred: u64 = stem_groups.values().map(|&n| pairs(n)).sum();
     let gold: u64 = lemma_groups.values().map(|&n| pairs(n)).sum();

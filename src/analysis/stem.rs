@@ -43,8 +43,8 @@ const VOCAB: &str = include_str!("data/kk_vocab.txt");
 
 /// Two-letter roots allowed as stems (the 3-letter floor would otherwise keep `істер` whole).
 const SHORT_ROOTS: &[&str] = &[
-    "іс", "ел", "үй", "су", "ай", "ой", "ән", "ер", "ет", "ас", "ат", "із", "ұл", "ту", "ем", "ру",
-    "ес", "от", "өз", "ал", "ақ", "ін", "ою", "ат", "ұя", "ми", "ит", "бі", "ен", "ор",
+    "іс", "іш", "ел", "үй", "су", "ай", "ой", "ән", "ер", "ет", "ас", "ат", "із", "ұл", "ту", "ем",
+    "ру", "ес", "от", "өз", "ал", "ін", "ми", "ен", "ие", "аң", "оқ", "ит",
 ];
 
 /// Nouns that drop the vowel of their last syllable before a vowel suffix (халық → халқы):
@@ -95,8 +95,8 @@ fn class(c: char, folded: bool) -> u8 {
         'а' | 'ә' | 'е' | 'о' | 'ө' | 'ұ' | 'ү' | 'ы' | 'і' | 'э' | 'ю' | 'я' | 'ё' => {
             VOW
         }
-        'и' if folded => VOW | Y,
-        'и' => VOW,
+        // Word-final `и` of loans sounds `ий` (`пехлевидің`).
+        'и' => VOW | Y,
         'у' => U,
         'л' => L,
         'р' => R,
@@ -145,6 +145,10 @@ struct Suf {
     last: bool,
     /// Attributive `-ғы/-гі`: only right after a bare stem (`жылғы`, `бұрынғы`).
     bare: bool,
+    /// Unlikely after a stem ending in `ы/і` (see `ends_in_narrow`).
+    weak_after_narrow: bool,
+    /// Unlikely unless attested (verb forms that nouns often end in: `жағдайды`, `форматын`).
+    weak: bool,
     harmony: u8,
 }
 
@@ -255,6 +259,7 @@ fn slot_specs(slot: Slot) -> Vec<(&'static str, SufSpec)> {
             for s in ["тан", "тен"] {
                 v.push((s, spec(VL)));
             }
+            // The instrumental does not harmonize (`жолмен`, `балалармен`).
             for s in ["мен", "менен"] {
                 v.push((s, spec(VOW | SON | NAS)));
             }
@@ -302,6 +307,13 @@ fn slot_specs(slot: Slot) -> Vec<(&'static str, SufSpec)> {
             }
             for s in ["тар", "тер"] {
                 v.push((s, spec(VL)));
+            }
+            // Comparative degree of adjectives (`арзанырақ`, `кішірек`).
+            for s in ["ырақ", "ірек"] {
+                v.push((s, spec(CONS)));
+            }
+            for s in ["рақ", "рек"] {
+                v.push((s, spec(VOW)));
             }
         }
         Slot::Verb => {
@@ -368,7 +380,12 @@ impl Tables {
                 {
                     continue;
                 }
-                let h = s.chars().map(harmony).max().unwrap_or(0);
+                let h = if matches!(s, "мен" | "бен" | "пен" | "менен" | "бенен" | "пенен")
+                {
+                    0
+                } else {
+                    s.chars().map(harmony).max().unwrap_or(0)
+                };
                 out.push(Suf {
                     chars: text.chars().count(),
                     text,
@@ -377,6 +394,8 @@ impl Tables {
                     is_p3: sp.is_p3,
                     last: sp.last,
                     bare: sp.bare,
+                    weak_after_narrow: matches!(s, "сы" | "сі" | "ны" | "ні"),
+                    weak: matches!(s, "атын" | "етін" | "йтын" | "йтін" | "йды" | "йді"),
                     harmony: if folded { 0 } else { h },
                 });
             }
@@ -428,6 +447,8 @@ struct Cand<'w> {
     verb: bool,
     /// A plural or possessive was stripped.
     nominal: bool,
+    /// An unlikely parse: taken only when the vocabulary attests its stem.
+    weak: bool,
 }
 
 impl Tables {
@@ -447,7 +468,14 @@ impl Tables {
             return None;
         }
         if suf.harmony != 0 {
-            if let Some(h) = rest.chars().rev().map(harmony).find(|&h| h != 0) {
+            // The last vowel decides; a neutral last vowel (`и`, `у` of loans: `командирі`,
+            // `тарихы`) accepts both; a final soft sign makes a loan front (`модельдер`).
+            let h = if rest.ends_with('ь') {
+                Some(2)
+            } else {
+                rest.chars().rev().find(|&c| is_vowel(c)).map(harmony)
+            };
+            if let Some(h) = h.filter(|&h| h != 0) {
                 if h != suf.harmony {
                     return None;
                 }
@@ -464,6 +492,20 @@ impl Tables {
         n >= 3 || self.short.contains(stem)
     }
 
+    /// Is `rest` (what is left before a suffix) ending in `ы`/`і` after anything but `ш`? Before
+    /// such an ending, `-сы`/`-ны` are less likely than `-с`/`-н` + `-ы` (`жиналысы`, `ағыны`);
+    /// the agentive `-шы/-ші` (`басшысы`) is the exception.
+    fn ends_in_narrow(&self, rest: &str) -> bool {
+        let mut it = rest.chars().rev();
+        let last = it.next();
+        let narrow = if self.folded {
+            last == Some('и')
+        } else {
+            matches!(last, Some('ы' | 'і'))
+        };
+        narrow && it.next() != Some('ш')
+    }
+
     fn candidates<'w>(&self, w: &'w str, out: &mut Vec<Cand<'w>>) {
         let [case, poss, plural, verb, passive] = &self.slots;
         let none: Option<&Suf> = None;
@@ -476,6 +518,7 @@ impl Tables {
                     None => continue,
                 },
             };
+            let weak1 = c.is_some_and(|s| s.weak_after_narrow) && self.ends_in_narrow(r1);
             if c.is_some_and(|s| s.bare) {
                 if self.floor_ok(r1) {
                     out.push(Cand {
@@ -483,6 +526,7 @@ impl Tables {
                         stripped: n1,
                         verb: false,
                         nominal: false,
+                        weak: false,
                     });
                 }
                 continue;
@@ -497,6 +541,8 @@ impl Tables {
                         None => continue,
                     },
                 };
+                let weak2 =
+                    weak1 || (p.is_some_and(|s| s.weak_after_narrow) && self.ends_in_narrow(r2));
                 for pl in std::iter::once(none).chain(plural.iter().map(Some)) {
                     let (r3, n3) = match pl {
                         None => (r2, 0),
@@ -506,12 +552,14 @@ impl Tables {
                         },
                     };
                     let outer = n1 + n2 + n3;
+                    let nominal = n2 + n3 > 0;
                     if self.floor_ok(r3) || r3 == w {
                         out.push(Cand {
                             stem: r3,
                             stripped: outer,
                             verb: false,
-                            nominal: n2 + n3 > 0,
+                            nominal,
+                            weak: weak2,
                         });
                     }
                     for v in verb {
@@ -525,11 +573,13 @@ impl Tables {
                             continue;
                         }
                         let n4 = outer + v.chars;
+                        let weak = weak2 || v.weak;
                         out.push(Cand {
                             stem: r4,
                             stripped: n4,
                             verb: true,
-                            nominal: n2 + n3 > 0,
+                            nominal,
+                            weak,
                         });
                         for ps in passive {
                             if let Some(r5) = self.strip(r4, ps) {
@@ -538,7 +588,8 @@ impl Tables {
                                         stem: r5,
                                         stripped: n4 + ps.chars,
                                         verb: true,
-                                        nominal: n2 + n3 > 0,
+                                        nominal,
+                                        weak,
                                     });
                                 }
                             }
@@ -567,6 +618,14 @@ impl Tables {
         if let Some(r) = repl {
             s.pop();
             s.push(r);
+        }
+        // Loans lose a final soft sign or doubled consonant before a suffix (модель → моделі,
+        // процесс → процеске): drop it everywhere.
+        let mut rev = s.chars().rev();
+        let (a, b) = (rev.next(), rev.next());
+        if s.chars().count() > 3 && (a == Some('ь') || (a == b && a.is_some_and(|c| !is_vowel(c))))
+        {
+            s.pop();
         }
         if stripped && !self.vocab.contains(&s) {
             // Dropped vowel attested by the vocabulary: орн+ы → орын.
@@ -605,9 +664,30 @@ impl Tables {
         false
     }
 
+    /// Stems until the result is attested or stable (at most three rounds). One round maps an
+    /// inflected form to its base, but the base itself may parse further (`басшы` → `басш`,
+    /// `команда` → `коман`); running the base through again gives the form and its base the
+    /// same stem, which is what search needs.
     fn stem(&self, w: &str) -> String {
+        let (mut r, mut attested) = self.stem_once(w);
+        for _ in 0..2 {
+            if attested {
+                break;
+            }
+            let (r2, a2) = self.stem_once(&r);
+            if r2 == r {
+                break;
+            }
+            r = r2;
+            attested = a2;
+        }
+        r
+    }
+
+    /// One round: the stem and whether the vocabulary attests it.
+    fn stem_once(&self, w: &str) -> (String, bool) {
         if w.chars().count() < 3 {
-            return w.to_string();
+            return (w.to_string(), false);
         }
         let mut cands: Vec<Cand> = Vec::with_capacity(16);
         self.candidates(w, &mut cands);
@@ -616,15 +696,15 @@ impl Tables {
         for c in cands.iter().filter(|c| c.stripped > 0) {
             let cit = self.citation(c.stem, true);
             if self.attested(&cit, c.verb) {
-                return cit;
+                return (cit, true);
             }
         }
         if self.vocab.contains(w) {
-            return self.citation(w, false);
+            return (self.citation(w, false), true);
         }
-        match cands.first() {
-            Some(c) => self.citation(c.stem, c.stripped > 0),
-            None => self.citation(w, false),
+        match cands.iter().find(|c| !c.weak) {
+            Some(c) => (self.citation(c.stem, c.stripped > 0), false),
+            None => (self.citation(w, false), false),
         }
     }
 }
