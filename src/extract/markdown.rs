@@ -1,9 +1,170 @@
-//! Markdown sources (official consolidated texts): front matter → metadata, body → lines.
+//! Markdown sources: official consolidated texts exported from zan.gov.kz.
+//!
+//! Their shape: optional YAML front matter (`title`, `version_date`, `act_code`, …), a
+//! `## Мазмұны` table of contents (skipped: it repeats every heading), then the text with
+//! `#` headings (`## I ТАРАУ. …`, `### 1-бап. …`), `> *Ескерту. …*` notes, `**bold**`
+//! signatures, `<a id>` anchors and HTML tables.
+//!
+//! Every Markdown paragraph becomes one [`CleanLine`] with indent 6, the signal a new paragraph
+//! has in Adilet text files; a heading becomes its own line with indent 0 and its `#` marks
+//! removed (in the text files headings such as `1-тарау. Жалпы ережелер` also stand alone at
+//! indent 0). Markup is stripped; the text is not run through the extraction repairs, since it
+//! never went through a PDF.
 
 use super::CleanLine;
+use crate::model::SourceSpan;
+use regex::Regex;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
-/// Parses a Markdown source into its front matter and clean lines.
+static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^>]*>").expect("static regex"));
+
+/// Parses a Markdown source into its front matter (flattened to string values: nested keys
+/// as `parent.child`, lists joined with `; `) and its clean lines.
+///
+/// ```
+/// let md = "---\ntitle: Заң\nversion_date: 2022-11-05\n---\n\n## Мазмұны\n\n1-бап. А\n\n# Заң\n\n### 1-бап. А\n\n1. **Мәтін**.\n";
+/// let (meta, lines) = zanlex::extract::markdown::parse_markdown(md);
+/// assert_eq!(meta["version_date"], "2022-11-05");
+/// let texts: Vec<_> = lines.iter().map(|l| (l.text.as_str(), l.indent)).collect();
+/// assert_eq!(texts, [("Заң", 0), ("1-бап. А", 0), ("1. Мәтін.", 6)]);
+/// ```
 pub fn parse_markdown(text: &str) -> (BTreeMap<String, String>, Vec<CleanLine>) {
-    (BTreeMap::new(), super::text_lines(text))
+    let raw: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let mut meta = BTreeMap::new();
+    let mut i = 0;
+    if raw.first().map(|l| l.trim()) == Some("---") {
+        if let Some(end) = raw.iter().skip(1).position(|l| l.trim() == "---") {
+            meta = front_matter(&raw[1..end + 1]);
+            i = end + 2;
+        }
+    }
+    let mut lines = Vec::new();
+    let mut in_toc = false;
+    while i < raw.len() {
+        let n = i as u32 + 1;
+        let line = raw[i];
+        i += 1;
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let hashes = t.chars().take_while(|&c| c == '#').count();
+        if hashes > 0 && t[hashes..].starts_with(' ') {
+            let heading = clean_inline(&t[hashes..]);
+            in_toc = heading == "Мазмұны";
+            if !in_toc && !heading.is_empty() {
+                lines.push(line_of(heading, 0, n));
+            }
+            continue;
+        }
+        if in_toc {
+            continue;
+        }
+        let body = t.trim_start_matches('>').trim();
+        let cleaned = clean_inline(body);
+        if cleaned.is_empty() {
+            continue;
+        }
+        lines.push(line_of(cleaned, 6, n));
+    }
+    (meta, lines)
+}
+
+fn line_of(text: String, indent: u16, n: u32) -> CleanLine {
+    CleanLine {
+        text,
+        indent,
+        span: SourceSpan {
+            line_start: n,
+            line_end: n,
+            page: None,
+        },
+    }
+}
+
+/// Strips HTML tags, emphasis marks and backslash escapes; collapses spaces.
+fn clean_inline(s: &str) -> String {
+    let s = TAG.replace_all(s, " ");
+    let s = s.replace("**", "").replace("\\", "");
+    let s = s.trim();
+    // Single `*` emphasis around a whole line or note (`*Ескерту. …*`), not `3,5*4,5`.
+    let s = s.strip_prefix('*').unwrap_or(s);
+    let s = s.strip_suffix('*').unwrap_or(s);
+    s.replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A minimal reader for the flat YAML these exports use: `key: value`, nested maps by
+/// indentation, `- item` lists, quoted scalars. Anything fancier is kept as its raw text.
+fn front_matter(lines: &[&str]) -> BTreeMap<String, String> {
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    // (indent, key) of the open parents.
+    let mut stack: Vec<(usize, String)> = Vec::new();
+    for l in lines {
+        if l.trim().is_empty() || l.trim_start().starts_with('#') {
+            continue;
+        }
+        let ind = l.len() - l.trim_start().len();
+        let t = l.trim();
+        while stack.last().is_some_and(|(d, _)| *d >= ind) {
+            stack.pop();
+        }
+        let parent = stack
+            .iter()
+            .map(|(_, k)| k.as_str())
+            .collect::<Vec<_>>()
+            .join(".");
+        if let Some(item) = t.strip_prefix("- ") {
+            let v = unquote(item);
+            let e = out.entry(parent).or_default();
+            if !e.is_empty() {
+                e.push_str("; ");
+            }
+            e.push_str(&v);
+            continue;
+        }
+        let Some((k, v)) = t.split_once(':') else {
+            continue;
+        };
+        let key = if parent.is_empty() {
+            k.trim().to_string()
+        } else {
+            format!("{parent}.{}", k.trim())
+        };
+        let v = v.trim();
+        if v.is_empty() {
+            stack.push((ind, k.trim().to_string()));
+        } else {
+            out.insert(key, unquote(v));
+        }
+    }
+    // Bilingual exports nest `title`/`version_date` by language: the Kazakh one is the value.
+    for k in ["title", "version_date", "source"] {
+        if !out.contains_key(k) {
+            if let Some(v) = out.get(&format!("{k}.kaz")).cloned() {
+                out.insert(k.to_string(), v);
+            }
+        }
+    }
+    out
+}
+
+fn unquote(v: &str) -> String {
+    let v = v.trim();
+    for q in ['\'', '"'] {
+        if v.len() >= 2 && v.starts_with(q) && v.ends_with(q) {
+            return v[1..v.len() - 1].replace("''", "'");
+        }
+    }
+    v.to_string()
 }

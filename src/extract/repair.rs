@@ -8,8 +8,10 @@
 //!    `12-тармақтың  алынып тасталсын;7) тармақшасы` → `12-тармақтың 7) тармақшасы алынып тасталсын;`;
 //! 3. [`join_broken_lines`]: words and legal numbers broken across lines (`59-` / `тармағына`,
 //!    `№ 11-1` / `-4/245`) and lines holding only punctuation are joined to the line before;
-//! 4. [`drop_page_furniture`]: page headers and footers repeated at page breaks;
-//! 5. [`finish`]: runs of spaces collapse to one.
+//! 4. [`finish`]: runs of spaces collapse to one.
+//!
+//! Before all of them, [`drop_page_furniture`] removes page headers and footers repeated at
+//! page breaks.
 //!
 //! Blank lines never become [`Line`]s, so page breaks (runs of blank lines) vanish while every
 //! line keeps its original line number in its span.
@@ -64,12 +66,13 @@ pub fn split_lines(text: &str, first_line: u32, page: Option<u32>) -> Vec<Line> 
 
 /// Runs every text repair pass in order.
 pub fn repair_all(mut lines: Vec<Line>) -> Vec<Line> {
+    // Furniture first, so no repair joins a running header into the text.
+    drop_page_furniture(&mut lines);
     for l in &mut lines {
         l.text = fix_letter_spacing(&l.text);
     }
     fix_displaced(&mut lines);
     join_broken_lines(&mut lines);
-    drop_page_furniture(&mut lines);
     finish(&mut lines);
     lines
 }
@@ -585,11 +588,19 @@ pub fn drop_page_furniture(lines: &mut Vec<Line>) {
             }
         })
         .collect();
+    // Digits aside: a run of digits (a page number) is one `#`.
     let key = |s: &str| -> String {
-        s.chars()
-            .map(|c| if c.is_ascii_digit() { '#' } else { c })
-            .filter(|c| !c.is_whitespace())
-            .collect()
+        let mut k = String::new();
+        for c in s.chars().filter(|c| !c.is_whitespace()) {
+            if c.is_ascii_digit() {
+                if !k.ends_with('#') {
+                    k.push('#');
+                }
+            } else {
+                k.push(c);
+            }
+        }
+        k
     };
     let mut edge = vec![false; lines.len()];
     for i in 0..lines.len() {
