@@ -157,7 +157,11 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
     };
     let searcher = index.searcher();
     // Editions of one unit may all match an `--as-of` date range edge: fetch extra, dedupe.
-    let fetch = if req.as_of.is_some() {
+    let hl = snippet::Highlighter::new(index, &q);
+    // A phrase with stop words is checked on the text itself: fetch every candidate.
+    let fetch = if hl.needs_verify() {
+        VERIFY_CANDIDATES
+    } else if req.as_of.is_some() {
         req.limit * 3
     } else {
         req.limit
@@ -170,18 +174,33 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
         (top, total) = searcher.search(&tq, &(TopDocs::with_limit(fetch), Count))?;
         relaxed = total > 0;
     }
-    let hl = snippet::Highlighter::new(index, &q);
-    let mut hits = Vec::with_capacity(top.len());
+    let mut hits = Vec::with_capacity(top.len().min(req.limit));
     let mut seen = HashSet::new();
+    let mut verified = 0;
     for (score, addr) in top {
+        if hl.needs_verify() {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let text = doc_text(index, &doc);
+            if !hl.verify(index, &text) {
+                continue;
+            }
+            verified += 1;
+            if hits.len() == req.limit {
+                continue;
+            }
+        }
         let hit = read_hit(index, &searcher, addr, score, req.as_of, &hl)?;
         if !seen.insert((hit.act.id.clone(), hit.unit.eid.clone())) {
             continue;
         }
-        hits.push(hit);
-        if hits.len() == req.limit {
+        if hits.len() < req.limit {
+            hits.push(hit);
+        } else if !hl.needs_verify() {
             break;
         }
+    }
+    if hl.needs_verify() {
+        total = verified;
     }
     for (i, h) in hits.iter_mut().enumerate() {
         h.rank = i + 1;
@@ -193,6 +212,16 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
         hits,
         relaxed,
     })
+}
+
+/// Most candidates checked for a phrase with stop words.
+pub const VERIFY_CANDIDATES: usize = 5000;
+
+/// A unit document's heading and text, as the index analyzed them.
+fn doc_text(index: &ZanIndex, doc: &TantivyDocument) -> String {
+    let f = index.fields();
+    let get = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
+    format!("{}\n{}", get(f.heading), get(f.text))
 }
 
 fn read_hit(

@@ -4,7 +4,6 @@
 //! index matched (inflected and folded forms included). A phrase is highlighted as one span
 //! from its first word to its last.
 
-use super::compile::analyze_field;
 use super::query::Query;
 use crate::index::ZanIndex;
 use serde::{Deserialize, Serialize};
@@ -46,16 +45,6 @@ impl Snippet {
     }
 }
 
-/// What to look for in a text: tokens per analyzer and phrases per analyzer.
-#[derive(Debug, Default)]
-pub struct Highlighter {
-    fields: Vec<Field>,
-    /// Per field: single tokens.
-    words: Vec<HashSet<String>>,
-    /// Per field: phrases as token sequences (with slop).
-    phrases: Vec<Vec<(Vec<String>, u32)>>,
-}
-
 #[derive(Debug, Clone)]
 struct Tok {
     text: String,
@@ -82,64 +71,226 @@ fn tokens_with_offsets(index: &ZanIndex, field: Field, text: &str) -> Vec<Tok> {
     out
 }
 
+/// One word of a phrase pattern: its tokens under each analyzer at one position.
+#[derive(Debug, Clone, Default)]
+struct PWord {
+    /// Position relative to the phrase's first word.
+    rel: usize,
+    exact: Vec<String>,
+    stem: Vec<String>,
+    loose: Vec<String>,
+}
+
+/// A phrase (or a word that analyzes into several positions, like `Тегі/Фамилия`).
+#[derive(Debug, Clone)]
+struct Pattern {
+    words: Vec<PWord>,
+    slop: u32,
+    /// Whether some word is a stop word (no stem token): the index's phrase query could
+    /// not check it, so hits are verified here.
+    has_gaps: bool,
+}
+
+/// The tokens of a text at one position, under each analyzer.
+#[derive(Debug, Clone, Default)]
+struct Slot {
+    exact: Vec<(String, usize, usize)>,
+    stem: Vec<String>,
+    loose: Vec<String>,
+}
+
+/// Finds a query's words and phrases in texts, with the index's own analyzers: what gets
+/// highlighted, and the check that a phrase with stop words (`тұрақты тұру үшін`) really has
+/// them in place.
+#[derive(Debug, Default)]
+pub struct Highlighter {
+    fields: [Option<Field>; 3],
+    /// Single tokens per analyzer (exact, stem, loose).
+    words: [HashSet<String>; 3],
+    patterns: Vec<Pattern>,
+    /// Patterns every hit must contain (phrases the query requires).
+    required: Vec<usize>,
+}
+
+fn slots(index: &ZanIndex, fields: &[Option<Field>; 3], text: &str) -> Vec<Slot> {
+    let mut table: Vec<Slot> = Vec::new();
+    for (i, field) in fields.iter().enumerate() {
+        let Some(field) = field else { continue };
+        for t in tokens_with_offsets(index, *field, text) {
+            if t.position >= table.len() {
+                if t.position > 1_000_000 {
+                    continue;
+                }
+                table.resize(t.position + 1, Slot::default());
+            }
+            let slot = &mut table[t.position];
+            match i {
+                0 => slot.exact.push((t.text, t.from, t.to)),
+                1 => slot.stem.push(t.text),
+                _ => slot.loose.push(t.text),
+            }
+        }
+    }
+    table
+}
+
+fn pattern_of(
+    index: &ZanIndex,
+    fields: &[Option<Field>; 3],
+    text: &str,
+    slop: u32,
+) -> Option<Pattern> {
+    let table = slots(index, fields, text);
+    let first = table
+        .iter()
+        .position(|s| !s.exact.is_empty() || !s.stem.is_empty())?;
+    let mut words = Vec::new();
+    for (pos, s) in table.iter().enumerate().skip(first) {
+        if s.exact.is_empty() && s.stem.is_empty() && s.loose.is_empty() {
+            continue;
+        }
+        words.push(PWord {
+            rel: pos - first,
+            exact: s.exact.iter().map(|e| e.0.clone()).collect(),
+            stem: s.stem.clone(),
+            loose: s.loose.clone(),
+        });
+    }
+    let has_gaps = words
+        .iter()
+        .any(|w| w.stem.is_empty() && w.loose.is_empty());
+    Some(Pattern {
+        words,
+        slop,
+        has_gaps,
+    })
+}
+
+fn word_matches(w: &PWord, s: &Slot) -> bool {
+    let any = |a: &[String], b: &[String]| a.iter().any(|x| b.contains(x));
+    if w.stem.is_empty() && w.loose.is_empty() {
+        return s.exact.iter().any(|(t, _, _)| w.exact.contains(t));
+    }
+    (!w.stem.is_empty() && any(&w.stem, &s.stem))
+        || (!w.loose.is_empty() && any(&w.loose, &s.loose))
+}
+
+/// Byte spans of a pattern's occurrences in a slot table.
+fn find_pattern(p: &Pattern, table: &[Slot]) -> Vec<[usize; 2]> {
+    let mut out = Vec::new();
+    let Some(w0) = p.words.first() else {
+        return out;
+    };
+    for start in 0..table.len() {
+        if !word_matches(w0, &table[start]) {
+            continue;
+        }
+        let mut prev = start;
+        let mut slop_left = p.slop as usize;
+        let mut ok = true;
+        for k in 1..p.words.len() {
+            let expected = prev + (p.words[k].rel - p.words[k - 1].rel);
+            let found = (expected..=expected + slop_left)
+                .find(|&pos| pos < table.len() && word_matches(&p.words[k], &table[pos]));
+            match found {
+                Some(pos) => {
+                    slop_left -= pos - expected;
+                    prev = pos;
+                }
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let from = table[start].exact.iter().map(|e| e.1).min();
+        let to = table[prev].exact.iter().map(|e| e.2).max();
+        if let (Some(a), Some(b)) = (from, to) {
+            out.push([a, b]);
+        }
+    }
+    out
+}
+
 impl Highlighter {
     /// Prepares highlighting for the positive words and phrases of `q`.
     pub fn new(index: &ZanIndex, q: &Query) -> Self {
         let f = index.fields();
-        let fields = vec![f.kk_exact, f.kk_stem, f.kk_loose];
-        let mut words = vec![HashSet::new(); fields.len()];
-        let mut phrases = vec![Vec::new(); fields.len()];
-        for part in q.positive_parts() {
-            for (i, field) in fields.iter().enumerate() {
-                match part {
-                    Query::Term(w) => {
-                        let toks = analyze_field(index, *field, w);
-                        if toks.len() == 1 {
-                            words[i].insert(toks[0].1.clone());
-                        } else if toks.len() > 1 {
-                            phrases[i].push((toks.into_iter().map(|t| t.1).collect(), 0));
-                        }
-                    }
-                    Query::Phrase { text, slop } => {
-                        let toks = analyze_field(index, *field, text);
-                        if toks.len() == 1 {
-                            words[i].insert(toks[0].1.clone());
-                        } else if toks.len() > 1 {
-                            phrases[i].push((toks.into_iter().map(|t| t.1).collect(), *slop));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-        Highlighter {
+        let fields = [Some(f.kk_exact), Some(f.kk_stem), Some(f.kk_loose)];
+        let mut h = Highlighter {
             fields,
-            words,
-            phrases,
+            ..Default::default()
+        };
+        let required: Vec<*const Query> = match q {
+            Query::Phrase { .. } => vec![q as *const Query],
+            Query::And(parts) => parts
+                .iter()
+                .filter(|p| matches!(p, Query::Phrase { .. }))
+                .map(|p| p as *const Query)
+                .collect(),
+            _ => Vec::new(),
+        };
+        for part in q.positive_parts() {
+            let (text, slop) = match part {
+                Query::Term(w) => (w.as_str(), 0),
+                Query::Phrase { text, slop } => (text.as_str(), *slop),
+                _ => continue,
+            };
+            let Some(p) = pattern_of(index, &h.fields, text, slop) else {
+                continue;
+            };
+            if p.words.len() == 1 && matches!(part, Query::Term(_)) {
+                let w = &p.words[0];
+                h.words[0].extend(w.exact.iter().cloned());
+                h.words[1].extend(w.stem.iter().cloned());
+                h.words[2].extend(w.loose.iter().cloned());
+                continue;
+            }
+            if p.has_gaps && required.contains(&(part as *const Query)) {
+                h.required.push(h.patterns.len());
+            }
+            h.patterns.push(p);
         }
+        h
+    }
+
+    /// Whether results need [`Highlighter::verify`]: the query requires a phrase with stop
+    /// words, which the index's phrase queries cannot check.
+    pub fn needs_verify(&self) -> bool {
+        !self.required.is_empty()
+    }
+
+    /// Whether `text` holds every phrase the query requires, stop words in place.
+    pub fn verify(&self, index: &ZanIndex, text: &str) -> bool {
+        if self.required.is_empty() {
+            return true;
+        }
+        let table = slots(index, &self.fields, text);
+        self.required
+            .iter()
+            .all(|&i| !find_pattern(&self.patterns[i], &table).is_empty())
     }
 
     /// Byte ranges of `text` that match, merged and sorted.
     pub fn spans(&self, index: &ZanIndex, text: &str) -> Vec<[usize; 2]> {
-        let mut word_spans: Vec<[usize; 2]> = Vec::new();
-        let mut phrase_spans: Vec<[usize; 2]> = Vec::new();
-        for (i, field) in self.fields.iter().enumerate() {
-            if self.words[i].is_empty() && self.phrases[i].is_empty() {
-                continue;
-            }
-            let toks = tokens_with_offsets(index, *field, text);
-            for t in &toks {
-                if self.words[i].contains(&t.text) {
-                    word_spans.push([t.from, t.to]);
+        let table = slots(index, &self.fields, text);
+        let mut all: Vec<[usize; 2]> = Vec::new();
+        for p in &self.patterns {
+            all.extend(find_pattern(p, &table));
+        }
+        for slot in &table {
+            let hit = slot.exact.iter().any(|e| self.words[0].contains(&e.0))
+                || slot.stem.iter().any(|t| self.words[1].contains(t))
+                || slot.loose.iter().any(|t| self.words[2].contains(t));
+            if hit {
+                for (_, a, b) in &slot.exact {
+                    all.push([*a, *b]);
                 }
             }
-            for (seq, slop) in &self.phrases[i] {
-                phrase_spans.extend(find_phrase(&toks, seq, *slop));
-            }
         }
-        // A phrase swallows the words inside it.
-        let mut all = phrase_spans;
-        all.extend(word_spans);
         merge(all, text)
     }
 
@@ -148,39 +299,6 @@ impl Highlighter {
         let spans = self.spans(index, text);
         make_snippet(text, &spans, SNIPPET_CHARS)
     }
-}
-
-/// Occurrences of a token sequence, each next token within `slop` extra positions.
-fn find_phrase(toks: &[Tok], seq: &[String], slop: u32) -> Vec<[usize; 2]> {
-    let mut out = Vec::new();
-    if seq.is_empty() {
-        return out;
-    }
-    for (i, t) in toks.iter().enumerate() {
-        if t.text != seq[0] {
-            continue;
-        }
-        let mut last = i;
-        let mut ok = true;
-        for want in &seq[1..] {
-            let lim = toks[last].position + 1 + slop as usize;
-            match toks[last + 1..]
-                .iter()
-                .take_while(|x| x.position <= lim)
-                .position(|x| &x.text == want)
-            {
-                Some(k) => last = last + 1 + k,
-                None => {
-                    ok = false;
-                    break;
-                }
-            }
-        }
-        if ok {
-            out.push([t.from, toks[last].to]);
-        }
-    }
-    out
 }
 
 /// Sorts and merges overlapping ranges; drops ranges that are not on char boundaries.

@@ -1,0 +1,282 @@
+//! Search on the real corpus: the expectations of issue 4, through the library API.
+//! The index is built once per test binary into a temporary folder.
+
+use regex::Regex;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use zanlex::index::{BuildOptions, ZanIndex};
+use zanlex::search::{Hit, SearchRequest};
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    index: ZanIndex,
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (index, report) = ZanIndex::open_or_build(
+            &root().join("corpus"),
+            &dir.path().join("index"),
+            &BuildOptions::default(),
+        )
+        .expect("index builds");
+        assert!(report.rebuilt && report.failures.is_empty(), "{report:?}");
+        assert_eq!(report.added.len(), 5);
+        Fixture { _dir: dir, index }
+    })
+}
+
+fn search(q: &str, limit: usize) -> Vec<Hit> {
+    fixture()
+        .index
+        .search(&SearchRequest::new(q).limit(limit))
+        .unwrap_or_else(|e| panic!("{q}: {e}"))
+        .hits
+}
+
+/// `corpus/003_…` → "003".
+fn file_no(h: &Hit) -> &str {
+    h.source
+        .file
+        .trim_start_matches("corpus/")
+        .get(..3)
+        .unwrap_or("")
+}
+
+fn keys(hits: &[Hit]) -> Vec<(String, String)> {
+    hits.iter()
+        .map(|h| (h.act.id.clone(), h.unit.eid.clone()))
+        .collect()
+}
+
+#[test]
+fn permanent_residence_permit_finds_the_rules_and_the_regulation() {
+    let hits = search("тұрақты тұруға рұқсат", 10);
+    assert_eq!(hits.len(), 10);
+    // 003's Rules (its attachment) and 004's Regulation (its attachment).
+    assert!(
+        hits.iter()
+            .any(|h| file_no(h) == "003" && h.unit.eid.starts_with("att_1")),
+        "{:#?}",
+        keys(&hits)
+    );
+    assert!(
+        hits.iter()
+            .any(|h| file_no(h) == "004" && h.unit.eid.starts_with("att_1")),
+        "{:#?}",
+        keys(&hits)
+    );
+    assert!(hits
+        .iter()
+        .all(|h| h.citation.contains(" · ") || h.act.kind == "faq"));
+}
+
+#[test]
+fn visa_extension_ranks_a_unit_of_002_first() {
+    let hits = search("визаның қолданылу мерзімін ұзарту", 10);
+    let top = &hits[0];
+    assert_eq!(file_no(top), "002", "{:#?}", keys(&hits));
+    assert_eq!(top.act.id, "mfa-mvd-joint-order-2020-09-01-11-1-4-245-611");
+    let t = top.text.to_lowercase();
+    assert!(t.contains("виза") && t.contains("ұзарт"), "{t}");
+}
+
+#[test]
+fn queries_without_kazakh_letters_or_in_latin_match_the_cyrillic_top_5() {
+    let want = keys(&search("тұрақты тұру", 5));
+    assert_eq!(want.len(), 5);
+    assert_eq!(keys(&search("туракты туру", 5)), want);
+    assert_eq!(keys(&search("turaqty turu", 5)), want);
+}
+
+#[test]
+fn a_phrase_matches_exactly_the_units_that_contain_it() {
+    let hits = search("\"тұрақты тұру үшін\"", 1000);
+    assert!(hits.len() >= 5, "{}", hits.len());
+    let re = Regex::new(r"(?i)тұрақты\w*\s+тұр\w*\s+үшін").unwrap();
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for h in &hits {
+        let text = flat(&format!(
+            "{} {}",
+            h.unit.heading.clone().unwrap_or_default(),
+            h.text
+        ));
+        assert!(re.is_match(&text), "{} {}: {text}", h.act.id, h.unit.eid);
+        // The phrase is highlighted as one span.
+        assert!(
+            h.snippet.highlights.iter().any(|[s, e]| {
+                let span = &h.snippet.text[*s..*e];
+                re.is_match(span) && span.starts_with(|c: char| c == 'т' || c == 'Т')
+            }),
+            "{:?}",
+            h.snippet
+        );
+    }
+    // And every current unit containing it is found.
+    let mut expected = std::collections::BTreeSet::new();
+    for act in fixture().index.acts().unwrap() {
+        for u in act.all_units() {
+            let text = flat(&format!(
+                "{} {}",
+                u.heading.clone().unwrap_or_default(),
+                u.text
+            ));
+            if re.is_match(&text) {
+                expected.insert((act.id.clone(), u.eid.clone()));
+            }
+        }
+    }
+    let got: std::collections::BTreeSet<_> = keys(&hits).into_iter().collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn status_and_act_filters_limit_hits() {
+    let repealed = search("status:repealed", 1000);
+    assert!(!repealed.is_empty());
+    assert!(repealed
+        .iter()
+        .all(|h| file_no(h) == "004" && h.act.status == "repealed"));
+    let acts = fixture().index.acts().unwrap();
+    let a004 = acts
+        .iter()
+        .find(|a| a.source.file.starts_with("corpus/004_"))
+        .expect("004 is indexed");
+    let indexed_units = a004
+        .all_units()
+        .iter()
+        .filter(|u| {
+            !(u.text.trim().is_empty() && u.heading.as_deref().unwrap_or("").trim().is_empty())
+        })
+        .count();
+    assert_eq!(repealed.len(), indexed_units);
+
+    let q = format!("рұқсат act:{}", a004.id);
+    let hits = search(&q, 1000);
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h.act.id == a004.id));
+    let res = fixture()
+        .index
+        .search(
+            &SearchRequest::new("рұқсат")
+                .act(a004.id.clone())
+                .limit(1000),
+        )
+        .unwrap();
+    assert_eq!(keys(&res.hits), keys(&hits));
+    assert!(search("рұқсат status:in_force", 50)
+        .iter()
+        .all(|h| h.act.status == "in_force"));
+    assert!(search(
+        "рұқсат -act:"
+            .to_string()
+            .replace("-act:", &format!("-act:{}", a004.id))
+            .as_str(),
+        50
+    )
+    .iter()
+    .all(|h| h.act.id != a004.id));
+    let old = search("рұқсат date:<2015-01-01", 50);
+    assert!(!old.is_empty() && old.iter().all(|h| file_no(h) == "004"));
+}
+
+fn source_lines(h: &Hit) -> String {
+    let text = std::fs::read_to_string(root().join(&h.source.file)).expect("source file");
+    let lines: Vec<&str> = text.lines().collect();
+    let (a, b) = (h.source.line_start as usize, h.source.line_end as usize);
+    assert!(
+        a >= 1 && a <= b && b <= lines.len(),
+        "{}: {a}-{b}",
+        h.source.file
+    );
+    lines[a - 1..b].join(" ")
+}
+
+#[test]
+fn every_hit_points_at_source_lines_holding_its_words() {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    for q in [
+        "тұрақты тұруға рұқсат",
+        "визаның қолданылу мерзімін ұзарту",
+        "\"тұрақты тұру үшін\"",
+        "шетелдіктер тіркеу",
+        "құжаттар қабылдау",
+    ] {
+        for h in search(q, 10) {
+            let src = squash(&source_lines(&h));
+            for [s, e] in &h.snippet.highlights {
+                let word = squash(&h.snippet.text[*s..*e]);
+                assert!(
+                    src.contains(&word),
+                    "{q}: {} {} {}:{}-{} lacks {word:?}",
+                    h.act.id,
+                    h.unit.eid,
+                    h.source.file,
+                    h.source.line_start,
+                    h.source.line_end
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_queries_get_an_error_or_a_result_never_a_panic() {
+    let long = "тұрақты ".repeat(1250);
+    let ctrl = "виза\u{0}\u{7}\u{1b}[2J\u{feff}";
+    let nested = "(".repeat(500);
+    for q in [
+        long.as_str(),
+        "\"тұрақты тұру",
+        "((виза",
+        "виза))",
+        "-",
+        "- -",
+        ctrl,
+        nested.as_str(),
+        "\"\"\"",
+        "NOT NOT NOT",
+        "*?~^:\\/",
+        "act:",
+        "date:>=",
+        "a OR OR b",
+    ] {
+        match fixture().index.search(&SearchRequest::new(q)) {
+            Ok(_) => {}
+            Err(zanlex::Error::Query { reason, .. }) => {
+                assert!(reason.len() > 10, "{q:?}: {reason}")
+            }
+            Err(e) => panic!("{q:?}: unexpected error {e}"),
+        }
+    }
+}
+
+#[test]
+fn units_and_acts_come_back_with_citations() {
+    let idx = &fixture().index;
+    let acts = idx.acts().unwrap();
+    assert_eq!(acts.len(), 5);
+    let a003 = acts
+        .iter()
+        .find(|a| a.source.file.starts_with("corpus/003_"))
+        .unwrap();
+    assert_eq!(a003.id, "mfa-order-2018-01-04-11-1-4-1");
+    let v = idx.unit(&a003.id, "att_1__para_3").unwrap();
+    assert_eq!(
+        v.citation,
+        "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 3-тармақ"
+    );
+    assert!(!v.unit.children.is_empty());
+    let _ = Path::new("");
+}
