@@ -64,6 +64,13 @@ pub fn annotate_act(act: &mut Act) {
     act.commencement = commencement(act);
 }
 
+/// When the act itself takes effect, from its commencement clause: exact with a publication
+/// date (sidecar `NAME.meta.toml`) or a fixed date, else estimated from the signing date with
+/// the assumption in `basis`.
+pub fn act_effective(act: &Act) -> Option<crate::model::EffectiveDate> {
+    effective::resolve(act.commencement.as_ref()?, act.date(), act.publication_date)
+}
+
 /// The amending act as one line, e.g. `ҚР Ішкі істер министрінің 11.03.2014 № 152 (order)`.
 pub fn cite(r: &ActRef) -> String {
     let mut s = r.issuer.clone();

@@ -24,8 +24,9 @@ pub fn link_corpus(acts: &mut Vec<Act>) {
     merge_editions(acts);
     for act in acts.iter_mut() {
         if act.versions.is_empty() {
+            let from = act.version_date.or(act.date());
             act.versions.push(ActVersion {
-                id: version_id(act),
+                id: from.map_or_else(|| "current".to_string(), |d| d.to_string()),
                 from: act.version_date.or(act.date()),
                 to: None,
                 units: act.units.clone(),
@@ -70,9 +71,17 @@ fn merge_editions(acts: &mut Vec<Act>) {
         let mut events = acts[newest].amendments.clone();
         for &i in &sorted[..sorted.len() - 1] {
             for e in &acts[i].amendments {
+                // `N 379` in an old edition is `N 379-I` in a newer one.
+                let same_number = |a: &Option<String>, b: &Option<String>| match (a, b) {
+                    (Some(a), Some(b)) => {
+                        a == b || a.starts_with(&format!("{b}-")) || b.starts_with(&format!("{a}-"))
+                    }
+                    (None, None) => true,
+                    _ => false,
+                };
                 let same = |x: &Amendment| {
                     x.by.date == e.by.date
-                        && x.by.number == e.by.number
+                        && same_number(&x.by.number, &e.by.number)
                         && x.target_eid == e.target_eid
                 };
                 if !events.iter().any(same) {

@@ -1,0 +1,374 @@
+//! Versions, applying amending acts, effective dates with a sidecar, history and diff
+//! (issue 5, items 4-8).
+
+use chrono::NaiveDate;
+use std::path::Path;
+use zanlex::amend::diff::{diff_versions, word_diff, UnitChangeKind};
+use zanlex::amend::history::history;
+use zanlex::amend::{act_effective, unit_versions};
+use zanlex::ingest::ingest_corpus;
+use zanlex::{Act, AmendAction, EffectiveRule, UnitStatus};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn only_act(dir: &str, id: &str) -> Act {
+    let report = ingest_corpus(Path::new(dir));
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    report
+        .acts
+        .into_iter()
+        .find(|a| a.id == id)
+        .unwrap_or_else(|| panic!("no act {id}"))
+}
+
+const GOV_DIR: &str = "tests/fixtures/versions/codes_104316_government";
+const GOV: &str = "constitutional-law-1995-12-18-2688";
+
+#[test]
+fn government_law_editions_are_one_act_with_a_timeline() {
+    let report = ingest_corpus(Path::new(GOV_DIR));
+    assert_eq!(report.acts.len(), 1, "two editions, one act");
+    let a = &report.acts[0];
+    assert_eq!(a.id, GOV);
+    let v: Vec<_> = a
+        .versions
+        .iter()
+        .map(|v| (v.id.as_str(), v.from, v.to))
+        .collect();
+    assert_eq!(
+        v,
+        vec![
+            ("2022-11-05", Some(d(2022, 11, 5)), Some(d(2023, 4, 19))),
+            ("2023-04-19", Some(d(2023, 4, 19)), None),
+        ]
+    );
+    // The current units are the newest edition's.
+    assert_eq!(
+        a.unit("art_9__subpara_2").unwrap().status,
+        UnitStatus::Deleted
+    );
+}
+
+#[test]
+fn government_law_diff_2022_to_2023() {
+    let a = only_act(GOV_DIR, GOV);
+    let diff = diff_versions(&a, "2022-11-05", "2023-04-19", None).unwrap();
+    assert!(
+        diff.deleted.contains(&"art_9__subpara_2".to_string()),
+        "{:?}",
+        diff.deleted
+    );
+    assert!(
+        diff.deleted.contains(&"art_9__subpara_7".to_string()),
+        "{:?}",
+        diff.deleted
+    );
+    for eid in [
+        "art_9__subpara_12",
+        "art_10__para_1",
+        "art_10__para_2",
+        "art_10__para_5-1",
+    ] {
+        assert!(
+            diff.changed.contains(&eid.to_string()),
+            "{eid} not in {:?}",
+            diff.changed
+        );
+    }
+    let unit = |eid: &str| diff.units.iter().find(|c| c.eid == eid).unwrap();
+    // 12) reworded: the words on culture, education, health, tourism and sport are gone.
+    let c12 = unit("art_9__subpara_12");
+    let deleted: String = c12
+        .words
+        .iter()
+        .filter(|w| w.tag == "delete")
+        .map(|w| w.text.as_str())
+        .collect();
+    assert_eq!(
+        deleted,
+        ", мәдениетті, білім беруді, денсаулық сақтауды, туризм мен спортты дамыту"
+    );
+    assert!(c12.words.iter().all(|w| w.tag != "insert"));
+    // Paragraphs 1 and 2 of article 10 gained the second part their 2022 `Ескертпе` announced,
+    // and the announcement is gone from the notes.
+    for (eid, added) in [
+        ("art_10__para_1", "Халықтың өмірі мен денсаулығына"),
+        (
+            "art_10__para_2",
+            "Үкіметтің заң күші бар уақытша қаулылары Үкімет мүшелері жалпы санының үштен екісінің",
+        ),
+    ] {
+        let c = unit(eid);
+        let inserted: String = c
+            .words
+            .iter()
+            .filter(|w| w.tag == "insert")
+            .map(|w| w.text.as_str())
+            .collect();
+        assert!(
+            inserted.trim_start().starts_with(added),
+            "{eid}: {inserted:?}"
+        );
+        assert!(c.words.iter().all(|w| w.tag != "delete"), "{eid}");
+        assert!(c.notes_changed);
+        assert!(
+            c.notes_from.iter().any(|n| n.starts_with("Ескертпе.")),
+            "{:?}",
+            c.notes_from
+        );
+        assert!(c.notes_to.is_empty());
+    }
+    // 5-1 went from placeholder to text.
+    let c51 = unit("art_10__para_5-1");
+    assert_eq!((c51.status_from, c51.status_to), ("pending", "live"));
+    assert!(c51
+        .text_to
+        .as_deref()
+        .unwrap()
+        .contains("Үкіметтің заң күші бар уақытша қаулылары"));
+    // Many units changed only in their notes (reworded citations): reported apart.
+    let notes_only: Vec<_> = diff
+        .units
+        .iter()
+        .filter(|c| c.kind == UnitChangeKind::NotesOnly)
+        .map(|c| c.eid.as_str())
+        .collect();
+    for eid in ["preamble", "art_1", "art_2", "art_9", "art_10", "art_22"] {
+        assert!(notes_only.contains(&eid), "{eid} not in {notes_only:?}");
+    }
+    assert!(notes_only.len() >= 20, "{notes_only:?}");
+    assert!(!diff.changed.iter().any(|e| e == "art_1" || e == "art_9"));
+    // Deleted, inserted and changed come before note-only changes.
+    let first_notes = diff
+        .units
+        .iter()
+        .position(|c| c.kind == UnitChangeKind::NotesOnly)
+        .unwrap();
+    assert!(diff.units[first_notes..]
+        .iter()
+        .all(|c| c.kind == UnitChangeKind::NotesOnly));
+    // Dates select the version in force; one unit can be diffed alone.
+    let by_date = diff_versions(&a, "2023-01-01", "2024-01-01", Some("art_9")).unwrap();
+    assert_eq!(
+        (by_date.from.as_str(), by_date.to.as_str()),
+        ("2022-11-05", "2023-04-19")
+    );
+    assert!(by_date.units.iter().all(|c| c.eid.starts_with("art_9")));
+    assert!(diff_versions(&a, "2020-01-01", "2023-04-19", None).is_err());
+}
+
+#[test]
+fn government_law_prospective_events() {
+    let a = only_act(GOV_DIR, GOV);
+    let jan23 = EffectiveRule::OnDate {
+        date: d(2023, 1, 1),
+    };
+    for eid in [
+        "art_10__para_1",
+        "art_10__para_2",
+        "art_10__para_4",
+        "art_10__para_5-1",
+    ] {
+        let e = a
+            .amendments
+            .iter()
+            .find(|e| e.target_eid == eid && e.action == AmendAction::Prospective)
+            .unwrap_or_else(|| panic!("no prospective event on {eid}"));
+        assert_eq!(e.by.date, Some(d(2022, 11, 5)));
+        assert_eq!(e.by.number.as_deref(), Some("156-VII"));
+        assert_eq!(e.rule, jan23);
+        let eff = e.effective.as_ref().unwrap();
+        assert_eq!((eff.date, eff.estimated), (d(2023, 1, 1), false));
+    }
+    // The 2023 edition prints 9 2) and 7) as deleted by 19.04.2023 № 222-VII.
+    for eid in ["art_9__subpara_2", "art_9__subpara_7"] {
+        let e = a.amendments.iter().find(|e| e.target_eid == eid).unwrap();
+        assert_eq!(e.action, AmendAction::Deleted);
+        assert_eq!(e.by.number.as_deref(), Some("222-VII"));
+    }
+    // In the 2022 edition 5-1 is a placeholder, not live text.
+    let old = &a.versions[0];
+    let p51 = old
+        .units
+        .iter()
+        .flat_map(|u| u.walk())
+        .find(|u| u.eid == "art_10__para_5-1")
+        .unwrap();
+    assert_eq!(
+        p51.status,
+        UnitStatus::Pending {
+            from: Some(d(2023, 1, 1))
+        }
+    );
+}
+
+#[test]
+fn unit_versions_are_half_open_intervals() {
+    let a = only_act(GOV_DIR, GOV);
+    let uv = unit_versions(&a);
+    let of = |eid: &str| uv.iter().filter(|v| v.eid == eid).collect::<Vec<_>>();
+    let v12 = of("art_9__subpara_12");
+    assert_eq!(v12.len(), 2);
+    assert_eq!(
+        (v12[0].from, v12[0].to),
+        (Some(d(2022, 11, 5)), Some(d(2023, 4, 19)))
+    );
+    assert_eq!((v12[1].from, v12[1].to), (Some(d(2023, 4, 19)), None));
+    assert!(v12[0].text.contains("туризм мен спортты"));
+    assert!(!v12[1].text.contains("туризм мен спортты"));
+    // Unchanged text is one version over both editions.
+    let v3 = of("art_9__subpara_3");
+    assert_eq!(v3.len(), 1);
+    assert_eq!((v3[0].from, v3[0].to), (Some(d(2022, 11, 5)), None));
+}
+
+const APPLY_DIR: &str = "tests/fixtures/amend/apply";
+const TARGET: &str = "mfa-order-2019-03-01-11-1-4-99";
+
+#[test]
+fn amending_act_is_applied_to_its_target() {
+    let a = only_act(APPLY_DIR, TARGET);
+    let v: Vec<_> = a
+        .versions
+        .iter()
+        .map(|v| (v.id.as_str(), v.from, v.to))
+        .collect();
+    // The amending order was published 2020-04-10 (sidecar) and takes effect ten days later.
+    assert_eq!(
+        v,
+        vec![
+            ("2019-03-01", Some(d(2019, 3, 1)), Some(d(2020, 4, 20))),
+            (
+                "applied:mfa-order-2020-04-02-11-1-4-150",
+                Some(d(2020, 4, 20)),
+                None
+            ),
+        ]
+    );
+    let new = &a.versions[1];
+    let find = |eid: &str| {
+        new.units
+            .iter()
+            .flat_map(|u| u.walk())
+            .find(|u| u.eid == eid)
+            .cloned()
+    };
+    assert_eq!(
+        find("att_1__para_1").unwrap().text,
+        "1. Осы қағидалар сынақ өткізу тәртібі мен мерзімін айқындайды."
+    );
+    assert_eq!(
+        find("att_1__para_2__subpara_2").unwrap().status,
+        UnitStatus::Deleted
+    );
+    assert_eq!(find("att_1__para_4").unwrap().status, UnitStatus::Deleted);
+    assert!(find("att_1__para_3")
+        .unwrap()
+        .text
+        .ends_with("Хаттамаға комиссия төрағасы қол қояды."));
+    // 2-1 is inserted in its numeric place, right after 2, inside the chapter.
+    let chapter = find("att_1__chp_1").unwrap();
+    let order: Vec<_> = chapter.children.iter().map(|u| u.eid.as_str()).collect();
+    assert_eq!(
+        order,
+        vec![
+            "att_1__para_1",
+            "att_1__para_2",
+            "att_1__para_2-1",
+            "att_1__para_3",
+            "att_1__para_4"
+        ]
+    );
+    // The old version still has the old text.
+    let old = a.versions[0]
+        .units
+        .iter()
+        .flat_map(|u| u.walk())
+        .find(|u| u.eid == "att_1__para_1")
+        .unwrap();
+    assert_eq!(old.text, "1. Осы қағидалар сынақ тәртібін айқындайды.");
+    // History: the five instructions, exact effective date from the sidecar.
+    let h = history(&a, None);
+    assert_eq!(h.len(), 5);
+    for e in &h {
+        let eff = e.effective.as_ref().unwrap();
+        assert_eq!((eff.date, eff.estimated), (d(2020, 4, 20), false));
+        assert_eq!(e.signed, Some(d(2020, 4, 2)));
+    }
+    let h21 = history(&a, Some("att_1__para_2-1"));
+    assert_eq!(h21.len(), 1);
+    assert_eq!(h21[0].action, AmendAction::Inserted);
+    // The diff between the two versions sees the same changes.
+    let diff = diff_versions(&a, "2019-03-01", "2020-04-20", None).unwrap();
+    assert_eq!(
+        diff.deleted,
+        vec!["att_1__para_2__subpara_2", "att_1__para_4"]
+    );
+    assert_eq!(diff.inserted, vec!["att_1__para_2-1"]);
+    assert_eq!(diff.changed, vec!["att_1__para_1", "att_1__para_3"]);
+}
+
+#[test]
+fn effective_dates_with_and_without_sidecar() {
+    let report = ingest_corpus(Path::new(APPLY_DIR));
+    let amending = report
+        .acts
+        .iter()
+        .find(|a| a.id == "mfa-order-2020-04-02-11-1-4-150")
+        .unwrap();
+    assert_eq!(amending.publication_date, Some(d(2020, 4, 10)));
+    let eff = act_effective(amending).unwrap();
+    assert_eq!((eff.date, eff.estimated), (d(2020, 4, 20), false));
+    assert_eq!(
+        eff.basis,
+        "first official publication 2020-04-10 + 10 calendar days"
+    );
+    // The target has no sidecar: its own date is an estimate, and says so.
+    let target = report.acts.iter().find(|a| a.id == TARGET).unwrap();
+    assert_eq!(target.publication_date, None);
+    let eff = act_effective(target).unwrap();
+    assert_eq!((eff.date, eff.estimated), (d(2019, 3, 11), true));
+    assert!(eff
+        .basis
+        .contains("publication date unknown, assumed on the signing date 2019-03-01"));
+}
+
+#[test]
+fn history_of_003_newest_first() {
+    let a = only_act("corpus", "mfa-order-2018-01-04-11-1-4-1");
+    let h = history(&a, None);
+    assert_eq!(h.len(), 12);
+    let dates: Vec<_> = h
+        .iter()
+        .map(|e| e.effective.as_ref().unwrap().date)
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|x, y| y.cmp(x));
+    assert_eq!(dates, sorted);
+    assert_eq!(h[0].by.number.as_deref(), Some("11-1-4/577"));
+    assert_eq!(h[0].effective.as_ref().unwrap().date, d(2026, 1, 1));
+    // One unit: its own events and those on what contains it (the Rules, the whole act).
+    let h3 = history(&a, Some("att_1__para_3"));
+    let eids: Vec<_> = h3.iter().map(|e| e.eid.as_str()).collect();
+    assert_eq!(eids, vec!["att_1__para_3", "att_1"]);
+}
+
+#[test]
+fn word_diff_uses_unicode_words() {
+    let w = word_diff(
+        "Конституциялық Кеңеспен, Жоғарғы",
+        "Конституциялық Сотпен, Жоғарғы",
+    );
+    let tags: Vec<_> = w.iter().map(|c| (c.tag, c.text.as_str())).collect();
+    assert_eq!(
+        tags,
+        vec![
+            ("equal", "Конституциялық "),
+            ("delete", "Кеңеспен"),
+            ("insert", "Сотпен"),
+            ("equal", ", Жоғарғы")
+        ]
+    );
+}
