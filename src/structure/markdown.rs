@@ -127,7 +127,9 @@ pub(crate) fn build(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Ac
     }
     for n in &mut t.nodes {
         if let Some(num) = n.num.clone() {
-            if n.notes.iter().any(|(t, _)| note_deletes(t, &num)) && n.parts.len() <= 1 {
+            // Printed as its number and heading only, with a note saying it was deleted.
+            let bare = n.children.is_empty() && n.parts.len() <= 2;
+            if bare && n.notes.iter().any(|(t, _)| note_deletes(t, &num)) {
                 n.status = UnitStatus::Deleted;
             }
         }
@@ -269,7 +271,7 @@ fn is_md_signature(text: &str) -> bool {
     if crate::structure::units::is_signature(t) {
         return true;
     }
-    let l = t.to_lowercase();
+    let l = header::normalize_i(&t.to_lowercase());
     [
         "президенті",
         "бастығы",
