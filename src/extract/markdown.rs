@@ -116,7 +116,12 @@ fn front_matter(lines: &[&str]) -> BTreeMap<String, String> {
         }
         let ind = l.len() - l.trim_start().len();
         let t = l.trim();
-        while stack.last().is_some_and(|(d, _)| *d >= ind) {
+        // A list may sit at its key's own indentation (`key:` / `- item`).
+        let is_item = t.starts_with("- ");
+        while stack
+            .last()
+            .is_some_and(|(d, _)| *d > ind || (*d == ind && !is_item))
+        {
             stack.pop();
         }
         let parent = stack

@@ -1,0 +1,223 @@
+//! Decoding of every supported encoding, the refusals of bad input (each naming the file and
+//! the reason on one line), source metadata, sidecars and Markdown sources.
+
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use zanlex::extract::{extract_file, is_source_file, Extracted};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn bad(name: &str) -> PathBuf {
+    root().join("tests/fixtures/bad").join(name)
+}
+
+fn corpus_path(prefix: &str) -> PathBuf {
+    std::fs::read_dir(root().join("corpus"))
+        .expect("corpus folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
+        })
+        .expect("corpus file")
+}
+
+/// Lines 15..31 of 004 (the excerpt the encoded fixtures hold), as UTF-8.
+fn excerpt_004() -> String {
+    let text = std::fs::read_to_string(corpus_path("004_")).expect("read 004");
+    let lines: Vec<&str> = text.split('\n').collect();
+    lines[14..31].join("\n") + "\n"
+}
+
+fn texts(doc: &Extracted) -> Vec<(String, u16, u32, u32)> {
+    doc.lines
+        .iter()
+        .map(|l| (l.text.clone(), l.indent, l.span.line_start, l.span.line_end))
+        .collect()
+}
+
+fn extract_utf8(text: &str) -> Extracted {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("x.txt");
+    std::fs::write(&p, text).expect("write");
+    extract_file(&p, dir.path()).expect("extract utf-8")
+}
+
+#[test]
+fn utf8_corpus_source_fields() {
+    let p = corpus_path("003_");
+    let doc = extract_file(&p, root()).expect("extract");
+    let bytes = std::fs::read(&p).expect("read");
+    assert_eq!(doc.source.encoding, "utf-8");
+    assert_eq!(doc.source.sha256, hex::encode(Sha256::digest(&bytes)));
+    assert_eq!(doc.source.file, "corpus/003_0165b7296e38fd1a.txt");
+    assert_eq!(doc.source.format, zanlex::SourceFormat::Text);
+}
+
+#[test]
+fn kz1048_utf16_and_utf8_bom_crlf_decode_to_the_same_lines() {
+    let want = texts(&extract_utf8(&excerpt_004()));
+    assert_eq!(want[0].0, "сәйкес 4-тармағына БҰЙЫРАМЫН:");
+    assert!(want
+        .iter()
+        .any(|l| l.0 == "мемлекеттік қызмет регламенті бекітілсін."));
+    for (name, enc) in [
+        ("kz1048.txt", "kz-1048"),
+        ("utf16le.txt", "utf-16le"),
+        ("utf16be.txt", "utf-16be"),
+    ] {
+        let doc = extract_file(&bad(name), root()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(doc.source.encoding, enc, "{name}");
+        assert_eq!(texts(&doc), want, "{name}");
+    }
+    // UTF-8 with a byte order mark and CRLF line ends.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("bom.txt");
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend(excerpt_004().replace('\n', "\r\n").into_bytes());
+    std::fs::write(&p, bytes).expect("write");
+    let doc = extract_file(&p, dir.path()).expect("extract bom");
+    assert_eq!(doc.source.encoding, "utf-8-bom");
+    assert_eq!(doc.source.file, "bom.txt");
+    assert_eq!(texts(&doc), want);
+}
+
+#[test]
+fn windows_1251_without_kazakh_letters() {
+    let doc = extract_file(&bad("windows1251.txt"), root()).expect("extract");
+    assert_eq!(doc.source.encoding, "windows-1251");
+    assert_eq!(
+        doc.lines[0].text,
+        "Приказ Министра внутренних дел Республики Казахстан от 14 июня 2012 года № 352."
+    );
+}
+
+fn refusal(name: &str) -> String {
+    let p = bad(name);
+    let err = extract_file(&p, root()).expect_err(name).to_string();
+    assert!(!err.contains('\n'), "{name}: not one line: {err}");
+    assert!(
+        err.contains(&p.display().to_string()),
+        "{name}: no file name in {err}"
+    );
+    err
+}
+
+#[test]
+fn bad_inputs_are_refused_with_a_reason() {
+    assert!(refusal("empty.txt").ends_with(": empty file"));
+    assert!(refusal("binary.bin").contains(": binary file (contains NUL bytes)"));
+    assert!(refusal("damaged.pdf").contains(": damaged PDF: "));
+    assert!(refusal("encrypted.pdf").contains(": encrypted PDF: "));
+    assert!(refusal("unknown.txt").contains(": unknown encoding"));
+    let missing = extract_file(&bad("no-such-file.txt"), root()).expect_err("missing");
+    assert!(missing.to_string().contains("cannot read"));
+}
+
+#[test]
+fn sidecar_metadata_is_merged_and_not_a_source() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = dir.path().join("003.txt");
+    std::fs::copy(corpus_path("003_"), &src).expect("copy");
+    let side = dir.path().join("003.meta.toml");
+    std::fs::write(
+        &side,
+        "publication_date = \"2018-02-20\"\nversion = 3\n[official]\nsource = \"Әділет\"\n",
+    )
+    .expect("write");
+    let doc = extract_file(&src, dir.path()).expect("extract");
+    assert_eq!(doc.meta["publication_date"], "2018-02-20");
+    assert_eq!(doc.meta["version"], "3");
+    assert_eq!(doc.meta["official.source"], "Әділет");
+    assert!(is_source_file(&src));
+    assert!(!is_source_file(&side));
+    assert!(is_source_file(Path::new("corpus/x.PDF")));
+    assert!(is_source_file(Path::new("a/b.md")));
+    assert!(!is_source_file(Path::new("a/b.yaml")));
+    // A broken sidecar is an error naming it.
+    std::fs::write(&side, "publication_date = ").expect("write");
+    let err = extract_file(&src, dir.path())
+        .expect_err("bad sidecar")
+        .to_string();
+    assert!(err.contains("003.meta.toml"), "{err}");
+}
+
+fn md(rel: &str) -> Extracted {
+    extract_file(&root().join("tests/fixtures/versions").join(rel), root()).expect("extract md")
+}
+
+#[test]
+fn markdown_code_with_front_matter() {
+    let doc = md("codes_104316_government/kaz@2c716769_v2022-11-05.md");
+    assert_eq!(doc.source.format, zanlex::SourceFormat::Markdown);
+    assert_eq!(
+        doc.meta["title"],
+        "Қазақстан Республикасының Үкіметі туралы"
+    );
+    assert_eq!(doc.meta["version_date"], "2022-11-05");
+    assert_eq!(doc.meta["act_code"], "104316");
+    assert_eq!(doc.meta["type_codes"], "КЗАК");
+    assert_eq!(doc.meta["caused_by.code"], "173442");
+    // The table of contents is skipped: the title heading comes first (line 90).
+    let first = &doc.lines[0];
+    assert_eq!(
+        (first.text.as_str(), first.indent, first.span.line_start),
+        ("Қазақстан Республикасының Үкіметі туралы", 0, 90)
+    );
+    let at = |s: &str| {
+        doc.lines
+            .iter()
+            .find(|l| l.text.starts_with(s))
+            .unwrap_or_else(|| panic!("no line {s:?}"))
+    };
+    // Headings are their own lines at indent 0, without `#`; paragraphs have indent 6.
+    let ch = at("I ТАРАУ. ЖАЛПЫ ЕРЕЖЕЛЕР");
+    assert_eq!((ch.indent, ch.span.line_start), (0, 96));
+    let art = at("3-1-бап.");
+    assert_eq!(
+        art.text,
+        "3-1-бап. Қазақстан Республикасының Үкiметi мүшесiнiң ант беруi"
+    );
+    assert_eq!(art.indent, 0);
+    assert_eq!(at("7-бап.").text, "7-бап.");
+    let note = at("Ескерту. 7-бап алып тасталды");
+    assert_eq!(note.text, "Ескерту. 7-бап алып тасталды - Қазақстан Республикасының 2007.06.19. N 267 Конституциялық Заңымен.");
+    assert_eq!(note.indent, 6);
+    let part = at("3. Үкiметтiң құрылымын министрлiктер құрайды.");
+    assert_eq!(part.indent, 6);
+    // Each heading appears once (the TOC copy is gone), and no markup is left.
+    assert_eq!(
+        doc.lines
+            .iter()
+            .filter(|l| l.text.starts_with("3-1-бап."))
+            .count(),
+        1
+    );
+    for l in &doc.lines {
+        assert!(
+            !l.text.contains("**") && !l.text.starts_with('#') && !l.text.contains("<a "),
+            "{:?}",
+            l.text
+        );
+    }
+}
+
+#[test]
+fn markdown_without_front_matter_and_with_tables() {
+    let doc = md("ministerial_135478/kaz@146f9b3d_latest.md");
+    assert!(doc.meta.is_empty());
+    assert!(doc.lines[0]
+        .text
+        .starts_with("Қазақстан Республикасы Президенті Әкімшілігінің"));
+    assert!(doc.lines.iter().any(|l| l.text == "Н.Онжанов"));
+    assert!(doc.lines.iter().any(|l| l.text == "1-қосымша"));
+    assert!(doc.lines.iter().any(|l| l.text == "Буын"));
+    assert!(doc
+        .lines
+        .iter()
+        .all(|l| !l.text.contains('<') && !l.text.contains("> *")));
+}
