@@ -1,0 +1,320 @@
+//! The `index`, `search` and `show` commands through the binary: output, exit codes, JSON,
+//! incremental refresh.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn zanlex(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("zanlex runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// An index of the real corpus, built once by `zanlex index`.
+fn index_dir() -> &'static str {
+    static DIR: OnceLock<(tempfile::TempDir, String)> = OnceLock::new();
+    &DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index").to_string_lossy().into_owned();
+        let o = zanlex(&["index", "--index", &path]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("5 added"), "{}", stdout(&o));
+        (dir, path)
+    })
+    .1
+}
+
+fn search(args: &[&str]) -> Output {
+    let mut a = vec!["search", "--index", index_dir()];
+    a.extend_from_slice(args);
+    zanlex(&a)
+}
+
+#[test]
+fn search_prints_cited_hits() {
+    let o = search(&["тұрақты тұруға рұқсат", "--limit", "3"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("1. "), "{out}");
+    assert!(out.contains("\n3. ") && !out.contains("\n4. "), "{out}");
+    // Not a terminal: highlights in brackets, no ANSI escapes.
+    assert!(
+        out.contains("[Тұрақты]") || out.contains("[тұрақты]"),
+        "{out}"
+    );
+    assert!(!out.contains('\u{1b}'));
+    let re = regex::Regex::new(r"corpus/00\d_[0-9a-f]+\.txt:\d+-\d+ · (in_force|repealed|unknown)")
+        .unwrap();
+    assert_eq!(re.find_iter(&out).count(), 3, "{out}");
+}
+
+#[test]
+fn search_json_follows_the_contract() {
+    let o = search(&["виза ұзарту", "--json", "--limit", "4"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let js: Value = serde_json::from_slice(&o.stdout).expect("one JSON document on stdout");
+    assert_eq!(js["query"], "виза ұзарту");
+    assert!(js["total"].as_u64().unwrap() >= 4);
+    assert!(js["took_ms"].is_number());
+    let hits = js["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 4);
+    for (i, h) in hits.iter().enumerate() {
+        assert_eq!(h["rank"], i + 1);
+        for k in ["id", "title", "kind", "number", "date", "status"] {
+            assert!(h["act"].get(k).is_some(), "act.{k}");
+        }
+        for k in ["eid", "label"] {
+            assert!(h["unit"][k].is_string(), "unit.{k}");
+        }
+        for k in ["file", "line_start", "line_end", "page"] {
+            assert!(h["source"].get(k).is_some(), "source.{k}");
+        }
+        assert!(h["version"].get("from").is_some() && h["version"].get("to").is_some());
+        assert!(h["citation"].as_str().unwrap().contains('№'));
+        let snippet = h["snippet"]["text"].as_str().unwrap();
+        let hl = h["snippet"]["highlights"].as_array().unwrap();
+        assert!(!hl.is_empty());
+        for r in hl {
+            let (a, b) = (
+                r[0].as_u64().unwrap() as usize,
+                r[1].as_u64().unwrap() as usize,
+            );
+            let word = snippet
+                .get(a..b)
+                .expect("highlight on char boundaries")
+                .to_lowercase();
+            assert!(
+                word.starts_with("виза") || word.starts_with("ұзарт"),
+                "{word}"
+            );
+        }
+        assert!(h["text"].as_str().unwrap().len() >= snippet.len() / 2);
+        assert!(h["amendments"].is_array());
+    }
+}
+
+#[test]
+fn filters_and_flags() {
+    let o = search(&["рұқсат", "--status", "repealed", "--json", "--limit", "50"]);
+    let js: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let hits = js["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["act"]["status"] == "repealed"));
+    let o = search(&["рұқсат", "--kind", "faq", "--json"]);
+    let js: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(js["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["act"]["kind"] == "faq"));
+    let o = search(&["рұқсат", "--act", "mfa-order-2018-01-04-11-1-4-1", "--json"]);
+    let js: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(js["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["act"]["id"] == "mfa-order-2018-01-04-11-1-4-1"));
+}
+
+#[test]
+fn zero_hits_exit_0_with_a_hint() {
+    let o = search(&["жоқсөзбарма"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).is_empty());
+    assert!(stderr(&o).contains("no unit matches"), "{}", stderr(&o));
+    let o = search(&["жоқсөзбарма", "--json"]);
+    let js: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(js["total"], 0);
+}
+
+#[test]
+fn bad_queries_and_flags_exit_2_with_a_fix() {
+    let long = "виза ".repeat(2000);
+    for (args, needle) in [
+        (vec!["\"тұрақты тұру"], "never closed"),
+        (vec!["(виза"], "never closed"),
+        (vec!["виза", "-"], "lone"),
+        (vec!["kind:memo"], "unknown kind"),
+        (vec![long.as_str()], "limit is 1000"),
+        (vec!["виза", "--as-of", "2020-02-30"], "YYYY-MM-DD"),
+        (vec!["виза", "--kind", "memo"], "unknown kind"),
+        (vec!["виза", "--status", "alive"], "unknown status"),
+        (vec!["виза", "--act", "no-such-act"], "no act"),
+        (vec!["виза", "--limit", "0"], "out of range"),
+    ] {
+        let o = search(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with("zanlex: ") && err.contains(needle),
+            "{args:?}: {err}"
+        );
+        assert!(stdout(&o).is_empty());
+    }
+}
+
+#[test]
+fn show_prints_a_unit_with_citation_and_children() {
+    let o = zanlex(&[
+        "show",
+        "--index",
+        index_dir(),
+        "mfa-order-2018-01-04-11-1-4-1#att_1__para_3",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 3-тармақ\n"),
+        "{out}"
+    );
+    assert!(out.contains("Children: 1) тармақша"), "{out}");
+    let o = zanlex(&[
+        "show",
+        "--index",
+        index_dir(),
+        "--json",
+        "mfa-order-2018-01-04-11-1-4-1#att_1__para_3",
+    ]);
+    let js: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(js["unit"]["eid"], "att_1__para_3");
+    assert!(js["children"].as_array().unwrap().len() >= 2);
+    let o = zanlex(&[
+        "show",
+        "--index",
+        index_dir(),
+        "mfa-order-2018-01-04-11-1-4-1#para_99",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("has no unit"));
+    let o = zanlex(&["show", "--index", index_dir(), "nope#para_1"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("known acts"));
+}
+
+fn copy_corpus(to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(root().join("corpus")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
+        let mut perm = std::fs::metadata(to.join(p.file_name().unwrap()))
+            .unwrap()
+            .permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        perm.set_readonly(false);
+        std::fs::set_permissions(to.join(p.file_name().unwrap()), perm).unwrap();
+    }
+}
+
+#[test]
+fn index_refreshes_only_what_changed_and_search_builds_on_first_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    copy_corpus(&corpus);
+    let c = corpus.to_string_lossy().into_owned();
+    let idx = tmp.path().join("index").to_string_lossy().into_owned();
+    // A fresh clone: search builds the index first.
+    let o = zanlex(&[
+        "search", "--corpus", &c, "--index", &idx, "виза", "--limit", "1",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("built"), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("1. "));
+    let o = zanlex(&["index", "--corpus", &c, "--index", &idx]);
+    assert!(stdout(&o).contains("up to date"), "{}", stdout(&o));
+    // Change one file.
+    let f001 = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001_"))
+        .unwrap();
+    let mut text = std::fs::read_to_string(&f001).unwrap();
+    assert!(text.contains("2. Осы қаулы"));
+    text = text.replace("2. Осы қаулы", "2. Осы ерекшесөзтексеру қаулы");
+    std::fs::write(&f001, &text).unwrap();
+    let o = zanlex(&["index", "--corpus", &c, "--index", &idx]);
+    assert!(
+        stdout(&o).contains("0 added, 1 updated, 0 removed, 4 unchanged"),
+        "{}",
+        stdout(&o)
+    );
+    let o = zanlex(&[
+        "search",
+        "--corpus",
+        &c,
+        "--index",
+        &idx,
+        "ерекшесөзтексеру",
+        "--json",
+    ]);
+    let js: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(js["total"], 1, "{js}");
+    assert!(js["hits"][0]["source"]["file"]
+        .as_str()
+        .unwrap()
+        .contains("001_"));
+    // Remove it: its units leave the index, the rest stays.
+    std::fs::remove_file(&f001).unwrap();
+    let o = zanlex(&[
+        "search",
+        "--corpus",
+        &c,
+        "--index",
+        &idx,
+        "ерекшесөзтексеру",
+        "--json",
+    ]);
+    assert!(stderr(&o).contains("refreshed"), "{}", stderr(&o));
+    let js: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(js["total"], 0);
+    let o = zanlex(&["index", "--corpus", &c, "--index", &idx]);
+    assert!(stdout(&o).contains("up to date"), "{}", stdout(&o));
+    let o = zanlex(&[
+        "search",
+        "--corpus",
+        &c,
+        "--index",
+        &idx,
+        "тұрақты",
+        "--json",
+    ]);
+    let js: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(js["total"].as_u64().unwrap() > 10);
+    // An unreadable file is reported and skipped; the rest is still indexed.
+    std::fs::write(corpus.join("999_empty.txt"), b"").unwrap();
+    let o = zanlex(&["index", "--corpus", &c, "--index", &idx]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("999_empty.txt"), "{}", stderr(&o));
+    let o = zanlex(&[
+        "search",
+        "--corpus",
+        &c,
+        "--index",
+        &idx,
+        "тұрақты",
+        "--json",
+    ]);
+    let js2: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(js2["total"], js["total"]);
+    assert!(
+        stderr(&o).is_empty(),
+        "no rebuild for a known-bad file: {}",
+        stderr(&o)
+    );
+}
