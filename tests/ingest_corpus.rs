@@ -1,0 +1,193 @@
+//! Ingesting a folder: the real corpus, bad files beside good ones, sidecars, and the
+//! `zanlex acts` / `zanlex units` commands over it.
+
+use std::path::Path;
+use std::process::Command;
+use zanlex::ingest::{corpus_files, ingest_corpus};
+
+const IDS: [&str; 5] = [
+    "faq-qandastardyn-atynan-zhii-qoiylatyn-suraqtar-boiynsha",
+    "government-resolution-2022-10-10-807",
+    "mfa-mvd-joint-order-2020-09-01-11-1-4-245-611",
+    "mfa-order-2018-01-04-11-1-4-1",
+    "mvd-order-2012-06-14-352",
+];
+
+#[test]
+fn real_corpus_ingests_every_document() {
+    let report = ingest_corpus(Path::new("corpus"));
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let ids: Vec<_> = report.acts.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, IDS);
+    let files: Vec<_> = report.acts.iter().map(|a| a.source.file.as_str()).collect();
+    assert_eq!(
+        files,
+        vec![
+            "corpus/000_59abb921da226678.txt",
+            "corpus/001_e93b22564f257a40.txt",
+            "corpus/002_5607aeb48d2f36af.txt",
+            "corpus/003_0165b7296e38fd1a.txt",
+            "corpus/004_46f9999d47256b55.txt",
+        ]
+    );
+    // Ids are stable across runs.
+    let again = ingest_corpus(Path::new("corpus"));
+    let e1: Vec<Vec<String>> = report
+        .acts
+        .iter()
+        .map(|a| a.all_units().iter().map(|u| u.eid.clone()).collect())
+        .collect();
+    let e2: Vec<Vec<String>> = again
+        .acts
+        .iter()
+        .map(|a| a.all_units().iter().map(|u| u.eid.clone()).collect())
+        .collect();
+    assert_eq!(e1, e2);
+    // Every eid is unique within its act.
+    for a in &report.acts {
+        let mut seen = std::collections::HashSet::new();
+        for u in a.all_units() {
+            assert!(seen.insert(u.eid.clone()), "{}: duplicate {}", a.id, u.eid);
+        }
+    }
+}
+
+#[test]
+fn bad_files_fail_alone_and_sidecars_apply() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    std::fs::copy("corpus/001_e93b22564f257a40.txt", corpus.join("a_good.txt")).expect("copy");
+    std::fs::write(
+        corpus.join("a_good.meta.toml"),
+        "publication_date = \"2022-10-14\"\n",
+    )
+    .expect("sidecar");
+    std::fs::write(corpus.join("b_empty.txt"), b"").expect("empty");
+    std::fs::write(
+        corpus.join("c_binary.txt"),
+        [0u8, 159, 146, 150, 0, 0, 255, 1, 2, 3],
+    )
+    .expect("binary");
+    std::fs::write(corpus.join("d_notes.json"), b"{}").expect("other file");
+    std::fs::create_dir(corpus.join("sub")).expect("subdir");
+    std::fs::copy("corpus/003_0165b7296e38fd1a.txt", corpus.join("sub/x.txt")).expect("copy");
+
+    let files = corpus_files(&corpus).expect("list");
+    let names: Vec<_> = files
+        .iter()
+        .map(|f| {
+            f.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(names, vec!["a_good.txt", "b_empty.txt", "c_binary.txt"]);
+
+    let report = ingest_corpus(&corpus);
+    assert_eq!(report.acts.len(), 1);
+    let a = &report.acts[0];
+    assert_eq!(a.id, "government-resolution-2022-10-10-807");
+    assert_eq!(a.source.file, "corpus/a_good.txt");
+    assert_eq!(
+        a.publication_date,
+        chrono::NaiveDate::from_ymd_opt(2022, 10, 14)
+    );
+    let failed: Vec<_> = report
+        .failures
+        .iter()
+        .map(|f| f.path.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(failed, vec!["corpus/b_empty.txt", "corpus/c_binary.txt"]);
+    for f in &report.failures {
+        assert!(!f.reason.is_empty());
+        assert!(!f.reason.contains('\n'));
+    }
+}
+
+#[test]
+fn missing_corpus_folder_is_one_failure() {
+    let report = ingest_corpus(Path::new("no/such/folder"));
+    assert!(report.acts.is_empty());
+    assert_eq!(report.failures.len(), 1);
+    assert!(report.failures[0]
+        .reason
+        .starts_with("cannot read the corpus folder"));
+}
+
+fn zanlex(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .args(args)
+        .output()
+        .expect("zanlex runs")
+}
+
+#[test]
+fn cli_acts_json_lists_the_corpus() {
+    let out = zanlex(&["acts", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let acts = v["acts"].as_array().expect("acts");
+    let ids: Vec<_> = acts.iter().filter_map(|a| a["id"].as_str()).collect();
+    assert_eq!(ids, IDS);
+    let a003 = &acts[3];
+    assert_eq!(a003["kind"], "order");
+    assert_eq!(a003["date"], "2018-01-04");
+    assert_eq!(a003["number"], "11-1-4/1");
+    assert_eq!(a003["registration"]["number"], "16354");
+    assert_eq!(a003["status"]["state"], "in_force");
+    assert_eq!(a003["unit_count"], 44);
+    assert_eq!(a003["unit_counts"]["paragraph"], 22);
+    assert_eq!(acts[4]["status"]["state"], "repealed");
+    assert_eq!(acts[4]["status"]["on"], "2014-03-11");
+    assert_eq!(v["failures"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn cli_units_prints_the_tree() {
+    let out = zanlex(&["units", "mfa-order-2018-01-04-11-1-4-1"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("\n    att_1__para_14-1 "));
+    assert!(text.contains("L266-272"));
+    assert!(text.contains("att_1__annex_2"));
+    assert!(text.contains("[deleted]"));
+    assert!(text.trim_end().ends_with(
+        "44 units: annex 5, attachment 1, chapter 3, paragraph 22, preamble 1, subparagraph 12"
+    ));
+
+    let out = zanlex(&["units", "government-resolution-2022-10-10-807", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(v["units"][1]["eid"], "para_1");
+    assert_eq!(v["units"][1]["children"][0]["eid"], "para_1__mod_1");
+    assert_eq!(v["units"][1]["children"][0]["kind"], "instruction");
+    assert_eq!(v["units"][1]["span"]["line_start"], 13);
+}
+
+#[test]
+fn cli_reports_failures_and_unknown_ids() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    std::fs::copy("corpus/004_46f9999d47256b55.txt", corpus.join("ok.txt")).expect("copy");
+    std::fs::write(corpus.join("empty.txt"), b"").expect("empty");
+    let c = corpus.to_string_lossy().into_owned();
+
+    let out = zanlex(&["--corpus", &c, "acts", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON still printed");
+    assert_eq!(v["acts"].as_array().map(Vec::len), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<_> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].starts_with("zanlex: corpus/empty.txt: "));
+    assert!(lines[1].contains("1 file(s) could not be ingested"));
+
+    let out = zanlex(&["--corpus", &c, "units", "no-such-act"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no act with id \"no-such-act\""));
+    assert!(err.contains("mvd-order-2012-06-14-352"));
+}
