@@ -398,3 +398,29 @@ fn blank_lines_and_spaces_are_gone() {
         .starts_with("6) Қазақстан Республикасының"));
     assert_eq!(doc.lines.len(), 111);
 }
+
+#[test]
+fn every_character_maps_to_its_original_line() {
+    let doc = corpus("001_");
+    let l = at(&doc, 22);
+    let k = l.text.find("қағидаларында:").expect("moved word");
+    assert_eq!(l.origin_of(0).line, 22);
+    assert_eq!(l.origin_of(k - 1).line, 22);
+    assert_eq!(l.origin_of(k).line, 24);
+    let doc = corpus("002_");
+    let l = at(&doc, 10);
+    let k = l.text.find("-4/245").expect("number tail");
+    assert_eq!(l.origin_of(k - 1).line, 10);
+    assert_eq!(l.origin_of(k).line, 11);
+    assert_eq!(l.origin_of(l.text.len() - 1).line, 11);
+    // Unjoined lines have one origin, their own line.
+    for l in &doc.lines {
+        assert_eq!(l.origins[0].line, l.span.line_start);
+        assert_eq!(l.origins[0].offset, 0);
+        assert_eq!(l.origins.last().map(|o| o.line), Some(l.span.line_end));
+        assert!(l
+            .origins
+            .windows(2)
+            .all(|w| w[0].offset < w[1].offset && w[0].line < w[1].line));
+    }
+}

@@ -83,6 +83,11 @@ fn line_of(text: String, indent: u16, n: u32) -> CleanLine {
             line_end: n,
             page: None,
         },
+        origins: vec![super::repair::Origin {
+            offset: 0,
+            line: n,
+            page: None,
+        }],
     }
 }
 

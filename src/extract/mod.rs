@@ -37,6 +37,37 @@ pub struct CleanLine {
     /// For PDF sources the line numbers count the lines of the extracted text of the whole
     /// document (page 1's lines first), as `zanlex` would write them to a `.txt`.
     pub span: SourceSpan,
+    /// Where each original line's part of `text` starts: every character maps back to its
+    /// original line and page (see [`CleanLine::origin_of`]). One entry unless lines were
+    /// joined.
+    pub origins: Vec<repair::Origin>,
+}
+
+impl CleanLine {
+    /// The original line and page of the character at byte `offset` of `text`.
+    ///
+    /// ```
+    /// let lines = zanlex::extract::text_lines("      3) жіберуді\n;\nжоғары және ЖОО-\nдан кейінгі");
+    /// assert_eq!(lines[0].text, "3) жіберуді;");
+    /// assert_eq!(lines[0].origin_of(lines[0].text.find(';').unwrap()).line, 2);
+    /// assert_eq!(lines[0].origin_of(0).line, 1);
+    /// assert_eq!(lines[1].text, "жоғары және ЖОО-дан кейінгі");
+    /// assert_eq!(lines[1].origin_of(0).line, 3);
+    /// assert_eq!(lines[1].origin_of(lines[1].text.find("дан").unwrap()).line, 4);
+    /// ```
+    pub fn origin_of(&self, offset: usize) -> repair::Origin {
+        self.origins
+            .iter()
+            .rev()
+            .find(|o| o.offset <= offset)
+            .or(self.origins.first())
+            .copied()
+            .unwrap_or(repair::Origin {
+                offset: 0,
+                line: self.span.line_start,
+                page: self.span.page,
+            })
+    }
 }
 
 /// A decoded and repaired document, ready for the structure stage.
@@ -136,6 +167,7 @@ fn to_clean(lines: Vec<repair::Line>) -> Vec<CleanLine> {
             text: l.text,
             indent: l.indent,
             span: l.span,
+            origins: l.origins,
         })
         .collect()
 }

@@ -31,6 +31,31 @@ pub struct Line {
     /// The line started with one space more than its indentation: a displaced word's hole.
     pub lead_hole: bool,
     pub span: SourceSpan,
+    /// Where each original line's text starts in `text` (several after a join).
+    pub origins: Vec<Origin>,
+}
+
+/// The original line (and page) a stretch of clean text comes from: from byte `offset` of the
+/// line's text up to the next origin's offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub offset: usize,
+    pub line: u32,
+    pub page: Option<u32>,
+}
+
+/// Appends `next` to `prev` (with `sep` between), keeping spans and origins.
+fn append_line(prev: &mut Line, sep: &str, next: &Line) {
+    let base = prev.text.trim_end().len() + sep.len();
+    let skip = next.text.len() - next.text.trim_start().len();
+    prev.text = format!("{}{sep}{}", prev.text.trim_end(), next.text.trim_start());
+    for o in &next.origins {
+        prev.origins.push(Origin {
+            offset: base + o.offset.saturating_sub(skip),
+            ..*o
+        });
+    }
+    prev.span.line_end = next.span.line_end;
 }
 
 /// Splits decoded text into lines, dropping blank ones; `page` goes into every span (PDF).
@@ -59,6 +84,11 @@ pub fn split_lines(text: &str, first_line: u32, page: Option<u32>) -> Vec<Line> 
                 line_end: n,
                 page,
             },
+            origins: vec![Origin {
+                offset: 0,
+                line: n,
+                page,
+            }],
         });
     }
     out
@@ -395,11 +425,9 @@ pub fn fix_displaced(lines: &mut Vec<Line>) {
         if let Some((p, w)) = leading_punct_word(&lines[i].text) {
             let moved = format!("{w}{p}");
             if lines[i].indent == 0 && i > 0 {
-                let end = lines[i].span.line_end;
-                let prev = &mut lines[i - 1];
-                prev.text = format!("{} {moved}", prev.text.trim_end());
-                prev.span.line_end = end;
-                lines.remove(i);
+                let mut next = lines.remove(i);
+                next.text = moved;
+                append_line(&mut lines[i - 1], " ", &next);
                 continue;
             }
             lines[i].text = moved;
@@ -551,12 +579,8 @@ pub fn join_broken_lines(lines: &mut Vec<Line>) {
             || number_cont && next.indent == 0
             || only_punct;
         if join_tight {
-            let joined = format!("{p}{n}");
-            let end = lines[i].span.line_end;
-            let prev = &mut lines[i - 1];
-            prev.text = joined;
-            prev.span.line_end = end;
-            lines.remove(i);
+            let next = lines.remove(i);
+            append_line(&mut lines[i - 1], "", &next);
             continue;
         }
         i += 1;
@@ -633,7 +657,41 @@ pub fn drop_page_furniture(lines: &mut Vec<Line>) {
 /// Collapses runs of spaces and trims each line; drops lines left empty.
 pub fn finish(lines: &mut Vec<Line>) {
     for l in lines.iter_mut() {
-        l.text = l.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (text, map) = collapse(&l.text);
+        for o in &mut l.origins {
+            o.offset = map(o.offset);
+        }
+        l.text = text;
     }
     lines.retain(|l| !l.text.is_empty());
+}
+
+/// Collapses whitespace runs to one space and trims; returns the text and a map from old byte
+/// offsets to new ones.
+fn collapse(s: &str) -> (String, impl Fn(usize) -> usize) {
+    let mut out = String::with_capacity(s.len());
+    // (old offset, new offset) at every kept char.
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    let mut pending_space = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        marks.push((i, out.len()));
+        out.push(c);
+    }
+    let end = out.len();
+    let map = move |old: usize| {
+        marks
+            .iter()
+            .find(|(o, _)| *o >= old)
+            .map(|&(_, n)| n)
+            .unwrap_or(end)
+    };
+    (out, map)
 }
