@@ -147,7 +147,7 @@ pub fn fold_into(word: &str, out: &mut String) {
 /// True when the token has Latin letters (it is Latin-script Kazakh or a foreign word).
 pub fn has_latin(word: &str) -> bool {
     word.chars()
-        .any(|c| c.is_alphabetic() && (c as u32) < 0x0250)
+        .any(|c| (c as u32) < 0x0250 && c.is_alphabetic())
 }
 
 #[cfg(test)]

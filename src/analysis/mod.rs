@@ -29,7 +29,7 @@ pub mod stopwords;
 pub mod tokenizer;
 
 use russian::Lang;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Name of the exact analyzer (normalize, lowercase, legal numbers kept whole).
@@ -167,14 +167,14 @@ pub struct KkStemFilter {
 pub struct KkStemTokenizer<T> {
     inner: T,
     loose: bool,
-    cache: HashMap<String, String>,
+    cache: FxHashMap<String, Cached>,
 }
 
 /// Token stream of [`KkStemFilter`].
 pub struct KkStemStream<'a, S> {
     tail: S,
     loose: bool,
-    cache: &'a mut HashMap<String, String>,
+    cache: &'a mut FxHashMap<String, Cached>,
     prev_russian: bool,
 }
 
@@ -184,7 +184,7 @@ impl TokenFilter for KkStemFilter {
         KkStemTokenizer {
             inner,
             loose: self.loose,
-            cache: HashMap::new(),
+            cache: FxHashMap::default(),
         }
     }
 }
@@ -204,72 +204,75 @@ impl<T: Tokenizer> Tokenizer for KkStemTokenizer<T> {
     }
 }
 
-/// Kazakh stem (or folded stem) of a word, cached.
-fn kazakh(cache: &mut HashMap<String, String>, word: &str, loose: bool) -> String {
-    if let Some(s) = cache.get(word) {
-        return s.clone();
-    }
-    let s = if loose {
-        stem::stem_folded(&fold::fold(word))
+/// What the stem filter remembers of a word: its language by letters and its Kazakh result.
+#[derive(Clone)]
+pub struct Cached {
+    lang: Lang,
+    /// Kazakh stem (`stem`) or folded stem (`loose`); empty for a folded stop word.
+    out: String,
+}
+
+fn compute(word: &str, loose: bool) -> Cached {
+    let latin = fold::has_latin(word);
+    let lang = if latin {
+        Lang::Kazakh
+    } else {
+        russian::classify(word)
+    };
+    let out = if loose {
+        let f = fold::fold(word);
+        if stopwords::is_folded_stop(&f) {
+            String::new()
+        } else {
+            stem::stem_folded(&f)
+        }
+    } else if latin {
+        word.to_string()
     } else {
         stem::stem(word)
     };
-    cache.insert(word.to_string(), s.clone());
-    s
+    Cached { lang, out }
 }
 
 impl<S: TokenStream> KkStemStream<'_, S> {
+    fn cached(&mut self, word: &str) -> &Cached {
+        let loose = self.loose;
+        if !self.cache.contains_key(word) {
+            self.cache.insert(word.to_string(), compute(word, loose));
+        }
+        &self.cache[word]
+    }
+
     fn process(&mut self, text: &str) -> Option<String> {
         if is_numberish(text) {
             // `14-бабы` → `14-бап`; plain numbers unchanged.
             let (head, word) = text.rsplit_once('-')?;
-            if !word.chars().all(char::is_alphabetic) || word.is_empty() {
+            if !word.chars().all(normalize::is_letter) || word.is_empty() {
                 return None;
             }
-            let w = if self.loose {
-                kazakh(self.cache, word, true)
-            } else if fold::has_latin(word) {
-                word.to_string()
-            } else {
-                kazakh(self.cache, word, false)
-            };
+            let w = &self.cached(word).out;
             return Some(format!("{head}-{w}"));
         }
-        if fold::has_latin(text) {
-            self.prev_russian = false;
-            if self.loose {
-                let f = fold::fold(text);
-                if stopwords::is_folded_stop(&f) {
-                    return Some(String::new());
-                }
-                return Some(stem::stem_folded(&f));
-            }
+        if !text.chars().any(normalize::is_letter) {
             return None;
         }
-        if !text.chars().any(char::is_alphabetic) {
-            return None;
-        }
-        let lang = russian::classify(text);
-        let is_russian = lang == Lang::Russian || (lang == Lang::Unmarked && self.prev_russian);
-        self.prev_russian = is_russian;
-        if is_russian {
+        let prev_russian = self.prev_russian;
+        let loose = self.loose;
+        let c = self.cached(text);
+        let lang = c.lang;
+        let is_russian = lang == Lang::Russian || (lang == Lang::Unmarked && prev_russian);
+        let out = if is_russian {
             let s = russian::stem(text);
-            return Some(if self.loose { fold::fold(&s) } else { s });
-        }
-        if self.loose {
-            if let Some(s) = self.cache.get(text) {
-                return Some(s.clone());
-            }
-            let f = fold::fold(text);
-            let s = if stopwords::is_folded_stop(&f) {
-                String::new()
+            if loose {
+                fold::fold(&s)
             } else {
-                stem::stem_folded(&f)
-            };
-            self.cache.insert(text.to_string(), s.clone());
-            return Some(s);
-        }
-        Some(kazakh(self.cache, text, false))
+                s
+            }
+        } else {
+            c.out.clone()
+        };
+        self.prev_russian = is_russian;
+        Some(out)
     }
 }
 

@@ -45,7 +45,16 @@ impl Normalized<'_> {
 ///
 /// Clean text (already NFC, nothing to drop, the common case) is borrowed without copying.
 pub fn normalize(text: &str) -> Normalized<'_> {
-    let clean = !text.chars().any(is_invisible) && is_nfc_quick(text.chars()) == IsNormalized::Yes;
+    // Fast path: Latin-1, Cyrillic letters and general punctuation are NFC by themselves.
+    let simple = text.chars().all(|c| {
+        let u = c as u32;
+        (u < 0x300 && c != '\u{00AD}')
+            || (0x400..=0x482).contains(&u)
+            || (0x48A..=0x52F).contains(&u)
+            || ((0x2010..=0x205F).contains(&u) && !is_invisible(c))
+    });
+    let clean = simple
+        || (!text.chars().any(is_invisible) && is_nfc_quick(text.chars()) == IsNormalized::Yes);
     if clean {
         return Normalized {
             text: Cow::Borrowed(text),
@@ -82,6 +91,32 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     Normalized {
         text: Cow::Owned(out),
         orig,
+    }
+}
+
+/// `char::is_alphabetic` with fast paths for ASCII and Cyrillic (the slow Unicode table lookup
+/// dominated tokenizing time).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{0400}'..='\u{0481}').contains(&c) || ('\u{048A}'..='\u{052F}').contains(&c) {
+        true
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// Kazakh lowercase of one character, with a fast path for Russian-range Cyrillic.
+#[inline]
+pub fn push_lower(c: char, out: &mut String) {
+    match c {
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+        'Ѐ'..='Џ' => out.push(char::from_u32(c as u32 + 0x50).unwrap_or(c)),
+        _ if c.is_ascii() || ('а'..='џ').contains(&c) => out.push(c),
+        'İ' => out.push('i'),
+        _ => out.extend(c.to_lowercase()),
     }
 }
 
@@ -135,22 +170,23 @@ fn lookalike(c: char) -> Option<char> {
 /// assert_eq!(s, "үкіметінің");
 /// ```
 pub fn repair_lower(word: &str, out: &mut String) {
-    let has_cyr = word.chars().any(is_cyrillic);
-    let has_other = has_cyr && word.chars().any(|c| !is_cyrillic(c) && c.is_alphabetic());
+    let (mut has_cyr, mut has_other) = (false, false);
+    for c in word.chars() {
+        if is_cyrillic(c) {
+            has_cyr = true;
+        } else if is_letter(c) {
+            has_other = true;
+        }
+    }
+    let mixed = has_cyr && has_other;
     for c in word.chars() {
         let c = match c {
             'ӊ' => 'ң',
             'Ӊ' => 'ң',
-            _ if has_other => lookalike(c).unwrap_or(c),
+            _ if mixed => lookalike(c).unwrap_or(c),
             _ => c,
         };
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if c == 'İ' {
-            out.push('i');
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        push_lower(c, out);
     }
 }
 

@@ -90,7 +90,7 @@ const VOICED: u8 = VOW | SON | NAS | ZJ;
 const CONS: u8 = SON | NAS | ZJ | VL;
 const ANY: u8 = 255;
 
-fn class(c: char, folded: bool) -> u8 {
+fn class(c: char) -> u8 {
     match c {
         'а' | 'ә' | 'е' | 'о' | 'ө' | 'ұ' | 'ү' | 'ы' | 'і' | 'э' | 'ю' | 'я' | 'ё' => {
             VOW
@@ -456,13 +456,9 @@ impl Tables {
     fn strip<'w>(&self, w: &'w str, suf: &Suf) -> Option<&'w str> {
         let rest = w.strip_suffix(suf.text.as_str())?;
         let prev = rest.chars().next_back()?;
-        let mut cls = class(prev, self.folded);
+        let mut cls = class(prev);
         if matches!(prev, 'ь' | 'ъ') {
-            cls = rest
-                .chars()
-                .rev()
-                .nth(1)
-                .map_or(VL, |c| class(c, self.folded));
+            cls = rest.chars().rev().nth(1).map_or(VL, class);
         }
         if cls & suf.after == 0 {
             return None;

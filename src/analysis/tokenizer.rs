@@ -10,7 +10,7 @@
 //!
 //! Offsets are byte offsets into the ORIGINAL text.
 
-use super::normalize::{normalize, repair_lower};
+use super::normalize::{is_letter, normalize, repair_lower};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -77,12 +77,12 @@ fn kind(seg: &str) -> Kind {
     if c.is_numeric() {
         // UAX #29 keeps `26.05.2022` and `2,5` whole; a digit-led segment with letters
         // (`5a`) is a word.
-        if seg.chars().any(|c| c.is_alphabetic()) {
+        if seg.chars().any(is_letter) {
             return Kind::Word;
         }
         return Kind::Num;
     }
-    if seg.chars().any(|c| c.is_alphanumeric()) {
+    if is_letter(c) || seg.chars().any(|c| is_letter(c) || c.is_numeric()) {
         Kind::Word
     } else {
         Kind::Other

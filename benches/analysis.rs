@@ -1,0 +1,60 @@
+//! Throughput of each zanlex analyzer over the corpus text, beside tantivy's default
+//! (`SimpleTokenizer` + `LowerCaser`) on the same text. Text is fed line by line, as short
+//! units are fed at indexing time. Run: `cargo bench --bench analysis`.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer, TokenStream};
+use zanlex::analysis::{analyzer, KK_EXACT, KK_LOOSE, KK_STEM};
+
+fn corpus_lines() -> Vec<String> {
+    let mut files: Vec<_> = std::fs::read_dir("corpus")
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    let mut lines = Vec::new();
+    for f in files {
+        if let Ok(t) = std::fs::read_to_string(&f) {
+            lines.extend(t.lines().map(str::to_string));
+        }
+    }
+    lines
+}
+
+fn run(a: &mut TextAnalyzer, lines: &[String]) -> usize {
+    let mut n = 0;
+    for l in lines {
+        let mut s = a.token_stream(l);
+        while s.advance() {
+            n += s.token().text.len();
+        }
+    }
+    n
+}
+
+fn bench(c: &mut Criterion) {
+    let lines = corpus_lines();
+    let bytes: usize = lines.iter().map(|l| l.len() + 1).sum();
+    if bytes == 0 {
+        eprintln!("skipped: no corpus/ folder here");
+        return;
+    }
+    let mut g = c.benchmark_group("analysis");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(20);
+    let mut default = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .build();
+    g.bench_function("default_simple_lowercase", |b| {
+        b.iter(|| run(&mut default, &lines))
+    });
+    for name in [KK_EXACT, KK_STEM, KK_LOOSE] {
+        let Some(mut a) = analyzer(name) else {
+            continue;
+        };
+        g.bench_function(name, |b| b.iter(|| run(&mut a, &lines)));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
