@@ -372,3 +372,37 @@ fn word_diff_uses_unicode_words() {
         ]
     );
 }
+
+#[test]
+fn units_as_of_flags_wording_missing_from_the_corpus() {
+    use zanlex::amend::{amendments_for, units_as_of};
+    // 003 is one consolidated text: paragraph 3 got new wording effective ~2025-12-15.
+    let a = only_act("corpus", "mfa-order-2018-01-04-11-1-4-1");
+    let at = |date: NaiveDate, eid: &str| {
+        units_as_of(&a, date)
+            .into_iter()
+            .find(|u| u.version.eid == eid)
+            .unwrap()
+    };
+    assert!(!at(d(2024, 1, 1), "att_1__para_3").wording_known);
+    assert!(at(d(2026, 2, 1), "att_1__para_3").wording_known);
+    // The Rules were reworded in 2022, so in 2020 no paragraph of them is known as worded then.
+    assert!(!at(d(2020, 1, 1), "att_1__para_1").wording_known);
+    assert!(at(d(2024, 1, 1), "att_1__para_1").wording_known);
+    // Before the act's date nothing is in force.
+    assert!(units_as_of(&a, d(2017, 1, 1)).is_empty());
+    let touched: Vec<_> = amendments_for(&a, "att_1__para_3")
+        .iter()
+        .map(|e| e.target_eid.as_str())
+        .collect();
+    assert_eq!(touched, vec!["att_1", "att_1__para_3"]);
+    // Editions: on 2022-12-01 article 9's 12) still has its 2022 wording, and it is known.
+    let g = only_act(GOV_DIR, GOV);
+    let u = units_as_of(&g, d(2022, 12, 1))
+        .into_iter()
+        .find(|u| u.version.eid == "art_9__subpara_12")
+        .unwrap();
+    assert!(u.wording_known);
+    assert!(u.version.text.contains("туризм мен спортты"));
+    assert_eq!(u.version.origin, "2022-11-05");
+}

@@ -18,7 +18,7 @@ pub mod versions;
 
 pub use diff::{diff_versions, ActDiff, UnitChange, UnitChangeKind, WordChange};
 pub use history::{history, HistoryEntry};
-pub use versions::{link_corpus, unit_versions};
+pub use versions::{amendments_for, link_corpus, unit_versions, units_as_of, UnitAsOf};
 
 use crate::model::{
     Act, ActRef, AmendAction, Amendment, Instruction, Status, Unit, UnitKind, UnitStatus,
@@ -262,11 +262,11 @@ fn read_instructions(act: &Act) -> Vec<Instruction> {
 fn commencement(act: &Act) -> Option<crate::model::EffectiveRule> {
     act.all_units()
         .into_iter()
+        .rev()
         .filter(|u| u.kind != UnitKind::Instruction)
-        .filter(|u| {
+        .find(|u| {
             let t = strip_num(&u.text, u.num.as_deref());
             t.starts_with("Осы") && t.contains("қолданысқа енгізіледі")
         })
-        .last()
         .map(|u| effective::parse_rule(&u.text))
 }

@@ -276,3 +276,74 @@ pub fn unit_versions(act: &Act) -> Vec<UnitVersion> {
     }
     out
 }
+
+/// One unit's wording in force on a date, for `search --as-of` and `show --as-of`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitAsOf {
+    pub version: UnitVersion,
+    /// False when the corpus lacks the wording in force on that date: the text shown is a
+    /// later one (a consolidated text that already carries amendments effective after the date,
+    /// or the earliest edition when the date precedes it).
+    pub wording_known: bool,
+}
+
+/// Whether an amendment on `target` concerns unit `eid`: the unit itself, something that
+/// contains it (the Rules, the whole act: `""`), or something inside it.
+pub fn touches(target: &str, eid: &str) -> bool {
+    target.is_empty()
+        || target == eid
+        || eid.starts_with(&format!("{target}__"))
+        || target.starts_with(&format!("{eid}__"))
+}
+
+/// The amendment events that touched a unit (see [`touches`]), oldest first by signing date.
+pub fn amendments_for<'a>(act: &'a Act, eid: &str) -> Vec<&'a Amendment> {
+    let mut v: Vec<&Amendment> = act
+        .amendments
+        .iter()
+        .filter(|a| touches(&a.target_eid, eid))
+        .collect();
+    v.sort_by_key(|a| a.by.date);
+    v
+}
+
+/// Every unit's version in force on `date` (`from <= date < to`). A unit of a consolidated text
+/// without an edition date is returned with `wording_known = false` when an amendment touching
+/// it (not a mere announcement) took effect after `date`: the corpus has only the later
+/// wording. Units not in the version in force on `date` (inserted later), and every unit
+/// before the act's first version, are left out.
+pub fn units_as_of(act: &Act, date: NaiveDate) -> Vec<UnitAsOf> {
+    let all = unit_versions(act);
+    let last_dated = act.versions.last().is_some_and(|v| {
+        act.versions.len() > 1 || act.version_date.is_some() || v.id.starts_with("applied:")
+    });
+    let mut by_eid: BTreeMap<&str, Vec<&UnitVersion>> = BTreeMap::new();
+    for v in &all {
+        by_eid.entry(v.eid.as_str()).or_default().push(v);
+    }
+    let mut out = Vec::new();
+    for (eid, vs) in by_eid {
+        let hit = vs
+            .iter()
+            .find(|v| v.from.is_none_or(|f| f <= date) && v.to.is_none_or(|t| date < t));
+        match hit {
+            Some(v) => {
+                let later_change = || {
+                    act.amendments.iter().any(|a| {
+                        a.action != AmendAction::Prospective
+                            && touches(&a.target_eid, eid)
+                            && a.effective.as_ref().is_some_and(|e| e.date > date)
+                    })
+                };
+                let known = v.to.is_some() || last_dated || !later_change();
+                out.push(UnitAsOf {
+                    version: (*v).clone(),
+                    wording_known: known,
+                });
+            }
+            // Not in the version in force then (inserted later), or the act not yet in force.
+            None => {}
+        }
+    }
+    out
+}
