@@ -99,7 +99,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
 /// (spaces, digits, punctuation) have a zero high byte, Cyrillic ones 0x04. Returns
 /// `Some(true)` for little endian.
 fn utf16_by_nuls(bytes: &[u8]) -> Option<bool> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -126,7 +126,7 @@ fn utf16_by_nuls(bytes: &[u8]) -> Option<bool> {
 
 fn decode_utf16(bytes: &[u8], little: bool) -> Result<String, String> {
     let name = if little { "UTF-16LE" } else { "UTF-16BE" };
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(format!("odd number of bytes in a {name} file"));
     }
     let units = bytes.chunks_exact(2).map(|c| {

@@ -193,12 +193,8 @@ pub fn fix_letter_spacing(s: &str) -> String {
             }
             out.push_str(&split_case_glue(&word));
         } else {
-            for i in g.0..g.1 {
-                if i > g.0 {
-                    out.push(' ');
-                }
-                out.push_str(toks[i].0);
-            }
+            let plain: Vec<&str> = toks[g.0..g.1].iter().map(|t| t.0).collect();
+            out.push_str(&plain.join(" "));
         }
         prev_spaced = this_spaced;
     }
