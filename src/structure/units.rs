@@ -196,8 +196,17 @@ impl<'a> TextParser<'a> {
         if sq.is_empty() {
             return false;
         }
-        if sq.chars().count() >= 6 && self.vocab_squash.contains(&sq) {
-            return true;
+        // Letters only, so letter-spaced lines match too; the last word may take another case
+        // ending than in the header (`регламентін` → `регламентіне`).
+        let chars: Vec<char> = sq.chars().collect();
+        for cut in 0..=5usize {
+            if chars.len() < 6 + cut {
+                break;
+            }
+            let stem: String = chars[..chars.len() - cut].iter().collect();
+            if self.vocab_squash.contains(&stem) {
+                return true;
+            }
         }
         let ws = words(t);
         if ws.is_empty() {
@@ -420,7 +429,7 @@ impl<'a> TextParser<'a> {
         if self.zone == Zone::Annex {
             if let Some((a, _)) = self.annex {
                 if self.heading_of == Some(a) && !ind && !is_terminal(text) {
-                    if text != "Нысан" {
+                    if text != "Нысан" && !RE_ANNEX.is_match(text) {
                         self.push_heading(a, text, i);
                     }
                 } else {
@@ -525,6 +534,14 @@ impl<'a> TextParser<'a> {
         } else if act_level {
             false
         } else if in_act_annex {
+            // An appendix of the amended Rules carried inside the act's own appendix: its
+            // title, printed after the inner marker, is the better heading.
+            if let Some((a, _)) = self.annex {
+                if self.t.nodes[a].parts.len() <= 20 {
+                    self.t.nodes[a].heading = None;
+                    self.heading_of = Some(a);
+                }
+            }
             return false;
         } else {
             self.att.is_some()

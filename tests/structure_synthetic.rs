@@ -1,0 +1,174 @@
+//! The structure stage on hand-made inputs: unrepaired extraction (the provisional extractor's
+//! shape), pending and deleted units, act ids, and the date and issuer helpers.
+
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use zanlex::extract::{CleanLine, Extracted};
+use zanlex::model::{ActKind, Source, SourceFormat, SourceSpan, UnitStatus};
+use zanlex::structure::{build_act, issuer_code, parse_date, slug};
+
+/// One line per original line, blanks kept, nothing repaired: what the first extractor gave.
+fn raw(file: &str, text: &str) -> Extracted {
+    let lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| CleanLine {
+            text: l.trim().to_string(),
+            indent: (l.len() - l.trim_start_matches(' ').len()) as u16,
+            span: SourceSpan {
+                line_start: i as u32 + 1,
+                line_end: i as u32 + 1,
+                page: None,
+            },
+            origins: Vec::new(),
+        })
+        .collect();
+    Extracted {
+        source: Source {
+            file: file.into(),
+            format: SourceFormat::Text,
+            sha256: String::new(),
+            encoding: "utf-8".into(),
+        },
+        meta: BTreeMap::new(),
+        lines,
+    }
+}
+
+fn eids(a: &zanlex::model::Act) -> Vec<String> {
+    a.all_units().iter().map(|u| u.eid.clone()).collect()
+}
+
+#[test]
+fn unrepaired_lines_give_the_same_units_as_repaired_ones() {
+    for name in [
+        "000_59abb921da226678.txt",
+        "001_e93b22564f257a40.txt",
+        "002_5607aeb48d2f36af.txt",
+        "003_0165b7296e38fd1a.txt",
+        "004_46f9999d47256b55.txt",
+    ] {
+        let path = std::path::Path::new("corpus").join(name);
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        let from_raw = build_act(&raw(&format!("corpus/{name}"), &text)).expect("raw builds");
+        let repaired =
+            zanlex::ingest::ingest_file(&path, std::path::Path::new(".")).expect("repaired builds");
+        assert_eq!(from_raw.id, repaired.id, "{name}");
+        assert_eq!(eids(&from_raw), eids(&repaired), "{name}");
+        let spans = |a: &zanlex::model::Act| -> Vec<u32> {
+            a.all_units().iter().map(|u| u.span.line_start).collect()
+        };
+        assert_eq!(spans(&from_raw), spans(&repaired), "{name}");
+    }
+}
+
+const ORDER: &str = "\
+Тестілік қағидаларды бекіту туралы
+
+Қазақстан Республикасы Сыртқы істер министрінің 2024 жылғы 5 наурыздағы № 11-1-4/99 бұйрығы. Қазақстан Республикасының Әділет министрлігінде 2024 жылғы 7 наурызда № 34000 болып тіркелді.
+      БҰЙЫРАМЫН:
+      1. Қағидалар бекітілсін.
+      2. Алып тасталды - ҚР Сыртқы істер министрінің 01.02.2025 № 11-1-4/5 бұйрығымен.
+      2-1. 01.01.2026 бастап қолданысқа енгізіледі
+      3. Тізбе:
+      1) бірінші;
+      1-1) кірістірілген;
+      2) екінші.
+      Осы тармақтың соңғы абзацы.
+      4. Осы бұйрық қол қойылған күнінен бастап қолданысқа енгізіледі.
+";
+
+#[test]
+fn deleted_pending_inserted_and_closing_text() {
+    let a = build_act(&raw("corpus/t.txt", ORDER)).expect("builds");
+    assert_eq!(a.id, "mfa-order-2024-03-05-11-1-4-99");
+    assert_eq!(a.kind, ActKind::Order);
+    assert_eq!(
+        a.registration.as_ref().map(|r| r.number.as_str()),
+        Some("34000")
+    );
+    assert_eq!(
+        eids(&a),
+        vec![
+            "preamble",
+            "para_1",
+            "para_2",
+            "para_2-1",
+            "para_3",
+            "para_3__subpara_1",
+            "para_3__subpara_1-1",
+            "para_3__subpara_2",
+            "para_4"
+        ]
+    );
+    assert_eq!(
+        a.unit("para_2").map(|u| u.status.clone()),
+        Some(UnitStatus::Deleted)
+    );
+    assert_eq!(
+        a.unit("para_2-1").map(|u| u.status.clone()),
+        Some(UnitStatus::Pending {
+            from: NaiveDate::from_ymd_opt(2026, 1, 1)
+        })
+    );
+    assert_eq!(
+        a.unit("para_3__subpara_1-1")
+            .and_then(|u| u.num.clone())
+            .as_deref(),
+        Some("1-1")
+    );
+    assert_eq!(
+        a.unit("para_3").map(|u| u.text.as_str()),
+        Some("3. Тізбе:\nОсы тармақтың соңғы абзацы.")
+    );
+    assert_eq!(
+        a.unit("para_3__subpara_2").map(|u| u.text.as_str()),
+        Some("2) екінші.")
+    );
+}
+
+#[test]
+fn empty_input_is_a_structure_error() {
+    let err = build_act(&raw("corpus/blank.txt", "\n   \n\n")).expect_err("nothing to build");
+    let msg = err.to_string();
+    assert!(msg.starts_with("corpus/blank.txt: "), "{msg}");
+}
+
+#[test]
+fn dates_issuers_and_slugs() {
+    assert_eq!(
+        parse_date("2012 жылы 28 маусымда"),
+        NaiveDate::from_ymd_opt(2012, 6, 28)
+    );
+    assert_eq!(
+        parse_date("2020 жылғы 1 қыркүйегі"),
+        NaiveDate::from_ymd_opt(2020, 9, 1)
+    );
+    assert_eq!(
+        parse_date("2007.06.19. N 267"),
+        NaiveDate::from_ymd_opt(2007, 6, 19)
+    );
+    assert_eq!(
+        parse_date("от 23 августа 2019 года"),
+        NaiveDate::from_ymd_opt(2019, 8, 23)
+    );
+    assert_eq!(
+        parse_date("1997 жылғы 16 сәуiрдегi"),
+        NaiveDate::from_ymd_opt(1997, 4, 16)
+    );
+    assert_eq!(parse_date("no date"), None);
+    assert_eq!(
+        issuer_code("Қазақстан Республикасы Сыртқы істер министрінің м.а."),
+        "mfa"
+    );
+    assert_eq!(issuer_code("Нұр-Сұлтан қаласы мәслихатының"), "maslikhat");
+    assert_eq!(
+        issuer_code("Президенті Кеңсесі бастығының"),
+        "president-office"
+    );
+    assert_eq!(slug("11-1-4/245"), "11-1-4-245");
+    assert_eq!(
+        slug("Қазақстан Республикасының Үкіметі"),
+        "qazaqstan-respublikasynyn-ukimeti"
+    );
+}
