@@ -86,12 +86,45 @@ fn own_text(u: &Unit) -> String {
     }
 }
 
-/// Word-level diff of two texts; runs of the same tag are merged.
+/// Word-level diff of two texts; runs of the same tag are merged. When little but spaces and
+/// punctuation is shared (a placeholder replaced by text), the result is one deletion and one
+/// insertion after the common leading words, which reads better than a word salad.
 pub fn word_diff(old: &str, new: &str) -> Vec<WordChange> {
     let a: Vec<&str> = old.split_word_bounds().collect();
     let b: Vec<&str> = new.split_word_bounds().collect();
+    let out = raw_word_diff(&a, &b);
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+    let shared: usize = out
+        .iter()
+        .filter(|w| w.tag == "equal")
+        .map(|w| letters(&w.text))
+        .sum();
+    let longest = letters(old).max(letters(new));
+    if longest == 0 || shared * 3 >= longest {
+        return out;
+    }
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut collapsed = Vec::new();
+    if common > 0 {
+        collapsed.push(WordChange {
+            tag: "equal",
+            text: a[..common].concat(),
+        });
+    }
+    for (tag, words) in [("delete", &a[common..]), ("insert", &b[common..])] {
+        if !words.is_empty() {
+            collapsed.push(WordChange {
+                tag,
+                text: words.concat(),
+            });
+        }
+    }
+    collapsed
+}
+
+fn raw_word_diff(a: &[&str], b: &[&str]) -> Vec<WordChange> {
     let mut out: Vec<WordChange> = Vec::new();
-    for (tag, words) in similar::utils::diff_slices(Algorithm::Patience, &a, &b) {
+    for (tag, words) in similar::utils::diff_slices(Algorithm::Patience, a, b) {
         let tag = match tag {
             ChangeTag::Equal => "equal",
             ChangeTag::Delete => "delete",
