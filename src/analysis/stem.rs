@@ -11,11 +11,15 @@
 //! keeping only parses whose suffixes agree with the stem's vowels and final sound and whose
 //! stem keeps at least 3 letters (a closed list of 2-letter roots such as `іс`, `ел`, `үй`
 //! excepted) and a vowel. It then picks one:
-//! 1. the most-stripped stem that the compiled-in vocabulary attests as a word (or, for a verb
-//!    parse, whose verbal noun `stem+у` is attested);
-//! 2. else the word itself, when the vocabulary attests it as a base (this stops `ауру`
-//!    "illness" from losing its `-у` as if it were a verbal noun);
-//! 3. else the most-stripped parse.
+//! 1. the word itself, when the compiled-in vocabulary attests it as a base (this stops `ауру`
+//!    "illness" from losing its `-у` as if it were a verbal noun, `тұлға` from becoming `тұл`);
+//! 2. else the most-stripped stem that the vocabulary attests (or, for a verb parse, whose
+//!    verbal noun `stem+у` is attested);
+//! 3. else the most-stripped parse that is not marked unlikely (`-сы` after `ы`: `жиналысы` is
+//!    `жиналыс` + `-ы`; `-атын`, `-йды` that nouns end in: `жағдайды`).
+//!
+//! Then the result is stemmed again (up to three rounds) unless it is attested or a verb stem,
+//! so an inflected form and its base end on the same stem (`басшылары` → `басшы` ← `басшы`).
 //!
 //! Stem-final alternations are undone by writing the stem in its citation form: a final
 //! `ғ/г/б` becomes `қ/к/п` (тармағы → тармақ, бабы → бап) and a vowel dropped before a vowel
@@ -45,6 +49,49 @@ const VOCAB: &str = include_str!("data/kk_vocab.txt");
 const SHORT_ROOTS: &[&str] = &[
     "іс", "іш", "ел", "үй", "су", "ай", "ой", "ән", "ер", "ет", "ас", "ат", "із", "ұл", "ту", "ем",
     "ру", "ес", "от", "өз", "ал", "ін", "ми", "ен", "ие", "аң", "оқ", "ит",
+];
+
+/// Closed-class words that never inflect but end like a suffix (`туралы` is not `турал` + `-ы`).
+const UNINFLECTED: &[&str] = &[
+    "туралы",
+    "арқылы",
+    "бойынша",
+    "дейін",
+    "кейін",
+    "сияқты",
+    "сайын",
+    "бері",
+    "қарай",
+    "үшін",
+    "бірге",
+    "сондай",
+    "осындай",
+    "мынадай",
+    "сондай-ақ",
+    "қандай",
+    "жалпы",
+    "егер",
+    "немесе",
+    "және",
+    "бірақ",
+    "тиіс",
+    "бұдан",
+    "одан",
+    "сонда",
+    "онда",
+    "мұнда",
+    "әрі",
+    "ғана",
+    "қана",
+    "барлық",
+    "болып",
+    "бастап",
+    "басқа",
+    "өйткені",
+    "себебі",
+    "яғни",
+    "алдында",
+    "жанында",
 ];
 
 /// Nouns that drop the vowel of their last syllable before a vowel suffix (халық → халқы):
@@ -158,6 +205,7 @@ struct Tables {
     vocab: HashSet<String>,
     dropped: HashMap<String, String>,
     short: HashSet<String>,
+    keep: HashSet<String>,
 }
 
 #[derive(Default)]
@@ -414,6 +462,7 @@ impl Tables {
             .map(|(a, b)| (conv(a), conv(b)))
             .collect();
         let short = SHORT_ROOTS.iter().map(|s| conv(s)).collect();
+        let keep = UNINFLECTED.iter().map(|s| conv(s)).collect();
         Tables {
             folded,
             slots: [
@@ -426,6 +475,7 @@ impl Tables {
             vocab,
             dropped,
             short,
+            keep,
         }
     }
 }
@@ -537,8 +587,14 @@ impl Tables {
                         None => continue,
                     },
                 };
-                let weak2 =
-                    weak1 || (p.is_some_and(|s| s.weak_after_narrow) && self.ends_in_narrow(r2));
+                // `-ы/-і` after `ш` of a longer stem is the agentive `-шы/-ші` (`беруші`), not a
+                // possessive (`күші`, `іші` are short).
+                let agentive = p.is_some_and(|s| s.is_p3 && s.chars == 1)
+                    && r2.ends_with('ш')
+                    && r2.chars().count() >= 4;
+                let weak2 = weak1
+                    || agentive
+                    || (p.is_some_and(|s| s.weak_after_narrow) && self.ends_in_narrow(r2));
                 for pl in std::iter::once(none).chain(plural.iter().map(Some)) {
                     let (r3, n3) = match pl {
                         None => (r2, 0),
@@ -664,26 +720,40 @@ impl Tables {
     /// inflected form to its base, but the base itself may parse further (`басшы` → `басш`,
     /// `команда` → `коман`); running the base through again gives the form and its base the
     /// same stem, which is what search needs.
+    /// A verb stem (`қабылда` of `қабылдау`) is not run again: noun suffixes do not follow it.
     fn stem(&self, w: &str) -> String {
-        let (mut r, mut attested) = self.stem_once(w);
+        if self.keep.contains(w) {
+            return w.to_string();
+        }
+        let (mut r, mut done) = self.stem_once(w);
         for _ in 0..2 {
-            if attested {
+            if done {
                 break;
             }
-            let (r2, a2) = self.stem_once(&r);
+            let (r2, d2) = self.stem_once(&r);
             if r2 == r {
                 break;
             }
             r = r2;
-            attested = a2;
+            done = d2;
         }
         r
     }
 
-    /// One round: the stem and whether the vocabulary attests it.
+    /// One round: the stem, and whether it is final (attested by the vocabulary, or a verb
+    /// stem).
     fn stem_once(&self, w: &str) -> (String, bool) {
-        if w.chars().count() < 3 {
-            return (w.to_string(), false);
+        if w.chars().count() < 3 || self.keep.contains(w) {
+            return (w.to_string(), true);
+        }
+        if self.vocab.contains(w) {
+            // An attested verbal noun stands for its verb: `беру` → `бер`, like `берілген`.
+            if let Some(v) = w.strip_suffix('у') {
+                if self.floor_ok(v) && v.ends_with(|c: char| c != 'у') {
+                    return (self.citation(v, true), true);
+                }
+            }
+            return (self.citation(w, false), true);
         }
         let mut cands: Vec<Cand> = Vec::with_capacity(16);
         self.candidates(w, &mut cands);
@@ -695,11 +765,8 @@ impl Tables {
                 return (cit, true);
             }
         }
-        if self.vocab.contains(w) {
-            return (self.citation(w, false), true);
-        }
         match cands.iter().find(|c| !c.weak) {
-            Some(c) => (self.citation(c.stem, c.stripped > 0), false),
+            Some(c) => (self.citation(c.stem, c.stripped > 0), c.verb),
             None => (self.citation(w, false), false),
         }
     }
