@@ -226,3 +226,46 @@ fn identity_h_fonts_tj_kerning_and_line_moves() {
         ]
     );
 }
+
+/// All units of an act as (eid, text with whitespace collapsed).
+fn units(path: &Path) -> Vec<(String, String)> {
+    let act = zanlex::ingest::ingest_file(path, root()).expect("ingest");
+    act.all_units()
+        .iter()
+        .map(|u| {
+            (
+                u.eid.clone(),
+                u.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn pdf_units_equal_text_units() {
+    for prefix in ["001", "003"] {
+        let from_txt = units(&corpus_path(prefix));
+        let from_pdf = units(&root().join(format!("tests/fixtures/pdf/{prefix}.pdf")));
+        assert!(
+            from_txt.iter().any(|u| u.0 == "para_2"),
+            "{prefix}: no para_2 in {:?}",
+            from_txt.iter().map(|u| &u.0).collect::<Vec<_>>()
+        );
+        let eids = |v: &[(String, String)]| v.iter().map(|u| u.0.clone()).collect::<Vec<_>>();
+        assert_eq!(eids(&from_pdf), eids(&from_txt), "{prefix}: eids");
+        assert_eq!(from_pdf, from_txt, "{prefix}: unit texts");
+    }
+}
+
+fn corpus_path(prefix: &str) -> std::path::PathBuf {
+    std::fs::read_dir(root().join("corpus"))
+        .expect("corpus folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
+        })
+        .expect("corpus file")
+}
