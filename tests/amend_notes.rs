@@ -244,3 +244,40 @@ fn prospective_note_and_placeholder() {
         &TEN,
     );
 }
+
+#[test]
+fn dotted_numbers_and_local_issuers() {
+    let n = "> *Ескерту. 4-қосымша жаңа редакцияда - ҚР Президенті Кеңсесі бастығының 12.11.2020 № 20-42-3.3.17 (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі); 13.02.2023 № 23-42-3.3.1 (алғашқы ресми жарияланған күнінен кейін қолданысқа енгізіледі) бұйрықтарымен.*";
+    let ev = parse_note(n);
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    check(
+        &ev[0],
+        "4-қосымша",
+        AmendAction::NewWording,
+        d(2020, 11, 12),
+        "20-42-3.3.17",
+        &TEN,
+    );
+    check(
+        &ev[1],
+        "4-қосымша",
+        AmendAction::NewWording,
+        d(2023, 2, 13),
+        "23-42-3.3.1",
+        &EffectiveRule::OnPublication,
+    );
+    assert_eq!(ev[0].by.issuer_code, "president-office");
+    let m = "Ескерту. 1-тармаққа өзгеріс енгізілді - Нұр-Сұлтан қаласы мәслихатының 30.09.2020 № 539/73-VІ (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі) шешімімен.";
+    let ev = parse_note(m);
+    assert_eq!(ev.len(), 1);
+    check(
+        &ev[0],
+        "1-тармаққа",
+        AmendAction::Changed,
+        d(2020, 9, 30),
+        "539/73-VІ",
+        &TEN,
+    );
+    assert_eq!(ev[0].by.issuer_code, "maslikhat");
+    assert_eq!(ev[0].by.kind, ActKind::Decision);
+}

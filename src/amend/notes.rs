@@ -33,7 +33,7 @@ static ACTION_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SIGN_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:№|\bN)\s*(\d+(?:[-/][0-9A-Za-zІі]+)*)").expect("static regex")
+    Regex::new(r"(?:№|\bN)\s*(\d+(?:[-/][0-9A-Za-zІі]+|\.\d+)*)").expect("static regex")
 });
 
 static BARE_NUMBER_RE: LazyLock<Regex> =
@@ -285,6 +285,9 @@ pub fn issuer_code(issuer: &str, kind: Option<ActKind>) -> String {
         "mvd"
     } else if l.contains("үкімет") {
         "government"
+    } else if l.contains("президенті кеңсе") || l.contains("президенті әкімшілі")
+    {
+        "president-office"
     } else if l.contains("президент") {
         "president"
     } else if l.contains("әділет") {
