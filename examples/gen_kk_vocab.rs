@@ -46,12 +46,13 @@ fn main() -> std::io::Result<()> {
         }
     }
     // A parse's citation form, or for a verb parse its verbal noun, that occurs as a word.
+    // (A verb stem is attested only by its verbal noun: the noun `бар` does not attest `бар-`.)
     let attested = |s: &str, verb: bool| -> Option<String> {
-        if words.contains(s) {
-            return Some(s.to_string());
+        if !verb {
+            return words.contains(s).then(|| s.to_string());
         }
         let vn = format!("{s}у");
-        (verb && words.contains(&vn)).then_some(vn)
+        words.contains(&vn).then_some(vn)
     };
     let parses: HashMap<&str, Vec<(String, bool, bool)>> = words
         .iter()
@@ -68,10 +69,12 @@ fn main() -> std::io::Result<()> {
         }
     }
     let support = |x: &str| reducers.get(x).map_or(0, |r| r.len());
-    // A word is inflected when a parse of it strips a plural or possessive; or when the stem of
-    // a parse occurs as a word with at least as many inflected forms (`тұлға` is not `тұл` +
-    // `-ға`: `тұлға` has many forms, `тұл` one); or, for a noun parse, when the stem is reduced
-    // to by another word not built on this one (`жүйесі` → `жүйе`, which `жүйеге` also gives).
+    // A word is inflected when a parse strips a plural or an unambiguous possessive
+    // (`деректер`, `аудармасы`, `мүмкіндігі`); or when the stem of a parse occurs as a word with at least as many
+    // inflected forms (`тұлға` is not `тұл` + `-ға`: `тұлға` has many forms, `тұл` one); or, for
+    // a noun parse, when the stem is reduced to by another word not built on this one
+    // (`жүйесі` → `жүйе`, which `жүйеге` also gives; but `қаулы` stays: only its own forms
+    // give `қаул`).
     let inflected = |b: &str| {
         let own = support(b);
         parses[b].iter().any(|(s, verb, nominal)| {
@@ -80,11 +83,8 @@ fn main() -> std::io::Result<()> {
                     || attested(s, *verb).is_some_and(|a| a != b && support(&a) >= own)
                     || !*verb
                         && reducers.get(s.as_str()).is_some_and(|ws| {
-                            ws.iter().any(|w| {
-                                *w != b
-                                    && !parses[w].iter().any(|(t, _, _)| t == b)
-                                    && !words.contains(s)
-                            })
+                            ws.iter()
+                                .any(|w| *w != b && !parses[w].iter().any(|(t, _, _)| t == b))
                         }))
         })
     };

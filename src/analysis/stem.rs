@@ -92,6 +92,19 @@ const UNINFLECTED: &[&str] = &[
     "яғни",
     "алдында",
     "жанында",
+    "бұрын",
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
 ];
 
 /// Nouns that drop the vowel of their last syllable before a vowel suffix (халық → халқы):
@@ -495,7 +508,7 @@ struct Cand<'w> {
     stem: &'w str,
     stripped: usize,
     verb: bool,
-    /// A plural or possessive was stripped.
+    /// A plural, or a possessive of unambiguous shape, was stripped.
     nominal: bool,
     /// An unlikely parse: taken only when the vocabulary attests its stem.
     weak: bool,
@@ -604,7 +617,12 @@ impl Tables {
                         },
                     };
                     let outer = n1 + n2 + n3;
-                    let nominal = n2 + n3 > 0;
+                    // Plural, `-сы/-сі` after a vowel, `-ы/-і` after an alternated `ғ/г/б`:
+                    // endings a base word hardly ever has.
+                    let nominal = n3 > 0
+                        || p.is_some_and(|s| {
+                            s.is_p3 && !weak2 && (s.chars == 2 || r2.ends_with(['ғ', 'г', 'б']))
+                        });
                     if self.floor_ok(r3) || r3 == w {
                         out.push(Cand {
                             stem: r3,
@@ -703,17 +721,18 @@ impl Tables {
         s
     }
 
-    fn attested(&self, cit: &str, verb: bool) -> bool {
-        if self.vocab.contains(cit) {
-            return true;
+    /// Does the vocabulary attest this parse? A noun stem must occur as a word; a verb stem
+    /// through its verbal noun (`бер` through `беру`; `сан` "number" does not attest a verb).
+    fn attested(&self, cit: &str, raw: &str, verb: bool) -> bool {
+        if !verb {
+            return self.vocab.contains(cit);
         }
-        if verb {
-            let mut vn = String::with_capacity(cit.len() + 2);
-            vn.push_str(cit);
+        [raw, cit].iter().any(|s| {
+            let mut vn = String::with_capacity(s.len() + 2);
+            vn.push_str(s);
             vn.push('у');
-            return self.vocab.contains(&vn);
-        }
-        false
+            self.vocab.contains(&vn)
+        })
     }
 
     /// Stems until the result is attested or stable (at most three rounds). One round maps an
@@ -761,7 +780,7 @@ impl Tables {
         cands.sort_by(|a, b| b.stripped.cmp(&a.stripped));
         for c in cands.iter().filter(|c| c.stripped > 0) {
             let cit = self.citation(c.stem, true);
-            if self.attested(&cit, c.verb) {
+            if self.attested(&cit, c.stem, c.verb) {
                 return (cit, true);
             }
         }
@@ -773,7 +792,8 @@ impl Tables {
 }
 
 /// Citation forms of every parse of `word` that strips something, most stripped first, with
-/// whether the parse is a verb form and whether it strips a plural or possessive; for generating
+/// whether the parse is a verb form and whether it strips a plural or an unambiguous possessive;
+/// for generating
 /// the vocabulary (`examples/gen_kk_vocab.rs`).
 #[doc(hidden)]
 pub fn parses(word: &str) -> Vec<(String, bool, bool)> {
