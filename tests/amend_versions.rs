@@ -406,3 +406,50 @@ fn units_as_of_flags_wording_missing_from_the_corpus() {
     assert!(u.version.text.contains("туризм мен спортты"));
     assert_eq!(u.version.origin, "2022-11-05");
 }
+
+#[test]
+fn editions_named_by_date_and_an_undated_latest() {
+    // Two layouts of the 2020-11-12 edition are one version; the undated `latest` file starts
+    // at the newest amendment its notes cite (25.12.2024, in force on publication).
+    let a = only_act(
+        "tests/fixtures/versions/ministerial_135478",
+        "president-office-order-2019-10-07-19-42-3-3-17",
+    );
+    let v: Vec<_> = a
+        .versions
+        .iter()
+        .map(|v| (v.id.as_str(), v.from, v.to))
+        .collect();
+    assert_eq!(
+        v,
+        vec![
+            ("2020-11-12", Some(d(2020, 11, 12)), Some(d(2024, 12, 25))),
+            ("latest", Some(d(2024, 12, 25)), None),
+        ]
+    );
+    let diff = diff_versions(&a, "2020-11-12", "latest", None).unwrap();
+    assert_eq!(diff.changed, vec!["annex_1", "annex_2", "annex_4"]);
+    // The Astana decision: 1 3) reworded by the 30.09.2020 decision, whose note is new.
+    let s = only_act(
+        "tests/fixtures/versions/local-astana_134470",
+        "decision-nur-sultan-qalasynda-turgyn-ui-sertifikattarynyn",
+    );
+    let diff = diff_versions(&s, "2019-08-23", "2020-09-30", None).unwrap();
+    assert_eq!(diff.changed, vec!["para_1__subpara_3"]);
+    let c = &diff.units[0];
+    assert!(c
+        .words
+        .iter()
+        .any(|w| w.tag == "insert" && w.text.contains("Ұлы Отан соғысының ардагерлері")));
+    assert!(c
+        .words
+        .iter()
+        .any(|w| w.tag == "equal" && w.text.contains("толық емес отбасылар арасында")));
+    let notes_only: Vec<_> = diff
+        .units
+        .iter()
+        .filter(|c| c.kind == UnitChangeKind::NotesOnly)
+        .map(|c| c.eid.as_str())
+        .collect();
+    assert_eq!(notes_only, vec!["para_1"]);
+}

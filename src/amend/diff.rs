@@ -86,9 +86,10 @@ fn own_text(u: &Unit) -> String {
     }
 }
 
-/// Word-level diff of two texts; runs of the same tag are merged. When little but spaces and
-/// punctuation is shared (a placeholder replaced by text), the result is one deletion and one
-/// insertion after the common leading words, which reads better than a word salad.
+/// Word-level diff of two texts; runs of the same tag are merged. When the texts share less
+/// than a third of the shorter one's letters (a placeholder replaced by text), the result is
+/// one deletion and one insertion after the common leading words, which reads better than a
+/// word salad.
 pub fn word_diff(old: &str, new: &str) -> Vec<WordChange> {
     let a: Vec<&str> = old.split_word_bounds().collect();
     let b: Vec<&str> = new.split_word_bounds().collect();
@@ -99,8 +100,8 @@ pub fn word_diff(old: &str, new: &str) -> Vec<WordChange> {
         .filter(|w| w.tag == "equal")
         .map(|w| letters(&w.text))
         .sum();
-    let longest = letters(old).max(letters(new));
-    if longest == 0 || shared * 3 >= longest {
+    let shortest = letters(old).min(letters(new));
+    if shortest == 0 || shared * 3 >= shortest {
         return out;
     }
     let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();

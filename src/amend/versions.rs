@@ -52,20 +52,57 @@ fn merge_editions(acts: &mut Vec<Act>) {
     let mut remove: Vec<usize> = Vec::new();
     for (_, idx) in groups.into_iter().filter(|(_, v)| v.len() > 1) {
         let mut sorted = idx.clone();
-        // Undated editions (`…_latest.md`) count as the newest.
-        sorted.sort_by_key(|&i| (acts[i].version_date.is_none(), acts[i].version_date));
+        // Undated editions (`…_latest.md`) count as the newest; ties by file name.
+        sorted.sort_by(|&x, &y| {
+            let key = |i: usize| (acts[i].version_date.is_none(), acts[i].version_date);
+            key(x)
+                .cmp(&key(y))
+                .then_with(|| acts[x].source.file.cmp(&acts[y].source.file))
+        });
+        // Two files of one edition (another layout of the same date) are one version.
+        let mut dup: Vec<usize> = Vec::new();
+        sorted.dedup_by(|later, earlier| {
+            let same = acts[*later].version_date.is_some()
+                && acts[*later].version_date == acts[*earlier].version_date;
+            if same {
+                dup.push(*later);
+            }
+            same
+        });
+        // An undated edition starts at the latest amendment its notes cite, when that is
+        // after the previous edition (id `latest`).
+        let starts: Vec<Option<NaiveDate>> = sorted
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                acts[i].version_date.or_else(|| {
+                    let prev = k.checked_sub(1).and_then(|p| acts[sorted[p]].version_date);
+                    acts[i]
+                        .amendments
+                        .iter()
+                        .filter(|e| e.action != AmendAction::Prospective)
+                        .filter_map(|e| e.effective.as_ref().map(|x| x.date).or(e.by.date))
+                        .max()
+                        .filter(|d| prev.is_none_or(|p| *d > p))
+                })
+            })
+            .collect();
         let mut versions: Vec<ActVersion> = Vec::new();
         for (k, &i) in sorted.iter().enumerate() {
             let a = &acts[i];
-            let to = sorted.get(k + 1).and_then(|&j| acts[j].version_date);
             versions.push(ActVersion {
-                id: version_id(a),
-                from: a.version_date,
-                to,
+                id: if a.version_date.is_none() && k > 0 {
+                    "latest".to_string()
+                } else {
+                    version_id(a)
+                },
+                from: starts[k],
+                to: starts.get(k + 1).copied().flatten(),
                 units: a.units.clone(),
                 source: a.source.clone(),
             });
         }
+        remove.extend(dup);
         let newest = *sorted.last().unwrap_or(&idx[0]);
         // Events from older editions that the newest no longer prints are kept.
         let mut events = acts[newest].amendments.clone();
