@@ -477,8 +477,8 @@ pub(crate) fn kind_from_form(form: &str) -> Option<ActKind> {
     })
 }
 
-/// Whether the text is mostly Russian words in places (bilingual forms): counts words that
-/// exist in Russian and not in Kazakh.
+/// Whether the text has Russian passages (bilingual forms): counts words that exist in Russian
+/// and not in Kazakh. Linear and allocation-free: it runs over every document.
 pub(crate) fn has_russian(text: &str) -> bool {
     const WORDS: [&str; 16] = [
         "и",
@@ -498,10 +498,25 @@ pub(crate) fn has_russian(text: &str) -> bool {
         "район",
         "город",
     ];
+    fn in_word(c: char) -> bool {
+        c.is_ascii_alphanumeric() || ('\u{400}'..='\u{4FF}').contains(&c)
+    }
+    fn lower(c: char) -> char {
+        match c {
+            'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            'Ё' => 'ё',
+            _ => c,
+        }
+    }
     let mut n = 0;
-    for w in text.split(|c: char| !c.is_alphabetic()) {
-        let w = w.to_lowercase();
-        if WORDS.contains(&w.as_str()) {
+    for w in text.split(|c: char| !in_word(c)) {
+        if w.is_empty() || w.len() > 18 {
+            continue;
+        }
+        let hit = WORDS
+            .iter()
+            .any(|x| x.len() == w.len() && x.chars().zip(w.chars()).all(|(a, b)| a == lower(b)));
+        if hit {
             n += 1;
             if n >= 10 {
                 return true;

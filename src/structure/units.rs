@@ -344,7 +344,12 @@ impl<'a> TextParser<'a> {
     }
 
     fn approval_at(&self, i: usize) -> bool {
-        let s = squash(self.text(i));
+        // Cheap test first: the line must end in `…ген` / `…ді` (also letter-spaced).
+        let t = self.text(i);
+        if t.len() > 400 || !t.ends_with(['н', 'і']) {
+            return false;
+        }
+        let s = squash(t);
         if !(s.ends_with("бекітілген") || s == "бекітілді") || s.chars().count() > 60
         {
             return false;
