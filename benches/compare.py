@@ -197,7 +197,9 @@ def ratio(a, b):
 def table(results, peers):
     lines = []
     for r in results:
-        lines.append(f"\n### {r['mb_target']} MB corpus: {r['files']} files, "
+        note = (f" — from an earlier run ({r.get('when', '?')}, commit `{r.get('commit', '?')}`)"
+                if r.get("merged") else "")
+        lines.append(f"\n### {r['mb_target']} MB corpus{note}: {r['files']} files, "
                      f"{r['corpus_bytes'] / 1e6:,.1f} MB, {r['units']:,} units "
                      f"(units dumped for the peers in {r['dump_s']:.1f} s, not charged)\n")
         head = "| metric | zanlex | " + " | ".join(peers) + " | " + \
@@ -297,6 +299,8 @@ def main():
     ap.add_argument("--xapian", action="store_true", help="also measure Xapian (python3-xapian)")
     ap.add_argument("--no-split", default="",
                     help="sizes (MB, comma-separated) for which zanlex is not also timed in two halves")
+    ap.add_argument("--merge", action="store_true",
+                    help="also report sizes measured by earlier runs (target/compare/results-N.json)")
     ap.add_argument("--rss-limit-gb", type=float, default=0,
                     help="abort a process whose address space passes this many GB (protects a shared machine)")
     args = ap.parse_args()
@@ -308,13 +312,22 @@ def main():
     xpy = ensure_tools(args.xapian)
     peers = ["fts5", "tantivy"] + (["xapian"] if xpy else [])
     results = []
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                            capture_output=True, text=True).stdout.strip()
     for mb in sizes:
         r = measure_size(mb, args, xpy)
+        r["commit"] = commit
+        r["when"] = f"{datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC"
         (Path(args.work) / f"results-{mb}.json").write_text(json.dumps(r, indent=1))
         results.append(r)
         log(table([r], peers))
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                            capture_output=True, text=True).stdout.strip()
+    if args.merge:
+        for f in sorted(Path(args.work).glob("results-*.json")):
+            r = json.loads(f.read_text())
+            if r["mb_target"] not in sizes and all(p in r for p in peers):
+                r["merged"] = True
+                results.append(r)
+        results.sort(key=lambda r: r["mb_target"])
     cmd = "benches/compare.sh " + " ".join(sys.argv[1:])
     md = f"""# zanlex beside SQLite FTS5 and default tantivy
 
