@@ -171,7 +171,17 @@ fn is_kz1048_byte(b: u8) -> bool {
 /// Decodes a non-UTF-8 file as KZ-1048 or Windows-1251 when the result is plausible Cyrillic
 /// text, else refuses it as an unknown encoding.
 fn decode_cyrillic_single_byte(bytes: &[u8]) -> Result<(String, Encoding), String> {
-    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.decode(bytes);
+    let (text, enc) = decode_cyrillic_single_byte_unchecked(bytes);
+    if plausible_cyrillic(&text) {
+        Ok((text, enc))
+    } else {
+        Err("unknown encoding (not UTF-8, UTF-16, KZ-1048 or Windows-1251 Cyrillic text)".into())
+    }
+}
+
+/// KZ-1048 when a Kazakh-only byte sits next to a Cyrillic letter, else Windows-1251.
+fn decode_cyrillic_single_byte_unchecked(bytes: &[u8]) -> (String, Encoding) {
+    let (cp1251, _) = encoding_rs::WINDOWS_1251.decode_without_bom_handling(bytes);
     // A Kazakh-only byte between two Cyrillic letters (or at a word edge next to one) says
     // KZ-1048: in Windows-1251 those bytes are Serbian/Ukrainian letters Kazakh never uses.
     let is_cyr = |b: u8| b >= 0xC0 || b == 0xA8 || b == 0xB8;
@@ -186,34 +196,22 @@ fn decode_cyrillic_single_byte(bytes: &[u8]) -> Result<(String, Encoding), Strin
         })
         .count();
     let (text, enc) = if kazakh_hits > 0 {
-        let text: String = bytes
-            .iter()
-            .map(|&b| {
+        // Windows-1251 maps every byte to one character, so characters and bytes line up.
+        let text: String = cp1251
+            .chars()
+            .zip(bytes)
+            .map(|(c, &b)| {
                 KZ1048_OVERRIDES
                     .iter()
                     .find(|&&(k, _)| k == b)
-                    .map(|&(_, c)| c)
-                    .unwrap_or_else(|| {
-                        let mut buf = [0u8; 1];
-                        buf[0] = b;
-                        encoding_rs::WINDOWS_1251
-                            .decode_without_bom_handling(&buf)
-                            .0
-                            .chars()
-                            .next()
-                            .unwrap_or('\u{FFFD}')
-                    })
+                    .map_or(c, |&(_, kz)| kz)
             })
             .collect();
         (text, Encoding::Kz1048)
     } else {
         (cp1251.into_owned(), Encoding::Windows1251)
     };
-    if plausible_cyrillic(&text) {
-        Ok((text, enc))
-    } else {
-        Err("unknown encoding (not UTF-8, UTF-16, KZ-1048 or Windows-1251 Cyrillic text)".into())
-    }
+    (text, enc)
 }
 
 /// Whether decoded text reads like Kazakh/Russian prose: its non-ASCII characters are mostly
@@ -261,6 +259,19 @@ mod tests {
         let (text, enc) = decode(&bytes).unwrap();
         assert_eq!(enc, Encoding::Kz1048);
         assert_eq!(text, "ҚҺқһҰұӘӨҒҮөғәҢңү");
+    }
+
+    #[test]
+    fn kz1048_upper_half_matches_the_iana_table() {
+        // bytes 0x80..=0xFF as Python's `kz1048` codec decodes them (0x98 is undefined there;
+        // Windows-1251 and WHATWG give U+0098).
+        let want = "ЂЃ‚ѓ„…†‡€‰Љ‹ЊҚҺЏђ‘’“”•–—\u{98}™љ›њқһџ\u{a0}ҰұӘ¤Ө¦§Ё©Ғ«¬\u{ad}®Ү°±Ііөµ¶·ё№ғ»әҢңүАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя";
+        // Between Kazakh letters so the file is read as KZ-1048.
+        let mut bytes = vec![0x9D, 0x9D];
+        bytes.extend(0x80u8..=0xFF);
+        let (text, enc) = decode_cyrillic_single_byte_unchecked(&bytes);
+        assert_eq!(enc, Encoding::Kz1048);
+        assert_eq!(text.chars().skip(2).collect::<String>(), want);
     }
 
     #[test]
