@@ -363,23 +363,20 @@ pub fn units_as_of(act: &Act, date: NaiveDate) -> Vec<UnitAsOf> {
         let hit = vs
             .iter()
             .find(|v| v.from.is_none_or(|f| f <= date) && v.to.is_none_or(|t| date < t));
-        match hit {
-            Some(v) => {
-                let later_change = || {
-                    act.amendments.iter().any(|a| {
-                        a.action != AmendAction::Prospective
-                            && touches(&a.target_eid, eid)
-                            && a.effective.as_ref().is_some_and(|e| e.date > date)
-                    })
-                };
-                let known = v.to.is_some() || last_dated || !later_change();
-                out.push(UnitAsOf {
-                    version: (*v).clone(),
-                    wording_known: known,
-                });
-            }
-            // Not in the version in force then (inserted later), or the act not yet in force.
-            None => {}
+        // A unit not in the version in force then (inserted later) is left out.
+        if let Some(v) = hit {
+            let later_change = || {
+                act.amendments.iter().any(|a| {
+                    a.action != AmendAction::Prospective
+                        && touches(&a.target_eid, eid)
+                        && a.effective.as_ref().is_some_and(|e| e.date > date)
+                })
+            };
+            let known = v.to.is_some() || last_dated || !later_change();
+            out.push(UnitAsOf {
+                version: (*v).clone(),
+                wording_known: known,
+            });
         }
     }
     out
