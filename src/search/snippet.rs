@@ -110,6 +110,70 @@ pub struct Highlighter {
     patterns: Vec<Pattern>,
     /// Patterns every hit must contain (phrases the query requires).
     required: Vec<usize>,
+    /// Folded beginnings of every query token: a text word that starts otherwise cannot
+    /// match, so it is not stemmed (stemming only strips endings).
+    prefixes: Vec<String>,
+    /// Per required pattern: a regex finding its first stop word, so only windows around
+    /// those places are analyzed.
+    anchors: Vec<Option<regex::Regex>>,
+}
+
+/// A case-insensitive regex for `word` that also accepts Latin look-alike letters.
+fn anchor_regex(word: &str) -> Option<regex::Regex> {
+    let mut pat = String::from("(?i)");
+    for c in word.chars() {
+        let alt = match c {
+            'а' => Some('a'),
+            'е' => Some('e'),
+            'о' => Some('o'),
+            'р' => Some('p'),
+            'с' => Some('c'),
+            'х' => Some('x'),
+            'у' => Some('y'),
+            'і' => Some('i'),
+            'һ' => Some('h'),
+            _ => None,
+        };
+        match alt {
+            Some(a) => pat.push_str(&format!("[{c}{a}]")),
+            None => pat.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    regex::Regex::new(&pat).ok()
+}
+
+/// The first `n` characters of the folded form of `t`.
+fn folded_prefix(t: &str, n: usize) -> String {
+    let head: String = t.chars().take(4).flat_map(char::to_lowercase).collect();
+    crate::analysis::fold::fold(&head).chars().take(n).collect()
+}
+
+/// Texts longer than this are highlighted chunk by chunk, up to the first chunk with a match.
+pub const HIGHLIGHT_CHUNK: usize = 2500;
+
+/// Splits `text` into chunks of about `size` bytes on whitespace: (offset, chunk).
+fn chunks(text: &str, size: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + size).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end < text.len() {
+            if let Some(p) = text[start..end].rfind(char::is_whitespace) {
+                if p > 0 {
+                    end = start + p;
+                }
+            }
+        }
+        if end <= start {
+            end = text.len();
+        }
+        out.push((start, &text[start..end]));
+        start = end;
+    }
+    out
 }
 
 fn slots(index: &ZanIndex, fields: &[Option<Field>; 3], text: &str) -> Vec<Slot> {
@@ -247,14 +311,87 @@ impl Highlighter {
                 h.words[0].extend(w.exact.iter().cloned());
                 h.words[1].extend(w.stem.iter().cloned());
                 h.words[2].extend(w.loose.iter().cloned());
+                for t in w.exact.iter().chain(&w.stem).chain(&w.loose) {
+                    h.prefixes.push(folded_prefix(t, 2));
+                }
                 continue;
+            }
+            for w in &p.words {
+                for t in w.exact.iter().chain(&w.stem).chain(&w.loose) {
+                    h.prefixes.push(folded_prefix(t, 2));
+                }
             }
             if p.has_gaps && required.contains(&(part as *const Query)) {
                 h.required.push(h.patterns.len());
+                let gap = p
+                    .words
+                    .iter()
+                    .find(|w| w.stem.is_empty() && w.loose.is_empty())
+                    .and_then(|w| w.exact.first());
+                h.anchors.push(gap.and_then(|g| anchor_regex(g)));
             }
             h.patterns.push(p);
         }
+        h.prefixes.sort();
+        h.prefixes.dedup();
+        h.prefixes.retain(|p| !p.is_empty());
         h
+    }
+
+    /// The slot table of a text, stemming only words that could match the query.
+    fn text_slots(&self, index: &ZanIndex, text: &str) -> Vec<Slot> {
+        let [Some(fe), Some(fs), Some(fl)] = self.fields else {
+            return Vec::new();
+        };
+        let tk = |f| index.tantivy().tokenizer_for_field(f).ok();
+        let (Some(mut exact), Some(mut stem), Some(mut loose)) = (tk(fe), tk(fs), tk(fl)) else {
+            return slots(index, &self.fields, text);
+        };
+        let mut cache: std::collections::HashMap<String, (Vec<String>, Vec<String>)> =
+            std::collections::HashMap::new();
+        let mut table: Vec<Slot> = Vec::new();
+        let (mut head, mut fold_buf) = (String::new(), String::new());
+        let mut ts = exact.token_stream(text);
+        while ts.advance() {
+            let t = ts.token();
+            if t.position > 1_000_000 {
+                continue;
+            }
+            if t.position >= table.len() {
+                table.resize(t.position + 1, Slot::default());
+            }
+            let slot = &mut table[t.position];
+            slot.exact
+                .push((t.text.clone(), t.offset_from, t.offset_to));
+            head.clear();
+            fold_buf.clear();
+            head.extend(t.text.chars().take(4).flat_map(char::to_lowercase));
+            crate::analysis::fold::fold_into(&head, &mut fold_buf);
+            if !self
+                .prefixes
+                .iter()
+                .any(|p| fold_buf.starts_with(p.as_str()))
+            {
+                continue;
+            }
+            let Some(surface) = text.get(t.offset_from..t.offset_to) else {
+                continue;
+            };
+            let (st, lo) = cache.entry(surface.to_string()).or_insert_with(|| {
+                let mut run = |an: &mut tantivy::tokenizer::TextAnalyzer| {
+                    let mut out = Vec::new();
+                    let mut s2 = an.token_stream(surface);
+                    while s2.advance() {
+                        out.push(s2.token().text.clone());
+                    }
+                    out
+                };
+                (run(&mut stem), run(&mut loose))
+            });
+            slot.stem.extend(st.iter().cloned());
+            slot.loose.extend(lo.iter().cloned());
+        }
+        table
     }
 
     /// Whether results need [`Highlighter::verify`]: the query requires a phrase with stop
@@ -268,15 +405,49 @@ impl Highlighter {
         if self.required.is_empty() {
             return true;
         }
-        let table = slots(index, &self.fields, text);
-        self.required
-            .iter()
-            .all(|&i| !find_pattern(&self.patterns[i], &table).is_empty())
+        self.required.iter().zip(&self.anchors).all(|(&i, anchor)| {
+            let pattern = &self.patterns[i];
+            let Some(re) = anchor else {
+                let table = self.text_slots(index, text);
+                return !find_pattern(pattern, &table).is_empty();
+            };
+            // Analyze only windows around the stop word's occurrences.
+            let reach = 64 * (pattern.words.len() + pattern.slop as usize + 1);
+            re.find_iter(text).any(|m| {
+                let mut a = floor_boundary(text, m.start().saturating_sub(reach));
+                let mut b = floor_boundary(text, (m.end() + reach).min(text.len()));
+                if a > 0 {
+                    if let Some(p) = text[a..m.start()].find(char::is_whitespace) {
+                        a += p;
+                    }
+                }
+                if b < text.len() {
+                    if let Some(p) = text[m.end()..b].rfind(char::is_whitespace) {
+                        b = m.end() + p;
+                    }
+                }
+                let table = self.text_slots(index, &text[a..b]);
+                !find_pattern(pattern, &table).is_empty()
+            })
+        })
     }
 
     /// Byte ranges of `text` that match, merged and sorted.
     pub fn spans(&self, index: &ZanIndex, text: &str) -> Vec<[usize; 2]> {
-        let table = slots(index, &self.fields, text);
+        if text.len() > HIGHLIGHT_CHUNK {
+            for (off, chunk) in chunks(text, HIGHLIGHT_CHUNK) {
+                let found = self.spans_in(index, chunk);
+                if !found.is_empty() {
+                    return found.into_iter().map(|[a, b]| [a + off, b + off]).collect();
+                }
+            }
+            return Vec::new();
+        }
+        self.spans_in(index, text)
+    }
+
+    fn spans_in(&self, index: &ZanIndex, text: &str) -> Vec<[usize; 2]> {
+        let table = self.text_slots(index, text);
         let mut all: Vec<[usize; 2]> = Vec::new();
         for p in &self.patterns {
             all.extend(find_pattern(p, &table));
@@ -328,21 +499,22 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 /// Cuts `text` to about `max_chars` characters around the window holding the most spans,
 /// on word boundaries, with `…` where text was cut; spans are moved into the snippet.
 pub fn make_snippet(text: &str, spans: &[[usize; 2]], max_chars: usize) -> Snippet {
-    // Newlines become spaces (same byte length, so offsets hold).
-    let flat: String = text
-        .chars()
-        .map(|c| {
-            if c == '\n' || c == '\r' || c == '\t' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
+    // Newlines and tabs become spaces (same byte length, so offsets hold).
+    let flatten = |t: &str| -> String {
+        t.chars()
+            .map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
     let max_bytes = max_chars * 2; // Cyrillic is two bytes a letter
-    if flat.len() <= max_bytes {
+    if text.len() <= max_bytes {
         return Snippet {
-            text: flat,
+            text: flatten(text),
             highlights: spans.to_vec(),
         };
     }
@@ -357,26 +529,30 @@ pub fn make_snippet(text: &str, spans: &[[usize; 2]], max_chars: usize) -> Snipp
             best = (i, n);
         }
     }
-    let anchor = spans.get(best.0).map_or(0, |s| s[0]);
-    let mut start = floor_boundary(&flat, anchor.saturating_sub(max_bytes / 5));
+    let anchor = floor_boundary(text, spans.get(best.0).map_or(0, |s| s[0]));
+    let first_end = spans.get(best.0).map_or(0, |s| s[1]);
+    let mut start = floor_boundary(text, anchor.saturating_sub(max_bytes / 5));
     if start > 0 {
         // Start on a word.
-        if let Some(p) = flat[start..anchor].find(' ') {
-            start += p + 1;
+        if let Some((p, c)) = text[start..anchor]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+        {
+            start += p + c.len_utf8();
         }
     }
-    let mut end = floor_boundary(&flat, start + max_bytes);
-    if end < flat.len() {
-        if let Some(p) = flat[start..end].rfind(' ') {
-            if p > 0 && start + p >= spans.get(best.0).map_or(0, |s| s[1]) {
+    let mut end = floor_boundary(text, start + max_bytes);
+    if end < text.len() {
+        if let Some(p) = text[start..end].rfind(char::is_whitespace) {
+            if p > 0 && start + p >= first_end {
                 end = start + p;
             }
         }
     }
     let prefix = if start > 0 { "… " } else { "" };
-    let suffix = if end < flat.len() { " …" } else { "" };
-    let body = flat[start..end].trim_end();
-    let text_out = format!("{prefix}{body}{suffix}");
+    let suffix = if end < text.len() { " …" } else { "" };
+    let body = text[start..end].trim_end();
+    let text_out = format!("{prefix}{}{suffix}", flatten(body));
     let shift = prefix.len();
     let body_end = start + body.len();
     let highlights = spans
@@ -415,6 +591,19 @@ mod tests {
         let [a, b] = s.highlights[0];
         assert_eq!(&s.text[a..b], "виза");
         assert!(s.text.chars().count() <= 130);
+    }
+
+    #[test]
+    fn chunks_cover_the_text_on_whitespace() {
+        let text = "сөз ".repeat(3000);
+        let cs = chunks(&text, 1000);
+        assert!(cs.len() > 10);
+        let joined: String = cs.iter().map(|c| c.1).collect();
+        assert_eq!(joined, text);
+        assert!(cs
+            .iter()
+            .skip(1)
+            .all(|(o, c)| c.starts_with(' ') && text[*o..].starts_with(c)));
     }
 
     #[test]
