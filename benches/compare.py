@@ -48,18 +48,20 @@ def sh(cmd, **kw):
 AS_LIMIT = []  # ["prlimit", "--as=N", "--"] when --rss-limit-gb is given
 
 
-def timed(cmd, stdout_json=False):
+def timed(cmd, stdout_json=False, may_fail=False, limit=False):
     """Runs cmd under /usr/bin/time -v; returns (wall seconds, peak RSS bytes, parsed stdout)."""
     log("$", " ".join(str(c) for c in cmd))
     t0 = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-v"] + AS_LIMIT + [str(c) for c in cmd],
+    p = subprocess.run(["/usr/bin/time", "-v"] + (AS_LIMIT if limit else []) + [str(c) for c in cmd],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - t0
-    if p.returncode != 0:
-        log(p.stderr[-3000:])
-        raise SystemExit(f"failed: {' '.join(str(c) for c in cmd)}")
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
     rss = int(m.group(1)) * 1024 if m else 0
+    if p.returncode != 0:
+        log(p.stderr[-3000:])
+        if may_fail:
+            return wall, rss, None
+        raise SystemExit(f"failed: {' '.join(str(c) for c in cmd)}")
     out = p.stdout
     if stdout_json:
         out = json.loads(p.stdout.strip().splitlines()[-1]) if p.stdout.strip() else {}
@@ -130,13 +132,24 @@ def measure_size(mb, args, xpy):
     zidx = work / f"zanlex-index-{mb}"
     if zidx.exists():
         shutil.rmtree(zidx)
-    wall, rss, _ = timed([REL / "zanlex", "index", "--corpus", corpus, "--index", zidx])
+    wall, rss, out = timed([REL / "zanlex", "index", "--corpus", corpus, "--index", zidx],
+                           may_fail=True, limit=True)
     r["zanlex"] = {"index_s": wall, "rss": rss, "mbps": mbytes / wall, "size": du(zidx)}
+    nan = float("nan")
+    if out is None:
+        # Over the --rss-limit-gb address-space limit (or crashed): record it, measure the peers.
+        r["zanlex_failed"] = (f"`zanlex index` failed after {wall:.0f} s at {rss / 1e6:.0f} MB RSS"
+                              + (f" (address-space limit {args.rss_limit_gb} GB)"
+                                 if args.rss_limit_gb else ""))
+        r["zanlex"].update({"mbps": nan, "size": nan, "process_ms": nan,
+                            "q": {"p50_ms": nan, "p99_ms": nan, "qps": nan}})
+        args.no_split.add(mb)
 
     # The same in two timed halves: ingestion, then analysis + indexing of the parsed acts.
     if mb not in args.no_split:
         bidx = work / f"zanlex-build-{mb}"
-        wall, rss, out = timed([REL / "examples" / "zanlex_build", corpus, bidx], stdout_json=True)
+        wall, rss, out = timed([REL / "examples" / "zanlex_build", corpus, bidx], stdout_json=True,
+                               limit=True)
         r["zanlex"]["ingest_s"] = out["ingest_s"]
         r["zanlex"]["build_s"] = out["build_s"]
         r["zanlex"]["build_mbps"] = mbytes / out["build_s"]
@@ -162,7 +175,8 @@ def measure_size(mb, args, xpy):
         r["xapian"] = {"index_s": wall, "rss": rss, "mbps": mbytes / wall, "size": du(xdir)}
 
     # Queries: warm, one thread, same 200 queries.
-    r["zanlex"]["q"] = run_json([REL / "examples" / "zanlex_query", zidx, queries])
+    if "zanlex_failed" not in r:
+        r["zanlex"]["q"] = run_json([REL / "examples" / "zanlex_query", zidx, queries])
     r["fts5"]["q"] = run_json([sys.executable, ROOT / "benches" / "peers" / "fts5.py", "query", db, queries])
     r["tantivy"]["q"] = run_json([REL / "examples" / "peer_tantivy", "query", tdir, queries])
     if xpy:
@@ -177,12 +191,13 @@ def measure_size(mb, args, xpy):
             per[row[0]] = per.get(row[0], 0) + 1
             sample.append(row[1])
     times = []
-    for q in sample:
+    for q in ([] if "zanlex_failed" in r else sample):
         t0 = time.perf_counter()
         subprocess.run([REL / "zanlex", "search", "--corpus", corpus, "--index", zidx, "--json",
                         "--limit", "10", q], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - t0)
-    r["zanlex"]["process_ms"] = statistics.median(times) * 1e3
+    if times:
+        r["zanlex"]["process_ms"] = statistics.median(times) * 1e3
     return r
 
 
@@ -237,6 +252,8 @@ def table(results, peers):
         if kinds:
             lines.append("\nzanlex p50 by query kind (ms): " +
                          ", ".join(f"{k} {v:.3f}" for k, v in kinds.items()))
+        if r.get("zanlex_failed"):
+            lines.append(f"\n**{r['zanlex_failed']}.**")
         if z["q"].get("failed"):
             lines.append(f"\nzanlex rejected {z['q']['failed']} of the 200 queries (see stderr).")
     return "\n".join(lines)
