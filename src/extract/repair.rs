@@ -125,6 +125,23 @@ fn char_len(s: &str) -> usize {
 /// assert_eq!(fix_letter_spacing("1) а тармағы"), "1) а тармағы");
 /// ```
 pub fn fix_letter_spacing(s: &str) -> String {
+    // Quick exit: no three one-character tokens in a row, one space apart.
+    let mut run = 0;
+    let mut seen = false;
+    for t in s.split(' ') {
+        let mut cs = t.chars();
+        run = match (cs.next(), cs.next()) {
+            (Some(_), None) => run + 1,
+            _ => 0,
+        };
+        if run >= 3 {
+            seen = true;
+            break;
+        }
+    }
+    if !seen {
+        return s.to_string();
+    }
     // Tokens with the number of spaces before them.
     let mut toks: Vec<(&str, usize)> = Vec::new();
     let mut gap = 0usize;
@@ -460,6 +477,16 @@ fn leading_punct_word(text: &str) -> Option<(String, String)> {
 
 /// One line's repair: finds the displaced words at its end and the hole(s) for them.
 fn reinsert(text: &str, lead_hole: bool, deep_indent: bool) -> Option<String> {
+    // Most lines have no hole at all: say so before any parsing.
+    let b = text.as_bytes();
+    let maybe_hole = lead_hole
+        || matches!(b.first(), Some(b',' | b';'))
+        || b.windows(2).any(|w| {
+            w[0] == b' ' && matches!(w[1], b' ' | b':' | b';' | b'.' | b',' | b'"' | b')' | 0xC2)
+        });
+    if !maybe_hole {
+        return None;
+    }
     // Displaced words glued after punctuation, or referring words after a space.
     let glued = punct_tail(text).is_some();
     let (cut, head_end, units, before_punct) = if let Some((run, tail)) = punct_tail(text) {
