@@ -453,3 +453,24 @@ fn editions_named_by_date_and_an_undated_latest() {
         .collect();
     assert_eq!(notes_only, vec!["para_1"]);
 }
+
+#[test]
+fn consolidated_target_is_not_amended_twice_and_takes_publication_dates() {
+    // The target already prints the 1-тармақ change with a note citing the amending act, which
+    // is in the corpus with a sidecar: no second application, and the note's effective date
+    // is exact (published 2020-04-10, ten days).
+    let a = only_act("tests/fixtures/amend/consolidated", TARGET);
+    assert_eq!(a.versions.len(), 1);
+    assert_eq!(a.amendments.len(), 1);
+    let e = &a.amendments[0];
+    assert_eq!(
+        (e.target_eid.as_str(), e.action),
+        ("att_1__para_1", AmendAction::NewWording)
+    );
+    let eff = e.effective.as_ref().unwrap();
+    assert_eq!((eff.date, eff.estimated), (d(2020, 4, 20), false));
+    assert_eq!(
+        eff.basis,
+        "first official publication 2020-04-10 + 10 calendar days"
+    );
+}

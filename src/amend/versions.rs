@@ -18,7 +18,8 @@ use std::collections::BTreeMap;
 ///    hold every edition oldest first, each valid over `[from, to)`; the newest edition's units
 ///    are the act's units;
 /// 2. an amending act whose target (by date and number) is in the corpus is applied to the
-///    target's newest version, giving a new version from the amending act's effective date;
+///    target's newest version, giving a new version from the amending act's effective date,
+///    unless the target's notes already cite it (a consolidated text that carries it);
 /// 3. effective dates of amendments by acts present in the corpus use their publication dates.
 pub fn link_corpus(acts: &mut Vec<Act>) {
     merge_editions(acts);
@@ -186,8 +187,20 @@ fn apply_amending_acts(acts: &mut [Act]) {
         let Some(first) = amending.instructions.first() else {
             continue;
         };
-        if let Some(t) = (0..acts.len()).find(|&t| t != a && refers_to(&first.target_act, &acts[t]))
-        {
+        let Some(t) = (0..acts.len()).find(|&t| t != a && refers_to(&first.target_act, &acts[t]))
+        else {
+            continue;
+        };
+        // A consolidated target whose notes already cite the amending act carries its text.
+        let me = act_ref(amending);
+        let already = acts[t].amendments.iter().any(|e| {
+            e.by.date == me.date
+                && match (&e.by.number, &me.number) {
+                    (Some(n), Some(m)) => m.split(" / ").any(|x| x == n),
+                    _ => false,
+                }
+        });
+        if !already {
             plans.push((a, t));
         }
     }
