@@ -230,6 +230,7 @@ def table(results, peers):
             ("query p50 (ms)", lambda e: e["q"]["p50_ms"], "{:.3f}"),
             ("query p99 (ms)", lambda e: e["q"]["p99_ms"], "{:.3f}"),
             ("QPS", lambda e: e["q"]["qps"], "{:.0f}"),
+            ("hits returned (≤ 10 × 200)", lambda e: e["q"].get("hits", float("nan")), "{:.0f}"),
         ]
         for name, get, f in metrics:
             vals = [get(z)] + [get(r[p]) for p in peers]
