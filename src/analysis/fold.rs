@@ -5,6 +5,7 @@
 //! `a'` / `á`), or informal Latin (`sh`, `zh`, `gh`, `ng`, `kh`). All of them fold to one Cyrillic
 //! skeleton:
 //! - қ→к, ғ→г, ң→н, ө→о, ұ/ү→у, ә→а, һ→х; і, и, й, ы → и (one class, runs collapsed);
+//!   `нг` → `н` (informal `ng` is ң or н+г);
 //! - я→иа, ю→иу, ё→ио (so `ia`/`ya` meet them), ц→тс, щ→ш, э→е, ъ/ь dropped;
 //! - Latin letters map by the table of `kazakh-latin-2021.tsv` and its variants.
 //!
@@ -20,6 +21,13 @@ pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len() + 4);
     fold_into(word, &mut out);
     out
+}
+
+/// `г` after `н` is dropped: `теңге`, `tenge`, `kenges`, `Кеңес` fold alike.
+fn push_g(out: &mut String) {
+    if !out.ends_with('н') {
+        out.push('г');
+    }
 }
 
 fn push_i(out: &mut String) {
@@ -70,15 +78,8 @@ pub fn fold_into(word: &str, out: &mut String) {
             ('a', Some('e')) => Some("а"),
             ('o', Some('e')) => Some("о"),
             ('u', Some('e')) => Some("у"),
-            ('n', Some('g')) => {
-                // `ng` is ң before a consonant or at the end; н+г before a vowel.
-                let after = chars.get(k + 2).copied();
-                if after.is_none_or(|a| !"aeiouyäöüıū".contains(a)) {
-                    Some("н")
-                } else {
-                    None
-                }
-            }
+            // `ng` is ң (`kenges`) or н+г (`tenge`): the skeleton writes both as н.
+            ('n', Some('g')) => Some("н"),
             _ => None,
         };
         if let Some(d) = digraph {
@@ -89,7 +90,7 @@ pub fn fold_into(word: &str, out: &mut String) {
         match c {
             // Cyrillic
             'қ' => out.push('к'),
-            'ғ' => out.push('г'),
+            'ғ' | 'г' => push_g(out),
             'ң' => out.push('н'),
             'ө' => out.push('о'),
             'ұ' | 'ү' => out.push('у'),
@@ -120,7 +121,7 @@ pub fn fold_into(word: &str, out: &mut String) {
             'd' => out.push('д'),
             'e' | 'é' | 'è' | 'ê' | 'ë' => out.push('е'),
             'f' => out.push('ф'),
-            'g' | 'ğ' | 'ǵ' => out.push('г'),
+            'g' | 'ğ' | 'ǵ' => push_g(out),
             'h' | 'x' => out.push('х'),
             'i' | 'ı' | 'í' | 'ì' | 'î' | 'ï' | 'y' => push_i(out),
             'j' => out.push('ж'),

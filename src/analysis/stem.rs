@@ -92,6 +92,7 @@ const UNINFLECTED: &[&str] = &[
     "яғни",
     "алдында",
     "жанында",
+    "тағы",
     "бұрын",
     "қаңтар",
     "ақпан",
@@ -674,8 +675,11 @@ impl Tables {
     fn citation(&self, stem: &str, stripped: bool) -> String {
         let mut s = stem.to_string();
         if stripped {
-            if let Some(full) = self.dropped.get(&s) {
-                return full.clone();
+            // Also inside compounds: кәсіпорн(ы) → кәсіпорын.
+            for (short, full) in &self.dropped {
+                if let Some(head) = s.strip_suffix(short.as_str()) {
+                    return format!("{head}{full}");
+                }
             }
         }
         let last = s.chars().next_back();
@@ -785,7 +789,13 @@ impl Tables {
             }
         }
         match cands.iter().find(|c| !c.weak) {
-            Some(c) => (self.citation(c.stem, c.stripped > 0), c.verb),
+            Some(c) => {
+                let cit = self.citation(c.stem, c.stripped > 0);
+                // A restored dropped vowel (кәсіпорн → кәсіпорын) is a base: do not re-stem.
+                let restored =
+                    c.stripped > 0 && self.dropped.values().any(|f| cit.ends_with(f.as_str()));
+                (cit, c.verb || restored)
+            }
             None => (self.citation(w, false), false),
         }
     }
