@@ -2,11 +2,14 @@
 
 use chrono::NaiveDate;
 use std::path::Path;
-use zanlex::ingest::ingest_file;
+use zanlex::extract::extract_file;
 use zanlex::model::{Act, ActKind, Status, Unit, UnitKind, UnitStatus};
+use zanlex::structure::build_act;
 
+/// The structure stage's own output (no amendment stage after it).
 fn act(name: &str) -> Act {
-    ingest_file(&Path::new("corpus").join(name), Path::new(".")).expect("corpus file ingests")
+    let doc = extract_file(&Path::new("corpus").join(name), Path::new(".")).expect("extracts");
+    build_act(&doc).expect("corpus file structures")
 }
 
 fn a000() -> Act {
@@ -383,6 +386,17 @@ fn repealed_order_004_structure() {
         vec!["preamble", "para_1", "para_2", "para_3", "para_5", "att_1"]
     );
     assert_eq!(unit(&a, "para_5").num.as_deref(), Some("5"));
+    // The repeal note printed under the header goes to the first unit, outside its span.
+    let pre = unit(&a, "preamble");
+    assert_eq!((pre.span.line_start, pre.span.line_end), (14, 15));
+    assert_eq!(pre.notes.len(), 1);
+    assert!(pre.notes[0].text.starts_with(
+        "Ескерту. Күші жойылды - ҚР Ішкі істер министрінің 11.03.2014 № 152 бұйрығымен"
+    ));
+    assert_eq!(
+        (pre.notes[0].span.line_start, pre.notes[0].span.line_end),
+        (11, 13)
+    );
     let att = unit(&a, "att_1");
     let secs: Vec<_> = att.children.iter().map(|u| u.eid.as_str()).collect();
     assert_eq!(

@@ -370,6 +370,9 @@ impl MdParser {
         }
 
         if is_note_start(text) {
+            if self.cur.is_none() {
+                t.note_pending(text, i);
+            }
             if let Some(cur) = self.cur {
                 let mut target = cur;
                 if let Some((kind, num)) = note_target(text) {

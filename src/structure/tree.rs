@@ -29,6 +29,9 @@ pub(crate) struct Node {
     pub extra_lines: Vec<usize>,
     pub parts: Vec<Part>,
     pub notes: Vec<(String, Vec<usize>)>,
+    /// How many of `notes` were printed before the unit (between the act's header and its
+    /// first unit); they do not widen the unit's span.
+    pub pre_notes: usize,
     pub status: UnitStatus,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
@@ -40,6 +43,8 @@ pub(crate) struct Tree<'a> {
     pub nodes: Vec<Node>,
     pub roots: Vec<usize>,
     used: HashSet<String>,
+    /// Notes printed before any unit, waiting for the first unit to be opened.
+    pending: Vec<(String, Vec<usize>)>,
 }
 
 impl<'a> Tree<'a> {
@@ -49,6 +54,7 @@ impl<'a> Tree<'a> {
             nodes: Vec::new(),
             roots: Vec::new(),
             used: HashSet::new(),
+            pending: Vec::new(),
         }
     }
 
@@ -78,11 +84,13 @@ impl<'a> Tree<'a> {
             heading: None,
             extra_lines: line.into_iter().collect(),
             parts: Vec::new(),
-            notes: Vec::new(),
+            notes: std::mem::take(&mut self.pending),
+            pre_notes: 0,
             status: UnitStatus::Live,
             parent,
             children: Vec::new(),
         });
+        self.nodes[idx].pre_notes = self.nodes[idx].notes.len();
         match parent {
             Some(p) => self.nodes[p].children.push(idx),
             None => self.roots.push(idx),
@@ -101,6 +109,27 @@ impl<'a> Tree<'a> {
             new_par,
             line,
         });
+    }
+
+    /// A note printed before any unit (004's `Ескерту. Күші жойылды …` under the header): it
+    /// goes to the first unit opened, which is where the amendment stage reads notes; the
+    /// note's own words say that it concerns the whole act.
+    pub fn note_pending(&mut self, text: &str, line: usize) {
+        self.pending.push((text.to_string(), vec![line]));
+    }
+
+    /// Continues the last pending note.
+    pub fn pending_continue(&mut self, text: &str, line: usize) {
+        if let Some((t, ls)) = self.pending.last_mut() {
+            t.push(' ');
+            t.push_str(text);
+            ls.push(line);
+        }
+    }
+
+    /// The text of the last pending note, if any.
+    pub fn last_pending(&self) -> Option<&str> {
+        self.pending.last().map(|(t, _)| t.as_str())
     }
 
     /// Starts a note on a unit.
@@ -201,7 +230,7 @@ impl<'a> Tree<'a> {
                 span: self.span_of(ls).unwrap_or_default(),
             })
             .collect();
-        for (_, ls) in &n.notes {
+        for (_, ls) in n.notes.iter().skip(n.pre_notes) {
             own.extend(ls);
         }
         let mut span = self.span_of(&own);

@@ -99,6 +99,7 @@ pub(crate) struct TextParser<'a> {
     annex: Option<(usize, bool)>,
     annex_floor: usize,
     note_on: Option<usize>,
+    note_pending: bool,
     mods: Option<Mods>,
 }
 
@@ -152,6 +153,7 @@ impl<'a> TextParser<'a> {
             annex: None,
             annex_floor: 0,
             note_on: None,
+            note_pending: false,
             mods: None,
         };
         p.add_vocab(header);
@@ -318,6 +320,8 @@ impl<'a> TextParser<'a> {
 
     fn attach_note(&mut self, i: usize) {
         let Some(cur) = self.cur else {
+            self.t.note_pending(self.text(i), i);
+            self.note_pending = true;
             return;
         };
         let text = self.text(i).to_string();
@@ -396,6 +400,15 @@ impl<'a> TextParser<'a> {
     fn step(&mut self, i: usize) {
         let text = self.text(i);
         let ind = self.indented(i);
+
+        if self.note_pending {
+            let done = self.t.last_pending().is_some_and(note_complete);
+            if !ind && !done && !self.is_structural(i) {
+                self.t.pending_continue(text, i);
+                return;
+            }
+            self.note_pending = false;
+        }
 
         if let Some(u) = self.note_on {
             let done = self.t.nodes[u]
