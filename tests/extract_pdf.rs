@@ -112,7 +112,8 @@ fn pdf_pages_and_repairs() {
 }
 
 /// A one-page PDF whose font is a Type0 / Identity-H font with two-byte codes and a ToUnicode
-/// map, its text shown with `TJ` (kerning, a wide gap meaning a space), `Td`, `TD`, `T*` and `'`.
+/// map, its text shown with `TJ` (kerning, a wide gap meaning a space), `Td`, `TD`, `T*` and `'`,
+/// and a form XObject with its own font resources.
 fn identity_h_pdf() -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
     // Codes 0x0101.. map to the letters of "Қазақстан Республикасы 14-бап" (one code per char).
@@ -172,7 +173,40 @@ fn identity_h_pdf() -> Vec<u8> {
         Operation::new("Tj", vec![s("ҰғөүіҚ")]),
         Operation::new("'", vec![s("Қазақстан")]),
         Operation::new("ET", vec![]),
+        // A form XObject with its own resources, placed by `cm` and its /Matrix.
+        Operation::new("q", vec![]),
+        Operation::new(
+            "cm",
+            vec![
+                1.into(),
+                0.into(),
+                0.into(),
+                1.into(),
+                50.into(),
+                600.into(),
+            ],
+        ),
+        Operation::new("Do", vec!["Fm1".into()]),
+        Operation::new("Q", vec![]),
     ];
+    let form_ops = Content {
+        operations: vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F9".into(), 10.into()]),
+            Operation::new("Tj", vec![s("Республикасы")]),
+            Operation::new("ET", vec![]),
+        ],
+    };
+    let form = doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 500.into(), 100.into()],
+            "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 0.into(), (-20).into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F9" => font } },
+        },
+        form_ops.encode().expect("encode form"),
+    ));
     let content = Content { operations: ops };
     let content_id = doc.add_object(Stream::new(
         dictionary! {},
@@ -183,7 +217,10 @@ fn identity_h_pdf() -> Vec<u8> {
         "Type" => "Page",
         "Parent" => pages_id,
         "Contents" => content_id,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        "Resources" => dictionary! {
+            "Font" => dictionary! { "F1" => font },
+            "XObject" => dictionary! { "Fm1" => form },
+        },
         "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
     });
     doc.objects.insert(
@@ -200,12 +237,12 @@ fn identity_h_pdf() -> Vec<u8> {
 }
 
 #[test]
-fn identity_h_fonts_tj_kerning_and_line_moves() {
+fn identity_h_fonts_tj_kerning_line_moves_and_forms() {
     let bytes = identity_h_pdf();
     let raw = zanlex::extract::pdf::pdf_raw_text(&bytes).expect("raw text");
     assert_eq!(
         raw,
-        "Қазақстан Республикасы\n      14-бап\nҰғөүіҚ\nҚазақстан"
+        "Қазақстан Республикасы\n      14-бап\nҰғөүіҚ\nҚазақстан\nРеспубликасы"
     );
     let dir = tempfile::tempdir().expect("tempdir");
     let p = dir.path().join("x.pdf");
@@ -223,6 +260,7 @@ fn identity_h_fonts_tj_kerning_and_line_moves() {
             ("14-бап", 6, 2, Some(1)),
             ("ҰғөүіҚ", 0, 3, Some(1)),
             ("Қазақстан", 0, 4, Some(1)),
+            ("Республикасы", 0, 5, Some(1)),
         ]
     );
 }

@@ -65,7 +65,13 @@ pub fn pdf_page_lines(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
             .into_iter()
             .map(|(name, dict)| (name, FontDecoder::new(&doc, dict)))
             .collect();
-        let runs = run_page(&ops.operations, &fonts);
+        let xobjects = page_xobjects(&doc, id);
+        let mut runs = Vec::new();
+        let page = Resources {
+            fonts: &fonts,
+            xobjects: &xobjects,
+        };
+        run_ops(&doc, &ops.operations, &page, IDENTITY, 0, &mut runs);
         out.push(lines_of(runs));
     }
     Ok(out)
@@ -356,10 +362,68 @@ fn nums(ops: &[Object]) -> Vec<f32> {
     ops.iter().filter_map(|o| o.as_float().ok()).collect()
 }
 
-/// Interprets one page's content stream and returns its text pieces in device space.
-fn run_page(ops: &[lopdf::content::Operation], fonts: &HashMap<Vec<u8>, FontDecoder>) -> Vec<Run> {
-    let mut runs = Vec::new();
-    let mut ctm = IDENTITY;
+/// What a content stream's names refer to.
+struct Resources<'a> {
+    fonts: &'a HashMap<Vec<u8>, FontDecoder>,
+    xobjects: &'a HashMap<Vec<u8>, Object>,
+}
+
+/// Follows a reference (once more if it points at another reference).
+fn resolve(doc: &Document, o: &Object) -> Option<Object> {
+    let mut cur = o.clone();
+    for _ in 0..4 {
+        match cur {
+            Object::Reference(id) => cur = doc.get_object(id).ok()?.clone(),
+            other => return Some(other),
+        }
+    }
+    None
+}
+
+/// The named entries of a resource category (`/Font`, `/XObject`) of a resources dictionary.
+fn named(doc: &Document, resources: &Dictionary, key: &[u8]) -> HashMap<Vec<u8>, Object> {
+    let mut out = HashMap::new();
+    if let Some(Object::Dictionary(d)) = resources.get(key).ok().and_then(|o| resolve(doc, o)) {
+        for (k, v) in d.iter() {
+            if let Some(v) = resolve(doc, v) {
+                out.insert(k.clone(), v);
+            }
+        }
+    }
+    out
+}
+
+/// A page's XObjects, its own resources first, then inherited ones.
+fn page_xobjects(doc: &Document, page: lopdf::ObjectId) -> HashMap<Vec<u8>, Object> {
+    let mut out = HashMap::new();
+    if let Ok((own, inherited)) = doc.get_page_resources(page) {
+        let mut dicts: Vec<Dictionary> = own.into_iter().cloned().collect();
+        dicts.extend(
+            inherited
+                .into_iter()
+                .filter_map(|id| doc.get_dictionary(id).ok().cloned()),
+        );
+        for d in dicts {
+            for (k, v) in named(doc, &d, b"XObject") {
+                out.entry(k).or_insert(v);
+            }
+        }
+    }
+    out
+}
+
+/// Interprets a content stream (a page's, or a form XObject's at `depth` > 0) and appends its
+/// text pieces, in device space, to `runs`.
+fn run_ops(
+    doc: &Document,
+    ops: &[lopdf::content::Operation],
+    res: &Resources,
+    ctm0: Matrix,
+    depth: usize,
+    runs: &mut Vec<Run>,
+) {
+    let fonts = res.fonts;
+    let mut ctm = ctm0;
     let mut stack: Vec<Matrix> = Vec::new();
     let mut tm = IDENTITY;
     let mut tlm = IDENTITY;
@@ -369,7 +433,17 @@ fn run_page(ops: &[lopdf::content::Operation], fonts: &HashMap<Vec<u8>, FontDeco
         let a = &op.operands;
         match op.operator.as_str() {
             "q" => stack.push(ctm),
-            "Q" => ctm = stack.pop().unwrap_or(IDENTITY),
+            "Q" => ctm = stack.pop().unwrap_or(ctm0),
+            "Do" => {
+                let Some(name) = a.first().and_then(|o| o.as_name().ok()) else {
+                    continue;
+                };
+                if depth < 8 {
+                    if let Some(Object::Stream(form)) = res.xobjects.get(name) {
+                        run_form(doc, form, res, ctm, depth, runs);
+                    }
+                }
+            }
             "cm" => {
                 let v = nums(a);
                 if v.len() == 6 {
@@ -482,7 +556,64 @@ fn run_page(ops: &[lopdf::content::Operation], fonts: &HashMap<Vec<u8>, FontDeco
             _ => {}
         }
     }
-    runs
+}
+
+/// Runs a form XObject: its own content, matrix and resources (the caller's when it has none).
+fn run_form(
+    doc: &Document,
+    form: &lopdf::Stream,
+    outer: &Resources,
+    ctm: Matrix,
+    depth: usize,
+    runs: &mut Vec<Run>,
+) {
+    if form.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
+        return;
+    }
+    let Ok(data) = form
+        .decompressed_content()
+        .or_else(|_| Ok::<_, ()>(form.content.clone()))
+    else {
+        return;
+    };
+    let Ok(content) = Content::decode(&data) else {
+        return;
+    };
+    let m = form
+        .dict
+        .get(b"Matrix")
+        .ok()
+        .and_then(|o| o.as_array().ok())
+        .map(|a| nums(a))
+        .filter(|v| v.len() == 6)
+        .map(|v| [v[0], v[1], v[2], v[3], v[4], v[5]])
+        .unwrap_or(IDENTITY);
+    let own = form
+        .dict
+        .get(b"Resources")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .and_then(|o| o.as_dict().ok().cloned());
+    let ctm = mul(&m, &ctm);
+    match own {
+        Some(r) => {
+            let fonts: HashMap<Vec<u8>, FontDecoder> = named(doc, &r, b"Font")
+                .into_iter()
+                .filter_map(|(k, v)| match v {
+                    Object::Dictionary(d) => Some((k, FontDecoder::new(doc, &d))),
+                    _ => None,
+                })
+                .collect();
+            let fonts = if fonts.is_empty() { None } else { Some(fonts) };
+            let xobjects = named(doc, &r, b"XObject");
+            let inner = Resources {
+                fonts: fonts.as_ref().unwrap_or(outer.fonts),
+                xobjects: &xobjects,
+            };
+            run_ops(doc, &content.operations, &inner, ctm, depth + 1, runs);
+        }
+        None => run_ops(doc, &content.operations, outer, ctm, depth + 1, runs),
+    }
 }
 
 /// Groups a page's pieces into lines (top to bottom, left to right).
