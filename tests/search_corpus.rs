@@ -280,3 +280,51 @@ fn units_and_acts_come_back_with_citations() {
     assert!(!v.unit.children.is_empty());
     let _ = Path::new("");
 }
+
+#[test]
+fn a_failed_refresh_leaves_the_previous_index_usable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for e in std::fs::read_dir(root().join("corpus")).unwrap() {
+        let p = e.unwrap().path();
+        let dest = corpus.join(p.file_name().unwrap());
+        std::fs::write(&dest, std::fs::read(&p).unwrap()).unwrap();
+    }
+    let dir = tmp.path().join("index");
+    let opts = BuildOptions::default();
+    let (index, _) = ZanIndex::open_or_build(&corpus, &dir, &opts).unwrap();
+    let before = index.unit_count().unwrap();
+    // Another writer holds the index while a file changes: the refresh cannot write.
+    let _writer: tantivy::IndexWriter = index.tantivy().writer(15_000_000).unwrap();
+    let f = corpus.join(
+        std::fs::read_dir(&corpus)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .find(|n| n.to_string_lossy().starts_with("001_"))
+            .unwrap(),
+    );
+    let text = std::fs::read_to_string(&f)
+        .unwrap()
+        .replace("2. Осы қаулы", "2. Осы жаңасөз қаулы");
+    std::fs::write(&f, text).unwrap();
+    let (again, report) = ZanIndex::open_or_build(&corpus, &dir, &opts).unwrap();
+    let warning = report.warning.expect("the failed refresh is reported");
+    assert!(warning.contains("another zanlex process"), "{warning}");
+    assert_eq!(again.unit_count().unwrap(), before);
+    assert!(!again
+        .search(&SearchRequest::new("тұрақты"))
+        .unwrap()
+        .hits
+        .is_empty());
+    drop(_writer);
+    let (fresh, report) = ZanIndex::open_or_build(&corpus, &dir, &opts).unwrap();
+    assert!(
+        report.warning.is_none() && report.updated.len() == 1,
+        "{report:?}"
+    );
+    assert_eq!(
+        fresh.search(&SearchRequest::new("жаңасөз")).unwrap().total,
+        1
+    );
+}

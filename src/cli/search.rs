@@ -40,6 +40,9 @@ pub(crate) fn open_fresh(cli: &Cli) -> anyhow::Result<ZanIndex> {
     };
     let (index, report) = ZanIndex::open_or_build(&cli.corpus, &cli.index, &opts)?;
     super::index::report_failures(&report);
+    if let Some(w) = &report.warning {
+        eprintln!("zanlex: {w}");
+    }
     if report.changed {
         eprintln!(
             "zanlex: {} {} ({} files, {} unit documents)",

@@ -64,6 +64,8 @@ pub struct RefreshReport {
     pub units_indexed: usize,
     /// Files that could not be ingested: (file, reason).
     pub failures: Vec<(String, String)>,
+    /// Set when the refresh failed and the previous index is used as it is.
+    pub warning: Option<String>,
 }
 
 /// A file of the corpus as found on disk.

@@ -91,7 +91,17 @@ impl ZanIndex {
         if !corpus.is_dir() && dir.join("meta.json").is_file() {
             return Ok((Self::open(dir)?, RefreshReport::default()));
         }
-        let report = refresh(corpus, dir, opts)?;
+        let report = match refresh(corpus, dir, opts) {
+            Ok(r) => r,
+            // A failed refresh leaves the last commit in force: use it, and say so.
+            Err(e) if dir.join("meta.json").is_file() => RefreshReport {
+                warning: Some(format!(
+                    "could not refresh the index ({e}); using the previous one"
+                )),
+                ..RefreshReport::default()
+            },
+            Err(e) => return Err(e),
+        };
         Ok((Self::open(dir)?, report))
     }
 
