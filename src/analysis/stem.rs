@@ -462,7 +462,7 @@ impl Tables {
                 });
             }
             // Longest first, so the most-stripped parse is found first among equals.
-            out.sort_by(|a, b| b.chars.cmp(&a.chars));
+            out.sort_by_key(|s| std::cmp::Reverse(s.chars));
             out
         };
         let vocab = VOCAB
@@ -781,7 +781,7 @@ impl Tables {
         let mut cands: Vec<Cand> = Vec::with_capacity(16);
         self.candidates(w, &mut cands);
         // Most stripped first; stable, so table order breaks ties.
-        cands.sort_by(|a, b| b.stripped.cmp(&a.stripped));
+        cands.sort_by_key(|c| std::cmp::Reverse(c.stripped));
         for c in cands.iter().filter(|c| c.stripped > 0) {
             let cit = self.citation(c.stem, true);
             if self.attested(&cit, c.stem, c.verb) {
@@ -810,7 +810,7 @@ pub fn parses(word: &str) -> Vec<(String, bool, bool)> {
     let t = tables(false);
     let mut cands = Vec::new();
     t.candidates(word, &mut cands);
-    cands.sort_by(|a, b| b.stripped.cmp(&a.stripped));
+    cands.sort_by_key(|c| std::cmp::Reverse(c.stripped));
     cands
         .iter()
         .filter(|c| c.stripped > 0)
