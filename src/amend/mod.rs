@@ -30,7 +30,8 @@ use std::sync::LazyLock;
 /// Parses one act's own notes, instructions and commencement clause into its fields:
 /// `act.amendments` (one event per amending act a note cites, plus deleted units and
 /// placeholders that cite their amending act), `act.instructions` (amending acts only) and
-/// `act.commencement`. A note repealing the whole act sets `act.status` to repealed.
+/// `act.commencement`. A note repealing the whole act sets `act.status` to repealed unless the
+/// header already did.
 pub fn annotate_act(act: &mut Act) {
     let eids: HashSet<String> = act.all_units().iter().map(|u| u.eid.clone()).collect();
     let mut events = Vec::new();
@@ -50,13 +51,20 @@ pub fn annotate_act(act: &mut Act) {
             }
         }
     }
-    if let Some(rep) = events
+    // A header that already says so (`Күші жойылды - … бұйрығымен`) keeps its wording; else the
+    // note sets it, dated exactly when known, else by the repealing act's date.
+    let repeal = events
         .iter()
-        .find(|e| e.action == AmendAction::Repealed && e.target_eid.is_empty())
-    {
+        .find(|e| e.action == AmendAction::Repealed && e.target_eid.is_empty());
+    if let (Some(rep), false) = (repeal, matches!(act.status, Status::Repealed { .. })) {
         act.status = Status::Repealed {
             by: Some(cite(&rep.by)),
-            on: rep.effective.as_ref().map(|e| e.date).or(rep.by.date),
+            on: rep
+                .effective
+                .as_ref()
+                .filter(|e| !e.estimated)
+                .map(|e| e.date)
+                .or(rep.by.date),
         };
     }
     act.amendments = events;
