@@ -188,11 +188,13 @@ fn repeal_of_004() {
     assert_eq!(e.by.date, Some(d(2014, 3, 11)));
     assert_eq!(e.by.number.as_deref(), Some("152"));
     assert_eq!(e.rule, TEN);
-    assert!(
-        matches!(a.status, Status::Repealed { .. }),
-        "{:?}",
-        a.status
-    );
+    match &a.status {
+        Status::Repealed { on, by } => {
+            assert_eq!(*on, Some(d(2014, 3, 11)));
+            assert!(by.as_deref().unwrap().contains("№ 152"), "{by:?}");
+        }
+        other => panic!("004 is repealed, not {other:?}"),
+    }
 }
 
 #[test]
