@@ -35,6 +35,13 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Vec<CleanLine>, String> {
 
 /// The raw text lines of every page, before any repair (leading spaces mark indentation).
 pub fn pdf_page_lines(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
+    // A malformed file must not take the whole ingestion down, even if the parser panics
+    // (the panic hook, which is process-wide, is left alone).
+    std::panic::catch_unwind(|| read_pages(bytes))
+        .unwrap_or_else(|_| Err("damaged PDF: the PDF parser failed on it".into()))
+}
+
+fn read_pages(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
     let mut doc = match Document::load_mem(bytes) {
         Ok(d) => d,
         Err(e) => {
@@ -662,4 +669,40 @@ pub fn pdf_raw_text(bytes: &[u8]) -> Result<String, String> {
         .map(|p| p.join("\n"))
         .collect::<Vec<_>>()
         .join("\n\u{000C}\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cut and corrupted copies of a fixture are refused or read, never a panic.
+    #[test]
+    fn mangled_pdfs_never_panic() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pdf/001.pdf");
+        let good = std::fs::read(path).expect("fixture");
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..60 {
+            let mut b = good.clone();
+            if round % 3 == 0 {
+                b.truncate((next() as usize) % b.len());
+            } else {
+                for _ in 0..(1 + round) {
+                    let i = (next() as usize) % b.len();
+                    b[i] = next() as u8;
+                }
+            }
+            if let Err(e) = extract_pdf(&b) {
+                assert!(
+                    e.starts_with("damaged PDF") || e.starts_with("encrypted PDF"),
+                    "{e}"
+                );
+            }
+        }
+    }
 }
