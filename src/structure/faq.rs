@@ -63,8 +63,19 @@ pub(crate) fn parse(t: &mut Tree, start: usize) {
                     Some(i),
                 );
                 t.push(u, text, true, Some(i));
-                t.nodes[u].heading = Some(c[3].trim().to_string());
-                heading_lines = 1;
+                // The table's two columns were flattened with a double space between question
+                // and answer (`8.2 Оқу визасына қатысты  Осы тармақтарда…`).
+                let q = c[3].trim();
+                match q.find("  ") {
+                    Some(p) => {
+                        t.nodes[u].heading = Some(format!("{}.", q[..p].trim()));
+                        heading_lines = 0;
+                    }
+                    None => {
+                        t.nodes[u].heading = Some(q.to_string());
+                        heading_lines = 1;
+                    }
+                }
                 sub = Some((u, minor));
                 continue;
             }
@@ -96,8 +107,14 @@ pub(crate) fn parse(t: &mut Tree, start: usize) {
             if node.kind == UnitKind::Section
                 && node.num.as_deref().is_some_and(|n| n.contains('.'))
             {
-                let cut = h
-                    .find(['.', '?', ':'])
+                // The question ends at its full stop, or where the answer's list starts (`а)`).
+                static RE_ITEM: LazyLock<Regex> =
+                    LazyLock::new(|| Regex::new(r"\s[a-zа-яәіңғүұқөһ]\)\s").expect("valid regex"));
+                let stop = [h.find(['.', '?', ':']), RE_ITEM.find(h).map(|m| m.start())]
+                    .into_iter()
+                    .flatten()
+                    .min();
+                let cut = stop
                     .map(|p| h[..p].to_string())
                     .unwrap_or_else(|| h.clone());
                 node.heading = Some(crate::structure::tree::clean_spaces(&cut));
