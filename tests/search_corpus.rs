@@ -112,7 +112,7 @@ fn a_phrase_matches_exactly_the_units_that_contain_it() {
         assert!(
             h.snippet.highlights.iter().any(|[s, e]| {
                 let span = &h.snippet.text[*s..*e];
-                re.is_match(span) && span.starts_with(|c: char| c == 'т' || c == 'Т')
+                re.is_match(span) && span.starts_with(['т', 'Т'])
             }),
             "{:?}",
             h.snippet

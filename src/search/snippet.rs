@@ -378,7 +378,7 @@ impl Highlighter {
                 continue;
             };
             let (st, lo) = cache.entry(surface.to_string()).or_insert_with(|| {
-                let mut run = |an: &mut tantivy::tokenizer::TextAnalyzer| {
+                let run = |an: &mut tantivy::tokenizer::TextAnalyzer| {
                     let mut out = Vec::new();
                     let mut s2 = an.token_stream(surface);
                     while s2.advance() {
