@@ -88,10 +88,7 @@ const UNINFLECTED: &[&str] = &[
     "бастап",
     "басқа",
     "өйткені",
-    "себебі",
     "яғни",
-    "алдында",
-    "жанында",
     "тағы",
     "бұрын",
     "қаңтар",
@@ -530,7 +527,12 @@ impl Tables {
         if suf.harmony != 0 {
             // The last vowel decides; a neutral last vowel (`и`, `у` of loans: `командирі`,
             // `тарихы`) accepts both; a final soft sign makes a loan front (`модельдер`).
-            let h = if rest.ends_with('ь') {
+            // Loans in `-кт` take either (`актісі`, `субъектісі`), as do Russian surnames in
+            // `-ев/-ов` (`Назарбаевтың`).
+            let free = ["кт", "ев", "ов", "ёв"].iter().any(|e| rest.ends_with(e));
+            let h = if free {
+                None
+            } else if rest.ends_with('ь') {
                 Some(2)
             } else {
                 rest.chars().rev().find(|&c| is_vowel(c)).map(harmony)
@@ -767,6 +769,12 @@ impl Tables {
     /// stem).
     fn stem_once(&self, w: &str) -> (String, bool) {
         if w.chars().count() < 3 || self.keep.contains(w) {
+            return (w.to_string(), true);
+        }
+        // A base with a vowel-dropping ending (`мойын`, and the compounds of `орын`:
+        // `кәсіпорын`) is whole.
+        let orin = if self.folded { "орин" } else { "орын" };
+        if w.ends_with(orin) || self.dropped.values().any(|f| f == w) {
             return (w.to_string(), true);
         }
         if self.vocab.contains(w) {
