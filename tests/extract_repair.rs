@@ -8,7 +8,12 @@ use zanlex::extract::{extract_file, CleanLine, Extracted};
 
 fn corpus(prefix: &str) -> Extracted {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let file = std::fs::read_dir(dir.join("corpus"))
+    extract_file(&root_corpus_file(prefix), dir).expect("extract")
+}
+
+fn root_corpus_file(prefix: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_dir(dir.join("corpus"))
         .expect("corpus folder")
         .filter_map(|e| e.ok())
         .map(|e| e.path())
@@ -17,8 +22,7 @@ fn corpus(prefix: &str) -> Extracted {
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
         })
-        .expect("corpus file");
-    extract_file(&file, dir).expect("extract")
+        .expect("corpus file")
 }
 
 /// The clean line that starts at original line `n`.
@@ -380,6 +384,21 @@ fn blank_lines_and_spaces_are_gone() {
             assert!(!l.text.contains("  "), "{p}: double space in {:?}", l.text);
             assert_eq!(l.text, l.text.trim(), "{p}: untrimmed");
             assert!(l.span.line_start <= l.span.line_end);
+        }
+        // No text is lost: every non-blank original line is inside some span (the corpus
+        // has no running headers to drop).
+        let path = root_corpus_file(p);
+        let orig = std::fs::read_to_string(&path).expect("read");
+        for (i, l) in orig.split('\n').enumerate() {
+            let n = i as u32 + 1;
+            if !l.trim().is_empty() {
+                assert!(
+                    doc.lines
+                        .iter()
+                        .any(|c| c.span.line_start <= n && n <= c.span.line_end),
+                    "{p}: line {n} lost"
+                );
+            }
         }
         // Spans are increasing and never overlap.
         for w in doc.lines.windows(2) {
