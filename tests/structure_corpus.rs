@@ -540,6 +540,10 @@ fn faq_000_sections_and_subsections() {
         unit(&a, "sec_1").heading.as_deref(),
         Some("Көші-қон қызметі басқармасы")
     );
+    assert_eq!(
+        unit(&a, "sec_7.1").heading.as_deref(),
+        Some("Шақыру визасын жіберу")
+    );
     assert!(unit(&a, "sec_8.1")
         .text
         .contains("2.1 Қазақстан Республикасының аумағында одан әрі"));
