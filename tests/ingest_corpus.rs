@@ -60,7 +60,7 @@ fn bad_files_fail_alone_and_sidecars_apply() {
     std::fs::copy("corpus/001_e93b22564f257a40.txt", corpus.join("a_good.txt")).expect("copy");
     std::fs::write(
         corpus.join("a_good.meta.toml"),
-        "publication_date = \"2022-10-14\"\n",
+        "publication_date = \"2022-10-14\"\nregistration_number = \"99999\"\nregistration_date = \"2022-10-12\"\n",
     )
     .expect("sidecar");
     std::fs::write(corpus.join("b_empty.txt"), b"").expect("empty");
@@ -94,6 +94,13 @@ fn bad_files_fail_alone_and_sidecars_apply() {
         a.publication_date,
         chrono::NaiveDate::from_ymd_opt(2022, 10, 14)
     );
+    // The sidecar fills what the header lacks (001 prints no registration).
+    let r = a
+        .registration
+        .as_ref()
+        .expect("registration from the sidecar");
+    assert_eq!(r.number, "99999");
+    assert_eq!(r.date, chrono::NaiveDate::from_ymd_opt(2022, 10, 12));
     let failed: Vec<_> = report
         .failures
         .iter()
