@@ -360,7 +360,11 @@ pub fn refresh(
     }
 
     // Ingest the whole corpus (acts are linked across files), then write what differs.
+    let spinner = progress_bar(opts, scanned.len() as u64);
+    spinner.set_message("reading");
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
     let report_ingest = crate::ingest::ingest_corpus(corpus);
+    spinner.finish_and_clear();
     let parent = corpus.parent().unwrap_or(Path::new(""));
     let mut by_file: BTreeMap<String, Vec<&Act>> = BTreeMap::new();
     for a in &report_ingest.acts {
