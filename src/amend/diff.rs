@@ -7,6 +7,7 @@ use crate::model::{Act, ActVersion, Unit, UnitStatus};
 use chrono::NaiveDate;
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -224,24 +225,35 @@ pub fn diff_units(old: &[Unit], new: &[Unit], scope: Option<&str>) -> Vec<UnitCh
 
 /// Picks a version by id (`2023-04-19`, `applied:…`) or by a date it was in force on
 /// (`from <= date < to`).
-pub fn select_version<'a>(act: &'a Act, spec: &str) -> Option<&'a ActVersion> {
-    if let Some(v) = act.versions.iter().find(|v| v.id == spec) {
+/// `versions` is [`all_versions`] of the act.
+pub fn select_version<'a>(versions: &'a [ActVersion], spec: &str) -> Option<&'a ActVersion> {
+    if let Some(v) = versions.iter().find(|v| v.id == spec) {
         return Some(v);
     }
     let date = NaiveDate::parse_from_str(spec, "%Y-%m-%d")
         .ok()
         .or_else(|| super::effective::parse_date(spec))?;
-    act.versions
+    versions
         .iter()
         .rev()
         .find(|v| v.from.is_none_or(|f| f <= date) && v.to.is_none_or(|t| date < t))
 }
 
+/// The act's versions, or its one implicit version when it has a single edition.
+pub fn all_versions(act: &Act) -> Cow<'_, [ActVersion]> {
+    if act.versions.is_empty() {
+        Cow::Owned(vec![super::versions::implicit_version(act)])
+    } else {
+        Cow::Borrowed(&act.versions)
+    }
+}
+
 /// Compares the versions `from` and `to` (ids or dates) of an act, optionally one unit only.
 pub fn diff_versions(act: &Act, from: &str, to: &str, eid: Option<&str>) -> crate::Result<ActDiff> {
-    let ids: Vec<&str> = act.versions.iter().map(|v| v.id.as_str()).collect();
+    let versions = all_versions(act);
+    let ids: Vec<&str> = versions.iter().map(|v| v.id.as_str()).collect();
     let pick = |spec: &str| {
-        select_version(act, spec).ok_or_else(|| {
+        select_version(&versions, spec).ok_or_else(|| {
             crate::Error::NotFound(format!(
                 "act {}: no version {spec:?} (versions: {})",
                 act.id,

@@ -16,27 +16,29 @@ use std::collections::BTreeMap;
 /// Links acts across the corpus:
 /// 1. editions of one act (same `id`, different `version_date`) become one act whose `versions`
 ///    hold every edition oldest first, each valid over `[from, to)`; the newest edition's units
-///    are the act's units;
+///    are the act's units. An act with one edition and nothing applied keeps `versions` empty
+///    (its units are its only version: see [`implicit_version`]), so nothing is stored twice;
 /// 2. an amending act whose target (by date and number) is in the corpus is applied to the
 ///    target's newest version, giving a new version from the amending act's effective date,
 ///    unless the target's notes already cite it (a consolidated text that carries it);
 /// 3. effective dates of amendments by acts present in the corpus use their publication dates.
 pub fn link_corpus(acts: &mut Vec<Act>) {
     merge_editions(acts);
-    for act in acts.iter_mut() {
-        if act.versions.is_empty() {
-            let from = act.version_date.or(act.date());
-            act.versions.push(ActVersion {
-                id: from.map_or_else(|| "current".to_string(), |d| d.to_string()),
-                from: act.version_date.or(act.date()),
-                to: None,
-                units: act.units.clone(),
-                source: act.source.clone(),
-            });
-        }
-    }
     apply_amending_acts(acts);
     refine_effective_dates(acts);
+}
+
+/// The one version of an act with a single edition and nothing applied: its units from its
+/// edition date (or its own date) to `None`, id the same date (`current` when unknown).
+pub fn implicit_version(act: &Act) -> ActVersion {
+    let from = act.version_date.or(act.date());
+    ActVersion {
+        id: from.map_or_else(|| "current".to_string(), |d| d.to_string()),
+        from,
+        to: None,
+        units: act.units.clone(),
+        source: act.source.clone(),
+    }
 }
 
 fn version_id(act: &Act) -> String {
@@ -216,6 +218,9 @@ fn apply_amending_acts(acts: &mut [Act]) {
         let from = eff.as_ref().map(|e| e.date).or(amending.date());
         let by = act_ref(&amending);
         let target = &mut acts[t];
+        if target.versions.is_empty() {
+            target.versions.push(implicit_version(target));
+        }
         let base = target
             .versions
             .last()
@@ -289,13 +294,7 @@ fn refine_effective_dates(acts: &mut [Act]) {
 pub fn unit_versions(act: &Act) -> Vec<UnitVersion> {
     let fallback;
     let versions: &[ActVersion] = if act.versions.is_empty() {
-        fallback = vec![ActVersion {
-            id: version_id(act),
-            from: act.version_date.or(act.date()),
-            to: None,
-            units: act.units.clone(),
-            source: act.source.clone(),
-        }];
+        fallback = [implicit_version(act)];
         &fallback
     } else {
         &act.versions
@@ -364,9 +363,12 @@ pub fn amendments_for<'a>(act: &'a Act, eid: &str) -> Vec<&'a Amendment> {
 /// before the act's first version, are left out.
 pub fn units_as_of(act: &Act, date: NaiveDate) -> Vec<UnitAsOf> {
     let all = unit_versions(act);
-    let last_dated = act.versions.last().is_some_and(|v| {
-        act.versions.len() > 1 || act.version_date.is_some() || v.id.starts_with("applied:")
-    });
+    let last_dated = act.versions.len() > 1
+        || act.version_date.is_some()
+        || act
+            .versions
+            .last()
+            .is_some_and(|v| v.id.starts_with("applied:"));
     let mut by_eid: BTreeMap<&str, Vec<&UnitVersion>> = BTreeMap::new();
     for v in &all {
         by_eid.entry(v.eid.as_str()).or_default().push(v);
