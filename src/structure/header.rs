@@ -280,7 +280,8 @@ pub fn kind_slug(kind: ActKind) -> String {
 
 /// The act id: `{issuers}-{kind}-{date}-{numbers}` when every issuance has a date and number
 /// (`mfa-order-2018-01-04-11-1-4-1`, `mfa-mvd-joint-order-2020-09-01-11-1-4-245-611`; laws and
-/// codes leave the issuer out), else `{kind}-{first words of the title}`.
+/// codes leave the issuer out), else `{kind}-{first six words of the title}` (plus six hex
+/// digits of the title's hash when it is longer).
 pub fn act_id(kind: ActKind, issuances: &[Issuance], title: &str) -> String {
     let complete = !issuances.is_empty()
         && issuances
@@ -313,12 +314,20 @@ pub fn act_id(kind: ActKind, issuances: &[Issuance], title: &str) -> String {
         };
         return format!("{prefix}-{}-{}", dates.join("-"), numbers.join("-"));
     }
-    let words: Vec<String> = slug(title)
+    let all = slug(title);
+    let mut words: Vec<String> = all
         .split('-')
         .filter(|w| !w.is_empty())
         .take(6)
         .map(str::to_string)
         .collect();
+    // A longer title is cut to six words; a short hash of the whole title keeps two acts that
+    // only share their first words apart.
+    if all.split('-').filter(|w| !w.is_empty()).count() > 6 {
+        use sha2::{Digest, Sha256};
+        let h = hex::encode(Sha256::digest(all.as_bytes()));
+        words.push(h[..6].to_string());
+    }
     let prefix = match issuances.first() {
         Some(i)
             if !matches!(
