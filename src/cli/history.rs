@@ -63,6 +63,19 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             act.title.split_whitespace().collect::<Vec<_>>().join(" ")
         )?;
         writeln!(out, "status: {}", act.status.as_str())?;
+        if !act.versions.is_empty() {
+            let spans: Vec<String> = act
+                .versions
+                .iter()
+                .map(|v| {
+                    let d = |x: Option<chrono::NaiveDate>| {
+                        x.map_or("…".to_string(), |d| d.to_string())
+                    };
+                    format!("{} [{}, {})", v.id, d(v.from), d(v.to))
+                })
+                .collect();
+            writeln!(out, "versions: {}", spans.join("; "))?;
+        }
         writeln!(
             out,
             "{:<12} {:<11} {:<12} {:<28} AMENDING ACT",
