@@ -154,6 +154,8 @@ pub fn build_schema() -> (Schema, Fields) {
 
 /// A calendar date as a tantivy date (midnight UTC).
 pub fn to_tantivy_date(d: NaiveDate) -> DateTime {
+    // tantivy counts nanoseconds in an i64: keep dates inside 1700..=2200.
+    let d = d.clamp(OPEN_FROM, OPEN_TO);
     let secs = d
         .and_hms_opt(0, 0, 0)
         .map(|t| t.and_utc().timestamp())

@@ -652,6 +652,8 @@ mod tests {
         assert!(parse_str(&deep).unwrap_err().contains("nests deeper"));
         let nots = format!("{}a", "NOT ".repeat(40));
         assert!(parse_str(&nots).unwrap_err().contains("nests deeper"));
+        // Dates far outside tantivy's range are accepted (clamped when searched).
+        assert!(parse_str("date:0001-01-01..9999-12-31").is_ok());
         // Control characters are spaces.
         assert_eq!(
             parse_str("виза\u{1b}[31m").unwrap(),
