@@ -128,6 +128,14 @@ fn deleted_pending_inserted_and_closing_text() {
 }
 
 #[test]
+fn title_without_turaly_still_splits_from_the_issuance() {
+    let text = "Мемлекеттік көрсетілетін қызмет стандарттары\n\nҚазақстан Республикасы Ішкі істер министрінің 2015 жылғы 27 наурыздағы № 5 бұйрығы.\n      1. Бекітілсін.\n";
+    let a = build_act(&raw("corpus/s.txt", text)).expect("builds");
+    assert_eq!(a.title, "Мемлекеттік көрсетілетін қызмет стандарттары");
+    assert_eq!(a.id, "mvd-order-2015-03-27-5");
+}
+
+#[test]
 fn empty_input_is_a_structure_error() {
     let err = build_act(&raw("corpus/blank.txt", "\n   \n\n")).expect_err("nothing to build");
     let msg = err.to_string();

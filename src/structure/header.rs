@@ -434,6 +434,35 @@ pub(crate) fn parse_issuance(text: &str) -> HeaderFacts {
     }
 }
 
+/// Whether `text` starts with an issuance of the act itself: date and number followed by the
+/// act's kind in the nominative (`бұйрығы`, `қаулысы`), not a reference to another act
+/// (`қаулысына`, `бұйрығымен`).
+pub(crate) fn names_own_issuance(text: &str) -> bool {
+    let text = normalize_i(&crate::structure::tree::clean_spaces(text));
+    let Some(m) = RE_ISSUANCE.find(&text) else {
+        return false;
+    };
+    if m.start() > 0 {
+        return false;
+    }
+    let rest = text[m.end()..].trim_start().to_lowercase();
+    let rest = rest.strip_prefix("бірлескен ").unwrap_or(&rest);
+    [
+        "бұйрығы",
+        "қаулысы",
+        "шешімі",
+        "жарлығы",
+        "өкімі",
+        "заңы",
+        "кодексі",
+    ]
+    .iter()
+    .any(|w| {
+        rest.strip_prefix(w)
+            .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphabetic()))
+    })
+}
+
 /// The act kind named by the words right after the issuance (`бірлескен бұйрығы`, `қаулысы`).
 pub(crate) fn kind_from_words(lower: &str) -> Option<ActKind> {
     let l = lower.trim_start();

@@ -145,7 +145,12 @@ fn title_split(header: &[&str]) -> Option<usize> {
             return Some(k);
         }
     }
-    None
+    // A title that does not end in `туралы`: the first line from which the header reads as
+    // the act's own issuance (`… № 807 қаулысы.`, not `… № 148 қаулысына`).
+    (1..header.len()).find(|&k| {
+        header[k].trim_start().starts_with("Қазақстан Республикасы")
+            && header::names_own_issuance(&header[k..].join(" "))
+    })
 }
 
 /// Applies explicit metadata (front matter or sidecar) over what the text said.
