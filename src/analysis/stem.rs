@@ -48,7 +48,7 @@ const VOCAB: &str = include_str!("data/kk_vocab.txt");
 /// Two-letter roots allowed as stems (the 3-letter floor would otherwise keep `істер` whole).
 const SHORT_ROOTS: &[&str] = &[
     "іс", "іш", "ел", "үй", "су", "ай", "ой", "ән", "ер", "ет", "ас", "ат", "із", "ұл", "ту", "ем",
-    "ру", "ес", "от", "өз", "ал", "ін", "ми", "ен", "ие", "аң", "оқ", "ит",
+    "ру", "ес", "от", "өз", "ал", "ін", "ми", "ен", "ие", "аң", "оқ", "ит", "өт",
 ];
 
 /// Closed-class words that never inflect but end like a suffix (`туралы` is not `турал` + `-ы`).
@@ -409,6 +409,26 @@ fn slot_specs(slot: Slot) -> Vec<(&'static str, SufSpec)> {
                     },
                 ));
             }
+            // Converb `-ып/-іп/-п` and past `-ды/-ді/-ты/-ті` (unlikely unless the verb is
+            // attested: `тәртіп`, `заңды` are nouns).
+            for (s, after) in [
+                ("ып", CONS),
+                ("іп", CONS),
+                ("п", VOW),
+                ("ды", SON | NAS | ZJ | VOW),
+                ("ді", SON | NAS | ZJ | VOW),
+                ("ты", VL),
+                ("ті", VL),
+            ] {
+                v.push((
+                    s,
+                    SufSpec {
+                        after,
+                        last: true,
+                        ..SufSpec::default()
+                    },
+                ));
+            }
         }
         Slot::Passive => {
             for s in ["ыл", "іл", "ын", "ін"] {
@@ -454,7 +474,22 @@ impl Tables {
                     last: sp.last,
                     bare: sp.bare,
                     weak_after_narrow: matches!(s, "сы" | "сі" | "ны" | "ні"),
-                    weak: matches!(s, "атын" | "етін" | "йтын" | "йтін" | "йды" | "йді"),
+                    weak: matches!(
+                        s,
+                        "атын"
+                            | "етін"
+                            | "йтын"
+                            | "йтін"
+                            | "йды"
+                            | "йді"
+                            | "ып"
+                            | "іп"
+                            | "п"
+                            | "ды"
+                            | "ді"
+                            | "ты"
+                            | "ті"
+                    ),
                     harmony: if folded { 0 } else { h },
                 });
             }
@@ -809,7 +844,7 @@ impl Tables {
     }
 }
 
-/// Citation forms of every parse of `word` that strips something, most stripped first, with
+/// Citation forms of every likely parse of `word` that strips something, most stripped first, with
 /// whether the parse is a verb form and whether it strips a plural or an unambiguous possessive;
 /// for generating
 /// the vocabulary (`examples/gen_kk_vocab.rs`).
@@ -821,7 +856,7 @@ pub fn parses(word: &str) -> Vec<(String, bool, bool)> {
     cands.sort_by_key(|c| std::cmp::Reverse(c.stripped));
     cands
         .iter()
-        .filter(|c| c.stripped > 0)
+        .filter(|c| c.stripped > 0 && !c.weak)
         .map(|c| (t.citation(c.stem, true), c.verb, c.nominal))
         .collect()
 }
