@@ -197,9 +197,11 @@ pub fn fix_letter_spacing(s: &str) -> String {
                 let t = toks[i].0;
                 if i > g.0 {
                     let p = toks[i - 1].0;
-                    let glue = (single(p) && single(t))
-                        || (single(p) && char_len(t) <= 2)
-                        || (single(t) && char_len(p) <= 2);
+                    // `№` is a word of its own (`р/с № В и з а` → `р/с № Виза`).
+                    let glue = p != "№"
+                        && ((single(p) && single(t))
+                            || (single(p) && char_len(t) <= 2)
+                            || (single(t) && char_len(p) <= 2));
                     if !glue {
                         out.push_str(&split_case_glue(&word));
                         out.push(' ');
