@@ -15,6 +15,8 @@ use tantivy::{doc, Index, TantivyDocument, Term};
 use zanlex::analysis::{analyzer, register_analyzers, KK_EXACT, KK_LOOSE, KK_STEM};
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
+/// Fields of one run, each with its analyzer name and boost.
+type Fields<'a> = Vec<(Field, &'a str, f32)>;
 
 fn text_field(schema: &mut tantivy::schema::SchemaBuilder, name: &str, tok: &str) -> Field {
     let opts = TextOptions::default().set_indexing_options(
@@ -173,7 +175,7 @@ fn main() -> Res<()> {
         queries.len(),
         queries.iter().filter(|q| qrels.contains_key(&q.0)).count()
     );
-    let runs: [(&str, Vec<(Field, &str, f32)>); 5] = [
+    let runs: [(&str, Fields); 5] = [
         (
             "default (SimpleTokenizer+LowerCaser)",
             vec![(fdefault, "default", 1.0)],
