@@ -135,6 +135,69 @@ fn title_without_turaly_still_splits_from_the_issuance() {
     assert_eq!(a.id, "mvd-order-2015-03-27-5");
 }
 
+const LAW: &str = "\
+Тестілік заң туралы
+
+Қазақстан Республикасының 2020 жылғы 2 қаңтардағы № 300-VI Заңы.
+      Осы Заң тест қатынастарын реттейді.
+1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР
+      1-бап. Негізгі ұғымдар
+      Осы Заңда мынадай ұғымдар пайдаланылады:
+      1) бірінші ұғым;
+      2) екінші ұғым.
+      1-1-бап. Қолданылу аясы
+      1. Осы Заң қолданылады.
+      2. Осы Заңның 5-бапқа сілтемесі
+22-тарауында көзделген жағдайларды қоспағанда қолданылмайды:
+      1) бірінші жағдай;
+      2) екінші жағдай.
+      2-бап. Алып тасталды - ҚР 01.01.2021 № 1-VII Заңымен.
+2-тарау. ҚОРЫТЫНДЫ ЕРЕЖЕЛЕР
+      3-бап. Күшіне ену тәртібі
+      Осы Заң алғашқы ресми жарияланған күнінен кейін қолданысқа енгізіледі.
+";
+
+#[test]
+fn a_law_in_text_form() {
+    let a = build_act(&raw("corpus/law.txt", LAW)).expect("builds");
+    assert_eq!(a.kind, ActKind::Law);
+    assert_eq!(a.id, "law-2020-01-02-300-vi");
+    assert_eq!(a.issuances[0].issuer_code, "parliament");
+    assert_eq!(
+        eids(&a),
+        vec![
+            "preamble",
+            "chp_1",
+            "art_1",
+            "art_1__subpara_1",
+            "art_1__subpara_2",
+            "art_1-1",
+            "art_1-1__para_1",
+            "art_1-1__para_2",
+            "art_1-1__para_2__subpara_1",
+            "art_1-1__para_2__subpara_2",
+            "art_2",
+            "chp_2",
+            "art_3"
+        ]
+    );
+    assert_eq!(
+        a.unit("art_2").map(|u| u.status.clone()),
+        Some(UnitStatus::Deleted)
+    );
+    assert_eq!(
+        a.unit("chp_1").and_then(|u| u.heading.clone()).as_deref(),
+        Some("ЖАЛПЫ ЕРЕЖЕЛЕР")
+    );
+    assert!(a.unit("art_1-1__para_2").is_some_and(|u| u
+        .text
+        .ends_with("22-тарауында көзделген жағдайларды қоспағанда қолданылмайды:")));
+    assert_eq!(
+        a.unit("art_3").map(|u| u.text.as_str()),
+        Some("3-бап. Күшіне ену тәртібі\nОсы Заң алғашқы ресми жарияланған күнінен кейін қолданысқа енгізіледі.")
+    );
+}
+
 #[test]
 fn empty_input_is_a_structure_error() {
     let err = build_act(&raw("corpus/blank.txt", "\n   \n\n")).expect_err("nothing to build");

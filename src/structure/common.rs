@@ -34,15 +34,18 @@ pub(crate) static RE_PARA: LazyLock<Regex> =
 pub(crate) static RE_SUBPARA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d+(?:-\d+)*)\s?\)").expect("valid regex"));
 /// `1-тарау. Жалпы ережелер`
-pub(crate) static RE_CHAPTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d+(?:-\d+)*)\s*-\s*тарау\.?\s*(.*)$").expect("valid regex"));
+pub(crate) static RE_CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d+(?:-\d+)*)\s*-\s*тарау(?:\.\s*|\s+|$)(.*)$").expect("valid regex")
+});
 /// `I ТАРАУ. ЖАЛПЫ ЕРЕЖЕЛЕР`
 pub(crate) static RE_ROMAN_CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([IVXLCІ]+)\s*[-–]?\s*(?:ТАРАУ|тарау|Тарау)\.?\s*(.*)$").expect("valid regex")
+    Regex::new(r"^([IVXLCІ]+)\s*[-–]?\s*(?:ТАРАУ|тарау|Тарау)(?:\.\s*|\s+|$)(.*)$")
+        .expect("valid regex")
 });
 /// `3-1-бап. Heading`
-pub(crate) static RE_ARTICLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d+(?:-\d+)*)\s*-\s*бап\.?\s*(.*)$").expect("valid regex"));
+pub(crate) static RE_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d+(?:-\d+)*)\s*-\s*бап(?:\.\s*|\s+|$)(.*)$").expect("valid regex")
+});
 /// `… 1-қосымша`, `3-1 қосымша`, `4-4 - қосымша`, `5-ҚОСЫМША` at the end of a line.
 pub(crate) static RE_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\s)(\d+(?:-\d+)*)(?:\s*-\s*|\s+)қосымша\s*$").expect("valid regex")

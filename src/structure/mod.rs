@@ -116,6 +116,17 @@ fn build_text(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Act> {
     let kind = facts.kind.unwrap_or(ActKind::Other);
     let mut act = empty_act(doc, title, kind);
     act.issuances = facts.issuances;
+    if matches!(
+        kind,
+        ActKind::Law | ActKind::ConstitutionalLaw | ActKind::Code
+    ) {
+        // `Қазақстан Республикасының … Заңы`: laws are Parliament's.
+        for i in &mut act.issuances {
+            if i.issuer_code == "other" {
+                i.issuer_code = "parliament".into();
+            }
+        }
+    }
     act.registration = facts.registration;
     act.status = facts.status;
     if header::has_russian(&all_text) {

@@ -88,6 +88,10 @@ pub(crate) struct TextParser<'a> {
     cur: Option<usize>,
     preamble: Option<usize>,
     order_para: Option<(usize, Vec<u32>)>,
+    /// Laws in text form: the act's own chapter, article, and the article's current part.
+    act_chapter: Option<usize>,
+    article: Option<(usize, Vec<u32>)>,
+    art_para: Option<(usize, Vec<u32>)>,
     att: Option<usize>,
     att_count: u32,
     att_chapters: bool,
@@ -142,6 +146,9 @@ impl<'a> TextParser<'a> {
             cur: None,
             preamble: None,
             order_para: None,
+            act_chapter: None,
+            article: None,
+            art_para: None,
             att: None,
             att_count: 0,
             att_chapters: false,
@@ -462,6 +469,10 @@ impl<'a> TextParser<'a> {
             return;
         }
 
+        if self.zone == Zone::Order && self.mods.is_none() && self.try_article(i) {
+            return;
+        }
+
         if let Some(h) = self.heading_of {
             if !ind {
                 self.push_heading(h, text, i);
@@ -478,12 +489,15 @@ impl<'a> TextParser<'a> {
             if self.try_subparagraph(i) {
                 return;
             }
-            if self.zone == Zone::Order && self.order_para.is_some() && is_signature(text) {
+            let has_body = self.order_para.is_some() || self.article.is_some();
+            if self.zone == Zone::Order && has_body && is_signature(text) {
                 self.zone = Zone::Signature;
                 self.cur = None;
                 return;
             }
-            if self.zone == Zone::Order && self.order_para.is_none() {
+            let before_body =
+                self.order_para.is_none() && self.article.is_none() && self.act_chapter.is_none();
+            if self.zone == Zone::Order && before_body {
                 let p = match self.preamble {
                     Some(p) => p,
                     None => {
@@ -602,7 +616,7 @@ impl<'a> TextParser<'a> {
         if !self.approval_at(i) {
             return false;
         }
-        if self.zone == Zone::Order && self.order_para.is_none() {
+        if self.zone == Zone::Order && self.order_para.is_none() && self.article.is_none() {
             return false;
         }
         // Inside the act's own appendix, approval words are the appendix's text.
@@ -634,6 +648,67 @@ impl<'a> TextParser<'a> {
         self.zone = Zone::AttHeading;
         self.cur = Some(u);
         self.heading_of = Some(u);
+        true
+    }
+
+    /// A law in text form: `1-тарау. …` / `I ТАРАУ` chapters (unindented) and `3-1-бап. …`
+    /// articles of the act itself. Articles keep flat ids (`art_3-1`) under their chapter;
+    /// their numbered parts are `art_3-1__para_1`.
+    fn try_article(&mut self, i: usize) -> bool {
+        let text = self.text(i);
+        if !self.indented(i) {
+            if let Some(c) = RE_ROMAN_CHAPTER
+                .captures(text)
+                .or_else(|| RE_CHAPTER.captures(text))
+            {
+                let num = roman(&c[1])
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|| c[1].to_string());
+                let u = self.t.open(
+                    None,
+                    UnitKind::Chapter,
+                    Some(num.clone()),
+                    format!("chp_{num}"),
+                    Some(i),
+                );
+                self.t.nodes[u].heading = Some(c[2].trim().to_string());
+                self.t.push(u, text, true, Some(i));
+                self.act_chapter = Some(u);
+                self.article = None;
+                self.art_para = None;
+                self.cur = Some(u);
+                self.heading_of = Some(u);
+                return true;
+            }
+        }
+        let Some(c) = RE_ARTICLE.captures(text) else {
+            return false;
+        };
+        let rest = c[2].trim();
+        if rest.chars().next().is_some_and(|ch| !ch.is_uppercase()) {
+            return false;
+        }
+        let num = c[1].to_string();
+        let key = num_key(&num);
+        if let Some((_, last)) = &self.article {
+            if key.as_slice() <= last.as_slice() {
+                return false;
+            }
+        }
+        let u = self.t.open(
+            self.act_chapter,
+            UnitKind::Article,
+            Some(num.clone()),
+            format!("art_{num}"),
+            Some(i),
+        );
+        self.t.nodes[u].heading = Some(rest.to_string());
+        mark_status(&mut self.t.nodes[u].status, rest);
+        self.t.push(u, text, true, Some(i));
+        self.article = Some((u, key));
+        self.art_para = None;
+        self.cur = Some(u);
+        self.heading_of = None;
         true
     }
 
@@ -684,7 +759,16 @@ impl<'a> TextParser<'a> {
         };
         let num = c[1].to_string();
         let key = num_key(&num);
+        let in_article = self.zone == Zone::Order && self.article.is_some();
         let (parent, eid, last) = match self.zone {
+            Zone::Order if in_article => {
+                let a = self.article.as_ref().map_or(0, |a| a.0);
+                (
+                    Some(a),
+                    format!("{}__para_{num}", self.t.eid(a)),
+                    self.art_para.as_ref(),
+                )
+            }
             Zone::Order => (None, format!("para_{num}"), self.order_para.as_ref()),
             Zone::Att | Zone::AttHeading => {
                 let Some(att) = self.att else {
@@ -711,7 +795,9 @@ impl<'a> TextParser<'a> {
             &mut self.t.nodes[u].status,
             &text[c.get(0).map_or(0, |m| m.end())..],
         );
-        if self.zone == Zone::Order {
+        if in_article {
+            self.art_para = Some((u, key));
+        } else if self.zone == Zone::Order {
             self.order_para = Some((u, key.clone()));
             let seg = self.seg_text(i);
             if seg.contains("енгізілсін") && (seg.contains("өзгеріс") || seg.contains("толықтыру"))
@@ -744,7 +830,12 @@ impl<'a> TextParser<'a> {
             return false;
         };
         let para = match self.zone {
-            Zone::Order => self.order_para.as_ref().map(|p| p.0),
+            Zone::Order => self
+                .art_para
+                .as_ref()
+                .or(self.article.as_ref())
+                .or(self.order_para.as_ref())
+                .map(|p| p.0),
             Zone::Att => self.att_para.as_ref().map(|p| p.0),
             _ => None,
         };
