@@ -356,6 +356,9 @@ pub struct Instruction {
     pub part_last: Option<u32>,
     /// The quoted new text, without the quotes.
     pub new_text: Option<String>,
+    /// For ReplaceWords: the words replaced (`"X" деген сөздер "Y" деген сөздермен`: X).
+    #[serde(default)]
+    pub old_text: Option<String>,
     pub span: SourceSpan,
 }
 

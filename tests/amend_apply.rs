@@ -31,6 +31,7 @@ fn ins(
         part,
         part_last,
         new_text: text.map(str::to_string),
+        old_text: None,
         span: SourceSpan::default(),
     }
 }
@@ -176,5 +177,50 @@ fn insert_replace_delete() {
     assert_eq!(find(&t, "att_1__para_8").status, UnitStatus::Deleted);
     // Deleting what is not there is reported.
     let (_, failed) = apply_instructions(&t, &[ins("att_1__para_99", Delete, None, None, None)]);
+    assert_eq!(failed.len(), 1);
+}
+
+#[test]
+fn word_replacement_parsed_and_applied() {
+    use zanlex::amend::instructions::parse_instructions;
+    let s = "1. … бұйрығына мынадай өзгерістер енгізілсін:\nкөрсетілген бұйрықпен бекітілген Қағидаларда:\n9-тармақтағы \"Тоғызыншы\" деген сөз \"Тоғызыншы тармақ\" деген сөздермен ауыстырылсын;\n8-тармақ алынып тасталсын.";
+    let v = parse_instructions(s);
+    let got: Vec<_> = v
+        .iter()
+        .map(|i| {
+            (
+                i.target_eid.as_str(),
+                i.op,
+                i.old_text.as_deref(),
+                i.new_text.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "att_1__para_9",
+                InstructionOp::ReplaceWords,
+                Some("Тоғызыншы"),
+                Some("Тоғызыншы тармақ")
+            ),
+            ("att_1__para_8", InstructionOp::Delete, None, None),
+        ]
+    );
+    let mut i = ins(
+        "att_1__para_9",
+        InstructionOp::ReplaceWords,
+        None,
+        None,
+        Some("Тоғызыншы тармақ"),
+    );
+    i.old_text = Some("Тоғызыншы".into());
+    let (t, failed) = apply_instructions(&rules(), &[i.clone()]);
+    assert!(failed.is_empty(), "{failed:?}");
+    assert_eq!(find(&t, "att_1__para_9").text, "9. Тоғызыншы тармақ.");
+    // Words that are not there are reported.
+    i.target_eid = "att_1__para_8".into();
+    let (_, failed) = apply_instructions(&rules(), &[i]);
     assert_eq!(failed.len(), 1);
 }

@@ -195,6 +195,17 @@ fn place_for<'a>(tree: &'a mut Vec<Unit>, eid: &str) -> Option<(&'a mut Vec<Unit
     Some((&mut p.children, n))
 }
 
+fn replace_words(units: &mut [Unit], old: &str, new: &str, hits: &mut usize) {
+    for u in units {
+        let n = u.text.matches(old).count();
+        if n > 0 {
+            *hits += n;
+            u.text = u.text.replace(old, new);
+        }
+        replace_words(&mut u.children, old, new, hits);
+    }
+}
+
 fn apply_one(tree: &mut Vec<Unit>, ins: &Instruction) -> Result<(), String> {
     let eid = ins.target_eid.as_str();
     let text = ins.new_text.as_deref().unwrap_or("");
@@ -258,6 +269,23 @@ fn apply_one(tree: &mut Vec<Unit>, ins: &Instruction) -> Result<(), String> {
             u.status = UnitStatus::Live;
             Ok(())
         }
-        InstructionOp::ReplaceWords => Err(format!("word replacement in {eid} is not applied")),
+        InstructionOp::ReplaceWords => {
+            let (Some(old), Some(new)) = (ins.old_text.as_deref(), ins.new_text.as_deref()) else {
+                return Err(format!("word replacement in {eid} without both texts"));
+            };
+            // The whole act (`""`) or the unit and everything inside it.
+            let scope: &mut [Unit] = if eid.is_empty() {
+                tree
+            } else {
+                let u = find_mut(tree, eid).ok_or_else(|| format!("no unit {eid}"))?;
+                std::slice::from_mut(u)
+            };
+            let mut hits = 0;
+            replace_words(scope, old, new, &mut hits);
+            if hits == 0 {
+                return Err(format!("{old:?} not found in {eid}"));
+            }
+            Ok(())
+        }
     }
 }

@@ -37,6 +37,8 @@ pub struct ParsedInstruction {
     /// The amending act's own appendix that holds the new text
     /// (`осы бірлескен бұйрыққа 2-қосымшаға сәйкес`), when the text is not quoted.
     pub source_annex: Option<String>,
+    /// For word replacements: the words replaced (`new_text` holds their replacement).
+    pub old_text: Option<String>,
 }
 
 static VERB_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,6 +59,8 @@ static PART_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші|тоғызыншы|оныншы)(?:\s+және\s+(бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші|тоғызыншы|оныншы))?\s+(бөл\w*|абзац\w*)")
         .expect("static regex")
 });
+static QUOTED_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"["«“]([^"«»“”]+)["»”]"#).expect("static regex"));
 static NUM_SPLIT_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d+(?:-\d+)*").expect("static regex"));
 static WORD_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -258,9 +262,26 @@ pub fn parse_instructions(stream: &str) -> Vec<ParsedInstruction> {
                 part_last,
                 new_text: None,
                 source_annex,
+                old_text: None,
             });
         }
-        if out.len() > first_index && !matches!(out[first_index].op, InstructionOp::Delete) {
+        // `"X" деген сөздер "Y" деген сөздермен ауыстырылсын`: both texts are in the head.
+        let quoted: Vec<&str> = QUOTED_RE
+            .captures_iter(&head_norm)
+            .filter_map(|c| c.get(1).map(|m| m.as_str()))
+            .collect();
+        for p in out[first_index..].iter_mut() {
+            if p.op == InstructionOp::ReplaceWords && quoted.len() >= 2 {
+                p.old_text = Some(quoted[quoted.len() - 2].to_string());
+                p.new_text = Some(quoted[quoted.len() - 1].to_string());
+            }
+        }
+        if out.len() > first_index
+            && !matches!(
+                out[first_index].op,
+                InstructionOp::Delete | InstructionOp::ReplaceWords
+            )
+        {
             pending_quote_owner = Some(first_index);
         }
         prev_end = h.end;

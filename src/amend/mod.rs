@@ -259,6 +259,7 @@ fn read_instructions(act: &Act) -> Vec<Instruction> {
                 part: p.part,
                 part_last: p.part_last,
                 new_text,
+                old_text: p.old_text,
                 span: src.span,
             });
         }
