@@ -260,13 +260,21 @@ fn write_acts(
         .par_iter()
         .map(|a| act_documents(a, fields))
         .collect::<crate::Result<_>>()?;
+    // Unit documents first, act documents (large JSON) last: a unit's doc-store block then
+    // never has to decompress a whole act to print a hit.
     let mut units = 0;
+    let mut act_docs = Vec::with_capacity(per_act.len());
     for docs in per_act {
-        units += docs.len().saturating_sub(1);
+        let mut docs = docs.into_iter();
+        act_docs.extend(docs.next());
         for d in docs {
+            units += 1;
             writer.add_document(d).map_err(|e| index_err(dir, e))?;
         }
         pb.inc(1);
+    }
+    for d in act_docs {
+        writer.add_document(d).map_err(|e| index_err(dir, e))?;
     }
     pb.set_message("committing");
     let payload = serde_json::to_string(manifest).map_err(|e| index_err(dir, e))?;

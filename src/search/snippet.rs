@@ -104,6 +104,8 @@ struct Slot {
 /// them in place.
 #[derive(Debug, Default)]
 pub struct Highlighter {
+    /// Stem and folded tokens of surface words met so far, shared by all hits of a query.
+    cache: std::cell::RefCell<std::collections::HashMap<String, (Vec<String>, Vec<String>)>>,
     fields: [Option<Field>; 3],
     /// Single tokens per analyzer (exact, stem, loose).
     words: [HashSet<String>; 3],
@@ -347,8 +349,7 @@ impl Highlighter {
         let (Some(mut exact), Some(mut stem), Some(mut loose)) = (tk(fe), tk(fs), tk(fl)) else {
             return slots(index, &self.fields, text);
         };
-        let mut cache: std::collections::HashMap<String, (Vec<String>, Vec<String>)> =
-            std::collections::HashMap::new();
+        let mut cache = self.cache.borrow_mut();
         let mut table: Vec<Slot> = Vec::new();
         let (mut head, mut fold_buf) = (String::new(), String::new());
         let mut ts = exact.token_stream(text);
