@@ -99,13 +99,16 @@ struct Slot {
     loose: Vec<String>,
 }
 
+/// Stem and folded tokens by surface word.
+type StemCache = std::collections::HashMap<String, (Vec<String>, Vec<String>)>;
+
 /// Finds a query's words and phrases in texts, with the index's own analyzers: what gets
 /// highlighted, and the check that a phrase with stop words (`тұрақты тұру үшін`) really has
 /// them in place.
 #[derive(Debug, Default)]
 pub struct Highlighter {
     /// Stem and folded tokens of surface words met so far, shared by all hits of a query.
-    cache: std::cell::RefCell<std::collections::HashMap<String, (Vec<String>, Vec<String>)>>,
+    cache: std::cell::RefCell<StemCache>,
     fields: [Option<Field>; 3],
     /// Single tokens per analyzer (exact, stem, loose).
     words: [HashSet<String>; 3],
