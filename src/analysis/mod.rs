@@ -234,59 +234,71 @@ fn compute(word: &str, loose: bool) -> Cached {
     Cached { lang, out }
 }
 
-impl<S: TokenStream> KkStemStream<'_, S> {
-    fn cached(&mut self, word: &str) -> &Cached {
-        let loose = self.loose;
-        if !self.cache.contains_key(word) {
-            self.cache.insert(word.to_string(), compute(word, loose));
-        }
-        &self.cache[word]
-    }
-
-    fn process(&mut self, text: &str) -> Option<String> {
-        if is_numberish(text) {
-            // `14-бабы` → `14-бап`; plain numbers unchanged.
-            let (head, word) = text.rsplit_once('-')?;
-            if !word.chars().all(normalize::is_letter) || word.is_empty() {
-                return None;
-            }
-            let w = &self.cached(word).out;
-            return Some(format!("{head}-{w}"));
-        }
-        if !text.chars().any(normalize::is_letter) {
-            return None;
-        }
-        let prev_russian = self.prev_russian;
-        let loose = self.loose;
-        let c = self.cached(text);
-        let lang = c.lang;
-        let is_russian = lang == Lang::Russian || (lang == Lang::Unmarked && prev_russian);
-        let out = if is_russian {
-            let s = russian::stem(text);
-            if loose {
-                fold::fold(&s)
-            } else {
-                s
-            }
-        } else {
-            c.out.clone()
+/// Replaces `text` by its stem in place (reusing its buffer); false when it is to be dropped
+/// (a folded stop word in `loose`).
+fn stem_in_place(
+    cache: &mut FxHashMap<String, Cached>,
+    loose: bool,
+    prev_russian: &mut bool,
+    text: &mut String,
+) -> bool {
+    if is_numberish(text) {
+        // `14-бабы` → `14-бап`; plain numbers unchanged.
+        let Some((head, word)) = text.rsplit_once('-') else {
+            return true;
         };
-        self.prev_russian = is_russian;
-        Some(out)
+        if word.is_empty() || !word.chars().all(normalize::is_letter) {
+            return true;
+        }
+        let out = match cache.get(word) {
+            Some(c) => c.out.clone(),
+            None => {
+                let c = compute(word, loose);
+                let o = c.out.clone();
+                cache.insert(word.to_string(), c);
+                o
+            }
+        };
+        *text = format!("{head}-{out}");
+        return true;
     }
+    if !text.chars().any(normalize::is_letter) {
+        return true;
+    }
+    if !cache.contains_key(text.as_str()) {
+        let c = compute(text, loose);
+        cache.insert(text.clone(), c);
+    }
+    let Some(c) = cache.get(text.as_str()) else {
+        return true;
+    };
+    let is_russian = c.lang == Lang::Russian || (c.lang == Lang::Unmarked && *prev_russian);
+    *prev_russian = is_russian;
+    if is_russian {
+        let s = russian::stem(text);
+        *text = if loose { fold::fold(&s) } else { s };
+        return true;
+    }
+    if c.out.is_empty() {
+        return false;
+    }
+    text.clear();
+    text.push_str(&c.out);
+    true
 }
 
 impl<S: TokenStream> TokenStream for KkStemStream<'_, S> {
     fn advance(&mut self) -> bool {
         while self.tail.advance() {
-            let text = std::mem::take(&mut self.tail.token_mut().text);
-            match self.process(&text) {
-                // Empty: a folded stop word in `loose`; drop it, keep positions.
-                Some(s) if s.is_empty() => continue,
-                Some(s) => self.tail.token_mut().text = s,
-                None => self.tail.token_mut().text = text,
+            let tok = self.tail.token_mut();
+            if stem_in_place(
+                self.cache,
+                self.loose,
+                &mut self.prev_russian,
+                &mut tok.text,
+            ) {
+                return true;
             }
-            return true;
         }
         false
     }

@@ -115,6 +115,11 @@ pub fn push_lower(c: char, out: &mut String) {
         'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
         'Ѐ'..='Џ' => out.push(char::from_u32(c as u32 + 0x50).unwrap_or(c)),
         _ if c.is_ascii() || ('а'..='џ').contains(&c) => out.push(c),
+        // Kazakh letters (Ә Ғ Қ Ң Ө Ұ Ү Һ …): capital even, small odd.
+        '\u{048A}'..='\u{04BF}' | '\u{04D0}'..='\u{04FF}' => {
+            let u = c as u32;
+            out.push(char::from_u32(u | 1).unwrap_or(c));
+        }
         'İ' => out.push('i'),
         _ => out.extend(c.to_lowercase()),
     }

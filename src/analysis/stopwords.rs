@@ -59,7 +59,13 @@ pub const RUSSIAN: &[&str] = &[
 
 /// True when a normalized (lowercased) token is a stop word.
 pub fn is_stop(word: &str) -> bool {
-    KAZAKH.contains(&word) || RUSSIAN.contains(&word)
+    use std::sync::OnceLock;
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    // Stop words are short: skip the lookup for long tokens.
+    word.len() <= 16
+        && SET
+            .get_or_init(|| KAZAKH.iter().chain(RUSSIAN).copied().collect())
+            .contains(word)
 }
 
 /// True when a folded token is the fold of a stop word (for `loose`, where queries arrive in

@@ -71,6 +71,9 @@ fn kind(seg: &str) -> Kind {
     let Some(c) = chars.next() else {
         return Kind::Other;
     };
+    if is_letter(c) {
+        return Kind::Word;
+    }
     if c.is_whitespace() {
         return Kind::Space;
     }
