@@ -144,8 +144,7 @@ pub(crate) fn build(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Ac
         .collect::<Vec<_>>()
         .join("\n");
     let form = meta.get("form").cloned().unwrap_or_default();
-    act.kind =
-        header::kind_from_form(&form).unwrap_or_else(|| kind_from_body(&body_text, &title, &act));
+    act.kind = header::kind_from_form(&form).unwrap_or_else(|| kind_from_body(&body_text, &title));
     // Issuances: the requisite line, else the header of an appendix naming this act.
     let requisite = meta
         .get("requisite")
@@ -236,8 +235,7 @@ fn parse_russian_requisite(s: &str) -> Option<crate::model::Issuance> {
     })
 }
 
-fn kind_from_body(body: &str, title: &str, act: &Act) -> ActKind {
-    let _ = act;
+fn kind_from_body(body: &str, title: &str) -> ActKind {
     let lower = body.to_lowercase();
     let tl = title.to_lowercase();
     if body.lines().any(|l| RE_ARTICLE.is_match(l)) {

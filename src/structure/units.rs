@@ -455,7 +455,7 @@ impl<'a> TextParser<'a> {
             if let Some((a, _)) = self.annex {
                 if self.heading_of == Some(a) && !ind && !is_terminal(text) {
                     if text != "Нысан" && !RE_ANNEX.is_match(text) {
-                        self.push_heading(a, text, i);
+                        self.push_heading(a, text);
                     }
                 } else {
                     self.heading_of = None;
@@ -475,7 +475,7 @@ impl<'a> TextParser<'a> {
 
         if let Some(h) = self.heading_of {
             if !ind {
-                self.push_heading(h, text, i);
+                self.push_heading(h, text);
                 self.t.push(h, text, false, Some(i));
                 return;
             }
@@ -516,7 +516,7 @@ impl<'a> TextParser<'a> {
         }
     }
 
-    fn push_heading(&mut self, u: usize, text: &str, _i: usize) {
+    fn push_heading(&mut self, u: usize, text: &str) {
         let h = self.t.nodes[u].heading.get_or_insert_with(String::new);
         if !h.is_empty() {
             h.push(' ');
