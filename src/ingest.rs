@@ -33,22 +33,12 @@ pub fn ingest_file(path: &Path, corpus_parent: &Path) -> crate::Result<Act> {
 }
 
 /// The files of `dir` that zanlex reads: `.txt`, `.md`, `.pdf` (any case), sorted by name;
-/// sidecars (`*.meta.toml`) and other files are left out. Not recursive.
+/// sidecars (`*.meta.toml`), hidden files and other files are left out. Not recursive.
 pub fn corpus_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        if !path.is_file() {
-            continue;
-        }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        if name.ends_with(".meta.toml") {
-            continue;
-        }
-        if name.ends_with(".txt") || name.ends_with(".md") || name.ends_with(".pdf") {
+        if path.is_file() && crate::extract::is_source_file(&path) {
             files.push(path);
         }
     }
