@@ -14,7 +14,7 @@
 //! 1. the word itself, when the compiled-in vocabulary attests it as a base (this stops `ауру`
 //!    "illness" from losing its `-у` as if it were a verbal noun, `тұлға` from becoming `тұл`);
 //! 2. else the most-stripped stem that the vocabulary attests (or, for a verb parse, whose
-//!    verbal noun `stem+у` is attested);
+//!    verbal noun `stem+у` is attested), likely parses before unlikely ones;
 //! 3. else the most-stripped parse that is not marked unlikely (`-сы` after `ы`: `жиналысы` is
 //!    `жиналыс` + `-ы`; `-атын`, `-йды` that nouns end in: `жағдайды`).
 //!
@@ -197,6 +197,11 @@ struct Suf {
     after: u8,
     /// Case forms that only follow a 3rd-person possessive (`-на`, `-н`, `-нда`, …).
     need_p3: bool,
+    /// Dative `-а/-е`: only after a 1st/2nd-person singular possessive (`басыма`).
+    need_p12: bool,
+    /// 1st/2nd-person singular possessive (`-ым/-ің`): an unlikely parse unless attested
+    /// (`білім`, `шешім` are not `біл-ім`, `шеш-ім`).
+    is_p12: bool,
     /// The 3rd-person possessive itself.
     is_p3: bool,
     /// Verb forms after which nothing else may follow (`-ады`, `-сын`).
@@ -223,6 +228,8 @@ struct Tables {
 struct SufSpec {
     after: u8,
     need_p3: bool,
+    need_p12: bool,
+    is_p12: bool,
     is_p3: bool,
     last: bool,
     bare: bool,
@@ -274,6 +281,16 @@ fn slot_specs(slot: Slot) -> Vec<(&'static str, SufSpec)> {
             }
             for s in ["ны", "ні"] {
                 v.push((s, spec(VOW)));
+            }
+            for s in ["а", "е"] {
+                v.push((
+                    s,
+                    SufSpec {
+                        after: NAS,
+                        need_p12: true,
+                        ..SufSpec::default()
+                    },
+                ));
             }
             for s in ["ды", "ді"] {
                 v.push((s, spec(SON | NAS | ZJ)));
@@ -355,6 +372,23 @@ fn slot_specs(slot: Slot) -> Vec<(&'static str, SufSpec)> {
             }
             for s in ["мыз", "міз", "ңыз", "ңіз"] {
                 v.push((s, spec(VOW)));
+            }
+            for (s, after) in [
+                ("ым", CONS),
+                ("ім", CONS),
+                ("ың", CONS),
+                ("ің", CONS),
+                ("м", VOW),
+                ("ң", VOW),
+            ] {
+                v.push((
+                    s,
+                    SufSpec {
+                        after,
+                        is_p12: true,
+                        ..SufSpec::default()
+                    },
+                ));
             }
         }
         Slot::Plural => {
@@ -470,6 +504,8 @@ impl Tables {
                     text,
                     after: sp.after,
                     need_p3: sp.need_p3,
+                    need_p12: sp.need_p12,
+                    is_p12: sp.is_p12,
                     is_p3: sp.is_p3,
                     last: sp.last,
                     bare: sp.bare,
@@ -615,6 +651,7 @@ impl Tables {
                     None => continue,
                 },
             };
+            let need_p12 = c.is_some_and(|s| s.need_p12);
             let weak1 = c.is_some_and(|s| s.weak_after_narrow) && self.ends_in_narrow(r1);
             if c.is_some_and(|s| s.bare) {
                 if self.floor_ok(r1) {
@@ -630,9 +667,10 @@ impl Tables {
             }
             for p in std::iter::once(none).chain(poss.iter().map(Some)) {
                 let (r2, n2) = match p {
-                    None if need_p3 => continue,
+                    None if need_p3 || need_p12 => continue,
                     None => (r1, 0),
                     Some(s) if need_p3 && !s.is_p3 => continue,
+                    Some(s) if need_p12 && !s.is_p12 => continue,
                     Some(s) => match self.strip(r1, s) {
                         Some(r) => (r, s.chars),
                         None => continue,
@@ -645,6 +683,7 @@ impl Tables {
                     && r2.chars().count() >= 4;
                 let weak2 = weak1
                     || agentive
+                    || p.is_some_and(|s| s.is_p12)
                     || (p.is_some_and(|s| s.weak_after_narrow) && self.ends_in_narrow(r2));
                 for pl in std::iter::once(none).chain(plural.iter().map(Some)) {
                     let (r3, n3) = match pl {
@@ -825,10 +864,13 @@ impl Tables {
         self.candidates(w, &mut cands);
         // Most stripped first; stable, so table order breaks ties.
         cands.sort_by_key(|c| std::cmp::Reverse(c.stripped));
-        for c in cands.iter().filter(|c| c.stripped > 0) {
-            let cit = self.citation(c.stem, true);
-            if self.attested(&cit, c.stem, c.verb) {
-                return (cit, true);
+        // Likely parses first: an attested `алым` + `-ды` beats an attested `ал` + `-ым-ды`.
+        for weak in [false, true] {
+            for c in cands.iter().filter(|c| c.stripped > 0 && c.weak == weak) {
+                let cit = self.citation(c.stem, true);
+                if self.attested(&cit, c.stem, c.verb) {
+                    return (cit, true);
+                }
             }
         }
         match cands.iter().find(|c| !c.weak) {
