@@ -80,14 +80,24 @@ fn possessive() {
 #[test]
 fn possessive_first_and_second_person_plural() {
     // The corpus has no nominal 1st/2nd person plural possessive (its forms address nobody);
-    // these three are constructed. 1st/2nd person singular `-ым/-ің` are deliberately not
-    // stripped: `білім`, `шешім`, `келісім`, `бөлім` would lose their `-ім` to verb stems.
+    // these three are constructed.
     check(
         "possessive -ымыз/-іміз, -ңыз/-ңіз",
         &[
             ("еліміз", "ел"),
             ("құқығымыз", "құқық"),
             ("өтінішіңіз", "өтініш"),
+        ],
+    );
+    // 1st/2nd person singular `-ым/-ің` are stripped only when the vocabulary attests the stem:
+    // `білім`, `шешім`, `алым` (levy) must not lose their `-ім/-ым` to verb stems.
+    check(
+        "possessive -ым/-ім (attested only)",
+        &[
+            ("келісімімді", "келісім"),
+            ("алымды", "алым"),
+            ("білім", "білім"),
+            ("шешімді", "шешім"),
         ],
     );
 }
