@@ -199,6 +199,30 @@ fn a_law_in_text_form() {
 }
 
 #[test]
+fn a_note_after_instructions_is_a_note() {
+    let text = "\
+Бұйрыққа өзгеріс енгізу туралы
+
+Қазақстан Республикасы Сыртқы істер министрінің 2021 жылғы 3 ақпандағы № 11-1-4/7 бұйрығы.
+      1. Бұйрыққа мынадай өзгеріс енгізілсін:
+      2-тармақ мынадай редакцияда жазылсын:
+      \"2. Жаңа мәтін.\";
+      Ескерту. 1-тармаққа өзгеріс енгізілді - ҚР Сыртқы істер министрінің 01.03.2021 № 11-1-4/9
+бұйрығымен.
+      2. Осы бұйрық қол қойылған күнінен бастап қолданысқа енгізіледі.
+";
+    let a = build_act(&raw("corpus/n.txt", text)).expect("builds");
+    assert_eq!(eids(&a), vec!["para_1", "para_1__mod_1", "para_2"]);
+    let p1 = a.unit("para_1").expect("para_1");
+    assert_eq!(p1.notes.len(), 1);
+    assert!(p1.notes[0].text.ends_with("№ 11-1-4/9 бұйрығымен."));
+    assert_eq!(
+        a.unit("para_1__mod_1").map(|u| u.text.as_str()),
+        Some("2-тармақ мынадай редакцияда жазылсын:\n\"2. Жаңа мәтін.\";")
+    );
+}
+
+#[test]
 fn empty_input_is_a_structure_error() {
     let err = build_act(&raw("corpus/blank.txt", "\n   \n\n")).expect_err("nothing to build");
     let msg = err.to_string();

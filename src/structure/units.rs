@@ -314,6 +314,7 @@ impl<'a> TextParser<'a> {
             self.seg_kind(j, para_key),
             Seg::NextPara | Seg::Verb | Seg::Context | Seg::Scope
         ) || is_signature(self.text(j))
+            || is_note_start(self.text(j))
     }
 
     /// Runs the parser over lines `start..`.
@@ -429,13 +430,15 @@ impl<'a> TextParser<'a> {
             self.note_on = None;
         }
 
-        if self.mods.is_some() && self.step_mods(i) {
+        // A note (not one quoted inside an instruction) belongs to the unit it follows.
+        let quoting = self.mods.as_ref().is_some_and(|m| m.in_quote);
+        if is_note_start(text) && self.zone != Zone::Signature && !quoting {
+            self.heading_of = None;
+            self.attach_note(i);
             return;
         }
 
-        if is_note_start(text) && self.zone != Zone::Signature {
-            self.heading_of = None;
-            self.attach_note(i);
+        if self.mods.is_some() && self.step_mods(i) {
             return;
         }
 
