@@ -23,3 +23,8 @@ pub mod structure;
 
 pub use error::{Error, Result};
 pub use model::*;
+
+/// The README's Rust example, compiled as a doc test so it cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
