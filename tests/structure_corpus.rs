@@ -369,6 +369,8 @@ fn joint_order_002_metadata() {
         "Қазақстан Республикасы Ішкі істер министрінің"
     );
     assert_eq!(a.number(), "11-1-4/245 / 611");
+    // Visa categories such as `В1` are not Russian words: the joint order is Kazakh only.
+    assert_eq!(a.languages, vec!["kk"]);
     let r = a.registration.as_ref().expect("registered");
     assert_eq!((r.number.as_str(), r.date), ("21165", d(2020, 9, 3)));
     assert_eq!(a.status, Status::InForce);
@@ -454,6 +456,7 @@ fn repealed_order_004_structure() {
 fn repealed_order_004_metadata() {
     let a = a004();
     assert_eq!(a.id, "mvd-order-2012-06-14-352");
+    assert_eq!(a.languages, vec!["kk"]);
     assert_eq!(a.kind, ActKind::Order);
     assert_eq!(a.issuances.len(), 1);
     assert_eq!(a.issuances[0].issuer_code, "mvd");
