@@ -598,9 +598,11 @@ impl Tables {
         if suf.harmony != 0 {
             // The last vowel decides; a neutral last vowel (`и`, `у` of loans: `командирі`,
             // `тарихы`) accepts both; a final soft sign makes a loan front (`модельдер`).
-            // Loans in `-кт` take either (`актісі`, `субъектісі`), as do Russian surnames in
+            // Loans in `-кт`, `-нк` take either (`актісі`, `банкі`), as do Russian surnames in
             // `-ев/-ов` (`Назарбаевтың`).
-            let free = ["кт", "ев", "ов", "ёв"].iter().any(|e| rest.ends_with(e));
+            let free = ["кт", "нк", "ев", "ов", "ёв"]
+                .iter()
+                .any(|e| rest.ends_with(e));
             let h = if free {
                 None
             } else if rest.ends_with('ь') {
