@@ -24,6 +24,33 @@ pub enum ActKind {
 }
 
 impl ActKind {
+    /// Every kind, in the order `--kind` help and error messages list them.
+    pub const ALL: [ActKind; 11] = [
+        ActKind::Law,
+        ActKind::ConstitutionalLaw,
+        ActKind::Code,
+        ActKind::Resolution,
+        ActKind::Order,
+        ActKind::JointOrder,
+        ActKind::Decision,
+        ActKind::Regulation,
+        ActKind::Rules,
+        ActKind::Faq,
+        ActKind::Other,
+    ];
+
+    /// The kind named by `name` (`order`, `joint-order`, `Joint Order`), if any.
+    ///
+    /// ```
+    /// use zanlex::ActKind;
+    /// assert_eq!(ActKind::parse("joint-order"), Some(ActKind::JointOrder));
+    /// assert_eq!(ActKind::parse("decree"), None);
+    /// ```
+    pub fn parse(name: &str) -> Option<ActKind> {
+        let name = name.trim().to_lowercase().replace([' ', '-'], "_");
+        ActKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     /// The lowercase name used on the command line (`--kind order`) and in JSON.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -89,25 +89,8 @@ fn ordinal(word: &str) -> Option<u32> {
 
 /// A date written in words, `2016 жылғы 24 қарашадағы` → 2016-11-24.
 pub fn parse_word_date(y: &str, d: &str, month_word: &str) -> Option<NaiveDate> {
-    const MONTHS: [&str; 12] = [
-        "қаңтар",
-        "ақпан",
-        "наурыз",
-        "сәуір",
-        "мамыр",
-        "маусым",
-        "шілде",
-        "тамыз",
-        "қыркүйек",
-        "қазан",
-        "қараша",
-        "желтоқсан",
-    ];
-    let w = month_word.to_lowercase().replace('i', "і");
-    let m = MONTHS
-        .iter()
-        .position(|m| w.starts_with(m) || (m.len() > 6 && w.starts_with(&m[..m.len() - 2])))?;
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m as u32 + 1, d.parse().ok()?)
+    let m = crate::structure::header::month_number(month_word)?;
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?)
 }
 
 /// Reads the target act from an amending paragraph's header (the text up to `енгізілсін:`).

@@ -60,31 +60,16 @@ pub enum Filter {
     },
 }
 
-const KINDS: [ActKind; 11] = [
-    ActKind::Law,
-    ActKind::ConstitutionalLaw,
-    ActKind::Code,
-    ActKind::Resolution,
-    ActKind::Order,
-    ActKind::JointOrder,
-    ActKind::Decision,
-    ActKind::Regulation,
-    ActKind::Rules,
-    ActKind::Faq,
-    ActKind::Other,
-];
-
-/// The [`ActKind`] named `s` (`order`, `joint_order`, …).
+/// The [`ActKind`] named `s` (`order`, `joint_order`, …), or a message listing the kinds.
 pub fn parse_kind(s: &str) -> Result<ActKind, String> {
-    let s = s.trim().to_lowercase().replace('-', "_");
-    KINDS
-        .iter()
-        .copied()
-        .find(|k| k.as_str() == s)
-        .ok_or_else(|| {
-            let names: Vec<&str> = KINDS.iter().map(|k| k.as_str()).collect();
-            format!("unknown kind {s:?}; use one of {}", names.join(", "))
-        })
+    ActKind::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = ActKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!(
+            "unknown kind {:?}; use one of {}",
+            s.trim(),
+            names.join(", ")
+        )
+    })
 }
 
 /// Checks a status name (`in_force`, `repealed`, `unknown`).

@@ -182,21 +182,7 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
         act.title = t;
     }
     if let Some(k) = get(&["kind"]) {
-        let k = k.to_lowercase().replace([' ', '-'], "_");
-        let kinds = [
-            ActKind::Law,
-            ActKind::ConstitutionalLaw,
-            ActKind::Code,
-            ActKind::Resolution,
-            ActKind::Order,
-            ActKind::JointOrder,
-            ActKind::Decision,
-            ActKind::Regulation,
-            ActKind::Rules,
-            ActKind::Faq,
-            ActKind::Other,
-        ];
-        if let Some(kind) = kinds.into_iter().find(|x| x.as_str() == k) {
+        if let Some(kind) = ActKind::parse(&k) {
             act.kind = kind;
         }
     }
