@@ -211,7 +211,9 @@ def ratio(a, b):
 
 def table(results, peers):
     lines = []
+    all_peers = peers
     for r in results:
+        peers = [p for p in all_peers if p in r]
         note = (f" — from an earlier run ({r.get('when', '?')}, commit `{r.get('commit', '?')}`)"
                 if r.get("merged") else "")
         lines.append(f"\n### {r['mb_target']} MB corpus{note}: {r['files']} files, "
@@ -342,10 +344,12 @@ def main():
     if args.merge:
         for f in sorted(Path(args.work).glob("results-*.json")):
             r = json.loads(f.read_text())
-            if r["mb_target"] not in sizes and all(p in r for p in peers):
+            if r["mb_target"] not in sizes and all(p in r for p in ["fts5", "tantivy"]):
                 r["merged"] = True
                 results.append(r)
         results.sort(key=lambda r: r["mb_target"])
+        if "xapian" not in peers and any("xapian" in r for r in results):
+            peers = peers + ["xapian"]
     cmd = "benches/compare.sh " + " ".join(sys.argv[1:])
     md = f"""# zanlex beside SQLite FTS5 and default tantivy
 
