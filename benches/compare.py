@@ -34,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REL = ROOT / "target" / "release"
+ARGS = None
 
 
 def log(*a):
@@ -105,10 +106,23 @@ def ensure_tools(xapian):
                 xpy = "/usr/bin/python3"
             else:
                 log("Xapian unavailable: skipping it")
+    build_and_snapshot_binaries()
+    return xpy
+
+
+def build_and_snapshot_binaries():
+    """Builds the binaries and copies them aside, so a run keeps using the same build even if
+    someone rebuilds target/release meanwhile."""
+    global REL
     sh(["cargo", "build", "--release", "--bin", "zanlex", "--example", "dump_units",
         "--example", "peer_tantivy", "--example", "zanlex_query", "--example", "zanlex_build"],
        cwd=ROOT)
-    return xpy
+    snap = Path(ARGS.work) / "bin"
+    (snap / "examples").mkdir(parents=True, exist_ok=True)
+    for name in ["zanlex", "examples/dump_units", "examples/peer_tantivy", "examples/zanlex_query",
+                 "examples/zanlex_build"]:
+        shutil.copy2(REL / name, snap / name)
+    REL = snap
 
 
 def measure_size(mb, args, xpy):
@@ -324,6 +338,8 @@ def main():
     ap.add_argument("--rss-limit-gb", type=float, default=0,
                     help="abort a process whose address space passes this many GB (protects a shared machine)")
     args = ap.parse_args()
+    global ARGS
+    ARGS = args
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     args.no_split = {int(s) for s in args.no_split.split(",") if s.strip()}
     if args.rss_limit_gb:
