@@ -256,25 +256,30 @@ fn write_acts(
     }
     let pb = progress_bar(opts, acts.len() as u64);
     pb.set_message("indexing");
-    let per_act: Vec<Vec<tantivy::TantivyDocument>> = acts
-        .par_iter()
-        .map(|a| act_documents(a, fields))
-        .collect::<crate::Result<_>>()?;
-    // Unit documents first, act documents (large JSON) last: a unit's doc-store block then
-    // never has to decompress a whole act to print a hit.
+    // Documents are built in parallel a chunk of acts at a time and handed to the writer before
+    // the next chunk is built, so memory holds one chunk of documents, not the whole corpus's.
+    const ACTS_PER_CHUNK: usize = 64;
     let mut units = 0;
-    let mut act_docs = Vec::with_capacity(per_act.len());
-    for docs in per_act {
-        let mut docs = docs.into_iter();
-        act_docs.extend(docs.next());
-        for d in docs {
-            units += 1;
+    for chunk in acts.chunks(ACTS_PER_CHUNK) {
+        let per_act: Vec<Vec<tantivy::TantivyDocument>> = chunk
+            .par_iter()
+            .map(|a| act_documents(a, fields))
+            .collect::<crate::Result<_>>()?;
+        // Unit documents before the chunk's act documents (large JSON): a unit's doc-store
+        // block then rarely has to decompress a whole act to print a hit.
+        let mut act_docs = Vec::with_capacity(per_act.len());
+        for docs in per_act {
+            let mut docs = docs.into_iter();
+            act_docs.extend(docs.next());
+            for d in docs {
+                units += 1;
+                writer.add_document(d).map_err(|e| index_err(dir, e))?;
+            }
+            pb.inc(1);
+        }
+        for d in act_docs {
             writer.add_document(d).map_err(|e| index_err(dir, e))?;
         }
-        pb.inc(1);
-    }
-    for d in act_docs {
-        writer.add_document(d).map_err(|e| index_err(dir, e))?;
     }
     pb.set_message("committing");
     let payload = serde_json::to_string(manifest).map_err(|e| index_err(dir, e))?;
