@@ -4,10 +4,14 @@
 //! linearly with the corpus; a file that fails becomes one [`IngestFailure`] and the others go
 //! on. Then editions of one act are given one id (see [`unify_ids`]) and
 //! [`crate::amend::link_corpus`] links acts across the corpus.
+//!
+//! [`ingest_corpus`] holds every act of the corpus at once (about 2.4 bytes per source byte);
+//! [`ingest_corpus_streaming`], which `zanlex index` uses, hands the same acts over a chunk of
+//! linked files at a time, so memory stays flat whatever the corpus size.
 
 use crate::model::Act;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// A file that could not be ingested, and why (one line, for stderr).
@@ -110,56 +114,369 @@ pub fn ingest_corpus(dir: &Path) -> IngestReport {
 /// (and registration, when it has none) of the keyed edition with its title. Acts with different
 /// keys are never merged, and a title seen with several keys merges nothing.
 pub fn unify_ids(acts: &mut [Act]) {
-    fn key(a: &Act) -> Option<String> {
+    let keys: Vec<UnifyKey> = acts.iter().map(UnifyKey::of).collect();
+    for (i, j) in unify_plan(&keys) {
+        let from = IdFacts::of(&acts[j]);
+        from.give_to(&mut acts[i]);
+    }
+}
+
+/// What [`unify_plan`] reads of an act: its date-and-number key, its title key and its file.
+#[derive(Debug, Clone)]
+struct UnifyKey {
+    key: Option<String>,
+    title: String,
+    file: String,
+}
+
+impl UnifyKey {
+    fn of(a: &Act) -> Self {
         let complete = !a.issuances.is_empty()
             && a.issuances
                 .iter()
                 .all(|i| i.date.is_some() && i.number.is_some());
-        complete.then(|| {
+        let key = complete.then(|| {
             a.issuances
                 .iter()
                 .map(|i| format!("{:?}/{}", i.date, i.number.as_deref().unwrap_or("")))
                 .collect::<Vec<_>>()
                 .join("+")
-        })
+        });
+        UnifyKey {
+            key,
+            title: crate::structure::slug(&a.title),
+            file: a.source.file.clone(),
+        }
     }
-    fn title_key(a: &Act) -> String {
-        crate::structure::slug(&a.title)
+}
+
+/// The facts a keyless edition takes from the keyed edition with its title.
+#[derive(Debug, Clone)]
+struct IdFacts {
+    id: String,
+    kind: crate::model::ActKind,
+    issuances: Vec<crate::model::Issuance>,
+    registration: Option<crate::model::Registration>,
+}
+
+impl IdFacts {
+    fn of(a: &Act) -> Self {
+        IdFacts {
+            id: a.id.clone(),
+            kind: a.kind,
+            issuances: a.issuances.clone(),
+            registration: a.registration.clone(),
+        }
     }
+
+    fn give_to(self, a: &mut Act) {
+        a.id = self.id;
+        a.kind = self.kind;
+        a.issuances = self.issuances;
+        if a.registration.is_none() {
+            a.registration = self.registration;
+        }
+    }
+}
+
+/// Pairs `(i, j)`: act `i` (keyless) takes the id and requisites of act `j` (see [`unify_ids`]).
+fn unify_plan(acts: &[UnifyKey]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..acts.len()).collect();
-    order.sort_by(|&x, &y| acts[x].source.file.cmp(&acts[y].source.file));
+    order.sort_by(|&x, &y| acts[x].file.cmp(&acts[y].file));
     // Title → the distinct keys seen with it, and the first act with each key.
-    let mut keyed: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+    let mut keyed: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
     for &i in &order {
-        if let Some(k) = key(&acts[i]) {
-            let e = keyed.entry(title_key(&acts[i])).or_default();
+        if let Some(k) = &acts[i].key {
+            let e = keyed.entry(acts[i].title.as_str()).or_default();
             if !e.iter().any(|(kk, _)| *kk == k) {
                 e.push((k, i));
             }
         }
     }
+    let mut plan = Vec::new();
     for &i in &order {
-        if key(&acts[i]).is_some() {
+        if acts[i].key.is_some() {
             continue;
         }
-        let Some(found) = keyed.get(&title_key(&acts[i])) else {
-            continue;
-        };
-        if let [(_, j)] = found.as_slice() {
-            // The edition that names its date and number speaks for the act.
-            let (id, kind, issuances) = (
-                acts[*j].id.clone(),
-                acts[*j].kind,
-                acts[*j].issuances.clone(),
-            );
-            let registration = acts[*j].registration.clone();
-            let a = &mut acts[i];
-            a.id = id;
-            a.kind = kind;
-            a.issuances = issuances;
-            if a.registration.is_none() {
-                a.registration = registration;
+        // The edition that names its date and number speaks for the act.
+        if let Some([(_, j)]) = keyed.get(acts[i].title.as_str()).map(Vec::as_slice) {
+            plan.push((i, *j));
+        }
+    }
+    plan
+}
+
+/// A date-and-number pair acts are linked by (number as printed, or without spaces for targets).
+type LinkKey = (Option<chrono::NaiveDate>, String);
+
+/// What phase 1 of [`ingest_corpus_streaming`] keeps of an act: the keys that link it to
+/// other acts in [`crate::amend::link_corpus`], not its text.
+struct LinkSummary {
+    /// Index into the corpus's file list.
+    file: usize,
+    unify: UnifyKey,
+    facts: IdFacts,
+    /// The act its first instruction names (`apply_amending_acts` matches only that one).
+    instruction_target: Option<crate::model::ActRef>,
+    /// Keys of the notes' amending acts (`refine_effective_dates` matches them).
+    cited: Vec<LinkKey>,
+    /// The act's own (date, number) as it cites itself when applied to a target.
+    own_ref: LinkKey,
+    has_publication: bool,
+}
+
+impl LinkSummary {
+    fn of(file: usize, a: &Act) -> Self {
+        LinkSummary {
+            file,
+            unify: UnifyKey::of(a),
+            facts: IdFacts::of(a),
+            instruction_target: a.instructions.first().map(|i| i.target_act.clone()),
+            cited: a
+                .amendments
+                .iter()
+                .filter_map(|e| Some((e.by.date, e.by.number.clone()?)))
+                .collect(),
+            own_ref: ref_key(&a.issuances),
+            has_publication: a.publication_date.is_some(),
+        }
+    }
+}
+
+/// `(act.date(), act.number())` of an act with these issuances: how it names itself.
+fn ref_key(issuances: &[crate::model::Issuance]) -> LinkKey {
+    let date = issuances.iter().find_map(|i| i.date);
+    let number = issuances
+        .iter()
+        .filter_map(|i| i.number.as_deref())
+        .collect::<Vec<_>>()
+        .join(" / ");
+    (date, number)
+}
+
+/// Minimal union-find over acts.
+struct Groups(Vec<usize>);
+
+impl Groups {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The smaller index is the root, so a group is named by its first act.
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// Groups acts that [`crate::amend::link_corpus`] may link, given their summaries after
+/// [`unify_plan`]: same id (editions), an amending act and every act its instructions' target
+/// key matches ([`crate::amend::versions::refers_to`]), and a note's or applied amendment's
+/// amending act and every published act with that date and number (effective dates).
+fn link_groups(sums: &[LinkSummary]) -> Groups {
+    let mut g = Groups((0..sums.len()).collect());
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let mut by_issuance: HashMap<(chrono::NaiveDate, String), usize> = HashMap::new();
+    let mut by_published: HashMap<LinkKey, usize> = HashMap::new();
+    for (i, s) in sums.iter().enumerate() {
+        if let Some(&j) = by_id.get(s.facts.id.as_str()) {
+            g.union(i, j);
+        } else {
+            by_id.insert(&s.facts.id, i);
+        }
+        for iss in &s.facts.issuances {
+            if let (Some(d), Some(n)) = (iss.date, &iss.number) {
+                let k = (d, n.replace(' ', ""));
+                match by_issuance.get(&k) {
+                    Some(&j) => g.union(i, j),
+                    None => {
+                        by_issuance.insert(k, i);
+                    }
+                }
+            }
+        }
+        if s.has_publication {
+            // `act_ref`: the first issuance's date, every number of the joined `number()`.
+            let (date, number) = &s.own_ref;
+            for x in number.split(" / ").filter(|_| !number.is_empty()) {
+                let k = (*date, x.to_string());
+                match by_published.get(&k) {
+                    Some(&j) => g.union(i, j),
+                    None => {
+                        by_published.insert(k, i);
+                    }
+                }
             }
         }
     }
+    for (i, s) in sums.iter().enumerate() {
+        if let Some(t) = &s.instruction_target {
+            if let (Some(d), Some(n)) = (t.date, &t.number) {
+                for x in n.split(" / ") {
+                    if let Some(&j) = by_issuance.get(&(d, x.replace(' ', ""))) {
+                        g.union(i, j);
+                    }
+                }
+            }
+        }
+        let own = (!s.own_ref.1.is_empty()).then_some(&s.own_ref);
+        for k in s.cited.iter().chain(own) {
+            if let Some(&j) = by_published.get(k) {
+                g.union(i, j);
+            }
+        }
+    }
+    g
+}
+
+/// Ingests every supported file in `dir` like [`ingest_corpus`], but hands the linked acts to
+/// `sink` a chunk at a time, so memory holds one chunk of acts, not the corpus's.
+///
+/// Phase 1 ingests each file (in parallel) and keeps only a [`LinkSummary`] of its act (plus
+/// the acts of the first files whose sizes add up to `keep_bytes`, to spare re-reading them);
+/// acts that [`crate::amend::link_corpus`] may link (editions, amending act and target,
+/// effective dates borrowed from a published act) are grouped. Phase 2 re-ingests the files a
+/// group at a time, gathering groups into chunks of about `chunk_files` files (a group is never
+/// split), links each chunk with [`crate::amend::link_corpus`] and passes it to `sink`. The
+/// acts handed over are the same as [`ingest_corpus`]'s, in the order of each group's first
+/// file. Returns the files that could not be ingested; an error from `sink` stops the run.
+///
+/// ```no_run
+/// let mut n = 0;
+/// let failures = zanlex::ingest::ingest_corpus_streaming(
+///     std::path::Path::new("corpus"), 64, 0, |acts| { n += acts.len(); Ok(()) })?;
+/// # Ok::<(), zanlex::Error>(())
+/// ```
+pub fn ingest_corpus_streaming<F>(
+    dir: &Path,
+    chunk_files: usize,
+    keep_bytes: u64,
+    mut sink: F,
+) -> crate::Result<Vec<IngestFailure>>
+where
+    F: FnMut(Vec<Act>) -> crate::Result<()>,
+{
+    let mut failures = Vec::new();
+    let abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let parent = abs
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| abs.clone());
+    let files = match corpus_files(&abs) {
+        Ok(f) => f,
+        Err(e) => {
+            failures.push(IngestFailure {
+                path: dir.to_path_buf(),
+                reason: format!("cannot read the corpus folder: {e}"),
+            });
+            return Ok(failures);
+        }
+    };
+    let failure = |path: &Path, e: &crate::Error| IngestFailure {
+        path: path
+            .strip_prefix(&parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| path.to_path_buf()),
+        reason: reason_of(e),
+    };
+    // The first files, up to `keep_bytes`, keep their acts from phase 1.
+    let mut kept_files = 0;
+    let mut total = 0u64;
+    for f in &files {
+        total += std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
+        if total > keep_bytes {
+            break;
+        }
+        kept_files += 1;
+    }
+    type Phase1 = (Option<(LinkSummary, Option<Act>)>, Option<IngestFailure>);
+    let phase1: Vec<Phase1> = files
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| match ingest_file(f, &parent) {
+            Ok(act) => {
+                let s = LinkSummary::of(i, &act);
+                (Some((s, (i < kept_files).then_some(act))), None)
+            }
+            Err(e) => (None, Some(failure(f, &e))),
+        })
+        .collect();
+    let mut sums = Vec::new();
+    let mut kept: HashMap<usize, Act> = HashMap::new();
+    for (ok, err) in phase1 {
+        if let Some((s, act)) = ok {
+            if let Some(a) = act {
+                kept.insert(s.file, a);
+            }
+            sums.push(s);
+        }
+        failures.extend(err);
+    }
+    // Editions without requisites take their keyed edition's id (as `unify_ids` does).
+    let keys: Vec<UnifyKey> = sums.iter().map(|s| s.unify.clone()).collect();
+    let mut takes: HashMap<usize, IdFacts> = HashMap::new();
+    for (i, j) in unify_plan(&keys) {
+        let facts = sums[j].facts.clone();
+        takes.insert(sums[i].file, facts.clone());
+        // The summary now links as the unified act does.
+        let s = &mut sums[i];
+        s.own_ref = ref_key(&facts.issuances);
+        s.facts = facts;
+    }
+    let mut groups = link_groups(&sums);
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, s) in sums.iter().enumerate() {
+        members.entry(groups.find(i)).or_default().push(s.file);
+    }
+    let mut chunk: Vec<usize> = Vec::new();
+    let mut groups_iter = members.into_values().peekable();
+    while let Some(group) = groups_iter.next() {
+        chunk.extend(group);
+        let full = groups_iter
+            .peek()
+            .is_none_or(|next| chunk.len() + next.len() > chunk_files.max(1));
+        if !full {
+            continue;
+        }
+        chunk.sort_unstable();
+        let todo: Vec<usize> = chunk
+            .iter()
+            .copied()
+            .filter(|i| !kept.contains_key(i))
+            .collect();
+        let fresh: Vec<(usize, crate::Result<Act>)> = todo
+            .par_iter()
+            .map(|&i| (i, ingest_file(&files[i], &parent)))
+            .collect();
+        let mut fresh: HashMap<usize, crate::Result<Act>> = fresh.into_iter().collect();
+        let mut acts: Vec<Act> = Vec::with_capacity(chunk.len());
+        for &i in &chunk {
+            let mut act = match kept.remove(&i) {
+                Some(a) => a,
+                None => match fresh.remove(&i) {
+                    Some(Ok(a)) => a,
+                    // The file changed since phase 1.
+                    Some(Err(e)) => {
+                        failures.push(failure(&files[i], &e));
+                        continue;
+                    }
+                    None => continue,
+                },
+            };
+            if let Some(f) = takes.get(&i) {
+                f.clone().give_to(&mut act);
+            }
+            acts.push(act);
+        }
+        chunk.clear();
+        crate::amend::link_corpus(&mut acts);
+        sink(acts)?;
+    }
+    Ok(failures)
 }

@@ -249,48 +249,97 @@ fn write_acts(
     manifest: &Manifest,
     opts: &BuildOptions,
 ) -> crate::Result<usize> {
-    use rayon::prelude::*;
-    let mut writer = new_writer(index, dir)?;
+    let mut w = ActWriter::new(index, fields, dir, opts, acts.len() as u64)?;
     for f in delete_files {
-        writer.delete_term(Term::from_field_text(fields.file, f));
+        w.delete_file(f);
     }
-    let pb = progress_bar(opts, acts.len() as u64);
-    pb.set_message("indexing");
-    // Documents are built in parallel a chunk of acts at a time and handed to the writer before
-    // the next chunk is built, so memory holds one chunk of documents, not the whole corpus's.
-    const ACTS_PER_CHUNK: usize = 64;
-    let mut units = 0;
-    for chunk in acts.chunks(ACTS_PER_CHUNK) {
-        let per_act: Vec<Vec<tantivy::TantivyDocument>> = chunk
-            .par_iter()
-            .map(|a| act_documents(a, fields))
-            .collect::<crate::Result<_>>()?;
-        // Unit documents before the chunk's act documents (large JSON): a unit's doc-store
-        // block then rarely has to decompress a whole act to print a hit.
-        let mut act_docs = Vec::with_capacity(per_act.len());
-        for docs in per_act {
-            let mut docs = docs.into_iter();
-            act_docs.extend(docs.next());
-            for d in docs {
-                units += 1;
-                writer.add_document(d).map_err(|e| index_err(dir, e))?;
+    w.add(acts)?;
+    w.commit(manifest)
+}
+
+/// An index writer fed acts a chunk at a time (as ingestion hands them over), committed once
+/// with the manifest at the end.
+struct ActWriter<'a> {
+    writer: IndexWriter,
+    fields: &'a Fields,
+    dir: &'a Path,
+    pb: indicatif::ProgressBar,
+    units: usize,
+}
+
+impl<'a> ActWriter<'a> {
+    fn new(
+        index: &Index,
+        fields: &'a Fields,
+        dir: &'a Path,
+        opts: &BuildOptions,
+        len: u64,
+    ) -> crate::Result<Self> {
+        let writer = new_writer(index, dir)?;
+        let pb = progress_bar(opts, len);
+        pb.set_message("indexing");
+        Ok(ActWriter {
+            writer,
+            fields,
+            dir,
+            pb,
+            units: 0,
+        })
+    }
+
+    /// Deletes the documents of `file` added before this call.
+    fn delete_file(&mut self, file: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.file, file));
+    }
+
+    fn add(&mut self, acts: &[&Act]) -> crate::Result<()> {
+        use rayon::prelude::*;
+        let (fields, dir) = (self.fields, self.dir);
+        // Documents are built in parallel a chunk of acts at a time and handed to the writer
+        // before the next chunk is built, so memory holds one chunk of documents.
+        const ACTS_PER_CHUNK: usize = 64;
+        for chunk in acts.chunks(ACTS_PER_CHUNK) {
+            let per_act: Vec<Vec<tantivy::TantivyDocument>> = chunk
+                .par_iter()
+                .map(|a| act_documents(a, fields))
+                .collect::<crate::Result<_>>()?;
+            // Unit documents before the chunk's act documents (large JSON): a unit's doc-store
+            // block then rarely has to decompress a whole act to print a hit.
+            let mut act_docs = Vec::with_capacity(per_act.len());
+            for docs in per_act {
+                let mut docs = docs.into_iter();
+                act_docs.extend(docs.next());
+                for d in docs {
+                    self.units += 1;
+                    self.writer.add_document(d).map_err(|e| index_err(dir, e))?;
+                }
+                self.pb.inc(1);
             }
-            pb.inc(1);
+            for d in act_docs {
+                self.writer.add_document(d).map_err(|e| index_err(dir, e))?;
+            }
         }
-        for d in act_docs {
-            writer.add_document(d).map_err(|e| index_err(dir, e))?;
-        }
+        Ok(())
     }
-    pb.set_message("committing");
-    let payload = serde_json::to_string(manifest).map_err(|e| index_err(dir, e))?;
-    let mut prepared = writer.prepare_commit().map_err(|e| index_err(dir, e))?;
-    prepared.set_payload(&payload);
-    prepared.commit().map_err(|e| index_err(dir, e))?;
-    writer
-        .wait_merging_threads()
-        .map_err(|e| index_err(dir, e))?;
-    pb.finish_and_clear();
-    Ok(units)
+
+    /// Commits with `manifest` as payload; returns the number of unit documents written.
+    fn commit(mut self, manifest: &Manifest) -> crate::Result<usize> {
+        let dir = self.dir;
+        self.pb.set_message("committing");
+        let payload = serde_json::to_string(manifest).map_err(|e| index_err(dir, e))?;
+        let mut prepared = self
+            .writer
+            .prepare_commit()
+            .map_err(|e| index_err(dir, e))?;
+        prepared.set_payload(&payload);
+        prepared.commit().map_err(|e| index_err(dir, e))?;
+        self.writer
+            .wait_merging_threads()
+            .map_err(|e| index_err(dir, e))?;
+        self.pb.finish_and_clear();
+        Ok(self.units)
+    }
 }
 
 /// Opens the tantivy index in `dir`, registering zanlex's analyzers.
@@ -372,102 +421,49 @@ pub fn refresh(
         return Ok(report);
     }
 
-    // Ingest the whole corpus (acts are linked across files), then write what differs.
-    let spinner = progress_bar(opts, scanned.len() as u64);
-    spinner.set_message("reading");
-    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
-    let report_ingest = crate::ingest::ingest_corpus(corpus);
-    spinner.finish_and_clear();
-    let parent = corpus.parent().unwrap_or(Path::new(""));
-    let mut by_file: BTreeMap<String, Vec<&Act>> = BTreeMap::new();
-    for a in &report_ingest.acts {
-        by_file.entry(a.source.file.clone()).or_default().push(a);
-    }
-    let failures: BTreeMap<String, String> = report_ingest
-        .failures
-        .iter()
-        .map(|f| (rel_path(&f.path, parent), f.reason.clone()))
-        .collect();
+    report.removed = removed;
+    report.changed = true;
     let mut manifest = Manifest {
         schema: SCHEMA_VERSION,
         analyzers: String::new(),
         zanlex: env!("CARGO_PKG_VERSION").to_string(),
         files: BTreeMap::new(),
     };
-    let mut to_write: Vec<&Act> = Vec::new();
-    let mut delete: BTreeSet<String> = removed.iter().cloned().collect();
-    for s in &scanned {
-        let acts = by_file.get(&s.rel).cloned().unwrap_or_default();
-        let entry = FileEntry {
-            sha256: shas.get(&s.rel).cloned().unwrap_or_default(),
-            size: s.size,
-            mtime_ns: s.mtime_ns,
-            acts_hash: acts_hash(&acts),
-            acts: acts.iter().map(|a| a.id.clone()).collect(),
-            failure: failures.get(&s.rel).cloned(),
-        };
-        if let Some(reason) = &entry.failure {
-            report.failures.push((s.rel.clone(), reason.clone()));
-        }
-        match old.files.get(&s.rel) {
-            Some(prev) if prev.acts_hash == entry.acts_hash && prev.sha256 == entry.sha256 => {
-                report.unchanged += 1;
-            }
-            prev => {
-                if prev.is_some() {
-                    report.updated.push(s.rel.clone());
-                    delete.insert(s.rel.clone());
-                } else {
-                    report.added.push(s.rel.clone());
-                }
-                to_write.extend(acts.iter().copied());
-            }
-        }
-        manifest.files.insert(s.rel.clone(), entry);
-    }
-    // Acts whose file is not among the scanned ones (should not happen) are still indexed.
-    for (file, acts) in &by_file {
-        if !scanned_set.contains(file.as_str()) && !reusable {
-            to_write.extend(acts.iter().copied());
-        }
-    }
-    report.removed = removed;
-    report.changed = true;
-
-    if reusable {
+    // Write into the index itself (incremental) or into a sibling folder swapped in after.
+    let (index, fields, write_dir, tmp) = if reusable {
         let (index, fields) = existing.ok_or_else(|| index_err(index_dir, "index vanished"))?;
-        manifest.analyzers = analyzer_fingerprint(&index, &fields);
-        report.units_indexed = write_acts(
-            &index, &fields, index_dir, &to_write, &delete, &manifest, opts,
-        )?;
-        return Ok(report);
-    }
-
-    // Full rebuild beside the old index, then swap.
-    drop(existing);
-    report.rebuilt = true;
-    let name = index_dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "index".into());
-    let sibling =
-        |tag: &str| index_dir.with_file_name(format!(".{name}.{tag}-{}", std::process::id()));
-    let tmp = sibling("new");
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp)?;
-    }
-    let (index, fields) = create_index(&tmp)?;
+        (index, fields, index_dir.to_path_buf(), None)
+    } else {
+        drop(existing);
+        report.rebuilt = true;
+        let name = index_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "index".into());
+        let tmp = index_dir.with_file_name(format!(".{name}.new-{}", std::process::id()));
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp)?;
+        }
+        let (index, fields) = create_index(&tmp)?;
+        (index, fields, tmp.clone(), Some(tmp))
+    };
     manifest.analyzers = analyzer_fingerprint(&index, &fields);
-    let res = write_acts(
-        &index,
-        &fields,
-        &tmp,
-        &to_write,
-        &BTreeSet::new(),
-        &manifest,
+    let res = write_streaming(
+        corpus,
+        &scanned,
+        &shas,
+        &old,
+        reusable,
+        (&index, &fields, &write_dir),
+        &mut manifest,
+        &mut report,
         opts,
     );
     drop(index);
+    let Some(tmp) = tmp else {
+        report.units_indexed = res?;
+        return Ok(report);
+    };
     match res {
         Ok(n) => report.units_indexed = n,
         Err(e) => {
@@ -475,6 +471,12 @@ pub fn refresh(
             return Err(e);
         }
     }
+    let name = index_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "index".into());
+    let sibling =
+        |tag: &str| index_dir.with_file_name(format!(".{name}.{tag}-{}", std::process::id()));
     let old_dir = sibling("old");
     let had_old = index_dir.exists();
     if had_old && !index_dir.join("meta.json").is_file() && !is_empty_dir(index_dir) {
@@ -497,6 +499,119 @@ pub fn refresh(
         let _ = std::fs::remove_dir_all(&old_dir);
     }
     Ok(report)
+}
+
+/// Source bytes whose acts are kept from the first ingestion pass instead of read twice (see
+/// [`crate::ingest::ingest_corpus_streaming`]). Acts take about 2.4 bytes of memory per source
+/// byte, so this bounds them to ~300 MB whatever the corpus size; ingesting is ~17% of the
+/// time of `zanlex index`, so a corpus under this size is read once, as before.
+const KEEP_SOURCE_BYTES: u64 = 128_000_000;
+
+/// Files handed to the writer per chunk of linked acts.
+const FILES_PER_CHUNK: usize = 64;
+
+/// Ingests the corpus a chunk of linked acts at a time (acts are linked across files) and
+/// writes the acts of files that differ from `old`, filling `manifest` and `report`.
+#[allow(clippy::too_many_arguments)]
+fn write_streaming(
+    corpus: &Path,
+    scanned: &[Scanned],
+    shas: &BTreeMap<String, String>,
+    old: &Manifest,
+    reusable: bool,
+    (index, fields, dir): (&Index, &Fields, &Path),
+    manifest: &mut Manifest,
+    report: &mut RefreshReport,
+    opts: &BuildOptions,
+) -> crate::Result<usize> {
+    let mut w = ActWriter::new(index, fields, dir, opts, scanned.len() as u64)?;
+    for f in &report.removed {
+        w.delete_file(f);
+    }
+    let by_rel: BTreeMap<&str, &Scanned> = scanned.iter().map(|s| (s.rel.as_str(), s)).collect();
+    let mut added: BTreeSet<String> = BTreeSet::new();
+    let mut updated: BTreeSet<String> = BTreeSet::new();
+    let mut unchanged = 0;
+    // Records a scanned file's entry; whether its acts are to be written.
+    let mut record = |s: &Scanned,
+                      acts: &[&Act],
+                      failure: Option<String>,
+                      w: &mut ActWriter,
+                      manifest: &mut Manifest| {
+        let entry = FileEntry {
+            sha256: shas.get(&s.rel).cloned().unwrap_or_default(),
+            size: s.size,
+            mtime_ns: s.mtime_ns,
+            acts_hash: acts_hash(acts),
+            acts: acts.iter().map(|a| a.id.clone()).collect(),
+            failure,
+        };
+        let write = match old.files.get(&s.rel) {
+            Some(prev) if prev.acts_hash == entry.acts_hash && prev.sha256 == entry.sha256 => {
+                unchanged += 1;
+                false
+            }
+            Some(_) => {
+                updated.insert(s.rel.clone());
+                w.delete_file(&s.rel);
+                true
+            }
+            None => {
+                added.insert(s.rel.clone());
+                true
+            }
+        };
+        manifest.files.insert(s.rel.clone(), entry);
+        write
+    };
+    let failures = crate::ingest::ingest_corpus_streaming(
+        corpus,
+        FILES_PER_CHUNK,
+        KEEP_SOURCE_BYTES,
+        |acts| {
+            let mut by_file: BTreeMap<&str, Vec<&Act>> = BTreeMap::new();
+            for a in &acts {
+                by_file.entry(a.source.file.as_str()).or_default().push(a);
+            }
+            let mut to_write: Vec<&Act> = Vec::new();
+            for (file, acts) in by_file {
+                let write = match by_rel.get(file) {
+                    Some(s) => record(s, &acts, None, &mut w, manifest),
+                    // Acts whose file is not among the scanned ones (should not happen).
+                    None => !reusable,
+                };
+                if write {
+                    to_write.extend(acts);
+                }
+            }
+            w.add(&to_write)
+        },
+    )?;
+    let parent = corpus.parent().unwrap_or(Path::new(""));
+    let failures: BTreeMap<String, String> = failures
+        .iter()
+        .map(|f| (rel_path(&f.path, parent), f.reason.clone()))
+        .collect();
+    // Files that gave no act (failures) still get an entry.
+    for s in scanned {
+        if !manifest.files.contains_key(&s.rel) {
+            let failure = failures.get(&s.rel).cloned();
+            record(s, &[], failure, &mut w, manifest);
+        }
+    }
+    for s in scanned {
+        if let Some(reason) = manifest.files.get(&s.rel).and_then(|e| e.failure.clone()) {
+            report.failures.push((s.rel.clone(), reason));
+        }
+        if added.contains(&s.rel) {
+            report.added.push(s.rel.clone());
+        }
+        if updated.contains(&s.rel) {
+            report.updated.push(s.rel.clone());
+        }
+    }
+    report.unchanged += unchanged;
+    w.commit(manifest)
 }
 
 fn is_empty_dir(p: &Path) -> bool {
