@@ -43,12 +43,15 @@ const MEMO_TEXTS: usize = 4;
 /// Texts longer than this are tokenized without being remembered.
 const MEMO_MAX_BYTES: usize = 1 << 20;
 
+/// The memo's state: the slot to overwrite next, and (text, tokens) entries.
+type Memo = (usize, Vec<(String, Vec<Token>)>);
+
 thread_local! {
     /// The last few texts tokenized on this thread and their tokens. The index writes each
     /// unit's text into three fields (exact, stem, loose) and each title and heading into two,
     /// and tantivy analyzes them one after the other on one thread: only the first pass
     /// normalizes and segments (callgrind: a third fewer indexing instructions).
-    static MEMO: std::cell::RefCell<(usize, Vec<(String, Vec<Token>)>)> =
+    static MEMO: std::cell::RefCell<Memo> =
         const { std::cell::RefCell::new((0, Vec::new())) };
 }
 
