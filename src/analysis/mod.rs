@@ -162,19 +162,18 @@ pub struct KkStemFilter {
     pub loose: bool,
 }
 
-/// Tokenizer wrapped by [`KkStemFilter`]; keeps a bounded cache of stems.
+/// Tokenizer wrapped by [`KkStemFilter`]; its stems come from the per-thread cache
+/// ([`STEM_CACHE_MAX`]).
 #[derive(Clone)]
 pub struct KkStemTokenizer<T> {
     inner: T,
     loose: bool,
-    cache: FxHashMap<String, Cached>,
 }
 
 /// Token stream of [`KkStemFilter`].
-pub struct KkStemStream<'a, S> {
+pub struct KkStemStream<S> {
     tail: S,
     loose: bool,
-    cache: &'a mut FxHashMap<String, Cached>,
     prev_russian: bool,
 }
 
@@ -184,24 +183,32 @@ impl TokenFilter for KkStemFilter {
         KkStemTokenizer {
             inner,
             loose: self.loose,
-            cache: FxHashMap::default(),
         }
     }
 }
 
 impl<T: Tokenizer> Tokenizer for KkStemTokenizer<T> {
-    type TokenStream<'a> = KkStemStream<'a, T::TokenStream<'a>>;
+    type TokenStream<'a> = KkStemStream<T::TokenStream<'a>>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        if self.cache.len() > 200_000 {
-            self.cache.clear();
-        }
         KkStemStream {
             tail: self.inner.token_stream(text),
             loose: self.loose,
-            cache: &mut self.cache,
             prev_russian: false,
         }
     }
+}
+
+/// Most words the per-thread stem cache holds per analyzer before it is emptied (about
+/// 30 MB per thread at its fullest).
+pub const STEM_CACHE_MAX: usize = 200_000;
+
+thread_local! {
+    /// What [`KkStemFilter`] computed for the words seen on this thread: `[0]` for `stem`,
+    /// `[1]` for `loose`. Shared by every analyzer instance, because tantivy clones the
+    /// analyzers for each segment writer and the snippet builder makes fresh ones, and a
+    /// per-instance cache started empty each time.
+    static STEM_CACHE: std::cell::RefCell<[FxHashMap<String, Cached>; 2]> =
+        std::cell::RefCell::new([FxHashMap::default(), FxHashMap::default()]);
 }
 
 /// What the stem filter remembers of a word: its language by letters and its Kazakh result.
@@ -236,7 +243,29 @@ fn compute(word: &str, loose: bool) -> Cached {
 
 /// Replaces `text` by its stem in place (reusing its buffer); false when it is to be dropped
 /// (a folded stop word in `loose`).
-fn stem_in_place(
+fn stem_in_place(loose: bool, prev_russian: &mut bool, text: &mut String) -> bool {
+    STEM_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        stem_with_cache(&mut c[usize::from(loose)], loose, prev_russian, text)
+    })
+}
+
+/// The entry for `word`, computed and inserted on a miss (the cache is emptied when full).
+fn lookup<'c>(
+    cache: &'c mut FxHashMap<String, Cached>,
+    word: &str,
+    loose: bool,
+) -> Option<&'c Cached> {
+    if !cache.contains_key(word) {
+        if cache.len() >= STEM_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), compute(word, loose));
+    }
+    cache.get(word)
+}
+
+fn stem_with_cache(
     cache: &mut FxHashMap<String, Cached>,
     loose: bool,
     prev_russian: &mut bool,
@@ -250,26 +279,17 @@ fn stem_in_place(
         if word.is_empty() || !word.chars().all(normalize::is_letter) {
             return true;
         }
-        let out = match cache.get(word) {
-            Some(c) => c.out.clone(),
-            None => {
-                let c = compute(word, loose);
-                let o = c.out.clone();
-                cache.insert(word.to_string(), c);
-                o
-            }
+        let Some(c) = lookup(cache, word, loose) else {
+            return true;
         };
-        *text = format!("{head}-{out}");
+        let out = format!("{head}-{}", c.out);
+        *text = out;
         return true;
     }
     if !text.chars().any(normalize::is_letter) {
         return true;
     }
-    if !cache.contains_key(text.as_str()) {
-        let c = compute(text, loose);
-        cache.insert(text.clone(), c);
-    }
-    let Some(c) = cache.get(text.as_str()) else {
+    let Some(c) = lookup(cache, text, loose) else {
         return true;
     };
     let is_russian = c.lang == Lang::Russian || (c.lang == Lang::Unmarked && *prev_russian);
@@ -287,16 +307,11 @@ fn stem_in_place(
     true
 }
 
-impl<S: TokenStream> TokenStream for KkStemStream<'_, S> {
+impl<S: TokenStream> TokenStream for KkStemStream<S> {
     fn advance(&mut self) -> bool {
         while self.tail.advance() {
             let tok = self.tail.token_mut();
-            if stem_in_place(
-                self.cache,
-                self.loose,
-                &mut self.prev_russian,
-                &mut tok.text,
-            ) {
+            if stem_in_place(self.loose, &mut self.prev_russian, &mut tok.text) {
                 return true;
             }
         }
