@@ -338,8 +338,8 @@ fn link_groups(sums: &[LinkSummary]) -> Groups {
 /// Ingests every supported file in `dir` like [`ingest_corpus`], but hands the linked acts to
 /// `sink` a chunk at a time, so memory holds one chunk of acts, not the corpus's.
 ///
-/// Phase 1 ingests each file (in parallel) and keeps only a [`LinkSummary`] of its act (plus
-/// the acts of the first files whose sizes add up to `keep_bytes`, to spare re-reading them);
+/// Phase 1 ingests each file (in parallel) and keeps only a [`LinkSummary`] of its act (or,
+/// when the corpus's files add up to `keep_bytes` at most, every act, to spare re-reading them);
 /// acts that [`crate::amend::link_corpus`] may link (editions, amending act and target,
 /// effective dates borrowed from a published act) are grouped. Phase 2 re-ingests the files a
 /// group at a time, gathering groups into chunks of about `chunk_files` files (a group is never
@@ -385,16 +385,13 @@ where
             .unwrap_or_else(|_| path.to_path_buf()),
         reason: reason_of(e),
     };
-    // The first files, up to `keep_bytes`, keep their acts from phase 1.
-    let mut kept_files = 0;
-    let mut total = 0u64;
-    for f in &files {
-        total += std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
-        if total > keep_bytes {
-            break;
-        }
-        kept_files += 1;
-    }
+    // A small corpus keeps its acts from phase 1. A large one keeps none: even a part kept
+    // until its chunk is written stays in the allocator's heap beside the index writer's.
+    let total: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .sum();
+    let keep = total <= keep_bytes;
     type Phase1 = (Option<(LinkSummary, Option<Act>)>, Option<IngestFailure>);
     let phase1: Vec<Phase1> = files
         .par_iter()
@@ -402,7 +399,7 @@ where
         .map(|(i, f)| match ingest_file(f, &parent) {
             Ok(act) => {
                 let s = LinkSummary::of(i, &act);
-                (Some((s, (i < kept_files).then_some(act))), None)
+                (Some((s, keep.then_some(act))), None)
             }
             Err(e) => (None, Some(failure(f, &e))),
         })

@@ -501,10 +501,9 @@ pub fn refresh(
     Ok(report)
 }
 
-/// Source bytes whose acts are kept from the first ingestion pass instead of read twice (see
-/// [`crate::ingest::ingest_corpus_streaming`]). Acts take about 2.4 bytes of memory per source
-/// byte, so this bounds them to ~300 MB whatever the corpus size; ingesting is ~17% of the
-/// time of `zanlex index`, so a corpus under this size is read once, as before.
+/// A corpus up to this size keeps its acts from the first ingestion pass instead of reading
+/// its files twice (see [`crate::ingest::ingest_corpus_streaming`]): acts take about 2.4 bytes
+/// of memory per source byte (~300 MB here); a larger corpus keeps none, so memory stays flat.
 const KEEP_SOURCE_BYTES: u64 = 128_000_000;
 
 /// Files handed to the writer per chunk of linked acts.
