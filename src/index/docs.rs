@@ -105,7 +105,6 @@ fn unit_documents(
 ) {
     let status = act.status.as_str();
     let number = act.number();
-    let mut exact = crate::analysis::analyzer(crate::analysis::KK_EXACT);
     walk_with_path(units, &mut |path| {
         let Some(u) = path.last() else { return };
         let heading = u.heading.as_deref().unwrap_or("").trim();
@@ -145,10 +144,11 @@ fn unit_documents(
         d.add_text(f.kk_exact, &u.text);
         d.add_text(f.kk_stem, &u.text);
         d.add_text(f.kk_loose, &u.text);
-        if let Some(an) = exact.as_mut() {
-            for key in crate::search::restore::restore_keys(an, &format!("{heading}\n{}", u.text)) {
-                d.add_text(f.restore, key);
-            }
+        // Analyzed by `kk_restore` in the indexing thread, from the tokens `kk_exact` left in
+        // the tokenizer's memo.
+        d.add_text(f.restore, &u.text);
+        if !heading.is_empty() {
+            d.add_text(f.restore, heading);
         }
         d.add_u64(f.line_start, u64::from(u.span.line_start));
         d.add_u64(f.line_end, u64::from(u.span.line_end));

@@ -1,13 +1,13 @@
 //! Restoring Kazakh spelling: a query word typed without Kazakh letters (`туракты`) or in
 //! Latin script (`turaqty`) is replaced by the Cyrillic spelling the corpus uses most
 //! (`тұрақты`), so it ranks exactly like the properly spelled word. The `restore` field maps
-//! each exact token's folded skeleton to the token (`туракти\u{1}тұрақты`); the term
-//! dictionary's range scan finds the candidates, document frequency picks one.
+//! each exact token's folded skeleton to the token (`туракти\u{1}тұрақты`, written by the
+//! [`crate::analysis::KK_RESTORE`] analyzer at indexing time); the term dictionary's range
+//! scan finds the candidates, document frequency picks one.
 
 use crate::analysis::fold::fold;
 use crate::index::ZanIndex;
-use std::collections::{BTreeMap, BTreeSet};
-use tantivy::tokenizer::TextAnalyzer;
+use std::collections::BTreeMap;
 
 /// Separates the folded skeleton from the exact token in a `restore` term.
 pub const SEP: char = '\u{1}';
@@ -15,19 +15,6 @@ pub const SEP: char = '\u{1}';
 /// Letters only Kazakh Cyrillic has: a word with one of them is already spelled properly.
 pub fn has_kazakh_letters(w: &str) -> bool {
     w.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c))
-}
-
-/// The `restore` terms of a text: one per distinct exact token with letters.
-pub fn restore_keys(exact: &mut TextAnalyzer, text: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut ts = exact.token_stream(text);
-    while ts.advance() {
-        let t = &ts.token().text;
-        if t.chars().any(char::is_alphabetic) && has_kazakh_letters(t) {
-            out.insert(format!("{}{SEP}{t}", fold(t)));
-        }
-    }
-    out
 }
 
 /// The corpus's most frequent Kazakh spelling of a word typed without Kazakh letters, if any.
