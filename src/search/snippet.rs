@@ -100,7 +100,7 @@ struct Slot {
 }
 
 /// Stem and folded tokens by surface word.
-type StemCache = std::collections::HashMap<String, (Vec<String>, Vec<String>)>;
+type StemCache = rustc_hash::FxHashMap<String, (Vec<String>, Vec<String>)>;
 
 /// Finds a query's words and phrases in texts, with the index's own analyzers: what gets
 /// highlighted, and the check that a phrase with stop words (`тұрақты тұру үшін`) really has
@@ -109,6 +109,8 @@ type StemCache = std::collections::HashMap<String, (Vec<String>, Vec<String>)>;
 pub struct Highlighter {
     /// Stem and folded tokens of surface words met so far, shared by all hits of a query.
     cache: std::cell::RefCell<StemCache>,
+    /// Whether an exact token's folded beginning is one of `prefixes`, by token.
+    prefix_hits: std::cell::RefCell<rustc_hash::FxHashMap<String, bool>>,
     fields: [Option<Field>; 3],
     /// Single tokens per analyzer (exact, stem, loose).
     words: [HashSet<String>; 3],
@@ -345,43 +347,52 @@ impl Highlighter {
 
     /// The slot table of a text, stemming only words that could match the query.
     fn text_slots(&self, index: &ZanIndex, text: &str) -> Vec<Slot> {
-        let [Some(fe), Some(fs), Some(fl)] = self.fields else {
+        let [Some(_), Some(fs), Some(fl)] = self.fields else {
             return Vec::new();
         };
         let tk = |f| index.tantivy().tokenizer_for_field(f).ok();
-        let (Some(mut exact), Some(mut stem), Some(mut loose)) = (tk(fe), tk(fs), tk(fl)) else {
+        let (Some(mut stem), Some(mut loose)) = (tk(fs), tk(fl)) else {
             return slots(index, &self.fields, text);
         };
         let mut cache = self.cache.borrow_mut();
+        let mut prefix_hits = self.prefix_hits.borrow_mut();
         let mut table: Vec<Slot> = Vec::new();
         let (mut head, mut fold_buf) = (String::new(), String::new());
-        let mut ts = exact.token_stream(text);
-        while ts.advance() {
-            let t = ts.token();
+        // `kk_exact` is the bare tokenizer: its tokens are taken as they are, without copies.
+        let mut toks = Vec::new();
+        crate::analysis::tokenizer::tokenize_into(text, &mut toks);
+        for t in toks {
             if t.position > 1_000_000 {
                 continue;
             }
             if t.position >= table.len() {
                 table.resize(t.position + 1, Slot::default());
             }
+            let wanted = match prefix_hits.get(t.text.as_str()) {
+                Some(&w) => w,
+                None => {
+                    head.clear();
+                    fold_buf.clear();
+                    head.extend(t.text.chars().take(4).flat_map(char::to_lowercase));
+                    crate::analysis::fold::fold_into(&head, &mut fold_buf);
+                    let w = self
+                        .prefixes
+                        .iter()
+                        .any(|p| fold_buf.starts_with(p.as_str()));
+                    prefix_hits.insert(t.text.clone(), w);
+                    w
+                }
+            };
             let slot = &mut table[t.position];
-            slot.exact
-                .push((t.text.clone(), t.offset_from, t.offset_to));
-            head.clear();
-            fold_buf.clear();
-            head.extend(t.text.chars().take(4).flat_map(char::to_lowercase));
-            crate::analysis::fold::fold_into(&head, &mut fold_buf);
-            if !self
-                .prefixes
-                .iter()
-                .any(|p| fold_buf.starts_with(p.as_str()))
-            {
+            let surface = text.get(t.offset_from..t.offset_to);
+            slot.exact.push((t.text, t.offset_from, t.offset_to));
+            if !wanted {
                 continue;
             }
-            let Some(surface) = text.get(t.offset_from..t.offset_to) else {
+            let Some(surface) = surface else {
                 continue;
             };
-            let (st, lo) = cache.entry(surface.to_string()).or_insert_with(|| {
+            if !cache.contains_key(surface) {
                 let run = |an: &mut tantivy::tokenizer::TextAnalyzer| {
                     let mut out = Vec::new();
                     let mut s2 = an.token_stream(surface);
@@ -390,10 +401,13 @@ impl Highlighter {
                     }
                     out
                 };
-                (run(&mut stem), run(&mut loose))
-            });
-            slot.stem.extend(st.iter().cloned());
-            slot.loose.extend(lo.iter().cloned());
+                let forms = (run(&mut stem), run(&mut loose));
+                cache.insert(surface.to_string(), forms);
+            }
+            if let Some((st, lo)) = cache.get(surface) {
+                slot.stem.extend(st.iter().cloned());
+                slot.loose.extend(lo.iter().cloned());
+            }
         }
         table
     }
