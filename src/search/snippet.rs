@@ -91,10 +91,37 @@ struct Pattern {
     has_gaps: bool,
 }
 
+/// An exact token with its byte range.
+type ExactTok = (String, usize, usize);
+
+/// The exact tokens at one position: nearly always one, kept inline so that a slot table
+/// costs no allocation per position.
+#[derive(Debug, Clone, Default)]
+struct Exact {
+    first: Option<ExactTok>,
+    more: Vec<ExactTok>,
+}
+
+impl Exact {
+    fn push(&mut self, t: ExactTok) {
+        if self.first.is_none() {
+            self.first = Some(t);
+        } else {
+            self.more.push(t);
+        }
+    }
+    fn is_empty(&self) -> bool {
+        self.first.is_none()
+    }
+    fn iter(&self) -> impl Iterator<Item = &ExactTok> {
+        self.first.iter().chain(&self.more)
+    }
+}
+
 /// The tokens of a text at one position, under each analyzer.
 #[derive(Debug, Clone, Default)]
 struct Slot {
-    exact: Vec<(String, usize, usize)>,
+    exact: Exact,
     stem: Vec<String>,
     loose: Vec<String>,
 }
@@ -475,7 +502,7 @@ impl Highlighter {
                 || slot.stem.iter().any(|t| self.words[1].contains(t))
                 || slot.loose.iter().any(|t| self.words[2].contains(t));
             if hit {
-                for (_, a, b) in &slot.exact {
+                for (_, a, b) in slot.exact.iter() {
                     all.push([*a, *b]);
                 }
             }
