@@ -85,10 +85,28 @@ pub fn restore_key_into(token: &str, out: &mut String) -> bool {
         return false;
     }
     out.clear();
-    fold::fold_into(token, out);
+    FOLD_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(f) = c.get(token) {
+            out.push_str(f);
+        } else {
+            if c.len() >= STEM_CACHE_MAX {
+                c.clear();
+            }
+            fold::fold_into(token, out);
+            c.insert(token.to_string(), out.clone());
+        }
+    });
     out.push(crate::search::restore::SEP);
     out.push_str(token);
     true
+}
+
+thread_local! {
+    /// Folded forms of the exact tokens [`restore_key_into`] has seen on this thread (emptied
+    /// past [`STEM_CACHE_MAX`] words): most tokens of a corpus are repeats.
+    static FOLD_CACHE: std::cell::RefCell<FxHashMap<String, String>> =
+        std::cell::RefCell::new(FxHashMap::default());
 }
 
 /// Turns exact tokens into `restore` terms ([`restore_key_into`]) and drops the others.

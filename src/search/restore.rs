@@ -14,7 +14,28 @@ pub const SEP: char = '\u{1}';
 
 /// Letters only Kazakh Cyrillic has: a word with one of them is already spelled properly.
 pub fn has_kazakh_letters(w: &str) -> bool {
-    w.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c))
+    w.chars().any(|c| {
+        matches!(
+            c,
+            'ә' | 'ғ'
+                | 'қ'
+                | 'ң'
+                | 'ө'
+                | 'ұ'
+                | 'ү'
+                | 'һ'
+                | 'і'
+                | 'Ә'
+                | 'Ғ'
+                | 'Қ'
+                | 'Ң'
+                | 'Ө'
+                | 'Ұ'
+                | 'Ү'
+                | 'Һ'
+                | 'І'
+        )
+    })
 }
 
 /// The corpus's most frequent Kazakh spelling of a word typed without Kazakh letters, if any.
