@@ -11,18 +11,22 @@
 //! Offsets are byte offsets into the ORIGINAL text.
 
 use super::normalize::{is_letter, normalize, repair_lower};
+use std::rc::Rc;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// zanlex's tokenizer; every analyzer starts with it, so positions agree across fields.
 #[derive(Clone, Default)]
 pub struct KkTokenizer {
-    tokens: Vec<Token>,
+    /// The token handed out, overwritten at each step (its text buffer is reused).
+    token: Token,
 }
 
-/// The token stream of [`KkTokenizer`] (tokens are computed up front).
+/// The token stream of [`KkTokenizer`] (tokens are computed up front, or taken from the
+/// per-thread memo, and copied one at a time into a reused token).
 pub struct KkTokenStream<'a> {
-    tokens: &'a mut Vec<Token>,
+    tokens: Rc<Vec<Token>>,
+    token: &'a mut Token,
     next: usize,
 }
 
@@ -30,9 +34,9 @@ impl Tokenizer for KkTokenizer {
     type TokenStream<'a> = KkTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> KkTokenStream<'a> {
-        memo_tokenize(text, &mut self.tokens);
         KkTokenStream {
-            tokens: &mut self.tokens,
+            tokens: memo_tokenize(text),
+            token: &mut self.token,
             next: 0,
         }
     }
@@ -44,71 +48,74 @@ const MEMO_TEXTS: usize = 4;
 const MEMO_MAX_BYTES: usize = 1 << 20;
 
 /// The memo's state: the slot to overwrite next, and (text, tokens) entries.
-type Memo = (usize, Vec<(String, Vec<Token>)>);
+type Memo = (usize, Vec<(String, Rc<Vec<Token>>)>);
 
 thread_local! {
     /// The last few texts tokenized on this thread and their tokens. The index writes each
-    /// unit's text into three fields (exact, stem, loose) and each title and heading into two,
-    /// and tantivy analyzes them one after the other on one thread: only the first pass
-    /// normalizes and segments (callgrind: a third fewer indexing instructions).
+    /// unit's text into four fields (exact, stem, loose, restore) and each title and heading
+    /// into two or three, and tantivy analyzes them one after the other on one thread: only the
+    /// first pass normalizes and segments (callgrind: a third fewer indexing instructions).
     static MEMO: std::cell::RefCell<Memo> =
         const { std::cell::RefCell::new((0, Vec::new())) };
 }
 
-/// [`tokenize_into`] through the per-thread memo: `tokens` is overwritten with the tokens of
-/// `text`, reusing its allocations.
-fn memo_tokenize(text: &str, tokens: &mut Vec<Token>) {
+/// The tokens of `text` ([`tokenize_into`]) through the per-thread memo, shared, not copied.
+fn memo_tokenize(text: &str) -> Rc<Vec<Token>> {
     if text.len() > MEMO_MAX_BYTES {
-        tokens.clear();
-        tokenize_into(text, tokens);
-        return;
+        let mut tokens = Vec::new();
+        tokenize_into(text, &mut tokens);
+        return Rc::new(tokens);
     }
     let hit = MEMO.with(|m| {
         let m = m.borrow();
-        match m.1.iter().find(|(t, _)| t == text) {
-            Some((_, toks)) => {
-                tokens.clone_from(toks);
-                true
-            }
-            None => false,
-        }
+        m.1.iter()
+            .find(|(t, _)| t == text)
+            .map(|(_, toks)| Rc::clone(toks))
     });
-    if hit {
-        return;
+    if let Some(toks) = hit {
+        return toks;
     }
-    tokens.clear();
-    tokenize_into(text, tokens);
+    let mut tokens = Vec::new();
+    tokenize_into(text, &mut tokens);
+    let tokens = Rc::new(tokens);
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         let (next, entries) = &mut *m;
         if entries.len() < MEMO_TEXTS {
-            entries.push((text.to_string(), tokens.clone()));
+            entries.push((text.to_string(), Rc::clone(&tokens)));
         } else {
             let e = &mut entries[*next % MEMO_TEXTS];
             e.0.clear();
             e.0.push_str(text);
-            e.1.clone_from(tokens);
+            e.1 = Rc::clone(&tokens);
         }
         *next = (*next + 1) % MEMO_TEXTS;
     });
+    tokens
 }
 
 impl TokenStream for KkTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        if self.next < self.tokens.len() {
-            self.next += 1;
-            true
-        } else {
-            false
-        }
+        let Some(src) = self.tokens.get(self.next) else {
+            return false;
+        };
+        self.next += 1;
+        let t = &mut *self.token;
+        t.offset_from = src.offset_from;
+        t.offset_to = src.offset_to;
+        t.position = src.position;
+        t.position_length = src.position_length;
+        t.text.clear();
+        t.text.push_str(&src.text);
+        true
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
+        self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
+        self.token
     }
 }
 
