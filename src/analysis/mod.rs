@@ -307,9 +307,9 @@ impl<T: Tokenizer> Tokenizer for KkStemTokenizer<T> {
     }
 }
 
-/// Most words the per-thread stem cache holds per analyzer before it is emptied (about
-/// 30 MB per thread at its fullest).
-pub const STEM_CACHE_MAX: usize = 200_000;
+/// Most words each per-thread cache (stem, loose, restore fold) holds before it is emptied:
+/// about 14 MB a cache at its fullest, so a few tens of MB per indexing thread.
+pub const STEM_CACHE_MAX: usize = 100_000;
 
 thread_local! {
     /// What [`KkStemFilter`] computed for the words seen on this thread: `[0]` for `stem`,
