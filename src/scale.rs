@@ -867,18 +867,6 @@ const PROTECTED_PREFIXES: &[&str] = &[
     "нысан",
     "жылғы",
     "жылы",
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
 ];
 
 /// A lowercase Cyrillic word of 4+ letters that is not a structural keyword.
@@ -890,7 +878,11 @@ fn is_modifiable_word(w: &str) -> bool {
         }
         n += 1;
     }
-    n >= 4 && !PROTECTED_PREFIXES.iter().any(|p| w.starts_with(p))
+    n >= 4
+        && !PROTECTED_PREFIXES
+            .iter()
+            .chain(crate::analysis::KK_MONTHS.iter())
+            .any(|p| w.starts_with(p))
 }
 
 /// Endings stripped to find a stem, longest first.

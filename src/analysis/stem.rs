@@ -91,18 +91,6 @@ const UNINFLECTED: &[&str] = &[
     "яғни",
     "тағы",
     "бұрын",
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
 ];
 
 /// Nouns that drop the vowel of their last syllable before a vowel suffix (халық → халқы):
@@ -544,7 +532,11 @@ impl Tables {
             .map(|(a, b)| (conv(a), conv(b)))
             .collect();
         let short = SHORT_ROOTS.iter().map(|s| conv(s)).collect();
-        let keep = UNINFLECTED.iter().map(|s| conv(s)).collect();
+        let keep = UNINFLECTED
+            .iter()
+            .chain(super::KK_MONTHS.iter())
+            .map(|s| conv(s))
+            .collect();
         Tables {
             folded,
             slots: [

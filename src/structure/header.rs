@@ -13,20 +13,6 @@ use std::sync::LazyLock;
 /// (`қаңтардағы`, `маусымда`, `сентября`).
 pub fn month_number(word: &str) -> Option<u32> {
     let w = normalize_i(&word.to_lowercase());
-    const KK: [(&str, u32); 12] = [
-        ("қаңтар", 1),
-        ("ақпан", 2),
-        ("наурыз", 3),
-        ("сәуір", 4),
-        ("мамыр", 5),
-        ("маусым", 6),
-        ("шілде", 7),
-        ("тамыз", 8),
-        ("қыркүйек", 9),
-        ("қазан", 10),
-        ("қараша", 11),
-        ("желтоқсан", 12),
-    ];
     const RU: [(&str, u32); 12] = [
         ("январ", 1),
         ("феврал", 2),
@@ -41,10 +27,11 @@ pub fn month_number(word: &str) -> Option<u32> {
         ("ноябр", 11),
         ("декабр", 12),
     ];
-    for (p, m) in KK {
-        if w.starts_with(p) {
-            return Some(m);
-        }
+    if let Some(i) = crate::analysis::KK_MONTHS
+        .iter()
+        .position(|p| w.starts_with(p))
+    {
+        return Some(i as u32 + 1);
     }
     // Kazakh `қыркүйегі` drops the final к before a vowel.
     if w.starts_with("қыркүйег") {
