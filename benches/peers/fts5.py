@@ -12,7 +12,9 @@ import json
 import os
 import sqlite3
 import sys
-import time
+
+from timing import report_latencies
+
 
 
 def load(jsonl, db):
@@ -67,24 +69,7 @@ def query(db, qpath):
             return con.execute(sql, (fts, val)).fetchall()
         return con.execute(plain, (fts,)).fetchall()
 
-    for q in queries:  # warm-up pass
-        run(q)
-    lat = []
-    hits = 0
-    t0 = time.perf_counter()
-    for q in queries:
-        s = time.perf_counter()
-        hits += len(run(q))
-        lat.append(time.perf_counter() - s)
-    total = time.perf_counter() - t0
-    lat.sort()
-    print(json.dumps({
-        "queries": len(lat),
-        "p50_ms": lat[len(lat) // 2] * 1e3,
-        "p99_ms": lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1e3,
-        "qps": len(lat) / total,
-        "hits": hits,
-    }))
+    report_latencies(queries, run)
 
 
 if __name__ == "__main__":

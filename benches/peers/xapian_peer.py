@@ -11,9 +11,10 @@ query file (the same AND / OR / NOT / "phrase" syntax) through Xapian's QueryPar
 import json
 import shutil
 import sys
-import time
 
 import xapian
+
+from timing import report_latencies
 
 
 def load(jsonl, path):
@@ -67,23 +68,7 @@ def query(path, qpath):
             item.document.get_data()
         return m.size()
 
-    for q in qs:
-        run(q)
-    lat, hits = [], 0
-    t0 = time.perf_counter()
-    for q in qs:
-        s = time.perf_counter()
-        hits += run(q)
-        lat.append(time.perf_counter() - s)
-    total = time.perf_counter() - t0
-    lat.sort()
-    print(json.dumps({
-        "queries": len(lat),
-        "p50_ms": lat[len(lat) // 2] * 1e3,
-        "p99_ms": lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1e3,
-        "qps": len(lat) / total,
-        "hits": hits,
-    }))
+    report_latencies(qs, run)
 
 
 if __name__ == "__main__":
