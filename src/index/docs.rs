@@ -144,12 +144,6 @@ fn unit_documents(
         d.add_text(f.kk_exact, &u.text);
         d.add_text(f.kk_stem, &u.text);
         d.add_text(f.kk_loose, &u.text);
-        // Analyzed by `kk_restore` in the indexing thread, from the tokens `kk_exact` left in
-        // the tokenizer's memo.
-        d.add_text(f.restore, &u.text);
-        if !heading.is_empty() {
-            d.add_text(f.restore, heading);
-        }
         d.add_u64(f.line_start, u64::from(u.span.line_start));
         d.add_u64(f.line_end, u64::from(u.span.line_end));
         if let Some(p) = u.span.page {

@@ -5,7 +5,7 @@
 //! them in that order. Headings and act titles have fields of their own that weigh more.
 //! Everything a hit needs to be printed is stored, so printing never reopens the corpus.
 
-use crate::analysis::{KK_EXACT, KK_LOOSE, KK_RESTORE, KK_STEM};
+use crate::analysis::{KK_EXACT, KK_LOOSE, KK_STEM};
 use chrono::NaiveDate;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
@@ -15,7 +15,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -79,10 +79,6 @@ pub struct Fields {
     pub amendments: Field,
     /// The whole [`crate::model::Act`] as JSON (act documents only).
     pub act_json: Field,
-    /// `{folded}\u{1}{exact}` for every exact token with Kazakh letters of the unit's text and
-    /// heading (analyzer [`KK_RESTORE`]): lets a query typed without Kazakh letters or in Latin
-    /// script find the Cyrillic spelling it stands for.
-    pub restore: Field,
 }
 
 fn analyzed(tokenizer: &str, stored: bool) -> TextOptions {
@@ -148,15 +144,6 @@ pub fn build_schema() -> (Schema, Fields) {
         version_id: b.add_text_field("version_id", stored_only.clone()),
         amendments: b.add_text_field("amendments", stored_only.clone()),
         act_json: b.add_text_field("act_json", stored_only),
-        restore: b.add_text_field(
-            "restore",
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(KK_RESTORE)
-                    .set_index_option(IndexRecordOption::Basic)
-                    .set_fieldnorms(false),
-            ),
-        ),
     };
     (b.build(), fields)
 }

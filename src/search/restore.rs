@@ -1,11 +1,11 @@
 //! Restoring Kazakh spelling: a query word typed without Kazakh letters (`туракты`) or in
 //! Latin script (`turaqty`) is replaced by the Cyrillic spelling the corpus uses most
-//! (`тұрақты`), so it ranks exactly like the properly spelled word. The `restore` field maps
-//! each exact token's folded skeleton to the token (`туракти\u{1}тұрақты`, written by the
-//! [`crate::analysis::KK_RESTORE`] analyzer at indexing time); the term dictionary's range
-//! scan finds the candidates, document frequency picks one.
+//! (`тұрақты`), so it ranks exactly like the properly spelled word. The candidates are the
+//! `kk_exact` terms whose folded skeleton ([`fold`]) equals the query word's: an automaton
+//! ([`FoldsTo`]) walks the term dictionary and prunes every branch whose skeleton has already
+//! left the query's, so no extra field is indexed for this; document frequency picks one.
 
-use crate::analysis::fold::fold;
+use crate::analysis::fold::{fold, has_latin};
 use crate::index::ZanIndex;
 use std::collections::BTreeMap;
 
@@ -38,7 +38,8 @@ pub fn has_kazakh_letters(w: &str) -> bool {
     })
 }
 
-/// The corpus's most frequent Kazakh spelling of a word typed without Kazakh letters, if any.
+/// The spelling `word` stands for, when the corpus spells it with Kazakh letters more often
+/// than as typed; `None` when the word is already spelled properly or nothing better is known.
 pub fn restore_word(index: &ZanIndex, word: &str) -> Option<String> {
     if has_kazakh_letters(word) || !word.chars().any(char::is_alphabetic) {
         return None;
@@ -48,22 +49,21 @@ pub fn restore_word(index: &ZanIndex, word: &str) -> Option<String> {
     let [(_, exact)] = toks.as_slice() else {
         return None;
     };
-    let prefix = format!("{}{SEP}", fold(exact));
-    let mut end = prefix.clone();
-    end.pop();
-    end.push('\u{2}');
+    let key = fold(exact);
     let mut freq: BTreeMap<String, u64> = BTreeMap::new();
     for seg in index.searcher().segment_readers() {
-        let Ok(inv) = seg.inverted_index(f.restore) else {
+        let Ok(inv) = seg.inverted_index(f.kk_exact) else {
             continue;
         };
-        let Ok(mut stream) = inv.terms().range().ge(&prefix).lt(&end).into_stream() else {
+        let Ok(mut stream) = inv.terms().search(FoldsTo::new(&key)).into_stream() else {
             continue;
         };
         while stream.advance() {
-            let key = String::from_utf8_lossy(stream.key()).into_owned();
-            if let Some((_, tok)) = key.split_once(SEP) {
-                *freq.entry(tok.to_string()).or_default() += u64::from(stream.value().doc_freq);
+            let Ok(term) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            if has_kazakh_letters(term) {
+                *freq.entry(term.to_string()).or_default() += u64::from(stream.value().doc_freq);
             }
         }
     }
@@ -76,6 +76,72 @@ pub fn restore_word(index: &ZanIndex, word: &str) -> Option<String> {
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
     (n > own).then_some(best)
+}
+
+/// Accepts the Cyrillic terms whose [`fold`] is exactly `key`.
+///
+/// The state is the term's prefix. On Cyrillic letters [`fold`] only ever appends (it reads
+/// ahead only after Latin letters, for digraphs and apostrophes), so a prefix whose skeleton is
+/// not a prefix of `key` cannot lead to a match and its branch is pruned. Terms with Latin
+/// letters or apostrophes are not candidates: a word the corpus spells with Kazakh letters is
+/// spelled in Cyrillic, and the normalizer has already repaired Latin look-alikes in it.
+///
+/// ```
+/// use tantivy_fst::Automaton;
+/// use zanlex::analysis::fold::fold;
+/// use zanlex::search::restore::FoldsTo;
+/// let a = FoldsTo::new(&fold("туракты"));
+/// let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));
+/// assert!(a.is_match(&run("тұрақты")));
+/// assert!(!a.is_match(&run("тұрақ")));
+/// assert!(!a.can_match(&run("тұрм")));
+/// assert!(!a.can_match(&run("тұрaқты"))); // a Latin `a` inside
+/// ```
+#[derive(Debug, Clone)]
+pub struct FoldsTo {
+    key: String,
+}
+
+impl FoldsTo {
+    /// An automaton for the skeleton `key` (a [`fold`] output).
+    pub fn new(key: &str) -> Self {
+        FoldsTo {
+            key: key.to_string(),
+        }
+    }
+}
+
+impl tantivy_fst::Automaton for FoldsTo {
+    type State = Vec<u8>;
+
+    fn start(&self) -> Vec<u8> {
+        Vec::new()
+    }
+
+    fn is_match(&self, prefix: &Vec<u8>) -> bool {
+        std::str::from_utf8(prefix).is_ok_and(|t| self.can_match(prefix) && fold(t) == self.key)
+    }
+
+    fn can_match(&self, prefix: &Vec<u8>) -> bool {
+        // A multi-byte letter may be cut in the middle: judge the whole letters only.
+        let whole = match std::str::from_utf8(prefix) {
+            Ok(t) => t,
+            Err(e) => match std::str::from_utf8(&prefix[..e.valid_up_to()]) {
+                Ok(t) => t,
+                Err(_) => return false,
+            },
+        };
+        !has_latin(whole)
+            && !whole.contains(['\'', '’', 'ʼ', '`'])
+            && self.key.starts_with(&fold(whole))
+    }
+
+    fn accept(&self, prefix: &Vec<u8>, byte: u8) -> Vec<u8> {
+        let mut next = Vec::with_capacity(prefix.len() + 1);
+        next.extend_from_slice(prefix);
+        next.push(byte);
+        next
+    }
 }
 
 /// Rewrites the words and phrases of a query with restored spellings.
@@ -96,5 +162,79 @@ pub fn restore_query(index: &ZanIndex, q: &super::Query) -> super::Query {
         Query::Or(v) => Query::Or(v.iter().map(|x| restore_query(index, x)).collect()),
         Query::Not(x) => Query::Not(Box::new(restore_query(index, x))),
         Query::Filter(_) => q.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy_fst::{IntoStreamer, Streamer};
+
+    /// The automaton finds exactly what filtering every term by its skeleton finds.
+    #[test]
+    fn folds_to_agrees_with_a_full_scan() {
+        let mut words: Vec<&str> = vec![
+            "тұрақты",
+            "туракты",
+            "тұрақтылық",
+            "тұру",
+            "тұруға",
+            "түру",
+            "тіркеу",
+            "тиркеу",
+            "тіркелу",
+            "қазақстан",
+            "казакстан",
+            "қазақстанның",
+            "теңге",
+            "тенге",
+            "кеңес",
+            "кенгес",
+            "иә",
+            "ия",
+            "ыя",
+            "сыныптау",
+            "сiныптау",
+            "шығару",
+            "шыгару",
+            "turaqty",
+            "sh'ig'ary",
+            "ағылшын",
+            "ағылшынша",
+            "ғылым",
+            "гылым",
+            "құқық",
+            "кукык",
+            "құқығы",
+            "қаулы",
+            "каули",
+            "съезд",
+            "сьезд",
+            "щит",
+            "шит",
+            "цех",
+            "тсех",
+        ];
+        words.sort_unstable();
+        words.dedup();
+        let set =
+            tantivy_fst::Map::from_iter(words.iter().map(|w| (w, 0u64))).expect("sorted words");
+        for w in &words {
+            let key = fold(w);
+            let mut found = Vec::new();
+            let mut stream = set.search(FoldsTo::new(&key)).into_stream();
+            while let Some((t, _)) = stream.next() {
+                found.push(String::from_utf8_lossy(t).into_owned());
+            }
+            let expected: Vec<String> = words
+                .iter()
+                .filter(|t| !has_latin(t) && !t.contains('\'') && fold(t) == key)
+                .map(|t| t.to_string())
+                .collect();
+            assert_eq!(found, expected, "skeleton of {w}: {key}");
+            if !has_latin(w) && !w.contains('\'') {
+                assert!(found.iter().any(|t| t == w), "{w} finds itself");
+            }
+        }
     }
 }
