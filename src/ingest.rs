@@ -338,8 +338,10 @@ fn link_groups(sums: &[LinkSummary]) -> Groups {
 /// Ingests every supported file in `dir` like [`ingest_corpus`], but hands the linked acts to
 /// `sink` a chunk at a time, so memory holds one chunk of acts, not the corpus's.
 ///
-/// Phase 1 ingests each file (in parallel) and keeps only a [`LinkSummary`] of its act (or,
-/// when the corpus's files add up to `keep_bytes` at most, every act, to spare re-reading them);
+/// Phase 1 ingests each file (in parallel) and keeps a [`LinkSummary`] of its act in memory and
+/// the act itself either in memory too (when the corpus's files add up to `keep_bytes` at most)
+/// or in an anonymous temporary file ([`Spill`]), so phase 2 reads it back instead of
+/// ingesting the file again;
 /// acts that [`crate::amend::link_corpus`] may link (editions, amending act and target,
 /// effective dates borrowed from a published act) are grouped. Phase 2 re-ingests the files a
 /// group at a time, gathering groups into chunks of about `chunk_files` files (a group is never
@@ -392,24 +394,34 @@ where
         .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
         .sum();
     let keep = total <= keep_bytes;
-    type Phase1 = (Option<(LinkSummary, Option<Act>)>, Option<IngestFailure>);
+    // Without a temporary file phase 2 ingests the files again: slower, same acts.
+    let spill = if keep { None } else { Spill::new().ok() };
+    type Phase1 = (
+        Option<(LinkSummary, Option<Act>, Option<Spilled>)>,
+        Option<IngestFailure>,
+    );
     let phase1: Vec<Phase1> = files
         .par_iter()
         .enumerate()
         .map(|(i, f)| match ingest_file(f, &parent) {
             Ok(act) => {
                 let s = LinkSummary::of(i, &act);
-                (Some((s, keep.then_some(act))), None)
+                let spilled = spill.as_ref().and_then(|sp| sp.write(&act));
+                (Some((s, keep.then_some(act), spilled)), None)
             }
             Err(e) => (None, Some(failure(f, &e))),
         })
         .collect();
     let mut sums = Vec::new();
     let mut kept: HashMap<usize, Act> = HashMap::new();
+    let mut spilled: HashMap<usize, Spilled> = HashMap::new();
     for (ok, err) in phase1 {
-        if let Some((s, act)) = ok {
+        if let Some((s, act, at)) = ok {
             if let Some(a) = act {
                 kept.insert(s.file, a);
+            }
+            if let Some(at) = at {
+                spilled.insert(s.file, at);
             }
             sums.push(s);
         }
@@ -449,7 +461,13 @@ where
             .collect();
         let fresh: Vec<(usize, crate::Result<Act>)> = todo
             .par_iter()
-            .map(|&i| (i, ingest_file(&files[i], &parent)))
+            .map(|&i| {
+                let back = spill
+                    .as_ref()
+                    .zip(spilled.get(&i))
+                    .and_then(|(sp, at)| sp.read(at));
+                (i, back.map_or_else(|| ingest_file(&files[i], &parent), Ok))
+            })
             .collect();
         let mut fresh: HashMap<usize, crate::Result<Act>> = fresh.into_iter().collect();
         let mut acts: Vec<Act> = Vec::with_capacity(chunk.len());
@@ -476,4 +494,57 @@ where
         sink(acts)?;
     }
     Ok(failures)
+}
+
+/// Where phase 1 of [`ingest_corpus_streaming`] put an act in its [`Spill`] file.
+#[derive(Debug, Clone, Copy)]
+struct Spilled {
+    offset: u64,
+    len: usize,
+}
+
+/// An anonymous temporary file holding phase 1's acts as JSON, so a corpus too large to keep
+/// in memory is still read and parsed once: reading an act back costs a fraction of
+/// extracting, repairing and segmenting its file again, and the file's pages belong to the
+/// kernel's cache, not to zanlex's resident memory. The file is gone when the run ends.
+struct Spill {
+    file: std::sync::Mutex<(std::fs::File, u64)>,
+}
+
+impl Spill {
+    fn new() -> std::io::Result<Self> {
+        Ok(Spill {
+            file: std::sync::Mutex::new((tempfile::tempfile()?, 0)),
+        })
+    }
+
+    /// Appends `act`; `None` when it could not be written (phase 2 then ingests its file).
+    fn write(&self, act: &Act) -> Option<Spilled> {
+        use std::io::Write;
+        let bytes = serde_json::to_vec(act).ok()?;
+        let mut guard = self.file.lock().ok()?;
+        let (file, end) = &mut *guard;
+        file.write_all(&bytes).ok()?;
+        let at = Spilled {
+            offset: *end,
+            len: bytes.len(),
+        };
+        *end += bytes.len() as u64;
+        Some(at)
+    }
+
+    /// The act written at `at`; `None` when it cannot be read back.
+    fn read(&self, at: &Spilled) -> Option<Act> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut bytes = vec![0; at.len];
+        {
+            let mut guard = self.file.lock().ok()?;
+            let (file, end) = &mut *guard;
+            file.seek(SeekFrom::Start(at.offset)).ok()?;
+            file.read_exact(&mut bytes).ok()?;
+            // Appends go on at the end.
+            file.seek(SeekFrom::Start(*end)).ok()?;
+        }
+        serde_json::from_slice(&bytes).ok()
+    }
 }
