@@ -142,16 +142,30 @@ fn scan(corpus: &Path) -> crate::Result<Vec<Scanned>> {
     Ok(out)
 }
 
+/// The manifest's hash of a source file: the file's own sha256 (what ingestion records in
+/// `Source::sha256`), or, when the file has a `.meta.toml` sidecar, the sha256 of that hex
+/// digest followed by the sidecar's bytes.
 fn file_sha(path: &Path) -> crate::Result<String> {
-    let mut h = Sha256::new();
-    h.update(std::fs::read(path)?);
+    let own = hex::encode(Sha256::digest(std::fs::read(path)?));
+    Ok(with_sidecars(own, path))
+}
+
+/// [`file_sha`] from the file's own sha256 (hex), read back from an act's source instead of
+/// hashing the file a second time.
+fn with_sidecars(own_sha: String, path: &Path) -> String {
+    let mut h: Option<Sha256> = None;
     for s in sidecars(path) {
         if let Ok(b) = std::fs::read(&s) {
+            let h = h.get_or_insert_with(|| {
+                let mut h = Sha256::new();
+                h.update(own_sha.as_bytes());
+                h
+            });
             h.update(b"\0sidecar\0");
             h.update(b);
         }
     }
-    Ok(hex::encode(h.finalize()))
+    h.map_or(own_sha, |h| hex::encode(h.finalize()))
 }
 
 /// A fingerprint of the registered analyzers: the tokens they make of a probe text.
@@ -182,10 +196,62 @@ pub fn read_manifest(index: &Index) -> Option<Manifest> {
     serde_json::from_str(metas.payload.as_deref()?).ok()
 }
 
+/// What of an act can change without its own file changing: what linking across the corpus
+/// gives it (the id, kind and requisites of its keyed edition; amendments merged from older
+/// editions, applied from amending acts or dated by another act's publication; the editions
+/// and applied amending acts in `versions`). The rest (its units and instructions) is read
+/// from its own file, whose hash the manifest compares on its own; a version's units come
+/// from the file its `source` names, whose sha256 is hashed here.
+#[derive(Serialize)]
+struct LinkedFacts<'a> {
+    id: &'a str,
+    title: &'a str,
+    kind: crate::model::ActKind,
+    issuances: &'a [crate::model::Issuance],
+    registration: &'a Option<crate::model::Registration>,
+    status: &'a crate::model::Status,
+    languages: &'a [String],
+    source: &'a crate::model::Source,
+    publication_date: Option<chrono::NaiveDate>,
+    version_date: Option<chrono::NaiveDate>,
+    amendments: &'a [crate::model::Amendment],
+    commencement: &'a Option<crate::model::EffectiveRule>,
+    /// `(id, from, to, source)` of each version: not its units.
+    versions: Vec<(
+        &'a str,
+        Option<chrono::NaiveDate>,
+        Option<chrono::NaiveDate>,
+        &'a crate::model::Source,
+    )>,
+}
+
+/// A hash of what linking gave the acts of one file ([`LinkedFacts`]): with the file's own
+/// hash, it tells whether the file's documents must be written again. An act is re-indexed
+/// when an act it links to changes (another edition, an amending act, a publication date),
+/// without serializing its whole text.
 fn acts_hash(acts: &[&Act]) -> String {
     let mut h = Sha256::new();
     for a in acts {
-        if let Ok(js) = serde_json::to_vec(a) {
+        let facts = LinkedFacts {
+            id: &a.id,
+            title: &a.title,
+            kind: a.kind,
+            issuances: &a.issuances,
+            registration: &a.registration,
+            status: &a.status,
+            languages: &a.languages,
+            source: &a.source,
+            publication_date: a.publication_date,
+            version_date: a.version_date,
+            amendments: &a.amendments,
+            commencement: &a.commencement,
+            versions: a
+                .versions
+                .iter()
+                .map(|v| (v.id.as_str(), v.from, v.to, &v.source))
+                .collect(),
+        };
+        if let Ok(js) = serde_json::to_vec(&facts) {
             h.update(js);
         }
     }
@@ -395,13 +461,16 @@ pub fn refresh(
             Some(e) if e.size == s.size && e.mtime_ns == s.mtime_ns => {
                 shas.insert(s.rel.clone(), e.sha256.clone());
             }
-            prev => {
+            Some(prev) => {
                 let sha = file_sha(&s.path)?;
-                if prev.is_none_or(|e| e.sha256 != sha) {
+                if prev.sha256 != sha {
                     any_change = true;
                 }
                 shas.insert(s.rel.clone(), sha);
             }
+            // A new file: its hash comes from ingestion (`Source::sha256`), which reads it
+            // anyway, instead of reading and hashing it twice.
+            None => any_change = true,
         }
     }
     let scanned_set: BTreeSet<&str> = scanned.iter().map(|s| s.rel.as_str()).collect();
@@ -532,13 +601,25 @@ fn write_streaming(
     let mut updated: BTreeSet<String> = BTreeSet::new();
     let mut unchanged = 0;
     // Records a scanned file's entry; whether its acts are to be written.
+    // Each file's own sha256 as ingestion recorded it (in its act's source, or in a version's
+    // source when its act was merged into a newer edition), for files not hashed by the scan.
+    let mut ingested_shas: BTreeMap<String, String> = BTreeMap::new();
     let mut record = |s: &Scanned,
                       acts: &[&Act],
                       failure: Option<String>,
                       w: &mut ActWriter,
-                      manifest: &mut Manifest| {
+                      manifest: &mut Manifest,
+                      ingested: &BTreeMap<String, String>| {
+        let sha256 = match shas.get(&s.rel) {
+            Some(sha) => sha.clone(),
+            None => match ingested.get(&s.rel) {
+                Some(own) => with_sidecars(own.clone(), &s.path),
+                // A file that gave no act: hash it here (empty when it cannot be read).
+                None => file_sha(&s.path).unwrap_or_default(),
+            },
+        };
         let entry = FileEntry {
-            sha256: shas.get(&s.rel).cloned().unwrap_or_default(),
+            sha256,
             size: s.size,
             mtime_ns: s.mtime_ns,
             acts_hash: acts_hash(acts),
@@ -571,11 +652,16 @@ fn write_streaming(
             let mut by_file: BTreeMap<&str, Vec<&Act>> = BTreeMap::new();
             for a in &acts {
                 by_file.entry(a.source.file.as_str()).or_default().push(a);
+                for src in std::iter::once(&a.source).chain(a.versions.iter().map(|v| &v.source)) {
+                    if !ingested_shas.contains_key(&src.file) {
+                        ingested_shas.insert(src.file.clone(), src.sha256.clone());
+                    }
+                }
             }
             let mut to_write: Vec<&Act> = Vec::new();
             for (file, acts) in by_file {
                 let write = match by_rel.get(file) {
-                    Some(s) => record(s, &acts, None, &mut w, manifest),
+                    Some(s) => record(s, &acts, None, &mut w, manifest, &ingested_shas),
                     // Acts whose file is not among the scanned ones (should not happen).
                     None => !reusable,
                 };
@@ -595,7 +681,7 @@ fn write_streaming(
     for s in scanned {
         if !manifest.files.contains_key(&s.rel) {
             let failure = failures.get(&s.rel).cloned();
-            record(s, &[], failure, &mut w, manifest);
+            record(s, &[], failure, &mut w, manifest, &ingested_shas);
         }
     }
     for s in scanned {
