@@ -38,7 +38,8 @@
 //! ```
 
 use super::fold::fold;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// Words attested in the corpus and the official version texts as the base of an inflected
@@ -136,7 +137,7 @@ const VOICED: u8 = VOW | SON | NAS | ZJ;
 const CONS: u8 = SON | NAS | ZJ | VL;
 const ANY: u8 = 255;
 
-fn class(c: char) -> u8 {
+const fn class(c: char) -> u8 {
     match c {
         'а' | 'ә' | 'е' | 'о' | 'ө' | 'ұ' | 'ү' | 'ы' | 'і' | 'э' | 'ю' | 'я' | 'ё' => {
             VOW
@@ -153,7 +154,7 @@ fn class(c: char) -> u8 {
     }
 }
 
-fn is_vowel(c: char) -> bool {
+const fn is_vowel(c: char) -> bool {
     matches!(
         c,
         'а' | 'ә' | 'е' | 'о' | 'ө' | 'ұ' | 'ү' | 'ы' | 'і' | 'э' | 'ю' | 'я' | 'ё' | 'и' | 'у'
@@ -161,11 +162,48 @@ fn is_vowel(c: char) -> bool {
 }
 
 /// Harmony of a vowel: 1 back, 2 front, 0 neutral.
-fn harmony(c: char) -> u8 {
+const fn harmony(c: char) -> u8 {
     match c {
         'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' => 1,
         'ә' | 'е' | 'ө' | 'ү' | 'і' | 'э' => 2,
         _ => 0,
+    }
+}
+
+/// [`class`], [`is_vowel`] and [`harmony`] of one letter.
+#[derive(Clone, Copy)]
+struct Letter {
+    cls: u8,
+    vowel: bool,
+    harmony: u8,
+}
+
+const fn letter_of(c: char) -> Letter {
+    Letter {
+        cls: class(c),
+        vowel: is_vowel(c),
+        harmony: harmony(c),
+    }
+}
+
+/// [`Letter`] of every code point of the Cyrillic block, computed at compile time.
+static CYRILLIC: [Letter; 256] = {
+    let mut t = [letter_of(' '); 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(c) = char::from_u32(0x400 + i as u32) {
+            t[i] = letter_of(c);
+        }
+        i += 1;
+    }
+    t
+};
+
+/// [`Letter`] of `c`, by table lookup for Cyrillic.
+fn letter(c: char) -> Letter {
+    match (c as u32).checked_sub(0x400) {
+        Some(i) if i < 256 => CYRILLIC[i as usize],
+        _ => letter_of(c),
     }
 }
 
@@ -181,6 +219,8 @@ enum Slot {
 #[derive(Clone, Debug)]
 struct Suf {
     text: String,
+    /// The letters of `text`, compared with the word's letters from its end.
+    cs: Vec<char>,
     chars: usize,
     after: u8,
     /// Case forms that only follow a 3rd-person possessive (`-на`, `-н`, `-нда`, …).
@@ -205,11 +245,137 @@ struct Suf {
 
 struct Tables {
     folded: bool,
-    slots: [Vec<Suf>; 5],
-    vocab: HashSet<String>,
-    dropped: HashMap<String, String>,
-    short: HashSet<String>,
-    keep: HashSet<String>,
+    slots: [SlotTable; 5],
+    /// Every word of the vocabulary, the short roots, the uninflected words and the citation
+    /// forms of `dropped`, with flags saying which (one lookup answers them all).
+    words: FxHashMap<String, u8>,
+    /// The short roots as letter pairs, sorted, for [`Tables::describe`].
+    short_pairs: Vec<(char, char)>,
+    /// (form before a vowel suffix, citation form); no form is a suffix of another (see the
+    /// test `dropped_forms_are_suffix_free`), so at most one applies to a stem.
+    dropped: Vec<(String, String)>,
+    /// Indices into `dropped` by the last byte of the form.
+    dropped_by_last: Vec<Vec<u8>>,
+}
+
+/// Flags of [`Tables::words`].
+const VOCAB_WORD: u8 = 1;
+const SHORT_ROOT: u8 = 2;
+const KEEP: u8 = 4;
+const DROPPED_FULL: u8 = 8;
+
+/// Letters with their own bucket in [`SlotTable::by_last`]: the Cyrillic block; every other
+/// letter shares the last bucket.
+const BUCKETS: usize = 257;
+
+fn bucket(c: char) -> usize {
+    let u = c as u32;
+    if (0x400..0x500).contains(&u) {
+        (u - 0x400) as usize
+    } else {
+        BUCKETS - 1
+    }
+}
+
+/// The suffixes of one slot, longest first, and for each final letter the suffixes ending in
+/// it: a word ending in `-ның` is tried against the few suffixes in `ң`, not against all of them.
+struct SlotTable {
+    sufs: Vec<Suf>,
+    /// Indices into `sufs`, in table order, of the suffixes whose last letter falls in each
+    /// [`bucket`].
+    by_last: Vec<Vec<u8>>,
+}
+
+impl SlotTable {
+    fn new(sufs: Vec<Suf>) -> SlotTable {
+        let mut by_last = vec![Vec::new(); BUCKETS];
+        for (i, s) in sufs.iter().enumerate() {
+            debug_assert!(i < 256 && !s.cs.is_empty());
+            if let Some(&c) = s.cs.last() {
+                by_last[bucket(c)].push(i as u8);
+            }
+        }
+        SlotTable { sufs, by_last }
+    }
+
+    /// Every suffix of this slot that the letters of `word` before char position `end` end in
+    /// and that the sound and harmony before it allow, in table order, with the char position
+    /// where it starts.
+    fn ending_at<'a>(
+        &'a self,
+        word: &'a Word<'_>,
+        end: usize,
+    ) -> impl Iterator<Item = (&'a Suf, usize)> + 'a {
+        let idx: &[u8] = match end.checked_sub(1) {
+            Some(i) => &self.by_last[bucket(word.chars[i])],
+            None => &[],
+        };
+        idx.iter().filter_map(move |&i| {
+            let suf = &self.sufs[usize::from(i)];
+            word.strip(end, suf).map(|rest| (suf, rest))
+        })
+    }
+}
+
+/// What the stemmer asks of a word's prefixes, computed once per word: entry `i` describes the
+/// prefix of `i` letters (what would be left after stripping suffixes down to it).
+#[derive(Clone, Copy, Default)]
+struct At {
+    /// Byte length of the prefix.
+    byte: u32,
+    /// Class of the sound a suffix after the prefix attaches to (0 for the empty prefix, to
+    /// which nothing attaches).
+    cls: u8,
+    /// Harmony a harmonizing suffix after the prefix must have; 0 when any will do.
+    harmony: u8,
+    /// The prefix is long enough to be a stem (see `floor_ok`).
+    floor: bool,
+    /// The prefix ends in `ы/і` after anything but `ш` (see `ends_in_narrow`).
+    narrow: bool,
+}
+
+/// A word split into letters, with its prefixes described ([`At`]).
+struct Word<'w> {
+    text: &'w str,
+    chars: &'w [char],
+    at: &'w [At],
+}
+
+impl<'w> Word<'w> {
+    fn prefix(&self, end: usize) -> &'w str {
+        &self.text[..self.at[end].byte as usize]
+    }
+
+    /// Last letter of the prefix of `end` letters.
+    fn last(&self, end: usize) -> Option<char> {
+        end.checked_sub(1).map(|i| self.chars[i])
+    }
+
+    /// Strips `suf` from the prefix of `end` letters if the prefix ends in it and the sound and
+    /// the harmony before it allow it; the position where the suffix starts.
+    fn strip(&self, end: usize, suf: &Suf) -> Option<usize> {
+        let rest = end.checked_sub(suf.cs.len())?;
+        // A short loop, not a call to `memcmp`: suffixes have at most five letters.
+        if !self.chars[rest..end]
+            .iter()
+            .zip(&suf.cs)
+            .all(|(a, b)| a == b)
+        {
+            return None;
+        }
+        let a = self.at[rest];
+        if a.cls & suf.after == 0 {
+            return None;
+        }
+        // The last vowel decides; a neutral last vowel (`и`, `у` of loans: `командирі`,
+        // `тарихы`) accepts both; a final soft sign makes a loan front (`модельдер`).
+        // Loans in `-кт`, `-нк` take either (`актісі`, `банкі`), as do Russian surnames in
+        // `-ев/-ов` (`Назарбаевтың`).
+        if suf.harmony != 0 && a.harmony != 0 && a.harmony != suf.harmony {
+            return None;
+        }
+        Some(rest)
+    }
 }
 
 #[derive(Default)]
@@ -489,6 +655,7 @@ impl Tables {
                 };
                 out.push(Suf {
                     chars: text.chars().count(),
+                    cs: text.chars().collect(),
                     text,
                     after: sp.after,
                     need_p3: sp.need_p3,
@@ -519,24 +686,45 @@ impl Tables {
             }
             // Longest first, so the most-stripped parse is found first among equals.
             out.sort_by_key(|s| std::cmp::Reverse(s.chars));
-            out
+            SlotTable::new(out)
         };
+        let mut words: FxHashMap<String, u8> = FxHashMap::default();
         let vocab = VOCAB
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(conv)
-            .collect();
-        let dropped = DROPPED_VOWEL
-            .iter()
-            .map(|(a, b)| (conv(a), conv(b)))
-            .collect();
-        let short = SHORT_ROOTS.iter().map(|s| conv(s)).collect();
-        let keep = UNINFLECTED
-            .iter()
-            .chain(super::KK_MONTHS.iter())
-            .map(|s| conv(s))
-            .collect();
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for w in vocab {
+            *words.entry(conv(w)).or_default() |= VOCAB_WORD;
+        }
+        // A later pair replaces an earlier one with the same (folded) form.
+        let mut dropped: Vec<(String, String)> = Vec::new();
+        for (a, b) in DROPPED_VOWEL {
+            let (a, b) = (conv(a), conv(b));
+            match dropped.iter_mut().find(|(x, _)| *x == a) {
+                Some(e) => e.1 = b,
+                None => dropped.push((a, b)),
+            }
+        }
+        let mut short_pairs = Vec::new();
+        for s in SHORT_ROOTS {
+            let s = conv(s);
+            let mut cs = s.chars();
+            if let (Some(a), Some(b), None) = (cs.next(), cs.next(), cs.next()) {
+                short_pairs.push((a, b));
+            }
+            *words.entry(s).or_default() |= SHORT_ROOT;
+        }
+        short_pairs.sort_unstable();
+        for s in UNINFLECTED.iter().chain(super::KK_MONTHS.iter()) {
+            *words.entry(conv(s)).or_default() |= KEEP;
+        }
+        let mut dropped_by_last = vec![Vec::new(); 256];
+        for (i, (short, full)) in dropped.iter().enumerate() {
+            *words.entry(full.clone()).or_default() |= DROPPED_FULL;
+            if let Some(&b) = short.as_bytes().last() {
+                dropped_by_last[usize::from(b)].push(i as u8);
+            }
+        }
         Tables {
             folded,
             slots: [
@@ -546,11 +734,18 @@ impl Tables {
                 mk(Slot::Verb),
                 mk(Slot::Passive),
             ],
-            vocab,
+            words,
+            short_pairs,
             dropped,
-            short,
-            keep,
+            dropped_by_last,
         }
+    }
+}
+
+impl Tables {
+    /// Is `w` in the list that `flag` names?
+    fn is(&self, w: &str, flag: u8) -> bool {
+        self.words.get(w).is_some_and(|f| f & flag != 0)
     }
 }
 
@@ -565,8 +760,9 @@ fn tables(folded: bool) -> &'static Tables {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Cand<'w> {
-    stem: &'w str,
+struct Cand {
+    /// Length of the stem in letters: the stem is the word's prefix of `end` letters.
+    end: usize,
     stripped: usize,
     verb: bool,
     /// A plural, or a possessive of unambiguous shape, was stripped.
@@ -575,164 +771,162 @@ struct Cand<'w> {
     weak: bool,
 }
 
+/// Buffers one stemming call reuses, so that a new word costs no allocation but its result.
+#[derive(Default)]
+struct Scratch {
+    chars: Vec<char>,
+    at: Vec<At>,
+    cands: Vec<Cand>,
+    /// (stem length, verb) pairs already looked up in the vocabulary.
+    tried: Vec<(usize, bool)>,
+    cit: String,
+    alt: String,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Runs `f` with this thread's scratch buffers (fresh ones if they are in use).
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|s| match s.try_borrow_mut() {
+        Ok(mut s) => f(&mut s),
+        Err(_) => f(&mut Scratch::default()),
+    })
+}
+
 impl Tables {
-    /// Strips `suf` from `w` if the sound before it and the harmony allow it.
-    fn strip<'w>(&self, w: &'w str, suf: &Suf) -> Option<&'w str> {
-        let rest = w.strip_suffix(suf.text.as_str())?;
-        let prev = rest.chars().next_back()?;
-        let mut cls = class(prev);
-        if matches!(prev, 'ь' | 'ъ') {
-            cls = rest.chars().rev().nth(1).map_or(VL, class);
-        }
-        if cls & suf.after == 0 {
-            return None;
-        }
-        if suf.harmony != 0 {
-            // The last vowel decides; a neutral last vowel (`и`, `у` of loans: `командирі`,
-            // `тарихы`) accepts both; a final soft sign makes a loan front (`модельдер`).
-            // Loans in `-кт`, `-нк` take either (`актісі`, `банкі`), as do Russian surnames in
-            // `-ев/-ов` (`Назарбаевтың`).
-            let free = ["кт", "нк", "ев", "ов", "ёв"]
-                .iter()
-                .any(|e| rest.ends_with(e));
-            let h = if free {
-                None
-            } else if rest.ends_with('ь') {
-                Some(2)
+    /// Splits `w` into letters in `chars` and describes every prefix in `at`, once, so that
+    /// trying a suffix is a comparison of a few letters and a few table lookups.
+    fn describe(&self, w: &str, chars: &mut Vec<char>, at: &mut Vec<At>) {
+        chars.clear();
+        at.clear();
+        at.push(At::default());
+        let (mut byte, mut last_vowel, mut has_vowel) = (0, 0, false);
+        let mut prev: Option<char> = None;
+        // Class of the letter before (a soft or hard sign takes it); `VL` before the first.
+        let mut prev_cls = VL;
+        for c in w.chars() {
+            byte += c.len_utf8();
+            let l = letter(c);
+            let cls = if matches!(c, 'ь' | 'ъ') {
+                prev_cls
             } else {
-                rest.chars().rev().find(|&c| is_vowel(c)).map(harmony)
+                l.cls
             };
-            if let Some(h) = h.filter(|&h| h != 0) {
-                if h != suf.harmony {
-                    return None;
-                }
+            if l.vowel {
+                last_vowel = l.harmony;
+                has_vowel = true;
             }
-        }
-        Some(rest)
-    }
-
-    fn floor_ok(&self, stem: &str) -> bool {
-        let n = stem.chars().count();
-        if n < 2 || !stem.chars().any(is_vowel) {
-            return false;
-        }
-        n >= 3 || self.short.contains(stem)
-    }
-
-    /// Is `rest` (what is left before a suffix) ending in `ы`/`і` after anything but `ш`? Before
-    /// such an ending, `-сы`/`-ны` are less likely than `-с`/`-н` + `-ы` (`жиналысы`, `ағыны`);
-    /// the agentive `-шы/-ші` (`басшысы`) is the exception.
-    fn ends_in_narrow(&self, rest: &str) -> bool {
-        let mut it = rest.chars().rev();
-        let last = it.next();
-        let narrow = if self.folded {
-            last == Some('и')
-        } else {
-            matches!(last, Some('ы' | 'і'))
-        };
-        narrow && it.next() != Some('ш')
-    }
-
-    fn candidates<'w>(&self, w: &'w str, out: &mut Vec<Cand<'w>>) {
-        let [case, poss, plural, verb, passive] = &self.slots;
-        let none: Option<&Suf> = None;
-        let case_opts = std::iter::once(none).chain(case.iter().map(Some));
-        for c in case_opts {
-            let (r1, need_p3, n1) = match c {
-                None => (w, false, 0),
-                Some(s) => match self.strip(w, s) {
-                    Some(r) => (r, s.need_p3, s.chars),
-                    None => continue,
-                },
+            // See `Word::strip` for these harmony rules.
+            let free = match c {
+                'т' => prev == Some('к'),
+                'к' => prev == Some('н'),
+                'в' => matches!(prev, Some('е' | 'о' | 'ё')),
+                _ => false,
             };
+            let harmony = if free {
+                0
+            } else if c == 'ь' {
+                2
+            } else {
+                last_vowel
+            };
+            chars.push(c);
+            let n = chars.len();
+            let floor = n >= 2
+                && has_vowel
+                && (n >= 3 || self.short_pairs.binary_search(&(chars[0], c)).is_ok());
+            let narrow = if self.folded {
+                c == 'и'
+            } else {
+                matches!(c, 'ы' | 'і')
+            };
+            at.push(At {
+                byte: byte as u32,
+                cls,
+                harmony,
+                floor,
+                narrow: narrow && prev != Some('ш'),
+            });
+            prev = Some(c);
+            prev_cls = l.cls;
+        }
+    }
+
+    /// Every parse of `word`'s ending into the slots (see the module documentation), in the
+    /// order of the slot tables.
+    fn candidates(&self, word: &Word<'_>, out: &mut Vec<Cand>) {
+        let [case, poss, plural, verb, passive] = &self.slots;
+        let n = word.chars.len();
+        let mut push = |end: usize, stripped: usize, verb: bool, nominal: bool, weak: bool| {
+            out.push(Cand {
+                end,
+                stripped,
+                verb,
+                nominal,
+                weak,
+            })
+        };
+        let case_opts = std::iter::once(None).chain(case.ending_at(word, n).map(Some));
+        for c in case_opts {
+            let (j1, need_p3, n1) = match c {
+                None => (n, false, 0),
+                Some((s, r)) => (r, s.need_p3, s.chars),
+            };
+            let c = c.map(|(s, _)| s);
             let need_p12 = c.is_some_and(|s| s.need_p12);
-            let weak1 = c.is_some_and(|s| s.weak_after_narrow) && self.ends_in_narrow(r1);
+            let weak1 = c.is_some_and(|s| s.weak_after_narrow) && word.at[j1].narrow;
             if c.is_some_and(|s| s.bare) {
-                if self.floor_ok(r1) {
-                    out.push(Cand {
-                        stem: r1,
-                        stripped: n1,
-                        verb: false,
-                        nominal: false,
-                        weak: false,
-                    });
+                if word.at[j1].floor {
+                    push(j1, n1, false, false, false);
                 }
                 continue;
             }
-            for p in std::iter::once(none).chain(poss.iter().map(Some)) {
-                let (r2, n2) = match p {
+            for p in std::iter::once(None).chain(poss.ending_at(word, j1).map(Some)) {
+                let (j2, n2, p) = match p {
                     None if need_p3 || need_p12 => continue,
-                    None => (r1, 0),
-                    Some(s) if need_p3 && !s.is_p3 => continue,
-                    Some(s) if need_p12 && !s.is_p12 => continue,
-                    Some(s) => match self.strip(r1, s) {
-                        Some(r) => (r, s.chars),
-                        None => continue,
-                    },
+                    None => (j1, 0, None),
+                    Some((s, _)) if need_p3 && !s.is_p3 => continue,
+                    Some((s, _)) if need_p12 && !s.is_p12 => continue,
+                    Some((s, r)) => (r, s.chars, Some(s)),
                 };
                 // `-ы/-і` after `ш` of a longer stem is the agentive `-шы/-ші` (`беруші`), not a
                 // possessive (`күші`, `іші` are short).
                 let agentive = p.is_some_and(|s| s.is_p3 && s.chars == 1)
-                    && r2.ends_with('ш')
-                    && r2.chars().count() >= 4;
+                    && word.last(j2) == Some('ш')
+                    && j2 >= 4;
                 let weak2 = weak1
                     || agentive
                     || p.is_some_and(|s| s.is_p12)
-                    || (p.is_some_and(|s| s.weak_after_narrow) && self.ends_in_narrow(r2));
-                for pl in std::iter::once(none).chain(plural.iter().map(Some)) {
-                    let (r3, n3) = match pl {
-                        None => (r2, 0),
-                        Some(s) => match self.strip(r2, s) {
-                            Some(r) => (r, s.chars),
-                            None => continue,
-                        },
+                    || (p.is_some_and(|s| s.weak_after_narrow) && word.at[j2].narrow);
+                for pl in std::iter::once(None).chain(plural.ending_at(word, j2).map(Some)) {
+                    let (j3, n3) = match pl {
+                        None => (j2, 0),
+                        Some((s, r)) => (r, s.chars),
                     };
                     let outer = n1 + n2 + n3;
                     // Plural, `-сы/-сі` after a vowel, `-ы/-і` after an alternated `ғ/г/б`:
                     // endings a base word hardly ever has.
                     let nominal = n3 > 0
                         || p.is_some_and(|s| {
-                            s.is_p3 && !weak2 && (s.chars == 2 || r2.ends_with(['ғ', 'г', 'б']))
+                            s.is_p3
+                                && !weak2
+                                && (s.chars == 2 || matches!(word.last(j2), Some('ғ' | 'г' | 'б')))
                         });
-                    if self.floor_ok(r3) || r3 == w {
-                        out.push(Cand {
-                            stem: r3,
-                            stripped: outer,
-                            verb: false,
-                            nominal,
-                            weak: weak2,
-                        });
+                    if word.at[j3].floor || j3 == n {
+                        push(j3, outer, false, nominal, weak2);
                     }
-                    for v in verb {
-                        if v.last && outer > 0 {
-                            continue;
-                        }
-                        let Some(r4) = self.strip(r3, v) else {
-                            continue;
-                        };
-                        if !self.floor_ok(r4) {
+                    for (v, j4) in verb.ending_at(word, j3) {
+                        if (v.last && outer > 0) || !word.at[j4].floor {
                             continue;
                         }
                         let n4 = outer + v.chars;
                         let weak = weak2 || v.weak;
-                        out.push(Cand {
-                            stem: r4,
-                            stripped: n4,
-                            verb: true,
-                            nominal,
-                            weak,
-                        });
-                        for ps in passive {
-                            if let Some(r5) = self.strip(r4, ps) {
-                                if self.floor_ok(r5) {
-                                    out.push(Cand {
-                                        stem: r5,
-                                        stripped: n4 + ps.chars,
-                                        verb: true,
-                                        nominal,
-                                        weak,
-                                    });
-                                }
+                        push(j4, n4, true, nominal, weak);
+                        for (ps, j5) in passive.ending_at(word, j4) {
+                            if word.at[j5].floor {
+                                push(j5, n4 + ps.chars, true, nominal, weak);
                             }
                         }
                     }
@@ -743,15 +937,30 @@ impl Tables {
 
     /// Citation form of a stem: final devoicing undone, dropped vowel restored.
     fn citation(&self, stem: &str, stripped: bool) -> String {
-        let mut s = stem.to_string();
+        let (mut s, mut alt) = (String::new(), String::new());
+        self.citation_into(stem, stripped, &mut s, &mut alt);
+        s
+    }
+
+    /// [`Tables::citation`] written into `s` (`alt` is a second buffer it needs).
+    fn citation_into(&self, stem: &str, stripped: bool, s: &mut String, alt: &mut String) {
+        s.clear();
         if stripped {
             // Also inside compounds: кәсіпорн(ы) → кәсіпорын.
-            for (short, full) in &self.dropped {
-                if let Some(head) = s.strip_suffix(short.as_str()) {
-                    return format!("{head}{full}");
+            let idx: &[u8] = match stem.as_bytes().last() {
+                Some(&b) => &self.dropped_by_last[usize::from(b)],
+                None => &[],
+            };
+            for &i in idx {
+                let (short, full) = &self.dropped[usize::from(i)];
+                if let Some(head) = stem.strip_suffix(short.as_str()) {
+                    s.push_str(head);
+                    s.push_str(full);
+                    return;
                 }
             }
         }
+        s.push_str(stem);
         let last = s.chars().next_back();
         let repl = match last {
             Some('ғ') => Some('қ'),
@@ -767,45 +976,48 @@ impl Tables {
         // процесс → процеске): drop it everywhere.
         let mut rev = s.chars().rev();
         let (a, b) = (rev.next(), rev.next());
-        if s.chars().count() > 3 && (a == Some('ь') || (a == b && a.is_some_and(|c| !is_vowel(c))))
+        if (a == Some('ь') || (a == b && a.is_some_and(|c| !is_vowel(c))))
+            && s.chars().nth(3).is_some()
         {
             s.pop();
         }
-        if stripped && !self.vocab.contains(&s) {
+        if stripped && !self.is(s, VOCAB_WORD) {
             // Dropped vowel attested by the vocabulary: орн+ы → орын.
-            let chars: Vec<char> = s.chars().collect();
-            let n = chars.len();
-            if n >= 3 && !is_vowel(chars[n - 1]) && !is_vowel(chars[n - 2]) {
-                let front = chars.iter().rev().map(|&c| harmony(c)).find(|&h| h != 0) == Some(2);
-                let v = if self.folded {
-                    'и'
-                } else if front {
-                    'і'
-                } else {
-                    'ы'
-                };
-                let mut t: String = chars[..n - 1].iter().collect();
-                t.push(v);
-                t.push(chars[n - 1]);
-                if self.vocab.contains(&t) {
-                    return t;
+            let mut rev = s.chars().rev();
+            if let (Some(c1), Some(c2), Some(_)) = (rev.next(), rev.next(), rev.next()) {
+                if !is_vowel(c1) && !is_vowel(c2) {
+                    let front = s.chars().rev().map(harmony).find(|&h| h != 0) == Some(2);
+                    let v = if self.folded {
+                        'и'
+                    } else if front {
+                        'і'
+                    } else {
+                        'ы'
+                    };
+                    alt.clear();
+                    alt.push_str(&s[..s.len() - c1.len_utf8()]);
+                    alt.push(v);
+                    alt.push(c1);
+                    if self.is(alt, VOCAB_WORD) {
+                        std::mem::swap(s, alt);
+                    }
                 }
             }
         }
-        s
     }
 
     /// Does the vocabulary attest this parse? A noun stem must occur as a word; a verb stem
     /// through its verbal noun (`бер` through `беру`; `сан` "number" does not attest a verb).
-    fn attested(&self, cit: &str, raw: &str, verb: bool) -> bool {
+    /// `vn` is a buffer for the verbal noun.
+    fn attested(&self, cit: &str, raw: &str, verb: bool, vn: &mut String) -> bool {
         if !verb {
-            return self.vocab.contains(cit);
+            return self.is(cit, VOCAB_WORD);
         }
         [raw, cit].iter().any(|s| {
-            let mut vn = String::with_capacity(s.len() + 2);
+            vn.clear();
             vn.push_str(s);
             vn.push('у');
-            self.vocab.contains(&vn)
+            self.is(vn, VOCAB_WORD)
         })
     }
 
@@ -815,37 +1027,43 @@ impl Tables {
     /// same stem, which is what search needs.
     /// A verb stem (`қабылда` of `қабылдау`) is not run again: noun suffixes do not follow it.
     fn stem(&self, w: &str) -> String {
-        if self.keep.contains(w) {
+        if self.is(w, KEEP) {
             return w.to_string();
         }
-        let (mut r, mut done) = self.stem_once(w);
-        for _ in 0..2 {
-            if done {
-                break;
+        with_scratch(|sc| {
+            let (mut r, mut done) = self.stem_once(w, sc);
+            for _ in 0..2 {
+                if done {
+                    break;
+                }
+                let (r2, d2) = self.stem_once(&r, sc);
+                if r2 == r {
+                    break;
+                }
+                r = r2;
+                done = d2;
             }
-            let (r2, d2) = self.stem_once(&r);
-            if r2 == r {
-                break;
-            }
-            r = r2;
-            done = d2;
-        }
-        r
+            r
+        })
     }
 
     /// One round: the stem, and whether it is final (attested by the vocabulary, or a verb
     /// stem).
-    fn stem_once(&self, w: &str) -> (String, bool) {
-        if w.chars().count() < 3 || self.keep.contains(w) {
+    fn stem_once(&self, w: &str, sc: &mut Scratch) -> (String, bool) {
+        if w.chars().nth(2).is_none() {
+            return (w.to_string(), true);
+        }
+        let flags = self.words.get(w).copied().unwrap_or(0);
+        if flags & KEEP != 0 {
             return (w.to_string(), true);
         }
         // A base with a vowel-dropping ending (`мойын`, and the compounds of `орын`:
         // `кәсіпорын`) is whole.
         let orin = if self.folded { "орин" } else { "орын" };
-        if w.ends_with(orin) || self.dropped.values().any(|f| f == w) {
+        if w.ends_with(orin) || flags & DROPPED_FULL != 0 {
             return (w.to_string(), true);
         }
-        if self.vocab.contains(w) {
+        if flags & VOCAB_WORD != 0 {
             // An attested verbal noun stands for its verb: `беру` → `бер`, like `берілген`.
             if let Some(v) = w.strip_suffix('у') {
                 if self.floor_ok(v) && v.ends_with(|c: char| c != 'у') {
@@ -854,29 +1072,54 @@ impl Tables {
             }
             return (self.citation(w, false), true);
         }
-        let mut cands: Vec<Cand> = Vec::with_capacity(16);
-        self.candidates(w, &mut cands);
+        let Scratch {
+            chars,
+            at,
+            cands,
+            tried,
+            cit,
+            alt,
+        } = sc;
+        self.describe(w, chars, at);
+        let word = Word { text: w, chars, at };
+        cands.clear();
+        self.candidates(&word, cands);
         // Most stripped first; stable, so table order breaks ties.
         cands.sort_by_key(|c| std::cmp::Reverse(c.stripped));
         // Likely parses first: an attested `алым` + `-ды` beats an attested `ал` + `-ым-ды`.
+        // Many parses share a stem: a (stem, verb) pair found unattested is not tried again.
+        tried.clear();
         for weak in [false, true] {
             for c in cands.iter().filter(|c| c.stripped > 0 && c.weak == weak) {
-                let cit = self.citation(c.stem, true);
-                if self.attested(&cit, c.stem, c.verb) {
-                    return (cit, true);
+                if tried.contains(&(c.end, c.verb)) {
+                    continue;
+                }
+                tried.push((c.end, c.verb));
+                let stem = word.prefix(c.end);
+                self.citation_into(stem, true, cit, alt);
+                if self.attested(cit, stem, c.verb, alt) {
+                    return (cit.clone(), true);
                 }
             }
         }
         match cands.iter().find(|c| !c.weak) {
             Some(c) => {
-                let cit = self.citation(c.stem, c.stripped > 0);
+                let cit = self.citation(word.prefix(c.end), c.stripped > 0);
                 // A restored dropped vowel (кәсіпорн → кәсіпорын) is a base: do not re-stem.
                 let restored =
-                    c.stripped > 0 && self.dropped.values().any(|f| cit.ends_with(f.as_str()));
+                    c.stripped > 0 && self.dropped.iter().any(|(_, f)| cit.ends_with(f.as_str()));
                 (cit, c.verb || restored)
             }
             None => (self.citation(w, false), false),
         }
+    }
+
+    fn floor_ok(&self, stem: &str) -> bool {
+        let n = stem.chars().count();
+        if n < 2 || !stem.chars().any(is_vowel) {
+            return false;
+        }
+        n >= 3 || self.is(stem, SHORT_ROOT)
     }
 }
 
@@ -887,13 +1130,19 @@ impl Tables {
 #[doc(hidden)]
 pub fn parses(word: &str) -> Vec<(String, bool, bool)> {
     let t = tables(false);
-    let mut cands = Vec::new();
-    t.candidates(word, &mut cands);
+    let (mut chars, mut at, mut cands) = (Vec::new(), Vec::new(), Vec::new());
+    t.describe(word, &mut chars, &mut at);
+    let w = Word {
+        text: word,
+        chars: &chars,
+        at: &at,
+    };
+    t.candidates(&w, &mut cands);
     cands.sort_by_key(|c| std::cmp::Reverse(c.stripped));
     cands
         .iter()
         .filter(|c| c.stripped > 0 && !c.weak)
-        .map(|c| (t.citation(c.stem, true), c.verb, c.nominal))
+        .map(|c| (t.citation(w.prefix(c.end), true), c.verb, c.nominal))
         .collect()
 }
 
@@ -926,5 +1175,19 @@ mod tests {
             assert_eq!(stem(w), s, "{w}");
         }
         assert_eq!(stem_folded(&fold("тұруға")), stem_folded(&fold("туру")));
+    }
+
+    /// `citation` takes the first form in `dropped` that a stem ends in; with no form a suffix
+    /// of another, at most one can match and the table order does not matter.
+    #[test]
+    fn dropped_forms_are_suffix_free() {
+        for folded in [false, true] {
+            let t = tables(folded);
+            for (i, (a, _)) in t.dropped.iter().enumerate() {
+                for (j, (b, _)) in t.dropped.iter().enumerate() {
+                    assert!(i == j || !a.ends_with(b.as_str()), "{a} ends in {b}");
+                }
+            }
+        }
     }
 }
