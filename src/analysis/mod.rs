@@ -376,21 +376,33 @@ fn stem_in_place(loose: bool, prev_russian: &mut bool, text: &mut String) -> boo
     })
 }
 
-/// The entry for `word`, computed and inserted on a miss (the cache is emptied when full).
-fn lookup<'c>(
-    cache: &'c mut FxHashMap<String, Cached>,
-    word: &str,
-    loose: bool,
-) -> Option<&'c Cached> {
-    if !cache.contains_key(word) {
-        if cache.len() >= STEM_CACHE_MAX {
-            cache.clear();
-        }
-        cache.insert(word.to_string(), compute(word, loose));
+/// Remembers `entry` for `word` (the cache is emptied first when full).
+fn remember(cache: &mut FxHashMap<String, Cached>, word: String, entry: Cached) {
+    if cache.len() >= STEM_CACHE_MAX {
+        cache.clear();
     }
-    cache.get(word)
+    cache.insert(word, entry);
 }
 
+/// Rewrites `text` by its cached entry `c`; false when the token is to be dropped.
+fn apply(c: &Cached, loose: bool, prev_russian: &mut bool, text: &mut String) -> bool {
+    let is_russian = c.lang == Lang::Russian || (c.lang == Lang::Unmarked && *prev_russian);
+    *prev_russian = is_russian;
+    if is_russian {
+        let s = russian::stem(text);
+        *text = if loose { fold::fold(&s) } else { s };
+        return true;
+    }
+    if c.out.is_empty() {
+        return false;
+    }
+    text.clear();
+    text.push_str(&c.out);
+    true
+}
+
+/// Stems `text` in place through `cache`. A hit costs one hash and no allocation; a miss
+/// computes the entry ([`compute`]) and stores it under a copy of the word.
 fn stem_with_cache(
     cache: &mut FxHashMap<String, Cached>,
     loose: bool,
@@ -405,32 +417,35 @@ fn stem_with_cache(
         if word.is_empty() || !word.chars().all(normalize::is_letter) {
             return true;
         }
-        let Some(c) = lookup(cache, word, loose) else {
-            return true;
-        };
-        let out = format!("{head}-{}", c.out);
-        *text = out;
+        let keep = head.len() + 1;
+        match cache.get(word) {
+            Some(c) => {
+                text.truncate(keep);
+                text.push_str(&c.out);
+            }
+            None => {
+                let word = word.to_string();
+                let c = compute(&word, loose);
+                text.truncate(keep);
+                text.push_str(&c.out);
+                remember(cache, word, c);
+            }
+        }
         return true;
     }
     if !text.chars().any(normalize::is_letter) {
         return true;
     }
-    let Some(c) = lookup(cache, text, loose) else {
-        return true;
-    };
-    let is_russian = c.lang == Lang::Russian || (c.lang == Lang::Unmarked && *prev_russian);
-    *prev_russian = is_russian;
-    if is_russian {
-        let s = russian::stem(text);
-        *text = if loose { fold::fold(&s) } else { s };
-        return true;
+    match cache.get(text.as_str()) {
+        Some(c) => apply(c, loose, prev_russian, text),
+        None => {
+            let word = text.clone();
+            let c = compute(&word, loose);
+            let keep = apply(&c, loose, prev_russian, text);
+            remember(cache, word, c);
+            keep
+        }
     }
-    if c.out.is_empty() {
-        return false;
-    }
-    text.clear();
-    text.push_str(&c.out);
-    true
 }
 
 impl<S: TokenStream> TokenStream for KkStemStream<S> {

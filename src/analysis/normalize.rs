@@ -29,7 +29,15 @@ pub struct Normalized<'a> {
     orig: Vec<u32>,
 }
 
-impl Normalized<'_> {
+impl<'a> Normalized<'a> {
+    /// `text` itself as its normalized form (the caller knows it is NFC with nothing to drop).
+    pub fn unchanged(text: &'a str) -> Normalized<'a> {
+        Normalized {
+            text: Cow::Borrowed(text),
+            orig: Vec::new(),
+        }
+    }
+
     /// Original byte offset of normalized byte offset `i`.
     #[inline]
     pub fn orig(&self, i: usize) -> usize {
@@ -41,18 +49,74 @@ impl Normalized<'_> {
     }
 }
 
+/// True when every character of `text` is NFC by itself, with combining class 0, and not
+/// invisible: ASCII, Latin-1 and Latin up to U+02FF (not the soft hyphen), Cyrillic letters
+/// (not the combining U+0483–U+0489), general punctuation U+2010–U+205F, `№` and private-use
+/// characters. Such a text is NFC (`is_nfc_quick` would say Yes) and has nothing to drop.
+/// Checked on bytes: a run of ASCII costs a few instructions per 8 bytes, a Cyrillic letter a
+/// couple of comparisons.
+fn is_simple(text: &str) -> bool {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0usize;
+    while i < n {
+        // Skip ASCII eight bytes at a time.
+        while i + 8 <= n {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[i..i + 8]);
+            if u64::from_ne_bytes(w) & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            i += 8;
+        }
+        if i >= n {
+            break;
+        }
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+            continue;
+        }
+        // `text` is valid UTF-8: a lead byte is followed by its continuation bytes.
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        let ok = match x {
+            // U+0080–U+00BF without the soft hyphen; U+00C0–U+02FF.
+            0xC2 => y != 0xAD,
+            0xC3..=0xCB => true,
+            // U+0400–U+047F, U+04C0–U+04FF.
+            0xD0 | 0xD1 | 0xD3 => true,
+            // U+0480–U+0482, U+048A–U+04BF.
+            0xD2 => !(0x83..=0x89).contains(&y),
+            // U+0500–U+052F.
+            0xD4 => y <= 0xAF,
+            0xE2 => {
+                let z = b.get(i + 2).copied().unwrap_or(0);
+                // U+2010–U+203F, U+2040–U+205F, U+2116.
+                (y == 0x80 && z >= 0x90) || (y == 0x81 && z <= 0x9F) || (y == 0x84 && z == 0x96)
+            }
+            // U+E000–U+EFFF, U+F000–U+F8FF (private use).
+            0xEE => true,
+            0xEF => y <= 0xA3,
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        i += match x {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+    }
+    true
+}
+
 /// NFC-normalizes `text` and drops invisible characters, keeping the offset map.
 ///
 /// Clean text (already NFC, nothing to drop, the common case) is borrowed without copying.
 pub fn normalize(text: &str) -> Normalized<'_> {
     // Fast path: Latin-1, Cyrillic letters and general punctuation are NFC by themselves.
-    let simple = text.chars().all(|c| {
-        let u = c as u32;
-        (u < 0x300 && c != '\u{00AD}')
-            || (0x400..=0x482).contains(&u)
-            || (0x48A..=0x52F).contains(&u)
-            || ((0x2010..=0x205F).contains(&u) && !is_invisible(c))
-    });
+    let simple = is_simple(text);
     let clean = simple
         || (!text.chars().any(is_invisible) && is_nfc_quick(text.chars()) == IsNormalized::Yes);
     if clean {
@@ -175,6 +239,13 @@ fn lookalike(c: char) -> Option<char> {
 /// assert_eq!(s, "үкіметінің");
 /// ```
 pub fn repair_lower(word: &str, out: &mut String) {
+    if !repair_lower_fast(word, out) {
+        repair_lower_general(word, out);
+    }
+}
+
+/// [`repair_lower`] for any word.
+fn repair_lower_general(word: &str, out: &mut String) {
     let (mut has_cyr, mut has_other) = (false, false);
     for c in word.chars() {
         if is_cyrillic(c) {
@@ -195,6 +266,75 @@ pub fn repair_lower(word: &str, out: &mut String) {
     }
 }
 
+/// [`repair_lower`] for the common word: ASCII and two-byte Cyrillic (U+0400–U+04FF) only,
+/// not mixing Latin and Cyrillic letters (so no look-alike repair). Returns false, with `out`
+/// untouched, for any other word.
+///
+/// Same results as the general path: with no Latin letter in a Cyrillic word and no Cyrillic
+/// letter in a Latin one, repair only maps `ӊ`/`Ӊ` to `ң`, and every character is lowercased
+/// by [`push_lower`] (an already lowercase word is copied whole).
+fn repair_lower_fast(word: &str, out: &mut String) -> bool {
+    let b = word.as_bytes();
+    let (mut has_cyr, mut has_latin, mut lower) = (false, false, true);
+    let mut i = 0usize;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            has_latin |= x.is_ascii_alphabetic();
+            lower &= !x.is_ascii_uppercase();
+            i += 1;
+            continue;
+        }
+        if !(0xD0..=0xD3).contains(&x) {
+            return false;
+        }
+        has_cyr = true;
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        // Lowercase as they are: а–я, ѐ–џ (D0 B0–D1 9F) and the odd (small) Kazakh letters
+        // U+048B–U+04BF, U+04D1–U+04FF.
+        lower &= match x {
+            0xD0 => y >= 0xB0,
+            0xD1 => y <= 0x9F,
+            0xD2 => y >= 0x8A && y & 1 == 1,
+            _ => y >= 0x90 && y & 1 == 1,
+        };
+        i += 2;
+    }
+    if has_cyr && has_latin {
+        return false;
+    }
+    if lower {
+        out.push_str(word);
+        return true;
+    }
+    out.reserve(word.len());
+    let mut i = 0usize;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            out.push(char::from(x.to_ascii_lowercase()));
+            i += 1;
+            continue;
+        }
+        let u = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+        i += 2;
+        // [`push_lower`]'s Cyrillic cases, on the code point.
+        let l = match u {
+            0x410..=0x42F => u + 0x20,
+            0x400..=0x40F => u + 0x50,
+            0x430..=0x45F => u,
+            0x4C9 | 0x4CA => u32::from('ң'),
+            0x48A..=0x4BF | 0x4D0..=0x4FF => u | 1,
+            _ => {
+                push_lower(char::from_u32(u).unwrap_or('\u{FFFD}'), out);
+                continue;
+            }
+        };
+        out.push(char::from_u32(l).unwrap_or('\u{FFFD}'));
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +347,52 @@ mod tests {
         let j = n.text.find('й').unwrap();
         assert_eq!(n.orig(j), t.find('и').unwrap());
         assert_eq!(n.orig(n.text.len()), t.len());
+    }
+
+    #[test]
+    fn fast_repair_agrees_with_the_general_one() {
+        let mut chars: Vec<char> = (0..0x600u32).filter_map(char::from_u32).collect();
+        chars.extend(['İ', 'ı', 'ə', 'Ə', '№', '’']);
+        let pick: Vec<char> = "aZkKiI1-'яЯЁёЙйҚқӘәӉӊҢңӀӏѠѡ".chars().collect();
+        let mut words = Vec::new();
+        for &c in &chars {
+            words.push(c.to_string());
+            for &p in &pick {
+                words.push(format!("{p}{c}"));
+                words.push(format!("{c}{p}{c}"));
+            }
+        }
+        words.extend(
+            [
+                "Үкiметiнiң",
+                "ҮКIМЕТIНIҢ",
+                "Қaзaқ",
+                "KAZAKH",
+                "Ӊол",
+                "ҚАЗАҚСТАН",
+                "Мемлекет",
+            ]
+            .map(String::from),
+        );
+        let (mut fast, mut general) = (String::new(), String::new());
+        for w in &words {
+            fast.clear();
+            general.clear();
+            repair_lower(w, &mut fast);
+            repair_lower_general(w, &mut general);
+            assert_eq!(fast, general, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn simple_texts_are_what_nfc_keeps_as_they_are() {
+        for u in 0..0x1_0000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = format!("ж{c}a");
+            if is_simple(&s) {
+                assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "{u:#x}");
+                assert!(!is_invisible(c), "{u:#x}");
+            }
+        }
     }
 }
