@@ -137,7 +137,7 @@ const VOICED: u8 = VOW | SON | NAS | ZJ;
 const CONS: u8 = SON | NAS | ZJ | VL;
 const ANY: u8 = 255;
 
-const fn class(c: char) -> u8 {
+fn class(c: char) -> u8 {
     match c {
         'а' | 'ә' | 'е' | 'о' | 'ө' | 'ұ' | 'ү' | 'ы' | 'і' | 'э' | 'ю' | 'я' | 'ё' => {
             VOW
@@ -154,7 +154,7 @@ const fn class(c: char) -> u8 {
     }
 }
 
-const fn is_vowel(c: char) -> bool {
+fn is_vowel(c: char) -> bool {
     matches!(
         c,
         'а' | 'ә' | 'е' | 'о' | 'ө' | 'ұ' | 'ү' | 'ы' | 'і' | 'э' | 'ю' | 'я' | 'ё' | 'и' | 'у'
@@ -162,48 +162,11 @@ const fn is_vowel(c: char) -> bool {
 }
 
 /// Harmony of a vowel: 1 back, 2 front, 0 neutral.
-const fn harmony(c: char) -> u8 {
+fn harmony(c: char) -> u8 {
     match c {
         'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' => 1,
         'ә' | 'е' | 'ө' | 'ү' | 'і' | 'э' => 2,
         _ => 0,
-    }
-}
-
-/// [`class`], [`is_vowel`] and [`harmony`] of one letter.
-#[derive(Clone, Copy)]
-struct Letter {
-    cls: u8,
-    vowel: bool,
-    harmony: u8,
-}
-
-const fn letter_of(c: char) -> Letter {
-    Letter {
-        cls: class(c),
-        vowel: is_vowel(c),
-        harmony: harmony(c),
-    }
-}
-
-/// [`Letter`] of every code point of the Cyrillic block, computed at compile time.
-static CYRILLIC: [Letter; 256] = {
-    let mut t = [letter_of(' '); 256];
-    let mut i = 0;
-    while i < 256 {
-        if let Some(c) = char::from_u32(0x400 + i as u32) {
-            t[i] = letter_of(c);
-        }
-        i += 1;
-    }
-    t
-};
-
-/// [`Letter`] of `c`, by table lookup for Cyrillic.
-fn letter(c: char) -> Letter {
-    match (c as u32).checked_sub(0x400) {
-        Some(i) if i < 256 => CYRILLIC[i as usize],
-        _ => letter_of(c),
     }
 }
 
@@ -317,38 +280,88 @@ impl SlotTable {
     }
 }
 
-/// What the stemmer asks of a word's prefixes, computed once per word: entry `i` describes the
-/// prefix of `i` letters (what would be left after stripping suffixes down to it).
-#[derive(Clone, Copy, Default)]
-struct At {
-    /// Byte length of the prefix.
-    byte: u32,
-    /// Class of the sound a suffix after the prefix attaches to (0 for the empty prefix, to
-    /// which nothing attaches).
-    cls: u8,
-    /// Harmony a harmonizing suffix after the prefix must have; 0 when any will do.
-    harmony: u8,
-    /// The prefix is long enough to be a stem (see `floor_ok`).
-    floor: bool,
-    /// The prefix ends in `ы/і` after anything but `ш` (see `ends_in_narrow`).
-    narrow: bool,
-}
-
-/// A word split into letters, with its prefixes described ([`At`]).
+/// A word split into letters. What the stemmer asks of a prefix (what would be left after
+/// stripping suffixes down to it) is worked out from the letters when asked: only the few
+/// prefixes a suffix actually ends at are ever looked at.
 struct Word<'w> {
     text: &'w str,
     chars: &'w [char],
-    at: &'w [At],
+    /// Number of letters before the first vowel (all of them when there is none).
+    first_vowel: usize,
+    /// The first two letters are a short root (`SHORT_ROOTS`).
+    short2: bool,
+    /// Narrow vowels are `и` (folded) rather than `ы/і`.
+    folded: bool,
 }
 
 impl<'w> Word<'w> {
+    /// Number of letters.
+    fn len(&self) -> usize {
+        self.chars.len()
+    }
+
     fn prefix(&self, end: usize) -> &'w str {
-        &self.text[..self.at[end].byte as usize]
+        let tail: usize = self.chars[end..].iter().map(|c| c.len_utf8()).sum();
+        &self.text[..self.text.len() - tail]
     }
 
     /// Last letter of the prefix of `end` letters.
     fn last(&self, end: usize) -> Option<char> {
         end.checked_sub(1).map(|i| self.chars[i])
+    }
+
+    /// Class of the sound a suffix after the prefix of `end` letters attaches to: that of its
+    /// last letter, or of the letter before a final soft or hard sign; 0 for the empty prefix,
+    /// to which nothing attaches.
+    fn class(&self, end: usize) -> u8 {
+        let Some(c) = self.last(end) else {
+            return 0;
+        };
+        if matches!(c, 'ь' | 'ъ') {
+            self.last(end - 1).map_or(VL, class)
+        } else {
+            class(c)
+        }
+    }
+
+    /// Harmony a harmonizing suffix after the non-empty prefix of `end` letters must have; 0
+    /// when any will do. The last vowel decides; a neutral last vowel (`и`, `у` of loans:
+    /// `командирі`, `тарихы`) accepts both; a final soft sign makes a loan front (`модельдер`).
+    /// Loans in `-кт`, `-нк` take either (`актісі`, `банкі`), as do Russian surnames in
+    /// `-ев/-ов` (`Назарбаевтың`).
+    fn harmony(&self, end: usize) -> u8 {
+        let prev = end.checked_sub(1).and_then(|e| self.last(e));
+        let free = match self.last(end) {
+            Some('т') => prev == Some('к'),
+            Some('к') => prev == Some('н'),
+            Some('в') => matches!(prev, Some('е' | 'о' | 'ё')),
+            Some('ь') => return 2,
+            _ => false,
+        };
+        if free {
+            return 0;
+        }
+        self.chars[..end]
+            .iter()
+            .rev()
+            .find(|&&c| is_vowel(c))
+            .map_or(0, |&c| harmony(c))
+    }
+
+    /// Is the prefix of `end` letters long enough to be a stem (see `floor_ok`)?
+    fn floor(&self, end: usize) -> bool {
+        end >= 2 && self.first_vowel < end && (end >= 3 || self.short2)
+    }
+
+    /// Does the prefix of `end` letters end in `ы/і` after anything but `ш` (see
+    /// `ends_in_narrow`)?
+    fn narrow(&self, end: usize) -> bool {
+        let narrow = match self.last(end) {
+            Some(c) if self.folded => c == 'и',
+            Some(c) => matches!(c, 'ы' | 'і'),
+            None => false,
+        };
+        narrow && end.checked_sub(1).and_then(|e| self.last(e)) != Some('ш')
     }
 
     /// Strips `suf` from the prefix of `end` letters if the prefix ends in it and the sound and
@@ -363,16 +376,14 @@ impl<'w> Word<'w> {
         {
             return None;
         }
-        let a = self.at[rest];
-        if a.cls & suf.after == 0 {
+        if self.class(rest) & suf.after == 0 {
             return None;
         }
-        // The last vowel decides; a neutral last vowel (`и`, `у` of loans: `командирі`,
-        // `тарихы`) accepts both; a final soft sign makes a loan front (`модельдер`).
-        // Loans in `-кт`, `-нк` take either (`актісі`, `банкі`), as do Russian surnames in
-        // `-ев/-ов` (`Назарбаевтың`).
-        if suf.harmony != 0 && a.harmony != 0 && a.harmony != suf.harmony {
-            return None;
+        if suf.harmony != 0 {
+            let h = self.harmony(rest);
+            if h != 0 && h != suf.harmony {
+                return None;
+            }
         }
         Some(rest)
     }
@@ -775,7 +786,6 @@ struct Cand {
 #[derive(Default)]
 struct Scratch {
     chars: Vec<char>,
-    at: Vec<At>,
     cands: Vec<Cand>,
     /// (stem length, verb) pairs already looked up in the vocabulary.
     tried: Vec<(usize, bool)>,
@@ -796,61 +806,24 @@ fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
 }
 
 impl Tables {
-    /// Splits `w` into letters in `chars` and describes every prefix in `at`, once, so that
-    /// trying a suffix is a comparison of a few letters and a few table lookups.
-    fn describe(&self, w: &str, chars: &mut Vec<char>, at: &mut Vec<At>) {
+    /// `w` split into `chars` (a reused buffer), ready for [`Tables::candidates`].
+    fn word<'w>(&self, w: &'w str, chars: &'w mut Vec<char>) -> Word<'w> {
         chars.clear();
-        at.clear();
-        at.push(At::default());
-        let (mut byte, mut last_vowel, mut has_vowel) = (0, 0, false);
-        let mut prev: Option<char> = None;
-        // Class of the letter before (a soft or hard sign takes it); `VL` before the first.
-        let mut prev_cls = VL;
-        for c in w.chars() {
-            byte += c.len_utf8();
-            let l = letter(c);
-            let cls = if matches!(c, 'ь' | 'ъ') {
-                prev_cls
-            } else {
-                l.cls
-            };
-            if l.vowel {
-                last_vowel = l.harmony;
-                has_vowel = true;
-            }
-            // See `Word::strip` for these harmony rules.
-            let free = match c {
-                'т' => prev == Some('к'),
-                'к' => prev == Some('н'),
-                'в' => matches!(prev, Some('е' | 'о' | 'ё')),
-                _ => false,
-            };
-            let harmony = if free {
-                0
-            } else if c == 'ь' {
-                2
-            } else {
-                last_vowel
-            };
-            chars.push(c);
-            let n = chars.len();
-            let floor = n >= 2
-                && has_vowel
-                && (n >= 3 || self.short_pairs.binary_search(&(chars[0], c)).is_ok());
-            let narrow = if self.folded {
-                c == 'и'
-            } else {
-                matches!(c, 'ы' | 'і')
-            };
-            at.push(At {
-                byte: byte as u32,
-                cls,
-                harmony,
-                floor,
-                narrow: narrow && prev != Some('ш'),
-            });
-            prev = Some(c);
-            prev_cls = l.cls;
+        chars.extend(w.chars());
+        let first_vowel = chars
+            .iter()
+            .position(|&c| is_vowel(c))
+            .unwrap_or(chars.len());
+        let short2 = match chars[..] {
+            [a, b, ..] => self.short_pairs.binary_search(&(a, b)).is_ok(),
+            _ => false,
+        };
+        Word {
+            text: w,
+            chars,
+            first_vowel,
+            short2,
+            folded: self.folded,
         }
     }
 
@@ -858,7 +831,7 @@ impl Tables {
     /// order of the slot tables.
     fn candidates(&self, word: &Word<'_>, out: &mut Vec<Cand>) {
         let [case, poss, plural, verb, passive] = &self.slots;
-        let n = word.chars.len();
+        let n = word.len();
         let mut push = |end: usize, stripped: usize, verb: bool, nominal: bool, weak: bool| {
             out.push(Cand {
                 end,
@@ -876,9 +849,9 @@ impl Tables {
             };
             let c = c.map(|(s, _)| s);
             let need_p12 = c.is_some_and(|s| s.need_p12);
-            let weak1 = c.is_some_and(|s| s.weak_after_narrow) && word.at[j1].narrow;
+            let weak1 = c.is_some_and(|s| s.weak_after_narrow) && word.narrow(j1);
             if c.is_some_and(|s| s.bare) {
-                if word.at[j1].floor {
+                if word.floor(j1) {
                     push(j1, n1, false, false, false);
                 }
                 continue;
@@ -899,7 +872,7 @@ impl Tables {
                 let weak2 = weak1
                     || agentive
                     || p.is_some_and(|s| s.is_p12)
-                    || (p.is_some_and(|s| s.weak_after_narrow) && word.at[j2].narrow);
+                    || (p.is_some_and(|s| s.weak_after_narrow) && word.narrow(j2));
                 for pl in std::iter::once(None).chain(plural.ending_at(word, j2).map(Some)) {
                     let (j3, n3) = match pl {
                         None => (j2, 0),
@@ -914,18 +887,18 @@ impl Tables {
                                 && !weak2
                                 && (s.chars == 2 || matches!(word.last(j2), Some('ғ' | 'г' | 'б')))
                         });
-                    if word.at[j3].floor || j3 == n {
+                    if word.floor(j3) || j3 == n {
                         push(j3, outer, false, nominal, weak2);
                     }
                     for (v, j4) in verb.ending_at(word, j3) {
-                        if (v.last && outer > 0) || !word.at[j4].floor {
+                        if (v.last && outer > 0) || !word.floor(j4) {
                             continue;
                         }
                         let n4 = outer + v.chars;
                         let weak = weak2 || v.weak;
                         push(j4, n4, true, nominal, weak);
                         for (ps, j5) in passive.ending_at(word, j4) {
-                            if word.at[j5].floor {
+                            if word.floor(j5) {
                                 push(j5, n4 + ps.chars, true, nominal, weak);
                             }
                         }
@@ -1074,14 +1047,12 @@ impl Tables {
         }
         let Scratch {
             chars,
-            at,
             cands,
             tried,
             cit,
             alt,
         } = sc;
-        self.describe(w, chars, at);
-        let word = Word { text: w, chars, at };
+        let word = self.word(w, chars);
         cands.clear();
         self.candidates(&word, cands);
         // Most stripped first; stable, so table order breaks ties.
@@ -1130,13 +1101,8 @@ impl Tables {
 #[doc(hidden)]
 pub fn parses(word: &str) -> Vec<(String, bool, bool)> {
     let t = tables(false);
-    let (mut chars, mut at, mut cands) = (Vec::new(), Vec::new(), Vec::new());
-    t.describe(word, &mut chars, &mut at);
-    let w = Word {
-        text: word,
-        chars: &chars,
-        at: &at,
-    };
+    let (mut chars, mut cands) = (Vec::new(), Vec::new());
+    let w = t.word(word, &mut chars);
     t.candidates(&w, &mut cands);
     cands.sort_by_key(|c| std::cmp::Reverse(c.stripped));
     cands
