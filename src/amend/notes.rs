@@ -49,7 +49,8 @@ static KIND_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Collapses whitespace and strips Markdown emphasis and quote markers (`> *Ескерту. …*`).
 pub fn clean_note_text(text: &str) -> String {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut joined = String::with_capacity(text.len());
+    crate::structure::push_words(&mut joined, text);
     joined
         .trim_start_matches(['>', ' ', '*', '_'])
         .trim_end_matches(['*', '_', ' '])

@@ -99,7 +99,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
 /// (spaces, digits, punctuation) have a zero high byte, Cyrillic ones 0x04. Returns
 /// `Some(true)` for little endian.
 fn utf16_by_nuls(bytes: &[u8]) -> Option<bool> {
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+    // Without a NUL byte neither half has the NULs asked for below.
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) || !bytes.contains(&0) {
         return None;
     }
     let pairs = bytes.len() / 2;

@@ -13,12 +13,26 @@ pub(crate) fn num_key(num: &str) -> Vec<u32> {
 /// Letters and digits only, lowercased: for matching words that extraction letter-spaced
 /// (`б е к і т і л г е н`).
 pub(crate) fn squash(s: &str) -> String {
-    crate::structure::header::normalize_i(
-        &s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>(),
-    )
+    // One pass of `normalize_i(lowercase(alphanumerics))`, with the common letters looked up
+    // directly.
+    let mut out = String::with_capacity(s.len());
+    let mut push = |l: char| {
+        out.push(match l {
+            'i' => 'і',
+            'I' => 'І',
+            l => l,
+        })
+    };
+    for c in s.chars() {
+        match c {
+            'a'..='z' | '0'..='9' | 'а'..='я' | 'ѐ'..='џ' => push(c),
+            'A'..='Z' | 'А'..='Я' => push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            c if c.is_ascii() => {}
+            c if c.is_alphanumeric() => c.to_lowercase().for_each(&mut push),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Ends a sentence or a list item.

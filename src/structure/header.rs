@@ -523,8 +523,16 @@ pub(crate) fn has_russian(text: &str) -> bool {
         "район",
         "город",
     ];
-    fn in_word(c: char) -> bool {
-        c.is_ascii_alphanumeric() || ('\u{400}'..='\u{4FF}').contains(&c)
+    // A word is a run of ASCII letters and digits and Cyrillic letters (U+0400..U+04FF, the
+    // two-byte characters led by 0xD0..=0xD3), found byte by byte.
+    fn word_char_len(lead: u8) -> (bool, usize) {
+        match lead {
+            0..=0x7F => (lead.is_ascii_alphanumeric(), 1),
+            0xD0..=0xD3 => (true, 2),
+            0xC0..=0xDF => (false, 2),
+            0xE0..=0xEF => (false, 3),
+            _ => (false, 4),
+        }
     }
     fn lower(c: char) -> char {
         match c {
@@ -533,9 +541,27 @@ pub(crate) fn has_russian(text: &str) -> bool {
             _ => c,
         }
     }
+    let b = text.as_bytes();
     let mut n = 0;
-    for w in text.split(|c: char| !in_word(c)) {
-        if w.is_empty() || w.len() > 18 {
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        loop {
+            let (word, len) = word_char_len(b[i]);
+            if !word {
+                break;
+            }
+            i += len;
+            if i >= b.len() {
+                break;
+            }
+        }
+        if i == start {
+            i += word_char_len(b[i]).1;
+            continue;
+        }
+        let w = &text[start..i];
+        if w.len() > 18 {
             continue;
         }
         let hit = WORDS

@@ -236,10 +236,9 @@ fn parse_russian_requisite(s: &str) -> Option<crate::model::Issuance> {
 }
 
 fn kind_from_body(body: &str, title: &str) -> ActKind {
-    let lower = body.to_lowercase();
     let tl = title.to_lowercase();
     if body.lines().any(|l| RE_ARTICLE.is_match(l)) {
-        if lower.contains("осы конституциялық заң") {
+        if body.to_lowercase().contains("осы конституциялық заң") {
             return ActKind::ConstitutionalLaw;
         }
         if tl.contains("кодекс") {

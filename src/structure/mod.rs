@@ -20,6 +20,7 @@ mod tree;
 mod units;
 
 pub use header::{issuer_code, parse_date, slug, transliterate};
+pub(crate) use tree::{next_ws, push_words, ws_len};
 
 use crate::extract::{CleanLine, Extracted};
 use crate::model::{Act, ActKind, Issuance, Registration, SourceFormat, Status};

@@ -269,6 +269,7 @@ impl<'a> Tree<'a> {
 }
 
 /// Joins parts: a new printed paragraph on a new line, a continuation line with a space.
+/// Each line comes out with its spaces collapsed and trimmed (as [`clean_spaces`] would).
 pub(crate) fn join_parts(parts: &[Part]) -> String {
     let mut out = String::new();
     for p in parts {
@@ -281,10 +282,162 @@ pub(crate) fn join_parts(parts: &[Part]) -> String {
         }
         out.push_str(t);
     }
-    out.lines().map(clean_spaces).collect::<Vec<_>>().join("\n")
+    let mut clean = String::with_capacity(out.len());
+    for (i, line) in out.lines().enumerate() {
+        if i > 0 {
+            clean.push('\n');
+        }
+        push_words(&mut clean, line);
+    }
+    clean
 }
 
 /// Collapses runs of spaces and trims.
 pub(crate) fn clean_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    push_words(&mut out, s);
+    out
+}
+
+/// The byte length of the whitespace character (Unicode `White_Space`, as
+/// [`char::is_whitespace`]) starting at byte `i` of `b`, or 0. Continuation bytes never match,
+/// so `i` may be any byte offset.
+#[inline]
+pub(crate) fn ws_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b' ' | b'\t'..=b'\r' => 1,
+        0xC2 => match b.get(i + 1) {
+            Some(0x85 | 0xA0) => 2,
+            _ => 0,
+        },
+        0xE1 => usize::from(b.get(i + 1..i + 3) == Some(&[0x9A, 0x80][..])) * 3,
+        0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F)) => 3,
+            _ => 0,
+        },
+        0xE3 => usize::from(b.get(i + 1..i + 3) == Some(&[0x80, 0x80][..])) * 3,
+        _ => 0,
+    }
+}
+
+/// Bytes that may start a whitespace character (see [`ws_len`]).
+static WS_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    let mut c = 9;
+    while c <= 13 {
+        t[c] = true;
+        c += 1;
+    }
+    t[0xC2] = true;
+    t[0xE1] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
+
+/// The first whitespace character at or after byte `from` of `b`: its offset and byte length,
+/// or `(b.len(), 0)` when there is none.
+#[inline]
+pub(crate) fn next_ws(b: &[u8], mut from: usize) -> (usize, usize) {
+    while let Some(k) = b[from..].iter().position(|&c| WS_LEAD[usize::from(c)]) {
+        let p = from + k;
+        let w = ws_len(b, p);
+        if w > 0 {
+            return (p, w);
+        }
+        from = p + 1;
+    }
+    (b.len(), 0)
+}
+
+/// The first byte at or after `i` that does not start a whitespace character.
+#[inline]
+pub(crate) fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() {
+        let w = ws_len(b, i);
+        if w == 0 {
+            break;
+        }
+        i += w;
+    }
+    i
+}
+
+/// Appends the words of `s` (split at whitespace, as [`str::split_whitespace`]) to `out`,
+/// one space between them: `s.split_whitespace().collect::<Vec<_>>().join(" ")` without the
+/// vector. Stretches whose words are already one ASCII space apart are copied whole.
+pub(crate) fn push_words(out: &mut String, s: &str) {
+    let b = s.as_bytes();
+    let mut i = skip_ws(b, 0);
+    let mut seg = i;
+    while i < b.len() {
+        let (p, w) = next_ws(b, i);
+        if w == 0 {
+            out.push_str(&s[seg..]);
+            return;
+        }
+        // A single ASCII space between two words stays inside the stretch.
+        if b[p] == b' ' && p + 1 < b.len() && ws_len(b, p + 1) == 0 {
+            i = p + 1;
+            continue;
+        }
+        out.push_str(&s[seg..p]);
+        let j = skip_ws(b, p);
+        if j >= b.len() {
+            return;
+        }
+        out.push(' ');
+        seg = j;
+        i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `push_words` splits exactly where `split_whitespace` does, every Unicode space included.
+    #[test]
+    fn push_words_is_split_whitespace_joined() {
+        let spaces = [
+            " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}",
+            "\u{2005}", "\u{200a}", "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}",
+        ];
+        // Near misses: same lead bytes, not spaces.
+        let words = [
+            "а",
+            "Қазақ",
+            "«б»",
+            "\u{200b}",
+            "–",
+            "№",
+            "\u{2030}",
+            "\u{1681}",
+            "\u{3001}",
+            "x",
+            "\u{a9}",
+            "\u{1c}",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed as usize
+        };
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..next() % 10 {
+                let pick = next();
+                if pick % 2 == 0 {
+                    s.push_str(spaces[pick / 2 % spaces.len()]);
+                } else {
+                    s.push_str(words[pick / 2 % words.len()]);
+                }
+            }
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(clean_spaces(&s), want, "{s:?}");
+        }
+    }
 }
