@@ -266,6 +266,36 @@ fn repair_lower_general(word: &str, out: &mut String) {
     }
 }
 
+/// Which two-byte Cyrillic characters [`push_lower`] keeps as they are, by lead byte
+/// (D0–D3) and continuation byte: bit `(y >> 1) & 31` of `CYR_LOWER[lead & 3]` covers the
+/// pair of continuation bytes `y` and `y | 1`. а–п (D0 B0–BF), р–џ (D1 80–9F), and the odd
+/// (small) Kazakh letters U+048B–U+04BF (D2 8B–BF odd) and U+04D1–U+04FF (D3 91–BF odd).
+/// For D2 and D3 only the odd byte of a pair is lowercase: [`repair_lower_fast`] also tests
+/// the parity there.
+const CYR_LOWER: [u32; 4] = [
+    // D0: B0–BF → pairs 0x18–0x1F.
+    0xFF00_0000,
+    // D1: 80–9F → pairs 0x00–0x0F.
+    0x0000_FFFF,
+    // D2: 8A–BF (odd ones lowercase) → pairs 0x05–0x1F.
+    0xFFFF_FFE0,
+    // D3: 90–BF (odd ones lowercase) → pairs 0x08–0x1F.
+    0xFFFF_FF00,
+];
+
+/// True when the two-byte character `x y` (lead D0–D3) is a Cyrillic letter [`push_lower`]
+/// keeps as it is ([`CYR_LOWER`]): а–я, ѐ–џ, and the small Kazakh letters.
+#[inline]
+pub(crate) fn is_lower_cyrillic(x: u8, y: u8) -> bool {
+    // а–п, р–џ: one range of the two bytes.
+    let v = u16::from_be_bytes([x, y]);
+    if (0xD0B0..=0xD19F).contains(&v) {
+        return true;
+    }
+    let pair_in = (CYR_LOWER[usize::from(x & 3)] >> ((y >> 1) & 31)) & 1 == 1;
+    pair_in && (x < 0xD2 || y & 1 == 1)
+}
+
 /// [`repair_lower`] for the common word: ASCII and two-byte Cyrillic (U+0400–U+04FF) only,
 /// not mixing Latin and Cyrillic letters (so no look-alike repair). Returns false, with `out`
 /// untouched, for any other word.
@@ -290,14 +320,7 @@ fn repair_lower_fast(word: &str, out: &mut String) -> bool {
         }
         has_cyr = true;
         let y = b.get(i + 1).copied().unwrap_or(0);
-        // Lowercase as they are: а–я, ѐ–џ (D0 B0–D1 9F) and the odd (small) Kazakh letters
-        // U+048B–U+04BF, U+04D1–U+04FF.
-        lower &= match x {
-            0xD0 => y >= 0xB0,
-            0xD1 => y <= 0x9F,
-            0xD2 => y >= 0x8A && y & 1 == 1,
-            _ => y >= 0x90 && y & 1 == 1,
-        };
+        lower &= is_lower_cyrillic(x, y);
         i += 2;
     }
     if has_cyr && has_latin {

@@ -10,7 +10,7 @@
 //!
 //! Offsets are byte offsets into the ORIGINAL text.
 
-use super::normalize::{is_letter, normalize, repair_lower, Normalized};
+use super::normalize::{is_letter, is_lower_cyrillic, normalize, repair_lower, Normalized};
 use std::rc::Rc;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -376,16 +376,23 @@ fn fast_kind(c: Wb, seg: &str) -> Kind {
 /// digits and `_` join), WB6–7 (letter Mid letter) and WB11–12 (digit Mid digit); everything
 /// else breaks (WB999). The `fast_path_agrees_with_unicode_segmentation` test checks every
 /// fast character in context against the crate.
-fn segments<'t>(t: &'t str, segs: &mut Vec<(usize, &'t str, Kind)>) {
+/// A word-boundary segment: start byte, text, kind, and whether [`repair_lower`] would leave
+/// it as it is (a lowercase Cyrillic or ASCII word: known only on the fast path).
+type Seg<'t> = (usize, &'t str, Kind, bool);
+
+fn segments<'t>(t: &'t str, segs: &mut Vec<Seg<'t>>) {
     if !fast_segments(t, segs) {
         segs.clear();
-        segs.extend(t.split_word_bound_indices().map(|(i, s)| (i, s, kind(s))));
+        segs.extend(
+            t.split_word_bound_indices()
+                .map(|(i, s)| (i, s, kind(s), false)),
+        );
     }
 }
 
 /// The fast segmenter of [`segments`]; false (with `segs` partly filled) as soon as it meets a
 /// character outside [`fast_class`].
-fn fast_segments<'t>(t: &'t str, segs: &mut Vec<(usize, &'t str, Kind)>) -> bool {
+fn fast_segments<'t>(t: &'t str, segs: &mut Vec<Seg<'t>>) -> bool {
     let b = t.as_bytes();
     let n = b.len();
     let mut i = 0usize;
@@ -394,6 +401,7 @@ fn fast_segments<'t>(t: &'t str, segs: &mut Vec<(usize, &'t str, Kind)>) -> bool
             return false;
         };
         let mut e = i + len;
+        let mut plain = false;
         match c {
             Wb::Cr if b.get(e) == Some(&b'\n') => e += 1,
             Wb::Space => {
@@ -406,12 +414,35 @@ fn fast_segments<'t>(t: &'t str, segs: &mut Vec<(usize, &'t str, Kind)>) -> bool
                 }
             }
             Wb::Letter | Wb::Digit | Wb::ExtNumLet => {
+                // The run is read from its first character, which is also noted in the
+                // [`repair_lower`] flags: Cyrillic letters, ASCII letters, and anything that
+                // lowercasing or repair could change.
+                e = i;
                 let mut prev = c;
+                let (mut has_cyr, mut has_latin, mut changes) = (false, false, false);
                 while e < n {
+                    // The common case first: a run of Cyrillic letters (two-byte, lead
+                    // D0, D1, D3, or D2 outside `҂` and the combining U+0483–U+0489).
+                    let x = b[e];
+                    if (0xD0..=0xD3).contains(&x) {
+                        let y = b[e + 1];
+                        if x != 0xD2 || !(0x82..=0x89).contains(&y) {
+                            has_cyr = true;
+                            changes |= !is_lower_cyrillic(x, y);
+                            prev = Wb::Letter;
+                            e += 2;
+                            continue;
+                        }
+                    }
                     let Some((next, l)) = class_at(b, e) else {
                         return false;
                     };
+                    // ASCII letters always join the run (WB5, WB9, WB13b); other ASCII
+                    // characters change nothing, joined or not.
+                    has_latin |= x.is_ascii_alphabetic();
+                    changes |= x.is_ascii_uppercase();
                     if matches!(next, Wb::Letter | Wb::Digit | Wb::ExtNumLet) {
+                        changes |= l > 1;
                         prev = next;
                         e += l;
                         continue;
@@ -421,21 +452,26 @@ fn fast_segments<'t>(t: &'t str, segs: &mut Vec<(usize, &'t str, Kind)>) -> bool
                     let mid_num =
                         prev == Wb::Digit && matches!(next, Wb::MidNum | Wb::MidNumLet | Wb::Quote);
                     if (mid_letter || mid_num) && e + l < n {
-                        let Some((after, l2)) = class_at(b, e + l) else {
+                        let Some((after, _)) = class_at(b, e + l) else {
                             return false;
                         };
                         if after == prev {
-                            e += l + l2;
+                            // WB6/7, WB11/12: the middle character joins; the one after it
+                            // (a letter or digit like `prev`) joins in the next round.
+                            changes |= l > 1;
+                            prev = next;
+                            e += l;
                             continue;
                         }
                     }
                     break;
                 }
+                plain = !(changes || (has_cyr && has_latin));
             }
             _ => {}
         }
         let seg = &t[i..e];
-        segs.push((i, seg, fast_kind(c, seg)));
+        segs.push((i, seg, fast_kind(c, seg), plain));
         i = e;
     }
     true
@@ -477,7 +513,7 @@ fn tokenize_impl<S: Sink>(text: &str, sink: &mut S, fast: bool) {
     // A text the fast segmenter takes whole is its own normalized form ([`fast_class`]): it is
     // segmented as it is, without a separate normalization pass.
     let norm: Normalized;
-    let mut segs: Vec<(usize, &str, Kind)> = Vec::with_capacity(text.len() / 4 + 1);
+    let mut segs: Vec<Seg> = Vec::with_capacity(text.len() / 4 + 1);
     let t: &str = if fast && fast_segments(text, &mut segs) {
         norm = Normalized::unchanged(text);
         text
@@ -490,7 +526,7 @@ fn tokenize_impl<S: Sink>(text: &str, sink: &mut S, fast: bool) {
             segs.extend(
                 norm.text
                     .split_word_bound_indices()
-                    .map(|(i, s)| (i, s, kind(s))),
+                    .map(|(i, s)| (i, s, kind(s), false)),
             );
         }
         &norm.text
@@ -501,7 +537,7 @@ fn tokenize_impl<S: Sink>(text: &str, sink: &mut S, fast: bool) {
     let mut buf = String::new();
     let mut parts: Vec<(usize, &str)> = Vec::new();
     while i < segs.len() {
-        let (start, seg, k) = segs[i];
+        let (start, seg, k, plain) = segs[i];
         // `№ 16354`, `№11-1-4/730`: the sign joins the number that follows.
         let mut numero = None;
         let mut j = i;
@@ -520,11 +556,20 @@ fn tokenize_impl<S: Sink>(text: &str, sink: &mut S, fast: bool) {
         } else if k != Kind::Num {
             if k == Kind::Word {
                 buf.clear();
-                repair_lower(seg, &mut buf);
+                if plain {
+                    debug_assert!({
+                        let mut r = String::new();
+                        repair_lower(seg, &mut r);
+                        r == seg
+                    });
+                    buf.push_str(seg);
+                } else {
+                    repair_lower(seg, &mut buf);
+                }
                 let mut end = start + seg.len();
                 let mut apostrophe = "";
                 // 2017 Latin writes letters with an apostrophe (`n'`): keep a trailing one.
-                if let Some(&(_, next, _)) = segs.get(i + 1) {
+                if let Some(&(_, next, _, _)) = segs.get(i + 1) {
                     if (next == "'" || next == "’" || next == "ʼ")
                         && seg.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\'')
                     {
@@ -626,7 +671,18 @@ mod tests {
     /// Segments of `t` by the fast segmenter, `None` when it declines the text.
     fn fast(t: &str) -> Option<Vec<(usize, &str, Kind)>> {
         let mut v = Vec::new();
-        fast_segments(t, &mut v).then_some(v)
+        if !fast_segments(t, &mut v) {
+            return None;
+        }
+        // A segment called plain is one repair leaves as it is.
+        for &(_, s, _, plain) in &v {
+            if plain {
+                let mut r = String::new();
+                repair_lower(s, &mut r);
+                assert_eq!(r, s);
+            }
+        }
+        Some(v.into_iter().map(|(i, s, k, _)| (i, s, k)).collect())
     }
 
     fn reference(t: &str) -> Vec<(usize, &str, Kind)> {
