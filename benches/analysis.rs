@@ -5,7 +5,9 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer, TokenStream};
-use zanlex::analysis::{analyzer, KK_EXACT, KK_LOOSE, KK_STEM};
+use zanlex::analysis::fold::fold;
+use zanlex::analysis::stem::{stem, stem_folded};
+use zanlex::analysis::{analyze, analyzer, KK_EXACT, KK_LOOSE, KK_STEM};
 
 fn corpus_lines() -> Vec<String> {
     let mut files: Vec<_> = std::fs::read_dir("corpus")
@@ -63,5 +65,35 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// The stemmer alone on every distinct word of the corpus, each once per iteration: what a new
+/// word costs (the analyzers' per-thread stem cache makes a repeated word nearly free, so the
+/// runs above measure it only for the first occurrence).
+fn bench_stem_words(c: &mut Criterion) {
+    let lines = corpus_lines();
+    let mut words: Vec<String> = lines
+        .iter()
+        .flat_map(|l| analyze(KK_EXACT, l))
+        .map(|t| t.text)
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    if words.is_empty() {
+        eprintln!("skipped: no corpus/ folder here");
+        return;
+    }
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let mut g = c.benchmark_group("stem_words");
+    g.throughput(Throughput::Elements(words.len() as u64));
+    g.sample_size(20);
+    g.bench_function("stem", |b| {
+        b.iter(|| words.iter().map(|w| stem(w).len()).sum::<usize>())
+    });
+    g.bench_function("stem_folded", |b| {
+        b.iter(|| folded.iter().map(|w| stem_folded(w).len()).sum::<usize>())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, bench_stem_words);
 criterion_main!(benches);
