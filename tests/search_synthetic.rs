@@ -338,3 +338,52 @@ fn bad_queries_are_query_errors() {
         }
     }
 }
+
+/// The score of every hit of `q`, by `act#eid`.
+fn scores(idx: &ZanIndex, q: &str) -> std::collections::BTreeMap<String, f32> {
+    idx.search(&SearchRequest::new(q).limit(50))
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| (format!("{}#{}", h.act.id, h.unit.eid), h.score))
+        .collect()
+}
+
+#[test]
+fn act_titles_raise_matching_units_and_match_nothing_alone() {
+    let (_d, with_title) = index();
+    // The same acts, but the repealed order's title without `тұруға` and with `Астана`.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index");
+    let mut acts = corpus();
+    acts[1].title = "Астана қаласында рұқсаттар беру регламентін бекіту туралы".into();
+    build_from_acts(&path, &acts).unwrap();
+    let without = ZanIndex::open(&path).unwrap();
+
+    let a = scores(&with_title, "тұру");
+    let b = scores(&without, "тұру");
+    assert_eq!(
+        a.keys().collect::<Vec<_>>(),
+        b.keys().collect::<Vec<_>>(),
+        "a title never adds or removes a hit"
+    );
+    let boosted = "mvd-order-2012-06-14-352#para_1";
+    assert!(
+        a[boosted] > b[boosted] + 0.1,
+        "`тұруға` in its act's title raises the unit: {} vs {}",
+        a[boosted],
+        b[boosted]
+    );
+    for (id, s) in &a {
+        if id != boosted {
+            assert_eq!(*s, b[id], "{id}: its own act's title does not match");
+        }
+    }
+    // A word found only in a title finds no unit.
+    assert!(ids(&without, "астана").is_empty());
+    // Both words are required: the title word does not satisfy `астана`, so the search falls
+    // back to any word (relaxed) and finds the `тұру` units.
+    let r = without.search(&SearchRequest::new("астана тұру")).unwrap();
+    assert!(r.relaxed);
+    assert_eq!(r.hits.len(), b.len());
+}

@@ -1,7 +1,7 @@
 //! Turning an [`Act`] into index documents: one per unit of the current text, one per unit of
 //! each older edition (with its validity range), and one holding the whole act as JSON.
 
-use super::schema::{to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
+use super::schema::{act_key, to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
 use crate::model::{Act, Amendment, Source, Status, Unit, UnitStatus};
 use crate::search::citation;
 use chrono::NaiveDate;
@@ -61,6 +61,10 @@ pub fn act_documents(act: &Act, f: &Fields) -> crate::Result<Vec<TantivyDocument
     d.add_text(f.act_id, &act.id);
     d.add_text(f.file, &act.source.file);
     d.add_text(f.act_json, &act_json);
+    d.add_text(f.title_stem, &act.title);
+    d.add_text(f.title_loose, &act.title);
+    let key = act_key(&act.id);
+    d.add_u64(f.act_key, key);
     docs.push(d);
 
     // Older editions, each over its [from, to).
@@ -79,7 +83,7 @@ pub fn act_documents(act: &Act, f: &Fields) -> crate::Result<Vec<TantivyDocument
             version_id: &v.id,
             source: &v.source,
         };
-        unit_documents(act, &v.units, &val, f, &mut docs);
+        unit_documents(act, &v.units, &val, f, key, &mut docs);
     }
     let repealed_on = match &act.status {
         Status::Repealed { on, .. } => *on,
@@ -92,7 +96,11 @@ pub fn act_documents(act: &Act, f: &Fields) -> crate::Result<Vec<TantivyDocument
         version_id: "current",
         source: &act.source,
     };
-    unit_documents(act, &act.units, &val, f, &mut docs);
+    unit_documents(act, &act.units, &val, f, key, &mut docs);
+    let units = docs.len() as u64 - 1;
+    if let Some(d) = docs.first_mut() {
+        d.add_u64(f.unit_docs, units);
+    }
     Ok(docs)
 }
 
@@ -101,6 +109,7 @@ fn unit_documents(
     units: &[Unit],
     val: &Validity<'_>,
     f: &Fields,
+    key: u64,
     docs: &mut Vec<TantivyDocument>,
 ) {
     let status = act.status.as_str();
@@ -117,8 +126,7 @@ fn unit_documents(
         d.add_text(f.file, &val.source.file);
         d.add_text(f.act_file, &act.source.file);
         d.add_text(f.act_title, &act.title);
-        d.add_text(f.title_stem, &act.title);
-        d.add_text(f.title_loose, &act.title);
+        d.add_u64(f.act_key, key);
         d.add_text(f.act_kind, act.kind.as_str());
         for i in &act.issuances {
             d.add_text(f.issuer, &i.issuer_code);

@@ -15,7 +15,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -44,8 +44,16 @@ pub struct Fields {
     /// The corpus file the act itself came from (differs from `file` for older editions).
     pub act_file: Field,
     pub act_title: Field,
+    /// The act's title, analyzed on the act document only: a unit's title score is its act's
+    /// (see [`crate::search::title`]), so the title is not indexed again with every unit.
     pub title_stem: Field,
     pub title_loose: Field,
+    /// [`act_key`] of the act, a fast field on act and unit documents: joins a unit to its
+    /// act's title score.
+    pub act_key: Field,
+    /// On act documents: how many unit documents the act has (title statistics are counted as
+    /// if every unit carried the title).
+    pub unit_docs: Field,
     pub act_kind: Field,
     pub issuer: Field,
     pub act_date: Field,
@@ -116,6 +124,8 @@ pub fn build_schema() -> (Schema, Fields) {
         act_title: b.add_text_field("act_title", stored_only.clone()),
         title_stem: b.add_text_field("title_stem", analyzed(KK_STEM, false)),
         title_loose: b.add_text_field("title_loose", analyzed(KK_LOOSE, false)),
+        act_key: b.add_u64_field("act_key", NumericOptions::default().set_fast()),
+        unit_docs: b.add_u64_field("unit_docs", NumericOptions::default().set_fast()),
         act_kind: b.add_text_field("act_kind", raw.clone()),
         issuer: b.add_text_field("issuer", raw.clone()),
         act_date: b.add_date_field("act_date", date_opts()),
@@ -146,6 +156,22 @@ pub fn build_schema() -> (Schema, Fields) {
         act_json: b.add_text_field("act_json", stored_only),
     };
     (b.build(), fields)
+}
+
+/// A stable 64-bit key of an act id (the first 8 bytes of its SHA-256), for the `act_key` fast
+/// field.
+///
+/// ```
+/// use zanlex::index::schema::act_key;
+/// assert_eq!(act_key("mvd-order-2012-06-14-352"), act_key("mvd-order-2012-06-14-352"));
+/// assert_ne!(act_key("mvd-order-2012-06-14-352"), act_key("mfa-order-2018-01-04-11-1-4-1"));
+/// ```
+pub fn act_key(act_id: &str) -> u64 {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(act_id.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    u64::from_le_bytes(first)
 }
 
 /// A calendar date as a tantivy date (midnight UTC).

@@ -17,6 +17,7 @@ pub mod compile;
 pub mod query;
 pub mod restore;
 pub mod snippet;
+pub mod title;
 pub mod types;
 
 pub use query::{parse, Filter, Query};
@@ -143,19 +144,19 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
         let s = query::parse_status(s).map_err(|r| qerr(req, r))?;
         filters.push((Occur::Must, compile::filter_query(f, &Filter::Status(s))));
     }
-    let title = compile::title_boost(index, &q);
+    let searcher = index.searcher();
+    let titles = match compile::title_boost(index, &q) {
+        Some(t) => title::act_scores(index, &searcher, t.as_ref())?,
+        None => title::ActScores::default(),
+    };
     let build = |relaxed: bool| -> crate::Result<BooleanQuery> {
         let main = compile::compile(index, &q, relaxed).ok_or_else(|| {
             qerr(req, "nothing searchable: the query has no words (only punctuation or symbols); type a word")
         })?;
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, main)];
         clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
-        if let Some(t) = &title {
-            clauses.push((Occur::Should, t.box_clone()));
-        }
         Ok(BooleanQuery::new(clauses))
     };
-    let searcher = index.searcher();
     // Editions of one unit may all match an `--as-of` date range edge: fetch extra, dedupe.
     let hl = snippet::Highlighter::new(index, &q);
     // A phrase with stop words is checked on the text itself: fetch every candidate.
@@ -166,12 +167,13 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
     } else {
         req.limit
     };
+    let titles = std::sync::Arc::new(titles);
     let tq = build(false)?;
-    let (mut top, mut total) = searcher.search(&tq, &(TopDocs::with_limit(fetch), Count))?;
+    let (mut top, mut total) = top_with_titles(&searcher, &tq, fetch, &titles)?;
     let mut relaxed = false;
     if total == 0 && q.is_plain_words() {
         let tq = build(true)?;
-        (top, total) = searcher.search(&tq, &(TopDocs::with_limit(fetch), Count))?;
+        (top, total) = top_with_titles(&searcher, &tq, fetch, &titles)?;
         relaxed = total > 0;
     }
     let mut hits = Vec::with_capacity(top.len().min(req.limit));
@@ -212,6 +214,29 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
         hits,
         relaxed,
     })
+}
+
+/// The best `limit` matches of `query`, each scored with its act's title score added, and how
+/// many matched.
+fn top_with_titles(
+    searcher: &tantivy::Searcher,
+    query: &dyn TQuery,
+    limit: usize,
+    titles: &std::sync::Arc<title::ActScores>,
+) -> crate::Result<(Vec<(f32, DocAddress)>, usize)> {
+    if titles.is_empty() {
+        return Ok(searcher.search(query, &(TopDocs::with_limit(limit), Count))?);
+    }
+    let titles = std::sync::Arc::clone(titles);
+    let top = TopDocs::with_limit(limit).tweak_score(move |segment: &tantivy::SegmentReader| {
+        let keys = segment.fast_fields().u64("act_key").ok();
+        let titles = std::sync::Arc::clone(&titles);
+        move |doc: tantivy::DocId, score: f32| {
+            let key = keys.as_ref().and_then(|k| k.first(doc));
+            score + key.and_then(|k| titles.get(&k)).copied().unwrap_or(0.0)
+        }
+    });
+    Ok(searcher.search(query, &(top, Count))?)
 }
 
 /// Most candidates checked for a phrase with stop words.
