@@ -99,20 +99,36 @@ fn clean_inline(s: &str) -> String {
         crate::structure::push_words(&mut out, s);
         return out;
     }
-    let s = TAG.replace_all(s, " ");
-    let s = s.replace("**", "").replace("\\", "");
+    // Each replacement only where its pattern occurs (the same text, fewer copies).
+    let s = if s.contains('<') {
+        TAG.replace_all(s, " ")
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
+    let mut s = s.into_owned();
+    if s.contains("**") {
+        s = s.replace("**", "");
+    }
+    if s.contains('\\') {
+        s = s.replace('\\', "");
+    }
     let s = s.trim();
     // Single `*` emphasis around a whole line or note (`*Ескерту. …*`), not `3,5*4,5`.
     let s = s.strip_prefix('*').unwrap_or(s);
     let s = s.strip_suffix('*').unwrap_or(s);
-    s.replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(s.len());
+    if s.contains('&') {
+        let s = s
+            .replace("&nbsp;", " ")
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"");
+        crate::structure::push_words(&mut out, &s);
+    } else {
+        crate::structure::push_words(&mut out, s);
+    }
+    out
 }
 
 /// A minimal reader for the flat YAML these exports use: `key: value`, nested maps by

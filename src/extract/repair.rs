@@ -137,19 +137,35 @@ pub fn fix_letter_spacing(s: &str) -> String {
 /// [`fix_letter_spacing`]'s work: `None` when the line has no letter-spaced run (the line stays
 /// as it is).
 fn letter_spaced(s: &str) -> Option<String> {
-    // Quick exit: no three one-character tokens in a row, one space apart.
+    // Quick exit: no three one-character tokens in a row, one space apart (by bytes: a token
+    // is one character when its first character is all of it).
     let mut run = 0;
     let mut seen = false;
-    for t in s.split(' ') {
-        let mut cs = t.chars();
-        run = match (cs.next(), cs.next()) {
-            (Some(_), None) => run + 1,
-            _ => 0,
+    let b = s.as_bytes();
+    let mut tok = 0;
+    for i in 0..=b.len() {
+        if i < b.len() && b[i] != b' ' {
+            continue;
+        }
+        let t = &b[tok..i];
+        let one_char = match t.first() {
+            Some(&lead) => {
+                let len = match lead {
+                    0..=0x7F => 1,
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                };
+                t.len() == len
+            }
+            None => false,
         };
+        run = if one_char { run + 1 } else { 0 };
         if run >= 3 {
             seen = true;
             break;
         }
+        tok = i + 1;
     }
     if !seen {
         return None;
@@ -355,20 +371,25 @@ const GLUE_PUNCT: [char; 4] = [':', ';', '.', ','];
 /// Text glued after sentence punctuation at the end of a line (`жазылсын:10-тармақ`): the
 /// offset of the punctuation run (which may start with a quote or bracket) and of the text.
 fn punct_tail(text: &str) -> Option<(usize, usize)> {
-    let cs: Vec<(usize, char)> = text.char_indices().collect();
-    for w in (0..cs.len().saturating_sub(1)).rev() {
-        let (i, c) = cs[w];
-        let next = cs[w + 1].1;
-        if !GLUE_PUNCT.contains(&c) {
+    // The punctuation is ASCII: found by byte, from the end, never the line's last character.
+    let b = text.as_bytes();
+    let mut k = b.len().saturating_sub(1);
+    while let Some(i) = b[..k]
+        .iter()
+        .rposition(|c| matches!(c, b':' | b';' | b'.' | b','))
+    {
+        k = i;
+        let c = char::from(b[i]);
+        let Some(next) = text[i + 1..].chars().next() else {
             continue;
-        }
+        };
         let starts_word = next.is_numeric()
             || next == '№'
             || (next.is_alphabetic() && ('\u{400}'..='\u{4FF}').contains(&next));
         if !starts_word {
             continue;
         }
-        let prev = if w > 0 { Some(cs[w - 1].1) } else { None };
+        let prev = text[..i].chars().next_back();
         // Not numbers (`26.05.2022`, `3,5`) or initials (`П.К.`, `Қ.С.`).
         if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_ascii_digit() {
             return None;
@@ -376,7 +397,7 @@ fn punct_tail(text: &str) -> Option<(usize, usize)> {
         if c == '.' && prev.is_some_and(char::is_uppercase) && next.is_uppercase() {
             return None;
         }
-        let tail_start = cs[w + 1].0;
+        let tail_start = i + 1;
         let tail = &text[tail_start..];
         if tail.trim_end().chars().count() < 2 {
             return None;
@@ -391,10 +412,11 @@ fn punct_tail(text: &str) -> Option<(usize, usize)> {
         }
         // Back over the punctuation run (`";`).
         let mut run = i;
-        let mut v = w;
-        while v > 0 && matches!(cs[v - 1].1, '"' | '»' | ')' | ':' | ';' | '.' | ',') {
-            v -= 1;
-            run = cs[v].0;
+        while let Some(p) = text[..run].chars().next_back() {
+            if !matches!(p, '"' | '»' | ')' | ':' | ';' | '.' | ',') {
+                break;
+            }
+            run -= p.len_utf8();
         }
         return Some((run, tail_start));
     }

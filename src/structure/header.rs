@@ -339,6 +339,10 @@ static RE_ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// [`RE_ISSUANCE`] anchored at the start: where the text starts with an issuance, the match
+/// `RE_ISSUANCE.find` gives (the leftmost one starts there), without searching the rest.
+static RE_ISSUANCE_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{})", RE_ISSUANCE.as_str())).expect("valid regex"));
 static RE_REGISTRATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Әділет\s+министрлігінде\s+(\d{4})\s*жыл\S*\s+(\d{1,2})\s+(\p{L}+)\s+№\s*(\d+)")
         .expect("valid regex")
@@ -426,12 +430,9 @@ pub(crate) fn parse_issuance(text: &str) -> HeaderFacts {
 /// (`қаулысына`, `бұйрығымен`).
 pub(crate) fn names_own_issuance(text: &str) -> bool {
     let text = normalize_i(&crate::structure::tree::clean_spaces(text));
-    let Some(m) = RE_ISSUANCE.find(&text) else {
+    let Some(m) = RE_ISSUANCE_AT_START.find(&text) else {
         return false;
     };
-    if m.start() > 0 {
-        return false;
-    }
     let rest = text[m.end()..].trim_start().to_lowercase();
     let rest = rest.strip_prefix("бірлескен ").unwrap_or(&rest);
     [

@@ -235,10 +235,34 @@ fn parse_russian_requisite(s: &str) -> Option<crate::model::Issuance> {
     })
 }
 
+/// Whether the lowercased body says `осы конституциялық заң`, without lowercasing the body: the
+/// phrase is anchored at its `ц` (only `ц` and `Ц` lowercase to it) and compared character by
+/// character (no character lowercases to several that include a Cyrillic letter or a space).
+fn mentions_own_constitutional_law(body: &str) -> bool {
+    const PHRASE: &str = "осы конституциялық заң";
+    let before = PHRASE.chars().take_while(|&c| c != 'ц').count();
+    let same = |c: char, p: char| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(p) && l.next().is_none()
+    };
+    body.match_indices(['ц', 'Ц']).any(|(at, _)| {
+        let head = body[..at].chars().rev().take(before);
+        let want_head = PHRASE.chars().take(before).collect::<Vec<_>>();
+        let head: Vec<char> = head.collect();
+        if head.len() < before || !head.iter().rev().zip(&want_head).all(|(&c, &p)| same(c, p)) {
+            return false;
+        }
+        let tail = PHRASE.chars().skip(before);
+        let mut got = body[at..].chars();
+        tail.into_iter()
+            .all(|p| got.next().is_some_and(|c| same(c, p)))
+    })
+}
+
 fn kind_from_body(body: &str, title: &str) -> ActKind {
     let tl = title.to_lowercase();
     if body.lines().any(|l| RE_ARTICLE.is_match(l)) {
-        if body.to_lowercase().contains("осы конституциялық заң") {
+        if mentions_own_constitutional_law(body) {
             return ActKind::ConstitutionalLaw;
         }
         if tl.contains("кодекс") {
