@@ -33,10 +33,7 @@ pub fn act_scores(
     searcher: &Searcher,
     title_query: &dyn TQuery,
 ) -> crate::Result<ActScores> {
-    let stats = UnitWeightedStats {
-        searcher,
-        fields: index.fields(),
-    };
+    let stats = UnitWeightedStats::new(searcher, index.fields());
     let found = searcher.search_with_statistics_provider(title_query, &ByActKey, &stats)?;
     let mut scores = ActScores::default();
     for (key, score) in found {
@@ -49,11 +46,22 @@ pub fn act_scores(
 /// BM25 statistics of the title fields counted over units, as if each unit carried its act's
 /// title; every other field's come from the searcher unchanged.
 pub struct UnitWeightedStats<'a> {
-    pub searcher: &'a Searcher,
-    pub fields: &'a Fields,
+    searcher: &'a Searcher,
+    fields: &'a Fields,
+    /// Each title field's token total: every word of a query asks again.
+    totals: std::cell::RefCell<FxHashMap<Field, u64>>,
 }
 
-impl UnitWeightedStats<'_> {
+impl<'a> UnitWeightedStats<'a> {
+    /// Statistics over `searcher`'s segments.
+    pub fn new(searcher: &'a Searcher, fields: &'a Fields) -> Self {
+        UnitWeightedStats {
+            searcher,
+            fields,
+            totals: Default::default(),
+        }
+    }
+
     fn is_title(&self, field: Field) -> bool {
         field == self.fields.title_stem || field == self.fields.title_loose
     }
@@ -89,6 +97,9 @@ impl Bm25StatisticsProvider for UnitWeightedStats<'_> {
         if !self.is_title(field) {
             return self.searcher.total_num_tokens(field);
         }
+        if let Some(total) = self.totals.borrow().get(&field) {
+            return Ok(*total);
+        }
         let acts = Term::from_field_text(self.fields.doc_type, DOC_ACT);
         let mut total = 0u64;
         for segment in self.searcher.segment_readers() {
@@ -97,6 +108,7 @@ impl Bm25StatisticsProvider for UnitWeightedStats<'_> {
                 total += u64::from(norms.fieldnorm(doc)) * units;
             })?;
         }
+        self.totals.borrow_mut().insert(field, total);
         Ok(total)
     }
 
