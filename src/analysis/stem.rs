@@ -199,7 +199,7 @@ struct Suf {
     last: bool,
     /// Attributive `-ғы/-гі`: only right after a bare stem (`жылғы`, `бұрынғы`).
     bare: bool,
-    /// Unlikely after a stem ending in `ы/і` (see `ends_in_narrow`).
+    /// Unlikely after a stem ending in `ы/і` (see [`Word::narrow`]).
     weak_after_narrow: bool,
     /// Unlikely unless attested (verb forms that nouns often end in: `жағдайды`, `форматын`).
     weak: bool,
@@ -212,7 +212,7 @@ struct Tables {
     /// Every word of the vocabulary, the short roots, the uninflected words and the citation
     /// forms of `dropped`, with flags saying which (one lookup answers them all).
     words: FxHashMap<String, u8>,
-    /// The short roots as letter pairs, sorted, for [`Tables::describe`].
+    /// The short roots as letter pairs, sorted, for [`Tables::word`].
     short_pairs: Vec<(char, char)>,
     /// (form before a vowel suffix, citation form); no form is a suffix of another (see the
     /// test `dropped_forms_are_suffix_free`), so at most one applies to a stem.
@@ -348,13 +348,14 @@ impl<'w> Word<'w> {
             .map_or(0, |&c| harmony(c))
     }
 
-    /// Is the prefix of `end` letters long enough to be a stem (see `floor_ok`)?
+    /// Is the prefix of `end` letters long enough to be a stem ([`Tables::floor_ok`])?
     fn floor(&self, end: usize) -> bool {
         end >= 2 && self.first_vowel < end && (end >= 3 || self.short2)
     }
 
-    /// Does the prefix of `end` letters end in `ы/і` after anything but `ш` (see
-    /// `ends_in_narrow`)?
+    /// Does the prefix of `end` letters end in `ы/і` (folded: `и`) after anything but `ш`?
+    /// Before such an ending, `-сы`/`-ны` are less likely than `-с`/`-н` + `-ы` (`жиналысы`,
+    /// `ағыны`); the agentive `-шы/-ші` (`басшысы`) is the exception.
     fn narrow(&self, end: usize) -> bool {
         let narrow = match self.last(end) {
             Some(c) if self.folded => c == 'и',
@@ -1085,6 +1086,7 @@ impl Tables {
         }
     }
 
+    /// Is `stem` long enough to be a stem: at least 3 letters (or a short root) and a vowel?
     fn floor_ok(&self, stem: &str) -> bool {
         let n = stem.chars().count();
         if n < 2 || !stem.chars().any(is_vowel) {
