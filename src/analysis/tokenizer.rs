@@ -9,6 +9,12 @@
 //! endings `55-ші` give the compound and the number only).
 //!
 //! Offsets are byte offsets into the ORIGINAL text.
+//!
+//! Speed: a text made only of ASCII, Latin, Cyrillic letters and common punctuation (nearly
+//! every legal text) is cut by a byte-level segmenter that implements the UAX #29 rules those
+//! characters can meet, with no normalization pass (such a text is its own NFC form); any
+//! other text is normalized and cut by unicode-segmentation. See `segments` for why the two
+//! agree; the tests check them against each other.
 
 use super::normalize::{is_letter, is_lower_cyrillic, normalize, repair_lower, Normalized};
 use std::rc::Rc;
