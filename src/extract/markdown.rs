@@ -94,7 +94,7 @@ fn line_of(text: String, indent: u16, n: u32) -> CleanLine {
 /// Strips HTML tags, emphasis marks and backslash escapes; collapses spaces.
 fn clean_inline(s: &str) -> String {
     // Most lines have no markup or entity: then only the spaces change.
-    if !s.contains(['<', '*', '\\', '&']) {
+    if !s.bytes().any(|c| matches!(c, b'<' | b'*' | b'\\' | b'&')) {
         let mut out = String::with_capacity(s.len());
         crate::structure::push_words(&mut out, s);
         return out;

@@ -64,11 +64,12 @@ pub fn split_lines(text: &str, first_line: u32, page: Option<u32>) -> Vec<Line> 
     let mut out = Vec::new();
     for (i, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let raw: std::borrow::Cow<str> = if raw.contains(['\u{00A0}', '\t']) {
-            raw.replace(['\u{00A0}', '\t'], " ").into()
-        } else {
-            raw.into()
-        };
+        let raw: std::borrow::Cow<str> =
+            if raw.as_bytes().contains(&b'\t') || raw.contains('\u{00A0}') {
+                raw.replace(['\u{00A0}', '\t'], " ").into()
+            } else {
+                raw.into()
+            };
         let content = raw.trim_start_matches(' ');
         let text = content.trim_end();
         if text.is_empty() {

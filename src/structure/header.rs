@@ -339,10 +339,6 @@ static RE_ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// [`RE_ISSUANCE`] anchored at the start: where the text starts with an issuance, the match
-/// `RE_ISSUANCE.find` gives (the leftmost one starts there), without searching the rest.
-static RE_ISSUANCE_AT_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("^(?:{})", RE_ISSUANCE.as_str())).expect("valid regex"));
 static RE_REGISTRATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Әділет\s+министрлігінде\s+(\d{4})\s*жыл\S*\s+(\d{1,2})\s+(\p{L}+)\s+№\s*(\d+)")
         .expect("valid regex")
@@ -430,10 +426,20 @@ pub(crate) fn parse_issuance(text: &str) -> HeaderFacts {
 /// (`қаулысына`, `бұйрығымен`).
 pub(crate) fn names_own_issuance(text: &str) -> bool {
     let text = normalize_i(&crate::structure::tree::clean_spaces(text));
-    let Some(m) = RE_ISSUANCE_AT_START.find(&text) else {
+    let Some(m) = RE_ISSUANCE.find(&text) else {
         return false;
     };
-    let rest = text[m.end()..].trim_start().to_lowercase();
+    if m.start() > 0 {
+        return false;
+    }
+    // Only the first words are read: lowercase a prefix long enough for `бірлескен `, the
+    // longest kind word and the character after it, not the whole rest of the header.
+    let rest: String = text[m.end()..]
+        .trim_start()
+        .chars()
+        .take(40)
+        .flat_map(char::to_lowercase)
+        .collect();
     let rest = rest.strip_prefix("бірлескен ").unwrap_or(&rest);
     [
         "бұйрығы",
@@ -524,17 +530,6 @@ pub(crate) fn has_russian(text: &str) -> bool {
         "район",
         "город",
     ];
-    // A word is a run of ASCII letters and digits and Cyrillic letters (U+0400..U+04FF, the
-    // two-byte characters led by 0xD0..=0xD3), found byte by byte.
-    fn word_char_len(lead: u8) -> (bool, usize) {
-        match lead {
-            0..=0x7F => (lead.is_ascii_alphanumeric(), 1),
-            0xD0..=0xD3 => (true, 2),
-            0xC0..=0xDF => (false, 2),
-            0xE0..=0xEF => (false, 3),
-            _ => (false, 4),
-        }
-    }
     fn lower(c: char) -> char {
         match c {
             'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
@@ -542,38 +537,45 @@ pub(crate) fn has_russian(text: &str) -> bool {
             _ => c,
         }
     }
+    // A word is a run of ASCII letters and digits and Cyrillic letters (U+0400..U+04FF, the
+    // two-byte characters led by 0xD0..=0xD3), found byte by byte.
     let b = text.as_bytes();
     let mut n = 0;
     let mut i = 0;
-    while i < b.len() {
-        let start = i;
-        loop {
-            let (word, len) = word_char_len(b[i]);
-            if !word {
-                break;
-            }
+    let mut start = 0;
+    loop {
+        let c = b.get(i).copied();
+        let (word, len) = match c {
+            Some(c @ 0..=0x7F) => (c.is_ascii_alphanumeric(), 1),
+            Some(0xD0..=0xD3) => (true, 2),
+            Some(0xC0..=0xDF) => (false, 2),
+            Some(0xE0..=0xEF) => (false, 3),
+            Some(_) => (false, 4),
+            None => (false, 0),
+        };
+        if word {
             i += len;
-            if i >= b.len() {
-                break;
-            }
-        }
-        if i == start {
-            i += word_char_len(b[i]).1;
             continue;
         }
-        let w = &text[start..i];
-        if w.len() > 18 {
-            continue;
-        }
-        let hit = WORDS
-            .iter()
-            .any(|x| x.len() == w.len() && x.chars().zip(w.chars()).all(|(a, b)| a == lower(b)));
-        if hit {
-            n += 1;
-            if n >= 10 {
-                return true;
+        // A word ends at `i` (it may be empty).
+        let wl = i - start;
+        if wl > 0 && wl <= 18 {
+            let w = &text[start..i];
+            let hit = WORDS.iter().any(|x| {
+                x.len() == w.len() && x.chars().zip(w.chars()).all(|(a, b)| a == lower(b))
+            });
+            if hit {
+                n += 1;
+                if n >= 10 {
+                    return true;
+                }
             }
         }
+        if c.is_none() {
+            break;
+        }
+        i += len;
+        start = i;
     }
     false
 }
