@@ -36,6 +36,8 @@ pub struct ZanIndex {
     index: Index,
     fields: Fields,
     reader: IndexReader,
+    /// The act documents of the last searcher generation seen (title statistics).
+    title_act_docs: std::sync::Mutex<Option<std::sync::Arc<crate::search::title::ActDocs>>>,
 }
 
 /// A unit fetched by act id and eid, with what is needed to cite it.
@@ -77,6 +79,7 @@ impl ZanIndex {
             index,
             fields,
             reader,
+            title_act_docs: Default::default(),
         })
     }
 
@@ -123,6 +126,26 @@ impl ZanIndex {
     /// A searcher over the last commit.
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()
+    }
+
+    /// The act documents of `searcher` with their unit counts and title lengths, read once per
+    /// commit (every search with a title score needs them).
+    pub fn title_act_docs(
+        &self,
+        searcher: &Searcher,
+    ) -> crate::Result<std::sync::Arc<crate::search::title::ActDocs>> {
+        let generation = searcher.generation().generation_id();
+        let mut cached = self
+            .title_act_docs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(a) = cached.as_ref().filter(|a| a.generation == generation) {
+            return Ok(std::sync::Arc::clone(a));
+        }
+        let fresh =
+            std::sync::Arc::new(crate::search::title::ActDocs::read(searcher, &self.fields)?);
+        *cached = Some(std::sync::Arc::clone(&fresh));
+        Ok(fresh)
     }
 
     /// The manifest of the last commit (what files the index was built from).

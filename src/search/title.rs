@@ -33,7 +33,12 @@ pub fn act_scores(
     searcher: &Searcher,
     title_query: &dyn TQuery,
 ) -> crate::Result<ActScores> {
-    let stats = UnitWeightedStats::new(searcher, index.fields());
+    let acts = index.title_act_docs(searcher)?;
+    let stats = UnitWeightedStats {
+        searcher,
+        fields: index.fields(),
+        acts: &acts,
+    };
     let found = searcher.search_with_statistics_provider(title_query, &ByActKey, &stats)?;
     let mut scores = ActScores::default();
     for (key, score) in found {
@@ -43,49 +48,74 @@ pub fn act_scores(
     Ok(scores)
 }
 
+/// The live act documents of one searcher generation: each one's number of unit documents,
+/// and the title fields' token totals counted over units.
+#[derive(Debug)]
+pub struct ActDocs {
+    /// [`tantivy::SearcherGeneration::generation_id`] of the searcher read.
+    pub generation: u64,
+    /// Per segment (in the searcher's order): unit documents by act document.
+    units: Vec<FxHashMap<DocId, u64>>,
+    /// `title_stem` and `title_loose` token totals, as if every unit carried its act's title.
+    totals: [u64; 2],
+}
+
+impl ActDocs {
+    /// Reads the act documents of `searcher`.
+    pub fn read(searcher: &Searcher, fields: &Fields) -> crate::Result<Self> {
+        let acts = Term::from_field_text(fields.doc_type, DOC_ACT);
+        let mut units = Vec::new();
+        let mut totals = [0u64; 2];
+        for segment in searcher.segment_readers() {
+            let count = segment
+                .fast_fields()
+                .u64("unit_docs")?
+                .first_or_default_col(0);
+            let norms = [
+                segment.get_fieldnorms_reader(fields.title_stem)?,
+                segment.get_fieldnorms_reader(fields.title_loose)?,
+            ];
+            let mut by_doc = FxHashMap::default();
+            for_each_live_posting(segment, &acts, |doc| {
+                let n = count.get_val(doc);
+                by_doc.insert(doc, n);
+                for (total, norm) in totals.iter_mut().zip(&norms) {
+                    *total += u64::from(norm.fieldnorm(doc)) * n;
+                }
+            })?;
+            units.push(by_doc);
+        }
+        Ok(ActDocs {
+            generation: searcher.generation().generation_id(),
+            units,
+            totals,
+        })
+    }
+}
+
 /// BM25 statistics of the title fields counted over units, as if each unit carried its act's
 /// title; every other field's come from the searcher unchanged.
 pub struct UnitWeightedStats<'a> {
     searcher: &'a Searcher,
     fields: &'a Fields,
-    /// Each title field's token total: every word of a query asks again.
-    totals: std::cell::RefCell<FxHashMap<Field, u64>>,
+    acts: &'a ActDocs,
 }
 
-impl<'a> UnitWeightedStats<'a> {
-    /// Statistics over `searcher`'s segments.
-    pub fn new(searcher: &'a Searcher, fields: &'a Fields) -> Self {
-        UnitWeightedStats {
-            searcher,
-            fields,
-            totals: Default::default(),
-        }
-    }
-
-    fn is_title(&self, field: Field) -> bool {
-        field == self.fields.title_stem || field == self.fields.title_loose
-    }
-}
-
-/// Calls `f(doc, unit_docs)` for every live document of `segment` in the postings of `term`.
-fn for_each_posting(
+/// Calls `f(doc)` for every live document of `segment` in the postings of `term`.
+fn for_each_live_posting(
     segment: &SegmentReader,
     term: &Term,
-    mut f: impl FnMut(DocId, u64),
+    mut f: impl FnMut(DocId),
 ) -> tantivy::Result<()> {
     let inverted = segment.inverted_index(term.field())?;
     let Some(mut postings) = inverted.read_postings(term, IndexRecordOption::Basic)? else {
         return Ok(());
     };
-    let units = segment
-        .fast_fields()
-        .u64("unit_docs")?
-        .first_or_default_col(0);
     let alive = segment.alive_bitset();
     let mut doc = postings.doc();
     while doc != TERMINATED {
         if alive.is_none_or(|a| a.is_alive(doc)) {
-            f(doc, units.get_val(doc));
+            f(doc);
         }
         doc = postings.advance();
     }
@@ -94,22 +124,13 @@ fn for_each_posting(
 
 impl Bm25StatisticsProvider for UnitWeightedStats<'_> {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
-        if !self.is_title(field) {
-            return self.searcher.total_num_tokens(field);
+        if field == self.fields.title_stem {
+            Ok(self.acts.totals[0])
+        } else if field == self.fields.title_loose {
+            Ok(self.acts.totals[1])
+        } else {
+            self.searcher.total_num_tokens(field)
         }
-        if let Some(total) = self.totals.borrow().get(&field) {
-            return Ok(*total);
-        }
-        let acts = Term::from_field_text(self.fields.doc_type, DOC_ACT);
-        let mut total = 0u64;
-        for segment in self.searcher.segment_readers() {
-            let norms = segment.get_fieldnorms_reader(field)?;
-            for_each_posting(segment, &acts, |doc, units| {
-                total += u64::from(norms.fieldnorm(doc)) * units;
-            })?;
-        }
-        self.totals.borrow_mut().insert(field, total);
-        Ok(total)
     }
 
     fn total_num_docs(&self) -> tantivy::Result<u64> {
@@ -117,17 +138,18 @@ impl Bm25StatisticsProvider for UnitWeightedStats<'_> {
     }
 
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
-        if !self.is_title(term.field()) {
+        if term.field() != self.fields.title_stem && term.field() != self.fields.title_loose {
             return self.searcher.doc_freq(term);
         }
         let mut total = 0u64;
-        for segment in self.searcher.segment_readers() {
-            for_each_posting(segment, term, |_, units| total += units)?;
+        for (segment, units) in self.searcher.segment_readers().iter().zip(&self.acts.units) {
+            for_each_live_posting(segment, term, |doc| {
+                total += units.get(&doc).copied().unwrap_or(0);
+            })?;
         }
         Ok(total)
     }
 }
-
 /// Collects `(act_key, score)` of every matching act document.
 struct ByActKey;
 
