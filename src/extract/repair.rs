@@ -615,36 +615,45 @@ fn split_units(t: &str) -> Vec<String> {
 /// by `-4/245` or `/1`, and lines that are only closing punctuation (`;`, `.`, `),`).
 /// A new paragraph (indented line) is never joined.
 pub fn join_broken_lines(lines: &mut Vec<Line>) {
-    let mut i = 1;
-    while i < lines.len() {
-        let (prev, next) = (&lines[i - 1], &lines[i]);
-        let p = prev.text.trim_end();
-        let n = next.text.trim_start();
-        let last = p.chars().last();
-        let before_last = p.chars().rev().nth(1);
-        let first = n.chars().next();
-        let second = n.chars().nth(1);
-        let hyphen_end = last == Some('-') && before_last.is_some_and(char::is_alphanumeric);
-        let hyphen_space_end = prev.text.ends_with("- ")
-            || (prev.text.trim_end().ends_with('-')
-                && p.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()));
-        let starts_low = first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-        let number_cont = last.is_some_and(|c| c.is_ascii_digit())
-            && matches!(first, Some('-' | '/'))
-            && second.is_some_and(|c| c.is_ascii_digit());
-        let only_punct =
-            !n.is_empty() && n.chars().all(|c| matches!(c, '.' | ',' | ';' | ':' | ')'));
-        let join_tight = (hyphen_end || (hyphen_space_end && starts_low && before_digit(p)))
-            && starts_low
-            && next.indent == 0
-            || number_cont && next.indent == 0
-            || only_punct;
-        if join_tight {
-            let next = lines.remove(i);
-            append_line(&mut lines[i - 1], "", &next);
-            continue;
+    // Lines are moved into a new list, each joined to the last one kept when it continues it
+    // (instead of removing it from the middle of the list).
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for next in lines.drain(..) {
+        match out.last_mut() {
+            Some(prev) if joins_tight(prev, &next) => append_line(prev, "", &next),
+            _ => out.push(next),
         }
-        i += 1;
+    }
+    *lines = out;
+}
+
+/// Whether `next` continues `prev` with no space between (see [`join_broken_lines`]).
+fn joins_tight(prev: &Line, next: &Line) -> bool {
+    let p = prev.text.trim_end();
+    let n = next.text.trim_start();
+    let only_punct = !n.is_empty() && n.chars().all(|c| matches!(c, '.' | ',' | ';' | ':' | ')'));
+    if only_punct {
+        return true;
+    }
+    if next.indent != 0 {
+        return false;
+    }
+    let first = n.chars().next();
+    // A broken word or number ends in `-` (a hyphen, or a hyphen and a space); a number
+    // continued by `-4/245` or `/1` ends in a digit. Nothing else joins.
+    match p.as_bytes().last() {
+        Some(b'-') => {
+            let before_last = p.chars().rev().nth(1);
+            let hyphen_end = before_last.is_some_and(char::is_alphanumeric);
+            let hyphen_space_end =
+                prev.text.ends_with("- ") || before_last.is_some_and(|c| c.is_ascii_digit());
+            let starts_low = first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            starts_low && (hyphen_end || (hyphen_space_end && before_digit(p)))
+        }
+        Some(c) if c.is_ascii_digit() => {
+            matches!(first, Some('-' | '/')) && n.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+        }
+        _ => false,
     }
 }
 
@@ -810,6 +819,72 @@ mod tests {
         };
         let mapped = offsets.iter().map(|&o| map(o)).collect();
         (out, mapped)
+    }
+
+    /// The line joining as first written (remove from the list, test every condition).
+    fn join_reference(lines: &mut Vec<Line>) {
+        let mut i = 1;
+        while i < lines.len() {
+            let (prev, next) = (&lines[i - 1], &lines[i]);
+            let p = prev.text.trim_end();
+            let n = next.text.trim_start();
+            let last = p.chars().last();
+            let before_last = p.chars().rev().nth(1);
+            let first = n.chars().next();
+            let second = n.chars().nth(1);
+            let hyphen_end = last == Some('-') && before_last.is_some_and(char::is_alphanumeric);
+            let hyphen_space_end = prev.text.ends_with("- ")
+                || (prev.text.trim_end().ends_with('-')
+                    && p.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()));
+            let starts_low = first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            let number_cont = last.is_some_and(|c| c.is_ascii_digit())
+                && matches!(first, Some('-' | '/'))
+                && second.is_some_and(|c| c.is_ascii_digit());
+            let only_punct =
+                !n.is_empty() && n.chars().all(|c| matches!(c, '.' | ',' | ';' | ':' | ')'));
+            let join_tight = (hyphen_end || (hyphen_space_end && starts_low && before_digit(p)))
+                && starts_low
+                && next.indent == 0
+                || number_cont && next.indent == 0
+                || only_punct;
+            if join_tight {
+                let next = lines.remove(i);
+                append_line(&mut lines[i - 1], "", &next);
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// `join_broken_lines` joins the same lines as the former loop.
+    #[test]
+    fn join_broken_lines_matches_the_reference() {
+        let pieces = [
+            "а", "Қ", "1", "-", "- ", "/", ".", ";", ")", " ", "бап", "2-", "-4/245",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed as usize
+        };
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..next() % 8 {
+                text.push_str(&" ".repeat([0, 0, 6, 1][next() % 4]));
+                for _ in 0..1 + next() % 4 {
+                    text.push_str(pieces[next() % pieces.len()]);
+                }
+                text.push('\n');
+            }
+            let lines = split_lines(&text, 1, None);
+            let mut got = lines.clone();
+            join_broken_lines(&mut got);
+            let mut want = lines;
+            join_reference(&mut want);
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     /// `collapse` gives the reference's text and origin offsets on random spacing.
