@@ -372,18 +372,24 @@ impl Highlighter {
         h
     }
 
-    /// The slot table of a text, stemming only words that could match the query.
-    fn text_slots(&self, index: &ZanIndex, text: &str) -> Vec<Slot> {
+    /// Calls `visit` with each exact token of `text` (in order) and, for the tokens that could
+    /// match the query (their folded beginning is one of the query's), their stem and loose
+    /// forms; other words are not stemmed. `false` when the analyzers are missing.
+    fn each_token(
+        &self,
+        index: &ZanIndex,
+        text: &str,
+        mut visit: impl FnMut(tantivy::tokenizer::Token, Option<&(Vec<String>, Vec<String>)>),
+    ) -> bool {
         let [Some(_), Some(fs), Some(fl)] = self.fields else {
-            return Vec::new();
+            return false;
         };
         let tk = |f| index.tantivy().tokenizer_for_field(f).ok();
         let (Some(mut stem), Some(mut loose)) = (tk(fs), tk(fl)) else {
-            return slots(index, &self.fields, text);
+            return false;
         };
         let mut cache = self.cache.borrow_mut();
         let mut prefix_hits = self.prefix_hits.borrow_mut();
-        let mut table: Vec<Slot> = Vec::new();
         let (mut head, mut fold_buf) = (String::new(), String::new());
         // `kk_exact` is the bare tokenizer: its tokens are taken as they are, without copies.
         let mut toks = Vec::new();
@@ -391,9 +397,6 @@ impl Highlighter {
         for t in toks {
             if t.position > 1_000_000 {
                 continue;
-            }
-            if t.position >= table.len() {
-                table.resize(t.position + 1, Slot::default());
             }
             let wanted = match prefix_hits.get(t.text.as_str()) {
                 Some(&w) => w,
@@ -410,13 +413,9 @@ impl Highlighter {
                     w
                 }
             };
-            let slot = &mut table[t.position];
-            let surface = text.get(t.offset_from..t.offset_to);
-            slot.exact.push((t.text, t.offset_from, t.offset_to));
-            if !wanted {
-                continue;
-            }
+            let surface = text.get(t.offset_from..t.offset_to).filter(|_| wanted);
             let Some(surface) = surface else {
+                visit(t, None);
                 continue;
             };
             if !cache.contains_key(surface) {
@@ -431,12 +430,61 @@ impl Highlighter {
                 let forms = (run(&mut stem), run(&mut loose));
                 cache.insert(surface.to_string(), forms);
             }
-            if let Some((st, lo)) = cache.get(surface) {
+            visit(t, cache.get(surface));
+        }
+        true
+    }
+
+    /// The slot table of a text, stemming only words that could match the query.
+    fn text_slots(&self, index: &ZanIndex, text: &str) -> Vec<Slot> {
+        let mut table: Vec<Slot> = Vec::new();
+        let analyzed = self.each_token(index, text, |t, forms| {
+            if t.position >= table.len() {
+                table.resize(t.position + 1, Slot::default());
+            }
+            let slot = &mut table[t.position];
+            slot.exact.push((t.text, t.offset_from, t.offset_to));
+            if let Some((st, lo)) = forms {
                 slot.stem.extend(st.iter().cloned());
                 slot.loose.extend(lo.iter().cloned());
             }
+        });
+        if analyzed {
+            table
+        } else {
+            slots(index, &self.fields, text)
         }
-        table
+    }
+
+    /// The matches of a query without phrases: the tokens at every position where one of the
+    /// query's words matches, as [`Highlighter::spans_in`] finds them through a slot table,
+    /// but a position at a time (tokens come in position order) instead of a table of all.
+    fn word_spans(&self, index: &ZanIndex, text: &str) -> Option<Vec<[usize; 2]>> {
+        let mut all: Vec<[usize; 2]> = Vec::new();
+        // The tokens of the current position, and whether one of them matched.
+        let mut group: Vec<[usize; 2]> = Vec::new();
+        let (mut position, mut hit, mut ordered) = (usize::MAX, false, true);
+        let analyzed = self.each_token(index, text, |t, forms| {
+            if t.position != position {
+                ordered &= position == usize::MAX || t.position > position;
+                if hit {
+                    all.append(&mut group);
+                }
+                group.clear();
+                (position, hit) = (t.position, false);
+            }
+            group.push([t.offset_from, t.offset_to]);
+            hit = hit
+                || self.words[0].contains(&t.text)
+                || forms.is_some_and(|(st, lo)| {
+                    st.iter().any(|x| self.words[1].contains(x))
+                        || lo.iter().any(|x| self.words[2].contains(x))
+                });
+        });
+        if hit {
+            all.append(&mut group);
+        }
+        (analyzed && ordered).then(|| merge(all, text))
     }
 
     /// Whether results need [`Highlighter::verify`]: the query requires a phrase with stop
@@ -492,6 +540,11 @@ impl Highlighter {
     }
 
     fn spans_in(&self, index: &ZanIndex, text: &str) -> Vec<[usize; 2]> {
+        if self.patterns.is_empty() {
+            if let Some(spans) = self.word_spans(index, text) {
+                return spans;
+            }
+        }
         let table = self.text_slots(index, text);
         let mut all: Vec<[usize; 2]> = Vec::new();
         for p in &self.patterns {
