@@ -68,7 +68,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
         return Err("empty file".into());
     }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return std::str::from_utf8(rest)
+        return utf8(rest)
             .map(|s| (s.to_string(), Encoding::Utf8Bom))
             .map_err(|e| format!("invalid UTF-8 after a UTF-8 byte order mark ({e})"));
     }
@@ -89,10 +89,19 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
     if let Some(reason) = binary_reason(bytes) {
         return Err(reason);
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    if let Ok(s) = utf8(bytes) {
         return Ok((s.to_string(), Encoding::Utf8));
     }
     decode_cyrillic_single_byte(bytes)
+}
+
+/// `std::str::from_utf8`, validated with SIMD first (the same verdict; std's error when the
+/// bytes are not UTF-8, for its position).
+fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(_) => std::str::from_utf8(bytes),
+    }
 }
 
 /// Whether a BOM-less file looks like UTF-16 from where its NUL bytes fall: ASCII characters
