@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-REL = ROOT / "target" / "release"
+REL = ROOT / "target" / "dist"
 ARGS = None
 
 
@@ -111,10 +111,11 @@ def ensure_tools(xapian):
 
 
 def build_and_snapshot_binaries():
-    """Builds the binaries and copies them aside, so a run keeps using the same build even if
-    someone rebuilds target/release meanwhile."""
+    """Builds the binaries with the `dist` profile (what zanlex ships: LTO, one codegen unit;
+    the tantivy peer gets the same) and copies them aside, so a run keeps using the same build
+    even if someone rebuilds target/dist meanwhile."""
     global REL
-    sh(["cargo", "build", "--release", "--bin", "zanlex", "--example", "dump_units",
+    sh(["cargo", "build", "--profile", "dist", "--bin", "zanlex", "--example", "dump_units",
         "--example", "peer_tantivy", "--example", "zanlex_query", "--example", "zanlex_build"],
        cwd=ROOT)
     snap = Path(ARGS.work) / "bin"
