@@ -41,25 +41,59 @@ pub(crate) fn is_terminal(s: &str) -> bool {
     t.ends_with('.') || t.ends_with(';') || t.ends_with(':')
 }
 
+/// A regex that matches only text starting with certain characters (`^\d…`, `^[IVXLCІ]…`):
+/// [`Gated::captures`] and [`Gated::is_match`] answer as the regex does, without running it on
+/// the many lines that start otherwise.
+pub(crate) struct Gated {
+    re: Regex,
+    /// A superset of the characters a match can start with.
+    first: fn(char) -> bool,
+}
+
+impl Gated {
+    pub(crate) fn new(pattern: &str, first: fn(char) -> bool) -> Self {
+        Gated {
+            re: Regex::new(pattern).expect("valid regex"),
+            first,
+        }
+    }
+
+    pub(crate) fn captures<'h>(&self, text: &'h str) -> Option<regex::Captures<'h>> {
+        if !text.chars().next().is_some_and(self.first) {
+            return None;
+        }
+        self.re.captures(text)
+    }
+
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        text.chars().next().is_some_and(self.first) && self.re.is_match(text)
+    }
+}
+
+/// `\d` is a numeric character.
+fn numeric(c: char) -> bool {
+    c.is_numeric()
+}
+
 /// `14-1. Text` (also the letter-spaced `5 .  М е м`): the number of a numbered paragraph.
-pub(crate) static RE_PARA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d+(?:-\d+)*)\s?\.(?:\s|$)").expect("valid regex"));
+pub(crate) static RE_PARA: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s?\.(?:\s|$)", numeric));
 /// `1-1) text` (also `2 )`): the number of a subparagraph.
-pub(crate) static RE_SUBPARA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d+(?:-\d+)*)\s?\)").expect("valid regex"));
+pub(crate) static RE_SUBPARA: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s?\)", numeric));
 /// `1-тарау. Жалпы ережелер`
-pub(crate) static RE_CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d+(?:-\d+)*)\s*-\s*тарау(?:\.\s*|\s+|$)(.*)$").expect("valid regex")
-});
+pub(crate) static RE_CHAPTER: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s*-\s*тарау(?:\.\s*|\s+|$)(.*)$", numeric));
 /// `I ТАРАУ. ЖАЛПЫ ЕРЕЖЕЛЕР`
-pub(crate) static RE_ROMAN_CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([IVXLCІ]+)\s*[-–]?\s*(?:ТАРАУ|тарау|Тарау)(?:\.\s*|\s+|$)(.*)$")
-        .expect("valid regex")
+pub(crate) static RE_ROMAN_CHAPTER: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"^([IVXLCІ]+)\s*[-–]?\s*(?:ТАРАУ|тарау|Тарау)(?:\.\s*|\s+|$)(.*)$",
+        |c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'І'),
+    )
 });
 /// `3-1-бап. Heading`
-pub(crate) static RE_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d+(?:-\d+)*)\s*-\s*бап(?:\.\s*|\s+|$)(.*)$").expect("valid regex")
-});
+pub(crate) static RE_ARTICLE: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s*-\s*бап(?:\.\s*|\s+|$)(.*)$", numeric));
 /// `… 1-қосымша`, `3-1 қосымша`, `4-4 - қосымша`, `5-ҚОСЫМША` at the end of a line.
 pub(crate) static RE_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\s)(\d+(?:-\d+)*)(?:\s*-\s*|\s+)қосымша\s*$").expect("valid regex")
@@ -68,9 +102,11 @@ pub(crate) static RE_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static RE_DELETED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:\*?\s*(?:алып|алынып)\s+тасталды)").expect("valid regex"));
 /// `01.01.2023 бастап қолданысқа енгізіледі`: text that takes effect later.
-pub(crate) static RE_PENDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{2}\.\d{2}\.\d{4})\s+(?:бастап|жылдан\s+бастап)\s+қолданысқа\s+енгізіледі")
-        .expect("valid regex")
+pub(crate) static RE_PENDING: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"^(\d{2}\.\d{2}\.\d{4})\s+(?:бастап|жылдан\s+бастап)\s+қолданысқа\s+енгізіледі",
+        numeric,
+    )
 });
 
 /// Roman numeral value (`IV` → 4); Cyrillic `І` is read as Latin `I`.

@@ -11,14 +11,15 @@
 //! `Ескерту:` remarks in a FAQ are answer text, not amendment notes.
 
 use crate::model::UnitKind;
+use crate::structure::common::Gated;
 use crate::structure::tree::Tree;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static RE_SECTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d+)\.\s+(\S.*)$").expect("valid regex"));
-static RE_SUBSECTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d+)\.(\d+)\.?(?:\s+|$)(.*)$").expect("valid regex"));
+static RE_SECTION: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"^(\d+)\.\s+(\S.*)$", char::is_numeric));
+static RE_SUBSECTION: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"^(\d+)\.(\d+)\.?(?:\s+|$)(.*)$", char::is_numeric));
 
 /// Parses lines `start..` of the tree's lines into sections and subsections.
 pub(crate) fn parse(t: &mut Tree, start: usize) {
