@@ -56,10 +56,6 @@ pub const KK_STEM: &str = "kk_stem";
 /// Name of the keyboard/script-folding analyzer.
 pub const KK_LOOSE: &str = "kk_loose";
 
-/// Name of the analyzer of the `restore` field: `{folded}\u{1}{exact}` for each exact token
-/// with Kazakh letters (see [`crate::search::restore`]).
-pub const KK_RESTORE: &str = "kk_restore";
-
 /// All analyzer names, for listing in the CLI.
 pub const ANALYZERS: [&str; 3] = [KK_EXACT, KK_STEM, KK_LOOSE];
 
@@ -70,111 +66,6 @@ pub fn register_analyzers(index: &tantivy::Index) {
         if let Some(a) = analyzer(name) {
             index.tokenizers().register(name, a);
         }
-    }
-    index.tokenizers().register(KK_RESTORE, restore_analyzer());
-}
-
-/// The `restore` field's analyzer: the exact tokens with Kazakh letters, each as
-/// `{folded}\u{1}{exact}`. It runs in tantivy's indexing threads, where the unit text's tokens
-/// are already in the tokenizer's memo from the `kk_exact` field.
-///
-/// ```
-/// use tantivy::tokenizer::TokenStream;
-/// let mut a = zanlex::analysis::restore_analyzer();
-/// let mut ts = a.token_stream("Тұрақты виза");
-/// let mut keys = Vec::new();
-/// while ts.advance() {
-///     keys.push(ts.token().text.clone());
-/// }
-/// assert_eq!(keys, ["туракти\u{1}тұрақты"]);
-/// ```
-pub fn restore_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(tokenizer::KkTokenizer::default())
-        .filter(RestoreFilter)
-        .build()
-}
-
-/// The `restore` term of an exact token, written into `out`: false (and `out` untouched) for
-/// a token without Kazakh letters, which needs no restoring.
-pub fn restore_key_into(token: &str, out: &mut String) -> bool {
-    // Kazakh letters are letters: no `is_alphabetic` test needed (it is slow on Cyrillic).
-    if !crate::search::restore::has_kazakh_letters(token) {
-        return false;
-    }
-    out.clear();
-    FOLD_CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some(f) = c.get(token) {
-            out.push_str(f);
-        } else {
-            if c.len() >= STEM_CACHE_MAX {
-                c.clear();
-            }
-            fold::fold_into(token, out);
-            c.insert(token.to_string(), out.clone());
-        }
-    });
-    out.push(crate::search::restore::SEP);
-    out.push_str(token);
-    true
-}
-
-thread_local! {
-    /// Folded forms of the exact tokens [`restore_key_into`] has seen on this thread (emptied
-    /// past [`STEM_CACHE_MAX`] words): most tokens of a corpus are repeats.
-    static FOLD_CACHE: std::cell::RefCell<FxHashMap<String, String>> =
-        std::cell::RefCell::new(FxHashMap::default());
-}
-
-/// Turns exact tokens into `restore` terms ([`restore_key_into`]) and drops the others.
-#[derive(Clone)]
-pub struct RestoreFilter;
-
-/// Tokenizer wrapped by [`RestoreFilter`].
-#[derive(Clone)]
-pub struct RestoreTokenizer<T> {
-    inner: T,
-}
-
-/// Token stream of [`RestoreFilter`].
-pub struct RestoreStream<S> {
-    tail: S,
-    buf: String,
-}
-
-impl TokenFilter for RestoreFilter {
-    type Tokenizer<T: Tokenizer> = RestoreTokenizer<T>;
-    fn transform<T: Tokenizer>(self, inner: T) -> RestoreTokenizer<T> {
-        RestoreTokenizer { inner }
-    }
-}
-
-impl<T: Tokenizer> Tokenizer for RestoreTokenizer<T> {
-    type TokenStream<'a> = RestoreStream<T::TokenStream<'a>>;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        RestoreStream {
-            tail: self.inner.token_stream(text),
-            buf: String::new(),
-        }
-    }
-}
-
-impl<S: TokenStream> TokenStream for RestoreStream<S> {
-    fn advance(&mut self) -> bool {
-        while self.tail.advance() {
-            let tok = self.tail.token_mut();
-            if restore_key_into(&tok.text, &mut self.buf) {
-                std::mem::swap(&mut tok.text, &mut self.buf);
-                return true;
-            }
-        }
-        false
-    }
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
     }
 }
 
@@ -324,7 +215,7 @@ impl<T: Tokenizer> Tokenizer for KkStemTokenizer<T> {
     }
 }
 
-/// Most words each per-thread cache (stem, loose, restore fold) holds before it is emptied:
+/// Most words each per-thread cache (stem, loose) holds before it is emptied:
 /// about 14 MB a cache at its fullest, so a few tens of MB per indexing thread.
 pub const STEM_CACHE_MAX: usize = 100_000;
 

@@ -142,7 +142,7 @@ type Memo = (usize, Vec<(String, Rc<Packed>)>);
 
 thread_local! {
     /// The last few texts tokenized on this thread and their tokens. The index writes each
-    /// unit's text into four fields (exact, stem, loose, restore) and each title and heading
+    /// unit's text into three fields (exact, stem, loose) and each title and heading
     /// into two or three, and tantivy analyzes them one after the other on one thread: only the
     /// first pass normalizes and segments (callgrind: a third fewer indexing instructions).
     static MEMO: std::cell::RefCell<Memo> =

@@ -9,9 +9,6 @@ use crate::analysis::fold::{fold, has_latin};
 use crate::index::ZanIndex;
 use std::collections::BTreeMap;
 
-/// Separates the folded skeleton from the exact token in a `restore` term.
-pub const SEP: char = '\u{1}';
-
 /// Letters only Kazakh Cyrillic has: a word with one of them is already spelled properly.
 pub fn has_kazakh_letters(w: &str) -> bool {
     w.chars().any(|c| {
