@@ -716,6 +716,10 @@ pub fn drop_page_furniture(lines: &mut Vec<Line>) {
         let n = counts.get(k).copied().unwrap_or(0);
         n >= 3 && n * 2 >= pages && (k.chars().count() <= 80)
     };
+    // Nothing repeats often enough: every line stays (the common case, without a pass).
+    if !counts.keys().any(furniture) {
+        return;
+    }
     let mut idx = 0;
     lines.retain(|l| {
         let keep = !(edge[idx] && furniture(&key(&l.text)));

@@ -212,14 +212,20 @@ impl<'a> Tree<'a> {
         span
     }
 
-    /// Builds the nested units.
-    pub fn finish(&self) -> Vec<Unit> {
-        self.roots.iter().map(|&r| self.build(r)).collect()
+    /// Builds the nested units (moving the nodes' ids and numbers into them).
+    pub fn finish(mut self) -> Vec<Unit> {
+        let roots = std::mem::take(&mut self.roots);
+        roots.iter().map(|&r| self.build(r)).collect()
     }
 
-    fn build(&self, idx: usize) -> Unit {
+    fn build(&mut self, idx: usize) -> Unit {
+        let child_ids = std::mem::take(&mut self.nodes[idx].children);
+        let children: Vec<Unit> = child_ids.iter().map(|&c| self.build(c)).collect();
+        let n = &mut self.nodes[idx];
+        let eid = std::mem::take(&mut n.eid);
+        let num = n.num.take();
+        let status = std::mem::take(&mut n.status);
         let n = &self.nodes[idx];
-        let children: Vec<Unit> = n.children.iter().map(|&c| self.build(c)).collect();
         let mut own: Vec<usize> = n.extra_lines.clone();
         own.extend(n.parts.iter().filter_map(|p| p.line));
         let notes: Vec<Note> = n
@@ -251,9 +257,9 @@ impl<'a> Tree<'a> {
             });
         }
         Unit {
-            eid: n.eid.clone(),
+            eid,
             kind: n.kind,
-            num: n.num.clone(),
+            num,
             heading: n
                 .heading
                 .as_deref()
@@ -261,7 +267,7 @@ impl<'a> Tree<'a> {
                 .filter(|h| !h.is_empty()),
             text: join_parts(&n.parts),
             span: span.unwrap_or_default(),
-            status: n.status.clone(),
+            status,
             notes,
             children,
         }
