@@ -354,16 +354,52 @@ static WS_LEAD: [bool; 256] = {
 /// or `(b.len(), 0)` when there is none.
 #[inline]
 pub(crate) fn next_ws(b: &[u8], mut from: usize) -> (usize, usize) {
-    while let Some(k) = b[from..].iter().position(|&c| WS_LEAD[usize::from(c)]) {
-        let p = from + k;
+    loop {
+        // Character by character: a [`WS_LEAD`] byte only ever starts a character (a
+        // continuation byte steps one byte, back onto the next character's start).
+        let mut p = from;
+        while p < b.len() {
+            let step = STEP[usize::from(b[p])];
+            if step == 0 {
+                break;
+            }
+            p += usize::from(step);
+        }
+        if p >= b.len() {
+            return (b.len(), 0);
+        }
         let w = ws_len(b, p);
         if w > 0 {
             return (p, w);
         }
         from = p + 1;
     }
-    (b.len(), 0)
 }
+
+/// For each byte: 0 when it may start a whitespace character ([`WS_LEAD`]), else the length
+/// of the character it starts (1 for a continuation byte).
+static STEP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut c = 0xC0;
+    while c < 256 {
+        t[c] = if c < 0xE0 {
+            2
+        } else if c < 0xF0 {
+            3
+        } else {
+            4
+        };
+        c += 1;
+    }
+    let mut c = 0;
+    while c < 256 {
+        if WS_LEAD[c] {
+            t[c] = 0;
+        }
+        c += 1;
+    }
+    t
+};
 
 /// The first byte at or after `i` that does not start a whitespace character.
 #[inline]
