@@ -507,6 +507,68 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     tokenize_with(text, tokens);
 }
 
+/// The tokens of one text, their texts packed in one string: a buffer the snippet builder
+/// reuses from text to text, so reading a text's tokens allocates nothing per token (a
+/// `Vec<Token>` holds one `String` each).
+#[derive(Default)]
+pub struct TokenBuf {
+    packed: Packed,
+}
+
+/// One token of a [`TokenBuf`], borrowed: the fields of a [`Token`] the analyzers set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenRef<'a> {
+    pub text: &'a str,
+    /// Byte offsets into the original text.
+    pub offset_from: usize,
+    pub offset_to: usize,
+    pub position: usize,
+}
+
+impl std::fmt::Debug for TokenBuf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl TokenBuf {
+    /// How many tokens the buffer holds.
+    pub fn len(&self) -> usize {
+        self.packed.tokens.len()
+    }
+
+    /// True when the buffer holds no token.
+    pub fn is_empty(&self) -> bool {
+        self.packed.tokens.is_empty()
+    }
+
+    /// The tokens, in the order [`tokenize_into`] gives them.
+    pub fn iter(&self) -> impl Iterator<Item = TokenRef<'_>> + '_ {
+        self.packed.tokens.iter().map(|t| TokenRef {
+            text: &self.packed.texts[t.start..t.end],
+            offset_from: t.offset_from,
+            offset_to: t.offset_to,
+            position: t.position,
+        })
+    }
+}
+
+/// Tokenizes `text` into `out`, replacing what it held: the same tokens as [`tokenize_into`],
+/// without a `String` per token.
+///
+/// ```
+/// use zanlex::analysis::tokenizer::{tokenize_packed, TokenBuf};
+/// let mut buf = TokenBuf::default();
+/// tokenize_packed("№ 16354 Бұйрық", &mut buf);
+/// let texts: Vec<&str> = buf.iter().map(|t| t.text).collect();
+/// assert_eq!(texts, ["№16354", "16354", "бұйрық"]);
+/// ```
+pub fn tokenize_packed(text: &str, out: &mut TokenBuf) {
+    out.packed.texts.clear();
+    out.packed.tokens.clear();
+    tokenize_with(text, &mut out.packed);
+}
+
 /// The tokenizer proper: normalize, cut into word-boundary segments ([`segments`]), then
 /// emit words and legal-number chains into `sink`.
 fn tokenize_with<S: Sink>(text: &str, sink: &mut S) {
@@ -813,6 +875,32 @@ mod tests {
             let texts: Vec<&str> = (0..packed.count()).map(|i| packed.text_of(i)).collect();
             let plain: Vec<&str> = fast_toks.iter().map(|t| t.text.as_str()).collect();
             assert_eq!(texts, plain);
+        }
+    }
+
+    #[test]
+    fn packed_tokens_are_the_tokens_of_tokenize_into() {
+        // One buffer reused from a long text to shorter ones: nothing of the former is left.
+        let mut buf = TokenBuf::default();
+        for t in [
+            "№ 11-1-4/730 бұйрық, 3-қосымша 55-ші 1-1) Үкiметiнiң n'ol sh'ig'ary 😀 тест",
+            "Қазақстан Республикасы",
+            "",
+            "1-тармақ",
+        ] {
+            tokenize_packed(t, &mut buf);
+            let mut plain: Vec<Token> = Vec::new();
+            tokenize_into(t, &mut plain);
+            let got: Vec<(&str, usize, usize, usize)> = buf
+                .iter()
+                .map(|k| (k.text, k.offset_from, k.offset_to, k.position))
+                .collect();
+            let want: Vec<(&str, usize, usize, usize)> = plain
+                .iter()
+                .map(|k| (k.text.as_str(), k.offset_from, k.offset_to, k.position))
+                .collect();
+            assert_eq!(got, want, "{t:?}");
+            assert_eq!(buf.len(), plain.len());
         }
     }
 }

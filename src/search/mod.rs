@@ -32,8 +32,9 @@ use std::collections::HashSet;
 use std::time::Instant;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query as TQuery};
-use tantivy::schema::Value;
-use tantivy::{DocAddress, TantivyDocument};
+use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
+use tantivy::schema::{Field, OwnedValue};
+use tantivy::DocAddress;
 
 /// Default number of hits.
 pub const DEFAULT_LIMIT: usize = 10;
@@ -180,8 +181,9 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
     let mut seen = HashSet::new();
     let mut verified = 0;
     for (score, addr) in top {
+        // Fetched once: a verified candidate is printed from the document it was checked on.
+        let doc: StoredDoc = searcher.doc(addr)?;
         if hl.needs_verify() {
-            let doc: TantivyDocument = searcher.doc(addr)?;
             let text = doc_text(index, &doc);
             if !hl.verify(index, &text) {
                 continue;
@@ -191,7 +193,7 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
                 continue;
             }
         }
-        let hit = read_hit(index, &searcher, addr, score, req.as_of, &hl)?;
+        let hit = read_hit(index, doc, score, req.as_of, &hl);
         if !seen.insert((hit.act.id.clone(), hit.unit.eid.clone())) {
             continue;
         }
@@ -242,55 +244,107 @@ fn top_with_titles(
 /// Most candidates checked for a phrase with stop words.
 pub const VERIFY_CANDIDATES: usize = 5000;
 
+/// A unit document's stored values, the first of each field by field id, as tantivy's
+/// deserializer hands them over: a hit moves its strings out instead of copying them from a
+/// `TantivyDocument`'s compact storage.
+struct StoredDoc {
+    values: Vec<Option<OwnedValue>>,
+}
+
+impl DocumentDeserialize for StoredDoc {
+    fn deserialize<'de, D>(mut deserializer: D) -> Result<Self, DeserializeError>
+    where
+        D: DocumentDeserializer<'de>,
+    {
+        let mut values: Vec<Option<OwnedValue>> = Vec::new();
+        while let Some((field, value)) = deserializer.next_field::<OwnedValue>()? {
+            let i = field.field_id() as usize;
+            if i >= values.len() {
+                values.resize_with(i + 1, || None);
+            }
+            // Later values of a field (an act's other issuers) are not read.
+            if values[i].is_none() {
+                values[i] = Some(value);
+            }
+        }
+        Ok(StoredDoc { values })
+    }
+}
+
+impl StoredDoc {
+    fn get(&self, field: Field) -> Option<&OwnedValue> {
+        self.values.get(field.field_id() as usize)?.as_ref()
+    }
+
+    fn str(&self, field: Field) -> &str {
+        match self.get(field) {
+            Some(OwnedValue::Str(s)) => s,
+            _ => "",
+        }
+    }
+
+    /// The string value of `field` (empty when it has none), moved out.
+    fn take_str(&mut self, field: Field) -> String {
+        let slot = self.values.get_mut(field.field_id() as usize);
+        match slot.and_then(Option::take) {
+            Some(OwnedValue::Str(s)) => s,
+            _ => String::new(),
+        }
+    }
+
+    fn u32(&self, field: Field) -> Option<u32> {
+        match self.get(field) {
+            Some(OwnedValue::U64(x)) => Some(u32::try_from(*x).unwrap_or(u32::MAX)),
+            _ => None,
+        }
+    }
+
+    fn date(&self, field: Field) -> Option<NaiveDate> {
+        match self.get(field) {
+            Some(OwnedValue::Date(d)) => from_tantivy_date(*d),
+            _ => None,
+        }
+    }
+}
+
 /// A unit document's heading and text, as the index analyzed them.
-fn doc_text(index: &ZanIndex, doc: &TantivyDocument) -> String {
+fn doc_text(index: &ZanIndex, doc: &StoredDoc) -> String {
     let f = index.fields();
-    let get = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
-    format!("{}\n{}", get(f.heading), get(f.text))
+    format!("{}\n{}", doc.str(f.heading), doc.str(f.text))
 }
 
 fn read_hit(
     index: &ZanIndex,
-    searcher: &tantivy::Searcher,
-    addr: DocAddress,
+    mut doc: StoredDoc,
     score: f32,
     as_of: Option<NaiveDate>,
     hl: &snippet::Highlighter,
-) -> crate::Result<Hit> {
+) -> Hit {
     let f = index.fields();
-    let doc: TantivyDocument = searcher.doc(addr)?;
-    let s = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_string()
-    };
-    let n = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_u64())
-            .map(|x| u32::try_from(x).unwrap_or(u32::MAX))
-    };
-    let d = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_datetime())
-            .and_then(from_tantivy_date)
-    };
-    let text = s(f.text);
-    let heading = s(f.heading);
+    let text = doc.take_str(f.text);
+    let heading = doc.take_str(f.heading);
     let snippet_src = if text.trim().is_empty() {
         &heading
     } else {
         &text
     };
     let snippet = hl.snippet(index, snippet_src);
-    let from = d(f.valid_from).filter(|x| *x != OPEN_FROM);
-    let to = d(f.valid_to).filter(|x| *x != OPEN_TO);
-    let wording_unknown = match (as_of, d(f.wording_from)) {
+    let from = doc.date(f.valid_from).filter(|x| *x != OPEN_FROM);
+    let to = doc.date(f.valid_to).filter(|x| *x != OPEN_TO);
+    let wording_unknown = match (as_of, doc.date(f.wording_from)) {
         (Some(a), Some(w)) => a < w,
         _ => false,
     };
-    let amendments: Vec<Amendment> = serde_json::from_str(&s(f.amendments)).unwrap_or_default();
-    Ok(Hit {
+    // Most units were never amended: their list is `[]`.
+    let amendments: Vec<Amendment> = match doc.str(f.amendments) {
+        "[]" => Vec::new(),
+        js => serde_json::from_str(js).unwrap_or_default(),
+    };
+    let act_date = doc.date(f.act_date);
+    let (line_start, line_end, page) =
+        (doc.u32(f.line_start), doc.u32(f.line_end), doc.u32(f.page));
+    let mut s = |field| doc.take_str(field);
+    Hit {
         rank: 0,
         score,
         act: HitAct {
@@ -298,7 +352,7 @@ fn read_hit(
             title: s(f.act_title),
             kind: s(f.act_kind),
             number: s(f.act_number),
-            date: d(f.act_date),
+            date: act_date,
             status: s(f.act_status),
         },
         unit: HitUnit {
@@ -306,7 +360,7 @@ fn read_hit(
             label: s(f.label),
             kind: s(f.unit_kind),
             status: s(f.unit_status),
-            heading: Some(heading.clone()).filter(|h| !h.is_empty()),
+            heading: Some(heading).filter(|h| !h.is_empty()),
             path: s(f.path),
         },
         citation: s(f.citation),
@@ -314,9 +368,9 @@ fn read_hit(
         snippet,
         source: HitSource {
             file: s(f.file),
-            line_start: n(f.line_start).unwrap_or(0),
-            line_end: n(f.line_end).unwrap_or(0),
-            page: n(f.page),
+            line_start: line_start.unwrap_or(0),
+            line_end: line_end.unwrap_or(0),
+            page,
         },
         version: HitVersion {
             from,
@@ -325,5 +379,5 @@ fn read_hit(
             wording_unknown,
         },
         amendments,
-    })
+    }
 }

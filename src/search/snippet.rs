@@ -5,9 +5,10 @@
 //! from its first word to its last.
 
 use super::query::Query;
+use crate::analysis::tokenizer::{tokenize_packed, TokenBuf, TokenRef};
 use crate::index::ZanIndex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use tantivy::schema::Field;
 
 /// Longest snippet, in characters, before it is cut around the densest highlights.
@@ -127,7 +128,18 @@ struct Slot {
 }
 
 /// Stem and folded tokens by surface word.
-type StemCache = rustc_hash::FxHashMap<String, (Vec<String>, Vec<String>)>;
+type StemCache = FxHashMap<String, (Vec<String>, Vec<String>)>;
+
+/// A token's first four characters (what decides whether its folded beginning is one of the
+/// query's), packed into an integer: up to 16 bytes and their count.
+type HeadKey = (u128, u8);
+
+fn head_key(token: &str) -> HeadKey {
+    let end = token.char_indices().nth(4).map_or(token.len(), |(i, _)| i);
+    let mut bytes = [0u8; 16];
+    bytes[..end].copy_from_slice(&token.as_bytes()[..end]);
+    (u128::from_le_bytes(bytes), end as u8)
+}
 
 /// Finds a query's words and phrases in texts, with the index's own analyzers: what gets
 /// highlighted, and the check that a phrase with stop words (`тұрақты тұру үшін`) really has
@@ -136,11 +148,14 @@ type StemCache = rustc_hash::FxHashMap<String, (Vec<String>, Vec<String>)>;
 pub struct Highlighter {
     /// Stem and folded tokens of surface words met so far, shared by all hits of a query.
     cache: std::cell::RefCell<StemCache>,
-    /// Whether an exact token's folded beginning is one of `prefixes`, by token.
-    prefix_hits: std::cell::RefCell<rustc_hash::FxHashMap<String, bool>>,
+    /// Whether an exact token's folded beginning is one of `prefixes`, by the token's first
+    /// four characters (all the test reads).
+    prefix_hits: std::cell::RefCell<FxHashMap<HeadKey, bool>>,
+    /// The exact tokens of the text being read, reused from text to text.
+    tokens: std::cell::RefCell<TokenBuf>,
     fields: [Option<Field>; 3],
     /// Single tokens per analyzer (exact, stem, loose).
-    words: [HashSet<String>; 3],
+    words: [FxHashSet<String>; 3],
     patterns: Vec<Pattern>,
     /// Patterns every hit must contain (phrases the query requires).
     required: Vec<usize>,
@@ -379,7 +394,7 @@ impl Highlighter {
         &self,
         index: &ZanIndex,
         text: &str,
-        mut visit: impl FnMut(tantivy::tokenizer::Token, Option<&(Vec<String>, Vec<String>)>),
+        mut visit: impl FnMut(TokenRef<'_>, Option<&(Vec<String>, Vec<String>)>),
     ) -> bool {
         let [Some(_), Some(fs), Some(fl)] = self.fields else {
             return false;
@@ -391,28 +406,23 @@ impl Highlighter {
         let mut cache = self.cache.borrow_mut();
         let mut prefix_hits = self.prefix_hits.borrow_mut();
         let (mut head, mut fold_buf) = (String::new(), String::new());
-        // `kk_exact` is the bare tokenizer: its tokens are taken as they are, without copies.
-        let mut toks = Vec::new();
-        crate::analysis::tokenizer::tokenize_into(text, &mut toks);
-        for t in toks {
+        // `kk_exact` is the bare tokenizer: its tokens are taken as they are, packed in one
+        // reused buffer.
+        let mut toks = self.tokens.borrow_mut();
+        tokenize_packed(text, &mut toks);
+        for t in toks.iter() {
             if t.position > 1_000_000 {
                 continue;
             }
-            let wanted = match prefix_hits.get(t.text.as_str()) {
-                Some(&w) => w,
-                None => {
-                    head.clear();
-                    fold_buf.clear();
-                    head.extend(t.text.chars().take(4).flat_map(char::to_lowercase));
-                    crate::analysis::fold::fold_into(&head, &mut fold_buf);
-                    let w = self
-                        .prefixes
-                        .iter()
-                        .any(|p| fold_buf.starts_with(p.as_str()));
-                    prefix_hits.insert(t.text.clone(), w);
-                    w
-                }
-            };
+            let wanted = *prefix_hits.entry(head_key(t.text)).or_insert_with(|| {
+                head.clear();
+                fold_buf.clear();
+                head.extend(t.text.chars().take(4).flat_map(char::to_lowercase));
+                crate::analysis::fold::fold_into(&head, &mut fold_buf);
+                self.prefixes
+                    .iter()
+                    .any(|p| fold_buf.starts_with(p.as_str()))
+            });
             let surface = text.get(t.offset_from..t.offset_to).filter(|_| wanted);
             let Some(surface) = surface else {
                 visit(t, None);
@@ -443,7 +453,8 @@ impl Highlighter {
                 table.resize(t.position + 1, Slot::default());
             }
             let slot = &mut table[t.position];
-            slot.exact.push((t.text, t.offset_from, t.offset_to));
+            slot.exact
+                .push((t.text.to_string(), t.offset_from, t.offset_to));
             if let Some((st, lo)) = forms {
                 slot.stem.extend(st.iter().cloned());
                 slot.loose.extend(lo.iter().cloned());
@@ -475,7 +486,7 @@ impl Highlighter {
             }
             group.push([t.offset_from, t.offset_to]);
             hit = hit
-                || self.words[0].contains(&t.text)
+                || self.words[0].contains(t.text)
                 || forms.is_some_and(|(st, lo)| {
                     st.iter().any(|x| self.words[1].contains(x))
                         || lo.iter().any(|x| self.words[2].contains(x))
