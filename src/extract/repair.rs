@@ -139,34 +139,36 @@ pub fn fix_letter_spacing(s: &str) -> String {
 /// as it is).
 fn letter_spaced(s: &str) -> Option<String> {
     // Quick exit: no three one-character tokens in a row, one space apart (by bytes: a token
-    // is one character when its first character is all of it).
+    // is one character when its first character is all of it; the rest of a longer token is
+    // skipped a character at a time).
+    let lead_len = |lead: u8| match lead {
+        0..=0xBF => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
     let mut run = 0;
     let mut seen = false;
     let b = s.as_bytes();
-    let mut tok = 0;
-    for i in 0..=b.len() {
-        if i < b.len() && b[i] != b' ' {
-            continue;
-        }
-        let t = &b[tok..i];
-        let one_char = match t.first() {
-            Some(&lead) => {
-                let len = match lead {
-                    0..=0x7F => 1,
-                    0xC0..=0xDF => 2,
-                    0xE0..=0xEF => 3,
-                    _ => 4,
-                };
-                t.len() == len
-            }
-            None => false,
+    let mut i = 0;
+    loop {
+        // A token starts at `i` (empty when a space or the end is there).
+        let one_char = i < b.len() && b[i] != b' ' && {
+            i += lead_len(b[i]);
+            i >= b.len() || b[i] == b' '
         };
         run = if one_char { run + 1 } else { 0 };
         if run >= 3 {
             seen = true;
             break;
         }
-        tok = i + 1;
+        while i < b.len() && b[i] != b' ' {
+            i += lead_len(b[i]);
+        }
+        if i >= b.len() {
+            break;
+        }
+        i += 1;
     }
     if !seen {
         return None;
