@@ -536,20 +536,31 @@ pub(crate) fn has_russian(text: &str) -> bool {
     let mut n = 0;
     let mut i = 0;
     let mut start = 0;
+    // Per byte: the length of the character it starts, with 0x80 set when the character is
+    // not part of a word.
+    static CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut c = 0;
+        while c < 256 {
+            t[c] = match c as u8 {
+                b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => 1,
+                0..=0x7F => 0x81,
+                0xD0..=0xD3 => 2,
+                0xC0..=0xDF => 0x82,
+                0xE0..=0xEF => 0x83,
+                _ => 0x84,
+            };
+            c += 1;
+        }
+        t
+    };
     loop {
-        let c = b.get(i).copied();
-        let (word, len) = match c {
-            Some(c @ 0..=0x7F) => (c.is_ascii_alphanumeric(), 1),
-            Some(0xD0..=0xD3) => (true, 2),
-            Some(0xC0..=0xDF) => (false, 2),
-            Some(0xE0..=0xEF) => (false, 3),
-            Some(_) => (false, 4),
-            None => (false, 0),
-        };
-        if word {
-            i += len;
+        let class = b.get(i).map_or(0x80, |&x| CLASS[usize::from(x)]);
+        if class & 0x80 == 0 {
+            i += usize::from(class);
             continue;
         }
+        let len = usize::from(class & 0x7F);
         // A word ends at `i` (it may be empty).
         let wl = i - start;
         if wl > 0 && wl <= 18 && WORDS.iter().any(|x| x.len() == wl) {
@@ -577,7 +588,7 @@ pub(crate) fn has_russian(text: &str) -> bool {
                 }
             }
         }
-        if c.is_none() {
+        if i >= b.len() {
             break;
         }
         i += len;
