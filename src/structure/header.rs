@@ -81,7 +81,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
             }
         }
     };
-    for c in RE_LONG_DATE.captures_iter(s) {
+    // Each pattern only where its literal part occurs (`жыл`, `год`, `.`, `-`).
+    let long = s.contains("жыл").then(|| RE_LONG_DATE.captures_iter(s));
+    for c in long.into_iter().flatten() {
         let y = c[1].parse().ok();
         let d = c[2].parse().ok();
         let m = month_number(&c[3]);
@@ -93,7 +95,8 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
             break;
         }
     }
-    for c in RE_RU_DATE.captures_iter(s) {
+    let russian = s.contains("год").then(|| RE_RU_DATE.captures_iter(s));
+    for c in russian.into_iter().flatten() {
         let d = c[1].parse().ok();
         let m = month_number(&c[2]);
         let y = c[3].parse().ok();
@@ -105,7 +108,8 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
             break;
         }
     }
-    if let Some(c) = RE_DOT_DATE.captures(s) {
+    let dotted = s.contains('.');
+    if let Some(c) = dotted.then(|| RE_DOT_DATE.captures(s)).flatten() {
         let (d, m, y) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
         if let (Some(y), Some(m), Some(d)) = (y, m, d) {
             consider(
@@ -114,7 +118,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
             );
         }
     }
-    if let Some(c) = RE_DOT_DATE_REV.captures(s) {
+    if let Some(c) = dotted.then(|| RE_DOT_DATE_REV.captures(s)).flatten() {
         let (y, m, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
         if let (Some(y), Some(m), Some(d)) = (y, m, d) {
             consider(
@@ -123,7 +127,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
             );
         }
     }
-    if let Some(c) = RE_ISO_DATE.captures(s) {
+    if let Some(c) = s.contains('-').then(|| RE_ISO_DATE.captures(s)).flatten() {
         let (y, m, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
         if let (Some(y), Some(m), Some(d)) = (y, m, d) {
             consider(
