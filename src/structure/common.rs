@@ -41,71 +41,103 @@ pub(crate) fn is_terminal(s: &str) -> bool {
     t.ends_with('.') || t.ends_with(';') || t.ends_with(':')
 }
 
-/// A regex that matches only text starting with certain characters (`^\d…`, `^[IVXLCІ]…`):
-/// [`Gated::captures`] and [`Gated::is_match`] answer as the regex does, without running it on
-/// the many lines that start otherwise.
+/// A regex that matches only text starting (or ending) with certain characters (`^\d…`,
+/// `^[IVXLCІ]…`, `…қосымша\s*$`): [`Gated::captures`] and [`Gated::is_match`] answer as the
+/// regex does, without running it on the many lines that cannot match.
 pub(crate) struct Gated {
     re: Regex,
-    /// A superset of the characters a match can start with.
-    first: fn(char) -> bool,
+    /// A test every text the regex matches passes (its first or last character).
+    gate: fn(&str) -> bool,
 }
 
 impl Gated {
-    pub(crate) fn new(pattern: &str, first: fn(char) -> bool) -> Self {
+    /// A regex that only matches texts `gate` accepts.
+    pub(crate) fn new(pattern: &str, gate: fn(&str) -> bool) -> Self {
         Gated {
             re: Regex::new(pattern).expect("valid regex"),
-            first,
+            gate,
         }
     }
 
     pub(crate) fn captures<'h>(&self, text: &'h str) -> Option<regex::Captures<'h>> {
-        if !text.chars().next().is_some_and(self.first) {
+        if !(self.gate)(text) {
             return None;
         }
         self.re.captures(text)
     }
 
     pub(crate) fn is_match(&self, text: &str) -> bool {
-        text.chars().next().is_some_and(self.first) && self.re.is_match(text)
+        (self.gate)(text) && self.re.is_match(text)
     }
 }
 
-/// `\d` is a numeric character.
-fn numeric(c: char) -> bool {
-    c.is_numeric()
+/// Text starting with a digit (`\d` is a numeric character).
+pub(crate) fn starts_numeric(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_numeric)
+}
+
+/// Text starting with a Roman numeral's letter as chapters print it (Cyrillic `І` too).
+fn starts_roman(t: &str) -> bool {
+    t.chars()
+        .next()
+        .is_some_and(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'І'))
+}
+
+/// Text ending (before trailing spaces) in `а` or `А`, as `…қосымша\s*$` does in any case
+/// (no other character folds to `а`).
+fn ends_in_a(t: &str) -> bool {
+    t.trim_end().ends_with(['а', 'А'])
+}
+
+/// Text that may start `алып тасталды` in any case: `*`, a space, `а` or `А` first.
+fn may_start_deleted(t: &str) -> bool {
+    t.chars()
+        .next()
+        .is_some_and(|c| matches!(c, '*' | 'а' | 'А') || c.is_whitespace())
 }
 
 /// `14-1. Text` (also the letter-spaced `5 .  М е м`): the number of a numbered paragraph.
 pub(crate) static RE_PARA: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s?\.(?:\s|$)", numeric));
+    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s?\.(?:\s|$)", starts_numeric));
 /// `1-1) text` (also `2 )`): the number of a subparagraph.
 pub(crate) static RE_SUBPARA: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s?\)", numeric));
+    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s?\)", starts_numeric));
 /// `1-тарау. Жалпы ережелер`
-pub(crate) static RE_CHAPTER: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s*-\s*тарау(?:\.\s*|\s+|$)(.*)$", numeric));
+pub(crate) static RE_CHAPTER: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"^(\d+(?:-\d+)*)\s*-\s*тарау(?:\.\s*|\s+|$)(.*)$",
+        starts_numeric,
+    )
+});
 /// `I ТАРАУ. ЖАЛПЫ ЕРЕЖЕЛЕР`
 pub(crate) static RE_ROMAN_CHAPTER: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
         r"^([IVXLCІ]+)\s*[-–]?\s*(?:ТАРАУ|тарау|Тарау)(?:\.\s*|\s+|$)(.*)$",
-        |c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'І'),
+        starts_roman,
     )
 });
 /// `3-1-бап. Heading`
-pub(crate) static RE_ARTICLE: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s*-\s*бап(?:\.\s*|\s+|$)(.*)$", numeric));
+pub(crate) static RE_ARTICLE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"^(\d+(?:-\d+)*)\s*-\s*бап(?:\.\s*|\s+|$)(.*)$",
+        starts_numeric,
+    )
+});
 /// `… 1-қосымша`, `3-1 қосымша`, `4-4 - қосымша`, `5-ҚОСЫМША` at the end of a line.
-pub(crate) static RE_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(\d+(?:-\d+)*)(?:\s*-\s*|\s+)қосымша\s*$").expect("valid regex")
+pub(crate) static RE_ANNEX: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"(?i)(?:^|\s)(\d+(?:-\d+)*)(?:\s*-\s*|\s+)қосымша\s*$",
+        ends_in_a,
+    )
 });
 /// A unit printed as deleted.
-pub(crate) static RE_DELETED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:\*?\s*(?:алып|алынып)\s+тасталды)").expect("valid regex"));
+pub(crate) static RE_DELETED: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"^(?i:\*?\s*(?:алып|алынып)\s+тасталды)", may_start_deleted));
 /// `01.01.2023 бастап қолданысқа енгізіледі`: text that takes effect later.
 pub(crate) static RE_PENDING: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
         r"^(\d{2}\.\d{2}\.\d{4})\s+(?:бастап|жылдан\s+бастап)\s+қолданысқа\s+енгізіледі",
-        numeric,
+        starts_numeric,
     )
 });
 

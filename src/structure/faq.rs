@@ -11,15 +11,15 @@
 //! `Ескерту:` remarks in a FAQ are answer text, not amendment notes.
 
 use crate::model::UnitKind;
-use crate::structure::common::Gated;
+use crate::structure::common::{starts_numeric, Gated};
 use crate::structure::tree::Tree;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static RE_SECTION: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(r"^(\d+)\.\s+(\S.*)$", char::is_numeric));
+    LazyLock::new(|| Gated::new(r"^(\d+)\.\s+(\S.*)$", starts_numeric));
 static RE_SUBSECTION: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(r"^(\d+)\.(\d+)\.?(?:\s+|$)(.*)$", char::is_numeric));
+    LazyLock::new(|| Gated::new(r"^(\d+)\.(\d+)\.?(?:\s+|$)(.*)$", starts_numeric));
 
 /// Parses lines `start..` of the tree's lines into sections and subsections.
 pub(crate) fn parse(t: &mut Tree, start: usize) {

@@ -992,7 +992,9 @@ impl<'a> TextParser<'a> {
 pub(crate) fn note_complete(text: &str) -> bool {
     static RE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:\p{L}+мен|енгізіледі\))[.)]*\s*$").expect("valid regex"));
-    RE.is_match(text.trim_end())
+    let t = text.trim_end();
+    // A match ends the text with `мен`, `)` or `.`.
+    t.ends_with(['н', ')', '.']) && RE.is_match(t)
 }
 
 /// Marks a unit deleted or pending from the words after its number.
