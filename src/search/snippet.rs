@@ -135,9 +135,22 @@ type StemCache = FxHashMap<String, (Vec<String>, Vec<String>)>;
 type HeadKey = (u128, u8);
 
 fn head_key(token: &str) -> HeadKey {
-    let end = token.char_indices().nth(4).map_or(token.len(), |(i, _)| i);
+    // The byte where the fifth character starts (a character starts at every byte that is not
+    // a UTF-8 continuation byte), or the token's end.
+    let b = token.as_bytes();
+    let mut end = b.len();
+    let mut chars = 0;
+    for (i, &x) in b.iter().enumerate().take(17) {
+        if x & 0xC0 != 0x80 {
+            if chars == 4 {
+                end = i;
+                break;
+            }
+            chars += 1;
+        }
+    }
     let mut bytes = [0u8; 16];
-    bytes[..end].copy_from_slice(&token.as_bytes()[..end]);
+    bytes[..end].copy_from_slice(&b[..end]);
     (u128::from_le_bytes(bytes), end as u8)
 }
 
@@ -156,6 +169,9 @@ pub struct Highlighter {
     fields: [Option<Field>; 3],
     /// Single tokens per analyzer (exact, stem, loose).
     words: [FxHashSet<String>; 3],
+    /// Every exact token of the query (words and patterns): a slot keeps the text of an exact
+    /// token only when it is one of these, since it is only ever compared with them.
+    exact_all: FxHashSet<String>,
     patterns: Vec<Pattern>,
     /// Patterns every hit must contain (phrases the query requires).
     required: Vec<usize>,
@@ -381,6 +397,12 @@ impl Highlighter {
             }
             h.patterns.push(p);
         }
+        h.exact_all = h.words[0].clone();
+        for p in &h.patterns {
+            for w in &p.words {
+                h.exact_all.extend(w.exact.iter().cloned());
+            }
+        }
         h.prefixes.sort();
         h.prefixes.dedup();
         h.prefixes.retain(|p| !p.is_empty());
@@ -447,14 +469,23 @@ impl Highlighter {
 
     /// The slot table of a text, stemming only words that could match the query.
     fn text_slots(&self, index: &ZanIndex, text: &str) -> Vec<Slot> {
-        let mut table: Vec<Slot> = Vec::new();
+        // About one position per 8 bytes of Kazakh text: most tables never grow.
+        let mut table: Vec<Slot> = Vec::with_capacity(text.len() / 8 + 1);
+        let keep_all = self.exact_all.contains("");
         let analyzed = self.each_token(index, text, |t, forms| {
             if t.position >= table.len() {
                 table.resize(t.position + 1, Slot::default());
             }
             let slot = &mut table[t.position];
-            slot.exact
-                .push((t.text.to_string(), t.offset_from, t.offset_to));
+            // A token that is none of the query's exact tokens keeps an empty text, which is
+            // none of them either (no token is empty): every comparison comes out the same.
+            let keep = keep_all || self.exact_all.contains(t.text);
+            let text = if keep {
+                t.text.to_string()
+            } else {
+                String::new()
+            };
+            slot.exact.push((text, t.offset_from, t.offset_to));
             if let Some((st, lo)) = forms {
                 slot.stem.extend(st.iter().cloned());
                 slot.loose.extend(lo.iter().cloned());
@@ -610,15 +641,18 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 pub fn make_snippet(text: &str, spans: &[[usize; 2]], max_chars: usize) -> Snippet {
     // Newlines and tabs become spaces (same byte length, so offsets hold).
     let flatten = |t: &str| -> String {
-        t.chars()
-            .map(|c| {
-                if matches!(c, '\n' | '\r' | '\t') {
-                    ' '
-                } else {
-                    c
-                }
-            })
-            .collect()
+        // They are ASCII: their bytes are character boundaries.
+        let mut out = String::with_capacity(t.len());
+        let mut last = 0;
+        for (i, b) in t.bytes().enumerate() {
+            if matches!(b, b'\n' | b'\r' | b'\t') {
+                out.push_str(&t[last..i]);
+                out.push(' ');
+                last = i + 1;
+            }
+        }
+        out.push_str(&t[last..]);
+        out
     };
     let max_bytes = max_chars * 2; // Cyrillic is two bytes a letter
     if text.len() <= max_bytes {
