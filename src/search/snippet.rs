@@ -10,6 +10,7 @@ use crate::index::ZanIndex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Field;
+use tantivy::tokenizer::TextAnalyzer;
 
 /// Longest snippet, in characters, before it is cut around the densest highlights.
 pub const SNIPPET_CHARS: usize = 260;
@@ -154,6 +155,15 @@ fn head_key(token: &str) -> HeadKey {
     (u128::from_le_bytes(bytes), end as u8)
 }
 
+/// The `kk_stem` and `kk_loose` analyzers.
+struct Analyzers(TextAnalyzer, TextAnalyzer);
+
+impl std::fmt::Debug for Analyzers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Analyzers(kk_stem, kk_loose)")
+    }
+}
+
 /// Finds a query's words and phrases in texts, with the index's own analyzers: what gets
 /// highlighted, and the check that a phrase with stop words (`тұрақты тұру үшін`) really has
 /// them in place.
@@ -164,6 +174,8 @@ pub struct Highlighter {
     /// Whether an exact token's folded beginning is one of `prefixes`, by the token's first
     /// four characters (all the test reads).
     prefix_hits: std::cell::RefCell<FxHashMap<HeadKey, bool>>,
+    /// The `kk_stem` and `kk_loose` analyzers, taken from the index once.
+    analyzers: std::cell::RefCell<Option<Analyzers>>,
     /// The exact tokens of the text being read, reused from text to text.
     tokens: std::cell::RefCell<TokenBuf>,
     fields: [Option<Field>; 3],
@@ -172,6 +184,8 @@ pub struct Highlighter {
     /// Every exact token of the query (words and patterns): a slot keeps the text of an exact
     /// token only when it is one of these, since it is only ever compared with them.
     exact_all: FxHashSet<String>,
+    /// Whether every token of `exact_all` has a non-empty folded beginning (one of `prefixes`).
+    exact_prefixed: bool,
     patterns: Vec<Pattern>,
     /// Patterns every hit must contain (phrases the query requires).
     required: Vec<usize>,
@@ -403,6 +417,7 @@ impl Highlighter {
                 h.exact_all.extend(w.exact.iter().cloned());
             }
         }
+        h.exact_prefixed = h.exact_all.iter().all(|t| !folded_prefix(t, 2).is_empty());
         h.prefixes.sort();
         h.prefixes.dedup();
         h.prefixes.retain(|p| !p.is_empty());
@@ -416,13 +431,20 @@ impl Highlighter {
         &self,
         index: &ZanIndex,
         text: &str,
-        mut visit: impl FnMut(TokenRef<'_>, Option<&(Vec<String>, Vec<String>)>),
+        mut visit: impl FnMut(TokenRef<'_>, bool, Option<&(Vec<String>, Vec<String>)>),
     ) -> bool {
         let [Some(_), Some(fs), Some(fl)] = self.fields else {
             return false;
         };
-        let tk = |f| index.tantivy().tokenizer_for_field(f).ok();
-        let (Some(mut stem), Some(mut loose)) = (tk(fs), tk(fl)) else {
+        let mut analyzers = self.analyzers.borrow_mut();
+        if analyzers.is_none() {
+            let tk = |f| index.tantivy().tokenizer_for_field(f).ok();
+            let (Some(stem), Some(loose)) = (tk(fs), tk(fl)) else {
+                return false;
+            };
+            *analyzers = Some(Analyzers(stem, loose));
+        }
+        let Some(Analyzers(stem, loose)) = analyzers.as_mut() else {
             return false;
         };
         let mut cache = self.cache.borrow_mut();
@@ -447,7 +469,7 @@ impl Highlighter {
             });
             let surface = text.get(t.offset_from..t.offset_to).filter(|_| wanted);
             let Some(surface) = surface else {
-                visit(t, None);
+                visit(t, wanted, None);
                 continue;
             };
             if !cache.contains_key(surface) {
@@ -459,12 +481,19 @@ impl Highlighter {
                     }
                     out
                 };
-                let forms = (run(&mut stem), run(&mut loose));
+                let forms = (run(stem), run(loose));
                 cache.insert(surface.to_string(), forms);
             }
-            visit(t, cache.get(surface));
+            visit(t, true, cache.get(surface));
         }
         true
+    }
+
+    /// Whether a token that passed (`wanted`) or failed the prefix test can be one of the
+    /// query's exact tokens: a token equal to one has its folded beginning, so one that failed
+    /// cannot, when every exact token of the query has a folded beginning to test.
+    fn may_be_exact(&self, wanted: bool) -> bool {
+        wanted || !self.exact_prefixed
     }
 
     /// The slot table of a text, stemming only words that could match the query.
@@ -472,14 +501,14 @@ impl Highlighter {
         // About one position per 8 bytes of Kazakh text: most tables never grow.
         let mut table: Vec<Slot> = Vec::with_capacity(text.len() / 8 + 1);
         let keep_all = self.exact_all.contains("");
-        let analyzed = self.each_token(index, text, |t, forms| {
+        let analyzed = self.each_token(index, text, |t, wanted, forms| {
             if t.position >= table.len() {
                 table.resize(t.position + 1, Slot::default());
             }
             let slot = &mut table[t.position];
             // A token that is none of the query's exact tokens keeps an empty text, which is
             // none of them either (no token is empty): every comparison comes out the same.
-            let keep = keep_all || self.exact_all.contains(t.text);
+            let keep = keep_all || (self.may_be_exact(wanted) && self.exact_all.contains(t.text));
             let text = if keep {
                 t.text.to_string()
             } else {
@@ -506,7 +535,7 @@ impl Highlighter {
         // The tokens of the current position, and whether one of them matched.
         let mut group: Vec<[usize; 2]> = Vec::new();
         let (mut position, mut hit, mut ordered) = (usize::MAX, false, true);
-        let analyzed = self.each_token(index, text, |t, forms| {
+        let analyzed = self.each_token(index, text, |t, wanted, forms| {
             if t.position != position {
                 ordered &= position == usize::MAX || t.position > position;
                 if hit {
@@ -517,7 +546,7 @@ impl Highlighter {
             }
             group.push([t.offset_from, t.offset_to]);
             hit = hit
-                || self.words[0].contains(t.text)
+                || (self.may_be_exact(wanted) && self.words[0].contains(t.text))
                 || forms.is_some_and(|(st, lo)| {
                     st.iter().any(|x| self.words[1].contains(x))
                         || lo.iter().any(|x| self.words[2].contains(x))
