@@ -430,6 +430,16 @@ pub fn refresh(
     index_dir: &Path,
     opts: &BuildOptions,
 ) -> crate::Result<RefreshReport> {
+    refresh_keeping(corpus, index_dir, opts).map(|(report, _)| report)
+}
+
+/// [`refresh`], also handing back the index it opened when nothing had to be written, so a
+/// search does not open (and parse the manifest of) the same commit twice.
+pub(crate) fn refresh_keeping(
+    corpus: &Path,
+    index_dir: &Path,
+    opts: &BuildOptions,
+) -> crate::Result<(RefreshReport, Option<(Index, Fields)>)> {
     let scanned = scan(corpus)?;
     let existing = if index_dir.join("meta.json").is_file() {
         open_tantivy(index_dir).ok()
@@ -487,7 +497,7 @@ pub fn refresh(
     if !any_change {
         // Only mtimes may have moved: nothing to write.
         report.unchanged = scanned.len();
-        return Ok(report);
+        return Ok((report, existing));
     }
 
     report.removed = removed;
@@ -531,7 +541,7 @@ pub fn refresh(
     drop(index);
     let Some(tmp) = tmp else {
         report.units_indexed = res?;
-        return Ok(report);
+        return Ok((report, None));
     };
     match res {
         Ok(n) => report.units_indexed = n,
@@ -567,7 +577,7 @@ pub fn refresh(
     if had_old {
         let _ = std::fs::remove_dir_all(&old_dir);
     }
-    Ok(report)
+    Ok((report, None))
 }
 
 /// A corpus up to this size keeps its acts from the first ingestion pass instead of reading

@@ -70,6 +70,11 @@ impl ZanIndex {
             });
         }
         let (index, fields) = build::open_tantivy(dir)?;
+        Self::from_parts(dir, index, fields)
+    }
+
+    /// Wraps an index already opened (with its analyzers registered).
+    fn from_parts(dir: &Path, index: Index, fields: Fields) -> crate::Result<Self> {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -94,8 +99,11 @@ impl ZanIndex {
         if !corpus.is_dir() && dir.join("meta.json").is_file() {
             return Ok((Self::open(dir)?, RefreshReport::default()));
         }
-        let report = match refresh(corpus, dir, opts) {
-            Ok(r) => r,
+        let report = match build::refresh_keeping(corpus, dir, opts) {
+            Ok((r, Some((index, fields)))) => {
+                return Ok((Self::from_parts(dir, index, fields)?, r))
+            }
+            Ok((r, None)) => r,
             // A failed refresh leaves the last commit in force: use it, and say so.
             Err(e) if dir.join("meta.json").is_file() => RefreshReport {
                 warning: Some(format!(
