@@ -133,16 +133,11 @@ pub fn filter_query(f: &Fields, filter: &Filter) -> Box<dyn TQuery> {
 pub fn validity_query(f: &Fields, as_of: Option<chrono::NaiveDate>) -> Box<dyn TQuery> {
     let unit = raw_term(f.doc_type, DOC_UNIT);
     let q: Box<dyn TQuery> = match as_of {
-        None => Box::new(BooleanQuery::new(vec![
-            (Occur::Must, unit),
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_u64(f.current, 1),
-                    IndexRecordOption::Basic,
-                )),
-            ),
-        ])),
+        // Only unit documents have `current` (no `doc_type` leg to intersect).
+        None => Box::new(TermQuery::new(
+            Term::from_field_u64(f.current, 1),
+            IndexRecordOption::Basic,
+        )),
         Some(d) => {
             // valid_from <= d < valid_to
             let from = date_range(f.valid_from, Some(OPEN_FROM), Some(d));
