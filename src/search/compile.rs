@@ -7,7 +7,7 @@
 //! units that already match.
 
 use super::query::{Filter, Query};
-use crate::index::schema::{to_tantivy_date, Fields, DOC_UNIT, OPEN_FROM, OPEN_TO};
+use crate::index::schema::{to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
 use crate::index::ZanIndex;
 use std::ops::Bound;
 use tantivy::query::{
@@ -129,30 +129,43 @@ pub fn filter_query(f: &Fields, filter: &Filter) -> Box<dyn TQuery> {
     Box::new(ConstScoreQuery::new(q, 0.0))
 }
 
-/// Every unit document valid under the request: current texts, or those valid on `as_of`.
-pub fn validity_query(f: &Fields, as_of: Option<chrono::NaiveDate>) -> Box<dyn TQuery> {
-    let unit = raw_term(f.doc_type, DOC_UNIT);
-    let q: Box<dyn TQuery> = match as_of {
-        // Only unit documents have `current` (no `doc_type` leg to intersect).
-        None => Box::new(TermQuery::new(
-            Term::from_field_u64(f.current, 1),
-            IndexRecordOption::Basic,
-        )),
-        Some(d) => {
-            // valid_from <= d < valid_to
-            let from = date_range(f.valid_from, Some(OPEN_FROM), Some(d));
-            let to = match d.succ_opt() {
-                Some(next) => date_range(f.valid_to, Some(next), Some(OPEN_TO)),
-                None => Box::new(EmptyQuery) as Box<dyn TQuery>,
-            };
-            Box::new(BooleanQuery::new(vec![
-                (Occur::Must, unit),
-                (Occur::Must, from),
-                (Occur::Must, to),
-            ]))
-        }
+/// The clauses that keep a search to the unit documents valid under the request: current
+/// texts, or those valid on `as_of`.
+///
+/// Current texts are the rule, so that case excludes the few documents that are not (older
+/// editions, `current:0`, and act documents) instead of intersecting every match with the
+/// postings of nearly all documents.
+pub fn validity_clauses(
+    f: &Fields,
+    as_of: Option<chrono::NaiveDate>,
+) -> Vec<(Occur, Box<dyn TQuery>)> {
+    let Some(d) = as_of else {
+        return vec![
+            (
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(f.current, 0),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+            (Occur::MustNot, raw_term(f.doc_type, DOC_ACT)),
+        ];
     };
-    Box::new(ConstScoreQuery::new(q, 0.0))
+    // valid_from <= d < valid_to
+    let from = date_range(f.valid_from, Some(OPEN_FROM), Some(d));
+    let to = match d.succ_opt() {
+        Some(next) => date_range(f.valid_to, Some(next), Some(OPEN_TO)),
+        None => Box::new(EmptyQuery) as Box<dyn TQuery>,
+    };
+    let q = BooleanQuery::new(vec![
+        (Occur::Must, raw_term(f.doc_type, DOC_UNIT)),
+        (Occur::Must, from),
+        (Occur::Must, to),
+    ]);
+    vec![(
+        Occur::Must,
+        Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
+    )]
 }
 
 /// Compiles a query's text-matching part; `None` when nothing in it can match text

@@ -130,8 +130,7 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
         index.act(id)?;
     }
     let f = index.fields();
-    let mut filters: Vec<(Occur, Box<dyn TQuery>)> =
-        vec![(Occur::Must, compile::validity_query(f, req.as_of))];
+    let mut filters: Vec<(Occur, Box<dyn TQuery>)> = compile::validity_clauses(f, req.as_of);
     if let Some(id) = &req.act {
         filters.push((
             Occur::Must,
