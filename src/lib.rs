@@ -28,3 +28,17 @@ pub use model::*;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// Helpers shared by the unit tests of several modules.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// A xorshift64 generator: random test inputs, the same on every run.
+    pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        }
+    }
+}

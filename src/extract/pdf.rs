@@ -680,13 +680,7 @@ mod tests {
     fn mangled_pdfs_never_panic() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pdf/001.pdf");
         let good = std::fs::read(path).expect("fixture");
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::xorshift(0x2545_f491_4f6c_dd1du64);
         for round in 0..60 {
             let mut b = good.clone();
             if round % 3 == 0 {

@@ -868,13 +868,8 @@ mod tests {
         let pieces = [
             "а", "Қ", "1", "-", "- ", "/", ".", ";", ")", " ", "бап", "2-", "-4/245",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed as usize
-        };
+        let mut rng = crate::testing::xorshift(0x2545_f491_4f6c_dd1du64);
+        let mut next = || rng() as usize;
         for _ in 0..3000 {
             let mut text = String::new();
             for _ in 0..next() % 8 {
@@ -899,13 +894,8 @@ mod tests {
         let pieces = [
             " ", "  ", "\u{a0}", "\t", "\u{2003}", "а", "Қаз", "«", "1", ";", "–",
         ];
-        let mut seed = 0x51_7cc1_b727_220au64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed as usize
-        };
+        let mut rng = crate::testing::xorshift(0x51_7cc1_b727_220au64);
+        let mut next = || rng() as usize;
         for _ in 0..3000 {
             let mut s = String::new();
             for _ in 0..next() % 12 {
@@ -966,13 +956,7 @@ mod tests {
             "\u{a0}",
             "\t",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15u64);
         for _ in 0..400 {
             let mut text = String::new();
             for _ in 0..(next() % 12) {

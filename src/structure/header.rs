@@ -692,13 +692,8 @@ mod tests {
             "қала",
         ];
         let seps = [" ", ", ", "-", "\n", "", "(", "\u{a0}"];
-        let mut seed = 0x51_7cc1_b727_220au64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed as usize
-        };
+        let mut rng = crate::testing::xorshift(0x51_7cc1_b727_220au64);
+        let mut next = || rng() as usize;
         for _ in 0..3000 {
             let mut s = String::new();
             for _ in 0..next() % 40 {

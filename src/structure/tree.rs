@@ -453,13 +453,8 @@ mod tests {
         let pieces = [
             "а", "Қаз", " ", "  ", "\n", "\r\n", "\u{a0}", "\t", "1)", "\u{2028}",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed as usize
-        };
+        let mut rng = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15u64);
+        let mut next = || rng() as usize;
         for _ in 0..3000 {
             let parts: Vec<Part> = (0..next() % 5)
                 .map(|_| Part {
@@ -512,13 +507,8 @@ mod tests {
             "\u{a9}",
             "\u{1c}",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed as usize
-        };
+        let mut rng = crate::testing::xorshift(0x2545_f491_4f6c_dd1du64);
+        let mut next = || rng() as usize;
         for _ in 0..2000 {
             let mut s = String::new();
             for _ in 0..next() % 10 {
