@@ -513,27 +513,30 @@ pub(crate) fn kind_from_form(form: &str) -> Option<ActKind> {
     })
 }
 
-/// Whether the text has Russian passages (bilingual forms): counts words that exist in Russian
-/// and not in Kazakh. Linear and allocation-free: it runs over every document.
+/// Words that exist in Russian and not in Kazakh, which bilingual forms are full of.
+const RUSSIAN_WORDS: [&str; 16] = [
+    "и",
+    "в",
+    "для",
+    "или",
+    "при",
+    "года",
+    "номер",
+    "фамилия",
+    "имя",
+    "отчество",
+    "дата",
+    "место",
+    "страна",
+    "заявление",
+    "район",
+    "город",
+];
+
+/// Whether the text has Russian passages (bilingual forms): counts [`RUSSIAN_WORDS`].
+/// Linear and allocation-free: it runs over every document.
 pub(crate) fn has_russian(text: &str) -> bool {
-    const WORDS: [&str; 16] = [
-        "и",
-        "в",
-        "для",
-        "или",
-        "при",
-        "года",
-        "номер",
-        "фамилия",
-        "имя",
-        "отчество",
-        "дата",
-        "место",
-        "страна",
-        "заявление",
-        "район",
-        "город",
-    ];
+    const WORDS: [&str; 16] = RUSSIAN_WORDS;
     // A word is a run of ASCII letters and digits and Cyrillic letters (U+0400..U+04FF, the
     // two-byte characters led by 0xD0..=0xD3), found byte by byte.
     let b = text.as_bytes();
@@ -607,24 +610,7 @@ mod tests {
 
     /// `has_russian` as first written: split at non-word characters, compare lowercased chars.
     fn has_russian_reference(text: &str) -> bool {
-        const WORDS: [&str; 16] = [
-            "и",
-            "в",
-            "для",
-            "или",
-            "при",
-            "года",
-            "номер",
-            "фамилия",
-            "имя",
-            "отчество",
-            "дата",
-            "место",
-            "страна",
-            "заявление",
-            "район",
-            "город",
-        ];
+        const WORDS: [&str; 16] = RUSSIAN_WORDS;
         fn in_word(c: char) -> bool {
             c.is_ascii_alphanumeric() || ('\u{400}'..='\u{4FF}').contains(&c)
         }
