@@ -33,6 +33,14 @@ pub fn act_scores(
     searcher: &Searcher,
     title_query: &dyn TQuery,
 ) -> crate::Result<ActScores> {
+    // Most query words are in no act's title: then there is nothing to score.
+    let mut any_title_term = false;
+    title_query.query_terms(&mut |term, _| {
+        any_title_term = any_title_term || searcher.doc_freq(term).is_ok_and(|n| n > 0);
+    });
+    if !any_title_term {
+        return Ok(ActScores::default());
+    }
     let acts = index.title_act_docs(searcher)?;
     let stats = UnitWeightedStats {
         searcher,
