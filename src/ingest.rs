@@ -61,23 +61,30 @@ fn reason_of(err: &crate::Error) -> String {
     r.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Ingests every supported file in `dir`; failures are reported, not fatal.
-///
-/// `Source::file` is relative to `dir`'s parent (`corpus/003_….txt`).
-pub fn ingest_corpus(dir: &Path) -> IngestReport {
-    let mut report = IngestReport::default();
+/// The folder that `Source::file` paths are relative to (`dir`'s parent) and the supported
+/// files in `dir`, or why the folder cannot be listed.
+fn list_corpus(dir: &Path) -> Result<(PathBuf, Vec<PathBuf>), IngestFailure> {
     let abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let parent = abs
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| abs.clone());
-    let files = match corpus_files(&abs) {
-        Ok(f) => f,
-        Err(e) => {
-            report.failures.push(IngestFailure {
-                path: dir.to_path_buf(),
-                reason: format!("cannot read the corpus folder: {e}"),
-            });
+    let files = corpus_files(&abs).map_err(|e| IngestFailure {
+        path: dir.to_path_buf(),
+        reason: format!("cannot read the corpus folder: {e}"),
+    })?;
+    Ok((parent, files))
+}
+
+/// Ingests every supported file in `dir`; failures are reported, not fatal.
+///
+/// `Source::file` is relative to `dir`'s parent (`corpus/003_….txt`).
+pub fn ingest_corpus(dir: &Path) -> IngestReport {
+    let mut report = IngestReport::default();
+    let (parent, files) = match list_corpus(dir) {
+        Ok(listed) => listed,
+        Err(failure) => {
+            report.failures.push(failure);
             return report;
         }
     };
@@ -365,18 +372,10 @@ where
     F: FnMut(Vec<Act>) -> crate::Result<()>,
 {
     let mut failures = Vec::new();
-    let abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let parent = abs
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| abs.clone());
-    let files = match corpus_files(&abs) {
-        Ok(f) => f,
-        Err(e) => {
-            failures.push(IngestFailure {
-                path: dir.to_path_buf(),
-                reason: format!("cannot read the corpus folder: {e}"),
-            });
+    let (parent, files) = match list_corpus(dir) {
+        Ok(listed) => listed,
+        Err(failure) => {
+            failures.push(failure);
             return Ok(failures);
         }
     };
