@@ -141,6 +141,18 @@ pub(crate) static RE_PENDING: LazyLock<Gated> = LazyLock::new(|| {
     )
 });
 
+/// A law's chapter line (`I ТАРАУ. …` or `1-тарау. …`): its number (Roman numerals as
+/// digits) and heading.
+pub(crate) fn chapter_line(text: &str) -> Option<(String, String)> {
+    let c = RE_ROMAN_CHAPTER
+        .captures(text)
+        .or_else(|| RE_CHAPTER.captures(text))?;
+    let num = roman(&c[1])
+        .map(|n| n.to_string())
+        .unwrap_or_else(|| c[1].to_string());
+    Some((num, c[2].trim().to_string()))
+}
+
 /// Roman numeral value (`IV` → 4); Cyrillic `І` is read as Latin `I`.
 pub(crate) fn roman(s: &str) -> Option<u32> {
     let mut total = 0u32;

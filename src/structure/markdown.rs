@@ -416,13 +416,7 @@ impl MdParser {
         if self.signature {
             return;
         }
-        if let Some(c) = RE_ROMAN_CHAPTER
-            .captures(text)
-            .or_else(|| RE_CHAPTER.captures(text))
-        {
-            let num = roman(&c[1])
-                .map(|n| n.to_string())
-                .unwrap_or_else(|| c[1].to_string());
+        if let Some((num, heading)) = chapter_line(text) {
             let u = t.open(
                 None,
                 UnitKind::Chapter,
@@ -430,7 +424,7 @@ impl MdParser {
                 format!("chp_{num}"),
                 Some(i),
             );
-            t.nodes[u].heading = Some(c[2].trim().to_string());
+            t.nodes[u].heading = Some(heading);
             t.push(u, text, true, Some(i));
             self.chapter = Some(u);
             self.article = None;

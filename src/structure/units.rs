@@ -660,13 +660,7 @@ impl<'a> TextParser<'a> {
     fn try_article(&mut self, i: usize) -> bool {
         let text = self.text(i);
         if !self.indented(i) {
-            if let Some(c) = RE_ROMAN_CHAPTER
-                .captures(text)
-                .or_else(|| RE_CHAPTER.captures(text))
-            {
-                let num = roman(&c[1])
-                    .map(|n| n.to_string())
-                    .unwrap_or_else(|| c[1].to_string());
+            if let Some((num, heading)) = chapter_line(text) {
                 let u = self.t.open(
                     None,
                     UnitKind::Chapter,
@@ -674,7 +668,7 @@ impl<'a> TextParser<'a> {
                     format!("chp_{num}"),
                     Some(i),
                 );
-                self.t.nodes[u].heading = Some(c[2].trim().to_string());
+                self.t.nodes[u].heading = Some(heading);
                 self.t.push(u, text, true, Some(i));
                 self.act_chapter = Some(u);
                 self.article = None;
