@@ -345,9 +345,9 @@ fn link_groups(sums: &[LinkSummary]) -> Groups {
 /// Ingests every supported file in `dir` like [`ingest_corpus`], but hands the linked acts to
 /// `sink` a chunk at a time, so memory holds one chunk of acts, not the corpus's.
 ///
-/// Phase 1 ingests each file (in parallel) and keeps a [`LinkSummary`] of its act in memory and
+/// Phase 1 ingests each file (in parallel) and keeps a link summary of its act in memory and
 /// the act itself either in memory too (when the corpus's files add up to `keep_bytes` at most)
-/// or in an anonymous temporary file ([`Spill`]), so phase 2 reads it back instead of
+/// or in an anonymous temporary file (a spill file), so phase 2 reads it back instead of
 /// ingesting the file again;
 /// acts that [`crate::amend::link_corpus`] may link (editions, amending act and target,
 /// effective dates borrowed from a published act) are grouped. Phase 2 re-ingests the files a

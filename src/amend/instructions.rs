@@ -1,4 +1,4 @@
-//! Instructions of amending acts (001, 002) → [`Instruction`]s on the target act's units.
+//! Instructions of amending acts (001, 002) → [`Instruction`](crate::model::Instruction)s on the target act's units.
 //!
 //! An amending paragraph opens with a header naming the target act
 //! (`"…қағидаларын бекіту туралы" … 2012 жылғы 21 қаңтардағы № 148 қаулысына … енгізілсін:`),

@@ -6,7 +6,7 @@
 //! - [`versions`]: editions of one act merged into a timeline, per-unit `[from, to)` versions;
 //! - [`apply`]: an amending act's instructions applied to its target to make the next version;
 //! - [`diff`]: unit-level and word-level differences between two versions;
-//! - [`history`]: the amendment timeline of an act or unit.
+//! - [`history`](mod@history): the amendment timeline of an act or unit.
 
 pub mod apply;
 pub mod diff;
