@@ -1,6 +1,7 @@
 //! Decoding of every supported encoding, the refusals of bad input (each naming the file and
 //! the reason on one line), source metadata, sidecars and Markdown sources.
 
+mod common;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use zanlex::extract::{extract_file, is_source_file, Extracted};
@@ -13,22 +14,9 @@ fn bad(name: &str) -> PathBuf {
     root().join("tests/fixtures/bad").join(name)
 }
 
-fn corpus_path(prefix: &str) -> PathBuf {
-    std::fs::read_dir(root().join("corpus"))
-        .expect("corpus folder")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
-        })
-        .expect("corpus file")
-}
-
 /// Lines 15..31 of 004 (the excerpt the encoded fixtures hold), as UTF-8.
 fn excerpt_004() -> String {
-    let text = std::fs::read_to_string(corpus_path("004_")).expect("read 004");
+    let text = std::fs::read_to_string(common::corpus_file("004_")).expect("read 004");
     let lines: Vec<&str> = text.split('\n').collect();
     lines[14..31].join("\n") + "\n"
 }
@@ -49,7 +37,7 @@ fn extract_utf8(text: &str) -> Extracted {
 
 #[test]
 fn utf8_corpus_source_fields() {
-    let p = corpus_path("003_");
+    let p = common::corpus_file("003_");
     let doc = extract_file(&p, root()).expect("extract");
     let bytes = std::fs::read(&p).expect("read");
     assert_eq!(doc.source.encoding, "utf-8");
@@ -122,7 +110,7 @@ fn bad_inputs_are_refused_with_a_reason() {
 fn sidecar_metadata_is_merged_and_not_a_source() {
     let dir = tempfile::tempdir().expect("tempdir");
     let src = dir.path().join("003.txt");
-    std::fs::copy(corpus_path("003_"), &src).expect("copy");
+    std::fs::copy(common::corpus_file("003_"), &src).expect("copy");
     let side = dir.path().join("003.meta.toml");
     std::fs::write(
         &side,

@@ -2,6 +2,7 @@
 //! clean text as the text files, with page numbers; hand-built PDFs exercise Identity-H fonts,
 //! `TJ` kerning and text-positioning operators.
 
+mod common;
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Document, Object, Stream, StringFormat};
 use std::path::Path;
@@ -12,16 +13,7 @@ fn root() -> &'static Path {
 }
 
 fn corpus(prefix: &str) -> Extracted {
-    let file = std::fs::read_dir(root().join("corpus"))
-        .expect("corpus folder")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
-        })
-        .expect("corpus file");
+    let file = common::corpus_file(prefix);
     extract_file(&file, root()).expect("extract text")
 }
 
@@ -282,7 +274,7 @@ fn units(path: &Path) -> Vec<(String, String)> {
 #[test]
 fn pdf_units_equal_text_units() {
     for prefix in ["001", "003"] {
-        let from_txt = units(&corpus_path(prefix));
+        let from_txt = units(&common::corpus_file(prefix));
         let from_pdf = units(&root().join(format!("tests/fixtures/pdf/{prefix}.pdf")));
         assert!(
             from_txt.iter().any(|u| u.0 == "para_2"),
@@ -293,17 +285,4 @@ fn pdf_units_equal_text_units() {
         assert_eq!(eids(&from_pdf), eids(&from_txt), "{prefix}: eids");
         assert_eq!(from_pdf, from_txt, "{prefix}: unit texts");
     }
-}
-
-fn corpus_path(prefix: &str) -> std::path::PathBuf {
-    std::fs::read_dir(root().join("corpus"))
-        .expect("corpus folder")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
-        })
-        .expect("corpus file")
 }

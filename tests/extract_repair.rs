@@ -3,26 +3,13 @@
 //! Lines are looked up by their original line number, so each test also checks that the span
 //! points back at the damaged line(s).
 
+mod common;
 use std::path::Path;
 use zanlex::extract::{extract_file, CleanLine, Extracted};
 
 fn corpus(prefix: &str) -> Extracted {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    extract_file(&root_corpus_file(prefix), dir).expect("extract")
-}
-
-fn root_corpus_file(prefix: &str) -> std::path::PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_dir(dir.join("corpus"))
-        .expect("corpus folder")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
-        })
-        .expect("corpus file")
+    extract_file(&common::corpus_file(prefix), dir).expect("extract")
 }
 
 /// The clean line that starts at original line `n`.
@@ -389,7 +376,7 @@ fn blank_lines_and_spaces_are_gone() {
         }
         // No text is lost: every non-blank original line is inside some span (the corpus
         // has no running headers to drop).
-        let path = root_corpus_file(p);
+        let path = common::corpus_file(p);
         let orig = std::fs::read_to_string(&path).expect("read");
         for (i, l) in orig.split('\n').enumerate() {
             let n = i as u32 + 1;

@@ -1,0 +1,18 @@
+//! Helpers shared by the integration tests.
+
+use std::path::PathBuf;
+
+/// The bundled corpus's `.txt` file whose name starts with `prefix` (`"003"`).
+pub fn corpus_file(prefix: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    std::fs::read_dir(&dir)
+        .expect("corpus folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
+        })
+        .expect("corpus file")
+}
