@@ -13,6 +13,14 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
+/// An act's editions: (id, from, to).
+fn timeline(a: &Act) -> Vec<(&str, Option<NaiveDate>, Option<NaiveDate>)> {
+    a.versions
+        .iter()
+        .map(|v| (v.id.as_str(), v.from, v.to))
+        .collect()
+}
+
 fn only_act(dir: &str, id: &str) -> Act {
     let report = ingest_corpus(Path::new(dir));
     assert!(report.failures.is_empty(), "{:?}", report.failures);
@@ -32,11 +40,7 @@ fn government_law_editions_are_one_act_with_a_timeline() {
     assert_eq!(report.acts.len(), 1, "two editions, one act");
     let a = &report.acts[0];
     assert_eq!(a.id, GOV);
-    let v: Vec<_> = a
-        .versions
-        .iter()
-        .map(|v| (v.id.as_str(), v.from, v.to))
-        .collect();
+    let v = timeline(a);
     assert_eq!(
         v,
         vec![
@@ -230,11 +234,7 @@ const TARGET: &str = "mfa-order-2019-03-01-11-1-4-99";
 #[test]
 fn amending_act_is_applied_to_its_target() {
     let a = only_act(APPLY_DIR, TARGET);
-    let v: Vec<_> = a
-        .versions
-        .iter()
-        .map(|v| (v.id.as_str(), v.from, v.to))
-        .collect();
+    let v = timeline(&a);
     // The amending order was published 2020-04-10 (sidecar) and takes effect ten days later.
     assert_eq!(
         v,
@@ -415,11 +415,7 @@ fn editions_named_by_date_and_an_undated_latest() {
         "tests/fixtures/versions/ministerial_135478",
         "president-office-order-2019-10-07-19-42-3-3-17",
     );
-    let v: Vec<_> = a
-        .versions
-        .iter()
-        .map(|v| (v.id.as_str(), v.from, v.to))
-        .collect();
+    let v = timeline(&a);
     assert_eq!(
         v,
         vec![
