@@ -386,8 +386,9 @@ where
             .unwrap_or_else(|_| path.to_path_buf()),
         reason: reason_of(e),
     };
-    // A small corpus keeps its acts from phase 1. A large one keeps none: even a part kept
-    // until its chunk is written stays in the allocator's heap beside the index writer's.
+    // A small corpus keeps its acts from phase 1 in memory. A large one spills them: even a
+    // part kept until its chunk is written stays in the allocator's heap beside the index
+    // writer's.
     let total: u64 = files
         .iter()
         .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
@@ -395,33 +396,29 @@ where
     let keep = total <= keep_bytes;
     // Without a temporary file phase 2 ingests the files again: slower, same acts.
     let spill = if keep { None } else { Spill::new().ok() };
-    type Phase1 = (
-        Option<(LinkSummary, Option<Act>, Option<Spilled>)>,
-        Option<IngestFailure>,
-    );
+    type Phase1 = (Option<(LinkSummary, Stash)>, Option<IngestFailure>);
     let phase1: Vec<Phase1> = files
         .par_iter()
         .enumerate()
         .map(|(i, f)| match ingest_file(f, &parent) {
             Ok(act) => {
                 let s = LinkSummary::of(i, &act);
-                let spilled = spill.as_ref().and_then(|sp| sp.write(&act));
-                (Some((s, keep.then_some(act), spilled)), None)
+                let stash = if keep {
+                    Stash::Kept(Box::new(act))
+                } else {
+                    let at = spill.as_ref().and_then(|sp| sp.write(&act));
+                    at.map_or(Stash::Reread, Stash::Spilled)
+                };
+                (Some((s, stash)), None)
             }
             Err(e) => (None, Some(failure(f, &e))),
         })
         .collect();
     let mut sums = Vec::new();
-    let mut kept: HashMap<usize, Act> = HashMap::new();
-    let mut spilled: HashMap<usize, Spilled> = HashMap::new();
+    let mut stashes: HashMap<usize, Stash> = HashMap::new();
     for (ok, err) in phase1 {
-        if let Some((s, act, at)) = ok {
-            if let Some(a) = act {
-                kept.insert(s.file, a);
-            }
-            if let Some(at) = at {
-                spilled.insert(s.file, at);
-            }
+        if let Some((s, stash)) = ok {
+            stashes.insert(s.file, stash);
             sums.push(s);
         }
         failures.extend(err);
@@ -453,35 +450,34 @@ where
             continue;
         }
         chunk.sort_unstable();
-        let todo: Vec<usize> = chunk
+        let stashed: Vec<(usize, Stash)> = chunk
             .iter()
-            .copied()
-            .filter(|i| !kept.contains_key(i))
+            .filter_map(|&i| stashes.remove(&i).map(|s| (i, s)))
             .collect();
-        let fresh: Vec<(usize, crate::Result<Act>)> = todo
-            .par_iter()
-            .map(|&i| {
-                let back = spill
-                    .as_ref()
-                    .zip(spilled.get(&i))
-                    .and_then(|(sp, at)| sp.read(at));
-                (i, back.map_or_else(|| ingest_file(&files[i], &parent), Ok))
+        let loaded: Vec<(usize, crate::Result<Act>)> = stashed
+            .into_par_iter()
+            .map(|(i, stash)| {
+                let again = || ingest_file(&files[i], &parent);
+                let act = match stash {
+                    Stash::Kept(a) => Ok(*a),
+                    Stash::Spilled(at) => spill
+                        .as_ref()
+                        .and_then(|sp| sp.read(&at))
+                        .map_or_else(again, Ok),
+                    Stash::Reread => again(),
+                };
+                (i, act)
             })
             .collect();
-        let mut fresh: HashMap<usize, crate::Result<Act>> = fresh.into_iter().collect();
-        let mut acts: Vec<Act> = Vec::with_capacity(chunk.len());
-        for &i in &chunk {
-            let mut act = match kept.remove(&i) {
-                Some(a) => a,
-                None => match fresh.remove(&i) {
-                    Some(Ok(a)) => a,
-                    // The file changed since phase 1.
-                    Some(Err(e)) => {
-                        failures.push(failure(&files[i], &e));
-                        continue;
-                    }
-                    None => continue,
-                },
+        let mut acts: Vec<Act> = Vec::with_capacity(loaded.len());
+        for (i, act) in loaded {
+            let mut act = match act {
+                Ok(a) => a,
+                // The file changed since phase 1.
+                Err(e) => {
+                    failures.push(failure(&files[i], &e));
+                    continue;
+                }
             };
             if let Some(f) = takes.get(&i) {
                 f.clone().give_to(&mut act);
@@ -493,6 +489,16 @@ where
         sink(acts)?;
     }
     Ok(failures)
+}
+
+/// Where phase 1 of [`ingest_corpus_streaming`] left an act for phase 2.
+enum Stash {
+    /// In memory (a corpus of at most `keep_bytes`).
+    Kept(Box<Act>),
+    /// In the [`Spill`] file.
+    Spilled(Spilled),
+    /// Nowhere: phase 2 ingests the file again (no temporary file could be written).
+    Reread,
 }
 
 /// Where phase 1 of [`ingest_corpus_streaming`] put an act in its [`Spill`] file.
