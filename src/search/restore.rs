@@ -108,6 +108,12 @@ impl FoldsTo {
     }
 }
 
+/// Whether a term (or a term's beginning) may be a restoration: no Latin letters and no
+/// apostrophes, on which [`fold`] would read ahead.
+fn is_candidate(t: &str) -> bool {
+    !has_latin(t) && !t.contains(['\'', '’', 'ʼ', '`'])
+}
+
 impl tantivy_fst::Automaton for FoldsTo {
     type State = Vec<u8>;
 
@@ -116,21 +122,17 @@ impl tantivy_fst::Automaton for FoldsTo {
     }
 
     fn is_match(&self, prefix: &Vec<u8>) -> bool {
-        std::str::from_utf8(prefix).is_ok_and(|t| self.can_match(prefix) && fold(t) == self.key)
+        std::str::from_utf8(prefix).is_ok_and(|t| is_candidate(t) && fold(t) == self.key)
     }
 
     fn can_match(&self, prefix: &Vec<u8>) -> bool {
         // A multi-byte letter may be cut in the middle: judge the whole letters only.
-        let whole = match std::str::from_utf8(prefix) {
-            Ok(t) => t,
-            Err(e) => match std::str::from_utf8(&prefix[..e.valid_up_to()]) {
-                Ok(t) => t,
-                Err(_) => return false,
-            },
+        let valid = match std::str::from_utf8(prefix) {
+            Ok(_) => prefix.len(),
+            Err(e) => e.valid_up_to(),
         };
-        !has_latin(whole)
-            && !whole.contains(['\'', '’', 'ʼ', '`'])
-            && self.key.starts_with(&fold(whole))
+        std::str::from_utf8(&prefix[..valid])
+            .is_ok_and(|t| is_candidate(t) && self.key.starts_with(&fold(t)))
     }
 
     fn accept(&self, prefix: &Vec<u8>, byte: u8) -> Vec<u8> {

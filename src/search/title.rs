@@ -104,7 +104,7 @@ impl ActDocs {
 
 /// BM25 statistics of the title fields counted over units, as if each unit carried its act's
 /// title; every other field's come from the searcher unchanged.
-pub struct UnitWeightedStats<'a> {
+struct UnitWeightedStats<'a> {
     searcher: &'a Searcher,
     fields: &'a Fields,
     acts: &'a ActDocs,
