@@ -343,6 +343,9 @@ static RE_ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// [`RE_ISSUANCE`] anchored at the start of the text.
+static RE_ISSUANCE_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\A(?:{})", RE_ISSUANCE.as_str())).expect("valid regex"));
 static RE_REGISTRATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Әділет\s+министрлігінде\s+(\d{4})\s*жыл\S*\s+(\d{1,2})\s+(\p{L}+)\s+№\s*(\d+)")
         .expect("valid regex")
@@ -428,14 +431,15 @@ pub(crate) fn parse_issuance(text: &str) -> HeaderFacts {
 /// Whether `text` starts with an issuance of the act itself: date and number followed by the
 /// act's kind in the nominative (`бұйрығы`, `қаулысы`), not a reference to another act
 /// (`қаулысына`, `бұйрығымен`).
+///
+/// `text` is already cleaned (`clean_spaces`) and normalized (`normalize_i`), so a caller
+/// trying every suffix of a header cleans it once.
 pub(crate) fn names_own_issuance(text: &str) -> bool {
-    let text = normalize_i(&crate::structure::tree::clean_spaces(text));
-    let Some(m) = RE_ISSUANCE.find(&text) else {
+    // Only a match at the start counts: the search is anchored there instead of scanning the
+    // rest of the header for a later one (the same match when there is one at the start).
+    let Some(m) = RE_ISSUANCE_AT_START.find(text) else {
         return false;
     };
-    if m.start() > 0 {
-        return false;
-    }
     // Only the first words are read: lowercase a prefix long enough for `бірлескен `, the
     // longest kind word and the character after it, not the whole rest of the header.
     let rest: String = text[m.end()..]
@@ -513,7 +517,9 @@ pub(crate) fn kind_from_form(form: &str) -> Option<ActKind> {
     })
 }
 
-/// Words that exist in Russian and not in Kazakh, which bilingual forms are full of.
+/// Words that exist in Russian and not in Kazakh, which bilingual forms are full of
+/// ([`has_russian`] reads them by length, from `russian_of_len`; a test keeps the two equal).
+#[cfg(test)]
 const RUSSIAN_WORDS: [&str; 16] = [
     "и",
     "в",
@@ -533,14 +539,47 @@ const RUSSIAN_WORDS: [&str; 16] = [
     "город",
 ];
 
-/// Whether the text has Russian passages (bilingual forms): counts [`RUSSIAN_WORDS`].
+/// Whether the text has Russian passages (bilingual forms): counts words that exist in Russian
+/// and not in Kazakh (`russian_of_len`).
 /// Linear and allocation-free: it runs over every document.
 pub(crate) fn has_russian(text: &str) -> bool {
-    const WORDS: [&str; 16] = RUSSIAN_WORDS;
+    russian_words(text, 0) >= 10
+}
+
+/// [`has_russian`] over the lines of a text joined with `\n`, without joining them (a newline
+/// ends a word, so words never run from one line into the next).
+pub(crate) fn has_russian_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut n = 0;
+    for l in lines {
+        n = russian_words(l, n);
+        if n >= 10 {
+            return true;
+        }
+    }
+    false
+}
+
+/// The Russian words of `len` bytes (all are two-byte Cyrillic letters, so only even
+/// lengths have any).
+fn russian_of_len(len: usize) -> &'static [&'static str] {
+    match len {
+        2 => &["и", "в"],
+        6 => &["для", "или", "при", "имя"],
+        8 => &["года", "дата"],
+        10 => &["номер", "место", "район", "город"],
+        12 => &["страна"],
+        14 => &["фамилия"],
+        16 => &["отчество"],
+        18 => &["заявление"],
+        _ => &[],
+    }
+}
+
+/// `n` plus the number of Russian words in `text`, counting stopped at 10.
+fn russian_words(text: &str, mut n: usize) -> usize {
     // A word is a run of ASCII letters and digits and Cyrillic letters (U+0400..U+04FF, the
     // two-byte characters led by 0xD0..=0xD3), found byte by byte.
     let b = text.as_bytes();
-    let mut n = 0;
     let mut i = 0;
     let mut start = 0;
     // Per byte: the length of the character it starts, with 0x80 set when the character is
@@ -561,6 +600,14 @@ pub(crate) fn has_russian(text: &str) -> bool {
         }
         t
     };
+    // Lowercases a two-byte Cyrillic letter (`А`..`Я` and `Ё`, as `lower` does); any other
+    // pair stays as it is (and cannot match).
+    let lower = |lead: u8, cont: u8| match (lead, cont) {
+        (0xD0, 0x90..=0x9F) => (0xD0, cont + 0x20),
+        (0xD0, 0xA0..=0xAF) => (0xD1, cont - 0x20),
+        (0xD0, 0x81) => (0xD1, 0x91),
+        other => other,
+    };
     loop {
         let class = b.get(i).map_or(0x80, |&x| CLASS[usize::from(x)]);
         if class & 0x80 == 0 {
@@ -568,31 +615,19 @@ pub(crate) fn has_russian(text: &str) -> bool {
             continue;
         }
         let len = usize::from(class & 0x7F);
-        // A word ends at `i` (it may be empty).
-        let wl = i - start;
-        if wl > 0 && wl <= 18 && WORDS.iter().any(|x| x.len() == wl) {
-            // The words are two-byte Cyrillic letters: lowercase the word pair by pair (`А`..`Я`
-            // and `Ё`, as `lower` does) and compare bytes; any other character cannot match.
-            let mut buf = [0u8; 18];
-            for (k, pair) in b[start..i].chunks(2).enumerate() {
-                let (lead, cont) = (pair[0], pair.get(1).copied().unwrap_or(0));
-                let (lead, cont) = match (lead, cont) {
-                    (0xD0, 0x90..=0x9F) => (0xD0, cont + 0x20),
-                    (0xD0, 0xA0..=0xAF) => (0xD1, cont - 0x20),
-                    (0xD0, 0x81) => (0xD1, 0x91),
-                    other => other,
-                };
-                buf[2 * k] = lead;
-                if 2 * k + 1 < wl {
-                    buf[2 * k + 1] = cont;
-                }
-            }
-            let hit = WORDS.iter().any(|x| x.as_bytes() == &buf[..wl]);
-            if hit {
-                n += 1;
-                if n >= 10 {
-                    return true;
-                }
+        // A word ends at `i` (it may be empty): compared pair by pair with the words of its
+        // length, stopping at the first pair that differs.
+        let word = &b[start..i];
+        let hit = russian_of_len(word.len()).iter().any(|x| {
+            x.as_bytes()
+                .chunks_exact(2)
+                .zip(word.chunks_exact(2))
+                .all(|(x, w)| lower(w[0], w[1]) == (x[0], x[1]))
+        });
+        if hit {
+            n += 1;
+            if n >= 10 {
+                return n;
             }
         }
         if i >= b.len() {
@@ -601,7 +636,7 @@ pub(crate) fn has_russian(text: &str) -> bool {
         i += len;
         start = i;
     }
-    false
+    n
 }
 
 #[cfg(test)]
@@ -637,6 +672,19 @@ mod tests {
             }
         }
         false
+    }
+
+    /// The words by length are exactly [`RUSSIAN_WORDS`].
+    #[test]
+    fn russian_of_len_holds_every_word_once() {
+        let mut by_len: Vec<&str> = (0..=40).flat_map(russian_of_len).copied().collect();
+        for w in RUSSIAN_WORDS {
+            assert!(russian_of_len(w.len()).contains(&w), "{w}");
+        }
+        by_len.sort_unstable();
+        let mut want = RUSSIAN_WORDS.to_vec();
+        want.sort_unstable();
+        assert_eq!(by_len, want);
     }
 
     /// The byte scan counts the same words as the reference on random mixed text.
@@ -687,6 +735,7 @@ mod tests {
                 s.push_str(seps[next() % seps.len()]);
             }
             assert_eq!(has_russian(&s), has_russian_reference(&s), "{s:?}");
+            assert_eq!(has_russian_lines(s.split('\n')), has_russian_reference(&s));
         }
     }
 }

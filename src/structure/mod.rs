@@ -82,11 +82,7 @@ fn build_text(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Act> {
         .position(|l| l.indent >= 5)
         .unwrap_or(lines.len());
     let header: Vec<&str> = lines[..body].iter().map(|l| l.text.trim()).collect();
-    let all_text: String = lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let russian = header::has_russian_lines(lines.iter().map(|l| l.text.as_str()));
 
     // A FAQ: no issuance line, a question-and-answer title.
     let head_words = header
@@ -103,7 +99,7 @@ fn build_text(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Act> {
         let mut t = tree::Tree::new(lines);
         faq::parse(&mut t, 1);
         act.units = t.finish();
-        if header::has_russian(&all_text) {
+        if russian {
             act.languages.push("ru".into());
         }
         act.id = header::act_id(ActKind::Faq, &[], &act.title);
@@ -130,7 +126,7 @@ fn build_text(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Act> {
     }
     act.registration = facts.registration;
     act.status = facts.status;
-    if header::has_russian(&all_text) {
+    if russian {
         act.languages.push("ru".into());
     }
     let header_text = header.join(" ");
@@ -159,10 +155,39 @@ fn title_split(header: &[&str]) -> Option<usize> {
     }
     // A title that does not end in `туралы`: the first line from which the header reads as
     // the act's own issuance (`… № 807 қаулысы.`, not `… № 148 қаулысына`).
+    // Each candidate reads the header from its line on, cleaned: clean the whole header once
+    // and read suffixes of it (a line's words start at a word of the whole).
+    let mut cleaned: Option<(String, Vec<usize>)> = None;
     (1..header.len()).find(|&k| {
-        header[k].trim_start().starts_with("Қазақстан Республикасы")
-            && header::names_own_issuance(&header[k..].join(" "))
+        header[k].trim_start().starts_with("Қазақстан Республикасы") && {
+            let (text, starts) = cleaned.get_or_insert_with(|| clean_suffixes(header));
+            header::names_own_issuance(&text[starts[k]..])
+        }
     })
+}
+
+/// `normalize_i(clean_spaces(lines.join(" ")))` and, for each line `k`, the byte offset in it
+/// where `normalize_i(clean_spaces(lines[k..].join(" ")))` starts (that text is its suffix).
+fn clean_suffixes(lines: &[&str]) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(lines.len());
+    // Lines with no words yet: they start where the next line's words do.
+    let mut waiting = 0;
+    for l in lines {
+        let piece = header::normalize_i(&tree::clean_spaces(l));
+        waiting += 1;
+        if piece.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        starts.extend(std::iter::repeat_n(text.len(), waiting));
+        waiting = 0;
+        text.push_str(&piece);
+    }
+    starts.extend(std::iter::repeat_n(text.len(), waiting));
+    (text, starts)
 }
 
 /// Applies explicit metadata (front matter or sidecar) over what the text said.
@@ -226,4 +251,44 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
         }
     }
     act.id = header::act_id(act.kind, &act.issuances, &act.title);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each suffix of the cleaned header is the header cleaned from that line on.
+    #[test]
+    fn clean_suffixes_are_the_cleaned_suffixes() {
+        let pieces = [
+            "Қазақстан",
+            "i",
+            "I",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\t",
+            "№ 5",
+            "жылғы",
+            "",
+        ];
+        let mut rng = crate::testing::xorshift(0x6a09_e667_f3bc_c908u64);
+        let mut next = || rng() as usize;
+        for _ in 0..2000 {
+            let lines: Vec<String> = (0..next() % 6)
+                .map(|_| {
+                    (0..next() % 4)
+                        .map(|_| pieces[next() % pieces.len()])
+                        .collect()
+                })
+                .collect();
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let (text, starts) = clean_suffixes(&lines);
+            assert_eq!(starts.len(), lines.len());
+            for k in 0..lines.len() {
+                let want = header::normalize_i(&tree::clean_spaces(&lines[k..].join(" ")));
+                assert_eq!(&text[starts[k]..], want, "{lines:?} {k}");
+            }
+        }
+    }
 }
