@@ -74,12 +74,12 @@ pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
     let tok = tokenizer::KkTokenizer::default();
     Some(match name {
         KK_EXACT => TextAnalyzer::builder(tok).build(),
+        // The stem filter drops stop words itself (what [`KkStopFilter`] does), answering
+        // from its word cache instead of a second hash lookup per token.
         KK_STEM => TextAnalyzer::builder(tok)
-            .filter(KkStopFilter)
             .filter(KkStemFilter { loose: false })
             .build(),
         KK_LOOSE => TextAnalyzer::builder(tok)
-            .filter(KkStopFilter)
             .filter(KkStemFilter { loose: true })
             .build(),
         _ => return None,
@@ -171,8 +171,9 @@ impl<S: TokenStream> TokenStream for KkStopStream<S> {
     }
 }
 
-/// Stems Kazakh words, Snowball-stems Russian ones; with `loose`, folds to the skeleton first
-/// (and drops folded stop words, since loose queries arrive in Latin or without Kazakh letters).
+/// Drops stop words like [`KkStopFilter`] (positions kept), stems Kazakh words, Snowball-stems
+/// Russian ones; with `loose`, folds to the skeleton first (and drops folded stop words too,
+/// since loose queries arrive in Latin or without Kazakh letters).
 #[derive(Clone)]
 pub struct KkStemFilter {
     /// Fold to the keyboard/script skeleton before stemming.
@@ -215,87 +216,152 @@ impl<T: Tokenizer> Tokenizer for KkStemTokenizer<T> {
     }
 }
 
-/// Most words each per-thread cache (stem, loose) holds before it is emptied:
-/// about 14 MB a cache at its fullest, so a few tens of MB per indexing thread.
+/// Most words the per-thread cache holds before it is emptied (about 20 MB at its fullest).
+/// The cache shared by the threads ([`SHARED`]) holds at most as many.
 pub const STEM_CACHE_MAX: usize = 100_000;
 
-thread_local! {
-    /// What [`KkStemFilter`] computed for the words seen on this thread: `[0]` for `stem`,
-    /// `[1]` for `loose`. Shared by every analyzer instance, because tantivy clones the
-    /// analyzers for each segment writer and the snippet builder makes fresh ones, and a
-    /// per-instance cache started empty each time.
-    static STEM_CACHE: std::cell::RefCell<[FxHashMap<String, Cached>; 2]> =
-        std::cell::RefCell::new([FxHashMap::default(), FxHashMap::default()]);
-}
-
-/// What the stem filter remembers of a word: its language by letters and its Kazakh result.
+/// What the stem filter knows of a word, for both fields: its language by letters, its Kazakh
+/// stem and its folded stem. The `stem` and `loose` fields hold the same texts, so a word seen
+/// in one is about to be seen in the other: one entry computed once serves both.
 #[derive(Clone)]
-pub struct Cached {
+struct Entry {
+    /// A stop word ([`stopwords::is_stop`]): dropped, and not a word for `prev_russian`.
+    stop: bool,
     lang: Lang,
-    /// Kazakh stem (`stem`) or folded stem (`loose`); empty for a folded stop word.
-    out: String,
+    /// Kazakh stem (`stem`): the word itself when it has Latin letters.
+    stem: Box<str>,
+    /// Folded stem (`loose`); empty for a folded stop word.
+    loose: Box<str>,
+    /// Russian stem and its fold, computed on first need (Russian words, and unmarked words
+    /// after a Russian one); only in the per-thread cache.
+    ru: Option<(Box<str>, Box<str>)>,
 }
 
-fn compute(word: &str, loose: bool) -> Cached {
+type Cache = FxHashMap<Box<str>, Entry>;
+
+thread_local! {
+    /// The entries of the words seen on this thread. Shared by every analyzer instance,
+    /// because tantivy clones the analyzers for each segment writer and the snippet builder
+    /// makes fresh ones, and a per-instance cache started empty each time.
+    static STEM_CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default());
+}
+
+/// Shards of [`SHARED`], picked by the word's hash.
+const SHARDS: usize = 8;
+
+/// The entries every thread computed: a word new to one indexing thread was usually stemmed
+/// by the other already (callgrind: computing entries was half of the stem filter's cost with
+/// one cache per thread). Looked up only on a miss of the per-thread cache, so locks are rare.
+static SHARED: [std::sync::Mutex<Cache>; SHARDS] = [const {
+    std::sync::Mutex::new(std::collections::HashMap::with_hasher(
+        rustc_hash::FxBuildHasher,
+    ))
+}; SHARDS];
+
+fn compute(word: &str) -> Entry {
     let latin = fold::has_latin(word);
     let lang = if latin {
         Lang::Kazakh
     } else {
         russian::classify(word)
     };
-    let out = if loose {
-        let f = fold::fold(word);
-        if stopwords::is_folded_stop(&f) {
-            String::new()
-        } else {
-            stem::stem_folded(&f)
-        }
-    } else if latin {
-        word.to_string()
+    let stem = if latin {
+        word.into()
     } else {
-        stem::stem(word)
+        stem::stem(word).into()
     };
-    Cached { lang, out }
+    let f = fold::fold(word);
+    let loose = if stopwords::is_folded_stop(&f) {
+        Box::default()
+    } else {
+        stem::stem_folded(&f).into()
+    };
+    Entry {
+        stop: stopwords::is_stop(word),
+        lang,
+        stem,
+        loose,
+        ru: None,
+    }
+}
+
+/// The entry of `word` from the shared cache, computed (and shared) when absent.
+fn shared_entry(word: &str) -> Entry {
+    use std::hash::BuildHasher;
+    let shard = &SHARED[rustc_hash::FxBuildHasher.hash_one(word) as usize % SHARDS];
+    let lock = || {
+        shard
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    };
+    if let Some(e) = lock().get(word) {
+        return e.clone();
+    }
+    let e = compute(word);
+    let mut m = lock();
+    if m.len() >= STEM_CACHE_MAX / SHARDS {
+        m.clear();
+    }
+    m.insert(word.into(), e.clone());
+    e
 }
 
 /// Replaces `text` by its stem in place (reusing its buffer); false when it is to be dropped
-/// (a folded stop word in `loose`).
+/// (a stop word, or a folded stop word in `loose`).
 fn stem_in_place(loose: bool, prev_russian: &mut bool, text: &mut String) -> bool {
-    STEM_CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        stem_with_cache(&mut c[usize::from(loose)], loose, prev_russian, text)
-    })
+    STEM_CACHE.with(|c| stem_with_cache(&mut c.borrow_mut(), loose, prev_russian, text))
 }
 
-/// Remembers `entry` for `word` (the cache is emptied first when full).
-fn remember(cache: &mut FxHashMap<String, Cached>, word: String, entry: Cached) {
+/// Runs `f` on the entry of `word`: from the per-thread cache, else from the shared one
+/// (and remembered on this thread; the cache is emptied first when full).
+fn with_entry<R>(cache: &mut Cache, word: &str, f: impl FnOnce(&mut Entry) -> R) -> R {
+    if let Some(e) = cache.get_mut(word) {
+        return f(e);
+    }
+    let mut e = shared_entry(word);
+    let r = f(&mut e);
     if cache.len() >= STEM_CACHE_MAX {
         cache.clear();
     }
-    cache.insert(word, entry);
+    cache.insert(word.into(), e);
+    r
 }
 
-/// Rewrites `text` by its cached entry `c`; false when the token is to be dropped.
-fn apply(c: &Cached, loose: bool, prev_russian: &mut bool, text: &mut String) -> bool {
-    let is_russian = c.lang == Lang::Russian || (c.lang == Lang::Unmarked && *prev_russian);
-    *prev_russian = is_russian;
-    if is_russian {
-        let s = russian::stem(text);
-        *text = if loose { fold::fold(&s) } else { s };
-        return true;
-    }
-    if c.out.is_empty() {
+/// Rewrites `text` by its entry `e`; false when the token is to be dropped.
+fn apply(e: &mut Entry, loose: bool, prev_russian: &mut bool, text: &mut String) -> bool {
+    if e.stop {
+        // Dropped before the stem filter sees it, as by [`KkStopFilter`].
         return false;
     }
+    let is_russian = e.lang == Lang::Russian || (e.lang == Lang::Unmarked && *prev_russian);
+    *prev_russian = is_russian;
+    let out = if is_russian {
+        let (s, l) = e.ru.get_or_insert_with(|| {
+            let s = russian::stem(text);
+            let l = fold::fold(&s);
+            (s.into(), l.into())
+        });
+        if loose {
+            l
+        } else {
+            s
+        }
+    } else {
+        let out = if loose { &e.loose } else { &e.stem };
+        if out.is_empty() {
+            return false;
+        }
+        out
+    };
     text.clear();
-    text.push_str(&c.out);
+    text.push_str(out);
     true
 }
 
 /// Stems `text` in place through `cache`. A hit costs one hash and no allocation; a miss
-/// computes the entry ([`compute`]) and stores it under a copy of the word.
+/// takes the entry from the shared cache or computes it ([`compute`]).
 fn stem_with_cache(
-    cache: &mut FxHashMap<String, Cached>,
+    cache: &mut Cache,
     loose: bool,
     prev_russian: &mut bool,
     text: &mut String,
@@ -309,34 +375,26 @@ fn stem_with_cache(
             return true;
         }
         let keep = head.len() + 1;
-        match cache.get(word) {
-            Some(c) => {
-                text.truncate(keep);
-                text.push_str(&c.out);
+        let out = with_entry(cache, word, |e| {
+            if loose {
+                e.loose.clone()
+            } else {
+                e.stem.clone()
             }
-            None => {
-                let word = word.to_string();
-                let c = compute(&word, loose);
-                text.truncate(keep);
-                text.push_str(&c.out);
-                remember(cache, word, c);
-            }
-        }
+        });
+        text.truncate(keep);
+        text.push_str(&out);
         return true;
+    }
+    if let Some(e) = cache.get_mut(text.as_str()) {
+        // Only words with a letter are cached.
+        return apply(e, loose, prev_russian, text);
     }
     if !text.chars().any(normalize::is_letter) {
         return true;
     }
-    match cache.get(text.as_str()) {
-        Some(c) => apply(c, loose, prev_russian, text),
-        None => {
-            let word = text.clone();
-            let c = compute(&word, loose);
-            let keep = apply(&c, loose, prev_russian, text);
-            remember(cache, word, c);
-            keep
-        }
-    }
+    let word = text.clone();
+    with_entry(cache, &word, |e| apply(e, loose, prev_russian, text))
 }
 
 impl<S: TokenStream> TokenStream for KkStemStream<S> {

@@ -103,4 +103,17 @@ mod tests {
         assert!(super::is_stop("және"));
         assert!(super::is_folded_stop(&super::super::fold::fold("jane")));
     }
+
+    /// The stem filter drops stop words from its cache of words, which holds only tokens with
+    /// a letter that do not start like a number: every stop word must be such a token.
+    #[test]
+    fn stop_words_are_cached_words() {
+        for w in super::KAZAKH.iter().chain(super::RUSSIAN) {
+            assert!(w.chars().any(super::super::normalize::is_letter), "{w}");
+            assert!(
+                !w.starts_with(|c: char| c.is_ascii_digit() || c == '№'),
+                "{w}"
+            );
+        }
+    }
 }

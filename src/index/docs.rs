@@ -5,6 +5,7 @@ use super::schema::{act_key, to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FR
 use crate::model::{Act, Amendment, Source, Status, Unit, UnitStatus};
 use crate::search::citation;
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use tantivy::TantivyDocument;
 
 /// `live`, `deleted` or `pending`.
@@ -16,12 +17,30 @@ pub fn unit_status_str(s: &UnitStatus) -> &'static str {
     }
 }
 
-/// The amendments that touched this unit.
-fn amendments_of<'a>(act: &'a Act, eid: &str) -> Vec<&'a Amendment> {
-    act.amendments
-        .iter()
-        .filter(|a| a.target_eid == eid)
-        .collect()
+/// The amendments that touched the units of one eid (the same in every edition).
+struct UnitAmendments<'a> {
+    /// In the act's order.
+    list: Vec<&'a Amendment>,
+    /// The `amendments` field: `list` as JSON, written at the first unit document that needs
+    /// it (amendments may name eids no unit has); `None` inside when it cannot be serialized.
+    json: std::cell::OnceCell<Option<String>>,
+}
+
+/// The amendments of every unit they touched, by eid: one pass over the act's amendments, not
+/// one per unit document, and each unit's list serialized once for all its editions.
+fn amendments_by_eid(act: &Act) -> FxHashMap<&str, UnitAmendments<'_>> {
+    let mut by_eid: FxHashMap<&str, UnitAmendments<'_>> = FxHashMap::default();
+    for a in &act.amendments {
+        by_eid
+            .entry(a.target_eid.as_str())
+            .or_insert_with(|| UnitAmendments {
+                list: Vec::new(),
+                json: std::cell::OnceCell::new(),
+            })
+            .list
+            .push(a);
+    }
+    by_eid
 }
 
 /// Calls `f` for every unit with its path from the top-level unit down.
@@ -67,6 +86,7 @@ pub fn act_documents(act: &Act, f: &Fields) -> crate::Result<Vec<TantivyDocument
     d.add_u64(f.act_key, key);
     docs.push(d);
 
+    let amendments = amendments_by_eid(act);
     // Older editions, each over its [from, to).
     let mut covered_until: Option<NaiveDate> = None;
     for v in &act.versions {
@@ -83,7 +103,7 @@ pub fn act_documents(act: &Act, f: &Fields) -> crate::Result<Vec<TantivyDocument
             version_id: &v.id,
             source: &v.source,
         };
-        unit_documents(act, &v.units, &val, f, key, &mut docs);
+        unit_documents(act, &v.units, &val, f, key, &amendments, &mut docs);
     }
     let repealed_on = match &act.status {
         Status::Repealed { on, .. } => *on,
@@ -96,7 +116,7 @@ pub fn act_documents(act: &Act, f: &Fields) -> crate::Result<Vec<TantivyDocument
         version_id: "current",
         source: &act.source,
     };
-    unit_documents(act, &act.units, &val, f, key, &mut docs);
+    unit_documents(act, &act.units, &val, f, key, &amendments, &mut docs);
     let units = docs.len() as u64 - 1;
     if let Some(d) = docs.first_mut() {
         d.add_u64(f.unit_docs, units);
@@ -110,6 +130,7 @@ fn unit_documents(
     val: &Validity<'_>,
     f: &Fields,
     key: u64,
+    amendments: &FxHashMap<&str, UnitAmendments<'_>>,
     docs: &mut Vec<TantivyDocument>,
 ) {
     let status = act.status.as_str();
@@ -141,8 +162,14 @@ fn unit_documents(
         d.add_text(f.unit_status, unit_status_str(&u.status));
         d.add_text(f.label, citation::unit_label(path, act.kind));
         d.add_text(f.citation, citation::citation(act, path));
-        let anc: Vec<&str> = path.iter().map(|p| p.eid.as_str()).collect();
-        d.add_text(f.path, anc.join(" / "));
+        let mut anc = String::new();
+        for (i, p) in path.iter().enumerate() {
+            if i > 0 {
+                anc.push_str(" / ");
+            }
+            anc.push_str(&p.eid);
+        }
+        d.add_text(f.path, anc);
         if !heading.is_empty() {
             d.add_text(f.heading, heading);
             d.add_text(f.heading_stem, heading);
@@ -159,11 +186,14 @@ fn unit_documents(
         }
         d.add_date(f.valid_from, to_tantivy_date(val.from.unwrap_or(OPEN_FROM)));
         d.add_date(f.valid_to, to_tantivy_date(val.to.unwrap_or(OPEN_TO)));
-        let am = amendments_of(act, &u.eid);
+        let am = amendments.get(u.eid.as_str());
         let wording_from = am
-            .iter()
-            .filter_map(|a| a.effective.as_ref().map(|e| e.date))
-            .max()
+            .and_then(|a| {
+                a.list
+                    .iter()
+                    .filter_map(|a| a.effective.as_ref().map(|e| e.date))
+                    .max()
+            })
             .or(act.date());
         if val.current {
             if let Some(w) = wording_from {
@@ -172,8 +202,14 @@ fn unit_documents(
         }
         d.add_u64(f.current, u64::from(val.current));
         d.add_text(f.version_id, val.version_id);
-        if let Ok(js) = serde_json::to_string(&am) {
-            d.add_text(f.amendments, js);
+        match am {
+            // What serde_json writes for an empty list.
+            None => d.add_text(f.amendments, "[]"),
+            Some(a) => {
+                if let Some(js) = a.json.get_or_init(|| serde_json::to_string(&a.list).ok()) {
+                    d.add_text(f.amendments, js);
+                }
+            }
         }
         docs.push(d);
     });
