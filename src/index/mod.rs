@@ -38,6 +38,8 @@ pub struct ZanIndex {
     reader: IndexReader,
     /// The act documents of the last searcher generation seen (title statistics).
     title_act_docs: std::sync::Mutex<Option<std::sync::Arc<crate::search::title::ActDocs>>>,
+    /// The doc-store readers of the last searcher generation seen (hits' stored values).
+    stored_docs: std::sync::Mutex<Option<std::sync::Arc<crate::search::stored::StoredDocs>>>,
 }
 
 /// A unit fetched by act id and eid, with what is needed to cite it.
@@ -85,6 +87,7 @@ impl ZanIndex {
             fields,
             reader,
             title_act_docs: Default::default(),
+            stored_docs: Default::default(),
         })
     }
 
@@ -142,18 +145,26 @@ impl ZanIndex {
         &self,
         searcher: &Searcher,
     ) -> crate::Result<std::sync::Arc<crate::search::title::ActDocs>> {
-        let generation = searcher.generation().generation_id();
-        let mut cached = self
-            .title_act_docs
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(a) = cached.as_ref().filter(|a| a.generation == generation) {
-            return Ok(std::sync::Arc::clone(a));
-        }
-        let fresh =
-            std::sync::Arc::new(crate::search::title::ActDocs::read(searcher, &self.fields)?);
-        *cached = Some(std::sync::Arc::clone(&fresh));
-        Ok(fresh)
+        per_generation(
+            &self.title_act_docs,
+            searcher,
+            |a| a.generation,
+            || crate::search::title::ActDocs::read(searcher, &self.fields),
+        )
+    }
+
+    /// The doc-store readers of `searcher`'s segments, opened once per commit so that their
+    /// block caches last from one search to the next.
+    pub fn stored_docs(
+        &self,
+        searcher: &Searcher,
+    ) -> crate::Result<std::sync::Arc<crate::search::stored::StoredDocs>> {
+        per_generation(
+            &self.stored_docs,
+            searcher,
+            |s| s.generation,
+            || crate::search::stored::StoredDocs::open(searcher),
+        )
     }
 
     /// The manifest of the last commit (what files the index was built from).
@@ -265,6 +276,25 @@ impl ZanIndex {
         );
         Ok(self.searcher().search(&q, &tantivy::collector::Count)?)
     }
+}
+
+/// What `slot` holds for `searcher`'s generation, made by `make` when it holds another's.
+fn per_generation<T>(
+    slot: &std::sync::Mutex<Option<std::sync::Arc<T>>>,
+    searcher: &Searcher,
+    generation_of: impl Fn(&T) -> u64,
+    make: impl FnOnce() -> crate::Result<T>,
+) -> crate::Result<std::sync::Arc<T>> {
+    let generation = searcher.generation().generation_id();
+    let mut cached = slot
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(held) = cached.as_ref().filter(|h| generation_of(h) == generation) {
+        return Ok(std::sync::Arc::clone(held));
+    }
+    let fresh = std::sync::Arc::new(make()?);
+    *cached = Some(std::sync::Arc::clone(&fresh));
+    Ok(fresh)
 }
 
 #[allow(unused)]

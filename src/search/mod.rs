@@ -17,6 +17,7 @@ pub mod compile;
 pub mod query;
 pub mod restore;
 pub mod snippet;
+pub mod stored;
 pub mod title;
 pub mod types;
 
@@ -30,10 +31,9 @@ use crate::model::{ActKind, Amendment};
 use chrono::NaiveDate;
 use std::collections::HashSet;
 use std::time::Instant;
+use stored::StoredDoc;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query as TQuery};
-use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
-use tantivy::schema::{Field, OwnedValue};
 use tantivy::DocAddress;
 
 /// Default number of hits.
@@ -181,7 +181,7 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
     let mut verified = 0;
     for (score, addr) in top {
         // Fetched once: a verified candidate is printed from the document it was checked on.
-        let doc: StoredDoc = searcher.doc(addr)?;
+        let doc = stored::fetch(index, &searcher, addr)?;
         if hl.needs_verify() {
             let text = doc_text(index, &doc);
             if !hl.verify(index, &text) {
@@ -243,73 +243,15 @@ fn top_with_titles(
 /// Most candidates checked for a phrase with stop words.
 pub const VERIFY_CANDIDATES: usize = 5000;
 
-/// A unit document's stored values, the first of each field by field id, as tantivy's
-/// deserializer hands them over: a hit moves its strings out instead of copying them from a
-/// `TantivyDocument`'s compact storage.
-struct StoredDoc {
-    values: Vec<Option<OwnedValue>>,
-}
-
-impl DocumentDeserialize for StoredDoc {
-    fn deserialize<'de, D>(mut deserializer: D) -> Result<Self, DeserializeError>
-    where
-        D: DocumentDeserializer<'de>,
-    {
-        let mut values: Vec<Option<OwnedValue>> = Vec::new();
-        while let Some((field, value)) = deserializer.next_field::<OwnedValue>()? {
-            let i = field.field_id() as usize;
-            if i >= values.len() {
-                values.resize_with(i + 1, || None);
-            }
-            // Later values of a field (an act's other issuers) are not read.
-            if values[i].is_none() {
-                values[i] = Some(value);
-            }
-        }
-        Ok(StoredDoc { values })
-    }
-}
-
-impl StoredDoc {
-    fn get(&self, field: Field) -> Option<&OwnedValue> {
-        self.values.get(field.field_id() as usize)?.as_ref()
-    }
-
-    fn str(&self, field: Field) -> &str {
-        match self.get(field) {
-            Some(OwnedValue::Str(s)) => s,
-            _ => "",
-        }
-    }
-
-    /// The string value of `field` (empty when it has none), moved out.
-    fn take_str(&mut self, field: Field) -> String {
-        let slot = self.values.get_mut(field.field_id() as usize);
-        match slot.and_then(Option::take) {
-            Some(OwnedValue::Str(s)) => s,
-            _ => String::new(),
-        }
-    }
-
-    fn u32(&self, field: Field) -> Option<u32> {
-        match self.get(field) {
-            Some(OwnedValue::U64(x)) => Some(u32::try_from(*x).unwrap_or(u32::MAX)),
-            _ => None,
-        }
-    }
-
-    fn date(&self, field: Field) -> Option<NaiveDate> {
-        match self.get(field) {
-            Some(OwnedValue::Date(d)) => from_tantivy_date(*d),
-            _ => None,
-        }
-    }
-}
-
 /// A unit document's heading and text, as the index analyzed them.
 fn doc_text(index: &ZanIndex, doc: &StoredDoc) -> String {
     let f = index.fields();
     format!("{}\n{}", doc.str(f.heading), doc.str(f.text))
+}
+
+/// A stored date of `doc` as a calendar date.
+fn date_of(doc: &StoredDoc, field: tantivy::schema::Field) -> Option<NaiveDate> {
+    doc.date(field).and_then(from_tantivy_date)
 }
 
 fn read_hit(
@@ -328,9 +270,9 @@ fn read_hit(
         &text
     };
     let snippet = hl.snippet(index, snippet_src);
-    let from = doc.date(f.valid_from).filter(|x| *x != OPEN_FROM);
-    let to = doc.date(f.valid_to).filter(|x| *x != OPEN_TO);
-    let wording_unknown = match (as_of, doc.date(f.wording_from)) {
+    let from = date_of(&doc, f.valid_from).filter(|x| *x != OPEN_FROM);
+    let to = date_of(&doc, f.valid_to).filter(|x| *x != OPEN_TO);
+    let wording_unknown = match (as_of, date_of(&doc, f.wording_from)) {
         (Some(a), Some(w)) => a < w,
         _ => false,
     };
@@ -339,7 +281,7 @@ fn read_hit(
         "[]" => Vec::new(),
         js => serde_json::from_str(js).unwrap_or_default(),
     };
-    let act_date = doc.date(f.act_date);
+    let act_date = date_of(&doc, f.act_date);
     let (line_start, line_end, page) =
         (doc.u32(f.line_start), doc.u32(f.line_end), doc.u32(f.page));
     let mut s = |field| doc.take_str(field);
