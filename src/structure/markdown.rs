@@ -347,7 +347,13 @@ impl MdParser {
         out
     }
 
-    fn step(&mut self, t: &mut Tree, md: &[MdLine], i: usize, annex_headers: &mut Vec<String>) {
+    fn step<'a>(
+        &mut self,
+        t: &mut Tree<'a>,
+        md: &'a [MdLine],
+        i: usize,
+        annex_headers: &mut Vec<String>,
+    ) {
         let m = &md[i];
         let text = m.text.as_str();
         if text.is_empty() || text.starts_with("<a id") {

@@ -7,12 +7,13 @@
 
 use crate::extract::CleanLine;
 use crate::model::{Note, SourceSpan, Unit, UnitKind, UnitStatus};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
-/// One piece of a unit's text.
+/// One piece of a unit's text: most are a line's text as it is, borrowed from the line.
 #[derive(Debug, Clone)]
-pub(crate) struct Part {
-    pub text: String,
+pub(crate) struct Part<'a> {
+    pub text: Cow<'a, str>,
     /// Starts a new printed paragraph (joined with a newline) rather than continuing a line.
     pub new_par: bool,
     /// Index into the parser's line list, when the part is printed text of that line.
@@ -20,14 +21,14 @@ pub(crate) struct Part {
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Node {
+pub(crate) struct Node<'a> {
     pub eid: String,
     pub kind: UnitKind,
     pub num: Option<String>,
     pub heading: Option<String>,
     /// Lines that belong to the unit but not to its text (headers, headings).
     pub extra_lines: Vec<usize>,
-    pub parts: Vec<Part>,
+    pub parts: Vec<Part<'a>>,
     pub notes: Vec<(String, Vec<usize>)>,
     /// How many of `notes` were printed before the unit (between the act's header and its
     /// first unit); they do not widen the unit's span.
@@ -40,7 +41,7 @@ pub(crate) struct Node {
 /// The arena. `lines` are the parser's lines, used to turn line indexes into spans.
 pub(crate) struct Tree<'a> {
     pub lines: Vec<&'a CleanLine>,
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Node<'a>>,
     pub roots: Vec<usize>,
     used: HashSet<String>,
     /// Notes printed before any unit, waiting for the first unit to be opened.
@@ -102,10 +103,16 @@ impl<'a> Tree<'a> {
         &self.nodes[idx].eid
     }
 
-    /// Appends a line's text to a unit.
-    pub fn push(&mut self, idx: usize, text: &str, new_par: bool, line: Option<usize>) {
+    /// Appends a line's text to a unit (a `&'a str` is kept borrowed, other text is owned).
+    pub fn push(
+        &mut self,
+        idx: usize,
+        text: impl Into<Cow<'a, str>>,
+        new_par: bool,
+        line: Option<usize>,
+    ) {
         self.nodes[idx].parts.push(Part {
-            text: text.to_string(),
+            text: text.into(),
             new_par,
             line,
         });
@@ -177,7 +184,7 @@ impl<'a> Tree<'a> {
             if !first_text.trim_end().ends_with('.') {
                 continue;
             }
-            let tail: Vec<Part> = self.nodes[last].parts.split_off(second);
+            let tail: Vec<Part<'a>> = self.nodes[last].parts.split_off(second);
             self.nodes[p].parts.extend(tail);
         }
     }
@@ -276,7 +283,7 @@ impl<'a> Tree<'a> {
 
 /// Joins parts: a new printed paragraph on a new line, a continuation line with a space.
 /// Each line comes out with its spaces collapsed and trimmed (as [`clean_spaces`] would).
-pub(crate) fn join_parts(parts: &[Part]) -> String {
+pub(crate) fn join_parts(parts: &[Part<'_>]) -> String {
     // One pass: a part is trimmed, so a space between two parts stays one space; a newline
     // (between paragraphs, or inside a part) ends a line, and each line is collapsed.
     let mut out = String::with_capacity(parts.iter().map(|p| p.text.len() + 1).sum());
@@ -460,7 +467,8 @@ mod tests {
                 .map(|_| Part {
                     text: (0..next() % 6)
                         .map(|_| pieces[next() % pieces.len()])
-                        .collect(),
+                        .collect::<String>()
+                        .into(),
                     new_par: next() % 2 == 0,
                     line: None,
                 })

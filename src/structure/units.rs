@@ -856,7 +856,7 @@ impl<'a> TextParser<'a> {
 
     /// Handles a line inside an instructions paragraph; false when the paragraph has ended.
     fn step_mods(&mut self, i: usize) -> bool {
-        let text = self.text(i).to_string();
+        let text: &'a str = self.text(i);
         let ind = self.indented(i);
         let Some(m) = self.mods.as_ref() else {
             return false;
@@ -864,7 +864,7 @@ impl<'a> TextParser<'a> {
         let (para, para_key) = (m.para, m.para_key.clone());
         if m.in_quote {
             let target = m.cur.unwrap_or(para);
-            self.t.push(target, &text, ind, Some(i));
+            self.t.push(target, text, ind, Some(i));
             let closed = self.closes(i, &para_key);
             if let Some(m) = self.mods.as_mut() {
                 m.in_quote = !closed;
@@ -873,7 +873,7 @@ impl<'a> TextParser<'a> {
         }
         if !m.intro_done {
             if !ind {
-                self.t.push(para, &text, false, Some(i));
+                self.t.push(para, text, false, Some(i));
                 return true;
             }
             if let Some(m) = self.mods.as_mut() {
@@ -881,12 +881,12 @@ impl<'a> TextParser<'a> {
             }
         }
         if !ind {
-            if RE_ANNEX.is_match(&text) || self.approval_at(i) {
+            if RE_ANNEX.is_match(text) || self.approval_at(i) {
                 self.mods = None;
                 return false;
             }
             let target = self.mods.as_ref().map_or(para, |m| m.last_target);
-            self.t.push(target, &text, false, Some(i));
+            self.t.push(target, text, false, Some(i));
             return true;
         }
         match self.seg_kind(i, &para_key) {
@@ -896,7 +896,7 @@ impl<'a> TextParser<'a> {
             }
             Seg::Quote => {
                 let target = self.mods.as_ref().and_then(|m| m.cur).unwrap_or(para);
-                self.t.push(target, &text, true, Some(i));
+                self.t.push(target, text, true, Some(i));
                 let closed = self.closes(i, &para_key);
                 if let Some(m) = self.mods.as_mut() {
                     m.last_target = target;
@@ -930,9 +930,9 @@ impl<'a> TextParser<'a> {
                     .open(Some(para), UnitKind::Instruction, None, eid, Some(i));
                 if let Some((c, _)) = &ctx {
                     self.t.nodes[u].heading = Some(c.clone());
-                    self.t.push(u, c, true, ctx_line);
+                    self.t.push(u, c.clone(), true, ctx_line);
                 }
-                self.t.push(u, &text, ctx.is_none(), Some(i));
+                self.t.push(u, text, ctx.is_none(), Some(i));
                 if let Some(m) = self.mods.as_mut() {
                     m.cur = Some(u);
                     m.last_target = u;
@@ -942,7 +942,7 @@ impl<'a> TextParser<'a> {
             }
             Seg::Context => {
                 if let Some(m) = self.mods.as_mut() {
-                    m.context = Some((text.clone(), i));
+                    m.context = Some((text.to_string(), i));
                     m.context_used = false;
                     m.cur = None;
                     m.last_target = para;
@@ -950,11 +950,11 @@ impl<'a> TextParser<'a> {
                 true
             }
             Seg::Scope | Seg::Other => {
-                if is_signature(&text) {
+                if is_signature(text) {
                     self.mods = None;
                     return false;
                 }
-                self.t.push(para, &text, true, Some(i));
+                self.t.push(para, text, true, Some(i));
                 if let Some(m) = self.mods.as_mut() {
                     m.cur = None;
                     m.context = None;
