@@ -72,7 +72,7 @@ pub fn is_stop(word: &str) -> bool {
 /// Latin or without Kazakh letters).
 pub fn is_folded_stop(folded: &str) -> bool {
     use std::sync::OnceLock;
-    static SET: OnceLock<Vec<String>> = OnceLock::new();
+    static SET: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         KAZAKH
             .iter()
@@ -80,8 +80,7 @@ pub fn is_folded_stop(folded: &str) -> bool {
             .map(|w| super::fold::fold(w))
             .collect()
     })
-    .iter()
-    .any(|w| w == folded)
+    .contains(folded)
 }
 
 #[cfg(test)]
