@@ -6,13 +6,14 @@
 //! boosted exact > stem > loose, headings above body. Act titles only add to the score of
 //! units that already match.
 
+use super::dismax::DisMax;
 use super::query::{Filter, Query};
 use crate::index::schema::{to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
 use crate::index::ZanIndex;
 use std::ops::Bound;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur,
-    PhraseQuery, Query as TQuery, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery,
+    Query as TQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
@@ -78,10 +79,7 @@ fn dismax(
         .collect();
     match parts.len() {
         0 => None,
-        _ => Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
-            parts,
-            TIE_BREAKER,
-        ))),
+        _ => Some(Box::new(DisMax::new(parts, TIE_BREAKER))),
     }
 }
 

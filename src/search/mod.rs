@@ -14,6 +14,7 @@
 
 pub mod citation;
 pub mod compile;
+pub mod dismax;
 pub mod query;
 pub mod restore;
 pub mod snippet;
