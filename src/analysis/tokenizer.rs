@@ -427,8 +427,21 @@ fn fast_segments<'t>(t: &'t str, segs: &mut Vec<Seg<'t>>) -> bool {
                 let mut prev = c;
                 let (mut has_cyr, mut has_latin, mut changes) = (false, false, false);
                 while e < n {
-                    // The common case first: a run of Cyrillic letters (two-byte, lead
-                    // D0, D1, D3, or D2 outside `҂` and the combining U+0483–U+0489).
+                    // Most letters first: lowercase а–я, ѐ–џ (D0 B0 – D1 9F; in UTF-8 no other
+                    // pair falls in that range) are letters that change nothing.
+                    let run = e;
+                    while e + 1 < n
+                        && (0xD0B0..=0xD19F).contains(&u16::from_be_bytes([b[e], b[e + 1]]))
+                    {
+                        e += 2;
+                    }
+                    if e > run {
+                        has_cyr = true;
+                        prev = Wb::Letter;
+                        continue;
+                    }
+                    // Then the other Cyrillic letters (two-byte, lead D0, D1, D3, or D2
+                    // outside `҂` and the combining U+0483–U+0489).
                     let x = b[e];
                     if (0xD0..=0xD3).contains(&x) {
                         let y = b[e + 1];
