@@ -237,6 +237,17 @@ struct Entry {
     ru: Option<(Box<str>, Box<str>)>,
 }
 
+impl Entry {
+    /// The Kazakh result for the field: folded stem (`loose`) or stem.
+    fn kazakh(&self, loose: bool) -> &str {
+        if loose {
+            &self.loose
+        } else {
+            &self.stem
+        }
+    }
+}
+
 type Cache = FxHashMap<Box<str>, Entry>;
 
 thread_local! {
@@ -249,9 +260,9 @@ thread_local! {
 /// Shards of [`SHARED`], picked by the word's hash.
 const SHARDS: usize = 8;
 
-/// The entries every thread computed: a word new to one indexing thread was usually stemmed
-/// by the other already (callgrind: computing entries was half of the stem filter's cost with
-/// one cache per thread). Looked up only on a miss of the per-thread cache, so locks are rare.
+/// The entries every thread computed: a word new to one indexing thread may have been stemmed
+/// by the other already (computing entries is most of the stem filter's cost). Looked up only
+/// on a miss of the per-thread cache, so locks are rare.
 static SHARED: [std::sync::Mutex<Cache>; SHARDS] = [const {
     std::sync::Mutex::new(std::collections::HashMap::with_hasher(
         rustc_hash::FxBuildHasher,
@@ -347,7 +358,7 @@ fn apply(e: &mut Entry, loose: bool, prev_russian: &mut bool, text: &mut String)
             s
         }
     } else {
-        let out = if loose { &e.loose } else { &e.stem };
+        let out = e.kazakh(loose);
         if out.is_empty() {
             return false;
         }
@@ -375,15 +386,17 @@ fn stem_with_cache(
             return true;
         }
         let keep = head.len() + 1;
-        let out = with_entry(cache, word, |e| {
-            if loose {
-                e.loose.clone()
-            } else {
-                e.stem.clone()
-            }
+        if let Some(e) = cache.get(word) {
+            let out = e.kazakh(loose);
+            text.truncate(keep);
+            text.push_str(out);
+            return true;
+        }
+        let word = word.to_string();
+        with_entry(cache, &word, |e| {
+            text.truncate(keep);
+            text.push_str(e.kazakh(loose));
         });
-        text.truncate(keep);
-        text.push_str(&out);
         return true;
     }
     if let Some(e) = cache.get_mut(text.as_str()) {
