@@ -77,11 +77,14 @@ pub fn restore_word(index: &ZanIndex, word: &str) -> Option<String> {
 
 /// Accepts the Cyrillic terms whose [`fold`] is exactly `key`.
 ///
-/// The state is the term's prefix. On Cyrillic letters [`fold`] only ever appends (it reads
-/// ahead only after Latin letters, for digraphs and apostrophes), so a prefix whose skeleton is
-/// not a prefix of `key` cannot lead to a match and its branch is pruned. Terms with Latin
-/// letters or apostrophes are not candidates: a word the corpus spells with Kazakh letters is
-/// spelled in Cyrillic, and the normalizer has already repaired Latin look-alikes in it.
+/// The state is how much of `key` the term's prefix folds to, plus the bytes of a letter
+/// not yet complete. On Cyrillic letters [`fold`] only ever appends, looking back at the last
+/// letter it wrote (`г` after `н` and `и` after `и` are dropped) but never ahead (it reads ahead
+/// only after Latin letters, for digraphs and apostrophes), so each letter is folded once, after
+/// the part of `key` already matched, and a prefix whose skeleton has left `key` is pruned.
+/// Terms with Latin letters or apostrophes are not candidates: a word the corpus spells with
+/// Kazakh letters is spelled in Cyrillic, and the normalizer has already repaired Latin
+/// look-alikes in it.
 ///
 /// ```
 /// use tantivy_fst::Automaton;
@@ -108,6 +111,20 @@ impl FoldsTo {
     }
 }
 
+/// Where [`FoldsTo`] is in a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoldsToState {
+    /// The prefix cannot fold to the key.
+    Dead,
+    /// The prefix's whole letters fold to `key[..matched]`; `partial[..partial_len]` are the
+    /// first bytes of the next letter.
+    Alive {
+        matched: usize,
+        partial: [u8; 4],
+        partial_len: usize,
+    },
+}
+
 /// Whether a term (or a term's beginning) may be a restoration: no Latin letters and no
 /// apostrophes, on which [`fold`] would read ahead.
 fn is_candidate(t: &str) -> bool {
@@ -115,31 +132,60 @@ fn is_candidate(t: &str) -> bool {
 }
 
 impl tantivy_fst::Automaton for FoldsTo {
-    type State = Vec<u8>;
+    type State = FoldsToState;
 
-    fn start(&self) -> Vec<u8> {
-        Vec::new()
+    fn start(&self) -> FoldsToState {
+        FoldsToState::Alive {
+            matched: 0,
+            partial: [0; 4],
+            partial_len: 0,
+        }
     }
 
-    fn is_match(&self, prefix: &Vec<u8>) -> bool {
-        std::str::from_utf8(prefix).is_ok_and(|t| is_candidate(t) && fold(t) == self.key)
+    fn is_match(&self, state: &FoldsToState) -> bool {
+        matches!(state, FoldsToState::Alive { matched, partial_len: 0, .. } if *matched == self.key.len())
     }
 
-    fn can_match(&self, prefix: &Vec<u8>) -> bool {
-        // A multi-byte letter may be cut in the middle: judge the whole letters only.
-        let valid = match std::str::from_utf8(prefix) {
-            Ok(_) => prefix.len(),
-            Err(e) => e.valid_up_to(),
+    fn can_match(&self, state: &FoldsToState) -> bool {
+        *state != FoldsToState::Dead
+    }
+
+    fn accept(&self, state: &FoldsToState, byte: u8) -> FoldsToState {
+        let FoldsToState::Alive {
+            matched,
+            mut partial,
+            partial_len,
+        } = *state
+        else {
+            return FoldsToState::Dead;
         };
-        std::str::from_utf8(&prefix[..valid])
-            .is_ok_and(|t| is_candidate(t) && self.key.starts_with(&fold(t)))
-    }
-
-    fn accept(&self, prefix: &Vec<u8>, byte: u8) -> Vec<u8> {
-        let mut next = Vec::with_capacity(prefix.len() + 1);
-        next.extend_from_slice(prefix);
-        next.push(byte);
-        next
+        partial[partial_len] = byte;
+        let len = partial_len + 1;
+        match std::str::from_utf8(&partial[..len]) {
+            Ok(letter) if is_candidate(letter) => {
+                let Some(done) = self.key.get(..matched) else {
+                    return FoldsToState::Dead;
+                };
+                let mut folded = String::with_capacity(matched + 4);
+                folded.push_str(done);
+                crate::analysis::fold::fold_into(letter, &mut folded);
+                if self.key.starts_with(folded.as_str()) {
+                    FoldsToState::Alive {
+                        matched: folded.len(),
+                        partial: [0; 4],
+                        partial_len: 0,
+                    }
+                } else {
+                    FoldsToState::Dead
+                }
+            }
+            Err(e) if e.error_len().is_none() && len < 4 => FoldsToState::Alive {
+                matched,
+                partial,
+                partial_len: len,
+            },
+            _ => FoldsToState::Dead,
+        }
     }
 }
 
@@ -168,6 +214,44 @@ pub fn restore_query(index: &ZanIndex, q: &super::Query) -> super::Query {
 mod tests {
     use super::*;
     use tantivy_fst::{IntoStreamer, Streamer};
+
+    /// The same on random words over the letters folding treats specially (`г` after `н`,
+    /// `и` after `и`, `я`, `ц`, `ъ`), Latin letters, apostrophes and digits.
+    #[test]
+    fn folds_to_agrees_with_a_full_scan_on_random_words() {
+        let letters: Vec<char> = "аәбгғдеиійкқнңоөуұүхһыяюёцщъьэтс1-'sng".chars().collect();
+        let mut next = crate::testing::xorshift(0x5eed_f01d);
+        let mut words: Vec<String> = (0..4000)
+            .map(|_| {
+                let len = 1 + (next() % 6) as usize;
+                (0..len)
+                    .map(|_| letters[(next() % letters.len() as u64) as usize])
+                    .collect()
+            })
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let set = tantivy_fst::Map::from_iter(words.iter().map(|w| (w.as_bytes(), 0u64)))
+            .expect("sorted words");
+        // Keys with more than one spelling: the automaton is tested on real choices.
+        let mut ambiguous = 0;
+        for w in words.iter().step_by(7) {
+            let key = fold(w);
+            let mut found = Vec::new();
+            let mut stream = set.search(FoldsTo::new(&key)).into_stream();
+            while let Some((t, _)) = stream.next() {
+                found.push(String::from_utf8_lossy(t).into_owned());
+            }
+            let expected: Vec<String> = words
+                .iter()
+                .filter(|t| is_candidate(t) && fold(t) == key)
+                .cloned()
+                .collect();
+            assert_eq!(found, expected, "skeleton of {w}: {key}");
+            ambiguous += usize::from(found.len() > 1);
+        }
+        assert!(ambiguous > 20, "only {ambiguous} keys with several spellings");
+    }
 
     /// The automaton finds exactly what filtering every term by its skeleton finds.
     #[test]
