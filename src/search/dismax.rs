@@ -97,13 +97,14 @@ impl Weight for DisMaxWeight {
             0 => Box::new(EmptyScorer),
             1 => scorers.remove(0),
             _ => {
-                let mut union = DisMaxScorer {
+                let docs = scorers.iter().map(|s| s.doc()).collect::<Vec<_>>();
+                let doc = docs.iter().copied().min().unwrap_or(TERMINATED);
+                Box::new(DisMaxScorer {
                     scorers,
-                    doc: 0,
+                    docs,
+                    doc,
                     tie_breaker: self.tie_breaker,
-                };
-                union.doc = union.lowest();
-                Box::new(union)
+                })
             }
         })
     }
@@ -128,18 +129,10 @@ impl Weight for DisMaxWeight {
 /// The union of a few scorers, each positioned on its current document.
 struct DisMaxScorer {
     scorers: Vec<Box<dyn Scorer>>,
+    /// Each scorer's current document, so that moving on reads no scorer twice.
+    docs: Vec<DocId>,
     doc: DocId,
     tie_breaker: Score,
-}
-
-impl DisMaxScorer {
-    fn lowest(&self) -> DocId {
-        self.scorers
-            .iter()
-            .map(|s| s.doc())
-            .min()
-            .unwrap_or(TERMINATED)
-    }
 }
 
 impl DocSet for DisMaxScorer {
@@ -147,26 +140,30 @@ impl DocSet for DisMaxScorer {
         if self.doc == TERMINATED {
             return TERMINATED;
         }
-        for s in &mut self.scorers {
-            if s.doc() == self.doc {
-                s.advance();
+        let mut lowest = TERMINATED;
+        for (s, d) in self.scorers.iter_mut().zip(self.docs.iter_mut()) {
+            if *d == self.doc {
+                *d = s.advance();
             }
+            lowest = lowest.min(*d);
         }
-        self.doc = self.lowest();
-        self.doc
+        self.doc = lowest;
+        lowest
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
         if self.doc >= target {
             return self.doc;
         }
-        for s in &mut self.scorers {
-            if s.doc() < target {
-                s.seek(target);
+        let mut lowest = TERMINATED;
+        for (s, d) in self.scorers.iter_mut().zip(self.docs.iter_mut()) {
+            if *d < target {
+                *d = s.seek(target);
             }
+            lowest = lowest.min(*d);
         }
-        self.doc = self.lowest();
-        self.doc
+        self.doc = lowest;
+        lowest
     }
 
     fn doc(&self) -> DocId {
@@ -185,8 +182,8 @@ impl DocSet for DisMaxScorer {
 impl Scorer for DisMaxScorer {
     fn score(&mut self) -> Score {
         let (mut max, mut sum) = (0.0 as Score, 0.0 as Score);
-        for s in &mut self.scorers {
-            if s.doc() == self.doc {
+        for (s, d) in self.scorers.iter_mut().zip(&self.docs) {
+            if *d == self.doc {
                 let x = s.score();
                 sum += x;
                 max = max.max(x);
