@@ -13,26 +13,63 @@ pub(crate) fn num_key(num: &str) -> Vec<u32> {
 /// Letters and digits only, lowercased: for matching words that extraction letter-spaced
 /// (`б е к і т і л г е н`).
 pub(crate) fn squash(s: &str) -> String {
-    // One pass of `normalize_i(lowercase(alphanumerics))`, with the common letters looked up
-    // directly.
     let mut out = String::with_capacity(s.len());
-    let mut push = |l: char| {
-        out.push(match l {
+    for c in s.chars() {
+        squash_char(c, |l| out.push(l));
+    }
+    out
+}
+
+/// What [`squash`] writes for one character: one pass of `normalize_i(lowercase(alphanumerics))`,
+/// with the common letters looked up directly.
+#[inline]
+fn squash_char(c: char, mut push: impl FnMut(char)) {
+    let mut put = |l: char| {
+        push(match l {
             'i' => 'і',
             'I' => 'І',
             l => l,
         })
     };
-    for c in s.chars() {
-        match c {
-            'a'..='z' | '0'..='9' | 'а'..='я' | 'ѐ'..='џ' => push(c),
-            'A'..='Z' | 'А'..='Я' => push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
-            c if c.is_ascii() => {}
-            c if c.is_alphanumeric() => c.to_lowercase().for_each(&mut push),
-            _ => {}
+    match c {
+        'a'..='z' | '0'..='9' | 'а'..='я' | 'ѐ'..='џ' => put(c),
+        'A'..='Z' | 'А'..='Я' => put(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+        c if c.is_ascii() => {}
+        c if c.is_alphanumeric() => c.to_lowercase().for_each(put),
+        _ => {}
+    }
+}
+
+/// `squash(s).ends_with(suffix)`, read from the end of `s` without building the squashed text.
+pub(crate) fn squash_ends_with(s: &str, suffix: &str) -> bool {
+    let mut want = suffix.chars().rev();
+    let mut pending = want.next();
+    for c in s.chars().rev() {
+        let Some(_) = pending else {
+            return true;
+        };
+        // A character squashes to at most three (`to_lowercase`), compared last first.
+        let mut got = ['\0'; 3];
+        let mut n = 0;
+        squash_char(c, |l| {
+            if n < got.len() {
+                got[n] = l;
+            }
+            n += 1;
+        });
+        if n > got.len() {
+            // Never happens for a Unicode lowercase mapping; answer as `squash` would.
+            return squash(s).ends_with(suffix);
+        }
+        for &l in got[..n].iter().rev() {
+            match pending {
+                None => return true,
+                Some(w) if w == l => pending = want.next(),
+                Some(_) => return false,
+            }
         }
     }
-    out
+    pending.is_none()
 }
 
 /// Ends a sentence or a list item.
@@ -223,4 +260,37 @@ pub(crate) fn note_deletes(text: &str, num: &str) -> bool {
             .expect("valid regex")
     });
     RE.captures(text).is_some_and(|c| &c[1] == num)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `squash_ends_with` answers as `squash(s).ends_with(suffix)`.
+    #[test]
+    fn squash_ends_with_is_squash_then_ends_with() {
+        let pieces = [
+            "б", "е", "к", "і", "т", "л", "г", "н", "д", "Б", "Е", "І", "I", "i", " ", "-", ".",
+            "İ", "ß", "Ǆ", "1", "«",
+        ];
+        let suffixes = ["бекітілген", "бекітілді", "н", "", "і̇", "ss", "ǆ"];
+        let mut rng = crate::testing::xorshift(0xa54f_f53a_5f1d_36f1u64);
+        let mut next = || rng() as usize;
+        for _ in 0..20000 {
+            let mut s = String::new();
+            for _ in 0..next() % 14 {
+                s.push_str(pieces[next() % pieces.len()]);
+            }
+            if next() % 3 == 0 {
+                s.push_str(" б е к і т і л г е н");
+            }
+            for suffix in suffixes {
+                assert_eq!(
+                    squash_ends_with(&s, suffix),
+                    squash(&s).ends_with(suffix),
+                    "{s:?} {suffix:?}"
+                );
+            }
+        }
+    }
 }

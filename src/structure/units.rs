@@ -206,26 +206,34 @@ impl<'a> TextParser<'a> {
             return false;
         }
         // Letters only, so letter-spaced lines match too; the last word may take another case
-        // ending than in the header (`регламентін` → `регламентіне`).
-        let chars: Vec<char> = sq.chars().collect();
-        for cut in 0..=5usize {
-            if chars.len() < 6 + cut {
-                break;
-            }
-            let stem: String = chars[..chars.len() - cut].iter().collect();
-            if self.vocab_squash.contains(&stem) {
+        // ending than in the header (`регламентін` → `регламентіне`): the line with up to five
+        // characters cut off (leaving at least six) is in the header. Every longer stem holds
+        // the shortest one, so the shortest one alone decides.
+        let n = sq.chars().count();
+        if n >= 6 {
+            let keep = n - (n - 6).min(5);
+            let end = sq.char_indices().nth(keep).map_or(sq.len(), |(p, _)| p);
+            if self.vocab_squash.contains(&sq[..end]) {
                 return true;
             }
         }
-        let ws = words(t);
-        if ws.is_empty() {
+        // `words(t)`, each word's first five characters looked up without copying them.
+        let lower = crate::structure::header::normalize_i(&t.to_lowercase());
+        let (mut total, mut hits) = (0usize, 0usize);
+        for w in lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            total += 1;
+            let end = w.char_indices().nth(5).map_or(w.len(), |(p, _)| p);
+            if self.vocab_words.contains(&w[..end]) {
+                hits += 1;
+            }
+        }
+        if total == 0 {
             return false;
         }
-        let hits = ws
-            .iter()
-            .filter(|w| self.vocab_words.contains(&prefix5(w)))
-            .count();
-        hits * 10 >= ws.len() * 7
+        hits * 10 >= total * 7
     }
 
     /// The block of header lines right above line `i`, oldest first.
@@ -359,6 +367,12 @@ impl<'a> TextParser<'a> {
         // Cheap test first: the line must end in `…ген` / `…ді` (also letter-spaced).
         let t = self.text(i);
         if t.len() > 400 || !t.ends_with(['н', 'і']) {
+            return false;
+        }
+        // The same test on the squashed text, read from the end without building it first
+        // (`s == "бекітілді"` ends with it too).
+        if !squash_ends_with(t, "бекітілген") && !squash_ends_with(t, "бекітілді")
+        {
             return false;
         }
         let s = squash(t);
