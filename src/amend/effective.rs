@@ -105,7 +105,7 @@ fn number_words(text: &str) -> Option<u32> {
     let mut total = 0u32;
     let mut any = false;
     for w in text.split_whitespace() {
-        let w = w.to_lowercase();
+        let w = crate::structure::lowercase(w);
         let v = match w.as_str() {
             "бір" => 1,
             "екі" => 2,
@@ -149,7 +149,7 @@ fn number_words(text: &str) -> Option<u32> {
 /// ```
 pub fn parse_rule(text: &str) -> EffectiveRule {
     let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = t.to_lowercase();
+    let lower = crate::structure::lowercase(&t);
     if let Some(c) = DAYS_RE.captures(&t) {
         if let Some(days) = c.get(1).and_then(|m| number_words(m.as_str())) {
             return EffectiveRule::DaysAfterPublication { days };

@@ -83,7 +83,7 @@ fn ordinal(word: &str) -> Option<u32> {
         "тоғызыншы",
         "оныншы",
     ];
-    let w = word.to_lowercase();
+    let w = crate::structure::lowercase(word);
     ORD.iter().position(|o| *o == w).map(|i| i as u32 + 1)
 }
 
@@ -147,7 +147,7 @@ pub fn parse_target_act(header: &str) -> Option<ActRef> {
         .filter_map(|c| c.get(1))
         .map(|m| m.as_str().chars().filter(|c| !c.is_whitespace()).collect())
         .collect();
-    let lower = rest.to_lowercase();
+    let lower = crate::structure::lowercase(rest);
     let kind = if lower.contains("бірлескен бұйр") {
         ActKind::JointOrder
     } else if lower.contains("қаулы") {
@@ -229,7 +229,7 @@ pub fn parse_instructions(stream: &str) -> Vec<ParsedInstruction> {
             h.displaced
         );
         let head_norm = head_text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let lower = head_norm.to_lowercase();
+        let lower = crate::structure::lowercase(&head_norm);
         if lower.contains("бекітілген") && lower.contains("қағида") {
             scope = "att_1".to_string();
         }
@@ -374,7 +374,7 @@ type HeadTarget = (
 
 /// Reads one head's targets and operation.
 fn parse_head(head: &str, scope: &str, ctx_para: &mut Option<String>) -> Vec<HeadTarget> {
-    let lower = head.to_lowercase();
+    let lower = crate::structure::lowercase(head);
     let join = |parts: &[String]| {
         let mut v: Vec<&str> = Vec::new();
         if !scope.is_empty() {

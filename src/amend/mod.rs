@@ -137,7 +137,7 @@ pub fn resolve_target(
     eids: &HashSet<String>,
     action: AmendAction,
 ) -> String {
-    let l = label.to_lowercase();
+    let l = crate::structure::lowercase(label);
     let comps: Vec<&str> = if context.is_empty() {
         Vec::new()
     } else {

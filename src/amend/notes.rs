@@ -83,7 +83,7 @@ pub fn parse_note(text: &str) -> Vec<NoteEvent> {
 /// The target is the unit itself (empty label).
 pub fn parse_unit_citation(text: &str) -> Vec<NoteEvent> {
     let t = clean_note_text(text);
-    let lower = t.to_lowercase();
+    let lower = crate::structure::lowercase(&t);
     if lower.contains("қолданысқа енгізіледі") && !lower.starts_with("алып тасталды")
     {
         // Placeholder: the rule is the sentence before the dash, the act after it.
@@ -121,7 +121,7 @@ fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
     let mut out = Vec::new();
     for (i, m) in actions.iter().enumerate() {
         let end = actions.get(i + 1).map_or(body.len(), |n| n.start());
-        let phrase = m.as_str().to_lowercase();
+        let phrase = crate::structure::lowercase(m.as_str());
         let mut action = if phrase.contains("тақырыбы") {
             AmendAction::Renamed
         } else if phrase.contains("жаңа") {
@@ -137,7 +137,7 @@ fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
         } else {
             AmendAction::Changed
         };
-        let lower_label = label.to_lowercase();
+        let lower_label = crate::structure::lowercase(&label);
         if action == AmendAction::NewWording && lower_label.starts_with("тақырып") {
             action = AmendAction::Renamed;
         }
@@ -259,7 +259,7 @@ fn parse_citations(seg: &str, action: AmendAction, label: &str) -> Vec<NoteEvent
 
 /// Maps a kind word (`бұйрығымен`, `Конституциялық заңымен`, `қаулысымен`) to an act kind.
 pub fn kind_of(word: &str) -> ActKind {
-    let w = word.to_lowercase();
+    let w = crate::structure::lowercase(word);
     if w.starts_with("конституциялық") {
         ActKind::ConstitutionalLaw
     } else if w.starts_with("заң") {
@@ -282,7 +282,7 @@ pub fn kind_of(word: &str) -> ActKind {
 /// A short code for an issuer as printed (`ҚР Сыртқы істер министрінің м.а.` → `mfa`).
 /// A bare `ҚР` citing a law means Parliament.
 pub fn issuer_code(issuer: &str, kind: Option<ActKind>) -> String {
-    let l = issuer.to_lowercase();
+    let l = crate::structure::lowercase(issuer);
     let code = if l.contains("сыртқы істер") {
         "mfa"
     } else if l.contains("ішкі істер") {

@@ -72,6 +72,27 @@ pub(crate) fn squash_ends_with(s: &str, suffix: &str) -> bool {
     pending.is_none()
 }
 
+/// `s.to_lowercase()`, with ASCII and Cyrillic letters (Kazakh ones included) mapped directly
+/// instead of through the Unicode case tables; any other non-ASCII character hands the whole
+/// text to `to_lowercase`, so the result is always the same.
+pub(crate) fn lowercase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let k = c as u32;
+        let l = match k {
+            0x41..=0x5A => k + 0x20,
+            0x00..=0x7F | 0x430..=0x45F => k,
+            0x410..=0x42F => k + 0x20,
+            0x400..=0x40F => k + 0x50,
+            // Capital (even) and small (odd) letters in pairs.
+            0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F => k | 1,
+            _ => return s.to_lowercase(),
+        };
+        out.push(char::from_u32(l).unwrap_or(c));
+    }
+    out
+}
+
 /// Ends a sentence or a list item.
 pub(crate) fn is_terminal(s: &str) -> bool {
     let t = s.trim_end();
@@ -265,6 +286,25 @@ pub(crate) fn note_deletes(text: &str, num: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `lowercase` is `to_lowercase` for every character it maps itself, alone and in text.
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for k in (0..0x80).chain(0x400..0x530) {
+            let Some(c) = char::from_u32(k) else { continue };
+            let s = c.to_string();
+            assert_eq!(lowercase(&s), s.to_lowercase(), "U+{k:04X}");
+        }
+        for s in [
+            "Қазақстан Республикасы",
+            "ӘДІЛЕТ Σ ΣΑ",
+            "İstanbul",
+            "",
+            "ABC әб",
+        ] {
+            assert_eq!(lowercase(s), s.to_lowercase(), "{s}");
+        }
+    }
 
     /// `squash_ends_with` answers as `squash(s).ends_with(suffix)`.
     #[test]

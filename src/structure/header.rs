@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 /// Month number of a Kazakh (or Russian) month word in any case form
 /// (`қаңтардағы`, `маусымда`, `сентября`).
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = normalize_i(&word.to_lowercase());
+    let w = normalize_i(&crate::structure::lowercase(word));
     const RU: [(&str, u32); 12] = [
         ("январ", 1),
         ("феврал", 2),
@@ -156,7 +156,7 @@ pub fn normalize_number(s: &str) -> String {
 /// assert_eq!(zanlex::structure::issuer_code("Қазақстан Республикасы Үкіметінің"), "government");
 /// ```
 pub fn issuer_code(issuer: &str) -> String {
-    let s = normalize_i(&issuer.to_lowercase());
+    let s = normalize_i(&crate::structure::lowercase(issuer));
     let table: [(&str, &str); 22] = [
         ("сыртқы істер", "mfa"),
         ("ішкі істер", "mvd"),
@@ -395,8 +395,9 @@ pub(crate) fn parse_issuance(text: &str) -> HeaderFacts {
         });
         last_end = c.get(0).map_or(0, |m| m.end());
     }
-    let after = own[last_end.min(own.len())..].to_lowercase();
-    let kind = kind_from_words(&after).or_else(|| kind_from_words(&own.to_lowercase()));
+    let after = crate::structure::lowercase(&own[last_end.min(own.len())..]);
+    let kind =
+        kind_from_words(&after).or_else(|| kind_from_words(&crate::structure::lowercase(own)));
     let registration = RE_REGISTRATION.captures(&text).map(|c| {
         let y = c[1].parse().ok();
         let d = c[2].parse().ok();

@@ -260,7 +260,7 @@ fn mentions_own_constitutional_law(body: &str) -> bool {
 }
 
 fn kind_from_body(body: &str, title: &str) -> ActKind {
-    let tl = title.to_lowercase();
+    let tl = crate::structure::lowercase(title);
     if body.lines().any(|l| RE_ARTICLE.is_match(l)) {
         if mentions_own_constitutional_law(body) {
             return ActKind::ConstitutionalLaw;
@@ -292,7 +292,7 @@ fn is_md_signature(text: &str) -> bool {
     if crate::structure::units::is_signature(t) {
         return true;
     }
-    let l = header::normalize_i(&t.to_lowercase());
+    let l = header::normalize_i(&crate::structure::lowercase(t));
     [
         "президенті",
         "бастығы",
@@ -339,7 +339,7 @@ impl MdParser {
         // No name line: keep only a dative line right above (`… бұйрығына`).
         out.truncate(1);
         out.retain(|&k| {
-            let t = md[k].text.to_lowercase();
+            let t = crate::structure::lowercase(&md[k].text);
             ["ына", "іне", "на", "не", "ға", "ге"]
                 .iter()
                 .any(|e| t.ends_with(e))

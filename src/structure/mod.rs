@@ -19,6 +19,7 @@ mod markdown;
 mod tree;
 mod units;
 
+pub(crate) use common::lowercase;
 pub use header::{issuer_code, parse_date, slug, transliterate};
 pub(crate) use tree::{next_ws, push_words, ws_len};
 

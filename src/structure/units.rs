@@ -112,7 +112,7 @@ fn prefix5(w: &str) -> String {
 }
 
 fn words(s: &str) -> Vec<String> {
-    crate::structure::header::normalize_i(&s.to_lowercase())
+    crate::structure::header::normalize_i(&crate::structure::lowercase(s))
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_string)
@@ -218,7 +218,7 @@ impl<'a> TextParser<'a> {
             }
         }
         // `words(t)`, each word's first five characters looked up without copying them.
-        let lower = crate::structure::header::normalize_i(&t.to_lowercase());
+        let lower = crate::structure::header::normalize_i(&crate::structure::lowercase(t));
         let (mut total, mut hits) = (0usize, 0usize);
         for w in lower
             .split(|c: char| !c.is_alphanumeric())
@@ -549,10 +549,10 @@ impl<'a> TextParser<'a> {
         let num = c[1].to_string();
         let block = self.header_block(i, self.annex_floor);
         let prefix = &text[..c.get(1).map_or(0, |m| m.start())];
-        let mut ctx = prefix.to_lowercase();
+        let mut ctx = crate::structure::lowercase(prefix);
         for &b in &block {
             ctx.push(' ');
-            ctx.push_str(&self.text(b).to_lowercase());
+            ctx.push_str(&crate::structure::lowercase(self.text(b)));
         }
         let ctx = crate::structure::header::normalize_i(&ctx);
         let act_level = [
