@@ -2,9 +2,13 @@
 
 use std::process::Command;
 
-fn zanlex(args: &[&str]) -> (i32, String, String) {
+/// Runs zanlex with `--index` in a temporary folder (the commands read acts from the index,
+/// built on first use), so that no test writes an index into the repository.
+fn zanlex_with(index: &tempfile::TempDir, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_zanlex"))
         .args(args)
+        .arg("--index")
+        .arg(index.path().join("index"))
         .output()
         .expect("run zanlex");
     (
@@ -16,6 +20,8 @@ fn zanlex(args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn history_json_of_003() {
+    let index = tempfile::tempdir().expect("temp dir");
+    let zanlex = |args: &[&str]| zanlex_with(&index, args);
     let (code, out, err) = zanlex(&["history", "mfa-order-2018-01-04-11-1-4-1", "--json"]);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
@@ -42,6 +48,8 @@ fn history_json_of_003() {
 
 #[test]
 fn diff_of_government_law() {
+    let index = tempfile::tempdir().expect("temp dir");
+    let zanlex = |args: &[&str]| zanlex_with(&index, args);
     let corpus = "tests/fixtures/versions/codes_104316_government";
     let target = "constitutional-law-1995-12-18-2688#art_9";
     let (code, out, err) = zanlex(&[

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::OnceLock;
 use zanlex::ingest::{corpus_files, ingest_corpus};
 
 const IDS: [&str; 5] = [
@@ -130,9 +131,34 @@ fn zanlex(args: &[&str]) -> std::process::Output {
         .expect("zanlex runs")
 }
 
+/// An index of the real corpus in a temporary folder, built once by `zanlex index`: the
+/// commands read their acts from it, and no test writes an index into the repository.
+fn real_index() -> &'static str {
+    static DIR: OnceLock<(tempfile::TempDir, String)> = OnceLock::new();
+    &DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("index").to_string_lossy().into_owned();
+        let out = zanlex(&["index", "--index", &path]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (dir, path)
+    })
+    .1
+}
+
+/// `zanlex ARGS --index <the real corpus's temporary index>`.
+fn zanlex_real(args: &[&str]) -> std::process::Output {
+    let mut a = args.to_vec();
+    a.extend(["--index", real_index()]);
+    zanlex(&a)
+}
+
 #[test]
 fn cli_acts_json_lists_the_corpus() {
-    let out = zanlex(&["acts", "--json"]);
+    let out = zanlex_real(&["acts", "--json"]);
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
     let acts = v["acts"].as_array().expect("acts");
@@ -156,7 +182,7 @@ fn cli_acts_json_lists_the_corpus() {
 
 #[test]
 fn cli_units_prints_the_tree() {
-    let out = zanlex(&["units", "mfa-order-2018-01-04-11-1-4-1"]);
+    let out = zanlex_real(&["units", "mfa-order-2018-01-04-11-1-4-1"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("\n    att_1__para_14-1 "));
@@ -167,7 +193,7 @@ fn cli_units_prints_the_tree() {
         "44 units: annex 5, attachment 1, chapter 3, paragraph 22, preamble 1, subparagraph 12"
     ));
 
-    let out = zanlex(&["units", "government-resolution-2022-10-10-807", "--json"]);
+    let out = zanlex_real(&["units", "government-resolution-2022-10-10-807", "--json"]);
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
     assert_eq!(v["units"][1]["eid"], "para_1");
@@ -185,19 +211,53 @@ fn cli_reports_failures_and_unknown_ids() {
     std::fs::write(corpus.join("empty.txt"), b"").expect("empty");
     let c = corpus.to_string_lossy().into_owned();
 
-    let out = zanlex(&["--corpus", &c, "acts", "--json"]);
+    let idx = dir.path().join("index").to_string_lossy().into_owned();
+
+    // The first command builds the index and says so; the failure follows.
+    let out = zanlex(&["--corpus", &c, "--index", &idx, "acts", "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON still printed");
     assert_eq!(v["acts"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["failures"][0]["file"], "corpus/empty.txt");
     let err = String::from_utf8_lossy(&out.stderr);
     let lines: Vec<_> = err.lines().collect();
-    assert_eq!(lines.len(), 2, "{err}");
-    assert!(lines[0].starts_with("zanlex: corpus/empty.txt: "));
-    assert!(lines[1].contains("1 file(s) could not be ingested"));
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(lines[0].starts_with("zanlex: built "), "{err}");
+    assert!(lines[1].starts_with("zanlex: corpus/empty.txt: "), "{err}");
+    assert_eq!(
+        lines[2],
+        "zanlex: 1 file(s) could not be ingested; the other 1 were"
+    );
 
-    let out = zanlex(&["--corpus", &c, "units", "no-such-act"]);
+    // The index is up to date now: the same output, the same failure, from its manifest.
+    let again = zanlex(&["--corpus", &c, "--index", &idx, "acts", "--json"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(again.stdout, out.stdout);
+    let err_again = String::from_utf8_lossy(&again.stderr);
+    assert_eq!(
+        err_again.lines().collect::<Vec<_>>(),
+        lines[1..],
+        "{err_again}"
+    );
+
+    // `units`, `history` and `diff` report it too, after their output.
+    let act = "mvd-order-2012-06-14-352";
+    for args in [
+        vec!["units", act],
+        vec!["history", act],
+        vec!["diff", act, "--from", "2012-06-14", "--to", "2012-06-14"],
+    ] {
+        let mut a = vec!["--corpus", &c, "--index", &idx];
+        a.extend(args);
+        let o = zanlex(&a);
+        assert_eq!(o.status.code(), Some(1), "{a:?}");
+        assert!(String::from_utf8_lossy(&o.stdout).starts_with(act), "{a:?}");
+        assert_eq!(o.stderr, again.stderr, "{a:?}");
+    }
+
+    let out = zanlex(&["--corpus", &c, "--index", &idx, "units", "no-such-act"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no act with id \"no-such-act\""));
-    assert!(err.contains("mvd-order-2012-06-14-352"));
+    assert!(err.contains("no act with id \"no-such-act\""), "{err}");
+    assert!(err.contains("mvd-order-2012-06-14-352"), "{err}");
 }

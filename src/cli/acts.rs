@@ -1,7 +1,7 @@
 //! `zanlex acts`: the ingested acts with their metadata and status.
 
 use super::Cli;
-use crate::ingest::{ingest_corpus, IngestReport};
+use crate::index::{BuildOptions, ZanIndex};
 use crate::model::{Act, Status, Unit};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -46,20 +46,96 @@ pub fn status_text(s: &Status) -> String {
     }
 }
 
-/// Prints ingestion failures on stderr, one line each, and picks the exit code.
-pub fn report_failures(report: &IngestReport) -> ExitCode {
-    if report.failures.is_empty() {
-        return ExitCode::SUCCESS;
+/// The index opened for `acts`, `units`, `history` and `diff`, with what its build could not
+/// ingest. Reading acts back from the index (stored whole on their act documents) spares these
+/// commands a parse of the whole corpus on every run.
+pub(crate) struct Indexed {
+    pub index: ZanIndex,
+    /// Files that could not be ingested: (file relative to the corpus folder's parent, reason).
+    pub failures: Vec<(String, String)>,
+    /// Act ids in the order of their source files, as the manifest lists them (empty for an
+    /// index built without one, e.g. by [`crate::index::build_from_acts`]).
+    pub known: Vec<String>,
+}
+
+impl Indexed {
+    /// Opens `--index` as `zanlex search` does: built when missing, refreshed when the corpus
+    /// changed (reported on stderr). Failures come from the manifest of the commit opened, so
+    /// an index found up to date reports them as the build that just wrote it would.
+    pub fn open(cli: &Cli) -> anyhow::Result<Self> {
+        let opts = BuildOptions {
+            force: false,
+            progress: true,
+        };
+        let (index, report) = ZanIndex::open_or_build(&cli.corpus, &cli.index, &opts)?;
+        if let Some(w) = &report.warning {
+            eprintln!("zanlex: {w}");
+        }
+        if report.changed {
+            eprintln!(
+                "zanlex: {} {} ({} files, {} unit documents)",
+                if report.rebuilt { "built" } else { "refreshed" },
+                cli.index.display(),
+                report.added.len() + report.updated.len() + report.unchanged,
+                report.units_indexed
+            );
+        }
+        let mut failures = Vec::new();
+        let mut known = Vec::new();
+        if let Some(m) = index.manifest() {
+            for (file, e) in m.files {
+                if let Some(reason) = e.failure {
+                    failures.push((file, reason));
+                }
+                known.extend(e.acts);
+            }
+        }
+        Ok(Indexed {
+            index,
+            failures,
+            known,
+        })
     }
-    for f in &report.failures {
-        eprintln!("zanlex: {}: {}", f.path.display(), f.reason);
+
+    /// The act `id`, or a not-found error naming the index and the ids it knows.
+    pub fn act(&self, cli: &Cli, id: &str) -> anyhow::Result<Act> {
+        let known = if self.known.is_empty() {
+            // No manifest to look the id up in: ask the index itself.
+            let acts = self.index.acts()?;
+            if let Some(a) = acts.iter().find(|a| a.id == id) {
+                return Ok(a.clone());
+            }
+            acts.into_iter().map(|a| a.id).collect()
+        } else if self.known.iter().any(|k| k == id) {
+            return Ok(self.index.act(id)?);
+        } else {
+            self.known.clone()
+        };
+        self.report_failures();
+        Err(crate::Error::NotFound(format!(
+            "no act with id {id:?} in {} (index {}); known ids: {}",
+            cli.corpus.display(),
+            cli.index.display(),
+            known.join(", ")
+        ))
+        .into())
     }
-    eprintln!(
-        "zanlex: {} file(s) could not be ingested; the other {} were",
-        report.failures.len(),
-        report.acts.len()
-    );
-    ExitCode::from(1)
+
+    /// Prints ingestion failures on stderr, one line each, and picks the exit code.
+    pub fn report_failures(&self) -> ExitCode {
+        if self.failures.is_empty() {
+            return ExitCode::SUCCESS;
+        }
+        for (file, reason) in &self.failures {
+            eprintln!("zanlex: {file}: {reason}");
+        }
+        eprintln!(
+            "zanlex: {} file(s) could not be ingested; the other {} were",
+            self.failures.len(),
+            self.known.len()
+        );
+        ExitCode::from(1)
+    }
 }
 
 fn act_json(a: &Act) -> serde_json::Value {
@@ -91,20 +167,21 @@ fn short(s: &str, n: usize) -> String {
 
 /// Runs `zanlex acts`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
-    let report = ingest_corpus(&cli.corpus);
+    let indexed = Indexed::open(cli)?;
+    let acts = indexed.index.acts()?;
     let mut out = std::io::stdout().lock();
     if args.json {
         let doc = serde_json::json!({
-            "acts": report.acts.iter().map(act_json).collect::<Vec<_>>(),
-            "failures": report.failures.iter().map(|f| serde_json::json!({
-                "file": f.path.display().to_string(),
-                "reason": f.reason,
+            "acts": acts.iter().map(act_json).collect::<Vec<_>>(),
+            "failures": indexed.failures.iter().map(|(file, reason)| serde_json::json!({
+                "file": file,
+                "reason": reason,
             })).collect::<Vec<_>>(),
         });
         serde_json::to_writer_pretty(&mut out, &doc)?;
         writeln!(out)?;
     } else {
-        for a in &report.acts {
+        for a in &acts {
             let date = a
                 .date()
                 .map(|d| d.to_string())
@@ -146,5 +223,5 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(report_failures(&report))
+    Ok(indexed.report_failures())
 }

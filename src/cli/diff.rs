@@ -1,9 +1,8 @@
 //! `zanlex diff ACT_ID[#EID] --from A --to B [--json]`: what changed between two versions.
 
-use super::acts::report_failures;
+use super::acts::Indexed;
 use super::{Cli, UsageError};
 use crate::amend::diff::{diff_versions, UnitChangeKind};
-use crate::ingest::ingest_corpus;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -40,24 +39,15 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         )
         .into());
     }
-    let report = ingest_corpus(&cli.corpus);
-    let Some(act) = report.acts.iter().find(|a| a.id == act_id) else {
-        report_failures(&report);
-        let known: Vec<&str> = report.acts.iter().map(|a| a.id.as_str()).collect();
-        return Err(crate::Error::NotFound(format!(
-            "no act with id {act_id:?} in {}; known ids: {}",
-            cli.corpus.display(),
-            known.join(", ")
-        ))
-        .into());
-    };
+    let indexed = Indexed::open(cli)?;
+    let act = &indexed.act(cli, act_id)?;
     let d = diff_versions(act, &args.from, &args.to, eid)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &d)?;
         writeln!(out)?;
         out.flush()?;
-        return Ok(report_failures(&report));
+        return Ok(indexed.report_failures());
     }
     let color = std::io::stdout().is_terminal();
     let paint = |s: &str, c: &str| {
@@ -155,5 +145,5 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(report_failures(&report))
+    Ok(indexed.report_failures())
 }

@@ -1,9 +1,8 @@
 //! `zanlex history ACT_ID [EID] [--json]`: the amendment timeline, newest first.
 
-use super::acts::report_failures;
+use super::acts::Indexed;
 use super::Cli;
 use crate::amend::history::{action_name, history};
-use crate::ingest::ingest_corpus;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -21,18 +20,8 @@ pub struct Args {
 
 /// Runs `zanlex history`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
-    let report = ingest_corpus(&cli.corpus);
-    let Some(act) = report.acts.iter().find(|a| a.id == args.act_id) else {
-        report_failures(&report);
-        let known: Vec<&str> = report.acts.iter().map(|a| a.id.as_str()).collect();
-        return Err(crate::Error::NotFound(format!(
-            "no act with id {:?} in {}; known ids: {}",
-            args.act_id,
-            cli.corpus.display(),
-            known.join(", ")
-        ))
-        .into());
-    };
+    let indexed = Indexed::open(cli)?;
+    let act = &indexed.act(cli, &args.act_id)?;
     if let Some(e) = &args.eid {
         if act.unit(e).is_none() && !act.amendments.iter().any(|a| &a.target_eid == e) {
             return Err(crate::Error::NotFound(format!(
@@ -121,5 +110,5 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(report_failures(&report))
+    Ok(indexed.report_failures())
 }

@@ -1,8 +1,7 @@
 //! `zanlex units ACT_ID`: an act's unit tree.
 
-use super::acts::{report_failures, unit_counts};
+use super::acts::{unit_counts, Indexed};
 use super::Cli;
-use crate::ingest::ingest_corpus;
 use crate::model::{Unit, UnitStatus};
 use std::io::Write;
 use std::process::ExitCode;
@@ -70,19 +69,8 @@ fn print_tree(out: &mut impl Write, u: &Unit, depth: usize) -> std::io::Result<(
 
 /// Runs `zanlex units`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
-    let report = ingest_corpus(&cli.corpus);
-    let Some(act) = report.acts.iter().find(|a| a.id == args.act_id) else {
-        let code = report_failures(&report);
-        let known: Vec<&str> = report.acts.iter().map(|a| a.id.as_str()).collect();
-        let _ = code;
-        return Err(crate::Error::NotFound(format!(
-            "no act with id {:?} in {}; known ids: {}",
-            args.act_id,
-            cli.corpus.display(),
-            known.join(", ")
-        ))
-        .into());
-    };
+    let indexed = Indexed::open(cli)?;
+    let act = &indexed.act(cli, &args.act_id)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         let doc = serde_json::json!({
@@ -112,5 +100,5 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         writeln!(out, "{} units: {}", act.all_units().len(), counts)?;
     }
     out.flush()?;
-    Ok(report_failures(&report))
+    Ok(indexed.report_failures())
 }
