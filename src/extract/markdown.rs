@@ -13,11 +13,8 @@
 
 use super::CleanLine;
 use crate::model::SourceSpan;
-use regex::Regex;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
-
-static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^>]*>").expect("static regex"));
 
 /// Parses a Markdown source into its front matter (flattened to string values: nested keys
 /// as `parent.child`, lists joined with `; `) and its clean lines.
@@ -100,11 +97,7 @@ fn clean_inline(s: &str) -> String {
         return out;
     }
     // Each replacement only where its pattern occurs (the same text, fewer copies).
-    let s = if s.contains('<') {
-        TAG.replace_all(s, " ")
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    };
+    let s = replace_tags(s);
     let mut s = s.into_owned();
     if s.contains("**") {
         s = s.replace("**", "");
@@ -129,6 +122,35 @@ fn clean_inline(s: &str) -> String {
         crate::structure::push_words(&mut out, s);
     }
     out
+}
+
+/// Replaces each HTML tag with a space: what the regex `<[^>]*>` replaced with `" "` does (a
+/// tag runs from a `<` to the first `>` after it, and the search goes on after that `>`), by
+/// hand.
+pub(crate) fn replace_tags(s: &str) -> Cow<'_, str> {
+    let Some(first) = s.find('<') else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::new();
+    let (mut last, mut from) = (0, first);
+    while let Some(lt) = s[from..].find('<').map(|p| from + p) {
+        // With no `>` after this `<`, none follows a later one either.
+        let Some(gt) = s[lt + 1..].find('>').map(|p| lt + 1 + p) else {
+            break;
+        };
+        if out.is_empty() {
+            out.reserve(s.len());
+        }
+        out.push_str(&s[last..lt]);
+        out.push(' ');
+        last = gt + 1;
+        from = gt + 1;
+    }
+    if last == 0 {
+        return Cow::Borrowed(s);
+    }
+    out.push_str(&s[last..]);
+    Cow::Owned(out)
 }
 
 /// A minimal reader for the flat YAML these exports use: `key: value`, nested maps by
@@ -199,4 +221,36 @@ fn unquote(v: &str) -> String {
         }
     }
     v.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `replace_tags` replaces what `<[^>]*>` matches, as `Regex::replace_all` did.
+    #[test]
+    fn replace_tags_is_the_tag_regex() {
+        let re = regex::Regex::new(r"<[^>]*>").expect("static regex");
+        let pieces = [
+            "<",
+            ">",
+            "a",
+            "Қаз",
+            " ",
+            "\n",
+            "<a id=\"x\">",
+            "</a>",
+            "**",
+            "«",
+        ];
+        let mut rng = crate::testing::xorshift(0x1f83_d9ab_fb41_bd6bu64);
+        let mut next = || rng() as usize;
+        for _ in 0..20000 {
+            let mut s = String::new();
+            for _ in 0..next() % 12 {
+                s.push_str(pieces[next() % pieces.len()]);
+            }
+            assert_eq!(replace_tags(&s), re.replace_all(&s, " "), "{s:?}");
+        }
+    }
 }

@@ -751,7 +751,7 @@ pub fn finish(lines: &mut Vec<Line>) {
 /// none at the ends), and keep their text; only their origins move off inner spaces.
 fn collapse_line(text: &mut String, origins: &mut [Origin]) {
     let b = text.as_bytes();
-    if !is_collapsed(b) {
+    if !crate::structure::is_collapsed(b) {
         *text = collapse(text, origins);
         return;
     }
@@ -763,29 +763,6 @@ fn collapse_line(text: &mut String, origins: &mut [Origin]) {
             c += 1;
         }
         o.offset = c.min(b.len());
-    }
-}
-
-/// Whether [`collapse`] would leave the text as it is: no whitespace at either end, and every
-/// whitespace character a single ASCII space between two words.
-fn is_collapsed(b: &[u8]) -> bool {
-    use crate::structure::{next_ws, ws_len};
-    if b.is_empty() {
-        return true;
-    }
-    if ws_len(b, 0) > 0 {
-        return false;
-    }
-    let mut i = 0;
-    loop {
-        let (p, w) = next_ws(b, i);
-        if w == 0 {
-            return true;
-        }
-        if b[p] != b' ' || p + 1 >= b.len() || ws_len(b, p + 1) > 0 {
-            return false;
-        }
-        i = p + 1;
     }
 }
 

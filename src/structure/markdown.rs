@@ -20,19 +20,19 @@ use crate::structure::header;
 use crate::structure::tree::{clean_spaces, Tree};
 use crate::structure::units::mark_status;
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-static RE_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^>]*>").expect("valid regex"));
-
 /// A Markdown line with its marks taken off.
-struct MdLine {
+struct MdLine<'a> {
     /// Heading level (`#` count), 0 for none.
     level: usize,
-    text: String,
+    /// Borrowed from the line when taking the marks off left its words as they were.
+    text: Cow<'a, str>,
 }
 
-fn strip(raw: &str) -> MdLine {
+fn strip(raw: &str) -> MdLine<'_> {
     let mut t = raw.trim();
     while let Some(r) = t.strip_prefix('>') {
         t = r.trim_start();
@@ -43,9 +43,23 @@ fn strip(raw: &str) -> MdLine {
         t = r;
     }
     let t = t.trim();
-    let no_tags = RE_TAG.replace_all(t, " ");
-    let text = clean_spaces(no_tags.trim().trim_matches(|c| c == '*' || c == '_').trim());
+    // The tag pattern `<[^>]*>` replaced with a space, as the regex did.
+    let text = match crate::extract::markdown::replace_tags(t) {
+        Cow::Borrowed(t) => words_of(t.trim().trim_matches(|c| c == '*' || c == '_').trim()),
+        Cow::Owned(no_tags) => Cow::Owned(clean_spaces(
+            no_tags.trim().trim_matches(|c| c == '*' || c == '_').trim(),
+        )),
+    };
     MdLine { level, text }
+}
+
+/// `clean_spaces(t)`, borrowed when it would be `t` itself.
+fn words_of(t: &str) -> Cow<'_, str> {
+    if crate::structure::is_collapsed(t.as_bytes()) {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(clean_spaces(t))
+    }
 }
 
 /// Front matter read from the lines when the extractor passed none.
@@ -115,7 +129,7 @@ pub(crate) fn build(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Ac
         .unwrap_or(start);
     let title = md
         .get(title_idx)
-        .map(|m| m.text.clone())
+        .map(|m| m.text.to_string())
         .unwrap_or_default();
 
     let mut act = crate::structure::empty_act(doc, title.clone(), ActKind::Other);
@@ -140,7 +154,7 @@ pub(crate) fn build(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Ac
     // Kind: the form code, else the words of the text.
     let body_text: String = md[title_idx..]
         .iter()
-        .map(|m| m.text.as_str())
+        .map(|m| &*m.text)
         .collect::<Vec<_>>()
         .join("\n");
     let form = meta.get("form").cloned().unwrap_or_default();
@@ -325,7 +339,7 @@ impl MdParser {
         let mut j = i;
         while j > 0 && out.len() < 6 {
             let k = j - 1;
-            let t = md[k].text.as_str();
+            let t: &str = &md[k].text;
             if t.is_empty() || squash(t).is_empty() || t.chars().count() > 70 || is_terminal(t) {
                 break;
             }
@@ -355,7 +369,7 @@ impl MdParser {
         annex_headers: &mut Vec<String>,
     ) {
         let m = &md[i];
-        let text = m.text.as_str();
+        let text: &'a str = &m.text;
         if text.is_empty() || text.starts_with("<a id") {
             return;
         }
@@ -366,7 +380,7 @@ impl MdParser {
                 annex_headers.push(
                     block
                         .iter()
-                        .map(|&k| md[k].text.as_str())
+                        .map(|&k| &*md[k].text)
                         .collect::<Vec<_>>()
                         .join(" "),
                 );
@@ -384,7 +398,7 @@ impl MdParser {
                 t.push(u, text, true, Some(i));
                 if let Some(h) = md.get(i + 1).filter(|x| !x.text.is_empty()) {
                     if !is_note_start(&h.text) {
-                        t.nodes[u].heading = Some(h.text.clone());
+                        t.nodes[u].heading = Some(h.text.to_string());
                     }
                 }
                 self.annex = Some(u);

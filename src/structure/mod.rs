@@ -21,7 +21,7 @@ mod units;
 
 pub(crate) use common::lowercase;
 pub use header::{issuer_code, parse_date, slug, transliterate};
-pub(crate) use tree::{next_ws, push_words, ws_len};
+pub(crate) use tree::{is_collapsed, next_ws, push_words, ws_len};
 
 use crate::extract::{CleanLine, Extracted};
 use crate::model::{Act, ActKind, Issuance, Registration, SourceFormat, Status};

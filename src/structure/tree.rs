@@ -313,6 +313,28 @@ pub(crate) fn join_parts(parts: &[Part<'_>]) -> String {
     out
 }
 
+/// Whether [`clean_spaces`] (and the repair pass's collapse) would leave the text as it is: no whitespace at either end, and every
+/// whitespace character a single ASCII space between two words.
+pub(crate) fn is_collapsed(b: &[u8]) -> bool {
+    if b.is_empty() {
+        return true;
+    }
+    if ws_len(b, 0) > 0 {
+        return false;
+    }
+    let mut i = 0;
+    loop {
+        let (p, w) = next_ws(b, i);
+        if w == 0 {
+            return true;
+        }
+        if b[p] != b' ' || p + 1 >= b.len() || ws_len(b, p + 1) > 0 {
+            return false;
+        }
+        i = p + 1;
+    }
+}
+
 /// Collapses runs of spaces and trims.
 pub(crate) fn clean_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
