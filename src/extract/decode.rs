@@ -109,7 +109,7 @@ fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
 /// `Some(true)` for little endian.
 fn utf16_by_nuls(bytes: &[u8]) -> Option<bool> {
     // Without a NUL byte neither half has the NULs asked for below.
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) || !bytes.contains(&0) {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) || memchr::memchr(0, bytes).is_none() {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -158,7 +158,7 @@ fn decode_utf16(bytes: &[u8], little: bool) -> Result<String, String> {
 /// A reason to call the file binary: NUL bytes, or more than a trace of control bytes that no
 /// text file has (tab, LF, CR and form feed are text).
 fn binary_reason(bytes: &[u8]) -> Option<String> {
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         return Some("binary file (contains NUL bytes)".into());
     }
     // Counted as a sum of 0/1 over fixed-size chunks, which the compiler vectorizes (a

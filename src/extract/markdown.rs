@@ -27,9 +27,15 @@ use std::collections::BTreeMap;
 /// assert_eq!(texts, [("Заң", 0), ("1-бап. А", 0), ("1. Мәтін.", 6)]);
 /// ```
 pub fn parse_markdown(text: &str) -> (BTreeMap<String, String>, Vec<CleanLine>) {
-    let raw: Vec<&str> = text
-        .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+    // `text.split('\n')`, with the line ends found by a vectorized search.
+    let mut from = 0;
+    let raw: Vec<&str> = memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .map(|end| {
+            let l = &text[from..end];
+            from = end + 1;
+            l.strip_suffix('\r').unwrap_or(l)
+        })
         .collect();
     let mut meta = BTreeMap::new();
     let mut i = 0;
@@ -128,14 +134,16 @@ fn clean_inline(s: &str) -> String {
 /// tag runs from a `<` to the first `>` after it, and the search goes on after that `>`), by
 /// hand.
 pub(crate) fn replace_tags(s: &str) -> Cow<'_, str> {
-    let Some(first) = s.find('<') else {
+    // `<` and `>` are ASCII: byte searches find the same positions.
+    let b = s.as_bytes();
+    let Some(first) = memchr::memchr(b'<', b) else {
         return Cow::Borrowed(s);
     };
     let mut out = String::new();
     let (mut last, mut from) = (0, first);
-    while let Some(lt) = s[from..].find('<').map(|p| from + p) {
+    while let Some(lt) = memchr::memchr(b'<', &b[from..]).map(|p| from + p) {
         // With no `>` after this `<`, none follows a later one either.
-        let Some(gt) = s[lt + 1..].find('>').map(|p| lt + 1 + p) else {
+        let Some(gt) = memchr::memchr(b'>', &b[lt + 1..]).map(|p| lt + 1 + p) else {
             break;
         };
         if out.is_empty() {

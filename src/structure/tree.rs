@@ -297,7 +297,7 @@ pub(crate) fn join_parts(parts: &[Part<'_>]) -> String {
             out.push(if p.new_par { '\n' } else { ' ' });
         }
         any = true;
-        if t.as_bytes().contains(&b'\n') {
+        if memchr::memchr(b'\n', t.as_bytes()).is_some() {
             // Lines of the part: the text before the first newline continues the current line.
             for (k, line) in t.split('\n').enumerate() {
                 if k > 0 {
