@@ -147,6 +147,37 @@ pub fn fix_letter_spacing(s: &str) -> String {
 /// [`fix_letter_spacing`]'s work: `None` when the line has no letter-spaced run (the line stays
 /// as it is).
 fn letter_spaced(s: &str) -> Option<String> {
+    if !has_spaced_char(s.as_bytes()) {
+        return None;
+    }
+    letter_spaced_scan(s)
+}
+
+/// A test every letter-spaced line passes, found from space to space with a vectorized search:
+/// the middle one of three one-character tokens one space apart is a single character with a
+/// space on each side (` а `). Most lines have none.
+fn has_spaced_char(b: &[u8]) -> bool {
+    let lead_len = |lead: u8| match lead {
+        0..=0xBF => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let mut prev: Option<usize> = None;
+    for p in memchr::memchr_iter(b' ', b) {
+        if let Some(q) = prev {
+            // The token between the two spaces is one character.
+            if p > q + 1 && p - q - 1 == lead_len(b[q + 1]) {
+                return true;
+            }
+        }
+        prev = Some(p);
+    }
+    false
+}
+
+/// [`letter_spaced`] without its quick test.
+fn letter_spaced_scan(s: &str) -> Option<String> {
     // Quick exit: no three one-character tokens in a row, one space apart (by bytes: a token
     // is one character when its first character is all of it; the rest of a longer token is
     // skipped a character at a time).
@@ -527,10 +558,15 @@ fn leading_punct_word(text: &str) -> Option<(String, String)> {
 fn reinsert(text: &str, lead_hole: bool, deep_indent: bool) -> Option<String> {
     // Most lines have no hole at all: say so before any parsing.
     let b = text.as_bytes();
+    // A space followed by a space, a punctuation mark or `0xC2` (`«`, a no-break space),
+    // found from space to space with a vectorized search.
     let maybe_hole = lead_hole
         || matches!(b.first(), Some(b',' | b';'))
-        || b.windows(2).any(|w| {
-            w[0] == b' ' && matches!(w[1], b' ' | b':' | b';' | b'.' | b',' | b'"' | b')' | 0xC2)
+        || memchr::memchr_iter(b' ', b).any(|p| {
+            matches!(
+                b.get(p + 1),
+                Some(b' ' | b':' | b';' | b'.' | b',' | b'"' | b')' | 0xC2)
+            )
         });
     if !maybe_hole {
         return None;
@@ -917,6 +953,35 @@ mod tests {
     }
 
     /// `collapse` gives the reference's text and origin offsets on random spacing.
+    /// The quick test says no only where the full scan finds nothing.
+    #[test]
+    fn letter_spacing_quick_test_matches_the_scan() {
+        let pieces = [
+            " ",
+            "  ",
+            "а",
+            "Қаз",
+            "«",
+            "1",
+            ";",
+            "–",
+            "б",
+            "№",
+            "\u{1F600}",
+            "ab",
+            "С т",
+        ];
+        let mut rng = crate::testing::xorshift(0x3c6e_f372_fe94_f82bu64);
+        let mut next = || rng() as usize;
+        for _ in 0..20000 {
+            let mut s = String::new();
+            for _ in 0..next() % 30 {
+                s.push_str(pieces[next() % pieces.len()]);
+            }
+            assert_eq!(letter_spaced(&s), letter_spaced_scan(&s), "{s:?}");
+        }
+    }
+
     #[test]
     fn collapse_matches_the_reference() {
         let pieces = [
