@@ -31,7 +31,8 @@ pub struct IngestReport {
 /// Ingests one file into an act (notes and instructions parsed, not yet linked to other acts).
 pub fn ingest_file(path: &Path, corpus_parent: &Path) -> crate::Result<Act> {
     let doc = crate::extract::extract_file(path, corpus_parent)?;
-    let mut act = crate::structure::build_act(&doc)?;
+    // Extracted lines are collapsed: the structure stage need not collapse them again.
+    let mut act = crate::structure::build_act_extracted(&doc)?;
     crate::amend::annotate_act(&mut act);
     Ok(act)
 }

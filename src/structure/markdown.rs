@@ -32,7 +32,7 @@ struct MdLine<'a> {
     text: Cow<'a, str>,
 }
 
-fn strip(raw: &str) -> MdLine<'_> {
+fn strip(raw: &str, clean_lines: bool) -> MdLine<'_> {
     let mut t = raw.trim();
     while let Some(r) = t.strip_prefix('>') {
         t = r.trim_start();
@@ -45,7 +45,10 @@ fn strip(raw: &str) -> MdLine<'_> {
     let t = t.trim();
     // The tag pattern `<[^>]*>` replaced with a space, as the regex did.
     let text = match crate::extract::markdown::replace_tags(t) {
-        Cow::Borrowed(t) => words_of(t.trim().trim_matches(|c| c == '*' || c == '_').trim()),
+        Cow::Borrowed(t) => words_of(
+            t.trim().trim_matches(|c| c == '*' || c == '_').trim(),
+            clean_lines,
+        ),
         Cow::Owned(no_tags) => Cow::Owned(clean_spaces(
             no_tags.trim().trim_matches(|c| c == '*' || c == '_').trim(),
         )),
@@ -53,9 +56,10 @@ fn strip(raw: &str) -> MdLine<'_> {
     MdLine { level, text }
 }
 
-/// `clean_spaces(t)`, borrowed when it would be `t` itself.
-fn words_of(t: &str) -> Cow<'_, str> {
-    if crate::structure::is_collapsed(t.as_bytes()) {
+/// `clean_spaces(t)`, borrowed when it would be `t` itself: always when `t` is a trimmed piece
+/// of a collapsed line (`clean_lines`).
+fn words_of(t: &str, clean_lines: bool) -> Cow<'_, str> {
+    if clean_lines || crate::structure::is_collapsed(t.as_bytes()) {
         Cow::Borrowed(t)
     } else {
         Cow::Owned(clean_spaces(t))
@@ -93,13 +97,18 @@ fn front_matter(lines: &[&CleanLine]) -> (BTreeMap<String, String>, usize) {
     (meta, 0)
 }
 
-pub(crate) fn build(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Act> {
+/// `clean_lines`: every line's text is collapsed (see [`Tree::new`]).
+pub(crate) fn build(
+    doc: &Extracted,
+    lines: Vec<&CleanLine>,
+    clean_lines: bool,
+) -> crate::Result<Act> {
     let (own_meta, body_start) = front_matter(&lines);
     let mut meta = own_meta;
     for (k, v) in &doc.meta {
         meta.insert(k.clone(), v.clone());
     }
-    let md: Vec<MdLine> = lines.iter().map(|l| strip(&l.text)).collect();
+    let md: Vec<MdLine> = lines.iter().map(|l| strip(&l.text, clean_lines)).collect();
 
     // Skip the table of contents: from `Мазмұны` to the `#` title (or the first line that is
     // not a contents entry).
@@ -133,7 +142,7 @@ pub(crate) fn build(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Ac
         .unwrap_or_default();
 
     let mut act = crate::structure::empty_act(doc, title.clone(), ActKind::Other);
-    let mut t = Tree::new(lines.clone());
+    let mut t = Tree::new(lines.clone(), clean_lines);
     let mut p = MdParser::default();
     let mut annex_headers: Vec<String> = Vec::new();
     for i in title_idx + 1..md.len() {

@@ -33,6 +33,19 @@ use std::collections::BTreeMap;
 /// repaired ones alike: blank lines are skipped and every rule reads indentation and words, not
 /// line counts.
 pub fn build_act(doc: &Extracted) -> crate::Result<Act> {
+    build(doc, false)
+}
+
+/// [`build_act`] of a document straight from [`crate::extract::extract_file`], whose lines are
+/// all collapsed (one ASCII space between words, none at the ends): the structure stage then
+/// copies their pieces as they are instead of collapsing them again. The same act as
+/// [`build_act`] gives.
+pub(crate) fn build_act_extracted(doc: &Extracted) -> crate::Result<Act> {
+    build(doc, true)
+}
+
+/// `clean_lines`: every line's text is collapsed ([`is_collapsed`]).
+fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
     let lines: Vec<&CleanLine> = doc
         .lines
         .iter()
@@ -47,9 +60,9 @@ pub fn build_act(doc: &Extracted) -> crate::Result<Act> {
     let is_md = doc.source.format == SourceFormat::Markdown
         || doc.source.file.to_lowercase().ends_with(".md");
     let mut act = if is_md {
-        markdown::build(doc, lines)?
+        markdown::build(doc, lines, clean_lines)?
     } else {
-        build_text(doc, lines)?
+        build_text(doc, lines, clean_lines)?
     };
     apply_meta(&mut act, &doc.meta);
     Ok(act)
@@ -76,7 +89,7 @@ fn empty_act(doc: &Extracted, title: String, kind: ActKind) -> Act {
     }
 }
 
-fn build_text(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Act> {
+fn build_text(doc: &Extracted, lines: Vec<&CleanLine>, clean_lines: bool) -> crate::Result<Act> {
     // The header is every unindented line before the first indented one.
     let body = lines
         .iter()
@@ -97,7 +110,7 @@ fn build_text(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Act> {
     if split.is_none() && head_words.contains("сұрақ") {
         let title = header.first().copied().unwrap_or("").trim().to_string();
         let mut act = empty_act(doc, tree::clean_spaces(&title), ActKind::Faq);
-        let mut t = tree::Tree::new(lines);
+        let mut t = tree::Tree::new(lines, clean_lines);
         faq::parse(&mut t, 1);
         act.units = t.finish();
         if russian {
@@ -131,7 +144,7 @@ fn build_text(doc: &Extracted, lines: Vec<&CleanLine>) -> crate::Result<Act> {
         act.languages.push("ru".into());
     }
     let header_text = header.join(" ");
-    let mut p = units::TextParser::new(lines, &header_text);
+    let mut p = units::TextParser::new(lines, &header_text, clean_lines);
     p.run(body);
     act.units = p.finish();
     act.id = header::act_id(act.kind, &act.issuances, &act.title);
@@ -257,6 +270,43 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Extraction leaves every line collapsed, so `build_act_extracted` may skip collapsing
+    /// them again, and it builds the same act as `build_act`: checked on the corpus and the
+    /// fixtures (text, Markdown, PDF).
+    #[test]
+    fn extracted_lines_are_collapsed_and_build_the_same_act() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("corpus"), root.join("tests/fixtures/pdf")];
+        for group in ["tests/fixtures/versions", "tests/fixtures/amend"] {
+            if let Ok(entries) = std::fs::read_dir(root.join(group)) {
+                dirs.extend(entries.flatten().map(|e| e.path()));
+            }
+        }
+        let mut checked = 0;
+        for dir in dirs {
+            let Ok(files) = crate::ingest::corpus_files(&dir) else {
+                continue;
+            };
+            for f in files {
+                let Ok(doc) = crate::extract::extract_file(&f, root) else {
+                    continue;
+                };
+                for l in &doc.lines {
+                    assert!(
+                        is_collapsed(l.text.as_bytes()),
+                        "{}: {:?}",
+                        f.display(),
+                        l.text
+                    );
+                }
+                let plain = build_act(&doc).ok();
+                assert_eq!(build_act_extracted(&doc).ok(), plain, "{}", f.display());
+                checked += 1;
+            }
+        }
+        assert!(checked >= 10, "only {checked} files checked");
+    }
 
     /// Each suffix of the cleaned header is the header cleaned from that line on.
     #[test]

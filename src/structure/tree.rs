@@ -46,16 +46,21 @@ pub(crate) struct Tree<'a> {
     used: HashSet<String>,
     /// Notes printed before any unit, waiting for the first unit to be opened.
     pending: Vec<(String, Vec<usize>)>,
+    /// Every line's text is collapsed ([`is_collapsed`]), as extraction leaves it: then a
+    /// borrowed part (a trimmed piece of a line's text) is collapsed too and is joined as it is.
+    clean_lines: bool,
 }
 
 impl<'a> Tree<'a> {
-    pub fn new(lines: Vec<&'a CleanLine>) -> Self {
+    /// `clean_lines`: every line's text is collapsed ([`is_collapsed`]).
+    pub fn new(lines: Vec<&'a CleanLine>, clean_lines: bool) -> Self {
         Tree {
             lines,
             nodes: Vec::new(),
             roots: Vec::new(),
             used: HashSet::new(),
             pending: Vec::new(),
+            clean_lines,
         }
     }
 
@@ -180,7 +185,7 @@ impl<'a> Tree<'a> {
             let Some(second) = parts.iter().skip(1).position(|x| x.new_par).map(|k| k + 1) else {
                 continue;
             };
-            let first_text = join_parts(&parts[..second]);
+            let first_text = join_parts(&parts[..second], self.clean_lines);
             if !first_text.trim_end().ends_with('.') {
                 continue;
             }
@@ -272,7 +277,7 @@ impl<'a> Tree<'a> {
                 .as_deref()
                 .map(clean_spaces)
                 .filter(|h| !h.is_empty()),
-            text: join_parts(&n.parts),
+            text: join_parts(&n.parts, self.clean_lines),
             span: span.unwrap_or_default(),
             status,
             notes,
@@ -283,7 +288,10 @@ impl<'a> Tree<'a> {
 
 /// Joins parts: a new printed paragraph on a new line, a continuation line with a space.
 /// Each line comes out with its spaces collapsed and trimmed (as [`clean_spaces`] would).
-pub(crate) fn join_parts(parts: &[Part<'_>]) -> String {
+///
+/// `clean_lines`: borrowed parts are trimmed pieces of collapsed texts (the tree's lines, or
+/// Markdown lines made from them), so they are collapsed already and copied as they are.
+pub(crate) fn join_parts(parts: &[Part<'_>], clean_lines: bool) -> String {
     // One pass: a part is trimmed, so a space between two parts stays one space; a newline
     // (between paragraphs, or inside a part) ends a line, and each line is collapsed.
     let mut out = String::with_capacity(parts.iter().map(|p| p.text.len() + 1).sum());
@@ -297,7 +305,9 @@ pub(crate) fn join_parts(parts: &[Part<'_>]) -> String {
             out.push(if p.new_par { '\n' } else { ' ' });
         }
         any = true;
-        if memchr::memchr(b'\n', t.as_bytes()).is_some() {
+        if clean_lines && matches!(p.text, Cow::Borrowed(_)) {
+            out.push_str(t);
+        } else if memchr::memchr(b'\n', t.as_bytes()).is_some() {
             // Lines of the part: the text before the first newline continues the current line.
             for (k, line) in t.split('\n').enumerate() {
                 if k > 0 {
@@ -511,7 +521,7 @@ mod tests {
                 .map(clean_spaces)
                 .collect::<Vec<_>>()
                 .join("\n");
-            assert_eq!(join_parts(&parts), want, "{parts:?}");
+            assert_eq!(join_parts(&parts, false), want, "{parts:?}");
         }
     }
 

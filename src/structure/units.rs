@@ -137,9 +137,10 @@ pub(crate) fn is_signature(text: &str) -> bool {
 impl<'a> TextParser<'a> {
     /// `lines` are the non-blank lines; `header` is the printed header (title and issuance),
     /// whose words recognise the repeated header blocks above attachments and appendices.
-    pub fn new(lines: Vec<&'a CleanLine>, header: &str) -> Self {
+    /// `clean_lines`: every line's text is collapsed (see [`Tree::new`]).
+    pub fn new(lines: Vec<&'a CleanLine>, header: &str, clean_lines: bool) -> Self {
         let mut p = TextParser {
-            t: Tree::new(lines),
+            t: Tree::new(lines, clean_lines),
             vocab_words: HashSet::new(),
             vocab_squash: String::new(),
             zone: Zone::Order,
