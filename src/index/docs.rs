@@ -135,6 +135,7 @@ fn unit_documents(
 ) {
     let status = act.status.as_str();
     let number = act.number();
+    let citer = citation::Citer::new(act);
     walk_with_path(units, &mut |path| {
         let Some(u) = path.last() else { return };
         let heading = u.heading.as_deref().unwrap_or("").trim();
@@ -160,8 +161,9 @@ fn unit_documents(
         d.add_text(f.eid, &u.eid);
         d.add_text(f.unit_kind, u.kind.eid_prefix());
         d.add_text(f.unit_status, unit_status_str(&u.status));
-        d.add_text(f.label, citation::unit_label(path, act.kind));
-        d.add_text(f.citation, citation::citation(act, path));
+        let label = citation::unit_label(path, act.kind);
+        d.add_text(f.label, &label);
+        d.add_text(f.citation, citer.citation(path, &label));
         let mut anc = String::new();
         for (i, p) in path.iter().enumerate() {
             if i > 0 {

@@ -210,16 +210,46 @@ pub fn unit_label(path: &[&Unit], act_kind: ActKind) -> String {
 
 /// The full pinpoint citation of a unit; `path` runs from the top-level unit to the unit.
 pub fn citation(act: &Act, path: &[&Unit]) -> String {
-    let mut parts = vec![act_short_name(act)];
-    let is_attachment_itself = path.len() == 1 && path[0].kind == UnitKind::Attachment;
-    if let Some(att) = path.iter().find(|u| u.kind == UnitKind::Attachment) {
-        if !is_attachment_itself {
-            parts.push(attachment_name(att));
+    Citer::new(act).citation(path, &unit_label(path, act.kind))
+}
+
+/// Citations of many units of one act, as [`citation`] writes them, with the act's short
+/// name worked out once and each attachment's name once (an attachment without a heading is
+/// named from its lowercased text).
+pub struct Citer<'a> {
+    short_name: String,
+    attachments: std::cell::RefCell<rustc_hash::FxHashMap<*const Unit, String>>,
+    _act: std::marker::PhantomData<&'a Act>,
+}
+
+impl<'a> Citer<'a> {
+    /// Prepares citations of units of `act`.
+    pub fn new(act: &'a Act) -> Self {
+        Citer {
+            short_name: act_short_name(act),
+            attachments: Default::default(),
+            _act: std::marker::PhantomData,
         }
     }
-    let label = unit_label(path, act.kind);
-    if !label.is_empty() {
-        parts.push(label);
+
+    /// The citation of the unit at the end of `path`, whose [`unit_label`] is `label`.
+    pub fn citation(&self, path: &[&Unit], label: &str) -> String {
+        let mut out = self.short_name.clone();
+        let is_attachment_itself = path.len() == 1 && path[0].kind == UnitKind::Attachment;
+        if let Some(att) = path.iter().find(|u| u.kind == UnitKind::Attachment) {
+            if !is_attachment_itself {
+                let mut names = self.attachments.borrow_mut();
+                let name = names
+                    .entry(std::ptr::from_ref::<Unit>(att))
+                    .or_insert_with(|| attachment_name(att));
+                out.push_str(" · ");
+                out.push_str(name);
+            }
+        }
+        if !label.is_empty() {
+            out.push_str(" · ");
+            out.push_str(label);
+        }
+        out
     }
-    parts.join(" · ")
 }
