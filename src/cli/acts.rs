@@ -165,14 +165,67 @@ fn short(s: &str, n: usize) -> String {
     out
 }
 
+/// An act's entry in the text listing.
+fn act_text(a: &Act) -> String {
+    let date = a
+        .date()
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "-".into());
+    let number = a.number();
+    let mut facts = vec![a.kind.as_str().to_string(), date];
+    if !number.is_empty() {
+        facts.push(format!("№ {number}"));
+    }
+    let issuers: Vec<&str> = a.issuances.iter().map(|i| i.issuer_code.as_str()).collect();
+    if !issuers.is_empty() {
+        facts.push(issuers.join("+"));
+    }
+    if let Some(r) = &a.registration {
+        let d = r.date.map(|d| format!(" of {d}")).unwrap_or_default();
+        facts.push(format!("registered № {}{d}", r.number));
+    }
+    facts.push(status_text(&a.status));
+    if let Some(v) = a.version_date {
+        facts.push(format!("edition {v}"));
+    }
+    let counts = unit_counts(&a.units)
+        .into_iter()
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "{}\n  {}\n  {}\n  {} · {} · {} units: {}\n\n",
+        a.id,
+        short(&a.title, 110),
+        facts.join(" · "),
+        a.source.file,
+        a.languages.join("+"),
+        a.all_units().len(),
+        counts
+    )
+}
+
 /// Runs `zanlex acts`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let indexed = Indexed::open(cli)?;
-    let acts = indexed.index.acts()?;
+    // Each act is read from the index, turned into its entry and dropped: a large index's
+    // acts (texts of every edition) are never all in memory at once.
+    let mut entries: Vec<(String, String, serde_json::Value, String)> = Vec::new();
+    indexed.index.for_each_act(|a| {
+        let (json, text) = if args.json {
+            (act_json(&a), String::new())
+        } else {
+            (serde_json::Value::Null, act_text(&a))
+        };
+        entries.push((a.source.file, a.id, json, text));
+        Ok(())
+    })?;
+    // The order of `ZanIndex::acts`: by source file, then id.
+    entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut out = std::io::stdout().lock();
     if args.json {
         let doc = serde_json::json!({
-            "acts": acts.iter().map(act_json).collect::<Vec<_>>(),
+            "acts": entries.into_iter().map(|e| e.2).collect::<Vec<_>>(),
             "failures": indexed.failures.iter().map(|(file, reason)| serde_json::json!({
                 "file": file,
                 "reason": reason,
@@ -181,45 +234,8 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &doc)?;
         writeln!(out)?;
     } else {
-        for a in &acts {
-            let date = a
-                .date()
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "-".into());
-            let number = a.number();
-            writeln!(out, "{}", a.id)?;
-            writeln!(out, "  {}", short(&a.title, 110))?;
-            let mut facts = vec![a.kind.as_str().to_string(), date];
-            if !number.is_empty() {
-                facts.push(format!("№ {number}"));
-            }
-            let issuers: Vec<&str> = a.issuances.iter().map(|i| i.issuer_code.as_str()).collect();
-            if !issuers.is_empty() {
-                facts.push(issuers.join("+"));
-            }
-            if let Some(r) = &a.registration {
-                let d = r.date.map(|d| format!(" of {d}")).unwrap_or_default();
-                facts.push(format!("registered № {}{d}", r.number));
-            }
-            facts.push(status_text(&a.status));
-            if let Some(v) = a.version_date {
-                facts.push(format!("edition {v}"));
-            }
-            writeln!(out, "  {}", facts.join(" · "))?;
-            let counts = unit_counts(&a.units)
-                .into_iter()
-                .map(|(k, n)| format!("{k} {n}"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            writeln!(
-                out,
-                "  {} · {} · {} units: {}",
-                a.source.file,
-                a.languages.join("+"),
-                a.all_units().len(),
-                counts
-            )?;
-            writeln!(out)?;
+        for e in &entries {
+            out.write_all(e.3.as_bytes())?;
         }
     }
     out.flush()?;

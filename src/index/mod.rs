@@ -181,6 +181,20 @@ impl ZanIndex {
     }
 
     fn act_docs(&self, act_id: Option<&str>) -> crate::Result<Vec<Act>> {
+        let mut acts = Vec::new();
+        self.visit_act_docs(act_id, &mut |act| {
+            acts.push(act);
+            Ok(())
+        })?;
+        Ok(acts)
+    }
+
+    /// Calls `f` with each act (or each act with id `act_id`) in document order, one at a time.
+    fn visit_act_docs(
+        &self,
+        act_id: Option<&str>,
+        visit: &mut dyn FnMut(Act) -> crate::Result<()>,
+    ) -> crate::Result<()> {
         let f = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
             Occur::Must,
@@ -202,7 +216,6 @@ impl ZanIndex {
         let addrs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
         let mut addrs: Vec<_> = addrs.into_iter().collect();
         addrs.sort();
-        let mut acts = Vec::new();
         for a in addrs {
             // Through the cached store readers and their decoder (simdutf8): an act's JSON
             // holds every text of the act, and tantivy's document deserializer was 47 % of `acts`.
@@ -215,9 +228,16 @@ impl ZanIndex {
                 path: self.dir.clone(),
                 reason: format!("stored act is unreadable ({e}); run `zanlex index --force`"),
             })?;
-            acts.push(act);
+            visit(act)?;
         }
-        Ok(acts)
+        Ok(())
+    }
+
+    /// Calls `f` with each act of the index, one at a time and in no particular order (sort by
+    /// `source.file`, then `id`, for the order of [`ZanIndex::acts`]): what is kept of each act
+    /// is up to `f`, so listing the acts of a large index need not hold them all in memory.
+    pub fn for_each_act(&self, mut f: impl FnMut(Act) -> crate::Result<()>) -> crate::Result<()> {
+        self.visit_act_docs(None, &mut f)
     }
 
     /// All acts in the index, ordered by source file.
