@@ -330,17 +330,43 @@ fn repair_lower_fast(word: &str, out: &mut String) -> bool {
         out.push_str(word);
         return true;
     }
+    lower_simple(word, out);
+    true
+}
+
+/// Appends `word` lowercased by [`push_lower`], for a word made only of ASCII and two-byte
+/// Cyrillic characters (lead byte D0–D3, U+0400–U+04FF) that does not mix Latin and Cyrillic
+/// letters: what [`repair_lower`] gives for such a word (repair there only maps `ӊ`/`Ӊ` to
+/// `ң`). The tokenizer's segmenter knows when a word qualifies and calls this directly,
+/// without [`repair_lower`]'s checking pass.
+///
+/// Characters that lowercasing leaves as they are are copied in runs, not one by one.
+pub(crate) fn lower_simple(word: &str, out: &mut String) {
     out.reserve(word.len());
+    let b = word.as_bytes();
+    // `word[done..i]` is copied as it is when the next changed character comes.
+    let mut done = 0usize;
     let mut i = 0usize;
     while i < b.len() {
         let x = b[i];
         if x < 0x80 {
-            out.push(char::from(x.to_ascii_lowercase()));
+            if x.is_ascii_uppercase() {
+                out.push_str(&word[done..i]);
+                out.push(char::from(x.to_ascii_lowercase()));
+                done = i + 1;
+            }
             i += 1;
             continue;
         }
-        let u = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        if is_lower_cyrillic(x, y) {
+            i += 2;
+            continue;
+        }
+        out.push_str(&word[done..i]);
+        let u = (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F);
         i += 2;
+        done = i;
         // [`push_lower`]'s Cyrillic cases, on the code point.
         let l = match u {
             0x410..=0x42F => u + 0x20,
@@ -355,7 +381,7 @@ fn repair_lower_fast(word: &str, out: &mut String) -> bool {
         };
         out.push(char::from_u32(l).unwrap_or('\u{FFFD}'));
     }
-    true
+    out.push_str(&word[done..]);
 }
 
 #[cfg(test)]
