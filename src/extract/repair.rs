@@ -153,24 +153,33 @@ fn letter_spaced(s: &str) -> Option<String> {
     letter_spaced_scan(s)
 }
 
-/// A test every letter-spaced line passes, found from space to space with a vectorized search:
-/// the middle one of three one-character tokens one space apart is a single character with a
-/// space on each side (` а `). Most lines have none.
+/// [`letter_spaced_scan`]'s quick exit, found from space to space with a vectorized search:
+/// three one-character tokens one space apart (`т е к`). Most lines have none.
 fn has_spaced_char(b: &[u8]) -> bool {
-    let lead_len = |lead: u8| match lead {
-        0..=0xBF => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
+    // The token `b[a..e]` is one character (tokens hold no space).
+    let one_char = |a: usize, e: usize| {
+        e > a
+            && e - a
+                == match b[a] {
+                    0..=0xBF => 1,
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                }
     };
-    let mut prev: Option<usize> = None;
+    // The spaces before the last one seen: `t1 t2 t3` has `t1` after `before` (or at the
+    // start), `t2` between `before`'s successor `prev` and `p`, and `t3` after `p`.
+    let (mut before, mut prev): (Option<usize>, Option<usize>) = (None, None);
     for p in memchr::memchr_iter(b' ', b) {
         if let Some(q) = prev {
-            // The token between the two spaces is one character.
-            if p > q + 1 && p - q - 1 == lead_len(b[q + 1]) {
-                return true;
+            if one_char(q + 1, p) && one_char(before.map_or(0, |x| x + 1), q) {
+                let t3_end = memchr::memchr(b' ', &b[p + 1..]).map_or(b.len(), |k| p + 1 + k);
+                if one_char(p + 1, t3_end) {
+                    return true;
+                }
             }
         }
+        before = prev;
         prev = Some(p);
     }
     false
