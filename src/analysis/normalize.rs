@@ -351,7 +351,9 @@ pub(crate) fn lower_simple(word: &str, out: &mut String) {
         let x = b[i];
         if x < 0x80 {
             if x.is_ascii_uppercase() {
-                out.push_str(&word[done..i]);
+                if done < i {
+                    out.push_str(&word[done..i]);
+                }
                 out.push(char::from(x.to_ascii_lowercase()));
                 done = i + 1;
             }
@@ -363,7 +365,9 @@ pub(crate) fn lower_simple(word: &str, out: &mut String) {
             i += 2;
             continue;
         }
-        out.push_str(&word[done..i]);
+        if done < i {
+            out.push_str(&word[done..i]);
+        }
         let u = (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F);
         i += 2;
         done = i;
@@ -381,7 +385,9 @@ pub(crate) fn lower_simple(word: &str, out: &mut String) {
         };
         out.push(char::from_u32(l).unwrap_or('\u{FFFD}'));
     }
-    out.push_str(&word[done..]);
+    if done < b.len() {
+        out.push_str(&word[done..]);
+    }
 }
 
 #[cfg(test)]
