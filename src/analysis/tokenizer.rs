@@ -16,9 +16,7 @@
 //! other text is normalized and cut by unicode-segmentation. See `segments` for why the two
 //! agree; the tests check them against each other.
 
-use super::normalize::{
-    is_letter, is_lower_cyrillic, lower_simple, normalize, repair_lower, Normalized,
-};
+use super::normalize::{is_letter, lower_simple, normalize, repair_lower, Normalized};
 use std::rc::Rc;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -430,13 +428,48 @@ fn slow_segments(t: &str, segs: &mut Vec<Seg>) {
     }));
 }
 
-/// True when the two bytes `x y` are a lowercase Cyrillic letter that [`repair_lower`] keeps as
-/// it is ([`is_lower_cyrillic`] for leads D0–D3; false for any other lead). Most letters of the
-/// corpus (а–я, ѐ–џ: D0 B0 – D1 9F, one range of the two bytes) are answered by one comparison.
+/// The lowercase Cyrillic letters [`repair_lower`] keeps as they are
+/// ([`is_lower_cyrillic`](super::normalize::is_lower_cyrillic)), by lead byte: bit `y & 63` of
+/// `LOWER_CYR[x - 0xD0]` is set when the two bytes `x y` are one:
+/// а–п (D0 B0–BF), р–џ (D1 80–9F), and the small Kazakh letters, odd continuation bytes of
+/// D2 8B–BF and D3 91–BF. The `lower_cyr_table_is_is_lower_cyrillic` test checks every pair.
+const LOWER_CYR: [u64; 4] = {
+    let mut t = [0u64; 4];
+    let mut y = 0x80u8;
+    while y < 0xC0 {
+        let bit = 1u64 << (y & 63);
+        if y >= 0xB0 {
+            t[0] |= bit;
+        }
+        if y <= 0x9F {
+            t[1] |= bit;
+        }
+        if y & 1 == 1 && y >= 0x8B {
+            t[2] |= bit;
+        }
+        if y & 1 == 1 && y >= 0x91 {
+            t[3] |= bit;
+        }
+        y += 1;
+    }
+    t
+};
+
+/// The length of the run of lowercase Cyrillic letters ([`LOWER_CYR`]) at the start of `b`
+/// (which starts on a character boundary of valid UTF-8, so a lead byte D0–D3 is followed by
+/// its continuation byte): the letters of most words, read two bytes a step with no bounds
+/// check.
 #[inline(always)]
-fn lower_cyr(x: u8, y: u8) -> bool {
-    u16::from_be_bytes([x, y]).wrapping_sub(0xD0B0) <= 0xD19F - 0xD0B0
-        || ((0xD2..=0xD3).contains(&x) && is_lower_cyrillic(x, y))
+fn lower_cyr_run(b: &[u8]) -> usize {
+    let mut k = 0usize;
+    for p in b.chunks_exact(2) {
+        let lead = p[0].wrapping_sub(0xD0);
+        if lead > 3 || (LOWER_CYR[usize::from(lead)] >> (p[1] & 63)) & 1 == 0 {
+            break;
+        }
+        k += 2;
+    }
+    k
 }
 
 /// The fast segmenter of [`segments`]; false (with `segs` partly filled) as soon as it meets a
@@ -493,11 +526,9 @@ fn fast_segments(t: &str, segs: &mut Vec<Seg>) -> bool {
                     (false, false, false, false, false);
                 while e < n {
                     // Most letters first: lowercase Cyrillic letters change nothing.
-                    let run = e;
-                    while e + 1 < n && lower_cyr(b[e], b[e + 1]) {
-                        e += 2;
-                    }
-                    if e > run {
+                    let run = lower_cyr_run(&b[e..]);
+                    if run > 0 {
+                        e += run;
                         has_cyr = true;
                         letter = true;
                         prev = Wb::Letter;
@@ -516,6 +547,10 @@ fn fast_segments(t: &str, segs: &mut Vec<Seg>) -> bool {
                             e += 2;
                             continue;
                         }
+                    }
+                    if x == b' ' {
+                        // The most common end of a word.
+                        break;
                     }
                     let (next, l) = if x < 0x80 {
                         // ASCII letters always join the run (WB5, WB9, WB13b); other ASCII
@@ -896,6 +931,7 @@ fn tokenize_segs<S: Sink>(text: &str, sink: &mut S, fast: bool, segs: &mut Vec<S
 
 #[cfg(test)]
 mod tests {
+    use super::super::normalize::is_lower_cyrillic;
     use super::*;
 
     fn toks(s: &str) -> Vec<(String, usize)> {
@@ -1026,6 +1062,16 @@ mod tests {
             }
             position += 1;
             i = end_idx + 1 + usize::from(paren);
+        }
+    }
+
+    #[test]
+    fn lower_cyr_table_is_is_lower_cyrillic() {
+        for x in 0xC0..=0xFFu8 {
+            for y in 0x80..0xC0u8 {
+                let want = (0xD0..=0xD3).contains(&x) && is_lower_cyrillic(x, y);
+                assert_eq!(lower_cyr_run(&[x, y, b' ']) == 2, want, "{x:x} {y:x}");
+            }
         }
     }
 
