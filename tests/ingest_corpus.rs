@@ -261,3 +261,25 @@ fn cli_reports_failures_and_unknown_ids() {
     assert!(err.contains("no act with id \"no-such-act\""), "{err}");
     assert!(err.contains("mvd-order-2012-06-14-352"), "{err}");
 }
+
+#[test]
+fn json_into_a_closed_pipe_ends_quietly() {
+    // The reader goes away before zanlex writes (as `| head -c 0` does): no error, exit 0.
+    let index = real_index();
+    for args in [
+        vec!["units", "mfa-order-2018-01-04-11-1-4-1", "--json"],
+        vec!["acts", "--json"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zanlex"))
+            .args(&args)
+            .args(["--index", index])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("zanlex runs");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("zanlex ends");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}

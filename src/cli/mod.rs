@@ -81,6 +81,12 @@ fn report_error(err: &anyhow::Error) -> ExitCode {
             return ExitCode::SUCCESS;
         }
     }
+    // The same, met while `serde_json` was writing a `--json` document.
+    if let Some(js) = err.downcast_ref::<serde_json::Error>() {
+        if js.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) {
+            return ExitCode::SUCCESS;
+        }
+    }
     let usage = matches!(
         err.downcast_ref::<crate::Error>(),
         Some(crate::Error::Query { .. }) | Some(crate::Error::NotFound(_))
