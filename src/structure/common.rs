@@ -127,11 +127,53 @@ impl Gated {
     pub(crate) fn is_match(&self, text: &str) -> bool {
         (self.gate)(text) && self.re.is_match(text)
     }
+
+    /// The regex alone, for tests that check the gate.
+    #[cfg(test)]
+    pub(crate) fn is_match_ungated(&self, text: &str) -> bool {
+        self.re.is_match(text)
+    }
+
+    /// The gate alone, for tests.
+    #[cfg(test)]
+    pub(crate) fn gate_passes(&self, text: &str) -> bool {
+        (self.gate)(text)
+    }
 }
 
 /// Text starting with a digit (`\d` is a numeric character).
 pub(crate) fn starts_numeric(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_numeric)
+}
+
+/// The text after its leading run of digits and hyphens (`14-1. …` → `. …`).
+fn after_number(t: &str) -> &str {
+    t.trim_start_matches(|c: char| c.is_numeric() || c == '-')
+}
+
+/// The text without one leading whitespace character, if it has one.
+fn skip_one_space(t: &str) -> &str {
+    let mut cs = t.chars();
+    match cs.next() {
+        Some(c) if c.is_whitespace() => cs.as_str(),
+        _ => t,
+    }
+}
+
+/// Text that may be `N. …` or `N-M. …` ([`RE_PARA`]): a number (a run of digits and hyphens,
+/// all of which the pattern's number must take, as a digit or hyphen cannot stand after it),
+/// at most one space, then `.` (`mark` for [`RE_SUBPARA`]'s `)`).
+fn numbered_with(t: &str, mark: char) -> bool {
+    starts_numeric(t) && skip_one_space(after_number(t)).starts_with(mark)
+}
+
+/// Text that may be `N-тарау …` / `N-бап …` ([`RE_CHAPTER`], [`RE_ARTICLE`]): a number, then
+/// spaces and a hyphen (the hyphen may end the run of digits and hyphens), then `word`.
+fn numbered_word(t: &str, word: &str) -> bool {
+    starts_numeric(t)
+        && after_number(t)
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '-')
+            .starts_with(word)
 }
 
 /// Text starting with a Roman numeral's letter as chapters print it (Cyrillic `І` too).
@@ -156,15 +198,15 @@ fn may_start_deleted(t: &str) -> bool {
 
 /// `14-1. Text` (also the letter-spaced `5 .  М е м`): the number of a numbered paragraph.
 pub(crate) static RE_PARA: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s?\.(?:\s|$)", starts_numeric));
+    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s?\.(?:\s|$)", |t| numbered_with(t, '.')));
 /// `1-1) text` (also `2 )`): the number of a subparagraph.
 pub(crate) static RE_SUBPARA: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s?\)", starts_numeric));
+    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s?\)", |t| numbered_with(t, ')')));
 /// `1-тарау. Жалпы ережелер`
 pub(crate) static RE_CHAPTER: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
         r"^(\d+(?:-\d+)*)\s*-\s*тарау(?:\.\s*|\s+|$)(.*)$",
-        starts_numeric,
+        |t| numbered_word(t, "тарау"),
     )
 });
 /// `I ТАРАУ. ЖАЛПЫ ЕРЕЖЕЛЕР`
@@ -176,10 +218,9 @@ pub(crate) static RE_ROMAN_CHAPTER: LazyLock<Gated> = LazyLock::new(|| {
 });
 /// `3-1-бап. Heading`
 pub(crate) static RE_ARTICLE: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(
-        r"^(\d+(?:-\d+)*)\s*-\s*бап(?:\.\s*|\s+|$)(.*)$",
-        starts_numeric,
-    )
+    Gated::new(r"^(\d+(?:-\d+)*)\s*-\s*бап(?:\.\s*|\s+|$)(.*)$", |t| {
+        numbered_word(t, "бап")
+    })
 });
 /// `… 1-қосымша`, `3-1 қосымша`, `4-4 - қосымша`, `5-ҚОСЫМША` at the end of a line.
 pub(crate) static RE_ANNEX: LazyLock<Gated> = LazyLock::new(|| {
@@ -286,6 +327,58 @@ pub(crate) fn note_deletes(text: &str, num: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each gate passes every text its regex matches.
+    #[test]
+    fn gates_pass_every_match() {
+        let pieces = [
+            "1",
+            "12",
+            "3-1",
+            "-",
+            " - ",
+            " ",
+            "  ",
+            "\u{a0}",
+            ".",
+            ")",
+            " )",
+            "*",
+            "тарау",
+            "-тарау",
+            " бап",
+            "-бап",
+            "бап.",
+            "Қаз",
+            "x",
+            "\u{0661}",
+            "I",
+            "ТАРАУ",
+        ];
+        let gated: [&Gated; 5] = [
+            &RE_PARA,
+            &RE_SUBPARA,
+            &RE_CHAPTER,
+            &RE_ARTICLE,
+            &RE_ROMAN_CHAPTER,
+        ];
+        let mut rng = crate::testing::xorshift(0x510e_527f_ade6_82d1u64);
+        let mut next = || rng() as usize;
+        let mut matched = 0;
+        for _ in 0..40000 {
+            let mut s = String::new();
+            for _ in 0..next() % 7 {
+                s.push_str(pieces[next() % pieces.len()]);
+            }
+            for g in gated {
+                if g.re.is_match(&s) {
+                    matched += 1;
+                    assert!((g.gate)(&s), "{s:?} {}", g.re.as_str());
+                }
+            }
+        }
+        assert!(matched > 100, "{matched}");
+    }
 
     /// `lowercase` is `to_lowercase` for every character it maps itself, alone and in text.
     #[test]
