@@ -482,6 +482,9 @@ fn fast_segments(t: &str, segs: &mut Vec<Seg>) -> bool {
         let x = b[i];
         let (c, len) = if x < 0x80 {
             (ASCII_WB[usize::from(x)], 1)
+        } else if (0xD0..=0xD3).contains(&x) && (x != 0xD2 || !(0x82..=0x89).contains(&b[i + 1])) {
+            // A Cyrillic letter (what [`class_at`] says, without decoding it).
+            (Wb::Letter, 2)
         } else {
             let Some(cl) = class_at(b, i) else {
                 return false;
@@ -500,15 +503,13 @@ fn fast_segments(t: &str, segs: &mut Vec<Seg>) -> bool {
             // All of them are `White_Space`.
             Wb::Lf | Wb::Newline => Kind::Space,
             Wb::Space => {
-                while e < n {
-                    match b[e] {
-                        b' ' => e += 1,
-                        x if x < 0x80 => break,
-                        _ => match class_at(b, e) {
-                            Some((Wb::Space, l)) => e += l,
-                            Some(_) => break,
-                            None => return false,
-                        },
+                // The `WSegSpace` characters of [`fast_class`]: U+0020 and U+205F. Whatever
+                // comes next is classified (or declined) by the next round.
+                loop {
+                    match b.get(e) {
+                        Some(b' ') => e += 1,
+                        Some(0xE2) if b.get(e + 1..e + 3) == Some(&[0x81, 0x9F]) => e += 3,
+                        _ => break,
                     }
                 }
                 // A run of spaces is not kept: the gap it leaves between two segments
@@ -518,19 +519,23 @@ fn fast_segments(t: &str, segs: &mut Vec<Seg>) -> bool {
             }
             Wb::Letter | Wb::Digit | Wb::ExtNumLet => {
                 // The run is read from its first character, which is also noted in the
-                // [`Case`] flags: Cyrillic letters, ASCII letters, characters lowercasing
-                // changes, characters other than ASCII and two-byte Cyrillic, letters.
+                // [`Case`] flags (bits of `f`): Cyrillic letters, ASCII letters, characters
+                // lowercasing changes, characters other than ASCII and two-byte Cyrillic,
+                // letters.
+                const CYR: u8 = 1;
+                const LATIN: u8 = 2;
+                const CHANGES: u8 = 4;
+                const OTHER: u8 = 8;
+                const LETTER: u8 = 16;
                 e = i;
                 let mut prev = c;
-                let (mut has_cyr, mut has_latin, mut changes, mut other, mut letter) =
-                    (false, false, false, false, false);
+                let mut f = 0u8;
                 while e < n {
                     // Most letters first: lowercase Cyrillic letters change nothing.
                     let run = lower_cyr_run(&b[e..]);
                     if run > 0 {
                         e += run;
-                        has_cyr = true;
-                        letter = true;
+                        f |= CYR | LETTER;
                         prev = Wb::Letter;
                         continue;
                     }
@@ -540,9 +545,7 @@ fn fast_segments(t: &str, segs: &mut Vec<Seg>) -> bool {
                     if (0xD0..=0xD3).contains(&x) {
                         let y = b[e + 1];
                         if x != 0xD2 || !(0x82..=0x89).contains(&y) {
-                            has_cyr = true;
-                            letter = true;
-                            changes = true;
+                            f |= CYR | LETTER | CHANGES;
                             prev = Wb::Letter;
                             e += 2;
                             continue;
@@ -555,8 +558,12 @@ fn fast_segments(t: &str, segs: &mut Vec<Seg>) -> bool {
                     let (next, l) = if x < 0x80 {
                         // ASCII letters always join the run (WB5, WB9, WB13b); other ASCII
                         // characters change nothing, joined or not.
-                        has_latin |= x.is_ascii_alphabetic();
-                        changes |= x.is_ascii_uppercase();
+                        if x.is_ascii_alphabetic() {
+                            f |= LATIN;
+                        }
+                        if x.is_ascii_uppercase() {
+                            f |= CHANGES;
+                        }
                         (ASCII_WB[usize::from(x)], 1)
                     } else {
                         let Some(cl) = class_at(b, e) else {
@@ -565,8 +572,12 @@ fn fast_segments(t: &str, segs: &mut Vec<Seg>) -> bool {
                         cl
                     };
                     if matches!(next, Wb::Letter | Wb::Digit | Wb::ExtNumLet) {
-                        other |= l > 1;
-                        letter |= next == Wb::Letter;
+                        if l > 1 {
+                            f |= OTHER;
+                        }
+                        if next == Wb::Letter {
+                            f |= LETTER;
+                        }
                         prev = next;
                         e += l;
                         continue;
@@ -582,7 +593,9 @@ fn fast_segments(t: &str, segs: &mut Vec<Seg>) -> bool {
                         if after == prev {
                             // WB6/7, WB11/12: the middle character joins; the one after it
                             // (a letter or digit like `prev`) joins in the next round.
-                            other |= l > 1;
+                            if l > 1 {
+                                f |= OTHER;
+                            }
                             prev = next;
                             e += l;
                             continue;
@@ -590,9 +603,9 @@ fn fast_segments(t: &str, segs: &mut Vec<Seg>) -> bool {
                     }
                     break;
                 }
-                case = if other || (has_cyr && has_latin) {
+                case = if f & OTHER != 0 || f & (CYR | LATIN) == CYR | LATIN {
                     Case::General
-                } else if changes {
+                } else if f & CHANGES != 0 {
                     Case::Simple
                 } else {
                     Case::Lower
@@ -604,7 +617,7 @@ fn fast_segments(t: &str, segs: &mut Vec<Seg>) -> bool {
                     Wb::Letter if x < 0x80 || (0xD0..=0xD4).contains(&x) => Kind::Word,
                     // A digit run with no letter: ASCII digits, `_`-like connectors and
                     // number punctuation, none of them a letter.
-                    Wb::Digit if !letter => Kind::Num,
+                    Wb::Digit if f & LETTER == 0 => Kind::Num,
                     _ => kind(&t[i..e]),
                 }
             }
