@@ -36,35 +36,6 @@ fn number_dot_then(t: &str, next: fn(char) -> bool) -> bool {
             .is_some_and(|r| r.starts_with(next))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The section gates pass every text their regexes match.
-    #[test]
-    fn section_gates_pass_every_match() {
-        let pieces = [
-            "1", "12", ".", " ", "\u{a0}", "2", "Қаз", "x", "\u{0661}", "-",
-        ];
-        let mut rng = crate::testing::xorshift(0x9b05_688c_2b3e_6c1fu64);
-        let mut next = || rng() as usize;
-        let mut matched = 0;
-        for _ in 0..20000 {
-            let mut s = String::new();
-            for _ in 0..next() % 7 {
-                s.push_str(pieces[next() % pieces.len()]);
-            }
-            for g in [&*RE_SECTION, &*RE_SUBSECTION] {
-                if g.is_match_ungated(&s) {
-                    matched += 1;
-                    assert!(g.gate_passes(&s), "{s:?}");
-                }
-            }
-        }
-        assert!(matched > 100, "{matched}");
-    }
-}
-
 /// Parses lines `start..` of the tree's lines into sections and subsections.
 pub(crate) fn parse(t: &mut Tree, start: usize) {
     let n = t.lines.len();
@@ -165,5 +136,34 @@ pub(crate) fn parse(t: &mut Tree, start: usize) {
                 node.heading = Some(crate::structure::tree::clean_spaces(&cut));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The section gates pass every text their regexes match.
+    #[test]
+    fn section_gates_pass_every_match() {
+        let pieces = [
+            "1", "12", ".", " ", "\u{a0}", "2", "Қаз", "x", "\u{0661}", "-",
+        ];
+        let mut rng = crate::testing::xorshift(0x9b05_688c_2b3e_6c1fu64);
+        let mut next = || rng() as usize;
+        let mut matched = 0;
+        for _ in 0..20000 {
+            let mut s = String::new();
+            for _ in 0..next() % 7 {
+                s.push_str(pieces[next() % pieces.len()]);
+            }
+            for g in [&*RE_SECTION, &*RE_SUBSECTION] {
+                if g.is_match_ungated(&s) {
+                    matched += 1;
+                    assert!(g.gate_passes(&s), "{s:?}");
+                }
+            }
+        }
+        assert!(matched > 100, "{matched}");
     }
 }
