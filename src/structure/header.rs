@@ -576,6 +576,20 @@ fn russian_of_len(len: usize) -> &'static [&'static str] {
     }
 }
 
+/// The first letters of the Russian words (`и в д п г н ф о м с з р`, lowercase), as bits
+/// `cont - 0x80` of their second UTF-8 byte, for lead byte 0xD0 and 0xD1.
+const FIRST_D0: u64 = {
+    let mut m = 0u64;
+    let conts = [0xB8u8, 0xB2, 0xB4, 0xBF, 0xB3, 0xBD, 0xBE, 0xBC, 0xB7];
+    let mut k = 0;
+    while k < conts.len() {
+        m |= 1 << (conts[k] - 0x80);
+        k += 1;
+    }
+    m
+};
+const FIRST_D1: u64 = (1 << (0x84 - 0x80)) | (1 << (0x81 - 0x80)) | (1 << (0x80 - 0x80));
+
 /// `n` plus the number of Russian words in `text`, counting stopped at 10.
 fn russian_words(text: &str, mut n: usize) -> usize {
     // A word is a run of ASCII letters and digits and Cyrillic letters (U+0400..U+04FF, the
@@ -619,12 +633,19 @@ fn russian_words(text: &str, mut n: usize) -> usize {
         // A word ends at `i` (it may be empty): compared pair by pair with the words of its
         // length, stopping at the first pair that differs.
         let word = &b[start..i];
-        let hit = russian_of_len(word.len()).iter().any(|x| {
-            x.as_bytes()
-                .chunks_exact(2)
-                .zip(word.chunks_exact(2))
-                .all(|(x, w)| lower(w[0], w[1]) == (x[0], x[1]))
-        });
+        // Most words cannot be one of them: their first letter, lowercased, starts none.
+        let hit = word.len() >= 2
+            && {
+                let (lead, cont) = lower(word[0], word[1]);
+                (lead == 0xD0 && cont >= 0x80 && FIRST_D0 >> (cont - 0x80) & 1 == 1)
+                    || (lead == 0xD1 && cont >= 0x80 && FIRST_D1 >> (cont - 0x80) & 1 == 1)
+            }
+            && russian_of_len(word.len()).iter().any(|x| {
+                x.as_bytes()
+                    .chunks_exact(2)
+                    .zip(word.chunks_exact(2))
+                    .all(|(x, w)| lower(w[0], w[1]) == (x[0], x[1]))
+            });
         if hit {
             n += 1;
             if n >= 10 {
@@ -673,6 +694,17 @@ mod tests {
             }
         }
         false
+    }
+
+    /// Every Russian word's first letter is in the first-letter masks.
+    #[test]
+    fn first_letter_masks_hold_every_word() {
+        for w in RUSSIAN_WORDS {
+            let b = w.as_bytes();
+            let mask = if b[0] == 0xD0 { FIRST_D0 } else { FIRST_D1 };
+            assert!(matches!(b[0], 0xD0 | 0xD1), "{w}");
+            assert_eq!(mask >> (b[1] - 0x80) & 1, 1, "{w}");
+        }
     }
 
     /// The words by length are exactly [`RUSSIAN_WORDS`].
