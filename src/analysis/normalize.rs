@@ -296,13 +296,13 @@ pub(crate) fn is_lower_cyrillic(x: u8, y: u8) -> bool {
     pair_in && (x < 0xD2 || y & 1 == 1)
 }
 
-/// [`repair_lower`] for the common word: ASCII and two-byte Cyrillic (U+0400–U+04FF) only,
-/// not mixing Latin and Cyrillic letters (so no look-alike repair). Returns false, with `out`
-/// untouched, for any other word.
+/// [`repair_lower`] for the common word: ASCII and two-byte Cyrillic (U+0400–U+04FF) only.
+/// Returns false, with `out` untouched, for any other word.
 ///
 /// Same results as the general path: with no Latin letter in a Cyrillic word and no Cyrillic
 /// letter in a Latin one, repair only maps `ӊ`/`Ӊ` to `ң`, and every character is lowercased
-/// by [`push_lower`] (an already lowercase word is copied whole).
+/// by [`push_lower`] (an already lowercase word is copied whole); a word mixing the two is
+/// repaired character by character as the general path does once it knows the word is mixed.
 fn repair_lower_fast(word: &str, out: &mut String) -> bool {
     let b = word.as_bytes();
     let (mut has_cyr, mut has_latin, mut lower) = (false, false, true);
@@ -324,7 +324,17 @@ fn repair_lower_fast(word: &str, out: &mut String) -> bool {
         i += 2;
     }
     if has_cyr && has_latin {
-        return false;
+        // A Cyrillic word with Latin look-alikes (`Үкiметiнiң`): the general path's
+        // repair, without its classifying pass (this one has classified the word).
+        out.reserve(word.len());
+        for c in word.chars() {
+            let c = match c {
+                'ӊ' | 'Ӊ' => 'ң',
+                _ => lookalike(c).unwrap_or(c),
+            };
+            push_lower(c, out);
+        }
+        return true;
     }
     if lower {
         out.push_str(word);

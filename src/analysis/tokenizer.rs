@@ -788,7 +788,8 @@ fn tokenize_segs<S: Sink>(text: &str, sink: &mut S, fast: bool, segs: &mut Vec<S
         &norm.text
     };
     let b = t.as_bytes();
-    sink.reserve(t.len(), segs.len() / 2 + 1);
+    // About one token a segment: spaces have no segment on the fast path.
+    sink.reserve(t.len(), segs.len() + 1);
     let mut position = 0usize;
     let mut i = 0usize;
     let mut buf = String::new();
