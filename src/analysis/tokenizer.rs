@@ -77,6 +77,16 @@ trait Sink {
     fn reserve(&mut self, bytes: usize, tokens: usize);
     /// Writes a token whose text is `text` followed by `suffix`.
     fn push(&mut self, text: &str, suffix: &str, from: usize, to: usize, position: usize);
+    /// Writes a token whose text `write` appends to the string it is given, followed by
+    /// `suffix` (a lowercased word is written where it is kept, not copied there).
+    fn push_with(
+        &mut self,
+        write: impl FnOnce(&mut String),
+        suffix: &str,
+        from: usize,
+        to: usize,
+        position: usize,
+    );
 }
 
 impl Sink for Vec<Token> {
@@ -88,6 +98,28 @@ impl Sink for Vec<Token> {
     }
     fn text_of(&self, i: usize) -> &str {
         &self[i].text
+    }
+    fn push_with(
+        &mut self,
+        write: impl FnOnce(&mut String),
+        suffix: &str,
+        from: usize,
+        to: usize,
+        position: usize,
+    ) {
+        let mut s = String::new();
+        write(&mut s);
+        s.push_str(suffix);
+        Vec::push(
+            self,
+            Token {
+                offset_from: from,
+                offset_to: to,
+                position,
+                text: s,
+                position_length: 1,
+            },
+        );
     }
     fn push(&mut self, text: &str, suffix: &str, from: usize, to: usize, position: usize) {
         let mut s = String::with_capacity(text.len() + suffix.len());
@@ -117,6 +149,28 @@ impl Sink for Packed {
     fn text_of(&self, i: usize) -> &str {
         let t = &self.tokens[i];
         &self.texts[t.start..t.end]
+    }
+    #[inline]
+    fn push_with(
+        &mut self,
+        write: impl FnOnce(&mut String),
+        suffix: &str,
+        from: usize,
+        to: usize,
+        position: usize,
+    ) {
+        let start = self.texts.len();
+        write(&mut self.texts);
+        if !suffix.is_empty() {
+            self.texts.push_str(suffix);
+        }
+        self.tokens.push(PackedToken {
+            start,
+            end: self.texts.len(),
+            offset_from: from,
+            offset_to: to,
+            position,
+        });
     }
     #[inline]
     fn push(&mut self, text: &str, suffix: &str, from: usize, to: usize, position: usize) {
@@ -827,14 +881,10 @@ fn tokenize_segs<S: Sink>(text: &str, sink: &mut S, fast: bool, segs: &mut Vec<S
                         sink.push(seg, apostrophe, from, to, position);
                     }
                     Case::Simple => {
-                        buf.clear();
-                        lower_simple(seg, &mut buf);
-                        sink.push(&buf, apostrophe, from, to, position);
+                        sink.push_with(|s| lower_simple(seg, s), apostrophe, from, to, position);
                     }
                     Case::General => {
-                        buf.clear();
-                        repair_lower(seg, &mut buf);
-                        sink.push(&buf, apostrophe, from, to, position);
+                        sink.push_with(|s| repair_lower(seg, s), apostrophe, from, to, position);
                     }
                 }
                 position += 1;
