@@ -588,7 +588,8 @@ const FIRST_D0: u64 = {
     }
     m
 };
-const FIRST_D1: u64 = (1 << (0x84 - 0x80)) | (1 << (0x81 - 0x80)) | (1 << (0x80 - 0x80));
+/// `ф с р`: 0xD1 0x84, 0x81, 0x80.
+const FIRST_D1: u64 = (1 << 4) | (1 << 1) | 1;
 
 /// `n` plus the number of Russian words in `text`, counting stopped at 10.
 fn russian_words(text: &str, mut n: usize) -> usize {
