@@ -344,6 +344,50 @@ fn repair_lower_fast(word: &str, out: &mut String) -> bool {
     true
 }
 
+/// The lowercase Cyrillic letters [`repair_lower`] keeps as they are
+/// ([`is_lower_cyrillic`]), by lead byte: bit `y & 63` of
+/// `LOWER_CYR[x - 0xD0]` is set when the two bytes `x y` are one:
+/// а–п (D0 B0–BF), р–џ (D1 80–9F), and the small Kazakh letters, odd continuation bytes of
+/// D2 8B–BF and D3 91–BF. The tokenizer's `lower_cyr_table_is_is_lower_cyrillic` test checks every pair.
+pub(crate) const LOWER_CYR: [u64; 4] = {
+    let mut t = [0u64; 4];
+    let mut y = 0x80u8;
+    while y < 0xC0 {
+        let bit = 1u64 << (y & 63);
+        if y >= 0xB0 {
+            t[0] |= bit;
+        }
+        if y <= 0x9F {
+            t[1] |= bit;
+        }
+        if y & 1 == 1 && y >= 0x8B {
+            t[2] |= bit;
+        }
+        if y & 1 == 1 && y >= 0x91 {
+            t[3] |= bit;
+        }
+        y += 1;
+    }
+    t
+};
+
+/// The length of the run of lowercase Cyrillic letters ([`LOWER_CYR`]) at the start of `b`
+/// (which starts on a character boundary of valid UTF-8, so a lead byte D0–D3 is followed by
+/// its continuation byte): the letters of most words, read two bytes a step with no bounds
+/// check.
+#[inline(always)]
+pub(crate) fn lower_cyr_run(b: &[u8]) -> usize {
+    let mut k = 0usize;
+    for p in b.chunks_exact(2) {
+        let lead = p[0].wrapping_sub(0xD0);
+        if lead > 3 || (LOWER_CYR[usize::from(lead)] >> (p[1] & 63)) & 1 == 0 {
+            break;
+        }
+        k += 2;
+    }
+    k
+}
+
 /// Appends `word` lowercased by [`push_lower`], for a word made only of ASCII and two-byte
 /// Cyrillic characters (lead byte D0–D3, U+0400–U+04FF) that does not mix Latin and Cyrillic
 /// letters: what [`repair_lower`] gives for such a word (repair there only maps `ӊ`/`Ӊ` to
@@ -370,14 +414,15 @@ pub(crate) fn lower_simple(word: &str, out: &mut String) {
             i += 1;
             continue;
         }
-        let y = b.get(i + 1).copied().unwrap_or(0);
-        if is_lower_cyrillic(x, y) {
-            i += 2;
+        let run = lower_cyr_run(&b[i..]);
+        if run > 0 {
+            i += run;
             continue;
         }
         if done < i {
             out.push_str(&word[done..i]);
         }
+        let y = b.get(i + 1).copied().unwrap_or(0);
         let u = (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F);
         i += 2;
         done = i;

@@ -16,7 +16,9 @@
 //! other text is normalized and cut by unicode-segmentation. See `segments` for why the two
 //! agree; the tests check them against each other.
 
-use super::normalize::{is_letter, lower_simple, normalize, repair_lower, Normalized};
+use super::normalize::{
+    is_letter, lower_cyr_run, lower_simple, normalize, repair_lower, Normalized,
+};
 use std::rc::Rc;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -482,48 +484,18 @@ fn slow_segments(t: &str, segs: &mut Vec<Seg>) {
     }));
 }
 
-/// The lowercase Cyrillic letters [`repair_lower`] keeps as they are
-/// ([`is_lower_cyrillic`](super::normalize::is_lower_cyrillic)), by lead byte: bit `y & 63` of
-/// `LOWER_CYR[x - 0xD0]` is set when the two bytes `x y` are one:
-/// а–п (D0 B0–BF), р–џ (D1 80–9F), and the small Kazakh letters, odd continuation bytes of
-/// D2 8B–BF and D3 91–BF. The `lower_cyr_table_is_is_lower_cyrillic` test checks every pair.
-const LOWER_CYR: [u64; 4] = {
-    let mut t = [0u64; 4];
-    let mut y = 0x80u8;
-    while y < 0xC0 {
-        let bit = 1u64 << (y & 63);
-        if y >= 0xB0 {
-            t[0] |= bit;
-        }
-        if y <= 0x9F {
-            t[1] |= bit;
-        }
-        if y & 1 == 1 && y >= 0x8B {
-            t[2] |= bit;
-        }
-        if y & 1 == 1 && y >= 0x91 {
-            t[3] |= bit;
-        }
-        y += 1;
-    }
-    t
-};
-
-/// The length of the run of lowercase Cyrillic letters ([`LOWER_CYR`]) at the start of `b`
-/// (which starts on a character boundary of valid UTF-8, so a lead byte D0–D3 is followed by
-/// its continuation byte): the letters of most words, read two bytes a step with no bounds
-/// check.
+/// Where the run of spaces that goes on at byte `e` of `b` ends: the `WSegSpace` characters
+/// of [`fast_class`] are U+0020 and U+205F. Whatever comes next is classified (or declined) by
+/// the segmenter's next round.
 #[inline(always)]
-fn lower_cyr_run(b: &[u8]) -> usize {
-    let mut k = 0usize;
-    for p in b.chunks_exact(2) {
-        let lead = p[0].wrapping_sub(0xD0);
-        if lead > 3 || (LOWER_CYR[usize::from(lead)] >> (p[1] & 63)) & 1 == 0 {
-            break;
+fn space_run_end(b: &[u8], mut e: usize) -> usize {
+    loop {
+        match b.get(e) {
+            Some(b' ') => e += 1,
+            Some(0xE2) if b.get(e + 1..e + 3) == Some(&[0x81, 0x9F]) => e += 3,
+            _ => return e,
         }
-        k += 2;
     }
-    k
 }
 
 /// The fast segmenter of [`segments`]; false (with `segs` partly filled) as soon as it meets a
@@ -534,6 +506,11 @@ fn fast_segments(t: &str, segs: &mut Vec<Seg>) -> bool {
     let mut i = 0usize;
     while i < n {
         let x = b[i];
+        if x == b' ' {
+            // The most common segment, not kept (below).
+            i = space_run_end(b, i + 1);
+            continue;
+        }
         let (c, len) = if x < 0x80 {
             (ASCII_WB[usize::from(x)], 1)
         } else if (0xD0..=0xD3).contains(&x) && (x != 0xD2 || !(0x82..=0x89).contains(&b[i + 1])) {
@@ -557,18 +534,9 @@ fn fast_segments(t: &str, segs: &mut Vec<Seg>) -> bool {
             // All of them are `White_Space`.
             Wb::Lf | Wb::Newline => Kind::Space,
             Wb::Space => {
-                // The `WSegSpace` characters of [`fast_class`]: U+0020 and U+205F. Whatever
-                // comes next is classified (or declined) by the next round.
-                loop {
-                    match b.get(e) {
-                        Some(b' ') => e += 1,
-                        Some(0xE2) if b.get(e + 1..e + 3) == Some(&[0x81, 0x9F]) => e += 3,
-                        _ => break,
-                    }
-                }
                 // A run of spaces is not kept: the gap it leaves between two segments
                 // stands for it ([`Seg`]).
-                i = e;
+                i = space_run_end(b, e);
                 continue;
             }
             Wb::Letter | Wb::Digit | Wb::ExtNumLet => {
