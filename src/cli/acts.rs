@@ -68,18 +68,7 @@ impl Indexed {
             progress: true,
         };
         let (index, report) = ZanIndex::open_or_build(&cli.corpus, &cli.index, &opts)?;
-        if let Some(w) = &report.warning {
-            eprintln!("zanlex: {w}");
-        }
-        if report.changed {
-            eprintln!(
-                "zanlex: {} {} ({} files, {} unit documents)",
-                if report.rebuilt { "built" } else { "refreshed" },
-                cli.index.display(),
-                report.added.len() + report.updated.len() + report.unchanged,
-                report.units_indexed
-            );
-        }
+        super::search::report_refresh(cli, &report);
         let mut failures = Vec::new();
         let mut known = Vec::new();
         if let Some(m) = index.manifest() {

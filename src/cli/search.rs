@@ -40,6 +40,13 @@ pub(crate) fn open_fresh(cli: &Cli) -> anyhow::Result<ZanIndex> {
     };
     let (index, report) = ZanIndex::open_or_build(&cli.corpus, &cli.index, &opts)?;
     super::index::report_failures(&report);
+    report_refresh(cli, &report);
+    Ok(index)
+}
+
+/// Says on stderr what opening the index changed: a refresh that failed (the previous index
+/// is used), or the build or refresh that was written.
+pub(crate) fn report_refresh(cli: &Cli, report: &crate::index::RefreshReport) {
     if let Some(w) = &report.warning {
         eprintln!("zanlex: {w}");
     }
@@ -52,7 +59,6 @@ pub(crate) fn open_fresh(cli: &Cli) -> anyhow::Result<ZanIndex> {
             report.units_indexed
         );
     }
-    Ok(index)
 }
 
 /// Parses a `YYYY-MM-DD` argument.

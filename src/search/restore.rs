@@ -237,11 +237,7 @@ mod tests {
         let mut ambiguous = 0;
         for w in words.iter().step_by(7) {
             let key = fold(w);
-            let mut found = Vec::new();
-            let mut stream = set.search(FoldsTo::new(&key)).into_stream();
-            while let Some((t, _)) = stream.next() {
-                found.push(String::from_utf8_lossy(t).into_owned());
-            }
+            let found = folding_to(&set, &key);
             let expected: Vec<String> = words
                 .iter()
                 .filter(|t| is_candidate(t) && fold(t) == key)
@@ -250,7 +246,20 @@ mod tests {
             assert_eq!(found, expected, "skeleton of {w}: {key}");
             ambiguous += usize::from(found.len() > 1);
         }
-        assert!(ambiguous > 20, "only {ambiguous} keys with several spellings");
+        assert!(
+            ambiguous > 20,
+            "only {ambiguous} keys with several spellings"
+        );
+    }
+
+    /// The terms of `set` the automaton accepts for `key`, in order.
+    fn folding_to(set: &tantivy_fst::Map<Vec<u8>>, key: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut stream = set.search(FoldsTo::new(key)).into_stream();
+        while let Some((t, _)) = stream.next() {
+            found.push(String::from_utf8_lossy(t).into_owned());
+        }
+        found
     }
 
     /// The automaton finds exactly what filtering every term by its skeleton finds.
@@ -304,11 +313,7 @@ mod tests {
             tantivy_fst::Map::from_iter(words.iter().map(|w| (w, 0u64))).expect("sorted words");
         for w in &words {
             let key = fold(w);
-            let mut found = Vec::new();
-            let mut stream = set.search(FoldsTo::new(&key)).into_stream();
-            while let Some((t, _)) = stream.next() {
-                found.push(String::from_utf8_lossy(t).into_owned());
-            }
+            let found = folding_to(&set, &key);
             let expected: Vec<String> = words
                 .iter()
                 .filter(|t| !has_latin(t) && !t.contains('\'') && fold(t) == key)
