@@ -527,10 +527,11 @@ impl Spill {
     /// Appends `act`; `None` when it could not be written (phase 2 then ingests its file).
     fn write(&self, act: &Act) -> Option<Spilled> {
         use std::io::Write;
-        let bytes = serde_json::to_vec(act).ok()?;
+        let json = crate::json::to_string(act).ok()?;
+        let bytes = json.as_bytes();
         let mut guard = self.file.lock().ok()?;
         let (file, end) = &mut *guard;
-        file.write_all(&bytes).ok()?;
+        file.write_all(bytes).ok()?;
         let at = Spilled {
             offset: *end,
             len: bytes.len(),
@@ -551,6 +552,8 @@ impl Spill {
             // Appends go on at the end.
             file.seek(SeekFrom::Start(*end)).ok()?;
         }
-        serde_json::from_slice(&bytes).ok()
+        // Checked once, fast: serde_json then reads the strings without checking each again.
+        let json = simdutf8::basic::from_utf8(&bytes).ok()?;
+        serde_json::from_str(json).ok()
     }
 }
