@@ -72,14 +72,14 @@ fn run(dir: &Path, out: &Path) -> Result<(), Box<dyn std::error::Error>> {
             key.hash(&mut h);
             seg_keys.push(h.finish());
             if !seg.is_deleted(d) {
-                let named: BTreeMap<String, Vec<OwnedValue>> = doc
-                    .iter_fields_and_values()
-                    .fold(BTreeMap::new(), |mut m, (f, v)| {
-                        m.entry(schema.get_field_name(f).to_string())
-                            .or_default()
-                            .push(OwnedValue::from(v));
-                        m
-                    });
+                let named: BTreeMap<String, Vec<OwnedValue>> =
+                    doc.iter_fields_and_values()
+                        .fold(BTreeMap::new(), |mut m, (f, v)| {
+                            m.entry(schema.get_field_name(f).to_string())
+                                .or_default()
+                                .push(OwnedValue::from(v));
+                            m
+                        });
                 docs.push((key, serde_json::to_string(&named)?));
             }
         }

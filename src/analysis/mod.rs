@@ -217,7 +217,7 @@ impl<T: Tokenizer> Tokenizer for KkStemTokenizer<T> {
 }
 
 /// Most words the per-thread cache holds before it is emptied (about 20 MB at its fullest).
-/// The cache shared by the threads ([`SHARED`]) holds at most as many.
+/// The cache shared by the threads (`SHARED`) holds at most as many.
 pub const STEM_CACHE_MAX: usize = 100_000;
 
 /// What the stem filter knows of a word, for both fields: its language by letters, its Kazakh

@@ -7,7 +7,7 @@
 //! act's score to its units through the `act_key` fast field.
 //!
 //! The score is the one BM25 would give if every unit document carried its act's title, as
-//! indexes before schema 5 did: [`UnitWeightedStats`] counts a title term's document frequency
+//! indexes before schema 5 did: `UnitWeightedStats` counts a title term's document frequency
 //! and the title fields' token totals as the sum over acts of their `unit_docs`, and an act
 //! document's field norm is its title's length, as each unit's was. Indexing the title once per
 //! act instead of once per unit took 3.5 % off indexing instructions (callgrind, 2 MB) and
