@@ -527,7 +527,7 @@ impl Spill {
     /// Appends `act`; `None` when it could not be written (phase 2 then ingests its file).
     fn write(&self, act: &Act) -> Option<Spilled> {
         use std::io::Write;
-        let json = crate::json::to_string(act).ok()?;
+        let json = sonic_rs::to_string(act).ok()?;
         let bytes = json.as_bytes();
         let mut guard = self.file.lock().ok()?;
         let (file, end) = &mut *guard;

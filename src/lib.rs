@@ -16,7 +16,6 @@ pub mod error;
 pub mod extract;
 pub mod index;
 pub mod ingest;
-pub(crate) mod json;
 pub mod model;
 pub mod scale;
 pub mod search;
