@@ -41,4 +41,17 @@ pub(crate) mod testing {
             seed
         }
     }
+
+    /// A text of fewer than `most` pieces drawn from `pieces` with `next`.
+    pub(crate) fn random_text(
+        next: &mut impl FnMut() -> usize,
+        pieces: &[&str],
+        most: usize,
+    ) -> String {
+        let mut s = String::new();
+        for _ in 0..next() % most {
+            s.push_str(pieces[next() % pieces.len()]);
+        }
+        s
+    }
 }

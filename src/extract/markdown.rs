@@ -254,10 +254,7 @@ mod tests {
         let mut rng = crate::testing::xorshift(0x1f83_d9ab_fb41_bd6bu64);
         let mut next = || rng() as usize;
         for _ in 0..20000 {
-            let mut s = String::new();
-            for _ in 0..next() % 12 {
-                s.push_str(pieces[next() % pieces.len()]);
-            }
+            let s = crate::testing::random_text(&mut next, &pieces, 12);
             assert_eq!(replace_tags(&s), re.replace_all(&s, " "), "{s:?}");
         }
     }

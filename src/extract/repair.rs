@@ -983,10 +983,7 @@ mod tests {
         let mut rng = crate::testing::xorshift(0x3c6e_f372_fe94_f82bu64);
         let mut next = || rng() as usize;
         for _ in 0..20000 {
-            let mut s = String::new();
-            for _ in 0..next() % 30 {
-                s.push_str(pieces[next() % pieces.len()]);
-            }
+            let s = crate::testing::random_text(&mut next, &pieces, 30);
             assert_eq!(letter_spaced(&s), letter_spaced_scan(&s), "{s:?}");
         }
     }
@@ -999,10 +996,7 @@ mod tests {
         let mut rng = crate::testing::xorshift(0x51_7cc1_b727_220au64);
         let mut next = || rng() as usize;
         for _ in 0..3000 {
-            let mut s = String::new();
-            for _ in 0..next() % 12 {
-                s.push_str(pieces[next() % pieces.len()]);
-            }
+            let s = crate::testing::random_text(&mut next, &pieces, 12);
             let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
             let offsets: Vec<usize> = (0..next() % 4)
                 .map(|_| bounds[next() % bounds.len()])

@@ -366,10 +366,7 @@ mod tests {
         let mut next = || rng() as usize;
         let mut matched = 0;
         for _ in 0..40000 {
-            let mut s = String::new();
-            for _ in 0..next() % 7 {
-                s.push_str(pieces[next() % pieces.len()]);
-            }
+            let s = crate::testing::random_text(&mut next, &pieces, 7);
             for g in gated {
                 if g.re.is_match(&s) {
                     matched += 1;
@@ -410,10 +407,7 @@ mod tests {
         let mut rng = crate::testing::xorshift(0xa54f_f53a_5f1d_36f1u64);
         let mut next = || rng() as usize;
         for _ in 0..20000 {
-            let mut s = String::new();
-            for _ in 0..next() % 14 {
-                s.push_str(pieces[next() % pieces.len()]);
-            }
+            let mut s = crate::testing::random_text(&mut next, &pieces, 14);
             if next() % 3 == 0 {
                 s.push_str(" б е к і т і л г е н");
             }

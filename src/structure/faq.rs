@@ -153,10 +153,7 @@ mod tests {
         let mut next = || rng() as usize;
         let mut matched = 0;
         for _ in 0..20000 {
-            let mut s = String::new();
-            for _ in 0..next() % 7 {
-                s.push_str(pieces[next() % pieces.len()]);
-            }
+            let s = crate::testing::random_text(&mut next, &pieces, 7);
             for g in [&*RE_SECTION, &*RE_SUBSECTION] {
                 if g.is_match_ungated(&s) {
                     matched += 1;

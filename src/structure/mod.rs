@@ -327,11 +327,7 @@ mod tests {
         let mut next = || rng() as usize;
         for _ in 0..2000 {
             let lines: Vec<String> = (0..next() % 6)
-                .map(|_| {
-                    (0..next() % 4)
-                        .map(|_| pieces[next() % pieces.len()])
-                        .collect()
-                })
+                .map(|_| crate::testing::random_text(&mut next, &pieces, 4))
                 .collect();
             let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
             let (text, starts) = clean_suffixes(&lines);

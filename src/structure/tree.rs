@@ -497,10 +497,7 @@ mod tests {
         for _ in 0..3000 {
             let parts: Vec<Part> = (0..next() % 5)
                 .map(|_| Part {
-                    text: (0..next() % 6)
-                        .map(|_| pieces[next() % pieces.len()])
-                        .collect::<String>()
-                        .into(),
+                    text: crate::testing::random_text(&mut next, &pieces, 6).into(),
                     new_par: next() % 2 == 0,
                     line: None,
                 })
