@@ -127,10 +127,17 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
             format!("limit must be between 1 and {MAX_LIMIT}"),
         ));
     }
-    if let Some(id) = &req.act {
-        index.act(id)?;
-    }
     let f = index.fields();
+    if let Some(id) = &req.act {
+        // A known id needs no more than its term; an unknown one gets `act`'s error, which
+        // lists the known ids (reading a whole act for every filtered search was the cost).
+        // Doc freqs count deleted documents until a merge: an act just removed from the corpus
+        // then finds nothing instead of being named unknown.
+        let term = tantivy::Term::from_field_text(f.act_id, id);
+        if index.searcher().doc_freq(&term)? == 0 {
+            index.act(id)?;
+        }
+    }
     let mut filters: Vec<(Occur, Box<dyn TQuery>)> = compile::validity_clauses(f, req.as_of);
     if let Some(id) = &req.act {
         filters.push((
