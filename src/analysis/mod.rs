@@ -74,8 +74,8 @@ pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
     let tok = tokenizer::KkTokenizer::default();
     Some(match name {
         KK_EXACT => TextAnalyzer::builder(tok).build(),
-        // The stem filter drops stop words itself (what [`KkStopFilter`] does), answering
-        // from its word cache instead of a second hash lookup per token.
+        // The stem filter drops stop words itself, answering from its word cache instead of
+        // a separate stop filter's hash lookup per token.
         KK_STEM => TextAnalyzer::builder(tok)
             .filter(KkStemFilter { loose: false })
             .build(),
@@ -122,57 +122,8 @@ fn is_numberish(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_digit() || c == '№')
 }
 
-/// Drops stop words ([`stopwords`]) without renumbering positions. Numbers are never dropped.
-#[derive(Clone)]
-pub struct KkStopFilter;
-
-/// Tokenizer wrapped by [`KkStopFilter`].
-#[derive(Clone)]
-pub struct KkStopTokenizer<T> {
-    inner: T,
-}
-
-/// Token stream of [`KkStopFilter`].
-pub struct KkStopStream<S> {
-    tail: S,
-}
-
-impl TokenFilter for KkStopFilter {
-    type Tokenizer<T: Tokenizer> = KkStopTokenizer<T>;
-    fn transform<T: Tokenizer>(self, inner: T) -> KkStopTokenizer<T> {
-        KkStopTokenizer { inner }
-    }
-}
-
-impl<T: Tokenizer> Tokenizer for KkStopTokenizer<T> {
-    type TokenStream<'a> = KkStopStream<T::TokenStream<'a>>;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        KkStopStream {
-            tail: self.inner.token_stream(text),
-        }
-    }
-}
-
-impl<S: TokenStream> TokenStream for KkStopStream<S> {
-    fn advance(&mut self) -> bool {
-        while self.tail.advance() {
-            let t = &self.tail.token().text;
-            if !stopwords::is_stop(t) {
-                return true;
-            }
-        }
-        false
-    }
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
-}
-
-/// Drops stop words like [`KkStopFilter`] (positions kept), stems Kazakh words, Snowball-stems
-/// Russian ones; with `loose`, folds to the skeleton first (and drops folded stop words too,
+/// Drops stop words ([`stopwords`]; positions kept, numbers never dropped), stems Kazakh
+/// words, Snowball-stems Russian ones; with `loose`, folds to the skeleton first (and drops folded stop words too,
 /// since loose queries arrive in Latin or without Kazakh letters).
 #[derive(Clone)]
 pub struct KkStemFilter {
@@ -341,7 +292,7 @@ fn with_entry<R>(cache: &mut Cache, word: &str, f: impl FnOnce(&mut Entry) -> R)
 /// Rewrites `text` by its entry `e`; false when the token is to be dropped.
 fn apply(e: &mut Entry, loose: bool, prev_russian: &mut bool, text: &mut String) -> bool {
     if e.stop {
-        // Dropped before the stem filter sees it, as by [`KkStopFilter`].
+        // Dropped without touching `prev_russian`, as a separate stop filter in front did.
         return false;
     }
     let is_russian = e.lang == Lang::Russian || (e.lang == Lang::Unmarked && *prev_russian);
