@@ -10,6 +10,10 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// The `zanlex` binary's allocator, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() != 2 {

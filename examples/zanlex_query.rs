@@ -13,6 +13,10 @@ use std::time::Instant;
 use zanlex::index::ZanIndex;
 use zanlex::search::SearchRequest;
 
+/// The `zanlex` binary's allocator, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() != 2 {

@@ -5,7 +5,7 @@
 //! an interrupted run leaves the previous commit, manifest included, in force. A full rebuild
 //! (new index, changed schema or analyzers) is written to a sibling folder and swapped in.
 
-use super::docs::act_documents;
+use super::docs::{act_documents, IndexDoc};
 use super::schema::{build_schema, Fields, SCHEMA_VERSION};
 use crate::model::Act;
 use serde::{Deserialize, Serialize};
@@ -344,7 +344,7 @@ pub(crate) fn create_index(dir: &Path) -> crate::Result<(Index, Fields)> {
     Ok((index, fields))
 }
 
-fn new_writer(index: &Index, dir: &Path) -> crate::Result<IndexWriter> {
+fn new_writer(index: &Index, dir: &Path) -> crate::Result<IndexWriter<IndexDoc>> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -396,7 +396,7 @@ fn write_acts(
 /// An index writer fed acts a chunk at a time (as ingestion hands them over), committed once
 /// with the manifest at the end.
 struct ActWriter<'a> {
-    writer: IndexWriter,
+    writer: IndexWriter<IndexDoc>,
     fields: &'a Fields,
     dir: &'a Path,
     pb: indicatif::ProgressBar,
@@ -436,7 +436,7 @@ impl<'a> ActWriter<'a> {
         // before the next chunk is built, so memory holds one chunk of documents.
         const ACTS_PER_CHUNK: usize = 64;
         for chunk in acts.chunks(ACTS_PER_CHUNK) {
-            let per_act: Vec<Vec<tantivy::TantivyDocument>> = chunk
+            let per_act: Vec<Vec<IndexDoc>> = chunk
                 .par_iter()
                 .map(|a| act_documents(a, fields))
                 .collect::<crate::Result<_>>()?;

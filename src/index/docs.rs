@@ -6,7 +6,93 @@ use crate::model::{Act, Amendment, Source, Status, Unit, UnitStatus};
 use crate::search::citation;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
-use tantivy::TantivyDocument;
+use std::sync::Arc;
+use tantivy::schema::document::{ReferenceValue, ReferenceValueLeaf, Value};
+use tantivy::schema::{Document, Field};
+use tantivy::DateTime;
+
+/// A document as zanlex hands it to tantivy's writer.
+///
+/// A unit's text goes into four fields (`text`, `kk_exact`, `kk_stem`, `kk_loose`) and its act's
+/// title, ids and file into every unit document of the act: `TantivyDocument` would copy each
+/// of them every time, this holds one shared copy (and the act's JSON without a copy). Values
+/// keep the order they were added in, so the doc store holds the same bytes as a
+/// `TantivyDocument` with the same values would.
+#[derive(Debug, Default, Clone)]
+pub struct IndexDoc {
+    values: Vec<(Field, DocValue)>,
+}
+
+/// One value of an [`IndexDoc`].
+#[derive(Debug, Clone)]
+pub enum DocValue {
+    Owned(String),
+    Shared(Arc<str>),
+    Static(&'static str),
+    U64(u64),
+    Date(DateTime),
+}
+
+impl IndexDoc {
+    /// A text value of this document alone.
+    pub fn add_text(&mut self, field: Field, text: impl Into<String>) {
+        self.values.push((field, DocValue::Owned(text.into())));
+    }
+
+    /// A text value shared with other fields or documents.
+    pub fn add_shared(&mut self, field: Field, text: &Arc<str>) {
+        self.values
+            .push((field, DocValue::Shared(Arc::clone(text))));
+    }
+
+    /// A constant text value.
+    pub fn add_static(&mut self, field: Field, text: &'static str) {
+        self.values.push((field, DocValue::Static(text)));
+    }
+
+    pub fn add_u64(&mut self, field: Field, value: u64) {
+        self.values.push((field, DocValue::U64(value)));
+    }
+
+    pub fn add_date(&mut self, field: Field, value: DateTime) {
+        self.values.push((field, DocValue::Date(value)));
+    }
+}
+
+impl<'a> Value<'a> for &'a DocValue {
+    type ArrayIter = std::iter::Empty<Self>;
+    type ObjectIter = std::iter::Empty<(&'a str, Self)>;
+
+    fn as_value(&self) -> ReferenceValue<'a, Self> {
+        let leaf = match *self {
+            DocValue::Owned(s) => ReferenceValueLeaf::Str(s.as_str()),
+            DocValue::Shared(s) => ReferenceValueLeaf::Str(s),
+            DocValue::Static(s) => ReferenceValueLeaf::Str(s),
+            DocValue::U64(n) => ReferenceValueLeaf::U64(*n),
+            DocValue::Date(d) => ReferenceValueLeaf::Date(*d),
+        };
+        ReferenceValue::Leaf(leaf)
+    }
+}
+
+/// A field and a reference to its value, as tantivy iterates a document.
+type FieldValue<'a> = (Field, &'a DocValue);
+
+fn field_value(pair: &(Field, DocValue)) -> FieldValue<'_> {
+    (pair.0, &pair.1)
+}
+
+impl Document for IndexDoc {
+    type Value<'a> = &'a DocValue;
+    type FieldsValuesIter<'a> = std::iter::Map<
+        std::slice::Iter<'a, (Field, DocValue)>,
+        for<'b> fn(&'b (Field, DocValue)) -> FieldValue<'b>,
+    >;
+
+    fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
+        self.values.iter().map(field_value)
+    }
+}
 
 /// `live`, `deleted` or `pending`.
 pub fn unit_status_str(s: &UnitStatus) -> &'static str {
@@ -23,7 +109,7 @@ struct UnitAmendments<'a> {
     list: Vec<&'a Amendment>,
     /// The `amendments` field: `list` as JSON, written at the first unit document that needs
     /// it (amendments may name eids no unit has); `None` inside when it cannot be serialized.
-    json: std::cell::OnceCell<Option<String>>,
+    json: std::cell::OnceCell<Option<Arc<str>>>,
 }
 
 /// The amendments of every unit they touched, by eid: one pass over the act's amendments, not
@@ -69,7 +155,7 @@ struct Validity<'a> {
 }
 
 /// All documents for one act.
-pub fn act_documents(act: &Act, f: &Fields) -> crate::Result<Vec<TantivyDocument>> {
+pub fn act_documents(act: &Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> {
     let mut docs = Vec::new();
     // sonic-rs writes the bytes serde_json writes (index dumps compared), in half the time on an
     // act's long Cyrillic strings.
@@ -77,13 +163,14 @@ pub fn act_documents(act: &Act, f: &Fields) -> crate::Result<Vec<TantivyDocument
         path: act.source.file.clone().into(),
         reason: format!("cannot serialize act {}: {e}", act.id),
     })?;
-    let mut d = TantivyDocument::default();
-    d.add_text(f.doc_type, DOC_ACT);
-    d.add_text(f.act_id, &act.id);
-    d.add_text(f.file, &act.source.file);
-    d.add_text(f.act_json, &act_json);
-    d.add_text(f.title_stem, &act.title);
-    d.add_text(f.title_loose, &act.title);
+    let shared = ActStrings::of(act);
+    let mut d = IndexDoc::default();
+    d.add_static(f.doc_type, DOC_ACT);
+    d.add_shared(f.act_id, &shared.id);
+    d.add_shared(f.file, &shared.file);
+    d.add_text(f.act_json, act_json);
+    d.add_shared(f.title_stem, &shared.title);
+    d.add_shared(f.title_loose, &shared.title);
     let key = act_key(&act.id);
     d.add_u64(f.act_key, key);
     docs.push(d);
@@ -105,7 +192,7 @@ pub fn act_documents(act: &Act, f: &Fields) -> crate::Result<Vec<TantivyDocument
             version_id: &v.id,
             source: &v.source,
         };
-        unit_documents(act, &v.units, &val, f, key, &amendments, &mut docs);
+        unit_documents(act, &shared, &v.units, &val, f, key, &amendments, &mut docs);
     }
     let repealed_on = match &act.status {
         Status::Repealed { on, .. } => *on,
@@ -118,7 +205,16 @@ pub fn act_documents(act: &Act, f: &Fields) -> crate::Result<Vec<TantivyDocument
         version_id: "current",
         source: &act.source,
     };
-    unit_documents(act, &act.units, &val, f, key, &amendments, &mut docs);
+    unit_documents(
+        act,
+        &shared,
+        &act.units,
+        &val,
+        f,
+        key,
+        &amendments,
+        &mut docs,
+    );
     let units = docs.len() as u64 - 1;
     if let Some(d) = docs.first_mut() {
         d.add_u64(f.unit_docs, units);
@@ -126,17 +222,50 @@ pub fn act_documents(act: &Act, f: &Fields) -> crate::Result<Vec<TantivyDocument
     Ok(docs)
 }
 
+/// The act's values that every one of its unit documents holds, one copy each.
+struct ActStrings {
+    id: Arc<str>,
+    file: Arc<str>,
+    title: Arc<str>,
+    number: Arc<str>,
+    issuers: Vec<Arc<str>>,
+}
+
+impl ActStrings {
+    fn of(act: &Act) -> Self {
+        ActStrings {
+            id: act.id.as_str().into(),
+            file: act.source.file.as_str().into(),
+            title: act.title.as_str().into(),
+            number: act.number().into(),
+            issuers: act
+                .issuances
+                .iter()
+                .map(|i| i.issuer_code.as_str().into())
+                .collect(),
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn unit_documents(
     act: &Act,
+    shared: &ActStrings,
     units: &[Unit],
     val: &Validity<'_>,
     f: &Fields,
     key: u64,
     amendments: &FxHashMap<&str, UnitAmendments<'_>>,
-    docs: &mut Vec<TantivyDocument>,
+    docs: &mut Vec<IndexDoc>,
 ) {
     let status = act.status.as_str();
-    let number = act.number();
+    // The edition's file, shared by its unit documents.
+    let file: Arc<str> = if val.source.file == act.source.file {
+        Arc::clone(&shared.file)
+    } else {
+        val.source.file.as_str().into()
+    };
+    let version_id: Arc<str> = val.version_id.into();
     let citer = citation::Citer::new(act);
     walk_with_path(units, &mut |path| {
         let Some(u) = path.last() else { return };
@@ -144,28 +273,29 @@ fn unit_documents(
         if u.text.trim().is_empty() && heading.is_empty() {
             return;
         }
-        let mut d = TantivyDocument::default();
-        d.add_text(f.doc_type, DOC_UNIT);
-        d.add_text(f.act_id, &act.id);
-        d.add_text(f.file, &val.source.file);
-        d.add_text(f.act_file, &act.source.file);
-        d.add_text(f.act_title, &act.title);
+        let mut d = IndexDoc::default();
+        d.add_static(f.doc_type, DOC_UNIT);
+        d.add_shared(f.act_id, &shared.id);
+        d.add_shared(f.file, &file);
+        d.add_shared(f.act_file, &shared.file);
+        d.add_shared(f.act_title, &shared.title);
         d.add_u64(f.act_key, key);
-        d.add_text(f.act_kind, act.kind.as_str());
-        for i in &act.issuances {
-            d.add_text(f.issuer, &i.issuer_code);
+        d.add_static(f.act_kind, act.kind.as_str());
+        for issuer in &shared.issuers {
+            d.add_shared(f.issuer, issuer);
         }
         if let Some(date) = act.date() {
             d.add_date(f.act_date, to_tantivy_date(date));
         }
-        d.add_text(f.act_number, &number);
-        d.add_text(f.act_status, status);
-        d.add_text(f.eid, &u.eid);
-        d.add_text(f.unit_kind, u.kind.eid_prefix());
-        d.add_text(f.unit_status, unit_status_str(&u.status));
+        d.add_shared(f.act_number, &shared.number);
+        d.add_static(f.act_status, status);
+        d.add_text(f.eid, u.eid.as_str());
+        d.add_static(f.unit_kind, u.kind.eid_prefix());
+        d.add_static(f.unit_status, unit_status_str(&u.status));
         let label = citation::unit_label(path, act.kind);
-        d.add_text(f.label, &label);
-        d.add_text(f.citation, citer.citation(path, &label));
+        let cited = citer.citation(path, &label);
+        d.add_text(f.label, label);
+        d.add_text(f.citation, cited);
         let mut anc = String::new();
         for (i, p) in path.iter().enumerate() {
             if i > 0 {
@@ -175,14 +305,16 @@ fn unit_documents(
         }
         d.add_text(f.path, anc);
         if !heading.is_empty() {
-            d.add_text(f.heading, heading);
-            d.add_text(f.heading_stem, heading);
-            d.add_text(f.heading_loose, heading);
+            let heading: Arc<str> = heading.into();
+            d.add_shared(f.heading, &heading);
+            d.add_shared(f.heading_stem, &heading);
+            d.add_shared(f.heading_loose, &heading);
         }
-        d.add_text(f.text, &u.text);
-        d.add_text(f.kk_exact, &u.text);
-        d.add_text(f.kk_stem, &u.text);
-        d.add_text(f.kk_loose, &u.text);
+        let text: Arc<str> = u.text.as_str().into();
+        d.add_shared(f.text, &text);
+        d.add_shared(f.kk_exact, &text);
+        d.add_shared(f.kk_stem, &text);
+        d.add_shared(f.kk_loose, &text);
         d.add_u64(f.line_start, u64::from(u.span.line_start));
         d.add_u64(f.line_end, u64::from(u.span.line_end));
         if let Some(p) = u.span.page {
@@ -205,13 +337,18 @@ fn unit_documents(
             }
         }
         d.add_u64(f.current, u64::from(val.current));
-        d.add_text(f.version_id, val.version_id);
+        d.add_shared(f.version_id, &version_id);
         match am {
             // What serde_json writes for an empty list.
-            None => d.add_text(f.amendments, "[]"),
+            None => d.add_static(f.amendments, "[]"),
             Some(a) => {
-                if let Some(js) = a.json.get_or_init(|| serde_json::to_string(&a.list).ok()) {
-                    d.add_text(f.amendments, js);
+                let json = a.json.get_or_init(|| {
+                    serde_json::to_string(&a.list)
+                        .ok()
+                        .map(|js| Arc::<str>::from(js.as_str()))
+                });
+                if let Some(js) = json {
+                    d.add_shared(f.amendments, js);
                 }
             }
         }
