@@ -353,3 +353,36 @@ fn the_stored_document_decoder_agrees_with_tantivys_on_every_document() {
     let documents = index.unit_count().unwrap() + index.acts().unwrap().len();
     assert_eq!(checked, documents);
 }
+
+/// `kk_loose` keeps only the loose forms that are not the fold of the stem at their place; the
+/// others are found through the stems that fold to the query's loose form.
+#[test]
+fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
+    use zanlex::analysis::{analyze, fold::fold, KK_LOOSE, KK_LOOSE_REST, KK_STEM};
+    let texts = |name: &str, text: &str| -> Vec<String> {
+        analyze(name, text).into_iter().map(|t| t.text).collect()
+    };
+    // `тұрақты`: its loose form is its stem's fold, so `kk_loose` leaves it out; a number and
+    // a word whose loose form is not its stem's fold stay.
+    assert_eq!(texts(KK_STEM, "тұрақты"), ["тұрақ"]);
+    assert_eq!(texts(KK_LOOSE, "тұрақты"), [fold("тұрақ")]);
+    assert!(texts(KK_LOOSE_REST, "тұрақты").is_empty());
+    assert_eq!(texts(KK_LOOSE_REST, "730"), ["730"]);
+    let index = &fixture().index;
+    let searcher = index.searcher();
+    let stems = index.stems_folding_to(&searcher, &fold("тұрақ")).unwrap();
+    assert!(stems.iter().any(|s| s == "тұрақ"), "{stems:?}");
+    for s in &stems {
+        assert_eq!(fold(s), fold("тұрақ"));
+    }
+    assert!(index.stems_folding_to(&searcher, "730").unwrap().is_empty());
+    // The Latin and Russian-keyboard spellings find what the Kazakh one finds.
+    let total = |q: &str| {
+        index
+            .search(&SearchRequest::new(q).limit(10))
+            .unwrap()
+            .total
+    };
+    assert_eq!(total("turaqty"), total("туракты"));
+    assert!(total("туракты") >= total("тұрақты"));
+}

@@ -55,9 +55,12 @@ pub const KK_EXACT: &str = "kk_exact";
 pub const KK_STEM: &str = "kk_stem";
 /// Name of the keyboard/script-folding analyzer.
 pub const KK_LOOSE: &str = "kk_loose";
+/// Name of the analyzer of the `kk_loose` field: the `kk_loose` tokens that the `kk_stem` token
+/// at the same place does not give by folding ([`KkStemFilter::rest`]).
+pub const KK_LOOSE_REST: &str = "kk_loose_rest";
 
 /// All analyzer names, for listing in the CLI.
-pub const ANALYZERS: [&str; 3] = [KK_EXACT, KK_STEM, KK_LOOSE];
+pub const ANALYZERS: [&str; 4] = [KK_EXACT, KK_STEM, KK_LOOSE, KK_LOOSE_REST];
 
 /// Registers zanlex's analyzers on an index. Call it every time an index is opened or created:
 /// tantivy does not store custom tokenizers.
@@ -69,7 +72,8 @@ pub fn register_analyzers(index: &tantivy::Index) {
     }
 }
 
-/// Builds the analyzer called `name` (`kk_exact`, `kk_stem`, `kk_loose`); `None` for others.
+/// Builds the analyzer called `name` (`kk_exact`, `kk_stem`, `kk_loose`, `kk_loose_rest`);
+/// `None` for others.
 pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
     let tok = tokenizer::KkTokenizer::default();
     Some(match name {
@@ -77,10 +81,22 @@ pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
         // The stem filter drops stop words itself, answering from its word cache instead of
         // a separate stop filter's hash lookup per token.
         KK_STEM => TextAnalyzer::builder(tok)
-            .filter(KkStemFilter { loose: false })
+            .filter(KkStemFilter {
+                loose: false,
+                rest: false,
+            })
             .build(),
         KK_LOOSE => TextAnalyzer::builder(tok)
-            .filter(KkStemFilter { loose: true })
+            .filter(KkStemFilter {
+                loose: true,
+                rest: false,
+            })
+            .build(),
+        KK_LOOSE_REST => TextAnalyzer::builder(tok)
+            .filter(KkStemFilter {
+                loose: true,
+                rest: true,
+            })
             .build(),
         _ => return None,
     })
@@ -118,6 +134,13 @@ pub fn analyze(name: &str, text: &str) -> Vec<AnalyzedToken> {
     out
 }
 
+/// Whether `s` is a word of Cyrillic letters only.
+pub fn is_cyrillic_word(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| ('\u{400}'..='\u{4FF}').contains(&c) && c.is_alphabetic())
+}
+
 fn is_numberish(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_digit() || c == '№')
 }
@@ -129,6 +152,11 @@ fn is_numberish(text: &str) -> bool {
 pub struct KkStemFilter {
     /// Fold to the keyboard/script skeleton before stemming.
     pub loose: bool,
+    /// With `loose`, keep only the tokens a search cannot find through the word's stem: those
+    /// whose loose form is not the fold of the `kk_stem` token at their place, and those with
+    /// other than Cyrillic letters (numbers, Latin). The others are found by looking up, in
+    /// `kk_stem`'s terms, the stems that fold to the loose form (`search::compile`).
+    pub rest: bool,
 }
 
 /// Tokenizer wrapped by [`KkStemFilter`]; its stems come from the per-thread cache
@@ -137,12 +165,14 @@ pub struct KkStemFilter {
 pub struct KkStemTokenizer<T> {
     inner: T,
     loose: bool,
+    rest: bool,
 }
 
 /// Token stream of [`KkStemFilter`].
 pub struct KkStemStream<S> {
     tail: S,
     loose: bool,
+    rest: bool,
     prev_russian: bool,
 }
 
@@ -152,6 +182,7 @@ impl TokenFilter for KkStemFilter {
         KkStemTokenizer {
             inner,
             loose: self.loose,
+            rest: self.rest,
         }
     }
 }
@@ -162,6 +193,7 @@ impl<T: Tokenizer> Tokenizer for KkStemTokenizer<T> {
         KkStemStream {
             tail: self.inner.token_stream(text),
             loose: self.loose,
+            rest: self.rest,
             prev_russian: false,
         }
     }
@@ -183,6 +215,9 @@ struct Entry {
     stem: Box<str>,
     /// Folded stem (`loose`); empty for a folded stop word.
     loose: Box<str>,
+    /// `loose` is the fold of `stem`, and `stem` all Cyrillic letters: a loose search finds
+    /// the word through its stem ([`KkStemFilter::rest`]).
+    canonical: bool,
     /// Russian stem and its fold, computed on first need (Russian words, and unmarked words
     /// after a Russian one); only in the per-thread cache.
     ru: Option<(Box<str>, Box<str>)>,
@@ -227,22 +262,24 @@ fn compute(word: &str) -> Entry {
     } else {
         russian::classify(word)
     };
-    let stem = if latin {
+    let stem: Box<str> = if latin {
         word.into()
     } else {
         stem::stem(word).into()
     };
     let f = fold::fold(word);
-    let loose = if stopwords::is_folded_stop(&f) {
+    let loose: Box<str> = if stopwords::is_folded_stop(&f) {
         Box::default()
     } else {
         stem::stem_folded(&f).into()
     };
+    let canonical = !loose.is_empty() && is_cyrillic_word(&stem) && *loose == fold::fold(&stem);
     Entry {
         stop: stopwords::is_stop(word),
         lang,
         stem,
         loose,
+        canonical,
         ru: None,
     }
 }
@@ -270,8 +307,31 @@ fn shared_entry(word: &str) -> Entry {
 
 /// Replaces `text` by its stem in place (reusing its buffer); false when it is to be dropped
 /// (a stop word, or a folded stop word in `loose`).
-fn stem_in_place(loose: bool, prev_russian: &mut bool, text: &mut String) -> bool {
+fn stem_in_place(loose: Loose, prev_russian: &mut bool, text: &mut String) -> bool {
     STEM_CACHE.with(|c| stem_with_cache(&mut c.borrow_mut(), loose, prev_russian, text))
+}
+
+/// What the stem filter writes: stems (`No`), loose forms (`Yes`), or only the loose forms a
+/// search cannot find through the stems (`Rest`, [`KkStemFilter::rest`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Loose {
+    No,
+    Yes,
+    Rest,
+}
+
+impl Loose {
+    fn of(loose: bool, rest: bool) -> Self {
+        match (loose, rest) {
+            (false, _) => Loose::No,
+            (true, false) => Loose::Yes,
+            (true, true) => Loose::Rest,
+        }
+    }
+
+    fn folds(self) -> bool {
+        self != Loose::No
+    }
 }
 
 /// Runs `f` on the entry of `word`: from the per-thread cache, else from the shared one
@@ -290,7 +350,7 @@ fn with_entry<R>(cache: &mut Cache, word: &str, f: impl FnOnce(&mut Entry) -> R)
 }
 
 /// Rewrites `text` by its entry `e`; false when the token is to be dropped.
-fn apply(e: &mut Entry, loose: bool, prev_russian: &mut bool, text: &mut String) -> bool {
+fn apply(e: &mut Entry, loose: Loose, prev_russian: &mut bool, text: &mut String) -> bool {
     if e.stop {
         // Dropped without touching `prev_russian`, as a separate stop filter in front did.
         return false;
@@ -303,13 +363,19 @@ fn apply(e: &mut Entry, loose: bool, prev_russian: &mut bool, text: &mut String)
             let l = fold::fold(&s);
             (s.into(), l.into())
         });
-        if loose {
-            l
-        } else {
-            s
+        match loose {
+            Loose::No => s,
+            Loose::Yes => l,
+            // The loose form is the stem's fold: found through the stem, unless the stem has
+            // other than Cyrillic letters.
+            Loose::Rest if is_cyrillic_word(s) => return false,
+            Loose::Rest => l,
         }
     } else {
-        let out = e.kazakh(loose);
+        if loose == Loose::Rest && e.canonical {
+            return false;
+        }
+        let out = e.kazakh(loose.folds());
         if out.is_empty() {
             return false;
         }
@@ -324,7 +390,7 @@ fn apply(e: &mut Entry, loose: bool, prev_russian: &mut bool, text: &mut String)
 /// takes the entry from the shared cache or computes it ([`compute`]).
 fn stem_with_cache(
     cache: &mut Cache,
-    loose: bool,
+    loose: Loose,
     prev_russian: &mut bool,
     text: &mut String,
 ) -> bool {
@@ -338,7 +404,7 @@ fn stem_with_cache(
         }
         let keep = head.len() + 1;
         if let Some(e) = cache.get(word) {
-            let out = e.kazakh(loose);
+            let out = e.kazakh(loose.folds());
             text.truncate(keep);
             text.push_str(out);
             return true;
@@ -346,7 +412,7 @@ fn stem_with_cache(
         let word = word.to_string();
         with_entry(cache, &word, |e| {
             text.truncate(keep);
-            text.push_str(e.kazakh(loose));
+            text.push_str(e.kazakh(loose.folds()));
         });
         return true;
     }
@@ -365,7 +431,8 @@ impl<S: TokenStream> TokenStream for KkStemStream<S> {
     fn advance(&mut self) -> bool {
         while self.tail.advance() {
             let tok = self.tail.token_mut();
-            if stem_in_place(self.loose, &mut self.prev_russian, &mut tok.text) {
+            let loose = Loose::of(self.loose, self.rest);
+            if stem_in_place(loose, &mut self.prev_russian, &mut tok.text) {
                 return true;
             }
         }

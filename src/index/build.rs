@@ -173,7 +173,12 @@ pub fn analyzer_fingerprint(index: &Index, fields: &Fields) -> String {
     const PROBE: &str = "Қазақстан Республикасының азаматтары тұрақты тұруға рұқсаттар \
         14-1-тармағы 11-1-4/730 VISA визаларын ұзарту turaqty туракты Тегі/Фамилия";
     let mut h = Sha256::new();
-    for field in [fields.kk_exact, fields.kk_stem, fields.kk_loose] {
+    for field in [
+        fields.kk_exact,
+        fields.kk_stem,
+        fields.kk_loose,
+        fields.heading_loose,
+    ] {
         if let Ok(mut an) = index.tokenizer_for_field(field) {
             let mut ts = an.token_stream(PROBE);
             while ts.advance() {

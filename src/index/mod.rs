@@ -167,6 +167,27 @@ impl ZanIndex {
         )
     }
 
+    /// The `kk_stem` terms of `searcher`'s segments that fold to `loose` (a `kk_loose` token),
+    /// sorted: with the `kk_loose` term itself, what a loose search looks for
+    /// ([`crate::analysis::KK_LOOSE_REST`]). Only a Cyrillic form has any.
+    pub fn stems_folding_to(&self, searcher: &Searcher, loose: &str) -> crate::Result<Vec<String>> {
+        let mut stems = std::collections::BTreeSet::new();
+        if !crate::analysis::is_cyrillic_word(loose) {
+            return Ok(Vec::new());
+        }
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.kk_stem)?;
+            let automaton = crate::search::restore::FoldsTo::new(loose);
+            let mut stream = inverted.terms().search(automaton).into_stream()?;
+            while stream.advance() {
+                if let Ok(stem) = std::str::from_utf8(stream.key()) {
+                    stems.insert(stem.to_string());
+                }
+            }
+        }
+        Ok(stems.into_iter().collect())
+    }
+
     /// The manifest of the last commit (what files the index was built from).
     pub fn manifest(&self) -> Option<Manifest> {
         build::read_manifest(&self.index)

@@ -8,6 +8,7 @@
 
 use super::dismax::DisMax;
 use super::query::{Filter, Query};
+use super::synonym::{SynonymPhrase, Synonyms};
 use crate::index::schema::{to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
 use crate::index::ZanIndex;
 use std::ops::Bound;
@@ -63,33 +64,140 @@ fn field_query(index: &ZanIndex, field: Field, text: &str, slop: u32) -> Option<
     }
 }
 
+/// The loose (`kk_loose`) form of `text`: each loose word searched as its `kk_loose` term and
+/// the `kk_stem` terms that fold to it ([`ZanIndex::stems_folding_to`]), taken as one term with
+/// `kk_stem`'s document lengths: [`Synonyms`], or [`SynonymPhrase`] for a phrase (tantivy's
+/// term and phrase queries when every word is one stem). `None` when the analyzer keeps no
+/// word or a word is not in the index.
+fn loose_query(index: &ZanIndex, text: &str, slop: u32) -> Option<LooseClause> {
+    let f = index.fields();
+    // `heading_loose` is analyzed with the whole `kk_loose` analyzer.
+    let toks = analyze_field(index, f.heading_loose, text);
+    let searcher = index.searcher();
+    let mut words: Vec<(u32, Vec<Term>)> = Vec::with_capacity(toks.len());
+    for (position, loose) in toks {
+        let own = Term::from_field_text(f.kk_loose, &loose);
+        // Most words have no `kk_loose` term of their own.
+        let mut terms: Vec<Term> = match searcher.doc_freq(&own) {
+            Ok(n) if n > 0 => vec![own],
+            _ => Vec::new(),
+        };
+        let stems = index.stems_folding_to(&searcher, &loose).ok()?;
+        terms.extend(stems.iter().map(|s| Term::from_field_text(f.kk_stem, s)));
+        if terms.is_empty() {
+            return None;
+        }
+        words.push((position as u32, terms));
+    }
+    let base = words.first()?.0;
+    // One stem a word: tantivy's own term and phrase queries score it the same way.
+    let single_stems: Option<Vec<(usize, Term)>> = words
+        .iter()
+        .map(|(p, terms)| match terms.as_slice() {
+            [t] if t.field() == f.kk_stem => Some(((p - base) as usize, t.clone())),
+            _ => None,
+        })
+        .collect();
+    if let Some(stems) = &single_stems {
+        // The `kk_stem` clause's own terms at its own offsets: the same query.
+        let own = analyze_field(index, f.kk_stem, text);
+        let own_base = own.first().map_or(0, |t| t.0);
+        let same = own.len() == stems.len()
+            && own.iter().zip(stems).all(|((p, t), (offset, term))| {
+                p - own_base == *offset && term.value().as_str() == Some(t.as_str())
+            });
+        if same {
+            return Some(LooseClause::SameAsStem);
+        }
+    }
+    let q: Box<dyn TQuery> = match (single_stems, words.len()) {
+        (Some(mut one), 1) => Box::new(TermQuery::new(one.pop()?.1, IndexRecordOption::WithFreqs)),
+        (Some(terms), _) => Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)),
+        (None, 1) => {
+            let (_, terms) = words.pop()?;
+            Box::new(Synonyms::new(f.kk_stem, terms))
+        }
+        (None, _) => {
+            let words = words
+                .into_iter()
+                .map(|(p, terms)| (p - base, terms))
+                .collect();
+            Box::new(SynonymPhrase::new(words, f.kk_stem, slop))
+        }
+    };
+    Some(LooseClause::Query(q))
+}
+
+/// A word's loose clause.
+enum LooseClause {
+    /// The `kk_stem` clause at the loose boost: every loose word is the fold of the stem at
+    /// its place, no other stem folds to it and `kk_loose` does not have it. Not run twice:
+    /// the `kk_stem` clause counts for both ([`DisMax::counting`]).
+    SameAsStem,
+    Query(Box<dyn TQuery>),
+}
+
 fn boosted(q: Box<dyn TQuery>, boost: f32) -> Box<dyn TQuery> {
     Box::new(BoostQuery::new(q, boost))
+}
+
+/// Where a query word is searched.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    /// A field, through the field's own analyzer.
+    Field(Field),
+    /// The word's loose form, in `kk_loose` and through the stems ([`loose_query`]).
+    LooseStems,
 }
 
 fn dismax(
     index: &ZanIndex,
     text: &str,
     slop: u32,
-    fields: &[(Field, f32)],
+    targets: &[(Target, f32)],
 ) -> Option<Box<dyn TQuery>> {
-    let parts: Vec<Box<dyn TQuery>> = fields
-        .iter()
-        .filter_map(|(f, b)| field_query(index, *f, text, slop).map(|q| boosted(q, *b)))
-        .collect();
-    match parts.len() {
-        0 => None,
-        _ => Some(Box::new(DisMax::new(parts, TIE_BREAKER))),
+    let stem_field = index.fields().kk_stem;
+    let mut parts: Vec<Box<dyn TQuery>> = Vec::with_capacity(targets.len());
+    let mut stem_clause: Option<(usize, f32)> = None;
+    let mut loose_as_stem: Option<f32> = None;
+    for &(target, boost) in targets {
+        let q = match target {
+            Target::Field(f) => field_query(index, f, text, slop),
+            Target::LooseStems => match loose_query(index, text, slop) {
+                Some(LooseClause::Query(q)) => Some(q),
+                Some(LooseClause::SameAsStem) => {
+                    loose_as_stem = Some(boost);
+                    None
+                }
+                None => None,
+            },
+        };
+        if let Some(q) = q {
+            if matches!(target, Target::Field(f) if f == stem_field) {
+                stem_clause = Some((parts.len(), boost));
+            }
+            parts.push(boosted(q, boost));
+        }
     }
+    if parts.is_empty() {
+        return None;
+    }
+    let mut q = DisMax::new(parts, TIE_BREAKER);
+    // The loose clause scores the stem clause's documents at `loose / stem` of its score.
+    // (`SameAsStem` comes only with a `kk_stem` clause: same analyzer, same words.)
+    if let (Some((i, stem)), Some(loose)) = (stem_clause, loose_as_stem) {
+        q = q.counting(i, (stem + loose) / stem);
+    }
+    Some(Box::new(q))
 }
 
-fn text_fields(f: &Fields) -> [(Field, f32); 5] {
+fn text_targets(f: &Fields) -> [(Target, f32); 5] {
     [
-        (f.kk_exact, BOOST_EXACT),
-        (f.kk_stem, BOOST_STEM),
-        (f.kk_loose, BOOST_LOOSE),
-        (f.heading_stem, BOOST_HEADING_STEM),
-        (f.heading_loose, BOOST_HEADING_LOOSE),
+        (Target::Field(f.kk_exact), BOOST_EXACT),
+        (Target::Field(f.kk_stem), BOOST_STEM),
+        (Target::LooseStems, BOOST_LOOSE),
+        (Target::Field(f.heading_stem), BOOST_HEADING_STEM),
+        (Target::Field(f.heading_loose), BOOST_HEADING_LOOSE),
     ]
 }
 
@@ -171,16 +279,16 @@ pub fn validity_clauses(
 pub fn compile(index: &ZanIndex, q: &Query, relaxed: bool) -> Option<Box<dyn TQuery>> {
     let f = index.fields();
     match q {
-        Query::Term(w) => dismax(index, w, 0, &text_fields(f)),
+        Query::Term(w) => dismax(index, w, 0, &text_targets(f)),
         Query::Phrase { text, slop } => dismax(
             index,
             text,
             *slop,
             &[
-                (f.kk_exact, BOOST_EXACT),
-                (f.kk_stem, BOOST_STEM),
-                (f.kk_loose, BOOST_LOOSE),
-                (f.heading_stem, BOOST_HEADING_STEM),
+                (Target::Field(f.kk_exact), BOOST_EXACT),
+                (Target::Field(f.kk_stem), BOOST_STEM),
+                (Target::LooseStems, BOOST_LOOSE),
+                (Target::Field(f.heading_stem), BOOST_HEADING_STEM),
             ],
         ),
         Query::Filter(filter) => Some(filter_query(f, filter)),
@@ -265,8 +373,8 @@ pub fn title_boost(index: &ZanIndex, q: &Query) -> Option<Box<dyn TQuery>> {
                 w,
                 0,
                 &[
-                    (f.title_stem, BOOST_TITLE_STEM),
-                    (f.title_loose, BOOST_TITLE_LOOSE),
+                    (Target::Field(f.title_stem), BOOST_TITLE_STEM),
+                    (Target::Field(f.title_loose), BOOST_TITLE_LOOSE),
                 ],
             ),
             Query::Phrase { text, slop } => dismax(
@@ -274,8 +382,8 @@ pub fn title_boost(index: &ZanIndex, q: &Query) -> Option<Box<dyn TQuery>> {
                 text,
                 *slop,
                 &[
-                    (f.title_stem, BOOST_TITLE_STEM),
-                    (f.title_loose, BOOST_TITLE_LOOSE),
+                    (Target::Field(f.title_stem), BOOST_TITLE_STEM),
+                    (Target::Field(f.title_loose), BOOST_TITLE_LOOSE),
                 ],
             ),
             _ => None,

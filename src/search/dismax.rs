@@ -37,16 +37,30 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 #[derive(Debug)]
 pub struct DisMax {
     clauses: Vec<Box<dyn Query>>,
+    /// How many times each clause counts among the others (see [`DisMax::counting`]).
+    counts: Vec<Score>,
     tie_breaker: Score,
 }
 
 impl DisMax {
     /// A disjunction of `clauses` scored by the best one, the others weighing `tie_breaker`.
     pub fn new(clauses: Vec<Box<dyn Query>>, tie_breaker: Score) -> Self {
+        let counts = vec![1.0; clauses.len()];
         DisMax {
             clauses,
+            counts,
             tie_breaker,
         }
+    }
+
+    /// Clause `i` counts `count` times its score in the sum of the others' scores: it stands
+    /// for clauses that would match the same documents with scores in proportion (a clause
+    /// that is another one at a lower boost need not be run twice).
+    pub fn counting(mut self, i: usize, count: Score) -> Self {
+        if let Some(c) = self.counts.get_mut(i) {
+            *c = count;
+        }
+        self
     }
 }
 
@@ -54,6 +68,7 @@ impl Clone for DisMax {
     fn clone(&self) -> Self {
         DisMax {
             clauses: self.clauses.iter().map(|q| q.box_clone()).collect(),
+            counts: self.counts.clone(),
             tie_breaker: self.tie_breaker,
         }
     }
@@ -68,6 +83,7 @@ impl Query for DisMax {
             .collect::<tantivy::Result<_>>()?;
         Ok(Box::new(DisMaxWeight {
             weights,
+            counts: self.counts.clone(),
             tie_breaker: self.tie_breaker,
         }))
     }
@@ -81,26 +97,30 @@ impl Query for DisMax {
 
 struct DisMaxWeight {
     weights: Vec<Box<dyn Weight>>,
+    counts: Vec<Score>,
     tie_breaker: Score,
 }
 
 impl Weight for DisMaxWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let mut scorers = Vec::with_capacity(self.weights.len());
-        for w in &self.weights {
+        let mut counts = Vec::with_capacity(self.weights.len());
+        for (w, &count) in self.weights.iter().zip(&self.counts) {
             let s = w.scorer(reader, boost)?;
             if s.doc() != TERMINATED {
                 scorers.push(s);
+                counts.push(count);
             }
         }
-        Ok(match scorers.len() {
-            0 => Box::new(EmptyScorer),
-            1 => scorers.remove(0),
+        Ok(match (scorers.len(), counts.first()) {
+            (0, _) => Box::new(EmptyScorer),
+            (1, Some(1.0)) => scorers.remove(0),
             _ => {
                 let docs = scorers.iter().map(|s| s.doc()).collect::<Vec<_>>();
                 let doc = docs.iter().copied().min().unwrap_or(TERMINATED);
                 Box::new(DisMaxScorer {
                     scorers,
+                    counts,
                     docs,
                     doc,
                     tie_breaker: self.tie_breaker,
@@ -129,6 +149,7 @@ impl Weight for DisMaxWeight {
 /// The union of a few scorers, each positioned on its current document.
 struct DisMaxScorer {
     scorers: Vec<Box<dyn Scorer>>,
+    counts: Vec<Score>,
     /// Each scorer's current document, so that moving on reads no scorer twice.
     docs: Vec<DocId>,
     doc: DocId,
@@ -182,10 +203,10 @@ impl DocSet for DisMaxScorer {
 impl Scorer for DisMaxScorer {
     fn score(&mut self) -> Score {
         let (mut max, mut sum) = (0.0 as Score, 0.0 as Score);
-        for (s, d) in self.scorers.iter_mut().zip(&self.docs) {
+        for ((s, d), count) in self.scorers.iter_mut().zip(&self.docs).zip(&self.counts) {
             if *d == self.doc {
                 let x = s.score();
-                sum += x;
+                sum += x * count;
                 max = max.max(x);
             }
         }
@@ -285,6 +306,55 @@ mod tests {
             }
             let q = DisMax::new(clauses(), 0.1);
             assert_eq!(q.count(&searcher).unwrap(), theirs.len(), "{word}");
+        }
+    }
+
+    /// A clause counted 1.5 times scores as the clause plus a copy of it at half its boost.
+    #[test]
+    fn a_counted_clause_scores_as_its_copies() {
+        let mut schema = Schema::builder();
+        let (a, b) = (
+            schema.add_text_field("a", TEXT),
+            schema.add_text_field("b", TEXT),
+        );
+        let index = Index::create_in_ram(schema.build());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for (x, y) in [
+            ("law", "law"),
+            ("law code", ""),
+            ("", "law"),
+            ("code", "code law"),
+        ] {
+            writer.add_document(tantivy::doc!(a => x, b => y)).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let term = |f, boost| -> Box<dyn Query> {
+            Box::new(tantivy::query::BoostQuery::new(
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f, "law"),
+                    IndexRecordOption::WithFreqs,
+                )),
+                boost,
+            ))
+        };
+        let top = |q: &dyn Query| {
+            let mut hits: Vec<(u32, Score)> = searcher
+                .search(q, &TopDocs::with_limit(10))
+                .unwrap()
+                .into_iter()
+                .map(|(s, d)| (d.doc_id, s))
+                .collect();
+            hits.sort_by_key(|h| h.0);
+            hits
+        };
+        let copies = DisMax::new(vec![term(a, 2.0), term(b, 3.0), term(a, 1.0)], 0.1);
+        let counted = DisMax::new(vec![term(a, 2.0), term(b, 3.0)], 0.1).counting(0, 1.5);
+        let (want, got) = (top(&copies), top(&counted));
+        assert_eq!(got.len(), 4);
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(g.0, w.0);
+            assert!((g.1 - w.1).abs() <= 1e-5 * w.1.abs(), "{got:?} vs {want:?}");
         }
     }
 }

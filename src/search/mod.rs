@@ -19,6 +19,7 @@ pub mod query;
 pub mod restore;
 pub mod snippet;
 pub mod stored;
+pub mod synonym;
 pub mod title;
 pub mod types;
 

@@ -159,6 +159,20 @@ impl tantivy_fst::Automaton for FoldsTo {
         else {
             return FoldsToState::Dead;
         };
+        // Most letters are two-byte Cyrillic ones that fold the same whatever came before.
+        if partial_len == 1 && (0xD0..=0xD3).contains(&partial[0]) && byte & 0xC0 == 0x80 {
+            let index = usize::from(partial[0] & 0x03) << 6 | usize::from(byte & 0x3F);
+            if let Some(folded) = &context_free_folds()[index] {
+                return match self.key.get(matched..) {
+                    Some(rest) if rest.starts_with(&**folded) => FoldsToState::Alive {
+                        matched: matched + folded.len(),
+                        partial: [0; 4],
+                        partial_len: 0,
+                    },
+                    _ => FoldsToState::Dead,
+                };
+            }
+        }
         partial[partial_len] = byte;
         let len = partial_len + 1;
         match std::str::from_utf8(&partial[..len]) {
@@ -166,12 +180,17 @@ impl tantivy_fst::Automaton for FoldsTo {
                 let Some(done) = self.key.get(..matched) else {
                     return FoldsToState::Dead;
                 };
-                let mut folded = String::with_capacity(matched + 4);
-                folded.push_str(done);
+                // `fold` looks back at the last letter it wrote only: fold the letter after
+                // that one and compare what it appends with the rest of the key.
+                let last = done.chars().next_back();
+                let mut folded = String::with_capacity(8);
+                folded.extend(last);
+                let kept = folded.len();
                 crate::analysis::fold::fold_into(letter, &mut folded);
-                if self.key.starts_with(folded.as_str()) {
+                let appended = &folded[kept..];
+                if self.key[matched..].starts_with(appended) {
                     FoldsToState::Alive {
-                        matched: folded.len(),
+                        matched: matched + appended.len(),
                         partial: [0; 4],
                         partial_len: 0,
                     }
@@ -187,6 +206,30 @@ impl tantivy_fst::Automaton for FoldsTo {
             _ => FoldsToState::Dead,
         }
     }
+}
+
+/// What [`fold`] writes for each letter U+0400..=U+04FF when that does not depend on the letter
+/// written before it (`None` for the others, such as `г` after `н`), worked out from `fold`
+/// itself once.
+fn context_free_folds() -> &'static [Option<Box<str>>] {
+    static FOLDS: std::sync::OnceLock<Vec<Option<Box<str>>>> = std::sync::OnceLock::new();
+    FOLDS.get_or_init(|| {
+        (0x400..=0x4FF)
+            .map(|code| {
+                let letter = char::from_u32(code)?.to_string();
+                let after = |before: &str| {
+                    let mut out = before.to_string();
+                    crate::analysis::fold::fold_into(&letter, &mut out);
+                    out.split_off(before.len())
+                };
+                let alone = after("");
+                ["н", "и", "а", "г", "у"]
+                    .iter()
+                    .all(|b| after(b) == alone)
+                    .then(|| alone.into_boxed_str())
+            })
+            .collect()
+    })
 }
 
 /// Rewrites the words and phrases of a query with restored spellings.

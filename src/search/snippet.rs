@@ -362,7 +362,9 @@ impl Highlighter {
     /// Prepares highlighting for the positive words and phrases of `q`.
     pub fn new(index: &ZanIndex, q: &Query) -> Self {
         let f = index.fields();
-        let fields = [Some(f.kk_exact), Some(f.kk_stem), Some(f.kk_loose)];
+        // `heading_loose` for the whole `kk_loose` analyzer: the `kk_loose` field keeps only
+        // the loose forms its stems do not give.
+        let fields = [Some(f.kk_exact), Some(f.kk_stem), Some(f.heading_loose)];
         let mut h = Highlighter {
             fields,
             ..Default::default()
