@@ -10,7 +10,8 @@ use std::process::ExitCode;
 pub struct Args {
     /// The text to analyze.
     pub text: String,
-    /// Analyzer: kk_exact, kk_stem or kk_loose.
+    /// Analyzer: kk_exact, kk_stem, kk_loose, or kk_loose_rest (what the index keeps of
+    /// kk_loose: the forms its stems do not give).
     #[arg(long, default_value = KK_STEM)]
     pub analyzer: String,
     /// Print one JSON document instead of a table.
