@@ -538,9 +538,48 @@ impl Scorer for SynonymPhraseScorer {
 mod tests {
     use super::*;
     use tantivy::collector::TopDocs;
-    use tantivy::query::TermQuery;
+    use tantivy::query::{PhraseQuery, TermQuery};
     use tantivy::schema::{Schema, TEXT};
     use tantivy::{doc, Index};
+
+    /// `texts` in a one-field index, with `colour` spelled `color` when `merge`.
+    fn index_of(texts: &[&str], merge: bool) -> tantivy::Result<(Index, Field)> {
+        let mut schema = Schema::builder();
+        let body = schema.add_text_field("body", TEXT);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer = index.writer(15_000_000)?;
+        for t in texts {
+            let t = if merge {
+                t.replace("colour", "color")
+            } else {
+                t.to_string()
+            };
+            writer.add_document(doc!(body => t))?;
+        }
+        writer.commit()?;
+        Ok((index, body))
+    }
+
+    /// The hits of `q`, by document.
+    fn hits(index: &Index, q: &dyn Query) -> tantivy::Result<Vec<(u32, Score)>> {
+        let searcher = index.reader()?.searcher();
+        let mut hits: Vec<(u32, Score)> = searcher
+            .search(q, &TopDocs::with_limit(10))?
+            .into_iter()
+            .map(|(s, a)| (a.doc_id, s))
+            .collect();
+        hits.sort_by_key(|h| h.0);
+        Ok(hits)
+    }
+
+    /// The same documents with the same scores.
+    fn assert_same(got: &[(u32, Score)], want: &[(u32, Score)]) {
+        assert_eq!(got.len(), want.len(), "{got:?} vs {want:?}");
+        for (g, w) in got.iter().zip(want) {
+            assert_eq!(g.0, w.0, "{got:?} vs {want:?}");
+            assert!((g.1 - w.1).abs() < 1e-5, "{got:?} vs {want:?}");
+        }
+    }
 
     /// Two spellings of a word indexed apart score as the word would if it had one spelling:
     /// the same documents, the same scores (no document has both, so the summed document
@@ -555,48 +594,13 @@ mod tests {
             "color h color",
             "i j",
         ];
-        let build = |merge: bool| -> tantivy::Result<Index> {
-            let mut schema = Schema::builder();
-            schema.add_text_field("body", TEXT);
-            let index = Index::create_in_ram(schema.build());
-            let body = index.schema().get_field("body")?;
-            let mut writer = index.writer(15_000_000)?;
-            for t in texts {
-                let t = if merge {
-                    t.replace("colour", "color")
-                } else {
-                    t.to_string()
-                };
-                writer.add_document(doc!(body => t))?;
-            }
-            writer.commit()?;
-            Ok(index)
-        };
-        let top = |index: &Index, q: &dyn Query| -> tantivy::Result<Vec<(u32, Score)>> {
-            let searcher = index.reader()?.searcher();
-            let mut hits: Vec<(u32, Score)> = searcher
-                .search(q, &TopDocs::with_limit(10))?
-                .into_iter()
-                .map(|(s, a)| (a.doc_id, s))
-                .collect();
-            hits.sort_by_key(|h| h.0);
-            Ok(hits)
-        };
-        let apart = build(false)?;
-        let body = apart.schema().get_field("body")?;
+        let ((apart, body), (merged, _)) = (index_of(&texts, false)?, index_of(&texts, true)?);
         let term = |t| Term::from_field_text(body, t);
         let synonyms = Synonyms::new(body, vec![term("color"), term("colour")]);
-        let merged = build(true)?;
         let one = TermQuery::new(term("color"), IndexRecordOption::WithFreqs);
-        let (got, want) = (top(&apart, &synonyms)?, top(&merged, &one)?);
+        let got = hits(&apart, &synonyms)?;
         assert_eq!(got.len(), 4);
-        assert_eq!(
-            got.iter().map(|h| h.0).collect::<Vec<_>>(),
-            want.iter().map(|h| h.0).collect::<Vec<_>>()
-        );
-        for (g, w) in got.iter().zip(&want) {
-            assert!((g.1 - w.1).abs() < 1e-5, "{got:?} vs {want:?}");
-        }
+        assert_same(&got, &hits(&merged, &one)?);
         Ok(())
     }
 
@@ -604,7 +608,6 @@ mod tests {
     /// phrase does when the spellings are one.
     #[test]
     fn a_phrase_of_synonyms_scores_as_the_phrase() -> tantivy::Result<()> {
-        use tantivy::query::PhraseQuery;
         let texts = [
             "colour wheel here",
             "a color wheel and a color wheel",
@@ -613,35 +616,7 @@ mod tests {
             "color",
             "big colour wheel",
         ];
-        let build = |merge: bool| -> tantivy::Result<Index> {
-            let mut schema = Schema::builder();
-            schema.add_text_field("body", TEXT);
-            let index = Index::create_in_ram(schema.build());
-            let body = index.schema().get_field("body")?;
-            let mut writer = index.writer(15_000_000)?;
-            for t in texts {
-                let t = if merge {
-                    t.replace("colour", "color")
-                } else {
-                    t.to_string()
-                };
-                writer.add_document(doc!(body => t))?;
-            }
-            writer.commit()?;
-            Ok(index)
-        };
-        let top = |index: &Index, q: &dyn Query| -> tantivy::Result<Vec<(u32, Score)>> {
-            let searcher = index.reader()?.searcher();
-            let mut hits: Vec<(u32, Score)> = searcher
-                .search(q, &TopDocs::with_limit(10))?
-                .into_iter()
-                .map(|(s, a)| (a.doc_id, s))
-                .collect();
-            hits.sort_by_key(|h| h.0);
-            Ok(hits)
-        };
-        let apart = build(false)?;
-        let body = apart.schema().get_field("body")?;
+        let ((apart, body), (merged, _)) = (index_of(&texts, false)?, index_of(&texts, true)?);
         let term = |t| Term::from_field_text(body, t);
         let phrase = SynonymPhrase::new(
             vec![
@@ -651,19 +626,10 @@ mod tests {
             body,
             0,
         );
-        let merged = build(true)?;
         let one = PhraseQuery::new(vec![term("color"), term("wheel")]);
-        let (got, want) = (top(&apart, &phrase)?, top(&merged, &one)?);
-        assert_eq!(
-            got.iter().map(|h| h.0).collect::<Vec<_>>(),
-            [0, 1, 5],
-            "{got:?}"
-        );
-        assert_eq!(got.len(), want.len());
-        for (g, w) in got.iter().zip(&want) {
-            assert_eq!(g.0, w.0);
-            assert!((g.1 - w.1).abs() < 1e-5, "{got:?} vs {want:?}");
-        }
+        let got = hits(&apart, &phrase)?;
+        assert_eq!(got.iter().map(|h| h.0).collect::<Vec<_>>(), [0, 1, 5]);
+        assert_same(&got, &hits(&merged, &one)?);
         Ok(())
     }
 }
