@@ -375,7 +375,7 @@ Machine: {machine()}.
 
 How it is measured (see `benches/compare.py`): a synthetic corpus of realistic acts from
 `zanlex scale` (seed {args.seed}); `zanlex index` runs end to end from the files (extraction,
-repair, structure, amendments, three Kazakh analyzers); the peers load the units zanlex
+repair, structure, amendments, Kazakh analysis); the peers load the units zanlex
 ingested, pre-parsed as JSONL, so their times exclude parsing. MB/s = corpus MB / wall time.
 Queries: the 200 of `benches/queries.txt`, one thread, warm, top 10 with stored text (zanlex
 also builds citations and snippets). Peak RSS from `/usr/bin/time -v`.
