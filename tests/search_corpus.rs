@@ -376,6 +376,19 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
         assert_eq!(fold(s), fold("тұрақ"));
     }
     assert!(index.stems_folding_to(&searcher, "730").unwrap().is_empty());
+    // What the index keeps in `kk_loose`: `белгіленген`'s loose form (not its stem's fold), a
+    // number, and not `тұрақты`'s.
+    assert_eq!(texts(KK_LOOSE_REST, "белгіленген"), ["белгиленен"]);
+    let doc_freq = |field, text: &str| {
+        searcher
+            .doc_freq(&tantivy::Term::from_field_text(field, text))
+            .unwrap()
+    };
+    let f = index.fields();
+    assert!(doc_freq(f.kk_loose, "белгиленен") > 0);
+    assert!(doc_freq(f.kk_loose, "2020") > 0);
+    assert_eq!(doc_freq(f.kk_loose, &fold("тұрақ")), 0);
+    assert!(doc_freq(f.kk_stem, "тұрақ") > 0);
     // The Latin and Russian-keyboard spellings find what the Kazakh one finds.
     let total = |q: &str| {
         index

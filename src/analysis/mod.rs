@@ -56,7 +56,7 @@ pub const KK_STEM: &str = "kk_stem";
 /// Name of the keyboard/script-folding analyzer.
 pub const KK_LOOSE: &str = "kk_loose";
 /// Name of the analyzer of the `kk_loose` field: the `kk_loose` tokens that the `kk_stem` token
-/// at the same place does not give by folding ([`KkStemFilter::rest`]).
+/// at the same place does not give by folding ([`Writes::LooseRest`]).
 pub const KK_LOOSE_REST: &str = "kk_loose_rest";
 
 /// All analyzer names, for listing in the CLI.
@@ -82,20 +82,17 @@ pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
         // a separate stop filter's hash lookup per token.
         KK_STEM => TextAnalyzer::builder(tok)
             .filter(KkStemFilter {
-                loose: false,
-                rest: false,
+                writes: Writes::Stems,
             })
             .build(),
         KK_LOOSE => TextAnalyzer::builder(tok)
             .filter(KkStemFilter {
-                loose: true,
-                rest: false,
+                writes: Writes::LooseForms,
             })
             .build(),
         KK_LOOSE_REST => TextAnalyzer::builder(tok)
             .filter(KkStemFilter {
-                loose: true,
-                rest: true,
+                writes: Writes::LooseRest,
             })
             .build(),
         _ => return None,
@@ -146,17 +143,32 @@ fn is_numberish(text: &str) -> bool {
 }
 
 /// Drops stop words ([`stopwords`]; positions kept, numbers never dropped), stems Kazakh
-/// words, Snowball-stems Russian ones; with `loose`, folds to the skeleton first (and drops folded stop words too,
-/// since loose queries arrive in Latin or without Kazakh letters).
+/// words, Snowball-stems Russian ones, and writes what [`Writes`] says.
 #[derive(Clone)]
 pub struct KkStemFilter {
-    /// Fold to the keyboard/script skeleton before stemming.
-    pub loose: bool,
-    /// With `loose`, keep only the tokens a search cannot find through the word's stem: those
-    /// whose loose form is not the fold of the `kk_stem` token at their place, and those with
-    /// other than Cyrillic letters (numbers, Latin). The others are found by looking up, in
+    pub writes: Writes,
+}
+
+/// What [`KkStemFilter`] writes for a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writes {
+    /// Its stem (`kk_stem`).
+    Stems,
+    /// Its stem in the keyboard/script skeleton (`kk_loose`): the word folded first, then
+    /// stemmed, folded stop words dropped too, since loose queries arrive in Latin or without
+    /// Kazakh letters.
+    LooseForms,
+    /// Only the loose forms a search cannot find through the word's stem (`kk_loose_rest`):
+    /// those that are not the fold of the `kk_stem` token at their place, and those with other
+    /// than Cyrillic letters (numbers, Latin). The others are found by looking up, in
     /// `kk_stem`'s terms, the stems that fold to the loose form (`search::compile`).
-    pub rest: bool,
+    LooseRest,
+}
+
+impl Writes {
+    fn folds(self) -> bool {
+        self != Writes::Stems
+    }
 }
 
 /// Tokenizer wrapped by [`KkStemFilter`]; its stems come from the per-thread cache
@@ -164,15 +176,13 @@ pub struct KkStemFilter {
 #[derive(Clone)]
 pub struct KkStemTokenizer<T> {
     inner: T,
-    loose: bool,
-    rest: bool,
+    writes: Writes,
 }
 
 /// Token stream of [`KkStemFilter`].
 pub struct KkStemStream<S> {
     tail: S,
-    loose: bool,
-    rest: bool,
+    writes: Writes,
     prev_russian: bool,
 }
 
@@ -181,8 +191,7 @@ impl TokenFilter for KkStemFilter {
     fn transform<T: Tokenizer>(self, inner: T) -> KkStemTokenizer<T> {
         KkStemTokenizer {
             inner,
-            loose: self.loose,
-            rest: self.rest,
+            writes: self.writes,
         }
     }
 }
@@ -192,8 +201,7 @@ impl<T: Tokenizer> Tokenizer for KkStemTokenizer<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         KkStemStream {
             tail: self.inner.token_stream(text),
-            loose: self.loose,
-            rest: self.rest,
+            writes: self.writes,
             prev_russian: false,
         }
     }
@@ -216,7 +224,7 @@ struct Entry {
     /// Folded stem (`loose`); empty for a folded stop word.
     loose: Box<str>,
     /// `loose` is the fold of `stem`, and `stem` all Cyrillic letters: a loose search finds
-    /// the word through its stem ([`KkStemFilter::rest`]).
+    /// the word through its stem ([`Writes::LooseRest`]).
     canonical: bool,
     /// Russian stem and its fold, computed on first need (Russian words, and unmarked words
     /// after a Russian one); only in the per-thread cache.
@@ -307,31 +315,8 @@ fn shared_entry(word: &str) -> Entry {
 
 /// Replaces `text` by its stem in place (reusing its buffer); false when it is to be dropped
 /// (a stop word, or a folded stop word in `loose`).
-fn stem_in_place(loose: Loose, prev_russian: &mut bool, text: &mut String) -> bool {
-    STEM_CACHE.with(|c| stem_with_cache(&mut c.borrow_mut(), loose, prev_russian, text))
-}
-
-/// What the stem filter writes: stems (`No`), loose forms (`Yes`), or only the loose forms a
-/// search cannot find through the stems (`Rest`, [`KkStemFilter::rest`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Loose {
-    No,
-    Yes,
-    Rest,
-}
-
-impl Loose {
-    fn of(loose: bool, rest: bool) -> Self {
-        match (loose, rest) {
-            (false, _) => Loose::No,
-            (true, false) => Loose::Yes,
-            (true, true) => Loose::Rest,
-        }
-    }
-
-    fn folds(self) -> bool {
-        self != Loose::No
-    }
+fn stem_in_place(writes: Writes, prev_russian: &mut bool, text: &mut String) -> bool {
+    STEM_CACHE.with(|c| stem_with_cache(&mut c.borrow_mut(), writes, prev_russian, text))
 }
 
 /// Runs `f` on the entry of `word`: from the per-thread cache, else from the shared one
@@ -350,7 +335,7 @@ fn with_entry<R>(cache: &mut Cache, word: &str, f: impl FnOnce(&mut Entry) -> R)
 }
 
 /// Rewrites `text` by its entry `e`; false when the token is to be dropped.
-fn apply(e: &mut Entry, loose: Loose, prev_russian: &mut bool, text: &mut String) -> bool {
+fn apply(e: &mut Entry, writes: Writes, prev_russian: &mut bool, text: &mut String) -> bool {
     if e.stop {
         // Dropped without touching `prev_russian`, as a separate stop filter in front did.
         return false;
@@ -363,19 +348,19 @@ fn apply(e: &mut Entry, loose: Loose, prev_russian: &mut bool, text: &mut String
             let l = fold::fold(&s);
             (s.into(), l.into())
         });
-        match loose {
-            Loose::No => s,
-            Loose::Yes => l,
+        match writes {
+            Writes::Stems => s,
+            Writes::LooseForms => l,
             // The loose form is the stem's fold: found through the stem, unless the stem has
             // other than Cyrillic letters.
-            Loose::Rest if is_cyrillic_word(s) => return false,
-            Loose::Rest => l,
+            Writes::LooseRest if is_cyrillic_word(s) => return false,
+            Writes::LooseRest => l,
         }
     } else {
-        if loose == Loose::Rest && e.canonical {
+        if writes == Writes::LooseRest && e.canonical {
             return false;
         }
-        let out = e.kazakh(loose.folds());
+        let out = e.kazakh(writes.folds());
         if out.is_empty() {
             return false;
         }
@@ -390,7 +375,7 @@ fn apply(e: &mut Entry, loose: Loose, prev_russian: &mut bool, text: &mut String
 /// takes the entry from the shared cache or computes it ([`compute`]).
 fn stem_with_cache(
     cache: &mut Cache,
-    loose: Loose,
+    writes: Writes,
     prev_russian: &mut bool,
     text: &mut String,
 ) -> bool {
@@ -404,7 +389,7 @@ fn stem_with_cache(
         }
         let keep = head.len() + 1;
         if let Some(e) = cache.get(word) {
-            let out = e.kazakh(loose.folds());
+            let out = e.kazakh(writes.folds());
             text.truncate(keep);
             text.push_str(out);
             return true;
@@ -412,27 +397,26 @@ fn stem_with_cache(
         let word = word.to_string();
         with_entry(cache, &word, |e| {
             text.truncate(keep);
-            text.push_str(e.kazakh(loose.folds()));
+            text.push_str(e.kazakh(writes.folds()));
         });
         return true;
     }
     if let Some(e) = cache.get_mut(text.as_str()) {
         // Only words with a letter are cached.
-        return apply(e, loose, prev_russian, text);
+        return apply(e, writes, prev_russian, text);
     }
     if !text.chars().any(normalize::is_letter) {
         return true;
     }
     let word = text.clone();
-    with_entry(cache, &word, |e| apply(e, loose, prev_russian, text))
+    with_entry(cache, &word, |e| apply(e, writes, prev_russian, text))
 }
 
 impl<S: TokenStream> TokenStream for KkStemStream<S> {
     fn advance(&mut self) -> bool {
         while self.tail.advance() {
             let tok = self.tail.token_mut();
-            let loose = Loose::of(self.loose, self.rest);
-            if stem_in_place(loose, &mut self.prev_russian, &mut tok.text) {
+            if stem_in_place(self.writes, &mut self.prev_russian, &mut tok.text) {
                 return true;
             }
         }

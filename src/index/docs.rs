@@ -26,8 +26,11 @@ pub struct IndexDoc {
 /// One value of an [`IndexDoc`].
 #[derive(Debug, Clone)]
 pub enum DocValue {
+    /// Text of this document alone.
     Owned(String),
+    /// Text shared with other fields or documents.
     Shared(Arc<str>),
+    /// Constant text.
     Static(&'static str),
     U64(u64),
     Date(DateTime),
@@ -50,10 +53,12 @@ impl IndexDoc {
         self.values.push((field, DocValue::Static(text)));
     }
 
+    /// A number value.
     pub fn add_u64(&mut self, field: Field, value: u64) {
         self.values.push((field, DocValue::U64(value)));
     }
 
+    /// A date value.
     pub fn add_date(&mut self, field: Field, value: DateTime) {
         self.values.push((field, DocValue::Date(value)));
     }

@@ -172,18 +172,15 @@ impl ZanIndex {
     /// ([`crate::analysis::KK_LOOSE_REST`]). Only a Cyrillic form has any.
     pub fn stems_folding_to(&self, searcher: &Searcher, loose: &str) -> crate::Result<Vec<String>> {
         let mut stems = std::collections::BTreeSet::new();
-        if !crate::analysis::is_cyrillic_word(loose) {
-            return Ok(Vec::new());
-        }
-        for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(self.fields.kk_stem)?;
-            let automaton = crate::search::restore::FoldsTo::new(loose);
-            let mut stream = inverted.terms().search(automaton).into_stream()?;
-            while stream.advance() {
-                if let Ok(stem) = std::str::from_utf8(stream.key()) {
+        if crate::analysis::is_cyrillic_word(loose) {
+            crate::search::restore::each_term_folding_to(
+                searcher,
+                self.fields.kk_stem,
+                loose,
+                |stem, _| {
                     stems.insert(stem.to_string());
-                }
-            }
+                },
+            )?;
         }
         Ok(stems.into_iter().collect())
     }

@@ -147,7 +147,7 @@ enum Target {
     /// A field, through the field's own analyzer.
     Field(Field),
     /// The word's loose form, in `kk_loose` and through the stems ([`loose_query`]).
-    LooseStems,
+    Loose,
 }
 
 fn dismax(
@@ -163,7 +163,7 @@ fn dismax(
     for &(target, boost) in targets {
         let q = match target {
             Target::Field(f) => field_query(index, f, text, slop),
-            Target::LooseStems => match loose_query(index, text, slop) {
+            Target::Loose => match loose_query(index, text, slop) {
                 Some(LooseClause::Query(q)) => Some(q),
                 Some(LooseClause::SameAsStem) => {
                     loose_as_stem = Some(boost);
@@ -195,7 +195,7 @@ fn text_targets(f: &Fields) -> [(Target, f32); 5] {
     [
         (Target::Field(f.kk_exact), BOOST_EXACT),
         (Target::Field(f.kk_stem), BOOST_STEM),
-        (Target::LooseStems, BOOST_LOOSE),
+        (Target::Loose, BOOST_LOOSE),
         (Target::Field(f.heading_stem), BOOST_HEADING_STEM),
         (Target::Field(f.heading_loose), BOOST_HEADING_LOOSE),
     ]
@@ -287,7 +287,7 @@ pub fn compile(index: &ZanIndex, q: &Query, relaxed: bool) -> Option<Box<dyn TQu
             &[
                 (Target::Field(f.kk_exact), BOOST_EXACT),
                 (Target::Field(f.kk_stem), BOOST_STEM),
-                (Target::LooseStems, BOOST_LOOSE),
+                (Target::Loose, BOOST_LOOSE),
                 (Target::Field(f.heading_stem), BOOST_HEADING_STEM),
             ],
         ),

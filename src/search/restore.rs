@@ -47,32 +47,42 @@ pub fn restore_word(index: &ZanIndex, word: &str) -> Option<String> {
         return None;
     };
     let key = fold(exact);
+    let searcher = index.searcher();
     let mut freq: BTreeMap<String, u64> = BTreeMap::new();
-    for seg in index.searcher().segment_readers() {
-        let Ok(inv) = seg.inverted_index(f.kk_exact) else {
-            continue;
-        };
-        let Ok(mut stream) = inv.terms().search(FoldsTo::new(&key)).into_stream() else {
-            continue;
-        };
-        while stream.advance() {
-            let Ok(term) = std::str::from_utf8(stream.key()) else {
-                continue;
-            };
-            if has_kazakh_letters(term) {
-                *freq.entry(term.to_string()).or_default() += u64::from(stream.value().doc_freq);
-            }
+    each_term_folding_to(&searcher, f.kk_exact, &key, |term, doc_freq| {
+        if has_kazakh_letters(term) {
+            *freq.entry(term.to_string()).or_default() += u64::from(doc_freq);
         }
-    }
+    })
+    .ok()?;
     // The word as typed counts too (`виза` stays `виза`).
-    let own = index
-        .searcher()
+    let own = searcher
         .doc_freq(&tantivy::Term::from_field_text(f.kk_exact, exact))
         .unwrap_or(0);
     let (best, n) = freq
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
     (n > own).then_some(best)
+}
+
+/// Calls `f` with every term of `field` in `searcher`'s segments whose [`fold`] is `key` (see
+/// [`FoldsTo`]) and its document frequency in the segment: a term in two segments comes twice.
+pub fn each_term_folding_to(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    key: &str,
+    mut f: impl FnMut(&str, u32),
+) -> tantivy::Result<()> {
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted.terms().search(FoldsTo::new(key)).into_stream()?;
+        while stream.advance() {
+            if let Ok(term) = std::str::from_utf8(stream.key()) {
+                f(term, stream.value().doc_freq);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Accepts the Cyrillic terms whose [`fold`] is exactly `key`.

@@ -72,22 +72,13 @@ fn synonyms_doc_freq(stats: &dyn Bm25StatisticsProvider, terms: &[Term]) -> tant
     Ok(doc_freq.min(stats.total_num_docs()?))
 }
 
-/// The idf of a phrase whose every word is a set of terms taken as one: the words' idfs summed,
-/// as tantivy's phrase query sums its terms'.
-fn phrase_idf(stats: &dyn Bm25StatisticsProvider, words: &[Vec<Term>]) -> tantivy::Result<Score> {
-    let docs = stats.total_num_docs()?;
-    let mut sum = 0.0;
-    for terms in words {
-        sum += idf(synonyms_doc_freq(stats, terms)?, docs);
-    }
-    Ok(sum)
-}
-
-/// BM25 of `terms` taken as one term, with `lengths`' average document length.
-fn synonyms_bm25(
+/// BM25 of a word (one set of terms) or a phrase (a set a word), each set taken as one term:
+/// a phrase's idf is its words' idfs summed, as tantivy's phrase query sums its terms';
+/// document lengths are `lengths`'.
+fn synonyms_bm25<'a>(
     stats: &dyn Bm25StatisticsProvider,
     lengths: Field,
-    terms: &[Term],
+    sets: impl IntoIterator<Item = &'a [Term]>,
 ) -> tantivy::Result<Bm25Weight> {
     let total_docs = stats.total_num_docs()?;
     let total_tokens = stats.total_num_tokens(lengths)?;
@@ -96,11 +87,18 @@ fn synonyms_bm25(
     } else {
         total_tokens as Score / total_docs as Score
     };
-    Ok(Bm25Weight::for_one_term(
-        synonyms_doc_freq(stats, terms)?,
-        total_docs,
-        average_length,
-    ))
+    let mut doc_freqs = Vec::new();
+    for terms in sets {
+        doc_freqs.push(synonyms_doc_freq(stats, terms)?);
+    }
+    let first = doc_freqs.first().copied().unwrap_or(0);
+    let one = Bm25Weight::for_one_term(first, total_docs, average_length);
+    if doc_freqs.len() < 2 {
+        return Ok(one);
+    }
+    // A weight with the summed idf: the first word's, scaled.
+    let sum: Score = doc_freqs.iter().map(|&n| idf(n, total_docs)).sum();
+    Ok(one.boost_by(sum / idf(first, total_docs)))
 }
 
 impl Query for Synonyms {
@@ -112,7 +110,7 @@ impl Query for Synonyms {
             } => Some(synonyms_bm25(
                 statistics_provider,
                 self.lengths,
-                &self.terms,
+                [self.terms.as_slice()],
             )?),
             EnableScoring::Disabled { .. } => None,
         };
@@ -328,20 +326,11 @@ impl Query for SynonymPhrase {
             EnableScoring::Enabled {
                 statistics_provider,
                 ..
-            } => {
-                let words: Vec<Vec<Term>> = self.words.iter().map(|(_, t)| t.clone()).collect();
-                let docs = statistics_provider.total_num_docs()?;
-                let tokens = statistics_provider.total_num_tokens(self.lengths)?;
-                let average = if docs == 0 {
-                    0.0
-                } else {
-                    tokens as Score / docs as Score
-                };
-                let sum = phrase_idf(statistics_provider, &words)?;
-                // A weight with this idf: one term's, scaled.
-                let one = Bm25Weight::for_one_term(0, docs, average);
-                Some(one.boost_by(sum / idf(0, docs)))
-            }
+            } => Some(synonyms_bm25(
+                statistics_provider,
+                self.lengths,
+                self.words.iter().map(|(_, terms)| terms.as_slice()),
+            )?),
             EnableScoring::Disabled { .. } => None,
         };
         Ok(Box::new(SynonymPhraseWeight {
