@@ -55,3 +55,124 @@ fn a_target_is_reindexed_when_its_amending_act_changes() {
     let settled = refresh(&corpus, &idx, &opts).unwrap();
     assert!(!settled.changed, "{settled:?}");
 }
+
+/// Every live document of the index at `dir`: (doc type, act id, version id, eid, file) with
+/// its stored text, sorted; what a fresh build of the same corpus must also hold.
+fn documents(dir: &Path) -> Vec<(String, String, String, String, String, String)> {
+    use tantivy::collector::DocSetCollector;
+    use tantivy::query::AllQuery;
+    use tantivy::schema::Value;
+    let index = zanlex::index::ZanIndex::open(dir).unwrap();
+    let searcher = index.searcher();
+    let schema = index.tantivy().schema();
+    let mut out = Vec::new();
+    for addr in searcher.search(&AllQuery, &DocSetCollector).unwrap() {
+        let doc: tantivy::TantivyDocument = searcher.doc(addr).unwrap();
+        let s = |name: &str| {
+            let f = schema.get_field(name).unwrap();
+            doc.get_first(f)
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        out.push((
+            s("doc_type"),
+            s("act_id"),
+            s("version_id"),
+            s("eid"),
+            s("file"),
+            s("text"),
+        ));
+    }
+    out.sort();
+    out
+}
+
+/// The index refreshed at `idx` holds what a fresh build of `corpus` holds.
+fn assert_same_as_fresh(corpus: &Path, idx: &Path, tmp: &Path) {
+    let fresh = tmp.join("fresh");
+    if fresh.exists() {
+        std::fs::remove_dir_all(&fresh).unwrap();
+    }
+    let built = refresh(corpus, &fresh, &BuildOptions::default()).unwrap();
+    assert!(built.rebuilt, "{built:?}");
+    let (got, want) = (documents(idx), documents(&fresh));
+    assert!(!want.is_empty());
+    let missing: Vec<_> = want.iter().filter(|d| !got.contains(d)).collect();
+    let extra: Vec<_> = got.iter().filter(|d| !want.contains(d)).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing {} documents, first {:?}; {} extra, first {:?}",
+        missing.len(),
+        missing.first().map(|d| (&d.0, &d.1, &d.2, &d.3, &d.4)),
+        extra.len(),
+        extra.first().map(|d| (&d.0, &d.1, &d.2, &d.3, &d.4)),
+    );
+}
+
+#[test]
+fn a_refreshed_index_keeps_the_applied_versions_of_a_target() {
+    // The target's applied version has the amending act's file as its source: writing the
+    // amending act again must not take the target's documents of that version with it.
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    copy_dir(Path::new("tests/fixtures/amend/apply"), &corpus);
+    let idx = tmp.path().join("index");
+    let opts = BuildOptions::default();
+    refresh(&corpus, &idx, &opts).unwrap();
+    let applied = documents(&idx)
+        .into_iter()
+        .filter(|d| d.2.starts_with("applied:") && d.4 == "corpus/011_amending.txt")
+        .count();
+    assert!(
+        applied > 0,
+        "the target has documents of its applied version"
+    );
+    std::fs::write(
+        corpus.join("011_amending.meta.toml"),
+        "publication_date = \"2020-05-20\"\n",
+    )
+    .unwrap();
+    let linked = refresh(&corpus, &idx, &opts).unwrap();
+    assert!(!linked.rebuilt && !linked.updated.is_empty(), "{linked:?}");
+    assert_same_as_fresh(&corpus, &idx, tmp.path());
+}
+
+#[test]
+fn a_refreshed_index_keeps_every_edition_of_an_act() {
+    // An older edition's file changes, then a newer edition arrives, then the older one goes:
+    // after each refresh the index holds what a fresh build holds.
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    let editions = Path::new("tests/fixtures/versions/codes_104316_government");
+    let old = "kaz@2c716769_v2022-11-05.md";
+    let new = "kaz@0c5d4a0f_v2023-04-19.md";
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::copy(editions.join(old), corpus.join(old)).unwrap();
+    let idx = tmp.path().join("index");
+    let opts = BuildOptions::default();
+    refresh(&corpus, &idx, &opts).unwrap();
+
+    std::fs::copy(editions.join(new), corpus.join(new)).unwrap();
+    let added = refresh(&corpus, &idx, &opts).unwrap();
+    assert!(!added.rebuilt && added.added.len() == 1, "{added:?}");
+    assert_same_as_fresh(&corpus, &idx, tmp.path());
+
+    let text = std::fs::read_to_string(corpus.join(old)).unwrap();
+    let edited = text.replacen("мәртебесi", "мәртебесі", 1);
+    assert_ne!(text, edited);
+    std::fs::write(corpus.join(old), edited).unwrap();
+    let updated = refresh(&corpus, &idx, &opts).unwrap();
+    assert!(
+        !updated.rebuilt && !updated.updated.is_empty(),
+        "{updated:?}"
+    );
+    assert_same_as_fresh(&corpus, &idx, tmp.path());
+
+    std::fs::remove_file(corpus.join(old)).unwrap();
+    let removed = refresh(&corpus, &idx, &opts).unwrap();
+    assert!(
+        !removed.rebuilt && removed.removed.len() == 1,
+        "{removed:?}"
+    );
+    assert_same_as_fresh(&corpus, &idx, tmp.path());
+}

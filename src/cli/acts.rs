@@ -200,7 +200,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     // Each act is read from the index, turned into its entry and dropped: a large index's
     // acts (texts of every edition) are never all in memory at once.
     let mut entries: Vec<(String, String, serde_json::Value, String)> = Vec::new();
-    indexed.index.for_each_act(|a| {
+    indexed.index.for_each_act_outline(|a| {
         let (json, text) = if args.json {
             (act_json(&a), String::new())
         } else {

@@ -392,21 +392,17 @@ fn progress_bar(opts: &BuildOptions, len: u64) -> indicatif::ProgressBar {
     pb
 }
 
-/// Writes documents for `acts` into `index`, deleting what `delete_files` held before, and
-/// commits with `manifest` as payload. Returns the number of unit documents written.
+/// Writes documents for `acts` into the new index `index` and commits with `manifest` as
+/// payload. Returns the number of unit documents written.
 fn write_acts(
     index: &Index,
     fields: &Fields,
     dir: &Path,
-    acts: &[&Act],
-    delete_files: &BTreeSet<String>,
+    acts: Vec<Act>,
     manifest: &Manifest,
     opts: &BuildOptions,
 ) -> crate::Result<usize> {
-    let mut w = ActWriter::new(index, fields, dir, opts, acts.len() as u64)?;
-    for f in delete_files {
-        w.delete_file(f);
-    }
+    let mut w = ActWriter::new(index, fields, dir, opts, acts.len() as u64, true)?;
     w.add(acts)?;
     w.commit(manifest)
 }
@@ -419,6 +415,11 @@ struct ActWriter<'a> {
     dir: &'a Path,
     pb: indicatif::ProgressBar,
     units: usize,
+    /// The index was empty when the writer opened: there is nothing to delete.
+    fresh: bool,
+    /// Ids of the acts written by this writer: their old documents are gone already, and
+    /// their new ones must not be deleted.
+    written: std::collections::HashSet<String>,
 }
 
 impl<'a> ActWriter<'a> {
@@ -428,6 +429,7 @@ impl<'a> ActWriter<'a> {
         dir: &'a Path,
         opts: &BuildOptions,
         len: u64,
+        fresh: bool,
     ) -> crate::Result<Self> {
         let writer = new_writer(index, dir)?;
         let pb = progress_bar(opts, len);
@@ -438,24 +440,35 @@ impl<'a> ActWriter<'a> {
             dir,
             pb,
             units: 0,
+            fresh,
+            written: Default::default(),
         })
     }
 
-    /// Deletes the documents of `file` added before this call.
-    fn delete_file(&mut self, file: &str) {
-        self.writer
-            .delete_term(Term::from_field_text(self.fields.file, file));
+    /// Deletes the documents of act `id` (of all its editions, whatever their files), unless
+    /// this writer wrote them. Documents are deleted by act, not by file: an act's documents
+    /// may come from other files than its own (older editions, versions applied from an
+    /// amending act), and another act's changes must not take them away.
+    fn delete_act(&mut self, id: &str) {
+        if !self.fresh && !self.written.contains(id) {
+            self.writer
+                .delete_term(Term::from_field_text(self.fields.act_id, id));
+        }
     }
 
-    fn add(&mut self, acts: &[&Act]) -> crate::Result<()> {
+    fn add(&mut self, mut acts: Vec<Act>) -> crate::Result<()> {
         use rayon::prelude::*;
+        for a in &acts {
+            self.delete_act(&a.id);
+            self.written.insert(a.id.clone());
+        }
         let (fields, dir) = (self.fields, self.dir);
         // Documents are built in parallel a chunk of acts at a time and handed to the writer
         // before the next chunk is built, so memory holds one chunk of documents.
         const ACTS_PER_CHUNK: usize = 64;
-        for chunk in acts.chunks(ACTS_PER_CHUNK) {
+        for chunk in acts.chunks_mut(ACTS_PER_CHUNK) {
             let per_act: Vec<Vec<IndexDoc>> = chunk
-                .par_iter()
+                .par_iter_mut()
                 .map(|a| act_documents(a, fields))
                 .collect::<crate::Result<_>>()?;
             // Unit documents before the chunk's act documents (large JSON): a unit's doc-store
@@ -711,9 +724,11 @@ fn write_streaming(
     report: &mut RefreshReport,
     opts: &BuildOptions,
 ) -> crate::Result<usize> {
-    let mut w = ActWriter::new(index, fields, dir, opts, scanned.len() as u64)?;
+    let mut w = ActWriter::new(index, fields, dir, opts, scanned.len() as u64, !reusable)?;
     for f in &report.removed {
-        w.delete_file(f);
+        for id in old.files.get(f).map_or(&[][..], |e| &e.acts[..]) {
+            w.delete_act(id);
+        }
     }
     let by_rel: BTreeMap<&str, &Scanned> = scanned.iter().map(|s| (s.rel.as_str(), s)).collect();
     let mut added: BTreeSet<String> = BTreeSet::new();
@@ -750,9 +765,12 @@ fn write_streaming(
                 unchanged += 1;
                 false
             }
-            Some(_) => {
+            Some(prev) => {
                 updated.insert(s.rel.clone());
-                w.delete_file(&s.rel);
+                // The file's acts of before; those it still makes are written again.
+                for id in &prev.acts {
+                    w.delete_act(id);
+                }
                 true
             }
             None => {
@@ -768,27 +786,32 @@ fn write_streaming(
         FILES_PER_CHUNK,
         KEEP_SOURCE_BYTES,
         |acts| {
-            let mut by_file: BTreeMap<&str, Vec<&Act>> = BTreeMap::new();
-            for a in &acts {
-                by_file.entry(a.source.file.as_str()).or_default().push(a);
+            let mut by_file: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for (i, a) in acts.iter().enumerate() {
+                by_file.entry(a.source.file.as_str()).or_default().push(i);
                 for src in std::iter::once(&a.source).chain(a.versions.iter().map(|v| &v.source)) {
                     if !ingested_shas.contains_key(&src.file) {
                         ingested_shas.insert(src.file.clone(), src.sha256.clone());
                     }
                 }
             }
-            let mut to_write: Vec<&Act> = Vec::new();
-            for (file, acts) in by_file {
+            // In the order of their files.
+            let mut to_write: Vec<usize> = Vec::new();
+            for (file, of_file) in by_file {
                 let write = match by_rel.get(file) {
-                    Some(s) => record(s, &acts, None, &mut w, manifest, &ingested_shas),
+                    Some(s) => {
+                        let refs: Vec<&Act> = of_file.iter().map(|&i| &acts[i]).collect();
+                        record(s, &refs, None, &mut w, manifest, &ingested_shas)
+                    }
                     // Acts whose file is not among the scanned ones (should not happen).
                     None => !reusable,
                 };
                 if write {
-                    to_write.extend(acts);
+                    to_write.extend(of_file);
                 }
             }
-            w.add(&to_write)
+            let mut acts: Vec<Option<Act>> = acts.into_iter().map(Some).collect();
+            w.add(to_write.iter().filter_map(|&i| acts[i].take()).collect())
         },
     )?;
     let parent = corpus.parent().unwrap_or(Path::new(""));
@@ -836,13 +859,11 @@ pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
         files: BTreeMap::new(),
     };
     manifest.files.clear();
-    let refs: Vec<&Act> = acts.iter().collect();
     write_acts(
         &index,
         &fields,
         dir,
-        &refs,
-        &BTreeSet::new(),
+        acts.to_vec(),
         &manifest,
         &BuildOptions::default(),
     )

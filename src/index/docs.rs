@@ -1,8 +1,13 @@
 //! Turning an [`Act`] into index documents: one per unit of the current text, one per unit of
-//! each older edition (with its validity range), and one holding the whole act as JSON.
+//! each older edition (with its validity range), and one holding the act as JSON.
+//!
+//! The act's JSON is its *frame*: the texts its unit documents hold are left out of it
+//! ([`STORED_ELSEWHERE`] stands in their place) and put back when the act is read
+//! ([`restore_texts`]). Stored twice, the texts made the doc store twice as large, and
+//! serializing and compressing the second copy was a tenth of the time of `zanlex index`.
 
 use super::schema::{act_key, to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
-use crate::model::{Act, Amendment, Source, Status, Unit, UnitStatus};
+use crate::model::{Act, ActVersion, Amendment, Source, Status, Unit, UnitStatus};
 use crate::search::citation;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
@@ -159,72 +164,213 @@ struct Validity<'a> {
     source: &'a Source,
 }
 
-/// All documents for one act.
-pub fn act_documents(act: &Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> {
-    let mut docs = Vec::new();
+/// All documents for one act: the act's own document first, then its unit documents.
+///
+/// Leaves `act` as its frame: the texts its unit documents hold are replaced by
+/// [`STORED_ELSEWHERE`] (see [`restore_texts`]).
+pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> {
+    // The act's document is filled last, once its JSON is the frame.
+    let mut docs = vec![IndexDoc::default()];
+    let shared = ActStrings::of(act);
+    let key = act_key(&act.id);
+    let mut keys = DocKeys::default();
+    {
+        let act: &Act = act;
+        let amendments = amendments_by_eid(act);
+        let mut units = UnitDocs {
+            act,
+            shared: &shared,
+            fields: f,
+            key,
+            amendments: &amendments,
+            keys: &mut keys,
+            docs: &mut docs,
+        };
+        // Older editions, each over its [from, to).
+        let mut covered_until: Option<NaiveDate> = None;
+        for v in &act.versions {
+            if is_current_edition(v, act) {
+                continue; // the current text itself
+            }
+            if let Some(to) = v.to {
+                covered_until = Some(covered_until.map_or(to, |c: NaiveDate| c.max(to)));
+            }
+            let val = Validity {
+                from: v.from,
+                to: v.to,
+                current: false,
+                version_id: &v.id,
+                source: &v.source,
+            };
+            units.add(&v.units, &val);
+        }
+        let repealed_on = match &act.status {
+            Status::Repealed { on, .. } => *on,
+            _ => None,
+        };
+        let val = Validity {
+            from: covered_until.or(act.date()),
+            to: repealed_on,
+            current: true,
+            version_id: CURRENT,
+            source: &act.source,
+        };
+        units.add(&act.units, &val);
+    }
+    frame(act, &keys);
     // sonic-rs writes the bytes serde_json writes (index dumps compared), in half the time on an
     // act's long Cyrillic strings.
-    let act_json = sonic_rs::to_string(act).map_err(|e| crate::Error::Index {
+    let act_json = sonic_rs::to_string(&*act).map_err(|e| crate::Error::Index {
         path: act.source.file.clone().into(),
         reason: format!("cannot serialize act {}: {e}", act.id),
     })?;
-    let shared = ActStrings::of(act);
-    let mut d = IndexDoc::default();
+    let units = docs.len() as u64 - 1;
+    let d = &mut docs[0];
     d.add_static(f.doc_type, DOC_ACT);
     d.add_shared(f.act_id, &shared.id);
     d.add_shared(f.file, &shared.file);
     d.add_text(f.act_json, act_json);
     d.add_shared(f.title_stem, &shared.title);
     d.add_shared(f.title_loose, &shared.title);
-    let key = act_key(&act.id);
     d.add_u64(f.act_key, key);
-    docs.push(d);
-
-    let amendments = amendments_by_eid(act);
-    // Older editions, each over its [from, to).
-    let mut covered_until: Option<NaiveDate> = None;
-    for v in &act.versions {
-        if v.to.is_none() && v.source.file == act.source.file {
-            continue; // the current text itself
-        }
-        if let Some(to) = v.to {
-            covered_until = Some(covered_until.map_or(to, |c: NaiveDate| c.max(to)));
-        }
-        let val = Validity {
-            from: v.from,
-            to: v.to,
-            current: false,
-            version_id: &v.id,
-            source: &v.source,
-        };
-        unit_documents(act, &shared, &v.units, &val, f, key, &amendments, &mut docs);
-    }
-    let repealed_on = match &act.status {
-        Status::Repealed { on, .. } => *on,
-        _ => None,
-    };
-    let val = Validity {
-        from: covered_until.or(act.date()),
-        to: repealed_on,
-        current: true,
-        version_id: "current",
-        source: &act.source,
-    };
-    unit_documents(
-        act,
-        &shared,
-        &act.units,
-        &val,
-        f,
-        key,
-        &amendments,
-        &mut docs,
-    );
-    let units = docs.len() as u64 - 1;
-    if let Some(d) = docs.first_mut() {
-        d.add_u64(f.unit_docs, units);
-    }
+    d.add_u64(f.unit_docs, units);
     Ok(docs)
+}
+
+/// The `version_id` of the current text's unit documents.
+const CURRENT: &str = "current";
+
+/// What an indexed unit's text is in its act's frame: the text is read from the unit's
+/// document. Unit texts are trimmed lines of an act and hold no NUL.
+pub const STORED_ELSEWHERE: &str = "\u{0}";
+
+/// Whether unit `u` gets a document (one with neither text nor heading does not).
+fn has_document(u: &Unit) -> bool {
+    !(u.text.trim().is_empty() && u.heading.as_deref().unwrap_or("").trim().is_empty())
+}
+
+/// Whether `v` is the edition the act's units are (indexed once, as the current text).
+fn is_current_edition(v: &ActVersion, act: &Act) -> bool {
+    v.to.is_none() && v.source.file == act.source.file
+}
+
+/// How many unit documents of an act have each (version id, eid) key, by the key's hash: a
+/// text is left out of the frame only when its key is unique, so that reading it back cannot
+/// pick another document's text (two keys with one hash just keep their texts).
+#[derive(Default)]
+struct DocKeys(FxHashMap<u64, u32>);
+
+impl DocKeys {
+    fn hash(version_id: &str, eid: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one((version_id, eid))
+    }
+
+    fn add(&mut self, version_id: &str, eid: &str) {
+        *self.0.entry(Self::hash(version_id, eid)).or_default() += 1;
+    }
+
+    fn unique(&self, version_id: &str, eid: &str) -> bool {
+        self.0.get(&Self::hash(version_id, eid)) == Some(&1)
+    }
+}
+
+fn walk_units_mut(units: &mut [Unit], f: &mut dyn FnMut(&mut Unit)) {
+    for u in units {
+        f(u);
+        walk_units_mut(&mut u.children, f);
+    }
+}
+
+/// Turns `act` into its frame: each text a unit document holds, under a key no other document
+/// of the act has, becomes [`STORED_ELSEWHERE`]. The current text's own edition (not indexed
+/// twice) points at the current text's documents where its text is theirs.
+fn frame(act: &mut Act, keys: &DocKeys) {
+    let elsewhere = |u: &Unit, version_id: &str| {
+        !u.text.is_empty() && has_document(u) && keys.unique(version_id, &u.eid)
+    };
+    let Act {
+        units,
+        versions,
+        source,
+        ..
+    } = act;
+    let current: FxHashMap<&str, &str> = if versions.iter().any(|v| v.to.is_none()) {
+        units
+            .iter()
+            .flat_map(Unit::walk)
+            .filter(|u| elsewhere(u, CURRENT))
+            .map(|u| (u.eid.as_str(), u.text.as_str()))
+            .collect()
+    } else {
+        FxHashMap::default()
+    };
+    for v in versions.iter_mut() {
+        let own = v.to.is_none() && v.source.file == source.file;
+        let ActVersion { id, units, .. } = v;
+        walk_units_mut(units, &mut |u| {
+            let out = if own {
+                current.get(u.eid.as_str()) == Some(&u.text.as_str())
+            } else {
+                elsewhere(u, id)
+            };
+            if out {
+                u.text = STORED_ELSEWHERE.to_string();
+            }
+        });
+    }
+    drop(current);
+    walk_units_mut(&mut act.units, &mut |u| {
+        if elsewhere(u, CURRENT) {
+            u.text = STORED_ELSEWHERE.to_string();
+        }
+    });
+}
+
+/// Puts back the texts of an act read from its frame: `text(version_id, eid)` is the text of
+/// the unit document with that key. An error names the first text that cannot be found.
+pub fn restore_texts(
+    act: &mut Act,
+    text: &mut dyn FnMut(&str, &str) -> Option<String>,
+) -> Result<(), String> {
+    let mut missing: Option<String> = None;
+    let mut put_back = |units: &mut [Unit], version_id: &str| {
+        walk_units_mut(units, &mut |u| {
+            if u.text == STORED_ELSEWHERE {
+                match text(version_id, &u.eid) {
+                    Some(t) => u.text = t,
+                    None => {
+                        missing.get_or_insert_with(|| format!("{version_id} {}", u.eid));
+                    }
+                }
+            }
+        });
+    };
+    let act_file = act.source.file.clone();
+    for v in &mut act.versions {
+        let own = v.to.is_none() && v.source.file == act_file;
+        let version_id = if own { CURRENT } else { v.id.as_str() };
+        let version_id = version_id.to_string();
+        put_back(&mut v.units, &version_id);
+    }
+    put_back(&mut act.units, CURRENT);
+    match missing {
+        None => Ok(()),
+        Some(unit) => Err(format!("no unit document holds the text of {unit}")),
+    }
+}
+
+/// The frame's placeholders emptied, for readers that want an act's outline, not its texts.
+pub fn drop_texts(act: &mut Act) {
+    let mut empty = |u: &mut Unit| {
+        if u.text == STORED_ELSEWHERE {
+            u.text.clear();
+        }
+    };
+    for v in &mut act.versions {
+        walk_units_mut(&mut v.units, &mut empty);
+    }
+    walk_units_mut(&mut act.units, &mut empty);
 }
 
 /// The act's values that every one of its unit documents holds, one copy each.
@@ -252,111 +398,126 @@ impl ActStrings {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn unit_documents(
-    act: &Act,
-    shared: &ActStrings,
-    units: &[Unit],
-    val: &Validity<'_>,
-    f: &Fields,
+/// Writes an act's unit documents, counting their keys.
+struct UnitDocs<'a> {
+    act: &'a Act,
+    shared: &'a ActStrings,
+    fields: &'a Fields,
     key: u64,
-    amendments: &FxHashMap<&str, UnitAmendments<'_>>,
-    docs: &mut Vec<IndexDoc>,
-) {
-    let status = act.status.as_str();
-    // The edition's file, shared by its unit documents.
-    let file: Arc<str> = if val.source.file == act.source.file {
-        Arc::clone(&shared.file)
-    } else {
-        val.source.file.as_str().into()
-    };
-    let version_id: Arc<str> = val.version_id.into();
-    let citer = citation::Citer::new(act);
-    walk_with_path(units, &mut |path| {
-        let Some(u) = path.last() else { return };
-        let heading = u.heading.as_deref().unwrap_or("").trim();
-        if u.text.trim().is_empty() && heading.is_empty() {
-            return;
-        }
-        let mut d = IndexDoc::default();
-        d.add_static(f.doc_type, DOC_UNIT);
-        d.add_shared(f.act_id, &shared.id);
-        d.add_shared(f.file, &file);
-        d.add_shared(f.act_file, &shared.file);
-        d.add_shared(f.act_title, &shared.title);
-        d.add_u64(f.act_key, key);
-        d.add_static(f.act_kind, act.kind.as_str());
-        for issuer in &shared.issuers {
-            d.add_shared(f.issuer, issuer);
-        }
-        if let Some(date) = act.date() {
-            d.add_date(f.act_date, to_tantivy_date(date));
-        }
-        d.add_shared(f.act_number, &shared.number);
-        d.add_static(f.act_status, status);
-        d.add_text(f.eid, u.eid.as_str());
-        d.add_static(f.unit_kind, u.kind.eid_prefix());
-        d.add_static(f.unit_status, unit_status_str(&u.status));
-        let label = citation::unit_label(path, act.kind);
-        let cited = citer.citation(path, &label);
-        d.add_text(f.label, label);
-        d.add_text(f.citation, cited);
-        let mut anc = String::new();
-        for (i, p) in path.iter().enumerate() {
-            if i > 0 {
-                anc.push_str(" / ");
+    amendments: &'a FxHashMap<&'a str, UnitAmendments<'a>>,
+    keys: &'a mut DocKeys,
+    docs: &'a mut Vec<IndexDoc>,
+}
+
+impl UnitDocs<'_> {
+    /// The documents of `units`, one edition's, valid as `val` says.
+    fn add(&mut self, units: &[Unit], val: &Validity<'_>) {
+        let UnitDocs {
+            act,
+            shared,
+            fields: f,
+            key,
+            amendments,
+            keys,
+            docs,
+        } = self;
+        let (act, key) = (*act, *key);
+        let status = act.status.as_str();
+        // The edition's file, shared by its unit documents.
+        let file: Arc<str> = if val.source.file == act.source.file {
+            Arc::clone(&shared.file)
+        } else {
+            val.source.file.as_str().into()
+        };
+        let version_id: Arc<str> = val.version_id.into();
+        let citer = citation::Citer::new(act);
+        walk_with_path(units, &mut |path| {
+            let Some(u) = path.last() else { return };
+            if !has_document(u) {
+                return;
             }
-            anc.push_str(&p.eid);
-        }
-        d.add_text(f.path, anc);
-        if !heading.is_empty() {
-            let heading: Arc<str> = heading.into();
-            d.add_shared(f.heading, &heading);
-            d.add_shared(f.heading_stem, &heading);
-            d.add_shared(f.heading_loose, &heading);
-        }
-        let text: Arc<str> = u.text.as_str().into();
-        d.add_shared(f.text, &text);
-        d.add_shared(f.kk_exact, &text);
-        d.add_shared(f.kk_stem, &text);
-        d.add_shared(f.kk_loose, &text);
-        d.add_u64(f.line_start, u64::from(u.span.line_start));
-        d.add_u64(f.line_end, u64::from(u.span.line_end));
-        if let Some(p) = u.span.page {
-            d.add_u64(f.page, u64::from(p));
-        }
-        d.add_date(f.valid_from, to_tantivy_date(val.from.unwrap_or(OPEN_FROM)));
-        d.add_date(f.valid_to, to_tantivy_date(val.to.unwrap_or(OPEN_TO)));
-        let am = amendments.get(u.eid.as_str());
-        let wording_from = am
-            .and_then(|a| {
-                a.list
-                    .iter()
-                    .filter_map(|a| a.effective.as_ref().map(|e| e.date))
-                    .max()
-            })
-            .or(act.date());
-        if val.current {
-            if let Some(w) = wording_from {
-                d.add_date(f.wording_from, to_tantivy_date(w));
+            keys.add(val.version_id, &u.eid);
+            let heading = u.heading.as_deref().unwrap_or("").trim();
+            let mut d = IndexDoc::default();
+            d.add_static(f.doc_type, DOC_UNIT);
+            d.add_shared(f.act_id, &shared.id);
+            d.add_shared(f.file, &file);
+            d.add_shared(f.act_file, &shared.file);
+            d.add_shared(f.act_title, &shared.title);
+            d.add_u64(f.act_key, key);
+            d.add_static(f.act_kind, act.kind.as_str());
+            for issuer in &shared.issuers {
+                d.add_shared(f.issuer, issuer);
             }
-        }
-        d.add_u64(f.current, u64::from(val.current));
-        d.add_shared(f.version_id, &version_id);
-        match am {
-            // What serde_json writes for an empty list.
-            None => d.add_static(f.amendments, "[]"),
-            Some(a) => {
-                let json = a.json.get_or_init(|| {
-                    serde_json::to_string(&a.list)
-                        .ok()
-                        .map(|js| Arc::<str>::from(js.as_str()))
-                });
-                if let Some(js) = json {
-                    d.add_shared(f.amendments, js);
+            if let Some(date) = act.date() {
+                d.add_date(f.act_date, to_tantivy_date(date));
+            }
+            d.add_shared(f.act_number, &shared.number);
+            d.add_static(f.act_status, status);
+            d.add_text(f.eid, u.eid.as_str());
+            d.add_static(f.unit_kind, u.kind.eid_prefix());
+            d.add_static(f.unit_status, unit_status_str(&u.status));
+            let label = citation::unit_label(path, act.kind);
+            let cited = citer.citation(path, &label);
+            d.add_text(f.label, label);
+            d.add_text(f.citation, cited);
+            let mut anc = String::new();
+            for (i, p) in path.iter().enumerate() {
+                if i > 0 {
+                    anc.push_str(" / ");
+                }
+                anc.push_str(&p.eid);
+            }
+            d.add_text(f.path, anc);
+            if !heading.is_empty() {
+                let heading: Arc<str> = heading.into();
+                d.add_shared(f.heading, &heading);
+                d.add_shared(f.heading_stem, &heading);
+                d.add_shared(f.heading_loose, &heading);
+            }
+            let text: Arc<str> = u.text.as_str().into();
+            d.add_shared(f.text, &text);
+            d.add_shared(f.kk_exact, &text);
+            d.add_shared(f.kk_stem, &text);
+            d.add_shared(f.kk_loose, &text);
+            d.add_u64(f.line_start, u64::from(u.span.line_start));
+            d.add_u64(f.line_end, u64::from(u.span.line_end));
+            if let Some(p) = u.span.page {
+                d.add_u64(f.page, u64::from(p));
+            }
+            d.add_date(f.valid_from, to_tantivy_date(val.from.unwrap_or(OPEN_FROM)));
+            d.add_date(f.valid_to, to_tantivy_date(val.to.unwrap_or(OPEN_TO)));
+            let am = amendments.get(u.eid.as_str());
+            let wording_from = am
+                .and_then(|a| {
+                    a.list
+                        .iter()
+                        .filter_map(|a| a.effective.as_ref().map(|e| e.date))
+                        .max()
+                })
+                .or(act.date());
+            if val.current {
+                if let Some(w) = wording_from {
+                    d.add_date(f.wording_from, to_tantivy_date(w));
                 }
             }
-        }
-        docs.push(d);
-    });
+            d.add_u64(f.current, u64::from(val.current));
+            d.add_shared(f.version_id, &version_id);
+            match am {
+                // What serde_json writes for an empty list.
+                None => d.add_static(f.amendments, "[]"),
+                Some(a) => {
+                    let json = a.json.get_or_init(|| {
+                        serde_json::to_string(&a.list)
+                            .ok()
+                            .map(|js| Arc::<str>::from(js.as_str()))
+                    });
+                    if let Some(js) = json {
+                        d.add_shared(f.amendments, js);
+                    }
+                }
+            }
+            docs.push(d);
+        });
+    }
 }

@@ -25,7 +25,7 @@ use crate::model::{Act, Unit};
 use crate::search::citation;
 use schema::{DOC_ACT, DOC_UNIT};
 use std::path::{Path, PathBuf};
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, Term};
@@ -200,7 +200,7 @@ impl ZanIndex {
 
     fn act_docs(&self, act_id: Option<&str>) -> crate::Result<Vec<Act>> {
         let mut acts = Vec::new();
-        self.visit_act_docs(act_id, &mut |act| {
+        self.visit_act_docs(act_id, Texts::Restored, &mut |act| {
             acts.push(act);
             Ok(())
         })?;
@@ -211,51 +211,76 @@ impl ZanIndex {
     fn visit_act_docs(
         &self,
         act_id: Option<&str>,
+        texts: Texts,
         visit: &mut dyn FnMut(Act) -> crate::Result<()>,
     ) -> crate::Result<()> {
         let f = &self.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_field_text(f.doc_type, DOC_ACT),
-                IndexRecordOption::Basic,
-            )),
-        )];
-        if let Some(id) = act_id {
-            clauses.push((
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.act_id, id),
-                    IndexRecordOption::Basic,
-                )),
-            ));
-        }
         let searcher = self.searcher();
-        let addrs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
+        let addrs = searcher.search(&of_type(f, DOC_ACT, act_id), &DocSetCollector)?;
         let mut addrs: Vec<_> = addrs.into_iter().collect();
         addrs.sort();
         for a in addrs {
-            // Through the cached store readers and their decoder (simdutf8): an act's JSON
-            // holds every text of the act, and tantivy's document deserializer was 47 % of `acts`.
+            // Through the cached store readers and their decoder (simdutf8): tantivy's document
+            // deserializer was 47 % of `acts`.
             let doc = crate::search::stored::fetch(self, &searcher, a)?;
             let js = doc.str(f.act_json);
             if js.is_empty() {
                 continue;
             }
-            let act: Act = serde_json::from_str(js).map_err(|e| crate::Error::Index {
-                path: self.dir.clone(),
-                reason: format!("stored act is unreadable ({e}); run `zanlex index --force`"),
-            })?;
+            let mut act: Act = serde_json::from_str(js).map_err(|e| self.unreadable(e))?;
+            match texts {
+                Texts::Restored => self.restore_texts(&searcher, &mut act)?,
+                Texts::Dropped => docs::drop_texts(&mut act),
+            }
             visit(act)?;
         }
         Ok(())
+    }
+
+    fn unreadable(&self, reason: impl std::fmt::Display) -> crate::Error {
+        crate::Error::Index {
+            path: self.dir.clone(),
+            reason: format!("stored act is unreadable ({reason}); run `zanlex index --force`"),
+        }
+    }
+
+    /// Puts the texts of `act`'s units back from its unit documents (see [`docs`]).
+    fn restore_texts(&self, searcher: &tantivy::Searcher, act: &mut Act) -> crate::Result<()> {
+        let f = &self.fields;
+        let addrs = searcher.search(&of_type(f, DOC_UNIT, Some(&act.id)), &DocSetCollector)?;
+        let mut addrs: Vec<_> = addrs.into_iter().collect();
+        addrs.sort();
+        let mut texts: rustc_hash::FxHashMap<(String, String), String> = Default::default();
+        for a in addrs {
+            let mut doc = crate::search::stored::fetch(self, searcher, a)?;
+            let key = (doc.take_str(f.version_id), doc.take_str(f.eid));
+            texts.insert(key, doc.take_str(f.text));
+        }
+        // The current text's edition and the current text share their documents: a text may
+        // be read twice.
+        docs::restore_texts(act, &mut |version_id, eid| {
+            texts
+                .get(&(version_id.to_string(), eid.to_string()))
+                .cloned()
+        })
+        .map_err(|e| self.unreadable(format!("act {}: {e}", act.id)))
     }
 
     /// Calls `f` with each act of the index, one at a time and in no particular order (sort by
     /// `source.file`, then `id`, for the order of [`ZanIndex::acts`]): what is kept of each act
     /// is up to `f`, so listing the acts of a large index need not hold them all in memory.
     pub fn for_each_act(&self, mut f: impl FnMut(Act) -> crate::Result<()>) -> crate::Result<()> {
-        self.visit_act_docs(None, &mut f)
+        self.visit_act_docs(None, Texts::Restored, &mut f)
+    }
+
+    /// [`ZanIndex::for_each_act`] without the units' texts (each is empty): an act's outline
+    /// (metadata, unit tree, amendments, editions) is read from its own document alone, not
+    /// from its unit documents too.
+    pub fn for_each_act_outline(
+        &self,
+        mut f: impl FnMut(Act) -> crate::Result<()>,
+    ) -> crate::Result<()> {
+        self.visit_act_docs(None, Texts::Dropped, &mut f)
     }
 
     /// All acts in the index, ordered by source file.
@@ -338,5 +363,26 @@ fn per_generation<T>(
     Ok(fresh)
 }
 
-#[allow(unused)]
-fn _assert_topdocs(_: TopDocs) {}
+/// What reading an act does with the texts its frame leaves out.
+#[derive(Clone, Copy)]
+enum Texts {
+    /// Read from the act's unit documents.
+    Restored,
+    /// Left empty.
+    Dropped,
+}
+
+/// Documents of `doc_type` (and of act `act_id`, when given).
+fn of_type(f: &Fields, doc_type: &str, act_id: Option<&str>) -> BooleanQuery {
+    let term = |field, text: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            tantivy::Term::from_field_text(field, text),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let mut clauses = vec![(Occur::Must, term(f.doc_type, doc_type))];
+    if let Some(id) = act_id {
+        clauses.push((Occur::Must, term(f.act_id, id)));
+    }
+    BooleanQuery::new(clauses)
+}

@@ -1,0 +1,81 @@
+//! Acts read back from the index are the acts ingestion made: the stored act (its frame) leaves
+//! out the texts its unit documents hold, and reading it puts them back.
+
+use std::path::Path;
+use zanlex::index::{refresh, BuildOptions, ZanIndex};
+use zanlex::model::Act;
+
+fn by_file_and_id(mut acts: Vec<Act>) -> Vec<Act> {
+    acts.sort_by(|a, b| a.source.file.cmp(&b.source.file).then(a.id.cmp(&b.id)));
+    acts
+}
+
+/// Builds an index of `corpus` and checks what it reads back against what ingestion gives.
+fn round_trip(corpus: &Path) {
+    let tmp = tempfile::tempdir().unwrap();
+    let report = refresh(corpus, &tmp.path().join("index"), &BuildOptions::default()).unwrap();
+    assert!(report.failures.is_empty(), "{report:?}");
+    let index = ZanIndex::open(&tmp.path().join("index")).unwrap();
+    let ingested = by_file_and_id(zanlex::ingest::ingest_corpus(corpus).acts);
+    assert!(!ingested.is_empty());
+    let read = index.acts().unwrap();
+    assert_eq!(read.len(), ingested.len());
+    for (got, want) in read.iter().zip(&ingested) {
+        assert!(got == want, "act {} differs once read back", want.id);
+        assert_eq!(index.act(&want.id).unwrap(), *want);
+    }
+    // The outline: the same acts, with texts empty or as ingested.
+    let mut outlines = Vec::new();
+    index
+        .for_each_act_outline(|a| {
+            outlines.push(a);
+            Ok(())
+        })
+        .unwrap();
+    let outlines = by_file_and_id(outlines);
+    assert_eq!(outlines.len(), ingested.len());
+    let mut emptied = 0;
+    for (got, want) in outlines.iter().zip(&ingested) {
+        assert_eq!(got.id, want.id);
+        assert_eq!(got.versions.len(), want.versions.len());
+        let (got_units, want_units) = (got.all_units(), want.all_units());
+        assert_eq!(got_units.len(), want_units.len());
+        for (g, w) in got_units.iter().zip(&want_units) {
+            assert_eq!(g.eid, w.eid);
+            assert!(
+                g.text.is_empty() || g.text == w.text,
+                "{} {}",
+                want.id,
+                w.eid
+            );
+            emptied += usize::from(g.text.is_empty() && !w.text.is_empty());
+        }
+    }
+    assert!(emptied > 0, "the outline leaves texts out");
+}
+
+#[test]
+fn the_corpus_reads_back_as_ingested() {
+    round_trip(Path::new("corpus"));
+}
+
+#[test]
+fn editions_read_back_as_ingested() {
+    // Three acts in two or three editions each, in one corpus.
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for act in std::fs::read_dir("tests/fixtures/versions").unwrap() {
+        for f in std::fs::read_dir(act.unwrap().path()).unwrap() {
+            let p = f.unwrap().path();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            std::fs::copy(&p, corpus.join(name)).unwrap();
+        }
+    }
+    round_trip(&corpus);
+}
+
+#[test]
+fn applied_versions_read_back_as_ingested() {
+    round_trip(Path::new("tests/fixtures/amend/apply"));
+}
