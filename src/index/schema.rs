@@ -40,8 +40,9 @@ pub const OPEN_TO: NaiveDate = match NaiveDate::from_ymd_opt(2200, 1, 1) {
 pub struct Fields {
     /// `unit` or `act`.
     pub doc_type: Field,
+    /// Indexed: what refresh deletes an act's documents by, and the `act:` filter.
     pub act_id: Field,
-    /// The source file (`corpus/003_….txt`) the document came from: what refresh deletes by.
+    /// The source file (`corpus/003_….txt`) the document came from.
     pub file: Field,
     /// The corpus file the act itself came from (differs from `file` for older editions).
     pub act_file: Field,
@@ -56,6 +57,8 @@ pub struct Fields {
     /// On act documents: how many unit documents the act has (title statistics are counted as
     /// if every unit carried the title).
     pub unit_docs: Field,
+    /// Indexed for the `kind:`, `issuer:`, `date:` and `status:` filters; the other plain
+    /// values are stored only (every indexed value is a term per document to write).
     pub act_kind: Field,
     pub issuer: Field,
     pub act_date: Field,
@@ -87,7 +90,8 @@ pub struct Fields {
     pub version_id: Field,
     /// JSON array of the [`crate::model::Amendment`]s that touched the unit.
     pub amendments: Field,
-    /// The whole [`crate::model::Act`] as JSON (act documents only).
+    /// The act's frame as JSON (act documents only): the [`crate::model::Act`] without the
+    /// texts its unit documents hold ([`crate::index::docs`]).
     pub act_json: Field,
 }
 
@@ -121,7 +125,7 @@ pub fn build_schema() -> (Schema, Fields) {
     let fields = Fields {
         doc_type: b.add_text_field("doc_type", STRING),
         act_id: b.add_text_field("act_id", raw.clone()),
-        file: b.add_text_field("file", raw.clone()),
+        file: b.add_text_field("file", stored_only.clone()),
         act_file: b.add_text_field("act_file", stored_only.clone()),
         act_title: b.add_text_field("act_title", stored_only.clone()),
         title_stem: b.add_text_field("title_stem", analyzed(KK_STEM, false)),
@@ -131,11 +135,11 @@ pub fn build_schema() -> (Schema, Fields) {
         act_kind: b.add_text_field("act_kind", raw.clone()),
         issuer: b.add_text_field("issuer", raw.clone()),
         act_date: b.add_date_field("act_date", date_opts()),
-        act_number: b.add_text_field("act_number", raw.clone()),
+        act_number: b.add_text_field("act_number", stored_only.clone()),
         act_status: b.add_text_field("act_status", raw.clone()),
-        eid: b.add_text_field("eid", raw.clone()),
-        unit_kind: b.add_text_field("unit_kind", raw.clone()),
-        unit_status: b.add_text_field("unit_status", raw.clone()),
+        eid: b.add_text_field("eid", stored_only.clone()),
+        unit_kind: b.add_text_field("unit_kind", stored_only.clone()),
+        unit_status: b.add_text_field("unit_status", stored_only.clone()),
         label: b.add_text_field("label", stored_only.clone()),
         citation: b.add_text_field("citation", stored_only.clone()),
         path: b.add_text_field("path", stored_only.clone()),
@@ -151,7 +155,12 @@ pub fn build_schema() -> (Schema, Fields) {
         page: b.add_u64_field("page", num),
         valid_from: b.add_date_field("valid_from", date_opts()),
         valid_to: b.add_date_field("valid_to", date_opts()),
-        wording_from: b.add_date_field("wording_from", date_opts()),
+        wording_from: b.add_date_field(
+            "wording_from",
+            DateOptions::default()
+                .set_stored()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
         current: b.add_u64_field("current", NumericOptions::default().set_indexed()),
         version_id: b.add_text_field("version_id", stored_only.clone()),
         amendments: b.add_text_field("amendments", stored_only.clone()),
