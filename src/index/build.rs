@@ -471,8 +471,8 @@ impl<'a> ActWriter<'a> {
                 .par_iter_mut()
                 .map(|a| act_documents(a, fields))
                 .collect::<crate::Result<_>>()?;
-            // Unit documents before the chunk's act documents (large JSON): a unit's doc-store
-            // block then rarely has to decompress a whole act to print a hit.
+            // Unit documents before the chunk's act documents (their JSON is still tens of KB):
+            // a unit's doc-store block then rarely has to decompress an act to print a hit.
             let mut act_docs = Vec::with_capacity(per_act.len());
             for docs in per_act {
                 let mut docs = docs.into_iter();

@@ -21,7 +21,7 @@ pub const SCHEMA_VERSION: u32 = 7;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
-/// `doc_type` of act documents (which hold the whole act as JSON).
+/// `doc_type` of act documents (which hold the act as JSON, its frame: see [`crate::index::docs`]).
 pub const DOC_ACT: &str = "act";
 
 /// Stand-in for an open lower bound of a validity range (tantivy dates span 1678..2262).
