@@ -131,7 +131,8 @@ fn assert_same_as_fresh(corpus: &Path, idx: &Path, tmp: &Path) {
 
 #[test]
 fn a_refreshed_index_keeps_every_edition_of_an_act() {
-    // An older edition's file changes, then a newer edition arrives, then the older one goes:
+    // A newer edition arrives, the older edition's file changes, the older one goes, then the
+    // older one comes back and the newer one goes:
     // after each refresh the index holds what a fresh build holds.
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
@@ -165,6 +166,16 @@ fn a_refreshed_index_keeps_every_edition_of_an_act() {
     assert!(
         !removed.rebuilt && removed.removed.len() == 1,
         "{removed:?}"
+    );
+    assert_same_as_fresh(&corpus, &idx, tmp.path());
+
+    // The older edition back and the newer one gone: the act is the older edition alone.
+    std::fs::copy(editions.join(old), corpus.join(old)).unwrap();
+    std::fs::remove_file(corpus.join(new)).unwrap();
+    let swapped = refresh(&corpus, &idx, &opts).unwrap();
+    assert!(
+        !swapped.rebuilt && swapped.added.len() == 1 && swapped.removed.len() == 1,
+        "{swapped:?}"
     );
     assert_same_as_fresh(&corpus, &idx, tmp.path());
 }
