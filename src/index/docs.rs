@@ -189,7 +189,7 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
         // Older editions, each over its [from, to).
         let mut covered_until: Option<NaiveDate> = None;
         for v in &act.versions {
-            if is_current_edition(v, act) {
+            if is_current_edition(v, &act.source.file) {
                 continue; // the current text itself
             }
             if let Some(to) = v.to {
@@ -249,9 +249,10 @@ fn has_document(u: &Unit) -> bool {
     !(u.text.trim().is_empty() && u.heading.as_deref().unwrap_or("").trim().is_empty())
 }
 
-/// Whether `v` is the edition the act's units are (indexed once, as the current text).
-fn is_current_edition(v: &ActVersion, act: &Act) -> bool {
-    v.to.is_none() && v.source.file == act.source.file
+/// Whether `v`, an edition of the act from `act_file`, is the one the act's units are (indexed
+/// once, as the current text).
+fn is_current_edition(v: &ActVersion, act_file: &str) -> bool {
+    v.to.is_none() && v.source.file == act_file
 }
 
 /// How many unit documents of an act have each (version id, eid) key, by the key's hash: a
@@ -295,18 +296,19 @@ fn frame(act: &mut Act, keys: &DocKeys) {
         source,
         ..
     } = act;
-    let current: FxHashMap<&str, &str> = if versions.iter().any(|v| v.to.is_none()) {
-        units
-            .iter()
-            .flat_map(Unit::walk)
-            .filter(|u| elsewhere(u, CURRENT))
-            .map(|u| (u.eid.as_str(), u.text.as_str()))
-            .collect()
-    } else {
-        FxHashMap::default()
-    };
+    let current: FxHashMap<&str, &str> =
+        if versions.iter().any(|v| is_current_edition(v, &source.file)) {
+            units
+                .iter()
+                .flat_map(Unit::walk)
+                .filter(|u| elsewhere(u, CURRENT))
+                .map(|u| (u.eid.as_str(), u.text.as_str()))
+                .collect()
+        } else {
+            FxHashMap::default()
+        };
     for v in versions.iter_mut() {
-        let own = v.to.is_none() && v.source.file == source.file;
+        let own = is_current_edition(v, &source.file);
         let ActVersion { id, units, .. } = v;
         walk_units_mut(units, &mut |u| {
             let out = if own {
@@ -329,7 +331,7 @@ fn frame(act: &mut Act, keys: &DocKeys) {
 
 /// Puts back the texts of an act read from its frame: `text(version_id, eid)` is the text of
 /// the unit document with that key. An error names the first text that cannot be found.
-pub fn restore_texts(
+pub(crate) fn restore_texts(
     act: &mut Act,
     text: &mut dyn FnMut(&str, &str) -> Option<String>,
 ) -> Result<(), String> {
@@ -346,12 +348,13 @@ pub fn restore_texts(
             }
         });
     };
-    let act_file = act.source.file.clone();
     for v in &mut act.versions {
-        let own = v.to.is_none() && v.source.file == act_file;
-        let version_id = if own { CURRENT } else { v.id.as_str() };
-        let version_id = version_id.to_string();
-        put_back(&mut v.units, &version_id);
+        let version_id = if is_current_edition(v, &act.source.file) {
+            CURRENT
+        } else {
+            v.id.as_str()
+        };
+        put_back(&mut v.units, version_id);
     }
     put_back(&mut act.units, CURRENT);
     match missing {
@@ -361,7 +364,7 @@ pub fn restore_texts(
 }
 
 /// The frame's placeholders emptied, for readers that want an act's outline, not its texts.
-pub fn drop_texts(act: &mut Act) {
+pub(crate) fn drop_texts(act: &mut Act) {
     let mut empty = |u: &mut Unit| {
         if u.text == STORED_ELSEWHERE {
             u.text.clear();
