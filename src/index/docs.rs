@@ -3,7 +3,7 @@
 //!
 //! The act's JSON is its *frame*: the texts its unit documents hold are left out of it
 //! ([`STORED_ELSEWHERE`] stands in their place) and put back when the act is read
-//! ([`restore_texts`]). Stored twice, the texts made the doc store twice as large, and
+//! ([`crate::index::ZanIndex::act`], [`crate::index::ZanIndex::acts`]). Stored twice, the texts made the doc store twice as large, and
 //! serializing and compressing the second copy was a tenth of the time of `zanlex index`.
 
 use super::schema::{act_key, to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
@@ -167,7 +167,7 @@ struct Validity<'a> {
 /// All documents for one act: the act's own document first, then its unit documents.
 ///
 /// Leaves `act` as its frame: the texts its unit documents hold are replaced by
-/// [`STORED_ELSEWHERE`] (see [`restore_texts`]).
+/// [`STORED_ELSEWHERE`] (the module's documentation says why).
 pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> {
     // The act's document is filled last, once its JSON is the frame.
     let mut docs = vec![IndexDoc::default()];
