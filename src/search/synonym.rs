@@ -561,6 +561,12 @@ mod tests {
         Ok(hits)
     }
 
+    /// `texts` indexed with the spellings apart and with them merged, and the body field.
+    fn both_ways(texts: &[&str]) -> tantivy::Result<(Index, Index, Field)> {
+        let ((apart, body), (merged, _)) = (index_of(texts, false)?, index_of(texts, true)?);
+        Ok((apart, merged, body))
+    }
+
     /// The same documents with the same scores.
     fn assert_same(got: &[(u32, Score)], want: &[(u32, Score)]) {
         assert_eq!(got.len(), want.len(), "{got:?} vs {want:?}");
@@ -583,7 +589,7 @@ mod tests {
             "color h color",
             "i j",
         ];
-        let ((apart, body), (merged, _)) = (index_of(&texts, false)?, index_of(&texts, true)?);
+        let (apart, merged, body) = both_ways(&texts)?;
         let term = |t| Term::from_field_text(body, t);
         let synonyms = Synonyms::new(body, vec![term("color"), term("colour")]);
         let one = TermQuery::new(term("color"), IndexRecordOption::WithFreqs);
@@ -605,7 +611,7 @@ mod tests {
             "color",
             "big colour wheel",
         ];
-        let ((apart, body), (merged, _)) = (index_of(&texts, false)?, index_of(&texts, true)?);
+        let (apart, merged, body) = both_ways(&texts)?;
         let term = |t| Term::from_field_text(body, t);
         let phrase = SynonymPhrase::new(
             vec![
