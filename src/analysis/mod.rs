@@ -227,8 +227,10 @@ struct Entry {
     /// the word through its stem ([`Writes::LooseRest`]).
     canonical: bool,
     /// Russian stem and its fold, computed on first need (Russian words, and unmarked words
-    /// after a Russian one); only in the per-thread cache.
-    ru: Option<(Box<str>, Box<str>)>,
+    /// after a Russian one); only in the per-thread cache. Boxed: most words never need it,
+    /// and a key with a smaller entry fits the cache's 64-byte slot (the lookups are
+    /// memory-bound).
+    ru: Option<Box<(Box<str>, Box<str>)>>,
 }
 
 impl Entry {
@@ -343,10 +345,10 @@ fn apply(e: &mut Entry, writes: Writes, prev_russian: &mut bool, text: &mut Stri
     let is_russian = e.lang == Lang::Russian || (e.lang == Lang::Unmarked && *prev_russian);
     *prev_russian = is_russian;
     let out = if is_russian {
-        let (s, l) = e.ru.get_or_insert_with(|| {
+        let (s, l) = &**e.ru.get_or_insert_with(|| {
             let s = russian::stem(text);
             let l = fold::fold(&s);
-            (s.into(), l.into())
+            Box::new((s.into(), l.into()))
         });
         match writes {
             Writes::Stems => s,
