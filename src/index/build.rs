@@ -458,9 +458,11 @@ impl<'a> ActWriter<'a> {
 
     fn add(&mut self, mut acts: Vec<Act>) -> crate::Result<()> {
         use rayon::prelude::*;
-        for a in &acts {
-            self.delete_act(&a.id);
-            self.written.insert(a.id.clone());
+        if !self.fresh {
+            for a in &acts {
+                self.delete_act(&a.id);
+                self.written.insert(a.id.clone());
+            }
         }
         let (fields, dir) = (self.fields, self.dir);
         // Documents are built in parallel a chunk of acts at a time and handed to the writer
