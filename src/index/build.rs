@@ -417,8 +417,8 @@ struct ActWriter<'a> {
     units: usize,
     /// The index was empty when the writer opened: there is nothing to delete.
     fresh: bool,
-    /// Ids of the acts written by this writer: their old documents are gone already, and
-    /// their new ones must not be deleted.
+    /// Ids of the acts written by this writer (unless `fresh`): their old documents are gone
+    /// already, and their new ones must not be deleted.
     written: std::collections::HashSet<String>,
 }
 
