@@ -167,7 +167,7 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
         Ok(BooleanQuery::new(clauses))
     };
     // Editions of one unit may all match an `--as-of` date range edge: fetch extra, dedupe.
-    let hl = snippet::Highlighter::new(index, &q);
+    let hl = snippet::Highlighter::new(&q);
     // A phrase with stop words is checked on the text itself: fetch every candidate.
     let fetch = if hl.needs_verify() {
         VERIFY_CANDIDATES
@@ -193,7 +193,7 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
         let doc = stored::fetch(index, &searcher, addr)?;
         if hl.needs_verify() {
             let text = doc_text(index, &doc);
-            if !hl.verify(index, &text) {
+            if !hl.verify(&text) {
                 continue;
             }
             verified += 1;
@@ -278,7 +278,7 @@ fn read_hit(
     } else {
         &text
     };
-    let snippet = hl.snippet(index, snippet_src);
+    let snippet = hl.snippet(snippet_src);
     let from = date_of(&doc, f.valid_from).filter(|x| *x != OPEN_FROM);
     let to = date_of(&doc, f.valid_to).filter(|x| *x != OPEN_TO);
     let wording_unknown = match (as_of, date_of(&doc, f.wording_from)) {

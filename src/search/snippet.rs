@@ -6,10 +6,9 @@
 
 use super::query::Query;
 use crate::analysis::tokenizer::{tokenize_packed, TokenBuf, TokenRef};
-use crate::index::ZanIndex;
+use crate::analysis::{KK_EXACT, KK_LOOSE, KK_STEM};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use tantivy::schema::Field;
 use tantivy::tokenizer::TextAnalyzer;
 
 /// Longest snippet, in characters, before it is cut around the densest highlights.
@@ -55,8 +54,12 @@ struct Tok {
     to: usize,
 }
 
-fn tokens_with_offsets(index: &ZanIndex, field: Field, text: &str) -> Vec<Tok> {
-    let Ok(mut an) = index.tantivy().tokenizer_for_field(field) else {
+/// The analyzers a slot's tokens come from: exact, stem and loose forms. `kk_loose` is the
+/// whole loose analyzer (the index's `kk_loose` field keeps only what the stems do not give).
+const SLOT_ANALYZERS: [&str; 3] = [KK_EXACT, KK_STEM, KK_LOOSE];
+
+fn tokens_with_offsets(analyzer: &str, text: &str) -> Vec<Tok> {
+    let Some(mut an) = crate::analysis::analyzer(analyzer) else {
         return Vec::new();
     };
     let mut ts = an.token_stream(text);
@@ -174,11 +177,10 @@ pub struct Highlighter {
     /// Whether an exact token's folded beginning is one of `prefixes`, by the token's first
     /// four characters (all the test reads).
     prefix_hits: std::cell::RefCell<FxHashMap<HeadKey, bool>>,
-    /// The `kk_stem` and `kk_loose` analyzers, taken from the index once.
+    /// The `kk_stem` and `kk_loose` analyzers, built once.
     analyzers: std::cell::RefCell<Option<Analyzers>>,
     /// The exact tokens of the text being read, reused from text to text.
     tokens: std::cell::RefCell<TokenBuf>,
-    fields: [Option<Field>; 3],
     /// Single tokens per analyzer (exact, stem, loose).
     words: [FxHashSet<String>; 3],
     /// Every exact token of the query (words and patterns): a slot keeps the text of an exact
@@ -255,11 +257,10 @@ fn chunks(text: &str, size: usize) -> Vec<(usize, &str)> {
     out
 }
 
-fn slots(index: &ZanIndex, fields: &[Option<Field>; 3], text: &str) -> Vec<Slot> {
+fn slots(text: &str) -> Vec<Slot> {
     let mut table: Vec<Slot> = Vec::new();
-    for (i, field) in fields.iter().enumerate() {
-        let Some(field) = field else { continue };
-        for t in tokens_with_offsets(index, *field, text) {
+    for (i, analyzer) in SLOT_ANALYZERS.iter().enumerate() {
+        for t in tokens_with_offsets(analyzer, text) {
             if t.position >= table.len() {
                 if t.position > 1_000_000 {
                     continue;
@@ -277,13 +278,8 @@ fn slots(index: &ZanIndex, fields: &[Option<Field>; 3], text: &str) -> Vec<Slot>
     table
 }
 
-fn pattern_of(
-    index: &ZanIndex,
-    fields: &[Option<Field>; 3],
-    text: &str,
-    slop: u32,
-) -> Option<Pattern> {
-    let table = slots(index, fields, text);
+fn pattern_of(text: &str, slop: u32) -> Option<Pattern> {
+    let table = slots(text);
     let first = table
         .iter()
         .position(|s| !s.exact.is_empty() || !s.stem.is_empty())?;
@@ -360,15 +356,8 @@ fn find_pattern(p: &Pattern, table: &[Slot]) -> Vec<[usize; 2]> {
 
 impl Highlighter {
     /// Prepares highlighting for the positive words and phrases of `q`.
-    pub fn new(index: &ZanIndex, q: &Query) -> Self {
-        let f = index.fields();
-        // `heading_loose` for the whole `kk_loose` analyzer: the `kk_loose` field keeps only
-        // the loose forms its stems do not give.
-        let fields = [Some(f.kk_exact), Some(f.kk_stem), Some(f.heading_loose)];
-        let mut h = Highlighter {
-            fields,
-            ..Default::default()
-        };
+    pub fn new(q: &Query) -> Self {
+        let mut h = Highlighter::default();
         let required: Vec<*const Query> = match q {
             Query::Phrase { .. } => vec![q as *const Query],
             Query::And(parts) => parts
@@ -384,7 +373,7 @@ impl Highlighter {
                 Query::Phrase { text, slop } => (text.as_str(), *slop),
                 _ => continue,
             };
-            let Some(p) = pattern_of(index, &h.fields, text, slop) else {
+            let Some(p) = pattern_of(text, slop) else {
                 continue;
             };
             if p.words.len() == 1 && matches!(part, Query::Term(_)) {
@@ -431,17 +420,13 @@ impl Highlighter {
     /// forms; other words are not stemmed. `false` when the analyzers are missing.
     fn each_token(
         &self,
-        index: &ZanIndex,
         text: &str,
         mut visit: impl FnMut(TokenRef<'_>, bool, Option<&(Vec<String>, Vec<String>)>),
     ) -> bool {
-        let [Some(_), Some(fs), Some(fl)] = self.fields else {
-            return false;
-        };
         let mut analyzers = self.analyzers.borrow_mut();
         if analyzers.is_none() {
-            let tk = |f| index.tantivy().tokenizer_for_field(f).ok();
-            let (Some(stem), Some(loose)) = (tk(fs), tk(fl)) else {
+            let an = crate::analysis::analyzer;
+            let (Some(stem), Some(loose)) = (an(KK_STEM), an(KK_LOOSE)) else {
                 return false;
             };
             *analyzers = Some(Analyzers(stem, loose));
@@ -499,11 +484,11 @@ impl Highlighter {
     }
 
     /// The slot table of a text, stemming only words that could match the query.
-    fn text_slots(&self, index: &ZanIndex, text: &str) -> Vec<Slot> {
+    fn text_slots(&self, text: &str) -> Vec<Slot> {
         // About one position per 8 bytes of Kazakh text: most tables never grow.
         let mut table: Vec<Slot> = Vec::with_capacity(text.len() / 8 + 1);
         let keep_all = self.exact_all.contains("");
-        let analyzed = self.each_token(index, text, |t, wanted, forms| {
+        let analyzed = self.each_token(text, |t, wanted, forms| {
             if t.position >= table.len() {
                 table.resize(t.position + 1, Slot::default());
             }
@@ -525,19 +510,19 @@ impl Highlighter {
         if analyzed {
             table
         } else {
-            slots(index, &self.fields, text)
+            slots(text)
         }
     }
 
     /// The matches of a query without phrases: the tokens at every position where one of the
     /// query's words matches, as [`Highlighter::spans_in`] finds them through a slot table,
     /// but a position at a time (tokens come in position order) instead of a table of all.
-    fn word_spans(&self, index: &ZanIndex, text: &str) -> Option<Vec<[usize; 2]>> {
+    fn word_spans(&self, text: &str) -> Option<Vec<[usize; 2]>> {
         let mut all: Vec<[usize; 2]> = Vec::new();
         // The tokens of the current position, and whether one of them matched.
         let mut group: Vec<[usize; 2]> = Vec::new();
         let (mut position, mut hit, mut ordered) = (usize::MAX, false, true);
-        let analyzed = self.each_token(index, text, |t, wanted, forms| {
+        let analyzed = self.each_token(text, |t, wanted, forms| {
             if t.position != position {
                 ordered &= position == usize::MAX || t.position > position;
                 if hit {
@@ -567,14 +552,14 @@ impl Highlighter {
     }
 
     /// Whether `text` holds every phrase the query requires, stop words in place.
-    pub fn verify(&self, index: &ZanIndex, text: &str) -> bool {
+    pub fn verify(&self, text: &str) -> bool {
         if self.required.is_empty() {
             return true;
         }
         self.required.iter().zip(&self.anchors).all(|(&i, anchor)| {
             let pattern = &self.patterns[i];
             let Some(re) = anchor else {
-                let table = self.text_slots(index, text);
+                let table = self.text_slots(text);
                 return !find_pattern(pattern, &table).is_empty();
             };
             // Analyze only windows around the stop word's occurrences.
@@ -592,33 +577,33 @@ impl Highlighter {
                         b = m.end() + p;
                     }
                 }
-                let table = self.text_slots(index, &text[a..b]);
+                let table = self.text_slots(&text[a..b]);
                 !find_pattern(pattern, &table).is_empty()
             })
         })
     }
 
     /// Byte ranges of `text` that match, merged and sorted.
-    pub fn spans(&self, index: &ZanIndex, text: &str) -> Vec<[usize; 2]> {
+    pub fn spans(&self, text: &str) -> Vec<[usize; 2]> {
         if text.len() > HIGHLIGHT_CHUNK {
             for (off, chunk) in chunks(text, HIGHLIGHT_CHUNK) {
-                let found = self.spans_in(index, chunk);
+                let found = self.spans_in(chunk);
                 if !found.is_empty() {
                     return found.into_iter().map(|[a, b]| [a + off, b + off]).collect();
                 }
             }
             return Vec::new();
         }
-        self.spans_in(index, text)
+        self.spans_in(text)
     }
 
-    fn spans_in(&self, index: &ZanIndex, text: &str) -> Vec<[usize; 2]> {
+    fn spans_in(&self, text: &str) -> Vec<[usize; 2]> {
         if self.patterns.is_empty() {
-            if let Some(spans) = self.word_spans(index, text) {
+            if let Some(spans) = self.word_spans(text) {
                 return spans;
             }
         }
-        let table = self.text_slots(index, text);
+        let table = self.text_slots(text);
         let mut all: Vec<[usize; 2]> = Vec::new();
         for p in &self.patterns {
             all.extend(find_pattern(p, &table));
@@ -637,8 +622,8 @@ impl Highlighter {
     }
 
     /// A snippet of `text` around its matches.
-    pub fn snippet(&self, index: &ZanIndex, text: &str) -> Snippet {
-        let spans = self.spans(index, text);
+    pub fn snippet(&self, text: &str) -> Snippet {
+        let spans = self.spans(text);
         make_snippet(text, &spans, SNIPPET_CHARS)
     }
 }
