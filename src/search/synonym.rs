@@ -74,12 +74,19 @@ fn synonyms_doc_freq(stats: &dyn Bm25StatisticsProvider, terms: &[Term]) -> tant
 
 /// BM25 of a word (one set of terms) or a phrase (a set a word), each set taken as one term:
 /// a phrase's idf is its words' idfs summed, as tantivy's phrase query sums its terms';
-/// document lengths are `lengths`'.
+/// document lengths are `lengths`'. `None` when scoring is disabled.
 fn synonyms_bm25<'a>(
-    stats: &dyn Bm25StatisticsProvider,
+    enable_scoring: &EnableScoring<'_>,
     lengths: Field,
     sets: impl IntoIterator<Item = &'a [Term]>,
-) -> tantivy::Result<Bm25Weight> {
+) -> tantivy::Result<Option<Bm25Weight>> {
+    let EnableScoring::Enabled {
+        statistics_provider: stats,
+        ..
+    } = enable_scoring
+    else {
+        return Ok(None);
+    };
     let total_docs = stats.total_num_docs()?;
     let total_tokens = stats.total_num_tokens(lengths)?;
     let average_length = if total_docs == 0 {
@@ -89,31 +96,21 @@ fn synonyms_bm25<'a>(
     };
     let mut doc_freqs = Vec::new();
     for terms in sets {
-        doc_freqs.push(synonyms_doc_freq(stats, terms)?);
+        doc_freqs.push(synonyms_doc_freq(*stats, terms)?);
     }
     let first = doc_freqs.first().copied().unwrap_or(0);
     let one = Bm25Weight::for_one_term(first, total_docs, average_length);
     if doc_freqs.len() < 2 {
-        return Ok(one);
+        return Ok(Some(one));
     }
     // A weight with the summed idf: the first word's, scaled.
     let sum: Score = doc_freqs.iter().map(|&n| idf(n, total_docs)).sum();
-    Ok(one.boost_by(sum / idf(first, total_docs)))
+    Ok(Some(one.boost_by(sum / idf(first, total_docs))))
 }
 
 impl Query for Synonyms {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let bm25 = match enable_scoring {
-            EnableScoring::Enabled {
-                statistics_provider,
-                ..
-            } => Some(synonyms_bm25(
-                statistics_provider,
-                self.lengths,
-                [self.terms.as_slice()],
-            )?),
-            EnableScoring::Disabled { .. } => None,
-        };
+        let bm25 = synonyms_bm25(&enable_scoring, self.lengths, [self.terms.as_slice()])?;
         Ok(Box::new(SynonymsWeight {
             terms: self.terms.clone(),
             lengths: self.lengths,
@@ -322,17 +319,8 @@ impl SynonymPhrase {
 
 impl Query for SynonymPhrase {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let bm25 = match enable_scoring {
-            EnableScoring::Enabled {
-                statistics_provider,
-                ..
-            } => Some(synonyms_bm25(
-                statistics_provider,
-                self.lengths,
-                self.words.iter().map(|(_, terms)| terms.as_slice()),
-            )?),
-            EnableScoring::Disabled { .. } => None,
-        };
+        let words = self.words.iter().map(|(_, terms)| terms.as_slice());
+        let bm25 = synonyms_bm25(&enable_scoring, self.lengths, words)?;
         Ok(Box::new(SynonymPhraseWeight {
             phrase: self.clone(),
             bm25,
