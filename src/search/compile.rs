@@ -71,8 +71,11 @@ fn field_query(index: &ZanIndex, field: Field, text: &str, slop: u32) -> Option<
 /// word or a word is not in the index.
 fn loose_query(index: &ZanIndex, text: &str, slop: u32) -> Option<LooseClause> {
     let f = index.fields();
-    // `heading_loose` is analyzed with the whole `kk_loose` analyzer.
-    let toks = analyze_field(index, f.heading_loose, text);
+    // The whole loose analyzer: the `kk_loose` field's keeps only what the stems do not give.
+    let toks: Vec<(usize, String)> = crate::analysis::analyze(crate::analysis::KK_LOOSE, text)
+        .into_iter()
+        .map(|t| (t.position, t.text))
+        .collect();
     let searcher = index.searcher();
     let mut words: Vec<(u32, Vec<Term>)> = Vec::with_capacity(toks.len());
     for (position, loose) in toks {
