@@ -1,0 +1,48 @@
+//! Segments: a build leaves full segments as they are (merging them would rewrite the whole
+//! index once more), but incremental refreshes, each of which writes a small segment, do not
+//! pile segments up: small ones are merged.
+
+use std::path::Path;
+use zanlex::index::{refresh, BuildOptions};
+
+fn segment_count(idx: &Path) -> usize {
+    let index = tantivy::Index::open_in_dir(idx).unwrap();
+    index.searchable_segment_ids().unwrap().len()
+}
+
+fn live_documents(idx: &Path) -> u64 {
+    let index = tantivy::Index::open_in_dir(idx).unwrap();
+    index.reader().unwrap().searcher().num_docs()
+}
+
+#[test]
+fn repeated_refreshes_merge_their_small_segments() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for e in std::fs::read_dir("corpus").unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, corpus.join(p.file_name().unwrap())).unwrap();
+    }
+    let idx = tmp.path().join("index");
+    let opts = BuildOptions::default();
+    let built = refresh(&corpus, &idx, &opts).unwrap();
+    assert!(built.rebuilt && built.added.len() == 5, "{built:?}");
+    let docs = live_documents(&idx);
+
+    // Each round changes one file's bytes (a trailing blank line: same act), so its act's
+    // documents are deleted and written again as a new segment.
+    let files = ["000_59abb921da226678.txt", "002_5607aeb48d2f36af.txt"];
+    for round in 0..8 {
+        let file = corpus.join(files[round % files.len()]);
+        let mut bytes = std::fs::read(&file).unwrap();
+        bytes.push(b'\n');
+        std::fs::write(&file, bytes).unwrap();
+        let r = refresh(&corpus, &idx, &opts).unwrap();
+        assert_eq!(r.updated.len(), 1, "round {round}: {r:?}");
+        assert_eq!(live_documents(&idx), docs, "round {round}");
+        // Without merges this would be the build's segments plus one a round.
+        let segments = segment_count(&idx);
+        assert!(segments <= 4, "round {round}: {segments} segments");
+    }
+}
