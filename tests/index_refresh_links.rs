@@ -179,3 +179,53 @@ fn a_refreshed_index_keeps_every_edition_of_an_act() {
     );
     assert_same_as_fresh(&corpus, &idx, tmp.path());
 }
+
+#[test]
+fn a_new_index_of_linked_files_holds_what_an_incremental_build_holds() {
+    // An index built in one go and one that had its files added to it by a refresh must hold
+    // the same documents and record the same manifest: after a change to an unrelated file,
+    // both refresh that file alone and still agree.
+    let unrelated = "000_59abb921da226678.txt";
+    for fixture in [
+        "tests/fixtures/versions/codes_104316_government",
+        "tests/fixtures/versions/ministerial_135478",
+        "tests/fixtures/versions/local-astana_134470",
+        "tests/fixtures/amend/apply",
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let corpus = tmp.path().join("corpus");
+        std::fs::create_dir_all(&corpus).unwrap();
+        let idx = tmp.path().join("index");
+        let opts = BuildOptions::default();
+        let empty = refresh(&corpus, &idx, &opts).unwrap();
+        assert!(empty.rebuilt, "{fixture}: {empty:?}");
+        copy_dir(Path::new(fixture), &corpus);
+        std::fs::copy(Path::new("corpus").join(unrelated), corpus.join(unrelated)).unwrap();
+        let files = zanlex::ingest::corpus_files(&corpus).unwrap().len();
+        let incremental = refresh(&corpus, &idx, &opts).unwrap();
+        assert!(
+            !incremental.rebuilt && incremental.added.len() == files,
+            "{fixture}: {incremental:?}"
+        );
+        // Builds `fresh` (a new index) and compares.
+        assert_same_as_fresh(&corpus, &idx, tmp.path());
+        let fresh = tmp.path().join("fresh");
+        // Unit documents are those with an eid (`doc_type` is not stored).
+        let units = documents(&fresh).iter().filter(|d| !d.3.is_empty()).count();
+        assert_eq!(units, incremental.units_indexed, "{fixture}");
+
+        let touched = corpus.join(unrelated);
+        let mut bytes = std::fs::read(&touched).unwrap();
+        bytes.push(b'\n');
+        std::fs::write(&touched, bytes).unwrap();
+        for index in [&idx, &fresh] {
+            let r = refresh(&corpus, index, &opts).unwrap();
+            assert_eq!(
+                (r.updated.len(), r.added.len(), r.unchanged),
+                (1, 0, files - 1),
+                "{fixture}: {r:?}"
+            );
+        }
+        assert_eq!(documents(&idx), documents(&fresh), "{fixture}");
+    }
+}
