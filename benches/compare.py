@@ -2,6 +2,7 @@
 """zanlex beside the engines a user would pick instead, on the same scaled corpus, in one run.
 
     benches/compare.sh [--sizes 10,100,1000] [--seed 1] [--work target/compare] [--xapian]
+                       [--repeat 3]
 
 For each size (MB of synthetic acts written by the hidden `zanlex scale`):
   indexing  wall time, MB/s and peak RSS (/usr/bin/time -v) of
@@ -11,7 +12,8 @@ For each size (MB of synthetic acts written by the hidden `zanlex scale`):
               `examples/dump_units.rs`; the dump's own time is shown apart and NOT charged to it);
             - tantivy 0.25 with its default tokenizer indexing the same JSONL (examples/peer_tantivy.rs);
             - optionally Xapian (python3-xapian, English-less default TermGenerator) on the same JSONL.
-            MB/s is always corpus MB (10^6 bytes of source files) / wall seconds.
+            MB/s is always corpus MB (10^6 bytes of source files) / wall seconds. Each build
+            runs --repeat times (3), the tools taking turns; the median wall time counts.
   querying  p50, p99 and QPS over the 200 fixed queries of benches/queries.txt (words, inflected
             words, phrases, boolean, filters), one thread, warm (one untimed pass first), top 10
             with stored text; zanlex also builds citations and snippets. Plus the whole-process
@@ -143,19 +145,54 @@ def measure_size(mb, args, xpy):
     mbytes = r["corpus_bytes"] / 1e6
     queries = ROOT / "benches" / "queries.txt"
 
-    # zanlex, end to end from the files, into a fresh index.
+    # The units zanlex ingested, for the peers (not charged to anyone).
+    units = work / f"units-{mb}.jsonl"
+    wall, rss, _ = timed([REL / "examples" / "dump_units", corpus, units])
+    r["dump_s"] = wall
+    r["units"] = sum(1 for _ in open(units, encoding="utf-8"))
+
+    # Index builds: zanlex end to end from the files into a fresh index, the peers loading the
+    # units; `--repeat` rounds with the tools taking turns, so a slow spell of this shared
+    # machine falls on all of them. The median wall time counts; peak RSS is the largest seen.
     zidx = work / f"zanlex-index-{mb}"
-    if zidx.exists():
-        shutil.rmtree(zidx)
-    wall, rss, out = timed([REL / "zanlex", "index", "--corpus", corpus, "--index", zidx],
-                           may_fail=True, limit=True)
-    r["zanlex"] = {"index_s": wall, "rss": rss, "mbps": mbytes / wall, "size": du(zidx)}
+    db = work / f"fts5-{mb}.sqlite"
+    tdir = work / f"tantivy-{mb}"
+    xdir = work / f"xapian-{mb}"
+    builds = {
+        "zanlex": [REL / "zanlex", "index", "--corpus", corpus, "--index", zidx],
+        "fts5": [sys.executable, ROOT / "benches" / "peers" / "fts5.py", "load", units, db],
+        "tantivy": [REL / "examples" / "peer_tantivy", "index", units, tdir],
+    }
+    if xpy:
+        builds["xapian"] = [xpy, ROOT / "benches" / "peers" / "xapian_peer.py", "load", units, xdir]
+    runs = {tool: [] for tool in builds}
+    peak = {tool: 0 for tool in builds}
+    for _ in range(max(1, args.repeat)):
+        for tool, cmd in builds.items():
+            if tool == "zanlex":
+                if "zanlex_failed" in r:
+                    continue
+                if zidx.exists():
+                    shutil.rmtree(zidx)
+                wall, rss, out = timed(cmd, may_fail=True, limit=True)
+                if out is None:
+                    # Over the --rss-limit-gb address-space limit (or crashed): record it,
+                    # measure the peers.
+                    r["zanlex_failed"] = (
+                        f"`zanlex index` failed after {wall:.0f} s at {rss / 1e6:.0f} MB RSS"
+                        + (f" (address-space limit {args.rss_limit_gb} GB)"
+                           if args.rss_limit_gb else ""))
+            else:
+                wall, rss, _ = timed(cmd)
+            runs[tool].append(wall)
+            peak[tool] = max(peak[tool], rss)
+    sizes = {"zanlex": zidx, "fts5": db, "tantivy": tdir, "xapian": xdir}
+    for tool in builds:
+        wall = statistics.median(runs[tool])
+        r[tool] = {"index_s": wall, "runs": runs[tool], "rss": peak[tool], "mbps": mbytes / wall,
+                   "size": du(sizes[tool])}
     nan = float("nan")
-    if out is None:
-        # Over the --rss-limit-gb address-space limit (or crashed): record it, measure the peers.
-        r["zanlex_failed"] = (f"`zanlex index` failed after {wall:.0f} s at {rss / 1e6:.0f} MB RSS"
-                              + (f" (address-space limit {args.rss_limit_gb} GB)"
-                                 if args.rss_limit_gb else ""))
+    if "zanlex_failed" in r:
         r["zanlex"].update({"mbps": nan, "size": nan, "process_ms": nan,
                             "q": {"p50_ms": nan, "p99_ms": nan, "qps": nan}})
         args.no_split.add(mb)
@@ -169,25 +206,6 @@ def measure_size(mb, args, xpy):
         r["zanlex"]["build_s"] = out["build_s"]
         r["zanlex"]["build_mbps"] = mbytes / out["build_s"]
         shutil.rmtree(bidx, ignore_errors=True)
-
-    # The units zanlex ingested, for the peers (not charged to anyone).
-    units = work / f"units-{mb}.jsonl"
-    wall, rss, _ = timed([REL / "examples" / "dump_units", corpus, units])
-    r["dump_s"] = wall
-    r["units"] = sum(1 for _ in open(units, encoding="utf-8"))
-
-    db = work / f"fts5-{mb}.sqlite"
-    wall, rss, _ = timed([sys.executable, ROOT / "benches" / "peers" / "fts5.py", "load", units, db])
-    r["fts5"] = {"index_s": wall, "rss": rss, "mbps": mbytes / wall, "size": du(db)}
-
-    tdir = work / f"tantivy-{mb}"
-    wall, rss, _ = timed([REL / "examples" / "peer_tantivy", "index", units, tdir])
-    r["tantivy"] = {"index_s": wall, "rss": rss, "mbps": mbytes / wall, "size": du(tdir)}
-
-    if xpy:
-        xdir = work / f"xapian-{mb}"
-        wall, rss, _ = timed([xpy, ROOT / "benches" / "peers" / "xapian_peer.py", "load", units, xdir])
-        r["xapian"] = {"index_s": wall, "rss": rss, "mbps": mbytes / wall, "size": du(xdir)}
 
     # Queries: warm, one thread, same 200 queries.
     if "zanlex_failed" not in r:
@@ -254,6 +272,10 @@ def table(results, peers):
             cells = [f.format(v) for v in vals]
             ratios = [ratio(vals[0], v) for v in vals[1:]]
             lines.append(f"| {name} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+            if name == "index wall (s)" and "runs" in z:
+                each = [" / ".join(f"{w:.2f}" for w in e.get("runs", [])) for e in [z] + [r[p] for p in peers]]
+                lines.append(f"| index wall, each run (s) | " + " | ".join(each) + " | "
+                             + " | ".join("" for _ in peers) + " |")
         if "build_s" in z:
             lines.append(f"| zanlex split: ingestion (s) / analysis+indexing of parsed acts (s) | "
                          f"{z['ingest_s']:.2f} / {z['build_s']:.2f} | "
@@ -332,6 +354,8 @@ def main():
     ap.add_argument("--work", default=str(ROOT / "target" / "compare"))
     ap.add_argument("--out", default=str(ROOT / "benches" / "RESULTS.md"))
     ap.add_argument("--xapian", action="store_true", help="also measure Xapian (python3-xapian)")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="index builds per tool, taking turns; the median wall time counts")
     ap.add_argument("--no-split", default="",
                     help="sizes (MB, comma-separated) for which zanlex is not also timed in two halves")
     ap.add_argument("--merge", action="store_true",
@@ -377,7 +401,8 @@ How it is measured (see `benches/compare.py`): a synthetic corpus of realistic a
 `zanlex scale` (seed {args.seed}); `zanlex index` runs end to end from the files (extraction,
 repair, structure, amendments, Kazakh analysis); the peers load the units zanlex
 ingested, pre-parsed as JSONL, so their times exclude parsing. MB/s = corpus MB / wall time.
-Queries: the 200 of `benches/queries.txt`, one thread, warm, top 10 with stored text (zanlex
+Each index build ran {args.repeat} times, the tools taking turns; the median wall time counts,
+and peak RSS is the largest of the runs. Queries: the 200 of `benches/queries.txt`, one thread, warm, top 10 with stored text (zanlex
 also builds citations and snippets). Peak RSS from `/usr/bin/time -v`.
 {table(results, peers)}
 
