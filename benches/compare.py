@@ -402,8 +402,9 @@ How it is measured (see `benches/compare.py`): a synthetic corpus of realistic a
 repair, structure, amendments, Kazakh analysis); the peers load the units zanlex
 ingested, pre-parsed as JSONL, so their times exclude parsing. MB/s = corpus MB / wall time.
 Each index build ran {args.repeat} times, the tools taking turns; the median wall time counts,
-and peak RSS is the largest of the runs. Queries: the 200 of `benches/queries.txt`, one thread, warm, top 10 with stored text (zanlex
-also builds citations and snippets). Peak RSS from `/usr/bin/time -v`.
+and peak RSS (from `/usr/bin/time -v`) is the largest of the runs. Queries: the 200 of
+`benches/queries.txt`, one thread, warm, top 10 with stored text (zanlex also builds citations
+and snippets).
 {table(results, peers)}
 
 ## Goals

@@ -2,16 +2,11 @@
 //! again when an act it links to changes (the manifest's `acts_hash`), and not otherwise; and
 //! after each refresh the index holds what a fresh build of the same corpus holds.
 
+mod common;
+
+use common::copy_dir;
 use std::path::{Path, PathBuf};
 use zanlex::index::{refresh, BuildOptions};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::write(to.join(p.file_name().unwrap()), std::fs::read(&p).unwrap()).unwrap();
-    }
-}
 
 /// A copy of the amending-act fixture (a target and the act amending it) and where its index
 /// goes, in a temporary folder.

@@ -2,6 +2,8 @@
 //! index once more), but incremental refreshes, each of which writes a small segment, do not
 //! pile segments up: small ones are merged.
 
+mod common;
+
 use std::path::Path;
 use zanlex::index::{refresh, BuildOptions};
 
@@ -19,11 +21,7 @@ fn live_documents(idx: &Path) -> u64 {
 fn repeated_refreshes_merge_their_small_segments() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
-    std::fs::create_dir_all(&corpus).unwrap();
-    for e in std::fs::read_dir("corpus").unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, corpus.join(p.file_name().unwrap())).unwrap();
-    }
+    common::copy_dir(Path::new("corpus"), &corpus);
     let idx = tmp.path().join("index");
     let opts = BuildOptions::default();
     let built = refresh(&corpus, &idx, &opts).unwrap();

@@ -364,11 +364,11 @@ fn new_writer(index: &Index, dir: &Path) -> crate::Result<IndexWriter<IndexDoc>>
     // Each indexing thread flushes a segment when its postings reach the memory budget: at
     // 100 MB that is about 110 000 unit documents, so 1 GB of acts makes 8 segments. Merging
     // such segments rewrites them once more, and their memory maps count as resident memory
-    // (a 600 MB peak at 1 GB). They are left as they are; merges
-    // only gather small segments, the partial ones of commits and incremental refreshes (and a
-    // large one whose documents were mostly deleted). Measured at 1 GB: 38.0-40.7 s at a
-    // 574-600 MB peak before (50 MB budget, merges of up to 200 000 documents), 35.9-36.4 s at
-    // 469-473 MB after; queries the same, as the segment count is (7 then, 8 now).
+    // (a 600 MB peak at 1 GB). They are left as they are; merges only gather small segments:
+    // the partial ones of commits and incremental refreshes, and a large one whose documents
+    // were mostly deleted. Measured at 1 GB: 38.0-40.7 s at a 574-600 MB peak before (50 MB
+    // budget, merges of up to 200 000 documents), 35.9-36.4 s at 469-473 MB after; queries
+    // the same, as the segment count is (7 then, 8 now).
     let options = tantivy::indexer::IndexWriterOptions::builder()
         .num_worker_threads(threads)
         .memory_budget_per_thread(WRITER_BUDGET_PER_THREAD)

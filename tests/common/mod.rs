@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 /// The bundled corpus's `.txt` file whose name starts with `prefix` (`"003"`).
+#[allow(dead_code)] // not every test binary that includes this module reads corpus files
 pub fn corpus_file(prefix: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
     std::fs::read_dir(&dir)
@@ -15,4 +16,14 @@ pub fn corpus_file(prefix: &str) -> PathBuf {
                 .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
         })
         .expect("corpus file")
+}
+
+/// Copies the files of folder `from` into `to` (created when missing); not recursive.
+#[allow(dead_code)] // not every test binary that includes this module copies folders
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("target folder");
+    for e in std::fs::read_dir(from).expect("source folder") {
+        let p = e.expect("folder entry").path();
+        std::fs::copy(&p, to.join(p.file_name().expect("file name"))).expect("copy");
+    }
 }
