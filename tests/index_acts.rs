@@ -1,6 +1,8 @@
 //! Acts read back from the index are the acts ingestion made: the stored act (its frame) leaves
 //! out the texts its unit documents hold, and reading it puts them back.
 
+mod common;
+
 use std::path::Path;
 use zanlex::index::{refresh, BuildOptions, ZanIndex};
 use zanlex::model::Act;
@@ -64,13 +66,8 @@ fn editions_read_back_as_ingested() {
     // Three acts in two or three editions each, in one corpus.
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
-    std::fs::create_dir_all(&corpus).unwrap();
     for act in std::fs::read_dir("tests/fixtures/versions").unwrap() {
-        for f in std::fs::read_dir(act.unwrap().path()).unwrap() {
-            let p = f.unwrap().path();
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            std::fs::copy(&p, corpus.join(name)).unwrap();
-        }
+        common::copy_dir(&act.unwrap().path(), &corpus);
     }
     round_trip(&corpus);
 }

@@ -71,8 +71,9 @@ fn a_target_is_reindexed_when_its_amending_act_changes() {
     assert!(!settled.changed, "{settled:?}");
 }
 
-/// Every live document of the index at `dir`: (doc type, act id, version id, eid, file) with
-/// its stored text, sorted; what a fresh build of the same corpus must also hold.
+/// Every live document of the index at `dir`: (`unit` or `act`, act id, version id, eid, file)
+/// with its stored text (a unit's text, an act's JSON frame), sorted; what a fresh build of the
+/// same corpus must also hold.
 fn documents(dir: &Path) -> Vec<(String, String, String, String, String, String)> {
     use tantivy::collector::DocSetCollector;
     use tantivy::query::AllQuery;
@@ -89,13 +90,20 @@ fn documents(dir: &Path) -> Vec<(String, String, String, String, String, String)
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default()
         };
+        // `doc_type` is indexed, not stored: only unit documents have an eid.
+        let eid = s("eid");
+        let (kind, text) = if eid.is_empty() {
+            ("act", s("act_json"))
+        } else {
+            ("unit", s("text"))
+        };
         out.push((
-            s("doc_type"),
+            kind.to_string(),
             s("act_id"),
             s("version_id"),
-            s("eid"),
+            eid,
             s("file"),
-            s("text"),
+            text,
         ));
     }
     out.sort();
@@ -205,8 +213,7 @@ fn a_new_index_of_linked_files_holds_what_an_incremental_build_holds() {
         // Builds `fresh` (a new index) and compares.
         assert_same_as_fresh(&corpus, &idx, tmp.path());
         let fresh = tmp.path().join("fresh");
-        // Unit documents are those with an eid (`doc_type` is not stored).
-        let units = documents(&fresh).iter().filter(|d| !d.3.is_empty()).count();
+        let units = documents(&fresh).iter().filter(|d| d.0 == "unit").count();
         assert_eq!(units, incremental.units_indexed, "{fixture}");
 
         let touched = corpus.join(unrelated);

@@ -3,8 +3,9 @@
 //!
 //! The act's JSON is its *frame*: the texts its unit documents hold are left out of it
 //! ([`STORED_ELSEWHERE`] stands in their place) and put back when the act is read
-//! ([`crate::index::ZanIndex::act`], [`crate::index::ZanIndex::acts`]). Stored twice, the texts made the doc store twice as large, and
-//! serializing and compressing the second copy was a tenth of the time of `zanlex index`.
+//! ([`crate::index::ZanIndex::act`], [`crate::index::ZanIndex::acts`]). Stored twice, the
+//! texts made the doc store twice as large, and serializing and compressing the second copy
+//! was a tenth of the time of `zanlex index`.
 
 use super::schema::{act_key, to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
 use crate::model::{Act, ActVersion, Amendment, Source, Status, Unit, UnitStatus};
@@ -365,15 +366,8 @@ pub(crate) fn restore_texts(
 
 /// The frame's placeholders emptied, for readers that want an act's outline, not its texts.
 pub(crate) fn drop_texts(act: &mut Act) {
-    let mut empty = |u: &mut Unit| {
-        if u.text == STORED_ELSEWHERE {
-            u.text.clear();
-        }
-    };
-    for v in &mut act.versions {
-        walk_units_mut(&mut v.units, &mut empty);
-    }
-    walk_units_mut(&mut act.units, &mut empty);
+    // Every placeholder "found" empty: nothing can be missing.
+    let _ = restore_texts(act, &mut |_, _| Some(String::new()));
 }
 
 /// The act's values that every one of its unit documents holds, one copy each.

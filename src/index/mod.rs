@@ -250,18 +250,21 @@ impl ZanIndex {
         let addrs = searcher.search(&of_type(f, DOC_UNIT, Some(&act.id)), &DocSetCollector)?;
         let mut addrs: Vec<_> = addrs.into_iter().collect();
         addrs.sort();
-        let mut texts: rustc_hash::FxHashMap<(String, String), String> = Default::default();
+        // Version id → eid → text.
+        type TextsByVersion = rustc_hash::FxHashMap<String, rustc_hash::FxHashMap<String, String>>;
+        let mut texts = TextsByVersion::default();
         for a in addrs {
             let mut doc = crate::search::stored::fetch(self, searcher, a)?;
-            let key = (doc.take_str(f.version_id), doc.take_str(f.eid));
-            texts.insert(key, doc.take_str(f.text));
+            let (version_id, eid) = (doc.take_str(f.version_id), doc.take_str(f.eid));
+            texts
+                .entry(version_id)
+                .or_default()
+                .insert(eid, doc.take_str(f.text));
         }
         // The current text's edition and the current text share their documents: a text may
         // be read twice.
         docs::restore_texts(act, &mut |version_id, eid| {
-            texts
-                .get(&(version_id.to_string(), eid.to_string()))
-                .cloned()
+            texts.get(version_id).and_then(|t| t.get(eid)).cloned()
         })
         .map_err(|e| self.unreadable(format!("act {}: {e}", act.id)))
     }
