@@ -30,7 +30,7 @@ pub mod tokenizer;
 
 use russian::Lang;
 use rustc_hash::FxHashMap;
-use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
 /// Kazakh month names in calendar order (`қаңтар` = January). Dates in acts are written with
 /// them (`2016 жылғы 24 қарашадағы`); the stemmer keeps them whole and the header parser reads them.
@@ -75,28 +75,14 @@ pub fn register_analyzers(index: &tantivy::Index) {
 /// Builds the analyzer called `name` (`kk_exact`, `kk_stem`, `kk_loose`, `kk_loose_rest`);
 /// `None` for others.
 pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
-    let tok = tokenizer::KkTokenizer::default();
-    Some(match name {
-        KK_EXACT => TextAnalyzer::builder(tok).build(),
-        // The stem filter drops stop words itself, answering from its word cache instead of
-        // a separate stop filter's hash lookup per token.
-        KK_STEM => TextAnalyzer::builder(tok)
-            .filter(KkStemFilter {
-                writes: Writes::Stems,
-            })
-            .build(),
-        KK_LOOSE => TextAnalyzer::builder(tok)
-            .filter(KkStemFilter {
-                writes: Writes::LooseForms,
-            })
-            .build(),
-        KK_LOOSE_REST => TextAnalyzer::builder(tok)
-            .filter(KkStemFilter {
-                writes: Writes::LooseRest,
-            })
-            .build(),
+    let writes = match name {
+        KK_EXACT => return Some(TextAnalyzer::builder(tokenizer::KkTokenizer::default()).build()),
+        KK_STEM => Writes::Stems,
+        KK_LOOSE => Writes::LooseForms,
+        KK_LOOSE_REST => Writes::LooseRest,
         _ => return None,
-    })
+    };
+    Some(TextAnalyzer::builder(KkStemTokenizer::new(writes)).build())
 }
 
 /// One token as an analyzer produced it.
@@ -142,14 +128,7 @@ fn is_numberish(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_digit() || c == '№')
 }
 
-/// Drops stop words ([`stopwords`]; positions kept, numbers never dropped), stems Kazakh
-/// words, Snowball-stems Russian ones, and writes what [`Writes`] says.
-#[derive(Clone)]
-pub struct KkStemFilter {
-    pub writes: Writes,
-}
-
-/// What [`KkStemFilter`] writes for a word.
+/// What [`KkStemTokenizer`] writes for a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Writes {
     /// Its stem (`kk_stem`).
@@ -165,46 +144,165 @@ pub enum Writes {
     LooseRest,
 }
 
-impl Writes {
-    fn folds(self) -> bool {
-        self != Writes::Stems
-    }
-}
-
-/// Tokenizer wrapped by [`KkStemFilter`]; its stems come from the per-thread cache
-/// ([`STEM_CACHE_MAX`]).
+/// [`KkTokenizer`](tokenizer::KkTokenizer)'s tokens with stop words dropped (positions kept,
+/// numbers never dropped), Kazakh words stemmed, Russian ones Snowball-stemmed, written as
+/// [`Writes`] says.
+///
+/// A text is stemmed once for every way of writing it: the index analyzes a unit's text for
+/// `kk_stem` and `kk_loose`, and a heading or title for its stem and loose fields, one after
+/// the other on one thread; the first pass looks each word up in the stem cache and keeps what
+/// each field writes ([`StemOutputs`], beside the tokens in the tokenizer's memo), the second
+/// reads it (perf, 100 MB: the cache lookups were a tenth of `zanlex index`).
+///
+/// ```
+/// use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+/// use zanlex::analysis::{KkStemTokenizer, Writes};
+/// let mut a = TextAnalyzer::builder(KkStemTokenizer::new(Writes::Stems)).build();
+/// let mut stream = a.token_stream("азаматтары және шетелдіктер");
+/// let mut stems = Vec::new();
+/// while stream.advance() {
+///     stems.push((stream.token().text.clone(), stream.token().position));
+/// }
+/// assert_eq!(stems, [("азамат".to_string(), 0), ("шетелдік".to_string(), 2)]);
+/// ```
 #[derive(Clone)]
-pub struct KkStemTokenizer<T> {
-    inner: T,
+pub struct KkStemTokenizer {
     writes: Writes,
+    /// The token handed out, overwritten at each step (its text buffer is reused).
+    token: Token,
 }
 
-/// Token stream of [`KkStemFilter`].
-pub struct KkStemStream<S> {
-    tail: S,
-    writes: Writes,
-    prev_russian: bool,
-}
-
-impl TokenFilter for KkStemFilter {
-    type Tokenizer<T: Tokenizer> = KkStemTokenizer<T>;
-    fn transform<T: Tokenizer>(self, inner: T) -> KkStemTokenizer<T> {
+impl KkStemTokenizer {
+    /// A stemming tokenizer that writes what `writes` says.
+    pub fn new(writes: Writes) -> Self {
         KkStemTokenizer {
-            inner,
+            writes,
+            token: Token::default(),
+        }
+    }
+}
+
+/// Token stream of [`KkStemTokenizer`].
+pub struct KkStemStream<'a> {
+    tokens: std::rc::Rc<tokenizer::Packed>,
+    token: &'a mut Token,
+    next: usize,
+    writes: Writes,
+}
+
+impl Tokenizer for KkStemTokenizer {
+    type TokenStream<'a> = KkStemStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> KkStemStream<'a> {
+        let tokens = tokenizer::memo_tokenize(text);
+        tokens.stems.get_or_init(|| stem_outputs(&tokens));
+        KkStemStream {
+            tokens,
+            token: &mut self.token,
+            next: 0,
             writes: self.writes,
         }
     }
 }
 
-impl<T: Tokenizer> Tokenizer for KkStemTokenizer<T> {
-    type TokenStream<'a> = KkStemStream<T::TokenStream<'a>>;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        KkStemStream {
-            tail: self.inner.token_stream(text),
-            writes: self.writes,
-            prev_russian: false,
+impl TokenStream for KkStemStream<'_> {
+    fn advance(&mut self) -> bool {
+        let packed = &*self.tokens;
+        let Some(outputs) = packed.stems.get() else {
+            return false;
+        };
+        while let (Some(src), Some(out)) =
+            (packed.tokens.get(self.next), outputs.tokens.get(self.next))
+        {
+            self.next += 1;
+            let span = match self.writes {
+                Writes::Stems => out.stem,
+                Writes::LooseForms => out.loose,
+                Writes::LooseRest if out.rest => out.loose,
+                Writes::LooseRest => continue,
+            };
+            let Some(text) = outputs.texts.get(span.start..span.end) else {
+                continue; // dropped
+            };
+            let t = &mut *self.token;
+            t.offset_from = src.offset_from;
+            t.offset_to = src.offset_to;
+            t.position = src.position;
+            t.position_length = 1;
+            t.text.clear();
+            t.text.push_str(text);
+            return true;
         }
+        false
     }
+    fn token(&self) -> &Token {
+        self.token
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// What the stem analyzers write for each token of one text, their texts in one string.
+#[derive(Default)]
+pub(crate) struct StemOutputs {
+    texts: String,
+    tokens: Vec<TokenOutput>,
+}
+
+/// What the stem analyzers write for one token.
+#[derive(Clone, Copy)]
+struct TokenOutput {
+    /// [`Writes::Stems`].
+    stem: Span,
+    /// [`Writes::LooseForms`].
+    loose: Span,
+    /// Whether [`Writes::LooseRest`] writes `loose` too.
+    rest: bool,
+}
+
+/// A token text in [`StemOutputs::texts`]; [`Span::DROPPED`] when nothing is written.
+#[derive(Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    /// Out of every string's bounds: the token is dropped.
+    const DROPPED: Span = Span {
+        start: usize::MAX,
+        end: usize::MAX,
+    };
+}
+
+/// Appends `parts` to `texts` as one token text.
+fn push_span(texts: &mut String, parts: &[&str]) -> Span {
+    let start = texts.len();
+    for p in parts {
+        texts.push_str(p);
+    }
+    Span {
+        start,
+        end: texts.len(),
+    }
+}
+
+/// The stem outputs of `packed`'s tokens through this thread's stem cache.
+fn stem_outputs(packed: &tokenizer::Packed) -> StemOutputs {
+    STEM_CACHE.with(|c| {
+        let cache = &mut *c.borrow_mut();
+        let mut out = StemOutputs {
+            texts: String::with_capacity(packed.texts.len() * 2),
+            tokens: Vec::with_capacity(packed.tokens.len()),
+        };
+        let mut prev_russian = false;
+        for t in &packed.tokens {
+            let text = packed.texts.get(t.start..t.end).unwrap_or_default();
+            let o = token_output(cache, &mut prev_russian, text, &mut out.texts);
+            out.tokens.push(o);
+        }
+        out
+    })
 }
 
 /// Most words the per-thread cache holds before it is emptied (about 20 MB at its fullest).
@@ -315,12 +413,6 @@ fn shared_entry(word: &str) -> Entry {
     e
 }
 
-/// Replaces `text` by its stem in place (reusing its buffer); false when it is to be dropped
-/// (a stop word, or a folded stop word in `loose`).
-fn stem_in_place(writes: Writes, prev_russian: &mut bool, text: &mut String) -> bool {
-    STEM_CACHE.with(|c| stem_with_cache(&mut c.borrow_mut(), writes, prev_russian, text))
-}
-
 /// Runs `f` on the entry of `word`: from the per-thread cache, else from the shared one
 /// (and remembered on this thread; the cache is emptied first when full).
 fn with_entry<R>(cache: &mut Cache, word: &str, f: impl FnOnce(&mut Entry) -> R) -> R {
@@ -336,98 +428,90 @@ fn with_entry<R>(cache: &mut Cache, word: &str, f: impl FnOnce(&mut Entry) -> R)
     r
 }
 
-/// Rewrites `text` by its entry `e`; false when the token is to be dropped.
-fn apply(e: &mut Entry, writes: Writes, prev_russian: &mut bool, text: &mut String) -> bool {
+/// What the stem analyzers write for a token whose text is `text`, the previous word
+/// Russian or not as `prev_russian` says. The texts go to `texts`. A cache hit costs one hash
+/// and no allocation; a miss takes the entry from the shared cache or computes it
+/// ([`compute`]).
+fn token_output(
+    cache: &mut Cache,
+    prev_russian: &mut bool,
+    text: &str,
+    texts: &mut String,
+) -> TokenOutput {
+    let unchanged = |texts: &mut String| {
+        let span = push_span(texts, &[text]);
+        TokenOutput {
+            stem: span,
+            loose: span,
+            rest: true,
+        }
+    };
+    if is_numberish(text) {
+        // `14-бабы` → `14-бап`; plain numbers unchanged.
+        let Some((head, word)) = text.rsplit_once('-') else {
+            return unchanged(texts);
+        };
+        if word.is_empty() || !word.chars().all(normalize::is_letter) {
+            return unchanged(texts);
+        }
+        return with_entry(cache, word, |e| TokenOutput {
+            stem: push_span(texts, &[head, "-", e.kazakh(false)]),
+            loose: push_span(texts, &[head, "-", e.kazakh(true)]),
+            rest: true,
+        });
+    }
+    // Only words with a letter are cached.
+    if let Some(e) = cache.get_mut(text) {
+        return entry_output(e, prev_russian, text, texts);
+    }
+    if !text.chars().any(normalize::is_letter) {
+        return unchanged(texts);
+    }
+    with_entry(cache, text, |e| entry_output(e, prev_russian, text, texts))
+}
+
+/// [`token_output`] of a word whose entry is `e`.
+fn entry_output(
+    e: &mut Entry,
+    prev_russian: &mut bool,
+    text: &str,
+    texts: &mut String,
+) -> TokenOutput {
     if e.stop {
         // Dropped without touching `prev_russian`, as a separate stop filter in front did.
-        return false;
+        return TokenOutput {
+            stem: Span::DROPPED,
+            loose: Span::DROPPED,
+            rest: false,
+        };
     }
     let is_russian = e.lang == Lang::Russian || (e.lang == Lang::Unmarked && *prev_russian);
     *prev_russian = is_russian;
-    let out = if is_russian {
+    let written = |texts: &mut String, s: &str| {
+        if s.is_empty() {
+            Span::DROPPED
+        } else {
+            push_span(texts, &[s])
+        }
+    };
+    if is_russian {
         let (s, l) = &**e.ru.get_or_insert_with(|| {
             let s = russian::stem(text);
             let l = fold::fold(&s);
             Box::new((s.into(), l.into()))
         });
-        match writes {
-            Writes::Stems => s,
-            Writes::LooseForms => l,
-            // The loose form is the stem's fold: found through the stem, unless the stem has
-            // other than Cyrillic letters.
-            Writes::LooseRest if is_cyrillic_word(s) => return false,
-            Writes::LooseRest => l,
+        // The loose form is the stem's fold: found through the stem, unless the stem has
+        // other than Cyrillic letters.
+        TokenOutput {
+            stem: push_span(texts, &[s]),
+            loose: push_span(texts, &[l]),
+            rest: !is_cyrillic_word(s),
         }
     } else {
-        if writes == Writes::LooseRest && e.canonical {
-            return false;
+        TokenOutput {
+            stem: written(texts, &e.stem),
+            loose: written(texts, &e.loose),
+            rest: !e.canonical,
         }
-        let out = e.kazakh(writes.folds());
-        if out.is_empty() {
-            return false;
-        }
-        out
-    };
-    text.clear();
-    text.push_str(out);
-    true
-}
-
-/// Stems `text` in place through `cache`. A hit costs one hash and no allocation; a miss
-/// takes the entry from the shared cache or computes it ([`compute`]).
-fn stem_with_cache(
-    cache: &mut Cache,
-    writes: Writes,
-    prev_russian: &mut bool,
-    text: &mut String,
-) -> bool {
-    if is_numberish(text) {
-        // `14-бабы` → `14-бап`; plain numbers unchanged.
-        let Some((head, word)) = text.rsplit_once('-') else {
-            return true;
-        };
-        if word.is_empty() || !word.chars().all(normalize::is_letter) {
-            return true;
-        }
-        let keep = head.len() + 1;
-        if let Some(e) = cache.get(word) {
-            let out = e.kazakh(writes.folds());
-            text.truncate(keep);
-            text.push_str(out);
-            return true;
-        }
-        let word = word.to_string();
-        with_entry(cache, &word, |e| {
-            text.truncate(keep);
-            text.push_str(e.kazakh(writes.folds()));
-        });
-        return true;
-    }
-    if let Some(e) = cache.get_mut(text.as_str()) {
-        // Only words with a letter are cached.
-        return apply(e, writes, prev_russian, text);
-    }
-    if !text.chars().any(normalize::is_letter) {
-        return true;
-    }
-    let word = text.clone();
-    with_entry(cache, &word, |e| apply(e, writes, prev_russian, text))
-}
-
-impl<S: TokenStream> TokenStream for KkStemStream<S> {
-    fn advance(&mut self) -> bool {
-        while self.tail.advance() {
-            let tok = self.tail.token_mut();
-            if stem_in_place(self.writes, &mut self.prev_russian, &mut tok.text) {
-                return true;
-            }
-        }
-        false
-    }
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
     }
 }

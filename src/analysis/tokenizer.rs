@@ -56,20 +56,23 @@ impl Tokenizer for KkTokenizer {
 
 /// One token of a [`Packed`] list: its text is `Packed::texts[start..end]`.
 #[derive(Clone, Copy)]
-struct PackedToken {
-    start: usize,
-    end: usize,
-    offset_from: usize,
-    offset_to: usize,
-    position: usize,
+pub(super) struct PackedToken {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) offset_from: usize,
+    pub(super) offset_to: usize,
+    pub(super) position: usize,
 }
 
 /// The tokens of one text with all their texts in one string: one allocation per text instead
 /// of one per token (the token stream copies each text into its reused token anyway).
 #[derive(Default)]
-struct Packed {
-    texts: String,
-    tokens: Vec<PackedToken>,
+pub(super) struct Packed {
+    pub(super) texts: String,
+    pub(super) tokens: Vec<PackedToken>,
+    /// What the stem analyzers make of these tokens, computed by the first of them to read
+    /// the text and read by the others ([`super::StemOutputs`]).
+    pub(super) stems: std::cell::OnceCell<super::StemOutputs>,
 }
 
 /// Where [`tokenize_with`] writes its tokens: a `Vec<Token>` ([`tokenize_into`]) or a
@@ -213,7 +216,7 @@ thread_local! {
 }
 
 /// The tokens of `text` through the per-thread memo, shared, not copied.
-fn memo_tokenize(text: &str) -> Rc<Packed> {
+pub(super) fn memo_tokenize(text: &str) -> Rc<Packed> {
     if text.len() > MEMO_MAX_BYTES {
         let mut tokens = Packed::default();
         tokenize_with(text, &mut tokens);
@@ -753,6 +756,7 @@ impl TokenBuf {
 pub fn tokenize_packed(text: &str, out: &mut TokenBuf) {
     out.packed.texts.clear();
     out.packed.tokens.clear();
+    out.packed.stems.take();
     tokenize_with(text, &mut out.packed);
 }
 
