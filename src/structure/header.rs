@@ -436,6 +436,15 @@ pub(crate) fn parse_issuance(text: &str) -> HeaderFacts {
 /// `text` is already cleaned (`clean_spaces`) and normalized (`normalize_i`), so a caller
 /// trying every suffix of a header cleans it once.
 pub(crate) fn names_own_issuance(text: &str) -> bool {
+    // An issuance sentence (issuer, date, number, kind word) is a line or two long; a header
+    // may be a whole act, and every line that starts `Қазақстан Республикасы` reads it from
+    // there on.
+    const ISSUANCE_MAX: usize = 2000;
+    let mut end = text.len().min(ISSUANCE_MAX);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
     // Only a match at the start counts: the search is anchored there instead of scanning the
     // rest of the header for a later one (the same match when there is one at the start).
     let Some(m) = RE_ISSUANCE_AT_START.find(text) else {
