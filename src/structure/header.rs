@@ -768,6 +768,22 @@ mod tests {
         n
     }
 
+    /// The issuance at the start of a header suffix is found however much of the act follows
+    /// it, and one that starts past the first 2000 bytes is not looked for.
+    #[test]
+    fn names_own_issuance_reads_the_start_of_a_long_header() {
+        let own =
+            "Қазақстан Республикасы Ішкі істер министрінің 2012 жылғы 14 маусымдағы № 352 бұйрығы.";
+        let rest = " Осы бұйрыққа қосымшаға сәйкес қағидалар бекітілсін.".repeat(200);
+        assert!(rest.len() > 5000);
+        assert!(names_own_issuance(own));
+        assert!(names_own_issuance(&format!("{own}{rest}")));
+        assert!(!names_own_issuance(&format!("{rest}{own}")));
+        // A reference to another act is not its own issuance.
+        let other = own.replace("бұйрығы.", "бұйрығына сәйкес");
+        assert!(!names_own_issuance(&format!("{other}{rest}")));
+    }
+
     /// Every Russian word's first letter is in the first-letter masks.
     #[test]
     fn first_letter_masks_hold_every_word() {
