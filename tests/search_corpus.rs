@@ -362,12 +362,17 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
     let texts = |name: &str, text: &str| -> Vec<String> {
         analyze(name, text).into_iter().map(|t| t.text).collect()
     };
-    // `тұрақты`: its loose form is its stem's fold, so `kk_loose` leaves it out; a number and
-    // a word whose loose form is not its stem's fold stay.
+    // `тұрақты`: its loose form is its stem's fold, so `kk_loose` leaves it out; so does a
+    // number (its own stem and loose form); a word whose loose form is not its stem's fold,
+    // and a number with a word (`14-бабы`), stay.
     assert_eq!(texts(KK_STEM, "тұрақты"), ["тұрақ"]);
     assert_eq!(texts(KK_LOOSE, "тұрақты"), [fold("тұрақ")]);
     assert!(texts(KK_LOOSE_REST, "тұрақты").is_empty());
-    assert_eq!(texts(KK_LOOSE_REST, "730"), ["730"]);
+    assert_eq!(texts(KK_LOOSE, "730"), ["730"]);
+    assert!(texts(KK_LOOSE_REST, "730").is_empty());
+    // (`14-бабы` is also indexed by parts: `14`, a number, and `бап`, a stem's fold.)
+    assert_eq!(texts(KK_LOOSE, "14-бабы"), ["14-бап", "14", "бап"]);
+    assert_eq!(texts(KK_LOOSE_REST, "14-бабы"), ["14-бап"]);
     let index = &fixture().index;
     let searcher = index.searcher();
     let stems = index.stems_folding_to(&searcher, &fold("тұрақ")).unwrap();
@@ -375,9 +380,14 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
     for s in &stems {
         assert_eq!(fold(s), fold("тұрақ"));
     }
-    assert!(index.stems_folding_to(&searcher, "730").unwrap().is_empty());
-    // What the index keeps in `kk_loose`: `белгіленген`'s loose form (not its stem's fold), a
-    // number, and not `тұрақты`'s.
+    // A number is found as itself in `kk_stem`, when the index has it.
+    assert_eq!(index.stems_folding_to(&searcher, "2020").unwrap(), ["2020"]);
+    assert!(index
+        .stems_folding_to(&searcher, "987654321")
+        .unwrap()
+        .is_empty());
+    // What the index keeps in `kk_loose`: `белгіленген`'s loose form (not its stem's fold),
+    // not a number's, not `тұрақты`'s.
     assert_eq!(texts(KK_LOOSE_REST, "белгіленген"), ["белгиленен"]);
     let doc_freq = |field, text: &str| {
         searcher
@@ -386,7 +396,8 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
     };
     let f = index.fields();
     assert!(doc_freq(f.kk_loose, "белгиленен") > 0);
-    assert!(doc_freq(f.kk_loose, "2020") > 0);
+    assert_eq!(doc_freq(f.kk_loose, "2020"), 0);
+    assert!(doc_freq(f.kk_stem, "2020") > 0);
     assert_eq!(doc_freq(f.kk_loose, &fold("тұрақ")), 0);
     assert!(doc_freq(f.kk_stem, "тұрақ") > 0);
     // The Latin and Russian-keyboard spellings find what the Kazakh one finds.

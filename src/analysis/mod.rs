@@ -139,8 +139,9 @@ pub enum Writes {
     LooseForms,
     /// Only the loose forms a search cannot find through the word's stem (`kk_loose_rest`):
     /// those that are not the fold of the `kk_stem` token at their place, and those with other
-    /// than Cyrillic letters (numbers, Latin). The others are found by looking up, in
-    /// `kk_stem`'s terms, the stems that fold to the loose form (`search::compile`).
+    /// than Cyrillic letters (Latin, `14-бабы`). The others are found by looking up, in
+    /// `kk_stem`'s terms, the stems that fold to the loose form, or for a number the number
+    /// itself ([`is_unchanged_form`], `search::compile`).
     LooseRest,
 }
 
@@ -428,6 +429,26 @@ fn with_entry<R>(cache: &mut Cache, word: &str, f: impl FnOnce(&mut Entry) -> R)
     r
 }
 
+/// Whether the stem analyzers write token `text` as it is, in every field: a number (`14`,
+/// `№352`, `11-1-4/730`, but not `14-бабы`) or a token without letters. No other token has
+/// such a stem, so a loose search finds these through `kk_stem`, and `kk_loose` does not keep
+/// them ([`Writes::LooseRest`]).
+///
+/// ```
+/// use zanlex::analysis::is_unchanged_form;
+/// assert!(is_unchanged_form("14") && is_unchanged_form("11-1-4/730") && is_unchanged_form("№352"));
+/// assert!(!is_unchanged_form("14-бабы") && !is_unchanged_form("бап") && !is_unchanged_form("visa"));
+/// ```
+pub fn is_unchanged_form(text: &str) -> bool {
+    if is_numberish(text) {
+        return match text.rsplit_once('-') {
+            None => true,
+            Some((_, word)) => word.is_empty() || !word.chars().all(normalize::is_letter),
+        };
+    }
+    !text.chars().any(normalize::is_letter)
+}
+
 /// What the stem analyzers write for a token whose text is `text`, the previous word
 /// Russian or not as `prev_russian` says. The texts go to `texts`. A cache hit costs one hash
 /// and no allocation; a miss takes the entry from the shared cache or computes it
@@ -438,12 +459,14 @@ fn token_output(
     text: &str,
     texts: &mut String,
 ) -> TokenOutput {
+    // A number or a token without letters is its own stem and loose form: a loose search
+    // finds it as the `kk_stem` term that is its loose form ([`is_unchanged_form`]).
     let unchanged = |texts: &mut String| {
         let span = push_span(texts, &[text]);
         TokenOutput {
             stem: span,
             loose: span,
-            rest: true,
+            rest: false,
         }
     };
     if is_numberish(text) {
