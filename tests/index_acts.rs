@@ -52,6 +52,16 @@ fn round_trip(corpus: &Path) {
             );
             emptied += usize::from(g.text.is_empty() && !w.text.is_empty());
         }
+        // An amending act's quotes are read from its units' texts: empty too, or as ingested.
+        assert_eq!(got.instructions.len(), want.instructions.len());
+        for (g, w) in got.instructions.iter().zip(&want.instructions) {
+            assert!(
+                g.new_text.as_deref().is_none_or(str::is_empty) || g.new_text == w.new_text,
+                "{} {}",
+                want.id,
+                w.source_eid
+            );
+        }
     }
     assert!(emptied > 0, "the outline leaves texts out");
 }
