@@ -224,13 +224,7 @@ impl TokenStream for KkStemStream<'_> {
             let Some(text) = outputs.texts.get(span.start..span.end) else {
                 continue; // dropped
             };
-            let t = &mut *self.token;
-            t.offset_from = src.offset_from;
-            t.offset_to = src.offset_to;
-            t.position = src.position;
-            t.position_length = 1;
-            t.text.clear();
-            t.text.push_str(text);
+            src.write_to(self.token, text);
             return true;
         }
         false

@@ -64,6 +64,19 @@ pub(super) struct PackedToken {
     pub(super) position: usize,
 }
 
+impl PackedToken {
+    /// Makes `t` this token, with text `text` (the stream's reused token: its buffer is kept).
+    #[inline]
+    pub(super) fn write_to(&self, t: &mut Token, text: &str) {
+        t.offset_from = self.offset_from;
+        t.offset_to = self.offset_to;
+        t.position = self.position;
+        t.position_length = 1;
+        t.text.clear();
+        t.text.push_str(text);
+    }
+}
+
 /// The tokens of one text with all their texts in one string: one allocation per text instead
 /// of one per token (the token stream copies each text into its reused token anyway).
 #[derive(Default)]
@@ -256,13 +269,7 @@ impl TokenStream for KkTokenStream<'_> {
             return false;
         };
         self.next += 1;
-        let t = &mut *self.token;
-        t.offset_from = src.offset_from;
-        t.offset_to = src.offset_to;
-        t.position = src.position;
-        t.position_length = 1;
-        t.text.clear();
-        t.text.push_str(&self.tokens.texts[src.start..src.end]);
+        src.write_to(self.token, &self.tokens.texts[src.start..src.end]);
         true
     }
 

@@ -657,25 +657,13 @@ fn is_russian_word(word: &[u8]) -> bool {
 /// non-word character ([`starts_non_word`]), eight bytes at once.
 #[inline(always)]
 fn non_word_starts(w: u64) -> u64 {
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Bytes below 0x80, taken on their low seven bits so no sum carries into the next byte:
-    // `x + (0x80 - lo)` has bit 7 set when `x >= lo`, `x + (0x7F - hi)` when `x > hi`.
-    let ascii = !w & HI;
-    let x = w & LO7;
-    let in_range = |x: u64, lo: u8, hi: u8| {
-        let ge_lo = x + ONES * u64::from(0x80 - lo);
-        let gt_hi = x + ONES * u64::from(0x7F - hi);
-        ge_lo & !gt_hi & HI
-    };
-    let alnum = in_range(x, b'0', b'9') | in_range(x | (ONES * 0x20), b'a', b'z');
+    use super::swar::{ascii_in_range, zero_bytes, HI, ONES};
+    let alnum = ascii_in_range(w, b'0', b'9') | ascii_in_range(w | (ONES * 0x20), b'a', b'z');
     // Lead bytes 0xC0.. (bits 7 and 6 set) other than the Cyrillic 0xD0..=0xD3
-    // (`b & 0xFC == 0xD0`: a zero byte of `t`, found without carries).
+    // (`b & 0xFC == 0xD0`).
     let lead = w & (w << 1) & HI;
-    let t = (w & (ONES * 0xFC)) ^ (ONES * 0xD0);
-    let nonzero = (((t & LO7) + LO7) | t) & HI;
-    (ascii & !alnum) | (lead & nonzero)
+    let cyrillic = zero_bytes((w & (ONES * 0xFC)) ^ (ONES * 0xD0));
+    (!w & HI & !alnum) | (lead & !cyrillic)
 }
 
 /// `n` plus the number of Russian words in `text`, counting stopped at 10.
@@ -699,12 +687,12 @@ fn russian_words(text: &str, mut n: usize) -> usize {
     }
     let mut chunks = b.chunks_exact(8);
     for chunk in &mut chunks {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(chunk);
-        let mut mask = non_word_starts(u64::from_le_bytes(bytes));
-        while mask != 0 {
-            let end = at + (mask.trailing_zeros() / 8) as usize;
-            mask &= mask - 1;
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let mut flags = non_word_starts(u64::from_le_bytes(word));
+        while flags != 0 {
+            let end = at + (flags.trailing_zeros() / 8) as usize;
+            flags &= flags - 1;
             if word_ends(b, end, &mut start) {
                 n += 1;
                 if n >= 10 {
@@ -714,8 +702,8 @@ fn russian_words(text: &str, mut n: usize) -> usize {
         }
         at += 8;
     }
-    for (k, &c) in chunks.remainder().iter().enumerate() {
-        if starts_non_word(c) && word_ends(b, at + k, &mut start) {
+    for end in at..b.len() {
+        if starts_non_word(b[end]) && word_ends(b, end, &mut start) {
             n += 1;
             if n >= 10 {
                 return n;

@@ -16,6 +16,7 @@ mod common;
 mod faq;
 pub mod header;
 mod markdown;
+mod swar;
 mod tree;
 mod units;
 

@@ -394,19 +394,12 @@ static WS_LEAD: [bool; 256] = {
 /// 0xE1, 0xE2, 0xE3), eight bytes at once.
 #[inline(always)]
 fn ws_lead_bytes(w: u64) -> u64 {
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Bit 7 set where the byte of `t` is zero (no sum carries into the next byte).
-    let zero = |t: u64| !(((t & LO7) + LO7) | t) & HI;
-    let space = zero(w ^ (ONES * 0x20));
-    // `\t`..`\r` (0x09..=0x0D), on ASCII bytes' low seven bits: `x + (0x80 - lo)` has bit 7
-    // set when `x >= lo`, `x + (0x7F - hi)` when `x > hi`.
-    let x = w & LO7;
-    let controls = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x7F - 0x0D)) & !w & HI;
-    let c2 = zero(w ^ (ONES * 0xC2));
+    use super::swar::{ascii_in_range, zero_bytes, ONES};
+    let space = zero_bytes(w ^ (ONES * 0x20));
+    let controls = ascii_in_range(w, 0x09, 0x0D);
+    let c2 = zero_bytes(w ^ (ONES * 0xC2));
     // 0xE1..=0xE3: `b & 0xFC == 0xE0`, but not 0xE0.
-    let e1_e3 = zero((w & (ONES * 0xFC)) ^ (ONES * 0xE0)) & !zero(w ^ (ONES * 0xE0));
+    let e1_e3 = zero_bytes((w & (ONES * 0xFC)) ^ (ONES * 0xE0)) & !zero_bytes(w ^ (ONES * 0xE0));
     space | controls | c2 | e1_e3
 }
 
@@ -420,16 +413,11 @@ fn ws_lead_bytes(w: u64) -> u64 {
 #[inline]
 pub(crate) fn next_ws(b: &[u8], from: usize) -> (usize, usize) {
     let mut at = from;
-    while let Some(chunk) = b.get(at..at + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let mut leads = ws_lead_bytes(u64::from_le_bytes(word));
-        while leads != 0 {
-            let p = at + (leads.trailing_zeros() / 8) as usize;
-            leads &= leads - 1;
-            let w = ws_len(b, p);
+    while let Some(w) = super::swar::word_at(b, at) {
+        for k in super::swar::flagged(ws_lead_bytes(w)) {
+            let w = ws_len(b, at + k);
             if w > 0 {
-                return (p, w);
+                return (at + k, w);
             }
         }
         at += 8;
