@@ -152,7 +152,7 @@ pub enum Writes {
 /// A text is stemmed once for every way of writing it: the index analyzes a unit's text for
 /// `kk_stem` and `kk_loose`, and a heading or title for its stem and loose fields, one after
 /// the other on one thread; the first pass looks each word up in the stem cache and keeps what
-/// each field writes ([`StemOutputs`], beside the tokens in the tokenizer's memo), the second
+/// each field writes (`StemOutputs`, beside the tokens in the tokenizer's memo), the second
 /// reads it (perf, 100 MB: the cache lookups were a tenth of `zanlex index`).
 ///
 /// ```

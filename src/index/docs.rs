@@ -1,11 +1,11 @@
 //! Turning an [`Act`] into index documents: one per unit of the current text, one per unit of
 //! each older edition (with its validity range), and one holding the act as JSON.
 //!
-//! The act's JSON is its *frame*: the texts its unit documents hold are left out of it
-//! ([`STORED_ELSEWHERE`] stands in their place) and put back when the act is read
-//! ([`crate::index::ZanIndex::act`], [`crate::index::ZanIndex::acts`]). Stored twice, the
-//! texts made the doc store twice as large, and serializing and compressing the second copy
-//! was a tenth of the time of `zanlex index`.
+//! The act's JSON is its *frame*: the texts its unit documents hold, and an amending act's
+//! quotes of them, are left out of it ([`STORED_ELSEWHERE`] stands in their place) and put back
+//! when the act is read ([`crate::index::ZanIndex::act`], [`crate::index::ZanIndex::acts`]).
+//! Stored twice, the texts made the doc store twice as large, and serializing and compressing
+//! the second copy was a tenth of the time of `zanlex index`.
 
 use super::schema::{act_key, to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
 use crate::model::{Act, ActVersion, Amendment, Source, Status, Unit, UnitStatus};
@@ -242,7 +242,8 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
 const CURRENT: &str = "current";
 
 /// What an indexed unit's text is in its act's frame: the text is read from the unit's
-/// document. Unit texts are trimmed lines of an act and hold no NUL.
+/// document. It also starts an instruction's quote that is read from a unit's text
+/// (`place_quote`). Unit texts are trimmed lines of an act and hold no NUL.
 pub const STORED_ELSEWHERE: &str = "\u{0}";
 
 /// Whether unit `u` gets a document (one with neither text nor heading does not).
@@ -285,8 +286,9 @@ fn walk_units_mut(units: &mut [Unit], f: &mut dyn FnMut(&mut Unit)) {
 }
 
 /// Turns `act` into its frame: each text a unit document holds, under a key no other document
-/// of the act has, becomes [`STORED_ELSEWHERE`]. The current text's own edition (not indexed
-/// twice) points at the current text's documents where its text is theirs.
+/// of the act has, becomes [`STORED_ELSEWHERE`], and each instruction's quote found in such a
+/// text becomes its place there. The current text's own edition (not indexed twice) points at
+/// the current text's documents where its text is theirs.
 fn frame(act: &mut Act, keys: &DocKeys) {
     let elsewhere = |u: &Unit, version_id: &str| {
         !u.text.is_empty() && has_document(u) && keys.unique(version_id, &u.eid)
