@@ -463,26 +463,18 @@ fn token_output(
             rest: false,
         }
     };
-    if is_numberish(text) {
-        // `14-бабы` → `14-бап`; plain numbers unchanged.
-        let Some((head, word)) = text.rsplit_once('-') else {
-            return unchanged(texts);
-        };
-        if word.is_empty() || !word.chars().all(normalize::is_letter) {
-            return unchanged(texts);
-        }
-        return with_entry(cache, word, |e| TokenOutput {
-            stem: push_span(texts, &[head, "-", e.kazakh(false)]),
-            loose: push_span(texts, &[head, "-", e.kazakh(true)]),
-            rest: true,
-        });
-    }
-    // Only words with a letter are cached.
-    if let Some(e) = cache.get_mut(text) {
-        return entry_output(e, prev_russian, text, texts);
-    }
-    if !text.chars().any(normalize::is_letter) {
+    if is_unchanged_form(text) {
         return unchanged(texts);
+    }
+    if is_numberish(text) {
+        // `14-бабы` → `14-бап` (any other number is unchanged).
+        if let Some((head, word)) = text.rsplit_once('-') {
+            return with_entry(cache, word, |e| TokenOutput {
+                stem: push_span(texts, &[head, "-", e.kazakh(false)]),
+                loose: push_span(texts, &[head, "-", e.kazakh(true)]),
+                rest: true,
+            });
+        }
     }
     with_entry(cache, text, |e| entry_output(e, prev_russian, text, texts))
 }

@@ -757,7 +757,8 @@ mod tests {
     }
 
     /// The issuance at the start of a header suffix is found however much of the act follows
-    /// it, and one that starts past the first 2000 bytes is not looked for.
+    /// it; only its first 2000 bytes are read, so an issuer phrase longer than that (no real
+    /// one is) does not make one.
     #[test]
     fn names_own_issuance_reads_the_start_of_a_long_header() {
         let own =
@@ -767,6 +768,13 @@ mod tests {
         assert!(names_own_issuance(own));
         assert!(names_own_issuance(&format!("{own}{rest}")));
         assert!(!names_own_issuance(&format!("{rest}{own}")));
+        let long_issuer = own.replacen(
+            "Ішкі істер министрінің",
+            &"Ішкі істер министрінің ".repeat(100),
+            1,
+        );
+        assert!(long_issuer.len() > 2000);
+        assert!(!names_own_issuance(&long_issuer));
         // A reference to another act is not its own issuance.
         let other = own.replace("бұйрығы.", "бұйрығына сәйкес");
         assert!(!names_own_issuance(&format!("{other}{rest}")));
