@@ -93,6 +93,13 @@ fn queries_without_kazakh_letters_or_in_latin_match_the_cyrillic_top_5() {
     assert_eq!(want.len(), 5);
     assert_eq!(keys(&search("туракты туру", 5)), want);
     assert_eq!(keys(&search("turaqty turu", 5)), want);
+    // The spelling is restored from the exact forms: `тұрақты` is in `kk_exact`, `құжат`
+    // (its own stem) a marked `kk_stem` term.
+    use zanlex::search::restore::restore_word;
+    let index = &fixture().index;
+    assert_eq!(restore_word(index, "туракты").as_deref(), Some("тұрақты"));
+    assert_eq!(restore_word(index, "кужат").as_deref(), Some("құжат"));
+    assert_eq!(restore_word(index, "qujat").as_deref(), Some("құжат"));
 }
 
 #[test]
@@ -358,7 +365,7 @@ fn the_stored_document_decoder_agrees_with_tantivys_on_every_document() {
 /// others are found through the stems that fold to the query's loose form.
 #[test]
 fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
-    use zanlex::analysis::{analyze, fold::fold, KK_LOOSE, KK_LOOSE_REST, KK_STEM};
+    use zanlex::analysis::{analyze, fold::fold, marked, KK_LOOSE, KK_LOOSE_REST, KK_STEM};
     let texts = |name: &str, text: &str| -> Vec<String> {
         analyze(name, text).into_iter().map(|t| t.text).collect()
     };
@@ -380,8 +387,12 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
     for s in &stems {
         assert_eq!(fold(s), fold("тұрақ"));
     }
-    // A number is found as itself in `kk_stem`, when the index has it.
-    assert_eq!(index.stems_folding_to(&searcher, "2020").unwrap(), ["2020"]);
+    // A number is found as itself in `kk_stem`, when the index has it: marked, as a number
+    // is always its own stem.
+    assert_eq!(
+        index.stems_folding_to(&searcher, "2020").unwrap(),
+        [marked("2020")]
+    );
     assert!(index
         .stems_folding_to(&searcher, "987654321")
         .unwrap()
@@ -397,7 +408,8 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
     let f = index.fields();
     assert!(doc_freq(f.kk_loose, "белгиленен") > 0);
     assert_eq!(doc_freq(f.kk_loose, "2020"), 0);
-    assert!(doc_freq(f.kk_stem, "2020") > 0);
+    assert!(doc_freq(f.kk_stem, &marked("2020")) > 0);
+    assert_eq!(doc_freq(f.kk_stem, "2020"), 0);
     assert_eq!(doc_freq(f.kk_loose, &fold("тұрақ")), 0);
     assert!(doc_freq(f.kk_stem, "тұрақ") > 0);
     // The Latin and Russian-keyboard spellings find what the Kazakh one finds.
@@ -409,4 +421,134 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
     };
     assert_eq!(total("turaqty"), total("туракты"));
     assert!(total("туракты") >= total("тұрақты"));
+}
+
+/// The stored unit texts of the corpus index, by document address.
+fn unit_texts() -> Vec<(tantivy::DocAddress, String)> {
+    use tantivy::schema::Value;
+    let index = &fixture().index;
+    let searcher = index.searcher();
+    let f = index.fields();
+    let mut texts = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        for doc_id in 0..segment.max_doc() {
+            let addr = tantivy::DocAddress::new(ord as u32, doc_id);
+            let doc: tantivy::TantivyDocument = searcher.doc(addr).unwrap();
+            if let Some(text) = doc.get_first(f.text).and_then(|v| v.as_str()) {
+                texts.push((addr, text.to_string()));
+            }
+        }
+    }
+    texts
+}
+
+/// The index writes each word once where it is its own stem: as the marked stem, not again in
+/// `kk_exact`. On every unit text of the corpus, the marked stems without their mark are the
+/// stems, and each exact token is either in `kk_exact_rest` or the marked stem at its place.
+#[test]
+fn each_exact_token_is_in_kk_exact_or_its_marked_stem() {
+    use zanlex::analysis::{analyze, unmarked, KK_EXACT, KK_EXACT_REST, KK_STEM, KK_STEM_MARKED};
+    let texts = unit_texts();
+    assert_eq!(texts.len(), fixture().index.unit_count().unwrap());
+    let (mut marked_words, mut rest_words) = (0, 0);
+    for (_, text) in &texts {
+        let pairs = |name| -> Vec<(usize, String)> {
+            analyze(name, text)
+                .into_iter()
+                .map(|t| (t.position, t.text))
+                .collect()
+        };
+        let (exact, rest, stems, marked) = (
+            pairs(KK_EXACT),
+            pairs(KK_EXACT_REST),
+            pairs(KK_STEM),
+            pairs(KK_STEM_MARKED),
+        );
+        let unmarked_stems: Vec<(usize, String)> = marked
+            .iter()
+            .map(|(p, t)| (*p, unmarked(t).unwrap_or(t).to_string()))
+            .collect();
+        assert_eq!(unmarked_stems, stems, "{text}");
+        let mut rest = rest.iter().peekable();
+        for (position, word) in &exact {
+            let own_stem = marked
+                .iter()
+                .any(|(p, t)| p == position && unmarked(t) == Some(word.as_str()));
+            let in_rest = rest.next_if(|(p, t)| p == position && t == word).is_some();
+            assert!(own_stem != in_rest, "{word} at {position} in {text}");
+            marked_words += usize::from(own_stem);
+            rest_words += usize::from(in_rest);
+        }
+        assert_eq!(rest.next(), None, "{text}");
+    }
+    // Both kinds are common: about two words in five are their own stem.
+    assert!(
+        marked_words > 5_000 && rest_words > 5_000,
+        "{marked_words} {rest_words}"
+    );
+}
+
+/// An exact search finds a word in `kk_exact` or as its marked stem: together the two terms
+/// find exactly the unit documents whose text has the word as written.
+#[test]
+fn exact_words_find_exactly_the_units_that_have_them() {
+    use std::collections::BTreeSet;
+    use tantivy::collector::DocSetCollector;
+    use tantivy::query::{BooleanQuery, Query, TermQuery};
+    use tantivy::schema::IndexRecordOption;
+    use tantivy::Term;
+    use zanlex::analysis::{analyze, marked, KK_EXACT, KK_STEM};
+    let index = &fixture().index;
+    let searcher = index.searcher();
+    let f = index.fields();
+    let texts = unit_texts();
+    for word in [
+        "виза",
+        "визаның",
+        "құжат",
+        "құжаттарды",
+        "тұрақты",
+        "2020",
+        "және",
+    ] {
+        let term = |field, text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, text),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let q = BooleanQuery::union(vec![term(f.kk_exact, word), term(f.kk_stem, &marked(word))]);
+        let found: BTreeSet<_> = searcher
+            .search(&q, &DocSetCollector)
+            .unwrap()
+            .into_iter()
+            .collect();
+        let want: BTreeSet<_> = texts
+            .iter()
+            .filter(|(_, text)| analyze(KK_EXACT, text).iter().any(|t| t.text == word))
+            .map(|(addr, _)| *addr)
+            .collect();
+        assert!(!want.is_empty(), "{word}");
+        assert_eq!(found, want, "{word}");
+        // Written once: in `kk_exact` unless the word is its own stem (`және`, a stop word,
+        // has no stem at all). In a Russian phrase `виза` is stemmed as Russian (`виз`): there
+        // it is in `kk_exact`.
+        let doc_freq = |field, text: &str| {
+            searcher
+                .doc_freq(&Term::from_field_text(field, text))
+                .unwrap()
+        };
+        let own_stem = analyze(KK_STEM, word).iter().map(|t| &t.text).eq([word]);
+        let in_exact = doc_freq(f.kk_exact, word) as usize;
+        assert_eq!(doc_freq(f.kk_stem, &marked(word)) > 0, own_stem, "{word}");
+        if own_stem {
+            assert!(
+                in_exact < want.len(),
+                "{word}: {in_exact} of {}",
+                want.len()
+            );
+        } else {
+            assert_eq!(in_exact, want.len(), "{word}");
+        }
+    }
 }

@@ -10,8 +10,10 @@ use std::process::ExitCode;
 pub struct Args {
     /// The text to analyze.
     pub text: String,
-    /// Analyzer: kk_exact, kk_stem, kk_loose, or kk_loose_rest (what the index keeps of
-    /// kk_loose: the forms its stems do not give).
+    /// Analyzer: kk_exact, kk_stem, kk_loose, or what the index writes to its fields:
+    /// kk_loose_rest (the loose forms its stems do not give), kk_exact_rest (the exact forms
+    /// that are not their own stem), kk_stem_marked (stems, marked with \u{1} where the word
+    /// is its own stem).
     #[arg(long, default_value = KK_STEM)]
     pub analyzer: String,
     /// Print one JSON document instead of a table.

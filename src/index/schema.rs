@@ -1,13 +1,15 @@
 //! The index schema: one document per unit (and per unit version), one per act.
 //!
 //! Unit text is indexed with the Kazakh analyzers of [`crate::analysis`], so a query can match
-//! exact forms (`kk_exact`), inflected forms (`kk_stem`) and keyboard/script-folded forms and
-//! rank them in that order. Folded forms are mostly the fold of the stem at the same place:
+//! exact forms, inflected forms (`kk_stem`) and keyboard/script-folded forms and rank them in
+//! that order. A word that is its own stem is written once, as its stem marked
+//! ([`crate::analysis::SELF_STEM_MARK`]); `kk_exact` holds only the other exact forms
+//! ([`crate::analysis::KK_EXACT_REST`]), so an exact search looks in both fields. Folded forms are mostly the fold of the stem at the same place:
 //! those are found through `kk_stem` (the stems that fold to the query's form), and `kk_loose`
 //! holds only the rest ([`crate::analysis::KK_LOOSE_REST`]). Headings and act titles have fields of their own that weigh more.
 //! Everything a hit needs to be printed is stored, so printing never reopens the corpus.
 
-use crate::analysis::{KK_EXACT, KK_LOOSE, KK_LOOSE_REST, KK_STEM};
+use crate::analysis::{KK_EXACT, KK_EXACT_REST, KK_LOOSE, KK_LOOSE_REST, KK_STEM, KK_STEM_MARKED};
 use chrono::NaiveDate;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
@@ -17,7 +19,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -147,8 +149,17 @@ pub fn build_schema() -> (Schema, Fields) {
         heading_stem: b.add_text_field("heading_stem", analyzed(KK_STEM, false)),
         heading_loose: b.add_text_field("heading_loose", analyzed(KK_LOOSE, false)),
         text: b.add_text_field("text", stored_only.clone()),
-        kk_exact: b.add_text_field(KK_EXACT, analyzed(KK_EXACT, false)),
-        kk_stem: b.add_text_field(KK_STEM, analyzed(KK_STEM, false)),
+        // Exact searches count document lengths in `kk_stem`: `kk_exact` has only some words.
+        kk_exact: b.add_text_field(
+            KK_EXACT,
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(KK_EXACT_REST)
+                    .set_fieldnorms(false)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            ),
+        ),
+        kk_stem: b.add_text_field(KK_STEM, analyzed(KK_STEM_MARKED, false)),
         kk_loose: b.add_text_field(KK_LOOSE, analyzed(KK_LOOSE_REST, false)),
         line_start: b.add_u64_field("line_start", num.clone()),
         line_end: b.add_u64_field("line_end", num.clone()),

@@ -9,6 +9,7 @@
 use super::dismax::DisMax;
 use super::query::{Filter, Query};
 use super::synonym::{SynonymPhrase, Synonyms};
+use crate::analysis::{marked, KK_EXACT, KK_STEM};
 use crate::index::schema::{to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
 use crate::index::ZanIndex;
 use std::ops::Bound;
@@ -17,7 +18,7 @@ use tantivy::query::{
     Query as TQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::Term;
+use tantivy::{Searcher, Term};
 
 /// Boost of each text field.
 pub const BOOST_EXACT: f32 = 3.0;
@@ -30,9 +31,21 @@ pub const BOOST_TITLE_LOOSE: f32 = 0.3;
 /// Share of the non-best fields' scores added to the best one.
 pub const TIE_BREAKER: f32 = 0.1;
 
-/// The analyzed tokens of `text` under a field's analyzer: (position, token).
+/// The analyzed tokens of `text` as a query on `field`: (position, token). The index writes
+/// `kk_exact` and `kk_stem` with analyzers that leave out or mark words
+/// ([`crate::analysis::KK_EXACT_REST`], [`crate::analysis::KK_STEM_MARKED`]); a query's words
+/// are analyzed whole ([`KK_EXACT`], [`KK_STEM`]) and looked for as [`exact_words`] and
+/// [`stem_words`] say.
 pub fn analyze_field(index: &ZanIndex, field: Field, text: &str) -> Vec<(usize, String)> {
-    let Ok(mut an) = index.tantivy().tokenizer_for_field(field) else {
+    let f = index.fields();
+    let query_analyzer = if field == f.kk_exact {
+        crate::analysis::analyzer(KK_EXACT)
+    } else if field == f.kk_stem {
+        crate::analysis::analyzer(KK_STEM)
+    } else {
+        index.tantivy().tokenizer_for_field(field).ok()
+    };
+    let Some(mut an) = query_analyzer else {
         return Vec::new();
     };
     let mut ts = an.token_stream(text);
@@ -42,6 +55,84 @@ pub fn analyze_field(index: &ZanIndex, field: Field, text: &str) -> Vec<(usize, 
         out.push((t.position, t.text.clone()));
     }
     out
+}
+
+/// A query's words, each as (position, the terms that stand for it).
+type Words = Vec<(u32, Vec<Term>)>;
+
+/// `terms` that some document has.
+fn in_index(searcher: &Searcher, terms: impl IntoIterator<Item = Term>) -> Vec<Term> {
+    terms
+        .into_iter()
+        .filter(|t| searcher.doc_freq(t).is_ok_and(|n| n > 0))
+        .collect()
+}
+
+/// The exact words of `text`: each one's `kk_exact` term, or its marked `kk_stem` term where
+/// the word is its own stem (both, should the index have both). `None` when a word is in
+/// neither field (nothing can match).
+fn exact_words(index: &ZanIndex, searcher: &Searcher, text: &str) -> Option<Words> {
+    let f = index.fields();
+    analyze_field(index, f.kk_exact, text)
+        .into_iter()
+        .map(|(position, word)| {
+            let terms = in_index(
+                searcher,
+                [
+                    Term::from_field_text(f.kk_exact, &word),
+                    Term::from_field_text(f.kk_stem, &marked(&word)),
+                ],
+            );
+            (!terms.is_empty()).then_some((position as u32, terms))
+        })
+        .collect()
+}
+
+/// The stem words of `text`: each stem's `kk_stem` terms, plain and marked. `None` when a
+/// stem is in neither form (nothing can match).
+fn stem_words(index: &ZanIndex, searcher: &Searcher, text: &str) -> Option<Words> {
+    let f = index.fields();
+    analyze_field(index, f.kk_stem, text)
+        .into_iter()
+        .map(|(position, stem)| {
+            let terms = in_index(
+                searcher,
+                [
+                    Term::from_field_text(f.kk_stem, &stem),
+                    Term::from_field_text(f.kk_stem, &marked(&stem)),
+                ],
+            );
+            (!terms.is_empty()).then_some((position as u32, terms))
+        })
+        .collect()
+}
+
+/// A query for `words` (positions as analyzed), each word's terms taken as one term with
+/// `kk_stem`'s document lengths: tantivy's term or phrase query where every word is one
+/// `kk_stem` term (the same scores, and tantivy's faster scorers), else [`Synonyms`] or
+/// [`SynonymPhrase`]. `None` without words.
+fn words_query(index: &ZanIndex, words: Words, slop: u32) -> Option<Box<dyn TQuery>> {
+    let lengths = index.fields().kk_stem;
+    let base = words.first()?.0;
+    let single: Option<Vec<(usize, Term)>> = words
+        .iter()
+        .map(|(p, terms)| match terms.as_slice() {
+            [t] if t.field() == lengths => Some(((p - base) as usize, t.clone())),
+            _ => None,
+        })
+        .collect();
+    Some(match (single, words.len()) {
+        (Some(mut one), 1) => Box::new(TermQuery::new(one.pop()?.1, IndexRecordOption::WithFreqs)),
+        (Some(terms), _) => Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)),
+        (None, 1) => Box::new(Synonyms::new(lengths, words.into_iter().next()?.1)),
+        (None, _) => {
+            let words = words
+                .into_iter()
+                .map(|(p, terms)| (p - base, terms))
+                .collect();
+            Box::new(SynonymPhrase::new(words, lengths, slop))
+        }
+    })
 }
 
 /// A term or phrase query for `text` in one field; `None` when the analyzer keeps no token.
@@ -66,69 +157,49 @@ fn field_query(index: &ZanIndex, field: Field, text: &str, slop: u32) -> Option<
 
 /// The loose (`kk_loose`) form of `text`: each loose word searched as its `kk_loose` term and
 /// the `kk_stem` terms that fold to it ([`ZanIndex::stems_folding_to`]), taken as one term with
-/// `kk_stem`'s document lengths: [`Synonyms`], or [`SynonymPhrase`] for a phrase (tantivy's
-/// term and phrase queries when every word is one stem). `None` when the analyzer keeps no
-/// word or a word is not in the index.
-fn loose_query(index: &ZanIndex, text: &str, slop: u32) -> Option<LooseClause> {
+/// `kk_stem`'s document lengths ([`words_query`]). `None` when the analyzer keeps no word or a
+/// word is not in the index.
+fn loose_query(
+    index: &ZanIndex,
+    searcher: &Searcher,
+    text: &str,
+    slop: u32,
+    stems: Option<&Words>,
+) -> Option<LooseClause> {
     let f = index.fields();
     // The whole loose analyzer: the `kk_loose` field's keeps only what the stems do not give.
     let toks: Vec<(usize, String)> = crate::analysis::analyze(crate::analysis::KK_LOOSE, text)
         .into_iter()
         .map(|t| (t.position, t.text))
         .collect();
-    let searcher = index.searcher();
-    let mut words: Vec<(u32, Vec<Term>)> = Vec::with_capacity(toks.len());
+    let mut words: Words = Vec::with_capacity(toks.len());
     for (position, loose) in toks {
-        let own = Term::from_field_text(f.kk_loose, &loose);
         // Most words have no `kk_loose` term of their own.
-        let mut terms: Vec<Term> = match searcher.doc_freq(&own) {
-            Ok(n) if n > 0 => vec![own],
-            _ => Vec::new(),
-        };
-        let stems = index.stems_folding_to(&searcher, &loose).ok()?;
+        let mut terms = in_index(searcher, [Term::from_field_text(f.kk_loose, &loose)]);
+        let stems = index.stems_folding_to(searcher, &loose).ok()?;
         terms.extend(stems.iter().map(|s| Term::from_field_text(f.kk_stem, s)));
         if terms.is_empty() {
             return None;
         }
         words.push((position as u32, terms));
     }
-    let base = words.first()?.0;
-    // One stem a word: tantivy's own term and phrase queries score it the same way.
-    let single_stems: Option<Vec<(usize, Term)>> = words
-        .iter()
-        .map(|(p, terms)| match terms.as_slice() {
-            [t] if t.field() == f.kk_stem => Some(((p - base) as usize, t.clone())),
-            _ => None,
-        })
-        .collect();
-    if let Some(stems) = &single_stems {
-        // The `kk_stem` clause's own terms at its own offsets: the same query.
-        let own = analyze_field(index, f.kk_stem, text);
-        let own_base = own.first().map_or(0, |t| t.0);
-        let same = own.len() == stems.len()
-            && own.iter().zip(stems).all(|((p, t), (offset, term))| {
-                p - own_base == *offset && term.value().as_str() == Some(t.as_str())
-            });
+    // The stem clause's own terms at its own offsets: the same query.
+    if let Some(stems) = stems {
+        let offsets = |w: &Words| -> Vec<u32> {
+            let base = w.first().map_or(0, |x| x.0);
+            w.iter().map(|(p, _)| p - base).collect()
+        };
+        let same = stems.len() == words.len()
+            && offsets(stems) == offsets(&words)
+            && stems
+                .iter()
+                .zip(&words)
+                .all(|((_, a), (_, b))| a.len() == b.len() && a.iter().all(|t| b.contains(t)));
         if same {
             return Some(LooseClause::SameAsStem);
         }
     }
-    let q: Box<dyn TQuery> = match (single_stems, words.len()) {
-        (Some(mut one), 1) => Box::new(TermQuery::new(one.pop()?.1, IndexRecordOption::WithFreqs)),
-        (Some(terms), _) => Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)),
-        (None, 1) => {
-            let (_, terms) = words.pop()?;
-            Box::new(Synonyms::new(f.kk_stem, terms))
-        }
-        (None, _) => {
-            let words = words
-                .into_iter()
-                .map(|(p, terms)| (p - base, terms))
-                .collect();
-            Box::new(SynonymPhrase::new(words, f.kk_stem, slop))
-        }
-    };
-    Some(LooseClause::Query(q))
+    words_query(index, words, slop).map(LooseClause::Query)
 }
 
 /// A word's loose clause.
@@ -159,14 +230,24 @@ fn dismax(
     slop: u32,
     targets: &[(Target, f32)],
 ) -> Option<Box<dyn TQuery>> {
-    let stem_field = index.fields().kk_stem;
+    let f = index.fields();
+    let searcher = index.searcher();
     let mut parts: Vec<Box<dyn TQuery>> = Vec::with_capacity(targets.len());
     let mut stem_clause: Option<(usize, f32)> = None;
     let mut loose_as_stem: Option<f32> = None;
+    let mut stems: Option<Words> = None;
     for &(target, boost) in targets {
         let q = match target {
-            Target::Field(f) => field_query(index, f, text, slop),
-            Target::Loose => match loose_query(index, text, slop) {
+            Target::Field(field) if field == f.kk_exact => {
+                exact_words(index, &searcher, text).and_then(|w| words_query(index, w, slop))
+            }
+            Target::Field(field) if field == f.kk_stem => {
+                let words = stem_words(index, &searcher, text);
+                stems.clone_from(&words);
+                words.and_then(|w| words_query(index, w, slop))
+            }
+            Target::Field(field) => field_query(index, field, text, slop),
+            Target::Loose => match loose_query(index, &searcher, text, slop, stems.as_ref()) {
                 Some(LooseClause::Query(q)) => Some(q),
                 Some(LooseClause::SameAsStem) => {
                     loose_as_stem = Some(boost);
@@ -176,7 +257,7 @@ fn dismax(
             },
         };
         if let Some(q) = q {
-            if matches!(target, Target::Field(f) if f == stem_field) {
+            if matches!(target, Target::Field(field) if field == f.kk_stem) {
                 stem_clause = Some((parts.len(), boost));
             }
             parts.push(boosted(q, boost));

@@ -1,11 +1,13 @@
 //! Restoring Kazakh spelling: a query word typed without Kazakh letters (`туракты`) or in
 //! Latin script (`turaqty`) is replaced by the Cyrillic spelling the corpus uses most
 //! (`тұрақты`), so it ranks exactly like the properly spelled word. The candidates are the
-//! `kk_exact` terms whose folded skeleton ([`fold`]) equals the query word's: an automaton
+//! exact forms (`kk_exact` terms, and `kk_stem` terms marked as a word's own stem) whose folded
+//! skeleton ([`fold`]) equals the query word's: an automaton
 //! ([`FoldsTo`]) walks the term dictionary and prunes every branch whose skeleton has already
 //! left the query's, so no extra field is indexed for this; document frequency picks one.
 
 use crate::analysis::fold::{fold, has_latin};
+use crate::analysis::{marked, unmarked};
 use crate::index::ZanIndex;
 use std::collections::BTreeMap;
 
@@ -49,16 +51,27 @@ pub fn restore_word(index: &ZanIndex, word: &str) -> Option<String> {
     let key = fold(exact);
     let searcher = index.searcher();
     let mut freq: BTreeMap<String, u64> = BTreeMap::new();
-    each_term_folding_to(&searcher, f.kk_exact, &key, |term, doc_freq| {
+    // Exact forms are `kk_exact` terms, and marked `kk_stem` terms where a word is its own stem.
+    let mut count = |term: &str, doc_freq: u32| {
         if has_kazakh_letters(term) {
             *freq.entry(term.to_string()).or_default() += u64::from(doc_freq);
+        }
+    };
+    each_term_folding_to(&searcher, f.kk_exact, &key, &mut count).ok()?;
+    each_term_folding_to(&searcher, f.kk_stem, &key, |term, doc_freq| {
+        if let Some(word) = unmarked(term) {
+            count(word, doc_freq);
         }
     })
     .ok()?;
     // The word as typed counts too (`виза` stays `виза`).
-    let own = searcher
-        .doc_freq(&tantivy::Term::from_field_text(f.kk_exact, exact))
-        .unwrap_or(0);
+    let own = [
+        tantivy::Term::from_field_text(f.kk_exact, exact),
+        tantivy::Term::from_field_text(f.kk_stem, &marked(exact)),
+    ]
+    .iter()
+    .map(|t| searcher.doc_freq(t).unwrap_or(0))
+    .sum::<u64>();
     let (best, n) = freq
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
@@ -85,7 +98,8 @@ pub fn each_term_folding_to(
     Ok(())
 }
 
-/// Accepts the Cyrillic terms whose [`fold`] is exactly `key`.
+/// Accepts the Cyrillic terms whose [`fold`] is exactly `key`, and those followed by
+/// [`crate::analysis::SELF_STEM_MARK`] (marked `kk_stem` terms).
 ///
 /// The state is how much of `key` the term's prefix folds to, plus the bytes of a letter
 /// not yet complete. On Cyrillic letters [`fold`] only ever appends, looking back at the last
@@ -106,6 +120,8 @@ pub fn each_term_folding_to(
 /// assert!(!a.is_match(&run("тұрақ")));
 /// assert!(!a.can_match(&run("тұрм")));
 /// assert!(!a.can_match(&run("тұрaқты"))); // a Latin `a` inside
+/// assert!(a.is_match(&run("тұрақты\u{1}"))); // marked
+/// assert!(!a.can_match(&run("тұрақты\u{1}а")));
 /// ```
 #[derive(Debug, Clone)]
 pub struct FoldsTo {
@@ -121,11 +137,16 @@ impl FoldsTo {
     }
 }
 
+/// [`crate::analysis::SELF_STEM_MARK`], one byte in UTF-8.
+const MARK: u8 = crate::analysis::SELF_STEM_MARK as u8;
+
 /// Where [`FoldsTo`] is in a term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FoldsToState {
     /// The prefix cannot fold to the key.
     Dead,
+    /// The whole key, then [`crate::analysis::SELF_STEM_MARK`]: a marked `kk_stem` term.
+    Marked,
     /// The prefix's whole letters fold to `key[..matched]`; `partial[..partial_len]` are the
     /// first bytes of the next letter.
     Alive {
@@ -153,7 +174,15 @@ impl tantivy_fst::Automaton for FoldsTo {
     }
 
     fn is_match(&self, state: &FoldsToState) -> bool {
-        matches!(state, FoldsToState::Alive { matched, partial_len: 0, .. } if *matched == self.key.len())
+        match state {
+            FoldsToState::Marked => true,
+            FoldsToState::Alive {
+                matched,
+                partial_len: 0,
+                ..
+            } => *matched == self.key.len(),
+            _ => false,
+        }
     }
 
     fn can_match(&self, state: &FoldsToState) -> bool {
@@ -169,6 +198,9 @@ impl tantivy_fst::Automaton for FoldsTo {
         else {
             return FoldsToState::Dead;
         };
+        if byte == MARK && partial_len == 0 && matched == self.key.len() {
+            return FoldsToState::Marked;
+        }
         // Most letters are two-byte Cyrillic ones that fold the same whatever came before.
         if partial_len == 1 && (0xD0..=0xD3).contains(&partial[0]) && byte & 0xC0 == 0x80 {
             let index = usize::from(partial[0] & 0x03) << 6 | usize::from(byte & 0x3F);

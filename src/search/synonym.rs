@@ -3,11 +3,12 @@
 //! A loose query word (typed without Kazakh letters, or in Latin) stands for every word that
 //! folds to it. The index does not keep a folded copy of every text: most words are found
 //! through their stems, the stems in `kk_stem` that fold to the query's form, and `kk_loose`
-//! keeps the rest (see [`crate::index::schema`]). [`Synonyms`] searches those terms together
-//! and scores them as the one folded term they stand for: term frequencies summed, document
-//! frequencies summed, BM25 over `kk_stem`'s document lengths (the loose analyzer counts words
-//! as the stem analyzer does). [`SynonymPhrase`] does the same for a phrase, a set of terms in
-//! each place.
+//! keeps the rest (see [`crate::index::schema`]). A stem is two terms too, plain and marked
+//! where a word is its own stem, and an exact word is its `kk_exact` term or its marked stem
+//! ([`crate::analysis::SELF_STEM_MARK`]). [`Synonyms`] searches such terms together and scores
+//! them as the one term they stand for: term frequencies summed, the documents with any of them
+//! counted, BM25 over `kk_stem`'s document lengths (the other analyzers count words as the stem
+//! analyzer does). [`SynonymPhrase`] does the same for a phrase, a set of terms in each place.
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -16,7 +17,7 @@ use tantivy::query::{
     Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
 
 /// Documents with any of `terms`, scored as one term. The terms may be of several fields
 /// indexed with the same positions (`kk_stem` and `kk_loose`).
@@ -62,12 +63,44 @@ fn idf(doc_freq: u64, docs: u64) -> Score {
     (1.0 + x).ln()
 }
 
-/// The document frequency of a set of terms taken as one: theirs summed (a document with two
-/// of them counts twice, as rare as that is), at most the number of documents.
-fn synonyms_doc_freq(stats: &dyn Bm25StatisticsProvider, terms: &[Term]) -> tantivy::Result<u64> {
-    let mut doc_freq = 0u64;
+/// The document frequency of a set of terms taken as one: the number of documents with any
+/// of them, counted from their postings when more than one is in the index (a stem and its
+/// marked form are often in the same document: their frequencies summed would count it
+/// twice). `stats` gives each term's own; the union is counted in `searcher`'s segments, so
+/// it is only for statistics that are the searcher's (as `kk_stem`'s and `kk_loose`'s are).
+fn synonyms_doc_freq(
+    searcher: &Searcher,
+    stats: &dyn Bm25StatisticsProvider,
+    terms: &[Term],
+) -> tantivy::Result<u64> {
+    let mut present = Vec::with_capacity(terms.len());
     for t in terms {
-        doc_freq += stats.doc_freq(t)?;
+        let n = stats.doc_freq(t)?;
+        if n > 0 {
+            present.push((t, n));
+        }
+    }
+    let &[_, _, ..] = present.as_slice() else {
+        return Ok(present.first().map_or(0, |&(_, n)| n));
+    };
+    let mut doc_freq = 0u64;
+    let mut seen: Vec<u64> = Vec::new();
+    for segment in searcher.segment_readers() {
+        seen.clear();
+        seen.resize((segment.max_doc() as usize).div_ceil(64), 0);
+        for (t, _) in &present {
+            let inverted = segment.inverted_index(t.field())?;
+            if let Some(mut postings) = inverted.read_postings(t, IndexRecordOption::Basic)? {
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    if let Some(word) = seen.get_mut(doc as usize / 64) {
+                        *word |= 1 << (doc % 64);
+                    }
+                    doc = postings.advance();
+                }
+            }
+        }
+        doc_freq += seen.iter().map(|w| u64::from(w.count_ones())).sum::<u64>();
     }
     Ok(doc_freq.min(stats.total_num_docs()?))
 }
@@ -81,8 +114,8 @@ fn synonyms_bm25<'a>(
     sets: impl IntoIterator<Item = &'a [Term]>,
 ) -> tantivy::Result<Option<Bm25Weight>> {
     let EnableScoring::Enabled {
+        searcher,
         statistics_provider: stats,
-        ..
     } = enable_scoring
     else {
         return Ok(None);
@@ -96,7 +129,7 @@ fn synonyms_bm25<'a>(
     };
     let mut doc_freqs = Vec::new();
     for terms in sets {
-        doc_freqs.push(synonyms_doc_freq(*stats, terms)?);
+        doc_freqs.push(synonyms_doc_freq(searcher, *stats, terms)?);
     }
     let first = doc_freqs.first().copied().unwrap_or(0);
     let one = Bm25Weight::for_one_term(first, total_docs, average_length);
@@ -587,6 +620,29 @@ mod tests {
             )
         })?;
         assert_eq!(docs, [0, 1, 2, 4]);
+        Ok(())
+    }
+
+    /// Spellings that share documents (as a stem and its marked form do) count each document
+    /// once: the scores are the merged word's. Summed, the document frequency would be 7
+    /// (3 + 4, capped at the 6 documents) instead of 4, and every score lower.
+    #[test]
+    fn a_document_with_two_spellings_counts_once() -> tantivy::Result<()> {
+        let texts = [
+            "color colour a",
+            "colour b color color",
+            "color colour",
+            "d",
+            "e f",
+            "colour g h",
+        ];
+        let docs = apart_scores_as_merged(&texts, |term, body| {
+            (
+                Box::new(Synonyms::new(body, vec![term("color"), term("colour")])),
+                Box::new(TermQuery::new(term("color"), IndexRecordOption::WithFreqs)),
+            )
+        })?;
+        assert_eq!(docs, [0, 1, 2, 5]);
         Ok(())
     }
 
