@@ -34,8 +34,8 @@ pub const TIE_BREAKER: f32 = 0.1;
 /// The analyzed tokens of `text` as a query on `field`: (position, token). The index writes
 /// `kk_exact` and `kk_stem` with analyzers that leave out or mark words
 /// ([`crate::analysis::KK_EXACT_REST`], [`crate::analysis::KK_STEM_MARKED`]); a query's words
-/// are analyzed whole ([`KK_EXACT`], [`KK_STEM`]) and looked for as [`exact_words`] and
-/// [`stem_words`] say.
+/// are analyzed whole ([`KK_EXACT`], [`KK_STEM`]), and each is looked for as the terms that
+/// stand for it.
 pub fn analyze_field(index: &ZanIndex, field: Field, text: &str) -> Vec<(usize, String)> {
     let f = index.fields();
     let query_analyzer = if field == f.kk_exact {
