@@ -7,7 +7,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer, TokenStream};
 use zanlex::analysis::fold::fold;
 use zanlex::analysis::stem::{stem, stem_folded};
-use zanlex::analysis::{analyze, analyzer, KK_EXACT, KK_LOOSE, KK_LOOSE_REST, KK_STEM};
+use zanlex::analysis::{analyze, analyzer, ANALYZERS, KK_EXACT, KK_LOOSE, KK_STEM};
 
 fn corpus_lines() -> Vec<String> {
     let mut files: Vec<_> = std::fs::read_dir("corpus")
@@ -50,7 +50,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("default_simple_lowercase", |b| {
         b.iter(|| run(&mut default, &lines))
     });
-    for name in [KK_EXACT, KK_STEM, KK_LOOSE, KK_LOOSE_REST] {
+    for name in ANALYZERS {
         let Some(mut a) = analyzer(name) else {
             continue;
         };
