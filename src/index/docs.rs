@@ -605,11 +605,11 @@ impl UnitDocs<'_> {
             d.add_u64(f.current, u64::from(val.current));
             d.add_shared(f.version_id, &version_id);
             match am {
-                // What serde_json writes for an empty list.
+                // What the JSON serializer writes for an empty list.
                 None => d.add_static(f.amendments, "[]"),
                 Some(a) => {
                     let json = a.json.get_or_init(|| {
-                        serde_json::to_string(&a.list)
+                        sonic_rs::to_string(&a.list)
                             .ok()
                             .map(|js| Arc::<str>::from(js.as_str()))
                     });
