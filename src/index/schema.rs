@@ -4,10 +4,12 @@
 //! exact forms, inflected forms (`kk_stem`) and keyboard/script-folded forms and rank them in
 //! that order. A word that is its own stem is written once, as its stem marked
 //! ([`crate::analysis::SELF_STEM_MARK`]); `kk_exact` holds only the other exact forms
-//! ([`crate::analysis::KK_EXACT_REST`]), so an exact search looks in both fields. Folded forms are mostly the fold of the stem at the same place:
-//! those are found through `kk_stem` (the stems that fold to the query's form), and `kk_loose`
-//! holds only the rest ([`crate::analysis::KK_LOOSE_REST`]). Headings and act titles have fields of their own that weigh more.
-//! Everything a hit needs to be printed is stored, so printing never reopens the corpus.
+//! ([`crate::analysis::KK_EXACT_REST`]), so an exact search looks in both fields. Folded forms
+//! are mostly the fold of the stem at the same place: those are found through `kk_stem` (the
+//! stems that fold to the query's form), and `kk_loose` holds only the rest
+//! ([`crate::analysis::KK_LOOSE_REST`]). Headings and act titles have fields of their own that
+//! weigh more. Everything a hit needs to be printed is stored, so printing never reopens the
+//! corpus.
 
 use crate::analysis::{KK_EXACT, KK_EXACT_REST, KK_LOOSE, KK_LOOSE_REST, KK_STEM, KK_STEM_MARKED};
 use chrono::NaiveDate;

@@ -68,43 +68,45 @@ fn in_index(searcher: &Searcher, terms: impl IntoIterator<Item = Term>) -> Vec<T
         .collect()
 }
 
-/// The exact words of `text`: each one's `kk_exact` term, or its marked `kk_stem` term where
-/// the word is its own stem (both, should the index have both). `None` when a word is in
-/// neither field (nothing can match).
-fn exact_words(index: &ZanIndex, searcher: &Searcher, text: &str) -> Option<Words> {
-    let f = index.fields();
-    analyze_field(index, f.kk_exact, text)
+/// The words of `text` as `field`'s query analyzer gives them, each with those of the terms
+/// `terms_of` names that the index has. `None` when a word has none (nothing can match).
+fn words_in_index(
+    index: &ZanIndex,
+    searcher: &Searcher,
+    field: Field,
+    text: &str,
+    terms_of: impl Fn(&str) -> [Term; 2],
+) -> Option<Words> {
+    analyze_field(index, field, text)
         .into_iter()
         .map(|(position, word)| {
-            let terms = in_index(
-                searcher,
-                [
-                    Term::from_field_text(f.kk_exact, &word),
-                    Term::from_field_text(f.kk_stem, &marked(&word)),
-                ],
-            );
+            let terms = in_index(searcher, terms_of(&word));
             (!terms.is_empty()).then_some((position as u32, terms))
         })
         .collect()
 }
 
-/// The stem words of `text`: each stem's `kk_stem` terms, plain and marked. `None` when a
-/// stem is in neither form (nothing can match).
+/// The exact words of `text`: each one's `kk_exact` term, or its marked `kk_stem` term where
+/// the word is its own stem (both, should the index have both).
+fn exact_words(index: &ZanIndex, searcher: &Searcher, text: &str) -> Option<Words> {
+    let f = index.fields();
+    words_in_index(index, searcher, f.kk_exact, text, |word| {
+        [
+            Term::from_field_text(f.kk_exact, word),
+            Term::from_field_text(f.kk_stem, &marked(word)),
+        ]
+    })
+}
+
+/// The stem words of `text`: each stem's `kk_stem` terms, plain and marked.
 fn stem_words(index: &ZanIndex, searcher: &Searcher, text: &str) -> Option<Words> {
     let f = index.fields();
-    analyze_field(index, f.kk_stem, text)
-        .into_iter()
-        .map(|(position, stem)| {
-            let terms = in_index(
-                searcher,
-                [
-                    Term::from_field_text(f.kk_stem, &stem),
-                    Term::from_field_text(f.kk_stem, &marked(&stem)),
-                ],
-            );
-            (!terms.is_empty()).then_some((position as u32, terms))
-        })
-        .collect()
+    words_in_index(index, searcher, f.kk_stem, text, |stem| {
+        [
+            Term::from_field_text(f.kk_stem, stem),
+            Term::from_field_text(f.kk_stem, &marked(stem)),
+        ]
+    })
 }
 
 /// A query for `words` (positions as analyzed), each word's terms taken as one term with
