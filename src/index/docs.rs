@@ -43,6 +43,13 @@ pub enum DocValue {
 }
 
 impl IndexDoc {
+    /// An empty document with room for `values` values.
+    pub fn with_capacity(values: usize) -> Self {
+        IndexDoc {
+            values: Vec::with_capacity(values),
+        }
+    }
+
     /// A text value of this document alone.
     pub fn add_text(&mut self, field: Field, text: impl Into<String>) {
         self.values.push((field, DocValue::Owned(text.into())));
@@ -237,6 +244,10 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
     d.add_u64(f.unit_docs, units);
     Ok(docs)
 }
+
+/// The most values a unit document has with one issuer, every optional one present (an issuer
+/// more is a value more).
+const UNIT_DOC_VALUES: usize = 33;
 
 /// The `version_id` of the current text's unit documents.
 const CURRENT: &str = "current";
@@ -539,7 +550,8 @@ impl UnitDocs<'_> {
             }
             keys.add(val.version_id, &u.eid);
             let heading = u.heading.as_deref().unwrap_or("").trim();
-            let mut d = IndexDoc::default();
+            // Room for every value a unit document may have, so they are not moved as it grows.
+            let mut d = IndexDoc::with_capacity(UNIT_DOC_VALUES);
             d.add_static(f.doc_type, DOC_UNIT);
             d.add_shared(f.act_id, &shared.id);
             d.add_shared(f.file, &file);
