@@ -20,7 +20,7 @@ fn raw(file: &str, text: &str) -> Extracted {
                 line_end: i as u32 + 1,
                 page: None,
             },
-            origins: Vec::new(),
+            origins: Default::default(),
         })
         .collect();
     Extracted {

@@ -86,7 +86,7 @@ fn line_of(text: String, indent: u16, n: u32) -> CleanLine {
             line_end: n,
             page: None,
         },
-        origins: vec![super::repair::Origin {
+        origins: smallvec::smallvec![super::repair::Origin {
             offset: 0,
             line: n,
             page: None,

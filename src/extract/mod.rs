@@ -40,7 +40,7 @@ pub struct CleanLine {
     /// Where each original line's part of `text` starts: every character maps back to its
     /// original line and page (see [`CleanLine::origin_of`]). One entry unless lines were
     /// joined.
-    pub origins: Vec<repair::Origin>,
+    pub origins: repair::Origins,
 }
 
 impl CleanLine {

@@ -32,8 +32,12 @@ pub struct Line {
     pub lead_hole: bool,
     pub span: SourceSpan,
     /// Where each original line's text starts in `text` (several after a join).
-    pub origins: Vec<Origin>,
+    pub origins: Origins,
 }
+
+/// The origins of a line: one, until lines are joined (held inline, not allocated: a corpus
+/// has millions of lines).
+pub type Origins = smallvec::SmallVec<[Origin; 1]>;
 
 /// The original line (and page) a stretch of clean text comes from: from byte `offset` of the
 /// line's text up to the next origin's offset.
@@ -98,7 +102,7 @@ pub fn split_lines(text: &str, first_line: u32, page: Option<u32>) -> Vec<Line> 
                 line_end: n,
                 page,
             },
-            origins: vec![Origin {
+            origins: smallvec::smallvec![Origin {
                 offset: 0,
                 line: n,
                 page,
