@@ -159,10 +159,18 @@ pub fn analyze(name: &str, text: &str) -> Vec<AnalyzedToken> {
 }
 
 /// Whether `s` is a word of Cyrillic letters only.
+///
+/// ```
+/// use zanlex::analysis::is_cyrillic_word;
+/// assert!(is_cyrillic_word("тұрақты") && is_cyrillic_word("Ӏ"));
+/// assert!(!is_cyrillic_word("тұрaқты") && !is_cyrillic_word("҂") && !is_cyrillic_word(""));
+/// ```
 pub fn is_cyrillic_word(s: &str) -> bool {
+    // The block U+0400..=U+04FF is letters but for the thousands sign and the combining marks
+    // U+0482..=U+0489 (a range test: `char::is_alphabetic` looks the character up in tables).
     !s.is_empty()
         && s.chars()
-            .all(|c| ('\u{400}'..='\u{4FF}').contains(&c) && c.is_alphabetic())
+            .all(|c| ('\u{400}'..='\u{4FF}').contains(&c) && !('\u{482}'..='\u{489}').contains(&c))
 }
 
 fn is_numberish(text: &str) -> bool {
@@ -582,6 +590,21 @@ fn entry_output(
             stem: written(texts, &e.stem),
             loose: written(texts, &e.loose),
             rest: !e.canonical,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The range test agrees with `char::is_alphabetic` on the whole Cyrillic block.
+    #[test]
+    fn cyrillic_letters_are_the_alphabetic_characters_of_the_block() {
+        for c in '\u{400}'..='\u{4FF}' {
+            assert_eq!(
+                super::is_cyrillic_word(&c.to_string()),
+                c.is_alphabetic(),
+                "{c:?}"
+            );
         }
     }
 }
