@@ -273,13 +273,15 @@ impl TokenStream for KkStemStream<'_> {
             (packed.tokens.get(self.next), outputs.tokens.get(self.next))
         {
             self.next += 1;
-            let exact = packed.texts.get(src.start..src.end).unwrap_or_default();
+            // The token as `kk_exact` writes it, which two of the ways compare with the stem.
+            let exact = || packed.texts.get(src.start..src.end).unwrap_or_default();
             let span = match self.writes {
                 Writes::Stems | Writes::MarkedStems => out.stem,
                 Writes::LooseForms => out.loose,
                 Writes::LooseRest if out.rest => out.loose,
                 Writes::LooseRest => continue,
                 Writes::ExactRest => {
+                    let exact = exact();
                     if outputs.texts.get(out.stem.start..out.stem.end) == Some(exact) {
                         continue;
                     }
@@ -291,7 +293,7 @@ impl TokenStream for KkStemStream<'_> {
                 continue; // dropped
             };
             src.write_to(self.token, text);
-            if self.writes == Writes::MarkedStems && text == exact {
+            if self.writes == Writes::MarkedStems && text == exact() {
                 self.token.text.push(SELF_STEM_MARK);
             }
             return true;
