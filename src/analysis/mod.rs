@@ -505,13 +505,34 @@ fn with_entry<R>(cache: &mut Cache, word: &str, f: impl FnOnce(&mut Entry) -> R)
 /// assert!(!is_unchanged_form("14-бабы") && !is_unchanged_form("бап") && !is_unchanged_form("visa"));
 /// ```
 pub fn is_unchanged_form(text: &str) -> bool {
+    matches!(form(text), Form::Unchanged)
+}
+
+/// What kind of token the stem analyzers see: one rule for [`is_unchanged_form`] and
+/// [`token_output`], which decides it once for every token.
+enum Form<'a> {
+    /// Written as it is ([`is_unchanged_form`]).
+    Unchanged,
+    /// A number and a word (`14-бабы`): the word is stemmed (`14-бап`).
+    NumberedWord { head: &'a str, word: &'a str },
+    /// A word.
+    Word,
+}
+
+fn form(text: &str) -> Form<'_> {
     if is_numberish(text) {
         return match text.rsplit_once('-') {
-            None => true,
-            Some((_, word)) => word.is_empty() || !word.chars().all(normalize::is_letter),
+            Some((head, word)) if !word.is_empty() && word.chars().all(normalize::is_letter) => {
+                Form::NumberedWord { head, word }
+            }
+            _ => Form::Unchanged,
         };
     }
-    !text.chars().any(normalize::is_letter)
+    if text.chars().any(normalize::is_letter) {
+        Form::Word
+    } else {
+        Form::Unchanged
+    }
 }
 
 /// What the stem analyzers write for a token whose text is `text`, the previous word
@@ -524,30 +545,24 @@ fn token_output(
     text: &str,
     texts: &mut String,
 ) -> TokenOutput {
-    // A number or a token without letters is its own stem and loose form: a loose search
-    // finds it as the `kk_stem` term that is its loose form ([`is_unchanged_form`]).
-    let unchanged = |texts: &mut String| {
-        let span = push_span(texts, &[text]);
-        TokenOutput {
-            stem: span,
-            loose: span,
-            rest: false,
+    match form(text) {
+        // A number or a token without letters is its own stem and loose form: a loose search
+        // finds it as the `kk_stem` term that is its loose form ([`is_unchanged_form`]).
+        Form::Unchanged => {
+            let span = push_span(texts, &[text]);
+            TokenOutput {
+                stem: span,
+                loose: span,
+                rest: false,
+            }
         }
-    };
-    if is_unchanged_form(text) {
-        return unchanged(texts);
+        Form::NumberedWord { head, word } => with_entry(cache, word, |e| TokenOutput {
+            stem: push_span(texts, &[head, "-", e.kazakh(false)]),
+            loose: push_span(texts, &[head, "-", e.kazakh(true)]),
+            rest: true,
+        }),
+        Form::Word => with_entry(cache, text, |e| entry_output(e, prev_russian, text, texts)),
     }
-    if is_numberish(text) {
-        // `14-бабы` → `14-бап` (any other number is unchanged).
-        if let Some((head, word)) = text.rsplit_once('-') {
-            return with_entry(cache, word, |e| TokenOutput {
-                stem: push_span(texts, &[head, "-", e.kazakh(false)]),
-                loose: push_span(texts, &[head, "-", e.kazakh(true)]),
-                rest: true,
-            });
-        }
-    }
-    with_entry(cache, text, |e| entry_output(e, prev_russian, text, texts))
 }
 
 /// [`token_output`] of a word whose entry is `e`.

@@ -171,15 +171,16 @@ impl ZanIndex {
     /// sorted, marked ones ([`crate::analysis::SELF_STEM_MARK`]) included: with the `kk_loose`
     /// term itself, what a loose search looks for ([`crate::analysis::KK_LOOSE_REST`]). A
     /// Cyrillic form has those that fold to it, a number
-    /// ([`crate::analysis::is_unchanged_form`]) itself when the index has it, others none.
+    /// ([`crate::analysis::is_unchanged_form`]) itself, marked, when the index has it, others
+    /// none.
     pub fn stems_folding_to(&self, searcher: &Searcher, loose: &str) -> crate::Result<Vec<String>> {
         let mut stems = std::collections::BTreeSet::new();
         if crate::analysis::is_unchanged_form(loose) {
-            for stem in [loose.to_string(), crate::analysis::marked(loose)] {
-                let term = tantivy::Term::from_field_text(self.fields.kk_stem, &stem);
-                if searcher.doc_freq(&term)? > 0 {
-                    stems.insert(stem);
-                }
+            // Such a token is always its own stem: `kk_stem` has it marked only.
+            let stem = crate::analysis::marked(loose);
+            let term = tantivy::Term::from_field_text(self.fields.kk_stem, &stem);
+            if searcher.doc_freq(&term)? > 0 {
+                stems.insert(stem);
             }
         } else if crate::analysis::is_cyrillic_word(loose) {
             crate::search::restore::each_term_folding_to(
