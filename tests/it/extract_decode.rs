@@ -1,7 +1,7 @@
 //! Decoding of every supported encoding, the refusals of bad input (each naming the file and
 //! the reason on one line), source metadata, sidecars and Markdown sources.
 
-mod common;
+use crate::common;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use zanlex::extract::{extract_file, is_source_file, Extracted};

@@ -2,9 +2,7 @@
 //! again when an act it links to changes (the manifest's `acts_hash`), and not otherwise; and
 //! after each refresh the index holds what a fresh build of the same corpus holds.
 
-mod common;
-
-use common::copy_dir;
+use crate::common::copy_dir;
 use std::path::{Path, PathBuf};
 use zanlex::index::{refresh, BuildOptions};
 

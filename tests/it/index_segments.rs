@@ -2,7 +2,7 @@
 //! index once more), but incremental refreshes, each of which writes a small segment, do not
 //! pile segments up: small ones are merged.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use zanlex::index::{refresh, BuildOptions};

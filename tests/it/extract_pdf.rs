@@ -2,7 +2,7 @@
 //! clean text as the text files, with page numbers; hand-built PDFs exercise Identity-H fonts,
 //! `TJ` kerning and text-positioning operators.
 
-mod common;
+use crate::common;
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Document, Object, Stream, StringFormat};
 use std::path::Path;

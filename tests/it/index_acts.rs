@@ -1,7 +1,7 @@
 //! Acts read back from the index are the acts ingestion made: the stored act (its frame) leaves
 //! out the texts its unit documents hold, and reading it puts them back.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use zanlex::index::{refresh, BuildOptions, ZanIndex};

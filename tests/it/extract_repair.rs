@@ -3,7 +3,7 @@
 //! Lines are looked up by their original line number, so each test also checks that the span
 //! points back at the damaged line(s).
 
-mod common;
+use crate::common;
 use std::path::Path;
 use zanlex::extract::{extract_file, CleanLine, Extracted};
 

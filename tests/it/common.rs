@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 /// The bundled corpus's `.txt` file whose name starts with `prefix` (`"003"`).
-#[allow(dead_code)] // not every test binary that includes this module reads corpus files
 pub fn corpus_file(prefix: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
     std::fs::read_dir(&dir)
@@ -19,7 +18,6 @@ pub fn corpus_file(prefix: &str) -> PathBuf {
 }
 
 /// Copies the files of folder `from` into `to` (created when missing); not recursive.
-#[allow(dead_code)] // not every test binary that includes this module copies folders
 pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("target folder");
     for e in std::fs::read_dir(from).expect("source folder") {

@@ -1,0 +1,33 @@
+//! The integration tests, one binary: every file here is one area of zanlex tested through its
+//! public API or its command line against the bundled corpus (`corpus/`) and the fixtures
+//! (`tests/fixtures/`). One binary rather than one per file keeps the release test build to one
+//! link of tantivy and the rest, which is most of its time and disk.
+
+mod common;
+
+mod amend_apply;
+mod amend_cli;
+mod amend_corpus;
+mod amend_instructions;
+mod amend_notes;
+mod amend_versions;
+mod analysis_cli;
+mod analysis_fold;
+mod analysis_stem;
+mod analysis_tokens;
+mod cli_search;
+mod extract_decode;
+mod extract_pdf;
+mod extract_repair;
+mod index_acts;
+mod index_refresh_links;
+mod index_segments;
+mod ingest_corpus;
+mod ingest_streaming;
+mod scale_corpus;
+mod scale_ingest;
+mod search_corpus;
+mod search_synthetic;
+mod structure_corpus;
+mod structure_markdown;
+mod structure_synthetic;
