@@ -27,10 +27,12 @@ pub mod russian;
 pub mod stem;
 pub mod stopwords;
 pub mod tokenizer;
+mod word_cache;
 
 use russian::Lang;
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
+use word_cache::{EntryRef, WordCache};
 
 /// Kazakh month names in calendar order (`қаңтар` = January). Dates in acts are written with
 /// them (`2016 жылғы 24 қарашадағы`); the stemmer keeps them whole and the header parser reads them.
@@ -371,7 +373,8 @@ fn stem_outputs(packed: &tokenizer::Packed) -> StemOutputs {
     })
 }
 
-/// Most words the per-thread cache holds before it is emptied (about 20 MB at its fullest).
+/// Most words the per-thread cache holds before it is emptied (about 6 MB at its fullest:
+/// 24-byte slots and the words' texts).
 /// The cache shared by the threads (`SHARED`) holds at most as many.
 pub const STEM_CACHE_MAX: usize = 100_000;
 
@@ -392,29 +395,18 @@ struct Entry {
     canonical: bool,
     /// Russian stem and its fold, computed on first need (Russian words, and unmarked words
     /// after a Russian one); only in the per-thread cache. Boxed: most words never need it,
-    /// and a key with a smaller entry fits the cache's 64-byte slot (the lookups are
-    /// memory-bound).
-    ru: Option<Box<(Box<str>, Box<str>)>>,
+    /// and it keeps the cache's slots at 24 bytes (the lookups are memory-bound).
+    ru: word_cache::Russian,
 }
 
-impl Entry {
-    /// The Kazakh result for the field: folded stem (`loose`) or stem.
-    fn kazakh(&self, loose: bool) -> &str {
-        if loose {
-            &self.loose
-        } else {
-            &self.stem
-        }
-    }
-}
-
+/// The map of [`SHARED`]'s shards.
 type Cache = FxHashMap<Box<str>, Entry>;
 
 thread_local! {
     /// The entries of the words seen on this thread. Shared by every analyzer instance,
     /// because tantivy clones the analyzers for each segment writer and the snippet builder
     /// makes fresh ones, and a per-instance cache started empty each time.
-    static STEM_CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default());
+    static STEM_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
 }
 
 /// Shards of [`SHARED`], picked by the word's hash.
@@ -481,17 +473,8 @@ fn shared_entry(word: &str) -> Entry {
 
 /// Runs `f` on the entry of `word`: from the per-thread cache, else from the shared one
 /// (and remembered on this thread; the cache is emptied first when full).
-fn with_entry<R>(cache: &mut Cache, word: &str, f: impl FnOnce(&mut Entry) -> R) -> R {
-    if let Some(e) = cache.get_mut(word) {
-        return f(e);
-    }
-    let mut e = shared_entry(word);
-    let r = f(&mut e);
-    if cache.len() >= STEM_CACHE_MAX {
-        cache.clear();
-    }
-    cache.insert(word.into(), e);
-    r
+fn with_entry<R>(cache: &mut WordCache, word: &str, f: impl FnOnce(EntryRef<'_>) -> R) -> R {
+    cache.with(word, shared_entry, f)
 }
 
 /// Whether the stem analyzers write token `text` as it is, in every field: a number (`14`,
@@ -540,7 +523,7 @@ fn form(text: &str) -> Form<'_> {
 /// and no allocation; a miss takes the entry from the shared cache or computes it
 /// ([`compute`]).
 fn token_output(
-    cache: &mut Cache,
+    cache: &mut WordCache,
     prev_russian: &mut bool,
     text: &str,
     texts: &mut String,
@@ -567,7 +550,7 @@ fn token_output(
 
 /// [`token_output`] of a word whose entry is `e`.
 fn entry_output(
-    e: &mut Entry,
+    e: EntryRef<'_>,
     prev_russian: &mut bool,
     text: &str,
     texts: &mut String,
@@ -604,8 +587,8 @@ fn entry_output(
         }
     } else {
         TokenOutput {
-            stem: written(texts, &e.stem),
-            loose: written(texts, &e.loose),
+            stem: written(texts, e.stem),
+            loose: written(texts, e.loose),
             rest: !e.canonical,
         }
     }
