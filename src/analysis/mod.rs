@@ -61,36 +61,106 @@ pub const KK_LOOSE: &str = "kk_loose";
 /// at the same place does not give by folding ([`Writes::LooseRest`]).
 pub const KK_LOOSE_REST: &str = "kk_loose_rest";
 
-/// Name of the analyzer of the `kk_exact` field: the exact tokens that are not their own stem
-/// ([`Writes::ExactRest`]).
+/// Name of the analyzer of the `kk_exact` field: the exact tokens that `kk_stem` does not
+/// write, stop words ([`Writes::ExactRest`]).
 pub const KK_EXACT_REST: &str = "kk_exact_rest";
-/// Name of the analyzer of the `kk_stem` field: the stems, each marked with
-/// [`SELF_STEM_MARK`] where the word is its own stem ([`Writes::MarkedStems`]).
+/// Name of the analyzer of the `kk_stem` field: each word as its stem and its exact form in one
+/// term ([`form_term`], [`Writes::MarkedStems`]).
 pub const KK_STEM_MARKED: &str = "kk_stem_marked";
 
-/// Appended to a `kk_stem` term where the word at that place is its own stem (`бап` as
-/// written, not `бабы`): such a word is not written to `kk_exact` again, and an exact search
-/// finds it as its marked stem. No token has this character: the tokenizer splits words at
-/// control characters.
+/// Follows a `kk_stem` term's stem where the word at that place is its own stem (`бап` as
+/// written): `бап\u{1}`. No token has this character: the tokenizer splits words at control
+/// characters.
 pub const SELF_STEM_MARK: char = '\u{1}';
+/// Joins a `kk_stem` term's stem and the word as written where they differ: `бап\u{2}бабы`.
+/// It sorts right after [`SELF_STEM_MARK`], so a stem's terms are one range of the term
+/// dictionary ([`stem_range`]).
+pub const FORM_MARK: char = '\u{2}';
 
-/// `stem` as [`Writes::MarkedStems`] writes it where the word is its own stem.
+/// The `kk_stem` term of a word written `exact` whose stem is `stem`: the stem and the word in
+/// one term, so each word is one token, and a stem search reads the range of its stem's terms
+/// ([`stem_range`]), an exact search the one term.
 ///
 /// ```
-/// use zanlex::analysis::{marked, unmarked};
-/// assert_eq!(unmarked(&marked("бап")), Some("бап"));
-/// assert_eq!(unmarked("бап"), None);
+/// use zanlex::analysis::{form_term, split_form};
+/// assert_eq!(form_term("бап", "бап"), "бап\u{1}");
+/// assert_eq!(form_term("бап", "бабы"), "бап\u{2}бабы");
+/// assert_eq!(split_form(&form_term("бап", "бабы")), Some(("бап", "бабы")));
+/// assert_eq!(split_form(&form_term("бап", "бап")), Some(("бап", "бап")));
+/// assert_eq!(split_form("бап"), None);
 /// ```
-pub fn marked(stem: &str) -> String {
-    let mut s = String::with_capacity(stem.len() + 1);
-    s.push_str(stem);
-    s.push(SELF_STEM_MARK);
+pub fn form_term(stem: &str, exact: &str) -> String {
+    let mut s = String::with_capacity(stem.len() + 1 + exact.len());
+    push_form_term(&mut s, stem, exact);
     s
 }
 
-/// The word of a marked `kk_stem` term ([`marked`]); `None` for a term without the mark.
-pub fn unmarked(term: &str) -> Option<&str> {
-    term.strip_suffix(SELF_STEM_MARK)
+fn push_form_term(s: &mut String, stem: &str, exact: &str) {
+    s.push_str(stem);
+    if stem == exact {
+        s.push(SELF_STEM_MARK);
+    } else {
+        s.push(FORM_MARK);
+        s.push_str(exact);
+    }
+}
+
+/// The stem and the word as written of a `kk_stem` term ([`form_term`]); `None` for a term
+/// that is not one.
+pub fn split_form(term: &str) -> Option<(&str, &str)> {
+    if let Some(stem) = term.strip_suffix(SELF_STEM_MARK) {
+        return Some((stem, stem));
+    }
+    term.split_once(FORM_MARK)
+}
+
+/// The `kk_stem` terms of a word written `exact` (one [`KK_EXACT`] token), in whatever
+/// context the index met it: its stem depends on the word before it only where an unmarked
+/// word follows a Russian one and is stemmed as Russian ([`russian::Lang`]), so there are one
+/// or two. Empty for a stop word: `kk_exact` has it as it is ([`KK_EXACT_REST`]).
+///
+/// ```
+/// use zanlex::analysis::form_terms;
+/// assert_eq!(form_terms("құжаттарды"), ["құжат\u{2}құжаттарды"]);
+/// assert_eq!(form_terms("2020"), ["2020\u{1}"]);
+/// assert_eq!(form_terms("виза"), ["виза\u{1}", "виз\u{2}виза"]); // Kazakh, or Russian after a Russian word
+/// assert!(form_terms("және").is_empty());
+/// ```
+pub fn form_terms(exact: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::with_capacity(2);
+    for after_russian in [false, true] {
+        let mut texts = String::new();
+        let out = STEM_CACHE.with(|c| {
+            token_output(
+                &mut c.borrow_mut(),
+                &mut { after_russian },
+                exact,
+                &mut texts,
+            )
+        });
+        if let Some(stem) = texts.get(out.stem.start..out.stem.end) {
+            let term = form_term(stem, exact);
+            if !terms.contains(&term) {
+                terms.push(term);
+            }
+        }
+    }
+    terms
+}
+
+/// The bounds of the `kk_stem` terms of every word whose stem is `stem`: from `stem\u{1}`
+/// (inclusive) to `stem\u{3}` (exclusive).
+///
+/// ```
+/// use zanlex::analysis::{form_term, stem_range};
+/// let (lo, hi) = stem_range("бап");
+/// for t in [form_term("бап", "бап"), form_term("бап", "бабы")] {
+///     assert!(lo <= t && t < hi);
+/// }
+/// assert!(form_term("бапа", "бапа") >= hi);
+/// ```
+pub fn stem_range(stem: &str) -> (String, String) {
+    (format!("{stem}{SELF_STEM_MARK}"), format!("{stem}\u{3}"))
 }
 
 /// All analyzer names, for listing in the CLI.
@@ -194,14 +264,14 @@ pub enum Writes {
     /// `kk_stem`'s terms, the stems that fold to the loose form, or for a number the number
     /// itself ([`is_unchanged_form`], `search::compile`).
     LooseRest,
-    /// Only the exact forms (as [`KK_EXACT`] writes them) that differ from the stem at their
-    /// place (`kk_exact_rest`), and those whose stem is dropped (stop words). A word that is
-    /// its own stem is written once, to `kk_stem`, marked ([`Writes::MarkedStems`]): about
-    /// two words in five, each a token fewer to index.
+    /// Only the exact forms (as [`KK_EXACT`] writes them) whose stem is dropped: stop words
+    /// (`kk_exact_rest`). Every other word is in `kk_stem`, with its exact form
+    /// ([`Writes::MarkedStems`]).
     ExactRest,
-    /// Stems, each followed by [`SELF_STEM_MARK`] where the word is its own stem
-    /// (`kk_stem_marked`). A stem search looks for both terms, an exact search for the marked
-    /// one (`search::compile`).
+    /// Each word's stem and exact form in one term ([`form_term`], `kk_stem_marked`): a word
+    /// is one token to index, not one in `kk_stem` and another in `kk_exact`. A stem search
+    /// reads the range of the stem's terms ([`stem_range`]), an exact search one term
+    /// (`search::compile`).
     MarkedStems,
 }
 
@@ -275,28 +345,27 @@ impl TokenStream for KkStemStream<'_> {
             (packed.tokens.get(self.next), outputs.tokens.get(self.next))
         {
             self.next += 1;
-            // The token as `kk_exact` writes it, which two of the ways compare with the stem.
+            // The token as written: `kk_exact_rest` writes it, `kk_stem_marked` joins it to the stem.
             let exact = || packed.texts.get(src.start..src.end).unwrap_or_default();
             let span = match self.writes {
                 Writes::Stems | Writes::MarkedStems => out.stem,
                 Writes::LooseForms => out.loose,
                 Writes::LooseRest if out.rest => out.loose,
                 Writes::LooseRest => continue,
-                Writes::ExactRest => {
-                    let exact = exact();
-                    if outputs.texts.get(out.stem.start..out.stem.end) == Some(exact) {
-                        continue;
-                    }
-                    src.write_to(self.token, exact);
+                Writes::ExactRest if out.stem.is_dropped() => {
+                    src.write_to(self.token, exact());
                     return true;
                 }
+                Writes::ExactRest => continue,
             };
             let Some(text) = outputs.texts.get(span.start..span.end) else {
                 continue; // dropped
             };
-            src.write_to(self.token, text);
-            if self.writes == Writes::MarkedStems && text == exact() {
-                self.token.text.push(SELF_STEM_MARK);
+            if self.writes == Writes::MarkedStems {
+                src.write_to(self.token, "");
+                push_form_term(&mut self.token.text, text, exact());
+            } else {
+                src.write_to(self.token, text);
             }
             return true;
         }
@@ -341,6 +410,10 @@ impl Span {
         start: usize::MAX,
         end: usize::MAX,
     };
+
+    fn is_dropped(self) -> bool {
+        self.start == usize::MAX
+    }
 }
 
 /// Appends `parts` to `texts` as one token text.

@@ -167,17 +167,17 @@ impl ZanIndex {
         )
     }
 
-    /// The `kk_stem` terms of `searcher`'s segments that fold to `loose` (a `kk_loose` token),
-    /// sorted, marked ones ([`crate::analysis::SELF_STEM_MARK`]) included: with the `kk_loose`
-    /// term itself, what a loose search looks for ([`crate::analysis::KK_LOOSE_REST`]). A
-    /// Cyrillic form has those that fold to it, a number
-    /// ([`crate::analysis::is_unchanged_form`]) itself, marked, when the index has it, others
-    /// none.
+    /// The `kk_stem` terms of `searcher`'s segments whose stem folds to `loose` (a `kk_loose`
+    /// token), sorted, one for each form of each such stem ([`crate::analysis::form_term`]):
+    /// with the `kk_loose` term itself, what a loose search looks for
+    /// ([`crate::analysis::KK_LOOSE_REST`]). A Cyrillic form has those whose stem folds to
+    /// it, a number ([`crate::analysis::is_unchanged_form`]) its own term when the index has
+    /// it, others none.
     pub fn stems_folding_to(&self, searcher: &Searcher, loose: &str) -> crate::Result<Vec<String>> {
         let mut stems = std::collections::BTreeSet::new();
         if crate::analysis::is_unchanged_form(loose) {
-            // Such a token is always its own stem: `kk_stem` has it marked only.
-            let stem = crate::analysis::marked(loose);
+            // Such a token is always its own stem, written as it is.
+            let stem = crate::analysis::form_term(loose, loose);
             let term = tantivy::Term::from_field_text(self.fields.kk_stem, &stem);
             if searcher.doc_freq(&term)? > 0 {
                 stems.insert(stem);

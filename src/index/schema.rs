@@ -2,9 +2,10 @@
 //!
 //! Unit text is indexed with the Kazakh analyzers of [`crate::analysis`], so a query can match
 //! exact forms, inflected forms (`kk_stem`) and keyboard/script-folded forms and rank them in
-//! that order. A word that is its own stem is written once, as its stem marked
-//! ([`crate::analysis::SELF_STEM_MARK`]); `kk_exact` holds only the other exact forms
-//! ([`crate::analysis::KK_EXACT_REST`]), so an exact search looks in both fields. Folded forms
+//! that order. Each word is written once, to `kk_stem`, as its stem and its form in one term
+//! ([`crate::analysis::form_term`]): a stem search reads the range of its stem's terms, an
+//! exact search one term. `kk_exact` holds only the stop words, which have no stem
+//! ([`crate::analysis::KK_EXACT_REST`]). Folded forms
 //! are mostly the fold of the stem at the same place: those are found through `kk_stem` (the
 //! stems that fold to the query's form), and `kk_loose` holds only the rest
 //! ([`crate::analysis::KK_LOOSE_REST`]). Headings and act titles have fields of their own that
@@ -21,7 +22,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -151,7 +152,7 @@ pub fn build_schema() -> (Schema, Fields) {
         heading_stem: b.add_text_field("heading_stem", analyzed(KK_STEM, false)),
         heading_loose: b.add_text_field("heading_loose", analyzed(KK_LOOSE, false)),
         text: b.add_text_field("text", stored_only.clone()),
-        // Exact searches count document lengths in `kk_stem`: `kk_exact` has only some words.
+        // Exact searches count document lengths in `kk_stem`: `kk_exact` has only stop words.
         kk_exact: b.add_text_field(
             KK_EXACT,
             TextOptions::default().set_indexing_options(

@@ -9,7 +9,7 @@
 use super::dismax::DisMax;
 use super::query::{Filter, Query};
 use super::synonym::{SynonymPhrase, Synonyms};
-use crate::analysis::{marked, KK_EXACT, KK_STEM};
+use crate::analysis::{stem_range, KK_EXACT, KK_STEM};
 use crate::index::schema::{to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
 use crate::index::ZanIndex;
 use std::ops::Bound;
@@ -32,10 +32,9 @@ pub const BOOST_TITLE_LOOSE: f32 = 0.3;
 pub const TIE_BREAKER: f32 = 0.1;
 
 /// The analyzed tokens of `text` as a query on `field`: (position, token). The index writes
-/// `kk_exact` and `kk_stem` with analyzers that leave out or mark words
-/// ([`crate::analysis::KK_EXACT_REST`], [`crate::analysis::KK_STEM_MARKED`]); a query's words
-/// are analyzed whole ([`KK_EXACT`], [`KK_STEM`]), and each is looked for as the terms that
-/// stand for it.
+/// `kk_exact` and `kk_stem` with analyzers that leave out words or join a word's stem and form
+/// ([`crate::analysis::KK_EXACT_REST`], [`crate::analysis::KK_STEM_MARKED`]); a query's words are analyzed whole ([`KK_EXACT`],
+/// [`KK_STEM`]), and each is looked for as the terms that stand for it.
 pub fn analyze_field(index: &ZanIndex, field: Field, text: &str) -> Vec<(usize, String)> {
     let f = index.fields();
     let query_analyzer = if field == f.kk_exact {
@@ -68,45 +67,59 @@ fn in_index(searcher: &Searcher, terms: impl IntoIterator<Item = Term>) -> Vec<T
         .collect()
 }
 
-/// The words of `text` as `field`'s query analyzer gives them, each with those of the terms
-/// `terms_of` names that the index has. `None` when a word has none (nothing can match).
-fn words_in_index(
-    index: &ZanIndex,
-    searcher: &Searcher,
-    field: Field,
-    text: &str,
-    terms_of: impl Fn(&str) -> [Term; 2],
-) -> Option<Words> {
-    analyze_field(index, field, text)
+/// The exact words of `text`: each word's `kk_stem` terms (its stem and form,
+/// [`crate::analysis::form_terms`]) or, for a stop word, its `kk_exact` term; those the index
+/// has. `None` when a word has none (nothing can match).
+fn exact_words(index: &ZanIndex, searcher: &Searcher, text: &str) -> Option<Words> {
+    let f = index.fields();
+    analyze_field(index, f.kk_exact, text)
         .into_iter()
         .map(|(position, word)| {
-            let terms = in_index(searcher, terms_of(&word));
+            let forms = crate::analysis::form_terms(&word);
+            let terms = in_index(
+                searcher,
+                std::iter::once(Term::from_field_text(f.kk_exact, &word))
+                    .chain(forms.iter().map(|t| Term::from_field_text(f.kk_stem, t))),
+            );
             (!terms.is_empty()).then_some((position as u32, terms))
         })
         .collect()
 }
 
-/// The exact words of `text`: each one's `kk_exact` term, or its marked `kk_stem` term where
-/// the word is its own stem (both, should the index have both).
-fn exact_words(index: &ZanIndex, searcher: &Searcher, text: &str) -> Option<Words> {
-    let f = index.fields();
-    words_in_index(index, searcher, f.kk_exact, text, |word| {
-        [
-            Term::from_field_text(f.kk_exact, word),
-            Term::from_field_text(f.kk_stem, &marked(word)),
-        ]
-    })
+/// The `kk_stem` terms of every word whose stem is `stem` ([`stem_range`]), in any segment.
+fn stem_terms(searcher: &Searcher, field: Field, stem: &str) -> tantivy::Result<Vec<Term>> {
+    let (lo, hi) = stem_range(stem);
+    let mut terms = std::collections::BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted
+            .terms()
+            .range()
+            .ge(lo.as_bytes())
+            .lt(hi.as_bytes())
+            .into_stream()?;
+        while stream.advance() {
+            terms.insert(stream.key().to_vec());
+        }
+    }
+    Ok(terms
+        .iter()
+        .filter_map(|t| std::str::from_utf8(t).ok())
+        .map(|t| Term::from_field_text(field, t))
+        .collect())
 }
 
-/// The stem words of `text`: each stem's `kk_stem` terms, plain and marked.
+/// The stem words of `text`: each stem's `kk_stem` terms, one for each form the index has.
+/// `None` when a stem has none (nothing can match).
 fn stem_words(index: &ZanIndex, searcher: &Searcher, text: &str) -> Option<Words> {
     let f = index.fields();
-    words_in_index(index, searcher, f.kk_stem, text, |stem| {
-        [
-            Term::from_field_text(f.kk_stem, stem),
-            Term::from_field_text(f.kk_stem, &marked(stem)),
-        ]
-    })
+    analyze_field(index, f.kk_stem, text)
+        .into_iter()
+        .map(|(position, stem)| {
+            let terms = stem_terms(searcher, f.kk_stem, &stem).ok()?;
+            (!terms.is_empty()).then_some((position as u32, terms))
+        })
+        .collect()
 }
 
 /// A query for `words` (positions as analyzed), each word's terms taken as one term with

@@ -1,13 +1,14 @@
 //! Restoring Kazakh spelling: a query word typed without Kazakh letters (`туракты`) or in
 //! Latin script (`turaqty`) is replaced by the Cyrillic spelling the corpus uses most
 //! (`тұрақты`), so it ranks exactly like the properly spelled word. The candidates are the
-//! exact forms (`kk_exact` terms, and `kk_stem` terms marked as a word's own stem) whose folded
-//! skeleton ([`fold`]) equals the query word's: an automaton
+//! words as written whose folded skeleton ([`fold`]) equals the query word's: the forms of the
+//! `kk_stem` terms whose stem folds to the query word's loose stem
+//! ([`crate::analysis::form_term`]), and the `kk_exact` terms (stop words). An automaton
 //! ([`FoldsTo`]) walks the term dictionary and prunes every branch whose skeleton has already
-//! left the query's, so no extra field is indexed for this; document frequency picks one.
+//! left the key, so no extra field is indexed for this; document frequency picks one.
 
 use crate::analysis::fold::{fold, has_latin};
-use crate::analysis::{marked, unmarked};
+use crate::analysis::{analyze, form_terms, split_form, KK_LOOSE};
 use crate::index::ZanIndex;
 use std::collections::BTreeMap;
 
@@ -51,27 +52,32 @@ pub fn restore_word(index: &ZanIndex, word: &str) -> Option<String> {
     let key = fold(exact);
     let searcher = index.searcher();
     let mut freq: BTreeMap<String, u64> = BTreeMap::new();
-    // Exact forms are `kk_exact` terms, and marked `kk_stem` terms where a word is its own stem.
-    let mut count = |term: &str, doc_freq: u32| {
-        if has_kazakh_letters(term) {
-            *freq.entry(term.to_string()).or_default() += u64::from(doc_freq);
+    let mut count = |written: &str, doc_freq: u32| {
+        if has_kazakh_letters(written) && fold(written) == key {
+            *freq.entry(written.to_string()).or_default() += u64::from(doc_freq);
         }
     };
+    // Stop words are `kk_exact` terms as written.
     each_term_folding_to(&searcher, f.kk_exact, &key, &mut count).ok()?;
-    each_term_folding_to(&searcher, f.kk_stem, &key, |term, doc_freq| {
-        if let Some(word) = unmarked(term) {
-            count(word, doc_freq);
-        }
-    })
-    .ok()?;
+    // Other words are the forms of `kk_stem` terms: those of the stems that fold to the word's
+    // loose stem (a word whose stem folds to its loose stem, as most do).
+    if let [loose] = analyze(KK_LOOSE, word).as_slice() {
+        each_term_folding_to(&searcher, f.kk_stem, &loose.text, |term, doc_freq| {
+            if let Some((_, written)) = split_form(term) {
+                count(written, doc_freq);
+            }
+        })
+        .ok()?;
+    }
     // The word as typed counts too (`виза` stays `виза`).
-    let own = [
-        tantivy::Term::from_field_text(f.kk_exact, exact),
-        tantivy::Term::from_field_text(f.kk_stem, &marked(exact)),
-    ]
-    .iter()
-    .map(|t| searcher.doc_freq(t).unwrap_or(0))
-    .sum::<u64>();
+    let own = std::iter::once(tantivy::Term::from_field_text(f.kk_exact, exact))
+        .chain(
+            form_terms(exact)
+                .iter()
+                .map(|t| tantivy::Term::from_field_text(f.kk_stem, t)),
+        )
+        .map(|t| searcher.doc_freq(&t).unwrap_or(0))
+        .sum::<u64>();
     let (best, n) = freq
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
@@ -98,8 +104,9 @@ pub fn each_term_folding_to(
     Ok(())
 }
 
-/// Accepts the Cyrillic terms whose [`fold`] is exactly `key`, and those followed by
-/// [`crate::analysis::SELF_STEM_MARK`] (marked `kk_stem` terms).
+/// Accepts the Cyrillic terms whose [`fold`] is exactly `key`, and the `kk_stem` terms whose
+/// stem's is ([`crate::analysis::form_term`]): the stem followed by
+/// [`crate::analysis::SELF_STEM_MARK`], or by [`crate::analysis::FORM_MARK`] and a form.
 ///
 /// The state is how much of `key` the term's prefix folds to, plus the bytes of a letter
 /// not yet complete. On Cyrillic letters [`fold`] only ever appends, looking back at the last
@@ -120,8 +127,10 @@ pub fn each_term_folding_to(
 /// assert!(!a.is_match(&run("тұрақ")));
 /// assert!(!a.can_match(&run("тұрм")));
 /// assert!(!a.can_match(&run("тұрaқты"))); // a Latin `a` inside
-/// assert!(a.is_match(&run("тұрақты\u{1}"))); // marked
+/// assert!(a.is_match(&run("тұрақты\u{1}"))); // its own stem
 /// assert!(!a.can_match(&run("тұрақты\u{1}а")));
+/// assert!(a.is_match(&run("тұрақты\u{2}тұрақтыға"))); // a form of the stem
+/// assert!(!a.can_match(&run("тұрақ\u{2}тұрақты")));
 /// ```
 #[derive(Debug, Clone)]
 pub struct FoldsTo {
@@ -137,16 +146,21 @@ impl FoldsTo {
     }
 }
 
-/// [`crate::analysis::SELF_STEM_MARK`], one byte in UTF-8.
+/// [`crate::analysis::SELF_STEM_MARK`] and [`crate::analysis::FORM_MARK`], one byte each in
+/// UTF-8.
 const MARK: u8 = crate::analysis::SELF_STEM_MARK as u8;
+const FORM: u8 = crate::analysis::FORM_MARK as u8;
 
 /// Where [`FoldsTo`] is in a term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FoldsToState {
     /// The prefix cannot fold to the key.
     Dead,
-    /// The whole key, then [`crate::analysis::SELF_STEM_MARK`]: a marked `kk_stem` term.
+    /// The whole key, then [`crate::analysis::SELF_STEM_MARK`]: a `kk_stem` term of a word
+    /// that is its own stem.
     Marked,
+    /// The whole key, then [`crate::analysis::FORM_MARK`]: a form of the stem follows.
+    Form,
     /// The prefix's whole letters fold to `key[..matched]`; `partial[..partial_len]` are the
     /// first bytes of the next letter.
     Alive {
@@ -175,7 +189,7 @@ impl tantivy_fst::Automaton for FoldsTo {
 
     fn is_match(&self, state: &FoldsToState) -> bool {
         match state {
-            FoldsToState::Marked => true,
+            FoldsToState::Marked | FoldsToState::Form => true,
             FoldsToState::Alive {
                 matched,
                 partial_len: 0,
@@ -196,10 +210,17 @@ impl tantivy_fst::Automaton for FoldsTo {
             partial_len,
         } = *state
         else {
-            return FoldsToState::Dead;
+            return match state {
+                FoldsToState::Form => FoldsToState::Form,
+                _ => FoldsToState::Dead,
+            };
         };
-        if byte == MARK && partial_len == 0 && matched == self.key.len() {
-            return FoldsToState::Marked;
+        if partial_len == 0 && matched == self.key.len() {
+            match byte {
+                MARK => return FoldsToState::Marked,
+                FORM => return FoldsToState::Form,
+                _ => {}
+            }
         }
         // Most letters are two-byte Cyrillic ones that fold the same whatever came before.
         if partial_len == 1 && (0xD0..=0xD3).contains(&partial[0]) && byte & 0xC0 == 0x80 {

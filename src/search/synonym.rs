@@ -3,12 +3,13 @@
 //! A loose query word (typed without Kazakh letters, or in Latin) stands for every word that
 //! folds to it. The index does not keep a folded copy of every text: most words are found
 //! through their stems, the stems in `kk_stem` that fold to the query's form, and `kk_loose`
-//! keeps the rest (see [`crate::index::schema`]). A stem is two terms too, plain and marked
-//! where a word is its own stem, and an exact word is its `kk_exact` term or its marked stem
-//! ([`crate::analysis::SELF_STEM_MARK`]). [`Synonyms`] searches such terms together and scores
-//! them as the one term they stand for: term frequencies summed, the documents with any of them
-//! counted, BM25 over `kk_stem`'s document lengths (the other analyzers count words as the stem
-//! analyzer does). [`SynonymPhrase`] does the same for a phrase, a set of terms in each place.
+//! keeps the rest (see [`crate::index::schema`]). A stem is as many terms as the index has
+//! forms of it, each term the stem and a form ([`crate::analysis::form_term`]), and an exact
+//! word may be two (its form after a Kazakh and after a Russian stem). [`Synonyms`] searches
+//! such terms together and scores them as the one term they stand for: term frequencies
+//! summed, the documents with any of them counted, BM25 over `kk_stem`'s document lengths (the
+//! other analyzers count words as the stem analyzer does). [`SynonymPhrase`] does the same for
+//! a phrase, a set of terms in each place.
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -64,9 +65,8 @@ fn idf(doc_freq: u64, docs: u64) -> Score {
 }
 
 /// The document frequency of a set of terms taken as one: the number of documents with any
-/// of them, counted from their postings when more than one is in the index (a stem and its
-/// marked form are often in the same document: their frequencies summed would count it
-/// twice). `stats` gives each term's own; the union is counted in `searcher`'s segments, so
+/// of them, counted from their postings when more than one is in the index (a stem's forms
+/// are often in the same document: their frequencies summed would count it twice). `stats` gives each term's own; the union is counted in `searcher`'s segments, so
 /// it is only for statistics that are the searcher's (as `kk_stem`'s and `kk_loose`'s are).
 fn synonyms_doc_freq(
     searcher: &Searcher,
@@ -612,7 +612,7 @@ mod tests {
 
     /// Two spellings of a word indexed apart score as the word would if it had one spelling:
     /// the same documents, the same scores, whether documents have one of them or both (as a
-    /// stem and its marked form often do). A document with both counts once: summed, the
+    /// two forms of a stem often do). A document with both counts once: summed, the
     /// second case's document frequency would be 7 (3 + 4, capped at the 6 documents) instead
     /// of 4, and every score lower.
     #[test]

@@ -93,8 +93,8 @@ fn queries_without_kazakh_letters_or_in_latin_match_the_cyrillic_top_5() {
     assert_eq!(want.len(), 5);
     assert_eq!(keys(&search("туракты туру", 5)), want);
     assert_eq!(keys(&search("turaqty turu", 5)), want);
-    // The spelling is restored from the exact forms: `тұрақты` is in `kk_exact`, `құжат`
-    // (its own stem) a marked `kk_stem` term.
+    // The spelling is restored from the forms in `kk_stem`'s terms: `тұрақ\u{2}тұрақты`,
+    // and `құжат\u{1}` (its own stem).
     use zanlex::search::restore::restore_word;
     let index = &fixture().index;
     assert_eq!(restore_word(index, "туракты").as_deref(), Some("тұрақты"));
@@ -365,7 +365,9 @@ fn the_stored_document_decoder_agrees_with_tantivys_on_every_document() {
 /// others are found through the stems that fold to the query's loose form.
 #[test]
 fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
-    use zanlex::analysis::{analyze, fold::fold, marked, KK_LOOSE, KK_LOOSE_REST, KK_STEM};
+    use zanlex::analysis::{
+        analyze, fold::fold, form_term, split_form, KK_LOOSE, KK_LOOSE_REST, KK_STEM,
+    };
     let texts = |name: &str, text: &str| -> Vec<String> {
         analyze(name, text).into_iter().map(|t| t.text).collect()
     };
@@ -383,15 +385,16 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
     let index = &fixture().index;
     let searcher = index.searcher();
     let stems = index.stems_folding_to(&searcher, &fold("тұрақ")).unwrap();
-    assert!(stems.iter().any(|s| s == "тұрақ"), "{stems:?}");
+    assert!(stems.contains(&form_term("тұрақ", "тұрақты")), "{stems:?}");
     for s in &stems {
-        assert_eq!(fold(s), fold("тұрақ"));
+        let (stem, _) = split_form(s).unwrap();
+        assert_eq!(fold(stem), fold("тұрақ"));
     }
-    // A number is found as itself in `kk_stem`, when the index has it: marked, as a number
-    // is always its own stem.
+    // A number is found as itself in `kk_stem`, when the index has it: a number is always its
+    // own stem.
     assert_eq!(
         index.stems_folding_to(&searcher, "2020").unwrap(),
-        [marked("2020")]
+        [form_term("2020", "2020")]
     );
     assert!(index
         .stems_folding_to(&searcher, "987654321")
@@ -408,10 +411,10 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
     let f = index.fields();
     assert!(doc_freq(f.kk_loose, "белгиленен") > 0);
     assert_eq!(doc_freq(f.kk_loose, "2020"), 0);
-    assert!(doc_freq(f.kk_stem, &marked("2020")) > 0);
+    assert!(doc_freq(f.kk_stem, &form_term("2020", "2020")) > 0);
     assert_eq!(doc_freq(f.kk_stem, "2020"), 0);
     assert_eq!(doc_freq(f.kk_loose, &fold("тұрақ")), 0);
-    assert!(doc_freq(f.kk_stem, "тұрақ") > 0);
+    assert!(doc_freq(f.kk_stem, &form_term("тұрақ", "тұрақты")) > 0);
     // The Latin and Russian-keyboard spellings find what the Kazakh one finds.
     let total = |q: &str| {
         index
@@ -442,15 +445,15 @@ fn unit_texts() -> Vec<(tantivy::DocAddress, String)> {
     texts
 }
 
-/// The index writes each word once where it is its own stem: as the marked stem, not again in
-/// `kk_exact`. On every unit text of the corpus, the marked stems without their mark are the
-/// stems, and each exact token is either in `kk_exact_rest` or the marked stem at its place.
+/// The index writes each word once: its stem and its form in one `kk_stem` term, or a stop
+/// word in `kk_exact`. On every unit text of the corpus, the `kk_stem` terms are the stems with
+/// the exact tokens at their places, and the exact tokens they leave out are `kk_exact`'s.
 #[test]
-fn each_exact_token_is_in_kk_exact_or_its_marked_stem() {
-    use zanlex::analysis::{analyze, unmarked, KK_EXACT, KK_EXACT_REST, KK_STEM, KK_STEM_MARKED};
+fn each_word_is_one_term_with_its_stem_and_form() {
+    use zanlex::analysis::{analyze, split_form, KK_EXACT, KK_EXACT_REST, KK_STEM, KK_STEM_MARKED};
     let texts = unit_texts();
     assert_eq!(texts.len(), fixture().index.unit_count().unwrap());
-    let (mut marked_words, mut rest_words) = (0, 0);
+    let (mut own_stems, mut inflected, mut stop) = (0, 0, 0);
     for (_, text) in &texts {
         let pairs = |name| -> Vec<(usize, String)> {
             analyze(name, text)
@@ -458,38 +461,47 @@ fn each_exact_token_is_in_kk_exact_or_its_marked_stem() {
                 .map(|t| (t.position, t.text))
                 .collect()
         };
-        let (exact, rest, stems, marked) = (
+        let (exact, rest, stems, terms) = (
             pairs(KK_EXACT),
             pairs(KK_EXACT_REST),
             pairs(KK_STEM),
             pairs(KK_STEM_MARKED),
         );
-        let unmarked_stems: Vec<(usize, String)> = marked
+        let forms: Vec<(usize, &str, &str)> = terms
             .iter()
-            .map(|(p, t)| (*p, unmarked(t).unwrap_or(t).to_string()))
+            .map(|(p, t)| {
+                let (stem, form) = split_form(t).unwrap_or_else(|| panic!("{t:?} in {text}"));
+                (*p, stem, form)
+            })
             .collect();
-        assert_eq!(unmarked_stems, stems, "{text}");
+        let stems_of_terms: Vec<(usize, String)> =
+            forms.iter().map(|(p, s, _)| (*p, s.to_string())).collect();
+        assert_eq!(stems_of_terms, stems, "{text}");
+        let mut forms = forms.iter().peekable();
         let mut rest = rest.iter().peekable();
         for (position, word) in &exact {
-            let own_stem = marked
-                .iter()
-                .any(|(p, t)| p == position && unmarked(t) == Some(word.as_str()));
+            let form = forms.next_if(|(p, _, f)| p == position && f == word);
             let in_rest = rest.next_if(|(p, t)| p == position && t == word).is_some();
-            assert!(own_stem != in_rest, "{word} at {position} in {text}");
-            marked_words += usize::from(own_stem);
-            rest_words += usize::from(in_rest);
+            assert!(form.is_some() != in_rest, "{word} at {position} in {text}");
+            match form {
+                Some((_, stem, _)) if stem == word => own_stems += 1,
+                Some(_) => inflected += 1,
+                None => stop += 1,
+            }
         }
+        assert_eq!(forms.next(), None, "{text}");
         assert_eq!(rest.next(), None, "{text}");
     }
-    // Both kinds are common: about two words in five are their own stem.
+    // All three are common: about two words in five are their own stem.
     assert!(
-        marked_words > 5_000 && rest_words > 5_000,
-        "{marked_words} {rest_words}"
+        own_stems > 5_000 && inflected > 5_000 && stop > 1_000,
+        "{own_stems} {inflected} {stop}"
     );
 }
 
-/// An exact search finds a word in `kk_exact` or as its marked stem: together the two terms
-/// find exactly the unit documents whose text has the word as written.
+/// An exact search finds a word as its `kk_stem` terms (its stem, in any context, and the
+/// word as written) or, for a stop word, in `kk_exact`: together they find exactly the unit
+/// documents whose text has the word as written.
 #[test]
 fn exact_words_find_exactly_the_units_that_have_them() {
     use std::collections::BTreeSet;
@@ -497,11 +509,16 @@ fn exact_words_find_exactly_the_units_that_have_them() {
     use tantivy::query::{BooleanQuery, Query, TermQuery};
     use tantivy::schema::IndexRecordOption;
     use tantivy::Term;
-    use zanlex::analysis::{analyze, marked, KK_EXACT, KK_STEM};
+    use zanlex::analysis::{analyze, form_terms, KK_EXACT};
     let index = &fixture().index;
     let searcher = index.searcher();
     let f = index.fields();
     let texts = unit_texts();
+    let doc_freq = |field, text: &str| {
+        searcher
+            .doc_freq(&Term::from_field_text(field, text))
+            .unwrap()
+    };
     for word in [
         "виза",
         "визаның",
@@ -517,7 +534,12 @@ fn exact_words_find_exactly_the_units_that_have_them() {
                 IndexRecordOption::Basic,
             ))
         };
-        let q = BooleanQuery::union(vec![term(f.kk_exact, word), term(f.kk_stem, &marked(word))]);
+        let forms = form_terms(word);
+        let q = BooleanQuery::union(
+            std::iter::once(term(f.kk_exact, word))
+                .chain(forms.iter().map(|t| term(f.kk_stem, t)))
+                .collect(),
+        );
         let found: BTreeSet<_> = searcher
             .search(&q, &DocSetCollector)
             .unwrap()
@@ -530,25 +552,14 @@ fn exact_words_find_exactly_the_units_that_have_them() {
             .collect();
         assert!(!want.is_empty(), "{word}");
         assert_eq!(found, want, "{word}");
-        // Written once: in `kk_exact` unless the word is its own stem (`және`, a stop word,
-        // has no stem at all). In a Russian phrase `виза` is stemmed as Russian (`виз`): there
-        // it is in `kk_exact`.
-        let doc_freq = |field, text: &str| {
-            searcher
-                .doc_freq(&Term::from_field_text(field, text))
-                .unwrap()
-        };
-        let own_stem = analyze(KK_STEM, word).iter().map(|t| &t.text).eq([word]);
+        // Written once: only a stop word (`және`, without a stem) is in `kk_exact`.
         let in_exact = doc_freq(f.kk_exact, word) as usize;
-        assert_eq!(doc_freq(f.kk_stem, &marked(word)) > 0, own_stem, "{word}");
-        if own_stem {
-            assert!(
-                in_exact < want.len(),
-                "{word}: {in_exact} of {}",
-                want.len()
-            );
-        } else {
-            assert_eq!(in_exact, want.len(), "{word}");
-        }
+        assert_eq!(forms.is_empty(), in_exact == want.len(), "{word}");
+        assert_eq!(forms.is_empty(), in_exact > 0, "{word}");
     }
+    // `виза` is its own stem, and in a Russian phrase stemmed as Russian (`виз`): the index
+    // has both terms, and an exact search needs both.
+    assert!(form_terms("виза")
+        .iter()
+        .all(|t| doc_freq(f.kk_stem, t) > 0));
 }
