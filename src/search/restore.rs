@@ -1,14 +1,14 @@
 //! Restoring Kazakh spelling: a query word typed without Kazakh letters (`туракты`) or in
 //! Latin script (`turaqty`) is replaced by the Cyrillic spelling the corpus uses most
 //! (`тұрақты`), so it ranks exactly like the properly spelled word. The candidates are the
-//! words as written whose folded skeleton ([`fold`]) equals the query word's: the forms of the
-//! `kk_stem` terms whose stem folds to the query word's loose stem
-//! ([`crate::analysis::form_term`]), and the `kk_exact` terms (stop words). An automaton
-//! ([`FoldsTo`]) walks the term dictionary and prunes every branch whose skeleton has already
-//! left the key, so no extra field is indexed for this; document frequency picks one.
+//! words as written whose folded skeleton ([`fold`]) equals the query word's: the forms in
+//! `kk_stem`'s terms ([`crate::analysis::form_term`]) and the `kk_exact` terms (stop words).
+//! Automata ([`FormFoldsTo`], [`FoldsTo`]) walk the term dictionaries and prune every branch
+//! whose skeleton has already left the key, so no extra field is indexed for this; document
+//! frequency picks one.
 
 use crate::analysis::fold::{fold, has_latin};
-use crate::analysis::{analyze, form_terms, split_form, KK_LOOSE};
+use crate::analysis::{form_terms, split_form};
 use crate::index::ZanIndex;
 use std::collections::BTreeMap;
 
@@ -59,15 +59,20 @@ pub fn restore_word(index: &ZanIndex, word: &str) -> Option<String> {
     };
     // Stop words are `kk_exact` terms as written.
     each_term_folding_to(&searcher, f.kk_exact, &key, &mut count).ok()?;
-    // Other words are the forms of `kk_stem` terms: those of the stems that fold to the word's
-    // loose stem (a word whose stem folds to its loose stem, as most do).
-    if let [loose] = analyze(KK_LOOSE, word).as_slice() {
-        each_term_folding_to(&searcher, f.kk_stem, &loose.text, |term, doc_freq| {
-            if let Some((_, written)) = split_form(term) {
-                count(written, doc_freq);
+    // Other words are the forms of `kk_stem` terms.
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(f.kk_stem).ok()?;
+        let mut stream = inverted
+            .terms()
+            .search(FormFoldsTo::new(&key))
+            .into_stream()
+            .ok()?;
+        while stream.advance() {
+            if let Some((_, written)) = std::str::from_utf8(stream.key()).ok().and_then(split_form)
+            {
+                count(written, stream.value().doc_freq);
             }
-        })
-        .ok()?;
+        }
     }
     // The word as typed counts too (`виза` stays `виза`).
     let own = std::iter::once(tantivy::Term::from_field_text(f.kk_exact, exact))
@@ -271,6 +276,109 @@ impl tantivy_fst::Automaton for FoldsTo {
     }
 }
 
+/// Accepts the `kk_stem` terms ([`crate::analysis::form_term`]) of the words written so that
+/// their [`fold`] is `key`, whatever their stem: the stem must fold to a beginning of the key
+/// but for its last [`STEM_LETTERS_OFF`] letters at most (a stem may end otherwise than its
+/// word: `кітап` for `кітабы`, `кәсіпорын` for `кәсіпорнына`), then the form must fold to
+/// the whole key ([`FoldsTo`]). A stem that leaves the key for longer is pruned, so the walk
+/// reads the forms of the key's stems, not the whole dictionary.
+///
+/// ```
+/// use tantivy_fst::Automaton;
+/// use zanlex::analysis::{fold::fold, form_term};
+/// use zanlex::search::restore::FormFoldsTo;
+/// let a = FormFoldsTo::new(&fold("касипорнына"));
+/// let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));
+/// assert!(a.is_match(&run(&form_term("кәсіпорын", "кәсіпорнына"))));
+/// assert!(a.is_match(&run(&form_term("кәсіпорнына", "кәсіпорнына")))); // its own stem
+/// assert!(!a.is_match(&run(&form_term("кәсіпорын", "кәсіпорны"))));
+/// assert!(!a.can_match(&run("кәсіпорындар"))); // three letters off the key
+/// ```
+#[derive(Debug, Clone)]
+pub struct FormFoldsTo {
+    key: FoldsTo,
+}
+
+/// How many letters at the end of a stem may differ from the word's ([`FormFoldsTo`]).
+pub const STEM_LETTERS_OFF: u8 = 2;
+
+impl FormFoldsTo {
+    /// An automaton for the skeleton `key` (a [`fold`] output).
+    pub fn new(key: &str) -> Self {
+        FormFoldsTo {
+            key: FoldsTo::new(key),
+        }
+    }
+}
+
+/// Where [`FormFoldsTo`] is in a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormState {
+    /// In the stem, folding to a beginning of the key.
+    Stem(FoldsToState),
+    /// In the stem, this many letters after it left the key.
+    Off(u8),
+    /// In the form.
+    Form(FoldsToState),
+    /// A word that is its own stem and folds to the key.
+    Own,
+    Dead,
+}
+
+impl tantivy_fst::Automaton for FormFoldsTo {
+    type State = FormState;
+
+    fn start(&self) -> FormState {
+        FormState::Stem(self.key.start())
+    }
+
+    fn is_match(&self, state: &FormState) -> bool {
+        match state {
+            FormState::Own => true,
+            FormState::Form(s) => self.key.is_match(s),
+            _ => false,
+        }
+    }
+
+    fn can_match(&self, state: &FormState) -> bool {
+        match state {
+            FormState::Dead => false,
+            FormState::Form(s) => self.key.can_match(s),
+            _ => true,
+        }
+    }
+
+    fn accept(&self, state: &FormState, byte: u8) -> FormState {
+        let starts_letter = byte & 0xC0 != 0x80;
+        match *state {
+            FormState::Stem(s) => {
+                if byte == FORM {
+                    return match s {
+                        FoldsToState::Alive { partial_len: 0, .. } => {
+                            FormState::Form(self.key.start())
+                        }
+                        _ => FormState::Dead,
+                    };
+                }
+                match self.key.accept(&s, byte) {
+                    FoldsToState::Marked => FormState::Own,
+                    FoldsToState::Dead | FoldsToState::Form if STEM_LETTERS_OFF > 0 => {
+                        FormState::Off(1)
+                    }
+                    FoldsToState::Dead | FoldsToState::Form => FormState::Dead,
+                    next => FormState::Stem(next),
+                }
+            }
+            FormState::Off(_) if byte == FORM => FormState::Form(self.key.start()),
+            FormState::Off(_) if byte == MARK => FormState::Dead,
+            FormState::Off(n) if !starts_letter => FormState::Off(n),
+            FormState::Off(n) if n < STEM_LETTERS_OFF => FormState::Off(n + 1),
+            FormState::Form(s) => FormState::Form(self.key.accept(&s, byte)),
+            _ => FormState::Dead,
+        }
+    }
+}
+
 /// What [`fold`] writes for each letter U+0400..=U+04FF when that does not depend on the letter
 /// written before it (`None` for the others, such as `г` after `н`), worked out from `fold`
 /// itself once.
@@ -366,6 +474,74 @@ mod tests {
             found.push(String::from_utf8_lossy(t).into_owned());
         }
         found
+    }
+
+    /// On random stems and words (of the letters folding treats specially), the form
+    /// automaton finds exactly the terms whose form folds to the key and whose stem leaves the
+    /// key's beginning for at most its last two letters.
+    #[test]
+    fn form_folds_to_agrees_with_a_full_scan_on_random_terms() {
+        use crate::analysis::{form_term, split_form};
+        let letters: Vec<char> = "аәбгғдиікқнңпуұүыя1-".chars().collect();
+        let mut next = crate::testing::xorshift(0xf0_4d5);
+        let mut word = |max: u64| -> String {
+            let len = 1 + (next() % max) as usize;
+            (0..len)
+                .map(|_| letters[(next() % letters.len() as u64) as usize])
+                .collect()
+        };
+        let mut terms: Vec<String> = (0..6000)
+            .map(|_| {
+                let stem = word(4);
+                // Most forms start with their stem, as Kazakh words do.
+                let form = if stem.len() % 3 == 0 {
+                    word(6)
+                } else {
+                    stem.clone() + &word(3)
+                };
+                form_term(&stem, &form)
+            })
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        let set = tantivy_fst::Map::from_iter(terms.iter().map(|t| (t.as_bytes(), 0u64)))
+            .expect("sorted terms");
+        // Whether the stem folds to a beginning of `key` but for at most two letters at its end.
+        let near = |stem: &str, key: &str| {
+            let chars: Vec<char> = stem.chars().collect();
+            (0..=STEM_LETTERS_OFF as usize).any(|off| {
+                off <= chars.len()
+                    && is_candidate(&chars[..chars.len() - off].iter().collect::<String>())
+                    && key.starts_with(&fold(
+                        &chars[..chars.len() - off].iter().collect::<String>(),
+                    ))
+            })
+        };
+        let mut matched = 0;
+        for t in terms.iter().step_by(5) {
+            let Some((_, form)) = split_form(t) else {
+                continue;
+            };
+            let key = fold(form);
+            let mut found = Vec::new();
+            let mut stream = set.search(FormFoldsTo::new(&key)).into_stream();
+            while let Some((t, _)) = stream.next() {
+                found.push(String::from_utf8_lossy(t).into_owned());
+            }
+            let expected: Vec<String> = terms
+                .iter()
+                .filter(|t| {
+                    let Some((stem, form)) = split_form(t) else {
+                        return false;
+                    };
+                    is_candidate(form) && fold(form) == key && (stem == form || near(stem, &key))
+                })
+                .cloned()
+                .collect();
+            assert_eq!(found, expected, "key {key}");
+            matched += found.len();
+        }
+        assert!(matched > 500, "{matched}");
     }
 
     /// The automaton finds exactly what filtering every term by its skeleton finds.

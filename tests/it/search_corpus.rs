@@ -100,6 +100,12 @@ fn queries_without_kazakh_letters_or_in_latin_match_the_cyrillic_top_5() {
     assert_eq!(restore_word(index, "туракты").as_deref(), Some("тұрақты"));
     assert_eq!(restore_word(index, "кужат").as_deref(), Some("құжат"));
     assert_eq!(restore_word(index, "qujat").as_deref(), Some("құжат"));
+    // A word whose stem is not its beginning: `кітабында` (stem `кітап`).
+    assert_eq!(
+        restore_word(index, "китабында").as_deref(),
+        Some("кітабында")
+    );
+    assert_eq!(restore_word(index, "merzimin").as_deref(), Some("мерзімін"));
 }
 
 #[test]
