@@ -278,8 +278,9 @@ impl tantivy_fst::Automaton for FoldsTo {
 
 /// Accepts the `kk_stem` terms ([`crate::analysis::form_term`]) of the words written so that
 /// their [`fold`] is `key`, whatever their stem: the stem must fold to a beginning of the key
-/// but for its last [`STEM_LETTERS_OFF`] letters at most (a stem may end otherwise than its
-/// word: `кітап` for `кітабы`, `кәсіпорын` for `кәсіпорнына`), then the form must fold to
+/// but for its last [`STEM_LETTERS_OFF`] letters at most, after two that match (a stem may
+/// end otherwise than its word: `кітап` for `кітабы`, `кәсіпорын` for `кәсіпорнына`), then
+/// the form must fold to
 /// the whole key ([`FoldsTo`]). A stem that leaves the key for longer is pruned, so the walk
 /// reads the forms of the key's stems, not the whole dictionary.
 ///
@@ -352,17 +353,33 @@ impl tantivy_fst::Automaton for FormFoldsTo {
         let starts_letter = byte & 0xC0 != 0x80;
         match *state {
             FormState::Stem(s) => {
+                let FoldsToState::Alive {
+                    matched,
+                    partial_len,
+                    ..
+                } = s
+                else {
+                    return FormState::Dead;
+                };
                 if byte == FORM {
-                    return match s {
-                        FoldsToState::Alive { partial_len: 0, .. } => {
-                            FormState::Form(self.key.start())
-                        }
-                        _ => FormState::Dead,
+                    return if partial_len == 0 {
+                        FormState::Form(self.key.start())
+                    } else {
+                        FormState::Dead
                     };
                 }
                 match self.key.accept(&s, byte) {
                     FoldsToState::Marked => FormState::Own,
-                    FoldsToState::Dead | FoldsToState::Form if STEM_LETTERS_OFF > 0 => {
+                    // Only a stem that has matched two letters of the key may leave it: the
+                    // walk would read every short stem otherwise.
+                    FoldsToState::Dead | FoldsToState::Form
+                        if STEM_LETTERS_OFF > 0
+                            && self
+                                .key
+                                .key
+                                .get(..matched)
+                                .is_some_and(|m| m.chars().nth(1).is_some()) =>
+                    {
                         FormState::Off(1)
                     }
                     FoldsToState::Dead | FoldsToState::Form => FormState::Dead,
@@ -506,15 +523,16 @@ mod tests {
         terms.dedup();
         let set = tantivy_fst::Map::from_iter(terms.iter().map(|t| (t.as_bytes(), 0u64)))
             .expect("sorted terms");
-        // Whether the stem folds to a beginning of `key` but for at most two letters at its end.
+        // Whether the stem folds to a beginning of `key` but for at most two letters at its end,
+        // after at least two that fold to the key's.
         let near = |stem: &str, key: &str| {
             let chars: Vec<char> = stem.chars().collect();
             (0..=STEM_LETTERS_OFF as usize).any(|off| {
+                let kept: String = chars[..chars.len().saturating_sub(off)].iter().collect();
                 off <= chars.len()
-                    && is_candidate(&chars[..chars.len() - off].iter().collect::<String>())
-                    && key.starts_with(&fold(
-                        &chars[..chars.len() - off].iter().collect::<String>(),
-                    ))
+                    && is_candidate(&kept)
+                    && key.starts_with(&fold(&kept))
+                    && (off == 0 || fold(&kept).chars().count() >= 2)
             })
         };
         let mut matched = 0;

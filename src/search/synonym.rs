@@ -11,7 +11,11 @@
 //! other analyzers count words as the stem analyzer does). [`SynonymPhrase`] does the same for
 //! a phrase, a set of terms in each place.
 
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 use tantivy::fieldnorm::FieldNormReader;
+use tantivy::index::SegmentId;
+use tantivy::postings::TermInfo;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{
     Bm25StatisticsProvider, Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer,
@@ -64,40 +68,86 @@ fn idf(doc_freq: u64, docs: u64) -> Score {
     (1.0 + x).ln()
 }
 
+/// Where a set's terms are in each segment, looked up once for the document frequency and
+/// read again by the scorers: a stem's set is one term for each of its forms, tens for a
+/// common stem, and a lookup is a walk of the term dictionary.
+#[derive(Default, Clone)]
+struct Located(HashMap<SegmentId, Vec<(Field, TermInfo)>>);
+
+impl Located {
+    /// The postings of `terms` in `reader`'s segment, from where they were found when the
+    /// weight was made, else looked up.
+    fn postings(
+        &self,
+        reader: &SegmentReader,
+        terms: &[Term],
+        record: IndexRecordOption,
+    ) -> tantivy::Result<Vec<SegmentPostings>> {
+        let Some(infos) = self.0.get(&reader.segment_id()) else {
+            return read_postings(reader, terms, record);
+        };
+        let mut postings = Vec::with_capacity(infos.len());
+        for (field, info) in infos {
+            let p = reader
+                .inverted_index(*field)?
+                .read_postings_from_terminfo(info, record)?;
+            if p.doc() != TERMINATED {
+                postings.push(p);
+            }
+        }
+        Ok(postings)
+    }
+}
+
 /// The document frequency of a set of terms taken as one: the number of documents with any
-/// of them, counted from their postings when more than one is in the index (a stem's forms
-/// are often in the same document: their frequencies summed would count it twice). `stats` gives each term's own; the union is counted in `searcher`'s segments, so
-/// it is only for statistics that are the searcher's (as `kk_stem`'s and `kk_loose`'s are).
+/// of them, counted from their postings in each segment that has more than one (a stem's
+/// forms are often in the same document: their frequencies summed would count it twice).
+/// `stats` gives a single term's; a set is counted in `searcher`'s segments, so it is only
+/// for statistics that are the searcher's (as `kk_stem`'s and `kk_loose`'s are).
 fn synonyms_doc_freq(
     searcher: &Searcher,
     stats: &dyn Bm25StatisticsProvider,
     terms: &[Term],
+    located: &mut Located,
 ) -> tantivy::Result<u64> {
-    let mut present = Vec::with_capacity(terms.len());
-    for t in terms {
-        let n = stats.doc_freq(t)?;
-        if n > 0 {
-            present.push((t, n));
-        }
+    if let [term] = terms {
+        return stats.doc_freq(term);
     }
-    let &[_, _, ..] = present.as_slice() else {
-        return Ok(present.first().map_or(0, |&(_, n)| n));
-    };
     let mut doc_freq = 0u64;
     let mut seen: Vec<u64> = Vec::new();
+    let mut present = Vec::with_capacity(terms.len());
     for segment in searcher.segment_readers() {
+        // One lookup a term: its document frequency, and where its postings are (kept for
+        // the scorers).
+        present.clear();
+        for t in terms {
+            let inverted = segment.inverted_index(t.field())?;
+            if let Some(info) = inverted.get_term_info(t)? {
+                present.push((t.field(), inverted, info));
+            }
+        }
+        located.0.insert(
+            segment.segment_id(),
+            present
+                .iter()
+                .map(|(field, _, info)| (*field, info.clone()))
+                .collect(),
+        );
+        if let [(_, _, info)] = present.as_slice() {
+            doc_freq += u64::from(info.doc_freq);
+            continue;
+        }
         seen.clear();
         seen.resize((segment.max_doc() as usize).div_ceil(64), 0);
-        for (t, _) in &present {
-            let inverted = segment.inverted_index(t.field())?;
-            if let Some(mut postings) = inverted.read_postings(t, IndexRecordOption::Basic)? {
-                let mut doc = postings.doc();
-                while doc != TERMINATED {
-                    if let Some(word) = seen.get_mut(doc as usize / 64) {
-                        *word |= 1 << (doc % 64);
-                    }
-                    doc = postings.advance();
+        for (_, inverted, info) in &present {
+            let mut postings =
+                inverted.read_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if let Some(word) = seen.get_mut(doc as usize / 64) {
+                    *word |= 1 << (doc % 64);
                 }
+                doc = postings.advance();
             }
         }
         doc_freq += seen.iter().map(|w| u64::from(w.count_ones())).sum::<u64>();
@@ -112,6 +162,7 @@ fn synonyms_bm25<'a>(
     enable_scoring: &EnableScoring<'_>,
     lengths: Field,
     sets: impl IntoIterator<Item = &'a [Term]>,
+    located: &mut Vec<Located>,
 ) -> tantivy::Result<Option<Bm25Weight>> {
     let EnableScoring::Enabled {
         searcher,
@@ -129,7 +180,9 @@ fn synonyms_bm25<'a>(
     };
     let mut doc_freqs = Vec::new();
     for terms in sets {
-        doc_freqs.push(synonyms_doc_freq(searcher, *stats, terms)?);
+        let mut found = Located::default();
+        doc_freqs.push(synonyms_doc_freq(searcher, *stats, terms, &mut found)?);
+        located.push(found);
     }
     let first = doc_freqs.first().copied().unwrap_or(0);
     let one = Bm25Weight::for_one_term(first, total_docs, average_length);
@@ -143,9 +196,16 @@ fn synonyms_bm25<'a>(
 
 impl Query for Synonyms {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let bm25 = synonyms_bm25(&enable_scoring, self.lengths, [self.terms.as_slice()])?;
+        let mut located = Vec::with_capacity(1);
+        let bm25 = synonyms_bm25(
+            &enable_scoring,
+            self.lengths,
+            [self.terms.as_slice()],
+            &mut located,
+        )?;
         Ok(Box::new(SynonymsWeight {
             terms: self.terms.clone(),
+            located: located.pop().unwrap_or_default(),
             lengths: self.lengths,
             bm25,
         }))
@@ -160,6 +220,7 @@ impl Query for Synonyms {
 
 struct SynonymsWeight {
     terms: Vec<Term>,
+    located: Located,
     lengths: Field,
     /// `None` when scoring is off.
     bm25: Option<Bm25Weight>,
@@ -167,12 +228,14 @@ struct SynonymsWeight {
 
 impl Weight for SynonymsWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let Some(union) = UnionPostings::read(reader, &self.terms, IndexRecordOption::WithFreqs)?
-        else {
+        let postings = self
+            .located
+            .postings(reader, &self.terms, IndexRecordOption::WithFreqs)?;
+        if postings.is_empty() {
             return Ok(Box::new(EmptyScorer));
-        };
+        }
         Ok(Box::new(SynonymsScorer {
-            union,
+            union: BufferedUnion::new(postings),
             fieldnorms: reader.get_fieldnorms_reader(self.lengths)?,
             bm25: self.bm25.as_ref().map(|w| w.boost_by(boost)),
         }))
@@ -189,68 +252,228 @@ impl Weight for SynonymsWeight {
     }
 }
 
-/// The union of a few postings lists (one field), merged by scanning them for the lowest
-/// document: a document's term frequency is the sum of theirs.
+/// The postings of those of `terms` (of any fields) that are in `reader`'s segment.
+fn read_postings(
+    reader: &SegmentReader,
+    terms: &[Term],
+    record: IndexRecordOption,
+) -> tantivy::Result<Vec<SegmentPostings>> {
+    let mut postings = Vec::with_capacity(terms.len());
+    for t in terms {
+        if let Some(p) = reader.inverted_index(t.field())?.read_postings(t, record)? {
+            if p.doc() != TERMINATED {
+                postings.push(p);
+            }
+        }
+    }
+    Ok(postings)
+}
+
+/// Documents a [`BufferedUnion`] window spans.
+const WINDOW: u32 = 4096;
+
+/// The union of postings lists without positions, a window of [`WINDOW`] documents at a
+/// time: each list's documents in the window are marked in a bitset and their term
+/// frequencies added up, list by list, then the marks are read in order (as tantivy's own
+/// union of scorers works). Each posting costs the same whether the word has two lists or
+/// forty, where a merge would pay for the lists' order at every document.
+struct BufferedUnion {
+    postings: Vec<SegmentPostings>,
+    /// The window's first document.
+    base: DocId,
+    /// Documents of the window not yet read, as bits.
+    marks: Box<[u64; (WINDOW / 64) as usize]>,
+    /// Term frequencies summed, by document in the window (0 where unmarked).
+    freqs: Box<[u32; WINDOW as usize]>,
+    doc: DocId,
+}
+
+impl BufferedUnion {
+    fn new(postings: Vec<SegmentPostings>) -> Self {
+        let mut union = BufferedUnion {
+            postings,
+            base: 0,
+            marks: Box::new([0; (WINDOW / 64) as usize]),
+            freqs: Box::new([0; WINDOW as usize]),
+            doc: TERMINATED,
+        };
+        union.fill();
+        union
+    }
+
+    /// Fills the window that starts at the lowest document of the lists, and moves to its
+    /// first document (`TERMINATED` when the lists are exhausted).
+    fn fill(&mut self) {
+        let Some(base) = self.postings.iter().map(|p| p.doc()).min() else {
+            self.doc = TERMINATED;
+            return;
+        };
+        if base == TERMINATED {
+            self.doc = TERMINATED;
+            return;
+        }
+        self.base = base;
+        let end = base.saturating_add(WINDOW);
+        for p in &mut self.postings {
+            let mut doc = p.doc();
+            while doc < end {
+                let i = (doc - base) as usize;
+                self.marks[i / 64] |= 1 << (i % 64);
+                self.freqs[i] += p.term_freq();
+                doc = p.advance();
+            }
+        }
+        self.next_mark(0);
+    }
+
+    /// Moves to the first marked document at or after window offset `from`, filling the next
+    /// window when there is none.
+    fn next_mark(&mut self, from: usize) {
+        let mut word = from / 64;
+        if word < self.marks.len() {
+            let bits = self.marks[word] & (u64::MAX << (from % 64));
+            if bits != 0 {
+                self.doc = self.base + (word * 64) as u32 + bits.trailing_zeros();
+                return;
+            }
+            word += 1;
+            while word < self.marks.len() {
+                if self.marks[word] != 0 {
+                    let bits = self.marks[word];
+                    self.doc = self.base + (word * 64) as u32 + bits.trailing_zeros();
+                    return;
+                }
+                word += 1;
+            }
+        }
+        self.fill();
+    }
+
+    /// Unmarks the current document.
+    fn consume(&mut self) {
+        let i = (self.doc - self.base) as usize;
+        self.marks[i / 64] &= !(1 << (i % 64));
+        self.freqs[i] = 0;
+    }
+
+    fn term_freq(&self) -> u32 {
+        self.freqs[(self.doc - self.base) as usize]
+    }
+}
+
+impl DocSet for BufferedUnion {
+    fn advance(&mut self) -> DocId {
+        if self.doc == TERMINATED {
+            return TERMINATED;
+        }
+        let i = (self.doc - self.base) as usize;
+        self.consume();
+        self.next_mark(i + 1);
+        self.doc
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
+            return self.doc;
+        }
+        if target - self.base < WINDOW {
+            while self.doc < target {
+                self.advance();
+            }
+            return self.doc;
+        }
+        // Past the window: empty it, and skip each list to the target.
+        for (k, word) in self.marks.iter_mut().enumerate() {
+            while *word != 0 {
+                self.freqs[k * 64 + word.trailing_zeros() as usize] = 0;
+                *word &= *word - 1;
+            }
+        }
+        for p in &mut self.postings {
+            if p.doc() < target {
+                p.seek(target);
+            }
+        }
+        self.fill();
+        self.doc
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.postings.iter().map(|p| p.size_hint()).sum()
+    }
+}
+
+/// The union of postings lists (of any fields), merged through a heap of the lists by their
+/// current document: a stem search reads one list for each form of the stem, tens for a
+/// common one, and an advance costs the lists at the document, not all of them. A document's
+/// term frequency is the sum of theirs.
 struct UnionPostings {
     postings: Vec<SegmentPostings>,
+    /// The lists past `doc`, by their current document (and index in `postings`).
+    ahead: BinaryHeap<Reverse<(DocId, usize)>>,
+    /// The lists at `doc`.
+    at_doc: Vec<usize>,
     doc: DocId,
 }
 
 impl UnionPostings {
-    /// The postings of `terms` (of any fields) in `reader`; `None` when none of them is in
-    /// the segment.
-    fn read(
-        reader: &SegmentReader,
-        terms: &[Term],
-        record: IndexRecordOption,
-    ) -> tantivy::Result<Option<Self>> {
-        let mut postings = Vec::with_capacity(terms.len());
-        for t in terms {
-            if let Some(p) = reader.inverted_index(t.field())?.read_postings(t, record)? {
-                if p.doc() != TERMINATED {
-                    postings.push(p);
-                }
-            }
-        }
+    /// The union of `postings`; `None` without any.
+    fn new(postings: Vec<SegmentPostings>) -> Option<Self> {
         if postings.is_empty() {
-            return Ok(None);
+            return None;
         }
+        let ahead = postings
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Reverse((p.doc(), i)))
+            .collect();
         let mut union = UnionPostings {
             postings,
+            ahead,
+            at_doc: Vec::new(),
             doc: TERMINATED,
         };
-        union.doc = union.lowest();
-        Ok(Some(union))
+        union.settle();
+        Some(union)
     }
 
-    fn lowest(&self) -> DocId {
-        self.postings
-            .iter()
-            .map(|p| p.doc())
-            .min()
-            .unwrap_or(TERMINATED)
+    /// Puts the lists at `at_doc` back in the heap (those not exhausted).
+    fn requeue(&mut self) {
+        for i in self.at_doc.drain(..) {
+            let doc = self.postings[i].doc();
+            if doc != TERMINATED {
+                self.ahead.push(Reverse((doc, i)));
+            }
+        }
     }
 
-    fn term_freq(&self) -> u32 {
-        let doc = self.doc;
-        self.postings
-            .iter()
-            .filter(|p| p.doc() == doc)
-            .map(|p| p.term_freq())
-            .sum()
+    /// Takes the lists at the lowest document out of the heap: the union's next document.
+    fn settle(&mut self) {
+        self.doc = match self.ahead.peek() {
+            Some(&Reverse((doc, _))) => doc,
+            None => TERMINATED,
+        };
+        while let Some(&Reverse((doc, i))) = self.ahead.peek() {
+            if doc != self.doc {
+                break;
+            }
+            self.ahead.pop();
+            self.at_doc.push(i);
+        }
     }
 
     /// Replaces `out` by the positions in the current document, plus `shift`, sorted, each
     /// once.
     fn positions(&mut self, shift: u32, out: &mut Vec<u32>) {
         out.clear();
-        let doc = self.doc;
-        let mut lists = 0;
-        for p in self.postings.iter_mut().filter(|p| p.doc() == doc) {
-            p.append_positions_with_offset(shift, out);
-            lists += 1;
+        for &i in &self.at_doc {
+            self.postings[i].append_positions_with_offset(shift, out);
         }
-        if lists > 1 {
+        if self.at_doc.len() > 1 {
             out.sort_unstable();
             out.dedup();
         }
@@ -259,23 +482,32 @@ impl UnionPostings {
 
 impl DocSet for UnionPostings {
     fn advance(&mut self) -> DocId {
-        let current = self.doc;
-        for p in &mut self.postings {
-            if p.doc() == current {
-                p.advance();
-            }
+        for &i in &self.at_doc {
+            self.postings[i].advance();
         }
-        self.doc = self.lowest();
+        self.requeue();
+        self.settle();
         self.doc
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        for p in &mut self.postings {
-            if p.doc() < target {
-                p.seek(target);
+        if self.doc >= target {
+            return self.doc;
+        }
+        for &i in &self.at_doc {
+            self.postings[i].seek(target);
+        }
+        self.requeue();
+        while let Some(&Reverse((doc, i))) = self.ahead.peek() {
+            if doc >= target {
+                break;
+            }
+            self.ahead.pop();
+            if self.postings[i].seek(target) != TERMINATED {
+                self.ahead.push(Reverse((self.postings[i].doc(), i)));
             }
         }
-        self.doc = self.lowest();
+        self.settle();
         self.doc
     }
 
@@ -290,7 +522,7 @@ impl DocSet for UnionPostings {
 
 /// [`Synonyms`]' scorer.
 struct SynonymsScorer {
-    union: UnionPostings,
+    union: BufferedUnion,
     fieldnorms: FieldNormReader,
     bm25: Option<Bm25Weight>,
 }
@@ -353,9 +585,12 @@ impl SynonymPhrase {
 impl Query for SynonymPhrase {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let words = self.words.iter().map(|(_, terms)| terms.as_slice());
-        let bm25 = synonyms_bm25(&enable_scoring, self.lengths, words)?;
+        let mut located = Vec::with_capacity(self.words.len());
+        let bm25 = synonyms_bm25(&enable_scoring, self.lengths, words, &mut located)?;
+        located.resize(self.words.len(), Located::default());
         Ok(Box::new(SynonymPhraseWeight {
             phrase: self.clone(),
+            located,
             bm25,
         }))
     }
@@ -371,6 +606,8 @@ impl Query for SynonymPhrase {
 
 struct SynonymPhraseWeight {
     phrase: SynonymPhrase,
+    /// Each word's [`Located`].
+    located: Vec<Located>,
     bm25: Option<Bm25Weight>,
 }
 
@@ -378,8 +615,9 @@ impl Weight for SynonymPhraseWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let last = self.phrase.words.iter().map(|(o, _)| *o).max().unwrap_or(0);
         let mut words = Vec::with_capacity(self.phrase.words.len());
-        for (offset, terms) in &self.phrase.words {
-            match UnionPostings::read(reader, terms, IndexRecordOption::WithFreqsAndPositions)? {
+        for ((offset, terms), located) in self.phrase.words.iter().zip(&self.located) {
+            let record = IndexRecordOption::WithFreqsAndPositions;
+            match UnionPostings::new(located.postings(reader, terms, record)?) {
                 // Positions shifted so that a match has the same number in every word.
                 Some(union) => words.push((last - offset, union)),
                 None => return Ok(Box::new(EmptyScorer)),
@@ -551,6 +789,75 @@ mod tests {
     use tantivy::query::{PhraseQuery, TermQuery};
     use tantivy::schema::{Schema, TEXT};
     use tantivy::{doc, Index};
+
+    /// Over three windows of documents and five terms of different densities, the buffered
+    /// union reads every document with any term once, with the terms' frequencies summed, and
+    /// seeks (within the window and past it) to the first such document at or after the
+    /// target.
+    #[test]
+    fn buffered_union_reads_each_document_once_with_its_frequencies_summed() -> tantivy::Result<()>
+    {
+        let mut schema = Schema::builder();
+        let body = schema.add_text_field("body", TEXT);
+        let index = Index::create_in_ram(schema.build());
+        // One thread: one segment, documents in the order added.
+        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
+        let mut next = crate::testing::xorshift(0xb0ff);
+        let every = [2, 7, 50, 400, 3000];
+        let mut expected = Vec::new();
+        for _ in 0..10_000 {
+            let mut words = Vec::new();
+            for (k, n) in every.iter().enumerate() {
+                if next() % n == 0 {
+                    for _ in 0..1 + next() % 3 {
+                        words.push(format!("t{k}"));
+                    }
+                }
+            }
+            expected.push(words.len() as u32);
+            writer.add_document(doc!(body => words.join(" ")))?;
+        }
+        writer.commit()?;
+        let searcher = index.reader()?.searcher();
+        let reader = &searcher.segment_readers()[0];
+        let terms: Vec<Term> = (0..every.len())
+            .map(|k| Term::from_field_text(body, &format!("t{k}")))
+            .collect();
+        let union = || -> tantivy::Result<BufferedUnion> {
+            let postings = read_postings(reader, &terms, IndexRecordOption::WithFreqs)?;
+            Ok(BufferedUnion::new(postings))
+        };
+        let first_from = |target: u32| {
+            (target as usize..expected.len())
+                .find(|&d| expected[d] > 0)
+                .map_or(TERMINATED, |d| d as u32)
+        };
+        let mut u = union()?;
+        let mut read = Vec::new();
+        while u.doc() != TERMINATED {
+            read.push((u.doc(), u.term_freq()));
+            u.advance();
+        }
+        let want: Vec<(u32, u32)> = (0..expected.len() as u32)
+            .filter(|&d| expected[d as usize] > 0)
+            .map(|d| (d, expected[d as usize]))
+            .collect();
+        assert_eq!(read, want);
+        for step in [1, 100, 3000, 5000] {
+            let mut u = union()?;
+            let mut target = 0;
+            loop {
+                target += 1 + (next() % step) as u32;
+                let doc = u.seek(target);
+                assert_eq!(doc, first_from(target), "seek {target} by up to {step}");
+                if doc == TERMINATED {
+                    break;
+                }
+                assert_eq!(u.term_freq(), expected[doc as usize]);
+            }
+        }
+        Ok(())
+    }
 
     /// `texts` in a one-field index, with `colour` spelled `color` when `merge`.
     fn index_of(texts: &[&str], merge: bool) -> tantivy::Result<(Index, Field)> {
