@@ -808,7 +808,7 @@ mod tests {
         for _ in 0..10_000 {
             let mut words = Vec::new();
             for (k, n) in every.iter().enumerate() {
-                if next() % n == 0 {
+                if next().is_multiple_of(*n) {
                     for _ in 0..1 + next() % 3 {
                         words.push(format!("t{k}"));
                     }
