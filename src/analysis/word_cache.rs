@@ -34,7 +34,7 @@ impl EntryRef<'_> {
 }
 
 impl Entry {
-    pub(super) fn as_ref(&mut self) -> EntryRef<'_> {
+    pub(super) fn view(&mut self) -> EntryRef<'_> {
         EntryRef {
             stop: self.stop,
             lang: self.lang,
@@ -124,14 +124,14 @@ impl WordCache {
         let (Some(word_len), Some(stem_len), Some(loose_len)) =
             (fits(word), fits(&e.stem), fits(&e.loose))
         else {
-            return f(e.as_ref()); // too long to keep: rare enough to recompute
+            return f(e.view()); // too long to keep: rare enough to recompute
         };
         if self.slots.len() >= super::STEM_CACHE_MAX {
             self.slots.clear();
             self.texts.clear();
         }
         let Ok(start) = u32::try_from(self.texts.len()) else {
-            return f(e.as_ref());
+            return f(e.view());
         };
         self.texts.push_str(word);
         self.texts.push_str(&e.stem);

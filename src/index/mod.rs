@@ -173,26 +173,30 @@ impl ZanIndex {
     /// ([`crate::analysis::KK_LOOSE_REST`]). A Cyrillic form has those whose stem folds to
     /// it, a number ([`crate::analysis::is_unchanged_form`]) its own term when the index has
     /// it, others none.
-    pub fn stems_folding_to(&self, searcher: &Searcher, loose: &str) -> crate::Result<Vec<String>> {
-        let mut stems = std::collections::BTreeSet::new();
+    pub fn stem_terms_folding_to(
+        &self,
+        searcher: &Searcher,
+        loose: &str,
+    ) -> crate::Result<Vec<String>> {
+        let mut terms = std::collections::BTreeSet::new();
         if crate::analysis::is_unchanged_form(loose) {
             // Such a token is always its own stem, written as it is.
-            let stem = crate::analysis::form_term(loose, loose);
-            let term = tantivy::Term::from_field_text(self.fields.kk_stem, &stem);
+            let own = crate::analysis::form_term(loose, loose);
+            let term = tantivy::Term::from_field_text(self.fields.kk_stem, &own);
             if searcher.doc_freq(&term)? > 0 {
-                stems.insert(stem);
+                terms.insert(own);
             }
         } else if crate::analysis::is_cyrillic_word(loose) {
             crate::search::restore::each_term_folding_to(
                 searcher,
                 self.fields.kk_stem,
                 loose,
-                |stem, _| {
-                    stems.insert(stem.to_string());
+                |term, _| {
+                    terms.insert(term.to_string());
                 },
             )?;
         }
-        Ok(stems.into_iter().collect())
+        Ok(terms.into_iter().collect())
     }
 
     /// The manifest of the last commit (what files the index was built from).

@@ -33,8 +33,9 @@ pub const TIE_BREAKER: f32 = 0.1;
 
 /// The analyzed tokens of `text` as a query on `field`: (position, token). The index writes
 /// `kk_exact` and `kk_stem` with analyzers that leave out words or join a word's stem and form
-/// ([`crate::analysis::KK_EXACT_REST`], [`crate::analysis::KK_STEM_MARKED`]); a query's words are analyzed whole ([`KK_EXACT`],
-/// [`KK_STEM`]), and each is looked for as the terms that stand for it.
+/// ([`crate::analysis::KK_EXACT_REST`], [`crate::analysis::KK_STEM_MARKED`]); a query's words
+/// are analyzed whole ([`KK_EXACT`], [`KK_STEM`]), and each is looked for as the terms that
+/// stand for it.
 pub fn analyze_field(index: &ZanIndex, field: Field, text: &str) -> Vec<(usize, String)> {
     let f = index.fields();
     let query_analyzer = if field == f.kk_exact {
@@ -171,9 +172,9 @@ fn field_query(index: &ZanIndex, field: Field, text: &str, slop: u32) -> Option<
 }
 
 /// The loose (`kk_loose`) form of `text`: each loose word searched as its `kk_loose` term and
-/// the `kk_stem` terms that fold to it ([`ZanIndex::stems_folding_to`]), taken as one term with
-/// `kk_stem`'s document lengths ([`words_query`]). `None` when the analyzer keeps no word or a
-/// word is not in the index.
+/// the `kk_stem` terms whose stem folds to it ([`ZanIndex::stem_terms_folding_to`]), taken as
+/// one term with `kk_stem`'s document lengths ([`words_query`]). `None` when the analyzer keeps
+/// no word or a word is not in the index.
 fn loose_query(
     index: &ZanIndex,
     searcher: &Searcher,
@@ -191,8 +192,8 @@ fn loose_query(
     for (position, loose) in toks {
         // Most words have no `kk_loose` term of their own.
         let mut terms = in_index(searcher, [Term::from_field_text(f.kk_loose, &loose)]);
-        let stems = index.stems_folding_to(searcher, &loose).ok()?;
-        terms.extend(stems.iter().map(|s| Term::from_field_text(f.kk_stem, s)));
+        let forms = index.stem_terms_folding_to(searcher, &loose).ok()?;
+        terms.extend(forms.iter().map(|t| Term::from_field_text(f.kk_stem, t)));
         if terms.is_empty() {
             return None;
         }

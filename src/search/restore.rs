@@ -60,20 +60,17 @@ pub fn restore_word(index: &ZanIndex, word: &str) -> Option<String> {
     // Stop words are `kk_exact` terms as written.
     each_term_folding_to(&searcher, f.kk_exact, &key, &mut count).ok()?;
     // Other words are the forms of `kk_stem` terms.
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(f.kk_stem).ok()?;
-        let mut stream = inverted
-            .terms()
-            .search(FormFoldsTo::new(&key))
-            .into_stream()
-            .ok()?;
-        while stream.advance() {
-            if let Some((_, written)) = std::str::from_utf8(stream.key()).ok().and_then(split_form)
-            {
-                count(written, stream.value().doc_freq);
+    each_term_accepted(
+        &searcher,
+        f.kk_stem,
+        FormFoldsTo::new(&key),
+        |term, doc_freq| {
+            if let Some((_, written)) = split_form(term) {
+                count(written, doc_freq);
             }
-        }
-    }
+        },
+    )
+    .ok()?;
     // The word as typed counts too (`виза` stays `виза`).
     let own = std::iter::once(tantivy::Term::from_field_text(f.kk_exact, exact))
         .chain(
@@ -95,11 +92,26 @@ pub fn each_term_folding_to(
     searcher: &tantivy::Searcher,
     field: tantivy::schema::Field,
     key: &str,
-    mut f: impl FnMut(&str, u32),
+    f: impl FnMut(&str, u32),
 ) -> tantivy::Result<()> {
+    each_term_accepted(searcher, field, FoldsTo::new(key), f)
+}
+
+/// Calls `f` with every term of `field` in `searcher`'s segments that `automaton` accepts, and
+/// its document frequency in the segment.
+fn each_term_accepted<A>(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    automaton: A,
+    mut f: impl FnMut(&str, u32),
+) -> tantivy::Result<()>
+where
+    A: tantivy_fst::Automaton + Clone,
+    A::State: Clone,
+{
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
-        let mut stream = inverted.terms().search(FoldsTo::new(key)).into_stream()?;
+        let mut stream = inverted.terms().search(automaton.clone()).into_stream()?;
         while stream.advance() {
             if let Ok(term) = std::str::from_utf8(stream.key()) {
                 f(term, stream.value().doc_freq);

@@ -407,10 +407,11 @@ impl DocSet for BufferedUnion {
     }
 }
 
-/// The union of postings lists (of any fields), merged through a heap of the lists by their
-/// current document: a stem search reads one list for each form of the stem, tens for a
-/// common one, and an advance costs the lists at the document, not all of them. A document's
-/// term frequency is the sum of theirs.
+/// The union of postings lists (of any fields) with their positions, for a phrase's words,
+/// merged through a heap of the lists by their current document: a stem is one list for each
+/// of its forms, tens for a common one, and an advance costs the lists at the document, not
+/// all of them. ([`BufferedUnion`] scores single words; it reads past the current document, so
+/// its lists cannot give positions.)
 struct UnionPostings {
     postings: Vec<SegmentPostings>,
     /// The lists past `doc`, by their current document (and index in `postings`).

@@ -390,7 +390,9 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
     assert_eq!(texts(KK_LOOSE_REST, "14-бабы"), ["14-бап"]);
     let index = &fixture().index;
     let searcher = index.searcher();
-    let stems = index.stems_folding_to(&searcher, &fold("тұрақ")).unwrap();
+    let stems = index
+        .stem_terms_folding_to(&searcher, &fold("тұрақ"))
+        .unwrap();
     assert!(stems.contains(&form_term("тұрақ", "тұрақты")), "{stems:?}");
     for s in &stems {
         let (stem, _) = split_form(s).unwrap();
@@ -399,11 +401,11 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
     // A number is found as itself in `kk_stem`, when the index has it: a number is always its
     // own stem.
     assert_eq!(
-        index.stems_folding_to(&searcher, "2020").unwrap(),
+        index.stem_terms_folding_to(&searcher, "2020").unwrap(),
         [form_term("2020", "2020")]
     );
     assert!(index
-        .stems_folding_to(&searcher, "987654321")
+        .stem_terms_folding_to(&searcher, "987654321")
         .unwrap()
         .is_empty());
     // What the index keeps in `kk_loose`: `белгіленген`'s loose form (not its stem's fold),
