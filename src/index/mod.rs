@@ -178,25 +178,35 @@ impl ZanIndex {
         searcher: &Searcher,
         loose: &str,
     ) -> crate::Result<Vec<String>> {
-        let mut terms = std::collections::BTreeSet::new();
+        let mut set = crate::search::synonym::TermSet::default();
+        self.add_stem_terms_folding_to(searcher, loose, &mut set)?;
+        Ok(set
+            .terms()
+            .iter()
+            .filter_map(|t| t.value().as_str().map(str::to_string))
+            .collect())
+    }
+
+    /// Adds to `set` the terms [`ZanIndex::stem_terms_folding_to`] returns, with where each is
+    /// in each segment.
+    pub fn add_stem_terms_folding_to(
+        &self,
+        searcher: &Searcher,
+        loose: &str,
+        set: &mut crate::search::synonym::TermSet,
+    ) -> crate::Result<()> {
+        let field = self.fields.kk_stem;
         if crate::analysis::is_unchanged_form(loose) {
             // Such a token is always its own stem, written as it is.
             let own = crate::analysis::form_term(loose, loose);
-            let term = tantivy::Term::from_field_text(self.fields.kk_stem, &own);
-            if searcher.doc_freq(&term)? > 0 {
-                terms.insert(own);
-            }
+            set.look_up(searcher, tantivy::Term::from_field_text(field, &own))?;
         } else if crate::analysis::is_cyrillic_word(loose) {
-            crate::search::restore::each_term_folding_to(
-                searcher,
-                self.fields.kk_stem,
-                loose,
-                |term, _| {
-                    terms.insert(term.to_string());
-                },
-            )?;
+            let folds = crate::search::restore::FoldsTo::new(loose);
+            set.add_from_segments(searcher, field, |dictionary, found| {
+                crate::search::restore::each_accepted_in(dictionary, folds.clone(), found)
+            })?;
         }
-        Ok(terms.into_iter().collect())
+        Ok(())
     }
 
     /// The manifest of the last commit (what files the index was built from).

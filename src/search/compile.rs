@@ -8,7 +8,7 @@
 
 use super::dismax::DisMax;
 use super::query::{Filter, Query};
-use super::synonym::{SynonymPhrase, Synonyms};
+use super::synonym::{SynonymPhrase, Synonyms, TermSet};
 use crate::analysis::{stem_range, KK_EXACT, KK_STEM};
 use crate::index::schema::{to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
 use crate::index::ZanIndex;
@@ -58,15 +58,7 @@ pub fn analyze_field(index: &ZanIndex, field: Field, text: &str) -> Vec<(usize, 
 }
 
 /// A query's words, each as (position, the terms that stand for it).
-type Words = Vec<(u32, Vec<Term>)>;
-
-/// `terms` that some document has.
-fn in_index(searcher: &Searcher, terms: impl IntoIterator<Item = Term>) -> Vec<Term> {
-    terms
-        .into_iter()
-        .filter(|t| searcher.doc_freq(t).is_ok_and(|n| n > 0))
-        .collect()
-}
+type Words = Vec<(u32, TermSet)>;
 
 /// The exact words of `text`: each word's `kk_stem` terms (its stem and form,
 /// [`crate::analysis::form_terms`]) or, for a stop word, its `kk_exact` term; those the index
@@ -76,38 +68,31 @@ fn exact_words(index: &ZanIndex, searcher: &Searcher, text: &str) -> Option<Word
     analyze_field(index, f.kk_exact, text)
         .into_iter()
         .map(|(position, word)| {
-            let forms = crate::analysis::form_terms(&word);
-            let terms = in_index(
-                searcher,
-                std::iter::once(Term::from_field_text(f.kk_exact, &word))
-                    .chain(forms.iter().map(|t| Term::from_field_text(f.kk_stem, t))),
-            );
-            (!terms.is_empty()).then_some((position as u32, terms))
+            let mut set = TermSet::default();
+            set.look_up(searcher, Term::from_field_text(f.kk_exact, &word))
+                .ok()?;
+            for form in crate::analysis::form_terms(&word) {
+                set.look_up(searcher, Term::from_field_text(f.kk_stem, &form))
+                    .ok()?;
+            }
+            (!set.is_empty()).then_some((position as u32, set))
         })
         .collect()
 }
 
 /// The `kk_stem` terms of every word whose stem is `stem` ([`stem_range`]), in any segment.
-fn stem_terms(searcher: &Searcher, field: Field, stem: &str) -> tantivy::Result<Vec<Term>> {
+fn stem_terms(searcher: &Searcher, field: Field, stem: &str) -> tantivy::Result<TermSet> {
     let (lo, hi) = stem_range(stem);
-    let mut terms = std::collections::BTreeSet::new();
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(field)?;
-        let mut stream = inverted
-            .terms()
-            .range()
-            .ge(lo.as_bytes())
-            .lt(hi.as_bytes())
-            .into_stream()?;
+    let mut set = TermSet::default();
+    set.add_from_segments(searcher, field, |dictionary, found| {
+        let range = dictionary.range().ge(lo.as_bytes()).lt(hi.as_bytes());
+        let mut stream = range.into_stream()?;
         while stream.advance() {
-            terms.insert(stream.key().to_vec());
+            found(stream.key(), stream.value());
         }
-    }
-    Ok(terms
-        .iter()
-        .filter_map(|t| std::str::from_utf8(t).ok())
-        .map(|t| Term::from_field_text(field, t))
-        .collect())
+        Ok(())
+    })?;
+    Ok(set)
 }
 
 /// The stem words of `text`: each stem's `kk_stem` terms, one for each form the index has.
@@ -117,8 +102,8 @@ fn stem_words(index: &ZanIndex, searcher: &Searcher, text: &str) -> Option<Words
     analyze_field(index, f.kk_stem, text)
         .into_iter()
         .map(|(position, stem)| {
-            let terms = stem_terms(searcher, f.kk_stem, &stem).ok()?;
-            (!terms.is_empty()).then_some((position as u32, terms))
+            let set = stem_terms(searcher, f.kk_stem, &stem).ok()?;
+            (!set.is_empty()).then_some((position as u32, set))
         })
         .collect()
 }
@@ -132,7 +117,7 @@ fn words_query(index: &ZanIndex, words: Words, slop: u32) -> Option<Box<dyn TQue
     let base = words.first()?.0;
     let single: Option<Vec<(usize, Term)>> = words
         .iter()
-        .map(|(p, terms)| match terms.as_slice() {
+        .map(|(p, set)| match set.terms() {
             [t] if t.field() == lengths => Some(((p - base) as usize, t.clone())),
             _ => None,
         })
@@ -191,13 +176,16 @@ fn loose_query(
     let mut words: Words = Vec::with_capacity(toks.len());
     for (position, loose) in toks {
         // Most words have no `kk_loose` term of their own.
-        let mut terms = in_index(searcher, [Term::from_field_text(f.kk_loose, &loose)]);
-        let forms = index.stem_terms_folding_to(searcher, &loose).ok()?;
-        terms.extend(forms.iter().map(|t| Term::from_field_text(f.kk_stem, t)));
-        if terms.is_empty() {
+        let mut set = TermSet::default();
+        set.look_up(searcher, Term::from_field_text(f.kk_loose, &loose))
+            .ok()?;
+        index
+            .add_stem_terms_folding_to(searcher, &loose, &mut set)
+            .ok()?;
+        if set.is_empty() {
             return None;
         }
-        words.push((position as u32, terms));
+        words.push((position as u32, set));
     }
     // The stem clause's own terms at its own offsets: the same query.
     if let Some(stems) = stems {
@@ -210,7 +198,7 @@ fn loose_query(
             && stems
                 .iter()
                 .zip(&words)
-                .all(|((_, a), (_, b))| a.len() == b.len() && a.iter().all(|t| b.contains(t)));
+                .all(|((_, a), (_, b))| a.terms() == b.terms());
         if same {
             return Some(LooseClause::SameAsStem);
         }

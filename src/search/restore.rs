@@ -111,12 +111,28 @@ where
 {
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
-        let mut stream = inverted.terms().search(automaton.clone()).into_stream()?;
-        while stream.advance() {
-            if let Ok(term) = std::str::from_utf8(stream.key()) {
-                f(term, stream.value().doc_freq);
+        each_accepted_in(inverted.terms(), automaton.clone(), |key, info| {
+            if let Ok(term) = std::str::from_utf8(key) {
+                f(term, info.doc_freq);
             }
-        }
+        })?;
+    }
+    Ok(())
+}
+
+/// Calls `f` with every term of `dictionary` that `automaton` accepts and where it is.
+pub fn each_accepted_in<A>(
+    dictionary: &tantivy::termdict::TermDictionary,
+    automaton: A,
+    mut f: impl FnMut(&[u8], &tantivy::postings::TermInfo),
+) -> std::io::Result<()>
+where
+    A: tantivy_fst::Automaton,
+    A::State: Clone,
+{
+    let mut stream = dictionary.search(automaton).into_stream()?;
+    while stream.advance() {
+        f(stream.key(), stream.value());
     }
     Ok(())
 }

@@ -22,6 +22,7 @@ use tantivy::query::{
     Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::termdict::TermDictionary;
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
 
 /// Documents with any of `terms`, scored as one term. The terms may be of several fields
@@ -50,15 +51,137 @@ use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
 /// ```
 #[derive(Debug, Clone)]
 pub struct Synonyms {
-    terms: Vec<Term>,
+    set: TermSet,
     lengths: Field,
 }
 
 impl Synonyms {
     /// BM25's document lengths are `lengths`' (a field that counts words as the one the terms
     /// stand for would).
-    pub fn new(lengths: Field, terms: Vec<Term>) -> Self {
-        Synonyms { terms, lengths }
+    pub fn new(lengths: Field, terms: impl Into<TermSet>) -> Self {
+        Synonyms {
+            set: terms.into(),
+            lengths,
+        }
+    }
+}
+
+/// The terms that stand for one word, and, when they were found in a searcher's term
+/// dictionaries, where each is in each segment: a stem's set is a term for each of its forms,
+/// tens for a common stem, found by one walk of a range of the dictionary, and looking each up
+/// again for the document frequency and the scorers would be a walk apiece.
+///
+/// ```
+/// use tantivy::schema::{Schema, TEXT};
+/// use tantivy::{doc, Index, Term};
+/// use zanlex::search::synonym::{Synonyms, TermSet};
+/// # fn main() -> tantivy::Result<()> {
+/// let mut schema = Schema::builder();
+/// let body = schema.add_text_field("body", TEXT);
+/// let index = Index::create_in_ram(schema.build());
+/// let mut writer = index.writer(15_000_000)?;
+/// writer.add_document(doc!(body => "colour colours"))?;
+/// writer.add_document(doc!(body => "colourful"))?;
+/// writer.add_document(doc!(body => "color"))?;
+/// writer.commit()?;
+/// let searcher = index.reader()?.searcher();
+/// let mut set = TermSet::default();
+/// // Every term that starts with `colour`, as a range of each segment's dictionary.
+/// set.add_from_segments(&searcher, body, |dictionary, found| {
+///     let mut stream = dictionary.range().ge("colour").lt("colous").into_stream()?;
+///     while stream.advance() {
+///         found(stream.key(), stream.value());
+///     }
+///     Ok(())
+/// })?;
+/// assert!(set.look_up(&searcher, Term::from_field_text(body, "color"))?);
+/// assert!(!set.look_up(&searcher, Term::from_field_text(body, "hue"))?);
+/// assert_eq!(set.terms().len(), 4);
+/// let q = Synonyms::new(body, set);
+/// use tantivy::query::Query;
+/// assert_eq!(q.count(&searcher)?, 3);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct TermSet {
+    /// Sorted, each once.
+    terms: Vec<Term>,
+    /// For each segment searched, every term of the set it has: each addition searches all
+    /// of a searcher's segments, so a segment's list is whole.
+    located: Located,
+}
+
+impl From<Vec<Term>> for TermSet {
+    /// Terms not looked up: the query looks them up in each segment.
+    fn from(mut terms: Vec<Term>) -> Self {
+        terms.sort();
+        terms.dedup();
+        TermSet {
+            terms,
+            located: Located::default(),
+        }
+    }
+}
+
+impl TermSet {
+    /// The terms, sorted.
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    /// Whether the set has no term.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Adds the terms of the text field `field` that `terms_in` finds in the dictionary of
+    /// each of `searcher`'s segments: it calls `found` with each term's bytes and where the
+    /// term is in that segment.
+    pub fn add_from_segments(
+        &mut self,
+        searcher: &Searcher,
+        field: Field,
+        mut terms_in: impl FnMut(
+            &TermDictionary,
+            &mut dyn FnMut(&[u8], &TermInfo),
+        ) -> std::io::Result<()>,
+    ) -> tantivy::Result<()> {
+        let before = self.terms.len();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let infos = self.located.0.entry(segment.segment_id()).or_default();
+            let (terms, added) = (&mut self.terms, infos.len());
+            terms_in(inverted.terms(), &mut |bytes, info| {
+                if let Ok(text) = std::str::from_utf8(bytes) {
+                    infos.push((field, info.clone()));
+                    terms.push(Term::from_field_text(field, text));
+                }
+            })?;
+            if infos.len() > added {
+                // A term added twice is read once.
+                infos.sort_by_key(|(f, info)| (*f, info.postings_range.start));
+                infos.dedup_by_key(|(f, info)| (*f, info.postings_range.start));
+            }
+        }
+        if self.terms.len() > before {
+            self.terms.sort();
+            self.terms.dedup();
+        }
+        Ok(())
+    }
+
+    /// Adds `term` (of a text field) if one of `searcher`'s segments has it; whether one does.
+    pub fn look_up(&mut self, searcher: &Searcher, term: Term) -> tantivy::Result<bool> {
+        let mut present = false;
+        let key = term.serialized_value_bytes();
+        self.add_from_segments(searcher, term.field(), |dictionary, found| {
+            if let Some(info) = dictionary.get(key)? {
+                present = true;
+                found(key, &info);
+            }
+            Ok(())
+        })?;
+        Ok(present)
     }
 }
 
@@ -71,10 +194,31 @@ fn idf(doc_freq: u64, docs: u64) -> Score {
 /// Where a set's terms are in each segment, looked up once for the document frequency and
 /// read again by the scorers: a stem's set is one term for each of its forms, tens for a
 /// common stem, and a lookup is a walk of the term dictionary.
-#[derive(Default, Clone)]
+#[derive(Default, Clone, Debug)]
 struct Located(HashMap<SegmentId, Vec<(Field, TermInfo)>>);
 
 impl Located {
+    /// Where those of `terms` that `reader`'s segment has are, looked up the first time.
+    fn in_segment(
+        &mut self,
+        reader: &SegmentReader,
+        terms: &[Term],
+    ) -> tantivy::Result<&[(Field, TermInfo)]> {
+        let infos = match self.0.entry(reader.segment_id()) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let mut infos = Vec::with_capacity(terms.len());
+                for t in terms {
+                    if let Some(info) = reader.inverted_index(t.field())?.get_term_info(t)? {
+                        infos.push((t.field(), info));
+                    }
+                }
+                e.insert(infos)
+            }
+        };
+        Ok(infos)
+    }
+
     /// The postings of `terms` in `reader`'s segment, from where they were found when the
     /// weight was made, else looked up.
     fn postings(
@@ -99,60 +243,48 @@ impl Located {
     }
 }
 
-/// The document frequency of a set of terms taken as one: the number of documents with any
-/// of them, counted from their postings in each segment that has more than one (a stem's
-/// forms are often in the same document: their frequencies summed would count it twice).
-/// `stats` gives a single term's; a set is counted in `searcher`'s segments, so it is only
-/// for statistics that are the searcher's (as `kk_stem`'s and `kk_loose`'s are).
+/// The document frequency of a set of terms taken as one, and where its terms are in each
+/// of `searcher`'s segments: the number of documents with any of them, counted from their
+/// postings in each segment that has more than one (a stem's forms are often in the same
+/// document: their frequencies summed would count it twice). `stats` gives a single term's;
+/// a set is counted in `searcher`'s segments, so it is only for statistics that are the
+/// searcher's (as `kk_stem`'s and `kk_loose`'s are).
 fn synonyms_doc_freq(
     searcher: &Searcher,
     stats: &dyn Bm25StatisticsProvider,
-    terms: &[Term],
-    located: &mut Located,
-) -> tantivy::Result<u64> {
-    if let [term] = terms {
-        return stats.doc_freq(term);
+    set: &TermSet,
+) -> tantivy::Result<(u64, Located)> {
+    let mut located = set.located.clone();
+    if let [term] = set.terms() {
+        return Ok((stats.doc_freq(term)?, located));
     }
     let mut doc_freq = 0u64;
     let mut seen: Vec<u64> = Vec::new();
-    let mut present = Vec::with_capacity(terms.len());
     for segment in searcher.segment_readers() {
-        // One lookup a term: its document frequency, and where its postings are (kept for
-        // the scorers).
-        present.clear();
-        for t in terms {
-            let inverted = segment.inverted_index(t.field())?;
-            if let Some(info) = inverted.get_term_info(t)? {
-                present.push((t.field(), inverted, info));
-            }
-        }
-        located.0.insert(
-            segment.segment_id(),
-            present
-                .iter()
-                .map(|(field, _, info)| (*field, info.clone()))
-                .collect(),
-        );
-        if let [(_, _, info)] = present.as_slice() {
+        let present = located.in_segment(segment, set.terms())?;
+        if let [(_, info)] = present {
             doc_freq += u64::from(info.doc_freq);
             continue;
         }
         seen.clear();
         seen.resize((segment.max_doc() as usize).div_ceil(64), 0);
-        for (_, inverted, info) in &present {
-            let mut postings =
-                inverted.read_postings_from_terminfo(info, IndexRecordOption::Basic)?;
-            let mut doc = postings.doc();
-            while doc != TERMINATED {
-                if let Some(word) = seen.get_mut(doc as usize / 64) {
-                    *word |= 1 << (doc % 64);
+        for (field, info) in present {
+            // Blocks of documents, without decoding frequencies or seeking.
+            let mut block = segment
+                .inverted_index(*field)?
+                .read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+            while !block.docs().is_empty() {
+                for &doc in block.docs() {
+                    if let Some(word) = seen.get_mut(doc as usize / 64) {
+                        *word |= 1 << (doc % 64);
+                    }
                 }
-                doc = postings.advance();
+                block.advance();
             }
         }
         doc_freq += seen.iter().map(|w| u64::from(w.count_ones())).sum::<u64>();
     }
-    Ok(doc_freq.min(stats.total_num_docs()?))
+    Ok((doc_freq.min(stats.total_num_docs()?), located))
 }
 
 /// BM25 of a word (one set of terms) or a phrase (a set a word), each set taken as one term:
@@ -161,7 +293,7 @@ fn synonyms_doc_freq(
 fn synonyms_bm25<'a>(
     enable_scoring: &EnableScoring<'_>,
     lengths: Field,
-    sets: impl IntoIterator<Item = &'a [Term]>,
+    sets: impl IntoIterator<Item = &'a TermSet>,
     located: &mut Vec<Located>,
 ) -> tantivy::Result<Option<Bm25Weight>> {
     let EnableScoring::Enabled {
@@ -179,9 +311,9 @@ fn synonyms_bm25<'a>(
         total_tokens as Score / total_docs as Score
     };
     let mut doc_freqs = Vec::new();
-    for terms in sets {
-        let mut found = Located::default();
-        doc_freqs.push(synonyms_doc_freq(searcher, *stats, terms, &mut found)?);
+    for set in sets {
+        let (doc_freq, found) = synonyms_doc_freq(searcher, *stats, set)?;
+        doc_freqs.push(doc_freq);
         located.push(found);
     }
     let first = doc_freqs.first().copied().unwrap_or(0);
@@ -197,22 +329,18 @@ fn synonyms_bm25<'a>(
 impl Query for Synonyms {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let mut located = Vec::with_capacity(1);
-        let bm25 = synonyms_bm25(
-            &enable_scoring,
-            self.lengths,
-            [self.terms.as_slice()],
-            &mut located,
-        )?;
+        let bm25 = synonyms_bm25(&enable_scoring, self.lengths, [&self.set], &mut located)?;
         Ok(Box::new(SynonymsWeight {
-            terms: self.terms.clone(),
-            located: located.pop().unwrap_or_default(),
+            terms: self.set.terms.clone(),
+            // Scoring off: where the set was found, if it was.
+            located: located.pop().unwrap_or_else(|| self.set.located.clone()),
             lengths: self.lengths,
             bm25,
         }))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        for t in &self.terms {
+        for t in self.set.terms() {
             visitor(t, false);
         }
     }
@@ -567,16 +695,16 @@ impl Scorer for SynonymsScorer {
 /// word, several times slower on short postings.
 #[derive(Debug, Clone)]
 pub struct SynonymPhrase {
-    words: Vec<(u32, Vec<Term>)>,
+    words: Vec<(u32, TermSet)>,
     lengths: Field,
     slop: u32,
 }
 
 impl SynonymPhrase {
     /// `words` as (offset from the phrase's start, terms); at least two, each with a term.
-    pub fn new(words: Vec<(u32, Vec<Term>)>, lengths: Field, slop: u32) -> Self {
+    pub fn new<T: Into<TermSet>>(words: Vec<(u32, T)>, lengths: Field, slop: u32) -> Self {
         SynonymPhrase {
-            words,
+            words: words.into_iter().map(|(o, t)| (o, t.into())).collect(),
             lengths,
             slop,
         }
@@ -585,10 +713,17 @@ impl SynonymPhrase {
 
 impl Query for SynonymPhrase {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let words = self.words.iter().map(|(_, terms)| terms.as_slice());
+        let words = self.words.iter().map(|(_, set)| set);
         let mut located = Vec::with_capacity(self.words.len());
         let bm25 = synonyms_bm25(&enable_scoring, self.lengths, words, &mut located)?;
-        located.resize(self.words.len(), Located::default());
+        if located.is_empty() {
+            // Scoring off: where the sets were found, if they were.
+            located = self
+                .words
+                .iter()
+                .map(|(_, set)| set.located.clone())
+                .collect();
+        }
         Ok(Box::new(SynonymPhraseWeight {
             phrase: self.clone(),
             located,
@@ -597,8 +732,8 @@ impl Query for SynonymPhrase {
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        for (_, terms) in &self.words {
-            for t in terms {
+        for (_, set) in &self.words {
+            for t in set.terms() {
                 visitor(t, true);
             }
         }
@@ -616,9 +751,9 @@ impl Weight for SynonymPhraseWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let last = self.phrase.words.iter().map(|(o, _)| *o).max().unwrap_or(0);
         let mut words = Vec::with_capacity(self.phrase.words.len());
-        for ((offset, terms), located) in self.phrase.words.iter().zip(&self.located) {
+        for ((offset, set), located) in self.phrase.words.iter().zip(&self.located) {
             let record = IndexRecordOption::WithFreqsAndPositions;
-            match UnionPostings::new(located.postings(reader, terms, record)?) {
+            match UnionPostings::new(located.postings(reader, set.terms(), record)?) {
                 // Positions shifted so that a match has the same number in every word.
                 Some(union) => words.push((last - offset, union)),
                 None => return Ok(Box::new(EmptyScorer)),
@@ -971,6 +1106,69 @@ mod tests {
             (Box::new(phrase), Box::new(one))
         })?;
         assert_eq!(docs, [0, 1, 5]);
+        Ok(())
+    }
+
+    /// A set found in the dictionaries (a range of one field, a term of another, in two
+    /// segments) matches and scores as its bare terms looked up again. The first term of
+    /// each field's postings starts at byte 0 of its own file: a set that told its terms
+    /// apart only by where their postings start would lose one.
+    #[test]
+    fn a_set_found_in_the_dictionaries_scores_as_its_terms() -> tantivy::Result<()> {
+        let mut schema = Schema::builder();
+        let body = schema.add_text_field("body", TEXT);
+        let other = schema.add_text_field("other", TEXT);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer = index.writer(15_000_000)?;
+        for (b, o) in [
+            ("color a", "hue"),
+            ("colours b colour", "x"),
+            ("c", "hue hue"),
+        ] {
+            writer.add_document(doc!(body => b, other => o))?;
+        }
+        writer.commit()?;
+        for (b, o) in [("d", "hue"), ("colour e", "y"), ("colors", "z")] {
+            writer.add_document(doc!(body => b, other => o))?;
+        }
+        writer.commit()?;
+        let searcher = index.reader()?.searcher();
+        assert_eq!(searcher.segment_readers().len(), 2);
+        let mut set = TermSet::default();
+        set.add_from_segments(&searcher, body, |dictionary, found| {
+            let mut stream = dictionary.range().ge("col").lt("com").into_stream()?;
+            while stream.advance() {
+                found(stream.key(), stream.value());
+            }
+            Ok(())
+        })?;
+        assert!(set.look_up(&searcher, Term::from_field_text(other, "hue"))?);
+        assert!(!set.look_up(&searcher, Term::from_field_text(other, "violet"))?);
+        let bare = set.terms().to_vec();
+        assert_eq!(bare.len(), 5);
+        // (segment, document, score), in that order.
+        let hits = |q: &dyn Query| -> tantivy::Result<Vec<(u32, u32, Score)>> {
+            let mut hits: Vec<_> = searcher
+                .search(q, &TopDocs::with_limit(10))?
+                .into_iter()
+                .map(|(s, a)| (a.segment_ord, a.doc_id, s))
+                .collect();
+            hits.sort_by_key(|h| (h.0, h.1));
+            Ok(hits)
+        };
+        let found = hits(&Synonyms::new(body, set.clone()))?;
+        assert_eq!(found, hits(&Synonyms::new(body, bare.clone()))?);
+        assert_eq!(found.len(), 6);
+        let phrase = |a: TermSet| {
+            SynonymPhrase::new(
+                vec![(0, a), (1, vec![Term::from_field_text(body, "b")].into())],
+                body,
+                0,
+            )
+        };
+        let found = hits(&phrase(set))?;
+        assert_eq!(found, hits(&phrase(bare.into()))?);
+        assert_eq!(found.len(), 1);
         Ok(())
     }
 }
