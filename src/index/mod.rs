@@ -179,7 +179,7 @@ impl ZanIndex {
         loose: &str,
     ) -> crate::Result<Vec<String>> {
         let mut set = crate::search::synonym::TermSet::default();
-        self.add_stem_terms_folding_to(searcher, loose, &mut set)?;
+        self.add_stem_terms_folding_to(searcher, loose, None, &mut set)?;
         Ok(set
             .terms()
             .iter()
@@ -188,11 +188,12 @@ impl ZanIndex {
     }
 
     /// Adds to `set` the terms [`ZanIndex::stem_terms_folding_to`] returns, with where each is
-    /// in each segment.
+    /// in each segment, but for the terms of the stem `besides` (the caller has those).
     pub fn add_stem_terms_folding_to(
         &self,
         searcher: &Searcher,
         loose: &str,
+        besides: Option<&str>,
         set: &mut crate::search::synonym::TermSet,
     ) -> crate::Result<()> {
         let field = self.fields.kk_stem;
@@ -201,9 +202,13 @@ impl ZanIndex {
             let own = crate::analysis::form_term(loose, loose);
             set.look_up(searcher, tantivy::Term::from_field_text(field, &own))?;
         } else if crate::analysis::is_cyrillic_word(loose) {
-            let folds = crate::search::restore::FoldsTo::new(loose);
-            set.add_from_segments(searcher, field, |dictionary, found| {
-                crate::search::restore::each_accepted_in(dictionary, folds.clone(), found)
+            use crate::search::restore::{each_accepted_in, Besides, FoldsTo};
+            let folds = FoldsTo::new(loose);
+            set.add_from_segments(searcher, field, |dictionary, found| match besides {
+                Some(stem) => {
+                    each_accepted_in(dictionary, Besides::new(folds.clone(), stem), found)
+                }
+                None => each_accepted_in(dictionary, folds.clone(), found),
             })?;
         }
         Ok(())

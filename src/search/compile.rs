@@ -179,9 +179,23 @@ fn loose_query(
         let mut set = TermSet::default();
         set.look_up(searcher, Term::from_field_text(f.kk_loose, &loose))
             .ok()?;
+        // The stem clause's word at this place: its terms are there already, found.
+        let known = stems
+            .and_then(|w| w.iter().find(|(p, _)| *p as usize == position))
+            .and_then(|(_, set)| {
+                let first = set.terms().first()?.value();
+                let stem = crate::analysis::split_form(first.as_str()?)?.0.to_string();
+                Some((stem, set))
+            });
+        let besides = known.as_ref().map(|(stem, _)| stem.as_str());
         index
-            .add_stem_terms_folding_to(searcher, &loose, &mut set)
+            .add_stem_terms_folding_to(searcher, &loose, besides, &mut set)
             .ok()?;
+        if let Some((stem, known)) = known {
+            if super::restore::stem_folds_to(&stem, &loose) {
+                set.extend_from(known);
+            }
+        }
         if set.is_empty() {
             return None;
         }

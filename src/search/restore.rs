@@ -304,6 +304,86 @@ impl tantivy_fst::Automaton for FoldsTo {
     }
 }
 
+/// Whether the `kk_stem` terms of `stem` are among those [`FoldsTo`] accepts for `key`.
+pub fn stem_folds_to(stem: &str, key: &str) -> bool {
+    use tantivy_fst::Automaton;
+    let a = FoldsTo::new(key);
+    let own = crate::analysis::form_term(stem, stem);
+    a.is_match(&own.bytes().fold(a.start(), |s, b| a.accept(&s, b)))
+}
+
+/// `inner` without the `kk_stem` terms of one stem ([`crate::analysis::form_term`]): the
+/// walk does not enter them. A loose query word's stems are nearly always just the stem of
+/// the word at its place, whose terms the stem clause has already read: a common stem has
+/// tens of forms, and walking them again was a tenth of a word query's time.
+///
+/// ```
+/// use tantivy_fst::Automaton;
+/// use zanlex::analysis::{fold::fold, form_term};
+/// use zanlex::search::restore::{Besides, FoldsTo};
+/// let a = Besides::new(FoldsTo::new(&fold("кызмет")), "қызмет");
+/// let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));
+/// assert!(!a.can_match(&run(&form_term("қызмет", "қызметі"))));
+/// assert!(!a.is_match(&run(&form_term("қызмет", "қызмет"))));
+/// assert!(a.is_match(&run(&form_term("кызмет", "кызметі")))); // another stem that folds
+/// ```
+#[derive(Debug, Clone)]
+pub struct Besides<A> {
+    inner: A,
+    stem: Box<[u8]>,
+}
+
+impl<A> Besides<A> {
+    /// `inner`, leaving out the terms of `stem`.
+    pub fn new(inner: A, stem: &str) -> Self {
+        Besides {
+            inner,
+            stem: stem.as_bytes().into(),
+        }
+    }
+}
+
+/// Where a term is against the stem [`Besides`] leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BesidesTrack {
+    /// The term starts with this many bytes of the stem.
+    Within(usize),
+    /// The term has left the stem.
+    Left,
+    /// The term is one of the stem's: left out.
+    Excluded,
+}
+
+impl<A: tantivy_fst::Automaton> tantivy_fst::Automaton for Besides<A> {
+    type State = (A::State, BesidesTrack);
+
+    fn start(&self) -> Self::State {
+        (self.inner.start(), BesidesTrack::Within(0))
+    }
+
+    fn is_match(&self, state: &Self::State) -> bool {
+        state.1 != BesidesTrack::Excluded && self.inner.is_match(&state.0)
+    }
+
+    fn can_match(&self, state: &Self::State) -> bool {
+        state.1 != BesidesTrack::Excluded && self.inner.can_match(&state.0)
+    }
+
+    fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
+        let track = match state.1 {
+            BesidesTrack::Within(n) if n == self.stem.len() && (byte == MARK || byte == FORM) => {
+                BesidesTrack::Excluded
+            }
+            BesidesTrack::Within(n) if self.stem.get(n) == Some(&byte) => {
+                BesidesTrack::Within(n + 1)
+            }
+            BesidesTrack::Excluded => BesidesTrack::Excluded,
+            _ => BesidesTrack::Left,
+        };
+        (self.inner.accept(&state.0, byte), track)
+    }
+}
+
 /// Accepts the `kk_stem` terms ([`crate::analysis::form_term`]) of the words written so that
 /// their [`fold`] is `key`, whatever their stem: the stem must fold to a beginning of the key
 /// but for its last [`STEM_LETTERS_OFF`] letters at most, after two that match (a stem may
@@ -519,6 +599,62 @@ mod tests {
             found.push(String::from_utf8_lossy(t).into_owned());
         }
         found
+    }
+
+    /// On random stems and forms, leaving a stem out of [`FoldsTo`]'s walk finds exactly what
+    /// the walk finds but that stem's terms (a longer stem that starts with it stays), and
+    /// [`stem_folds_to`] says whether the walk had them.
+    #[test]
+    fn besides_leaves_out_exactly_one_stems_terms() {
+        use crate::analysis::{form_term, split_form};
+        let letters: Vec<char> = "аәгғиікқнңуұүы".chars().collect();
+        let mut next = crate::testing::xorshift(0xbe_51de);
+        let mut word = |max: u64| -> String {
+            let len = 1 + (next() % max) as usize;
+            (0..len)
+                .map(|_| letters[(next() % letters.len() as u64) as usize])
+                .collect()
+        };
+        let mut terms: Vec<String> = (0..4000)
+            .map(|_| {
+                let stem = word(3);
+                let form = stem.clone() + &word(2);
+                form_term(&stem, if form.len() % 4 == 0 { &stem } else { &form })
+            })
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        let set = tantivy_fst::Map::from_iter(terms.iter().map(|t| (t.as_bytes(), 0u64)))
+            .expect("sorted terms");
+        let (mut left_out, mut kept) = (0, 0);
+        for t in terms.iter().step_by(7) {
+            let Some((stem, _)) = split_form(t) else {
+                continue;
+            };
+            let key = fold(stem);
+            let all = folding_to(&set, &key);
+            let mut found = Vec::new();
+            let mut stream = set
+                .search(Besides::new(FoldsTo::new(&key), stem))
+                .into_stream();
+            while let Some((t, _)) = stream.next() {
+                found.push(String::from_utf8_lossy(t).into_owned());
+            }
+            let expected: Vec<String> = all
+                .iter()
+                .filter(|t| split_form(t).map(|(s, _)| s) != Some(stem))
+                .cloned()
+                .collect();
+            assert_eq!(found, expected, "stem {stem}");
+            assert!(stem_folds_to(stem, &key));
+            assert!(
+                !stem_folds_to(stem, &fold(&(stem.to_string() + "к"))),
+                "{stem}"
+            );
+            left_out += all.len() - found.len();
+            kept += found.len();
+        }
+        assert!(left_out > 300 && kept > 300, "{left_out} {kept}");
     }
 
     /// On random stems and words (of the letters folding treats specially), the form

@@ -170,6 +170,25 @@ impl TermSet {
         Ok(())
     }
 
+    /// Adds `other`'s terms (found in the same searcher's segments).
+    pub fn extend_from(&mut self, other: &TermSet) {
+        self.located
+            .0
+            .retain(|segment, infos| match other.located.0.get(segment) {
+                Some(more) => {
+                    infos.extend(more.iter().cloned());
+                    infos.sort_by_key(|(f, info)| (*f, info.postings_range.start));
+                    infos.dedup_by_key(|(f, info)| (*f, info.postings_range.start));
+                    true
+                }
+                // Not whole there any more: looked up by the query.
+                None => false,
+            });
+        self.terms.extend(other.terms.iter().cloned());
+        self.terms.sort();
+        self.terms.dedup();
+    }
+
     /// Adds `term` (of a text field) if one of `searcher`'s segments has it; whether one does.
     pub fn look_up(&mut self, searcher: &Searcher, term: Term) -> tantivy::Result<bool> {
         let mut present = false;
