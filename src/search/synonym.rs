@@ -23,7 +23,9 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::termdict::TermDictionary;
-use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
+use tantivy::{
+    DocId, DocSet, InvertedIndexReader, Score, Searcher, SegmentReader, Term, TERMINATED,
+};
 
 /// Documents with any of `terms`, scored as one term. The terms may be of several fields
 /// indexed with the same positions (`kk_stem` and `kk_loose`).
@@ -250,15 +252,37 @@ impl Located {
             return read_postings(reader, terms, record);
         };
         let mut postings = Vec::with_capacity(infos.len());
+        let mut inverted = FieldIndexes::new(reader);
         for (field, info) in infos {
-            let p = reader
-                .inverted_index(*field)?
+            let p = inverted
+                .of(*field)?
                 .read_postings_from_terminfo(info, record)?;
             if p.doc() != TERMINATED {
                 postings.push(p);
             }
         }
         Ok(postings)
+    }
+}
+
+/// A segment's inverted indexes, the last field's kept: a set's terms come sorted by field,
+/// and each `inverted_index` call takes a lock and a map lookup.
+struct FieldIndexes<'a> {
+    reader: &'a SegmentReader,
+    last: Option<(Field, std::sync::Arc<InvertedIndexReader>)>,
+}
+
+impl<'a> FieldIndexes<'a> {
+    fn new(reader: &'a SegmentReader) -> Self {
+        FieldIndexes { reader, last: None }
+    }
+
+    fn of(&mut self, field: Field) -> tantivy::Result<&InvertedIndexReader> {
+        let current = match self.last.take() {
+            Some((f, inverted)) if f == field => (f, inverted),
+            _ => (field, self.reader.inverted_index(field)?),
+        };
+        Ok(&self.last.insert(current).1)
     }
 }
 
@@ -287,10 +311,11 @@ fn synonyms_doc_freq(
         }
         seen.clear();
         seen.resize((segment.max_doc() as usize).div_ceil(64), 0);
+        let mut inverted = FieldIndexes::new(segment);
         for (field, info) in present {
             // Blocks of documents, without decoding frequencies or seeking.
-            let mut block = segment
-                .inverted_index(*field)?
+            let mut block = inverted
+                .of(*field)?
                 .read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
             while !block.docs().is_empty() {
                 for &doc in block.docs() {
