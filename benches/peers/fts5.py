@@ -3,10 +3,13 @@
 
     fts5.py load UNITS.jsonl DB.sqlite      build the index from the units zanlex ingested
     fts5.py query DB.sqlite QUERIES.txt     run every query warm, one thread; print JSON stats
+    fts5.py page DB.sqlite QUERIES.txt      the same, each query answered as a results page
 
 Each unit is one row: text and act title indexed; act, eid, kind, status stored unindexed
-(filters are SQL conditions on them). A query returns the top 10 rows by bm25 with their text,
-as a search engine's results page would need.
+(filters are SQL conditions on them). `query` returns the top 10 rows by bm25 with their text.
+`page` returns what zanlex's answer has: the top 10 with a highlighted snippet of the text
+(FTS5's `snippet()`) and the number of matching rows (`count(*)`, a second statement, as an
+application would run it: FTS5's auxiliary functions cannot run beside a window function).
 """
 import json
 import os
@@ -56,23 +59,37 @@ def read_queries(path):
     return out
 
 
-def query(db, qpath):
+ROWS = "SELECT act, eid, text FROM units WHERE units MATCH ?{} ORDER BY rank LIMIT 10"
+SNIPPETS = ("SELECT act, eid, snippet(units, 0, '[', ']', '…', 24) FROM units "
+            "WHERE units MATCH ?{} ORDER BY rank LIMIT 10")
+COUNT = "SELECT count(*) FROM units WHERE units MATCH ?{}"
+
+
+def query(db, qpath, page=False):
     con = sqlite3.connect(db)
     queries = read_queries(qpath)
-    plain = "SELECT act, eid, text FROM units WHERE units MATCH ? ORDER BY rank LIMIT 10"
 
-    def run(q):
+    def execute(sql, q):
         fts, col, val = q[2], q[4], q[5]
         if col:
-            sql = ("SELECT act, eid, text FROM units WHERE units MATCH ? AND %s = ? "
-                   "ORDER BY rank LIMIT 10" % col)
-            return con.execute(sql, (fts, val)).fetchall()
-        return con.execute(plain, (fts,)).fetchall()
+            return con.execute(sql.format(" AND %s = ?" % col), (fts, val)).fetchall()
+        return con.execute(sql.format(""), (fts,)).fetchall()
+
+    def run(q):
+        if not page:
+            return execute(ROWS, q)
+        rows = execute(SNIPPETS, q)
+        execute(COUNT, q)
+        return rows
 
     report_latencies(queries, run)
 
 
+def page(db, qpath):
+    query(db, qpath, page=True)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 4 or sys.argv[1] not in ("load", "query"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("load", "query", "page"):
         sys.exit(__doc__)
-    {"load": load, "query": query}[sys.argv[1]](sys.argv[2], sys.argv[3])
+    {"load": load, "query": query, "page": page}[sys.argv[1]](sys.argv[2], sys.argv[3])
