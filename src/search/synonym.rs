@@ -806,8 +806,13 @@ impl Weight for SynonymPhraseWeight {
         if words.len() < 2 {
             return Ok(Box::new(EmptyScorer));
         }
+        // Candidates come from the word with the fewest documents; the others seek to them.
+        let rarest = (0..words.len())
+            .min_by_key(|&i| words[i].1.size_hint())
+            .unwrap_or(0);
         let mut scorer = SynonymPhraseScorer {
             words,
+            rarest,
             slop: self.phrase.slop,
             doc: 0,
             matches: 0,
@@ -835,8 +840,10 @@ impl Weight for SynonymPhraseWeight {
 }
 
 struct SynonymPhraseScorer {
-    /// (shift of the word's positions, its postings).
+    /// (shift of the word's positions, its postings), in the phrase's order.
     words: Vec<(u32, UnionPostings)>,
+    /// The word with the fewest documents: the one moved on from a document.
+    rarest: usize,
     slop: u32,
     doc: DocId,
     /// Matches of the phrase in `doc`.
@@ -883,7 +890,7 @@ impl SynonymPhraseScorer {
                 self.doc = target;
                 return;
             }
-            self.words[0].1.advance();
+            self.words[self.rarest].1.advance();
         }
     }
 
@@ -922,7 +929,7 @@ impl DocSet for SynonymPhraseScorer {
         if self.doc == TERMINATED {
             return TERMINATED;
         }
-        self.words[0].1.advance();
+        self.words[self.rarest].1.advance();
         self.settle();
         self.doc
     }
