@@ -593,12 +593,40 @@ mod tests {
 
     /// The terms of `set` the automaton accepts for `key`, in order.
     fn folding_to(set: &tantivy_fst::Map<Vec<u8>>, key: &str) -> Vec<String> {
+        accepted(set, FoldsTo::new(key))
+    }
+
+    /// The terms of `set` that `automaton` accepts, in order.
+    fn accepted<A: tantivy_fst::Automaton>(
+        set: &tantivy_fst::Map<Vec<u8>>,
+        automaton: A,
+    ) -> Vec<String> {
         let mut found = Vec::new();
-        let mut stream = set.search(FoldsTo::new(key)).into_stream();
+        let mut stream = set.search(automaton).into_stream();
         while let Some((t, _)) = stream.next() {
             found.push(String::from_utf8_lossy(t).into_owned());
         }
         found
+    }
+
+    /// Random words of `letters`, of one to `max` letters each (the argument), from `seed`.
+    fn random_words(letters: &str, seed: u64) -> impl FnMut(u64) -> String {
+        let letters: Vec<char> = letters.chars().collect();
+        let mut next = crate::testing::xorshift(seed);
+        move |max| {
+            let len = 1 + (next() % max) as usize;
+            (0..len)
+                .map(|_| letters[(next() % letters.len() as u64) as usize])
+                .collect()
+        }
+    }
+
+    /// `terms` sorted, each once, and as a term dictionary.
+    fn term_map(terms: &mut Vec<String>) -> tantivy_fst::Map<Vec<u8>> {
+        terms.sort_unstable();
+        terms.dedup();
+        tantivy_fst::Map::from_iter(terms.iter().map(|t| (t.as_bytes(), 0u64)))
+            .expect("sorted terms")
     }
 
     /// On random stems and forms, leaving a stem out of [`FoldsTo`]'s walk finds exactly what
@@ -607,25 +635,22 @@ mod tests {
     #[test]
     fn besides_leaves_out_exactly_one_stems_terms() {
         use crate::analysis::{form_term, split_form};
-        let letters: Vec<char> = "аәгғиікқнңуұүы".chars().collect();
-        let mut next = crate::testing::xorshift(0xbe_51de);
-        let mut word = |max: u64| -> String {
-            let len = 1 + (next() % max) as usize;
-            (0..len)
-                .map(|_| letters[(next() % letters.len() as u64) as usize])
-                .collect()
-        };
+        let mut word = random_words("аәгғиікқнңуұүы", 0xbe_51de);
         let mut terms: Vec<String> = (0..4000)
             .map(|_| {
                 let stem = word(3);
                 let form = stem.clone() + &word(2);
-                form_term(&stem, if form.len() % 4 == 0 { &stem } else { &form })
+                form_term(
+                    &stem,
+                    if form.len().is_multiple_of(4) {
+                        &stem
+                    } else {
+                        &form
+                    },
+                )
             })
             .collect();
-        terms.sort_unstable();
-        terms.dedup();
-        let set = tantivy_fst::Map::from_iter(terms.iter().map(|t| (t.as_bytes(), 0u64)))
-            .expect("sorted terms");
+        let set = term_map(&mut terms);
         let (mut left_out, mut kept) = (0, 0);
         for t in terms.iter().step_by(7) {
             let Some((stem, _)) = split_form(t) else {
@@ -633,13 +658,7 @@ mod tests {
             };
             let key = fold(stem);
             let all = folding_to(&set, &key);
-            let mut found = Vec::new();
-            let mut stream = set
-                .search(Besides::new(FoldsTo::new(&key), stem))
-                .into_stream();
-            while let Some((t, _)) = stream.next() {
-                found.push(String::from_utf8_lossy(t).into_owned());
-            }
+            let found = accepted(&set, Besides::new(FoldsTo::new(&key), stem));
             let expected: Vec<String> = all
                 .iter()
                 .filter(|t| split_form(t).map(|(s, _)| s) != Some(stem))
@@ -663,19 +682,12 @@ mod tests {
     #[test]
     fn form_folds_to_agrees_with_a_full_scan_on_random_terms() {
         use crate::analysis::{form_term, split_form};
-        let letters: Vec<char> = "аәбгғдиікқнңпуұүыя1-".chars().collect();
-        let mut next = crate::testing::xorshift(0xf0_4d5);
-        let mut word = |max: u64| -> String {
-            let len = 1 + (next() % max) as usize;
-            (0..len)
-                .map(|_| letters[(next() % letters.len() as u64) as usize])
-                .collect()
-        };
+        let mut word = random_words("аәбгғдиікқнңпуұүыя1-", 0xf0_4d5);
         let mut terms: Vec<String> = (0..6000)
             .map(|_| {
                 let stem = word(4);
                 // Most forms start with their stem, as Kazakh words do.
-                let form = if stem.len() % 3 == 0 {
+                let form = if stem.len().is_multiple_of(3) {
                     word(6)
                 } else {
                     stem.clone() + &word(3)
@@ -683,10 +695,7 @@ mod tests {
                 form_term(&stem, &form)
             })
             .collect();
-        terms.sort_unstable();
-        terms.dedup();
-        let set = tantivy_fst::Map::from_iter(terms.iter().map(|t| (t.as_bytes(), 0u64)))
-            .expect("sorted terms");
+        let set = term_map(&mut terms);
         // Whether the stem folds to a beginning of `key` but for at most two letters at its end,
         // after at least two that fold to the key's.
         let near = |stem: &str, key: &str| {
@@ -705,11 +714,7 @@ mod tests {
                 continue;
             };
             let key = fold(form);
-            let mut found = Vec::new();
-            let mut stream = set.search(FormFoldsTo::new(&key)).into_stream();
-            while let Some((t, _)) = stream.next() {
-                found.push(String::from_utf8_lossy(t).into_owned());
-            }
+            let found = accepted(&set, FormFoldsTo::new(&key));
             let expected: Vec<String> = terms
                 .iter()
                 .filter(|t| {
