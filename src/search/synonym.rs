@@ -160,9 +160,7 @@ impl TermSet {
                 }
             })?;
             if infos.len() > added {
-                // A term added twice is read once.
-                infos.sort_by_key(|(f, info)| (*f, info.postings_range.start));
-                infos.dedup_by_key(|(f, info)| (*f, info.postings_range.start));
+                each_once(infos);
             }
         }
         if self.terms.len() > before {
@@ -179,8 +177,7 @@ impl TermSet {
             .retain(|segment, infos| match other.located.0.get(segment) {
                 Some(more) => {
                     infos.extend(more.iter().cloned());
-                    infos.sort_by_key(|(f, info)| (*f, info.postings_range.start));
-                    infos.dedup_by_key(|(f, info)| (*f, info.postings_range.start));
+                    each_once(infos);
                     true
                 }
                 // Not whole there any more: looked up by the query.
@@ -204,6 +201,12 @@ impl TermSet {
         })?;
         Ok(present)
     }
+}
+
+/// Sorts a segment's term infos and keeps each term once (a term added twice is read once).
+fn each_once(infos: &mut Vec<(Field, TermInfo)>) {
+    infos.sort_by_key(|(f, info)| (*f, info.postings_range.start));
+    infos.dedup_by_key(|(f, info)| (*f, info.postings_range.start));
 }
 
 /// tantivy's BM25 inverse document frequency.
