@@ -9,7 +9,9 @@
 //! such terms together and scores them as the one term they stand for: term frequencies
 //! summed, the documents with any of them counted, BM25 over `kk_stem`'s document lengths (the
 //! other analyzers count words as the stem analyzer does). [`SynonymPhrase`] does the same for
-//! a phrase, a set of terms in each place.
+//! a phrase, a set of terms in each place. A [`TermSet`] keeps where each of its terms was
+//! found in each segment, so that neither the document frequency nor the scorers look the
+//! terms up again.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
@@ -215,9 +217,10 @@ fn idf(doc_freq: u64, docs: u64) -> Score {
     (1.0 + x).ln()
 }
 
-/// Where a set's terms are in each segment, looked up once for the document frequency and
-/// read again by the scorers: a stem's set is one term for each of its forms, tens for a
-/// common stem, and a lookup is a walk of the term dictionary.
+/// Where a set's terms are in each segment: kept from the dictionary walk that found them
+/// ([`TermSet`]), or looked up once for a segment the set was not found in, then read by the
+/// document frequency and the scorers alike. A stem's set is one term for each of its forms,
+/// tens for a common stem, and a lookup is a walk of the term dictionary.
 #[derive(Default, Clone, Debug)]
 struct Located(HashMap<SegmentId, Vec<(Field, TermInfo)>>);
 
