@@ -15,6 +15,7 @@
 pub mod citation;
 pub mod compile;
 pub mod dismax;
+mod lead;
 pub mod query;
 pub mod restore;
 pub mod snippet;

@@ -4,6 +4,7 @@
 //! index matched (inflected and folded forms included). A phrase is highlighted as one span
 //! from its first word to its last.
 
+use super::lead::LeadFilter;
 use super::query::Query;
 use crate::analysis::tokenizer::{tokenize_packed, TokenBuf, TokenRef};
 use crate::analysis::{KK_EXACT, KK_LOOSE, KK_STEM};
@@ -197,6 +198,9 @@ pub struct Highlighter {
     /// Per required pattern: a regex finding its first stop word, so only windows around
     /// those places are analyzed.
     anchors: Vec<Option<regex::Regex>>,
+    /// Finds the words of a text worth tokenizing, when every beginning in `prefixes` is
+    /// Cyrillic and a token failing the prefix test cannot match exactly.
+    lead: Option<LeadFilter>,
 }
 
 /// A case-insensitive regex for `word` that also accepts Latin look-alike letters.
@@ -412,6 +416,9 @@ impl Highlighter {
         h.prefixes.sort();
         h.prefixes.dedup();
         h.prefixes.retain(|p| !p.is_empty());
+        if h.exact_prefixed {
+            h.lead = LeadFilter::new(&h.prefixes);
+        }
         h
     }
 
@@ -517,12 +524,34 @@ impl Highlighter {
     /// The matches of a query without phrases: the tokens at every position where one of the
     /// query's words matches, as [`Highlighter::spans_in`] finds them through a slot table,
     /// but a position at a time (tokens come in position order) instead of a table of all.
+    /// Only the words [`LeadFilter`] keeps are tokenized, when the query has one.
     fn word_spans(&self, text: &str) -> Option<Vec<[usize; 2]>> {
+        self.word_spans_through(text, self.lead.as_ref())
+    }
+
+    /// [`Highlighter::word_spans`], tokenizing the words `lead` keeps (all without one).
+    fn word_spans_through(&self, text: &str, lead: Option<&LeadFilter>) -> Option<Vec<[usize; 2]>> {
         let mut all: Vec<[usize; 2]> = Vec::new();
+        let mut kept: Vec<[usize; 2]> = Vec::new();
+        match lead {
+            Some(lead) => lead.regions(text, &mut kept),
+            None => kept.push([0, text.len()]),
+        }
+        for [from, to] in kept {
+            if !self.region_word_spans(&text[from..to], from, &mut all) {
+                return None;
+            }
+        }
+        Some(merge(all, text))
+    }
+
+    /// Appends the matches in `region`, which starts at byte `base` of the text, to `all`.
+    /// False when the analyzers are missing or tokens came out of position order.
+    fn region_word_spans(&self, region: &str, base: usize, all: &mut Vec<[usize; 2]>) -> bool {
         // The tokens of the current position, and whether one of them matched.
         let mut group: Vec<[usize; 2]> = Vec::new();
         let (mut position, mut hit, mut ordered) = (usize::MAX, false, true);
-        let analyzed = self.each_token(text, |t, wanted, forms| {
+        let analyzed = self.each_token(region, |t, wanted, forms| {
             if t.position != position {
                 ordered &= position == usize::MAX || t.position > position;
                 if hit {
@@ -531,7 +560,7 @@ impl Highlighter {
                 group.clear();
                 (position, hit) = (t.position, false);
             }
-            group.push([t.offset_from, t.offset_to]);
+            group.push([base + t.offset_from, base + t.offset_to]);
             hit = hit
                 || (self.may_be_exact(wanted) && self.words[0].contains(t.text))
                 || forms.is_some_and(|(st, lo)| {
@@ -542,7 +571,7 @@ impl Highlighter {
         if hit {
             all.append(&mut group);
         }
-        (analyzed && ordered).then(|| merge(all, text))
+        analyzed && ordered
     }
 
     /// Whether results need [`Highlighter::verify`]: the query requires a phrase with stop
@@ -763,6 +792,127 @@ mod tests {
             .iter()
             .skip(1)
             .all(|(o, c)| c.starts_with(' ') && text[*o..].starts_with(c)));
+    }
+
+    /// Pieces of texts for the lead filter's test: words in several cases and scripts, the
+    /// signs and numbers tokens join (`№ 16354`, `14-1-тармағы`), and what normalization changes
+    /// (a Latin `i` in a Cyrillic word, a soft hyphen, a combining breve, `Ӊ`).
+    const LEAD_PIECES: &[&str] = &[
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\t",
+        "-",
+        "/",
+        ".",
+        ",",
+        "(",
+        ")",
+        "«",
+        "»",
+        "'",
+        "’",
+        "`",
+        "_",
+        "\u{a0}",
+        "\u{ad}",
+        "\u{306}",
+        "\u{483}",
+        "҂",
+        "№",
+        "№ ",
+        "16354",
+        "14-1-",
+        "11-1-4/730",
+        "2020",
+        "1",
+        "тұрақты",
+        "тұруға",
+        "Тұрақты",
+        "ТҰРАҚТЫ",
+        "туракты",
+        "turaqty",
+        "Turaqty",
+        "тармақ",
+        "тармағы",
+        "бабы",
+        "бап",
+        "виза",
+        "визаларын",
+        "рұқсат",
+        "рұқсаттар",
+        "Үкiметiнiң",
+        "үкімет",
+        "жылы",
+        "ақ",
+        "а",
+        "ә",
+        "я",
+        "ьа",
+        "ъя",
+        "нг",
+        "иы",
+        "Ӊ",
+        "ӊа",
+        "ң",
+        "аб",
+        "шақыру",
+        "мәртелік",
+        "мерзімде",
+        "тиіс",
+        "тіркеу",
+        "Қазақстан",
+        "республикасының",
+        "азаматтары",
+    ];
+
+    #[test]
+    fn lead_filter_keeps_every_match() {
+        let queries = [
+            "тұрақты",
+            "тұруға",
+            "туракты",
+            "turaqty",
+            "тармақ",
+            "бап",
+            "виза",
+            "рұқсат",
+            "үкімет",
+            "жыл",
+            "ақ",
+            "я",
+            "ә",
+            "мәртелік",
+            "тіркеу",
+            "тиіс",
+            "қазақстан",
+            "нг",
+            "2020",
+            "№16354",
+        ];
+        let mut rng = crate::testing::xorshift(0x5EED_1EAD);
+        let mut next = move || rng() as usize;
+        let (mut filtered, mut dropped) = (0usize, 0usize);
+        for q in queries {
+            let h = Highlighter::new(&Query::Term(q.to_string()));
+            filtered += usize::from(h.lead.is_some());
+            for _ in 0..2000 {
+                let text = crate::testing::random_text(&mut next, LEAD_PIECES, 40);
+                let through = h.word_spans_through(&text, h.lead.as_ref());
+                let whole = h.word_spans_through(&text, None);
+                assert_eq!(through, whole, "query {q:?}, text {text:?}");
+                if let Some(lead) = &h.lead {
+                    let mut kept = Vec::new();
+                    lead.regions(&text, &mut kept);
+                    let kept_bytes: usize = kept.iter().map(|[a, b]| b - a).sum();
+                    dropped += usize::from(kept_bytes < text.trim().len());
+                }
+            }
+        }
+        // Digits and `№` have no Cyrillic beginning: those two queries tokenize every word.
+        assert_eq!(filtered, queries.len() - 2);
+        assert!(dropped > 10_000, "{dropped}");
     }
 
     #[test]
