@@ -18,7 +18,7 @@ use std::collections::{BinaryHeap, HashMap};
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::index::SegmentId;
 use tantivy::postings::TermInfo;
-use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::postings::{BlockSegmentPostings, Postings, SegmentPostings};
 use tantivy::query::{
     Bm25StatisticsProvider, Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer,
     Weight,
@@ -297,11 +297,13 @@ impl<'a> FieldIndexes<'a> {
 /// postings in each segment that has more than one (a stem's forms are often in the same
 /// document: their frequencies summed would count it twice). `stats` gives a single term's;
 /// a set is counted in `searcher`'s segments, so it is only for statistics that are the
-/// searcher's (as `kk_stem`'s and `kk_loose`'s are).
+/// searcher's (as `kk_stem`'s and `kk_loose`'s are). With `unions`, each segment's union is
+/// read with its frequencies and kept there for the scorers, which then read nothing again.
 fn synonyms_doc_freq(
     searcher: &Searcher,
     stats: &dyn Bm25StatisticsProvider,
     set: &TermSet,
+    mut unions: Option<&mut Unions>,
 ) -> tantivy::Result<(u64, Located)> {
     let mut located = set.located.clone();
     if let [term] = set.terms() {
@@ -311,6 +313,12 @@ fn synonyms_doc_freq(
     let mut seen: Vec<u64> = Vec::new();
     for segment in searcher.segment_readers() {
         let present = located.in_segment(segment, set.terms())?;
+        if let Some(unions) = unions.as_deref_mut() {
+            let union = ReadUnion::read(segment, present)?;
+            doc_freq += union.docs.len() as u64;
+            unions.insert(segment.segment_id(), std::sync::Arc::new(union));
+            continue;
+        }
         if let [(_, info)] = present {
             doc_freq += u64::from(info.doc_freq);
             continue;
@@ -345,6 +353,7 @@ fn synonyms_bm25<'a>(
     lengths: Field,
     sets: impl IntoIterator<Item = &'a TermSet>,
     located: &mut Vec<Located>,
+    mut unions: Option<&mut Unions>,
 ) -> tantivy::Result<Option<Bm25Weight>> {
     let EnableScoring::Enabled {
         searcher,
@@ -362,7 +371,7 @@ fn synonyms_bm25<'a>(
     };
     let mut doc_freqs = Vec::new();
     for set in sets {
-        let (doc_freq, found) = synonyms_doc_freq(searcher, *stats, set)?;
+        let (doc_freq, found) = synonyms_doc_freq(searcher, *stats, set, unions.as_deref_mut())?;
         doc_freqs.push(doc_freq);
         located.push(found);
     }
@@ -379,11 +388,19 @@ fn synonyms_bm25<'a>(
 impl Query for Synonyms {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let mut located = Vec::with_capacity(1);
-        let bm25 = synonyms_bm25(&enable_scoring, self.lengths, [&self.set], &mut located)?;
+        let mut unions = Unions::new();
+        let bm25 = synonyms_bm25(
+            &enable_scoring,
+            self.lengths,
+            [&self.set],
+            &mut located,
+            Some(&mut unions),
+        )?;
         Ok(Box::new(SynonymsWeight {
             terms: self.set.terms.clone(),
             // Scoring off: where the set was found, if it was.
             located: located.pop().unwrap_or_else(|| self.set.located.clone()),
+            unions,
             lengths: self.lengths,
             bm25,
         }))
@@ -399,6 +416,8 @@ impl Query for Synonyms {
 struct SynonymsWeight {
     terms: Vec<Term>,
     located: Located,
+    /// Each segment's union, when the document frequency read it.
+    unions: Unions,
     lengths: Field,
     /// `None` when scoring is off.
     bm25: Option<Bm25Weight>,
@@ -406,14 +425,24 @@ struct SynonymsWeight {
 
 impl Weight for SynonymsWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let postings = self
-            .located
-            .postings(reader, &self.terms, IndexRecordOption::WithFreqs)?;
-        if postings.is_empty() {
-            return Ok(Box::new(EmptyScorer));
-        }
+        let union = match self.unions.get(&reader.segment_id()) {
+            Some(read) if read.docs.is_empty() => return Ok(Box::new(EmptyScorer)),
+            Some(read) => SetDocs::Read(ReadDocs {
+                union: std::sync::Arc::clone(read),
+                at: 0,
+            }),
+            None => {
+                let postings =
+                    self.located
+                        .postings(reader, &self.terms, IndexRecordOption::WithFreqs)?;
+                if postings.is_empty() {
+                    return Ok(Box::new(EmptyScorer));
+                }
+                SetDocs::Buffered(BufferedUnion::new(postings))
+            }
+        };
         Ok(Box::new(SynonymsScorer {
-            union: BufferedUnion::new(postings),
+            union,
             fieldnorms: reader.get_fieldnorms_reader(self.lengths)?,
             bm25: self.bm25.as_ref().map(|w| w.boost_by(boost)),
         }))
@@ -699,9 +728,184 @@ impl DocSet for UnionPostings {
     }
 }
 
+/// A segment's union of a set's postings, read when the set's document frequency was
+/// counted: its documents in order and, for each, the set's term frequencies summed.
+#[derive(Debug, Default, PartialEq)]
+struct ReadUnion {
+    docs: Vec<DocId>,
+    freqs: Vec<u32>,
+}
+
+/// The unions of a set, by segment.
+type Unions = HashMap<SegmentId, std::sync::Arc<ReadUnion>>;
+
+impl ReadUnion {
+    /// The union of the postings of `present` (terms of `segment`), read a term at a time
+    /// through one block reader. Few postings for the segment's size are sorted; more are
+    /// marked and added up in arrays of the segment's documents.
+    fn read(segment: &SegmentReader, present: &[(Field, TermInfo)]) -> tantivy::Result<Self> {
+        let total: usize = present.iter().map(|(_, i)| i.doc_freq as usize).sum();
+        let max_doc = segment.max_doc() as usize;
+        let mut inverted = FieldIndexes::new(segment);
+        let mut block: Option<BlockSegmentPostings> = None;
+        let mut ones: Vec<u32> = Vec::new();
+        let mut each_block = |visit: &mut dyn FnMut(&[DocId], &[u32])| -> tantivy::Result<()> {
+            for (field, info) in present {
+                let inverted = inverted.of(*field)?;
+                let block =
+                    match block.as_mut() {
+                        Some(b) => {
+                            inverted.reset_block_postings_from_terminfo(info, b)?;
+                            b
+                        }
+                        None => block.insert(inverted.read_block_postings_from_terminfo(
+                            info,
+                            IndexRecordOption::WithFreqs,
+                        )?),
+                    };
+                while !block.docs().is_empty() {
+                    let (docs, freqs) = (block.docs(), block.freqs());
+                    // A list without frequencies counts each document once.
+                    let freqs = if freqs.len() == docs.len() {
+                        freqs
+                    } else {
+                        ones.resize(docs.len(), 1);
+                        &ones[..docs.len()]
+                    };
+                    visit(docs, freqs);
+                    block.advance();
+                }
+            }
+            Ok(())
+        };
+        let mut union = ReadUnion {
+            docs: Vec::with_capacity(total),
+            freqs: Vec::with_capacity(total),
+        };
+        if present.len() == 1 {
+            each_block(&mut |docs, freqs| {
+                union.docs.extend_from_slice(docs);
+                union.freqs.extend_from_slice(freqs);
+            })?;
+        } else if total.saturating_mul(32) < max_doc {
+            let mut pairs: Vec<(DocId, u32)> = Vec::with_capacity(total);
+            each_block(&mut |docs, freqs| {
+                pairs.extend(docs.iter().copied().zip(freqs.iter().copied()))
+            })?;
+            pairs.sort_unstable_by_key(|&(doc, _)| doc);
+            for (doc, freq) in pairs {
+                if union.docs.last() == Some(&doc) {
+                    if let Some(last) = union.freqs.last_mut() {
+                        *last += freq;
+                    }
+                } else {
+                    union.docs.push(doc);
+                    union.freqs.push(freq);
+                }
+            }
+        } else {
+            let mut marks = vec![0u64; max_doc.div_ceil(64)];
+            let mut sums = vec![0u32; max_doc];
+            each_block(&mut |docs, freqs| {
+                for (&doc, &freq) in docs.iter().zip(freqs) {
+                    let i = doc as usize;
+                    if let (Some(word), Some(sum)) = (marks.get_mut(i / 64), sums.get_mut(i)) {
+                        *word |= 1 << (i % 64);
+                        *sum += freq;
+                    }
+                }
+            })?;
+            for (k, &word) in marks.iter().enumerate() {
+                let mut bits = word;
+                while bits != 0 {
+                    let i = k * 64 + bits.trailing_zeros() as usize;
+                    union.docs.push(i as DocId);
+                    union.freqs.push(sums[i]);
+                    bits &= bits - 1;
+                }
+            }
+        }
+        Ok(union)
+    }
+}
+
+/// A [`ReadUnion`] read in order.
+struct ReadDocs {
+    union: std::sync::Arc<ReadUnion>,
+    at: usize,
+}
+
+impl DocSet for ReadDocs {
+    fn advance(&mut self) -> DocId {
+        self.at += 1;
+        self.doc()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc() < target {
+            self.at += self.union.docs[self.at..].partition_point(|&d| d < target);
+        }
+        self.doc()
+    }
+
+    fn doc(&self) -> DocId {
+        self.union.docs.get(self.at).copied().unwrap_or(TERMINATED)
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.union.docs.len() as u32
+    }
+}
+
+/// The documents of a [`Synonyms`] set in a segment: read with its document frequency, or
+/// read here a window at a time (when scoring is off, the frequency was not counted).
+enum SetDocs {
+    Read(ReadDocs),
+    Buffered(BufferedUnion),
+}
+
+impl SetDocs {
+    fn term_freq(&self) -> u32 {
+        match self {
+            SetDocs::Read(r) => r.union.freqs.get(r.at).copied().unwrap_or(0),
+            SetDocs::Buffered(b) => b.term_freq(),
+        }
+    }
+}
+
+impl DocSet for SetDocs {
+    fn advance(&mut self) -> DocId {
+        match self {
+            SetDocs::Read(r) => r.advance(),
+            SetDocs::Buffered(b) => b.advance(),
+        }
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        match self {
+            SetDocs::Read(r) => r.seek(target),
+            SetDocs::Buffered(b) => b.seek(target),
+        }
+    }
+
+    fn doc(&self) -> DocId {
+        match self {
+            SetDocs::Read(r) => r.doc(),
+            SetDocs::Buffered(b) => b.doc(),
+        }
+    }
+
+    fn size_hint(&self) -> u32 {
+        match self {
+            SetDocs::Read(r) => r.size_hint(),
+            SetDocs::Buffered(b) => b.size_hint(),
+        }
+    }
+}
+
 /// [`Synonyms`]' scorer.
 struct SynonymsScorer {
-    union: BufferedUnion,
+    union: SetDocs,
     fieldnorms: FieldNormReader,
     bm25: Option<Bm25Weight>,
 }
@@ -765,7 +969,7 @@ impl Query for SynonymPhrase {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let words = self.words.iter().map(|(_, set)| set);
         let mut located = Vec::with_capacity(self.words.len());
-        let bm25 = synonyms_bm25(&enable_scoring, self.lengths, words, &mut located)?;
+        let bm25 = synonyms_bm25(&enable_scoring, self.lengths, words, &mut located, None)?;
         if located.is_empty() {
             // Scoring off: where the sets were found, if they were.
             located = self
@@ -983,13 +1187,10 @@ mod tests {
     use tantivy::schema::{Schema, TEXT};
     use tantivy::{doc, Index};
 
-    /// Over three windows of documents and five terms of different densities, the buffered
-    /// union reads every document with any term once, with the terms' frequencies summed, and
-    /// seeks (within the window and past it) to the first such document at or after the
-    /// target.
-    #[test]
-    fn buffered_union_reads_each_document_once_with_its_frequencies_summed() -> tantivy::Result<()>
-    {
+    /// Ten thousand documents in one segment, each with some of five terms `t0`..`t4`, the
+    /// first in one document of two, the last in one of three thousand, and `t5` once in each
+    /// document with `t3`: the index, its field, and each document's count of each term.
+    fn five_densities() -> tantivy::Result<(Index, Field, Vec<[u32; 6]>)> {
         let mut schema = Schema::builder();
         let body = schema.add_text_field("body", TEXT);
         let index = Index::create_in_ram(schema.build());
@@ -997,23 +1198,97 @@ mod tests {
         let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
         let mut next = crate::testing::xorshift(0xb0ff);
         let every = [2, 7, 50, 400, 3000];
-        let mut expected = Vec::new();
+        let mut counts = Vec::new();
         for _ in 0..10_000 {
             let mut words = Vec::new();
+            let mut count = [0u32; 6];
             for (k, n) in every.iter().enumerate() {
                 if next().is_multiple_of(*n) {
                     for _ in 0..1 + next() % 3 {
                         words.push(format!("t{k}"));
+                        count[k] += 1;
                     }
                 }
             }
-            expected.push(words.len() as u32);
+            if count[3] > 0 {
+                words.push("t5".to_string());
+                count[5] = 1;
+            }
+            counts.push(count);
             writer.add_document(doc!(body => words.join(" ")))?;
         }
         writer.commit()?;
+        Ok((index, body, counts))
+    }
+
+    /// Every set of the six terms, read as one union the way the document frequency reads it
+    /// (one list copied, few postings sorted, many marked in arrays of the segment), gives
+    /// each document with any of the set's terms once, with their frequencies summed; and the
+    /// union seeks to the first such document at or after the target.
+    #[test]
+    fn read_union_gives_each_document_once_with_its_frequencies_summed() -> tantivy::Result<()> {
+        let (index, body, counts) = five_densities()?;
         let searcher = index.reader()?.searcher();
         let reader = &searcher.segment_readers()[0];
-        let terms: Vec<Term> = (0..every.len())
+        let inverted = reader.inverted_index(body)?;
+        let mut infos = Vec::new();
+        for k in 0..6 {
+            let term = Term::from_field_text(body, &format!("t{k}"));
+            infos.push(inverted.get_term_info(&term)?.map(|info| (body, info)));
+        }
+        let (mut sorted, mut marked) = (0, 0);
+        let mut next = crate::testing::xorshift(0x0e1d);
+        for subset in 1u32..64 {
+            let present: Vec<(Field, TermInfo)> = (0..6)
+                .filter(|k| subset >> k & 1 == 1)
+                .filter_map(|k| infos[k].clone())
+                .collect();
+            let total: usize = present.iter().map(|(_, i)| i.doc_freq as usize).sum();
+            if present.len() > 1 {
+                if total * 32 < reader.max_doc() as usize {
+                    sorted += 1;
+                } else {
+                    marked += 1;
+                }
+            }
+            let sum = |c: &[u32; 6]| (0..6).filter(|k| subset >> k & 1 == 1).map(|k| c[k]).sum();
+            let want: Vec<u32> = counts.iter().map(sum).collect();
+            let union = std::sync::Arc::new(ReadUnion::read(reader, &present)?);
+            let docs: Vec<u32> = (0..want.len() as u32)
+                .filter(|&d| want[d as usize] > 0)
+                .collect();
+            let freqs: Vec<u32> = docs.iter().map(|&d| want[d as usize]).collect();
+            assert_eq!(*union, ReadUnion { docs, freqs }, "subset {subset:06b}");
+            let mut read = SetDocs::Read(ReadDocs { union, at: 0 });
+            let mut target = 0;
+            loop {
+                target += 1 + (next() % 300) as u32;
+                let doc = read.seek(target);
+                let first = (target as usize..want.len()).find(|&d| want[d] > 0);
+                assert_eq!(doc, first.map_or(TERMINATED, |d| d as u32));
+                if doc == TERMINATED {
+                    break;
+                }
+                assert_eq!(read.term_freq(), want[doc as usize]);
+            }
+        }
+        assert!(sorted > 0 && marked > 0, "{sorted} sorted, {marked} marked");
+        Ok(())
+    }
+
+    /// Over three windows of documents and five terms of different densities, the buffered
+    /// union reads every document with any term once, with the terms' frequencies summed, and
+    /// seeks (within the window and past it) to the first such document at or after the
+    /// target.
+    #[test]
+    fn buffered_union_reads_each_document_once_with_its_frequencies_summed() -> tantivy::Result<()>
+    {
+        let (index, body, counts) = five_densities()?;
+        let expected: Vec<u32> = counts.iter().map(|c| c[..5].iter().sum()).collect();
+        let mut next = crate::testing::xorshift(0x5eed);
+        let searcher = index.reader()?.searcher();
+        let reader = &searcher.segment_readers()[0];
+        let terms: Vec<Term> = (0..5)
             .map(|k| Term::from_field_text(body, &format!("t{k}")))
             .collect();
         let union = || -> tantivy::Result<BufferedUnion> {
