@@ -202,6 +202,10 @@ impl LeadFilter {
                         }
                         in_run = true;
                         i += 2;
+                        // The rest of the run, a letter at a time.
+                        while i + 1 < n && b[i] & 0xFC == 0xD0 && contains(&PLAIN, b[i], b[i + 1]) {
+                            i += 2;
+                        }
                     }
                     Byte::Cyrillic | Byte::Keep => {
                         keep = true;
