@@ -2,7 +2,8 @@
 //!
 //! The text is run through the same analyzers as the index, so a highlighted word is one the
 //! index matched (inflected and folded forms included). A phrase is highlighted as one span
-//! from its first word to its last.
+//! from its first word to its last. For a query of words, the words of a text that cannot hold
+//! one of them are found by a byte scan and not tokenized (`search::lead`).
 
 use super::lead::LeadFilter;
 use super::query::Query;

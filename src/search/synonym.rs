@@ -11,7 +11,8 @@
 //! other analyzers count words as the stem analyzer does). [`SynonymPhrase`] does the same for
 //! a phrase, a set of terms in each place. A [`TermSet`] keeps where each of its terms was
 //! found in each segment, so that neither the document frequency nor the scorers look the
-//! terms up again.
+//! terms up again; and a word's document frequency reads each segment's union of its terms'
+//! postings once, for its scorers to walk.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
@@ -483,7 +484,8 @@ const WINDOW: u32 = 4096;
 /// time: each list's documents in the window are marked in a bitset and their term
 /// frequencies added up, list by list, then the marks are read in order (as tantivy's own
 /// union of scorers works). Each posting costs the same whether the word has two lists or
-/// forty, where a merge would pay for the lists' order at every document.
+/// forty, where a merge would pay for the lists' order at every document. Used when scoring
+/// is off: with scoring on, the document frequency has read the union ([`ReadUnion`]).
 struct BufferedUnion {
     postings: Vec<SegmentPostings>,
     /// The window's first document.
@@ -617,8 +619,8 @@ impl DocSet for BufferedUnion {
 /// The union of postings lists (of any fields) with their positions, for a phrase's words,
 /// merged through a heap of the lists by their current document: a stem is one list for each
 /// of its forms, tens for a common one, and an advance costs the lists at the document, not
-/// all of them. ([`BufferedUnion`] scores single words; it reads past the current document, so
-/// its lists cannot give positions.)
+/// all of them. ([`ReadUnion`] and [`BufferedUnion`] score single words; they read past the
+/// current document, so their lists cannot give positions.)
 struct UnionPostings {
     postings: Vec<SegmentPostings>,
     /// The lists past `doc`, by their current document (and index in `postings`).
