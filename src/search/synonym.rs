@@ -234,33 +234,35 @@ impl Located {
     ) -> tantivy::Result<&[(Field, TermInfo)]> {
         let infos = match self.0.entry(reader.segment_id()) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                let mut infos = Vec::with_capacity(terms.len());
-                for t in terms {
-                    if let Some(info) = reader.inverted_index(t.field())?.get_term_info(t)? {
-                        infos.push((t.field(), info));
-                    }
-                }
-                e.insert(infos)
-            }
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(look_up_in(reader, terms)?),
         };
         Ok(infos)
     }
 
-    /// The postings of `terms` in `reader`'s segment, from where they were found when the
-    /// weight was made, else looked up.
+    /// Where those of `terms` that `reader`'s segment has are: as found when the weight was
+    /// made, else looked up (and not kept: a weight is shared by its scorers).
+    fn infos(
+        &self,
+        reader: &SegmentReader,
+        terms: &[Term],
+    ) -> tantivy::Result<std::borrow::Cow<'_, [(Field, TermInfo)]>> {
+        Ok(match self.0.get(&reader.segment_id()) {
+            Some(infos) => std::borrow::Cow::Borrowed(infos.as_slice()),
+            None => std::borrow::Cow::Owned(look_up_in(reader, terms)?),
+        })
+    }
+
+    /// The postings of `terms` in `reader`'s segment ([`Located::infos`]).
     fn postings(
         &self,
         reader: &SegmentReader,
         terms: &[Term],
         record: IndexRecordOption,
     ) -> tantivy::Result<Vec<SegmentPostings>> {
-        let Some(infos) = self.0.get(&reader.segment_id()) else {
-            return read_postings(reader, terms, record);
-        };
+        let infos = self.infos(reader, terms)?;
         let mut postings = Vec::with_capacity(infos.len());
         let mut inverted = FieldIndexes::new(reader);
-        for (field, info) in infos {
+        for (field, info) in infos.iter() {
             let p = inverted
                 .of(*field)?
                 .read_postings_from_terminfo(info, record)?;
@@ -270,6 +272,17 @@ impl Located {
         }
         Ok(postings)
     }
+}
+
+/// Where those of `terms` that `reader`'s segment has are, each looked up in its dictionary.
+fn look_up_in(reader: &SegmentReader, terms: &[Term]) -> tantivy::Result<Vec<(Field, TermInfo)>> {
+    let mut infos = Vec::with_capacity(terms.len());
+    for t in terms {
+        if let Some(info) = reader.inverted_index(t.field())?.get_term_info(t)? {
+            infos.push((t.field(), info));
+        }
+    }
+    Ok(infos)
 }
 
 /// A segment's inverted indexes, the last field's kept: a set's terms come sorted by field,
@@ -326,21 +339,14 @@ fn synonyms_doc_freq(
         }
         seen.clear();
         seen.resize((segment.max_doc() as usize).div_ceil(64), 0);
-        let mut inverted = FieldIndexes::new(segment);
-        for (field, info) in present {
-            // Blocks of documents, without decoding frequencies or seeking.
-            let mut block = inverted
-                .of(*field)?
-                .read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
-            while !block.docs().is_empty() {
-                for &doc in block.docs() {
-                    if let Some(word) = seen.get_mut(doc as usize / 64) {
-                        *word |= 1 << (doc % 64);
-                    }
+        // Blocks of documents, without decoding frequencies or seeking.
+        each_block(segment, present, IndexRecordOption::Basic, |docs, _| {
+            for &doc in docs {
+                if let Some(word) = seen.get_mut(doc as usize / 64) {
+                    *word |= 1 << (doc % 64);
                 }
-                block.advance();
             }
-        }
+        })?;
         doc_freq += seen.iter().map(|w| u64::from(w.count_ones())).sum::<u64>();
     }
     Ok((doc_freq.min(stats.total_num_docs()?), located))
@@ -427,23 +433,18 @@ struct SynonymsWeight {
 impl Weight for SynonymsWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let union = match self.unions.get(&reader.segment_id()) {
-            Some(read) if read.docs.is_empty() => return Ok(Box::new(EmptyScorer)),
-            Some(read) => SetDocs::Read(ReadDocs {
-                union: std::sync::Arc::clone(read),
-                at: 0,
-            }),
+            Some(read) => std::sync::Arc::clone(read),
+            // Scoring off: the document frequency was not counted, nor the union read.
             None => {
-                let postings =
-                    self.located
-                        .postings(reader, &self.terms, IndexRecordOption::WithFreqs)?;
-                if postings.is_empty() {
-                    return Ok(Box::new(EmptyScorer));
-                }
-                SetDocs::Buffered(BufferedUnion::new(postings))
+                let infos = self.located.infos(reader, &self.terms)?;
+                std::sync::Arc::new(ReadUnion::read(reader, &infos)?)
             }
         };
+        if union.docs.is_empty() {
+            return Ok(Box::new(EmptyScorer));
+        }
         Ok(Box::new(SynonymsScorer {
-            union,
+            union: ReadDocs { union, at: 0 },
             fieldnorms: reader.get_fieldnorms_reader(self.lengths)?,
             bm25: self.bm25.as_ref().map(|w| w.boost_by(boost)),
         }))
@@ -460,167 +461,11 @@ impl Weight for SynonymsWeight {
     }
 }
 
-/// The postings of those of `terms` (of any fields) that are in `reader`'s segment.
-fn read_postings(
-    reader: &SegmentReader,
-    terms: &[Term],
-    record: IndexRecordOption,
-) -> tantivy::Result<Vec<SegmentPostings>> {
-    let mut postings = Vec::with_capacity(terms.len());
-    for t in terms {
-        if let Some(p) = reader.inverted_index(t.field())?.read_postings(t, record)? {
-            if p.doc() != TERMINATED {
-                postings.push(p);
-            }
-        }
-    }
-    Ok(postings)
-}
-
-/// Documents a [`BufferedUnion`] window spans.
-const WINDOW: u32 = 4096;
-
-/// The union of postings lists without positions, a window of [`WINDOW`] documents at a
-/// time: each list's documents in the window are marked in a bitset and their term
-/// frequencies added up, list by list, then the marks are read in order (as tantivy's own
-/// union of scorers works). Each posting costs the same whether the word has two lists or
-/// forty, where a merge would pay for the lists' order at every document. Used when scoring
-/// is off: with scoring on, the document frequency has read the union ([`ReadUnion`]).
-struct BufferedUnion {
-    postings: Vec<SegmentPostings>,
-    /// The window's first document.
-    base: DocId,
-    /// Documents of the window not yet read, as bits.
-    marks: Box<[u64; (WINDOW / 64) as usize]>,
-    /// Term frequencies summed, by document in the window (0 where unmarked).
-    freqs: Box<[u32; WINDOW as usize]>,
-    doc: DocId,
-}
-
-impl BufferedUnion {
-    fn new(postings: Vec<SegmentPostings>) -> Self {
-        let mut union = BufferedUnion {
-            postings,
-            base: 0,
-            marks: Box::new([0; (WINDOW / 64) as usize]),
-            freqs: Box::new([0; WINDOW as usize]),
-            doc: TERMINATED,
-        };
-        union.fill();
-        union
-    }
-
-    /// Fills the window that starts at the lowest document of the lists, and moves to its
-    /// first document (`TERMINATED` when the lists are exhausted).
-    fn fill(&mut self) {
-        let Some(base) = self.postings.iter().map(|p| p.doc()).min() else {
-            self.doc = TERMINATED;
-            return;
-        };
-        if base == TERMINATED {
-            self.doc = TERMINATED;
-            return;
-        }
-        self.base = base;
-        let end = base.saturating_add(WINDOW);
-        for p in &mut self.postings {
-            let mut doc = p.doc();
-            while doc < end {
-                let i = (doc - base) as usize;
-                self.marks[i / 64] |= 1 << (i % 64);
-                self.freqs[i] += p.term_freq();
-                doc = p.advance();
-            }
-        }
-        self.next_mark(0);
-    }
-
-    /// Moves to the first marked document at or after window offset `from`, filling the next
-    /// window when there is none.
-    fn next_mark(&mut self, from: usize) {
-        let mut word = from / 64;
-        if word < self.marks.len() {
-            let bits = self.marks[word] & (u64::MAX << (from % 64));
-            if bits != 0 {
-                self.doc = self.base + (word * 64) as u32 + bits.trailing_zeros();
-                return;
-            }
-            word += 1;
-            while word < self.marks.len() {
-                if self.marks[word] != 0 {
-                    let bits = self.marks[word];
-                    self.doc = self.base + (word * 64) as u32 + bits.trailing_zeros();
-                    return;
-                }
-                word += 1;
-            }
-        }
-        self.fill();
-    }
-
-    /// Unmarks the current document.
-    fn consume(&mut self) {
-        let i = (self.doc - self.base) as usize;
-        self.marks[i / 64] &= !(1 << (i % 64));
-        self.freqs[i] = 0;
-    }
-
-    fn term_freq(&self) -> u32 {
-        self.freqs[(self.doc - self.base) as usize]
-    }
-}
-
-impl DocSet for BufferedUnion {
-    fn advance(&mut self) -> DocId {
-        if self.doc == TERMINATED {
-            return TERMINATED;
-        }
-        let i = (self.doc - self.base) as usize;
-        self.consume();
-        self.next_mark(i + 1);
-        self.doc
-    }
-
-    fn seek(&mut self, target: DocId) -> DocId {
-        if self.doc >= target {
-            return self.doc;
-        }
-        if target - self.base < WINDOW {
-            while self.doc < target {
-                self.advance();
-            }
-            return self.doc;
-        }
-        // Past the window: empty it, and skip each list to the target.
-        for (k, word) in self.marks.iter_mut().enumerate() {
-            while *word != 0 {
-                self.freqs[k * 64 + word.trailing_zeros() as usize] = 0;
-                *word &= *word - 1;
-            }
-        }
-        for p in &mut self.postings {
-            if p.doc() < target {
-                p.seek(target);
-            }
-        }
-        self.fill();
-        self.doc
-    }
-
-    fn doc(&self) -> DocId {
-        self.doc
-    }
-
-    fn size_hint(&self) -> u32 {
-        self.postings.iter().map(|p| p.size_hint()).sum()
-    }
-}
-
 /// The union of postings lists (of any fields) with their positions, for a phrase's words,
 /// merged through a heap of the lists by their current document: a stem is one list for each
 /// of its forms, tens for a common one, and an advance costs the lists at the document, not
-/// all of them. ([`ReadUnion`] and [`BufferedUnion`] score single words; they read past the
-/// current document, so their lists cannot give positions.)
+/// all of them. ([`ReadUnion`] scores single words; it reads whole lists ahead of the
+/// current document, so they cannot give positions.)
 struct UnionPostings {
     postings: Vec<SegmentPostings>,
     /// The lists past `doc`, by their current document (and index in `postings`).
@@ -730,6 +575,42 @@ impl DocSet for UnionPostings {
     }
 }
 
+/// Calls `visit` with each block of documents of the postings of `present` (terms of
+/// `segment`), read through one block reader, and their frequencies: `record`'s, or one a
+/// document where it reads none.
+fn each_block(
+    segment: &SegmentReader,
+    present: &[(Field, TermInfo)],
+    record: IndexRecordOption,
+    mut visit: impl FnMut(&[DocId], &[u32]),
+) -> tantivy::Result<()> {
+    let mut inverted = FieldIndexes::new(segment);
+    let mut block: Option<BlockSegmentPostings> = None;
+    let mut ones: Vec<u32> = Vec::new();
+    for (field, info) in present {
+        let inverted = inverted.of(*field)?;
+        let block = match block.as_mut() {
+            Some(b) => {
+                inverted.reset_block_postings_from_terminfo(info, b)?;
+                b
+            }
+            None => block.insert(inverted.read_block_postings_from_terminfo(info, record)?),
+        };
+        while !block.docs().is_empty() {
+            let (docs, freqs) = (block.docs(), block.freqs());
+            let freqs = if freqs.len() == docs.len() {
+                freqs
+            } else {
+                ones.resize(docs.len(), 1);
+                &ones[..docs.len()]
+            };
+            visit(docs, freqs);
+            block.advance();
+        }
+    }
+    Ok(())
+}
+
 /// A segment's union of a set's postings, read when the set's document frequency was
 /// counted: its documents in order and, for each, the set's term frequencies summed.
 #[derive(Debug, Default, PartialEq)]
@@ -748,50 +629,21 @@ impl ReadUnion {
     fn read(segment: &SegmentReader, present: &[(Field, TermInfo)]) -> tantivy::Result<Self> {
         let total: usize = present.iter().map(|(_, i)| i.doc_freq as usize).sum();
         let max_doc = segment.max_doc() as usize;
-        let mut inverted = FieldIndexes::new(segment);
-        let mut block: Option<BlockSegmentPostings> = None;
-        let mut ones: Vec<u32> = Vec::new();
-        let mut each_block = |visit: &mut dyn FnMut(&[DocId], &[u32])| -> tantivy::Result<()> {
-            for (field, info) in present {
-                let inverted = inverted.of(*field)?;
-                let block =
-                    match block.as_mut() {
-                        Some(b) => {
-                            inverted.reset_block_postings_from_terminfo(info, b)?;
-                            b
-                        }
-                        None => block.insert(inverted.read_block_postings_from_terminfo(
-                            info,
-                            IndexRecordOption::WithFreqs,
-                        )?),
-                    };
-                while !block.docs().is_empty() {
-                    let (docs, freqs) = (block.docs(), block.freqs());
-                    // A list without frequencies counts each document once.
-                    let freqs = if freqs.len() == docs.len() {
-                        freqs
-                    } else {
-                        ones.resize(docs.len(), 1);
-                        &ones[..docs.len()]
-                    };
-                    visit(docs, freqs);
-                    block.advance();
-                }
-            }
-            Ok(())
+        let blocks = |visit: &mut dyn FnMut(&[DocId], &[u32])| {
+            each_block(segment, present, IndexRecordOption::WithFreqs, visit)
         };
         let mut union = ReadUnion {
             docs: Vec::with_capacity(total),
             freqs: Vec::with_capacity(total),
         };
         if present.len() == 1 {
-            each_block(&mut |docs, freqs| {
+            blocks(&mut |docs, freqs| {
                 union.docs.extend_from_slice(docs);
                 union.freqs.extend_from_slice(freqs);
             })?;
         } else if total.saturating_mul(32) < max_doc {
             let mut pairs: Vec<(DocId, u32)> = Vec::with_capacity(total);
-            each_block(&mut |docs, freqs| {
+            blocks(&mut |docs, freqs| {
                 pairs.extend(docs.iter().copied().zip(freqs.iter().copied()))
             })?;
             pairs.sort_unstable_by_key(|&(doc, _)| doc);
@@ -808,7 +660,7 @@ impl ReadUnion {
         } else {
             let mut marks = vec![0u64; max_doc.div_ceil(64)];
             let mut sums = vec![0u32; max_doc];
-            each_block(&mut |docs, freqs| {
+            blocks(&mut |docs, freqs| {
                 for (&doc, &freq) in docs.iter().zip(freqs) {
                     let i = doc as usize;
                     if let (Some(word), Some(sum)) = (marks.get_mut(i / 64), sums.get_mut(i)) {
@@ -837,6 +689,13 @@ struct ReadDocs {
     at: usize,
 }
 
+impl ReadDocs {
+    /// The set's term frequencies summed in the current document.
+    fn term_freq(&self) -> u32 {
+        self.union.freqs.get(self.at).copied().unwrap_or(0)
+    }
+}
+
 impl DocSet for ReadDocs {
     fn advance(&mut self) -> DocId {
         self.at += 1;
@@ -859,55 +718,9 @@ impl DocSet for ReadDocs {
     }
 }
 
-/// The documents of a [`Synonyms`] set in a segment: read with its document frequency, or
-/// read here a window at a time (when scoring is off, the frequency was not counted).
-enum SetDocs {
-    Read(ReadDocs),
-    Buffered(BufferedUnion),
-}
-
-impl SetDocs {
-    fn term_freq(&self) -> u32 {
-        match self {
-            SetDocs::Read(r) => r.union.freqs.get(r.at).copied().unwrap_or(0),
-            SetDocs::Buffered(b) => b.term_freq(),
-        }
-    }
-}
-
-impl DocSet for SetDocs {
-    fn advance(&mut self) -> DocId {
-        match self {
-            SetDocs::Read(r) => r.advance(),
-            SetDocs::Buffered(b) => b.advance(),
-        }
-    }
-
-    fn seek(&mut self, target: DocId) -> DocId {
-        match self {
-            SetDocs::Read(r) => r.seek(target),
-            SetDocs::Buffered(b) => b.seek(target),
-        }
-    }
-
-    fn doc(&self) -> DocId {
-        match self {
-            SetDocs::Read(r) => r.doc(),
-            SetDocs::Buffered(b) => b.doc(),
-        }
-    }
-
-    fn size_hint(&self) -> u32 {
-        match self {
-            SetDocs::Read(r) => r.size_hint(),
-            SetDocs::Buffered(b) => b.size_hint(),
-        }
-    }
-}
-
 /// [`Synonyms`]' scorer.
 struct SynonymsScorer {
-    union: SetDocs,
+    union: ReadDocs,
     fieldnorms: FieldNormReader,
     bm25: Option<Bm25Weight>,
 }
@@ -1261,71 +1074,25 @@ mod tests {
                 .collect();
             let freqs: Vec<u32> = docs.iter().map(|&d| want[d as usize]).collect();
             assert_eq!(*union, ReadUnion { docs, freqs }, "subset {subset:06b}");
-            let mut read = SetDocs::Read(ReadDocs { union, at: 0 });
-            let mut target = 0;
-            loop {
-                target += 1 + (next() % 300) as u32;
-                let doc = read.seek(target);
-                let first = (target as usize..want.len()).find(|&d| want[d] > 0);
-                assert_eq!(doc, first.map_or(TERMINATED, |d| d as u32));
-                if doc == TERMINATED {
-                    break;
+            for step in [1, 300, 5000] {
+                let mut read = ReadDocs {
+                    union: std::sync::Arc::clone(&union),
+                    at: 0,
+                };
+                let mut target = 0;
+                loop {
+                    target += 1 + (next() % step) as u32;
+                    let doc = read.seek(target);
+                    let first = (target as usize..want.len()).find(|&d| want[d] > 0);
+                    assert_eq!(doc, first.map_or(TERMINATED, |d| d as u32));
+                    if doc == TERMINATED {
+                        break;
+                    }
+                    assert_eq!(read.term_freq(), want[doc as usize]);
                 }
-                assert_eq!(read.term_freq(), want[doc as usize]);
             }
         }
         assert!(sorted > 0 && marked > 0, "{sorted} sorted, {marked} marked");
-        Ok(())
-    }
-
-    /// Over three windows of documents and five terms of different densities, the buffered
-    /// union reads every document with any term once, with the terms' frequencies summed, and
-    /// seeks (within the window and past it) to the first such document at or after the
-    /// target.
-    #[test]
-    fn buffered_union_reads_each_document_once_with_its_frequencies_summed() -> tantivy::Result<()>
-    {
-        let (index, body, counts) = five_densities()?;
-        let expected: Vec<u32> = counts.iter().map(|c| c[..5].iter().sum()).collect();
-        let mut next = crate::testing::xorshift(0x5eed);
-        let searcher = index.reader()?.searcher();
-        let reader = &searcher.segment_readers()[0];
-        let terms: Vec<Term> = (0..5)
-            .map(|k| Term::from_field_text(body, &format!("t{k}")))
-            .collect();
-        let union = || -> tantivy::Result<BufferedUnion> {
-            let postings = read_postings(reader, &terms, IndexRecordOption::WithFreqs)?;
-            Ok(BufferedUnion::new(postings))
-        };
-        let first_from = |target: u32| {
-            (target as usize..expected.len())
-                .find(|&d| expected[d] > 0)
-                .map_or(TERMINATED, |d| d as u32)
-        };
-        let mut u = union()?;
-        let mut read = Vec::new();
-        while u.doc() != TERMINATED {
-            read.push((u.doc(), u.term_freq()));
-            u.advance();
-        }
-        let want: Vec<(u32, u32)> = (0..expected.len() as u32)
-            .filter(|&d| expected[d as usize] > 0)
-            .map(|d| (d, expected[d as usize]))
-            .collect();
-        assert_eq!(read, want);
-        for step in [1, 100, 3000, 5000] {
-            let mut u = union()?;
-            let mut target = 0;
-            loop {
-                target += 1 + (next() % step) as u32;
-                let doc = u.seek(target);
-                assert_eq!(doc, first_from(target), "seek {target} by up to {step}");
-                if doc == TERMINATED {
-                    break;
-                }
-                assert_eq!(u.term_freq(), expected[doc as usize]);
-            }
-        }
         Ok(())
     }
 
