@@ -1,9 +1,15 @@
 #!/usr/bin/env python3
 """SQLite FTS5 peer (unicode61 tokenizer) for benches/compare.py.
 
-    fts5.py load UNITS.jsonl DB.sqlite      build the index from the units zanlex ingested
+    fts5.py load UNITS.jsonl DB.sqlite [--no-sync]
+                                            build the index from the units zanlex ingested
     fts5.py query DB.sqlite QUERIES.txt     run every query warm, one thread; print JSON stats
     fts5.py page DB.sqlite QUERIES.txt      the same, each query answered as a results page
+
+The load ends with the database on disk (`synchronous=FULL`: SQLite syncs it at the commit), as
+zanlex's and the tantivy peer's builds end with their files synced (tantivy's commit); with
+`--no-sync` it never syncs (`synchronous=OFF`), for reference. No rollback journal either way:
+the database is built fresh.
 
 Each unit is one row: text and act title indexed; act, eid, kind, status stored unindexed
 (filters are SQL conditions on them). `query` returns the top 10 rows by bm25 with their text.
@@ -20,12 +26,12 @@ from timing import report_latencies
 
 
 
-def load(jsonl, db):
+def load(jsonl, db, sync=True):
     if os.path.exists(db):
         os.remove(db)
     con = sqlite3.connect(db)
     con.execute("PRAGMA journal_mode=OFF")
-    con.execute("PRAGMA synchronous=OFF")
+    con.execute("PRAGMA synchronous=" + ("FULL" if sync else "OFF"))
     con.execute(
         "CREATE VIRTUAL TABLE units USING fts5("
         "text, title, act UNINDEXED, eid UNINDEXED, kind UNINDEXED, status UNINDEXED, "
@@ -90,6 +96,13 @@ def page(db, qpath):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4 or sys.argv[1] not in ("load", "query", "page"):
+    args = sys.argv[1:]
+    no_sync = args[0:1] == ["load"] and args[-1:] == ["--no-sync"]
+    if no_sync:
+        args = args[:-1]
+    if len(args) != 3 or args[0] not in ("load", "query", "page"):
         sys.exit(__doc__)
-    {"load": load, "query": query, "page": page}[sys.argv[1]](sys.argv[2], sys.argv[3])
+    if args[0] == "load":
+        load(args[1], args[2], sync=not no_sync)
+    else:
+        {"query": query, "page": page}[args[0]](args[1], args[2])
