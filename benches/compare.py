@@ -169,9 +169,11 @@ def measure_size(mb, args, xpy):
     }
     if xpy:
         builds["xapian"] = [xpy, ROOT / "benches" / "peers" / "xapian_peer.py", "load", units, xdir]
-    # For reference, FTS5 also loads without syncing its database (the configuration of the runs
-    # before 2026-11-22 05:30 UTC, when only zanlex's and tantivy's builds synced their files).
-    fts5_nosync = builds["fts5"][:-2] + [units, work / f"fts5-{mb}-nosync.sqlite", "--no-sync"]
+    # For reference, FTS5 also loads without syncing its database, as it did in the runs before
+    # commit 90b01dc, when only zanlex's and tantivy's builds synced their files.
+    nosync_db = work / f"fts5-{mb}-nosync.sqlite"
+    fts5_nosync = [sys.executable, ROOT / "benches" / "peers" / "fts5.py", "load", units, nosync_db,
+                   "--no-sync"]
     runs = {tool: [] for tool in builds}
     peak = {tool: 0 for tool in builds}
     nosync_runs = []
@@ -200,7 +202,7 @@ def measure_size(mb, args, xpy):
         wall = statistics.median(runs[tool])
         r[tool] = {"index_s": wall, "runs": runs[tool], "rss": peak[tool], "mbps": mbytes / wall,
                    "size": du(sizes[tool])}
-    (work / f"fts5-{mb}-nosync.sqlite").unlink(missing_ok=True)
+    nosync_db.unlink(missing_ok=True)
     r["fts5"]["nosync_runs"] = nosync_runs
     r["fts5"]["nosync_mbps"] = mbytes / statistics.median(nosync_runs)
     nan = float("nan")

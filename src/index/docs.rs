@@ -666,9 +666,6 @@ impl UnitDocs<'_> {
 mod tests {
     use super::*;
 
-    /// A quote is placed in the unit that gives the instruction, with the full stop that
-    /// follows its closing quotation mark as a tail, or in an annex that is the new wording;
-    /// the placeholder gives it back, and a text that holds neither is not used.
     /// A long quote is found where it first is whole, past places where only its first bytes
     /// are (the searcher looks for those, then compares the rest), as `str::find` finds it.
     #[test]
@@ -720,6 +717,9 @@ mod tests {
         );
     }
 
+    /// A quote is placed in the unit that gives the instruction, with the full stop that
+    /// follows its closing quotation mark as a tail, or in an annex that is the new wording;
+    /// the placeholder gives it back, and a text that holds neither is not used.
     #[test]
     fn quotes_are_placed_in_unit_texts_and_read_back() {
         let annex = "1-қосымша Шетелдіктер мен азаматтығы жоқ адамдардың қағидалары ".repeat(8);
