@@ -415,7 +415,7 @@ def main():
     # Five, not three: FTS5's 100 MB load took 4.25 / 4.58 / 5.48 s in one run of three, a
     # spread wider than the margins the goals are judged by.
     ap.add_argument("--repeat", type=int, default=5,
-                    help="index builds per tool, taking turns; the median wall time counts")
+                    help="index builds and query runs per tool, taking turns; the median counts")
     ap.add_argument("--no-split", default="",
                     help="sizes (MB, comma-separated) for which zanlex is not also timed in two halves")
     ap.add_argument("--merge", action="store_true",

@@ -15,7 +15,7 @@
 //! around whitespace that a token could span (`№ 16354`): they start with a sign or a digit.
 //! The filter is only used when every beginning the query has is made of Cyrillic letters.
 
-use crate::analysis::fold::fold_into;
+use super::snippet::fold_lowered;
 use crate::analysis::normalize::push_lower;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -78,23 +78,32 @@ const PLAIN: CyrillicSet = {
     set
 };
 
+/// Folds raw letters as the highlighter folds the token they begin ([`fold_lowered`]): the
+/// tokenizer's normalization lowercases them first (`push_lower`). The buffers are cleared.
+fn fold_raw(
+    chars: impl Iterator<Item = char>,
+    normal: &mut String,
+    lower: &mut String,
+    folded: &mut String,
+) {
+    normal.clear();
+    chars.for_each(|c| push_lower(c, normal));
+    fold_lowered(normal.chars(), lower, folded);
+}
+
 /// For each character U+0400–U+04FF, the first character of its fold after lowercasing
 /// (`None` for `ъ`, `ь`, which fold to nothing).
 fn fold_firsts() -> &'static [Option<char>; 256] {
     static FIRSTS: OnceLock<[Option<char>; 256]> = OnceLock::new();
     FIRSTS.get_or_init(|| {
         let mut firsts = [None; 256];
-        let (mut lower, mut folded) = (String::new(), String::new());
+        let mut bufs = (String::new(), String::new(), String::new());
         for (k, first) in firsts.iter_mut().enumerate() {
             let Some(c) = char::from_u32(0x0400 + k as u32) else {
                 continue;
             };
-            lower.clear();
-            folded.clear();
-            push_lower(c, &mut lower);
-            let lower: String = lower.chars().flat_map(char::to_lowercase).collect();
-            fold_into(&lower, &mut folded);
-            *first = folded.chars().next();
+            fold_raw(std::iter::once(c), &mut bufs.0, &mut bufs.1, &mut bufs.2);
+            *first = bufs.2.chars().next();
         }
         firsts
     })
@@ -157,17 +166,12 @@ impl LeadFilter {
         key[..len].copy_from_slice(&run[..len]);
         let key = u64::from_le_bytes(key);
         *self.heads.borrow_mut().entry(key).or_insert_with(|| {
-            let mut head = String::new();
-            for pair in run[..len].chunks_exact(2) {
-                let code = (u32::from(pair[0] & 0x1F) << 6) | u32::from(pair[1] & 0x3F);
-                if let Some(c) = char::from_u32(code) {
-                    push_lower(c, &mut head);
-                }
-            }
-            let head: String = head.chars().flat_map(char::to_lowercase).collect();
-            let mut folded = String::new();
-            fold_into(&head, &mut folded);
-            self.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
+            let letters = run[..len].chunks_exact(2).filter_map(|pair| {
+                char::from_u32((u32::from(pair[0] & 0x1F) << 6) | u32::from(pair[1] & 0x3F))
+            });
+            let mut bufs = (String::new(), String::new(), String::new());
+            fold_raw(letters, &mut bufs.0, &mut bufs.1, &mut bufs.2);
+            self.prefixes.iter().any(|p| bufs.2.starts_with(p.as_str()))
         })
     }
 

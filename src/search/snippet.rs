@@ -228,10 +228,26 @@ fn anchor_regex(word: &str) -> Option<regex::Regex> {
     regex::Regex::new(&pat).ok()
 }
 
+/// Folds `chars` (a token's first four characters), lowercased, into `folded`, through the
+/// buffer `lower`: what the highlighter compares with the query's folded beginnings. One
+/// function for the highlighter and for the lead filter (`search::lead`), which must agree
+/// with it exactly.
+pub(super) fn fold_lowered(
+    chars: impl Iterator<Item = char>,
+    lower: &mut String,
+    folded: &mut String,
+) {
+    lower.clear();
+    folded.clear();
+    lower.extend(chars.flat_map(char::to_lowercase));
+    crate::analysis::fold::fold_into(lower, folded);
+}
+
 /// The first `n` characters of the folded form of `t`.
 fn folded_prefix(t: &str, n: usize) -> String {
-    let head: String = t.chars().take(4).flat_map(char::to_lowercase).collect();
-    crate::analysis::fold::fold(&head).chars().take(n).collect()
+    let (mut lower, mut folded) = (String::new(), String::new());
+    fold_lowered(t.chars().take(4), &mut lower, &mut folded);
+    folded.chars().take(n).collect()
 }
 
 /// Texts longer than this are highlighted chunk by chunk, up to the first chunk with a match.
@@ -454,10 +470,7 @@ impl Highlighter {
                 continue;
             }
             let wanted = *prefix_hits.entry(head_key(t.text)).or_insert_with(|| {
-                head.clear();
-                fold_buf.clear();
-                head.extend(t.text.chars().take(4).flat_map(char::to_lowercase));
-                crate::analysis::fold::fold_into(&head, &mut fold_buf);
+                fold_lowered(t.text.chars().take(4), &mut head, &mut fold_buf);
                 self.prefixes
                     .iter()
                     .any(|p| fold_buf.starts_with(p.as_str()))
