@@ -78,17 +78,15 @@ const PLAIN: CyrillicSet = {
     set
 };
 
-/// Folds raw letters as the highlighter folds the token they begin ([`fold_lowered`]): the
-/// tokenizer's normalization lowercases them first (`push_lower`). The buffers are cleared.
-fn fold_raw(
-    chars: impl Iterator<Item = char>,
-    normal: &mut String,
-    lower: &mut String,
-    folded: &mut String,
-) {
-    normal.clear();
-    chars.for_each(|c| push_lower(c, normal));
-    fold_lowered(normal.chars(), lower, folded);
+/// Raw letters folded as the highlighter folds the token they begin ([`fold_lowered`]): the
+/// tokenizer's normalization lowercases them first (`push_lower`). Computed once per
+/// character and once per distinct beginning, so it allocates its own buffers.
+fn fold_raw(chars: impl Iterator<Item = char>) -> String {
+    let mut normal = String::new();
+    chars.for_each(|c| push_lower(c, &mut normal));
+    let (mut lower, mut folded) = (String::new(), String::new());
+    fold_lowered(normal.chars(), &mut lower, &mut folded);
+    folded
 }
 
 /// For each character U+0400–U+04FF, the first character of its fold after lowercasing
@@ -97,13 +95,11 @@ fn fold_firsts() -> &'static [Option<char>; 256] {
     static FIRSTS: OnceLock<[Option<char>; 256]> = OnceLock::new();
     FIRSTS.get_or_init(|| {
         let mut firsts = [None; 256];
-        let mut bufs = (String::new(), String::new(), String::new());
         for (k, first) in firsts.iter_mut().enumerate() {
             let Some(c) = char::from_u32(0x0400 + k as u32) else {
                 continue;
             };
-            fold_raw(std::iter::once(c), &mut bufs.0, &mut bufs.1, &mut bufs.2);
-            *first = bufs.2.chars().next();
+            *first = fold_raw(std::iter::once(c)).chars().next();
         }
         firsts
     })
@@ -169,9 +165,8 @@ impl LeadFilter {
             let letters = run[..len].chunks_exact(2).filter_map(|pair| {
                 char::from_u32((u32::from(pair[0] & 0x1F) << 6) | u32::from(pair[1] & 0x3F))
             });
-            let mut bufs = (String::new(), String::new(), String::new());
-            fold_raw(letters, &mut bufs.0, &mut bufs.1, &mut bufs.2);
-            self.prefixes.iter().any(|p| bufs.2.starts_with(p.as_str()))
+            let folded = fold_raw(letters);
+            self.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
         })
     }
 
