@@ -228,7 +228,7 @@ fn anchor_regex(word: &str) -> Option<regex::Regex> {
     regex::Regex::new(&pat).ok()
 }
 
-/// Folds `chars` (a token's first four characters), lowercased, into `folded`, through the
+/// Folds `chars` (at most a token's first four characters), lowercased, into `folded`, through the
 /// buffer `lower`: what the highlighter compares with the query's folded beginnings. One
 /// function for the highlighter and for the lead filter (`search::lead`), which must agree
 /// with it exactly.
