@@ -51,6 +51,61 @@ pub fn corpus_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// How many files [`map_files`] asks the kernel to read ahead of the one being parsed.
+const READ_AHEAD_FILES: usize = 32;
+
+/// `f(i, &files[i])` for every file, on every thread of rayon's pool, the largest files first;
+/// the results in the order of `files`.
+///
+/// A corpus is thousands of small files, and one not in the page cache stalls the thread that
+/// reads it, leaving its core idle: the kernel is asked to read each file
+/// [`READ_AHEAD_FILES`] files before a thread takes it. The threads take the files one at a
+/// time in one order, so that order is also the read-ahead's; largest first, so the last file
+/// to finish is a small one.
+fn map_files<T: Send>(files: &[PathBuf], f: impl Fn(usize, &Path) -> T + Sync) -> Vec<T> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Mutex, PoisonError};
+    let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
+    let mut order: Vec<(u64, usize)> = files.iter().map(size).zip(0..).collect();
+    order.sort_by_key(|&(len, i)| (std::cmp::Reverse(len), i));
+    for &(_, i) in order.iter().take(READ_AHEAD_FILES) {
+        read_ahead(&files[i]);
+    }
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<(usize, T)>> = Mutex::new(Vec::with_capacity(files.len()));
+    let work = || loop {
+        let k = next.fetch_add(1, Ordering::Relaxed);
+        let Some(&(_, i)) = order.get(k) else { break };
+        if let Some(&(_, ahead)) = order.get(k + READ_AHEAD_FILES) {
+            read_ahead(&files[ahead]);
+        }
+        let out = f(i, &files[i]);
+        done.lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((i, out));
+    };
+    rayon::scope(|s| {
+        for _ in 1..rayon::current_num_threads() {
+            s.spawn(|_| work());
+        }
+        work();
+    });
+    let mut done = done.into_inner().unwrap_or_else(PoisonError::into_inner);
+    done.sort_unstable_by_key(|&(i, _)| i);
+    done.into_iter().map(|(_, out)| out).collect()
+}
+
+/// Starts reading `path` into the page cache without waiting for it (best effort).
+#[cfg(target_os = "linux")]
+fn read_ahead(path: &Path) {
+    if let Ok(file) = std::fs::File::open(path) {
+        let _ = rustix::fs::fadvise(&file, 0, None, rustix::fs::Advice::WillNeed);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn read_ahead(_: &Path) {}
+
 /// The one-line reason of an error, without the path the failure already names.
 fn reason_of(err: &crate::Error) -> String {
     let r = match err {
@@ -89,11 +144,8 @@ pub fn ingest_corpus(dir: &Path) -> IngestReport {
             return report;
         }
     };
-    let results: Vec<(PathBuf, crate::Result<Act>)> = files
-        .par_iter()
-        .map(|f| (f.clone(), ingest_file(f, &parent)))
-        .collect();
-    for (path, r) in results {
+    let results = map_files(&files, |_, f| ingest_file(f, &parent));
+    for (path, r) in files.into_iter().zip(results) {
         match r {
             Ok(act) => report.acts.push(act),
             Err(e) => {
@@ -398,23 +450,19 @@ where
     // Without a temporary file phase 2 ingests the files again: slower, same acts.
     let spill = if keep { None } else { Spill::new().ok() };
     type Phase1 = (Option<(LinkSummary, Stash)>, Option<IngestFailure>);
-    let phase1: Vec<Phase1> = files
-        .par_iter()
-        .enumerate()
-        .map(|(i, f)| match ingest_file(f, &parent) {
-            Ok(act) => {
-                let s = LinkSummary::of(i, &act);
-                let stash = if keep {
-                    Stash::Kept(Box::new(act))
-                } else {
-                    let at = spill.as_ref().and_then(|sp| sp.write(&act));
-                    at.map_or(Stash::Reread, Stash::Spilled)
-                };
-                (Some((s, stash)), None)
-            }
-            Err(e) => (None, Some(failure(f, &e))),
-        })
-        .collect();
+    let phase1: Vec<Phase1> = map_files(&files, |i, f| match ingest_file(f, &parent) {
+        Ok(act) => {
+            let s = LinkSummary::of(i, &act);
+            let stash = if keep {
+                Stash::Kept(Box::new(act))
+            } else {
+                let at = spill.as_ref().and_then(|sp| sp.write(&act));
+                at.map_or(Stash::Reread, Stash::Spilled)
+            };
+            (Some((s, stash)), None)
+        }
+        Err(e) => (None, Some(failure(f, &e))),
+    });
     let mut sums = Vec::new();
     let mut stashes: HashMap<usize, Stash> = HashMap::new();
     for (ok, err) in phase1 {
@@ -555,5 +603,33 @@ impl Spill {
         // Checked once, fast: serde_json then reads the strings without checking each again.
         let json = simdutf8::basic::from_utf8(&bytes).ok()?;
         serde_json::from_str(json).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every file is mapped once and the results come back in the order of the files, though
+    /// the threads take the largest files first; a missing file is still handed to `f`.
+    #[test]
+    fn map_files_keeps_file_order() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let mut files = Vec::new();
+        for (name, len) in [("a.txt", 10), ("b.txt", 3000), ("c.txt", 0), ("d.txt", 700)] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, "x".repeat(len)).expect("write");
+            files.push(path);
+        }
+        files.push(dir.path().join("missing.txt"));
+        let seen = std::sync::Mutex::new(Vec::new());
+        let out = map_files(&files, |i, path| {
+            seen.lock().expect("lock").push(i);
+            (i, std::fs::metadata(path).map_or(u64::MAX, |m| m.len()))
+        });
+        assert_eq!(out, [(0, 10), (1, 3000), (2, 0), (3, 700), (4, u64::MAX)]);
+        let mut seen = seen.into_inner().expect("lock");
+        seen.sort_unstable();
+        assert_eq!(seen, [0, 1, 2, 3, 4]);
     }
 }
