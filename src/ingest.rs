@@ -54,19 +54,22 @@ pub fn corpus_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// How many files [`map_files`] asks the kernel to read ahead of the one being parsed.
 const READ_AHEAD_FILES: usize = 32;
 
-/// `f(i, &files[i])` for every file, on every thread of rayon's pool, the largest files first;
-/// the results in the order of `files`.
+/// `f(i, &files[i])` for every file, on every thread of rayon's pool, the largest files first
+/// (`sizes[i]` is the size of `files[i]`); the results in the order of `files`.
 ///
 /// A corpus is thousands of small files, and one not in the page cache stalls the thread that
 /// reads it, leaving its core idle: the kernel is asked to read each file
 /// [`READ_AHEAD_FILES`] files before a thread takes it. The threads take the files one at a
 /// time in one order, so that order is also the read-ahead's; largest first, so the last file
 /// to finish is a small one.
-fn map_files<T: Send>(files: &[PathBuf], f: impl Fn(usize, &Path) -> T + Sync) -> Vec<T> {
+fn map_files<T: Send>(
+    files: &[PathBuf],
+    sizes: &[u64],
+    f: impl Fn(usize, &Path) -> T + Sync,
+) -> Vec<T> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::{Mutex, PoisonError};
-    let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
-    let mut order: Vec<(u64, usize)> = files.iter().map(size).zip(0..).collect();
+    let mut order: Vec<(u64, usize)> = sizes.iter().copied().zip(0..).collect();
     order.sort_by_key(|&(len, i)| (std::cmp::Reverse(len), i));
     for &(_, i) in order.iter().take(READ_AHEAD_FILES) {
         read_ahead(&files[i]);
@@ -93,6 +96,14 @@ fn map_files<T: Send>(files: &[PathBuf], f: impl Fn(usize, &Path) -> T + Sync) -
     let mut done = done.into_inner().unwrap_or_else(PoisonError::into_inner);
     done.sort_unstable_by_key(|&(i, _)| i);
     done.into_iter().map(|(_, out)| out).collect()
+}
+
+/// The size of each file (0 for one that cannot be read).
+fn file_sizes(files: &[PathBuf]) -> Vec<u64> {
+    files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .collect()
 }
 
 /// Starts reading `path` into the page cache without waiting for it (best effort).
@@ -144,7 +155,7 @@ pub fn ingest_corpus(dir: &Path) -> IngestReport {
             return report;
         }
     };
-    let results = map_files(&files, |_, f| ingest_file(f, &parent));
+    let results = map_files(&files, &file_sizes(&files), |_, f| ingest_file(f, &parent));
     for (path, r) in files.into_iter().zip(results) {
         match r {
             Ok(act) => report.acts.push(act),
@@ -442,15 +453,12 @@ where
     // A small corpus keeps its acts from phase 1 in memory. A large one spills them: even a
     // part kept until its chunk is written stays in the allocator's heap beside the index
     // writer's.
-    let total: u64 = files
-        .iter()
-        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
-        .sum();
-    let keep = total <= keep_bytes;
+    let sizes = file_sizes(&files);
+    let keep = sizes.iter().sum::<u64>() <= keep_bytes;
     // Without a temporary file phase 2 ingests the files again: slower, same acts.
     let spill = if keep { None } else { Spill::new().ok() };
     type Phase1 = (Option<(LinkSummary, Stash)>, Option<IngestFailure>);
-    let phase1: Vec<Phase1> = map_files(&files, |i, f| match ingest_file(f, &parent) {
+    let phase1: Vec<Phase1> = map_files(&files, &sizes, |i, f| match ingest_file(f, &parent) {
         Ok(act) => {
             let s = LinkSummary::of(i, &act);
             let stash = if keep {
@@ -623,7 +631,8 @@ mod tests {
         }
         files.push(dir.path().join("missing.txt"));
         let seen = std::sync::Mutex::new(Vec::new());
-        let out = map_files(&files, |i, path| {
+        let sizes = [10, 3000, 0, 700, 0];
+        let out = map_files(&files, &sizes, |i, path| {
             seen.lock().expect("lock").push(i);
             (i, std::fs::metadata(path).map_or(u64::MAX, |m| m.len()))
         });
