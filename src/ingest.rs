@@ -1,9 +1,10 @@
 //! Runs extract → structure → amend over a corpus folder, in parallel.
 //!
-//! Each file is read and structured on its own (rayon, one task per file), so the cost grows
-//! linearly with the corpus; a file that fails becomes one [`IngestFailure`] and the others go
-//! on. Then editions of one act are given one id (see [`unify_ids`]) and
-//! [`crate::amend::link_corpus`] links acts across the corpus.
+//! Each file is read and structured on its own (rayon's threads take the files one at a time,
+//! largest first, while the kernel reads the next ones ahead), so the cost grows linearly with
+//! the corpus; a file that fails becomes one [`IngestFailure`] and the others go on. Then
+//! editions of one act are given one id (see [`unify_ids`]) and [`crate::amend::link_corpus`]
+//! links acts across the corpus.
 //!
 //! [`ingest_corpus`] holds every act of the corpus at once (about 2.4 bytes per source byte);
 //! [`ingest_corpus_streaming`], which `zanlex index` uses, hands the same acts over a chunk of
@@ -619,9 +620,10 @@ mod tests {
     use super::*;
 
     /// Every file is mapped once and the results come back in the order of the files, though
-    /// the threads take the largest files first; a missing file is still handed to `f`.
+    /// the files are taken largest first (one thread shows the order taken); a missing file is
+    /// still handed to `f`.
     #[test]
-    fn map_files_keeps_file_order() {
+    fn map_files_takes_largest_first_and_keeps_file_order() {
         let dir = tempfile::tempdir().expect("temporary folder");
         let mut files = Vec::new();
         for (name, len) in [("a.txt", 10), ("b.txt", 3000), ("c.txt", 0), ("d.txt", 700)] {
@@ -630,15 +632,27 @@ mod tests {
             files.push(path);
         }
         files.push(dir.path().join("missing.txt"));
-        let seen = std::sync::Mutex::new(Vec::new());
-        let sizes = [10, 3000, 0, 700, 0];
-        let out = map_files(&files, &sizes, |i, path| {
-            seen.lock().expect("lock").push(i);
-            (i, std::fs::metadata(path).map_or(u64::MAX, |m| m.len()))
-        });
-        assert_eq!(out, [(0, 10), (1, 3000), (2, 0), (3, 700), (4, u64::MAX)]);
-        let mut seen = seen.into_inner().expect("lock");
-        seen.sort_unstable();
-        assert_eq!(seen, [0, 1, 2, 3, 4]);
+        let sizes = file_sizes(&files);
+        assert_eq!(sizes, [10, 3000, 0, 700, 0]);
+        let map = || {
+            let taken = std::sync::Mutex::new(Vec::new());
+            let out = map_files(&files, &sizes, |i, path| {
+                taken.lock().expect("lock").push(i);
+                (i, std::fs::metadata(path).map_or(u64::MAX, |m| m.len()))
+            });
+            (out, taken.into_inner().expect("lock"))
+        };
+        let in_file_order = [(0, 10), (1, 3000), (2, 0), (3, 700), (4, u64::MAX)];
+        let one_thread = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("thread pool");
+        let (out, taken) = one_thread.install(map);
+        assert_eq!(out, in_file_order);
+        assert_eq!(taken, [1, 3, 0, 2, 4]);
+        let (out, mut taken) = map();
+        assert_eq!(out, in_file_order);
+        taken.sort_unstable();
+        assert_eq!(taken, [0, 1, 2, 3, 4]);
     }
 }
