@@ -7,7 +7,6 @@
 
 use super::docs::{act_documents, IndexDoc};
 use super::schema::{build_schema, Fields, SCHEMA_VERSION};
-use super::staging;
 use crate::model::Act;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -343,10 +342,8 @@ fn index_err(path: &Path, reason: impl std::fmt::Display) -> crate::Error {
     }
 }
 
-/// Creates an empty index with zanlex's schema and analyzers in `dir`. A `staging` index is
-/// written without syncs, for [`staging::make_durable`] to sync at once before it is moved
-/// into place.
-pub(crate) fn create_index(dir: &Path, staging: bool) -> crate::Result<(Index, Fields)> {
+/// Creates an empty index with zanlex's schema and analyzers in `dir`.
+pub(crate) fn create_index(dir: &Path) -> crate::Result<(Index, Fields)> {
     std::fs::create_dir_all(dir)?;
     let (schema, fields) = build_schema();
     let settings = tantivy::IndexSettings {
@@ -356,16 +353,11 @@ pub(crate) fn create_index(dir: &Path, staging: bool) -> crate::Result<(Index, F
         docstore_compress_dedicated_thread: indexing_threads() < cores(),
         ..tantivy::IndexSettings::default()
     };
-    let index = if staging {
-        let folder = staging::StagingDirectory::open(dir).map_err(|e| index_err(dir, e))?;
-        Index::create(folder, schema, settings)
-    } else {
-        Index::builder()
-            .schema(schema)
-            .settings(settings)
-            .create_in_dir(dir)
-    }
-    .map_err(|e| index_err(dir, e))?;
+    let index = Index::builder()
+        .schema(schema)
+        .settings(settings)
+        .create_in_dir(dir)
+        .map_err(|e| index_err(dir, e))?;
     crate::analysis::register_analyzers(&index);
     Ok((index, fields))
 }
@@ -776,7 +768,7 @@ pub(crate) fn refresh_keeping(
         if tmp.exists() {
             std::fs::remove_dir_all(&tmp)?;
         }
-        let (index, fields) = create_index(&tmp, true)?;
+        let (index, fields) = create_index(&tmp)?;
         (index, fields, tmp.clone(), Some(tmp))
     };
     manifest.analyzers = analyzer_fingerprint(&index, &fields);
@@ -818,13 +810,6 @@ pub(crate) fn refresh_keeping(
             "the folder exists and is not a zanlex index; remove it or pick another --index",
         ));
     }
-    if let Err(e) = staging::make_durable(&tmp) {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(index_err(
-            &tmp,
-            format!("cannot sync the new index to disk: {e}"),
-        ));
-    }
     if had_old {
         std::fs::rename(index_dir, &old_dir)?;
     }
@@ -837,14 +822,24 @@ pub(crate) fn refresh_keeping(
     if had_old {
         let _ = std::fs::remove_dir_all(&old_dir);
     }
-    // The new index replaces the old for good only once the parent folder records the rename.
+    // Tantivy synced the new index's files; the rename that puts it in place lasts only once
+    // the parent folder is synced too.
     let parent = match index_dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    staging::sync_folder(parent)
+    sync_folder(parent)
         .map_err(|e| index_err(index_dir, format!("cannot sync the folder it is in: {e}")))?;
     Ok((report, None))
+}
+
+/// Makes the entries of folder `dir` (files created, renamed or removed in it) durable.
+fn sync_folder(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir; // a folder cannot be opened as a file there; NTFS journals renames
+    Ok(())
 }
 
 /// A corpus up to this size keeps its acts in memory between the two ingestion phases (see
@@ -996,7 +991,7 @@ pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
     if dir.exists() {
         std::fs::remove_dir_all(dir)?;
     }
-    let (index, fields) = create_index(dir, false)?;
+    let (index, fields) = create_index(dir)?;
     let mut manifest = Manifest {
         schema: SCHEMA_VERSION,
         analyzers: analyzer_fingerprint(&index, &fields),
