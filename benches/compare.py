@@ -15,7 +15,8 @@ For each size (MB of synthetic acts written by the hidden `zanlex scale`):
             - tantivy 0.25 with its default tokenizer indexing the same JSONL (examples/peer_tantivy.rs);
             - optionally Xapian (python3-xapian, English-less default TermGenerator) on the same JSONL.
             MB/s is always corpus MB (10^6 bytes of source files) / wall seconds. Each build
-            runs --repeat times (5), the tools taking turns; the median wall time counts.
+            runs --repeat times (5), the tools taking turns, each with its input read into the
+            page cache just before (untimed); the median wall time counts.
   querying  p50, p99 and QPS over the 200 fixed queries of benches/queries.txt (words, inflected
             words, phrases, boolean, filters), one thread, warm (one untimed pass first), top 10
             with stored text; zanlex also builds citations and snippets. Each query run is
@@ -73,6 +74,21 @@ def timed(cmd, stdout_json=False, may_fail=False, limit=False):
     if stdout_json:
         out = json.loads(p.stdout.strip().splitlines()[-1]) if p.stdout.strip() else {}
     return wall, rss, out
+
+
+def warm(path):
+    """Reads path (a file, or every file under a folder) into the page cache, untimed.
+
+    The machine pages out page cache left idle for about half a minute (DAMON), and a round at
+    1 GB takes minutes: without this, zanlex read its corpus from disk in every round (its last
+    read was the round before) while each peer read the units file that the tool before it had
+    just read. Now every build starts with its own input cached, as the query runs do.
+    """
+    path = Path(path)
+    for f in ([path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())):
+        with open(f, "rb") as fh:
+            while fh.read(1 << 20):
+                pass
 
 
 def run_json(cmd):
@@ -174,12 +190,15 @@ def measure_size(mb, args, xpy):
     nosync_db = work / f"fts5-{mb}-nosync.sqlite"
     fts5_nosync = [sys.executable, ROOT / "benches" / "peers" / "fts5.py", "load", units, nosync_db,
                    "--no-sync"]
+    inputs = {tool: (corpus if tool == "zanlex" else units) for tool in builds}
     runs = {tool: [] for tool in builds}
     peak = {tool: 0 for tool in builds}
     nosync_runs = []
     for _ in range(max(1, args.repeat)):
+        warm(units)
         nosync_runs.append(timed(fts5_nosync)[0])
         for tool, cmd in builds.items():
+            warm(inputs[tool])
             if tool == "zanlex":
                 if "zanlex_failed" in r:
                     continue
@@ -214,6 +233,7 @@ def measure_size(mb, args, xpy):
     # The same in two timed halves: ingestion, then analysis + indexing of the parsed acts.
     if mb not in args.no_split:
         bidx = work / f"zanlex-build-{mb}"
+        warm(corpus)
         wall, rss, out = timed([REL / "examples" / "zanlex_build", corpus, bidx], stdout_json=True,
                                limit=True)
         r["zanlex"]["ingest_s"] = out["ingest_s"]
@@ -464,7 +484,9 @@ ingested, pre-parsed as JSONL, so their times exclude parsing. MB/s = corpus MB 
 Every build ends with its index on disk: tantivy's commit syncs zanlex's and the tantivy peer's
 files, and FTS5 loads with `synchronous=FULL` (no journal), so SQLite syncs the database at the
 commit; FTS5 loading without that sync is shown too, for reference.
-Each index build ran {args.repeat} times, the tools taking turns; the median wall time counts,
+Each index build ran {args.repeat} times, the tools taking turns, each run with its input (the
+corpus folder for zanlex, the units file for the peers) read into the page cache just before it;
+the median wall time counts,
 and peak RSS (from `/usr/bin/time -v`) is the largest of the runs. Queries: the 200 of
 `benches/queries.txt`, one thread, warm, {args.repeat} runs each, the tools taking turns; the run
 with the median p50 counts (its p99 and QPS with it). zanlex answers each with the total number of matches
