@@ -760,11 +760,7 @@ pub(crate) fn refresh_keeping(
     } else {
         drop(existing);
         report.rebuilt = true;
-        let name = index_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "index".into());
-        let tmp = index_dir.with_file_name(format!(".{name}.new-{}", std::process::id()));
+        let tmp = sibling_dir(index_dir, "new");
         if tmp.exists() {
             std::fs::remove_dir_all(&tmp)?;
         }
@@ -795,13 +791,7 @@ pub(crate) fn refresh_keeping(
             return Err(e);
         }
     }
-    let name = index_dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "index".into());
-    let sibling =
-        |tag: &str| index_dir.with_file_name(format!(".{name}.{tag}-{}", std::process::id()));
-    let old_dir = sibling("old");
+    let old_dir = sibling_dir(index_dir, "old");
     let had_old = index_dir.exists();
     if had_old && !index_dir.join("meta.json").is_file() && !is_empty_dir(index_dir) {
         let _ = std::fs::remove_dir_all(&tmp);
@@ -831,6 +821,15 @@ pub(crate) fn refresh_keeping(
     sync_folder(parent)
         .map_err(|e| index_err(index_dir, format!("cannot sync the folder it is in: {e}")))?;
     Ok((report, None))
+}
+
+/// A hidden folder beside `index_dir` for this process (`.index.new-4242`): where a fresh build
+/// is written (`new`), and where the index it replaces waits during the swap (`old`).
+fn sibling_dir(index_dir: &Path, tag: &str) -> PathBuf {
+    let name = index_dir
+        .file_name()
+        .map_or_else(|| "index".into(), |n| n.to_string_lossy());
+    index_dir.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
 }
 
 /// Makes the entries of folder `dir` (files created, renamed or removed in it) durable.

@@ -1,6 +1,7 @@
 //! Segments: a build leaves full segments as they are (merging them would rewrite the whole
 //! index once more), but incremental refreshes, each of which writes a small segment, do not
-//! pile segments up: small ones are merged.
+//! pile segments up: small ones are merged. A full rebuild is written beside the index and
+//! swapped in, leaving nothing else beside it.
 
 use crate::common;
 
@@ -43,4 +44,37 @@ fn repeated_refreshes_merge_their_small_segments() {
         let segments = segment_count(&idx);
         assert!(segments <= 4, "round {round}: {segments} segments");
     }
+}
+
+/// A full rebuild over an existing index is written beside it and swapped in: afterwards the
+/// folder holding the index holds the index alone (no `.index.new-…` staging folder, no
+/// `.index.old-…` one with the replaced index), and the index answers with the new build.
+#[test]
+fn a_rebuild_swaps_its_index_in_and_leaves_nothing_beside_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    common::copy_dir(Path::new("corpus"), &corpus);
+    let home = tmp.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let idx = home.join("index");
+    let first = refresh(&corpus, &idx, &BuildOptions::default()).unwrap();
+    assert!(first.rebuilt && first.added.len() == 5, "{first:?}");
+    let docs = live_documents(&idx);
+    std::fs::remove_file(corpus.join("000_59abb921da226678.txt")).unwrap();
+    let force = BuildOptions {
+        force: true,
+        ..BuildOptions::default()
+    };
+    let again = refresh(&corpus, &idx, &force).unwrap();
+    assert!(again.rebuilt && again.added.len() == 4, "{again:?}");
+    let beside: Vec<String> = std::fs::read_dir(&home)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(beside, ["index"]);
+    let now = live_documents(&idx);
+    assert!(
+        0 < now && now < docs,
+        "{now} documents after the rebuild, {docs} before"
+    );
 }
