@@ -18,16 +18,23 @@ fn live_documents(idx: &Path) -> u64 {
     index.reader().unwrap().searcher().num_docs()
 }
 
+/// A copy of the bundled corpus in `tmp`, indexed fresh into `index` (relative to `tmp`);
+/// the corpus copy, the index folder and its live documents.
+fn built_copy(tmp: &Path, index: &str) -> (std::path::PathBuf, std::path::PathBuf, u64) {
+    let corpus = tmp.join("corpus");
+    common::copy_dir(Path::new("corpus"), &corpus);
+    let idx = tmp.join(index);
+    let built = refresh(&corpus, &idx, &BuildOptions::default()).unwrap();
+    assert!(built.rebuilt && built.added.len() == 5, "{built:?}");
+    let docs = live_documents(&idx);
+    (corpus, idx, docs)
+}
+
 #[test]
 fn repeated_refreshes_merge_their_small_segments() {
     let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    common::copy_dir(Path::new("corpus"), &corpus);
-    let idx = tmp.path().join("index");
+    let (corpus, idx, docs) = built_copy(tmp.path(), "index");
     let opts = BuildOptions::default();
-    let built = refresh(&corpus, &idx, &opts).unwrap();
-    assert!(built.rebuilt && built.added.len() == 5, "{built:?}");
-    let docs = live_documents(&idx);
 
     // Each round changes one file's bytes (a trailing blank line: same act), so its act's
     // documents are deleted and written again as a new segment.
@@ -52,14 +59,9 @@ fn repeated_refreshes_merge_their_small_segments() {
 #[test]
 fn a_rebuild_swaps_its_index_in_and_leaves_nothing_beside_it() {
     let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    common::copy_dir(Path::new("corpus"), &corpus);
     let home = tmp.path().join("home");
     std::fs::create_dir(&home).unwrap();
-    let idx = home.join("index");
-    let first = refresh(&corpus, &idx, &BuildOptions::default()).unwrap();
-    assert!(first.rebuilt && first.added.len() == 5, "{first:?}");
-    let docs = live_documents(&idx);
+    let (corpus, idx, docs) = built_copy(tmp.path(), "home/index");
     std::fs::remove_file(corpus.join("000_59abb921da226678.txt")).unwrap();
     let force = BuildOptions {
         force: true,
