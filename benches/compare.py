@@ -2,7 +2,10 @@
 """zanlex beside the engines a user would pick instead, on the same scaled corpus, in one run.
 
     benches/compare.sh [--sizes 10,100,1000] [--seed 1] [--work target/compare] [--xapian]
-                       [--repeat 5]
+                       [--repeat 5] [--no-pgo]
+
+zanlex and the tantivy peer are built with profile-guided optimization by benches/pgo.sh
+(--no-pgo: the plain `dist` build).
 
 For each size (MB of synthetic acts written by the hidden `zanlex scale`):
   indexing  wall time, MB/s and peak RSS (/usr/bin/time -v) of
@@ -129,24 +132,32 @@ def ensure_tools(xapian):
                 xpy = "/usr/bin/python3"
             else:
                 log("Xapian unavailable: skipping it")
-    build_and_snapshot_binaries()
-    return xpy
+    return xpy, build_and_snapshot_binaries()
 
 
 def build_and_snapshot_binaries():
-    """Builds the binaries with the `dist` profile (what zanlex ships: LTO, one codegen unit;
-    the tantivy peer gets the same) and copies them aside, so a run keeps using the same build
-    even if someone rebuilds target/dist meanwhile."""
+    """Builds the measured binaries into the run's own folder, so a run keeps using the same
+    build even if someone rebuilds target/dist meanwhile: with profile-guided optimization
+    (benches/pgo.sh: the `dist` profile trained on a workload that is not the measured one; the
+    tantivy peer trained on its own work) unless --no-pgo, else, or when no llvm-profdata can be
+    had, the plain `dist` profile (what `cargo build --profile dist` ships: LTO, one codegen
+    unit; the tantivy peer gets the same). Returns how the binaries were built."""
     global REL
+    snap = Path(ARGS.work) / "bin"
+    (snap / "examples").mkdir(parents=True, exist_ok=True)
+    if not ARGS.no_pgo:
+        if subprocess.run(["bash", ROOT / "benches" / "pgo.sh", snap], cwd=ROOT).returncode == 0:
+            REL = snap
+            return "`dist` profile with profile-guided optimization (`benches/pgo.sh`)"
+        log("benches/pgo.sh failed: measuring the plain `dist` build")
     sh(["cargo", "build", "--profile", "dist", "--bin", "zanlex", "--example", "dump_units",
         "--example", "peer_tantivy", "--example", "zanlex_query", "--example", "zanlex_build"],
        cwd=ROOT)
-    snap = Path(ARGS.work) / "bin"
-    (snap / "examples").mkdir(parents=True, exist_ok=True)
     for name in ["zanlex", "examples/dump_units", "examples/peer_tantivy", "examples/zanlex_query",
                  "examples/zanlex_build"]:
         shutil.copy2(REL / name, snap / name)
     REL = snap
+    return "`dist` profile (no profile-guided optimization)"
 
 
 def measure_size(mb, args, xpy):
@@ -441,6 +452,8 @@ def main():
                     help="sizes (MB, comma-separated) for which zanlex is not also timed in two halves")
     ap.add_argument("--merge", action="store_true",
                     help="also report sizes measured by earlier runs (target/compare/results-N.json)")
+    ap.add_argument("--no-pgo", action="store_true",
+                    help="measure the plain `dist` build, without profile-guided optimization")
     ap.add_argument("--rss-limit-gb", type=float, default=0,
                     help="abort a process whose address space passes this many GB (protects a shared machine)")
     args = ap.parse_args()
@@ -451,7 +464,7 @@ def main():
     if args.rss_limit_gb:
         AS_LIMIT[:] = ["prlimit", f"--as={int(args.rss_limit_gb * 1e9)}", "--"]
     Path(args.work).mkdir(parents=True, exist_ok=True)
-    xpy = ensure_tools(args.xapian)
+    xpy, built = ensure_tools(args.xapian)
     peers = ["fts5", "tantivy"] + (["xapian"] if xpy else [])
     results = []
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
@@ -477,6 +490,7 @@ def main():
 
 Written by `{cmd.strip()}` on {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, commit `{commit}`.
 Machine: {machine()}.
+zanlex and the tantivy peer: {built}; SQLite: the system's.
 
 How it is measured (see `benches/compare.py`): a synthetic corpus of realistic acts from
 `zanlex scale` (seed {args.seed}); `zanlex index` runs end to end from the files (extraction,

@@ -4,6 +4,8 @@ query language and translated for SQLite FTS5 and tantivy's QueryParser.
 
 Run once; the output is committed so every run of the comparison uses the same queries:
     python3 benches/peers/make_queries.py corpus > benches/queries.txt
+Another seed draws another 200 (benches/pgo.sh trains on such a set, not on the measured one):
+    python3 benches/peers/make_queries.py corpus --seed 17
 
 Columns (tab-separated): kind, zanlex query, FTS5 MATCH expression, tantivy query,
 filter column, filter value (the last two empty when the query has no metadata filter).
@@ -22,8 +24,14 @@ WORD = re.compile(r"[а-яәғқңөұүһіё]+")
 
 
 def main():
-    corpus = Path(sys.argv[1] if len(sys.argv) > 1 else "corpus")
-    rng = random.Random(6)
+    args = sys.argv[1:]
+    seed = 6
+    if "--seed" in args:
+        at = args.index("--seed")
+        seed = int(args[at + 1])
+        del args[at:at + 2]
+    corpus = Path(args[0] if args else "corpus")
+    rng = random.Random(seed)
     words = []
     for p in sorted(corpus.glob("*.txt")):
         text = p.read_text(encoding="utf-8").lower()

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Builds the binaries that benches/compare.py measures with profile-guided optimization (PGO):
+# the `dist` profile instrumented, run on a training workload, rebuilt with the profile.
+#
+#   benches/pgo.sh OUT_DIR      # OUT_DIR/zanlex and OUT_DIR/examples/{dump_units,peer_tantivy,
+#                               # zanlex_query,zanlex_build}; about 10 minutes on 2 cores
+#
+# The training workload is not the measured one: a 20 MB corpus of `zanlex scale --seed 7`
+# (the comparison measures seed 1) indexed by zanlex and by the tantivy peer, and 200 queries
+# drawn from the corpus with another seed than benches/queries.txt (`make_queries.py --seed
+# 17`), less those that are also in benches/queries.txt, run on both. The tantivy peer is
+# trained on its own work, so both Rust builds get the same treatment; SQLite is the system's.
+#
+# Needs an llvm-profdata that reads rustc's raw profiles: rustup's (`rustup component add
+# llvm-tools`) or a system one (`apt-get install -y llvm-19`, which this script runs as root
+# when it finds none). Exits non-zero, having built nothing, when none can be had.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:?usage: benches/pgo.sh OUT_DIR}
+work=target/pgo
+
+find_profdata() {
+    local host sysroot
+    host=$(rustc -vV | sed -n 's/^host: //p')
+    sysroot=$(rustc --print sysroot)
+    for p in "$sysroot/lib/rustlib/$host/bin/llvm-profdata" \
+        $(ls -d /usr/lib/llvm-*/bin/llvm-profdata 2>/dev/null | sort -t- -k2 -n -r); do
+        if [ -x "$p" ]; then
+            echo "$p"
+            return 0
+        fi
+    done
+    return 1
+}
+
+profdata=$(find_profdata) || {
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "pgo.sh: no llvm-profdata; installing llvm-19 (apt-get install -y llvm-19)" >&2
+        apt-get install -y -qq llvm-19 >/dev/null || { apt-get update -qq && apt-get install -y -qq llvm-19 >/dev/null; } || true
+    fi
+    profdata=$(find_profdata) || {
+        echo "pgo.sh: no llvm-profdata (rustup component add llvm-tools, or apt-get install llvm-19)" >&2
+        exit 1
+    }
+}
+
+targets=(--bin zanlex --example dump_units --example peer_tantivy --example zanlex_query
+    --example zanlex_build)
+raw="$PWD/$work/raw"
+rm -rf "$raw" "$work/idx" "$work/peer" "$work/units.jsonl"
+mkdir -p "$raw"
+
+echo "pgo.sh: building instrumented binaries" >&2
+RUSTFLAGS="${RUSTFLAGS:-} -Cprofile-generate=$raw" \
+    cargo build --quiet --profile dist --target-dir "$work/gen" "${targets[@]}"
+gen="$work/gen/dist"
+
+if [ ! -e "$work/train.done" ]; then
+    rm -rf "$work/train"
+    "$gen/zanlex" scale --out "$work/train" --mb 20 --seed 7 >/dev/null
+    touch "$work/train.done"
+fi
+python3 benches/peers/make_queries.py corpus --seed 17 | grep -vxFf benches/queries.txt \
+    >"$work/queries.txt"
+
+echo "pgo.sh: training on $work/train and $(wc -l <"$work/queries.txt") queries" >&2
+"$gen/zanlex" index --corpus "$work/train" --index "$work/idx" >/dev/null
+"$gen/zanlex" search --corpus "$work/train" --index "$work/idx" --json "тұрақты тұруға рұқсат" >/dev/null
+"$gen/examples/zanlex_query" "$work/idx" "$work/queries.txt" >/dev/null
+"$gen/examples/dump_units" "$work/train" "$work/units.jsonl" >/dev/null
+"$gen/examples/peer_tantivy" index "$work/units.jsonl" "$work/peer" >/dev/null
+"$gen/examples/peer_tantivy" query "$work/peer" "$work/queries.txt" >/dev/null
+
+"$profdata" merge -o "$work/merged.profdata" "$raw"
+echo "pgo.sh: building with the profile ($profdata)" >&2
+RUSTFLAGS="${RUSTFLAGS:-} -Cprofile-use=$PWD/$work/merged.profdata" \
+    cargo build --quiet --profile dist --target-dir "$work/use" "${targets[@]}"
+
+mkdir -p "$out/examples"
+cp "$work/use/dist/zanlex" "$out/zanlex"
+for e in dump_units peer_tantivy zanlex_query zanlex_build; do
+    cp "$work/use/dist/examples/$e" "$out/examples/$e"
+done
+echo "pgo.sh: wrote $out" >&2
