@@ -72,8 +72,13 @@ echo "pgo.sh: training on $work/train and $(wc -l <"$work/queries.txt") queries"
 "$gen/examples/peer_tantivy" query "$work/peer" "$work/queries.txt" >/dev/null
 
 "$profdata" merge -o "$work/merged.profdata" "$raw"
+# Named by its content, so a new profile changes RUSTFLAGS and cargo rebuilds every crate with
+# it (cargo does not watch the file itself).
+profile="$PWD/$work/profile-$(sha256sum "$work/merged.profdata" | cut -c1-16).profdata"
+rm -f "$work"/profile-*.profdata
+mv "$work/merged.profdata" "$profile"
 echo "pgo.sh: building with the profile ($profdata)" >&2
-RUSTFLAGS="${RUSTFLAGS:-} -Cprofile-use=$PWD/$work/merged.profdata" \
+RUSTFLAGS="${RUSTFLAGS:-} -Cprofile-use=$profile" \
     cargo build --quiet --profile dist --target-dir "$work/use" "${targets[@]}"
 
 mkdir -p "$out/examples"
