@@ -3,23 +3,25 @@
 # the `dist` profile instrumented, run on a training workload, rebuilt with the profile.
 #
 #   benches/pgo.sh OUT_DIR      # OUT_DIR/zanlex and OUT_DIR/examples/{dump_units,peer_tantivy,
-#                               # zanlex_query,zanlex_build}; about 10 minutes on 2 cores
+#                               # zanlex_query,zanlex_build}; about 13 minutes on 2 cores
 #
 # The training workload is not the measured one: a 20 MB corpus of `zanlex scale --seed 7`
-# (the comparison measures seed 1) indexed by zanlex and by the tantivy peer, and 200 queries
+# (the comparison measures seed 1) indexed by zanlex and by the tantivy peer, and the queries
 # drawn from the corpus with another seed than benches/queries.txt (`make_queries.py --seed
-# 17`), less those that are also in benches/queries.txt, run on both. The tantivy peer is
-# trained on its own work, so both Rust builds get the same treatment; SQLite is the system's.
+# 17`) less those that are also among the measured ones (176 of 200 remain), run on both. The
+# tantivy peer is trained on its own work, so both Rust builds get the same treatment; SQLite
+# is the system's.
 #
 # Needs an llvm-profdata that reads rustc's raw profiles: rustup's (`rustup component add
 # llvm-tools`) or a system one (`apt-get install -y llvm-19`, which this script runs as root
-# when it finds none). Exits non-zero, having built nothing, when none can be had.
+# when it finds none). Exits non-zero when none can be had or none reads the profiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: benches/pgo.sh OUT_DIR}
 work=target/pgo
 
-find_profdata() {
+# rustup's llvm-profdata first (rustc's own LLVM), then the system's, newest first.
+profdata_candidates() {
     local host sysroot
     host=$(rustc -vV | sed -n 's/^host: //p')
     sysroot=$(rustc --print sysroot)
@@ -27,22 +29,19 @@ find_profdata() {
         $(ls -d /usr/lib/llvm-*/bin/llvm-profdata 2>/dev/null | sort -t- -k2 -n -r); do
         if [ -x "$p" ]; then
             echo "$p"
-            return 0
         fi
     done
-    return 1
 }
 
-profdata=$(find_profdata) || {
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        echo "pgo.sh: no llvm-profdata; installing llvm-19 (apt-get install -y llvm-19)" >&2
-        apt-get install -y -qq llvm-19 >/dev/null || { apt-get update -qq && apt-get install -y -qq llvm-19 >/dev/null; } || true
-    fi
-    profdata=$(find_profdata) || {
-        echo "pgo.sh: no llvm-profdata (rustup component add llvm-tools, or apt-get install llvm-19)" >&2
-        exit 1
-    }
-}
+if [ -z "$(profdata_candidates)" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "pgo.sh: no llvm-profdata; installing llvm-19 (apt-get install -y llvm-19)" >&2
+    apt-get install -y -qq llvm-19 >/dev/null ||
+        { apt-get update -qq && apt-get install -y -qq llvm-19 >/dev/null; } || true
+fi
+if [ -z "$(profdata_candidates)" ]; then
+    echo "pgo.sh: no llvm-profdata (rustup component add llvm-tools, or apt-get install llvm-19)" >&2
+    exit 1
+fi
 
 targets=(--bin zanlex --example dump_units --example peer_tantivy --example zanlex_query
     --example zanlex_build)
@@ -71,7 +70,18 @@ echo "pgo.sh: training on $work/train and $(wc -l <"$work/queries.txt") queries"
 "$gen/examples/peer_tantivy" index "$work/units.jsonl" "$work/peer" >/dev/null
 "$gen/examples/peer_tantivy" query "$work/peer" "$work/queries.txt" >/dev/null
 
-"$profdata" merge -o "$work/merged.profdata" "$raw"
+# An llvm-profdata older than the raw profiles' format cannot read them: take the first that can.
+profdata=""
+for p in $(profdata_candidates); do
+    if "$p" merge -o "$work/merged.profdata" "$raw" 2>/dev/null; then
+        profdata=$p
+        break
+    fi
+done
+if [ -z "$profdata" ]; then
+    echo "pgo.sh: no llvm-profdata here reads rustc's profiles (rustup component add llvm-tools)" >&2
+    exit 1
+fi
 # Named by its content, so a new profile changes RUSTFLAGS and cargo rebuilds every crate with
 # it (cargo does not watch the file itself).
 profile="$PWD/$work/profile-$(sha256sum "$work/merged.profdata" | cut -c1-16).profdata"
