@@ -44,6 +44,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REL = ROOT / "target" / "dist"
+# The examples a run uses beside the `zanlex` binary (benches/pgo.sh builds the same).
+EXAMPLES = ["dump_units", "peer_tantivy", "zanlex_query", "zanlex_build"]
 ARGS = None
 
 
@@ -150,11 +152,9 @@ def build_and_snapshot_binaries():
             REL = snap
             return "`dist` profile with profile-guided optimization (`benches/pgo.sh`)"
         log("benches/pgo.sh failed: measuring the plain `dist` build")
-    sh(["cargo", "build", "--profile", "dist", "--bin", "zanlex", "--example", "dump_units",
-        "--example", "peer_tantivy", "--example", "zanlex_query", "--example", "zanlex_build"],
-       cwd=ROOT)
-    for name in ["zanlex", "examples/dump_units", "examples/peer_tantivy", "examples/zanlex_query",
-                 "examples/zanlex_build"]:
+    sh(["cargo", "build", "--profile", "dist", "--bin", "zanlex"]
+       + [a for e in EXAMPLES for a in ("--example", e)], cwd=ROOT)
+    for name in ["zanlex"] + [f"examples/{e}" for e in EXAMPLES]:
         shutil.copy2(REL / name, snap / name)
     REL = snap
     return "`dist` profile (no profile-guided optimization)"

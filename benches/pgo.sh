@@ -43,8 +43,12 @@ if [ -z "$(profdata_candidates)" ]; then
     exit 1
 fi
 
-targets=(--bin zanlex --example dump_units --example peer_tantivy --example zanlex_query
-    --example zanlex_build)
+# The examples benches/compare.py runs beside the binary (its EXAMPLES).
+examples=(dump_units peer_tantivy zanlex_query zanlex_build)
+targets=(--bin zanlex)
+for e in "${examples[@]}"; do
+    targets+=(--example "$e")
+done
 raw="$PWD/$work/raw"
 rm -rf "$raw" "$work/idx" "$work/peer" "$work/units.jsonl"
 mkdir -p "$raw"
@@ -93,7 +97,7 @@ RUSTFLAGS="${RUSTFLAGS:-} -Cprofile-use=$profile" \
 
 mkdir -p "$out/examples"
 cp "$work/use/dist/zanlex" "$out/zanlex"
-for e in dump_units peer_tantivy zanlex_query zanlex_build; do
+for e in "${examples[@]}"; do
     cp "$work/use/dist/examples/$e" "$out/examples/$e"
 done
 echo "pgo.sh: wrote $out" >&2

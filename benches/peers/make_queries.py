@@ -10,10 +10,10 @@ Another seed draws another 200 (benches/pgo.sh trains on such a set, not on the 
 Columns (tab-separated): kind, zanlex query, FTS5 MATCH expression, tantivy query,
 filter column, filter value (the last two empty when the query has no metadata filter).
 """
+import argparse
 import collections
 import random
 import re
-import sys
 from pathlib import Path
 
 STOP = set("""және мен бен пен немесе үшін бойынша туралы осы оның олар сол бұл да де ғана
@@ -24,14 +24,12 @@ WORD = re.compile(r"[а-яәғқңөұүһіё]+")
 
 
 def main():
-    args = sys.argv[1:]
-    seed = 6
-    if "--seed" in args:
-        at = args.index("--seed")
-        seed = int(args[at + 1])
-        del args[at:at + 2]
-    corpus = Path(args[0] if args else "corpus")
-    rng = random.Random(seed)
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default="corpus")
+    ap.add_argument("--seed", type=int, default=6, help="6 drew benches/queries.txt")
+    args = ap.parse_args()
+    corpus = Path(args.corpus)
+    rng = random.Random(args.seed)
     words = []
     for p in sorted(corpus.glob("*.txt")):
         text = p.read_text(encoding="utf-8").lower()
