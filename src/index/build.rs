@@ -7,6 +7,7 @@
 
 use super::docs::{act_documents, IndexDoc};
 use super::schema::{build_schema, Fields, SCHEMA_VERSION};
+use super::staging;
 use crate::model::Act;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -342,7 +343,9 @@ fn index_err(path: &Path, reason: impl std::fmt::Display) -> crate::Error {
     }
 }
 
-/// Creates an empty index with zanlex's schema and analyzers in `dir`.
+/// Creates an empty index with zanlex's schema and analyzers in `dir`, written without syncs
+/// ([`staging::StagingDirectory`]): whoever creates it calls [`staging::make_durable`] once it
+/// is complete.
 pub(crate) fn create_index(dir: &Path) -> crate::Result<(Index, Fields)> {
     std::fs::create_dir_all(dir)?;
     let (schema, fields) = build_schema();
@@ -353,11 +356,8 @@ pub(crate) fn create_index(dir: &Path) -> crate::Result<(Index, Fields)> {
         docstore_compress_dedicated_thread: indexing_threads() < cores(),
         ..tantivy::IndexSettings::default()
     };
-    let index = Index::builder()
-        .schema(schema)
-        .settings(settings)
-        .create_in_dir(dir)
-        .map_err(|e| index_err(dir, e))?;
+    let folder = staging::StagingDirectory::open(dir).map_err(|e| index_err(dir, e))?;
+    let index = Index::create(folder, schema, settings).map_err(|e| index_err(dir, e))?;
     crate::analysis::register_analyzers(&index);
     Ok((index, fields))
 }
@@ -791,6 +791,13 @@ pub(crate) fn refresh_keeping(
             return Err(e);
         }
     }
+    if let Err(e) = staging::make_durable(&tmp) {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(index_err(
+            &tmp,
+            format!("cannot sync the new index to disk: {e}"),
+        ));
+    }
     let old_dir = sibling_dir(index_dir, "old");
     let had_old = index_dir.exists();
     if had_old && !index_dir.join("meta.json").is_file() && !is_empty_dir(index_dir) {
@@ -812,13 +819,13 @@ pub(crate) fn refresh_keeping(
     if had_old {
         let _ = std::fs::remove_dir_all(&old_dir);
     }
-    // Tantivy synced the new index's files; the rename that puts it in place lasts only once
-    // the parent folder is synced too.
+    // The new index's files are synced; the rename that puts it in place lasts only once the
+    // parent folder is synced too.
     let parent = match index_dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    sync_folder(parent)
+    staging::sync_folder(parent)
         .map_err(|e| index_err(index_dir, format!("cannot sync the folder it is in: {e}")))?;
     Ok((report, None))
 }
@@ -830,15 +837,6 @@ fn sibling_dir(index_dir: &Path, tag: &str) -> PathBuf {
         .file_name()
         .map_or_else(|| "index".into(), |n| n.to_string_lossy());
     index_dir.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
-}
-
-/// Makes the entries of folder `dir` (files created, renamed or removed in it) durable.
-fn sync_folder(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    std::fs::File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir; // a folder cannot be opened as a file there; NTFS journals renames
-    Ok(())
 }
 
 /// A corpus up to this size keeps its acts in memory between the two ingestion phases (see
@@ -991,21 +989,24 @@ pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
         std::fs::remove_dir_all(dir)?;
     }
     let (index, fields) = create_index(dir)?;
-    let mut manifest = Manifest {
+    let manifest = Manifest {
         schema: SCHEMA_VERSION,
         analyzers: analyzer_fingerprint(&index, &fields),
         zanlex: env!("CARGO_PKG_VERSION").to_string(),
         files: BTreeMap::new(),
     };
-    manifest.files.clear();
-    write_acts(
+    let units = write_acts(
         &index,
         &fields,
         dir,
         acts.to_vec(),
         &manifest,
         &BuildOptions::default(),
-    )
+    )?;
+    drop(index);
+    staging::make_durable(dir)
+        .map_err(|e| index_err(dir, format!("cannot sync the new index to disk: {e}")))?;
+    Ok(units)
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@
 pub mod build;
 pub mod docs;
 pub mod schema;
+mod staging;
 
 pub use build::{build_from_acts, refresh, BuildOptions, Manifest, RefreshReport};
 pub use schema::{Fields, SCHEMA_VERSION};
