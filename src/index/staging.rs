@@ -6,7 +6,7 @@
 //! files together and wait on those syncs in turn (`perf record -e sched:sched_switch`: both
 //! in `atomic_write`, uninterruptible, while documents wait for them). In a staging folder the
 //! syncs buy nothing: nothing reads the folder until it is renamed into place, and a crash
-//! before the rename leaves a half-written folder that the next build throws away. So
+//! before the rename leaves the old index as it was, beside a half-written hidden folder. So
 //! [`StagingDirectory`] writes without syncing, and [`make_durable`] syncs each of its files
 //! once, all together, just before the rename; the index is as durable as tantivy leaves it.
 
