@@ -760,6 +760,7 @@ pub(crate) fn refresh_keeping(
     } else {
         drop(existing);
         report.rebuilt = true;
+        remove_abandoned_builds(index_dir);
         let tmp = sibling_dir(index_dir, "new");
         if tmp.exists() {
             std::fs::remove_dir_all(&tmp)?;
@@ -821,11 +822,7 @@ pub(crate) fn refresh_keeping(
     }
     // The new index's files are synced; the rename that puts it in place lasts only once the
     // parent folder is synced too.
-    let parent = match index_dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    staging::sync_folder(parent)
+    staging::sync_folder(parent_dir(index_dir))
         .map_err(|e| index_err(index_dir, format!("cannot sync the folder it is in: {e}")))?;
     Ok((report, None))
 }
@@ -833,10 +830,54 @@ pub(crate) fn refresh_keeping(
 /// A hidden folder beside `index_dir` for this process (`.index.new-4242`): where a fresh build
 /// is written (`new`), and where the index it replaces waits during the swap (`old`).
 fn sibling_dir(index_dir: &Path, tag: &str) -> PathBuf {
-    let name = index_dir
-        .file_name()
-        .map_or_else(|| "index".into(), |n| n.to_string_lossy());
+    let name = index_name(index_dir);
     index_dir.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
+}
+
+/// The index folder's own name, which its [`sibling_dir`]s carry.
+fn index_name(index_dir: &Path) -> std::borrow::Cow<'_, str> {
+    index_dir
+        .file_name()
+        .map_or_else(|| "index".into(), |n| n.to_string_lossy())
+}
+
+/// The folder `index_dir` is in (`.` for a bare name).
+fn parent_dir(index_dir: &Path) -> &Path {
+    match index_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Removes the staging folders ([`sibling_dir`] `new`) that builds of `index_dir` left behind
+/// when they were killed: those whose process is gone. A staging folder never holds the only
+/// copy of an index (the one it would replace stays where it was until the swap), so nothing
+/// is lost; a build still running keeps its folder. Best effort, and only where a process can
+/// be looked up (`/proc`).
+fn remove_abandoned_builds(index_dir: &Path) {
+    #[cfg(target_os = "linux")]
+    {
+        let prefix = format!(".{}.new-", index_name(index_dir));
+        let Ok(entries) = std::fs::read_dir(parent_dir(index_dir)) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let file_name = entry.file_name();
+            let Some(pid) = file_name
+                .to_str()
+                .and_then(|n| n.strip_prefix(&prefix))
+                .and_then(|pid| pid.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            let gone = !Path::new("/proc").join(pid.to_string()).exists();
+            if gone && pid != std::process::id() {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = index_dir;
 }
 
 /// A corpus up to this size keeps its acts in memory between the two ingestion phases (see
