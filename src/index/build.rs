@@ -857,6 +857,10 @@ fn parent_dir(index_dir: &Path) -> &Path {
 fn remove_abandoned_builds(index_dir: &Path) {
     #[cfg(target_os = "linux")]
     {
+        // Without /proc mounted every process would look gone.
+        if !Path::new("/proc/self").exists() {
+            return;
+        }
         let prefix = format!(".{}.new-", index_name(index_dir));
         let Ok(entries) = std::fs::read_dir(parent_dir(index_dir)) else {
             return;
