@@ -497,8 +497,9 @@ How it is measured (see `benches/compare.py`): a synthetic corpus of realistic a
 repair, structure, amendments, Kazakh analysis); the peers load the units zanlex
 ingested, pre-parsed as JSONL, so their times exclude parsing. MB/s = corpus MB / wall time.
 Every build ends with its index on disk: zanlex syncs each file of its new index before moving
-it into place, tantivy's commit syncs the tantivy peer's files, and FTS5 loads with `synchronous=FULL` (no journal), so SQLite syncs the database at the
-commit; FTS5 loading without that sync is shown too, for reference.
+it into place, tantivy's commit syncs the tantivy peer's files, and FTS5 loads with
+`synchronous=FULL` (no journal), so SQLite syncs the database at the commit; FTS5 loading
+without that sync is shown too, for reference.
 Each index build ran {args.repeat} times, the tools taking turns, each run with its input (the
 corpus folder for zanlex, the units file for the peers) read into the page cache just before it;
 the median wall time counts,

@@ -792,12 +792,9 @@ pub(crate) fn refresh_keeping(
             return Err(e);
         }
     }
-    if let Err(e) = staging::make_durable(&tmp) {
+    if let Err(e) = make_durable(&tmp) {
         let _ = std::fs::remove_dir_all(&tmp);
-        return Err(index_err(
-            &tmp,
-            format!("cannot sync the new index to disk: {e}"),
-        ));
+        return Err(e);
     }
     let old_dir = sibling_dir(index_dir, "old");
     let had_old = index_dir.exists();
@@ -825,6 +822,12 @@ pub(crate) fn refresh_keeping(
     staging::sync_folder(parent_dir(index_dir))
         .map_err(|e| index_err(index_dir, format!("cannot sync the folder it is in: {e}")))?;
     Ok((report, None))
+}
+
+/// [`staging::make_durable`] on a complete new index in `dir`, its error naming the folder.
+fn make_durable(dir: &Path) -> crate::Result<()> {
+    staging::make_durable(dir)
+        .map_err(|e| index_err(dir, format!("cannot sync the new index to disk: {e}")))
 }
 
 /// A hidden folder beside `index_dir` for this process (`.index.new-4242`): where a fresh build
@@ -874,8 +877,8 @@ fn remove_abandoned_builds(index_dir: &Path) {
             else {
                 continue;
             };
-            let gone = !Path::new("/proc").join(pid.to_string()).exists();
-            if gone && pid != std::process::id() {
+            // This process's own folder is not gone: `/proc` lists it too.
+            if !Path::new("/proc").join(pid.to_string()).exists() {
                 let _ = std::fs::remove_dir_all(entry.path());
             }
         }
@@ -1049,8 +1052,7 @@ pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
         &BuildOptions::default(),
     )?;
     drop(index);
-    staging::make_durable(dir)
-        .map_err(|e| index_err(dir, format!("cannot sync the new index to disk: {e}")))?;
+    make_durable(dir)?;
     Ok(units)
 }
 

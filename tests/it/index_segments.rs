@@ -1,7 +1,7 @@
 //! Segments: a build leaves full segments as they are (merging them would rewrite the whole
 //! index once more), but incremental refreshes, each of which writes a small segment, do not
 //! pile segments up: small ones are merged. A full rebuild is written beside the index and
-//! swapped in, leaving nothing else beside it.
+//! swapped in, leaving nothing else beside it, and clears what killed builds left there.
 
 use crate::common;
 
@@ -78,5 +78,47 @@ fn a_rebuild_swaps_its_index_in_and_leaves_nothing_beside_it() {
     assert!(
         0 < now && now < docs,
         "{now} documents after the rebuild, {docs} before"
+    );
+}
+
+/// A build killed before its swap leaves its hidden staging folder beside the index; the next
+/// fresh build removes it once its process is gone, and leaves alone a running build's folder
+/// (PID 1 always runs), an index being swapped out (`.old-`) and another index's folders.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_fresh_build_removes_the_folders_of_killed_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Above the kernel's largest PID (2^22), so no such process exists.
+    let left_behind = [
+        ".index.new-4194999",
+        ".index.new-1",
+        ".index.old-4194999",
+        ".other.new-4194999",
+    ];
+    for name in left_behind {
+        let p = tmp.path().join(name);
+        std::fs::create_dir(&p).unwrap();
+        std::fs::write(p.join("meta.json"), b"{}").unwrap();
+    }
+    let built = refresh(
+        Path::new("corpus"),
+        &tmp.path().join("index"),
+        &BuildOptions::default(),
+    )
+    .unwrap();
+    assert!(built.rebuilt, "{built:?}");
+    let mut beside: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    beside.sort();
+    assert_eq!(
+        beside,
+        [
+            ".index.new-1",
+            ".index.old-4194999",
+            ".other.new-4194999",
+            "index"
+        ]
     );
 }

@@ -344,38 +344,6 @@ fn a_failed_refresh_leaves_the_previous_index_usable() {
     );
 }
 
-/// A build killed before its swap leaves its hidden staging folder beside the index; the next
-/// fresh build removes it once its process is gone, and leaves a running build's folder (PID 1
-/// always runs) and the folder of an index being swapped out alone.
-#[cfg(target_os = "linux")]
-#[test]
-fn a_fresh_build_removes_the_folders_of_killed_builds() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("index");
-    let beside = |name: &str| {
-        let p = tmp.path().join(name);
-        std::fs::create_dir_all(&p).unwrap();
-        std::fs::write(p.join("meta.json"), b"{}").unwrap();
-        p
-    };
-    // Above the kernel's largest PID (2^22), so no such process exists.
-    let killed = beside(".index.new-4194999");
-    let running = beside(".index.new-1");
-    let swapped_out = beside(".index.old-4194999");
-    let other_index = beside(".other.new-4194999");
-    let (_, report) =
-        ZanIndex::open_or_build(&root().join("corpus"), &dir, &BuildOptions::default()).unwrap();
-    assert!(report.rebuilt, "{report:?}");
-    assert!(!killed.exists());
-    assert!(running.exists() && swapped_out.exists() && other_index.exists());
-    let left: Vec<String> = std::fs::read_dir(tmp.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".index.new-"))
-        .collect();
-    assert_eq!(left, [".index.new-1"]);
-}
-
 /// Hits read their stored values with zanlex's own decoder of tantivy's document layout
 /// (`search::stored`): it must give exactly what tantivy's deserializer gives, for every
 /// stored document of the corpus index (units of every edition and the acts' documents).
