@@ -344,9 +344,11 @@ fn index_err(path: &Path, reason: impl std::fmt::Display) -> crate::Error {
 }
 
 /// Creates an empty index with zanlex's schema and analyzers in `dir`, written without syncs
-/// ([`staging::StagingDirectory`]): whoever creates it calls [`staging::make_durable`] once it
-/// is complete.
-pub(crate) fn create_index(dir: &Path) -> crate::Result<(Index, Fields)> {
+/// ([`staging::StagingDirectory`], returned too): whoever creates it calls [`make_durable`]
+/// once it is complete.
+pub(crate) fn create_index(
+    dir: &Path,
+) -> crate::Result<(Index, Fields, staging::StagingDirectory)> {
     std::fs::create_dir_all(dir)?;
     let (schema, fields) = build_schema();
     let settings = tantivy::IndexSettings {
@@ -356,10 +358,10 @@ pub(crate) fn create_index(dir: &Path) -> crate::Result<(Index, Fields)> {
         docstore_compress_dedicated_thread: indexing_threads() < cores(),
         ..tantivy::IndexSettings::default()
     };
-    let folder = staging::StagingDirectory::open(dir).map_err(|e| index_err(dir, e))?;
-    let index = Index::create(folder, schema, settings).map_err(|e| index_err(dir, e))?;
+    let staging = staging::StagingDirectory::open(dir).map_err(|e| index_err(dir, e))?;
+    let index = Index::create(staging.clone(), schema, settings).map_err(|e| index_err(dir, e))?;
     crate::analysis::register_analyzers(&index);
-    Ok((index, fields))
+    Ok((index, fields, staging))
 }
 
 /// Memory for each indexing thread's postings before it writes a segment.
@@ -765,8 +767,8 @@ pub(crate) fn refresh_keeping(
         if tmp.exists() {
             std::fs::remove_dir_all(&tmp)?;
         }
-        let (index, fields) = create_index(&tmp)?;
-        (index, fields, tmp.clone(), Some(tmp))
+        let (index, fields, staging) = create_index(&tmp)?;
+        (index, fields, tmp.clone(), Some((tmp, staging)))
     };
     manifest.analyzers = analyzer_fingerprint(&index, &fields);
     let res = write_streaming(
@@ -781,7 +783,7 @@ pub(crate) fn refresh_keeping(
         opts,
     );
     drop(index);
-    let Some(tmp) = tmp else {
+    let Some((tmp, staging)) = tmp else {
         report.units_indexed = res?;
         return Ok((report, None));
     };
@@ -792,7 +794,7 @@ pub(crate) fn refresh_keeping(
             return Err(e);
         }
     }
-    if let Err(e) = make_durable(&tmp) {
+    if let Err(e) = make_durable(&staging, &tmp) {
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(e);
     }
@@ -824,9 +826,11 @@ pub(crate) fn refresh_keeping(
     Ok((report, None))
 }
 
-/// [`staging::make_durable`] on a complete new index in `dir`, its error naming the folder.
-fn make_durable(dir: &Path) -> crate::Result<()> {
-    staging::make_durable(dir)
+/// [`staging::StagingDirectory::make_durable`] on a complete new index in `dir`, its error
+/// naming the folder.
+fn make_durable(staging: &staging::StagingDirectory, dir: &Path) -> crate::Result<()> {
+    staging
+        .make_durable()
         .map_err(|e| index_err(dir, format!("cannot sync the new index to disk: {e}")))
 }
 
@@ -1036,7 +1040,7 @@ pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
     if dir.exists() {
         std::fs::remove_dir_all(dir)?;
     }
-    let (index, fields) = create_index(dir)?;
+    let (index, fields, staging) = create_index(dir)?;
     let manifest = Manifest {
         schema: SCHEMA_VERSION,
         analyzers: analyzer_fingerprint(&index, &fields),
@@ -1052,7 +1056,7 @@ pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
         &BuildOptions::default(),
     )?;
     drop(index);
-    make_durable(dir)?;
+    make_durable(&staging, dir)?;
     Ok(units)
 }
 
