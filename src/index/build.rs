@@ -794,7 +794,7 @@ pub(crate) fn refresh_keeping(
             return Err(e);
         }
     }
-    if let Err(e) = make_durable(&staging, &tmp) {
+    if let Err(e) = make_durable(&staging) {
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(e);
     }
@@ -826,12 +826,15 @@ pub(crate) fn refresh_keeping(
     Ok((report, None))
 }
 
-/// [`staging::StagingDirectory::make_durable`] on a complete new index in `dir`, its error
-/// naming the folder.
-fn make_durable(staging: &staging::StagingDirectory, dir: &Path) -> crate::Result<()> {
-    staging
-        .make_durable()
-        .map_err(|e| index_err(dir, format!("cannot sync the new index to disk: {e}")))
+/// [`staging::StagingDirectory::make_durable`] on a complete new index, its error naming the
+/// folder.
+fn make_durable(staging: &staging::StagingDirectory) -> crate::Result<()> {
+    staging.make_durable().map_err(|e| {
+        index_err(
+            staging.root(),
+            format!("cannot sync the new index to disk: {e}"),
+        )
+    })
 }
 
 /// A hidden folder beside `index_dir` for this process (`.index.new-4242`): where a fresh build
@@ -1056,7 +1059,7 @@ pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
         &BuildOptions::default(),
     )?;
     drop(index);
-    make_durable(&staging, dir)?;
+    make_durable(&staging)?;
     Ok(units)
 }
 

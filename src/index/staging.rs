@@ -52,6 +52,11 @@ impl StagingDirectory {
         })
     }
 
+    /// The folder the index is written into.
+    pub(crate) fn root(&self) -> &Path {
+        &self.root
+    }
+
     fn atomic_files(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Arc<[u8]>>> {
         self.atomic.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -207,7 +212,7 @@ impl Directory for StagingDirectory {
 /// Makes every file in the folder `dir`, and the folder's list of them, durable. The files are
 /// synced from several threads at once, so the file system can write them out together (one
 /// journal commit for many files on ext4) instead of one after another.
-pub(crate) fn make_durable(dir: &Path) -> io::Result<()> {
+fn make_durable(dir: &Path) -> io::Result<()> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
