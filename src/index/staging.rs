@@ -35,6 +35,11 @@ use tantivy::directory::{
 /// A [`MmapDirectory`] whose writes are not synced and whose atomic files are kept in memory
 /// until [`StagingDirectory::make_durable`] (see the module doc); reads of other files, locks
 /// and watches are the inner directory's. Clones share the atomic files.
+///
+/// Until then the atomic files are seen only through `atomic_read`, `exists` and `delete`, the
+/// way tantivy's writer reads them: `open_read` and `watch` look at the folder on disk, where
+/// `meta.json` is not yet, so no reader can be opened on the folder before the index is made
+/// durable (the build opens none).
 #[derive(Clone, Debug)]
 pub(crate) struct StagingDirectory {
     inner: MmapDirectory,
