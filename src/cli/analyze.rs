@@ -13,7 +13,8 @@ pub struct Args {
     /// Analyzer: kk_exact, kk_stem, kk_loose, or what the index writes to its fields:
     /// kk_loose_rest (the loose forms its stems do not give), kk_exact_rest (stop words, which
     /// have no stem), kk_stem_marked (each word's stem and form in one term: the stem, then
-    /// \u{1} where the word is its own stem, else \u{2} and the word).
+    /// \u{1} where the word is its own stem, \u{3} and the rest of the word where the word
+    /// begins with its stem, else \u{2} and the word).
     #[arg(long, default_value = KK_STEM)]
     pub analyzer: String,
     /// Print one JSON document instead of a table.

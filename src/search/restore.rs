@@ -66,7 +66,7 @@ pub fn restore_word(index: &ZanIndex, word: &str) -> Option<String> {
         FormFoldsTo::new(&key),
         |term, doc_freq| {
             if let Some((_, written)) = split_form(term) {
-                count(written, doc_freq);
+                count(&written, doc_freq);
             }
         },
     )
@@ -139,7 +139,8 @@ where
 
 /// Accepts the Cyrillic terms whose [`fold`] is exactly `key`, and the `kk_stem` terms whose
 /// stem's is ([`crate::analysis::form_term`]): the stem followed by
-/// [`crate::analysis::SELF_STEM_MARK`], or by [`crate::analysis::FORM_MARK`] and a form.
+/// [`crate::analysis::SELF_STEM_MARK`], or by [`crate::analysis::FORM_MARK`] and a form, or by
+/// [`crate::analysis::SUFFIX_MARK`] and the rest of a form.
 ///
 /// The state is how much of `key` the term's prefix folds to, plus the bytes of a letter
 /// not yet complete. On Cyrillic letters [`fold`] only ever appends, looking back at the last
@@ -162,8 +163,11 @@ where
 /// assert!(!a.can_match(&run("тұрaқты"))); // a Latin `a` inside
 /// assert!(a.is_match(&run("тұрақты\u{1}"))); // its own stem
 /// assert!(!a.can_match(&run("тұрақты\u{1}а")));
-/// assert!(a.is_match(&run("тұрақты\u{2}тұрақтыға"))); // a form of the stem
-/// assert!(!a.can_match(&run("тұрақ\u{2}тұрақты")));
+/// assert!(a.is_match(&run("тұрақты\u{3}ға"))); // a form of the stem
+/// assert!(!a.can_match(&run("тұрақ\u{3}ты")));
+/// let b = FoldsTo::new(&fold("китап"));
+/// let run = |w: &str| w.bytes().fold(b.start(), |s, c| b.accept(&s, c));
+/// assert!(b.is_match(&run("кітап\u{2}кітабы"))); // a form that does not begin with it
 /// ```
 #[derive(Debug, Clone)]
 pub struct FoldsTo {
@@ -179,10 +183,11 @@ impl FoldsTo {
     }
 }
 
-/// [`crate::analysis::SELF_STEM_MARK`] and [`crate::analysis::FORM_MARK`], one byte each in
-/// UTF-8.
+/// [`crate::analysis::SELF_STEM_MARK`], [`crate::analysis::FORM_MARK`] and
+/// [`crate::analysis::SUFFIX_MARK`], one byte each in UTF-8.
 const MARK: u8 = crate::analysis::SELF_STEM_MARK as u8;
 const FORM: u8 = crate::analysis::FORM_MARK as u8;
+const SUFFIX: u8 = crate::analysis::SUFFIX_MARK as u8;
 
 /// Where [`FoldsTo`] is in a term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,7 +197,8 @@ pub enum FoldsToState {
     /// The whole key, then [`crate::analysis::SELF_STEM_MARK`]: a `kk_stem` term of a word
     /// that is its own stem.
     Marked,
-    /// The whole key, then [`crate::analysis::FORM_MARK`]: a form of the stem follows.
+    /// The whole key, then [`crate::analysis::FORM_MARK`] or
+    /// [`crate::analysis::SUFFIX_MARK`]: a form of the stem follows.
     Form,
     /// The prefix's whole letters fold to `key[..matched]`; `partial[..partial_len]` are the
     /// first bytes of the next letter.
@@ -251,7 +257,7 @@ impl tantivy_fst::Automaton for FoldsTo {
         if partial_len == 0 && matched == self.key.len() {
             match byte {
                 MARK => return FoldsToState::Marked,
-                FORM => return FoldsToState::Form,
+                FORM | SUFFIX => return FoldsToState::Form,
                 _ => {}
             }
         }
@@ -371,7 +377,9 @@ impl<A: tantivy_fst::Automaton> tantivy_fst::Automaton for Besides<A> {
 
     fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
         let track = match state.1 {
-            BesidesTrack::Within(n) if n == self.stem.len() && (byte == MARK || byte == FORM) => {
+            BesidesTrack::Within(n)
+                if n == self.stem.len() && matches!(byte, MARK | FORM | SUFFIX) =>
+            {
                 BesidesTrack::Excluded
             }
             BesidesTrack::Within(n) if self.stem.get(n) == Some(&byte) => {
@@ -469,11 +477,12 @@ impl tantivy_fst::Automaton for FormFoldsTo {
                 else {
                     return FormState::Dead;
                 };
-                if byte == FORM {
-                    return if partial_len == 0 {
-                        FormState::Form(self.key.start())
-                    } else {
-                        FormState::Dead
+                if byte == FORM || byte == SUFFIX {
+                    return match partial_len {
+                        0 if byte == FORM => FormState::Form(self.key.start()),
+                        // The form is the stem and the rest: go on from the stem.
+                        0 => FormState::Form(s),
+                        _ => FormState::Dead,
                     };
                 }
                 match self.key.accept(&s, byte) {
@@ -495,7 +504,8 @@ impl tantivy_fst::Automaton for FormFoldsTo {
                 }
             }
             FormState::Off(_) if byte == FORM => FormState::Form(self.key.start()),
-            FormState::Off(_) if byte == MARK => FormState::Dead,
+            // A form that begins with a stem whose skeleton has left the key leaves it too.
+            FormState::Off(_) if byte == MARK || byte == SUFFIX => FormState::Dead,
             FormState::Off(n) if !starts_letter => FormState::Off(n),
             FormState::Off(n) if n < STEM_LETTERS_OFF => FormState::Off(n + 1),
             FormState::Form(s) => FormState::Form(self.key.accept(&s, byte)),
@@ -713,7 +723,7 @@ mod tests {
             let Some((_, form)) = split_form(t) else {
                 continue;
             };
-            let key = fold(form);
+            let key = fold(&form);
             let found = accepted(&set, FormFoldsTo::new(&key));
             let expected: Vec<String> = terms
                 .iter()
@@ -721,7 +731,7 @@ mod tests {
                     let Some((stem, form)) = split_form(t) else {
                         return false;
                     };
-                    is_candidate(form) && fold(form) == key && (stem == form || near(stem, &key))
+                    is_candidate(&form) && fold(&form) == key && (form == stem || near(stem, &key))
                 })
                 .cloned()
                 .collect();

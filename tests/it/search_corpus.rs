@@ -475,7 +475,7 @@ fn each_word_is_one_term_with_its_stem_and_form() {
             pairs(KK_STEM),
             pairs(KK_STEM_MARKED),
         );
-        let forms: Vec<(usize, &str, &str)> = terms
+        let forms: Vec<(usize, &str, std::borrow::Cow<str>)> = terms
             .iter()
             .map(|(p, t)| {
                 let (stem, form) = split_form(t).unwrap_or_else(|| panic!("{t:?} in {text}"));
