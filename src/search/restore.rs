@@ -477,13 +477,12 @@ impl tantivy_fst::Automaton for FormFoldsTo {
                 else {
                     return FormState::Dead;
                 };
-                if byte == FORM || byte == SUFFIX {
-                    return match partial_len {
-                        0 if byte == FORM => FormState::Form(self.key.start()),
-                        // The form is the stem and the rest: go on from the stem.
-                        0 => FormState::Form(s),
-                        _ => FormState::Dead,
-                    };
+                match (byte, partial_len) {
+                    (FORM, 0) => return FormState::Form(self.key.start()),
+                    // The form is the stem and the rest: go on from the stem.
+                    (SUFFIX, 0) => return FormState::Form(s),
+                    (FORM | SUFFIX, _) => return FormState::Dead,
+                    _ => {}
                 }
                 match self.key.accept(&s, byte) {
                     FoldsToState::Marked => FormState::Own,
@@ -646,20 +645,29 @@ mod tests {
     fn besides_leaves_out_exactly_one_stems_terms() {
         use crate::analysis::{form_term, split_form};
         let mut word = random_words("аәгғиікқнңуұүы", 0xbe_51de);
+        // Each stem's own term, forms that begin with it and forms that do not: all three
+        // marks follow the stem.
         let mut terms: Vec<String> = (0..4000)
-            .map(|_| {
+            .map(|i| {
                 let stem = word(3);
-                let form = stem.clone() + &word(2);
-                form_term(
-                    &stem,
-                    if form.len().is_multiple_of(4) {
-                        &stem
-                    } else {
-                        &form
-                    },
-                )
+                let form = match i % 4 {
+                    0 => stem.clone(),
+                    1 => word(4),
+                    _ => stem.clone() + &word(2),
+                };
+                form_term(&stem, &form)
             })
             .collect();
+        for mark in [
+            crate::analysis::SELF_STEM_MARK,
+            crate::analysis::FORM_MARK,
+            crate::analysis::SUFFIX_MARK,
+        ] {
+            assert!(
+                terms.iter().filter(|t| t.contains(mark)).count() > 500,
+                "{mark:?}"
+            );
+        }
         let set = term_map(&mut terms);
         let (mut left_out, mut kept) = (0, 0);
         for t in terms.iter().step_by(7) {
