@@ -127,6 +127,15 @@ static REF_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Compiles the amendment readers' patterns now (see `crate::ingest::compile_patterns`).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&REF_RE);
+    apply::compile_patterns();
+    effective::compile_patterns();
+    instructions::compile_patterns();
+    notes::compile_patterns();
+}
+
 /// Resolves a note's printed target (`3-тармақ`, `1-қосымшаға`, `Преамбула`, `Қағида`,
 /// `Тақырып`, `2) тармақша`, empty for the whole act) to an eid, relative to the unit the note
 /// follows: in 003 the Rules are `att_1`, so `3-тармақ` under them is `att_1__para_3`.
