@@ -946,45 +946,41 @@ fn write_streaming(
             dir,
             manifest,
             report,
-            Opening::Pending(opening),
+            Opening {
+                handle: Some(opening),
+                writer: None,
+            },
         )
     })
 }
 
 /// An [`ActWriter`] being opened on a thread of its own (while phase 1 parses the corpus),
 /// then open.
-enum Opening<'scope, 'a> {
-    Pending(std::thread::ScopedJoinHandle<'scope, crate::Result<ActWriter<'a>>>),
-    Open(Box<ActWriter<'a>>),
-    /// It failed to open (the error was handed out once).
-    Failed,
+struct Opening<'scope, 'a> {
+    handle: Option<std::thread::ScopedJoinHandle<'scope, crate::Result<ActWriter<'a>>>>,
+    /// `None` until the handle is joined, and after if the writer failed to open.
+    writer: Option<ActWriter<'a>>,
 }
 
 impl<'a> Opening<'_, 'a> {
     /// The writer, once it is open.
     fn get(&mut self, dir: &Path) -> crate::Result<&mut ActWriter<'a>> {
-        if let Opening::Pending(_) = self {
-            let Opening::Pending(handle) = std::mem::replace(self, Opening::Failed) else {
-                unreachable!("matched above");
-            };
+        if let Some(handle) = self.handle.take() {
             let w = handle
                 .join()
                 .map_err(|_| index_err(dir, "the index writer panicked while opening"))??;
-            *self = Opening::Open(Box::new(w));
+            self.writer = Some(w);
         }
-        match self {
-            Opening::Open(w) => Ok(w),
-            _ => Err(index_err(dir, "the index writer could not be opened")),
-        }
+        self.writer
+            .as_mut()
+            .ok_or_else(|| index_err(dir, "the index writer could not be opened"))
     }
 
     /// The open writer, to commit.
     fn into_writer(mut self, dir: &Path) -> crate::Result<ActWriter<'a>> {
         self.get(dir)?;
-        match self {
-            Opening::Open(w) => Ok(*w),
-            _ => Err(index_err(dir, "the index writer could not be opened")),
-        }
+        self.writer
+            .ok_or_else(|| index_err(dir, "the index writer could not be opened"))
     }
 }
 
