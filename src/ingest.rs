@@ -59,8 +59,12 @@ const READ_AHEAD_FILES: usize = 32;
 /// parsed. Each is compiled once a process, on first use, and a thread that needs one that
 /// another is compiling waits for it: compiled as the first files met them, the patterns
 /// (15–20 ms of one core in a 10 MB build) were compiled one at a time while the other core
-/// mostly waited.
-pub(crate) fn compile_patterns() {
+/// mostly waited. Only where there are two files or more to parse at once: one file is parsed
+/// on one thread, which compiles the patterns it meets and no others.
+fn compile_patterns(files: &[PathBuf]) {
+    if files.len() < 2 {
+        return;
+    }
     rayon::join(crate::amend::compile_patterns, || {
         crate::structure::compile_patterns();
         crate::extract::repair::compile_patterns();
@@ -168,6 +172,7 @@ pub fn ingest_corpus(dir: &Path) -> IngestReport {
             return report;
         }
     };
+    compile_patterns(&files);
     let results = map_files(&files, &file_sizes(&files), |_, f| ingest_file(f, &parent));
     for (path, r) in files.into_iter().zip(results) {
         match r {
@@ -471,7 +476,7 @@ where
     // Without a temporary file phase 2 ingests the files again: slower, same acts.
     let spill = if keep { None } else { Spill::new().ok() };
     type Phase1 = (Option<(LinkSummary, Stash)>, Option<IngestFailure>);
-    compile_patterns();
+    compile_patterns(&files);
     let phase1: Vec<Phase1> = map_files(&files, &sizes, |i, f| match ingest_file(f, &parent) {
         Ok(act) => {
             let s = LinkSummary::of(i, &act);
