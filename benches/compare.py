@@ -19,7 +19,8 @@ For each size (MB of synthetic acts written by the hidden `zanlex scale`):
             - optionally Xapian (python3-xapian, English-less default TermGenerator) on the same JSONL.
             MB/s is always corpus MB (10^6 bytes of source files) / wall seconds. Each build
             runs --repeat times (5), the tools taking turns, each with its input read into the
-            page cache just before (untimed); the median wall time counts.
+            page cache just before and every dirty page of the machine written back
+            (untimed); the median wall time counts.
   querying  p50, p99 and QPS over the 200 fixed queries of benches/queries.txt (words, inflected
             words, phrases, boolean, filters), one thread, warm (one untimed pass first), top 10
             with stored text; zanlex also builds citations and snippets. Each query run is
@@ -95,6 +96,18 @@ def warm(path):
         with open(f, "rb") as fh:
             while fh.read(1 << 20):
                 pass
+
+
+def settle():
+    """Writes back every dirty page of the machine, untimed, before a timed build.
+
+    FTS5's reference load without syncing (`--no-sync`) leaves its whole database dirty in the
+    page cache, and `zanlex index` ran next: at 1 GB the kernel wrote 1.5 GB back while zanlex
+    built, on the same two cores and disk (zanlex 1 GB builds 26.2-27.3 s after 1.5 GB of dirty
+    pages, 24.7-26.0 s after `sync`, two pairs). Every other build ends synced, so only the
+    build after that load paid. Now none inherits another's writes.
+    """
+    os.sync()
 
 
 def run_json(cmd):
@@ -208,9 +221,12 @@ def measure_size(mb, args, xpy):
     nosync_runs = []
     for _ in range(max(1, args.repeat)):
         warm(units)
+        settle()
         nosync_runs.append(timed(fts5_nosync)[0])
+        nosync_db.unlink(missing_ok=True)
         for tool, cmd in builds.items():
             warm(inputs[tool])
+            settle()
             if tool == "zanlex":
                 if "zanlex_failed" in r:
                     continue
@@ -501,8 +517,9 @@ it into place, tantivy's commit syncs the tantivy peer's files, and FTS5 loads w
 `synchronous=FULL` (no journal), so SQLite syncs the database at the commit; FTS5 loading
 without that sync is shown too, for reference.
 Each index build ran {args.repeat} times, the tools taking turns, each run with its input (the
-corpus folder for zanlex, the units file for the peers) read into the page cache just before it;
-the median wall time counts,
+corpus folder for zanlex, the units file for the peers) read into the page cache just before it
+and no write of an earlier run pending (`sync`, untimed: FTS5's load without syncing leaves its
+database dirty); the median wall time counts,
 and peak RSS (from `/usr/bin/time -v`) is the largest of the runs. Queries: the 200 of
 `benches/queries.txt`, one thread, warm, {args.repeat} runs each, the tools taking turns; the run
 with the median p50 counts (its p99 and QPS with it). zanlex answers each with the total number of matches
