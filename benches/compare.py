@@ -18,9 +18,9 @@ For each size (MB of synthetic acts written by the hidden `zanlex scale`):
             - tantivy 0.25 with its default tokenizer indexing the same JSONL (examples/peer_tantivy.rs);
             - optionally Xapian (python3-xapian, English-less default TermGenerator) on the same JSONL.
             MB/s is always corpus MB (10^6 bytes of source files) / wall seconds. Each build
-            runs --repeat times (5), the tools taking turns, each with its input read into the
-            page cache just before and every dirty page of the machine written back
-            (untimed); the median wall time counts.
+            runs --repeat times (5; three times as often up to 10 MB), the tools taking
+            turns, each with its input read into the page cache just before and every dirty
+            page of the machine written back (untimed); the median wall time counts.
   querying  p50, p99 and QPS over the 200 fixed queries of benches/queries.txt (words, inflected
             words, phrases, boolean, filters), one thread, warm (one untimed pass first), top 10
             with stored text; zanlex also builds citations and snippets. Each query run is
@@ -96,6 +96,16 @@ def warm(path):
         with open(f, "rb") as fh:
             while fh.read(1 << 20):
                 pass
+
+
+def build_rounds(repeat, mb):
+    """Index builds per tool at `mb` MB: three times `repeat` up to 10 MB, else `repeat`.
+
+    A 10 MB build lasts a third of a second to two thirds, so a hiccup of this shared machine
+    weighs on it most (in the 29d2646 run FTS5's five 10 MB loads took 0.43-0.69 s); fifteen
+    rounds of each tool cost under half a minute.
+    """
+    return max(1, repeat) * (3 if mb <= 10 else 1)
 
 
 def settle():
@@ -219,7 +229,7 @@ def measure_size(mb, args, xpy):
     runs = {tool: [] for tool in builds}
     peak = {tool: 0 for tool in builds}
     nosync_runs = []
-    for _ in range(max(1, args.repeat)):
+    for _ in range(build_rounds(args.repeat, mb)):
         warm(units)
         settle()
         nosync_runs.append(timed(fts5_nosync)[0])
@@ -516,7 +526,7 @@ Every build ends with its index on disk: zanlex syncs each file of its new index
 it into place, tantivy's commit syncs the tantivy peer's files, and FTS5 loads with
 `synchronous=FULL` (no journal), so SQLite syncs the database at the commit; FTS5 loading
 without that sync is shown too, for reference.
-Each index build ran {args.repeat} times, the tools taking turns, each run with its input (the
+Each index build ran {args.repeat} times ({build_rounds(args.repeat, 10)} up to 10 MB), the tools taking turns, each run with its input (the
 corpus folder for zanlex, the units file for the peers) read into the page cache just before it
 and no write of an earlier run pending (`sync`, untimed: FTS5's load without syncing leaves its
 database dirty); the median wall time counts,
