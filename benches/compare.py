@@ -259,7 +259,6 @@ def measure_size(mb, args, xpy):
         wall = statistics.median(runs[tool])
         r[tool] = {"index_s": wall, "runs": runs[tool], "rss": peak[tool], "mbps": mbytes / wall,
                    "size": du(sizes[tool])}
-    nosync_db.unlink(missing_ok=True)
     r["fts5"]["nosync_runs"] = nosync_runs
     r["fts5"]["nosync_mbps"] = mbytes / statistics.median(nosync_runs)
     nan = float("nan")
@@ -526,9 +525,9 @@ Every build ends with its index on disk: zanlex syncs each file of its new index
 it into place, tantivy's commit syncs the tantivy peer's files, and FTS5 loads with
 `synchronous=FULL` (no journal), so SQLite syncs the database at the commit; FTS5 loading
 without that sync is shown too, for reference.
-Each index build ran {args.repeat} times ({build_rounds(args.repeat, 10)} up to 10 MB), the tools taking turns, each run with its input (the
-corpus folder for zanlex, the units file for the peers) read into the page cache just before it
-and no write of an earlier run pending (`sync`, untimed: FTS5's load without syncing leaves its
+Each index build ran {args.repeat} times ({build_rounds(args.repeat, 10)} up to 10 MB), the tools
+taking turns, each run with its input (the corpus folder for zanlex, the units file for the
+peers) read into the page cache just before it and no write of an earlier run pending (`sync`, untimed: FTS5's load without syncing leaves its
 database dirty); the median wall time counts,
 and peak RSS (from `/usr/bin/time -v`) is the largest of the runs. Queries: the 200 of
 `benches/queries.txt`, one thread, warm, {args.repeat} runs each, the tools taking turns; the run
