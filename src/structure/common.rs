@@ -242,6 +242,35 @@ pub(crate) static RE_PENDING: LazyLock<Gated> = LazyLock::new(|| {
     )
 });
 
+/// `Ескерту. 3-тармақ …`: the kind and number of the unit a note names first.
+static RE_NOTE_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[>*\s]*Ескерт\S*\s*(?:Жаңа\s+)?(\d+(?:-\d+)*)\s*-\s*(тармақша|тармақ|тарау|қосымша|бап|бөлім)")
+        .expect("valid regex")
+});
+/// `Ескерту. 2-қосымша алып тасталды`: a note that deletes its unit.
+static RE_NOTE_DELETES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[>*\s]*Ескерт\S*\s*(\d+(?:-\d+)*)\s*-\s*\S+\s+(?:алып|алынып)\s+тасталды")
+        .expect("valid regex")
+});
+
+/// Compiles the patterns both parsers share now (see `crate::ingest::compile_patterns`).
+pub(crate) fn compile_patterns() {
+    for gated in [
+        &RE_PARA,
+        &RE_SUBPARA,
+        &RE_CHAPTER,
+        &RE_ROMAN_CHAPTER,
+        &RE_ARTICLE,
+        &RE_ANNEX,
+        &RE_DELETED,
+        &RE_PENDING,
+    ] {
+        LazyLock::force(gated);
+    }
+    LazyLock::force(&RE_NOTE_TARGET);
+    LazyLock::force(&RE_NOTE_DELETES);
+}
+
 /// A law's chapter line (`I ТАРАУ. …` or `1-тарау. …`): its number (Roman numerals as
 /// digits) and heading.
 pub(crate) fn chapter_line(text: &str) -> Option<(String, String)> {
@@ -287,11 +316,7 @@ pub(crate) fn is_note_start(text: &str) -> bool {
 /// What unit a note names first (`3-тармақ жаңа редакцияда` → Paragraph "3").
 pub(crate) fn note_target(text: &str) -> Option<(crate::model::UnitKind, Option<String>)> {
     use crate::model::UnitKind;
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[>*\s]*Ескерт\S*\s*(?:Жаңа\s+)?(\d+(?:-\d+)*)\s*-\s*(тармақша|тармақ|тарау|қосымша|бап|бөлім)")
-            .expect("valid regex")
-    });
-    if let Some(c) = RE.captures(text) {
+    if let Some(c) = RE_NOTE_TARGET.captures(text) {
         let kind = match &c[2] {
             "тармақша" => UnitKind::Subparagraph,
             "тармақ" => UnitKind::Paragraph,
@@ -319,11 +344,7 @@ pub(crate) fn note_target(text: &str) -> Option<(crate::model::UnitKind, Option<
 
 /// Whether a note says its unit was deleted (`2-қосымша алып тасталды`, `7-бап алып тасталды`).
 pub(crate) fn note_deletes(text: &str, num: &str) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[>*\s]*Ескерт\S*\s*(\d+(?:-\d+)*)\s*-\s*\S+\s+(?:алып|алынып)\s+тасталды")
-            .expect("valid regex")
-    });
-    RE.captures(text).is_some_and(|c| &c[1] == num)
+    RE_NOTE_DELETES.captures(text).is_some_and(|c| &c[1] == num)
 }
 
 #[cfg(test)]

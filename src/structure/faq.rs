@@ -27,8 +27,13 @@ static RE_SUBSECTION: LazyLock<Gated> = LazyLock::new(|| {
     })
 });
 
+/// `а)`: the first item of an answer's list, where a question heading ends at the latest.
+static RE_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s[a-zа-яәіңғүұқөһ]\)\s").expect("valid regex"));
+
 /// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
 pub(crate) fn compile_patterns() {
+    LazyLock::force(&RE_ITEM);
     LazyLock::force(&RE_SECTION);
     LazyLock::force(&RE_SUBSECTION);
 }
@@ -130,8 +135,6 @@ pub(crate) fn parse(t: &mut Tree, start: usize) {
                 && node.num.as_deref().is_some_and(|n| n.contains('.'))
             {
                 // The question ends at its full stop, or where the answer's list starts (`а)`).
-                static RE_ITEM: LazyLock<Regex> =
-                    LazyLock::new(|| Regex::new(r"\s[a-zа-яәіңғүұқөһ]\)\s").expect("valid regex"));
                 let stop = [h.find(['.', '?', ':']), RE_ITEM.find(h).map(|m| m.start())]
                     .into_iter()
                     .flatten()

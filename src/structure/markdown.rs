@@ -234,21 +234,31 @@ pub(crate) fn build(
         .and_then(|d| header::parse_date(d))
         .or_else(|| source.rsplit('/').next().and_then(header::parse_date))
         .or_else(|| {
-            static RE_V: LazyLock<Regex> =
-                LazyLock::new(|| Regex::new(r"_v(\d{4}-\d{2}-\d{2})").expect("valid regex"));
-            RE_V.captures(&doc.source.file)
+            RE_VERSION_IN_NAME
+                .captures(&doc.source.file)
                 .and_then(|c| header::parse_date(&c[1]))
         });
     act.id = header::act_id(act.kind, &act.issuances, &act.title);
     Ok(act)
 }
 
+/// `_v2023-01-15` in a file name: the edition's date.
+static RE_VERSION_IN_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"_v(\d{4}-\d{2}-\d{2})").expect("valid regex"));
+/// `Министр … от 4 января 2018 года № 11-1-4/1`: a Russian requisite line.
+static RE_RUSSIAN_REQUISITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<issuer>.+?)\s+от\s+(?P<date>\d{1,2}\s+\S+\s+\d{4})\s+года\s+№\s*(?P<n>\S+?)[.,]?(?:\s|$)")
+        .expect("valid regex")
+});
+
+/// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&RE_VERSION_IN_NAME);
+    LazyLock::force(&RE_RUSSIAN_REQUISITE);
+}
+
 fn parse_russian_requisite(s: &str) -> Option<crate::model::Issuance> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?P<issuer>.+?)\s+от\s+(?P<date>\d{1,2}\s+\S+\s+\d{4})\s+года\s+№\s*(?P<n>\S+?)[.,]?(?:\s|$)")
-            .expect("valid regex")
-    });
-    let c = RE.captures(s)?;
+    let c = RE_RUSSIAN_REQUISITE.captures(s)?;
     let issuer = c["issuer"].trim().to_string();
     Some(crate::model::Issuance {
         issuer_code: header::issuer_code(&issuer),

@@ -22,6 +22,8 @@ mod units;
 
 /// Compiles the structure parsers' patterns now (see `crate::ingest::compile_patterns`).
 pub(crate) fn compile_patterns() {
+    common::compile_patterns();
+    markdown::compile_patterns();
     header::compile_patterns();
     units::compile_patterns();
     faq::compile_patterns();

@@ -49,8 +49,13 @@ static RE_SIGNATURE_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A note's last words: the amending act (`… бұйрығымен`) or its commencement.
+static RE_NOTE_COMPLETE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\p{L}+мен|енгізіледі\))[.)]*\s*$").expect("valid regex"));
+
 /// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
 pub(crate) fn compile_patterns() {
+    LazyLock::force(&RE_NOTE_COMPLETE);
     LazyLock::force(&RE_VERB);
     LazyLock::force(&RE_TOP_TARGET);
     LazyLock::force(&RE_CONTEXT_WORD);
@@ -1008,11 +1013,9 @@ impl<'a> TextParser<'a> {
 /// `… бұйрықтарымен`) or its commencement (`… қолданысқа енгізіледі).`), so the unindented
 /// lines after it are no longer part of it.
 pub(crate) fn note_complete(text: &str) -> bool {
-    static RE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:\p{L}+мен|енгізіледі\))[.)]*\s*$").expect("valid regex"));
     let t = text.trim_end();
     // A match ends the text with `мен`, `)` or `.`.
-    t.ends_with(['н', ')', '.']) && RE.is_match(t)
+    t.ends_with(['н', ')', '.']) && RE_NOTE_COMPLETE.is_match(t)
 }
 
 /// Marks a unit deleted or pending from the words after its number.
