@@ -527,8 +527,9 @@ it into place, tantivy's commit syncs the tantivy peer's files, and FTS5 loads w
 without that sync is shown too, for reference.
 Each index build ran {args.repeat} times ({build_rounds(args.repeat, 10)} up to 10 MB), the tools
 taking turns, each run with its input (the corpus folder for zanlex, the units file for the
-peers) read into the page cache just before it and no write of an earlier run pending (`sync`, untimed: FTS5's load without syncing leaves its
-database dirty); the median wall time counts,
+peers) read into the page cache just before it and no write of an earlier run pending
+(`sync`, untimed: FTS5's load without syncing leaves its database dirty); the median wall time
+counts,
 and peak RSS (from `/usr/bin/time -v`) is the largest of the runs. Queries: the 200 of
 `benches/queries.txt`, one thread, warm, {args.repeat} runs each, the tools taking turns; the run
 with the median p50 counts (its p99 and QPS with it). zanlex answers each with the total number of matches
