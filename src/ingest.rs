@@ -65,10 +65,25 @@ fn compile_patterns(files: &[PathBuf]) {
     if files.len() < 2 {
         return;
     }
+    compile_all_patterns();
+}
+
+fn compile_all_patterns() {
     rayon::join(crate::amend::compile_patterns, || {
         crate::structure::compile_patterns();
         crate::extract::repair::compile_patterns();
     });
+}
+
+/// Starts compiling the parsers' patterns on rayon's threads and returns at once, for a
+/// caller that knows it will parse `files` files and has work of its own to do first
+/// (`zanlex index` creates the index and opens its writer meanwhile, on one core, so the
+/// other one would wait). Ingestion waits for the compiling to finish before it parses, as
+/// it does when it compiles the patterns itself ([`compile_patterns`]).
+pub(crate) fn compile_patterns_soon(files: usize) {
+    if files >= 2 {
+        rayon::spawn(compile_all_patterns);
+    }
 }
 
 /// `f(i, &files[i])` for every file, on every thread of rayon's pool, the largest files first
@@ -674,7 +689,7 @@ mod tests {
         assert_eq!(taken, [0, 1, 2, 3, 4]);
     }
 
-    /// Every pattern static of the parsers is compiled ahead by [`compile_patterns`]: its
+    /// Every pattern static of the parsers is compiled ahead by [`compile_all_patterns`]: its
     /// module's `compile_patterns` forces it, and that function is reached from here. The lists
     /// are kept by hand, and 29d2646's left out the patterns of two modules (fixed in e1a1854),
     /// which were then compiled on first use, one thread at a time.
@@ -686,7 +701,7 @@ mod tests {
             .expect("valid regex");
         let ingest = read("ingest.rs");
         let ahead = ingest
-            .split("fn compile_patterns(files")
+            .split("fn compile_all_patterns()")
             .nth(1)
             .and_then(|rest| rest.split("\n}\n").next())
             .unwrap_or_default();

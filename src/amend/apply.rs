@@ -13,9 +13,9 @@ pub struct ApplyFailure {
 }
 
 static SUBPARA_LINE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d+(?:-\d+)*)\)\s").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^\s*([0-9]+(?:-[0-9]+)*)\)\s").expect("static regex"));
 static LEAD_NUM_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(\d+(?:-\d+)*)(?:[.)]|-тарау\.?|-қосымша)\s*").expect("static regex")
+    Regex::new(r"^\s*([0-9]+(?:-[0-9]+)*)(?:[.)]|-тарау\.?|-қосымша)\s*").expect("static regex")
 });
 
 /// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).

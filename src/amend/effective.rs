@@ -11,7 +11,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(\d{4})\.(\d{1,2})\.(\d{1,2})\.?|\b(\d{1,2})\.(\d{1,2})\.\s?(\d{4})\b)")
+    Regex::new(r"(?:\b([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})\.?|\b([0-9]{1,2})\.([0-9]{1,2})\.\s?([0-9]{4})\b)")
         .expect("static regex")
 });
 

@@ -46,15 +46,16 @@ static VERB_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static PARA_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:\d+(?:-\d+)*\s*(?:,|және)?\s*)*\d+(?:-\d+)*)\s*-\s*тармақ(\w*)")
+    Regex::new(r"((?:[0-9]+(?:-[0-9]+)*\s*(?:,|және)?\s*)*[0-9]+(?:-[0-9]+)*)\s*-\s*тармақ(\w*)")
         .expect("static regex")
 });
 static SUBPARA_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d+(?:-\d+)*)\)\s*тармақш").expect("static regex"));
-static CHAPTER_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d+(?:-\d+)*)\s*-\s*тара[уy](\w*)").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"([0-9]+(?:-[0-9]+)*)\)\s*тармақш").expect("static regex"));
+static CHAPTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]+(?:-[0-9]+)*)\s*-\s*тара[уy](\w*)").expect("static regex")
+});
 static ANNEX_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d+(?:-\d+)*)[\s-]+қосымша(\w*)").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"([0-9]+(?:-[0-9]+)*)[\s-]+қосымша(\w*)").expect("static regex"));
 static PART_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші|тоғызыншы|оныншы)(?:\s+және\s+(бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші|тоғызыншы|оныншы))?\s+(бөл\w*|абзац\w*)")
         .expect("static regex")
@@ -62,12 +63,12 @@ static PART_RE: LazyLock<Regex> = LazyLock::new(|| {
 static QUOTED_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"["«“]([^"«»“”]+)["»”]"#).expect("static regex"));
 static NUM_SPLIT_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d+(?:-\d+)*").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"[0-9]+(?:-[0-9]+)*").expect("static regex"));
 static WORD_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})\s+жыл\w*\s+(\d{1,2})\s+([а-яәіңғүұқөһ]+)").expect("static regex")
+    Regex::new(r"([0-9]{4})\s+жыл\w*\s+([0-9]{1,2})\s+([а-яәіңғүұқөһ]+)").expect("static regex")
 });
 static SIGN_NUM_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:№|\bN)\s*(\d+(?:\s*[-/]\s*[0-9A-Za-zІі]+)*)").expect("static regex")
+    Regex::new(r"(?:№|\bN)\s*([0-9]+(?:\s*[-/]\s*[0-9A-Za-zІі]+)*)").expect("static regex")
 });
 
 /// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).

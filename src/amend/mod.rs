@@ -123,8 +123,10 @@ fn strip_num<'a>(text: &'a str, num: Option<&str>) -> &'a str {
 }
 
 static REF_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(?:-\d+)*)\s*-\s*(тармақ|бап|қосымша|тарау)|(\d+(?:-\d+)*)\)\s*тармақша")
-        .expect("static regex")
+    Regex::new(
+        r"([0-9]+(?:-[0-9]+)*)\s*-\s*(тармақ|бап|қосымша|тарау)|([0-9]+(?:-[0-9]+)*)\)\s*тармақша",
+    )
+    .expect("static regex")
 });
 
 /// Compiles the amendment readers' patterns now (see `crate::ingest::compile_patterns`).

@@ -33,11 +33,11 @@ static ACTION_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SIGN_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:№|\bN)\s*(\d+(?:[-/][0-9A-Za-zІі]+|\.\d+)*)").expect("static regex")
+    Regex::new(r"(?:№|\bN)\s*([0-9]+(?:[-/][0-9A-Za-zІі]+|\.[0-9]+)*)").expect("static regex")
 });
 
 static BARE_NUMBER_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d+(?:-\d+)*/\d+\b").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"\b[0-9]+(?:-[0-9]+)*/[0-9]+\b").expect("static regex"));
 
 /// The start of a kind word: [`kind_of`] reads only its beginning, and the first match starts
 /// where it would with the rest of the word (`\w*`) matched too, so the word's tail is not

@@ -323,17 +323,17 @@ fn split_case_glue(word: &str) -> String {
 /// words the converter moves out of place.
 static REF_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\d+(?:-\d+)*\)?-)?(?:(?:бап|баб|тармақ|тармағ|қосымша|тарау|бөлім|абзац|бұйры[қғ]|жарлы[қғ]|кодекс|қаулы|қағида|регламент|стандарт|бірлескен)\p{L}*|заң(?:ы|ын|ына|ында|ынан|ымен|мен|ға|да|нан|ның|ының))$",
+        r"(?i)^(?:[0-9]+(?:-[0-9]+)*\)?-)?(?:(?:бап|баб|тармақ|тармағ|қосымша|тарау|бөлім|абзац|бұйры[қғ]|жарлы[қғ]|кодекс|қаулы|қағида|регламент|стандарт|бірлескен)\p{L}*|заң(?:ы|ын|ына|ында|ынан|ымен|мен|ға|да|нан|ның|ының))$",
     )
     .expect("static regex")
 });
 
 /// A legal act number: `11-1-4/240`, `329-ө-м`, or any number after `№`.
 static ACT_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d+(?:-[\d\p{L}]+)*/\d+$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^[0-9]+(?:-[0-9\p{L}]+)*/[0-9]+$").expect("static regex"));
 
 static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d+(?:-[\d\p{L}]+)*(?:/\d+)?$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^[0-9]+(?:-[0-9\p{L}]+)*(?:/[0-9]+)?$").expect("static regex"));
 
 /// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
 pub(crate) fn compile_patterns() {

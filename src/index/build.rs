@@ -713,6 +713,8 @@ pub(crate) fn refresh_keeping(
     let old = if reusable {
         old.unwrap_or_default()
     } else {
+        // Every file is parsed again: the patterns compile while the index is created.
+        crate::ingest::compile_patterns_soon(scanned.len());
         Manifest::default()
     };
 
@@ -753,6 +755,9 @@ pub(crate) fn refresh_keeping(
         return Ok((report, existing));
     }
 
+    if reusable {
+        crate::ingest::compile_patterns_soon(scanned.len());
+    }
     report.removed = removed;
     report.changed = true;
     let mut manifest = Manifest {

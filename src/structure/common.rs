@@ -101,7 +101,7 @@ pub(crate) fn is_terminal(s: &str) -> bool {
     t.ends_with('.') || t.ends_with(';') || t.ends_with(':')
 }
 
-/// A regex that matches only text starting (or ending) with certain characters (`^\d…`,
+/// A regex that matches only text starting (or ending) with certain characters (`^[0-9]…`,
 /// `^[IVXLCІ]…`, `…қосымша\s*$`): [`Gated::captures`] and [`Gated::is_match`] answer as the
 /// regex does, without running it on the many lines that cannot match.
 pub(crate) struct Gated {
@@ -143,7 +143,7 @@ impl Gated {
     }
 }
 
-/// Text starting with a digit (`\d` is a numeric character).
+/// Text starting with a numeric character: every text the patterns' `^[0-9]` accepts.
 pub(crate) fn starts_numeric(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_numeric)
 }
@@ -199,15 +199,18 @@ fn may_start_deleted(t: &str) -> bool {
 }
 
 /// `14-1. Text` (also the letter-spaced `5 .  М е м`): the number of a numbered paragraph.
-pub(crate) static RE_PARA: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s?\.(?:\s|$)", |t| numbered_with(t, '.')));
+pub(crate) static RE_PARA: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"^([0-9]+(?:-[0-9]+)*)\s?\.(?:\s|$)", |t| {
+        numbered_with(t, '.')
+    })
+});
 /// `1-1) text` (also `2 )`): the number of a subparagraph.
 pub(crate) static RE_SUBPARA: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(r"^(\d+(?:-\d+)*)\s?\)", |t| numbered_with(t, ')')));
+    LazyLock::new(|| Gated::new(r"^([0-9]+(?:-[0-9]+)*)\s?\)", |t| numbered_with(t, ')')));
 /// `1-тарау. Жалпы ережелер`
 pub(crate) static RE_CHAPTER: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"^(\d+(?:-\d+)*)\s*-\s*тарау(?:\.\s*|\s+|$)(.*)$",
+        r"^([0-9]+(?:-[0-9]+)*)\s*-\s*тарау(?:\.\s*|\s+|$)(.*)$",
         |t| numbered_word(t, "тарау"),
     )
 });
@@ -220,14 +223,15 @@ pub(crate) static RE_ROMAN_CHAPTER: LazyLock<Gated> = LazyLock::new(|| {
 });
 /// `3-1-бап. Heading`
 pub(crate) static RE_ARTICLE: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(r"^(\d+(?:-\d+)*)\s*-\s*бап(?:\.\s*|\s+|$)(.*)$", |t| {
-        numbered_word(t, "бап")
-    })
+    Gated::new(
+        r"^([0-9]+(?:-[0-9]+)*)\s*-\s*бап(?:\.\s*|\s+|$)(.*)$",
+        |t| numbered_word(t, "бап"),
+    )
 });
 /// `… 1-қосымша`, `3-1 қосымша`, `4-4 - қосымша`, `5-ҚОСЫМША` at the end of a line.
 pub(crate) static RE_ANNEX: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"(?i)(?:^|\s)(\d+(?:-\d+)*)(?:\s*-\s*|\s+)қосымша\s*$",
+        r"(?i)(?:^|\s)([0-9]+(?:-[0-9]+)*)(?:\s*-\s*|\s+)қосымша\s*$",
         ends_in_a,
     )
 });
@@ -237,19 +241,19 @@ pub(crate) static RE_DELETED: LazyLock<Gated> =
 /// `01.01.2023 бастап қолданысқа енгізіледі`: text that takes effect later.
 pub(crate) static RE_PENDING: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"^(\d{2}\.\d{2}\.\d{4})\s+(?:бастап|жылдан\s+бастап)\s+қолданысқа\s+енгізіледі",
+        r"^([0-9]{2}\.[0-9]{2}\.[0-9]{4})\s+(?:бастап|жылдан\s+бастап)\s+қолданысқа\s+енгізіледі",
         starts_numeric,
     )
 });
 
 /// `Ескерту. 3-тармақ …`: the kind and number of the unit a note names first.
 static RE_NOTE_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[>*\s]*Ескерт\S*\s*(?:Жаңа\s+)?(\d+(?:-\d+)*)\s*-\s*(тармақша|тармақ|тарау|қосымша|бап|бөлім)")
+    Regex::new(r"^[>*\s]*Ескерт\S*\s*(?:Жаңа\s+)?([0-9]+(?:-[0-9]+)*)\s*-\s*(тармақша|тармақ|тарау|қосымша|бап|бөлім)")
         .expect("valid regex")
 });
 /// `Ескерту. 2-қосымша алып тасталды`: a note that deletes its unit.
 static RE_NOTE_DELETES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[>*\s]*Ескерт\S*\s*(\d+(?:-\d+)*)\s*-\s*\S+\s+(?:алып|алынып)\s+тасталды")
+    Regex::new(r"^[>*\s]*Ескерт\S*\s*([0-9]+(?:-[0-9]+)*)\s*-\s*\S+\s+(?:алып|алынып)\s+тасталды")
         .expect("valid regex")
 });
 

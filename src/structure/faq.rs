@@ -17,12 +17,12 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static RE_SECTION: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(r"^(\d+)\.\s+(\S.*)$", |t| {
+    Gated::new(r"^([0-9]+)\.\s+(\S.*)$", |t| {
         number_dot_then(t, char::is_whitespace)
     })
 });
 static RE_SUBSECTION: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(r"^(\d+)\.(\d+)\.?(?:\s+|$)(.*)$", |t| {
+    Gated::new(r"^([0-9]+)\.([0-9]+)\.?(?:\s+|$)(.*)$", |t| {
         number_dot_then(t, char::is_numeric)
     })
 });

@@ -51,16 +51,17 @@ pub fn normalize_i(s: &str) -> String {
 }
 
 static RE_LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})\s*жыл\S*\s+(\d{1,2})\s*[-«]?\s*(\p{L}+)").expect("valid regex")
+    Regex::new(r"([0-9]{4})\s*жыл\S*\s+([0-9]{1,2})\s*[-«]?\s*(\p{L}+)").expect("valid regex")
 });
-static RE_RU_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{1,2})\s+(\p{L}+)\s+(\d{4})\s+год").expect("valid regex"));
+static RE_RU_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{1,2})\s+(\p{L}+)\s+([0-9]{4})\s+год").expect("valid regex")
+});
 static RE_DOT_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{2})\.(\d{4})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\b([0-9]{1,2})\.([0-9]{2})\.([0-9]{4})\b").expect("valid regex"));
 static RE_DOT_DATE_REV: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})\.(\d{2})\.(\d{2})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\b([0-9]{4})\.([0-9]{2})\.([0-9]{2})\b").expect("valid regex"));
 static RE_ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b").expect("valid regex"));
 
 /// The first date written in `s`, in any of the forms Kazakh legal texts use:
 /// `2018 жылғы 4 қаңтардағы`, `2012 жылы 28 маусымда`, `11.03.2014`, `2007.06.19.`,
@@ -339,7 +340,7 @@ pub fn act_id(kind: ActKind, issuances: &[Issuance], title: &str) -> String {
 
 static RE_ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<issuer>(?:Қазақстан Республикасы\S*|ҚР)\s+[^№]*?)\s*(?P<y>\d{4})\s*жыл\S*\s+(?P<d>\d{1,2})\s+(?P<m>\p{L}+)\s+(?:№|N)\s*(?P<n>[0-9][0-9A-Za-zА-Яа-яІіӀ./-]*(?:\s*[/-]\s*[0-9A-Za-zІіVXI.]+)*)",
+        r"(?P<issuer>(?:Қазақстан Республикасы\S*|ҚР)\s+[^№]*?)\s*(?P<y>[0-9]{4})\s*жыл\S*\s+(?P<d>[0-9]{1,2})\s+(?P<m>\p{L}+)\s+(?:№|N)\s*(?P<n>[0-9][0-9A-Za-zА-Яа-яІіӀ./-]*(?:\s*[/-]\s*[0-9A-Za-zІіVXI.]+)*)",
     )
     .expect("valid regex")
 });
@@ -347,8 +348,10 @@ static RE_ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
 static RE_ISSUANCE_AT_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\A(?:{})", RE_ISSUANCE.as_str())).expect("valid regex"));
 static RE_REGISTRATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Әділет\s+министрлігінде\s+(\d{4})\s*жыл\S*\s+(\d{1,2})\s+(\p{L}+)\s+№\s*(\d+)")
-        .expect("valid regex")
+    Regex::new(
+        r"Әділет\s+министрлігінде\s+([0-9]{4})\s*жыл\S*\s+([0-9]{1,2})\s+(\p{L}+)\s+№\s*([0-9]+)",
+    )
+    .expect("valid regex")
 });
 static RE_REPEALED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Күші\s+жойылды\s*[-–—]?\s*(.+?(?:бұйрығымен|қаулысымен|шешімімен|Жарлығымен|[Зз]аңымен|бұйрықпен))")

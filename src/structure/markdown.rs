@@ -244,10 +244,10 @@ pub(crate) fn build(
 
 /// `_v2023-01-15` in a file name: the edition's date.
 static RE_VERSION_IN_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"_v(\d{4}-\d{2}-\d{2})").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"_v([0-9]{4}-[0-9]{2}-[0-9]{2})").expect("valid regex"));
 /// `Министр … от 4 января 2018 года № 11-1-4/1`: a Russian requisite line.
 static RE_RUSSIAN_REQUISITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<issuer>.+?)\s+от\s+(?P<date>\d{1,2}\s+\S+\s+\d{4})\s+года\s+№\s*(?P<n>\S+?)[.,]?(?:\s|$)")
+    Regex::new(r"^(?P<issuer>.+?)\s+от\s+(?P<date>[0-9]{1,2}\s+\S+\s+[0-9]{4})\s+года\s+№\s*(?P<n>\S+?)[.,]?(?:\s|$)")
         .expect("valid regex")
 });
 

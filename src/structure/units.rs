@@ -37,7 +37,7 @@ static RE_VERB: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static RE_TOP_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d+(?:-\d+)*\s*-\s*(?:тармақ[^ш]|тармақ$|қосымша|тарау|бөлім|бап)|Кіріспе|[Пп]реамбула|[Тт]ақырыб")
+    Regex::new(r"[0-9]+(?:-[0-9]+)*\s*-\s*(?:тармақ[^ш]|тармақ$|қосымша|тарау|бөлім|бап)|Кіріспе|[Пп]реамбула|[Тт]ақырыб")
         .expect("valid regex")
 });
 static RE_CONTEXT_WORD: LazyLock<Regex> =
