@@ -713,8 +713,6 @@ pub(crate) fn refresh_keeping(
     let old = if reusable {
         old.unwrap_or_default()
     } else {
-        // Every file is parsed again: the patterns compile while the index is created.
-        crate::ingest::compile_patterns_soon(scanned.len());
         Manifest::default()
     };
 
@@ -755,9 +753,8 @@ pub(crate) fn refresh_keeping(
         return Ok((report, existing));
     }
 
-    if reusable {
-        crate::ingest::compile_patterns_soon(scanned.len());
-    }
+    // The corpus will be parsed: its patterns compile while the index and its writer open.
+    crate::ingest::compile_patterns_soon(scanned.len());
     report.removed = removed;
     report.changed = true;
     let mut manifest = Manifest {
