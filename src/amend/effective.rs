@@ -51,12 +51,12 @@ pub fn find_dates(text: &str) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
         let digit_before = text[..dot]
             .chars()
             .next_back()
-            .is_some_and(char::is_numeric);
+            .is_some_and(|c| c.is_ascii_digit());
         if !digit_before {
             i = dot + 1;
             continue;
         }
-        let in_run = |c: char| c.is_numeric() || c == '.' || c.is_whitespace();
+        let in_run = |c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace();
         let start = text[..dot]
             .char_indices()
             .rev()

@@ -143,14 +143,14 @@ impl Gated {
     }
 }
 
-/// Text starting with a numeric character: every text the patterns' `^[0-9]` accepts.
-pub(crate) fn starts_numeric(t: &str) -> bool {
-    t.chars().next().is_some_and(char::is_numeric)
+/// Text starting with an ASCII digit, as the patterns' `^[0-9]` do.
+pub(crate) fn starts_with_digit(t: &str) -> bool {
+    t.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
 /// The text after its leading run of digits and hyphens (`14-1. …` → `. …`).
 fn after_number(t: &str) -> &str {
-    t.trim_start_matches(|c: char| c.is_numeric() || c == '-')
+    t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-')
 }
 
 /// The text without one leading whitespace character, if it has one.
@@ -166,13 +166,13 @@ fn skip_one_space(t: &str) -> &str {
 /// all of which the pattern's number must take, as a digit or hyphen cannot stand after it),
 /// at most one space, then `.` (`mark` for [`RE_SUBPARA`]'s `)`).
 fn numbered_with(t: &str, mark: char) -> bool {
-    starts_numeric(t) && skip_one_space(after_number(t)).starts_with(mark)
+    starts_with_digit(t) && skip_one_space(after_number(t)).starts_with(mark)
 }
 
 /// Text that may be `N-тарау …` / `N-бап …` ([`RE_CHAPTER`], [`RE_ARTICLE`]): a number, then
 /// spaces and a hyphen (the hyphen may end the run of digits and hyphens), then `word`.
 fn numbered_word(t: &str, word: &str) -> bool {
-    starts_numeric(t)
+    starts_with_digit(t)
         && after_number(t)
             .trim_start_matches(|c: char| c.is_whitespace() || c == '-')
             .starts_with(word)
@@ -242,7 +242,7 @@ pub(crate) static RE_DELETED: LazyLock<Gated> =
 pub(crate) static RE_PENDING: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
         r"^([0-9]{2}\.[0-9]{2}\.[0-9]{4})\s+(?:бастап|жылдан\s+бастап)\s+қолданысқа\s+енгізіледі",
-        starts_numeric,
+        starts_with_digit,
     )
 });
 

@@ -11,7 +11,7 @@
 //! `Ескерту:` remarks in a FAQ are answer text, not amendment notes.
 
 use crate::model::UnitKind;
-use crate::structure::common::{starts_numeric, Gated};
+use crate::structure::common::{starts_with_digit, Gated};
 use crate::structure::tree::Tree;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -23,7 +23,7 @@ static RE_SECTION: LazyLock<Gated> = LazyLock::new(|| {
 });
 static RE_SUBSECTION: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(r"^([0-9]+)\.([0-9]+)\.?(?:\s+|$)(.*)$", |t| {
-        number_dot_then(t, char::is_numeric)
+        number_dot_then(t, |c| c.is_ascii_digit())
     })
 });
 
@@ -41,8 +41,8 @@ pub(crate) fn compile_patterns() {
 /// Text that may start `N.` followed by a character `next` accepts: the pattern's number
 /// takes the whole leading run of digits (a dot follows it).
 fn number_dot_then(t: &str, next: fn(char) -> bool) -> bool {
-    starts_numeric(t)
-        && t.trim_start_matches(char::is_numeric)
+    starts_with_digit(t)
+        && t.trim_start_matches(|c: char| c.is_ascii_digit())
             .strip_prefix('.')
             .is_some_and(|r| r.starts_with(next))
 }
