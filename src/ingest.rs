@@ -62,10 +62,15 @@ const READ_AHEAD_FILES: usize = 32;
 /// mostly waited. Only where there are two files or more to parse at once: one file is parsed
 /// on one thread, which compiles the patterns it meets and no others.
 fn compile_patterns(files: &[PathBuf]) {
-    if files.len() < 2 {
-        return;
+    if worth_compiling_ahead(files.len()) {
+        compile_all_patterns();
     }
-    compile_all_patterns();
+}
+
+/// Whether `files` files are parsed two at a time, so that compiling every pattern ahead
+/// pays ([`compile_patterns`]).
+fn worth_compiling_ahead(files: usize) -> bool {
+    files >= 2
 }
 
 fn compile_all_patterns() {
@@ -81,7 +86,7 @@ fn compile_all_patterns() {
 /// other one would wait). Ingestion waits for the compiling to finish before it parses, as
 /// it does when it compiles the patterns itself ([`compile_patterns`]).
 pub(crate) fn compile_patterns_soon(files: usize) {
-    if files >= 2 {
+    if worth_compiling_ahead(files) {
         rayon::spawn(compile_all_patterns);
     }
 }
