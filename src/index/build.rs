@@ -753,8 +753,6 @@ pub(crate) fn refresh_keeping(
         return Ok((report, existing));
     }
 
-    // The corpus will be parsed: its patterns compile while the index and its writer open.
-    crate::ingest::compile_patterns_soon(scanned.len());
     report.removed = removed;
     report.changed = true;
     let mut manifest = Manifest {
@@ -770,6 +768,10 @@ pub(crate) fn refresh_keeping(
     } else {
         drop(existing);
         report.rebuilt = true;
+        // Every file will be parsed: the patterns compile while the index and its writer
+        // open. An incremental refresh parses only what changed, and ingestion compiles for
+        // those files itself.
+        crate::ingest::compile_patterns_soon(scanned.len());
         remove_abandoned_builds(index_dir);
         let tmp = sibling_dir(index_dir, "new");
         if tmp.exists() {
