@@ -18,7 +18,7 @@ For each size (MB of synthetic acts written by the hidden `zanlex scale`):
             - tantivy 0.25 with its default tokenizer indexing the same JSONL (examples/peer_tantivy.rs);
             - optionally Xapian (python3-xapian, English-less default TermGenerator) on the same JSONL.
             MB/s is always corpus MB (10^6 bytes of source files) / wall seconds. Each build
-            runs --repeat times (5; three times as often up to 10 MB), the tools taking
+            runs --repeat times (5; three times as often up to 10 MB, twice up to 100 MB), the tools taking
             turns, each with its input read into the page cache just before and every dirty
             page of the machine written back (untimed); the median wall time counts.
   querying  p50, p99 and QPS over the 200 fixed queries of benches/queries.txt (words, inflected
@@ -99,13 +99,16 @@ def warm(path):
 
 
 def build_rounds(repeat, mb):
-    """Index builds per tool at `mb` MB: three times `repeat` up to 10 MB, else `repeat`.
+    """Index builds per tool at `mb` MB: three times `repeat` up to 10 MB, twice up to 100 MB,
+    else `repeat`.
 
     A 10 MB build lasts a third of a second to two thirds, so a hiccup of this shared machine
     weighs on it most (in the 29d2646 run FTS5's five 10 MB loads took 0.43-0.69 s); fifteen
-    rounds of each tool cost under half a minute.
+    rounds of each tool cost under half a minute. At 100 MB five rounds left the median to one
+    or two builds (c562775: FTS5's five loads took 3.83-5.26 s, three of them 3.83-3.89 s);
+    ten cost about two and a half minutes. A 1 GB round takes two minutes: five stay.
     """
-    return max(1, repeat) * (3 if mb <= 10 else 1)
+    return max(1, repeat) * (3 if mb <= 10 else 2 if mb <= 100 else 1)
 
 
 def settle():
@@ -541,7 +544,7 @@ Every build ends with its index on disk: zanlex syncs each file of its new index
 it into place, tantivy's commit syncs the tantivy peer's files, and FTS5 loads with
 `synchronous=FULL` (no journal), so SQLite syncs the database at the commit; FTS5 loading
 without that sync is shown too, for reference.
-Each index build ran {args.repeat} times ({build_rounds(args.repeat, 10)} up to 10 MB), the tools
+Each index build ran {args.repeat} times ({build_rounds(args.repeat, 10)} up to 10 MB, {build_rounds(args.repeat, 100)} up to 100 MB), the tools
 taking turns, each run with its input (the corpus folder for zanlex, the units file for the
 peers) read into the page cache just before it and no write of an earlier run pending
 (`sync`, untimed: FTS5's load without syncing leaves its database dirty); the median wall time
