@@ -18,9 +18,10 @@ For each size (MB of synthetic acts written by the hidden `zanlex scale`):
             - tantivy 0.25 with its default tokenizer indexing the same JSONL (examples/peer_tantivy.rs);
             - optionally Xapian (python3-xapian, English-less default TermGenerator) on the same JSONL.
             MB/s is always corpus MB (10^6 bytes of source files) / wall seconds. Each build
-            runs --repeat times (5; three times as often up to 10 MB, twice up to 100 MB), the tools taking
-            turns, each with its input read into the page cache just before and every dirty
-            page of the machine written back (untimed); the median wall time counts.
+            runs --repeat times (5; three times as often up to 10 MB, twice up to 100 MB),
+            the tools taking turns, each with its input read into the page cache just before
+            and every dirty page of the machine written back (untimed); the median wall time
+            counts.
   querying  p50, p99 and QPS over the 200 fixed queries of benches/queries.txt (words, inflected
             words, phrases, boolean, filters), one thread, warm (one untimed pass first), top 10
             with stored text; zanlex also builds citations and snippets. Each query run is
@@ -106,7 +107,8 @@ def build_rounds(repeat, mb):
     weighs on it most (in the 29d2646 run FTS5's five 10 MB loads took 0.43-0.69 s); fifteen
     rounds of each tool cost under half a minute. At 100 MB five rounds left the median to one
     or two builds (c562775: FTS5's five loads took 3.83-5.26 s, three of them 3.83-3.89 s);
-    ten cost about two and a half minutes. A 1 GB round takes two minutes: five stay.
+    ten take about two minutes of builds (4a84052: 2.3 + 4.1 + 3.8 + 2.0 s a round, FTS5 twice).
+    A 1 GB round takes two minutes: five stay.
     """
     return max(1, repeat) * (3 if mb <= 10 else 2 if mb <= 100 else 1)
 
@@ -544,9 +546,10 @@ Every build ends with its index on disk: zanlex syncs each file of its new index
 it into place, tantivy's commit syncs the tantivy peer's files, and FTS5 loads with
 `synchronous=FULL` (no journal), so SQLite syncs the database at the commit; FTS5 loading
 without that sync is shown too, for reference.
-Each index build ran {args.repeat} times ({build_rounds(args.repeat, 10)} up to 10 MB, {build_rounds(args.repeat, 100)} up to 100 MB), the tools
-taking turns, each run with its input (the corpus folder for zanlex, the units file for the
-peers) read into the page cache just before it and no write of an earlier run pending
+Each index build ran {args.repeat} times ({build_rounds(args.repeat, 10)} up to 10 MB,
+{build_rounds(args.repeat, 100)} up to 100 MB), the tools taking turns, each run with its input
+(the corpus folder for zanlex, the units file for the peers) read into the page cache just
+before it and no write of an earlier run pending
 (`sync`, untimed: FTS5's load without syncing leaves its database dirty); the median wall time
 counts,
 and peak RSS (from `/usr/bin/time -v`) is the largest of the runs. Queries: the 200 of
