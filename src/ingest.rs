@@ -15,11 +15,14 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// A file that could not be ingested, and why (one line, for stderr).
+/// A file that could not be ingested, and why (one line, for stderr); or, with `indexed`
+/// set, a problem with a file that was still ingested (a broken `meta.yaml` beside it).
 #[derive(Debug, Clone)]
 pub struct IngestFailure {
     pub path: PathBuf,
     pub reason: String,
+    /// The file was ingested all the same: this is a warning, not a failure.
+    pub indexed: bool,
 }
 
 /// What ingesting a corpus produced.
@@ -31,21 +34,61 @@ pub struct IngestReport {
 
 /// Ingests one file into an act (notes and instructions parsed, not yet linked to other acts).
 pub fn ingest_file(path: &Path, corpus_parent: &Path) -> crate::Result<Act> {
+    ingest_file_warning(path, corpus_parent).map(|(act, _)| act)
+}
+
+/// [`ingest_file`] with the warnings extraction gave (one line each).
+fn ingest_file_warning(path: &Path, corpus_parent: &Path) -> crate::Result<(Act, Vec<String>)> {
     let doc = crate::extract::extract_file(path, corpus_parent)?;
     // Extracted lines are collapsed: the structure stage need not collapse them again.
     let mut act = crate::structure::build_act_extracted(&doc)?;
     crate::amend::annotate_act(&mut act);
-    Ok(act)
+    Ok((act, doc.warnings))
 }
 
-/// The files of `dir` that zanlex reads: `.txt`, `.md`, `.pdf` (any case), sorted by name;
-/// sidecars (`*.meta.toml`), hidden files and other files are left out. Not recursive.
+/// The warnings of `path` as entries of the failure list, marked `indexed`.
+fn warnings_of(path: &Path, parent: &Path, warnings: Vec<String>) -> Vec<IngestFailure> {
+    let shown = path.strip_prefix(parent).unwrap_or(path).to_path_buf();
+    warnings
+        .into_iter()
+        .map(|reason| IngestFailure {
+            path: shown.clone(),
+            reason,
+            indexed: true,
+        })
+        .collect()
+}
+
+/// The files under `dir` that zanlex reads: `.txt`, `.md`, `.pdf` (any case) in `dir` and
+/// its subfolders (a checkout of the public mirror keeps one folder per act), sorted by path.
+/// Sidecars (`*.meta.toml`, `meta.yaml`), hidden files and folders, a repository's own
+/// documents (`README.md`, `LICENSE`) and other files are left out. Symbolic links to folders
+/// are not followed (a link may loop or leave the corpus); links to files are read. A
+/// subfolder that cannot be listed is skipped; `dir` itself must be readable.
 pub fn corpus_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_file() && crate::extract::is_source_file(&path) {
-            files.push(path);
+    let mut pending = vec![dir.to_path_buf()];
+    let mut first = true;
+    while let Some(folder) = pending.pop() {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) if first => return Err(e),
+            Err(_) => continue,
+        };
+        first = false;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                if !hidden {
+                    pending.push(path);
+                }
+            } else if path.is_file() && crate::extract::is_source_file(&path) {
+                files.push(path);
+            }
         }
     }
     files.sort();
@@ -176,6 +219,7 @@ fn list_corpus(dir: &Path) -> Result<(PathBuf, Vec<PathBuf>), IngestFailure> {
     let files = corpus_files(&abs).map_err(|e| IngestFailure {
         path: dir.to_path_buf(),
         reason: format!("cannot read the corpus folder: {e}"),
+        indexed: false,
     })?;
     Ok((parent, files))
 }
@@ -193,10 +237,17 @@ pub fn ingest_corpus(dir: &Path) -> IngestReport {
         }
     };
     compile_patterns(&files);
-    let results = map_files(&files, &file_sizes(&files), |_, f| ingest_file(f, &parent));
+    let results = map_files(&files, &file_sizes(&files), |_, f| {
+        ingest_file_warning(f, &parent)
+    });
     for (path, r) in files.into_iter().zip(results) {
         match r {
-            Ok(act) => report.acts.push(act),
+            Ok((act, warnings)) => {
+                report
+                    .failures
+                    .extend(warnings_of(&path, &parent, warnings));
+                report.acts.push(act);
+            }
             Err(e) => {
                 let shown = path
                     .strip_prefix(&parent)
@@ -205,6 +256,7 @@ pub fn ingest_corpus(dir: &Path) -> IngestReport {
                 report.failures.push(IngestFailure {
                     path: shown,
                     reason: reason_of(&e),
+                    indexed: false,
                 });
             }
         }
@@ -230,12 +282,22 @@ pub fn unify_ids(acts: &mut [Act]) {
     }
 }
 
-/// What [`unify_plan`] reads of an act: its date-and-number key, its title key and its file.
+/// What [`unify_plan`] reads of an act: its date-and-number key, its title key, its file, its
+/// language and its id.
 #[derive(Debug, Clone)]
 struct UnifyKey {
     key: Option<String>,
     title: String,
     file: String,
+    lang: crate::model::Lang,
+    id: String,
+}
+
+impl UnifyKey {
+    /// The folder of the act's file (`Source::file` up to its last `/`).
+    fn folder(&self) -> &str {
+        self.file.rsplit_once('/').map_or("", |(dir, _)| dir)
+    }
 }
 
 impl UnifyKey {
@@ -255,6 +317,8 @@ impl UnifyKey {
             key,
             title: crate::structure::slug(&a.title),
             file: a.source.file.clone(),
+            lang: a.lang,
+            id: a.id.clone(),
         }
     }
 }
@@ -310,6 +374,35 @@ fn unify_plan(acts: &[UnifyKey]) -> Vec<(usize, usize)> {
         // The edition that names its date and number speaks for the act.
         if let Some([(_, j)]) = keyed.get(acts[i].title.as_str()).map(Vec::as_slice) {
             plan.push((i, *j));
+        }
+    }
+    // The Russian text of an act sits beside its Kazakh text (a mirror folder: `kaz.md`,
+    // `rus.md`, `meta.yaml`): it is the same act, another expression, whatever its header
+    // says. Only where the folder's Kazakh texts are all one act.
+    let takes: HashMap<usize, usize> = plan.iter().copied().collect();
+    let final_id = |j: usize| acts[*takes.get(&j).unwrap_or(&j)].id.as_str();
+    let mut kazakh_by_folder: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &i in &order {
+        if acts[i].lang == crate::model::Lang::Kk {
+            kazakh_by_folder
+                .entry(acts[i].folder())
+                .or_default()
+                .push(i);
+        }
+    }
+    for &i in &order {
+        if acts[i].lang == crate::model::Lang::Kk {
+            continue;
+        }
+        let Some(kazakh) = kazakh_by_folder.get(acts[i].folder()) else {
+            continue;
+        };
+        let j = kazakh[0];
+        let one_act = kazakh.iter().all(|&k| final_id(k) == final_id(j));
+        if one_act {
+            let giver = *takes.get(&j).unwrap_or(&j);
+            plan.retain(|&(taker, _)| taker != i);
+            plan.push((i, giver));
         }
     }
     plan
@@ -487,6 +580,7 @@ where
             .map(Path::to_path_buf)
             .unwrap_or_else(|_| path.to_path_buf()),
         reason: reason_of(e),
+        indexed: false,
     };
     // A small corpus keeps its acts from phase 1 in memory. A large one spills them: even a
     // part kept until its chunk is written stays in the allocator's heap beside the index
@@ -495,20 +589,22 @@ where
     let keep = sizes.iter().sum::<u64>() <= keep_bytes;
     // Without a temporary file phase 2 ingests the files again: slower, same acts.
     let spill = if keep { None } else { Spill::new().ok() };
-    type Phase1 = (Option<(LinkSummary, Stash)>, Option<IngestFailure>);
+    type Phase1 = (Option<(LinkSummary, Stash)>, Vec<IngestFailure>);
     compile_patterns(&files);
-    let phase1: Vec<Phase1> = map_files(&files, &sizes, |i, f| match ingest_file(f, &parent) {
-        Ok(act) => {
-            let s = LinkSummary::of(i, &act);
-            let stash = if keep {
-                Stash::Kept(Box::new(act))
-            } else {
-                let at = spill.as_ref().and_then(|sp| sp.write(&act));
-                at.map_or(Stash::Reread, Stash::Spilled)
-            };
-            (Some((s, stash)), None)
+    let phase1: Vec<Phase1> = map_files(&files, &sizes, |i, f| {
+        match ingest_file_warning(f, &parent) {
+            Ok((act, warnings)) => {
+                let s = LinkSummary::of(i, &act);
+                let stash = if keep {
+                    Stash::Kept(Box::new(act))
+                } else {
+                    let at = spill.as_ref().and_then(|sp| sp.write(&act));
+                    at.map_or(Stash::Reread, Stash::Spilled)
+                };
+                (Some((s, stash)), warnings_of(f, &parent, warnings))
+            }
+            Err(e) => (None, vec![failure(f, &e)]),
         }
-        Err(e) => (None, Some(failure(f, &e))),
     });
     let mut sums = Vec::new();
     let mut stashes: HashMap<usize, Stash> = HashMap::new();

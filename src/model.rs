@@ -112,6 +112,65 @@ impl Status {
     }
 }
 
+/// The language of one expression of an act (Akoma Ntoso's `@kaz` / `@rus`).
+///
+/// Every act is published in Kazakh and in Russian; each text is one expression of the act,
+/// with the same eids in both.
+///
+/// ```
+/// use zanlex::Lang;
+/// assert_eq!(Lang::parse("ru"), Some(Lang::Ru));
+/// assert_eq!(Lang::parse("kaz"), Some(Lang::Kk));
+/// assert_eq!(Lang::Kk.other(), Lang::Ru);
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Kazakh (`kk`, `kaz`).
+    #[default]
+    Kk,
+    /// Russian (`ru`, `rus`).
+    Ru,
+}
+
+impl Lang {
+    /// Both languages, Kazakh first (the order expressions are listed and shown in).
+    pub const ALL: [Lang; 2] = [Lang::Kk, Lang::Ru];
+
+    /// The language named `name`: `kk`/`kaz`/`kz`/`қаз`, `ru`/`rus`/`рус` (any case).
+    pub fn parse(name: &str) -> Option<Lang> {
+        match name.trim().to_lowercase().as_str() {
+            "kk" | "kaz" | "kz" | "kazakh" | "қаз" | "каз" => Some(Lang::Kk),
+            "ru" | "rus" | "russian" | "рус" => Some(Lang::Ru),
+            _ => None,
+        }
+    }
+
+    /// `kk` or `ru`: the code used on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// The other language of the pair.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Kk => Lang::Ru,
+            Lang::Ru => Lang::Kk,
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Format of a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -422,8 +481,12 @@ pub struct Act {
     pub issuances: Vec<Issuance>,
     pub registration: Option<Registration>,
     pub status: Status,
-    /// `kk`, `ru`.
+    /// The languages met in the text (`kk`, `ru`): a Kazakh act with bilingual forms has both.
     pub languages: Vec<String>,
+    /// The language of this expression of the act: the Kazakh and the Russian text of one act
+    /// are two `Act`s with the same `id` and eids, told apart by `lang`.
+    #[serde(default)]
+    pub lang: Lang,
     pub source: Source,
     /// Date of first official publication, from a sidecar `NAME.meta.toml` when the text lacks it.
     pub publication_date: Option<NaiveDate>,

@@ -48,9 +48,11 @@ fn version_id(act: &Act) -> String {
 }
 
 fn merge_editions(acts: &mut Vec<Act>) {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // The Kazakh and the Russian text of one act share an id: each language is a timeline of
+    // its own (an expression), merged from that language's editions only.
+    let mut groups: BTreeMap<(String, crate::model::Lang), Vec<usize>> = BTreeMap::new();
     for (i, a) in acts.iter().enumerate() {
-        groups.entry(a.id.clone()).or_default().push(i);
+        groups.entry((a.id.clone(), a.lang)).or_default().push(i);
     }
     let mut remove: Vec<usize> = Vec::new();
     for (_, idx) in groups.into_iter().filter(|(_, v)| v.len() > 1) {
@@ -189,8 +191,11 @@ fn apply_amending_acts(acts: &mut [Act]) {
         let Some(first) = amending.instructions.first() else {
             continue;
         };
-        let Some(t) = (0..acts.len()).find(|&t| t != a && refers_to(&first.target_act, &acts[t]))
-        else {
+        // Instructions quote new wording in their own language: they amend the target's
+        // expression in that language.
+        let Some(t) = (0..acts.len()).find(|&t| {
+            t != a && acts[t].lang == amending.lang && refers_to(&first.target_act, &acts[t])
+        }) else {
             continue;
         };
         // A consolidated target whose notes already cite the amending act carries its text.

@@ -183,14 +183,19 @@ pub fn stem_range(stem: &str) -> (String, String) {
     (format!("{stem}{SELF_STEM_MARK}"), format!("{stem}\u{4}"))
 }
 
+/// Name of the Russian analyzer: the `kk_exact` tokens with Russian Snowball stemming
+/// ([`russian::RussianStem`]), for the text of Russian expressions (`ru_stem` field).
+pub const RU_STEM: &str = "ru_stem";
+
 /// All analyzer names, for listing in the CLI.
-pub const ANALYZERS: [&str; 6] = [
+pub const ANALYZERS: [&str; 7] = [
     KK_EXACT,
     KK_STEM,
     KK_LOOSE,
     KK_LOOSE_REST,
     KK_EXACT_REST,
     KK_STEM_MARKED,
+    RU_STEM,
 ];
 
 /// Registers zanlex's analyzers on an index. Call it every time an index is opened or created:
@@ -203,11 +208,19 @@ pub fn register_analyzers(index: &tantivy::Index) {
     }
 }
 
-/// Builds the analyzer called `name` (`kk_exact`, `kk_stem`, `kk_loose`, `kk_loose_rest`);
+/// Builds the analyzer called `name` (`kk_exact`, `kk_stem`, `kk_loose`, `kk_loose_rest`,
+/// `ru_stem`, …);
 /// `None` for others.
 pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
     let writes = match name {
         KK_EXACT => return Some(TextAnalyzer::builder(tokenizer::KkTokenizer::default()).build()),
+        RU_STEM => {
+            return Some(
+                TextAnalyzer::builder(tokenizer::KkTokenizer::default())
+                    .filter(russian::RussianStem)
+                    .build(),
+            )
+        }
         KK_STEM => Writes::Stems,
         KK_LOOSE => Writes::LooseForms,
         KK_LOOSE_REST => Writes::LooseRest,

@@ -56,3 +56,60 @@ pub fn stem(word: &str) -> String {
         .stem(word)
         .into_owned()
 }
+
+/// Stems every Cyrillic token of the tokenizer it wraps with Russian Snowball (`ё` read as
+/// `е`): the analyzer of the Russian expressions' own field ([`crate::analysis::RU_STEM`]),
+/// where every word is Russian, whatever its letters say. Numbers and Latin words pass as
+/// they are.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RussianStem;
+
+impl tantivy::tokenizer::TokenFilter for RussianStem {
+    type Tokenizer<T: tantivy::tokenizer::Tokenizer> = RussianStemFilter<T>;
+
+    fn transform<T: tantivy::tokenizer::Tokenizer>(self, tokenizer: T) -> RussianStemFilter<T> {
+        RussianStemFilter { inner: tokenizer }
+    }
+}
+
+/// The tokenizer [`RussianStem`] makes of another.
+#[derive(Clone, Debug)]
+pub struct RussianStemFilter<T> {
+    inner: T,
+}
+
+impl<T: tantivy::tokenizer::Tokenizer> tantivy::tokenizer::Tokenizer for RussianStemFilter<T> {
+    type TokenStream<'a> = RussianStemStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        RussianStemStream {
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+/// The token stream of [`RussianStemFilter`].
+pub struct RussianStemStream<T> {
+    tail: T,
+}
+
+impl<T: tantivy::tokenizer::TokenStream> tantivy::tokenizer::TokenStream for RussianStemStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if token.text.chars().any(|c| matches!(c, 'а'..='я' | 'ё')) {
+            token.text = stem(&token.text.replace('ё', "е"));
+        }
+        true
+    }
+
+    fn token(&self) -> &tantivy::tokenizer::Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
+        self.tail.token_mut()
+    }
+}

@@ -110,6 +110,21 @@ impl Indexed {
         .into())
     }
 
+    /// The act `id` in `lang` (its Kazakh text when it has one, for `None`), or a not-found
+    /// error as [`Indexed::act`] gives, or one naming the languages the act has.
+    pub fn act_in(
+        &self,
+        cli: &Cli,
+        id: &str,
+        lang: Option<crate::model::Lang>,
+    ) -> anyhow::Result<Act> {
+        let act = self.act(cli, id)?;
+        match lang {
+            Some(l) if l != act.lang => Ok(self.index.act_in(id, Some(l))?),
+            _ => Ok(act),
+        }
+    }
+
     /// Prints ingestion failures on stderr, one line each, and picks the exit code.
     pub fn report_failures(&self) -> ExitCode {
         if self.failures.is_empty() {
@@ -146,6 +161,24 @@ fn act_json(a: &Act) -> serde_json::Value {
     })
 }
 
+/// An act's JSON entry: its first expression's fields (Kazakh when it has one), with `lang`,
+/// and `expressions`, one object per language with that text's own fields.
+fn act_entry_json(exprs: Vec<Expression>) -> serde_json::Value {
+    let mut all: Vec<serde_json::Value> = Vec::new();
+    for e in exprs {
+        let mut js = e.json;
+        if let Some(o) = js.as_object_mut() {
+            o.insert("lang".into(), e.lang.as_str().into());
+        }
+        all.push(js);
+    }
+    let mut first = all.first().cloned().unwrap_or(serde_json::Value::Null);
+    if let Some(o) = first.as_object_mut() {
+        o.insert("expressions".into(), serde_json::Value::Array(all));
+    }
+    first
+}
+
 fn short(s: &str, n: usize) -> String {
     let mut out: String = s.chars().take(n).collect();
     if s.chars().count() > n {
@@ -154,8 +187,8 @@ fn short(s: &str, n: usize) -> String {
     out
 }
 
-/// An act's entry in the text listing.
-fn act_text(a: &Act) -> String {
+/// The facts line of an act's entry in the text listing.
+fn act_facts(a: &Act) -> String {
     let date = a
         .date()
         .map(|d| d.to_string())
@@ -177,16 +210,18 @@ fn act_text(a: &Act) -> String {
     if let Some(v) = a.version_date {
         facts.push(format!("edition {v}"));
     }
+    facts.join(" · ")
+}
+
+/// An expression's source line in the text listing: file, languages met in it, unit counts.
+fn expression_line(a: &Act) -> String {
     let counts = unit_counts(&a.units)
         .into_iter()
         .map(|(k, n)| format!("{k} {n}"))
         .collect::<Vec<_>>()
         .join(", ");
     format!(
-        "{}\n  {}\n  {}\n  {} · {} · {} units: {}\n\n",
-        a.id,
-        short(&a.title, 110),
-        facts.join(" · "),
+        "{} · {} · {} units: {}",
         a.source.file,
         a.languages.join("+"),
         a.all_units().len(),
@@ -194,27 +229,82 @@ fn act_text(a: &Act) -> String {
     )
 }
 
+/// What the listing keeps of one expression of an act.
+struct Expression {
+    lang: crate::model::Lang,
+    file: String,
+    title: String,
+    facts: String,
+    line: String,
+    json: serde_json::Value,
+}
+
+/// An act's entry in the text listing: its id, its title in each language, the facts of its
+/// first expression (Kazakh when it has one) and one source line per expression.
+fn act_text(id: &str, expressions: &[Expression]) -> String {
+    let mut out = format!("{id}\n");
+    let several = expressions.len() > 1;
+    for e in expressions {
+        if several {
+            out.push_str(&format!("  [{}] {}\n", e.lang, short(&e.title, 105)));
+        } else {
+            out.push_str(&format!("  {}\n", short(&e.title, 110)));
+        }
+    }
+    if let Some(first) = expressions.first() {
+        out.push_str(&format!("  {}\n", first.facts));
+    }
+    for e in expressions {
+        if several {
+            out.push_str(&format!("  [{}] {}\n", e.lang, e.line));
+        } else {
+            out.push_str(&format!("  {}\n", e.line));
+        }
+    }
+    out.push('\n');
+    out
+}
+
 /// Runs `zanlex acts`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let indexed = Indexed::open(cli)?;
     // Each act is read from the index, turned into its entry and dropped: a large index's
-    // acts (texts of every edition) are never all in memory at once.
-    let mut entries: Vec<(String, String, serde_json::Value, String)> = Vec::new();
+    // acts (texts of every edition) are never all in memory at once. The Kazakh and Russian
+    // expressions of an act (one id) make one entry.
+    let mut by_id: std::collections::HashMap<String, Vec<Expression>> = Default::default();
     indexed.index.for_each_act_outline(|a| {
-        let (json, text) = if args.json {
-            (act_json(&a), String::new())
+        let json = if args.json {
+            act_json(&a)
         } else {
-            (serde_json::Value::Null, act_text(&a))
+            serde_json::Value::Null
         };
-        entries.push((a.source.file, a.id, json, text));
+        let e = Expression {
+            lang: a.lang,
+            file: a.source.file.clone(),
+            title: a.title.clone(),
+            facts: act_facts(&a),
+            line: expression_line(&a),
+            json,
+        };
+        by_id.entry(a.id).or_default().push(e);
         Ok(())
     })?;
-    // The order of `ZanIndex::acts`: by source file, then id.
-    entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    // The order of `ZanIndex::acts`: by source file (the first expression's), then id.
+    let mut entries: Vec<(String, Vec<Expression>)> = by_id
+        .into_iter()
+        .map(|(id, mut exprs)| {
+            exprs.sort_by(|a, b| a.lang.cmp(&b.lang).then(a.file.cmp(&b.file)));
+            (id, exprs)
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        let file = |e: &[Expression]| e.first().map(|x| x.file.clone()).unwrap_or_default();
+        file(&a.1).cmp(&file(&b.1)).then(a.0.cmp(&b.0))
+    });
     let mut out = std::io::stdout().lock();
     if args.json {
         let doc = serde_json::json!({
-            "acts": entries.into_iter().map(|e| e.2).collect::<Vec<_>>(),
+            "acts": entries.into_iter().map(|(_, exprs)| act_entry_json(exprs)).collect::<Vec<_>>(),
             "failures": indexed.failures.iter().map(|(file, reason)| serde_json::json!({
                 "file": file,
                 "reason": reason,
@@ -223,8 +313,8 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &doc)?;
         writeln!(out)?;
     } else {
-        for e in &entries {
-            out.write_all(e.3.as_bytes())?;
+        for (id, exprs) in &entries {
+            out.write_all(act_text(id, exprs).as_bytes())?;
         }
     }
     out.flush()?;

@@ -20,6 +20,9 @@ pub struct Args {
     /// Print one JSON document on stdout instead of text.
     #[arg(long)]
     pub json: bool,
+    /// The language of the text: kk (Kazakh, the default when the act has it) or ru.
+    #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
+    pub lang: Option<crate::model::Lang>,
 }
 
 const RED: &str = "\x1b[31m";
@@ -40,7 +43,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         .into());
     }
     let indexed = Indexed::open(cli)?;
-    let act = &indexed.act(cli, act_id)?;
+    let act = &indexed.act_in(cli, act_id, args.lang)?;
     let d = diff_versions(act, &args.from, &args.to, eid)?;
     let mut out = std::io::stdout().lock();
     if args.json {

@@ -16,12 +16,15 @@ pub struct Args {
     /// Print one JSON document on stdout instead of text.
     #[arg(long)]
     pub json: bool,
+    /// The language of the text: kk (Kazakh, the default when the act has it) or ru.
+    #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
+    pub lang: Option<crate::model::Lang>,
 }
 
 /// Runs `zanlex history`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let indexed = Indexed::open(cli)?;
-    let act = &indexed.act(cli, &args.act_id)?;
+    let act = &indexed.act_in(cli, &args.act_id, args.lang)?;
     if let Some(e) = &args.eid {
         if act.unit(e).is_none() && !act.amendments.iter().any(|a| &a.target_eid == e) {
             return Err(crate::Error::NotFound(format!(

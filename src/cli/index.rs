@@ -15,6 +15,9 @@ pub struct Args {
 
 /// Prints the files that could not be ingested, one line each, on stderr.
 pub(crate) fn report_failures(report: &RefreshReport) {
+    for (file, reason) in &report.warnings {
+        eprintln!("zanlex: warning: {file}: {reason}");
+    }
     for (file, reason) in &report.failures {
         eprintln!("zanlex: skipped {file}: {reason}");
     }

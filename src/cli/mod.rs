@@ -103,3 +103,9 @@ fn report_error(err: &anyhow::Error) -> ExitCode {
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct UsageError(pub String);
+
+/// Parses `--lang`: `kk` (Kazakh) or `ru` (Russian); `kaz`/`rus` are accepted too.
+pub(crate) fn parse_lang(s: &str) -> Result<crate::model::Lang, String> {
+    crate::model::Lang::parse(s)
+        .ok_or_else(|| format!("{s:?} is not a language here; write kk (Kazakh) or ru (Russian)"))
+}

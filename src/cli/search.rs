@@ -30,6 +30,9 @@ pub struct Args {
     /// Only acts with this status (in_force, repealed, unknown).
     #[arg(long, value_name = "S")]
     pub status: Option<String>,
+    /// Only texts in this language: kk (Kazakh) or ru (Russian); both by default.
+    #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
+    pub lang: Option<crate::model::Lang>,
 }
 
 /// Opens the index, building or refreshing it first; reports what changed on stderr.
@@ -49,6 +52,9 @@ pub(crate) fn open_fresh(cli: &Cli) -> anyhow::Result<ZanIndex> {
 pub(crate) fn report_refresh(cli: &Cli, report: &crate::index::RefreshReport) {
     if let Some(w) = &report.warning {
         eprintln!("zanlex: {w}");
+    }
+    for (file, reason) in &report.warnings {
+        eprintln!("zanlex: warning: {file}: {reason}");
     }
     if report.changed {
         eprintln!(
@@ -99,6 +105,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         );
     }
     req.act = args.act.clone();
+    req.lang = args.lang;
     let index = open_fresh(cli)?;
     let res = index.search(&req)?;
     if res.relaxed {
@@ -136,8 +143,8 @@ fn print_text(out: &mut impl Write, res: &SearchResults) -> std::io::Result<()> 
             status.push_str(&format!(", unit {}", h.unit.status));
         }
         let mut line = format!(
-            "   {}:{}-{} · {status}",
-            h.source.file, h.source.line_start, h.source.line_end
+            "   {}:{}-{} · {} · {status}",
+            h.source.file, h.source.line_start, h.source.line_end, h.lang
         );
         if let Some(p) = h.source.page {
             line.push_str(&format!(" · p. {p}"));

@@ -18,9 +18,15 @@ pub struct Args {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// The language of the text shown: kk (Kazakh, the default when the act has it) or ru.
+    #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
+    pub lang: Option<crate::model::Lang>,
+    /// Print the Kazakh and the Russian wording side by side (JSON: one object per language).
+    #[arg(long, conflicts_with = "lang")]
+    pub parallel: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct ChildOut {
     eid: String,
     label: String,
@@ -28,6 +34,8 @@ struct ChildOut {
 
 #[derive(Serialize)]
 struct UnitOut<'a> {
+    /// The language of the text (`kk`, `ru`).
+    lang: &'static str,
     act: crate::search::HitAct,
     unit: crate::search::HitUnit,
     citation: &'a str,
@@ -58,7 +66,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let index = super::search::open_fresh(cli)?;
     let mut out = std::io::stdout().lock();
     let Some(eid) = eid else {
-        let act = index.act(act_id)?;
+        let act = index.act_in(act_id, args.lang)?;
         if args.json {
             writeln!(out, "{}", serde_json::to_string_pretty(&act)?)?;
             return Ok(ExitCode::SUCCESS);
@@ -84,7 +92,41 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         });
         return Ok(ExitCode::SUCCESS);
     };
-    let view = index.unit(act_id, eid)?;
+    if args.parallel {
+        return show_parallel(&index, act_id, eid, as_of, args.json, &mut out);
+    }
+    let shown = unit_shown(&index, act_id, eid, args.lang, as_of)?;
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&shown.json())?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for line in shown.lines() {
+        writeln!(out, "{line}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A unit as `show` prints it: its citation, the wording chosen for the date, its children
+/// and the notes of the amendments that touched it.
+struct UnitShown {
+    view: crate::index::UnitView,
+    unit: crate::model::Unit,
+    version: Option<String>,
+    source_file: String,
+    children: Vec<ChildOut>,
+    text: String,
+}
+
+/// Reads unit `eid` of act `act_id` in `lang`, in the wording valid on `as_of` when an older
+/// edition in the index has it.
+fn unit_shown(
+    index: &crate::index::ZanIndex,
+    act_id: &str,
+    eid: &str,
+    lang: Option<crate::model::Lang>,
+    as_of: Option<chrono::NaiveDate>,
+) -> anyhow::Result<UnitShown> {
+    let view = index.unit_in(act_id, eid, lang)?;
     let act = &view.act;
     // An older edition's wording, when asked for and present.
     let mut unit = view.unit.clone();
@@ -104,7 +146,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             });
             if let Some(u) = found {
                 unit = u;
-                version = Some(v.id.as_str());
+                version = Some(v.id.clone());
                 source_file = v.source.file.clone();
             }
         }
@@ -117,14 +159,32 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             label: citation::unit_number_label(c, act.kind),
         })
         .collect();
-    let amendments: Vec<&crate::model::Amendment> = act
-        .amendments
-        .iter()
-        .filter(|a| a.target_eid == eid)
-        .collect();
     let text = unit.full_text();
-    if args.json {
-        let o = UnitOut {
+    Ok(UnitShown {
+        view,
+        unit,
+        version,
+        source_file,
+        children,
+        text,
+    })
+}
+
+impl UnitShown {
+    fn amendments(&self) -> Vec<&crate::model::Amendment> {
+        let eid = self.unit.eid.as_str();
+        self.view
+            .act
+            .amendments
+            .iter()
+            .filter(|a| a.target_eid == eid)
+            .collect()
+    }
+
+    fn json(&self) -> UnitOut<'_> {
+        let (act, unit) = (&self.view.act, &self.unit);
+        UnitOut {
+            lang: act.lang.as_str(),
             act: crate::search::HitAct {
                 id: act.id.clone(),
                 title: act.title.clone(),
@@ -135,48 +195,139 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             },
             unit: crate::search::HitUnit {
                 eid: unit.eid.clone(),
-                label: view.label.clone(),
+                label: self.view.label.clone(),
                 kind: unit.kind.eid_prefix().into(),
                 status: crate::index::docs::unit_status_str(&unit.status).into(),
                 heading: unit.heading.clone(),
-                path: view.path.join(" / "),
+                path: self.view.path.join(" / "),
             },
-            citation: &view.citation,
-            text,
-            children,
+            citation: &self.view.citation,
+            text: self.text.clone(),
+            children: self.children.clone(),
             source: crate::search::HitSource {
-                file: source_file,
+                file: self.source_file.clone(),
                 line_start: unit.span.line_start,
                 line_end: unit.span.line_end,
                 page: unit.span.page,
             },
-            version,
-            amendments,
+            version: self.version.as_deref(),
+            amendments: self.amendments(),
+        }
+    }
+
+    /// The human output, one line per item (text lines as they are).
+    fn lines(&self) -> Vec<String> {
+        let unit = &self.unit;
+        let mut out = vec![
+            self.view.citation.clone(),
+            format!(
+                "{}:{}-{} · {}{}",
+                self.source_file,
+                unit.span.line_start,
+                unit.span.line_end,
+                self.view.act.status.as_str(),
+                self.version
+                    .as_deref()
+                    .map(|v| format!(" · edition {v}"))
+                    .unwrap_or_default()
+            ),
+            String::new(),
+        ];
+        out.extend(self.text.lines().map(str::to_string));
+        if !self.children.is_empty() {
+            let labels: Vec<&str> = self.children.iter().map(|c| c.label.as_str()).collect();
+            out.push(String::new());
+            out.push(format!("Children: {}", labels.join(", ")));
+        }
+        for a in self.amendments() {
+            out.push(format!("Amended: {}", a.note));
+        }
+        out
+    }
+}
+
+/// `show ACT#EID --parallel`: the unit in each language the act has, side by side (JSON: an
+/// object keyed by language). A unit missing in one language is said so in its column.
+fn show_parallel(
+    index: &crate::index::ZanIndex,
+    act_id: &str,
+    eid: &str,
+    as_of: Option<chrono::NaiveDate>,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let langs: Vec<crate::model::Lang> =
+        index.expressions(act_id)?.iter().map(|a| a.lang).collect();
+    if langs.is_empty() {
+        index.act(act_id)?;
+    }
+    let mut shown = Vec::new();
+    for lang in crate::model::Lang::ALL {
+        let unit = if langs.contains(&lang) {
+            match unit_shown(index, act_id, eid, Some(lang), as_of) {
+                Ok(u) => Some(u),
+                Err(e) => match e.downcast_ref::<crate::Error>() {
+                    Some(crate::Error::NotFound(_)) => None,
+                    _ => return Err(e),
+                },
+            }
+        } else {
+            None
         };
-        writeln!(out, "{}", serde_json::to_string_pretty(&o)?)?;
+        shown.push((lang, unit));
+    }
+    if shown.iter().all(|(_, u)| u.is_none()) {
+        // The same error as the one language's view gives.
+        index.unit(act_id, eid)?;
+    }
+    if json {
+        let mut map = serde_json::Map::new();
+        for (lang, unit) in &shown {
+            let value = match unit {
+                Some(u) => serde_json::to_value(u.json())?,
+                None => serde_json::Value::Null,
+            };
+            map.insert(lang.as_str().to_string(), value);
+        }
+        writeln!(out, "{}", serde_json::to_string_pretty(&map)?)?;
         return Ok(ExitCode::SUCCESS);
     }
-    writeln!(out, "{}", view.citation)?;
-    writeln!(
-        out,
-        "{}:{}-{} · {}{}",
-        source_file,
-        unit.span.line_start,
-        unit.span.line_end,
-        act.status.as_str(),
-        version
-            .map(|v| format!(" · edition {v}"))
-            .unwrap_or_default()
-    )?;
-    writeln!(out)?;
-    writeln!(out, "{text}")?;
-    if !children.is_empty() {
-        let labels: Vec<&str> = children.iter().map(|c| c.label.as_str()).collect();
-        writeln!(out)?;
-        writeln!(out, "Children: {}", labels.join(", "))?;
-    }
-    for a in amendments {
-        writeln!(out, "Amended: {}", a.note)?;
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+        .filter(|&c| c >= 40)
+        .unwrap_or(120);
+    let column = (width - 3) / 2;
+    let wrapped: Vec<Vec<String>> = shown
+        .iter()
+        .map(|(lang, unit)| {
+            let lines = match unit {
+                Some(u) => u.lines(),
+                None => vec![format!("({eid} is not in the {lang} text of {act_id})")],
+            };
+            let mut col = vec![format!("[{lang}]")];
+            for l in lines {
+                if l.is_empty() {
+                    col.push(String::new());
+                }
+                col.extend(
+                    textwrap::wrap(&l, column)
+                        .into_iter()
+                        .map(|c| c.into_owned()),
+                );
+            }
+            col
+        })
+        .collect();
+    let rows = wrapped.iter().map(Vec::len).max().unwrap_or(0);
+    for r in 0..rows {
+        let left = wrapped[0].get(r).map_or("", String::as_str);
+        let right = wrapped
+            .get(1)
+            .and_then(|c| c.get(r))
+            .map_or("", String::as_str);
+        let pad = column.saturating_sub(textwrap::core::display_width(left));
+        writeln!(out, "{left}{} │ {right}", " ".repeat(pad))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -20,7 +20,7 @@ pub mod pdf;
 pub mod repair;
 pub mod sidecar;
 
-use crate::model::{Source, SourceFormat, SourceSpan};
+use crate::model::{Lang, Source, SourceFormat, SourceSpan};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -77,12 +77,28 @@ pub struct Extracted {
     /// Front matter fields of a Markdown source (`title`, `version_date`, …), and a sidecar's.
     pub meta: BTreeMap<String, String>,
     pub lines: Vec<CleanLine>,
+    /// The language of the text: from the file name (`kaz.md`, `rus_2019-01-01.md`), else
+    /// from its letters ([`detect_lang`]).
+    pub lang: Lang,
+    /// Problems that did not stop the file from being read (a broken `meta.yaml`), one line
+    /// each, for stderr.
+    pub warnings: Vec<String>,
+}
+
+/// A repository's own documentation (`README.md`, `LICENSE.txt`, `CHANGELOG.md`, …), which
+/// a checkout of the public mirror holds beside the acts and which is no act.
+fn is_repository_document(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
+    matches!(
+        stem.as_str(),
+        "README" | "LICENSE" | "LICENCE" | "CHANGELOG" | "CONTRIBUTING" | "MANIFEST" | "NOTICE"
+    )
 }
 
 /// Whether `path` is a source zanlex reads (`.txt`, `.md`, `.pdf`), not a sidecar or other file.
 pub fn is_source_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    if name.starts_with('.') || name.ends_with(".meta.toml") {
+    if name.starts_with('.') || name.ends_with(".meta.toml") || is_repository_document(name) {
         return false;
     }
     matches!(
@@ -142,6 +158,25 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
     for (k, v) in sidecar::read_sidecar(path).map_err(fail)? {
         meta.insert(k, v);
     }
+    let lang = lang_from_name(path).unwrap_or_else(|| detect_lang(&lines));
+    // The edition's date: the file's own front matter or sidecar, else its name, else the
+    // folder's meta.yaml (which dates the mirror's `kaz.md`/`rus.md`, not other editions
+    // kept beside them).
+    if !meta.contains_key("version_date") {
+        if let Some(d) = date_from_name(path) {
+            meta.insert("version_date".into(), d.to_string());
+        }
+    }
+    let mut warnings = Vec::new();
+    match sidecar::read_folder_meta(path, lang) {
+        Ok(Some(folder)) => {
+            for (k, v) in folder {
+                meta.entry(k).or_insert(v);
+            }
+        }
+        Ok(None) => {}
+        Err(reason) => warnings.push(format!("{reason}; the text is indexed without it")),
+    }
     Ok(Extracted {
         source: Source {
             file,
@@ -151,7 +186,104 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
         },
         meta,
         lines,
+        lang,
+        warnings,
     })
+}
+
+/// The language a file's name gives its text: its first word (`kaz.md`, `rus.md`,
+/// `kaz_2019-01-01_x.md`, `rus@2020-11-12.md`, `kk-2019.md`).
+///
+/// ```
+/// use std::path::Path;
+/// use zanlex::{extract::lang_from_name, Lang};
+/// assert_eq!(lang_from_name(Path::new("a/104316/rus.md")), Some(Lang::Ru));
+/// assert_eq!(lang_from_name(Path::new("kaz@1f596f80_v2020-11-12.md")), Some(Lang::Kk));
+/// assert_eq!(lang_from_name(Path::new("corpus/003_0165b7296e38fd1a.txt")), None);
+/// ```
+pub fn lang_from_name(path: &Path) -> Option<Lang> {
+    let stem = path.file_stem()?.to_str()?;
+    let first = stem.split(['_', '@', '-', '.', ' ']).next()?;
+    Lang::parse(first)
+}
+
+/// The edition date a file name carries, in any of the common shapes: `kaz_2019-01-01_x.md`,
+/// `name@2019-01-01.md`, `name_v2019-01-01.md`, `2019-01-01.md`.
+///
+/// ```
+/// use std::path::Path;
+/// use zanlex::extract::date_from_name;
+/// let d = |s: &str| date_from_name(Path::new(s)).map(|d| d.to_string());
+/// assert_eq!(d("kaz_2019-01-01_x.md").as_deref(), Some("2019-01-01"));
+/// assert_eq!(d("name@2019-01-01.md").as_deref(), Some("2019-01-01"));
+/// assert_eq!(d("name_v2019-01-01.md").as_deref(), Some("2019-01-01"));
+/// assert_eq!(d("2019-01-01.md").as_deref(), Some("2019-01-01"));
+/// assert_eq!(d("kaz@31ef956f_v2019-08-23_original.md").as_deref(), Some("2019-08-23"));
+/// assert_eq!(d("kaz@146f9b3d_latest.md"), None);
+/// assert_eq!(d("2019-13-01.md"), None);
+/// ```
+pub fn date_from_name(path: &Path) -> Option<chrono::NaiveDate> {
+    let stem = path.file_stem()?.to_str()?;
+    let b = stem.as_bytes();
+    // Ten bytes `YYYY-MM-DD` not inside a longer run of digits.
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let w = &b[i..i + 10];
+        let shape = w.iter().enumerate().all(|(k, c)| match k {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+        let alone = (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
+        if !(shape && alone) {
+            return None;
+        }
+        chrono::NaiveDate::parse_from_str(&stem[i..i + 10], "%Y-%m-%d").ok()
+    })
+}
+
+/// The language of a text by its letters: Kazakh prints letters Russian has not (ә ғ қ ң ө ұ ү
+/// һ і); a text where they are under one in a hundred Cyrillic letters is Russian. Acts in
+/// Kazakh quote Russian only in places (bilingual form fields), so this reads the whole text.
+///
+/// ```
+/// use zanlex::{extract::{detect_lang, text_lines}, Lang};
+/// assert_eq!(detect_lang(&text_lines("Статья 1. Статус Правительства Республики Казахстан")), Lang::Ru);
+/// assert_eq!(detect_lang(&text_lines("1-бап. Қазақстан Республикасы Үкіметінің мәртебесі")), Lang::Kk);
+/// ```
+pub fn detect_lang(lines: &[CleanLine]) -> Lang {
+    let (mut kazakh, mut cyrillic) = (0usize, 0usize);
+    for c in lines.iter().flat_map(|l| l.text.chars()) {
+        if matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё') {
+            cyrillic += 1;
+        } else if matches!(
+            c,
+            'ә' | 'Ә'
+                | 'ғ'
+                | 'Ғ'
+                | 'қ'
+                | 'Қ'
+                | 'ң'
+                | 'Ң'
+                | 'ө'
+                | 'Ө'
+                | 'ұ'
+                | 'Ұ'
+                | 'ү'
+                | 'Ү'
+                | 'һ'
+                | 'Һ'
+                | 'і'
+                | 'І'
+        ) {
+            kazakh += 1;
+            cyrillic += 1;
+        }
+    }
+    if cyrillic > 0 && kazakh * 100 < cyrillic {
+        Lang::Ru
+    } else {
+        Lang::Kk
+    }
 }
 
 /// Decoded plain text → repaired clean lines.

@@ -57,3 +57,120 @@ fn value_string(v: &toml::Value) -> String {
         other => other.to_string(),
     }
 }
+
+/// The names a checkout of the public mirror gives the metadata of the act in its folder.
+const FOLDER_META_NAMES: [&str; 2] = ["meta.yaml", "meta.yml"];
+
+/// The folder metadata file of `source` (`meta.yaml` beside it, as the public mirror lays an
+/// act out: `kaz.md`, `rus.md`, `meta.yaml`), when there is one.
+pub fn folder_meta_path(source: &Path) -> Option<PathBuf> {
+    let dir = source.parent()?;
+    FOLDER_META_NAMES
+        .iter()
+        .map(|n| dir.join(n))
+        .find(|p| p.is_file())
+}
+
+/// Every file whose bytes are part of `source`'s metadata: its `.meta.toml` sidecars and the
+/// folder's `meta.yaml`. A change to any of them changes the act, so the index refresh hashes
+/// them with the source (the paths may not exist).
+pub fn metadata_paths(source: &Path) -> Vec<PathBuf> {
+    let mut out = vec![sidecar_path(source), {
+        let mut s = source.as_os_str().to_owned();
+        s.push(".meta.toml");
+        PathBuf::from(s)
+    }];
+    if let Some(dir) = source.parent() {
+        out.extend(FOLDER_META_NAMES.iter().map(|n| dir.join(n)));
+    }
+    out
+}
+
+/// Reads the folder's `meta.yaml` for the expression of `source` in `lang`, flattened like a
+/// sidecar (`requisite`, `form`, `approved_on`, `caused_by.requisite`, lists joined with `; `).
+/// Per-language values (`title.kaz` / `title.rus`, `version_date.*`, `source.*`) also fill
+/// the plain key (`title`, …) with the value in `lang`.
+///
+/// `Ok(None)` when the folder has no such file; `Err` with a one-line reason when it cannot be
+/// read or is not a YAML mapping (the caller indexes the text without it and warns).
+///
+/// ```
+/// let dir = tempfile::tempdir()?;
+/// std::fs::write(dir.path().join("meta.yaml"),
+///     "act_code: '104316'\ntitle:\n  rus: О Правительстве\n  kaz: Үкіметі туралы\nversion_date:\n  kaz: 2022-11-05\n  rus: 2022-11-05\n")?;
+/// let meta = zanlex::extract::sidecar::read_folder_meta(&dir.path().join("rus.md"), zanlex::Lang::Ru)
+///     .unwrap().unwrap();
+/// assert_eq!(meta["title"], "О Правительстве");
+/// assert_eq!(meta["version_date"], "2022-11-05");
+/// assert_eq!(meta["act_code"], "104316");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn read_folder_meta(
+    source: &Path,
+    lang: crate::model::Lang,
+) -> Result<Option<BTreeMap<String, String>>, String> {
+    let Some(p) = folder_meta_path(source) else {
+        return Ok(None);
+    };
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = std::fs::read_to_string(&p).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).map_err(|e| {
+        let reason = e.to_string();
+        format!("{name} is not valid YAML ({})", one_line(&reason))
+    })?;
+    let serde_yaml_ng::Value::Mapping(map) = value else {
+        return Err(format!("{name} is not a YAML mapping of fields"));
+    };
+    let mut out = BTreeMap::new();
+    flatten_yaml("", &map, &mut out);
+    let suffix = match lang {
+        crate::model::Lang::Kk => "kaz",
+        crate::model::Lang::Ru => "rus",
+    };
+    for key in ["title", "version_date", "source"] {
+        if let Some(v) = out.get(&format!("{key}.{suffix}")).cloned() {
+            out.insert(key.to_string(), v);
+        }
+    }
+    Ok(Some(out))
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn flatten_yaml(prefix: &str, map: &serde_yaml_ng::Mapping, out: &mut BTreeMap<String, String>) {
+    for (k, v) in map {
+        let Some(k) = yaml_scalar(k) else { continue };
+        let key = if prefix.is_empty() {
+            k
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match v {
+            serde_yaml_ng::Value::Mapping(inner) => flatten_yaml(&key, inner, out),
+            serde_yaml_ng::Value::Sequence(items) => {
+                let joined: Vec<String> = items.iter().filter_map(yaml_scalar).collect();
+                out.insert(key, joined.join("; "));
+            }
+            other => {
+                if let Some(s) = yaml_scalar(other) {
+                    out.insert(key, s.trim().to_string());
+                }
+            }
+        }
+    }
+}
+
+fn yaml_scalar(v: &serde_yaml_ng::Value) -> Option<String> {
+    match v {
+        serde_yaml_ng::Value::String(s) => Some(s.clone()),
+        serde_yaml_ng::Value::Number(n) => Some(n.to_string()),
+        serde_yaml_ng::Value::Bool(b) => Some(b.to_string()),
+        serde_yaml_ng::Value::Tagged(t) => yaml_scalar(&t.value),
+        _ => None,
+    }
+}

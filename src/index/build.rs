@@ -67,6 +67,9 @@ pub struct RefreshReport {
     pub units_indexed: usize,
     /// Files that could not be ingested: (file, reason).
     pub failures: Vec<(String, String)>,
+    /// Files indexed with a problem worth saying (a broken `meta.yaml` beside them): (file,
+    /// reason). Said by the refresh that read them.
+    pub warnings: Vec<(String, String)>,
     /// Set when the refresh failed and the previous index is used as it is.
     pub warning: Option<String>,
 }
@@ -79,15 +82,6 @@ struct Scanned {
     mtime_ns: u128,
 }
 
-/// The sidecars that may hold a file's metadata (`NAME.meta.toml`, `NAME.txt.meta.toml`).
-fn sidecars(p: &Path) -> [PathBuf; 2] {
-    [p.with_extension("meta.toml"), {
-        let mut s = p.as_os_str().to_owned();
-        s.push(".meta.toml");
-        PathBuf::from(s)
-    }]
-}
-
 fn rel_path(path: &Path, corpus_parent: &Path) -> String {
     path.strip_prefix(corpus_parent)
         .unwrap_or(path)
@@ -95,17 +89,22 @@ fn rel_path(path: &Path, corpus_parent: &Path) -> String {
         .replace('\\', "/")
 }
 
+/// The corpus's source files (recursively, as ingestion lists them), each with its size and
+/// modification time added up with those of its metadata files (`.meta.toml` sidecars, the
+/// folder's `meta.yaml`): a change to either makes the file stale.
 fn scan(corpus: &Path) -> crate::Result<Vec<Scanned>> {
     let parent = corpus.parent().unwrap_or(Path::new(""));
-    let rd = std::fs::read_dir(corpus).map_err(|e| crate::Error::Index {
+    let files = crate::ingest::corpus_files(corpus).map_err(|e| crate::Error::Index {
         path: corpus.to_path_buf(),
         reason: format!("cannot read the corpus folder: {e}"),
     })?;
-    // Sidecars are looked up in the listing: one `stat` a source file, not three (a 1 GB
-    // corpus has 20 000 files, and every `zanlex search` scans them).
-    let entries: Vec<std::fs::DirEntry> = rd.flatten().collect();
-    let names: std::collections::HashSet<std::ffi::OsString> =
-        entries.iter().map(|e| e.file_name()).collect();
+    // Metadata files are looked up in their folder's listing, read once a folder: one `stat`
+    // a source file, not four (a 1 GB corpus has 20 000 files, and every `zanlex search`
+    // scans them).
+    let mut listings: std::collections::HashMap<
+        PathBuf,
+        std::collections::HashSet<std::ffi::OsString>,
+    > = Default::default();
     let mtime = |md: &std::fs::Metadata| {
         md.modified()
             .ok()
@@ -113,11 +112,7 @@ fn scan(corpus: &Path) -> crate::Result<Vec<Scanned>> {
             .map_or(0, |d| d.as_nanos())
     };
     let mut out = Vec::new();
-    for entry in entries {
-        let path = entry.path();
-        if !crate::extract::is_source_file(&path) {
-            continue;
-        }
+    for path in files {
         let Ok(md) = std::fs::metadata(&path) else {
             continue;
         };
@@ -125,11 +120,19 @@ fn scan(corpus: &Path) -> crate::Result<Vec<Scanned>> {
             continue;
         }
         let (mut size, mut mtime_ns) = (md.len(), mtime(&md));
-        for sidecar in sidecars(&path) {
-            if !sidecar.file_name().is_some_and(|n| names.contains(n)) {
+        for meta in crate::extract::sidecar::metadata_paths(&path) {
+            let (Some(dir), Some(name)) = (meta.parent(), meta.file_name()) else {
+                continue;
+            };
+            let names = listings.entry(dir.to_path_buf()).or_insert_with(|| {
+                std::fs::read_dir(dir)
+                    .map(|rd| rd.flatten().map(|e| e.file_name()).collect())
+                    .unwrap_or_default()
+            });
+            if !names.contains(name) {
                 continue;
             }
-            if let Ok(md) = std::fs::metadata(&sidecar) {
+            if let Ok(md) = std::fs::metadata(&meta) {
                 size += md.len();
                 mtime_ns = mtime_ns.max(mtime(&md));
             }
@@ -157,7 +160,7 @@ fn file_sha(path: &Path) -> crate::Result<String> {
 /// hashing the file a second time.
 fn with_sidecars(own_sha: String, path: &Path) -> String {
     let mut h: Option<Sha256> = None;
-    for s in sidecars(path) {
+    for s in crate::extract::sidecar::metadata_paths(path) {
         if let Ok(b) = std::fs::read(&s) {
             let h = h.get_or_insert_with(|| {
                 let mut h = Sha256::new();
@@ -180,6 +183,7 @@ pub fn analyzer_fingerprint(index: &Index, fields: &Fields) -> String {
         fields.kk_exact,
         fields.kk_stem,
         fields.kk_loose,
+        fields.ru_stem,
         fields.heading_loose,
     ] {
         if let Ok(mut an) = index.tokenizer_for_field(field) {
@@ -1092,6 +1096,12 @@ fn write_streaming_to<'a>(
         },
     )?;
     let parent = corpus.parent().unwrap_or(Path::new(""));
+    let (warnings, failures): (Vec<_>, Vec<_>) = failures.iter().partition(|f| f.indexed);
+    report.warnings.extend(
+        warnings
+            .iter()
+            .map(|f| (rel_path(&f.path, parent), f.reason.clone())),
+    );
     let failures: BTreeMap<String, String> = failures
         .iter()
         .map(|f| (rel_path(&f.path, parent), f.reason.clone()))

@@ -7,7 +7,9 @@
 //! Stored twice, the texts made the doc store twice as large, and serializing and compressing
 //! the second copy was a tenth of the time of `zanlex index`.
 
-use super::schema::{act_key, to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
+use super::schema::{
+    expression_key, to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO,
+};
 use crate::model::{Act, ActVersion, Amendment, Source, Status, Unit, UnitStatus};
 use crate::search::citation;
 use chrono::NaiveDate;
@@ -180,7 +182,7 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
     // The act's document is filled last, once its JSON is the frame.
     let mut docs = vec![IndexDoc::default()];
     let shared = ActStrings::of(act);
-    let key = act_key(&act.id);
+    let key = expression_key(&act.id, act.lang);
     let mut keys = DocKeys::default();
     {
         let act: &Act = act;
@@ -236,6 +238,7 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
     let d = &mut docs[0];
     d.add_static(f.doc_type, DOC_ACT);
     d.add_shared(f.act_id, &shared.id);
+    d.add_static(f.lang, act.lang.as_str());
     d.add_shared(f.file, &shared.file);
     d.add_text(f.act_json, act_json);
     d.add_shared(f.title_stem, &shared.title);
@@ -247,7 +250,7 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
 
 /// The most values a unit document has with one issuer, every optional one present (an issuer
 /// more is a value more).
-const UNIT_DOC_VALUES: usize = 33;
+const UNIT_DOC_VALUES: usize = 35;
 
 /// The `version_id` of the current text's unit documents.
 const CURRENT: &str = "current";
@@ -582,6 +585,7 @@ impl UnitDocs<'_> {
             let mut d = IndexDoc::with_capacity(UNIT_DOC_VALUES);
             d.add_static(f.doc_type, DOC_UNIT);
             d.add_shared(f.act_id, &shared.id);
+            d.add_static(f.lang, act.lang.as_str());
             d.add_shared(f.file, &file);
             d.add_shared(f.act_file, &shared.file);
             d.add_shared(f.act_title, &shared.title);
@@ -621,6 +625,9 @@ impl UnitDocs<'_> {
             d.add_shared(f.kk_exact, &text);
             d.add_shared(f.kk_stem, &text);
             d.add_shared(f.kk_loose, &text);
+            if act.lang == crate::model::Lang::Ru {
+                d.add_shared(f.ru_stem, &text);
+            }
             d.add_u64(f.line_start, u64::from(u.span.line_start));
             d.add_u64(f.line_end, u64::from(u.span.line_end));
             if let Some(p) = u.span.page {

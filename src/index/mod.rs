@@ -246,7 +246,7 @@ impl ZanIndex {
     ) -> crate::Result<()> {
         let f = &self.fields;
         let searcher = self.searcher();
-        let addrs = searcher.search(&of_type(f, DOC_ACT, act_id), &DocSetCollector)?;
+        let addrs = searcher.search(&of_type(f, DOC_ACT, act_id, None), &DocSetCollector)?;
         let mut addrs: Vec<_> = addrs.into_iter().collect();
         addrs.sort();
         for a in addrs {
@@ -277,7 +277,10 @@ impl ZanIndex {
     /// Puts the texts of `act`'s units back from its unit documents (see [`docs`]).
     fn restore_texts(&self, searcher: &tantivy::Searcher, act: &mut Act) -> crate::Result<()> {
         let f = &self.fields;
-        let addrs = searcher.search(&of_type(f, DOC_UNIT, Some(&act.id)), &DocSetCollector)?;
+        let addrs = searcher.search(
+            &of_type(f, DOC_UNIT, Some(&act.id), Some(act.lang)),
+            &DocSetCollector,
+        )?;
         let mut addrs: Vec<_> = addrs.into_iter().collect();
         addrs.sort();
         // Version id → eid → text.
@@ -316,16 +319,45 @@ impl ZanIndex {
         self.visit_act_docs(None, Texts::Dropped, &mut f)
     }
 
-    /// All acts in the index, ordered by source file.
+    /// Every expression of every act in the index (an act in Kazakh and Russian is two
+    /// `Act`s with one id), ordered by source file.
     pub fn acts(&self) -> crate::Result<Vec<Act>> {
         let mut acts = self.act_docs(None)?;
         acts.sort_by(|a, b| a.source.file.cmp(&b.source.file).then(a.id.cmp(&b.id)));
         Ok(acts)
     }
 
-    /// One act by id; [`crate::Error::NotFound`] names the known ids when it is missing.
+    /// Every expression of act `id`, Kazakh first (empty when the index has no such act).
+    pub fn expressions(&self, id: &str) -> crate::Result<Vec<Act>> {
+        let mut acts = self.act_docs(Some(id))?;
+        acts.sort_by_key(|a| a.lang);
+        Ok(acts)
+    }
+
+    /// One act by id, in `lang` (or in Kazakh when it has a Kazakh text, else in the language
+    /// it has, for `None`); [`crate::Error::NotFound`] names the known ids, or the languages
+    /// the act has, when it is missing.
+    pub fn act_in(&self, id: &str, lang: Option<crate::model::Lang>) -> crate::Result<Act> {
+        let all = self.expressions(id)?;
+        if all.is_empty() {
+            return self.act(id);
+        }
+        let langs: Vec<&str> = all.iter().map(|a| a.lang.as_str()).collect();
+        let langs = langs.join(", ");
+        match lang {
+            None => Ok(all.into_iter().next().expect("checked non-empty")),
+            Some(l) => all.into_iter().find(|a| a.lang == l).ok_or_else(|| {
+                crate::Error::NotFound(format!(
+                    "act {id} has no text in {l} in the index; it has: {langs}"
+                ))
+            }),
+        }
+    }
+
+    /// One act by id (its Kazakh expression when it has one); [`crate::Error::NotFound`] names
+    /// the known ids when it is missing.
     pub fn act(&self, id: &str) -> crate::Result<Act> {
-        if let Some(a) = self.act_docs(Some(id))?.into_iter().next() {
+        if let Some(a) = self.expressions(id)?.into_iter().next() {
             return Ok(a);
         }
         let known: Vec<String> = self.acts()?.into_iter().map(|a| a.id).collect();
@@ -341,7 +373,18 @@ impl ZanIndex {
 
     /// One unit of an act's current text, with its citation.
     pub fn unit(&self, act_id: &str, eid: &str) -> crate::Result<UnitView> {
-        let act = self.act(act_id)?;
+        self.unit_in(act_id, eid, None)
+    }
+
+    /// One unit of an act's current text in `lang` (see [`ZanIndex::act_in`]), with its
+    /// citation.
+    pub fn unit_in(
+        &self,
+        act_id: &str,
+        eid: &str,
+        lang: Option<crate::model::Lang>,
+    ) -> crate::Result<UnitView> {
+        let act = self.act_in(act_id, lang)?;
         let mut found: Option<(Vec<String>, String, String, Unit)> = None;
         docs::walk_with_path(&act.units, &mut |path| {
             if found.is_none() && path.last().is_some_and(|u| u.eid == eid) {
@@ -405,8 +448,13 @@ enum Texts {
     Dropped,
 }
 
-/// Documents of `doc_type` (and of act `act_id`, when given).
-fn of_type(f: &Fields, doc_type: &str, act_id: Option<&str>) -> BooleanQuery {
+/// Documents of `doc_type` (and of act `act_id` and of its expression in `lang`, when given).
+fn of_type(
+    f: &Fields,
+    doc_type: &str,
+    act_id: Option<&str>,
+    lang: Option<crate::model::Lang>,
+) -> BooleanQuery {
     let term = |field, text: &str| -> Box<dyn Query> {
         Box::new(TermQuery::new(
             tantivy::Term::from_field_text(field, text),
@@ -416,6 +464,9 @@ fn of_type(f: &Fields, doc_type: &str, act_id: Option<&str>) -> BooleanQuery {
     let mut clauses = vec![(Occur::Must, term(f.doc_type, doc_type))];
     if let Some(id) = act_id {
         clauses.push((Occur::Must, term(f.act_id, id)));
+    }
+    if let Some(lang) = lang {
+        clauses.push((Occur::Must, term(f.lang, lang.as_str())));
     }
     BooleanQuery::new(clauses)
 }

@@ -12,7 +12,9 @@
 //! weigh more. Everything a hit needs to be printed is stored, so printing never reopens the
 //! corpus.
 
-use crate::analysis::{KK_EXACT, KK_EXACT_REST, KK_LOOSE, KK_LOOSE_REST, KK_STEM, KK_STEM_MARKED};
+use crate::analysis::{
+    KK_EXACT, KK_EXACT_REST, KK_LOOSE, KK_LOOSE_REST, KK_STEM, KK_STEM_MARKED, RU_STEM,
+};
 use chrono::NaiveDate;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
@@ -22,7 +24,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -47,6 +49,9 @@ pub struct Fields {
     pub doc_type: Field,
     /// Indexed: what refresh deletes an act's documents by, and the `act:` filter.
     pub act_id: Field,
+    /// Indexed and stored: the language of the act's expression the document belongs to
+    /// (`kk`, `ru`), the `lang:` filter.
+    pub lang: Field,
     /// The source file (`corpus/003_….txt`) the document came from.
     pub file: Field,
     /// The corpus file the act itself came from (differs from `file` for older editions).
@@ -83,6 +88,9 @@ pub struct Fields {
     pub kk_exact: Field,
     pub kk_stem: Field,
     pub kk_loose: Field,
+    /// The text of units of Russian expressions, analyzed as Russian ([`RU_STEM`]); they are
+    /// in the `kk_*` fields too, for numbers and keyboard-folded queries.
+    pub ru_stem: Field,
     pub line_start: Field,
     pub line_end: Field,
     pub page: Field,
@@ -130,6 +138,7 @@ pub fn build_schema() -> (Schema, Fields) {
     let fields = Fields {
         doc_type: b.add_text_field("doc_type", STRING),
         act_id: b.add_text_field("act_id", raw.clone()),
+        lang: b.add_text_field("lang", raw.clone()),
         file: b.add_text_field("file", stored_only.clone()),
         act_file: b.add_text_field("act_file", stored_only.clone()),
         act_title: b.add_text_field("act_title", stored_only.clone()),
@@ -142,7 +151,7 @@ pub fn build_schema() -> (Schema, Fields) {
         act_date: b.add_date_field("act_date", date_opts()),
         act_number: b.add_text_field("act_number", stored_only.clone()),
         act_status: b.add_text_field("act_status", raw.clone()),
-        eid: b.add_text_field("eid", stored_only.clone()),
+        eid: b.add_text_field("eid", raw.clone()),
         unit_kind: b.add_text_field("unit_kind", stored_only.clone()),
         unit_status: b.add_text_field("unit_status", stored_only.clone()),
         label: b.add_text_field("label", stored_only.clone()),
@@ -164,6 +173,7 @@ pub fn build_schema() -> (Schema, Fields) {
         ),
         kk_stem: b.add_text_field(KK_STEM, analyzed(KK_STEM_MARKED, false)),
         kk_loose: b.add_text_field(KK_LOOSE, analyzed(KK_LOOSE_REST, false)),
+        ru_stem: b.add_text_field(RU_STEM, analyzed(RU_STEM, false)),
         line_start: b.add_u64_field("line_start", num.clone()),
         line_end: b.add_u64_field("line_end", num.clone()),
         page: b.add_u64_field("page", num),
@@ -192,6 +202,25 @@ pub fn build_schema() -> (Schema, Fields) {
 /// assert_ne!(act_key("mvd-order-2012-06-14-352"), act_key("mfa-order-2018-01-04-11-1-4-1"));
 /// ```
 pub fn act_key(act_id: &str) -> u64 {
+    key_of(act_id)
+}
+
+/// The [`act_key`] of one expression of an act: the Kazakh text's is the act's own, another
+/// language's is that of `ID@LANG`, so each expression's title scores its own units.
+///
+/// ```
+/// use zanlex::{index::schema::{act_key, expression_key}, Lang};
+/// assert_eq!(expression_key("a", Lang::Kk), act_key("a"));
+/// assert_ne!(expression_key("a", Lang::Ru), act_key("a"));
+/// ```
+pub fn expression_key(act_id: &str, lang: crate::model::Lang) -> u64 {
+    match lang {
+        crate::model::Lang::Kk => key_of(act_id),
+        other => key_of(&format!("{act_id}@{other}")),
+    }
+}
+
+fn key_of(act_id: &str) -> u64 {
     use sha2::Digest;
     let digest = sha2::Sha256::digest(act_id.as_bytes());
     let mut first = [0u8; 8];

@@ -83,6 +83,7 @@ fn shorten(title: &str, max: usize) -> String {
 ///         number: Some("11-1-4/1".into()),
 ///     }],
 ///     registration: None, status: Status::InForce, languages: vec!["kk".into()],
+///     lang: zanlex::Lang::Kk,
 ///     source: Source { file: "corpus/003.txt".into(), format: SourceFormat::Text,
 ///                      sha256: String::new(), encoding: "utf-8".into() },
 ///     publication_date: None, version_date: None, units: vec![], amendments: vec![],

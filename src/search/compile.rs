@@ -293,10 +293,11 @@ fn dismax(
     Some(Box::new(q))
 }
 
-fn text_targets(f: &Fields) -> [(Target, f32); 5] {
+fn text_targets(f: &Fields) -> [(Target, f32); 6] {
     [
         (Target::Field(f.kk_exact), BOOST_EXACT),
         (Target::Field(f.kk_stem), BOOST_STEM),
+        (Target::Field(f.ru_stem), BOOST_STEM),
         (Target::Loose, BOOST_LOOSE),
         (Target::Field(f.heading_stem), BOOST_HEADING_STEM),
         (Target::Field(f.heading_loose), BOOST_HEADING_LOOSE),
@@ -335,6 +336,11 @@ pub fn filter_query(f: &Fields, filter: &Filter) -> Box<dyn TQuery> {
         Filter::Date { from, to } => date_range(f.act_date, *from, *to),
     };
     Box::new(ConstScoreQuery::new(q, 0.0))
+}
+
+/// Keeps documents of one language's expressions; scores nothing.
+pub fn lang_filter(f: &Fields, lang: crate::model::Lang) -> Box<dyn TQuery> {
+    Box::new(ConstScoreQuery::new(raw_term(f.lang, lang.as_str()), 0.0))
 }
 
 /// The clauses that keep a search to the unit documents valid under the request: current
@@ -389,6 +395,7 @@ pub fn compile(index: &ZanIndex, q: &Query, relaxed: bool) -> Option<Box<dyn TQu
             &[
                 (Target::Field(f.kk_exact), BOOST_EXACT),
                 (Target::Field(f.kk_stem), BOOST_STEM),
+                (Target::Field(f.ru_stem), BOOST_STEM),
                 (Target::Loose, BOOST_LOOSE),
                 (Target::Field(f.heading_stem), BOOST_HEADING_STEM),
             ],

@@ -26,7 +26,7 @@ pub mod types;
 
 pub use query::{parse, Filter, Query};
 pub use snippet::Snippet;
-pub use types::{Hit, HitAct, HitSource, HitUnit, HitVersion, SearchResults};
+pub use types::{Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, SearchResults};
 
 use crate::index::schema::{from_tantivy_date, OPEN_FROM, OPEN_TO};
 use crate::index::ZanIndex;
@@ -58,6 +58,8 @@ pub struct SearchRequest {
     pub kind: Option<ActKind>,
     /// `in_force`, `repealed` or `unknown`.
     pub status: Option<String>,
+    /// Keeps hits in one language's expressions (`None`: both).
+    pub lang: Option<crate::model::Lang>,
 }
 
 impl SearchRequest {
@@ -71,6 +73,7 @@ impl SearchRequest {
             act: None,
             kind: None,
             status: None,
+            lang: None,
         }
     }
 
@@ -102,6 +105,18 @@ impl SearchRequest {
     /// Keeps hits of one act.
     pub fn act(mut self, id: impl Into<String>) -> Self {
         self.act = Some(id.into());
+        self
+    }
+
+    /// Keeps hits in one language (the Kazakh or the Russian expressions).
+    ///
+    /// ```
+    /// use zanlex::{search::SearchRequest, Lang};
+    /// let req = SearchRequest::new("статья").lang(Lang::Ru);
+    /// assert_eq!(req.lang, Some(Lang::Ru));
+    /// ```
+    pub fn lang(mut self, lang: crate::model::Lang) -> Self {
+        self.lang = Some(lang);
         self
     }
 }
@@ -154,6 +169,9 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
         let s = query::parse_status(s).map_err(|r| qerr(req, r))?;
         filters.push((Occur::Must, compile::filter_query(f, &Filter::Status(s))));
     }
+    if let Some(lang) = req.lang {
+        filters.push((Occur::Must, compile::lang_filter(f, lang)));
+    }
     let searcher = index.searcher();
     let titles = match compile::title_boost(index, &q) {
         Some(t) => title::act_scores(index, &searcher, t.as_ref())?,
@@ -203,7 +221,7 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
             }
         }
         let hit = read_hit(index, doc, score, req.as_of, &hl);
-        if !seen.insert((hit.act.id.clone(), hit.unit.eid.clone())) {
+        if !seen.insert((hit.act.id.clone(), hit.lang.clone(), hit.unit.eid.clone())) {
             continue;
         }
         if hits.len() < req.limit {
@@ -217,6 +235,7 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
     }
     for (i, h) in hits.iter_mut().enumerate() {
         h.rank = i + 1;
+        h.twin = twin_of(&searcher, f, h)?;
     }
     Ok(SearchResults {
         query: req.text.clone(),
@@ -248,6 +267,35 @@ fn top_with_titles(
         }
     });
     Ok(searcher.search(query, &(top, Count))?)
+}
+
+/// The same unit in the act's other language, when the index has it: the Kazakh and Russian
+/// expressions of an act share eids.
+fn twin_of(
+    searcher: &tantivy::Searcher,
+    f: &crate::index::Fields,
+    hit: &Hit,
+) -> crate::Result<Option<HitTwin>> {
+    let Some(lang) = crate::model::Lang::parse(&hit.lang) else {
+        return Ok(None);
+    };
+    let other = lang.other();
+    let term = |field, text: &str| -> Box<dyn TQuery> {
+        Box::new(tantivy::query::TermQuery::new(
+            tantivy::Term::from_field_text(field, text),
+            tantivy::schema::IndexRecordOption::Basic,
+        ))
+    };
+    let q = BooleanQuery::new(vec![
+        (Occur::Must, term(f.act_id, &hit.act.id)),
+        (Occur::Must, term(f.lang, other.as_str())),
+        (Occur::Must, term(f.eid, &hit.unit.eid)),
+    ]);
+    let found = searcher.search(&q, &Count)? > 0;
+    Ok(found.then(|| HitTwin {
+        lang: other.as_str().to_string(),
+        eid: hit.unit.eid.clone(),
+    }))
 }
 
 /// Most candidates checked for a phrase with stop words.
@@ -298,6 +346,8 @@ fn read_hit(
     Hit {
         rank: 0,
         score,
+        lang: s(f.lang),
+        twin: None,
         act: HitAct {
             id: s(f.act_id),
             title: s(f.act_title),

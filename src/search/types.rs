@@ -58,12 +58,24 @@ pub struct HitVersion {
     pub wording_unknown: bool,
 }
 
+/// A hit's unit in the act's other language (the same eid in the other expression).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HitTwin {
+    /// `kk` or `ru`.
+    pub lang: String,
+    pub eid: String,
+}
+
 /// One ranked, cited passage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
     /// 1-based.
     pub rank: usize,
     pub score: f32,
+    /// The language of the hit's text (`kk`, `ru`): the act's expression it is from.
+    pub lang: String,
+    /// The same unit in the act's other language, when the index has it.
+    pub twin: Option<HitTwin>,
     pub act: HitAct,
     pub unit: HitUnit,
     /// One human-readable pinpoint line.

@@ -886,3 +886,46 @@ mod tests {
         }
     }
 }
+
+/// The repeal a requisite line of the official database states, if any: `… Утратило силу
+/// решением маслихата Алматинской области от 13 августа 2024 года № 25-125` (also `Утратил`,
+/// `Утратила`, `Утратили`, Kazakh `Күші жойылды`), with the repealing act as printed and its
+/// date.
+///
+/// ```
+/// use zanlex::structure::header::repeal_in_requisite;
+/// use zanlex::Status;
+/// let r = "Решение маслихата Алматинской области от 15 декабря 2020 года № 64-340. Утратило силу решением маслихата Алматинской области от 13 августа 2024 года № 25-125";
+/// let Some(Status::Repealed { by, on }) = repeal_in_requisite(r) else { panic!() };
+/// assert_eq!(by.as_deref(), Some("решением маслихата Алматинской области от 13 августа 2024 года № 25-125"));
+/// assert_eq!(on, chrono::NaiveDate::from_ymd_opt(2024, 8, 13));
+/// assert_eq!(repeal_in_requisite("Закон Республики Казахстан от 18 декабря 1995 года № 2688"), None);
+/// ```
+pub fn repeal_in_requisite(requisite: &str) -> Option<Status> {
+    const MARKS: [&str; 5] = [
+        "Утратило силу",
+        "Утратил силу",
+        "Утратила силу",
+        "Утратили силу",
+        "Күші жойылды",
+    ];
+    let (at, mark) = MARKS
+        .iter()
+        .filter_map(|m| requisite.find(m).map(|at| (at, *m)))
+        .min_by_key(|(at, _)| *at)?;
+    let rest = requisite[at + mark.len()..]
+        .trim_start_matches([' ', '-', '–', '—', ':'])
+        .trim();
+    // The repealing act ends where the next sentence of the requisite starts.
+    let by = rest.split_once(". ").map_or(rest, |(first, _)| first);
+    // Its commencement (`(вводится в действие …)`) is not part of its name.
+    let by = by
+        .split_once(" (")
+        .map_or(by, |(name, _)| name)
+        .trim_end_matches('.')
+        .trim();
+    Some(Status::Repealed {
+        by: (!by.is_empty()).then(|| by.to_string()),
+        on: parse_date(by),
+    })
+}

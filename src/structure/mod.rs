@@ -74,6 +74,7 @@ fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
     } else {
         build_text(doc, lines, clean_lines)?
     };
+    act.lang = doc.lang;
     apply_meta(&mut act, &doc.meta);
     Ok(act)
 }
@@ -88,6 +89,7 @@ fn empty_act(doc: &Extracted, title: String, kind: ActKind) -> Act {
         registration: None,
         status: Status::Unknown,
         languages: vec!["kk".into()],
+        lang: crate::model::Lang::Kk,
         source: doc.source.clone(),
         publication_date: None,
         version_date: None,
@@ -225,10 +227,17 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
     if let Some(d) = get(&["publication_date"]).and_then(|v| parse_date(&v)) {
         act.publication_date = Some(d);
     }
-    if let Some(d) = get(&["version_date", "version_date.kaz"]).and_then(|v| parse_date(&v)) {
+    // A bilingual front matter or meta.yaml gives `title.kaz` and `title.rus`: this
+    // expression's own.
+    let own = |key: &str| match act.lang {
+        crate::model::Lang::Kk => format!("{key}.kaz"),
+        crate::model::Lang::Ru => format!("{key}.rus"),
+    };
+    let (own_version, own_title) = (own("version_date"), own("title"));
+    if let Some(d) = get(&["version_date", &own_version]).and_then(|v| parse_date(&v)) {
         act.version_date = Some(d);
     }
-    if let Some(t) = get(&["title.kaz", "title"]) {
+    if let Some(t) = get(&[&own_title, "title"]) {
         act.title = t;
     }
     if let Some(k) = get(&["kind"]) {
@@ -263,6 +272,15 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
     if let Some(n) = get(&["registration_number"]) {
         let date = get(&["registration_date"]).and_then(|v| parse_date(&v));
         act.registration = Some(Registration { number: n, date });
+    }
+    // The database's requisite line says whether the act was repealed, by what and when
+    // (`… Утратило силу решением маслихата … от 13 августа 2024 года № 25-125`).
+    if let Some(r) = get(&["requisite"]) {
+        if let Some(status) = header::repeal_in_requisite(&r) {
+            act.status = status;
+        } else if act.status == Status::Unknown {
+            act.status = Status::InForce;
+        }
     }
     if let Some(s) = get(&["status"]) {
         let s = s.to_lowercase();

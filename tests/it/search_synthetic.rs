@@ -35,6 +35,7 @@ fn act(id: &str, file: &str, kind: ActKind, status: Status, units: Vec<Unit>) ->
         registration: None,
         status,
         languages: vec!["kk".into()],
+        lang: zanlex::Lang::Kk,
         source: Source {
             file: file.into(),
             format: SourceFormat::Text,
