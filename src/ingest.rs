@@ -262,6 +262,27 @@ pub fn ingest_corpus(dir: &Path) -> IngestReport {
         }
     }
     unify_ids(&mut report.acts);
+    let ids: Vec<(String, crate::model::Lang, bool, String)> = report
+        .acts
+        .iter()
+        .map(|a| {
+            (
+                a.id.clone(),
+                a.lang,
+                a.version_date.is_some(),
+                a.source.file.clone(),
+            )
+        })
+        .collect();
+    let undated = undated_twins(&ids);
+    for (i, reason) in undated.iter().rev() {
+        let act = report.acts.remove(*i);
+        report.failures.push(IngestFailure {
+            path: PathBuf::from(act.source.file),
+            reason: reason.clone(),
+            indexed: false,
+        });
+    }
     crate::amend::link_corpus(&mut report.acts);
     report
 }
@@ -280,6 +301,38 @@ pub fn unify_ids(acts: &mut [Act]) {
         let from = IdFacts::of(&acts[j]);
         from.give_to(&mut acts[i]);
     }
+}
+
+/// The acts that are a second undated edition of an act in one language (`acts[i]` is its
+/// id, language, whether it has an edition date, and its file), each with the error naming
+/// both files, in ascending order. Editions are put in order by their dates; with two
+/// undated ones zanlex would have to guess which is the newer, so the first (by file name)
+/// is read and the others are refused.
+fn undated_twins(acts: &[(String, crate::model::Lang, bool, String)]) -> Vec<(usize, String)> {
+    let mut first: HashMap<(&str, crate::model::Lang), usize> = HashMap::new();
+    let mut order: Vec<usize> = (0..acts.len()).collect();
+    order.sort_by(|&a, &b| acts[a].3.cmp(&acts[b].3));
+    let mut out = Vec::new();
+    for i in order {
+        let (id, lang, dated, file) = &acts[i];
+        if *dated {
+            continue;
+        }
+        match first.get(&(id.as_str(), *lang)) {
+            None => {
+                first.insert((id.as_str(), *lang), i);
+            }
+            Some(&j) => out.push((
+                i,
+                format!(
+                    "{file} and {} are both undated editions of act {id} ({lang}); date one: a date in its file name (`kaz_2019-01-01.md`), `version_date` in its front matter or a meta.yaml",
+                    acts[j].3
+                ),
+            )),
+        }
+    }
+    out.sort_by_key(|(i, _)| *i);
+    out
 }
 
 /// What [`unify_plan`] reads of an act: its date-and-number key, its title key, its file, its
@@ -425,6 +478,8 @@ struct LinkSummary {
     /// The act's own (date, number) as it cites itself when applied to a target.
     own_ref: LinkKey,
     has_publication: bool,
+    /// Whether the act's edition date is known.
+    dated: bool,
 }
 
 impl LinkSummary {
@@ -441,6 +496,7 @@ impl LinkSummary {
                 .collect(),
             own_ref: ref_key(&a.issuances),
             has_publication: a.publication_date.is_some(),
+            dated: a.version_date.is_some(),
         }
     }
 }
@@ -625,6 +681,41 @@ where
         let s = &mut sums[i];
         s.own_ref = ref_key(&facts.issuances);
         s.facts = facts;
+    }
+    // Two undated editions of one act cannot be put in order: the later files are errors.
+    let ids: Vec<(String, crate::model::Lang, bool, String)> = sums
+        .iter()
+        .map(|s| {
+            (
+                s.facts.id.clone(),
+                s.unify.lang,
+                s.dated,
+                s.unify.file.clone(),
+            )
+        })
+        .collect();
+    let undated = undated_twins(&ids);
+    if !undated.is_empty() {
+        let mut k = 0;
+        sums.retain(|s| {
+            let drop = undated.iter().find(|(i, _)| *i == k);
+            k += 1;
+            match drop {
+                Some((_, reason)) => {
+                    stashes.remove(&s.file);
+                    failures.push(IngestFailure {
+                        path: files[s.file]
+                            .strip_prefix(&parent)
+                            .map(Path::to_path_buf)
+                            .unwrap_or_else(|_| files[s.file].clone()),
+                        reason: reason.clone(),
+                        indexed: false,
+                    });
+                    false
+                }
+                None => true,
+            }
+        });
     }
     let mut groups = link_groups(&sums);
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();

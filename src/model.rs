@@ -487,6 +487,10 @@ pub struct Act {
     /// are two `Act`s with the same `id` and eids, told apart by `lang`.
     #[serde(default)]
     pub lang: Lang,
+    /// The official database's own id of the act (`act_code` in the mirror's meta.yaml,
+    /// e.g. `104316`), when known: the same for every expression and edition.
+    #[serde(default)]
+    pub code: Option<String>,
     pub source: Source,
     /// Date of first official publication, from a sidecar `NAME.meta.toml` when the text lacks it.
     pub publication_date: Option<NaiveDate>,

@@ -145,6 +145,7 @@ impl Indexed {
 fn act_json(a: &Act) -> serde_json::Value {
     serde_json::json!({
         "id": a.id,
+        "code": a.code,
         "title": a.title,
         "kind": a.kind,
         "date": a.date(),

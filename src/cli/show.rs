@@ -87,7 +87,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                 out,
                 "{indent}{}  {}",
                 u.eid,
-                citation::unit_number_label(u, act.kind)
+                citation::unit_number_label(u, act.kind, act.lang)
             );
         });
         return Ok(ExitCode::SUCCESS);
@@ -156,7 +156,7 @@ fn unit_shown(
         .iter()
         .map(|c| ChildOut {
             eid: c.eid.clone(),
-            label: citation::unit_number_label(c, act.kind),
+            label: citation::unit_number_label(c, act.kind, act.lang),
         })
         .collect();
     let text = unit.full_text();

@@ -602,7 +602,7 @@ impl UnitDocs<'_> {
             d.add_text(f.eid, u.eid.as_str());
             d.add_static(f.unit_kind, u.kind.eid_prefix());
             d.add_static(f.unit_status, unit_status_str(&u.status));
-            let label = citation::unit_label(path, act.kind);
+            let label = citation::unit_label(path, act.kind, act.lang);
             let cited = citer.citation(path, &label);
             d.add_text(f.label, label);
             d.add_text(f.citation, cited);

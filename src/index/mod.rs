@@ -390,7 +390,7 @@ impl ZanIndex {
             if found.is_none() && path.last().is_some_and(|u| u.eid == eid) {
                 found = Some((
                     path.iter().map(|u| u.eid.clone()).collect(),
-                    citation::unit_label(path, act.kind),
+                    citation::unit_label(path, act.kind, act.lang),
                     citation::citation(&act, path),
                     (*path[path.len() - 1]).clone(),
                 ));

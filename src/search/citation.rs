@@ -3,8 +3,10 @@
 //! A citation names the act the way Kazakh legal texts abbreviate it (issuer, date, number,
 //! kind), then the attachment (approved Rules, a Regulation, …), then the unit's numbers from
 //! its paragraph down. Chapters are left out: paragraphs are numbered through the whole text.
+//! A Russian expression is cited in Russian: `Приказ МИД РК от 04.01.2018 № 11-1-4/1 ·
+//! Правила · пункт 3 подпункт 2)`.
 
-use crate::model::{Act, ActKind, Unit, UnitKind};
+use crate::model::{Act, ActKind, Lang, Unit, UnitKind};
 
 /// Short Kazakh abbreviation of an issuer, by its normalized code.
 fn issuer_abbrev(code: &str, printed: &str) -> String {
@@ -83,7 +85,7 @@ fn shorten(title: &str, max: usize) -> String {
 ///         number: Some("11-1-4/1".into()),
 ///     }],
 ///     registration: None, status: Status::InForce, languages: vec!["kk".into()],
-///     lang: zanlex::Lang::Kk,
+///     lang: zanlex::Lang::Kk, code: None,
 ///     source: Source { file: "corpus/003.txt".into(), format: SourceFormat::Text,
 ///                      sha256: String::new(), encoding: "utf-8".into() },
 ///     publication_date: None, version_date: None, units: vec![], amendments: vec![],
@@ -92,6 +94,9 @@ fn shorten(title: &str, max: usize) -> String {
 /// assert_eq!(zanlex::search::citation::act_short_name(&act), "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы");
 /// ```
 pub fn act_short_name(act: &Act) -> String {
+    if act.lang == Lang::Ru {
+        return act_short_name_ru(act);
+    }
     let Some(kind) = kind_word(act.kind) else {
         return shorten(&act.title, 90);
     };
@@ -119,6 +124,90 @@ pub fn act_short_name(act: &Act) -> String {
         return shorten(&act.title, 90);
     }
     format!("{} {kind}", parts.join(" және "))
+}
+
+/// The Russian short name of an act: `Приказ МИД РК от 04.01.2018 № 11-1-4/1`,
+/// `Конституционный закон РК от 18.12.1995 № 2688`; the title when the act has no date or
+/// number.
+fn act_short_name_ru(act: &Act) -> String {
+    let kind = match act.kind {
+        ActKind::Order => "Приказ",
+        ActKind::JointOrder => "Совместный приказ",
+        ActKind::Resolution => "Постановление",
+        ActKind::Decision => "Решение",
+        ActKind::Law => "Закон РК",
+        ActKind::ConstitutionalLaw => "Конституционный закон РК",
+        ActKind::Code => "Кодекс РК",
+        _ => return shorten(&act.title, 90),
+    };
+    let parts: Vec<String> = act
+        .issuances
+        .iter()
+        .filter(|i| i.date.is_some() || i.number.is_some())
+        .map(|i| {
+            let issuer = match i.issuer_code.as_str() {
+                _ if matches!(
+                    act.kind,
+                    ActKind::Law | ActKind::ConstitutionalLaw | ActKind::Code
+                ) =>
+                {
+                    ""
+                }
+                "mfa" => " МИД РК",
+                "mvd" => " МВД РК",
+                "government" => " Правительства РК",
+                "president" => " Президента РК",
+                "maslikhat" => " маслихата",
+                "akimat" => " акимата",
+                _ => "",
+            };
+            let mut s = issuer.to_string();
+            if let Some(d) = i.date {
+                s.push_str(&format!(" от {}", d.format("%d.%m.%Y")));
+            }
+            if let Some(n) = &i.number {
+                s.push_str(&format!(" № {n}"));
+            }
+            s
+        })
+        .collect();
+    if parts.is_empty() {
+        return shorten(&act.title, 90);
+    }
+    format!("{kind}{}", parts.join(" и"))
+}
+
+/// What an attachment is called in a Russian citation: `Правила`, `Положение`, … from its
+/// heading, else `Приложение N`.
+fn attachment_name_ru(unit: &Unit) -> String {
+    const NAMES: [(&str, &str); 10] = [
+        ("правил", "Правила"),
+        ("положени", "Положение"),
+        ("регламент", "Регламент"),
+        ("стандарт", "Стандарт"),
+        ("перечень", "Перечень"),
+        ("реестр", "Реестр"),
+        ("список", "Список"),
+        ("форм", "Форма"),
+        ("план", "План"),
+        ("порядок", "Порядок"),
+    ];
+    let heading = unit
+        .heading
+        .as_deref()
+        .filter(|h| !h.trim().is_empty())
+        .unwrap_or(unit.text.as_str())
+        .to_lowercase();
+    // The first such word names the document (`Правила выпаса …`, `Реестр должностей …`).
+    let best = NAMES
+        .iter()
+        .filter_map(|(stem, name)| heading.find(stem).map(|p| (p, *name)))
+        .min_by_key(|(p, _)| *p);
+    match (best, unit.num.as_deref()) {
+        (Some((_, name)), _) => name.to_string(),
+        (None, Some(n)) => format!("Приложение {n}"),
+        (None, None) => "Приложение".to_string(),
+    }
 }
 
 /// What an attachment is called in a citation: `Қағидалар`, `Регламент`, … from its heading,
@@ -153,8 +242,9 @@ pub fn attachment_name(unit: &Unit) -> String {
     }
 }
 
-/// One unit's own number as printed in a citation: `3-тармақ`, `2) тармақша`, `1-қосымша`.
-pub fn unit_number_label(unit: &Unit, act_kind: ActKind) -> String {
+/// One unit's own number as printed in a citation: `3-тармақ`, `2) тармақша`, `1-қосымша`;
+/// in Russian `пункт 3`, `подпункт 2)`, `приложение 1`.
+pub fn unit_number_label(unit: &Unit, act_kind: ActKind, lang: Lang) -> String {
     // Without a printed number, the eid's last step still numbers the unit (`mod_25`).
     let from_eid = unit
         .eid
@@ -171,6 +261,34 @@ pub fn unit_number_label(unit: &Unit, act_kind: ActKind) -> String {
             format!("{n}-{word}")
         }
     };
+    if lang == Lang::Ru {
+        let named = |word: &str| {
+            if n.is_empty() {
+                word.to_string()
+            } else {
+                format!("{word} {n}")
+            }
+        };
+        return match unit.kind {
+            UnitKind::Preamble => "преамбула".to_string(),
+            UnitKind::Attachment => attachment_name_ru(unit),
+            UnitKind::Section if act_kind == ActKind::Faq && n.contains('.') => named("вопрос"),
+            UnitKind::Section => named("раздел"),
+            UnitKind::Chapter => named("глава"),
+            UnitKind::Article => named("статья"),
+            UnitKind::Paragraph => named("пункт"),
+            UnitKind::Subparagraph if !n.is_empty() => format!("подпункт {n})"),
+            UnitKind::Subparagraph => "подпункт".to_string(),
+            UnitKind::Instruction => named("изменение"),
+            UnitKind::Part => named("абзац"),
+            UnitKind::Annex => named("приложение"),
+            UnitKind::Other => unit
+                .heading
+                .as_deref()
+                .map(|h| shorten(h, 40))
+                .unwrap_or_default(),
+        };
+    }
     match unit.kind {
         UnitKind::Preamble => "преамбула".to_string(),
         UnitKind::Attachment => attachment_name(unit),
@@ -194,24 +312,24 @@ pub fn unit_number_label(unit: &Unit, act_kind: ActKind) -> String {
 
 /// The unit's label: its numbers from the outermost addressable ancestor down
 /// (`3-тармақ 2) тармақша`); `path` runs from the top-level unit to the unit itself.
-pub fn unit_label(path: &[&Unit], act_kind: ActKind) -> String {
+pub fn unit_label(path: &[&Unit], act_kind: ActKind, lang: Lang) -> String {
     let parts: Vec<String> = path
         .iter()
         .filter(|u| !matches!(u.kind, UnitKind::Attachment | UnitKind::Chapter))
-        .map(|u| unit_number_label(u, act_kind))
+        .map(|u| unit_number_label(u, act_kind, lang))
         .filter(|s| !s.is_empty())
         .collect();
     if !parts.is_empty() {
         return parts.join(" ");
     }
     path.last()
-        .map(|u| unit_number_label(u, act_kind))
+        .map(|u| unit_number_label(u, act_kind, lang))
         .unwrap_or_default()
 }
 
 /// The full pinpoint citation of a unit; `path` runs from the top-level unit to the unit.
 pub fn citation(act: &Act, path: &[&Unit]) -> String {
-    Citer::new(act).citation(path, &unit_label(path, act.kind))
+    Citer::new(act).citation(path, &unit_label(path, act.kind, act.lang))
 }
 
 /// Citations of many units of one act, as [`citation`] writes them, with the act's short
@@ -219,6 +337,7 @@ pub fn citation(act: &Act, path: &[&Unit]) -> String {
 /// named from its lowercased text).
 pub struct Citer<'a> {
     short_name: String,
+    lang: Lang,
     attachments: std::cell::RefCell<rustc_hash::FxHashMap<*const Unit, String>>,
     _act: std::marker::PhantomData<&'a Act>,
 }
@@ -228,6 +347,7 @@ impl<'a> Citer<'a> {
     pub fn new(act: &'a Act) -> Self {
         Citer {
             short_name: act_short_name(act),
+            lang: act.lang,
             attachments: Default::default(),
             _act: std::marker::PhantomData,
         }
@@ -240,9 +360,13 @@ impl<'a> Citer<'a> {
         if let Some(att) = path.iter().find(|u| u.kind == UnitKind::Attachment) {
             if !is_attachment_itself {
                 let mut names = self.attachments.borrow_mut();
-                let name = names
-                    .entry(std::ptr::from_ref::<Unit>(att))
-                    .or_insert_with(|| attachment_name(att));
+                let name =
+                    names
+                        .entry(std::ptr::from_ref::<Unit>(att))
+                        .or_insert_with(|| match self.lang {
+                            Lang::Ru => attachment_name_ru(att),
+                            Lang::Kk => attachment_name(att),
+                        });
                 out.push_str(" · ");
                 out.push_str(name);
             }

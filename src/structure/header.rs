@@ -369,6 +369,8 @@ pub(crate) fn compile_patterns() {
     LazyLock::force(&RE_ISSUANCE_AT_START);
     LazyLock::force(&RE_REGISTRATION);
     LazyLock::force(&RE_REPEALED);
+    LazyLock::force(&RE_RU_REGISTRATION);
+    LazyLock::force(&RE_SHORT_REQUISITE);
 }
 
 /// What the printed issuance line says.
@@ -927,5 +929,58 @@ pub fn repeal_in_requisite(requisite: &str) -> Option<Status> {
     Some(Status::Repealed {
         by: (!by.is_empty()).then(|| by.to_string()),
         on: parse_date(by),
+    })
+}
+
+/// `Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года № 5834`.
+static RE_RU_REGISTRATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Зарегистрирован\w*[^.№]*?([0-9]{1,2}\s+\S+\s+[0-9]{4})\s+года\s+№\s*([0-9]+)")
+        .expect("valid regex")
+});
+
+/// `Решение №45-264 от 20.05.2015, Маслихат Алматинской области`: the database's short
+/// requisite shape (kind, number, date, issuer).
+static RE_SHORT_REQUISITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(\S+)\s+№\s*(\S+?)\s+от\s+([0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})\s*,?\s*(.*?)\s*\.?\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// The justice registration a Russian requisite line states.
+///
+/// ```
+/// use zanlex::structure::header::registration_in_requisite;
+/// let r = registration_in_requisite("Решение … от 15 декабря 2020 года № 64-340. Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года № 5834. Утратило силу …").unwrap();
+/// assert_eq!(r.number, "5834");
+/// assert_eq!(r.date, chrono::NaiveDate::from_ymd_opt(2020, 12, 23));
+/// ```
+pub fn registration_in_requisite(requisite: &str) -> Option<Registration> {
+    let c = RE_RU_REGISTRATION.captures(requisite)?;
+    Some(Registration {
+        number: c[2].to_string(),
+        date: parse_date(&format!("{} года", &c[1])),
+    })
+}
+
+/// The issuance a short requisite names (`Решение №45-264 от 20.05.2015, Маслихат
+/// Алматинской области`): issuer, date and number.
+///
+/// ```
+/// use zanlex::structure::header::short_requisite_issuance;
+/// let i = short_requisite_issuance("Решение №45-264 от 20.05.2015, Маслихат Алматинской области").unwrap();
+/// assert_eq!(i.number.as_deref(), Some("45-264"));
+/// assert_eq!(i.date, chrono::NaiveDate::from_ymd_opt(2015, 5, 20));
+/// assert_eq!(i.issuer, "Маслихат Алматинской области");
+/// assert_eq!(i.issuer_code, "maslikhat");
+/// ```
+pub fn short_requisite_issuance(requisite: &str) -> Option<Issuance> {
+    let c = RE_SHORT_REQUISITE.captures(requisite)?;
+    let issuer = c[4].trim().trim_end_matches('.').to_string();
+    Some(Issuance {
+        issuer_code: issuer_code(&issuer),
+        issuer,
+        date: parse_date(&c[3]),
+        number: Some(normalize_number(&c[2])),
     })
 }

@@ -90,6 +90,7 @@ fn empty_act(doc: &Extracted, title: String, kind: ActKind) -> Act {
         status: Status::Unknown,
         languages: vec!["kk".into()],
         lang: crate::model::Lang::Kk,
+        code: None,
         source: doc.source.clone(),
         publication_date: None,
         version_date: None,
@@ -276,6 +277,12 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
     // The database's requisite line says whether the act was repealed, by what and when
     // (`… Утратило силу решением маслихата … от 13 августа 2024 года № 25-125`).
     if let Some(r) = get(&["requisite"]) {
+        if act.issuances.is_empty() {
+            act.issuances.extend(header::short_requisite_issuance(&r));
+        }
+        if act.registration.is_none() {
+            act.registration = header::registration_in_requisite(&r);
+        }
         if let Some(status) = header::repeal_in_requisite(&r) {
             act.status = status;
         } else if act.status == Status::Unknown {
@@ -291,6 +298,9 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
         } else if s.starts_with("in_force") || s.starts_with("in force") {
             act.status = Status::InForce;
         }
+    }
+    if let Some(code) = get(&["act_code", "code"]) {
+        act.code = Some(code);
     }
     act.id = header::act_id(act.kind, &act.issuances, &act.title);
 }

@@ -36,6 +36,7 @@ fn act(id: &str, file: &str, kind: ActKind, status: Status, units: Vec<Unit>) ->
         status,
         languages: vec!["kk".into()],
         lang: zanlex::Lang::Kk,
+        code: None,
         source: Source {
             file: file.into(),
             format: SourceFormat::Text,
