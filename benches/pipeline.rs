@@ -105,6 +105,8 @@ fn bench(c: &mut Criterion) {
                         source: d.source.clone(),
                         meta: d.meta.clone(),
                         lines: text_lines(t),
+                        lang: d.lang,
+                        warnings: Vec::new(),
                     };
                     zanlex::structure::build_act(&doc)
                         .map(|a| a.units.len())

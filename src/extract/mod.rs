@@ -159,18 +159,21 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
         meta.insert(k, v);
     }
     let lang = lang_from_name(path).unwrap_or_else(|| detect_lang(&lines));
-    // The edition's date: the file's own front matter or sidecar, else its name, else the
-    // folder's meta.yaml (which dates the mirror's `kaz.md`/`rus.md`, not other editions
-    // kept beside them).
-    if !meta.contains_key("version_date") {
-        if let Some(d) = date_from_name(path) {
-            meta.insert("version_date".into(), d.to_string());
-        }
+    // The edition's date: the file's own front matter or sidecar (`version_date`, or the
+    // date in its `source` address), else its name (`name_date`, read by the structure
+    // stage after those), else the folder's meta.yaml, which dates the mirror's
+    // `kaz.md`/`rus.md`, not other editions kept beside them.
+    let name_date = date_from_name(path);
+    if let Some(d) = name_date {
+        meta.insert("name_date".into(), d.to_string());
     }
     let mut warnings = Vec::new();
     match sidecar::read_folder_meta(path, lang) {
         Ok(Some(folder)) => {
             for (k, v) in folder {
+                if name_date.is_some() && k.starts_with("version_date") {
+                    continue;
+                }
                 meta.entry(k).or_insert(v);
             }
         }

@@ -238,6 +238,9 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
     if let Some(d) = get(&["version_date", &own_version]).and_then(|v| parse_date(&v)) {
         act.version_date = Some(d);
     }
+    if act.version_date.is_none() {
+        act.version_date = get(&["name_date"]).and_then(|v| parse_date(&v));
+    }
     if let Some(t) = get(&[&own_title, "title"]) {
         act.title = t;
     }

@@ -59,8 +59,9 @@ fn search_prints_cited_hits() {
         "{out}"
     );
     assert!(!out.contains('\u{1b}'));
-    let re = regex::Regex::new(r"corpus/00\d_[0-9a-f]+\.txt:\d+-\d+ · (in_force|repealed|unknown)")
-        .unwrap();
+    let re =
+        regex::Regex::new(r"corpus/00\d_[0-9a-f]+\.txt:\d+-\d+ · kk · (in_force|repealed|unknown)")
+            .unwrap();
     assert_eq!(re.find_iter(&out).count(), 3, "{out}");
 }
 

@@ -84,10 +84,24 @@ fn bad_files_fail_alone_and_sidecars_apply() {
                 .into_owned()
         })
         .collect();
-    assert_eq!(names, vec!["a_good.txt", "b_empty.txt", "c_binary.txt"]);
+    // Subfolders are walked (a mirror checkout keeps one folder per act); other files are not
+    // sources.
+    assert_eq!(
+        names,
+        vec!["a_good.txt", "b_empty.txt", "c_binary.txt", "x.txt"]
+    );
+    assert!(files[3].ends_with("sub/x.txt"));
 
     let report = ingest_corpus(&corpus);
-    assert_eq!(report.acts.len(), 1);
+    let ids: Vec<&str> = report.acts.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "government-resolution-2022-10-10-807",
+            "mfa-order-2018-01-04-11-1-4-1"
+        ]
+    );
+    assert_eq!(report.acts[1].source.file, "corpus/sub/x.txt");
     let a = &report.acts[0];
     assert_eq!(a.id, "government-resolution-2022-10-10-807");
     assert_eq!(a.source.file, "corpus/a_good.txt");

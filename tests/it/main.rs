@@ -24,6 +24,7 @@ mod index_refresh_links;
 mod index_segments;
 mod ingest_corpus;
 mod ingest_streaming;
+mod mirror_corpus;
 mod scale_corpus;
 mod scale_ingest;
 mod search_corpus;

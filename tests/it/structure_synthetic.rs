@@ -32,6 +32,8 @@ fn raw(file: &str, text: &str) -> Extracted {
         },
         meta: BTreeMap::new(),
         lines,
+        lang: zanlex::Lang::Kk,
+        warnings: Vec::new(),
     }
 }
 

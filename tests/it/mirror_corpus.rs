@@ -1,0 +1,442 @@
+//! A checkout of the public mirror of the official database, read as it is
+//! (`tests/fixtures/mirror`: the seven acts of `../shared/data/mirror`, one folder per act with
+//! `kaz.md`, `rus.md` and `meta.yaml`): the folder walk, the metadata from meta.yaml, one act
+//! in two languages, dates in file names, undated editions, a broken meta.yaml.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use zanlex::{ActKind, Lang, Status};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mirror")
+}
+
+fn zanlex(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .args(args)
+        .output()
+        .expect("zanlex runs")
+}
+
+/// The mirror fixtures ingested once.
+fn mirror() -> &'static zanlex::ingest::IngestReport {
+    static REPORT: OnceLock<zanlex::ingest::IngestReport> = OnceLock::new();
+    REPORT.get_or_init(|| zanlex::ingest::ingest_corpus(&fixtures()))
+}
+
+/// An index of the mirror fixtures built once by `zanlex index`.
+fn mirror_index() -> &'static str {
+    static DIR: OnceLock<(tempfile::TempDir, String)> = OnceLock::new();
+    &DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("index").to_string_lossy().into_owned();
+        let corpus = fixtures().to_string_lossy().into_owned();
+        let out = zanlex(&["index", "--corpus", &corpus, "--index", &path]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (dir, path)
+    })
+    .1
+}
+
+fn on_mirror(args: &[&str]) -> std::process::Output {
+    let corpus = fixtures().to_string_lossy().into_owned();
+    let mut a = args.to_vec();
+    a.extend(["--corpus", &corpus, "--index", mirror_index()]);
+    zanlex(&a)
+}
+
+fn json(out: &std::process::Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON document")
+}
+
+const IDS: [&str; 7] = [
+    "constitutional-law-1995-12-18-2688",
+    "maslikhat-decision-2015-03-27-43-249",
+    "maslikhat-decision-2015-05-20-45-264",
+    "maslikhat-decision-2020-12-15-64-340",
+    "president-order-2017-05-15-17-01-38-27",
+    "president-order-2019-10-07-19-42-3-3-17",
+    "president-order-2020-05-22-20-01-38-20",
+];
+
+/// Every act folder is found below the corpus folder (three and four levels down), the
+/// repository's README.md is not an act, and each folder's two texts are one act.
+#[test]
+fn a_mirror_checkout_is_walked_and_each_folder_is_one_act() {
+    let files = zanlex::ingest::corpus_files(&fixtures()).expect("listing");
+    assert_eq!(files.len(), 14);
+    assert!(files
+        .iter()
+        .all(|f| f.ends_with("kaz.md") || f.ends_with("rus.md")));
+    let report = mirror();
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    assert_eq!(report.acts.len(), 14);
+    let mut ids: Vec<&str> = report.acts.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids, IDS);
+    for id in IDS {
+        let langs: Vec<Lang> = report
+            .acts
+            .iter()
+            .filter(|a| a.id == id)
+            .map(|a| a.lang)
+            .collect();
+        assert_eq!(langs.len(), 2, "{id}");
+        assert!(
+            langs.contains(&Lang::Kk) && langs.contains(&Lang::Ru),
+            "{id}"
+        );
+    }
+}
+
+fn expression(id: &str, lang: Lang) -> &'static zanlex::Act {
+    mirror()
+        .acts
+        .iter()
+        .find(|a| a.id == id && a.lang == lang)
+        .expect("the act's expression")
+}
+
+/// meta.yaml gives the act's code, its titles in both languages, kind, date, number,
+/// registration, status and each text's edition date.
+#[test]
+fn meta_yaml_gives_the_metadata() {
+    let kk = expression("maslikhat-decision-2020-12-15-64-340", Lang::Kk);
+    let ru = expression("maslikhat-decision-2020-12-15-64-340", Lang::Ru);
+    assert_eq!(kk.code.as_deref(), Some("150276"));
+    assert_eq!(ru.code.as_deref(), Some("150276"));
+    assert_eq!(
+        kk.title,
+        "Алматы облысы бойынша ауыл шаруашылығы жануарларын жаюдың қағидаларын бекіту туралы"
+    );
+    assert_eq!(
+        ru.title,
+        "Об утверждении Правил выпаса сельскохозяйственных животных по Алматинской области"
+    );
+    for a in [kk, ru] {
+        assert_eq!(a.kind, ActKind::Decision);
+        assert_eq!(a.date(), chrono::NaiveDate::from_ymd_opt(2020, 12, 15));
+        assert_eq!(a.number(), "64-340");
+        let reg = a.registration.as_ref().expect("registration");
+        assert_eq!(reg.number, "5834");
+        assert_eq!(reg.date, chrono::NaiveDate::from_ymd_opt(2020, 12, 23));
+        assert_eq!(
+            a.status,
+            Status::Repealed {
+                by: Some(
+                    "решением маслихата Алматинской области от 13 августа 2024 года № 25-125"
+                        .into()
+                ),
+                on: chrono::NaiveDate::from_ymd_opt(2024, 8, 13),
+            }
+        );
+        assert_eq!(
+            a.version_date,
+            chrono::NaiveDate::from_ymd_opt(2020, 12, 15)
+        );
+    }
+
+    // A law: its requisite names no repeal, so it is in force; its edition is 2022-11-05.
+    let law = expression("constitutional-law-1995-12-18-2688", Lang::Ru);
+    assert_eq!(law.kind, ActKind::ConstitutionalLaw);
+    assert_eq!(law.status, Status::InForce);
+    assert_eq!(law.title, "О Правительстве Республики Казахстан");
+    assert_eq!(law.code.as_deref(), Some("104316"));
+    assert_eq!(
+        law.version_date,
+        chrono::NaiveDate::from_ymd_opt(2022, 11, 5)
+    );
+
+    // The short requisite shape: `Решение №45-264 от 20.05.2015, Маслихат Алматинской области`.
+    let short = expression("maslikhat-decision-2015-05-20-45-264", Lang::Kk);
+    assert_eq!(short.number(), "45-264");
+    assert_eq!(short.issuances[0].issuer_code, "maslikhat");
+    assert_eq!(short.status, Status::InForce);
+}
+
+/// `acts` lists each act once with both expressions; `--json` gives each expression's own
+/// title, language and file.
+#[test]
+fn acts_lists_each_act_once_with_its_expressions() {
+    let v = json(&on_mirror(&["acts", "--json"]));
+    let acts = v["acts"].as_array().expect("acts");
+    let mut ids: Vec<&str> = acts.iter().filter_map(|a| a["id"].as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, IDS);
+    for a in acts {
+        let exprs = a["expressions"].as_array().expect("expressions");
+        let langs: Vec<&str> = exprs.iter().filter_map(|e| e["lang"].as_str()).collect();
+        assert_eq!(langs, ["kk", "ru"], "{}", a["id"]);
+        assert_eq!(a["lang"], "kk");
+        assert!(exprs[1]["source"]["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("/rus.md")));
+    }
+    let law = acts
+        .iter()
+        .find(|a| a["id"] == "constitutional-law-1995-12-18-2688")
+        .expect("the law");
+    assert_eq!(law["code"], "104316");
+    assert_eq!(law["status"]["state"], "in_force");
+    assert_eq!(
+        law["expressions"][1]["title"],
+        "О Правительстве Республики Казахстан"
+    );
+    let text = on_mirror(&["acts"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert_eq!(
+        text.matches("constitutional-law-1995-12-18-2688\n").count(),
+        1
+    );
+    assert!(text.contains("  [ru] О Правительстве Республики Казахстан\n"));
+}
+
+/// `search --lang ru` keeps Russian hits; each says its language and, where the Kazakh text
+/// has the same unit, its twin; a Russian hit is cited in Russian.
+#[test]
+fn search_by_language_with_twins() {
+    let v = json(&on_mirror(&[
+        "search",
+        "выпас сельскохозяйственных животных",
+        "--lang",
+        "ru",
+        "--json",
+    ]));
+    let hits = v["hits"].as_array().expect("hits");
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["lang"] == "ru"));
+    let first = &hits[0];
+    assert_eq!(first["act"]["id"], "maslikhat-decision-2020-12-15-64-340");
+    assert_eq!(first["twin"]["lang"], "kk");
+    assert_eq!(first["twin"]["eid"], first["unit"]["eid"]);
+    assert!(first["citation"]
+        .as_str()
+        .is_some_and(|c| c.starts_with("Решение маслихата от 15.12.2020 № 64-340")));
+    // Russian Snowball: another form of the same words finds the same units.
+    let inflected = json(&on_mirror(&[
+        "search",
+        "выпасе сельскохозяйственного животного",
+        "--lang",
+        "ru",
+        "--json",
+    ]));
+    assert!(inflected["total"].as_u64().unwrap_or(0) > 0);
+    // Both languages by default; `--lang kk` only Kazakh.
+    let kk = json(&on_mirror(&[
+        "search",
+        "жануарларды жаю",
+        "--lang",
+        "kk",
+        "--json",
+    ]));
+    let kk_hits = kk["hits"].as_array().expect("hits");
+    assert!(!kk_hits.is_empty());
+    assert!(kk_hits.iter().all(|h| h["lang"] == "kk"));
+    let bad = on_mirror(&["search", "мал", "--lang", "de"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("write kk (Kazakh) or ru (Russian)"));
+}
+
+/// `show --parallel` gives the Kazakh and Russian wording of one eid; `--lang ru` one.
+#[test]
+fn show_parallel_and_in_russian() {
+    let target = "maslikhat-decision-2020-12-15-64-340#para_1";
+    let v = json(&on_mirror(&["show", target, "--parallel", "--json"]));
+    assert!(v["kk"]["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("1. ")));
+    assert!(v["ru"]["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("1. Утвердить прилагаемые правила выпаса")));
+    assert_eq!(v["kk"]["lang"], "kk");
+    assert_eq!(v["ru"]["lang"], "ru");
+    assert_eq!(
+        v["ru"]["citation"],
+        "Решение маслихата от 15.12.2020 № 64-340 · пункт 1"
+    );
+    let text = on_mirror(&["show", target, "--parallel"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    let first = text.lines().next().unwrap_or("");
+    assert!(
+        first.starts_with("[kk]") && first.ends_with("│ [ru]"),
+        "{first}"
+    );
+    let ru = json(&on_mirror(&["show", target, "--lang", "ru", "--json"]));
+    assert_eq!(ru["lang"], "ru");
+    assert_eq!(ru["unit"]["label"], "пункт 1");
+}
+
+/// The same edition under the names the mirror's tooling and people give files: the date in
+/// the name dates each edition, the timeline follows the dates, and `diff --to latest`
+/// compares with the newest.
+#[test]
+fn file_name_dates_order_editions() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/versions/codes_104316_government");
+    let old = src.join("kaz@2c716769_v2022-11-05.md");
+    let new = src.join("kaz@0c5d4a0f_v2023-04-19.md");
+    for (old_name, new_name) in [
+        ("kaz_2022-11-05_x.md", "kaz_2023-04-19_x.md"),
+        ("law@2022-11-05.md", "law@2023-04-19.md"),
+        ("law_v2022-11-05.md", "law_v2023-04-19.md"),
+        ("2022-11-05.md", "2023-04-19.md"),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).expect("corpus folder");
+        // The front matter's own dates (`version_date`, the `source` address) are taken out:
+        // the file name is all that dates them.
+        for (from, to) in [(&old, old_name), (&new, new_name)] {
+            let text = std::fs::read_to_string(from).expect("fixture");
+            let text: String = text
+                .lines()
+                .filter(|l| !l.starts_with("version_date") && !l.starts_with("source"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            std::fs::write(corpus.join(to), text).expect("write");
+        }
+        let report = zanlex::ingest::ingest_corpus(&corpus);
+        assert!(report.failures.is_empty(), "{:?}", report.failures);
+        assert_eq!(report.acts.len(), 1, "{old_name}");
+        let act = &report.acts[0];
+        let ids: Vec<&str> = act.versions.iter().map(|v| v.id.as_str()).collect();
+        assert_eq!(ids, ["2022-11-05", "2023-04-19"], "{old_name}");
+        assert!(act.source.file.ends_with(new_name));
+    }
+}
+
+/// Two undated editions of one act cannot be ordered: the second is refused with an error that
+/// names both files; the first is indexed.
+#[test]
+fn two_undated_editions_are_an_error_naming_both() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/versions/codes_104316_government");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("corpus folder");
+    for (from, to) in [
+        ("kaz@2c716769_v2022-11-05.md", "law_old.md"),
+        ("kaz@0c5d4a0f_v2023-04-19.md", "law_new.md"),
+    ] {
+        let text = std::fs::read_to_string(src.join(from)).expect("fixture");
+        let text: String = text
+            .lines()
+            .filter(|l| !l.starts_with("version_date") && !l.starts_with("source"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(corpus.join(to), text).expect("write");
+    }
+    let report = zanlex::ingest::ingest_corpus(&corpus);
+    assert_eq!(report.acts.len(), 1);
+    assert_eq!(report.failures.len(), 1);
+    let f = &report.failures[0];
+    assert!(f.path.ends_with("law_old.md"), "{f:?}");
+    assert!(
+        f.reason
+            .contains("corpus/law_old.md and corpus/law_new.md are both undated editions"),
+        "{}",
+        f.reason
+    );
+    // The command line says it too, and exits 0 with the rest indexed.
+    let idx = dir.path().join("index");
+    let out = zanlex(&[
+        "index",
+        "--corpus",
+        &corpus.to_string_lossy(),
+        "--index",
+        &idx.to_string_lossy(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("skipped corpus/law_old.md:"), "{err}");
+}
+
+/// A broken meta.yaml is a warning naming the file; the texts beside it are still indexed.
+#[test]
+fn a_broken_meta_yaml_warns_and_the_text_is_indexed() {
+    let src = fixtures().join(
+        "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2015/0520-ob-utverzhdenii-perechnia-sotsialno-znachimykh-passazhirskikh-me-90315",
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    let act = corpus.join("90315");
+    std::fs::create_dir_all(&act).expect("act folder");
+    std::fs::copy(src.join("kaz.md"), act.join("kaz.md")).expect("copy");
+    std::fs::write(
+        act.join("meta.yaml"),
+        "act_code: '90315'\ntitle: [unclosed\n",
+    )
+    .expect("write");
+    let report = zanlex::ingest::ingest_corpus(&corpus);
+    assert_eq!(report.acts.len(), 1);
+    assert_eq!(report.failures.len(), 1);
+    let w = &report.failures[0];
+    assert!(w.indexed);
+    assert_eq!(w.path, Path::new("corpus/90315/kaz.md"));
+    assert!(
+        w.reason.starts_with("meta.yaml is not valid YAML")
+            && w.reason.ends_with("the text is indexed without it"),
+        "{}",
+        w.reason
+    );
+    let idx = dir.path().join("index");
+    let out = zanlex(&[
+        "index",
+        "--corpus",
+        &corpus.to_string_lossy(),
+        "--index",
+        &idx.to_string_lossy(),
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("zanlex: warning: corpus/90315/kaz.md: meta.yaml is not valid YAML"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 added"));
+}
+
+/// Editing meta.yaml alone makes its texts stale: the next refresh re-reads them.
+#[test]
+fn a_changed_meta_yaml_refreshes_its_texts() {
+    let src = fixtures().join(
+        "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2015/0520-ob-utverzhdenii-perechnia-sotsialno-znachimykh-passazhirskikh-me-90315",
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    let act = corpus.join("90315");
+    std::fs::create_dir_all(&act).expect("act folder");
+    for f in ["kaz.md", "rus.md", "meta.yaml"] {
+        std::fs::copy(src.join(f), act.join(f)).expect("copy");
+    }
+    let (c, i) = (
+        corpus.to_string_lossy().into_owned(),
+        dir.path().join("index").to_string_lossy().into_owned(),
+    );
+    let first = zanlex(&["index", "--corpus", &c, "--index", &i]);
+    assert!(String::from_utf8_lossy(&first.stdout).contains("2 added"));
+    let meta = std::fs::read_to_string(act.join("meta.yaml")).expect("meta");
+    std::fs::write(
+        act.join("meta.yaml"),
+        meta.replace("Решение №45-264", "Решение №45-265"),
+    )
+    .expect("write");
+    let second = zanlex(&["index", "--corpus", &c, "--index", &i]);
+    assert!(
+        String::from_utf8_lossy(&second.stdout).contains("2 updated"),
+        "{}",
+        String::from_utf8_lossy(&second.stdout)
+    );
+    let v = json(&zanlex(&["acts", "--json", "--corpus", &c, "--index", &i]));
+    assert_eq!(v["acts"][0]["id"], "maslikhat-decision-2015-05-20-45-265");
+}
