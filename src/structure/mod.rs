@@ -75,8 +75,25 @@ fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
         build_text(doc, lines, clean_lines)?
     };
     act.lang = doc.lang;
+    if act.lang == crate::model::Lang::Ru {
+        // A Russian text's own language comes first; Kazakh only where its letters are met.
+        let kazakh = act.languages.iter().any(|l| l == "kk") && has_kazakh_letters(doc);
+        act.languages = vec!["ru".into()];
+        if kazakh {
+            act.languages.push("kk".into());
+        }
+    }
     apply_meta(&mut act, &doc.meta);
     Ok(act)
+}
+
+/// Whether the document prints letters only Kazakh has (a Russian text quoting Kazakh).
+fn has_kazakh_letters(doc: &Extracted) -> bool {
+    doc.lines.iter().any(|l| {
+        l.text
+            .chars()
+            .any(|c| matches!(c, 'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү' | 'Һ'))
+    })
 }
 
 /// An act with the given metadata and no units yet.
