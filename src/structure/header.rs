@@ -734,6 +734,102 @@ fn russian_words(text: &str, mut n: usize) -> usize {
     n
 }
 
+/// The repeal a requisite line of the official database states, if any: `… Утратило силу
+/// решением маслихата Алматинской области от 13 августа 2024 года № 25-125` (also `Утратил`,
+/// `Утратила`, `Утратили`, Kazakh `Күші жойылды`), with the repealing act as printed and its
+/// date.
+///
+/// ```
+/// use zanlex::structure::header::repeal_in_requisite;
+/// use zanlex::Status;
+/// let r = "Решение маслихата Алматинской области от 15 декабря 2020 года № 64-340. Утратило силу решением маслихата Алматинской области от 13 августа 2024 года № 25-125";
+/// let Some(Status::Repealed { by, on }) = repeal_in_requisite(r) else { panic!() };
+/// assert_eq!(by.as_deref(), Some("решением маслихата Алматинской области от 13 августа 2024 года № 25-125"));
+/// assert_eq!(on, chrono::NaiveDate::from_ymd_opt(2024, 8, 13));
+/// assert_eq!(repeal_in_requisite("Закон Республики Казахстан от 18 декабря 1995 года № 2688"), None);
+/// ```
+pub fn repeal_in_requisite(requisite: &str) -> Option<Status> {
+    const MARKS: [&str; 5] = [
+        "Утратило силу",
+        "Утратил силу",
+        "Утратила силу",
+        "Утратили силу",
+        "Күші жойылды",
+    ];
+    let (at, mark) = MARKS
+        .iter()
+        .filter_map(|m| requisite.find(m).map(|at| (at, *m)))
+        .min_by_key(|(at, _)| *at)?;
+    let rest = requisite[at + mark.len()..]
+        .trim_start_matches([' ', '-', '–', '—', ':'])
+        .trim();
+    // The repealing act ends where the next sentence of the requisite starts.
+    let by = rest.split_once(". ").map_or(rest, |(first, _)| first);
+    // Its commencement (`(вводится в действие …)`) is not part of its name.
+    let by = by
+        .split_once(" (")
+        .map_or(by, |(name, _)| name)
+        .trim_end_matches('.')
+        .trim();
+    Some(Status::Repealed {
+        by: (!by.is_empty()).then(|| by.to_string()),
+        on: parse_date(by),
+    })
+}
+
+/// `Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года № 5834`.
+static RE_RU_REGISTRATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Зарегистрирован\w*[^.№]*?([0-9]{1,2}\s+\S+\s+[0-9]{4})\s+года\s+№\s*([0-9]+)")
+        .expect("valid regex")
+});
+
+/// `Решение №45-264 от 20.05.2015, Маслихат Алматинской области`: the database's short
+/// requisite shape (kind, number, date, issuer).
+static RE_SHORT_REQUISITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(\S+)\s+№\s*(\S+?)\s+от\s+([0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})\s*,?\s*(.*?)\s*\.?\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// The justice registration a Russian requisite line states.
+///
+/// ```
+/// use zanlex::structure::header::registration_in_requisite;
+/// let r = registration_in_requisite("Решение … от 15 декабря 2020 года № 64-340. Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года № 5834. Утратило силу …").unwrap();
+/// assert_eq!(r.number, "5834");
+/// assert_eq!(r.date, chrono::NaiveDate::from_ymd_opt(2020, 12, 23));
+/// ```
+pub fn registration_in_requisite(requisite: &str) -> Option<Registration> {
+    let c = RE_RU_REGISTRATION.captures(requisite)?;
+    Some(Registration {
+        number: c[2].to_string(),
+        date: parse_date(&format!("{} года", &c[1])),
+    })
+}
+
+/// The issuance a short requisite names (`Решение №45-264 от 20.05.2015, Маслихат
+/// Алматинской области`): issuer, date and number.
+///
+/// ```
+/// use zanlex::structure::header::short_requisite_issuance;
+/// let i = short_requisite_issuance("Решение №45-264 от 20.05.2015, Маслихат Алматинской области").unwrap();
+/// assert_eq!(i.number.as_deref(), Some("45-264"));
+/// assert_eq!(i.date, chrono::NaiveDate::from_ymd_opt(2015, 5, 20));
+/// assert_eq!(i.issuer, "Маслихат Алматинской области");
+/// assert_eq!(i.issuer_code, "maslikhat");
+/// ```
+pub fn short_requisite_issuance(requisite: &str) -> Option<Issuance> {
+    let c = RE_SHORT_REQUISITE.captures(requisite)?;
+    let issuer = c[4].trim().trim_end_matches('.').to_string();
+    Some(Issuance {
+        issuer_code: issuer_code(&issuer),
+        issuer,
+        date: parse_date(&c[3]),
+        number: Some(normalize_number(&c[2])),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -887,100 +983,4 @@ mod tests {
             assert_eq!(has_russian_lines(s.split('\n')), has_russian_reference(&s));
         }
     }
-}
-
-/// The repeal a requisite line of the official database states, if any: `… Утратило силу
-/// решением маслихата Алматинской области от 13 августа 2024 года № 25-125` (also `Утратил`,
-/// `Утратила`, `Утратили`, Kazakh `Күші жойылды`), with the repealing act as printed and its
-/// date.
-///
-/// ```
-/// use zanlex::structure::header::repeal_in_requisite;
-/// use zanlex::Status;
-/// let r = "Решение маслихата Алматинской области от 15 декабря 2020 года № 64-340. Утратило силу решением маслихата Алматинской области от 13 августа 2024 года № 25-125";
-/// let Some(Status::Repealed { by, on }) = repeal_in_requisite(r) else { panic!() };
-/// assert_eq!(by.as_deref(), Some("решением маслихата Алматинской области от 13 августа 2024 года № 25-125"));
-/// assert_eq!(on, chrono::NaiveDate::from_ymd_opt(2024, 8, 13));
-/// assert_eq!(repeal_in_requisite("Закон Республики Казахстан от 18 декабря 1995 года № 2688"), None);
-/// ```
-pub fn repeal_in_requisite(requisite: &str) -> Option<Status> {
-    const MARKS: [&str; 5] = [
-        "Утратило силу",
-        "Утратил силу",
-        "Утратила силу",
-        "Утратили силу",
-        "Күші жойылды",
-    ];
-    let (at, mark) = MARKS
-        .iter()
-        .filter_map(|m| requisite.find(m).map(|at| (at, *m)))
-        .min_by_key(|(at, _)| *at)?;
-    let rest = requisite[at + mark.len()..]
-        .trim_start_matches([' ', '-', '–', '—', ':'])
-        .trim();
-    // The repealing act ends where the next sentence of the requisite starts.
-    let by = rest.split_once(". ").map_or(rest, |(first, _)| first);
-    // Its commencement (`(вводится в действие …)`) is not part of its name.
-    let by = by
-        .split_once(" (")
-        .map_or(by, |(name, _)| name)
-        .trim_end_matches('.')
-        .trim();
-    Some(Status::Repealed {
-        by: (!by.is_empty()).then(|| by.to_string()),
-        on: parse_date(by),
-    })
-}
-
-/// `Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года № 5834`.
-static RE_RU_REGISTRATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Зарегистрирован\w*[^.№]*?([0-9]{1,2}\s+\S+\s+[0-9]{4})\s+года\s+№\s*([0-9]+)")
-        .expect("valid regex")
-});
-
-/// `Решение №45-264 от 20.05.2015, Маслихат Алматинской области`: the database's short
-/// requisite shape (kind, number, date, issuer).
-static RE_SHORT_REQUISITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(\S+)\s+№\s*(\S+?)\s+от\s+([0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})\s*,?\s*(.*?)\s*\.?\s*$",
-    )
-    .expect("valid regex")
-});
-
-/// The justice registration a Russian requisite line states.
-///
-/// ```
-/// use zanlex::structure::header::registration_in_requisite;
-/// let r = registration_in_requisite("Решение … от 15 декабря 2020 года № 64-340. Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года № 5834. Утратило силу …").unwrap();
-/// assert_eq!(r.number, "5834");
-/// assert_eq!(r.date, chrono::NaiveDate::from_ymd_opt(2020, 12, 23));
-/// ```
-pub fn registration_in_requisite(requisite: &str) -> Option<Registration> {
-    let c = RE_RU_REGISTRATION.captures(requisite)?;
-    Some(Registration {
-        number: c[2].to_string(),
-        date: parse_date(&format!("{} года", &c[1])),
-    })
-}
-
-/// The issuance a short requisite names (`Решение №45-264 от 20.05.2015, Маслихат
-/// Алматинской области`): issuer, date and number.
-///
-/// ```
-/// use zanlex::structure::header::short_requisite_issuance;
-/// let i = short_requisite_issuance("Решение №45-264 от 20.05.2015, Маслихат Алматинской области").unwrap();
-/// assert_eq!(i.number.as_deref(), Some("45-264"));
-/// assert_eq!(i.date, chrono::NaiveDate::from_ymd_opt(2015, 5, 20));
-/// assert_eq!(i.issuer, "Маслихат Алматинской области");
-/// assert_eq!(i.issuer_code, "maslikhat");
-/// ```
-pub fn short_requisite_issuance(requisite: &str) -> Option<Issuance> {
-    let c = RE_SHORT_REQUISITE.captures(requisite)?;
-    let issuer = c[4].trim().trim_end_matches('.').to_string();
-    Some(Issuance {
-        issuer_code: issuer_code(&issuer),
-        issuer,
-        date: parse_date(&c[3]),
-        number: Some(normalize_number(&c[2])),
-    })
 }
