@@ -16,6 +16,7 @@ mod analysis_fold;
 mod analysis_stem;
 mod analysis_tokens;
 mod cli_search;
+mod eval_set;
 mod extract_decode;
 mod extract_pdf;
 mod extract_repair;
