@@ -191,11 +191,12 @@ fn ends_in_a(t: &str) -> bool {
     t.trim_end().ends_with(['а', 'А'])
 }
 
-/// Text that may start `алып тасталды` in any case: `*`, a space, `а` or `А` first.
+/// Text that may start `алып тасталды` or `исключена` in any case: `*`, a space, `а`, `А`,
+/// `и` or `И` first.
 fn may_start_deleted(t: &str) -> bool {
     t.chars()
         .next()
-        .is_some_and(|c| matches!(c, '*' | 'а' | 'А') || c.is_whitespace())
+        .is_some_and(|c| matches!(c, '*' | 'а' | 'А' | 'и' | 'И') || c.is_whitespace())
 }
 
 /// `14-1. Text` (also the letter-spaced `5 .  М е м`): the number of a numbered paragraph.
@@ -221,10 +222,10 @@ pub(crate) static RE_ROMAN_CHAPTER: LazyLock<Gated> = LazyLock::new(|| {
         starts_roman,
     )
 });
-/// `3-1-бап. Heading`
+/// `3-1-бап. Heading`, also `37-1 бап. Heading` (a space where the hyphen belongs) and `5 бап`.
 pub(crate) static RE_ARTICLE: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"^([0-9]+(?:-[0-9]+)*)\s*-\s*бап(?:\.\s*|\s+|$)(.*)$",
+        r"^([0-9]+(?:-[0-9]+)*)(?:\s*-\s*|\s+)бап(?:\.\s*|\s+|$)(.*)$",
         |t| numbered_word(t, "бап"),
     )
 });
@@ -236,8 +237,12 @@ pub(crate) static RE_ANNEX: LazyLock<Gated> = LazyLock::new(|| {
     )
 });
 /// A unit printed as deleted.
-pub(crate) static RE_DELETED: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(r"^(?i:\*?\s*(?:алып|алынып)\s+тасталды)", may_start_deleted));
+pub(crate) static RE_DELETED: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"^(?i:\*?\s*(?:(?:алып|алынып)\s+тасталды|исключен[аоы]?(?:\s|$|[.,;-])))",
+        may_start_deleted,
+    )
+});
 /// `01.01.2023 бастап қолданысқа енгізіледі`: text that takes effect later.
 pub(crate) static RE_PENDING: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
@@ -273,6 +278,10 @@ pub(crate) fn compile_patterns() {
     }
     LazyLock::force(&RE_NOTE_TARGET);
     LazyLock::force(&RE_NOTE_DELETES);
+    LazyLock::force(&RE_NOTE_TARGET_RU);
+    LazyLock::force(&RE_NOTE_DELETES_RU);
+    LazyLock::force(&RE_RU_HEADING);
+    LazyLock::force(&RE_KK_GROUP);
 }
 
 /// A law's chapter line (`I ТАРАУ. …` or `1-тарау. …`): its number (Roman numerals as
@@ -285,6 +294,172 @@ pub(crate) fn chapter_line(text: &str) -> Option<(String, String)> {
         .map(|n| n.to_string())
         .unwrap_or_else(|| c[1].to_string());
     Some((num, c[2].trim().to_string()))
+}
+
+/// The level of a structural heading of a law or of approved Rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HeadKind {
+    /// `Раздел 1` / `1-бөлім`.
+    Section,
+    /// `Глава 1.`, `Глава I.` / `1-тарау`, `I ТАРАУ`.
+    Chapter,
+    /// `Параграф 1` / `1-параграф`: a group of articles inside a chapter.
+    Subsection,
+    /// `Статья 3-1.` / `3-1-бап.`
+    Article,
+}
+
+/// A structural heading line read in either language: its level, number (Roman numerals as
+/// digits) and heading words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HeadingLine {
+    pub kind: HeadKind,
+    pub num: String,
+    pub heading: String,
+}
+
+/// `Статья 3-1. …`, `Глава I. …`, `Раздел 2 …`, `Параграф 1 …` (and the table of contents'
+/// `Статья 1 . …`, `Глава I . …`).
+static RE_RU_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(статья|глава|раздел|параграф))\s+([0-9]+(?:-[0-9]+)*|[IVXLCІ]+)\s*(\.)?(?:\s+|$)(.*)$")
+        .expect("valid regex")
+});
+/// `1-бөлім …`, `I БӨЛІМ …`, `2-параграф …`.
+static RE_KK_GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^([0-9]+(?:-[0-9]+)*|[IVXLCІ]+)(?:\s*-\s*|\s+)(?i:(бөлім|параграф))(?:\.\s*|\s+|$)(.*)$",
+    )
+    .expect("valid regex")
+});
+
+/// Reads a structural heading (section, chapter, paragraph group or article) in Kazakh or
+/// Russian. `own_line`: the line is printed as a heading of its own (a Markdown heading), so
+/// a Russian chapter, section or paragraph group needs no period after its number; an
+/// article always does (`Статья 5 настоящего Закона …` opening a sentence is not one).
+/// Latin letters that look like Cyrillic ones are read as Cyrillic (see [`fold_lookalikes`]).
+pub(crate) fn heading_line(text: &str, own_line: bool) -> Option<HeadingLine> {
+    if let Some(h) = heading_line_exact(text, own_line) {
+        return Some(h);
+    }
+    let folded = fold_lookalikes(text);
+    match folded {
+        std::borrow::Cow::Owned(f) => heading_line_exact(&f, own_line),
+        std::borrow::Cow::Borrowed(_) => None,
+    }
+}
+
+fn heading_line_exact(text: &str, own_line: bool) -> Option<HeadingLine> {
+    let num_of = |s: &str| {
+        roman(s)
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| s.to_string())
+    };
+    if let Some((num, heading)) = chapter_line(text) {
+        return Some(HeadingLine {
+            kind: HeadKind::Chapter,
+            num,
+            heading,
+        });
+    }
+    if let Some(c) = RE_ARTICLE.captures(text) {
+        return Some(HeadingLine {
+            kind: HeadKind::Article,
+            num: c[1].to_string(),
+            heading: c[2].trim().to_string(),
+        });
+    }
+    let first = text.chars().next()?;
+    if matches!(first, 'С' | 'с' | 'Г' | 'г' | 'Р' | 'р' | 'П' | 'п') {
+        let c = RE_RU_HEADING.captures(text)?;
+        let word = lowercase(&c[1]);
+        let period = c.get(3).is_some();
+        let kind = match word.as_str() {
+            "статья" => HeadKind::Article,
+            "глава" => HeadKind::Chapter,
+            "раздел" => HeadKind::Section,
+            _ => HeadKind::Subsection,
+        };
+        let digits = c[2].as_bytes().first().is_some_and(u8::is_ascii_digit);
+        if !(period || own_line && kind != HeadKind::Article)
+            || kind == HeadKind::Article && !digits
+        {
+            return None;
+        }
+        return Some(HeadingLine {
+            kind,
+            num: num_of(&c[2]),
+            heading: c[4].trim().to_string(),
+        });
+    }
+    let c = RE_KK_GROUP.captures(text)?;
+    let kind = if lowercase(&c[2]) == "бөлім" {
+        HeadKind::Section
+    } else {
+        HeadKind::Subsection
+    };
+    Some(HeadingLine {
+        kind,
+        num: num_of(&c[1]),
+        heading: c[3].trim().to_string(),
+    })
+}
+
+/// Latin letters printed for their Cyrillic look-alikes inside Cyrillic words (`Үкiметi` with
+/// a Latin `i`, `Yкiметiнiң` with a Latin `Y`, `ШЕШIМ`), read as the Cyrillic letters; a word
+/// with no Cyrillic letter (`VII`, `D1`, `Block B`) is left as it is. Borrowed when nothing
+/// changes.
+pub(crate) fn fold_lookalikes(text: &str) -> std::borrow::Cow<'_, str> {
+    fn cyr(c: char) -> Option<char> {
+        Some(match c {
+            'i' => 'і',
+            'I' => 'І',
+            'Y' => 'Ү',
+            'a' => 'а',
+            'e' => 'е',
+            'o' => 'о',
+            'p' => 'р',
+            'c' => 'с',
+            'x' => 'х',
+            'y' => 'у',
+            'A' => 'А',
+            'B' => 'В',
+            'E' => 'Е',
+            'H' => 'Н',
+            'K' => 'К',
+            'M' => 'М',
+            'O' => 'О',
+            'P' => 'Р',
+            'T' => 'Т',
+            _ => return None,
+        })
+    }
+    let is_cyrillic = |c: char| ('\u{400}'..='\u{4FF}').contains(&c);
+    let needs = text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.chars().any(is_cyrillic) && w.chars().any(|c| cyr(c).is_some()));
+    if !needs {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.chars().any(is_cyrillic) {
+            out.extend(word.chars().map(|c| cyr(c).unwrap_or(c)));
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Roman numeral value (`IV` → 4); Cyrillic `І` is read as Latin `I`.
@@ -310,12 +485,30 @@ pub(crate) fn roman(s: &str) -> Option<u32> {
     (total > 0).then_some(total)
 }
 
-/// `Ескерту.` / `Ескертпе.` notes (with or without Markdown decoration). `Ескертпе:` with a
-/// colon is a footnote of a form or table, which stays text.
+/// `Ескерту.` / `Ескертпе.` notes, and their Russian counterparts `Сноска.` / `Примечание.`
+/// (with or without Markdown decoration). `Ескертпе:` / `Примечание:` with a colon is a
+/// footnote of a form or table, which stays text.
 pub(crate) fn is_note_start(text: &str) -> bool {
     let t = text.trim_start_matches(['>', '*', '_', ' ']);
-    t.starts_with("Ескерту.") || t.starts_with("Ескертпе.")
+    t.starts_with("Ескерту.")
+        || t.starts_with("Ескертпе.")
+        || t.starts_with("Сноска.")
+        || t.starts_with("Примечание.")
 }
+
+/// `Сноска. Статья 3 в редакции …`, `Сноска. В статью 5 внесены …`, `Сноска. Подпункт 4) …`,
+/// `Примечание. Пункт 1 предусмотрено …`: the kind word and number of the unit a Russian note
+/// names first.
+static RE_NOTE_TARGET_RU: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[>*\s]*(?:Сноска|Примечание)\.\s*(?:(?:В|Во|в|во)\s+)?((?i:стать|подпункт|пункт|глав|приложени|раздел|параграф|част))\p{L}*\s+([0-9]+(?:-[0-9]+)*|[IVXLCІ]+)\b")
+        .expect("valid regex")
+});
+/// `Сноска. Статья 7 исключена …`, `Сноска. Приложение 3 исключено …`: a Russian note that
+/// deletes the unit it names.
+static RE_NOTE_DELETES_RU: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[>*\s]*(?:Сноска|Примечание)\.\s*(?:Стать|Подпункт|Пункт|Глав|Приложени|Раздел|Параграф)\p{L}*\s+([0-9]+(?:-[0-9]+)*)\)?\s*(?:-\s*)?исключен")
+        .expect("valid regex")
+});
 
 /// What unit a note names first (`3-тармақ жаңа редакцияда` → Paragraph "3").
 pub(crate) fn note_target(text: &str) -> Option<(crate::model::UnitKind, Option<String>)> {
@@ -331,6 +524,20 @@ pub(crate) fn note_target(text: &str) -> Option<(crate::model::UnitKind, Option<
         };
         return Some((kind, Some(c[1].to_string())));
     }
+    if let Some(c) = RE_NOTE_TARGET_RU.captures(text) {
+        let kind = match lowercase(&c[1]).as_str() {
+            "подпункт" => UnitKind::Subparagraph,
+            "пункт" | "част" => UnitKind::Paragraph,
+            "глав" => UnitKind::Chapter,
+            "приложени" => UnitKind::Annex,
+            "стать" => UnitKind::Article,
+            _ => UnitKind::Section,
+        };
+        let num = roman(&c[2])
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| c[2].to_string());
+        return Some((kind, Some(num)));
+    }
     let rest = text
         .trim_start_matches(['>', '*', ' '])
         .split_once(['.', ':'])
@@ -339,7 +546,11 @@ pub(crate) fn note_target(text: &str) -> Option<(crate::model::UnitKind, Option<
     if rest.starts_with("Преамбула") || rest.starts_with("Кіріспе") {
         return Some((UnitKind::Preamble, None));
     }
-    if rest.starts_with("Қағида") || rest.starts_with("Ереже") || rest.starts_with("Регламент")
+    if rest.starts_with("Қағида")
+        || rest.starts_with("Ереже")
+        || rest.starts_with("Регламент")
+        || rest.starts_with("Правил")
+        || rest.starts_with("Положени")
     {
         return Some((UnitKind::Attachment, None));
     }
@@ -348,7 +559,10 @@ pub(crate) fn note_target(text: &str) -> Option<(crate::model::UnitKind, Option<
 
 /// Whether a note says its unit was deleted (`2-қосымша алып тасталды`, `7-бап алып тасталды`).
 pub(crate) fn note_deletes(text: &str, num: &str) -> bool {
-    RE_NOTE_DELETES.captures(text).is_some_and(|c| &c[1] == num)
+    RE_NOTE_DELETES
+        .captures(text)
+        .or_else(|| RE_NOTE_DELETES_RU.captures(text))
+        .is_some_and(|c| &c[1] == num)
 }
 
 #[cfg(test)]

@@ -113,14 +113,20 @@ pub(crate) fn build(
     // Skip the table of contents: from `Мазмұны` to the `#` title (or the first line that is
     // not a contents entry).
     let mut start = body_start;
-    if let Some(toc) = (start..md.len()).find(|&i| md[i].text == "Мазмұны") {
+    while start < md.len() && md[start].text.is_empty() {
+        start += 1;
+    }
+    // The contents open the text, before its title.
+    if let Some(toc) = (start..md.len().min(start + 1))
+        .find(|&i| md[i].text == "Мазмұны" || md[i].text == "Оглавление")
+    {
         let mut j = toc + 1;
         while j < md.len() {
             let m = &md[j];
             if m.level == 1 {
                 break;
             }
-            let entry = RE_ARTICLE.is_match(&m.text) || RE_ROMAN_CHAPTER.is_match(&m.text);
+            let entry = heading_line(&m.text, false).is_some();
             if m.level == 0 && !entry {
                 break;
             }
@@ -338,14 +344,179 @@ fn is_md_signature(text: &str) -> bool {
     .any(|w| l.ends_with(w))
 }
 
+/// The Russian first words of a signature block's first line (`Председатель сессии …`,
+/// `Руководитель Администрации …`, `Начальник Канцелярии …`) and of an approval block
+/// (`«СОГЛАСОВАНО»:`).
+fn is_russian_signature(text: &str) -> bool {
+    let s = squash(text);
+    if s.starts_with("согласовано") {
+        return true;
+    }
+    if text.chars().count() > 90 || is_terminal(text) {
+        return false;
+    }
+    [
+        "председатель",
+        "секретарь",
+        "руководитель",
+        "начальник",
+        "министр",
+        "аким",
+        "исполняющийобязанности",
+        "временноисполняющий",
+        "президентреспублики",
+    ]
+    .iter()
+    .any(|w| s.starts_with(w))
+}
+
+/// What an approval stamp line opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum StampKind {
+    /// Approved Rules, a Regulation, a Register or List (`… бұйрығымен бекітілген`,
+    /// `Утверждены решением`, an unnumbered `… шешіміне қосымша` / `Приложение к решению`).
+    Attachment,
+    /// A numbered appendix (`2-ҚОСЫМША`, `Қағидалардың 1-қосымшасы`, `ПРИЛОЖЕНИЕ 1`,
+    /// `Приложение 1 к правилам`).
+    Annex(String),
+}
+
+/// `… 1-қосымшасы` (`Қағидалардың 1-қосымшасы`): an appendix of the Rules, numbered.
+static RE_ANNEX_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s)([0-9]+(?:-[0-9]+)*)(?:\s*-\s*|\s+)қосымшасы\s*$")
+        .expect("valid regex")
+});
+/// `ПРИЛОЖЕНИЕ 2`, `Приложение 1 к правилам`, `Приложение к решению`.
+static RE_RU_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:приложение)(?:\s+(?:№\s*)?([0-9]+(?:-[0-9]+)*))?(?:\s|$)")
+        .expect("valid regex")
+});
+
+/// Words of a stamp that name the act itself (`… бұйрығына`, `к приказу …`), not its Rules.
+fn names_the_act(block: &str) -> bool {
+    let s = squash(block);
+    [
+        "бұйрығына",
+        "шешіміне",
+        "қаулысына",
+        "өкіміне",
+        "жарлығына",
+        "кприказу",
+        "крешению",
+        "кпостановлению",
+        "краспоряжению",
+        "куказу",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+}
+
+/// Whether line `i` of a stamp is the approval or appendix line, and what it opens. The line
+/// is short and not a provision; the approving words are read with Latin look-alikes as
+/// Cyrillic (`шешiмiмен`).
+fn stamp_at(md: &[MdLine], i: usize) -> Option<StampKind> {
+    let text: &str = &md[i].text;
+    if text.chars().count() > 100 || is_note_start(text) || RE_PARA.is_match(text) {
+        return None;
+    }
+    if let Some(c) = RE_ANNEX
+        .captures(text)
+        .or_else(|| RE_ANNEX_OF.captures(text))
+    {
+        return Some(StampKind::Annex(c[1].to_string()));
+    }
+    let s = squash(text);
+    if s.starts_with("утвержден") && s.chars().count() <= 40 && !text.trim_end().ends_with('.')
+    {
+        return Some(StampKind::Attachment);
+    }
+    if let Some(c) = RE_RU_ANNEX.captures(text) {
+        if text.trim_end().ends_with('.') {
+            return None;
+        }
+        return match c.get(1) {
+            Some(n) => Some(StampKind::Annex(n.as_str().to_string())),
+            None => names_the_act(text).then_some(StampKind::Attachment),
+        };
+    }
+    // `… бұйрығымен бекітілген`, or `БЕКІТІЛГЕН` under `№ … бұйрығымен`.
+    if s.ends_with("бекітілген") || s.ends_with("бекітілді") {
+        let mut ctx = s.clone();
+        if let Some(prev) = i.checked_sub(1).and_then(|k| md.get(k)) {
+            ctx.insert_str(0, &squash(&prev.text));
+        }
+        let by_act = [
+            "бұйрығымен",
+            "қаулысымен",
+            "шешімімен",
+            "бұйрықпен",
+            "қаулымен",
+            "өкімімен",
+            "жарлығымен",
+        ]
+        .iter()
+        .any(|w| ctx.contains(w));
+        if by_act && s.chars().count() <= 60 {
+            return Some(StampKind::Attachment);
+        }
+        return None;
+    }
+    // `№ 64-340 шешіміне қосымша`: the act's only, unnumbered appendix holds its Rules.
+    if s.ends_with("қосымша") && names_the_act(text) {
+        return Some(StampKind::Attachment);
+    }
+    None
+}
+
+/// A paragraph (`mark` `.`) or subparagraph (`)`) number glued after the end of a sentence of
+/// the previous one (`…жүргізіледі.16. Қаңғыбас…`, `…водозаборах;7) находиться…`): where
+/// `next` begins in `text`, when it follows `.`, `;` or `:` and is followed by a space and a
+/// word.
+fn glued_at(text: &str, next: &str, mark: char) -> Option<usize> {
+    let pat = format!("{next}{mark}");
+    let mut from = 0;
+    while let Some(p) = text[from..].find(&pat).map(|p| from + p) {
+        let before = text[..p].trim_end();
+        let after = &text[p + pat.len()..];
+        let boundary = !text[..p].ends_with(|c: char| c.is_ascii_digit() || c == '-');
+        let ends = before.ends_with(['.', ';', ':']) && before.len() > 1;
+        let word = after.starts_with(' ')
+            && after
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || c == '«' || c == '"');
+        if boundary && ends && word {
+            return Some(p);
+        }
+        from = p + pat.len();
+    }
+    None
+}
+
+/// The number after `num` in a plain sequence (`15` → `16`); none for `3-1`.
+fn next_number(num: &str) -> Option<String> {
+    num.parse::<u32>().ok().map(|n| (n + 1).to_string())
+}
+
 #[derive(Default)]
 struct MdParser {
     cur: Option<usize>,
     preamble: Option<usize>,
+    section: Option<usize>,
     chapter: Option<usize>,
+    subsection: Option<usize>,
     article: Option<usize>,
     para: Option<usize>,
+    sub: Option<usize>,
     annex: Option<usize>,
+    /// The open attachment (approved Rules, a Regulation, a Register, a List).
+    att: Option<usize>,
+    att_count: u32,
+    /// The last chapter number of the open attachment, for `## 3. Heading` chapters.
+    att_last_chp: u32,
+    /// An attachment or appendix whose stamp is being read: its heading comes next.
+    stamp: Option<usize>,
     signature: bool,
     seen_unit: bool,
 }
@@ -380,6 +551,163 @@ impl MdParser {
         out
     }
 
+    /// The stamp's lines after its approval or appendix line, up to the heading that follows
+    /// (`к приказу …`, `от …`, `№ …`, `Нысан`, `Форма`).
+    fn stamp_tail(t: &Tree, md: &[MdLine], i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut j = i + 1;
+        while j < md.len() && out.len() < 10 {
+            if md[j].text.is_empty() {
+                j += 1;
+                continue;
+            }
+            if !stamp_tail_line(t, md, j) {
+                break;
+            }
+            out.push(j);
+            j += 1;
+        }
+        out
+    }
+
+    /// Opens the attachment or appendix an approval stamp at line `i` announces.
+    /// Returns the unit and the text of the header block above the stamp's line.
+    fn open_stamp(
+        &mut self,
+        t: &mut Tree,
+        md: &[MdLine],
+        i: usize,
+        kind: StampKind,
+    ) -> (usize, String) {
+        let block = Self::header_block(md, i);
+        let header = block
+            .iter()
+            .map(|&k| &*md[k].text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let (Some(cur), Some(&first)) = (self.cur, block.first()) {
+            t.take_back(cur, first);
+        }
+        let tail = Self::stamp_tail(t, md, i);
+        let words: String = block
+            .iter()
+            .chain(std::iter::once(&i))
+            .chain(tail.iter())
+            .map(|&k| &*md[k].text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let u = match kind {
+            StampKind::Attachment => {
+                self.att_count += 1;
+                let u = t.open(
+                    None,
+                    UnitKind::Attachment,
+                    None,
+                    format!("att_{}", self.att_count),
+                    Some(i),
+                );
+                self.att = Some(u);
+                self.att_last_chp = 0;
+                self.annex = None;
+                u
+            }
+            StampKind::Annex(num) => {
+                let (parent, eid) = match self.att {
+                    Some(a) if !names_the_act(&words) => {
+                        (Some(a), format!("{}__annex_{num}", t.eid(a)))
+                    }
+                    _ => {
+                        self.att = None;
+                        (None, format!("annex_{num}"))
+                    }
+                };
+                let u = t.open(parent, UnitKind::Annex, Some(num), eid, Some(i));
+                self.annex = Some(u);
+                u
+            }
+        };
+        t.nodes[u].extra_lines.extend(block);
+        self.section = None;
+        self.chapter = None;
+        self.subsection = None;
+        self.article = None;
+        self.para = None;
+        self.sub = None;
+        self.signature = false;
+        self.seen_unit = true;
+        self.cur = Some(u);
+        self.stamp = Some(u);
+        (u, header)
+    }
+
+    /// Where a structural unit goes: its parent, and the prefix of its eid (the open
+    /// attachment's, for units of approved Rules).
+    fn prefix(&self, t: &Tree) -> String {
+        self.att
+            .map(|a| format!("{}__", t.eid(a)))
+            .unwrap_or_default()
+    }
+
+    fn open_heading(&mut self, t: &mut Tree<'_>, h: HeadingLine, i: usize) -> usize {
+        let prefix = self.prefix(t);
+        let num = h.num.clone();
+        let (parent, kind, eid) = match h.kind {
+            HeadKind::Section => (self.att, UnitKind::Section, format!("{prefix}sec_{num}")),
+            HeadKind::Chapter => (
+                self.section.or(self.att),
+                UnitKind::Chapter,
+                format!("{prefix}chp_{num}"),
+            ),
+            HeadKind::Subsection => {
+                // Paragraph groups are numbered anew in each chapter: their id extends the
+                // chapter's.
+                let within = self.chapter.or(self.section);
+                let eid = match within {
+                    Some(c) => format!("{}__subsec_{num}", t.eid(c)),
+                    None => format!("{prefix}subsec_{num}"),
+                };
+                (within.or(self.att), UnitKind::Section, eid)
+            }
+            HeadKind::Article => (
+                self.subsection
+                    .or(self.chapter)
+                    .or(self.section)
+                    .or(self.att),
+                UnitKind::Article,
+                format!("{prefix}art_{num}"),
+            ),
+        };
+        let u = t.open(parent, kind, Some(num), eid, Some(i));
+        if h.kind == HeadKind::Article {
+            mark_status(&mut t.nodes[u].status, &h.heading);
+        }
+        t.nodes[u].heading = Some(h.heading);
+        match h.kind {
+            HeadKind::Section => {
+                self.section = Some(u);
+                self.chapter = None;
+                self.subsection = None;
+            }
+            HeadKind::Chapter => {
+                self.chapter = Some(u);
+                self.subsection = None;
+                if self.att.is_some() {
+                    if let Ok(n) = t.nodes[u].num.as_deref().unwrap_or("").parse::<u32>() {
+                        self.att_last_chp = n;
+                    }
+                }
+            }
+            HeadKind::Subsection => self.subsection = Some(u),
+            HeadKind::Article => {}
+        }
+        self.article = (h.kind == HeadKind::Article).then_some(u);
+        self.para = None;
+        self.sub = None;
+        self.cur = Some(u);
+        self.seen_unit = true;
+        u
+    }
+
     fn step<'a>(
         &mut self,
         t: &mut Tree<'a>,
@@ -389,43 +717,25 @@ impl MdParser {
     ) {
         let m = &md[i];
         let text: &'a str = &m.text;
-        if text.is_empty() || text.starts_with("<a id") {
+        // Anchors, code fences and rules of underscores are markup, never text.
+        if text.is_empty() || text.starts_with("<a id") || text.trim_start_matches('`').is_empty() {
             return;
         }
-        if !is_note_start(text) && text.chars().count() < 80 {
-            if let Some(c) = RE_ANNEX.captures(text) {
-                let num = c[1].to_string();
-                let block = Self::header_block(md, i);
-                annex_headers.push(
-                    block
-                        .iter()
-                        .map(|&k| &*md[k].text)
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                );
-                if let (Some(cur), Some(&first)) = (self.cur, block.first()) {
-                    t.take_back(cur, first);
+        let heading = is_heading(t, md, i);
+        if let Some(u) = self.stamp {
+            if heading {
+                self.stamp = None;
+                if heading_line(text, true).is_none() {
+                    // The attachment's or appendix's title.
+                    t.nodes[u].heading = Some(text.to_string());
+                    t.nodes[u].extra_lines.push(i);
+                    return;
                 }
-                let u = t.open(
-                    None,
-                    UnitKind::Annex,
-                    Some(num.clone()),
-                    format!("annex_{num}"),
-                    Some(i),
-                );
-                t.nodes[u].extra_lines.extend(block);
-                t.push(u, text, true, Some(i));
-                if let Some(h) = md.get(i + 1).filter(|x| !x.text.is_empty()) {
-                    if !is_note_start(&h.text) {
-                        t.nodes[u].heading = Some(h.text.to_string());
-                    }
-                }
-                self.annex = Some(u);
-                self.cur = Some(u);
-                self.para = None;
-                self.article = None;
-                self.signature = false;
+            } else if stamp_tail_line(t, md, i) {
+                t.nodes[u].extra_lines.push(i);
                 return;
+            } else {
+                self.stamp = None;
             }
         }
 
@@ -448,6 +758,18 @@ impl MdParser {
             }
             return;
         }
+        if !heading {
+            if let Some(kind) = stamp_at(md, i) {
+                // A stamp in the act's own text needs the act to have provisions first.
+                if self.seen_unit || self.signature {
+                    let (u, header) = self.open_stamp(t, md, i, kind);
+                    if t.nodes[u].kind == UnitKind::Annex {
+                        annex_headers.push(header);
+                    }
+                    return;
+                }
+            }
+        }
         if let Some(a) = self.annex {
             t.push(a, text, true, Some(i));
             return;
@@ -455,80 +777,41 @@ impl MdParser {
         if self.signature {
             return;
         }
-        if let Some((num, heading)) = chapter_line(text) {
-            let u = t.open(
-                None,
-                UnitKind::Chapter,
-                Some(num.clone()),
-                format!("chp_{num}"),
-                Some(i),
-            );
-            t.nodes[u].heading = Some(heading);
+        if let Some(h) = heading_line(text, heading) {
+            let u = self.open_heading(t, h, i);
             t.push(u, text, true, Some(i));
-            self.chapter = Some(u);
-            self.article = None;
-            self.para = None;
-            self.cur = Some(u);
-            self.seen_unit = true;
-            return;
-        }
-        if let Some(c) = RE_ARTICLE.captures(text) {
-            let num = c[1].to_string();
-            let u = t.open(
-                self.chapter,
-                UnitKind::Article,
-                Some(num.clone()),
-                format!("art_{num}"),
-                Some(i),
-            );
-            let heading = c[2].trim().to_string();
-            mark_status(&mut t.nodes[u].status, &heading);
-            t.nodes[u].heading = Some(heading);
-            t.push(u, text, true, Some(i));
-            self.article = Some(u);
-            self.para = None;
-            self.cur = Some(u);
-            self.seen_unit = true;
             return;
         }
         if let Some(c) = RE_PARA.captures(text) {
             let num = c[1].to_string();
-            let (parent, eid) = match self.article {
-                Some(a) => (Some(a), format!("{}__para_{num}", t.eid(a))),
-                None => (self.chapter, format!("para_{num}")),
-            };
-            let u = t.open(parent, UnitKind::Paragraph, Some(num), eid, Some(i));
-            t.push(u, text, true, Some(i));
-            mark_status(
-                &mut t.nodes[u].status,
-                &text[c.get(0).map_or(0, |m| m.end())..],
-            );
-            self.para = Some(u);
-            self.cur = Some(u);
-            self.seen_unit = true;
+            let rest = text[c.get(0).map_or(0, |m| m.end())..].trim();
+            // `## 3. Выгул собак и кошек`: approved Rules' next chapter, printed as a heading.
+            if heading && self.att.is_some() && num_key(&num) == vec![self.att_last_chp + 1] {
+                if rest.chars().next().is_some_and(char::is_uppercase) {
+                    let h = HeadingLine {
+                        kind: HeadKind::Chapter,
+                        num,
+                        heading: rest.to_string(),
+                    };
+                    let u = self.open_heading(t, h, i);
+                    t.push(u, text, true, Some(i));
+                    return;
+                }
+            }
+            self.open_para(t, text, num, i);
             return;
         }
         if let Some(c) = RE_SUBPARA.captures(text) {
             if let Some(parent) = self.para.or(self.article) {
                 let num = c[1].to_string();
-                let eid = format!("{}__subpara_{num}", t.eid(parent));
-                let u = t.open(
-                    Some(parent),
-                    UnitKind::Subparagraph,
-                    Some(num),
-                    eid,
-                    Some(i),
-                );
-                t.push(u, text, true, Some(i));
-                mark_status(
-                    &mut t.nodes[u].status,
-                    &text[c.get(0).map_or(0, |m| m.end())..],
-                );
-                self.cur = Some(u);
+                self.open_sub(t, parent, text, num, i);
                 return;
             }
         }
-        if self.seen_unit && is_md_signature(text) {
+        if self.att.is_none()
+            && self.seen_unit
+            && (is_md_signature(text) || is_russian_signature(text))
+        {
             self.signature = true;
             return;
         }
@@ -551,4 +834,96 @@ impl MdParser {
             t.push(u, text, true, Some(i));
         }
     }
+
+    /// Opens paragraph `num` printed on line `i`, splitting off the next paragraph when its
+    /// number is glued after this one's last sentence.
+    fn open_para<'a>(&mut self, t: &mut Tree<'a>, text: &'a str, num: String, i: usize) {
+        let (parent, eid) = match (self.article, self.att) {
+            (Some(a), _) => (Some(a), format!("{}__para_{num}", t.eid(a))),
+            (None, Some(a)) => (
+                self.subsection
+                    .or(self.chapter)
+                    .or(self.section)
+                    .or(Some(a)),
+                format!("{}__para_{num}", t.eid(a)),
+            ),
+            (None, None) => (
+                self.subsection.or(self.chapter).or(self.section),
+                format!("para_{num}"),
+            ),
+        };
+        let glued = next_number(&num).and_then(|n| glued_at(text, &n, '.').map(|p| (n, p)));
+        let own = match glued {
+            Some((_, p)) => text[..p].trim_end(),
+            None => text,
+        };
+        let u = t.open(parent, UnitKind::Paragraph, Some(num.clone()), eid, Some(i));
+        t.push(u, own, true, Some(i));
+        let after = own
+            .strip_prefix(num.as_str())
+            .map(|r| r.trim_start_matches([' ', '.']))
+            .unwrap_or(own);
+        mark_status(&mut t.nodes[u].status, after);
+        self.para = Some(u);
+        self.sub = None;
+        self.cur = Some(u);
+        self.seen_unit = true;
+        if let Some((next, p)) = glued {
+            self.open_para(t, &text[p..], next, i);
+        }
+    }
+
+    /// Opens subparagraph `num` of `parent`, splitting off the next one when its number is
+    /// glued after this one's text.
+    fn open_sub<'a>(
+        &mut self,
+        t: &mut Tree<'a>,
+        parent: usize,
+        text: &'a str,
+        num: String,
+        i: usize,
+    ) {
+        let eid = format!("{}__subpara_{num}", t.eid(parent));
+        let glued = next_number(&num).and_then(|n| glued_at(text, &n, ')').map(|p| (n, p)));
+        let own = match glued {
+            Some((_, p)) => text[..p].trim_end(),
+            None => text,
+        };
+        let u = t.open(
+            Some(parent),
+            UnitKind::Subparagraph,
+            Some(num.clone()),
+            eid,
+            Some(i),
+        );
+        t.push(u, own, true, Some(i));
+        let after = own
+            .strip_prefix(num.as_str())
+            .map(|r| r.trim_start_matches([' ', ')']))
+            .unwrap_or(own);
+        mark_status(&mut t.nodes[u].status, after);
+        self.sub = Some(u);
+        self.cur = Some(u);
+        if let Some((next, p)) = glued {
+            self.open_sub(t, parent, &text[p..], next, i);
+        }
+    }
+}
+
+/// A line of a stamp after its approval or appendix line: short, not a heading, a note, a
+/// provision or another stamp.
+fn stamp_tail_line(t: &Tree, md: &[MdLine], j: usize) -> bool {
+    let x: &str = &md[j].text;
+    !is_heading(t, md, j)
+        && x.chars().count() <= 100
+        && !is_note_start(x)
+        && !RE_PARA.is_match(x)
+        && !RE_SUBPARA.is_match(x)
+        && stamp_at(md, j).is_none()
+}
+
+/// Whether line `i` is printed as a heading of its own: a Markdown heading, which extraction
+/// leaves unindented (every other line gets a paragraph's indent), or still marked `#`.
+fn is_heading(t: &Tree, md: &[MdLine], i: usize) -> bool {
+    md[i].level > 0 || t.lines.get(i).is_some_and(|l| l.indent == 0)
 }
