@@ -1,0 +1,585 @@
+//! Structure of real acts from the mirror of the official database (tests/fixtures/mirror, copies
+//! of ../shared/data/mirror, whose README describes each act): both language expressions of
+//! each act, one file at a time, through `ingest_file`.
+//!
+//! Counts in the comments are made from the files with these greps (GNU grep, `LC_ALL=C.UTF-8`):
+//! - numbered paragraphs: `grep -cE '^[0-9]+(-[0-9]+)*(\\)?\.' FILE`
+//! - subparagraphs: `grep -cE '^\s*[0-9]+(-[0-9]+)*\)' FILE`
+//! - articles: `grep -cE '^### ([0-9]|Статья)' FILE`
+//! - notes: `awk '/^```/{f=!f;next} !f' FILE | grep -cE '^[[:space:]>*]*(Ескерту|Ескертпе|Сноска|Примечание)'`
+
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+use std::path::Path;
+use zanlex::ingest::ingest_file;
+use zanlex::model::{Act, Unit, UnitKind, UnitStatus};
+
+const MIRROR: &str = "tests/fixtures/mirror";
+const GOV: &str = "codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316";
+const LOCAL: &str =
+    "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti";
+const MIN: &str = "ministerial/07-ministerial/101001000000-administratsiia-prezidenta";
+
+fn dir(act: &str) -> String {
+    match act {
+        "104316" => GOV.to_string(),
+        "150276" => format!(
+            "{LOCAL}/2020/1215-ob-utverzhdenii-pravil-vypasa-selskokhoziaistvennykh-zhivotnykh-150276"
+        ),
+        "89455" => format!(
+            "{LOCAL}/2015/0327-ob-utverzhdenii-pravil-soderzhaniia-i-vygula-sobak-i-koshek-otlo-89455"
+        ),
+        "90315" => format!(
+            "{LOCAL}/2015/0520-ob-utverzhdenii-perechnia-sotsialno-znachimykh-passazhirskikh-me-90315"
+        ),
+        "135478" => format!(
+            "{MIN}/2019/1007-ob-utverzhdenii-reestra-dolzhnostei-grazhdanskikh-sluzhashchikh-135478"
+        ),
+        "112888" => format!(
+            "{MIN}/2017/0515-ob-utverzhdenii-pravil-i-uslovii-ischisleniia-stazha-raboty-po-s-112888"
+        ),
+        "143531" => format!(
+            "{MIN}/2020/0522-ob-utverzhdenii-pravil-i-uslovii-provedeniia-attestatsii-grazhda-143531"
+        ),
+        other => panic!("no fixture {other}"),
+    }
+}
+
+const ACTS: [&str; 7] = [
+    "104316", "150276", "89455", "90315", "135478", "112888", "143531",
+];
+
+fn path(act: &str, lang: &str) -> String {
+    format!("{MIRROR}/{}/{lang}.md", dir(act))
+}
+
+fn load(act: &str, lang: &str) -> Act {
+    ingest_file(Path::new(&path(act, lang)), Path::new(MIRROR)).expect("fixture ingests")
+}
+
+fn eids(a: &Act) -> Vec<String> {
+    a.all_units().iter().map(|u| u.eid.clone()).collect()
+}
+
+fn count(a: &Act, kind: UnitKind) -> usize {
+    a.all_units().iter().filter(|u| u.kind == kind).count()
+}
+
+fn of_kind(a: &Act, kind: UnitKind) -> Vec<String> {
+    a.all_units()
+        .iter()
+        .filter(|u| u.kind == kind)
+        .map(|u| u.eid.clone())
+        .collect()
+}
+
+fn unit<'a>(a: &'a Act, eid: &str) -> &'a Unit {
+    a.unit(eid)
+        .unwrap_or_else(|| panic!("{eid} in {}", a.source.file))
+}
+
+/// The counts of one expression: paragraphs, subparagraphs, chapters, articles, annexes,
+/// attachments.
+fn counts(a: &Act) -> [usize; 6] {
+    [
+        count(a, UnitKind::Paragraph),
+        count(a, UnitKind::Subparagraph),
+        count(a, UnitKind::Chapter),
+        count(a, UnitKind::Article),
+        count(a, UnitKind::Annex),
+        count(a, UnitKind::Attachment),
+    ]
+}
+
+#[test]
+fn law_104316_skips_its_table_of_contents_in_both_languages() {
+    let kk = load("104316", "kaz");
+    let ru = load("104316", "rus");
+    assert_eq!(kk.title, "Қазақстан Республикасының Үкіметі туралы");
+    assert_eq!(ru.title, "О Правительстве Республики Казахстан");
+    // 29 article headings each (grep `^### `), none taken from the contents; paragraphs
+    // 64 / 63, subparagraphs 52 / 52 (greps above), 4 chapters.
+    assert_eq!(counts(&kk), [64, 52, 4, 29, 0, 0]);
+    assert_eq!(counts(&ru), [63, 52, 4, 29, 0, 0]);
+    let arts = of_kind(&kk, UnitKind::Article);
+    assert_eq!(arts, of_kind(&ru, UnitKind::Article));
+    assert_eq!(arts.first().map(String::as_str), Some("art_1"));
+    assert_eq!(arts.last().map(String::as_str), Some("art_27"));
+    for a in [&kk, &ru] {
+        let top: Vec<_> = a.units.iter().map(|u| u.eid.as_str()).collect();
+        assert_eq!(top, ["preamble", "chp_1", "chp_2", "chp_3", "chp_4"]);
+        let ch1: Vec<_> = a.units[1].children.iter().map(|u| u.eid.as_str()).collect();
+        assert_eq!(
+            ch1,
+            ["art_1", "art_2", "art_3", "art_3-1", "art_4", "art_5", "art_6", "art_7", "art_8"]
+        );
+        assert_eq!(
+            unit(a, "art_3-1")
+                .children
+                .iter()
+                .map(|u| u.eid.as_str())
+                .collect::<Vec<_>>(),
+            ["art_3-1__para_1", "art_3-1__para_2"]
+        );
+        assert!(a.unit("art_10__para_2").is_some());
+        assert!(a.unit("art_9__subpara_5-1").is_some());
+        assert!(a.unit("art_6__para_2-1").is_some());
+    }
+    assert_eq!(ru.units[1].heading.as_deref(), Some("Общие положения"));
+    assert_eq!(
+        unit(&ru, "art_3-1").heading.as_deref(),
+        Some("Присяга члена Правительства Республики Казахстан")
+    );
+    // The Kazakh heading keeps its Latin `Y` and `i` as printed.
+    assert_eq!(
+        unit(&kk, "art_3")
+            .heading
+            .as_deref()
+            .map(|h| h.starts_with("Қазақстан Республикасы Yкiметiнiң")),
+        Some(true)
+    );
+    // Deleted articles: `### Статья 7.` with `Сноска. Статья 7 исключена …`, `Статья 21.
+    // Исключена …`, the Kazakh `7-бап.` with `7-бап алып тасталды`.
+    let deleted = |a: &Act| -> Vec<String> {
+        a.all_units()
+            .iter()
+            .filter(|u| u.status == UnitStatus::Deleted)
+            .map(|u| u.eid.clone())
+            .collect()
+    };
+    let want = [
+        "art_7",
+        "art_11__para_3",
+        "art_15",
+        "art_21",
+        "art_21-1",
+        "art_23",
+    ];
+    assert_eq!(deleted(&kk), want);
+    assert_eq!(deleted(&ru), want);
+    assert!(unit(&ru, "art_7").notes[0]
+        .text
+        .starts_with("Сноска. Статья 7 исключена"));
+    assert_eq!(
+        unit(&ru, "art_21")
+            .heading
+            .as_deref()
+            .map(|h| h.starts_with("Исключена")),
+        Some(true)
+    );
+    // Where the sources truly differ: the Kazakh text prints paragraph 5-1 of article 10 as
+    // pending, the Russian one only a note that it will be added.
+    let kk_ids: BTreeSet<String> = eids(&kk).into_iter().collect();
+    let ru_ids: BTreeSet<String> = eids(&ru).into_iter().collect();
+    assert_eq!(
+        kk_ids.difference(&ru_ids).cloned().collect::<Vec<_>>(),
+        ["art_10__para_5-1"]
+    );
+    assert!(ru_ids.is_subset(&kk_ids));
+    assert_eq!(
+        unit(&kk, "art_10__para_5-1").status,
+        UnitStatus::Pending {
+            from: NaiveDate::from_ymd_opt(2023, 1, 1)
+        }
+    );
+    assert!(unit(&ru, "art_10").notes.iter().any(|n| n
+        .text
+        .starts_with("Примечание. Статью 10 предусмотрено дополнить пунктом 5-1")));
+    // A note names its unit: `Сноска. Подпункт 4) …` after subparagraph 4 of article 8.
+    assert!(unit(&ru, "art_8__subpara_4").notes[0]
+        .text
+        .starts_with("Сноска. Подпункт 4)"));
+    assert!(unit(&ru, "art_3").notes[0]
+        .text
+        .starts_with("Сноска. Статья 3 в редакции"));
+}
+
+#[test]
+fn decision_150276_rules_with_chapters_and_appendices() {
+    for lang in ["kaz", "rus"] {
+        let a = load("150276", lang);
+        // 3 + 34 numbered paragraphs, 35 subparagraphs, `## 1.`–`## 4.` chapters, three
+        // appendices of the Rules.
+        assert_eq!(counts(&a), [37, 35, 4, 0, 3, 1], "{lang}");
+        let top: Vec<_> = a.units.iter().map(|u| u.eid.as_str()).collect();
+        assert_eq!(
+            top,
+            ["preamble", "para_1", "para_2", "para_3", "att_1"],
+            "{lang}"
+        );
+        let att: Vec<_> = a.units[4].children.iter().map(|u| u.eid.as_str()).collect();
+        assert_eq!(
+            att,
+            [
+                "att_1__chp_1",
+                "att_1__chp_2",
+                "att_1__chp_3",
+                "att_1__chp_4",
+                "att_1__annex_1",
+                "att_1__annex_2",
+                "att_1__annex_3"
+            ],
+            "{lang}"
+        );
+        let paras = of_kind(&a, UnitKind::Paragraph);
+        assert_eq!(paras[3], "att_1__para_1");
+        assert_eq!(paras.last().map(String::as_str), Some("att_1__para_34"));
+        assert!(a.unit("att_1__para_2__subpara_1").is_some());
+        // The order's signature is not its last paragraph's text.
+        assert_eq!(unit(&a, "para_3").text.lines().count(), 1, "{lang}");
+    }
+    let kk = load("150276", "kaz");
+    let ru = load("150276", "rus");
+    assert_eq!(eids(&kk), eids(&ru));
+    assert!(unit(&kk, "att_1")
+        .heading
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("Алматы облысы бойынша ауыл шаруашылығы жануарларын жаюдың"));
+    assert!(unit(&ru, "att_1")
+        .heading
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("Правила выпаса сельскохозяйственных животных"));
+    assert_eq!(
+        unit(&ru, "att_1__annex_1").heading.as_deref(),
+        Some("Норма отбора сельскохозяйственных животных, подлежащих перегону")
+    );
+    assert_eq!(
+        unit(&ru, "att_1__chp_1").heading.as_deref(),
+        Some("Общие положения")
+    );
+    // Tables are kept as text, a cell a line.
+    assert!(unit(&kk, "att_1__annex_3").text.contains("100-ге дейін"));
+}
+
+#[test]
+fn order_112888_rules_after_a_second_title() {
+    // 4 + 7 numbered paragraphs, 22 subparagraphs in each language.
+    let want = [
+        "preamble",
+        "para_1",
+        "para_2",
+        "para_2__subpara_1",
+        "para_2__subpara_2",
+        "para_3",
+        "para_4",
+        "att_1",
+        "att_1__para_1",
+        "att_1__para_2",
+    ];
+    for lang in ["kaz", "rus"] {
+        let a = load("112888", lang);
+        assert_eq!(counts(&a), [11, 22, 0, 0, 0, 1], "{lang}");
+        let e = eids(&a);
+        assert_eq!(&e[..want.len()], want, "{lang}");
+        assert_eq!(
+            e.last().map(String::as_str),
+            Some("att_1__para_7__subpara_8")
+        );
+        assert_eq!(
+            of_kind(&a, UnitKind::Subparagraph)
+                .iter()
+                .filter(|e| e.starts_with("att_1__para_2__"))
+                .count(),
+            12
+        );
+        // The signature (`Қазақстан Республикасы Президенті Әкімшілігінің Басшысы`) is not text.
+        assert_eq!(unit(&a, "para_4").text.lines().count(), 1, "{lang}");
+    }
+    assert_eq!(eids(&load("112888", "kaz")), eids(&load("112888", "rus")));
+}
+
+#[test]
+fn order_135478_register_in_the_orders_own_appendices() {
+    let want = [
+        "preamble",
+        "para_1",
+        "para_2",
+        "para_3",
+        "para_3__subpara_1",
+        "para_3__subpara_2",
+        "para_4",
+        "para_5",
+        "annex_1",
+        "annex_2",
+        "annex_3",
+        "annex_4",
+        "annex_5",
+    ];
+    for lang in ["kaz", "rus"] {
+        let a = load("135478", lang);
+        // 8 numbered lines by grep: the order's 5, and appendix 5's list of 3, which stays the
+        // appendix's text as every appendix's content does.
+        assert_eq!(eids(&a), want, "{lang}");
+        assert_eq!(unit(&a, "annex_3").status, UnitStatus::Deleted, "{lang}");
+        for n in ["annex_2", "annex_3", "annex_4"] {
+            assert_eq!(unit(&a, n).notes.len(), 1, "{lang} {n}");
+        }
+        assert!(unit(&a, "annex_5").text.starts_with("1. "), "{lang}");
+        assert_eq!(unit(&a, "para_5").text.lines().count(), 1, "{lang}");
+    }
+    let kk = load("135478", "kaz");
+    let ru = load("135478", "rus");
+    assert!(unit(&kk, "annex_1")
+        .text
+        .contains("А блогы (басқарушы персонал)"));
+    assert!(unit(&kk, "annex_2").notes[0]
+        .text
+        .starts_with("Ескерту. 2-қосымша жаңа редакцияда"));
+    assert!(unit(&ru, "annex_3").notes[0]
+        .text
+        .starts_with("Сноска. Приложение 3 исключено"));
+    assert!(unit(&ru, "annex_1")
+        .heading
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("РЕЕСТР должностей"));
+}
+
+#[test]
+fn order_143531_rules_chapters_and_form_appendices() {
+    for lang in ["kaz", "rus"] {
+        let a = load("143531", lang);
+        // 57 numbered lines by grep: the order's 4, the Rules' 39 and the form's fields 1.–14.
+        // of appendix 1; 25 subparagraph lines: 22 of the Rules and 3 under form field 12.
+        // Appendices are forms: their numbered fields stay the appendix's text.
+        assert_eq!(counts(&a), [43, 22, 4, 0, 3, 1], "{lang}");
+        let top: Vec<_> = a.units.iter().map(|u| u.eid.as_str()).collect();
+        assert_eq!(
+            top,
+            ["preamble", "para_1", "para_2", "para_3", "para_4", "att_1"]
+        );
+        let att: Vec<_> = a.units[5].children.iter().map(|u| u.eid.as_str()).collect();
+        assert_eq!(
+            att,
+            [
+                "att_1__chp_1",
+                "att_1__chp_2",
+                "att_1__chp_3",
+                "att_1__chp_4",
+                "att_1__annex_1",
+                "att_1__annex_2",
+                "att_1__annex_3"
+            ]
+        );
+        let paras = of_kind(&a, UnitKind::Paragraph);
+        assert_eq!(paras[4], "att_1__para_1");
+        assert_eq!(paras.last().map(String::as_str), Some("att_1__para_39"));
+        assert!(a.unit("att_1__para_2__subpara_3").is_some());
+        let form = unit(&a, "att_1__annex_1");
+        assert!(form.children.is_empty());
+        assert!(form.text.lines().any(|l| l.starts_with("14. ")), "{lang}");
+        assert!(form.text.lines().any(|l| l.starts_with("1) ")), "{lang}");
+    }
+    let kk = load("143531", "kaz");
+    let ru = load("143531", "rus");
+    assert_eq!(eids(&kk), eids(&ru));
+    assert_eq!(
+        unit(&kk, "att_1__annex_1").heading.as_deref(),
+        Some("Аттестаттау парағы")
+    );
+    assert_eq!(
+        unit(&ru, "att_1__annex_1").heading.as_deref(),
+        Some("Аттестационный лист")
+    );
+    assert_eq!(
+        unit(&ru, "att_1__chp_4").heading.as_deref(),
+        Some("Обжалование решений аттестационной комиссии")
+    );
+}
+
+#[test]
+fn decision_89455_glued_numbers_and_mixed_chapters() {
+    let kk = load("89455", "kaz");
+    let ru = load("89455", "rus");
+    // Kazakh: 20 numbered lines by grep (4 + 16), with 16 glued into 15 (`…жүргізіледі.16.
+    // Қаңғыбас…`): split, 21. 38 subparagraph lines.
+    assert_eq!(counts(&kk), [21, 38, 4, 0, 0, 1]);
+    // Russian: 21 numbered lines (4 + 17); 37 subparagraph lines, with 7) glued to 6)
+    // (`…водозаборах;7) находиться…`): split, 38. Chapters `## Глава 1.`, `## Глава 2.`, then
+    // `## 3.` … `## 5.`.
+    assert_eq!(counts(&ru), [21, 38, 5, 0, 0, 1]);
+    assert!(unit(&kk, "att_1__para_15").text.ends_with("жүргізіледі."));
+    assert!(unit(&kk, "att_1__para_16")
+        .text
+        .starts_with("16. Қаңғыбас иттер"));
+    assert!(unit(&ru, "att_1__para_10__subpara_6")
+        .text
+        .ends_with("водозаборах;"));
+    assert!(unit(&ru, "att_1__para_10__subpara_7")
+        .text
+        .starts_with("7) находиться"));
+    assert!(unit(&kk, "att_1__para_11").text.starts_with("11. Қаңғыбас"));
+    // The one true difference: the Kazakh fifth chapter is a plain line (`Қорытынды
+    // ережелер`), no heading and no number, so it stays text.
+    let kk_ids: BTreeSet<String> = eids(&kk).into_iter().collect();
+    let ru_ids: BTreeSet<String> = eids(&ru).into_iter().collect();
+    assert_eq!(
+        ru_ids.difference(&kk_ids).cloned().collect::<Vec<_>>(),
+        ["att_1__chp_5"]
+    );
+    assert!(kk_ids.is_subset(&ru_ids));
+    assert!(unit(&kk, "att_1__para_16")
+        .text
+        .ends_with("Қорытынды ережелер"));
+    assert_eq!(
+        unit(&ru, "att_1__chp_3").heading.as_deref(),
+        Some("Выгул собак и кошек")
+    );
+    assert_eq!(
+        unit(&ru, "att_1__chp_1").heading.as_deref(),
+        Some("Общие положения")
+    );
+    let chp5: Vec<_> = unit(&ru, "att_1__chp_5")
+        .children
+        .iter()
+        .map(|u| u.eid.as_str())
+        .collect();
+    assert_eq!(chp5, ["att_1__para_17"]);
+}
+
+#[test]
+fn decision_90315_list_with_a_table() {
+    for lang in ["kaz", "rus"] {
+        let a = load("90315", lang);
+        assert_eq!(
+            eids(&a),
+            ["preamble", "para_1", "para_2", "para_3", "para_4", "att_1"],
+            "{lang}"
+        );
+        assert_eq!(unit(&a, "para_4").text.lines().count(), 1, "{lang}");
+    }
+    let kk = load("90315", "kaz");
+    let ru = load("90315", "rus");
+    assert!(unit(&kk, "att_1").text.contains("Жетіген-Достық-Жетіген"));
+    assert!(unit(&ru, "att_1").text.contains("Жетыген-Достык-Жетыген"));
+    assert!(unit(&ru, "att_1")
+        .heading
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("Перечень социально значимых"));
+}
+
+/// The lines of a file that are notes, as the mirror README counts them: outside ``` fences,
+/// starting (after `>`, `*` or spaces) with a note word.
+fn note_lines(text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut fenced = false;
+    for (k, l) in text.lines().enumerate() {
+        if l.starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        let t = l.trim_start_matches(|c: char| c == '>' || c == '*' || c.is_whitespace());
+        if !fenced
+            && ["Ескерту", "Ескертпе", "Сноска", "Примечание"]
+                .iter()
+                .any(|w| t.starts_with(w))
+        {
+            out.push(k as u32 + 1);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_note_line_lands_in_a_units_notes() {
+    // Note lines by the grep above: 104316 31 / 30, 135478 3 / 3, the others none.
+    let mut total = Vec::new();
+    for act in ACTS {
+        for lang in ["kaz", "rus"] {
+            let text = std::fs::read_to_string(path(act, lang)).expect("fixture reads");
+            let want = note_lines(&text);
+            let a = load(act, lang);
+            let mut got: Vec<u32> = a
+                .all_units()
+                .iter()
+                .flat_map(|u| u.notes.iter().map(|n| n.span.line_start))
+                .collect();
+            got.sort_unstable();
+            assert_eq!(got, want, "{act} {lang}");
+            total.push(want.len());
+            for u in a.all_units() {
+                let first = u.text.trim_start_matches(['>', '*', ' ']);
+                for w in ["Ескерту", "Ескертпе", "Сноска", "Примечание"]
+                {
+                    assert!(!first.starts_with(w), "{act} {lang} {}", u.eid);
+                    // No line of a unit's text is a note (form text `Ескертпе:` may be).
+                    assert!(
+                        !u.text.lines().any(|l| l.starts_with(&format!("{w}."))),
+                        "{act} {lang} {}",
+                        u.eid
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(total, [31, 30, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0]);
+}
+
+#[test]
+fn both_expressions_of_an_act_share_their_eids() {
+    // 104316 and 89455 differ where their sources do (asserted in their own tests).
+    for act in ["150276", "90315", "135478", "112888", "143531"] {
+        assert_eq!(eids(&load(act, "kaz")), eids(&load(act, "rus")), "{act}");
+    }
+}
+
+fn md_act(name: &str, text: &str) -> Act {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join(name);
+    std::fs::write(&p, text).expect("write");
+    ingest_file(&p, dir.path()).expect("ingests")
+}
+
+#[test]
+fn article_heading_with_a_space_for_the_hyphen() {
+    let kk = md_act(
+        "kaz.md",
+        "# Заң\n\n## VІI ТАРАУ. ҚОРЫТЫНДЫ\n\n### 37-бап. Бірінші\n\n1. Мәтін.\n\n### 37-1 бап. Екінші\n\n1. Мәтін.\n\n2. Мәтін.\n\n### 38-бап Үшінші\n\nМәтін.\n",
+    );
+    // Articles keep flat ids under their chapter; `VІI` mixes Latin and Cyrillic letters.
+    assert_eq!(
+        eids(&kk),
+        [
+            "chp_7",
+            "art_37",
+            "art_37__para_1",
+            "art_37-1",
+            "art_37-1__para_1",
+            "art_37-1__para_2",
+            "art_38"
+        ]
+    );
+    assert_eq!(unit(&kk, "art_37-1").heading.as_deref(), Some("Екінші"));
+    assert_eq!(unit(&kk, "art_38").heading.as_deref(), Some("Үшінші"));
+    let ru = md_act(
+        "rus.md",
+        "# Закон\n\n## Глава VІI. Заключительные\n\n### Статья 37. Первая\n\n1. Текст.\n\n### Статья 37-1. Вторая\n\n1. Текст.\n\n2. Текст.\n\n### Статья 38. Третья\n\nТекст.\n",
+    );
+    assert_eq!(eids(&ru), eids(&kk));
+}
+
+#[test]
+fn russian_sections_and_paragraph_groups() {
+    let ru = md_act(
+        "rus.md",
+        "# Кодекс\n\nПреамбула.\n\n## Раздел 1. Общая часть\n\n## Глава 1. Основы\n\n### Параграф 1. Начала\n\n### Статья 1. Первая\n\nТекст.\n\n### Параграф 2. Продолжение\n\n### Статья 2. Вторая\n\n1. Текст.\n\n> *Сноска. Статья 2 с изменением.*\n",
+    );
+    assert_eq!(
+        eids(&ru),
+        [
+            "preamble",
+            "sec_1",
+            "chp_1",
+            "chp_1__subsec_1",
+            "art_1",
+            "chp_1__subsec_2",
+            "art_2",
+            "art_2__para_1"
+        ]
+    );
+    assert_eq!(unit(&ru, "art_2").notes.len(), 1);
+    assert!(unit(&ru, "art_2__para_1").notes.is_empty());
+}
