@@ -341,6 +341,15 @@ pub(crate) fn heading_line(text: &str, own_line: bool) -> Option<HeadingLine> {
     if let Some(h) = heading_line_exact(text, own_line) {
         return Some(h);
     }
+    // Look-alikes matter only where the heading's words are: its first two words (`Cтатья 5.`
+    // with a Latin `C`, `37-1 бaп`) mixing Latin and Cyrillic letters.
+    let mixed = text.split_whitespace().take(2).any(|w| {
+        w.chars().any(|c| c.is_ascii_alphabetic())
+            && w.chars().any(|c| !c.is_ascii() && c.is_alphabetic())
+    });
+    if !mixed {
+        return None;
+    }
     let folded = fold_lookalikes(text);
     match folded {
         std::borrow::Cow::Owned(f) => heading_line_exact(&f, own_line),
@@ -391,6 +400,9 @@ fn heading_line_exact(text: &str, own_line: bool) -> Option<HeadingLine> {
             heading: c[4].trim().to_string(),
         });
     }
+    if !(starts_with_digit(text) || starts_roman(text)) {
+        return None;
+    }
     let c = RE_KK_GROUP.captures(text)?;
     let kind = if lowercase(&c[2]) == "бөлім" {
         HeadKind::Section
@@ -419,6 +431,7 @@ pub(crate) fn fold_lookalikes(text: &str) -> std::borrow::Cow<'_, str> {
             'o' => 'о',
             'p' => 'р',
             'c' => 'с',
+            'C' => 'С',
             'x' => 'х',
             'y' => 'у',
             'A' => 'А',
@@ -664,5 +677,133 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Headings in both languages, with the printed variants the official texts use.
+    #[test]
+    fn headings_in_kazakh_and_russian() {
+        let h = |t: &str, own: bool| heading_line(t, own).map(|h| (h.kind, h.num, h.heading));
+        let some = |k: HeadKind, n: &str, w: &str| Some((k, n.to_string(), w.to_string()));
+        assert_eq!(
+            h("37-1 бап. Екінші", false),
+            some(HeadKind::Article, "37-1", "Екінші")
+        );
+        assert_eq!(
+            h("38-бап Үшінші", false),
+            some(HeadKind::Article, "38", "Үшінші")
+        );
+        assert_eq!(h("7-бап.", false), some(HeadKind::Article, "7", ""));
+        assert_eq!(
+            h("Статья 3-1. Присяга", false),
+            some(HeadKind::Article, "3-1", "Присяга")
+        );
+        assert_eq!(
+            h("Статья 1 . Статус", false),
+            some(HeadKind::Article, "1", "Статус")
+        );
+        assert_eq!(h("Статья 7.", true), some(HeadKind::Article, "7", ""));
+        // An article needs its period: a sentence may open with `Статья 5 …`.
+        assert_eq!(h("Статья 5 настоящего Закона применяется", true), None);
+        assert_eq!(
+            h("Глава I. Общие положения", false),
+            some(HeadKind::Chapter, "1", "Общие положения")
+        );
+        assert_eq!(
+            h("Глава VІI. Итоги", false),
+            some(HeadKind::Chapter, "7", "Итоги")
+        );
+        assert_eq!(
+            h("ГЛАВА 2 Порядок", true),
+            some(HeadKind::Chapter, "2", "Порядок")
+        );
+        assert_eq!(h("ГЛАВА 2 Порядок", false), None);
+        assert_eq!(
+            h("IV ТАРАУ. ҚОРЫТЫНДЫ", false),
+            some(HeadKind::Chapter, "4", "ҚОРЫТЫНДЫ")
+        );
+        assert_eq!(
+            h("Раздел 2. Особенная часть", false),
+            some(HeadKind::Section, "2", "Особенная часть")
+        );
+        assert_eq!(
+            h("2-бөлім. Ерекше бөлім", false),
+            some(HeadKind::Section, "2", "Ерекше бөлім")
+        );
+        assert_eq!(
+            h("Параграф 3. Сделки", true),
+            some(HeadKind::Subsection, "3", "Сделки")
+        );
+        assert_eq!(
+            h("3-параграф. Мәмілелер", false),
+            some(HeadKind::Subsection, "3", "Мәмілелер")
+        );
+        // Latin look-alikes in the words: `Cтатья` with a Latin `C`, `бaп` with a Latin `a`.
+        assert_eq!(
+            h("Cтатья 4. Срок", false),
+            some(HeadKind::Article, "4", "Срок")
+        );
+        assert_eq!(
+            h("4 бaп. Мерзім", false),
+            some(HeadKind::Article, "4", "Мерзім")
+        );
+        assert_eq!(h("1. Жалпы ережелер", true), None);
+        assert_eq!(h("2 бапта көрсетілген", false), None);
+    }
+
+    #[test]
+    fn lookalikes_fold_inside_cyrillic_words_only() {
+        assert_eq!(fold_lookalikes("Үкiметi"), "Үкіметі");
+        assert_eq!(fold_lookalikes("Yкiметiнiң"), "Үкіметінің");
+        assert_eq!(fold_lookalikes("ШЕШIМ ҚАБЫЛДАДЫ"), "ШЕШІМ ҚАБЫЛДАДЫ");
+        assert_eq!(fold_lookalikes("Блок B, D1, VII"), "Блок B, D1, VII");
+        assert!(matches!(
+            fold_lookalikes("Қазақ"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(roman(&fold_lookalikes("VІI")), Some(7));
+    }
+
+    #[test]
+    fn russian_notes_name_and_delete_their_units() {
+        use crate::model::UnitKind;
+        assert!(is_note_start("> *Сноска. Статья 1 с изменением*"));
+        assert!(is_note_start(
+            "   Примечание. Пункт 1 предусмотрено дополнить"
+        ));
+        assert!(!is_note_start(
+            "Примечание: * при проведении повторной аттестации"
+        ));
+        let t = |s: &str| note_target(s);
+        assert_eq!(
+            t("Сноска. Статья 3 в редакции"),
+            Some((UnitKind::Article, Some("3".into())))
+        );
+        assert_eq!(
+            t("Сноска. В статью 5 внесены изменения"),
+            Some((UnitKind::Article, Some("5".into())))
+        );
+        assert_eq!(
+            t("Сноска. Подпункт 4) с изменением"),
+            Some((UnitKind::Subparagraph, Some("4".into())))
+        );
+        assert_eq!(
+            t("Примечание. Пункт 2-2 предусмотрен"),
+            Some((UnitKind::Paragraph, Some("2-2".into())))
+        );
+        assert_eq!(
+            t("Сноска. Глава I дополнена статьей 3-1"),
+            Some((UnitKind::Chapter, Some("1".into())))
+        );
+        assert_eq!(
+            t("Сноска. Приложение 2 в редакции"),
+            Some((UnitKind::Annex, Some("2".into())))
+        );
+        assert!(note_deletes("Сноска. Статья 7 исключена - Законом", "7"));
+        assert!(note_deletes("Сноска. Приложение 3 исключено приказом", "3"));
+        assert!(!note_deletes("Сноска. Статья 7 исключена", "8"));
+        assert!(note_deletes("Ескерту. 7-бап алып тасталды - ҚР", "7"));
+        assert!(RE_DELETED.is_match("Исключена Конституционным законом РК"));
+        assert!(RE_DELETED.is_match("исключен;"));
+        assert!(!RE_DELETED.is_match("исключение составляют"));
     }
 }

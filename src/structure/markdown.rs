@@ -1,17 +1,42 @@
-//! Laws, codes and orders in the Markdown layout of zan.gov.kz exports
-//! (`../shared/data/versions`): YAML front matter, a `## Мазмұны` table of contents (skipped),
-//! `# Title`, `## I ТАРАУ. …` chapters, `### 1-бап. …` articles, numbered parts `1.`,
-//! subparagraphs `1)`, `> *Ескерту. …*` notes, blockquoted appendix headers ending in
-//! `N-қосымша`, HTML tables.
+//! Laws, codes, orders and decisions in the Markdown layout of zan.gov.kz exports and of the
+//! public mirror (`kaz.md` / `rus.md`), in Kazakh and in Russian: YAML front matter, a table
+//! of contents (`## Мазмұны` / `## Оглавление`, skipped: its entries are never the title nor
+//! units), `# Title`, chapters (`## I ТАРАУ. …`, `1-тарау.` / `## Глава I.`, `Глава 1.`),
+//! articles (`### 1-бап. …`, `### 37-1 бап.` / `### Статья 1.`), numbered parts `1.`,
+//! subparagraphs `1)`, notes (`> *Ескерту. …*`, `Ескертпе.` / `Сноска.`, `Примечание.`),
+//! approval stamps, appendix headers, HTML tables (kept as text, a cell a line).
 //!
-//! Ids: chapters `chp_N` (Roman numerals read as numbers), articles `art_N` (flat, although the
-//! tree nests them under their chapter), parts `art_N__para_M`, subparagraphs
-//! `art_N__para_M__subpara_K` or `art_N__subpara_K` in an article without parts; orders use
-//! `para_N` and `para_N__subpara_K`; appendices `annex_N`. An article printed as `7-бап.` with
-//! a note `7-бап алып тасталды`, or as `7-бап. Алып тасталды - …`, is a Deleted unit.
+//! Ids are the same in both languages, so the two expressions of one act share them:
+//! - sections `sec_N` (`Раздел`, `N-бөлім`), chapters `chp_N` (Roman numerals read as
+//!   numbers), paragraph groups `subsec_N` (`Параграф N`, `N-параграф`; numbered anew in each
+//!   chapter, so their id extends the chapter's: `chp_5__subsec_2`), articles `art_N` (flat,
+//!   although the tree nests them under their chapter), parts `art_N__para_M`, subparagraphs
+//!   `art_N__para_M__subpara_K` or `art_N__subpara_K` in an article without parts;
+//! - an order's or decision's own paragraphs `para_N`, `para_N__subpara_K`;
+//! - an approval stamp (`… бұйрығымен бекітілген`, `БЕКІТІЛГЕН`, `Утверждены решением`,
+//!   `Утверждено`, an unnumbered `… шешіміне қосымша` / `Приложение к решению`) opens an
+//!   attachment `att_N` (approved Rules, a Regulation, a Register, a List) whose heading is the
+//!   title printed after the stamp; its chapters are `att_N__chp_K` (also `## 3. Heading`
+//!   when 3 is the next chapter number), its paragraphs `att_N__para_M` (flat, numbers run on
+//!   across chapters), subparagraphs `att_N__para_M__subpara_K`;
+//! - a numbered appendix (`2-ҚОСЫМША`, `Қағидалардың 1-қосымшасы`, `ПРИЛОЖЕНИЕ 1`,
+//!   `Приложение 1 к правилам`) is the open attachment's (`att_1__annex_N`) unless its stamp
+//!   names the act itself (`… бұйрығына`, `к приказу …`), or no attachment is open: `annex_N`.
+//!   An appendix's content (forms, tables, lists, form fields `1.`–`14.` in or out of code
+//!   fences) stays its text, as in the text layout: forms are not provisions.
+//!
+//! Stamp lines, the titles after them, anchors (`<a id>`), code fences and signature blocks are
+//! never text. A unit printed as its number and heading with a note that deletes it (`7-бап
+//! алып тасталды`, `Статья 7 исключена`), or as `7-бап. Алып тасталды - …` / `Статья 21.
+//! Исключена …`, is Deleted. A paragraph or subparagraph number glued after the end of the
+//! previous one's last sentence (`…жүргізіледі.16. Қаңғыбас…`, `…водозаборах;7) находиться…`)
+//! starts that next unit when it is the next number of the sequence.
+//!
+//! Known limits: an unnumbered plain line printed where the other language has a chapter
+//! heading (89455's Kazakh `Қорытынды ережелер`) stays text of the paragraph before it.
 //!
 //! Works whether or not the extractor kept the Markdown marks (`#`, `>`, `*`): rules read the
-//! words, and marks are stripped here.
+//! words, and marks are stripped here. A heading is a line the extractor left unindented.
 
 use crate::extract::{CleanLine, Extracted};
 use crate::model::{Act, ActKind, UnitKind, UnitStatus};
@@ -350,6 +375,9 @@ fn is_md_signature(text: &str) -> bool {
 /// `Руководитель Администрации …`, `Начальник Канцелярии …`) and of an approval block
 /// (`«СОГЛАСОВАНО»:`).
 fn is_russian_signature(text: &str) -> bool {
+    if text.len() > 400 {
+        return false;
+    }
     let s = squash(text);
     if s.starts_with("согласовано") {
         return true;
@@ -365,6 +393,7 @@ fn is_russian_signature(text: &str) -> bool {
         "министр",
         "аким",
         "исполняющийобязанности",
+        "премьерминистр",
         "временноисполняющий",
         "президентреспублики",
     ]
@@ -399,15 +428,18 @@ fn names_the_act(block: &str) -> bool {
     let s = squash(block);
     [
         "бұйрығына",
+        "бұйрыққа",
         "шешіміне",
+        "шешімге",
         "қаулысына",
+        "қаулыға",
         "өкіміне",
         "жарлығына",
-        "кприказу",
-        "крешению",
-        "кпостановлению",
-        "краспоряжению",
-        "куказу",
+        "приказу",
+        "решению",
+        "постановлению",
+        "распоряжению",
+        "указу",
     ]
     .iter()
     .any(|w| s.contains(w))
@@ -418,7 +450,13 @@ fn names_the_act(block: &str) -> bool {
 /// Cyrillic (`шешiмiмен`).
 fn stamp_at(md: &[MdLine], i: usize) -> Option<StampKind> {
     let text: &str = &md[i].text;
-    if text.chars().count() > 100 || is_note_start(text) || RE_PARA.is_match(text) {
+    // A stamp's lines are short and never end a sentence: most lines stop here.
+    if text.len() > 400
+        || is_terminal(text)
+        || text.chars().count() > 100
+        || is_note_start(text)
+        || RE_PARA.is_match(text)
+    {
         return None;
     }
     if let Some(c) = RE_ANNEX
@@ -438,7 +476,12 @@ fn stamp_at(md: &[MdLine], i: usize) -> Option<StampKind> {
         }
         return match c.get(1) {
             Some(n) => Some(StampKind::Annex(n.as_str().to_string())),
-            None => names_the_act(text).then_some(StampKind::Attachment),
+            // `Приложение к решению`, or `Приложение` over `к приказу …` on the next line.
+            None => {
+                let next = md.get(i + 1).map_or("", |m| &*m.text);
+                (names_the_act(text) || next.chars().count() <= 100 && names_the_act(next))
+                    .then_some(StampKind::Attachment)
+            }
         };
     }
     // `… бұйрығымен бекітілген`, or `БЕКІТІЛГЕН` under `№ … бұйрығымен`.
@@ -463,9 +506,16 @@ fn stamp_at(md: &[MdLine], i: usize) -> Option<StampKind> {
         }
         return None;
     }
-    // `№ 64-340 шешіміне қосымша`: the act's only, unnumbered appendix holds its Rules.
-    if s.ends_with("қосымша") && names_the_act(text) {
-        return Some(StampKind::Attachment);
+    // `№ 64-340 шешіміне қосымша` (or `қосымша` under `… шешіміне`): the act's only,
+    // unnumbered appendix holds its Rules.
+    if s.ends_with("қосымша") {
+        let prev = i
+            .checked_sub(1)
+            .and_then(|k| md.get(k))
+            .map_or("", |m| &*m.text);
+        if names_the_act(text) || s == "қосымша" && names_the_act(prev) {
+            return Some(StampKind::Attachment);
+        }
     }
     None
 }
@@ -481,7 +531,12 @@ fn glued_at(text: &str, next: &str, mark: char) -> Option<usize> {
         let before = text[..p].trim_end();
         let after = &text[p + pat.len()..];
         let boundary = !text[..p].ends_with(|c: char| c.is_ascii_digit() || c == '-');
-        let ends = before.ends_with(['.', ';', ':']) && before.len() > 1;
+        // A sentence's end after a word (`жүргізіледі.`), not a number's dot (`3.6.`).
+        let ends = before.ends_with(['.', ';', ':'])
+            && before[..before.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_ascii_digit() && !c.is_whitespace());
         let word = after.starts_with(' ')
             && after
                 .trim_start()
@@ -788,17 +843,19 @@ impl MdParser {
             let num = c[1].to_string();
             let rest = text[c.get(0).map_or(0, |m| m.end())..].trim();
             // `## 3. Выгул собак и кошек`: approved Rules' next chapter, printed as a heading.
-            if heading && self.att.is_some() && num_key(&num) == vec![self.att_last_chp + 1] {
-                if rest.chars().next().is_some_and(char::is_uppercase) {
-                    let h = HeadingLine {
-                        kind: HeadKind::Chapter,
-                        num,
-                        heading: rest.to_string(),
-                    };
-                    let u = self.open_heading(t, h, i);
-                    t.push(u, text, true, Some(i));
-                    return;
-                }
+            if heading
+                && self.att.is_some()
+                && num_key(&num) == vec![self.att_last_chp + 1]
+                && rest.chars().next().is_some_and(char::is_uppercase)
+            {
+                let h = HeadingLine {
+                    kind: HeadKind::Chapter,
+                    num,
+                    heading: rest.to_string(),
+                };
+                let u = self.open_heading(t, h, i);
+                t.push(u, text, true, Some(i));
+                return;
             }
             self.open_para(t, text, num, i);
             return;
