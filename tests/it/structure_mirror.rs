@@ -583,3 +583,173 @@ fn russian_sections_and_paragraph_groups() {
     assert_eq!(unit(&ru, "art_2").notes.len(), 1);
     assert!(unit(&ru, "art_2__para_1").notes.is_empty());
 }
+
+/// A modern order in both languages: the Rules under an unnumbered appendix stamp whose act
+/// name is on the line above (`… бұйрығына` / `қосымша`) or below (`Приложение` / `к приказу
+/// …`), paragraph groups, a deleted paragraph, a note naming its paragraph, a form appendix.
+#[test]
+fn order_with_rules_in_both_languages_synthetic() {
+    let kk = md_act("kaz.md", KK_ORDER);
+    let ru = md_act("rus.md", RU_ORDER);
+    let want = [
+        "preamble",
+        "para_1",
+        "para_2",
+        "att_1",
+        "att_1__chp_1",
+        "att_1__para_1",
+        "att_1__para_2",
+        "att_1__para_2__subpara_1",
+        "att_1__para_2__subpara_2",
+        "att_1__chp_2",
+        "att_1__chp_2__subsec_1",
+        "att_1__para_3",
+        "att_1__para_4",
+        "att_1__annex_1",
+    ];
+    assert_eq!(eids(&kk), want);
+    assert_eq!(eids(&ru), want);
+    for a in [&kk, &ru] {
+        assert_eq!(unit(a, "att_1__para_4").status, UnitStatus::Deleted);
+        assert_eq!(unit(a, "att_1__para_3").notes.len(), 1);
+        assert_eq!(unit(a, "para_2").text.lines().count(), 1);
+        assert_eq!(unit(a, "att_1__annex_1").text.lines().count(), 2);
+    }
+    assert_eq!(
+        unit(&kk, "att_1").heading.as_deref(),
+        Some("Бір нәрсе қағидалары")
+    );
+    assert_eq!(
+        unit(&ru, "att_1__annex_1").heading.as_deref(),
+        Some("Заявление")
+    );
+}
+
+const KK_ORDER: &str = r#"# Бір нәрсе қағидаларын бекіту туралы
+
+Заңға сәйкес БҰЙЫРАМЫН:
+
+1. Қоса беріліп отырған Қағидалар бекітілсін.
+
+2. Осы бұйрық қолданысқа енгізіледі.
+
+**Қазақстан Республикасының Қаржы министрі**
+
+**А. Иванов**
+
+> *Қазақстан Республикасы*  
+> *Қаржы министрінің*  
+> *2020 жылғы 1 қаңтардағы*  
+> *№ 5 бұйрығына*  
+> *қосымша*
+
+# Бір нәрсе қағидалары
+
+## 1-тарау. Жалпы ережелер
+
+1. Осы Қағидалар тәртібін айқындайды.
+
+2. Ұғымдар:
+
+1) бірінші;
+
+2) екінші.
+
+## 2-тарау. Тәртіп
+
+### 1-параграф. Басы
+
+3. 3-тармақтың мәтіні.
+
+> *Ескерту. 3-тармақ жаңа редакцияда - бұйрығымен.*
+
+4. Алып тасталды - бұйрығымен.
+
+> *Бір нәрсе қағидаларына*  
+> *1-қосымша*
+
+> *Нысан*
+
+## Өтініш
+
+1. Тегі ____
+
+2. Аты ____
+"#;
+
+const RU_ORDER: &str = r#"# Об утверждении Правил чего-то
+
+В соответствии с законом ПРИКАЗЫВАЮ:
+
+1. Утвердить прилагаемые Правила.
+
+2. Настоящий приказ вводится в действие.
+
+**Министр финансов Республики Казахстан**
+
+**А. Иванов**
+
+> *Приложение*  
+> *к приказу Министра финансов*  
+> *от 1 января 2020 года № 5*
+
+# Правила чего-то
+
+## Глава 1. Общие положения
+
+1. Настоящие Правила определяют порядок.
+
+2. Понятия:
+
+1) первое;
+
+2) второе.
+
+## Глава 2. Порядок
+
+### Параграф 1. Начало
+
+3. Текст пункта 3.
+
+> *Сноска. Пункт 3 в редакции приказа.*
+
+4. Исключен приказом от 2021.
+
+> *Приложение 1*  
+> *к Правилам чего-то*
+
+> *Форма*
+
+## Заявление
+
+1. Фамилия ____
+
+2. Имя ____
+"#;
+
+#[test]
+fn signatures_are_never_text() {
+    let names = [
+        "Онжанов",
+        "Донсебаев",
+        "Дөнсебаев",
+        "Қошанов",
+        "Кошанов",
+        "Жақсыбеков",
+        "Джаксыбеков",
+        "Алпысбаев",
+        "Муканов",
+        "КЕЛІСІЛДІ",
+        "СОГЛАСОВАНО",
+    ];
+    for act in ACTS {
+        for lang in ["kaz", "rus"] {
+            let a = load(act, lang);
+            for u in a.all_units() {
+                for n in names {
+                    assert!(!u.text.contains(n), "{act} {lang} {} {n}", u.eid);
+                }
+            }
+        }
+    }
+}
