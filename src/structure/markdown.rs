@@ -286,6 +286,8 @@ static RE_RUSSIAN_REQUISITE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn compile_patterns() {
     LazyLock::force(&RE_VERSION_IN_NAME);
     LazyLock::force(&RE_RUSSIAN_REQUISITE);
+    LazyLock::force(&RE_ANNEX_OF);
+    LazyLock::force(&RE_RU_ANNEX);
 }
 
 fn parse_russian_requisite(s: &str) -> Option<crate::model::Issuance> {
