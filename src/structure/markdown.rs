@@ -25,10 +25,13 @@
 //!   An appendix's content (forms, tables, lists, form fields `1.`–`14.` in or out of code
 //!   fences) stays its text, as in the text layout: forms are not provisions.
 //!
-//! Stamp lines, the titles after them, anchors (`<a id>`), code fences and signature blocks are
-//! never text. A unit printed as its number and heading with a note that deletes it (`7-бап
-//! алып тасталды`, `Статья 7 исключена`), or as `7-бап. Алып тасталды - …` / `Статья 21.
-//! Исключена …`, is Deleted. A paragraph or subparagraph number glued after the end of the
+//! An attachment's text opens with its title, an appendix's with its number line and title
+//! (as in the text layout); the other stamp lines, anchors (`<a id>`), code fences and
+//! signature blocks are never text.
+//!
+//! A unit printed as its number and heading with a note that deletes it (`7-бап алып
+//! тасталды`, `Статья 7 исключена`), or as `7-бап. Алып тасталды - …` / `Статья 21. Исключена
+//! …`, is Deleted. A paragraph or subparagraph number glued after the end of the
 //! previous one's last sentence (`…жүргізіледі.16. Қаңғыбас…`, `…водозаборах;7) находиться…`)
 //! starts that next unit when it is the next number of the sequence.
 //!
@@ -631,10 +634,10 @@ impl MdParser {
 
     /// Opens the attachment or appendix an approval stamp at line `i` announces.
     /// Returns the unit and the text of the header block above the stamp's line.
-    fn open_stamp(
+    fn open_stamp<'a>(
         &mut self,
-        t: &mut Tree,
-        md: &[MdLine],
+        t: &mut Tree<'a>,
+        md: &'a [MdLine],
         i: usize,
         kind: StampKind,
     ) -> (usize, String) {
@@ -681,6 +684,9 @@ impl MdParser {
                     }
                 };
                 let u = t.open(parent, UnitKind::Annex, Some(num), eid, Some(i));
+                // The appendix's text opens with its number line (`1-ҚОСЫМША`, `ПРИЛОЖЕНИЕ
+                // 1`) and title, as the text layout's appendices do.
+                t.push(u, &*md[i].text, true, Some(i));
                 self.annex = Some(u);
                 u
             }
@@ -785,9 +791,10 @@ impl MdParser {
             if heading {
                 self.stamp = None;
                 if heading_line(text, true).is_none() {
-                    // The attachment's or appendix's title.
+                    // The attachment's or appendix's title: its heading, and the first
+                    // line of its text, as in the text layout.
                     t.nodes[u].heading = Some(text.to_string());
-                    t.nodes[u].extra_lines.push(i);
+                    t.push(u, text, true, Some(i));
                     return;
                 }
             } else if stamp_tail_line(t, md, i) {

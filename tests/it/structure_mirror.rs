@@ -316,7 +316,12 @@ fn order_135478_register_in_the_orders_own_appendices() {
         for n in ["annex_2", "annex_3", "annex_4"] {
             assert_eq!(unit(&a, n).notes.len(), 1, "{lang} {n}");
         }
-        assert!(unit(&a, "annex_5").text.starts_with("1. "), "{lang}");
+        // An appendix's text: its number line, its title, then its content.
+        let an5: Vec<&str> = unit(&a, "annex_5").text.lines().collect();
+        assert!(an5[0] == "5-ҚОСЫМША" || an5[0] == "ПРИЛОЖЕНИЕ 5", "{lang}");
+        assert_eq!(Some(an5[1]), unit(&a, "annex_5").heading.as_deref());
+        assert!(an5[2].starts_with("1. "), "{lang}");
+        assert_eq!(an5.len(), 5, "{lang}");
         assert_eq!(unit(&a, "para_5").text.lines().count(), 1, "{lang}");
     }
     let kk = load("135478", "kaz");
@@ -613,7 +618,12 @@ fn order_with_rules_in_both_languages_synthetic() {
         assert_eq!(unit(a, "att_1__para_4").status, UnitStatus::Deleted);
         assert_eq!(unit(a, "att_1__para_3").notes.len(), 1);
         assert_eq!(unit(a, "para_2").text.lines().count(), 1);
-        assert_eq!(unit(a, "att_1__annex_1").text.lines().count(), 2);
+        // Number line, title, two form fields.
+        assert_eq!(unit(a, "att_1__annex_1").text.lines().count(), 4);
+        assert_eq!(
+            unit(a, "att_1").text.as_str(),
+            unit(a, "att_1").heading.as_deref().unwrap_or("")
+        );
     }
     assert_eq!(
         unit(&kk, "att_1").heading.as_deref(),
