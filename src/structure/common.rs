@@ -280,6 +280,7 @@ pub(crate) fn compile_patterns() {
     LazyLock::force(&RE_NOTE_DELETES);
     LazyLock::force(&RE_NOTE_TARGET_RU);
     LazyLock::force(&RE_NOTE_DELETES_RU);
+    LazyLock::force(&RE_NOTE_ADDED_RU);
     LazyLock::force(&RE_RU_HEADING);
     LazyLock::force(&RE_KK_GROUP);
 }
@@ -570,6 +571,29 @@ pub(crate) fn note_target(text: &str) -> Option<(crate::model::UnitKind, Option<
     None
 }
 
+/// `Сноска. Глава I дополнена статьей 3-1 …`: the unit a Russian note says was added, which
+/// is the one the note is about (the Kazakh note names it first: `Жаңа 3-1-баппен
+/// толықтырылды`).
+static RE_NOTE_ADDED_RU: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[>*\s]*Сноска\.[^.]*?\bдополнен\p{L}*\s+(?:новой\s+|новым\s+)?(статьей|главой|пунктом|подпунктом|частью|параграфом|разделом|приложением)\s+([0-9]+(?:-[0-9]+)*)")
+        .expect("valid regex")
+});
+
+/// The unit a note says was added (`… дополнена статьей 3-1`), if it says so.
+pub(crate) fn note_added(text: &str) -> Option<(crate::model::UnitKind, Option<String>)> {
+    use crate::model::UnitKind;
+    let c = RE_NOTE_ADDED_RU.captures(text)?;
+    let kind = match &c[1] {
+        "статьей" => UnitKind::Article,
+        "главой" => UnitKind::Chapter,
+        "пунктом" | "частью" => UnitKind::Paragraph,
+        "подпунктом" => UnitKind::Subparagraph,
+        "приложением" => UnitKind::Annex,
+        _ => UnitKind::Section,
+    };
+    Some((kind, Some(c[2].to_string())))
+}
+
 /// Whether a note says its unit was deleted (`2-қосымша алып тасталды`, `7-бап алып тасталды`).
 pub(crate) fn note_deletes(text: &str, num: &str) -> bool {
     RE_NOTE_DELETES
@@ -797,6 +821,14 @@ mod tests {
         assert_eq!(
             t("Сноска. Приложение 2 в редакции"),
             Some((UnitKind::Annex, Some("2".into())))
+        );
+        assert_eq!(
+            note_added("Сноска. Глава I дополнена статьей 3-1 в соответствии с Законом"),
+            Some((UnitKind::Article, Some("3-1".into())))
+        );
+        assert_eq!(
+            note_added("Примечание. Статью 10 предусмотрено дополнить пунктом 5-1"),
+            None
         );
         assert!(note_deletes("Сноска. Статья 7 исключена - Законом", "7"));
         assert!(note_deletes("Сноска. Приложение 3 исключено приказом", "3"));

@@ -182,6 +182,7 @@ pub(crate) fn build(
     for i in title_idx + 1..md.len() {
         p.step(&mut t, &md, i, &mut annex_headers);
     }
+    p.place_deferred_notes(&mut t);
     for n in &mut t.nodes {
         if let Some(num) = n.num.clone() {
             // Printed as its number and heading only, with a note saying it was deleted.
@@ -581,6 +582,10 @@ struct MdParser {
     stamp: Option<usize>,
     signature: bool,
     seen_unit: bool,
+    /// Notes that name a unit not yet opened when they were printed (`Примечание. Пункт 1 …`
+    /// right under its article's heading): the unit holding the note for now, the note's index
+    /// there, and the named unit.
+    deferred: Vec<(usize, usize, UnitKind, Option<String>)>,
 }
 
 impl MdParser {
@@ -810,14 +815,24 @@ impl MdParser {
                 t.note_pending(text, i);
             }
             if let Some(cur) = self.cur {
-                let mut target = cur;
-                if let Some((kind, num)) = note_target(text) {
-                    for a in t.ancestry(cur) {
-                        let n = &t.nodes[a];
-                        if n.kind == kind && (num.is_none() || n.num == num) {
-                            target = a;
-                            break;
-                        }
+                // The unit a note says was added (`Глава I дополнена статьей 3-1`), else the
+                // first unit it names, among the current unit and its ancestors.
+                let named = note_target(text);
+                let found =
+                    note_added(text)
+                        .into_iter()
+                        .chain(named.clone())
+                        .find_map(|(kind, num)| {
+                            t.ancestry(cur).into_iter().find(|&a| {
+                                let n = &t.nodes[a];
+                                n.kind == kind && (num.is_none() || n.num == num)
+                            })
+                        });
+                let target = found.unwrap_or(cur);
+                if found.is_none() {
+                    if let Some((kind, num)) = named {
+                        self.deferred
+                            .push((cur, t.nodes[cur].notes.len(), kind, num));
                     }
                 }
                 t.note(target, text, i);
@@ -900,6 +915,33 @@ impl MdParser {
         };
         if let Some(u) = target {
             t.push(u, text, true, Some(i));
+        }
+    }
+
+    /// Moves each deferred note to the unit it names when that unit turned out to be one of
+    /// the units opened under its holder after it (a note printed before its unit), as a note
+    /// printed before the unit (it does not widen the unit's span).
+    fn place_deferred_notes(&mut self, t: &mut Tree<'_>) {
+        // Last first, so the indexes of a holder's earlier notes stay valid.
+        for (holder, k, kind, num) in std::mem::take(&mut self.deferred).into_iter().rev() {
+            let mut stack: Vec<usize> = t.nodes[holder].children.iter().rev().copied().collect();
+            let mut target = None;
+            while let Some(c) = stack.pop() {
+                let n = &t.nodes[c];
+                if n.kind == kind && (num.is_none() || n.num == num) {
+                    target = Some(c);
+                    break;
+                }
+                stack.extend(n.children.iter().rev().copied());
+            }
+            let Some(target) = target else { continue };
+            if k >= t.nodes[holder].notes.len() {
+                continue;
+            }
+            let note = t.nodes[holder].notes.remove(k);
+            let at = t.nodes[target].pre_notes;
+            t.nodes[target].notes.insert(at, note);
+            t.nodes[target].pre_notes += 1;
         }
     }
 

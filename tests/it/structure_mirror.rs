@@ -192,6 +192,39 @@ fn law_104316_skips_its_table_of_contents_in_both_languages() {
     assert!(unit(&ru, "art_3").notes[0]
         .text
         .starts_with("Сноска. Статья 3 в редакции"));
+    // A note printed before the unit it names (`Примечание. Пункт 1 …` right under the
+    // heading of article 10) lands on that unit, as the Kazakh one printed after it does; a
+    // note saying a unit was added (`Глава I дополнена статьей 3-1`) is the added unit's.
+    assert!(unit(&ru, "art_10__para_1").notes[0]
+        .text
+        .starts_with("Примечание. Пункт 1 предусмотрено дополнить"));
+    assert!(unit(&kk, "art_10__para_1").notes[0]
+        .text
+        .starts_with("Ескертпе. 1-тармақты екінші бөлікпен толықтыру"));
+    assert!(unit(&ru, "art_3-1").notes[0]
+        .text
+        .starts_with("Сноска. Глава I дополнена статьей 3-1"));
+    assert!(unit(&ru, "chp_1").notes.is_empty());
+    // Units with notes in both languages, and where the sources differ: the Kazakh text notes
+    // changes to articles 2 and 8 and the deletion of article 21 (whose Russian heading says
+    // `Исключена`), the Russian one the change to subparagraph 4) of article 8.
+    let noted = |a: &Act| -> BTreeSet<String> {
+        a.all_units()
+            .iter()
+            .filter(|u| !u.notes.is_empty())
+            .map(|u| u.eid.clone())
+            .collect()
+    };
+    let (kn, rn) = (noted(&kk), noted(&ru));
+    assert_eq!(kn.len(), 31);
+    assert_eq!(
+        kn.difference(&rn).cloned().collect::<Vec<_>>(),
+        ["art_2", "art_21", "art_8"]
+    );
+    assert_eq!(
+        rn.difference(&kn).cloned().collect::<Vec<_>>(),
+        ["art_8__subpara_4"]
+    );
 }
 
 #[test]
