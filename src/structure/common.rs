@@ -191,12 +191,12 @@ fn ends_in_a(t: &str) -> bool {
     t.trim_end().ends_with(['а', 'А'])
 }
 
-/// Text that may start `алып тасталды` or `исключена` in any case: `*`, a space, `а`, `А`,
-/// `и` or `И` first.
+/// Text that may start `алып тасталды` or `исключена` in any case, maybe in parentheses:
+/// `*`, `(`, a space, `а`, `А`, `и` or `И` first.
 fn may_start_deleted(t: &str) -> bool {
     t.chars()
         .next()
-        .is_some_and(|c| matches!(c, '*' | 'а' | 'А' | 'и' | 'И') || c.is_whitespace())
+        .is_some_and(|c| matches!(c, '*' | '(' | 'а' | 'А' | 'и' | 'И') || c.is_whitespace())
 }
 
 /// `14-1. Text` (also the letter-spaced `5 .  М е м`): the number of a numbered paragraph.
@@ -239,7 +239,7 @@ pub(crate) static RE_ANNEX: LazyLock<Gated> = LazyLock::new(|| {
 /// A unit printed as deleted.
 pub(crate) static RE_DELETED: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"^(?i:\*?\s*(?:(?:алып|алынып)\s+тасталды|исключен[аоы]?(?:\s|$|[.,;-])))",
+        r"^(?i:\*?\s*\(?(?:(?:алып|алынып)\s+тасталды|исключен[аоы]?(?:\s|$|[.,;)-])))",
         may_start_deleted,
     )
 });
@@ -248,6 +248,14 @@ pub(crate) static RE_PENDING: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
         r"^([0-9]{2}\.[0-9]{2}\.[0-9]{4})\s+(?:бастап|жылдан\s+бастап)\s+қолданысқа\s+енгізіледі",
         starts_with_digit,
+    )
+});
+
+/// `Вводится в действие с 01.01.2023 …`: Russian text that takes effect later.
+pub(crate) static RE_PENDING_RU: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"^(?:[Вв]водится\s+в\s+действие|[Дд]ействует)\s+с\s+([0-9]{2}\.[0-9]{2}\.[0-9]{4})",
+        |t| t.starts_with(['В', 'в', 'Д', 'д']),
     )
 });
 
@@ -273,6 +281,7 @@ pub(crate) fn compile_patterns() {
         &RE_ANNEX,
         &RE_DELETED,
         &RE_PENDING,
+        &RE_PENDING_RU,
     ] {
         LazyLock::force(gated);
     }
@@ -514,7 +523,7 @@ pub(crate) fn is_note_start(text: &str) -> bool {
 /// `Примечание. Пункт 1 предусмотрено …`: the kind word and number of the unit a Russian note
 /// names first.
 static RE_NOTE_TARGET_RU: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[>*\s]*(?:Сноска|Примечание)\.\s*(?:(?:В|Во|в|во)\s+)?((?i:стать|подпункт|пункт|глав|приложени|раздел|параграф|част))\p{L}*\s+([0-9]+(?:-[0-9]+)*|[IVXLCІ]+)\b")
+    Regex::new(r"^[>*\s]*(?:Сноска|Примечание)\.\s*(?:(?:В|Во|в|во)\s+)?(?:(?:Заголовок|Наименование|Название|заголовок|наименование|название)\s+)?((?i:стать|подпункт|пункт|глав|приложени|раздел|параграф|част))\p{L}*\s+([0-9]+(?:-[0-9]+)*|[IVXLCІ]+)\b")
         .expect("valid regex")
 });
 /// `Сноска. Статья 7 исключена …`, `Сноска. Приложение 3 исключено …`: a Russian note that

@@ -148,19 +148,18 @@ pub(crate) fn build(
     if let Some(toc) = (start..md.len().min(start + 1))
         .find(|&i| md[i].text == "Мазмұны" || md[i].text == "Оглавление")
     {
-        let mut j = toc + 1;
-        while j < md.len() {
-            let m = &md[j];
-            if m.level == 1 {
-                break;
-            }
-            let entry = heading_line(&m.text, false).is_some();
-            if m.level == 0 && !entry {
-                break;
-            }
-            j += 1;
-        }
-        start = j;
+        // The contents end at the title: the first heading line that is not an entry
+        // (unnumbered entries such as `ОБЩАЯ ЧАСТЬ` are plain lines like the others); with no
+        // such heading, at the first line that is not an entry.
+        let is_entry = |j: usize| heading_line(&md[j].text, false).is_some();
+        let own_line = |j: usize| md[j].level > 0 || lines[j].indent == 0;
+        let title = (toc + 1..md.len())
+            .find(|&j| md[j].level == 1 || own_line(j) && !md[j].text.is_empty() && !is_entry(j));
+        start = title.unwrap_or_else(|| {
+            (toc + 1..md.len())
+                .find(|&j| md[j].level == 0 && !is_entry(j))
+                .unwrap_or(md.len())
+        });
     }
     while start < md.len() && md[start].text.is_empty() {
         start += 1;

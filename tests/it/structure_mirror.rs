@@ -796,3 +796,32 @@ fn signatures_are_never_text() {
         }
     }
 }
+
+#[test]
+fn russian_table_of_contents_with_unnumbered_entries() {
+    let ru = md_act(
+        "rus.md",
+        "## Оглавление\n\nОБЩАЯ ЧАСТЬ\n\nРаздел 1. Основы\n\nСтатья 1 . Первая\n\nСтатья 2 . Вторая\n\n# Кодекс Республики\n\nОБЩАЯ ЧАСТЬ\n\n## Раздел 1. Основы\n\n### Статья 1. Первая\n\n1. Текст.\n\n2. Исключен Законом РК от 01.01.2020.\n\n### Статья 2. (Исключена)\n\n### Статья 2-1. Вводится в действие с 01.01.2030\n",
+    );
+    assert_eq!(ru.title, "Кодекс Республики");
+    assert_eq!(
+        eids(&ru),
+        [
+            "preamble",
+            "sec_1",
+            "art_1",
+            "art_1__para_1",
+            "art_1__para_2",
+            "art_2",
+            "art_2-1"
+        ]
+    );
+    assert_eq!(unit(&ru, "art_1__para_2").status, UnitStatus::Deleted);
+    assert_eq!(unit(&ru, "art_2").status, UnitStatus::Deleted);
+    assert_eq!(
+        unit(&ru, "art_2-1").status,
+        UnitStatus::Pending {
+            from: NaiveDate::from_ymd_opt(2030, 1, 1)
+        }
+    );
+}
