@@ -239,7 +239,7 @@ pub(crate) static RE_ANNEX: LazyLock<Gated> = LazyLock::new(|| {
 /// A unit printed as deleted.
 pub(crate) static RE_DELETED: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"^(?i:\*?\s*\(?(?:(?:алып|алынып)\s+тасталды|исключен[аоы]?(?:\s|$|[.,;)-])))",
+        r"^(?i:\*?\s*\(?(?:(?:алып|алынып)\s+тасталды|(?:(?:подпункт|пункт|часть|статья|глава|абзац)\s+)?исключен[аоы]?(?:\s|$|[.,;)-])))",
         may_start_deleted,
     )
 });
@@ -846,5 +846,8 @@ mod tests {
         assert!(RE_DELETED.is_match("Исключена Конституционным законом РК"));
         assert!(RE_DELETED.is_match("исключен;"));
         assert!(!RE_DELETED.is_match("исключение составляют"));
+        assert!(RE_DELETED.is_match("(подпункт исключен Конституционным законом РК)"));
+        assert!(RE_DELETED.is_match("(алып тасталды)"));
+        assert!(!RE_DELETED.is_match("пункт исключительно"));
     }
 }

@@ -825,3 +825,42 @@ fn russian_table_of_contents_with_unnumbered_entries() {
         }
     );
 }
+
+/// The opening of the Constitutional Law on the President (104312, not among the fixtures) as
+/// the mirror prints it: a chapter heading with no period after its Roman number, notes on the
+/// title, the preamble and an article's heading, deleted parts in italics and in parentheses.
+#[test]
+fn russian_law_variants_from_the_mirror() {
+    let ru = md_act(
+        "rus.md",
+        "# О Президенте Республики Казахстан\n\n> *Сноска. Заголовок в редакции Конституционного закона РК от 06.05.1999 N 378.*\n\nНастоящий Конституционный закон определяет правовое положение Президента.\n\n> *Сноска. Преамбула в редакции Конституционного закона РК от 06.05.1999 N 378.*\n\n## Глава I Статус Президента Республики Казахстан\n\n<a id=\"st1\"></a>\n\n### Статья 1. Президент Республики\n\n1. Президент Республики является главой государства.\n\n*2. Исключен Конституционным законом РК от 05.11.2022 № 156-VII.*\n\n## Глава II Полномочия Президента Республики Казахстан\n\n### Статья 7. Внешнеполитические полномочия\n\n1. Президент Республики:\n\n   1) ведет переговоры;\n\n   3) (подпункт исключен Конституционным законом РК от 06.05.1999 N 378)\n\n### Статья 11. Полномочия в отношении Конституционного Суда\n\n> *Сноска. Заголовок статьи 11 с изменением, внесенным Конституционным законом РК от 05.11.2022 № 156-VII.*\n\nПрезидент Республики:\n\n1) назначает на должность Председателя Конституционного Суда;\n",
+    );
+    assert_eq!(
+        eids(&ru),
+        [
+            "preamble",
+            "chp_1",
+            "art_1",
+            "art_1__para_1",
+            "art_1__para_2",
+            "chp_2",
+            "art_7",
+            "art_7__para_1",
+            "art_7__para_1__subpara_1",
+            "art_7__para_1__subpara_3",
+            "art_11",
+            "art_11__subpara_1"
+        ]
+    );
+    assert_eq!(
+        unit(&ru, "chp_1").heading.as_deref(),
+        Some("Статус Президента Республики Казахстан")
+    );
+    assert_eq!(unit(&ru, "preamble").notes.len(), 2);
+    assert_eq!(unit(&ru, "art_1__para_2").status, UnitStatus::Deleted);
+    assert_eq!(
+        unit(&ru, "art_7__para_1__subpara_3").status,
+        UnitStatus::Deleted
+    );
+    assert_eq!(unit(&ru, "art_11").notes.len(), 1);
+}
