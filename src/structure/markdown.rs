@@ -804,7 +804,9 @@ impl MdParser {
             } else if stamp_tail_line(t, md, i) {
                 t.nodes[u].extra_lines.push(i);
                 return;
-            } else {
+            } else if !is_note_start(text) {
+                // A note between the stamp and the title (`Сноска. Приложение 2 в редакции
+                // …`) is the unit's; the title may still follow it.
                 self.stamp = None;
             }
         }

@@ -876,3 +876,18 @@ fn russian_law_variants_from_the_mirror() {
     assert_eq!(unit(&kk, "art_11").notes.len(), 1);
     assert_eq!(unit(&kk, "preamble").notes.len(), 1);
 }
+
+/// A note printed between an appendix's stamp and its title is the appendix's, and the title
+/// after it is still its heading.
+#[test]
+fn note_between_a_stamp_and_its_title() {
+    let ru = md_act(
+        "rus.md",
+        "# Об утверждении Реестра\n\nПРИКАЗЫВАЮ:\n\n1. Утвердить Реестр.\n\n**Н.Онжанов**\n\n> *ПРИЛОЖЕНИЕ 1*  \n> *к приказу начальника*\n\n> *Сноска. Приложение 1 в редакции приказа от 20.08.2020 № 20-42-3.3.11.*\n\n## РЕЕСТР должностей\n\n<table>\n<tr>\n<td>А1</td>\n</tr>\n</table>\n",
+    );
+    assert_eq!(eids(&ru), ["preamble", "para_1", "annex_1"]);
+    let an = unit(&ru, "annex_1");
+    assert_eq!(an.heading.as_deref(), Some("РЕЕСТР должностей"));
+    assert_eq!(an.notes.len(), 1);
+    assert_eq!(an.text, "ПРИЛОЖЕНИЕ 1\nРЕЕСТР должностей\nА1");
+}
