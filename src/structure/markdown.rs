@@ -556,6 +556,16 @@ fn glued_at(text: &str, next: &str, mark: char) -> Option<usize> {
     None
 }
 
+/// `II. Heading`: a Roman number (Cyrillic `І` read as `I`), a period, and the heading words.
+fn roman_numbered(text: &str) -> Option<(u32, &str)> {
+    let (num, rest) = text.split_once('.')?;
+    let rest = rest.strip_prefix(' ')?.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    Some((roman(num)?, rest))
+}
+
 /// The number after `num` in a plain sequence (`15` → `16`); none for `3-1`.
 fn next_number(num: &str) -> Option<String> {
     num.parse::<u32>().ok().map(|n| (n + 1).to_string())
@@ -663,20 +673,7 @@ impl MdParser {
             .collect::<Vec<_>>()
             .join(" ");
         let u = match kind {
-            StampKind::Attachment => {
-                self.att_count += 1;
-                let u = t.open(
-                    None,
-                    UnitKind::Attachment,
-                    None,
-                    format!("att_{}", self.att_count),
-                    Some(i),
-                );
-                self.att = Some(u);
-                self.att_last_chp = 0;
-                self.annex = None;
-                u
-            }
+            StampKind::Attachment => self.open_attachment(t, i),
             StampKind::Annex(num) => {
                 let (parent, eid) = match self.att {
                     Some(a) if !names_the_act(&words) => {
@@ -707,6 +704,22 @@ impl MdParser {
         self.cur = Some(u);
         self.stamp = Some(u);
         (u, header)
+    }
+
+    /// Opens the next attachment at line `i`.
+    fn open_attachment(&mut self, t: &mut Tree<'_>, i: usize) -> usize {
+        self.att_count += 1;
+        let u = t.open(
+            None,
+            UnitKind::Attachment,
+            None,
+            format!("att_{}", self.att_count),
+            Some(i),
+        );
+        self.att = Some(u);
+        self.att_last_chp = 0;
+        self.annex = None;
+        u
     }
 
     /// Where a structural unit goes: its parent, and the prefix of its eid (the open
@@ -857,7 +870,39 @@ impl MdParser {
             return;
         }
         if self.signature {
+            // A titled text after the act's signatures with no approval stamp (`## П Р О Г Р
+            // А М М А по …` under `1. Утвердить Программу … (прилагается).`): the document
+            // the act approves.
+            if heading && heading_line(text, true).is_none() && roman_numbered(text).is_none() {
+                let u = self.open_attachment(t, i);
+                t.nodes[u].heading = Some(text.to_string());
+                t.push(u, text, true, Some(i));
+                self.section = None;
+                self.chapter = None;
+                self.subsection = None;
+                self.article = None;
+                self.para = None;
+                self.sub = None;
+                self.signature = false;
+                self.cur = Some(u);
+            }
             return;
+        }
+        // `### II. Пенсионное обеспечение`: the attachment's next chapter, numbered in Roman.
+        if heading && self.att.is_some() {
+            if let Some((n, rest)) = roman_numbered(text) {
+                if n == self.att_last_chp + 1 && rest.chars().next().is_some_and(char::is_uppercase)
+                {
+                    let h = HeadingLine {
+                        kind: HeadKind::Chapter,
+                        num: n.to_string(),
+                        heading: rest.to_string(),
+                    };
+                    let u = self.open_heading(t, h, i);
+                    t.push(u, text, true, Some(i));
+                    return;
+                }
+            }
         }
         if let Some(h) = heading_line(text, heading) {
             let u = self.open_heading(t, h, i);

@@ -891,3 +891,40 @@ fn note_between_a_stamp_and_its_title() {
     assert_eq!(an.notes.len(), 1);
     assert_eq!(an.text, "ПРИЛОЖЕНИЕ 1\nРЕЕСТР должностей\nА1");
 }
+
+/// An akim's decision of 1997 from the mirror (4698, not among the fixtures): the Programme it
+/// approves follows the signatures under its own title with no approval stamp, in chapters
+/// numbered `I.`, `II.` whose paragraphs are numbered anew.
+#[test]
+fn programme_after_the_signatures_without_a_stamp() {
+    let ru = md_act(
+        "rus.md",
+        "# О Программе по адресной социальной защите населения области на 1997-1998 гг.\n\n> *Сноска. Утратило силу решением акима Алматинской области от 29.09.2004 № 9-95.*\n\nВ целях реализации Указов Президента аким области решил:\n\n1. Утвердить Программу по адресной социальной защите населения области на 1997-1998 гг. (прилагается).\n\n2. Контроль за исполнением данного решения возложить на заместителей акима области.\n\n   **Аким области**\n\n   **С.А.Умбетов**\n\n## П Р О Г Р А М М А по адресной социальной защите населения области на 1997-1998 гг.\n\n### I. Общие положения\n\nВ условиях переходного периода основной целью настоящей Программы является реализация Указов.\n\n### II. Пенсионное обеспечение населения\n\n1. Осуществить меры по реализации Закона.\n\n> *Постоянно. Областное*  \n> *управление труда и соцзащиты*\n\n2. Во исполнение Указа Президента:\n\nа) обеспечить составление списков пенсионеров;\n\n### III. Социальная защита участников войны\n\n1. Всемерно удовлетворять нужды участников войны.\n",
+    );
+    assert_eq!(
+        eids(&ru),
+        [
+            "preamble",
+            "para_1",
+            "para_2",
+            "att_1",
+            "att_1__chp_1",
+            "att_1__chp_2",
+            "att_1__para_1",
+            "att_1__para_2",
+            "att_1__chp_3",
+            "att_1__para_1_2"
+        ]
+    );
+    assert!(unit(&ru, "att_1")
+        .heading
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("П Р О Г Р А М М А по адресной"));
+    assert_eq!(
+        unit(&ru, "att_1__chp_2").heading.as_deref(),
+        Some("Пенсионное обеспечение населения")
+    );
+    assert_eq!(unit(&ru, "para_2").text.lines().count(), 1);
+    assert_eq!(unit(&ru, "preamble").notes.len(), 1);
+}
