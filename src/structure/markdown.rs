@@ -599,9 +599,12 @@ struct MdParser {
 
 impl MdParser {
     /// The header lines above an appendix marker: up to six short lines, back to the one that
-    /// starts `Қазақстан Республикасы…` (the approving act's name).
+    /// starts `Қазақстан Республикасы…` (the approving act's name), else to the nearest issuer
+    /// name in the genitive above a date or number line.
     fn header_block(md: &[MdLine], i: usize) -> Vec<usize> {
         let mut out = Vec::new();
+        // How many lines up to the nearest issuer line in the genitive, if one was met.
+        let mut named: Option<usize> = None;
         let mut j = i;
         while j > 0 && out.len() < 6 {
             let k = j - 1;
@@ -614,7 +617,27 @@ impl MdParser {
                 out.reverse();
                 return out;
             }
+            // The issuer's name in the genitive (`Алматы облыстық мәслихатының`) over a date or
+            // number line (`2020 жылғы …`, `№ 64-340 шешіміне`) starts the block when no
+            // `Қазақстан Республикасы` line above does.
+            let l = crate::structure::lowercase(t);
+            let issuer = t.chars().next().is_some_and(char::is_uppercase)
+                && ["ның", "нің", "дың", "дің", "тың", "тің"]
+                    .iter()
+                    .any(|e| l.ends_with(e));
+            let dated = out[..out.len() - 1].iter().any(|&x| {
+                let x: &str = &md[x].text;
+                x.contains('№') || x.contains("жылғы")
+            });
+            if issuer && dated && named.is_none() {
+                named = Some(out.len());
+            }
             j = k;
+        }
+        if let Some(n) = named {
+            out.truncate(n);
+            out.reverse();
+            return out;
         }
         // No name line: keep only a dative line right above (`… бұйрығына`).
         out.truncate(1);
@@ -655,7 +678,17 @@ impl MdParser {
         i: usize,
         kind: StampKind,
     ) -> (usize, String) {
-        let block = Self::header_block(md, i);
+        // Russian stamps open with their approval or appendix line (`ПРИЛОЖЕНИЕ 2`,
+        // `Утверждены`): nothing above them is theirs.
+        let top = {
+            let text: &str = &md[i].text;
+            RE_RU_ANNEX.is_match(text) || squash(text).starts_with("утвержден")
+        };
+        let block = if top {
+            Vec::new()
+        } else {
+            Self::header_block(md, i)
+        };
         let header = block
             .iter()
             .map(|&k| &*md[k].text)
