@@ -793,9 +793,8 @@ impl MdParser {
             ),
         };
         let u = t.open(parent, kind, Some(num), eid, Some(i));
-        if h.kind == HeadKind::Article {
-            mark_status(&mut t.nodes[u].status, &h.heading);
-        }
+        // `Статья 21. Исключена …`, `3-тарау. Алып тасталды …`.
+        mark_status(&mut t.nodes[u].status, &h.heading);
         t.nodes[u].heading = Some(h.heading);
         match h.kind {
             HeadKind::Section => {

@@ -928,3 +928,21 @@ fn programme_after_the_signatures_without_a_stamp() {
     assert_eq!(unit(&ru, "para_2").text.lines().count(), 1);
     assert_eq!(unit(&ru, "preamble").notes.len(), 1);
 }
+
+#[test]
+fn deleted_chapters_in_both_languages() {
+    let ru = md_act(
+        "rus.md",
+        "# Закон\n\n## Глава 1. Общие\n\n### Статья 1. Первая\n\nТекст.\n\n## Глава 2. Исключена Законом РК от 01.01.2020\n\n## Глава 3.\n\n> *Сноска. Глава 3 исключена Законом РК от 01.01.2021.*\n",
+    );
+    let kk = md_act(
+        "kaz.md",
+        "# Заң\n\n## 1-тарау. Жалпы\n\n### 1-бап. Бірінші\n\nМәтін.\n\n## 2-тарау. Алып тасталды - ҚР 01.01.2020 Заңымен\n\n## 3-тарау.\n\n> *Ескерту. 3-тарау алып тасталды - ҚР 01.01.2021 Заңымен.*\n",
+    );
+    for a in [&ru, &kk] {
+        assert_eq!(eids(a), ["chp_1", "art_1", "chp_2", "chp_3"]);
+        assert_eq!(unit(a, "chp_2").status, UnitStatus::Deleted);
+        assert_eq!(unit(a, "chp_3").status, UnitStatus::Deleted);
+        assert_eq!(unit(a, "chp_1").status, UnitStatus::Live);
+    }
+}
