@@ -946,3 +946,193 @@ fn deleted_chapters_in_both_languages() {
         assert_eq!(unit(a, "chp_1").status, UnitStatus::Live);
     }
 }
+
+/// First and last ids of a kind, and how many.
+fn span_of(a: &Act, kind: UnitKind) -> (usize, Option<String>, Option<String>) {
+    let v = of_kind(a, kind);
+    (v.len(), v.first().cloned(), v.last().cloned())
+}
+
+/// Per act and language: numbered paragraphs and subparagraphs (count, first and last id),
+/// chapters, articles, appendices and attachments, against the greps in the module comment.
+/// Where the grep count differs, the comment says why.
+#[test]
+fn counts_and_first_and_last_ids_per_act_and_language() {
+    type Row = (
+        &'static str,
+        &'static str,
+        (usize, &'static str, &'static str),
+        (usize, &'static str, &'static str),
+        usize,
+        usize,
+        usize,
+        usize,
+    );
+    let rows: [Row; 14] = [
+        // grep: 64 / 63 paragraph lines, 52 subparagraph lines, 29 `### ` article headings.
+        (
+            "104316",
+            "kaz",
+            (64, "art_3__para_1", "art_26__para_3"),
+            (52, "art_8__subpara_1", "art_20__para_2__subpara_6"),
+            4,
+            29,
+            0,
+            0,
+        ),
+        (
+            "104316",
+            "rus",
+            (63, "art_3__para_1", "art_26__para_3"),
+            (52, "art_8__subpara_1", "art_20__para_2__subpara_6"),
+            4,
+            29,
+            0,
+            0,
+        ),
+        // grep: 20 paragraph lines (16 glued into 15: 21), 38 subparagraph lines.
+        (
+            "89455",
+            "kaz",
+            (21, "para_1", "att_1__para_17"),
+            (38, "att_1__para_4__subpara_1", "att_1__para_10__subpara_7"),
+            4,
+            0,
+            0,
+            1,
+        ),
+        // grep: 21 paragraph lines, 37 subparagraph lines (7) glued to 6): 38).
+        (
+            "89455",
+            "rus",
+            (21, "para_1", "att_1__para_17"),
+            (38, "att_1__para_4__subpara_1", "att_1__para_10__subpara_7"),
+            5,
+            0,
+            0,
+            1,
+        ),
+        (
+            "90315",
+            "kaz",
+            (4, "para_1", "para_4"),
+            (0, "", ""),
+            0,
+            0,
+            0,
+            1,
+        ),
+        (
+            "90315",
+            "rus",
+            (4, "para_1", "para_4"),
+            (0, "", ""),
+            0,
+            0,
+            0,
+            1,
+        ),
+        (
+            "150276",
+            "kaz",
+            (37, "para_1", "att_1__para_34"),
+            (35, "att_1__para_2__subpara_1", "att_1__para_33__subpara_5"),
+            4,
+            0,
+            3,
+            1,
+        ),
+        (
+            "150276",
+            "rus",
+            (37, "para_1", "att_1__para_34"),
+            (35, "att_1__para_2__subpara_1", "att_1__para_33__subpara_5"),
+            4,
+            0,
+            3,
+            1,
+        ),
+        (
+            "112888",
+            "kaz",
+            (11, "para_1", "att_1__para_7"),
+            (22, "para_2__subpara_1", "att_1__para_7__subpara_8"),
+            0,
+            0,
+            0,
+            1,
+        ),
+        (
+            "112888",
+            "rus",
+            (11, "para_1", "att_1__para_7"),
+            (22, "para_2__subpara_1", "att_1__para_7__subpara_8"),
+            0,
+            0,
+            0,
+            1,
+        ),
+        // grep: 8 paragraph lines, 3 of them appendix 5's list (the appendix's text).
+        (
+            "135478",
+            "kaz",
+            (5, "para_1", "para_5"),
+            (2, "para_3__subpara_1", "para_3__subpara_2"),
+            0,
+            0,
+            5,
+            0,
+        ),
+        (
+            "135478",
+            "rus",
+            (5, "para_1", "para_5"),
+            (2, "para_3__subpara_1", "para_3__subpara_2"),
+            0,
+            0,
+            5,
+            0,
+        ),
+        // grep: 57 paragraph lines, 14 of them form fields; 25 subparagraph lines, 3 of them
+        // under form field 12 (the form appendix's text).
+        (
+            "143531",
+            "kaz",
+            (43, "para_1", "att_1__para_39"),
+            (22, "att_1__para_2__subpara_1", "att_1__para_29__subpara_2"),
+            4,
+            0,
+            3,
+            1,
+        ),
+        (
+            "143531",
+            "rus",
+            (43, "para_1", "att_1__para_39"),
+            (22, "att_1__para_2__subpara_1", "att_1__para_29__subpara_2"),
+            4,
+            0,
+            3,
+            1,
+        ),
+    ];
+    let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    for (act, lang, para, sub, chp, art, annex, att) in rows {
+        let a = load(act, lang);
+        let at = format!("{act} {lang}");
+        assert_eq!(
+            span_of(&a, UnitKind::Paragraph),
+            (para.0, opt(para.1), opt(para.2)),
+            "{at}"
+        );
+        assert_eq!(
+            span_of(&a, UnitKind::Subparagraph),
+            (sub.0, opt(sub.1), opt(sub.2)),
+            "{at}"
+        );
+        assert_eq!(count(&a, UnitKind::Chapter), chp, "{at}");
+        assert_eq!(count(&a, UnitKind::Article), art, "{at}");
+        assert_eq!(count(&a, UnitKind::Annex), annex, "{at}");
+        assert_eq!(count(&a, UnitKind::Attachment), att, "{at}");
+    }
+}
