@@ -35,8 +35,9 @@
 //! previous one's last sentence (`…жүргізіледі.16. Қаңғыбас…`, `…водозаборах;7) находиться…`)
 //! starts that next unit when it is the next number of the sequence.
 //!
-//! Known limits: an unnumbered plain line printed where the other language has a chapter
-//! heading (89455's Kazakh `Қорытынды ережелер`) stays text of the paragraph before it.
+//! Approved Rules' chapters printed as a plain line, unnumbered (89455's Kazakh `Қорытынды
+//! ережелер`, where the Russian text has `## 5. Заключительные положения`), are read as the
+//! next chapter when they stand between one paragraph's last sentence and the next paragraph.
 //!
 //! Works whether or not the extractor kept the Markdown marks (`#`, `>`, `*`): rules read the
 //! words, and marks are stripped here. A heading is a line the extractor left unindented.
@@ -976,6 +977,17 @@ impl MdParser {
             self.signature = true;
             return;
         }
+        // `Қорытынды ережелер`: approved Rules' next chapter printed as a plain line.
+        if self.unnumbered_chapter_at(t, md, i) {
+            let h = HeadingLine {
+                kind: HeadKind::Chapter,
+                num: (self.att_last_chp + 1).to_string(),
+                heading: text.to_string(),
+            };
+            let u = self.open_heading(t, h, i);
+            t.push(u, text, true, Some(i));
+            return;
+        }
         // Unnumbered text: an abzats of the current unit, or the preamble before any unit.
         let target = if self.seen_unit {
             self.cur
@@ -1021,6 +1033,37 @@ impl MdParser {
             t.nodes[target].notes.insert(at, note);
             t.nodes[target].pre_notes += 1;
         }
+    }
+
+    /// Whether line `i` is the open attachment's next chapter printed as a plain line, with
+    /// neither number nor heading mark (89455's Kazakh `Қорытынды ережелер`, where the Russian
+    /// text has `## 5. Заключительные положения`): the attachment's chapters so far are
+    /// numbered, and the line is a short capitalised phrase with no sentence mark and no digit,
+    /// between a paragraph's last sentence and the next paragraph's number.
+    fn unnumbered_chapter_at(&self, t: &Tree<'_>, md: &[MdLine], i: usize) -> bool {
+        let text: &str = &md[i].text;
+        if self.att.is_none() || self.att_last_chp == 0 || self.annex.is_some() {
+            return false;
+        }
+        let Some(para) = self.para else {
+            return false;
+        };
+        if text.chars().count() > 60
+            || !text.chars().next().is_some_and(char::is_uppercase)
+            || is_terminal(text)
+            || text.contains(|c: char| c.is_ascii_digit())
+        {
+            return false;
+        }
+        let prev_ends = i
+            .checked_sub(1)
+            .and_then(|k| md.get(k))
+            .is_some_and(|m| m.text.trim_end().ends_with('.'));
+        let want = t.nodes[para].num.as_deref().and_then(next_number);
+        let next_is_para = md
+            .get(i + 1)
+            .and_then(|m| RE_PARA.captures(&m.text).map(|c| c[1].to_string()));
+        prev_ends && want.is_some() && next_is_para == want
     }
 
     /// Opens paragraph `num` printed on line `i`, splitting off the next paragraph when its
