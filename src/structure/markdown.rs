@@ -23,7 +23,9 @@
 //!   `Приложение 1 к правилам`) is the open attachment's (`att_1__annex_N`) unless its stamp
 //!   names the act itself (`… бұйрығына`, `к приказу …`), or no attachment is open: `annex_N`.
 //!   An appendix's content (forms, tables, lists, form fields `1.`–`14.` in or out of code
-//!   fences) stays its text, as in the text layout: forms are not provisions.
+//!   fences) stays its text, as in the text layout: forms are not provisions. An appendix that
+//!   is a document with chapters (`1-тарау`, `Глава 1`, a first `## 1. Heading`: a Methodology
+//!   approved as the order's appendix) has them as units: `annex_1__chp_1`, `annex_1__para_N`.
 //!
 //! An attachment's text opens with its title, an appendix's with its number line and title
 //! (as in the text layout); the other stamp lines, anchors (`<a id>`), code fences and
@@ -557,6 +559,23 @@ fn glued_at(text: &str, next: &str, mark: char) -> Option<usize> {
     None
 }
 
+/// Whether a heading line inside an appendix opens chapters of its own: `1-тарау. …`,
+/// `Глава 1. …`, `I ТАРАУ`, a section, or `1. Жалпы ережелер` (a first chapter printed as a
+/// numbered heading). Forms and tables print no such headings.
+fn structured_annex_starts(text: &str) -> bool {
+    if let Some(h) = heading_line(text, true) {
+        return matches!(h.kind, HeadKind::Chapter | HeadKind::Section);
+    }
+    RE_PARA.captures(text).is_some_and(|c| {
+        &c[1] == "1"
+            && text[c.get(0).map_or(0, |m| m.end())..]
+                .trim()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    })
+}
+
 /// `II. Heading`: a Roman number (Cyrillic `І` read as `I`), a period, and the heading words.
 fn roman_numbered(text: &str) -> Option<(u32, &str)> {
     let (num, rest) = text.split_once('.')?;
@@ -832,8 +851,9 @@ impl MdParser {
     ) {
         let m = &md[i];
         let text: &'a str = &m.text;
-        // Anchors, code fences and rules of underscores are markup, never text.
-        if text.is_empty() || text.starts_with("<a id") || text.trim_start_matches('`').is_empty() {
+        // Anchors, code fences and rules (`––––`, `____`) are markup, never text.
+        let rule = |c: char| matches!(c, '`' | '-' | '–' | '—' | '_' | '=' | '~' | '*') || c == ' ';
+        if text.is_empty() || text.starts_with("<a id") || text.chars().all(rule) {
             return;
         }
         let heading = is_heading(t, md, i);
@@ -899,8 +919,16 @@ impl MdParser {
             }
         }
         if let Some(a) = self.annex {
-            t.push(a, text, true, Some(i));
-            return;
+            if !(heading && structured_annex_starts(text)) {
+                t.push(a, text, true, Some(i));
+                return;
+            }
+            // An appendix that is a document with chapters (a Methodology approved as the
+            // order's `1-қосымша`): its chapters and paragraphs are units under it
+            // (`annex_1__chp_1`, `annex_1__para_3`), as an attachment's are.
+            self.att = Some(a);
+            self.annex = None;
+            self.att_last_chp = 0;
         }
         if self.signature {
             // A titled text after the act's signatures with no approval stamp (`## П Р О Г Р
