@@ -390,7 +390,12 @@ fn is_russian_signature(text: &str) -> bool {
     if s.starts_with("согласовано") {
         return true;
     }
-    if text.chars().count() > 90 || is_terminal(text) {
+    // `Министерство …`, `Акимат …` name a body, not a signer.
+    if text.chars().count() > 90
+        || is_terminal(text)
+        || s.starts_with("министерств")
+        || s.starts_with("акимат")
+    {
         return false;
     }
     [
