@@ -935,6 +935,11 @@ impl MdParser {
             self.annex = None;
             self.att_last_chp = 0;
         }
+        if self.signature && heading && heading_line(text, true).is_some() {
+            // A chapter or article heading: the text goes on, so what looked like a signature
+            // (a short line ending `… төрағасы`) was not the end of the act.
+            self.signature = false;
+        }
         if self.signature {
             // A titled text after the act's signatures with no approval stamp (`## П Р О Г Р
             // А М М А по …` under `1. Утвердить Программу … (прилагается).`): the document

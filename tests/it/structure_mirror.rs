@@ -1178,3 +1178,14 @@ fn methodologies_approved_as_the_orders_appendices() {
         "Приложение 1\nМЕТОДИКА расчета индекса общестранового прогресса за отчетный год"
     );
 }
+
+/// A short line that reads like a signature (`Комиссия төрағасы`) inside a law does not end it:
+/// the next article heading goes on.
+#[test]
+fn a_signature_like_line_before_an_article_does_not_end_the_law() {
+    let kk = md_act(
+        "kaz.md",
+        "# Заң\n\n### 1-бап. Комиссия\n\nКомиссия құрамы:\n\nКомиссия төрағасы\n\n### 2-бап. Екінші\n\n1. Мәтін.\n",
+    );
+    assert_eq!(eids(&kk), ["art_1", "art_2", "art_2__para_1"]);
+}
