@@ -191,11 +191,12 @@ fn ends_in_a(t: &str) -> bool {
     t.trim_end().ends_with(['а', 'А'])
 }
 
-/// Text that may start `алып тасталды` in any case: `*`, a space, `а` or `А` first.
+/// Text that may start `алып тасталды` or `исключена` in any case, maybe in parentheses:
+/// `*`, `(`, a space, `а`, `А`, `и` or `И` first.
 fn may_start_deleted(t: &str) -> bool {
     t.chars()
         .next()
-        .is_some_and(|c| matches!(c, '*' | 'а' | 'А') || c.is_whitespace())
+        .is_some_and(|c| matches!(c, '*' | '(' | 'а' | 'А' | 'и' | 'И') || c.is_whitespace())
 }
 
 /// `14-1. Text` (also the letter-spaced `5 .  М е м`): the number of a numbered paragraph.
@@ -221,10 +222,10 @@ pub(crate) static RE_ROMAN_CHAPTER: LazyLock<Gated> = LazyLock::new(|| {
         starts_roman,
     )
 });
-/// `3-1-бап. Heading`
+/// `3-1-бап. Heading`, also `37-1 бап. Heading` (a space where the hyphen belongs) and `5 бап`.
 pub(crate) static RE_ARTICLE: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"^([0-9]+(?:-[0-9]+)*)\s*-\s*бап(?:\.\s*|\s+|$)(.*)$",
+        r"^([0-9]+(?:-[0-9]+)*)(?:\s*-\s*|\s+)бап(?:\.\s*|\s+|$)(.*)$",
         |t| numbered_word(t, "бап"),
     )
 });
@@ -236,13 +237,25 @@ pub(crate) static RE_ANNEX: LazyLock<Gated> = LazyLock::new(|| {
     )
 });
 /// A unit printed as deleted.
-pub(crate) static RE_DELETED: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(r"^(?i:\*?\s*(?:алып|алынып)\s+тасталды)", may_start_deleted));
+pub(crate) static RE_DELETED: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"^(?i:\*?\s*\(?(?:(?:алып|алынып)\s+тасталды|(?:(?:подпункт|пункт|часть|статья|глава|абзац)\s+)?исключен[аоы]?(?:\s|$|[.,;)-])))",
+        may_start_deleted,
+    )
+});
 /// `01.01.2023 бастап қолданысқа енгізіледі`: text that takes effect later.
 pub(crate) static RE_PENDING: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
         r"^([0-9]{2}\.[0-9]{2}\.[0-9]{4})\s+(?:бастап|жылдан\s+бастап)\s+қолданысқа\s+енгізіледі",
         starts_with_digit,
+    )
+});
+
+/// `Вводится в действие с 01.01.2023 …`: Russian text that takes effect later.
+pub(crate) static RE_PENDING_RU: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"^(?:[Вв]водится\s+в\s+действие|[Дд]ействует)\s+с\s+([0-9]{2}\.[0-9]{2}\.[0-9]{4})",
+        |t| t.starts_with(['В', 'в', 'Д', 'д']),
     )
 });
 
@@ -268,11 +281,17 @@ pub(crate) fn compile_patterns() {
         &RE_ANNEX,
         &RE_DELETED,
         &RE_PENDING,
+        &RE_PENDING_RU,
     ] {
         LazyLock::force(gated);
     }
     LazyLock::force(&RE_NOTE_TARGET);
     LazyLock::force(&RE_NOTE_DELETES);
+    LazyLock::force(&RE_NOTE_TARGET_RU);
+    LazyLock::force(&RE_NOTE_DELETES_RU);
+    LazyLock::force(&RE_NOTE_ADDED_RU);
+    LazyLock::force(&RE_RU_HEADING);
+    LazyLock::force(&RE_KK_GROUP);
 }
 
 /// A law's chapter line (`I ТАРАУ. …` or `1-тарау. …`): its number (Roman numerals as
@@ -285,6 +304,185 @@ pub(crate) fn chapter_line(text: &str) -> Option<(String, String)> {
         .map(|n| n.to_string())
         .unwrap_or_else(|| c[1].to_string());
     Some((num, c[2].trim().to_string()))
+}
+
+/// The level of a structural heading of a law or of approved Rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HeadKind {
+    /// `Раздел 1` / `1-бөлім`.
+    Section,
+    /// `Глава 1.`, `Глава I.` / `1-тарау`, `I ТАРАУ`.
+    Chapter,
+    /// `Параграф 1` / `1-параграф`: a group of articles inside a chapter.
+    Subsection,
+    /// `Статья 3-1.` / `3-1-бап.`
+    Article,
+}
+
+/// A structural heading line read in either language: its level, number (Roman numerals as
+/// digits) and heading words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HeadingLine {
+    pub kind: HeadKind,
+    pub num: String,
+    pub heading: String,
+}
+
+/// `Статья 3-1. …`, `Глава I. …`, `Раздел 2 …`, `Параграф 1 …` (and the table of contents'
+/// `Статья 1 . …`, `Глава I . …`).
+static RE_RU_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(статья|глава|раздел|параграф))\s+([0-9]+(?:-[0-9]+)*|[IVXLCІ]+)\s*(\.)?(?:\s+|$)(.*)$")
+        .expect("valid regex")
+});
+/// `1-бөлім …`, `I БӨЛІМ …`, `2-параграф …`.
+static RE_KK_GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^([0-9]+(?:-[0-9]+)*|[IVXLCІ]+)(?:\s*-\s*|\s+)(?i:(бөлім|параграф))(?:\.\s*|\s+|$)(.*)$",
+    )
+    .expect("valid regex")
+});
+
+/// Reads a structural heading (section, chapter, paragraph group or article) in Kazakh or
+/// Russian. `own_line`: the line is printed as a heading of its own (a Markdown heading), so
+/// a Russian chapter, section or paragraph group needs no period after its number; an
+/// article always does (`Статья 5 настоящего Закона …` opening a sentence is not one).
+/// Latin letters that look like Cyrillic ones are read as Cyrillic (see [`fold_lookalikes`]).
+pub(crate) fn heading_line(text: &str, own_line: bool) -> Option<HeadingLine> {
+    if let Some(h) = heading_line_exact(text, own_line) {
+        return Some(h);
+    }
+    // Look-alikes matter only where the heading's words are: its first two words (`Cтатья 5.`
+    // with a Latin `C`, `37-1 бaп`) mixing Latin and Cyrillic letters.
+    let mixed = text.split_whitespace().take(2).any(|w| {
+        w.chars().any(|c| c.is_ascii_alphabetic())
+            && w.chars().any(|c| !c.is_ascii() && c.is_alphabetic())
+    });
+    if !mixed {
+        return None;
+    }
+    let folded = fold_lookalikes(text);
+    match folded {
+        std::borrow::Cow::Owned(f) => heading_line_exact(&f, own_line),
+        std::borrow::Cow::Borrowed(_) => None,
+    }
+}
+
+fn heading_line_exact(text: &str, own_line: bool) -> Option<HeadingLine> {
+    let num_of = |s: &str| {
+        roman(s)
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| s.to_string())
+    };
+    if let Some((num, heading)) = chapter_line(text) {
+        return Some(HeadingLine {
+            kind: HeadKind::Chapter,
+            num,
+            heading,
+        });
+    }
+    if let Some(c) = RE_ARTICLE.captures(text) {
+        return Some(HeadingLine {
+            kind: HeadKind::Article,
+            num: c[1].to_string(),
+            heading: c[2].trim().to_string(),
+        });
+    }
+    let first = text.chars().next()?;
+    if matches!(first, 'С' | 'с' | 'Г' | 'г' | 'Р' | 'р' | 'П' | 'п') {
+        let c = RE_RU_HEADING.captures(text)?;
+        let word = lowercase(&c[1]);
+        let period = c.get(3).is_some();
+        let kind = match word.as_str() {
+            "статья" => HeadKind::Article,
+            "глава" => HeadKind::Chapter,
+            "раздел" => HeadKind::Section,
+            _ => HeadKind::Subsection,
+        };
+        let digits = c[2].as_bytes().first().is_some_and(u8::is_ascii_digit);
+        if !(period || own_line && kind != HeadKind::Article)
+            || kind == HeadKind::Article && !digits
+        {
+            return None;
+        }
+        return Some(HeadingLine {
+            kind,
+            num: num_of(&c[2]),
+            heading: c[4].trim().to_string(),
+        });
+    }
+    if !(starts_with_digit(text) || starts_roman(text)) {
+        return None;
+    }
+    let c = RE_KK_GROUP.captures(text)?;
+    let kind = if lowercase(&c[2]) == "бөлім" {
+        HeadKind::Section
+    } else {
+        HeadKind::Subsection
+    };
+    Some(HeadingLine {
+        kind,
+        num: num_of(&c[1]),
+        heading: c[3].trim().to_string(),
+    })
+}
+
+/// Latin letters printed for their Cyrillic look-alikes inside Cyrillic words (`Үкiметi` with
+/// a Latin `i`, `Yкiметiнiң` with a Latin `Y`, `ШЕШIМ`), read as the Cyrillic letters; a word
+/// with no Cyrillic letter (`VII`, `D1`, `Block B`) is left as it is. Borrowed when nothing
+/// changes.
+pub(crate) fn fold_lookalikes(text: &str) -> std::borrow::Cow<'_, str> {
+    fn cyr(c: char) -> Option<char> {
+        Some(match c {
+            'i' => 'і',
+            'I' => 'І',
+            'Y' => 'Ү',
+            'a' => 'а',
+            'e' => 'е',
+            'o' => 'о',
+            'p' => 'р',
+            'c' => 'с',
+            'C' => 'С',
+            'x' => 'х',
+            'y' => 'у',
+            'A' => 'А',
+            'B' => 'В',
+            'E' => 'Е',
+            'H' => 'Н',
+            'K' => 'К',
+            'M' => 'М',
+            'O' => 'О',
+            'P' => 'Р',
+            'T' => 'Т',
+            _ => return None,
+        })
+    }
+    let is_cyrillic = |c: char| ('\u{400}'..='\u{4FF}').contains(&c);
+    let needs = text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.chars().any(is_cyrillic) && w.chars().any(|c| cyr(c).is_some()));
+    if !needs {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.chars().any(is_cyrillic) {
+            out.extend(word.chars().map(|c| cyr(c).unwrap_or(c)));
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Roman numeral value (`IV` → 4); Cyrillic `І` is read as Latin `I`.
@@ -310,12 +508,30 @@ pub(crate) fn roman(s: &str) -> Option<u32> {
     (total > 0).then_some(total)
 }
 
-/// `Ескерту.` / `Ескертпе.` notes (with or without Markdown decoration). `Ескертпе:` with a
-/// colon is a footnote of a form or table, which stays text.
+/// `Ескерту.` / `Ескертпе.` notes, and their Russian counterparts `Сноска.` / `Примечание.`
+/// (with or without Markdown decoration). `Ескертпе:` / `Примечание:` with a colon is a
+/// footnote of a form or table, which stays text.
 pub(crate) fn is_note_start(text: &str) -> bool {
     let t = text.trim_start_matches(['>', '*', '_', ' ']);
-    t.starts_with("Ескерту.") || t.starts_with("Ескертпе.")
+    t.starts_with("Ескерту.")
+        || t.starts_with("Ескертпе.")
+        || t.starts_with("Сноска.")
+        || t.starts_with("Примечание.")
 }
+
+/// `Сноска. Статья 3 в редакции …`, `Сноска. В статью 5 внесены …`, `Сноска. Подпункт 4) …`,
+/// `Примечание. Пункт 1 предусмотрено …`: the kind word and number of the unit a Russian note
+/// names first.
+static RE_NOTE_TARGET_RU: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[>*\s]*(?:Сноска|Примечание)\.\s*(?:(?:В|Во|в|во)\s+)?(?:(?:Заголовок|Наименование|Название|заголовок|наименование|название)\s+)?((?i:стать|подпункт|пункт|глав|приложени|раздел|параграф|част))\p{L}*\s+([0-9]+(?:-[0-9]+)*|[IVXLCІ]+)\b")
+        .expect("valid regex")
+});
+/// `Сноска. Статья 7 исключена …`, `Сноска. Приложение 3 исключено …`: a Russian note that
+/// deletes the unit it names.
+static RE_NOTE_DELETES_RU: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[>*\s]*(?:Сноска|Примечание)\.\s*(?:Стать|Подпункт|Пункт|Глав|Приложени|Раздел|Параграф)\p{L}*\s+([0-9]+(?:-[0-9]+)*)\)?\s*(?:-\s*)?исключен")
+        .expect("valid regex")
+});
 
 /// What unit a note names first (`3-тармақ жаңа редакцияда` → Paragraph "3").
 pub(crate) fn note_target(text: &str) -> Option<(crate::model::UnitKind, Option<String>)> {
@@ -331,6 +547,20 @@ pub(crate) fn note_target(text: &str) -> Option<(crate::model::UnitKind, Option<
         };
         return Some((kind, Some(c[1].to_string())));
     }
+    if let Some(c) = RE_NOTE_TARGET_RU.captures(text) {
+        let kind = match lowercase(&c[1]).as_str() {
+            "подпункт" => UnitKind::Subparagraph,
+            "пункт" | "част" => UnitKind::Paragraph,
+            "глав" => UnitKind::Chapter,
+            "приложени" => UnitKind::Annex,
+            "стать" => UnitKind::Article,
+            _ => UnitKind::Section,
+        };
+        let num = roman(&c[2])
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| c[2].to_string());
+        return Some((kind, Some(num)));
+    }
     let rest = text
         .trim_start_matches(['>', '*', ' '])
         .split_once(['.', ':'])
@@ -339,16 +569,46 @@ pub(crate) fn note_target(text: &str) -> Option<(crate::model::UnitKind, Option<
     if rest.starts_with("Преамбула") || rest.starts_with("Кіріспе") {
         return Some((UnitKind::Preamble, None));
     }
-    if rest.starts_with("Қағида") || rest.starts_with("Ереже") || rest.starts_with("Регламент")
+    if rest.starts_with("Қағида")
+        || rest.starts_with("Ереже")
+        || rest.starts_with("Регламент")
+        || rest.starts_with("Правил")
+        || rest.starts_with("Положени")
     {
         return Some((UnitKind::Attachment, None));
     }
     None
 }
 
+/// `Сноска. Глава I дополнена статьей 3-1 …`: the unit a Russian note says was added, which
+/// is the one the note is about (the Kazakh note names it first: `Жаңа 3-1-баппен
+/// толықтырылды`).
+static RE_NOTE_ADDED_RU: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[>*\s]*Сноска\.[^.]*?\bдополнен\p{L}*\s+(?:новой\s+|новым\s+)?(статьей|главой|пунктом|подпунктом|частью|параграфом|разделом|приложением)\s+([0-9]+(?:-[0-9]+)*)")
+        .expect("valid regex")
+});
+
+/// The unit a note says was added (`… дополнена статьей 3-1`), if it says so.
+pub(crate) fn note_added(text: &str) -> Option<(crate::model::UnitKind, Option<String>)> {
+    use crate::model::UnitKind;
+    let c = RE_NOTE_ADDED_RU.captures(text)?;
+    let kind = match &c[1] {
+        "статьей" => UnitKind::Article,
+        "главой" => UnitKind::Chapter,
+        "пунктом" | "частью" => UnitKind::Paragraph,
+        "подпунктом" => UnitKind::Subparagraph,
+        "приложением" => UnitKind::Annex,
+        _ => UnitKind::Section,
+    };
+    Some((kind, Some(c[2].to_string())))
+}
+
 /// Whether a note says its unit was deleted (`2-қосымша алып тасталды`, `7-бап алып тасталды`).
 pub(crate) fn note_deletes(text: &str, num: &str) -> bool {
-    RE_NOTE_DELETES.captures(text).is_some_and(|c| &c[1] == num)
+    RE_NOTE_DELETES
+        .captures(text)
+        .or_else(|| RE_NOTE_DELETES_RU.captures(text))
+        .is_some_and(|c| &c[1] == num)
 }
 
 #[cfg(test)]
@@ -450,5 +710,144 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Headings in both languages, with the printed variants the official texts use.
+    #[test]
+    fn headings_in_kazakh_and_russian() {
+        let h = |t: &str, own: bool| heading_line(t, own).map(|h| (h.kind, h.num, h.heading));
+        let some = |k: HeadKind, n: &str, w: &str| Some((k, n.to_string(), w.to_string()));
+        assert_eq!(
+            h("37-1 бап. Екінші", false),
+            some(HeadKind::Article, "37-1", "Екінші")
+        );
+        assert_eq!(
+            h("38-бап Үшінші", false),
+            some(HeadKind::Article, "38", "Үшінші")
+        );
+        assert_eq!(h("7-бап.", false), some(HeadKind::Article, "7", ""));
+        assert_eq!(
+            h("Статья 3-1. Присяга", false),
+            some(HeadKind::Article, "3-1", "Присяга")
+        );
+        assert_eq!(
+            h("Статья 1 . Статус", false),
+            some(HeadKind::Article, "1", "Статус")
+        );
+        assert_eq!(h("Статья 7.", true), some(HeadKind::Article, "7", ""));
+        // An article needs its period: a sentence may open with `Статья 5 …`.
+        assert_eq!(h("Статья 5 настоящего Закона применяется", true), None);
+        assert_eq!(
+            h("Глава I. Общие положения", false),
+            some(HeadKind::Chapter, "1", "Общие положения")
+        );
+        assert_eq!(
+            h("Глава VІI. Итоги", false),
+            some(HeadKind::Chapter, "7", "Итоги")
+        );
+        assert_eq!(
+            h("ГЛАВА 2 Порядок", true),
+            some(HeadKind::Chapter, "2", "Порядок")
+        );
+        assert_eq!(h("ГЛАВА 2 Порядок", false), None);
+        assert_eq!(
+            h("IV ТАРАУ. ҚОРЫТЫНДЫ", false),
+            some(HeadKind::Chapter, "4", "ҚОРЫТЫНДЫ")
+        );
+        assert_eq!(
+            h("Раздел 2. Особенная часть", false),
+            some(HeadKind::Section, "2", "Особенная часть")
+        );
+        assert_eq!(
+            h("2-бөлім. Ерекше бөлім", false),
+            some(HeadKind::Section, "2", "Ерекше бөлім")
+        );
+        assert_eq!(
+            h("Параграф 3. Сделки", true),
+            some(HeadKind::Subsection, "3", "Сделки")
+        );
+        assert_eq!(
+            h("3-параграф. Мәмілелер", false),
+            some(HeadKind::Subsection, "3", "Мәмілелер")
+        );
+        // Latin look-alikes in the words: `Cтатья` with a Latin `C`, `бaп` with a Latin `a`.
+        assert_eq!(
+            h("Cтатья 4. Срок", false),
+            some(HeadKind::Article, "4", "Срок")
+        );
+        assert_eq!(
+            h("4 бaп. Мерзім", false),
+            some(HeadKind::Article, "4", "Мерзім")
+        );
+        assert_eq!(h("1. Жалпы ережелер", true), None);
+        assert_eq!(h("2 бапта көрсетілген", false), None);
+    }
+
+    #[test]
+    fn lookalikes_fold_inside_cyrillic_words_only() {
+        assert_eq!(fold_lookalikes("Үкiметi"), "Үкіметі");
+        assert_eq!(fold_lookalikes("Yкiметiнiң"), "Үкіметінің");
+        assert_eq!(fold_lookalikes("ШЕШIМ ҚАБЫЛДАДЫ"), "ШЕШІМ ҚАБЫЛДАДЫ");
+        assert_eq!(fold_lookalikes("Блок B, D1, VII"), "Блок B, D1, VII");
+        assert!(matches!(
+            fold_lookalikes("Қазақ"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(roman(&fold_lookalikes("VІI")), Some(7));
+    }
+
+    #[test]
+    fn russian_notes_name_and_delete_their_units() {
+        use crate::model::UnitKind;
+        assert!(is_note_start("> *Сноска. Статья 1 с изменением*"));
+        assert!(is_note_start(
+            "   Примечание. Пункт 1 предусмотрено дополнить"
+        ));
+        assert!(!is_note_start(
+            "Примечание: * при проведении повторной аттестации"
+        ));
+        let t = |s: &str| note_target(s);
+        assert_eq!(
+            t("Сноска. Статья 3 в редакции"),
+            Some((UnitKind::Article, Some("3".into())))
+        );
+        assert_eq!(
+            t("Сноска. В статью 5 внесены изменения"),
+            Some((UnitKind::Article, Some("5".into())))
+        );
+        assert_eq!(
+            t("Сноска. Подпункт 4) с изменением"),
+            Some((UnitKind::Subparagraph, Some("4".into())))
+        );
+        assert_eq!(
+            t("Примечание. Пункт 2-2 предусмотрен"),
+            Some((UnitKind::Paragraph, Some("2-2".into())))
+        );
+        assert_eq!(
+            t("Сноска. Глава I дополнена статьей 3-1"),
+            Some((UnitKind::Chapter, Some("1".into())))
+        );
+        assert_eq!(
+            t("Сноска. Приложение 2 в редакции"),
+            Some((UnitKind::Annex, Some("2".into())))
+        );
+        assert_eq!(
+            note_added("Сноска. Глава I дополнена статьей 3-1 в соответствии с Законом"),
+            Some((UnitKind::Article, Some("3-1".into())))
+        );
+        assert_eq!(
+            note_added("Примечание. Статью 10 предусмотрено дополнить пунктом 5-1"),
+            None
+        );
+        assert!(note_deletes("Сноска. Статья 7 исключена - Законом", "7"));
+        assert!(note_deletes("Сноска. Приложение 3 исключено приказом", "3"));
+        assert!(!note_deletes("Сноска. Статья 7 исключена", "8"));
+        assert!(note_deletes("Ескерту. 7-бап алып тасталды - ҚР", "7"));
+        assert!(RE_DELETED.is_match("Исключена Конституционным законом РК"));
+        assert!(RE_DELETED.is_match("исключен;"));
+        assert!(!RE_DELETED.is_match("исключение составляют"));
+        assert!(RE_DELETED.is_match("(подпункт исключен Конституционным законом РК)"));
+        assert!(RE_DELETED.is_match("(алып тасталды)"));
+        assert!(!RE_DELETED.is_match("пункт исключительно"));
     }
 }

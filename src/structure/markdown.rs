@@ -1,17 +1,48 @@
-//! Laws, codes and orders in the Markdown layout of zan.gov.kz exports
-//! (`../shared/data/versions`): YAML front matter, a `## Мазмұны` table of contents (skipped),
-//! `# Title`, `## I ТАРАУ. …` chapters, `### 1-бап. …` articles, numbered parts `1.`,
-//! subparagraphs `1)`, `> *Ескерту. …*` notes, blockquoted appendix headers ending in
-//! `N-қосымша`, HTML tables.
+//! Laws, codes, orders and decisions in the Markdown layout of zan.gov.kz exports and of the
+//! public mirror (`kaz.md` / `rus.md`), in Kazakh and in Russian: YAML front matter, a table
+//! of contents (`## Мазмұны` / `## Оглавление`, skipped: its entries are never the title nor
+//! units), `# Title`, chapters (`## I ТАРАУ. …`, `1-тарау.` / `## Глава I.`, `Глава 1.`),
+//! articles (`### 1-бап. …`, `### 37-1 бап.` / `### Статья 1.`), numbered parts `1.`,
+//! subparagraphs `1)`, notes (`> *Ескерту. …*`, `Ескертпе.` / `Сноска.`, `Примечание.`),
+//! approval stamps, appendix headers, HTML tables (kept as text, a cell a line).
 //!
-//! Ids: chapters `chp_N` (Roman numerals read as numbers), articles `art_N` (flat, although the
-//! tree nests them under their chapter), parts `art_N__para_M`, subparagraphs
-//! `art_N__para_M__subpara_K` or `art_N__subpara_K` in an article without parts; orders use
-//! `para_N` and `para_N__subpara_K`; appendices `annex_N`. An article printed as `7-бап.` with
-//! a note `7-бап алып тасталды`, or as `7-бап. Алып тасталды - …`, is a Deleted unit.
+//! Ids are the same in both languages, so the two expressions of one act share them:
+//! - sections `sec_N` (`Раздел`, `N-бөлім`), chapters `chp_N` (Roman numerals read as
+//!   numbers), paragraph groups `subsec_N` (`Параграф N`, `N-параграф`; numbered anew in each
+//!   chapter, so their id extends the chapter's: `chp_5__subsec_2`), articles `art_N` (flat,
+//!   although the tree nests them under their chapter), parts `art_N__para_M`, subparagraphs
+//!   `art_N__para_M__subpara_K` or `art_N__subpara_K` in an article without parts;
+//! - an order's or decision's own paragraphs `para_N`, `para_N__subpara_K`;
+//! - an approval stamp (`… бұйрығымен бекітілген`, `БЕКІТІЛГЕН`, `Утверждены решением`,
+//!   `Утверждено`, an unnumbered `… шешіміне қосымша` / `Приложение к решению`) opens an
+//!   attachment `att_N` (approved Rules, a Regulation, a Register, a List) whose heading is the
+//!   title printed after the stamp; its chapters are `att_N__chp_K` (also `## 3. Heading`
+//!   when 3 is the next chapter number), its paragraphs `att_N__para_M` (flat, numbers run on
+//!   across chapters), subparagraphs `att_N__para_M__subpara_K`;
+//! - a numbered appendix (`2-ҚОСЫМША`, `Қағидалардың 1-қосымшасы`, `ПРИЛОЖЕНИЕ 1`,
+//!   `Приложение 1 к правилам`) is the open attachment's (`att_1__annex_N`) unless its stamp
+//!   names the act itself (`… бұйрығына`, `к приказу …`), or no attachment is open: `annex_N`.
+//!   An appendix's content (forms, tables, lists, form fields `1.`–`14.` in or out of code
+//!   fences) stays its text, as in the text layout: forms are not provisions. An appendix that
+//!   is a document with chapters (`1-тарау`, `Глава 1`, a first `## 1. Heading`: a Methodology
+//!   approved as the order's appendix) has them as units: `annex_1__chp_1`, `annex_1__para_N`.
+//!
+//! An attachment's text opens with its title, an appendix's with its number line and title
+//! (as in the text layout); the other stamp lines, anchors (`<a id>`), code fences and
+//! signature blocks are never text.
+//!
+//! A unit printed as its number and heading with a note that deletes it (`7-бап алып
+//! тасталды`, `Статья 7 исключена`), or as `7-бап. Алып тасталды - …` / `Статья 21. Исключена
+//! …`, is Deleted. A paragraph or subparagraph number glued after the end of the
+//! previous one's last sentence (`…жүргізіледі.16. Қаңғыбас…`, `…водозаборах;7) находиться…`)
+//! starts that next unit when it is the next number of the sequence.
+//!
+//! Approved Rules' chapters printed as a plain line, unnumbered (89455's Kazakh `Қорытынды
+//! ережелер`, where the Russian text has `## 5. Заключительные положения`), are read as the
+//! next chapter when they stand between one paragraph's last sentence and the next paragraph.
 //!
 //! Works whether or not the extractor kept the Markdown marks (`#`, `>`, `*`): rules read the
-//! words, and marks are stripped here.
+//! words, and marks are stripped here. A heading is a line the extractor left unindented.
 
 use crate::extract::{CleanLine, Extracted};
 use crate::model::{Act, ActKind, UnitKind, UnitStatus};
@@ -113,20 +144,25 @@ pub(crate) fn build(
     // Skip the table of contents: from `Мазмұны` to the `#` title (or the first line that is
     // not a contents entry).
     let mut start = body_start;
-    if let Some(toc) = (start..md.len()).find(|&i| md[i].text == "Мазмұны") {
-        let mut j = toc + 1;
-        while j < md.len() {
-            let m = &md[j];
-            if m.level == 1 {
-                break;
-            }
-            let entry = RE_ARTICLE.is_match(&m.text) || RE_ROMAN_CHAPTER.is_match(&m.text);
-            if m.level == 0 && !entry {
-                break;
-            }
-            j += 1;
-        }
-        start = j;
+    while start < md.len() && md[start].text.is_empty() {
+        start += 1;
+    }
+    // The contents open the text, before its title.
+    if let Some(toc) = (start..md.len().min(start + 1))
+        .find(|&i| md[i].text == "Мазмұны" || md[i].text == "Оглавление")
+    {
+        // The contents end at the title: the first heading line that is not an entry
+        // (unnumbered entries such as `ОБЩАЯ ЧАСТЬ` are plain lines like the others); with no
+        // such heading, at the first line that is not an entry.
+        let is_entry = |j: usize| heading_line(&md[j].text, false).is_some();
+        let own_line = |j: usize| md[j].level > 0 || lines[j].indent == 0;
+        let title = (toc + 1..md.len())
+            .find(|&j| md[j].level == 1 || own_line(j) && !md[j].text.is_empty() && !is_entry(j));
+        start = title.unwrap_or_else(|| {
+            (toc + 1..md.len())
+                .find(|&j| md[j].level == 0 && !is_entry(j))
+                .unwrap_or(md.len())
+        });
     }
     while start < md.len() && md[start].text.is_empty() {
         start += 1;
@@ -148,6 +184,7 @@ pub(crate) fn build(
     for i in title_idx + 1..md.len() {
         p.step(&mut t, &md, i, &mut annex_headers);
     }
+    p.place_deferred_notes(&mut t);
     for n in &mut t.nodes {
         if let Some(num) = n.num.clone() {
             // Printed as its number and heading only, with a note saying it was deleted.
@@ -255,6 +292,8 @@ static RE_RUSSIAN_REQUISITE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn compile_patterns() {
     LazyLock::force(&RE_VERSION_IN_NAME);
     LazyLock::force(&RE_RUSSIAN_REQUISITE);
+    LazyLock::force(&RE_ANNEX_OF);
+    LazyLock::force(&RE_RU_ANNEX);
 }
 
 fn parse_russian_requisite(s: &str) -> Option<crate::model::Issuance> {
@@ -329,6 +368,8 @@ fn is_md_signature(text: &str) -> bool {
     [
         "президенті",
         "бастығы",
+        "басшысы",
+        "атқарушы",
         "төрағасы",
         "хатшысы",
         "министрі",
@@ -338,23 +379,257 @@ fn is_md_signature(text: &str) -> bool {
     .any(|w| l.ends_with(w))
 }
 
+/// The Russian first words of a signature block's first line (`Председатель сессии …`,
+/// `Руководитель Администрации …`, `Начальник Канцелярии …`) and of an approval block
+/// (`«СОГЛАСОВАНО»:`).
+fn is_russian_signature(text: &str) -> bool {
+    if text.len() > 400 {
+        return false;
+    }
+    let s = squash(text);
+    if s.starts_with("согласовано") {
+        return true;
+    }
+    // `Министерство …`, `Акимат …` name a body, not a signer.
+    if text.chars().count() > 90
+        || is_terminal(text)
+        || s.starts_with("министерств")
+        || s.starts_with("акимат")
+    {
+        return false;
+    }
+    [
+        "председатель",
+        "секретарь",
+        "руководитель",
+        "начальник",
+        "министр",
+        "аким",
+        "исполняющийобязанности",
+        "премьерминистр",
+        "временноисполняющий",
+        "президентреспублики",
+    ]
+    .iter()
+    .any(|w| s.starts_with(w))
+}
+
+/// What an approval stamp line opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum StampKind {
+    /// Approved Rules, a Regulation, a Register or List (`… бұйрығымен бекітілген`,
+    /// `Утверждены решением`, an unnumbered `… шешіміне қосымша` / `Приложение к решению`).
+    Attachment,
+    /// A numbered appendix (`2-ҚОСЫМША`, `Қағидалардың 1-қосымшасы`, `ПРИЛОЖЕНИЕ 1`,
+    /// `Приложение 1 к правилам`).
+    Annex(String),
+}
+
+/// `… 1-қосымшасы` (`Қағидалардың 1-қосымшасы`): an appendix of the Rules, numbered.
+static RE_ANNEX_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s)([0-9]+(?:-[0-9]+)*)(?:\s*-\s*|\s+)қосымшасы\s*$")
+        .expect("valid regex")
+});
+/// `ПРИЛОЖЕНИЕ 2`, `Приложение 1 к правилам`, `Приложение к решению`.
+static RE_RU_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:приложение)(?:\s+(?:№\s*)?([0-9]+(?:-[0-9]+)*))?(?:\s|$)")
+        .expect("valid regex")
+});
+
+/// Words of a stamp that name the act itself (`… бұйрығына`, `к приказу …`), not its Rules.
+fn names_the_act(block: &str) -> bool {
+    let s = squash(block);
+    [
+        "бұйрығына",
+        "бұйрыққа",
+        "шешіміне",
+        "шешімге",
+        "қаулысына",
+        "қаулыға",
+        "өкіміне",
+        "жарлығына",
+        "приказу",
+        "решению",
+        "постановлению",
+        "распоряжению",
+        "указу",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+}
+
+/// Whether line `i` of a stamp is the approval or appendix line, and what it opens. The line
+/// is short and not a provision; the approving words are read with Latin look-alikes as
+/// Cyrillic (`шешiмiмен`).
+fn stamp_at(md: &[MdLine], i: usize) -> Option<StampKind> {
+    let text: &str = &md[i].text;
+    // A stamp's lines are short and never end a sentence: most lines stop here.
+    if text.len() > 400
+        || is_terminal(text)
+        || text.chars().count() > 100
+        || is_note_start(text)
+        || RE_PARA.is_match(text)
+    {
+        return None;
+    }
+    if let Some(c) = RE_ANNEX
+        .captures(text)
+        .or_else(|| RE_ANNEX_OF.captures(text))
+    {
+        return Some(StampKind::Annex(c[1].to_string()));
+    }
+    let s = squash(text);
+    if s.starts_with("утвержден") && s.chars().count() <= 40 && !text.trim_end().ends_with('.')
+    {
+        return Some(StampKind::Attachment);
+    }
+    if let Some(c) = RE_RU_ANNEX.captures(text) {
+        if text.trim_end().ends_with('.') {
+            return None;
+        }
+        return match c.get(1) {
+            Some(n) => Some(StampKind::Annex(n.as_str().to_string())),
+            // `Приложение к решению`, or `Приложение` over `к приказу …` on the next line.
+            None => {
+                let next = md.get(i + 1).map_or("", |m| &*m.text);
+                (names_the_act(text) || next.chars().count() <= 100 && names_the_act(next))
+                    .then_some(StampKind::Attachment)
+            }
+        };
+    }
+    // `… бұйрығымен бекітілген`, or `БЕКІТІЛГЕН` under `№ … бұйрығымен`.
+    if s.ends_with("бекітілген") || s.ends_with("бекітілді") {
+        let mut ctx = s.clone();
+        if let Some(prev) = i.checked_sub(1).and_then(|k| md.get(k)) {
+            ctx.insert_str(0, &squash(&prev.text));
+        }
+        let by_act = [
+            "бұйрығымен",
+            "қаулысымен",
+            "шешімімен",
+            "бұйрықпен",
+            "қаулымен",
+            "өкімімен",
+            "жарлығымен",
+        ]
+        .iter()
+        .any(|w| ctx.contains(w));
+        if by_act && s.chars().count() <= 60 {
+            return Some(StampKind::Attachment);
+        }
+        return None;
+    }
+    // `№ 64-340 шешіміне қосымша` (or `қосымша` under `… шешіміне`): the act's only,
+    // unnumbered appendix holds its Rules.
+    if s.ends_with("қосымша") {
+        let prev = i
+            .checked_sub(1)
+            .and_then(|k| md.get(k))
+            .map_or("", |m| &*m.text);
+        if names_the_act(text) || s == "қосымша" && names_the_act(prev) {
+            return Some(StampKind::Attachment);
+        }
+    }
+    None
+}
+
+/// A paragraph (`mark` `.`) or subparagraph (`)`) number glued after the end of a sentence of
+/// the previous one (`…жүргізіледі.16. Қаңғыбас…`, `…водозаборах;7) находиться…`): where
+/// `next` begins in `text`, when it follows `.`, `;` or `:` and is followed by a space and a
+/// word.
+fn glued_at(text: &str, next: &str, mark: char) -> Option<usize> {
+    let pat = format!("{next}{mark}");
+    let mut from = 0;
+    while let Some(p) = text[from..].find(&pat).map(|p| from + p) {
+        let before = text[..p].trim_end();
+        let after = &text[p + pat.len()..];
+        let boundary = !text[..p].ends_with(|c: char| c.is_ascii_digit() || c == '-');
+        // A sentence's end after a word (`жүргізіледі.`), not a number's dot (`3.6.`).
+        let ends = before.ends_with(['.', ';', ':'])
+            && before[..before.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_ascii_digit() && !c.is_whitespace());
+        let word = after.starts_with(' ')
+            && after
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || c == '«' || c == '"');
+        if boundary && ends && word {
+            return Some(p);
+        }
+        from = p + pat.len();
+    }
+    None
+}
+
+/// Whether a heading line inside an appendix opens chapters of its own: `1-тарау. …`,
+/// `Глава 1. …`, `I ТАРАУ`, a section, or `1. Жалпы ережелер` (a first chapter printed as a
+/// numbered heading). Forms and tables print no such headings.
+fn structured_annex_starts(text: &str) -> bool {
+    if let Some(h) = heading_line(text, true) {
+        return matches!(h.kind, HeadKind::Chapter | HeadKind::Section);
+    }
+    RE_PARA.captures(text).is_some_and(|c| {
+        &c[1] == "1"
+            && text[c.get(0).map_or(0, |m| m.end())..]
+                .trim()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    })
+}
+
+/// `II. Heading`: a Roman number (Cyrillic `І` read as `I`), a period, and the heading words.
+fn roman_numbered(text: &str) -> Option<(u32, &str)> {
+    let (num, rest) = text.split_once('.')?;
+    let rest = rest.strip_prefix(' ')?.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    Some((roman(num)?, rest))
+}
+
+/// The number after `num` in a plain sequence (`15` → `16`); none for `3-1`.
+fn next_number(num: &str) -> Option<String> {
+    num.parse::<u32>().ok().map(|n| (n + 1).to_string())
+}
+
 #[derive(Default)]
 struct MdParser {
     cur: Option<usize>,
     preamble: Option<usize>,
+    section: Option<usize>,
     chapter: Option<usize>,
+    subsection: Option<usize>,
     article: Option<usize>,
     para: Option<usize>,
+    sub: Option<usize>,
     annex: Option<usize>,
+    /// The open attachment (approved Rules, a Regulation, a Register, a List).
+    att: Option<usize>,
+    att_count: u32,
+    /// The last chapter number of the open attachment, for `## 3. Heading` chapters.
+    att_last_chp: u32,
+    /// An attachment or appendix whose stamp is being read: its heading comes next.
+    stamp: Option<usize>,
     signature: bool,
     seen_unit: bool,
+    /// Notes that name a unit not yet opened when they were printed (`Примечание. Пункт 1 …`
+    /// right under its article's heading): the unit holding the note for now, the note's index
+    /// there, and the named unit.
+    deferred: Vec<(usize, usize, UnitKind, Option<String>)>,
 }
 
 impl MdParser {
     /// The header lines above an appendix marker: up to six short lines, back to the one that
-    /// starts `Қазақстан Республикасы…` (the approving act's name).
+    /// starts `Қазақстан Республикасы…` (the approving act's name), else to the nearest issuer
+    /// name in the genitive above a date or number line.
     fn header_block(md: &[MdLine], i: usize) -> Vec<usize> {
         let mut out = Vec::new();
+        // How many lines up to the nearest issuer line in the genitive, if one was met.
+        let mut named: Option<usize> = None;
         let mut j = i;
         while j > 0 && out.len() < 6 {
             let k = j - 1;
@@ -367,7 +642,27 @@ impl MdParser {
                 out.reverse();
                 return out;
             }
+            // The issuer's name in the genitive (`Алматы облыстық мәслихатының`) over a date or
+            // number line (`2020 жылғы …`, `№ 64-340 шешіміне`) starts the block when no
+            // `Қазақстан Республикасы` line above does.
+            let l = crate::structure::lowercase(t);
+            let issuer = t.chars().next().is_some_and(char::is_uppercase)
+                && ["ның", "нің", "дың", "дің", "тың", "тің"]
+                    .iter()
+                    .any(|e| l.ends_with(e));
+            let dated = out[..out.len() - 1].iter().any(|&x| {
+                let x: &str = &md[x].text;
+                x.contains('№') || x.contains("жылғы")
+            });
+            if issuer && dated && named.is_none() {
+                named = Some(out.len());
+            }
             j = k;
+        }
+        if let Some(n) = named {
+            out.truncate(n);
+            out.reverse();
+            return out;
         }
         // No name line: keep only a dative line right above (`… бұйрығына`).
         out.truncate(1);
@@ -380,6 +675,178 @@ impl MdParser {
         out
     }
 
+    /// The stamp's lines after its approval or appendix line, up to the heading that follows
+    /// (`к приказу …`, `от …`, `№ …`, `Нысан`, `Форма`).
+    fn stamp_tail(t: &Tree, md: &[MdLine], i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut j = i + 1;
+        while j < md.len() && out.len() < 10 {
+            if md[j].text.is_empty() {
+                j += 1;
+                continue;
+            }
+            if !stamp_tail_line(t, md, j) {
+                break;
+            }
+            out.push(j);
+            j += 1;
+        }
+        out
+    }
+
+    /// Opens the attachment or appendix an approval stamp at line `i` announces.
+    /// Returns the unit and the text of the header block above the stamp's line.
+    fn open_stamp<'a>(
+        &mut self,
+        t: &mut Tree<'a>,
+        md: &'a [MdLine],
+        i: usize,
+        kind: StampKind,
+    ) -> (usize, String) {
+        // Russian stamps open with their approval or appendix line (`ПРИЛОЖЕНИЕ 2`,
+        // `Утверждены`): nothing above them is theirs.
+        let top = {
+            let text: &str = &md[i].text;
+            RE_RU_ANNEX.is_match(text) || squash(text).starts_with("утвержден")
+        };
+        let block = if top {
+            Vec::new()
+        } else {
+            Self::header_block(md, i)
+        };
+        let header = block
+            .iter()
+            .map(|&k| &*md[k].text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let (Some(cur), Some(&first)) = (self.cur, block.first()) {
+            t.take_back(cur, first);
+        }
+        let tail = Self::stamp_tail(t, md, i);
+        let words: String = block
+            .iter()
+            .chain(std::iter::once(&i))
+            .chain(tail.iter())
+            .map(|&k| &*md[k].text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let u = match kind {
+            StampKind::Attachment => self.open_attachment(t, i),
+            StampKind::Annex(num) => {
+                let (parent, eid) = match self.att {
+                    Some(a) if !names_the_act(&words) => {
+                        (Some(a), format!("{}__annex_{num}", t.eid(a)))
+                    }
+                    _ => {
+                        self.att = None;
+                        (None, format!("annex_{num}"))
+                    }
+                };
+                let u = t.open(parent, UnitKind::Annex, Some(num), eid, Some(i));
+                // The appendix's text opens with its number line (`1-ҚОСЫМША`, `ПРИЛОЖЕНИЕ
+                // 1`) and title, as the text layout's appendices do.
+                t.push(u, &*md[i].text, true, Some(i));
+                self.annex = Some(u);
+                u
+            }
+        };
+        t.nodes[u].extra_lines.extend(block);
+        self.section = None;
+        self.chapter = None;
+        self.subsection = None;
+        self.article = None;
+        self.para = None;
+        self.sub = None;
+        self.signature = false;
+        self.seen_unit = true;
+        self.cur = Some(u);
+        self.stamp = Some(u);
+        (u, header)
+    }
+
+    /// Opens the next attachment at line `i`.
+    fn open_attachment(&mut self, t: &mut Tree<'_>, i: usize) -> usize {
+        self.att_count += 1;
+        let u = t.open(
+            None,
+            UnitKind::Attachment,
+            None,
+            format!("att_{}", self.att_count),
+            Some(i),
+        );
+        self.att = Some(u);
+        self.att_last_chp = 0;
+        self.annex = None;
+        u
+    }
+
+    /// Where a structural unit goes: its parent, and the prefix of its eid (the open
+    /// attachment's, for units of approved Rules).
+    fn prefix(&self, t: &Tree) -> String {
+        self.att
+            .map(|a| format!("{}__", t.eid(a)))
+            .unwrap_or_default()
+    }
+
+    fn open_heading(&mut self, t: &mut Tree<'_>, h: HeadingLine, i: usize) -> usize {
+        let prefix = self.prefix(t);
+        let num = h.num.clone();
+        let (parent, kind, eid) = match h.kind {
+            HeadKind::Section => (self.att, UnitKind::Section, format!("{prefix}sec_{num}")),
+            HeadKind::Chapter => (
+                self.section.or(self.att),
+                UnitKind::Chapter,
+                format!("{prefix}chp_{num}"),
+            ),
+            HeadKind::Subsection => {
+                // Paragraph groups are numbered anew in each chapter: their id extends the
+                // chapter's.
+                let within = self.chapter.or(self.section);
+                let eid = match within {
+                    Some(c) => format!("{}__subsec_{num}", t.eid(c)),
+                    None => format!("{prefix}subsec_{num}"),
+                };
+                (within.or(self.att), UnitKind::Section, eid)
+            }
+            HeadKind::Article => (
+                self.subsection
+                    .or(self.chapter)
+                    .or(self.section)
+                    .or(self.att),
+                UnitKind::Article,
+                format!("{prefix}art_{num}"),
+            ),
+        };
+        let u = t.open(parent, kind, Some(num), eid, Some(i));
+        // `Статья 21. Исключена …`, `3-тарау. Алып тасталды …`.
+        mark_status(&mut t.nodes[u].status, &h.heading);
+        t.nodes[u].heading = Some(h.heading);
+        match h.kind {
+            HeadKind::Section => {
+                self.section = Some(u);
+                self.chapter = None;
+                self.subsection = None;
+            }
+            HeadKind::Chapter => {
+                self.chapter = Some(u);
+                self.subsection = None;
+                if self.att.is_some() {
+                    if let Ok(n) = t.nodes[u].num.as_deref().unwrap_or("").parse::<u32>() {
+                        self.att_last_chp = n;
+                    }
+                }
+            }
+            HeadKind::Subsection => self.subsection = Some(u),
+            HeadKind::Article => {}
+        }
+        self.article = (h.kind == HeadKind::Article).then_some(u);
+        self.para = None;
+        self.sub = None;
+        self.cur = Some(u);
+        self.seen_unit = true;
+        u
+    }
+
     fn step<'a>(
         &mut self,
         t: &mut Tree<'a>,
@@ -389,43 +856,29 @@ impl MdParser {
     ) {
         let m = &md[i];
         let text: &'a str = &m.text;
-        if text.is_empty() || text.starts_with("<a id") {
+        // Anchors, code fences and rules (`––––`, `____`) are markup, never text.
+        let rule = |c: char| matches!(c, '`' | '-' | '–' | '—' | '_' | '=' | '~' | '*') || c == ' ';
+        if text.is_empty() || text.starts_with("<a id") || text.chars().all(rule) {
             return;
         }
-        if !is_note_start(text) && text.chars().count() < 80 {
-            if let Some(c) = RE_ANNEX.captures(text) {
-                let num = c[1].to_string();
-                let block = Self::header_block(md, i);
-                annex_headers.push(
-                    block
-                        .iter()
-                        .map(|&k| &*md[k].text)
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                );
-                if let (Some(cur), Some(&first)) = (self.cur, block.first()) {
-                    t.take_back(cur, first);
+        let heading = is_heading(t, md, i);
+        if let Some(u) = self.stamp {
+            if heading {
+                self.stamp = None;
+                if heading_line(text, true).is_none() {
+                    // The attachment's or appendix's title: its heading, and the first
+                    // line of its text, as in the text layout.
+                    t.nodes[u].heading = Some(text.to_string());
+                    t.push(u, text, true, Some(i));
+                    return;
                 }
-                let u = t.open(
-                    None,
-                    UnitKind::Annex,
-                    Some(num.clone()),
-                    format!("annex_{num}"),
-                    Some(i),
-                );
-                t.nodes[u].extra_lines.extend(block);
-                t.push(u, text, true, Some(i));
-                if let Some(h) = md.get(i + 1).filter(|x| !x.text.is_empty()) {
-                    if !is_note_start(&h.text) {
-                        t.nodes[u].heading = Some(h.text.to_string());
-                    }
-                }
-                self.annex = Some(u);
-                self.cur = Some(u);
-                self.para = None;
-                self.article = None;
-                self.signature = false;
+            } else if stamp_tail_line(t, md, i) {
+                t.nodes[u].extra_lines.push(i);
                 return;
+            } else if !is_note_start(text) {
+                // A note between the stamp and the title (`Сноска. Приложение 2 в редакции
+                // …`) is the unit's; the title may still follow it.
+                self.stamp = None;
             }
         }
 
@@ -434,102 +887,143 @@ impl MdParser {
                 t.note_pending(text, i);
             }
             if let Some(cur) = self.cur {
-                let mut target = cur;
-                if let Some((kind, num)) = note_target(text) {
-                    for a in t.ancestry(cur) {
-                        let n = &t.nodes[a];
-                        if n.kind == kind && (num.is_none() || n.num == num) {
-                            target = a;
-                            break;
-                        }
+                // The unit a note says was added (`Глава I дополнена статьей 3-1`), else the
+                // first unit it names, among the current unit and its ancestors.
+                let named = note_target(text);
+                let found =
+                    note_added(text)
+                        .into_iter()
+                        .chain(named.clone())
+                        .find_map(|(kind, num)| {
+                            t.ancestry(cur).into_iter().find(|&a| {
+                                let n = &t.nodes[a];
+                                n.kind == kind && (num.is_none() || n.num == num)
+                            })
+                        });
+                let target = found.unwrap_or(cur);
+                if found.is_none() {
+                    if let Some((kind, num)) = named {
+                        self.deferred
+                            .push((cur, t.nodes[cur].notes.len(), kind, num));
                     }
                 }
                 t.note(target, text, i);
             }
             return;
         }
+        if !heading {
+            if let Some(kind) = stamp_at(md, i) {
+                // A stamp in the act's own text needs the act to have provisions first.
+                if self.seen_unit || self.signature {
+                    let (u, header) = self.open_stamp(t, md, i, kind);
+                    if t.nodes[u].kind == UnitKind::Annex {
+                        annex_headers.push(header);
+                    }
+                    return;
+                }
+            }
+        }
         if let Some(a) = self.annex {
-            t.push(a, text, true, Some(i));
-            return;
+            if !(heading && structured_annex_starts(text)) {
+                t.push(a, text, true, Some(i));
+                return;
+            }
+            // An appendix that is a document with chapters (a Methodology approved as the
+            // order's `1-қосымша`): its chapters and paragraphs are units under it
+            // (`annex_1__chp_1`, `annex_1__para_3`), as an attachment's are.
+            self.att = Some(a);
+            self.annex = None;
+            self.att_last_chp = 0;
+        }
+        if self.signature && heading && heading_line(text, true).is_some() {
+            // A chapter or article heading: the text goes on, so what looked like a signature
+            // (a short line ending `… төрағасы`) was not the end of the act.
+            self.signature = false;
         }
         if self.signature {
+            // A titled text after the act's signatures with no approval stamp (`## П Р О Г Р
+            // А М М А по …` under `1. Утвердить Программу … (прилагается).`): the document
+            // the act approves.
+            if heading && heading_line(text, true).is_none() && roman_numbered(text).is_none() {
+                let u = self.open_attachment(t, i);
+                t.nodes[u].heading = Some(text.to_string());
+                t.push(u, text, true, Some(i));
+                self.section = None;
+                self.chapter = None;
+                self.subsection = None;
+                self.article = None;
+                self.para = None;
+                self.sub = None;
+                self.signature = false;
+                self.cur = Some(u);
+            }
             return;
         }
-        if let Some((num, heading)) = chapter_line(text) {
-            let u = t.open(
-                None,
-                UnitKind::Chapter,
-                Some(num.clone()),
-                format!("chp_{num}"),
-                Some(i),
-            );
-            t.nodes[u].heading = Some(heading);
-            t.push(u, text, true, Some(i));
-            self.chapter = Some(u);
-            self.article = None;
-            self.para = None;
-            self.cur = Some(u);
-            self.seen_unit = true;
-            return;
+        // `### II. Пенсионное обеспечение`: the attachment's next chapter, numbered in Roman.
+        if heading && self.att.is_some() {
+            if let Some((n, rest)) = roman_numbered(text) {
+                if n == self.att_last_chp + 1 && rest.chars().next().is_some_and(char::is_uppercase)
+                {
+                    let h = HeadingLine {
+                        kind: HeadKind::Chapter,
+                        num: n.to_string(),
+                        heading: rest.to_string(),
+                    };
+                    let u = self.open_heading(t, h, i);
+                    t.push(u, text, true, Some(i));
+                    return;
+                }
+            }
         }
-        if let Some(c) = RE_ARTICLE.captures(text) {
-            let num = c[1].to_string();
-            let u = t.open(
-                self.chapter,
-                UnitKind::Article,
-                Some(num.clone()),
-                format!("art_{num}"),
-                Some(i),
-            );
-            let heading = c[2].trim().to_string();
-            mark_status(&mut t.nodes[u].status, &heading);
-            t.nodes[u].heading = Some(heading);
+        if let Some(h) = heading_line(text, heading) {
+            let u = self.open_heading(t, h, i);
             t.push(u, text, true, Some(i));
-            self.article = Some(u);
-            self.para = None;
-            self.cur = Some(u);
-            self.seen_unit = true;
             return;
         }
         if let Some(c) = RE_PARA.captures(text) {
             let num = c[1].to_string();
-            let (parent, eid) = match self.article {
-                Some(a) => (Some(a), format!("{}__para_{num}", t.eid(a))),
-                None => (self.chapter, format!("para_{num}")),
-            };
-            let u = t.open(parent, UnitKind::Paragraph, Some(num), eid, Some(i));
-            t.push(u, text, true, Some(i));
-            mark_status(
-                &mut t.nodes[u].status,
-                &text[c.get(0).map_or(0, |m| m.end())..],
-            );
-            self.para = Some(u);
-            self.cur = Some(u);
-            self.seen_unit = true;
+            let rest = text[c.get(0).map_or(0, |m| m.end())..].trim();
+            // `## 3. Выгул собак и кошек`: approved Rules' next chapter, printed as a heading.
+            if heading
+                && self.att.is_some()
+                && num_key(&num) == vec![self.att_last_chp + 1]
+                && rest.chars().next().is_some_and(char::is_uppercase)
+            {
+                let h = HeadingLine {
+                    kind: HeadKind::Chapter,
+                    num,
+                    heading: rest.to_string(),
+                };
+                let u = self.open_heading(t, h, i);
+                t.push(u, text, true, Some(i));
+                return;
+            }
+            self.open_para(t, text, num, i);
             return;
         }
         if let Some(c) = RE_SUBPARA.captures(text) {
             if let Some(parent) = self.para.or(self.article) {
                 let num = c[1].to_string();
-                let eid = format!("{}__subpara_{num}", t.eid(parent));
-                let u = t.open(
-                    Some(parent),
-                    UnitKind::Subparagraph,
-                    Some(num),
-                    eid,
-                    Some(i),
-                );
-                t.push(u, text, true, Some(i));
-                mark_status(
-                    &mut t.nodes[u].status,
-                    &text[c.get(0).map_or(0, |m| m.end())..],
-                );
-                self.cur = Some(u);
+                self.open_sub(t, parent, text, num, i);
                 return;
             }
         }
-        if self.seen_unit && is_md_signature(text) {
+        if self.att.is_none()
+            && self.seen_unit
+            && (is_md_signature(text) || is_russian_signature(text))
+        {
             self.signature = true;
+            return;
+        }
+        // `Қорытынды ережелер`: approved Rules' next chapter printed as a plain line.
+        if self.unnumbered_chapter_at(t, md, i) {
+            let h = HeadingLine {
+                kind: HeadKind::Chapter,
+                num: (self.att_last_chp + 1).to_string(),
+                heading: text.to_string(),
+            };
+            let u = self.open_heading(t, h, i);
+            t.push(u, text, true, Some(i));
             return;
         }
         // Unnumbered text: an abzats of the current unit, or the preamble before any unit.
@@ -551,4 +1045,154 @@ impl MdParser {
             t.push(u, text, true, Some(i));
         }
     }
+
+    /// Moves each deferred note to the unit it names when that unit turned out to be one of
+    /// the units opened under its holder after it (a note printed before its unit), as a note
+    /// printed before the unit (it does not widen the unit's span).
+    fn place_deferred_notes(&mut self, t: &mut Tree<'_>) {
+        // Last first, so the indexes of a holder's earlier notes stay valid.
+        for (holder, k, kind, num) in std::mem::take(&mut self.deferred).into_iter().rev() {
+            let mut stack: Vec<usize> = t.nodes[holder].children.iter().rev().copied().collect();
+            let mut target = None;
+            while let Some(c) = stack.pop() {
+                let n = &t.nodes[c];
+                if n.kind == kind && (num.is_none() || n.num == num) {
+                    target = Some(c);
+                    break;
+                }
+                stack.extend(n.children.iter().rev().copied());
+            }
+            let Some(target) = target else { continue };
+            if k >= t.nodes[holder].notes.len() {
+                continue;
+            }
+            let note = t.nodes[holder].notes.remove(k);
+            let at = t.nodes[target].pre_notes;
+            t.nodes[target].notes.insert(at, note);
+            t.nodes[target].pre_notes += 1;
+        }
+    }
+
+    /// Whether line `i` is the open attachment's next chapter printed as a plain line, with
+    /// neither number nor heading mark (89455's Kazakh `Қорытынды ережелер`, where the Russian
+    /// text has `## 5. Заключительные положения`): the attachment's chapters so far are
+    /// numbered, and the line is a short capitalised phrase with no sentence mark and no digit,
+    /// between a paragraph's last sentence and the next paragraph's number.
+    fn unnumbered_chapter_at(&self, t: &Tree<'_>, md: &[MdLine], i: usize) -> bool {
+        let text: &str = &md[i].text;
+        if self.att.is_none() || self.att_last_chp == 0 || self.annex.is_some() {
+            return false;
+        }
+        let Some(para) = self.para else {
+            return false;
+        };
+        if text.chars().count() > 60
+            || !text.chars().next().is_some_and(char::is_uppercase)
+            || is_terminal(text)
+            || text.contains(|c: char| c.is_ascii_digit())
+        {
+            return false;
+        }
+        let prev_ends = i
+            .checked_sub(1)
+            .and_then(|k| md.get(k))
+            .is_some_and(|m| m.text.trim_end().ends_with('.'));
+        let want = t.nodes[para].num.as_deref().and_then(next_number);
+        let next_is_para = md
+            .get(i + 1)
+            .and_then(|m| RE_PARA.captures(&m.text).map(|c| c[1].to_string()));
+        prev_ends && want.is_some() && next_is_para == want
+    }
+
+    /// Opens paragraph `num` printed on line `i`, splitting off the next paragraph when its
+    /// number is glued after this one's last sentence.
+    fn open_para<'a>(&mut self, t: &mut Tree<'a>, text: &'a str, num: String, i: usize) {
+        let (parent, eid) = match (self.article, self.att) {
+            (Some(a), _) => (Some(a), format!("{}__para_{num}", t.eid(a))),
+            (None, Some(a)) => (
+                self.subsection
+                    .or(self.chapter)
+                    .or(self.section)
+                    .or(Some(a)),
+                format!("{}__para_{num}", t.eid(a)),
+            ),
+            (None, None) => (
+                self.subsection.or(self.chapter).or(self.section),
+                format!("para_{num}"),
+            ),
+        };
+        let glued = next_number(&num).and_then(|n| glued_at(text, &n, '.').map(|p| (n, p)));
+        let own = match glued {
+            Some((_, p)) => text[..p].trim_end(),
+            None => text,
+        };
+        let u = t.open(parent, UnitKind::Paragraph, Some(num.clone()), eid, Some(i));
+        t.push(u, own, true, Some(i));
+        let after = own
+            .strip_prefix(num.as_str())
+            .map(|r| r.trim_start_matches([' ', '.']))
+            .unwrap_or(own);
+        mark_status(&mut t.nodes[u].status, after);
+        self.para = Some(u);
+        self.sub = None;
+        self.cur = Some(u);
+        self.seen_unit = true;
+        if let Some((next, p)) = glued {
+            self.open_para(t, &text[p..], next, i);
+        }
+    }
+
+    /// Opens subparagraph `num` of `parent`, splitting off the next one when its number is
+    /// glued after this one's text.
+    fn open_sub<'a>(
+        &mut self,
+        t: &mut Tree<'a>,
+        parent: usize,
+        text: &'a str,
+        num: String,
+        i: usize,
+    ) {
+        let eid = format!("{}__subpara_{num}", t.eid(parent));
+        let glued = next_number(&num).and_then(|n| glued_at(text, &n, ')').map(|p| (n, p)));
+        let own = match glued {
+            Some((_, p)) => text[..p].trim_end(),
+            None => text,
+        };
+        let u = t.open(
+            Some(parent),
+            UnitKind::Subparagraph,
+            Some(num.clone()),
+            eid,
+            Some(i),
+        );
+        t.push(u, own, true, Some(i));
+        let after = own
+            .strip_prefix(num.as_str())
+            .map(|r| r.trim_start_matches([' ', ')']))
+            .unwrap_or(own);
+        mark_status(&mut t.nodes[u].status, after);
+        self.sub = Some(u);
+        self.cur = Some(u);
+        if let Some((next, p)) = glued {
+            self.open_sub(t, parent, &text[p..], next, i);
+        }
+    }
+}
+
+/// A line of a stamp after its approval or appendix line: short, not a heading, a note, a
+/// provision or another stamp.
+fn stamp_tail_line(t: &Tree, md: &[MdLine], j: usize) -> bool {
+    let x: &str = &md[j].text;
+    !is_heading(t, md, j)
+        && x.chars().count() <= 100
+        && !is_note_start(x)
+        && !RE_PARA.is_match(x)
+        && !RE_SUBPARA.is_match(x)
+        && stamp_at(md, j).is_none()
+}
+
+/// Whether line `i` is printed as a heading of its own: a Markdown heading, which extraction
+/// leaves unindented (every other line gets a paragraph's indent), or still marked `#`.
+fn is_heading(t: &Tree, md: &[MdLine], i: usize) -> bool {
+    md[i].level > 0 || t.lines.get(i).is_some_and(|l| l.indent == 0)
 }

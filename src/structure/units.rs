@@ -1023,7 +1023,7 @@ pub(crate) fn mark_status(status: &mut UnitStatus, rest: &str) {
     let r = rest.trim();
     if RE_DELETED.is_match(r) {
         *status = UnitStatus::Deleted;
-    } else if let Some(c) = RE_PENDING.captures(r) {
+    } else if let Some(c) = RE_PENDING.captures(r).or_else(|| RE_PENDING_RU.captures(r)) {
         *status = UnitStatus::Pending {
             from: crate::structure::header::parse_date(&c[1]),
         };

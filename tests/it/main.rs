@@ -32,4 +32,5 @@ mod search_corpus;
 mod search_synthetic;
 mod structure_corpus;
 mod structure_markdown;
+mod structure_mirror;
 mod structure_synthetic;
