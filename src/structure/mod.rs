@@ -90,9 +90,26 @@ fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
 /// Whether the document prints letters only Kazakh has (a Russian text quoting Kazakh).
 fn has_kazakh_letters(doc: &Extracted) -> bool {
     doc.lines.iter().any(|l| {
-        l.text
-            .chars()
-            .any(|c| matches!(c, 'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү' | 'Һ'))
+        l.text.chars().any(|c| {
+            matches!(
+                c,
+                'ә' | 'ғ'
+                    | 'қ'
+                    | 'ң'
+                    | 'ө'
+                    | 'ұ'
+                    | 'ү'
+                    | 'һ'
+                    | 'Ә'
+                    | 'Ғ'
+                    | 'Қ'
+                    | 'Ң'
+                    | 'Ө'
+                    | 'Ұ'
+                    | 'Ү'
+                    | 'Һ'
+            )
+        })
     })
 }
 

@@ -440,3 +440,70 @@ fn a_changed_meta_yaml_refreshes_its_texts() {
     let v = json(&zanlex(&["acts", "--json", "--corpus", &c, "--index", &i]));
     assert_eq!(v["acts"][0]["id"], "maslikhat-decision-2015-05-20-45-265");
 }
+
+/// Editions of one act join into one timeline though they come in two layouts: the mirror's
+/// old-layout text (a table of contents first, no front matter, dated by meta.yaml) and a
+/// later edition in the new layout (front matter, dated by its source address), kept in
+/// another folder with no meta.yaml. `--as-of` and `diff --to latest` follow the dates.
+#[test]
+fn editions_in_two_layouts_are_one_timeline() {
+    let law = fixtures()
+        .join("codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316");
+    let later = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    let mirror = corpus.join("mirror/104316");
+    let editions = corpus.join("editions");
+    std::fs::create_dir_all(&mirror).expect("folder");
+    std::fs::create_dir_all(&editions).expect("folder");
+    for f in ["kaz.md", "rus.md", "meta.yaml"] {
+        std::fs::copy(law.join(f), mirror.join(f)).expect("copy");
+    }
+    std::fs::copy(&later, editions.join("kaz_2023-04-19.md")).expect("copy");
+    let report = zanlex::ingest::ingest_corpus(&corpus);
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let ids: Vec<(&str, Lang)> = report
+        .acts
+        .iter()
+        .map(|a| (a.id.as_str(), a.lang))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("constitutional-law-1995-12-18-2688", Lang::Kk),
+            ("constitutional-law-1995-12-18-2688", Lang::Ru)
+        ]
+    );
+    let kk = &report.acts[0];
+    let versions: Vec<(&str, Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> = kk
+        .versions
+        .iter()
+        .map(|v| (v.id.as_str(), v.from, v.to))
+        .collect();
+    let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+    assert_eq!(
+        versions,
+        [
+            ("2022-11-05", d(2022, 11, 5), d(2023, 4, 19)),
+            ("2023-04-19", d(2023, 4, 19), None)
+        ]
+    );
+    assert_eq!(kk.source.file, "corpus/editions/kaz_2023-04-19.md");
+    // The old layout's contents never became units: the same 29 articles in both editions.
+    for v in &kk.versions {
+        let articles = v
+            .units
+            .iter()
+            .flat_map(|u| u.walk())
+            .filter(|u| u.kind == zanlex::UnitKind::Article)
+            .count();
+        assert_eq!(articles, 29, "{}", v.id);
+    }
+    // The Russian text is one edition of its own.
+    assert!(report.acts[1].versions.is_empty());
+    assert_eq!(
+        report.acts[1].version_date,
+        chrono::NaiveDate::from_ymd_opt(2022, 11, 5)
+    );
+}
