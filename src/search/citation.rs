@@ -105,6 +105,23 @@ pub fn act_short_name(act: &Act) -> String {
         .iter()
         .filter(|i| i.date.is_some() || i.number.is_some())
         .map(|i| {
+            // A local representative or executive body is not the Republic's: `Мәслихаттың
+            // 15.12.2020 № 64-340 шешімі`.
+            let local = match i.issuer_code.as_str() {
+                "maslikhat" => Some("Мәслихаттың"),
+                "akimat" => Some("Әкімдіктің"),
+                _ => None,
+            };
+            if let Some(body) = local {
+                let mut s = body.to_string();
+                if let Some(d) = i.date {
+                    s.push_str(&format!(" {}", d.format("%d.%m.%Y")));
+                }
+                if let Some(n) = &i.number {
+                    s.push_str(&format!(" № {n}"));
+                }
+                return s;
+            }
             let mut s = String::from("ҚР");
             let ab = issuer_abbrev(&i.issuer_code, &i.issuer);
             if !ab.is_empty() {
