@@ -309,12 +309,13 @@ fn show_parallel(
             for l in lines {
                 if l.is_empty() {
                     col.push(String::new());
+                } else {
+                    col.extend(
+                        textwrap::wrap(&l, column)
+                            .into_iter()
+                            .map(|c| c.into_owned()),
+                    );
                 }
-                col.extend(
-                    textwrap::wrap(&l, column)
-                        .into_iter()
-                        .map(|c| c.into_owned()),
-                );
             }
             col
         })
