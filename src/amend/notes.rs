@@ -27,16 +27,16 @@ pub struct NoteEvent {
 
 static ACTION_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(тақырыбы\s+жаңа\s+редакцияда|жаңа\s+редакцияда|толықтыру\s+көзделген|өзгеріс(?:тер)?\s+енгізу\s+көзделген|көзделген|толықтырылды|алып\s+тасталды|өзгеріс(?:тер)?\s+енгізілді|күші\s+жойылды)\s*[-–—]",
+        r"(?i)(тақырыбы\s+жаңа\s+редакцияда|жаңа\s+редакцияда|толықтыру\s+көзделген|өзгеріс(?:тер)?\s+енгізу\s+көзделген|көзделген|толықтырылды|алып\s+тасталды|(?:өзгеріс|өзгерт|толықтыру)[а-яәіңғүұқөһ]*(?:\s+(?:мен|пен|және)\s+(?:өзгеріс|өзгерт|толықтыру)[а-яәіңғүұқөһ]*)?\s+енгізілді|ауыстырылды|күші\s+жойылды)\s*[-–—]",
     )
     .expect("static regex")
 });
 
-static SIGN_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static SIGN_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:№|\bN)\s*([0-9]+(?:[-/][0-9A-Za-zІі]+|\.[0-9]+)*)").expect("static regex")
 });
 
-static BARE_NUMBER_RE: LazyLock<Regex> =
+pub(crate) static BARE_NUMBER_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[0-9]+(?:-[0-9]+)*/[0-9]+\b").expect("static regex"));
 
 /// The start of a kind word: [`kind_of`] reads only its beginning, and the first match starts
@@ -53,6 +53,7 @@ pub(crate) fn compile_patterns() {
     LazyLock::force(&SIGN_NUMBER_RE);
     LazyLock::force(&BARE_NUMBER_RE);
     LazyLock::force(&KIND_RE);
+    super::notes_ru::compile_patterns();
 }
 
 /// Collapses whitespace and strips Markdown emphasis and quote markers (`> *Ескерту. …*`).
@@ -71,18 +72,42 @@ pub fn is_amendment_note(text: &str) -> bool {
     !parse_note(text).is_empty()
 }
 
-/// Parses one note into its events (one per amending act cited). Returns nothing for text that
-/// is not an amendment note.
+/// Parses one note, Kazakh (`Ескерту.`, `Ескертпе.`) or Russian (`Сноска.`, `Примечание.`),
+/// into its events (one per amending act cited). Returns nothing for text that is not an
+/// amendment note.
 pub fn parse_note(text: &str) -> Vec<NoteEvent> {
+    parse_note_explained(text).unwrap_or_default()
+}
+
+/// Like [`parse_note`], but says why a note gave no event: no note prefix, no action phrase,
+/// or no dated amending act after the action.
+///
+/// ```
+/// use zanlex::amend::notes::parse_note_explained;
+/// assert_eq!(parse_note_explained("Ескерту. Мәтін."), Err("no action phrase"));
+/// assert_eq!(parse_note_explained("Сноска. Статья 7 исключена."), Err("no dated amending act"));
+/// ```
+pub fn parse_note_explained(text: &str) -> Result<Vec<NoteEvent>, &'static str> {
     let t = clean_note_text(text);
-    let body = if let Some(rest) = t.strip_prefix("Ескерту.") {
-        rest
-    } else if let Some(rest) = t.strip_prefix("Ескертпе.") {
-        rest
+    let (events, has_action) = if let Some(rest) = t
+        .strip_prefix("Ескерту.")
+        .or_else(|| t.strip_prefix("Ескертпе."))
+    {
+        let body = rest.trim();
+        (parse_body(body, None), ACTION_RE.is_match(body))
+    } else if let Some(body) = super::notes_ru::strip_prefix(&t) {
+        (
+            super::notes_ru::parse_body(body, None),
+            super::notes_ru::has_action(body),
+        )
     } else {
-        return Vec::new();
+        return Err("not an amendment note (no Ескерту. / Ескертпе. / Сноска. / Примечание.)");
     };
-    parse_body(body.trim(), None)
+    match (events.is_empty(), has_action) {
+        (false, _) => Ok(events),
+        (true, false) => Err("no action phrase"),
+        (true, true) => Err("no dated amending act"),
+    }
 }
 
 /// Parses the printed text of a deleted unit or a placeholder that cites its amending act
@@ -110,7 +135,11 @@ pub fn parse_unit_citation(text: &str) -> Vec<NoteEvent> {
         }
         return events;
     }
-    parse_body(&t, Some(""))
+    let events = parse_body(&t, Some(""));
+    if events.is_empty() {
+        return super::notes_ru::parse_unit_citation(&t);
+    }
+    events
 }
 
 /// Splits a note body at its action phrases and reads each segment's citations.
@@ -155,7 +184,7 @@ fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
 }
 
 /// Byte ranges of top-level parentheses (extraction may leave one unclosed: it runs to the end).
-fn paren_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn paren_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0usize;
@@ -287,26 +316,30 @@ pub fn kind_of(word: &str) -> ActKind {
     }
 }
 
-/// A short code for an issuer as printed (`ҚР Сыртқы істер министрінің м.а.` → `mfa`).
+/// A short code for an issuer as printed, Kazakh or Russian (`ҚР Сыртқы істер министрінің м.а.`
+/// → `mfa`; `Начальника Канцелярии Президента РК` → `president-office`).
 /// A bare `ҚР` citing a law means Parliament.
 pub fn issuer_code(issuer: &str, kind: Option<ActKind>) -> String {
     let l = crate::structure::lowercase(issuer);
-    let code = if l.contains("сыртқы істер") {
+    let code = if l.contains("сыртқы істер") || l.contains("иностранных дел")
+    {
         "mfa"
-    } else if l.contains("ішкі істер") {
+    } else if l.contains("ішкі істер") || l.contains("внутренних дел") {
         "mvd"
-    } else if l.contains("үкімет") {
+    } else if l.contains("үкімет") || l.contains("правительств") {
         "government"
-    } else if l.contains("президенті кеңсе") || l.contains("президенті әкімшілі")
+    } else if l.contains("президенті кеңсе")
+        || l.contains("президенті әкімшілі")
+        || (l.contains("президент") && (l.contains("канцеляри") || l.contains("администраци")))
     {
         "president-office"
     } else if l.contains("президент") {
         "president"
-    } else if l.contains("әділет") {
+    } else if l.contains("әділет") || l.contains("юстиции") {
         "moj"
-    } else if l.contains("мәслихат") {
+    } else if l.contains("мәслихат") || l.contains("маслихат") {
         "maslikhat"
-    } else if l.contains("әкім") {
+    } else if l.contains("әкім") || l.contains("акимат") || l.contains("аким ") {
         "akimat"
     } else if matches!(
         kind,
