@@ -214,6 +214,39 @@ fn is_whole_text(label: &str) -> bool {
         || l.starts_with("текст")
 }
 
+/// A target that is the act itself (`Бұйрық жаңа редакцияда`, `Решение в редакции`, `Приказ
+/// дополнен …`), by its kind word; a title note naming the act (`Заголовок приказа`) too.
+fn names_act(label: &str) -> bool {
+    const ACT_WORDS: [&str; 15] = [
+        "бұйрық",
+        "шешім",
+        "қаулы",
+        "заң",
+        "жарлық",
+        "кодекс",
+        "приказ",
+        "решени",
+        "постановлени",
+        "закон",
+        "конституционн",
+        "указ",
+        "распоряжени",
+        "өкім",
+        "нормативт",
+    ];
+    let l = target_words(label);
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let first_is_act = words
+        .first()
+        .is_some_and(|w| ACT_WORDS.iter().any(|a| w.starts_with(a)));
+    let title_of_act = is_title(label)
+        && words
+            .iter()
+            .skip(1)
+            .any(|w| ACT_WORDS.iter().any(|a| w.starts_with(a)));
+    first_is_act || title_of_act
+}
+
 /// A target that is a title (`Тақырып`, `Тақырыбы`, `Заголовок`, `название`, `наименование`).
 fn is_title(label: &str) -> bool {
     let l = target_words(label);
@@ -387,6 +420,9 @@ pub fn resolve_note_target(
         };
     }
     let refs = label_refs(label);
+    if refs.is_empty() && names_act(label) {
+        return exact(String::new());
+    }
     if refs.is_empty() && is_title(label) {
         return if act_title() {
             exact(String::new())
