@@ -25,12 +25,17 @@ pub struct NoteEvent {
     pub rule: EffectiveRule,
 }
 
-static ACTION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(тақырыбы\s+жаңа\s+редакцияда|жаңа\s+редакцияда|толықтыру\s+көзделген|өзгеріс(?:тер)?\s+енгізу\s+көзделген|көзделген|толықтырылды|алып\s+тасталды|(?:өзгеріс|өзгерт|толықтыру)[а-яәіңғүұқөһ]*(?:\s+(?:мен|пен|және)\s+(?:өзгеріс|өзгерт|толықтыру)[а-яәіңғүұқөһ]*)?\s+енгізілді|ауыстырылды|күші\s+жойылды)\s*[-–—]",
-    )
-    .expect("static regex")
-});
+/// The action phrases of a Kazakh note; [`ACTION_RE`] requires the dash that leads to the
+/// amending acts after one.
+const ACTIONS: &str = r"(?i)(тақырыбы\s+жаңа\s+редакцияда|жаңа\s+редакцияда|толықтыру\s+көзделген|өзгеріс(?:тер)?\s+енгізу\s+көзделген|көзделген|толықтырылды|алып\s+тасталды|(?:өзгеріс|өзгерт|толықтыру)[а-яәіңғүұқөһ]*(?:\s+(?:мен|пен|және)\s+(?:өзгеріс|өзгерт|толықтыру)[а-яәіңғүұқөһ]*)?\s+енгізілді|ауыстырылды|күші\s+жойылды)";
+
+static ACTION_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"{ACTIONS}\s*[-–—]")).expect("static regex"));
+
+/// An action phrase with no amending act after it (`1-бапқа өзгеріс енгізілді.`): what makes
+/// an unparsed note's reason `no dated amending act` rather than `no action phrase`.
+static BARE_ACTION_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(ACTIONS).expect("static regex"));
 
 pub(crate) static SIGN_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:№|\bN)\s*([0-9]+(?:[-/][0-9A-Za-zІі]+|\.[0-9]+)*)").expect("static regex")
@@ -50,6 +55,7 @@ static KIND_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
 pub(crate) fn compile_patterns() {
     LazyLock::force(&ACTION_RE);
+    LazyLock::force(&BARE_ACTION_RE);
     LazyLock::force(&SIGN_NUMBER_RE);
     LazyLock::force(&BARE_NUMBER_RE);
     LazyLock::force(&KIND_RE);
@@ -94,7 +100,7 @@ pub fn parse_note_explained(text: &str) -> Result<Vec<NoteEvent>, &'static str> 
         .or_else(|| t.strip_prefix("Ескертпе."))
     {
         let body = rest.trim();
-        (parse_body(body, None), ACTION_RE.is_match(body))
+        (parse_body(body, None), BARE_ACTION_RE.is_match(body))
     } else if let Some(body) = super::notes_ru::strip_prefix(&t) {
         (
             super::notes_ru::parse_body(body, None),
