@@ -189,6 +189,7 @@ pub(crate) fn compile_patterns() {
     effective::compile_patterns();
     instructions::compile_patterns();
     notes::compile_patterns();
+    notes_ru::compile_patterns();
 }
 
 /// The lowercase words of a target label without a leading Russian preposition (`В статью 5`

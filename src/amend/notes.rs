@@ -59,7 +59,6 @@ pub(crate) fn compile_patterns() {
     LazyLock::force(&SIGN_NUMBER_RE);
     LazyLock::force(&BARE_NUMBER_RE);
     LazyLock::force(&KIND_RE);
-    super::notes_ru::compile_patterns();
 }
 
 /// Collapses whitespace and strips Markdown emphasis and quote markers (`> *Ескерту. …*`).
