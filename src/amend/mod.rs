@@ -390,15 +390,15 @@ pub fn resolve_note_target(
     } else {
         context.split("__").collect()
     };
-    // The act's own title: a title note with no unit named, under the preamble or nothing
-    // (a unit with a heading, like an appendix, has a title of its own).
+    // The act's own title: a title note with no unit named, under the preamble, nothing, or a
+    // unit without a heading outside the attachments (a unit with a heading, like an article
+    // or an appendix, has a title of its own).
     let act_title = || {
-        context.is_empty()
-            || context == "preamble"
-            || (!headed.is_empty() && !headed.contains(context))
-                && !comps
-                    .iter()
-                    .any(|c| c.starts_with("annex_") || c.starts_with("att_"))
+        let in_attachment = comps
+            .iter()
+            .any(|c| c.starts_with("annex_") || c.starts_with("att_"));
+        let untitled_unit = !headed.is_empty() && !headed.contains(context);
+        context.is_empty() || context == "preamble" || (untitled_unit && !in_attachment)
     };
     if label.trim().is_empty() {
         return match action {
@@ -594,4 +594,73 @@ fn commencement(act: &Act) -> Option<crate::model::EffectiveRule> {
             t.starts_with("Осы") && t.contains("қолданысқа енгізіледі")
         })
         .map(|u| effective::parse_rule(&u.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(eids: &[&str]) -> HashSet<String> {
+        eids.iter().map(|e| e.to_string()).collect()
+    }
+
+    #[test]
+    fn targets_naming_several_are_split() {
+        assert_eq!(split_targets("Тақырып пен кіріспе"), ["Тақырып", "кіріспе"]);
+        assert_eq!(split_targets("Статьи 5 и 6"), ["Статьи 5", "Статьи 6"]);
+        // Quoted words with a joint are one whole-text target.
+        assert_eq!(
+            split_targets("По всему тексту слова «права и обязанности»"),
+            ["По всему тексту слова «права и обязанности»"]
+        );
+        assert_eq!(split_targets("1, 2-тармақтар"), ["1, 2-тармақтар"]);
+    }
+
+    #[test]
+    fn targets_resolve_to_existing_units() {
+        let eids = set(&[
+            "preamble",
+            "chp_1",
+            "art_1",
+            "art_1__para_1",
+            "att_1",
+            "att_1__para_3",
+        ]);
+        let headed = set(&["chp_1", "art_1"]);
+        let r = |label: &str, ctx: &str, a: AmendAction| {
+            let t = resolve_note_target(label, ctx, &eids, &headed, a);
+            (t.eid, t.wanted)
+        };
+        assert_eq!(
+            r("Приказ в редакции", "preamble", AmendAction::NewWording).0,
+            ""
+        );
+        assert_eq!(r("Заголовок", "preamble", AmendAction::Renamed).0, "");
+        assert_eq!(r("Заголовок", "art_1", AmendAction::Renamed).0, "art_1");
+        assert_eq!(
+            r("пункт 3", "att_1", AmendAction::Changed).0,
+            "att_1__para_3"
+        );
+        assert_eq!(
+            r(
+                "Глава 1 дополнена статьей 1",
+                "chp_1",
+                AmendAction::Inserted
+            )
+            .0,
+            "art_1"
+        );
+        assert_eq!(
+            r(
+                "Статью 1 дополнить пунктом 2",
+                "art_1__para_1",
+                AmendAction::Prospective
+            ),
+            ("art_1".to_string(), Some("art_1__para_2".to_string()))
+        );
+        assert_eq!(
+            r("Статья 9", "art_1", AmendAction::Deleted),
+            ("art_1".to_string(), Some("art_9".to_string()))
+        );
+    }
 }
