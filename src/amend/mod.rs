@@ -293,6 +293,11 @@ fn label_refs(label: &str) -> Vec<String> {
     refs
 }
 
+/// Whether a label names a target: a unit, the title, the preamble or the whole text.
+pub(crate) fn names_unit(label: &str) -> bool {
+    is_title(label) || is_preamble(label) || is_whole_text(label) || !label_refs(label).is_empty()
+}
+
 /// The parts of a label naming several targets, each one a target of its own (`Тақырып пен
 /// кіріспе` → `Тақырып`, `кіріспе`; `Статьи 5 и 6` → `Статьи 5`, `Статьи 6`). A label is split
 /// only when every part names something; otherwise it is one target (quoted words replaced
@@ -318,9 +323,7 @@ fn split_targets(label: &str) -> Vec<String> {
             }
         })
         .collect();
-    let names =
-        |p: &str| is_title(p) || is_preamble(p) || is_whole_text(p) || !label_refs(p).is_empty();
-    if full.iter().all(|p| names(p)) {
+    if full.iter().all(|p| names_unit(p)) {
         full
     } else {
         vec![label.to_string()]
@@ -614,6 +617,30 @@ mod tests {
             ["По всему тексту слова «права и обязанности»"]
         );
         assert_eq!(split_targets("1, 2-тармақтар"), ["1, 2-тармақтар"]);
+    }
+
+    #[test]
+    fn a_later_action_with_its_own_target() {
+        let labels = |n: &str| {
+            notes::parse_note(n)
+                .into_iter()
+                .map(|e| (e.target_label, e.action))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            labels("Ескерту. 2-тармақ жаңа редакцияда - ҚР Ішкі істер министрінің 11.03.2014 № 152 (алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі) бұйрығымен; 3-тармақ алып тасталды - ҚР Ішкі істер министрінің 11.03.2014 № 152 бұйрығымен."),
+            [
+                ("2-тармақ".to_string(), AmendAction::NewWording),
+                ("3-тармақ".to_string(), AmendAction::Deleted),
+            ]
+        );
+        assert_eq!(
+            labels("Сноска. Пункт 1 в редакции приказа Министра внутренних дел РК от 11.03.2014 № 152; пункт 2 исключен приказом Министра внутренних дел РК от 11.03.2014 № 152."),
+            [
+                ("Пункт 1".to_string(), AmendAction::NewWording),
+                ("пункт 2".to_string(), AmendAction::Deleted),
+            ]
+        );
     }
 
     #[test]

@@ -153,7 +153,7 @@ fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
     let Some(first) = actions.first() else {
         return Vec::new();
     };
-    let label = match forced_label {
+    let mut label = match forced_label {
         Some(l) => l.to_string(),
         None => body[..first.start()]
             .trim()
@@ -163,6 +163,12 @@ fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
     let mut out = Vec::new();
     for (i, m) in actions.iter().enumerate() {
         let end = actions.get(i + 1).map_or(body.len(), |n| n.start());
+        // `…; 3-тармақ алып тасталды - …`: a later action with a target of its own.
+        if let (Some(prev), None) = (i.checked_sub(1), forced_label) {
+            if let Some(own) = own_subject(&body[actions[prev].end()..m.start()]) {
+                label = own.to_string();
+            }
+        }
         let phrase = crate::structure::lowercase(m.as_str());
         let mut action = if phrase.contains("тақырыбы") {
             AmendAction::Renamed
@@ -186,6 +192,25 @@ fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
         out.extend(parse_citations(&body[m.end()..end], action, &label));
     }
     out
+}
+
+/// The target a later action of a note prints before itself (`…; 3-тармақ алып тасталды`,
+/// `…; пункт 2 исключен`): the text after the previous segment's last `;` outside parentheses,
+/// when it cites no act (no date) and names a unit. `; с изменением, внесенным …` has none.
+pub(crate) fn own_subject(prev: &str) -> Option<&str> {
+    let parens = paren_ranges(prev);
+    let cut = prev
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c == ';' && !parens.iter().any(|r| r.contains(&i)))
+        .map(|(i, _)| i + 1)?;
+    let s = prev[cut..]
+        .trim()
+        .trim_end_matches([' ', '-', '–', '—', ',']);
+    let named = !s.is_empty()
+        && super::effective::find_dates_with_words(s).is_empty()
+        && super::names_unit(s);
+    named.then_some(s)
 }
 
 /// Byte ranges of top-level parentheses (extraction may leave one unclosed: it runs to the end).

@@ -157,7 +157,7 @@ pub fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
                 .map(|o| first.end() + o.end())
         })
         .flatten();
-    let label = match (forced_label, object_end) {
+    let mut label = match (forced_label, object_end) {
         (Some(l), _) => l.to_string(),
         (None, Some(end)) => body[..end].trim().to_string(),
         (None, None) => subject.to_string(),
@@ -165,6 +165,12 @@ pub fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
     let mut out = Vec::new();
     for (i, m) in found.iter().enumerate() {
         let end = found.get(i + 1).map_or(body.len(), |n| n.start());
+        // `…; пункт 2 исключен …`: a later action with a target of its own.
+        if let (Some(prev), None) = (i.checked_sub(1), forced_label) {
+            if let Some(own) = super::notes::own_subject(&body[found[prev].end()..m.start()]) {
+                label = own.to_string();
+            }
+        }
         let start = match object_end {
             Some(o) if i == 0 => o,
             _ => m.end(),
