@@ -506,6 +506,45 @@ pub struct Act {
     pub commencement: Option<EffectiveRule>,
     /// Earlier and later editions, oldest first (filled by the amend stage).
     pub versions: Vec<ActVersion>,
+    /// Notes (`Ескерту.`, `Сноска.`, `Примечание.` …) that gave no amendment event, with why:
+    /// reported rather than dropped (filled by the amend stage).
+    #[serde(default)]
+    pub unparsed_notes: Vec<UnparsedNote>,
+    /// Events whose printed target is no unit of the edition the note is in (a unit announced
+    /// but not printed yet, a part that is not a unit): each event went to the nearest existing
+    /// unit instead, and this says which and why (filled by the amend stage).
+    #[serde(default)]
+    pub target_fallbacks: Vec<TargetFallback>,
+}
+
+/// A note that gave no amendment event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnparsedNote {
+    /// The source file the note is in (`Source::file`).
+    pub file: String,
+    /// The note's first line in that file (1-based).
+    pub line: u32,
+    /// The note's text, cleaned of Markdown decoration.
+    pub text: String,
+    /// The unit the note is printed under.
+    pub eid: String,
+    /// Why no event came of it (`no action phrase`, `no dated amending act`, …).
+    pub reason: String,
+}
+
+/// An event whose printed target does not exist in its edition, moved to an existing unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetFallback {
+    /// The source file the note is in.
+    pub file: String,
+    /// The note's first line in that file (1-based).
+    pub line: u32,
+    /// The target as printed (`Статью 10 предусмотрено дополнить пунктом 5-1`).
+    pub label: String,
+    /// The eid the printed target would have (`art_10__para_5-1`).
+    pub wanted: String,
+    /// The existing unit the event targets instead (`art_10`).
+    pub target_eid: String,
 }
 
 impl Act {

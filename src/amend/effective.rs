@@ -20,10 +20,26 @@ static DAYS_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A Russian date in words: `6 мая 1999 г.`, `19 июня 2007 года`, `1 января 2023`.
+static RU_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b([0-9]{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+([0-9]{4})(?:\s*(?:года|г\.))?")
+        .expect("static regex")
+});
+
+/// `по истечении десяти календарных дней` / `по истечении 10 календарных дней`.
+static RU_DAYS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)по\s+истечении\s+([а-яё0-9]+(?:\s+[а-яё0-9]+)?)\s+(?:календарн[а-яё]*\s+)?(?:дн|сут)",
+    )
+    .expect("static regex")
+});
+
 /// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
 pub(crate) fn compile_patterns() {
     LazyLock::force(&DATE_RE);
     LazyLock::force(&DAYS_RE);
+    LazyLock::force(&RU_DATE_RE);
+    LazyLock::force(&RU_DAYS_RE);
 }
 
 /// Finds dates in both printed styles, `23.11.2022` and `1999.05.06.` (also `01.01. 2005`),
@@ -101,6 +117,140 @@ fn dates_in(window: &str, base: usize, out: &mut Vec<(NaiveDate, std::ops::Range
     }
 }
 
+/// Finds dates in every printed style: the numeric ones of [`find_dates`] and Russian dates in
+/// words (`6 мая 1999 г.`, `19 июня 2007 года`), in order of position.
+///
+/// ```
+/// use zanlex::amend::effective::find_dates_with_words;
+/// let d = find_dates_with_words("от 6 мая 1999 г. N 379; от 19.06.2007 N 267");
+/// let got: Vec<_> = d.iter().map(|(d, _)| d.to_string()).collect();
+/// assert_eq!(got, ["1999-05-06", "2007-06-19"]);
+/// ```
+pub fn find_dates_with_words(text: &str) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
+    let mut out = find_dates(text);
+    for c in RU_DATE_RE.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
+        let month = c
+            .get(2)
+            .map(|x| crate::structure::lowercase(x.as_str()))
+            .and_then(|w| {
+                [
+                    "января",
+                    "февраля",
+                    "марта",
+                    "апреля",
+                    "мая",
+                    "июня",
+                    "июля",
+                    "августа",
+                    "сентября",
+                    "октября",
+                    "ноября",
+                    "декабря",
+                ]
+                .iter()
+                .position(|x| *x == w)
+            });
+        let date = (|| NaiveDate::from_ymd_opt(num(3)? as i32, month? as u32 + 1, num(1)?))();
+        if let Some(date) = date {
+            out.push((date, m.range()));
+        }
+    }
+    out.sort_by_key(|(_, r)| r.start);
+    out
+}
+
+/// Russian number words up to ninety-nine in any case, as used in day counts (`десяти`,
+/// `двадцати одного`, `шестьдесят`).
+fn russian_number_words(text: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut any = false;
+    for w in text.split_whitespace() {
+        let w = crate::structure::lowercase(w).replace('ё', "е");
+        // Stems, longest first where one is the start of another (`девятнадцат` before `девят`).
+        const STEMS: &[(&str, u32)] = &[
+            ("одиннадцат", 11),
+            ("двенадцат", 12),
+            ("тринадцат", 13),
+            ("четырнадцат", 14),
+            ("пятнадцат", 15),
+            ("шестнадцат", 16),
+            ("семнадцат", 17),
+            ("восемнадцат", 18),
+            ("девятнадцат", 19),
+            ("двадцат", 20),
+            ("тридцат", 30),
+            ("сорок", 40),
+            ("пятидесят", 50),
+            ("пятьдесят", 50),
+            ("шестидесят", 60),
+            ("шестьдесят", 60),
+            ("семидесят", 70),
+            ("семьдесят", 70),
+            ("восьмидесят", 80),
+            ("восемьдесят", 80),
+            ("девяност", 90),
+            ("один", 1),
+            ("одн", 1),
+            ("дв", 2),
+            ("тр", 3),
+            ("четыр", 4),
+            ("пят", 5),
+            ("шест", 6),
+            ("сем", 7),
+            ("восем", 8),
+            ("девят", 9),
+        ];
+        let v = if let Ok(n) = w.parse::<u32>() {
+            n
+        } else if w.starts_with("десят") {
+            10
+        } else if let Some((_, v)) = STEMS.iter().find(|(s, _)| w.starts_with(s)) {
+            *v
+        } else {
+            continue;
+        };
+        total += v;
+        any = true;
+    }
+    any.then_some(total)
+}
+
+/// The Russian wording of an effective rule (`вводится в действие по истечении десяти
+/// календарных дней после дня его первого официального опубликования`, `… с 01.01.2023`,
+/// `… со дня его первого официального опубликования`), if the text has one.
+fn parse_rule_ru(t: &str, lower: &str) -> Option<EffectiveRule> {
+    if let Some(c) = RU_DAYS_RE.captures(t) {
+        if let Some(days) = c.get(1).and_then(|m| russian_number_words(m.as_str())) {
+            return Some(EffectiveRule::DaysAfterPublication { days });
+        }
+    }
+    let commences = [
+        "вводится в действие",
+        "вводятся в действие",
+        "вступает в силу",
+        "вступают в силу",
+        "введен",
+        "действует с",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    if commences && !lower.contains("опубликования") && !lower.contains("подписания")
+    {
+        if let Some((date, _)) = find_dates_with_words(t).into_iter().next() {
+            return Some(EffectiveRule::OnDate { date });
+        }
+    }
+    if commences && lower.contains("опубликования") {
+        return Some(EffectiveRule::OnPublication);
+    }
+    if commences && lower.contains("подписания") {
+        return Some(EffectiveRule::OnSigning);
+    }
+    None
+}
+
 /// Parses one date in either printed style (`23.11.2022`, `1999.05.06.`).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     find_dates(text).into_iter().next().map(|(d, _)| d)
@@ -174,7 +324,7 @@ pub fn parse_rule(text: &str) -> EffectiveRule {
     if lower.contains("қол қойылған") {
         return EffectiveRule::OnSigning;
     }
-    EffectiveRule::Unknown
+    parse_rule_ru(&t, &lower).unwrap_or(EffectiveRule::Unknown)
 }
 
 /// Turns a rule into a date: exact when the rule fixes it or the publication date is known,

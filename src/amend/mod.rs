@@ -14,6 +14,7 @@ pub mod effective;
 pub mod history;
 pub mod instructions;
 pub mod notes;
+pub mod notes_ru;
 pub mod versions;
 
 pub use diff::{diff_versions, ActDiff, UnitChange, UnitChangeKind, WordChange};
@@ -21,7 +22,8 @@ pub use history::{history, HistoryEntry};
 pub use versions::{amendments_for, link_corpus, unit_versions, units_as_of, UnitAsOf};
 
 use crate::model::{
-    Act, ActRef, AmendAction, Amendment, Instruction, Status, Unit, UnitKind, UnitStatus,
+    Act, ActRef, AmendAction, Amendment, Instruction, Status, TargetFallback, Unit, UnitKind,
+    UnitStatus, UnparsedNote,
 };
 use regex::Regex;
 use std::collections::HashSet;
@@ -29,21 +31,64 @@ use std::sync::LazyLock;
 
 /// Parses one act's own notes, instructions and commencement clause into its fields:
 /// `act.amendments` (one event per amending act a note cites, plus deleted units and
-/// placeholders that cite their amending act), `act.instructions` (amending acts only) and
-/// `act.commencement`. A note repealing the whole act sets `act.status` to repealed unless the
-/// header already did.
+/// placeholders that cite their amending act), `act.unparsed_notes` (every note that gave no
+/// event, with why), `act.target_fallbacks` (events whose printed target is no unit of this
+/// edition), `act.instructions` (amending acts only) and `act.commencement`. Every event's
+/// target is a unit of the act, or `""` for the whole act. A note repealing the whole act sets
+/// `act.status` to repealed unless the header already did.
 pub fn annotate_act(act: &mut Act) {
     let eids: HashSet<String> = act.all_units().iter().map(|u| u.eid.clone()).collect();
+    let headed: HashSet<String> = act
+        .all_units()
+        .iter()
+        .filter(|u| u.heading.as_deref().is_some_and(|h| !h.trim().is_empty()))
+        .map(|u| u.eid.clone())
+        .collect();
+    let file = act.source.file.clone();
     let mut events = Vec::new();
+    let mut unparsed = Vec::new();
+    let mut fallbacks = Vec::new();
     for u in act.all_units() {
         for note in &u.notes {
-            for ev in notes::parse_note(&note.text) {
-                let target_eid = resolve_target(&ev.target_label, &u.eid, &eids, ev.action);
-                events.push(make_amendment(ev, target_eid, &note.text, note.span));
+            let parsed = match notes::parse_note_explained(&note.text) {
+                Ok(evs) => evs,
+                Err(reason) => {
+                    unparsed.push(UnparsedNote {
+                        file: file.clone(),
+                        line: note.span.line_start,
+                        text: notes::clean_note_text(&note.text),
+                        eid: u.eid.clone(),
+                        reason: reason.to_string(),
+                    });
+                    continue;
+                }
+            };
+            for ev in parsed {
+                let mut seen: Vec<String> = Vec::new();
+                for part in split_targets(&ev.target_label) {
+                    let action = part_action(&part, &ev.target_label, ev.action);
+                    let r = resolve_note_target(&part, &u.eid, &eids, &headed, action);
+                    if seen.contains(&r.eid) {
+                        continue;
+                    }
+                    seen.push(r.eid.clone());
+                    if let Some(wanted) = r.wanted {
+                        fallbacks.push(TargetFallback {
+                            file: file.clone(),
+                            line: note.span.line_start,
+                            label: ev.target_label.clone(),
+                            wanted,
+                            target_eid: r.eid.clone(),
+                        });
+                    }
+                    let mut one = ev.clone();
+                    one.action = action;
+                    events.push(make_amendment(one, r.eid, &note.text, note.span));
+                }
             }
         }
         let cites_act = matches!(u.status, UnitStatus::Deleted | UnitStatus::Pending { .. })
-            && !effective::find_dates(&u.text).is_empty();
+            && !effective::find_dates_with_words(&u.text).is_empty();
         if cites_act {
             let text = strip_num(&u.text, u.num.as_deref());
             for ev in notes::parse_unit_citation(text) {
@@ -68,6 +113,8 @@ pub fn annotate_act(act: &mut Act) {
         };
     }
     act.amendments = events;
+    act.unparsed_notes = unparsed;
+    act.target_fallbacks = fallbacks;
     act.instructions = read_instructions(act);
     act.commencement = commencement(act);
 }
@@ -129,55 +176,103 @@ static REF_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// `Тақырып пен кіріспе`, `В названии и тексте`, `Статьи 5 и 6`: the joints of a target that
+/// names several.
+static JOINT_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*,\s*|\s+(?:пен|мен|және|и)\s+").expect("static regex"));
+
 /// Compiles the amendment readers' patterns now (see `crate::ingest::compile_patterns`).
 pub(crate) fn compile_patterns() {
     LazyLock::force(&REF_RE);
+    LazyLock::force(&JOINT_RE);
     apply::compile_patterns();
     effective::compile_patterns();
     instructions::compile_patterns();
     notes::compile_patterns();
+    notes_ru::compile_patterns();
 }
 
-/// Resolves a note's printed target (`3-тармақ`, `1-қосымшаға`, `Преамбула`, `Қағида`,
-/// `Тақырып`, `2) тармақша`, empty for the whole act) to an eid, relative to the unit the note
-/// follows: in 003 the Rules are `att_1`, so `3-тармақ` under them is `att_1__para_3`.
-/// Prefers an eid that exists in the act; otherwise the nearest plausible one.
-pub fn resolve_target(
-    label: &str,
-    context: &str,
-    eids: &HashSet<String>,
-    action: AmendAction,
-) -> String {
-    let l = crate::structure::lowercase(label);
-    let comps: Vec<&str> = if context.is_empty() {
-        Vec::new()
-    } else {
-        context.split("__").collect()
-    };
-    if l.is_empty() {
-        return if action == AmendAction::Repealed {
-            String::new()
-        } else {
-            context.to_string()
-        };
-    }
-    if l.starts_with("преамбула") || l.starts_with("кіріспе") {
-        return "preamble".to_string();
-    }
-    if l.starts_with("тақырып") {
-        return context.to_string();
-    }
-    if l.starts_with("қағида") || l.starts_with("ереже") || l.starts_with("регламент")
-    {
-        if let Some(i) = comps.iter().position(|c| c.starts_with("att_")) {
-            return comps[..=i].join("__");
+/// The lowercase words of a target label without a leading Russian preposition (`В статью 5`
+/// → `статью 5`).
+fn target_words(label: &str) -> String {
+    let l = crate::structure::lowercase(label.trim());
+    for p in ["в ", "во ", "по "] {
+        if let Some(rest) = l.strip_prefix(p) {
+            if !rest.starts_with("всему") {
+                return rest.trim_start().to_string();
+            }
         }
-        return if eids.contains("att_1") {
-            "att_1".to_string()
-        } else {
-            context.to_string()
-        };
     }
+    l
+}
+
+/// A target that is the whole text (`бүкіл мәтін бойынша …`, `по всему тексту`, `тексте`).
+fn is_whole_text(label: &str) -> bool {
+    let l = target_words(label);
+    l.contains("бүкіл мәтін")
+        || l.starts_with("мәтін")
+        || l.contains("по всему тексту")
+        || l.starts_with("текст")
+}
+
+/// A target that is the act itself (`Бұйрық жаңа редакцияда`, `Решение в редакции`, `Приказ
+/// дополнен …`), by its kind word; a title note naming the act (`Заголовок приказа`) too.
+fn names_act(label: &str) -> bool {
+    const ACT_WORDS: [&str; 15] = [
+        "бұйрық",
+        "шешім",
+        "қаулы",
+        "заң",
+        "жарлық",
+        "кодекс",
+        "приказ",
+        "решени",
+        "постановлени",
+        "закон",
+        "конституционн",
+        "указ",
+        "распоряжени",
+        "өкім",
+        "нормативт",
+    ];
+    let l = target_words(label);
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let first_is_act = words
+        .first()
+        .is_some_and(|w| ACT_WORDS.iter().any(|a| w.starts_with(a)));
+    let title_of_act = is_title(label)
+        && words
+            .iter()
+            .skip(1)
+            .any(|w| ACT_WORDS.iter().any(|a| w.starts_with(a)));
+    first_is_act || title_of_act
+}
+
+/// A target that is a title (`Тақырып`, `Тақырыбы`, `Заголовок`, `название`, `наименование`).
+fn is_title(label: &str) -> bool {
+    let l = target_words(label);
+    ["тақырып", "заголов", "назван", "наименован"]
+        .iter()
+        .any(|w| l.starts_with(w))
+}
+
+/// A target that is the preamble.
+fn is_preamble(label: &str) -> bool {
+    let l = target_words(label);
+    ["преамбул", "кіріспе"].iter().any(|w| l.starts_with(w))
+}
+
+/// A target that is approved Rules or a Regulation (`Қағида`, `Правила`, `Положение`).
+fn is_attachment(label: &str) -> bool {
+    let l = target_words(label);
+    ["қағида", "ереже", "регламент", "правил", "положени"]
+        .iter()
+        .any(|w| l.starts_with(w))
+}
+
+/// The units a label names, outermost first: Kazakh (`3-тармақ`, `2) тармақша`) or Russian
+/// (`пункта 2 статьи 8`).
+fn label_refs(label: &str) -> Vec<String> {
     let mut refs: Vec<String> = Vec::new();
     for c in REF_RE.captures_iter(label) {
         if let (Some(n), Some(k)) = (c.get(1), c.get(2)) {
@@ -193,9 +288,204 @@ pub fn resolve_target(
         }
     }
     if refs.is_empty() {
-        return context.to_string();
+        refs = notes_ru::unit_refs(label);
     }
-    let kind = refs[0].split('_').next().unwrap_or("").to_string();
+    refs
+}
+
+/// Whether a label names a target: a unit, the title, the preamble or the whole text.
+pub(crate) fn names_unit(label: &str) -> bool {
+    is_title(label) || is_preamble(label) || is_whole_text(label) || !label_refs(label).is_empty()
+}
+
+/// The parts of a label naming several targets, each one a target of its own (`Тақырып пен
+/// кіріспе` → `Тақырып`, `кіріспе`; `Статьи 5 и 6` → `Статьи 5`, `Статьи 6`). A label is split
+/// only when every part names something; otherwise it is one target (quoted words replaced
+/// may hold `и`).
+fn split_targets(label: &str) -> Vec<String> {
+    let parts: Vec<&str> = JOINT_RE.split(label).map(str::trim).collect();
+    if parts.len() < 2 || is_whole_text(label) {
+        return vec![label.to_string()];
+    }
+    // `Статьи 5 и 6`: a bare number takes the first part's kind word.
+    let kind_word = parts[0]
+        .split_whitespace()
+        .next()
+        .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or("");
+    let full: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            if p.starts_with(|c: char| c.is_ascii_digit()) && !kind_word.is_empty() {
+                format!("{kind_word} {p}")
+            } else {
+                p.to_string()
+            }
+        })
+        .collect();
+    if full.iter().all(|p| names_unit(p)) {
+        full
+    } else {
+        vec![label.to_string()]
+    }
+}
+
+/// The action for one part of a label: a title reworded is renamed, anything else reworded
+/// keeps `new_wording` (`Тақырып пен кіріспе жаңа редакцияда`).
+fn part_action(part: &str, label: &str, action: AmendAction) -> AmendAction {
+    if part == label {
+        return action;
+    }
+    match action {
+        AmendAction::NewWording if is_title(part) => AmendAction::Renamed,
+        AmendAction::Renamed if !is_title(part) => AmendAction::NewWording,
+        a => a,
+    }
+}
+
+/// Resolves a note's printed target (`3-тармақ`, `1-қосымшаға`, `Преамбула`, `Қағида`,
+/// `Тақырып`, `2) тармақша`, `Статья 3-1`, `Подпункт 4)`, empty for the whole act) to an eid,
+/// relative to the unit the note follows: in 003 the Rules are `att_1`, so `3-тармақ` under
+/// them is `att_1__para_3`.
+///
+/// The result is always a unit of the act or `""` (the whole act); see
+/// [`resolve_note_target`] for which unit when the named one is not there.
+pub fn resolve_target(
+    label: &str,
+    context: &str,
+    eids: &HashSet<String>,
+    action: AmendAction,
+) -> String {
+    resolve_note_target(label, context, eids, &HashSet::new(), action).eid
+}
+
+/// Where a note's event lands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedTarget {
+    /// A unit of the act, or `""` for the whole act.
+    pub eid: String,
+    /// The eid the printed target would have when no unit has it (the event went to `eid`,
+    /// the nearest existing unit the note names or sits under, instead).
+    pub wanted: Option<String>,
+}
+
+/// Resolves a note's printed target (see [`resolve_target`]) against the act's units `eids`
+/// (`headed`: those with a heading, whose `Тақырып` a title note means).
+///
+/// - empty: the unit the note sits under, or the whole act for a repeal or a title note under
+///   the preamble (the act's own title);
+/// - the whole text (`бүкіл мәтін бойынша`, `В названии и тексте`): `""`;
+/// - units (`3-тармақ`, `Статью 10 … пунктом 5-1`): looked up by the note's place (same kind
+///   in its path replaced, or appended to its path or an ancestor's), then anywhere in the act
+///   (articles are flat `art_N` even under chapters; the nearest of several by shared path);
+/// - a named unit not in this edition (announced, not yet printed): the nearest existing unit
+///   the note names (`art_10`), else the one it sits under, with `wanted` set.
+pub fn resolve_note_target(
+    label: &str,
+    context: &str,
+    eids: &HashSet<String>,
+    headed: &HashSet<String>,
+    action: AmendAction,
+) -> ResolvedTarget {
+    let exact = |eid: String| ResolvedTarget { eid, wanted: None };
+    let comps: Vec<&str> = if context.is_empty() {
+        Vec::new()
+    } else {
+        context.split("__").collect()
+    };
+    // The act's own title: a title note with no unit named, under the preamble, nothing, or a
+    // unit without a heading outside the attachments (a unit with a heading, like an article
+    // or an appendix, has a title of its own).
+    let act_title = || {
+        let in_attachment = comps
+            .iter()
+            .any(|c| c.starts_with("annex_") || c.starts_with("att_"));
+        let untitled_unit = !headed.is_empty() && !headed.contains(context);
+        context.is_empty() || context == "preamble" || (untitled_unit && !in_attachment)
+    };
+    if label.trim().is_empty() {
+        return match action {
+            AmendAction::Repealed => exact(String::new()),
+            AmendAction::Renamed if act_title() => exact(String::new()),
+            _ => exact(context.to_string()),
+        };
+    }
+    if is_whole_text(label) {
+        return exact(String::new());
+    }
+    if is_preamble(label) {
+        return if eids.contains("preamble") {
+            exact("preamble".to_string())
+        } else {
+            ResolvedTarget {
+                eid: context.to_string(),
+                wanted: Some("preamble".to_string()),
+            }
+        };
+    }
+    let refs = label_refs(label);
+    if refs.is_empty() && names_act(label) {
+        return exact(String::new());
+    }
+    if refs.is_empty() && is_title(label) {
+        return if act_title() {
+            exact(String::new())
+        } else {
+            exact(context.to_string())
+        };
+    }
+    if refs.is_empty() && is_attachment(label) {
+        if let Some(i) = comps.iter().position(|c| c.starts_with("att_")) {
+            return exact(comps[..=i].join("__"));
+        }
+        return if eids.contains("att_1") {
+            exact("att_1".to_string())
+        } else {
+            exact(context.to_string())
+        };
+    }
+    if refs.is_empty() {
+        return exact(context.to_string());
+    }
+    // The whole chain, then without its outer units (`Глава I … статьей 3-1`: articles are
+    // not inside chapters in the eids).
+    for k in 0..refs.len() {
+        if let Some(eid) = lookup(&refs[k..], &comps, eids) {
+            return exact(eid);
+        }
+    }
+    let wanted = plausible(&refs, &comps);
+    // Not in this edition: the nearest unit the note names, else the one it sits under.
+    for k in (1..refs.len()).rev() {
+        if let Some(eid) = lookup(&refs[..k], &comps, eids) {
+            return ResolvedTarget {
+                eid,
+                wanted: Some(wanted),
+            };
+        }
+    }
+    ResolvedTarget {
+        eid: context.to_string(),
+        wanted: Some(wanted),
+    }
+}
+
+/// The eid a chain of units would have at the note's place (what the note means when the unit
+/// is not printed).
+fn plausible(refs: &[String], comps: &[&str]) -> String {
+    let kind = refs[0].split('_').next().unwrap_or("");
+    let cut = comps
+        .iter()
+        .rposition(|c| c.split('_').next() == Some(kind))
+        .unwrap_or(comps.len());
+    let mut v: Vec<&str> = comps[..cut].to_vec();
+    v.extend(refs.iter().map(String::as_str));
+    v.join("__")
+}
+
+/// The existing unit a chain of units names from the note's place `comps`, if any.
+fn lookup(refs: &[String], comps: &[&str], eids: &HashSet<String>) -> Option<String> {
+    let kind = refs[0].split('_').next().unwrap_or("");
     let build = |cut: usize| {
         let mut v: Vec<&str> = comps[..cut].to_vec();
         v.extend(refs.iter().map(String::as_str));
@@ -204,22 +494,40 @@ pub fn resolve_target(
     // Same kind in the context path: replace it (a note under paragraph 3 naming `3-тармақ`).
     let same = comps
         .iter()
-        .rposition(|c| c.split('_').next() == Some(kind.as_str()));
+        .rposition(|c| c.split('_').next() == Some(kind));
     if let Some(i) = same {
         let cand = build(i);
         if eids.contains(&cand) {
-            return cand;
+            return Some(cand);
         }
     }
     for cut in (0..=comps.len()).rev() {
         let cand = build(cut);
         if eids.contains(&cand) {
-            return cand;
+            return Some(cand);
         }
     }
-    match same {
-        Some(i) => build(i),
-        None => build(comps.len()),
+    // Anywhere in the act: the one sharing the longest path with the note's place, if that
+    // is one unit.
+    let tail = refs.join("__");
+    let suffix = format!("__{tail}");
+    let shared = |e: &str| {
+        e.split("__")
+            .zip(comps.iter())
+            .take_while(|(a, b)| a == *b)
+            .count()
+    };
+    let mut best: Vec<(usize, &String)> = eids
+        .iter()
+        .filter(|e| **e == tail || e.ends_with(&suffix))
+        .map(|e| (shared(e), e))
+        .collect();
+    best.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    match best.as_slice() {
+        [] => None,
+        [(_, e)] => Some((*e).clone()),
+        [(a, e), (b, _), ..] if a > b => Some((*e).clone()),
+        _ => None,
     }
 }
 
@@ -289,4 +597,97 @@ fn commencement(act: &Act) -> Option<crate::model::EffectiveRule> {
             t.starts_with("Осы") && t.contains("қолданысқа енгізіледі")
         })
         .map(|u| effective::parse_rule(&u.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(eids: &[&str]) -> HashSet<String> {
+        eids.iter().map(|e| e.to_string()).collect()
+    }
+
+    #[test]
+    fn targets_naming_several_are_split() {
+        assert_eq!(split_targets("Тақырып пен кіріспе"), ["Тақырып", "кіріспе"]);
+        assert_eq!(split_targets("Статьи 5 и 6"), ["Статьи 5", "Статьи 6"]);
+        // Quoted words with a joint are one whole-text target.
+        assert_eq!(
+            split_targets("По всему тексту слова «права и обязанности»"),
+            ["По всему тексту слова «права и обязанности»"]
+        );
+        assert_eq!(split_targets("1, 2-тармақтар"), ["1, 2-тармақтар"]);
+    }
+
+    #[test]
+    fn a_later_action_with_its_own_target() {
+        let labels = |n: &str| {
+            notes::parse_note(n)
+                .into_iter()
+                .map(|e| (e.target_label, e.action))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            labels("Ескерту. 2-тармақ жаңа редакцияда - ҚР Ішкі істер министрінің 11.03.2014 № 152 (алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі) бұйрығымен; 3-тармақ алып тасталды - ҚР Ішкі істер министрінің 11.03.2014 № 152 бұйрығымен."),
+            [
+                ("2-тармақ".to_string(), AmendAction::NewWording),
+                ("3-тармақ".to_string(), AmendAction::Deleted),
+            ]
+        );
+        assert_eq!(
+            labels("Сноска. Пункт 1 в редакции приказа Министра внутренних дел РК от 11.03.2014 № 152; пункт 2 исключен приказом Министра внутренних дел РК от 11.03.2014 № 152."),
+            [
+                ("Пункт 1".to_string(), AmendAction::NewWording),
+                ("пункт 2".to_string(), AmendAction::Deleted),
+            ]
+        );
+    }
+
+    #[test]
+    fn targets_resolve_to_existing_units() {
+        let eids = set(&[
+            "preamble",
+            "chp_1",
+            "art_1",
+            "art_1__para_1",
+            "att_1",
+            "att_1__para_3",
+        ]);
+        let headed = set(&["chp_1", "art_1"]);
+        let r = |label: &str, ctx: &str, a: AmendAction| {
+            let t = resolve_note_target(label, ctx, &eids, &headed, a);
+            (t.eid, t.wanted)
+        };
+        assert_eq!(
+            r("Приказ в редакции", "preamble", AmendAction::NewWording).0,
+            ""
+        );
+        assert_eq!(r("Заголовок", "preamble", AmendAction::Renamed).0, "");
+        assert_eq!(r("Заголовок", "art_1", AmendAction::Renamed).0, "art_1");
+        assert_eq!(
+            r("пункт 3", "att_1", AmendAction::Changed).0,
+            "att_1__para_3"
+        );
+        assert_eq!(
+            r(
+                "Глава 1 дополнена статьей 1",
+                "chp_1",
+                AmendAction::Inserted
+            )
+            .0,
+            "art_1"
+        );
+        assert_eq!(
+            r(
+                "Статью 1 дополнить пунктом 2",
+                "art_1__para_1",
+                AmendAction::Prospective
+            ),
+            ("art_1".to_string(), Some("art_1__para_2".to_string()))
+        );
+        assert_eq!(
+            r("Статья 9", "art_1", AmendAction::Deleted),
+            ("art_1".to_string(), Some("art_9".to_string()))
+        );
+    }
 }

@@ -25,18 +25,23 @@ pub struct NoteEvent {
     pub rule: EffectiveRule,
 }
 
-static ACTION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(тақырыбы\s+жаңа\s+редакцияда|жаңа\s+редакцияда|толықтыру\s+көзделген|өзгеріс(?:тер)?\s+енгізу\s+көзделген|көзделген|толықтырылды|алып\s+тасталды|өзгеріс(?:тер)?\s+енгізілді|күші\s+жойылды)\s*[-–—]",
-    )
-    .expect("static regex")
-});
+/// The action phrases of a Kazakh note; [`ACTION_RE`] requires the dash that leads to the
+/// amending acts after one.
+const ACTIONS: &str = r"(?i)(тақырыбы\s+жаңа\s+редакцияда|жаңа\s+редакцияда|толықтыру\s+көзделген|өзгеріс(?:тер)?\s+енгізу\s+көзделген|көзделген|толықтырылды|алып\s+тасталды|(?:өзгеріс|өзгерт|толықтыру)[а-яәіңғүұқөһ]*(?:\s+(?:мен|пен|және)\s+(?:өзгеріс|өзгерт|толықтыру)[а-яәіңғүұқөһ]*)?\s+енгізілді|ауыстырылды|күші\s+жойылды)";
 
-static SIGN_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
+static ACTION_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"{ACTIONS}\s*[-–—]")).expect("static regex"));
+
+/// An action phrase with no amending act after it (`1-бапқа өзгеріс енгізілді.`): what makes
+/// an unparsed note's reason `no dated amending act` rather than `no action phrase`.
+static BARE_ACTION_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(ACTIONS).expect("static regex"));
+
+pub(crate) static SIGN_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:№|\bN)\s*([0-9]+(?:[-/][0-9A-Za-zІі]+|\.[0-9]+)*)").expect("static regex")
 });
 
-static BARE_NUMBER_RE: LazyLock<Regex> =
+pub(crate) static BARE_NUMBER_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[0-9]+(?:-[0-9]+)*/[0-9]+\b").expect("static regex"));
 
 /// The start of a kind word: [`kind_of`] reads only its beginning, and the first match starts
@@ -50,6 +55,7 @@ static KIND_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
 pub(crate) fn compile_patterns() {
     LazyLock::force(&ACTION_RE);
+    LazyLock::force(&BARE_ACTION_RE);
     LazyLock::force(&SIGN_NUMBER_RE);
     LazyLock::force(&BARE_NUMBER_RE);
     LazyLock::force(&KIND_RE);
@@ -71,18 +77,42 @@ pub fn is_amendment_note(text: &str) -> bool {
     !parse_note(text).is_empty()
 }
 
-/// Parses one note into its events (one per amending act cited). Returns nothing for text that
-/// is not an amendment note.
+/// Parses one note, Kazakh (`Ескерту.`, `Ескертпе.`) or Russian (`Сноска.`, `Примечание.`),
+/// into its events (one per amending act cited). Returns nothing for text that is not an
+/// amendment note.
 pub fn parse_note(text: &str) -> Vec<NoteEvent> {
+    parse_note_explained(text).unwrap_or_default()
+}
+
+/// Like [`parse_note`], but says why a note gave no event: no note prefix, no action phrase,
+/// or no dated amending act after the action.
+///
+/// ```
+/// use zanlex::amend::notes::parse_note_explained;
+/// assert_eq!(parse_note_explained("Ескерту. Мәтін."), Err("no action phrase"));
+/// assert_eq!(parse_note_explained("Сноска. Статья 7 исключена."), Err("no dated amending act"));
+/// ```
+pub fn parse_note_explained(text: &str) -> Result<Vec<NoteEvent>, &'static str> {
     let t = clean_note_text(text);
-    let body = if let Some(rest) = t.strip_prefix("Ескерту.") {
-        rest
-    } else if let Some(rest) = t.strip_prefix("Ескертпе.") {
-        rest
+    let (events, has_action) = if let Some(rest) = t
+        .strip_prefix("Ескерту.")
+        .or_else(|| t.strip_prefix("Ескертпе."))
+    {
+        let body = rest.trim();
+        (parse_body(body, None), BARE_ACTION_RE.is_match(body))
+    } else if let Some(body) = super::notes_ru::strip_prefix(&t) {
+        (
+            super::notes_ru::parse_body(body, None),
+            super::notes_ru::has_action(body),
+        )
     } else {
-        return Vec::new();
+        return Err("not an amendment note (no Ескерту. / Ескертпе. / Сноска. / Примечание.)");
     };
-    parse_body(body.trim(), None)
+    match (events.is_empty(), has_action) {
+        (false, _) => Ok(events),
+        (true, false) => Err("no action phrase"),
+        (true, true) => Err("no dated amending act"),
+    }
 }
 
 /// Parses the printed text of a deleted unit or a placeholder that cites its amending act
@@ -110,7 +140,11 @@ pub fn parse_unit_citation(text: &str) -> Vec<NoteEvent> {
         }
         return events;
     }
-    parse_body(&t, Some(""))
+    let events = parse_body(&t, Some(""));
+    if events.is_empty() {
+        return super::notes_ru::parse_unit_citation(&t);
+    }
+    events
 }
 
 /// Splits a note body at its action phrases and reads each segment's citations.
@@ -119,7 +153,7 @@ fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
     let Some(first) = actions.first() else {
         return Vec::new();
     };
-    let label = match forced_label {
+    let mut label = match forced_label {
         Some(l) => l.to_string(),
         None => body[..first.start()]
             .trim()
@@ -129,6 +163,12 @@ fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
     let mut out = Vec::new();
     for (i, m) in actions.iter().enumerate() {
         let end = actions.get(i + 1).map_or(body.len(), |n| n.start());
+        // `…; 3-тармақ алып тасталды - …`: a later action with a target of its own.
+        if let (Some(prev), None) = (i.checked_sub(1), forced_label) {
+            if let Some(own) = own_subject(&body[actions[prev].end()..m.start()]) {
+                label = own.to_string();
+            }
+        }
         let phrase = crate::structure::lowercase(m.as_str());
         let mut action = if phrase.contains("тақырыбы") {
             AmendAction::Renamed
@@ -154,8 +194,27 @@ fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
     out
 }
 
+/// The target a later action of a note prints before itself (`…; 3-тармақ алып тасталды`,
+/// `…; пункт 2 исключен`): the text after the previous segment's last `;` outside parentheses,
+/// when it cites no act (no date) and names a unit. `; с изменением, внесенным …` has none.
+pub(crate) fn own_subject(prev: &str) -> Option<&str> {
+    let parens = paren_ranges(prev);
+    let cut = prev
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c == ';' && !parens.iter().any(|r| r.contains(&i)))
+        .map(|(i, _)| i + 1)?;
+    let s = prev[cut..]
+        .trim()
+        .trim_end_matches([' ', '-', '–', '—', ',']);
+    let named = !s.is_empty()
+        && super::effective::find_dates_with_words(s).is_empty()
+        && super::names_unit(s);
+    named.then_some(s)
+}
+
 /// Byte ranges of top-level parentheses (extraction may leave one unclosed: it runs to the end).
-fn paren_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn paren_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0usize;
@@ -287,26 +346,30 @@ pub fn kind_of(word: &str) -> ActKind {
     }
 }
 
-/// A short code for an issuer as printed (`ҚР Сыртқы істер министрінің м.а.` → `mfa`).
+/// A short code for an issuer as printed, Kazakh or Russian (`ҚР Сыртқы істер министрінің м.а.`
+/// → `mfa`; `Начальника Канцелярии Президента РК` → `president-office`).
 /// A bare `ҚР` citing a law means Parliament.
 pub fn issuer_code(issuer: &str, kind: Option<ActKind>) -> String {
     let l = crate::structure::lowercase(issuer);
-    let code = if l.contains("сыртқы істер") {
+    let code = if l.contains("сыртқы істер") || l.contains("иностранных дел")
+    {
         "mfa"
-    } else if l.contains("ішкі істер") {
+    } else if l.contains("ішкі істер") || l.contains("внутренних дел") {
         "mvd"
-    } else if l.contains("үкімет") {
+    } else if l.contains("үкімет") || l.contains("правительств") {
         "government"
-    } else if l.contains("президенті кеңсе") || l.contains("президенті әкімшілі")
+    } else if l.contains("президенті кеңсе")
+        || l.contains("президенті әкімшілі")
+        || (l.contains("президент") && (l.contains("канцеляри") || l.contains("администраци")))
     {
         "president-office"
     } else if l.contains("президент") {
         "president"
-    } else if l.contains("әділет") {
+    } else if l.contains("әділет") || l.contains("юстиции") {
         "moj"
-    } else if l.contains("мәслихат") {
+    } else if l.contains("мәслихат") || l.contains("маслихат") {
         "maslikhat"
-    } else if l.contains("әкім") {
+    } else if l.contains("әкім") || l.contains("акимат") || l.contains("аким ") {
         "akimat"
     } else if matches!(
         kind,

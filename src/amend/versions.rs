@@ -8,7 +8,8 @@
 use super::apply::apply_instructions;
 use super::effective::resolve;
 use crate::model::{
-    Act, ActRef, ActVersion, AmendAction, Amendment, InstructionOp, Unit, UnitVersion,
+    Act, ActRef, ActVersion, AmendAction, Amendment, InstructionOp, TargetFallback, Unit,
+    UnitVersion,
 };
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -131,7 +132,16 @@ fn merge_editions(acts: &mut Vec<Act>) {
                 }
             }
         }
+        // Every edition's unreadable notes and moved targets stay reported, each with its file.
+        let mut unparsed = Vec::new();
+        let mut fallbacks = Vec::new();
+        for &i in &sorted {
+            unparsed.extend(acts[i].unparsed_notes.iter().cloned());
+            fallbacks.extend(acts[i].target_fallbacks.iter().cloned());
+        }
         acts[newest].amendments = events;
+        acts[newest].unparsed_notes = unparsed;
+        acts[newest].target_fallbacks = fallbacks;
         acts[newest].versions = versions;
         remove.extend(sorted.iter().copied().filter(|&i| i != newest));
     }
@@ -245,9 +255,31 @@ fn apply_amending_acts(acts: &mut [Act]) {
             source: amending.source.clone(),
         });
         target.units = units;
+        let eids: std::collections::HashSet<&str> = target
+            .units
+            .iter()
+            .flat_map(Unit::walk)
+            .map(|u| u.eid.as_str())
+            .collect();
+        let mut moved = Vec::new();
         for ins in &amending.instructions {
+            // An instruction that could not be applied may name a unit the new version lacks:
+            // its event goes to the nearest enclosing unit there, and says so.
+            let mut eid = ins.target_eid.as_str();
+            while !eid.is_empty() && !eids.contains(eid) {
+                eid = eid.rsplit_once("__").map_or("", |(head, _)| head);
+            }
+            if eid != ins.target_eid {
+                moved.push(TargetFallback {
+                    file: amending.source.file.clone(),
+                    line: ins.span.line_start,
+                    label: ins.target_eid.clone(),
+                    wanted: ins.target_eid.clone(),
+                    target_eid: eid.to_string(),
+                });
+            }
             target.amendments.push(Amendment {
-                target_eid: ins.target_eid.clone(),
+                target_eid: eid.to_string(),
                 target_label: ins.target_eid.clone(),
                 action: match ins.op {
                     InstructionOp::Replace => AmendAction::NewWording,
@@ -262,6 +294,7 @@ fn apply_amending_acts(acts: &mut [Act]) {
                 span: ins.span,
             });
         }
+        target.target_fallbacks.extend(moved);
     }
 }
 

@@ -35,6 +35,22 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     let entries = history(act, args.eid.as_deref());
+    // Notes that gave no event, and events moved off a target their edition lacks: for a unit,
+    // those printed under it or what contains it or is inside it.
+    let related = |e: &str| match args.eid.as_deref() {
+        None | Some("") => true,
+        Some(x) => crate::amend::versions::touches(e, x),
+    };
+    let unparsed: Vec<_> = act
+        .unparsed_notes
+        .iter()
+        .filter(|n| related(&n.eid))
+        .collect();
+    let fallbacks: Vec<_> = act
+        .target_fallbacks
+        .iter()
+        .filter(|f| related(&f.target_eid))
+        .collect();
     let mut out = std::io::stdout().lock();
     if args.json {
         let doc = serde_json::json!({
@@ -44,6 +60,8 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                 "id": v.id, "from": v.from, "to": v.to, "source": v.source.file,
             })).collect::<Vec<_>>(),
             "entries": entries,
+            "unparsed_notes": unparsed,
+            "target_fallbacks": fallbacks,
         });
         serde_json::to_writer_pretty(&mut out, &doc)?;
         writeln!(out)?;
@@ -105,6 +123,20 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             )?;
         }
         writeln!(out, "{} event(s)", entries.len())?;
+        if !unparsed.is_empty() {
+            writeln!(
+                out,
+                "{} note(s) not read as events (see --json: unparsed_notes)",
+                unparsed.len()
+            )?;
+        }
+        if !fallbacks.is_empty() {
+            writeln!(
+                out,
+                "{} event(s) moved to an enclosing unit: their target is not in the edition (see --json: target_fallbacks)",
+                fallbacks.len()
+            )?;
+        }
         if !notes.is_empty() {
             writeln!(out, "~ estimated dates:")?;
             for n in notes {

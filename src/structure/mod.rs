@@ -133,6 +133,8 @@ fn empty_act(doc: &Extracted, title: String, kind: ActKind) -> Act {
         instructions: Vec::new(),
         commencement: None,
         versions: Vec::new(),
+        unparsed_notes: Vec::new(),
+        target_fallbacks: Vec::new(),
     }
 }
 

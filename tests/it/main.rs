@@ -9,6 +9,7 @@ mod amend_apply;
 mod amend_cli;
 mod amend_corpus;
 mod amend_instructions;
+mod amend_mirror;
 mod amend_notes;
 mod amend_versions;
 mod analysis_cli;

@@ -50,6 +50,8 @@ fn act(id: &str, file: &str, kind: ActKind, status: Status, units: Vec<Unit>) ->
         instructions: vec![],
         commencement: None,
         versions: vec![],
+        unparsed_notes: vec![],
+        target_fallbacks: vec![],
     }
 }
 
