@@ -528,7 +528,8 @@ fn every_note_of_the_mirror_sample_in_both_languages() {
         found.push((code, lang, note_counts(&rel_file)));
     }
     found.sort();
-    let want: Vec<(String, String, (usize, usize, usize, usize))> = [
+    type Counts = (usize, usize, usize, usize);
+    let want: Vec<(String, String, Counts)> = [
         ("104316", "kaz.md", (31, 55, 0, 0)),
         ("104316", "rus.md", (30, 53, 0, 1)),
         ("112888", "kaz.md", (0, 0, 0, 0)),
