@@ -507,3 +507,36 @@ fn editions_in_two_layouts_are_one_timeline() {
         chrono::NaiveDate::from_ymd_opt(2022, 11, 5)
     );
 }
+
+/// Act ids come from the acts' requisites, not from where the checkout lies: a copy of it
+/// elsewhere, indexed again, gives the same ids and eids.
+#[test]
+fn ids_survive_a_move_of_the_checkout() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let moved = dir.path().join("elsewhere/law-mirror");
+    let mut copied = 0;
+    for f in zanlex::ingest::corpus_files(&fixtures()).expect("listing") {
+        let rel = f.strip_prefix(fixtures()).expect("inside the fixtures");
+        let to = moved.join(rel);
+        std::fs::create_dir_all(to.parent().expect("folder")).expect("folder");
+        std::fs::copy(&f, &to).expect("copy");
+        let meta = f.with_file_name("meta.yaml");
+        std::fs::copy(&meta, to.with_file_name("meta.yaml")).expect("copy meta");
+        copied += 1;
+    }
+    assert_eq!(copied, 14);
+    let again = zanlex::ingest::ingest_corpus(&moved);
+    let key = |r: &zanlex::ingest::IngestReport| {
+        let mut k: Vec<(String, Lang, Vec<String>)> = r
+            .acts
+            .iter()
+            .map(|a| {
+                let eids = a.all_units().iter().map(|u| u.eid.clone()).collect();
+                (a.id.clone(), a.lang, eids)
+            })
+            .collect();
+        k.sort();
+        k
+    };
+    assert_eq!(key(&again), key(mirror()));
+}
