@@ -37,8 +37,35 @@ pub fn ingest_file(path: &Path, corpus_parent: &Path) -> crate::Result<Act> {
     ingest_file_warning(path, corpus_parent).map(|(act, _)| act)
 }
 
-/// [`ingest_file`] with the warnings extraction gave (one line each).
+/// [`ingest_file`] with the warnings extraction gave (one line each). A panic while reading
+/// one file (a bug zanlex should fix) becomes that file's error: the other files are still
+/// indexed.
 fn ingest_file_warning(path: &Path, corpus_parent: &Path) -> crate::Result<(Act, Vec<String>)> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        ingest_file_unguarded(path, corpus_parent)
+    }))
+    .unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(crate::Error::Structure {
+            path: path.to_path_buf(),
+            reason: format!(
+                "zanlex failed on this file ({}); the other files are indexed; please report it",
+                what.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .chars()
+                    .take(160)
+                    .collect::<String>()
+            ),
+        })
+    })
+}
+
+fn ingest_file_unguarded(path: &Path, corpus_parent: &Path) -> crate::Result<(Act, Vec<String>)> {
     let doc = crate::extract::extract_file(path, corpus_parent)?;
     // Extracted lines are collapsed: the structure stage need not collapse them again.
     let mut act = crate::structure::build_act_extracted(&doc)?;

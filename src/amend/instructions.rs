@@ -220,6 +220,16 @@ pub fn parse_instructions(stream: &str) -> Vec<ParsedInstruction> {
             displaced,
         });
     }
+    // A displaced tail runs to the end of its line, and a line may hold the next verb too
+    // (`толықтырылсын: болатын. 2. жазылсын: …`): a head ends where the next one's verb starts.
+    for i in 1..heads.len() {
+        let next_verb = heads[i].verb_start;
+        let h = &mut heads[i - 1];
+        if h.end > next_verb {
+            h.end = next_verb.max(h.verb_end);
+            h.displaced = stream[h.verb_end..h.end].trim().to_string();
+        }
+    }
     let mut out = Vec::new();
     let mut scope = String::new();
     let mut ctx_para: Option<String> = None;

@@ -354,6 +354,7 @@ pub(crate) fn create_index(
     dir: &Path,
 ) -> crate::Result<(Index, Fields, staging::StagingDirectory)> {
     std::fs::create_dir_all(dir)?;
+    write_marker(dir)?;
     let (schema, fields) = build_schema();
     let settings = tantivy::IndexSettings {
         // A thread of its own compresses each segment's doc store, beside its indexing thread:
@@ -366,6 +367,55 @@ pub(crate) fn create_index(
     let index = Index::create(staging.clone(), schema, settings).map_err(|e| index_err(dir, e))?;
     crate::analysis::register_analyzers(&index);
     Ok((index, fields, staging))
+}
+
+/// The file that marks a folder as a zanlex index: zanlex deletes, moves or overwrites only
+/// folders that hold it (or, written before the marker existed, a tantivy index whose commit
+/// carries zanlex's manifest).
+pub const MARKER: &str = "zanlex-index.json";
+
+/// Writes [`MARKER`] into a new index folder, synced.
+fn write_marker(dir: &Path) -> crate::Result<()> {
+    use std::io::Write;
+    let path = dir.join(MARKER);
+    let body = format!(
+        "{{\"written_by\": \"zanlex\", \"version\": \"{}\", \"schema\": {SCHEMA_VERSION}}}\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    let mut f = std::fs::File::create(&path)
+        .map_err(|e| index_err(dir, format!("cannot write {MARKER}: {e}")))?;
+    f.write_all(body.as_bytes())
+        .and_then(|()| f.sync_all())
+        .map_err(|e| index_err(dir, format!("cannot write {MARKER}: {e}")))
+}
+
+/// Whether `dir` is a folder zanlex may replace: missing, empty, or a zanlex index.
+fn is_replaceable(dir: &Path) -> bool {
+    !dir.exists() || is_empty_dir(dir) || is_zanlex_index(dir)
+}
+
+/// Whether `dir` holds a zanlex index: its [`MARKER`], or a tantivy index whose last commit
+/// carries zanlex's manifest (one written before the marker).
+pub fn is_zanlex_index(dir: &Path) -> bool {
+    if dir.join(MARKER).is_file() {
+        return true;
+    }
+    dir.join("meta.json").is_file()
+        && open_tantivy(dir).is_ok_and(|(index, _)| read_manifest(&index).is_some())
+}
+
+/// The error for an `--index` folder that zanlex did not make: it is never written into,
+/// moved or deleted.
+fn not_an_index(dir: &Path) -> crate::Error {
+    let what = if dir.is_file() {
+        "is a file, not an index folder"
+    } else {
+        "is a folder with other files in it, not a zanlex index"
+    };
+    index_err(
+        dir,
+        format!("{what}; zanlex writes only into an empty folder or an index it made: pick another --index"),
+    )
 }
 
 /// Memory for each indexing thread's postings before it writes a segment.
@@ -676,6 +726,10 @@ pub(crate) fn refresh_keeping(
     index_dir: &Path,
     opts: &BuildOptions,
 ) -> crate::Result<(RefreshReport, Option<(Index, Fields)>)> {
+    // Checked before anything is read: a folder zanlex did not make is never touched.
+    if index_dir.is_file() || !is_replaceable(index_dir) {
+        return Err(not_an_index(index_dir));
+    }
     let scanned = scan(corpus)?;
     let existing = if index_dir.join("meta.json").is_file() {
         open_tantivy(index_dir).ok()
@@ -814,12 +868,9 @@ pub(crate) fn refresh_keeping(
     }
     let old_dir = sibling_dir(index_dir, "old");
     let had_old = index_dir.exists();
-    if had_old && !index_dir.join("meta.json").is_file() && !is_empty_dir(index_dir) {
+    if had_old && !is_replaceable(index_dir) {
         let _ = std::fs::remove_dir_all(&tmp);
-        return Err(index_err(
-            index_dir,
-            "the folder exists and is not a zanlex index; remove it or pick another --index",
-        ));
+        return Err(not_an_index(index_dir));
     }
     if had_old {
         std::fs::rename(index_dir, &old_dir)?;
@@ -1133,8 +1184,12 @@ fn is_empty_dir(p: &Path) -> bool {
 }
 
 /// Builds a fresh index in `dir` from acts already in memory (for tools that make acts
-/// themselves, and for tests). Replaces whatever `dir` held.
+/// themselves, and for tests). Replaces the index `dir` held; a folder that is not empty and
+/// not a zanlex index is refused.
 pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
+    if dir.is_file() || !is_replaceable(dir) {
+        return Err(not_an_index(dir));
+    }
     if dir.exists() {
         std::fs::remove_dir_all(dir)?;
     }

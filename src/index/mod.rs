@@ -109,7 +109,7 @@ impl ZanIndex {
             }
             Ok((r, None)) => r,
             // A failed refresh leaves the last commit in force: use it, and say so.
-            Err(e) if dir.join("meta.json").is_file() => RefreshReport {
+            Err(e) if build::is_zanlex_index(dir) => RefreshReport {
                 warning: Some(format!(
                     "could not refresh the index ({e}); using the previous one"
                 )),

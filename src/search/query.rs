@@ -140,6 +140,11 @@ pub fn parse_date_filter(v: &str) -> Result<Filter, String> {
             return Err(format!("date range {v:?} ends before it starts"));
         }
     }
+    if from.is_none() && to.is_none() {
+        return Err(format!(
+            "date range {v:?} has no date; give one end or both (e.g. date:2012-01-01..2015-12-31 or date:..2015-12-31)"
+        ));
+    }
     Ok(Filter::Date { from, to })
 }
 
@@ -622,6 +627,7 @@ mod tests {
             ("status:alive", "unknown status"),
             ("date:2018-13-45", "bad date"),
             ("date:2019-01-01..2018-01-01", "ends before"),
+            ("date:..", "has no date"),
             ("act:", "needs a value"),
             ("\"a b\"~", "needs a number"),
             ("\"a b\"~999", "too large"),

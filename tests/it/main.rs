@@ -23,6 +23,7 @@ mod extract_pdf;
 mod extract_repair;
 mod index_acts;
 mod index_refresh_links;
+mod index_safety;
 mod index_segments;
 mod ingest_corpus;
 mod ingest_streaming;

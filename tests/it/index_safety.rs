@@ -1,0 +1,153 @@
+//! zanlex never deletes, moves or overwrites what it did not make, and one bad file or query
+//! never stops it (issue "Never lose a user's data"): an `--index` folder that is not a zanlex
+//! index, a text that panicked the instruction parser, the query `date:..`.
+
+use std::path::Path;
+use std::process::Command;
+
+fn zanlex(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .args(args)
+        .output()
+        .expect("zanlex runs")
+}
+
+fn copy_corpus(to: &Path) {
+    crate::common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), to);
+}
+
+/// A project folder that holds a `meta.json` is not an index: `search --index` on it fails
+/// before reading the corpus, with a message naming it, and every file in it is kept.
+#[test]
+fn a_folder_that_is_not_an_index_is_never_touched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    copy_corpus(&corpus);
+    let proj = dir.path().join("proj");
+    std::fs::create_dir_all(proj.join("src")).expect("folder");
+    std::fs::write(proj.join("meta.json"), "{}").expect("write");
+    std::fs::write(proj.join("src/main.rs"), "fn main(){}").expect("write");
+    let (c, p) = (
+        corpus.to_string_lossy().into_owned(),
+        proj.to_string_lossy().into_owned(),
+    );
+    for args in [
+        vec!["search", "виза", "--corpus", &c, "--index", &p],
+        vec!["index", "--force", "--corpus", &c, "--index", &p],
+    ] {
+        let out = zanlex(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("is a folder with other files in it, not a zanlex index")
+                && err.contains(&p),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(proj.join("src/main.rs")).expect("kept"),
+            "fn main(){}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(proj.join("meta.json")).expect("kept"),
+            "{}"
+        );
+    }
+    // The library refuses the same way.
+    let err =
+        zanlex::index::refresh(&corpus, &proj, &Default::default()).expect_err("not an index");
+    assert!(err.to_string().contains("not a zanlex index"), "{err}");
+    let err = zanlex::index::build_from_acts(&proj, &[]).expect_err("not an index");
+    assert!(err.to_string().contains("not a zanlex index"), "{err}");
+    assert!(proj.join("src/main.rs").is_file());
+    // A file given as the index is refused and kept.
+    let file = corpus.join(
+        std::fs::read_dir(&corpus)
+            .expect("corpus")
+            .flatten()
+            .next()
+            .expect("a file")
+            .file_name(),
+    );
+    let before = std::fs::read(&file).expect("read");
+    let out = zanlex(&["index", "--corpus", &c, "--index", &file.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a file, not an index folder"));
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+}
+
+/// An index zanlex made carries its marker; one made before the marker existed (a commit with
+/// zanlex's manifest, no marker) is still recognised and rebuilt in place.
+#[test]
+fn zanlex_indexes_are_marked_and_rebuilt() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    copy_corpus(&corpus);
+    let idx = dir.path().join("index");
+    let (c, i) = (
+        corpus.to_string_lossy().into_owned(),
+        idx.to_string_lossy().into_owned(),
+    );
+    assert!(zanlex(&["index", "--corpus", &c, "--index", &i])
+        .status
+        .success());
+    let marker = idx.join(zanlex::index::build::MARKER);
+    let body = std::fs::read_to_string(&marker).expect("marker");
+    assert!(body.contains("\"written_by\": \"zanlex\""), "{body}");
+    std::fs::remove_file(&marker).expect("remove");
+    assert!(zanlex::index::build::is_zanlex_index(&idx));
+    let out = zanlex(&["index", "--force", "--corpus", &c, "--index", &i]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(marker.is_file());
+}
+
+/// A 455-byte text whose instructions put two verbs where one head's displaced words run
+/// into the next panicked every command; now it is indexed and the rest with it.
+#[test]
+fn a_text_that_panicked_the_instruction_parser_is_indexed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    copy_corpus(&corpus);
+    std::fs::write(
+        corpus.join("zz.txt"),
+        "      1. \"Көшіп келушілердің Қазақстан Республикасына келуінің және онда болуының, \nаумағына келуге тыйым салынған адамдарды есепке алу қағидаларын бекіту туралы\" \nмынадай өзгеріс пен толықтыру енгізілсін:\n1. толықтырылсын: болатын.\n2. жазылсын: жүзеге.\n",
+    )
+    .expect("write");
+    let report = zanlex::ingest::ingest_corpus(&corpus);
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    assert_eq!(report.acts.len(), 6);
+    let idx = dir.path().join("index");
+    let out = zanlex(&[
+        "search",
+        "тұрақты тұру",
+        "--corpus",
+        &corpus.to_string_lossy(),
+        "--index",
+        &idx.to_string_lossy(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("1. "));
+}
+
+/// `date:..` names no date: a bad query (exit 2 with a fix), not a panic.
+#[test]
+fn an_empty_date_range_is_a_bad_query() {
+    let err = zanlex::search::parse("date:..").expect_err("no date");
+    assert!(err.to_string().contains("has no date"), "{err}");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = zanlex(&[
+        "search",
+        "date:..",
+        "--index",
+        &dir.path().join("index").to_string_lossy(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("has no date"));
+}
