@@ -264,6 +264,9 @@ fn dismax(
                 stems.clone_from(&words);
                 words.and_then(|w| words_query(index, w, slop))
             }
+            // Only Russian expressions write `ru_stem`: an index without them has no terms
+            // there to look up.
+            Target::Field(field) if field == f.ru_stem && !has_russian(&searcher, f) => None,
             Target::Field(field) => field_query(index, field, text, slop),
             Target::Loose => match loose_query(index, &searcher, text, slop, stems.as_ref()) {
                 Some(LooseClause::Query(q)) => Some(q),
@@ -291,6 +294,12 @@ fn dismax(
         q = q.counting(i, (stem + loose) / stem);
     }
     Some(Box::new(q))
+}
+
+/// Whether the index holds Russian expressions (documents with `lang` `ru`).
+fn has_russian(searcher: &Searcher, f: &Fields) -> bool {
+    let term = Term::from_field_text(f.lang, crate::model::Lang::Ru.as_str());
+    searcher.doc_freq(&term).is_ok_and(|n| n > 0)
 }
 
 fn text_targets(f: &Fields) -> [(Target, f32); 6] {

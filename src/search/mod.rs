@@ -233,9 +233,18 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
     if hl.needs_verify() {
         total = verified;
     }
+    // Twins exist only where the index holds both languages: one term's document count
+    // spares a lookup per hit in a one-language index.
+    let both_languages = crate::model::Lang::ALL.iter().all(|l| {
+        searcher
+            .doc_freq(&tantivy::Term::from_field_text(f.lang, l.as_str()))
+            .is_ok_and(|n| n > 0)
+    });
     for (i, h) in hits.iter_mut().enumerate() {
         h.rank = i + 1;
-        h.twin = twin_of(&searcher, f, h)?;
+        if both_languages {
+            h.twin = twin_of(&searcher, f, h)?;
+        }
     }
     Ok(SearchResults {
         query: req.text.clone(),
