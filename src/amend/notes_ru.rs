@@ -344,27 +344,10 @@ pub fn unit_refs(label: &str) -> Vec<String> {
     refs.into_iter().map(|(_, e)| e).collect()
 }
 
-/// A Roman numeral (`IV`, with a Cyrillic `І` read as `I`), if `s` is one.
+/// A Roman numeral (`IV`, with a Cyrillic `І` read as `I`), if `s` is one: as the
+/// structure stage reads chapter numbers.
 fn roman(s: &str) -> Option<u32> {
-    let mut total = 0u32;
-    let mut prev = 0u32;
-    for c in s.chars().rev() {
-        let v = match c {
-            'I' | 'І' => 1,
-            'V' => 5,
-            'X' => 10,
-            'L' => 50,
-            'C' => 100,
-            _ => return None,
-        };
-        if v < prev {
-            total = total.checked_sub(v)?;
-        } else {
-            total += v;
-            prev = v;
-        }
-    }
-    (total > 0).then_some(total)
+    crate::structure::roman(s)
 }
 
 #[cfg(test)]

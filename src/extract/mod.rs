@@ -244,6 +244,35 @@ pub fn date_from_name(path: &Path) -> Option<chrono::NaiveDate> {
     })
 }
 
+/// Whether `c` is one of the letters only Kazakh Cyrillic has (ә ғ қ ң ө ұ ү һ і, either case).
+///
+/// ```
+/// assert!(zanlex::extract::is_kazakh_letter('Қ'));
+/// assert!(!zanlex::extract::is_kazakh_letter('к'));
+/// ```
+pub fn is_kazakh_letter(c: char) -> bool {
+    matches!(
+        c,
+        'ә' | 'Ә'
+            | 'ғ'
+            | 'Ғ'
+            | 'қ'
+            | 'Қ'
+            | 'ң'
+            | 'Ң'
+            | 'ө'
+            | 'Ө'
+            | 'ұ'
+            | 'Ұ'
+            | 'ү'
+            | 'Ү'
+            | 'һ'
+            | 'Һ'
+            | 'і'
+            | 'І'
+    )
+}
+
 /// The language of a text by its letters: Kazakh prints letters Russian has not (ә ғ қ ң ө ұ ү
 /// һ і); a text where they are under one in a hundred Cyrillic letters is Russian. Acts in
 /// Kazakh quote Russian only in places (bilingual form fields), so this reads the whole text.
@@ -258,26 +287,7 @@ pub fn detect_lang(lines: &[CleanLine]) -> Lang {
     for c in lines.iter().flat_map(|l| l.text.chars()) {
         if matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё') {
             cyrillic += 1;
-        } else if matches!(
-            c,
-            'ә' | 'Ә'
-                | 'ғ'
-                | 'Ғ'
-                | 'қ'
-                | 'Қ'
-                | 'ң'
-                | 'Ң'
-                | 'ө'
-                | 'Ө'
-                | 'ұ'
-                | 'Ұ'
-                | 'ү'
-                | 'Ү'
-                | 'һ'
-                | 'Һ'
-                | 'і'
-                | 'І'
-        ) {
+        } else if is_kazakh_letter(c) {
             kazakh += 1;
             cyrillic += 1;
         }

@@ -35,6 +35,17 @@ fn issuer_abbrev(code: &str, printed: &str) -> String {
         .to_string()
 }
 
+/// Appends ` {date}` (after `date_word`, e.g. ` от`) and ` № {number}` of an issuance, as
+/// short act names print them.
+fn push_date_number(s: &mut String, i: &crate::model::Issuance, date_word: &str) {
+    if let Some(d) = i.date {
+        s.push_str(&format!("{date_word} {}", d.format("%d.%m.%Y")));
+    }
+    if let Some(n) = &i.number {
+        s.push_str(&format!(" № {n}"));
+    }
+}
+
 /// The kind word that ends a short act name (`бұйрығы`, `қаулысы`).
 fn kind_word(kind: ActKind) -> Option<&'static str> {
     Some(match kind {
@@ -115,12 +126,7 @@ pub fn act_short_name(act: &Act) -> String {
             };
             if let Some(body) = local {
                 let mut s = body.to_string();
-                if let Some(d) = i.date {
-                    s.push_str(&format!(" {}", d.format("%d.%m.%Y")));
-                }
-                if let Some(n) = &i.number {
-                    s.push_str(&format!(" № {n}"));
-                }
+                push_date_number(&mut s, i, "");
                 return s;
             }
             let mut s = String::from("ҚР");
@@ -129,12 +135,7 @@ pub fn act_short_name(act: &Act) -> String {
                 s.push(' ');
                 s.push_str(&ab);
             }
-            if let Some(d) = i.date {
-                s.push_str(&format!(" {}", d.format("%d.%m.%Y")));
-            }
-            if let Some(n) = &i.number {
-                s.push_str(&format!(" № {n}"));
-            }
+            push_date_number(&mut s, i, "");
             s
         })
         .collect();
@@ -180,12 +181,7 @@ fn act_short_name_ru(act: &Act) -> String {
                 _ => "",
             };
             let mut s = issuer.to_string();
-            if let Some(d) = i.date {
-                s.push_str(&format!(" от {}", d.format("%d.%m.%Y")));
-            }
-            if let Some(n) = &i.number {
-                s.push_str(&format!(" № {n}"));
-            }
+            push_date_number(&mut s, i, " от");
             s
         })
         .collect();

@@ -14,28 +14,7 @@ use std::collections::BTreeMap;
 
 /// Letters only Kazakh Cyrillic has: a word with one of them is already spelled properly.
 pub fn has_kazakh_letters(w: &str) -> bool {
-    w.chars().any(|c| {
-        matches!(
-            c,
-            'ә' | 'ғ'
-                | 'қ'
-                | 'ң'
-                | 'ө'
-                | 'ұ'
-                | 'ү'
-                | 'һ'
-                | 'і'
-                | 'Ә'
-                | 'Ғ'
-                | 'Қ'
-                | 'Ң'
-                | 'Ө'
-                | 'Ұ'
-                | 'Ү'
-                | 'Һ'
-                | 'І'
-        )
-    })
+    w.chars().any(crate::extract::is_kazakh_letter)
 }
 
 /// The spelling `word` stands for, when the corpus spells it with Kazakh letters more often

@@ -29,7 +29,7 @@ pub(crate) fn compile_patterns() {
     faq::compile_patterns();
 }
 
-pub(crate) use common::lowercase;
+pub(crate) use common::{lowercase, roman};
 pub use header::{issuer_code, parse_date, slug, transliterate};
 pub(crate) use tree::{is_collapsed, next_ws, push_words, ws_len};
 
@@ -89,28 +89,9 @@ fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
 
 /// Whether the document prints letters only Kazakh has (a Russian text quoting Kazakh).
 fn has_kazakh_letters(doc: &Extracted) -> bool {
-    doc.lines.iter().any(|l| {
-        l.text.chars().any(|c| {
-            matches!(
-                c,
-                'ә' | 'ғ'
-                    | 'қ'
-                    | 'ң'
-                    | 'ө'
-                    | 'ұ'
-                    | 'ү'
-                    | 'һ'
-                    | 'Ә'
-                    | 'Ғ'
-                    | 'Қ'
-                    | 'Ң'
-                    | 'Ө'
-                    | 'Ұ'
-                    | 'Ү'
-                    | 'Һ'
-            )
-        })
-    })
+    doc.lines
+        .iter()
+        .any(|l| l.text.chars().any(crate::extract::is_kazakh_letter))
 }
 
 /// An act with the given metadata and no units yet.
