@@ -75,6 +75,18 @@ fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
         build_text(doc, lines, clean_lines)?
     };
     act.lang = doc.lang;
+    // A law or code exported from the official database says so at its head when it has been
+    // repealed (`Күші жойылды`, `Утратил силу`); without such a line it is in force.
+    if act.status == Status::Unknown
+        && is_md
+        && matches!(
+            act.kind,
+            ActKind::Law | ActKind::ConstitutionalLaw | ActKind::Code
+        )
+        && !states_repeal(&doc.lines)
+    {
+        act.status = Status::InForce;
+    }
     if act.lang == crate::model::Lang::Ru {
         // A Russian text's own language comes first; Kazakh only where its letters are met.
         let kazakh = act.languages.iter().any(|l| l == "kk") && has_kazakh_letters(doc);
@@ -85,6 +97,14 @@ fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
     }
     apply_meta(&mut act, &doc.meta);
     Ok(act)
+}
+
+/// Whether the head of a text (its first lines) says the act was repealed.
+fn states_repeal(lines: &[CleanLine]) -> bool {
+    lines.iter().take(12).any(|l| {
+        let t = lowercase(&l.text);
+        t.contains("күші жойылды") || t.contains("утратил") || t.contains("күшін жойған")
+    })
 }
 
 /// Whether the document prints letters only Kazakh has (a Russian text quoting Kazakh).

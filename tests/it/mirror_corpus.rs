@@ -540,3 +540,28 @@ fn ids_survive_a_move_of_the_checkout() {
     };
     assert_eq!(key(&again), key(mirror()));
 }
+
+/// A law from the official database with no meta.yaml and no repeal at its head is in force
+/// (`status:in_force` finds it), not of unknown status.
+#[test]
+fn a_law_without_metadata_is_in_force_unless_its_head_says_repealed() {
+    let law = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md");
+    let act =
+        zanlex::ingest::ingest_file(&law, Path::new(env!("CARGO_MANIFEST_DIR"))).expect("ingest");
+    assert_eq!(act.kind, ActKind::ConstitutionalLaw);
+    assert_eq!(act.status, Status::InForce);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(&law).expect("read");
+    let title = "# Қазақстан Республикасының Үкіметі туралы\n";
+    assert!(text.contains(title));
+    let repealed = text.replacen(
+        title,
+        &format!("{title}\n> *Күші жойылды - ҚР 01.01.2030 № 1-VIII Конституциялық заңымен.*\n"),
+        1,
+    );
+    let file = dir.path().join("kaz_2023-04-19.md");
+    std::fs::write(&file, repealed).expect("write");
+    let act = zanlex::ingest::ingest_file(&file, dir.path()).expect("ingest");
+    assert_ne!(act.status, Status::InForce);
+}
