@@ -191,68 +191,68 @@ fn act_short_name_ru(act: &Act) -> String {
     format!("{kind}{}", parts.join(" и"))
 }
 
-/// What an attachment is called in a Russian citation: `Правила`, `Положение`, … from its
-/// heading, else `Приложение N`.
-fn attachment_name_ru(unit: &Unit) -> String {
-    const NAMES: [(&str, &str); 10] = [
-        ("правил", "Правила"),
-        ("положени", "Положение"),
-        ("регламент", "Регламент"),
-        ("стандарт", "Стандарт"),
-        ("перечень", "Перечень"),
-        ("реестр", "Реестр"),
-        ("список", "Список"),
-        ("форм", "Форма"),
-        ("план", "План"),
-        ("порядок", "Порядок"),
-    ];
-    let heading = unit
-        .heading
-        .as_deref()
-        .filter(|h| !h.trim().is_empty())
-        .unwrap_or(unit.text.as_str())
-        .to_lowercase();
-    // The first such word names the document (`Правила выпаса …`, `Реестр должностей …`).
-    let best = NAMES
-        .iter()
-        .filter_map(|(stem, name)| heading.find(stem).map(|p| (p, *name)))
-        .min_by_key(|(p, _)| *p);
-    match (best, unit.num.as_deref()) {
-        (Some((_, name)), _) => name.to_string(),
-        (None, Some(n)) => format!("Приложение {n}"),
-        (None, None) => "Приложение".to_string(),
-    }
-}
-
 /// What an attachment is called in a citation: `Қағидалар`, `Регламент`, … from its heading,
 /// else `1-қосымша`.
 pub fn attachment_name(unit: &Unit) -> String {
-    const NAMES: [(&str, &str); 8] = [
-        ("қағида", "Қағидалар"),
-        ("регламент", "Регламент"),
-        ("стандарт", "Стандарт"),
-        ("ереже", "Ереже"),
-        ("тізбе", "Тізбе"),
-        ("тізім", "Тізім"),
-        ("нысан", "Нысан"),
-        ("жоспар", "Жоспар"),
-    ];
+    attachment_name_in(unit, Lang::Kk)
+}
+
+/// The words that name an attachment in each language (a stem of its heading, the name).
+const KK_ATTACHMENT_NAMES: [(&str, &str); 8] = [
+    ("қағида", "Қағидалар"),
+    ("регламент", "Регламент"),
+    ("стандарт", "Стандарт"),
+    ("ереже", "Ереже"),
+    ("тізбе", "Тізбе"),
+    ("тізім", "Тізім"),
+    ("нысан", "Нысан"),
+    ("жоспар", "Жоспар"),
+];
+const RU_ATTACHMENT_NAMES: [(&str, &str); 10] = [
+    ("правил", "Правила"),
+    ("положени", "Положение"),
+    ("регламент", "Регламент"),
+    ("стандарт", "Стандарт"),
+    ("перечень", "Перечень"),
+    ("реестр", "Реестр"),
+    ("список", "Список"),
+    ("форм", "Форма"),
+    ("план", "План"),
+    ("порядок", "Порядок"),
+];
+
+/// An attachment's name in `lang` from its heading (or text), else its number. A Kazakh
+/// heading ends in the word that names the document (`… регламенті`; `… қағидаларын бекіту
+/// туралы` never reaches an attachment heading), a Russian one starts with it (`Правила
+/// выпаса …`, `Реестр должностей …`).
+fn attachment_name_in(unit: &Unit, lang: Lang) -> String {
+    let names: &[(&str, &str)] = match lang {
+        Lang::Kk => &KK_ATTACHMENT_NAMES,
+        Lang::Ru => &RU_ATTACHMENT_NAMES,
+    };
     let heading = unit
         .heading
         .as_deref()
         .filter(|h| !h.trim().is_empty())
         .unwrap_or(unit.text.as_str())
         .to_lowercase();
-    // The heading's last such word names the document (`… қағидаларын бекіту туралы` never
-    // reaches an attachment heading; `… регламенті` does).
-    let best = NAMES
-        .iter()
-        .filter_map(|(stem, name)| heading.rfind(stem).map(|p| (p, *name)))
-        .max_by_key(|(p, _)| *p);
-    match (best, unit.num.as_deref()) {
-        (Some((_, name)), _) => name.to_string(),
-        (None, Some(n)) => format!("{n}-қосымша"),
-        (None, None) => "Қосымша".to_string(),
+    let found = names.iter().filter_map(|(stem, name)| {
+        let at = match lang {
+            Lang::Kk => heading.rfind(stem),
+            Lang::Ru => heading.find(stem),
+        };
+        at.map(|p| (p, *name))
+    });
+    let best = match lang {
+        Lang::Kk => found.max_by_key(|(p, _)| *p),
+        Lang::Ru => found.min_by_key(|(p, _)| *p),
+    };
+    match (best, unit.num.as_deref(), lang) {
+        (Some((_, name)), _, _) => name.to_string(),
+        (None, Some(n), Lang::Kk) => format!("{n}-қосымша"),
+        (None, Some(n), Lang::Ru) => format!("Приложение {n}"),
+        (None, None, Lang::Kk) => "Қосымша".to_string(),
+        (None, None, Lang::Ru) => "Приложение".to_string(),
     }
 }
 
@@ -285,7 +285,7 @@ pub fn unit_number_label(unit: &Unit, act_kind: ActKind, lang: Lang) -> String {
         };
         return match unit.kind {
             UnitKind::Preamble => "преамбула".to_string(),
-            UnitKind::Attachment => attachment_name_ru(unit),
+            UnitKind::Attachment => attachment_name_in(unit, Lang::Ru),
             UnitKind::Section if act_kind == ActKind::Faq && n.contains('.') => named("вопрос"),
             UnitKind::Section => named("раздел"),
             UnitKind::Chapter => named("глава"),
@@ -374,13 +374,9 @@ impl<'a> Citer<'a> {
         if let Some(att) = path.iter().find(|u| u.kind == UnitKind::Attachment) {
             if !is_attachment_itself {
                 let mut names = self.attachments.borrow_mut();
-                let name =
-                    names
-                        .entry(std::ptr::from_ref::<Unit>(att))
-                        .or_insert_with(|| match self.lang {
-                            Lang::Ru => attachment_name_ru(att),
-                            Lang::Kk => attachment_name(att),
-                        });
+                let name = names
+                    .entry(std::ptr::from_ref::<Unit>(att))
+                    .or_insert_with(|| attachment_name_in(att, self.lang));
                 out.push_str(" · ");
                 out.push_str(name);
             }
