@@ -315,7 +315,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         writeln!(out)?;
     } else {
         for (id, exprs) in &entries {
-            out.write_all(act_text(id, exprs).as_bytes())?;
+            out.write_all(super::terminal_safe(&act_text(id, exprs)).as_bytes())?;
         }
     }
     out.flush()?;

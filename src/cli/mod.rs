@@ -109,3 +109,36 @@ pub(crate) fn parse_lang(s: &str) -> Result<crate::model::Lang, String> {
     crate::model::Lang::parse(s)
         .ok_or_else(|| format!("{s:?} is not a language here; write kk (Kazakh) or ru (Russian)"))
 }
+
+/// `s` with control characters (but line breaks and tabs) written as escapes (`\u{1b}`), for
+/// human output on a terminal: text from documents and file names must not move the cursor,
+/// clear the screen, retitle the window or open links (`--json` escapes them already).
+pub(crate) fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terminal_safe;
+
+    #[test]
+    fn control_characters_are_escaped_for_the_terminal() {
+        assert_eq!(terminal_safe("1. Мәтін\n\tары"), "1. Мәтін\n\tары");
+        assert_eq!(
+            terminal_safe("a\u{1b}]0;title\u{7}b\u{1b}[2Jc\u{9b}d"),
+            "a\\u{1b}]0;title\\u{7}b\\u{1b}[2Jc\\u{9b}d"
+        );
+    }
+}

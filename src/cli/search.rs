@@ -135,9 +135,16 @@ fn print_text(out: &mut impl Write, res: &SearchResults) -> std::io::Result<()> 
     } else {
         ("[", "]", "", "")
     };
+    // Highlights are marked with two private-use characters first, so the snippet is made
+    // terminal-safe before zanlex's own escape sequences go in.
+    const OPEN: &str = "\u{e000}";
+    const CLOSE: &str = "\u{e001}";
+    let safe = super::terminal_safe;
     for h in &res.hits {
-        writeln!(out, "{}. {b0}{}{b1}", h.rank, h.citation)?;
-        writeln!(out, "   {}", h.snippet.marked(open, close))?;
+        writeln!(out, "{}. {b0}{}{b1}", h.rank, safe(&h.citation))?;
+        let marked = h.snippet.marked(OPEN, CLOSE);
+        let marked = safe(&marked).replace(OPEN, open).replace(CLOSE, close);
+        writeln!(out, "   {marked}")?;
         let mut status = h.act.status.clone();
         if h.unit.status != "live" {
             status.push_str(&format!(", unit {}", h.unit.status));
@@ -177,7 +184,7 @@ fn print_text(out: &mut impl Write, res: &SearchResults) -> std::io::Result<()> 
                 .collect();
             line.push_str(&format!(" · amended {}", am.join(", ")));
         }
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", safe(&line))?;
         writeln!(out)?;
     }
     Ok(())

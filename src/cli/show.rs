@@ -101,7 +101,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for line in shown.lines() {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", super::terminal_safe(&line))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -328,6 +328,7 @@ fn show_parallel(
             .and_then(|c| c.get(r))
             .map_or("", String::as_str);
         let pad = column.saturating_sub(textwrap::core::display_width(left));
+        let (left, right) = (super::terminal_safe(left), super::terminal_safe(right));
         writeln!(out, "{left}{} │ {right}", " ".repeat(pad))?;
     }
     Ok(ExitCode::SUCCESS)

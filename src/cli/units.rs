@@ -63,6 +63,7 @@ fn print_tree(out: &mut impl Write, u: &Unit, depth: usize) -> std::io::Result<(
     if words.chars().count() > 70 {
         first.push('…');
     }
+    let first = super::terminal_safe(&first);
     let notes = if u.notes.is_empty() {
         String::new()
     } else {
@@ -128,7 +129,13 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &doc)?;
         writeln!(out)?;
     } else {
-        writeln!(out, "{}  [{}]  {}", act.id, act.lang, act.title)?;
+        writeln!(
+            out,
+            "{}  [{}]  {}",
+            act.id,
+            act.lang,
+            super::terminal_safe(&act.title)
+        )?;
         for u in &act.units {
             print_tree(&mut out, u, 0)?;
         }

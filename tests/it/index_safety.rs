@@ -151,3 +151,53 @@ fn an_empty_date_range_is_a_bad_query() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("has no date"));
 }
+
+/// Terminal escapes in a document's words and in a file name reach the terminal as visible
+/// escapes (`\u{1b}`), never as control characters, in `acts`, `units`, `show` and `search`.
+#[test]
+fn terminal_escapes_from_documents_are_printed_escaped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("folder");
+    let seed = std::fs::read_to_string(crate::common::corpus_file("001")).expect("seed");
+    let hostile = seed.replacen("Қазақстан", "Қазақстан \u{1b}]0;PWNED\u{7}", 1);
+    assert_ne!(hostile, seed);
+    std::fs::write(corpus.join("b\u{1b}[2J.txt"), hostile).expect("write");
+    let (c, i) = (
+        corpus.to_string_lossy().into_owned(),
+        dir.path().join("index").to_string_lossy().into_owned(),
+    );
+    let acts = zanlex(&["acts", "--corpus", &c, "--index", &i]);
+    assert!(
+        acts.status.success(),
+        "{}",
+        String::from_utf8_lossy(&acts.stderr)
+    );
+    let text = String::from_utf8_lossy(&acts.stdout);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text}"
+    );
+    assert!(text.contains("\\u{1b}]0;PWNED\\u{7}"), "{text}");
+    assert!(text.contains("b\\u{1b}[2J.txt"), "{text}");
+    let id = "government-resolution-2022-10-10-807";
+    for args in [
+        vec!["units", id],
+        vec!["show", "government-resolution-2022-10-10-807#preamble"],
+        vec!["search", "қаулы", "-n", "3"],
+    ] {
+        let mut a = args.clone();
+        a.extend(["--corpus", &c, "--index", &i]);
+        let out = zanlex(&a);
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{args:?}: {text}"
+        );
+        if args[0] == "units" {
+            // The title, printed at the head of the tree.
+            assert!(text.contains("\\u{1b}]0;PWNED"), "{text}");
+        }
+    }
+}
