@@ -273,9 +273,13 @@ pub fn is_kazakh_letter(c: char) -> bool {
     )
 }
 
+/// How many Cyrillic letters [`detect_lang`] reads at most.
+const LANG_SAMPLE_LETTERS: usize = 20_000;
+
 /// The language of a text by its letters: Kazakh prints letters Russian has not (ә ғ қ ң ө ұ ү
 /// һ і); a text where they are under one in a hundred Cyrillic letters is Russian. Acts in
-/// Kazakh quote Russian only in places (bilingual form fields), so this reads the whole text.
+/// Kazakh quote Russian only in places (bilingual form fields, further down), so the first
+/// 20 000 Cyrillic letters are read.
 ///
 /// ```
 /// use zanlex::{extract::{detect_lang, text_lines}, Lang};
@@ -290,6 +294,11 @@ pub fn detect_lang(lines: &[CleanLine]) -> Lang {
         } else if is_kazakh_letter(c) {
             kazakh += 1;
             cyrillic += 1;
+        }
+        // The head of a text (its title, preamble and first provisions) settles it; reading
+        // every letter of a long act would only add work to every build.
+        if cyrillic >= LANG_SAMPLE_LETTERS {
+            break;
         }
     }
     if cyrillic > 0 && kazakh * 100 < cyrillic {
