@@ -623,6 +623,18 @@ struct MdParser {
 }
 
 impl MdParser {
+    /// Closes every structural level and the signature block: what a new attachment or
+    /// appendix does, which starts its own numbering.
+    fn close_levels(&mut self) {
+        self.section = None;
+        self.chapter = None;
+        self.subsection = None;
+        self.article = None;
+        self.para = None;
+        self.sub = None;
+        self.signature = false;
+    }
+
     /// The header lines above an appendix marker: up to six short lines, back to the one that
     /// starts `Қазақстан Республикасы…` (the approving act's name), else to the nearest issuer
     /// name in the genitive above a date or number line.
@@ -751,13 +763,7 @@ impl MdParser {
             }
         };
         t.nodes[u].extra_lines.extend(block);
-        self.section = None;
-        self.chapter = None;
-        self.subsection = None;
-        self.article = None;
-        self.para = None;
-        self.sub = None;
-        self.signature = false;
+        self.close_levels();
         self.seen_unit = true;
         self.cur = Some(u);
         self.stamp = Some(u);
@@ -948,13 +954,7 @@ impl MdParser {
                 let u = self.open_attachment(t, i);
                 t.nodes[u].heading = Some(text.to_string());
                 t.push(u, text, true, Some(i));
-                self.section = None;
-                self.chapter = None;
-                self.subsection = None;
-                self.article = None;
-                self.para = None;
-                self.sub = None;
-                self.signature = false;
+                self.close_levels();
                 self.cur = Some(u);
             }
             return;

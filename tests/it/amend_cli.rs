@@ -1,22 +1,6 @@
 //! `zanlex history` and `zanlex diff` on the command line (issue 5, items 6 and 7).
 
-use std::process::Command;
-
-/// Runs zanlex with `--index` in a temporary folder (the commands read acts from the index,
-/// built on first use), so that no test writes an index into the repository.
-fn zanlex_with(index: &tempfile::TempDir, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_zanlex"))
-        .args(args)
-        .arg("--index")
-        .arg(index.path().join("index"))
-        .output()
-        .expect("run zanlex");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use crate::common::zanlex_with;
 
 #[test]
 fn history_json_of_003() {

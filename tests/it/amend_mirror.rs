@@ -5,6 +5,7 @@
 //! an entry of `Act::unparsed_notes`; a target the edition does not print is moved to an
 //! existing unit and listed in `Act::target_fallbacks`.
 
+use crate::common::zanlex_with;
 use std::collections::HashSet;
 use std::path::Path;
 use zanlex::amend::notes::parse_note;
@@ -394,20 +395,6 @@ fn whole_text_unparsed_and_moved_targets() {
         (f.line, f.wanted.as_str(), f.target_eid.as_str()),
         (25, "art_2__para_3", "art_2")
     );
-}
-
-fn zanlex_with(index: &tempfile::TempDir, args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
-        .args(args)
-        .arg("--index")
-        .arg(index.path().join("index"))
-        .output()
-        .expect("run zanlex");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

@@ -59,6 +59,33 @@ fn json(out: &std::process::Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("one JSON document")
 }
 
+/// Copies an edition without the dates its front matter gives (`version_date`, the date in
+/// its `source` address), so that only its file name can date it.
+fn write_undated(from: &Path, to: &Path) {
+    let text = std::fs::read_to_string(from).expect("fixture");
+    let text: String = text
+        .lines()
+        .filter(|l| !l.starts_with("version_date") && !l.starts_with("source"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(to, text).expect("write");
+}
+
+/// `zanlex ARGS --corpus CORPUS --index INDEX`.
+fn on(corpus: &Path, index: &Path, args: &[&str]) -> std::process::Output {
+    let (c, i) = (corpus.to_string_lossy(), index.to_string_lossy());
+    let mut a = args.to_vec();
+    a.extend(["--corpus", &c, "--index", &i]);
+    zanlex(&a)
+}
+
+/// The folder of the short 90315 decision in the fixtures.
+fn short_decision() -> PathBuf {
+    fixtures().join(
+        "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2015/0520-ob-utverzhdenii-perechnia-sotsialno-znachimykh-passazhirskikh-me-90315",
+    )
+}
+
 const IDS: [&str; 7] = [
     "constitutional-law-1995-12-18-2688",
     "maslikhat-decision-2015-03-27-43-249",
@@ -295,17 +322,9 @@ fn file_name_dates_order_editions() {
         let dir = tempfile::tempdir().expect("temp dir");
         let corpus = dir.path().join("corpus");
         std::fs::create_dir(&corpus).expect("corpus folder");
-        // The front matter's own dates (`version_date`, the `source` address) are taken out:
-        // the file name is all that dates them.
-        for (from, to) in [(&old, old_name), (&new, new_name)] {
-            let text = std::fs::read_to_string(from).expect("fixture");
-            let text: String = text
-                .lines()
-                .filter(|l| !l.starts_with("version_date") && !l.starts_with("source"))
-                .map(|l| format!("{l}\n"))
-                .collect();
-            std::fs::write(corpus.join(to), text).expect("write");
-        }
+        // The file name is all that dates them.
+        write_undated(&old, &corpus.join(old_name));
+        write_undated(&new, &corpus.join(new_name));
         let report = zanlex::ingest::ingest_corpus(&corpus);
         assert!(report.failures.is_empty(), "{:?}", report.failures);
         assert_eq!(report.acts.len(), 1, "{old_name}");
@@ -325,18 +344,14 @@ fn two_undated_editions_are_an_error_naming_both() {
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).expect("corpus folder");
-    for (from, to) in [
-        ("kaz@2c716769_v2022-11-05.md", "law_old.md"),
-        ("kaz@0c5d4a0f_v2023-04-19.md", "law_new.md"),
-    ] {
-        let text = std::fs::read_to_string(src.join(from)).expect("fixture");
-        let text: String = text
-            .lines()
-            .filter(|l| !l.starts_with("version_date") && !l.starts_with("source"))
-            .map(|l| format!("{l}\n"))
-            .collect();
-        std::fs::write(corpus.join(to), text).expect("write");
-    }
+    write_undated(
+        &src.join("kaz@2c716769_v2022-11-05.md"),
+        &corpus.join("law_old.md"),
+    );
+    write_undated(
+        &src.join("kaz@0c5d4a0f_v2023-04-19.md"),
+        &corpus.join("law_new.md"),
+    );
     let report = zanlex::ingest::ingest_corpus(&corpus);
     assert_eq!(report.acts.len(), 1);
     assert_eq!(report.failures.len(), 1);
@@ -349,14 +364,7 @@ fn two_undated_editions_are_an_error_naming_both() {
         f.reason
     );
     // The command line says it too, and exits 0 with the rest indexed.
-    let idx = dir.path().join("index");
-    let out = zanlex(&[
-        "index",
-        "--corpus",
-        &corpus.to_string_lossy(),
-        "--index",
-        &idx.to_string_lossy(),
-    ]);
+    let out = on(&corpus, &dir.path().join("index"), &["index"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("skipped corpus/law_old.md:"), "{err}");
 }
@@ -364,9 +372,7 @@ fn two_undated_editions_are_an_error_naming_both() {
 /// A broken meta.yaml is a warning naming the file; the texts beside it are still indexed.
 #[test]
 fn a_broken_meta_yaml_warns_and_the_text_is_indexed() {
-    let src = fixtures().join(
-        "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2015/0520-ob-utverzhdenii-perechnia-sotsialno-znachimykh-passazhirskikh-me-90315",
-    );
+    let src = short_decision();
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = dir.path().join("corpus");
     let act = corpus.join("90315");
@@ -389,14 +395,7 @@ fn a_broken_meta_yaml_warns_and_the_text_is_indexed() {
         "{}",
         w.reason
     );
-    let idx = dir.path().join("index");
-    let out = zanlex(&[
-        "index",
-        "--corpus",
-        &corpus.to_string_lossy(),
-        "--index",
-        &idx.to_string_lossy(),
-    ]);
+    let out = on(&corpus, &dir.path().join("index"), &["index"]);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -409,9 +408,7 @@ fn a_broken_meta_yaml_warns_and_the_text_is_indexed() {
 /// Editing meta.yaml alone makes its texts stale: the next refresh re-reads them.
 #[test]
 fn a_changed_meta_yaml_refreshes_its_texts() {
-    let src = fixtures().join(
-        "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2015/0520-ob-utverzhdenii-perechnia-sotsialno-znachimykh-passazhirskikh-me-90315",
-    );
+    let src = short_decision();
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = dir.path().join("corpus");
     let act = corpus.join("90315");
