@@ -66,6 +66,7 @@ impl Indexed {
         let opts = BuildOptions {
             force: false,
             progress: true,
+            ..BuildOptions::default()
         };
         let (index, report) = ZanIndex::open_or_build(&cli.corpus, &cli.index, &opts)?;
         super::search::report_refresh(cli, &report);

@@ -29,8 +29,12 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let opts = BuildOptions {
         force: args.force,
         progress: true,
+        verify: true,
     };
     let report = refresh(&cli.corpus, &cli.index, &opts)?;
+    if let Some(w) = &report.warning {
+        eprintln!("zanlex: warning: {w}");
+    }
     report_failures(&report);
     let secs = started.elapsed().as_secs_f64();
     if report.changed {

@@ -40,6 +40,7 @@ pub(crate) fn open_fresh(cli: &Cli) -> anyhow::Result<ZanIndex> {
     let opts = BuildOptions {
         force: false,
         progress: true,
+        ..BuildOptions::default()
     };
     let (index, report) = ZanIndex::open_or_build(&cli.corpus, &cli.index, &opts)?;
     super::index::report_failures(&report);

@@ -6,6 +6,7 @@
 //! (new index, changed schema or analyzers) is written to a sibling folder and swapped in.
 
 use super::docs::{act_documents, IndexDoc};
+use super::layout::IndexDir;
 use super::schema::{build_schema, Fields, SCHEMA_VERSION};
 use super::staging;
 use crate::model::Act;
@@ -50,6 +51,9 @@ pub struct BuildOptions {
     pub force: bool,
     /// Draw a progress bar on stderr (only when stderr is a terminal).
     pub progress: bool,
+    /// Check the index's files against their checksums first, and rebuild it when damaged
+    /// (reads the whole index once; `zanlex index` does it).
+    pub verify: bool,
 }
 
 /// What a build or refresh did.
@@ -354,7 +358,6 @@ pub(crate) fn create_index(
     dir: &Path,
 ) -> crate::Result<(Index, Fields, staging::StagingDirectory)> {
     std::fs::create_dir_all(dir)?;
-    write_marker(dir)?;
     let (schema, fields) = build_schema();
     let settings = tantivy::IndexSettings {
         // A thread of its own compresses each segment's doc store, beside its indexing thread:
@@ -374,21 +377,6 @@ pub(crate) fn create_index(
 /// carries zanlex's manifest).
 pub const MARKER: &str = "zanlex-index.json";
 
-/// Writes [`MARKER`] into a new index folder, synced.
-fn write_marker(dir: &Path) -> crate::Result<()> {
-    use std::io::Write;
-    let path = dir.join(MARKER);
-    let body = format!(
-        "{{\"written_by\": \"zanlex\", \"version\": \"{}\", \"schema\": {SCHEMA_VERSION}}}\n",
-        env!("CARGO_PKG_VERSION")
-    );
-    let mut f = std::fs::File::create(&path)
-        .map_err(|e| index_err(dir, format!("cannot write {MARKER}: {e}")))?;
-    f.write_all(body.as_bytes())
-        .and_then(|()| f.sync_all())
-        .map_err(|e| index_err(dir, format!("cannot write {MARKER}: {e}")))
-}
-
 /// Whether `dir` is a folder zanlex may replace: missing, empty, or a zanlex index.
 fn is_replaceable(dir: &Path) -> bool {
     !dir.exists() || is_empty_dir(dir) || is_zanlex_index(dir)
@@ -400,7 +388,7 @@ pub fn is_zanlex_index(dir: &Path) -> bool {
     if dir.join(MARKER).is_file() {
         return true;
     }
-    dir.join("meta.json").is_file()
+    IndexDir::new(dir).is_legacy()
         && open_tantivy(dir).is_ok_and(|(index, _)| read_manifest(&index).is_some())
 }
 
@@ -696,7 +684,9 @@ impl tantivy::schema::Document for Queued {
 
 /// Opens the tantivy index in `dir`, registering zanlex's analyzers.
 pub(crate) fn open_tantivy(dir: &Path) -> crate::Result<(Index, Fields)> {
-    let index = Index::open_in_dir(dir).map_err(|e| index_err(dir, e))?;
+    let directory =
+        super::directory::GenerationDirectory::open(dir).map_err(|e| index_err(dir, e))?;
+    let index = Index::open(directory).map_err(|e| index_err(dir, e))?;
     crate::analysis::register_analyzers(&index);
     let (expected, fields) = build_schema();
     if index.schema() != expected {
@@ -721,43 +711,132 @@ pub fn refresh(
 
 /// [`refresh`], also handing back the index it opened when nothing had to be written, so a
 /// search does not open (and parse the manifest of) the same commit twice.
+///
+/// Reading needs no lock beyond the moment a generation is opened; writing takes the index's
+/// write lock, so processes started together build once: the others wait, then find the
+/// index up to date.
 pub(crate) fn refresh_keeping(
     corpus: &Path,
     index_dir: &Path,
     opts: &BuildOptions,
-) -> crate::Result<(RefreshReport, Option<(Index, Fields)>)> {
+) -> crate::Result<Refreshed> {
     // Checked before anything is read: a folder zanlex did not make is never touched.
     if index_dir.is_file() || !is_replaceable(index_dir) {
         return Err(not_an_index(index_dir));
     }
+    let layout = IndexDir::new(index_dir);
     let scanned = scan(corpus)?;
-    let existing = if index_dir.join("meta.json").is_file() {
-        open_tantivy(index_dir).ok()
-    } else {
-        None
-    };
-    let fingerprint = existing.as_ref().map(|(i, f)| analyzer_fingerprint(i, f));
-    // Same files, sizes and mtimes as the last commit's: up to date, without decoding its
-    // manifest (about half of a `zanlex search` on a 1 GB corpus).
-    let up_to_date = match (&existing, &fingerprint) {
-        (Some((index, _)), Some(fp)) if !opts.force => {
-            let key = stat_key(
-                SCHEMA_VERSION,
-                fp,
-                env!("CARGO_PKG_VERSION"),
-                scanned.iter().map(|s| (s.rel.as_str(), s.size, s.mtime_ns)),
-            );
-            stored_stat_key(index).is_some_and(|stored| stored == key)
+    if !opts.force && !opts.verify {
+        if let Some(fresh) = open_if_up_to_date(&layout, &scanned)? {
+            return Ok(fresh);
         }
-        _ => false,
+    }
+    let _writing = layout
+        .lock_for_writing(|| {
+            if opts.progress {
+                eprintln!(
+                    "zanlex: waiting for another zanlex process to finish writing {}",
+                    index_dir.display()
+                );
+            }
+        })
+        .map_err(|e| index_err(index_dir, format!("cannot lock it for writing: {e}")))?;
+    layout.remove_leftovers();
+    let mut damage = None;
+    if opts.verify && !opts.force {
+        damage = verify_current(&layout);
+    }
+    // Another process may have brought the index up to date while this one waited.
+    if !opts.force && damage.is_none() {
+        if let Some(fresh) = open_if_up_to_date(&layout, &scanned)? {
+            return Ok(fresh);
+        }
+    }
+    let existing = if damage.is_some() {
+        None
+    } else {
+        open_current(&layout)?
     };
-    if up_to_date {
+    let (mut report, kept) = refresh_locked(corpus, &layout, &scanned, existing, opts)?;
+    if let Some(damage) = damage {
+        report.warning = Some(format!("the index was damaged ({damage}); it was rebuilt"));
+    }
+    Ok((report, kept))
+}
+
+/// What a refresh did, with the index it opened when nothing had to be written.
+pub(crate) type Refreshed = (RefreshReport, Option<(Index, Fields)>);
+
+/// Opens the current generation (holding the read lock while it opens); `None` when there is
+/// none or it cannot be opened (it is then rebuilt).
+fn open_current(layout: &IndexDir) -> crate::Result<Option<(Index, Fields)>> {
+    let _reading = layout
+        .lock_for_reading()
+        .map_err(|e| index_err(layout.root(), format!("cannot lock it for reading: {e}")))?;
+    Ok(layout.current().and_then(|gen| open_tantivy(&gen).ok()))
+}
+
+/// The current generation, open, when it was built from exactly the files of `scanned` (same
+/// paths, sizes and mtimes) by this zanlex: checked without decoding its manifest (about half
+/// of a `zanlex search` on a 1 GB corpus).
+fn open_if_up_to_date(
+    layout: &IndexDir,
+    scanned: &[Scanned],
+) -> crate::Result<Option<Refreshed>> {
+    let Some((index, fields)) = open_current(layout)? else {
+        return Ok(None);
+    };
+    let key = stat_key(
+        SCHEMA_VERSION,
+        &analyzer_fingerprint(&index, &fields),
+        env!("CARGO_PKG_VERSION"),
+        scanned.iter().map(|s| (s.rel.as_str(), s.size, s.mtime_ns)),
+    );
+    if stored_stat_key(&index).is_some_and(|stored| stored == key) {
+        layout.tidy_if_idle();
         let report = RefreshReport {
             unchanged: scanned.len(),
             ..RefreshReport::default()
         };
-        return Ok((report, existing));
+        return Ok(Some((report, Some((index, fields)))));
     }
+    Ok(None)
+}
+
+/// Checks the current generation's files against the checksums tantivy wrote at their end:
+/// what was damaged on disk, if anything (each file read once; `zanlex index` does it, a
+/// search does not).
+fn verify_current(layout: &IndexDir) -> Option<String> {
+    let gen = layout.current()?;
+    let opened = std::panic::catch_unwind(|| open_tantivy(&gen));
+    let (index, _) = match opened {
+        Ok(Ok(opened)) => opened,
+        Ok(Err(e)) => return Some(e.to_string()),
+        Err(_) => return Some("it cannot be opened".into()),
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index.validate_checksum())) {
+        Ok(Ok(bad)) if bad.is_empty() => None,
+        Ok(Ok(bad)) => {
+            let mut names: Vec<String> = bad.iter().map(|p| p.display().to_string()).collect();
+            names.sort();
+            Some(format!("checksum mismatch in {}", names.join(", ")))
+        }
+        Ok(Err(e)) => Some(e.to_string()),
+        Err(_) => Some("its files cannot be read".into()),
+    }
+}
+
+/// The refresh proper, with the write lock held: incremental into the current generation
+/// when its manifest can be reused, otherwise a new generation published when complete.
+fn refresh_locked(
+    corpus: &Path,
+    layout: &IndexDir,
+    scanned: &[Scanned],
+    existing: Option<(Index, Fields)>,
+    opts: &BuildOptions,
+) -> crate::Result<Refreshed> {
+    let index_dir = layout.root();
+    let fingerprint = existing.as_ref().map(|(i, f)| analyzer_fingerprint(i, f));
     let old = existing.as_ref().and_then(|(i, _)| read_manifest(i));
     let reusable = match (&old, &fingerprint) {
         (Some(m), Some(fp)) => {
@@ -777,7 +856,7 @@ pub(crate) fn refresh_keeping(
     // Which files differ from the manifest? Size and mtime first, sha256 when they differ.
     let mut shas: BTreeMap<String, String> = BTreeMap::new();
     let mut any_change = !reusable;
-    for s in &scanned {
+    for s in scanned {
         match old.files.get(&s.rel) {
             Some(e) if e.size == s.size && e.mtime_ns == s.mtime_ns => {
                 shas.insert(s.rel.clone(), e.sha256.clone());
@@ -819,29 +898,32 @@ pub(crate) fn refresh_keeping(
         zanlex: env!("CARGO_PKG_VERSION").to_string(),
         files: BTreeMap::new(),
     };
-    // Write into the index itself (incremental) or into a sibling folder swapped in after.
-    let (index, fields, write_dir, tmp) = if reusable {
-        let (index, fields) = existing.ok_or_else(|| index_err(index_dir, "index vanished"))?;
-        (index, fields, index_dir.to_path_buf(), None)
-    } else {
-        drop(existing);
-        report.rebuilt = true;
-        // Every file will be parsed: the patterns compile while the index and its writer
-        // open. An incremental refresh parses only what changed, and ingestion compiles for
-        // those files itself.
-        crate::ingest::compile_patterns_soon(scanned.len());
-        remove_abandoned_builds(index_dir);
-        let tmp = sibling_dir(index_dir, "new");
-        if tmp.exists() {
-            std::fs::remove_dir_all(&tmp)?;
+    // Write into the current generation (incremental) or into a new one published after.
+    let (index, fields, write_dir, fresh) = match existing {
+        Some((index, fields)) if reusable => {
+            let gen = layout
+                .current()
+                .ok_or_else(|| index_err(index_dir, "its current generation vanished"))?;
+            (index, fields, gen, None)
         }
-        let (index, fields, staging) = create_index(&tmp)?;
-        (index, fields, tmp.clone(), Some((tmp, staging)))
+        existing => {
+            drop(existing);
+            report.rebuilt = true;
+            // Every file will be parsed: the patterns compile while the index and its writer
+            // open. An incremental refresh parses only what changed, and ingestion compiles
+            // for those files itself.
+            crate::ingest::compile_patterns_soon(scanned.len());
+            let gen = layout
+                .new_generation()
+                .map_err(|e| index_err(index_dir, format!("cannot create a generation: {e}")))?;
+            let (index, fields, staging) = create_index(&gen)?;
+            (index, fields, gen.clone(), Some((gen, staging)))
+        }
     };
     manifest.analyzers = analyzer_fingerprint(&index, &fields);
     let res = write_streaming(
         corpus,
-        &scanned,
+        scanned,
         &shas,
         &old,
         reusable,
@@ -851,43 +933,27 @@ pub(crate) fn refresh_keeping(
         opts,
     );
     drop(index);
-    let Some((tmp, staging)) = tmp else {
+    let Some((gen, staging)) = fresh else {
         report.units_indexed = res?;
         return Ok((report, None));
     };
-    match res {
-        Ok(n) => report.units_indexed = n,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(e);
-        }
-    }
-    if let Err(e) = make_durable(&staging) {
-        let _ = std::fs::remove_dir_all(&tmp);
+    let published = res.and_then(|n| {
+        report.units_indexed = n;
+        make_durable(&staging)?;
+        layout.publish(&gen).map_err(|e| {
+            index_err(
+                index_dir,
+                format!("cannot switch to the new generation: {e}"),
+            )
+        })
+    });
+    if let Err(e) = published {
+        let _ = std::fs::remove_dir_all(&gen);
         return Err(e);
     }
-    let old_dir = sibling_dir(index_dir, "old");
-    let had_old = index_dir.exists();
-    if had_old && !is_replaceable(index_dir) {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(not_an_index(index_dir));
-    }
-    if had_old {
-        std::fs::rename(index_dir, &old_dir)?;
-    }
-    if let Err(e) = std::fs::rename(&tmp, index_dir) {
-        if had_old {
-            let _ = std::fs::rename(&old_dir, index_dir);
-        }
-        return Err(e.into());
-    }
-    if had_old {
-        let _ = std::fs::remove_dir_all(&old_dir);
-    }
-    // The new index's files are synced; the rename that puts it in place lasts only once the
-    // parent folder is synced too.
-    staging::sync_folder(parent_dir(index_dir))
-        .map_err(|e| index_err(index_dir, format!("cannot sync the folder it is in: {e}")))?;
+    layout.remove_leftovers();
+    // Only now: a swapped-out folder of an earlier version may hold the only index there was.
+    remove_abandoned_builds(index_dir);
     Ok((report, None))
 }
 
@@ -902,14 +968,7 @@ fn make_durable(staging: &staging::StagingDirectory) -> crate::Result<()> {
     })
 }
 
-/// A hidden folder beside `index_dir` for this process (`.index.new-4242`): where a fresh build
-/// is written (`new`), and where the index it replaces waits during the swap (`old`).
-fn sibling_dir(index_dir: &Path, tag: &str) -> PathBuf {
-    let name = index_name(index_dir);
-    index_dir.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
-}
-
-/// The index folder's own name, which its [`sibling_dir`]s carry.
+/// The index folder's own name, as the staging folders of earlier versions carried it.
 fn index_name(index_dir: &Path) -> std::borrow::Cow<'_, str> {
     index_dir
         .file_name()
@@ -924,11 +983,10 @@ fn parent_dir(index_dir: &Path) -> &Path {
     }
 }
 
-/// Removes the staging folders ([`sibling_dir`] `new`) that builds of `index_dir` left behind
-/// when they were killed: those whose process is gone. A staging folder never holds the only
-/// copy of an index (the one it would replace stays where it was until the swap), so nothing
-/// is lost; a build still running keeps its folder. Best effort, and only where a process can
-/// be looked up (`/proc`).
+/// Removes the folders that builds by earlier versions of zanlex left beside `index_dir`
+/// when they were killed (`.index.new-4242`, `.index.old-4242`): those holding zanlex's
+/// marker whose process is gone. Best effort, and only where a process can be looked up
+/// (`/proc`).
 fn remove_abandoned_builds(index_dir: &Path) {
     #[cfg(target_os = "linux")]
     {
@@ -936,21 +994,23 @@ fn remove_abandoned_builds(index_dir: &Path) {
         if !Path::new("/proc/self").exists() {
             return;
         }
-        let prefix = format!(".{}.new-", index_name(index_dir));
+        let name = index_name(index_dir);
+        let prefixes = [format!(".{name}.new-"), format!(".{name}.old-")];
         let Ok(entries) = std::fs::read_dir(parent_dir(index_dir)) else {
             return;
         };
         for entry in entries.flatten() {
             let file_name = entry.file_name();
-            let Some(pid) = file_name
-                .to_str()
-                .and_then(|n| n.strip_prefix(&prefix))
-                .and_then(|pid| pid.parse::<u32>().ok())
-            else {
+            let Some(pid) = file_name.to_str().and_then(|n| {
+                prefixes
+                    .iter()
+                    .find_map(|p| n.strip_prefix(p.as_str()))
+                    .and_then(|pid| pid.parse::<u32>().ok())
+            }) else {
                 continue;
             };
-            // This process's own folder is not gone: `/proc` lists it too.
-            if !Path::new("/proc").join(pid.to_string()).exists() {
+            let ours = entry.path().join(MARKER).is_file();
+            if ours && !Path::new("/proc").join(pid.to_string()).exists() {
                 let _ = std::fs::remove_dir_all(entry.path());
             }
         }
@@ -1190,27 +1250,43 @@ pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
     if dir.is_file() || !is_replaceable(dir) {
         return Err(not_an_index(dir));
     }
-    if dir.exists() {
-        std::fs::remove_dir_all(dir)?;
+    let layout = IndexDir::new(dir);
+    let _writing = layout
+        .lock_for_writing(|| {})
+        .map_err(|e| index_err(dir, format!("cannot lock it for writing: {e}")))?;
+    layout.remove_leftovers();
+    let gen = layout
+        .new_generation()
+        .map_err(|e| index_err(dir, format!("cannot create a generation: {e}")))?;
+    let written = (|| {
+        let (index, fields, staging) = create_index(&gen)?;
+        let manifest = Manifest {
+            schema: SCHEMA_VERSION,
+            analyzers: analyzer_fingerprint(&index, &fields),
+            zanlex: env!("CARGO_PKG_VERSION").to_string(),
+            files: BTreeMap::new(),
+        };
+        let units = write_acts(
+            &index,
+            &fields,
+            &gen,
+            acts.to_vec(),
+            &manifest,
+            &BuildOptions::default(),
+        )?;
+        drop(index);
+        make_durable(&staging)?;
+        layout
+            .publish(&gen)
+            .map_err(|e| index_err(dir, format!("cannot switch to the new generation: {e}")))?;
+        Ok(units)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(&gen);
+    } else {
+        layout.remove_leftovers();
     }
-    let (index, fields, staging) = create_index(dir)?;
-    let manifest = Manifest {
-        schema: SCHEMA_VERSION,
-        analyzers: analyzer_fingerprint(&index, &fields),
-        zanlex: env!("CARGO_PKG_VERSION").to_string(),
-        files: BTreeMap::new(),
-    };
-    let units = write_acts(
-        &index,
-        &fields,
-        dir,
-        acts.to_vec(),
-        &manifest,
-        &BuildOptions::default(),
-    )?;
-    drop(index);
-    make_durable(&staging)?;
-    Ok(units)
+    written
 }
 
 #[cfg(test)]

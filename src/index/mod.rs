@@ -15,7 +15,9 @@
 //! ```
 
 pub mod build;
+mod directory;
 pub mod docs;
+mod layout;
 pub mod schema;
 mod staging;
 
@@ -65,14 +67,21 @@ impl ZanIndex {
     /// Opens an existing index (no refresh). Fails with [`crate::Error::Index`] when `dir`
     /// holds no zanlex index.
     pub fn open(dir: &Path) -> crate::Result<Self> {
-        if !dir.join("meta.json").is_file() {
-            return Err(crate::Error::Index {
-                path: dir.to_path_buf(),
-                reason: "no index here; run `zanlex index` (or `zanlex search`, which builds it)"
-                    .into(),
-            });
-        }
-        let (index, fields) = build::open_tantivy(dir)?;
+        let layout = layout::IndexDir::new(dir);
+        let index_err = |reason: String| crate::Error::Index {
+            path: dir.to_path_buf(),
+            reason,
+        };
+        // Held while the generation opens, so no writer removes it meanwhile.
+        let _reading = layout
+            .lock_for_reading()
+            .map_err(|e| index_err(format!("cannot lock it for reading: {e}")))?;
+        let Some(generation) = layout.current() else {
+            return Err(index_err(
+                "no index here; run `zanlex index` (or `zanlex search`, which builds it)".into(),
+            ));
+        };
+        let (index, fields) = build::open_tantivy(&generation)?;
         Self::from_parts(dir, index, fields)
     }
 
@@ -100,7 +109,7 @@ impl ZanIndex {
         dir: &Path,
         opts: &BuildOptions,
     ) -> crate::Result<(Self, RefreshReport)> {
-        if !corpus.is_dir() && dir.join("meta.json").is_file() {
+        if !corpus.is_dir() && layout::IndexDir::new(dir).current().is_some() {
             return Ok((Self::open(dir)?, RefreshReport::default()));
         }
         let report = match build::refresh_keeping(corpus, dir, opts) {
@@ -225,7 +234,31 @@ impl ZanIndex {
         &self,
         req: &crate::search::SearchRequest,
     ) -> crate::Result<crate::search::SearchResults> {
-        crate::search::search(self, req)
+        self.guarded(|| crate::search::search(self, req))
+    }
+
+    /// Runs a read of the index's files. Damaged files make tantivy fail or panic deep inside
+    /// a read: either becomes an error that names the index and says how to repair it, and
+    /// the process goes on.
+    fn guarded<T>(&self, read: impl FnOnce() -> crate::Result<T>) -> crate::Result<T> {
+        let damaged = |what: String| crate::Error::Index {
+            path: self.dir.clone(),
+            reason: format!("the index is damaged ({what}); run `zanlex index --force`"),
+        };
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
+            Ok(Err(crate::Error::Tantivy(e @ tantivy::TantivyError::DataCorruption(_)))) => {
+                Err(damaged(e.to_string()))
+            }
+            Ok(done) => done,
+            Err(panic) => {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a read failed".into());
+                Err(damaged(what.chars().take(160).collect()))
+            }
+        }
     }
 
     fn act_docs(&self, act_id: Option<&str>) -> crate::Result<Vec<Act>> {
@@ -239,6 +272,15 @@ impl ZanIndex {
 
     /// Calls `f` with each act (or each act with id `act_id`) in document order, one at a time.
     fn visit_act_docs(
+        &self,
+        act_id: Option<&str>,
+        texts: Texts,
+        visit: &mut dyn FnMut(Act) -> crate::Result<()>,
+    ) -> crate::Result<()> {
+        self.guarded(|| self.visit_act_docs_unguarded(act_id, texts, visit))
+    }
+
+    fn visit_act_docs_unguarded(
         &self,
         act_id: Option<&str>,
         texts: Texts,

@@ -77,6 +77,9 @@ fn a_folder_that_is_not_an_index_is_never_touched() {
 
 /// An index zanlex made carries its marker; one made before the marker existed (a commit with
 /// zanlex's manifest, no marker) is still recognised and rebuilt in place.
+/// An index is marked as zanlex's; one written before the marker and before generations
+/// (tantivy's files at the top of the folder, zanlex's manifest in its commit) is still
+/// recognised, and the next build replaces it with a generation, removing tantivy's files.
 #[test]
 fn zanlex_indexes_are_marked_and_rebuilt() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -93,15 +96,44 @@ fn zanlex_indexes_are_marked_and_rebuilt() {
     let marker = idx.join(zanlex::index::build::MARKER);
     let body = std::fs::read_to_string(&marker).expect("marker");
     assert!(body.contains("\"written_by\": \"zanlex\""), "{body}");
-    std::fs::remove_file(&marker).expect("remove");
+    // The layout of before: the generation's files at the top, no marker, no CURRENT.
+    let gen = idx.join("gen-000001");
+    for e in std::fs::read_dir(&gen).expect("generation") {
+        let p = e.expect("entry").path();
+        std::fs::rename(&p, idx.join(p.file_name().expect("name"))).expect("move up");
+    }
+    for f in [&marker, &idx.join("CURRENT")] {
+        std::fs::remove_file(f).expect("remove");
+    }
+    std::fs::remove_dir(&gen).expect("remove generation");
     assert!(zanlex::index::build::is_zanlex_index(&idx));
-    let out = zanlex(&["index", "--force", "--corpus", &c, "--index", &i]);
+    let out = zanlex(&["index", "--corpus", &c, "--index", &i]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(marker.is_file());
+    let mut left: Vec<String> = std::fs::read_dir(&idx)
+        .expect("index")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [
+            "CURRENT",
+            "gen-000001",
+            "read.lock",
+            "write.lock",
+            "zanlex-index.json"
+        ]
+    );
+    let out = zanlex(&[
+        "search", "виза", "--corpus", &c, "--index", &i, "--limit", "1",
+    ]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("1. "));
 }
 
 /// A 455-byte text whose instructions put two verbs where one head's displaced words run

@@ -6,16 +6,15 @@
 use crate::common;
 
 use std::path::Path;
-use zanlex::index::{refresh, BuildOptions};
+use zanlex::index::{refresh, BuildOptions, ZanIndex};
 
 fn segment_count(idx: &Path) -> usize {
-    let index = tantivy::Index::open_in_dir(idx).unwrap();
-    index.searchable_segment_ids().unwrap().len()
+    let index = ZanIndex::open(idx).unwrap();
+    index.tantivy().searchable_segment_ids().unwrap().len()
 }
 
 fn live_documents(idx: &Path) -> u64 {
-    let index = tantivy::Index::open_in_dir(idx).unwrap();
-    index.reader().unwrap().searcher().num_docs()
+    ZanIndex::open(idx).unwrap().searcher().num_docs()
 }
 
 /// A copy of the bundled corpus in `tmp`, indexed fresh into `index` (relative to `tmp`);
@@ -81,9 +80,11 @@ fn a_rebuild_swaps_its_index_in_and_leaves_nothing_beside_it() {
     );
 }
 
-/// A build killed before its swap leaves its hidden staging folder beside the index; the next
-/// fresh build removes it once its process is gone, and leaves alone a running build's folder
-/// (PID 1 always runs), an index being swapped out (`.old-`) and another index's folders.
+/// Builds by earlier versions of zanlex, killed before or during their swap, left hidden
+/// staging (`.new-`) and swapped-out (`.old-`) folders beside the index; a fresh build
+/// removes those holding zanlex's marker once their process is gone, and leaves alone a
+/// running build's folder (PID 1 always runs), another index's folders and folders zanlex
+/// did not write.
 #[cfg(target_os = "linux")]
 #[test]
 fn a_fresh_build_removes_the_folders_of_killed_builds() {
@@ -94,11 +95,15 @@ fn a_fresh_build_removes_the_folders_of_killed_builds() {
         ".index.new-1",
         ".index.old-4194999",
         ".other.new-4194999",
+        ".index.new-4194998",
     ];
     for name in left_behind {
         let p = tmp.path().join(name);
         std::fs::create_dir(&p).unwrap();
         std::fs::write(p.join("meta.json"), b"{}").unwrap();
+        if name != ".index.new-4194998" {
+            std::fs::write(p.join(zanlex::index::build::MARKER), b"{}").unwrap();
+        }
     }
     let built = refresh(
         Path::new("corpus"),
@@ -116,7 +121,7 @@ fn a_fresh_build_removes_the_folders_of_killed_builds() {
         beside,
         [
             ".index.new-1",
-            ".index.old-4194999",
+            ".index.new-4194998",
             ".other.new-4194999",
             "index"
         ]

@@ -22,6 +22,7 @@ mod extract_decode;
 mod extract_pdf;
 mod extract_repair;
 mod index_acts;
+mod index_faults;
 mod index_refresh_links;
 mod index_safety;
 mod index_segments;
