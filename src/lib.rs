@@ -17,6 +17,7 @@ pub mod extract;
 pub mod index;
 pub mod ingest;
 pub mod model;
+pub mod panic_guard;
 pub mod scale;
 pub mod search;
 pub mod structure;

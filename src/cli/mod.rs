@@ -55,6 +55,7 @@ pub enum Command {
 
 /// Parses the command line and runs it. Exit codes: 0 success, 1 runtime failure, 2 bad usage.
 pub fn main() -> ExitCode {
+    crate::panic_guard::install_quiet_hook();
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Index(a) => index::run(&cli, a),

@@ -779,10 +779,7 @@ fn open_current(layout: &IndexDir) -> crate::Result<Option<(Index, Fields)>> {
 /// The current generation, open, when it was built from exactly the files of `scanned` (same
 /// paths, sizes and mtimes) by this zanlex: checked without decoding its manifest (about half
 /// of a `zanlex search` on a 1 GB corpus).
-fn open_if_up_to_date(
-    layout: &IndexDir,
-    scanned: &[Scanned],
-) -> crate::Result<Option<Refreshed>> {
+fn open_if_up_to_date(layout: &IndexDir, scanned: &[Scanned]) -> crate::Result<Option<Refreshed>> {
     let Some((index, fields)) = open_current(layout)? else {
         return Ok(None);
     };
@@ -808,13 +805,12 @@ fn open_if_up_to_date(
 /// search does not).
 fn verify_current(layout: &IndexDir) -> Option<String> {
     let gen = layout.current()?;
-    let opened = std::panic::catch_unwind(|| open_tantivy(&gen));
-    let (index, _) = match opened {
+    let (index, _) = match crate::panic_guard::catch(|| open_tantivy(&gen)) {
         Ok(Ok(opened)) => opened,
         Ok(Err(e)) => return Some(e.to_string()),
-        Err(_) => return Some("it cannot be opened".into()),
+        Err(panic) => return Some(format!("it cannot be opened: {panic}")),
     };
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index.validate_checksum())) {
+    match crate::panic_guard::catch(|| index.validate_checksum()) {
         Ok(Ok(bad)) if bad.is_empty() => None,
         Ok(Ok(bad)) => {
             let mut names: Vec<String> = bad.iter().map(|p| p.display().to_string()).collect();
@@ -822,7 +818,7 @@ fn verify_current(layout: &IndexDir) -> Option<String> {
             Some(format!("checksum mismatch in {}", names.join(", ")))
         }
         Ok(Err(e)) => Some(e.to_string()),
-        Err(_) => Some("its files cannot be read".into()),
+        Err(panic) => Some(format!("its files cannot be read: {panic}")),
     }
 }
 

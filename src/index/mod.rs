@@ -245,19 +245,12 @@ impl ZanIndex {
             path: self.dir.clone(),
             reason: format!("the index is damaged ({what}); run `zanlex index --force`"),
         };
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
+        match crate::panic_guard::catch(read) {
             Ok(Err(crate::Error::Tantivy(e @ tantivy::TantivyError::DataCorruption(_)))) => {
                 Err(damaged(e.to_string()))
             }
             Ok(done) => done,
-            Err(panic) => {
-                let what = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "a read failed".into());
-                Err(damaged(what.chars().take(160).collect()))
-            }
+            Err(panic) => Err(damaged(panic)),
         }
     }
 
