@@ -11,6 +11,9 @@ pub enum Error {
     /// A source file was read but its structure could not be recognised.
     #[error("{}: {reason}", path.display())]
     Structure { path: PathBuf, reason: String },
+    /// The corpus folder given cannot be read as one.
+    #[error("corpus {}: {reason}", path.display())]
+    Corpus { path: PathBuf, reason: String },
     /// The index could not be opened, built or written.
     #[error("index {}: {reason}", path.display())]
     Index { path: PathBuf, reason: String },

@@ -70,7 +70,14 @@ fn ingest_file_unguarded(path: &Path, corpus_parent: &Path) -> crate::Result<(Ac
     // Extracted lines are collapsed: the structure stage need not collapse them again.
     let mut act = crate::structure::build_act_extracted(&doc)?;
     crate::amend::annotate_act(&mut act);
-    Ok((act, doc.warnings))
+    let mut warnings = doc.warnings;
+    if act.units.len() == 1 && act.units[0].eid == crate::structure::WHOLE_TEXT_EID {
+        warnings.push(
+            "no structure recognised (no numbered paragraphs, articles or questions); the whole text is indexed as one unit"
+                .into(),
+        );
+    }
+    Ok((act, warnings))
 }
 
 /// The warnings of `path` as entries of the failure list, marked `indexed`.
@@ -86,40 +93,216 @@ fn warnings_of(path: &Path, parent: &Path, warnings: Vec<String>) -> Vec<IngestF
         .collect()
 }
 
+/// How the corpus folder is walked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Walk {
+    /// Read symbolic links that lead out of the corpus folder (to files and folders there);
+    /// without it they are named as skipped. Links that stay inside are never followed into
+    /// folders (the folder is read where it is) and always read as files.
+    pub follow: bool,
+}
+
+/// The corpus as [`corpus_listing`] finds it: the files to read, and every entry that looks
+/// like a source but is not read, with the reason (one line), so that none goes unsaid.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Sorted by path.
+    pub files: Vec<PathBuf>,
+    /// (path, reason), sorted by path.
+    pub skipped: Vec<(PathBuf, String)>,
+}
+
 /// The files under `dir` that zanlex reads: `.txt`, `.md`, `.pdf` (any case) in `dir` and
 /// its subfolders (a checkout of the public mirror keeps one folder per act), sorted by path.
 /// Sidecars (`*.meta.toml`, `meta.yaml`), hidden files and folders, a repository's own
-/// documents (`README.md`, `LICENSE`) and other files are left out. Symbolic links to folders
-/// are not followed (a link may loop or leave the corpus); links to files are read. A
-/// subfolder that cannot be listed is skipped; `dir` itself must be readable.
+/// documents (`README.md`, `LICENSE`) and other files are left out; so is what
+/// [`corpus_listing`] names as skipped. `dir` itself must be readable.
 pub fn corpus_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    let mut first = true;
-    while let Some(folder) = pending.pop() {
-        let entries = match std::fs::read_dir(&folder) {
-            Ok(entries) => entries,
-            Err(e) if first => return Err(e),
-            Err(_) => continue,
-        };
-        first = false;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if kind.is_dir() {
-                if !hidden {
-                    pending.push(path);
-                }
-            } else if path.is_file() && crate::extract::is_source_file(&path) {
-                files.push(path);
+    corpus_listing(dir, Walk::default()).map(|l| l.files)
+}
+
+/// Lists the corpus under `dir` as [`corpus_files`] does, naming what is not read: a FIFO,
+/// socket or device named like a source (opening a FIFO would block), a broken or looping
+/// symbolic link, a link leaving the corpus folder (unless `walk.follow`), a folder named like
+/// a source that holds none, a subfolder that cannot be listed. A link to a folder inside the
+/// corpus is passed over without a word: its files are read where they are.
+pub fn corpus_listing(dir: &Path, walk: Walk) -> std::io::Result<Listing> {
+    std::fs::read_dir(dir)?;
+    let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut walker = Walker {
+        root: root.clone(),
+        walk,
+        visited: std::collections::HashSet::from([root]),
+        out: Listing::default(),
+    };
+    walker.folder(dir);
+    let mut out = walker.out;
+    out.files.sort();
+    out.skipped.sort();
+    Ok(out)
+}
+
+struct Walker {
+    /// The corpus folder, canonical: where a link leads is compared with it.
+    root: PathBuf,
+    walk: Walk,
+    /// Canonical folders read so far (links followed with `--follow` may loop).
+    visited: std::collections::HashSet<PathBuf>,
+    out: Listing,
+}
+
+impl Walker {
+    /// Lists `folder`; returns whether it held anything to read or to name.
+    fn folder(&mut self, folder: &Path) -> bool {
+        let before = self.out.files.len() + self.out.skipped.len();
+        if self.walk.follow {
+            // Folders reached through links may hold links back to where the walk has been.
+            if let Ok(canonical) = std::fs::canonicalize(folder) {
+                self.visited.insert(canonical);
             }
         }
+        let entries = match std::fs::read_dir(folder) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.skip(folder, format!("cannot list this folder: {e}"));
+                return true;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    self.skip(folder, format!("cannot list this folder: {e}"));
+                    break;
+                }
+            };
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let source = crate::extract::is_source_file(&path);
+            let kind = match entry.file_type() {
+                Ok(kind) => kind,
+                Err(e) if source => {
+                    self.skip(&path, format!("cannot read its type: {e}"));
+                    continue;
+                }
+                Err(_) => continue,
+            };
+            if kind.is_dir() {
+                if !self.folder(&path) && source {
+                    self.skip(
+                        &path,
+                        "is a folder, not a file, and holds no .txt, .md or .pdf file".into(),
+                    );
+                }
+            } else if kind.is_symlink() {
+                self.link(&path, source);
+            } else if source {
+                match special_kind(&kind) {
+                    None => self.out.files.push(path),
+                    Some(what) => self.skip(&path, format!("{what}; it is not read")),
+                }
+            }
+        }
+        self.out.files.len() + self.out.skipped.len() > before
     }
-    files.sort();
-    Ok(files)
+
+    /// A symbolic link: read when it leads to a file inside the corpus (or anywhere, with
+    /// `follow`), listed as a folder when it leads out of the corpus and `follow` is given.
+    fn link(&mut self, path: &Path, source: bool) {
+        let target = match std::fs::canonicalize(path) {
+            Ok(t) => t,
+            Err(e) if source => {
+                let why = if is_loop(&e) {
+                    "is a symbolic link that loops".to_string()
+                } else if e.kind() == std::io::ErrorKind::NotFound {
+                    format!(
+                        "is a broken symbolic link (to {}, which does not exist)",
+                        std::fs::read_link(path).unwrap_or_default().display()
+                    )
+                } else {
+                    format!("is a symbolic link that cannot be followed: {e}")
+                };
+                self.skip(path, why);
+                return;
+            }
+            Err(_) => return,
+        };
+        let inside = target.starts_with(&self.root);
+        let Ok(md) = std::fs::metadata(&target) else {
+            return;
+        };
+        if md.is_dir() {
+            if inside {
+                return;
+            }
+            if !self.walk.follow {
+                self.skip(
+                    path,
+                    format!(
+                        "is a link to the folder {}, outside the corpus; not followed (give --follow to read it)",
+                        target.display()
+                    ),
+                );
+            } else if !self.visited.insert(target) {
+                self.skip(
+                    path,
+                    "is a link back to a folder already read (a loop); not followed".into(),
+                );
+            } else {
+                self.folder(path);
+            }
+            return;
+        }
+        if !source {
+            return;
+        }
+        if let Some(what) = special_kind(&md.file_type()) {
+            self.skip(path, format!("is a link to {what}; it is not read"));
+        } else if inside || self.walk.follow {
+            self.out.files.push(path.to_path_buf());
+        } else {
+            self.skip(
+                path,
+                format!(
+                    "is a link to {}, outside the corpus; not followed (give --follow to read it)",
+                    target.display()
+                ),
+            );
+        }
+    }
+
+    fn skip(&mut self, path: &Path, reason: String) {
+        self.out.skipped.push((path.to_path_buf(), reason));
+    }
+}
+
+/// Whether `e` says "too many levels of symbolic links".
+fn is_loop(e: &std::io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    return e.raw_os_error() == Some(libc::ELOOP);
+    #[cfg(not(target_os = "linux"))]
+    return e.to_string().contains("symbolic links");
+}
+
+/// What a file that is neither a regular file nor a folder nor a link is (`a FIFO`), for the
+/// line naming it; `None` for a regular file.
+fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a FIFO (named pipe), not a regular file");
+        }
+        if kind.is_socket() {
+            return Some("a socket, not a regular file");
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return Some("a device, not a regular file");
+        }
+    }
+    (!kind.is_file()).then_some("not a regular file")
 }
 
 /// How many files [`map_files`] asks the kernel to read ahead of the one being parsed.
@@ -237,18 +420,18 @@ fn reason_of(err: &crate::Error) -> String {
 
 /// The folder that `Source::file` paths are relative to (`dir`'s parent) and the supported
 /// files in `dir`, or why the folder cannot be listed.
-fn list_corpus(dir: &Path) -> Result<(PathBuf, Vec<PathBuf>), IngestFailure> {
+fn list_corpus(dir: &Path, walk: Walk) -> Result<(PathBuf, Vec<PathBuf>), IngestFailure> {
     let abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let parent = abs
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| abs.clone());
-    let files = corpus_files(&abs).map_err(|e| IngestFailure {
+    let listing = corpus_listing(&abs, walk).map_err(|e| IngestFailure {
         path: dir.to_path_buf(),
         reason: format!("cannot read the corpus folder: {e}"),
         indexed: false,
     })?;
-    Ok((parent, files))
+    Ok((parent, listing.files))
 }
 
 /// Ingests every supported file in `dir`; failures are reported, not fatal.
@@ -256,7 +439,7 @@ fn list_corpus(dir: &Path) -> Result<(PathBuf, Vec<PathBuf>), IngestFailure> {
 /// `Source::file` is relative to `dir`'s parent (`corpus/003_….txt`).
 pub fn ingest_corpus(dir: &Path) -> IngestReport {
     let mut report = IngestReport::default();
-    let (parent, files) = match list_corpus(dir) {
+    let (parent, files) = match list_corpus(dir, Walk::default()) {
         Ok(listed) => listed,
         Err(failure) => {
             report.failures.push(failure);
@@ -633,15 +816,17 @@ fn link_groups(sums: &[LinkSummary]) -> Groups {
 /// split), links each chunk with [`crate::amend::link_corpus`] and passes it to `sink`. The
 /// acts handed over are the same as [`ingest_corpus`]'s, in the order of each group's first
 /// file. Returns the files that could not be ingested; an error from `sink` stops the run.
+/// `walk` says which links are read ([`Walk`]); what the walk skips is the caller's to name.
 ///
 /// ```no_run
 /// let mut n = 0;
-/// let failures = zanlex::ingest::ingest_corpus_streaming(
-///     std::path::Path::new("corpus"), 64, 0, |acts| { n += acts.len(); Ok(()) })?;
+/// let failures = zanlex::ingest::ingest_corpus_streaming(std::path::Path::new("corpus"),
+///     zanlex::ingest::Walk::default(), 64, 0, |acts| { n += acts.len(); Ok(()) })?;
 /// # Ok::<(), zanlex::Error>(())
 /// ```
 pub fn ingest_corpus_streaming<F>(
     dir: &Path,
+    walk: Walk,
     chunk_files: usize,
     keep_bytes: u64,
     mut sink: F,
@@ -650,7 +835,7 @@ where
     F: FnMut(Vec<Act>) -> crate::Result<()>,
 {
     let mut failures = Vec::new();
-    let (parent, files) = match list_corpus(dir) {
+    let (parent, files) = match list_corpus(dir, walk) {
         Ok(listed) => listed,
         Err(failure) => {
             failures.push(failure);

@@ -108,7 +108,10 @@ pub fn load_templates(dirs: &[PathBuf]) -> crate::Result<Vec<Template>> {
             Some("md") => TemplateFormat::Markdown,
             _ => continue,
         };
-        let bytes = std::fs::read(&path)?;
+        let bytes = std::fs::read(&path).map_err(|e| crate::Error::Extract {
+            path: path.clone(),
+            reason: format!("cannot read the template: {e}"),
+        })?;
         let text = String::from_utf8(bytes).map_err(|e| crate::Error::Extract {
             path: path.clone(),
             reason: format!("scaler templates must be UTF-8: {e}"),
@@ -155,7 +158,10 @@ pub fn write_corpus(
     bytes: u64,
     seed: u64,
 ) -> crate::Result<ScaleReport> {
-    std::fs::create_dir_all(out)?;
+    std::fs::create_dir_all(out).map_err(|e| crate::Error::Extract {
+        path: out.to_path_buf(),
+        reason: format!("cannot create the output folder: {e}"),
+    })?;
     let mut scaler = Scaler::new(templates, seed);
     let mut written = 0u64;
     let mut files = 0u64;

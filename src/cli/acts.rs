@@ -1,7 +1,7 @@
 //! `zanlex acts`: the ingested acts with their metadata and status.
 
 use super::Cli;
-use crate::index::{BuildOptions, ZanIndex};
+use crate::index::{RefreshReport, ZanIndex};
 use crate::model::{Act, Status, Unit};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -46,100 +46,28 @@ pub fn status_text(s: &Status) -> String {
     }
 }
 
-/// The index opened for `acts`, `units`, `history` and `diff`, with what its build could not
-/// ingest. Reading acts back from the index (stored whole on their act documents) spares these
-/// commands a parse of the whole corpus on every run.
+/// The index opened for `acts`, `units`, `history` and `diff`, with the report of opening
+/// it (the files it does not hold, named once the command has printed). Reading acts back
+/// from the index (stored whole on their act documents) spares these commands a parse of the
+/// whole corpus on every run.
 pub(crate) struct Indexed {
     pub index: ZanIndex,
-    /// Files that could not be ingested: (file relative to the corpus folder's parent, reason).
-    pub failures: Vec<(String, String)>,
-    /// Act ids in the order of their source files, as the manifest lists them (empty for an
-    /// index built without one, e.g. by [`crate::index::build_from_acts`]).
-    pub known: Vec<String>,
+    pub report: RefreshReport,
 }
 
 impl Indexed {
     /// Opens `--index` as `zanlex search` does: built when missing, refreshed when the corpus
-    /// changed (reported on stderr). Failures come from the manifest of the commit opened, so
-    /// an index found up to date reports them as the build that just wrote it would.
+    /// changed (reported on stderr). An index found up to date reports the files it does not
+    /// hold as the build that wrote it did.
     pub fn open(cli: &Cli) -> anyhow::Result<Self> {
-        let opts = BuildOptions {
-            force: false,
-            progress: true,
-            ..BuildOptions::default()
-        };
-        let (index, report) = ZanIndex::open_or_build(&cli.corpus, &cli.index, &opts)?;
-        super::search::report_refresh(cli, &report);
-        let mut failures = Vec::new();
-        let mut known = Vec::new();
-        if let Some(m) = index.manifest() {
-            for (file, e) in m.files {
-                if let Some(reason) = e.failure {
-                    failures.push((file, reason));
-                }
-                known.extend(e.acts);
-            }
-        }
-        Ok(Indexed {
-            index,
-            failures,
-            known,
-        })
-    }
-
-    /// The act `id`, or a not-found error naming the index and the ids it knows.
-    pub fn act(&self, cli: &Cli, id: &str) -> anyhow::Result<Act> {
-        let known = if self.known.is_empty() {
-            // No manifest to look the id up in: ask the index itself.
-            let acts = self.index.acts()?;
-            if let Some(a) = acts.iter().find(|a| a.id == id) {
-                return Ok(a.clone());
-            }
-            acts.into_iter().map(|a| a.id).collect()
-        } else if self.known.iter().any(|k| k == id) {
-            return Ok(self.index.act(id)?);
-        } else {
-            self.known.clone()
-        };
-        self.report_failures();
-        Err(crate::Error::NotFound(format!(
-            "no act with id {id:?} in {} (index {}); known ids: {}",
-            cli.corpus.display(),
-            cli.index.display(),
-            known.join(", ")
-        ))
-        .into())
+        let (index, report) = cli.open_index()?;
+        Ok(Indexed { index, report })
     }
 
     /// The act `id` in `lang` (its Kazakh text when it has one, for `None`), or a not-found
-    /// error as [`Indexed::act`] gives, or one naming the languages the act has.
-    pub fn act_in(
-        &self,
-        cli: &Cli,
-        id: &str,
-        lang: Option<crate::model::Lang>,
-    ) -> anyhow::Result<Act> {
-        let act = self.act(cli, id)?;
-        match lang {
-            Some(l) if l != act.lang => Ok(self.index.act_in(id, Some(l))?),
-            _ => Ok(act),
-        }
-    }
-
-    /// Prints ingestion failures on stderr, one line each, and picks the exit code.
-    pub fn report_failures(&self) -> ExitCode {
-        if self.failures.is_empty() {
-            return ExitCode::SUCCESS;
-        }
-        for (file, reason) in &self.failures {
-            eprintln!("zanlex: {file}: {reason}");
-        }
-        eprintln!(
-            "zanlex: {} file(s) could not be ingested; the other {} were",
-            self.failures.len(),
-            self.known.len()
-        );
-        ExitCode::from(1)
+    /// error naming the ids nearest to `id`, or the languages the act has.
+    pub fn act_in(&self, id: &str, lang: Option<crate::model::Lang>) -> anyhow::Result<Act> {
+        Ok(self.index.act_in(id, lang)?)
     }
 }
 
@@ -270,6 +198,12 @@ fn act_text(id: &str, expressions: &[Expression]) -> String {
 /// Runs `zanlex acts`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let indexed = Indexed::open(cli)?;
+    let printed = print(&indexed, args);
+    super::finish(&indexed.report, printed)
+}
+
+/// Prints the listing.
+fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
     // Each act is read from the index, turned into its entry and dropped: a large index's
     // acts (texts of every edition) are never all in memory at once. The Kazakh and Russian
     // expressions of an act (one id) make one entry.
@@ -307,7 +241,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     if args.json {
         let doc = serde_json::json!({
             "acts": entries.into_iter().map(|(_, exprs)| act_entry_json(exprs)).collect::<Vec<_>>(),
-            "failures": indexed.failures.iter().map(|(file, reason)| serde_json::json!({
+            "failures": indexed.report.failures.iter().map(|(file, reason)| serde_json::json!({
                 "file": file,
                 "reason": reason,
             })).collect::<Vec<_>>(),
@@ -320,5 +254,5 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(indexed.report_failures())
+    Ok(())
 }

@@ -43,25 +43,36 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         .into());
     }
     let indexed = Indexed::open(cli)?;
-    let act = &indexed.act_in(cli, act_id, args.lang)?;
+    let printed = print(&indexed, args, act_id, eid);
+    super::finish(&indexed.report, printed)
+}
+
+/// Prints the difference `args` ask for.
+fn print(indexed: &Indexed, args: &Args, act_id: &str, eid: Option<&str>) -> anyhow::Result<()> {
+    let act = &indexed.act_in(act_id, args.lang)?;
     let d = diff_versions(act, &args.from, &args.to, eid)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &d)?;
         writeln!(out)?;
         out.flush()?;
-        return Ok(indexed.report_failures());
+        return Ok(());
     }
     let color = std::io::stdout().is_terminal();
+    // Texts and notes come from the documents: their control characters are escaped before
+    // zanlex's own colours go around them.
+    let safe = super::terminal_safe;
     let paint = |s: &str, c: &str| {
         if color {
-            format!("{c}{s}{RESET}")
+            format!("{c}{}{RESET}", safe(s))
         } else {
-            s.to_string()
+            safe(s).into_owned()
         }
     };
+    // The summary's ids come from the documents' numbering, escaped like their texts.
+    let mut head: Vec<u8> = Vec::new();
     writeln!(
-        out,
+        head,
         "{}{}: {} → {}",
         d.act,
         eid.map(|e| format!("#{e}")).unwrap_or_default(),
@@ -69,19 +80,19 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         d.to
     )?;
     writeln!(
-        out,
+        head,
         "deleted ({}): {}",
         d.deleted.len(),
         d.deleted.join(", ")
     )?;
     writeln!(
-        out,
+        head,
         "inserted ({}): {}",
         d.inserted.len(),
         d.inserted.join(", ")
     )?;
     writeln!(
-        out,
+        head,
         "changed ({}): {}",
         d.changed.len(),
         d.changed.join(", ")
@@ -93,21 +104,28 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         .map(|c| c.eid.as_str())
         .collect();
     writeln!(
-        out,
+        head,
         "notes only ({}): {}",
         notes_only.len(),
         notes_only.join(", ")
     )?;
+    out.write_all(safe(&String::from_utf8_lossy(&head)).as_bytes())?;
     for c in &d.units {
         match c.kind {
             UnitChangeKind::Changed => {
-                writeln!(out, "\n== {} ({} → {})", c.eid, c.status_from, c.status_to)?;
+                writeln!(
+                    out,
+                    "\n== {} ({} → {})",
+                    safe(&c.eid),
+                    c.status_from,
+                    c.status_to
+                )?;
                 let mut line = String::new();
                 for w in &c.words {
                     match w.tag {
                         "delete" => line.push_str(&paint(&format!("[-{}-]", w.text), RED)),
                         "insert" => line.push_str(&paint(&format!("{{+{}+}}", w.text), GREEN)),
-                        _ => line.push_str(&w.text),
+                        _ => line.push_str(&safe(&w.text)),
                     }
                 }
                 writeln!(out, "{line}")?;
@@ -121,7 +139,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                 } else {
                     ("inserted", c.text_to.as_deref(), GREEN)
                 };
-                writeln!(out, "\n== {} {}", c.eid, tag)?;
+                writeln!(out, "\n== {} {}", safe(&c.eid), tag)?;
                 writeln!(out, "{}", paint(text.unwrap_or(""), col))?;
             }
             UnitChangeKind::NotesOnly => {}
@@ -134,7 +152,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             .iter()
             .filter(|c| c.kind == UnitChangeKind::NotesOnly)
         {
-            writeln!(out, "== {}", c.eid)?;
+            writeln!(out, "== {}", safe(&c.eid))?;
             for n in &c.notes_from {
                 if !c.notes_to.contains(n) {
                     writeln!(out, "{}", paint(&format!("- {n}"), RED))?;
@@ -148,5 +166,5 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(indexed.report_failures())
+    Ok(())
 }

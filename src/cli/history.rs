@@ -24,7 +24,13 @@ pub struct Args {
 /// Runs `zanlex history`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let indexed = Indexed::open(cli)?;
-    let act = &indexed.act_in(cli, &args.act_id, args.lang)?;
+    let printed = print(&indexed, args);
+    super::finish(&indexed.report, printed)
+}
+
+/// Prints what `args` ask of the act.
+fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
+    let act = &indexed.act_in(&args.act_id, args.lang)?;
     if let Some(e) = &args.eid {
         if act.unit(e).is_none() && !act.amendments.iter().any(|a| &a.target_eid == e) {
             return Err(crate::Error::NotFound(format!(
@@ -66,13 +72,15 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &doc)?;
         writeln!(out)?;
     } else {
+        // Titles, unit ids and amending acts come from the documents: escaped for the terminal.
+        let mut text: Vec<u8> = Vec::new();
         writeln!(
-            out,
+            text,
             "{}  {}",
             act.id,
             act.title.split_whitespace().collect::<Vec<_>>().join(" ")
         )?;
-        writeln!(out, "status: {}", act.status.as_str())?;
+        writeln!(text, "status: {}", act.status.as_str())?;
         if !act.versions.is_empty() {
             let spans: Vec<String> = act
                 .versions
@@ -84,10 +92,10 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                     format!("{} [{}, {})", v.id, d(v.from), d(v.to))
                 })
                 .collect();
-            writeln!(out, "versions: {}", spans.join("; "))?;
+            writeln!(text, "versions: {}", spans.join("; "))?;
         }
         writeln!(
-            out,
+            text,
             "{:<12} {:<11} {:<12} {:<28} AMENDING ACT",
             "EFFECTIVE", "SIGNED", "ACTION", "UNIT"
         )?;
@@ -113,7 +121,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                 e.eid.as_str()
             };
             writeln!(
-                out,
+                text,
                 "{:<12} {:<11} {:<12} {:<28} {}",
                 eff,
                 signed,
@@ -122,28 +130,29 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                 e.amending_act
             )?;
         }
-        writeln!(out, "{} event(s)", entries.len())?;
+        writeln!(text, "{} event(s)", entries.len())?;
         if !unparsed.is_empty() {
             writeln!(
-                out,
+                text,
                 "{} note(s) not read as events (see --json: unparsed_notes)",
                 unparsed.len()
             )?;
         }
         if !fallbacks.is_empty() {
             writeln!(
-                out,
+                text,
                 "{} event(s) moved to an enclosing unit: their target is not in the edition (see --json: target_fallbacks)",
                 fallbacks.len()
             )?;
         }
         if !notes.is_empty() {
-            writeln!(out, "~ estimated dates:")?;
+            writeln!(text, "~ estimated dates:")?;
             for n in notes {
-                writeln!(out, "  {n}")?;
+                writeln!(text, "  {n}")?;
             }
         }
+        out.write_all(super::terminal_safe(&String::from_utf8_lossy(&text)).as_bytes())?;
     }
     out.flush()?;
-    Ok(indexed.report_failures())
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! `zanlex index`.
 
-use super::Cli;
-use crate::index::{refresh, BuildOptions, RefreshReport};
+use super::{terminal_safe, Cli};
+use crate::index::refresh;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -13,35 +13,24 @@ pub struct Args {
     pub force: bool,
 }
 
-/// Prints the files that could not be ingested, one line each, on stderr.
-pub(crate) fn report_failures(report: &RefreshReport) {
-    for (file, reason) in &report.warnings {
-        eprintln!("zanlex: warning: {file}: {reason}");
-    }
-    for (file, reason) in &report.failures {
-        eprintln!("zanlex: skipped {file}: {reason}");
-    }
-}
-
 /// Runs `zanlex index`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let opts = BuildOptions {
-        force: args.force,
-        progress: true,
-        verify: true,
-    };
+    let mut opts = cli.build_options(args.force);
+    opts.verify = true;
     let report = refresh(&cli.corpus, &cli.index, &opts)?;
     if let Some(w) = &report.warning {
-        eprintln!("zanlex: warning: {w}");
+        eprintln!("zanlex: warning: {}", terminal_safe(w));
     }
-    report_failures(&report);
+    super::report_warnings(&report);
+    let code = super::report_failures(&report);
+    let index = terminal_safe(&cli.index.display().to_string()).into_owned();
     let secs = started.elapsed().as_secs_f64();
     if report.changed {
         println!(
             "{} {}: {} added, {} updated, {} removed, {} unchanged; {} unit documents written in {secs:.2} s",
             if report.rebuilt { "built" } else { "refreshed" },
-            cli.index.display(),
+            index,
             report.added.len(),
             report.updated.len(),
             report.removed.len(),
@@ -50,10 +39,9 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         );
     } else {
         println!(
-            "{} is up to date ({} files unchanged; {secs:.2} s)",
-            cli.index.display(),
+            "{index} is up to date ({} files unchanged; {secs:.2} s)",
             report.unchanged
         );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }

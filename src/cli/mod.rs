@@ -25,6 +25,9 @@ pub struct Cli {
     /// Folder for the search index.
     #[arg(long, global = true, default_value = "index")]
     pub index: PathBuf,
+    /// Read symbolic links that lead out of the corpus folder (not read without it).
+    #[arg(long, global = true)]
+    pub follow: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -53,7 +56,99 @@ pub enum Command {
     Scale(scale::Args),
 }
 
-/// Parses the command line and runs it. Exit codes: 0 success, 1 runtime failure, 2 bad usage.
+impl Cli {
+    /// How commands build or refresh the index.
+    fn build_options(&self, force: bool) -> crate::index::BuildOptions {
+        crate::index::BuildOptions {
+            force,
+            progress: true,
+            verify: false,
+            follow: self.follow,
+        }
+    }
+
+    /// Opens `--index`, building it when missing and refreshing it when the corpus changed;
+    /// says on stderr what that did ([`report_refresh`]). The report's failures are for
+    /// [`report_failures`], once the command's output is printed.
+    pub(crate) fn open_index(
+        &self,
+    ) -> anyhow::Result<(crate::index::ZanIndex, crate::index::RefreshReport)> {
+        let opts = self.build_options(false);
+        let (index, report) =
+            crate::index::ZanIndex::open_or_build(&self.corpus, &self.index, &opts)?;
+        report_refresh(self, &report);
+        Ok((index, report))
+    }
+}
+
+/// Says on stderr what opening the index changed: a refresh that failed (the previous index
+/// is used), files indexed with a warning, and the build or refresh that was written.
+pub(crate) fn report_refresh(cli: &Cli, report: &crate::index::RefreshReport) {
+    if let Some(w) = &report.warning {
+        eprintln!("zanlex: {}", terminal_safe(w));
+    }
+    report_warnings(report);
+    if report.changed {
+        eprintln!(
+            "zanlex: {} {} ({} files, {} unit documents)",
+            if report.rebuilt { "built" } else { "refreshed" },
+            terminal_safe(&cli.index.display().to_string()),
+            report.added.len() + report.updated.len() + report.unchanged,
+            report.units_indexed
+        );
+    }
+}
+
+/// Prints the files indexed with a problem (a broken sidecar or front matter, no structure
+/// recognised), one line each, on stderr.
+pub(crate) fn report_warnings(report: &crate::index::RefreshReport) {
+    for (file, reason) in &report.warnings {
+        eprintln!(
+            "zanlex: warning: {}: {}",
+            terminal_safe(file),
+            terminal_safe(reason)
+        );
+    }
+}
+
+/// Prints every file the index does not hold, one line each with its reason, and their count
+/// on stderr; picks the exit code: 1 when there is any, so scripts notice (the rule of every
+/// command that reads the corpus; see README "Exit codes").
+pub(crate) fn report_failures(report: &crate::index::RefreshReport) -> ExitCode {
+    if report.failures.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    for (file, reason) in &report.failures {
+        eprintln!(
+            "zanlex: skipped {}: {}",
+            terminal_safe(file),
+            terminal_safe(reason)
+        );
+    }
+    let n = report.failures.len();
+    let total = report.added.len() + report.updated.len() + report.unchanged;
+    if total >= n && total > 0 {
+        eprintln!("zanlex: {n} of {total} files could not be indexed; the others are");
+    } else {
+        eprintln!("zanlex: {n} file(s) could not be indexed");
+    }
+    ExitCode::from(1)
+}
+
+/// The exit code of a command that opened the index and then printed (`done`) or failed:
+/// the files the index does not hold are named either way, after the output or before the
+/// error.
+pub(crate) fn finish(
+    report: &crate::index::RefreshReport,
+    done: anyhow::Result<()>,
+) -> anyhow::Result<ExitCode> {
+    let code = report_failures(report);
+    done.map(|()| code)
+}
+
+/// Parses the command line and runs it. Exit codes (README "Exit codes"): 0 done, every file
+/// of the corpus indexed; 1 done, but files could not be indexed (each named on stderr), or
+/// the command failed; 2 bad usage, a bad query or an unknown act, unit or version.
 pub fn main() -> ExitCode {
     crate::panic_guard::install_quiet_hook();
     let cli = Cli::parse();
@@ -92,7 +187,7 @@ fn report_error(err: &anyhow::Error) -> ExitCode {
         err.downcast_ref::<crate::Error>(),
         Some(crate::Error::Query { .. }) | Some(crate::Error::NotFound(_))
     ) || err.downcast_ref::<UsageError>().is_some();
-    eprintln!("zanlex: {err:#}");
+    eprintln!("zanlex: {}", terminal_safe(&format!("{err:#}")));
     if usage {
         ExitCode::from(2)
     } else {

@@ -1,7 +1,6 @@
 //! `zanlex search`.
 
 use super::{Cli, UsageError};
-use crate::index::{BuildOptions, ZanIndex};
 use crate::search::{SearchRequest, SearchResults};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -33,39 +32,6 @@ pub struct Args {
     /// Only texts in this language: kk (Kazakh) or ru (Russian); both by default.
     #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
     pub lang: Option<crate::model::Lang>,
-}
-
-/// Opens the index, building or refreshing it first; reports what changed on stderr.
-pub(crate) fn open_fresh(cli: &Cli) -> anyhow::Result<ZanIndex> {
-    let opts = BuildOptions {
-        force: false,
-        progress: true,
-        ..BuildOptions::default()
-    };
-    let (index, report) = ZanIndex::open_or_build(&cli.corpus, &cli.index, &opts)?;
-    super::index::report_failures(&report);
-    report_refresh(cli, &report);
-    Ok(index)
-}
-
-/// Says on stderr what opening the index changed: a refresh that failed (the previous index
-/// is used), or the build or refresh that was written.
-pub(crate) fn report_refresh(cli: &Cli, report: &crate::index::RefreshReport) {
-    if let Some(w) = &report.warning {
-        eprintln!("zanlex: {w}");
-    }
-    for (file, reason) in &report.warnings {
-        eprintln!("zanlex: warning: {file}: {reason}");
-    }
-    if report.changed {
-        eprintln!(
-            "zanlex: {} {} ({} files, {} unit documents)",
-            if report.rebuilt { "built" } else { "refreshed" },
-            cli.index.display(),
-            report.added.len() + report.updated.len() + report.unchanged,
-            report.units_indexed
-        );
-    }
 }
 
 /// Parses a `YYYY-MM-DD` argument.
@@ -107,7 +73,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     }
     req.act = args.act.clone();
     req.lang = args.lang;
-    let index = open_fresh(cli)?;
+    let (index, report) = cli.open_index()?;
     let res = index.search(&req)?;
     if res.relaxed {
         eprintln!("zanlex: no unit has all the words; showing units with some of them");
@@ -126,7 +92,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         print_text(&mut out, &res)?;
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(super::report_failures(&report))
 }
 
 fn print_text(out: &mut impl Write, res: &SearchResults) -> std::io::Result<()> {

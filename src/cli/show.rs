@@ -63,47 +63,62 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         Some(d) => Some(super::search::parse_date_arg("--as-of", d)?),
         None => None,
     };
-    let index = super::search::open_fresh(cli)?;
+    let (index, report) = cli.open_index()?;
+    let shown = show(&index, args, act_id, eid, as_of);
+    super::finish(&report, shown)
+}
+
+/// Prints the act `act_id`'s outline, or its unit `eid`, as `args` ask.
+fn show(
+    index: &crate::index::ZanIndex,
+    args: &Args,
+    act_id: &str,
+    eid: Option<&str>,
+    as_of: Option<chrono::NaiveDate>,
+) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     let Some(eid) = eid else {
         let act = index.act_in(act_id, args.lang)?;
         if args.json {
             writeln!(out, "{}", serde_json::to_string_pretty(&act)?)?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(());
         }
-        writeln!(out, "{}", citation::act_short_name(&act))?;
-        writeln!(out, "{}", act.title)?;
-        writeln!(
-            out,
-            "{} · {} · {}",
-            act.kind.as_str(),
-            act.status.as_str(),
-            act.source.file
-        )?;
+        let mut lines = vec![
+            citation::act_short_name(&act),
+            act.title.clone(),
+            format!(
+                "{} · {} · {}",
+                act.kind.as_str(),
+                act.status.as_str(),
+                act.source.file
+            ),
+        ];
         walk_with_path(&act.units, &mut |path| {
             let u = path[path.len() - 1];
             let indent = "  ".repeat(path.len());
-            let _ = writeln!(
-                out,
+            lines.push(format!(
                 "{indent}{}  {}",
                 u.eid,
                 citation::unit_number_label(u, act.kind, act.lang)
-            );
+            ));
         });
-        return Ok(ExitCode::SUCCESS);
+        for line in lines {
+            writeln!(out, "{}", super::terminal_safe(&line))?;
+        }
+        return Ok(());
     };
     if args.parallel {
-        return show_parallel(&index, act_id, eid, as_of, args.json, &mut out);
+        return show_parallel(index, act_id, eid, as_of, args.json, &mut out);
     }
-    let shown = unit_shown(&index, act_id, eid, args.lang, as_of)?;
+    let shown = unit_shown(index, act_id, eid, args.lang, as_of)?;
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&shown.json())?)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     for line in shown.lines() {
         writeln!(out, "{}", super::terminal_safe(&line))?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// A unit as `show` prints it: its citation, the wording chosen for the date, its children
@@ -255,7 +270,7 @@ fn show_parallel(
     as_of: Option<chrono::NaiveDate>,
     json: bool,
     out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
+) -> anyhow::Result<()> {
     let langs: Vec<crate::model::Lang> =
         index.expressions(act_id)?.iter().map(|a| a.lang).collect();
     if langs.is_empty() {
@@ -290,7 +305,7 @@ fn show_parallel(
             map.insert(lang.as_str().to_string(), value);
         }
         writeln!(out, "{}", serde_json::to_string_pretty(&map)?)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     let width = std::env::var("COLUMNS")
         .ok()
@@ -331,5 +346,5 @@ fn show_parallel(
         let (left, right) = (super::terminal_safe(left), super::terminal_safe(right));
         writeln!(out, "{left}{} │ {right}", " ".repeat(pad))?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

@@ -161,6 +161,13 @@ pub(crate) fn replace_tags(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `text` opens a front matter (`---` on its first line) that no later `---` line
+/// closes: [`parse_markdown`] then reads those lines as text.
+pub fn front_matter_unclosed(text: &str) -> bool {
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    lines.next().map(str::trim) == Some("---") && !lines.any(|l| l.trim() == "---")
+}
+
 /// A minimal reader for the flat YAML these exports use: `key: value`, nested maps by
 /// indentation, `- item` lists, quoted scalars. Anything fancier is kept as its raw text.
 fn front_matter(lines: &[&str]) -> BTreeMap<String, String> {

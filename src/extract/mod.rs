@@ -95,6 +95,15 @@ fn is_repository_document(name: &str) -> bool {
     )
 }
 
+/// The metadata fields that hold a date (front matter, `.meta.toml`).
+const DATE_FIELDS: [&str; 5] = [
+    "date",
+    "version_date",
+    "publication_date",
+    "registration_date",
+    "repealed_on",
+];
+
 /// Whether `path` is a source zanlex reads (`.txt`, `.md`, `.pdf`), not a sidecar or other file.
 pub fn is_source_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -129,6 +138,7 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
         .map(|e| e.to_ascii_lowercase())
         .unwrap_or_default();
     let mut meta = BTreeMap::new();
+    let mut warnings = Vec::new();
     let (format, encoding, lines) = match ext.as_str() {
         "pdf" => {
             if bytes.is_empty() {
@@ -140,6 +150,12 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
         "md" => {
             let (text, enc) = decode::decode(&bytes).map_err(fail)?;
             let (m, lines) = markdown::parse_markdown(&text);
+            if markdown::front_matter_unclosed(&text) {
+                warnings.push(
+                    "its front matter (the `---` on line 1) is never closed by a `---` line; it is read as text"
+                        .to_string(),
+                );
+            }
             meta = m;
             (SourceFormat::Markdown, enc.name().to_string(), lines)
         }
@@ -155,8 +171,20 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
     if lines.is_empty() {
         return Err(fail("no text in file".into()));
     }
-    for (k, v) in sidecar::read_sidecar(path).map_err(fail)? {
-        meta.insert(k, v);
+    match sidecar::read_sidecar(path) {
+        Ok(side) => meta.extend(side),
+        Err(reason) => warnings.push(format!("{reason}; the text is indexed without it")),
+    }
+    // A date the front matter or sidecar gives that is no date is dropped here, and said.
+    for key in DATE_FIELDS {
+        if let Some(v) = meta.get(key) {
+            if crate::structure::parse_date(v).is_none() {
+                warnings.push(format!(
+                    "{key} {v:?} in its metadata is not a date (write YYYY-MM-DD); the text is indexed without it"
+                ));
+                meta.remove(key);
+            }
+        }
     }
     let lang = lang_from_name(path).unwrap_or_else(|| detect_lang(&lines));
     // The edition's date: the file's own front matter or sidecar (`version_date`, or the
@@ -167,7 +195,6 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
     if let Some(d) = name_date {
         meta.insert("name_date".into(), d.to_string());
     }
-    let mut warnings = Vec::new();
     match sidecar::read_folder_meta(path, lang) {
         Ok(Some(folder)) => {
             for (k, v) in folder {

@@ -18,18 +18,27 @@ pub fn sidecar_path(source: &Path) -> PathBuf {
 }
 
 /// Reads the sidecar of `source` if there is one; values of any TOML type become strings
-/// (arrays are joined with `; `, tables are flattened to `table.key`).
+/// (arrays are joined with `; `, tables are flattened to `table.key`). `Err` with a one-line
+/// reason naming the sidecar when it cannot be read or is not TOML (the caller indexes the
+/// text without it and warns).
 pub fn read_sidecar(source: &Path) -> Result<BTreeMap<String, String>, String> {
     let p = sidecar_path(source);
     let mut out = BTreeMap::new();
     if !p.is_file() {
         return Ok(out);
     }
-    let text = std::fs::read_to_string(&p)
-        .map_err(|e| format!("cannot read sidecar {}: {e}", p.display()))?;
-    let table: toml::Table = text
-        .parse()
-        .map_err(|e: toml::de::Error| format!("bad sidecar {}: {}", p.display(), e.message()))?;
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text =
+        std::fs::read_to_string(&p).map_err(|e| format!("cannot read the sidecar {name}: {e}"))?;
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        format!(
+            "the sidecar {name} is not valid TOML ({})",
+            one_line(e.message())
+        )
+    })?;
     flatten("", &table, &mut out);
     Ok(out)
 }

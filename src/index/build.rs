@@ -54,6 +54,8 @@ pub struct BuildOptions {
     /// Check the index's files against their checksums first, and rebuild it when damaged
     /// (reads the whole index once; `zanlex index` does it).
     pub verify: bool,
+    /// Read symbolic links that lead out of the corpus folder ([`crate::ingest::Walk`]).
+    pub follow: bool,
 }
 
 /// What a build or refresh did.
@@ -69,7 +71,9 @@ pub struct RefreshReport {
     pub unchanged: usize,
     /// Unit documents written (current texts and older editions).
     pub units_indexed: usize,
-    /// Files that could not be ingested: (file, reason).
+    /// Files that could not be ingested, and entries of the corpus folder that look like
+    /// sources but are not read (a FIFO, a link leaving the corpus): (file, reason). The same
+    /// list every run, also when nothing had to be written (then from the last commit).
     pub failures: Vec<(String, String)>,
     /// Files indexed with a problem worth saying (a broken `meta.yaml` beside them): (file,
     /// reason). Said by the refresh that read them.
@@ -84,6 +88,9 @@ struct Scanned {
     rel: String,
     size: u64,
     mtime_ns: u128,
+    /// Why the walk did not read it (its size and mtime are then 0): it is never opened, and
+    /// its manifest entry carries the reason as its failure, so each run reports it.
+    skipped: Option<String>,
 }
 
 fn rel_path(path: &Path, corpus_parent: &Path) -> String {
@@ -96,12 +103,17 @@ fn rel_path(path: &Path, corpus_parent: &Path) -> String {
 /// The corpus's source files (recursively, as ingestion lists them), each with its size and
 /// modification time added up with those of its metadata files (`.meta.toml` sidecars, the
 /// folder's `meta.yaml`): a change to either makes the file stale.
-fn scan(corpus: &Path) -> crate::Result<Vec<Scanned>> {
+fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scanned>> {
     let parent = corpus.parent().unwrap_or(Path::new(""));
-    let files = crate::ingest::corpus_files(corpus).map_err(|e| crate::Error::Index {
-        path: corpus.to_path_buf(),
-        reason: format!("cannot read the corpus folder: {e}"),
-    })?;
+    let walk = crate::ingest::Walk {
+        follow: opts.follow,
+    };
+    let listing =
+        crate::ingest::corpus_listing(corpus, walk).map_err(|e| crate::Error::Corpus {
+            path: corpus.to_path_buf(),
+            reason: format!("cannot read the corpus folder: {e}"),
+        })?;
+    let files = listing.files;
     // Metadata files are looked up in their folder's listing, read once a folder: one `stat`
     // a source file, not four (a 1 GB corpus has 20 000 files, and every `zanlex search`
     // scans them).
@@ -117,6 +129,7 @@ fn scan(corpus: &Path) -> crate::Result<Vec<Scanned>> {
     };
     let mut out = Vec::new();
     for path in files {
+        // A file gone since the listing is gone.
         let Ok(md) = std::fs::metadata(&path) else {
             continue;
         };
@@ -146,6 +159,16 @@ fn scan(corpus: &Path) -> crate::Result<Vec<Scanned>> {
             path,
             size,
             mtime_ns,
+            skipped: None,
+        });
+    }
+    for (path, reason) in listing.skipped {
+        out.push(Scanned {
+            rel: rel_path(&path, parent),
+            path,
+            size: 0,
+            mtime_ns: 0,
+            skipped: Some(reason),
         });
     }
     out.sort_by(|a, b| a.rel.cmp(&b.rel));
@@ -155,8 +178,16 @@ fn scan(corpus: &Path) -> crate::Result<Vec<Scanned>> {
 /// The manifest's hash of a source file: the file's own sha256 (what ingestion records in
 /// `Source::sha256`), or, when the file has a `.meta.toml` sidecar, the sha256 of that hex
 /// digest followed by the sidecar's bytes.
+/// Empty for what is not a regular file that can be read (never opened: a FIFO would block):
+/// such a file differs from any entry, and ingestion or the walk says what is wrong with it.
 fn file_sha(path: &Path) -> crate::Result<String> {
-    let own = hex::encode(Sha256::digest(std::fs::read(path)?));
+    if !std::fs::metadata(path).is_ok_and(|md| md.is_file()) {
+        return Ok(String::new());
+    }
+    let Ok(bytes) = std::fs::read(path) else {
+        return Ok(String::new());
+    };
+    let own = hex::encode(Sha256::digest(bytes));
     Ok(with_sidecars(own, path))
 }
 
@@ -206,8 +237,11 @@ pub fn analyzer_fingerprint(index: &Index, fields: &Fields) -> String {
     hex::encode(&h.finalize()[..8])
 }
 
-/// Marks a payload `zanlex-manifest-v2:{stat key}:{manifest}`, the manifest being base64 of
-/// its lz4-compressed JSON.
+/// Marks a payload `zanlex-manifest-v3:{stat key}:{failures}:{manifest}`, the failures being
+/// base64 of the JSON list of the manifest's (file, failure) pairs (empty when none), the
+/// manifest base64 of its lz4-compressed JSON.
+const PAYLOAD_V3: &str = "zanlex-manifest-v3:";
+/// The same without the failures (indexes written before they were reported on every run).
 const PAYLOAD_V2: &str = "zanlex-manifest-v2:";
 /// The same without the stat key (indexes written earlier on 2026-11-21).
 const PAYLOAD_LZ4: &str = "zanlex-manifest-lz4:";
@@ -231,10 +265,11 @@ fn stat_key<'a>(
     hex::encode(&h.finalize()[..16])
 }
 
-/// The commit payload for `manifest`: its stat key, then its JSON, compressed and in base64.
-/// tantivy keeps the payload as a string inside `meta.json`, which every open parses: plain
-/// JSON there would be escaped quote by quote (7 MB for a 1 GB corpus). The stat key lets a
-/// search on an unchanged corpus skip decoding the manifest at all.
+/// The commit payload for `manifest`: its stat key, its failures, then its JSON, compressed
+/// and in base64. tantivy keeps the payload as a string inside `meta.json`, which every open
+/// parses: plain JSON there would be escaped quote by quote (7 MB for a 1 GB corpus). The
+/// stat key lets a search on an unchanged corpus skip decoding the manifest at all, and the
+/// failures beside it let that search still name the files that could not be indexed.
 fn encode_manifest(manifest: &Manifest) -> serde_json::Result<String> {
     use base64::Engine;
     let json = serde_json::to_vec(manifest)?;
@@ -248,8 +283,18 @@ fn encode_manifest(manifest: &Manifest) -> serde_json::Result<String> {
             .iter()
             .map(|(rel, e)| (rel.as_str(), e.size, e.mtime_ns)),
     );
+    let failures: Vec<(&str, &str)> = manifest
+        .files
+        .iter()
+        .filter_map(|(rel, e)| Some((rel.as_str(), e.failure.as_deref()?)))
+        .collect();
+    let failures = if failures.is_empty() {
+        String::new()
+    } else {
+        base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&failures)?)
+    };
     Ok(format!(
-        "{PAYLOAD_V2}{key}:{}",
+        "{PAYLOAD_V3}{key}:{failures}:{}",
         base64::engine::general_purpose::STANDARD.encode(packed)
     ))
 }
@@ -257,12 +302,14 @@ fn encode_manifest(manifest: &Manifest) -> serde_json::Result<String> {
 /// The manifest in a commit payload (compressed, or plain JSON as older indexes wrote it).
 fn decode_manifest(payload: &str) -> Option<Manifest> {
     use base64::Engine;
-    let b64 = match payload.strip_prefix(PAYLOAD_V2) {
-        Some(rest) => rest.split_once(':')?.1,
-        None => match payload.strip_prefix(PAYLOAD_LZ4) {
-            Some(b64) => b64,
-            None => return serde_json::from_str(payload).ok(),
-        },
+    let b64 = if let Some(rest) = payload.strip_prefix(PAYLOAD_V3) {
+        rest.splitn(3, ':').nth(2)?
+    } else if let Some(rest) = payload.strip_prefix(PAYLOAD_V2) {
+        rest.split_once(':')?.1
+    } else if let Some(b64) = payload.strip_prefix(PAYLOAD_LZ4) {
+        b64
+    } else {
+        return serde_json::from_str(payload).ok();
     };
     let packed = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
     let json = lz4_flex::decompress_size_prepended(&packed).ok()?;
@@ -272,8 +319,36 @@ fn decode_manifest(payload: &str) -> Option<Manifest> {
 /// The stat key of the last commit's manifest, when its payload has one.
 fn stored_stat_key(index: &Index) -> Option<String> {
     let metas = index.load_metas().ok()?;
-    let rest = metas.payload.as_deref()?.strip_prefix(PAYLOAD_V2)?;
+    let payload = metas.payload.as_deref()?;
+    let rest = payload
+        .strip_prefix(PAYLOAD_V3)
+        .or_else(|| payload.strip_prefix(PAYLOAD_V2))?;
     Some(rest.split_once(':')?.0.to_string())
+}
+
+/// The files the last commit could not index, with their reasons (the manifest's failures),
+/// read without decoding the manifest when the payload carries them apart; `None` when the
+/// commit has no manifest.
+pub(crate) fn stored_failures(index: &Index) -> Option<Vec<(String, String)>> {
+    use base64::Engine;
+    let metas = index.load_metas().ok()?;
+    let payload = metas.payload.as_deref()?;
+    if let Some(rest) = payload.strip_prefix(PAYLOAD_V3) {
+        let b64 = rest.split(':').nth(1)?;
+        if b64.is_empty() {
+            return Some(Vec::new());
+        }
+        let json = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
+        return serde_json::from_slice(&json).ok();
+    }
+    let manifest = decode_manifest(payload)?;
+    Some(
+        manifest
+            .files
+            .into_iter()
+            .filter_map(|(rel, e)| Some((rel, e.failure?)))
+            .collect(),
+    )
 }
 
 /// Reads the manifest from the last commit's payload.
@@ -357,7 +432,8 @@ fn index_err(path: &Path, reason: impl std::fmt::Display) -> crate::Error {
 pub(crate) fn create_index(
     dir: &Path,
 ) -> crate::Result<(Index, Fields, staging::StagingDirectory)> {
-    std::fs::create_dir_all(dir)?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| index_err(dir, format!("cannot create the folder: {e}")))?;
     let (schema, fields) = build_schema();
     let settings = tantivy::IndexSettings {
         // A thread of its own compresses each segment's doc store, beside its indexing thread:
@@ -706,7 +782,99 @@ pub fn refresh(
     index_dir: &Path,
     opts: &BuildOptions,
 ) -> crate::Result<RefreshReport> {
-    refresh_keeping(corpus, index_dir, opts).map(|(report, _)| report)
+    check_paths(corpus, index_dir)?;
+    let (mut report, kept) =
+        refresh_keeping(corpus, index_dir, opts).map_err(|e| naming_index(e, index_dir))?;
+    if let Some((index, _)) = kept {
+        report_stored_failures(&mut report, &index);
+    }
+    Ok(report)
+}
+
+/// `e`, an I/O error of building or swapping the index (which names no path), as an error
+/// naming the index folder; other errors name their path already.
+pub(crate) fn naming_index(e: crate::Error, index_dir: &Path) -> crate::Error {
+    match e {
+        crate::Error::Io(io) => index_err(
+            index_dir,
+            format!("cannot write the index or the folders beside it: {io}"),
+        ),
+        e => e,
+    }
+}
+
+/// Fills the failures of a refresh that wrote nothing from the commit in force, so that an
+/// index found up to date names the files it could not index as the build that wrote it did.
+pub(crate) fn report_stored_failures(report: &mut RefreshReport, index: &Index) {
+    if !report.changed {
+        report.failures = stored_failures(index).unwrap_or_default();
+    }
+}
+
+/// Checks `--corpus` and `--index` before anything is read or written, so a mistake is told
+/// at once, not after a build: the index must be a folder of its own (not `.`, `..` or `/`,
+/// not a file), neither the corpus folder nor inside it nor around it, and empty or a zanlex
+/// index; the corpus must be a folder.
+pub fn check_paths(corpus: &Path, index_dir: &Path) -> crate::Result<()> {
+    if index_dir.file_name().is_none() {
+        return Err(index_err(
+            index_dir,
+            "names no folder of its own; give --index a folder name, e.g. --index index",
+        ));
+    }
+    if index_dir.is_file() {
+        return Err(not_an_index(index_dir));
+    }
+    match std::fs::metadata(corpus) {
+        Ok(md) if md.is_dir() => {}
+        Ok(_) => {
+            return Err(crate::Error::Corpus {
+                path: corpus.to_path_buf(),
+                reason: "is a file, not a corpus folder; give --corpus the folder of the texts"
+                    .into(),
+            })
+        }
+        Err(e) => {
+            return Err(crate::Error::Corpus {
+                path: corpus.to_path_buf(),
+                reason: format!(
+                    "cannot read the corpus folder ({e}); give --corpus the folder of the texts"
+                ),
+            })
+        }
+    }
+    let absolute = |p: &Path| -> Option<PathBuf> {
+        if let Ok(c) = std::fs::canonicalize(p) {
+            return Some(c);
+        }
+        // A folder not made yet: its parent's canonical path and its name.
+        let parent = std::fs::canonicalize(parent_dir(p)).ok()?;
+        Some(parent.join(p.file_name()?))
+    };
+    if let (Some(c), Some(i)) = (absolute(corpus), absolute(index_dir)) {
+        let clash = if c == i {
+            Some("is the corpus folder itself")
+        } else if i.starts_with(&c) {
+            Some("is inside the corpus folder")
+        } else if c.starts_with(&i) {
+            Some("holds the corpus folder")
+        } else {
+            None
+        };
+        if let Some(what) = clash {
+            return Err(index_err(
+                index_dir,
+                format!(
+                    "{what} ({}); give --index a folder of its own outside it",
+                    corpus.display()
+                ),
+            ));
+        }
+    }
+    if !is_replaceable(index_dir) {
+        return Err(not_an_index(index_dir));
+    }
+    Ok(())
 }
 
 /// [`refresh`], also handing back the index it opened when nothing had to be written, so a
@@ -725,7 +893,7 @@ pub(crate) fn refresh_keeping(
         return Err(not_an_index(index_dir));
     }
     let layout = IndexDir::new(index_dir);
-    let scanned = scan(corpus)?;
+    let scanned = scan(corpus, opts)?;
     if !opts.force && !opts.verify {
         if let Some(fresh) = open_if_up_to_date(&layout, &scanned)? {
             return Ok(fresh);
@@ -1053,7 +1221,12 @@ fn write_streaming(
             Ok(w)
         });
         write_streaming_to(
-            corpus,
+            (
+                corpus,
+                crate::ingest::Walk {
+                    follow: opts.follow,
+                },
+            ),
             scanned,
             shas,
             old,
@@ -1102,7 +1275,7 @@ impl<'a> Opening<'_, 'a> {
 /// [`write_streaming`] with the writer it opens.
 #[allow(clippy::too_many_arguments)]
 fn write_streaming_to<'a>(
-    corpus: &Path,
+    (corpus, walk): (&Path, crate::ingest::Walk),
     scanned: &[Scanned],
     shas: &BTreeMap<String, String>,
     old: &Manifest,
@@ -1135,7 +1308,8 @@ fn write_streaming_to<'a>(
             None => match ingested.get(&s.rel) {
                 Some(own) => with_sidecars(own.clone(), &s.path),
                 // A file that gave no act: hash it here (empty when it cannot be read).
-                None => file_sha(&s.path).unwrap_or_default(),
+                None if s.skipped.is_none() => file_sha(&s.path).unwrap_or_default(),
+                None => String::new(),
             },
         };
         let entry = FileEntry {
@@ -1169,6 +1343,7 @@ fn write_streaming_to<'a>(
     };
     let failures = crate::ingest::ingest_corpus_streaming(
         corpus,
+        walk,
         FILES_PER_CHUNK,
         KEEP_SOURCE_BYTES,
         |acts| {
@@ -1216,7 +1391,7 @@ fn write_streaming_to<'a>(
     // Files that gave no act (failures) still get an entry.
     for s in scanned {
         if !manifest.files.contains_key(&s.rel) {
-            let failure = failures.get(&s.rel).cloned();
+            let failure = failures.get(&s.rel).or(s.skipped.as_ref()).cloned();
             record(s, &[], failure, opening.get(dir)?, manifest, &ingested_shas);
         }
     }
@@ -1347,7 +1522,7 @@ mod tests {
             )
         };
         let stored = payload
-            .strip_prefix(PAYLOAD_V2)
+            .strip_prefix(PAYLOAD_V3)
             .and_then(|r| r.split_once(':'))
             .map(|(k, _)| k.to_string());
         let same = key(&[("corpus/001.txt", 10, 1), ("corpus/002.txt", 20, 2)]);

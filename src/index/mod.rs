@@ -57,6 +57,24 @@ pub struct UnitView {
     pub citation: String,
 }
 
+/// How many ids an unknown act id's error suggests.
+pub const SUGGESTED_IDS: usize = 3;
+
+/// `ids` nearest to `id` first: those containing it (a prefix typed, `mvd-order-2012`), then by
+/// edit distance; ties by id.
+pub fn nearest_ids<'a>(id: &str, ids: &'a [String]) -> Vec<&'a str> {
+    let id = id.trim().to_lowercase();
+    let mut scored: Vec<(bool, usize, &str)> = ids
+        .iter()
+        .map(|c| {
+            let contains = !id.is_empty() && c.contains(&id);
+            (!contains, strsim::levenshtein(&id, c), c.as_str())
+        })
+        .collect();
+    scored.sort_unstable();
+    scored.into_iter().map(|(_, _, c)| c).collect()
+}
+
 impl std::fmt::Debug for ZanIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ZanIndex").field("dir", &self.dir).finish()
@@ -110,11 +128,18 @@ impl ZanIndex {
         opts: &BuildOptions,
     ) -> crate::Result<(Self, RefreshReport)> {
         if !corpus.is_dir() && layout::IndexDir::new(dir).current().is_some() {
-            return Ok((Self::open(dir)?, RefreshReport::default()));
+            let index = Self::open(dir)?;
+            let mut report = RefreshReport::default();
+            build::report_stored_failures(&mut report, &index.index);
+            return Ok((index, report));
         }
-        let report = match build::refresh_keeping(corpus, dir, opts) {
-            Ok((r, Some((index, fields)))) => {
-                return Ok((Self::from_parts(dir, index, fields)?, r))
+        build::check_paths(corpus, dir)?;
+        let refreshed =
+            build::refresh_keeping(corpus, dir, opts).map_err(|e| build::naming_index(e, dir));
+        let mut report = match refreshed {
+            Ok((mut r, Some((index, fields)))) => {
+                build::report_stored_failures(&mut r, &index);
+                return Ok((Self::from_parts(dir, index, fields)?, r));
             }
             Ok((r, None)) => r,
             // A failed refresh leaves the last commit in force: use it, and say so.
@@ -126,7 +151,9 @@ impl ZanIndex {
             },
             Err(e) => return Err(e),
         };
-        Ok((Self::open(dir)?, report))
+        let index = Self::open(dir)?;
+        build::report_stored_failures(&mut report, &index.index);
+        Ok((index, report))
     }
 
     /// The folder the index lives in.
@@ -390,19 +417,58 @@ impl ZanIndex {
     }
 
     /// One act by id (its Kazakh expression when it has one); [`crate::Error::NotFound`] names
-    /// the known ids when it is missing.
+    /// the nearest ids when it is missing.
     pub fn act(&self, id: &str) -> crate::Result<Act> {
         if let Some(a) = self.expressions(id)?.into_iter().next() {
             return Ok(a);
         }
-        let known: Vec<String> = self.acts()?.into_iter().map(|a| a.id).collect();
-        Err(crate::Error::NotFound(format!(
-            "no act {id:?} in the index; known acts: {}",
-            if known.is_empty() {
-                "none".to_string()
-            } else {
-                known.join(", ")
+        Err(self.no_act(id)?)
+    }
+
+    /// The ids of the acts in the index, sorted, read from its term dictionary (no act is
+    /// loaded).
+    pub fn act_ids(&self) -> crate::Result<Vec<String>> {
+        let mut ids = std::collections::BTreeSet::new();
+        let searcher = self.searcher();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.act_id)?;
+            let mut terms = inverted.terms().stream()?;
+            while terms.advance() {
+                if let Ok(id) = std::str::from_utf8(terms.key()) {
+                    ids.insert(id.to_string());
+                }
             }
+        }
+        Ok(ids.into_iter().collect())
+    }
+
+    /// The error for an act id the index does not have: it names at most
+    /// [`SUGGESTED_IDS`] ids nearest to it, never the whole list (a large corpus has
+    /// tens of thousands).
+    fn no_act(&self, id: &str) -> crate::Result<crate::Error> {
+        let ids = self.act_ids()?;
+        let mut nearest = Vec::new();
+        for candidate in nearest_ids(id, &ids) {
+            // A term may outlive its deleted documents until their segment is merged.
+            if !self.expressions(candidate)?.is_empty() {
+                nearest.push(candidate);
+            }
+            if nearest.len() == SUGGESTED_IDS {
+                break;
+            }
+        }
+        let hint = if nearest.is_empty() {
+            "it has no acts; run `zanlex index`".to_string()
+        } else {
+            format!(
+                "did you mean: {}? (`zanlex acts` lists all {})",
+                nearest.join(", "),
+                ids.len()
+            )
+        };
+        Ok(crate::Error::NotFound(format!(
+            "no act with id {id:?} in index {}; {hint}",
+            self.dir.display()
         )))
     }
 

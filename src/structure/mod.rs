@@ -74,6 +74,11 @@ fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
     } else {
         build_text(doc, lines, clean_lines)?
     };
+    if act.units.is_empty() {
+        // No structure was recognised (a text with no numbered paragraphs, or only a header):
+        // the whole text is one unit, so that it is still found and cited.
+        act.units.push(whole_text_unit(&doc.lines));
+    }
     act.lang = doc.lang;
     // A law or code exported from the official database says so at its head when it has been
     // repealed (`Күші жойылды`, `Утратил силу`); without such a line it is in force.
@@ -97,6 +102,29 @@ fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
     }
     apply_meta(&mut act, &doc.meta);
     Ok(act)
+}
+
+/// The eid of the one unit of a text whose structure was not recognised.
+pub const WHOLE_TEXT_EID: &str = "other_1";
+
+/// A text's every line (but blank ones) as one unit ([`WHOLE_TEXT_EID`]), a line a paragraph.
+fn whole_text_unit(lines: &[CleanLine]) -> crate::model::Unit {
+    let mut unit = crate::model::Unit::new(WHOLE_TEXT_EID, crate::model::UnitKind::Other, None);
+    let lines: Vec<&CleanLine> = lines.iter().filter(|l| !l.text.trim().is_empty()).collect();
+    for l in &lines {
+        if !unit.text.is_empty() {
+            unit.text.push('\n');
+        }
+        push_words(&mut unit.text, &l.text);
+    }
+    if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
+        unit.span = crate::model::SourceSpan {
+            line_start: first.span.line_start,
+            line_end: last.span.line_end,
+            page: first.span.page,
+        };
+    }
+    unit
 }
 
 /// Whether the head of a text (its first lines) says the act was repealed.

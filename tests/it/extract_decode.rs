@@ -126,12 +126,17 @@ fn sidecar_metadata_is_merged_and_not_a_source() {
     assert!(is_source_file(Path::new("corpus/x.PDF")));
     assert!(is_source_file(Path::new("a/b.md")));
     assert!(!is_source_file(Path::new("a/b.yaml")));
-    // A broken sidecar is an error naming it.
+    // A broken sidecar is a warning naming it; the text is read without it.
     std::fs::write(&side, "publication_date = ").expect("write");
-    let err = extract_file(&src, dir.path())
-        .expect_err("bad sidecar")
-        .to_string();
-    assert!(err.contains("003.meta.toml"), "{err}");
+    let doc = extract_file(&src, dir.path()).expect("read without the sidecar");
+    assert!(!doc.meta.contains_key("publication_date"));
+    assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+    assert!(
+        doc.warnings[0].starts_with("the sidecar 003.meta.toml is not valid TOML (")
+            && doc.warnings[0].ends_with("); the text is indexed without it"),
+        "{}",
+        doc.warnings[0]
+    );
 }
 
 fn md(rel: &str) -> Extracted {
