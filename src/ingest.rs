@@ -102,6 +102,22 @@ pub struct Walk {
     pub follow: bool,
 }
 
+/// A corpus folder and how it is walked.
+#[derive(Debug, Clone, Copy)]
+pub struct Corpus<'a> {
+    pub dir: &'a Path,
+    pub walk: Walk,
+}
+
+impl<'a> From<&'a Path> for Corpus<'a> {
+    fn from(dir: &'a Path) -> Self {
+        Corpus {
+            dir,
+            walk: Walk::default(),
+        }
+    }
+}
+
 /// The corpus as [`corpus_listing`] finds it: the files to read, and every entry that looks
 /// like a source but is not read, with the reason (one line), so that none goes unsaid.
 #[derive(Debug, Default)]
@@ -816,17 +832,17 @@ fn link_groups(sums: &[LinkSummary]) -> Groups {
 /// split), links each chunk with [`crate::amend::link_corpus`] and passes it to `sink`. The
 /// acts handed over are the same as [`ingest_corpus`]'s, in the order of each group's first
 /// file. Returns the files that could not be ingested; an error from `sink` stops the run.
-/// `walk` says which links are read ([`Walk`]); what the walk skips is the caller's to name.
+/// `dir` is a path, or a [`Corpus`] saying which links are read; what the walk skips is the
+/// caller's to name.
 ///
 /// ```no_run
 /// let mut n = 0;
-/// let failures = zanlex::ingest::ingest_corpus_streaming(std::path::Path::new("corpus"),
-///     zanlex::ingest::Walk::default(), 64, 0, |acts| { n += acts.len(); Ok(()) })?;
+/// let failures = zanlex::ingest::ingest_corpus_streaming(
+///     std::path::Path::new("corpus"), 64, 0, |acts| { n += acts.len(); Ok(()) })?;
 /// # Ok::<(), zanlex::Error>(())
 /// ```
-pub fn ingest_corpus_streaming<F>(
-    dir: &Path,
-    walk: Walk,
+pub fn ingest_corpus_streaming<'d, F>(
+    dir: impl Into<Corpus<'d>>,
     chunk_files: usize,
     keep_bytes: u64,
     mut sink: F,
@@ -834,6 +850,7 @@ pub fn ingest_corpus_streaming<F>(
 where
     F: FnMut(Vec<Act>) -> crate::Result<()>,
 {
+    let Corpus { dir, walk } = dir.into();
     let mut failures = Vec::new();
     let (parent, files) = match list_corpus(dir, walk) {
         Ok(listed) => listed,

@@ -1342,8 +1342,7 @@ fn write_streaming_to<'a>(
         write
     };
     let failures = crate::ingest::ingest_corpus_streaming(
-        corpus,
-        walk,
+        crate::ingest::Corpus { dir: corpus, walk },
         FILES_PER_CHUNK,
         KEEP_SOURCE_BYTES,
         |acts| {

@@ -237,10 +237,13 @@ fn cli_reports_failures_and_unknown_ids() {
     let lines: Vec<_> = err.lines().collect();
     assert_eq!(lines.len(), 3, "{err}");
     assert!(lines[0].starts_with("zanlex: built "), "{err}");
-    assert!(lines[1].starts_with("zanlex: corpus/empty.txt: "), "{err}");
+    assert!(
+        lines[1].starts_with("zanlex: skipped corpus/empty.txt: "),
+        "{err}"
+    );
     assert_eq!(
         lines[2],
-        "zanlex: 1 file(s) could not be ingested; the other 1 were"
+        "zanlex: 1 of 2 files could not be indexed; the others are"
     );
 
     // The index is up to date now: the same output, the same failure, from its manifest.
