@@ -204,9 +204,16 @@ fn show_prints_a_unit_with_citation_and_children() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("has no unit"));
+    // An unknown act names the nearest ids, never the whole list.
     let o = zanlex(&["show", "--index", index_dir(), "nope#para_1"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("known acts"));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("zanlex: no act with id \"nope\" in index ")
+            && err.ends_with("? (`zanlex acts` lists all 5)\n")
+            && err.matches(", ").count() == 2,
+        "{err}"
+    );
 }
 
 fn copy_corpus(to: &Path) {
@@ -297,10 +304,11 @@ fn index_refreshes_only_what_changed_and_search_builds_on_first_run() {
     ]);
     let js: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(js["total"].as_u64().unwrap() > 10);
-    // An unreadable file is reported and skipped; the rest is still indexed.
+    // An unreadable file is reported and skipped; the rest is still indexed, and the exit
+    // code says a file is not (1).
     std::fs::write(corpus.join("999_empty.txt"), b"").unwrap();
     let o = zanlex(&["index", "--corpus", &c, "--index", &idx]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("999_empty.txt"), "{}", stderr(&o));
     let o = zanlex(&[
         "search",
@@ -313,9 +321,14 @@ fn index_refreshes_only_what_changed_and_search_builds_on_first_run() {
     ]);
     let js2: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(js2["total"], js["total"]);
-    assert!(
-        stderr(&o).is_empty(),
-        "no rebuild for a known-bad file: {}",
-        stderr(&o)
+    // No rebuild for a known-bad file, which is named again all the same.
+    assert_eq!(o.status.code(), Some(1));
+    let name = corpus.file_name().unwrap().to_string_lossy();
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "zanlex: skipped {name}/999_empty.txt: empty file\n\
+             zanlex: 1 of 5 files could not be indexed; the others are\n"
+        )
     );
 }
