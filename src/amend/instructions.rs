@@ -19,15 +19,15 @@ use super::notes::issuer_code;
 use crate::model::{ActKind, ActRef, InstructionOp};
 use chrono::NaiveDate;
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// One instruction read from the stream, before it is tied to its source unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedInstruction {
     /// Byte offset of the head's verb in the stream.
     pub offset: usize,
-    /// The head sentence, whitespace collapsed.
-    pub head: String,
+    /// The head sentence, whitespace collapsed; shared by the instructions of one head.
+    pub head: Arc<str>,
     pub target_eid: String,
     pub op: InstructionOp,
     pub part: Option<u32>,
@@ -195,40 +195,43 @@ pub fn parse_instructions(stream: &str) -> Vec<ParsedInstruction> {
         .find("енгізілсін")
         .and_then(|p| stream[p..].find(':').map(|q| p + q + 1))
         .unwrap_or(0);
-    // Head ends: verb + punctuation, plus words displaced to the end of the same line.
+    // Head ends: verb + punctuation, plus words displaced to the end of the same line. A
+    // displaced tail runs to the end of its line, and a line may hold the next verb too
+    // (`толықтырылсын: болатын. 2. жазылсын: …`): a head ends where the next one's verb
+    // starts. The line's end is looked for only up to there, and heads keep offsets, not
+    // copies, so a long paragraph on one line costs work and memory in proportion to its
+    // length, not to its length times its verbs.
     struct Head {
         verb_start: usize,
         verb_end: usize,
         end: usize,
-        displaced: String,
     }
-    let mut heads: Vec<Head> = Vec::new();
-    for m in VERB_RE.find_iter(&stream[start..]) {
-        let verb_start = start + m.start();
-        let mut end = start + m.end();
-        let line_end = stream[end..].find('\n').map_or(stream.len(), |p| end + p);
-        let tail = stream[end..line_end].trim();
-        let mut displaced = String::new();
-        if !tail.is_empty() && !tail.starts_with(['"', '«', '“']) {
-            displaced = tail.to_string();
-            end = line_end;
-        }
+    let verbs: Vec<(usize, usize)> = VERB_RE
+        .find_iter(&stream[start..])
+        .map(|m| (start + m.start(), start + m.end()))
+        .collect();
+    let mut heads: Vec<Head> = Vec::with_capacity(verbs.len());
+    for (k, &(verb_start, verb_end)) in verbs.iter().enumerate() {
+        let next_verb = verbs.get(k + 1).map_or(stream.len(), |v| v.0);
+        // Matches do not overlap, so the next verb starts at or after this one's end.
+        let limit = next_verb.max(verb_end);
+        let newline = memchr::memchr(b'\n', &stream.as_bytes()[verb_end..limit]);
+        let line_end = newline.map_or(limit, |p| verb_end + p);
+        let tail = stream[verb_end..line_end].trim();
+        // Only blanks before the next verb on the same line: the head still runs up to it.
+        let next_on_line = newline.is_none() && limit < stream.len();
+        let end = if tail.starts_with(['"', '«', '“']) {
+            verb_end
+        } else if !tail.is_empty() || next_on_line {
+            line_end
+        } else {
+            verb_end
+        };
         heads.push(Head {
             verb_start,
-            verb_end: start + m.end(),
+            verb_end,
             end,
-            displaced,
         });
-    }
-    // A displaced tail runs to the end of its line, and a line may hold the next verb too
-    // (`толықтырылсын: болатын. 2. жазылсын: …`): a head ends where the next one's verb starts.
-    for i in 1..heads.len() {
-        let next_verb = heads[i].verb_start;
-        let h = &mut heads[i - 1];
-        if h.end > next_verb {
-            h.end = next_verb.max(h.verb_end);
-            h.displaced = stream[h.verb_end..h.end].trim().to_string();
-        }
     }
     let mut out = Vec::new();
     let mut scope = String::new();
@@ -247,13 +250,9 @@ pub fn parse_instructions(stream: &str) -> Vec<ParsedInstruction> {
             set_quote(&mut out, owner, quote);
         }
         let remainder = remainder.trim_start_matches(['"', '»', '”', ';', '.', ' ', '\n']);
-        let head_text = format!(
-            "{} {} {}",
-            remainder,
-            &stream[h.verb_start..h.verb_end],
-            h.displaced
-        );
-        let head_norm = head_text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let displaced = stream[h.verb_end..h.end].trim();
+        let head_norm: Arc<str> =
+            collapse_whitespace(&[remainder, &stream[h.verb_start..h.verb_end], displaced]).into();
         let lower = crate::structure::lowercase(&head_norm);
         if lower.contains("бекітілген") && lower.contains("қағида") {
             scope = "att_1".to_string();
@@ -263,7 +262,7 @@ pub fn parse_instructions(stream: &str) -> Vec<ParsedInstruction> {
         for (target_eid, op, part, part_last, source_annex) in parsed {
             out.push(ParsedInstruction {
                 offset: h.verb_start,
-                head: head_norm.clone(),
+                head: Arc::clone(&head_norm),
                 target_eid,
                 op,
                 part,
@@ -298,6 +297,18 @@ pub fn parse_instructions(stream: &str) -> Vec<ParsedInstruction> {
         let seg = &stream[prev_end..];
         let q = last_quote_end(seg).unwrap_or(0);
         set_quote(&mut out, owner, &seg[..q]);
+    }
+    out
+}
+
+/// The words of `parts`, in order, joined by single spaces.
+fn collapse_whitespace(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() + 2);
+    for w in parts.iter().flat_map(|p| p.split_whitespace()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
     }
     out
 }
@@ -355,7 +366,7 @@ fn set_quote(out: &mut [ParsedInstruction], owner: usize, quote: &str) {
     if q.is_empty() {
         return;
     }
-    let head = out[owner].head.clone();
+    let head = Arc::clone(&out[owner].head);
     let group: Vec<usize> = (owner..out.len())
         .filter(|&i| out[i].head == head)
         .collect();

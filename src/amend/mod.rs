@@ -26,7 +26,7 @@ use crate::model::{
     UnitStatus, UnparsedNote,
 };
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Parses one act's own notes, instructions and commencement clause into its fields:
@@ -535,11 +535,20 @@ fn lookup(refs: &[String], comps: &[&str], eids: &HashSet<String>) -> Option<Str
 fn read_instructions(act: &Act) -> Vec<Instruction> {
     let mut out = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
+    // Each source annex's text, looked up once however many instructions cite it.
+    let mut annexes: HashMap<String, Option<String>> = HashMap::new();
     for u in act.all_units() {
         if u.kind == UnitKind::Instruction || !u.text.contains("енгізілсін") {
             continue;
         }
-        if seen.iter().any(|s| u.eid.starts_with(&format!("{s}__"))) {
+        // Inside a paragraph read already: one of its ancestors' ids is in `seen`.
+        let inside_seen = u
+            .eid
+            .as_bytes()
+            .windows(2)
+            .enumerate()
+            .any(|(p, w)| w == b"__" && seen.contains(&u.eid[..p]));
+        if inside_seen {
             continue;
         }
         seen.insert(u.eid.clone());
@@ -556,19 +565,24 @@ fn read_instructions(act: &Act) -> Vec<Instruction> {
             continue;
         };
         for p in instructions::parse_instructions(&stream) {
-            let src = offsets
-                .iter()
-                .rev()
-                .find(|(o, _)| *o <= p.offset)
-                .map(|(_, w)| *w)
-                .unwrap_or(u);
+            // The last unit starting at or before the head (offsets ascend).
+            let at = offsets.partition_point(|(o, _)| *o <= p.offset);
+            let src = at
+                .checked_sub(1)
+                .and_then(|k| offsets.get(k))
+                .map_or(u, |(_, w)| *w);
             let new_text = p.new_text.clone().or_else(|| {
-                p.source_annex.as_ref().and_then(|a| {
-                    act.all_units()
-                        .into_iter()
-                        .find(|x| x.eid == *a || x.eid.ends_with(&format!("__{a}")))
-                        .map(Unit::full_text)
-                })
+                let a = p.source_annex.as_ref()?;
+                annexes
+                    .entry(a.clone())
+                    .or_insert_with(|| {
+                        let suffix = format!("__{a}");
+                        act.all_units()
+                            .into_iter()
+                            .find(|x| x.eid == *a || x.eid.ends_with(&suffix))
+                            .map(Unit::full_text)
+                    })
+                    .clone()
             });
             out.push(Instruction {
                 source_eid: src.eid.clone(),

@@ -16,13 +16,204 @@
 use super::repair;
 use super::CleanLine;
 use lopdf::content::Content;
-use lopdf::{Dictionary, Document, Object};
+use lopdf::{Dictionary, Document, Object, Stream};
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::io::Read;
+
+/// Most bytes one stream of a PDF may inflate to. Deflate inflates up to a thousandfold, so
+/// without a cap a file of a megabyte can ask for gigabytes of memory.
+pub const MAX_STREAM_INFLATE: u64 = 128 << 20;
+/// Most bytes all the streams of one PDF may inflate to together (a stream can be shown on
+/// every page, each time inflated anew).
+pub const MAX_FILE_INFLATE: u64 = 256 << 20;
+/// Environment variable that replaces [`MAX_FILE_INFLATE`], in MB (the per-stream cap is
+/// never above it).
+pub const INFLATE_LIMIT_ENV: &str = "ZANLEX_PDF_INFLATE_MB";
+
+/// The caps on inflated bytes while one PDF is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct InflateLimits {
+    pub stream: u64,
+    pub file: u64,
+}
+
+impl InflateLimits {
+    /// The defaults, or the file cap from [`INFLATE_LIMIT_ENV`].
+    pub(crate) fn from_env() -> Self {
+        Self::with_file_mb(std::env::var(INFLATE_LIMIT_ENV).ok().as_deref())
+    }
+
+    /// The defaults, or the file cap of `mb` megabytes when it is a positive number.
+    fn with_file_mb(mb: Option<&str>) -> Self {
+        let file = mb
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|&mb| mb > 0)
+            .map_or(MAX_FILE_INFLATE, |mb| mb.saturating_mul(1 << 20));
+        InflateLimits {
+            stream: MAX_STREAM_INFLATE.min(file),
+            file,
+        }
+    }
+}
+
+/// Inflated bytes spent so far on one file, against its [`InflateLimits`].
+struct Budget {
+    limits: InflateLimits,
+    used: Cell<u64>,
+}
+
+impl Budget {
+    fn new(limits: InflateLimits) -> Self {
+        Budget {
+            limits,
+            used: Cell::new(0),
+        }
+    }
+
+    /// Most bytes the next stream may inflate to.
+    fn room(&self) -> u64 {
+        self.limits
+            .stream
+            .min(self.limits.file.saturating_sub(self.used.get()))
+    }
+
+    /// The one-line reason for a stream that would inflate beyond [`Budget::room`].
+    fn exceeded(&self) -> String {
+        let mb = |b: u64| b >> 20;
+        if self.limits.stream <= self.limits.file.saturating_sub(self.used.get()) {
+            format!(
+                "PDF stream inflates beyond {} MB; skipped",
+                mb(self.limits.stream)
+            )
+        } else {
+            format!(
+                "PDF streams inflate beyond {} MB in total; skipped",
+                mb(self.limits.file)
+            )
+        }
+    }
+
+    /// Counts `n` inflated bytes; an error once they do not fit.
+    fn charge(&self, n: u64) -> Result<(), String> {
+        if n > self.room() {
+            return Err(self.exceeded());
+        }
+        self.used.set(self.used.get() + n);
+        Ok(())
+    }
+}
+
+/// Inflates a zlib stream into at most `limit` bytes; `None` when it holds more. A stream that
+/// is damaged or not zlib gives what inflated before the damage, as lopdf's own decoder does.
+fn inflate_bounded(data: &[u8], limit: u64) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut decoder = flate2::read::ZlibDecoder::new(data).take(limit.saturating_add(1));
+    // The bytes read before an error stay in `out`.
+    let _ = decoder.read_to_end(&mut out);
+    (out.len() as u64 <= limit).then_some(out)
+}
+
+/// How many bytes a zlib stream inflates to, counting at most `limit + 1` without keeping
+/// them.
+fn inflated_len(data: &[u8], limit: u64) -> u64 {
+    let mut decoder = flate2::read::ZlibDecoder::new(data).take(limit.saturating_add(1));
+    std::io::copy(&mut decoder, &mut std::io::sink()).unwrap_or(0)
+}
+
+/// Checks every stream of the raw file before lopdf parses it: loading inflates
+/// cross-reference and object streams with no cap. Streams are found by their `stream`
+/// keyword and inflated (without keeping the output) when they are zlib data.
+fn check_raw_streams(bytes: &[u8], budget: &Budget) -> Result<(), String> {
+    for p in memchr::memmem::find_iter(bytes, b"stream") {
+        if bytes[..p].ends_with(b"end") {
+            continue;
+        }
+        let mut start = p + b"stream".len();
+        match bytes.get(start..start + 2) {
+            Some([b'\r', b'\n']) => start += 2,
+            Some([b'\n', _]) | Some([b'\r', _]) | Some([b'\n']) => start += 1,
+            _ => continue,
+        }
+        let room = budget.room();
+        let n = inflated_len(&bytes[start..], room);
+        if n > room {
+            return Err(budget.exceeded());
+        }
+        budget.charge(n)?;
+    }
+    Ok(())
+}
+
+/// A stream's decoded content, within the file's budget: the content as stored when lopdf
+/// cannot decode it (as before), an error when it inflates beyond the budget.
+fn stream_data(s: &Stream, budget: &Budget) -> Result<Vec<u8>, String> {
+    let filters: Vec<Vec<u8>> = s
+        .filters()
+        .map(|fs| fs.iter().map(|f| f.to_vec()).collect())
+        .unwrap_or_default();
+    // Decode layer by layer, each Flate layer with a cap; lopdf then decodes the whole chain
+    // (predictors included) only once its size is known to fit.
+    let mut data: Option<Vec<u8>> = None;
+    let mut decoded = 0;
+    for f in &filters {
+        let input = data.as_deref().unwrap_or(&s.content);
+        let next = if f.as_slice() == b"FlateDecode" {
+            let room = budget.room();
+            match inflate_bounded(input, room) {
+                Some(out) => out,
+                None => return Err(budget.exceeded()),
+            }
+        } else {
+            let one = Stream::new(
+                lopdf::dictionary! { "Filter" => Object::Name(f.clone()) },
+                input.to_vec(),
+            );
+            match one.decompressed_content() {
+                Ok(out) => out,
+                Err(_) => break,
+            }
+        };
+        if next.len() as u64 > budget.room() {
+            return Err(budget.exceeded());
+        }
+        data = Some(next);
+        decoded += 1;
+    }
+    let out = match data {
+        Some(d) if decoded == filters.len() && s.dict.get(b"DecodeParms").is_err() => d,
+        _ if filters.is_empty() => s.content.clone(),
+        _ => s
+            .decompressed_content()
+            .unwrap_or_else(|_| s.content.clone()),
+    };
+    budget.charge(out.len() as u64)?;
+    Ok(out)
+}
+
+/// A page's content: its content streams, decoded within the budget, one after another.
+fn page_content(doc: &Document, page: lopdf::ObjectId, budget: &Budget) -> Result<Vec<u8>, String> {
+    let mut content = Vec::new();
+    for id in doc.get_page_contents(page) {
+        if let Ok(s) = doc.get_object(id).and_then(Object::as_stream) {
+            content.extend_from_slice(&stream_data(s, budget)?);
+        }
+    }
+    Ok(content)
+}
 
 /// Extracts and repairs the text of a PDF, or says in one line why it cannot: `damaged PDF: …`
 /// or `encrypted PDF: …`.
 pub fn extract_pdf(bytes: &[u8]) -> Result<Vec<CleanLine>, String> {
-    let pages = pdf_page_lines(bytes)?;
+    extract_pdf_limited(bytes, InflateLimits::from_env())
+}
+
+/// [`extract_pdf`] with the given caps on inflated bytes.
+pub(crate) fn extract_pdf_limited(
+    bytes: &[u8],
+    limits: InflateLimits,
+) -> Result<Vec<CleanLine>, String> {
+    let pages = page_lines_limited(bytes, limits)?;
     let mut lines = Vec::new();
     let mut n = 1u32;
     for (page, page_lines) in pages.iter().enumerate() {
@@ -35,13 +226,19 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Vec<CleanLine>, String> {
 
 /// The raw text lines of every page, before any repair (leading spaces mark indentation).
 pub fn pdf_page_lines(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
+    page_lines_limited(bytes, InflateLimits::from_env())
+}
+
+fn page_lines_limited(bytes: &[u8], limits: InflateLimits) -> Result<Vec<Vec<String>>, String> {
     // A malformed file must not take the whole ingestion down, even if the parser panics
     // (the panic hook, which is process-wide, is left alone).
-    std::panic::catch_unwind(|| read_pages(bytes))
+    std::panic::catch_unwind(|| read_pages(bytes, limits))
         .unwrap_or_else(|_| Err("damaged PDF: the PDF parser failed on it".into()))
 }
 
-fn read_pages(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
+fn read_pages(bytes: &[u8], limits: InflateLimits) -> Result<Vec<Vec<String>>, String> {
+    check_raw_streams(bytes, &Budget::new(limits))?;
+    let budget = Budget::new(limits);
     let mut doc = match Document::load_mem(bytes) {
         Ok(d) => d,
         Err(e) => {
@@ -60,9 +257,7 @@ fn read_pages(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
     }
     let mut out = Vec::new();
     for (num, id) in pages {
-        let content = doc
-            .get_page_content(id)
-            .map_err(|e| format!("damaged PDF: page {num} content: {e}"))?;
+        let content = page_content(&doc, id, &budget)?;
         let ops = Content::decode(&content)
             .map_err(|e| format!("damaged PDF: page {num} content: {e}"))?;
         let fonts = doc
@@ -70,15 +265,16 @@ fn read_pages(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
             .map_err(|e| format!("damaged PDF: page {num} fonts: {e}"))?;
         let fonts: HashMap<Vec<u8>, FontDecoder> = fonts
             .into_iter()
-            .map(|(name, dict)| (name, FontDecoder::new(&doc, dict)))
-            .collect();
+            .map(|(name, dict)| Ok((name, FontDecoder::new(&doc, dict, &budget)?)))
+            .collect::<Result<_, String>>()?;
         let xobjects = page_xobjects(&doc, id);
         let mut runs = Vec::new();
         let page = Resources {
             fonts: &fonts,
             xobjects: &xobjects,
+            budget: &budget,
         };
-        run_ops(&doc, &ops.operations, &page, IDENTITY, 0, &mut runs);
+        run_ops(&doc, &ops.operations, &page, IDENTITY, 0, &mut runs)?;
         out.push(lines_of(runs));
     }
     Ok(out)
@@ -99,7 +295,7 @@ struct FontDecoder {
 }
 
 impl FontDecoder {
-    fn new(doc: &Document, font: &Dictionary) -> Self {
+    fn new(doc: &Document, font: &Dictionary, budget: &Budget) -> Result<Self, String> {
         let deref = |o: &Object| -> Option<Object> {
             match o {
                 Object::Reference(id) => doc.get_object(*id).ok().cloned(),
@@ -113,9 +309,7 @@ impl FontDecoder {
         let mut two_byte = subtype == b"Type0";
         let mut to_unicode = HashMap::new();
         if let Some(Object::Stream(s)) = font.get(b"ToUnicode").ok().and_then(deref) {
-            let data = s
-                .decompressed_content()
-                .unwrap_or_else(|_| s.content.clone());
+            let data = stream_data(&s, budget)?;
             let (map, two) = parse_cmap(&data);
             to_unicode = map;
             if let Some(t) = two {
@@ -156,12 +350,12 @@ impl FontDecoder {
                 }
             }
         }
-        FontDecoder {
+        Ok(FontDecoder {
             two_byte,
             to_unicode,
             widths,
             default_width,
-        }
+        })
     }
 
     /// The codes of a shown string.
@@ -373,6 +567,7 @@ fn nums(ops: &[Object]) -> Vec<f32> {
 struct Resources<'a> {
     fonts: &'a HashMap<Vec<u8>, FontDecoder>,
     xobjects: &'a HashMap<Vec<u8>, Object>,
+    budget: &'a Budget,
 }
 
 /// Follows a reference (once more if it points at another reference).
@@ -428,7 +623,7 @@ fn run_ops(
     ctm0: Matrix,
     depth: usize,
     runs: &mut Vec<Run>,
-) {
+) -> Result<(), String> {
     let fonts = res.fonts;
     let mut ctm = ctm0;
     let mut stack: Vec<Matrix> = Vec::new();
@@ -447,7 +642,7 @@ fn run_ops(
                 };
                 if depth < 8 {
                     if let Some(Object::Stream(form)) = res.xobjects.get(name) {
-                        run_form(doc, form, res, ctm, depth, runs);
+                        run_form(doc, form, res, ctm, depth, runs)?;
                     }
                 }
             }
@@ -563,6 +758,7 @@ fn run_ops(
             _ => {}
         }
     }
+    Ok(())
 }
 
 /// Runs a form XObject: its own content, matrix and resources (the caller's when it has none).
@@ -573,18 +769,13 @@ fn run_form(
     ctm: Matrix,
     depth: usize,
     runs: &mut Vec<Run>,
-) {
+) -> Result<(), String> {
     if form.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
-        return;
+        return Ok(());
     }
-    let Ok(data) = form
-        .decompressed_content()
-        .or_else(|_| Ok::<_, ()>(form.content.clone()))
-    else {
-        return;
-    };
+    let data = stream_data(form, outer.budget)?;
     let Ok(content) = Content::decode(&data) else {
-        return;
+        return Ok(());
     };
     let m = form
         .dict
@@ -607,17 +798,20 @@ fn run_form(
             let fonts: HashMap<Vec<u8>, FontDecoder> = named(doc, &r, b"Font")
                 .into_iter()
                 .filter_map(|(k, v)| match v {
-                    Object::Dictionary(d) => Some((k, FontDecoder::new(doc, &d))),
+                    Object::Dictionary(d) => {
+                        Some(FontDecoder::new(doc, &d, outer.budget).map(|f| (k, f)))
+                    }
                     _ => None,
                 })
-                .collect();
+                .collect::<Result<_, String>>()?;
             let fonts = if fonts.is_empty() { None } else { Some(fonts) };
             let xobjects = named(doc, &r, b"XObject");
             let inner = Resources {
                 fonts: fonts.as_ref().unwrap_or(outer.fonts),
                 xobjects: &xobjects,
+                budget: outer.budget,
             };
-            run_ops(doc, &content.operations, &inner, ctm, depth + 1, runs);
+            run_ops(doc, &content.operations, &inner, ctm, depth + 1, runs)
         }
         None => run_ops(doc, &content.operations, outer, ctm, depth + 1, runs),
     }
@@ -698,5 +892,148 @@ mod tests {
                 );
             }
         }
+    }
+
+    const MB: u64 = 1 << 20;
+
+    fn zlib(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(data).expect("compress");
+        e.finish().expect("compress")
+    }
+
+    /// ASCII85 with its `~>` end marker (no `z` shorthand).
+    fn ascii85(data: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for chunk in data.chunks(4) {
+            let mut b = [0u8; 4];
+            b[..chunk.len()].copy_from_slice(chunk);
+            let mut n = u32::from_be_bytes(b);
+            let mut digits = [0u8; 5];
+            for d in digits.iter_mut().rev() {
+                *d = b'!' + (n % 85) as u8;
+                n /= 85;
+            }
+            out.extend_from_slice(&digits[..chunk.len() + 1]);
+        }
+        out.extend_from_slice(b"~>");
+        out
+    }
+
+    /// A one-page PDF in Helvetica showing `Bomb` from each of `contents` (the ids of
+    /// `streams`, which may repeat), each stream's text padded with `pad` spaces and stored
+    /// with `filters`.
+    fn pdf(pad: usize, filters: &[&str], streams: usize, contents: &[usize]) -> Vec<u8> {
+        use lopdf::{dictionary, Stream};
+        let mut doc = Document::with_version("1.5");
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let mut text = b"BT /F1 12 Tf 50 700 Td (Bomb) Tj ET".to_vec();
+        text.resize(text.len() + pad, b' ');
+        let mut data = text;
+        // Filters are listed in decoding order: encode the last one first.
+        for f in filters.iter().rev() {
+            data = match *f {
+                "FlateDecode" => zlib(&data),
+                "ASCII85Decode" => ascii85(&data),
+                other => panic!("no encoder for {other}"),
+            };
+        }
+        let names: Vec<Object> = filters
+            .iter()
+            .map(|f| Object::Name(f.as_bytes().to_vec()))
+            .collect();
+        let ids: Vec<lopdf::ObjectId> = (0..streams)
+            .map(|_| {
+                doc.add_object(Stream::new(
+                    dictionary! { "Filter" => names.clone() },
+                    data.clone(),
+                ))
+            })
+            .collect();
+        let pages_id = doc.new_object_id();
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "Contents" => contents.iter().map(|&i| Object::Reference(ids[i])).collect::<Vec<_>>(),
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(
+                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+            ),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).expect("save");
+        out
+    }
+
+    fn limits(stream_mb: u64, file_mb: u64) -> InflateLimits {
+        InflateLimits {
+            stream: stream_mb * MB,
+            file: file_mb * MB,
+        }
+    }
+
+    /// Issue 35, defect 10: a stream that inflates past the cap is refused before lopdf
+    /// parses the file (it would inflate it whole), and the file fails with the reason.
+    #[test]
+    fn flate_bomb_is_refused_with_the_reason() {
+        let bomb = pdf(3 * MB as usize, &["FlateDecode"], 1, &[0]);
+        assert!(bomb.len() < 40_000, "{}", bomb.len());
+        let err = page_lines_limited(&bomb, limits(1, 8)).expect_err("refused");
+        assert_eq!(err, "PDF stream inflates beyond 1 MB; skipped");
+        // Within the caps the same file reads.
+        let pages = page_lines_limited(&bomb, limits(4, 8)).expect("read");
+        assert_eq!(pages, vec![vec!["Bomb".to_string()]]);
+    }
+
+    /// One stream shown again and again inflates anew each time: the file's total is capped.
+    #[test]
+    fn a_stream_repeated_beyond_the_file_cap_is_refused() {
+        let pad = 600 * 1024;
+        let five = pdf(pad, &["FlateDecode"], 1, &[0; 5]);
+        let err = page_lines_limited(&five, limits(1, 2)).expect_err("refused");
+        assert_eq!(err, "PDF streams inflate beyond 2 MB in total; skipped");
+        let once = pdf(pad, &["FlateDecode"], 1, &[0]);
+        let pages = page_lines_limited(&once, limits(1, 2)).expect("read");
+        assert_eq!(pages, vec![vec!["Bomb".to_string()]]);
+        // Distinct streams count together from the raw file already.
+        let three = pdf(pad, &["FlateDecode"], 3, &[0]);
+        let err = page_lines_limited(&three, limits(1, 1)).expect_err("refused");
+        assert_eq!(err, "PDF streams inflate beyond 1 MB in total; skipped");
+    }
+
+    /// A Flate layer under another filter is not zlib in the raw file; it is capped when the
+    /// page is read.
+    #[test]
+    fn flate_under_ascii85_is_capped_too() {
+        let bomb = pdf(3 * MB as usize, &["ASCII85Decode", "FlateDecode"], 1, &[0]);
+        let err = page_lines_limited(&bomb, limits(1, 8)).expect_err("refused");
+        assert_eq!(err, "PDF stream inflates beyond 1 MB; skipped");
+        let pages = page_lines_limited(&bomb, limits(4, 8)).expect("read");
+        assert_eq!(pages, vec![vec!["Bomb".to_string()]]);
+    }
+
+    #[test]
+    fn inflate_limit_from_the_environment() {
+        let defaults = InflateLimits {
+            stream: MAX_STREAM_INFLATE,
+            file: MAX_FILE_INFLATE,
+        };
+        assert_eq!(InflateLimits::with_file_mb(None), defaults);
+        assert_eq!(InflateLimits::with_file_mb(Some("many")), defaults);
+        assert_eq!(InflateLimits::with_file_mb(Some("0")), defaults);
+        assert_eq!(InflateLimits::with_file_mb(Some("64")), limits(64, 64));
+        assert_eq!(
+            InflateLimits::with_file_mb(Some(" 1024 ")),
+            limits(128, 1024)
+        );
     }
 }

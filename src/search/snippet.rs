@@ -202,11 +202,17 @@ pub struct Highlighter {
     /// Finds the words of a text worth tokenizing, when every beginning in `prefixes` is
     /// Cyrillic and a token failing the prefix test cannot match exactly.
     lead: Option<LeadFilter>,
+    /// Bytes of text [`Highlighter::verify`] analyzed so far: its work, which stays within
+    /// the texts' length.
+    verified_bytes: std::cell::Cell<usize>,
 }
 
-/// A case-insensitive regex for `word` that also accepts Latin look-alike letters.
+/// A case-insensitive regex for `word` as a word of its own (no letter touches it; digits may,
+/// as the tokenizer's splitting of letters from digits is not assumed either way) that also
+/// accepts Latin look-alike letters. A match may include the character on either side; one
+/// right after another match may be missed, but lies in that match's window.
 fn anchor_regex(word: &str) -> Option<regex::Regex> {
-    let mut pat = String::from("(?i)");
+    let mut pat = String::from(r"(?i)(?:^|\P{Alphabetic})");
     for c in word.chars() {
         let alt = match c {
             'а' => Some('a'),
@@ -225,6 +231,7 @@ fn anchor_regex(word: &str) -> Option<regex::Regex> {
             None => pat.push_str(&regex::escape(&c.to_string())),
         }
     }
+    pat.push_str(r"(?:\P{Alphabetic}|$)");
     regex::Regex::new(&pat).ok()
 }
 
@@ -602,12 +609,22 @@ impl Highlighter {
         self.required.iter().zip(&self.anchors).all(|(&i, anchor)| {
             let pattern = &self.patterns[i];
             let Some(re) = anchor else {
+                self.verified_bytes
+                    .set(self.verified_bytes.get() + text.len());
                 let table = self.text_slots(text);
                 return !find_pattern(pattern, &table).is_empty();
             };
-            // Analyze only windows around the stop word's occurrences.
+            // Analyze only windows around the stop word's occurrences as a word of its own (a
+            // one-letter word is in nearly every word of a text), overlapping windows as one:
+            // each byte of the text is analyzed at most once.
             let reach = 64 * (pattern.words.len() + pattern.slop as usize + 1);
-            re.find_iter(text).any(|m| {
+            let found = |[a, b]: [usize; 2]| {
+                self.verified_bytes.set(self.verified_bytes.get() + (b - a));
+                let table = self.text_slots(&text[a..b]);
+                !find_pattern(pattern, &table).is_empty()
+            };
+            let mut window: Option<[usize; 2]> = None;
+            for m in re.find_iter(text) {
                 let mut a = floor_boundary(text, m.start().saturating_sub(reach));
                 let mut b = floor_boundary(text, (m.end() + reach).min(text.len()));
                 if a > 0 {
@@ -620,10 +637,19 @@ impl Highlighter {
                         b = m.end() + p;
                     }
                 }
-                let table = self.text_slots(&text[a..b]);
-                !find_pattern(pattern, &table).is_empty()
-            })
+                window = match window {
+                    Some([wa, wb]) if a <= wb => Some([wa, wb.max(b)]),
+                    Some(w) if found(w) => return true,
+                    _ => Some([a, b]),
+                };
+            }
+            window.is_some_and(found)
         })
+    }
+
+    /// Bytes of text [`Highlighter::verify`] has analyzed so far.
+    pub fn verified_bytes(&self) -> usize {
+        self.verified_bytes.get()
     }
 
     /// Byte ranges of `text` that match, merged and sorted.
@@ -771,6 +797,39 @@ pub fn make_snippet(text: &str, spans: &[[usize; 2]], max_chars: usize) -> Snipp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 35, defect 11: a one-letter word of a phrase is looked for as a word of its own,
+    /// and the text around its places is analyzed once, however many there are.
+    #[test]
+    fn one_letter_word_of_a_phrase_is_verified_in_linear_work() {
+        let re = anchor_regex("а").expect("regex");
+        let found: Vec<&str> = re
+            .find_iter("Қазақстан а, (а) 2а бала A")
+            .map(|m| m.as_str())
+            .collect();
+        // `а` alone, `(а)`, `2а` (digits may touch) and Latin `A`, each with the character on
+        // either side; none inside a word.
+        assert_eq!(found, vec![" а,", "(а)", "2а ", " A"]);
+
+        let q = crate::search::parse("\"визаның а\"~1").expect("query");
+        let h = Highlighter::new(&q);
+        assert!(h.needs_verify());
+        assert!(h.verify("шетелдіктің визаның а тармағы"));
+        assert!(!h.verify("шетелдіктің визаның бала тармағы"));
+        // Some 160 KB: a standalone `а` every four words and letters `а` everywhere, the
+        // phrase only at the very end.
+        let body = "қазақ а банк аудан ".repeat(8_000);
+        let before = h.verified_bytes();
+        assert!(!h.verify(&body));
+        let work = h.verified_bytes() - before;
+        assert!(
+            work <= body.len(),
+            "analyzed {work} bytes of {}",
+            body.len()
+        );
+        let with = format!("{body}визаның а");
+        assert!(h.verify(&with));
+    }
 
     #[test]
     fn short_text_is_kept_whole() {

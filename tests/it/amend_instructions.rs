@@ -171,3 +171,82 @@ fn repaired_heads() {
     assert_eq!(v[5].new_text.as_deref(), Some("абзац"));
     assert_eq!(v[7].source_annex.as_deref(), Some("annex_2"));
 }
+
+/// An amending paragraph's body of `n` generated lines (issue 35, defect 3): `N. тұру мәтін.`,
+/// every 200th `N. алынып тасталсын: N-тармақ.` (one instruction each), joined by `sep`.
+fn generated_body(n: usize, sep: &str) -> String {
+    (1..=n)
+        .map(|i| {
+            if i % 200 == 0 {
+                format!("{i}. алынып тасталсын: {i}-тармақ.")
+            } else {
+                format!("{i}. тұру мәтін.")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+#[test]
+fn one_line_paragraph_of_1_5_mb_parses_in_linear_memory() {
+    // Unindented lines continue their paragraph, so the structure stage joins them into one
+    // line: each head's displaced-words tail used to be copied up to the end of that line,
+    // holding about verbs × length / 2 bytes at once (here some 220 MB).
+    let stream = format!(
+        "1. \"Көші-қон туралы\" Қазақстан Республикасы Үкіметінің 2012 жылғы 21 қаңтардағы № 148 \
+         қаулысына мынадай өзгеріс енгізілсін:\n{}",
+        generated_body(60_000, " ")
+    );
+    assert!(stream.len() > 1_400_000, "{}", stream.len());
+    let (v, peak) = crate::common::peak_heap(|| parse_instructions(&stream));
+    assert_eq!(v.len(), 300);
+    for (k, ins) in v.iter().enumerate() {
+        let n = 200 * (k + 1);
+        assert_eq!(ins.target_eid, format!("para_{n}"));
+        assert_eq!(ins.op, InstructionOp::Delete);
+        assert_eq!(ins.new_text, None);
+        // The head runs up to the next one's verb (the words after its own verb are displaced
+        // words of its line); the first one starts with the body.
+        let own = format!("тасталсын: {n}-тармақ.");
+        let start = if k == 0 {
+            "1. тұру мәтін. 2. тұру"
+        } else {
+            &own
+        };
+        let short: String = ins.head.chars().take(60).collect();
+        assert!(ins.head.starts_with(start), "{short}");
+        assert!(ins.head.contains(&own), "{short}");
+        let next = format!("{}. тұру мәтін. {}. алынып", n + 199, n + 200);
+        assert_eq!(ins.head.ends_with(&next), k < 299, "{short}");
+        assert_eq!(
+            &stream[ins.offset..ins.offset + "тасталсын".len()],
+            "тасталсын"
+        );
+    }
+    // The heads are about the stream's size together; the rest is bookkeeping.
+    assert!(
+        peak < 4 * stream.len(),
+        "parsing {} bytes held {peak} bytes at once",
+        stream.len()
+    );
+}
+
+#[test]
+fn amending_act_of_60_000_generated_lines_is_read_whole() {
+    // The header of 001 up to `енгізілсін:`, then the generated lines, unindented: all of them
+    // are the text of paragraph 1, one stream of instructions.
+    let text = std::fs::read_to_string("corpus/001_e93b22564f257a40.txt").expect("corpus file");
+    let cut = text.find("енгізілсін:").expect("header") + "енгізілсін:".len();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("001_generated.txt");
+    let body = generated_body(60_000, "\n");
+    std::fs::write(&path, format!("{}\n{body}\n", &text[..cut])).expect("write");
+    let act = zanlex::ingest::ingest_file(&path, dir.path()).expect("ingest");
+    assert_eq!(act.instructions.len(), 300);
+    for (k, ins) in act.instructions.iter().enumerate() {
+        assert_eq!(ins.target_eid, format!("para_{}", 200 * (k + 1)));
+        assert_eq!(ins.op, InstructionOp::Delete);
+        assert_eq!(ins.source_eid, "para_1");
+        assert_eq!(ins.target_act.number.as_deref(), Some("148"));
+    }
+}

@@ -286,3 +286,58 @@ fn pdf_units_equal_text_units() {
         assert_eq!(from_pdf, from_txt, "{prefix}: unit texts");
     }
 }
+
+/// Issue 35, defect 10: a PDF of some 130 KB whose one content stream inflates past the
+/// per-stream cap fails extraction with the file and the reason, before anything inflates it
+/// into memory.
+#[test]
+fn pdf_decompression_bomb_fails_its_file() {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    z.write_all(b"BT /F1 12 Tf 50 700 Td (Bomb) Tj ET")
+        .expect("compress");
+    let spaces = vec![b' '; 1 << 20];
+    let cap_mb = zanlex::extract::pdf::MAX_STREAM_INFLATE >> 20;
+    for _ in 0..cap_mb + 2 {
+        z.write_all(&spaces).expect("compress");
+    }
+    let content = z.finish().expect("compress");
+    let mut doc = Document::with_version("1.5");
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let content_id = doc.add_object(Stream::new(
+        dictionary! { "Filter" => "FlateDecode" },
+        content,
+    ));
+    let pages_id = doc.new_object_id();
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "Contents" => content_id,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("bomb.pdf");
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("save");
+    assert!(bytes.len() < 1 << 20, "{}", bytes.len());
+    std::fs::write(&p, &bytes).expect("write");
+    let err = extract_file(&p, dir.path()).expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: PDF stream inflates beyond {cap_mb} MB; skipped",
+            p.display()
+        )
+    );
+}
