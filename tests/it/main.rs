@@ -21,6 +21,7 @@ mod eval_set;
 mod extract_decode;
 mod extract_pdf;
 mod extract_repair;
+mod fuzz_regressions;
 mod index_acts;
 mod index_refresh_links;
 mod index_safety;
