@@ -113,9 +113,12 @@ pub fn parse_target_act(header: &str) -> Option<ActRef> {
     let h = header.split_whitespace().collect::<Vec<_>>().join(" ");
     let open = h.find(['"', '«'])?;
     let after_open = open + h[open..].chars().next()?.len_utf8();
-    let close_rel = h[after_open..].find(['"', '»'])?;
-    let title = h[after_open..after_open + close_rel].trim().to_string();
-    let rest = &h[after_open + close_rel + 1..];
+    let close = after_open + h[after_open..].find(['"', '»'])?;
+    let title = h[after_open..close].trim().to_string();
+    // Past the closing quote, which is two bytes when it is `»`.
+    let mut after_close = h[close..].chars();
+    after_close.next();
+    let rest = after_close.as_str();
     // Parentheses hold registration details, not the act's own numbers.
     let mut depth = 0i32;
     let outside: String = rest

@@ -22,6 +22,7 @@ mod eval_set;
 mod extract_decode;
 mod extract_pdf;
 mod extract_repair;
+mod fuzz_regressions;
 mod index_acts;
 mod index_faults;
 mod index_refresh_links;

@@ -1,0 +1,8 @@
+//! The PDF reader over arbitrary bytes.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = zanlex::extract::pdf::extract_pdf(data);
+});
