@@ -12,7 +12,8 @@
 
 use crate::model::Act;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// A file that could not be ingested, and why (one line, for stderr); or, with `indexed`
@@ -845,61 +846,257 @@ pub fn ingest_corpus_streaming<'d, F>(
     dir: impl Into<Corpus<'d>>,
     chunk_files: usize,
     keep_bytes: u64,
-    mut sink: F,
+    sink: F,
 ) -> crate::Result<Vec<IngestFailure>>
 where
     F: FnMut(Vec<Act>) -> crate::Result<()>,
 {
+    ingest_corpus_changes(dir, chunk_files, keep_bytes, None, sink).map(|r| r.failures)
+}
+
+/// The version of [`FileLinks`]' keys: changed whenever [`FileLinks::of`] or [`link_key`]
+/// makes other keys of the same act, so that an index's manifest written with the old keys
+/// is read whole once instead of being compared with keys it cannot match. Never 0, which a
+/// manifest written before links were recorded reads as.
+pub const LINKS_FORMAT: u32 = 1;
+
+/// What an act links by, as an index's manifest keeps it for the act's file: enough for a
+/// later incremental read ([`ingest_corpus_changes`]) to tell which files
+/// [`ingest_corpus_streaming`] links to this one without reading it. Keys are 64-bit hashes
+/// of the facts linking compares; two facts whose hashes collide only link more files, which
+/// makes a refresh read more of them, never fewer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileLinks {
+    /// The act's language; `None` for a file that gave no act.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<crate::model::Lang>,
+    /// Keys the act is found by: its id, each issuance's date and number, its own date with
+    /// each of its numbers, and its title when its requisites are incomplete (an edition that
+    /// may take the id of the edition with its title). Files that share one are linked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "packed_keys")]
+    pub has: Vec<u64>,
+    /// Keys the act looks up: the act its instructions amend, the amending acts its notes
+    /// cite, and its title when its requisites are complete. A file is linked to every file
+    /// that [`has`](Self::has) one of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "packed_keys")]
+    pub seeks: Vec<u64>,
+    /// The hash of the id of a Kazakh act with complete requisites, which always keeps its own
+    /// id: two different ones in a folder mean that the folder's other texts take no id from
+    /// its Kazakh ones ([`unify_plan`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_id: Option<u64>,
+}
+
+impl FileLinks {
+    /// The links of an act from its summary as phase 1 made it, before [`unify_plan`]: they
+    /// depend on the file's own bytes alone, so those of an unchanged file stay true.
+    fn of(s: &LinkSummary) -> Self {
+        let mut has = vec![link_key("id", &[&s.facts.id])];
+        for iss in &s.facts.issuances {
+            if let (Some(d), Some(n)) = (iss.date, &iss.number) {
+                has.push(act_key(Some(d), n));
+            }
+        }
+        let (date, number) = &s.own_ref;
+        for x in number.split(" / ").filter(|_| !number.is_empty()) {
+            has.push(act_key(*date, x));
+        }
+        let mut seeks = Vec::new();
+        let title = link_key("title", &[&s.unify.title]);
+        if s.unify.key.is_some() {
+            seeks.push(title);
+        } else {
+            has.push(title);
+        }
+        if let Some(t) = &s.instruction_target {
+            if let (Some(d), Some(n)) = (t.date, &t.number) {
+                for x in n.split(" / ") {
+                    seeks.push(act_key(Some(d), x));
+                }
+            }
+        }
+        for (d, n) in &s.cited {
+            seeks.push(act_key(*d, n));
+        }
+        has.sort_unstable();
+        has.dedup();
+        seeks.sort_unstable();
+        seeks.dedup();
+        let kazakh = s.unify.lang == crate::model::Lang::Kk;
+        FileLinks {
+            lang: Some(s.unify.lang),
+            has,
+            seeks,
+            fixed_id: (kazakh && s.unify.key.is_some()).then(|| link_key("id", &[&s.facts.id])),
+        }
+    }
+
+    /// Whether the file gave an act (one refused for what other files hold included).
+    pub fn gave_act(&self) -> bool {
+        self.lang.is_some()
+    }
+
+    fn is_kazakh(&self) -> bool {
+        self.lang == Some(crate::model::Lang::Kk)
+    }
+
+    /// A text in another language than Kazakh, which may take the id of its folder's Kazakh
+    /// text.
+    fn is_other_language(&self) -> bool {
+        self.lang.is_some() && !self.is_kazakh()
+    }
+}
+
+/// [`FileLinks`] keys as one base64 string of their 8-byte big-endian forms: half the size of
+/// JSON numbers in the manifest, which every command that opens the index reads.
+mod packed_keys {
+    use base64::engine::general_purpose::STANDARD_NO_PAD;
+    use base64::Engine;
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(keys: &[u64], s: S) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<u8> = keys.iter().flat_map(|k| k.to_be_bytes()).collect();
+        s.serialize_str(&STANDARD_NO_PAD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u64>, D::Error> {
+        let text = String::deserialize(d)?;
+        let bytes = STANDARD_NO_PAD.decode(text).map_err(D::Error::custom)?;
+        if bytes.len() % 8 != 0 {
+            return Err(D::Error::custom("link keys are not 8-byte keys"));
+        }
+        bytes
+            .chunks_exact(8)
+            .map(|c| <[u8; 8]>::try_from(c).map(u64::from_be_bytes))
+            .collect::<Result<_, _>>()
+            .map_err(D::Error::custom)
+    }
+}
+
+/// A hash of `kind` and `parts` for [`FileLinks`]: FNV-1a, the same on every run, platform
+/// and version (std's hasher is not), as the keys outlive the process in the manifest.
+fn link_key(kind: &str, parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in std::iter::once(kind).chain(parts.iter().copied()) {
+        // 0xff never occurs in UTF-8: it separates the parts.
+        for b in part.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The key of an act named by a date and a number (an issuance, a target, a cited amending
+/// act). Spaces are left out as [`link_groups`] leaves them out of issuances and targets: the
+/// key is then at most coarser than a comparison with spaces, so it links no fewer files.
+fn act_key(date: Option<chrono::NaiveDate>, number: &str) -> u64 {
+    let date = date.map(|d| d.to_string()).unwrap_or_default();
+    link_key("act", &[&date, &number.replace(' ', "")])
+}
+
+/// What an incremental read ([`ingest_corpus_changes`]) knows of the corpus as the previous
+/// read found it, by path relative to the corpus folder's parent (as `Source::file`).
+#[derive(Debug, Clone, Default)]
+pub struct Previous<'a> {
+    /// Every file of the previous read, with its links then.
+    pub links: BTreeMap<&'a str, &'a FileLinks>,
+    /// The files whose bytes (and metadata files) are the same as then, and that gave an act
+    /// then (refused or not for what other files hold): read again, they would give the same
+    /// acts, or be refused alike, unless a file linked to them changed.
+    pub unchanged: BTreeSet<&'a str>,
+}
+
+/// What [`ingest_corpus_changes`] did.
+#[derive(Debug, Default)]
+pub struct StreamReport {
+    /// The files that could not be ingested (and, marked `indexed`, warnings).
+    pub failures: Vec<IngestFailure>,
+    /// The files read and parsed, by path relative to the corpus folder's parent, each with
+    /// its links (empty for a file that gave no act).
+    pub parsed: BTreeMap<String, FileLinks>,
+    /// The corpus's files left unread: their acts would be what the previous read made.
+    pub skipped: Vec<String>,
+}
+
+/// [`ingest_corpus_streaming`] for an incremental refresh. With `previous`, phase 1 parses the
+/// files that changed or are new, then the files linked to them, or to a changed or removed
+/// file, now or at the previous read (the two can differ: an act that stops amending another
+/// leaves its former target to read again), and only their acts are handed to `sink`. The
+/// acts of the files left unread would be what the previous read made of them: they link to
+/// no file that changed, then or now. Without `previous` every file is read.
+pub fn ingest_corpus_changes<'d, F>(
+    dir: impl Into<Corpus<'d>>,
+    chunk_files: usize,
+    keep_bytes: u64,
+    previous: Option<&Previous>,
+    mut sink: F,
+) -> crate::Result<StreamReport>
+where
+    F: FnMut(Vec<Act>) -> crate::Result<()>,
+{
     let Corpus { dir, walk } = dir.into();
-    let mut failures = Vec::new();
+    let mut report = StreamReport::default();
     let (parent, files) = match list_corpus(dir, walk) {
         Ok(listed) => listed,
         Err(failure) => {
-            failures.push(failure);
-            return Ok(failures);
+            report.failures.push(failure);
+            return Ok(report);
         }
     };
-    let failure = |path: &Path, e: &crate::Error| IngestFailure {
-        path: path
-            .strip_prefix(&parent)
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|_| path.to_path_buf()),
-        reason: reason_of(e),
-        indexed: false,
-    };
-    // A small corpus keeps its acts from phase 1 in memory. A large one spills them: even a
-    // part kept until its chunk is written stays in the allocator's heap beside the index
-    // writer's.
+    let rels: Vec<String> = files.iter().map(|f| relative(f, &parent)).collect();
     let sizes = file_sizes(&files);
-    let keep = sizes.iter().sum::<u64>() <= keep_bytes;
+    let first: Vec<usize> = match previous {
+        Some(p) => (0..files.len())
+            .filter(|&i| !p.unchanged.contains(rels[i].as_str()))
+            .collect(),
+        None => (0..files.len()).collect(),
+    };
+    // A small set of files keeps its acts from phase 1 in memory. A large one spills them:
+    // even a part kept until its chunk is written stays in the allocator's heap beside the
+    // index writer's.
+    let bytes_of = |which: &[usize]| which.iter().map(|&i| sizes[i]).sum::<u64>();
+    let keep = bytes_of(&first) <= keep_bytes;
     // Without a temporary file phase 2 ingests the files again: slower, same acts.
-    let spill = if keep { None } else { Spill::new().ok() };
-    type Phase1 = (Option<(LinkSummary, Stash)>, Vec<IngestFailure>);
-    compile_patterns(&files);
-    let phase1: Vec<Phase1> = map_files(&files, &sizes, |i, f| {
-        match ingest_file_warning(f, &parent) {
-            Ok((act, warnings)) => {
-                let s = LinkSummary::of(i, &act);
-                let stash = if keep {
-                    Stash::Kept(Box::new(act))
-                } else {
-                    let at = spill.as_ref().and_then(|sp| sp.write(&act));
-                    at.map_or(Stash::Reread, Stash::Spilled)
-                };
-                (Some((s, stash)), warnings_of(f, &parent, warnings))
-            }
-            Err(e) => (None, vec![failure(f, &e)]),
+    let mut spill = if keep { None } else { Spill::new().ok() };
+    let mut parsed = parse_files(&files, &sizes, &first, &parent, keep, spill.as_ref());
+    if let Some(p) = previous {
+        let fresh: HashMap<usize, &FileLinks> = parsed.iter().map(|r| (r.file, &r.links)).collect();
+        let more: Vec<usize> = files_to_read(&rels, p, &fresh)
+            .into_iter()
+            .filter(|i| !fresh.contains_key(i))
+            .collect();
+        let keep = keep && bytes_of(&first) + bytes_of(&more) <= keep_bytes;
+        if !keep && spill.is_none() {
+            spill = Spill::new().ok();
         }
-    });
+        parsed.extend(parse_files(
+            &files,
+            &sizes,
+            &more,
+            &parent,
+            keep,
+            spill.as_ref(),
+        ));
+        parsed.sort_unstable_by_key(|r| r.file);
+        let read: BTreeSet<usize> = parsed.iter().map(|r| r.file).collect();
+        report.skipped = (0..files.len())
+            .filter(|i| !read.contains(i))
+            .map(|i| rels[i].clone())
+            .collect();
+    }
     let mut sums = Vec::new();
     let mut stashes: HashMap<usize, Stash> = HashMap::new();
-    for (ok, err) in phase1 {
-        if let Some((s, stash)) = ok {
+    for r in parsed {
+        if let Some((s, stash)) = r.act {
             stashes.insert(s.file, stash);
             sums.push(s);
         }
-        failures.extend(err);
+        report.failures.extend(r.failures);
+        report.parsed.insert(rels[r.file].clone(), r.links);
     }
+    let failures = &mut report.failures;
     // Editions without requisites take their keyed edition's id (as `unify_ids` does).
     let keys: Vec<UnifyKey> = sums.iter().map(|s| s.unify.clone()).collect();
     let mut takes: HashMap<usize, IdFacts> = HashMap::new();
@@ -933,10 +1130,7 @@ where
                 Some((_, reason)) => {
                     stashes.remove(&s.file);
                     failures.push(IngestFailure {
-                        path: files[s.file]
-                            .strip_prefix(&parent)
-                            .map(Path::to_path_buf)
-                            .unwrap_or_else(|_| files[s.file].clone()),
+                        path: PathBuf::from(&rels[s.file]),
                         reason: reason.clone(),
                         indexed: false,
                     });
@@ -987,7 +1181,7 @@ where
                 Ok(a) => a,
                 // The file changed since phase 1.
                 Err(e) => {
-                    failures.push(failure(&files[i], &e));
+                    failures.push(failure_of(&files[i], &parent, &e));
                     continue;
                 }
             };
@@ -1000,7 +1194,231 @@ where
         crate::amend::link_corpus(&mut acts);
         sink(acts)?;
     }
-    Ok(failures)
+    Ok(report)
+}
+
+/// `path` relative to `parent`, with `/` between folders: how `Source::file` names a file.
+fn relative(path: &Path, parent: &Path) -> String {
+    path.strip_prefix(parent)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// The failure of a file that could not be ingested, named relative to the corpus's parent.
+fn failure_of(path: &Path, parent: &Path, e: &crate::Error) -> IngestFailure {
+    IngestFailure {
+        path: path
+            .strip_prefix(parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| path.to_path_buf()),
+        reason: reason_of(e),
+        indexed: false,
+    }
+}
+
+/// What phase 1 of [`ingest_corpus_changes`] made of one file.
+struct Parsed {
+    /// Index into the corpus's file list.
+    file: usize,
+    /// The act's link summary and where the act waits for phase 2; `None` when it failed.
+    act: Option<(LinkSummary, Stash)>,
+    links: FileLinks,
+    failures: Vec<IngestFailure>,
+}
+
+/// Phase 1 of [`ingest_corpus_changes`] over `files[i]` for each `i` of `which` (in
+/// parallel): the results in the order of `which`. Acts are kept in memory with `keep`, else
+/// written to `spill` (else read again in phase 2).
+fn parse_files(
+    files: &[PathBuf],
+    sizes: &[u64],
+    which: &[usize],
+    parent: &Path,
+    keep: bool,
+    spill: Option<&Spill>,
+) -> Vec<Parsed> {
+    let paths: Vec<PathBuf> = which.iter().map(|&i| files[i].clone()).collect();
+    let sizes: Vec<u64> = which.iter().map(|&i| sizes[i]).collect();
+    compile_patterns(&paths);
+    map_files(&paths, &sizes, |k, f| {
+        let file = which[k];
+        match ingest_file_warning(f, parent) {
+            Ok((act, warnings)) => {
+                let s = LinkSummary::of(file, &act);
+                let stash = if keep {
+                    Stash::Kept(Box::new(act))
+                } else {
+                    let at = spill.and_then(|sp| sp.write(&act));
+                    at.map_or(Stash::Reread, Stash::Spilled)
+                };
+                Parsed {
+                    file,
+                    links: FileLinks::of(&s),
+                    act: Some((s, stash)),
+                    failures: warnings_of(f, parent, warnings),
+                }
+            }
+            Err(e) => Parsed {
+                file,
+                act: None,
+                links: FileLinks::default(),
+                failures: vec![failure_of(f, parent, &e)],
+            },
+        }
+    })
+}
+
+/// The files an incremental read must parse (indices into `rels`, the corpus's files now):
+/// every file linked, now or at the previous read, to a file that changed, is new or is gone.
+/// `fresh` holds the links of the files parsed already: those not unchanged.
+///
+/// Files are linked as [`FileLinks`] says, and within a folder that holds a text in another
+/// language than Kazakh, then or now, unless the folder held Kazakh acts of two fixed ids
+/// both then and now (its texts then take no id from one another, whatever else changes).
+/// A file left unread thus belongs to a group of linked files that is the same now as then,
+/// none of which changed: linking them again would give the same acts. Where a text to read
+/// sits in a folder of several Kazakh acts, two of those acts are read too, so that
+/// [`unify_plan`] sees the folder hold several acts, as in a read of the whole corpus.
+fn files_to_read(
+    rels: &[String],
+    previous: &Previous,
+    fresh: &HashMap<usize, &FileLinks>,
+) -> BTreeSet<usize> {
+    let no_act = FileLinks::default();
+    let now: Vec<(&str, &FileLinks)> = rels
+        .iter()
+        .enumerate()
+        .map(|(i, rel)| {
+            let links = fresh
+                .get(&i)
+                .copied()
+                .or_else(|| previous.links.get(rel.as_str()).copied());
+            (rel.as_str(), links.unwrap_or(&no_act))
+        })
+        .collect();
+    let then: Vec<(&str, &FileLinks)> = previous.links.iter().map(|(r, l)| (*r, *l)).collect();
+    let (folders_then, folders_now) = (FolderActs::of(&then), FolderActs::of(&now));
+    let linked_folders: BTreeSet<&str> = folders_then
+        .keys()
+        .chain(folders_now.keys())
+        .copied()
+        .filter(|f| FolderActs::links_texts(folders_then.get(f), folders_now.get(f)))
+        .collect();
+    // The files of the groups of then that hold a file that changed or is gone.
+    let mut groups_then = file_groups(&then, &linked_folders);
+    let touched: BTreeSet<usize> = (0..then.len())
+        .filter(|&i| !previous.unchanged.contains(then[i].0))
+        .map(|i| groups_then.find(i))
+        .collect();
+    let touched_then: BTreeSet<&str> = (0..then.len())
+        .filter(|&i| touched.contains(&groups_then.find(i)))
+        .map(|i| then[i].0)
+        .collect();
+    // Their groups now, with those of the files that changed or are new.
+    let mut groups_now = file_groups(&now, &linked_folders);
+    let mut wanted: BTreeSet<usize> = (0..now.len())
+        .filter(|&i| fresh.contains_key(&i) || touched_then.contains(now[i].0))
+        .map(|i| groups_now.find(i))
+        .collect();
+    loop {
+        let chosen: BTreeSet<usize> = (0..now.len())
+            .filter(|&i| wanted.contains(&groups_now.find(i)))
+            .collect();
+        let witnesses: Vec<usize> = chosen
+            .iter()
+            .filter(|&&i| now[i].1.is_other_language())
+            .filter_map(|&i| folders_now.get(folder_of(now[i].0)))
+            .flat_map(|f| f.witnesses.iter().copied())
+            .collect();
+        let mut more = false;
+        for w in witnesses {
+            more |= wanted.insert(groups_now.find(w));
+        }
+        if !more {
+            return chosen;
+        }
+    }
+}
+
+/// The folder of a file named relative to the corpus's parent (up to its last `/`), as
+/// [`UnifyKey::folder`] takes it.
+fn folder_of(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+/// What [`unify_plan`]'s rule for the texts of one folder reads of the folder's acts.
+#[derive(Default)]
+struct FolderActs {
+    /// The folder holds a text in another language than Kazakh.
+    other_language: bool,
+    /// The first two Kazakh acts of different fixed ids ([`FileLinks::fixed_id`]), by index
+    /// into the files given to [`FolderActs::of`].
+    witnesses: Vec<usize>,
+}
+
+impl FolderActs {
+    fn of<'a>(files: &[(&'a str, &FileLinks)]) -> BTreeMap<&'a str, FolderActs> {
+        let mut out: BTreeMap<&str, FolderActs> = BTreeMap::new();
+        let mut fixed: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
+        for (i, (rel, links)) in files.iter().enumerate() {
+            if links.lang.is_none() {
+                continue;
+            }
+            let folder = folder_of(rel);
+            let acts = out.entry(folder).or_default();
+            acts.other_language |= links.is_other_language();
+            if let Some(id) = links.fixed_id {
+                let ids = fixed.entry(folder).or_default();
+                if ids.len() < 2 && !ids.contains(&id) {
+                    ids.push(id);
+                    acts.witnesses.push(i);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the folder's Kazakh acts certainly give no id to its other texts.
+    fn several(acts: Option<&FolderActs>) -> bool {
+        acts.is_some_and(|a| a.witnesses.len() >= 2)
+    }
+
+    /// Whether the texts of a folder are linked, given its acts then and now: where the
+    /// folder has a text in another language and may have held one Kazakh act then or now.
+    fn links_texts(then: Option<&FolderActs>, now: Option<&FolderActs>) -> bool {
+        let other = then.is_some_and(|a| a.other_language) || now.is_some_and(|a| a.other_language);
+        other && !(Self::several(then) && Self::several(now))
+    }
+}
+
+/// Groups `files` by their links ([`FileLinks`]): files that share a key they have, a file
+/// and those that have a key it seeks, and the files with an act in a folder of
+/// `linked_folders`.
+fn file_groups(files: &[(&str, &FileLinks)], linked_folders: &BTreeSet<&str>) -> Groups {
+    let mut g = Groups((0..files.len()).collect());
+    let mut first: HashMap<u64, usize> = HashMap::new();
+    for (i, (rel, links)) in files.iter().enumerate() {
+        let folder = Some(folder_of(rel))
+            .filter(|f| links.lang.is_some() && linked_folders.contains(f))
+            .map(|f| link_key("folder", &[f]));
+        for &k in links.has.iter().chain(folder.iter()) {
+            match first.get(&k) {
+                Some(&j) => g.union(i, j),
+                None => {
+                    first.insert(k, i);
+                }
+            }
+        }
+    }
+    for (i, (_, links)) in files.iter().enumerate() {
+        for k in &links.seeks {
+            if let Some(&j) = first.get(k) {
+                g.union(i, j);
+            }
+        }
+    }
+    g
 }
 
 /// Where phase 1 of [`ingest_corpus_streaming`] left an act for phase 2.
@@ -1108,6 +1526,38 @@ mod tests {
         assert_eq!(out, in_file_order);
         taken.sort_unstable();
         assert_eq!(taken, [0, 1, 2, 3, 4]);
+    }
+
+    /// Links go into the manifest as JSON and come back the same; keys as packed base64.
+    #[test]
+    fn file_links_round_trip_through_json() {
+        let links = FileLinks {
+            lang: Some(crate::model::Lang::Ru),
+            has: vec![1, u64::MAX],
+            seeks: vec![0],
+            fixed_id: None,
+        };
+        let json = serde_json::to_string(&links).expect("serializes");
+        assert_eq!(
+            json,
+            r#"{"lang":"ru","has":"AAAAAAAAAAH//////////w","seeks":"AAAAAAAAAAA"}"#
+        );
+        let back: FileLinks = serde_json::from_str(&json).expect("deserializes");
+        assert_eq!(back, links);
+        let none: FileLinks = serde_json::from_str("{}").expect("deserializes");
+        assert_eq!(none, FileLinks::default());
+        assert!(serde_json::from_str::<FileLinks>(r#"{"has":"AAAA"}"#).is_err());
+    }
+
+    /// The keys of [`LINKS_FORMAT`] 1. Making other keys of the same facts needs the format
+    /// changed: manifests keep the keys of the build that wrote them.
+    #[test]
+    fn link_keys_are_those_of_their_format() {
+        assert_eq!(LINKS_FORMAT, 1);
+        assert_eq!(link_key("id", &["x"]), 0xf6c5_9239_3269_a490);
+        let date = chrono::NaiveDate::from_ymd_opt(2019, 3, 1);
+        assert_eq!(act_key(date, "11-1-4/ 99"), act_key(date, "11-1-4/99"));
+        assert_eq!(act_key(date, "11-1-4/99"), 0x17c6_043f_28ce_e352);
     }
 
     /// Every pattern static of the parsers is compiled ahead by [`compile_all_patterns`]: its

@@ -31,6 +31,12 @@ pub struct FileEntry {
     pub acts: Vec<String>,
     /// Why the file could not be ingested, when it could not.
     pub failure: Option<String>,
+    /// What the file's act links by, as the build that read the file found it: a refresh
+    /// reads again the files linked to a changed one, and leaves the others as they are
+    /// (empty links for a file that gave no act; `None` in a manifest written before links
+    /// were recorded, whose next refresh reads every file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<crate::ingest::FileLinks>,
 }
 
 /// The record of what an index was built from; stored in the commit payload.
@@ -42,6 +48,10 @@ pub struct Manifest {
     pub zanlex: String,
     /// By path relative to the corpus folder's parent (`corpus/003_….txt`).
     pub files: BTreeMap<String, FileEntry>,
+    /// The version of the link keys in `files` ([`crate::ingest::LINKS_FORMAT`]): links of
+    /// another version are not compared with those of the files read now.
+    #[serde(default)]
+    pub links: u32,
 }
 
 /// How to build or refresh.
@@ -69,6 +79,9 @@ pub struct RefreshReport {
     pub updated: Vec<String>,
     pub removed: Vec<String>,
     pub unchanged: usize,
+    /// Files read and parsed: every file on a rebuild; on an incremental refresh, those that
+    /// changed or are new, and the files linked to them or to a removed file.
+    pub parsed: usize,
     /// Unit documents written (current texts and older editions).
     pub units_indexed: usize,
     /// Files that could not be ingested, and entries of the corpus folder that look like
@@ -1061,6 +1074,7 @@ fn refresh_locked(
         analyzers: String::new(),
         zanlex: env!("CARGO_PKG_VERSION").to_string(),
         files: BTreeMap::new(),
+        links: crate::ingest::LINKS_FORMAT,
     };
     // Write into the current generation (incremental) or into a new one published after.
     let (index, fields, write_dir, fresh) = match existing {
@@ -1319,6 +1333,7 @@ fn write_streaming_to<'a>(
             acts_hash: acts_hash(acts),
             acts: acts.iter().map(|a| a.id.clone()).collect(),
             failure,
+            links: None,
         };
         let write = match old.files.get(&s.rel) {
             Some(prev) if prev.acts_hash == entry.acts_hash && prev.sha256 == entry.sha256 => {
@@ -1341,10 +1356,23 @@ fn write_streaming_to<'a>(
         manifest.files.insert(s.rel.clone(), entry);
         write
     };
-    let failures = crate::ingest::ingest_corpus_streaming(
+    // The ids whose documents this refresh deletes: those of the removed files' acts, then
+    // of the acts written and of those their files made before.
+    let mut dropped: std::collections::HashSet<String> = report
+        .removed
+        .iter()
+        .flat_map(|f| old.files.get(f).into_iter().flat_map(|e| e.acts.clone()))
+        .collect();
+    let previous = if reusable {
+        previous_read(old, shas)
+    } else {
+        None
+    };
+    let streamed = crate::ingest::ingest_corpus_changes(
         crate::ingest::Corpus { dir: corpus, walk },
         FILES_PER_CHUNK,
         KEEP_SOURCE_BYTES,
+        previous.as_ref(),
         |acts| {
             let mut by_file: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
             for (i, a) in acts.iter().enumerate() {
@@ -1367,17 +1395,28 @@ fn write_streaming_to<'a>(
                     None => !reusable,
                 };
                 if write {
+                    dropped.extend(old.files.get(file).into_iter().flat_map(|e| e.acts.clone()));
+                    dropped.extend(of_file.iter().map(|&i| acts[i].id.clone()));
                     to_write.extend(of_file);
                 }
             }
+            // Documents are deleted by act id, and the Kazakh and Russian texts of an act
+            // share one (as editions do): an act whose documents went with another's is
+            // written again, though its own file and links did not change. Acts of one id
+            // are linked, so they come in one chunk.
+            let again: Vec<usize> = (0..acts.len())
+                .filter(|i| !to_write.contains(i) && dropped.contains(&acts[*i].id))
+                .collect();
+            to_write.extend(again);
             let mut acts: Vec<Option<Act>> = acts.into_iter().map(Some).collect();
             opening
                 .get(dir)?
                 .add(to_write.iter().filter_map(|&i| acts[i].take()).collect())
         },
     )?;
+    report.parsed = streamed.parsed.len();
     let parent = corpus.parent().unwrap_or(Path::new(""));
-    let (warnings, failures): (Vec<_>, Vec<_>) = failures.iter().partition(|f| f.indexed);
+    let (warnings, failures): (Vec<_>, Vec<_>) = streamed.failures.iter().partition(|f| f.indexed);
     report.warnings.extend(
         warnings
             .iter()
@@ -1387,12 +1426,34 @@ fn write_streaming_to<'a>(
         .iter()
         .map(|f| (rel_path(&f.path, parent), f.reason.clone()))
         .collect();
+    // Files left unread keep their entry, and their documents stay as they are.
+    let mut kept = 0;
+    for rel in &streamed.skipped {
+        if let (Some(s), Some(prev)) = (by_rel.get(rel.as_str()), old.files.get(rel)) {
+            let entry = FileEntry {
+                size: s.size,
+                mtime_ns: s.mtime_ns,
+                ..prev.clone()
+            };
+            manifest.files.insert(rel.clone(), entry);
+            kept += 1;
+        }
+    }
     // Files that gave no act (failures) still get an entry.
     for s in scanned {
         if !manifest.files.contains_key(&s.rel) {
             let failure = failures.get(&s.rel).or(s.skipped.as_ref()).cloned();
             record(s, &[], failure, opening.get(dir)?, manifest, &ingested_shas);
         }
+    }
+    for (rel, links) in streamed.parsed {
+        if let Some(entry) = manifest.files.get_mut(&rel) {
+            entry.links = Some(links);
+        }
+    }
+    // A file ingestion did not read (one the walk skips) gave no act, and links to nothing.
+    for entry in manifest.files.values_mut() {
+        entry.links.get_or_insert_with(Default::default);
     }
     for s in scanned {
         if let Some(reason) = manifest.files.get(&s.rel).and_then(|e| e.failure.clone()) {
@@ -1405,8 +1466,32 @@ fn write_streaming_to<'a>(
             report.updated.push(s.rel.clone());
         }
     }
-    report.unchanged += unchanged;
+    report.unchanged += unchanged + kept;
     opening.into_writer(dir)?.commit(manifest)
+}
+
+/// What the previous build recorded of the corpus, for an incremental read: each file's
+/// links, and the files whose bytes `shas` (the scan's hashes) finds unchanged. A file that
+/// could not be read or parsed counts as changed, so it is tried again (one refused for what
+/// other files hold is left as its links decide). `None` when a file's links were not
+/// recorded, or in another format.
+fn previous_read<'a>(
+    old: &'a Manifest,
+    shas: &BTreeMap<String, String>,
+) -> Option<crate::ingest::Previous<'a>> {
+    if old.links != crate::ingest::LINKS_FORMAT {
+        return None;
+    }
+    let mut previous = crate::ingest::Previous::default();
+    for (rel, entry) in &old.files {
+        let links = entry.links.as_ref()?;
+        previous.links.insert(rel, links);
+        let parsed = entry.failure.is_none() || links.gave_act();
+        if parsed && shas.get(rel) == Some(&entry.sha256) {
+            previous.unchanged.insert(rel);
+        }
+    }
+    Some(previous)
 }
 
 fn is_empty_dir(p: &Path) -> bool {
@@ -1435,6 +1520,7 @@ pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
             analyzers: analyzer_fingerprint(&index, &fields),
             zanlex: env!("CARGO_PKG_VERSION").to_string(),
             files: BTreeMap::new(),
+            links: crate::ingest::LINKS_FORMAT,
         };
         let units = write_acts(
             &index,
@@ -1471,6 +1557,7 @@ mod tests {
             acts_hash: "cd".repeat(32),
             acts: vec!["mvd-order-2012-06-14-352".into()],
             failure: None,
+            links: None,
         };
         Manifest {
             schema: SCHEMA_VERSION,
@@ -1480,7 +1567,53 @@ mod tests {
                 ("corpus/001.txt".to_string(), entry(10, 1)),
                 ("corpus/002.txt".to_string(), entry(20, 2)),
             ]),
+            links: crate::ingest::LINKS_FORMAT,
         }
+    }
+
+    /// A refresh compares links only with a manifest that recorded every file's links in the
+    /// current format; a file whose hash moved, or that could not be parsed, is not
+    /// unchanged.
+    #[test]
+    fn previous_read_needs_every_files_links_in_this_format() {
+        let mut m = manifest();
+        let mut shas: BTreeMap<String, String> = m
+            .files
+            .iter()
+            .map(|(rel, e)| (rel.clone(), e.sha256.clone()))
+            .collect();
+        assert!(previous_read(&m, &shas).is_none());
+        for e in m.files.values_mut() {
+            e.links = Some(crate::ingest::FileLinks::default());
+        }
+        let unchanged = |m: &Manifest, shas: &BTreeMap<String, String>| {
+            previous_read(m, shas).map(|p| {
+                p.unchanged
+                    .into_iter()
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            unchanged(&m, &shas),
+            Some(vec!["corpus/001.txt".to_string(), "corpus/002.txt".into()])
+        );
+        shas.insert("corpus/001.txt".into(), "ef".repeat(32));
+        assert_eq!(unchanged(&m, &shas), Some(vec!["corpus/002.txt".into()]));
+        if let Some(e) = m.files.get_mut("corpus/002.txt") {
+            e.failure = Some("empty file".into());
+        }
+        assert_eq!(unchanged(&m, &shas), Some(vec![]));
+        // Refused though it gave an act (a second undated edition).
+        if let Some(e) = m.files.get_mut("corpus/002.txt") {
+            e.links = Some(crate::ingest::FileLinks {
+                lang: Some(crate::model::Lang::Kk),
+                ..Default::default()
+            });
+        }
+        assert_eq!(unchanged(&m, &shas), Some(vec!["corpus/002.txt".into()]));
+        m.links = 0;
+        assert!(previous_read(&m, &shas).is_none());
     }
 
     /// Sending waits while more than `HIGH` documents are in flight, and goes on once the

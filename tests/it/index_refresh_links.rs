@@ -72,7 +72,7 @@ fn a_target_is_reindexed_when_its_amending_act_changes() {
 /// Every live document of the index at `dir`: (`unit` or `act`, act id, version id, eid, file)
 /// with its stored text (a unit's text, an act's JSON frame), sorted; what a fresh build of the
 /// same corpus must also hold.
-fn documents(dir: &Path) -> Vec<(String, String, String, String, String, String)> {
+pub(crate) fn documents(dir: &Path) -> Vec<(String, String, String, String, String, String)> {
     use tantivy::collector::DocSetCollector;
     use tantivy::query::AllQuery;
     use tantivy::schema::Value;
@@ -109,7 +109,7 @@ fn documents(dir: &Path) -> Vec<(String, String, String, String, String, String)
 }
 
 /// The index refreshed at `idx` holds what a fresh build of `corpus` holds.
-fn assert_same_as_fresh(corpus: &Path, idx: &Path, tmp: &Path) {
+pub(crate) fn assert_same_as_fresh(corpus: &Path, idx: &Path, tmp: &Path) {
     let fresh = tmp.join("fresh");
     if fresh.exists() {
         std::fs::remove_dir_all(&fresh).unwrap();

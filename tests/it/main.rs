@@ -26,6 +26,7 @@ mod fuzz_regressions;
 mod index_acts;
 mod index_faults;
 mod index_refresh_links;
+mod index_refresh_reads;
 mod index_safety;
 mod index_segments;
 mod ingest_corpus;
