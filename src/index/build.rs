@@ -906,6 +906,10 @@ pub(crate) fn refresh_keeping(
         return Err(not_an_index(index_dir));
     }
     let layout = IndexDir::new(index_dir);
+    // Files are named from the corpus folder's real name, as ingestion names them: with
+    // `--corpus .` or a linked folder the scan would otherwise call a file by another name
+    // than its documents carry, and a refresh would delete them without writing them again.
+    let corpus = &std::fs::canonicalize(corpus).unwrap_or_else(|_| corpus.to_path_buf());
     let scanned = scan(corpus, opts)?;
     if !opts.force && !opts.verify {
         if let Some(fresh) = open_if_up_to_date(&layout, &scanned)? {

@@ -317,3 +317,31 @@ fn a_read_only_index_can_be_searched() {
         std::panic::resume_unwind(e);
     }
 }
+
+/// A corpus reached through a link (or given as `.`) is named from its folder's real name,
+/// the same when scanned as when ingested, so a refresh after one file changed reads that file
+/// alone and keeps every other file's documents.
+#[cfg(unix)]
+#[test]
+fn a_linked_corpus_is_refreshed_one_file_at_a_time() {
+    use zanlex::index::{refresh, BuildOptions};
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (c, i) = setup(tmp.path());
+    let link = tmp.path().join("link");
+    std::os::unix::fs::symlink(&c, &link).expect("symlink");
+    let idx = Path::new(&i);
+    let built = refresh(&link, idx, &BuildOptions::default()).expect("build");
+    assert_eq!((built.rebuilt, built.added.len()), (true, 5), "{built:?}");
+    let before = search_json(&c, &i, "тұрақты тұруға рұқсат");
+    let faq = Path::new(&c).join(common::corpus_file("000").file_name().expect("name"));
+    let mut text = std::fs::read_to_string(&faq).expect("read");
+    text.push_str("\nҚосымша жол.\n");
+    std::fs::write(&faq, text).expect("write");
+    let again = refresh(&link, idx, &BuildOptions::default()).expect("refresh");
+    assert_eq!(
+        (again.rebuilt, again.parsed, again.updated.len()),
+        (false, 1, 1),
+        "{again:?}"
+    );
+    assert_eq!(search_json(&c, &i, "тұрақты тұруға рұқсат"), before);
+}
