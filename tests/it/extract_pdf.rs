@@ -204,15 +204,25 @@ fn identity_h_pdf() -> Vec<u8> {
         dictionary! {},
         content.encode().expect("encode"),
     ));
+    let resources = dictionary! {
+        "Font" => dictionary! { "F1" => font },
+        "XObject" => dictionary! { "Fm1" => form },
+    };
+    one_page_pdf(doc, content_id, resources)
+}
+
+/// `doc` saved as a PDF of one A4 page with contents `content_id` and `resources`.
+fn one_page_pdf(
+    mut doc: Document,
+    content_id: lopdf::ObjectId,
+    resources: lopdf::Dictionary,
+) -> Vec<u8> {
     let pages_id = doc.new_object_id();
     let page = doc.add_object(dictionary! {
         "Type" => "Page",
         "Parent" => pages_id,
         "Contents" => content_id,
-        "Resources" => dictionary! {
-            "Font" => dictionary! { "F1" => font },
-            "XObject" => dictionary! { "Fm1" => form },
-        },
+        "Resources" => resources,
         "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
     });
     doc.objects.insert(
@@ -310,26 +320,13 @@ fn pdf_decompression_bomb_fails_its_file() {
         dictionary! { "Filter" => "FlateDecode" },
         content,
     ));
-    let pages_id = doc.new_object_id();
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page",
-        "Parent" => pages_id,
-        "Contents" => content_id,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-        ),
+    let bytes = one_page_pdf(
+        doc,
+        content_id,
+        dictionary! { "Font" => dictionary! { "F1" => font } },
     );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
     let dir = tempfile::tempdir().expect("tempdir");
     let p = dir.path().join("bomb.pdf");
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).expect("save");
     assert!(bytes.len() < 1 << 20, "{}", bytes.len());
     std::fs::write(&p, &bytes).expect("write");
     let err = extract_file(&p, dir.path()).expect_err("refused");
