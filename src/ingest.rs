@@ -854,7 +854,7 @@ where
     ingest_corpus_changes(dir, chunk_files, keep_bytes, None, sink).map(|r| r.failures)
 }
 
-/// The version of [`FileLinks`]' keys: changed whenever [`FileLinks::of`] or [`link_key`]
+/// The version of [`FileLinks`]' keys: changed whenever `FileLinks::of` or `link_key`
 /// makes other keys of the same act, so that an index's manifest written with the old keys
 /// is read whole once instead of being compared with keys it cannot match. Never 0, which a
 /// manifest written before links were recorded reads as.
@@ -882,7 +882,7 @@ pub struct FileLinks {
     pub seeks: Vec<u64>,
     /// The hash of the id of a Kazakh act with complete requisites, which always keeps its own
     /// id: two different ones in a folder mean that the folder's other texts take no id from
-    /// its Kazakh ones ([`unify_plan`]).
+    /// its Kazakh ones (`unify_plan`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fixed_id: Option<u64>,
 }

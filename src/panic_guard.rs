@@ -33,7 +33,7 @@ fn message(panic: &(dyn Any + Send)) -> String {
         .collect()
 }
 
-/// Installs a panic hook that says nothing about panics [`catch`] turns into errors (those
+/// Installs a panic hook that says nothing about panics `catch` turns into errors (those
 /// errors are reported instead) and hands every other panic to the hook installed before.
 /// The `zanlex` binary installs it; a library user decides for their own process.
 pub fn install_quiet_hook() {
