@@ -931,16 +931,18 @@ pub(crate) fn refresh_keeping(
     if opts.verify && !opts.force {
         damage = verify_current(&layout);
     }
-    // Another process may have brought the index up to date while this one waited.
-    if !opts.force && damage.is_none() {
-        if let Some(fresh) = open_if_up_to_date(&layout, &scanned)? {
-            return Ok(fresh);
-        }
-    }
     let existing = if damage.is_some() {
         None
     } else {
         open_current(&layout)?
+    };
+    // Another process may have brought the index up to date while this one waited.
+    let existing = match existing {
+        Some(opened) if !opts.force => match freshness(&layout, &scanned, opened) {
+            Freshness::UpToDate(fresh) => return Ok(fresh),
+            Freshness::Stale(stale) => Some(stale),
+        },
+        other => other,
     };
     let (mut report, kept) = refresh_locked(corpus, &layout, &scanned, existing, opts)?;
     if let Some(damage) = damage {
@@ -961,28 +963,49 @@ fn open_current(layout: &IndexDir) -> crate::Result<Option<(Index, Fields)>> {
     Ok(layout.current().and_then(|gen| open_tantivy(&gen).ok()))
 }
 
-/// The current generation, open, when it was built from exactly the files of `scanned` (same
-/// paths, sizes and mtimes) by this zanlex: checked without decoding its manifest (about half
-/// of a `zanlex search` on a 1 GB corpus).
+/// The current generation, open, when it was built from exactly the files of `scanned` (see
+/// [`freshness`]).
 fn open_if_up_to_date(layout: &IndexDir, scanned: &[Scanned]) -> crate::Result<Option<Refreshed>> {
-    let Some((index, fields)) = open_current(layout)? else {
-        return Ok(None);
-    };
+    Ok(match open_current(layout)? {
+        Some(opened) => match freshness(layout, scanned, opened) {
+            Freshness::UpToDate(fresh) => Some(fresh),
+            Freshness::Stale(_) => None,
+        },
+        None => None,
+    })
+}
+
+/// An open generation, found up to date or not.
+enum Freshness {
+    /// Built from exactly the scanned files: the refresh is done, with this index.
+    UpToDate(Refreshed),
+    /// To be refreshed: the index, handed back to write into or replace.
+    Stale((Index, Fields)),
+}
+
+/// Whether the open generation was built from exactly the files of `scanned` (same paths,
+/// sizes and mtimes) by this zanlex: checked without decoding its manifest (about half of a
+/// `zanlex search` on a 1 GB corpus).
+fn freshness(
+    layout: &IndexDir,
+    scanned: &[Scanned],
+    (index, fields): (Index, Fields),
+) -> Freshness {
     let key = stat_key(
         SCHEMA_VERSION,
         &analyzer_fingerprint(&index, &fields),
         env!("CARGO_PKG_VERSION"),
         scanned.iter().map(|s| (s.rel.as_str(), s.size, s.mtime_ns)),
     );
-    if stored_stat_key(&index).is_some_and(|stored| stored == key) {
-        layout.tidy_if_idle();
-        let report = RefreshReport {
-            unchanged: scanned.len(),
-            ..RefreshReport::default()
-        };
-        return Ok(Some((report, Some((index, fields)))));
+    if stored_stat_key(&index).is_none_or(|stored| stored != key) {
+        return Freshness::Stale((index, fields));
     }
-    Ok(None)
+    layout.tidy_if_idle();
+    let report = RefreshReport {
+        unchanged: scanned.len(),
+        ..RefreshReport::default()
+    };
+    Freshness::UpToDate((report, Some((index, fields))))
 }
 
 /// Checks the current generation's files against the checksums tantivy wrote at their end:

@@ -221,11 +221,7 @@ impl IndexDir {
         };
         // Older generations may be being opened by a reader that read `CURRENT` before it
         // changed: only with `read.lock` held exclusively is nobody doing so.
-        let readers_out = self
-            .lock_file(READ_LOCK)
-            .ok()
-            .flatten()
-            .filter(|f| f.try_lock().is_ok());
+        let readers_out = self.try_hold(READ_LOCK);
         for (n, dir) in generations {
             if n > current_n || (n < current_n && readers_out.is_some()) {
                 let _ = std::fs::remove_dir_all(dir);
@@ -243,14 +239,17 @@ impl IndexDir {
         if !stray {
             return;
         }
-        let idle = self
-            .lock_file(WRITE_LOCK)
-            .ok()
-            .flatten()
-            .filter(|f| f.try_lock().is_ok());
-        if idle.is_some() {
+        if self.try_hold(WRITE_LOCK).is_some() {
             self.remove_leftovers();
         }
+    }
+
+    /// Lock file `name` held exclusively, if no other process holds it now.
+    fn try_hold(&self, name: &str) -> Option<File> {
+        self.lock_file(name)
+            .ok()
+            .flatten()
+            .filter(|f| f.try_lock().is_ok())
     }
 
     /// The top-level files of an index written before generations: those tantivy listed as
