@@ -3,7 +3,7 @@
 //!
 //! The act's JSON is its *frame*: the texts its unit documents hold, and an amending act's
 //! quotes of them, are left out of it ([`STORED_ELSEWHERE`] stands in their place) and put back
-//! when the act is read ([`crate::index::ZanIndex::act`], [`crate::index::ZanIndex::acts`]).
+//! when the act is read ([`crate::index::Store::act`], [`crate::index::Store::acts`]).
 //! Stored twice, the texts made the doc store twice as large, and serializing and compressing
 //! the second copy was a tenth of the time of `zanlex index`.
 
@@ -11,7 +11,7 @@ use super::schema::{
     expression_key, to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO,
 };
 use crate::model::{Act, ActVersion, Amendment, Source, Status, Unit, UnitStatus};
-use crate::search::citation;
+use crate::model::citation;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -114,15 +114,6 @@ impl Document for IndexDoc {
     }
 }
 
-/// `live`, `deleted` or `pending`.
-pub fn unit_status_str(s: &UnitStatus) -> &'static str {
-    match s {
-        UnitStatus::Live => "live",
-        UnitStatus::Deleted => "deleted",
-        UnitStatus::Pending { .. } => "pending",
-    }
-}
-
 /// The amendments that touched the units of one eid (the same in every edition).
 struct UnitAmendments<'a> {
     /// In the act's order.
@@ -149,21 +140,6 @@ fn amendments_by_eid(act: &Act) -> FxHashMap<&str, UnitAmendments<'_>> {
     by_eid
 }
 
-/// Calls `f` for every unit with its path from the top-level unit down.
-pub fn walk_with_path<'a>(units: &'a [Unit], f: &mut dyn FnMut(&[&'a Unit])) {
-    fn go<'a>(u: &'a Unit, path: &mut Vec<&'a Unit>, f: &mut dyn FnMut(&[&'a Unit])) {
-        path.push(u);
-        f(path);
-        for c in &u.children {
-            go(c, path, f);
-        }
-        path.pop();
-    }
-    let mut path = Vec::new();
-    for u in units {
-        go(u, &mut path, f);
-    }
-}
 
 /// The validity of one set of unit documents.
 struct Validity<'a> {
@@ -574,7 +550,7 @@ impl UnitDocs<'_> {
         };
         let version_id: Arc<str> = val.version_id.into();
         let citer = citation::Citer::new(act);
-        walk_with_path(units, &mut |path| {
+        crate::model::walk_with_path(units, &mut |path| {
             let Some(u) = path.last() else { return };
             if !has_document(u) {
                 return;
@@ -601,7 +577,7 @@ impl UnitDocs<'_> {
             d.add_static(f.act_status, status);
             d.add_text(f.eid, u.eid.as_str());
             d.add_static(f.unit_kind, u.kind.eid_prefix());
-            d.add_static(f.unit_status, unit_status_str(&u.status));
+            d.add_static(f.unit_status, u.status.as_str());
             let label = citation::unit_label(path, act.kind, act.lang);
             let cited = citer.citation(path, &label);
             d.add_text(f.label, label);

@@ -1,18 +1,9 @@
 //! The tantivy index: schema, build, incremental refresh, and reading acts and units back.
 //!
-//! [`ZanIndex`] is the handle the CLI and library users work with:
-//!
-//! ```no_run
-//! use zanlex::index::{BuildOptions, ZanIndex};
-//! use zanlex::search::SearchRequest;
-//! # fn main() -> zanlex::Result<()> {
-//! let (index, _report) = ZanIndex::open_or_build("corpus".as_ref(), "index".as_ref(), &BuildOptions::default())?;
-//! let results = index.search(&SearchRequest::new("тұрақты тұруға рұқсат").limit(5))?;
-//! for hit in &results.hits {
-//!     println!("{}\n  {}", hit.citation, hit.snippet.text);
-//! }
-//! # Ok(()) }
-//! ```
+//! [`Store`] is the reading API the rest of the crate sees: acts and units back from their
+//! stored documents, a searcher over the current generation, and values derived once per
+//! generation for the readers that ask (search keeps its title statistics there). It knows
+//! nothing of queries.
 
 pub mod build;
 mod directory;
@@ -25,7 +16,9 @@ pub use build::{build_from_acts, refresh, BuildOptions, Manifest, RefreshReport}
 pub use schema::{Fields, SCHEMA_VERSION};
 
 use crate::model::{Act, Unit};
-use crate::search::citation;
+use crate::model::citation;
+use std::any::{Any, TypeId};
+use std::sync::{Arc, Mutex, PoisonError};
 use schema::{DOC_ACT, DOC_UNIT};
 use std::path::{Path, PathBuf};
 use tantivy::collector::DocSetCollector;
@@ -34,15 +27,20 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, Term};
 
 /// An open zanlex index: the tantivy index with its analyzers, fields and a reader.
-pub struct ZanIndex {
+pub struct Store {
     dir: PathBuf,
     index: Index,
     fields: Fields,
     reader: IndexReader,
-    /// The act documents of the last searcher generation seen (title statistics).
-    title_act_docs: std::sync::Mutex<Option<std::sync::Arc<crate::search::title::ActDocs>>>,
-    /// The doc-store readers of the last searcher generation seen (hits' stored values).
-    stored_docs: std::sync::Mutex<Option<std::sync::Arc<crate::search::stored::StoredDocs>>>,
+    /// Values derived from the last searcher generation seen, by type ([`Store::per_generation`]).
+    derived: Mutex<Derived>,
+}
+
+/// What [`Store::per_generation`] keeps: one value per type, all of one searcher generation.
+#[derive(Default)]
+struct Derived {
+    generation: u64,
+    values: rustc_hash::FxHashMap<TypeId, Arc<dyn Any + Send + Sync>>,
 }
 
 /// A unit fetched by act id and eid, with what is needed to cite it.
@@ -75,13 +73,13 @@ pub fn nearest_ids<'a>(id: &str, ids: &'a [String]) -> Vec<&'a str> {
     scored.into_iter().map(|(_, _, c)| c).collect()
 }
 
-impl std::fmt::Debug for ZanIndex {
+impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ZanIndex").field("dir", &self.dir).finish()
+        f.debug_struct("Store").field("dir", &self.dir).finish()
     }
 }
 
-impl ZanIndex {
+impl Store {
     /// Opens an existing index (no refresh). Fails with [`crate::Error::Index`] when `dir`
     /// holds no zanlex index.
     pub fn open(dir: &Path) -> crate::Result<Self> {
@@ -109,13 +107,12 @@ impl ZanIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        Ok(ZanIndex {
+        Ok(Store {
             dir: dir.to_path_buf(),
             index,
             fields,
             reader,
-            title_act_docs: Default::default(),
-            stored_docs: Default::default(),
+            derived: Default::default(),
         })
     }
 
@@ -176,79 +173,37 @@ impl ZanIndex {
         self.reader.searcher()
     }
 
-    /// The act documents of `searcher` with their unit counts and title lengths, read once per
-    /// commit (every search with a title score needs them).
-    pub fn title_act_docs(
+    /// The value of type `T` derived from `searcher`'s generation, made by `make` the first
+    /// time a generation is asked for one: what readers compute once per commit (statistics,
+    /// store readers with their caches) lasts from one query to the next, and goes when a new
+    /// commit is read.
+    pub fn per_generation<T: Any + Send + Sync>(
         &self,
         searcher: &Searcher,
-    ) -> crate::Result<std::sync::Arc<crate::search::title::ActDocs>> {
-        per_generation(
-            &self.title_act_docs,
-            searcher,
-            |a| a.generation,
-            || crate::search::title::ActDocs::read(searcher, &self.fields),
-        )
-    }
-
-    /// The doc-store readers of `searcher`'s segments, opened once per commit so that their
-    /// block caches last from one search to the next.
-    pub fn stored_docs(
-        &self,
-        searcher: &Searcher,
-    ) -> crate::Result<std::sync::Arc<crate::search::stored::StoredDocs>> {
-        per_generation(
-            &self.stored_docs,
-            searcher,
-            |s| s.generation,
-            || crate::search::stored::StoredDocs::open(searcher),
-        )
-    }
-
-    /// The `kk_stem` terms of `searcher`'s segments whose stem folds to `loose` (a `kk_loose`
-    /// token), sorted, one for each form of each such stem ([`crate::analysis::form_term`]):
-    /// with the `kk_loose` term itself, what a loose search looks for
-    /// ([`crate::analysis::KK_LOOSE_REST`]). A Cyrillic form has those whose stem folds to
-    /// it, a number ([`crate::analysis::is_unchanged_form`]) its own term when the index has
-    /// it, others none.
-    pub fn stem_terms_folding_to(
-        &self,
-        searcher: &Searcher,
-        loose: &str,
-    ) -> crate::Result<Vec<String>> {
-        let mut set = crate::search::synonym::TermSet::default();
-        self.add_stem_terms_folding_to(searcher, loose, None, &mut set)?;
-        Ok(set
-            .terms()
-            .iter()
-            .filter_map(|t| t.value().as_str().map(str::to_string))
-            .collect())
-    }
-
-    /// Adds to `set` the terms [`ZanIndex::stem_terms_folding_to`] returns, with where each is
-    /// in each segment, but for the terms of the stem `besides` (the caller has those).
-    pub fn add_stem_terms_folding_to(
-        &self,
-        searcher: &Searcher,
-        loose: &str,
-        besides: Option<&str>,
-        set: &mut crate::search::synonym::TermSet,
-    ) -> crate::Result<()> {
-        let field = self.fields.kk_stem;
-        if crate::analysis::is_unchanged_form(loose) {
-            // Such a token is always its own stem, written as it is.
-            let own = crate::analysis::form_term(loose, loose);
-            set.look_up(searcher, tantivy::Term::from_field_text(field, &own))?;
-        } else if crate::analysis::is_cyrillic_word(loose) {
-            use crate::search::restore::{each_accepted_in, Besides, FoldsTo};
-            let folds = FoldsTo::new(loose);
-            set.add_from_segments(searcher, field, |dictionary, found| match besides {
-                Some(stem) => {
-                    each_accepted_in(dictionary, Besides::new(folds.clone(), stem), found)
+        make: impl FnOnce() -> crate::Result<T>,
+    ) -> crate::Result<Arc<T>> {
+        let generation = searcher.generation().generation_id();
+        {
+            let mut derived = self.derived.lock().unwrap_or_else(PoisonError::into_inner);
+            if derived.generation != generation {
+                derived.generation = generation;
+                derived.values.clear();
+            }
+            if let Some(held) = derived.values.get(&TypeId::of::<T>()) {
+                if let Ok(value) = Arc::clone(held).downcast::<T>() {
+                    return Ok(value);
                 }
-                None => each_accepted_in(dictionary, folds.clone(), found),
-            })?;
+            }
         }
-        Ok(())
+        // Made outside the lock: another type's reader need not wait for this one.
+        let fresh = Arc::new(make()?);
+        let mut derived = self.derived.lock().unwrap_or_else(PoisonError::into_inner);
+        if derived.generation == generation {
+            derived
+                .values
+                .insert(TypeId::of::<T>(), Arc::clone(&fresh) as Arc<dyn Any + Send + Sync>);
+        }
+        Ok(fresh)
     }
 
     /// The manifest of the last commit (what files the index was built from).
@@ -256,18 +211,10 @@ impl ZanIndex {
         build::read_manifest(&self.index)
     }
 
-    /// Runs a search; see [`crate::search::search`].
-    pub fn search(
-        &self,
-        req: &crate::search::SearchRequest,
-    ) -> crate::Result<crate::search::SearchResults> {
-        self.guarded(|| crate::search::search(self, req))
-    }
-
     /// Runs a read of the index's files. Damaged files make tantivy fail or panic deep inside
     /// a read: either becomes an error that names the index and says how to repair it, and
     /// the process goes on.
-    fn guarded<T>(&self, read: impl FnOnce() -> crate::Result<T>) -> crate::Result<T> {
+    pub fn guarded<T>(&self, read: impl FnOnce() -> crate::Result<T>) -> crate::Result<T> {
         let damaged = |what: String| crate::Error::Index {
             path: self.dir.clone(),
             reason: format!("the index is damaged ({what}); run `zanlex index --force`"),
@@ -487,7 +434,7 @@ impl ZanIndex {
     ) -> crate::Result<UnitView> {
         let act = self.act_in(act_id, lang)?;
         let mut found: Option<(Vec<String>, String, String, Unit)> = None;
-        docs::walk_with_path(&act.units, &mut |path| {
+        crate::model::walk_with_path(&act.units, &mut |path| {
             if found.is_none() && path.last().is_some_and(|u| u.eid == eid) {
                 found = Some((
                     path.iter().map(|u| u.eid.clone()).collect(),
@@ -519,25 +466,6 @@ impl ZanIndex {
         );
         Ok(self.searcher().search(&q, &tantivy::collector::Count)?)
     }
-}
-
-/// What `slot` holds for `searcher`'s generation, made by `make` when it holds another's.
-fn per_generation<T>(
-    slot: &std::sync::Mutex<Option<std::sync::Arc<T>>>,
-    searcher: &Searcher,
-    generation_of: impl Fn(&T) -> u64,
-    make: impl FnOnce() -> crate::Result<T>,
-) -> crate::Result<std::sync::Arc<T>> {
-    let generation = searcher.generation().generation_id();
-    let mut cached = slot
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(held) = cached.as_ref().filter(|h| generation_of(h) == generation) {
-        return Ok(std::sync::Arc::clone(held));
-    }
-    let fresh = std::sync::Arc::new(make()?);
-    *cached = Some(std::sync::Arc::clone(&fresh));
-    Ok(fresh)
 }
 
 /// What reading an act does with the texts its frame leaves out.

@@ -11,7 +11,7 @@ use super::query::{Filter, Query};
 use super::synonym::{SynonymPhrase, Synonyms, TermSet};
 use crate::analysis::{stem_range, KK_EXACT, KK_STEM};
 use crate::index::schema::{to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
-use crate::index::ZanIndex;
+use crate::index::Store;
 use std::ops::Bound;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery,
@@ -36,7 +36,7 @@ pub const TIE_BREAKER: f32 = 0.1;
 /// ([`crate::analysis::KK_EXACT_REST`], [`crate::analysis::KK_STEM_MARKED`]); a query's words
 /// are analyzed whole ([`KK_EXACT`], [`KK_STEM`]), and each is looked for as the terms that
 /// stand for it.
-pub fn analyze_field(index: &ZanIndex, field: Field, text: &str) -> Vec<(usize, String)> {
+pub fn analyze_field(index: &Store, field: Field, text: &str) -> Vec<(usize, String)> {
     let f = index.fields();
     let query_analyzer = if field == f.kk_exact {
         crate::analysis::analyzer(KK_EXACT)
@@ -63,7 +63,7 @@ type Words = Vec<(u32, TermSet)>;
 /// The exact words of `text`: each word's `kk_stem` terms (its stem and form,
 /// [`crate::analysis::form_terms`]) or, for a stop word, its `kk_exact` term; those the index
 /// has. `None` when a word has none (nothing can match).
-fn exact_words(index: &ZanIndex, searcher: &Searcher, text: &str) -> Option<Words> {
+fn exact_words(index: &Store, searcher: &Searcher, text: &str) -> Option<Words> {
     let f = index.fields();
     analyze_field(index, f.kk_exact, text)
         .into_iter()
@@ -97,7 +97,7 @@ fn stem_terms(searcher: &Searcher, field: Field, stem: &str) -> tantivy::Result<
 
 /// The stem words of `text`: each stem's `kk_stem` terms, one for each form the index has.
 /// `None` when a stem has none (nothing can match).
-fn stem_words(index: &ZanIndex, searcher: &Searcher, text: &str) -> Option<Words> {
+fn stem_words(index: &Store, searcher: &Searcher, text: &str) -> Option<Words> {
     let f = index.fields();
     analyze_field(index, f.kk_stem, text)
         .into_iter()
@@ -112,7 +112,7 @@ fn stem_words(index: &ZanIndex, searcher: &Searcher, text: &str) -> Option<Words
 /// `kk_stem`'s document lengths: tantivy's term or phrase query where every word is one
 /// `kk_stem` term (the same scores, and tantivy's faster scorers), else [`Synonyms`] or
 /// [`SynonymPhrase`]. `None` without words.
-fn words_query(index: &ZanIndex, words: Words, slop: u32) -> Option<Box<dyn TQuery>> {
+fn words_query(index: &Store, words: Words, slop: u32) -> Option<Box<dyn TQuery>> {
     let lengths = index.fields().kk_stem;
     let base = words.first()?.0;
     let single: Option<Vec<(usize, Term)>> = words
@@ -137,7 +137,7 @@ fn words_query(index: &ZanIndex, words: Words, slop: u32) -> Option<Box<dyn TQue
 }
 
 /// A term or phrase query for `text` in one field; `None` when the analyzer keeps no token.
-fn field_query(index: &ZanIndex, field: Field, text: &str, slop: u32) -> Option<Box<dyn TQuery>> {
+fn field_query(index: &Store, field: Field, text: &str, slop: u32) -> Option<Box<dyn TQuery>> {
     let toks = analyze_field(index, field, text);
     match toks.len() {
         0 => None,
@@ -157,11 +157,11 @@ fn field_query(index: &ZanIndex, field: Field, text: &str, slop: u32) -> Option<
 }
 
 /// The loose (`kk_loose`) form of `text`: each loose word searched as its `kk_loose` term and
-/// the `kk_stem` terms whose stem folds to it ([`ZanIndex::stem_terms_folding_to`]), taken as
+/// the `kk_stem` terms whose stem folds to it ([`super::restore::stem_terms_folding_to`]), taken as
 /// one term with `kk_stem`'s document lengths ([`words_query`]). `None` when the analyzer keeps
 /// no word or a word is not in the index.
 fn loose_query(
-    index: &ZanIndex,
+    index: &Store,
     searcher: &Searcher,
     text: &str,
     slop: u32,
@@ -188,8 +188,7 @@ fn loose_query(
                 Some((stem, set))
             });
         let besides = known.as_ref().map(|(stem, _)| stem.as_str());
-        index
-            .add_stem_terms_folding_to(searcher, &loose, besides, &mut set)
+        super::restore::add_stem_terms_folding_to(index, searcher, &loose, besides, &mut set)
             .ok()?;
         if let Some((stem, known)) = known {
             if super::restore::stem_folds_to(&stem, &loose) {
@@ -243,7 +242,7 @@ enum Target {
 }
 
 fn dismax(
-    index: &ZanIndex,
+    index: &Store,
     text: &str,
     slop: u32,
     targets: &[(Target, f32)],
@@ -340,7 +339,7 @@ pub fn filter_query(f: &Fields, filter: &Filter) -> Box<dyn TQuery> {
     let q: Box<dyn TQuery> = match filter {
         Filter::Act(id) => raw_term(f.act_id, id),
         Filter::Kind(k) => raw_term(f.act_kind, k.as_str()),
-        Filter::Status(s) => raw_term(f.act_status, s),
+        Filter::Status(s) => raw_term(f.act_status, s.as_str()),
         Filter::Issuer(s) => raw_term(f.issuer, s),
         Filter::Date { from, to } => date_range(f.act_date, *from, *to),
     };
@@ -393,7 +392,7 @@ pub fn validity_clauses(
 
 /// Compiles a query's text-matching part; `None` when nothing in it can match text
 /// (only filters, or words the analyzers drop entirely).
-pub fn compile(index: &ZanIndex, q: &Query, relaxed: bool) -> Option<Box<dyn TQuery>> {
+pub fn compile(index: &Store, q: &Query, relaxed: bool) -> Option<Box<dyn TQuery>> {
     let f = index.fields();
     match q {
         Query::Term(w) => dismax(index, w, 0, &text_targets(f)),
@@ -480,7 +479,7 @@ pub fn compile(index: &ZanIndex, q: &Query, relaxed: bool) -> Option<Box<dyn TQu
 }
 
 /// The act-title boost: every positive word and phrase searched in the act's title.
-pub fn title_boost(index: &ZanIndex, q: &Query) -> Option<Box<dyn TQuery>> {
+pub fn title_boost(index: &Store, q: &Query) -> Option<Box<dyn TQuery>> {
     let f = index.fields();
     let subs: Vec<(Occur, Box<dyn TQuery>)> = q
         .positive_parts()

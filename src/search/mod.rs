@@ -1,10 +1,10 @@
 //! Searching the index: the query language, ranking, snippets and pinpoint citations.
 //!
 //! ```no_run
-//! use zanlex::index::ZanIndex;
+//! use zanlex::index::Store;
 //! use zanlex::search::SearchRequest;
 //! # fn main() -> zanlex::Result<()> {
-//! let index = ZanIndex::open("index".as_ref())?;
+//! let index = Store::open("index".as_ref())?;
 //! let res = index.search(&SearchRequest::new("\"тұрақты тұру\" status:in_force").limit(3))?;
 //! for h in res.hits {
 //!     println!("{} {}", h.citation, h.source.file);
@@ -12,7 +12,6 @@
 //! # Ok(()) }
 //! ```
 
-pub mod citation;
 pub mod compile;
 pub mod dismax;
 mod lead;
@@ -29,7 +28,7 @@ pub use snippet::Snippet;
 pub use types::{Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, SearchResults};
 
 use crate::index::schema::{from_tantivy_date, OPEN_FROM, OPEN_TO};
-use crate::index::ZanIndex;
+use crate::index::Store;
 use crate::model::{ActKind, Amendment};
 use chrono::NaiveDate;
 use std::collections::HashSet;
@@ -56,8 +55,8 @@ pub struct SearchRequest {
     pub as_of: Option<NaiveDate>,
     pub act: Option<String>,
     pub kind: Option<ActKind>,
-    /// `in_force`, `repealed` or `unknown`.
-    pub status: Option<String>,
+    /// Keeps hits of acts with this status.
+    pub status: Option<crate::model::StatusKind>,
     /// Keeps hits in one language's expressions (`None`: both).
     pub lang: Option<crate::model::Lang>,
 }
@@ -108,6 +107,18 @@ impl SearchRequest {
         self
     }
 
+    /// Keeps hits of acts of one kind.
+    pub fn kind(mut self, kind: ActKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Keeps hits of acts with one status.
+    pub fn status(mut self, status: crate::model::StatusKind) -> Self {
+        self.status = Some(status);
+        self
+    }
+
     /// Keeps hits in one language (the Kazakh or the Russian expressions).
     ///
     /// ```
@@ -131,7 +142,7 @@ fn qerr(req: &SearchRequest, reason: impl Into<String>) -> crate::Error {
 /// Runs a search and returns ranked, cited hits. Errors: [`crate::Error::Query`] for a query
 /// that cannot be parsed or has nothing searchable, [`crate::Error::NotFound`] for an
 /// unknown `--act`.
-pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResults> {
+pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults> {
     let started = Instant::now();
     let q = match &req.parsed {
         Some(q) => q.clone(),
@@ -165,8 +176,7 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
     if let Some(k) = req.kind {
         filters.push((Occur::Must, compile::filter_query(f, &Filter::Kind(k))));
     }
-    if let Some(s) = &req.status {
-        let s = query::parse_status(s).map_err(|r| qerr(req, r))?;
+    if let Some(s) = req.status {
         filters.push((Occur::Must, compile::filter_query(f, &Filter::Status(s))));
     }
     if let Some(lang) = req.lang {
@@ -311,7 +321,7 @@ fn twin_of(
 pub const VERIFY_CANDIDATES: usize = 5000;
 
 /// A unit document's heading and text, as the index analyzed them.
-fn doc_text(index: &ZanIndex, doc: &StoredDoc) -> String {
+fn doc_text(index: &Store, doc: &StoredDoc) -> String {
     let f = index.fields();
     format!("{}\n{}", doc.str(f.heading), doc.str(f.text))
 }
@@ -322,7 +332,7 @@ fn date_of(doc: &StoredDoc, field: tantivy::schema::Field) -> Option<NaiveDate> 
 }
 
 fn read_hit(
-    index: &ZanIndex,
+    index: &Store,
     mut doc: StoredDoc,
     score: f32,
     as_of: Option<NaiveDate>,

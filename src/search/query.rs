@@ -16,7 +16,7 @@
 //! assert!(parse("(unclosed").is_err());
 //! ```
 
-use crate::model::ActKind;
+use crate::model::{ActKind, StatusKind};
 use chrono::NaiveDate;
 
 /// Longest accepted query, in characters.
@@ -50,8 +50,8 @@ pub enum Query {
 pub enum Filter {
     Act(String),
     Kind(ActKind),
-    /// `in_force`, `repealed` or `unknown`.
-    Status(String),
+    /// The act's status.
+    Status(StatusKind),
     Issuer(String),
     /// The act's date within `[from, to]` (both inclusive, open when `None`).
     Date {
@@ -72,16 +72,14 @@ pub fn parse_kind(s: &str) -> Result<ActKind, String> {
     })
 }
 
-/// Checks a status name (`in_force`, `repealed`, `unknown`).
-pub fn parse_status(s: &str) -> Result<String, String> {
-    let s = s.trim().to_lowercase().replace('-', "_");
-    match s.as_str() {
-        "in_force" | "repealed" | "unknown" => Ok(s),
-        "inforce" | "active" | "valid" => Ok("in_force".into()),
-        _ => Err(format!(
-            "unknown status {s:?}; use in_force, repealed or unknown"
-        )),
-    }
+/// The [`StatusKind`] named `s`, or a message listing the statuses.
+pub fn parse_status(s: &str) -> Result<StatusKind, String> {
+    StatusKind::parse(s).ok_or_else(|| {
+        format!(
+            "unknown status {:?}; use in_force, repealed or unknown",
+            s.trim().to_lowercase()
+        )
+    })
 }
 
 fn parse_date(s: &str, end: bool) -> Result<NaiveDate, String> {
@@ -573,7 +571,7 @@ mod tests {
         );
         assert_eq!(
             parse_str("status:repealed").unwrap(),
-            Query::Filter(Filter::Status("repealed".into()))
+            Query::Filter(Filter::Status(StatusKind::Repealed))
         );
         assert_eq!(
             parse_str("kind:joint-order").unwrap(),

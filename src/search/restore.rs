@@ -9,7 +9,7 @@
 
 use crate::analysis::fold::{fold, has_latin};
 use crate::analysis::{form_terms, split_form};
-use crate::index::ZanIndex;
+use crate::index::Store;
 use std::collections::BTreeMap;
 
 /// Letters only Kazakh Cyrillic has: a word with one of them is already spelled properly.
@@ -19,7 +19,7 @@ pub fn has_kazakh_letters(w: &str) -> bool {
 
 /// The spelling `word` stands for, when the corpus spells it with Kazakh letters more often
 /// than as typed; `None` when the word is already spelled properly or nothing better is known.
-pub fn restore_word(index: &ZanIndex, word: &str) -> Option<String> {
+pub fn restore_word(index: &Store, word: &str) -> Option<String> {
     if has_kazakh_letters(word) || !word.chars().any(char::is_alphabetic) {
         return None;
     }
@@ -517,7 +517,7 @@ fn context_free_folds() -> &'static [Option<Box<str>>] {
 }
 
 /// Rewrites the words and phrases of a query with restored spellings.
-pub fn restore_query(index: &ZanIndex, q: &super::Query) -> super::Query {
+pub fn restore_query(index: &Store, q: &super::Query) -> super::Query {
     use super::Query;
     let word = |w: &str| restore_word(index, w).unwrap_or_else(|| w.to_string());
     match q {
@@ -791,4 +791,48 @@ mod tests {
             }
         }
     }
+}
+
+/// The `kk_stem` terms of `searcher`'s segments whose stem folds to `loose` (a `kk_loose`
+/// token), sorted, one for each form of each such stem ([`crate::analysis::form_term`]):
+/// with the `kk_loose` term itself, what a loose search looks for
+/// ([`crate::analysis::KK_LOOSE_REST`]). A Cyrillic form has those whose stem folds to
+/// it, a number ([`crate::analysis::is_unchanged_form`]) its own term when the index has
+/// it, others none.
+pub fn stem_terms_folding_to(
+    index: &Store,
+    searcher: &tantivy::Searcher,
+    loose: &str,
+) -> crate::Result<Vec<String>> {
+    let mut set = super::synonym::TermSet::default();
+    add_stem_terms_folding_to(index, searcher, loose, None, &mut set)?;
+    Ok(set
+        .terms()
+        .iter()
+        .filter_map(|t| t.value().as_str().map(str::to_string))
+        .collect())
+}
+
+/// Adds to `set` the terms [`stem_terms_folding_to`] returns, with where each is in each
+/// segment, but for the terms of the stem `besides` (the caller has those).
+pub fn add_stem_terms_folding_to(
+    index: &Store,
+    searcher: &tantivy::Searcher,
+    loose: &str,
+    besides: Option<&str>,
+    set: &mut super::synonym::TermSet,
+) -> crate::Result<()> {
+    let field = index.fields().kk_stem;
+    if crate::analysis::is_unchanged_form(loose) {
+        // Such a token is always its own stem, written as it is.
+        let own = crate::analysis::form_term(loose, loose);
+        set.look_up(searcher, tantivy::Term::from_field_text(field, &own))?;
+    } else if crate::analysis::is_cyrillic_word(loose) {
+        let folds = FoldsTo::new(loose);
+        set.add_from_segments(searcher, field, |dictionary, found| match besides {
+            Some(stem) => each_accepted_in(dictionary, Besides::new(folds.clone(), stem), found),
+            None => each_accepted_in(dictionary, folds.clone(), found),
+        })?;
+    }
+    Ok(())
 }

@@ -9,7 +9,7 @@
 //! stored document of the corpus index, and a document this decoder does not understand
 //! falls back to tantivy's.
 
-use crate::index::ZanIndex;
+use crate::index::Store;
 use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
 use tantivy::schema::{Field, OwnedValue};
 use tantivy::store::StoreReader;
@@ -141,7 +141,7 @@ impl DocumentDeserialize for StoredDoc {
     }
 }
 
-/// One store reader per segment of a searcher generation, kept by [`ZanIndex`] so that
+/// One store reader per segment of a searcher generation, kept by [`Store`] so that
 /// decompressed blocks stay cached between searches.
 pub struct StoredDocs {
     /// The searcher generation the readers belong to.
@@ -190,8 +190,10 @@ impl StoredDocs {
 }
 
 /// The stored document at `addr` through the index's cached readers.
-pub fn fetch(index: &ZanIndex, searcher: &Searcher, addr: DocAddress) -> crate::Result<StoredDoc> {
-    index.stored_docs(searcher)?.get(searcher, addr)
+pub fn fetch(index: &Store, searcher: &Searcher, addr: DocAddress) -> crate::Result<StoredDoc> {
+    index
+        .per_generation(searcher, || StoredDocs::open(searcher))?
+        .get(searcher, addr)
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@
 //! [`compile::title_boost`]: super::compile::title_boost
 
 use crate::index::schema::{Fields, DOC_ACT};
-use crate::index::ZanIndex;
+use crate::index::Store;
 use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
@@ -30,7 +30,7 @@ pub type ActScores = FxHashMap<u64, Score>;
 /// Scores the act documents' titles with `title_query` (from
 /// [`super::compile::title_boost`]); acts whose title does not match are absent.
 pub fn act_scores(
-    index: &ZanIndex,
+    index: &Store,
     searcher: &Searcher,
     title_query: &dyn TQuery,
 ) -> crate::Result<ActScores> {
@@ -42,7 +42,7 @@ pub fn act_scores(
     if !any_title_term {
         return Ok(ActScores::default());
     }
-    let acts = index.title_act_docs(searcher)?;
+    let acts = index.per_generation(searcher, || ActDocs::read(searcher, index.fields()))?;
     let stats = UnitWeightedStats {
         searcher,
         fields: index.fields(),

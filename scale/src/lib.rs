@@ -19,7 +19,7 @@
 //! and written one act at a time (memory does not grow with the output size).
 //!
 //! ```no_run
-//! use zanlex::scale::{load_templates, write_corpus};
+//! use zanlex_scale::{load_templates, write_corpus};
 //! let templates = load_templates(&["corpus".into()]).unwrap();
 //! let report = write_corpus(&templates, "/tmp/scaled".as_ref(), 10 << 20, 42).unwrap();
 //! assert!(report.bytes >= 9 << 20);
@@ -30,6 +30,48 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+
+/// What can go wrong while reading templates or writing a scaled corpus.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be read or written.
+    #[error("{}: {what}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        what: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A template is not UTF-8 text.
+    #[error("{}: scaler templates must be UTF-8: {source}", path.display())]
+    NotUtf8 {
+        path: PathBuf,
+        #[source]
+        source: std::string::FromUtf8Error,
+    },
+    /// The folders given hold no `.txt` or `.md` template.
+    #[error("no .txt or .md templates under {0}")]
+    NoTemplates(String),
+}
+
+/// `Result` with the scaler's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Kazakh month names: a novel word never starts like one, so dates stay dates.
+const KK_MONTHS: [&str; 12] = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+];
 
 /// Heaps-law constant `K` of the novel-word rate `V = K·n^β` (n = body word tokens so far).
 const HEAPS_K: f64 = 1.2;
@@ -95,7 +137,7 @@ pub struct SyntheticAct {
 
 /// Reads every `.txt` and `.md` file under `dirs` (recursively; `meta*.yaml` and others are
 /// skipped), sorted by path so the template order, and hence the output, is deterministic.
-pub fn load_templates(dirs: &[PathBuf]) -> crate::Result<Vec<Template>> {
+pub fn load_templates(dirs: &[PathBuf]) -> Result<Vec<Template>> {
     let mut paths = Vec::new();
     for d in dirs {
         collect_files(d, &mut paths)?;
@@ -108,13 +150,14 @@ pub fn load_templates(dirs: &[PathBuf]) -> crate::Result<Vec<Template>> {
             Some("md") => TemplateFormat::Markdown,
             _ => continue,
         };
-        let bytes = std::fs::read(&path).map_err(|e| crate::Error::Extract {
+        let bytes = std::fs::read(&path).map_err(|source| Error::Io {
             path: path.clone(),
-            reason: format!("cannot read the template: {e}"),
+            what: "cannot read the template",
+            source,
         })?;
-        let text = String::from_utf8(bytes).map_err(|e| crate::Error::Extract {
+        let text = String::from_utf8(bytes).map_err(|source| Error::NotUtf8 {
             path: path.clone(),
-            reason: format!("scaler templates must be UTF-8: {e}"),
+            source,
         })?;
         if text.trim().is_empty() {
             continue;
@@ -122,26 +165,26 @@ pub fn load_templates(dirs: &[PathBuf]) -> crate::Result<Vec<Template>> {
         out.push(Template { path, format, text });
     }
     if out.is_empty() {
-        return Err(crate::Error::NotFound(format!(
-            "no .txt or .md templates under {}",
+        return Err(Error::NoTemplates(
             dirs.iter()
                 .map(|d| d.display().to_string())
                 .collect::<Vec<_>>()
-                .join(", ")
-        )));
+                .join(", "),
+        ));
     }
     Ok(out)
 }
 
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> crate::Result<()> {
-    let rd = std::fs::read_dir(dir).map_err(|e| crate::Error::Extract {
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let listing_failed = |source| Error::Io {
         path: dir.to_path_buf(),
-        reason: format!("cannot read template folder: {e}"),
-    })?;
-    for entry in rd {
-        let entry = entry?;
+        what: "cannot read the template folder",
+        source,
+    };
+    for entry in std::fs::read_dir(dir).map_err(listing_failed)? {
+        let entry = entry.map_err(listing_failed)?;
         let p = entry.path();
-        if entry.file_type()?.is_dir() {
+        if entry.file_type().map_err(listing_failed)?.is_dir() {
             collect_files(&p, out)?;
         } else {
             out.push(p);
@@ -157,10 +200,11 @@ pub fn write_corpus(
     out: &Path,
     bytes: u64,
     seed: u64,
-) -> crate::Result<ScaleReport> {
-    std::fs::create_dir_all(out).map_err(|e| crate::Error::Extract {
+) -> Result<ScaleReport> {
+    std::fs::create_dir_all(out).map_err(|source| Error::Io {
         path: out.to_path_buf(),
-        reason: format!("cannot create the output folder: {e}"),
+        what: "cannot create the output folder",
+        source,
     })?;
     let mut scaler = Scaler::new(templates, seed);
     let mut written = 0u64;
@@ -170,9 +214,16 @@ pub fn write_corpus(
             break;
         };
         let path = out.join(&act.file_name);
-        let mut f = std::io::BufWriter::new(std::fs::File::create(&path)?);
-        f.write_all(act.text.as_bytes())?;
-        f.flush()?;
+        let write = || -> std::io::Result<()> {
+            let mut f = std::io::BufWriter::new(std::fs::File::create(&path)?);
+            f.write_all(act.text.as_bytes())?;
+            f.flush()
+        };
+        write().map_err(|source| Error::Io {
+            path: path.clone(),
+            what: "cannot write the act",
+            source,
+        })?;
         written += act.text.len() as u64;
         files += 1;
     }
@@ -887,7 +938,7 @@ fn is_modifiable_word(w: &str) -> bool {
     n >= 4
         && !PROTECTED_PREFIXES
             .iter()
-            .chain(crate::analysis::KK_MONTHS.iter())
+            .chain(KK_MONTHS.iter())
             .any(|p| w.starts_with(p))
 }
 

@@ -3,6 +3,8 @@
 //! Every stage reads and writes these; no stage exposes its internals to a later one.
 //! Everything serializes to the JSON contract of DESIGN.md.
 
+pub(crate) mod citation;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -101,6 +103,45 @@ pub enum Status {
     Unknown,
 }
 
+/// An act's status without its details: what a search filters on (`status:in_force`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusKind {
+    /// In force (today, as the corpus knows it).
+    InForce,
+    /// Repealed.
+    Repealed,
+    /// Neither is known.
+    Unknown,
+}
+
+impl StatusKind {
+    /// `in_force`, `repealed` or `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusKind::InForce => "in_force",
+            StatusKind::Repealed => "repealed",
+            StatusKind::Unknown => "unknown",
+        }
+    }
+
+    /// The status named by `name` (`in_force`, `in-force`, `active`, `repealed`, `unknown`).
+    ///
+    /// ```
+    /// use zanlex::StatusKind;
+    /// assert_eq!(StatusKind::parse("in-force"), Some(StatusKind::InForce));
+    /// assert_eq!(StatusKind::parse("alive"), None);
+    /// ```
+    pub fn parse(name: &str) -> Option<StatusKind> {
+        match name.trim().to_lowercase().replace('-', "_").as_str() {
+            "in_force" | "inforce" | "active" | "valid" => Some(StatusKind::InForce),
+            "repealed" => Some(StatusKind::Repealed),
+            "unknown" => Some(StatusKind::Unknown),
+            _ => None,
+        }
+    }
+}
+
 impl Status {
     /// `in_force`, `repealed` or `unknown`: the value `status:` filters on.
     pub fn as_str(&self) -> &'static str {
@@ -108,6 +149,15 @@ impl Status {
             Status::InForce => "in_force",
             Status::Repealed { .. } => "repealed",
             Status::Unknown => "unknown",
+        }
+    }
+
+    /// Which of the three statuses this is, without the repeal's details.
+    pub fn kind(&self) -> StatusKind {
+        match self {
+            Status::InForce => StatusKind::InForce,
+            Status::Repealed { .. } => StatusKind::Repealed,
+            Status::Unknown => StatusKind::Unknown,
         }
     }
 }
@@ -570,5 +620,49 @@ impl Act {
     /// The unit with this eid, if any.
     pub fn unit(&self, eid: &str) -> Option<&Unit> {
         self.all_units().into_iter().find(|u| u.eid == eid)
+    }
+}
+
+impl Act {
+    /// The act's short name, as citations begin: its kind, date and number
+    /// (`ҚР ІІМ 2018 жылғы 4 қаңтардағы № 11-1-4/1 бұйрығы`).
+    pub fn short_name(&self) -> String {
+        citation::act_short_name(self)
+    }
+}
+
+impl Unit {
+    /// The unit's own number and kind as the act's language writes it (`3-тармақ`,
+    /// `пункт 3`), without its parents.
+    pub fn number_label(&self, act_kind: ActKind, lang: Lang) -> String {
+        citation::unit_number_label(self, act_kind, lang)
+    }
+}
+
+impl UnitStatus {
+    /// `live`, `deleted` or `pending`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            UnitStatus::Live => "live",
+            UnitStatus::Deleted => "deleted",
+            UnitStatus::Pending { .. } => "pending",
+        }
+    }
+}
+
+/// Calls `f` for every unit of `units` and their children, depth first, with its path from
+/// the top-level unit down (the unit itself last).
+pub fn walk_with_path<'a>(units: &'a [Unit], f: &mut dyn FnMut(&[&'a Unit])) {
+    fn go<'a>(u: &'a Unit, path: &mut Vec<&'a Unit>, f: &mut dyn FnMut(&[&'a Unit])) {
+        path.push(u);
+        f(path);
+        for c in &u.children {
+            go(c, path, f);
+        }
+        path.pop();
+    }
+    let mut path = Vec::new();
+    for u in units {
+        go(u, &mut path, f);
     }
 }

@@ -1,0 +1,215 @@
+//! [`ZanIndex`], the handle a library user, the command line and the server work with.
+//!
+//! It sits above every stage: it opens (or builds) the index, runs searches, and answers the
+//! questions a reader asks of one act or provision: its text, its wording on a date, its
+//! amendment timeline and what changed between two editions. No stage imports it.
+
+use crate::amend::diff::ActDiff;
+use crate::amend::history::HistoryEntry;
+use crate::index::{BuildOptions, RefreshReport, Store, UnitView};
+use crate::model::{Act, Amendment, Lang, Unit};
+use crate::search::{SearchRequest, SearchResults};
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// An open zanlex index.
+///
+/// ```no_run
+/// use zanlex::{BuildOptions, SearchRequest, ZanIndex};
+/// # fn main() -> zanlex::Result<()> {
+/// let (index, _report) = ZanIndex::open_or_build("corpus", "index", &BuildOptions::default())?;
+/// let results = index.search(&SearchRequest::new("тұрақты тұруға рұқсат").limit(5))?;
+/// for hit in &results.hits {
+///     println!("{}\n  {}", hit.citation, hit.snippet.text);
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct ZanIndex {
+    store: Store,
+}
+
+/// A unit in the wording a date asks for: what `zanlex show ACT#EID --as-of DATE` prints.
+#[derive(Debug, Clone)]
+pub struct UnitAt {
+    /// The unit in the act's current text, with its act, path and citation.
+    pub current: UnitView,
+    /// The wording shown: the current one, or an older edition's when the date asks for it
+    /// and the index has that edition.
+    pub unit: Unit,
+    /// The id of the older edition the wording comes from (`None`: the current text).
+    pub version: Option<String>,
+    /// The source file of the wording shown.
+    pub source_file: String,
+    /// The amendments that touched this unit, in the act's order.
+    pub amendments: Vec<Amendment>,
+}
+
+impl ZanIndex {
+    /// Opens an existing index (no refresh). Fails with [`crate::Error::Index`] when `dir`
+    /// holds no zanlex index.
+    pub fn open(dir: impl AsRef<Path>) -> crate::Result<Self> {
+        Ok(ZanIndex {
+            store: Store::open(dir.as_ref())?,
+        })
+    }
+
+    /// Builds the index in `dir` from the documents in `corpus` when it is missing, refreshes
+    /// it when the corpus changed (only changed files are re-read), then opens it. When
+    /// `corpus` does not exist but an index does, the index is opened as it is. The report
+    /// names the files the index does not hold, and why.
+    pub fn open_or_build(
+        corpus: impl AsRef<Path>,
+        dir: impl AsRef<Path>,
+        opts: &BuildOptions,
+    ) -> crate::Result<(Self, RefreshReport)> {
+        let (store, report) = Store::open_or_build(corpus.as_ref(), dir.as_ref(), opts)?;
+        Ok((ZanIndex { store }, report))
+    }
+
+    /// The folder the index lives in.
+    pub fn dir(&self) -> &Path {
+        self.store.dir()
+    }
+
+    /// Runs a search: ranked hits, each with its citation, snippet and validity. Errors:
+    /// [`crate::Error::Query`] for a query that cannot be parsed or has nothing searchable,
+    /// [`crate::Error::NotFound`] for an unknown act filter.
+    pub fn search(&self, request: &SearchRequest) -> crate::Result<SearchResults> {
+        self.store
+            .guarded(|| crate::search::search(&self.store, request))
+    }
+
+    /// Every expression of every act in the index (an act in Kazakh and Russian is two
+    /// [`Act`]s with one id), ordered by source file.
+    pub fn acts(&self) -> crate::Result<Vec<Act>> {
+        self.store.acts()
+    }
+
+    /// Calls `f` with each act, one at a time and in no particular order, so that listing the
+    /// acts of a large index need not hold them all in memory.
+    pub fn for_each_act(&self, f: impl FnMut(Act) -> crate::Result<()>) -> crate::Result<()> {
+        self.store.for_each_act(f)
+    }
+
+    /// [`ZanIndex::for_each_act`] without the units' texts (each is empty): metadata, unit
+    /// tree, amendments and editions only, read from one document per act.
+    pub fn for_each_act_outline(
+        &self,
+        f: impl FnMut(Act) -> crate::Result<()>,
+    ) -> crate::Result<()> {
+        self.store.for_each_act_outline(f)
+    }
+
+    /// The ids of the acts in the index, sorted.
+    pub fn act_ids(&self) -> crate::Result<Vec<String>> {
+        self.store.act_ids()
+    }
+
+    /// Every expression of act `id`, Kazakh first (empty when the index has no such act).
+    pub fn expressions(&self, id: &str) -> crate::Result<Vec<Act>> {
+        self.store.expressions(id)
+    }
+
+    /// One act by id (its Kazakh expression when it has one); [`crate::Error::NotFound`]
+    /// names the nearest ids when it is missing.
+    pub fn act(&self, id: &str) -> crate::Result<Act> {
+        self.store.act(id)
+    }
+
+    /// One act by id in `lang` (for `None`, in Kazakh when it has a Kazakh text, else in the
+    /// language it has).
+    pub fn act_in(&self, id: &str, lang: Option<Lang>) -> crate::Result<Act> {
+        self.store.act_in(id, lang)
+    }
+
+    /// One unit of an act's current text, with its citation.
+    pub fn unit(&self, act_id: &str, eid: &str) -> crate::Result<UnitView> {
+        self.store.unit_in(act_id, eid, None)
+    }
+
+    /// One unit of an act's current text in `lang` (see [`ZanIndex::act_in`]), with its
+    /// citation.
+    pub fn unit_in(&self, act_id: &str, eid: &str, lang: Option<Lang>) -> crate::Result<UnitView> {
+        self.store.unit_in(act_id, eid, lang)
+    }
+
+    /// Unit `eid` of act `act_id` in `lang`, in the wording in force on `as_of` when an older
+    /// edition in the index has it (else, and for `None`, the current wording).
+    ///
+    /// ```no_run
+    /// # fn main() -> zanlex::Result<()> {
+    /// let index = zanlex::ZanIndex::open("index")?;
+    /// let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    /// let at = index.unit_as_of("mvd-order-2012-04-20-271", "para_3", None, Some(date))?;
+    /// println!("{} ({})", at.current.citation, at.version.as_deref().unwrap_or("current"));
+    /// # Ok(()) }
+    /// ```
+    pub fn unit_as_of(
+        &self,
+        act_id: &str,
+        eid: &str,
+        lang: Option<Lang>,
+        as_of: Option<NaiveDate>,
+    ) -> crate::Result<UnitAt> {
+        let current = self.store.unit_in(act_id, eid, lang)?;
+        let act = &current.act;
+        let older = as_of.and_then(|date| crate::amend::versions::edition_unit(act, eid, date));
+        let (unit, version, source_file) = match older {
+            Some((edition, unit)) => (unit, Some(edition.id.clone()), edition.source.file.clone()),
+            None => (current.unit.clone(), None, act.source.file.clone()),
+        };
+        let amendments = act
+            .amendments
+            .iter()
+            .filter(|a| a.target_eid == eid)
+            .cloned()
+            .collect();
+        Ok(UnitAt {
+            current,
+            unit,
+            version,
+            source_file,
+            amendments,
+        })
+    }
+
+    /// Number of unit documents (current texts and older editions).
+    pub fn unit_count(&self) -> crate::Result<usize> {
+        self.store.unit_count()
+    }
+
+    /// The reading API under this handle, for zanlex's own tests and tools.
+    #[cfg(feature = "internals")]
+    #[doc(hidden)]
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+}
+
+/// The amendment events of `act`, newest first, limited to unit `eid`, what contains it and
+/// what is inside it when given; [`crate::Error::NotFound`] when the act has no such unit and
+/// no amendment names it.
+pub fn history(act: &Act, eid: Option<&str>) -> crate::Result<Vec<HistoryEntry>> {
+    if let Some(e) = eid.filter(|e| !e.is_empty()) {
+        if act.unit(e).is_none() && !act.amendments.iter().any(|a| a.target_eid == e) {
+            return Err(crate::Error::NotFound(format!(
+                "act {}: no unit {e:?} (see `zanlex units {}`)",
+                act.id, act.id
+            )));
+        }
+    }
+    Ok(crate::amend::history::history(act, eid))
+}
+
+/// Whether what happened to unit `target` (an amendment, a note) concerns unit `eid`: the
+/// unit itself, something that contains it (`""` for the whole act), or something inside it.
+pub fn concerns(target: &str, eid: &str) -> bool {
+    crate::amend::versions::touches(target, eid)
+}
+
+/// Compares editions `from` and `to` of `act` (edition ids or dates it was in force on),
+/// optionally one unit only: the units added, removed and changed, with the words changed.
+pub fn diff(act: &Act, from: &str, to: &str, eid: Option<&str>) -> crate::Result<ActDiff> {
+    crate::amend::diff::diff_versions(act, from, to, eid)
+}
