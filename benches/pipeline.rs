@@ -8,8 +8,8 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::{Path, PathBuf};
-use zanlex::extract::{extract_file, text_lines, Extracted};
-use zanlex::scale::{load_templates, Scaler};
+use zanlex::internals::extract::{extract_file, text_lines, Extracted};
+use zanlex_scale::{load_templates, Scaler};
 
 fn corpus_texts() -> Vec<(PathBuf, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
@@ -34,7 +34,7 @@ fn scaled_texts() -> Vec<String> {
     let templates: Vec<_> = load_templates(&[root.join("corpus")])
         .expect("templates")
         .into_iter()
-        .filter(|t| t.format == zanlex::scale::TemplateFormat::Text)
+        .filter(|t| t.format == zanlex_scale::TemplateFormat::Text)
         .collect();
     let mut s = Scaler::new(&templates, 1);
     let mut out = Vec::new();
@@ -83,7 +83,7 @@ fn bench(c: &mut Criterion) {
             extracted
                 .iter()
                 .map(|d| {
-                    zanlex::structure::build_act(d)
+                    zanlex::internals::structure::build_act(d)
                         .map(|a| a.units.len())
                         .unwrap_or(0)
                 })
@@ -108,7 +108,7 @@ fn bench(c: &mut Criterion) {
                         lang: d.lang,
                         warnings: Vec::new(),
                     };
-                    zanlex::structure::build_act(&doc)
+                    zanlex::internals::structure::build_act(&doc)
                         .map(|a| a.units.len())
                         .unwrap_or(0)
                 })

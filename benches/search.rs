@@ -12,8 +12,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-use zanlex::index::{BuildOptions, ZanIndex};
-use zanlex::search::SearchRequest;
+use zanlex::SearchRequest;
+use zanlex::{BuildOptions, ZanIndex};
 
 const KINDS: &[(&str, &[&str])] = &[
     ("word", &["виза", "тіркеу", "рұқсат", "шетелдіктер", "14-1"]),

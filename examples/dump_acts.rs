@@ -1,7 +1,7 @@
 //! Dumps every act of one or more corpus folders as JSON lines, every field, to prove that a
 //! change to ingestion (extract → structure → amend → link) leaves its results byte-identical.
 //!
-//! Each folder is ingested with [`zanlex::ingest::ingest_corpus`]; its acts are written sorted
+//! Each folder is ingested with [`zanlex::internals::ingest::ingest_corpus`]; its acts are written sorted
 //! by source file, one `serde_json` line per act, then one line per failure. Compare two dumps
 //! with `cmp`.
 //!
@@ -33,7 +33,7 @@ fn run(out: PathBuf, dirs: &[PathBuf]) -> Result<(), Box<dyn std::error::Error>>
     let mut w = std::io::BufWriter::new(std::fs::File::create(&out)?);
     let mut n = 0usize;
     for dir in dirs {
-        let mut report = zanlex::ingest::ingest_corpus(dir);
+        let mut report = zanlex::internals::ingest::ingest_corpus(dir);
         report
             .acts
             .sort_by(|a, b| a.source.file.cmp(&b.source.file));

@@ -28,7 +28,7 @@ fn main() -> ExitCode {
 }
 
 fn run(corpus: PathBuf, out: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
-    let report = zanlex::ingest::ingest_corpus(&corpus);
+    let report = zanlex::internals::ingest::ingest_corpus(&corpus);
     for f in &report.failures {
         eprintln!("dump_units: {}: {}", f.path.display(), f.reason);
     }

@@ -24,9 +24,9 @@
 //! it prints that it skipped and exits with success. The index is built in a temporary folder.
 
 use std::path::{Path, PathBuf};
-use zanlex::index::{BuildOptions, ZanIndex};
-use zanlex::search::SearchRequest;
 use zanlex::Lang;
+use zanlex::SearchRequest;
+use zanlex::{BuildOptions, ZanIndex};
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
 

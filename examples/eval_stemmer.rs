@@ -12,8 +12,8 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use zanlex::analysis::normalize::repair_lower;
-use zanlex::analysis::stem::stem;
+use zanlex::internals::analysis::normalize::repair_lower;
+use zanlex::internals::analysis::stem::stem;
 
 struct Scores {
     tokens: usize,

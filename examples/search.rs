@@ -7,8 +7,8 @@
 
 use std::path::Path;
 use std::process::ExitCode;
-use zanlex::index::{BuildOptions, ZanIndex};
-use zanlex::search::SearchRequest;
+use zanlex::SearchRequest;
+use zanlex::{BuildOptions, ZanIndex};
 
 fn main() -> ExitCode {
     let query = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
@@ -66,11 +66,7 @@ fn run(query: &str) -> zanlex::Result<()> {
     }
     println!("\nActs in the index:");
     for act in index.acts()? {
-        println!(
-            "  {}  {}",
-            act.id,
-            zanlex::search::citation::act_short_name(&act)
-        );
+        println!("  {}  {}", act.id, act.short_name());
     }
     Ok(())
 }

@@ -10,7 +10,7 @@
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-use zanlex::analysis::{analyze, ANALYZERS};
+use zanlex::internals::analysis::{analyze, ANALYZERS};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,7 +28,7 @@ fn main() -> ExitCode {
 }
 
 fn run(corpus: &Path, out: &Path) -> Result<(), Box<dyn std::error::Error>> {
-    let report = zanlex::ingest::ingest_corpus(corpus);
+    let report = zanlex::internals::ingest::ingest_corpus(corpus);
     let mut texts: Vec<&str> = Vec::new();
     for act in &report.acts {
         texts.push(&act.title);

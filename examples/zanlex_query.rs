@@ -10,8 +10,8 @@ use std::io::BufRead;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
-use zanlex::index::ZanIndex;
-use zanlex::search::SearchRequest;
+use zanlex::SearchRequest;
+use zanlex::ZanIndex;
 
 /// The `zanlex` binary's allocator, so the figures are the binary's.
 #[global_allocator]

@@ -838,7 +838,7 @@ fn link_groups(sums: &[LinkSummary]) -> Groups {
 ///
 /// ```no_run
 /// let mut n = 0;
-/// let failures = zanlex::ingest::ingest_corpus_streaming(
+/// let failures = zanlex::internals::ingest::ingest_corpus_streaming(
 ///     std::path::Path::new("corpus"), 64, 0, |acts| { n += acts.len(); Ok(()) })?;
 /// # Ok::<(), zanlex::Error>(())
 /// ```

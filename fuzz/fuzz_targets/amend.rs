@@ -4,8 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zanlex::amend::{instructions, notes, notes_ru};
-use zanlex::extract::{detect_lang, markdown::parse_markdown, text_lines, Extracted};
+use zanlex::internals::amend::{instructions, notes, notes_ru};
+use zanlex::internals::extract::{detect_lang, markdown::parse_markdown, text_lines, Extracted};
 use zanlex::{Source, SourceFormat};
 
 fuzz_target!(|data: &[u8]| {
@@ -47,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
         lines,
         warnings: Vec::new(),
     };
-    if let Ok(mut act) = zanlex::structure::build_act(&doc) {
-        zanlex::amend::annotate_act(&mut act);
+    if let Ok(mut act) = zanlex::internals::structure::build_act(&doc) {
+        zanlex::internals::amend::annotate_act(&mut act);
     }
 });

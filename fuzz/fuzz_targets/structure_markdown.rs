@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zanlex::extract::{detect_lang, markdown::parse_markdown, Extracted};
+use zanlex::internals::extract::{detect_lang, markdown::parse_markdown, Extracted};
 use zanlex::{Source, SourceFormat};
 
 fuzz_target!(|data: &[u8]| {
@@ -23,5 +23,5 @@ fuzz_target!(|data: &[u8]| {
         lines,
         warnings: Vec::new(),
     };
-    let _ = zanlex::structure::build_act(&doc);
+    let _ = zanlex::internals::structure::build_act(&doc);
 });

@@ -51,7 +51,7 @@ pub(crate) fn compile_patterns() {
 /// Unicode-word-boundary search crawling through every line.
 ///
 /// ```
-/// use zanlex::amend::effective::find_dates;
+/// use zanlex::internals::amend::effective::find_dates;
 /// let d = find_dates("ҚР 23.11.2022 № 5 (01.01. 2005 бастап); 1999.05.06. және 2023.02.30");
 /// let got: Vec<_> = d.iter().map(|(d, r)| (d.to_string(), r.clone())).collect();
 /// assert_eq!(got[0], ("2022-11-23".to_string(), 5..15));
@@ -121,7 +121,7 @@ fn dates_in(window: &str, base: usize, out: &mut Vec<(NaiveDate, std::ops::Range
 /// words (`6 мая 1999 г.`, `19 июня 2007 года`), in order of position.
 ///
 /// ```
-/// use zanlex::amend::effective::find_dates_with_words;
+/// use zanlex::internals::amend::effective::find_dates_with_words;
 /// let d = find_dates_with_words("от 6 мая 1999 г. N 379; от 19.06.2007 N 267");
 /// let got: Vec<_> = d.iter().map(|(d, _)| d.to_string()).collect();
 /// assert_eq!(got, ["1999-05-06", "2007-06-19"]);
@@ -296,7 +296,7 @@ fn number_words(text: &str) -> Option<u32> {
 /// commencement paragraph.
 ///
 /// ```
-/// use zanlex::amend::effective::parse_rule;
+/// use zanlex::internals::amend::effective::parse_rule;
 /// use zanlex::EffectiveRule;
 /// assert_eq!(
 ///     parse_rule("алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі"),

@@ -60,16 +60,3 @@ pub fn history(act: &Act, eid: Option<&str>) -> Vec<HistoryEntry> {
     });
     out
 }
-
-/// The lowercase action name used in output (`new_wording`, `inserted`, …).
-pub fn action_name(a: AmendAction) -> &'static str {
-    match a {
-        AmendAction::NewWording => "new_wording",
-        AmendAction::Inserted => "inserted",
-        AmendAction::Deleted => "deleted",
-        AmendAction::Changed => "changed",
-        AmendAction::Repealed => "repealed",
-        AmendAction::Renamed => "renamed",
-        AmendAction::Prospective => "prospective",
-    }
-}

@@ -88,7 +88,7 @@ pub fn parse_note(text: &str) -> Vec<NoteEvent> {
 /// or no dated amending act after the action.
 ///
 /// ```
-/// use zanlex::amend::notes::parse_note_explained;
+/// use zanlex::internals::amend::notes::parse_note_explained;
 /// assert_eq!(parse_note_explained("Ескерту. Мәтін."), Err("no action phrase"));
 /// assert_eq!(parse_note_explained("Сноска. Статья 7 исключена."), Err("no dated amending act"));
 /// ```

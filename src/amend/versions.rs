@@ -438,7 +438,11 @@ pub fn units_as_of(act: &Act, date: NaiveDate) -> Vec<UnitAsOf> {
 /// Unit `eid` as an older edition of `act` words it on `date`: the edition in force then
 /// (`from <= date < to`), when it is one the index has apart from the current text and it has
 /// the unit. `None` means the current wording answers for that date.
-pub fn edition_unit<'a>(act: &'a Act, eid: &str, date: NaiveDate) -> Option<(&'a ActVersion, Unit)> {
+pub fn edition_unit<'a>(
+    act: &'a Act,
+    eid: &str,
+    date: NaiveDate,
+) -> Option<(&'a ActVersion, Unit)> {
     let edition = act.versions.iter().find(|v| {
         v.from.is_none_or(|f| f <= date)
             && v.to.is_some_and(|t| date < t)

@@ -15,7 +15,7 @@
 //! `A және B` matches in every field.
 //!
 //! ```
-//! use zanlex::analysis::{analyze, KK_LOOSE};
+//! use zanlex::internals::analysis::{analyze, KK_LOOSE};
 //! let a: Vec<String> = analyze(KK_LOOSE, "тұрақты тұруға").into_iter().map(|t| t.text).collect();
 //! let b: Vec<String> = analyze(KK_LOOSE, "turaqty turu").into_iter().map(|t| t.text).collect();
 //! assert_eq!(a, b);
@@ -88,7 +88,7 @@ pub const SUFFIX_MARK: char = '\u{3}';
 /// ([`stem_range`]), an exact search the one term.
 ///
 /// ```
-/// use zanlex::analysis::{form_term, split_form};
+/// use zanlex::internals::analysis::{form_term, split_form};
 /// assert_eq!(form_term("бап", "бап"), "бап\u{1}");
 /// assert_eq!(form_term("бап", "бабы"), "бап\u{2}бабы");
 /// assert_eq!(form_term("құжат", "құжаттарды"), "құжат\u{3}тарды");
@@ -140,7 +140,7 @@ pub fn split_form(term: &str) -> Option<(&str, std::borrow::Cow<'_, str>)> {
 /// or two. Empty for a stop word: `kk_exact` has it as it is ([`KK_EXACT_REST`]).
 ///
 /// ```
-/// use zanlex::analysis::form_terms;
+/// use zanlex::internals::analysis::form_terms;
 /// assert_eq!(form_terms("құжаттарды"), ["құжат\u{3}тарды"]);
 /// assert_eq!(form_terms("2020"), ["2020\u{1}"]);
 /// assert_eq!(form_terms("виза"), ["виза\u{1}", "виз\u{3}а"]); // Kazakh, or Russian after a Russian word
@@ -172,7 +172,7 @@ pub fn form_terms(exact: &str) -> Vec<String> {
 /// (inclusive) to `stem\u{4}` (exclusive).
 ///
 /// ```
-/// use zanlex::analysis::{form_term, stem_range};
+/// use zanlex::internals::analysis::{form_term, stem_range};
 /// let (lo, hi) = stem_range("бап");
 /// for t in [form_term("бап", "бап"), form_term("бап", "бабы"), form_term("бап", "бапқа")] {
 ///     assert!(lo <= t && t < hi);
@@ -266,7 +266,7 @@ pub fn analyze(name: &str, text: &str) -> Vec<AnalyzedToken> {
 /// Whether `s` is a word of Cyrillic letters only.
 ///
 /// ```
-/// use zanlex::analysis::is_cyrillic_word;
+/// use zanlex::internals::analysis::is_cyrillic_word;
 /// assert!(is_cyrillic_word("тұрақты") && is_cyrillic_word("Ӏ"));
 /// assert!(!is_cyrillic_word("тұрaқты") && !is_cyrillic_word("҂") && !is_cyrillic_word(""));
 /// ```
@@ -320,7 +320,7 @@ pub enum Writes {
 ///
 /// ```
 /// use tantivy::tokenizer::{TextAnalyzer, TokenStream};
-/// use zanlex::analysis::{KkStemTokenizer, Writes};
+/// use zanlex::internals::analysis::{KkStemTokenizer, Writes};
 /// let mut a = TextAnalyzer::builder(KkStemTokenizer::new(Writes::Stems)).build();
 /// let mut stream = a.token_stream("азаматтары және шетелдіктер");
 /// let mut stems = Vec::new();
@@ -589,7 +589,7 @@ fn with_entry<R>(cache: &mut WordCache, word: &str, f: impl FnOnce(EntryRef<'_>)
 /// them ([`Writes::LooseRest`]).
 ///
 /// ```
-/// use zanlex::analysis::is_unchanged_form;
+/// use zanlex::internals::analysis::is_unchanged_form;
 /// assert!(is_unchanged_form("14") && is_unchanged_form("11-1-4/730") && is_unchanged_form("№352"));
 /// assert!(!is_unchanged_form("14-бабы") && !is_unchanged_form("бап") && !is_unchanged_form("visa"));
 /// ```

@@ -48,7 +48,7 @@ pub fn classify(word: &str) -> Lang {
 /// Russian Snowball stem of a lowercased word.
 ///
 /// ```
-/// assert_eq!(zanlex::analysis::russian::stem("национальность"), "национальн");
+/// assert_eq!(zanlex::internals::analysis::russian::stem("национальность"), "национальн");
 /// ```
 pub fn stem(word: &str) -> String {
     static S: OnceLock<Stemmer> = OnceLock::new();

@@ -31,7 +31,7 @@
 //! not checked (folding erases it), so `тұруға`, `туруга` and `turuga` get one stem.
 //!
 //! ```
-//! use zanlex::analysis::stem::stem;
+//! use zanlex::internals::analysis::stem::stem;
 //! assert_eq!(stem("тармағына"), "тармақ");
 //! assert_eq!(stem("халқының"), "халық");
 //! assert_eq!(stem("азаматтығы"), "азаматтық");

@@ -754,7 +754,7 @@ impl TokenBuf {
 /// without a `String` per token.
 ///
 /// ```
-/// use zanlex::analysis::tokenizer::{tokenize_packed, TokenBuf};
+/// use zanlex::internals::analysis::tokenizer::{tokenize_packed, TokenBuf};
 /// let mut buf = TokenBuf::default();
 /// tokenize_packed("№ 16354 Бұйрық", &mut buf);
 /// let texts: Vec<&str> = buf.iter().map(|t| t.text).collect();

@@ -57,7 +57,7 @@ pub const KZ1048_OVERRIDES: [(u8, char); 16] = [
 /// Decodes a file's bytes, or says in one line why it cannot be read.
 ///
 /// ```
-/// use zanlex::extract::decode::{decode, Encoding};
+/// use zanlex::internals::extract::decode::{decode, Encoding};
 /// let (text, enc) = decode(&[0xA3, 0xBC, 0x20, 0x9D]).unwrap(); // KZ-1048
 /// assert_eq!(text, "Әә қ");
 /// assert_eq!(enc, Encoding::Kz1048);

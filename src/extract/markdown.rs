@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 ///
 /// ```
 /// let md = "---\ntitle: Заң\nversion_date: 2022-11-05\n---\n\n## Мазмұны\n\n1-бап. А\n\n# Заң\n\n### 1-бап. А\n\n1. **Мәтін**.\n";
-/// let (meta, lines) = zanlex::extract::markdown::parse_markdown(md);
+/// let (meta, lines) = zanlex::internals::extract::markdown::parse_markdown(md);
 /// assert_eq!(meta["version_date"], "2022-11-05");
 /// let texts: Vec<_> = lines.iter().map(|l| (l.text.as_str(), l.indent)).collect();
 /// assert_eq!(texts, [("Заң", 0), ("1-бап. А", 0), ("1. Мәтін.", 6)]);

@@ -7,7 +7,7 @@
 //!
 //! ```no_run
 //! use std::path::Path;
-//! let doc = zanlex::extract::extract_file(Path::new("corpus/003_0165b7296e38fd1a.txt"), Path::new(".")).unwrap();
+//! let doc = zanlex::internals::extract::extract_file(Path::new("corpus/003_0165b7296e38fd1a.txt"), Path::new(".")).unwrap();
 //! assert_eq!(doc.source.file, "corpus/003_0165b7296e38fd1a.txt");
 //! for l in &doc.lines {
 //!     println!("{:>4} {}", l.span.line_start, l.text);
@@ -47,7 +47,7 @@ impl CleanLine {
     /// The original line and page of the character at byte `offset` of `text`.
     ///
     /// ```
-    /// let lines = zanlex::extract::text_lines("      3) жіберуді\n;\nжоғары және ЖОО-\nдан кейінгі");
+    /// let lines = zanlex::internals::extract::text_lines("      3) жіберуді\n;\nжоғары және ЖОО-\nдан кейінгі");
     /// assert_eq!(lines[0].text, "3) жіберуді;");
     /// assert_eq!(lines[0].origin_of(lines[0].text.find(';').unwrap()).line, 2);
     /// assert_eq!(lines[0].origin_of(0).line, 1);
@@ -226,7 +226,7 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
 ///
 /// ```
 /// use std::path::Path;
-/// use zanlex::{extract::lang_from_name, Lang};
+/// use zanlex::{internals::extract::lang_from_name, Lang};
 /// assert_eq!(lang_from_name(Path::new("a/104316/rus.md")), Some(Lang::Ru));
 /// assert_eq!(lang_from_name(Path::new("kaz@1f596f80_v2020-11-12.md")), Some(Lang::Kk));
 /// assert_eq!(lang_from_name(Path::new("corpus/003_0165b7296e38fd1a.txt")), None);
@@ -242,7 +242,7 @@ pub fn lang_from_name(path: &Path) -> Option<Lang> {
 ///
 /// ```
 /// use std::path::Path;
-/// use zanlex::extract::date_from_name;
+/// use zanlex::internals::extract::date_from_name;
 /// let d = |s: &str| date_from_name(Path::new(s)).map(|d| d.to_string());
 /// assert_eq!(d("kaz_2019-01-01_x.md").as_deref(), Some("2019-01-01"));
 /// assert_eq!(d("name@2019-01-01.md").as_deref(), Some("2019-01-01"));
@@ -274,8 +274,8 @@ pub fn date_from_name(path: &Path) -> Option<chrono::NaiveDate> {
 /// Whether `c` is one of the letters only Kazakh Cyrillic has (ә ғ қ ң ө ұ ү һ і, either case).
 ///
 /// ```
-/// assert!(zanlex::extract::is_kazakh_letter('Қ'));
-/// assert!(!zanlex::extract::is_kazakh_letter('к'));
+/// assert!(zanlex::internals::extract::is_kazakh_letter('Қ'));
+/// assert!(!zanlex::internals::extract::is_kazakh_letter('к'));
 /// ```
 pub fn is_kazakh_letter(c: char) -> bool {
     matches!(
@@ -309,7 +309,7 @@ const LANG_SAMPLE_LETTERS: usize = 20_000;
 /// 20 000 Cyrillic letters are read.
 ///
 /// ```
-/// use zanlex::{extract::{detect_lang, text_lines}, Lang};
+/// use zanlex::{internals::extract::{detect_lang, text_lines}, Lang};
 /// assert_eq!(detect_lang(&text_lines("Статья 1. Статус Правительства Республики Казахстан")), Lang::Ru);
 /// assert_eq!(detect_lang(&text_lines("1-бап. Қазақстан Республикасы Үкіметінің мәртебесі")), Lang::Kk);
 /// ```

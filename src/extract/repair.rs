@@ -136,7 +136,7 @@ fn char_len(s: &str) -> usize {
 /// such tokens with a letter among them, so ordinary text with `1) а` stays as it is.
 ///
 /// ```
-/// use zanlex::extract::repair::fix_letter_spacing;
+/// use zanlex::internals::extract::repair::fix_letter_spacing;
 /// assert_eq!(fix_letter_spacing("С т а н д а р т т ы ң"), "Стандарттың");
 /// assert_eq!(
 ///     fix_letter_spacing("5 .  М е м л е к е т т і к  қ ы з м е т :"),
@@ -525,7 +525,7 @@ enum Hole {
 /// to the line before.
 ///
 /// ```
-/// use zanlex::extract::repair::{fix_displaced, split_lines};
+/// use zanlex::internals::extract::repair::{fix_displaced, split_lines};
 /// let mut lines = split_lines("      12-тармақтың  алынып тасталсын;7) тармақшасы", 1, None);
 /// fix_displaced(&mut lines);
 /// assert_eq!(lines[0].text, "12-тармақтың 7) тармақшасы алынып тасталсын;");

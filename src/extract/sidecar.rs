@@ -107,7 +107,7 @@ pub fn metadata_paths(source: &Path) -> Vec<PathBuf> {
 /// let dir = tempfile::tempdir()?;
 /// std::fs::write(dir.path().join("meta.yaml"),
 ///     "act_code: '104316'\ntitle:\n  rus: О Правительстве\n  kaz: Үкіметі туралы\nversion_date:\n  kaz: 2022-11-05\n  rus: 2022-11-05\n")?;
-/// let meta = zanlex::extract::sidecar::read_folder_meta(&dir.path().join("rus.md"), zanlex::Lang::Ru)
+/// let meta = zanlex::internals::extract::sidecar::read_folder_meta(&dir.path().join("rus.md"), zanlex::Lang::Ru)
 ///     .unwrap().unwrap();
 /// assert_eq!(meta["title"], "О Правительстве");
 /// assert_eq!(meta["version_date"], "2022-11-05");

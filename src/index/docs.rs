@@ -10,8 +10,8 @@
 use super::schema::{
     expression_key, to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO,
 };
-use crate::model::{Act, ActVersion, Amendment, Source, Status, Unit, UnitStatus};
 use crate::model::citation;
+use crate::model::{Act, ActVersion, Amendment, Source, Status, Unit};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -139,7 +139,6 @@ fn amendments_by_eid(act: &Act) -> FxHashMap<&str, UnitAmendments<'_>> {
     }
     by_eid
 }
-
 
 /// The validity of one set of unit documents.
 struct Validity<'a> {

@@ -15,12 +15,12 @@ mod staging;
 pub use build::{build_from_acts, refresh, BuildOptions, Manifest, RefreshReport};
 pub use schema::{Fields, SCHEMA_VERSION};
 
-use crate::model::{Act, Unit};
 use crate::model::citation;
-use std::any::{Any, TypeId};
-use std::sync::{Arc, Mutex, PoisonError};
+use crate::model::{Act, Unit};
 use schema::{DOC_ACT, DOC_UNIT};
+use std::any::{Any, TypeId};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
@@ -199,9 +199,10 @@ impl Store {
         let fresh = Arc::new(make()?);
         let mut derived = self.derived.lock().unwrap_or_else(PoisonError::into_inner);
         if derived.generation == generation {
-            derived
-                .values
-                .insert(TypeId::of::<T>(), Arc::clone(&fresh) as Arc<dyn Any + Send + Sync>);
+            derived.values.insert(
+                TypeId::of::<T>(),
+                Arc::clone(&fresh) as Arc<dyn Any + Send + Sync>,
+            );
         }
         Ok(fresh)
     }

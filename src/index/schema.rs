@@ -197,7 +197,7 @@ pub fn build_schema() -> (Schema, Fields) {
 /// field.
 ///
 /// ```
-/// use zanlex::index::schema::act_key;
+/// use zanlex::internals::index::schema::act_key;
 /// assert_eq!(act_key("mvd-order-2012-06-14-352"), act_key("mvd-order-2012-06-14-352"));
 /// assert_ne!(act_key("mvd-order-2012-06-14-352"), act_key("mfa-order-2018-01-04-11-1-4-1"));
 /// ```
@@ -209,7 +209,7 @@ pub fn act_key(act_id: &str) -> u64 {
 /// language's is that of `ID@LANG`, so each expression's title scores its own units.
 ///
 /// ```
-/// use zanlex::{index::schema::{act_key, expression_key}, Lang};
+/// use zanlex::{internals::index::schema::{act_key, expression_key}, Lang};
 /// assert_eq!(expression_key("a", Lang::Kk), act_key("a"));
 /// assert_ne!(expression_key("a", Lang::Ru), act_key("a"));
 /// ```

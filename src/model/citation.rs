@@ -84,7 +84,7 @@ fn shorten(title: &str, max: usize) -> String {
 /// the act has no issuer, date or number (a FAQ).
 ///
 /// ```
-/// use zanlex::model::*;
+/// use zanlex::*;
 /// let act = Act {
 ///     id: "mfa-order-2018-01-04-11-1-4-1".into(),
 ///     title: "… қағидаларын бекіту туралы".into(),
@@ -103,7 +103,7 @@ fn shorten(title: &str, max: usize) -> String {
 ///     instructions: vec![], commencement: None, versions: vec![],
 ///     unparsed_notes: vec![], target_fallbacks: vec![],
 /// };
-/// assert_eq!(zanlex::search::citation::act_short_name(&act), "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы");
+/// assert_eq!(act.short_name(), "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы");
 /// ```
 pub fn act_short_name(act: &Act) -> String {
     if act.lang == Lang::Ru {

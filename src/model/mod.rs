@@ -666,3 +666,59 @@ pub fn walk_with_path<'a>(units: &'a [Unit], f: &mut dyn FnMut(&[&'a Unit])) {
         go(u, &mut path, f);
     }
 }
+
+impl AmendAction {
+    /// The lowercase name used in output (`new_wording`, `inserted`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AmendAction::NewWording => "new_wording",
+            AmendAction::Inserted => "inserted",
+            AmendAction::Deleted => "deleted",
+            AmendAction::Changed => "changed",
+            AmendAction::Repealed => "repealed",
+            AmendAction::Renamed => "renamed",
+            AmendAction::Prospective => "prospective",
+        }
+    }
+}
+
+/// A name that is not one of a closed set (an act kind, a status), with the names accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} {given:?}; use {accepted}")]
+pub struct UnknownName {
+    /// What was named (`kind`, `status`).
+    pub what: &'static str,
+    /// The name given, trimmed and lowercased.
+    pub given: String,
+    /// The names accepted, as a phrase.
+    pub accepted: String,
+}
+
+impl std::str::FromStr for ActKind {
+    type Err = UnknownName;
+
+    /// [`ActKind::parse`], with an error listing the kinds.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ActKind::parse(s).ok_or_else(|| {
+            let names: Vec<&str> = ActKind::ALL.iter().map(|k| k.as_str()).collect();
+            UnknownName {
+                what: "kind",
+                given: s.trim().to_string(),
+                accepted: format!("one of {}", names.join(", ")),
+            }
+        })
+    }
+}
+
+impl std::str::FromStr for StatusKind {
+    type Err = UnknownName;
+
+    /// [`StatusKind::parse`], with an error listing the statuses.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        StatusKind::parse(s).ok_or_else(|| UnknownName {
+            what: "status",
+            given: s.trim().to_lowercase(),
+            accepted: "in_force, repealed or unknown".into(),
+        })
+    }
+}

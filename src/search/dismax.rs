@@ -17,7 +17,7 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 /// use tantivy::query::{Query, TermQuery};
 /// use tantivy::schema::{IndexRecordOption, Schema, TEXT};
 /// use tantivy::{doc, Index, Term};
-/// use zanlex::search::dismax::DisMax;
+/// use zanlex::internals::search::dismax::DisMax;
 /// # fn main() -> tantivy::Result<()> {
 /// let mut schema = Schema::builder();
 /// let (a, b) = (schema.add_text_field("a", TEXT), schema.add_text_field("b", TEXT));

@@ -1,10 +1,9 @@
 //! Searching the index: the query language, ranking, snippets and pinpoint citations.
 //!
 //! ```no_run
-//! use zanlex::index::Store;
-//! use zanlex::search::SearchRequest;
+//! use zanlex::{SearchRequest, ZanIndex};
 //! # fn main() -> zanlex::Result<()> {
-//! let index = Store::open("index".as_ref())?;
+//! let index = ZanIndex::open("index")?;
 //! let res = index.search(&SearchRequest::new("\"тұрақты тұру\" status:in_force").limit(3))?;
 //! for h in res.hits {
 //!     println!("{} {}", h.citation, h.source.file);
@@ -79,7 +78,7 @@ impl SearchRequest {
     /// A request for a query built in code.
     ///
     /// ```
-    /// use zanlex::search::{Query, SearchRequest};
+    /// use zanlex::{Query, SearchRequest};
     /// let req = SearchRequest::from_query(Query::Phrase { text: "тұрақты тұру".into(), slop: 1 });
     /// assert_eq!(req.limit, 10);
     /// ```
@@ -122,7 +121,7 @@ impl SearchRequest {
     /// Keeps hits in one language (the Kazakh or the Russian expressions).
     ///
     /// ```
-    /// use zanlex::{search::SearchRequest, Lang};
+    /// use zanlex::{Lang, SearchRequest};
     /// let req = SearchRequest::new("статья").lang(Lang::Ru);
     /// assert_eq!(req.lang, Some(Lang::Ru));
     /// ```

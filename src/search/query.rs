@@ -10,13 +10,13 @@
 //! `date:<2020-01-01`, `date:2012-01-01..2015-12-31`, `date:2018`.
 //!
 //! ```
-//! use zanlex::search::query::{parse, Query};
+//! use zanlex::internals::search::query::{parse, Query};
 //! let q = parse(r#"виза -"тұрақты тұру"~1 OR kind:order"#).unwrap();
 //! assert!(matches!(q, Query::Or(_)));
 //! assert!(parse("(unclosed").is_err());
 //! ```
 
-use crate::model::{ActKind, StatusKind};
+use crate::model::{ActKind, StatusKind, UnknownName};
 use chrono::NaiveDate;
 
 /// Longest accepted query, in characters.
@@ -58,28 +58,6 @@ pub enum Filter {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     },
-}
-
-/// The [`ActKind`] named `s` (`order`, `joint_order`, …), or a message listing the kinds.
-pub fn parse_kind(s: &str) -> Result<ActKind, String> {
-    ActKind::parse(s).ok_or_else(|| {
-        let names: Vec<&str> = ActKind::ALL.iter().map(|k| k.as_str()).collect();
-        format!(
-            "unknown kind {:?}; use one of {}",
-            s.trim(),
-            names.join(", ")
-        )
-    })
-}
-
-/// The [`StatusKind`] named `s`, or a message listing the statuses.
-pub fn parse_status(s: &str) -> Result<StatusKind, String> {
-    StatusKind::parse(s).ok_or_else(|| {
-        format!(
-            "unknown status {:?}; use in_force, repealed or unknown",
-            s.trim().to_lowercase()
-        )
-    })
 }
 
 fn parse_date(s: &str, end: bool) -> Result<NaiveDate, String> {
@@ -177,8 +155,8 @@ fn filter_of(key: &str, value: &str) -> Result<Filter, String> {
     }
     Ok(match key {
         "act" => Filter::Act(value.to_string()),
-        "kind" => Filter::Kind(parse_kind(value)?),
-        "status" => Filter::Status(parse_status(value)?),
+        "kind" => Filter::Kind(value.parse().map_err(|e: UnknownName| e.to_string())?),
+        "status" => Filter::Status(value.parse().map_err(|e: UnknownName| e.to_string())?),
         "issuer" => Filter::Issuer(value.to_lowercase()),
         _ => parse_date_filter(value)?,
     })
@@ -488,6 +466,20 @@ fn shorten_for_error(q: &str) -> String {
 }
 
 impl Query {
+    /// Parses a query in zanlex's query language (words, `"phrases"`, `AND`/`OR`/`NOT`,
+    /// parentheses, filters such as `status:in_force`), or a [`crate::Error::Query`] saying
+    /// what to fix.
+    ///
+    /// ```
+    /// use zanlex::{Filter, Query, StatusKind};
+    /// let q = Query::parse("status:repealed").unwrap();
+    /// assert_eq!(q, Query::Filter(Filter::Status(StatusKind::Repealed)));
+    /// assert!(Query::parse("(тұру").is_err());
+    /// ```
+    pub fn parse(input: &str) -> crate::Result<Query> {
+        parse(input)
+    }
+
     /// Whether the query is made only of plain words joined implicitly (what a relaxed
     /// OR-retry applies to when nothing has all the words).
     pub fn is_plain_words(&self) -> bool {

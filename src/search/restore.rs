@@ -132,8 +132,8 @@ where
 ///
 /// ```
 /// use tantivy_fst::Automaton;
-/// use zanlex::analysis::fold::fold;
-/// use zanlex::search::restore::FoldsTo;
+/// use zanlex::internals::analysis::fold::fold;
+/// use zanlex::internals::search::restore::FoldsTo;
 /// let a = FoldsTo::new(&fold("туракты"));
 /// let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));
 /// assert!(a.is_match(&run("тұрақты")));
@@ -304,8 +304,8 @@ pub fn stem_folds_to(stem: &str, key: &str) -> bool {
 ///
 /// ```
 /// use tantivy_fst::Automaton;
-/// use zanlex::analysis::{fold::fold, form_term};
-/// use zanlex::search::restore::{Besides, FoldsTo};
+/// use zanlex::internals::analysis::{fold::fold, form_term};
+/// use zanlex::internals::search::restore::{Besides, FoldsTo};
 /// let a = Besides::new(FoldsTo::new(&fold("кызмет")), "қызмет");
 /// let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));
 /// assert!(!a.can_match(&run(&form_term("қызмет", "қызметі"))));
@@ -381,8 +381,8 @@ impl<A: tantivy_fst::Automaton> tantivy_fst::Automaton for Besides<A> {
 ///
 /// ```
 /// use tantivy_fst::Automaton;
-/// use zanlex::analysis::{fold::fold, form_term};
-/// use zanlex::search::restore::FormFoldsTo;
+/// use zanlex::internals::analysis::{fold::fold, form_term};
+/// use zanlex::internals::search::restore::FormFoldsTo;
 /// let a = FormFoldsTo::new(&fold("касипорнына"));
 /// let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));
 /// assert!(a.is_match(&run(&form_term("кәсіпорын", "кәсіпорнына"))));

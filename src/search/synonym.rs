@@ -37,7 +37,7 @@ use tantivy::{
 /// use tantivy::query::Query;
 /// use tantivy::schema::{Schema, TEXT};
 /// use tantivy::{doc, Index, Term};
-/// use zanlex::search::synonym::Synonyms;
+/// use zanlex::internals::search::synonym::Synonyms;
 /// # fn main() -> tantivy::Result<()> {
 /// let mut schema = Schema::builder();
 /// let body = schema.add_text_field("body", TEXT);
@@ -79,7 +79,7 @@ impl Synonyms {
 /// ```
 /// use tantivy::schema::{Schema, TEXT};
 /// use tantivy::{doc, Index, Term};
-/// use zanlex::search::synonym::{Synonyms, TermSet};
+/// use zanlex::internals::search::synonym::{Synonyms, TermSet};
 /// # fn main() -> tantivy::Result<()> {
 /// let mut schema = Schema::builder();
 /// let body = schema.add_text_field("body", TEXT);

@@ -68,7 +68,7 @@ static RE_ISO_DATE: LazyLock<Regex> =
 /// `2019-08-23`, or Russian `23 августа 2019 года`.
 ///
 /// ```
-/// use zanlex::structure::parse_date;
+/// use zanlex::internals::structure::parse_date;
 /// use chrono::NaiveDate;
 /// assert_eq!(parse_date("2018 жылғы 4 қаңтардағы № 11-1-4/1"), NaiveDate::from_ymd_opt(2018, 1, 4));
 /// assert_eq!(parse_date("ҚР 11.03.2014 № 152"), NaiveDate::from_ymd_opt(2014, 3, 11));
@@ -153,8 +153,8 @@ pub fn normalize_number(s: &str) -> String {
 /// A short code for an issuing body as printed (`Сыртқы істер министрінің` → `mfa`).
 ///
 /// ```
-/// assert_eq!(zanlex::structure::issuer_code("Қазақстан Республикасы Ішкі істер министрінің"), "mvd");
-/// assert_eq!(zanlex::structure::issuer_code("Қазақстан Республикасы Үкіметінің"), "government");
+/// assert_eq!(zanlex::internals::structure::issuer_code("Қазақстан Республикасы Ішкі істер министрінің"), "mvd");
+/// assert_eq!(zanlex::internals::structure::issuer_code("Қазақстан Республикасы Үкіметінің"), "government");
 /// ```
 pub fn issuer_code(issuer: &str) -> String {
     let s = normalize_i(&crate::structure::lowercase(issuer));
@@ -740,7 +740,7 @@ fn russian_words(text: &str, mut n: usize) -> usize {
 /// date.
 ///
 /// ```
-/// use zanlex::structure::header::repeal_in_requisite;
+/// use zanlex::internals::structure::header::repeal_in_requisite;
 /// use zanlex::Status;
 /// let r = "Решение маслихата Алматинской области от 15 декабря 2020 года № 64-340. Утратило силу решением маслихата Алматинской области от 13 августа 2024 года № 25-125";
 /// let Some(Status::Repealed { by, on }) = repeal_in_requisite(r) else { panic!() };
@@ -795,7 +795,7 @@ static RE_SHORT_REQUISITE: LazyLock<Regex> = LazyLock::new(|| {
 /// The justice registration a Russian requisite line states.
 ///
 /// ```
-/// use zanlex::structure::header::registration_in_requisite;
+/// use zanlex::internals::structure::header::registration_in_requisite;
 /// let r = registration_in_requisite("Решение … от 15 декабря 2020 года № 64-340. Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года № 5834. Утратило силу …").unwrap();
 /// assert_eq!(r.number, "5834");
 /// assert_eq!(r.date, chrono::NaiveDate::from_ymd_opt(2020, 12, 23));
@@ -812,7 +812,7 @@ pub fn registration_in_requisite(requisite: &str) -> Option<Registration> {
 /// Алматинской области`): issuer, date and number.
 ///
 /// ```
-/// use zanlex::structure::header::short_requisite_issuance;
+/// use zanlex::internals::structure::header::short_requisite_issuance;
 /// let i = short_requisite_issuance("Решение №45-264 от 20.05.2015, Маслихат Алматинской области").unwrap();
 /// assert_eq!(i.number.as_deref(), Some("45-264"));
 /// assert_eq!(i.date, chrono::NaiveDate::from_ymd_opt(2015, 5, 20));

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use std::path::Path;
-use zanlex::ingest::ingest_file;
+use zanlex::internals::ingest::ingest_file;
 use zanlex::{Act, ActKind, AmendAction, EffectiveRule, InstructionOp, Status};
 
 fn act(file: &str) -> Act {
@@ -239,7 +239,7 @@ fn instructions_of_001() {
         .unwrap()
         .ends_with("шешім қабылдайды."));
     assert_eq!(a.commencement, Some(TEN));
-    let eff = zanlex::amend::act_effective(&a).unwrap();
+    let eff = zanlex::internals::amend::act_effective(&a).unwrap();
     assert_eq!((eff.date, eff.estimated), (d(2022, 10, 20), true));
     assert!(eff.basis.contains("2022-10-10"), "{}", eff.basis);
 }

@@ -1,7 +1,9 @@
 //! Instructions of the amending acts 001 and 002 (issue 5, item 3), parsed from the corpus text.
 
 use chrono::NaiveDate;
-use zanlex::amend::instructions::{parse_instructions, parse_target_act, ParsedInstruction};
+use zanlex::internals::amend::instructions::{
+    parse_instructions, parse_target_act, ParsedInstruction,
+};
 use zanlex::{ActKind, InstructionOp};
 
 /// Lines `from..=to` (1-based) of a corpus file, as extracted (displaced words not repaired).
@@ -241,7 +243,7 @@ fn amending_act_of_60_000_generated_lines_is_read_whole() {
     let path = dir.path().join("001_generated.txt");
     let body = generated_body(60_000, "\n");
     std::fs::write(&path, format!("{}\n{body}\n", &text[..cut])).expect("write");
-    let act = zanlex::ingest::ingest_file(&path, dir.path()).expect("ingest");
+    let act = zanlex::internals::ingest::ingest_file(&path, dir.path()).expect("ingest");
     assert_eq!(act.instructions.len(), 300);
     for (k, ins) in act.instructions.iter().enumerate() {
         assert_eq!(ins.target_eid, format!("para_{}", 200 * (k + 1)));

@@ -8,9 +8,9 @@
 use crate::common::zanlex_with;
 use std::collections::HashSet;
 use std::path::Path;
-use zanlex::amend::notes::parse_note;
-use zanlex::amend::resolve_note_target;
-use zanlex::ingest::ingest_file;
+use zanlex::internals::amend::notes::parse_note;
+use zanlex::internals::amend::resolve_note_target;
+use zanlex::internals::ingest::ingest_file;
 use zanlex::{Act, EffectiveRule};
 
 const GOV_MIRROR: &str =
@@ -495,8 +495,8 @@ fn history_of_an_article_inserted_by_a_note() {
 #[test]
 fn every_note_of_the_mirror_sample_in_both_languages() {
     let mut found = Vec::new();
-    for dir in
-        zanlex::ingest::corpus_files(Path::new("tests/fixtures/mirror")).expect("mirror fixtures")
+    for dir in zanlex::internals::ingest::corpus_files(Path::new("tests/fixtures/mirror"))
+        .expect("mirror fixtures")
     {
         let file = dir.to_string_lossy().into_owned();
         let rel = file

@@ -1,7 +1,7 @@
 //! Notes of consolidated texts → amendment events (issue 5, item 1 and 2).
 
 use chrono::NaiveDate;
-use zanlex::amend::notes::{parse_note, parse_unit_citation, NoteEvent};
+use zanlex::internals::amend::notes::{parse_note, parse_unit_citation, NoteEvent};
 use zanlex::{ActKind, AmendAction, EffectiveRule};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

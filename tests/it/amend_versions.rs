@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 use std::path::Path;
-use zanlex::amend::diff::{diff_versions, word_diff, UnitChangeKind};
-use zanlex::amend::history::history;
-use zanlex::amend::{act_effective, unit_versions};
-use zanlex::ingest::ingest_corpus;
+use zanlex::internals::amend::diff::{diff_versions, word_diff, UnitChangeKind};
+use zanlex::internals::amend::history::history;
+use zanlex::internals::amend::{act_effective, unit_versions};
+use zanlex::internals::ingest::ingest_corpus;
 use zanlex::{Act, AmendAction, EffectiveRule, UnitStatus};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -375,7 +375,7 @@ fn word_diff_uses_unicode_words() {
 
 #[test]
 fn units_as_of_flags_wording_missing_from_the_corpus() {
-    use zanlex::amend::{amendments_for, units_as_of};
+    use zanlex::internals::amend::{amendments_for, units_as_of};
     // 003 is one consolidated text: paragraph 3 got new wording effective ~2025-12-15.
     let a = only_act("corpus", "mfa-order-2018-01-04-11-1-4-1");
     let at = |date: NaiveDate, eid: &str| {

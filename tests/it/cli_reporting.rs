@@ -336,7 +336,7 @@ fn an_unknown_act_id_suggests_the_nearest_ids() {
     .map(String::from)
     .to_vec();
     assert_eq!(
-        zanlex::index::nearest_ids("mvd-order", &ids),
+        zanlex::internals::index::nearest_ids("mvd-order", &ids),
         [
             "mvd-order-2012-06-14-352",
             "mvd-order-2014-03-11-152",

@@ -4,7 +4,7 @@
 use crate::common;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-use zanlex::extract::{extract_file, is_source_file, Extracted};
+use zanlex::internals::extract::{extract_file, is_source_file, Extracted};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -5,7 +5,7 @@
 
 use crate::common;
 use std::path::Path;
-use zanlex::extract::{extract_file, CleanLine, Extracted};
+use zanlex::internals::extract::{extract_file, CleanLine, Extracted};
 
 fn corpus(prefix: &str) -> Extracted {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -2,7 +2,7 @@
 //! same public entry as its target, with the behaviour that is right for it.
 
 use chrono::NaiveDate;
-use zanlex::amend::instructions::parse_target_act;
+use zanlex::internals::amend::instructions::parse_target_act;
 use zanlex::ActKind;
 
 /// `amend`: a target act's title closed by `»` (two bytes in UTF-8) sliced the header one byte

@@ -324,7 +324,7 @@ fn a_read_only_index_can_be_searched() {
 #[cfg(unix)]
 #[test]
 fn a_linked_corpus_is_refreshed_one_file_at_a_time() {
-    use zanlex::index::{refresh, BuildOptions};
+    use zanlex::{refresh, BuildOptions};
     let tmp = tempfile::tempdir().expect("temp dir");
     let (c, i) = setup(tmp.path());
     let link = tmp.path().join("link");

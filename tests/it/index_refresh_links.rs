@@ -4,7 +4,7 @@
 
 use crate::common::copy_dir;
 use std::path::{Path, PathBuf};
-use zanlex::index::{refresh, BuildOptions};
+use zanlex::{refresh, BuildOptions};
 
 /// A copy of the amending-act fixture (a target and the act amending it) and where its index
 /// goes, in a temporary folder.
@@ -76,9 +76,9 @@ pub(crate) fn documents(dir: &Path) -> Vec<(String, String, String, String, Stri
     use tantivy::collector::DocSetCollector;
     use tantivy::query::AllQuery;
     use tantivy::schema::Value;
-    let index = zanlex::index::ZanIndex::open(dir).unwrap();
-    let searcher = index.searcher();
-    let schema = index.tantivy().schema();
+    let index = zanlex::ZanIndex::open(dir).unwrap();
+    let searcher = index.store().searcher();
+    let schema = index.store().tantivy().schema();
     let mut out = Vec::new();
     for addr in searcher.search(&AllQuery, &DocSetCollector).unwrap() {
         let doc: tantivy::TantivyDocument = searcher.doc(addr).unwrap();
@@ -202,7 +202,9 @@ fn a_new_index_of_linked_files_holds_what_an_incremental_build_holds() {
         assert!(empty.rebuilt, "{fixture}: {empty:?}");
         copy_dir(Path::new(fixture), &corpus);
         std::fs::copy(Path::new("corpus").join(unrelated), corpus.join(unrelated)).unwrap();
-        let files = zanlex::ingest::corpus_files(&corpus).unwrap().len();
+        let files = zanlex::internals::ingest::corpus_files(&corpus)
+            .unwrap()
+            .len();
         let incremental = refresh(&corpus, &idx, &opts).unwrap();
         assert!(
             !incremental.rebuilt && incremental.added.len() == files,

@@ -6,7 +6,7 @@
 use crate::common::copy_dir;
 use crate::index_refresh_links::{assert_same_as_fresh, documents};
 use std::path::{Path, PathBuf};
-use zanlex::index::{refresh, BuildOptions, RefreshReport};
+use zanlex::{refresh, BuildOptions, RefreshReport};
 
 /// Copies the folder `from` into `to`, subfolders too.
 fn copy_tree(from: &Path, to: &Path) {
@@ -94,9 +94,9 @@ fn refresh_parsing(corpus: &Path, idx: &Path, tmp: &Path, parsed: usize) -> Refr
     r
 }
 
-fn manifest(dir: &Path) -> zanlex::index::Manifest {
-    let index = zanlex::index::ZanIndex::open(dir).unwrap();
-    zanlex::index::build::read_manifest(index.tantivy()).unwrap()
+fn manifest(dir: &Path) -> zanlex::internals::index::Manifest {
+    let index = zanlex::ZanIndex::open(dir).unwrap();
+    zanlex::internals::index::build::read_manifest(index.store().tantivy()).unwrap()
 }
 
 /// The bundled corpus (five unrelated acts), an act with the act amending it, and two

@@ -53,10 +53,9 @@ fn a_folder_that_is_not_an_index_is_never_touched() {
         );
     }
     // The library refuses the same way.
-    let err =
-        zanlex::index::refresh(&corpus, &proj, &Default::default()).expect_err("not an index");
+    let err = zanlex::refresh(&corpus, &proj, &Default::default()).expect_err("not an index");
     assert!(err.to_string().contains("not a zanlex index"), "{err}");
-    let err = zanlex::index::build_from_acts(&proj, &[]).expect_err("not an index");
+    let err = zanlex::internals::index::build_from_acts(&proj, &[]).expect_err("not an index");
     assert!(err.to_string().contains("not a zanlex index"), "{err}");
     assert!(proj.join("src/main.rs").is_file());
     // A file given as the index is refused and kept.
@@ -93,7 +92,7 @@ fn zanlex_indexes_are_marked_and_rebuilt() {
     assert!(zanlex(&["index", "--corpus", &c, "--index", &i])
         .status
         .success());
-    let marker = idx.join(zanlex::index::build::MARKER);
+    let marker = idx.join(zanlex::internals::index::build::MARKER);
     let body = std::fs::read_to_string(&marker).expect("marker");
     assert!(body.contains("\"written_by\": \"zanlex\""), "{body}");
     // The layout of before: the generation's files at the top, no marker, no CURRENT.
@@ -106,7 +105,7 @@ fn zanlex_indexes_are_marked_and_rebuilt() {
         std::fs::remove_file(f).expect("remove");
     }
     std::fs::remove_dir(&gen).expect("remove generation");
-    assert!(zanlex::index::build::is_zanlex_index(&idx));
+    assert!(zanlex::internals::index::build::is_zanlex_index(&idx));
     let out = zanlex(&["index", "--corpus", &c, "--index", &i]);
     assert!(
         out.status.success(),
@@ -148,7 +147,7 @@ fn a_text_that_panicked_the_instruction_parser_is_indexed() {
         "      1. \"Көшіп келушілердің Қазақстан Республикасына келуінің және онда болуының, \nаумағына келуге тыйым салынған адамдарды есепке алу қағидаларын бекіту туралы\" \nмынадай өзгеріс пен толықтыру енгізілсін:\n1. толықтырылсын: болатын.\n2. жазылсын: жүзеге.\n",
     )
     .expect("write");
-    let report = zanlex::ingest::ingest_corpus(&corpus);
+    let report = zanlex::internals::ingest::ingest_corpus(&corpus);
     assert!(report.failures.is_empty(), "{:?}", report.failures);
     assert_eq!(report.acts.len(), 6);
     let idx = dir.path().join("index");
@@ -171,7 +170,7 @@ fn a_text_that_panicked_the_instruction_parser_is_indexed() {
 /// `date:..` names no date: a bad query (exit 2 with a fix), not a panic.
 #[test]
 fn an_empty_date_range_is_a_bad_query() {
-    let err = zanlex::search::parse("date:..").expect_err("no date");
+    let err = zanlex::Query::parse("date:..").expect_err("no date");
     assert!(err.to_string().contains("has no date"), "{err}");
     let dir = tempfile::tempdir().expect("temp dir");
     let out = zanlex(&[

@@ -6,15 +6,20 @@
 use crate::common;
 
 use std::path::Path;
-use zanlex::index::{refresh, BuildOptions, ZanIndex};
+use zanlex::{refresh, BuildOptions, ZanIndex};
 
 fn segment_count(idx: &Path) -> usize {
     let index = ZanIndex::open(idx).unwrap();
-    index.tantivy().searchable_segment_ids().unwrap().len()
+    index
+        .store()
+        .tantivy()
+        .searchable_segment_ids()
+        .unwrap()
+        .len()
 }
 
 fn live_documents(idx: &Path) -> u64 {
-    ZanIndex::open(idx).unwrap().searcher().num_docs()
+    ZanIndex::open(idx).unwrap().store().searcher().num_docs()
 }
 
 /// A copy of the bundled corpus in `tmp`, indexed fresh into `index` (relative to `tmp`);
@@ -102,7 +107,7 @@ fn a_fresh_build_removes_the_folders_of_killed_builds() {
         std::fs::create_dir(&p).unwrap();
         std::fs::write(p.join("meta.json"), b"{}").unwrap();
         if name != ".index.new-4194998" {
-            std::fs::write(p.join(zanlex::index::build::MARKER), b"{}").unwrap();
+            std::fs::write(p.join(zanlex::internals::index::build::MARKER), b"{}").unwrap();
         }
     }
     let built = refresh(

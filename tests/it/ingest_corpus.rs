@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
-use zanlex::ingest::{corpus_files, ingest_corpus};
+use zanlex::internals::ingest::{corpus_files, ingest_corpus};
 
 const IDS: [&str; 5] = [
     "faq-qandastardyn-atynan-zhii-qoiylatyn-suraqtar-boiynsha",

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use zanlex::ingest::{ingest_corpus, ingest_corpus_streaming};
-use zanlex::model::Act;
+use zanlex::internals::ingest::{ingest_corpus, ingest_corpus_streaming};
+use zanlex::Act;
 
 /// Streams `dir` and returns the acts by id and the ids of each chunk handed over.
 fn stream(

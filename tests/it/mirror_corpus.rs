@@ -20,9 +20,9 @@ fn zanlex(args: &[&str]) -> std::process::Output {
 }
 
 /// The mirror fixtures ingested once.
-fn mirror() -> &'static zanlex::ingest::IngestReport {
-    static REPORT: OnceLock<zanlex::ingest::IngestReport> = OnceLock::new();
-    REPORT.get_or_init(|| zanlex::ingest::ingest_corpus(&fixtures()))
+fn mirror() -> &'static zanlex::internals::ingest::IngestReport {
+    static REPORT: OnceLock<zanlex::internals::ingest::IngestReport> = OnceLock::new();
+    REPORT.get_or_init(|| zanlex::internals::ingest::ingest_corpus(&fixtures()))
 }
 
 /// An index of the mirror fixtures built once by `zanlex index`.
@@ -100,7 +100,7 @@ const IDS: [&str; 7] = [
 /// repository's README.md is not an act, and each folder's two texts are one act.
 #[test]
 fn a_mirror_checkout_is_walked_and_each_folder_is_one_act() {
-    let files = zanlex::ingest::corpus_files(&fixtures()).expect("listing");
+    let files = zanlex::internals::ingest::corpus_files(&fixtures()).expect("listing");
     assert_eq!(files.len(), 14);
     assert!(files
         .iter()
@@ -325,7 +325,7 @@ fn file_name_dates_order_editions() {
         // The file name is all that dates them.
         write_undated(&old, &corpus.join(old_name));
         write_undated(&new, &corpus.join(new_name));
-        let report = zanlex::ingest::ingest_corpus(&corpus);
+        let report = zanlex::internals::ingest::ingest_corpus(&corpus);
         assert!(report.failures.is_empty(), "{:?}", report.failures);
         assert_eq!(report.acts.len(), 1, "{old_name}");
         let act = &report.acts[0];
@@ -352,7 +352,7 @@ fn two_undated_editions_are_an_error_naming_both() {
         &src.join("kaz@0c5d4a0f_v2023-04-19.md"),
         &corpus.join("law_new.md"),
     );
-    let report = zanlex::ingest::ingest_corpus(&corpus);
+    let report = zanlex::internals::ingest::ingest_corpus(&corpus);
     assert_eq!(report.acts.len(), 1);
     assert_eq!(report.failures.len(), 1);
     let f = &report.failures[0];
@@ -383,7 +383,7 @@ fn a_broken_meta_yaml_warns_and_the_text_is_indexed() {
         "act_code: '90315'\ntitle: [unclosed\n",
     )
     .expect("write");
-    let report = zanlex::ingest::ingest_corpus(&corpus);
+    let report = zanlex::internals::ingest::ingest_corpus(&corpus);
     assert_eq!(report.acts.len(), 1);
     assert_eq!(report.failures.len(), 1);
     let w = &report.failures[0];
@@ -458,7 +458,7 @@ fn editions_in_two_layouts_are_one_timeline() {
         std::fs::copy(law.join(f), mirror.join(f)).expect("copy");
     }
     std::fs::copy(&later, editions.join("kaz_2023-04-19.md")).expect("copy");
-    let report = zanlex::ingest::ingest_corpus(&corpus);
+    let report = zanlex::internals::ingest::ingest_corpus(&corpus);
     assert!(report.failures.is_empty(), "{:?}", report.failures);
     let ids: Vec<(&str, Lang)> = report
         .acts
@@ -512,7 +512,7 @@ fn ids_survive_a_move_of_the_checkout() {
     let dir = tempfile::tempdir().expect("temp dir");
     let moved = dir.path().join("elsewhere/law-mirror");
     let mut copied = 0;
-    for f in zanlex::ingest::corpus_files(&fixtures()).expect("listing") {
+    for f in zanlex::internals::ingest::corpus_files(&fixtures()).expect("listing") {
         let rel = f.strip_prefix(fixtures()).expect("inside the fixtures");
         let to = moved.join(rel);
         std::fs::create_dir_all(to.parent().expect("folder")).expect("folder");
@@ -522,8 +522,8 @@ fn ids_survive_a_move_of_the_checkout() {
         copied += 1;
     }
     assert_eq!(copied, 14);
-    let again = zanlex::ingest::ingest_corpus(&moved);
-    let key = |r: &zanlex::ingest::IngestReport| {
+    let again = zanlex::internals::ingest::ingest_corpus(&moved);
+    let key = |r: &zanlex::internals::ingest::IngestReport| {
         let mut k: Vec<(String, Lang, Vec<String>)> = r
             .acts
             .iter()
@@ -544,8 +544,8 @@ fn ids_survive_a_move_of_the_checkout() {
 fn a_law_without_metadata_is_in_force_unless_its_head_says_repealed() {
     let law = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md");
-    let act =
-        zanlex::ingest::ingest_file(&law, Path::new(env!("CARGO_MANIFEST_DIR"))).expect("ingest");
+    let act = zanlex::internals::ingest::ingest_file(&law, Path::new(env!("CARGO_MANIFEST_DIR")))
+        .expect("ingest");
     assert_eq!(act.kind, ActKind::ConstitutionalLaw);
     assert_eq!(act.status, Status::InForce);
     let dir = tempfile::tempdir().expect("temp dir");
@@ -559,6 +559,6 @@ fn a_law_without_metadata_is_in_force_unless_its_head_says_repealed() {
     );
     let file = dir.path().join("kaz_2023-04-19.md");
     std::fs::write(&file, repealed).expect("write");
-    let act = zanlex::ingest::ingest_file(&file, dir.path()).expect("ingest");
+    let act = zanlex::internals::ingest::ingest_file(&file, dir.path()).expect("ingest");
     assert_ne!(act.status, Status::InForce);
 }

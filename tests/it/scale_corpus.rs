@@ -4,7 +4,7 @@
 use regex::Regex;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
-use zanlex::scale::{load_templates, write_corpus, Scaler, Template};
+use zanlex_scale::{load_templates, write_corpus, Scaler, Template};
 
 fn templates() -> Vec<Template> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -32,7 +32,7 @@ fn scale_templates_are_the_corpus_and_the_versions() {
     assert_eq!(t.len(), 12);
     assert_eq!(
         t.iter()
-            .filter(|t| t.format == zanlex::scale::TemplateFormat::Text)
+            .filter(|t| t.format == zanlex_scale::TemplateFormat::Text)
             .count(),
         5
     );

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use zanlex::scale::{load_templates, write_corpus, Scaler, Template};
+use zanlex_scale::{load_templates, write_corpus, Scaler, Template};
 
 fn templates() -> Vec<Template> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -16,7 +16,7 @@ fn scale_output_ingests_as_acts_with_unique_ids() {
     let dir = tempfile::tempdir().unwrap();
     let corpus: PathBuf = dir.path().join("corpus");
     let report = write_corpus(&t, &corpus, 2_000_000, 9).unwrap();
-    let ingested = zanlex::ingest::ingest_corpus(&corpus);
+    let ingested = zanlex::internals::ingest::ingest_corpus(&corpus);
     let failures: Vec<String> = ingested
         .failures
         .iter()
@@ -53,7 +53,7 @@ fn scale_acts_have_as_many_units_as_their_templates() {
         std::fs::write(corpus.join(&act.file_name), &act.text).unwrap();
         made.push((act.file_name, act.template));
     }
-    let ingested = zanlex::ingest::ingest_corpus(&corpus);
+    let ingested = zanlex::internals::ingest::ingest_corpus(&corpus);
     assert!(ingested.failures.is_empty());
     for (file, ti) in made {
         let act = ingested
@@ -63,7 +63,7 @@ fn scale_acts_have_as_many_units_as_their_templates() {
             .unwrap_or_else(|| panic!("{file} not ingested"));
         let tpath = &t[ti].path;
         let parent = tpath.parent().unwrap().parent().unwrap();
-        let template_act = zanlex::ingest::ingest_file(tpath, parent).unwrap();
+        let template_act = zanlex::internals::ingest::ingest_file(tpath, parent).unwrap();
         assert_eq!(
             act.all_units().len(),
             template_act.all_units().len(),

@@ -4,8 +4,8 @@
 use regex::Regex;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use zanlex::index::{BuildOptions, ZanIndex};
-use zanlex::search::{Hit, SearchRequest};
+use zanlex::{BuildOptions, ZanIndex};
+use zanlex::{Hit, SearchRequest};
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -95,17 +95,29 @@ fn queries_without_kazakh_letters_or_in_latin_match_the_cyrillic_top_5() {
     assert_eq!(keys(&search("turaqty turu", 5)), want);
     // The spelling is restored from the forms in `kk_stem`'s terms: `тұрақ\u{2}тұрақты`,
     // and `құжат\u{1}` (its own stem).
-    use zanlex::search::restore::restore_word;
+    use zanlex::internals::search::restore::restore_word;
     let index = &fixture().index;
-    assert_eq!(restore_word(index, "туракты").as_deref(), Some("тұрақты"));
-    assert_eq!(restore_word(index, "кужат").as_deref(), Some("құжат"));
-    assert_eq!(restore_word(index, "qujat").as_deref(), Some("құжат"));
+    assert_eq!(
+        restore_word(index.store(), "туракты").as_deref(),
+        Some("тұрақты")
+    );
+    assert_eq!(
+        restore_word(index.store(), "кужат").as_deref(),
+        Some("құжат")
+    );
+    assert_eq!(
+        restore_word(index.store(), "qujat").as_deref(),
+        Some("құжат")
+    );
     // A word whose stem is not its beginning: `кітабында` (stem `кітап`).
     assert_eq!(
-        restore_word(index, "китабында").as_deref(),
+        restore_word(index.store(), "китабында").as_deref(),
         Some("кітабында")
     );
-    assert_eq!(restore_word(index, "merzimin").as_deref(), Some("мерзімін"));
+    assert_eq!(
+        restore_word(index.store(), "merzimin").as_deref(),
+        Some("мерзімін")
+    );
 }
 
 #[test]
@@ -311,7 +323,7 @@ fn a_failed_refresh_leaves_the_previous_index_usable() {
     let (index, _) = ZanIndex::open_or_build(&corpus, &dir, &opts).unwrap();
     let before = index.unit_count().unwrap();
     // Another writer holds the index while a file changes: the refresh cannot write.
-    let _writer: tantivy::IndexWriter = index.tantivy().writer(15_000_000).unwrap();
+    let _writer: tantivy::IndexWriter = index.store().tantivy().writer(15_000_000).unwrap();
     let f = corpus.join(
         std::fs::read_dir(&corpus)
             .unwrap()
@@ -349,10 +361,15 @@ fn a_failed_refresh_leaves_the_previous_index_usable() {
 /// stored document of the corpus index (units of every edition and the acts' documents).
 #[test]
 fn the_stored_document_decoder_agrees_with_tantivys_on_every_document() {
-    use zanlex::search::stored::StoredDoc;
+    use zanlex::internals::search::stored::StoredDoc;
     let index = &fixture().index;
-    let searcher = index.searcher();
-    let stored = index.stored_docs(&searcher).unwrap();
+    let searcher = index.store().searcher();
+    let stored = index
+        .store()
+        .per_generation(&searcher, || {
+            zanlex::internals::search::stored::StoredDocs::open(&searcher)
+        })
+        .unwrap();
     let mut checked = 0;
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         for doc_id in 0..segment.max_doc() {
@@ -371,7 +388,7 @@ fn the_stored_document_decoder_agrees_with_tantivys_on_every_document() {
 /// others are found through the stems that fold to the query's loose form.
 #[test]
 fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
-    use zanlex::analysis::{
+    use zanlex::internals::analysis::{
         analyze, fold::fold, form_term, split_form, KK_LOOSE, KK_LOOSE_REST, KK_STEM,
     };
     let texts = |name: &str, text: &str| -> Vec<String> {
@@ -389,10 +406,13 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
     assert_eq!(texts(KK_LOOSE, "14-бабы"), ["14-бап", "14", "бап"]);
     assert_eq!(texts(KK_LOOSE_REST, "14-бабы"), ["14-бап"]);
     let index = &fixture().index;
-    let searcher = index.searcher();
-    let stems = index
-        .stem_terms_folding_to(&searcher, &fold("тұрақ"))
-        .unwrap();
+    let searcher = index.store().searcher();
+    let stems = zanlex::internals::search::restore::stem_terms_folding_to(
+        index.store(),
+        &searcher,
+        &fold("тұрақ"),
+    )
+    .unwrap();
     assert!(stems.contains(&form_term("тұрақ", "тұрақты")), "{stems:?}");
     for s in &stems {
         let (stem, _) = split_form(s).unwrap();
@@ -401,13 +421,17 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
     // A number is found as itself in `kk_stem`, when the index has it: a number is always its
     // own stem.
     assert_eq!(
-        index.stem_terms_folding_to(&searcher, "2020").unwrap(),
+        zanlex::internals::search::restore::stem_terms_folding_to(index.store(), &searcher, "2020")
+            .unwrap(),
         [form_term("2020", "2020")]
     );
-    assert!(index
-        .stem_terms_folding_to(&searcher, "987654321")
-        .unwrap()
-        .is_empty());
+    assert!(zanlex::internals::search::restore::stem_terms_folding_to(
+        index.store(),
+        &searcher,
+        "987654321"
+    )
+    .unwrap()
+    .is_empty());
     // What the index keeps in `kk_loose`: `белгіленген`'s loose form (not its stem's fold),
     // not a number's, not `тұрақты`'s.
     assert_eq!(texts(KK_LOOSE_REST, "белгіленген"), ["белгиленен"]);
@@ -416,7 +440,7 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
             .doc_freq(&tantivy::Term::from_field_text(field, text))
             .unwrap()
     };
-    let f = index.fields();
+    let f = index.store().fields();
     assert!(doc_freq(f.kk_loose, "белгиленен") > 0);
     assert_eq!(doc_freq(f.kk_loose, "2020"), 0);
     assert!(doc_freq(f.kk_stem, &form_term("2020", "2020")) > 0);
@@ -438,8 +462,8 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
 fn unit_texts() -> Vec<(tantivy::DocAddress, String)> {
     use tantivy::schema::Value;
     let index = &fixture().index;
-    let searcher = index.searcher();
-    let f = index.fields();
+    let searcher = index.store().searcher();
+    let f = index.store().fields();
     let mut texts = Vec::new();
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         for doc_id in 0..segment.max_doc() {
@@ -458,7 +482,9 @@ fn unit_texts() -> Vec<(tantivy::DocAddress, String)> {
 /// the exact tokens at their places, and the exact tokens they leave out are `kk_exact`'s.
 #[test]
 fn each_word_is_one_term_with_its_stem_and_form() {
-    use zanlex::analysis::{analyze, split_form, KK_EXACT, KK_EXACT_REST, KK_STEM, KK_STEM_MARKED};
+    use zanlex::internals::analysis::{
+        analyze, split_form, KK_EXACT, KK_EXACT_REST, KK_STEM, KK_STEM_MARKED,
+    };
     let texts = unit_texts();
     assert_eq!(texts.len(), fixture().index.unit_count().unwrap());
     let (mut own_stems, mut inflected, mut stop) = (0, 0, 0);
@@ -517,10 +543,10 @@ fn exact_words_find_exactly_the_units_that_have_them() {
     use tantivy::query::{BooleanQuery, Query, TermQuery};
     use tantivy::schema::IndexRecordOption;
     use tantivy::Term;
-    use zanlex::analysis::{analyze, form_terms, KK_EXACT};
+    use zanlex::internals::analysis::{analyze, form_terms, KK_EXACT};
     let index = &fixture().index;
-    let searcher = index.searcher();
-    let f = index.fields();
+    let searcher = index.store().searcher();
+    let f = index.store().fields();
     let texts = unit_texts();
     let doc_freq = |field, text: &str| {
         searcher

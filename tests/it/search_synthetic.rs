@@ -2,9 +2,10 @@
 //! versions and incremental refresh, independent of the ingestion stage.
 
 use chrono::NaiveDate;
-use zanlex::index::{build_from_acts, ZanIndex};
-use zanlex::model::*;
-use zanlex::search::SearchRequest;
+use zanlex::internals::index::build_from_acts;
+use zanlex::SearchRequest;
+use zanlex::ZanIndex;
+use zanlex::*;
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)

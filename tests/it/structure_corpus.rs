@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 use std::path::Path;
-use zanlex::extract::extract_file;
-use zanlex::model::{Act, ActKind, Status, Unit, UnitKind, UnitStatus};
-use zanlex::structure::build_act;
+use zanlex::internals::extract::extract_file;
+use zanlex::internals::structure::build_act;
+use zanlex::{Act, ActKind, Status, Unit, UnitKind, UnitStatus};
 
 /// The structure stage's own output (no amendment stage after it).
 fn act(name: &str) -> Act {

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use std::path::Path;
-use zanlex::ingest::{ingest_file, unify_ids};
-use zanlex::model::{Act, ActKind, UnitKind, UnitStatus};
+use zanlex::internals::ingest::{ingest_file, unify_ids};
+use zanlex::{Act, ActKind, UnitKind, UnitStatus};
 
 const GOV: &str = "tests/fixtures/versions/codes_104316_government";
 const MIN: &str = "tests/fixtures/versions/ministerial_135478";

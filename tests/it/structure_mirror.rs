@@ -11,8 +11,8 @@
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 use std::path::Path;
-use zanlex::ingest::ingest_file;
-use zanlex::model::{Act, Unit, UnitKind, UnitStatus};
+use zanlex::internals::ingest::ingest_file;
+use zanlex::{Act, Unit, UnitKind, UnitStatus};
 
 const MIRROR: &str = "tests/fixtures/mirror";
 const GOV: &str = "codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316";

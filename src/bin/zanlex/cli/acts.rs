@@ -1,11 +1,11 @@
 //! `zanlex acts`: the ingested acts with their metadata and status.
 
 use super::Cli;
-use crate::index::{RefreshReport, ZanIndex};
-use crate::model::{Act, Status, Unit};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
+use zanlex::{Act, Status, Unit};
+use zanlex::{RefreshReport, ZanIndex};
 
 /// Arguments of `zanlex acts`.
 #[derive(Debug, clap::Args)]
@@ -66,7 +66,7 @@ impl Indexed {
 
     /// The act `id` in `lang` (its Kazakh text when it has one, for `None`), or a not-found
     /// error naming the ids nearest to `id`, or the languages the act has.
-    pub fn act_in(&self, id: &str, lang: Option<crate::model::Lang>) -> anyhow::Result<Act> {
+    pub fn act_in(&self, id: &str, lang: Option<zanlex::Lang>) -> anyhow::Result<Act> {
         Ok(self.index.act_in(id, lang)?)
     }
 }
@@ -161,7 +161,7 @@ fn expression_line(a: &Act) -> String {
 
 /// What the listing keeps of one expression of an act.
 struct Expression {
-    lang: crate::model::Lang,
+    lang: zanlex::Lang,
     file: String,
     title: String,
     facts: String,

@@ -1,9 +1,9 @@
 //! `zanlex analyze`: the tokens an analyzer makes of a text, for users and for debugging.
 
 use super::{Cli, UsageError};
-use crate::analysis::{analyze, analyzer, ANALYZERS, KK_STEM};
 use std::io::Write;
 use std::process::ExitCode;
+use zanlex::{analyze, ANALYZERS};
 
 /// Arguments of `zanlex analyze`.
 #[derive(Debug, clap::Args)]
@@ -15,7 +15,7 @@ pub struct Args {
     /// have no stem), kk_stem_marked (each word's stem and form in one term: the stem, then
     /// \u{1} where the word is its own stem, \u{3} and the rest of the word where the word
     /// begins with its stem, else \u{2} and the word).
-    #[arg(long, default_value = KK_STEM)]
+    #[arg(long, default_value = "kk_stem")]
     pub analyzer: String,
     /// Print one JSON document instead of a table.
     #[arg(long)]
@@ -25,7 +25,7 @@ pub struct Args {
 /// Runs `zanlex analyze`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let _ = cli;
-    if analyzer(&args.analyzer).is_none() {
+    if !ANALYZERS.contains(&args.analyzer.as_str()) {
         return Err(UsageError(format!(
             "unknown analyzer `{}`; use one of {}",
             args.analyzer,

@@ -2,9 +2,9 @@
 
 use super::acts::Indexed;
 use super::{Cli, UsageError};
-use crate::amend::diff::{diff_versions, UnitChangeKind};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use zanlex::{diff as diff_versions, UnitChangeKind};
 
 /// Arguments of `zanlex diff`.
 #[derive(Debug, clap::Args)]
@@ -22,7 +22,7 @@ pub struct Args {
     pub json: bool,
     /// The language of the text: kk (Kazakh, the default when the act has it) or ru.
     #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
-    pub lang: Option<crate::model::Lang>,
+    pub lang: Option<zanlex::Lang>,
 }
 
 const RED: &str = "\x1b[31m";

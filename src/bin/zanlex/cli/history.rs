@@ -2,9 +2,9 @@
 
 use super::acts::Indexed;
 use super::Cli;
-use crate::amend::history::{action_name, history};
 use std::io::Write;
 use std::process::ExitCode;
+use zanlex::history;
 
 /// Arguments of `zanlex history`.
 #[derive(Debug, clap::Args)]
@@ -18,7 +18,7 @@ pub struct Args {
     pub json: bool,
     /// The language of the text: kk (Kazakh, the default when the act has it) or ru.
     #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
-    pub lang: Option<crate::model::Lang>,
+    pub lang: Option<zanlex::Lang>,
 }
 
 /// Runs `zanlex history`.
@@ -31,21 +31,12 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
 /// Prints what `args` ask of the act.
 fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
     let act = &indexed.act_in(&args.act_id, args.lang)?;
-    if let Some(e) = &args.eid {
-        if act.unit(e).is_none() && !act.amendments.iter().any(|a| &a.target_eid == e) {
-            return Err(crate::Error::NotFound(format!(
-                "act {}: no unit {e:?} (see `zanlex units {}`)",
-                act.id, act.id
-            ))
-            .into());
-        }
-    }
-    let entries = history(act, args.eid.as_deref());
+    let entries = history(act, args.eid.as_deref())?;
     // Notes that gave no event, and events moved off a target their edition lacks: for a unit,
     // those printed under it or what contains it or is inside it.
     let related = |e: &str| match args.eid.as_deref() {
         None | Some("") => true,
-        Some(x) => crate::amend::versions::touches(e, x),
+        Some(x) => zanlex::concerns(e, x),
     };
     let unparsed: Vec<_> = act
         .unparsed_notes
@@ -125,7 +116,7 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
                 "{:<12} {:<11} {:<12} {:<28} {}",
                 eff,
                 signed,
-                action_name(e.action),
+                e.action.as_str(),
                 unit,
                 e.amending_act
             )?;

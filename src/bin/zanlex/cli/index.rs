@@ -1,9 +1,9 @@
 //! `zanlex index`.
 
 use super::{terminal_safe, Cli};
-use crate::index::refresh;
 use std::process::ExitCode;
 use std::time::Instant;
+use zanlex::refresh;
 
 /// Arguments of `zanlex index`.
 #[derive(Debug, clap::Args)]

@@ -58,8 +58,8 @@ pub enum Command {
 
 impl Cli {
     /// How commands build or refresh the index.
-    fn build_options(&self, force: bool) -> crate::index::BuildOptions {
-        crate::index::BuildOptions {
+    fn build_options(&self, force: bool) -> zanlex::BuildOptions {
+        zanlex::BuildOptions {
             force,
             progress: true,
             verify: false,
@@ -70,12 +70,9 @@ impl Cli {
     /// Opens `--index`, building it when missing and refreshing it when the corpus changed;
     /// says on stderr what that did ([`report_refresh`]). The report's failures are for
     /// [`report_failures`], once the command's output is printed.
-    pub(crate) fn open_index(
-        &self,
-    ) -> anyhow::Result<(crate::index::ZanIndex, crate::index::RefreshReport)> {
+    pub(crate) fn open_index(&self) -> anyhow::Result<(zanlex::ZanIndex, zanlex::RefreshReport)> {
         let opts = self.build_options(false);
-        let (index, report) =
-            crate::index::ZanIndex::open_or_build(&self.corpus, &self.index, &opts)?;
+        let (index, report) = zanlex::ZanIndex::open_or_build(&self.corpus, &self.index, &opts)?;
         report_refresh(self, &report);
         Ok((index, report))
     }
@@ -83,7 +80,7 @@ impl Cli {
 
 /// Says on stderr what opening the index changed: a refresh that failed (the previous index
 /// is used), files indexed with a warning, and the build or refresh that was written.
-pub(crate) fn report_refresh(cli: &Cli, report: &crate::index::RefreshReport) {
+pub(crate) fn report_refresh(cli: &Cli, report: &zanlex::RefreshReport) {
     if let Some(w) = &report.warning {
         eprintln!("zanlex: {}", terminal_safe(w));
     }
@@ -101,7 +98,7 @@ pub(crate) fn report_refresh(cli: &Cli, report: &crate::index::RefreshReport) {
 
 /// Prints the files indexed with a problem (a broken sidecar or front matter, no structure
 /// recognised), one line each, on stderr.
-pub(crate) fn report_warnings(report: &crate::index::RefreshReport) {
+pub(crate) fn report_warnings(report: &zanlex::RefreshReport) {
     for (file, reason) in &report.warnings {
         eprintln!(
             "zanlex: warning: {}: {}",
@@ -114,7 +111,7 @@ pub(crate) fn report_warnings(report: &crate::index::RefreshReport) {
 /// Prints every file the index does not hold, one line each with its reason, and their count
 /// on stderr; picks the exit code: 1 when there is any, so scripts notice (the rule of every
 /// command that reads the corpus; see README "Exit codes").
-pub(crate) fn report_failures(report: &crate::index::RefreshReport) -> ExitCode {
+pub(crate) fn report_failures(report: &zanlex::RefreshReport) -> ExitCode {
     if report.failures.is_empty() {
         return ExitCode::SUCCESS;
     }
@@ -139,7 +136,7 @@ pub(crate) fn report_failures(report: &crate::index::RefreshReport) -> ExitCode 
 /// the files the index does not hold are named either way, after the output or before the
 /// error.
 pub(crate) fn finish(
-    report: &crate::index::RefreshReport,
+    report: &zanlex::RefreshReport,
     done: anyhow::Result<()>,
 ) -> anyhow::Result<ExitCode> {
     let code = report_failures(report);
@@ -150,7 +147,7 @@ pub(crate) fn finish(
 /// of the corpus indexed; 1 done, but files could not be indexed (each named on stderr), or
 /// the command failed; 2 bad usage, a bad query or an unknown act, unit or version.
 pub fn main() -> ExitCode {
-    crate::panic_guard::install_quiet_hook();
+    zanlex::quiet_caught_panics();
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Index(a) => index::run(&cli, a),
@@ -184,8 +181,8 @@ fn report_error(err: &anyhow::Error) -> ExitCode {
         }
     }
     let usage = matches!(
-        err.downcast_ref::<crate::Error>(),
-        Some(crate::Error::Query { .. }) | Some(crate::Error::NotFound(_))
+        err.downcast_ref::<zanlex::Error>(),
+        Some(zanlex::Error::Query { .. }) | Some(zanlex::Error::NotFound(_))
     ) || err.downcast_ref::<UsageError>().is_some();
     eprintln!("zanlex: {}", terminal_safe(&format!("{err:#}")));
     if usage {
@@ -201,8 +198,8 @@ fn report_error(err: &anyhow::Error) -> ExitCode {
 pub struct UsageError(pub String);
 
 /// Parses `--lang`: `kk` (Kazakh) or `ru` (Russian); `kaz`/`rus` are accepted too.
-pub(crate) fn parse_lang(s: &str) -> Result<crate::model::Lang, String> {
-    crate::model::Lang::parse(s)
+pub(crate) fn parse_lang(s: &str) -> Result<zanlex::Lang, String> {
+    zanlex::Lang::parse(s)
         .ok_or_else(|| format!("{s:?} is not a language here; write kk (Kazakh) or ru (Russian)"))
 }
 

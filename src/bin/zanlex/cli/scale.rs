@@ -37,7 +37,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     }
     let templates = zanlex_templates(&dirs)?;
     let bytes = (args.mb * 1e6) as u64;
-    let report = crate::scale::write_corpus(&templates, &args.out, bytes, args.seed)?;
+    let report = zanlex_scale::write_corpus(&templates, &args.out, bytes, args.seed)?;
     eprintln!(
         "zanlex scale: wrote {} acts, {} bytes, {} body tokens, {} novel words into {}",
         report.files,
@@ -49,6 +49,6 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn zanlex_templates(dirs: &[PathBuf]) -> anyhow::Result<Vec<crate::scale::Template>> {
-    Ok(crate::scale::load_templates(dirs)?)
+fn zanlex_templates(dirs: &[PathBuf]) -> anyhow::Result<Vec<zanlex_scale::Template>> {
+    Ok(zanlex_scale::load_templates(dirs)?)
 }

@@ -1,9 +1,9 @@
 //! `zanlex search`.
 
 use super::{Cli, UsageError};
-use crate::search::{SearchRequest, SearchResults};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use zanlex::{SearchRequest, SearchResults};
 
 /// Arguments of `zanlex search`.
 #[derive(Debug, clap::Args)]
@@ -12,7 +12,7 @@ pub struct Args {
     #[arg(required = true, num_args = 1..)]
     pub query: Vec<String>,
     /// Number of hits.
-    #[arg(long, short = 'n', default_value_t = crate::search::DEFAULT_LIMIT)]
+    #[arg(long, short = 'n', default_value_t = zanlex::DEFAULT_LIMIT)]
     pub limit: usize,
     /// Print one JSON document (DESIGN.md's contract) on stdout.
     #[arg(long)]
@@ -31,7 +31,7 @@ pub struct Args {
     pub status: Option<String>,
     /// Only texts in this language: kk (Kazakh) or ru (Russian); both by default.
     #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
-    pub lang: Option<crate::model::Lang>,
+    pub lang: Option<zanlex::Lang>,
 }
 
 /// Parses a `YYYY-MM-DD` argument.
@@ -48,12 +48,12 @@ pub(crate) fn parse_date_arg(flag: &str, s: &str) -> anyhow::Result<chrono::Naiv
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let mut req = SearchRequest::new(args.query.join(" ")).limit(args.limit);
     // Check the query and flags before touching the index.
-    crate::search::parse(&req.text)?;
-    if args.limit == 0 || args.limit > crate::search::MAX_LIMIT {
+    zanlex::Query::parse(&req.text)?;
+    if args.limit == 0 || args.limit > zanlex::MAX_LIMIT {
         return Err(UsageError(format!(
             "--limit {} is out of range; use 1..={}",
             args.limit,
-            crate::search::MAX_LIMIT
+            zanlex::MAX_LIMIT
         ))
         .into());
     }
@@ -62,12 +62,13 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(k) = &args.kind {
         req.kind = Some(
-            crate::search::query::parse_kind(k).map_err(|e| UsageError(format!("--kind: {e}")))?,
+            k.parse::<zanlex::ActKind>()
+                .map_err(|e| UsageError(format!("--kind: {e}")))?,
         );
     }
     if let Some(s) = &args.status {
         req.status = Some(
-            crate::search::query::parse_status(s)
+            s.parse::<zanlex::StatusKind>()
                 .map_err(|e| UsageError(format!("--status: {e}")))?,
         );
     }

@@ -1,11 +1,10 @@
 //! `zanlex show`.
 
 use super::{Cli, UsageError};
-use crate::index::docs::walk_with_path;
-use crate::search::citation;
 use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
+use zanlex::walk_with_path;
 
 /// Arguments of `zanlex show`.
 #[derive(Debug, clap::Args)]
@@ -20,7 +19,7 @@ pub struct Args {
     pub json: bool,
     /// The language of the text shown: kk (Kazakh, the default when the act has it) or ru.
     #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
-    pub lang: Option<crate::model::Lang>,
+    pub lang: Option<zanlex::Lang>,
     /// Print the Kazakh and the Russian wording side by side (JSON: one object per language).
     #[arg(long, conflicts_with = "lang")]
     pub parallel: bool,
@@ -36,14 +35,14 @@ struct ChildOut {
 struct UnitOut<'a> {
     /// The language of the text (`kk`, `ru`).
     lang: &'static str,
-    act: crate::search::HitAct,
-    unit: crate::search::HitUnit,
+    act: zanlex::HitAct,
+    unit: zanlex::HitUnit,
     citation: &'a str,
     text: String,
     children: Vec<ChildOut>,
-    source: crate::search::HitSource,
+    source: zanlex::HitSource,
     version: Option<&'a str>,
-    amendments: Vec<&'a crate::model::Amendment>,
+    amendments: Vec<&'a zanlex::Amendment>,
 }
 
 /// Runs `zanlex show`.
@@ -70,7 +69,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
 
 /// Prints the act `act_id`'s outline, or its unit `eid`, as `args` ask.
 fn show(
-    index: &crate::index::ZanIndex,
+    index: &zanlex::ZanIndex,
     args: &Args,
     act_id: &str,
     eid: Option<&str>,
@@ -84,7 +83,7 @@ fn show(
             return Ok(());
         }
         let mut lines = vec![
-            citation::act_short_name(&act),
+            act.short_name(),
             act.title.clone(),
             format!(
                 "{} · {} · {}",
@@ -99,7 +98,7 @@ fn show(
             lines.push(format!(
                 "{indent}{}  {}",
                 u.eid,
-                citation::unit_number_label(u, act.kind, act.lang)
+                u.number_label(act.kind, act.lang)
             ));
         });
         for line in lines {
@@ -121,13 +120,10 @@ fn show(
     Ok(())
 }
 
-/// A unit as `show` prints it: its citation, the wording chosen for the date, its children
-/// and the notes of the amendments that touched it.
+/// A unit as `show` prints it: the library's [`zanlex::UnitAt`] with its children's labels
+/// and its text.
 struct UnitShown {
-    view: crate::index::UnitView,
-    unit: crate::model::Unit,
-    version: Option<String>,
-    source_file: String,
+    at: zanlex::UnitAt,
     children: Vec<ChildOut>,
     text: String,
 }
@@ -135,72 +131,33 @@ struct UnitShown {
 /// Reads unit `eid` of act `act_id` in `lang`, in the wording valid on `as_of` when an older
 /// edition in the index has it.
 fn unit_shown(
-    index: &crate::index::ZanIndex,
+    index: &zanlex::ZanIndex,
     act_id: &str,
     eid: &str,
-    lang: Option<crate::model::Lang>,
+    lang: Option<zanlex::Lang>,
     as_of: Option<chrono::NaiveDate>,
 ) -> anyhow::Result<UnitShown> {
-    let view = index.unit_in(act_id, eid, lang)?;
-    let act = &view.act;
-    // An older edition's wording, when asked for and present.
-    let mut unit = view.unit.clone();
-    let mut version = None;
-    let mut source_file = act.source.file.clone();
-    if let Some(d) = as_of {
-        if let Some(v) = act.versions.iter().find(|v| {
-            v.from.is_none_or(|f| f <= d)
-                && v.to.is_some_and(|t| d < t)
-                && v.source.file != act.source.file
-        }) {
-            let mut found = None;
-            walk_with_path(&v.units, &mut |p| {
-                if found.is_none() && p[p.len() - 1].eid == eid {
-                    found = Some(p[p.len() - 1].clone());
-                }
-            });
-            if let Some(u) = found {
-                unit = u;
-                version = Some(v.id.clone());
-                source_file = v.source.file.clone();
-            }
-        }
-    }
-    let children: Vec<ChildOut> = unit
+    let at = index.unit_as_of(act_id, eid, lang, as_of)?;
+    let act = &at.current.act;
+    let children: Vec<ChildOut> = at
+        .unit
         .children
         .iter()
         .map(|c| ChildOut {
             eid: c.eid.clone(),
-            label: citation::unit_number_label(c, act.kind, act.lang),
+            label: c.number_label(act.kind, act.lang),
         })
         .collect();
-    let text = unit.full_text();
-    Ok(UnitShown {
-        view,
-        unit,
-        version,
-        source_file,
-        children,
-        text,
-    })
+    let text = at.unit.full_text();
+    Ok(UnitShown { at, children, text })
 }
 
 impl UnitShown {
-    fn amendments(&self) -> Vec<&crate::model::Amendment> {
-        let eid = self.unit.eid.as_str();
-        self.view
-            .act
-            .amendments
-            .iter()
-            .filter(|a| a.target_eid == eid)
-            .collect()
-    }
-
     fn json(&self) -> UnitOut<'_> {
-        let (act, unit) = (&self.view.act, &self.unit);
+        let (act, unit) = (&self.at.current.act, &self.at.unit);
         UnitOut {
             lang: act.lang.as_str(),
-            act: crate::search::HitAct {
+            act: zanlex::HitAct {
                 id: act.id.clone(),
                 title: act.title.clone(),
                 kind: act.kind.as_str().into(),
@@ -208,40 +165,41 @@ impl UnitShown {
                 date: act.date(),
                 status: act.status.as_str().into(),
             },
-            unit: crate::search::HitUnit {
+            unit: zanlex::HitUnit {
                 eid: unit.eid.clone(),
-                label: self.view.label.clone(),
+                label: self.at.current.label.clone(),
                 kind: unit.kind.eid_prefix().into(),
-                status: crate::index::docs::unit_status_str(&unit.status).into(),
+                status: unit.status.as_str().into(),
                 heading: unit.heading.clone(),
-                path: self.view.path.join(" / "),
+                path: self.at.current.path.join(" / "),
             },
-            citation: &self.view.citation,
+            citation: &self.at.current.citation,
             text: self.text.clone(),
             children: self.children.clone(),
-            source: crate::search::HitSource {
-                file: self.source_file.clone(),
+            source: zanlex::HitSource {
+                file: self.at.source_file.clone(),
                 line_start: unit.span.line_start,
                 line_end: unit.span.line_end,
                 page: unit.span.page,
             },
-            version: self.version.as_deref(),
-            amendments: self.amendments(),
+            version: self.at.version.as_deref(),
+            amendments: self.at.amendments.iter().collect(),
         }
     }
 
     /// The human output, one line per item (text lines as they are).
     fn lines(&self) -> Vec<String> {
-        let unit = &self.unit;
+        let unit = &self.at.unit;
         let mut out = vec![
-            self.view.citation.clone(),
+            self.at.current.citation.clone(),
             format!(
                 "{}:{}-{} · {}{}",
-                self.source_file,
+                self.at.source_file,
                 unit.span.line_start,
                 unit.span.line_end,
-                self.view.act.status.as_str(),
-                self.version
+                self.at.current.act.status.as_str(),
+                self.at
+                    .version
                     .as_deref()
                     .map(|v| format!(" · edition {v}"))
                     .unwrap_or_default()
@@ -254,7 +212,7 @@ impl UnitShown {
             out.push(String::new());
             out.push(format!("Children: {}", labels.join(", ")));
         }
-        for a in self.amendments() {
+        for a in &self.at.amendments {
             out.push(format!("Amended: {}", a.note));
         }
         out
@@ -264,25 +222,24 @@ impl UnitShown {
 /// `show ACT#EID --parallel`: the unit in each language the act has, side by side (JSON: an
 /// object keyed by language). A unit missing in one language is said so in its column.
 fn show_parallel(
-    index: &crate::index::ZanIndex,
+    index: &zanlex::ZanIndex,
     act_id: &str,
     eid: &str,
     as_of: Option<chrono::NaiveDate>,
     json: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let langs: Vec<crate::model::Lang> =
-        index.expressions(act_id)?.iter().map(|a| a.lang).collect();
+    let langs: Vec<zanlex::Lang> = index.expressions(act_id)?.iter().map(|a| a.lang).collect();
     if langs.is_empty() {
         index.act(act_id)?;
     }
     let mut shown = Vec::new();
-    for lang in crate::model::Lang::ALL {
+    for lang in zanlex::Lang::ALL {
         let unit = if langs.contains(&lang) {
             match unit_shown(index, act_id, eid, Some(lang), as_of) {
                 Ok(u) => Some(u),
-                Err(e) => match e.downcast_ref::<crate::Error>() {
-                    Some(crate::Error::NotFound(_)) => None,
+                Err(e) => match e.downcast_ref::<zanlex::Error>() {
+                    Some(zanlex::Error::NotFound(_)) => None,
                     _ => return Err(e),
                 },
             }

@@ -2,9 +2,9 @@
 
 use super::acts::{unit_counts, Indexed};
 use super::Cli;
-use crate::model::{Unit, UnitStatus};
 use std::io::Write;
 use std::process::ExitCode;
+use zanlex::{Unit, UnitStatus};
 
 /// Arguments of `zanlex units`.
 #[derive(Debug, clap::Args)]
@@ -16,13 +16,13 @@ pub struct Args {
     pub json: bool,
     /// The language of the text: kk (Kazakh, the default when the act has it) or ru.
     #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
-    pub lang: Option<crate::model::Lang>,
+    pub lang: Option<zanlex::Lang>,
 }
 
 /// The eids of one expression that the act's other expression lacks, and the other way
 /// round: where the Kazakh and Russian texts' structures disagree (said, not guessed).
-fn unmatched(act: &crate::model::Act, other: &crate::model::Act) -> (Vec<String>, Vec<String>) {
-    let eids = |a: &crate::model::Act| -> Vec<String> {
+fn unmatched(act: &zanlex::Act, other: &zanlex::Act) -> (Vec<String>, Vec<String>) {
+    let eids = |a: &zanlex::Act| -> Vec<String> {
         a.all_units().into_iter().map(|u| u.eid.clone()).collect()
     };
     let (here, there) = (eids(act), eids(other));
