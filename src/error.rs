@@ -1,5 +1,7 @@
-//! The library's error type: one variant per stage, each naming the file or query at fault.
+//! The library's error type: each variant names the file, index, query or id at fault, and
+//! the ones a caller acts on (an unknown act, a locked or damaged index) can be matched.
 
+use crate::model::Lang;
 use std::path::PathBuf;
 
 /// Anything that can go wrong in zanlex.
@@ -7,26 +9,163 @@ use std::path::PathBuf;
 pub enum Error {
     /// A source file could not be read or decoded.
     #[error("{}: {reason}", path.display())]
-    Extract { path: PathBuf, reason: String },
+    Extract {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A source file was read but its structure could not be recognised.
     #[error("{}: {reason}", path.display())]
-    Structure { path: PathBuf, reason: String },
+    Structure {
+        /// The file.
+        path: PathBuf,
+        /// What could not be recognised.
+        reason: String,
+    },
     /// The corpus folder given cannot be read as one.
     #[error("corpus {}: {reason}", path.display())]
-    Corpus { path: PathBuf, reason: String },
-    /// The index could not be opened, built or written.
+    Corpus {
+        /// The folder.
+        path: PathBuf,
+        /// Why it cannot be read.
+        reason: String,
+    },
+    /// The folder holds no zanlex index.
+    #[error(
+        "index {}: no index here; run `zanlex index` (or `zanlex search`, which builds it)",
+        path.display()
+    )]
+    NoIndex {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// The index's lock could not be taken.
+    #[error("index {}: cannot lock it for {purpose}: {source}", path.display())]
+    Locked {
+        /// The index folder.
+        path: PathBuf,
+        /// `reading` or `writing`.
+        purpose: &'static str,
+        /// Why the lock failed.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The index's files are damaged: tantivy found them corrupt, or failed reading them.
+    #[error("index {}: the index is damaged ({what}); run `zanlex index --force`", path.display())]
+    Damaged {
+        /// The index folder.
+        path: PathBuf,
+        /// What was found damaged.
+        what: String,
+    },
+    /// The index could not be opened, built or written, for another reason.
     #[error("index {}: {reason}", path.display())]
-    Index { path: PathBuf, reason: String },
+    Index {
+        /// The index folder.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
     /// A query the user typed is malformed.
     #[error("bad query {query:?}: {reason}")]
-    Query { query: String, reason: String },
-    /// A requested act, unit, version or date does not exist.
+    Query {
+        /// The query (shortened, control characters blanked).
+        query: String,
+        /// What to fix.
+        reason: String,
+    },
+    /// No act has this id in the index.
+    #[error("no act with id {id:?} in index {}; {}", index.display(), unknown_act_hint(suggestions, *acts))]
+    UnknownAct {
+        /// The id asked for.
+        id: String,
+        /// The index folder.
+        index: PathBuf,
+        /// The ids nearest to it, nearest first (at most a few).
+        suggestions: Vec<String>,
+        /// How many acts the index holds.
+        acts: usize,
+    },
+    /// The act has no expression in this language.
+    #[error("act {id} has no text in {lang} in the index; it has: {}", langs(has))]
+    NoExpression {
+        /// The act's id.
+        id: String,
+        /// The language asked for.
+        lang: Lang,
+        /// The languages it has.
+        has: Vec<Lang>,
+    },
+    /// The act has no unit with this eid.
+    #[error("act {act} has no unit {eid:?}; list its units with `zanlex units {act}`")]
+    UnknownUnit {
+        /// The act's id.
+        act: String,
+        /// The eid asked for.
+        eid: String,
+    },
+    /// The act has no edition with this id, nor one in force on this date.
+    #[error("act {act}: no version {spec:?} (versions: {})", versions.join(", "))]
+    UnknownVersion {
+        /// The act's id.
+        act: String,
+        /// The edition id or date asked for.
+        spec: String,
+        /// The ids of the editions it has.
+        versions: Vec<String>,
+    },
+    /// Something else asked for does not exist.
     #[error("{0}")]
     NotFound(String),
+    /// An analyzer name that is not one of [`crate::ANALYZERS`].
+    #[error("unknown analyzer `{name}`; use one of {}", crate::ANALYZERS.join(", "))]
+    UnknownAnalyzer {
+        /// The name given.
+        name: String,
+    },
+    /// A file system operation failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    /// tantivy failed.
     #[error(transparent)]
     Tantivy(#[from] tantivy::TantivyError),
+}
+
+impl Error {
+    /// Whether the error is about what was asked for (a bad query, an unknown act, unit,
+    /// version or language), not about the corpus, the index or the machine: the command line
+    /// exits with 2 for these, and a server answers 4xx.
+    pub fn is_bad_request(&self) -> bool {
+        matches!(
+            self,
+            Error::Query { .. }
+                | Error::UnknownAct { .. }
+                | Error::NoExpression { .. }
+                | Error::UnknownUnit { .. }
+                | Error::UnknownVersion { .. }
+                | Error::NotFound(_)
+                | Error::UnknownAnalyzer { .. }
+        )
+    }
+}
+
+fn unknown_act_hint(suggestions: &[String], acts: usize) -> String {
+    if suggestions.is_empty() {
+        "it has no acts; run `zanlex index`".to_string()
+    } else {
+        format!(
+            "did you mean: {}? (`zanlex acts` lists all {acts})",
+            suggestions.join(", ")
+        )
+    }
+}
+
+fn langs(has: &[Lang]) -> String {
+    has.iter()
+        .map(|l| l.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `Result` with zanlex's [`Error`].

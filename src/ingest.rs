@@ -27,6 +27,7 @@ pub struct IngestFailure {
 }
 
 /// What ingesting a corpus produced.
+#[cfg(any(test, feature = "internals"))]
 #[derive(Debug, Default)]
 pub struct IngestReport {
     pub acts: Vec<Act>,
@@ -134,6 +135,7 @@ pub struct Listing {
 /// Sidecars (`*.meta.toml`, `meta.yaml`), hidden files and folders, a repository's own
 /// documents (`README.md`, `LICENSE`) and other files are left out; so is what
 /// [`corpus_listing`] names as skipped. `dir` itself must be readable.
+#[cfg(any(test, feature = "internals"))]
 pub fn corpus_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     corpus_listing(dir, Walk::default()).map(|l| l.files)
 }
@@ -454,6 +456,7 @@ fn list_corpus(dir: &Path, walk: Walk) -> Result<(PathBuf, Vec<PathBuf>), Ingest
 /// Ingests every supported file in `dir`; failures are reported, not fatal.
 ///
 /// `Source::file` is relative to `dir`'s parent (`corpus/003_….txt`).
+#[cfg(any(test, feature = "internals"))]
 pub fn ingest_corpus(dir: &Path) -> IngestReport {
     let mut report = IngestReport::default();
     let (parent, files) = match list_corpus(dir, Walk::default()) {
@@ -522,6 +525,7 @@ pub fn ingest_corpus(dir: &Path) -> IngestReport {
 /// (normalized) and their keys do not disagree; a keyless edition takes the id, kind, issuances
 /// (and registration, when it has none) of the keyed edition with its title. Acts with different
 /// keys are never merged, and a title seen with several keys merges nothing.
+#[cfg(any(test, feature = "internals"))]
 pub fn unify_ids(acts: &mut [Act]) {
     let keys: Vec<UnifyKey> = acts.iter().map(UnifyKey::of).collect();
     for (i, j) in unify_plan(&keys) {
@@ -842,6 +846,7 @@ fn link_groups(sums: &[LinkSummary]) -> Groups {
 ///     std::path::Path::new("corpus"), 64, 0, |acts| { n += acts.len(); Ok(()) })?;
 /// # Ok::<(), zanlex::Error>(())
 /// ```
+#[cfg(any(test, feature = "internals"))]
 pub fn ingest_corpus_streaming<'d, F>(
     dir: impl Into<Corpus<'d>>,
     chunk_files: usize,

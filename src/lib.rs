@@ -4,9 +4,8 @@
 //! Open (or build) an index over a corpus folder with [`ZanIndex`], ask it a
 //! [`SearchRequest`], and read back ranked [`Hit`]s, each with a pinpoint citation, a
 //! highlighted snippet and the dates its wording was in force. The same handle reads acts and
-//! their units, a unit's wording on a date ([`ZanIndex::unit_as_of`]), an act's amendment
-//! timeline ([`ZanIndex::history`]) and what changed between two editions
-//! ([`ZanIndex::diff`]).
+//! their units and a unit's wording on a date ([`ZanIndex::unit_as_of`]); [`history`] gives
+//! an act's amendment timeline and [`diff`] what changed between two of its editions.
 //!
 //! ```no_run
 //! use zanlex::{BuildOptions, SearchRequest, StatusKind, ZanIndex};
@@ -46,7 +45,7 @@ mod zan_index;
 
 pub use amend::diff::{ActDiff, UnitChange, UnitChangeKind, WordChange};
 pub use amend::history::HistoryEntry;
-pub use analysis::{analyze, AnalyzedToken, ANALYZERS};
+pub use analysis::{AnalyzedToken, ANALYZERS};
 pub use error::{Error, Result};
 pub use index::{refresh, BuildOptions, RefreshReport, UnitView};
 pub use model::*;
@@ -55,7 +54,7 @@ pub use search::{
     Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query, SearchRequest,
     SearchResults, Snippet, DEFAULT_LIMIT, MAX_LIMIT,
 };
-pub use zan_index::{concerns, diff, history, UnitAt, ZanIndex};
+pub use zan_index::{analyze, concerns, diff, history, UnitAt, ZanIndex};
 
 /// The pipeline's stages, for zanlex's own integration tests, fuzzers and benches (feature
 /// `internals`): not part of the supported API, and free to change in any release.

@@ -46,7 +46,7 @@ pub struct UnitAt {
 }
 
 impl ZanIndex {
-    /// Opens an existing index (no refresh). Fails with [`crate::Error::Index`] when `dir`
+    /// Opens an existing index (no refresh). Fails with [`crate::Error::NoIndex`] when `dir`
     /// holds no zanlex index.
     pub fn open(dir: impl AsRef<Path>) -> crate::Result<Self> {
         Ok(ZanIndex {
@@ -74,7 +74,7 @@ impl ZanIndex {
 
     /// Runs a search: ranked hits, each with its citation, snippet and validity. Errors:
     /// [`crate::Error::Query`] for a query that cannot be parsed or has nothing searchable,
-    /// [`crate::Error::NotFound`] for an unknown act filter.
+    /// [`crate::Error::UnknownAct`] for an unknown act filter.
     pub fn search(&self, request: &SearchRequest) -> crate::Result<SearchResults> {
         self.store
             .guarded(|| crate::search::search(&self.store, request))
@@ -111,7 +111,7 @@ impl ZanIndex {
         self.store.expressions(id)
     }
 
-    /// One act by id (its Kazakh expression when it has one); [`crate::Error::NotFound`]
+    /// One act by id (its Kazakh expression when it has one); [`crate::Error::UnknownAct`]
     /// names the nearest ids when it is missing.
     pub fn act(&self, id: &str) -> crate::Result<Act> {
         self.store.act(id)
@@ -188,15 +188,15 @@ impl ZanIndex {
 }
 
 /// The amendment events of `act`, newest first, limited to unit `eid`, what contains it and
-/// what is inside it when given; [`crate::Error::NotFound`] when the act has no such unit and
+/// what is inside it when given; [`crate::Error::UnknownUnit`] when the act has no such unit and
 /// no amendment names it.
 pub fn history(act: &Act, eid: Option<&str>) -> crate::Result<Vec<HistoryEntry>> {
     if let Some(e) = eid.filter(|e| !e.is_empty()) {
         if act.unit(e).is_none() && !act.amendments.iter().any(|a| a.target_eid == e) {
-            return Err(crate::Error::NotFound(format!(
-                "act {}: no unit {e:?} (see `zanlex units {}`)",
-                act.id, act.id
-            )));
+            return Err(crate::Error::UnknownUnit {
+                act: act.id.clone(),
+                eid: e.to_string(),
+            });
         }
     }
     Ok(crate::amend::history::history(act, eid))
@@ -212,4 +212,21 @@ pub fn concerns(target: &str, eid: &str) -> bool {
 /// optionally one unit only: the units added, removed and changed, with the words changed.
 pub fn diff(act: &Act, from: &str, to: &str, eid: Option<&str>) -> crate::Result<ActDiff> {
     crate::amend::diff::diff_versions(act, from, to, eid)
+}
+
+/// The tokens analyzer `analyzer` (one of [`crate::ANALYZERS`]) makes of `text`: what the
+/// index stores for a text, and what a query's words become.
+///
+/// ```
+/// let tokens = zanlex::analyze("kk_stem", "Тұрақты тұруға").unwrap();
+/// assert_eq!(tokens.len(), 2);
+/// assert!(zanlex::analyze("kk_nothing", "x").is_err());
+/// ```
+pub fn analyze(analyzer: &str, text: &str) -> crate::Result<Vec<crate::AnalyzedToken>> {
+    if !crate::ANALYZERS.contains(&analyzer) {
+        return Err(crate::Error::UnknownAnalyzer {
+            name: analyzer.to_string(),
+        });
+    }
+    Ok(crate::analysis::analyze(analyzer, text))
 }

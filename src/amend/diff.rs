@@ -30,38 +30,53 @@ pub enum UnitChangeKind {
 pub struct WordChange {
     /// `equal`, `delete` or `insert`.
     pub tag: &'static str,
+    /// The words.
     pub text: String,
 }
 
 /// One unit's change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnitChange {
+    /// The unit's eid.
     pub eid: String,
+    /// Deleted, inserted, changed, or only its notes changed.
     pub kind: UnitChangeKind,
     /// `live`, `deleted`, `pending` or `absent`.
     pub status_from: &'static str,
+    /// Its status in the later edition, as `status_from`.
     pub status_to: &'static str,
+    /// Its text in the earlier edition (`None`: absent).
     pub text_from: Option<String>,
+    /// Its text in the later edition (`None`: absent).
     pub text_to: Option<String>,
     /// Word-level diff of the unit's own text (changed units only).
     pub words: Vec<WordChange>,
     /// True when the notes under the unit differ (also for text changes).
     pub notes_changed: bool,
+    /// The notes under it in the earlier edition.
     pub notes_from: Vec<String>,
+    /// The notes under it in the later edition.
     pub notes_to: Vec<String>,
 }
 
 /// The differences between two versions of an act.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActDiff {
+    /// The act's id.
     pub act: String,
     /// The unit the diff is limited to, if any.
     pub eid: Option<String>,
+    /// The earlier edition's id.
     pub from: String,
+    /// The later edition's id.
     pub to: String,
+    /// Eids of the units deleted.
     pub deleted: Vec<String>,
+    /// Eids of the units inserted.
     pub inserted: Vec<String>,
+    /// Eids of the units whose text changed.
     pub changed: Vec<String>,
+    /// Eids of the units whose notes alone changed.
     pub notes_changed: Vec<String>,
     /// Every change, deleted, inserted and changed units first, then note-only changes.
     pub units: Vec<UnitChange>,
@@ -253,22 +268,20 @@ pub fn diff_versions(act: &Act, from: &str, to: &str, eid: Option<&str>) -> crat
     let versions = all_versions(act);
     let ids: Vec<&str> = versions.iter().map(|v| v.id.as_str()).collect();
     let pick = |spec: &str| {
-        select_version(&versions, spec).ok_or_else(|| {
-            crate::Error::NotFound(format!(
-                "act {}: no version {spec:?} (versions: {})",
-                act.id,
-                ids.join(", ")
-            ))
+        select_version(&versions, spec).ok_or_else(|| crate::Error::UnknownVersion {
+            act: act.id.clone(),
+            spec: spec.to_string(),
+            versions: ids.iter().map(|v| v.to_string()).collect(),
         })
     };
     let (va, vb) = (pick(from)?, pick(to)?);
     if let Some(e) = eid {
         let exists = |v: &ActVersion| v.units.iter().flat_map(Unit::walk).any(|u| u.eid == e);
         if !exists(va) && !exists(vb) {
-            return Err(crate::Error::NotFound(format!(
-                "act {}: no unit {e}",
-                act.id
-            )));
+            return Err(crate::Error::UnknownUnit {
+                act: act.id.clone(),
+                eid: e.to_string(),
+            });
         }
     }
     let units = diff_units(&va.units, &vb.units, eid);

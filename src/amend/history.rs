@@ -10,11 +10,15 @@ use serde::Serialize;
 pub struct HistoryEntry {
     /// The amending act as one line (`ҚР Сыртқы істер министрінің м.а. 05.12.2025 № 11-1-4/730 (order)`).
     pub amending_act: String,
+    /// The amending act.
     pub by: ActRef,
+    /// The date the amending act was signed.
     pub signed: Option<NaiveDate>,
+    /// How the effective date is determined.
     pub rule: EffectiveRule,
     /// Effective date, with `estimated` and its `basis` when it rests on an assumption.
     pub effective: Option<EffectiveDate>,
+    /// What was done to the unit.
     pub action: AmendAction,
     /// The unit touched (`att_1__para_3`; empty for the whole act).
     pub eid: String,

@@ -17,9 +17,13 @@ pub mod notes;
 pub mod notes_ru;
 pub mod versions;
 
+#[cfg(any(test, feature = "internals"))]
 pub use diff::{diff_versions, ActDiff, UnitChange, UnitChangeKind, WordChange};
+#[cfg(any(test, feature = "internals"))]
 pub use history::{history, HistoryEntry};
-pub use versions::{amendments_for, link_corpus, unit_versions, units_as_of, UnitAsOf};
+pub use versions::link_corpus;
+#[cfg(any(test, feature = "internals"))]
+pub use versions::{amendments_for, unit_versions, units_as_of, UnitAsOf};
 
 use crate::model::{
     Act, ActRef, AmendAction, Amendment, Instruction, Status, TargetFallback, Unit, UnitKind,
@@ -122,6 +126,7 @@ pub fn annotate_act(act: &mut Act) {
 /// When the act itself takes effect, from its commencement clause: exact with a publication
 /// date (sidecar `NAME.meta.toml`) or a fixed date, else estimated from the signing date with
 /// the assumption in `basis`.
+#[cfg(any(test, feature = "internals"))]
 pub fn act_effective(act: &Act) -> Option<crate::model::EffectiveDate> {
     effective::resolve(act.commencement.as_ref()?, act.date(), act.publication_date)
 }
@@ -350,6 +355,7 @@ fn part_action(part: &str, label: &str, action: AmendAction) -> AmendAction {
 ///
 /// The result is always a unit of the act or `""` (the whole act); see
 /// [`resolve_note_target`] for which unit when the named one is not there.
+#[cfg(any(test, feature = "internals"))]
 pub fn resolve_target(
     label: &str,
     context: &str,

@@ -73,6 +73,7 @@ pub fn clean_note_text(text: &str) -> String {
 
 /// True for a real amendment note: `Ескерту.` or `Ескертпе.` followed by an action and an
 /// amending act. `Ескерту: Қандастарымыздың…` (000) is a remark, not a note.
+#[cfg(any(test, feature = "internals"))]
 pub fn is_amendment_note(text: &str) -> bool {
     !parse_note(text).is_empty()
 }
@@ -80,6 +81,7 @@ pub fn is_amendment_note(text: &str) -> bool {
 /// Parses one note, Kazakh (`Ескерту.`, `Ескертпе.`) or Russian (`Сноска.`, `Примечание.`),
 /// into its events (one per amending act cited). Returns nothing for text that is not an
 /// amendment note.
+#[cfg(any(test, feature = "internals"))]
 pub fn parse_note(text: &str) -> Vec<NoteEvent> {
     parse_note_explained(text).unwrap_or_default()
 }

@@ -7,9 +7,10 @@
 
 use super::apply::apply_instructions;
 use super::effective::resolve;
+#[cfg(any(test, feature = "internals"))]
+use crate::model::UnitVersion;
 use crate::model::{
     Act, ActRef, ActVersion, AmendAction, Amendment, InstructionOp, TargetFallback, Unit,
-    UnitVersion,
 };
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -329,6 +330,7 @@ fn refine_effective_dates(acts: &mut [Act]) {
 ///
 /// `text` is the unit's full text (its own and its children's). `origin` names the version that
 /// first carried that text (`2022-11-05`, `applied:…`).
+#[cfg(any(test, feature = "internals"))]
 pub fn unit_versions(act: &Act) -> Vec<UnitVersion> {
     let fallback;
     let versions: &[ActVersion] = if act.versions.is_empty() {
@@ -365,6 +367,7 @@ pub fn unit_versions(act: &Act) -> Vec<UnitVersion> {
 }
 
 /// One unit's wording in force on a date, for `search --as-of` and `show --as-of`.
+#[cfg(any(test, feature = "internals"))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitAsOf {
     pub version: UnitVersion,
@@ -384,6 +387,7 @@ pub fn touches(target: &str, eid: &str) -> bool {
 }
 
 /// The amendment events that touched a unit (see [`touches`]), oldest first by signing date.
+#[cfg(any(test, feature = "internals"))]
 pub fn amendments_for<'a>(act: &'a Act, eid: &str) -> Vec<&'a Amendment> {
     let mut v: Vec<&Amendment> = act
         .amendments
@@ -399,6 +403,7 @@ pub fn amendments_for<'a>(act: &'a Act, eid: &str) -> Vec<&'a Amendment> {
 /// it (not a mere announcement) took effect after `date`: the corpus has only the later
 /// wording. Units not in the version in force on `date` (inserted later), and every unit
 /// before the act's first version, are left out.
+#[cfg(any(test, feature = "internals"))]
 pub fn units_as_of(act: &Act, date: NaiveDate) -> Vec<UnitAsOf> {
     let all = unit_versions(act);
     let last_dated = act.versions.len() > 1

@@ -700,6 +700,7 @@ fn is_ordinal_ending(w: &str) -> bool {
 
 /// Tokenizes `text` into `tokens` (appending). Public for the evaluation and bench programs
 /// and the snippet builder, which keep the tokens.
+#[cfg(any(test, feature = "internals"))]
 pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     tokenize_with(text, tokens);
 }
@@ -730,11 +731,13 @@ impl std::fmt::Debug for TokenBuf {
 
 impl TokenBuf {
     /// How many tokens the buffer holds.
+    #[cfg(any(test, feature = "internals"))]
     pub fn len(&self) -> usize {
         self.packed.tokens.len()
     }
 
     /// True when the buffer holds no token.
+    #[cfg(any(test, feature = "internals"))]
     pub fn is_empty(&self) -> bool {
         self.packed.tokens.is_empty()
     }

@@ -144,6 +144,7 @@ fn char_len(s: &str) -> usize {
 /// );
 /// assert_eq!(fix_letter_spacing("1) а тармағы"), "1) а тармағы");
 /// ```
+#[cfg(any(test, feature = "internals"))]
 pub fn fix_letter_spacing(s: &str) -> String {
     letter_spaced(s).unwrap_or_else(|| s.to_string())
 }

@@ -64,7 +64,7 @@ pub struct BuildOptions {
     /// Check the index's files against their checksums first, and rebuild it when damaged
     /// (reads the whole index once; `zanlex index` does it).
     pub verify: bool,
-    /// Read symbolic links that lead out of the corpus folder ([`crate::ingest::Walk`]).
+    /// Read symbolic links that lead out of the corpus folder (not read without it).
     pub follow: bool,
 }
 
@@ -75,9 +75,13 @@ pub struct RefreshReport {
     pub changed: bool,
     /// Whether the index was (re)built from scratch.
     pub rebuilt: bool,
+    /// Files indexed for the first time.
     pub added: Vec<String>,
+    /// Files indexed again because they changed.
     pub updated: Vec<String>,
+    /// Files gone from the corpus, whose documents were deleted.
     pub removed: Vec<String>,
+    /// Files found unchanged.
     pub unchanged: usize,
     /// Files read and parsed: every file on a rebuild; on an incremental refresh, those that
     /// changed or are new, and the files linked to them or to a removed file.
@@ -557,6 +561,7 @@ fn progress_bar(opts: &BuildOptions, len: u64) -> indicatif::ProgressBar {
 
 /// Writes documents for `acts` into the new index `index` and commits with `manifest` as
 /// payload. Returns the number of unit documents written.
+#[cfg(any(test, feature = "internals"))]
 fn write_acts(
     index: &Index,
     fields: &Fields,
@@ -1528,6 +1533,7 @@ fn is_empty_dir(p: &Path) -> bool {
 /// Builds a fresh index in `dir` from acts already in memory (for tools that make acts
 /// themselves, and for tests). Replaces the index `dir` held; a folder that is not empty and
 /// not a zanlex index is refused.
+#[cfg(any(test, feature = "internals"))]
 pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
     if dir.is_file() || !is_replaceable(dir) {
         return Err(not_an_index(dir));

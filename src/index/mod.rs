@@ -12,7 +12,11 @@ mod layout;
 pub mod schema;
 mod staging;
 
-pub use build::{build_from_acts, refresh, BuildOptions, Manifest, RefreshReport};
+#[cfg(any(test, feature = "internals"))]
+pub use build::build_from_acts;
+#[cfg(any(test, feature = "internals"))]
+pub use build::Manifest;
+pub use build::{refresh, BuildOptions, RefreshReport};
 pub use schema::{Fields, SCHEMA_VERSION};
 
 use crate::model::citation;
@@ -46,12 +50,15 @@ struct Derived {
 /// A unit fetched by act id and eid, with what is needed to cite it.
 #[derive(Debug, Clone)]
 pub struct UnitView {
+    /// The act the unit belongs to.
     pub act: Act,
     /// The unit itself (with its children).
     pub unit: Unit,
     /// Eids from the top-level unit down to the unit.
     pub path: Vec<String>,
+    /// The unit's label with its parents (`3-тармақ 2) тармақша`).
     pub label: String,
+    /// The unit's pinpoint citation.
     pub citation: String,
 }
 
@@ -80,22 +87,22 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Opens an existing index (no refresh). Fails with [`crate::Error::Index`] when `dir`
+    /// Opens an existing index (no refresh). Fails with [`crate::Error::NoIndex`] when `dir`
     /// holds no zanlex index.
     pub fn open(dir: &Path) -> crate::Result<Self> {
         let layout = layout::IndexDir::new(dir);
-        let index_err = |reason: String| crate::Error::Index {
-            path: dir.to_path_buf(),
-            reason,
-        };
         // Held while the generation opens, so no writer removes it meanwhile.
         let _reading = layout
             .lock_for_reading()
-            .map_err(|e| index_err(format!("cannot lock it for reading: {e}")))?;
+            .map_err(|source| crate::Error::Locked {
+                path: dir.to_path_buf(),
+                purpose: "reading",
+                source,
+            })?;
         let Some(generation) = layout.current() else {
-            return Err(index_err(
-                "no index here; run `zanlex index` (or `zanlex search`, which builds it)".into(),
-            ));
+            return Err(crate::Error::NoIndex {
+                path: dir.to_path_buf(),
+            });
         };
         let (index, fields) = build::open_tantivy(&generation)?;
         Self::from_parts(dir, index, fields)
@@ -208,6 +215,7 @@ impl Store {
     }
 
     /// The manifest of the last commit (what files the index was built from).
+    #[cfg(any(test, feature = "internals"))]
     pub fn manifest(&self) -> Option<Manifest> {
         build::read_manifest(&self.index)
     }
@@ -216,9 +224,9 @@ impl Store {
     /// a read: either becomes an error that names the index and says how to repair it, and
     /// the process goes on.
     pub fn guarded<T>(&self, read: impl FnOnce() -> crate::Result<T>) -> crate::Result<T> {
-        let damaged = |what: String| crate::Error::Index {
+        let damaged = |what: String| crate::Error::Damaged {
             path: self.dir.clone(),
-            reason: format!("the index is damaged ({what}); run `zanlex index --force`"),
+            what,
         };
         match crate::panic_guard::catch(read) {
             Ok(Err(crate::Error::Tantivy(e @ tantivy::TantivyError::DataCorruption(_)))) => {
@@ -313,13 +321,13 @@ impl Store {
     }
 
     /// Calls `f` with each act of the index, one at a time and in no particular order (sort by
-    /// `source.file`, then `id`, for the order of [`ZanIndex::acts`]): what is kept of each act
+    /// `source.file`, then `id`, for the order of [`Store::acts`]): what is kept of each act
     /// is up to `f`, so listing the acts of a large index need not hold them all in memory.
     pub fn for_each_act(&self, mut f: impl FnMut(Act) -> crate::Result<()>) -> crate::Result<()> {
         self.visit_act_docs(None, Texts::Restored, &mut f)
     }
 
-    /// [`ZanIndex::for_each_act`] without the units' texts (each is empty): an act's outline
+    /// [`Store::for_each_act`] without the units' texts (each is empty): an act's outline
     /// (metadata, unit tree, amendments, editions) is read from its own document alone, not
     /// from its unit documents too.
     pub fn for_each_act_outline(
@@ -345,27 +353,28 @@ impl Store {
     }
 
     /// One act by id, in `lang` (or in Kazakh when it has a Kazakh text, else in the language
-    /// it has, for `None`); [`crate::Error::NotFound`] names the known ids, or the languages
-    /// the act has, when it is missing.
+    /// it has, for `None`); [`crate::Error::UnknownAct`] names the nearest ids when it is
+    /// missing, [`crate::Error::NoExpression`] the languages it has.
     pub fn act_in(&self, id: &str, lang: Option<crate::model::Lang>) -> crate::Result<Act> {
         let all = self.expressions(id)?;
         if all.is_empty() {
             return self.act(id);
         }
-        let langs: Vec<&str> = all.iter().map(|a| a.lang.as_str()).collect();
-        let langs = langs.join(", ");
-        match lang {
-            None => Ok(all.into_iter().next().expect("checked non-empty")),
-            Some(l) => all.into_iter().find(|a| a.lang == l).ok_or_else(|| {
-                crate::Error::NotFound(format!(
-                    "act {id} has no text in {l} in the index; it has: {langs}"
-                ))
-            }),
-        }
+        let has: Vec<crate::model::Lang> = all.iter().map(|a| a.lang).collect();
+        let mut all = all.into_iter();
+        let found = match lang {
+            None => all.next(),
+            Some(l) => all.find(|a| a.lang == l),
+        };
+        found.ok_or_else(|| crate::Error::NoExpression {
+            id: id.to_string(),
+            lang: lang.unwrap_or_default(),
+            has,
+        })
     }
 
-    /// One act by id (its Kazakh expression when it has one); [`crate::Error::NotFound`] names
-    /// the nearest ids when it is missing.
+    /// One act by id (its Kazakh expression when it has one); [`crate::Error::UnknownAct`]
+    /// names the nearest ids when it is missing.
     pub fn act(&self, id: &str) -> crate::Result<Act> {
         if let Some(a) = self.expressions(id)?.into_iter().next() {
             return Ok(a);
@@ -405,27 +414,21 @@ impl Store {
                 break;
             }
         }
-        let hint = if nearest.is_empty() {
-            "it has no acts; run `zanlex index`".to_string()
-        } else {
-            format!(
-                "did you mean: {}? (`zanlex acts` lists all {})",
-                nearest.join(", "),
-                ids.len()
-            )
-        };
-        Ok(crate::Error::NotFound(format!(
-            "no act with id {id:?} in index {}; {hint}",
-            self.dir.display()
-        )))
+        Ok(crate::Error::UnknownAct {
+            id: id.to_string(),
+            index: self.dir.clone(),
+            suggestions: nearest.into_iter().map(str::to_string).collect(),
+            acts: ids.len(),
+        })
     }
 
     /// One unit of an act's current text, with its citation.
+    #[cfg(any(test, feature = "internals"))]
     pub fn unit(&self, act_id: &str, eid: &str) -> crate::Result<UnitView> {
         self.unit_in(act_id, eid, None)
     }
 
-    /// One unit of an act's current text in `lang` (see [`ZanIndex::act_in`]), with its
+    /// One unit of an act's current text in `lang` (see [`Store::act_in`]), with its
     /// citation.
     pub fn unit_in(
         &self,
@@ -453,9 +456,10 @@ impl Store {
                 label,
                 citation,
             }),
-            None => Err(crate::Error::NotFound(format!(
-                "act {act_id} has no unit {eid:?}; list its units with `zanlex units {act_id}`"
-            ))),
+            None => Err(crate::Error::UnknownUnit {
+                act: act_id.to_string(),
+                eid: eid.to_string(),
+            }),
         }
     }
 

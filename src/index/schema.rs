@@ -201,6 +201,7 @@ pub fn build_schema() -> (Schema, Fields) {
 /// assert_eq!(act_key("mvd-order-2012-06-14-352"), act_key("mvd-order-2012-06-14-352"));
 /// assert_ne!(act_key("mvd-order-2012-06-14-352"), act_key("mfa-order-2018-01-04-11-1-4-1"));
 /// ```
+#[cfg(any(test, feature = "internals"))]
 pub fn act_key(act_id: &str) -> u64 {
     key_of(act_id)
 }

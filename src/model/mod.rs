@@ -12,16 +12,27 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActKind {
+    /// A law (`Заң`).
     Law,
+    /// A constitutional law (`Конституциялық заң`).
     ConstitutionalLaw,
+    /// A code (`кодекс`).
     Code,
+    /// A resolution (`қаулы`), e.g. of the Government.
     Resolution,
+    /// A minister's order (`бұйрық`).
     Order,
+    /// An order issued jointly by several bodies (`бірлескен бұйрық`).
     JointOrder,
+    /// A decision (`шешім`), e.g. of a maslikhat.
     Decision,
+    /// A regulation (`ереже`).
     Regulation,
+    /// Rules (`қағидалар`) approved by another act.
     Rules,
+    /// Questions and answers published beside the acts; not a normative act.
     Faq,
+    /// Any other kind of document.
     Other,
 }
 
@@ -79,14 +90,18 @@ pub struct Issuance {
     pub issuer: String,
     /// Short normalized issuer code, e.g. `mfa`, `mvd`, `government`, `parliament`.
     pub issuer_code: String,
+    /// The date it was signed or adopted.
     pub date: Option<NaiveDate>,
+    /// Its number as printed (`11-1-4/1`).
     pub number: Option<String>,
 }
 
 /// State registration at the Ministry of Justice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Registration {
+    /// The registration number.
     pub number: String,
+    /// The date it was signed or adopted.
     pub date: Option<NaiveDate>,
 }
 
@@ -94,12 +109,16 @@ pub struct Registration {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Status {
+    /// In force.
     InForce,
+    /// Repealed, by an act and from a date when known.
     Repealed {
         /// The repealing act as printed, e.g. `ҚР Ішкі істер министрінің 11.03.2014 № 152 бұйрығы`.
         by: Option<String>,
+        /// The date the repeal took effect.
         on: Option<NaiveDate>,
     },
+    /// Not known from the corpus.
     Unknown,
 }
 
@@ -225,8 +244,11 @@ impl std::fmt::Display for Lang {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceFormat {
+    /// Plain text.
     Text,
+    /// Markdown (a checkout of the public mirror).
     Markdown,
+    /// PDF.
     Pdf,
 }
 
@@ -235,6 +257,7 @@ pub enum SourceFormat {
 pub struct Source {
     /// Path relative to the corpus folder's parent, e.g. `corpus/003_0165b7296e38fd1a.txt`.
     pub file: String,
+    /// The file's format.
     pub format: SourceFormat,
     /// Hex sha256 of the file's bytes: what incremental indexing compares.
     pub sha256: String,
@@ -245,8 +268,11 @@ pub struct Source {
 /// A span of the original file: 1-based inclusive lines, and the PDF page where known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SourceSpan {
+    /// The first line, 1-based.
     pub line_start: u32,
+    /// The last line, inclusive.
     pub line_end: u32,
+    /// The PDF page the span starts on.
     pub page: Option<u32>,
 }
 
@@ -302,18 +328,24 @@ impl UnitKind {
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum UnitStatus {
     #[default]
+    /// Live law.
     Live,
     /// Printed as deleted (`Алып тасталды`, `2-қосымша алып тасталды`).
     Deleted,
     /// A placeholder announcing text that takes effect later (`5-1. 01.01.2023 бастап қолданысқа енгізіледі`).
-    Pending { from: Option<NaiveDate> },
+    Pending {
+        /// The date the text takes effect, when printed.
+        from: Option<NaiveDate>,
+    },
 }
 
 /// An `Ескерту.` (or `Ескертпе.`) note printed under a unit in a consolidated text, kept apart
 /// from the law's own words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
+    /// The text.
     pub text: String,
+    /// Where it is in the source file.
     pub span: SourceSpan,
 }
 
@@ -322,6 +354,7 @@ pub struct Note {
 pub struct Unit {
     /// Akoma Ntoso style id built from the path: `att_1__para_14-1__subpara_1-1`.
     pub eid: String,
+    /// What kind of unit it is (it fixes the eid prefix).
     pub kind: UnitKind,
     /// The number as printed, without punctuation: `14-1`, `2`, `1.3`.
     pub num: Option<String>,
@@ -329,9 +362,13 @@ pub struct Unit {
     pub heading: Option<String>,
     /// The unit's own clean text, without its children's text and without notes.
     pub text: String,
+    /// Where it is in the source file.
     pub span: SourceSpan,
+    /// Whether its text is live, deleted or pending.
     pub status: UnitStatus,
+    /// Notes printed under it.
     pub notes: Vec<Note>,
+    /// Its subunits in document order.
     pub children: Vec<Unit>,
 }
 
@@ -410,7 +447,9 @@ pub struct ActRef {
     pub issuer_code: String,
     /// `order`, `resolution`, `law`, …
     pub kind: ActKind,
+    /// The date it was signed or adopted.
     pub date: Option<NaiveDate>,
+    /// Its number as printed (`11-1-4/1`).
     pub number: Option<String>,
     /// The title, when the reference gives one (amending acts name their target by title).
     pub title: Option<String>,
@@ -421,11 +460,17 @@ pub struct ActRef {
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum EffectiveRule {
     /// N calendar days after first official publication.
-    DaysAfterPublication { days: u32 },
+    DaysAfterPublication {
+        /// The number of days.
+        days: u32,
+    },
     /// From first official publication.
     OnPublication,
     /// From a fixed date (`01.01.2026 бастап`).
-    OnDate { date: NaiveDate },
+    OnDate {
+        /// The date.
+        date: NaiveDate,
+    },
     /// On signing.
     OnSigning,
     /// Not stated in the text.
@@ -435,6 +480,7 @@ pub enum EffectiveRule {
 /// An effective date and how sure we are of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EffectiveDate {
+    /// The date.
     pub date: NaiveDate,
     /// True when computed from an assumption (signing date + N days with no known publication date).
     pub estimated: bool,
@@ -449,12 +495,17 @@ pub struct Amendment {
     pub target_eid: String,
     /// The target as printed in the note (`3-тармақ`, `1-қосымшаға`).
     pub target_label: String,
+    /// What was done to the target.
     pub action: AmendAction,
+    /// The amending act.
     pub by: ActRef,
+    /// How the effective date is determined.
     pub rule: EffectiveRule,
+    /// The effective date, when it can be worked out.
     pub effective: Option<EffectiveDate>,
     /// The note's text (or instruction's) it came from, and where.
     pub note: String,
+    /// Where it is in the source file.
     pub span: SourceSpan,
 }
 
@@ -481,9 +532,11 @@ pub enum InstructionOp {
 pub struct Instruction {
     /// The amending act's own unit that holds this instruction (`para_1__mod_3`).
     pub source_eid: String,
+    /// The act the instruction amends.
     pub target_act: ActRef,
     /// The target unit's eid in the target act (`para_3__subpara_8`, `chp_5`, `annex_3-1`).
     pub target_eid: String,
+    /// What the instruction does.
     pub op: InstructionOp,
     /// Which part or abzats, 1-based, for ReplacePart/Append (`үшінші абзацы` → 3).
     pub part: Option<u32>,
@@ -495,15 +548,20 @@ pub struct Instruction {
     /// For ReplaceWords: the words replaced (`"X" деген сөздер "Y" деген сөздермен`: X).
     #[serde(default)]
     pub old_text: Option<String>,
+    /// Where it is in the source file.
     pub span: SourceSpan,
 }
 
 /// A unit's text valid over `[from, to)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitVersion {
+    /// The unit's eid.
     pub eid: String,
+    /// Valid from this date (open when `None`).
     pub from: Option<NaiveDate>,
+    /// Valid until this date, exclusive (open when `None`).
     pub to: Option<NaiveDate>,
+    /// The text.
     pub text: String,
     /// Where this version's text comes from (a version id or an applied amending act).
     pub origin: String,
@@ -514,9 +572,13 @@ pub struct UnitVersion {
 pub struct ActVersion {
     /// Stable id, e.g. `2023-04-19` or `applied:gov-resolution-2022-10-10-807`.
     pub id: String,
+    /// Valid from this date (open when `None`).
     pub from: Option<NaiveDate>,
+    /// Valid until this date, exclusive (open when `None`).
     pub to: Option<NaiveDate>,
+    /// The edition's top-level units.
     pub units: Vec<Unit>,
+    /// The file it was read from.
     pub source: Source,
 }
 
@@ -525,11 +587,15 @@ pub struct ActVersion {
 pub struct Act {
     /// Stable readable slug, e.g. `mfa-order-2018-01-04-11-1-4-1`.
     pub id: String,
+    /// The title as printed.
     pub title: String,
+    /// The kind of act.
     pub kind: ActKind,
     /// One per issuer; a joint order has two.
     pub issuances: Vec<Issuance>,
+    /// State registration, when registered.
     pub registration: Option<Registration>,
+    /// Whether it is in force.
     pub status: Status,
     /// The languages met in the text (`kk`, `ru`): a Kazakh act with bilingual forms has both.
     pub languages: Vec<String>,
@@ -541,6 +607,7 @@ pub struct Act {
     /// e.g. `104316`), when known: the same for every expression and edition.
     #[serde(default)]
     pub code: Option<String>,
+    /// The file it was read from.
     pub source: Source,
     /// Date of first official publication, from a sidecar `NAME.meta.toml` when the text lacks it.
     pub publication_date: Option<NaiveDate>,

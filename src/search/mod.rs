@@ -49,10 +49,13 @@ pub struct SearchRequest {
     pub text: String,
     /// A query built in code; when set, `text` is not parsed.
     pub parsed: Option<Query>,
+    /// The number of hits to return.
     pub limit: usize,
     /// Search the wording valid on this date instead of the current text.
     pub as_of: Option<NaiveDate>,
+    /// Keeps hits of one act (by id).
     pub act: Option<String>,
+    /// Keeps hits of acts of one kind.
     pub kind: Option<ActKind>,
     /// Keeps hits of acts with this status.
     pub status: Option<crate::model::StatusKind>,
@@ -139,7 +142,7 @@ fn qerr(req: &SearchRequest, reason: impl Into<String>) -> crate::Error {
 }
 
 /// Runs a search and returns ranked, cited hits. Errors: [`crate::Error::Query`] for a query
-/// that cannot be parsed or has nothing searchable, [`crate::Error::NotFound`] for an
+/// that cannot be parsed or has nothing searchable, [`crate::Error::UnknownAct`] for an
 /// unknown `--act`.
 pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults> {
     let started = Instant::now();

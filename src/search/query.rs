@@ -34,7 +34,12 @@ pub enum Query {
     /// A word, matched in the exact, stemmed and folded fields.
     Term(String),
     /// Words in this order, at most `slop` positions apart.
-    Phrase { text: String, slop: u32 },
+    Phrase {
+        /// The words.
+        text: String,
+        /// How many positions apart the words may be.
+        slop: u32,
+    },
     /// A restriction on act metadata; scores nothing.
     Filter(Filter),
     /// Every part must match.
@@ -48,14 +53,19 @@ pub enum Query {
 /// A restriction on act metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
+    /// One act, by id.
     Act(String),
+    /// Acts of one kind.
     Kind(ActKind),
     /// The act's status.
     Status(StatusKind),
+    /// Acts of one issuer, by issuer code (`mfa`, `government`).
     Issuer(String),
     /// The act's date within `[from, to]` (both inclusive, open when `None`).
     Date {
+        /// The earliest date.
         from: Option<NaiveDate>,
+        /// The latest date.
         to: Option<NaiveDate>,
     },
 }

@@ -799,6 +799,7 @@ mod tests {
 /// ([`crate::analysis::KK_LOOSE_REST`]). A Cyrillic form has those whose stem folds to
 /// it, a number ([`crate::analysis::is_unchanged_form`]) its own term when the index has
 /// it, others none.
+#[cfg(any(test, feature = "internals"))]
 pub fn stem_terms_folding_to(
     index: &Store,
     searcher: &tantivy::Searcher,

@@ -19,6 +19,7 @@ pub const SNIPPET_CHARS: usize = 260;
 /// A passage with byte ranges to highlight.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Snippet {
+    /// The snippet's text.
     pub text: String,
     /// `[start, end)` byte ranges into `text`, sorted, not overlapping.
     pub highlights: Vec<[usize; 2]>,
@@ -648,6 +649,7 @@ impl Highlighter {
     }
 
     /// Bytes of text [`Highlighter::verify`] has analyzed so far.
+    #[cfg(any(test, feature = "internals"))]
     pub fn verified_bytes(&self) -> usize {
         self.verified_bytes.get()
     }

@@ -61,8 +61,6 @@ pub fn act_scores(
 /// and the title fields' token totals counted over units.
 #[derive(Debug)]
 pub struct ActDocs {
-    /// [`tantivy::SearcherGeneration::generation_id`] of the searcher read.
-    pub generation: u64,
     /// Per segment (in the searcher's order): unit documents by act document.
     units: Vec<FxHashMap<DocId, u64>>,
     /// `title_stem` and `title_loose` token totals, as if every unit carried its act's title.
@@ -94,11 +92,7 @@ impl ActDocs {
             })?;
             units.push(by_doc);
         }
-        Ok(ActDocs {
-            generation: searcher.generation().generation_id(),
-            units,
-            totals,
-        })
+        Ok(ActDocs { units, totals })
     }
 }
 

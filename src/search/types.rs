@@ -9,12 +9,15 @@ use serde::{Deserialize, Serialize};
 /// The act a hit belongs to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HitAct {
+    /// The act's id.
     pub id: String,
+    /// The act's title.
     pub title: String,
     /// `order`, `joint_order`, … ([`crate::model::ActKind::as_str`]).
     pub kind: String,
     /// Numbers of all issuances joined with ` / `.
     pub number: String,
+    /// The act's date.
     pub date: Option<NaiveDate>,
     /// `in_force`, `repealed` or `unknown`.
     pub status: String,
@@ -23,6 +26,7 @@ pub struct HitAct {
 /// The unit a hit is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HitUnit {
+    /// The unit's eid.
     pub eid: String,
     /// Human label, e.g. `3-тармақ 2) тармақша`.
     pub label: String,
@@ -30,6 +34,7 @@ pub struct HitUnit {
     pub kind: String,
     /// `live`, `deleted` or `pending`.
     pub status: String,
+    /// The unit's heading, when it has one.
     pub heading: Option<String>,
     /// Eids from the top-level unit down to this one, joined with ` / `.
     pub path: String,
@@ -42,14 +47,18 @@ pub struct HitSource {
     pub file: String,
     /// 1-based, inclusive.
     pub line_start: u32,
+    /// The last line, inclusive.
     pub line_end: u32,
+    /// The PDF page, when the source is a PDF.
     pub page: Option<u32>,
 }
 
 /// The period over which the hit's wording is valid, `[from, to)`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HitVersion {
+    /// Valid from this date (open when `None`).
     pub from: Option<NaiveDate>,
+    /// Valid until this date, exclusive (open when `None`).
     pub to: Option<NaiveDate>,
     /// `current`, or the id of an older edition.
     pub id: String,
@@ -63,6 +72,7 @@ pub struct HitVersion {
 pub struct HitTwin {
     /// `kk` or `ru`.
     pub lang: String,
+    /// The unit's eid.
     pub eid: String,
 }
 
@@ -71,19 +81,25 @@ pub struct HitTwin {
 pub struct Hit {
     /// 1-based.
     pub rank: usize,
+    /// The ranking score (higher first).
     pub score: f32,
     /// The language of the hit's text (`kk`, `ru`): the act's expression it is from.
     pub lang: String,
     /// The same unit in the act's other language, when the index has it.
     pub twin: Option<HitTwin>,
+    /// The act.
     pub act: HitAct,
+    /// The unit.
     pub unit: HitUnit,
     /// One human-readable pinpoint line.
     pub citation: String,
     /// The unit's own clean text.
     pub text: String,
+    /// The passage with the query's words marked.
     pub snippet: Snippet,
+    /// Where the text is in its file.
     pub source: HitSource,
+    /// When the wording was in force.
     pub version: HitVersion,
     /// The amendments that touched this unit, as parsed from the act's notes.
     pub amendments: Vec<Amendment>,
@@ -92,10 +108,13 @@ pub struct Hit {
 /// A search's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
+    /// The query as typed.
     pub query: String,
     /// Number of matching units (before `limit`).
     pub total: usize,
+    /// Milliseconds the search took.
     pub took_ms: f64,
+    /// The hits, best first.
     pub hits: Vec<Hit>,
     /// True when no unit had all the words and units with some of them are shown instead.
     #[serde(skip)]

@@ -30,7 +30,9 @@ pub(crate) fn compile_patterns() {
 }
 
 pub(crate) use common::{lowercase, roman};
-pub use header::{issuer_code, parse_date, slug, transliterate};
+#[cfg(any(test, feature = "internals"))]
+pub use header::transliterate;
+pub use header::{issuer_code, parse_date, slug};
 pub(crate) use tree::{is_collapsed, next_ws, push_words, ws_len};
 
 use crate::extract::{CleanLine, Extracted};
@@ -42,6 +44,7 @@ use std::collections::BTreeMap;
 /// Works on the provisional extractor's lines (blank lines included, damage unrepaired) and on
 /// repaired ones alike: blank lines are skipped and every rule reads indentation and words, not
 /// line counts.
+#[cfg(any(test, feature = "internals"))]
 pub fn build_act(doc: &Extracted) -> crate::Result<Act> {
     build(doc, false)
 }

@@ -324,12 +324,15 @@ fn acts_and_units_come_back_from_the_index() {
     assert_eq!(v.unit.children.len(), 1);
     assert!(matches!(
         idx.unit("mfa-order-2018-01-04-11-1-4-1", "para_9"),
-        Err(zanlex::Error::NotFound(_))
+        Err(zanlex::Error::UnknownUnit { .. })
     ));
-    assert!(matches!(idx.act("nope"), Err(zanlex::Error::NotFound(_))));
+    assert!(matches!(
+        idx.act("nope"),
+        Err(zanlex::Error::UnknownAct { .. })
+    ));
     assert!(matches!(
         idx.search(&SearchRequest::new("x").act("nope")),
-        Err(zanlex::Error::NotFound(_))
+        Err(zanlex::Error::UnknownAct { .. })
     ));
 }
 

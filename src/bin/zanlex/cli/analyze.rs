@@ -1,9 +1,9 @@
 //! `zanlex analyze`: the tokens an analyzer makes of a text, for users and for debugging.
 
-use super::{Cli, UsageError};
+use super::Cli;
 use std::io::Write;
 use std::process::ExitCode;
-use zanlex::{analyze, ANALYZERS};
+use zanlex::analyze;
 
 /// Arguments of `zanlex analyze`.
 #[derive(Debug, clap::Args)]
@@ -25,15 +25,7 @@ pub struct Args {
 /// Runs `zanlex analyze`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let _ = cli;
-    if !ANALYZERS.contains(&args.analyzer.as_str()) {
-        return Err(UsageError(format!(
-            "unknown analyzer `{}`; use one of {}",
-            args.analyzer,
-            ANALYZERS.join(", ")
-        ))
-        .into());
-    }
-    let tokens = analyze(&args.analyzer, &args.text);
+    let tokens = analyze(&args.analyzer, &args.text)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         let doc = serde_json::json!({

@@ -180,10 +180,10 @@ fn report_error(err: &anyhow::Error) -> ExitCode {
             return ExitCode::SUCCESS;
         }
     }
-    let usage = matches!(
-        err.downcast_ref::<zanlex::Error>(),
-        Some(zanlex::Error::Query { .. }) | Some(zanlex::Error::NotFound(_))
-    ) || err.downcast_ref::<UsageError>().is_some();
+    let usage = err
+        .downcast_ref::<zanlex::Error>()
+        .is_some_and(zanlex::Error::is_bad_request)
+        || err.downcast_ref::<UsageError>().is_some();
     eprintln!("zanlex: {}", terminal_safe(&format!("{err:#}")));
     if usage {
         ExitCode::from(2)

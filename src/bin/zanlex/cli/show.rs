@@ -239,7 +239,7 @@ fn show_parallel(
             match unit_shown(index, act_id, eid, Some(lang), as_of) {
                 Ok(u) => Some(u),
                 Err(e) => match e.downcast_ref::<zanlex::Error>() {
-                    Some(zanlex::Error::NotFound(_)) => None,
+                    Some(zanlex::Error::UnknownUnit { .. }) => None,
                     _ => return Err(e),
                 },
             }
