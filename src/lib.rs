@@ -41,6 +41,7 @@ mod model;
 mod panic_guard;
 mod search;
 mod structure;
+mod text;
 mod zan_index;
 
 pub use amend::diff::{ActDiff, UnitChange, UnitChangeKind, WordChange};
@@ -82,6 +83,9 @@ pub mod internals {
     }
     pub mod structure {
         pub use crate::structure::*;
+    }
+    pub mod text {
+        pub use crate::text::*;
     }
 }
 

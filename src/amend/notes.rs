@@ -64,7 +64,7 @@ pub(crate) fn compile_patterns() {
 /// Collapses whitespace and strips Markdown emphasis and quote markers (`> *Ескерту. …*`).
 pub fn clean_note_text(text: &str) -> String {
     let mut joined = String::with_capacity(text.len());
-    crate::structure::push_words(&mut joined, text);
+    crate::text::push_words(&mut joined, text);
     joined
         .trim_start_matches(['>', ' ', '*', '_'])
         .trim_end_matches(['*', '_', ' '])

@@ -34,22 +34,7 @@ use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 use word_cache::{EntryRef, WordCache};
 
-/// Kazakh month names in calendar order (`қаңтар` = January). Dates in acts are written with
-/// them (`2016 жылғы 24 қарашадағы`); the stemmer keeps them whole and the header parser reads them.
-pub const KK_MONTHS: [&str; 12] = [
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-];
+pub use crate::text::KK_MONTHS;
 
 /// Name of the exact analyzer (normalize, lowercase, legal numbers kept whole).
 pub const KK_EXACT: &str = "kk_exact";

@@ -99,7 +99,7 @@ fn clean_inline(s: &str) -> String {
     // Most lines have no markup or entity: then only the spaces change.
     if !s.bytes().any(|c| matches!(c, b'<' | b'*' | b'\\' | b'&')) {
         let mut out = String::with_capacity(s.len());
-        crate::structure::push_words(&mut out, s);
+        crate::text::push_words(&mut out, s);
         return out;
     }
     // Each replacement only where its pattern occurs (the same text, fewer copies).
@@ -123,9 +123,9 @@ fn clean_inline(s: &str) -> String {
             .replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&quot;", "\"");
-        crate::structure::push_words(&mut out, &s);
+        crate::text::push_words(&mut out, &s);
     } else {
-        crate::structure::push_words(&mut out, s);
+        crate::text::push_words(&mut out, s);
     }
     out
 }

@@ -179,7 +179,7 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
     // A date the front matter or sidecar gives that is no date is dropped here, and said.
     for key in DATE_FIELDS {
         if let Some(v) = meta.get(key) {
-            if crate::structure::parse_date(v).is_none() {
+            if crate::text::parse_date(v).is_none() {
                 warnings.push(format!(
                     "{key} {v:?} in its metadata is not a date (write YYYY-MM-DD); the text is indexed without it"
                 ));

@@ -808,7 +808,7 @@ pub fn finish(lines: &mut Vec<Line>) {
 /// none at the ends), and keep their text; only their origins move off inner spaces.
 fn collapse_line(text: &mut String, origins: &mut [Origin]) {
     let b = text.as_bytes();
-    if !crate::structure::is_collapsed(b) {
+    if !crate::text::is_collapsed(b) {
         *text = collapse(text, origins);
         return;
     }
@@ -826,7 +826,7 @@ fn collapse_line(text: &mut String, origins: &mut [Origin]) {
 /// Collapses whitespace runs to one space and trims; moves each origin's offset to where the
 /// first character kept at or after it lands (the end of the text when none is).
 fn collapse(s: &str, origins: &mut [Origin]) -> String {
-    use crate::structure::{next_ws, ws_len};
+    use crate::text::{next_ws, ws_len};
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     // New offsets, `usize::MAX` while not yet known.

@@ -11,6 +11,7 @@ pub mod docs;
 mod layout;
 pub mod schema;
 mod staging;
+pub mod stored;
 
 #[cfg(any(test, feature = "internals"))]
 pub use build::build_from_acts;
@@ -270,7 +271,7 @@ impl Store {
         for a in addrs {
             // Through the cached store readers and their decoder (simdutf8): tantivy's document
             // deserializer was 47 % of `acts`.
-            let doc = crate::search::stored::fetch(self, &searcher, a)?;
+            let doc = stored::fetch(self, &searcher, a)?;
             let js = doc.str(f.act_json);
             if js.is_empty() {
                 continue;
@@ -305,7 +306,7 @@ impl Store {
         type TextsByVersion = rustc_hash::FxHashMap<String, rustc_hash::FxHashMap<String, String>>;
         let mut texts = TextsByVersion::default();
         for a in addrs {
-            let mut doc = crate::search::stored::fetch(self, searcher, a)?;
+            let mut doc = stored::fetch(self, searcher, a)?;
             let (version_id, eid) = (doc.take_str(f.version_id), doc.take_str(f.eid));
             texts
                 .entry(version_id)

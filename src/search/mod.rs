@@ -17,7 +17,6 @@ mod lead;
 pub mod query;
 pub mod restore;
 pub mod snippet;
-pub mod stored;
 pub mod synonym;
 pub mod title;
 pub mod types;
@@ -27,12 +26,12 @@ pub use snippet::Snippet;
 pub use types::{Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, SearchResults};
 
 use crate::index::schema::{from_tantivy_date, OPEN_FROM, OPEN_TO};
+use crate::index::stored::StoredDoc;
 use crate::index::Store;
 use crate::model::{ActKind, Amendment};
 use chrono::NaiveDate;
 use std::collections::HashSet;
 use std::time::Instant;
-use stored::StoredDoc;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query as TQuery};
 use tantivy::DocAddress;
@@ -221,7 +220,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     let mut verified = 0;
     for (score, addr) in top {
         // Fetched once: a verified candidate is printed from the document it was checked on.
-        let doc = stored::fetch(index, &searcher, addr)?;
+        let doc = crate::index::stored::fetch(index, &searcher, addr)?;
         if hl.needs_verify() {
             let text = doc_text(index, &doc);
             if !hl.verify(&text) {

@@ -142,7 +142,7 @@ pub(crate) fn parse(t: &mut Tree, start: usize) {
                 let cut = stop
                     .map(|p| h[..p].to_string())
                     .unwrap_or_else(|| h.clone());
-                node.heading = Some(crate::structure::tree::clean_spaces(&cut));
+                node.heading = Some(crate::text::clean_spaces(&cut));
             }
         }
     }

@@ -48,8 +48,9 @@ use crate::extract::{CleanLine, Extracted};
 use crate::model::{Act, ActKind, UnitKind, UnitStatus};
 use crate::structure::common::*;
 use crate::structure::header;
-use crate::structure::tree::{clean_spaces, Tree};
+use crate::structure::tree::Tree;
 use crate::structure::units::mark_status;
+use crate::text::clean_spaces;
 use regex::Regex;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -90,7 +91,7 @@ fn strip(raw: &str, clean_lines: bool) -> MdLine<'_> {
 /// `clean_spaces(t)`, borrowed when it would be `t` itself: always when `t` is a trimmed piece
 /// of a collapsed line (`clean_lines`).
 fn words_of(t: &str, clean_lines: bool) -> Cow<'_, str> {
-    if clean_lines || crate::structure::is_collapsed(t.as_bytes()) {
+    if clean_lines || crate::text::is_collapsed(t.as_bytes()) {
         Cow::Borrowed(t)
     } else {
         Cow::Owned(clean_spaces(t))
@@ -231,7 +232,7 @@ pub(crate) fn build(
             first.date = meta
                 .get("approval_date")
                 .or_else(|| meta.get("approved_on"))
-                .and_then(|d| header::parse_date(d));
+                .and_then(|d| crate::text::parse_date(d));
         }
         if matches!(
             act.kind,
@@ -268,12 +269,12 @@ pub(crate) fn build(
     act.version_date = meta
         .get("version_date")
         .or_else(|| meta.get("version_date.kaz"))
-        .and_then(|d| header::parse_date(d))
-        .or_else(|| source.rsplit('/').next().and_then(header::parse_date))
+        .and_then(|d| crate::text::parse_date(d))
+        .or_else(|| source.rsplit('/').next().and_then(crate::text::parse_date))
         .or_else(|| {
             RE_VERSION_IN_NAME
                 .captures(&doc.source.file)
-                .and_then(|c| header::parse_date(&c[1]))
+                .and_then(|c| crate::text::parse_date(&c[1]))
         });
     act.id = header::act_id(act.kind, &act.issuances, &act.title);
     Ok(act)
@@ -302,7 +303,7 @@ fn parse_russian_requisite(s: &str) -> Option<crate::model::Issuance> {
     Some(crate::model::Issuance {
         issuer_code: header::issuer_code(&issuer),
         issuer,
-        date: header::parse_date(&format!("{} года", &c["date"])),
+        date: crate::text::parse_date(&format!("{} года", &c["date"])),
         number: Some(header::normalize_number(&c["n"])),
     })
 }

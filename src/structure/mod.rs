@@ -16,7 +16,6 @@ mod common;
 mod faq;
 pub mod header;
 mod markdown;
-mod swar;
 mod tree;
 mod units;
 
@@ -29,11 +28,12 @@ pub(crate) fn compile_patterns() {
     faq::compile_patterns();
 }
 
-pub(crate) use common::{lowercase, roman};
+pub use crate::text::parse_date;
+pub(crate) use crate::text::{lowercase, push_words};
+pub(crate) use common::roman;
 #[cfg(any(test, feature = "internals"))]
 pub use header::transliterate;
-pub use header::{issuer_code, parse_date, slug};
-pub(crate) use tree::{is_collapsed, next_ws, push_words, ws_len};
+pub use header::{issuer_code, slug};
 
 use crate::extract::{CleanLine, Extracted};
 use crate::model::{Act, ActKind, Issuance, Registration, SourceFormat, Status};
@@ -190,7 +190,7 @@ fn build_text(doc: &Extracted, lines: Vec<&CleanLine>, clean_lines: bool) -> cra
     let split = title_split(&header);
     if split.is_none() && head_words.contains("сұрақ") {
         let title = header.first().copied().unwrap_or("").trim().to_string();
-        let mut act = empty_act(doc, tree::clean_spaces(&title), ActKind::Faq);
+        let mut act = empty_act(doc, crate::text::clean_spaces(&title), ActKind::Faq);
         let mut t = tree::Tree::new(lines, clean_lines);
         faq::parse(&mut t, 1);
         act.units = t.finish();
@@ -202,7 +202,7 @@ fn build_text(doc: &Extracted, lines: Vec<&CleanLine>, clean_lines: bool) -> cra
     }
 
     let k = split.unwrap_or(header.len());
-    let title = tree::clean_spaces(&header[..k].join(" "));
+    let title = crate::text::clean_spaces(&header[..k].join(" "));
     let issuance_text = header[k..].join(" ");
     let facts = header::parse_issuance(&issuance_text);
     let kind = facts.kind.unwrap_or(ActKind::Other);
@@ -269,7 +269,7 @@ fn clean_suffixes(lines: &[&str]) -> (String, Vec<usize>) {
     // Lines with no words yet: they start where the next line's words do.
     let mut waiting = 0;
     for l in lines {
-        let piece = header::normalize_i(&tree::clean_spaces(l));
+        let piece = header::normalize_i(&crate::text::clean_spaces(l));
         waiting += 1;
         if piece.is_empty() {
             continue;
@@ -379,6 +379,7 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::is_collapsed;
 
     /// Extraction leaves every line collapsed, so `build_act_extracted` may skip collapsing
     /// them again, and it builds the same act as `build_act`: checked on the corpus and the
@@ -442,7 +443,7 @@ mod tests {
             let (text, starts) = clean_suffixes(&lines);
             assert_eq!(starts.len(), lines.len());
             for k in 0..lines.len() {
-                let want = header::normalize_i(&tree::clean_spaces(&lines[k..].join(" ")));
+                let want = header::normalize_i(&crate::text::clean_spaces(&lines[k..].join(" ")));
                 assert_eq!(&text[starts[k]..], want, "{lines:?} {k}");
             }
         }

@@ -1025,7 +1025,7 @@ pub(crate) fn mark_status(status: &mut UnitStatus, rest: &str) {
         *status = UnitStatus::Deleted;
     } else if let Some(c) = RE_PENDING.captures(r).or_else(|| RE_PENDING_RU.captures(r)) {
         *status = UnitStatus::Pending {
-            from: crate::structure::header::parse_date(&c[1]),
+            from: crate::text::parse_date(&c[1]),
         };
     }
 }

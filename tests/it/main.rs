@@ -16,6 +16,7 @@ mod analysis_cli;
 mod analysis_fold;
 mod analysis_stem;
 mod analysis_tokens;
+mod architecture;
 mod cli_reporting;
 mod cli_search;
 mod eval_set;

@@ -361,13 +361,13 @@ fn a_failed_refresh_leaves_the_previous_index_usable() {
 /// stored document of the corpus index (units of every edition and the acts' documents).
 #[test]
 fn the_stored_document_decoder_agrees_with_tantivys_on_every_document() {
-    use zanlex::internals::search::stored::StoredDoc;
+    use zanlex::internals::index::stored::StoredDoc;
     let index = &fixture().index;
     let searcher = index.store().searcher();
     let stored = index
         .store()
         .per_generation(&searcher, || {
-            zanlex::internals::search::stored::StoredDocs::open(&searcher)
+            zanlex::internals::index::stored::StoredDocs::open(&searcher)
         })
         .unwrap();
     let mut checked = 0;

@@ -9,7 +9,7 @@
 //! stored document of the corpus index, and a document this decoder does not understand
 //! falls back to tantivy's.
 
-use crate::index::Store;
+use super::Store;
 use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
 use tantivy::schema::{Field, OwnedValue};
 use tantivy::store::StoreReader;

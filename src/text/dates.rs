@@ -1,0 +1,159 @@
+//! Dates and month names as Kazakh and Russian legal texts print them.
+
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Kazakh month names in calendar order (`қаңтар` = January). Dates in acts are written with
+/// them (`2016 жылғы 24 қарашадағы`); the stemmer keeps them whole and the header parser reads them.
+pub const KK_MONTHS: [&str; 12] = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+];
+
+/// Month number of a Kazakh (or Russian) month word in any case form
+/// (`қаңтардағы`, `маусымда`, `сентября`).
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = normalize_i(&super::lowercase(word));
+    const RU: [(&str, u32); 12] = [
+        ("январ", 1),
+        ("феврал", 2),
+        ("март", 3),
+        ("апрел", 4),
+        ("ма", 5),
+        ("июн", 6),
+        ("июл", 7),
+        ("август", 8),
+        ("сентябр", 9),
+        ("октябр", 10),
+        ("ноябр", 11),
+        ("декабр", 12),
+    ];
+    if let Some(i) = KK_MONTHS.iter().position(|p| w.starts_with(p)) {
+        return Some(i as u32 + 1);
+    }
+    // Kazakh `қыркүйегі` drops the final к before a vowel.
+    if w.starts_with("қыркүйег") {
+        return Some(9);
+    }
+    for (p, m) in RU {
+        if w.starts_with(p) && (m != 5 || w == "мая" || w == "май") {
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// Replaces Latin `i` (and `I`) used inside Cyrillic words with Kazakh `і` (`І`).
+pub fn normalize_i(s: &str) -> String {
+    s.replace('i', "і").replace('I', "І")
+}
+
+static RE_LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{4})\s*жыл\S*\s+([0-9]{1,2})\s*[-«]?\s*(\p{L}+)").expect("valid regex")
+});
+static RE_RU_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{1,2})\s+(\p{L}+)\s+([0-9]{4})\s+год").expect("valid regex")
+});
+static RE_DOT_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([0-9]{1,2})\.([0-9]{2})\.([0-9]{4})\b").expect("valid regex"));
+static RE_DOT_DATE_REV: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([0-9]{4})\.([0-9]{2})\.([0-9]{2})\b").expect("valid regex"));
+static RE_ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b").expect("valid regex"));
+
+/// The first date written in `s`, in any of the forms Kazakh legal texts use:
+/// `2018 жылғы 4 қаңтардағы`, `2012 жылы 28 маусымда`, `11.03.2014`, `2007.06.19.`,
+/// `2019-08-23`, or Russian `23 августа 2019 года`.
+///
+/// ```
+/// use zanlex::internals::text::parse_date;
+/// use chrono::NaiveDate;
+/// assert_eq!(parse_date("2018 жылғы 4 қаңтардағы № 11-1-4/1"), NaiveDate::from_ymd_opt(2018, 1, 4));
+/// assert_eq!(parse_date("ҚР 11.03.2014 № 152"), NaiveDate::from_ymd_opt(2014, 3, 11));
+/// ```
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let mut best: Option<(usize, NaiveDate)> = None;
+    let mut consider = |pos: usize, d: Option<NaiveDate>| {
+        if let Some(d) = d {
+            if best.is_none_or(|(p, _)| pos < p) {
+                best = Some((pos, d));
+            }
+        }
+    };
+    // Each pattern only where its literal part occurs (`жыл`, `год`, `.`, `-`).
+    let long = s.contains("жыл").then(|| RE_LONG_DATE.captures_iter(s));
+    for c in long.into_iter().flatten() {
+        let y = c[1].parse().ok();
+        let d = c[2].parse().ok();
+        let m = month_number(&c[3]);
+        if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+            consider(
+                c.get(0).map_or(0, |m| m.start()),
+                NaiveDate::from_ymd_opt(y, m, d),
+            );
+            break;
+        }
+    }
+    let russian = s.contains("год").then(|| RE_RU_DATE.captures_iter(s));
+    for c in russian.into_iter().flatten() {
+        let d = c[1].parse().ok();
+        let m = month_number(&c[2]);
+        let y = c[3].parse().ok();
+        if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+            consider(
+                c.get(0).map_or(0, |m| m.start()),
+                NaiveDate::from_ymd_opt(y, m, d),
+            );
+            break;
+        }
+    }
+    let dotted = s.contains('.');
+    if let Some(c) = dotted.then(|| RE_DOT_DATE.captures(s)).flatten() {
+        let (d, m, y) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
+        if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+            consider(
+                c.get(0).map_or(0, |m| m.start()),
+                NaiveDate::from_ymd_opt(y, m, d),
+            );
+        }
+    }
+    if let Some(c) = dotted.then(|| RE_DOT_DATE_REV.captures(s)).flatten() {
+        let (y, m, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
+        if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+            consider(
+                c.get(0).map_or(0, |m| m.start()),
+                NaiveDate::from_ymd_opt(y, m, d),
+            );
+        }
+    }
+    if let Some(c) = s.contains('-').then(|| RE_ISO_DATE.captures(s)).flatten() {
+        let (y, m, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
+        if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+            consider(
+                c.get(0).map_or(0, |m| m.start()),
+                NaiveDate::from_ymd_opt(y, m, d),
+            );
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&RE_LONG_DATE);
+    LazyLock::force(&RE_RU_DATE);
+    LazyLock::force(&RE_DOT_DATE);
+    LazyLock::force(&RE_DOT_DATE_REV);
+    LazyLock::force(&RE_ISO_DATE);
+}

@@ -1,0 +1,119 @@
+//! The pipeline's data flows one way: no module imports a later stage.
+//!
+//! Each top-level module of `src/` has a place in the order below; its code (its unit tests
+//! aside) may name only modules placed before it. A new module must be given a place here.
+
+use std::path::{Path, PathBuf};
+
+/// The stages in the order data flows through them; modules on one line share a place.
+const LAYERS: &[&[&str]] = &[
+    &["text", "panic_guard"],
+    &["model"],
+    &["error", "analysis"],
+    &["extract"],
+    &["structure"],
+    &["amend"],
+    &["ingest"],
+    &["index"],
+    &["search"],
+    &["zan_index"],
+];
+
+fn place(module: &str) -> Option<usize> {
+    LAYERS.iter().position(|layer| layer.contains(&module))
+}
+
+/// The `.rs` files of a top-level module (a file, or a folder of them).
+fn sources(src: &Path, module: &str) -> Vec<PathBuf> {
+    let file = src.join(format!("{module}.rs"));
+    if file.is_file() {
+        return vec![file];
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![src.join(module)];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
+/// The top-level modules `code` names as `crate::module`, outside comments and unit tests.
+fn named_modules(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in code.lines() {
+        // Unit tests sit at the end of each file, after their `#[cfg(test)]`.
+        if line.starts_with("#[cfg(test)]") {
+            break;
+        }
+        let line = line.split("//").next().unwrap_or("");
+        let mut rest = line;
+        while let Some(at) = rest.find("crate::") {
+            rest = &rest[at + "crate::".len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_module_imports_a_later_stage() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut modules: Vec<String> = std::fs::read_dir(&src)
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let path = e.path();
+            if path.is_dir() && name != "bin" {
+                Some(name)
+            } else {
+                name.strip_suffix(".rs")
+                    .filter(|n| *n != "lib")
+                    .map(str::to_string)
+            }
+        })
+        .collect();
+    modules.sort();
+    let mut wrong = Vec::new();
+    for module in &modules {
+        let Some(own) = place(module) else {
+            wrong.push(format!("{module}: not placed in LAYERS"));
+            continue;
+        };
+        for file in sources(&src, module) {
+            let code = std::fs::read_to_string(&file).unwrap();
+            for named in named_modules(&code) {
+                if named == *module {
+                    continue;
+                }
+                match place(&named) {
+                    Some(p) if p > own => wrong.push(format!(
+                        "{}: imports {named}, a later stage than {module}",
+                        file.display()
+                    )),
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn imports_of_comments_and_tests_are_not_counted() {
+    let code = "use crate::model::Act;\n// crate::search::x\nfn f() { crate::text::lowercase(\"\"); }\n#[cfg(test)]\nmod tests { use crate::index::Store; }\n";
+    assert_eq!(named_modules(code), ["model", "text"]);
+}
