@@ -298,7 +298,7 @@ impl Walker {
 /// Whether `e` says "too many levels of symbolic links".
 fn is_loop(e: &std::io::Error) -> bool {
     #[cfg(target_os = "linux")]
-    return e.raw_os_error() == Some(libc::ELOOP);
+    return rustix::io::Errno::from_io_error(e) == Some(rustix::io::Errno::LOOP);
     #[cfg(not(target_os = "linux"))]
     return e.to_string().contains("symbolic links");
 }

@@ -8,7 +8,6 @@
 use super::docs::{act_documents, IndexDoc};
 use super::layout::IndexDir;
 use super::schema::{build_schema, Fields, SCHEMA_VERSION};
-use super::staging;
 use crate::model::Act;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -439,12 +438,9 @@ fn index_err(path: &Path, reason: impl std::fmt::Display) -> crate::Error {
     }
 }
 
-/// Creates an empty index with zanlex's schema and analyzers in `dir`, written without syncs
-/// ([`staging::StagingDirectory`], returned too): whoever creates it calls [`make_durable`]
-/// once it is complete.
-pub(crate) fn create_index(
-    dir: &Path,
-) -> crate::Result<(Index, Fields, staging::StagingDirectory)> {
+/// Creates an empty index with zanlex's schema and analyzers in `dir`: whoever creates it calls
+/// [`make_durable`] once it is complete.
+pub(crate) fn create_index(dir: &Path) -> crate::Result<(Index, Fields)> {
     std::fs::create_dir_all(dir)
         .map_err(|e| index_err(dir, format!("cannot create the folder: {e}")))?;
     let (schema, fields) = build_schema();
@@ -455,10 +451,11 @@ pub(crate) fn create_index(
         docstore_compress_dedicated_thread: indexing_threads() < cores(),
         ..tantivy::IndexSettings::default()
     };
-    let staging = staging::StagingDirectory::open(dir).map_err(|e| index_err(dir, e))?;
-    let index = Index::create(staging.clone(), schema, settings).map_err(|e| index_err(dir, e))?;
+    let directory =
+        super::directory::GenerationDirectory::open(dir).map_err(|e| index_err(dir, e))?;
+    let index = Index::create(directory, schema, settings).map_err(|e| index_err(dir, e))?;
     crate::analysis::register_analyzers(&index);
-    Ok((index, fields, staging))
+    Ok((index, fields))
 }
 
 /// The file that marks a folder as a zanlex index: zanlex deletes, moves or overwrites only
@@ -1121,8 +1118,8 @@ fn refresh_locked(
             let gen = layout
                 .new_generation()
                 .map_err(|e| index_err(index_dir, format!("cannot create a generation: {e}")))?;
-            let (index, fields, staging) = create_index(&gen)?;
-            (index, fields, gen.clone(), Some((gen, staging)))
+            let (index, fields) = create_index(&gen)?;
+            (index, fields, gen.clone(), Some(gen))
         }
     };
     manifest.analyzers = analyzer_fingerprint(&index, &fields);
@@ -1138,13 +1135,13 @@ fn refresh_locked(
         opts,
     );
     drop(index);
-    let Some((gen, staging)) = fresh else {
+    let Some(gen) = fresh else {
         report.units_indexed = res?;
         return Ok((report, None));
     };
     let published = res.and_then(|n| {
         report.units_indexed = n;
-        make_durable(&staging)?;
+        make_durable(&gen)?;
         layout.publish(&gen).map_err(|e| {
             index_err(
                 index_dir,
@@ -1162,15 +1159,10 @@ fn refresh_locked(
     Ok((report, None))
 }
 
-/// [`staging::StagingDirectory::make_durable`] on a complete new index, its error naming the
-/// folder.
-fn make_durable(staging: &staging::StagingDirectory) -> crate::Result<()> {
-    staging.make_durable().map_err(|e| {
-        index_err(
-            staging.root(),
-            format!("cannot sync the new index to disk: {e}"),
-        )
-    })
+/// [`super::durable::make_durable`] on a complete new index, its error naming the folder.
+fn make_durable(gen: &Path) -> crate::Result<()> {
+    super::durable::make_durable(gen)
+        .map_err(|e| index_err(gen, format!("cannot sync the new index to disk: {e}")))
 }
 
 /// The index folder's own name, as the staging folders of earlier versions carried it.
@@ -1541,7 +1533,7 @@ pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
         .new_generation()
         .map_err(|e| index_err(dir, format!("cannot create a generation: {e}")))?;
     let written = (|| {
-        let (index, fields, staging) = create_index(&gen)?;
+        let (index, fields) = create_index(&gen)?;
         let manifest = Manifest {
             schema: SCHEMA_VERSION,
             analyzers: analyzer_fingerprint(&index, &fields),
@@ -1558,7 +1550,7 @@ pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
             &BuildOptions::default(),
         )?;
         drop(index);
-        make_durable(&staging)?;
+        make_durable(&gen)?;
         layout
             .publish(&gen)
             .map_err(|e| index_err(dir, format!("cannot switch to the new generation: {e}")))?;

@@ -19,7 +19,7 @@ mod directory;
 pub mod docs;
 mod layout;
 pub mod schema;
-mod staging;
+mod durable;
 
 pub use build::{build_from_acts, refresh, BuildOptions, Manifest, RefreshReport};
 pub use schema::{Fields, SCHEMA_VERSION};
