@@ -325,42 +325,6 @@ fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
 /// How many files [`map_files`] asks the kernel to read ahead of the one being parsed.
 const READ_AHEAD_FILES: usize = 32;
 
-/// Compiles the parsers' regular expressions on two threads at once, before the files are
-/// parsed. Each is compiled once a process, on first use, and a thread that needs one that
-/// another is compiling waits for it: compiled as the first files met them, the patterns
-/// (15–20 ms of one core in a 10 MB build) were compiled one at a time while the other core
-/// mostly waited. Only where there are two files or more to parse at once: one file is parsed
-/// on one thread, which compiles the patterns it meets and no others.
-fn compile_patterns(files: &[PathBuf]) {
-    if worth_compiling_ahead(files.len()) {
-        compile_all_patterns();
-    }
-}
-
-/// Whether `files` files are parsed two at a time, so that compiling every pattern ahead
-/// pays ([`compile_patterns`]).
-fn worth_compiling_ahead(files: usize) -> bool {
-    files >= 2
-}
-
-fn compile_all_patterns() {
-    rayon::join(crate::amend::compile_patterns, || {
-        crate::structure::compile_patterns();
-        crate::extract::repair::compile_patterns();
-    });
-}
-
-/// Starts compiling the parsers' patterns on rayon's threads and returns at once, for a
-/// caller that knows it will parse `files` files and has work of its own to do first
-/// (`zanlex index` creates the index and opens its writer meanwhile, on one core, so the
-/// other one would wait). Ingestion waits for the compiling to finish before it parses, as
-/// it does when it compiles the patterns itself ([`compile_patterns`]).
-pub(crate) fn compile_patterns_soon(files: usize) {
-    if worth_compiling_ahead(files) {
-        rayon::spawn(compile_all_patterns);
-    }
-}
-
 /// `f(i, &files[i])` for every file, on every thread of rayon's pool, the largest files first
 /// (`sizes[i]` is the size of `files[i]`); the results in the order of `files`.
 ///
@@ -463,7 +427,6 @@ pub fn ingest_corpus(dir: &Path) -> IngestReport {
             return report;
         }
     };
-    compile_patterns(&files);
     let results = map_files(&files, &file_sizes(&files), |_, f| {
         ingest_file_warning(f, &parent)
     });
@@ -1240,7 +1203,6 @@ fn parse_files(
 ) -> Vec<Parsed> {
     let paths: Vec<PathBuf> = which.iter().map(|&i| files[i].clone()).collect();
     let sizes: Vec<u64> = which.iter().map(|&i| sizes[i]).collect();
-    compile_patterns(&paths);
     map_files(&paths, &sizes, |k, f| {
         let file = which[k];
         match ingest_file_warning(f, parent) {
@@ -1558,71 +1520,5 @@ mod tests {
         let date = chrono::NaiveDate::from_ymd_opt(2019, 3, 1);
         assert_eq!(act_key(date, "11-1-4/ 99"), act_key(date, "11-1-4/99"));
         assert_eq!(act_key(date, "11-1-4/99"), 0x17c6_043f_28ce_e352);
-    }
-
-    /// Every pattern static of the parsers is compiled ahead by [`compile_all_patterns`]: its
-    /// module's `compile_patterns` forces it, and that function is reached from here. The lists
-    /// are kept by hand, and 29d2646's left out the patterns of two modules (fixed in e1a1854),
-    /// which were then compiled on first use, one thread at a time.
-    #[test]
-    fn every_parser_pattern_is_compiled_ahead() {
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let read = |rel: &str| std::fs::read_to_string(src.join(rel)).unwrap_or_default();
-        let statics = regex::Regex::new(r"static ([A-Z_0-9]+): LazyLock<(?:Regex|Gated)>")
-            .expect("valid regex");
-        let ingest = read("ingest.rs");
-        let ahead = ingest
-            .split("fn compile_all_patterns()")
-            .nth(1)
-            .and_then(|rest| rest.split("\n}\n").next())
-            .unwrap_or_default();
-        let mut checked = 0;
-        for module in ["extract", "structure", "amend"] {
-            let dir = std::fs::read_dir(src.join(module)).expect("source folder");
-            let mut files: Vec<String> = dir
-                .flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".rs"))
-                .collect();
-            files.sort();
-            for file in files {
-                let text = read(&format!("{module}/{file}"));
-                let names: Vec<&str> = statics
-                    .captures_iter(&text)
-                    .filter_map(|c| c.get(1))
-                    .map(|m| m.as_str())
-                    .collect();
-                if names.is_empty() {
-                    continue;
-                }
-                let list = text
-                    .split("pub(crate) fn compile_patterns() {")
-                    .nth(1)
-                    .and_then(|rest| rest.split("\n}\n").next())
-                    .unwrap_or_default();
-                for name in &names {
-                    assert!(
-                        list.contains(&format!("&{name}")),
-                        "{module}/{file}: {name} is not in its compile_patterns"
-                    );
-                    checked += 1;
-                }
-                let stem = file.trim_end_matches(".rs");
-                let reached = if stem == "mod" {
-                    ahead.contains(&format!("crate::{module}::compile_patterns"))
-                } else {
-                    let parent = read(&format!("{module}/mod.rs"));
-                    ahead.contains(&format!("crate::{module}::{stem}::compile_patterns"))
-                        || (parent.contains(&format!("    {stem}::compile_patterns();"))
-                            && ahead.contains(&format!("crate::{module}::compile_patterns")))
-                };
-                assert!(
-                    reached,
-                    "{module}/{file}: its compile_patterns is not called ahead"
-                );
-            }
-        }
-        // The parsers' 52 patterns, so the scan cannot pass by finding none.
-        assert!(checked >= 50, "only {checked} patterns found");
     }
 }

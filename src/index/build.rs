@@ -1111,10 +1111,6 @@ fn refresh_locked(
         existing => {
             drop(existing);
             report.rebuilt = true;
-            // Every file will be parsed: the patterns compile while the index and its writer
-            // open. An incremental refresh parses only what changed, and ingestion compiles
-            // for those files itself.
-            crate::ingest::compile_patterns_soon(scanned.len());
             let gen = layout
                 .new_generation()
                 .map_err(|e| index_err(index_dir, format!("cannot create a generation: {e}")))?;
@@ -1238,90 +1234,42 @@ fn write_streaming(
     report: &mut RefreshReport,
     opts: &BuildOptions,
 ) -> crate::Result<usize> {
-    // The writer opens (its threads, their memory, tantivy's queue: a few milliseconds) on a
-    // thread of its own while phase 1 parses the corpus on the others.
-    let gone: Vec<&String> = report
-        .removed
-        .iter()
-        .flat_map(|f| old.files.get(f).map_or(&[][..], |e| &e.acts[..]))
-        .collect();
-    std::thread::scope(|scope| {
-        let opening = scope.spawn(move || {
-            let mut w = ActWriter::new(index, fields, dir, opts, scanned.len() as u64, !reusable)?;
-            for id in gone {
-                w.delete_act(id);
-            }
-            Ok(w)
-        });
-        write_streaming_to(
-            (
-                corpus,
-                crate::ingest::Walk {
-                    follow: opts.follow,
-                },
-            ),
-            scanned,
-            shas,
-            old,
-            reusable,
-            dir,
-            manifest,
-            report,
-            Opening {
-                handle: Some(opening),
-                writer: None,
-            },
-        )
-    })
-}
-
-/// An [`ActWriter`] being opened on a thread of its own (while phase 1 parses the corpus),
-/// then open.
-struct Opening<'scope, 'a> {
-    handle: Option<std::thread::ScopedJoinHandle<'scope, crate::Result<ActWriter<'a>>>>,
-    /// `None` until the handle is joined, and after if the writer failed to open.
-    writer: Option<ActWriter<'a>>,
-}
-
-impl<'a> Opening<'_, 'a> {
-    /// The writer, once it is open.
-    fn get(&mut self, dir: &Path) -> crate::Result<&mut ActWriter<'a>> {
-        if let Some(handle) = self.handle.take() {
-            let w = handle
-                .join()
-                .map_err(|_| index_err(dir, "the index writer panicked while opening"))??;
-            self.writer = Some(w);
+    // An index in use by another process is reported before the corpus is read.
+    let mut writer = ActWriter::new(index, fields, dir, opts, scanned.len() as u64, !reusable)?;
+    for f in &report.removed {
+        for id in old.files.get(f).map_or(&[][..], |e| &e.acts[..]) {
+            writer.delete_act(id);
         }
-        self.writer
-            .as_mut()
-            .ok_or_else(|| index_err(dir, "the index writer could not be opened"))
     }
-
-    /// The open writer, to commit.
-    fn into_writer(mut self, dir: &Path) -> crate::Result<ActWriter<'a>> {
-        self.get(dir)?;
-        self.writer
-            .ok_or_else(|| index_err(dir, "the index writer could not be opened"))
-    }
+    write_streaming_to(
+        (
+            corpus,
+            crate::ingest::Walk {
+                follow: opts.follow,
+            },
+        ),
+        scanned,
+        shas,
+        old,
+        reusable,
+        manifest,
+        report,
+        writer,
+    )
 }
 
-/// [`write_streaming`] with the writer it opens.
+/// [`write_streaming`] with the writer it opened.
 #[allow(clippy::too_many_arguments)]
-fn write_streaming_to<'a>(
+fn write_streaming_to(
     (corpus, walk): (&Path, crate::ingest::Walk),
     scanned: &[Scanned],
     shas: &BTreeMap<String, String>,
     old: &Manifest,
     reusable: bool,
-    dir: &Path,
     manifest: &mut Manifest,
     report: &mut RefreshReport,
-    mut opening: Opening<'_, 'a>,
+    mut writer: ActWriter<'_>,
 ) -> crate::Result<usize> {
-    if reusable {
-        // An index in use by another process is reported before the corpus is read.
-        opening.get(dir)?;
-    }
     let by_rel: BTreeMap<&str, &Scanned> = scanned.iter().map(|s| (s.rel.as_str(), s)).collect();
     let mut added: BTreeSet<String> = BTreeSet::new();
     let mut updated: BTreeSet<String> = BTreeSet::new();
@@ -1408,7 +1356,7 @@ fn write_streaming_to<'a>(
                 let write = match by_rel.get(file) {
                     Some(s) => {
                         let refs: Vec<&Act> = of_file.iter().map(|&i| &acts[i]).collect();
-                        record(s, &refs, None, opening.get(dir)?, manifest, &ingested_shas)
+                        record(s, &refs, None, &mut writer, manifest, &ingested_shas)
                     }
                     // Acts whose file is not among the scanned ones (should not happen).
                     None => !reusable,
@@ -1428,9 +1376,7 @@ fn write_streaming_to<'a>(
                 .collect();
             to_write.extend(again);
             let mut acts: Vec<Option<Act>> = acts.into_iter().map(Some).collect();
-            opening
-                .get(dir)?
-                .add(to_write.iter().filter_map(|&i| acts[i].take()).collect())
+            writer.add(to_write.iter().filter_map(|&i| acts[i].take()).collect())
         },
     )?;
     report.parsed = streamed.parsed.len();
@@ -1462,7 +1408,7 @@ fn write_streaming_to<'a>(
     for s in scanned {
         if !manifest.files.contains_key(&s.rel) {
             let failure = failures.get(&s.rel).or(s.skipped.as_ref()).cloned();
-            record(s, &[], failure, opening.get(dir)?, manifest, &ingested_shas);
+            record(s, &[], failure, &mut writer, manifest, &ingested_shas);
         }
     }
     for (rel, links) in streamed.parsed {
@@ -1486,7 +1432,7 @@ fn write_streaming_to<'a>(
         }
     }
     report.unchanged += unchanged + kept;
-    opening.into_writer(dir)?.commit(manifest)
+    writer.commit(manifest)
 }
 
 /// What the previous build recorded of the corpus, for an incremental read: each file's

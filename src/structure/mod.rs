@@ -20,15 +20,6 @@ mod swar;
 mod tree;
 mod units;
 
-/// Compiles the structure parsers' patterns now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    common::compile_patterns();
-    markdown::compile_patterns();
-    header::compile_patterns();
-    units::compile_patterns();
-    faq::compile_patterns();
-}
-
 pub(crate) use common::{lowercase, roman};
 pub use header::{issuer_code, parse_date, slug, transliterate};
 pub(crate) use tree::{is_collapsed, next_ws, push_words, ws_len};
