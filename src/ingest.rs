@@ -1418,11 +1418,10 @@ impl Spill {
     /// Appends `act`; `None` when it could not be written (phase 2 then ingests its file).
     fn write(&self, act: &Act) -> Option<Spilled> {
         use std::io::Write;
-        let json = sonic_rs::to_string(act).ok()?;
-        let bytes = json.as_bytes();
+        let bytes = serde_json::to_vec(act).ok()?;
         let mut guard = self.file.lock().ok()?;
         let (file, end) = &mut *guard;
-        file.write_all(bytes).ok()?;
+        file.write_all(&bytes).ok()?;
         let at = Spilled {
             offset: *end,
             len: bytes.len(),

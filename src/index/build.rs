@@ -424,7 +424,7 @@ fn acts_hash(acts: &[&Act]) -> String {
                 .map(|v| (v.id.as_str(), v.from, v.to, &v.source))
                 .collect(),
         };
-        if let Ok(js) = sonic_rs::to_vec(&facts) {
+        if let Ok(js) = serde_json::to_vec(&facts) {
             h.update(js);
         }
     }
