@@ -41,8 +41,6 @@ pub struct ZanIndex {
     reader: IndexReader,
     /// The act documents of the last searcher generation seen (title statistics).
     title_act_docs: std::sync::Mutex<Option<std::sync::Arc<crate::search::title::ActDocs>>>,
-    /// The doc-store readers of the last searcher generation seen (hits' stored values).
-    stored_docs: std::sync::Mutex<Option<std::sync::Arc<crate::search::stored::StoredDocs>>>,
 }
 
 /// A unit fetched by act id and eid, with what is needed to cite it.
@@ -115,7 +113,6 @@ impl ZanIndex {
             fields,
             reader,
             title_act_docs: Default::default(),
-            stored_docs: Default::default(),
         })
     }
 
@@ -187,20 +184,6 @@ impl ZanIndex {
             searcher,
             |a| a.generation,
             || crate::search::title::ActDocs::read(searcher, &self.fields),
-        )
-    }
-
-    /// The doc-store readers of `searcher`'s segments, opened once per commit so that their
-    /// block caches last from one search to the next.
-    pub fn stored_docs(
-        &self,
-        searcher: &Searcher,
-    ) -> crate::Result<std::sync::Arc<crate::search::stored::StoredDocs>> {
-        per_generation(
-            &self.stored_docs,
-            searcher,
-            |s| s.generation,
-            || crate::search::stored::StoredDocs::open(searcher),
         )
     }
 
@@ -312,9 +295,7 @@ impl ZanIndex {
         let mut addrs: Vec<_> = addrs.into_iter().collect();
         addrs.sort();
         for a in addrs {
-            // Through the cached store readers and their decoder (simdutf8): tantivy's document
-            // deserializer was 47 % of `acts`.
-            let doc = crate::search::stored::fetch(self, &searcher, a)?;
+            let doc = crate::search::stored::fetch(&searcher, a)?;
             let js = doc.str(f.act_json);
             if js.is_empty() {
                 continue;
@@ -349,7 +330,7 @@ impl ZanIndex {
         type TextsByVersion = rustc_hash::FxHashMap<String, rustc_hash::FxHashMap<String, String>>;
         let mut texts = TextsByVersion::default();
         for a in addrs {
-            let mut doc = crate::search::stored::fetch(self, searcher, a)?;
+            let mut doc = crate::search::stored::fetch(searcher, a)?;
             let (version_id, eid) = (doc.take_str(f.version_id), doc.take_str(f.eid));
             texts
                 .entry(version_id)
