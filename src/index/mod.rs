@@ -17,9 +17,14 @@
 pub mod build;
 mod directory;
 pub mod docs;
-mod layout;
-pub mod schema;
 mod durable;
+mod layout;
+mod manifest;
+mod refresh;
+mod scan;
+pub mod schema;
+mod swap;
+mod writer;
 
 pub use build::{build_from_acts, refresh, BuildOptions, Manifest, RefreshReport};
 pub use schema::{Fields, SCHEMA_VERSION};
