@@ -1008,8 +1008,55 @@ where
             return Ok(report);
         }
     };
-    let rels: Vec<String> = files.iter().map(|f| relative(f, &parent)).collect();
-    let sizes = file_sizes(&files);
+    let corpus = Listed {
+        rels: files.iter().map(|f| relative(f, &parent)).collect(),
+        sizes: file_sizes(&files),
+        files,
+        parent,
+    };
+    let (parsed, spill) = read_files(&corpus, keep_bytes, previous, &mut report);
+    let (mut sums, mut stashes) = summarize(&corpus, parsed, &mut report);
+    let takes = unify_summaries(&corpus, &mut sums, &mut stashes, &mut report.failures);
+    for chunk in chunks_of_linked_files(&sums, chunk_files) {
+        let acts = load_chunk(
+            &corpus,
+            &chunk,
+            &mut stashes,
+            spill.as_ref(),
+            &takes,
+            &mut report.failures,
+        );
+        sink(acts)?;
+    }
+    Ok(report)
+}
+
+/// The corpus's files as [`list_corpus`] found them, with their names and sizes.
+struct Listed {
+    files: Vec<PathBuf>,
+    /// The folder `Source::file` paths are relative to.
+    parent: PathBuf,
+    /// Each file relative to `parent` ([`relative`]).
+    rels: Vec<String>,
+    sizes: Vec<u64>,
+}
+
+/// Phase 1: parses the files that must be read (every file, or with `previous` those that
+/// changed or are new and the files linked to them), keeping their acts in memory when they
+/// add up to `keep_bytes` at most, else spilling them; records the files left unread in
+/// `report`.
+fn read_files(
+    corpus: &Listed,
+    keep_bytes: u64,
+    previous: Option<&Previous>,
+    report: &mut StreamReport,
+) -> (Vec<Parsed>, Option<Spill>) {
+    let Listed {
+        files,
+        parent,
+        rels,
+        sizes,
+    } = corpus;
     let first: Vec<usize> = match previous {
         Some(p) => (0..files.len())
             .filter(|&i| !p.unchanged.contains(rels[i].as_str()))
@@ -1023,10 +1070,10 @@ where
     let keep = bytes_of(&first) <= keep_bytes;
     // Without a temporary file phase 2 ingests the files again: slower, same acts.
     let mut spill = if keep { None } else { Spill::new().ok() };
-    let mut parsed = parse_files(&files, &sizes, &first, &parent, keep, spill.as_ref());
+    let mut parsed = parse_files(files, sizes, &first, parent, keep, spill.as_ref());
     if let Some(p) = previous {
         let fresh: HashMap<usize, &FileLinks> = parsed.iter().map(|r| (r.file, &r.links)).collect();
-        let more: Vec<usize> = files_to_read(&rels, p, &fresh)
+        let more: Vec<usize> = files_to_read(rels, p, &fresh)
             .into_iter()
             .filter(|i| !fresh.contains_key(i))
             .collect();
@@ -1035,10 +1082,10 @@ where
             spill = Spill::new().ok();
         }
         parsed.extend(parse_files(
-            &files,
-            &sizes,
+            files,
+            sizes,
             &more,
-            &parent,
+            parent,
             keep,
             spill.as_ref(),
         ));
@@ -1049,6 +1096,16 @@ where
             .map(|i| rels[i].clone())
             .collect();
     }
+    (parsed, spill)
+}
+
+/// The link summaries of the acts phase 1 made and where each act waits (by file); the
+/// failures and each parsed file's links go to `report`.
+fn summarize(
+    corpus: &Listed,
+    parsed: Vec<Parsed>,
+    report: &mut StreamReport,
+) -> (Vec<LinkSummary>, HashMap<usize, Stash>) {
     let mut sums = Vec::new();
     let mut stashes: HashMap<usize, Stash> = HashMap::new();
     for r in parsed {
@@ -1057,10 +1114,20 @@ where
             sums.push(s);
         }
         report.failures.extend(r.failures);
-        report.parsed.insert(rels[r.file].clone(), r.links);
+        report.parsed.insert(corpus.rels[r.file].clone(), r.links);
     }
-    let failures = &mut report.failures;
-    // Editions without requisites take their keyed edition's id (as `unify_ids` does).
+    (sums, stashes)
+}
+
+/// Gives editions without requisites their keyed edition's id (as [`unify_ids`] does) and
+/// drops the later of two undated editions of one act, as failures. Returns the facts each
+/// file's act takes, by file.
+fn unify_summaries(
+    corpus: &Listed,
+    sums: &mut Vec<LinkSummary>,
+    stashes: &mut HashMap<usize, Stash>,
+    failures: &mut Vec<IngestFailure>,
+) -> HashMap<usize, IdFacts> {
     let keys: Vec<UnifyKey> = sums.iter().map(|s| s.unify.clone()).collect();
     let mut takes: HashMap<usize, IdFacts> = HashMap::new();
     for (i, j) in unify_plan(&keys) {
@@ -1093,7 +1160,7 @@ where
                 Some((_, reason)) => {
                     stashes.remove(&s.file);
                     failures.push(IngestFailure {
-                        path: PathBuf::from(&rels[s.file]),
+                        path: PathBuf::from(&corpus.rels[s.file]),
                         reason: reason.clone(),
                         indexed: false,
                     });
@@ -1103,11 +1170,19 @@ where
             }
         });
     }
-    let mut groups = link_groups(&sums);
+    takes
+}
+
+/// The files of the acts of `sums` in chunks of about `chunk_files` files, each chunk whole
+/// groups of acts [`crate::amend::link_corpus`] may link ([`link_groups`]), sorted; the
+/// chunks in the order of their groups' first file.
+fn chunks_of_linked_files(sums: &[LinkSummary], chunk_files: usize) -> Vec<Vec<usize>> {
+    let mut groups = link_groups(sums);
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, s) in sums.iter().enumerate() {
         members.entry(groups.find(i)).or_default().push(s.file);
     }
+    let mut chunks = Vec::new();
     let mut chunk: Vec<usize> = Vec::new();
     let mut groups_iter = members.into_values().peekable();
     while let Some(group) = groups_iter.next() {
@@ -1115,49 +1190,58 @@ where
         let full = groups_iter
             .peek()
             .is_none_or(|next| chunk.len() + next.len() > chunk_files.max(1));
-        if !full {
-            continue;
+        if full {
+            chunk.sort_unstable();
+            chunks.push(std::mem::take(&mut chunk));
         }
-        chunk.sort_unstable();
-        let stashed: Vec<(usize, Stash)> = chunk
-            .iter()
-            .filter_map(|&i| stashes.remove(&i).map(|s| (i, s)))
-            .collect();
-        let loaded: Vec<(usize, crate::Result<Act>)> = stashed
-            .into_par_iter()
-            .map(|(i, stash)| {
-                let again = || ingest_file(&files[i], &parent);
-                let act = match stash {
-                    Stash::Kept(a) => Ok(*a),
-                    Stash::Spilled(at) => spill
-                        .as_ref()
-                        .and_then(|sp| sp.read(&at))
-                        .map_or_else(again, Ok),
-                    Stash::Reread => again(),
-                };
-                (i, act)
-            })
-            .collect();
-        let mut acts: Vec<Act> = Vec::with_capacity(loaded.len());
-        for (i, act) in loaded {
-            let mut act = match act {
-                Ok(a) => a,
-                // The file changed since phase 1.
-                Err(e) => {
-                    failures.push(failure_of(&files[i], &parent, &e));
-                    continue;
-                }
-            };
-            if let Some(f) = takes.get(&i) {
-                f.clone().give_to(&mut act);
-            }
-            acts.push(act);
-        }
-        chunk.clear();
-        crate::amend::link_corpus(&mut acts);
-        sink(acts)?;
     }
-    Ok(report)
+    chunks
+}
+
+/// Phase 2 for one chunk of files: their acts from where phase 1 left them (read back, or
+/// ingested again), given the ids they take, linked with [`crate::amend::link_corpus`].
+fn load_chunk(
+    corpus: &Listed,
+    chunk: &[usize],
+    stashes: &mut HashMap<usize, Stash>,
+    spill: Option<&Spill>,
+    takes: &HashMap<usize, IdFacts>,
+    failures: &mut Vec<IngestFailure>,
+) -> Vec<Act> {
+    let Listed { files, parent, .. } = corpus;
+    let stashed: Vec<(usize, Stash)> = chunk
+        .iter()
+        .filter_map(|&i| stashes.remove(&i).map(|s| (i, s)))
+        .collect();
+    let loaded: Vec<(usize, crate::Result<Act>)> = stashed
+        .into_par_iter()
+        .map(|(i, stash)| {
+            let again = || ingest_file(&files[i], parent);
+            let act = match stash {
+                Stash::Kept(a) => Ok(*a),
+                Stash::Spilled(at) => spill.and_then(|sp| sp.read(&at)).map_or_else(again, Ok),
+                Stash::Reread => again(),
+            };
+            (i, act)
+        })
+        .collect();
+    let mut acts: Vec<Act> = Vec::with_capacity(loaded.len());
+    for (i, act) in loaded {
+        let mut act = match act {
+            Ok(a) => a,
+            // The file changed since phase 1.
+            Err(e) => {
+                failures.push(failure_of(&files[i], parent, &e));
+                continue;
+            }
+        };
+        if let Some(f) = takes.get(&i) {
+            f.clone().give_to(&mut act);
+        }
+        acts.push(act);
+    }
+    crate::amend::link_corpus(&mut acts);
+    acts
 }
 
 /// `path` relative to `parent`, with `/` between folders: how `Source::file` names a file.
