@@ -46,6 +46,8 @@ pub struct ZanIndex {
     reader: IndexReader,
     /// The act documents of the last searcher generation seen (title statistics).
     title_act_docs: std::sync::Mutex<Option<std::sync::Arc<crate::search::title::ActDocs>>>,
+    /// The doc-store readers of the last searcher generation seen (hits' stored values).
+    stored_docs: std::sync::Mutex<Option<std::sync::Arc<crate::search::stored::StoredDocs>>>,
 }
 
 /// A unit fetched by act id and eid, with what is needed to cite it.
@@ -118,6 +120,7 @@ impl ZanIndex {
             fields,
             reader,
             title_act_docs: Default::default(),
+            stored_docs: Default::default(),
         })
     }
 
@@ -189,6 +192,20 @@ impl ZanIndex {
             searcher,
             |a| a.generation,
             || crate::search::title::ActDocs::read(searcher, &self.fields),
+        )
+    }
+
+    /// The doc-store readers of `searcher`'s segments, opened once per commit so that their
+    /// block caches last from one search to the next.
+    pub fn stored_docs(
+        &self,
+        searcher: &Searcher,
+    ) -> crate::Result<std::sync::Arc<crate::search::stored::StoredDocs>> {
+        per_generation(
+            &self.stored_docs,
+            searcher,
+            |s| s.generation,
+            || crate::search::stored::StoredDocs::open(searcher),
         )
     }
 
@@ -300,7 +317,9 @@ impl ZanIndex {
         let mut addrs: Vec<_> = addrs.into_iter().collect();
         addrs.sort();
         for a in addrs {
-            let doc = crate::search::stored::fetch(&searcher, a)?;
+            // Through the cached store readers and their decoder (simdutf8), cheaper than
+            // tantivy's document deserializer on long Cyrillic strings.
+            let doc = crate::search::stored::fetch(self, &searcher, a)?;
             let js = doc.str(f.act_json);
             if js.is_empty() {
                 continue;
@@ -335,7 +354,7 @@ impl ZanIndex {
         type TextsByVersion = rustc_hash::FxHashMap<String, rustc_hash::FxHashMap<String, String>>;
         let mut texts = TextsByVersion::default();
         for a in addrs {
-            let mut doc = crate::search::stored::fetch(searcher, a)?;
+            let mut doc = crate::search::stored::fetch(self, searcher, a)?;
             let (version_id, eid) = (doc.take_str(f.version_id), doc.take_str(f.eid));
             texts
                 .entry(version_id)

@@ -209,7 +209,7 @@ pub fn search(index: &ZanIndex, req: &SearchRequest) -> crate::Result<SearchResu
     let mut verified = 0;
     for (score, addr) in top {
         // Fetched once: a verified candidate is printed from the document it was checked on.
-        let doc = stored::fetch(&searcher, addr)?;
+        let doc = stored::fetch(index, &searcher, addr)?;
         if hl.needs_verify() {
             let text = doc_text(index, &doc);
             if !hl.verify(&text) {

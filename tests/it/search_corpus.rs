@@ -344,6 +344,29 @@ fn a_failed_refresh_leaves_the_previous_index_usable() {
     );
 }
 
+/// Hits read their stored values with zanlex's own decoder of tantivy's document layout
+/// (`search::stored`): it must give exactly what tantivy's deserializer gives, for every
+/// stored document of the corpus index (units of every edition and the acts' documents).
+#[test]
+fn the_stored_document_decoder_agrees_with_tantivys_on_every_document() {
+    use zanlex::search::stored::StoredDoc;
+    let index = &fixture().index;
+    let searcher = index.searcher();
+    let stored = index.stored_docs(&searcher).unwrap();
+    let mut checked = 0;
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        for doc_id in 0..segment.max_doc() {
+            let addr = tantivy::DocAddress::new(ord as u32, doc_id);
+            let ours = stored.decode(addr);
+            let theirs: StoredDoc = searcher.doc(addr).unwrap();
+            assert_eq!(ours.as_ref(), Some(&theirs), "document {addr:?}");
+            checked += 1;
+        }
+    }
+    let documents = index.unit_count().unwrap() + index.acts().unwrap().len();
+    assert_eq!(checked, documents);
+}
+
 /// `kk_loose` keeps only the loose forms that are not the fold of the stem at their place; the
 /// others are found through the stems that fold to the query's loose form.
 #[test]
