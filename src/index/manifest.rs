@@ -257,6 +257,7 @@ pub(super) fn acts_hash(acts: &[&Act]) -> String {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use crate::index::schema::SCHEMA_VERSION;
 
     /// A manifest of two files, for tests.
     pub(in crate::index) fn manifest() -> Manifest {
