@@ -415,7 +415,7 @@ def paired(z, f):
     """zanlex's MB/s over FTS5's round by round, for the goal's line. Each round runs zanlex's
     build and then FTS5's load, so the two share whatever the machine was doing; the medians
     of the two tools' runs may come from different rounds, and on this machine a slow spell
-    of a few rounds can put them in different regimes (see PROFILE.md, twenty-sixth pass)."""
+    of a few rounds can put them in different regimes."""
     zr, fr = z.get("runs", []), f.get("runs", [])
     if len(zr) != len(fr) or len(zr) < 3:
         return ""

@@ -300,7 +300,7 @@ impl Walker {
 /// Whether `e` says "too many levels of symbolic links".
 fn is_loop(e: &std::io::Error) -> bool {
     #[cfg(target_os = "linux")]
-    return e.raw_os_error() == Some(libc::ELOOP);
+    return rustix::io::Errno::from_io_error(e) == Some(rustix::io::Errno::LOOP);
     #[cfg(not(target_os = "linux"))]
     return e.to_string().contains("symbolic links");
 }
@@ -326,42 +326,6 @@ fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
 
 /// How many files [`map_files`] asks the kernel to read ahead of the one being parsed.
 const READ_AHEAD_FILES: usize = 32;
-
-/// Compiles the parsers' regular expressions on two threads at once, before the files are
-/// parsed. Each is compiled once a process, on first use, and a thread that needs one that
-/// another is compiling waits for it: compiled as the first files met them, the patterns
-/// (15–20 ms of one core in a 10 MB build) were compiled one at a time while the other core
-/// mostly waited. Only where there are two files or more to parse at once: one file is parsed
-/// on one thread, which compiles the patterns it meets and no others.
-fn compile_patterns(files: &[PathBuf]) {
-    if worth_compiling_ahead(files.len()) {
-        compile_all_patterns();
-    }
-}
-
-/// Whether `files` files are parsed two at a time, so that compiling every pattern ahead
-/// pays ([`compile_patterns`]).
-fn worth_compiling_ahead(files: usize) -> bool {
-    files >= 2
-}
-
-fn compile_all_patterns() {
-    rayon::join(crate::amend::compile_patterns, || {
-        crate::structure::compile_patterns();
-        crate::extract::repair::compile_patterns();
-    });
-}
-
-/// Starts compiling the parsers' patterns on rayon's threads and returns at once, for a
-/// caller that knows it will parse `files` files and has work of its own to do first
-/// (`zanlex index` creates the index and opens its writer meanwhile, on one core, so the
-/// other one would wait). Ingestion waits for the compiling to finish before it parses, as
-/// it does when it compiles the patterns itself ([`compile_patterns`]).
-pub(crate) fn compile_patterns_soon(files: usize) {
-    if worth_compiling_ahead(files) {
-        rayon::spawn(compile_all_patterns);
-    }
-}
 
 /// `f(i, &files[i])` for every file, on every thread of rayon's pool, the largest files first
 /// (`sizes[i]` is the size of `files[i]`); the results in the order of `files`.
@@ -466,7 +430,6 @@ pub fn ingest_corpus(dir: &Path) -> IngestReport {
             return report;
         }
     };
-    compile_patterns(&files);
     let results = map_files(&files, &file_sizes(&files), |_, f| {
         ingest_file_warning(f, &parent)
     });
@@ -1050,8 +1013,55 @@ where
             return Ok(report);
         }
     };
-    let rels: Vec<String> = files.iter().map(|f| relative(f, &parent)).collect();
-    let sizes = file_sizes(&files);
+    let corpus = Listed {
+        rels: files.iter().map(|f| relative(f, &parent)).collect(),
+        sizes: file_sizes(&files),
+        files,
+        parent,
+    };
+    let (parsed, spill) = read_files(&corpus, keep_bytes, previous, &mut report);
+    let (mut sums, mut stashes) = summarize(&corpus, parsed, &mut report);
+    let takes = unify_summaries(&corpus, &mut sums, &mut stashes, &mut report.failures);
+    for chunk in chunks_of_linked_files(&sums, chunk_files) {
+        let acts = load_chunk(
+            &corpus,
+            &chunk,
+            &mut stashes,
+            spill.as_ref(),
+            &takes,
+            &mut report.failures,
+        );
+        sink(acts)?;
+    }
+    Ok(report)
+}
+
+/// The corpus's files as [`list_corpus`] found them, with their names and sizes.
+struct Listed {
+    files: Vec<PathBuf>,
+    /// The folder `Source::file` paths are relative to.
+    parent: PathBuf,
+    /// Each file relative to `parent` ([`relative`]).
+    rels: Vec<String>,
+    sizes: Vec<u64>,
+}
+
+/// Phase 1: parses the files that must be read (every file, or with `previous` those that
+/// changed or are new and the files linked to them), keeping their acts in memory when they
+/// add up to `keep_bytes` at most, else spilling them; records the files left unread in
+/// `report`.
+fn read_files(
+    corpus: &Listed,
+    keep_bytes: u64,
+    previous: Option<&Previous>,
+    report: &mut StreamReport,
+) -> (Vec<Parsed>, Option<Spill>) {
+    let Listed {
+        files,
+        parent,
+        rels,
+        sizes,
+    } = corpus;
     let first: Vec<usize> = match previous {
         Some(p) => (0..files.len())
             .filter(|&i| !p.unchanged.contains(rels[i].as_str()))
@@ -1065,10 +1075,10 @@ where
     let keep = bytes_of(&first) <= keep_bytes;
     // Without a temporary file phase 2 ingests the files again: slower, same acts.
     let mut spill = if keep { None } else { Spill::new().ok() };
-    let mut parsed = parse_files(&files, &sizes, &first, &parent, keep, spill.as_ref());
+    let mut parsed = parse_files(files, sizes, &first, parent, keep, spill.as_ref());
     if let Some(p) = previous {
         let fresh: HashMap<usize, &FileLinks> = parsed.iter().map(|r| (r.file, &r.links)).collect();
-        let more: Vec<usize> = files_to_read(&rels, p, &fresh)
+        let more: Vec<usize> = files_to_read(rels, p, &fresh)
             .into_iter()
             .filter(|i| !fresh.contains_key(i))
             .collect();
@@ -1077,10 +1087,10 @@ where
             spill = Spill::new().ok();
         }
         parsed.extend(parse_files(
-            &files,
-            &sizes,
+            files,
+            sizes,
             &more,
-            &parent,
+            parent,
             keep,
             spill.as_ref(),
         ));
@@ -1091,6 +1101,16 @@ where
             .map(|i| rels[i].clone())
             .collect();
     }
+    (parsed, spill)
+}
+
+/// The link summaries of the acts phase 1 made and where each act waits (by file); the
+/// failures and each parsed file's links go to `report`.
+fn summarize(
+    corpus: &Listed,
+    parsed: Vec<Parsed>,
+    report: &mut StreamReport,
+) -> (Vec<LinkSummary>, HashMap<usize, Stash>) {
     let mut sums = Vec::new();
     let mut stashes: HashMap<usize, Stash> = HashMap::new();
     for r in parsed {
@@ -1099,10 +1119,20 @@ where
             sums.push(s);
         }
         report.failures.extend(r.failures);
-        report.parsed.insert(rels[r.file].clone(), r.links);
+        report.parsed.insert(corpus.rels[r.file].clone(), r.links);
     }
-    let failures = &mut report.failures;
-    // Editions without requisites take their keyed edition's id (as `unify_ids` does).
+    (sums, stashes)
+}
+
+/// Gives editions without requisites their keyed edition's id (as [`unify_ids`] does) and
+/// drops the later of two undated editions of one act, as failures. Returns the facts each
+/// file's act takes, by file.
+fn unify_summaries(
+    corpus: &Listed,
+    sums: &mut Vec<LinkSummary>,
+    stashes: &mut HashMap<usize, Stash>,
+    failures: &mut Vec<IngestFailure>,
+) -> HashMap<usize, IdFacts> {
     let keys: Vec<UnifyKey> = sums.iter().map(|s| s.unify.clone()).collect();
     let mut takes: HashMap<usize, IdFacts> = HashMap::new();
     for (i, j) in unify_plan(&keys) {
@@ -1135,7 +1165,7 @@ where
                 Some((_, reason)) => {
                     stashes.remove(&s.file);
                     failures.push(IngestFailure {
-                        path: PathBuf::from(&rels[s.file]),
+                        path: PathBuf::from(&corpus.rels[s.file]),
                         reason: reason.clone(),
                         indexed: false,
                     });
@@ -1145,11 +1175,19 @@ where
             }
         });
     }
-    let mut groups = link_groups(&sums);
+    takes
+}
+
+/// The files of the acts of `sums` in chunks of about `chunk_files` files, each chunk whole
+/// groups of acts [`crate::amend::link_corpus`] may link ([`link_groups`]), sorted; the
+/// chunks in the order of their groups' first file.
+fn chunks_of_linked_files(sums: &[LinkSummary], chunk_files: usize) -> Vec<Vec<usize>> {
+    let mut groups = link_groups(sums);
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, s) in sums.iter().enumerate() {
         members.entry(groups.find(i)).or_default().push(s.file);
     }
+    let mut chunks = Vec::new();
     let mut chunk: Vec<usize> = Vec::new();
     let mut groups_iter = members.into_values().peekable();
     while let Some(group) = groups_iter.next() {
@@ -1157,49 +1195,58 @@ where
         let full = groups_iter
             .peek()
             .is_none_or(|next| chunk.len() + next.len() > chunk_files.max(1));
-        if !full {
-            continue;
+        if full {
+            chunk.sort_unstable();
+            chunks.push(std::mem::take(&mut chunk));
         }
-        chunk.sort_unstable();
-        let stashed: Vec<(usize, Stash)> = chunk
-            .iter()
-            .filter_map(|&i| stashes.remove(&i).map(|s| (i, s)))
-            .collect();
-        let loaded: Vec<(usize, crate::Result<Act>)> = stashed
-            .into_par_iter()
-            .map(|(i, stash)| {
-                let again = || ingest_file(&files[i], &parent);
-                let act = match stash {
-                    Stash::Kept(a) => Ok(*a),
-                    Stash::Spilled(at) => spill
-                        .as_ref()
-                        .and_then(|sp| sp.read(&at))
-                        .map_or_else(again, Ok),
-                    Stash::Reread => again(),
-                };
-                (i, act)
-            })
-            .collect();
-        let mut acts: Vec<Act> = Vec::with_capacity(loaded.len());
-        for (i, act) in loaded {
-            let mut act = match act {
-                Ok(a) => a,
-                // The file changed since phase 1.
-                Err(e) => {
-                    failures.push(failure_of(&files[i], &parent, &e));
-                    continue;
-                }
-            };
-            if let Some(f) = takes.get(&i) {
-                f.clone().give_to(&mut act);
-            }
-            acts.push(act);
-        }
-        chunk.clear();
-        crate::amend::link_corpus(&mut acts);
-        sink(acts)?;
     }
-    Ok(report)
+    chunks
+}
+
+/// Phase 2 for one chunk of files: their acts from where phase 1 left them (read back, or
+/// ingested again), given the ids they take, linked with [`crate::amend::link_corpus`].
+fn load_chunk(
+    corpus: &Listed,
+    chunk: &[usize],
+    stashes: &mut HashMap<usize, Stash>,
+    spill: Option<&Spill>,
+    takes: &HashMap<usize, IdFacts>,
+    failures: &mut Vec<IngestFailure>,
+) -> Vec<Act> {
+    let Listed { files, parent, .. } = corpus;
+    let stashed: Vec<(usize, Stash)> = chunk
+        .iter()
+        .filter_map(|&i| stashes.remove(&i).map(|s| (i, s)))
+        .collect();
+    let loaded: Vec<(usize, crate::Result<Act>)> = stashed
+        .into_par_iter()
+        .map(|(i, stash)| {
+            let again = || ingest_file(&files[i], parent);
+            let act = match stash {
+                Stash::Kept(a) => Ok(*a),
+                Stash::Spilled(at) => spill.and_then(|sp| sp.read(&at)).map_or_else(again, Ok),
+                Stash::Reread => again(),
+            };
+            (i, act)
+        })
+        .collect();
+    let mut acts: Vec<Act> = Vec::with_capacity(loaded.len());
+    for (i, act) in loaded {
+        let mut act = match act {
+            Ok(a) => a,
+            // The file changed since phase 1.
+            Err(e) => {
+                failures.push(failure_of(&files[i], parent, &e));
+                continue;
+            }
+        };
+        if let Some(f) = takes.get(&i) {
+            f.clone().give_to(&mut act);
+        }
+        acts.push(act);
+    }
+    crate::amend::link_corpus(&mut acts);
+    acts
 }
 
 /// `path` relative to `parent`, with `/` between folders: how `Source::file` names a file.
@@ -1245,7 +1292,6 @@ fn parse_files(
 ) -> Vec<Parsed> {
     let paths: Vec<PathBuf> = which.iter().map(|&i| files[i].clone()).collect();
     let sizes: Vec<u64> = which.iter().map(|&i| sizes[i]).collect();
-    compile_patterns(&paths);
     map_files(&paths, &sizes, |k, f| {
         let file = which[k];
         match ingest_file_warning(f, parent) {
@@ -1461,11 +1507,10 @@ impl Spill {
     /// Appends `act`; `None` when it could not be written (phase 2 then ingests its file).
     fn write(&self, act: &Act) -> Option<Spilled> {
         use std::io::Write;
-        let json = sonic_rs::to_string(act).ok()?;
-        let bytes = json.as_bytes();
+        let bytes = serde_json::to_vec(act).ok()?;
         let mut guard = self.file.lock().ok()?;
         let (file, end) = &mut *guard;
-        file.write_all(bytes).ok()?;
+        file.write_all(&bytes).ok()?;
         let at = Spilled {
             offset: *end,
             len: bytes.len(),
@@ -1563,71 +1608,5 @@ mod tests {
         let date = chrono::NaiveDate::from_ymd_opt(2019, 3, 1);
         assert_eq!(act_key(date, "11-1-4/ 99"), act_key(date, "11-1-4/99"));
         assert_eq!(act_key(date, "11-1-4/99"), 0x17c6_043f_28ce_e352);
-    }
-
-    /// Every pattern static of the parsers is compiled ahead by [`compile_all_patterns`]: its
-    /// module's `compile_patterns` forces it, and that function is reached from here. The lists
-    /// are kept by hand, and 29d2646's left out the patterns of two modules (fixed in e1a1854),
-    /// which were then compiled on first use, one thread at a time.
-    #[test]
-    fn every_parser_pattern_is_compiled_ahead() {
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let read = |rel: &str| std::fs::read_to_string(src.join(rel)).unwrap_or_default();
-        let statics = regex::Regex::new(r"static ([A-Z_0-9]+): LazyLock<(?:Regex|Gated)>")
-            .expect("valid regex");
-        let ingest = read("ingest.rs");
-        let ahead = ingest
-            .split("fn compile_all_patterns()")
-            .nth(1)
-            .and_then(|rest| rest.split("\n}\n").next())
-            .unwrap_or_default();
-        let mut checked = 0;
-        for module in ["extract", "structure", "amend"] {
-            let dir = std::fs::read_dir(src.join(module)).expect("source folder");
-            let mut files: Vec<String> = dir
-                .flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".rs"))
-                .collect();
-            files.sort();
-            for file in files {
-                let text = read(&format!("{module}/{file}"));
-                let names: Vec<&str> = statics
-                    .captures_iter(&text)
-                    .filter_map(|c| c.get(1))
-                    .map(|m| m.as_str())
-                    .collect();
-                if names.is_empty() {
-                    continue;
-                }
-                let list = text
-                    .split("pub(crate) fn compile_patterns() {")
-                    .nth(1)
-                    .and_then(|rest| rest.split("\n}\n").next())
-                    .unwrap_or_default();
-                for name in &names {
-                    assert!(
-                        list.contains(&format!("&{name}")),
-                        "{module}/{file}: {name} is not in its compile_patterns"
-                    );
-                    checked += 1;
-                }
-                let stem = file.trim_end_matches(".rs");
-                let reached = if stem == "mod" {
-                    ahead.contains(&format!("crate::{module}::compile_patterns"))
-                } else {
-                    let parent = read(&format!("{module}/mod.rs"));
-                    ahead.contains(&format!("crate::{module}::{stem}::compile_patterns"))
-                        || (parent.contains(&format!("    {stem}::compile_patterns();"))
-                            && ahead.contains(&format!("crate::{module}::compile_patterns")))
-                };
-                assert!(
-                    reached,
-                    "{module}/{file}: its compile_patterns is not called ahead"
-                );
-            }
-        }
-        // The parsers' 52 patterns, so the scan cannot pass by finding none.
-        assert!(checked >= 50, "only {checked} patterns found");
     }
 }

@@ -18,12 +18,6 @@ static LEAD_NUM_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*([0-9]+(?:-[0-9]+)*)(?:[.)]|-тарау\.?|-қосымша)\s*").expect("static regex")
 });
 
-/// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&SUBPARA_LINE_RE);
-    LazyLock::force(&LEAD_NUM_RE);
-}
-
 /// Applies instructions in order to a copy of `units`; returns the new tree and the
 /// instructions that did not apply (target missing for a part operation, words not found).
 pub fn apply_instructions(

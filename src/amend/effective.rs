@@ -34,14 +34,6 @@ static RU_DAYS_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&DATE_RE);
-    LazyLock::force(&DAYS_RE);
-    LazyLock::force(&RU_DATE_RE);
-    LazyLock::force(&RU_DAYS_RE);
-}
-
 /// Finds dates in both printed styles, `23.11.2022` and `1999.05.06.` (also `01.01. 2005`),
 /// returning each date with its byte range.
 ///

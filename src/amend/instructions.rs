@@ -71,20 +71,6 @@ static SIGN_NUM_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:№|\bN)\s*([0-9]+(?:\s*[-/]\s*[0-9A-Za-zІі]+)*)").expect("static regex")
 });
 
-/// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&VERB_RE);
-    LazyLock::force(&PARA_LIST_RE);
-    LazyLock::force(&SUBPARA_RE);
-    LazyLock::force(&CHAPTER_RE);
-    LazyLock::force(&ANNEX_RE);
-    LazyLock::force(&PART_RE);
-    LazyLock::force(&QUOTED_RE);
-    LazyLock::force(&NUM_SPLIT_RE);
-    LazyLock::force(&WORD_DATE_RE);
-    LazyLock::force(&SIGN_NUM_RE);
-}
-
 fn ordinal(word: &str) -> Option<u32> {
     const ORD: [&str; 10] = [
         "бірінші",

@@ -186,17 +186,6 @@ static REF_RE: LazyLock<Regex> = LazyLock::new(|| {
 static JOINT_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*,\s*|\s+(?:пен|мен|және|и)\s+").expect("static regex"));
 
-/// Compiles the amendment readers' patterns now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&REF_RE);
-    LazyLock::force(&JOINT_RE);
-    apply::compile_patterns();
-    effective::compile_patterns();
-    instructions::compile_patterns();
-    notes::compile_patterns();
-    notes_ru::compile_patterns();
-}
-
 /// The lowercase words of a target label without a leading Russian preposition (`В статью 5`
 /// → `статью 5`).
 fn target_words(label: &str) -> String {

@@ -52,15 +52,6 @@ static KIND_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&ACTION_RE);
-    LazyLock::force(&BARE_ACTION_RE);
-    LazyLock::force(&SIGN_NUMBER_RE);
-    LazyLock::force(&BARE_NUMBER_RE);
-    LazyLock::force(&KIND_RE);
-}
-
 /// Collapses whitespace and strips Markdown emphasis and quote markers (`> *Ескерту. …*`).
 pub fn clean_note_text(text: &str) -> String {
     let mut joined = String::with_capacity(text.len());

@@ -71,14 +71,6 @@ static REF_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&ACTION_RE);
-    LazyLock::force(&OBJECT_RE);
-    LazyLock::force(&KIND_RE);
-    LazyLock::force(&REF_RE);
-}
-
 /// The body of a Russian note without its `Сноска.` / `Примечание.` prefix, if it has one.
 pub fn strip_prefix(text: &str) -> Option<&str> {
     for p in ["Сноска", "СНОСКА", "Примечание", "ПРИМЕЧАНИЕ", "Примечания"]

@@ -63,9 +63,8 @@ pub const SELF_STEM_MARK: char = '\u{1}';
 pub const FORM_MARK: char = '\u{2}';
 /// Joins a `kk_stem` term's stem and the rest of the word as written where the word begins
 /// with its stem, as most do: `құжат\u{3}тарды` for `құжаттарды`. Writing the stem once
-/// makes terms about 30 % shorter, and every byte of a term is copied, hashed and compared
-/// while indexing, then compiled into the term dictionary (`benches/perf/PROFILE.md`,
-/// twenty-second pass).
+/// makes terms shorter, and every byte of a term is copied, hashed and compared while
+/// indexing, then compiled into the term dictionary (`docs/performance.md`).
 pub const SUFFIX_MARK: char = '\u{3}';
 
 /// The `kk_stem` term of a word written `exact` whose stem is `stem`: the stem and the word in

@@ -336,13 +336,6 @@ static ACT_NUMBER: LazyLock<Regex> =
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[0-9]+(?:-[0-9\p{L}]+)*(?:/[0-9]+)?$").expect("static regex"));
 
-/// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&REF_WORD);
-    LazyLock::force(&ACT_NUMBER);
-    LazyLock::force(&NUMBER);
-}
-
 /// Ref-word stems that occur glued after another word without any boundary signal
 /// (`менқаулысымен` = `мен` + `қаулысымен`).
 const GLUED_STEMS: [&str; 4] = ["қаулы", "бұйрығ", "Жарлығ", "Заң"];

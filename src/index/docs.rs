@@ -203,9 +203,7 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
         units.add(&act.units, &val);
     }
     frame(act, &keys);
-    // sonic-rs writes the bytes serde_json writes (index dumps compared), in half the time on an
-    // act's long Cyrillic strings.
-    let act_json = sonic_rs::to_string(&*act).map_err(|e| crate::Error::Index {
+    let act_json = serde_json::to_string(&*act).map_err(|e| crate::Error::Index {
         path: act.source.file.clone().into(),
         reason: format!("cannot serialize act {}: {e}", act.id),
     })?;
@@ -362,16 +360,14 @@ fn place_quote(quote: &str, source_eid: &str, texts: &[(&str, &str)]) -> Option<
         .iter()
         .filter(|(eid, text)| *eid != source_eid && text.len() + 12 >= quote.len());
     // The other texts are the whole act, searched for one long quote: a vectorized searcher
-    // finds where its first bytes are, and the whole quote is compared there. (Rabin-Karp over
-    // the whole act was 1.6 % of a 100 MB build's samples, a two-way searcher of the whole
-    // quote 2.1 %, 1.3 % of it building the searcher; this way, 0.2 %.) Every head below
-    // starts with those bytes: a long quote loses at most three characters.
+    // finds where its first bytes are, and the whole quote is compared there (cheaper than
+    // Rabin-Karp or a two-way searcher over the whole act). Every head below starts with those
+    // bytes: a long quote loses at most three characters.
     let probe = (quote.len() >= QUOTE_ANYWHERE)
         .then(|| memchr::memmem::Finder::new(&quote.as_bytes()[..PROBE_BYTES]));
     // The quote whole, then without a tail of one to three characters. In its own unit by
     // Rabin-Karp: its searcher is a rolling hash of the quote, where a two-way searcher's
-    // preprocessing cost more than the searches (1.4 % of a 100 MB build's samples; the unit's
-    // text is a few hundred bytes).
+    // preprocessing cost more than the searches (the unit's text is a few hundred bytes).
     let mut head = quote;
     for _ in 0..=3 {
         if head.is_empty() {
@@ -631,7 +627,7 @@ impl UnitDocs<'_> {
                 None => d.add_static(f.amendments, "[]"),
                 Some(a) => {
                     let json = a.json.get_or_init(|| {
-                        sonic_rs::to_string(&a.list)
+                        serde_json::to_string(&a.list)
                             .ok()
                             .map(|js| Arc::<str>::from(js.as_str()))
                     });

@@ -197,7 +197,7 @@ impl IndexDir {
         drop(f);
         fault_point("before-publish");
         std::fs::rename(&tmp, self.root.join(CURRENT))?;
-        super::staging::sync_folder(&self.root)?;
+        super::durable::sync_folder(&self.root)?;
         fault_point("after-publish");
         Ok(())
     }

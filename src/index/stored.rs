@@ -2,8 +2,8 @@
 //!
 //! A hit prints a unit's whole text, so every hit reads a few kilobytes of mostly Cyrillic
 //! strings. tantivy's own deserializer checks them with `std::str::from_utf8`, which takes the
-//! slow path on every two-byte character: on the 10 MB benchmark index that check was 13 % of
-//! all query instructions. [`StoredDocs`] reads the document bytes from tantivy's store reader
+//! slow path on every two-byte character, a share of every query that prints hits (see
+//! `docs/performance.md`). [`StoredDocs`] reads the document bytes from tantivy's store reader
 //! and decodes its binary layout itself, validating strings with `simdutf8` instead. The
 //! layout is tantivy 0.25's (doc store version 2); a test compares both decoders on every
 //! stored document of the corpus index, and a document this decoder does not understand

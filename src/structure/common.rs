@@ -248,30 +248,6 @@ static RE_NOTE_DELETES: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Compiles the patterns both parsers share now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    for gated in [
-        &RE_PARA,
-        &RE_SUBPARA,
-        &RE_CHAPTER,
-        &RE_ROMAN_CHAPTER,
-        &RE_ARTICLE,
-        &RE_ANNEX,
-        &RE_DELETED,
-        &RE_PENDING,
-        &RE_PENDING_RU,
-    ] {
-        LazyLock::force(gated);
-    }
-    LazyLock::force(&RE_NOTE_TARGET);
-    LazyLock::force(&RE_NOTE_DELETES);
-    LazyLock::force(&RE_NOTE_TARGET_RU);
-    LazyLock::force(&RE_NOTE_DELETES_RU);
-    LazyLock::force(&RE_NOTE_ADDED_RU);
-    LazyLock::force(&RE_RU_HEADING);
-    LazyLock::force(&RE_KK_GROUP);
-}
-
 /// A law's chapter line (`I ТАРАУ. …` or `1-тарау. …`): its number (Roman numerals as
 /// digits) and heading.
 pub(crate) fn chapter_line(text: &str) -> Option<(String, String)> {

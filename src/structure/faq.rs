@@ -31,13 +31,6 @@ static RE_SUBSECTION: LazyLock<Gated> = LazyLock::new(|| {
 static RE_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s[a-zа-яәіңғүұқөһ]\)\s").expect("valid regex"));
 
-/// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&RE_ITEM);
-    LazyLock::force(&RE_SECTION);
-    LazyLock::force(&RE_SUBSECTION);
-}
-
 /// Text that may start `N.` followed by a character `next` accepts: the pattern's number
 /// takes the whole leading run of digits (a dot follows it).
 fn number_dot_then(t: &str, next: fn(char) -> bool) -> bool {

@@ -229,17 +229,6 @@ static RE_REPEALED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    crate::text::compile_patterns();
-    LazyLock::force(&RE_ISSUANCE);
-    LazyLock::force(&RE_ISSUANCE_AT_START);
-    LazyLock::force(&RE_REGISTRATION);
-    LazyLock::force(&RE_REPEALED);
-    LazyLock::force(&RE_RU_REGISTRATION);
-    LazyLock::force(&RE_SHORT_REQUISITE);
-}
-
 /// What the printed issuance line says.
 #[derive(Debug, Clone)]
 pub(crate) struct HeaderFacts {

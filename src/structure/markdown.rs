@@ -289,14 +289,6 @@ static RE_RUSSIAN_REQUISITE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&RE_VERSION_IN_NAME);
-    LazyLock::force(&RE_RUSSIAN_REQUISITE);
-    LazyLock::force(&RE_ANNEX_OF);
-    LazyLock::force(&RE_RU_ANNEX);
-}
-
 fn parse_russian_requisite(s: &str) -> Option<crate::model::Issuance> {
     let c = RE_RUSSIAN_REQUISITE.captures(s)?;
     let issuer = c["issuer"].trim().to_string();

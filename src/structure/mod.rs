@@ -19,15 +19,6 @@ mod markdown;
 mod tree;
 mod units;
 
-/// Compiles the structure parsers' patterns now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    common::compile_patterns();
-    markdown::compile_patterns();
-    header::compile_patterns();
-    units::compile_patterns();
-    faq::compile_patterns();
-}
-
 pub use crate::text::parse_date;
 pub(crate) use crate::text::{lowercase, push_words};
 pub(crate) use common::roman;

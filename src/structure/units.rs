@@ -53,16 +53,6 @@ static RE_SIGNATURE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 static RE_NOTE_COMPLETE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\p{L}+мен|енгізіледі\))[.)]*\s*$").expect("valid regex"));
 
-/// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&RE_NOTE_COMPLETE);
-    LazyLock::force(&RE_VERB);
-    LazyLock::force(&RE_TOP_TARGET);
-    LazyLock::force(&RE_CONTEXT_WORD);
-    LazyLock::force(&RE_CLOSE);
-    LazyLock::force(&RE_SIGNATURE_NAME);
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Zone {
     Order,

@@ -148,12 +148,3 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     }
     best.map(|(_, d)| d)
 }
-
-/// Compiles this module's patterns now (see `crate::ingest::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&RE_LONG_DATE);
-    LazyLock::force(&RE_RU_DATE);
-    LazyLock::force(&RE_DOT_DATE);
-    LazyLock::force(&RE_DOT_DATE_REV);
-    LazyLock::force(&RE_ISO_DATE);
-}

@@ -5,7 +5,6 @@ mod dates;
 pub(crate) mod swar;
 mod whitespace;
 
-pub(crate) use dates::compile_patterns;
 pub use dates::{month_number, normalize_i, parse_date, KK_MONTHS};
 pub(crate) use whitespace::{clean_spaces, is_collapsed, next_ws, push_words, ws_len};
 

@@ -1,0 +1,319 @@
+//! The manifest: what an index was built from (each source file's sha256, size and mtime,
+//! and a hash of the acts made from it), stored in the tantivy commit's payload so it changes
+//! atomically with the documents.
+
+use super::schema::Fields;
+use crate::model::Act;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use tantivy::Index;
+
+/// What the index knows about one source file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileEntry {
+    /// sha256 of the file's bytes (and of its `.meta.toml` sidecar, when it has one).
+    pub sha256: String,
+    pub size: u64,
+    pub mtime_ns: u128,
+    /// sha256 of the JSON of the acts made from the file (they change when linking changes).
+    pub acts_hash: String,
+    pub acts: Vec<String>,
+    /// Why the file could not be ingested, when it could not.
+    pub failure: Option<String>,
+    /// What the file's act links by, as the build that read the file found it: a refresh
+    /// reads again the files linked to a changed one, and leaves the others as they are
+    /// (empty links for a file that gave no act; `None` in a manifest written before links
+    /// were recorded, whose next refresh reads every file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<crate::ingest::FileLinks>,
+}
+
+/// The record of what an index was built from; stored in the commit payload.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub schema: u32,
+    /// Tokens of a probe text under each analyzer: a changed analyzer forces a rebuild.
+    pub analyzers: String,
+    pub zanlex: String,
+    /// By path relative to the corpus folder's parent (`corpus/003_….txt`).
+    pub files: BTreeMap<String, FileEntry>,
+    /// The version of the link keys in `files` ([`crate::ingest::LINKS_FORMAT`]): links of
+    /// another version are not compared with those of the files read now.
+    #[serde(default)]
+    pub links: u32,
+}
+
+/// A fingerprint of the registered analyzers: the tokens they make of a probe text.
+pub fn analyzer_fingerprint(index: &Index, fields: &Fields) -> String {
+    const PROBE: &str = "Қазақстан Республикасының азаматтары тұрақты тұруға рұқсаттар \
+        14-1-тармағы 11-1-4/730 VISA визаларын ұзарту turaqty туракты Тегі/Фамилия";
+    let mut h = Sha256::new();
+    for field in [
+        fields.kk_exact,
+        fields.kk_stem,
+        fields.kk_loose,
+        fields.ru_stem,
+        fields.heading_loose,
+    ] {
+        if let Ok(mut an) = index.tokenizer_for_field(field) {
+            let mut ts = an.token_stream(PROBE);
+            while ts.advance() {
+                let t = ts.token();
+                h.update(t.text.as_bytes());
+                h.update(format!(
+                    "@{}:{}-{};",
+                    t.position, t.offset_from, t.offset_to
+                ));
+            }
+        }
+        h.update(b"|");
+    }
+    hex::encode(&h.finalize()[..8])
+}
+
+/// Marks a payload `zanlex-manifest-v3:{stat key}:{failures}:{manifest}`, the failures being
+/// base64 of the JSON list of the manifest's (file, failure) pairs (empty when none), the
+/// manifest base64 of its lz4-compressed JSON.
+const PAYLOAD_V3: &str = "zanlex-manifest-v3:";
+/// The same without the failures (indexes written before they were reported on every run).
+const PAYLOAD_V2: &str = "zanlex-manifest-v2:";
+/// The same without the stat key (indexes written earlier on 2026-11-21).
+const PAYLOAD_LZ4: &str = "zanlex-manifest-lz4:";
+
+/// A digest of everything that decides, without reading a file, that an index is up to date:
+/// schema, analyzers, zanlex's version, and each file's path, size and mtime (in path order).
+pub(super) fn stat_key<'a>(
+    schema: u32,
+    analyzers: &str,
+    zanlex: &str,
+    files: impl Iterator<Item = (&'a str, u64, u128)>,
+) -> String {
+    let mut h = Sha256::new();
+    h.update(format!("{schema}\n{analyzers}\n{zanlex}\n"));
+    for (rel, size, mtime_ns) in files {
+        h.update(rel.as_bytes());
+        h.update([0]);
+        h.update(size.to_le_bytes());
+        h.update(mtime_ns.to_le_bytes());
+    }
+    hex::encode(&h.finalize()[..16])
+}
+
+/// The commit payload for `manifest`: its stat key, its failures, then its JSON, compressed
+/// and in base64. tantivy keeps the payload as a string inside `meta.json`, which every open
+/// parses: plain JSON there would be escaped quote by quote (7 MB for a 1 GB corpus). The
+/// stat key lets a search on an unchanged corpus skip decoding the manifest at all, and the
+/// failures beside it let that search still name the files that could not be indexed.
+pub(super) fn encode_manifest(manifest: &Manifest) -> serde_json::Result<String> {
+    use base64::Engine;
+    let json = serde_json::to_vec(manifest)?;
+    let packed = lz4_flex::compress_prepend_size(&json);
+    let key = stat_key(
+        manifest.schema,
+        &manifest.analyzers,
+        &manifest.zanlex,
+        manifest
+            .files
+            .iter()
+            .map(|(rel, e)| (rel.as_str(), e.size, e.mtime_ns)),
+    );
+    let failures: Vec<(&str, &str)> = manifest
+        .files
+        .iter()
+        .filter_map(|(rel, e)| Some((rel.as_str(), e.failure.as_deref()?)))
+        .collect();
+    let failures = if failures.is_empty() {
+        String::new()
+    } else {
+        base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&failures)?)
+    };
+    Ok(format!(
+        "{PAYLOAD_V3}{key}:{failures}:{}",
+        base64::engine::general_purpose::STANDARD.encode(packed)
+    ))
+}
+
+/// The manifest in a commit payload (compressed, or plain JSON as older indexes wrote it).
+pub(super) fn decode_manifest(payload: &str) -> Option<Manifest> {
+    use base64::Engine;
+    let b64 = if let Some(rest) = payload.strip_prefix(PAYLOAD_V3) {
+        rest.splitn(3, ':').nth(2)?
+    } else if let Some(rest) = payload.strip_prefix(PAYLOAD_V2) {
+        rest.split_once(':')?.1
+    } else if let Some(b64) = payload.strip_prefix(PAYLOAD_LZ4) {
+        b64
+    } else {
+        return serde_json::from_str(payload).ok();
+    };
+    let packed = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
+    let json = lz4_flex::decompress_size_prepended(&packed).ok()?;
+    serde_json::from_slice(&json).ok()
+}
+
+/// The stat key of the last commit's manifest, when its payload has one.
+pub(super) fn stored_stat_key(index: &Index) -> Option<String> {
+    let metas = index.load_metas().ok()?;
+    let payload = metas.payload.as_deref()?;
+    let rest = payload
+        .strip_prefix(PAYLOAD_V3)
+        .or_else(|| payload.strip_prefix(PAYLOAD_V2))?;
+    Some(rest.split_once(':')?.0.to_string())
+}
+
+/// The files the last commit could not index, with their reasons (the manifest's failures),
+/// read without decoding the manifest when the payload carries them apart; `None` when the
+/// commit has no manifest.
+pub(crate) fn stored_failures(index: &Index) -> Option<Vec<(String, String)>> {
+    use base64::Engine;
+    let metas = index.load_metas().ok()?;
+    let payload = metas.payload.as_deref()?;
+    if let Some(rest) = payload.strip_prefix(PAYLOAD_V3) {
+        let b64 = rest.split(':').nth(1)?;
+        if b64.is_empty() {
+            return Some(Vec::new());
+        }
+        let json = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
+        return serde_json::from_slice(&json).ok();
+    }
+    let manifest = decode_manifest(payload)?;
+    Some(
+        manifest
+            .files
+            .into_iter()
+            .filter_map(|(rel, e)| Some((rel, e.failure?)))
+            .collect(),
+    )
+}
+
+/// Reads the manifest from the last commit's payload.
+pub fn read_manifest(index: &Index) -> Option<Manifest> {
+    let metas = index.load_metas().ok()?;
+    decode_manifest(metas.payload.as_deref()?)
+}
+
+/// What of an act can change without its own file changing: what linking across the corpus
+/// gives it (the id, kind and requisites of its keyed edition; amendments merged from older
+/// editions, applied from amending acts or dated by another act's publication; the editions
+/// and applied amending acts in `versions`). The rest (its units and instructions) is read
+/// from its own file, whose hash the manifest compares on its own; a version's units come
+/// from the file its `source` names, whose sha256 is hashed here.
+#[derive(Serialize)]
+struct LinkedFacts<'a> {
+    id: &'a str,
+    title: &'a str,
+    kind: crate::model::ActKind,
+    issuances: &'a [crate::model::Issuance],
+    registration: &'a Option<crate::model::Registration>,
+    status: &'a crate::model::Status,
+    languages: &'a [String],
+    source: &'a crate::model::Source,
+    publication_date: Option<chrono::NaiveDate>,
+    version_date: Option<chrono::NaiveDate>,
+    amendments: &'a [crate::model::Amendment],
+    commencement: &'a Option<crate::model::EffectiveRule>,
+    /// `(id, from, to, source)` of each version: not its units.
+    versions: Vec<(
+        &'a str,
+        Option<chrono::NaiveDate>,
+        Option<chrono::NaiveDate>,
+        &'a crate::model::Source,
+    )>,
+}
+
+/// A hash of what linking gave the acts of one file ([`LinkedFacts`]): with the file's own
+/// hash, it tells whether the file's documents must be written again. An act is re-indexed
+/// when an act it links to changes (another edition, an amending act, a publication date),
+/// without serializing its whole text.
+pub(super) fn acts_hash(acts: &[&Act]) -> String {
+    let mut h = Sha256::new();
+    for a in acts {
+        let facts = LinkedFacts {
+            id: &a.id,
+            title: &a.title,
+            kind: a.kind,
+            issuances: &a.issuances,
+            registration: &a.registration,
+            status: &a.status,
+            languages: &a.languages,
+            source: &a.source,
+            publication_date: a.publication_date,
+            version_date: a.version_date,
+            amendments: &a.amendments,
+            commencement: &a.commencement,
+            versions: a
+                .versions
+                .iter()
+                .map(|v| (v.id.as_str(), v.from, v.to, &v.source))
+                .collect(),
+        };
+        if let Ok(js) = serde_json::to_vec(&facts) {
+            h.update(js);
+        }
+    }
+    hex::encode(h.finalize())
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::index::schema::SCHEMA_VERSION;
+
+    /// A manifest of two files, for tests.
+    pub(in crate::index) fn manifest() -> Manifest {
+        let entry = |size, mtime_ns| FileEntry {
+            sha256: "ab".repeat(32),
+            size,
+            mtime_ns,
+            acts_hash: "cd".repeat(32),
+            acts: vec!["mvd-order-2012-06-14-352".into()],
+            failure: None,
+            links: None,
+        };
+        Manifest {
+            schema: SCHEMA_VERSION,
+            analyzers: "0123456789abcdef".into(),
+            zanlex: env!("CARGO_PKG_VERSION").into(),
+            files: BTreeMap::from([
+                ("corpus/001.txt".to_string(), entry(10, 1)),
+                ("corpus/002.txt".to_string(), entry(20, 2)),
+            ]),
+            links: crate::ingest::LINKS_FORMAT,
+        }
+    }
+
+    /// The payload gives the manifest back, and its stat key is the one a scan of the same
+    /// files computes; a file whose size or mtime moved, or a missing file, changes the key.
+    #[test]
+    fn payload_round_trip_and_stat_key() {
+        let m = manifest();
+        let payload = encode_manifest(&m).unwrap();
+        assert_eq!(decode_manifest(&payload), Some(m.clone()));
+        let key = |files: &[(&str, u64, u128)]| {
+            stat_key(
+                m.schema,
+                &m.analyzers,
+                &m.zanlex,
+                files.iter().map(|(r, s, t)| (*r, *s, *t)),
+            )
+        };
+        let stored = payload
+            .strip_prefix(PAYLOAD_V3)
+            .and_then(|r| r.split_once(':'))
+            .map(|(k, _)| k.to_string());
+        let same = key(&[("corpus/001.txt", 10, 1), ("corpus/002.txt", 20, 2)]);
+        assert_eq!(stored.as_deref(), Some(same.as_str()));
+        assert_ne!(
+            key(&[("corpus/001.txt", 10, 1), ("corpus/002.txt", 21, 2)]),
+            same
+        );
+        assert_ne!(
+            key(&[("corpus/001.txt", 10, 1), ("corpus/002.txt", 20, 3)]),
+            same
+        );
+        assert_ne!(key(&[("corpus/001.txt", 10, 1)]), same);
+        // Payloads written before the stat key still read.
+        let json = serde_json::to_string(&m).unwrap();
+        assert_eq!(decode_manifest(&json), Some(m));
+    }
+}

@@ -1,0 +1,633 @@
+//! Refreshing an index from its corpus: the up-to-date check that a search makes, then,
+//! under the write lock, plan → write → swap.
+
+use super::build::{create_index, index_err, is_replaceable, not_an_index, open_tantivy};
+use super::build::{BuildOptions, RefreshReport};
+use super::layout::IndexDir;
+use super::manifest::{
+    acts_hash, analyzer_fingerprint, read_manifest, stat_key, stored_stat_key, FileEntry, Manifest,
+};
+use super::scan::{file_sha, rel_path, scan, with_sidecars, Scanned};
+use super::schema::{Fields, SCHEMA_VERSION};
+use super::swap::swap;
+use super::writer::ActWriter;
+use crate::model::Act;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use tantivy::Index;
+
+/// [`super::build::refresh`], also handing back the index it opened when nothing had to be written, so a
+/// search does not open (and parse the manifest of) the same commit twice.
+///
+/// Reading needs no lock beyond the moment a generation is opened; writing takes the index's
+/// write lock, so processes started together build once: the others wait, then find the
+/// index up to date.
+pub(crate) fn refresh_keeping(
+    corpus: &Path,
+    index_dir: &Path,
+    opts: &BuildOptions,
+) -> crate::Result<Refreshed> {
+    // Checked before anything is read: a folder zanlex did not make is never touched.
+    if index_dir.is_file() || !is_replaceable(index_dir) {
+        return Err(not_an_index(index_dir));
+    }
+    let layout = IndexDir::new(index_dir);
+    // Files are named from the corpus folder's real name, as ingestion names them: with
+    // `--corpus .` or a linked folder the scan would otherwise call a file by another name
+    // than its documents carry, and a refresh would delete them without writing them again.
+    let corpus = &std::fs::canonicalize(corpus).unwrap_or_else(|_| corpus.to_path_buf());
+    let scanned = scan(corpus, opts)?;
+    if !opts.force && !opts.verify {
+        if let Some(fresh) = open_if_up_to_date(&layout, &scanned)? {
+            return Ok(fresh);
+        }
+    }
+    let _writing = layout
+        .lock_for_writing(|| {
+            if opts.progress {
+                eprintln!(
+                    "zanlex: waiting for another zanlex process to finish writing {}",
+                    index_dir.display()
+                );
+            }
+        })
+        .map_err(|e| index_err(index_dir, format!("cannot lock it for writing: {e}")))?;
+    layout.remove_leftovers();
+    let mut damage = None;
+    if opts.verify && !opts.force {
+        damage = verify_current(&layout);
+    }
+    let existing = if damage.is_some() {
+        None
+    } else {
+        open_current(&layout)?
+    };
+    // Another process may have brought the index up to date while this one waited.
+    let existing = match existing {
+        Some(opened) if !opts.force => match freshness(&layout, &scanned, opened) {
+            Freshness::UpToDate(fresh) => return Ok(fresh),
+            Freshness::Stale(stale) => Some(stale),
+        },
+        other => other,
+    };
+    let (mut report, kept) = refresh_locked(corpus, &layout, &scanned, existing, opts)?;
+    if let Some(damage) = damage {
+        report.warning = Some(format!("the index was damaged ({damage}); it was rebuilt"));
+    }
+    Ok((report, kept))
+}
+
+/// What a refresh did, with the index it opened when nothing had to be written.
+pub(crate) type Refreshed = (RefreshReport, Option<(Index, Fields)>);
+
+/// Opens the current generation (holding the read lock while it opens); `None` when there is
+/// none or it cannot be opened (it is then rebuilt).
+fn open_current(layout: &IndexDir) -> crate::Result<Option<(Index, Fields)>> {
+    let _reading = layout
+        .lock_for_reading()
+        .map_err(|e| index_err(layout.root(), format!("cannot lock it for reading: {e}")))?;
+    Ok(layout.current().and_then(|gen| open_tantivy(&gen).ok()))
+}
+
+/// The current generation, open, when it was built from exactly the files of `scanned` (see
+/// [`freshness`]).
+fn open_if_up_to_date(layout: &IndexDir, scanned: &[Scanned]) -> crate::Result<Option<Refreshed>> {
+    Ok(match open_current(layout)? {
+        Some(opened) => match freshness(layout, scanned, opened) {
+            Freshness::UpToDate(fresh) => Some(fresh),
+            Freshness::Stale(_) => None,
+        },
+        None => None,
+    })
+}
+
+/// An open generation, found up to date or not.
+enum Freshness {
+    /// Built from exactly the scanned files: the refresh is done, with this index.
+    UpToDate(Refreshed),
+    /// To be refreshed: the index, handed back to write into or replace.
+    Stale((Index, Fields)),
+}
+
+/// Whether the open generation was built from exactly the files of `scanned` (same paths,
+/// sizes and mtimes) by this zanlex: checked without decoding its manifest (on a large corpus,
+/// decoding it would be much of a `zanlex search`).
+fn freshness(
+    layout: &IndexDir,
+    scanned: &[Scanned],
+    (index, fields): (Index, Fields),
+) -> Freshness {
+    let key = stat_key(
+        SCHEMA_VERSION,
+        &analyzer_fingerprint(&index, &fields),
+        env!("CARGO_PKG_VERSION"),
+        scanned.iter().map(|s| (s.rel.as_str(), s.size, s.mtime_ns)),
+    );
+    if stored_stat_key(&index).is_none_or(|stored| stored != key) {
+        return Freshness::Stale((index, fields));
+    }
+    layout.tidy_if_idle();
+    let report = RefreshReport {
+        unchanged: scanned.len(),
+        ..RefreshReport::default()
+    };
+    Freshness::UpToDate((report, Some((index, fields))))
+}
+
+/// Checks the current generation's files against the checksums tantivy wrote at their end:
+/// what was damaged on disk, if anything (each file read once; `zanlex index` does it, a
+/// search does not).
+fn verify_current(layout: &IndexDir) -> Option<String> {
+    let gen = layout.current()?;
+    let (index, _) = match crate::panic_guard::catch(|| open_tantivy(&gen)) {
+        Ok(Ok(opened)) => opened,
+        Ok(Err(e)) => return Some(e.to_string()),
+        Err(panic) => return Some(format!("it cannot be opened: {panic}")),
+    };
+    match crate::panic_guard::catch(|| index.validate_checksum()) {
+        Ok(Ok(bad)) if bad.is_empty() => None,
+        Ok(Ok(bad)) => {
+            let mut names: Vec<String> = bad.iter().map(|p| p.display().to_string()).collect();
+            names.sort();
+            Some(format!("checksum mismatch in {}", names.join(", ")))
+        }
+        Ok(Err(e)) => Some(e.to_string()),
+        Err(panic) => Some(format!("its files cannot be read: {panic}")),
+    }
+}
+
+/// The refresh proper, with the write lock held: [`plan`] what differs from the manifest in
+/// force, [`write`] the documents (incrementally into the current generation when its
+/// manifest can be reused, otherwise into a new generation), and [`swap`] a new generation in
+/// once it is complete.
+fn refresh_locked(
+    corpus: &Path,
+    layout: &IndexDir,
+    scanned: &[Scanned],
+    existing: Option<(Index, Fields)>,
+    opts: &BuildOptions,
+) -> crate::Result<Refreshed> {
+    let index_dir = layout.root();
+    let plan = match plan(scanned, existing, opts)? {
+        Planned::UpToDate(refreshed) => return Ok(refreshed),
+        Planned::Write(plan) => plan,
+    };
+    let mut report = RefreshReport {
+        removed: plan.removed.clone(),
+        changed: true,
+        ..RefreshReport::default()
+    };
+    // Write into the current generation (incremental) or into a new one published after.
+    let (index, fields, write_dir, fresh) = match plan.existing {
+        Some((index, fields)) if plan.reusable => {
+            let gen = layout
+                .current()
+                .ok_or_else(|| index_err(index_dir, "its current generation vanished"))?;
+            (index, fields, gen, None)
+        }
+        existing => {
+            drop(existing);
+            report.rebuilt = true;
+            let gen = layout
+                .new_generation()
+                .map_err(|e| index_err(index_dir, format!("cannot create a generation: {e}")))?;
+            let (index, fields) = create_index(&gen)?;
+            (index, fields, gen.clone(), Some(gen))
+        }
+    };
+    let written = write(
+        corpus,
+        scanned,
+        (&plan.old, &plan.shas, plan.reusable),
+        (&index, &fields, &write_dir),
+        &mut report,
+        opts,
+    );
+    drop(index);
+    report.units_indexed = match fresh {
+        None => written?,
+        Some(gen) => swap(layout, &gen, written)?,
+    };
+    Ok((report, None))
+}
+
+/// What a refresh under the write lock finds to do.
+enum Planned {
+    /// Nothing to write (only mtimes may have moved): the refresh is done.
+    UpToDate(Refreshed),
+    /// Files were added, changed or removed, or the index cannot be reused.
+    Write(Plan),
+}
+
+/// The differences between the corpus and the manifest in force.
+struct Plan {
+    /// The index in force, when it could be opened.
+    existing: Option<(Index, Fields)>,
+    /// Whether its manifest is reused: written by this zanlex, with the same schema and
+    /// analyzers, and no forced rebuild. Otherwise every file is written into a new index.
+    reusable: bool,
+    /// The manifest reused (empty when not).
+    old: Manifest,
+    /// Each file's sha256 where the scan knows it: from the manifest when its size and mtime
+    /// are the same, hashed when they moved.
+    shas: BTreeMap<String, String>,
+    /// Files of the manifest gone from the corpus.
+    removed: Vec<String>,
+}
+
+/// Compares `scanned` with the manifest of `existing`: size and mtime first, sha256 when they
+/// differ.
+fn plan(
+    scanned: &[Scanned],
+    existing: Option<(Index, Fields)>,
+    opts: &BuildOptions,
+) -> crate::Result<Planned> {
+    let fingerprint = existing.as_ref().map(|(i, f)| analyzer_fingerprint(i, f));
+    let old = existing.as_ref().and_then(|(i, _)| read_manifest(i));
+    let reusable = match (&old, &fingerprint) {
+        (Some(m), Some(fp)) => {
+            !opts.force
+                && m.schema == SCHEMA_VERSION
+                && &m.analyzers == fp
+                && m.zanlex == env!("CARGO_PKG_VERSION")
+        }
+        _ => false,
+    };
+    let old = if reusable {
+        old.unwrap_or_default()
+    } else {
+        Manifest::default()
+    };
+    let mut shas: BTreeMap<String, String> = BTreeMap::new();
+    let mut any_change = !reusable;
+    for s in scanned {
+        match old.files.get(&s.rel) {
+            Some(e) if e.size == s.size && e.mtime_ns == s.mtime_ns => {
+                shas.insert(s.rel.clone(), e.sha256.clone());
+            }
+            Some(prev) => {
+                let sha = file_sha(&s.path)?;
+                if prev.sha256 != sha {
+                    any_change = true;
+                }
+                shas.insert(s.rel.clone(), sha);
+            }
+            // A new file: its hash comes from ingestion (`Source::sha256`), which reads it
+            // anyway, instead of reading and hashing it twice.
+            None => any_change = true,
+        }
+    }
+    let scanned_set: BTreeSet<&str> = scanned.iter().map(|s| s.rel.as_str()).collect();
+    let removed: Vec<String> = old
+        .files
+        .keys()
+        .filter(|k| !scanned_set.contains(k.as_str()))
+        .cloned()
+        .collect();
+    if !removed.is_empty() {
+        any_change = true;
+    }
+    if !any_change {
+        let report = RefreshReport {
+            unchanged: scanned.len(),
+            ..RefreshReport::default()
+        };
+        return Ok(Planned::UpToDate((report, existing)));
+    }
+    Ok(Planned::Write(Plan {
+        existing,
+        reusable,
+        old,
+        shas,
+        removed,
+    }))
+}
+
+/// Writes the documents of the files that differ from `old` into the index `index` (open on
+/// the folder `dir`) and commits them with their new manifest; returns the number of unit
+/// documents written.
+fn write(
+    corpus: &Path,
+    scanned: &[Scanned],
+    (old, shas, reusable): (&Manifest, &BTreeMap<String, String>, bool),
+    (index, fields, dir): (&Index, &Fields, &Path),
+    report: &mut RefreshReport,
+    opts: &BuildOptions,
+) -> crate::Result<usize> {
+    let mut manifest = Manifest {
+        schema: SCHEMA_VERSION,
+        analyzers: analyzer_fingerprint(index, fields),
+        zanlex: env!("CARGO_PKG_VERSION").to_string(),
+        files: BTreeMap::new(),
+        links: crate::ingest::LINKS_FORMAT,
+    };
+    write_streaming(
+        corpus,
+        scanned,
+        shas,
+        old,
+        reusable,
+        (index, fields, dir),
+        &mut manifest,
+        report,
+        opts,
+    )
+}
+
+/// A corpus up to this size keeps its acts in memory between the two ingestion phases (see
+/// [`crate::ingest::ingest_corpus_streaming`]): acts take about 2.4 bytes of memory per source
+/// byte (~300 MB here). A larger corpus spills them to a temporary file, so memory stays flat.
+const KEEP_SOURCE_BYTES: u64 = 128_000_000;
+
+/// Files handed to the writer per chunk of linked acts.
+const FILES_PER_CHUNK: usize = 64;
+
+/// Ingests the corpus a chunk of linked acts at a time (acts are linked across files) and
+/// writes the acts of files that differ from `old`, filling `manifest` and `report`.
+#[allow(clippy::too_many_arguments)]
+fn write_streaming(
+    corpus: &Path,
+    scanned: &[Scanned],
+    shas: &BTreeMap<String, String>,
+    old: &Manifest,
+    reusable: bool,
+    (index, fields, dir): (&Index, &Fields, &Path),
+    manifest: &mut Manifest,
+    report: &mut RefreshReport,
+    opts: &BuildOptions,
+) -> crate::Result<usize> {
+    // An index in use by another process is reported before the corpus is read.
+    let mut writer = ActWriter::new(index, fields, dir, opts, scanned.len() as u64, !reusable)?;
+    for f in &report.removed {
+        for id in old.files.get(f).map_or(&[][..], |e| &e.acts[..]) {
+            writer.delete_act(id);
+        }
+    }
+    write_streaming_to(
+        (
+            corpus,
+            crate::ingest::Walk {
+                follow: opts.follow,
+            },
+        ),
+        scanned,
+        shas,
+        old,
+        reusable,
+        manifest,
+        report,
+        writer,
+    )
+}
+
+/// [`write_streaming`] with the writer it opened.
+#[allow(clippy::too_many_arguments)]
+fn write_streaming_to(
+    (corpus, walk): (&Path, crate::ingest::Walk),
+    scanned: &[Scanned],
+    shas: &BTreeMap<String, String>,
+    old: &Manifest,
+    reusable: bool,
+    manifest: &mut Manifest,
+    report: &mut RefreshReport,
+    mut writer: ActWriter<'_>,
+) -> crate::Result<usize> {
+    let by_rel: BTreeMap<&str, &Scanned> = scanned.iter().map(|s| (s.rel.as_str(), s)).collect();
+    let mut added: BTreeSet<String> = BTreeSet::new();
+    let mut updated: BTreeSet<String> = BTreeSet::new();
+    let mut unchanged = 0;
+    // Records a scanned file's entry; whether its acts are to be written.
+    // Each file's own sha256 as ingestion recorded it (in its act's source, or in a version's
+    // source when its act was merged into a newer edition), for files not hashed by the scan.
+    let mut ingested_shas: BTreeMap<String, String> = BTreeMap::new();
+    let mut record = |s: &Scanned,
+                      acts: &[&Act],
+                      failure: Option<String>,
+                      w: &mut ActWriter,
+                      manifest: &mut Manifest,
+                      ingested: &BTreeMap<String, String>| {
+        let sha256 = match shas.get(&s.rel) {
+            Some(sha) => sha.clone(),
+            None => match ingested.get(&s.rel) {
+                Some(own) => with_sidecars(own.clone(), &s.path),
+                // A file that gave no act: hash it here (empty when it cannot be read).
+                None if s.skipped.is_none() => file_sha(&s.path).unwrap_or_default(),
+                None => String::new(),
+            },
+        };
+        let entry = FileEntry {
+            sha256,
+            size: s.size,
+            mtime_ns: s.mtime_ns,
+            acts_hash: acts_hash(acts),
+            acts: acts.iter().map(|a| a.id.clone()).collect(),
+            failure,
+            links: None,
+        };
+        let write = match old.files.get(&s.rel) {
+            Some(prev) if prev.acts_hash == entry.acts_hash && prev.sha256 == entry.sha256 => {
+                unchanged += 1;
+                false
+            }
+            Some(prev) => {
+                updated.insert(s.rel.clone());
+                // The file's acts of before; those it still makes are written again.
+                for id in &prev.acts {
+                    w.delete_act(id);
+                }
+                true
+            }
+            None => {
+                added.insert(s.rel.clone());
+                true
+            }
+        };
+        manifest.files.insert(s.rel.clone(), entry);
+        write
+    };
+    // The ids whose documents this refresh deletes: those of the removed files' acts, then
+    // of the acts written and of those their files made before.
+    let mut dropped: std::collections::HashSet<String> = report
+        .removed
+        .iter()
+        .flat_map(|f| old.files.get(f).into_iter().flat_map(|e| e.acts.clone()))
+        .collect();
+    let previous = if reusable {
+        previous_read(old, shas)
+    } else {
+        None
+    };
+    let streamed = crate::ingest::ingest_corpus_changes(
+        crate::ingest::Corpus { dir: corpus, walk },
+        FILES_PER_CHUNK,
+        KEEP_SOURCE_BYTES,
+        previous.as_ref(),
+        |acts| {
+            let mut by_file: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for (i, a) in acts.iter().enumerate() {
+                by_file.entry(a.source.file.as_str()).or_default().push(i);
+                for src in std::iter::once(&a.source).chain(a.versions.iter().map(|v| &v.source)) {
+                    if !ingested_shas.contains_key(&src.file) {
+                        ingested_shas.insert(src.file.clone(), src.sha256.clone());
+                    }
+                }
+            }
+            // In the order of their files.
+            let mut to_write: Vec<usize> = Vec::new();
+            for (file, of_file) in by_file {
+                let write = match by_rel.get(file) {
+                    Some(s) => {
+                        let refs: Vec<&Act> = of_file.iter().map(|&i| &acts[i]).collect();
+                        record(s, &refs, None, &mut writer, manifest, &ingested_shas)
+                    }
+                    // Acts whose file is not among the scanned ones (should not happen).
+                    None => !reusable,
+                };
+                if write {
+                    dropped.extend(old.files.get(file).into_iter().flat_map(|e| e.acts.clone()));
+                    dropped.extend(of_file.iter().map(|&i| acts[i].id.clone()));
+                    to_write.extend(of_file);
+                }
+            }
+            // Documents are deleted by act id, and the Kazakh and Russian texts of an act
+            // share one (as editions do): an act whose documents went with another's is
+            // written again, though its own file and links did not change. Acts of one id
+            // are linked, so they come in one chunk.
+            let again: Vec<usize> = (0..acts.len())
+                .filter(|i| !to_write.contains(i) && dropped.contains(&acts[*i].id))
+                .collect();
+            to_write.extend(again);
+            let mut acts: Vec<Option<Act>> = acts.into_iter().map(Some).collect();
+            writer.add(to_write.iter().filter_map(|&i| acts[i].take()).collect())
+        },
+    )?;
+    report.parsed = streamed.parsed.len();
+    let parent = corpus.parent().unwrap_or(Path::new(""));
+    let (warnings, failures): (Vec<_>, Vec<_>) = streamed.failures.iter().partition(|f| f.indexed);
+    report.warnings.extend(
+        warnings
+            .iter()
+            .map(|f| (rel_path(&f.path, parent), f.reason.clone())),
+    );
+    let failures: BTreeMap<String, String> = failures
+        .iter()
+        .map(|f| (rel_path(&f.path, parent), f.reason.clone()))
+        .collect();
+    // Files left unread keep their entry, and their documents stay as they are.
+    let mut kept = 0;
+    for rel in &streamed.skipped {
+        if let (Some(s), Some(prev)) = (by_rel.get(rel.as_str()), old.files.get(rel)) {
+            let entry = FileEntry {
+                size: s.size,
+                mtime_ns: s.mtime_ns,
+                ..prev.clone()
+            };
+            manifest.files.insert(rel.clone(), entry);
+            kept += 1;
+        }
+    }
+    // Files that gave no act (failures) still get an entry.
+    for s in scanned {
+        if !manifest.files.contains_key(&s.rel) {
+            let failure = failures.get(&s.rel).or(s.skipped.as_ref()).cloned();
+            record(s, &[], failure, &mut writer, manifest, &ingested_shas);
+        }
+    }
+    for (rel, links) in streamed.parsed {
+        if let Some(entry) = manifest.files.get_mut(&rel) {
+            entry.links = Some(links);
+        }
+    }
+    // A file ingestion did not read (one the walk skips) gave no act, and links to nothing.
+    for entry in manifest.files.values_mut() {
+        entry.links.get_or_insert_with(Default::default);
+    }
+    for s in scanned {
+        if let Some(reason) = manifest.files.get(&s.rel).and_then(|e| e.failure.clone()) {
+            report.failures.push((s.rel.clone(), reason));
+        }
+        if added.contains(&s.rel) {
+            report.added.push(s.rel.clone());
+        }
+        if updated.contains(&s.rel) {
+            report.updated.push(s.rel.clone());
+        }
+    }
+    report.unchanged += unchanged + kept;
+    writer.commit(manifest)
+}
+
+/// What the previous build recorded of the corpus, for an incremental read: each file's
+/// links, and the files whose bytes `shas` (the scan's hashes) finds unchanged. A file that
+/// could not be read or parsed counts as changed, so it is tried again (one refused for what
+/// other files hold is left as its links decide). `None` when a file's links were not
+/// recorded, or in another format.
+fn previous_read<'a>(
+    old: &'a Manifest,
+    shas: &BTreeMap<String, String>,
+) -> Option<crate::ingest::Previous<'a>> {
+    if old.links != crate::ingest::LINKS_FORMAT {
+        return None;
+    }
+    let mut previous = crate::ingest::Previous::default();
+    for (rel, entry) in &old.files {
+        let links = entry.links.as_ref()?;
+        previous.links.insert(rel, links);
+        let parsed = entry.failure.is_none() || links.gave_act();
+        if parsed && shas.get(rel) == Some(&entry.sha256) {
+            previous.unchanged.insert(rel);
+        }
+    }
+    Some(previous)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::manifest::tests::manifest;
+
+    /// A refresh compares links only with a manifest that recorded every file's links in the
+    /// current format; a file whose hash moved, or that could not be parsed, is not
+    /// unchanged.
+    #[test]
+    fn previous_read_needs_every_files_links_in_this_format() {
+        let mut m = manifest();
+        let mut shas: BTreeMap<String, String> = m
+            .files
+            .iter()
+            .map(|(rel, e)| (rel.clone(), e.sha256.clone()))
+            .collect();
+        assert!(previous_read(&m, &shas).is_none());
+        for e in m.files.values_mut() {
+            e.links = Some(crate::ingest::FileLinks::default());
+        }
+        let unchanged = |m: &Manifest, shas: &BTreeMap<String, String>| {
+            previous_read(m, shas).map(|p| {
+                p.unchanged
+                    .into_iter()
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            unchanged(&m, &shas),
+            Some(vec!["corpus/001.txt".to_string(), "corpus/002.txt".into()])
+        );
+        shas.insert("corpus/001.txt".into(), "ef".repeat(32));
+        assert_eq!(unchanged(&m, &shas), Some(vec!["corpus/002.txt".into()]));
+        if let Some(e) = m.files.get_mut("corpus/002.txt") {
+            e.failure = Some("empty file".into());
+        }
+        assert_eq!(unchanged(&m, &shas), Some(vec![]));
+        // Refused though it gave an act (a second undated edition).
+        if let Some(e) = m.files.get_mut("corpus/002.txt") {
+            e.links = Some(crate::ingest::FileLinks {
+                lang: Some(crate::model::Lang::Kk),
+                ..Default::default()
+            });
+        }
+        assert_eq!(unchanged(&m, &shas), Some(vec!["corpus/002.txt".into()]));
+        m.links = 0;
+        assert!(previous_read(&m, &shas).is_none());
+    }
+}

@@ -1,0 +1,312 @@
+//! The index writer: its threads and memory, its merge policy, and the back-pressure that
+//! keeps the documents handed to it and not yet indexed few.
+
+use super::build::{index_err, BuildOptions};
+use super::docs::{act_documents, IndexDoc};
+use super::manifest::{encode_manifest, Manifest};
+use super::schema::Fields;
+use crate::model::Act;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use tantivy::{Index, IndexWriter, Term};
+
+/// Memory for each indexing thread's postings before it writes a segment.
+const WRITER_BUDGET_PER_THREAD: usize = 100_000_000;
+
+/// Segments with at most this many live documents are merged (four at a time); a full
+/// segment holds about ten times as many.
+const SMALL_SEGMENT_DOCS: usize = 10_000;
+
+/// The cores this process may run on.
+pub(super) fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// How many threads index documents: one a core, at most four.
+pub(super) fn indexing_threads() -> usize {
+    cores().clamp(1, 4)
+}
+
+fn new_writer(index: &Index, dir: &Path) -> crate::Result<IndexWriter<Queued>> {
+    let threads = indexing_threads();
+    // Each indexing thread flushes a segment when its postings reach the memory budget (about
+    // 110 000 unit documents). Merging such segments rewrites them once more, and their memory
+    // maps count as resident memory, so they are left as they are; merges only gather small
+    // segments: the partial ones of commits and incremental refreshes, and a large one whose
+    // documents were mostly deleted (see docs/performance.md).
+    let options = tantivy::indexer::IndexWriterOptions::builder()
+        .num_worker_threads(threads)
+        .memory_budget_per_thread(WRITER_BUDGET_PER_THREAD)
+        .num_merge_threads(1)
+        .build();
+    let writer = index.writer_with_options(options).map_err(|e| match e {
+        tantivy::TantivyError::LockFailure(..) => index_err(
+            dir,
+            "another zanlex process is updating this index; wait for it and retry",
+        ),
+        e => index_err(dir, e),
+    })?;
+    let mut policy = tantivy::indexer::LogMergePolicy::default();
+    policy.set_min_num_segments(4);
+    policy.set_max_docs_before_merge(SMALL_SEGMENT_DOCS);
+    writer.set_merge_policy(Box::new(policy));
+    Ok(writer)
+}
+
+fn progress_bar(opts: &BuildOptions, len: u64) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !opts.progress || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::new(len);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{msg:10} [{bar:30}] {pos}/{len} {elapsed}")
+    {
+        pb.set_style(style.progress_chars("=> "));
+    }
+    pb
+}
+
+/// Writes documents for `acts` into the new index `index` and commits with `manifest` as
+/// payload. Returns the number of unit documents written.
+#[cfg(any(test, feature = "internals"))]
+pub(super) fn write_acts(
+    index: &Index,
+    fields: &Fields,
+    dir: &Path,
+    acts: Vec<Act>,
+    manifest: &Manifest,
+    opts: &BuildOptions,
+) -> crate::Result<usize> {
+    let mut w = ActWriter::new(index, fields, dir, opts, acts.len() as u64, true)?;
+    w.add(acts)?;
+    w.commit(manifest)
+}
+
+/// An index writer fed acts a chunk at a time (as ingestion hands them over), committed once
+/// with the manifest at the end.
+pub(super) struct ActWriter<'a> {
+    writer: IndexWriter<Queued>,
+    backlog: Arc<Backlog>,
+    fields: &'a Fields,
+    dir: &'a Path,
+    pb: indicatif::ProgressBar,
+    units: usize,
+    /// The index was empty when the writer opened: there is nothing to delete.
+    fresh: bool,
+    /// Ids of the acts written by this writer (unless `fresh`): their old documents are gone
+    /// already, and their new ones must not be deleted.
+    written: std::collections::HashSet<String>,
+}
+
+impl<'a> ActWriter<'a> {
+    pub(super) fn new(
+        index: &Index,
+        fields: &'a Fields,
+        dir: &'a Path,
+        opts: &BuildOptions,
+        len: u64,
+        fresh: bool,
+    ) -> crate::Result<Self> {
+        let writer = new_writer(index, dir)?;
+        let pb = progress_bar(opts, len);
+        pb.set_message("indexing");
+        Ok(ActWriter {
+            writer,
+            backlog: Arc::default(),
+            fields,
+            dir,
+            pb,
+            units: 0,
+            fresh,
+            written: Default::default(),
+        })
+    }
+
+    /// Deletes the documents of act `id` (of all its editions, whatever their files), unless
+    /// this writer wrote them. Documents are deleted by act, not by file: an act's documents
+    /// may come from other files than its own (older editions, versions applied from an
+    /// amending act), and another act's changes must not take them away.
+    pub(super) fn delete_act(&mut self, id: &str) {
+        if !self.fresh && !self.written.contains(id) {
+            self.writer
+                .delete_term(Term::from_field_text(self.fields.act_id, id));
+        }
+    }
+
+    pub(super) fn add(&mut self, mut acts: Vec<Act>) -> crate::Result<()> {
+        use rayon::prelude::*;
+        if !self.fresh {
+            for a in &acts {
+                self.delete_act(&a.id);
+                self.written.insert(a.id.clone());
+            }
+        }
+        let fields = self.fields;
+        // Documents are built in parallel a chunk of acts at a time and handed to the writer
+        // before the next chunk is built, so memory holds one chunk of documents.
+        const ACTS_PER_CHUNK: usize = 64;
+        for chunk in acts.chunks_mut(ACTS_PER_CHUNK) {
+            let per_act: Vec<Vec<IndexDoc>> = chunk
+                .par_iter_mut()
+                .map(|a| act_documents(a, fields))
+                .collect::<crate::Result<_>>()?;
+            // Unit documents before the chunk's act documents (their JSON is still tens of KB):
+            // a unit's doc-store block then rarely has to decompress an act to print a hit.
+            // Each act's unit documents go to the indexing threads as one batch: sent one by
+            // one, the full queue woke this thread for every document an indexing thread
+            // took. The backlog keeps the documents in flight as few as the queue of single
+            // documents did.
+            let mut act_docs = Vec::with_capacity(per_act.len());
+            for docs in per_act {
+                let mut docs = docs.into_iter();
+                act_docs.extend(docs.next());
+                let batch: Vec<IndexDoc> = docs.collect();
+                self.units += batch.len();
+                self.send(batch)?;
+                self.pb.inc(1);
+            }
+            // Each act document goes alone, so both indexing threads take some: as one batch
+            // they went to one thread, whose segment then held fewer unit documents, and the
+            // other serialized its larger segment alone at the end of the build.
+            for doc in act_docs {
+                self.send(vec![doc])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Hands `docs` to the indexing threads as one batch, once the backlog has room.
+    fn send(&mut self, docs: Vec<IndexDoc>) -> crate::Result<()> {
+        use tantivy::indexer::UserOperation;
+        self.backlog.wait_for_room();
+        let ops: Vec<UserOperation<Queued>> = docs
+            .into_iter()
+            .map(|doc| {
+                UserOperation::Add(Queued {
+                    doc,
+                    _ticket: Ticket::new(&self.backlog),
+                })
+            })
+            .collect();
+        self.writer.run(ops).map_err(|e| index_err(self.dir, e))?;
+        Ok(())
+    }
+
+    /// Commits with `manifest` as payload; returns the number of unit documents written.
+    pub(super) fn commit(mut self, manifest: &Manifest) -> crate::Result<usize> {
+        let dir = self.dir;
+        self.pb.set_message("committing");
+        let payload = encode_manifest(manifest).map_err(|e| index_err(dir, e))?;
+        let mut prepared = self
+            .writer
+            .prepare_commit()
+            .map_err(|e| index_err(dir, e))?;
+        prepared.set_payload(&payload);
+        prepared.commit().map_err(|e| index_err(dir, e))?;
+        self.writer
+            .wait_merging_threads()
+            .map_err(|e| index_err(dir, e))?;
+        self.pb.finish_and_clear();
+        Ok(self.units)
+    }
+}
+
+/// Documents handed to the indexing threads and not yet indexed, at most [`Backlog::HIGH`]:
+/// tantivy's queue holds 10 000 batches whatever their size, and documents are built faster
+/// than they are indexed, so without a bound the queue would hold a whole 100 MB corpus.
+#[derive(Default)]
+struct Backlog {
+    in_flight: AtomicUsize,
+    lock: Mutex<()>,
+    room: Condvar,
+}
+
+impl Backlog {
+    /// Sending waits above this many documents in flight...
+    const HIGH: usize = 10_000;
+    /// ... until they are down to this many.
+    const LOW: usize = Self::HIGH / 2;
+    /// The longest wait for room (a segment is written in about a second).
+    const MAX_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+    fn wait_for_room(&self) {
+        if self.in_flight.load(Ordering::Acquire) <= Self::HIGH {
+            return;
+        }
+        let guard = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
+        // A document indexed meanwhile notifies under the lock: no wake-up is lost. The wait
+        // is bounded all the same: should the indexing threads have stopped, sending is what
+        // reports their error.
+        let _guard = self
+            .room
+            .wait_timeout_while(guard, Self::MAX_WAIT, |_| {
+                self.in_flight.load(Ordering::Acquire) > Self::LOW
+            })
+            .unwrap_or_else(PoisonError::into_inner);
+    }
+}
+
+/// A document's place in the [`Backlog`], given back when tantivy drops the document (indexed,
+/// or thrown away with the writer).
+struct Ticket(Arc<Backlog>);
+
+impl Ticket {
+    fn new(backlog: &Arc<Backlog>) -> Self {
+        backlog.in_flight.fetch_add(1, Ordering::AcqRel);
+        Ticket(Arc::clone(backlog))
+    }
+}
+
+impl Drop for Ticket {
+    fn drop(&mut self) {
+        let before = self.0.in_flight.fetch_sub(1, Ordering::AcqRel);
+        if before == Backlog::LOW + 1 {
+            let _guard = self.0.lock.lock().unwrap_or_else(PoisonError::into_inner);
+            self.0.room.notify_one();
+        }
+    }
+}
+
+/// An [`IndexDoc`] on its way through the indexing threads.
+struct Queued {
+    doc: IndexDoc,
+    _ticket: Ticket,
+}
+
+impl tantivy::schema::Document for Queued {
+    type Value<'a> = <IndexDoc as tantivy::schema::Document>::Value<'a>;
+    type FieldsValuesIter<'a> = <IndexDoc as tantivy::schema::Document>::FieldsValuesIter<'a>;
+
+    fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
+        self.doc.iter_fields_and_values()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sending waits while more than `HIGH` documents are in flight, and goes on once the
+    /// indexing side has dropped them down to `LOW`.
+    #[test]
+    fn backlog_waits_for_indexed_documents() {
+        let backlog = Arc::new(Backlog::default());
+        let mut tickets: Vec<Ticket> = (0..=Backlog::HIGH).map(|_| Ticket::new(&backlog)).collect();
+        assert_eq!(backlog.in_flight.load(Ordering::Acquire), Backlog::HIGH + 1);
+        let indexer = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            // Dropped one by one, as an indexing thread does.
+            while tickets.len() > Backlog::LOW / 2 {
+                tickets.pop();
+            }
+            tickets
+        });
+        backlog.wait_for_room();
+        assert!(backlog.in_flight.load(Ordering::Acquire) <= Backlog::LOW);
+        let rest = indexer.join().unwrap();
+        drop(rest);
+        assert_eq!(backlog.in_flight.load(Ordering::Acquire), 0);
+    }
+}
