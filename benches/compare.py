@@ -564,7 +564,12 @@ with `snippet()`, and `count(*)` (the row "FTS5 answering as zanlex does").
 
 {goals(results)}
 """
-    Path(args.out).write_text(md)
+    # A run replaces only what is above the first "## History" heading: the history of earlier
+    # runs kept below it is carried over.
+    out = Path(args.out)
+    old = out.read_text() if out.exists() else ""
+    at = old.find("\n## History")
+    out.write_text(md + (old[at:] if at >= 0 else ""))
     print(md)
 
 
