@@ -141,31 +141,13 @@ fn unit_shown(
     lang: Option<crate::model::Lang>,
     as_of: Option<chrono::NaiveDate>,
 ) -> anyhow::Result<UnitShown> {
-    let view = index.unit_in(act_id, eid, lang)?;
+    let crate::index::UnitAsOf {
+        view,
+        unit,
+        version,
+        source_file,
+    } = index.unit_as_of(act_id, eid, lang, as_of)?;
     let act = &view.act;
-    // An older edition's wording, when asked for and present.
-    let mut unit = view.unit.clone();
-    let mut version = None;
-    let mut source_file = act.source.file.clone();
-    if let Some(d) = as_of {
-        if let Some(v) = act.versions.iter().find(|v| {
-            v.from.is_none_or(|f| f <= d)
-                && v.to.is_some_and(|t| d < t)
-                && v.source.file != act.source.file
-        }) {
-            let mut found = None;
-            walk_with_path(&v.units, &mut |p| {
-                if found.is_none() && p[p.len() - 1].eid == eid {
-                    found = Some(p[p.len() - 1].clone());
-                }
-            });
-            if let Some(u) = found {
-                unit = u;
-                version = Some(v.id.clone());
-                source_file = v.source.file.clone();
-            }
-        }
-    }
     let children: Vec<ChildOut> = unit
         .children
         .iter()
@@ -271,40 +253,13 @@ fn show_parallel(
     json: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let langs: Vec<crate::model::Lang> =
-        index.expressions(act_id)?.iter().map(|a| a.lang).collect();
-    if langs.is_empty() {
-        index.act(act_id)?;
-    }
-    let mut shown = Vec::new();
-    for lang in crate::model::Lang::ALL {
-        let unit = if langs.contains(&lang) {
-            match unit_shown(index, act_id, eid, Some(lang), as_of) {
-                Ok(u) => Some(u),
-                Err(e) => match e.downcast_ref::<crate::Error>() {
-                    Some(crate::Error::NotFound(_)) => None,
-                    _ => return Err(e),
-                },
-            }
-        } else {
-            None
-        };
-        shown.push((lang, unit));
-    }
-    if shown.iter().all(|(_, u)| u.is_none()) {
-        // The same error as the one language's view gives.
-        index.unit(act_id, eid)?;
-    }
+    let shown = parallel_units(index, act_id, eid, as_of)?;
     if json {
-        let mut map = serde_json::Map::new();
-        for (lang, unit) in &shown {
-            let value = match unit {
-                Some(u) => serde_json::to_value(u.json())?,
-                None => serde_json::Value::Null,
-            };
-            map.insert(lang.as_str().to_string(), value);
-        }
-        writeln!(out, "{}", serde_json::to_string_pretty(&map)?)?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&parallel_doc(&shown)?)?
+        )?;
         return Ok(());
     }
     let width = std::env::var("COLUMNS")
@@ -347,4 +302,77 @@ fn show_parallel(
         writeln!(out, "{left}{} │ {right}", " ".repeat(pad))?;
     }
     Ok(())
+}
+
+/// The JSON of `show --parallel`: an object keyed by language, `null` where the unit is not
+/// in that language's text.
+fn parallel_doc(
+    shown: &[(crate::model::Lang, Option<UnitShown>)],
+) -> anyhow::Result<serde_json::Value> {
+    let mut map = serde_json::Map::new();
+    for (lang, unit) in shown {
+        let value = match unit {
+            Some(u) => serde_json::to_value(u.json())?,
+            None => serde_json::Value::Null,
+        };
+        map.insert(lang.as_str().to_string(), value);
+    }
+    Ok(serde_json::Value::Object(map))
+}
+
+/// What `show ACT#EID --json` prints (`lang` as `--lang`, `as_of` as `--as-of`).
+pub(crate) fn unit_json(
+    index: &crate::index::ZanIndex,
+    act_id: &str,
+    eid: &str,
+    lang: Option<crate::model::Lang>,
+    as_of: Option<chrono::NaiveDate>,
+) -> anyhow::Result<serde_json::Value> {
+    Ok(serde_json::to_value(
+        unit_shown(index, act_id, eid, lang, as_of)?.json(),
+    )?)
+}
+
+/// What `show ACT#EID --parallel --json` prints.
+pub(crate) fn parallel_json(
+    index: &crate::index::ZanIndex,
+    act_id: &str,
+    eid: &str,
+    as_of: Option<chrono::NaiveDate>,
+) -> anyhow::Result<serde_json::Value> {
+    parallel_doc(&parallel_units(index, act_id, eid, as_of)?)
+}
+
+/// The unit in each language (Kazakh first), `None` where that language's text lacks it.
+fn parallel_units(
+    index: &crate::index::ZanIndex,
+    act_id: &str,
+    eid: &str,
+    as_of: Option<chrono::NaiveDate>,
+) -> anyhow::Result<Vec<(crate::model::Lang, Option<UnitShown>)>> {
+    let langs: Vec<crate::model::Lang> =
+        index.expressions(act_id)?.iter().map(|a| a.lang).collect();
+    if langs.is_empty() {
+        index.act(act_id)?;
+    }
+    let mut shown = Vec::new();
+    for lang in crate::model::Lang::ALL {
+        let unit = if langs.contains(&lang) {
+            match unit_shown(index, act_id, eid, Some(lang), as_of) {
+                Ok(u) => Some(u),
+                Err(e) => match e.downcast_ref::<crate::Error>() {
+                    Some(crate::Error::NotFound(_)) => None,
+                    _ => return Err(e),
+                },
+            }
+        } else {
+            None
+        };
+        shown.push((lang, unit));
+    }
+    if shown.iter().all(|(_, u)| u.is_none()) {
+        // The same error as the one language's view gives.
+        index.unit(act_id, eid)?;
+    }
+    Ok(shown)
 }

@@ -14,6 +14,7 @@
 //! # Ok(()) }
 //! ```
 
+mod as_of;
 pub mod build;
 mod directory;
 pub mod docs;
@@ -21,6 +22,7 @@ mod layout;
 pub mod schema;
 mod staging;
 
+pub use as_of::UnitAsOf;
 pub use build::{build_from_acts, refresh, BuildOptions, Manifest, RefreshReport};
 pub use schema::{Fields, SCHEMA_VERSION};
 
