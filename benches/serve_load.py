@@ -2,7 +2,8 @@
 """Load on `zanlex serve`: 1, 8 and 64 concurrent clients on loopback, each sending the fixed
 queries of benches/queries.txt to /v1/search (top 10) over a kept-alive connection, for a
 bounded time and count; p50, p99, QPS and errors per level, beside the in-process time of the
-same queries (examples/zanlex_query: one thread, no HTTP).
+same searches (`took_ms` of each answer: the library's search, measured inside the server,
+without HTTP, queueing or JSON).
 
     benches/serve_load.sh                      # the 100 MB scaled corpus, 15 s per level
     benches/serve_load.sh --mb 10 --seconds 5  # a quick look
@@ -38,14 +39,14 @@ def pct(xs, p):
 
 def run_level(port, queries, clients, seconds, max_requests):
     """`clients` threads for `seconds` (or `max_requests` in all): latencies in ms, errors."""
-    lat, errors, lock = [], [0], threading.Lock()
+    lat, took, errors, lock = [], [], [0], threading.Lock()
     sent = [0]
     deadline = time.monotonic() + seconds
 
     def client(i):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         n = i
-        mine = []
+        mine, mine_took = [], []
         bad = 0
         while time.monotonic() < deadline:
             with lock:
@@ -59,7 +60,7 @@ def run_level(port, queries, clients, seconds, max_requests):
             try:
                 conn.request("GET", path)
                 res = conn.getresponse()
-                res.read()
+                body = res.read()
                 ok = res.status == 200
             except (OSError, http.client.HTTPException):
                 ok = False
@@ -68,11 +69,13 @@ def run_level(port, queries, clients, seconds, max_requests):
             ms = (time.perf_counter() - t0) * 1e3
             if ok:
                 mine.append(ms)
+                mine_took.append(json.loads(body)["took_ms"])
             else:
                 bad += 1
         conn.close()
         with lock:
             lat.extend(mine)
+            took.extend(mine_took)
             errors[0] += bad
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
@@ -82,7 +85,7 @@ def run_level(port, queries, clients, seconds, max_requests):
     for t in threads:
         t.join()
     wall = time.monotonic() - t0
-    return lat, errors[0], wall
+    return lat, took, errors[0], wall
 
 
 def main():
@@ -97,7 +100,7 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
     mb = f"{args.mb:g}"
     corpus, index = work / f"corpus-{mb}", work / f"index-{mb}"
-    zanlex = REL / "zanlex"
+    zanlex = Path(os.environ.get("ZANLEX_BIN", REL / "zanlex"))
     done = work / f"corpus-{mb}.done"
     if not done.exists():
         print(f"writing the {mb} MB corpus into {corpus}", file=sys.stderr)
@@ -108,11 +111,6 @@ def main():
         sys.exit("zanlex index failed")
     queries_file = ROOT / "benches" / "queries.txt"
     queries = [line.split("\t")[1] for line in queries_file.read_text(encoding="utf-8").splitlines() if "\t" in line]
-
-    # In-process: the same queries, one thread, no HTTP.
-    out = subprocess.run([REL / "examples" / "zanlex_query", index, queries_file],
-                         check=True, capture_output=True, text=True).stdout
-    inproc = json.loads(out)
 
     server = subprocess.Popen([zanlex, "serve", "--corpus", corpus, "--index", index,
                                "--addr", "127.0.0.1:0", "--watch-secs", "0"],
@@ -131,8 +129,9 @@ def main():
         run_level(port, queries, 1, 60, len(queries))
         rows = []
         for c in [int(x) for x in args.clients.split(",")]:
-            lat, errors, wall = run_level(port, queries, c, args.seconds, args.max_requests)
-            rows.append((c, pct(lat, 50), pct(lat, 99), len(lat) / wall, errors, len(lat)))
+            lat, took, errors, wall = run_level(port, queries, c, args.seconds, args.max_requests)
+            rows.append((c, pct(lat, 50), pct(lat, 99), len(lat) / wall, errors, len(lat),
+                         pct(took, 50), pct(took, 99)))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -140,12 +139,10 @@ def main():
     cores = os.cpu_count()
     print(f"\n{mb} MB corpus, {len(queries)} queries (benches/queries.txt), top 10, {cores} cores, "
           f"server and clients on one machine, {args.seconds:g} s per level\n")
-    print("| clients | p50 ms | p99 ms | QPS | errors | requests |")
-    print("|---:|---:|---:|---:|---:|---:|")
-    for c, p50, p99, qps, err, n in rows:
-        print(f"| {c} | {p50:.2f} | {p99:.2f} | {qps:.0f} | {err} | {n} |")
-    print(f"| in-process (1 thread, no HTTP) | {inproc['p50_ms']:.2f} | {inproc['p99_ms']:.2f} "
-          f"| {inproc['qps']:.0f} | {inproc['failed']} | {inproc['queries']} |")
+    print("| clients | p50 ms | p99 ms | QPS | errors | requests | in-process p50 ms | in-process p99 ms |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for c, p50, p99, qps, err, n, t50, t99 in rows:
+        print(f"| {c} | {p50:.2f} | {p99:.2f} | {qps:.0f} | {err} | {n} | {t50:.2f} | {t99:.2f} |")
     if rows:
         ratio = rows[-1][2] / rows[0][2] if rows[0][2] else float("nan")
         print(f"\np99 at {rows[-1][0]} clients / p99 at {rows[0][0]} client: {ratio:.1f}x")

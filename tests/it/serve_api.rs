@@ -18,7 +18,7 @@ pub const HOSTILE_DOC: &str = "Қазақстан Республикасы Әд�
 2. Екінші тармақ зебразавр туралы.\n";
 
 /// A corpus for the server tests: the bundled acts, one act in two editions (for the as-of
-/// and compare views) and [`HOSTILE_DOC`].
+/// and compare views), one in Kazakh and Russian (a folder of the mirror) and [`HOSTILE_DOC`].
 pub fn test_corpus(root: &Path) -> PathBuf {
     let corpus = root.join("corpus");
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -26,6 +26,14 @@ pub fn test_corpus(root: &Path) -> PathBuf {
     super::common::copy_dir(
         &manifest.join("tests/fixtures/versions/local-astana_134470"),
         &corpus.join("local-astana_134470"),
+    );
+    super::common::copy_dir(
+        &manifest.join(
+            "tests/fixtures/mirror/local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/\
+             15400000-almatinskoi-oblasti/2020/\
+             1215-ob-utverzhdenii-pravil-vypasa-selskokhoziaistvennykh-zhivotnykh-150276",
+        ),
+        &corpus.join("vypas"),
     );
     std::fs::write(corpus.join("900_hostile.txt"), HOSTILE_DOC).expect("write hostile act");
     corpus
@@ -175,6 +183,8 @@ impl Schemas {
 }
 
 const ACT: &str = "mfa-order-2018-01-04-11-1-4-1";
+/// The act in Kazakh and Russian.
+pub const BILINGUAL: &str = "maslikhat-decision-2020-12-15-64-340";
 const EDITIONS: &str = "decision-nur-sultan-qalasynda-turgyn-ui-sertifikattarynyn-f03e4c";
 
 /// The CLI's stderr message for `args` (without `zanlex: `), for the errors the API repeats.
@@ -257,13 +267,10 @@ fn every_endpoint_answers_in_the_documented_shape() {
     assert_eq!(page2["hits"][0]["citation"], hits[1]["citation"]);
     assert_eq!(page2["hits"][0]["rank"], 2);
     assert_eq!(page2["offset"], 1);
-    let (_, ru, _) = get(&s, "/v1/search?q=документы&lang=ru&limit=5");
+    let (_, ru, _) = get(&s, "/v1/search?q=выпас%20животных&lang=ru&limit=5");
     schemas.check("SearchResults", &ru);
-    assert!(ru["hits"]
-        .as_array()
-        .expect("hits")
-        .iter()
-        .all(|h| h["lang"] == "ru"));
+    let ru_hits = ru["hits"].as_array().expect("hits");
+    assert!(!ru_hits.is_empty() && ru_hits.iter().all(|h| h["lang"] == "ru"));
     let (_, filtered, _) = get(
         &s,
         "/v1/search?q=тұрақты&status=repealed&kind=order&as_of=2013-01-01",
@@ -283,9 +290,11 @@ fn every_endpoint_answers_in_the_documented_shape() {
     let (status, act, _) = get(&s, &format!("/v1/acts/{ACT}"));
     assert_eq!(status, 200);
     schemas.check("Act", &act);
-    assert_eq!(act["expressions"], serde_json::json!(["kk", "ru"]));
-    let (_, act_ru, _) = get(&s, &format!("/v1/acts/{ACT}?lang=ru"));
+    assert_eq!(act["expressions"], serde_json::json!(["kk"]));
+    let (_, act_ru, _) = get(&s, &format!("/v1/acts/{BILINGUAL}?lang=ru"));
+    schemas.check("Act", &act_ru);
     assert_eq!(act_ru["lang"], "ru");
+    assert_eq!(act_ru["expressions"], serde_json::json!(["kk", "ru"]));
     let (status, unit, _) = get(&s, &format!("/v1/acts/{ACT}/units/att_1__para_3"));
     assert_eq!(status, 200);
     schemas.check("Unit", &unit);
@@ -295,10 +304,17 @@ fn every_endpoint_answers_in_the_documented_shape() {
         .contains("3-тармақ"));
     let (_, both, _) = get(
         &s,
-        &format!("/v1/acts/{ACT}/units/att_1__para_3?parallel=true"),
+        &format!("/v1/acts/{BILINGUAL}/units/att_1__para_2?parallel=true"),
     );
     schemas.check("ParallelUnit", &both);
+    assert_eq!(both["kk"]["lang"], "kk");
     assert_eq!(both["ru"]["lang"], "ru");
+    let (_, one, _) = get(
+        &s,
+        &format!("/v1/acts/{ACT}/units/att_1__para_3?parallel=true"),
+    );
+    schemas.check("ParallelUnit", &one);
+    assert_eq!(one["ru"], Value::Null);
     let (_, old, _) = get(
         &s,
         &format!("/v1/acts/{EDITIONS}/units/para_1__subpara_3?as_of=2020-01-01"),

@@ -4,7 +4,7 @@
 //! a document and a query kept as text, and screenshots (into `target/serve-screenshots/`)
 //! that are not blank. Skipped, saying so, only where `chromedriver` is not installed.
 
-use super::serve_api::{test_corpus, Server};
+use super::serve_api::{test_corpus, Server, BILINGUAL};
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -160,26 +160,33 @@ fn the_page_searches_follows_a_hit_switches_the_date_compares_and_copies() {
 }
 
 async fn drive(c: &Client, base: &str) {
-    // Markup in a query and in a document stays text.
-    let hostile_query = "\"><img src=x onerror=alert(1)> <script>alert(3)</script> зебразавр";
-    c.goto(&format!("{base}/")).await.expect("open the page");
-    let q = c
-        .wait()
-        .for_element(Locator::Id("q"))
-        .await
-        .expect("search box");
-    q.send_keys(hostile_query).await.expect("type");
-    c.find(Locator::Id("go"))
-        .await
-        .expect("button")
-        .click()
-        .await
-        .expect("search");
-    c.wait()
-        .for_element(Locator::Css("#count"))
-        .await
-        .expect("results");
-    assert_no_injected_markup(c).await;
+    // Markup in a query (one malformed, whose error message repeats it, and one that finds
+    // the hostile act) and in a document stays text.
+    for hostile_query in [
+        "\"><img src=x onerror=alert(1)> <script>alert(3)</script> зебразавр",
+        "<img src=x onerror=alert(1)> <script>alert(3)</script> зебразавр",
+    ] {
+        c.goto(&format!("{base}/")).await.expect("open the page");
+        let q = c
+            .wait()
+            .for_element(Locator::Id("q"))
+            .await
+            .expect("search box");
+        q.send_keys(hostile_query).await.expect("type");
+        c.find(Locator::Id("go"))
+            .await
+            .expect("button")
+            .click()
+            .await
+            .expect("search");
+        wait_true(
+            c,
+            "return !!document.querySelector('#count, #results .error')",
+            "results or an error",
+        )
+        .await;
+        assert_no_injected_markup(c).await;
+    }
     c.goto(&format!("{base}/?q=зебразавр"))
         .await
         .expect("search");
@@ -334,6 +341,18 @@ async fn drive(c: &Client, base: &str) {
     )
     .await;
     screenshot(c, "compare").await;
+
+    // Kazakh and Russian side by side.
+    c.goto(&format!("{base}/acts/{BILINGUAL}/att_1__para_2"))
+        .await
+        .expect("a bilingual provision");
+    wait_true(
+        c,
+        "return document.querySelectorAll('.parallel .column').length === 2",
+        "two columns",
+    )
+    .await;
+    screenshot(c, "parallel").await;
 
     // Phone width: nothing wider than the screen.
     c.set_window_size(390, 844).await.expect("phone width");

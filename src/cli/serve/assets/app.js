@@ -77,8 +77,7 @@ function h(tag, attrs, ...children) {
 
 const main = () => document.getElementById("main");
 function setMain(...nodes) {
-  const m = main();
-  m.replaceChildren(...nodes);
+  main().replaceChildren(...nodes.filter(Boolean));
 }
 function say(text) {
   document.getElementById("status").textContent = text;
@@ -230,11 +229,11 @@ async function searchView(p) {
     const pager = h("nav", { class: "pager", "aria-label": "pages" },
       offset > 0 ? h("a", { href: withParams("/", { ...p, offset: Math.max(0, offset - 10) }), rel: "prev" }, t("prev")) : null,
       offset + res.hits.length < res.total ? h("a", { href: withParams("/", { ...p, offset: offset + 10 }), rel: "next", id: "next" }, t("next")) : null);
-    results.replaceChildren(
+    results.replaceChildren(...[
       h("p", { class: "muted", id: "count" }, t("found")(res.total), ` · ${res.took_ms} ms`),
       res.relaxed ? h("p", { class: "note" }, t("relaxed")) : null,
       res.hits.length ? list : h("p", { class: "note" }, t("none")),
-      pager);
+      pager].filter(Boolean));
   } catch (e) {
     results.replaceChildren(errorBox(e));
   }
