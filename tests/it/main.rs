@@ -37,6 +37,8 @@ mod scale_corpus;
 mod scale_ingest;
 mod search_corpus;
 mod search_synthetic;
+mod serve_api;
+mod serve_browser;
 mod structure_corpus;
 mod structure_markdown;
 mod structure_mirror;

@@ -204,12 +204,43 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
 
 /// Prints the listing.
 fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let doc = acts_doc(&indexed.index, &indexed.report.failures)?;
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+        writeln!(out)?;
+    } else {
+        for (id, exprs) in &entries(&indexed.index, false)? {
+            out.write_all(super::terminal_safe(&act_text(id, exprs)).as_bytes())?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The document `acts --json` prints: the acts and the files the index does not hold.
+pub(crate) fn acts_doc(
+    index: &ZanIndex,
+    failures: &[(String, String)],
+) -> anyhow::Result<serde_json::Value> {
+    let entries = entries(index, true)?;
+    Ok(serde_json::json!({
+        "acts": entries.into_iter().map(|(_, exprs)| act_entry_json(exprs)).collect::<Vec<_>>(),
+        "failures": failures.iter().map(|(file, reason)| serde_json::json!({
+            "file": file,
+            "reason": reason,
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+/// The listing's entries, one per act id with its expressions (their JSON made when `json`).
+fn entries(index: &ZanIndex, json: bool) -> anyhow::Result<Vec<(String, Vec<Expression>)>> {
     // Each act is read from the index, turned into its entry and dropped: a large index's
     // acts (texts of every edition) are never all in memory at once. The Kazakh and Russian
     // expressions of an act (one id) make one entry.
     let mut by_id: std::collections::HashMap<String, Vec<Expression>> = Default::default();
-    indexed.index.for_each_act_outline(|a| {
-        let json = if args.json {
+    index.for_each_act_outline(|a| {
+        let json = if json {
             act_json(&a)
         } else {
             serde_json::Value::Null
@@ -237,22 +268,5 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
         let file = |e: &[Expression]| e.first().map(|x| x.file.clone()).unwrap_or_default();
         file(&a.1).cmp(&file(&b.1)).then(a.0.cmp(&b.0))
     });
-    let mut out = std::io::stdout().lock();
-    if args.json {
-        let doc = serde_json::json!({
-            "acts": entries.into_iter().map(|(_, exprs)| act_entry_json(exprs)).collect::<Vec<_>>(),
-            "failures": indexed.report.failures.iter().map(|(file, reason)| serde_json::json!({
-                "file": file,
-                "reason": reason,
-            })).collect::<Vec<_>>(),
-        });
-        serde_json::to_writer_pretty(&mut out, &doc)?;
-        writeln!(out)?;
-    } else {
-        for (id, exprs) in &entries {
-            out.write_all(super::terminal_safe(&act_text(id, exprs)).as_bytes())?;
-        }
-    }
-    out.flush()?;
-    Ok(())
+    Ok(entries)
 }

@@ -31,119 +31,148 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
 /// Prints what `args` ask of the act.
 fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
     let act = &indexed.act_in(&args.act_id, args.lang)?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &history_doc(act, args.eid.as_deref())?)?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(());
+    }
     let entries = history(act, args.eid.as_deref())?;
-    // Notes that gave no event, and events moved off a target their edition lacks: for a unit,
-    // those printed under it or what contains it or is inside it.
-    let related = |e: &str| match args.eid.as_deref() {
+    let Related {
+        unparsed,
+        fallbacks,
+    } = related(act, args.eid.as_deref())?;
+    // Titles, unit ids and amending acts come from the documents: escaped for the terminal.
+    let mut text: Vec<u8> = Vec::new();
+    writeln!(
+        text,
+        "{}  {}",
+        act.id,
+        act.title.split_whitespace().collect::<Vec<_>>().join(" ")
+    )?;
+    writeln!(text, "status: {}", act.status.as_str())?;
+    if !act.versions.is_empty() {
+        let spans: Vec<String> = act
+            .versions
+            .iter()
+            .map(|v| {
+                let d =
+                    |x: Option<chrono::NaiveDate>| x.map_or("…".to_string(), |d| d.to_string());
+                format!("{} [{}, {})", v.id, d(v.from), d(v.to))
+            })
+            .collect();
+        writeln!(text, "versions: {}", spans.join("; "))?;
+    }
+    writeln!(
+        text,
+        "{:<12} {:<11} {:<12} {:<28} AMENDING ACT",
+        "EFFECTIVE", "SIGNED", "ACTION", "UNIT"
+    )?;
+    let mut notes: Vec<String> = Vec::new();
+    for e in &entries {
+        let eff = match &e.effective {
+            Some(d) if d.estimated => {
+                if !notes.contains(&d.basis) {
+                    notes.push(d.basis.clone());
+                }
+                format!("~{}", d.date)
+            }
+            Some(d) => d.date.to_string(),
+            None => "?".to_string(),
+        };
+        let signed = e
+            .signed
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "?".into());
+        let unit = if e.eid.is_empty() {
+            "(whole act)"
+        } else {
+            e.eid.as_str()
+        };
+        writeln!(
+            text,
+            "{:<12} {:<11} {:<12} {:<28} {}",
+            eff,
+            signed,
+            e.action.as_str(),
+            unit,
+            e.amending_act
+        )?;
+    }
+    writeln!(text, "{} event(s)", entries.len())?;
+    if !unparsed.is_empty() {
+        writeln!(
+            text,
+            "{} note(s) not read as events (see --json: unparsed_notes)",
+            unparsed.len()
+        )?;
+    }
+    if !fallbacks.is_empty() {
+        writeln!(
+            text,
+            "{} event(s) moved to an enclosing unit: their target is not in the edition (see --json: target_fallbacks)",
+            fallbacks.len()
+        )?;
+    }
+    if !notes.is_empty() {
+        writeln!(text, "~ estimated dates:")?;
+        for n in notes {
+            writeln!(text, "  {n}")?;
+        }
+    }
+    out.write_all(super::terminal_safe(&String::from_utf8_lossy(&text)).as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The notes of `act` that gave no event, and the events moved off a target their edition
+/// lacks: for a unit `eid`, those printed under it or what contains it or is inside it.
+struct Related<'a> {
+    unparsed: Vec<&'a zanlex::UnparsedNote>,
+    fallbacks: Vec<&'a zanlex::TargetFallback>,
+}
+
+/// [`Related`] of `act` for `eid`, after checking that the act has that unit (or an event
+/// aimed at it): [`zanlex::Error::UnknownUnit`] else.
+fn related<'a>(act: &'a zanlex::Act, eid: Option<&str>) -> anyhow::Result<Related<'a>> {
+    // The library's check that the act has that unit (or an event aimed at it).
+    zanlex::history(act, eid)?;
+    let related = |e: &str| match eid {
         None | Some("") => true,
         Some(x) => zanlex::concerns(e, x),
     };
-    let unparsed: Vec<_> = act
-        .unparsed_notes
-        .iter()
-        .filter(|n| related(&n.eid))
-        .collect();
-    let fallbacks: Vec<_> = act
-        .target_fallbacks
-        .iter()
-        .filter(|f| related(&f.target_eid))
-        .collect();
-    let mut out = std::io::stdout().lock();
-    if args.json {
-        let doc = serde_json::json!({
-            "act": { "id": act.id, "title": act.title, "status": act.status },
-            "eid": args.eid,
-            "versions": act.versions.iter().map(|v| serde_json::json!({
-                "id": v.id, "from": v.from, "to": v.to, "source": v.source.file,
-            })).collect::<Vec<_>>(),
-            "entries": entries,
-            "unparsed_notes": unparsed,
-            "target_fallbacks": fallbacks,
-        });
-        serde_json::to_writer_pretty(&mut out, &doc)?;
-        writeln!(out)?;
-    } else {
-        // Titles, unit ids and amending acts come from the documents: escaped for the terminal.
-        let mut text: Vec<u8> = Vec::new();
-        writeln!(
-            text,
-            "{}  {}",
-            act.id,
-            act.title.split_whitespace().collect::<Vec<_>>().join(" ")
-        )?;
-        writeln!(text, "status: {}", act.status.as_str())?;
-        if !act.versions.is_empty() {
-            let spans: Vec<String> = act
-                .versions
-                .iter()
-                .map(|v| {
-                    let d = |x: Option<chrono::NaiveDate>| {
-                        x.map_or("…".to_string(), |d| d.to_string())
-                    };
-                    format!("{} [{}, {})", v.id, d(v.from), d(v.to))
-                })
-                .collect();
-            writeln!(text, "versions: {}", spans.join("; "))?;
-        }
-        writeln!(
-            text,
-            "{:<12} {:<11} {:<12} {:<28} AMENDING ACT",
-            "EFFECTIVE", "SIGNED", "ACTION", "UNIT"
-        )?;
-        let mut notes: Vec<String> = Vec::new();
-        for e in &entries {
-            let eff = match &e.effective {
-                Some(d) if d.estimated => {
-                    if !notes.contains(&d.basis) {
-                        notes.push(d.basis.clone());
-                    }
-                    format!("~{}", d.date)
-                }
-                Some(d) => d.date.to_string(),
-                None => "?".to_string(),
-            };
-            let signed = e
-                .signed
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "?".into());
-            let unit = if e.eid.is_empty() {
-                "(whole act)"
-            } else {
-                e.eid.as_str()
-            };
-            writeln!(
-                text,
-                "{:<12} {:<11} {:<12} {:<28} {}",
-                eff,
-                signed,
-                e.action.as_str(),
-                unit,
-                e.amending_act
-            )?;
-        }
-        writeln!(text, "{} event(s)", entries.len())?;
-        if !unparsed.is_empty() {
-            writeln!(
-                text,
-                "{} note(s) not read as events (see --json: unparsed_notes)",
-                unparsed.len()
-            )?;
-        }
-        if !fallbacks.is_empty() {
-            writeln!(
-                text,
-                "{} event(s) moved to an enclosing unit: their target is not in the edition (see --json: target_fallbacks)",
-                fallbacks.len()
-            )?;
-        }
-        if !notes.is_empty() {
-            writeln!(text, "~ estimated dates:")?;
-            for n in notes {
-                writeln!(text, "  {n}")?;
-            }
-        }
-        out.write_all(super::terminal_safe(&String::from_utf8_lossy(&text)).as_bytes())?;
-    }
-    out.flush()?;
-    Ok(())
+    Ok(Related {
+        unparsed: act
+            .unparsed_notes
+            .iter()
+            .filter(|n| related(&n.eid))
+            .collect(),
+        fallbacks: act
+            .target_fallbacks
+            .iter()
+            .filter(|f| related(&f.target_eid))
+            .collect(),
+    })
+}
+
+/// The document `history --json` prints for `act` (and unit `eid`).
+pub(crate) fn history_doc(
+    act: &zanlex::Act,
+    eid: Option<&str>,
+) -> anyhow::Result<serde_json::Value> {
+    let Related {
+        unparsed,
+        fallbacks,
+    } = related(act, eid)?;
+    Ok(serde_json::json!({
+        "act": { "id": act.id, "title": act.title, "status": act.status },
+        "eid": eid,
+        "versions": act.versions.iter().map(|v| serde_json::json!({
+            "id": v.id, "from": v.from, "to": v.to, "source": v.source.file,
+        })).collect::<Vec<_>>(),
+        "entries": history(act, eid)?,
+        "unparsed_notes": unparsed,
+        "target_fallbacks": fallbacks,
+    }))
 }

@@ -5,14 +5,15 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-mod acts;
+pub(crate) mod acts;
 mod analyze;
 mod diff;
-mod history;
+pub(crate) mod history;
 mod index;
 mod scale;
-mod search;
-mod show;
+pub(crate) mod search;
+mod serve;
+pub(crate) mod show;
 mod units;
 
 /// zanlex: search Kazakhstan's normative acts in Kazakh, with pinpoint citations.
@@ -51,6 +52,8 @@ pub enum Command {
     Diff(diff::Args),
     /// Print the tokens an analyzer makes of a text.
     Analyze(analyze::Args),
+    /// Serve the JSON API and the web page over HTTP.
+    Serve(serve::Args),
     /// Write a scaled synthetic corpus for benchmarks.
     #[command(hide = true)]
     Scale(scale::Args),
@@ -158,6 +161,7 @@ pub fn main() -> ExitCode {
         Command::History(a) => history::run(&cli, a),
         Command::Diff(a) => diff::run(&cli, a),
         Command::Analyze(a) => analyze::run(&cli, a),
+        Command::Serve(a) => serve::run(&cli, a),
         Command::Scale(a) => scale::run(&cli, a),
     };
     match result {

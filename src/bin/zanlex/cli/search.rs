@@ -44,36 +44,74 @@ pub(crate) fn parse_date_arg(flag: &str, s: &str) -> anyhow::Result<chrono::Naiv
     })
 }
 
-/// Runs `zanlex search`.
-pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
-    let mut req = SearchRequest::new(args.query.join(" ")).limit(args.limit);
-    // Check the query and flags before touching the index.
+/// A search as typed, before it is checked: the query and the filters' raw values.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Typed<'a> {
+    pub query: String,
+    pub limit: usize,
+    pub as_of: Option<&'a str>,
+    pub act: Option<&'a str>,
+    pub kind: Option<&'a str>,
+    pub status: Option<&'a str>,
+    pub lang: Option<zanlex::Lang>,
+}
+
+/// Checks a search as typed and makes its request, before the index is touched: the query
+/// parses, the limit is in range, the filters name a date, a kind and a status. Errors name
+/// each value by `name` (`--as-of` for the command line, `as_of` for the server).
+pub(crate) fn request(
+    typed: Typed<'_>,
+    name: impl Fn(&str) -> String,
+) -> anyhow::Result<SearchRequest> {
+    let mut req = SearchRequest::new(typed.query).limit(typed.limit);
     zanlex::Query::parse(&req.text)?;
-    if args.limit == 0 || args.limit > zanlex::MAX_LIMIT {
+    if typed.limit == 0 || typed.limit > zanlex::MAX_LIMIT {
         return Err(UsageError(format!(
-            "--limit {} is out of range; use 1..={}",
-            args.limit,
+            "{} {} is out of range; use 1..={}",
+            name("limit"),
+            typed.limit,
             zanlex::MAX_LIMIT
         ))
         .into());
     }
-    if let Some(d) = &args.as_of {
-        req.as_of = Some(parse_date_arg("--as-of", d)?);
+    if let Some(d) = typed.as_of {
+        req.as_of = Some(parse_date_arg(&name("as_of"), d)?);
     }
-    if let Some(k) = &args.kind {
+    if let Some(k) = typed.kind {
         req.kind = Some(
             k.parse::<zanlex::ActKind>()
-                .map_err(|e| UsageError(format!("--kind: {e}")))?,
+                .map_err(|e| UsageError(format!("{}: {e}", name("kind"))))?,
         );
     }
-    if let Some(s) = &args.status {
+    if let Some(s) = typed.status {
         req.status = Some(
             s.parse::<zanlex::StatusKind>()
-                .map_err(|e| UsageError(format!("--status: {e}")))?,
+                .map_err(|e| UsageError(format!("{}: {e}", name("status"))))?,
         );
     }
-    req.act = args.act.clone();
-    req.lang = args.lang;
+    req.act = typed.act.map(str::to_string);
+    req.lang = typed.lang;
+    Ok(req)
+}
+
+/// A flag's name as the command line spells it: `as_of` → `--as-of`.
+pub(crate) fn flag(name: &str) -> String {
+    format!("--{}", name.replace('_', "-"))
+}
+
+/// Runs `zanlex search`.
+pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
+    // Check the query and flags before touching the index.
+    let typed = Typed {
+        query: args.query.join(" "),
+        limit: args.limit,
+        as_of: args.as_of.as_deref(),
+        act: args.act.as_deref(),
+        kind: args.kind.as_deref(),
+        status: args.status.as_deref(),
+        lang: args.lang,
+    };
+    let req = request(typed, flag)?;
     let (index, report) = cli.open_index()?;
     let res = index.search(&req)?;
     if res.relaxed {

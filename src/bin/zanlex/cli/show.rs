@@ -120,10 +120,13 @@ fn show(
     Ok(())
 }
 
-/// A unit as `show` prints it: the library's [`zanlex::UnitAt`] with its children's labels
-/// and its text.
+/// A unit as `show` prints it: its citation, the wording chosen for the date, its children
+/// and the notes of the amendments that touched it.
 struct UnitShown {
-    at: zanlex::UnitAt,
+    view: zanlex::UnitView,
+    unit: zanlex::Unit,
+    version: Option<String>,
+    source_file: String,
     children: Vec<ChildOut>,
     text: String,
 }
@@ -137,10 +140,15 @@ fn unit_shown(
     lang: Option<zanlex::Lang>,
     as_of: Option<chrono::NaiveDate>,
 ) -> anyhow::Result<UnitShown> {
-    let at = index.unit_as_of(act_id, eid, lang, as_of)?;
-    let act = &at.current.act;
-    let children: Vec<ChildOut> = at
-        .unit
+    let zanlex::UnitAt {
+        current: view,
+        unit,
+        version,
+        source_file,
+        ..
+    } = index.unit_as_of(act_id, eid, lang, as_of)?;
+    let act = &view.act;
+    let children: Vec<ChildOut> = unit
         .children
         .iter()
         .map(|c| ChildOut {
@@ -148,13 +156,30 @@ fn unit_shown(
             label: c.number_label(act.kind, act.lang),
         })
         .collect();
-    let text = at.unit.full_text();
-    Ok(UnitShown { at, children, text })
+    let text = unit.full_text();
+    Ok(UnitShown {
+        view,
+        unit,
+        version,
+        source_file,
+        children,
+        text,
+    })
 }
 
 impl UnitShown {
+    fn amendments(&self) -> Vec<&zanlex::Amendment> {
+        let eid = self.unit.eid.as_str();
+        self.view
+            .act
+            .amendments
+            .iter()
+            .filter(|a| a.target_eid == eid)
+            .collect()
+    }
+
     fn json(&self) -> UnitOut<'_> {
-        let (act, unit) = (&self.at.current.act, &self.at.unit);
+        let (act, unit) = (&self.view.act, &self.unit);
         UnitOut {
             lang: act.lang.as_str(),
             act: zanlex::HitAct {
@@ -167,39 +192,38 @@ impl UnitShown {
             },
             unit: zanlex::HitUnit {
                 eid: unit.eid.clone(),
-                label: self.at.current.label.clone(),
+                label: self.view.label.clone(),
                 kind: unit.kind.eid_prefix().into(),
                 status: unit.status.as_str().into(),
                 heading: unit.heading.clone(),
-                path: self.at.current.path.join(" / "),
+                path: self.view.path.join(" / "),
             },
-            citation: &self.at.current.citation,
+            citation: &self.view.citation,
             text: self.text.clone(),
             children: self.children.clone(),
             source: zanlex::HitSource {
-                file: self.at.source_file.clone(),
+                file: self.source_file.clone(),
                 line_start: unit.span.line_start,
                 line_end: unit.span.line_end,
                 page: unit.span.page,
             },
-            version: self.at.version.as_deref(),
-            amendments: self.at.amendments.iter().collect(),
+            version: self.version.as_deref(),
+            amendments: self.amendments(),
         }
     }
 
     /// The human output, one line per item (text lines as they are).
     fn lines(&self) -> Vec<String> {
-        let unit = &self.at.unit;
+        let unit = &self.unit;
         let mut out = vec![
-            self.at.current.citation.clone(),
+            self.view.citation.clone(),
             format!(
                 "{}:{}-{} · {}{}",
-                self.at.source_file,
+                self.source_file,
                 unit.span.line_start,
                 unit.span.line_end,
-                self.at.current.act.status.as_str(),
-                self.at
-                    .version
+                self.view.act.status.as_str(),
+                self.version
                     .as_deref()
                     .map(|v| format!(" · edition {v}"))
                     .unwrap_or_default()
@@ -212,7 +236,7 @@ impl UnitShown {
             out.push(String::new());
             out.push(format!("Children: {}", labels.join(", ")));
         }
-        for a in &self.at.amendments {
+        for a in self.amendments() {
             out.push(format!("Amended: {}", a.note));
         }
         out
@@ -229,39 +253,13 @@ fn show_parallel(
     json: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let langs: Vec<zanlex::Lang> = index.expressions(act_id)?.iter().map(|a| a.lang).collect();
-    if langs.is_empty() {
-        index.act(act_id)?;
-    }
-    let mut shown = Vec::new();
-    for lang in zanlex::Lang::ALL {
-        let unit = if langs.contains(&lang) {
-            match unit_shown(index, act_id, eid, Some(lang), as_of) {
-                Ok(u) => Some(u),
-                Err(e) => match e.downcast_ref::<zanlex::Error>() {
-                    Some(zanlex::Error::UnknownUnit { .. }) => None,
-                    _ => return Err(e),
-                },
-            }
-        } else {
-            None
-        };
-        shown.push((lang, unit));
-    }
-    if shown.iter().all(|(_, u)| u.is_none()) {
-        // The same error as the one language's view gives.
-        index.unit(act_id, eid)?;
-    }
+    let shown = parallel_units(index, act_id, eid, as_of)?;
     if json {
-        let mut map = serde_json::Map::new();
-        for (lang, unit) in &shown {
-            let value = match unit {
-                Some(u) => serde_json::to_value(u.json())?,
-                None => serde_json::Value::Null,
-            };
-            map.insert(lang.as_str().to_string(), value);
-        }
-        writeln!(out, "{}", serde_json::to_string_pretty(&map)?)?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&parallel_doc(&shown)?)?
+        )?;
         return Ok(());
     }
     let width = std::env::var("COLUMNS")
@@ -304,4 +302,74 @@ fn show_parallel(
         writeln!(out, "{left}{} │ {right}", " ".repeat(pad))?;
     }
     Ok(())
+}
+
+/// The JSON of `show --parallel`: an object keyed by language, `null` where the unit is not
+/// in that language's text.
+fn parallel_doc(shown: &[(zanlex::Lang, Option<UnitShown>)]) -> anyhow::Result<serde_json::Value> {
+    let mut map = serde_json::Map::new();
+    for (lang, unit) in shown {
+        let value = match unit {
+            Some(u) => serde_json::to_value(u.json())?,
+            None => serde_json::Value::Null,
+        };
+        map.insert(lang.as_str().to_string(), value);
+    }
+    Ok(serde_json::Value::Object(map))
+}
+
+/// What `show ACT#EID --json` prints (`lang` as `--lang`, `as_of` as `--as-of`).
+pub(crate) fn unit_json(
+    index: &zanlex::ZanIndex,
+    act_id: &str,
+    eid: &str,
+    lang: Option<zanlex::Lang>,
+    as_of: Option<chrono::NaiveDate>,
+) -> anyhow::Result<serde_json::Value> {
+    Ok(serde_json::to_value(
+        unit_shown(index, act_id, eid, lang, as_of)?.json(),
+    )?)
+}
+
+/// What `show ACT#EID --parallel --json` prints.
+pub(crate) fn parallel_json(
+    index: &zanlex::ZanIndex,
+    act_id: &str,
+    eid: &str,
+    as_of: Option<chrono::NaiveDate>,
+) -> anyhow::Result<serde_json::Value> {
+    parallel_doc(&parallel_units(index, act_id, eid, as_of)?)
+}
+
+/// The unit in each language (Kazakh first), `None` where that language's text lacks it.
+fn parallel_units(
+    index: &zanlex::ZanIndex,
+    act_id: &str,
+    eid: &str,
+    as_of: Option<chrono::NaiveDate>,
+) -> anyhow::Result<Vec<(zanlex::Lang, Option<UnitShown>)>> {
+    let langs: Vec<zanlex::Lang> = index.expressions(act_id)?.iter().map(|a| a.lang).collect();
+    if langs.is_empty() {
+        index.act(act_id)?;
+    }
+    let mut shown = Vec::new();
+    for lang in zanlex::Lang::ALL {
+        let unit = if langs.contains(&lang) {
+            match unit_shown(index, act_id, eid, Some(lang), as_of) {
+                Ok(u) => Some(u),
+                Err(e) => match e.downcast_ref::<zanlex::Error>() {
+                    Some(zanlex::Error::UnknownUnit { .. }) => None,
+                    _ => return Err(e),
+                },
+            }
+        } else {
+            None
+        };
+        shown.push((lang, unit));
+    }
+    if shown.iter().all(|(_, u)| u.is_none()) {
+        // The same error as the one language's view gives.
+        index.unit(act_id, eid)?;
+    }
+    Ok(shown)
 }

@@ -1,0 +1,450 @@
+// zanlex's web page: renders the search, act and provision views from the JSON API.
+// Text from documents and queries enters the page only through text nodes (`h` below),
+// never as markup.
+"use strict";
+
+const T = {
+  kk: {
+    skip: "Мазмұнға өту", search: "Іздеу", other: "Рус", otherFull: "Русский",
+    placeholder: "Сөздер, \"фраза\", act:…, kind:…", kind: "Акт түрі", status: "Мәртебесі",
+    any: "кез келген", dateFrom: "Акт күні, бастап", dateTo: "дейін", asOf: "Редакция күні",
+    lang: "Тілі", both: "екеуі де", kk: "қазақша", ru: "орысша",
+    found: (n) => `${n} нәтиже`, none: "Ештеңе табылмады: сөздердің аздау немесе басқа түрін, не сүзгілерді азайтып көріңіз.",
+    relaxed: "Барлық сөз бір бөлікте жоқ: кейбірі бар бөліктер көрсетілді.",
+    next: "Келесі", prev: "Алдыңғы", copy: "Сілтемені көшіру", copied: "Көшірілді",
+    permalink: "Тұрақты сілтеме", inForce: "күшінде", repealed: "күшін жойған", pending: "күшіне енбеген",
+    unknown: "мәртебесі белгісіз", deleted: "алынып тасталған", loading: "Жүктелуде…",
+    act: "Акт", toc: "Мазмұны", text: "Мәтіні", number: "Нөмірі", date: "Күні", registration: "Тіркелуі",
+    source: "Дереккөз", kindL: "Түрі", timeline: "Редакциялар мен өзгерістер", versions: "Редакциялар",
+    changes: "Өзгерістер", compare: "Салыстыру", from: "Бастап", to: "Дейін", show: "Көрсету",
+    noChanges: "Бұл күндер арасында мәтін өзгермеген (немесе корпуста ол редакциялар жоқ).",
+    notInLang: "Бұл тілде бұл бөлік жоқ.", children: "Ішкі бөліктер", wholeAct: "бүкіл акт",
+    openAct: "Актіні ашу", edition: "Редакция", current: "қолданыстағы", effective: "Күшіне енуі",
+    added: "қосылды", removed: "алынды", notesOnly: "Тек ескертпелер өзгерді", error: "Қате",
+    estimated: "шамамен",
+  },
+  ru: {
+    skip: "Перейти к содержанию", search: "Поиск", other: "Қаз", otherFull: "Қазақша",
+    placeholder: "Слова, \"фраза\", act:…, kind:…", kind: "Вид акта", status: "Статус",
+    any: "любой", dateFrom: "Дата акта, с", dateTo: "по", asOf: "Редакция на дату",
+    lang: "Язык", both: "оба", kk: "казахский", ru: "русский",
+    found: (n) => `Найдено: ${n}`, none: "Ничего не найдено: попробуйте меньше слов, другую форму слова или меньше фильтров.",
+    relaxed: "Ни в одной единице нет всех слов: показаны единицы с частью слов.",
+    next: "Дальше", prev: "Назад", copy: "Копировать ссылку", copied: "Скопировано",
+    permalink: "Постоянная ссылка", inForce: "действует", repealed: "утратил силу", pending: "не вступил в силу",
+    unknown: "статус неизвестен", deleted: "исключён", loading: "Загрузка…",
+    act: "Акт", toc: "Содержание", text: "Текст", number: "Номер", date: "Дата", registration: "Регистрация",
+    source: "Источник", kindL: "Вид", timeline: "Редакции и изменения", versions: "Редакции",
+    changes: "Изменения", compare: "Сравнить", from: "С", to: "По", show: "Показать",
+    noChanges: "Между этими датами текст не менялся (или этих редакций нет в корпусе).",
+    notInLang: "На этом языке этой единицы нет.", children: "Вложенные единицы", wholeAct: "весь акт",
+    openAct: "Открыть акт", edition: "Редакция", current: "действующая", effective: "Вступает в силу",
+    added: "добавлено", removed: "удалено", notesOnly: "Изменились только примечания", error: "Ошибка",
+    estimated: "примерно",
+  },
+};
+
+// Act kinds as `kind:` names them, with their names in each language.
+const KINDS = {
+  law: ["заң", "закон"], constitutional_law: ["конституциялық заң", "конституционный закон"],
+  code: ["кодекс", "кодекс"], resolution: ["қаулы", "постановление"], order: ["бұйрық", "приказ"],
+  joint_order: ["бірлескен бұйрық", "совместный приказ"], decision: ["шешім", "решение"],
+  regulation: ["ереже", "положение"], rules: ["қағидалар", "правила"],
+  faq: ["сұрақ-жауап", "вопросы и ответы"], other: ["басқа", "другое"],
+};
+const kindName = (k) => (KINDS[k] ? KINDS[k][ui === "kk" ? 0 : 1] : k);
+const STATUSES = ["in_force", "repealed", "unknown"];
+
+let ui = localStorage.getItem("zanlex-ui") === "ru" ? "ru" : "kk";
+const t = (k) => T[ui][k];
+
+// An element with attributes and children; strings become text nodes, so nothing a
+// document or a query holds is ever parsed as markup.
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else if (k === "class") el.className = v;
+    else el.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+const main = () => document.getElementById("main");
+function setMain(...nodes) {
+  main().replaceChildren(...nodes.filter(Boolean));
+}
+function say(text) {
+  document.getElementById("status").textContent = text;
+}
+
+// Paths built from ids: every piece encoded.
+const actPath = (id) => `/acts/${encodeURIComponent(id)}`;
+const unitPath = (id, eid) => `${actPath(id)}/${encodeURIComponent(eid)}`;
+function withParams(path, params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function api(path, params) {
+  const res = await fetch(withParams(path, params || {}), { headers: { Accept: "application/json" } });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const e = new Error((body.error && body.error.message) || `HTTP ${res.status}`);
+    e.status = res.status;
+    throw e;
+  }
+  return body;
+}
+
+function errorBox(e) {
+  return h("p", { class: "error", role: "alert" }, `${t("error")}: ${e.message}`);
+}
+
+// The snippet's highlights are byte ranges into its UTF-8 text.
+function marked(snippet) {
+  const bytes = new TextEncoder().encode(snippet.text);
+  const dec = new TextDecoder();
+  const out = [];
+  let last = 0;
+  for (const [s, e] of snippet.highlights || []) {
+    if (s < last || e > bytes.length) continue;
+    out.push(dec.decode(bytes.slice(last, s)));
+    out.push(h("mark", {}, dec.decode(bytes.slice(s, e))));
+    last = e;
+  }
+  out.push(dec.decode(bytes.slice(last)));
+  return out;
+}
+
+// Marks in `text` the words that start like a word of the query (its first letters, so
+// inflected forms are found too).
+function highlightWords(text, query) {
+  const stems = (query || "").toLowerCase().split(/[^\p{L}\p{N}-]+/u)
+    .filter((w) => w.length >= 3 && !/^(and|or|not)$/.test(w))
+    .map((w) => w.slice(0, Math.max(3, Math.min(w.length, w.length > 5 ? w.length - 2 : w.length))));
+  if (!stems.length) return [text];
+  const out = [];
+  const re = /[\p{L}\p{N}-]+/gu;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    const w = m[0].toLowerCase();
+    if (stems.some((s) => w.startsWith(s))) {
+      out.push(text.slice(last, m.index), h("mark", {}, m[0]));
+      last = m.index + m[0].length;
+    }
+  }
+  out.push(text.slice(last));
+  return out;
+}
+
+// A status as the model writes it: `{"state": "in_force"}`, or already its name.
+const stateOf = (s) => (typeof s === "string" ? s : (s && s.state) || "live");
+
+function badge(actStatus, unitStatus) {
+  let key = { in_force: "inForce", repealed: "repealed" }[actStatus] || "unknown";
+  if (unitStatus === "pending") key = "pending";
+  if (unitStatus === "deleted") key = "deleted";
+  return h("span", { class: `badge badge-${key}` }, t(key));
+}
+
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch (_) {
+    const ta = h("textarea", { class: "offscreen", readonly: true });
+    ta.value = text;
+    document.body.append(ta);
+    ta.select();
+    document.execCommand("copy");
+    ta.remove();
+  }
+  const st = document.getElementById("status");
+  st.dataset.copied = text;
+  say(`${t("copied")}: ${text}`);
+}
+
+function copyButton(citation) {
+  return h("button", { type: "button", class: "copy", onclick: () => copyText(citation) }, t("copy"));
+}
+
+function select(id, label, options, value) {
+  return h("label", { for: id }, label,
+    h("select", { id, name: id },
+      h("option", { value: "" }, t("any")),
+      options.map(([v, text]) => h("option", { value: v, selected: v === value }, text))));
+}
+
+function dateInput(id, label, value) {
+  return h("label", { for: id }, label, h("input", { id, name: id, type: "date", value: value || "" }));
+}
+
+// ---- search ----
+
+function searchForm(p) {
+  const form = h("form", { class: "search", role: "search", onsubmit: (ev) => {
+    ev.preventDefault();
+    const f = new FormData(form);
+    const params = {};
+    for (const [k, v] of f.entries()) if (v) params[k] = v;
+    history.pushState(null, "", withParams("/", params));
+    route();
+  } },
+  h("div", { class: "qline" },
+    h("input", { id: "q", name: "q", type: "search", value: p.q || "", placeholder: t("placeholder"),
+      "aria-label": t("search"), autocomplete: "off", maxlength: 1000 }),
+    h("button", { type: "submit", id: "go" }, t("search"))),
+  h("div", { class: "filters" },
+    select("kind", t("kind"), Object.keys(KINDS).map((k) => [k, kindName(k)]), p.kind),
+    select("status", t("status"), STATUSES.map((s) => [s, t({ in_force: "inForce", repealed: "repealed", unknown: "unknown" }[s])]), p.status),
+    dateInput("date_from", t("dateFrom"), p.date_from),
+    dateInput("date_to", t("dateTo"), p.date_to),
+    dateInput("as_of", t("asOf"), p.as_of),
+    select("lang", t("lang"), [["kk", t("kk")], ["ru", t("ru")]], p.lang)));
+  return form;
+}
+
+async function searchView(p) {
+  const results = h("section", { id: "results", "aria-label": t("search") });
+  setMain(searchForm(p), results);
+  if (!p.q) {
+    document.getElementById("q").focus();
+    return;
+  }
+  let q = p.q;
+  if (p.date_from || p.date_to) q += ` date:${p.date_from || "1900-01-01"}..${p.date_to || "2999-12-31"}`;
+  const offset = Number(p.offset || 0) || 0;
+  results.append(h("p", { class: "muted" }, t("loading")));
+  try {
+    const res = await api("/v1/search", { q, limit: 10, offset, as_of: p.as_of, kind: p.kind, status: p.status, lang: p.lang });
+    const list = h("ol", { class: "hits", start: offset + 1 });
+    for (const hit of res.hits) list.append(hitItem(hit, p));
+    const pager = h("nav", { class: "pager", "aria-label": "pages" },
+      offset > 0 ? h("a", { href: withParams("/", { ...p, offset: Math.max(0, offset - 10) }), rel: "prev" }, t("prev")) : null,
+      offset + res.hits.length < res.total ? h("a", { href: withParams("/", { ...p, offset: offset + 10 }), rel: "next", id: "next" }, t("next")) : null);
+    results.replaceChildren(...[
+      h("p", { class: "muted", id: "count" }, t("found")(res.total), ` · ${res.took_ms} ms`),
+      res.relaxed ? h("p", { class: "note" }, t("relaxed")) : null,
+      res.hits.length ? list : h("p", { class: "note" }, t("none")),
+      pager].filter(Boolean));
+  } catch (e) {
+    results.replaceChildren(errorBox(e));
+  }
+}
+
+function hitItem(hit, p) {
+  const link = withParams(unitPath(hit.act.id, hit.unit.eid), { as_of: p.as_of, lang: hit.lang, q: p.q });
+  const src = hit.source;
+  return h("li", { class: "hit", lang: hit.lang === "ru" ? "ru" : "kk" },
+    h("h2", {}, h("a", { href: link, class: "cite" }, hit.citation)),
+    h("p", { class: "snippet" }, marked(hit.snippet)),
+    h("p", { class: "meta" },
+      badge(hit.act.status, hit.unit.status), " ",
+      h("span", {}, `${src.file}:${src.line_start}-${src.line_end}`),
+      hit.version && hit.version.id !== "current" ? h("span", {}, ` · ${t("edition")} ${hit.version.id}`) : null,
+      " · ", h("span", {}, hit.lang)),
+    h("p", { class: "actions" },
+      copyButton(hit.citation), " ",
+      h("a", { href: link, class: "permalink" }, t("permalink")), " ",
+      h("a", { href: withParams(actPath(hit.act.id), { lang: hit.lang, q: p.q }) + `#${encodeURIComponent(hit.unit.eid)}` }, t("openAct"))));
+}
+
+// ---- act ----
+
+function unitLabel(u) {
+  return (u.heading && u.heading.trim()) || (u.num ? u.num : u.eid);
+}
+
+async function actView(id, p) {
+  setMain(h("p", { class: "muted" }, t("loading")));
+  let act;
+  try {
+    act = await api(`/v1/acts/${encodeURIComponent(id)}`, { lang: p.lang });
+  } catch (e) {
+    setMain(errorBox(e));
+    return;
+  }
+  document.title = `${act.title} — zanlex`;
+  const langs = act.expressions || [act.lang];
+  const toc = h("ul", {});
+  const body = h("div", { class: "act-text", lang: act.lang === "ru" ? "ru" : "kk" });
+  const walk = (units, ul, depth) => {
+    for (const u of units) {
+      const li = h("li", {}, h("a", { href: `#${encodeURIComponent(u.eid)}` }, unitLabel(u).slice(0, 90)));
+      ul.append(li);
+      body.append(h("section", { id: u.eid, class: `unit depth-${Math.min(depth, 4)}` },
+        h("p", { class: "unit-head" },
+          h("a", { href: withParams(unitPath(act.id, u.eid), { lang: act.lang, q: p.q }) }, u.eid), " ",
+          stateOf(u.status) !== "live" ? badge("", stateOf(u.status)) : null),
+        h("div", { class: "text" }, highlightWords(u.text || "", p.q))));
+      if (u.children && u.children.length) {
+        const sub = h("ul", {});
+        li.append(sub);
+        walk(u.children, sub, depth + 1);
+      }
+    }
+  };
+  walk(act.units || [], toc, 0);
+  const reg = act.registration;
+  setMain(
+    h("article", { class: "act" },
+      h("h1", {}, act.title),
+      h("dl", { class: "facts" },
+        h("dt", {}, t("kindL")), h("dd", {}, kindName(act.kind)),
+        h("dt", {}, t("date")), h("dd", {}, (act.issuances && act.issuances[0] && act.issuances[0].date) || "—"),
+        h("dt", {}, t("number")), h("dd", {}, (act.issuances || []).map((i) => i.number).filter(Boolean).join(" / ") || "—"),
+        reg ? [h("dt", {}, t("registration")), h("dd", {}, `№ ${reg.number}${reg.date ? " · " + reg.date : ""}`)] : null,
+        h("dt", {}, t("status")), h("dd", {}, badge(stateOf(act.status)), act.status && act.status.on ? ` ${act.status.on}` : null),
+        h("dt", {}, t("source")), h("dd", {}, act.source ? act.source.file : "—")),
+      langs.length > 1 ? h("p", { class: "langs" }, langs.map((l) =>
+        l === act.lang ? h("strong", {}, t(l)) : h("a", { href: withParams(actPath(act.id), { lang: l, q: p.q }), hreflang: l }, t(l))).flatMap((x, i) => (i ? [" · ", x] : [x]))) : null,
+      h("div", { class: "act-grid" },
+        h("nav", { class: "toc", "aria-label": t("toc") }, h("h2", {}, t("toc")), toc),
+        h("section", { "aria-label": t("text") }, body))));
+  if (location.hash) {
+    const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (el) el.scrollIntoView();
+  }
+}
+
+// ---- provision ----
+
+async function unitView(id, eid, p) {
+  setMain(h("p", { class: "muted" }, t("loading")));
+  let shown;
+  let hist;
+  try {
+    [shown, hist] = await Promise.all([
+      api(`/v1/acts/${encodeURIComponent(id)}/units/${encodeURIComponent(eid)}`, { as_of: p.as_of, parallel: "true" }),
+      api(`/v1/acts/${encodeURIComponent(id)}/history`, { eid, lang: p.lang }),
+    ]);
+  } catch (e) {
+    setMain(errorBox(e));
+    return;
+  }
+  const langs = ["kk", "ru"].filter((l) => shown[l]);
+  const first = shown[p.lang] || shown[langs[0]];
+  document.title = `${first.citation} — zanlex`;
+  const asOf = h("form", { class: "asof", onsubmit: (ev) => {
+    ev.preventDefault();
+    const v = document.getElementById("as_of").value;
+    history.pushState(null, "", withParams(unitPath(id, eid), { ...p, as_of: v }));
+    route();
+  } }, dateInput("as_of", t("asOf"), p.as_of), h("button", { type: "submit", id: "asof-go" }, t("show")));
+  const columns = h("div", { class: langs.length > 1 ? "parallel" : "single" },
+    langs.map((l) => {
+      const u = shown[l];
+      return h("section", { class: "column", lang: l, "aria-label": t(l) },
+        h("h2", {}, t(l)),
+        h("p", { class: "cite-line" }, h("span", { class: "cite" }, u.citation), " ", copyButton(u.citation)),
+        h("p", { class: "meta" }, badge(u.act.status, u.unit.status), " ",
+          `${u.source.file}:${u.source.line_start}-${u.source.line_end}`,
+          ` · ${t("edition")}: ${u.version || t("current")}`),
+        h("div", { class: "text" }, highlightWords(u.text, p.q)),
+        u.children && u.children.length ? h("p", { class: "children" }, `${t("children")}: `,
+          u.children.map((c) => h("a", { href: withParams(unitPath(id, c.eid), { as_of: p.as_of }) }, c.label)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null);
+    }));
+  const versions = hist.versions || [];
+  const timeline = h("section", { class: "timeline", "aria-labelledby": "tl-h" },
+    h("h2", { id: "tl-h" }, t("timeline")),
+    versions.length ? h("div", {}, h("h3", {}, t("versions")), h("ol", { class: "versions" }, versions.map((v) =>
+      h("li", {}, h("a", { href: withParams(unitPath(id, eid), { ...p, as_of: v.from || "" }) }, `${v.from || "…"} – ${v.to || "…"}`), ` (${v.id})`)))) : null,
+    h("h3", {}, t("changes")),
+    hist.entries.length ? h("ol", { class: "events" }, hist.entries.map((e) => h("li", {},
+      h("time", {}, e.effective ? `${e.effective.estimated ? "~" : ""}${e.effective.date}` : "?"), " ",
+      h("span", { class: "action" }, e.action), " ",
+      h("span", {}, e.eid || t("wholeAct")), " — ",
+      h("span", {}, e.amending_act)))) : h("p", { class: "muted" }, "—"));
+  const today = new Date().toISOString().slice(0, 10);
+  const defFrom = versions.length ? versions[0].from || "" : (first.act.date || "");
+  const compare = h("section", { class: "compare", "aria-labelledby": "cmp-h" },
+    h("h2", { id: "cmp-h" }, t("compare")),
+    h("form", { id: "compare-form", onsubmit: async (ev) => {
+      ev.preventDefault();
+      const from = document.getElementById("cmp_from").value;
+      const to = document.getElementById("cmp_to").value;
+      const out = document.getElementById("diff");
+      try {
+        const d = await api(`/v1/acts/${encodeURIComponent(id)}/diff`, { from, to, eid, lang: p.lang });
+        out.replaceChildren(renderDiff(d));
+      } catch (e) {
+        out.replaceChildren(errorBox(e));
+      }
+    } },
+    dateInput("cmp_from", t("from"), p.from || defFrom),
+    dateInput("cmp_to", t("to"), p.to || today),
+    h("button", { type: "submit", id: "compare-go" }, t("compare"))),
+    h("div", { id: "diff", "aria-live": "polite" }));
+  setMain(h("article", { class: "unit-page" },
+    h("p", { class: "crumbs" }, h("a", { href: withParams(actPath(id), { lang: first.lang, q: p.q }) + `#${encodeURIComponent(eid)}` }, first.act.title)),
+    h("h1", {}, first.citation),
+    asOf, columns, timeline, compare));
+}
+
+function renderDiff(d) {
+  const parts = [h("p", { class: "muted" }, `${d.from} → ${d.to}`)];
+  if (!d.units.length) parts.push(h("p", { class: "note", id: "no-changes" }, t("noChanges")));
+  for (const c of d.units) {
+    const block = h("div", { class: "change" }, h("h3", {}, `${c.eid} · ${c.kind}`));
+    if (c.kind === "changed") {
+      block.append(h("p", { class: "words" }, c.words.map((w) =>
+        w.tag === "insert" ? h("ins", { title: t("added") }, w.text)
+          : w.tag === "delete" ? h("del", { title: t("removed") }, w.text) : w.text)));
+    } else if (c.kind === "deleted") {
+      block.append(h("p", { class: "words" }, h("del", {}, c.text_from || "")));
+    } else if (c.kind === "inserted") {
+      block.append(h("p", { class: "words" }, h("ins", {}, c.text_to || "")));
+    } else {
+      block.append(h("p", { class: "muted" }, t("notesOnly")));
+    }
+    parts.push(block);
+  }
+  return h("div", { class: "diff" }, parts);
+}
+
+// ---- the shell ----
+
+function applyUi() {
+  document.documentElement.lang = ui;
+  document.getElementById("skip").textContent = t("skip");
+  document.getElementById("nav-search").textContent = t("search");
+  const b = document.getElementById("ui-lang");
+  b.textContent = t("other");
+  b.setAttribute("aria-label", t("otherFull"));
+}
+
+function route() {
+  applyUi();
+  const p = Object.fromEntries(new URLSearchParams(location.search));
+  const parts = location.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  say("");
+  if (parts[0] === "acts" && parts.length === 2) return actView(parts[1], p);
+  if (parts[0] === "acts" && parts.length === 3) return unitView(parts[1], parts[2], p);
+  document.title = p.q ? `${p.q} — zanlex` : "zanlex";
+  return searchView(p);
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.getElementById("ui-lang").addEventListener("click", () => {
+    ui = ui === "kk" ? "ru" : "kk";
+    localStorage.setItem("zanlex-ui", ui);
+    route();
+  });
+  // `/` jumps to the search box, as on most search pages.
+  document.addEventListener("keydown", (ev) => {
+    const tag = (ev.target.tagName || "").toLowerCase();
+    if (ev.key === "/" && !["input", "textarea", "select"].includes(tag)) {
+      const q = document.getElementById("q");
+      if (q) { ev.preventDefault(); q.focus(); }
+    }
+  });
+  window.addEventListener("popstate", route);
+  route();
+});

@@ -1,0 +1,119 @@
+//! What bounds the server's work: reads of the index run on blocking threads, at most
+//! `workers` at once and at most `queue` more waiting; each answers within a time limit; a
+//! query, a page of hits and a request body have a largest size.
+
+use super::errors::ApiError;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+use zanlex::ZanIndex;
+
+/// Longest query, in characters.
+pub(crate) const MAX_QUERY_CHARS: usize = 1000;
+/// Most hits one page of `/v1/search` may ask for.
+pub(crate) const MAX_PAGE: usize = 100;
+/// Largest request body, in bytes (no endpoint reads a body; `/v1/reindex` takes none).
+pub(crate) const MAX_BODY_BYTES: usize = 16 * 1024;
+
+/// The bounds of one server.
+#[derive(Debug, Clone)]
+pub(crate) struct Limits {
+    /// Reads of the index running at once.
+    pub workers: usize,
+    /// Reads waiting for a worker; one more is answered 503.
+    pub queue: usize,
+    /// The time a request may take, waiting included.
+    pub timeout: Duration,
+    /// Added to every read (tests of the queue and the time limit only).
+    pub slow: Duration,
+}
+
+/// The blocking reads of the index, bounded by [`Limits`].
+#[derive(Debug)]
+pub(crate) struct Readers {
+    limits: Limits,
+    /// Permits to run a read.
+    running: Arc<Semaphore>,
+    /// Permits to be admitted at all: running or waiting.
+    admitted: Arc<Semaphore>,
+}
+
+impl Readers {
+    pub(crate) fn new(limits: Limits) -> Self {
+        Readers {
+            running: Arc::new(Semaphore::new(limits.workers.max(1))),
+            admitted: Arc::new(Semaphore::new(limits.workers.max(1) + limits.queue)),
+            limits,
+        }
+    }
+
+    /// Runs `read` on `index` on a blocking thread, when a worker is free; answers 503 when
+    /// the queue is full or the time limit passes first. A read past its time runs to its end
+    /// (a search cannot be interrupted) and keeps its worker until then, so the bound on
+    /// reads running at once holds.
+    pub(crate) async fn run<T: Send + 'static>(
+        &self,
+        index: Arc<ZanIndex>,
+        read: impl FnOnce(&ZanIndex) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let Ok(admitted) = Arc::clone(&self.admitted).try_acquire_owned() else {
+            return Err(ApiError::unavailable(
+                "busy",
+                "too many searches are waiting; try again in a moment",
+                1,
+            ));
+        };
+        let slow = self.limits.slow;
+        let running = Arc::clone(&self.running);
+        let work = async move {
+            let permit = running
+                .acquire_owned()
+                .await
+                .map_err(|_| ApiError::unavailable("shutting_down", "the server is stopping", 1))?;
+            let task = tokio::task::spawn_blocking(move || {
+                let _permit = permit;
+                let _admitted = admitted;
+                if !slow.is_zero() {
+                    std::thread::sleep(slow);
+                }
+                read(&index)
+            });
+            match task.await {
+                Ok(done) => done,
+                Err(e) => Err(ApiError::internal(format!("the read failed: {e}"))),
+            }
+        };
+        match tokio::time::timeout(self.limits.timeout, work).await {
+            Ok(done) => done,
+            Err(_) => Err(ApiError::unavailable(
+                "timeout",
+                format!(
+                    "the request took longer than {} ms; try a narrower query or again later",
+                    self.limits.timeout.as_millis()
+                ),
+                1,
+            )),
+        }
+    }
+}
+
+/// Answers 413 to a request whose body is declared larger than [`MAX_BODY_BYTES`] (a body
+/// sent without its length is capped by tower-http's limit behind this).
+pub(crate) async fn body_limit(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let declared = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return ApiError::too_large(format!(
+            "the request body is larger than {MAX_BODY_BYTES} bytes; no endpoint takes one that large"
+        ))
+        .into_response();
+    }
+    next.run(req).await
+}

@@ -1,0 +1,174 @@
+//! `zanlex serve`: the JSON API and the web page over the same library as the command line.
+//!
+//! One file per concern: [`api`] (the JSON endpoints), [`errors`] (their one error shape),
+//! [`pages`] (the embedded web page), [`state`] (the served index and its refresh) and
+//! [`limits`] (the bounds on concurrent reads, time, query and body sizes).
+
+mod api;
+mod errors;
+mod limits;
+mod pages;
+mod state;
+
+use super::Cli;
+use axum::routing::{get, post};
+use axum::Router;
+use state::AppState;
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The OpenAPI document of the JSON API.
+pub(crate) const OPENAPI: &str = include_str!("openapi.json");
+
+/// Arguments of `zanlex serve`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The address to listen on; the default answers this machine only. `0.0.0.0:8080`
+    /// answers the network.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Let pages from this origin call the API (CORS), e.g. `https://example.kz`; off when
+    /// not given.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Option<String>,
+    /// Seconds between looks at the corpus for changes (0: no watching; `POST /v1/reindex`
+    /// still refreshes).
+    #[arg(long, default_value_t = 2)]
+    pub watch_secs: u64,
+    /// Reads of the index running at once (default: the number of cores).
+    #[arg(long, hide = true)]
+    pub workers: Option<usize>,
+    /// Reads waiting for a worker before more are answered 503.
+    #[arg(long, hide = true, default_value_t = 256)]
+    pub queue: usize,
+    /// The longest a request may take, in milliseconds.
+    #[arg(long, hide = true, default_value_t = 10_000)]
+    pub timeout_ms: u64,
+    /// Milliseconds added to every read: for tests of the queue and the time limit.
+    #[arg(long, hide = true, default_value_t = 0)]
+    pub slow_ms: u64,
+}
+
+/// Runs `zanlex serve` until SIGTERM or Ctrl-C, then lets requests in flight finish.
+pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
+    let workers = args
+        .workers
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let limits = limits::Limits {
+        workers,
+        queue: args.queue,
+        timeout: Duration::from_millis(args.timeout_ms.max(1)),
+        slow: Duration::from_millis(args.slow_ms),
+    };
+    let (state, report) = state::AppState::open(
+        &cli.corpus,
+        &cli.index,
+        cli.follow,
+        limits::Readers::new(limits),
+    )?;
+    super::report_refresh(cli, &report);
+    // The files the index does not hold are named once; the server runs on the others.
+    let _ = super::report_failures(&report);
+    let state = Arc::new(state);
+    let cors = match &args.cors {
+        Some(origin) => Some(cors_layer(origin)?),
+        None => None,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(serve(state, args, cors))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// CORS for `origin` alone: GET and POST, no credentials.
+fn cors_layer(origin: &str) -> anyhow::Result<tower_http::cors::CorsLayer> {
+    let value = axum::http::HeaderValue::from_str(origin.trim()).map_err(|_| {
+        super::UsageError(format!(
+            "--cors {origin:?} is not an origin; write e.g. --cors https://example.kz"
+        ))
+    })?;
+    Ok(tower_http::cors::CorsLayer::new()
+        .allow_origin(value)
+        .allow_methods([axum::http::Method::GET, axum::http::Method::POST]))
+}
+
+/// The routes: the API under `/v1`, the page's paths, and JSON errors for the rest.
+fn router(state: Arc<AppState>, cors: Option<tower_http::cors::CorsLayer>) -> Router {
+    let mut app = Router::new()
+        .route("/v1/search", get(api::search))
+        .route("/v1/acts", get(api::acts))
+        .route("/v1/acts/{id}", get(api::act))
+        .route("/v1/acts/{id}/units/{eid}", get(api::unit))
+        .route("/v1/acts/{id}/history", get(api::history))
+        .route("/v1/acts/{id}/diff", get(api::diff))
+        .route("/v1/reindex", post(api::reindex))
+        .route("/healthz", get(api::healthz))
+        .route("/openapi.json", get(api::openapi))
+        .merge(pages::routes())
+        .fallback(errors::no_route)
+        .method_not_allowed_fallback(errors::wrong_method)
+        .with_state(state)
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            limits::MAX_BODY_BYTES,
+        ))
+        .layer(axum::middleware::from_fn(limits::body_limit));
+    if let Some(cors) = cors {
+        app = app.layer(cors);
+    }
+    app
+}
+
+/// Serves `state` on `args.addr` with the watcher running, until a signal to stop.
+async fn serve(
+    state: Arc<AppState>,
+    args: &Args,
+    cors: Option<tower_http::cors::CorsLayer>,
+) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.addr))?;
+    let local = listener.local_addr()?;
+    // The line tests and scripts wait for: the address, with the port the system chose for
+    // `:0`.
+    eprintln!("zanlex: serving http://{local}/ (Ctrl-C stops)");
+    if args.watch_secs > 0 {
+        tokio::spawn(state::watch(
+            Arc::clone(&state),
+            Duration::from_secs(args.watch_secs),
+        ));
+    }
+    let app = router(state, cors);
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(stop_signal())
+    .await?;
+    eprintln!("zanlex: stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn stop_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}

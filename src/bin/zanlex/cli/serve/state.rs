@@ -1,0 +1,215 @@
+//! The served index and its refresh: readers take the index in force when their request
+//! starts; a refresh builds or updates the index on disk, opens the new commit and swaps it in
+//! at once, so requests during a refresh are answered from the previous one, whole.
+
+use super::errors::ApiError;
+use super::limits::Readers;
+use arc_swap::ArcSwap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+use zanlex::{BuildOptions, RefreshReport, ZanIndex};
+
+/// What every request shares.
+pub(crate) struct AppState {
+    /// The index in force.
+    index: ArcSwap<ZanIndex>,
+    /// The files the index in force does not hold: (file, reason).
+    failures: ArcSwap<Vec<(String, String)>>,
+    /// How many times a refresh swapped in a newly opened index.
+    swaps: AtomicU64,
+    pub corpus: PathBuf,
+    pub index_dir: PathBuf,
+    follow: bool,
+    /// One refresh at a time.
+    refreshing: tokio::sync::Mutex<()>,
+    /// The corpus's files as last seen by the watcher.
+    seen: std::sync::Mutex<Option<u64>>,
+    /// The bounded blocking reads.
+    pub readers: Readers,
+}
+
+/// What a refresh did, as `/v1/reindex` answers it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(crate) struct Refreshed {
+    /// Whether anything was written to the index.
+    pub changed: bool,
+    pub rebuilt: bool,
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub removed: Vec<String>,
+    pub unchanged: usize,
+    pub units_indexed: usize,
+    pub failures: Vec<(String, String)>,
+    /// Set when the refresh failed and the previous index stays in force.
+    pub warning: Option<String>,
+}
+
+impl AppState {
+    /// Opens the index (building or refreshing it from `corpus` first, as every command
+    /// does) and makes the state that serves it.
+    pub(crate) fn open(
+        corpus: &Path,
+        index_dir: &Path,
+        follow: bool,
+        readers: Readers,
+    ) -> anyhow::Result<(Self, RefreshReport)> {
+        // Seen before the index is opened: a change made while it opens is found later.
+        let seen = corpus_stamp(corpus, follow);
+        let (index, report) = ZanIndex::open_or_build(corpus, index_dir, &options(follow))?;
+        let state = AppState {
+            index: ArcSwap::from_pointee(index),
+            failures: ArcSwap::from_pointee(report.failures.clone()),
+            swaps: AtomicU64::new(0),
+            corpus: corpus.to_path_buf(),
+            index_dir: index_dir.to_path_buf(),
+            follow,
+            refreshing: tokio::sync::Mutex::new(()),
+            seen: std::sync::Mutex::new(seen),
+            readers,
+        };
+        Ok((state, report))
+    }
+
+    /// The index in force; it stays whole for as long as it is held, whatever a refresh does.
+    pub(crate) fn index(&self) -> Arc<ZanIndex> {
+        self.index.load_full()
+    }
+
+    /// The files the index in force does not hold.
+    pub(crate) fn failures(&self) -> Arc<Vec<(String, String)>> {
+        self.failures.load_full()
+    }
+
+    /// How many times a refresh swapped in a new index.
+    pub(crate) fn swaps(&self) -> u64 {
+        self.swaps.load(Ordering::Relaxed)
+    }
+
+    /// Brings the index up to date with the corpus on a blocking thread and swaps in the
+    /// commit now in force. Readers holding the previous index finish on it.
+    pub(crate) async fn refresh(self: &Arc<Self>) -> Result<Refreshed, ApiError> {
+        let _one = self.refreshing.lock().await;
+        let state = Arc::clone(self);
+        let seen = corpus_stamp(&self.corpus, self.follow);
+        let opened = tokio::task::spawn_blocking(move || {
+            ZanIndex::open_or_build(&state.corpus, &state.index_dir, &options(state.follow))
+        })
+        .await
+        .map_err(|e| ApiError::internal(format!("the refresh failed: {e}")))?;
+        *self
+            .seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = seen;
+        let (index, report) = opened.map_err(|e| ApiError::from(anyhow::Error::from(e)))?;
+        // Swapped in even when this refresh wrote nothing: another process (`zanlex index`)
+        // may have brought the index up to date first, and the commit opened is the one in
+        // force on disk either way.
+        self.index.store(Arc::new(index));
+        self.failures.store(Arc::new(report.failures.clone()));
+        self.swaps.fetch_add(1, Ordering::Relaxed);
+        Ok(Refreshed {
+            changed: report.changed,
+            rebuilt: report.rebuilt,
+            added: report.added,
+            updated: report.updated,
+            removed: report.removed,
+            unchanged: report.unchanged,
+            units_indexed: report.units_indexed,
+            failures: report.failures,
+            warning: report.warning,
+        })
+    }
+
+    /// Whether the corpus's files differ from when they were last seen.
+    fn corpus_changed(&self) -> bool {
+        let now = corpus_stamp(&self.corpus, self.follow);
+        let seen = self
+            .seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *seen != now
+    }
+}
+
+/// How the server builds or refreshes the index: quietly (the server reports on its own).
+fn options(follow: bool) -> BuildOptions {
+    BuildOptions {
+        force: false,
+        progress: false,
+        verify: false,
+        follow,
+    }
+}
+
+/// Watches the corpus every `every`: when its files' names, sizes or times changed, refreshes
+/// the index. Polling rather than file events: it works the same on every file system,
+/// network mounts included, and a corpus changes rarely.
+pub(crate) async fn watch(state: Arc<AppState>, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        let probe = Arc::clone(&state);
+        let changed = tokio::task::spawn_blocking(move || probe.corpus_changed())
+            .await
+            .unwrap_or(false);
+        if !changed {
+            continue;
+        }
+        match state.refresh().await {
+            Ok(r) if r.changed => eprintln!(
+                "zanlex: serving a refreshed index ({} added, {} updated, {} removed)",
+                r.added.len(),
+                r.updated.len(),
+                r.removed.len()
+            ),
+            Ok(r) => {
+                if let Some(w) = r.warning {
+                    eprintln!("zanlex: {}", crate::cli::terminal_safe(&w));
+                }
+            }
+            Err(e) => eprintln!(
+                "zanlex: could not refresh the index ({}); still serving the previous one",
+                crate::cli::terminal_safe(&e.message)
+            ),
+        }
+    }
+}
+
+/// A fingerprint of the corpus's files: their paths, sizes and modification times, walked
+/// recursively (links followed only with `--follow`). `None` when the folder cannot be read.
+pub(crate) fn corpus_stamp(corpus: &Path, follow: bool) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut entries: Vec<(PathBuf, u64, Option<SystemTime>)> = Vec::new();
+    let mut stack = vec![corpus.to_path_buf()];
+    let mut read_any = false;
+    while let Some(dir) = stack.pop() {
+        let Ok(list) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        read_any = true;
+        for entry in list.flatten() {
+            let path = entry.path();
+            let md = if follow {
+                std::fs::metadata(&path)
+            } else {
+                std::fs::symlink_metadata(&path)
+            };
+            let Ok(md) = md else { continue };
+            if md.is_dir() {
+                stack.push(path);
+            } else {
+                entries.push((path, md.len(), md.modified().ok()));
+            }
+        }
+    }
+    if !read_any {
+        return None;
+    }
+    entries.sort();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    entries.hash(&mut h);
+    Some(h.finish())
+}

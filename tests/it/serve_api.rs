@@ -1,0 +1,571 @@
+//! `zanlex serve`'s JSON API, against a server on an ephemeral port: every endpoint, every
+//! error status, the OpenAPI document checked against real responses, a refresh while
+//! requests run, and a graceful stop.
+
+use serde_json::Value;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// An act with markup in its title and text: nothing of it may reach a page as markup.
+pub const HOSTILE_DOC: &str = "Қазақстан Республикасы Әділет министрінің бұйрығы\n\
+<script>alert('title')</script> зебразавр сынақ қағидаларын бекіту туралы\n\
+\n\
+1. Зебразавр тармағы: \"><img src=x onerror=alert(1)> және <script>alert(2)</script> мәтіні.\n\
+2. Екінші тармақ зебразавр туралы.\n";
+
+/// A corpus for the server tests: the bundled acts, one act in two editions (for the as-of
+/// and compare views), one in Kazakh and Russian (a folder of the mirror) and [`HOSTILE_DOC`].
+pub fn test_corpus(root: &Path) -> PathBuf {
+    let corpus = root.join("corpus");
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    super::common::copy_dir(&manifest.join("corpus"), &corpus);
+    super::common::copy_dir(
+        &manifest.join("tests/fixtures/versions/local-astana_134470"),
+        &corpus.join("local-astana_134470"),
+    );
+    super::common::copy_dir(
+        &manifest.join(
+            "tests/fixtures/mirror/local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/\
+             15400000-almatinskoi-oblasti/2020/\
+             1215-ob-utverzhdenii-pravil-vypasa-selskokhoziaistvennykh-zhivotnykh-150276",
+        ),
+        &corpus.join("vypas"),
+    );
+    std::fs::write(corpus.join("900_hostile.txt"), HOSTILE_DOC).expect("write hostile act");
+    corpus
+}
+
+/// A running `zanlex serve`, stopped (SIGKILL) when dropped.
+pub struct Server {
+    child: Child,
+    /// `http://127.0.0.1:PORT`
+    pub base: String,
+    stderr: Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// Starts `zanlex serve` on an ephemeral port with `extra` arguments and waits until it
+    /// says where it listens.
+    pub fn start(corpus: &Path, index: &Path, extra: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zanlex"))
+            .arg("serve")
+            .arg("--corpus")
+            .arg(corpus)
+            .arg("--index")
+            .arg(index)
+            .args(["--addr", "127.0.0.1:0"])
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start zanlex serve");
+        let stderr = child.stderr.take().expect("stderr");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let lines = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let kept = Arc::clone(&lines);
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("serving ").nth(1) {
+                    let url = rest
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .trim_end_matches('/');
+                    let _ = tx.send(url.to_string());
+                }
+                kept.lock().expect("stderr lines").push(line);
+            }
+        });
+        let base = rx
+            .recv_timeout(Duration::from_secs(120))
+            .unwrap_or_else(|_| {
+                panic!(
+                    "server did not start: {:?}",
+                    lines.lock().map(|l| l.clone())
+                )
+            });
+        Server {
+            child,
+            base,
+            stderr: lines,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Sends SIGTERM and waits for the process to end; its exit status.
+    pub fn terminate(mut self) -> std::process::ExitStatus {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "server did not stop on SIGTERM"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn stderr(&self) -> Vec<String> {
+        self.stderr.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn client() -> reqwest::blocking::Client {
+    reqwest::blocking::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .build()
+        .expect("http client")
+}
+
+/// GET `path`: (status, JSON body, response headers).
+fn get(s: &Server, path: &str) -> (u16, Value, reqwest::header::HeaderMap) {
+    let res = client().get(s.url(path)).send().expect("request");
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    let body = res.json::<Value>().unwrap_or(Value::Null);
+    (status, body, headers)
+}
+
+/// The OpenAPI document's schemas, one validator per named schema.
+struct Schemas {
+    doc: Value,
+}
+
+impl Schemas {
+    fn new(doc: Value) -> Self {
+        Schemas { doc }
+    }
+
+    /// Checks `value` against the document's schema `name` (its `$ref`s resolved within the
+    /// document).
+    fn check(&self, name: &str, value: &Value) {
+        let mut schema = serde_json::json!({ "$ref": format!("#/components/schemas/{name}") });
+        schema["components"] = self.doc["components"].clone();
+        let validator = jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .build(&schema)
+            .expect("schema compiles");
+        let errors: Vec<String> = validator
+            .iter_errors(value)
+            .map(|e| format!("{e} at {}", e.instance_path))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{name} does not match the OpenAPI document: {errors:?}\n{value:#}"
+        );
+    }
+
+    /// Checks an error answer: its status and the one error shape.
+    fn check_error(&self, status: u16, want: u16, body: &Value) {
+        assert_eq!(status, want, "{body:#}");
+        self.check("Error", body);
+    }
+}
+
+const ACT: &str = "mfa-order-2018-01-04-11-1-4-1";
+/// The act in Kazakh and Russian.
+pub const BILINGUAL: &str = "maslikhat-decision-2020-12-15-64-340";
+const EDITIONS: &str = "decision-nur-sultan-qalasynda-turgyn-ui-sertifikattarynyn-f03e4c";
+
+/// The CLI's stderr message for `args` (without `zanlex: `), for the errors the API repeats.
+fn cli_message(corpus: &Path, index: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .args(args)
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .output()
+        .expect("run zanlex");
+    assert_eq!(out.status.code(), Some(2));
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .last()
+        .unwrap_or("")
+        .trim_start_matches("zanlex: ")
+        .to_string()
+}
+
+#[test]
+fn every_endpoint_answers_in_the_documented_shape() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let index = tmp.path().join("index");
+    let s = Server::start(&corpus, &index, &["--watch-secs", "0"]);
+
+    let (status, doc, _) = get(&s, "/openapi.json");
+    assert_eq!(status, 200);
+    assert_eq!(doc["openapi"], "3.1.0");
+    let schemas = Schemas::new(doc.clone());
+    for path in [
+        "/v1/search",
+        "/v1/acts",
+        "/v1/acts/{id}",
+        "/v1/acts/{id}/units/{eid}",
+        "/v1/acts/{id}/history",
+        "/v1/acts/{id}/diff",
+        "/v1/reindex",
+        "/healthz",
+    ] {
+        assert!(doc["paths"][path].is_object(), "{path} is not documented");
+    }
+
+    let (status, health, _) = get(&s, "/healthz");
+    assert_eq!(status, 200);
+    schemas.check("Health", &health);
+
+    // Search: the CLI's hits, paged.
+    let (status, res, _) = get(&s, "/v1/search?q=тұрақты%20тұру&limit=3");
+    assert_eq!(status, 200, "{res:#}");
+    schemas.check("SearchResults", &res);
+    let hits = res["hits"].as_array().expect("hits");
+    assert_eq!(hits.len(), 3);
+    let cli = Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .args([
+            "search",
+            "тұрақты тұру",
+            "--limit",
+            "3",
+            "--json",
+            "--corpus",
+        ])
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&index)
+        .output()
+        .expect("run zanlex search");
+    let cli: Value = serde_json::from_slice(&cli.stdout).expect("CLI JSON");
+    for (a, b) in hits.iter().zip(cli["hits"].as_array().expect("CLI hits")) {
+        assert_eq!(a["citation"], b["citation"]);
+        assert_eq!(a["unit"], b["unit"]);
+        assert_eq!(a["snippet"], b["snippet"]);
+        assert_eq!(a["source"], b["source"]);
+    }
+    assert_eq!(res["total"], cli["total"]);
+    let (_, page2, _) = get(&s, "/v1/search?q=тұрақты%20тұру&limit=1&offset=1");
+    schemas.check("SearchResults", &page2);
+    assert_eq!(page2["hits"][0]["citation"], hits[1]["citation"]);
+    assert_eq!(page2["hits"][0]["rank"], 2);
+    assert_eq!(page2["offset"], 1);
+    let (_, ru, _) = get(&s, "/v1/search?q=выпас%20животных&lang=ru&limit=5");
+    schemas.check("SearchResults", &ru);
+    let ru_hits = ru["hits"].as_array().expect("hits");
+    assert!(!ru_hits.is_empty() && ru_hits.iter().all(|h| h["lang"] == "ru"));
+    let (_, filtered, _) = get(
+        &s,
+        "/v1/search?q=тұрақты&status=repealed&kind=order&as_of=2013-01-01",
+    );
+    schemas.check("SearchResults", &filtered);
+    assert!(filtered["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .all(|h| h["act"]["status"] == "repealed"));
+
+    // Acts, one act, a unit (one language, both, at a date), history, diff.
+    let (status, acts, _) = get(&s, "/v1/acts");
+    assert_eq!(status, 200);
+    schemas.check("ActList", &acts);
+    assert!(acts["acts"].as_array().expect("acts").len() >= 7);
+    let (status, act, _) = get(&s, &format!("/v1/acts/{ACT}"));
+    assert_eq!(status, 200);
+    schemas.check("Act", &act);
+    assert_eq!(act["expressions"], serde_json::json!(["kk"]));
+    let (_, act_ru, _) = get(&s, &format!("/v1/acts/{BILINGUAL}?lang=ru"));
+    schemas.check("Act", &act_ru);
+    assert_eq!(act_ru["lang"], "ru");
+    assert_eq!(act_ru["expressions"], serde_json::json!(["kk", "ru"]));
+    let (status, unit, _) = get(&s, &format!("/v1/acts/{ACT}/units/att_1__para_3"));
+    assert_eq!(status, 200);
+    schemas.check("Unit", &unit);
+    assert!(unit["citation"]
+        .as_str()
+        .expect("citation")
+        .contains("3-тармақ"));
+    let (_, both, _) = get(
+        &s,
+        &format!("/v1/acts/{BILINGUAL}/units/att_1__para_2?parallel=true"),
+    );
+    schemas.check("ParallelUnit", &both);
+    assert_eq!(both["kk"]["lang"], "kk");
+    assert_eq!(both["ru"]["lang"], "ru");
+    let (_, one, _) = get(
+        &s,
+        &format!("/v1/acts/{ACT}/units/att_1__para_3?parallel=true"),
+    );
+    schemas.check("ParallelUnit", &one);
+    assert_eq!(one["ru"], Value::Null);
+    let (_, old, _) = get(
+        &s,
+        &format!("/v1/acts/{EDITIONS}/units/para_1__subpara_3?as_of=2020-01-01"),
+    );
+    schemas.check("Unit", &old);
+    assert_eq!(old["version"], "2019-08-23");
+    let (_, new, _) = get(&s, &format!("/v1/acts/{EDITIONS}/units/para_1__subpara_3"));
+    assert_eq!(new["version"], Value::Null);
+    assert_ne!(old["text"], new["text"]);
+    let (status, hist, _) = get(&s, &format!("/v1/acts/{ACT}/history?eid=att_1__para_3"));
+    assert_eq!(status, 200);
+    schemas.check("History", &hist);
+    assert!(!hist["entries"].as_array().expect("entries").is_empty());
+    let (status, diff, _) = get(
+        &s,
+        &format!("/v1/acts/{EDITIONS}/diff?from=2019-09-01&to=2020-10-01&eid=para_1__subpara_3"),
+    );
+    assert_eq!(status, 200, "{diff:#}");
+    schemas.check("Diff", &diff);
+    assert_eq!(diff["changed"], serde_json::json!(["para_1__subpara_3"]));
+
+    // The reindex endpoint, from loopback.
+    let res = client().post(s.url("/v1/reindex")).send().expect("reindex");
+    assert_eq!(res.status().as_u16(), 200);
+    schemas.check("Reindex", &res.json::<Value>().expect("JSON"));
+
+    // Errors: 400 (with the CLI's message for a malformed query), 404, 405, 413, 422.
+    let (st, body, _) = get(&s, "/v1/search?q=%22тұрақты%20тұру");
+    schemas.check_error(st, 400, &body);
+    assert_eq!(body["error"]["code"], "bad_query");
+    assert_eq!(
+        body["error"]["message"],
+        cli_message(&corpus, &index, &["search", "\"тұрақты тұру"])
+    );
+    for bad in [
+        "/v1/search",
+        "/v1/search?q=",
+        "/v1/search?q=виза&limit=abc",
+        "/v1/search?q=виза&as_of=yesterday",
+        "/v1/search?q=виза&lang=de",
+        "/v1/search?q=виза&kind=novel",
+        "/v1/search?q=виза&status=asleep",
+        "/v1/acts/x/units/y?as_of=2020-13-01",
+        "/v1/acts/x/units/y?parallel=maybe",
+        "/v1/acts/x/diff?to=2020-01-01",
+    ] {
+        let (st, body, _) = get(&s, bad);
+        schemas.check_error(st, 400, &body);
+    }
+    for missing in [
+        "/v1/search?q=виза&act=no-such-act".to_string(),
+        "/v1/acts/no-such-act".to_string(),
+        format!("/v1/acts/{EDITIONS}?lang=ru"),
+        format!("/v1/acts/{ACT}/units/para_999"),
+        format!("/v1/acts/{ACT}/history?eid=para_999"),
+        format!("/v1/acts/{EDITIONS}/diff?from=1990-01-01&to=v-none"),
+        "/no/such/page".to_string(),
+        "/v1/nothing".to_string(),
+    ] {
+        let (st, body, _) = get(&s, &missing);
+        schemas.check_error(st, 404, &body);
+    }
+    let (st, body, _) = get(&s, "/v1/search?q=виза&act=mfa-order-2018");
+    schemas.check_error(st, 404, &body);
+    assert!(body["error"]["message"]
+        .as_str()
+        .expect("message")
+        .contains("did you mean"));
+    let long = "виза ".repeat(300);
+    for over in [
+        format!("/v1/search?q={long}"),
+        "/v1/search?q=виза&limit=0".to_string(),
+        "/v1/search?q=виза&limit=101".to_string(),
+        "/v1/search?q=виза&limit=100&offset=950".to_string(),
+    ] {
+        let (st, body, _) = get(&s, &over);
+        schemas.check_error(st, 422, &body);
+    }
+    let res = client()
+        .post(s.url("/v1/reindex"))
+        .body(vec![b'x'; 1 << 20])
+        .send()
+        .expect("large body");
+    assert_eq!(res.status().as_u16(), 413);
+    schemas.check("Error", &res.json::<Value>().expect("JSON"));
+    let (st, body, _) = get(&s, "/v1/reindex");
+    schemas.check_error(st, 405, &body);
+
+    // The page: its shell holds no document text; its headers forbid inline scripts.
+    let res = client().get(s.url("/acts/x/y")).send().expect("page");
+    assert_eq!(res.status().as_u16(), 200);
+    let csp = res
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    assert!(csp.contains("script-src 'self'"), "{csp}");
+    assert!(res.headers().get("access-control-allow-origin").is_none());
+    let html = res.text().expect("html");
+    assert!(!html.contains("зебразавр") && html.contains("/assets/app.js"));
+    let js = client()
+        .get(s.url("/assets/app.js"))
+        .send()
+        .expect("script")
+        .text()
+        .expect("text");
+    assert!(!js.contains("innerHTML"), "the page script sets no markup");
+    // The hostile act is found and comes back as text in JSON.
+    let (_, hostile, _) = get(&s, "/v1/search?q=зебразавр%20%3Cscript%3E");
+    assert!(hostile["hits"][0]["text"]
+        .as_str()
+        .expect("text")
+        .contains("<img src=x onerror=alert(1)>"));
+
+    let status = s.terminate();
+    assert!(
+        status.success(),
+        "SIGTERM should stop the server cleanly: {status:?}"
+    );
+}
+
+#[test]
+fn a_full_queue_and_a_slow_read_answer_503_with_retry_after() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let index = tmp.path().join("index");
+    let s = Server::start(
+        &corpus,
+        &index,
+        &[
+            "--watch-secs",
+            "0",
+            "--workers",
+            "1",
+            "--queue",
+            "0",
+            "--slow-ms",
+            "1500",
+            "--timeout-ms",
+            "500",
+            "--cors",
+            "https://example.kz",
+        ],
+    );
+    let first = std::thread::spawn({
+        let url = s.url("/v1/search?q=виза");
+        move || client().get(url).send().expect("first")
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    let (st, body, headers) = get(&s, "/v1/search?q=виза");
+    assert_eq!(st, 503, "{body:#}");
+    assert_eq!(body["error"]["code"], "busy");
+    assert!(headers.get("retry-after").is_some());
+    let first = first.join().expect("first request");
+    assert_eq!(first.status().as_u16(), 503);
+    assert!(first.headers().get("retry-after").is_some());
+    assert_eq!(
+        first.json::<Value>().expect("JSON")["error"]["code"],
+        "timeout"
+    );
+    // CORS for the origin given.
+    let res = client()
+        .get(s.url("/healthz"))
+        .header("Origin", "https://example.kz")
+        .send()
+        .expect("healthz");
+    assert_eq!(
+        res.headers()
+            .get("access-control-allow-origin")
+            .and_then(|v| v.to_str().ok()),
+        Some("https://example.kz")
+    );
+}
+
+#[test]
+fn a_refresh_while_requests_run_fails_none_and_finds_the_new_act() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let index = tmp.path().join("index");
+    let s = Server::start(&corpus, &index, &["--watch-secs", "1"]);
+    let (_, before, _) = get(&s, "/v1/search?q=жирафозавр");
+    assert_eq!(before["total"], 0);
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let (done, failed) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let workers: Vec<_> = (0..4)
+        .map(|i| {
+            let (stop, done, failed) = (Arc::clone(&stop), Arc::clone(&done), Arc::clone(&failed));
+            let paths = [
+                "/v1/search?q=тұрақты%20тұру".to_string(),
+                format!("/v1/acts/{ACT}/units/att_1__para_3"),
+                "/v1/acts".to_string(),
+                format!("/v1/acts/{ACT}/history"),
+            ];
+            let url = s.url(&paths[i % paths.len()]);
+            std::thread::spawn(move || {
+                let c = client();
+                while !stop.load(Ordering::Relaxed) {
+                    match c.get(&url).send() {
+                        Ok(r) if r.status().is_success() => {
+                            done.fetch_add(1, Ordering::Relaxed);
+                        }
+                        Ok(r) => {
+                            eprintln!("{url}: {}", r.status());
+                            failed.fetch_add(1, Ordering::Relaxed);
+                        }
+                        Err(e) => {
+                            eprintln!("{url}: {e}");
+                            failed.fetch_add(1, Ordering::Relaxed);
+                        }
+                    }
+                }
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    std::fs::write(
+        corpus.join("901_new.txt"),
+        HOSTILE_DOC.replace("зебразавр", "жирафозавр"),
+    )
+    .expect("write new act");
+    let started = Instant::now();
+    let found = loop {
+        let (st, res, _) = get(&s, "/v1/search?q=жирафозавр");
+        assert_eq!(st, 200);
+        if res["total"].as_u64().unwrap_or(0) > 0 {
+            break true;
+        }
+        if started.elapsed() > Duration::from_secs(90) {
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    // A little more load on the new index, then stop.
+    std::thread::sleep(Duration::from_millis(300));
+    stop.store(true, Ordering::Relaxed);
+    for w in workers {
+        w.join().expect("worker");
+    }
+    assert!(
+        found,
+        "the new act was not found after the refresh: {:?}",
+        s.stderr()
+    );
+    assert_eq!(
+        failed.load(Ordering::Relaxed),
+        0,
+        "requests failed during the refresh"
+    );
+    assert!(done.load(Ordering::Relaxed) > 0);
+    let (_, health, _) = get(&s, "/healthz");
+    assert!(health["refreshes"].as_u64().unwrap_or(0) >= 1);
+}

@@ -1,0 +1,373 @@
+//! `zanlex serve`'s web page in headless Chromium over WebDriver (Debian's `chromium` and
+//! `chromium-driver`; `.ci/run` installs them): a query typed, a hit followed to its
+//! provision, the as-of date switched, the compare view opened, a citation copied, markup from
+//! a document and a query kept as text, and screenshots (into `target/serve-screenshots/`)
+//! that are not blank. Skipped, saying so, only where `chromedriver` is not installed.
+
+use super::serve_api::{test_corpus, Server, BILINGUAL};
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// `name` found on `PATH`.
+fn on_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join(name))
+            .find(|p| p.is_file())
+    })
+}
+
+/// A running chromedriver, killed when dropped.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn start_driver(path: &Path) -> (Driver, String) {
+    let port = free_port();
+    let child = Command::new(path)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let driver = Driver(child);
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "chromedriver did not listen"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    (driver, format!("http://127.0.0.1:{port}"))
+}
+
+/// Where the screenshots go: `target/serve-screenshots/`.
+fn shots_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let dir = target.join("serve-screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    dir
+}
+
+/// Saves a screenshot and checks it is not blank: many colours, and a good share of its
+/// pixels differ from the most common one (the background).
+async fn screenshot(c: &Client, name: &str) -> PathBuf {
+    let png_bytes = c.screenshot().await.expect("screenshot");
+    let path = shots_dir().join(format!("{name}.png"));
+    std::fs::write(&path, &png_bytes).expect("save screenshot");
+    let decoder = png::Decoder::new(std::io::Cursor::new(&png_bytes));
+    let mut reader = decoder.read_info().expect("PNG header");
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).expect("PNG frame");
+    let channels = info.color_type.samples();
+    let mut counts: std::collections::HashMap<&[u8], usize> = Default::default();
+    for px in buf[..info.buffer_size()].chunks(channels) {
+        *counts.entry(px).or_default() += 1;
+    }
+    let total = (info.width * info.height) as usize;
+    let background = counts.values().copied().max().unwrap_or(0);
+    assert!(counts.len() > 20, "{name}: only {} colours", counts.len());
+    assert!(
+        total - background > total / 50,
+        "{name}: almost all pixels are the background"
+    );
+    path
+}
+
+async fn js(c: &Client, script: &str) -> serde_json::Value {
+    c.execute(script, vec![]).await.expect("script runs")
+}
+
+/// Waits until `script` returns true.
+async fn wait_true(c: &Client, script: &str, what: &str) {
+    let started = Instant::now();
+    loop {
+        if js(c, script).await == serde_json::Value::Bool(true) {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// No markup from a document or a query made it into the page as elements.
+async fn assert_no_injected_markup(c: &Client) {
+    let injected = js(
+        c,
+        "return document.querySelectorAll('main img, main script, main [onerror]').length",
+    )
+    .await;
+    assert_eq!(injected, serde_json::json!(0), "markup was injected");
+}
+
+#[test]
+fn the_page_searches_follows_a_hit_switches_the_date_compares_and_copies() {
+    let Some(chromedriver) = on_path("chromedriver") else {
+        eprintln!(
+            "skipped: chromedriver is not installed (apt-get install chromium chromium-driver)"
+        );
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+    let (_driver, webdriver) = start_driver(&chromedriver);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        let mut caps = serde_json::Map::new();
+        // No sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+        let chrome = serde_json::json!({ "args": [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--window-size=1280,900",
+            "--lang=kk",
+        ] });
+        caps.insert("goog:chromeOptions".into(), chrome);
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let c = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&webdriver)
+            .await
+            .expect("a Chromium session");
+        drive(&c, &server.base).await;
+        let _ = c.close().await;
+    });
+}
+
+async fn drive(c: &Client, base: &str) {
+    // Markup in a query (one malformed, whose error message repeats it, and one that finds
+    // the hostile act) and in a document stays text.
+    for hostile_query in [
+        "\"><img src=x onerror=alert(1)> <script>alert(3)</script> зебразавр",
+        "<img src=x onerror=alert(1)> <script>alert(3)</script> зебразавр",
+    ] {
+        c.goto(&format!("{base}/")).await.expect("open the page");
+        let q = c
+            .wait()
+            .for_element(Locator::Id("q"))
+            .await
+            .expect("search box");
+        q.send_keys(hostile_query).await.expect("type");
+        c.find(Locator::Id("go"))
+            .await
+            .expect("button")
+            .click()
+            .await
+            .expect("search");
+        wait_true(
+            c,
+            "return !!document.querySelector('#count, #results .error')",
+            "results or an error",
+        )
+        .await;
+        assert_no_injected_markup(c).await;
+    }
+    c.goto(&format!("{base}/?q=зебразавр"))
+        .await
+        .expect("search");
+    c.wait()
+        .for_element(Locator::Css(".hit"))
+        .await
+        .expect("the hostile act's hit");
+    let text = js(c, "return document.getElementById('results').textContent").await;
+    assert!(text
+        .as_str()
+        .unwrap_or("")
+        .contains("<img src=x onerror=alert(1)>"));
+    assert_no_injected_markup(c).await;
+    // Its act page too (title and text).
+    c.find(Locator::Css(".hit .actions a:last-child"))
+        .await
+        .expect("act link")
+        .click()
+        .await
+        .expect("open the act");
+    c.wait()
+        .for_element(Locator::Css(".act h1"))
+        .await
+        .expect("act page");
+    assert_no_injected_markup(c).await;
+
+    // Type a query with the keyboard: `/` focuses the box.
+    c.goto(&format!("{base}/")).await.expect("open the page");
+    c.wait()
+        .for_element(Locator::Id("q"))
+        .await
+        .expect("search box");
+    c.find(Locator::Css("body"))
+        .await
+        .expect("body")
+        .send_keys("/")
+        .await
+        .expect("slash");
+    assert_eq!(
+        js(c, "return document.activeElement.id").await,
+        serde_json::json!("q")
+    );
+    let q = c.find(Locator::Id("q")).await.expect("search box");
+    q.send_keys("мүгедек балалары бар отбасылар\u{E007}")
+        .await
+        .expect("type and Enter");
+    c.wait()
+        .for_element(Locator::Css(".hit"))
+        .await
+        .expect("hits");
+    wait_true(
+        c,
+        "return document.querySelectorAll('.hit mark').length > 0",
+        "highlights",
+    )
+    .await;
+    screenshot(c, "search").await;
+
+    // Copy a citation.
+    let citation = js(c, "return document.querySelector('.hit .cite').textContent").await;
+    c.find(Locator::Css(".hit button.copy"))
+        .await
+        .expect("copy button")
+        .click()
+        .await
+        .expect("copy");
+    wait_true(
+        c,
+        "return !!document.getElementById('status').dataset.copied",
+        "the copied citation",
+    )
+    .await;
+    assert_eq!(
+        js(c, "return document.getElementById('status').dataset.copied").await,
+        citation
+    );
+
+    // Follow the hit in the act with two editions to its provision.
+    let link = js(
+        c,
+        "const a = [...document.querySelectorAll('.hit .cite')].find(a => a.href.includes('para_1__subpara_3')); \
+         if (a) { a.click(); return true } return false",
+    )
+    .await;
+    assert_eq!(link, serde_json::json!(true), "no hit in para_1__subpara_3");
+    c.wait()
+        .for_element(Locator::Css(".column .text"))
+        .await
+        .expect("provision");
+    wait_true(
+        c,
+        "return location.pathname.includes('para_1__subpara_3')",
+        "the provision page",
+    )
+    .await;
+    let now = js(
+        c,
+        "return document.querySelector('.column .text').textContent",
+    )
+    .await;
+    assert!(
+        js(
+            c,
+            "return document.querySelectorAll('.events li').length > 0"
+        )
+        .await
+            == true
+    );
+
+    // Switch the as-of date: the older edition's wording.
+    js(c, "document.getElementById('as_of').value = '2020-01-01'").await;
+    c.find(Locator::Id("asof-go"))
+        .await
+        .expect("as-of button")
+        .click()
+        .await
+        .expect("switch");
+    wait_true(c, "return location.search.includes('as_of=2020-01-01') && !!document.querySelector('.column .text')", "the older wording").await;
+    wait_true(
+        c,
+        "return document.querySelector('.column .meta').textContent.includes('2019-08-23')",
+        "the older edition",
+    )
+    .await;
+    let then = js(
+        c,
+        "return document.querySelector('.column .text').textContent",
+    )
+    .await;
+    assert_ne!(now, then, "the as-of date changed nothing");
+    screenshot(c, "provision").await;
+
+    // Compare two dates: words added and removed marked.
+    js(
+        c,
+        "document.getElementById('cmp_from').value = '2019-09-01'; document.getElementById('cmp_to').value = '2020-10-01'",
+    )
+    .await;
+    c.find(Locator::Id("compare-go"))
+        .await
+        .expect("compare button")
+        .click()
+        .await
+        .expect("compare");
+    c.wait()
+        .for_element(Locator::Css("#diff ins"))
+        .await
+        .expect("insertions marked");
+    js(
+        c,
+        "document.getElementById('compare-form').scrollIntoView()",
+    )
+    .await;
+    screenshot(c, "compare").await;
+
+    // Kazakh and Russian side by side.
+    c.goto(&format!("{base}/acts/{BILINGUAL}/att_1__para_2"))
+        .await
+        .expect("a bilingual provision");
+    wait_true(
+        c,
+        "return document.querySelectorAll('.parallel .column').length === 2",
+        "two columns",
+    )
+    .await;
+    screenshot(c, "parallel").await;
+
+    // Phone width: nothing wider than the screen.
+    c.set_window_size(390, 844).await.expect("phone width");
+    c.goto(&format!("{base}/?q=тұрақты%20тұру"))
+        .await
+        .expect("search");
+    c.wait()
+        .for_element(Locator::Css(".hit"))
+        .await
+        .expect("hits");
+    wait_true(
+        c,
+        "return document.documentElement.scrollWidth <= window.innerWidth + 1",
+        "no horizontal scrolling at phone width",
+    )
+    .await;
+    screenshot(c, "phone").await;
+}
