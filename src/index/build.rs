@@ -24,13 +24,26 @@ use {
     std::collections::BTreeMap,
 };
 
+/// What a build tells of its progress, for a display: the library prints nothing itself.
+pub trait Progress: Send + Sync + std::fmt::Debug {
+    /// A stage begins (`indexing`, `committing`) over `total` acts.
+    fn stage(&self, name: &str, total: u64);
+    /// `n` more acts are written.
+    fn advance(&self, n: u64);
+    /// The build is over.
+    fn finish(&self);
+    /// Another process is writing the index `index`: this one waits for it to finish.
+    fn waiting(&self, index: &Path);
+}
+
 /// How to build or refresh.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     /// Rebuild everything even when nothing changed.
     pub force: bool,
-    /// Draw a progress bar on stderr (only when stderr is a terminal).
-    pub progress: bool,
+    /// Told how the build goes (the command line draws a bar on a terminal); `None`: nothing
+    /// is told.
+    pub progress: Option<std::sync::Arc<dyn Progress>>,
     /// Check the index's files against their checksums first, and rebuild it when damaged
     /// (reads the whole index once; `zanlex index` does it).
     pub verify: bool,

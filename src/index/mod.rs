@@ -22,7 +22,7 @@ mod writer;
 pub use build::build_from_acts;
 #[cfg(any(test, feature = "internals"))]
 pub use build::Manifest;
-pub use build::{refresh, BuildOptions, RefreshReport};
+pub use build::{refresh, BuildOptions, Progress, RefreshReport};
 pub use schema::{Fields, SCHEMA_VERSION};
 
 use crate::model::citation;

@@ -44,11 +44,8 @@ pub(crate) fn refresh_keeping(
     }
     let _writing = layout
         .lock_for_writing(|| {
-            if opts.progress {
-                eprintln!(
-                    "zanlex: waiting for another zanlex process to finish writing {}",
-                    index_dir.display()
-                );
+            if let Some(progress) = &opts.progress {
+                progress.waiting(index_dir);
             }
         })
         .map_err(|e| index_err(index_dir, format!("cannot lock it for writing: {e}")))?;

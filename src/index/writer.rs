@@ -54,18 +54,28 @@ fn new_writer(index: &Index, dir: &Path) -> crate::Result<IndexWriter<Queued>> {
     Ok(writer)
 }
 
-fn progress_bar(opts: &BuildOptions, len: u64) -> indicatif::ProgressBar {
-    use std::io::IsTerminal;
-    if !opts.progress || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
+/// What a writer tells of its progress: the build's [`super::build::Progress`], if any.
+#[derive(Debug)]
+struct Told(Option<std::sync::Arc<dyn super::build::Progress>>);
+
+impl Told {
+    fn stage(&self, name: &str, total: u64) {
+        if let Some(p) = &self.0 {
+            p.stage(name, total);
+        }
     }
-    let pb = indicatif::ProgressBar::new(len);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{msg:10} [{bar:30}] {pos}/{len} {elapsed}")
-    {
-        pb.set_style(style.progress_chars("=> "));
+
+    fn advance(&self, n: u64) {
+        if let Some(p) = &self.0 {
+            p.advance(n);
+        }
     }
-    pb
+
+    fn finish(&self) {
+        if let Some(p) = &self.0 {
+            p.finish();
+        }
+    }
 }
 
 /// Writes documents for `acts` into the new index `index` and commits with `manifest` as
@@ -91,7 +101,7 @@ pub(super) struct ActWriter<'a> {
     backlog: Arc<Backlog>,
     fields: &'a Fields,
     dir: &'a Path,
-    pb: indicatif::ProgressBar,
+    told: Told,
     units: usize,
     /// The index was empty when the writer opened: there is nothing to delete.
     fresh: bool,
@@ -110,14 +120,14 @@ impl<'a> ActWriter<'a> {
         fresh: bool,
     ) -> crate::Result<Self> {
         let writer = new_writer(index, dir)?;
-        let pb = progress_bar(opts, len);
-        pb.set_message("indexing");
+        let told = Told(opts.progress.clone());
+        told.stage("indexing", len);
         Ok(ActWriter {
             writer,
             backlog: Arc::default(),
             fields,
             dir,
-            pb,
+            told,
             units: 0,
             fresh,
             written: Default::default(),
@@ -165,7 +175,7 @@ impl<'a> ActWriter<'a> {
                 let batch: Vec<IndexDoc> = docs.collect();
                 self.units += batch.len();
                 self.send(batch)?;
-                self.pb.inc(1);
+                self.told.advance(1);
             }
             // Each act document goes alone, so both indexing threads take some: as one batch
             // they went to one thread, whose segment then held fewer unit documents, and the
@@ -197,7 +207,7 @@ impl<'a> ActWriter<'a> {
     /// Commits with `manifest` as payload; returns the number of unit documents written.
     pub(super) fn commit(mut self, manifest: &Manifest) -> crate::Result<usize> {
         let dir = self.dir;
-        self.pb.set_message("committing");
+        self.told.stage("committing", 0);
         let payload = encode_manifest(manifest).map_err(|e| index_err(dir, e))?;
         let mut prepared = self
             .writer
@@ -208,7 +218,7 @@ impl<'a> ActWriter<'a> {
         self.writer
             .wait_merging_threads()
             .map_err(|e| index_err(dir, e))?;
-        self.pb.finish_and_clear();
+        self.told.finish();
         Ok(self.units)
     }
 }

@@ -10,6 +10,7 @@ mod analyze;
 mod diff;
 pub(crate) mod history;
 mod index;
+mod progress;
 mod scale;
 pub(crate) mod search;
 mod serve;
@@ -64,7 +65,7 @@ impl Cli {
     fn build_options(&self, force: bool) -> zanlex::BuildOptions {
         zanlex::BuildOptions {
             force,
-            progress: true,
+            progress: Some(std::sync::Arc::new(progress::Bar::default())),
             verify: false,
             follow: self.follow,
         }

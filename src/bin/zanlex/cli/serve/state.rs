@@ -137,7 +137,7 @@ impl AppState {
 fn options(follow: bool) -> BuildOptions {
     BuildOptions {
         force: false,
-        progress: false,
+        progress: None,
         verify: false,
         follow,
     }
