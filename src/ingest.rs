@@ -1074,7 +1074,7 @@ fn read_files(
     let bytes_of = |which: &[usize]| which.iter().map(|&i| sizes[i]).sum::<u64>();
     let keep = bytes_of(&first) <= keep_bytes;
     // Without a temporary file phase 2 ingests the files again: slower, same acts.
-    let mut spill = if keep { None } else { Spill::new().ok() };
+    let mut spill = if keep { None } else { new_spill() };
     let mut parsed = parse_files(files, sizes, &first, parent, keep, spill.as_ref());
     if let Some(p) = previous {
         let fresh: HashMap<usize, &FileLinks> = parsed.iter().map(|r| (r.file, &r.links)).collect();
@@ -1084,7 +1084,7 @@ fn read_files(
             .collect();
         let keep = keep && bytes_of(&first) + bytes_of(&more) <= keep_bytes;
         if !keep && spill.is_none() {
-            spill = Spill::new().ok();
+            spill = new_spill();
         }
         parsed.extend(parse_files(
             files,
@@ -1535,6 +1535,16 @@ impl Spill {
         let json = simdutf8::basic::from_utf8(&bytes).ok()?;
         serde_json::from_str(json).ok()
     }
+}
+
+/// A spill file for phase 1's acts, or `None` (said in the log): without one, phase 2 reads
+/// those files again, slower but with the same acts.
+fn new_spill() -> Option<Spill> {
+    Spill::new()
+        .map_err(|e| {
+            log::warn!("cannot create a temporary file for parsed acts ({e}); they will be read again")
+        })
+        .ok()
 }
 
 #[cfg(test)]

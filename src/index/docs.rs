@@ -628,6 +628,13 @@ impl UnitDocs<'_> {
                 Some(a) => {
                     let json = a.json.get_or_init(|| {
                         serde_json::to_string(&a.list)
+                            .map_err(|e| {
+                                log::warn!(
+                                    "act {}: the amendments of {} cannot be stored ({e})",
+                                    act.id,
+                                    u.eid
+                                )
+                            })
                             .ok()
                             .map(|js| Arc::<str>::from(js.as_str()))
                     });
