@@ -71,6 +71,7 @@ fn ingest_file_unguarded(path: &Path, corpus_parent: &Path) -> crate::Result<(Ac
     // Extracted lines are collapsed: the structure stage need not collapse them again.
     let mut act = crate::structure::build_act_extracted(&doc)?;
     crate::amend::annotate_act(&mut act);
+    crate::refs::annotate_refs(&mut act, &doc.lines);
     let mut warnings = doc.warnings;
     if act.units.len() == 1 && act.units[0].eid == crate::structure::WHOLE_TEXT_EID {
         warnings.push(
@@ -347,6 +348,7 @@ fn compile_all_patterns() {
     rayon::join(crate::amend::compile_patterns, || {
         crate::structure::compile_patterns();
         crate::extract::repair::compile_patterns();
+        crate::refs::compile_patterns();
     });
 }
 
@@ -1577,7 +1579,7 @@ mod tests {
             .and_then(|rest| rest.split("\n}\n").next())
             .unwrap_or_default();
         let mut checked = 0;
-        for module in ["extract", "structure", "amend"] {
+        for module in ["extract", "structure", "amend", "refs"] {
             let dir = std::fs::read_dir(src.join(module)).expect("source folder");
             let mut files: Vec<String> = dir
                 .flatten()

@@ -4,6 +4,7 @@
 //! [`extract`] (text, Markdown, PDF; repair of extraction damage) →
 //! [`structure`] (acts, metadata, unit trees with stable eids) →
 //! [`amend`] (notes, instructions, effective dates, versions, diffs) →
+//! [`refs`] (cross-references within and between acts) →
 //! [`index`] (tantivy) ← [`search`] (queries, ranking, cited passages).
 //! [`analysis`] holds the Kazakh analyzers used by both index and search;
 //! [`ingest`] runs the first three stages over a corpus folder in parallel.
@@ -18,6 +19,7 @@ pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod panic_guard;
+pub mod refs;
 pub mod scale;
 pub mod search;
 pub mod structure;

@@ -515,6 +515,10 @@ pub struct Act {
     /// unit instead, and this says which and why (filled by the amend stage).
     #[serde(default)]
     pub target_fallbacks: Vec<TargetFallback>,
+    /// References its units' texts make to units of its own and of other acts (filled by
+    /// the refs stage, [`crate::refs`]).
+    #[serde(default)]
+    pub references: Vec<crate::refs::Reference>,
 }
 
 /// A note that gave no amendment event.

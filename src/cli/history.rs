@@ -19,6 +19,10 @@ pub struct Args {
     /// The language of the text: kk (Kazakh, the default when the act has it) or ru.
     #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
     pub lang: Option<crate::model::Lang>,
+    /// Also list the provisions across the corpus that cite each changed unit (or a unit
+    /// inside it): the amendments' reach.
+    #[arg(long)]
+    pub affected: bool,
 }
 
 /// Runs `zanlex history`.
@@ -57,9 +61,17 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
         .iter()
         .filter(|f| related(&f.target_eid))
         .collect();
+    let affected = if args.affected {
+        let mut changed: Vec<String> = entries.iter().map(|e| e.eid.clone()).collect();
+        changed.sort();
+        changed.dedup();
+        super::refs::affected(&indexed.index, act, &changed)?
+    } else {
+        Vec::new()
+    };
     let mut out = std::io::stdout().lock();
     if args.json {
-        let doc = serde_json::json!({
+        let mut doc = serde_json::json!({
             "act": { "id": act.id, "title": act.title, "status": act.status },
             "eid": args.eid,
             "versions": act.versions.iter().map(|v| serde_json::json!({
@@ -69,6 +81,14 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
             "unparsed_notes": unparsed,
             "target_fallbacks": fallbacks,
         });
+        if args.affected {
+            doc["affected"] = serde_json::to_value(
+                affected
+                    .iter()
+                    .map(|(eid, refs)| serde_json::json!({ "eid": eid, "cited_by": refs }))
+                    .collect::<Vec<_>>(),
+            )?;
+        }
         serde_json::to_writer_pretty(&mut out, &doc)?;
         writeln!(out)?;
     } else {
@@ -144,6 +164,27 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
                 "{} event(s) moved to an enclosing unit: their target is not in the edition (see --json: target_fallbacks)",
                 fallbacks.len()
             )?;
+        }
+        if args.affected {
+            writeln!(
+                text,
+                "affected: {} changed unit(s) cited elsewhere",
+                affected.len()
+            )?;
+            for (eid, refs) in &affected {
+                let shown = if eid.is_empty() { "(whole act)" } else { eid };
+                writeln!(text, "  {shown} is cited by:")?;
+                for r in refs {
+                    writeln!(
+                        text,
+                        "    {}  [{}#{}]  «{}»",
+                        r.citing.citation,
+                        r.citing.act,
+                        r.citing.eid,
+                        r.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                    )?;
+                }
+            }
         }
         if !notes.is_empty() {
             writeln!(text, "~ estimated dates:")?;

@@ -10,6 +10,7 @@ mod analyze;
 mod diff;
 mod history;
 mod index;
+mod refs;
 mod scale;
 mod search;
 mod show;
@@ -49,6 +50,10 @@ pub enum Command {
     History(history::Args),
     /// Compare two versions of an act or unit.
     Diff(diff::Args),
+    /// List what a unit (or act) refers to: units of its own act and other acts.
+    Refs(refs::RefsArgs),
+    /// List the provisions that refer to a unit (or act), across the corpus.
+    CitedBy(refs::CitedByArgs),
     /// Print the tokens an analyzer makes of a text.
     Analyze(analyze::Args),
     /// Write a scaled synthetic corpus for benchmarks.
@@ -160,6 +165,8 @@ pub fn main() -> ExitCode {
         Command::Units(a) => units::run(&cli, a),
         Command::History(a) => history::run(&cli, a),
         Command::Diff(a) => diff::run(&cli, a),
+        Command::Refs(a) => refs::run_refs(&cli, a),
+        Command::CitedBy(a) => refs::run_cited_by(&cli, a),
         Command::Analyze(a) => analyze::run(&cli, a),
         Command::Scale(a) => scale::run(&cli, a),
     };

@@ -44,6 +44,8 @@ struct UnitOut<'a> {
     source: crate::search::HitSource,
     version: Option<&'a str>,
     amendments: Vec<&'a crate::model::Amendment>,
+    /// What the unit's own text refers to.
+    references: &'a [crate::refs::ResolvedReference],
 }
 
 /// Runs `zanlex show`.
@@ -130,6 +132,7 @@ struct UnitShown {
     source_file: String,
     children: Vec<ChildOut>,
     text: String,
+    references: Vec<crate::refs::ResolvedReference>,
 }
 
 /// Reads unit `eid` of act `act_id` in `lang`, in the wording valid on `as_of` when an older
@@ -175,6 +178,7 @@ fn unit_shown(
         })
         .collect();
     let text = unit.full_text();
+    let references = super::refs::Outgoing::new(index).of(act_id, act.lang, eid)?;
     Ok(UnitShown {
         view,
         unit,
@@ -182,6 +186,7 @@ fn unit_shown(
         source_file,
         children,
         text,
+        references,
     })
 }
 
@@ -227,6 +232,7 @@ impl UnitShown {
             },
             version: self.version.as_deref(),
             amendments: self.amendments(),
+            references: &self.references,
         }
     }
 
@@ -256,6 +262,9 @@ impl UnitShown {
         }
         for a in self.amendments() {
             out.push(format!("Amended: {}", a.note));
+        }
+        for r in &self.references {
+            out.push(format!("Refers to: {}", super::refs::one_line(r)));
         }
         out
     }
