@@ -3,7 +3,7 @@
 //! A unit's text is made of the extracted lines of its span (each of which may join several
 //! original lines, with every character's original line kept: [`CleanLine::origin_of`]). The
 //! reference's text is looked for in those lines; where extraction damage keeps it from being
-//! found whole (a displaced word), its first word is looked for; else the unit's span is
+//! found whole (a displaced word), its last word is looked for; else the unit's span is
 //! given.
 
 use crate::extract::CleanLine;
@@ -28,7 +28,8 @@ pub fn lines_of(unit: &Unit, start: usize, end: usize, lines: &[CleanLine]) -> (
     let nth = unit.text[..start].matches(needle).count();
     let mut seen = 0;
     let mut first_word: Option<(u32, u32)> = None;
-    let word = needle.split_whitespace().next().unwrap_or(needle);
+    // Its last word holds the number, rarer in the unit than its first (`осы`).
+    let word = needle.split_whitespace().last().unwrap_or(needle);
     for l in within {
         for (p, _) in l.text.match_indices(needle) {
             if seen == nth {

@@ -142,7 +142,9 @@ pub(crate) fn act_kind(word: &str) -> Option<ActKind> {
         Some(ActKind::Decision)
     } else if w.starts_with("указ") && !w.starts_with("указан") {
         Some(ActKind::Other)
-    } else if w.starts_with("распоряжени") || w.starts_with("конституци") {
+    } else if w.starts_with("распоряжени")
+        || (w.starts_with("конституци") && !w.starts_with("конституционн"))
+    {
         Some(ActKind::Other)
     } else {
         None
