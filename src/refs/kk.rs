@@ -226,14 +226,18 @@ fn describe(
     noun: (usize, usize),
     kind: Option<ActKind>,
 ) -> (CitedAct, usize) {
-    let window = &text[floor..noun.0];
+    // Parentheses hold registration details (`(… № 20540 болып тіркелді)`), not the act's own
+    // date and number: they are blanked, keeping every offset.
+    let masked = mask_parens(&text[floor..noun.0]);
+    let window = masked.as_str();
+    let raw = &text[floor..noun.0];
     let mut act = CitedAct {
         kind,
         ..CitedAct::default()
     };
     let mut start = noun.0;
     let mut last_end = floor;
-    if let Some(c) = common::QUOTED_RE.captures_iter(window).last() {
+    if let Some(c) = common::QUOTED_RE.captures_iter(raw).last() {
         if let (Some(m), Some(t)) = (c.get(0), c.get(1)) {
             act.title = Some(t.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
             start = start.min(floor + m.start());
@@ -306,6 +310,41 @@ fn describe(
         }
     }
     (act, start)
+}
+
+/// `s` with what is inside parentheses (and before a closing one left open) blanked, byte
+/// for byte.
+fn mask_parens(s: &str) -> String {
+    let mut depth = 0i32;
+    let mut out = String::with_capacity(s.len());
+    // A `)` with none open closes one opened before `s`: what precedes it is inside.
+    let unopened = {
+        let mut d = 0i32;
+        let mut last = None;
+        for (i, c) in s.char_indices() {
+            match c {
+                '(' => d += 1,
+                ')' if d == 0 => last = Some(i),
+                ')' => d -= 1,
+                _ => {}
+            }
+        }
+        last
+    };
+    for (i, c) in s.char_indices() {
+        let inside = depth > 0 || unopened.is_some_and(|u| i <= u);
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        if inside || c == '(' {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Finds the references in a Kazakh text.
