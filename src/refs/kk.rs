@@ -430,8 +430,7 @@ fn scope_before(text: &str, at: usize, prev_end: usize) -> (Scope, usize) {
         {
             if let Some((open, q)) = text[floor..ls]
                 .char_indices()
-                .filter(|(_, c)| matches!(c, '"' | '«' | '“'))
-                .last()
+                .rfind(|(_, c)| matches!(c, '"' | '«' | '“'))
             {
                 let title = &text[floor + open + q.len_utf8()..ls + close.0];
                 act.title = Some(title.split_whitespace().collect::<Vec<_>>().join(" "));

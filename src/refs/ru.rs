@@ -140,9 +140,8 @@ pub(crate) fn act_kind(word: &str) -> Option<ActKind> {
         Some(ActKind::Order)
     } else if w.starts_with("решени") {
         Some(ActKind::Decision)
-    } else if w.starts_with("указ") && !w.starts_with("указан") {
-        Some(ActKind::Other)
-    } else if w.starts_with("распоряжени")
+    } else if (w.starts_with("указ") && !w.starts_with("указан"))
+        || w.starts_with("распоряжени")
         || (w.starts_with("конституци") && !w.starts_with("конституционн"))
     {
         Some(ActKind::Other)
@@ -366,10 +365,9 @@ fn scope_after(text: &str, at: usize, next: usize) -> (Scope, usize) {
     };
     if lower(bare(w)).starts_with("настоящ") {
         // `настоящего Конституционного закона`: an adjective may come between.
-        for kk in k + 1..(k + 3).min(ws.len()) {
-            let Some(n) = word(kk) else { break };
-            let end =
-                ws[kk].1 - (n.len() - n.trim_end_matches(|c: char| !c.is_alphanumeric()).len());
+        for &(s, e) in ws.iter().skip(k + 1).take(2) {
+            let n = &text[s..e];
+            let end = s + bare_end(n);
             if act_kind(n).is_some() {
                 return (Scope::OwnAct, end);
             }
