@@ -72,6 +72,7 @@ fn ingest_file_unguarded(path: &Path, corpus_parent: &Path) -> crate::Result<(Ac
     // Extracted lines are collapsed: the structure stage need not collapse them again.
     let mut act = crate::structure::build_act_extracted(&doc)?;
     crate::amend::annotate_act(&mut act);
+    crate::refs::annotate_refs(&mut act, &doc.lines);
     let mut warnings = doc.warnings;
     if act.units.len() == 1 && act.units[0].eid == crate::structure::WHOLE_TEXT_EID {
         warnings.push(
@@ -1542,7 +1543,9 @@ impl Spill {
 fn new_spill() -> Option<Spill> {
     Spill::new()
         .map_err(|e| {
-            log::warn!("cannot create a temporary file for parsed acts ({e}); they will be read again")
+            log::warn!(
+                "cannot create a temporary file for parsed acts ({e}); they will be read again"
+            )
         })
         .ok()
 }

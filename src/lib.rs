@@ -22,7 +22,8 @@
 //!
 //! Inside, the pipeline flows one way, one module per stage: extraction (text, Markdown, PDF;
 //! repair of extraction damage) → structure (acts, metadata, unit trees with stable eids) →
-//! amendments (notes, instructions, effective dates, editions, diffs) → the tantivy index ←
+//! amendments (notes, instructions, effective dates, editions, diffs) → cross-references →
+//! the tantivy index ←
 //! search (queries, ranking, cited passages). The Kazakh and Russian analyzers serve both the
 //! index and search; the types every stage shares are the data model re-exported here.
 //!
@@ -39,6 +40,7 @@ mod index;
 mod ingest;
 mod model;
 mod panic_guard;
+mod refs;
 mod search;
 mod structure;
 mod text;
@@ -51,6 +53,7 @@ pub use error::{Error, Result};
 pub use index::{refresh, BuildOptions, Progress, RefreshReport, UnitView};
 pub use model::*;
 pub use panic_guard::install_quiet_hook as quiet_caught_panics;
+pub use refs::{cited_by, Catalog, Citing, RefSource, Resolved, ResolvedReference};
 pub use search::{
     Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query, SearchRequest,
     SearchResults, Snippet, DEFAULT_LIMIT, MAX_LIMIT,
@@ -77,6 +80,9 @@ pub mod internals {
     }
     pub mod ingest {
         pub use crate::ingest::*;
+    }
+    pub mod refs {
+        pub use crate::refs::*;
     }
     pub mod search {
         pub use crate::search::*;

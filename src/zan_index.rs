@@ -174,6 +174,19 @@ impl ZanIndex {
         })
     }
 
+    /// Every act of the index (outlines: no unit texts), for resolving cross-references
+    /// between acts: [`crate::Catalog::refs_of`] gives what a unit refers to,
+    /// [`crate::cited_by()`] what refers to it.
+    pub fn catalog(&self) -> crate::Result<crate::Catalog> {
+        let mut acts = Vec::new();
+        self.store.for_each_act_outline(|a| {
+            acts.push(a);
+            Ok(())
+        })?;
+        acts.sort_by(|a, b| a.id.cmp(&b.id).then(a.lang.cmp(&b.lang)));
+        Ok(crate::Catalog::new(acts))
+    }
+
     /// Number of unit documents (current texts and older editions).
     pub fn unit_count(&self) -> crate::Result<usize> {
         self.store.unit_count()

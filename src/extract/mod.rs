@@ -55,7 +55,6 @@ impl CleanLine {
     /// assert_eq!(lines[1].origin_of(0).line, 3);
     /// assert_eq!(lines[1].origin_of(lines[1].text.find("дан").unwrap()).line, 4);
     /// ```
-    #[cfg(any(test, feature = "internals"))]
     pub fn origin_of(&self, offset: usize) -> repair::Origin {
         self.origins
             .iter()

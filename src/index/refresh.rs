@@ -410,7 +410,10 @@ fn write_streaming_to(
                 // A file that gave no act: hash it here (empty when it cannot be read, so
                 // the next refresh reads it again).
                 None if s.skipped.is_none() => file_sha(&s.path).unwrap_or_else(|e| {
-                    log::warn!("cannot hash {}: {e}; it will be read again", s.path.display());
+                    log::warn!(
+                        "cannot hash {}: {e}; it will be read again",
+                        s.path.display()
+                    );
                     String::new()
                 }),
                 None => String::new(),

@@ -4,6 +4,9 @@
 //! Everything serializes to the JSON contract of DESIGN.md.
 
 pub(crate) mod citation;
+mod reference;
+
+pub use reference::{CitedAct, Reference, Resolution, TargetKind, Unresolved};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -632,6 +635,10 @@ pub struct Act {
     /// unit instead, and this says which and why (filled by the amend stage).
     #[serde(default)]
     pub target_fallbacks: Vec<TargetFallback>,
+    /// References its units' texts make to units of its own and of other acts (filled by
+    /// the cross-references stage; resolved across acts by [`crate::Catalog`]).
+    #[serde(default)]
+    pub references: Vec<Reference>,
 }
 
 /// A note that gave no amendment event.

@@ -13,6 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["extract"],
     &["structure"],
     &["amend"],
+    &["refs"],
     &["ingest"],
     &["index"],
     &["search"],

@@ -33,6 +33,7 @@ mod index_segments;
 mod ingest_corpus;
 mod ingest_streaming;
 mod mirror_corpus;
+mod refs_corpus;
 mod scale_corpus;
 mod scale_ingest;
 mod search_corpus;

@@ -19,6 +19,10 @@ pub struct Args {
     /// The language of the text: kk (Kazakh, the default when the act has it) or ru.
     #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
     pub lang: Option<zanlex::Lang>,
+    /// Also list the provisions across the corpus that cite each changed unit (or a unit
+    /// inside it): the amendments' reach.
+    #[arg(long)]
+    pub affected: bool,
 }
 
 /// Runs `zanlex history`.
@@ -31,14 +35,31 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
 /// Prints what `args` ask of the act.
 fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
     let act = &indexed.act_in(&args.act_id, args.lang)?;
+    let entries = history(act, args.eid.as_deref())?;
+    let affected = if args.affected {
+        let mut changed: Vec<String> = entries.iter().map(|e| e.eid.clone()).collect();
+        changed.sort();
+        changed.dedup();
+        super::refs::affected(&indexed.index, act, &changed)?
+    } else {
+        Vec::new()
+    };
     let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &history_doc(act, args.eid.as_deref())?)?;
+        let mut doc = history_doc(act, args.eid.as_deref())?;
+        if args.affected {
+            doc["affected"] = serde_json::to_value(
+                affected
+                    .iter()
+                    .map(|(eid, refs)| serde_json::json!({ "eid": eid, "cited_by": refs }))
+                    .collect::<Vec<_>>(),
+            )?;
+        }
+        serde_json::to_writer_pretty(&mut out, &doc)?;
         writeln!(out)?;
         out.flush()?;
         return Ok(());
     }
-    let entries = history(act, args.eid.as_deref())?;
     let Related {
         unparsed,
         fallbacks,
@@ -114,6 +135,27 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
             "{} event(s) moved to an enclosing unit: their target is not in the edition (see --json: target_fallbacks)",
             fallbacks.len()
         )?;
+    }
+    if args.affected {
+        writeln!(
+            text,
+            "affected: {} changed unit(s) cited elsewhere",
+            affected.len()
+        )?;
+        for (eid, refs) in &affected {
+            let shown = if eid.is_empty() { "(whole act)" } else { eid };
+            writeln!(text, "  {shown} is cited by:")?;
+            for r in refs {
+                writeln!(
+                    text,
+                    "    {}  [{}#{}]  «{}»",
+                    r.citing.citation,
+                    r.citing.act,
+                    r.citing.eid,
+                    r.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                )?;
+            }
+        }
     }
     if !notes.is_empty() {
         writeln!(text, "~ estimated dates:")?;

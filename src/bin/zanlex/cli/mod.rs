@@ -10,7 +10,9 @@ mod analyze;
 mod diff;
 pub(crate) mod history;
 mod index;
+mod stderr_log;
 mod progress;
+mod refs;
 mod scale;
 pub(crate) mod search;
 mod serve;
@@ -51,6 +53,10 @@ pub enum Command {
     History(history::Args),
     /// Compare two versions of an act or unit.
     Diff(diff::Args),
+    /// List what a unit (or act) refers to: units of its own act and other acts.
+    Refs(refs::RefsArgs),
+    /// List the provisions that refer to a unit (or act), across the corpus.
+    CitedBy(refs::CitedByArgs),
     /// Print the tokens an analyzer makes of a text.
     Analyze(analyze::Args),
     /// Serve the JSON API and the web page over HTTP.
@@ -152,6 +158,7 @@ pub(crate) fn finish(
 /// the command failed; 2 bad usage, a bad query or an unknown act, unit or version.
 pub fn main() -> ExitCode {
     zanlex::quiet_caught_panics();
+    stderr_log::install();
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Index(a) => index::run(&cli, a),
@@ -161,6 +168,8 @@ pub fn main() -> ExitCode {
         Command::Units(a) => units::run(&cli, a),
         Command::History(a) => history::run(&cli, a),
         Command::Diff(a) => diff::run(&cli, a),
+        Command::Refs(a) => refs::run_refs(&cli, a),
+        Command::CitedBy(a) => refs::run_cited_by(&cli, a),
         Command::Analyze(a) => analyze::run(&cli, a),
         Command::Serve(a) => serve::run(&cli, a),
         Command::Scale(a) => scale::run(&cli, a),

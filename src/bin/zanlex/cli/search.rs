@@ -125,8 +125,9 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     }
     let mut out = std::io::stdout().lock();
     if args.json {
-        let js = serde_json::to_string_pretty(&res)?;
-        writeln!(out, "{js}")?;
+        let mut js = serde_json::to_value(&res)?;
+        super::refs::add_to_hits(&index, &mut js)?;
+        writeln!(out, "{}", serde_json::to_string_pretty(&js)?)?;
     } else {
         print_text(&mut out, &res)?;
     }

@@ -43,6 +43,8 @@ struct UnitOut<'a> {
     source: zanlex::HitSource,
     version: Option<&'a str>,
     amendments: Vec<&'a zanlex::Amendment>,
+    /// What the unit's own text refers to.
+    references: &'a [zanlex::ResolvedReference],
 }
 
 /// Runs `zanlex show`.
@@ -129,6 +131,7 @@ struct UnitShown {
     source_file: String,
     children: Vec<ChildOut>,
     text: String,
+    references: Vec<zanlex::ResolvedReference>,
 }
 
 /// Reads unit `eid` of act `act_id` in `lang`, in the wording valid on `as_of` when an older
@@ -157,6 +160,7 @@ fn unit_shown(
         })
         .collect();
     let text = unit.full_text();
+    let references = super::refs::Outgoing::new(index).of(act_id, act.lang, eid)?;
     Ok(UnitShown {
         view,
         unit,
@@ -164,6 +168,7 @@ fn unit_shown(
         source_file,
         children,
         text,
+        references,
     })
 }
 
@@ -209,6 +214,7 @@ impl UnitShown {
             },
             version: self.version.as_deref(),
             amendments: self.amendments(),
+            references: &self.references,
         }
     }
 
@@ -238,6 +244,9 @@ impl UnitShown {
         }
         for a in self.amendments() {
             out.push(format!("Amended: {}", a.note));
+        }
+        for r in &self.references {
+            out.push(format!("Refers to: {}", super::refs::one_line(r)));
         }
         out
     }

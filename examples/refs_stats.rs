@@ -1,0 +1,78 @@
+//! Counts the cross-references of a corpus folder, act by act, and the share resolved;
+//! lists the unresolved ones with why.
+//!
+//! ```sh
+//! cargo run --release --example refs_stats -- corpus
+//! cargo run --release --example refs_stats -- ../shared/data/mirror --unresolved
+//! ```
+
+use std::collections::BTreeMap;
+use zanlex::internals::refs::{Catalog, Resolution};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = args.next().unwrap_or_else(|| "corpus".to_string());
+    let list = args.any(|a| a == "--unresolved");
+    let path = std::path::Path::new(&dir);
+    if !path.is_dir() {
+        eprintln!("refs_stats: {dir} is not a folder; skipped");
+        return;
+    }
+    let report = zanlex::internals::ingest::ingest_corpus(path);
+    let catalog = Catalog::new(report.acts);
+    let (mut all, mut resolved) = (0usize, 0usize);
+    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    println!(
+        "{:<48} {:>4} {:>6} {:>9} {:>6}",
+        "ACT", "LANG", "REFS", "RESOLVED", "SHARE"
+    );
+    for act in catalog.acts() {
+        let mut n_ok = 0;
+        for r in &act.references {
+            match catalog.resolve(act, r) {
+                Resolution::Resolved { .. } => n_ok += 1,
+                Resolution::Unresolved { reason } => {
+                    *reasons
+                        .entry(format!("{} {}", r.kind.as_str(), reason.message()))
+                        .or_default() += 1;
+                    if list {
+                        println!(
+                            "    unresolved ({}): {}#{} «{}» wanted {:?}",
+                            reason.message(),
+                            act.id,
+                            r.eid,
+                            r.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                            r.wanted
+                        );
+                    }
+                }
+            }
+        }
+        let n = act.references.len();
+        all += n;
+        resolved += n_ok;
+        println!(
+            "{:<48} {:>4} {:>6} {:>9} {:>5.0}%",
+            act.id,
+            act.lang.as_str(),
+            n,
+            n_ok,
+            if n == 0 {
+                0.0
+            } else {
+                100.0 * n_ok as f64 / n as f64
+            }
+        );
+    }
+    println!(
+        "total: {all} references, {resolved} resolved ({:.0}%)",
+        if all == 0 {
+            0.0
+        } else {
+            100.0 * resolved as f64 / all as f64
+        }
+    );
+    for (why, n) in reasons {
+        println!("  unresolved, {why}: {n}");
+    }
+}

@@ -1,0 +1,287 @@
+//! `zanlex refs ACT[#EID]` (what a provision cites) and `zanlex cited-by ACT[#EID]` (what
+//! cites it), human and `--json`.
+
+use super::{Cli, UsageError};
+use std::io::Write;
+use std::process::ExitCode;
+use zanlex::{Catalog, ResolvedReference};
+
+/// Arguments of `zanlex refs`.
+#[derive(Debug, clap::Args)]
+pub struct RefsArgs {
+    /// `ACT_ID#EID` (the unit and the units inside it) or `ACT_ID` (the whole act).
+    pub target: String,
+    /// Print one JSON document on stdout instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// The language of the citing text: kk (Kazakh, the default when the act has it) or ru.
+    #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
+    pub lang: Option<zanlex::Lang>,
+    /// Only the references that could not be resolved.
+    #[arg(long)]
+    pub unresolved: bool,
+}
+
+/// Arguments of `zanlex cited-by`.
+#[derive(Debug, clap::Args)]
+pub struct CitedByArgs {
+    /// `ACT_ID#EID` (references to that unit or a unit inside it) or `ACT_ID` (to any of
+    /// the act's units or the act itself).
+    pub target: String,
+    /// Only references to the unit itself, not to units inside it.
+    #[arg(long)]
+    pub exact: bool,
+    /// Print one JSON document on stdout instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Splits `ACT_ID#EID`.
+fn split_target(target: &str) -> anyhow::Result<(&str, Option<&str>)> {
+    let (act, eid) = match target.split_once('#') {
+        Some((a, e)) => (a.trim(), Some(e.trim())),
+        None => (target.trim(), None),
+    };
+    if act.is_empty() || eid == Some("") {
+        return Err(UsageError(format!(
+            "{target:?}: write ACT_ID#EID (e.g. mfa-order-2018-01-04-11-1-4-1#att_1__para_11) or ACT_ID"
+        ))
+        .into());
+    }
+    Ok((act, eid))
+}
+
+/// Runs `zanlex refs`.
+pub fn run_refs(cli: &Cli, args: &RefsArgs) -> anyhow::Result<ExitCode> {
+    let (act_id, eid) = split_target(&args.target)?;
+    let (index, report) = cli.open_index()?;
+    let printed = (|| -> anyhow::Result<()> {
+        let act = index.act_in(act_id, args.lang)?;
+        check_unit(&act, eid)?;
+        let catalog = index.catalog()?;
+        let mut refs = catalog.refs_of(&act, eid);
+        if args.unresolved {
+            refs.retain(|r| r.unresolved.is_some());
+        }
+        let title = format!(
+            "{}{}",
+            act.id,
+            eid.map(|e| format!("#{e}")).unwrap_or_default()
+        );
+        print(&title, "references", &refs, args.json, true)
+    })();
+    super::finish(&report, printed)
+}
+
+/// Runs `zanlex cited-by`.
+pub fn run_cited_by(cli: &Cli, args: &CitedByArgs) -> anyhow::Result<ExitCode> {
+    let (act_id, eid) = split_target(&args.target)?;
+    let (index, report) = cli.open_index()?;
+    let printed = (|| -> anyhow::Result<()> {
+        let act = index.act(act_id)?;
+        check_unit(&act, eid)?;
+        let catalog = index.catalog()?;
+        let refs = zanlex::cited_by(&catalog, act_id, eid, !args.exact);
+        let title = format!(
+            "{}{}",
+            act.id,
+            eid.map(|e| format!("#{e}")).unwrap_or_default()
+        );
+        print(&title, "cited_by", &refs, args.json, false)
+    })();
+    super::finish(&report, printed)
+}
+
+/// A not-found error (exit 2) when `act` has no unit `eid`.
+fn check_unit(act: &zanlex::Act, eid: Option<&str>) -> anyhow::Result<()> {
+    if let Some(e) = eid {
+        if act.unit(e).is_none() {
+            return Err(zanlex::Error::UnknownUnit {
+                act: act.id.clone(),
+                eid: e.to_string(),
+            }
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// Prints references, grouped by citing unit: outgoing (`to`: each with where it leads) or
+/// incoming (each with what it cites).
+fn print(
+    title: &str,
+    key: &str,
+    refs: &[ResolvedReference],
+    json: bool,
+    outgoing: bool,
+) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    if json {
+        let resolved = refs.iter().filter(|r| r.target.is_some()).count();
+        let doc = serde_json::json!({
+            "target": title,
+            "total": refs.len(),
+            "resolved": resolved,
+            key: refs,
+        });
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(());
+    }
+    let mut text = String::new();
+    let mut last: Option<(&str, &str)> = None;
+    for r in refs {
+        let here = (r.citing.act.as_str(), r.citing.eid.as_str());
+        if last != Some(here) {
+            text.push_str(&format!(
+                "{}  [{}#{}]\n",
+                r.citing.citation, r.citing.act, r.citing.eid
+            ));
+            last = Some(here);
+        }
+        let lines = if r.source.line_start == r.source.line_end {
+            format!("{}", r.source.line_start)
+        } else {
+            format!("{}-{}", r.source.line_start, r.source.line_end)
+        };
+        let to = match (&r.target, r.unresolved) {
+            (Some(t), _) => {
+                let at = if t.eid.is_empty() {
+                    t.act.clone()
+                } else {
+                    format!("{}#{}", t.act, t.eid)
+                };
+                if outgoing {
+                    format!("→ {}  ({at})", t.citation)
+                } else {
+                    format!("→ {at}")
+                }
+            }
+            (None, Some(why)) => {
+                let wanted = if r.wanted.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", r.wanted)
+                };
+                format!("→ unresolved: {}{wanted}", why.message())
+            }
+            (None, None) => String::new(),
+        };
+        let text_one = r.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        text.push_str(&format!(
+            "  «{text_one}»  {}:{lines}\n    {to}\n",
+            r.source.file
+        ));
+    }
+    let resolved = refs.iter().filter(|r| r.target.is_some()).count();
+    text.push_str(&format!(
+        "{} reference(s), {resolved} resolved\n",
+        refs.len()
+    ));
+    out.write_all(super::terminal_safe(&text).as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Acts and a catalog read from the index once, for the references of several units (search
+/// hits, `show`): the catalog only when a reference leads to another act.
+pub(crate) struct Outgoing<'a> {
+    index: &'a zanlex::ZanIndex,
+    acts: std::collections::HashMap<(String, zanlex::Lang), zanlex::Act>,
+    catalog: Option<Catalog>,
+}
+
+impl<'a> Outgoing<'a> {
+    pub(crate) fn new(index: &'a zanlex::ZanIndex) -> Self {
+        Outgoing {
+            index,
+            acts: Default::default(),
+            catalog: None,
+        }
+    }
+
+    /// The references made by unit `eid` of act `act_id` in `lang` (its own text only).
+    pub(crate) fn of(
+        &mut self,
+        act_id: &str,
+        lang: zanlex::Lang,
+        eid: &str,
+    ) -> anyhow::Result<Vec<ResolvedReference>> {
+        let key = (act_id.to_string(), lang);
+        if !self.acts.contains_key(&key) {
+            let act = self.index.act_in(act_id, Some(lang))?;
+            self.acts.insert(key.clone(), act);
+        }
+        let Some(act) = self.acts.get(&key) else {
+            return Ok(Vec::new());
+        };
+        let mine: Vec<&zanlex::Reference> =
+            act.references.iter().filter(|r| r.eid == eid).collect();
+        if mine.iter().any(|r| r.resolution.is_none()) && self.catalog.is_none() {
+            self.catalog = Some(self.index.catalog()?);
+        }
+        let empty;
+        let catalog = match &self.catalog {
+            Some(c) => c,
+            None => {
+                empty = Catalog::new(Vec::new());
+                &empty
+            }
+        };
+        Ok(mine.into_iter().map(|r| catalog.view(act, r)).collect())
+    }
+}
+
+/// For `history --affected`: for each unit an amendment of `act` changed, the provisions
+/// across the corpus that cite it or a unit inside it.
+pub(crate) fn affected(
+    index: &zanlex::ZanIndex,
+    act: &zanlex::Act,
+    changed: &[String],
+) -> anyhow::Result<Vec<(String, Vec<ResolvedReference>)>> {
+    let catalog = index.catalog()?;
+    let mut out = Vec::new();
+    for eid in changed {
+        let refs = zanlex::cited_by(&catalog, &act.id, Some(eid), true);
+        if !refs.is_empty() {
+            out.push((eid.clone(), refs));
+        }
+    }
+    Ok(out)
+}
+
+/// Adds to each hit of a search's JSON its unit's outgoing references (`references`).
+pub(crate) fn add_to_hits(
+    index: &zanlex::ZanIndex,
+    results: &mut serde_json::Value,
+) -> anyhow::Result<()> {
+    let mut outgoing = Outgoing::new(index);
+    let Some(hits) = results.get_mut("hits").and_then(|h| h.as_array_mut()) else {
+        return Ok(());
+    };
+    for hit in hits {
+        let act = hit["act"]["id"].as_str().unwrap_or_default().to_string();
+        let eid = hit["unit"]["eid"].as_str().unwrap_or_default().to_string();
+        let lang = hit["lang"]
+            .as_str()
+            .and_then(zanlex::Lang::parse)
+            .unwrap_or_default();
+        let refs = outgoing.of(&act, lang, &eid)?;
+        if let Some(obj) = hit.as_object_mut() {
+            obj.insert("references".into(), serde_json::to_value(refs)?);
+        }
+    }
+    Ok(())
+}
+
+/// A reference on one line: its text, then where it leads or why not.
+pub(crate) fn one_line(r: &ResolvedReference) -> String {
+    let text = r.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match (&r.target, r.unresolved) {
+        (Some(t), _) if t.eid.is_empty() => format!("«{text}» → {} ({})", t.citation, t.act),
+        (Some(t), _) => format!("«{text}» → {} ({}#{})", t.citation, t.act, t.eid),
+        (None, Some(why)) => format!("«{text}» → unresolved: {}", why.message()),
+        (None, None) => format!("«{text}»"),
+    }
+}

@@ -1,0 +1,40 @@
+//! The inverse of references: what cites a unit.
+//!
+//! Every reference of every act in the catalog is resolved and kept when it leads to the unit
+//! asked for (or, with `within`, to a unit inside it: a change to an article reaches the
+//! provisions citing its paragraphs). `cited_by` is thus the exact inverse of
+//! [`Catalog::refs_of`]: a reference is in one exactly when it is in the other.
+
+use super::resolve::{inside, Catalog, ResolvedReference};
+
+/// The references in the catalog that lead to unit `eid` of act `act_id` (any unit of the
+/// act, or the act itself, for `None`; the units inside `eid` too when `within`), in the
+/// order of the citing acts (by id, Kazakh first) and of their texts.
+pub fn cited_by(
+    catalog: &Catalog,
+    act_id: &str,
+    eid: Option<&str>,
+    within: bool,
+) -> Vec<ResolvedReference> {
+    let mut out = Vec::new();
+    for citing in catalog.acts() {
+        for r in &citing.references {
+            let crate::refs::Resolution::Resolved { act, eid: target } = catalog.resolve(citing, r)
+            else {
+                continue;
+            };
+            if act != act_id {
+                continue;
+            }
+            let hit = match eid {
+                None => true,
+                Some(e) if within => inside(&target, e),
+                Some(e) => target == e,
+            };
+            if hit {
+                out.push(catalog.view(citing, r));
+            }
+        }
+    }
+    out
+}

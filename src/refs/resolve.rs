@@ -1,0 +1,359 @@
+//! References resolved against the corpus.
+//!
+//! A [`Catalog`] holds every act of the index (their outlines: metadata, unit trees without
+//! texts, editions and references). A reference to another act is matched by the date and
+//! number it gives, else by its quoted title, else (a code) by its name, then placed among the
+//! units of the cited act's version in force on the citing text's date (the citing act's
+//! edition date, else its own date), falling back to the cited act's current units.
+
+use super::context::Places;
+use super::{CitedAct, Reference, Resolution, TargetKind, Unresolved};
+use crate::model::{Act, ActVersion, Lang, Unit};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Every act of a corpus, for resolving references across acts.
+pub struct Catalog {
+    acts: Vec<Act>,
+    /// Labels and citations of each act's units, made when first asked for.
+    labels: Vec<OnceLock<HashMap<String, (String, String)>>>,
+}
+
+/// A unit (or act, `eid` empty) a reference leads to, with its label and citation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Resolved {
+    /// The act's id.
+    pub act: String,
+    /// The unit's eid (empty: the act as a whole).
+    pub eid: String,
+    /// The unit's label.
+    pub label: String,
+    /// The unit's pinpoint citation.
+    pub citation: String,
+}
+
+/// The citing unit of a reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citing {
+    /// The citing act's id.
+    pub act: String,
+    /// The language of the citing text.
+    pub lang: Lang,
+    /// The citing unit's eid.
+    pub eid: String,
+    /// The citing unit's label.
+    pub label: String,
+    /// The citing unit's pinpoint citation.
+    pub citation: String,
+}
+
+/// Where a reference is printed in the source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RefSource {
+    /// The source file.
+    pub file: String,
+    /// The first line, 1-based.
+    pub line_start: u32,
+    /// The last line, inclusive.
+    pub line_end: u32,
+}
+
+/// One reference with both ends resolved: what `zanlex refs` and `zanlex cited-by` print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResolvedReference {
+    /// The unit the reference is in.
+    pub citing: Citing,
+    /// The reference as printed.
+    pub text: String,
+    /// Byte offsets of `text` in the citing unit's text.
+    pub span: [u32; 2],
+    /// Where it is printed.
+    pub source: RefSource,
+    /// What it points at, as the text says.
+    pub kind: TargetKind,
+    /// The other act as the text describes it (for `other_act`).
+    pub cited_act: Option<CitedAct>,
+    /// The eid the reference names in its target act.
+    pub wanted: String,
+    /// The target, when resolved.
+    pub target: Option<Resolved>,
+    /// Why not, when not resolved.
+    pub unresolved: Option<Unresolved>,
+}
+
+/// `s` lowercased, look-alike letters read as Kazakh ones, without quotes and punctuation,
+/// blanks collapsed: how titles are compared.
+fn norm(s: &str) -> String {
+    let l = super::common::lower(s);
+    let cleaned: String = l
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A number without blanks, lowercased (`11-1-4/1`, `n 148` → `148`).
+fn norm_number(n: &str) -> String {
+    let n: String = n.chars().filter(|c| !c.is_whitespace()).collect();
+    n.trim_start_matches(['№', 'N']).to_lowercase()
+}
+
+/// The first letters of a name word, enough to meet its other case forms (`Трудового` →
+/// `трудов`, `Еңбек` → `еңбе`).
+fn name_stem(w: &str) -> String {
+    let n = w.chars().count();
+    let keep = n.saturating_sub(3).max(4).min(n);
+    super::common::lower(w).chars().take(keep).collect()
+}
+
+impl Catalog {
+    /// A catalog of `acts` (outlines or whole acts).
+    pub fn new(acts: Vec<Act>) -> Self {
+        let labels = acts.iter().map(|_| OnceLock::new()).collect();
+        Catalog { acts, labels }
+    }
+
+    /// Every act expression in the catalog, by id then language.
+    pub fn acts(&self) -> &[Act] {
+        &self.acts
+    }
+
+    /// The expression of act `id` in `lang`, else its other one.
+    pub fn act(&self, id: &str, lang: Lang) -> Option<&Act> {
+        let all: Vec<&Act> = self.acts.iter().filter(|a| a.id == id).collect();
+        all.iter()
+            .find(|a| a.lang == lang)
+            .or_else(|| all.first())
+            .copied()
+    }
+
+    /// The act a reference describes, preferring its expression in `lang`.
+    pub fn find_act<'a>(&'a self, cited: &CitedAct, lang: Lang) -> Option<&'a Act> {
+        let pick = |hits: Vec<&'a Act>| pick_one(hits, lang);
+        if let Some(num) = &cited.number {
+            let wanted: Vec<String> = num.split(" / ").map(norm_number).collect();
+            let numbered = |a: &Act| {
+                a.issuances.iter().any(|i| {
+                    (cited.date.is_none() || i.date == cited.date)
+                        && i.number
+                            .as_deref()
+                            .is_some_and(|n| wanted.contains(&norm_number(n)))
+                })
+            };
+            let hits: Vec<&Act> = self
+                .acts
+                .iter()
+                .filter(|a| numbered(a))
+                .filter(|a| cited.date.is_some() || cited.kind.is_none_or(|k| k == a.kind))
+                .collect();
+            if let Some(a) = pick(hits) {
+                return Some(a);
+            }
+            if cited.date.is_some() {
+                return None;
+            }
+        }
+        if let Some(title) = &cited.title {
+            let t = norm(title);
+            let hits: Vec<&Act> = self
+                .acts
+                .iter()
+                .filter(|a| norm(&a.title) == t)
+                .filter(|a| cited.date.is_none_or(|d| a.date() == Some(d)))
+                .collect();
+            if let Some(a) = pick(hits) {
+                return Some(a);
+            }
+        }
+        if let (Some(name), None) = (&cited.name, &cited.title) {
+            let stems: Vec<String> = name.split_whitespace().map(name_stem).collect();
+            let hits: Vec<&Act> = self
+                .acts
+                .iter()
+                .filter(|a| a.kind == crate::model::ActKind::Code || cited.kind.is_none())
+                .filter(|a| {
+                    let t = super::common::lower(&a.title);
+                    stems.iter().all(|s| t.contains(s.as_str()))
+                })
+                .collect();
+            return pick(hits);
+        }
+        None
+    }
+
+    /// Where `r`, a reference of act `citing`, leads.
+    pub fn resolve(&self, citing: &Act, r: &Reference) -> Resolution {
+        if let Some(res) = &r.resolution {
+            return res.clone();
+        }
+        let Some(cited) = r.act.as_ref() else {
+            return Resolution::Unresolved {
+                reason: Unresolved::ActNotInCorpus,
+            };
+        };
+        let Some(target) = self.find_act(cited, citing.lang) else {
+            return Resolution::Unresolved {
+                reason: Unresolved::ActNotInCorpus,
+            };
+        };
+        if r.wanted.is_empty() {
+            return Resolution::Resolved {
+                act: target.id.clone(),
+                eid: String::new(),
+            };
+        }
+        let date = citing.version_date.or(citing.date());
+        match unit_at(target, &r.wanted, date) {
+            Some(eid) => Resolution::Resolved {
+                act: target.id.clone(),
+                eid,
+            },
+            None => Resolution::Unresolved {
+                reason: Unresolved::UnitNotFound,
+            },
+        }
+    }
+
+    /// The label and citation of unit `eid` of the act at `index` in the catalog.
+    fn label(&self, i: usize, eid: &str) -> Option<(String, String)> {
+        let act = &self.acts[i];
+        if eid.is_empty() {
+            let name = crate::model::citation::act_short_name(act);
+            return Some((String::new(), name));
+        }
+        let map = self.labels[i].get_or_init(|| labels_of(act));
+        map.get(eid).cloned()
+    }
+
+    fn index_of(&self, act: &Act) -> Option<usize> {
+        self.acts
+            .iter()
+            .position(|a| a.id == act.id && a.lang == act.lang)
+    }
+
+    /// `r`, a reference of `citing`, with both ends resolved and cited.
+    pub fn view(&self, citing: &Act, r: &Reference) -> ResolvedReference {
+        let resolution = self.resolve(citing, r);
+        let citing_label = match self.index_of(citing) {
+            Some(i) => self.label(i, &r.eid),
+            None => labels_of(citing).get(&r.eid).cloned(),
+        }
+        .unwrap_or_default();
+        let (target, unresolved) = match resolution {
+            Resolution::Resolved { act, eid } => {
+                let lang = citing.lang;
+                let (label, citation) = self
+                    .act(&act, lang)
+                    .and_then(|a| self.index_of(a))
+                    .and_then(|i| self.label(i, &eid))
+                    .or_else(|| {
+                        (act == citing.id)
+                            .then(|| labels_of(citing).get(&eid).cloned())
+                            .flatten()
+                    })
+                    .unwrap_or_default();
+                (
+                    Some(Resolved {
+                        act,
+                        eid,
+                        label,
+                        citation,
+                    }),
+                    None,
+                )
+            }
+            Resolution::Unresolved { reason } => (None, Some(reason)),
+        };
+        ResolvedReference {
+            citing: Citing {
+                act: citing.id.clone(),
+                lang: citing.lang,
+                eid: r.eid.clone(),
+                label: citing_label.0,
+                citation: citing_label.1,
+            },
+            text: r.text.clone(),
+            span: [r.start, r.end],
+            source: RefSource {
+                file: citing.source.file.clone(),
+                line_start: r.line_start,
+                line_end: r.line_end,
+            },
+            kind: r.kind,
+            cited_act: r.act.clone(),
+            wanted: r.wanted.clone(),
+            target,
+            unresolved,
+        }
+    }
+
+    /// The outgoing references of unit `eid` of `citing` and of the units inside it (all of
+    /// the act's for `None`), in text order.
+    pub fn refs_of(&self, citing: &Act, eid: Option<&str>) -> Vec<ResolvedReference> {
+        citing
+            .references
+            .iter()
+            .filter(|r| eid.is_none_or(|e| inside(&r.eid, e)))
+            .map(|r| self.view(citing, r))
+            .collect()
+    }
+}
+
+/// The one act `hits` name (in `lang` when it has that expression), if they name one.
+fn pick_one(hits: Vec<&Act>, lang: Lang) -> Option<&Act> {
+    let ids: HashSet<&str> = hits.iter().map(|a| a.id.as_str()).collect();
+    if ids.len() != 1 {
+        return None;
+    }
+    hits.iter()
+        .find(|a| a.lang == lang)
+        .or_else(|| hits.first())
+        .copied()
+}
+
+/// Whether `eid` is `outer` or a unit inside it.
+pub fn inside(eid: &str, outer: &str) -> bool {
+    outer.is_empty()
+        || eid == outer
+        || (eid.len() > outer.len() + 2
+            && eid.starts_with(outer)
+            && eid[outer.len()..].starts_with("__"))
+}
+
+/// Labels and citations of every unit of `act`.
+fn labels_of(act: &Act) -> HashMap<String, (String, String)> {
+    let mut map = HashMap::new();
+    let citer = crate::model::citation::Citer::new(act);
+    crate::model::walk_with_path(&act.units, &mut |path: &[&Unit]| {
+        if let Some(u) = path.last() {
+            let label = crate::model::citation::unit_label(path, act.kind, act.lang);
+            let citation = citer.citation(path, &label);
+            map.insert(u.eid.clone(), (label, citation));
+        }
+    });
+    map
+}
+
+/// The eid of the unit of `act` that `wanted` names in the version in force on `date`, else
+/// in its current text.
+fn unit_at(act: &Act, wanted: &str, date: Option<NaiveDate>) -> Option<String> {
+    let path: Vec<String> = wanted.split("__").map(str::to_string).collect();
+    let eids = |units: &[Unit]| -> HashSet<String> {
+        units
+            .iter()
+            .flat_map(Unit::walk)
+            .map(|u| u.eid.clone())
+            .collect()
+    };
+    let in_force = |v: &&ActVersion| {
+        date.is_some_and(|d| v.from.is_none_or(|f| f <= d) && v.to.is_none_or(|t| d < t))
+    };
+    if let Some(v) = act.versions.iter().find(in_force) {
+        if let Ok(e) = Places::from_eids(eids(&v.units)).lookup(&path, "") {
+            return Some(e);
+        }
+    }
+    Places::from_eids(eids(&act.units)).lookup(&path, "").ok()
+}

@@ -1,0 +1,605 @@
+//! Cross-references (`zanlex::refs`): exact outgoing references of chosen units of the seeds,
+//! of the mirror sample in `tests/fixtures/mirror` and of an amending act and its target in
+//! `tests/fixtures/amend/apply`; the grammars' inflected and list forms; and `cited_by` as the
+//! exact inverse of `refs_of` over every unit of all of them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use zanlex::internals::refs::{cited_by, Catalog, ResolvedReference, Scope};
+use zanlex::Lang;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn catalog_of(dir: &Path) -> Catalog {
+    let report = zanlex::internals::ingest::ingest_corpus(dir);
+    Catalog::new(report.acts)
+}
+
+fn seeds() -> &'static Catalog {
+    static C: OnceLock<Catalog> = OnceLock::new();
+    C.get_or_init(|| catalog_of(&root().join("corpus")))
+}
+
+fn mirror() -> &'static Catalog {
+    static C: OnceLock<Catalog> = OnceLock::new();
+    C.get_or_init(|| catalog_of(&root().join("tests/fixtures/mirror")))
+}
+
+fn amending() -> &'static Catalog {
+    static C: OnceLock<Catalog> = OnceLock::new();
+    C.get_or_init(|| catalog_of(&root().join("tests/fixtures/amend/apply")))
+}
+
+/// (text, kind, wanted eid, `act#eid` or `unresolved: reason`).
+type Row = (String, &'static str, String, String);
+
+fn row(r: &ResolvedReference) -> Row {
+    let to = match (&r.target, r.unresolved) {
+        (Some(t), _) if t.eid.is_empty() => t.act.clone(),
+        (Some(t), _) => format!("{}#{}", t.act, t.eid),
+        (None, Some(why)) => format!("unresolved: {}", why.message()),
+        (None, None) => "?".to_string(),
+    };
+    (r.text.clone(), r.kind.as_str(), r.wanted.clone(), to)
+}
+
+/// The references made by unit `eid` of `act` in `lang` itself (not its children).
+fn refs(cat: &Catalog, act: &str, lang: Lang, eid: &str) -> Vec<Row> {
+    let a = cat.act(act, lang).expect("act in catalog");
+    assert_eq!(a.lang, lang, "{act} has a {lang} text");
+    cat.refs_of(a, Some(eid))
+        .iter()
+        .filter(|r| r.citing.eid == eid)
+        .map(row)
+        .collect()
+}
+
+fn rows(v: &[(&str, &'static str, &str, &str)]) -> Vec<Row> {
+    v.iter()
+        .map(|(t, k, w, to)| (t.to_string(), *k, w.to_string(), to.to_string()))
+        .collect()
+}
+
+const MFA: &str = "mfa-order-2018-01-04-11-1-4-1";
+const JOINT: &str = "mfa-mvd-joint-order-2020-09-01-11-1-4-245-611";
+
+#[test]
+fn the_rules_of_003_cite_their_own_paragraphs_and_appendices() {
+    let c = seeds();
+    assert_eq!(
+        refs(c, MFA, Lang::Kk, "att_1__para_11"),
+        rows(&[(
+            "осы Қағидалардың 10-тармағында",
+            "attachment",
+            "att_1__para_10",
+            "mfa-order-2018-01-04-11-1-4-1#att_1__para_10"
+        )])
+    );
+    assert_eq!(
+        refs(c, MFA, Lang::Kk, "att_1__para_13"),
+        rows(&[(
+            "осы Қағидаларға 5-қосымшаға",
+            "attachment",
+            "att_1__annex_5",
+            "mfa-order-2018-01-04-11-1-4-1#att_1__annex_5"
+        )])
+    );
+    // `осы тармақтың 1), 2), 3), 4) тармақшаларында`: the enclosing paragraph's, each one.
+    let mine = |n: u32| format!("{MFA}#para_3__subpara_{n}");
+    let expected: Vec<Row> = (1..=4)
+        .map(|n| {
+            (
+                "осы тармақтың 1), 2), 3), 4) тармақшаларында".to_string(),
+                "unit",
+                format!("para_3__subpara_{n}"),
+                mine(n),
+            )
+        })
+        .collect();
+    assert_eq!(refs(c, MFA, Lang::Kk, "para_3__subpara_5"), expected);
+}
+
+#[test]
+fn references_to_acts_outside_the_corpus_stay_unresolved_with_why() {
+    let c = seeds();
+    assert_eq!(
+        refs(c, MFA, Lang::Kk, "att_1__para_14"),
+        rows(&[(
+            "\"Мемлекеттік көрсетілетін қызметтер туралы\" Заңның 5-бабы 2-тармағы 11) тармақшасына",
+            "other_act",
+            "art_5__para_2__subpara_11",
+            "unresolved: target act not in corpus"
+        )])
+    );
+    // The Consular Charter, approved by Decree № 240: that act's attachment.
+    assert_eq!(
+        refs(c, MFA, Lang::Kk, "preamble"),
+        rows(&[
+            (
+                "2016 жылғы 25 сәуірдегі № 240 Жарлығымен бекітілген Қазақстан Республикасының Консулдық жарғысының 59-тармағына",
+                "other_act",
+                "att_1__para_59",
+                "unresolved: target act not in corpus"
+            ),
+            (
+                "\"Мемлекеттік көрсетілетін қызметтер туралы\" Қазақстан Республикасы Заңының 14-бабы 1) тармақшасына",
+                "other_act",
+                "art_14__subpara_1",
+                "unresolved: target act not in corpus"
+            ),
+        ])
+    );
+    let a = c.act(MFA, Lang::Kk).expect("003");
+    let law = a
+        .references
+        .iter()
+        .find(|r| r.eid == "att_1__para_14")
+        .and_then(|r| r.act.clone())
+        .expect("cited act");
+    assert_eq!(law.kind, Some(zanlex::ActKind::Law));
+    assert_eq!(
+        law.title.as_deref(),
+        Some("Мемлекеттік көрсетілетін қызметтер туралы")
+    );
+}
+
+#[test]
+fn amending_acts_001_and_002_cite_the_acts_they_amend() {
+    let c = seeds();
+    // 001's header names Government resolution № 148 of 21.01.2012, not in the corpus.
+    assert_eq!(
+        refs(
+            c,
+            "government-resolution-2022-10-10-807",
+            Lang::Kk,
+            "para_1"
+        ),
+        rows(&[(
+            "2012 жылғы 21 қаңтардағы № 148 қаулысына",
+            "other_act",
+            "",
+            "unresolved: target act not in corpus"
+        )])
+    );
+    let a = c
+        .act("government-resolution-2022-10-10-807", Lang::Kk)
+        .expect("001");
+    let cited = a.references[0].act.clone().expect("cited act");
+    assert_eq!(cited.number.as_deref(), Some("148"));
+    assert_eq!(cited.date, chrono::NaiveDate::from_ymd_opt(2012, 1, 21));
+    assert_eq!(cited.kind, Some(zanlex::ActKind::Resolution));
+    // 002's instructions speak of the amended joint order's Rules: a list, and a chain.
+    let to_rules = |n: &str| {
+        (
+            "15, 16 және 17-тармақтар".to_string(),
+            "other_act",
+            format!("att_1__para_{n}"),
+            "unresolved: target act not in corpus".to_string(),
+        )
+    };
+    let got = refs(c, JOINT, Lang::Kk, "para_1__mod_12");
+    assert_eq!(got[..3], [to_rules("15"), to_rules("16"), to_rules("17")]);
+    assert_eq!(
+        refs(c, JOINT, Lang::Kk, "para_1__mod_9"),
+        rows(&[(
+            "12-тармақтың 7) тармақшасы",
+            "other_act",
+            "att_1__para_12__subpara_7",
+            "unresolved: target act not in corpus"
+        )])
+    );
+    // The instruction's target is the amended Rules' appendix; its new wording is the
+    // amending act's own appendix.
+    assert_eq!(
+        refs(c, JOINT, Lang::Kk, "para_1__mod_27"),
+        rows(&[
+            (
+                "қағидаларға 1-қосымша",
+                "other_act",
+                "att_1__annex_1",
+                "unresolved: target act not in corpus"
+            ),
+            (
+                "осы бірлескен бұйрыққа 1-қосымшаға",
+                "unit",
+                "annex_1",
+                "mfa-mvd-joint-order-2020-09-01-11-1-4-245-611#annex_1"
+            ),
+        ])
+    );
+}
+
+#[test]
+fn an_amending_act_resolves_into_its_target_at_the_version_in_force() {
+    let c = amending();
+    let target = "mfa-order-2019-03-01-11-1-4-99";
+    let at = |e: &str| format!("{target}#{e}");
+    let amending = "mfa-order-2020-04-02-11-1-4-150";
+    assert_eq!(
+        refs(c, amending, Lang::Kk, "para_1"),
+        rows(&[(
+            "2019 жылғы 1 наурыздағы № 11-1-4/99 бұйрығына",
+            "other_act",
+            "",
+            target
+        )])
+    );
+    // Subparagraph 2) of paragraph 2 is deleted by this very act: it is resolved in the
+    // version in force on the amending act's date, where it still is.
+    assert_eq!(
+        refs(c, amending, Lang::Kk, "para_1__mod_2"),
+        vec![(
+            "2-тармақтың 2) тармақшасы".to_string(),
+            "other_act",
+            "att_1__para_2__subpara_2".to_string(),
+            at("att_1__para_2__subpara_2")
+        )]
+    );
+    // Paragraph 2-1 is inserted by it: only the current text has it.
+    assert_eq!(
+        refs(c, amending, Lang::Kk, "para_1__mod_3"),
+        vec![(
+            "2-1-тармақпен".to_string(),
+            "other_act",
+            "att_1__para_2-1".to_string(),
+            at("att_1__para_2-1")
+        )]
+    );
+    let incoming: Vec<(String, String)> = cited_by(c, target, Some("att_1__para_2"), false)
+        .iter()
+        .map(|r| (r.citing.eid.clone(), r.text.clone()))
+        .collect();
+    assert!(incoming.is_empty(), "{incoming:?}");
+    let within: Vec<(String, String)> = cited_by(c, target, Some("att_1__para_2"), true)
+        .iter()
+        .map(|r| (r.citing.eid.clone(), r.text.clone()))
+        .collect();
+    assert_eq!(
+        within,
+        [(
+            "para_1__mod_2".to_string(),
+            "2-тармақтың 2) тармақшасы".to_string()
+        )]
+    );
+}
+
+#[test]
+fn mirror_acts_cite_their_own_units_in_both_languages() {
+    let c = mirror();
+    let gov = "constitutional-law-1995-12-18-2688";
+    let own = |e: &str| format!("{gov}#{e}");
+    assert_eq!(
+        refs(c, gov, Lang::Kk, "art_4__para_4"),
+        vec![
+            (
+                "осы Конституциялық заңның 5 және 6-баптарында".to_string(),
+                "unit",
+                "art_5".to_string(),
+                own("art_5")
+            ),
+            (
+                "осы Конституциялық заңның 5 және 6-баптарында".to_string(),
+                "unit",
+                "art_6".to_string(),
+                own("art_6")
+            ),
+        ]
+    );
+    assert_eq!(
+        refs(c, gov, Lang::Ru, "art_4__para_4"),
+        vec![
+            (
+                "статьями 5 и 6 настоящего Конституционного закона".to_string(),
+                "unit",
+                "art_5".to_string(),
+                own("art_5")
+            ),
+            (
+                "статьями 5 и 6 настоящего Конституционного закона".to_string(),
+                "unit",
+                "art_6".to_string(),
+                own("art_6")
+            ),
+        ]
+    );
+    let att = "president-order-2020-05-22-20-01-38-20";
+    let rules = |e: &str| format!("{att}#{e}");
+    assert_eq!(
+        refs(c, att, Lang::Ru, "att_1__para_11__subpara_1"),
+        vec![(
+            "пунктом 9 настоящих Правил".to_string(),
+            "attachment",
+            "att_1__para_9".to_string(),
+            rules("att_1__para_9")
+        )]
+    );
+    assert_eq!(
+        refs(c, att, Lang::Ru, "att_1__para_33"),
+        rows(&[(
+            "подпункту 4) пункта 1 статьи 52 Трудового кодекса",
+            "other_act",
+            "art_52__para_1__subpara_4",
+            "unresolved: target act not in corpus"
+        )])
+    );
+    let range: Vec<Row> = ["27", "28", "29"]
+        .iter()
+        .map(|n| {
+            (
+                "пунктами 27-29 настоящих Правил".to_string(),
+                "attachment",
+                format!("att_1__para_{n}"),
+                rules(&format!("att_1__para_{n}")),
+            )
+        })
+        .collect();
+    assert_eq!(refs(c, att, Lang::Ru, "att_1__para_39"), range);
+    let reg = "president-order-2019-10-07-19-42-3-3-17";
+    let annexes: Vec<Row> = (1..=4)
+        .map(|n| {
+            (
+                "осы бұйрықтың 1 – 4-қосымшаларына".to_string(),
+                "unit",
+                format!("annex_{n}"),
+                format!("{reg}#annex_{n}"),
+            )
+        })
+        .collect();
+    assert_eq!(refs(c, reg, Lang::Kk, "para_1"), annexes);
+    // A registration number in parentheses is not the act's number.
+    let dec = "maslikhat-decision-2020-12-15-64-340";
+    let a = c.act(dec, Lang::Kk).expect("150276");
+    assert!(
+        a.references.iter().all(|r| !r.text.starts_with("№ 20540")),
+        "{:?}",
+        a.references.iter().map(|r| &r.text).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn references_carry_their_source_lines() {
+    let c = seeds();
+    let a = c.act(MFA, Lang::Kk).expect("003");
+    let lines = |eid: &str| -> Vec<(u32, u32)> {
+        a.references
+            .iter()
+            .filter(|r| r.eid == eid)
+            .map(|r| (r.line_start, r.line_end))
+            .collect()
+    };
+    // `…осы Қағидалардың  көзделген тәртіппен және мерзімдерде 10-тармағында` on line 238.
+    assert_eq!(lines("att_1__para_11"), [(238, 238)]);
+    assert_eq!(lines("att_1__para_13"), [(260, 260)]);
+    let r = a
+        .references
+        .iter()
+        .find(|r| r.eid == "att_1__para_11")
+        .expect("reference");
+    let unit = a.unit("att_1__para_11").expect("unit");
+    assert_eq!(&unit.text[r.start as usize..r.end as usize], r.text);
+}
+
+#[test]
+fn inflected_list_and_range_forms() {
+    let paths = |text: &str, lang: Lang| -> Vec<String> {
+        zanlex::internals::refs::find(text, lang)
+            .into_iter()
+            .map(|f| f.path.join("__"))
+            .collect()
+    };
+    let own = |text: &str, lang: Lang| -> Vec<bool> {
+        zanlex::internals::refs::find(text, lang)
+            .into_iter()
+            .map(|f| f.scope == Scope::OwnAct)
+            .collect()
+    };
+    for form in [
+        "12-бабы",
+        "12-бабының",
+        "12-бабына",
+        "12-бабында",
+        "12-баптың",
+    ] {
+        let t = format!("осы Заңның {form} талаптары");
+        assert_eq!(paths(&t, Lang::Kk), ["art_12"], "{form}");
+        assert_eq!(own(&t, Lang::Kk), [true], "{form}");
+    }
+    assert_eq!(
+        paths("осы баптың 2-тармағының 3) тармақшасы", Lang::Kk),
+        ["para_2__subpara_3"]
+    );
+    assert_eq!(
+        paths("12-бабының 2-тармағының 3) тармақшасына сәйкес", Lang::Kk),
+        ["art_12__para_2__subpara_3"]
+    );
+    assert_eq!(
+        paths("15, 16 және 17-тармақтар", Lang::Kk),
+        ["para_15", "para_16", "para_17"]
+    );
+    assert_eq!(
+        paths("1)–5) тармақшалар", Lang::Kk),
+        [
+            "subpara_1",
+            "subpara_2",
+            "subpara_3",
+            "subpara_4",
+            "subpara_5"
+        ]
+    );
+    // An inserted number before a singular stays whole.
+    assert_eq!(paths("2-2-тармағына", Lang::Kk), ["para_2-2"]);
+    assert_eq!(paths("12-14) тармақшасына", Lang::Kk), ["subpara_12-14"]);
+    assert_eq!(
+        paths("в соответствии со статьей 49 настоящего Закона", Lang::Ru),
+        ["art_49"]
+    );
+    assert_eq!(
+        own("в соответствии со статьей 49 настоящего Закона", Lang::Ru),
+        [true]
+    );
+    assert_eq!(paths("пункта 2 статьи 12", Lang::Ru), ["art_12__para_2"]);
+    assert_eq!(
+        paths("подпунктами 1)–3) пункта 4", Lang::Ru),
+        [
+            "para_4__subpara_1",
+            "para_4__subpara_2",
+            "para_4__subpara_3"
+        ]
+    );
+    assert_eq!(
+        paths("согласно приложениям 1 – 3 к настоящему приказу", Lang::Ru),
+        ["annex_1", "annex_2", "annex_3"]
+    );
+    // Another act, by date and number.
+    let f = zanlex::internals::refs::find(
+        "постановлением Правительства Республики Казахстан от 21 января 2012 года № 148",
+        Lang::Ru,
+    );
+    let Some(Scope::Other(act)) = f.first().map(|f| f.scope.clone()) else {
+        panic!("{f:?}");
+    };
+    assert_eq!(act.number.as_deref(), Some("148"));
+    assert_eq!(act.date, chrono::NaiveDate::from_ymd_opt(2012, 1, 21));
+}
+
+/// Every resolved reference of every act: (citing act, language, citing eid, span, target
+/// act, target eid).
+type Key = (String, Lang, String, [u32; 2], String, String);
+
+fn key(r: &ResolvedReference) -> Option<Key> {
+    let t = r.target.as_ref()?;
+    Some((
+        r.citing.act.clone(),
+        r.citing.lang,
+        r.citing.eid.clone(),
+        r.span,
+        t.act.clone(),
+        t.eid.clone(),
+    ))
+}
+
+/// `cited_by` over every unit (and every act as a whole) is exactly the resolved part of
+/// `refs_of` over every act: each resolved reference is found once at its target, and
+/// nothing else is.
+fn check_inverse(c: &Catalog) -> usize {
+    let mut outgoing: BTreeMap<Key, usize> = BTreeMap::new();
+    for a in c.acts() {
+        for r in c.refs_of(a, None) {
+            if let Some(k) = key(&r) {
+                *outgoing.entry(k).or_default() += 1;
+            }
+        }
+    }
+    let mut incoming: BTreeMap<Key, usize> = BTreeMap::new();
+    let mut ids: Vec<&str> = c.acts().iter().map(|a| a.id.as_str()).collect();
+    ids.dedup();
+    for id in ids {
+        let act = c.act(id, Lang::Kk).expect("act");
+        let mut eids: Vec<String> = vec![String::new()];
+        eids.extend(act.all_units().iter().map(|u| u.eid.clone()));
+        // Units only the other expression or an older edition has.
+        for a in c.acts().iter().filter(|a| a.id == id) {
+            eids.extend(a.all_units().iter().map(|u| u.eid.clone()));
+            for v in &a.versions {
+                eids.extend(v.units.iter().flat_map(|u| u.walk()).map(|u| u.eid.clone()));
+            }
+        }
+        eids.sort();
+        eids.dedup();
+        for e in &eids {
+            for r in cited_by(c, id, Some(e), false) {
+                let k = key(&r).expect("cited_by gives resolved references");
+                assert_eq!(&k.5, e, "cited_by({id}#{e}) gave {k:?}");
+                *incoming.entry(k).or_default() += 1;
+            }
+        }
+    }
+    assert_eq!(incoming, outgoing);
+    outgoing.values().sum()
+}
+
+#[test]
+fn cited_by_is_the_exact_inverse_of_refs_over_every_unit() {
+    assert!(check_inverse(seeds()) >= 20);
+    assert!(check_inverse(mirror()) >= 30);
+    assert!(check_inverse(amending()) >= 6);
+}
+
+#[test]
+fn refs_and_cited_by_on_the_command_line() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = root().join("corpus");
+    let corpus = corpus.to_str().expect("utf-8 path");
+    let (code, out, err) = crate::common::zanlex_with(
+        &tmp,
+        &[
+            "refs",
+            "mfa-order-2018-01-04-11-1-4-1#att_1__para_11",
+            "--json",
+            "--corpus",
+            corpus,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(doc["total"], 1);
+    assert_eq!(doc["resolved"], 1);
+    let r = &doc["references"][0];
+    assert_eq!(r["text"], "осы Қағидалардың 10-тармағында");
+    assert_eq!(r["kind"], "attachment");
+    assert_eq!(r["citing"]["eid"], "att_1__para_11");
+    assert_eq!(
+        r["citing"]["citation"],
+        "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 11-тармақ"
+    );
+    assert_eq!(r["source"]["file"], "corpus/003_0165b7296e38fd1a.txt");
+    assert_eq!(r["source"]["line_start"], 238);
+    assert_eq!(r["target"]["eid"], "att_1__para_10");
+    assert_eq!(
+        r["target"]["citation"],
+        "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 10-тармақ"
+    );
+    let (code, out, err) = crate::common::zanlex_with(
+        &tmp,
+        &[
+            "cited-by",
+            "mfa-order-2018-01-04-11-1-4-1#att_1__para_10",
+            "--corpus",
+            corpus,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("«осы Қағидалардың 10-тармағында»  corpus/003_0165b7296e38fd1a.txt:238"),
+        "{out}"
+    );
+    assert!(out.ends_with("1 reference(s), 1 resolved\n"), "{out}");
+    // An unknown unit is bad usage.
+    let (code, _, err) = crate::common::zanlex_with(
+        &tmp,
+        &[
+            "refs",
+            "mfa-order-2018-01-04-11-1-4-1#att_1__para_99",
+            "--corpus",
+            corpus,
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    // show and search carry the unit's outgoing references.
+    let (code, out, err) = crate::common::zanlex_with(
+        &tmp,
+        &[
+            "show",
+            "mfa-order-2018-01-04-11-1-4-1#att_1__para_11",
+            "--json",
+            "--corpus",
+            corpus,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(doc["references"][0]["target"]["eid"], "att_1__para_10");
+}
