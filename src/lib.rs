@@ -30,6 +30,10 @@ pub use model::*;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+/// The scaffold of the property tests.
+#[cfg(test)]
+mod property;
+
 /// Helpers shared by the unit tests of several modules.
 #[cfg(test)]
 pub(crate) mod testing {

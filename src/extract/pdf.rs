@@ -874,15 +874,19 @@ mod tests {
     fn mangled_pdfs_never_panic() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pdf/001.pdf");
         let good = std::fs::read(path).expect("fixture");
-        let mut next = crate::testing::xorshift(0x2545_f491_4f6c_dd1du64);
-        for round in 0..60 {
+        use proptest::prelude::*;
+        // A third of the copies cut short, the rest with up to sixty bytes overwritten.
+        let len = good.len();
+        let mangles = prop_oneof![
+            1 => (0..len).prop_map(|cut| vec![(cut, None)]),
+            2 => proptest::collection::vec((0..len, any::<u8>().prop_map(Some)), 1..61),
+        ];
+        crate::property::check(60, mangles, |mangles| {
             let mut b = good.clone();
-            if round % 3 == 0 {
-                b.truncate((next() as usize) % b.len());
-            } else {
-                for _ in 0..(1 + round) {
-                    let i = (next() as usize) % b.len();
-                    b[i] = next() as u8;
+            for (i, byte) in mangles {
+                match byte {
+                    Some(byte) => b[i] = byte,
+                    None => b.truncate(i),
                 }
             }
             if let Err(e) = extract_pdf(&b) {
@@ -891,7 +895,7 @@ mod tests {
                     "{e}"
                 );
             }
-        }
+        });
     }
 
     const MB: u64 = 1 << 20;

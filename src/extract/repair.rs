@@ -883,6 +883,9 @@ fn collapse(s: &str, origins: &mut [Origin]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::collection::vec;
+    use proptest::sample::select;
+    use proptest::strategy::{Just, Strategy};
 
     /// The collapse as first written: a mark per kept character, origins mapped through them.
     fn collapse_reference(s: &str, offsets: &[usize]) -> (String, Vec<usize>) {
@@ -952,24 +955,28 @@ mod tests {
         let pieces = [
             "а", "Қ", "1", "-", "- ", "/", ".", ";", ")", " ", "бап", "2-", "-4/245",
         ];
-        let mut rng = crate::testing::xorshift(0x2545_f491_4f6c_dd1du64);
-        let mut next = || rng() as usize;
-        for _ in 0..3000 {
+        // Lines of one to four pieces, most flush, some indented by one or six spaces.
+        let line = (
+            select(vec![0, 0, 6, 1]),
+            crate::property::pieces(&pieces, 1..5),
+        );
+        let texts = vec(line, 0..8).prop_map(|lines| {
             let mut text = String::new();
-            for _ in 0..next() % 8 {
-                text.push_str(&" ".repeat([0, 0, 6, 1][next() % 4]));
-                for _ in 0..1 + next() % 4 {
-                    text.push_str(pieces[next() % pieces.len()]);
-                }
+            for (indent, words) in lines {
+                text.push_str(&" ".repeat(indent));
+                text.push_str(&words.concat());
                 text.push('\n');
             }
+            text
+        });
+        crate::property::check(3000, texts, |text| {
             let lines = split_lines(&text, 1, None);
             let mut got = lines.clone();
             join_broken_lines(&mut got);
             let mut want = lines;
             join_reference(&mut want);
             assert_eq!(got, want, "{text:?}");
-        }
+        });
     }
 
     /// `collapse` gives the reference's text and origin offsets on random spacing.
@@ -991,12 +998,9 @@ mod tests {
             "ab",
             "С т",
         ];
-        let mut rng = crate::testing::xorshift(0x3c6e_f372_fe94_f82bu64);
-        let mut next = || rng() as usize;
-        for _ in 0..20000 {
-            let s = crate::testing::random_text(&mut next, &pieces, 30);
+        crate::property::check(20000, crate::property::text(&pieces, 30), |s| {
             assert_eq!(letter_spaced(&s), letter_spaced_scan(&s), "{s:?}");
-        }
+        });
     }
 
     #[test]
@@ -1004,14 +1008,12 @@ mod tests {
         let pieces = [
             " ", "  ", "\u{a0}", "\t", "\u{2003}", "а", "Қаз", "«", "1", ";", "–",
         ];
-        let mut rng = crate::testing::xorshift(0x51_7cc1_b727_220au64);
-        let mut next = || rng() as usize;
-        for _ in 0..3000 {
-            let s = crate::testing::random_text(&mut next, &pieces, 12);
+        // A text and up to three origins at its character boundaries.
+        let cases = crate::property::text(&pieces, 12).prop_flat_map(|s| {
             let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
-            let offsets: Vec<usize> = (0..next() % 4)
-                .map(|_| bounds[next() % bounds.len()])
-                .collect();
+            (Just(s), vec(select(bounds), 0..4))
+        });
+        crate::property::check(3000, cases, |(s, offsets)| {
             let mut origins: Vec<Origin> = offsets
                 .iter()
                 .map(|&offset| Origin {
@@ -1031,7 +1033,7 @@ mod tests {
             assert_eq!(got_offsets, mapped, "{s:?} {offsets:?}");
             let in_place_offsets: Vec<usize> = origins_in_place.iter().map(|o| o.offset).collect();
             assert_eq!(in_place_offsets, mapped, "{s:?} {offsets:?}");
-        }
+        });
     }
 
     /// Random lines built from the pieces the passes look at (holes, glued punctuation,
@@ -1069,16 +1071,18 @@ mod tests {
             "\u{a0}",
             "\t",
         ];
-        let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15u64);
-        for _ in 0..400 {
+        // Lines of up to thirteen pieces, indented by up to seven spaces.
+        let line = (0..8usize, crate::property::text(&pieces, 14));
+        let texts = vec(line, 0..12).prop_map(|lines| {
             let mut text = String::new();
-            for _ in 0..(next() % 12) {
-                text.push_str(&" ".repeat((next() % 8) as usize));
-                for _ in 0..(next() % 14) {
-                    text.push_str(pieces[(next() as usize) % pieces.len()]);
-                }
+            for (indent, words) in lines {
+                text.push_str(&" ".repeat(indent));
+                text.push_str(&words);
                 text.push('\n');
             }
+            text
+        });
+        crate::property::check(400, texts, |text| {
             let lines = repair_all(split_lines(&text, 1, None));
             for w in lines.windows(2) {
                 assert!(w[0].span.line_end < w[1].span.line_start, "{text:?}");
@@ -1090,6 +1094,6 @@ mod tests {
                     "{text:?}"
                 );
             }
-        }
+        });
     }
 }

@@ -479,6 +479,9 @@ pub(crate) fn push_words(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+    use proptest::sample::select;
 
     /// `join_parts` gives what joining the parts and collapsing each line did.
     #[test]
@@ -486,16 +489,13 @@ mod tests {
         let pieces = [
             "а", "Қаз", " ", "  ", "\n", "\r\n", "\u{a0}", "\t", "1)", "\u{2028}",
         ];
-        let mut rng = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15u64);
-        let mut next = || rng() as usize;
-        for _ in 0..3000 {
-            let parts: Vec<Part> = (0..next() % 5)
-                .map(|_| Part {
-                    text: crate::testing::random_text(&mut next, &pieces, 6).into(),
-                    new_par: next() % 2 == 0,
-                    line: None,
-                })
-                .collect();
+        let part =
+            (crate::property::text(&pieces, 6), any::<bool>()).prop_map(|(text, new_par)| Part {
+                text: text.into(),
+                new_par,
+                line: None,
+            });
+        crate::property::check(3000, vec(part, 0..5), |parts| {
             let mut joined = String::new();
             for p in &parts {
                 let t = p.text.trim();
@@ -513,7 +513,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("\n");
             assert_eq!(join_parts(&parts, false), want, "{parts:?}");
-        }
+        });
     }
 
     /// `push_words` splits exactly where `split_whitespace` does, every Unicode space included.
@@ -538,19 +538,10 @@ mod tests {
             "\u{a9}",
             "\u{1c}",
         ];
-        let mut rng = crate::testing::xorshift(0x2545_f491_4f6c_dd1du64);
-        let mut next = || rng() as usize;
-        for _ in 0..4000 {
-            let mut s = String::new();
-            // Long enough for several eight-byte steps of `next_ws`.
-            for _ in 0..next() % 30 {
-                let pick = next();
-                if pick % 2 == 0 {
-                    s.push_str(spaces[pick / 2 % spaces.len()]);
-                } else {
-                    s.push_str(words[pick / 2 % words.len()]);
-                }
-            }
+        // Spaces and words alike often; long enough for several eight-byte steps of `next_ws`.
+        let piece = prop_oneof![select(spaces.to_vec()), select(words.to_vec())];
+        let texts = vec(piece, 0..30).prop_map(|p| p.concat());
+        crate::property::check(4000, texts, |s| {
             let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(clean_spaces(&s), want, "{s:?}");
             assert_eq!(is_collapsed(s.as_bytes()), want == s, "{s:?}");
@@ -560,6 +551,6 @@ mod tests {
                 .find(|(_, c)| c.is_whitespace())
                 .map_or((s.len(), 0), |(i, c)| (i, c.len_utf8()));
             assert_eq!(next_ws(s.as_bytes(), 0), first, "{s:?}");
-        }
+        });
     }
 }
