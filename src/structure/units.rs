@@ -434,15 +434,52 @@ impl<'a> TextParser<'a> {
         prev_ok.then_some((num, rest))
     }
 
+    /// Reads line `i`: the first handler that takes the line's kind consumes it, in order of
+    /// precedence (a note's continuation, a note, an instruction, an appendix or attachment,
+    /// the zone's own lines, a section or article, a heading's continuation, a numbered or
+    /// indented line), and a line none takes continues the current unit.
     fn step(&mut self, i: usize) {
         let text = self.text(i);
         let ind = self.indented(i);
+        if self.continue_note(i, text, ind) || self.note_line(i, text) {
+            return;
+        }
+        if self.mods.is_some() && self.step_mods(i) {
+            return;
+        }
+        if !ind && (self.try_annex(i) || self.try_attachment(i)) {
+            return;
+        }
+        match self.zone {
+            Zone::Signature => return,
+            Zone::Annex => return self.annex_line(i, text, ind),
+            Zone::Order | Zone::AttHeading | Zone::Att => {}
+        }
+        if matches!(self.zone, Zone::Att | Zone::AttHeading) && !ind && self.try_section(i) {
+            return;
+        }
+        if self.zone == Zone::Order && self.mods.is_none() && self.try_article(i) {
+            return;
+        }
+        if self.continue_heading(i, text, ind) {
+            return;
+        }
+        if ind && self.indented_line(i, text) {
+            return;
+        }
+        if let Some(c) = self.cur {
+            self.t.push(c, text, ind, Some(i));
+        }
+    }
 
+    /// An unindented line that continues a pending note or the last note of a unit, until
+    /// the note is complete or a structural line begins; true when it took the line.
+    fn continue_note(&mut self, i: usize, text: &'a str, ind: bool) -> bool {
         if self.note_pending {
             let done = self.t.last_pending().is_some_and(note_complete);
             if !ind && !done && !self.is_structural(i) {
                 self.t.pending_continue(text, i);
-                return;
+                return true;
             }
             self.note_pending = false;
         }
@@ -454,98 +491,81 @@ impl<'a> TextParser<'a> {
                 .is_some_and(|(t, _)| note_complete(t));
             if !ind && !done && !self.is_structural(i) {
                 self.t.note_continue(u, text, i);
-                return;
+                return true;
             }
             self.note_on = None;
         }
+        false
+    }
 
-        // A note (not one quoted inside an instruction) belongs to the unit it follows.
+    /// A note (not one quoted inside an instruction) belongs to the unit it follows.
+    fn note_line(&mut self, i: usize, text: &str) -> bool {
         let quoting = self.mods.as_ref().is_some_and(|m| m.in_quote);
         if is_note_start(text) && self.zone != Zone::Signature && !quoting {
             self.heading_of = None;
             self.attach_note(i);
-            return;
+            return true;
         }
+        false
+    }
 
-        if self.mods.is_some() && self.step_mods(i) {
-            return;
-        }
-
-        if !ind && self.try_annex(i) {
-            return;
-        }
-
-        if !ind && self.try_attachment(i) {
-            return;
-        }
-
-        if self.zone == Zone::Signature {
-            return;
-        }
-
-        if self.zone == Zone::Annex {
-            if let Some((a, _)) = self.annex {
-                if self.heading_of == Some(a) && !ind && !is_terminal(text) {
-                    if text != "Нысан" && !RE_ANNEX.is_match(text) {
-                        self.push_heading(a, text);
-                    }
-                } else {
-                    self.heading_of = None;
+    /// A line of an appendix: kept as text, its first unindented lines the heading.
+    fn annex_line(&mut self, i: usize, text: &'a str, ind: bool) {
+        if let Some((a, _)) = self.annex {
+            if self.heading_of == Some(a) && !ind && !is_terminal(text) {
+                if text != "Нысан" && !RE_ANNEX.is_match(text) {
+                    self.push_heading(a, text);
                 }
-                self.t.push(a, text, ind, Some(i));
+            } else {
+                self.heading_of = None;
             }
-            return;
+            self.t.push(a, text, ind, Some(i));
         }
+    }
 
-        if matches!(self.zone, Zone::Att | Zone::AttHeading) && !ind && self.try_section(i) {
-            return;
-        }
-
-        if self.zone == Zone::Order && self.mods.is_none() && self.try_article(i) {
-            return;
-        }
-
+    /// An unindented line after a heading continues it; an indented one ends it. True when
+    /// it took the line.
+    fn continue_heading(&mut self, i: usize, text: &'a str, ind: bool) -> bool {
         if let Some(h) = self.heading_of {
             if !ind {
                 self.push_heading(h, text);
                 self.t.push(h, text, false, Some(i));
-                return;
+                return true;
             }
             self.heading_of = None;
         }
+        false
+    }
 
-        if ind {
-            if self.try_paragraph(i) {
-                return;
-            }
-            if self.try_subparagraph(i) {
-                return;
-            }
-            let has_body = self.order_para.is_some() || self.article.is_some();
-            if self.zone == Zone::Order && has_body && is_signature(text) {
-                self.zone = Zone::Signature;
-                self.cur = None;
-                return;
-            }
-            let before_body =
-                self.order_para.is_none() && self.article.is_none() && self.act_chapter.is_none();
-            if self.zone == Zone::Order && before_body {
-                let p = match self.preamble {
-                    Some(p) => p,
-                    None => {
-                        let p =
-                            self.t
-                                .open(None, UnitKind::Preamble, None, "preamble".into(), None);
-                        self.preamble = Some(p);
-                        p
-                    }
-                };
-                self.cur = Some(p);
-            }
+    /// An indented line: a paragraph, a subparagraph, the signatures after the act's body
+    /// (which end it), or, before the body, the preamble (opened here, and the line then
+    /// continues it). True when it took the line.
+    fn indented_line(&mut self, i: usize, text: &str) -> bool {
+        if self.try_paragraph(i) || self.try_subparagraph(i) {
+            return true;
         }
-        if let Some(c) = self.cur {
-            self.t.push(c, text, ind, Some(i));
+        let has_body = self.order_para.is_some() || self.article.is_some();
+        if self.zone == Zone::Order && has_body && is_signature(text) {
+            self.zone = Zone::Signature;
+            self.cur = None;
+            return true;
         }
+        let before_body =
+            self.order_para.is_none() && self.article.is_none() && self.act_chapter.is_none();
+        if self.zone == Zone::Order && before_body {
+            let p = match self.preamble {
+                Some(p) => p,
+                None => {
+                    let p = self
+                        .t
+                        .open(None, UnitKind::Preamble, None, "preamble".into(), None);
+                    self.preamble = Some(p);
+                    p
+                }
+            };
+            self.cur = Some(p);
+        }
+        false
     }
 
     fn push_heading(&mut self, u: usize, text: &str) {
@@ -923,52 +943,8 @@ impl<'a> TextParser<'a> {
                 self.mods = None;
                 false
             }
-            Seg::Quote => {
-                let target = self.mods.as_ref().and_then(|m| m.cur).unwrap_or(para);
-                self.t.push(target, text, true, Some(i));
-                let closed = self.closes(i, &para_key);
-                if let Some(m) = self.mods.as_mut() {
-                    m.last_target = target;
-                    m.in_quote = !closed;
-                }
-                true
-            }
-            Seg::Verb => {
-                let seg = self.seg_text(i);
-                let sub = !RE_TOP_TARGET.is_match(&seg);
-                let para_eid = self.t.eid(para).to_string();
-                let Some(m) = self.mods.as_mut() else {
-                    return false;
-                };
-                if !sub {
-                    m.context = None;
-                }
-                m.count += 1;
-                let eid = format!("{para_eid}__mod_{}", m.count);
-                let ctx = if sub { m.context.clone() } else { None };
-                let ctx_line = if m.context_used {
-                    None
-                } else {
-                    ctx.as_ref().map(|c| c.1)
-                };
-                if ctx.is_some() {
-                    m.context_used = true;
-                }
-                let u = self
-                    .t
-                    .open(Some(para), UnitKind::Instruction, None, eid, Some(i));
-                if let Some((c, _)) = &ctx {
-                    self.t.nodes[u].heading = Some(c.clone());
-                    self.t.push(u, c.clone(), true, ctx_line);
-                }
-                self.t.push(u, text, ctx.is_none(), Some(i));
-                if let Some(m) = self.mods.as_mut() {
-                    m.cur = Some(u);
-                    m.last_target = u;
-                }
-                self.cur = Some(u);
-                true
-            }
+            Seg::Quote => self.mods_quote(i, text, para, &para_key),
+            Seg::Verb => self.mods_instruction(i, text, para),
             Seg::Context => {
                 if let Some(m) = self.mods.as_mut() {
                     m.context = Some((text.to_string(), i));
@@ -978,21 +954,78 @@ impl<'a> TextParser<'a> {
                 }
                 true
             }
-            Seg::Scope | Seg::Other => {
-                if is_signature(text) {
-                    self.mods = None;
-                    return false;
-                }
-                self.t.push(para, text, true, Some(i));
-                if let Some(m) = self.mods.as_mut() {
-                    m.cur = None;
-                    m.context = None;
-                    m.last_target = para;
-                }
-                self.cur = Some(para);
-                true
-            }
+            Seg::Scope | Seg::Other => self.mods_other(i, text, para),
         }
+    }
+
+    /// An indented line that opens a quoted new wording: it goes to the current instruction
+    /// (or the paragraph), and the quote stays open until a line closes it.
+    fn mods_quote(&mut self, i: usize, text: &'a str, para: usize, para_key: &[u32]) -> bool {
+        let target = self.mods.as_ref().and_then(|m| m.cur).unwrap_or(para);
+        self.t.push(target, text, true, Some(i));
+        let closed = self.closes(i, para_key);
+        if let Some(m) = self.mods.as_mut() {
+            m.last_target = target;
+            m.in_quote = !closed;
+        }
+        true
+    }
+
+    /// An instruction sentence: a new `Instruction` unit under the paragraph, headed and
+    /// prefixed by the context line it falls under (the first instruction under a context
+    /// line carries the line's number).
+    fn mods_instruction(&mut self, i: usize, text: &'a str, para: usize) -> bool {
+        let seg = self.seg_text(i);
+        let sub = !RE_TOP_TARGET.is_match(&seg);
+        let para_eid = self.t.eid(para).to_string();
+        let Some(m) = self.mods.as_mut() else {
+            return false;
+        };
+        if !sub {
+            m.context = None;
+        }
+        m.count += 1;
+        let eid = format!("{para_eid}__mod_{}", m.count);
+        let ctx = if sub { m.context.clone() } else { None };
+        let ctx_line = if m.context_used {
+            None
+        } else {
+            ctx.as_ref().map(|c| c.1)
+        };
+        if ctx.is_some() {
+            m.context_used = true;
+        }
+        let u = self
+            .t
+            .open(Some(para), UnitKind::Instruction, None, eid, Some(i));
+        if let Some((c, _)) = &ctx {
+            self.t.nodes[u].heading = Some(c.clone());
+            self.t.push(u, c.clone(), true, ctx_line);
+        }
+        self.t.push(u, text, ctx.is_none(), Some(i));
+        if let Some(m) = self.mods.as_mut() {
+            m.cur = Some(u);
+            m.last_target = u;
+        }
+        self.cur = Some(u);
+        true
+    }
+
+    /// Another indented line of the paragraph (a scope sentence, plain text): the paragraph's
+    /// own text, unless it is a signature, which ends the instructions.
+    fn mods_other(&mut self, i: usize, text: &'a str, para: usize) -> bool {
+        if is_signature(text) {
+            self.mods = None;
+            return false;
+        }
+        self.t.push(para, text, true, Some(i));
+        if let Some(m) = self.mods.as_mut() {
+            m.cur = None;
+            m.context = None;
+            m.last_target = para;
+        }
+        self.cur = Some(para);
+        true
     }
 
     /// Final touches: appendices and articles that notes say were deleted.
@@ -1027,5 +1060,235 @@ pub(crate) fn mark_status(status: &mut UnitStatus, rest: &str) {
         *status = UnitStatus::Pending {
             from: crate::structure::header::parse_date(&c[1]),
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The units the text parser makes of `text`, in document order: each unit's eid, kind,
+    /// number, heading and text. The header is every line before the first indented one, as
+    /// the structure stage cuts it.
+    fn units_of(text: &str) -> Vec<(String, UnitKind, Option<String>, Option<String>, String)> {
+        let lines = crate::extract::text_lines(text);
+        let lines: Vec<&CleanLine> = lines.iter().collect();
+        let body = lines
+            .iter()
+            .position(|l| l.indent >= 5)
+            .unwrap_or(lines.len());
+        let header: Vec<&str> = lines[..body].iter().map(|l| l.text.as_str()).collect();
+        let mut p = TextParser::new(lines, &header.join(" "), true);
+        p.run(body);
+        let mut out = Vec::new();
+        let mut stack: Vec<crate::model::Unit> = p.finish().into_iter().rev().collect();
+        while let Some(u) = stack.pop() {
+            stack.extend(u.children.into_iter().rev());
+            out.push((u.eid, u.kind, u.num, u.heading, u.text));
+        }
+        out
+    }
+
+    /// The eids and kinds of `text`'s units.
+    fn eids(text: &str) -> Vec<(String, UnitKind)> {
+        units_of(text)
+            .into_iter()
+            .map(|(eid, kind, ..)| (eid, kind))
+            .collect()
+    }
+
+    fn eid(e: &str, kind: UnitKind) -> (String, UnitKind) {
+        (e.to_string(), kind)
+    }
+
+    const ORDER_KK: &str = "\
+Қазақстан Республикасы Әділет министрінің 2020 жылғы 5 наурыздағы № 10 бұйрығы
+      Қазақстан Республикасының Заңына сәйкес БҰЙЫРАМЫН:
+      1. Қоса беріліп отырған Тіркеу қағидалары бекітілсін.
+      2. Мыналар:
+      1) бірінші тармақша;
+      2) екінші тармақша
+жалғасы;
+      3) үшінші тармақша.
+      3. Осы бұйрық алғаш ресми жарияланған күнінен кейін қолданысқа енгізіледі.
+      Қазақстан Республикасының
+      Әділет министрі А. Бекетов
+";
+
+    /// An order's preamble, paragraphs and subparagraphs; a line with less indent continues
+    /// the one before; the signature block after the last paragraph is dropped.
+    #[test]
+    fn a_kazakh_order_has_its_paragraphs_and_subparagraphs() {
+        assert_eq!(
+            eids(ORDER_KK),
+            [
+                eid("preamble", UnitKind::Preamble),
+                eid("para_1", UnitKind::Paragraph),
+                eid("para_2", UnitKind::Paragraph),
+                eid("para_2__subpara_1", UnitKind::Subparagraph),
+                eid("para_2__subpara_2", UnitKind::Subparagraph),
+                eid("para_2__subpara_3", UnitKind::Subparagraph),
+                eid("para_3", UnitKind::Paragraph),
+            ]
+        );
+        let units = units_of(ORDER_KK);
+        assert_eq!(units[4].2.as_deref(), Some("2"));
+        assert_eq!(units[4].4, "2) екінші тармақша жалғасы;");
+        assert!(!units[6].4.contains("министрі"), "{:?}", units[6].4);
+    }
+
+    /// A Russian order: the same layout, `ПРИКАЗЫВАЮ:` in the preamble, paragraphs and
+    /// subparagraphs, the minister's signature dropped.
+    #[test]
+    fn a_russian_order_has_its_paragraphs_and_subparagraphs() {
+        let text = "\
+Приказ Министра юстиции Республики Казахстан от 5 марта 2020 года № 10
+      В соответствии с Законом Республики Казахстан ПРИКАЗЫВАЮ:
+      1. Утвердить прилагаемые Правила регистрации.
+      2. Департаменту обеспечить:
+      1) государственную регистрацию
+настоящего приказа;
+      2) его размещение на интернет-ресурсе.
+      3. Настоящий приказ вводится в действие по истечении десяти календарных дней.
+      Министр юстиции
+      Республики Казахстан                       А. Бекетов
+";
+        let units = units_of(text);
+        let got: Vec<_> = units
+            .iter()
+            .map(|(eid, kind, num, ..)| (eid.as_str(), *kind, num.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("preamble", UnitKind::Preamble, None),
+                ("para_1", UnitKind::Paragraph, Some("1")),
+                ("para_2", UnitKind::Paragraph, Some("2")),
+                ("para_2__subpara_1", UnitKind::Subparagraph, Some("1")),
+                ("para_2__subpara_2", UnitKind::Subparagraph, Some("2")),
+                ("para_3", UnitKind::Paragraph, Some("3")),
+            ]
+        );
+        assert_eq!(
+            units[3].4,
+            "1) государственную регистрацию настоящего приказа;"
+        );
+        assert!(!units[5].4.contains("Министр"), "{:?}", units[5].4);
+    }
+
+    /// A Kazakh law's articles (`1-бап.`) after its preamble; an article number that does not
+    /// follow the last (a reference at a line's start) is text, not a new article.
+    #[test]
+    fn kazakh_articles_follow_their_numbers() {
+        let text = "\
+Қазақстан Республикасының Заңы
+      Осы Заң қоғамдық қатынастарды реттейді.
+1-бап. Негізгі ұғымдар
+      1. Осы Заңда мынадай ұғымдар пайдаланылады.
+2-бап. Заңның қолданылу аясы
+1-бап. Алдыңғы бапқа сілтеме
+      Осы Заң бүкіл аумақта қолданылады.
+";
+        assert_eq!(
+            eids(text),
+            [
+                eid("preamble", UnitKind::Preamble),
+                eid("art_1", UnitKind::Article),
+                eid("art_1__para_1", UnitKind::Paragraph),
+                eid("art_2", UnitKind::Article),
+            ]
+        );
+    }
+
+    /// `… бұйрығымен бекітілген` opens an attachment with its chapters and paragraphs, whose
+    /// ids stay flat under the attachment.
+    #[test]
+    fn an_approval_opens_an_attachment_with_chapters() {
+        let text = format!(
+            "{ORDER_KK}\
+Қазақстан Республикасы
+Әділет министрінің
+2020 жылғы 5 наурыздағы
+№ 10 бұйрығымен
+бекітілген
+Тіркеу қағидалары
+1-тарау. Жалпы ережелер
+      1. Осы Қағидалар тіркеу тәртібін айқындайды.
+2-тарау. Тіркеу тәртібі
+      2. Тіркеу мынадай тәртіппен жүргізіледі:
+      1) өтініш беріледі;
+      2) өтініш қаралады.
+"
+        );
+        let got = eids(&text);
+        let att: Vec<_> = got
+            .iter()
+            .skip_while(|(e, _)| !e.starts_with("att_"))
+            .collect();
+        assert_eq!(
+            att,
+            [
+                &eid("att_1", UnitKind::Attachment),
+                &eid("att_1__chp_1", UnitKind::Chapter),
+                &eid("att_1__para_1", UnitKind::Paragraph),
+                &eid("att_1__chp_2", UnitKind::Chapter),
+                &eid("att_1__para_2", UnitKind::Paragraph),
+                &eid("att_1__para_2__subpara_1", UnitKind::Subparagraph),
+                &eid("att_1__para_2__subpara_2", UnitKind::Subparagraph),
+            ]
+        );
+    }
+
+    /// An amending paragraph is split into one instruction a sentence, each with its quoted
+    /// wording; a context line heads the instructions under it.
+    #[test]
+    fn an_amending_paragraph_is_split_into_instructions() {
+        let text = "\
+Қазақстан Республикасы Әділет министрінің бұйрығы
+      1. Қазақстан Республикасы Әділет министрінің 2019 жылғы 1 ақпандағы № 5 бұйрығына мынадай өзгерістер енгізілсін:
+      көрсетілген бұйрықпен бекітілген Тіркеу қағидаларында:
+      3-тармақ мынадай редакцияда жазылсын:
+      «3. Тіркеу он күн ішінде жүргізіледі.»;
+      5-тармақ алып тасталсын.
+      2. Осы бұйрық қолданысқа енгізіледі.
+";
+        let got = eids(text);
+        assert_eq!(got[0], eid("para_1", UnitKind::Paragraph));
+        let mods: Vec<_> = got
+            .iter()
+            .filter(|(_, k)| *k == UnitKind::Instruction)
+            .map(|(e, _)| e.as_str())
+            .collect();
+        assert_eq!(mods, ["para_1__mod_1", "para_1__mod_2"]);
+        assert_eq!(got.last(), Some(&eid("para_2", UnitKind::Paragraph)));
+        let units = units_of(text);
+        let first = units
+            .iter()
+            .find(|u| u.0 == "para_1__mod_1")
+            .expect("mod 1");
+        assert!(
+            first.4.contains("«3. Тіркеу он күн ішінде"),
+            "{:?}",
+            first.4
+        );
+    }
+
+    /// A note after a unit is the unit's, not a line of its text.
+    #[test]
+    fn a_note_belongs_to_the_unit_before_it() {
+        let text = "\
+Қазақстан Республикасы Әділет министрінің бұйрығы
+      1. Бірінші тармақ.
+      Ескерту. 1-тармақ жаңа редакцияда - ҚР Әділет министрінің 2021.01.01 № 1 бұйрығымен.
+      2. Екінші тармақ.
+";
+        let lines = crate::extract::text_lines(text);
+        let mut p = TextParser::new(lines.iter().collect(), lines[0].text.as_str(), true);
+        p.run(1);
+        let units = p.finish();
+        assert_eq!(units[0].text, "1. Бірінші тармақ.");
+        assert_eq!(units[0].notes.len(), 1, "{:?}", units[0].notes);
+        assert_eq!(units[1].eid, "para_2");
+        assert!(units[1].notes.is_empty());
     }
 }
