@@ -666,64 +666,77 @@ fn passive_specs() -> Vec<(&'static str, SufSpec)> {
     v
 }
 
+/// `s` as the tables keep it: folded in the folded tables.
+fn table_form(s: &str, folded: bool) -> String {
+    if folded {
+        fold(s)
+    } else {
+        s.to_string()
+    }
+}
+
+/// The table of `slot`'s endings, longest first, each with its conditions; the folded tables
+/// keep one of the endings that fold alike with the same conditions.
+fn slot_table(slot: Slot, folded: bool) -> SlotTable {
+    let mut out: Vec<Suf> = Vec::new();
+    for (s, sp) in slot_specs(slot) {
+        let text = table_form(s, folded);
+        if folded
+            && out.iter().any(|o| {
+                o.text == text
+                    && o.need_p3 == sp.need_p3
+                    && o.is_p3 == sp.is_p3
+                    && o.after == sp.after
+            })
+        {
+            continue;
+        }
+        let h = if matches!(s, "мен" | "бен" | "пен" | "менен" | "бенен" | "пенен")
+        {
+            0
+        } else {
+            s.chars().map(harmony).max().unwrap_or(0)
+        };
+        out.push(Suf {
+            chars: text.chars().count(),
+            cs: text.chars().collect(),
+            text,
+            after: sp.after,
+            need_p3: sp.need_p3,
+            need_p12: sp.need_p12,
+            is_p12: sp.is_p12,
+            is_p3: sp.is_p3,
+            last: sp.last,
+            bare: sp.bare,
+            weak_after_narrow: matches!(s, "сы" | "сі" | "ны" | "ні"),
+            weak: matches!(
+                s,
+                "атын"
+                    | "етін"
+                    | "йтын"
+                    | "йтін"
+                    | "йды"
+                    | "йді"
+                    | "ып"
+                    | "іп"
+                    | "п"
+                    | "ды"
+                    | "ді"
+                    | "ты"
+                    | "ті"
+            ),
+            harmony: if folded { 0 } else { h },
+        });
+    }
+    // Longest first, so the most-stripped parse is found first among equals.
+    out.sort_by_key(|s| std::cmp::Reverse(s.chars));
+    SlotTable::new(out)
+}
+
 impl Tables {
     fn new(folded: bool) -> Tables {
-        let conv = |s: &str| if folded { fold(s) } else { s.to_string() };
-        let mk = |slot: Slot| {
-            let mut out: Vec<Suf> = Vec::new();
-            for (s, sp) in slot_specs(slot) {
-                let text = conv(s);
-                if folded
-                    && out.iter().any(|o| {
-                        o.text == text
-                            && o.need_p3 == sp.need_p3
-                            && o.is_p3 == sp.is_p3
-                            && o.after == sp.after
-                    })
-                {
-                    continue;
-                }
-                let h = if matches!(s, "мен" | "бен" | "пен" | "менен" | "бенен" | "пенен")
-                {
-                    0
-                } else {
-                    s.chars().map(harmony).max().unwrap_or(0)
-                };
-                out.push(Suf {
-                    chars: text.chars().count(),
-                    cs: text.chars().collect(),
-                    text,
-                    after: sp.after,
-                    need_p3: sp.need_p3,
-                    need_p12: sp.need_p12,
-                    is_p12: sp.is_p12,
-                    is_p3: sp.is_p3,
-                    last: sp.last,
-                    bare: sp.bare,
-                    weak_after_narrow: matches!(s, "сы" | "сі" | "ны" | "ні"),
-                    weak: matches!(
-                        s,
-                        "атын"
-                            | "етін"
-                            | "йтын"
-                            | "йтін"
-                            | "йды"
-                            | "йді"
-                            | "ып"
-                            | "іп"
-                            | "п"
-                            | "ды"
-                            | "ді"
-                            | "ты"
-                            | "ті"
-                    ),
-                    harmony: if folded { 0 } else { h },
-                });
-            }
-            // Longest first, so the most-stripped parse is found first among equals.
-            out.sort_by_key(|s| std::cmp::Reverse(s.chars));
-            SlotTable::new(out)
-        };
+        let conv = |s: &str| table_form(s, folded);
+        let mk = |slot: Slot| slot_table(slot, folded);
         let mut words: FxHashMap<String, u8> = FxHashMap::default();
         let vocab = VOCAB
             .lines()

@@ -189,11 +189,11 @@ fn has_spaced_char(b: &[u8]) -> bool {
     false
 }
 
-/// [`letter_spaced`] without its quick test.
-fn letter_spaced_scan(s: &str) -> Option<String> {
-    // Quick exit: no three one-character tokens in a row, one space apart (by bytes: a token
-    // is one character when its first character is all of it; the rest of a longer token is
-    // skipped a character at a time).
+/// Whether `s` has three one-character tokens in a row, one space apart: the quick exit of
+/// [`letter_spaced_scan`].
+fn three_single_chars(s: &str) -> bool {
+    // By bytes: a token is one character when its first character is all of it; the rest of
+    // a longer token is skipped a character at a time.
     let lead_len = |lead: u8| match lead {
         0..=0xBF => 1,
         0xC0..=0xDF => 2,
@@ -201,7 +201,6 @@ fn letter_spaced_scan(s: &str) -> Option<String> {
         _ => 4,
     };
     let mut run = 0;
-    let mut seen = false;
     let b = s.as_bytes();
     let mut i = 0;
     loop {
@@ -212,8 +211,7 @@ fn letter_spaced_scan(s: &str) -> Option<String> {
         };
         run = if one_char { run + 1 } else { 0 };
         if run >= 3 {
-            seen = true;
-            break;
+            return true;
         }
         while i < b.len() && b[i] != b' ' {
             i += lead_len(b[i]);
@@ -223,7 +221,12 @@ fn letter_spaced_scan(s: &str) -> Option<String> {
         }
         i += 1;
     }
-    if !seen {
+    false
+}
+
+/// [`letter_spaced`] without its quick test.
+fn letter_spaced_scan(s: &str) -> Option<String> {
+    if !three_single_chars(s) {
         return None;
     }
     // Tokens with the number of spaces before them.
@@ -276,25 +279,7 @@ fn letter_spaced_scan(s: &str) -> Option<String> {
             out.push_str(&" ".repeat(n));
         }
         if this_spaced {
-            let mut word = String::new();
-            for i in g.0..g.1 {
-                let t = toks[i].0;
-                if i > g.0 {
-                    let p = toks[i - 1].0;
-                    // `№` is a word of its own (`р/с № В и з а` → `р/с № Виза`).
-                    let glue = p != "№"
-                        && ((single(p) && single(t))
-                            || (single(p) && char_len(t) <= 2)
-                            || (single(t) && char_len(p) <= 2));
-                    if !glue {
-                        out.push_str(&split_case_glue(&word));
-                        out.push(' ');
-                        word.clear();
-                    }
-                }
-                word.push_str(t);
-            }
-            out.push_str(&split_case_glue(&word));
+            push_spaced_group(&mut out, &toks[g.0..g.1]);
         } else {
             let plain: Vec<&str> = toks[g.0..g.1].iter().map(|t| t.0).collect();
             out.push_str(&plain.join(" "));
@@ -303,6 +288,30 @@ fn letter_spaced_scan(s: &str) -> Option<String> {
     }
     out.push_str(&" ".repeat(trailing));
     Some(out)
+}
+
+/// Appends a letter-spaced group of tokens with its letters joined into words: a single
+/// character glues to its neighbour when either is at most two characters long.
+fn push_spaced_group(out: &mut String, toks: &[(&str, usize)]) {
+    let single = |t: &str| char_len(t) == 1;
+    let mut word = String::new();
+    for (i, &(t, _)) in toks.iter().enumerate() {
+        if i > 0 {
+            let p = toks[i - 1].0;
+            // `№` is a word of its own (`р/с № В и з а` → `р/с № Виза`).
+            let glue = p != "№"
+                && ((single(p) && single(t))
+                    || (single(p) && char_len(t) <= 2)
+                    || (single(t) && char_len(p) <= 2));
+            if !glue {
+                out.push_str(&split_case_glue(&word));
+                out.push(' ');
+                word.clear();
+            }
+        }
+        word.push_str(t);
+    }
+    out.push_str(&split_case_glue(&word));
 }
 
 /// In a word rebuilt from letter spacing, a lowercase letter directly followed by two or more

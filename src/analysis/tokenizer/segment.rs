@@ -370,10 +370,7 @@ fn word_run(b: &[u8], i: usize, c: Wb) -> Option<(usize, u8)> {
             }
             (ASCII_WB[usize::from(x)], 1)
         } else {
-            let Some(cl) = class_at(b, e) else {
-                return None;
-            };
-            cl
+            class_at(b, e)?
         };
         if matches!(next, Wb::Letter | Wb::Digit | Wb::ExtNumLet) {
             if l > 1 {
@@ -390,9 +387,7 @@ fn word_run(b: &[u8], i: usize, c: Wb) -> Option<(usize, u8)> {
             prev == Wb::Letter && matches!(next, Wb::MidLetter | Wb::MidNumLet | Wb::Quote);
         let mid_num = prev == Wb::Digit && matches!(next, Wb::MidNum | Wb::MidNumLet | Wb::Quote);
         if (mid_letter || mid_num) && e + l < n {
-            let Some((after, _)) = class_at(b, e + l) else {
-                return None;
-            };
+            let (after, _) = class_at(b, e + l)?;
             if after == prev {
                 // WB6/7, WB11/12: the middle character joins; the one after it
                 // (a letter or digit like `prev`) joins in the next round.

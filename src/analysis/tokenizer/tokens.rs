@@ -351,7 +351,7 @@ impl<'t> Chain<'t> {
         if let Some((ws, w)) = word {
             buf.clear();
             repair_lower(w, buf);
-            if !is_ordinal_ending(&buf) {
+            if !is_ordinal_ending(buf) {
                 sink.push(buf, "", norm.orig(ws), norm.orig(ws + w.len()), position);
             }
         }
