@@ -31,7 +31,7 @@ impl<'a> TextParser<'a> {
         s
     }
 
-    pub(super) fn seg_kind(&self, i: usize, para_key: &[u32]) -> Seg {
+    fn seg_kind(&self, i: usize, para_key: &[u32]) -> Seg {
         let t = self.text(i);
         if t.starts_with('"') || t.starts_with('«') || t.starts_with('“') {
             return Seg::Quote;
@@ -64,7 +64,7 @@ impl<'a> TextParser<'a> {
 
     /// Whether line `i` closes the quoted text of an instruction: it ends with a closing quote
     /// and what follows is not more quoted text.
-    pub(super) fn closes(&self, i: usize, para_key: &[u32]) -> bool {
+    fn closes(&self, i: usize, para_key: &[u32]) -> bool {
         if !RE_CLOSE.is_match(self.text(i)) {
             return false;
         }
