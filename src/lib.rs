@@ -100,29 +100,6 @@ pub mod internals {
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-/// Helpers shared by the unit tests of several modules.
+/// The scaffold of the property tests.
 #[cfg(test)]
-pub(crate) mod testing {
-    /// A xorshift64 generator: random test inputs, the same on every run.
-    pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
-        move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        }
-    }
-
-    /// A text of fewer than `most` pieces drawn from `pieces` with `next`.
-    pub(crate) fn random_text(
-        next: &mut impl FnMut() -> usize,
-        pieces: &[&str],
-        most: usize,
-    ) -> String {
-        let mut s = String::new();
-        for _ in 0..next() % most {
-            s.push_str(pieces[next() % pieces.len()]);
-        }
-        s
-    }
-}
+mod property;

@@ -184,17 +184,68 @@ pub fn parse_instructions(stream: &str) -> Vec<ParsedInstruction> {
         .find("енгізілсін")
         .and_then(|p| stream[p..].find(':').map(|q| p + q + 1))
         .unwrap_or(0);
-    // Head ends: verb + punctuation, plus words displaced to the end of the same line. A
-    // displaced tail runs to the end of its line, and a line may hold the next verb too
-    // (`толықтырылсын: болатын. 2. жазылсын: …`): a head ends where the next one's verb
-    // starts. The line's end is looked for only up to there, and heads keep offsets, not
-    // copies, so a long paragraph on one line costs work and memory in proportion to its
-    // length, not to its length times its verbs.
-    struct Head {
-        verb_start: usize,
-        verb_end: usize,
-        end: usize,
+    let heads = find_heads(stream, start);
+    let mut out = Vec::new();
+    let mut scope = String::new();
+    let mut ctx_para: Option<String> = None;
+    let mut prev_end = start;
+    let mut pending_quote_owner: Option<usize> = None;
+    for h in &heads {
+        // Segment between the previous head and this verb: [previous quote][context][head].
+        let seg = &stream[prev_end..h.verb_start];
+        let quote_end = last_quote_end(seg);
+        let (quote, remainder) = match quote_end {
+            Some(q) => (&seg[..q], &seg[q..]),
+            None => ("", seg),
+        };
+        if let Some(owner) = pending_quote_owner.take() {
+            set_quote(&mut out, owner, quote);
+        }
+        let remainder = remainder.trim_start_matches(['"', '»', '”', ';', '.', ' ', '\n']);
+        let displaced = stream[h.verb_end..h.end].trim();
+        let head_norm: Arc<str> =
+            collapse_whitespace(&[remainder, &stream[h.verb_start..h.verb_end], displaced]).into();
+        let lower = crate::structure::lowercase(&head_norm);
+        if lower.contains("бекітілген") && lower.contains("қағида") {
+            scope = "att_1".to_string();
+        }
+        let parsed = parse_head(&head_norm, &scope, &mut ctx_para);
+        let first_index = out.len();
+        push_parsed(&mut out, h.verb_start, &head_norm, parsed);
+        if out.len() > first_index
+            && !matches!(
+                out[first_index].op,
+                InstructionOp::Delete | InstructionOp::ReplaceWords
+            )
+        {
+            pending_quote_owner = Some(first_index);
+        }
+        prev_end = h.end;
     }
+    if let Some(owner) = pending_quote_owner {
+        let seg = &stream[prev_end..];
+        let q = last_quote_end(seg).unwrap_or(0);
+        set_quote(&mut out, owner, &seg[..q]);
+    }
+    out
+}
+
+/// An instruction's head: where its verb is, and where the head ends.
+///
+/// Head ends: verb + punctuation, plus words displaced to the end of the same line. A
+/// displaced tail runs to the end of its line, and a line may hold the next verb too
+/// (`толықтырылсын: болатын. 2. жазылсын: …`): a head ends where the next one's verb
+/// starts. The line's end is looked for only up to there, and heads keep offsets, not
+/// copies, so a long paragraph on one line costs work and memory in proportion to its
+/// length, not to its length times its verbs.
+struct Head {
+    verb_start: usize,
+    verb_end: usize,
+    end: usize,
+}
+
+/// The heads of the instructions of `stream` after `start`, in order.
+fn find_heads(stream: &str, start: usize) -> Vec<Head> {
     let verbs: Vec<(usize, usize)> = VERB_RE
         .find_iter(&stream[start..])
         .map(|m| (start + m.start(), start + m.end()))
@@ -222,72 +273,42 @@ pub fn parse_instructions(stream: &str) -> Vec<ParsedInstruction> {
             end,
         });
     }
-    let mut out = Vec::new();
-    let mut scope = String::new();
-    let mut ctx_para: Option<String> = None;
-    let mut prev_end = start;
-    let mut pending_quote_owner: Option<usize> = None;
-    for h in &heads {
-        // Segment between the previous head and this verb: [previous quote][context][head].
-        let seg = &stream[prev_end..h.verb_start];
-        let quote_end = last_quote_end(seg);
-        let (quote, remainder) = match quote_end {
-            Some(q) => (&seg[..q], &seg[q..]),
-            None => ("", seg),
-        };
-        if let Some(owner) = pending_quote_owner.take() {
-            set_quote(&mut out, owner, quote);
-        }
-        let remainder = remainder.trim_start_matches(['"', '»', '”', ';', '.', ' ', '\n']);
-        let displaced = stream[h.verb_end..h.end].trim();
-        let head_norm: Arc<str> =
-            collapse_whitespace(&[remainder, &stream[h.verb_start..h.verb_end], displaced]).into();
-        let lower = crate::structure::lowercase(&head_norm);
-        if lower.contains("бекітілген") && lower.contains("қағида") {
-            scope = "att_1".to_string();
-        }
-        let parsed = parse_head(&head_norm, &scope, &mut ctx_para);
-        let first_index = out.len();
-        for (target_eid, op, part, part_last, source_annex) in parsed {
-            out.push(ParsedInstruction {
-                offset: h.verb_start,
-                head: Arc::clone(&head_norm),
-                target_eid,
-                op,
-                part,
-                part_last,
-                new_text: None,
-                source_annex,
-                old_text: None,
-            });
-        }
-        // `"X" деген сөздер "Y" деген сөздермен ауыстырылсын`: both texts are in the head.
-        let quoted: Vec<&str> = QUOTED_RE
-            .captures_iter(&head_norm)
-            .filter_map(|c| c.get(1).map(|m| m.as_str()))
-            .collect();
-        for p in out[first_index..].iter_mut() {
-            if p.op == InstructionOp::ReplaceWords && quoted.len() >= 2 {
-                p.old_text = Some(quoted[quoted.len() - 2].to_string());
-                p.new_text = Some(quoted[quoted.len() - 1].to_string());
-            }
-        }
-        if out.len() > first_index
-            && !matches!(
-                out[first_index].op,
-                InstructionOp::Delete | InstructionOp::ReplaceWords
-            )
-        {
-            pending_quote_owner = Some(first_index);
-        }
-        prev_end = h.end;
+    heads
+}
+
+/// Adds an instruction to `out` for each target of the head `head` at `offset` (`parsed`);
+/// a head that replaces words has both texts quoted in it.
+fn push_parsed(
+    out: &mut Vec<ParsedInstruction>,
+    offset: usize,
+    head: &Arc<str>,
+    parsed: Vec<HeadTarget>,
+) {
+    let first_index = out.len();
+    for (target_eid, op, part, part_last, source_annex) in parsed {
+        out.push(ParsedInstruction {
+            offset,
+            head: Arc::clone(head),
+            target_eid,
+            op,
+            part,
+            part_last,
+            new_text: None,
+            source_annex,
+            old_text: None,
+        });
     }
-    if let Some(owner) = pending_quote_owner {
-        let seg = &stream[prev_end..];
-        let q = last_quote_end(seg).unwrap_or(0);
-        set_quote(&mut out, owner, &seg[..q]);
+    // `"X" деген сөздер "Y" деген сөздермен ауыстырылсын`: both texts are in the head.
+    let quoted: Vec<&str> = QUOTED_RE
+        .captures_iter(head)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .collect();
+    for p in out[first_index..].iter_mut() {
+        if p.op == InstructionOp::ReplaceWords && quoted.len() >= 2 {
+            p.old_text = Some(quoted[quoted.len() - 2].to_string());
+            p.new_text = Some(quoted[quoted.len() - 1].to_string());
+        }
     }
-    out
 }
 
 /// The words of `parts`, in order, joined by single spaces.
@@ -397,6 +418,46 @@ type HeadTarget = (
     Option<String>,
 );
 
+/// A head's operation, from its verb (`lower` is the head lowercased); `has_part` when the
+/// head names a part of its target.
+fn head_op(lower: &str, has_part: bool) -> InstructionOp {
+    if lower.contains("тасталсын") {
+        InstructionOp::Delete
+    } else if lower.contains("ауыстырылсын") {
+        InstructionOp::ReplaceWords
+    } else if lower.contains("толықтырылсын") {
+        if has_part {
+            InstructionOp::Append
+        } else {
+            InstructionOp::Insert
+        }
+    } else if has_part {
+        InstructionOp::ReplacePart
+    } else {
+        InstructionOp::Replace
+    }
+}
+
+/// The appendices a head names: the amending act's own source appendix (a dative annex with
+/// `осы … сәйкес`), and the numbers of the appendices it amends.
+fn head_annexes(head: &str, lower: &str) -> (Option<String>, Vec<String>) {
+    let mut source_annex = None;
+    let mut annex_targets = Vec::new();
+    let is_source_phrase = lower.contains("сәйкес") && lower.contains("осы");
+    for c in ANNEX_RE.captures_iter(head) {
+        let (Some(n), Some(suf)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let dative = matches!(suf.as_str(), "ға" | "ге");
+        if dative && is_source_phrase {
+            source_annex = Some(format!("annex_{}", n.as_str()));
+        } else {
+            annex_targets.push(n.as_str().to_string());
+        }
+    }
+    (source_annex, annex_targets)
+}
+
 /// Reads one head's targets and operation.
 fn parse_head(head: &str, scope: &str, ctx_para: &mut Option<String>) -> Vec<HeadTarget> {
     let lower = crate::structure::lowercase(head);
@@ -417,36 +478,8 @@ fn parse_head(head: &str, scope: &str, ctx_para: &mut Option<String>) -> Vec<Hea
         .as_ref()
         .and_then(|c| c.get(2))
         .and_then(|m| ordinal(m.as_str()));
-    let op = if lower.contains("тасталсын") {
-        InstructionOp::Delete
-    } else if lower.contains("ауыстырылсын") {
-        InstructionOp::ReplaceWords
-    } else if lower.contains("толықтырылсын") {
-        if part.is_some() {
-            InstructionOp::Append
-        } else {
-            InstructionOp::Insert
-        }
-    } else if part.is_some() {
-        InstructionOp::ReplacePart
-    } else {
-        InstructionOp::Replace
-    };
-    // Annexes: a dative annex with `осы … сәйкес` is the amending act's own source appendix.
-    let mut source_annex = None;
-    let mut annex_targets = Vec::new();
-    let is_source_phrase = lower.contains("сәйкес") && lower.contains("осы");
-    for c in ANNEX_RE.captures_iter(head) {
-        let (Some(n), Some(suf)) = (c.get(1), c.get(2)) else {
-            continue;
-        };
-        let dative = matches!(suf.as_str(), "ға" | "ге");
-        if dative && is_source_phrase {
-            source_annex = Some(format!("annex_{}", n.as_str()));
-        } else {
-            annex_targets.push(n.as_str().to_string());
-        }
-    }
+    let op = head_op(&lower, part.is_some());
+    let (source_annex, annex_targets) = head_annexes(head, &lower);
     let mut out = Vec::new();
     if lower.contains("кіріспе") || lower.contains("преамбула") {
         out.push(("preamble".to_string(), op, part, part_last, None));

@@ -76,63 +76,10 @@ fn merge_editions(acts: &mut Vec<Act>) {
             }
             same
         });
-        // An undated edition starts at the latest amendment its notes cite, when that is
-        // after the previous edition (id `latest`).
-        let starts: Vec<Option<NaiveDate>> = sorted
-            .iter()
-            .enumerate()
-            .map(|(k, &i)| {
-                acts[i].version_date.or_else(|| {
-                    let prev = k.checked_sub(1).and_then(|p| acts[sorted[p]].version_date);
-                    acts[i]
-                        .amendments
-                        .iter()
-                        .filter(|e| e.action != AmendAction::Prospective)
-                        .filter_map(|e| e.effective.as_ref().map(|x| x.date).or(e.by.date))
-                        .max()
-                        .filter(|d| prev.is_none_or(|p| *d > p))
-                })
-            })
-            .collect();
-        let mut versions: Vec<ActVersion> = Vec::new();
-        for (k, &i) in sorted.iter().enumerate() {
-            let a = &acts[i];
-            versions.push(ActVersion {
-                id: if a.version_date.is_none() && k > 0 {
-                    "latest".to_string()
-                } else {
-                    version_id(a)
-                },
-                from: starts[k],
-                to: starts.get(k + 1).copied().flatten(),
-                units: a.units.clone(),
-                source: a.source.clone(),
-            });
-        }
+        let versions = edition_versions(acts, &sorted);
         remove.extend(dup);
         let newest = *sorted.last().unwrap_or(&idx[0]);
-        // Events from older editions that the newest no longer prints are kept.
-        let mut events = acts[newest].amendments.clone();
-        for &i in &sorted[..sorted.len() - 1] {
-            for e in &acts[i].amendments {
-                // `N 379` in an old edition is `N 379-I` in a newer one.
-                let same_number = |a: &Option<String>, b: &Option<String>| match (a, b) {
-                    (Some(a), Some(b)) => {
-                        a == b || a.starts_with(&format!("{b}-")) || b.starts_with(&format!("{a}-"))
-                    }
-                    (None, None) => true,
-                    _ => false,
-                };
-                let same = |x: &Amendment| {
-                    x.by.date == e.by.date
-                        && same_number(&x.by.number, &e.by.number)
-                        && x.target_eid == e.target_eid
-                };
-                if !events.iter().any(same) {
-                    events.push(e.clone());
-                }
-            }
-        }
+        let events = merged_events(acts, &sorted, newest);
         // Every edition's unreadable notes and moved targets stay reported, each with its file.
         let mut unparsed = Vec::new();
         let mut fallbacks = Vec::new();
@@ -150,6 +97,72 @@ fn merge_editions(acts: &mut Vec<Act>) {
     for i in remove.into_iter().rev() {
         acts.remove(i);
     }
+}
+
+/// The versions of one act's editions `sorted` (oldest first): each from its date (an
+/// undated edition's start inferred from its notes) to the next one's.
+fn edition_versions(acts: &[Act], sorted: &[usize]) -> Vec<ActVersion> {
+    // An undated edition starts at the latest amendment its notes cite, when that is
+    // after the previous edition (id `latest`).
+    let starts: Vec<Option<NaiveDate>> = sorted
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            acts[i].version_date.or_else(|| {
+                let prev = k.checked_sub(1).and_then(|p| acts[sorted[p]].version_date);
+                acts[i]
+                    .amendments
+                    .iter()
+                    .filter(|e| e.action != AmendAction::Prospective)
+                    .filter_map(|e| e.effective.as_ref().map(|x| x.date).or(e.by.date))
+                    .max()
+                    .filter(|d| prev.is_none_or(|p| *d > p))
+            })
+        })
+        .collect();
+    let mut versions: Vec<ActVersion> = Vec::new();
+    for (k, &i) in sorted.iter().enumerate() {
+        let a = &acts[i];
+        versions.push(ActVersion {
+            id: if a.version_date.is_none() && k > 0 {
+                "latest".to_string()
+            } else {
+                version_id(a)
+            },
+            from: starts[k],
+            to: starts.get(k + 1).copied().flatten(),
+            units: a.units.clone(),
+            source: a.source.clone(),
+        });
+    }
+    versions
+}
+
+/// The amendment events of the newest edition, and those of the older editions `sorted`
+/// that it no longer prints.
+fn merged_events(acts: &[Act], sorted: &[usize], newest: usize) -> Vec<Amendment> {
+    let mut events = acts[newest].amendments.clone();
+    for &i in &sorted[..sorted.len() - 1] {
+        for e in &acts[i].amendments {
+            // `N 379` in an old edition is `N 379-I` in a newer one.
+            let same_number = |a: &Option<String>, b: &Option<String>| match (a, b) {
+                (Some(a), Some(b)) => {
+                    a == b || a.starts_with(&format!("{b}-")) || b.starts_with(&format!("{a}-"))
+                }
+                (None, None) => true,
+                _ => false,
+            };
+            let same = |x: &Amendment| {
+                x.by.date == e.by.date
+                    && same_number(&x.by.number, &e.by.number)
+                    && x.target_eid == e.target_eid
+            };
+            if !events.iter().any(same) {
+                events.push(e.clone());
+            }
+        }
+    }
+    events
 }
 
 /// The reference an amending act's own header gives (for events on its target).
@@ -196,7 +209,10 @@ pub fn refers_to(target: &ActRef, act: &Act) -> bool {
     })
 }
 
-fn apply_amending_acts(acts: &mut [Act]) {
+/// The (amending act, target) pairs whose instructions are to be applied: each amending act
+/// with instructions, its target in the same language, unless the target's notes show its
+/// text already carries the amendments.
+fn amending_plans(acts: &[Act]) -> Vec<(usize, usize)> {
     let mut plans: Vec<(usize, usize)> = Vec::new();
     for (a, amending) in acts.iter().enumerate() {
         let Some(first) = amending.instructions.first() else {
@@ -222,6 +238,11 @@ fn apply_amending_acts(acts: &mut [Act]) {
             plans.push((a, t));
         }
     }
+    plans
+}
+
+fn apply_amending_acts(acts: &mut [Act]) {
+    let mut plans = amending_plans(acts);
     // Apply in order of the amending acts' dates so versions stack up.
     plans.sort_by_key(|&(a, _)| acts[a].date());
     for (a, t) in plans {

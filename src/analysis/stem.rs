@@ -408,298 +408,335 @@ fn spec(after: u8) -> SufSpec {
     }
 }
 
+/// The endings that fill `slot`, each with the letters it follows.
 fn slot_specs(slot: Slot) -> Vec<(&'static str, SufSpec)> {
+    match slot {
+        Slot::Case => case_specs(),
+        Slot::Poss => possessive_specs(),
+        Slot::Plural => plural_specs(),
+        Slot::Verb => verb_specs(),
+        Slot::Passive => passive_specs(),
+    }
+}
+
+/// The endings of [`Slot::Case`]: a table apiece, so each slot reads on its own.
+fn case_specs() -> Vec<(&'static str, SufSpec)> {
     let p3 = || SufSpec {
         after: ANY,
         need_p3: true,
         ..SufSpec::default()
     };
     let mut v: Vec<(&'static str, SufSpec)> = Vec::new();
-    match slot {
-        Slot::Case => {
-            for s in ["ның", "нің"] {
-                v.push((s, spec(VOW | NAS)));
-            }
-            for s in ["дың", "дің"] {
-                v.push((s, spec(SON | ZJ)));
-            }
-            for s in ["тың", "тің"] {
-                v.push((s, spec(VL)));
-            }
-            for s in ["ға", "ге"] {
-                v.push((s, spec(VOICED)));
-            }
-            for s in ["қа", "ке"] {
-                v.push((s, spec(VL)));
-            }
-            for s in [
-                "на",
-                "не",
-                "н",
-                "нда",
-                "нде",
-                "ндағы",
-                "ндегі",
-                "ндай",
-                "ндей",
-            ] {
-                v.push((s, p3()));
-            }
-            for s in ["ны", "ні"] {
-                v.push((s, spec(VOW)));
-            }
-            for s in ["а", "е"] {
-                v.push((
-                    s,
-                    SufSpec {
-                        after: NAS,
-                        need_p12: true,
-                        ..SufSpec::default()
-                    },
-                ));
-            }
-            for s in ["ды", "ді"] {
-                v.push((s, spec(SON | NAS | ZJ)));
-            }
-            for s in ["ты", "ті"] {
-                v.push((s, spec(VL)));
-            }
-            for s in ["да", "де", "дағы", "дегі", "дай", "дей"] {
-                v.push((s, spec(VOICED)));
-            }
-            for s in ["та", "те", "тағы", "тегі", "тай", "тей"] {
-                v.push((s, spec(VL)));
-            }
-            for (s, after) in [
-                ("ғы", SON | NAS | ZJ),
-                ("гі", SON | NAS | ZJ),
-                ("қы", VL),
-                ("кі", VL),
-            ] {
-                v.push((
-                    s,
-                    SufSpec {
-                        after,
-                        bare: true,
-                        ..SufSpec::default()
-                    },
-                ));
-            }
-            for s in ["дан", "ден"] {
-                v.push((s, spec(VOW | SON | ZJ)));
-            }
-            for s in ["нан", "нен"] {
-                v.push((
-                    s,
-                    SufSpec {
-                        after: NAS,
-                        ..SufSpec::default()
-                    },
-                ));
-                v.push((s, p3()));
-            }
-            for s in ["тан", "тен"] {
-                v.push((s, spec(VL)));
-            }
-            // The instrumental does not harmonize (`жолмен`, `балалармен`).
-            for s in ["мен", "менен"] {
-                v.push((s, spec(VOW | SON | NAS)));
-            }
-            for s in ["бен", "бенен"] {
-                v.push((s, spec(ZJ)));
-            }
-            for s in ["пен", "пенен"] {
-                v.push((s, spec(VL)));
-            }
-        }
-        Slot::Poss => {
-            for s in ["ы", "і"] {
-                v.push((
-                    s,
-                    SufSpec {
-                        after: CONS,
-                        is_p3: true,
-                        ..SufSpec::default()
-                    },
-                ));
-            }
-            for s in ["сы", "сі"] {
-                v.push((
-                    s,
-                    SufSpec {
-                        after: VOW,
-                        is_p3: true,
-                        ..SufSpec::default()
-                    },
-                ));
-            }
-            for s in ["ымыз", "іміз", "ыңыз", "іңіз"] {
-                v.push((s, spec(CONS)));
-            }
-            for s in ["мыз", "міз", "ңыз", "ңіз"] {
-                v.push((s, spec(VOW)));
-            }
-            for (s, after) in [
-                ("ым", CONS),
-                ("ім", CONS),
-                ("ың", CONS),
-                ("ің", CONS),
-                ("м", VOW),
-                ("ң", VOW),
-            ] {
-                v.push((
-                    s,
-                    SufSpec {
-                        after,
-                        is_p12: true,
-                        ..SufSpec::default()
-                    },
-                ));
-            }
-        }
-        Slot::Plural => {
-            for s in ["лар", "лер"] {
-                v.push((s, spec(VOW | R | Y | U)));
-            }
-            for s in ["дар", "дер"] {
-                v.push((s, spec(L | NAS | ZJ)));
-            }
-            for s in ["тар", "тер"] {
-                v.push((s, spec(VL)));
-            }
-            // Comparative degree of adjectives (`арзанырақ`, `кішірек`).
-            for s in ["ырақ", "ірек"] {
-                v.push((s, spec(CONS)));
-            }
-            for s in ["рақ", "рек"] {
-                v.push((s, spec(VOW)));
-            }
-        }
-        Slot::Verb => {
-            v.push(("у", spec(ANY)));
-            for s in ["ған", "ген"] {
-                v.push((s, spec(VOICED)));
-            }
-            for s in ["қан", "кен"] {
-                v.push((s, spec(VL)));
-            }
-            for s in ["атын", "етін"] {
-                v.push((s, spec(CONS)));
-            }
-            for s in ["йтын", "йтін"] {
-                v.push((s, spec(VOW)));
-            }
-            for s in ["ады", "еді", "сын", "сін"] {
-                v.push((
-                    s,
-                    SufSpec {
-                        after: if s.starts_with('с') { ANY } else { CONS },
-                        last: true,
-                        ..SufSpec::default()
-                    },
-                ));
-            }
-            for s in ["йды", "йді"] {
-                v.push((
-                    s,
-                    SufSpec {
-                        after: VOW,
-                        last: true,
-                        ..SufSpec::default()
-                    },
-                ));
-            }
-            // Converb `-ып/-іп/-п` and past `-ды/-ді/-ты/-ті` (unlikely unless the verb is
-            // attested: `тәртіп`, `заңды` are nouns).
-            for (s, after) in [
-                ("ып", CONS),
-                ("іп", CONS),
-                ("п", VOW),
-                ("ды", SON | NAS | ZJ | VOW),
-                ("ді", SON | NAS | ZJ | VOW),
-                ("ты", VL),
-                ("ті", VL),
-            ] {
-                v.push((
-                    s,
-                    SufSpec {
-                        after,
-                        last: true,
-                        ..SufSpec::default()
-                    },
-                ));
-            }
-        }
-        Slot::Passive => {
-            for s in ["ыл", "іл", "ын", "ін"] {
-                v.push((s, spec(CONS)));
-            }
-            for s in ["л", "н"] {
-                v.push((s, spec(VOW)));
-            }
-        }
+    for s in ["ның", "нің"] {
+        v.push((s, spec(VOW | NAS)));
+    }
+    for s in ["дың", "дің"] {
+        v.push((s, spec(SON | ZJ)));
+    }
+    for s in ["тың", "тің"] {
+        v.push((s, spec(VL)));
+    }
+    for s in ["ға", "ге"] {
+        v.push((s, spec(VOICED)));
+    }
+    for s in ["қа", "ке"] {
+        v.push((s, spec(VL)));
+    }
+    for s in [
+        "на",
+        "не",
+        "н",
+        "нда",
+        "нде",
+        "ндағы",
+        "ндегі",
+        "ндай",
+        "ндей",
+    ] {
+        v.push((s, p3()));
+    }
+    for s in ["ны", "ні"] {
+        v.push((s, spec(VOW)));
+    }
+    for s in ["а", "е"] {
+        v.push((
+            s,
+            SufSpec {
+                after: NAS,
+                need_p12: true,
+                ..SufSpec::default()
+            },
+        ));
+    }
+    for s in ["ды", "ді"] {
+        v.push((s, spec(SON | NAS | ZJ)));
+    }
+    for s in ["ты", "ті"] {
+        v.push((s, spec(VL)));
+    }
+    for s in ["да", "де", "дағы", "дегі", "дай", "дей"] {
+        v.push((s, spec(VOICED)));
+    }
+    for s in ["та", "те", "тағы", "тегі", "тай", "тей"] {
+        v.push((s, spec(VL)));
+    }
+    for (s, after) in [
+        ("ғы", SON | NAS | ZJ),
+        ("гі", SON | NAS | ZJ),
+        ("қы", VL),
+        ("кі", VL),
+    ] {
+        v.push((
+            s,
+            SufSpec {
+                after,
+                bare: true,
+                ..SufSpec::default()
+            },
+        ));
+    }
+    for s in ["дан", "ден"] {
+        v.push((s, spec(VOW | SON | ZJ)));
+    }
+    for s in ["нан", "нен"] {
+        v.push((
+            s,
+            SufSpec {
+                after: NAS,
+                ..SufSpec::default()
+            },
+        ));
+        v.push((s, p3()));
+    }
+    for s in ["тан", "тен"] {
+        v.push((s, spec(VL)));
+    }
+    // The instrumental does not harmonize (`жолмен`, `балалармен`).
+    for s in ["мен", "менен"] {
+        v.push((s, spec(VOW | SON | NAS)));
+    }
+    for s in ["бен", "бенен"] {
+        v.push((s, spec(ZJ)));
+    }
+    for s in ["пен", "пенен"] {
+        v.push((s, spec(VL)));
     }
     v
 }
 
+/// The endings of [`Slot::Poss`].
+fn possessive_specs() -> Vec<(&'static str, SufSpec)> {
+    let mut v: Vec<(&'static str, SufSpec)> = Vec::new();
+    for s in ["ы", "і"] {
+        v.push((
+            s,
+            SufSpec {
+                after: CONS,
+                is_p3: true,
+                ..SufSpec::default()
+            },
+        ));
+    }
+    for s in ["сы", "сі"] {
+        v.push((
+            s,
+            SufSpec {
+                after: VOW,
+                is_p3: true,
+                ..SufSpec::default()
+            },
+        ));
+    }
+    for s in ["ымыз", "іміз", "ыңыз", "іңіз"] {
+        v.push((s, spec(CONS)));
+    }
+    for s in ["мыз", "міз", "ңыз", "ңіз"] {
+        v.push((s, spec(VOW)));
+    }
+    for (s, after) in [
+        ("ым", CONS),
+        ("ім", CONS),
+        ("ың", CONS),
+        ("ің", CONS),
+        ("м", VOW),
+        ("ң", VOW),
+    ] {
+        v.push((
+            s,
+            SufSpec {
+                after,
+                is_p12: true,
+                ..SufSpec::default()
+            },
+        ));
+    }
+    v
+}
+
+/// The endings of [`Slot::Plural`], and the comparative degree of adjectives.
+fn plural_specs() -> Vec<(&'static str, SufSpec)> {
+    let mut v: Vec<(&'static str, SufSpec)> = Vec::new();
+    for s in ["лар", "лер"] {
+        v.push((s, spec(VOW | R | Y | U)));
+    }
+    for s in ["дар", "дер"] {
+        v.push((s, spec(L | NAS | ZJ)));
+    }
+    for s in ["тар", "тер"] {
+        v.push((s, spec(VL)));
+    }
+    // Comparative degree of adjectives (`арзанырақ`, `кішірек`).
+    for s in ["ырақ", "ірек"] {
+        v.push((s, spec(CONS)));
+    }
+    for s in ["рақ", "рек"] {
+        v.push((s, spec(VOW)));
+    }
+    v
+}
+
+/// The endings of [`Slot::Verb`].
+fn verb_specs() -> Vec<(&'static str, SufSpec)> {
+    let mut v: Vec<(&'static str, SufSpec)> = Vec::new();
+    v.push(("у", spec(ANY)));
+    for s in ["ған", "ген"] {
+        v.push((s, spec(VOICED)));
+    }
+    for s in ["қан", "кен"] {
+        v.push((s, spec(VL)));
+    }
+    for s in ["атын", "етін"] {
+        v.push((s, spec(CONS)));
+    }
+    for s in ["йтын", "йтін"] {
+        v.push((s, spec(VOW)));
+    }
+    for s in ["ады", "еді", "сын", "сін"] {
+        v.push((
+            s,
+            SufSpec {
+                after: if s.starts_with('с') { ANY } else { CONS },
+                last: true,
+                ..SufSpec::default()
+            },
+        ));
+    }
+    for s in ["йды", "йді"] {
+        v.push((
+            s,
+            SufSpec {
+                after: VOW,
+                last: true,
+                ..SufSpec::default()
+            },
+        ));
+    }
+    // Converb `-ып/-іп/-п` and past `-ды/-ді/-ты/-ті` (unlikely unless the verb is
+    // attested: `тәртіп`, `заңды` are nouns).
+    for (s, after) in [
+        ("ып", CONS),
+        ("іп", CONS),
+        ("п", VOW),
+        ("ды", SON | NAS | ZJ | VOW),
+        ("ді", SON | NAS | ZJ | VOW),
+        ("ты", VL),
+        ("ті", VL),
+    ] {
+        v.push((
+            s,
+            SufSpec {
+                after,
+                last: true,
+                ..SufSpec::default()
+            },
+        ));
+    }
+    v
+}
+
+/// The endings of [`Slot::Passive`].
+fn passive_specs() -> Vec<(&'static str, SufSpec)> {
+    let mut v: Vec<(&'static str, SufSpec)> = Vec::new();
+    for s in ["ыл", "іл", "ын", "ін"] {
+        v.push((s, spec(CONS)));
+    }
+    for s in ["л", "н"] {
+        v.push((s, spec(VOW)));
+    }
+    v
+}
+
+/// `s` as the tables keep it: folded in the folded tables.
+fn table_form(s: &str, folded: bool) -> String {
+    if folded {
+        fold(s)
+    } else {
+        s.to_string()
+    }
+}
+
+/// The table of `slot`'s endings, longest first, each with its conditions; the folded tables
+/// keep one of the endings that fold alike with the same conditions.
+fn slot_table(slot: Slot, folded: bool) -> SlotTable {
+    let mut out: Vec<Suf> = Vec::new();
+    for (s, sp) in slot_specs(slot) {
+        let text = table_form(s, folded);
+        if folded
+            && out.iter().any(|o| {
+                o.text == text
+                    && o.need_p3 == sp.need_p3
+                    && o.is_p3 == sp.is_p3
+                    && o.after == sp.after
+            })
+        {
+            continue;
+        }
+        let h = if matches!(s, "мен" | "бен" | "пен" | "менен" | "бенен" | "пенен")
+        {
+            0
+        } else {
+            s.chars().map(harmony).max().unwrap_or(0)
+        };
+        out.push(Suf {
+            chars: text.chars().count(),
+            cs: text.chars().collect(),
+            text,
+            after: sp.after,
+            need_p3: sp.need_p3,
+            need_p12: sp.need_p12,
+            is_p12: sp.is_p12,
+            is_p3: sp.is_p3,
+            last: sp.last,
+            bare: sp.bare,
+            weak_after_narrow: matches!(s, "сы" | "сі" | "ны" | "ні"),
+            weak: matches!(
+                s,
+                "атын"
+                    | "етін"
+                    | "йтын"
+                    | "йтін"
+                    | "йды"
+                    | "йді"
+                    | "ып"
+                    | "іп"
+                    | "п"
+                    | "ды"
+                    | "ді"
+                    | "ты"
+                    | "ті"
+            ),
+            harmony: if folded { 0 } else { h },
+        });
+    }
+    // Longest first, so the most-stripped parse is found first among equals.
+    out.sort_by_key(|s| std::cmp::Reverse(s.chars));
+    SlotTable::new(out)
+}
+
 impl Tables {
     fn new(folded: bool) -> Tables {
-        let conv = |s: &str| if folded { fold(s) } else { s.to_string() };
-        let mk = |slot: Slot| {
-            let mut out: Vec<Suf> = Vec::new();
-            for (s, sp) in slot_specs(slot) {
-                let text = conv(s);
-                if folded
-                    && out.iter().any(|o| {
-                        o.text == text
-                            && o.need_p3 == sp.need_p3
-                            && o.is_p3 == sp.is_p3
-                            && o.after == sp.after
-                    })
-                {
-                    continue;
-                }
-                let h = if matches!(s, "мен" | "бен" | "пен" | "менен" | "бенен" | "пенен")
-                {
-                    0
-                } else {
-                    s.chars().map(harmony).max().unwrap_or(0)
-                };
-                out.push(Suf {
-                    chars: text.chars().count(),
-                    cs: text.chars().collect(),
-                    text,
-                    after: sp.after,
-                    need_p3: sp.need_p3,
-                    need_p12: sp.need_p12,
-                    is_p12: sp.is_p12,
-                    is_p3: sp.is_p3,
-                    last: sp.last,
-                    bare: sp.bare,
-                    weak_after_narrow: matches!(s, "сы" | "сі" | "ны" | "ні"),
-                    weak: matches!(
-                        s,
-                        "атын"
-                            | "етін"
-                            | "йтын"
-                            | "йтін"
-                            | "йды"
-                            | "йді"
-                            | "ып"
-                            | "іп"
-                            | "п"
-                            | "ды"
-                            | "ді"
-                            | "ты"
-                            | "ті"
-                    ),
-                    harmony: if folded { 0 } else { h },
-                });
-            }
-            // Longest first, so the most-stripped parse is found first among equals.
-            out.sort_by_key(|s| std::cmp::Reverse(s.chars));
-            SlotTable::new(out)
-        };
+        let conv = |s: &str| table_form(s, folded);
+        let mk = |slot: Slot| slot_table(slot, folded);
         let mut words: FxHashMap<String, u8> = FxHashMap::default();
         let vocab = VOCAB
             .lines()

@@ -258,11 +258,8 @@ mod tests {
             "**",
             "«",
         ];
-        let mut rng = crate::testing::xorshift(0x1f83_d9ab_fb41_bd6bu64);
-        let mut next = || rng() as usize;
-        for _ in 0..20000 {
-            let s = crate::testing::random_text(&mut next, &pieces, 12);
+        crate::property::check(20000, crate::property::text(&pieces, 12), |s| {
             assert_eq!(replace_tags(&s), re.replace_all(&s, " "), "{s:?}");
-        }
+        });
     }
 }

@@ -625,13 +625,9 @@ fn run_ops(
     depth: usize,
     runs: &mut Vec<Run>,
 ) -> Result<(), String> {
-    let fonts = res.fonts;
     let mut ctm = ctm0;
     let mut stack: Vec<Matrix> = Vec::new();
-    let mut tm = IDENTITY;
-    let mut tlm = IDENTITY;
-    let (mut size, mut leading, mut tc, mut tw, mut th) = (12.0f32, 0.0f32, 0.0f32, 0.0f32, 1.0f32);
-    let mut font: Option<&FontDecoder> = None;
+    let mut text = TextState::new();
     for op in ops {
         let a = &op.operands;
         match op.operator.as_str() {
@@ -653,113 +649,154 @@ fn run_ops(
                     ctm = mul(&[v[0], v[1], v[2], v[3], v[4], v[5]], &ctm);
                 }
             }
+            "Tj" | "'" | "\"" | "TJ" => text.show(op, &ctm, runs),
+            _ => text.set(op, res.fonts),
+        }
+    }
+    Ok(())
+}
+
+/// The text state of a content stream: the text and line matrices, the font and its size,
+/// and the spacing parameters the widths of shown text depend on.
+struct TextState<'f> {
+    tm: Matrix,
+    tlm: Matrix,
+    size: f32,
+    leading: f32,
+    tc: f32,
+    tw: f32,
+    th: f32,
+    font: Option<&'f FontDecoder>,
+}
+
+impl<'f> TextState<'f> {
+    fn new() -> Self {
+        TextState {
+            tm: IDENTITY,
+            tlm: IDENTITY,
+            size: 12.0,
+            leading: 0.0,
+            tc: 0.0,
+            tw: 0.0,
+            th: 1.0,
+            font: None,
+        }
+    }
+
+    /// Applies a text-object, text-state or text-positioning operator (others are ignored).
+    fn set(&mut self, op: &lopdf::content::Operation, fonts: &'f HashMap<Vec<u8>, FontDecoder>) {
+        let a = &op.operands;
+        match op.operator.as_str() {
             "BT" => {
-                tm = IDENTITY;
-                tlm = IDENTITY;
+                self.tm = IDENTITY;
+                self.tlm = IDENTITY;
             }
             "Tf" => {
                 if let Some(name) = a.first().and_then(|o| o.as_name().ok()) {
-                    font = fonts.get(name);
+                    self.font = fonts.get(name);
                 }
                 if let Some(s) = a.get(1).and_then(|o| o.as_float().ok()) {
-                    size = s;
+                    self.size = s;
                 }
             }
-            "TL" => leading = nums(a).first().copied().unwrap_or(leading),
-            "Tc" => tc = nums(a).first().copied().unwrap_or(tc),
-            "Tw" => tw = nums(a).first().copied().unwrap_or(tw),
-            "Tz" => th = nums(a).first().copied().unwrap_or(100.0) / 100.0,
+            "TL" => self.leading = nums(a).first().copied().unwrap_or(self.leading),
+            "Tc" => self.tc = nums(a).first().copied().unwrap_or(self.tc),
+            "Tw" => self.tw = nums(a).first().copied().unwrap_or(self.tw),
+            "Tz" => self.th = nums(a).first().copied().unwrap_or(100.0) / 100.0,
             "Td" | "TD" => {
                 let v = nums(a);
                 if v.len() == 2 {
                     if op.operator == "TD" {
-                        leading = -v[1];
+                        self.leading = -v[1];
                     }
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, v[0], v[1]], &tlm);
-                    tm = tlm;
+                    self.tlm = mul(&[1.0, 0.0, 0.0, 1.0, v[0], v[1]], &self.tlm);
+                    self.tm = self.tlm;
                 }
             }
             "Tm" => {
                 let v = nums(a);
                 if v.len() == 6 {
-                    tlm = [v[0], v[1], v[2], v[3], v[4], v[5]];
-                    tm = tlm;
+                    self.tlm = [v[0], v[1], v[2], v[3], v[4], v[5]];
+                    self.tm = self.tlm;
                 }
             }
-            "T*" => {
-                tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
-                tm = tlm;
-            }
-            "Tj" | "'" | "\"" | "TJ" => {
-                if op.operator == "'" || op.operator == "\"" {
-                    if op.operator == "\"" {
-                        let v = nums(a);
-                        if v.len() >= 2 {
-                            tw = v[0];
-                            tc = v[1];
-                        }
-                    }
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
-                    tm = tlm;
+            "T*" => self.next_line(),
+            _ => {}
+        }
+    }
+
+    /// Moves to the start of the next line.
+    fn next_line(&mut self) {
+        self.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -self.leading], &self.tlm);
+        self.tm = self.tlm;
+    }
+
+    /// A text-showing operator (`Tj`, `'`, `"`, `TJ`): its text as one run at the current
+    /// point in device space (`ctm`), the text matrix moved past it.
+    fn show(&mut self, op: &lopdf::content::Operation, ctm: &Matrix, runs: &mut Vec<Run>) {
+        let a = &op.operands;
+        if op.operator == "'" || op.operator == "\"" {
+            if op.operator == "\"" {
+                let v = nums(a);
+                if v.len() >= 2 {
+                    self.tw = v[0];
+                    self.tc = v[1];
                 }
-                let Some(f) = font else { continue };
-                let m = mul(&tm, &ctm);
-                let (x0, y0) = (m[4], m[5]);
-                let scale = m[0].hypot(m[1]).max(1e-6);
-                let mut text = String::new();
-                let mut adv = 0.0f32; // in text space
-                let show = |bytes: &[u8], text: &mut String, adv: &mut f32| {
-                    for code in f.codes(bytes) {
-                        text.push_str(&f.text(code));
-                        let mut w = f.width(code) / 1000.0 * size + tc;
-                        if !f.two_byte && code == 32 {
-                            w += tw;
-                        }
-                        *adv += w * th;
-                    }
-                };
-                match op.operator.as_str() {
-                    "TJ" => {
-                        if let Some(Object::Array(items)) = a.first() {
-                            for it in items {
-                                match it {
-                                    Object::String(b, _) => show(b, &mut text, &mut adv),
-                                    other => {
-                                        if let Ok(n) = other.as_float() {
-                                            adv -= n / 1000.0 * size * th;
-                                            if n < -250.0
-                                                && !text.ends_with(' ')
-                                                && !text.is_empty()
-                                            {
-                                                text.push(' ');
-                                            }
-                                        }
+            }
+            self.next_line();
+        }
+        let Some(f) = self.font else { return };
+        let (size, tc, tw, th) = (self.size, self.tc, self.tw, self.th);
+        let m = mul(&self.tm, ctm);
+        let (x0, y0) = (m[4], m[5]);
+        let scale = m[0].hypot(m[1]).max(1e-6);
+        let mut text = String::new();
+        let mut adv = 0.0f32; // in text space
+        let show = |bytes: &[u8], text: &mut String, adv: &mut f32| {
+            for code in f.codes(bytes) {
+                text.push_str(&f.text(code));
+                let mut w = f.width(code) / 1000.0 * size + tc;
+                if !f.two_byte && code == 32 {
+                    w += tw;
+                }
+                *adv += w * th;
+            }
+        };
+        match op.operator.as_str() {
+            "TJ" => {
+                if let Some(Object::Array(items)) = a.first() {
+                    for it in items {
+                        match it {
+                            Object::String(b, _) => show(b, &mut text, &mut adv),
+                            other => {
+                                if let Ok(n) = other.as_float() {
+                                    adv -= n / 1000.0 * size * th;
+                                    if n < -250.0 && !text.ends_with(' ') && !text.is_empty() {
+                                        text.push(' ');
                                     }
                                 }
                             }
                         }
                     }
-                    _ => {
-                        if let Some(Object::String(b, _)) = a.last() {
-                            show(b, &mut text, &mut adv);
-                        }
-                    }
-                }
-                tm = mul(&[1.0, 0.0, 0.0, 1.0, adv, 0.0], &tm);
-                if !text.is_empty() {
-                    runs.push(Run {
-                        x: x0,
-                        y: y0,
-                        x_end: x0 + adv * scale,
-                        size: size * scale,
-                        text,
-                    });
                 }
             }
-            _ => {}
+            _ => {
+                if let Some(Object::String(b, _)) = a.last() {
+                    show(b, &mut text, &mut adv);
+                }
+            }
+        }
+        self.tm = mul(&[1.0, 0.0, 0.0, 1.0, adv, 0.0], &self.tm);
+        if !text.is_empty() {
+            runs.push(Run {
+                x: x0,
+                y: y0,
+                x_end: x0 + adv * scale,
+                size: size * scale,
+                text,
+            });
         }
     }
-    Ok(())
 }
 
 /// Runs a form XObject: its own content, matrix and resources (the caller's when it has none).
@@ -876,15 +913,19 @@ mod tests {
     fn mangled_pdfs_never_panic() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pdf/001.pdf");
         let good = std::fs::read(path).expect("fixture");
-        let mut next = crate::testing::xorshift(0x2545_f491_4f6c_dd1du64);
-        for round in 0..60 {
+        use proptest::prelude::*;
+        // A third of the copies cut short, the rest with up to sixty bytes overwritten.
+        let len = good.len();
+        let mangles = prop_oneof![
+            1 => (0..len).prop_map(|cut| vec![(cut, None)]),
+            2 => proptest::collection::vec((0..len, any::<u8>().prop_map(Some)), 1..61),
+        ];
+        crate::property::check(60, mangles, |mangles| {
             let mut b = good.clone();
-            if round % 3 == 0 {
-                b.truncate((next() as usize) % b.len());
-            } else {
-                for _ in 0..(1 + round) {
-                    let i = (next() as usize) % b.len();
-                    b[i] = next() as u8;
+            for (i, byte) in mangles {
+                match byte {
+                    Some(byte) => b[i] = byte,
+                    None => b.truncate(i),
                 }
             }
             if let Err(e) = extract_pdf(&b) {
@@ -893,7 +934,7 @@ mod tests {
                     "{e}"
                 );
             }
-        }
+        });
     }
 
     const MB: u64 = 1 << 20;

@@ -190,11 +190,11 @@ fn has_spaced_char(b: &[u8]) -> bool {
     false
 }
 
-/// [`letter_spaced`] without its quick test.
-fn letter_spaced_scan(s: &str) -> Option<String> {
-    // Quick exit: no three one-character tokens in a row, one space apart (by bytes: a token
-    // is one character when its first character is all of it; the rest of a longer token is
-    // skipped a character at a time).
+/// Whether `s` has three one-character tokens in a row, one space apart: the quick exit of
+/// [`letter_spaced_scan`].
+fn three_single_chars(s: &str) -> bool {
+    // By bytes: a token is one character when its first character is all of it; the rest of
+    // a longer token is skipped a character at a time.
     let lead_len = |lead: u8| match lead {
         0..=0xBF => 1,
         0xC0..=0xDF => 2,
@@ -202,7 +202,6 @@ fn letter_spaced_scan(s: &str) -> Option<String> {
         _ => 4,
     };
     let mut run = 0;
-    let mut seen = false;
     let b = s.as_bytes();
     let mut i = 0;
     loop {
@@ -213,8 +212,7 @@ fn letter_spaced_scan(s: &str) -> Option<String> {
         };
         run = if one_char { run + 1 } else { 0 };
         if run >= 3 {
-            seen = true;
-            break;
+            return true;
         }
         while i < b.len() && b[i] != b' ' {
             i += lead_len(b[i]);
@@ -224,7 +222,12 @@ fn letter_spaced_scan(s: &str) -> Option<String> {
         }
         i += 1;
     }
-    if !seen {
+    false
+}
+
+/// [`letter_spaced`] without its quick test.
+fn letter_spaced_scan(s: &str) -> Option<String> {
+    if !three_single_chars(s) {
         return None;
     }
     // Tokens with the number of spaces before them.
@@ -277,25 +280,7 @@ fn letter_spaced_scan(s: &str) -> Option<String> {
             out.push_str(&" ".repeat(n));
         }
         if this_spaced {
-            let mut word = String::new();
-            for i in g.0..g.1 {
-                let t = toks[i].0;
-                if i > g.0 {
-                    let p = toks[i - 1].0;
-                    // `№` is a word of its own (`р/с № В и з а` → `р/с № Виза`).
-                    let glue = p != "№"
-                        && ((single(p) && single(t))
-                            || (single(p) && char_len(t) <= 2)
-                            || (single(t) && char_len(p) <= 2));
-                    if !glue {
-                        out.push_str(&split_case_glue(&word));
-                        out.push(' ');
-                        word.clear();
-                    }
-                }
-                word.push_str(t);
-            }
-            out.push_str(&split_case_glue(&word));
+            push_spaced_group(&mut out, &toks[g.0..g.1]);
         } else {
             let plain: Vec<&str> = toks[g.0..g.1].iter().map(|t| t.0).collect();
             out.push_str(&plain.join(" "));
@@ -304,6 +289,30 @@ fn letter_spaced_scan(s: &str) -> Option<String> {
     }
     out.push_str(&" ".repeat(trailing));
     Some(out)
+}
+
+/// Appends a letter-spaced group of tokens with its letters joined into words: a single
+/// character glues to its neighbour when either is at most two characters long.
+fn push_spaced_group(out: &mut String, toks: &[(&str, usize)]) {
+    let single = |t: &str| char_len(t) == 1;
+    let mut word = String::new();
+    for (i, &(t, _)) in toks.iter().enumerate() {
+        if i > 0 {
+            let p = toks[i - 1].0;
+            // `№` is a word of its own (`р/с № В и з а` → `р/с № Виза`).
+            let glue = p != "№"
+                && ((single(p) && single(t))
+                    || (single(p) && char_len(t) <= 2)
+                    || (single(t) && char_len(p) <= 2));
+            if !glue {
+                out.push_str(&split_case_glue(&word));
+                out.push(' ');
+                word.clear();
+            }
+        }
+        word.push_str(t);
+    }
+    out.push_str(&split_case_glue(&word));
 }
 
 /// In a word rebuilt from letter spacing, a lowercase letter directly followed by two or more
@@ -877,6 +886,9 @@ fn collapse(s: &str, origins: &mut [Origin]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::collection::vec;
+    use proptest::sample::select;
+    use proptest::strategy::{Just, Strategy};
 
     /// The collapse as first written: a mark per kept character, origins mapped through them.
     fn collapse_reference(s: &str, offsets: &[usize]) -> (String, Vec<usize>) {
@@ -946,24 +958,28 @@ mod tests {
         let pieces = [
             "а", "Қ", "1", "-", "- ", "/", ".", ";", ")", " ", "бап", "2-", "-4/245",
         ];
-        let mut rng = crate::testing::xorshift(0x2545_f491_4f6c_dd1du64);
-        let mut next = || rng() as usize;
-        for _ in 0..3000 {
+        // Lines of one to four pieces, most flush, some indented by one or six spaces.
+        let line = (
+            select(vec![0, 0, 6, 1]),
+            crate::property::pieces(&pieces, 1..5),
+        );
+        let texts = vec(line, 0..8).prop_map(|lines| {
             let mut text = String::new();
-            for _ in 0..next() % 8 {
-                text.push_str(&" ".repeat([0, 0, 6, 1][next() % 4]));
-                for _ in 0..1 + next() % 4 {
-                    text.push_str(pieces[next() % pieces.len()]);
-                }
+            for (indent, words) in lines {
+                text.push_str(&" ".repeat(indent));
+                text.push_str(&words.concat());
                 text.push('\n');
             }
+            text
+        });
+        crate::property::check(3000, texts, |text| {
             let lines = split_lines(&text, 1, None);
             let mut got = lines.clone();
             join_broken_lines(&mut got);
             let mut want = lines;
             join_reference(&mut want);
             assert_eq!(got, want, "{text:?}");
-        }
+        });
     }
 
     /// `collapse` gives the reference's text and origin offsets on random spacing.
@@ -985,12 +1001,9 @@ mod tests {
             "ab",
             "С т",
         ];
-        let mut rng = crate::testing::xorshift(0x3c6e_f372_fe94_f82bu64);
-        let mut next = || rng() as usize;
-        for _ in 0..20000 {
-            let s = crate::testing::random_text(&mut next, &pieces, 30);
+        crate::property::check(20000, crate::property::text(&pieces, 30), |s| {
             assert_eq!(letter_spaced(&s), letter_spaced_scan(&s), "{s:?}");
-        }
+        });
     }
 
     #[test]
@@ -998,14 +1011,12 @@ mod tests {
         let pieces = [
             " ", "  ", "\u{a0}", "\t", "\u{2003}", "а", "Қаз", "«", "1", ";", "–",
         ];
-        let mut rng = crate::testing::xorshift(0x51_7cc1_b727_220au64);
-        let mut next = || rng() as usize;
-        for _ in 0..3000 {
-            let s = crate::testing::random_text(&mut next, &pieces, 12);
+        // A text and up to three origins at its character boundaries.
+        let cases = crate::property::text(&pieces, 12).prop_flat_map(|s| {
             let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
-            let offsets: Vec<usize> = (0..next() % 4)
-                .map(|_| bounds[next() % bounds.len()])
-                .collect();
+            (Just(s), vec(select(bounds), 0..4))
+        });
+        crate::property::check(3000, cases, |(s, offsets)| {
             let mut origins: Vec<Origin> = offsets
                 .iter()
                 .map(|&offset| Origin {
@@ -1025,7 +1036,7 @@ mod tests {
             assert_eq!(got_offsets, mapped, "{s:?} {offsets:?}");
             let in_place_offsets: Vec<usize> = origins_in_place.iter().map(|o| o.offset).collect();
             assert_eq!(in_place_offsets, mapped, "{s:?} {offsets:?}");
-        }
+        });
     }
 
     /// Random lines built from the pieces the passes look at (holes, glued punctuation,
@@ -1063,16 +1074,18 @@ mod tests {
             "\u{a0}",
             "\t",
         ];
-        let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15u64);
-        for _ in 0..400 {
+        // Lines of up to thirteen pieces, indented by up to seven spaces.
+        let line = (0..8usize, crate::property::text(&pieces, 14));
+        let texts = vec(line, 0..12).prop_map(|lines| {
             let mut text = String::new();
-            for _ in 0..(next() % 12) {
-                text.push_str(&" ".repeat((next() % 8) as usize));
-                for _ in 0..(next() % 14) {
-                    text.push_str(pieces[(next() as usize) % pieces.len()]);
-                }
+            for (indent, words) in lines {
+                text.push_str(&" ".repeat(indent));
+                text.push_str(&words);
                 text.push('\n');
             }
+            text
+        });
+        crate::property::check(400, texts, |text| {
             let lines = repair_all(split_lines(&text, 1, None));
             for w in lines.windows(2) {
                 assert!(w[0].span.line_end < w[1].span.line_start, "{text:?}");
@@ -1084,6 +1097,6 @@ mod tests {
                     "{text:?}"
                 );
             }
-        }
+        });
     }
 }

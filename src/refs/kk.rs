@@ -546,10 +546,7 @@ mod tests {
             "бұйрығымен бекітілген ",
             ";",
         ];
-        let mut rnd = crate::testing::xorshift(7);
-        let mut next = || rnd() as usize;
-        for _ in 0..3000 {
-            let t = crate::testing::random_text(&mut next, &pieces, 24);
+        crate::property::check(3000, crate::property::text(&pieces, 24), |t| {
             for f in find(&t) {
                 assert!(
                     t.is_char_boundary(f.start) && t.is_char_boundary(f.end),
@@ -563,7 +560,7 @@ mod tests {
                     "{t:?}"
                 );
             }
-        }
+        });
     }
 
     fn paths(text: &str) -> Vec<(String, String)> {

@@ -157,32 +157,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         ));
     }
     let f = index.fields();
-    if let Some(id) = &req.act {
-        // A known id needs no more than its term; an unknown one gets `act`'s error, which
-        // lists the known ids (reading a whole act for every filtered search was the cost).
-        // Doc freqs count deleted documents until a merge: an act just removed from the corpus
-        // then finds nothing instead of being named unknown.
-        let term = tantivy::Term::from_field_text(f.act_id, id);
-        if index.searcher().doc_freq(&term)? == 0 {
-            index.act(id)?;
-        }
-    }
-    let mut filters: Vec<(Occur, Box<dyn TQuery>)> = compile::validity_clauses(f, req.as_of);
-    if let Some(id) = &req.act {
-        filters.push((
-            Occur::Must,
-            compile::filter_query(f, &Filter::Act(id.clone())),
-        ));
-    }
-    if let Some(k) = req.kind {
-        filters.push((Occur::Must, compile::filter_query(f, &Filter::Kind(k))));
-    }
-    if let Some(s) = req.status {
-        filters.push((Occur::Must, compile::filter_query(f, &Filter::Status(s))));
-    }
-    if let Some(lang) = req.lang {
-        filters.push((Occur::Must, compile::lang_filter(f, lang)));
-    }
+    let filters = request_filters(index, req)?;
     let searcher = index.searcher();
     let titles = match compile::title_boost(index, &q) {
         Some(t) => title::act_scores(index, &searcher, t.as_ref())?,
@@ -215,12 +190,72 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         (top, total) = top_with_titles(&searcher, &tq, fetch, &titles)?;
         relaxed = total > 0;
     }
+    let (hits, verified) = read_hits(index, &searcher, top, req, &hl)?;
+    if hl.needs_verify() {
+        total = verified;
+    }
+    let hits = ranked_with_twins(&searcher, f, hits)?;
+    Ok(SearchResults {
+        query: req.text.clone(),
+        total,
+        took_ms: (started.elapsed().as_secs_f64() * 1e6).round() / 1e3,
+        hits,
+        relaxed,
+    })
+}
+
+/// The filter clauses of `req`: the validity dates, and the act, kind, status and language
+/// asked for. An unknown act is [`crate::Error::NotFound`].
+fn request_filters(
+    index: &Store,
+    req: &SearchRequest,
+) -> crate::Result<Vec<(Occur, Box<dyn TQuery>)>> {
+    let f = index.fields();
+    if let Some(id) = &req.act {
+        // A known id needs no more than its term; an unknown one gets `act`'s error, which
+        // lists the known ids (reading a whole act for every filtered search was the cost).
+        // Doc freqs count deleted documents until a merge: an act just removed from the corpus
+        // then finds nothing instead of being named unknown.
+        let term = tantivy::Term::from_field_text(f.act_id, id);
+        if index.searcher().doc_freq(&term)? == 0 {
+            index.act(id)?;
+        }
+    }
+    let mut filters: Vec<(Occur, Box<dyn TQuery>)> = compile::validity_clauses(f, req.as_of);
+    if let Some(id) = &req.act {
+        filters.push((
+            Occur::Must,
+            compile::filter_query(f, &Filter::Act(id.clone())),
+        ));
+    }
+    if let Some(k) = req.kind {
+        filters.push((Occur::Must, compile::filter_query(f, &Filter::Kind(k))));
+    }
+    if let Some(s) = req.status {
+        filters.push((Occur::Must, compile::filter_query(f, &Filter::Status(s))));
+    }
+    if let Some(lang) = req.lang {
+        filters.push((Occur::Must, compile::lang_filter(f, lang)));
+    }
+    Ok(filters)
+}
+
+/// The hits of the candidates `top`, best first: each unit once (an edition of one already
+/// taken is skipped), at most `req.limit`; a phrase with stop words keeps only the candidates
+/// whose text has it. Also how many candidates were verified so.
+fn read_hits(
+    index: &Store,
+    searcher: &tantivy::Searcher,
+    top: Vec<(f32, DocAddress)>,
+    req: &SearchRequest,
+    hl: &snippet::Highlighter,
+) -> crate::Result<(Vec<Hit>, usize)> {
     let mut hits = Vec::with_capacity(top.len().min(req.limit));
     let mut seen = HashSet::new();
     let mut verified = 0;
     for (score, addr) in top {
         // Fetched once: a verified candidate is printed from the document it was checked on.
-        let doc = crate::index::stored::fetch(index, &searcher, addr)?;
+        let doc = crate::index::stored::fetch(index, searcher, addr)?;
         if hl.needs_verify() {
             let text = doc_text(index, &doc);
             if !hl.verify(&text) {
@@ -231,7 +266,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
                 continue;
             }
         }
-        let hit = read_hit(index, doc, score, req.as_of, &hl);
+        let hit = read_hit(index, doc, score, req.as_of, hl);
         if !seen.insert((hit.act.id.clone(), hit.lang.clone(), hit.unit.eid.clone())) {
             continue;
         }
@@ -241,9 +276,16 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
             break;
         }
     }
-    if hl.needs_verify() {
-        total = verified;
-    }
+    Ok((hits, verified))
+}
+
+/// `hits` numbered by rank, each with its twin in the other language when the index holds
+/// both.
+fn ranked_with_twins(
+    searcher: &tantivy::Searcher,
+    f: &crate::index::Fields,
+    mut hits: Vec<Hit>,
+) -> crate::Result<Vec<Hit>> {
     // Twins exist only where the index holds both languages: one term's document count
     // spares a lookup per hit in a one-language index.
     let both_languages = crate::model::Lang::ALL.iter().all(|l| {
@@ -254,16 +296,10 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     for (i, h) in hits.iter_mut().enumerate() {
         h.rank = i + 1;
         if both_languages {
-            h.twin = twin_of(&searcher, f, h)?;
+            h.twin = twin_of(searcher, f, h)?;
         }
     }
-    Ok(SearchResults {
-        query: req.text.clone(),
-        total,
-        took_ms: (started.elapsed().as_secs_f64() * 1e6).round() / 1e3,
-        hits,
-        relaxed,
-    })
+    Ok(hits)
 }
 
 /// The best `limit` matches of `query`, each scored with its act's title score added, and how

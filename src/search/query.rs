@@ -197,46 +197,9 @@ fn lex(input: &str) -> Result<Vec<Tok>, String> {
                 i += 1;
             }
             '"' | '«' | '“' => {
-                let close = match c {
-                    '«' => '»',
-                    '“' => '”',
-                    _ => '"',
-                };
-                let start = i + 1;
-                let mut j = start;
-                while j < n && chars[j] != close && !(close != '"' && chars[j] == '"') {
-                    j += 1;
-                }
-                if j >= n {
-                    return Err(format!(
-                        "the quote at character {} is never closed; add a closing {close} or remove it",
-                        i + 1
-                    ));
-                }
-                let text: String = chars[start..j].iter().collect();
-                i = j + 1;
-                let mut slop = 0;
-                if i < n && chars[i] == '~' {
-                    let ds = i + 1;
-                    let mut k = ds;
-                    while k < n && chars[k].is_ascii_digit() {
-                        k += 1;
-                    }
-                    if k == ds {
-                        return Err(
-                            "`~` after a phrase needs a number, e.g. \"тұрақты тұру\"~2".into()
-                        );
-                    }
-                    let digits: String = chars[ds..k].iter().collect();
-                    slop = digits.parse::<u32>().unwrap_or(u32::MAX);
-                    if slop > MAX_SLOP {
-                        return Err(format!(
-                            "phrase slop ~{digits} is too large; use at most ~{MAX_SLOP}"
-                        ));
-                    }
-                    i = k;
-                }
-                toks.push(Tok::Phrase(text, slop));
+                let (tok, end) = lex_phrase(&chars, i)?;
+                toks.push(tok);
+                i = end;
             }
             '+' | '-' => {
                 let next = chars.get(i + 1).copied();
@@ -259,25 +222,74 @@ fn lex(input: &str) -> Result<Vec<Tok>, String> {
                     i += 1;
                 }
                 let word: String = chars[start..i].iter().collect();
-                match word.as_str() {
-                    "AND" | "&&" => toks.push(Tok::And),
-                    "OR" | "||" => toks.push(Tok::Or),
-                    "NOT" => toks.push(Tok::Not),
-                    _ => {
-                        if let Some((k, v)) = word.split_once(':') {
-                            let key = k.to_lowercase();
-                            if FILTER_KEYS.contains(&key.as_str()) {
-                                toks.push(Tok::Filter(filter_of(&key, v)?));
-                                continue;
-                            }
-                        }
-                        toks.push(Tok::Word(word));
-                    }
-                }
+                toks.push(lex_word(word)?);
             }
         }
     }
     Ok(toks)
+}
+
+/// The phrase whose opening quote is at `i` (`"…"`, `«…»`, `“…”`), with its slop (`~N`), and
+/// where the input goes on after it.
+fn lex_phrase(chars: &[char], i: usize) -> Result<(Tok, usize), String> {
+    let n = chars.len();
+    let c = chars[i];
+    let close = match c {
+        '«' => '»',
+        '“' => '”',
+        _ => '"',
+    };
+    let start = i + 1;
+    let mut j = start;
+    while j < n && chars[j] != close && !(close != '"' && chars[j] == '"') {
+        j += 1;
+    }
+    if j >= n {
+        return Err(format!(
+            "the quote at character {} is never closed; add a closing {close} or remove it",
+            i + 1
+        ));
+    }
+    let text: String = chars[start..j].iter().collect();
+    let mut i = j + 1;
+    let mut slop = 0;
+    if i < n && chars[i] == '~' {
+        let ds = i + 1;
+        let mut k = ds;
+        while k < n && chars[k].is_ascii_digit() {
+            k += 1;
+        }
+        if k == ds {
+            return Err("`~` after a phrase needs a number, e.g. \"тұрақты тұру\"~2".into());
+        }
+        let digits: String = chars[ds..k].iter().collect();
+        slop = digits.parse::<u32>().unwrap_or(u32::MAX);
+        if slop > MAX_SLOP {
+            return Err(format!(
+                "phrase slop ~{digits} is too large; use at most ~{MAX_SLOP}"
+            ));
+        }
+        i = k;
+    }
+    Ok((Tok::Phrase(text, slop), i))
+}
+
+/// A word of the query: an operator, a filter (`key:value`), or a search word.
+fn lex_word(word: String) -> Result<Tok, String> {
+    Ok(match word.as_str() {
+        "AND" | "&&" => Tok::And,
+        "OR" | "||" => Tok::Or,
+        "NOT" => Tok::Not,
+        _ => {
+            if let Some((k, v)) = word.split_once(':') {
+                let key = k.to_lowercase();
+                if FILTER_KEYS.contains(&key.as_str()) {
+                    return Ok(Tok::Filter(filter_of(&key, v)?));
+                }
+            }
+            Tok::Word(word)
+        }
+    })
 }
 
 struct Parser {

@@ -540,43 +540,39 @@ pub fn restore_query(index: &Store, q: &super::Query) -> super::Query {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::collection::vec;
+    use proptest::prelude::*;
     use tantivy_fst::{IntoStreamer, Streamer};
 
     /// The same on random words over the letters folding treats specially (`г` after `н`,
     /// `и` after `и`, `я`, `ц`, `ъ`), Latin letters, apostrophes and digits.
     #[test]
     fn folds_to_agrees_with_a_full_scan_on_random_words() {
-        let letters: Vec<char> = "аәбгғдеиійкқнңоөуұүхһыяюёцщъьэтс1-'sng".chars().collect();
-        let mut next = crate::testing::xorshift(0x5eed_f01d);
-        let mut words: Vec<String> = (0..4000)
-            .map(|_| {
-                let len = 1 + (next() % 6) as usize;
-                (0..len)
-                    .map(|_| letters[(next() % letters.len() as u64) as usize])
-                    .collect()
-            })
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        let set = tantivy_fst::Map::from_iter(words.iter().map(|w| (w.as_bytes(), 0u64)))
-            .expect("sorted words");
-        // Keys with more than one spelling: the automaton is tested on real choices.
-        let mut ambiguous = 0;
-        for w in words.iter().step_by(7) {
-            let key = fold(w);
-            let found = folding_to(&set, &key);
-            let expected: Vec<String> = words
-                .iter()
-                .filter(|t| is_candidate(t) && fold(t) == key)
-                .cloned()
-                .collect();
-            assert_eq!(found, expected, "skeleton of {w}: {key}");
-            ambiguous += usize::from(found.len() > 1);
-        }
-        assert!(
-            ambiguous > 20,
-            "only {ambiguous} keys with several spellings"
-        );
+        let letters = "аәбгғдеиійкқнңоөуұүхһыяюёцщъьэтс1-'sng";
+        let dictionaries = vec(crate::property::word(letters, 1..=6), 4000);
+        crate::property::check(3, dictionaries, |mut words| {
+            words.sort_unstable();
+            words.dedup();
+            let set = tantivy_fst::Map::from_iter(words.iter().map(|w| (w.as_bytes(), 0u64)))
+                .expect("sorted words");
+            // Keys with more than one spelling: the automaton is tested on real choices.
+            let mut ambiguous = 0;
+            for w in words.iter().step_by(7) {
+                let key = fold(w);
+                let found = folding_to(&set, &key);
+                let expected: Vec<String> = words
+                    .iter()
+                    .filter(|t| is_candidate(t) && fold(t) == key)
+                    .cloned()
+                    .collect();
+                assert_eq!(found, expected, "skeleton of {w}: {key}");
+                ambiguous += usize::from(found.len() > 1);
+            }
+            assert!(
+                ambiguous > 20,
+                "only {ambiguous} keys with several spellings"
+            );
+        });
     }
 
     /// The terms of `set` the automaton accepts for `key`, in order.
@@ -597,18 +593,6 @@ mod tests {
         found
     }
 
-    /// Random words of `letters`, of one to `max` letters each (the argument), from `seed`.
-    fn random_words(letters: &str, seed: u64) -> impl FnMut(u64) -> String {
-        let letters: Vec<char> = letters.chars().collect();
-        let mut next = crate::testing::xorshift(seed);
-        move |max| {
-            let len = 1 + (next() % max) as usize;
-            (0..len)
-                .map(|_| letters[(next() % letters.len() as u64) as usize])
-                .collect()
-        }
-    }
-
     /// `terms` sorted, each once, and as a term dictionary.
     fn term_map(terms: &mut Vec<String>) -> tantivy_fst::Map<Vec<u8>> {
         terms.sort_unstable();
@@ -623,54 +607,50 @@ mod tests {
     #[test]
     fn besides_leaves_out_exactly_one_stems_terms() {
         use crate::analysis::{form_term, split_form};
-        let mut word = random_words("аәгғиікқнңуұүы", 0xbe_51de);
+        let word = |max| crate::property::word("аәгғиікқнңуұүы", 1..=max);
         // Each stem's own term, forms that begin with it and forms that do not: all three
         // marks follow the stem.
-        let mut terms: Vec<String> = (0..4000)
-            .map(|i| {
-                let stem = word(3);
-                let form = match i % 4 {
-                    0 => stem.clone(),
-                    1 => word(4),
-                    _ => stem.clone() + &word(2),
+        let term = prop_oneof![
+            1 => word(3).prop_map(|stem| form_term(&stem, &stem)),
+            1 => (word(3), word(4)).prop_map(|(stem, form)| form_term(&stem, &form)),
+            2 => (word(3), word(2)).prop_map(|(stem, end)| form_term(&stem, &(stem.clone() + &end))),
+        ];
+        crate::property::check(3, vec(term, 4000), |mut terms| {
+            for mark in [
+                crate::analysis::SELF_STEM_MARK,
+                crate::analysis::FORM_MARK,
+                crate::analysis::SUFFIX_MARK,
+            ] {
+                assert!(
+                    terms.iter().filter(|t| t.contains(mark)).count() > 500,
+                    "{mark:?}"
+                );
+            }
+            let set = term_map(&mut terms);
+            let (mut left_out, mut kept) = (0, 0);
+            for t in terms.iter().step_by(7) {
+                let Some((stem, _)) = split_form(t) else {
+                    continue;
                 };
-                form_term(&stem, &form)
-            })
-            .collect();
-        for mark in [
-            crate::analysis::SELF_STEM_MARK,
-            crate::analysis::FORM_MARK,
-            crate::analysis::SUFFIX_MARK,
-        ] {
-            assert!(
-                terms.iter().filter(|t| t.contains(mark)).count() > 500,
-                "{mark:?}"
-            );
-        }
-        let set = term_map(&mut terms);
-        let (mut left_out, mut kept) = (0, 0);
-        for t in terms.iter().step_by(7) {
-            let Some((stem, _)) = split_form(t) else {
-                continue;
-            };
-            let key = fold(stem);
-            let all = folding_to(&set, &key);
-            let found = accepted(&set, Besides::new(FoldsTo::new(&key), stem));
-            let expected: Vec<String> = all
-                .iter()
-                .filter(|t| split_form(t).map(|(s, _)| s) != Some(stem))
-                .cloned()
-                .collect();
-            assert_eq!(found, expected, "stem {stem}");
-            assert!(stem_folds_to(stem, &key));
-            assert!(
-                !stem_folds_to(stem, &fold(&(stem.to_string() + "к"))),
-                "{stem}"
-            );
-            left_out += all.len() - found.len();
-            kept += found.len();
-        }
-        assert!(left_out > 300 && kept > 300, "{left_out} {kept}");
+                let key = fold(stem);
+                let all = folding_to(&set, &key);
+                let found = accepted(&set, Besides::new(FoldsTo::new(&key), stem));
+                let expected: Vec<String> = all
+                    .iter()
+                    .filter(|t| split_form(t).map(|(s, _)| s) != Some(stem))
+                    .cloned()
+                    .collect();
+                assert_eq!(found, expected, "stem {stem}");
+                assert!(stem_folds_to(stem, &key));
+                assert!(
+                    !stem_folds_to(stem, &fold(&(stem.to_string() + "к"))),
+                    "{stem}"
+                );
+                left_out += all.len() - found.len();
+                kept += found.len();
+            }
+            assert!(left_out > 300 && kept > 300, "{left_out} {kept}");
+        });
     }
 
     /// On random stems and words (of the letters folding treats specially), the form
@@ -679,53 +659,54 @@ mod tests {
     #[test]
     fn form_folds_to_agrees_with_a_full_scan_on_random_terms() {
         use crate::analysis::{form_term, split_form};
-        let mut word = random_words("аәбгғдиікқнңпуұүыя1-", 0xf0_4d5);
-        let mut terms: Vec<String> = (0..6000)
-            .map(|_| {
-                let stem = word(4);
-                // Most forms start with their stem, as Kazakh words do.
-                let form = if stem.len().is_multiple_of(3) {
-                    word(6)
-                } else {
-                    stem.clone() + &word(3)
-                };
-                form_term(&stem, &form)
-            })
-            .collect();
-        let set = term_map(&mut terms);
-        // Whether the stem folds to a beginning of `key` but for at most two letters at its end,
-        // after at least two that fold to the key's.
-        let near = |stem: &str, key: &str| {
-            let chars: Vec<char> = stem.chars().collect();
-            (0..=STEM_LETTERS_OFF as usize).any(|off| {
-                let kept: String = chars[..chars.len().saturating_sub(off)].iter().collect();
-                off <= chars.len()
-                    && is_candidate(&kept)
-                    && key.starts_with(&fold(&kept))
-                    && (off == 0 || fold(&kept).chars().count() >= 2)
-            })
-        };
-        let mut matched = 0;
-        for t in terms.iter().step_by(5) {
-            let Some((_, form)) = split_form(t) else {
-                continue;
+        let word = |max| crate::property::word("аәбгғдиікқнңпуұүыя1-", 1..=max);
+        let term = (word(4), word(6), word(3)).prop_map(|(stem, other, end)| {
+            // Most forms start with their stem, as Kazakh words do.
+            let form = if stem.len().is_multiple_of(3) {
+                other
+            } else {
+                stem.clone() + &end
             };
-            let key = fold(&form);
-            let found = accepted(&set, FormFoldsTo::new(&key));
-            let expected: Vec<String> = terms
-                .iter()
-                .filter(|t| {
-                    let Some((stem, form)) = split_form(t) else {
-                        return false;
-                    };
-                    is_candidate(&form) && fold(&form) == key && (form == stem || near(stem, &key))
+            form_term(&stem, &form)
+        });
+        crate::property::check(2, vec(term, 6000), |mut terms| {
+            let set = term_map(&mut terms);
+            // Whether the stem folds to a beginning of `key` but for at most two letters at its end,
+            // after at least two that fold to the key's.
+            let near = |stem: &str, key: &str| {
+                let chars: Vec<char> = stem.chars().collect();
+                (0..=STEM_LETTERS_OFF as usize).any(|off| {
+                    let kept: String = chars[..chars.len().saturating_sub(off)].iter().collect();
+                    off <= chars.len()
+                        && is_candidate(&kept)
+                        && key.starts_with(&fold(&kept))
+                        && (off == 0 || fold(&kept).chars().count() >= 2)
                 })
-                .cloned()
-                .collect();
-            assert_eq!(found, expected, "key {key}");
-            matched += found.len();
-        }
-        assert!(matched > 500, "{matched}");
+            };
+            let mut matched = 0;
+            for t in terms.iter().step_by(5) {
+                let Some((_, form)) = split_form(t) else {
+                    continue;
+                };
+                let key = fold(&form);
+                let found = accepted(&set, FormFoldsTo::new(&key));
+                let expected: Vec<String> = terms
+                    .iter()
+                    .filter(|t| {
+                        let Some((stem, form)) = split_form(t) else {
+                            return false;
+                        };
+                        is_candidate(&form)
+                            && fold(&form) == key
+                            && (form == stem || near(stem, &key))
+                    })
+                    .cloned()
+                    .collect();
+                assert_eq!(found, expected, "key {key}");
+                matched += found.len();
+            }
+            assert!(matched > 500, "{matched}");
+        });
     }
 
     /// The automaton finds exactly what filtering every term by its skeleton finds.

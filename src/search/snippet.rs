@@ -966,25 +966,28 @@ mod tests {
             "2020",
             "№16354",
         ];
-        let mut rng = crate::testing::xorshift(0x5EED_1EAD);
-        let mut next = move || rng() as usize;
-        let (mut filtered, mut dropped) = (0usize, 0usize);
-        for q in queries {
-            let h = Highlighter::new(&Query::Term(q.to_string()));
-            filtered += usize::from(h.lead.is_some());
-            for _ in 0..2000 {
-                let text = crate::testing::random_text(&mut next, LEAD_PIECES, 40);
-                let through = h.word_spans_through(&text, h.lead.as_ref());
-                let whole = h.word_spans_through(&text, None);
-                assert_eq!(through, whole, "query {q:?}, text {text:?}");
-                if let Some(lead) = &h.lead {
-                    let mut kept = Vec::new();
-                    lead.regions(&text, &mut kept);
-                    let kept_bytes: usize = kept.iter().map(|[a, b]| b - a).sum();
-                    dropped += usize::from(kept_bytes < text.trim().len());
-                }
+        let highlighters: Vec<Highlighter> = queries
+            .iter()
+            .map(|q| Highlighter::new(&Query::Term(q.to_string())))
+            .collect();
+        let filtered = highlighters.iter().filter(|h| h.lead.is_some()).count();
+        let dropped = std::cell::Cell::new(0usize);
+        // Two thousand texts a query.
+        let cases = (0..queries.len(), crate::property::text(LEAD_PIECES, 40));
+        let count = 2000 * queries.len() as u32;
+        crate::property::check(count, cases, |(k, text)| {
+            let (q, h) = (queries[k], &highlighters[k]);
+            let through = h.word_spans_through(&text, h.lead.as_ref());
+            let whole = h.word_spans_through(&text, None);
+            assert_eq!(through, whole, "query {q:?}, text {text:?}");
+            if let Some(lead) = &h.lead {
+                let mut kept = Vec::new();
+                lead.regions(&text, &mut kept);
+                let kept_bytes: usize = kept.iter().map(|[a, b]| b - a).sum();
+                dropped.set(dropped.get() + usize::from(kept_bytes < text.trim().len()));
             }
-        }
+        });
+        let dropped = dropped.get();
         // Digits and `№` have no Cyrillic beginning: those two queries tokenize every word.
         assert_eq!(filtered, queries.len() - 2);
         assert!(dropped > 10_000, "{dropped}");

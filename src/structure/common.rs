@@ -568,6 +568,7 @@ pub(crate) fn note_deletes(text: &str, num: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     /// Each gate passes every text its regex matches.
     #[test]
@@ -603,18 +604,16 @@ mod tests {
             &RE_ARTICLE,
             &RE_ROMAN_CHAPTER,
         ];
-        let mut rng = crate::testing::xorshift(0x510e_527f_ade6_82d1u64);
-        let mut next = || rng() as usize;
-        let mut matched = 0;
-        for _ in 0..40000 {
-            let s = crate::testing::random_text(&mut next, &pieces, 7);
+        let matched = std::cell::Cell::new(0);
+        crate::property::check(40000, crate::property::text(&pieces, 7), |s| {
             for g in gated {
                 if g.re.is_match(&s) {
-                    matched += 1;
+                    matched.set(matched.get() + 1);
                     assert!((g.gate)(&s), "{s:?} {}", g.re.as_str());
                 }
             }
-        }
+        });
+        let matched = matched.get();
         assert!(matched > 100, "{matched}");
     }
 
@@ -649,13 +648,14 @@ mod tests {
             "İ", "ß", "Ǆ", "1", "«",
         ];
         let suffixes = ["бекітілген", "бекітілді", "н", "", "і̇", "ss", "ǆ"];
-        let mut rng = crate::testing::xorshift(0xa54f_f53a_5f1d_36f1u64);
-        let mut next = || rng() as usize;
-        for _ in 0..20000 {
-            let mut s = crate::testing::random_text(&mut next, &pieces, 14);
-            if next() % 3 == 0 {
+        // One text in three ends in the spaced-out suffix.
+        let texts = (crate::property::text(&pieces, 14), 0..3u8).prop_map(|(mut s, third)| {
+            if third == 0 {
                 s.push_str(" б е к і т і л г е н");
             }
+            s
+        });
+        crate::property::check(20000, texts, |s| {
             for suffix in suffixes {
                 assert_eq!(
                     squash_ends_with(&s, suffix),
@@ -663,7 +663,7 @@ mod tests {
                     "{s:?} {suffix:?}"
                 );
             }
-        }
+        });
     }
 
     /// Headings in both languages, with the printed variants the official texts use.

@@ -151,18 +151,16 @@ mod tests {
         let pieces = [
             "1", "12", ".", " ", "\u{a0}", "2", "Қаз", "x", "\u{0661}", "-",
         ];
-        let mut rng = crate::testing::xorshift(0x9b05_688c_2b3e_6c1fu64);
-        let mut next = || rng() as usize;
-        let mut matched = 0;
-        for _ in 0..20000 {
-            let s = crate::testing::random_text(&mut next, &pieces, 7);
+        let matched = std::cell::Cell::new(0);
+        crate::property::check(20000, crate::property::text(&pieces, 7), |s| {
             for g in [&*RE_SECTION, &*RE_SUBSECTION] {
                 if g.is_match_ungated(&s) {
-                    matched += 1;
+                    matched.set(matched.get() + 1);
                     assert!(g.gate_passes(&s), "{s:?}");
                 }
             }
-        }
+        });
+        let matched = matched.get();
         assert!(matched > 100, "{matched}");
     }
 }

@@ -689,6 +689,9 @@ pub fn short_requisite_issuance(requisite: &str) -> Option<Issuance> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::collection::vec;
+    use proptest::sample::select;
+    use proptest::strategy::Strategy;
 
     /// `has_russian` as first written: split at non-word characters, compare lowercased chars.
     fn has_russian_reference(text: &str) -> bool {
@@ -826,17 +829,18 @@ mod tests {
             "😀",
         ];
         let seps = [" ", ", ", "-", "\n", "", "(", "\u{a0}"];
-        let mut rng = crate::testing::xorshift(0x51_7cc1_b727_220au64);
-        let mut next = || rng() as usize;
-        for _ in 0..3000 {
-            let mut s = String::new();
-            for _ in 0..next() % 40 {
-                s.push_str(pieces[next() % pieces.len()]);
-                s.push_str(seps[next() % seps.len()]);
-            }
+        // Up to 39 pieces, each followed by a separator.
+        let word = (select(pieces.to_vec()), select(seps.to_vec()));
+        let texts = vec(word, 0..40).prop_map(|words| {
+            words
+                .into_iter()
+                .flat_map(|(w, sep)| [w, sep])
+                .collect::<String>()
+        });
+        crate::property::check(3000, texts, |s| {
             assert_eq!(russian_words(&s, 0), russian_count_reference(&s), "{s:?}");
             assert_eq!(has_russian(&s), has_russian_reference(&s), "{s:?}");
             assert_eq!(has_russian_lines(s.split('\n')), has_russian_reference(&s));
-        }
+        });
     }
 }

@@ -141,7 +141,41 @@ pub(crate) fn build(
         meta.insert(k.clone(), v.clone());
     }
     let md: Vec<MdLine> = lines.iter().map(|l| strip(&l.text, clean_lines)).collect();
+    let start = text_start(&md, &lines, body_start);
+    // The title: the first `#` heading, else the first line.
+    let title_idx = (start..md.len())
+        .find(|&i| md[i].level == 1)
+        .or_else(|| (start..md.len()).find(|&i| lines[i].indent == 0 && md[i].level == 0))
+        .unwrap_or(start);
+    let title = md
+        .get(title_idx)
+        .map(|m| m.text.to_string())
+        .unwrap_or_default();
 
+    let mut act = crate::structure::empty_act(doc, title.clone(), ActKind::Other);
+    let (units, annex_headers) = parse_units(lines, &md, title_idx, clean_lines);
+    act.units = units;
+
+    // Kind: the form code, else the words of the text.
+    let body_text: String = md[title_idx..]
+        .iter()
+        .map(|m| &*m.text)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let form = meta.get("form").cloned().unwrap_or_default();
+    act.kind = header::kind_from_form(&form).unwrap_or_else(|| kind_from_body(&body_text, &title));
+    apply_requisite(&mut act, &meta, &annex_headers);
+    if header::has_russian(&body_text) {
+        act.languages.push("ru".into());
+    }
+    act.version_date = version_date(doc, &meta);
+    act.id = header::act_id(act.kind, &act.issuances, &act.title);
+    Ok(act)
+}
+
+/// The first line of the text after the front matter at `body_start`: blank lines and the
+/// table of contents skipped.
+fn text_start(md: &[MdLine], lines: &[&CleanLine], body_start: usize) -> usize {
     // Skip the table of contents: from `Мазмұны` to the `#` title (or the first line that is
     // not a contents entry).
     let mut start = body_start;
@@ -168,22 +202,22 @@ pub(crate) fn build(
     while start < md.len() && md[start].text.is_empty() {
         start += 1;
     }
-    // The title: the first `#` heading, else the first line.
-    let title_idx = (start..md.len())
-        .find(|&i| md[i].level == 1)
-        .or_else(|| (start..md.len()).find(|&i| lines[i].indent == 0 && md[i].level == 0))
-        .unwrap_or(start);
-    let title = md
-        .get(title_idx)
-        .map(|m| m.text.to_string())
-        .unwrap_or_default();
+    start
+}
 
-    let mut act = crate::structure::empty_act(doc, title.clone(), ActKind::Other);
-    let mut t = Tree::new(lines.clone(), clean_lines);
+/// The units of the lines after the title at `title_idx`, and the headers of the appendices
+/// (which may name the act's issuance when its requisite line does not).
+fn parse_units<'a>(
+    lines: Vec<&'a CleanLine>,
+    md: &'a [MdLine],
+    title_idx: usize,
+    clean_lines: bool,
+) -> (Vec<crate::model::Unit>, Vec<String>) {
+    let mut t = Tree::new(lines, clean_lines);
     let mut p = MdParser::default();
     let mut annex_headers: Vec<String> = Vec::new();
     for i in title_idx + 1..md.len() {
-        p.step(&mut t, &md, i, &mut annex_headers);
+        p.step(&mut t, md, i, &mut annex_headers);
     }
     p.place_deferred_notes(&mut t);
     for n in &mut t.nodes {
@@ -196,16 +230,12 @@ pub(crate) fn build(
         }
     }
     t.move_tails();
-    act.units = t.finish();
+    (t.finish(), annex_headers)
+}
 
-    // Kind: the form code, else the words of the text.
-    let body_text: String = md[title_idx..]
-        .iter()
-        .map(|m| &*m.text)
-        .collect::<Vec<_>>()
-        .join("\n");
-    let form = meta.get("form").cloned().unwrap_or_default();
-    act.kind = header::kind_from_form(&form).unwrap_or_else(|| kind_from_body(&body_text, &title));
+/// The act's issuances, registration and status from its requisite line in the front
+/// matter, else from the header of an appendix that names the act.
+fn apply_requisite(act: &mut Act, meta: &BTreeMap<String, String>, annex_headers: &[String]) {
     // Issuances: the requisite line, else the header of an appendix naming this act.
     let requisite = meta
         .get("requisite")
@@ -219,7 +249,7 @@ pub(crate) fn build(
         }
     }
     if facts.issuances.is_empty() {
-        for h in &annex_headers {
+        for h in annex_headers {
             let f = header::parse_issuance(h);
             if !f.issuances.is_empty() {
                 facts.issuances = f.issuances;
@@ -257,17 +287,16 @@ pub(crate) fn build(
             on: None,
         };
     }
-    if header::has_russian(&body_text) {
-        act.languages.push("ru".into());
-    }
-    // The edition's date: front matter, else the source address, else the file name.
+}
+
+/// The edition's date: front matter, else the source address, else the file name.
+fn version_date(doc: &Extracted, meta: &BTreeMap<String, String>) -> Option<chrono::NaiveDate> {
     let source = meta
         .get("source")
         .or_else(|| meta.get("source.kaz"))
         .cloned()
         .unwrap_or_default();
-    act.version_date = meta
-        .get("version_date")
+    meta.get("version_date")
         .or_else(|| meta.get("version_date.kaz"))
         .and_then(|d| crate::text::parse_date(d))
         .or_else(|| source.rsplit('/').next().and_then(crate::text::parse_date))
@@ -275,9 +304,7 @@ pub(crate) fn build(
             RE_VERSION_IN_NAME
                 .captures(&doc.source.file)
                 .and_then(|c| crate::text::parse_date(&c[1]))
-        });
-    act.id = header::act_id(act.kind, &act.issuances, &act.title);
-    Ok(act)
+        })
 }
 
 /// `_v2023-01-15` in a file name: the edition's date.
@@ -846,6 +873,10 @@ impl MdParser {
         u
     }
 
+    /// Reads line `i`: markup is skipped, and the first handler that takes the line's kind
+    /// consumes it, in order of precedence (a stamp's tail or title, a note, a stamp, an
+    /// appendix's text, the lines after the signatures, a chapter or article heading, a
+    /// numbered paragraph or subparagraph), and plain text goes to [`MdParser::plain_line`].
     fn step<'a>(
         &mut self,
         t: &mut Tree<'a>,
@@ -861,97 +892,171 @@ impl MdParser {
             return;
         }
         let heading = is_heading(t, md, i);
-        if let Some(u) = self.stamp {
-            if heading {
-                self.stamp = None;
-                if heading_line(text, true).is_none() {
-                    // The attachment's or appendix's title: its heading, and the first
-                    // line of its text, as in the text layout.
-                    t.nodes[u].heading = Some(text.to_string());
-                    t.push(u, text, true, Some(i));
-                    return;
-                }
-            } else if stamp_tail_line(t, md, i) {
-                t.nodes[u].extra_lines.push(i);
-                return;
-            } else if !is_note_start(text) {
-                // A note between the stamp and the title (`Сноска. Приложение 2 в редакции
-                // …`) is the unit's; the title may still follow it.
-                self.stamp = None;
-            }
-        }
-
-        if is_note_start(text) {
-            if self.cur.is_none() {
-                t.note_pending(text, i);
-            }
-            if let Some(cur) = self.cur {
-                // The unit a note says was added (`Глава I дополнена статьей 3-1`), else the
-                // first unit it names, among the current unit and its ancestors.
-                let named = note_target(text);
-                let found =
-                    note_added(text)
-                        .into_iter()
-                        .chain(named.clone())
-                        .find_map(|(kind, num)| {
-                            t.ancestry(cur).into_iter().find(|&a| {
-                                let n = &t.nodes[a];
-                                n.kind == kind && (num.is_none() || n.num == num)
-                            })
-                        });
-                let target = found.unwrap_or(cur);
-                if found.is_none() {
-                    if let Some((kind, num)) = named {
-                        self.deferred
-                            .push((cur, t.nodes[cur].notes.len(), kind, num));
-                    }
-                }
-                t.note(target, text, i);
-            }
+        if self.stamp_line(t, md, i, heading) || self.note_line(t, text, i) {
             return;
         }
-        if !heading {
-            if let Some(kind) = stamp_at(md, i) {
-                // A stamp in the act's own text needs the act to have provisions first.
-                if self.seen_unit || self.signature {
-                    let (u, header) = self.open_stamp(t, md, i, kind);
-                    if t.nodes[u].kind == UnitKind::Annex {
-                        annex_headers.push(header);
-                    }
-                    return;
+        if !heading && self.stamp_opens(t, md, i, annex_headers) {
+            return;
+        }
+        if self.annex_line(t, text, heading, i) || self.after_signature(t, text, heading, i) {
+            return;
+        }
+        if self.heading_opens(t, text, heading, i) || self.numbered_line(t, text, heading, i) {
+            return;
+        }
+        self.plain_line(t, md, i);
+    }
+
+    /// A line after an approval stamp: the stamp's tail, or the title of the attachment or
+    /// appendix it opened. True when it took the line.
+    fn stamp_line<'a>(
+        &mut self,
+        t: &mut Tree<'a>,
+        md: &'a [MdLine],
+        i: usize,
+        heading: bool,
+    ) -> bool {
+        let Some(u) = self.stamp else {
+            return false;
+        };
+        let text: &'a str = &md[i].text;
+        if heading {
+            self.stamp = None;
+            if heading_line(text, true).is_none() {
+                // The attachment's or appendix's title: its heading, and the first
+                // line of its text, as in the text layout.
+                t.nodes[u].heading = Some(text.to_string());
+                t.push(u, text, true, Some(i));
+                return true;
+            }
+        } else if stamp_tail_line(t, md, i) {
+            t.nodes[u].extra_lines.push(i);
+            return true;
+        } else if !is_note_start(text) {
+            // A note between the stamp and the title (`Сноска. Приложение 2 в редакции
+            // …`) is the unit's; the title may still follow it.
+            self.stamp = None;
+        }
+        false
+    }
+
+    /// A note: the current unit's, or the unit it names among the current unit and its
+    /// ancestors; before any unit, kept pending. True when it took the line.
+    fn note_line<'a>(&mut self, t: &mut Tree<'a>, text: &'a str, i: usize) -> bool {
+        if !is_note_start(text) {
+            return false;
+        }
+        if self.cur.is_none() {
+            t.note_pending(text, i);
+        }
+        if let Some(cur) = self.cur {
+            // The unit a note says was added (`Глава I дополнена статьей 3-1`), else the
+            // first unit it names, among the current unit and its ancestors.
+            let named = note_target(text);
+            let found =
+                note_added(text)
+                    .into_iter()
+                    .chain(named.clone())
+                    .find_map(|(kind, num)| {
+                        t.ancestry(cur).into_iter().find(|&a| {
+                            let n = &t.nodes[a];
+                            n.kind == kind && (num.is_none() || n.num == num)
+                        })
+                    });
+            let target = found.unwrap_or(cur);
+            if found.is_none() {
+                if let Some((kind, num)) = named {
+                    self.deferred
+                        .push((cur, t.nodes[cur].notes.len(), kind, num));
                 }
             }
+            t.note(target, text, i);
         }
-        if let Some(a) = self.annex {
-            if !(heading && structured_annex_starts(text)) {
-                t.push(a, text, true, Some(i));
-                return;
-            }
-            // An appendix that is a document with chapters (a Methodology approved as the
-            // order's `1-қосымша`): its chapters and paragraphs are units under it
-            // (`annex_1__chp_1`, `annex_1__para_3`), as an attachment's are.
-            self.att = Some(a);
-            self.annex = None;
-            self.att_last_chp = 0;
+        true
+    }
+
+    /// An approval stamp (`… бұйрығымен бекітілген`, `Приложение N к …`) that opens an
+    /// attachment or appendix. True when it took the line.
+    fn stamp_opens<'a>(
+        &mut self,
+        t: &mut Tree<'a>,
+        md: &'a [MdLine],
+        i: usize,
+        annex_headers: &mut Vec<String>,
+    ) -> bool {
+        let Some(kind) = stamp_at(md, i) else {
+            return false;
+        };
+        // A stamp in the act's own text needs the act to have provisions first.
+        if !(self.seen_unit || self.signature) {
+            return false;
         }
+        let (u, header) = self.open_stamp(t, md, i, kind);
+        if t.nodes[u].kind == UnitKind::Annex {
+            annex_headers.push(header);
+        }
+        true
+    }
+
+    /// A line of an appendix: its text, unless a heading turns it into a document with
+    /// chapters. True when it took the line.
+    fn annex_line<'a>(&mut self, t: &mut Tree<'a>, text: &'a str, heading: bool, i: usize) -> bool {
+        let Some(a) = self.annex else {
+            return false;
+        };
+        if !(heading && structured_annex_starts(text)) {
+            t.push(a, text, true, Some(i));
+            return true;
+        }
+        // An appendix that is a document with chapters (a Methodology approved as the
+        // order's `1-қосымша`): its chapters and paragraphs are units under it
+        // (`annex_1__chp_1`, `annex_1__para_3`), as an attachment's are.
+        self.att = Some(a);
+        self.annex = None;
+        self.att_last_chp = 0;
+        false
+    }
+
+    /// A line after what looked like the act's signatures: a chapter or article heading
+    /// shows the text goes on, a title opens the document the act approves, anything else
+    /// is dropped. True when it took the line.
+    fn after_signature<'a>(
+        &mut self,
+        t: &mut Tree<'a>,
+        text: &'a str,
+        heading: bool,
+        i: usize,
+    ) -> bool {
         if self.signature && heading && heading_line(text, true).is_some() {
             // A chapter or article heading: the text goes on, so what looked like a signature
             // (a short line ending `… төрағасы`) was not the end of the act.
             self.signature = false;
         }
-        if self.signature {
-            // A titled text after the act's signatures with no approval stamp (`## П Р О Г Р
-            // А М М А по …` under `1. Утвердить Программу … (прилагается).`): the document
-            // the act approves.
-            if heading && heading_line(text, true).is_none() && roman_numbered(text).is_none() {
-                let u = self.open_attachment(t, i);
-                t.nodes[u].heading = Some(text.to_string());
-                t.push(u, text, true, Some(i));
-                self.close_levels();
-                self.cur = Some(u);
-            }
-            return;
+        if !self.signature {
+            return false;
         }
+        // A titled text after the act's signatures with no approval stamp (`## П Р О Г Р
+        // А М М А по …` under `1. Утвердить Программу … (прилагается).`): the document
+        // the act approves.
+        if heading && heading_line(text, true).is_none() && roman_numbered(text).is_none() {
+            let u = self.open_attachment(t, i);
+            t.nodes[u].heading = Some(text.to_string());
+            t.push(u, text, true, Some(i));
+            self.close_levels();
+            self.cur = Some(u);
+        }
+        true
+    }
+
+    /// A heading that opens a chapter, section or article: `### II. …` (an attachment's
+    /// next chapter in Roman) or a heading line. True when it took the line.
+    fn heading_opens<'a>(
+        &mut self,
+        t: &mut Tree<'a>,
+        text: &'a str,
+        heading: bool,
+        i: usize,
+    ) -> bool {
         // `### II. Пенсионное обеспечение`: the attachment's next chapter, numbered in Roman.
         if heading && self.att.is_some() {
             if let Some((n, rest)) = roman_numbered(text) {
@@ -964,15 +1069,27 @@ impl MdParser {
                     };
                     let u = self.open_heading(t, h, i);
                     t.push(u, text, true, Some(i));
-                    return;
+                    return true;
                 }
             }
         }
         if let Some(h) = heading_line(text, heading) {
             let u = self.open_heading(t, h, i);
             t.push(u, text, true, Some(i));
-            return;
+            return true;
         }
+        false
+    }
+
+    /// `N.` (a paragraph, or an attachment's next chapter printed as a heading) or `N)` (a
+    /// subparagraph of the current paragraph or article). True when it took the line.
+    fn numbered_line<'a>(
+        &mut self,
+        t: &mut Tree<'a>,
+        text: &'a str,
+        heading: bool,
+        i: usize,
+    ) -> bool {
         if let Some(c) = RE_PARA.captures(text) {
             let num = c[1].to_string();
             let rest = text[c.get(0).map_or(0, |m| m.end())..].trim();
@@ -989,18 +1106,25 @@ impl MdParser {
                 };
                 let u = self.open_heading(t, h, i);
                 t.push(u, text, true, Some(i));
-                return;
+                return true;
             }
             self.open_para(t, text, num, i);
-            return;
+            return true;
         }
         if let Some(c) = RE_SUBPARA.captures(text) {
             if let Some(parent) = self.para.or(self.article) {
                 let num = c[1].to_string();
                 self.open_sub(t, parent, text, num, i);
-                return;
+                return true;
             }
         }
+        false
+    }
+
+    /// A line with no number: the signatures that end the act, an approved Rules' next
+    /// chapter printed plain, or an abzats of the current unit (the preamble before any unit).
+    fn plain_line<'a>(&mut self, t: &mut Tree<'a>, md: &'a [MdLine], i: usize) {
+        let text: &'a str = &md[i].text;
         if self.att.is_none()
             && self.seen_unit
             && (is_md_signature(text) || is_russian_signature(text))

@@ -425,12 +425,8 @@ mod tests {
             "жылғы",
             "",
         ];
-        let mut rng = crate::testing::xorshift(0x6a09_e667_f3bc_c908u64);
-        let mut next = || rng() as usize;
-        for _ in 0..2000 {
-            let lines: Vec<String> = (0..next() % 6)
-                .map(|_| crate::testing::random_text(&mut next, &pieces, 4))
-                .collect();
+        let line = crate::property::text(&pieces, 4);
+        crate::property::check(2000, proptest::collection::vec(line, 0..6), |lines| {
             let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
             let (text, starts) = clean_suffixes(&lines);
             assert_eq!(starts.len(), lines.len());
@@ -438,6 +434,6 @@ mod tests {
                 let want = header::normalize_i(&crate::text::clean_spaces(&lines[k..].join(" ")));
                 assert_eq!(&text[starts[k]..], want, "{lines:?} {k}");
             }
-        }
+        });
     }
 }

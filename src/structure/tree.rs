@@ -327,6 +327,8 @@ pub(crate) fn join_parts(parts: &[Part<'_>], clean_lines: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::collection::vec;
+    use proptest::prelude::*;
 
     /// `join_parts` gives what joining the parts and collapsing each line did.
     #[test]
@@ -334,16 +336,13 @@ mod tests {
         let pieces = [
             "а", "Қаз", " ", "  ", "\n", "\r\n", "\u{a0}", "\t", "1)", "\u{2028}",
         ];
-        let mut rng = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15u64);
-        let mut next = || rng() as usize;
-        for _ in 0..3000 {
-            let parts: Vec<Part> = (0..next() % 5)
-                .map(|_| Part {
-                    text: crate::testing::random_text(&mut next, &pieces, 6).into(),
-                    new_par: next() % 2 == 0,
-                    line: None,
-                })
-                .collect();
+        let part =
+            (crate::property::text(&pieces, 6), any::<bool>()).prop_map(|(text, new_par)| Part {
+                text: text.into(),
+                new_par,
+                line: None,
+            });
+        crate::property::check(3000, vec(part, 0..5), |parts| {
             let mut joined = String::new();
             for p in &parts {
                 let t = p.text.trim();
@@ -361,6 +360,6 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("\n");
             assert_eq!(join_parts(&parts, false), want, "{parts:?}");
-        }
+        });
     }
 }

@@ -158,6 +158,9 @@ pub(crate) fn push_words(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+    use proptest::sample::select;
 
     /// `push_words` splits exactly where `split_whitespace` does, every Unicode space included.
     #[test]
@@ -181,19 +184,10 @@ mod tests {
             "\u{a9}",
             "\u{1c}",
         ];
-        let mut rng = crate::testing::xorshift(0x2545_f491_4f6c_dd1du64);
-        let mut next = || rng() as usize;
-        for _ in 0..4000 {
-            let mut s = String::new();
-            // Long enough for several eight-byte steps of `next_ws`.
-            for _ in 0..next() % 30 {
-                let pick = next();
-                if pick % 2 == 0 {
-                    s.push_str(spaces[pick / 2 % spaces.len()]);
-                } else {
-                    s.push_str(words[pick / 2 % words.len()]);
-                }
-            }
+        // Spaces and words alike often; long enough for several eight-byte steps of `next_ws`.
+        let piece = prop_oneof![select(spaces.to_vec()), select(words.to_vec())];
+        let texts = vec(piece, 0..30).prop_map(|p| p.concat());
+        crate::property::check(4000, texts, |s| {
             let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(clean_spaces(&s), want, "{s:?}");
             assert_eq!(is_collapsed(s.as_bytes()), want == s, "{s:?}");
@@ -203,6 +197,6 @@ mod tests {
                 .find(|(_, c)| c.is_whitespace())
                 .map_or((s.len(), 0), |(i, c)| (i, c.len_utf8()));
             assert_eq!(next_ws(s.as_bytes(), 0), first, "{s:?}");
-        }
+        });
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// The stages in the order data flows through them; modules on one line share a place.
 const LAYERS: &[&[&str]] = &[
-    &["text", "panic_guard"],
+    &["text", "panic_guard", "property"],
     &["model"],
     &["error", "analysis"],
     &["extract"],

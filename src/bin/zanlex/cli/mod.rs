@@ -10,13 +10,13 @@ mod analyze;
 mod diff;
 pub(crate) mod history;
 mod index;
-mod stderr_log;
 mod progress;
 mod refs;
 mod scale;
 pub(crate) mod search;
 mod serve;
 pub(crate) mod show;
+mod stderr_log;
 mod units;
 
 /// zanlex: search Kazakhstan's normative acts in Kazakh, with pinpoint citations.

@@ -24,6 +24,8 @@
 //! instruction can be read alone. Sentences that set the scope (`көрсетілген бұйрықпен бекітілген
 //! … қағидаларында:`) stay in the paragraph's own text.
 
+mod mods;
+
 use crate::extract::CleanLine;
 use crate::model::{UnitKind, UnitStatus};
 use crate::structure::common::*;
@@ -60,16 +62,6 @@ enum Zone {
     AttHeading,
     Att,
     Annex,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Seg {
-    Quote,
-    NextPara,
-    Verb,
-    Context,
-    Scope,
-    Other,
 }
 
 struct Mods {
@@ -264,72 +256,6 @@ impl<'a> TextParser<'a> {
         out
     }
 
-    /// The text of the segment starting at line `i`: the line and its unindented continuations.
-    fn seg_text(&self, i: usize) -> String {
-        let mut s = self.text(i).to_string();
-        let mut j = i + 1;
-        while j < self.n() && !self.indented(j) && j < i + 25 {
-            if RE_ANNEX.is_match(self.text(j)) {
-                break;
-            }
-            s.push(' ');
-            s.push_str(self.text(j));
-            j += 1;
-        }
-        s
-    }
-
-    fn seg_kind(&self, i: usize, para_key: &[u32]) -> Seg {
-        let t = self.text(i);
-        if t.starts_with('"') || t.starts_with('«') || t.starts_with('“') {
-            return Seg::Quote;
-        }
-        if let Some(c) = RE_PARA.captures(t) {
-            let k = num_key(&c[1]);
-            if k.as_slice() > para_key && k.first().copied() <= para_key.first().map(|n| n + 1) {
-                return Seg::NextPara;
-            }
-        }
-        let seg = self.seg_text(i);
-        if RE_VERB.is_match(&seg) {
-            return Seg::Verb;
-        }
-        let st = seg.trim();
-        if st.chars().count() < 80
-            && (st.ends_with(':') || st.starts_with(':'))
-            && RE_CONTEXT_WORD.is_match(st)
-        {
-            return Seg::Context;
-        }
-        if seg.contains("бекітілген")
-            || seg.contains("қағидаларында")
-            || t.starts_with("көрсетілген")
-        {
-            return Seg::Scope;
-        }
-        Seg::Other
-    }
-
-    /// Whether line `i` closes the quoted text of an instruction: it ends with a closing quote
-    /// and what follows is not more quoted text.
-    fn closes(&self, i: usize, para_key: &[u32]) -> bool {
-        if !RE_CLOSE.is_match(self.text(i)) {
-            return false;
-        }
-        let j = i + 1;
-        if j >= self.n() {
-            return true;
-        }
-        if !self.indented(j) {
-            return RE_ANNEX.is_match(self.text(j));
-        }
-        matches!(
-            self.seg_kind(j, para_key),
-            Seg::NextPara | Seg::Verb | Seg::Context | Seg::Scope
-        ) || is_signature(self.text(j))
-            || is_note_start(self.text(j))
-    }
-
     /// Runs the parser over lines `start..`.
     pub fn run(&mut self, start: usize) {
         let mut i = start;
@@ -424,15 +350,52 @@ impl<'a> TextParser<'a> {
         prev_ok.then_some((num, rest))
     }
 
+    /// Reads line `i`: the first handler that takes the line's kind consumes it, in order of
+    /// precedence (a note's continuation, a note, an instruction, an appendix or attachment,
+    /// the zone's own lines, a section or article, a heading's continuation, a numbered or
+    /// indented line), and a line none takes continues the current unit.
     fn step(&mut self, i: usize) {
         let text = self.text(i);
         let ind = self.indented(i);
+        if self.continue_note(i, text, ind) || self.note_line(i, text) {
+            return;
+        }
+        if self.mods.is_some() && self.step_mods(i) {
+            return;
+        }
+        if !ind && (self.try_annex(i) || self.try_attachment(i)) {
+            return;
+        }
+        match self.zone {
+            Zone::Signature => return,
+            Zone::Annex => return self.annex_line(i, text, ind),
+            Zone::Order | Zone::AttHeading | Zone::Att => {}
+        }
+        if matches!(self.zone, Zone::Att | Zone::AttHeading) && !ind && self.try_section(i) {
+            return;
+        }
+        if self.zone == Zone::Order && self.mods.is_none() && self.try_article(i) {
+            return;
+        }
+        if self.continue_heading(i, text, ind) {
+            return;
+        }
+        if ind && self.indented_line(i, text) {
+            return;
+        }
+        if let Some(c) = self.cur {
+            self.t.push(c, text, ind, Some(i));
+        }
+    }
 
+    /// An unindented line that continues a pending note or the last note of a unit, until
+    /// the note is complete or a structural line begins; true when it took the line.
+    fn continue_note(&mut self, i: usize, text: &'a str, ind: bool) -> bool {
         if self.note_pending {
             let done = self.t.last_pending().is_some_and(note_complete);
             if !ind && !done && !self.is_structural(i) {
                 self.t.pending_continue(text, i);
-                return;
+                return true;
             }
             self.note_pending = false;
         }
@@ -444,98 +407,81 @@ impl<'a> TextParser<'a> {
                 .is_some_and(|(t, _)| note_complete(t));
             if !ind && !done && !self.is_structural(i) {
                 self.t.note_continue(u, text, i);
-                return;
+                return true;
             }
             self.note_on = None;
         }
+        false
+    }
 
-        // A note (not one quoted inside an instruction) belongs to the unit it follows.
+    /// A note (not one quoted inside an instruction) belongs to the unit it follows.
+    fn note_line(&mut self, i: usize, text: &str) -> bool {
         let quoting = self.mods.as_ref().is_some_and(|m| m.in_quote);
         if is_note_start(text) && self.zone != Zone::Signature && !quoting {
             self.heading_of = None;
             self.attach_note(i);
-            return;
+            return true;
         }
+        false
+    }
 
-        if self.mods.is_some() && self.step_mods(i) {
-            return;
-        }
-
-        if !ind && self.try_annex(i) {
-            return;
-        }
-
-        if !ind && self.try_attachment(i) {
-            return;
-        }
-
-        if self.zone == Zone::Signature {
-            return;
-        }
-
-        if self.zone == Zone::Annex {
-            if let Some((a, _)) = self.annex {
-                if self.heading_of == Some(a) && !ind && !is_terminal(text) {
-                    if text != "Нысан" && !RE_ANNEX.is_match(text) {
-                        self.push_heading(a, text);
-                    }
-                } else {
-                    self.heading_of = None;
+    /// A line of an appendix: kept as text, its first unindented lines the heading.
+    fn annex_line(&mut self, i: usize, text: &'a str, ind: bool) {
+        if let Some((a, _)) = self.annex {
+            if self.heading_of == Some(a) && !ind && !is_terminal(text) {
+                if text != "Нысан" && !RE_ANNEX.is_match(text) {
+                    self.push_heading(a, text);
                 }
-                self.t.push(a, text, ind, Some(i));
+            } else {
+                self.heading_of = None;
             }
-            return;
+            self.t.push(a, text, ind, Some(i));
         }
+    }
 
-        if matches!(self.zone, Zone::Att | Zone::AttHeading) && !ind && self.try_section(i) {
-            return;
-        }
-
-        if self.zone == Zone::Order && self.mods.is_none() && self.try_article(i) {
-            return;
-        }
-
+    /// An unindented line after a heading continues it; an indented one ends it. True when
+    /// it took the line.
+    fn continue_heading(&mut self, i: usize, text: &'a str, ind: bool) -> bool {
         if let Some(h) = self.heading_of {
             if !ind {
                 self.push_heading(h, text);
                 self.t.push(h, text, false, Some(i));
-                return;
+                return true;
             }
             self.heading_of = None;
         }
+        false
+    }
 
-        if ind {
-            if self.try_paragraph(i) {
-                return;
-            }
-            if self.try_subparagraph(i) {
-                return;
-            }
-            let has_body = self.order_para.is_some() || self.article.is_some();
-            if self.zone == Zone::Order && has_body && is_signature(text) {
-                self.zone = Zone::Signature;
-                self.cur = None;
-                return;
-            }
-            let before_body =
-                self.order_para.is_none() && self.article.is_none() && self.act_chapter.is_none();
-            if self.zone == Zone::Order && before_body {
-                let p = match self.preamble {
-                    Some(p) => p,
-                    None => {
-                        let p =
-                            self.t
-                                .open(None, UnitKind::Preamble, None, "preamble".into(), None);
-                        self.preamble = Some(p);
-                        p
-                    }
-                };
-                self.cur = Some(p);
-            }
+    /// An indented line: a paragraph, a subparagraph, the signatures after the act's body
+    /// (which end it), or, before the body, the preamble (opened here, and the line then
+    /// continues it). True when it took the line.
+    fn indented_line(&mut self, i: usize, text: &str) -> bool {
+        if self.try_paragraph(i) || self.try_subparagraph(i) {
+            return true;
         }
-        if let Some(c) = self.cur {
-            self.t.push(c, text, ind, Some(i));
+        let has_body = self.order_para.is_some() || self.article.is_some();
+        if self.zone == Zone::Order && has_body && is_signature(text) {
+            self.zone = Zone::Signature;
+            self.cur = None;
+            return true;
         }
+        let before_body =
+            self.order_para.is_none() && self.article.is_none() && self.act_chapter.is_none();
+        if self.zone == Zone::Order && before_body {
+            let p = match self.preamble {
+                Some(p) => p,
+                None => {
+                    let p = self
+                        .t
+                        .open(None, UnitKind::Preamble, None, "preamble".into(), None);
+                    self.preamble = Some(p);
+                    p
+                }
+            };
+            self.cur = Some(p);
+        }
+        false
     }
 
     fn push_heading(&mut self, u: usize, text: &str) {
@@ -873,118 +819,6 @@ impl<'a> TextParser<'a> {
         true
     }
 
-    /// Handles a line inside an instructions paragraph; false when the paragraph has ended.
-    fn step_mods(&mut self, i: usize) -> bool {
-        let text: &'a str = self.text(i);
-        let ind = self.indented(i);
-        let Some(m) = self.mods.as_ref() else {
-            return false;
-        };
-        let (para, para_key) = (m.para, m.para_key.clone());
-        if m.in_quote {
-            let target = m.cur.unwrap_or(para);
-            self.t.push(target, text, ind, Some(i));
-            let closed = self.closes(i, &para_key);
-            if let Some(m) = self.mods.as_mut() {
-                m.in_quote = !closed;
-            }
-            return true;
-        }
-        if !m.intro_done {
-            if !ind {
-                self.t.push(para, text, false, Some(i));
-                return true;
-            }
-            if let Some(m) = self.mods.as_mut() {
-                m.intro_done = true;
-            }
-        }
-        if !ind {
-            if RE_ANNEX.is_match(text) || self.approval_at(i) {
-                self.mods = None;
-                return false;
-            }
-            let target = self.mods.as_ref().map_or(para, |m| m.last_target);
-            self.t.push(target, text, false, Some(i));
-            return true;
-        }
-        match self.seg_kind(i, &para_key) {
-            Seg::NextPara => {
-                self.mods = None;
-                false
-            }
-            Seg::Quote => {
-                let target = self.mods.as_ref().and_then(|m| m.cur).unwrap_or(para);
-                self.t.push(target, text, true, Some(i));
-                let closed = self.closes(i, &para_key);
-                if let Some(m) = self.mods.as_mut() {
-                    m.last_target = target;
-                    m.in_quote = !closed;
-                }
-                true
-            }
-            Seg::Verb => {
-                let seg = self.seg_text(i);
-                let sub = !RE_TOP_TARGET.is_match(&seg);
-                let para_eid = self.t.eid(para).to_string();
-                let Some(m) = self.mods.as_mut() else {
-                    return false;
-                };
-                if !sub {
-                    m.context = None;
-                }
-                m.count += 1;
-                let eid = format!("{para_eid}__mod_{}", m.count);
-                let ctx = if sub { m.context.clone() } else { None };
-                let ctx_line = if m.context_used {
-                    None
-                } else {
-                    ctx.as_ref().map(|c| c.1)
-                };
-                if ctx.is_some() {
-                    m.context_used = true;
-                }
-                let u = self
-                    .t
-                    .open(Some(para), UnitKind::Instruction, None, eid, Some(i));
-                if let Some((c, _)) = &ctx {
-                    self.t.nodes[u].heading = Some(c.clone());
-                    self.t.push(u, c.clone(), true, ctx_line);
-                }
-                self.t.push(u, text, ctx.is_none(), Some(i));
-                if let Some(m) = self.mods.as_mut() {
-                    m.cur = Some(u);
-                    m.last_target = u;
-                }
-                self.cur = Some(u);
-                true
-            }
-            Seg::Context => {
-                if let Some(m) = self.mods.as_mut() {
-                    m.context = Some((text.to_string(), i));
-                    m.context_used = false;
-                    m.cur = None;
-                    m.last_target = para;
-                }
-                true
-            }
-            Seg::Scope | Seg::Other => {
-                if is_signature(text) {
-                    self.mods = None;
-                    return false;
-                }
-                self.t.push(para, text, true, Some(i));
-                if let Some(m) = self.mods.as_mut() {
-                    m.cur = None;
-                    m.context = None;
-                    m.last_target = para;
-                }
-                self.cur = Some(para);
-                true
-            }
-        }
-    }
-
     /// Final touches: appendices and articles that notes say were deleted.
     pub fn finish(mut self) -> Vec<crate::model::Unit> {
         for n in &mut self.t.nodes {
@@ -1019,3 +853,6 @@ pub(crate) fn mark_status(status: &mut UnitStatus, rest: &str) {
         };
     }
 }
+
+#[cfg(test)]
+mod tests;
