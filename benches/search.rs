@@ -83,9 +83,8 @@ fn report(name: &str, mut times: Vec<Duration>) {
 fn bench(c: &mut Criterion) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("index");
-    let (index, _) =
-        ZanIndex::open_or_build(&root().join("corpus"), &dir, &BuildOptions::default())
-            .expect("index builds");
+    let (index, _) = ZanIndex::open_or_build(root().join("corpus"), &dir, &BuildOptions::default())
+        .expect("index builds");
 
     println!("\nquery latency (top 10 with citations and snippets, warm, one thread):");
     let mut all = Vec::new();

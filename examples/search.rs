@@ -35,7 +35,7 @@ fn run(query: &str) -> zanlex::Result<()> {
     let index_dir = std::env::temp_dir().join("zanlex-example-index");
     // Builds the index on the first run; later runs only re-index changed files.
     let (index, report) =
-        ZanIndex::open_or_build(&root.join("corpus"), &index_dir, &BuildOptions::default())?;
+        ZanIndex::open_or_build(root.join("corpus"), &index_dir, &BuildOptions::default())?;
     if report.changed {
         eprintln!(
             "indexed {} unit documents into {}",

@@ -537,6 +537,51 @@ pub fn restore_query(index: &Store, q: &super::Query) -> super::Query {
     }
 }
 
+/// The `kk_stem` terms of `searcher`'s segments whose stem folds to `loose` (a `kk_loose`
+/// token), sorted, one for each form of each such stem ([`crate::analysis::form_term`]):
+/// with the `kk_loose` term itself, what a loose search looks for
+/// ([`crate::analysis::KK_LOOSE_REST`]). A Cyrillic form has those whose stem folds to
+/// it, a number ([`crate::analysis::is_unchanged_form`]) its own term when the index has
+/// it, others none.
+#[cfg(any(test, feature = "internals"))]
+pub fn stem_terms_folding_to(
+    index: &Store,
+    searcher: &tantivy::Searcher,
+    loose: &str,
+) -> crate::Result<Vec<String>> {
+    let mut set = super::synonym::TermSet::default();
+    add_stem_terms_folding_to(index, searcher, loose, None, &mut set)?;
+    Ok(set
+        .terms()
+        .iter()
+        .filter_map(|t| t.value().as_str().map(str::to_string))
+        .collect())
+}
+
+/// Adds to `set` the terms [`stem_terms_folding_to`] returns, with where each is in each
+/// segment, but for the terms of the stem `besides` (the caller has those).
+pub fn add_stem_terms_folding_to(
+    index: &Store,
+    searcher: &tantivy::Searcher,
+    loose: &str,
+    besides: Option<&str>,
+    set: &mut super::synonym::TermSet,
+) -> crate::Result<()> {
+    let field = index.fields().kk_stem;
+    if crate::analysis::is_unchanged_form(loose) {
+        // Such a token is always its own stem, written as it is.
+        let own = crate::analysis::form_term(loose, loose);
+        set.look_up(searcher, tantivy::Term::from_field_text(field, &own))?;
+    } else if crate::analysis::is_cyrillic_word(loose) {
+        let folds = FoldsTo::new(loose);
+        set.add_from_segments(searcher, field, |dictionary, found| match besides {
+            Some(stem) => each_accepted_in(dictionary, Besides::new(folds.clone(), stem), found),
+            None => each_accepted_in(dictionary, folds.clone(), found),
+        })?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -772,49 +817,4 @@ mod tests {
             }
         }
     }
-}
-
-/// The `kk_stem` terms of `searcher`'s segments whose stem folds to `loose` (a `kk_loose`
-/// token), sorted, one for each form of each such stem ([`crate::analysis::form_term`]):
-/// with the `kk_loose` term itself, what a loose search looks for
-/// ([`crate::analysis::KK_LOOSE_REST`]). A Cyrillic form has those whose stem folds to
-/// it, a number ([`crate::analysis::is_unchanged_form`]) its own term when the index has
-/// it, others none.
-#[cfg(any(test, feature = "internals"))]
-pub fn stem_terms_folding_to(
-    index: &Store,
-    searcher: &tantivy::Searcher,
-    loose: &str,
-) -> crate::Result<Vec<String>> {
-    let mut set = super::synonym::TermSet::default();
-    add_stem_terms_folding_to(index, searcher, loose, None, &mut set)?;
-    Ok(set
-        .terms()
-        .iter()
-        .filter_map(|t| t.value().as_str().map(str::to_string))
-        .collect())
-}
-
-/// Adds to `set` the terms [`stem_terms_folding_to`] returns, with where each is in each
-/// segment, but for the terms of the stem `besides` (the caller has those).
-pub fn add_stem_terms_folding_to(
-    index: &Store,
-    searcher: &tantivy::Searcher,
-    loose: &str,
-    besides: Option<&str>,
-    set: &mut super::synonym::TermSet,
-) -> crate::Result<()> {
-    let field = index.fields().kk_stem;
-    if crate::analysis::is_unchanged_form(loose) {
-        // Such a token is always its own stem, written as it is.
-        let own = crate::analysis::form_term(loose, loose);
-        set.look_up(searcher, tantivy::Term::from_field_text(field, &own))?;
-    } else if crate::analysis::is_cyrillic_word(loose) {
-        let folds = FoldsTo::new(loose);
-        set.add_from_segments(searcher, field, |dictionary, found| match besides {
-            Some(stem) => each_accepted_in(dictionary, Besides::new(folds.clone(), stem), found),
-            None => each_accepted_in(dictionary, folds.clone(), found),
-        })?;
-    }
-    Ok(())
 }

@@ -17,7 +17,7 @@ fn round_trip(corpus: &Path) {
     let tmp = tempfile::tempdir().unwrap();
     let report = refresh(corpus, &tmp.path().join("index"), &BuildOptions::default()).unwrap();
     assert!(report.failures.is_empty(), "{report:?}");
-    let index = ZanIndex::open(&tmp.path().join("index")).unwrap();
+    let index = ZanIndex::open(tmp.path().join("index")).unwrap();
     let ingested = by_file_and_id(zanlex::internals::ingest::ingest_corpus(corpus).acts);
     assert!(!ingested.is_empty());
     let read = index.acts().unwrap();

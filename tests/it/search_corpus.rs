@@ -21,8 +21,8 @@ fn fixture() -> &'static Fixture {
     F.get_or_init(|| {
         let dir = tempfile::tempdir().expect("tempdir");
         let (index, report) = ZanIndex::open_or_build(
-            &root().join("corpus"),
-            &dir.path().join("index"),
+            root().join("corpus"),
+            dir.path().join("index"),
             &BuildOptions::default(),
         )
         .expect("index builds");

@@ -25,7 +25,9 @@ mod segment;
 mod tokens;
 
 pub(super) use packed::{memo_tokenize, Packed};
-pub use tokens::{tokenize_into, tokenize_packed, TokenBuf, TokenRef};
+#[cfg(any(test, feature = "internals"))]
+pub use tokens::tokenize_into;
+pub use tokens::{tokenize_packed, TokenBuf, TokenRef};
 
 use std::rc::Rc;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};

@@ -4,6 +4,7 @@
 use super::packed::{Packed, Sink};
 use super::segment::{fast_segments, segments, slow_segments, Case, Kind, Seg};
 use crate::analysis::normalize::{lower_simple, normalize, repair_lower, Normalized};
+#[cfg(any(test, feature = "internals"))]
 use tantivy::tokenizer::Token;
 
 /// Ordinal endings after a hyphen (`55-ші`, `1-інші`): not worth a token of their own.
