@@ -53,28 +53,6 @@ fn is_plural(suffix: &str) -> bool {
     ["ями", "ях", "ей", "ами", "ах", "ов", "ы", "ям", "ий", "ам"].contains(&suffix)
 }
 
-/// `IV` → `4`: chapters are numbered in Roman figures in older texts, in Arabic in eids.
-fn roman(s: &str) -> Option<u32> {
-    let mut total = 0u32;
-    let mut prev = 0u32;
-    for c in s.chars().rev() {
-        let v = match c {
-            'I' => 1,
-            'V' => 5,
-            'X' => 10,
-            'L' => 50,
-            _ => return None,
-        };
-        if v < prev {
-            total = total.checked_sub(v)?;
-        } else {
-            total += v;
-            prev = v;
-        }
-    }
-    (total > 0).then_some(total)
-}
-
 fn mentions(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     for c in MENTION_RE.captures_iter(text) {
@@ -101,7 +79,7 @@ fn mentions(text: &str) -> Vec<Mention> {
                 _ => "sec",
             };
             let list = list.as_str().trim();
-            let nums = match roman(list) {
+            let nums = match crate::structure::roman(list) {
                 Some(n) if prefix == "chp" || prefix == "sec" => vec![n.to_string()],
                 Some(_) => Vec::new(),
                 None => common::list_numbers(list, is_plural(suf.as_str())),
@@ -519,7 +497,7 @@ mod tests {
 
     #[test]
     fn roman_chapters() {
-        assert_eq!(roman("IV"), Some(4));
-        assert_eq!(roman("XII"), Some(12));
+        assert_eq!(crate::structure::roman("IV"), Some(4));
+        assert_eq!(crate::structure::roman("XII"), Some(12));
     }
 }
