@@ -1,137 +1,20 @@
 //! Ranking quality of zanlex's own search on the mirror sample (`../shared/data/mirror`): the
 //! relevance set `evals/mirror_queries.tsv` (queries a lawyer types, in Kazakh and Russian, with
-//! the units that answer each) is run through [`ZanIndex::search`] with `limit(10)` and the
+//! the units that answer each) is run through `ZanIndex::search` with `limit(10)` and the
 //! query's language (`--lang`), and Recall@10 and MRR@10 are printed overall and per language,
 //! with each query's rank of the first relevant hit (`-` when none is in the top 10).
 //!
-//! The TSV has a header and five tab-separated columns: `id`, `lang` (`kk` or `ru`), `query`,
-//! `relevant` (space-separated `ACT_ID#EID`) and `why` (the words of the text that answer it).
-//!
-//! **When a hit counts.** A hit `ACT#EID` answers a relevant entry `ACT#R` when `EID` is `R`
-//! or a descendant of it (`R__…`): a subparagraph answers for the paragraph listed as relevant,
-//! because the paragraph's words are then in the hit's citation path and its text is part of
-//! the paragraph. An ancestor does not count: a hit on a whole article does not answer a query
-//! whose answer is one of its subparagraphs (the set lists the most specific units, and where a
-//! whole paragraph answers, the paragraph). Recall@10 of a query is the share of its relevant
-//! entries answered by at least one of the top 10 hits; MRR@10 is the reciprocal rank of the
-//! first hit that answers any entry (0 when none does); both are averaged over the queries.
-//!
-//! Relevant units that the index does not have in the query's language (a parser that does not
-//! split that structure yet) are counted and listed, so that a low score can be told apart from
-//! a missing unit.
+//! The TSV's columns, when a hit counts and how the scores are reckoned are described in
+//! `examples/common/eval.rs`, which `eval_questions` shares.
 //!
 //! Run: `cargo run --release --example eval_mirror [-- MIRROR_DIR]`. Without the mirror sample
 //! it prints that it skipped and exits with success. The index is built in a temporary folder.
 
+#[path = "common/eval.rs"]
+mod eval;
+
+use eval::Res;
 use std::path::{Path, PathBuf};
-use zanlex::Lang;
-use zanlex::SearchRequest;
-use zanlex::{BuildOptions, ZanIndex};
-
-type Res<T> = Result<T, Box<dyn std::error::Error>>;
-
-/// Hits looked at per query.
-const K: usize = 10;
-
-/// One row of the relevance set.
-struct Judged {
-    id: String,
-    lang: Lang,
-    query: String,
-    /// `(act id, eid)` of every unit that answers the query.
-    relevant: Vec<(String, String)>,
-}
-
-/// Reads the TSV; a malformed row is an error naming its line (the test `eval_set` checks the
-/// same rules, so this only fires on a file edited without running it).
-fn read_set(path: &Path) -> Res<Vec<Judged>> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate().skip(1) {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        let bad = |why: &str| format!("{}:{}: {why}", path.display(), n + 1);
-        if cols.len() != 5 {
-            return Err(bad(&format!("{} columns, expected 5", cols.len())).into());
-        }
-        let lang = match cols[1] {
-            "kk" => Lang::Kk,
-            "ru" => Lang::Ru,
-            other => return Err(bad(&format!("lang {other:?} is not kk or ru")).into()),
-        };
-        let mut relevant = Vec::new();
-        for entry in cols[3].split_whitespace() {
-            let (act, eid) = entry
-                .split_once('#')
-                .filter(|(a, e)| !a.is_empty() && !e.is_empty())
-                .ok_or_else(|| bad(&format!("relevant entry {entry:?} is not ACT#EID")))?;
-            relevant.push((act.to_string(), eid.to_string()));
-        }
-        if relevant.is_empty() {
-            return Err(bad("no relevant units").into());
-        }
-        out.push(Judged {
-            id: cols[0].to_string(),
-            lang,
-            query: cols[2].to_string(),
-            relevant,
-        });
-    }
-    Ok(out)
-}
-
-/// Whether a hit on `eid` of `act` answers the relevant entry `(rel_act, rel_eid)`: the same
-/// unit or one of its descendants.
-fn answers(act: &str, eid: &str, rel_act: &str, rel_eid: &str) -> bool {
-    act == rel_act
-        && (eid == rel_eid
-            || eid
-                .strip_prefix(rel_eid)
-                .is_some_and(|rest| rest.starts_with("__")))
-}
-
-/// One query's outcome.
-struct Outcome {
-    lang: Lang,
-    recall: f64,
-    /// 1-based rank of the first hit that answers, if any in the top [`K`].
-    first: Option<usize>,
-}
-
-/// Sums of the metrics over a group of queries.
-#[derive(Default)]
-struct Totals {
-    n: usize,
-    recall: f64,
-    mrr: f64,
-    found: usize,
-}
-
-impl Totals {
-    fn add(&mut self, o: &Outcome) {
-        self.n += 1;
-        self.recall += o.recall;
-        if let Some(r) = o.first {
-            self.mrr += 1.0 / r as f64;
-            self.found += 1;
-        }
-    }
-
-    fn line(&self, name: &str) -> String {
-        let c = self.n.max(1) as f64;
-        format!(
-            "{:<8} {:>7} {:>9.3} {:>8.3} {:>14}",
-            name,
-            self.n,
-            self.recall / c,
-            self.mrr / c,
-            format!("{}/{}", self.found, self.n)
-        )
-    }
-}
 
 fn main() -> Res<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -143,112 +26,11 @@ fn main() -> Res<()> {
         println!("skipped: {} is absent", mirror.display());
         return Ok(());
     }
-    let set = read_set(&root.join("evals/mirror_queries.tsv"))?;
-
+    let set = eval::read_set(&root.join("evals/mirror_queries.tsv"))?;
     let tmp = tempfile::tempdir()?;
-    let t0 = std::time::Instant::now();
-    let (index, report) = ZanIndex::open_or_build(&mirror, tmp.path(), &BuildOptions::default())?;
-    for (file, reason) in &report.failures {
-        eprintln!("not indexed: {file}: {reason}");
-    }
-    for (file, reason) in &report.warnings {
-        eprintln!("warning: {file}: {reason}");
-    }
-    if let Some(w) = &report.warning {
-        eprintln!("warning: {w}");
-    }
-    eprintln!(
-        "indexed {} in {} ms: {} unit documents; {} queries",
-        mirror.display(),
-        t0.elapsed().as_millis(),
-        report.units_indexed,
-        set.len()
-    );
-
-    let mut outcomes = Vec::new();
-    let mut missing_total = 0usize;
-    let mut relevant_total = 0usize;
-    println!(
-        "{:<5} {:<3} {:>5} {:>7}  {:<58} first hit",
-        "id", "lng", "rank", "recall", "query"
-    );
-    for q in &set {
-        let req = SearchRequest::new(q.query.as_str()).limit(K).lang(q.lang);
-        let hits: Vec<(String, String)> = match index.search(&req) {
-            Ok(res) => res
-                .hits
-                .into_iter()
-                .map(|h| (h.act.id, h.unit.eid))
-                .collect(),
-            Err(e) => {
-                eprintln!("{}: search failed: {e}", q.id);
-                Vec::new()
-            }
-        };
-        let first = hits
-            .iter()
-            .position(|(a, e)| q.relevant.iter().any(|(ra, re)| answers(a, e, ra, re)))
-            .map(|p| p + 1);
-        let found = q
-            .relevant
-            .iter()
-            .filter(|(ra, re)| hits.iter().any(|(a, e)| answers(a, e, ra, re)))
-            .count();
-        let recall = found as f64 / q.relevant.len() as f64;
-        // Relevant units the index lacks in this language: the parsers' gap, not ranking's.
-        let missing: Vec<String> = q
-            .relevant
-            .iter()
-            .filter(|(a, e)| index.unit_in(a, e, Some(q.lang)).is_err())
-            .map(|(_, e)| e.clone())
-            .collect();
-        relevant_total += q.relevant.len();
-        missing_total += missing.len();
-        let top = hits
-            .first()
-            .map(|(a, e)| format!("{a}#{e}"))
-            .unwrap_or_else(|| "(no hits)".to_string());
-        let rank = first.map_or_else(|| "-".to_string(), |r| r.to_string());
-        let query: String = q.query.chars().take(58).collect();
-        print!(
-            "{:<5} {:<3} {:>5} {:>7.2}  {:<58} {top}",
-            q.id,
-            q.lang.as_str(),
-            rank,
-            recall,
-            query
-        );
-        if !missing.is_empty() {
-            print!("  [not in index: {}]", missing.join(" "));
-        }
-        println!();
-        outcomes.push(Outcome {
-            lang: q.lang,
-            recall,
-            first,
-        });
-    }
-
-    let mut all = Totals::default();
-    let mut kk = Totals::default();
-    let mut ru = Totals::default();
-    for o in &outcomes {
-        all.add(o);
-        match o.lang {
-            Lang::Kk => kk.add(o),
-            Lang::Ru => ru.add(o),
-        }
-    }
-    println!();
-    println!(
-        "{:<8} {:>7} {:>9} {:>8} {:>14}",
-        "", "queries", "Recall@10", "MRR@10", "found in top10"
-    );
-    println!("{}", all.line("all"));
-    println!("{}", kk.line("kk"));
-    println!("{}", ru.line("ru"));
-    println!(
-        "{missing_total} of {relevant_total} relevant units are not in the index in their query's language"
-    );
+    let index = eval::build_index(&mirror, tmp.path(), set.len())?;
+    eval::print_header();
+    let outcomes: Vec<eval::Outcome> = set.iter().map(|q| eval::run_query(&index, q)).collect();
+    eval::print_summary(&eval::totals_by_lang(&outcomes), &outcomes);
     Ok(())
 }

@@ -1,10 +1,12 @@
-//! The relevance set over the mirror sample (`evals/mirror_queries.tsv`, scored by
-//! `examples/eval_mirror.rs`) is well formed: a header and five tab-separated columns per row,
-//! unique ids, lang `kk` or `ru`, and every relevant entry `ACT#EID` naming one of the mirror
-//! sample's acts and an eid in zanlex's shape.
+//! The relevance sets are well formed: a header and five tab-separated columns per row, unique
+//! ids, lang `kk` or `ru`, and every relevant entry `ACT#EID` an eid in zanlex's shape.
+//! `evals/mirror_queries.tsv` (scored by `examples/eval_mirror.rs`) names the mirror sample's
+//! acts only; `evals/questions.tsv` (scored by `examples/eval_questions.rs`) names acts of the
+//! bundled corpus, whose units must be in an index of `corpus/`, or of `../shared/data`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use zanlex::{BuildOptions, ZanIndex};
 
 /// The ids of the seven acts of `../shared/data/mirror`, as `zanlex acts` prints them.
 const ACTS: [&str; 7] = [
@@ -17,12 +19,21 @@ const ACTS: [&str; 7] = [
     "president-order-2020-05-22-20-01-38-20",
 ];
 
+/// The acts of `../shared/data/versions` that the mirror sample does not hold (the Government
+/// law, 104316, is in both), as an index of the two with the bundled corpus names them.
+const VERSIONS_ONLY: [&str; 2] = [
+    "decision-nur-sultan-qalasynda-turgyn-ui-sertifikattarynyn-f03e4c",
+    "president-office-order-2019-10-07-19-42-3-3-17",
+];
+
 const HEADER: [&str; 5] = ["id", "lang", "query", "relevant", "why"];
 
-/// Rows of the TSV after the header, as (line number, columns).
-fn rows() -> Vec<(usize, Vec<String>)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("evals/mirror_queries.tsv");
-    let text = std::fs::read_to_string(&path).expect("evals/mirror_queries.tsv is readable");
+/// Rows of `evals/NAME` after the header, as (line number, columns).
+fn rows(name: &str) -> Vec<(usize, Vec<String>)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("evals")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("evals/{name}: {e}"));
     let mut lines = text.lines().enumerate();
     let (_, header) = lines.next().expect("a header line");
     assert_eq!(header.split('\t').collect::<Vec<_>>(), HEADER, "header");
@@ -31,15 +42,67 @@ fn rows() -> Vec<(usize, Vec<String>)> {
         .collect()
 }
 
+/// One checked row: its id, language and relevant `(act, eid)` entries.
+struct Row {
+    line: usize,
+    id: String,
+    lang: String,
+    relevant: Vec<(String, String)>,
+}
+
+/// Checks what every relevance set keeps (five columns, a unique non-empty id, lang `kk` or
+/// `ru`, a query and a why, relevant entries `ACT#EID` separated by one space, each once, eids
+/// in zanlex's shape) and returns the rows.
+fn checked_rows(name: &str) -> Vec<Row> {
+    let mut ids = HashSet::new();
+    let mut out = Vec::new();
+    for (n, cols) in rows(name) {
+        assert_eq!(cols.len(), 5, "{name}:{n}: 5 columns, got {cols:?}");
+        let (id, lang, query, relevant, why) = (&cols[0], &cols[1], &cols[2], &cols[3], &cols[4]);
+        assert!(!id.trim().is_empty(), "{name}:{n}: empty id");
+        assert!(ids.insert(id.clone()), "{name}:{n}: duplicate id {id}");
+        assert!(
+            lang == "kk" || lang == "ru",
+            "{name}:{n}: lang {lang:?} is not kk or ru"
+        );
+        assert!(!query.trim().is_empty(), "{name}:{n}: empty query");
+        assert!(!why.trim().is_empty(), "{name}:{n}: empty why");
+        let entries: Vec<&str> = relevant.split(' ').collect();
+        assert!(
+            !relevant.is_empty() && entries.iter().all(|e| !e.is_empty()),
+            "{name}:{n}: relevant {relevant:?} must be ACT#EID entries separated by one space"
+        );
+        let mut seen = HashSet::new();
+        let mut pairs = Vec::new();
+        for e in entries {
+            let (act, eid) = e
+                .split_once('#')
+                .unwrap_or_else(|| panic!("{name}:{n}: {e:?} is not ACT#EID"));
+            assert!(eid_shape_ok(eid), "{name}:{n}: eid {eid:?} is not an eid");
+            assert!(seen.insert(e), "{name}:{n}: {e} listed twice");
+            pairs.push((act.to_string(), eid.to_string()));
+        }
+        out.push(Row {
+            line: n,
+            id: id.clone(),
+            lang: lang.clone(),
+            relevant: pairs,
+        });
+    }
+    out
+}
+
 /// An eid as zanlex writes them: `_`-joined kind and number (`art_3-1`, `subpara_5-1`,
-/// `annex_2`), levels joined with `__`.
+/// `annex_2`, `sec_1.3`), levels joined with `__`.
 fn eid_shape_ok(eid: &str) -> bool {
     eid.split("__").all(|level| {
         level.split_once('_').is_some_and(|(kind, num)| {
             !kind.is_empty()
                 && kind.chars().all(|c| c.is_ascii_lowercase())
                 && !num.is_empty()
-                && num.chars().all(|c| c.is_ascii_digit() || c == '-')
+                && num
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
                 && num.starts_with(|c: char| c.is_ascii_digit())
         })
     })
@@ -47,46 +110,90 @@ fn eid_shape_ok(eid: &str) -> bool {
 
 #[test]
 fn eval_set_rows_are_well_formed() {
-    let rows = rows();
+    let rows = checked_rows("mirror_queries.tsv");
     assert!(rows.len() >= 30, "about 36 queries, found {}", rows.len());
-    let mut ids = HashSet::new();
     let mut per_lang: HashMap<String, usize> = HashMap::new();
     let mut acts_used = HashSet::new();
-    for (n, cols) in &rows {
-        assert_eq!(cols.len(), 5, "line {n}: 5 columns, got {cols:?}");
-        let (id, lang, query, relevant, why) = (&cols[0], &cols[1], &cols[2], &cols[3], &cols[4]);
-        assert!(!id.trim().is_empty(), "line {n}: empty id");
-        assert!(ids.insert(id.clone()), "line {n}: duplicate id {id}");
-        assert!(
-            lang == "kk" || lang == "ru",
-            "line {n}: lang {lang:?} is not kk or ru"
-        );
-        *per_lang.entry(lang.clone()).or_default() += 1;
-        assert!(!query.trim().is_empty(), "line {n}: empty query");
-        assert!(!why.trim().is_empty(), "line {n}: empty why");
-        let entries: Vec<&str> = relevant.split(' ').collect();
-        assert!(
-            !relevant.is_empty() && entries.iter().all(|e| !e.is_empty()),
-            "line {n}: relevant {relevant:?} must be ACT#EID entries separated by one space"
-        );
-        let mut seen = HashSet::new();
-        for e in entries {
-            let (act, eid) = e
-                .split_once('#')
-                .unwrap_or_else(|| panic!("line {n}: {e:?} is not ACT#EID"));
+    for row in &rows {
+        *per_lang.entry(row.lang.clone()).or_default() += 1;
+        for (act, _) in &row.relevant {
             assert!(
-                ACTS.contains(&act),
-                "line {n}: {act:?} is not an act of the mirror sample"
+                ACTS.contains(&act.as_str()),
+                "line {}: {act:?} is not an act of the mirror sample",
+                row.line
             );
-            assert!(eid_shape_ok(eid), "line {n}: eid {eid:?} is not an eid");
-            assert!(seen.insert(e), "line {n}: {e} listed twice");
-            acts_used.insert(act);
+            acts_used.insert(act.clone());
         }
     }
     // Half the queries in each language, and every act asked about.
     let (kk, ru) = (per_lang.get("kk"), per_lang.get("ru"));
     assert_eq!(kk, ru, "as many Kazakh as Russian queries");
     assert_eq!(acts_used.len(), ACTS.len(), "every act has a query");
+}
+
+#[test]
+fn questions_are_well_formed_and_their_corpus_units_exist() {
+    let rows = checked_rows("questions.tsv");
+    assert!(
+        rows.len() >= 40,
+        "at least 40 questions, found {}",
+        rows.len()
+    );
+    for row in &rows {
+        let digits = row.id.strip_prefix('Q').unwrap_or("");
+        assert!(
+            digits.len() >= 2 && digits.chars().all(|c| c.is_ascii_digit()),
+            "line {}: id {:?} is not Q01, Q02, …",
+            row.line,
+            row.id
+        );
+    }
+    let per_lang = |l: &str| rows.iter().filter(|r| r.lang == l).count();
+    assert!(
+        per_lang("kk") * 2 >= rows.len() && per_lang("ru") * 5 >= rows.len(),
+        "about half Kazakh and a quarter Russian: {} kk, {} ru",
+        per_lang("kk"),
+        per_lang("ru")
+    );
+
+    // Every act is the bundled corpus's or the shared data's; the units named in the bundled
+    // corpus's acts are in its index (in either language).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (index, _) = ZanIndex::open_or_build(
+        root.join("corpus"),
+        dir.path().join("index"),
+        &BuildOptions::default(),
+    )
+    .expect("the corpus index builds");
+    let bundled: HashSet<String> = index.act_ids().expect("act ids").into_iter().collect();
+    let mut over_corpus = 0;
+    for row in &rows {
+        for (act, eid) in &row.relevant {
+            if bundled.contains(act) {
+                assert!(
+                    index.unit(act, eid).is_ok(),
+                    "line {} ({}): {act}#{eid} is not in the index of corpus/",
+                    row.line,
+                    row.id
+                );
+            } else {
+                assert!(
+                    ACTS.contains(&act.as_str()) || VERSIONS_ONLY.contains(&act.as_str()),
+                    "line {} ({}): {act:?} is neither an act of corpus/ nor of ../shared/data",
+                    row.line,
+                    row.id
+                );
+            }
+        }
+        if row.relevant.iter().all(|(a, _)| bundled.contains(a)) {
+            over_corpus += 1;
+        }
+    }
+    assert!(
+        over_corpus >= 10,
+        "{over_corpus} questions over the bundled corpus"
+    );
 }
 
 #[test]
@@ -98,6 +205,8 @@ fn eid_shape_accepts_zanlex_eids_only() {
         "att_1__para_4__subpara_9",
         "att_1__annex_3",
         "att_1",
+        "sec_1.3",
+        "para_1__mod_16",
     ] {
         assert!(eid_shape_ok(ok), "{ok}");
     }
@@ -108,6 +217,7 @@ fn eid_shape_accepts_zanlex_eids_only() {
         "att_1_para_2",
         "att_1__",
         "para_x",
+        "sec_.1",
     ] {
         assert!(!eid_shape_ok(bad), "{bad}");
     }
