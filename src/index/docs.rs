@@ -221,9 +221,10 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
     Ok(docs)
 }
 
-/// The most values a unit document has with one issuer, every optional one present (an issuer
-/// more is a value more).
-const UNIT_DOC_VALUES: usize = 35;
+/// The most values a unit document has with one issuer, every optional one present, and a
+/// number and a registration number, twice on the act's first unit (an issuer more, or an
+/// amending act's number, is a value more).
+const UNIT_DOC_VALUES: usize = 39;
 
 /// The `version_id` of the current text's unit documents.
 const CURRENT: &str = "current";
@@ -494,6 +495,7 @@ struct ActStrings {
     title: Arc<str>,
     number: Arc<str>,
     issuers: Vec<Arc<str>>,
+    numbers: super::numbers::ActNumbers,
 }
 
 impl ActStrings {
@@ -508,6 +510,7 @@ impl ActStrings {
                 .iter()
                 .map(|i| i.issuer_code.as_str().into())
                 .collect(),
+            numbers: super::numbers::ActNumbers::of(act),
         }
     }
 }
@@ -545,6 +548,7 @@ impl UnitDocs<'_> {
         };
         let version_id: Arc<str> = val.version_id.into();
         let citer = citation::Citer::new(act);
+        let head = super::numbers::head_eid(units);
         crate::model::walk_with_path(units, &mut |path| {
             let Some(u) = path.last() else { return };
             if !has_document(u) {
@@ -622,6 +626,9 @@ impl UnitDocs<'_> {
             }
             d.add_u64(f.current, u64::from(val.current));
             d.add_shared(f.version_id, &version_id);
+            let amended = am.map_or(&[][..], |a| a.list.as_slice());
+            let is_head = head == Some(u.eid.as_str());
+            shared.numbers.add_to(&mut d, f.numbers, is_head, amended);
             match am {
                 // What the JSON serializer writes for an empty list.
                 None => d.add_static(f.amendments, "[]"),

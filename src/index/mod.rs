@@ -11,6 +11,7 @@ pub mod docs;
 mod durable;
 mod layout;
 mod manifest;
+pub mod numbers;
 mod refresh;
 mod scan;
 pub mod schema;

@@ -24,7 +24,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 13;
+pub const SCHEMA_VERSION: u32 = 14;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -103,6 +103,9 @@ pub struct Fields {
     pub version_id: Field,
     /// JSON array of the [`crate::model::Amendment`]s that touched the unit.
     pub amendments: Field,
+    /// Raw, on unit documents: the keys of the numbers of the unit's act and of the acts that
+    /// amended it, each behind its role ([`crate::index::numbers`]).
+    pub numbers: Field,
     /// The act's frame as JSON (act documents only): the [`crate::model::Act`] without the
     /// texts its unit documents hold ([`crate::index::docs`]).
     pub act_json: Field,
@@ -188,6 +191,7 @@ pub fn build_schema() -> (Schema, Fields) {
         current: b.add_u64_field("current", NumericOptions::default().set_indexed()),
         version_id: b.add_text_field("version_id", stored_only.clone()),
         amendments: b.add_text_field("amendments", stored_only.clone()),
+        numbers: b.add_text_field("numbers", STRING),
         act_json: b.add_text_field("act_json", stored_only),
     };
     (b.build(), fields)

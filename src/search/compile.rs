@@ -395,7 +395,9 @@ pub fn validity_clauses(
 pub fn compile(index: &Store, q: &Query, relaxed: bool) -> Option<Box<dyn TQuery>> {
     let f = index.fields();
     match q {
-        Query::Term(w) => dismax(index, w, 0, &text_targets(f)),
+        Query::Term(w) => {
+            super::numbers::with_number(index, w, dismax(index, w, 0, &text_targets(f)))
+        }
         Query::Phrase { text, slop } => dismax(
             index,
             text,

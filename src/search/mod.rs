@@ -14,6 +14,7 @@
 pub mod compile;
 pub mod dismax;
 mod lead;
+pub mod numbers;
 pub mod query;
 pub mod restore;
 pub mod snippet;

@@ -278,14 +278,8 @@ fn apply_requisite(act: &mut Act, meta: &BTreeMap<String, String>, annex_headers
         crate::model::Status::InForce if requisite.is_empty() => crate::model::Status::Unknown,
         s => s,
     };
-    if requisite.contains("Утратило силу") || requisite.contains("Күші жойылды")
-    {
-        act.status = crate::model::Status::Repealed {
-            by: requisite
-                .split_once("Утратило силу")
-                .map(|(_, r)| r.trim().to_string()),
-            on: None,
-        };
+    if let Some(repealed) = header::repeal_in_requisite(&requisite) {
+        act.status = repealed;
     }
 }
 

@@ -74,17 +74,16 @@ fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
         act.units.push(whole_text_unit(&doc.lines));
     }
     act.lang = doc.lang;
-    // A law or code exported from the official database says so at its head when it has been
-    // repealed (`Күші жойылды`, `Утратил силу`); without such a line it is in force.
-    if act.status == Status::Unknown
-        && is_md
-        && matches!(
-            act.kind,
-            ActKind::Law | ActKind::ConstitutionalLaw | ActKind::Code
-        )
-        && !states_repeal(&doc.lines)
-    {
-        act.status = Status::InForce;
+    // A consolidated edition exported from the official database marks a repeal at its head
+    // (`Күші жойылды – …`, `Утратил силу …`); without such a mark it is in force.
+    if act.status == Status::Unknown && is_md && act.kind != ActKind::Faq {
+        act.status = match repeal_mark(&doc.lines) {
+            Some(by) => Status::Repealed {
+                on: crate::text::parse_date(&by),
+                by: Some(by),
+            },
+            None => Status::InForce,
+        };
     }
     if act.lang == crate::model::Lang::Ru {
         // A Russian text's own language comes first; Kazakh only where its letters are met.
@@ -121,11 +120,40 @@ fn whole_text_unit(lines: &[CleanLine]) -> crate::model::Unit {
     unit
 }
 
-/// Whether the head of a text (its first lines) says the act was repealed.
-fn states_repeal(lines: &[CleanLine]) -> bool {
-    lines.iter().take(12).any(|l| {
-        let t = lowercase(&l.text);
-        t.contains("күші жойылды") || t.contains("утратил") || t.contains("күшін жойған")
+/// The repeal mark at the head of a text (its first lines), when it has one: a line that
+/// starts with `Күші жойылды` or `Утратил(о) силу`, maybe quoted and in italics and after
+/// `Ескерту.` / `Сноска.`; the rest of the line, which names the repealing act. An
+/// instruction that repeals other acts (`… күші жойылды деп танылсын`, `Признать утратившими
+/// силу …`) is no mark.
+fn repeal_mark(lines: &[CleanLine]) -> Option<String> {
+    lines.iter().take(12).find_map(|l| {
+        // Lowercased letter by letter, so a place in `lower` is a place in `chars`.
+        let chars: Vec<char> = l.text.chars().collect();
+        let lower: String = chars
+            .iter()
+            .map(|c| c.to_lowercase().next().unwrap_or(*c))
+            .collect();
+        let t =
+            lower.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*' | '_'));
+        let t = ["ескерту.", "сноска."]
+            .iter()
+            .find_map(|note| t.strip_prefix(note))
+            .unwrap_or(t)
+            .trim_start();
+        let rest = if let Some(r) = t.strip_prefix("күші жойылды") {
+            r
+        } else if let Some(r) = t.strip_prefix("утратил") {
+            r.trim_start_matches(['а', 'о', 'и'])
+                .trim_start()
+                .strip_prefix("силу")?
+        } else {
+            return None;
+        };
+        let rest: String = chars[chars.len() - rest.chars().count()..].iter().collect();
+        let by = rest
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':'))
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '.'));
+        Some(by.to_string())
     })
 }
 

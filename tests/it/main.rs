@@ -37,6 +37,7 @@ mod refs_corpus;
 mod scale_corpus;
 mod scale_ingest;
 mod search_corpus;
+mod search_numbers;
 mod search_synthetic;
 mod serve_api;
 mod serve_browser;
