@@ -182,7 +182,8 @@ impl Schemas {
     }
 }
 
-const ACT: &str = "mfa-order-2018-01-04-11-1-4-1";
+/// The act whose Rules cite their own paragraphs (`att_1__para_11` cites `att_1__para_10`).
+pub const ACT: &str = "mfa-order-2018-01-04-11-1-4-1";
 /// The act in Kazakh and Russian.
 pub const BILINGUAL: &str = "maslikhat-decision-2020-12-15-64-340";
 const EDITIONS: &str = "decision-nur-sultan-qalasynda-turgyn-ui-sertifikattarynyn-f03e4c";
@@ -224,6 +225,10 @@ fn every_endpoint_answers_in_the_documented_shape() {
         "/v1/acts/{id}/units/{eid}",
         "/v1/acts/{id}/history",
         "/v1/acts/{id}/diff",
+        "/v1/acts/{id}/refs",
+        "/v1/acts/{id}/cited-by",
+        "/v1/acts/{id}/units/{eid}/refs",
+        "/v1/acts/{id}/units/{eid}/cited-by",
         "/v1/reindex",
         "/healthz",
     ] {
@@ -359,6 +364,9 @@ fn every_endpoint_answers_in_the_documented_shape() {
         "/v1/search?q=виза&status=asleep",
         "/v1/acts/x/units/y?as_of=2020-13-01",
         "/v1/acts/x/units/y?parallel=maybe",
+        "/v1/acts/x?text=maybe",
+        "/v1/acts/x/units/y/cited-by?exact=maybe",
+        "/v1/acts/x/units/y/refs?lang=de",
         "/v1/acts/x/diff?to=2020-01-01",
     ] {
         let (st, body, _) = get(&s, bad);
@@ -370,6 +378,10 @@ fn every_endpoint_answers_in_the_documented_shape() {
         format!("/v1/acts/{EDITIONS}?lang=ru"),
         format!("/v1/acts/{ACT}/units/para_999"),
         format!("/v1/acts/{ACT}/history?eid=para_999"),
+        format!("/v1/acts/{ACT}/units/para_999/refs"),
+        format!("/v1/acts/{ACT}/units/para_999/cited-by"),
+        "/v1/acts/no-such-act/refs".to_string(),
+        "/v1/acts/no-such-act/units/para_1/cited-by".to_string(),
         format!("/v1/acts/{EDITIONS}/diff?from=1990-01-01&to=v-none"),
         "/no/such/page".to_string(),
         "/v1/nothing".to_string(),
@@ -438,6 +450,354 @@ fn every_endpoint_answers_in_the_documented_shape() {
         status.success(),
         "SIGTERM should stop the server cleanly: {status:?}"
     );
+}
+
+/// Each reference of a list as (citing eid, target act, target eid), the target empty when
+/// unresolved.
+fn ref_ends(list: &Value) -> Vec<(String, String, String)> {
+    list.as_array()
+        .expect("a list of references")
+        .iter()
+        .map(|r| {
+            let s = |v: &Value| v.as_str().unwrap_or("").to_string();
+            (
+                s(&r["citing"]["eid"]),
+                s(&r["target"]["act"]),
+                s(&r["target"]["eid"]),
+            )
+        })
+        .collect()
+}
+
+/// (citing eid, target act, target eid) for each of `eids` citing or cited in [`ACT`].
+fn in_act(items: &[(&str, &str)]) -> Vec<(String, String, String)> {
+    items
+        .iter()
+        .map(|(from, to)| (from.to_string(), ACT.to_string(), to.to_string()))
+        .collect()
+}
+
+/// The outline of an act as (depth, eid, label), depth first; fails on a unit with a text.
+fn outline_rows(units: &Value, depth: usize, out: &mut Vec<(usize, String, String)>) {
+    for u in units.as_array().expect("units") {
+        assert!(u.get("text").is_none(), "the outline has a text: {u:#}");
+        out.push((
+            depth,
+            u["eid"].as_str().expect("eid").to_string(),
+            u["label"].as_str().expect("label").to_string(),
+        ));
+        outline_rows(&u["children"], depth + 1, out);
+    }
+}
+
+/// Every absolute path a message names that exists on this machine.
+fn paths_on_disk(message: &str) -> Vec<String> {
+    message
+        .split(|c: char| c.is_whitespace() || "\"'`(),;".contains(c))
+        .filter_map(|w| w.find('/').map(|i| &w[i..]))
+        .map(|p| p.trim_end_matches(['.', ':', '?', '!']))
+        .filter(|p| p.len() > 1 && Path::new(p).exists())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_provision_s_references_cited_by_and_the_act_outline() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let index = tmp.path().join("index");
+    let s = Server::start(&corpus, &index, &["--watch-secs", "0"]);
+    let (_, doc, _) = get(&s, "/openapi.json");
+    let schemas = Schemas::new(doc);
+    let zanlex_json = |args: &[&str]| -> Value {
+        let out = Command::new(env!("CARGO_BIN_EXE_zanlex"))
+            .args(args)
+            .arg("--json")
+            .arg("--corpus")
+            .arg(&corpus)
+            .arg("--index")
+            .arg(&index)
+            .output()
+            .expect("run zanlex");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        serde_json::from_slice(&out.stdout).expect("CLI JSON")
+    };
+
+    // The unit's own references, with the page it shows.
+    let (st, unit, _) = get(&s, &format!("/v1/acts/{ACT}/units/att_1__para_11"));
+    assert_eq!(st, 200, "{unit:#}");
+    schemas.check("Unit", &unit);
+    assert_eq!(
+        ref_ends(&unit["references"]),
+        in_act(&[("att_1__para_11", "att_1__para_10")])
+    );
+    // The same through /refs, as `zanlex refs --json` prints it.
+    let (st, refs, _) = get(&s, &format!("/v1/acts/{ACT}/units/att_1__para_11/refs"));
+    assert_eq!(st, 200, "{refs:#}");
+    schemas.check("References", &refs);
+    assert_eq!(refs["target"], format!("{ACT}#att_1__para_11"));
+    assert_eq!(
+        (refs["total"].clone(), refs["resolved"].clone()),
+        (1.into(), 1.into())
+    );
+    assert_eq!(
+        ref_ends(&refs["references"]),
+        in_act(&[("att_1__para_11", "att_1__para_10")])
+    );
+    assert_eq!(
+        refs["references"][0]["text"],
+        "осы Қағидалардың 10-тармағында"
+    );
+    assert_eq!(
+        refs,
+        zanlex_json(&["refs", &format!("{ACT}#att_1__para_11")])
+    );
+    // A unit with units inside it: their references too.
+    let (_, refs3, _) = get(&s, &format!("/v1/acts/{ACT}/units/para_3/refs"));
+    schemas.check("References", &refs3);
+    assert_eq!(
+        ref_ends(&refs3["references"]),
+        in_act(&[
+            ("para_3__subpara_5", "para_3__subpara_1"),
+            ("para_3__subpara_5", "para_3__subpara_2"),
+            ("para_3__subpara_5", "para_3__subpara_3"),
+            ("para_3__subpara_5", "para_3__subpara_4"),
+        ])
+    );
+    // An unresolved one: its text and why, no target.
+    let (_, refs14, _) = get(&s, &format!("/v1/acts/{ACT}/units/att_1__para_14/refs"));
+    schemas.check("References", &refs14);
+    assert_eq!(refs14["total"], 1);
+    assert_eq!(refs14["resolved"], 0);
+    let r = &refs14["references"][0];
+    assert_eq!(r["target"], Value::Null);
+    assert_eq!(r["unresolved"], "act_not_in_corpus");
+    assert!(r["text"]
+        .as_str()
+        .expect("text")
+        .contains("Мемлекеттік көрсетілетін қызметтер туралы"));
+    // The whole act's.
+    let (_, all, _) = get(&s, &format!("/v1/acts/{ACT}/refs"));
+    schemas.check("References", &all);
+    assert_eq!(
+        (all["total"].clone(), all["resolved"].clone()),
+        (31.into(), 11.into())
+    );
+
+    // Cited by: the provision citing it, as `zanlex cited-by --json` prints it.
+    let (st, cited, _) = get(&s, &format!("/v1/acts/{ACT}/units/att_1__para_10/cited-by"));
+    assert_eq!(st, 200, "{cited:#}");
+    schemas.check("CitedBy", &cited);
+    assert_eq!(cited["target"], format!("{ACT}#att_1__para_10"));
+    assert_eq!(
+        ref_ends(&cited["cited_by"]),
+        in_act(&[("att_1__para_11", "att_1__para_10")])
+    );
+    assert_eq!(cited["cited_by"][0]["citing"]["act"], ACT);
+    assert_eq!(
+        cited["cited_by"][0]["citing"]["citation"],
+        "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 11-тармақ"
+    );
+    assert_eq!(
+        cited,
+        zanlex_json(&["cited-by", &format!("{ACT}#att_1__para_10")])
+    );
+    // References to the units inside it count, unless `exact`; `lang` keeps one language's.
+    let (_, within, _) = get(&s, &format!("/v1/acts/{ACT}/units/para_3/cited-by"));
+    schemas.check("CitedBy", &within);
+    assert_eq!(
+        ref_ends(&within["cited_by"]),
+        in_act(&[
+            ("para_3__subpara_5", "para_3__subpara_1"),
+            ("para_3__subpara_5", "para_3__subpara_2"),
+            ("para_3__subpara_5", "para_3__subpara_3"),
+            ("para_3__subpara_5", "para_3__subpara_4"),
+        ])
+    );
+    let (_, exact, _) = get(
+        &s,
+        &format!("/v1/acts/{ACT}/units/para_3/cited-by?exact=true"),
+    );
+    schemas.check("CitedBy", &exact);
+    assert_eq!(exact["total"], 0);
+    let (_, kk, _) = get(
+        &s,
+        &format!("/v1/acts/{ACT}/units/att_1__para_10/cited-by?lang=kk"),
+    );
+    assert_eq!(kk["total"], 1);
+    let (_, ru, _) = get(
+        &s,
+        &format!("/v1/acts/{ACT}/units/att_1__para_10/cited-by?lang=ru"),
+    );
+    schemas.check("CitedBy", &ru);
+    assert_eq!(
+        (ru["total"].clone(), ru["cited_by"].clone()),
+        (0.into(), serde_json::json!([]))
+    );
+    let (_, act_cited, _) = get(&s, &format!("/v1/acts/{ACT}/cited-by"));
+    schemas.check("CitedBy", &act_cited);
+    assert_eq!(act_cited["total"], 11);
+
+    // The act: its outline, the units without texts, as `zanlex show ID` lists them.
+    let (st, outline, _) = get(&s, &format!("/v1/acts/{ACT}"));
+    assert_eq!(st, 200, "{outline:#}");
+    schemas.check("Act", &outline);
+    assert_eq!(outline["id"], ACT);
+    assert_eq!(outline["citation"], "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы");
+    let mut rows = Vec::new();
+    outline_rows(&outline["units"], 1, &mut rows);
+    let top: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.0 == 1)
+        .map(|r| r.1.as_str())
+        .collect();
+    assert_eq!(
+        top,
+        ["preamble", "para_1", "para_2", "para_3", "para_4", "para_5", "att_1"]
+    );
+    assert!(rows.contains(&(3, "att_1__para_10".into(), "10-тармақ".into())));
+    assert!(rows.contains(&(2, "att_1__chp_2".into(), "2-тарау".into())));
+    let shown = Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .args(["show", ACT, "--corpus"])
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&index)
+        .output()
+        .expect("run zanlex show");
+    let cli_rows: Vec<(usize, String, String)> = String::from_utf8_lossy(&shown.stdout)
+        .lines()
+        .skip(3)
+        .map(|l| {
+            let depth = (l.len() - l.trim_start().len()) / 2;
+            let (eid, label) = l.trim_start().split_once("  ").expect("eid  label");
+            (depth, eid.to_string(), label.to_string())
+        })
+        .collect();
+    assert_eq!(rows, cli_rows);
+    // Texts only when asked for, on the same tree.
+    let (st, full, _) = get(&s, &format!("/v1/acts/{ACT}?text=true"));
+    assert_eq!(st, 200);
+    schemas.check("Act", &full);
+    let mut texts = 0;
+    let mut stack: Vec<&Value> = full["units"].as_array().expect("units").iter().collect();
+    while let Some(u) = stack.pop() {
+        assert!(u["text"].is_string(), "{u:#}");
+        texts += u["text"].as_str().map_or(0, str::len);
+        stack.extend(u["children"].as_array().expect("children"));
+    }
+    assert!(texts > 10_000, "the act's texts: {texts} bytes");
+    let size = |v: &Value| serde_json::to_string(v).expect("JSON").len();
+    assert!(
+        size(&outline) * 2 < size(&full),
+        "the outline ({}) is not much smaller than the act with texts ({})",
+        size(&outline),
+        size(&full)
+    );
+}
+
+#[test]
+fn error_messages_name_the_request_not_the_server_s_folders() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let index = tmp.path().join("index");
+    let s = Server::start(&corpus, &index, &["--watch-secs", "0"]);
+    let (_, doc, _) = get(&s, "/openapi.json");
+    let schemas = Schemas::new(doc);
+    let index_dir = index.canonicalize().expect("index dir");
+    let root = tmp.path().canonicalize().expect("tmp dir");
+    let clean = |path: &str, message: &str| {
+        for dir in [&index, &index_dir, &corpus, &root] {
+            let dir = dir.to_string_lossy();
+            assert!(
+                !message.contains(dir.as_ref()),
+                "{path}: the message names {dir}: {message}"
+            );
+        }
+        // Worded without them, not with them masked by the last guard.
+        assert!(
+            !message.contains("<index>") && !message.contains("<corpus>"),
+            "{path}: {message}"
+        );
+        assert_eq!(
+            paths_on_disk(message),
+            Vec::<String>::new(),
+            "{path}: the message names a path on disk: {message}"
+        );
+    };
+    for (path, status, names) in [
+        ("/v1/acts/no-such-act".to_string(), 404, "no-such-act"),
+        ("/v1/acts/mfa-order-2018".to_string(), 404, "mfa-order-2018"),
+        (
+            "/v1/acts/no-such-act/units/para_1".to_string(),
+            404,
+            "no-such-act",
+        ),
+        (
+            "/v1/acts/no-such-act/history".to_string(),
+            404,
+            "no-such-act",
+        ),
+        (
+            "/v1/acts/no-such-act/diff?from=2020-01-01&to=2021-01-01".to_string(),
+            404,
+            "no-such-act",
+        ),
+        ("/v1/acts/no-such-act/refs".to_string(), 404, "no-such-act"),
+        (
+            "/v1/acts/no-such-act/units/para_1/cited-by".to_string(),
+            404,
+            "no-such-act",
+        ),
+        (
+            "/v1/search?q=виза&act=no-such-act".to_string(),
+            404,
+            "no-such-act",
+        ),
+        (format!("/v1/acts/{ACT}/units/para_999"), 404, "para_999"),
+        (
+            format!("/v1/acts/{ACT}/units/para_999/refs"),
+            404,
+            "para_999",
+        ),
+        (
+            format!("/v1/acts/{ACT}/units/para_999/cited-by"),
+            404,
+            "para_999",
+        ),
+        (format!("/v1/acts/{EDITIONS}?lang=ru"), 404, EDITIONS),
+        (
+            format!("/v1/acts/{EDITIONS}/diff?from=1990-01-01&to=v-none"),
+            404,
+            "1990-01-01",
+        ),
+        ("/no/such/page".to_string(), 404, "/no/such/page"),
+        ("/v1/search?q=%22виза".to_string(), 400, "виза"),
+    ] {
+        let (st, body, _) = get(&s, &path);
+        schemas.check_error(st, status, &body);
+        let message = body["error"]["message"].as_str().expect("message");
+        assert!(message.contains(names), "{path}: {message}");
+        clean(&path, message);
+    }
+    // The server's own failure: an index folder that became a file. The client learns that
+    // the index failed, the server's log names the folder, and the index in force still
+    // answers.
+    std::fs::rename(&index, tmp.path().join("index.moved")).expect("move the index");
+    std::fs::write(&index, "not an index").expect("a file in its place");
+    let res = client().post(s.url("/v1/reindex")).send().expect("reindex");
+    let status = res.status().as_u16();
+    let body = res.json::<Value>().expect("JSON");
+    schemas.check_error(status, 500, &body);
+    let message = body["error"]["message"].as_str().expect("message");
+    assert!(message.contains("index"), "{message}");
+    clean("/v1/reindex", message);
+    let log = s.stderr().join("\n");
+    assert!(
+        log.contains(index.to_string_lossy().as_ref()),
+        "the log does not name the index folder: {log}"
+    );
+    let (st, _, _) = get(&s, &format!("/v1/acts/{ACT}/units/att_1__para_11/refs"));
+    assert_eq!(st, 200);
 }
 
 #[test]

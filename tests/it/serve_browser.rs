@@ -4,7 +4,7 @@
 //! a document and a query kept as text, and screenshots (into `target/serve-screenshots/`)
 //! that are not blank. Skipped, saying so, only where `chromedriver` is not installed.
 
-use super::serve_api::{test_corpus, Server, BILINGUAL};
+use super::serve_api::{test_corpus, Server, ACT, BILINGUAL};
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -211,6 +211,13 @@ async fn drive(c: &Client, base: &str) {
         .for_element(Locator::Css(".act h1"))
         .await
         .expect("act page");
+    // The outline first, then the texts.
+    wait_true(
+        c,
+        "return !document.getElementById('texts-loading') && document.querySelector('.act-text').textContent.includes('onerror=alert(1)')",
+        "the act's texts",
+    )
+    .await;
     assert_no_injected_markup(c).await;
 
     // Type a query with the keyboard: `/` focuses the box.
@@ -353,6 +360,124 @@ async fn drive(c: &Client, base: &str) {
     )
     .await;
     screenshot(c, "parallel").await;
+
+    // A provision's references: a link to the one it cites; that one lists it as citing.
+    c.goto(&format!("{base}/acts/{ACT}/att_1__para_11"))
+        .await
+        .expect("a provision with a reference");
+    wait_true(
+        c,
+        "return !!document.querySelector('.refs a.ref-target') && !!document.querySelector('#cited-by-list ul, #no-cited-by')",
+        "the references and the citing provisions",
+    )
+    .await;
+    assert_eq!(
+        js(
+            c,
+            "return [...document.querySelectorAll('.refs a.ref-target')].map(a => [a.dataset.act, a.dataset.eid, a.textContent])"
+        )
+        .await,
+        serde_json::json!([[
+            ACT,
+            "att_1__para_10",
+            "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 10-тармақ"
+        ]])
+    );
+    let quote = js(
+        c,
+        "return document.querySelector('.refs .ref .quote').textContent",
+    )
+    .await;
+    assert_eq!(quote, serde_json::json!("«осы Қағидалардың 10-тармағында»"));
+    js(c, "document.querySelector('.refs').scrollIntoView()").await;
+    screenshot(c, "references").await;
+    c.find(Locator::Css(".refs a.ref-target"))
+        .await
+        .expect("the reference's link")
+        .click()
+        .await
+        .expect("follow the reference");
+    wait_true(
+        c,
+        "return location.pathname.endsWith('/att_1__para_10') && !!document.querySelector('#cited-by-list .cited-items')",
+        "the cited provision with its citing ones",
+    )
+    .await;
+    assert_eq!(
+        js(c, "return document.querySelector('h1').textContent").await,
+        serde_json::json!("ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 10-тармақ")
+    );
+    assert_eq!(
+        js(
+            c,
+            "return [...document.querySelectorAll('#cited-by-list a.cite')].map(a => [a.dataset.act, a.dataset.eid, a.textContent])"
+        )
+        .await,
+        serde_json::json!([[
+            ACT,
+            "att_1__para_11",
+            "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 11-тармақ"
+        ]])
+    );
+    // Its own reference, to an annex, is a link as well.
+    wait_true(
+        c,
+        "return [...document.querySelectorAll('.refs a.ref-target')].some(a => a.dataset.eid === 'att_1__annex_4')",
+        "the cited provision's own reference",
+    )
+    .await;
+    js(c, "document.querySelector('.cited-by').scrollIntoView()").await;
+    screenshot(c, "cited-by").await;
+    // An unresolved reference: its words and why, as text, no link.
+    c.goto(&format!("{base}/acts/{ACT}/att_1__para_14"))
+        .await
+        .expect("a provision with an unresolved reference");
+    wait_true(
+        c,
+        "return !!document.querySelector('.refs .ref.unresolved .why')",
+        "the unresolved reference",
+    )
+    .await;
+    assert_eq!(
+        js(
+            c,
+            "return document.querySelectorAll('.refs .ref.unresolved a').length"
+        )
+        .await,
+        serde_json::json!(0)
+    );
+    let why = js(
+        c,
+        "return document.querySelector('.refs .ref.unresolved .why').textContent",
+    )
+    .await;
+    assert!(why.as_str().unwrap_or("").contains("корпуста жоқ"), "{why}");
+    wait_true(
+        c,
+        "return !!document.getElementById('no-cited-by')",
+        "no citing provisions",
+    )
+    .await;
+
+    // The act: its outline, then its texts; each unit's label links to its page.
+    c.goto(&format!("{base}/acts/{ACT}#att_1__para_10"))
+        .await
+        .expect("the act");
+    wait_true(
+        c,
+        "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text') && document.querySelector('[id=\"att_1__para_10\"] .text').textContent.startsWith('10.')",
+        "the act's outline and texts",
+    )
+    .await;
+    assert_eq!(
+        js(
+            c,
+            "return document.querySelector('[id=\"att_1__para_10\"] .unit-head a').textContent"
+        )
+        .await,
+        serde_json::json!("10-тармақ")
+    );
+    screenshot(c, "act").await;
 
     // Phone width: nothing wider than the screen.
     c.set_window_size(390, 844).await.expect("phone width");

@@ -11,7 +11,7 @@ mod diff;
 pub(crate) mod history;
 mod index;
 mod progress;
-mod refs;
+pub(crate) mod refs;
 mod scale;
 pub(crate) mod search;
 mod serve;

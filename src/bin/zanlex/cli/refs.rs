@@ -63,12 +63,7 @@ pub fn run_refs(cli: &Cli, args: &RefsArgs) -> anyhow::Result<ExitCode> {
         if args.unresolved {
             refs.retain(|r| r.unresolved.is_some());
         }
-        let title = format!(
-            "{}{}",
-            act.id,
-            eid.map(|e| format!("#{e}")).unwrap_or_default()
-        );
-        print(&title, "references", &refs, args.json, true)
+        print(&title(&act.id, eid), "references", &refs, args.json, true)
     })();
     super::finish(&report, printed)
 }
@@ -82,14 +77,62 @@ pub fn run_cited_by(cli: &Cli, args: &CitedByArgs) -> anyhow::Result<ExitCode> {
         check_unit(&act, eid)?;
         let catalog = index.catalog()?;
         let refs = zanlex::cited_by(&catalog, act_id, eid, !args.exact);
-        let title = format!(
-            "{}{}",
-            act.id,
-            eid.map(|e| format!("#{e}")).unwrap_or_default()
-        );
-        print(&title, "cited_by", &refs, args.json, false)
+        print(&title(&act.id, eid), "cited_by", &refs, args.json, false)
     })();
     super::finish(&report, printed)
+}
+
+/// `ACT_ID#EID`, or `ACT_ID` for the whole act: the `target` of the JSON documents.
+fn title(act_id: &str, eid: Option<&str>) -> String {
+    match eid {
+        Some(e) => format!("{act_id}#{e}"),
+        None => act_id.to_string(),
+    }
+}
+
+/// The JSON document of `refs --json` (`key` `references`) or `cited-by --json` (`cited_by`).
+fn json_doc(title: &str, key: &str, refs: &[ResolvedReference]) -> serde_json::Value {
+    let resolved = refs.iter().filter(|r| r.target.is_some()).count();
+    serde_json::json!({
+        "target": title,
+        "total": refs.len(),
+        "resolved": resolved,
+        key: refs,
+    })
+}
+
+/// What `zanlex refs ACT[#EID] --json` prints (`lang` as `--lang`), with references resolved
+/// in `catalog`.
+pub(crate) fn refs_json(
+    index: &zanlex::ZanIndex,
+    catalog: &Catalog,
+    act_id: &str,
+    eid: Option<&str>,
+    lang: Option<zanlex::Lang>,
+) -> anyhow::Result<serde_json::Value> {
+    let act = index.act_in(act_id, lang)?;
+    check_unit(&act, eid)?;
+    let refs = catalog.refs_of(&act, eid);
+    Ok(json_doc(&title(&act.id, eid), "references", &refs))
+}
+
+/// What `zanlex cited-by ACT[#EID] --json` prints (`within`: not `--exact`), from `catalog`;
+/// with `lang`, only the references made in texts in that language.
+pub(crate) fn cited_by_json(
+    index: &zanlex::ZanIndex,
+    catalog: &Catalog,
+    act_id: &str,
+    eid: Option<&str>,
+    within: bool,
+    lang: Option<zanlex::Lang>,
+) -> anyhow::Result<serde_json::Value> {
+    let act = index.act(act_id)?;
+    check_unit(&act, eid)?;
+    let mut refs = zanlex::cited_by(catalog, &act.id, eid, within);
+    if let Some(l) = lang {
+        refs.retain(|r| r.citing.lang == l);
+    }
+    Ok(json_doc(&title(&act.id, eid), "cited_by", &refs))
 }
 
 /// A not-found error (exit 2) when `act` has no unit `eid`.
@@ -117,14 +160,7 @@ fn print(
 ) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     if json {
-        let resolved = refs.iter().filter(|r| r.target.is_some()).count();
-        let doc = serde_json::json!({
-            "target": title,
-            "total": refs.len(),
-            "resolved": resolved,
-            key: refs,
-        });
-        serde_json::to_writer_pretty(&mut out, &doc)?;
+        serde_json::to_writer_pretty(&mut out, &json_doc(title, key, refs))?;
         writeln!(out)?;
         out.flush()?;
         return Ok(());

@@ -160,20 +160,24 @@ pub(crate) async fn acts(State(state): AppStateRef) -> Answer {
     Ok(Json(doc))
 }
 
-/// The `lang` parameter alone.
+/// The parameters of an act.
 #[derive(Debug, Deserialize)]
-pub(crate) struct LangParams {
+pub(crate) struct ActParams {
     lang: Option<String>,
+    text: Option<String>,
 }
 
-/// `GET /v1/acts/{id}`: `zanlex show ID --json` (the act, its unit tree and texts), with
-/// `expressions`, the languages the act has.
+/// `GET /v1/acts/{id}`: the act's metadata and outline (the unit tree with eids, labels and
+/// headings, as `zanlex show ID` prints it), with `expressions`, the languages the act has;
+/// each unit's own text too with `text=true`.
 pub(crate) async fn act(
     State(state): AppStateRef,
     Path(id): Path<String>,
-    q: Result<Query<LangParams>, QueryRejection>,
+    q: Result<Query<ActParams>, QueryRejection>,
 ) -> Answer {
-    let lang = lang_param(params(q)?.lang.as_deref())?;
+    let p = params(q)?;
+    let lang = lang_param(p.lang.as_deref())?;
+    let text = flag_param("text", p.text.as_deref())?;
     let doc = state
         .readers
         .run(state.index(), move |index| {
@@ -188,12 +192,156 @@ pub(crate) async fn act(
                 index.act_in(&id, lang)?;
                 return Err(ApiError::not_found(format!("no act with id {id:?}")));
             };
-            let mut doc =
-                serde_json::to_value(act).map_err(|e| ApiError::internal(e.to_string()))?;
-            if let Some(o) = doc.as_object_mut() {
-                o.insert("expressions".into(), serde_json::json!(langs));
-            }
-            Ok(doc)
+            Ok(outline(act, &langs, text))
+        })
+        .await?;
+    Ok(Json(doc))
+}
+
+/// An act as `/v1/acts/{id}` answers it: metadata, editions (without their texts) and the
+/// unit tree; each unit's own text only when `text`.
+fn outline(act: &zanlex::Act, langs: &[&str], text: bool) -> Value {
+    fn unit(u: &zanlex::Unit, act: &zanlex::Act, text: bool) -> Value {
+        let mut doc = serde_json::json!({
+            "eid": u.eid,
+            "kind": u.kind.eid_prefix(),
+            "num": u.num,
+            "label": u.number_label(act.kind, act.lang),
+            "heading": u.heading,
+            "status": u.status.as_str(),
+            "children": u.children.iter().map(|c| unit(c, act, text)).collect::<Vec<_>>(),
+        });
+        if text {
+            doc["text"] = u.text.clone().into();
+        }
+        doc
+    }
+    let versions: Vec<Value> = act
+        .versions
+        .iter()
+        .map(|v| {
+            serde_json::json!({
+                "id": v.id,
+                "from": v.from,
+                "to": v.to,
+                "source": v.source.file,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "id": act.id,
+        "title": act.title,
+        "citation": act.short_name(),
+        "kind": act.kind.as_str(),
+        "lang": act.lang.as_str(),
+        "expressions": langs,
+        "code": act.code,
+        "issuances": act.issuances,
+        "registration": act.registration,
+        "status": act.status,
+        "languages": act.languages,
+        "source": act.source,
+        "publication_date": act.publication_date,
+        "version_date": act.version_date,
+        "versions": versions,
+        "units": act.units.iter().map(|u| unit(u, act, text)).collect::<Vec<_>>(),
+    })
+}
+
+/// A yes-or-no parameter: `true`/`1` or `false`/`0`, absent for no.
+fn flag_param(name: &str, value: Option<&str>) -> Result<bool, ApiError> {
+    match value.map(str::trim) {
+        None | Some("") | Some("false") | Some("0") => Ok(false),
+        Some("true") | Some("1") => Ok(true),
+        Some(other) => Err(ApiError::bad_request(
+            "bad_request",
+            format!("{name} {other:?}: write {name}=true or leave it out"),
+        )),
+    }
+}
+
+/// The parameters of a list of references.
+#[derive(Debug, Deserialize)]
+pub(crate) struct RefsParams {
+    lang: Option<String>,
+    exact: Option<String>,
+}
+
+/// `GET /v1/acts/{id}/refs`: `zanlex refs ID --json`.
+pub(crate) async fn act_refs(
+    state: AppStateRef,
+    Path(id): Path<String>,
+    q: Result<Query<RefsParams>, QueryRejection>,
+) -> Answer {
+    refs(state, id, None, q).await
+}
+
+/// `GET /v1/acts/{id}/units/{eid}/refs`: `zanlex refs ID#EID --json`, what the unit and the
+/// units inside it refer to, each reference resolved or said why not.
+pub(crate) async fn unit_refs(
+    state: AppStateRef,
+    Path((id, eid)): Path<(String, String)>,
+    q: Result<Query<RefsParams>, QueryRejection>,
+) -> Answer {
+    refs(state, id, Some(eid), q).await
+}
+
+async fn refs(
+    State(state): AppStateRef,
+    id: String,
+    eid: Option<String>,
+    q: Result<Query<RefsParams>, QueryRejection>,
+) -> Answer {
+    let p = params(q)?;
+    let lang = lang_param(p.lang.as_deref())?;
+    let served = state.served();
+    let doc = state
+        .readers
+        .run(Arc::clone(&served.index), move |index| {
+            let catalog = served.catalog()?;
+            crate::cli::refs::refs_json(index, &catalog, &id, eid.as_deref(), lang)
+                .map_err(ApiError::from)
+        })
+        .await?;
+    Ok(Json(doc))
+}
+
+/// `GET /v1/acts/{id}/cited-by`: `zanlex cited-by ID --json`.
+pub(crate) async fn act_cited_by(
+    state: AppStateRef,
+    Path(id): Path<String>,
+    q: Result<Query<RefsParams>, QueryRejection>,
+) -> Answer {
+    cited_by(state, id, None, q).await
+}
+
+/// `GET /v1/acts/{id}/units/{eid}/cited-by`: `zanlex cited-by ID#EID --json`, the provisions
+/// across the corpus that refer to the unit or (without `exact=true`) a unit inside it;
+/// `lang` keeps the references made in that language's texts.
+pub(crate) async fn unit_cited_by(
+    state: AppStateRef,
+    Path((id, eid)): Path<(String, String)>,
+    q: Result<Query<RefsParams>, QueryRejection>,
+) -> Answer {
+    cited_by(state, id, Some(eid), q).await
+}
+
+async fn cited_by(
+    State(state): AppStateRef,
+    id: String,
+    eid: Option<String>,
+    q: Result<Query<RefsParams>, QueryRejection>,
+) -> Answer {
+    let p = params(q)?;
+    let lang = lang_param(p.lang.as_deref())?;
+    let exact = flag_param("exact", p.exact.as_deref())?;
+    let served = state.served();
+    let doc = state
+        .readers
+        .run(Arc::clone(&served.index), move |index| {
+            let catalog = served.catalog()?;
+            crate::cli::refs::cited_by_json(index, &catalog, &id, eid.as_deref(), !exact, lang)
+                .map_err(ApiError::from)
         })
         .await?;
     Ok(Json(doc))
@@ -217,16 +365,7 @@ pub(crate) async fn unit(
     let p = params(q)?;
     let lang = lang_param(p.lang.as_deref())?;
     let as_of = date_param("as_of", p.as_of.as_deref())?;
-    let parallel = match p.parallel.as_deref().map(str::trim) {
-        None | Some("") | Some("false") | Some("0") => false,
-        Some("true") | Some("1") => true,
-        Some(other) => {
-            return Err(ApiError::bad_request(
-                "bad_request",
-                format!("parallel {other:?}: write parallel=true or leave it out"),
-            ))
-        }
-    };
+    let parallel = flag_param("parallel", p.parallel.as_deref())?;
     if parallel && lang.is_some() {
         return Err(ApiError::bad_request(
             "bad_request",

@@ -1,5 +1,6 @@
 //! The API's errors: one JSON shape, `{"error": {"code", "message"}}`, with the status that
-//! says whose fault it is. Messages are the ones the command line prints for the same mistake.
+//! says whose fault it is. Messages are the ones the command line prints for the same mistake,
+//! less what only the server's operator may see: no message names a folder of the server.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -70,27 +71,122 @@ impl ApiError {
 impl From<anyhow::Error> for ApiError {
     /// Sorts a library or command-line error as the command line does for its exit code: a
     /// bad query or bad usage is the client's (400), an unknown act, unit or version is a
-    /// 404, anything else is the server's.
+    /// 404, a lock another process holds is a 503, anything else is the server's (500).
+    ///
+    /// A message says what was asked for and why it failed, never where the server keeps its
+    /// files: the client's errors are worded without the index folder, and the server's own
+    /// failures get a fixed message while the whole error goes to the server's log. (The
+    /// response then hides the served folders from any message, as a last guard.)
     fn from(err: anyhow::Error) -> Self {
-        let message = format!("{err:#}");
-        match err.downcast_ref::<zanlex::Error>() {
-            Some(zanlex::Error::Query { .. }) => {
-                return ApiError::bad_request("bad_query", message)
+        let Some(lib) = err.chain().find_map(|e| e.downcast_ref::<zanlex::Error>()) else {
+            if err.downcast_ref::<crate::cli::UsageError>().is_some() {
+                return ApiError::bad_request("bad_request", format!("{err:#}"));
             }
-            Some(
-                zanlex::Error::UnknownAct { .. }
-                | zanlex::Error::NoExpression { .. }
-                | zanlex::Error::UnknownUnit { .. }
-                | zanlex::Error::UnknownVersion { .. }
-                | zanlex::Error::NotFound(_),
-            ) => return ApiError::not_found(message),
-            _ => {}
+            return internal_logged(&err, "the request failed");
+        };
+        match lib {
+            zanlex::Error::Query { .. } => {
+                ApiError::bad_request("bad_query", format!("{err:#}"))
+            }
+            zanlex::Error::UnknownAct {
+                id,
+                suggestions,
+                acts,
+                ..
+            } => ApiError::not_found(unknown_act(id, suggestions, *acts)),
+            zanlex::Error::UnknownUnit { act, eid } => ApiError::not_found(format!(
+                "act {act} has no unit {eid:?}; GET /v1/acts/{act} lists its units"
+            )),
+            zanlex::Error::NoExpression { .. }
+            | zanlex::Error::UnknownVersion { .. }
+            | zanlex::Error::NotFound(_) => ApiError::not_found(lib.to_string()),
+            zanlex::Error::UnknownAnalyzer { .. } => {
+                ApiError::bad_request("bad_request", lib.to_string())
+            }
+            zanlex::Error::Locked { .. } => {
+                log(&err);
+                ApiError::unavailable(
+                    "index_busy",
+                    "the index is held by another zanlex process (a refresh or `zanlex index`); \
+                     try again in a moment",
+                    2,
+                )
+            }
+            zanlex::Error::Damaged { .. } => internal_logged(
+                &err,
+                "the index is damaged; the server's operator must rebuild it (`zanlex index --force`)",
+            ),
+            _ => internal_logged(&err, "the index could not be read or written"),
         }
-        if err.downcast_ref::<crate::cli::UsageError>().is_some() {
-            return ApiError::bad_request("bad_request", message);
-        }
-        ApiError::internal(message)
     }
+}
+
+/// The 404 message for an act id the index does not have: the nearest ids, without the
+/// index folder the command line names.
+fn unknown_act(id: &str, suggestions: &[String], acts: usize) -> String {
+    if suggestions.is_empty() {
+        format!("no act with id {id:?}; GET /v1/acts lists the {acts} acts served")
+    } else {
+        format!(
+            "no act with id {id:?}; did you mean: {}? (GET /v1/acts lists all {acts})",
+            suggestions.join(", ")
+        )
+    }
+}
+
+/// Writes a server-side failure whole to the server's log (stderr).
+fn log(err: &anyhow::Error) {
+    eprintln!(
+        "zanlex: a request failed: {}",
+        crate::cli::terminal_safe(&format!("{err:#}"))
+    );
+}
+
+/// A 500 with a fixed `message`; the error itself goes to the server's log.
+fn internal_logged(err: &anyhow::Error, message: &str) -> ApiError {
+    log(err);
+    ApiError::internal(format!("{message}; the server's log has the details"))
+}
+
+/// The folders the server reads (the corpus and the index, as given and absolute), which no
+/// message may name: set once when the server starts.
+static HIDDEN: std::sync::OnceLock<Vec<(String, &'static str)>> = std::sync::OnceLock::new();
+
+/// Keeps the corpus and index folders out of messages: each is written `<corpus>` or
+/// `<index>` instead. The folders are set once, when the server starts.
+pub(crate) fn hide_folders(corpus: &std::path::Path, index: &std::path::Path) {
+    let mut hidden = Vec::new();
+    for (dir, name) in [(index, "<index>"), (corpus, "<corpus>")] {
+        let mut forms = vec![dir.to_path_buf()];
+        if let Ok(abs) = std::path::absolute(dir) {
+            forms.push(abs);
+        }
+        if let Ok(canon) = dir.canonicalize() {
+            forms.push(canon);
+        }
+        for f in forms {
+            let f = f.to_string_lossy().trim_end_matches('/').to_string();
+            // A relative folder (`index`) is a word as well as a folder: only absolute ones
+            // are replaced, and only those that are more than the root.
+            if f.starts_with('/') && f.len() > 1 && !hidden.iter().any(|(h, _)| *h == f) {
+                hidden.push((f, name));
+            }
+        }
+    }
+    // The longest first, so that a folder inside another is replaced whole.
+    hidden.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
+    let _ = HIDDEN.set(hidden);
+}
+
+/// `message` with the served folders hidden (see [`hide_folders`]).
+fn hide_paths(message: &str) -> String {
+    let mut out = message.to_string();
+    for (dir, name) in HIDDEN.get().map(Vec::as_slice).unwrap_or_default() {
+        if out.contains(dir.as_str()) {
+            out = out.replace(dir.as_str(), name);
+        }
+    }
+    out
 }
 
 impl From<zanlex::Error> for ApiError {
@@ -101,8 +197,9 @@ impl From<zanlex::Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        // A last guard: whatever built the message, the server's folders stay out of it.
         let body = serde_json::json!({
-            "error": { "code": self.code, "message": self.message }
+            "error": { "code": self.code, "message": hide_paths(&self.message) }
         });
         let mut res = (self.status, axum::Json(body)).into_response();
         if let Some(secs) = self.retry_after {

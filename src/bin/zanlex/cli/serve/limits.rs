@@ -80,7 +80,12 @@ impl Readers {
             });
             match task.await {
                 Ok(done) => done,
-                Err(e) => Err(ApiError::internal(format!("the read failed: {e}"))),
+                Err(e) => {
+                    eprintln!("zanlex: a read of the index failed: {e}");
+                    Err(ApiError::internal(
+                        "reading the index failed; the server's log has the details",
+                    ))
+                }
             }
         };
         match tokio::time::timeout(self.limits.timeout, work).await {

@@ -62,6 +62,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         timeout: Duration::from_millis(args.timeout_ms.max(1)),
         slow: Duration::from_millis(args.slow_ms),
     };
+    errors::hide_folders(&cli.corpus, &cli.index);
     let (state, report) = state::AppState::open(
         &cli.corpus,
         &cli.index,
@@ -101,7 +102,14 @@ fn router(state: Arc<AppState>, cors: Option<tower_http::cors::CorsLayer>) -> Ro
         .route("/v1/search", get(api::search))
         .route("/v1/acts", get(api::acts))
         .route("/v1/acts/{id}", get(api::act))
+        .route("/v1/acts/{id}/refs", get(api::act_refs))
+        .route("/v1/acts/{id}/cited-by", get(api::act_cited_by))
         .route("/v1/acts/{id}/units/{eid}", get(api::unit))
+        .route("/v1/acts/{id}/units/{eid}/refs", get(api::unit_refs))
+        .route(
+            "/v1/acts/{id}/units/{eid}/cited-by",
+            get(api::unit_cited_by),
+        )
         .route("/v1/acts/{id}/history", get(api::history))
         .route("/v1/acts/{id}/diff", get(api::diff))
         .route("/v1/reindex", post(api::reindex))

@@ -9,12 +9,44 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
-use zanlex::{BuildOptions, RefreshReport, ZanIndex};
+use zanlex::{BuildOptions, Catalog, RefreshReport, ZanIndex};
+
+/// An index being served, with what is read from it once for every request.
+pub(crate) struct Served {
+    pub index: Arc<ZanIndex>,
+    /// Every act's outline, for resolving references across acts: read on first use, then
+    /// kept for as long as this index is in force.
+    catalog: std::sync::Mutex<Option<Arc<Catalog>>>,
+}
+
+impl Served {
+    fn new(index: ZanIndex) -> Self {
+        Served {
+            index: Arc::new(index),
+            catalog: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// The catalog of this index, read on first use (blocking: call it from a read).
+    /// Concurrent first uses wait for one reading rather than each making their own.
+    pub(crate) fn catalog(&self) -> zanlex::Result<Arc<Catalog>> {
+        let mut kept = self
+            .catalog
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(c) = kept.as_ref() {
+            return Ok(Arc::clone(c));
+        }
+        let c = Arc::new(self.index.catalog()?);
+        *kept = Some(Arc::clone(&c));
+        Ok(c)
+    }
+}
 
 /// What every request shares.
 pub(crate) struct AppState {
     /// The index in force.
-    index: ArcSwap<ZanIndex>,
+    served: ArcSwap<Served>,
     /// The files the index in force does not hold: (file, reason).
     failures: ArcSwap<Vec<(String, String)>>,
     /// How many times a refresh swapped in a newly opened index.
@@ -59,7 +91,7 @@ impl AppState {
         let seen = corpus_stamp(corpus, follow);
         let (index, report) = ZanIndex::open_or_build(corpus, index_dir, &options(follow))?;
         let state = AppState {
-            index: ArcSwap::from_pointee(index),
+            served: ArcSwap::from_pointee(Served::new(index)),
             failures: ArcSwap::from_pointee(report.failures.clone()),
             swaps: AtomicU64::new(0),
             corpus: corpus.to_path_buf(),
@@ -74,7 +106,12 @@ impl AppState {
 
     /// The index in force; it stays whole for as long as it is held, whatever a refresh does.
     pub(crate) fn index(&self) -> Arc<ZanIndex> {
-        self.index.load_full()
+        Arc::clone(&self.served.load().index)
+    }
+
+    /// The index in force with what is kept of it (see [`Served`]).
+    pub(crate) fn served(&self) -> Arc<Served> {
+        self.served.load_full()
     }
 
     /// The files the index in force does not hold.
@@ -97,7 +134,10 @@ impl AppState {
             ZanIndex::open_or_build(&state.corpus, &state.index_dir, &options(state.follow))
         })
         .await
-        .map_err(|e| ApiError::internal(format!("the refresh failed: {e}")))?;
+        .map_err(|e| {
+            eprintln!("zanlex: the refresh failed: {e}");
+            ApiError::internal("the refresh failed; the server's log has the details")
+        })?;
         *self
             .seen
             .lock()
@@ -106,7 +146,7 @@ impl AppState {
         // Swapped in even when this refresh wrote nothing: another process (`zanlex index`)
         // may have brought the index up to date first, and the commit opened is the one in
         // force on disk either way.
-        self.index.store(Arc::new(index));
+        self.served.store(Arc::new(Served::new(index)));
         self.failures.store(Arc::new(report.failures.clone()));
         self.swaps.fetch_add(1, Ordering::Relaxed);
         Ok(Refreshed {

@@ -21,7 +21,11 @@ const T = {
     notInLang: "Бұл тілде бұл бөлік жоқ.", children: "Ішкі бөліктер", wholeAct: "бүкіл акт",
     openAct: "Актіні ашу", edition: "Редакция", current: "қолданыстағы", effective: "Күшіне енуі",
     added: "қосылды", removed: "алынды", notesOnly: "Тек ескертпелер өзгерді", error: "Қате",
-    estimated: "шамамен",
+    estimated: "шамамен", refs: "Сілтемелер", noRefs: "Бұл мәтінде сілтеме жоқ.",
+    refsCurrent: "Қолданыстағы редакцияның сілтемелері.", citedBy: "Осы бөлікке сілтейтін ережелер",
+    noCitedBy: "Корпуста бұл бөлікке сілтейтін ереже жоқ.", unresolved: "сілтеме табылмады",
+    act_not_in_corpus: "сілтеме жасалған акт корпуста жоқ", unit_not_found: "актіде мұндай бөлік жоқ",
+    textsLoading: "Мәтіндер жүктелуде…",
   },
   ru: {
     skip: "Перейти к содержанию", search: "Поиск", other: "Қаз", otherFull: "Қазақша",
@@ -40,7 +44,11 @@ const T = {
     notInLang: "На этом языке этой единицы нет.", children: "Вложенные единицы", wholeAct: "весь акт",
     openAct: "Открыть акт", edition: "Редакция", current: "действующая", effective: "Вступает в силу",
     added: "добавлено", removed: "удалено", notesOnly: "Изменились только примечания", error: "Ошибка",
-    estimated: "примерно",
+    estimated: "примерно", refs: "Ссылки", noRefs: "В этом тексте ссылок нет.",
+    refsCurrent: "Ссылки действующей редакции.", citedBy: "Ссылаются на эту единицу",
+    noCitedBy: "В корпусе нет положений, ссылающихся на эту единицу.", unresolved: "ссылка не найдена",
+    act_not_in_corpus: "акта, на который ссылаются, нет в корпусе", unit_not_found: "в акте нет такой единицы",
+    textsLoading: "Тексты загружаются…",
   },
 };
 
@@ -259,9 +267,19 @@ function hitItem(hit, p) {
 // ---- act ----
 
 function unitLabel(u) {
-  return (u.heading && u.heading.trim()) || (u.num ? u.num : u.eid);
+  return (u.heading && u.heading.trim()) || u.label || u.num || u.eid;
 }
 
+// Each unit of `units` and of their children, depth first.
+function eachUnit(units, f, depth = 0) {
+  for (const u of units || []) {
+    f(u, depth);
+    eachUnit(u.children, f, depth + 1);
+  }
+}
+
+// An act: its outline (facts, table of contents, a section per unit) as soon as it comes,
+// then the units' texts, asked for separately so a large act's outline shows at once.
 async function actView(id, p) {
   setMain(h("p", { class: "muted" }, t("loading")));
   let act;
@@ -274,16 +292,22 @@ async function actView(id, p) {
   document.title = `${act.title} — zanlex`;
   const langs = act.expressions || [act.lang];
   const toc = h("ul", {});
-  const body = h("div", { class: "act-text", lang: act.lang === "ru" ? "ru" : "kk" });
+  const body = h("div", { class: "act-text", lang: act.lang === "ru" ? "ru" : "kk", "aria-busy": "true" });
+  // Where each unit's text goes, by eid.
+  const slots = new Map();
   const walk = (units, ul, depth) => {
     for (const u of units) {
       const li = h("li", {}, h("a", { href: `#${encodeURIComponent(u.eid)}` }, unitLabel(u).slice(0, 90)));
       ul.append(li);
+      const heading = u.heading && u.heading.trim() ? h("span", { class: "unit-heading" }, ` ${u.heading.trim()}`) : null;
+      const text = h("div", { class: "text" });
+      slots.set(u.eid, { text, heading, title: u.heading ? u.heading.trim() : "" });
       body.append(h("section", { id: u.eid, class: `unit depth-${Math.min(depth, 4)}` },
         h("p", { class: "unit-head" },
-          h("a", { href: withParams(unitPath(act.id, u.eid), { lang: act.lang, q: p.q }) }, u.eid), " ",
+          h("a", { href: withParams(unitPath(act.id, u.eid), { lang: act.lang, q: p.q }), title: u.eid }, u.label || u.eid),
+          heading, " ",
           stateOf(u.status) !== "live" ? badge("", stateOf(u.status)) : null),
-        h("div", { class: "text" }, highlightWords(u.text || "", p.q))));
+        text));
       if (u.children && u.children.length) {
         const sub = h("ul", {});
         li.append(sub);
@@ -292,6 +316,7 @@ async function actView(id, p) {
     }
   };
   walk(act.units || [], toc, 0);
+  const loadingTexts = h("p", { class: "muted", id: "texts-loading" }, t("textsLoading"));
   const reg = act.registration;
   setMain(
     h("article", { class: "act" },
@@ -307,11 +332,32 @@ async function actView(id, p) {
         l === act.lang ? h("strong", {}, t(l)) : h("a", { href: withParams(actPath(act.id), { lang: l, q: p.q }), hreflang: l }, t(l))).flatMap((x, i) => (i ? [" · ", x] : [x]))) : null,
       h("div", { class: "act-grid" },
         h("nav", { class: "toc", "aria-label": t("toc") }, h("h2", {}, t("toc")), toc),
-        h("section", { "aria-label": t("text") }, body))));
-  if (location.hash) {
+        h("section", { "aria-label": t("text") }, loadingTexts, body))));
+  const toHash = () => {
+    if (!location.hash) return;
     const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (el) el.scrollIntoView();
+  };
+  toHash();
+  let full;
+  try {
+    full = await api(`/v1/acts/${encodeURIComponent(act.id)}`, { lang: act.lang, text: "true" });
+  } catch (e) {
+    loadingTexts.replaceWith(errorBox(e));
+    return;
   }
+  if (!body.isConnected) return;
+  eachUnit(full.units, (u) => {
+    const slot = slots.get(u.eid);
+    if (!slot) return;
+    const text = u.text || "";
+    // A heading the text prints itself is not shown twice.
+    if (slot.heading && slot.title && text.includes(slot.title)) slot.heading.remove();
+    slot.text.replaceChildren(...highlightWords(text, p.q));
+  });
+  loadingTexts.remove();
+  body.setAttribute("aria-busy", "false");
+  toHash();
 }
 
 // ---- provision ----
@@ -338,9 +384,12 @@ async function unitView(id, eid, p) {
     history.pushState(null, "", withParams(unitPath(id, eid), { ...p, as_of: v }));
     route();
   } }, dateInput("as_of", t("asOf"), p.as_of), h("button", { type: "submit", id: "asof-go" }, t("show")));
+  // Each column's references, and the provisions citing this one, come after the page.
+  const refSlots = {};
   const columns = h("div", { class: langs.length > 1 ? "parallel" : "single" },
     langs.map((l) => {
       const u = shown[l];
+      refSlots[l] = h("div", { class: "refs-list" }, h("p", { class: "muted" }, t("loading")));
       return h("section", { class: "column", lang: l, "aria-label": t(l) },
         h("h2", {}, t(l)),
         h("p", { class: "cite-line" }, h("span", { class: "cite" }, u.citation), " ", copyButton(u.citation)),
@@ -349,8 +398,15 @@ async function unitView(id, eid, p) {
           ` · ${t("edition")}: ${u.version || t("current")}`),
         h("div", { class: "text" }, highlightWords(u.text, p.q)),
         u.children && u.children.length ? h("p", { class: "children" }, `${t("children")}: `,
-          u.children.map((c) => h("a", { href: withParams(unitPath(id, c.eid), { as_of: p.as_of }) }, c.label)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null);
+          u.children.map((c) => h("a", { href: withParams(unitPath(id, c.eid), { as_of: p.as_of }) }, c.label)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null,
+        h("section", { class: "refs", "aria-label": `${t("refs")} (${t(l)})` },
+          h("h3", {}, t("refs")),
+          u.version ? h("p", { class: "muted" }, t("refsCurrent")) : null,
+          refSlots[l]));
     }));
+  const citedList = h("div", { id: "cited-by-list" }, h("p", { class: "muted" }, t("loading")));
+  const citedBy = h("section", { class: "cited-by", "aria-labelledby": "cb-h" },
+    h("h2", { id: "cb-h" }, t("citedBy")), citedList);
   const versions = hist.versions || [];
   const timeline = h("section", { class: "timeline", "aria-labelledby": "tl-h" },
     h("h2", { id: "tl-h" }, t("timeline")),
@@ -385,7 +441,79 @@ async function unitView(id, eid, p) {
   setMain(h("article", { class: "unit-page" },
     h("p", { class: "crumbs" }, h("a", { href: withParams(actPath(id), { lang: first.lang, q: p.q }) + `#${encodeURIComponent(eid)}` }, first.act.title)),
     h("h1", {}, first.citation),
-    asOf, columns, timeline, compare));
+    asOf, columns, citedBy, timeline, compare));
+  const enc = `/v1/acts/${encodeURIComponent(id)}/units/${encodeURIComponent(eid)}`;
+  await Promise.all([
+    ...langs.map(async (l) => {
+      try {
+        const res = await api(`${enc}/refs`, { lang: l });
+        refSlots[l].replaceChildren(res.references.length
+          ? h("ul", { class: "ref-items" }, res.references.map((r) => refItem(r, eid, p)))
+          : h("p", { class: "muted" }, t("noRefs")));
+      } catch (e) {
+        refSlots[l].replaceChildren(errorBox(e));
+      }
+    }),
+    (async () => {
+      try {
+        const res = await api(`${enc}/cited-by`, {});
+        citedList.replaceChildren(citedByList(res.cited_by, eid, first.lang, p));
+      } catch (e) {
+        citedList.replaceChildren(errorBox(e));
+      }
+    })(),
+  ]);
+}
+
+// A reference's words as printed, on one line.
+const quoted = (r) => `«${r.text.split(/\s+/).filter(Boolean).join(" ")}»`;
+
+// A link to where a resolved reference leads: a provision's page, or the act's for a
+// reference to a whole act. The language goes along only within one act (another act may
+// lack it).
+function targetHref(r, p) {
+  const same = r.target.act === r.citing.act;
+  const params = { as_of: p.as_of, lang: same ? r.citing.lang : "" };
+  return r.target.eid ? withParams(unitPath(r.target.act, r.target.eid), params) : withParams(actPath(r.target.act), params);
+}
+
+// One outgoing reference: its words, then a link to its target, or why it has none.
+function refItem(r, here, p) {
+  const inside = r.citing.eid !== here ? h("span", { class: "muted" }, `${r.citing.label}: `) : null;
+  if (r.target) {
+    return h("li", { class: "ref" }, inside, h("span", { class: "quote" }, quoted(r)), " → ",
+      h("a", { href: targetHref(r, p), class: "ref-target", "data-act": r.target.act, "data-eid": r.target.eid }, r.target.citation));
+  }
+  const why = T[ui][r.unresolved] || r.unresolved || t("unresolved");
+  return h("li", { class: "ref unresolved" }, inside, h("span", { class: "quote" }, quoted(r)), " — ",
+    h("span", { class: "why" }, `${t("unresolved")}: ${why}`));
+}
+
+// The provisions citing this one, each once: its citation as a link, the words it cites
+// with, and which unit inside this one it names when not this one. A provision in two
+// languages is shown in `prefer`'s.
+function citedByList(refs, here, prefer, p) {
+  const groups = new Map();
+  for (const r of refs) {
+    const key = `${r.citing.act}#${r.citing.eid}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(r);
+  }
+  if (!groups.size) return h("p", { class: "muted", id: "no-cited-by" }, t("noCitedBy"));
+  const items = [];
+  for (const all of groups.values()) {
+    const mine = all.filter((r) => r.citing.lang === prefer);
+    const rs = mine.length ? mine : all.filter((r) => r.citing.lang === all[0].citing.lang);
+    const c = rs[0].citing;
+    const same = c.act === rs[0].target.act;
+    const quotes = [...new Set(rs.map(quoted))];
+    const inner = [...new Set(rs.filter((r) => r.target.eid !== here).map((r) => r.target.label))];
+    items.push(h("li", { class: "citing", lang: c.lang },
+      h("a", { href: withParams(unitPath(c.act, c.eid), { as_of: p.as_of, lang: same ? c.lang : "" }), class: "cite", "data-act": c.act, "data-eid": c.eid }, c.citation),
+      " ", h("span", { class: "quote" }, quotes.join(" ")),
+      inner.length ? h("span", { class: "muted" }, ` → ${inner.join(", ")}`) : null));
+  }
+  return h("ul", { class: "cited-items" }, items);
 }
 
 function renderDiff(d) {
