@@ -32,6 +32,7 @@ For each size (MB of synthetic acts written by the hidden `zanlex scale`):
 Prints the table with zanlex/peer ratios and writes it to benches/RESULTS.md (--out).
 """
 import argparse
+import hashlib
 import datetime
 import json
 import os
@@ -188,10 +189,16 @@ def build_and_snapshot_binaries():
     return "`dist` profile (no profile-guided optimization)"
 
 
+def scaler_version():
+    """A short hash of the corpus scaler's source (`scale/src/lib.rs`)."""
+    return hashlib.sha256((ROOT / "scale" / "src" / "lib.rs").read_bytes()).hexdigest()[:12]
+
+
 def measure_size(mb, args, xpy):
     work = Path(args.work)
     corpus = work / f"corpus-{mb}"
-    stamp = work / f"corpus-{mb}.seed{args.seed}.done"
+    # The stamp names the scaler's source too: a corpus made by another scaler is made again.
+    stamp = work / f"corpus-{mb}.seed{args.seed}.{scaler_version()}.done"
     r = {"mb_target": mb}
     if not stamp.exists():
         if corpus.exists():

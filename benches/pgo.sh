@@ -58,10 +58,12 @@ RUSTFLAGS="${RUSTFLAGS:-} -Cprofile-generate=$raw" \
     cargo build --quiet --profile dist --target-dir "$work/gen" "${targets[@]}"
 gen="$work/gen/dist"
 
-if [ ! -e "$work/train.done" ]; then
-    rm -rf "$work/train"
+# The stamp names the scaler's source: a corpus made by another scaler is made again.
+stamp="$work/train.$(sha256sum scale/src/lib.rs | cut -c1-12).done"
+if [ ! -e "$stamp" ]; then
+    rm -rf "$work/train" "$work"/train.*done
     "$gen/zanlex" scale --out "$work/train" --mb 20 --seed 7 >/dev/null
-    touch "$work/train.done"
+    touch "$stamp"
 fi
 python3 benches/peers/make_queries.py corpus --seed 17 | grep -vxFf benches/queries.txt \
     >"$work/queries.txt"
