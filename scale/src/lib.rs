@@ -342,13 +342,18 @@ impl<'a> Scaler<'a> {
         shuffle_sentences(&mut lines[header_end..], t.format, &mut self.rng);
         let mut out = String::with_capacity(t.text.len() + t.text.len() / 16);
         let mut first_number_done = false;
+        // A header may break its line between `№` and the number (`… № \n352 Бұйрығы.`).
+        let mut sign_ends_line = false;
         for (i, line) in lines.iter().enumerate() {
             let mut l = rewrite_dates_numbers(line, act_seed);
             if i < header_end && !first_number_done {
-                if let Some(u) = make_header_number_unique(&l, seq) {
+                let unique = make_header_number_unique(&l, seq)
+                    .or_else(|| sign_ends_line.then(|| make_leading_number_unique(&l, seq))?);
+                if let Some(u) = unique {
                     l = u;
                     first_number_done = true;
                 }
+                sign_ends_line = l.trim_end().ends_with('№');
             }
             l = rewrite_names(&l, act_seed);
             if i >= header_end && !is_protected_line(&l) {
@@ -809,6 +814,24 @@ fn make_header_number_unique(line: &str, seq: u64) -> Option<String> {
     let _ = write!(out, "{}", seq + 1);
     out.push_str(&line[m.start() + digits_end..]);
     Some(out)
+}
+
+/// [`make_header_number_unique`] for a line that goes on from a `№` ending the line before:
+/// its leading digit run becomes `seq + 1`.
+fn make_leading_number_unique(line: &str, seq: u64) -> Option<String> {
+    let start = line.len() - line.trim_start().len();
+    let digits = line[start..]
+        .find(|ch: char| !ch.is_ascii_digit())
+        .unwrap_or(line.len() - start);
+    if digits == 0 {
+        return None;
+    }
+    Some(format!(
+        "{}{}{}",
+        &line[..start],
+        seq + 1,
+        &line[start + digits..]
+    ))
 }
 
 fn name_regex() -> &'static Regex {

@@ -224,7 +224,7 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
 /// The most values a unit document has with one issuer, every optional one present, and a
 /// number and a registration number, twice on the act's first unit (an issuer more, or an
 /// amending act's number, is a value more).
-const UNIT_DOC_VALUES: usize = 39;
+const UNIT_DOC_VALUES: usize = 43;
 
 /// The `version_id` of the current text's unit documents.
 const CURRENT: &str = "current";
@@ -237,6 +237,32 @@ pub const STORED_ELSEWHERE: &str = "\u{0}";
 /// Whether unit `u` gets a document (one with neither text nor heading does not).
 fn has_document(u: &Unit) -> bool {
     !(u.text.trim().is_empty() && u.heading.as_deref().unwrap_or("").trim().is_empty())
+}
+
+/// What a unit's ancestors (`path` without its last unit) say about it: the nearest heading
+/// (its article's or chapter's title), and the texts that lead into a list (ending in `:`),
+/// which the unit continues. A subparagraph «2) шетелде әскери қызмет өткеру кезеңі» answers
+/// «стаж по специальности …» only with its paragraph's «В стаж по специальности
+/// засчитываются:». Headings further up (an attachment's title) would make every unit under
+/// them match their words.
+fn ancestors_context(path: &[&Unit]) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let Some((_, ancestors)) = path.split_last() else {
+        return String::new();
+    };
+    let nearest_heading = ancestors
+        .iter()
+        .rev()
+        .filter_map(|a| a.heading.as_deref().map(str::trim))
+        .find(|h| !h.is_empty());
+    parts.extend(nearest_heading);
+    parts.extend(
+        ancestors
+            .iter()
+            .map(|a| a.text.trim())
+            .filter(|t| t.ends_with(':')),
+    );
+    parts.join("\n")
 }
 
 /// Whether `v`, an edition of the act from `act_file`, is the one the act's units are (indexed
@@ -577,6 +603,14 @@ impl UnitDocs<'_> {
             d.add_text(f.eid, u.eid.as_str());
             d.add_static(f.unit_kind, u.kind.eid_prefix());
             d.add_static(f.unit_status, u.status.as_str());
+            d.add_u64(
+                f.placeholder,
+                u64::from(u.status != crate::model::UnitStatus::Live),
+            );
+            d.add_u64(
+                f.act_repealed,
+                u64::from(matches!(act.status, crate::model::Status::Repealed { .. })),
+            );
             let label = citation::unit_label(path, act.kind, act.lang);
             let cited = citer.citation(path, &label);
             d.add_text(f.label, label);
@@ -594,6 +628,15 @@ impl UnitDocs<'_> {
                 d.add_shared(f.heading, &heading);
                 d.add_shared(f.heading_stem, &heading);
                 d.add_shared(f.heading_loose, &heading);
+            }
+            let context = ancestors_context(path);
+            if !context.is_empty() {
+                let field = if act.lang == crate::model::Lang::Ru {
+                    f.context_ru
+                } else {
+                    f.context_stem
+                };
+                d.add_text(field, context);
             }
             let text: Arc<str> = u.text.as_str().into();
             d.add_shared(f.text, &text);

@@ -24,7 +24,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 14;
+pub const SCHEMA_VERSION: u32 = 15;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -83,6 +83,11 @@ pub struct Fields {
     pub heading: Field,
     pub heading_stem: Field,
     pub heading_loose: Field,
+    /// What the unit's ancestors say about it: their headings and the lead-ins of the lists it
+    /// is in (`… мынадай жағдайларда:`), stemmed as Kazakh (`context_stem`) or, in Russian
+    /// expressions, as Russian (`context_ru`). Not stored.
+    pub context_stem: Field,
+    pub context_ru: Field,
     /// The unit's clean text, stored.
     pub text: Field,
     pub kk_exact: Field,
@@ -100,6 +105,12 @@ pub struct Fields {
     pub wording_from: Field,
     /// 1 for the current text of a unit, 0 for an older edition.
     pub current: Field,
+    /// 1 for a unit that only says it was deleted or takes effect later (`Алып тасталды`,
+    /// [`crate::model::UnitStatus`]), 0 otherwise: search ranks such units below live text.
+    pub placeholder: Field,
+    /// 1 for a unit of an act no longer in force, 0 otherwise: search ranks the current law
+    /// first.
+    pub act_repealed: Field,
     pub version_id: Field,
     /// JSON array of the [`crate::model::Amendment`]s that touched the unit.
     pub amendments: Field,
@@ -163,6 +174,8 @@ pub fn build_schema() -> (Schema, Fields) {
         heading: b.add_text_field("heading", stored_only.clone()),
         heading_stem: b.add_text_field("heading_stem", analyzed(KK_STEM, false)),
         heading_loose: b.add_text_field("heading_loose", analyzed(KK_LOOSE, false)),
+        context_stem: b.add_text_field("context_stem", analyzed(KK_STEM, false)),
+        context_ru: b.add_text_field("context_ru", analyzed(RU_STEM, false)),
         text: b.add_text_field("text", stored_only.clone()),
         // Exact searches count document lengths in `kk_stem`: `kk_exact` has only stop words.
         kk_exact: b.add_text_field(
@@ -189,6 +202,14 @@ pub fn build_schema() -> (Schema, Fields) {
                 .set_precision(DateTimePrecision::Seconds),
         ),
         current: b.add_u64_field("current", NumericOptions::default().set_indexed()),
+        placeholder: b.add_u64_field(
+            "placeholder",
+            NumericOptions::default().set_indexed().set_fast(),
+        ),
+        act_repealed: b.add_u64_field(
+            "act_repealed",
+            NumericOptions::default().set_indexed().set_fast(),
+        ),
         version_id: b.add_text_field("version_id", stored_only.clone()),
         amendments: b.add_text_field("amendments", stored_only.clone()),
         numbers: b.add_text_field("numbers", STRING),

@@ -6,9 +6,12 @@
 //! boosted exact > stem > loose, headings above body. Act titles only add to the score of
 //! units that already match.
 
+use super::coverage::Coverage;
+use super::definitions::Definitions;
 use super::dismax::DisMax;
 use super::query::{Filter, Query};
 use super::synonym::{SynonymPhrase, Synonyms, TermSet};
+use super::thesaurus::Thesaurus;
 use crate::analysis::{stem_range, KK_EXACT, KK_STEM};
 use crate::index::schema::{to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
 use crate::index::Store;
@@ -28,6 +31,9 @@ pub const BOOST_HEADING_STEM: f32 = 4.0;
 pub const BOOST_HEADING_LOOSE: f32 = 2.0;
 pub const BOOST_TITLE_STEM: f32 = 0.6;
 pub const BOOST_TITLE_LOOSE: f32 = 0.3;
+/// Boost of the words a unit's ancestors say about it (headings, list lead-ins): below its
+/// own text, so a unit that has a word itself ranks first.
+pub const BOOST_CONTEXT: f32 = 0.8;
 /// Share of the non-best fields' scores added to the best one.
 pub const TIE_BREAKER: f32 = 0.1;
 
@@ -265,7 +271,11 @@ fn dismax(
             }
             // Only Russian expressions write `ru_stem`: an index without them has no terms
             // there to look up.
-            Target::Field(field) if field == f.ru_stem && !has_russian(&searcher, f) => None,
+            Target::Field(field)
+                if (field == f.ru_stem || field == f.context_ru) && !has_russian(&searcher, f) =>
+            {
+                None
+            }
             Target::Field(field) => field_query(index, field, text, slop),
             Target::Loose => match loose_query(index, &searcher, text, slop, stems.as_ref()) {
                 Some(LooseClause::Query(q)) => Some(q),
@@ -309,6 +319,33 @@ fn text_targets(f: &Fields) -> [(Target, f32); 6] {
         (Target::Loose, BOOST_LOOSE),
         (Target::Field(f.heading_stem), BOOST_HEADING_STEM),
         (Target::Field(f.heading_loose), BOOST_HEADING_LOOSE),
+    ]
+}
+
+/// [`text_targets`] and the unit's context (its nearest heading and list lead-ins), for the
+/// words of a question: one or two words name what they look for, and their matches in
+/// context would only add units that do not say it themselves (and time to every search).
+fn question_targets(f: &Fields) -> [(Target, f32); 8] {
+    let [a, b, c, d, e, g] = text_targets(f);
+    [
+        a,
+        b,
+        c,
+        d,
+        e,
+        g,
+        (Target::Field(f.context_stem), BOOST_CONTEXT),
+        (Target::Field(f.context_ru), BOOST_CONTEXT),
+    ]
+}
+
+fn phrase_targets(f: &Fields) -> [(Target, f32); 5] {
+    [
+        (Target::Field(f.kk_exact), BOOST_EXACT),
+        (Target::Field(f.kk_stem), BOOST_STEM),
+        (Target::Field(f.ru_stem), BOOST_STEM),
+        (Target::Loose, BOOST_LOOSE),
+        (Target::Field(f.heading_stem), BOOST_HEADING_STEM),
     ]
 }
 
@@ -390,29 +427,35 @@ pub fn validity_clauses(
     )]
 }
 
+/// How the words of a plain-words query ([`Query::is_plain_words`]) must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordMatch {
+    /// Every word.
+    All,
+    /// At least one word (the retry when no unit has them all).
+    Any,
+    /// Enough of the words, ranked by how many ([`Coverage`]): three or more words typed side
+    /// by side, with no operator.
+    Coverage,
+}
+
 /// Compiles a query's text-matching part; `None` when nothing in it can match text
-/// (only filters, or words the analyzers drop entirely).
-pub fn compile(index: &Store, q: &Query, relaxed: bool) -> Option<Box<dyn TQuery>> {
+/// (only filters, or words the analyzers drop entirely). `words` applies to the words of a
+/// top-level conjunction, and with `synonyms` its words (or a top-level word) also find
+/// their thesaurus alternatives ([`Thesaurus`]); nested parts need all their own words.
+pub fn compile(
+    index: &Store,
+    q: &Query,
+    words: WordMatch,
+    synonyms: bool,
+) -> Option<Box<dyn TQuery>> {
     let f = index.fields();
     match q {
-        Query::Term(w) => {
-            super::numbers::with_number(index, w, dismax(index, w, 0, &text_targets(f)))
-        }
-        Query::Phrase { text, slop } => dismax(
-            index,
-            text,
-            *slop,
-            &[
-                (Target::Field(f.kk_exact), BOOST_EXACT),
-                (Target::Field(f.kk_stem), BOOST_STEM),
-                (Target::Field(f.ru_stem), BOOST_STEM),
-                (Target::Loose, BOOST_LOOSE),
-                (Target::Field(f.heading_stem), BOOST_HEADING_STEM),
-            ],
-        ),
+        Query::Term(w) => word_slots(index, &[w.as_str()], synonyms, false).pop(),
+        Query::Phrase { text, slop } => dismax(index, text, *slop, &phrase_targets(f)),
         Query::Filter(filter) => Some(filter_query(f, filter)),
         Query::Not(inner) => {
-            let inner = compile(index, inner, false)?;
+            let inner = compile(index, inner, WordMatch::All, false)?;
             Some(Box::new(BooleanQuery::new(vec![
                 (
                     Occur::Must,
@@ -424,7 +467,7 @@ pub fn compile(index: &Store, q: &Query, relaxed: bool) -> Option<Box<dyn TQuery
         Query::Or(parts) => {
             let subs: Vec<(Occur, Box<dyn TQuery>)> = parts
                 .iter()
-                .filter_map(|p| compile(index, p, false))
+                .filter_map(|p| compile(index, p, WordMatch::All, false))
                 .map(|q| (Occur::Should, q))
                 .collect();
             if subs.is_empty() {
@@ -436,29 +479,48 @@ pub fn compile(index: &Store, q: &Query, relaxed: bool) -> Option<Box<dyn TQuery
         Query::And(parts) => {
             let mut subs: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
             let mut positive = false;
-            let mut any_should = false;
+            // The plain words, matched as `words` says; other parts must match.
+            let mut terms: Vec<&str> = Vec::new();
             for p in parts {
                 match p {
                     Query::Not(inner) => {
-                        if let Some(q) = compile(index, inner, false) {
+                        if let Some(q) = compile(index, inner, WordMatch::All, false) {
                             subs.push((Occur::MustNot, q));
                         }
                     }
                     Query::Filter(flt) => {
                         subs.push((Occur::Must, filter_query(f, flt)));
                     }
+                    Query::Term(w) => terms.push(w),
                     _ => {
-                        if let Some(q) = compile(index, p, false) {
-                            let occur = if relaxed && matches!(p, Query::Term(_)) {
-                                any_should = true;
-                                Occur::Should
-                            } else {
-                                positive = true;
-                                Occur::Must
-                            };
-                            subs.push((occur, q));
+                        if let Some(q) = compile(index, p, WordMatch::All, false) {
+                            positive = true;
+                            subs.push((Occur::Must, q));
                         }
                     }
+                }
+            }
+            // Questions (three words or more typed side by side) also search the context.
+            let question = words == WordMatch::Coverage && terms.len() > 2;
+            let slots = word_slots(index, &terms, synonyms, question);
+            let any_should = words == WordMatch::Any && !slots.is_empty();
+            match words {
+                WordMatch::Coverage if slots.len() > 2 => {
+                    positive = true;
+                    let mut slots = slots;
+                    if synonyms {
+                        slots.extend(defined_terms(index, &terms));
+                    }
+                    let n = slots.len();
+                    subs.push((
+                        Occur::Must,
+                        Box::new(Coverage::new(slots, Coverage::min_match_of(n))),
+                    ));
+                }
+                WordMatch::Any => subs.extend(slots.into_iter().map(|q| (Occur::Should, q))),
+                _ => {
+                    positive |= !slots.is_empty();
+                    subs.extend(slots.into_iter().map(|q| (Occur::Must, q)));
                 }
             }
             if subs.is_empty() {
@@ -478,6 +540,88 @@ pub fn compile(index: &Store, q: &Query, relaxed: bool) -> Option<Box<dyn TQuery
             Some(Box::new(BooleanQuery::new(subs)))
         }
     }
+}
+
+/// Boost of a thesaurus alternative's clause: its best field scores below the word's own stem
+/// matches ([`BOOST_STEM`]).
+pub const BOOST_SYNONYM: f32 = 0.4;
+
+/// The terms the corpus defines with the words of `terms` ([`Definitions`]), each a clause
+/// at [`BOOST_SYNONYM`].
+fn defined_terms(index: &Store, terms: &[&str]) -> Vec<Box<dyn TQuery>> {
+    let searcher = index.searcher();
+    let definitions = match index.per_generation(&searcher, || Definitions::mine(index, &searcher))
+    {
+        Ok(d) => d,
+        Err(e) => {
+            log::warn!("the corpus's definitions cannot be read ({e}); searching without them");
+            return Vec::new();
+        }
+    };
+    let f = index.fields();
+    definitions
+        .terms_for(terms)
+        .iter()
+        .filter_map(|t| dismax(index, t, ALTERNATIVE_SLOP, &phrase_targets(f)))
+        .map(|q| boosted(q, BOOST_SYNONYM))
+        .collect()
+}
+
+/// How many words may come between the words of a thesaurus alternative: «расторжение
+/// трудового договора» is also «расторжения с ним трудового договора».
+const ALTERNATIVE_SLOP: u32 = 3;
+
+/// One clause per query word (or per words a thesaurus member spans): the word in every text
+/// field and, with `synonyms`, the other members of its thesaurus groups at
+/// [`BOOST_SYNONYM`]. A word nothing can match has no clause.
+fn word_slots(
+    index: &Store,
+    terms: &[&str],
+    synonyms: bool,
+    context: bool,
+) -> Vec<Box<dyn TQuery>> {
+    let f = index.fields();
+    let (plain, question) = (text_targets(f), question_targets(f));
+    let targets: &[(Target, f32)] = if context { &question } else { &plain };
+    let word = |w: &str| super::numbers::with_number(index, w, dismax(index, w, 0, targets));
+    let expansions = if synonyms {
+        Thesaurus::builtin().expansions(terms)
+    } else {
+        Vec::new()
+    };
+    let mut expansions = expansions.into_iter().peekable();
+    let mut out = Vec::with_capacity(terms.len());
+    let mut i = 0;
+    while i < terms.len() {
+        let Some(e) = expansions.next_if(|e| e.start == i) else {
+            out.extend(word(terms[i]));
+            i += 1;
+            continue;
+        };
+        let own: Vec<Box<dyn TQuery>> =
+            terms[i..i + e.len].iter().filter_map(|w| word(w)).collect();
+        let mut clauses: Vec<Box<dyn TQuery>> = Vec::new();
+        match own.len() {
+            0 => {}
+            1 => clauses.extend(own),
+            _ => clauses.push(Box::new(BooleanQuery::new(
+                own.into_iter().map(|q| (Occur::Must, q)).collect(),
+            ))),
+        }
+        for alternative in &e.alternatives {
+            let q = if alternative.contains(char::is_whitespace) {
+                dismax(index, alternative, ALTERNATIVE_SLOP, &phrase_targets(f))
+            } else {
+                word(alternative)
+            };
+            clauses.extend(q.map(|q| boosted(q, BOOST_SYNONYM)));
+        }
+        if !clauses.is_empty() {
+            out.push(Box::new(DisMax::new(clauses, TIE_BREAKER)));
+        }
+        i += e.len;
+    }
+    out
 }
 
 /// The act-title boost: every positive word and phrase searched in the act's title.

@@ -67,7 +67,7 @@ impl DisMax {
 impl Clone for DisMax {
     fn clone(&self) -> Self {
         DisMax {
-            clauses: self.clauses.iter().map(|q| q.box_clone()).collect(),
+            clauses: cloned(&self.clauses),
             counts: self.counts.clone(),
             tie_breaker: self.tie_breaker,
         }
@@ -76,11 +76,7 @@ impl Clone for DisMax {
 
 impl Query for DisMax {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let weights = self
-            .clauses
-            .iter()
-            .map(|q| q.weight(enable_scoring))
-            .collect::<tantivy::Result<_>>()?;
+        let weights = weights_of(&self.clauses, enable_scoring)?;
         Ok(Box::new(DisMaxWeight {
             weights,
             counts: self.counts.clone(),
@@ -115,49 +111,74 @@ impl Weight for DisMaxWeight {
         Ok(match (scorers.len(), counts.first()) {
             (0, _) => Box::new(EmptyScorer),
             (1, Some(1.0)) => scorers.remove(0),
-            _ => {
-                let docs = scorers.iter().map(|s| s.doc()).collect::<Vec<_>>();
-                let doc = docs.iter().copied().min().unwrap_or(TERMINATED);
-                Box::new(DisMaxScorer {
-                    scorers,
-                    counts,
-                    docs,
-                    doc,
-                    tie_breaker: self.tie_breaker,
-                })
-            }
+            _ => Box::new(DisMaxScorer {
+                heads: Heads::new(scorers),
+                counts,
+                tie_breaker: self.tie_breaker,
+            }),
         })
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.seek(doc) != doc {
-            return Err(tantivy::TantivyError::InvalidArgument(format!(
-                "document {doc} does not match"
-            )));
-        }
-        let mut explanation = Explanation::new("DisMax", scorer.score());
-        for w in &self.weights {
-            if let Ok(e) = w.explain(reader, doc) {
-                explanation.add_detail(e);
-            }
-        }
-        Ok(explanation)
+        explain_union("DisMax", self, &self.weights, reader, doc)
     }
 }
 
-/// The union of a few scorers, each positioned on its current document.
-struct DisMaxScorer {
+/// `clauses`, each cloned.
+pub(crate) fn cloned(clauses: &[Box<dyn Query>]) -> Vec<Box<dyn Query>> {
+    clauses.iter().map(|q| q.box_clone()).collect()
+}
+
+/// The weights of `clauses`, in their order.
+pub(crate) fn weights_of(
+    clauses: &[Box<dyn Query>],
+    enable_scoring: EnableScoring<'_>,
+) -> tantivy::Result<Vec<Box<dyn Weight>>> {
+    clauses.iter().map(|q| q.weight(enable_scoring)).collect()
+}
+
+/// Why `doc` scores as `weight` (a union of `parts`) scores it: named `name`, with each
+/// part's explanation.
+pub(crate) fn explain_union(
+    name: &'static str,
+    weight: &dyn Weight,
+    parts: &[Box<dyn Weight>],
+    reader: &SegmentReader,
+    doc: DocId,
+) -> tantivy::Result<Explanation> {
+    let mut scorer = weight.scorer(reader, 1.0)?;
+    if scorer.seek(doc) != doc {
+        return Err(tantivy::TantivyError::InvalidArgument(format!(
+            "document {doc} does not match"
+        )));
+    }
+    let mut explanation = Explanation::new(name, scorer.score());
+    for w in parts {
+        if let Ok(e) = w.explain(reader, doc) {
+            explanation.add_detail(e);
+        }
+    }
+    Ok(explanation)
+}
+
+/// The union of a few scorers, each positioned on its current document: what [`DisMax`] and
+/// [`super::coverage::Coverage`] move through, by scanning for the lowest document.
+pub(crate) struct Heads {
     scorers: Vec<Box<dyn Scorer>>,
-    counts: Vec<Score>,
     /// Each scorer's current document, so that moving on reads no scorer twice.
     docs: Vec<DocId>,
     doc: DocId,
-    tie_breaker: Score,
 }
 
-impl DocSet for DisMaxScorer {
-    fn advance(&mut self) -> DocId {
+impl Heads {
+    /// The union of `scorers`, on the lowest of their current documents.
+    pub(crate) fn new(scorers: Vec<Box<dyn Scorer>>) -> Heads {
+        let docs: Vec<DocId> = scorers.iter().map(|s| s.doc()).collect();
+        let doc = docs.iter().copied().min().unwrap_or(TERMINATED);
+        Heads { scorers, docs, doc }
+    }
+
+    pub(crate) fn advance(&mut self) -> DocId {
         if self.doc == TERMINATED {
             return TERMINATED;
         }
@@ -172,7 +193,7 @@ impl DocSet for DisMaxScorer {
         lowest
     }
 
-    fn seek(&mut self, target: DocId) -> DocId {
+    pub(crate) fn seek(&mut self, target: DocId) -> DocId {
         if self.doc >= target {
             return self.doc;
         }
@@ -187,25 +208,59 @@ impl DocSet for DisMaxScorer {
         lowest
     }
 
-    fn doc(&self) -> DocId {
+    pub(crate) fn doc(&self) -> DocId {
         self.doc
     }
 
-    fn size_hint(&self) -> u32 {
+    pub(crate) fn size_hint(&self) -> u32 {
         self.scorers
             .iter()
             .map(|s| s.size_hint())
             .max()
             .unwrap_or(0)
     }
+
+    /// How many scorers there are.
+    pub(crate) fn len(&self) -> usize {
+        self.scorers.len()
+    }
+
+    /// The score of scorer `i` when it is on the current document.
+    pub(crate) fn score_on_doc(&mut self, i: usize) -> Option<Score> {
+        (self.docs[i] == self.doc).then(|| self.scorers[i].score())
+    }
+}
+
+/// [`DisMax`]'s scorer: the union of its clauses' scorers.
+struct DisMaxScorer {
+    heads: Heads,
+    counts: Vec<Score>,
+    tie_breaker: Score,
+}
+
+impl DocSet for DisMaxScorer {
+    fn advance(&mut self) -> DocId {
+        self.heads.advance()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.heads.seek(target)
+    }
+
+    fn doc(&self) -> DocId {
+        self.heads.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.heads.size_hint()
+    }
 }
 
 impl Scorer for DisMaxScorer {
     fn score(&mut self) -> Score {
         let (mut max, mut sum) = (0.0 as Score, 0.0 as Score);
-        for ((s, d), count) in self.scorers.iter_mut().zip(&self.docs).zip(&self.counts) {
-            if *d == self.doc {
-                let x = s.score();
+        for (i, count) in self.counts.iter().enumerate() {
+            if let Some(x) = self.heads.score_on_doc(i) {
                 sum += x * count;
                 max = max.max(x);
             }

@@ -12,13 +12,17 @@
 //! ```
 
 pub mod compile;
+pub mod coverage;
+pub mod definitions;
 pub mod dismax;
 mod lead;
 pub mod numbers;
 pub mod query;
+pub mod question;
 pub mod restore;
 pub mod snippet;
 pub mod synonym;
+pub mod thesaurus;
 pub mod title;
 pub mod types;
 
@@ -151,6 +155,16 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         None => parse(&req.text)?,
     };
     let q = restore::restore_query(index, &q);
+    // Words that only ask (`қашан`, `бола ма`, `можно ли`) are not in the answer.
+    let q = question::without_asking_words(&q).unwrap_or(q);
+    // Three or more words typed side by side rank by how many of them a unit has, and words
+    // typed so also find their thesaurus alternatives.
+    let typed_as_words = req.parsed.is_none() && query::typed_as_words(&req.text);
+    let words = if typed_as_words {
+        compile::WordMatch::Coverage
+    } else {
+        compile::WordMatch::All
+    };
     if req.limit == 0 || req.limit > MAX_LIMIT {
         return Err(qerr(
             req,
@@ -164,8 +178,8 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         Some(t) => title::act_scores(index, &searcher, t.as_ref())?,
         None => title::ActScores::default(),
     };
-    let build = |relaxed: bool| -> crate::Result<BooleanQuery> {
-        let main = compile::compile(index, &q, relaxed).ok_or_else(|| {
+    let build = |words: compile::WordMatch| -> crate::Result<BooleanQuery> {
+        let main = compile::compile(index, &q, words, typed_as_words).ok_or_else(|| {
             qerr(req, "nothing searchable: the query has no words (only punctuation or symbols); type a word")
         })?;
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, main)];
@@ -173,7 +187,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         Ok(BooleanQuery::new(clauses))
     };
     // Editions of one unit may all match an `--as-of` date range edge: fetch extra, dedupe.
-    let hl = snippet::Highlighter::new(&q);
+    let hl = snippet::Highlighter::new(&with_alternatives(&q, typed_as_words));
     // A phrase with stop words is checked on the text itself: fetch every candidate.
     let fetch = if hl.needs_verify() {
         VERIFY_CANDIDATES
@@ -183,17 +197,54 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         req.limit
     };
     let titles = std::sync::Arc::new(titles);
-    let tq = build(false)?;
-    let (mut top, mut total) = top_with_titles(&searcher, &tq, fetch, &titles)?;
+    let adjust = Adjust::new(&searcher, f, &titles, req.as_of.is_none());
+    let tq = build(words)?;
+    let (mut top, mut total) = top_adjusted(&searcher, &tq, fetch, &adjust)?;
     let mut relaxed = false;
     if total == 0 && q.is_plain_words() {
-        let tq = build(true)?;
-        (top, total) = top_with_titles(&searcher, &tq, fetch, &titles)?;
+        let tq = build(compile::WordMatch::Any)?;
+        (top, total) = top_adjusted(&searcher, &tq, fetch, &adjust)?;
         relaxed = total > 0;
     }
-    let (hits, verified) = read_hits(index, &searcher, top, req, &hl)?;
+    let (mut hits, verified) = read_hits(index, &searcher, top, req, &hl)?;
     if hl.needs_verify() {
         total = verified;
+    }
+    // With `--lang`, a query in the other language still finds the units: through their twins,
+    // when the language asked for has fewer hits than asked.
+    if let Some(lang) = req.lang {
+        if hits.len() < req.limit && !hl.needs_verify() && both_languages(&searcher, f) {
+            let other = SearchRequest {
+                lang: Some(lang.other()),
+                ..req.clone()
+            };
+            let other_filters = request_filters(index, &other)?;
+            let main = compile::compile(
+                index,
+                &q,
+                if relaxed {
+                    compile::WordMatch::Any
+                } else {
+                    words
+                },
+                typed_as_words,
+            );
+            if let Some(main) = main {
+                let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, main)];
+                clauses.extend(other_filters);
+                let found = through_twins(
+                    index,
+                    &searcher,
+                    &BooleanQuery::new(clauses),
+                    req,
+                    &adjust,
+                    &hl,
+                    &hits,
+                )?;
+                total += found.len();
+                hits.extend(found);
+            }
+        }
     }
     let hits = ranked_with_twins(&searcher, f, hits)?;
     Ok(SearchResults {
@@ -203,6 +254,38 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         hits,
         relaxed,
     })
+}
+
+/// `q` with its words' thesaurus alternatives beside it, word by word (a phrase would be
+/// verified on the text), for highlighting what matched; `q` itself without `synonyms`.
+fn with_alternatives(q: &Query, synonyms: bool) -> Query {
+    let words: Vec<&str> = q
+        .positive_parts()
+        .into_iter()
+        .filter_map(|p| match p {
+            Query::Term(w) => Some(w.as_str()),
+            _ => None,
+        })
+        .collect();
+    if !synonyms || words.is_empty() {
+        return q.clone();
+    }
+    let alternatives: Vec<Query> = thesaurus::Thesaurus::builtin()
+        .expansions(&words)
+        .into_iter()
+        .flat_map(|e| e.alternatives)
+        .flat_map(|a| {
+            a.split_whitespace()
+                .map(|w| Query::Term(w.to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if alternatives.is_empty() {
+        return q.clone();
+    }
+    let mut parts = vec![q.clone()];
+    parts.extend(alternatives);
+    Query::Or(parts)
 }
 
 /// The filter clauses of `req`: the validity dates, and the act, kind, status and language
@@ -280,6 +363,83 @@ fn read_hits(
     Ok((hits, verified))
 }
 
+/// How much of its score a hit found through its twin in the other language keeps.
+pub const TWIN_FACTOR: f32 = 0.8;
+
+/// Units of `req`'s language whose twins in the other language match `query` (which keeps to
+/// that language), best first, none of `have`, at most as many as `have` lacks of the limit.
+fn through_twins(
+    index: &Store,
+    searcher: &tantivy::Searcher,
+    query: &BooleanQuery,
+    req: &SearchRequest,
+    adjust: &Adjust<'_>,
+    hl: &snippet::Highlighter,
+    have: &[Hit],
+) -> crate::Result<Vec<Hit>> {
+    let (Some(lang), Some(want)) = (req.lang, req.limit.checked_sub(have.len())) else {
+        return Ok(Vec::new());
+    };
+    let f = index.fields();
+    let (top, _) = top_adjusted(searcher, query, want * 2 + 4, adjust)?;
+    let mut seen: HashSet<(String, String)> = have
+        .iter()
+        .map(|h| (h.act.id.clone(), h.unit.eid.clone()))
+        .collect();
+    let mut out = Vec::new();
+    for (score, addr) in top {
+        if out.len() == want {
+            break;
+        }
+        let doc = crate::index::stored::fetch(index, searcher, addr)?;
+        let key = (doc.str(f.act_id).to_string(), doc.str(f.eid).to_string());
+        if seen.contains(&key) {
+            continue;
+        }
+        let Some(twin) = twin_address(searcher, f, &key.0, &key.1, lang, req.as_of)? else {
+            continue;
+        };
+        seen.insert(key);
+        let doc = crate::index::stored::fetch(index, searcher, twin)?;
+        out.push(read_hit(index, doc, score * TWIN_FACTOR, req.as_of, hl));
+    }
+    Ok(out)
+}
+
+/// The document of unit `eid` of `act` in `lang`, current or valid on `as_of`.
+fn twin_address(
+    searcher: &tantivy::Searcher,
+    f: &crate::index::Fields,
+    act: &str,
+    eid: &str,
+    lang: crate::model::Lang,
+    as_of: Option<NaiveDate>,
+) -> crate::Result<Option<DocAddress>> {
+    let term = |field, text: &str| -> Box<dyn TQuery> {
+        Box::new(tantivy::query::TermQuery::new(
+            tantivy::Term::from_field_text(field, text),
+            tantivy::schema::IndexRecordOption::Basic,
+        ))
+    };
+    let mut clauses = vec![
+        (Occur::Must, term(f.act_id, act)),
+        (Occur::Must, term(f.lang, lang.as_str())),
+        (Occur::Must, term(f.eid, eid)),
+    ];
+    clauses.extend(compile::validity_clauses(f, as_of));
+    let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(1))?;
+    Ok(top.first().map(|(_, addr)| *addr))
+}
+
+/// Whether the index holds both languages' expressions.
+fn both_languages(searcher: &tantivy::Searcher, f: &crate::index::Fields) -> bool {
+    crate::model::Lang::ALL.iter().all(|l| {
+        searcher
+            .doc_freq(&tantivy::Term::from_field_text(f.lang, l.as_str()))
+            .is_ok_and(|n| n > 0)
+    })
+}
+
 /// `hits` numbered by rank, each with its twin in the other language when the index holds
 /// both.
 fn ranked_with_twins(
@@ -289,38 +449,84 @@ fn ranked_with_twins(
 ) -> crate::Result<Vec<Hit>> {
     // Twins exist only where the index holds both languages: one term's document count
     // spares a lookup per hit in a one-language index.
-    let both_languages = crate::model::Lang::ALL.iter().all(|l| {
-        searcher
-            .doc_freq(&tantivy::Term::from_field_text(f.lang, l.as_str()))
-            .is_ok_and(|n| n > 0)
-    });
+    let both = both_languages(searcher, f);
     for (i, h) in hits.iter_mut().enumerate() {
         h.rank = i + 1;
-        if both_languages {
+        if both {
             h.twin = twin_of(searcher, f, h)?;
         }
     }
     Ok(hits)
 }
 
-/// The best `limit` matches of `query`, each scored with its act's title score added, and how
-/// many matched.
-fn top_with_titles(
+/// How much of its score a placeholder unit (`Алып тасталды`, text pending) keeps: it ranks
+/// below live text that matches about as well, and still comes up when nothing else does.
+pub const PLACEHOLDER_FACTOR: f32 = 0.25;
+/// How much of its score a unit of a repealed act keeps in a search of the current law: a
+/// lawyer asks what the law is, and the repealed act still comes up when it alone answers.
+pub const REPEALED_ACT_FACTOR: f32 = 0.5;
+
+/// How a search adjusts each match's score: its act's title score added, and placeholder
+/// units and (for the current law) units of repealed acts scaled down.
+struct Adjust<'a> {
+    titles: &'a std::sync::Arc<title::ActScores>,
+    /// Whether the index has placeholder units / units of repealed acts to scale.
+    placeholders: bool,
+    repealed: bool,
+}
+
+impl<'a> Adjust<'a> {
+    fn new(
+        searcher: &tantivy::Searcher,
+        f: &crate::index::Fields,
+        titles: &'a std::sync::Arc<title::ActScores>,
+        current_law: bool,
+    ) -> Self {
+        let any = |field| {
+            searcher
+                .doc_freq(&tantivy::Term::from_field_u64(field, 1))
+                .is_ok_and(|n| n > 0)
+        };
+        Adjust {
+            titles,
+            placeholders: any(f.placeholder),
+            repealed: current_law && any(f.act_repealed),
+        }
+    }
+
+    fn is_identity(&self) -> bool {
+        self.titles.is_empty() && !self.placeholders && !self.repealed
+    }
+}
+
+/// The best `limit` matches of `query`, scored as `adjust` says, and how many matched.
+fn top_adjusted(
     searcher: &tantivy::Searcher,
     query: &dyn TQuery,
     limit: usize,
-    titles: &std::sync::Arc<title::ActScores>,
+    adjust: &Adjust<'_>,
 ) -> crate::Result<(Vec<(f32, DocAddress)>, usize)> {
-    if titles.is_empty() {
+    if adjust.is_identity() {
         return Ok(searcher.search(query, &(TopDocs::with_limit(limit), Count))?);
     }
-    let titles = std::sync::Arc::clone(titles);
+    let titles = std::sync::Arc::clone(adjust.titles);
+    let (placeholders, repealed) = (adjust.placeholders, adjust.repealed);
     let top = TopDocs::with_limit(limit).tweak_score(move |segment: &tantivy::SegmentReader| {
-        let keys = segment.fast_fields().u64("act_key").ok();
+        let fast = segment.fast_fields();
+        let keys = fast.u64("act_key").ok();
+        let placeholder = fast.u64("placeholder").ok().filter(|_| placeholders);
+        let act_repealed = fast.u64("act_repealed").ok().filter(|_| repealed);
         let titles = std::sync::Arc::clone(&titles);
         move |doc: tantivy::DocId, score: f32| {
             let key = keys.as_ref().and_then(|k| k.first(doc));
-            score + key.and_then(|k| titles.get(&k)).copied().unwrap_or(0.0)
+            let mut score = score + key.and_then(|k| titles.get(&k)).copied().unwrap_or(0.0);
+            if placeholder.as_ref().and_then(|c| c.first(doc)) == Some(1) {
+                score *= PLACEHOLDER_FACTOR;
+            }
+            if act_repealed.as_ref().and_then(|c| c.first(doc)) == Some(1) {
+                score *= REPEALED_ACT_FACTOR;
+            }
+            score
         }
     });
     Ok(searcher.search(query, &(top, Count))?)

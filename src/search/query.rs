@@ -466,6 +466,23 @@ pub fn parse_str(input: &str) -> Result<Query, String> {
     Ok(q)
 }
 
+/// Whether `input` is only words and filters side by side: no phrase, operator (`AND`, `OR`,
+/// `NOT`, `+`, `-`) or parentheses. Such a query is ranked by how many of its words a unit has
+/// (`search::coverage`); an operator asks for exactly what it says.
+///
+/// ```
+/// use zanlex::internals::search::query::typed_as_words;
+/// assert!(typed_as_words("виза ұзарту мерзімі kind:order"));
+/// assert!(!typed_as_words("виза AND ұзарту мерзімі"));
+/// assert!(!typed_as_words("+виза ұзарту мерзімі"));
+/// ```
+pub fn typed_as_words(input: &str) -> bool {
+    lex(input).is_ok_and(|toks| {
+        toks.iter()
+            .all(|t| matches!(t, Tok::Word(_) | Tok::Filter(_)))
+    })
+}
+
 /// Parses a query into [`Query`], or a [`crate::Error::Query`] saying what to fix.
 pub fn parse(input: &str) -> crate::Result<Query> {
     parse_str(input).map_err(|reason| crate::Error::Query {

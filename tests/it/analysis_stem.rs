@@ -320,6 +320,28 @@ fn verb_forms() {
 }
 
 #[test]
+fn conditional_meets_the_other_verb_forms() {
+    check(
+        "conditional -са/-се with its personal endings",
+        &[
+            ("берсе", "бер"),
+            ("берілсе", "бер"),
+            ("берсеңіз", "бер"),
+            ("болса", "бол"),
+            ("алса", "ал"),
+            ("тіркелсе", "тірке"),
+            ("көрсетілсе", "көрсет"),
+            ("енгізілсе", "енгіз"),
+        ],
+    );
+    // Negation stays apart (`бермесе` is not `берсе`), and a noun ending in the letters of the
+    // conditional keeps them.
+    assert_ne!(stem("бермесе"), stem("берсе"));
+    assert_eq!(stem("бермесе"), stem("бермеу"));
+    assert_eq!(stem("касса"), "касса");
+}
+
+#[test]
 fn alternations() {
     check(
         "stem alternations қ/ғ, к/г, п/б, dropped vowel",

@@ -17,12 +17,17 @@ pub fn corpus_file(prefix: &str) -> PathBuf {
         .expect("corpus file")
 }
 
-/// Copies the files of folder `from` into `to` (created when missing); not recursive.
+/// Copies folder `from` into `to` (created when missing), subfolders included.
 pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("target folder");
     for e in std::fs::read_dir(from).expect("source folder") {
         let p = e.expect("folder entry").path();
-        std::fs::copy(&p, to.join(p.file_name().expect("file name"))).expect("copy");
+        let target = to.join(p.file_name().expect("file name"));
+        if p.is_dir() {
+            copy_dir(&p, &target);
+        } else {
+            std::fs::copy(&p, target).expect("copy");
+        }
     }
 }
 

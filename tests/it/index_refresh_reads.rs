@@ -88,7 +88,7 @@ fn refresh_parsing(corpus: &Path, idx: &Path, tmp: &Path, parsed: usize) -> Refr
         same(&["units", id, "--json"]);
         same(&["history", id, "--json"]);
     }
-    let found = same(&["search", "қағидалары", "--json", "--limit", "100"]);
+    let found = same(&["search", "қағидалары", "--json", "--limit", "1000"]);
     let hits = found["hits"].as_array().map_or(0, Vec::len);
     assert!(hits > 0 && found["total"] == hits, "{}", found["total"]);
     r

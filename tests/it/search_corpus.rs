@@ -57,17 +57,25 @@ fn keys(hits: &[Hit]) -> Vec<(String, String)> {
 
 #[test]
 fn permanent_residence_permit_finds_the_rules_and_the_regulation() {
-    let hits = search("тұрақты тұруға рұқсат", 10);
-    assert_eq!(hits.len(), 10);
-    // 003's Rules (its attachment) and 004's Regulation (its attachment).
+    let hits = search("тұрақты тұруға рұқсат", 20);
+    assert_eq!(hits.len(), 20);
+    // The current law first: 003's Rules (its attachment), then 004's repealed Regulation
+    // (its attachment), below every unit of an act not repealed.
+    let first_repealed = hits
+        .iter()
+        .position(|h| h.act.status == "repealed")
+        .unwrap_or_else(|| panic!("{:#?}", keys(&hits)));
+    assert!(first_repealed >= 10, "{:#?}", keys(&hits));
     assert!(
-        hits.iter()
+        hits[..10]
+            .iter()
             .any(|h| file_no(h) == "003" && h.unit.eid.starts_with("att_1")),
         "{:#?}",
         keys(&hits)
     );
     assert!(
-        hits.iter()
+        hits[10..]
+            .iter()
             .any(|h| file_no(h) == "004" && h.unit.eid.starts_with("att_1")),
         "{:#?}",
         keys(&hits)
@@ -75,6 +83,23 @@ fn permanent_residence_permit_finds_the_rules_and_the_regulation() {
     assert!(hits
         .iter()
         .all(|h| h.citation.contains(" · ") || h.act.kind == "faq"));
+    // On a date when 004 was the law (and 003 not yet), its Regulation leads again.
+    let then = fixture()
+        .index
+        .search(
+            &SearchRequest::new("тұрақты тұруға рұқсат")
+                .limit(10)
+                .as_of(chrono::NaiveDate::from_ymd_opt(2013, 1, 1).unwrap()),
+        )
+        .unwrap()
+        .hits;
+    assert_eq!(file_no(&then[1]), "004", "{:#?}", keys(&then));
+    assert_eq!(then[1].unit.eid, "att_1");
+    assert!(
+        then.iter().all(|h| file_no(h) != "003"),
+        "{:#?}",
+        keys(&then)
+    );
 }
 
 #[test]

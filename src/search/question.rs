@@ -1,0 +1,238 @@
+//! Plain questions. A person asks «арыз бергеннен кейін жауапты қашан береді» or «можно ли
+//! продлить визу»: the words that make it a question (particles, interrogatives, the modal
+//! «бола ма», «можно ли») are not in the clause that answers it. They are left out of matching
+//! and ranking; every other word stays. A query made only of such words keeps them all (then
+//! they are what the person is looking for).
+
+use super::query::Query;
+use crate::analysis::fold::fold;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Words that only ask: interrogative particles and pronouns, Kazakh and Russian.
+const ASKING: &[&str] = &[
+    // Kazakh particles (written apart: «бола ма», «керек пе»).
+    "ма",
+    "ме",
+    "ба",
+    "бе",
+    "па",
+    "пе",
+    "ше",
+    "ғой", // Kazakh interrogatives.
+    "қанша",
+    "қаншаға",
+    "қаншадан",
+    "неше",
+    "нешеге",
+    "қай",
+    "қайда",
+    "қайдан",
+    "қайсы",
+    "қалай",
+    "қандай",
+    "не",
+    "неге",
+    "неден",
+    "нені",
+    "неліктен",
+    "немен",
+    "кім",
+    "кімге",
+    "кімді",
+    "кімнің",
+    "кімнен",
+    "кіммен",
+    "қашан",
+    "қашанға",
+    "қашаннан", // Russian interrogatives.
+    "как",
+    "каков",
+    "какова",
+    "каковы",
+    "какой",
+    "какая",
+    "какое",
+    "какие",
+    "каким",
+    "какого",
+    "какую",
+    "каких",
+    "сколько",
+    "ли",
+    "разве",
+    "когда",
+    "что",
+    "чем",
+    "чего",
+    "кто",
+    "кому",
+    "кого",
+    "где",
+    "куда",
+    "откуда",
+    "почему",
+    "зачем",
+    // «если» / «егер» open the situation a question describes («что делать, если …»).
+    "если",
+    "егер",
+];
+
+/// Words that ask only together with a particle after them (`бола ма`, `керек пе`) or, in
+/// Russian, a `ли` (`можно ли`, `нужно ли`): alone they are content («болады» in «... құқығы
+/// болады» is the law's own word).
+const ASKING_BEFORE_PARTICLE: &[&str] = &[
+    "бола",
+    "болады",
+    "болама",
+    "керек",
+    "қажет",
+    "тиіс",
+    "міндетті",
+    "можно",
+    "нужно",
+    "надо",
+    "должен",
+    "должна",
+    "должны",
+    "обязан",
+    "обязательно",
+    "необходимо",
+    "может",
+    "могут",
+    "вправе",
+];
+
+/// Particles that make the word before them ask ([`ASKING_BEFORE_PARTICLE`]).
+const PARTICLES: &[&str] = &["ма", "ме", "ба", "бе", "па", "пе", "ли"];
+
+/// A folded, lowercased set of `words`: a question typed without Kazakh letters or in Latin
+/// (`kim`, `кашан`) is recognised as well.
+fn folded_set(words: &[&str]) -> HashSet<String> {
+    words.iter().map(|w| fold(w)).collect()
+}
+
+fn asking() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| folded_set(ASKING))
+}
+
+fn asking_before_particle() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| folded_set(ASKING_BEFORE_PARTICLE))
+}
+
+fn particles() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| folded_set(PARTICLES))
+}
+
+/// `word` lowercased, folded and without the punctuation a question ends in.
+fn key(word: &str) -> String {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    fold(&crate::text::lowercase(w))
+}
+
+/// Which of `words` only ask (see the module's documentation).
+///
+/// ```
+/// use zanlex::internals::search::question::asking_words;
+/// let words = ["визаны", "ұзартуға", "бола", "ма?"];
+/// assert_eq!(asking_words(&words), [false, false, true, true]);
+/// let words = ["можно", "ли", "продлить", "визу"];
+/// assert_eq!(asking_words(&words), [true, true, false, false]);
+/// ```
+pub fn asking_words<S: AsRef<str>>(words: &[S]) -> Vec<bool> {
+    let keys: Vec<String> = words.iter().map(|w| key(w.as_ref())).collect();
+    keys.iter()
+        .enumerate()
+        .map(|(i, k)| {
+            asking().contains(k)
+                || (asking_before_particle().contains(k)
+                    && keys.get(i + 1).is_some_and(|n| particles().contains(n)))
+        })
+        .collect()
+}
+
+/// A plain-words query without the words that only ask; `None` when `q` is not plain words,
+/// has no such word, or would have no word left.
+///
+/// ```
+/// use zanlex::internals::search::question::without_asking_words;
+/// use zanlex::Query;
+/// let q = Query::parse("визаны қалай ұзартуға болады").unwrap();
+/// assert_eq!(
+///     without_asking_words(&q),
+///     Some(Query::parse("визаны ұзартуға болады").unwrap())
+/// );
+/// ```
+pub fn without_asking_words(q: &Query) -> Option<Query> {
+    let Query::And(parts) = q else {
+        return None;
+    };
+    if !parts
+        .iter()
+        .all(|p| matches!(p, Query::Term(_) | Query::Filter(_)))
+    {
+        return None;
+    }
+    let words: Vec<&str> = parts
+        .iter()
+        .filter_map(|p| match p {
+            Query::Term(w) => Some(w.as_str()),
+            _ => None,
+        })
+        .collect();
+    let asking = asking_words(&words);
+    let kept = asking.iter().filter(|a| !**a).count();
+    if kept == words.len() || kept == 0 {
+        return None;
+    }
+    let mut flags = asking.into_iter();
+    let rest: Vec<Query> = parts
+        .iter()
+        .filter(|p| match p {
+            Query::Term(_) => !flags.next().unwrap_or(false),
+            _ => true,
+        })
+        .cloned()
+        .collect();
+    Some(match <[Query; 1]>::try_from(rest) {
+        Ok([one]) => one,
+        Err(rest) => Query::And(rest),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn questions_lose_only_their_asking_words() {
+        let q = |s: &str| Query::parse(s).unwrap();
+        assert_eq!(
+            without_asking_words(&q("тіркелмей неше күн тұруға болады")),
+            Some(q("тіркелмей күн тұруға болады"))
+        );
+        assert_eq!(
+            without_asking_words(&q("шағым беруге бола ма")),
+            Some(q("шағым беруге"))
+        );
+        assert_eq!(
+            without_asking_words(&q("кто назначает руководителя")),
+            Some(q("назначает руководителя"))
+        );
+        // Typed without Kazakh letters.
+        assert_eq!(
+            without_asking_words(&q("визаны кашан алады")),
+            Some(q("визаны алады"))
+        );
+        // Nothing to drop, only asking words, or not plain words: unchanged.
+        assert_eq!(without_asking_words(&q("тұрақты тұру")), None);
+        assert_eq!(without_asking_words(&q("кім")), None);
+        assert_eq!(without_asking_words(&q("қашан қалай")), None);
+        assert_eq!(without_asking_words(&q("\"қалай\" виза")), None);
+        // A modal word without a particle after it is content.
+        assert_eq!(without_asking_words(&q("құқығы болады")), None);
+    }
+}

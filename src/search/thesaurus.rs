@@ -1,0 +1,213 @@
+//! The thesaurus: words people use beside the words the law uses (арыз / өтініш, пәтер /
+//! тұрғын үй, уволить / расторжение трудового договора).
+//!
+//! The groups are a plain data file compiled in, `data/thesaurus.tsv`, each line with its
+//! source; nothing is fetched at run time. A query word, or two or three words side by side,
+//! that are a member of a group also find the group's other members; search ranks those
+//! matches below the word's own (exact and stem) matches. Members are compared by their
+//! analyzed stems: Kazakh by the folded stems of the loose analyzer (so a member also matches
+//! when typed without Kazakh letters or in Latin), Russian by the Snowball stems.
+
+use crate::analysis::{analyze, KK_LOOSE, RU_STEM};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// The compiled-in groups.
+const BUILTIN: &str = include_str!("../../data/thesaurus.tsv");
+
+/// Longest member matched in a query, in words.
+const MAX_MEMBER_WORDS: usize = 3;
+
+/// Groups of interchangeable expressions.
+#[derive(Debug, Default)]
+pub struct Thesaurus {
+    /// Each group's members as written.
+    groups: Vec<Vec<String>>,
+    /// A member's key ([`key`]) → the groups it is in.
+    by_key: FxHashMap<String, Vec<usize>>,
+}
+
+/// Where a query's words meet a group: `len` words from `start`, and what else to look for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expansion {
+    /// The index of the first query word.
+    pub start: usize,
+    /// How many query words the member spans.
+    pub len: usize,
+    /// The other members of its groups, as written.
+    pub alternatives: Vec<String>,
+}
+
+/// A line of the data file that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("thesaurus line {line}: {reason}")]
+pub struct BadLine {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// The key of `text` in a language: its stems joined by spaces (`None` when the analyzer
+/// keeps no word of it).
+fn key(lang: &str, text: &str) -> Option<String> {
+    let analyzer = if lang == "ru" { RU_STEM } else { KK_LOOSE };
+    let stems: Vec<String> = analyze(analyzer, &crate::text::lowercase(text))
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    (!stems.is_empty()).then(|| format!("{lang}:{}", stems.join(" ")))
+}
+
+impl Thesaurus {
+    /// Reads groups from the TSV format of `data/thesaurus.tsv`: `lang`, members separated by
+    /// ` | `, source; `#` comments and the header line are skipped.
+    ///
+    /// ```
+    /// use zanlex::internals::search::thesaurus::Thesaurus;
+    /// let t = Thesaurus::parse("kk\tарыз | өтініш\teveryday\n").unwrap();
+    /// let found = t.expansions(&["арызды", "қайда", "беремін"]);
+    /// assert_eq!(found[0].alternatives, ["өтініш"]);
+    /// ```
+    pub fn parse(tsv: &str) -> Result<Thesaurus, BadLine> {
+        let mut t = Thesaurus::default();
+        for (n, line) in tsv.lines().enumerate() {
+            let bad = |reason: &str| BadLine {
+                line: n + 1,
+                reason: reason.to_string(),
+            };
+            if line.trim().is_empty() || line.starts_with('#') || line.starts_with("lang\t") {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [lang, members, source] = cols.as_slice() else {
+                return Err(bad(
+                    "expected 3 tab-separated columns: lang, members, source",
+                ));
+            };
+            if !matches!(*lang, "kk" | "ru") {
+                return Err(bad("lang must be kk or ru"));
+            }
+            if source.trim().is_empty() {
+                return Err(bad("every group names its source"));
+            }
+            let members: Vec<String> = members
+                .split('|')
+                .map(|m| m.trim().to_string())
+                .filter(|m| !m.is_empty())
+                .collect();
+            if members.len() < 2 {
+                return Err(bad("a group needs two members or more"));
+            }
+            let group = t.groups.len();
+            for m in &members {
+                let k = key(lang, m).ok_or_else(|| bad(&format!("{m:?} has no word")))?;
+                let groups = t.by_key.entry(k).or_default();
+                if !groups.contains(&group) {
+                    groups.push(group);
+                }
+            }
+            t.groups.push(members);
+        }
+        Ok(t)
+    }
+
+    /// The thesaurus compiled in from `data/thesaurus.tsv` (its test keeps it readable).
+    pub fn builtin() -> &'static Thesaurus {
+        static BUILT: OnceLock<Thesaurus> = OnceLock::new();
+        BUILT.get_or_init(|| Thesaurus::parse(BUILTIN).unwrap_or_default())
+    }
+
+    /// The groups' members met in `words` (a query's words in order), longest first and not
+    /// overlapping, each with the other members of its groups.
+    pub fn expansions<S: AsRef<str>>(&self, words: &[S]) -> Vec<Expansion> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let found = (1..=MAX_MEMBER_WORDS.min(words.len() - i))
+                .rev()
+                .find_map(|len| {
+                    let text = words[i..i + len]
+                        .iter()
+                        .map(AsRef::as_ref)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let alternatives = self.alternatives(&text);
+                    (!alternatives.is_empty()).then_some((len, alternatives))
+                });
+            match found {
+                Some((len, alternatives)) => {
+                    out.push(Expansion {
+                        start: i,
+                        len,
+                        alternatives,
+                    });
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The other members of the groups `text` is a member of, in either language.
+    fn alternatives(&self, text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for lang in ["kk", "ru"] {
+            let Some(own) = key(lang, text) else {
+                continue;
+            };
+            for &g in self.by_key.get(&own).into_iter().flatten() {
+                for m in &self.groups[g] {
+                    if key(lang, m).as_deref() != Some(own.as_str()) && !out.contains(m) {
+                        out.push(m.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_file_reads_whole() {
+        let t = Thesaurus::parse(BUILTIN).expect("data/thesaurus.tsv is well formed");
+        assert!(t.groups.len() >= 80, "{} groups", t.groups.len());
+    }
+
+    #[test]
+    fn members_meet_in_any_inflection_and_spelling() {
+        let t = Thesaurus::builtin();
+        let alts = |words: &[&str]| -> Vec<String> {
+            t.expansions(words)
+                .into_iter()
+                .flat_map(|e| e.alternatives)
+                .collect()
+        };
+        assert!(alts(&["арызын"]).contains(&"өтініш".to_string()));
+        // Typed without Kazakh letters.
+        assert!(alts(&["патер"]).contains(&"тұрғын үй".to_string()));
+        // Two words as one member; the rest of the query untouched.
+        let e = t.expansions(&["рұқсаттан", "бас", "тартса", "қайда"]);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!((e[0].start, e[0].len), (1, 2));
+        assert!(e[0].alternatives.contains(&"қабылдамау".to_string()));
+        // Russian by Snowball stems.
+        assert!(alts(&["уволили"]).contains(&"расторжение трудового договора".to_string()));
+        assert!(alts(&["квартиру"]).contains(&"жилище".to_string()));
+        assert!(alts(&["визаны", "ұзарту"]).contains(&"келуге рұқсат".to_string()));
+        assert!(alts(&["тұрақты"]).is_empty());
+    }
+
+    #[test]
+    fn bad_lines_are_named() {
+        let err = Thesaurus::parse("kk\tарыз\teveryday\n").unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(Thesaurus::parse("xx\ta | b\ts\n").is_err());
+        assert!(Thesaurus::parse("kk\ta | b\t\n").is_err());
+    }
+}

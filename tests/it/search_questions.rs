@@ -1,0 +1,274 @@
+//! Questions in plain words (issue 39), on the bundled corpus with the official texts of
+//! `tests/fixtures` (the mirror sample's acts and the versioned acts): the words that only ask
+//! are left out, a unit is ranked by how much of the question it covers, the thesaurus meets
+//! everyday words with the law's, verb forms meet, list items carry their lead-in, and
+//! placeholders and repealed acts rank below the law in force.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use zanlex::{BuildOptions, Hit, SearchRequest, ZanIndex};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One index over `corpus/`, `tests/fixtures/mirror` and `tests/fixtures/versions`.
+fn index() -> &'static ZanIndex {
+    type Built = (tempfile::TempDir, ZanIndex);
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    &BUILT
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let corpus = dir.path().join("corpus");
+            crate::common::copy_dir(&root().join("corpus"), &corpus);
+            crate::common::copy_dir(
+                &root().join("tests/fixtures/mirror"),
+                &corpus.join("mirror"),
+            );
+            crate::common::copy_dir(
+                &root().join("tests/fixtures/versions"),
+                &corpus.join("versions"),
+            );
+            let (index, report) = ZanIndex::open_or_build(
+                &corpus,
+                dir.path().join("index"),
+                &BuildOptions::default(),
+            )
+            .expect("index builds");
+            assert!(report.failures.is_empty(), "{report:?}");
+            (dir, index)
+        })
+        .1
+}
+
+fn search(q: &str, limit: usize) -> Vec<Hit> {
+    index()
+        .search(&SearchRequest::new(q).limit(limit))
+        .unwrap_or_else(|e| panic!("{q}: {e}"))
+        .hits
+}
+
+fn keys(hits: &[Hit]) -> Vec<String> {
+    hits.iter()
+        .map(|h| format!("{}#{}", h.act.id, h.unit.eid))
+        .collect()
+}
+
+/// The rank (1-based) of `act#eid` among the hits of `q`, if in the first `limit`.
+fn rank(q: &str, target: &str, limit: usize) -> Option<usize> {
+    keys(&search(q, limit))
+        .iter()
+        .position(|k| k == target)
+        .map(|i| i + 1)
+}
+
+const GOVERNMENT: &str = "constitutional-law-1995-12-18-2688";
+
+#[test]
+fn asking_words_do_not_change_the_answer() {
+    for (question, statement) in [
+        (
+            "укимет отырысына неше министр катысуы керек",
+            "укимет отырысына министр катысуы керек",
+        ),
+        (
+            "кто назначает руководителя ведомства",
+            "назначает руководителя ведомства",
+        ),
+        ("шағым беруге бола ма", "шағым беруге"),
+    ] {
+        assert_eq!(
+            keys(&search(question, 10)),
+            keys(&search(statement, 10)),
+            "{question}"
+        );
+    }
+    assert_eq!(
+        rank(
+            "укимет отырысына неше министр катысуы керек",
+            &format!("{GOVERNMENT}#art_18__para_4"),
+            1
+        ),
+        Some(1)
+    );
+}
+
+#[test]
+fn a_word_the_answer_lacks_does_not_drop_it() {
+    // art_8's subparagraph on paid work: «Үкімет мүшелерінің … ақы төленетін өзге де
+    // қызметті атқаруға … құқығы жоқ». An extra word it does not have keeps it first.
+    let target = format!("{GOVERNMENT}#art_8__subpara_2");
+    let plain = "үкімет мүшелері ақы төленетін қызмет атқару";
+    assert_eq!(rank(plain, &target, 3), Some(1), "{plain}");
+    let more = "үкімет мүшелері визасы ақы төленетін қызмет атқару";
+    assert!(
+        rank(more, &target, 3).is_some(),
+        "{:#?}",
+        keys(&search(more, 10))
+    );
+    // With an operator, every word is required: no unit has them all, and the search says
+    // so (it then shows units with some of them, as before).
+    let strict = "+үкімет +мүшелері +визасы +ақы +төленетін +қызмет +атқару";
+    let res = index()
+        .search(&SearchRequest::new(strict).limit(10))
+        .unwrap();
+    assert!(res.relaxed, "{strict}");
+}
+
+#[test]
+fn the_thesaurus_meets_everyday_words_with_the_laws() {
+    // «мұғалім» (teacher): the Astana decision says «педагог қызметкерлері».
+    let astana = "decision-nur-sultan-qalasynda-turgyn-ui-sertifikattarynyn-f03e4c";
+    let q = "мугалимдерге тургын уй сертификатын бере ме";
+    assert!(
+        rank(q, &format!("{astana}#para_1__subpara_1"), 3).is_some(),
+        "{:#?}",
+        keys(&search(q, 10))
+    );
+    // «уволить»: the Rules on attestation say «расторжение трудового договора».
+    let q = "уволить после аттестации";
+    let hits = search(q, 10);
+    assert!(
+        hits.iter().any(|h| h.text.contains("расторжени")),
+        "{:#?}",
+        keys(&hits)
+    );
+    // An alternative ranks below the word itself: «өтініш» finds units with өтініш first, and
+    // those found through «арыз» (the group's other word) are highlighted there too.
+    let own = search("өтініш", 5);
+    assert!(own
+        .iter()
+        .all(|h| h.text.to_lowercase().contains("өтініш")
+            || h.text.to_lowercase().contains("өтiнiш")));
+    let everyday = search("арыз", 10);
+    assert!(!everyday.is_empty());
+    assert!(everyday.iter().all(|h| !h.snippet.highlights.is_empty()));
+}
+
+#[test]
+fn verb_forms_meet_in_questions() {
+    // The conditional «келіспесе» and the text's «келіспеген жағдайда».
+    let hits = search("келіспесе", 5);
+    assert!(
+        hits.iter()
+            .any(|h| h.text.to_lowercase().contains("келіспеген")),
+        "{:#?}",
+        keys(&hits)
+    );
+    // «министр … саясатымен келіспесе»: art_5 para_1, the Government's resignation when it
+    // cannot carry on the policy.
+    assert_eq!(
+        rank(
+            "министр үкіметтің саясатымен келіспесе не болады",
+            &format!("{GOVERNMENT}#art_5__para_1"),
+            3
+        ),
+        Some(1)
+    );
+}
+
+#[test]
+fn a_list_item_carries_its_lead_in() {
+    // 17-01-38.27's para_2: «В стаж по специальности засчитываются:» then the periods; the
+    // military service is subparagraph 2, which does not repeat «стаж по специальности».
+    let order = "president-order-2017-05-15-17-01-38-27";
+    let q = "засчитывается ли служба в армии в стаж по специальности";
+    let r = rank(q, &format!("{order}#att_1__para_2__subpara_2"), 10);
+    assert!(r.is_some(), "{:#?}", keys(&search(q, 10)));
+}
+
+#[test]
+fn placeholders_and_repealed_acts_rank_below_the_law_in_force() {
+    // The repealed 2012 order (corpus/004) has «тұрақты тұруға рұқсат» as often as the 2018
+    // Rules (its Regulation would rank second); repealed acts come after the first units of
+    // acts in force.
+    let hits = search("тұрақты тұруға рұқсат", 30);
+    let first_repealed = hits.iter().position(|h| h.act.status == "repealed");
+    assert!(first_repealed.is_some_and(|r| r >= 5), "{:#?}", keys(&hits));
+    // Deleted units are short («3. Алып тасталды - ҚР 15.06.2017 № 75-VI …»), so their
+    // words would rank them first; the live unit that speaks of a deletion leads.
+    let hits = search("алып тасталды", 5);
+    assert_eq!(hits[0].unit.status, "live", "{:#?}", keys(&hits));
+    assert!(
+        hits.iter().any(|h| h.unit.status == "deleted"),
+        "{:#?}",
+        keys(&hits)
+    );
+}
+
+#[test]
+fn a_russian_query_finds_the_kazakh_clause_through_its_twin() {
+    // The Almaty decision on grazing, in both languages: «радиус водопоя для верблюдов» is
+    // in the Russian text of para_30; asked for Kazakh hits, the Kazakh para_30 comes, its
+    // Russian twin named.
+    let decision = "maslikhat-decision-2020-12-15-64-340";
+    let q = "радиус водопоя для верблюдов";
+    let res = index()
+        .search(&SearchRequest::new(q).limit(5).lang(zanlex::Lang::Kk))
+        .unwrap();
+    assert!(
+        res.hits.iter().all(|h| h.lang == "kk"),
+        "{:#?}",
+        keys(&res.hits)
+    );
+    let hit = res
+        .hits
+        .iter()
+        .find(|h| h.act.id == decision && h.unit.eid == "att_1__para_30")
+        .unwrap_or_else(|| panic!("{:#?}", keys(&res.hits)));
+    assert_eq!(hit.twin.as_ref().map(|t| t.lang.as_str()), Some("ru"));
+    // The same question asked of the Russian texts finds the Russian para_30 itself, scored
+    // above its Kazakh twin.
+    let ru = index()
+        .search(&SearchRequest::new(q).limit(5).lang(zanlex::Lang::Ru))
+        .unwrap();
+    let own = ru
+        .hits
+        .iter()
+        .find(|h| h.act.id == decision && h.unit.eid == "att_1__para_30")
+        .unwrap_or_else(|| panic!("{:#?}", keys(&ru.hits)));
+    assert!(own.score > hit.score);
+}
+
+#[test]
+fn a_thing_described_finds_the_term_the_rules_define() {
+    // The Almaty Rules on dogs and cats define «қаңғыбас иттер мен мысықтар – тіркелмеген,
+    // иесін анықтау мүмкін емес …» / «бродячие собаки и кошки – незарегистрированные собаки и
+    // кошки, владельца которых невозможно установить …» (att_1 para_4 subpara_6).
+    let mined = zanlex::internals::search::definitions::Definitions::mine(
+        index().store(),
+        &index().store().searcher(),
+    )
+    .unwrap();
+    assert_eq!(
+        mined.terms_for(&["иесі", "жоқ", "тіркелмеген", "иттерді"]),
+        ["қаңғыбас иттер мен мысықтар"]
+    );
+    assert_eq!(
+        mined.terms_for(&["незарегистрированные", "собаки", "без", "владельца"]),
+        ["бродячие собаки и кошки"]
+    );
+    // Named in full, the term is not looked for again.
+    let named = [
+        "бродячие",
+        "собаки",
+        "кошки",
+        "незарегистрированные",
+        "владельца",
+    ];
+    assert!(!mined
+        .terms_for(&named)
+        .contains(&"бродячие собаки и кошки".to_string()));
+    // A question that never says «бродячие» reaches the units that do, the catching first.
+    let rules = "maslikhat-decision-2015-03-27-43-249";
+    let q = "владельца нет незарегистрированные собаки отлов";
+    let hits = index()
+        .search(&SearchRequest::new(q).limit(8).lang(zanlex::Lang::Ru))
+        .unwrap()
+        .hits;
+    let stray = hits
+        .iter()
+        .filter(|h| h.act.id == rules && h.text.to_lowercase().contains("бродяч"))
+        .count();
+    assert!(stray >= 4, "{:#?}", keys(&hits));
+}
