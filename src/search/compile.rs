@@ -349,7 +349,8 @@ fn phrase_targets(f: &Fields) -> [(Target, f32); 5] {
     ]
 }
 
-fn raw_term(field: Field, value: &str) -> Box<dyn TQuery> {
+/// A query for documents whose raw (untokenized) `field` is `value`.
+pub(crate) fn raw_term(field: Field, value: &str) -> Box<dyn TQuery> {
     Box::new(TermQuery::new(
         Term::from_field_text(field, value),
         IndexRecordOption::Basic,

@@ -415,20 +415,24 @@ fn twin_address(
     lang: crate::model::Lang,
     as_of: Option<NaiveDate>,
 ) -> crate::Result<Option<DocAddress>> {
-    let term = |field, text: &str| -> Box<dyn TQuery> {
-        Box::new(tantivy::query::TermQuery::new(
-            tantivy::Term::from_field_text(field, text),
-            tantivy::schema::IndexRecordOption::Basic,
-        ))
-    };
-    let mut clauses = vec![
-        (Occur::Must, term(f.act_id, act)),
-        (Occur::Must, term(f.lang, lang.as_str())),
-        (Occur::Must, term(f.eid, eid)),
-    ];
+    let mut clauses = unit_clauses(f, act, eid, lang);
     clauses.extend(compile::validity_clauses(f, as_of));
     let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(1))?;
     Ok(top.first().map(|(_, addr)| *addr))
+}
+
+/// The clauses that keep the documents of unit `eid` of `act` in `lang` (any edition).
+fn unit_clauses(
+    f: &crate::index::Fields,
+    act: &str,
+    eid: &str,
+    lang: crate::model::Lang,
+) -> Vec<(Occur, Box<dyn TQuery>)> {
+    vec![
+        (Occur::Must, compile::raw_term(f.act_id, act)),
+        (Occur::Must, compile::raw_term(f.lang, lang.as_str())),
+        (Occur::Must, compile::raw_term(f.eid, eid)),
+    ]
 }
 
 /// Whether the index holds both languages' expressions.
@@ -543,17 +547,7 @@ fn twin_of(
         return Ok(None);
     };
     let other = lang.other();
-    let term = |field, text: &str| -> Box<dyn TQuery> {
-        Box::new(tantivy::query::TermQuery::new(
-            tantivy::Term::from_field_text(field, text),
-            tantivy::schema::IndexRecordOption::Basic,
-        ))
-    };
-    let q = BooleanQuery::new(vec![
-        (Occur::Must, term(f.act_id, &hit.act.id)),
-        (Occur::Must, term(f.lang, other.as_str())),
-        (Occur::Must, term(f.eid, &hit.unit.eid)),
-    ]);
+    let q = BooleanQuery::new(unit_clauses(f, &hit.act.id, &hit.unit.eid, other));
     let found = searcher.search(&q, &Count)? > 0;
     Ok(found.then(|| HitTwin {
         lang: other.as_str().to_string(),

@@ -21,8 +21,8 @@ const MAX_MEMBER_WORDS: usize = 3;
 /// Groups of interchangeable expressions.
 #[derive(Debug, Default)]
 pub struct Thesaurus {
-    /// Each group's members as written.
-    groups: Vec<Vec<String>>,
+    /// Each group's members as written, each with its key ([`key`]), computed once.
+    groups: Vec<Vec<(String, String)>>,
     /// A member's key ([`key`]) → the groups it is in.
     by_key: FxHashMap<String, Vec<usize>>,
 }
@@ -91,18 +91,21 @@ impl Thesaurus {
             if source.trim().is_empty() {
                 return Err(bad("every group names its source"));
             }
-            let members: Vec<String> = members
+            let members: Vec<(String, String)> = members
                 .split('|')
-                .map(|m| m.trim().to_string())
+                .map(str::trim)
                 .filter(|m| !m.is_empty())
-                .collect();
+                .map(|m| {
+                    let k = key(lang, m).ok_or_else(|| bad(&format!("{m:?} has no word")))?;
+                    Ok((m.to_string(), k))
+                })
+                .collect::<Result<_, BadLine>>()?;
             if members.len() < 2 {
                 return Err(bad("a group needs two members or more"));
             }
             let group = t.groups.len();
-            for m in &members {
-                let k = key(lang, m).ok_or_else(|| bad(&format!("{m:?} has no word")))?;
-                let groups = t.by_key.entry(k).or_default();
+            for (_, k) in &members {
+                let groups = t.by_key.entry(k.clone()).or_default();
                 if !groups.contains(&group) {
                     groups.push(group);
                 }
@@ -158,8 +161,8 @@ impl Thesaurus {
                 continue;
             };
             for &g in self.by_key.get(&own).into_iter().flatten() {
-                for m in &self.groups[g] {
-                    if key(lang, m).as_deref() != Some(own.as_str()) && !out.contains(m) {
+                for (m, k) in &self.groups[g] {
+                    if *k != own && !out.contains(m) {
                         out.push(m.clone());
                     }
                 }

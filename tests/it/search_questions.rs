@@ -136,6 +136,7 @@ fn the_thesaurus_meets_everyday_words_with_the_laws() {
     // An alternative ranks below the word itself: «өтініш» finds units with өтініш first, and
     // those found through «арыз» (the group's other word) are highlighted there too.
     let own = search("өтініш", 5);
+    assert_eq!(own.len(), 5);
     assert!(own
         .iter()
         .all(|h| h.text.to_lowercase().contains("өтініш")
