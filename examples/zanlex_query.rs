@@ -5,6 +5,10 @@
 //! ```text
 //! cargo run --release --example zanlex_query -- INDEX_DIR benches/queries.txt
 //! ```
+//!
+//! With `ZANLEX_QUERY_EACH=1` it also prints each query's time (ms, median of the timed
+//! passes) to stderr, slowest first; `ZANLEX_QUERY_PASSES=N` times the whole set N times
+//! (default 1), which is what a profiler wants.
 
 use std::io::BufRead;
 use std::path::Path;
@@ -50,20 +54,47 @@ fn run(dir: &Path, queries: &Path) -> Result<(), Box<dyn std::error::Error>> {
             failed += 1;
         }
     }
+    let passes: usize = std::env::var("ZANLEX_QUERY_PASSES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1)
+        .max(1);
+    let mut each: Vec<Vec<f64>> = vec![Vec::new(); qs.len()];
     let mut lat = Vec::with_capacity(qs.len());
     let mut by_kind: std::collections::BTreeMap<String, Vec<f64>> = Default::default();
     let mut hits = 0;
     let t0 = Instant::now();
-    for (kind, q) in &qs {
-        let s = Instant::now();
-        if let Ok(r) = index.search(&SearchRequest::new(q.as_str()).limit(10)) {
-            hits += r.hits.len();
+    for pass in 0..passes {
+        for (i, (kind, q)) in qs.iter().enumerate() {
+            let s = Instant::now();
+            if let Ok(r) = index.search(&SearchRequest::new(q.as_str()).limit(10)) {
+                if pass == 0 {
+                    hits += r.hits.len();
+                }
+            }
+            let t = s.elapsed().as_secs_f64();
+            each[i].push(t);
+            if pass == 0 {
+                lat.push(t);
+                by_kind.entry(kind.clone()).or_default().push(t);
+            }
         }
-        let t = s.elapsed().as_secs_f64();
-        lat.push(t);
-        by_kind.entry(kind.clone()).or_default().push(t);
     }
-    let total = t0.elapsed().as_secs_f64();
+    let total = t0.elapsed().as_secs_f64() / passes as f64;
+    if std::env::var_os("ZANLEX_QUERY_EACH").is_some() {
+        let mut rows: Vec<(f64, &str, &str)> = each
+            .iter_mut()
+            .zip(&qs)
+            .map(|(v, (kind, q))| {
+                v.sort_by(f64::total_cmp);
+                (v[v.len() / 2] * 1e3, kind.as_str(), q.as_str())
+            })
+            .collect();
+        rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (ms, kind, q) in rows {
+            eprintln!("{ms:9.3}\t{kind}\t{q}");
+        }
+    }
     lat.sort_by(f64::total_cmp);
     let n = lat.len().max(1);
     let p50 = |v: &mut Vec<f64>| {

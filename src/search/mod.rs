@@ -11,6 +11,7 @@
 //! # Ok(()) }
 //! ```
 
+mod collect;
 pub mod compile;
 pub mod coverage;
 pub mod definitions;
@@ -35,6 +36,7 @@ use crate::index::stored::StoredDoc;
 use crate::index::Store;
 use crate::model::{ActKind, Amendment};
 use chrono::NaiveDate;
+use collect::Adjust;
 use std::collections::HashSet;
 use std::time::Instant;
 use tantivy::collector::{Count, TopDocs};
@@ -197,7 +199,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         req.limit
     };
     let titles = std::sync::Arc::new(titles);
-    let adjust = Adjust::new(&searcher, f, &titles, req.as_of.is_none());
+    let adjust = Adjust::new(&searcher, f, titles, req.as_of.is_none());
     let tq = build(words)?;
     let (mut top, mut total) = top_adjusted(&searcher, &tq, fetch, &adjust)?;
     let mut relaxed = false;
@@ -373,7 +375,7 @@ fn through_twins(
     searcher: &tantivy::Searcher,
     query: &BooleanQuery,
     req: &SearchRequest,
-    adjust: &Adjust<'_>,
+    adjust: &Adjust,
     hl: &snippet::Highlighter,
     have: &[Hit],
 ) -> crate::Result<Vec<Hit>> {
@@ -463,77 +465,18 @@ fn ranked_with_twins(
     Ok(hits)
 }
 
-/// How much of its score a placeholder unit (`Алып тасталды`, text pending) keeps: it ranks
-/// below live text that matches about as well, and still comes up when nothing else does.
-pub const PLACEHOLDER_FACTOR: f32 = 0.25;
-/// How much of its score a unit of a repealed act keeps in a search of the current law: a
-/// lawyer asks what the law is, and the repealed act still comes up when it alone answers.
-pub const REPEALED_ACT_FACTOR: f32 = 0.5;
-
-/// How a search adjusts each match's score: its act's title score added, and placeholder
-/// units and (for the current law) units of repealed acts scaled down.
-struct Adjust<'a> {
-    titles: &'a std::sync::Arc<title::ActScores>,
-    /// Whether the index has placeholder units / units of repealed acts to scale.
-    placeholders: bool,
-    repealed: bool,
-}
-
-impl<'a> Adjust<'a> {
-    fn new(
-        searcher: &tantivy::Searcher,
-        f: &crate::index::Fields,
-        titles: &'a std::sync::Arc<title::ActScores>,
-        current_law: bool,
-    ) -> Self {
-        let any = |field| {
-            searcher
-                .doc_freq(&tantivy::Term::from_field_u64(field, 1))
-                .is_ok_and(|n| n > 0)
-        };
-        Adjust {
-            titles,
-            placeholders: any(f.placeholder),
-            repealed: current_law && any(f.act_repealed),
-        }
-    }
-
-    fn is_identity(&self) -> bool {
-        self.titles.is_empty() && !self.placeholders && !self.repealed
-    }
-}
-
 /// The best `limit` matches of `query`, scored as `adjust` says, and how many matched.
 fn top_adjusted(
     searcher: &tantivy::Searcher,
     query: &dyn TQuery,
     limit: usize,
-    adjust: &Adjust<'_>,
+    adjust: &Adjust,
 ) -> crate::Result<(Vec<(f32, DocAddress)>, usize)> {
-    if adjust.is_identity() {
-        return Ok(searcher.search(query, &(TopDocs::with_limit(limit), Count))?);
-    }
-    let titles = std::sync::Arc::clone(adjust.titles);
-    let (placeholders, repealed) = (adjust.placeholders, adjust.repealed);
-    let top = TopDocs::with_limit(limit).tweak_score(move |segment: &tantivy::SegmentReader| {
-        let fast = segment.fast_fields();
-        let keys = fast.u64("act_key").ok();
-        let placeholder = fast.u64("placeholder").ok().filter(|_| placeholders);
-        let act_repealed = fast.u64("act_repealed").ok().filter(|_| repealed);
-        let titles = std::sync::Arc::clone(&titles);
-        move |doc: tantivy::DocId, score: f32| {
-            let key = keys.as_ref().and_then(|k| k.first(doc));
-            let mut score = score + key.and_then(|k| titles.get(&k)).copied().unwrap_or(0.0);
-            if placeholder.as_ref().and_then(|c| c.first(doc)) == Some(1) {
-                score *= PLACEHOLDER_FACTOR;
-            }
-            if act_repealed.as_ref().and_then(|c| c.first(doc)) == Some(1) {
-                score *= REPEALED_ACT_FACTOR;
-            }
-            score
-        }
-    });
-    Ok(searcher.search(query, &(top, Count))?)
+    let collector = collect::TopAdjusted {
+        limit,
+        adjust: adjust.clone(),
+    };
+    Ok(searcher.search(query, &collector)?)
 }
 
 /// The same unit in the act's other language, when the index has it: the Kazakh and Russian

@@ -1,0 +1,200 @@
+//! Collecting a search's best matches with their scores adjusted per act and per unit, and
+//! counting every match.
+//!
+//! A match's score gets its act's title score added ([`super::title`]) and is scaled down for
+//! placeholder units and units of repealed acts (see [`Adjust`]). Those facts sit in fast
+//! fields, and reading three columns for every match cost more than scoring it. A match's
+//! adjusted score is at most its raw score plus the best title score, so once the collector
+//! holds `limit` matches, a match whose raw score plus that bound falls below the lowest of
+//! them is only counted: its columns are never read. The hits are the ones tantivy's
+//! `TopDocs` with `tweak_score` would return, in the same order (score, then segment and
+//! document, ascending).
+
+use super::title::ActScores;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// How much of its score a placeholder unit (`Алып тасталды`, text pending) keeps: it ranks
+/// below live text that matches about as well, and still comes up when nothing else does.
+pub const PLACEHOLDER_FACTOR: f32 = 0.25;
+/// How much of its score a unit of a repealed act keeps in a search of the current law: a
+/// lawyer asks what the law is, and the repealed act still comes up when it alone answers.
+pub const REPEALED_ACT_FACTOR: f32 = 0.5;
+
+/// How a search adjusts each match's score: its act's title score added, and placeholder
+/// units and (for the current law) units of repealed acts scaled down.
+#[derive(Clone)]
+pub(super) struct Adjust {
+    titles: std::sync::Arc<ActScores>,
+    /// The best title score: what a match's score can gain at most.
+    best_title: Score,
+    /// Whether the index has placeholder units / units of repealed acts to scale.
+    placeholders: bool,
+    repealed: bool,
+}
+
+impl Adjust {
+    pub(super) fn new(
+        searcher: &tantivy::Searcher,
+        f: &crate::index::Fields,
+        titles: std::sync::Arc<ActScores>,
+        current_law: bool,
+    ) -> Self {
+        let any = |field| {
+            searcher
+                .doc_freq(&tantivy::Term::from_field_u64(field, 1))
+                .is_ok_and(|n| n > 0)
+        };
+        let best_title = titles.values().copied().fold(0.0, Score::max);
+        Adjust {
+            titles,
+            best_title,
+            placeholders: any(f.placeholder),
+            repealed: current_law && any(f.act_repealed),
+        }
+    }
+}
+
+/// The best `limit` matches by adjusted score, and how many matched.
+pub(super) struct TopAdjusted {
+    pub(super) limit: usize,
+    pub(super) adjust: Adjust,
+}
+
+impl Collector for TopAdjusted {
+    type Fruit = (Vec<(Score, DocAddress)>, usize);
+    type Child = SegmentTop;
+
+    fn for_segment(
+        &self,
+        segment_ord: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentTop> {
+        let fast = segment.fast_fields();
+        let a = &self.adjust;
+        let column = |name: &str, wanted: bool| wanted.then(|| fast.u64(name).ok()).flatten();
+        Ok(SegmentTop {
+            segment_ord,
+            limit: self.limit.max(1),
+            best: Vec::with_capacity(2 * self.limit.max(1)),
+            threshold: None,
+            count: 0,
+            titles: std::sync::Arc::clone(&a.titles),
+            best_title: a.best_title,
+            act_key: column("act_key", !a.titles.is_empty()),
+            placeholder: column("placeholder", a.placeholders),
+            act_repealed: column("act_repealed", a.repealed),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<(Vec<(Score, DocAddress)>, usize)>,
+    ) -> tantivy::Result<Self::Fruit> {
+        let count = fruits.iter().map(|(_, n)| n).sum();
+        let mut all: Vec<(Score, DocAddress)> =
+            fruits.into_iter().flat_map(|(top, _)| top).collect();
+        all.sort_unstable_by(|a, b| better_first(a.0, a.1, b.0, b.1));
+        all.truncate(self.limit);
+        Ok((all, count))
+    }
+}
+
+/// Higher scores first, then lower addresses (as tantivy's `TopDocs` orders ties).
+fn better_first<D: Ord>(sa: Score, da: D, sb: Score, db: D) -> std::cmp::Ordering {
+    sb.partial_cmp(&sa)
+        .unwrap_or(std::cmp::Ordering::Equal)
+        .then_with(|| da.cmp(&db))
+}
+
+/// [`TopAdjusted`] in one segment.
+pub(super) struct SegmentTop {
+    segment_ord: SegmentOrdinal,
+    limit: usize,
+    /// Candidates; cut back to the best `limit` whenever it fills up to twice that.
+    best: Vec<(Score, DocId)>,
+    /// The lowest score kept at the last cut: a later document (all come in increasing order)
+    /// needs more to be among the best.
+    threshold: Option<Score>,
+    count: usize,
+    titles: std::sync::Arc<ActScores>,
+    best_title: Score,
+    act_key: Option<Column<u64>>,
+    placeholder: Option<Column<u64>>,
+    act_repealed: Option<Column<u64>>,
+}
+
+impl SegmentTop {
+    fn adjusted(&self, doc: DocId, score: Score) -> Score {
+        let mut score = score;
+        if let Some(keys) = &self.act_key {
+            if let Some(bonus) = keys.first(doc).and_then(|k| self.titles.get(&k)) {
+                score += bonus;
+            }
+        }
+        if self.placeholder.as_ref().and_then(|c| c.first(doc)) == Some(1) {
+            score *= PLACEHOLDER_FACTOR;
+        }
+        if self.act_repealed.as_ref().and_then(|c| c.first(doc)) == Some(1) {
+            score *= REPEALED_ACT_FACTOR;
+        }
+        score
+    }
+
+    /// Keeps the best `limit` candidates; the lowest of them is the new threshold.
+    fn cut(&mut self) {
+        let limit = self.limit;
+        self.best
+            .select_nth_unstable_by(limit - 1, |a, b| better_first(a.0, a.1, b.0, b.1));
+        self.best.truncate(limit);
+        self.threshold = self.best.iter().map(|c| c.0).reduce(Score::min);
+    }
+}
+
+impl SegmentCollector for SegmentTop {
+    type Fruit = (Vec<(Score, DocAddress)>, usize);
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.count += 1;
+        if let Some(t) = self.threshold {
+            // Ties go to the earlier document, which is already kept.
+            if score + self.best_title <= t {
+                return;
+            }
+        }
+        let score = self.adjusted(doc, score);
+        if self.threshold.is_some_and(|t| score <= t) {
+            return;
+        }
+        if self.best.len() == 2 * self.limit {
+            self.cut();
+        }
+        self.best.push((score, doc));
+    }
+
+    fn harvest(mut self) -> Self::Fruit {
+        if self.best.len() > self.limit {
+            self.cut();
+        }
+        let segment_ord = self.segment_ord;
+        let top = self
+            .best
+            .into_iter()
+            .map(|(score, doc_id)| {
+                (
+                    score,
+                    DocAddress {
+                        segment_ord,
+                        doc_id,
+                    },
+                )
+            })
+            .collect();
+        (top, self.count)
+    }
+}
