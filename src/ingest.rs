@@ -157,9 +157,29 @@ pub fn corpus_listing(dir: &Path, walk: Walk) -> std::io::Result<Listing> {
     };
     walker.folder(dir);
     let mut out = walker.out;
-    out.files.sort();
+    sort_paths(&mut out.files);
     out.skipped.sort();
     Ok(out)
+}
+
+/// Sorts `paths` as `Path`'s own order does (component by component), by a key compared
+/// byte by byte: the separator made the lowest byte, so that `a/b` comes before `a-b/c` as
+/// the components `a` < `a-b` say. Comparing paths component by component was a tenth of a
+/// `zanlex search` on a corpus of 20 000 files, which lists the corpus on every run.
+fn sort_paths(paths: &mut [PathBuf]) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        paths.sort_by_cached_key(|p| {
+            p.as_os_str()
+                .as_bytes()
+                .iter()
+                .map(|&b| if b == b'/' { 0 } else { b })
+                .collect::<Vec<u8>>()
+        });
+    }
+    #[cfg(not(unix))]
+    paths.sort();
 }
 
 struct Walker {
@@ -1553,6 +1573,24 @@ fn new_spill() -> Option<Spill> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Paths sorted by their byte key come out in `Path`'s order, whatever bytes below or
+    /// above the separator their names have (names as the walk lists them: none starts with
+    /// a dot).
+    #[test]
+    fn paths_sort_as_path_orders_them() {
+        use proptest::collection::vec;
+        use proptest::strategy::Strategy;
+        let name =
+            proptest::string::string_regex("[a-b\\- _0][a-b.\\- _0]{0,2}").expect("a pattern");
+        let path = vec(name, 1..4).prop_map(|parts| PathBuf::from("corpus").join(parts.join("/")));
+        crate::property::check(200, vec(path, 0..30), |mut paths| {
+            let mut want = paths.clone();
+            want.sort();
+            sort_paths(&mut paths);
+            assert_eq!(paths, want);
+        });
+    }
 
     /// Every file is mapped once and the results come back in the order of the files, though
     /// the files are taken largest first (one thread shows the order taken); a missing file is

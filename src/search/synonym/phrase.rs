@@ -2,8 +2,9 @@
 
 use super::bm25::synonyms_bm25;
 use super::term_set::{Located, TermSet};
-use super::union::UnionPostings;
+use super::union::{each_block, next_marked, DocBits};
 use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::{Postings, SegmentPostings, TermInfo};
 use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
@@ -39,7 +40,15 @@ impl Query for SynonymPhrase {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let words = self.words.iter().map(|(_, set)| set);
         let mut located = Vec::with_capacity(self.words.len());
-        let bm25 = synonyms_bm25(&enable_scoring, self.lengths, words, &mut located, None)?;
+        let mut bits = Vec::with_capacity(self.words.len());
+        let bm25 = synonyms_bm25(
+            &enable_scoring,
+            self.lengths,
+            words,
+            &mut located,
+            &mut bits,
+            None,
+        )?;
         if located.is_empty() {
             // Scoring off: where the sets were found, if they were.
             located = self
@@ -47,10 +56,12 @@ impl Query for SynonymPhrase {
                 .iter()
                 .map(|(_, set)| set.located.clone())
                 .collect();
+            bits = vec![DocBits::new(); self.words.len()];
         }
         Ok(Box::new(SynonymPhraseWeight {
             phrase: self.clone(),
             located,
+            bits,
             bm25,
         }))
     }
@@ -68,6 +79,8 @@ struct SynonymPhraseWeight {
     phrase: SynonymPhrase,
     /// Each word's [`Located`].
     located: Vec<Located>,
+    /// Each word's documents, where the document frequency marked them.
+    bits: Vec<DocBits>,
     bm25: Option<Bm25Weight>,
 }
 
@@ -75,24 +88,36 @@ impl Weight for SynonymPhraseWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let last = self.phrase.words.iter().map(|(o, _)| *o).max().unwrap_or(0);
         let mut words = Vec::with_capacity(self.phrase.words.len());
-        for ((offset, set), located) in self.phrase.words.iter().zip(&self.located) {
-            let record = IndexRecordOption::WithFreqsAndPositions;
-            match UnionPostings::new(located.postings(reader, set.terms(), record)?) {
-                // Positions shifted so that a match has the same number in every word.
-                Some(union) => words.push((last - offset, union)),
-                None => return Ok(Box::new(EmptyScorer)),
+        let record = IndexRecordOption::WithFreqsAndPositions;
+        for (((offset, set), located), bits) in
+            self.phrase.words.iter().zip(&self.located).zip(&self.bits)
+        {
+            let lists = located.postings(reader, set.terms(), record)?;
+            if lists.is_empty() {
+                return Ok(Box::new(EmptyScorer));
             }
+            let docs = match bits.get(&reader.segment_id()) {
+                Some(bits) => WordDocs::Marked(std::sync::Arc::clone(bits)),
+                None if lists.len() == 1 => WordDocs::List,
+                // Scoring off: the document frequency marked nothing.
+                None => {
+                    let infos = located.infos(reader, set.terms())?;
+                    WordDocs::Marked(std::sync::Arc::new(marked(reader, &infos)?))
+                }
+            };
+            // Positions shifted so that a match has the same number in every word.
+            words.push(PhraseWord {
+                shift: last - offset,
+                at: lists.iter().map(|l| l.doc()).collect(),
+                lists,
+                docs,
+            });
         }
         if words.len() < 2 {
             return Ok(Box::new(EmptyScorer));
         }
-        // Candidates come from the word with the fewest documents; the others seek to them.
-        let rarest = (0..words.len())
-            .min_by_key(|&i| words[i].1.size_hint())
-            .unwrap_or(0);
         let mut scorer = SynonymPhraseScorer {
             words,
-            rarest,
             slop: self.phrase.slop,
             doc: 0,
             matches: 0,
@@ -101,7 +126,7 @@ impl Weight for SynonymPhraseWeight {
             left: Vec::new(),
             right: Vec::new(),
         };
-        scorer.settle();
+        scorer.settle(0);
         Ok(Box::new(scorer))
     }
 
@@ -119,11 +144,84 @@ impl Weight for SynonymPhraseWeight {
     }
 }
 
+/// The documents of `infos`' terms in `reader`'s segment, one bit each.
+fn marked(reader: &SegmentReader, infos: &[(Field, TermInfo)]) -> tantivy::Result<Vec<u64>> {
+    let mut bits = vec![0u64; (reader.max_doc() as usize).div_ceil(64)];
+    each_block(reader, infos, IndexRecordOption::Basic, |docs, _| {
+        for &doc in docs {
+            if let Some(word) = bits.get_mut(doc as usize / 64) {
+                *word |= 1 << (doc % 64);
+            }
+        }
+    })?;
+    Ok(bits)
+}
+
+/// Where a phrase word's documents are found.
+enum WordDocs {
+    /// Marked in a bitset (a word of several terms).
+    Marked(std::sync::Arc<Vec<u64>>),
+    /// The word's one postings list.
+    List,
+}
+
+/// One word of a phrase in a segment: the postings of its terms with their positions, read
+/// only in documents that have every word. A common stem has tens of terms: they are not
+/// merged, each is moved to such a document in turn, and most are already past it.
+struct PhraseWord {
+    /// Added to the word's positions: a match has the same number in every word.
+    shift: u32,
+    lists: Vec<SegmentPostings>,
+    /// Each list's current document, side by side: looking for the lists at a document reads
+    /// this, not the lists.
+    at: Vec<DocId>,
+    docs: WordDocs,
+}
+
+impl PhraseWord {
+    /// The first document at or after `target` with the word.
+    fn first_from(&mut self, target: DocId) -> DocId {
+        match &self.docs {
+            WordDocs::Marked(bits) => next_marked(bits, target),
+            WordDocs::List => match (self.lists.first_mut(), self.at.first_mut()) {
+                (Some(list), Some(at)) if *at < target => {
+                    *at = list.seek(target);
+                    *at
+                }
+                (_, Some(at)) => *at,
+                _ => TERMINATED,
+            },
+        }
+    }
+
+    /// Replaces `out` by the word's positions in `doc` (which has it), shifted, sorted, each
+    /// once.
+    fn positions(&mut self, doc: DocId, out: &mut Vec<u32>) {
+        out.clear();
+        let mut found = 0;
+        for (i, at) in self.at.iter_mut().enumerate() {
+            if *at > doc {
+                continue;
+            }
+            let list = &mut self.lists[i];
+            if *at < doc {
+                *at = list.seek(doc);
+            }
+            if *at == doc {
+                list.append_positions_with_offset(self.shift, out);
+                found += 1;
+            }
+        }
+        if found > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+    }
+}
+
 struct SynonymPhraseScorer {
-    /// (shift of the word's positions, its postings), in the phrase's order.
-    words: Vec<(u32, UnionPostings)>,
-    /// The word with the fewest documents: the one moved on from a document.
-    rarest: usize,
+    /// The words, in the phrase's order.
+    words: Vec<PhraseWord>,
     slop: u32,
     doc: DocId,
     /// Matches of the phrase in `doc`.
@@ -135,53 +233,42 @@ struct SynonymPhraseScorer {
 }
 
 impl SynonymPhraseScorer {
-    /// Moves to the first document at or after the words' current ones that has every word
-    /// and the phrase.
-    fn settle(&mut self) {
+    /// Moves to the first document at or after `target` that has every word and the phrase.
+    fn settle(&mut self, mut target: DocId) {
         loop {
             // Leapfrog the words to a document they all have.
-            let mut target = self
-                .words
-                .iter()
-                .map(|(_, w)| w.doc())
-                .max()
-                .unwrap_or(TERMINATED);
-            loop {
+            let mut agreed = 0;
+            let mut i = 0;
+            while agreed < self.words.len() {
                 if target == TERMINATED {
                     self.doc = TERMINATED;
                     return;
                 }
-                let mut moved = false;
-                for (_, w) in &mut self.words {
-                    if w.doc() < target {
-                        let d = w.seek(target);
-                        if d > target {
-                            target = d;
-                            moved = true;
-                        }
-                    }
+                let d = self.words[i].first_from(target);
+                if d == target {
+                    agreed += 1;
+                } else {
+                    target = d;
+                    agreed = 1;
                 }
-                if !moved {
-                    break;
-                }
+                i = (i + 1) % self.words.len();
             }
-            self.matches = self.count_matches();
+            self.matches = self.count_matches(target);
             if self.matches > 0 {
                 self.doc = target;
                 return;
             }
-            self.words[self.rarest].1.advance();
+            target += 1;
         }
     }
 
-    /// Places in the current document where every word stands at its offset.
-    fn count_matches(&mut self) -> u32 {
+    /// Places in `doc` where every word stands at its offset.
+    fn count_matches(&mut self, doc: DocId) -> u32 {
         let (first, rest) = self.words.split_at_mut(1);
-        let (shift, w) = &mut first[0];
-        w.positions(*shift, &mut self.left);
+        first[0].positions(doc, &mut self.left);
         let slop = self.slop;
-        for (shift, w) in rest {
-            w.positions(*shift, &mut self.right);
+        for w in rest {
+            w.positions(doc, &mut self.right);
             let right = &self.right;
             let mut j = 0;
             // Each match goes on from the first place of this word within the slop.
@@ -209,8 +296,7 @@ impl DocSet for SynonymPhraseScorer {
         if self.doc == TERMINATED {
             return TERMINATED;
         }
-        self.words[self.rarest].1.advance();
-        self.settle();
+        self.settle(self.doc + 1);
         self.doc
     }
 
@@ -218,12 +304,7 @@ impl DocSet for SynonymPhraseScorer {
         if self.doc >= target {
             return self.doc;
         }
-        for (_, w) in &mut self.words {
-            if w.doc() < target {
-                w.seek(target);
-            }
-        }
-        self.settle();
+        self.settle(target);
         self.doc
     }
 
@@ -234,7 +315,7 @@ impl DocSet for SynonymPhraseScorer {
     fn size_hint(&self) -> u32 {
         self.words
             .iter()
-            .map(|(_, w)| w.size_hint())
+            .map(|w| w.lists.iter().map(|l| l.size_hint()).sum::<u32>())
             .min()
             .unwrap_or(0)
     }

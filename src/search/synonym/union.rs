@@ -1,127 +1,12 @@
-//! Unions of a set's postings: read whole for single words, merged by a heap for phrases.
+//! Unions of a set's postings, read whole: with their frequencies for single words, as a
+//! bitset of documents for a phrase's words.
 
 use super::term_set::FieldIndexes;
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::HashMap;
 use tantivy::index::SegmentId;
-use tantivy::postings::Postings;
-use tantivy::postings::{BlockSegmentPostings, SegmentPostings, TermInfo};
+use tantivy::postings::{BlockSegmentPostings, TermInfo};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, SegmentReader, TERMINATED};
-
-/// The union of postings lists (of any fields) with their positions, for a phrase's words,
-/// merged through a heap of the lists by their current document: a stem is one list for each
-/// of its forms, tens for a common one, and an advance costs the lists at the document, not
-/// all of them. ([`ReadUnion`] scores single words; it reads whole lists ahead of the
-/// current document, so they cannot give positions.)
-pub(super) struct UnionPostings {
-    postings: Vec<SegmentPostings>,
-    /// The lists past `doc`, by their current document (and index in `postings`).
-    ahead: BinaryHeap<Reverse<(DocId, usize)>>,
-    /// The lists at `doc`.
-    at_doc: Vec<usize>,
-    doc: DocId,
-}
-
-impl UnionPostings {
-    /// The union of `postings`; `None` without any.
-    pub(super) fn new(postings: Vec<SegmentPostings>) -> Option<Self> {
-        if postings.is_empty() {
-            return None;
-        }
-        let ahead = postings
-            .iter()
-            .enumerate()
-            .map(|(i, p)| Reverse((p.doc(), i)))
-            .collect();
-        let mut union = UnionPostings {
-            postings,
-            ahead,
-            at_doc: Vec::new(),
-            doc: TERMINATED,
-        };
-        union.settle();
-        Some(union)
-    }
-
-    /// Puts the lists at `at_doc` back in the heap (those not exhausted).
-    fn requeue(&mut self) {
-        for i in self.at_doc.drain(..) {
-            let doc = self.postings[i].doc();
-            if doc != TERMINATED {
-                self.ahead.push(Reverse((doc, i)));
-            }
-        }
-    }
-
-    /// Takes the lists at the lowest document out of the heap: the union's next document.
-    fn settle(&mut self) {
-        self.doc = match self.ahead.peek() {
-            Some(&Reverse((doc, _))) => doc,
-            None => TERMINATED,
-        };
-        while let Some(&Reverse((doc, i))) = self.ahead.peek() {
-            if doc != self.doc {
-                break;
-            }
-            self.ahead.pop();
-            self.at_doc.push(i);
-        }
-    }
-
-    /// Replaces `out` by the positions in the current document, plus `shift`, sorted, each
-    /// once.
-    pub(super) fn positions(&mut self, shift: u32, out: &mut Vec<u32>) {
-        out.clear();
-        for &i in &self.at_doc {
-            self.postings[i].append_positions_with_offset(shift, out);
-        }
-        if self.at_doc.len() > 1 {
-            out.sort_unstable();
-            out.dedup();
-        }
-    }
-}
-
-impl DocSet for UnionPostings {
-    fn advance(&mut self) -> DocId {
-        for &i in &self.at_doc {
-            self.postings[i].advance();
-        }
-        self.requeue();
-        self.settle();
-        self.doc
-    }
-
-    fn seek(&mut self, target: DocId) -> DocId {
-        if self.doc >= target {
-            return self.doc;
-        }
-        for &i in &self.at_doc {
-            self.postings[i].seek(target);
-        }
-        self.requeue();
-        while let Some(&Reverse((doc, i))) = self.ahead.peek() {
-            if doc >= target {
-                break;
-            }
-            self.ahead.pop();
-            if self.postings[i].seek(target) != TERMINATED {
-                self.ahead.push(Reverse((self.postings[i].doc(), i)));
-            }
-        }
-        self.settle();
-        self.doc
-    }
-
-    fn doc(&self) -> DocId {
-        self.doc
-    }
-
-    fn size_hint(&self) -> u32 {
-        self.postings.iter().map(|p| p.size_hint()).sum()
-    }
-}
 
 /// Calls `visit` with each block of documents of the postings of `present` (terms of
 /// `segment`), read through one block reader, and their frequencies: `record`'s, or one a
@@ -169,6 +54,29 @@ pub(super) struct ReadUnion {
 
 /// The unions of a set, by segment.
 pub(super) type Unions = HashMap<SegmentId, std::sync::Arc<ReadUnion>>;
+
+/// The documents of a set, one bit each, by segment: kept for the segments where the set has
+/// more than one term (with one, its postings list is the set's documents).
+pub(super) type DocBits = HashMap<SegmentId, std::sync::Arc<Vec<u64>>>;
+
+/// The first document at or after `target` marked in `bits`; [`TERMINATED`] past the last.
+pub(super) fn next_marked(bits: &[u64], target: DocId) -> DocId {
+    let mut k = target as usize / 64;
+    let Some(&first) = bits.get(k) else {
+        return TERMINATED;
+    };
+    let mut word = first & (u64::MAX << (target % 64));
+    loop {
+        if word != 0 {
+            return (k * 64) as DocId + word.trailing_zeros();
+        }
+        k += 1;
+        match bits.get(k) {
+            Some(&w) => word = w,
+            None => return TERMINATED,
+        }
+    }
+}
 
 impl ReadUnion {
     /// The union of the postings of `present` (terms of `segment`), read a term at a time

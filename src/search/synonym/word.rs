@@ -58,6 +58,7 @@ impl Query for Synonyms {
             self.lengths,
             [&self.set],
             &mut located,
+            &mut Vec::new(),
             Some(&mut unions),
         )?;
         Ok(Box::new(SynonymsWeight {
