@@ -198,3 +198,90 @@ impl SegmentCollector for SegmentTop {
         (top, self.count)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::collection::vec;
+    use tantivy::collector::{Count, TopDocs};
+    use tantivy::query::TermQuery;
+    use tantivy::schema::{IndexRecordOption, Schema, FAST, TEXT};
+    use tantivy::{doc, Index, Term};
+
+    /// On documents with any mix of act keys, placeholders and repealed acts, over several
+    /// segments, the collector returns what tantivy's `TopDocs::tweak_score` with the same
+    /// adjustment returns (the same documents, scores and order), and counts every match.
+    #[test]
+    fn the_best_matches_are_tantivys_tweaked_top_docs() {
+        // (words of the text, act key, placeholder, repealed) for each document.
+        let document = (
+            1..4usize,
+            0..4u64,
+            proptest::bool::weighted(0.2),
+            proptest::bool::weighted(0.3),
+        );
+        let cases = (
+            vec(vec(document, 1..60), 1..4),
+            vec(0.0f32..3.0, 4),
+            1..12usize,
+        );
+        crate::property::check(64, cases, |(segments, bonus, limit)| {
+            let mut schema = Schema::builder();
+            let body = schema.add_text_field("body", TEXT);
+            let key = schema.add_u64_field("act_key", FAST);
+            let placeholder = schema.add_u64_field("placeholder", FAST);
+            let repealed = schema.add_u64_field("act_repealed", FAST);
+            let index = Index::create_in_ram(schema.build());
+            let mut writer: tantivy::IndexWriter = index
+                .writer_with_num_threads(1, 15_000_000)
+                .expect("a writer");
+            for segment in &segments {
+                for &(words, k, p, r) in segment {
+                    let text = vec!["law"; words].join(" ") + " code";
+                    writer
+                        .add_document(doc!(body => text, key => k, placeholder => u64::from(p), repealed => u64::from(r)))
+                        .expect("a document");
+                }
+                writer.commit().expect("a commit");
+            }
+            let searcher = index.reader().expect("a reader").searcher();
+            // Act 3 has no title score.
+            let titles: ActScores = (0..3u64).map(|k| (k, bonus[k as usize])).collect();
+            let adjust = Adjust {
+                best_title: titles.values().copied().fold(0.0, Score::max),
+                titles: std::sync::Arc::new(titles.clone()),
+                placeholders: true,
+                repealed: true,
+            };
+            let query = TermQuery::new(
+                Term::from_field_text(body, "law"),
+                IndexRecordOption::WithFreqs,
+            );
+            let (ours, count) = searcher
+                .search(&query, &TopAdjusted { limit, adjust })
+                .expect("a search");
+            let tweaked = TopDocs::with_limit(limit).tweak_score(move |segment: &SegmentReader| {
+                let fast = segment.fast_fields();
+                let columns = ["act_key", "placeholder", "act_repealed"]
+                    .map(|name| fast.u64(name).expect("a column"));
+                let titles = titles.clone();
+                move |doc: DocId, score: Score| {
+                    let [k, p, r] = columns.each_ref().map(|c| c.first(doc));
+                    let mut score = score + k.and_then(|k| titles.get(&k)).copied().unwrap_or(0.0);
+                    if p == Some(1) {
+                        score *= PLACEHOLDER_FACTOR;
+                    }
+                    if r == Some(1) {
+                        score *= REPEALED_ACT_FACTOR;
+                    }
+                    score
+                }
+            });
+            let (theirs, all) = searcher
+                .search(&query, &(tweaked, Count))
+                .expect("a search");
+            assert_eq!(count, all);
+            assert_eq!(ours, theirs);
+        });
+    }
+}

@@ -1,9 +1,9 @@
 //! BM25 of sets of terms each taken as one term: their document frequency and weight.
 
 use super::term_set::{Located, TermSet};
-use super::union::{each_block, DocBits, ReadUnion, Unions};
+use super::union::{doc_bits, DocBits, ReadUnion, Unions};
 use tantivy::query::{Bm25StatisticsProvider, Bm25Weight, EnableScoring};
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::schema::Field;
 use tantivy::{Score, Searcher};
 
 /// tantivy's BM25 inverse document frequency.
@@ -45,15 +45,7 @@ fn synonyms_doc_freq(
             doc_freq += u64::from(info.doc_freq);
             continue;
         }
-        let mut seen = vec![0u64; (segment.max_doc() as usize).div_ceil(64)];
-        // Blocks of documents, without decoding frequencies or seeking.
-        each_block(segment, present, IndexRecordOption::Basic, |docs, _| {
-            for &doc in docs {
-                if let Some(word) = seen.get_mut(doc as usize / 64) {
-                    *word |= 1 << (doc % 64);
-                }
-            }
-        })?;
+        let seen = doc_bits(segment, present)?;
         doc_freq += seen.iter().map(|w| u64::from(w.count_ones())).sum::<u64>();
         bits.insert(segment.segment_id(), std::sync::Arc::new(seen));
     }

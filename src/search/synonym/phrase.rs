@@ -2,9 +2,9 @@
 
 use super::bm25::synonyms_bm25;
 use super::term_set::{Located, TermSet};
-use super::union::{each_block, next_marked, DocBits};
+use super::union::{doc_bits, next_marked, DocBits};
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::postings::{Postings, SegmentPostings, TermInfo};
+use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
@@ -102,7 +102,7 @@ impl Weight for SynonymPhraseWeight {
                 // Scoring off: the document frequency marked nothing.
                 None => {
                     let infos = located.infos(reader, set.terms())?;
-                    WordDocs::Marked(std::sync::Arc::new(marked(reader, &infos)?))
+                    WordDocs::Marked(std::sync::Arc::new(doc_bits(reader, &infos)?))
                 }
             };
             // Positions shifted so that a match has the same number in every word.
@@ -142,19 +142,6 @@ impl Weight for SynonymPhraseWeight {
             scorer.score(),
         ))
     }
-}
-
-/// The documents of `infos`' terms in `reader`'s segment, one bit each.
-fn marked(reader: &SegmentReader, infos: &[(Field, TermInfo)]) -> tantivy::Result<Vec<u64>> {
-    let mut bits = vec![0u64; (reader.max_doc() as usize).div_ceil(64)];
-    each_block(reader, infos, IndexRecordOption::Basic, |docs, _| {
-        for &doc in docs {
-            if let Some(word) = bits.get_mut(doc as usize / 64) {
-                *word |= 1 << (doc % 64);
-            }
-        }
-    })?;
-    Ok(bits)
 }
 
 /// Where a phrase word's documents are found.

@@ -59,6 +59,23 @@ pub(super) type Unions = HashMap<SegmentId, std::sync::Arc<ReadUnion>>;
 /// more than one term (with one, its postings list is the set's documents).
 pub(super) type DocBits = HashMap<SegmentId, std::sync::Arc<Vec<u64>>>;
 
+/// The documents of `present` (terms of `segment`), one bit each: blocks of documents read
+/// without decoding frequencies or seeking.
+pub(super) fn doc_bits(
+    segment: &SegmentReader,
+    present: &[(Field, TermInfo)],
+) -> tantivy::Result<Vec<u64>> {
+    let mut bits = vec![0u64; (segment.max_doc() as usize).div_ceil(64)];
+    each_block(segment, present, IndexRecordOption::Basic, |docs, _| {
+        for &doc in docs {
+            if let Some(word) = bits.get_mut(doc as usize / 64) {
+                *word |= 1 << (doc % 64);
+            }
+        }
+    })?;
+    Ok(bits)
+}
+
 /// The first document at or after `target` marked in `bits`; [`TERMINATED`] past the last.
 pub(super) fn next_marked(bits: &[u64], target: DocId) -> DocId {
     let mut k = target as usize / 64;
