@@ -8,6 +8,7 @@
 
 use crate::extract::CleanLine;
 use crate::model::Unit;
+use memchr::memmem;
 
 /// The first and last original line of `unit.text[start..end]`.
 pub fn lines_of(unit: &Unit, start: usize, end: usize, lines: &[CleanLine]) -> (u32, u32) {
@@ -15,7 +16,7 @@ pub fn lines_of(unit: &Unit, start: usize, end: usize, lines: &[CleanLine]) -> (
         unit.span.line_start,
         unit.span.line_end.max(unit.span.line_start),
     );
-    let Some(needle) = unit.text.get(start..end) else {
+    let Some(needle) = unit.text.get(start..end).filter(|n| !n.is_empty()) else {
         return fallback;
     };
     // The extracted lines within the unit's span (sorted by their first line).
@@ -24,27 +25,47 @@ pub fn lines_of(unit: &Unit, start: usize, end: usize, lines: &[CleanLine]) -> (
         .iter()
         .take_while(|l| l.span.line_start <= unit.span.line_end);
     // The occurrence of the reference in the unit's text: the n-th occurrence there is
-    // looked for as the n-th in the lines.
-    let nth = unit.text[..start].matches(needle).count();
+    // looked for as the n-th in the lines. Each needle's searcher is built once: a unit has
+    // many lines, and setting a searcher up for every line was most of the time here.
+    let finder = memmem::Finder::new(needle.as_bytes());
+    let nth = count_apart(&finder, &unit.text.as_bytes()[..start]);
     let mut seen = 0;
     let mut first_word: Option<(u32, u32)> = None;
     // Its last word holds the number, rarer in the unit than its first (`осы`).
     let word = needle.split_whitespace().last().unwrap_or(needle);
+    let word_finder = memmem::Finder::new(word.as_bytes());
     for l in within {
-        for (p, _) in l.text.match_indices(needle) {
+        let mut at = 0;
+        while let Some(p) = finder.find(&l.text.as_bytes()[at..]).map(|p| p + at) {
             if seen == nth {
                 let a = l.origin_of(p).line;
                 let b = l.origin_of(p + needle.len().saturating_sub(1)).line;
                 return (a, b.max(a));
             }
             seen += 1;
+            at = p + needle.len().max(1);
         }
         if first_word.is_none() {
-            if let Some(p) = l.text.find(word) {
+            if let Some(p) = word_finder.find(l.text.as_bytes()) {
                 let a = l.origin_of(p).line;
                 first_word = Some((a, a));
             }
         }
     }
     first_word.unwrap_or(fallback)
+}
+
+/// How many times `finder`'s needle is in `hay`, occurrences not overlapping (as
+/// `str::matches` counts them).
+fn count_apart(finder: &memmem::Finder<'_>, hay: &[u8]) -> usize {
+    let step = finder.needle().len().max(1);
+    let (mut n, mut at) = (0, 0);
+    while let Some(p) = finder.find(&hay[at..]) {
+        n += 1;
+        at += p + step;
+        if at > hay.len() {
+            break;
+        }
+    }
+    n
 }
