@@ -15,6 +15,25 @@ pub(crate) static DIGIT_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static QUOTED_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"["«“„]([^"«»“”„]{3,400})["»”“]"#).expect("static regex"));
 
+/// One character of a word as the regex crate's `\w` has it.
+static WORD_CHAR_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("static regex"));
+
+/// The matches of `re` in `text` that begin a word: what `\b` before `re` would keep, when
+/// `re` begins with a word character. A Unicode `\b` keeps the regex crate from its fast
+/// engines on non-ASCII text, and scanning every unit's text for act nouns with it was a
+/// tenth of ingestion; checking the character before each match finds the same ones.
+pub(crate) fn word_matches<'t>(
+    re: &'t Regex,
+    text: &'t str,
+) -> impl Iterator<Item = regex::Match<'t>> + 't {
+    re.find_iter(text).filter(move |m| {
+        text[..m.start()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !WORD_CHAR_RE.is_match(c.encode_utf8(&mut [0; 4])))
+    })
+}
+
 /// The last number after `№` in `s`, spaces removed, trailing dots cut, with its span.
 pub(crate) fn last_number(s: &str) -> Option<(usize, usize, String)> {
     let c = NUMBER_RE.captures_iter(s).last()?;

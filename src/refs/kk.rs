@@ -33,9 +33,10 @@ static MENTION_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// A kind word of an act (any case; `заңнама`, `заңды` are told apart in [`act_kind`]).
+/// A kind word of an act (any case; `заңнама`, `заңды` are told apart in [`act_kind`]), at
+/// the start of a word ([`common::word_matches`]).
 static ACT_NOUN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:заң|кодекс|конституция|қаулы|бұйры|бұйрығ|жарлы|жарлығ)\p{L}*")
+    Regex::new(r"(?i)(?:заң|кодекс|конституция|қаулы|бұйры|бұйрығ|жарлы|жарлығ)\p{L}*")
         .expect("static regex")
 });
 
@@ -448,7 +449,7 @@ fn scope_before(text: &str, at: usize, prev_end: usize) -> (Scope, usize) {
 fn whole_acts(text: &str, out: &mut Vec<Found>) {
     let taken: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
     let mut added: Vec<Found> = Vec::new();
-    for m in ACT_NOUN_RE.find_iter(text) {
+    for m in common::word_matches(&ACT_NOUN_RE, text) {
         if taken.iter().any(|&(s, e)| m.start() >= s && m.start() < e) {
             continue;
         }

@@ -31,10 +31,8 @@ static MENTION_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A kind word of an act.
 static ACT_NOUN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:закон|кодекс|конституци|постановлени|приказ|решени|указ|распоряжени)\p{L}*",
-    )
-    .expect("static regex")
+    Regex::new(r"(?i)(?:закон|кодекс|конституци|постановлени|приказ|решени|указ|распоряжени)\p{L}*")
+        .expect("static regex")
 });
 
 /// A date in words, `от 23 января 2001 года`.
@@ -365,7 +363,7 @@ fn scope_after(text: &str, at: usize, next: usize) -> (Scope, usize) {
         if is_attachment_word(n) {
             // `пункта 5 Правил, утвержденных приказом … от … № …`: that act's attachment.
             let after = &text[ws[kk].1..ceiling];
-            if let Some(m) = ACT_NOUN_RE.find(after) {
+            if let Some(m) = common::word_matches(&ACT_NOUN_RE, after).next() {
                 let noun = (ws[kk].1 + m.start(), ws[kk].1 + m.end());
                 let (mut act, end) = describe(text, noun, ceiling, act_kind(m.as_str()));
                 if (act.date.is_some() || act.number.is_some())
@@ -394,7 +392,7 @@ fn bare_end(w: &str) -> usize {
 fn whole_acts(text: &str, out: &mut Vec<Found>) {
     let taken: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
     let mut added: Vec<Found> = Vec::new();
-    for m in ACT_NOUN_RE.find_iter(text) {
+    for m in common::word_matches(&ACT_NOUN_RE, text) {
         if taken.iter().any(|&(s, e)| m.start() >= s && m.start() < e)
             || added
                 .iter()
