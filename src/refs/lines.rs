@@ -28,22 +28,21 @@ pub fn lines_of(unit: &Unit, start: usize, end: usize, lines: &[CleanLine]) -> (
     // looked for as the n-th in the lines. Each needle's searcher is built once: a unit has
     // many lines, and setting a searcher up for every line was most of the time here.
     let finder = memmem::Finder::new(needle.as_bytes());
-    let nth = count_apart(&finder, &unit.text.as_bytes()[..start]);
+    // Occurrences that do not overlap, as `str::matches` counts them.
+    let nth = finder.find_iter(&unit.text.as_bytes()[..start]).count();
     let mut seen = 0;
     let mut first_word: Option<(u32, u32)> = None;
     // Its last word holds the number, rarer in the unit than its first (`осы`).
     let word = needle.split_whitespace().last().unwrap_or(needle);
     let word_finder = memmem::Finder::new(word.as_bytes());
     for l in within {
-        let mut at = 0;
-        while let Some(p) = finder.find(&l.text.as_bytes()[at..]).map(|p| p + at) {
+        for p in finder.find_iter(l.text.as_bytes()) {
             if seen == nth {
                 let a = l.origin_of(p).line;
                 let b = l.origin_of(p + needle.len().saturating_sub(1)).line;
                 return (a, b.max(a));
             }
             seen += 1;
-            at = p + needle.len().max(1);
         }
         if first_word.is_none() {
             if let Some(p) = word_finder.find(l.text.as_bytes()) {
@@ -53,19 +52,4 @@ pub fn lines_of(unit: &Unit, start: usize, end: usize, lines: &[CleanLine]) -> (
         }
     }
     first_word.unwrap_or(fallback)
-}
-
-/// How many times `finder`'s needle is in `hay`, occurrences not overlapping (as
-/// `str::matches` counts them).
-fn count_apart(finder: &memmem::Finder<'_>, hay: &[u8]) -> usize {
-    let step = finder.needle().len().max(1);
-    let (mut n, mut at) = (0, 0);
-    while let Some(p) = finder.find(&hay[at..]) {
-        n += 1;
-        at += p + step;
-        if at > hay.len() {
-            break;
-        }
-    }
-    n
 }
