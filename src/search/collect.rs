@@ -3,7 +3,7 @@
 //!
 //! A match's score gets its act's title score added ([`super::title`]) and is scaled down for
 //! placeholder units and units of repealed acts (see [`Adjust`]). Those facts sit in fast
-//! fields, and reading three columns for every match cost more than scoring it. A match's
+//! fields, and reading three columns for every match cost about as much as scoring it. A match's
 //! adjusted score is at most its raw score plus the best title score, so once the collector
 //! holds `limit` matches, a match whose raw score plus that bound falls below the lowest of
 //! them is only counted: its columns are never read. The hits are the ones tantivy's
@@ -38,7 +38,7 @@ impl Adjust {
     pub(super) fn new(
         searcher: &tantivy::Searcher,
         f: &crate::index::Fields,
-        titles: std::sync::Arc<ActScores>,
+        titles: ActScores,
         current_law: bool,
     ) -> Self {
         let any = |field| {
@@ -48,7 +48,7 @@ impl Adjust {
         };
         let best_title = titles.values().copied().fold(0.0, Score::max);
         Adjust {
-            titles,
+            titles: std::sync::Arc::new(titles),
             best_title,
             placeholders: any(f.placeholder),
             repealed: current_law && any(f.act_repealed),

@@ -198,7 +198,6 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     } else {
         req.limit
     };
-    let titles = std::sync::Arc::new(titles);
     let adjust = Adjust::new(&searcher, f, titles, req.as_of.is_none());
     let tq = build(words)?;
     let (mut top, mut total) = top_adjusted(&searcher, &tq, fetch, &adjust)?;
