@@ -497,7 +497,7 @@ pub fn ingest_corpus(dir: &Path) -> IngestReport {
             indexed: false,
         });
     }
-    crate::amend::link_corpus(&mut report.acts);
+    link(&mut report.acts);
     report
 }
 
@@ -611,6 +611,14 @@ impl IdFacts {
     }
 
     fn give_to(self, a: &mut Act) {
+        // References resolved within the act at ingestion name it by the id it had.
+        for r in &mut a.references {
+            if let Some(crate::model::Resolution::Resolved { act, .. }) = &mut r.resolution {
+                if *act == a.id {
+                    act.clone_from(&self.id);
+                }
+            }
+        }
         a.id = self.id;
         a.kind = self.kind;
         a.issuances = self.issuances;
@@ -1266,8 +1274,15 @@ fn load_chunk(
         }
         acts.push(act);
     }
-    crate::amend::link_corpus(&mut acts);
+    link(&mut acts);
     acts
+}
+
+/// Links acts across the corpus ([`crate::amend::link_corpus`]), then reads the references
+/// of the wording amending acts gave their targets ([`crate::refs::annotate_applied`]).
+fn link(acts: &mut Vec<Act>) {
+    crate::amend::link_corpus(acts);
+    crate::refs::annotate_applied(acts);
 }
 
 /// `path` relative to `parent`, with `/` between folders: how `Source::file` names a file.

@@ -53,7 +53,9 @@ pub use error::{Error, Result};
 pub use index::{refresh, BuildOptions, Progress, RefreshReport, UnitView};
 pub use model::*;
 pub use panic_guard::install_quiet_hook as quiet_caught_panics;
-pub use refs::{cited_by, Catalog, Citing, RefSource, Resolved, ResolvedReference};
+pub use refs::{
+    cited_by, Catalog, Citing, Edition, RefSource, Resolved, ResolvedReference, Wording,
+};
 pub use search::{
     Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query, SearchRequest,
     SearchResults, Snippet, DEFAULT_LIMIT, MAX_LIMIT,

@@ -40,6 +40,7 @@ pub fn implicit_version(act: &Act) -> ActVersion {
         to: None,
         units: act.units.clone(),
         source: act.source.clone(),
+        references: act.references.clone(),
     }
 }
 
@@ -133,6 +134,7 @@ fn edition_versions(acts: &[Act], sorted: &[usize]) -> Vec<ActVersion> {
             to: starts.get(k + 1).copied().flatten(),
             units: a.units.clone(),
             source: a.source.clone(),
+            references: a.references.clone(),
         });
     }
     versions
@@ -275,6 +277,8 @@ fn apply_amending_acts(acts: &mut [Act]) {
             to: None,
             units: units.clone(),
             source: amending.source.clone(),
+            // Found by the cross-references stage, which reads the applied wording.
+            references: Vec::new(),
         });
         target.units = units;
         let eids: std::collections::HashSet<&str> = target
@@ -462,18 +466,18 @@ pub fn units_as_of(act: &Act, date: NaiveDate) -> Vec<UnitAsOf> {
 }
 
 /// Unit `eid` as an older edition of `act` words it on `date`: the edition in force then
-/// (`from <= date < to`), when it is one the index has apart from the current text and it has
-/// the unit. `None` means the current wording answers for that date.
+/// (`from <= date < to`), when it is not the current text and it has the unit (the wording
+/// before an amending act was applied is such an edition, read from the act's own file).
+/// `None` means the current wording answers for that date.
 pub fn edition_unit<'a>(
     act: &'a Act,
     eid: &str,
     date: NaiveDate,
 ) -> Option<(&'a ActVersion, Unit)> {
-    let edition = act.versions.iter().find(|v| {
-        v.from.is_none_or(|f| f <= date)
-            && v.to.is_some_and(|t| date < t)
-            && v.source.file != act.source.file
-    })?;
+    let edition = act
+        .versions
+        .iter()
+        .find(|v| v.from.is_none_or(|f| f <= date) && v.to.is_some_and(|t| date < t))?;
     let mut found = None;
     crate::model::walk_with_path(&edition.units, &mut |path| {
         if found.is_none() && path[path.len() - 1].eid == eid {

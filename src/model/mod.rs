@@ -583,6 +583,19 @@ pub struct ActVersion {
     pub units: Vec<Unit>,
     /// The file it was read from.
     pub source: Source,
+    /// The references the edition's text makes (filled by the cross-references stage; the
+    /// newest edition's are also the act's [`Act::references`]). Each edition keeps its own:
+    /// a provision may have cited another act before it was reworded.
+    #[serde(default)]
+    pub references: Vec<crate::model::Reference>,
+}
+
+impl ActVersion {
+    /// The id of the amending act whose instructions, applied to the edition before, gave
+    /// this one (`applied:ID` versions), if that is how it was made.
+    pub fn applied_by(&self) -> Option<&str> {
+        self.id.strip_prefix("applied:")
+    }
 }
 
 /// A normative act (or FAQ) with its metadata, unit tree and amendments.

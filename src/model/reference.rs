@@ -105,7 +105,11 @@ pub struct Reference {
     pub end: u32,
     /// The reference as printed (the unit text at `start..end`).
     pub text: String,
-    /// 1-based lines of the source file the reference is printed on.
+    /// The file the reference is printed in when it is not its edition's own: wording an
+    /// amending act gave is printed in that act (`None`: the edition's source file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// 1-based lines of the source file the reference is printed on (0 when unknown).
     pub line_start: u32,
     /// The last line, inclusive.
     pub line_end: u32,

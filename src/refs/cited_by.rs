@@ -3,23 +3,28 @@
 //! Every reference of every act in the catalog is resolved and kept when it leads to the unit
 //! asked for (or, with `within`, to a unit inside it: a change to an article reaches the
 //! provisions citing its paragraphs). `cited_by` is thus the exact inverse of
-//! [`Catalog::refs_of`]: a reference is in one exactly when it is in the other.
+//! [`Catalog::refs_of`]: a reference is in one exactly when it is in the other, on any date.
 
-use super::resolve::{inside, Catalog, ResolvedReference};
+use super::resolve::{inside, Catalog, ResolvedReference, Wording};
+use chrono::NaiveDate;
 
 /// The references in the catalog that lead to unit `eid` of act `act_id` (any unit of the
 /// act, or the act itself, for `None`; the units inside `eid` too when `within`), in the
-/// order of the citing acts (by id, Kazakh first) and of their texts.
+/// order of the citing acts (by id, Kazakh first) and of their texts. Each act is read in
+/// its wording in force on `at` (its current text for `None`: see [`Wording::of`]).
 pub fn cited_by(
     catalog: &Catalog,
     act_id: &str,
     eid: Option<&str>,
     within: bool,
+    at: Option<NaiveDate>,
 ) -> Vec<ResolvedReference> {
     let mut out = Vec::new();
     for citing in catalog.acts() {
-        for r in &citing.references {
-            let crate::refs::Resolution::Resolved { act, eid: target } = catalog.resolve(citing, r)
+        let wording = Wording::of(citing, at);
+        for r in wording.references() {
+            let crate::refs::Resolution::Resolved { act, eid: target } =
+                catalog.resolve_in(&wording, r)
             else {
                 continue;
             };
@@ -32,7 +37,7 @@ pub fn cited_by(
                 Some(e) => target == e,
             };
             if hit {
-                out.push(catalog.view(citing, r));
+                out.push(catalog.view_in(&wording, r));
             }
         }
     }

@@ -19,10 +19,14 @@ pub struct Places {
 }
 
 impl Places {
-    /// The eids of `act`'s current units.
-    pub fn of(act: &Act) -> Self {
+    /// The eids of `units` and the units inside them (an edition of an act).
+    pub fn of_units(units: &[Unit]) -> Self {
         Places {
-            eids: act.all_units().iter().map(|u| u.eid.clone()).collect(),
+            eids: units
+                .iter()
+                .flat_map(Unit::walk)
+                .map(|u| u.eid.clone())
+                .collect(),
         }
     }
 

@@ -60,11 +60,113 @@ pub struct RefSource {
     pub line_end: u32,
 }
 
+/// The edition of a citing text: the wording a reference is read in, and when it was in
+/// force.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edition {
+    /// The edition's id: its date (`2023-04-19`), `applied:ID` for wording an amending act
+    /// gave, `latest` or `current` when undated.
+    pub id: String,
+    /// In force from (unknown when `None`).
+    pub from: Option<NaiveDate>,
+    /// In force until, exclusive (still in force when `None`).
+    pub to: Option<NaiveDate>,
+}
+
+/// The references of one edition of a citing act: the current text's, or an older
+/// edition's (see [`Wording::of`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Wording<'a> {
+    act: &'a Act,
+    /// The older edition read, `None` for the current text.
+    older: Option<&'a ActVersion>,
+    /// Whether the act was adopted by the date asked for: an act that was not cites nothing
+    /// on that date.
+    adopted: bool,
+}
+
+impl<'a> Wording<'a> {
+    /// The wording of `act` in force on `at`: the older edition in force then, when the act
+    /// has one apart from its current text; else (and for `None`) the current text. Before
+    /// the act's own date (or its first edition's, when its date is unknown) it has no
+    /// wording, and no references.
+    pub fn of(act: &'a Act, at: Option<NaiveDate>) -> Self {
+        let older = at.and_then(|d| {
+            let newest = act.versions.len().saturating_sub(1);
+            act.versions[..newest]
+                .iter()
+                .find(|v| v.from.is_none_or(|f| f <= d) && v.to.is_some_and(|t| d < t))
+        });
+        let start = act
+            .date()
+            .or_else(|| act.versions.first().and_then(|v| v.from));
+        let adopted = match (at, start) {
+            (Some(d), Some(s)) => s <= d,
+            _ => true,
+        };
+        Wording {
+            act,
+            older,
+            adopted,
+        }
+    }
+
+    /// The citing act.
+    pub fn act(&self) -> &'a Act {
+        self.act
+    }
+
+    /// The references the wording makes.
+    pub fn references(&self) -> &'a [Reference] {
+        if !self.adopted {
+            return &[];
+        }
+        self.older.map_or(&self.act.references, |v| &v.references)
+    }
+
+    /// Which edition it is.
+    pub fn edition(&self) -> Edition {
+        match self.older.or(self.act.versions.last()) {
+            Some(v) => Edition {
+                id: v.id.clone(),
+                from: v.from,
+                to: v.to,
+            },
+            None => {
+                let from = self.act.version_date.or(self.act.date());
+                Edition {
+                    id: from.map_or_else(|| "current".to_string(), |d| d.to_string()),
+                    from,
+                    to: None,
+                }
+            }
+        }
+    }
+
+    /// The file the edition was read from.
+    fn file(&self) -> &'a str {
+        self.older
+            .map_or(self.act.source.file.as_str(), |v| v.source.file.as_str())
+    }
+
+    /// The date references to other acts are resolved at: the edition's start, else the
+    /// act's edition date or its own date.
+    fn date(&self) -> Option<NaiveDate> {
+        self.older
+            .or(self.act.versions.last())
+            .and_then(|v| v.from)
+            .or(self.act.version_date)
+            .or(self.act.date())
+    }
+}
+
 /// One reference with both ends resolved: what `zanlex refs` and `zanlex cited-by` print.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ResolvedReference {
     /// The unit the reference is in.
     pub citing: Citing,
+    /// The edition of the citing text the reference is read in.
+    pub edition: Edition,
     /// The reference as printed.
     pub text: String,
     /// Byte offsets of `text` in the citing unit's text.
@@ -183,8 +285,15 @@ impl Catalog {
         None
     }
 
-    /// Where `r`, a reference of act `citing`, leads.
+    /// Where `r`, a reference of act `citing`'s current text, leads.
     pub fn resolve(&self, citing: &Act, r: &Reference) -> Resolution {
+        self.resolve_in(&Wording::of(citing, None), r)
+    }
+
+    /// Where `r`, a reference of the `wording` of its act, leads: another act's units are
+    /// read in the version in force on the wording's date.
+    pub fn resolve_in(&self, wording: &Wording<'_>, r: &Reference) -> Resolution {
+        let citing = wording.act();
         if let Some(res) = &r.resolution {
             return res.clone();
         }
@@ -204,8 +313,7 @@ impl Catalog {
                 eid: String::new(),
             };
         }
-        let date = citing.version_date.or(citing.date());
-        match unit_at(target, &r.wanted, date) {
+        match unit_at(target, &r.wanted, wording.date()) {
             Some(eid) => Resolution::Resolved {
                 act: target.id.clone(),
                 eid,
@@ -233,9 +341,15 @@ impl Catalog {
             .position(|a| a.id == act.id && a.lang == act.lang)
     }
 
-    /// `r`, a reference of `citing`, with both ends resolved and cited.
+    /// `r`, a reference of `citing`'s current text, with both ends resolved and cited.
     pub fn view(&self, citing: &Act, r: &Reference) -> ResolvedReference {
-        let resolution = self.resolve(citing, r);
+        self.view_in(&Wording::of(citing, None), r)
+    }
+
+    /// `r`, a reference of the `wording` of its act, with both ends resolved and cited.
+    pub fn view_in(&self, wording: &Wording<'_>, r: &Reference) -> ResolvedReference {
+        let citing = wording.act();
+        let resolution = self.resolve_in(wording, r);
         let citing_label = match self.index_of(citing) {
             Some(i) => self.label(i, &r.eid),
             None => labels_of(citing).get(&r.eid).cloned(),
@@ -274,10 +388,11 @@ impl Catalog {
                 label: citing_label.0,
                 citation: citing_label.1,
             },
+            edition: wording.edition(),
             text: r.text.clone(),
             span: [r.start, r.end],
             source: RefSource {
-                file: citing.source.file.clone(),
+                file: r.file.clone().unwrap_or_else(|| wording.file().to_string()),
                 line_start: r.line_start,
                 line_end: r.line_end,
             },
@@ -290,13 +405,20 @@ impl Catalog {
     }
 
     /// The outgoing references of unit `eid` of `citing` and of the units inside it (all of
-    /// the act's for `None`), in text order.
-    pub fn refs_of(&self, citing: &Act, eid: Option<&str>) -> Vec<ResolvedReference> {
-        citing
-            .references
+    /// the act's for `None`), in text order, as the wording in force on `at` makes them (the
+    /// current text's for `None`: see [`Wording::of`]).
+    pub fn refs_of(
+        &self,
+        citing: &Act,
+        eid: Option<&str>,
+        at: Option<NaiveDate>,
+    ) -> Vec<ResolvedReference> {
+        let wording = Wording::of(citing, at);
+        wording
+            .references()
             .iter()
             .filter(|r| eid.is_none_or(|e| inside(&r.eid, e)))
-            .map(|r| self.view(citing, r))
+            .map(|r| self.view_in(&wording, r))
             .collect()
     }
 }

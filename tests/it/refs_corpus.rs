@@ -3,6 +3,7 @@
 //! `tests/fixtures/amend/apply`; the grammars' inflected and list forms; and `cited_by` as the
 //! exact inverse of `refs_of` over every unit of all of them.
 
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -50,7 +51,7 @@ fn row(r: &ResolvedReference) -> Row {
 fn refs(cat: &Catalog, act: &str, lang: Lang, eid: &str) -> Vec<Row> {
     let a = cat.act(act, lang).expect("act in catalog");
     assert_eq!(a.lang, lang, "{act} has a {lang} text");
-    cat.refs_of(a, Some(eid))
+    cat.refs_of(a, Some(eid), None)
         .iter()
         .filter(|r| r.citing.eid == eid)
         .map(row)
@@ -248,12 +249,12 @@ fn an_amending_act_resolves_into_its_target_at_the_version_in_force() {
             at("att_1__para_2-1")
         )]
     );
-    let incoming: Vec<(String, String)> = cited_by(c, target, Some("att_1__para_2"), false)
+    let incoming: Vec<(String, String)> = cited_by(c, target, Some("att_1__para_2"), false, None)
         .iter()
         .map(|r| (r.citing.eid.clone(), r.text.clone()))
         .collect();
     assert!(incoming.is_empty(), "{incoming:?}");
-    let within: Vec<(String, String)> = cited_by(c, target, Some("att_1__para_2"), true)
+    let within: Vec<(String, String)> = cited_by(c, target, Some("att_1__para_2"), true, None)
         .iter()
         .map(|r| (r.citing.eid.clone(), r.text.clone()))
         .collect();
@@ -482,12 +483,28 @@ fn key(r: &ResolvedReference) -> Option<Key> {
 }
 
 /// `cited_by` over every unit (and every act as a whole) is exactly the resolved part of
-/// `refs_of` over every act: each resolved reference is found once at its target, and
-/// nothing else is.
+/// `refs_of` over every act, on every date an edition of an act starts or ends (the day
+/// before and the day itself) and for the current texts: each resolved reference is found
+/// once at its target, and nothing else is. Gives the number of references checked.
 fn check_inverse(c: &Catalog) -> usize {
+    let mut dates: Vec<Option<NaiveDate>> = vec![None];
+    for a in c.acts() {
+        for v in &a.versions {
+            for d in [v.from, v.to, a.date()].into_iter().flatten() {
+                dates.push(Some(d));
+                dates.push(d.pred_opt());
+            }
+        }
+    }
+    dates.sort();
+    dates.dedup();
+    dates.iter().map(|d| check_inverse_on(c, *d)).sum()
+}
+
+fn check_inverse_on(c: &Catalog, at: Option<NaiveDate>) -> usize {
     let mut outgoing: BTreeMap<Key, usize> = BTreeMap::new();
     for a in c.acts() {
-        for r in c.refs_of(a, None) {
+        for r in c.refs_of(a, None, at) {
             if let Some(k) = key(&r) {
                 *outgoing.entry(k).or_default() += 1;
             }
@@ -510,14 +527,14 @@ fn check_inverse(c: &Catalog) -> usize {
         eids.sort();
         eids.dedup();
         for e in &eids {
-            for r in cited_by(c, id, Some(e), false) {
+            for r in cited_by(c, id, Some(e), false, at) {
                 let k = key(&r).expect("cited_by gives resolved references");
-                assert_eq!(&k.5, e, "cited_by({id}#{e}) gave {k:?}");
+                assert_eq!(&k.5, e, "cited_by({id}#{e}) on {at:?} gave {k:?}");
                 *incoming.entry(k).or_default() += 1;
             }
         }
     }
-    assert_eq!(incoming, outgoing);
+    assert_eq!(incoming, outgoing, "on {at:?}");
     outgoing.values().sum()
 }
 
@@ -602,4 +619,263 @@ fn refs_and_cited_by_on_the_command_line() {
     assert_eq!(code, 0, "{err}");
     let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(doc["references"][0]["target"]["eid"], "att_1__para_10");
+}
+
+fn editions() -> &'static Catalog {
+    static C: OnceLock<Catalog> = OnceLock::new();
+    C.get_or_init(|| catalog_of(&root().join("tests/fixtures/versions")))
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+/// (text, edition id, source file, first line, `act#eid` or `unresolved: reason`).
+type DatedRow = (String, String, String, u32, String);
+
+/// The references unit `eid` of `act` makes itself in its wording in force on `at`.
+fn refs_on(cat: &Catalog, act: &str, eid: &str, at: Option<NaiveDate>) -> Vec<DatedRow> {
+    let a = cat.act(act, Lang::Kk).expect("act in catalog");
+    cat.refs_of(a, Some(eid), at)
+        .iter()
+        .filter(|r| r.citing.eid == eid)
+        .map(|r| {
+            let (text, _, _, to) = row(r);
+            let file = r.source.file.clone();
+            (text, r.edition.id.clone(), file, r.source.line_start, to)
+        })
+        .collect()
+}
+
+fn dated(v: &[(&str, &str, &str, u32, &str)]) -> Vec<DatedRow> {
+    v.iter()
+        .map(|(t, e, f, l, to)| {
+            let to = to.to_string();
+            (t.to_string(), e.to_string(), f.to_string(), *l, to)
+        })
+        .collect()
+}
+
+const GOVERNMENT: &str = "constitutional-law-1995-12-18-2688";
+
+#[test]
+fn an_older_edition_keeps_the_references_its_own_wording_made() {
+    let c = editions();
+    let law = "«Құқықтық актілер туралы» Қазақстан Республикасының Заңында";
+    let file_2023 = "versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md";
+    let file_2022 = "versions/codes_104316_government/kaz@2c716769_v2022-11-05.md";
+    // Paragraph 5-1 of article 10 was a pending note in the 2022-11-05 edition and became a
+    // provision citing the Law on Legal Acts on 2023-04-19.
+    let now = refs_on(c, GOVERNMENT, "art_10__para_5-1", None);
+    let unresolved = "unresolved: target act not in corpus";
+    assert_eq!(
+        now,
+        dated(&[(law, "2023-04-19", file_2023, 255, unresolved)])
+    );
+    let then = refs_on(c, GOVERNMENT, "art_10__para_5-1", Some(day(2022, 12, 1)));
+    assert_eq!(
+        then,
+        dated(&[(
+            "05.11.2022 № 156-VII Конституциялық заңымен",
+            "2022-11-05",
+            file_2022,
+            272,
+            unresolved
+        )])
+    );
+    // Before the first edition and after the last, the current text answers.
+    assert_eq!(
+        refs_on(c, GOVERNMENT, "art_10__para_5-1", Some(day(2000, 1, 1))),
+        now
+    );
+    assert_eq!(
+        refs_on(c, GOVERNMENT, "art_10__para_5-1", Some(day(2024, 1, 1))),
+        now
+    );
+    // Before the law was adopted (1995-12-18) it cited nothing.
+    assert_eq!(
+        refs_on(c, GOVERNMENT, "art_10__para_5-1", Some(day(1995, 12, 17))),
+        vec![]
+    );
+    // A reference within the act resolves to the act's one id in every edition, though the
+    // 2023 file has no requisites of its own and took its id from the 2022 one.
+    let own = |at| {
+        refs_on(c, GOVERNMENT, "art_4__para_4", at)
+            .into_iter()
+            .map(|r| r.4)
+            .collect::<Vec<_>>()
+    };
+    let both = vec![format!("{GOVERNMENT}#art_5"), format!("{GOVERNMENT}#art_6")];
+    assert_eq!(own(None), both);
+    assert_eq!(own(Some(day(2022, 12, 1))), both);
+    // What cites article 5 on a date is read in every act's wording of that date.
+    let citing = |at| -> Vec<(String, String)> {
+        cited_by(c, GOVERNMENT, Some("art_5"), false, at)
+            .iter()
+            .map(|r| (r.citing.eid.clone(), r.edition.id.clone()))
+            .collect()
+    };
+    let now: Vec<(String, String)> = citing(None);
+    assert!(
+        now.contains(&("art_4__para_4".into(), "2023-04-19".into())),
+        "{now:?}"
+    );
+    let then = citing(Some(day(2022, 12, 1)));
+    assert!(
+        then.contains(&("art_4__para_4".into(), "2022-11-05".into())),
+        "{then:?}"
+    );
+    assert!(check_inverse(c) >= 7);
+}
+
+/// The apply fixture with references written into the target's paragraph 1 and into the
+/// new wording the amending act gives it.
+fn amended_with_references() -> (tempfile::TempDir, Catalog) {
+    let src = root().join("tests/fixtures/amend/apply");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("apply");
+    std::fs::create_dir(&dir).expect("folder");
+    for entry in std::fs::read_dir(&src).expect("fixture") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("name").to_owned();
+        let text = std::fs::read_to_string(&path).expect("utf-8");
+        let text = text
+            .replace(
+                "1. Осы қағидалар сынақ тәртібін айқындайды.",
+                "1. Осы қағидалар сынақ тәртібін осы Қағидалардың 4-тармағына сәйкес айқындайды.",
+            )
+            .replace(
+                "\"1. Осы қағидалар сынақ өткізу тәртібі мен мерзімін айқындайды.\";",
+                "\"1. Осы қағидалар сынақ өткізу тәртібі мен мерзімін осы Қағидалардың \n3-тармағына сәйкес айқындайды.\";",
+            );
+        std::fs::write(dir.join(name), text).expect("write");
+    }
+    let catalog = catalog_of(&dir);
+    (tmp, catalog)
+}
+
+#[test]
+fn wording_an_amending_act_gave_is_read_for_references_where_it_is_printed() {
+    let (_tmp, c) = amended_with_references();
+    let target = "mfa-order-2019-03-01-11-1-4-99";
+    let applied = "applied:mfa-order-2020-04-02-11-1-4-150";
+    // The new wording of paragraph 1 cites paragraph 3: printed in the amending act, on the
+    // lines of the instruction that gives it.
+    assert_eq!(
+        refs_on(&c, target, "att_1__para_1", None),
+        dated(&[(
+            "осы Қағидалардың 3-тармағына",
+            applied,
+            "apply/011_amending.txt",
+            14,
+            "mfa-order-2019-03-01-11-1-4-99#att_1__para_3"
+        )])
+    );
+    // Before the amendment took effect, paragraph 1 cited paragraph 4, which the amendment
+    // deleted.
+    assert_eq!(
+        refs_on(&c, target, "att_1__para_1", Some(day(2019, 6, 1))),
+        dated(&[(
+            "осы Қағидалардың 4-тармағына",
+            "2019-03-01",
+            "apply/010_target.txt",
+            25,
+            "mfa-order-2019-03-01-11-1-4-99#att_1__para_4"
+        )])
+    );
+    let citing = |eid, at| -> Vec<String> {
+        cited_by(&c, target, Some(eid), false, at)
+            .iter()
+            .map(|r| format!("{}#{} {}", r.citing.act, r.citing.eid, r.edition.id))
+            .collect()
+    };
+    let para_1 = format!("{target}#att_1__para_1");
+    // Today only the amending act's instruction deleting paragraph 4 cites it; in 2019, when
+    // the amending act did not exist yet, paragraph 1 did.
+    let amending = "mfa-order-2020-04-02-11-1-4-150";
+    let deleting = format!("{amending}#para_1__mod_5 2020-04-02");
+    assert_eq!(citing("att_1__para_4", None), vec![deleting]);
+    assert_eq!(
+        citing("att_1__para_4", Some(day(2019, 6, 1))),
+        vec![format!("{para_1} 2019-03-01")]
+    );
+    // Paragraph 3 is cited by the new wording of paragraph 1, and by the amending act twice:
+    // the quote of that wording, and the instruction rewording paragraph 3's second part.
+    assert_eq!(
+        citing("att_1__para_3", None),
+        vec![
+            format!("{para_1} {applied}"),
+            format!("{amending}#para_1__mod_1 2020-04-02"),
+            format!("{amending}#para_1__mod_4 2020-04-02"),
+        ]
+    );
+    // Units the amendment left as they were keep their references' lines in the target.
+    let kept = refs_on(&c, target, "att_1__para_2", None);
+    assert_eq!(
+        kept,
+        refs_on(&c, target, "att_1__para_2", Some(day(2019, 6, 1)))
+    );
+    assert!(check_inverse(&c) >= 2);
+}
+
+#[test]
+fn show_refs_and_cited_by_read_the_wording_of_the_date_asked_for() {
+    let (tmp, _) = amended_with_references();
+    let corpus = tmp.path().join("apply");
+    let corpus = corpus.to_str().expect("utf-8 path");
+    let run = |args: &[&str]| -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.extend(["--json", "--corpus", corpus]);
+        let (code, out, err) = crate::common::zanlex_with(&tmp, &all);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        serde_json::from_str(&out).expect("JSON")
+    };
+    let para_1 = "mfa-order-2019-03-01-11-1-4-99#att_1__para_1";
+    // The unit as worded before the amending act took effect, with the references that
+    // wording makes.
+    let shown = run(&["show", para_1, "--as-of", "2019-06-01"]);
+    assert_eq!(
+        shown["text"],
+        "1. Осы қағидалар сынақ тәртібін осы Қағидалардың 4-тармағына сәйкес айқындайды."
+    );
+    let refs = shown["references"].as_array().expect("references");
+    assert_eq!(refs.len(), 1);
+    assert_eq!(refs[0]["target"]["eid"], "att_1__para_4");
+    assert_eq!(refs[0]["edition"]["id"], "2019-03-01");
+    let now = run(&["refs", para_1]);
+    assert_eq!(now["total"], 1);
+    let r = &now["references"][0];
+    assert_eq!(r["target"]["eid"], "att_1__para_3");
+    assert_eq!(
+        r["edition"]["id"],
+        "applied:mfa-order-2020-04-02-11-1-4-150"
+    );
+    assert_eq!(r["edition"]["from"], "2020-04-20");
+    assert_eq!(r["source"]["file"], "apply/011_amending.txt");
+    let then = run(&["refs", para_1, "--as-of", "2019-06-01"]);
+    assert_eq!(then["references"][0]["target"]["eid"], "att_1__para_4");
+    assert_eq!(then["references"][0]["edition"]["to"], "2020-04-20");
+    let para_4 = "mfa-order-2019-03-01-11-1-4-99#att_1__para_4";
+    let citing = |args: &[&str]| -> Vec<String> {
+        run(args)["cited_by"]
+            .as_array()
+            .expect("cited_by")
+            .iter()
+            .map(|r| r["citing"]["eid"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(citing(&["cited-by", para_4]), vec!["para_1__mod_5"]);
+    assert_eq!(
+        citing(&["cited-by", para_4, "--as-of", "2019-06-01"]),
+        vec!["att_1__para_1"]
+    );
+    let (code, _, err) = crate::common::zanlex_with(
+        &tmp,
+        &["refs", para_1, "--as-of", "2019-13-01", "--corpus", corpus],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--as-of \"2019-13-01\" is not a date"),
+        "{err}"
+    );
 }

@@ -137,6 +137,7 @@ fn corpus() -> Vec<Act> {
             sha256: String::new(),
             encoding: "utf-8".into(),
         },
+        references: Vec::new(),
     });
     let mut b = act(
         "mvd-order-2012-06-14-352",

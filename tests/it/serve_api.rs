@@ -583,6 +583,22 @@ fn a_provision_s_references_cited_by_and_the_act_outline() {
         (all["total"].clone(), all["resolved"].clone()),
         (31.into(), 11.into())
     );
+    // On a date: the wording in force then, as `refs --as-of` reads it; before the order was
+    // signed (2018-01-04) it cited nothing.
+    let (st, then, _) = get(&s, &format!("/v1/acts/{ACT}/refs?as_of=2020-01-01"));
+    assert_eq!(st, 200, "{then:#}");
+    schemas.check("References", &then);
+    assert_eq!(then["total"], 31);
+    assert_eq!(then, zanlex_json(&["refs", ACT, "--as-of", "2020-01-01"]));
+    let (_, before, _) = get(&s, &format!("/v1/acts/{ACT}/refs?as_of=2017-12-31"));
+    assert_eq!(before["total"], 0);
+    let (_, cited_before, _) = get(
+        &s,
+        &format!("/v1/acts/{ACT}/units/att_1__para_10/cited-by?as_of=2017-12-31"),
+    );
+    assert_eq!(cited_before["cited_by"], serde_json::json!([]));
+    let (st, bad, _) = get(&s, &format!("/v1/acts/{ACT}/refs?as_of=2020-02-30"));
+    schemas.check_error(st, 400, &bad);
 
     // Cited by: the provision citing it, as `zanlex cited-by --json` prints it.
     let (st, cited, _) = get(&s, &format!("/v1/acts/{ACT}/units/att_1__para_10/cited-by"));

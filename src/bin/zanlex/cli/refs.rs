@@ -20,6 +20,10 @@ pub struct RefsArgs {
     /// Only the references that could not be resolved.
     #[arg(long)]
     pub unresolved: bool,
+    /// Read the wording in force on this date (YYYY-MM-DD), when the corpus has that
+    /// edition; the current text otherwise.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 /// Arguments of `zanlex cited-by`.
@@ -34,6 +38,17 @@ pub struct CitedByArgs {
     /// Print one JSON document on stdout instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Read every act in its wording in force on this date (YYYY-MM-DD), when the corpus has
+    /// that edition; the current texts otherwise.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+/// Parses `--as-of`.
+fn as_of_arg(as_of: Option<&str>) -> anyhow::Result<Option<chrono::NaiveDate>> {
+    as_of
+        .map(|d| super::search::parse_date_arg("--as-of", d))
+        .transpose()
 }
 
 /// Splits `ACT_ID#EID`.
@@ -54,12 +69,13 @@ fn split_target(target: &str) -> anyhow::Result<(&str, Option<&str>)> {
 /// Runs `zanlex refs`.
 pub fn run_refs(cli: &Cli, args: &RefsArgs) -> anyhow::Result<ExitCode> {
     let (act_id, eid) = split_target(&args.target)?;
+    let as_of = as_of_arg(args.as_of.as_deref())?;
     let (index, report) = cli.open_index()?;
     let printed = (|| -> anyhow::Result<()> {
         let act = index.act_in(act_id, args.lang)?;
         check_unit(&act, eid)?;
         let catalog = index.catalog()?;
-        let mut refs = catalog.refs_of(&act, eid);
+        let mut refs = catalog.refs_of(&act, eid, as_of);
         if args.unresolved {
             refs.retain(|r| r.unresolved.is_some());
         }
@@ -71,12 +87,13 @@ pub fn run_refs(cli: &Cli, args: &RefsArgs) -> anyhow::Result<ExitCode> {
 /// Runs `zanlex cited-by`.
 pub fn run_cited_by(cli: &Cli, args: &CitedByArgs) -> anyhow::Result<ExitCode> {
     let (act_id, eid) = split_target(&args.target)?;
+    let as_of = as_of_arg(args.as_of.as_deref())?;
     let (index, report) = cli.open_index()?;
     let printed = (|| -> anyhow::Result<()> {
         let act = index.act(act_id)?;
         check_unit(&act, eid)?;
         let catalog = index.catalog()?;
-        let refs = zanlex::cited_by(&catalog, act_id, eid, !args.exact);
+        let refs = zanlex::cited_by(&catalog, act_id, eid, !args.exact, as_of);
         print(&title(&act.id, eid), "cited_by", &refs, args.json, false)
     })();
     super::finish(&report, printed)
@@ -101,23 +118,25 @@ fn json_doc(title: &str, key: &str, refs: &[ResolvedReference]) -> serde_json::V
     })
 }
 
-/// What `zanlex refs ACT[#EID] --json` prints (`lang` as `--lang`), with references resolved
-/// in `catalog`.
+/// What `zanlex refs ACT[#EID] --json` prints (`lang` as `--lang`, `as_of` as `--as-of`),
+/// with references resolved in `catalog`.
 pub(crate) fn refs_json(
     index: &zanlex::ZanIndex,
     catalog: &Catalog,
     act_id: &str,
     eid: Option<&str>,
     lang: Option<zanlex::Lang>,
+    as_of: Option<chrono::NaiveDate>,
 ) -> anyhow::Result<serde_json::Value> {
     let act = index.act_in(act_id, lang)?;
     check_unit(&act, eid)?;
-    let refs = catalog.refs_of(&act, eid);
+    let refs = catalog.refs_of(&act, eid, as_of);
     Ok(json_doc(&title(&act.id, eid), "references", &refs))
 }
 
-/// What `zanlex cited-by ACT[#EID] --json` prints (`within`: not `--exact`), from `catalog`;
-/// with `lang`, only the references made in texts in that language.
+/// What `zanlex cited-by ACT[#EID] --json` prints (`within`: not `--exact`; `as_of` as
+/// `--as-of`), from `catalog`; with `lang`, only the references made in texts in that
+/// language.
 pub(crate) fn cited_by_json(
     index: &zanlex::ZanIndex,
     catalog: &Catalog,
@@ -125,10 +144,11 @@ pub(crate) fn cited_by_json(
     eid: Option<&str>,
     within: bool,
     lang: Option<zanlex::Lang>,
+    as_of: Option<chrono::NaiveDate>,
 ) -> anyhow::Result<serde_json::Value> {
     let act = index.act(act_id)?;
     check_unit(&act, eid)?;
-    let mut refs = zanlex::cited_by(catalog, &act.id, eid, within);
+    let mut refs = zanlex::cited_by(catalog, &act.id, eid, within, as_of);
     if let Some(l) = lang {
         refs.retain(|r| r.citing.lang == l);
     }
@@ -237,12 +257,14 @@ impl<'a> Outgoing<'a> {
         }
     }
 
-    /// The references made by unit `eid` of act `act_id` in `lang` (its own text only).
+    /// The references made by unit `eid` of act `act_id` in `lang` (its own text only), in
+    /// the wording in force on `at` (the current text for `None`).
     pub(crate) fn of(
         &mut self,
         act_id: &str,
         lang: zanlex::Lang,
         eid: &str,
+        at: Option<chrono::NaiveDate>,
     ) -> anyhow::Result<Vec<ResolvedReference>> {
         let key = (act_id.to_string(), lang);
         if !self.acts.contains_key(&key) {
@@ -252,8 +274,12 @@ impl<'a> Outgoing<'a> {
         let Some(act) = self.acts.get(&key) else {
             return Ok(Vec::new());
         };
-        let mine: Vec<&zanlex::Reference> =
-            act.references.iter().filter(|r| r.eid == eid).collect();
+        let wording = zanlex::Wording::of(act, at);
+        let mine: Vec<&zanlex::Reference> = wording
+            .references()
+            .iter()
+            .filter(|r| r.eid == eid)
+            .collect();
         if mine.iter().any(|r| r.resolution.is_none()) && self.catalog.is_none() {
             self.catalog = Some(self.index.catalog()?);
         }
@@ -265,7 +291,10 @@ impl<'a> Outgoing<'a> {
                 &empty
             }
         };
-        Ok(mine.into_iter().map(|r| catalog.view(act, r)).collect())
+        Ok(mine
+            .into_iter()
+            .map(|r| catalog.view_in(&wording, r))
+            .collect())
     }
 }
 
@@ -279,7 +308,7 @@ pub(crate) fn affected(
     let catalog = index.catalog()?;
     let mut out = Vec::new();
     for eid in changed {
-        let refs = zanlex::cited_by(&catalog, &act.id, Some(eid), true);
+        let refs = zanlex::cited_by(&catalog, &act.id, Some(eid), true, None);
         if !refs.is_empty() {
             out.push((eid.clone(), refs));
         }
@@ -303,7 +332,7 @@ pub(crate) fn add_to_hits(
             .as_str()
             .and_then(zanlex::Lang::parse)
             .unwrap_or_default();
-        let refs = outgoing.of(&act, lang, &eid)?;
+        let refs = outgoing.of(&act, lang, &eid, None)?;
         if let Some(obj) = hit.as_object_mut() {
             obj.insert("references".into(), serde_json::to_value(refs)?);
         }

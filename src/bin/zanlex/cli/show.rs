@@ -160,7 +160,7 @@ fn unit_shown(
         })
         .collect();
     let text = unit.full_text();
-    let references = super::refs::Outgoing::new(index).of(act_id, act.lang, eid)?;
+    let references = super::refs::Outgoing::new(index).of(act_id, act.lang, eid, as_of)?;
     Ok(UnitShown {
         view,
         unit,

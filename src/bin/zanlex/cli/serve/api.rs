@@ -265,6 +265,7 @@ fn flag_param(name: &str, value: Option<&str>) -> Result<bool, ApiError> {
 pub(crate) struct RefsParams {
     lang: Option<String>,
     exact: Option<String>,
+    as_of: Option<String>,
 }
 
 /// `GET /v1/acts/{id}/refs`: `zanlex refs ID --json`.
@@ -294,12 +295,13 @@ async fn refs(
 ) -> Answer {
     let p = params(q)?;
     let lang = lang_param(p.lang.as_deref())?;
+    let as_of = date_param("as_of", p.as_of.as_deref())?;
     let served = state.served();
     let doc = state
         .readers
         .run(Arc::clone(&served.index), move |index| {
             let catalog = served.catalog()?;
-            crate::cli::refs::refs_json(index, &catalog, &id, eid.as_deref(), lang)
+            crate::cli::refs::refs_json(index, &catalog, &id, eid.as_deref(), lang, as_of)
                 .map_err(ApiError::from)
         })
         .await?;
@@ -335,13 +337,22 @@ async fn cited_by(
     let p = params(q)?;
     let lang = lang_param(p.lang.as_deref())?;
     let exact = flag_param("exact", p.exact.as_deref())?;
+    let as_of = date_param("as_of", p.as_of.as_deref())?;
     let served = state.served();
     let doc = state
         .readers
         .run(Arc::clone(&served.index), move |index| {
             let catalog = served.catalog()?;
-            crate::cli::refs::cited_by_json(index, &catalog, &id, eid.as_deref(), !exact, lang)
-                .map_err(ApiError::from)
+            crate::cli::refs::cited_by_json(
+                index,
+                &catalog,
+                &id,
+                eid.as_deref(),
+                !exact,
+                lang,
+                as_of,
+            )
+            .map_err(ApiError::from)
         })
         .await?;
     Ok(Json(doc))

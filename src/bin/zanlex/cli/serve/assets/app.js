@@ -22,7 +22,7 @@ const T = {
     openAct: "Актіні ашу", edition: "Редакция", current: "қолданыстағы", effective: "Күшіне енуі",
     added: "қосылды", removed: "алынды", notesOnly: "Тек ескертпелер өзгерді", error: "Қате",
     estimated: "шамамен", refs: "Сілтемелер", noRefs: "Бұл мәтінде сілтеме жоқ.",
-    refsCurrent: "Қолданыстағы редакцияның сілтемелері.", citedBy: "Осы бөлікке сілтейтін ережелер",
+    citedBy: "Осы бөлікке сілтейтін ережелер",
     noCitedBy: "Корпуста бұл бөлікке сілтейтін ереже жоқ.", unresolved: "сілтеме табылмады",
     act_not_in_corpus: "сілтеме жасалған акт корпуста жоқ", unit_not_found: "актіде мұндай бөлік жоқ",
     textsLoading: "Мәтіндер жүктелуде…",
@@ -45,7 +45,7 @@ const T = {
     openAct: "Открыть акт", edition: "Редакция", current: "действующая", effective: "Вступает в силу",
     added: "добавлено", removed: "удалено", notesOnly: "Изменились только примечания", error: "Ошибка",
     estimated: "примерно", refs: "Ссылки", noRefs: "В этом тексте ссылок нет.",
-    refsCurrent: "Ссылки действующей редакции.", citedBy: "Ссылаются на эту единицу",
+    citedBy: "Ссылаются на эту единицу",
     noCitedBy: "В корпусе нет положений, ссылающихся на эту единицу.", unresolved: "ссылка не найдена",
     act_not_in_corpus: "акта, на который ссылаются, нет в корпусе", unit_not_found: "в акте нет такой единицы",
     textsLoading: "Тексты загружаются…",
@@ -401,7 +401,6 @@ async function unitView(id, eid, p) {
           u.children.map((c) => h("a", { href: withParams(unitPath(id, c.eid), { as_of: p.as_of }) }, c.label)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null,
         h("section", { class: "refs", "aria-label": `${t("refs")} (${t(l)})` },
           h("h3", {}, t("refs")),
-          u.version ? h("p", { class: "muted" }, t("refsCurrent")) : null,
           refSlots[l]));
     }));
   const citedList = h("div", { id: "cited-by-list" }, h("p", { class: "muted" }, t("loading")));
@@ -446,7 +445,7 @@ async function unitView(id, eid, p) {
   await Promise.all([
     ...langs.map(async (l) => {
       try {
-        const res = await api(`${enc}/refs`, { lang: l });
+        const res = await api(`${enc}/refs`, { lang: l, as_of: p.as_of });
         refSlots[l].replaceChildren(res.references.length
           ? h("ul", { class: "ref-items" }, res.references.map((r) => refItem(r, eid, p)))
           : h("p", { class: "muted" }, t("noRefs")));
@@ -456,7 +455,7 @@ async function unitView(id, eid, p) {
     }),
     (async () => {
       try {
-        const res = await api(`${enc}/cited-by`, {});
+        const res = await api(`${enc}/cited-by`, { as_of: p.as_of });
         citedList.replaceChildren(citedByList(res.cited_by, eid, first.lang, p));
       } catch (e) {
         citedList.replaceChildren(errorBox(e));
