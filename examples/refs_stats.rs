@@ -75,4 +75,32 @@ fn main() {
     for (why, n) in reasons {
         println!("  unresolved, {why}: {n}");
     }
+    // Older editions keep the references of their own wording: those the current text no
+    // longer makes (the same unit, text and target eid) are what `--as-of` adds.
+    let (mut older, mut gone, mut older_ok) = (0usize, 0usize, 0usize);
+    for act in catalog.acts() {
+        let current: std::collections::HashSet<(&str, &str, &str)> = act
+            .references
+            .iter()
+            .map(|r| (r.eid.as_str(), r.text.as_str(), r.wanted.as_str()))
+            .collect();
+        let newest = act.versions.len().saturating_sub(1);
+        for v in &act.versions[..newest] {
+            let wording = zanlex::Wording::of(act, v.from);
+            for r in &v.references {
+                older += 1;
+                if matches!(catalog.resolve_in(&wording, r), Resolution::Resolved { .. }) {
+                    older_ok += 1;
+                }
+                if !current.contains(&(r.eid.as_str(), r.text.as_str(), r.wanted.as_str())) {
+                    gone += 1;
+                }
+            }
+        }
+    }
+    if older > 0 {
+        println!(
+            "older editions: {older} references, {older_ok} resolved, {gone} not made by the current text"
+        );
+    }
 }
