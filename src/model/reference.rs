@@ -31,7 +31,7 @@ impl TargetKind {
 
 /// Another act as a reference names it: whatever of its kind, title, name, date and number
 /// the text gives.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct CitedAct {
     /// The kind the text names (`Заңы` → law, `қаулысы` → resolution), when it names one.
     pub kind: Option<ActKind>,

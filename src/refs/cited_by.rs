@@ -23,6 +23,18 @@ pub fn cited_by(
     for citing in catalog.acts() {
         let wording = Wording::of(citing, at);
         for r in wording.references() {
+            // Most references lead to other acts: the cited act is found (once per act
+            // named) before any unit is looked for.
+            let elsewhere = match (&r.resolution, &r.act) {
+                (Some(_), _) => citing.id != act_id,
+                (None, Some(cited)) => catalog
+                    .find_act(cited, citing.lang)
+                    .is_none_or(|a| a.id != act_id),
+                (None, None) => true,
+            };
+            if elsewhere {
+                continue;
+            }
             let crate::refs::Resolution::Resolved { act, eid: target } =
                 catalog.resolve_in(&wording, r)
             else {

@@ -12,13 +12,29 @@ use crate::model::{Act, ActVersion, Lang, Unit};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// Every act of a corpus, for resolving references across acts.
+///
+/// A corpus has tens of thousands of acts and each cites a few others many times over, so the
+/// acts are found through maps of their numbers and titles, each cited act is looked for once,
+/// and each act's eids are gathered once.
 pub struct Catalog {
     acts: Vec<Act>,
     /// Labels and citations of each act's units, made when first asked for.
     labels: Vec<OnceLock<HashMap<String, (String, String)>>>,
+    /// The acts (indexes into `acts`, in order) with an issuance of each number
+    /// ([`norm_number`]).
+    by_number: HashMap<String, Vec<usize>>,
+    /// The acts with each title ([`norm`]).
+    by_title: HashMap<String, Vec<usize>>,
+    /// Lowercased titles, for finding a code by its name, made when first asked for.
+    lower_titles: OnceLock<Vec<String>>,
+    /// The act each cited act (in each citing language) was found to be.
+    found: Mutex<HashMap<(CitedAct, Lang), Option<usize>>>,
+    /// The eids of each act's editions (its versions, then its current units), made when
+    /// first asked for.
+    places: Vec<OnceLock<Vec<Places>>>,
 }
 
 /// A unit (or act, `eid` empty) a reference leads to, with its label and citation.
@@ -214,7 +230,27 @@ impl Catalog {
     /// A catalog of `acts` (outlines or whole acts).
     pub fn new(acts: Vec<Act>) -> Self {
         let labels = acts.iter().map(|_| OnceLock::new()).collect();
-        Catalog { acts, labels }
+        let places = acts.iter().map(|_| OnceLock::new()).collect();
+        let mut by_number: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, a) in acts.iter().enumerate() {
+            for n in a.issuances.iter().filter_map(|x| x.number.as_deref()) {
+                let list = by_number.entry(norm_number(n)).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+            by_title.entry(norm(&a.title)).or_default().push(i);
+        }
+        Catalog {
+            acts,
+            labels,
+            by_number,
+            by_title,
+            lower_titles: OnceLock::new(),
+            found: Mutex::new(HashMap::new()),
+            places,
+        }
     }
 
     /// Every act expression in the catalog, by id then language.
@@ -233,7 +269,30 @@ impl Catalog {
 
     /// The act a reference describes, preferring its expression in `lang`.
     pub fn find_act<'a>(&'a self, cited: &CitedAct, lang: Lang) -> Option<&'a Act> {
-        let pick = |hits: Vec<&'a Act>| pick_one(hits, lang);
+        self.find_index(cited, lang).map(|i| &self.acts[i])
+    }
+
+    /// The index of the act a reference describes (looked for once per cited act).
+    fn find_index(&self, cited: &CitedAct, lang: Lang) -> Option<usize> {
+        let key = (cited.clone(), lang);
+        if let Some(found) = self.memo().get(&key) {
+            return *found;
+        }
+        let found = self.search_act(cited, lang);
+        self.memo().insert(key, found);
+        found
+    }
+
+    /// The acts found so far (a panic elsewhere while it was held leaves it whole: each
+    /// entry is written at once).
+    fn memo(&self) -> std::sync::MutexGuard<'_, HashMap<(CitedAct, Lang), Option<usize>>> {
+        self.found.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Looks for the act a reference describes: by its date and number, else by its quoted
+    /// title, else (a code) by its name.
+    fn search_act(&self, cited: &CitedAct, lang: Lang) -> Option<usize> {
+        let pick = |hits: Vec<usize>| self.pick_one(hits, lang);
         if let Some(num) = &cited.number {
             let wanted: Vec<String> = num.split(" / ").map(norm_number).collect();
             let numbered = |a: &Act| {
@@ -244,12 +303,18 @@ impl Catalog {
                             .is_some_and(|n| wanted.contains(&norm_number(n)))
                 })
             };
-            let hits: Vec<&Act> = self
-                .acts
+            let mut hits: Vec<usize> = wanted
                 .iter()
-                .filter(|a| numbered(a))
-                .filter(|a| cited.date.is_some() || cited.kind.is_none_or(|k| k == a.kind))
+                .filter_map(|w| self.by_number.get(w))
+                .flatten()
+                .copied()
+                .filter(|&i| numbered(&self.acts[i]))
+                .filter(|&i| {
+                    cited.date.is_some() || cited.kind.is_none_or(|k| k == self.acts[i].kind)
+                })
                 .collect();
+            hits.sort_unstable();
+            hits.dedup();
             if let Some(a) = pick(hits) {
                 return Some(a);
             }
@@ -258,12 +323,13 @@ impl Catalog {
             }
         }
         if let Some(title) = &cited.title {
-            let t = norm(title);
-            let hits: Vec<&Act> = self
-                .acts
-                .iter()
-                .filter(|a| norm(&a.title) == t)
-                .filter(|a| cited.date.is_none_or(|d| a.date() == Some(d)))
+            let hits: Vec<usize> = self
+                .by_title
+                .get(&norm(title))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&i| cited.date.is_none_or(|d| self.acts[i].date() == Some(d)))
                 .collect();
             if let Some(a) = pick(hits) {
                 return Some(a);
@@ -271,18 +337,56 @@ impl Catalog {
         }
         if let (Some(name), None) = (&cited.name, &cited.title) {
             let stems: Vec<String> = name.split_whitespace().map(name_stem).collect();
-            let hits: Vec<&Act> = self
-                .acts
-                .iter()
-                .filter(|a| a.kind == crate::model::ActKind::Code || cited.kind.is_none())
-                .filter(|a| {
-                    let t = super::common::lower(&a.title);
-                    stems.iter().all(|s| t.contains(s.as_str()))
+            let titles = self.lower_titles.get_or_init(|| {
+                self.acts
+                    .iter()
+                    .map(|a| super::common::lower(&a.title))
+                    .collect()
+            });
+            let hits: Vec<usize> = (0..self.acts.len())
+                .filter(|&i| {
+                    self.acts[i].kind == crate::model::ActKind::Code || cited.kind.is_none()
                 })
+                .filter(|&i| stems.iter().all(|s| titles[i].contains(s.as_str())))
                 .collect();
             return pick(hits);
         }
         None
+    }
+
+    /// The one act `hits` name (in `lang` when it has that expression), if they name one.
+    fn pick_one(&self, hits: Vec<usize>, lang: Lang) -> Option<usize> {
+        let ids: HashSet<&str> = hits.iter().map(|&i| self.acts[i].id.as_str()).collect();
+        if ids.len() != 1 {
+            return None;
+        }
+        hits.iter()
+            .find(|&&i| self.acts[i].lang == lang)
+            .or_else(|| hits.first())
+            .copied()
+    }
+
+    /// The eid of the unit of the act at `i` that `wanted` names in the version in force on
+    /// `date`, else in its current text.
+    fn unit_at(&self, i: usize, wanted: &str, date: Option<NaiveDate>) -> Option<String> {
+        let act = &self.acts[i];
+        let places = self.places[i].get_or_init(|| {
+            act.versions
+                .iter()
+                .map(|v| Places::of_units(&v.units))
+                .chain(std::iter::once(Places::of_units(&act.units)))
+                .collect()
+        });
+        let path: Vec<String> = wanted.split("__").map(str::to_string).collect();
+        let in_force = |v: &ActVersion| {
+            date.is_some_and(|d| v.from.is_none_or(|f| f <= d) && v.to.is_none_or(|t| d < t))
+        };
+        if let Some(k) = act.versions.iter().position(in_force) {
+            if let Ok(e) = places[k].lookup(&path, "") {
+                return Some(e);
+            }
+        }
+        places[act.versions.len()].lookup(&path, "").ok()
     }
 
     /// Where `r`, a reference of act `citing`'s current text, leads.
@@ -302,18 +406,19 @@ impl Catalog {
                 reason: Unresolved::ActNotInCorpus,
             };
         };
-        let Some(target) = self.find_act(cited, citing.lang) else {
+        let Some(i) = self.find_index(cited, citing.lang) else {
             return Resolution::Unresolved {
                 reason: Unresolved::ActNotInCorpus,
             };
         };
+        let target = &self.acts[i];
         if r.wanted.is_empty() {
             return Resolution::Resolved {
                 act: target.id.clone(),
                 eid: String::new(),
             };
         }
-        match unit_at(target, &r.wanted, wording.date()) {
+        match self.unit_at(i, &r.wanted, wording.date()) {
             Some(eid) => Resolution::Resolved {
                 act: target.id.clone(),
                 eid,
@@ -423,18 +528,6 @@ impl Catalog {
     }
 }
 
-/// The one act `hits` name (in `lang` when it has that expression), if they name one.
-fn pick_one(hits: Vec<&Act>, lang: Lang) -> Option<&Act> {
-    let ids: HashSet<&str> = hits.iter().map(|a| a.id.as_str()).collect();
-    if ids.len() != 1 {
-        return None;
-    }
-    hits.iter()
-        .find(|a| a.lang == lang)
-        .or_else(|| hits.first())
-        .copied()
-}
-
 /// Whether `eid` is `outer` or a unit inside it.
 pub fn inside(eid: &str, outer: &str) -> bool {
     outer.is_empty()
@@ -456,26 +549,4 @@ fn labels_of(act: &Act) -> HashMap<String, (String, String)> {
         }
     });
     map
-}
-
-/// The eid of the unit of `act` that `wanted` names in the version in force on `date`, else
-/// in its current text.
-fn unit_at(act: &Act, wanted: &str, date: Option<NaiveDate>) -> Option<String> {
-    let path: Vec<String> = wanted.split("__").map(str::to_string).collect();
-    let eids = |units: &[Unit]| -> HashSet<String> {
-        units
-            .iter()
-            .flat_map(Unit::walk)
-            .map(|u| u.eid.clone())
-            .collect()
-    };
-    let in_force = |v: &&ActVersion| {
-        date.is_some_and(|d| v.from.is_none_or(|f| f <= d) && v.to.is_none_or(|t| d < t))
-    };
-    if let Some(v) = act.versions.iter().find(in_force) {
-        if let Ok(e) = Places::from_eids(eids(&v.units)).lookup(&path, "") {
-            return Some(e);
-        }
-    }
-    Places::from_eids(eids(&act.units)).lookup(&path, "").ok()
 }
