@@ -265,8 +265,20 @@ fn every_endpoint_answers_in_the_documented_shape() {
         assert_eq!(a["unit"], b["unit"]);
         assert_eq!(a["snippet"], b["snippet"]);
         assert_eq!(a["source"], b["source"]);
+        assert_eq!(a["references"], b["references"]);
     }
     assert_eq!(res["total"], cli["total"]);
+    // A hit carries the references its unit makes.
+    let (_, cites, _) = get(
+        &s,
+        &format!("/v1/search?q=10-тармағында&act={ACT}&limit=1"),
+    );
+    schemas.check("SearchResults", &cites);
+    assert_eq!(cites["hits"][0]["unit"]["eid"], "att_1__para_11");
+    assert_eq!(
+        ref_ends(&cites["hits"][0]["references"]),
+        in_act(&[("att_1__para_11", "att_1__para_10")])
+    );
     let (_, page2, _) = get(&s, "/v1/search?q=тұрақты%20тұру&limit=1&offset=1");
     schemas.check("SearchResults", &page2);
     assert_eq!(page2["hits"][0]["citation"], hits[1]["citation"]);

@@ -316,12 +316,42 @@ pub(crate) fn affected(
     Ok(out)
 }
 
-/// Adds to each hit of a search's JSON its unit's outgoing references (`references`).
+/// Adds to each hit of a search's JSON its unit's outgoing references (`references`), as the
+/// wording in force on `as_of` makes them (the search's `--as-of`).
 pub(crate) fn add_to_hits(
     index: &zanlex::ZanIndex,
     results: &mut serde_json::Value,
+    as_of: Option<chrono::NaiveDate>,
 ) -> anyhow::Result<()> {
     let mut outgoing = Outgoing::new(index);
+    insert_into_hits(results, |act, lang, eid| outgoing.of(act, lang, eid, as_of))
+}
+
+/// [`add_to_hits`] from a catalog the caller keeps (the server's): no act is read.
+pub(crate) fn add_to_hits_from(
+    catalog: &Catalog,
+    results: &mut serde_json::Value,
+    as_of: Option<chrono::NaiveDate>,
+) -> anyhow::Result<()> {
+    insert_into_hits(results, |act_id, lang, eid| {
+        let Some(act) = catalog.act(act_id, lang).filter(|a| a.lang == lang) else {
+            return Ok(Vec::new());
+        };
+        let wording = zanlex::Wording::of(act, as_of);
+        Ok(wording
+            .references()
+            .iter()
+            .filter(|r| r.eid == eid)
+            .map(|r| catalog.view_in(&wording, r))
+            .collect())
+    })
+}
+
+/// Puts `references(act id, language, eid)` into each hit of a search's JSON.
+fn insert_into_hits(
+    results: &mut serde_json::Value,
+    mut references: impl FnMut(&str, zanlex::Lang, &str) -> anyhow::Result<Vec<ResolvedReference>>,
+) -> anyhow::Result<()> {
     let Some(hits) = results.get_mut("hits").and_then(|h| h.as_array_mut()) else {
         return Ok(());
     };
@@ -332,7 +362,7 @@ pub(crate) fn add_to_hits(
             .as_str()
             .and_then(zanlex::Lang::parse)
             .unwrap_or_default();
-        let refs = outgoing.of(&act, lang, &eid, None)?;
+        let refs = references(&act, lang, &eid)?;
         if let Some(obj) = hit.as_object_mut() {
             obj.insert("references".into(), serde_json::to_value(refs)?);
         }

@@ -126,7 +126,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     if args.json {
         let mut js = serde_json::to_value(&res)?;
-        super::refs::add_to_hits(&index, &mut js)?;
+        super::refs::add_to_hits(&index, &mut js, req.as_of)?;
         writeln!(out, "{}", serde_json::to_string_pretty(&js)?)?;
     } else {
         print_text(&mut out, &res)?;

@@ -129,18 +129,24 @@ pub(crate) async fn search(
         lang,
     };
     let req = crate::cli::search::request(typed, str::to_string)?;
-    let res = state
+    let served = state.served();
+    let (relaxed, mut doc) = state
         .readers
-        .run(state.index(), move |index| {
-            index.search(&req).map_err(ApiError::from)
+        .run(Arc::clone(&served.index), move |index| {
+            let res = index.search(&req).map_err(ApiError::from)?;
+            let mut doc =
+                serde_json::to_value(&res).map_err(|e| ApiError::internal(e.to_string()))?;
+            if let Some(Value::Array(hits)) = doc.get_mut("hits") {
+                hits.drain(..offset.min(hits.len()));
+            }
+            // Each hit's outgoing references, as `search --json` gives them.
+            let catalog = served.catalog()?;
+            crate::cli::refs::add_to_hits_from(&catalog, &mut doc, req.as_of)
+                .map_err(ApiError::from)?;
+            Ok((res.relaxed, doc))
         })
         .await?;
-    let relaxed = res.relaxed;
-    let mut doc = serde_json::to_value(&res).map_err(|e| ApiError::internal(e.to_string()))?;
     if let Some(o) = doc.as_object_mut() {
-        if let Some(Value::Array(hits)) = o.get_mut("hits") {
-            hits.drain(..offset.min(hits.len()));
-        }
         o.insert("offset".into(), offset.into());
         o.insert("limit".into(), limit.into());
         o.insert("relaxed".into(), relaxed.into());
