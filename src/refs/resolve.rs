@@ -23,6 +23,8 @@ pub struct Catalog {
     acts: Vec<Act>,
     /// Labels and citations of each act's units, made when first asked for.
     labels: Vec<OnceLock<HashMap<String, (String, String)>>>,
+    /// The expressions (indexes into `acts`, in order) of each act id.
+    by_id: HashMap<String, Vec<usize>>,
     /// The acts (indexes into `acts`, in order) with an issuance of each number
     /// ([`norm_number`]).
     by_number: HashMap<String, Vec<usize>>,
@@ -233,7 +235,9 @@ impl Catalog {
         let places = acts.iter().map(|_| OnceLock::new()).collect();
         let mut by_number: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, a) in acts.iter().enumerate() {
+            by_id.entry(a.id.clone()).or_default().push(i);
             for n in a.issuances.iter().filter_map(|x| x.number.as_deref()) {
                 let list = by_number.entry(norm_number(n)).or_default();
                 if list.last() != Some(&i) {
@@ -245,6 +249,7 @@ impl Catalog {
         Catalog {
             acts,
             labels,
+            by_id,
             by_number,
             by_title,
             lower_titles: OnceLock::new(),
@@ -260,11 +265,11 @@ impl Catalog {
 
     /// The expression of act `id` in `lang`, else its other one.
     pub fn act(&self, id: &str, lang: Lang) -> Option<&Act> {
-        let all: Vec<&Act> = self.acts.iter().filter(|a| a.id == id).collect();
+        let all = self.by_id.get(id)?;
         all.iter()
-            .find(|a| a.lang == lang)
+            .find(|&&i| self.acts[i].lang == lang)
             .or_else(|| all.first())
-            .copied()
+            .map(|&i| &self.acts[i])
     }
 
     /// The act a reference describes, preferring its expression in `lang`.
@@ -441,9 +446,11 @@ impl Catalog {
     }
 
     fn index_of(&self, act: &Act) -> Option<usize> {
-        self.acts
+        self.by_id
+            .get(&act.id)?
             .iter()
-            .position(|a| a.id == act.id && a.lang == act.lang)
+            .copied()
+            .find(|&i| self.acts[i].lang == act.lang)
     }
 
     /// `r`, a reference of `citing`'s current text, with both ends resolved and cited.

@@ -269,10 +269,7 @@ fn every_endpoint_answers_in_the_documented_shape() {
     }
     assert_eq!(res["total"], cli["total"]);
     // A hit carries the references its unit makes.
-    let (_, cites, _) = get(
-        &s,
-        &format!("/v1/search?q=10-тармағында&act={ACT}&limit=1"),
-    );
+    let (_, cites, _) = get(&s, &format!("/v1/search?q=10-тармағында&act={ACT}&limit=1"));
     schemas.check("SearchResults", &cites);
     assert_eq!(cites["hits"][0]["unit"]["eid"], "att_1__para_11");
     assert_eq!(
