@@ -30,11 +30,6 @@ impl Places {
         }
     }
 
-    /// Places over a set of eids.
-    pub fn from_eids(eids: HashSet<String>) -> Self {
-        Places { eids }
-    }
-
     /// Whether the act has a unit with this eid.
     pub fn has(&self, eid: &str) -> bool {
         self.eids.contains(eid)
@@ -285,8 +280,8 @@ mod tests {
 
     #[test]
     fn bare_units_are_read_from_the_citing_place() {
-        let places = Places::from_eids(
-            [
+        let places = Places {
+            eids: [
                 "att_1",
                 "att_1__para_10",
                 "att_1__para_11",
@@ -296,7 +291,7 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect(),
-        );
+        };
         let p = |path: &[&str], ctx: &str| {
             places.lookup(&path.iter().map(|s| s.to_string()).collect::<Vec<_>>(), ctx)
         };
