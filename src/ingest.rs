@@ -127,8 +127,38 @@ impl<'a> From<&'a Path> for Corpus<'a> {
 pub struct Listing {
     /// Sorted by path.
     pub files: Vec<PathBuf>,
+    /// The stamp of each of `files` (in the same order) as the walk read it from its
+    /// folder: `None` for a file reached through a symbolic link, or whose entry could not
+    /// be read (read the file's own metadata then).
+    pub stamps: Vec<Option<FileStamp>>,
     /// (path, reason), sorted by path.
     pub skipped: Vec<(PathBuf, String)>,
+    /// The metadata files met ([`crate::extract::sidecar::is_metadata_name`]: `.meta.toml`
+    /// sidecars, `meta.yaml`), by path, with their stamps.
+    pub metadata: HashMap<std::ffi::OsString, FileStamp>,
+}
+
+/// A file's size and modification time: what tells the index refresh a file may have changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FileStamp {
+    /// Bytes.
+    pub size: u64,
+    /// Nanoseconds since the Unix epoch (0 when unknown).
+    pub mtime_ns: u128,
+}
+
+impl FileStamp {
+    /// The stamp of a file's metadata.
+    pub fn of(md: &std::fs::Metadata) -> Self {
+        FileStamp {
+            size: md.len(),
+            mtime_ns: md
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos()),
+        }
+    }
 }
 
 /// The files under `dir` that zanlex reads: `.txt`, `.md`, `.pdf` (any case) in `dir` and
@@ -157,7 +187,7 @@ pub fn corpus_listing(dir: &Path, walk: Walk) -> std::io::Result<Listing> {
     };
     walker.folder(dir);
     let mut out = walker.out;
-    sort_paths(&mut out.files);
+    sort_paths(&mut out.files, &mut out.stamps);
     out.skipped.sort();
     Ok(out)
 }
@@ -166,11 +196,14 @@ pub fn corpus_listing(dir: &Path, walk: Walk) -> std::io::Result<Listing> {
 /// byte by byte: the separator made the lowest byte, so that `a/b` comes before `a-b/c` as
 /// the components `a` < `a-b` say. Comparing paths component by component was a tenth of a
 /// `zanlex search` on a corpus of 20 000 files, which lists the corpus on every run.
-fn sort_paths(paths: &mut [PathBuf]) {
+/// `stamps` (one a path) follow their paths.
+fn sort_paths<T>(paths: &mut Vec<PathBuf>, stamps: &mut Vec<T>) {
+    debug_assert_eq!(paths.len(), stamps.len());
+    let mut both: Vec<(PathBuf, T)> = paths.drain(..).zip(stamps.drain(..)).collect();
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
-        paths.sort_by_cached_key(|p| {
+        both.sort_by_cached_key(|(p, _)| {
             p.as_os_str()
                 .as_bytes()
                 .iter()
@@ -179,7 +212,11 @@ fn sort_paths(paths: &mut [PathBuf]) {
         });
     }
     #[cfg(not(unix))]
-    paths.sort();
+    both.sort_by(|a, b| a.0.cmp(&b.0));
+    for (p, s) in both {
+        paths.push(p);
+        stamps.push(s);
+    }
 }
 
 struct Walker {
@@ -217,7 +254,22 @@ impl Walker {
                 }
             };
             let path = entry.path();
-            if entry.file_name().to_string_lossy().starts_with('.') {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
+                continue;
+            }
+            if crate::extract::sidecar::is_metadata_name(&name) {
+                // Stamped here, from the folder, as sources are (a link is followed).
+                let md = match entry.file_type() {
+                    Ok(k) if !k.is_symlink() => entry.metadata(),
+                    _ => std::fs::metadata(&path),
+                };
+                if let Some(md) = md.ok().filter(|md| md.is_file()) {
+                    self.out
+                        .metadata
+                        .insert(path.into_os_string(), FileStamp::of(&md));
+                }
                 continue;
             }
             let source = crate::extract::is_source_file(&path);
@@ -240,7 +292,14 @@ impl Walker {
                 self.link(&path, source);
             } else if source {
                 match special_kind(&kind) {
-                    None => self.out.files.push(path),
+                    None => {
+                        // The entry's metadata is read relative to the open folder: one
+                        // `stat` with a short name, where a path would be walked from the
+                        // root for each of a corpus's tens of thousands of files.
+                        let stamp = entry.metadata().ok().map(|md| FileStamp::of(&md));
+                        self.out.files.push(path);
+                        self.out.stamps.push(stamp);
+                    }
                     Some(what) => self.skip(&path, format!("{what}; it is not read")),
                 }
             }
@@ -302,6 +361,7 @@ impl Walker {
             self.skip(path, format!("is a link to {what}; it is not read"));
         } else if inside || self.walk.follow {
             self.out.files.push(path.to_path_buf());
+            self.out.stamps.push(None);
         } else {
             self.skip(
                 path,
@@ -1602,8 +1662,11 @@ mod tests {
         crate::property::check(200, vec(path, 0..30), |mut paths| {
             let mut want = paths.clone();
             want.sort();
-            sort_paths(&mut paths);
+            // Each path's stamp goes with it.
+            let mut stamps: Vec<PathBuf> = paths.clone();
+            sort_paths(&mut paths, &mut stamps);
             assert_eq!(paths, want);
+            assert_eq!(stamps, want);
         });
     }
 

@@ -80,6 +80,12 @@ pub fn folder_meta_path(source: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// Whether a file named `name` may be one of [`metadata_paths`]: a `.meta.toml` sidecar or a
+/// folder's `meta.yaml`.
+pub fn is_metadata_name(name: &str) -> bool {
+    name.ends_with(".meta.toml") || FOLDER_META_NAMES.contains(&name)
+}
+
 /// Every file whose bytes are part of `source`'s metadata: its `.meta.toml` sidecars and the
 /// folder's `meta.yaml`. A change to any of them changes the act, so the index refresh hashes
 /// them with the source (the paths may not exist).

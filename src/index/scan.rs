@@ -2,9 +2,9 @@
 //! file's size and modification time, and its sha256 when they moved.
 
 use super::build::BuildOptions;
+use crate::ingest::FileStamp;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 /// A file of the corpus as found on disk.
 pub(super) struct Scanned {
@@ -18,6 +18,24 @@ pub(super) struct Scanned {
 }
 
 pub(super) fn rel_path(path: &Path, corpus_parent: &Path) -> String {
+    // The walk's paths start with the corpus folder as given: cut its bytes off, as
+    // `strip_prefix` would with more work, component by component.
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let (p, parent) = (
+            path.as_os_str().as_bytes(),
+            corpus_parent.as_os_str().as_bytes(),
+        );
+        let rest = if parent.is_empty() {
+            Some(p)
+        } else {
+            p.strip_prefix(parent).and_then(|r| r.strip_prefix(b"/"))
+        };
+        if let Some(rest) = rest.and_then(|r| std::str::from_utf8(r).ok()) {
+            return rest.to_string();
+        }
+    }
     path.strip_prefix(corpus_parent)
         .unwrap_or(path)
         .to_string_lossy()
@@ -37,45 +55,37 @@ pub(super) fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scan
             path: corpus.to_path_buf(),
             reason: format!("cannot read the corpus folder: {e}"),
         })?;
-    let files = listing.files;
-    // Metadata files are looked up in their folder's listing, read once a folder: one `stat`
-    // a source file, not four (a 1 GB corpus has 20 000 files, and every `zanlex search`
-    // scans them).
-    let mut listings: std::collections::HashMap<
-        PathBuf,
-        std::collections::HashSet<std::ffi::OsString>,
-    > = Default::default();
-    let mtime = |md: &std::fs::Metadata| {
-        md.modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos())
-    };
+    // The folders with metadata files: only their sources look for theirs (a 1 GB corpus has
+    // 20 000 files, and every `zanlex search` scans them).
+    let with_metadata: std::collections::HashSet<&std::ffi::OsStr> = listing
+        .metadata
+        .keys()
+        .filter_map(|p| Path::new(p).parent())
+        .map(Path::as_os_str)
+        .collect();
     let mut out = Vec::new();
-    for path in files {
-        // A file gone since the listing is gone.
-        let Ok(md) = std::fs::metadata(&path) else {
-            continue;
+    for (path, stamp) in listing.files.into_iter().zip(listing.stamps) {
+        let stamp = match stamp {
+            Some(s) => s,
+            // A file gone since the listing is gone.
+            None => match std::fs::metadata(&path) {
+                Ok(md) if md.is_file() => FileStamp::of(&md),
+                _ => continue,
+            },
         };
-        if !md.is_file() {
-            continue;
-        }
-        let (mut size, mut mtime_ns) = (md.len(), mtime(&md));
-        for meta in crate::extract::sidecar::metadata_paths(&path) {
-            let (Some(dir), Some(name)) = (meta.parent(), meta.file_name()) else {
-                continue;
-            };
-            let names = listings.entry(dir.to_path_buf()).or_insert_with(|| {
-                std::fs::read_dir(dir)
-                    .map(|rd| rd.flatten().map(|e| e.file_name()).collect())
-                    .unwrap_or_default()
-            });
-            if !names.contains(name) {
-                continue;
-            }
-            if let Ok(md) = std::fs::metadata(&meta) {
-                size += md.len();
-                mtime_ns = mtime_ns.max(mtime(&md));
+        let FileStamp {
+            mut size,
+            mut mtime_ns,
+        } = stamp;
+        if path
+            .parent()
+            .is_some_and(|d| with_metadata.contains(d.as_os_str()))
+        {
+            for meta in crate::extract::sidecar::metadata_paths(&path) {
+                if let Some(m) = listing.metadata.get(meta.as_os_str()) {
+                    size += m.size;
+                    mtime_ns = mtime_ns.max(m.mtime_ns);
+                }
             }
         }
         out.push(Scanned {
