@@ -6,8 +6,9 @@ alternate between the builds; medians (and minima) in ms.
     benches/whole_search.py 15 target/compare/corpus-1000 target/compare/zanlex-index-1000 \\
         "виза мерзімі" /tmp/zanlex-before target/release/zanlex
 
-The index must be up to date for every build (build it once with one of them): a run that
-finds it stale would time a refresh.
+A build may be given as BIN@INDEX to search an index of its own (two index formats side by
+side); the others search INDEX. Every index must be up to date for its build (build it once
+with it): a run that finds it stale would time a refresh.
 """
 import statistics
 import subprocess
@@ -24,9 +25,10 @@ def main():
     times = {b: [] for b in builds}
     for _ in range(n):
         for b in builds:
+            binary, _, own = b.partition("@")
             t0 = time.perf_counter()
-            subprocess.run([b, "--corpus", corpus, "--index", index, "search", query, "--limit", "10"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run([binary, "--corpus", corpus, "--index", own or index, "search", query,
+                            "--limit", "10"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             times[b].append((time.perf_counter() - t0) * 1e3)
     for b in builds:
         print(f"{b}: median {statistics.median(times[b]):.1f} ms (min {min(times[b]):.1f}) of {n}")

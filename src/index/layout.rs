@@ -253,7 +253,7 @@ impl IndexDir {
     }
 
     /// The top-level files of an index written before generations: those tantivy listed as
-    /// its own in `.managed.json`, and its metadata and lock files.
+    /// its own in `.managed.json`, its metadata and lock files, and zanlex's manifest files.
     fn remove_legacy_files(&self) {
         let managed = self.root.join(".managed.json");
         if let Ok(text) = std::fs::read_to_string(&managed) {
@@ -270,6 +270,15 @@ impl IndexDir {
         }
         for name in LEGACY_FILES {
             let _ = std::fs::remove_file(self.root.join(name));
+        }
+        // The manifest files zanlex wrote beside tantivy's (none of its own lists them).
+        if let Ok(entries) = std::fs::read_dir(&self.root) {
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                if super::manifest::is_manifest_file(&name.to_string_lossy()) {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
         }
     }
 }

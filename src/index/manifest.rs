@@ -1,6 +1,12 @@
 //! The manifest: what an index was built from (each source file's sha256, size and mtime,
-//! and a hash of the acts made from it), stored in the tantivy commit's payload so it changes
+//! and a hash of the acts made from it), named by the tantivy commit's payload so it changes
 //! atomically with the documents.
+//!
+//! The payload itself carries only what every open needs (the stat key that tells a search
+//! the index is fresh, and the files that could not be indexed); the manifest is a file of
+//! the generation named by its hash (`zanlex-manifest-<hash>.lz4`), read only by a refresh.
+//! tantivy keeps the payload inside `meta.json`, which it parses on every open: a manifest
+//! there made `meta.json` 8 MB at 1 GB of acts, parsed on each `zanlex search`.
 
 use super::schema::Fields;
 use crate::model::Act;
@@ -72,10 +78,15 @@ pub fn analyzer_fingerprint(index: &Index, fields: &Fields) -> String {
     hex::encode(&h.finalize()[..8])
 }
 
-/// Marks a payload `zanlex-manifest-v3:{stat key}:{failures}:{manifest}`, the failures being
-/// base64 of the JSON list of the manifest's (file, failure) pairs (empty when none), the
-/// manifest base64 of its lz4-compressed JSON.
+/// Marks a payload `zanlex-manifest-v4:{stat key}:{failures}:{file}`, the failures being
+/// base64 of the JSON list of the manifest's (file, failure) pairs (empty when none), the file
+/// the name of the generation's file holding the manifest's lz4-compressed JSON.
+const PAYLOAD_V4: &str = "zanlex-manifest-v4:";
+/// The same with the manifest itself in base64 in place of the file name (indexes written
+/// before the manifest had a file of its own).
 const PAYLOAD_V3: &str = "zanlex-manifest-v3:";
+/// How manifest files are named: this, 16 hex digits of their sha256, `.lz4`.
+const MANIFEST_FILE_PREFIX: &str = "zanlex-manifest-";
 /// The same without the failures (indexes written before they were reported on every run).
 const PAYLOAD_V2: &str = "zanlex-manifest-v2:";
 /// The same without the stat key (indexes written earlier on 2026-11-21).
@@ -100,15 +111,23 @@ pub(super) fn stat_key<'a>(
     hex::encode(&h.finalize()[..16])
 }
 
-/// The commit payload for `manifest`: its stat key, its failures, then its JSON, compressed
-/// and in base64. tantivy keeps the payload as a string inside `meta.json`, which every open
-/// parses: plain JSON there would be escaped quote by quote (7 MB for a 1 GB corpus). The
-/// stat key lets a search on an unchanged corpus skip decoding the manifest at all, and the
-/// failures beside it let that search still name the files that could not be indexed.
-pub(super) fn encode_manifest(manifest: &Manifest) -> serde_json::Result<String> {
+/// A manifest ready to commit: the payload that names it, and the file it is written to.
+pub(super) struct EncodedManifest {
+    /// The commit payload: stat key, failures, the file's name.
+    pub(super) payload: String,
+    /// The file's name in the generation folder.
+    pub(super) file_name: String,
+    /// The file's bytes: the manifest's lz4-compressed JSON.
+    pub(super) bytes: Vec<u8>,
+}
+
+/// Encodes `manifest` for a commit (see the module's documentation). The stat key lets a
+/// search on an unchanged corpus skip the manifest, and the failures beside it let that
+/// search still name the files that could not be indexed.
+pub(super) fn encode_manifest(manifest: &Manifest) -> serde_json::Result<EncodedManifest> {
     use base64::Engine;
     let json = serde_json::to_vec(manifest)?;
-    let packed = lz4_flex::compress_prepend_size(&json);
+    let bytes = lz4_flex::compress_prepend_size(&json);
     let key = stat_key(
         manifest.schema,
         &manifest.analyzers,
@@ -128,25 +147,55 @@ pub(super) fn encode_manifest(manifest: &Manifest) -> serde_json::Result<String>
     } else {
         base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&failures)?)
     };
-    Ok(format!(
-        "{PAYLOAD_V3}{key}:{failures}:{}",
-        base64::engine::general_purpose::STANDARD.encode(packed)
-    ))
+    let file_name = manifest_file_name(&bytes);
+    Ok(EncodedManifest {
+        payload: format!("{PAYLOAD_V4}{key}:{failures}:{file_name}"),
+        file_name,
+        bytes,
+    })
 }
 
-/// The manifest in a commit payload (compressed, or plain JSON as older indexes wrote it).
-pub(super) fn decode_manifest(payload: &str) -> Option<Manifest> {
+/// The name of the file holding manifest `bytes`: named by their hash, so that a commit never
+/// replaces the file an earlier commit names, and a damaged file is known by its name.
+fn manifest_file_name(bytes: &[u8]) -> String {
+    format!(
+        "{MANIFEST_FILE_PREFIX}{}.lz4",
+        hex::encode(&Sha256::digest(bytes)[..8])
+    )
+}
+
+/// Whether `name` is a manifest file's (see [`manifest_file_name`]).
+pub(super) fn is_manifest_file(name: &str) -> bool {
+    name.starts_with(MANIFEST_FILE_PREFIX) && name.ends_with(".lz4")
+}
+
+/// The manifest `payload` names: read from the file it names (in `index`'s folder), or from
+/// the payload itself as older indexes wrote it. `None` when it cannot be read whole.
+pub(super) fn decode_manifest(index: &Index, payload: &str) -> Option<Manifest> {
     use base64::Engine;
-    let b64 = if let Some(rest) = payload.strip_prefix(PAYLOAD_V3) {
-        rest.splitn(3, ':').nth(2)?
-    } else if let Some(rest) = payload.strip_prefix(PAYLOAD_V2) {
-        rest.split_once(':')?.1
-    } else if let Some(b64) = payload.strip_prefix(PAYLOAD_LZ4) {
-        b64
+    let packed = if let Some(rest) = payload.strip_prefix(PAYLOAD_V4) {
+        let name = rest.splitn(3, ':').nth(2)?;
+        use tantivy::directory::Directory;
+        let bytes = index
+            .directory()
+            .atomic_read(std::path::Path::new(name))
+            .ok()?;
+        if !is_manifest_file(name) || manifest_file_name(&bytes) != name {
+            return None;
+        }
+        bytes
     } else {
-        return serde_json::from_str(payload).ok();
+        let b64 = if let Some(rest) = payload.strip_prefix(PAYLOAD_V3) {
+            rest.splitn(3, ':').nth(2)?
+        } else if let Some(rest) = payload.strip_prefix(PAYLOAD_V2) {
+            rest.split_once(':')?.1
+        } else if let Some(b64) = payload.strip_prefix(PAYLOAD_LZ4) {
+            b64
+        } else {
+            return serde_json::from_str(payload).ok();
+        };
+        base64::engine::general_purpose::STANDARD.decode(b64).ok()?
     };
-    let packed = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
     let json = lz4_flex::decompress_size_prepended(&packed).ok()?;
     serde_json::from_slice(&json).ok()
 }
@@ -156,7 +205,8 @@ pub(super) fn stored_stat_key(index: &Index) -> Option<String> {
     let metas = index.load_metas().ok()?;
     let payload = metas.payload.as_deref()?;
     let rest = payload
-        .strip_prefix(PAYLOAD_V3)
+        .strip_prefix(PAYLOAD_V4)
+        .or_else(|| payload.strip_prefix(PAYLOAD_V3))
         .or_else(|| payload.strip_prefix(PAYLOAD_V2))?;
     Some(rest.split_once(':')?.0.to_string())
 }
@@ -168,7 +218,10 @@ pub(crate) fn stored_failures(index: &Index) -> Option<Vec<(String, String)>> {
     use base64::Engine;
     let metas = index.load_metas().ok()?;
     let payload = metas.payload.as_deref()?;
-    if let Some(rest) = payload.strip_prefix(PAYLOAD_V3) {
+    if let Some(rest) = payload
+        .strip_prefix(PAYLOAD_V4)
+        .or_else(|| payload.strip_prefix(PAYLOAD_V3))
+    {
         let b64 = rest.split(':').nth(1)?;
         if b64.is_empty() {
             return Some(Vec::new());
@@ -176,7 +229,7 @@ pub(crate) fn stored_failures(index: &Index) -> Option<Vec<(String, String)>> {
         let json = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
         return serde_json::from_slice(&json).ok();
     }
-    let manifest = decode_manifest(payload)?;
+    let manifest = decode_manifest(index, payload)?;
     Some(
         manifest
             .files
@@ -186,10 +239,10 @@ pub(crate) fn stored_failures(index: &Index) -> Option<Vec<(String, String)>> {
     )
 }
 
-/// Reads the manifest from the last commit's payload.
+/// Reads the manifest the last commit names.
 pub fn read_manifest(index: &Index) -> Option<Manifest> {
     let metas = index.load_metas().ok()?;
-    decode_manifest(metas.payload.as_deref()?)
+    decode_manifest(index, metas.payload.as_deref()?)
 }
 
 /// What of an act can change without its own file changing: what linking across the corpus
@@ -287,8 +340,18 @@ pub(super) mod tests {
     #[test]
     fn payload_round_trip_and_stat_key() {
         let m = manifest();
-        let payload = encode_manifest(&m).unwrap();
-        assert_eq!(decode_manifest(&payload), Some(m.clone()));
+        let dir = tempfile::tempdir().unwrap();
+        let index =
+            Index::create_in_dir(dir.path(), tantivy::schema::Schema::builder().build()).unwrap();
+        let encoded = encode_manifest(&m).unwrap();
+        let payload = encoded.payload.clone();
+        // Without its file, or with a damaged one, the payload gives no manifest.
+        assert_eq!(decode_manifest(&index, &payload), None);
+        let file = dir.path().join(&encoded.file_name);
+        std::fs::write(&file, b"damaged").unwrap();
+        assert_eq!(decode_manifest(&index, &payload), None);
+        std::fs::write(&file, &encoded.bytes).unwrap();
+        assert_eq!(decode_manifest(&index, &payload), Some(m.clone()));
         let key = |files: &[(&str, u64, u128)]| {
             stat_key(
                 m.schema,
@@ -298,7 +361,7 @@ pub(super) mod tests {
             )
         };
         let stored = payload
-            .strip_prefix(PAYLOAD_V3)
+            .strip_prefix(PAYLOAD_V4)
             .and_then(|r| r.split_once(':'))
             .map(|(k, _)| k.to_string());
         let same = key(&[("corpus/001.txt", 10, 1), ("corpus/002.txt", 20, 2)]);
@@ -312,8 +375,13 @@ pub(super) mod tests {
             same
         );
         assert_ne!(key(&[("corpus/001.txt", 10, 1)]), same);
-        // Payloads written before the stat key still read.
+        // Payloads written before the manifest had its file, or before the stat key, still
+        // read.
+        use base64::Engine;
+        let b64 = base64::engine::general_purpose::STANDARD.encode(&encoded.bytes);
+        let v3 = format!("{PAYLOAD_V3}{same}::{b64}");
+        assert_eq!(decode_manifest(&index, &v3), Some(m.clone()));
         let json = serde_json::to_string(&m).unwrap();
-        assert_eq!(decode_manifest(&json), Some(m));
+        assert_eq!(decode_manifest(&index, &json), Some(m));
     }
 }

@@ -3,7 +3,7 @@
 
 use super::build::{index_err, BuildOptions};
 use super::docs::{act_documents, IndexDoc};
-use super::manifest::{encode_manifest, Manifest};
+use super::manifest::{encode_manifest, is_manifest_file, Manifest};
 use super::schema::Fields;
 use crate::model::Act;
 use std::path::Path;
@@ -204,20 +204,35 @@ impl<'a> ActWriter<'a> {
         Ok(())
     }
 
-    /// Commits with `manifest` as payload; returns the number of unit documents written.
+    /// Commits with `manifest`: its file is written into the generation folder first, made
+    /// durable, then named by the commit's payload; the files earlier commits named are
+    /// removed after. Returns the number of unit documents written.
     pub(super) fn commit(mut self, manifest: &Manifest) -> crate::Result<usize> {
         let dir = self.dir;
         self.told.stage("committing", 0);
-        let payload = encode_manifest(manifest).map_err(|e| index_err(dir, e))?;
+        let encoded = encode_manifest(manifest).map_err(|e| index_err(dir, e))?;
+        write_durably(&dir.join(&encoded.file_name), &encoded.bytes)
+            .map_err(|e| index_err(dir, format!("cannot write its manifest: {e}")))?;
         let mut prepared = self
             .writer
             .prepare_commit()
             .map_err(|e| index_err(dir, e))?;
-        prepared.set_payload(&payload);
+        prepared.set_payload(&encoded.payload);
         prepared.commit().map_err(|e| index_err(dir, e))?;
         self.writer
             .wait_merging_threads()
             .map_err(|e| index_err(dir, e))?;
+        // Only a refresh reads a manifest, under the write lock this writer holds: the
+        // files of earlier commits have no reader left. One not removed now goes next time.
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                if is_manifest_file(&name) && name != encoded.file_name.as_str() {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
         self.told.finish();
         Ok(self.units)
     }
@@ -291,6 +306,18 @@ impl tantivy::schema::Document for Queued {
 
     fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
         self.doc.iter_fields_and_values()
+    }
+}
+
+/// Writes `bytes` to a new file at `path` and makes it, and its folder's entry, durable.
+fn write_durably(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    match path.parent() {
+        Some(folder) => super::durable::sync_folder(folder),
+        None => Ok(()),
     }
 }
 
