@@ -219,6 +219,33 @@ fn sort_paths<T>(paths: &mut Vec<PathBuf>, stamps: &mut Vec<T>) {
     }
 }
 
+/// The stamps of a folder's `entries` (each with its index in the listing). Each entry's
+/// metadata is read relative to the open folder: one `stat` with a short name, where a path
+/// would be walked from the root, for each of a corpus's tens of thousands of files. The
+/// kernel's work is most of a `zanlex search` on an unchanged large corpus, so a large folder
+/// is stamped on every core.
+fn stamps_of(entries: Vec<(usize, std::fs::DirEntry)>) -> Vec<(usize, Option<FileStamp>)> {
+    let stamp =
+        |(i, e): &(usize, std::fs::DirEntry)| (*i, e.metadata().ok().map(|md| FileStamp::of(&md)));
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Below this, starting threads costs more than the stats.
+    const PER_THREAD: usize = 1024;
+    if threads < 2 || entries.len() < 2 * PER_THREAD {
+        return entries.iter().map(stamp).collect();
+    }
+    let chunk = entries.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = entries
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(stamp).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
 struct Walker {
     /// The corpus folder, canonical: where a link leads is compared with it.
     root: PathBuf,
@@ -245,6 +272,8 @@ impl Walker {
                 return true;
             }
         };
+        // This folder's sources, stamped after the listing: (index in `files`, entry).
+        let mut unstamped: Vec<(usize, std::fs::DirEntry)> = Vec::new();
         for entry in entries {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -293,16 +322,16 @@ impl Walker {
             } else if source {
                 match special_kind(&kind) {
                     None => {
-                        // The entry's metadata is read relative to the open folder: one
-                        // `stat` with a short name, where a path would be walked from the
-                        // root for each of a corpus's tens of thousands of files.
-                        let stamp = entry.metadata().ok().map(|md| FileStamp::of(&md));
+                        unstamped.push((self.out.files.len(), entry));
                         self.out.files.push(path);
-                        self.out.stamps.push(stamp);
+                        self.out.stamps.push(None);
                     }
                     Some(what) => self.skip(&path, format!("{what}; it is not read")),
                 }
             }
+        }
+        for (i, stamp) in stamps_of(unstamped) {
+            self.out.stamps[i] = stamp;
         }
         self.out.files.len() + self.out.skipped.len() > before
     }
@@ -1668,6 +1697,29 @@ mod tests {
             assert_eq!(paths, want);
             assert_eq!(stamps, want);
         });
+    }
+
+    /// A folder large enough to be stamped on several threads: each file gets its own stamp,
+    /// in the listing's order.
+    #[test]
+    fn a_large_folder_s_files_each_get_their_own_stamp() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).expect("folder");
+        for i in 0..2100 {
+            std::fs::write(corpus.join(format!("{i:04}.txt")), "x".repeat(i % 97)).expect("write");
+        }
+        std::fs::write(corpus.join("0007.meta.toml"), "title = \"x\"\n").expect("write");
+        let listing = corpus_listing(&corpus, Walk::default()).expect("listing");
+        assert_eq!(listing.files.len(), 2100);
+        assert_eq!(listing.stamps.len(), 2100);
+        for (path, stamp) in listing.files.iter().zip(&listing.stamps) {
+            let md = std::fs::metadata(path).expect("metadata");
+            assert_eq!(*stamp, Some(FileStamp::of(&md)), "{}", path.display());
+        }
+        assert_eq!(listing.metadata.len(), 1);
+        let sidecar = corpus.join("0007.meta.toml").into_os_string();
+        assert!(listing.metadata.contains_key(&sidecar));
     }
 
     /// Every file is mapped once and the results come back in the order of the files, though

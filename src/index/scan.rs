@@ -77,9 +77,10 @@ pub(super) fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scan
             mut size,
             mut mtime_ns,
         } = stamp;
-        if path
-            .parent()
-            .is_some_and(|d| with_metadata.contains(d.as_os_str()))
+        if !with_metadata.is_empty()
+            && path
+                .parent()
+                .is_some_and(|d| with_metadata.contains(d.as_os_str()))
         {
             for meta in crate::extract::sidecar::metadata_paths(&path) {
                 if let Some(m) = listing.metadata.get(meta.as_os_str()) {
