@@ -187,6 +187,38 @@ impl ZanIndex {
         Ok(crate::Catalog::new(acts))
     }
 
+    /// A catalog holding `acts` and every act their references to other acts may lead to
+    /// (found by the keys the index keeps for each act: its numbers, title and kind), enough
+    /// to resolve and cite those references exactly as [`ZanIndex::catalog`] would, without
+    /// reading every act of a large corpus. Falls back to the whole catalog when a reference
+    /// could name any act (a name with no kind).
+    pub fn catalog_for(&self, acts: Vec<Act>) -> crate::Result<crate::Catalog> {
+        let mut keys: Vec<String> = Vec::new();
+        for a in &acts {
+            let all = a
+                .references
+                .iter()
+                .chain(a.versions.iter().flat_map(|v| v.references.iter()));
+            for r in all.filter(|r| r.resolution.is_none()) {
+                let Some(cited) = &r.act else { continue };
+                match crate::refs::resolve::cited_lookup_keys(cited) {
+                    Some(k) => keys.extend(k),
+                    None => return self.catalog(),
+                }
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        let mut all = acts;
+        self.store.for_each_act_outline_with_keys(&keys, |a| {
+            all.push(a);
+            Ok(())
+        })?;
+        all.sort_by(|a, b| a.id.cmp(&b.id).then(a.lang.cmp(&b.lang)));
+        all.dedup_by(|a, b| a.id == b.id && a.lang == b.lang);
+        Ok(crate::Catalog::new(all))
+    }
+
     /// Number of unit documents (current texts and older editions).
     pub fn unit_count(&self) -> crate::Result<usize> {
         self.store.unit_count()

@@ -214,6 +214,9 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
     d.add_static(f.lang, act.lang.as_str());
     d.add_shared(f.file, &shared.file);
     d.add_text(f.act_json, act_json);
+    for k in crate::refs::resolve::act_lookup_keys(act) {
+        d.add_text(f.act_lookup, k);
+    }
     d.add_shared(f.title_stem, &shared.title);
     d.add_shared(f.title_loose, &shared.title);
     d.add_u64(f.act_key, key);

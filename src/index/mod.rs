@@ -269,9 +269,48 @@ impl Store {
         texts: Texts,
         visit: &mut dyn FnMut(Act) -> crate::Result<()>,
     ) -> crate::Result<()> {
+        self.visit_act_docs_matching(&of_type(&self.fields, DOC_ACT, act_id, None), texts, visit)
+    }
+
+    /// The outlines of the acts with any of the lookup `keys`
+    /// ([`crate::refs::resolve::act_lookup_keys`]): the acts a reference naming them may lead
+    /// to, read without reading every act.
+    pub fn for_each_act_outline_with_keys(
+        &self,
+        keys: &[String],
+        mut f: impl FnMut(Act) -> crate::Result<()>,
+    ) -> crate::Result<()> {
+        if keys.is_empty() {
+            return Ok(());
+        }
+        let fields = &self.fields;
+        let any_key: Vec<(Occur, Box<dyn Query>)> = keys
+            .iter()
+            .map(|k| {
+                let term = Term::from_field_text(fields.act_lookup, k);
+                let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                (Occur::Should, q)
+            })
+            .collect();
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(of_type(fields, DOC_ACT, None, None)) as Box<dyn Query>,
+            ),
+            (Occur::Must, Box::new(BooleanQuery::new(any_key))),
+        ]);
+        self.guarded(|| self.visit_act_docs_matching(&query, Texts::Dropped, &mut f))
+    }
+
+    fn visit_act_docs_matching(
+        &self,
+        query: &dyn Query,
+        texts: Texts,
+        visit: &mut dyn FnMut(Act) -> crate::Result<()>,
+    ) -> crate::Result<()> {
         let f = &self.fields;
         let searcher = self.searcher();
-        let addrs = searcher.search(&of_type(f, DOC_ACT, act_id, None), &DocSetCollector)?;
+        let addrs = searcher.search(query, &DocSetCollector)?;
         let mut addrs: Vec<_> = addrs.into_iter().collect();
         addrs.sort();
         for a in addrs {

@@ -24,7 +24,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 16;
+pub const SCHEMA_VERSION: u32 = 17;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -120,6 +120,10 @@ pub struct Fields {
     /// The act's frame as JSON (act documents only): the [`crate::model::Act`] without the
     /// texts its unit documents hold ([`crate::index::docs`]).
     pub act_json: Field,
+    /// Raw, on act documents: the keys a reference to the act finds it by (its numbers, its
+    /// title, being a code: [`crate::refs::resolve::act_lookup_keys`]), so that the acts a
+    /// few references may lead to are read without reading every act.
+    pub act_lookup: Field,
 }
 
 fn analyzed(tokenizer: &str, stored: bool) -> TextOptions {
@@ -214,6 +218,7 @@ pub fn build_schema() -> (Schema, Fields) {
         amendments: b.add_text_field("amendments", stored_only.clone()),
         numbers: b.add_text_field("numbers", STRING),
         act_json: b.add_text_field("act_json", stored_only),
+        act_lookup: b.add_text_field("act_lookup", STRING),
     };
     (b.build(), fields)
 }

@@ -214,6 +214,41 @@ fn norm(s: &str) -> String {
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The keys act `act` is found by ([`cited_lookup_keys`]): `n:` and each of its numbers,
+/// `t:` and its title, `k:code` for a code.
+pub fn act_lookup_keys(act: &Act) -> Vec<String> {
+    let mut keys: Vec<String> = act
+        .issuances
+        .iter()
+        .filter_map(|i| i.number.as_deref())
+        .map(|n| format!("n:{}", norm_number(n)))
+        .collect();
+    keys.push(format!("t:{}", norm(&act.title)));
+    if act.kind == crate::model::ActKind::Code {
+        keys.push("k:code".to_string());
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// The keys of every act [`Catalog::find_act`] may take `cited` for (an act is among them
+/// when it has one of the keys: [`act_lookup_keys`]); `None` when any act may be it (a name
+/// with no kind, matched against every title).
+pub fn cited_lookup_keys(cited: &CitedAct) -> Option<Vec<String>> {
+    let mut keys = Vec::new();
+    if let Some(num) = &cited.number {
+        keys.extend(num.split(" / ").map(|n| format!("n:{}", norm_number(n))));
+    }
+    if let Some(title) = &cited.title {
+        keys.push(format!("t:{}", norm(title)));
+    } else if cited.name.is_some() {
+        cited.kind?;
+        keys.push("k:code".to_string());
+    }
+    Some(keys)
+}
+
 /// A number without blanks, lowercased (`11-1-4/1`, `n 148` → `148`).
 fn norm_number(n: &str) -> String {
     let n: String = n.chars().filter(|c| !c.is_whitespace()).collect();

@@ -879,3 +879,50 @@ fn show_refs_and_cited_by_read_the_wording_of_the_date_asked_for() {
         "{err}"
     );
 }
+
+/// The catalog a few acts need (`catalog_for`: they and the acts their references may lead
+/// to, found by the index's lookup keys) resolves and cites every reference exactly as the
+/// whole corpus's catalog does, on every date, for every act of a corpus of the seeds and the
+/// fixtures (where references lead from act to act).
+#[test]
+fn a_catalog_for_some_acts_answers_as_the_whole_catalog() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    for (from, to) in [
+        ("corpus", "seeds"),
+        ("tests/fixtures/mirror", "mirror"),
+        ("tests/fixtures/versions", "versions"),
+        ("tests/fixtures/amend/apply", "apply"),
+    ] {
+        crate::common::copy_dir(&root().join(from), &corpus.join(to));
+    }
+    let opts = zanlex::BuildOptions::default();
+    let (index, _) =
+        zanlex::ZanIndex::open_or_build(&corpus, tmp.path().join("index"), &opts).expect("index");
+    let whole = index.catalog().expect("catalog");
+    let dates = [None, Some(day(2019, 6, 1)), Some(day(2022, 12, 1))];
+    let (mut checked, mut across) = (0, 0);
+    for a in whole.acts() {
+        let some = index
+            .catalog_for(vec![a.clone()])
+            .expect("catalog for one act");
+        assert!(some.acts().len() <= whole.acts().len());
+        for at in dates {
+            let want = whole.refs_of(a, None, at);
+            assert_eq!(
+                some.refs_of(a, None, at),
+                want,
+                "{} ({}) on {at:?}",
+                a.id,
+                a.lang
+            );
+            checked += want.len();
+            across += want
+                .iter()
+                .filter(|r| r.target.as_ref().is_some_and(|t| t.act != r.citing.act))
+                .count();
+        }
+    }
+    assert!(checked >= 300, "{checked}");
+    assert!(across >= 6, "{across}");
+}

@@ -74,7 +74,7 @@ pub fn run_refs(cli: &Cli, args: &RefsArgs) -> anyhow::Result<ExitCode> {
     let printed = (|| -> anyhow::Result<()> {
         let act = index.act_in(act_id, args.lang)?;
         check_unit(&act, eid)?;
-        let catalog = index.catalog()?;
+        let catalog = index.catalog_for(vec![act.clone()])?;
         let mut refs = catalog.refs_of(&act, eid, as_of);
         if args.unresolved {
             refs.retain(|r| r.unresolved.is_some());
@@ -240,12 +240,12 @@ fn print(
     Ok(())
 }
 
-/// Acts and a catalog read from the index once, for the references of several units (search
-/// hits, `show`): the catalog only when a reference leads to another act.
+/// Acts and their catalogs read from the index once, for the references of several units
+/// (search hits, `show`): an act's catalog only when a reference leads to another act, and
+/// then only with the acts it may lead to ([`zanlex::ZanIndex::catalog_for`]).
 pub(crate) struct Outgoing<'a> {
     index: &'a zanlex::ZanIndex,
-    acts: std::collections::HashMap<(String, zanlex::Lang), zanlex::Act>,
-    catalog: Option<Catalog>,
+    acts: std::collections::HashMap<(String, zanlex::Lang), (zanlex::Act, Option<Catalog>)>,
 }
 
 impl<'a> Outgoing<'a> {
@@ -253,7 +253,6 @@ impl<'a> Outgoing<'a> {
         Outgoing {
             index,
             acts: Default::default(),
-            catalog: None,
         }
     }
 
@@ -269,9 +268,9 @@ impl<'a> Outgoing<'a> {
         let key = (act_id.to_string(), lang);
         if !self.acts.contains_key(&key) {
             let act = self.index.act_in(act_id, Some(lang))?;
-            self.acts.insert(key.clone(), act);
+            self.acts.insert(key.clone(), (act, None));
         }
-        let Some(act) = self.acts.get(&key) else {
+        let Some((act, catalog)) = self.acts.get_mut(&key) else {
             return Ok(Vec::new());
         };
         let wording = zanlex::Wording::of(act, at);
@@ -280,12 +279,12 @@ impl<'a> Outgoing<'a> {
             .iter()
             .filter(|r| r.eid == eid)
             .collect();
-        if mine.iter().any(|r| r.resolution.is_none()) && self.catalog.is_none() {
-            self.catalog = Some(self.index.catalog()?);
+        if mine.iter().any(|r| r.resolution.is_none()) && catalog.is_none() {
+            *catalog = Some(self.index.catalog_for(vec![act.clone()])?);
         }
         let empty;
-        let catalog = match &self.catalog {
-            Some(c) => c,
+        let catalog = match catalog {
+            Some(c) => &*c,
             None => {
                 empty = Catalog::new(Vec::new());
                 &empty
