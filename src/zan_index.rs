@@ -219,6 +219,27 @@ impl ZanIndex {
         Ok(crate::Catalog::new(all))
     }
 
+    /// A catalog enough to tell what cites act `act_id` ([`crate::cited_by()`] over it gives
+    /// what it gives over [`ZanIndex::catalog`]): the acts whose references may lead to the act
+    /// (the index keeps their keys: [`crate::refs::resolve::act_cites_keys`]), the act itself,
+    /// and the acts all their references may lead to ([`ZanIndex::catalog_for`]), without
+    /// reading every act.
+    pub fn catalog_citing(&self, act_id: &str) -> crate::Result<crate::Catalog> {
+        let mut acts = self.store.act_outlines(act_id)?;
+        let mut keys: Vec<String> = acts
+            .iter()
+            .flat_map(crate::refs::resolve::act_lookup_keys)
+            .collect();
+        keys.push(crate::refs::resolve::CITES_ANY.to_string());
+        keys.sort();
+        keys.dedup();
+        self.store.for_each_act_outline_citing(&keys, |a| {
+            acts.push(a);
+            Ok(())
+        })?;
+        self.catalog_for(acts)
+    }
+
     /// Number of unit documents (current texts and older editions).
     pub fn unit_count(&self) -> crate::Result<usize> {
         self.store.unit_count()

@@ -217,6 +217,9 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
     for k in crate::refs::resolve::act_lookup_keys(act) {
         d.add_text(f.act_lookup, k);
     }
+    for k in crate::refs::resolve::act_cites_keys(act) {
+        d.add_text(f.act_cites, k);
+    }
     d.add_shared(f.title_stem, &shared.title);
     d.add_shared(f.title_loose, &shared.title);
     d.add_u64(f.act_key, key);

@@ -278,6 +278,27 @@ impl Store {
     pub fn for_each_act_outline_with_keys(
         &self,
         keys: &[String],
+        f: impl FnMut(Act) -> crate::Result<()>,
+    ) -> crate::Result<()> {
+        self.outlines_with_terms(self.fields.act_lookup, keys, f)
+    }
+
+    /// The outlines of the acts whose references may lead to an act with any of the lookup
+    /// `keys` ([`crate::refs::resolve::act_cites_keys`]; add
+    /// [`crate::refs::resolve::CITES_ANY`] for those that may lead to any act).
+    pub fn for_each_act_outline_citing(
+        &self,
+        keys: &[String],
+        f: impl FnMut(Act) -> crate::Result<()>,
+    ) -> crate::Result<()> {
+        self.outlines_with_terms(self.fields.act_cites, keys, f)
+    }
+
+    /// The outlines of the act documents with any of `terms` in `field`.
+    fn outlines_with_terms(
+        &self,
+        field: tantivy::schema::Field,
+        keys: &[String],
         mut f: impl FnMut(Act) -> crate::Result<()>,
     ) -> crate::Result<()> {
         if keys.is_empty() {
@@ -287,7 +308,7 @@ impl Store {
         let any_key: Vec<(Occur, Box<dyn Query>)> = keys
             .iter()
             .map(|k| {
-                let term = Term::from_field_text(fields.act_lookup, k);
+                let term = Term::from_field_text(field, k);
                 let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
                 (Occur::Should, q)
             })
@@ -388,6 +409,16 @@ impl Store {
     pub fn acts(&self) -> crate::Result<Vec<Act>> {
         let mut acts = self.act_docs(None)?;
         acts.sort_by(|a, b| a.source.file.cmp(&b.source.file).then(a.id.cmp(&b.id)));
+        Ok(acts)
+    }
+
+    /// The outlines of every expression of act `id` (empty when the index has no such act).
+    pub fn act_outlines(&self, id: &str) -> crate::Result<Vec<Act>> {
+        let mut acts = Vec::new();
+        self.visit_act_docs(Some(id), Texts::Dropped, &mut |a| {
+            acts.push(a);
+            Ok(())
+        })?;
         Ok(acts)
     }
 

@@ -24,7 +24,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 17;
+pub const SCHEMA_VERSION: u32 = 18;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -124,6 +124,10 @@ pub struct Fields {
     /// title, being a code: [`crate::refs::resolve::act_lookup_keys`]), so that the acts a
     /// few references may lead to are read without reading every act.
     pub act_lookup: Field,
+    /// Raw, on act documents: the lookup keys of the acts its references to other acts may
+    /// lead to (`*` when any act may be one: [`crate::refs::resolve::cited_lookup_keys`]),
+    /// so that what cites an act is read without reading every act.
+    pub act_cites: Field,
 }
 
 fn analyzed(tokenizer: &str, stored: bool) -> TextOptions {
@@ -219,6 +223,7 @@ pub fn build_schema() -> (Schema, Fields) {
         numbers: b.add_text_field("numbers", STRING),
         act_json: b.add_text_field("act_json", stored_only),
         act_lookup: b.add_text_field("act_lookup", STRING),
+        act_cites: b.add_text_field("act_cites", STRING),
     };
     (b.build(), fields)
 }

@@ -249,6 +249,29 @@ pub fn cited_lookup_keys(cited: &CitedAct) -> Option<Vec<String>> {
     Some(keys)
 }
 
+/// The key [`act_cites_keys`] gives for a reference that may lead to any act.
+pub const CITES_ANY: &str = "*";
+
+/// The lookup keys of every act `act`'s references to other acts (in any edition) may lead
+/// to ([`cited_lookup_keys`]), [`CITES_ANY`] for one that may lead to any act.
+pub fn act_cites_keys(act: &Act) -> Vec<String> {
+    let mut keys = Vec::new();
+    let all = act
+        .references
+        .iter()
+        .chain(act.versions.iter().flat_map(|v| v.references.iter()));
+    for r in all.filter(|r| r.resolution.is_none()) {
+        let Some(cited) = &r.act else { continue };
+        match cited_lookup_keys(cited) {
+            Some(k) => keys.extend(k),
+            None => keys.push(CITES_ANY.to_string()),
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
 /// A number without blanks, lowercased (`11-1-4/1`, `n 148` → `148`).
 fn norm_number(n: &str) -> String {
     let n: String = n.chars().filter(|c| !c.is_whitespace()).collect();

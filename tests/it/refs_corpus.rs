@@ -880,14 +880,9 @@ fn show_refs_and_cited_by_read_the_wording_of_the_date_asked_for() {
     );
 }
 
-/// The catalog a few acts need (`catalog_for`: they and the acts their references may lead
-/// to, found by the index's lookup keys) resolves and cites every reference exactly as the
-/// whole corpus's catalog does, on every date, for every act of a corpus of the seeds and the
-/// fixtures (where references lead from act to act).
-#[test]
-fn a_catalog_for_some_acts_answers_as_the_whole_catalog() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let corpus = tmp.path().join("corpus");
+/// The index of the seeds and the fixtures together (references lead from act to act).
+fn combined_index(tmp: &Path) -> zanlex::ZanIndex {
+    let corpus = tmp.join("corpus");
     for (from, to) in [
         ("corpus", "seeds"),
         ("tests/fixtures/mirror", "mirror"),
@@ -897,8 +892,56 @@ fn a_catalog_for_some_acts_answers_as_the_whole_catalog() {
         crate::common::copy_dir(&root().join(from), &corpus.join(to));
     }
     let opts = zanlex::BuildOptions::default();
-    let (index, _) =
-        zanlex::ZanIndex::open_or_build(&corpus, tmp.path().join("index"), &opts).expect("index");
+    zanlex::ZanIndex::open_or_build(&corpus, tmp.join("index"), &opts)
+        .expect("index")
+        .0
+}
+
+/// What cites an act, read from the catalog the index gives for it (`catalog_citing`: the
+/// acts whose references may lead to it, found by their keys), is exactly what cites it in the
+/// whole corpus's catalog: for every act and every unit of it, within or exact, on three dates.
+#[test]
+fn a_catalog_citing_an_act_answers_cited_by_as_the_whole_catalog() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let index = combined_index(tmp.path());
+    let whole = index.catalog().expect("catalog");
+    let dates = [None, Some(day(2019, 6, 1)), Some(day(2022, 12, 1))];
+    let mut ids: Vec<&str> = whole.acts().iter().map(|a| a.id.as_str()).collect();
+    ids.dedup();
+    let (mut checked, mut across) = (0, 0);
+    for id in ids {
+        let some = index.catalog_citing(id).expect("catalog citing the act");
+        assert!(some.acts().len() <= whole.acts().len());
+        let mut eids: Vec<Option<String>> = vec![None];
+        for a in whole.acts().iter().filter(|a| a.id == id) {
+            eids.extend(a.all_units().iter().map(|u| Some(u.eid.clone())));
+        }
+        eids.sort();
+        eids.dedup();
+        for at in dates {
+            for eid in &eids {
+                for within in [false, true] {
+                    let want = cited_by(&whole, id, eid.as_deref(), within, at);
+                    let got = cited_by(&some, id, eid.as_deref(), within, at);
+                    assert_eq!(got, want, "{id}#{eid:?} within {within} on {at:?}");
+                    checked += want.len();
+                    across += want.iter().filter(|r| r.citing.act != id).count();
+                }
+            }
+        }
+    }
+    assert!(checked >= 300, "{checked}");
+    assert!(across >= 6, "{across}");
+}
+
+/// The catalog a few acts need (`catalog_for`: they and the acts their references may lead
+/// to, found by the index's lookup keys) resolves and cites every reference exactly as the
+/// whole corpus's catalog does, on every date, for every act of a corpus of the seeds and the
+/// fixtures (where references lead from act to act).
+#[test]
+fn a_catalog_for_some_acts_answers_as_the_whole_catalog() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let index = combined_index(tmp.path());
     let whole = index.catalog().expect("catalog");
     let dates = [None, Some(day(2019, 6, 1)), Some(day(2022, 12, 1))];
     let (mut checked, mut across) = (0, 0);

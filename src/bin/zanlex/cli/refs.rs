@@ -92,7 +92,7 @@ pub fn run_cited_by(cli: &Cli, args: &CitedByArgs) -> anyhow::Result<ExitCode> {
     let printed = (|| -> anyhow::Result<()> {
         let act = index.act(act_id)?;
         check_unit(&act, eid)?;
-        let catalog = index.catalog()?;
+        let catalog = index.catalog_citing(act_id)?;
         let refs = zanlex::cited_by(&catalog, act_id, eid, !args.exact, as_of);
         print(&title(&act.id, eid), "cited_by", &refs, args.json, false)
     })();
@@ -304,7 +304,7 @@ pub(crate) fn affected(
     act: &zanlex::Act,
     changed: &[String],
 ) -> anyhow::Result<Vec<(String, Vec<ResolvedReference>)>> {
-    let catalog = index.catalog()?;
+    let catalog = index.catalog_citing(&act.id)?;
     let mut out = Vec::new();
     for eid in changed {
         let refs = zanlex::cited_by(&catalog, &act.id, Some(eid), true, None);
