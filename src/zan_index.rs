@@ -221,7 +221,7 @@ impl ZanIndex {
 
     /// A catalog enough to tell what cites act `act_id` ([`crate::cited_by()`] over it gives
     /// what it gives over [`ZanIndex::catalog`]): the acts whose references may lead to the act
-    /// (the index keeps their keys: [`crate::refs::resolve::act_cites_keys`]), the act itself,
+    /// (the index keeps the keys of the acts each act cites), the act itself,
     /// and the acts all their references may lead to ([`ZanIndex::catalog_for`]), without
     /// reading every act.
     pub fn catalog_citing(&self, act_id: &str) -> crate::Result<crate::Catalog> {
