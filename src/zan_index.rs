@@ -193,19 +193,12 @@ impl ZanIndex {
     /// reading every act of a large corpus. Falls back to the whole catalog when a reference
     /// could name any act (a name with no kind).
     pub fn catalog_for(&self, acts: Vec<Act>) -> crate::Result<crate::Catalog> {
-        let mut keys: Vec<String> = Vec::new();
-        for a in &acts {
-            let all = a
-                .references
-                .iter()
-                .chain(a.versions.iter().flat_map(|v| v.references.iter()));
-            for r in all.filter(|r| r.resolution.is_none()) {
-                let Some(cited) = &r.act else { continue };
-                match crate::refs::resolve::cited_lookup_keys(cited) {
-                    Some(k) => keys.extend(k),
-                    None => return self.catalog(),
-                }
-            }
+        let mut keys: Vec<String> = acts
+            .iter()
+            .flat_map(crate::refs::resolve::act_cites_keys)
+            .collect();
+        if keys.iter().any(|k| k == crate::refs::resolve::CITES_ANY) {
+            return self.catalog();
         }
         keys.sort();
         keys.dedup();
