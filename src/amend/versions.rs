@@ -465,19 +465,23 @@ pub fn units_as_of(act: &Act, date: NaiveDate) -> Vec<UnitAsOf> {
     out
 }
 
-/// Unit `eid` as an older edition of `act` words it on `date`: the edition in force then
-/// (`from <= date < to`), when it is not the current text and it has the unit (the wording
-/// before an amending act was applied is such an edition, read from the act's own file).
-/// `None` means the current wording answers for that date.
+/// The older edition of `act` in force on `date` (`from <= date < to`), when that is not the
+/// current text (the wording before an amending act was applied is such an edition, read
+/// from the act's own file). `None` means the current wording answers for that date.
+pub fn older_edition_at(act: &Act, date: NaiveDate) -> Option<&ActVersion> {
+    act.versions
+        .iter()
+        .find(|v| v.from.is_none_or(|f| f <= date) && v.to.is_some_and(|t| date < t))
+}
+
+/// Unit `eid` as an older edition of `act` words it on `date` ([`older_edition_at`]), when
+/// that edition has the unit.
 pub fn edition_unit<'a>(
     act: &'a Act,
     eid: &str,
     date: NaiveDate,
 ) -> Option<(&'a ActVersion, Unit)> {
-    let edition = act
-        .versions
-        .iter()
-        .find(|v| v.from.is_none_or(|f| f <= date) && v.to.is_some_and(|t| date < t))?;
+    let edition = older_edition_at(act, date)?;
     let mut found = None;
     crate::model::walk_with_path(&edition.units, &mut |path| {
         if found.is_none() && path[path.len() - 1].eid == eid {

@@ -109,12 +109,7 @@ impl<'a> Wording<'a> {
     /// the act's own date (or its first edition's, when its date is unknown) it has no
     /// wording, and no references.
     pub fn of(act: &'a Act, at: Option<NaiveDate>) -> Self {
-        let older = at.and_then(|d| {
-            let newest = act.versions.len().saturating_sub(1);
-            act.versions[..newest]
-                .iter()
-                .find(|v| v.from.is_none_or(|f| f <= d) && v.to.is_some_and(|t| d < t))
-        });
+        let older = at.and_then(|d| crate::amend::versions::older_edition_at(act, d));
         let start = act
             .date()
             .or_else(|| act.versions.first().and_then(|v| v.from));
