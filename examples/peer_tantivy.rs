@@ -105,7 +105,11 @@ fn query(dir: &Path, queries: &Path) -> Res<()> {
         let line = line?;
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() >= 4 {
-            qs.push(parser.parse_query(cols[3])?);
+            qs.push((
+                cols[0].to_string(),
+                cols[1].to_string(),
+                parser.parse_query(cols[3])?,
+            ));
         }
     }
     let run = |q: &dyn tantivy::query::Query| -> Res<usize> {
@@ -115,23 +119,50 @@ fn query(dir: &Path, queries: &Path) -> Res<()> {
         }
         Ok(top.len())
     };
-    for q in &qs {
+    for (_, _, q) in &qs {
         run(q.as_ref())?; // warm-up pass
     }
     let mut lat = Vec::with_capacity(qs.len());
+    let mut by_kind: std::collections::BTreeMap<&str, Vec<f64>> = Default::default();
     let mut hits = 0;
     let t0 = Instant::now();
-    for q in &qs {
+    for (kind, _, q) in &qs {
         let s = Instant::now();
         hits += run(q.as_ref())?;
-        lat.push(s.elapsed().as_secs_f64());
+        let t = s.elapsed().as_secs_f64();
+        lat.push(t);
+        by_kind.entry(kind).or_default().push(t);
     }
     let total = t0.elapsed().as_secs_f64();
-    print_stats(&mut lat, total, hits);
+    // Each query's time, slowest first, beside zanlex_query's `ZANLEX_QUERY_EACH` list.
+    if std::env::var_os("PEER_QUERY_EACH").is_some() {
+        let mut rows: Vec<(f64, &str, &str)> = lat
+            .iter()
+            .zip(&qs)
+            .map(|(t, (kind, text, _))| (t * 1e3, kind.as_str(), text.as_str()))
+            .collect();
+        rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (ms, kind, text) in rows {
+            eprintln!("{ms:9.3}\t{kind}\t{text}");
+        }
+    }
+    let kinds: serde_json::Map<String, serde_json::Value> = by_kind
+        .iter_mut()
+        .map(|(k, v)| {
+            v.sort_by(f64::total_cmp);
+            (k.to_string(), serde_json::json!(v[v.len() / 2] * 1e3))
+        })
+        .collect();
+    print_stats(&mut lat, total, hits, kinds);
     Ok(())
 }
 
-fn print_stats(lat: &mut [f64], total: f64, hits: usize) {
+fn print_stats(
+    lat: &mut [f64],
+    total: f64,
+    hits: usize,
+    kinds: serde_json::Map<String, serde_json::Value>,
+) {
     lat.sort_by(f64::total_cmp);
     let n = lat.len().max(1);
     println!(
@@ -142,6 +173,7 @@ fn print_stats(lat: &mut [f64], total: f64, hits: usize) {
             "p99_ms": lat.get(((n as f64 * 0.99) as usize).min(n - 1)).copied().unwrap_or(0.0) * 1e3,
             "qps": lat.len() as f64 / total,
             "hits": hits,
+            "p50_ms_by_kind": kinds,
         })
     );
 }

@@ -10,6 +10,7 @@
 //! `TopDocs` with `tweak_score` would return, in the same order (score, then segment and
 //! document, ascending).
 
+use super::prune::Floor;
 use super::title::ActScores;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
@@ -60,6 +61,9 @@ impl Adjust {
 pub(super) struct TopAdjusted {
     pub(super) limit: usize,
     pub(super) adjust: Adjust,
+    /// Where the query's scorers read the bar a match must beat, when they may skip matches
+    /// ([`super::prune`]); it also carries the bar from one segment to the next.
+    pub(super) floor: Option<std::sync::Arc<Floor>>,
 }
 
 impl Collector for TopAdjusted {
@@ -78,7 +82,8 @@ impl Collector for TopAdjusted {
             segment_ord,
             limit: self.limit.max(1),
             best: Vec::with_capacity(2 * self.limit.max(1)),
-            threshold: None,
+            threshold: self.floor.as_ref().and_then(|f| f.kept()),
+            floor: self.floor.clone(),
             count: 0,
             titles: std::sync::Arc::clone(&a.titles),
             best_title: a.best_title,
@@ -121,6 +126,7 @@ pub(super) struct SegmentTop {
     /// The lowest score kept at the last cut: a later document (all come in increasing order)
     /// needs more to be among the best.
     threshold: Option<Score>,
+    floor: Option<std::sync::Arc<Floor>>,
     count: usize,
     titles: std::sync::Arc<ActScores>,
     best_title: Score,
@@ -130,12 +136,17 @@ pub(super) struct SegmentTop {
 }
 
 impl SegmentTop {
-    fn adjusted(&self, doc: DocId, score: Score) -> Score {
+    /// `score` adjusted; `None` when its title score does not lift it over the threshold
+    /// (the factors only lower it): the other columns are then not read.
+    fn adjusted(&self, doc: DocId, score: Score) -> Option<Score> {
         let mut score = score;
         if let Some(keys) = &self.act_key {
             if let Some(bonus) = keys.first(doc).and_then(|k| self.titles.get(&k)) {
                 score += bonus;
             }
+        }
+        if self.threshold.is_some_and(|t| score <= t) {
+            return None;
         }
         if self.placeholder.as_ref().and_then(|c| c.first(doc)) == Some(1) {
             score *= PLACEHOLDER_FACTOR;
@@ -143,7 +154,7 @@ impl SegmentTop {
         if self.act_repealed.as_ref().and_then(|c| c.first(doc)) == Some(1) {
             score *= REPEALED_ACT_FACTOR;
         }
-        score
+        Some(score)
     }
 
     /// Keeps the best `limit` candidates; the lowest of them is the new threshold.
@@ -153,6 +164,9 @@ impl SegmentTop {
             .select_nth_unstable_by(limit - 1, |a, b| better_first(a.0, a.1, b.0, b.1));
         self.best.truncate(limit);
         self.threshold = self.best.iter().map(|c| c.0).reduce(Score::min);
+        if let (Some(floor), Some(t)) = (&self.floor, self.threshold) {
+            floor.raise(t, t - self.best_title);
+        }
     }
 }
 
@@ -167,7 +181,9 @@ impl SegmentCollector for SegmentTop {
                 return;
             }
         }
-        let score = self.adjusted(doc, score);
+        let Some(score) = self.adjusted(doc, score) else {
+            return;
+        };
         if self.threshold.is_some_and(|t| score <= t) {
             return;
         }
@@ -258,7 +274,14 @@ mod tests {
                 IndexRecordOption::WithFreqs,
             );
             let (ours, count) = searcher
-                .search(&query, &TopAdjusted { limit, adjust })
+                .search(
+                    &query,
+                    &TopAdjusted {
+                        limit,
+                        adjust,
+                        floor: None,
+                    },
+                )
                 .expect("a search");
             let tweaked = TopDocs::with_limit(limit).tweak_score(move |segment: &SegmentReader| {
                 let fast = segment.fast_fields();

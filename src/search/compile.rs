@@ -9,6 +9,7 @@
 use super::coverage::Coverage;
 use super::definitions::Definitions;
 use super::dismax::DisMax;
+use super::prune::{Bounded, Floor};
 use super::query::{Filter, Query};
 use super::synonym::{SynonymPhrase, Synonyms, TermSet};
 use super::thesaurus::Thesaurus;
@@ -16,6 +17,7 @@ use crate::analysis::{stem_range, KK_EXACT, KK_STEM};
 use crate::index::schema::{to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
 use crate::index::Store;
 use std::ops::Bound;
+use std::sync::Arc;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery,
     Query as TQuery, RangeQuery, TermQuery,
@@ -129,8 +131,11 @@ fn words_query(index: &Store, words: Words, slop: u32) -> Option<Box<dyn TQuery>
         })
         .collect();
     Some(match (single, words.len()) {
-        (Some(mut one), 1) => Box::new(TermQuery::new(one.pop()?.1, IndexRecordOption::WithFreqs)),
-        (Some(terms), _) => Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)),
+        (Some(mut one), 1) => {
+            let term = one.pop()?.1;
+            bounded_term(term)
+        }
+        (Some(terms), _) => bounded_phrase(terms, slop),
         (None, 1) => Box::new(Synonyms::new(lengths, words.into_iter().next()?.1)),
         (None, _) => {
             let words = words
@@ -147,19 +152,29 @@ fn field_query(index: &Store, field: Field, text: &str, slop: u32) -> Option<Box
     let toks = analyze_field(index, field, text);
     match toks.len() {
         0 => None,
-        1 => Some(Box::new(TermQuery::new(
-            Term::from_field_text(field, &toks[0].1),
-            IndexRecordOption::WithFreqs,
-        ))),
+        1 => Some(bounded_term(Term::from_field_text(field, &toks[0].1))),
         _ => {
             let base = toks[0].0;
             let terms: Vec<(usize, Term)> = toks
                 .iter()
                 .map(|(p, t)| (p.saturating_sub(base), Term::from_field_text(field, t)))
                 .collect();
-            Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
+            Some(bounded_phrase(terms, slop))
         }
     }
+}
+
+/// tantivy's term query for `term`, with the most it can score ([`Bounded`]).
+fn bounded_term(term: Term) -> Box<dyn TQuery> {
+    let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+    Box::new(Bounded::new(Box::new(q), vec![term]))
+}
+
+/// tantivy's phrase query for `terms` (offsets and terms), with the most it can score.
+fn bounded_phrase(terms: Vec<(usize, Term)>, slop: u32) -> Box<dyn TQuery> {
+    let all: Vec<Term> = terms.iter().map(|(_, t)| t.clone()).collect();
+    let q = PhraseQuery::new_with_offset_and_slop(terms, slop);
+    Box::new(Bounded::new(Box::new(q), all))
 }
 
 /// The loose (`kk_loose`) form of `text`: each loose word searched as its `kk_loose` term and
@@ -450,10 +465,31 @@ pub fn compile(
     words: WordMatch,
     synonyms: bool,
 ) -> Option<Box<dyn TQuery>> {
+    compile_pruned(index, q, words, synonyms, None)
+}
+
+/// [`compile`], and with `floor`, the words and phrases whose scores a match's score adds up
+/// may skip the matches that cannot rank ([`super::prune`]): each is a slot of `floor`.
+pub(crate) fn compile_pruned(
+    index: &Store,
+    q: &Query,
+    words: WordMatch,
+    synonyms: bool,
+    floor: Option<&Arc<Floor>>,
+) -> Option<Box<dyn TQuery>> {
     let f = index.fields();
+    let alone = |q: Box<dyn TQuery>| match floor {
+        Some(floor) => {
+            floor.expect_slots(1);
+            with_slot(q, floor, 0)
+        }
+        None => q,
+    };
     match q {
-        Query::Term(w) => word_slots(index, &[w.as_str()], synonyms, false).pop(),
-        Query::Phrase { text, slop } => dismax(index, text, *slop, &phrase_targets(f)),
+        Query::Term(w) => word_slots(index, &[w.as_str()], synonyms, false)
+            .pop()
+            .map(alone),
+        Query::Phrase { text, slop } => dismax(index, text, *slop, &phrase_targets(f)).map(alone),
         Query::Filter(filter) => Some(filter_query(f, filter)),
         Query::Not(inner) => {
             let inner = compile(index, inner, WordMatch::All, false)?;
@@ -522,6 +558,9 @@ pub fn compile(
                 _ => {
                     positive |= !slots.is_empty();
                     subs.extend(slots.into_iter().map(|q| (Occur::Must, q)));
+                    if let Some(floor) = floor {
+                        subs = with_slots(subs, floor);
+                    }
                 }
             }
             if subs.is_empty() {
@@ -540,6 +579,36 @@ pub fn compile(
             }
             Some(Box::new(BooleanQuery::new(subs)))
         }
+    }
+}
+
+/// `subs` (the parts of a conjunction) with each part that scores made a slot of `floor`:
+/// a match's score is the sum of theirs.
+fn with_slots(
+    subs: Vec<(Occur, Box<dyn TQuery>)>,
+    floor: &Arc<Floor>,
+) -> Vec<(Occur, Box<dyn TQuery>)> {
+    let scores = |o: Occur, q: &dyn TQuery| o == Occur::Must && !q.as_any().is::<ConstScoreQuery>();
+    floor.expect_slots(subs.iter().filter(|(o, q)| scores(*o, q.as_ref())).count());
+    let mut slot = 0;
+    subs.into_iter()
+        .map(|(o, q)| {
+            if !scores(o, q.as_ref()) {
+                return (o, q);
+            }
+            slot += 1;
+            (o, with_slot(q, floor, slot - 1))
+        })
+        .collect()
+}
+
+/// `q` as slot `slot` of `floor` when it is a word's or phrase's [`DisMax`]; any other part
+/// stays as it is, and its slot, never told the most it can score, keeps the others from
+/// skipping anything.
+fn with_slot(q: Box<dyn TQuery>, floor: &Arc<Floor>, slot: usize) -> Box<dyn TQuery> {
+    match q.downcast::<DisMax>() {
+        Ok(d) => Box::new(d.pruned_by(Arc::clone(floor), slot)),
+        Err(q) => q,
     }
 }
 

@@ -8,6 +8,8 @@
 //! lowest document instead. The score is the same: the best clause's score plus
 //! `tie_breaker` times the others'.
 
+use super::prune::{self, Floor};
+use std::sync::Arc;
 use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
@@ -40,6 +42,8 @@ pub struct DisMax {
     /// How many times each clause counts among the others (see [`DisMax::counting`]).
     counts: Vec<Score>,
     tie_breaker: Score,
+    /// The search's floor and this word's slot in it, when its matches may be skipped.
+    prune: Option<(Arc<Floor>, usize)>,
 }
 
 impl DisMax {
@@ -50,7 +54,15 @@ impl DisMax {
             clauses,
             counts,
             tie_breaker,
+            prune: None,
         }
+    }
+
+    /// Skips the documents that cannot rank: the query's score is a sum of words, this one
+    /// in slot `slot` of `floor` ([`super::prune`]).
+    pub(crate) fn pruned_by(mut self, floor: Arc<Floor>, slot: usize) -> Self {
+        self.prune = Some((floor, slot));
+        self
     }
 
     /// Clause `i` counts `count` times its score in the sum of the others' scores: it stands
@@ -70,6 +82,7 @@ impl Clone for DisMax {
             clauses: cloned(&self.clauses),
             counts: self.counts.clone(),
             tie_breaker: self.tie_breaker,
+            prune: self.prune.clone(),
         }
     }
 }
@@ -77,10 +90,16 @@ impl Clone for DisMax {
 impl Query for DisMax {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let weights = weights_of(&self.clauses, enable_scoring)?;
+        // Without scoring there is no bar to skip under.
+        let prune = match enable_scoring {
+            EnableScoring::Enabled { .. } => self.prune.clone(),
+            EnableScoring::Disabled { .. } => None,
+        };
         Ok(Box::new(DisMaxWeight {
             weights,
             counts: self.counts.clone(),
             tie_breaker: self.tie_breaker,
+            prune,
         }))
     }
 
@@ -95,6 +114,7 @@ struct DisMaxWeight {
     weights: Vec<Box<dyn Weight>>,
     counts: Vec<Score>,
     tie_breaker: Score,
+    prune: Option<(Arc<Floor>, usize)>,
 }
 
 impl Weight for DisMaxWeight {
@@ -108,15 +128,42 @@ impl Weight for DisMaxWeight {
                 counts.push(count);
             }
         }
-        Ok(match (scorers.len(), counts.first()) {
+        let maxes: Vec<Score> = scorers
+            .iter()
+            .map(|s| prune::max_score(s.as_ref()))
+            .collect();
+        let scorer: Box<dyn Scorer> = match (scorers.len(), counts.first()) {
             (0, _) => Box::new(EmptyScorer),
             (1, Some(1.0)) => scorers.remove(0),
-            _ => Box::new(DisMaxScorer {
-                heads: Heads::new(scorers),
-                counts,
-                tie_breaker: self.tie_breaker,
-            }),
-        })
+            _ => {
+                let prune = self.prune.as_ref().map(|(floor, slot)| {
+                    let mut by_max: Vec<usize> = (0..maxes.len()).collect();
+                    by_max.sort_by(|&a, &b| maxes[a].total_cmp(&maxes[b]));
+                    Prune {
+                        floor: Arc::clone(floor),
+                        slot: *slot,
+                        raw: Score::NEG_INFINITY,
+                        others: None,
+                        bar: Score::NEG_INFINITY,
+                        by_max,
+                        walked: vec![true; maxes.len()],
+                    }
+                });
+                Box::new(DisMaxScorer {
+                    heads: Heads::new(scorers),
+                    counts,
+                    tie_breaker: self.tie_breaker,
+                    maxes,
+                    prune,
+                    known: None,
+                    scratch: Vec::new(),
+                })
+            }
+        };
+        if let Some((floor, slot)) = &self.prune {
+            floor.register(*slot, prune::max_score(scorer.as_ref()));
+        }
+        Ok(scorer)
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -212,6 +259,92 @@ impl Heads {
         self.doc
     }
 
+    /// [`Heads::advance`] through the scorers `walked` marks (all with `None`); the others
+    /// stay where they are until [`Heads::catch_up`].
+    fn advance_walked(&mut self, walked: Option<&[bool]>) -> DocId {
+        let Some(walked) = walked else {
+            return self.advance();
+        };
+        if self.doc == TERMINATED {
+            return TERMINATED;
+        }
+        let mut lowest = TERMINATED;
+        for ((s, d), &w) in self
+            .scorers
+            .iter_mut()
+            .zip(self.docs.iter_mut())
+            .zip(walked)
+        {
+            if !w {
+                continue;
+            }
+            if *d <= self.doc {
+                *d = if *d == self.doc {
+                    s.advance()
+                } else {
+                    s.seek(self.doc + 1)
+                };
+            }
+            lowest = lowest.min(*d);
+        }
+        self.doc = lowest;
+        lowest
+    }
+
+    /// [`Heads::seek`] through the scorers `walked` marks (all with `None`).
+    fn seek_walked(&mut self, target: DocId, walked: Option<&[bool]>) -> DocId {
+        let Some(walked) = walked else {
+            return self.seek(target);
+        };
+        if self.doc >= target {
+            return self.doc;
+        }
+        let mut lowest = TERMINATED;
+        for ((s, d), &w) in self
+            .scorers
+            .iter_mut()
+            .zip(self.docs.iter_mut())
+            .zip(walked)
+        {
+            if !w {
+                continue;
+            }
+            if *d < target {
+                *d = s.seek(target);
+            }
+            lowest = lowest.min(*d);
+        }
+        self.doc = lowest;
+        lowest
+    }
+
+    /// Moves scorer `i` up to the current document, if it is behind.
+    fn catch_up_one(&mut self, i: usize) {
+        if let (Some(s), Some(d)) = (self.scorers.get_mut(i), self.docs.get_mut(i)) {
+            if *d < self.doc && self.doc != TERMINATED {
+                *d = s.seek(self.doc);
+            }
+        }
+    }
+
+    /// Moves the scorers `walked` leaves out up to the current document.
+    fn catch_up(&mut self, walked: &[bool]) {
+        let doc = self.doc;
+        if doc == TERMINATED {
+            return;
+        }
+        for ((s, d), &w) in self
+            .scorers
+            .iter_mut()
+            .zip(self.docs.iter_mut())
+            .zip(walked)
+        {
+            if !w && *d < doc {
+                *d = s.seek(doc);
+            }
+        }
+    }
+
     pub(crate) fn size_hint(&self) -> u32 {
         self.scorers
             .iter()
@@ -231,20 +364,186 @@ impl Heads {
     }
 }
 
+/// `max + (Σ count·score − max) × tie_breaker` over `scores` (`None`: the clause is not on
+/// the document): a disjunction-max score, rising with each clause's score.
+fn combine(
+    scores: impl Iterator<Item = Option<Score>>,
+    counts: &[Score],
+    tie_breaker: Score,
+) -> Score {
+    let (mut max, mut sum) = (0.0 as Score, 0.0 as Score);
+    for (x, count) in scores.zip(counts) {
+        if let Some(x) = x {
+            sum += x * count;
+            max = max.max(x);
+        }
+    }
+    max + (sum - max) * tie_breaker
+}
+
 /// [`DisMax`]'s scorer: the union of its clauses' scorers.
-struct DisMaxScorer {
+pub(crate) struct DisMaxScorer {
     heads: Heads,
     counts: Vec<Score>,
     tie_breaker: Score,
+    /// Each clause's largest score ([`prune::max_score`]).
+    maxes: Vec<Score>,
+    /// Skipping what cannot rank, when the query word is a slot of a pruned search.
+    prune: Option<Prune>,
+    /// The score of the current document, when working it out decided to stop there.
+    known: Option<(DocId, Score)>,
+    /// Each clause's score on a document being weighed (or the most it can give).
+    scratch: Vec<Option<Score>>,
+}
+
+/// How a [`DisMaxScorer`] skips the documents that cannot be among the best.
+struct Prune {
+    floor: Arc<Floor>,
+    slot: usize,
+    /// The collector's raw bar the state below was worked out for.
+    raw: Score,
+    /// The most the other slots add, read once every slot's scorer is made.
+    others: Option<Score>,
+    /// What this word must score for a match to rank.
+    bar: Score,
+    /// Clauses by their largest score, least first.
+    by_max: Vec<usize>,
+    /// Whether each clause is walked; the others are only looked up on the walked ones'
+    /// documents: together they cannot reach the bar.
+    walked: Vec<bool>,
+}
+
+impl DisMaxScorer {
+    /// The most it scores on any document.
+    pub(crate) fn max_score(&self) -> Score {
+        combine(
+            self.maxes.iter().map(|&m| Some(m)),
+            &self.counts,
+            self.tie_breaker,
+        )
+    }
+
+    /// Reads the collector's bar; when it rose, works out again which clauses are walked.
+    fn refresh(&mut self) {
+        let Some(p) = self.prune.as_mut() else {
+            return;
+        };
+        let raw = p.floor.raw();
+        if raw == p.raw {
+            return;
+        }
+        p.raw = raw;
+        let others = *p.others.get_or_insert_with(|| p.floor.others(p.slot));
+        p.bar = prune::under(raw - others);
+        // The longest run of the least clauses that cannot reach the bar together.
+        let mut skipped = vec![false; self.maxes.len()];
+        for &i in &p.by_max {
+            skipped[i] = true;
+            let reach = combine(
+                self.maxes
+                    .iter()
+                    .zip(&skipped)
+                    .map(|(&m, &s)| s.then_some(m)),
+                &self.counts,
+                self.tie_breaker,
+            );
+            if reach > p.bar {
+                skipped[i] = false;
+                break;
+            }
+        }
+        let walked: Vec<bool> = skipped.iter().map(|s| !s).collect();
+        if walked != p.walked {
+            p.floor.mark_pruned();
+            p.walked = walked;
+        }
+    }
+
+    /// From the walked clauses' document at hand, the first that can rank.
+    fn settle(&mut self) -> DocId {
+        let DisMaxScorer {
+            heads,
+            counts,
+            tie_breaker,
+            maxes,
+            prune: Some(p),
+            known,
+            scratch,
+        } = self
+        else {
+            return self.heads.doc();
+        };
+        if p.bar == Score::NEG_INFINITY {
+            return heads.doc();
+        }
+        loop {
+            let doc = heads.doc();
+            if doc == TERMINATED {
+                return doc;
+            }
+            // The walked clauses' scores, and the most the others can add.
+            scratch.clear();
+            scratch.extend((0..maxes.len()).map(|i| {
+                if p.walked[i] {
+                    heads.score_on_doc(i)
+                } else {
+                    Some(maxes[i])
+                }
+            }));
+            // The others looked up one at a time, the one that can add most first, until
+            // the document cannot rank or every score is known.
+            let mut bound = combine(scratch.iter().copied(), counts, *tie_breaker);
+            for &i in p.by_max.iter().rev() {
+                if bound <= p.bar {
+                    break;
+                }
+                if !p.walked[i] {
+                    heads.catch_up_one(i);
+                    scratch[i] = heads.score_on_doc(i);
+                    bound = combine(scratch.iter().copied(), counts, *tie_breaker);
+                }
+            }
+            if bound > p.bar {
+                *known = Some((doc, bound));
+                return doc;
+            }
+            p.floor.mark_pruned();
+            heads.advance_walked(Some(&p.walked));
+        }
+    }
+
+    fn exact_score(&mut self) -> Score {
+        let heads = &mut self.heads;
+        combine(
+            (0..self.counts.len()).map(|i| heads.score_on_doc(i)),
+            &self.counts,
+            self.tie_breaker,
+        )
+    }
 }
 
 impl DocSet for DisMaxScorer {
     fn advance(&mut self) -> DocId {
-        self.heads.advance()
+        if self.prune.is_none() {
+            return self.heads.advance();
+        }
+        self.refresh();
+        let walked = self.prune.as_ref().map(|p| p.walked.as_slice());
+        self.heads.advance_walked(walked);
+        self.settle()
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        self.heads.seek(target)
+        if self.prune.is_none() {
+            return self.heads.seek(target);
+        }
+        if self.heads.doc() >= target {
+            return self.heads.doc();
+        }
+        self.refresh();
+        let walked = self.prune.as_ref().map(|p| p.walked.as_slice());
+        self.heads.seek_walked(target, walked);
+        self.settle()
     }
 
     fn doc(&self) -> DocId {
@@ -258,14 +557,16 @@ impl DocSet for DisMaxScorer {
 
 impl Scorer for DisMaxScorer {
     fn score(&mut self) -> Score {
-        let (mut max, mut sum) = (0.0 as Score, 0.0 as Score);
-        for (i, count) in self.counts.iter().enumerate() {
-            if let Some(x) = self.heads.score_on_doc(i) {
-                sum += x * count;
-                max = max.max(x);
+        let doc = self.heads.doc();
+        if let Some((known, score)) = self.known {
+            if known == doc {
+                return score;
             }
         }
-        max + (sum - max) * self.tie_breaker
+        if let Some(p) = &self.prune {
+            self.heads.catch_up(&p.walked);
+        }
+        self.exact_score()
     }
 }
 

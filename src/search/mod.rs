@@ -18,6 +18,7 @@ pub mod definitions;
 pub mod dismax;
 mod lead;
 pub mod numbers;
+mod prune;
 pub mod query;
 pub mod question;
 pub mod restore;
@@ -38,6 +39,7 @@ use crate::model::{ActKind, Amendment};
 use chrono::NaiveDate;
 use collect::Adjust;
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::Instant;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query as TQuery};
@@ -67,6 +69,10 @@ pub struct SearchRequest {
     pub status: Option<crate::model::StatusKind>,
     /// Keeps hits in one language's expressions (`None`: both).
     pub lang: Option<crate::model::Lang>,
+    /// Counts every match. By default a search skips the matches that cannot be among the
+    /// best `limit` (the hits are the same), and its total is then a lower bound
+    /// ([`SearchResults::total_is_lower_bound`]).
+    pub exact_total: bool,
 }
 
 impl SearchRequest {
@@ -81,6 +87,7 @@ impl SearchRequest {
             kind: None,
             status: None,
             lang: None,
+            exact_total: false,
         }
     }
 
@@ -138,6 +145,17 @@ impl SearchRequest {
         self.lang = Some(lang);
         self
     }
+
+    /// Counts every match, so that the total is exact (the search may take longer).
+    ///
+    /// ```
+    /// use zanlex::SearchRequest;
+    /// assert!(SearchRequest::new("тіркеу").exact_total(true).exact_total);
+    /// ```
+    pub fn exact_total(mut self, exact: bool) -> Self {
+        self.exact_total = exact;
+        self
+    }
 }
 
 fn qerr(req: &SearchRequest, reason: impl Into<String>) -> crate::Error {
@@ -180,8 +198,10 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         Some(t) => title::act_scores(index, &searcher, t.as_ref())?,
         None => title::ActScores::default(),
     };
-    let build = |words: compile::WordMatch| -> crate::Result<BooleanQuery> {
-        let main = compile::compile(index, &q, words, typed_as_words).ok_or_else(|| {
+    let build = |words: compile::WordMatch,
+                 floor: Option<&Arc<prune::Floor>>|
+     -> crate::Result<BooleanQuery> {
+        let main = compile::compile_pruned(index, &q, words, typed_as_words, floor).ok_or_else(|| {
             qerr(req, "nothing searchable: the query has no words (only punctuation or symbols); type a word")
         })?;
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, main)];
@@ -199,13 +219,16 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         req.limit
     };
     let adjust = Adjust::new(&searcher, f, titles, req.as_of.is_none());
-    let tq = build(words)?;
-    let (mut top, mut total) = top_adjusted(&searcher, &tq, fetch, &adjust)?;
+    let floor = (!req.exact_total).then(|| Arc::new(prune::Floor::new()));
+    let tq = build(words, floor.as_ref())?;
+    let (mut top, mut total) = top_adjusted(&searcher, &tq, fetch, &adjust, floor.clone())?;
+    let mut total_is_lower_bound = floor.as_ref().is_some_and(|f| f.pruned());
     let mut relaxed = false;
     if total == 0 && q.is_plain_words() {
-        let tq = build(compile::WordMatch::Any)?;
-        (top, total) = top_adjusted(&searcher, &tq, fetch, &adjust)?;
+        let tq = build(compile::WordMatch::Any, None)?;
+        (top, total) = top_adjusted(&searcher, &tq, fetch, &adjust, None)?;
         relaxed = total > 0;
+        total_is_lower_bound = false;
     }
     let (mut hits, verified) = read_hits(index, &searcher, top, req, &hl)?;
     if hl.needs_verify() {
@@ -251,6 +274,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     Ok(SearchResults {
         query: req.text.clone(),
         total,
+        total_is_lower_bound,
         took_ms: (started.elapsed().as_secs_f64() * 1e6).round() / 1e3,
         hits,
         relaxed,
@@ -382,7 +406,7 @@ fn through_twins(
         return Ok(Vec::new());
     };
     let f = index.fields();
-    let (top, _) = top_adjusted(searcher, query, want * 2 + 4, adjust)?;
+    let (top, _) = top_adjusted(searcher, query, want * 2 + 4, adjust, None)?;
     let mut seen: HashSet<(String, String)> = have
         .iter()
         .map(|h| (h.act.id.clone(), h.unit.eid.clone()))
@@ -470,10 +494,12 @@ fn top_adjusted(
     query: &dyn TQuery,
     limit: usize,
     adjust: &Adjust,
+    floor: Option<Arc<prune::Floor>>,
 ) -> crate::Result<(Vec<(f32, DocAddress)>, usize)> {
     let collector = collect::TopAdjusted {
         limit,
         adjust: adjust.clone(),
+        floor,
     };
     Ok(searcher.search(query, &collector)?)
 }

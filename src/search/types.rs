@@ -110,8 +110,14 @@ pub struct Hit {
 pub struct SearchResults {
     /// The query as typed.
     pub query: String,
-    /// Number of matching units (before `limit`).
+    /// Number of matching units (before `limit`); a lower bound when
+    /// [`SearchResults::total_is_lower_bound`].
     pub total: usize,
+    /// True when the search skipped matches that could not be among the hits, so that
+    /// `total` counts only those it looked at: there are at least that many
+    /// ([`crate::SearchRequest::exact_total`] counts them all).
+    #[serde(default)]
+    pub total_is_lower_bound: bool,
     /// Milliseconds the search took.
     pub took_ms: f64,
     /// The hits, best first.

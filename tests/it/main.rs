@@ -38,6 +38,7 @@ mod scale_corpus;
 mod scale_ingest;
 mod search_corpus;
 mod search_numbers;
+mod search_pruning;
 mod search_questions;
 mod search_synthetic;
 mod serve_api;

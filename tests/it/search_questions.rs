@@ -13,7 +13,7 @@ fn root() -> PathBuf {
 }
 
 /// One index over `corpus/`, `tests/fixtures/mirror` and `tests/fixtures/versions`.
-fn index() -> &'static ZanIndex {
+pub(crate) fn index() -> &'static ZanIndex {
     type Built = (tempfile::TempDir, ZanIndex);
     static BUILT: OnceLock<Built> = OnceLock::new();
     &BUILT

@@ -24,5 +24,15 @@ pub use phrase::SynonymPhrase;
 pub use term_set::TermSet;
 pub use word::Synonyms;
 
+/// The most `scorer` can score, when it is one of this module's.
+pub(crate) fn max_score(scorer: &dyn tantivy::query::Scorer) -> Option<tantivy::Score> {
+    let any = scorer.as_any();
+    if let Some(s) = any.downcast_ref::<word::SynonymsScorer>() {
+        return Some(s.max_score());
+    }
+    any.downcast_ref::<phrase::SynonymPhraseScorer>()
+        .map(|s| s.max_score())
+}
+
 #[cfg(test)]
 mod tests;

@@ -206,7 +206,7 @@ impl PhraseWord {
     }
 }
 
-struct SynonymPhraseScorer {
+pub(crate) struct SynonymPhraseScorer {
     /// The words, in the phrase's order.
     words: Vec<PhraseWord>,
     slop: u32,
@@ -220,6 +220,11 @@ struct SynonymPhraseScorer {
 }
 
 impl SynonymPhraseScorer {
+    /// The most it scores on any document.
+    pub(crate) fn max_score(&self) -> Score {
+        self.bm25.as_ref().map_or(0.0, Bm25Weight::max_score)
+    }
+
     /// Moves to the first document at or after `target` that has every word and the phrase.
     fn settle(&mut self, mut target: DocId) {
         loop {

@@ -120,10 +120,17 @@ impl Weight for SynonymsWeight {
 }
 
 /// [`Synonyms`]' scorer.
-struct SynonymsScorer {
+pub(crate) struct SynonymsScorer {
     union: ReadDocs,
     fieldnorms: FieldNormReader,
     bm25: Option<Bm25Weight>,
+}
+
+impl SynonymsScorer {
+    /// The most it scores on any document.
+    pub(crate) fn max_score(&self) -> Score {
+        self.bm25.as_ref().map_or(0.0, Bm25Weight::max_score)
+    }
 }
 
 impl DocSet for SynonymsScorer {

@@ -32,6 +32,10 @@ pub struct Args {
     /// Only texts in this language: kk (Kazakh) or ru (Russian); both by default.
     #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
     pub lang: Option<zanlex::Lang>,
+    /// Count every match. Without it a search skips the matches that cannot be among the
+    /// hits (the hits are the same) and the total it gives may be a lower bound.
+    #[arg(long)]
+    pub exact_total: bool,
 }
 
 /// Parses a `YYYY-MM-DD` argument.
@@ -54,6 +58,7 @@ pub(crate) struct Typed<'a> {
     pub kind: Option<&'a str>,
     pub status: Option<&'a str>,
     pub lang: Option<zanlex::Lang>,
+    pub exact_total: bool,
 }
 
 /// Checks a search as typed and makes its request, before the index is touched: the query
@@ -63,7 +68,9 @@ pub(crate) fn request(
     typed: Typed<'_>,
     name: impl Fn(&str) -> String,
 ) -> anyhow::Result<SearchRequest> {
-    let mut req = SearchRequest::new(typed.query).limit(typed.limit);
+    let mut req = SearchRequest::new(typed.query)
+        .limit(typed.limit)
+        .exact_total(typed.exact_total);
     zanlex::Query::parse(&req.text)?;
     if typed.limit == 0 || typed.limit > zanlex::MAX_LIMIT {
         return Err(UsageError(format!(
@@ -110,6 +117,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         kind: args.kind.as_deref(),
         status: args.status.as_deref(),
         lang: args.lang,
+        exact_total: args.exact_total,
     };
     let req = request(typed, flag)?;
     let (index, report) = cli.open_index()?;

@@ -74,6 +74,7 @@ pub(crate) struct SearchParams {
     kind: Option<String>,
     status: Option<String>,
     lang: Option<String>,
+    exact_total: Option<String>,
 }
 
 /// `GET /v1/search`: `zanlex search --json`, one page of it (`offset`, `limit`).
@@ -113,6 +114,7 @@ pub(crate) async fn search(
         ));
     }
     let lang = lang_param(p.lang.as_deref())?;
+    let exact_total = flag_param("exact_total", p.exact_total.as_deref())?;
     let (as_of, act, kind, status) = (
         text_param(p.as_of),
         text_param(p.act),
@@ -127,6 +129,7 @@ pub(crate) async fn search(
         kind: kind.as_deref(),
         status: status.as_deref(),
         lang,
+        exact_total,
     };
     let req = crate::cli::search::request(typed, str::to_string)?;
     let served = state.served();

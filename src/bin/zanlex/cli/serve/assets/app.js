@@ -9,7 +9,7 @@ const T = {
     placeholder: "Сөздер, \"фраза\", act:…, kind:…", kind: "Акт түрі", status: "Мәртебесі",
     any: "кез келген", dateFrom: "Акт күні, бастап", dateTo: "дейін", asOf: "Редакция күні",
     lang: "Тілі", both: "екеуі де", kk: "қазақша", ru: "орысша",
-    found: (n) => `${n} нәтиже`, none: "Ештеңе табылмады: сөздердің аздау немесе басқа түрін, не сүзгілерді азайтып көріңіз.",
+    found: (n, more) => more ? `кемінде ${n} нәтиже` : `${n} нәтиже`, none: "Ештеңе табылмады: сөздердің аздау немесе басқа түрін, не сүзгілерді азайтып көріңіз.",
     relaxed: "Барлық сөз бір бөлікте жоқ: кейбірі бар бөліктер көрсетілді.",
     next: "Келесі", prev: "Алдыңғы", copy: "Сілтемені көшіру", copied: "Көшірілді",
     permalink: "Тұрақты сілтеме", inForce: "күшінде", repealed: "күшін жойған", pending: "күшіне енбеген",
@@ -32,7 +32,7 @@ const T = {
     placeholder: "Слова, \"фраза\", act:…, kind:…", kind: "Вид акта", status: "Статус",
     any: "любой", dateFrom: "Дата акта, с", dateTo: "по", asOf: "Редакция на дату",
     lang: "Язык", both: "оба", kk: "казахский", ru: "русский",
-    found: (n) => `Найдено: ${n}`, none: "Ничего не найдено: попробуйте меньше слов, другую форму слова или меньше фильтров.",
+    found: (n, more) => more ? `Найдено: не менее ${n}` : `Найдено: ${n}`, none: "Ничего не найдено: попробуйте меньше слов, другую форму слова или меньше фильтров.",
     relaxed: "Ни в одной единице нет всех слов: показаны единицы с частью слов.",
     next: "Дальше", prev: "Назад", copy: "Копировать ссылку", copied: "Скопировано",
     permalink: "Постоянная ссылка", inForce: "действует", repealed: "утратил силу", pending: "не вступил в силу",
@@ -236,9 +236,9 @@ async function searchView(p) {
     for (const hit of res.hits) list.append(hitItem(hit, p));
     const pager = h("nav", { class: "pager", "aria-label": "pages" },
       offset > 0 ? h("a", { href: withParams("/", { ...p, offset: Math.max(0, offset - 10) }), rel: "prev" }, t("prev")) : null,
-      offset + res.hits.length < res.total ? h("a", { href: withParams("/", { ...p, offset: offset + 10 }), rel: "next", id: "next" }, t("next")) : null);
+      offset + res.hits.length < res.total || (res.total_is_lower_bound && res.hits.length === res.limit) ? h("a", { href: withParams("/", { ...p, offset: offset + 10 }), rel: "next", id: "next" }, t("next")) : null);
     results.replaceChildren(...[
-      h("p", { class: "muted", id: "count" }, t("found")(res.total), ` · ${res.took_ms} ms`),
+      h("p", { class: "muted", id: "count" }, t("found")(res.total, res.total_is_lower_bound), ` · ${res.took_ms} ms`),
       res.relaxed ? h("p", { class: "note" }, t("relaxed")) : null,
       res.hits.length ? list : h("p", { class: "note" }, t("none")),
       pager].filter(Boolean));
