@@ -113,6 +113,28 @@ fn search_json_follows_the_contract() {
     }
 }
 
+/// A search skips the matches that cannot be among its hits and says its total is then a
+/// lower bound; `--exact-total` counts all 42 units of the seed corpus with «тұрақты», and the
+/// hit is the same.
+#[test]
+fn the_total_is_a_lower_bound_unless_asked_for_exactly() {
+    let run = |extra: &[&str]| -> Value {
+        let mut args = vec!["тұрақты", "--json", "--limit", "1"];
+        args.extend_from_slice(extra);
+        let o = search(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).expect("one JSON document on stdout")
+    };
+    let (fast, exact) = (run(&[]), run(&["--exact-total"]));
+    assert_eq!(exact["total"], 42);
+    assert_eq!(exact["total_is_lower_bound"], false);
+    assert_eq!(fast["total_is_lower_bound"], true);
+    let lower = fast["total"].as_u64().expect("a total");
+    assert!((1..42).contains(&lower), "{lower}");
+    assert_eq!(fast["hits"][0]["unit"], exact["hits"][0]["unit"]);
+    assert_eq!(fast["hits"][0]["score"], exact["hits"][0]["score"]);
+}
+
 #[test]
 fn filters_and_flags() {
     let o = search(&["рұқсат", "--status", "repealed", "--json", "--limit", "50"]);

@@ -268,6 +268,15 @@ fn every_endpoint_answers_in_the_documented_shape() {
         assert_eq!(a["references"], b["references"]);
     }
     assert_eq!(res["total"], cli["total"]);
+    // `exact_total=true` counts every match, as `--exact-total` does: 45 units of the test
+    // corpus have «тұрақты».
+    let (_, exact, _) = get(&s, "/v1/search?q=тұрақты&limit=1&exact_total=true");
+    schemas.check("SearchResults", &exact);
+    assert_eq!(exact["total"], 45);
+    assert_eq!(exact["total_is_lower_bound"], false);
+    let (_, fast, _) = get(&s, "/v1/search?q=тұрақты&limit=1");
+    assert_eq!(fast["total_is_lower_bound"], true);
+    assert_eq!(fast["hits"][0]["unit"], exact["hits"][0]["unit"]);
     // A hit carries the references its unit makes.
     let (_, cites, _) = get(&s, &format!("/v1/search?q=10-тармағында&act={ACT}&limit=1"));
     schemas.check("SearchResults", &cites);
@@ -371,6 +380,7 @@ fn every_endpoint_answers_in_the_documented_shape() {
         "/v1/search?q=виза&lang=de",
         "/v1/search?q=виза&kind=novel",
         "/v1/search?q=виза&status=asleep",
+        "/v1/search?q=виза&exact_total=maybe",
         "/v1/acts/x/units/y?as_of=2020-13-01",
         "/v1/acts/x/units/y?parallel=maybe",
         "/v1/acts/x?text=maybe",

@@ -220,6 +220,20 @@ async fn drive(c: &Client, base: &str) {
     .await;
     assert_no_injected_markup(c).await;
 
+    // A total that only counts the matches looked at says "at least", and the next page is
+    // still offered.
+    c.goto(&format!("{base}/?q=тұрақты")).await.expect("search");
+    wait_true(c, "return !!document.getElementById('count')", "the count").await;
+    let count = js(c, "return document.getElementById('count').textContent").await;
+    assert!(
+        count.as_str().unwrap_or("").starts_with("кемінде "),
+        "{count}"
+    );
+    assert_eq!(
+        js(c, "return !!document.getElementById('next')").await,
+        serde_json::json!(true)
+    );
+
     // Type a query with the keyboard: `/` focuses the box.
     c.goto(&format!("{base}/")).await.expect("open the page");
     c.wait()
