@@ -197,6 +197,9 @@ impl SegmentCollector for SegmentTop {
         if self.best.len() > self.limit {
             self.cut();
         }
+        if let Some(floor) = &self.floor {
+            floor.add_segment(self.best.iter().map(|c| c.0), self.limit, self.best_title);
+        }
         let segment_ord = self.segment_ord;
         let top = self
             .best

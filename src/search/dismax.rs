@@ -259,46 +259,26 @@ impl Heads {
         self.doc
     }
 
-    /// [`Heads::advance`] through the scorers `walked` marks (all with `None`); the others
-    /// stay where they are until [`Heads::catch_up`].
-    fn advance_walked(&mut self, walked: Option<&[bool]>) -> DocId {
-        let Some(walked) = walked else {
-            return self.advance();
-        };
+    /// [`Heads::advance`] through the scorers `walked` marks; the others stay where they are
+    /// until [`Heads::catch_up`].
+    fn advance_walked(&mut self, walked: &[bool]) -> DocId {
         if self.doc == TERMINATED {
             return TERMINATED;
         }
-        let mut lowest = TERMINATED;
-        for ((s, d), &w) in self
-            .scorers
-            .iter_mut()
-            .zip(self.docs.iter_mut())
-            .zip(walked)
-        {
-            if !w {
-                continue;
-            }
-            if *d <= self.doc {
-                *d = if *d == self.doc {
-                    s.advance()
-                } else {
-                    s.seek(self.doc + 1)
-                };
-            }
-            lowest = lowest.min(*d);
-        }
-        self.doc = lowest;
-        lowest
+        self.move_walked(self.doc + 1, walked)
     }
 
-    /// [`Heads::seek`] through the scorers `walked` marks (all with `None`).
-    fn seek_walked(&mut self, target: DocId, walked: Option<&[bool]>) -> DocId {
-        let Some(walked) = walked else {
-            return self.seek(target);
-        };
+    /// [`Heads::seek`] through the scorers `walked` marks.
+    fn seek_walked(&mut self, target: DocId, walked: &[bool]) -> DocId {
         if self.doc >= target {
             return self.doc;
         }
+        self.move_walked(target, walked)
+    }
+
+    /// Moves the scorers `walked` marks to `target` or past it (one on the document before
+    /// moves on by one), and the union to the lowest of them.
+    fn move_walked(&mut self, target: DocId, walked: &[bool]) -> DocId {
         let mut lowest = TERMINATED;
         for ((s, d), &w) in self
             .scorers
@@ -310,7 +290,11 @@ impl Heads {
                 continue;
             }
             if *d < target {
-                *d = s.seek(target);
+                *d = if *d + 1 == target {
+                    s.advance()
+                } else {
+                    s.seek(target)
+                };
             }
             lowest = lowest.min(*d);
         }
@@ -508,7 +492,7 @@ impl DisMaxScorer {
                 return doc;
             }
             p.floor.mark_pruned();
-            heads.advance_walked(Some(&p.walked));
+            heads.advance_walked(&p.walked);
         }
     }
 
@@ -528,8 +512,9 @@ impl DocSet for DisMaxScorer {
             return self.heads.advance();
         }
         self.refresh();
-        let walked = self.prune.as_ref().map(|p| p.walked.as_slice());
-        self.heads.advance_walked(walked);
+        if let Some(p) = &self.prune {
+            self.heads.advance_walked(&p.walked);
+        }
         self.settle()
     }
 
@@ -541,8 +526,9 @@ impl DocSet for DisMaxScorer {
             return self.heads.doc();
         }
         self.refresh();
-        let walked = self.prune.as_ref().map(|p| p.walked.as_slice());
-        self.heads.seek_walked(target, walked);
+        if let Some(p) = &self.prune {
+            self.heads.seek_walked(target, &p.walked);
+        }
         self.settle()
     }
 

@@ -29,6 +29,10 @@ pub(crate) struct Floor {
     /// segments are collected in order, so a later match that does not beat the best `limit`
     /// of the earlier ones is not among the best. `NaN` bits: none yet.
     kept: AtomicU32,
+    /// The best adjusted scores of the segments collected so far, at most `limit` of them:
+    /// once there are `limit`, the lowest is a bar for the segments still to come, even when
+    /// no segment had `limit` matches of its own.
+    best: Mutex<Vec<Score>>,
     /// The most each slot can score in the current segment (`inf` until its scorer says).
     slots: Mutex<Vec<Score>>,
     /// Whether a scorer skipped matches, so the count is a lower bound.
@@ -41,6 +45,7 @@ impl Floor {
         Floor {
             raw: AtomicU32::new(Score::NEG_INFINITY.to_bits()),
             kept: AtomicU32::new(Score::NAN.to_bits()),
+            best: Mutex::new(Vec::new()),
             slots: Mutex::new(Vec::new()),
             pruned: AtomicBool::new(false),
         }
@@ -59,6 +64,30 @@ impl Floor {
     pub(crate) fn raise(&self, kept: Score, raw: Score) {
         self.kept.store(kept.to_bits(), Ordering::Relaxed);
         self.raw.store(raw.to_bits(), Ordering::Relaxed);
+    }
+
+    /// Adds a segment's best adjusted scores to those of the earlier segments; once they are
+    /// `limit`, raises the bar to the lowest of the best `limit` (`best_title`: the most a
+    /// match's title adds to its raw score).
+    pub(crate) fn add_segment(
+        &self,
+        scores: impl Iterator<Item = Score>,
+        limit: usize,
+        best_title: Score,
+    ) {
+        let Ok(mut best) = self.best.lock() else {
+            return;
+        };
+        best.extend(scores);
+        if best.len() < limit || limit == 0 {
+            return;
+        }
+        best.sort_unstable_by(|a, b| b.total_cmp(a));
+        best.truncate(limit);
+        let lowest = best[limit - 1];
+        if self.kept().is_none_or(|kept| lowest > kept) {
+            self.raise(lowest, lowest - best_title);
+        }
     }
 
     /// The bar the earlier segments left, if any.
