@@ -3,7 +3,7 @@
 //! A search keeps the best `limit` matches; once it holds that many, a match must score above
 //! the lowest of them. Every clause of a query word has a largest score it can give (BM25 is
 //! bounded: `idf × (k1 + 1)` times the boost), so a word's disjunction ([`super::dismax`])
-//! knows which of its clauses can lift a unit over that bar alone. The clauses that cannot
+//! knows which of its clauses cannot lift a unit over that bar even all together. Those
 //! (in a common word at 1 GB, the body-text stem clause that matches every unit with the word,
 //! when the best units also have it in a heading) are no longer walked: the word moves
 //! through the documents of the others, and looks the skipped clauses up only on those.
