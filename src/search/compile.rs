@@ -148,18 +148,35 @@ fn words_query(index: &Store, words: Words, slop: u32) -> Option<Box<dyn TQuery>
 }
 
 /// A term or phrase query for `text` in one field; `None` when the analyzer keeps no token.
+/// Text fields' queries say the most they can score ([`Bounded`]), for a search that skips
+/// what cannot rank; act-title queries do not: they score act documents, never skip, and
+/// working their bound out would read each title term's postings again
+/// ([`super::title::act_scores`] counts a title term's documents over units).
 fn field_query(index: &Store, field: Field, text: &str, slop: u32) -> Option<Box<dyn TQuery>> {
     let toks = analyze_field(index, field, text);
+    let f = index.fields();
+    let bound = field != f.title_stem && field != f.title_loose;
     match toks.len() {
         0 => None,
-        1 => Some(bounded_term(Term::from_field_text(field, &toks[0].1))),
+        1 => {
+            let term = Term::from_field_text(field, &toks[0].1);
+            Some(if bound {
+                bounded_term(term)
+            } else {
+                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+            })
+        }
         _ => {
             let base = toks[0].0;
             let terms: Vec<(usize, Term)> = toks
                 .iter()
                 .map(|(p, t)| (p.saturating_sub(base), Term::from_field_text(field, t)))
                 .collect();
-            Some(bounded_phrase(terms, slop))
+            Some(if bound {
+                bounded_phrase(terms, slop)
+            } else {
+                Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+            })
         }
     }
 }
