@@ -287,3 +287,55 @@ fn a_set_found_in_the_dictionaries_scores_as_its_terms() -> tantivy::Result<()> 
     assert_eq!(found.len(), 1);
     Ok(())
 }
+
+/// A set may hold terms of fields indexed with and without positions: each field's postings
+/// are read with its own skip data. Documents with either term, once each, with their
+/// frequencies summed, however many blocks each list spans.
+#[test]
+fn a_union_reads_fields_with_and_without_positions() -> tantivy::Result<()> {
+    use tantivy::schema::{TextFieldIndexing, TextOptions};
+    let mut schema = Schema::builder();
+    let freqs_only = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_index_option(IndexRecordOption::WithFreqs),
+    );
+    // The field without positions first: its reader is the one a shared reader would reuse.
+    let flat = schema.add_text_field("flat", freqs_only);
+    let body = schema.add_text_field("body", TEXT);
+    let index = Index::create_in_ram(schema.build());
+    let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
+    let mut expected = Vec::new();
+    for i in 0..2000u32 {
+        let (in_flat, in_body) = (i % 3 == 0, i % 5 != 0);
+        let flat_text = if in_flat { "law code law" } else { "code" };
+        let body_text = if in_body { "law and order" } else { "order" };
+        writer.add_document(doc!(flat => flat_text, body => body_text))?;
+        let freq = 2 * u32::from(in_flat) + u32::from(in_body);
+        if freq > 0 {
+            expected.push((i, freq));
+        }
+    }
+    writer.commit()?;
+    let searcher = index.reader()?.searcher();
+    let reader = &searcher.segment_readers()[0];
+    let mut present = Vec::new();
+    for field in [flat, body] {
+        let term = Term::from_field_text(field, "law");
+        if let Some(info) = reader.inverted_index(field)?.get_term_info(&term)? {
+            present.push((field, info));
+        }
+    }
+    let union = ReadUnion::read(reader, &present)?;
+    let got: Vec<(u32, u32)> = union
+        .docs
+        .iter()
+        .copied()
+        .zip(union.freqs.iter().copied())
+        .collect();
+    assert_eq!(got, expected);
+    let set = vec![
+        Term::from_field_text(flat, "law"),
+        Term::from_field_text(body, "law"),
+    ];
+    assert_eq!(Synonyms::new(body, set).count(&searcher)?, expected.len());
+    Ok(())
+}

@@ -18,16 +18,21 @@ pub(super) fn each_block(
     mut visit: impl FnMut(&[DocId], &[u32]),
 ) -> tantivy::Result<()> {
     let mut inverted = FieldIndexes::new(segment);
-    let mut block: Option<BlockSegmentPostings> = None;
+    // A block reader is reused within a field only: how its skip data reads depends on the
+    // field's record option (a field with positions skips them too).
+    let mut block: Option<(Field, BlockSegmentPostings)> = None;
     let mut ones: Vec<u32> = Vec::new();
     for (field, info) in present {
         let inverted = inverted.of(*field)?;
         let block = match block.as_mut() {
-            Some(b) => {
+            Some((f, b)) if f == field => {
                 inverted.reset_block_postings_from_terminfo(info, b)?;
                 b
             }
-            None => block.insert(inverted.read_block_postings_from_terminfo(info, record)?),
+            _ => {
+                let b = inverted.read_block_postings_from_terminfo(info, record)?;
+                &mut block.insert((*field, b)).1
+            }
         };
         while !block.docs().is_empty() {
             let (docs, freqs) = (block.docs(), block.freqs());
