@@ -324,6 +324,7 @@ fn a_union_reads_fields_with_and_without_positions() -> tantivy::Result<()> {
             present.push((field, info));
         }
     }
+    assert_eq!(present.len(), 2, "the term in both fields");
     let union = ReadUnion::read(reader, &present)?;
     let got: Vec<(u32, u32)> = union
         .docs

@@ -18,8 +18,8 @@ pub(super) fn each_block(
     mut visit: impl FnMut(&[DocId], &[u32]),
 ) -> tantivy::Result<()> {
     let mut inverted = FieldIndexes::new(segment);
-    // A block reader is reused within a field only: how its skip data reads depends on the
-    // field's record option (a field with positions skips them too).
+    // A block reader is reused within a field only: it reads skip data laid out as its
+    // field's record option says (a field with positions has position offsets in it).
     let mut block: Option<(Field, BlockSegmentPostings)> = None;
     let mut ones: Vec<u32> = Vec::new();
     for (field, info) in present {
