@@ -381,6 +381,16 @@ fn phrase_targets(f: &Fields) -> [(Target, f32); 5] {
     ]
 }
 
+/// The fields a thesaurus alternative or a defined term of several words is searched in: a
+/// phrase's, but for the loose form. Such a phrase is written with its Kazakh letters in the
+/// thesaurus or the corpus, and its loose clause (at [`BOOST_LOOSE`] of [`BOOST_SYNONYM`])
+/// would walk a second phrase of stems, each word's stem and every other that folds as it does,
+/// for matches in text typed without Kazakh letters that weigh next to nothing.
+fn alternative_targets(f: &Fields) -> [(Target, f32); 4] {
+    let [exact, stem, russian, _loose, heading] = phrase_targets(f);
+    [exact, stem, russian, heading]
+}
+
 /// A query for documents whose raw (untokenized) `field` is `value`.
 pub(crate) fn raw_term(field: Field, value: &str) -> Box<dyn TQuery> {
     Box::new(TermQuery::new(
@@ -649,7 +659,7 @@ fn defined_terms(index: &Store, terms: &[&str]) -> Vec<Box<dyn TQuery>> {
     definitions
         .terms_for(terms)
         .iter()
-        .filter_map(|t| dismax(index, t, ALTERNATIVE_SLOP, &phrase_targets(f)))
+        .filter_map(|t| dismax(index, t, ALTERNATIVE_SLOP, &alternative_targets(f)))
         .map(|q| boosted(q, BOOST_SYNONYM))
         .collect()
 }
@@ -697,7 +707,12 @@ fn word_slots(
         }
         for alternative in &e.alternatives {
             let q = if alternative.contains(char::is_whitespace) {
-                dismax(index, alternative, ALTERNATIVE_SLOP, &phrase_targets(f))
+                dismax(
+                    index,
+                    alternative,
+                    ALTERNATIVE_SLOP,
+                    &alternative_targets(f),
+                )
             } else {
                 word(alternative)
             };
