@@ -193,17 +193,35 @@ impl ZanIndex {
     /// reading every act of a large corpus. Falls back to the whole catalog when a reference
     /// could name any act (a name with no kind).
     pub fn catalog_for(&self, acts: Vec<Act>) -> crate::Result<crate::Catalog> {
-        let mut keys: Vec<String> = acts
-            .iter()
-            .flat_map(crate::refs::resolve::act_cites_keys)
-            .collect();
+        let keys = crate::refs::resolve::cites_keys(acts.iter().flat_map(|a| {
+            a.references
+                .iter()
+                .chain(a.versions.iter().flat_map(|v| v.references.iter()))
+        }));
+        self.catalog_with_keys(acts, &keys)
+    }
+
+    /// A catalog holding `act` and every act `references` (some of the act's) may lead to:
+    /// enough to resolve and cite those references as [`ZanIndex::catalog_for`] would,
+    /// reading only the acts they may name. A search hit's references are its own unit's,
+    /// a few of its act's.
+    pub fn catalog_for_references(
+        &self,
+        act: Act,
+        references: &[&crate::Reference],
+    ) -> crate::Result<crate::Catalog> {
+        let keys = crate::refs::resolve::cites_keys(references.iter().copied());
+        self.catalog_with_keys(vec![act], &keys)
+    }
+
+    /// `acts` and the acts with any of the lookup `keys` (every act for
+    /// [`crate::refs::resolve::CITES_ANY`]).
+    fn catalog_with_keys(&self, acts: Vec<Act>, keys: &[String]) -> crate::Result<crate::Catalog> {
         if keys.iter().any(|k| k == crate::refs::resolve::CITES_ANY) {
             return self.catalog();
         }
-        keys.sort();
-        keys.dedup();
         let mut all = acts;
-        self.store.for_each_act_outline_with_keys(&keys, |a| {
+        self.store.for_each_act_outline_with_keys(keys, |a| {
             all.push(a);
             Ok(())
         })?;

@@ -250,12 +250,18 @@ pub const CITES_ANY: &str = "*";
 /// The lookup keys of every act `act`'s references to other acts (in any edition) may lead
 /// to ([`cited_lookup_keys`]), [`CITES_ANY`] for one that may lead to any act.
 pub fn act_cites_keys(act: &Act) -> Vec<String> {
+    cites_keys(
+        act.references
+            .iter()
+            .chain(act.versions.iter().flat_map(|v| v.references.iter())),
+    )
+}
+
+/// The lookup keys of every act `references` may lead to ([`act_cites_keys`] for some of an
+/// act's references), sorted, each once.
+pub fn cites_keys<'a>(references: impl IntoIterator<Item = &'a Reference>) -> Vec<String> {
     let mut keys = Vec::new();
-    let all = act
-        .references
-        .iter()
-        .chain(act.versions.iter().flat_map(|v| v.references.iter()));
-    for r in all.filter(|r| r.resolution.is_none()) {
+    for r in references.into_iter().filter(|r| r.resolution.is_none()) {
         let Some(cited) = &r.act else { continue };
         match cited_lookup_keys(cited) {
             Some(k) => keys.extend(k),

@@ -969,3 +969,55 @@ fn a_catalog_for_some_acts_answers_as_the_whole_catalog() {
     assert!(checked >= 300, "{checked}");
     assert!(across >= 6, "{across}");
 }
+
+/// The catalog one unit's references need (`catalog_for_references`, what a search hit's
+/// references are resolved with) resolves and cites each of them exactly as the whole
+/// corpus's catalog does, on every date, for every unit with references.
+#[test]
+fn a_catalog_for_a_units_references_answers_as_the_whole_catalog() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let index = combined_index(tmp.path());
+    let whole = index.catalog().expect("catalog");
+    let dates = [None, Some(day(2019, 6, 1)), Some(day(2022, 12, 1))];
+    let (mut checked, mut across) = (0, 0);
+    for a in whole.acts() {
+        for at in dates {
+            let wording = zanlex::Wording::of(a, at);
+            let mut eids: Vec<&str> = wording
+                .references()
+                .iter()
+                .map(|r| r.eid.as_str())
+                .collect();
+            eids.sort_unstable();
+            eids.dedup();
+            for eid in eids {
+                let mine: Vec<&zanlex::Reference> = wording
+                    .references()
+                    .iter()
+                    .filter(|r| r.eid == eid)
+                    .collect();
+                let some = index
+                    .catalog_for_references(a.clone(), &mine)
+                    .expect("catalog for a unit's references");
+                for r in mine {
+                    let want = whole.view_in(&wording, r);
+                    assert_eq!(
+                        some.view_in(&wording, r),
+                        want,
+                        "{} ({}) #{eid} on {at:?}",
+                        a.id,
+                        a.lang
+                    );
+                    checked += 1;
+                    across += usize::from(
+                        want.target
+                            .as_ref()
+                            .is_some_and(|t| t.act != want.citing.act),
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked >= 300, "{checked}");
+    assert!(across >= 6, "{across}");
+}

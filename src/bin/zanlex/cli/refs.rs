@@ -245,7 +245,7 @@ fn print(
 /// then only with the acts it may lead to ([`zanlex::ZanIndex::catalog_for`]).
 pub(crate) struct Outgoing<'a> {
     index: &'a zanlex::ZanIndex,
-    acts: std::collections::HashMap<(String, zanlex::Lang), (zanlex::Act, Option<Catalog>)>,
+    acts: std::collections::HashMap<(String, zanlex::Lang), zanlex::Act>,
 }
 
 impl<'a> Outgoing<'a> {
@@ -257,7 +257,8 @@ impl<'a> Outgoing<'a> {
     }
 
     /// The references made by unit `eid` of act `act_id` in `lang` (its own text only), in
-    /// the wording in force on `at` (the current text for `None`).
+    /// the wording in force on `at` (the current text for `None`). The acts other than its
+    /// own that are read are those these references may name, not those the whole act may.
     pub(crate) fn of(
         &mut self,
         act_id: &str,
@@ -268,9 +269,9 @@ impl<'a> Outgoing<'a> {
         let key = (act_id.to_string(), lang);
         if !self.acts.contains_key(&key) {
             let act = self.index.act_in(act_id, Some(lang))?;
-            self.acts.insert(key.clone(), (act, None));
+            self.acts.insert(key.clone(), act);
         }
-        let Some((act, catalog)) = self.acts.get_mut(&key) else {
+        let Some(act) = self.acts.get(&key) else {
             return Ok(Vec::new());
         };
         let wording = zanlex::Wording::of(act, at);
@@ -279,16 +280,10 @@ impl<'a> Outgoing<'a> {
             .iter()
             .filter(|r| r.eid == eid)
             .collect();
-        if mine.iter().any(|r| r.resolution.is_none()) && catalog.is_none() {
-            *catalog = Some(self.index.catalog_for(vec![act.clone()])?);
-        }
-        let empty;
-        let catalog = match catalog {
-            Some(c) => &*c,
-            None => {
-                empty = Catalog::new(Vec::new());
-                &empty
-            }
+        let catalog = if mine.iter().any(|r| r.resolution.is_none()) {
+            self.index.catalog_for_references(act.clone(), &mine)?
+        } else {
+            Catalog::new(Vec::new())
         };
         Ok(mine
             .into_iter()
