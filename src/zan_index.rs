@@ -56,8 +56,9 @@ impl ZanIndex {
 
     /// Builds the index in `dir` from the documents in `corpus` when it is missing, refreshes
     /// it when the corpus changed (only changed files are re-read), then opens it. When
-    /// `corpus` does not exist but an index does, the index is opened as it is. The report
-    /// names the files the index does not hold, and why.
+    /// `corpus` does not exist but an index does, or [`BuildOptions::no_refresh`] asks for it,
+    /// the index is opened as it is. The report names the files the index does not hold, and
+    /// why.
     pub fn open_or_build(
         corpus: impl AsRef<Path>,
         dir: impl AsRef<Path>,

@@ -49,6 +49,10 @@ pub struct BuildOptions {
     pub verify: bool,
     /// Read symbolic links that lead out of the corpus folder (not read without it).
     pub follow: bool,
+    /// Open an existing index as it is, without checking the corpus for changes: that check
+    /// reads the size and time of every file, most of a search's time on a corpus of tens of
+    /// thousands of files. An index that is missing is still built.
+    pub no_refresh: bool,
 }
 
 /// What a build or refresh did.

@@ -132,13 +132,14 @@ impl Store {
 
     /// Builds the index from `corpus` when missing, refreshes it when stale (only changed
     /// files are re-indexed), then opens it. When `corpus` does not exist but an index does,
-    /// the index is opened as it is.
+    /// or [`BuildOptions::no_refresh`] asks for it, the index is opened as it is.
     pub fn open_or_build(
         corpus: &Path,
         dir: &Path,
         opts: &BuildOptions,
     ) -> crate::Result<(Self, RefreshReport)> {
-        if !corpus.is_dir() && layout::IndexDir::new(dir).current().is_some() {
+        let as_it_is = !corpus.is_dir() || (opts.no_refresh && !opts.force);
+        if as_it_is && layout::IndexDir::new(dir).current().is_some() {
             let index = Self::open(dir)?;
             let mut report = RefreshReport::default();
             build::report_stored_failures(&mut report, &index.index);

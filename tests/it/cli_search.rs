@@ -357,3 +357,47 @@ fn index_refreshes_only_what_changed_and_search_builds_on_first_run() {
         )
     );
 }
+
+/// `--no-refresh` searches the index as it is: a file changed since the build is not read
+/// again (its new word is not found, nothing is "refreshed"), until a search without the flag
+/// refreshes the index; a missing index is still built; `zanlex index` refuses the flag.
+#[test]
+fn no_refresh_searches_the_index_as_it_is() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    copy_corpus(&corpus);
+    let c = corpus.to_string_lossy().into_owned();
+    let idx = tmp.path().join("index").to_string_lossy().into_owned();
+    let search = |word: &str, flag: Option<&str>| {
+        let mut args = vec!["search", "--corpus", &c, "--index", &idx, word, "--json"];
+        args.extend(flag);
+        zanlex(&args)
+    };
+    let o = search("виза", Some("--no-refresh"));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("built"), "{}", stderr(&o));
+    let f001 = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001_"))
+        .unwrap();
+    let text = std::fs::read_to_string(&f001).unwrap();
+    assert!(text.contains("2. Осы қаулы"));
+    std::fs::write(
+        &f001,
+        text.replace("2. Осы қаулы", "2. Осы ерекшесөзтексеру қаулы"),
+    )
+    .unwrap();
+    let o = search("ерекшесөзтексеру", Some("--no-refresh"));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("refreshed"), "{}", stderr(&o));
+    let js: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(js["total"], 0, "{js}");
+    let o = search("ерекшесөзтексеру", None);
+    assert!(stderr(&o).contains("refreshed"), "{}", stderr(&o));
+    let js: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(js["total"], 1, "{js}");
+    let o = zanlex(&["index", "--corpus", &c, "--index", &idx, "--no-refresh"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--no-refresh"), "{}", stderr(&o));
+}

@@ -32,6 +32,11 @@ pub struct Cli {
     /// Read symbolic links that lead out of the corpus folder (not read without it).
     #[arg(long, global = true)]
     pub follow: bool,
+    /// Use the index as it is, without checking the corpus for changed files (that check
+    /// reads every file's size and time: most of a search's time on a large corpus). A
+    /// missing index is still built.
+    #[arg(long, global = true)]
+    pub no_refresh: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -74,6 +79,7 @@ impl Cli {
             progress: Some(std::sync::Arc::new(progress::Bar::default())),
             verify: false,
             follow: self.follow,
+            no_refresh: self.no_refresh,
         }
     }
 

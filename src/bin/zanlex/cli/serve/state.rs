@@ -180,6 +180,7 @@ fn options(follow: bool) -> BuildOptions {
         progress: None,
         verify: false,
         follow,
+        no_refresh: false,
     }
 }
 
