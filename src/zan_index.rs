@@ -68,6 +68,51 @@ impl ZanIndex {
         Ok((ZanIndex { store }, report))
     }
 
+    /// [`ZanIndex::open_or_build`], then `work` on the index, for a reader that wants its
+    /// answer soon: on a large corpus, finding whether the index is up to date (the size and
+    /// time of every file) takes longer than a search. So `work` runs on the index as it is
+    /// while the corpus is scanned; when the index proves up to date its answer stands, else
+    /// the index is refreshed and `work` runs again, on the refreshed index (an answer from a
+    /// stale index is never returned).
+    ///
+    /// ```no_run
+    /// # fn main() -> zanlex::Result<()> {
+    /// use zanlex::{BuildOptions, SearchRequest, ZanIndex};
+    /// let request = SearchRequest::new("тұрақты тұру");
+    /// let (_index, _report, results) = ZanIndex::open_or_build_with(
+    ///     "corpus",
+    ///     "index",
+    ///     &BuildOptions::default(),
+    ///     |index| index.search(&request),
+    /// )?;
+    /// println!("{} hits", results?.hits.len());
+    /// # Ok(()) }
+    /// ```
+    pub fn open_or_build_with<T>(
+        corpus: impl AsRef<Path>,
+        dir: impl AsRef<Path>,
+        opts: &BuildOptions,
+        work: impl Fn(&ZanIndex) -> T,
+    ) -> crate::Result<(Self, RefreshReport, T)> {
+        let (corpus, dir) = (corpus.as_ref(), dir.as_ref());
+        if let Some(store) = Store::open_checking(corpus, dir, opts) {
+            let index = ZanIndex { store };
+            let (scanned, answer) = std::thread::scope(|s| {
+                let scan = s.spawn(|| Store::scan_corpus(corpus, opts));
+                let answer = work(&index);
+                (scan.join(), answer)
+            });
+            let scanned = scanned.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            // A scan that failed is the refresh's to report.
+            if let Some(report) = scanned.ok().and_then(|s| index.store.up_to_date(&s)) {
+                return Ok((index, report, answer));
+            }
+        }
+        let (index, report) = Self::open_or_build(corpus, dir, opts)?;
+        let answer = work(&index);
+        Ok((index, report, answer))
+    }
+
     /// The folder the index lives in.
     pub fn dir(&self) -> &Path {
         self.store.dir()

@@ -168,6 +168,36 @@ impl Store {
         Ok((index, report))
     }
 
+    /// The current generation of `dir`, opened as it is, for a reader that works on it while
+    /// the corpus is scanned ([`Store::scan_corpus`], then [`Store::up_to_date`]): what
+    /// [`crate::ZanIndex::open_or_build_with`] does. `None` where [`Store::open_or_build`] is
+    /// the way: no corpus folder, a forced or verified build, [`BuildOptions::no_refresh`], or
+    /// no index that opens.
+    pub(crate) fn open_checking(corpus: &Path, dir: &Path, opts: &BuildOptions) -> Option<Self> {
+        if opts.force || opts.verify || opts.no_refresh || !corpus.is_dir() {
+            return None;
+        }
+        build::check_paths(corpus, dir).ok()?;
+        Self::open(dir).ok()
+    }
+
+    /// The corpus's files as a refresh would scan them.
+    pub(crate) fn scan_corpus(
+        corpus: &Path,
+        opts: &BuildOptions,
+    ) -> crate::Result<refresh::CorpusScan> {
+        refresh::scan_corpus(corpus, opts)
+    }
+
+    /// The report of a refresh that has nothing to do, when this index was built from exactly
+    /// the files of `scanned` (the stored failures included); `None` when it must be
+    /// refreshed.
+    pub(crate) fn up_to_date(&self, scanned: &refresh::CorpusScan) -> Option<RefreshReport> {
+        let mut report = refresh::up_to_date(&self.dir, scanned, &self.index, &self.fields)?;
+        build::report_stored_failures(&mut report, &self.index);
+        Some(report)
+    }
+
     /// The folder the index lives in.
     pub fn dir(&self) -> &Path {
         &self.dir

@@ -35,7 +35,7 @@ pub(crate) fn refresh_keeping(
     // Files are named from the corpus folder's real name, as ingestion names them: with
     // `--corpus .` or a linked folder the scan would otherwise call a file by another name
     // than its documents carry, and a refresh would delete them without writing them again.
-    let corpus = &std::fs::canonicalize(corpus).unwrap_or_else(|_| corpus.to_path_buf());
+    let corpus = &canonical(corpus);
     let scanned = scan(corpus, opts)?;
     if !opts.force && !opts.verify {
         if let Some(fresh) = open_if_up_to_date(&layout, &scanned)? {
@@ -72,6 +72,38 @@ pub(crate) fn refresh_keeping(
         report.warning = Some(format!("the index was damaged ({damage}); it was rebuilt"));
     }
     Ok((report, kept))
+}
+
+/// The corpus folder by its real name (see [`refresh_keeping`]).
+fn canonical(corpus: &Path) -> std::path::PathBuf {
+    std::fs::canonicalize(corpus).unwrap_or_else(|_| corpus.to_path_buf())
+}
+
+/// The corpus's files as a refresh sees them, scanned apart from opening the index (see
+/// [`super::Store::open_checking`]).
+pub(crate) struct CorpusScan(Vec<Scanned>);
+
+/// Scans `corpus` as [`refresh_keeping`] does.
+pub(crate) fn scan_corpus(corpus: &Path, opts: &BuildOptions) -> crate::Result<CorpusScan> {
+    scan(&canonical(corpus), opts).map(CorpusScan)
+}
+
+/// The report of a refresh that finds `index` (the current generation of `index_dir`) built
+/// from exactly the files of `scanned`; `None` when it was not, and must be refreshed.
+pub(crate) fn up_to_date(
+    index_dir: &Path,
+    scanned: &CorpusScan,
+    index: &Index,
+    fields: &Fields,
+) -> Option<RefreshReport> {
+    if !built_from(index, fields, &scanned.0) {
+        return None;
+    }
+    IndexDir::new(index_dir).tidy_if_idle();
+    Some(RefreshReport {
+        unchanged: scanned.0.len(),
+        ..RefreshReport::default()
+    })
 }
 
 /// What a refresh did, with the index it opened when nothing had to be written.
@@ -114,13 +146,7 @@ fn freshness(
     scanned: &[Scanned],
     (index, fields): (Index, Fields),
 ) -> Freshness {
-    let key = stat_key(
-        SCHEMA_VERSION,
-        &analyzer_fingerprint(&index, &fields),
-        env!("CARGO_PKG_VERSION"),
-        scanned.iter().map(|s| (s.rel.as_str(), s.size, s.mtime_ns)),
-    );
-    if stored_stat_key(&index).is_none_or(|stored| stored != key) {
+    if !built_from(&index, &fields, scanned) {
         return Freshness::Stale((index, fields));
     }
     layout.tidy_if_idle();
@@ -129,6 +155,18 @@ fn freshness(
         ..RefreshReport::default()
     };
     Freshness::UpToDate((report, Some((index, fields))))
+}
+
+/// Whether `index` was built by this zanlex from exactly the files of `scanned`: its stored
+/// stat key is theirs.
+fn built_from(index: &Index, fields: &Fields, scanned: &[Scanned]) -> bool {
+    let key = stat_key(
+        SCHEMA_VERSION,
+        &analyzer_fingerprint(index, fields),
+        env!("CARGO_PKG_VERSION"),
+        scanned.iter().map(|s| (s.rel.as_str(), s.size, s.mtime_ns)),
+    );
+    stored_stat_key(index).is_some_and(|stored| stored == key)
 }
 
 /// Checks the current generation's files against the checksums tantivy wrote at their end:

@@ -401,3 +401,49 @@ fn no_refresh_searches_the_index_as_it_is() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("--no-refresh"), "{}", stderr(&o));
 }
+
+/// `ZanIndex::open_or_build_with` answers from an up-to-date index: on a fresh index once,
+/// while the corpus is checked; after a file changed, again on the refreshed index, whose
+/// answer it returns. A missing index is built first.
+#[test]
+fn open_or_build_with_answers_from_an_up_to_date_index() {
+    use std::cell::Cell;
+    use zanlex::{BuildOptions, SearchRequest, ZanIndex};
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    copy_corpus(&corpus);
+    let idx = tmp.path().join("index");
+    let runs = Cell::new(0);
+    let total = |word: &str| {
+        let request = SearchRequest::new(word).exact_total(true);
+        let runs = &runs;
+        move |index: &ZanIndex| {
+            runs.set(runs.get() + 1);
+            index.search(&request).unwrap().total
+        }
+    };
+    let opts = BuildOptions::default();
+    let (_, report, n) = ZanIndex::open_or_build_with(&corpus, &idx, &opts, total("виза")).unwrap();
+    assert!(report.rebuilt && n > 0 && runs.get() == 1, "{report:?} {n}");
+    runs.set(0);
+    let (_, report, again) =
+        ZanIndex::open_or_build_with(&corpus, &idx, &opts, total("виза")).unwrap();
+    assert_eq!((again, runs.get()), (n, 1));
+    assert!(!report.changed && report.unchanged == 5, "{report:?}");
+    let f001 = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001_"))
+        .unwrap();
+    let text = std::fs::read_to_string(&f001).unwrap();
+    std::fs::write(
+        &f001,
+        text.replace("2. Осы қаулы", "2. Осы ерекшесөзтексеру қаулы"),
+    )
+    .unwrap();
+    runs.set(0);
+    let (_, report, found) =
+        ZanIndex::open_or_build_with(&corpus, &idx, &opts, total("ерекшесөзтексеру")).unwrap();
+    assert!(report.changed && !report.rebuilt, "{report:?}");
+    assert_eq!((found, runs.get()), (1, 2));
+}

@@ -94,6 +94,22 @@ impl Cli {
     }
 }
 
+impl Cli {
+    /// [`Cli::open_index`], with `work` done on the index while the corpus is checked for
+    /// changes ([`zanlex::ZanIndex::open_or_build_with`]): its answer is from an up-to-date
+    /// index either way.
+    pub(crate) fn open_index_with<T>(
+        &self,
+        work: impl Fn(&zanlex::ZanIndex) -> T,
+    ) -> anyhow::Result<(zanlex::ZanIndex, zanlex::RefreshReport, T)> {
+        let opts = self.build_options(false);
+        let (index, report, answer) =
+            zanlex::ZanIndex::open_or_build_with(&self.corpus, &self.index, &opts, work)?;
+        report_refresh(self, &report);
+        Ok((index, report, answer))
+    }
+}
+
 /// Says on stderr what opening the index changed: a refresh that failed (the previous index
 /// is used), files indexed with a warning, and the build or refresh that was written.
 pub(crate) fn report_refresh(cli: &Cli, report: &zanlex::RefreshReport) {

@@ -120,8 +120,19 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         exact_total: args.exact_total,
     };
     let req = request(typed, flag)?;
-    let (index, report) = cli.open_index()?;
-    let res = index.search(&req)?;
+    // The search, and the references of its hits for `--json`, are done while the corpus is
+    // checked for changes (done again if the index had to be refreshed).
+    let answer = |index: &zanlex::ZanIndex| -> anyhow::Result<(SearchResults, Option<String>)> {
+        let res = index.search(&req)?;
+        if !args.json {
+            return Ok((res, None));
+        }
+        let mut js = serde_json::to_value(&res)?;
+        super::refs::add_to_hits(index, &mut js, req.as_of)?;
+        Ok((res, Some(serde_json::to_string_pretty(&js)?)))
+    };
+    let (_index, report, answer) = cli.open_index_with(answer)?;
+    let (res, json) = answer?;
     if res.relaxed {
         eprintln!("zanlex: no unit has all the words; showing units with some of them");
     }
@@ -132,12 +143,9 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         );
     }
     let mut out = std::io::stdout().lock();
-    if args.json {
-        let mut js = serde_json::to_value(&res)?;
-        super::refs::add_to_hits(&index, &mut js, req.as_of)?;
-        writeln!(out, "{}", serde_json::to_string_pretty(&js)?)?;
-    } else {
-        print_text(&mut out, &res)?;
+    match json {
+        Some(json) => writeln!(out, "{json}")?,
+        None => print_text(&mut out, &res)?,
     }
     out.flush()?;
     Ok(super::report_failures(&report))
