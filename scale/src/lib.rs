@@ -341,12 +341,19 @@ impl<'a> Scaler<'a> {
         swap_paragraphs(&mut lines[header_end..], &mut self.rng);
         shuffle_sentences(&mut lines[header_end..], t.format, &mut self.rng);
         let mut out = String::with_capacity(t.text.len() + t.text.len() / 16);
+        // The act's own number is the first after its title, which may cite other acts by
+        // number (`… № 148 қаулысына өзгеріс енгізу туралы`): made unique there, acts from one
+        // template never share an id.
+        let own_number_from = match t.format {
+            TemplateFormat::Text => own_number_line(&lines[..header_end]),
+            TemplateFormat::Markdown => 0,
+        };
         let mut first_number_done = false;
         // A header may break its line between `№` and the number (`… № \n352 Бұйрығы.`).
         let mut sign_ends_line = false;
         for (i, line) in lines.iter().enumerate() {
             let mut l = rewrite_dates_numbers(line, act_seed);
-            if i < header_end && !first_number_done {
+            if (own_number_from..header_end).contains(&i) && !first_number_done {
                 let unique = make_header_number_unique(&l, seq)
                     .or_else(|| sign_ends_line.then(|| make_leading_number_unique(&l, seq))?);
                 if let Some(u) = unique {
@@ -420,13 +427,16 @@ impl<'a> Scaler<'a> {
     }
 }
 
-/// `Бақсалы ауданы бойынша `: a district named after the act's sequence number, unique per act.
+/// `Бадесо ауданы бойынша `: a district named after the act's sequence number, unique per act,
+/// in its Latin spelling too (an act without a number is known by its title's: `ұ` and `ү`
+/// spell alike there, so the names are made of [`TAG_SYLLABLES`], which never do).
 fn title_tag(seq: u64) -> String {
-    let mut n = seq + 64 * 64 * 64;
+    let base = TAG_SYLLABLES.len() as u64;
+    let mut n = seq + base * base * base;
     let mut name = String::new();
     while n > 0 {
-        name.push_str(SYLLABLES[(n % SYLLABLES.len() as u64) as usize]);
-        n /= SYLLABLES.len() as u64;
+        name.push_str(TAG_SYLLABLES[(n % base) as usize]);
+        n /= base;
     }
     let mut chars = name.chars();
     let first: String = chars
@@ -513,6 +523,25 @@ fn markdown_header(lines: &mut Vec<String>, seq: u64) -> usize {
         .map(|(i, _)| i + 1)
         .unwrap_or(front_end);
     header_end
+}
+
+/// Where a text header's own `№` number is looked for: the first line after the title (its
+/// first paragraph) when a line after it holds a number, else the header's first line.
+fn own_number_line(header: &[String]) -> usize {
+    let first = header
+        .iter()
+        .position(|l| !l.trim().is_empty())
+        .unwrap_or(0);
+    let after_title = header[first..]
+        .iter()
+        .position(|l| l.trim().is_empty())
+        .map_or(header.len(), |blank| first + blank);
+    let numbered = |l: &String| date_regexes().3.is_match(l) || l.trim_end().ends_with('№');
+    if header[after_title..].iter().any(numbered) {
+        after_title
+    } else {
+        0
+    }
 }
 
 /// Text: the header is everything before the first indented line (title, date, number,
@@ -1258,6 +1287,13 @@ fn attach(w: &str, ending: Ending, front: bool) -> String {
     out.push_str(if front { front_rest } else { back_rest });
     out
 }
+
+/// Syllables of one consonant and one vowel whose letters each have a Latin spelling of their
+/// own: a name made of them is spelled in Latin as no other is.
+const TAG_SYLLABLES: &[&str] = &[
+    "ба", "бе", "бо", "да", "де", "до", "жа", "же", "жо", "ла", "ле", "ло", "ма", "ме", "мо", "на",
+    "не", "но", "ра", "ре", "ро", "са", "се", "со", "та", "те", "то",
+];
 
 const SYLLABLES: &[&str] = &[
     "ба", "бе", "да", "де", "жа", "же", "қа", "ке", "ла", "ле", "ма", "ме", "на", "не", "са", "се",

@@ -115,16 +115,18 @@ fn scale_acts_are_all_different_and_keep_their_templates_structure() {
     }
 }
 
-/// Every scaled act of a plain-text template has its own header number, also where the
-/// header breaks its line between `№` and the number (the 2009 order of corpus/004): acts
-/// sharing a date and a number would be one act's editions, and the index would refuse them.
+/// Every scaled act of a plain-text template has its own number, the first after its title
+/// (a title may cite other acts by number: `… № 148 қаулысына өзгеріс енгізу туралы`), also
+/// where the header breaks its line between `№` and the number (the 2009 order of
+/// corpus/004): acts sharing a date and a number would be one act's editions, and the index
+/// would refuse them.
 #[test]
 fn scale_header_numbers_are_unique_per_act() {
     let t = templates();
     let sign = Regex::new(r"№\s*([0-9][0-9./-]*)").unwrap();
     let mut scaler = Scaler::new(&t, 5);
     let mut seen: HashSet<(usize, String)> = HashSet::new();
-    let mut split_headers = 0;
+    let (mut split_headers, mut cited_in_title) = (0, 0);
     for _ in 0..400 {
         let act = scaler.next_act(u64::MAX).unwrap();
         if !t[act.template].path.to_string_lossy().ends_with(".txt") {
@@ -132,8 +134,15 @@ fn scale_header_numbers_are_unique_per_act() {
         }
         let head: Vec<&str> = act.text.lines().take(12).collect();
         split_headers += usize::from(head.iter().any(|l| l.trim_end().ends_with('№')));
-        let head = head.join(" ");
-        let Some(c) = sign.captures(&head) else {
+        // The title is the header's first paragraph.
+        let first = head.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+        let title_end = head[first..]
+            .iter()
+            .position(|l| l.trim().is_empty())
+            .map_or(head.len(), |blank| first + blank);
+        cited_in_title += usize::from(sign.is_match(&head[first..title_end].join(" ")));
+        let signature = head[title_end..].join(" ");
+        let Some(c) = sign.captures(&signature) else {
             continue;
         };
         assert!(
@@ -144,6 +153,34 @@ fn scale_header_numbers_are_unique_per_act() {
         );
     }
     assert!(split_headers > 0, "no header broke its line after №");
+    assert!(cited_in_title > 0, "no title cited an act by number");
+}
+
+/// Acts known by their title (no date and number) get a district name unique to the act in
+/// front of it, unique in the Latin spelling their ids are made of too.
+#[test]
+fn scale_title_tags_are_unique_in_latin() {
+    let t = templates();
+    let mut scaler = Scaler::new(&t, 5);
+    let mut seen: HashSet<String> = HashSet::new();
+    for _ in 0..400 {
+        let act = scaler.next_act(u64::MAX).unwrap();
+        let Some(title) = act.text.lines().find_map(|l| l.strip_prefix("title: ")) else {
+            continue;
+        };
+        let tag = title
+            .trim_start_matches('\'')
+            .split(' ')
+            .next()
+            .unwrap_or_default();
+        let latin = zanlex::internals::structure::header::slug(tag);
+        assert!(
+            seen.insert(latin.clone()),
+            "{}: tag {tag} ({latin}) repeats",
+            act.file_name
+        );
+    }
+    assert!(seen.len() > 50, "{} tagged titles", seen.len());
 }
 
 /// Distinct lowercase words after each quarter of the tokens of a scaled corpus.
