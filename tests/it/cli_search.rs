@@ -255,6 +255,26 @@ fn copy_corpus(to: &Path) {
     }
 }
 
+/// The word put into paragraph 2 of corpus/001 to see whether the index read the file again.
+const MARKER: &str = "ерекшесөзтексеру";
+
+/// Puts [`MARKER`] into paragraph 2 of the copy of corpus/001 in `corpus`; returns the file.
+fn mark_file_001(corpus: &Path) -> PathBuf {
+    let f001 = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001_"))
+        .unwrap();
+    let text = std::fs::read_to_string(&f001).unwrap();
+    assert!(text.contains("2. Осы қаулы"));
+    std::fs::write(
+        &f001,
+        text.replace("2. Осы қаулы", &format!("2. Осы {MARKER} қаулы")),
+    )
+    .unwrap();
+    f001
+}
+
 #[test]
 fn index_refreshes_only_what_changed_and_search_builds_on_first_run() {
     let tmp = tempfile::tempdir().unwrap();
@@ -272,30 +292,14 @@ fn index_refreshes_only_what_changed_and_search_builds_on_first_run() {
     let o = zanlex(&["index", "--corpus", &c, "--index", &idx]);
     assert!(stdout(&o).contains("up to date"), "{}", stdout(&o));
     // Change one file.
-    let f001 = std::fs::read_dir(&corpus)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001_"))
-        .unwrap();
-    let mut text = std::fs::read_to_string(&f001).unwrap();
-    assert!(text.contains("2. Осы қаулы"));
-    text = text.replace("2. Осы қаулы", "2. Осы ерекшесөзтексеру қаулы");
-    std::fs::write(&f001, &text).unwrap();
+    let f001 = mark_file_001(&corpus);
     let o = zanlex(&["index", "--corpus", &c, "--index", &idx]);
     assert!(
         stdout(&o).contains("0 added, 1 updated, 0 removed, 4 unchanged"),
         "{}",
         stdout(&o)
     );
-    let o = zanlex(&[
-        "search",
-        "--corpus",
-        &c,
-        "--index",
-        &idx,
-        "ерекшесөзтексеру",
-        "--json",
-    ]);
+    let o = zanlex(&["search", "--corpus", &c, "--index", &idx, MARKER, "--json"]);
     let js: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(js["total"], 1, "{js}");
     assert!(js["hits"][0]["source"]["file"]
@@ -304,15 +308,7 @@ fn index_refreshes_only_what_changed_and_search_builds_on_first_run() {
         .contains("001_"));
     // Remove it: its units leave the index, the rest stays.
     std::fs::remove_file(&f001).unwrap();
-    let o = zanlex(&[
-        "search",
-        "--corpus",
-        &c,
-        "--index",
-        &idx,
-        "ерекшесөзтексеру",
-        "--json",
-    ]);
+    let o = zanlex(&["search", "--corpus", &c, "--index", &idx, MARKER, "--json"]);
     assert!(stderr(&o).contains("refreshed"), "{}", stderr(&o));
     let js: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(js["total"], 0);
@@ -376,24 +372,13 @@ fn no_refresh_searches_the_index_as_it_is() {
     let o = search("виза", Some("--no-refresh"));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("built"), "{}", stderr(&o));
-    let f001 = std::fs::read_dir(&corpus)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001_"))
-        .unwrap();
-    let text = std::fs::read_to_string(&f001).unwrap();
-    assert!(text.contains("2. Осы қаулы"));
-    std::fs::write(
-        &f001,
-        text.replace("2. Осы қаулы", "2. Осы ерекшесөзтексеру қаулы"),
-    )
-    .unwrap();
-    let o = search("ерекшесөзтексеру", Some("--no-refresh"));
+    mark_file_001(&corpus);
+    let o = search(MARKER, Some("--no-refresh"));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(!stderr(&o).contains("refreshed"), "{}", stderr(&o));
     let js: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(js["total"], 0, "{js}");
-    let o = search("ерекшесөзтексеру", None);
+    let o = search(MARKER, None);
     assert!(stderr(&o).contains("refreshed"), "{}", stderr(&o));
     let js: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(js["total"], 1, "{js}");
@@ -430,20 +415,10 @@ fn open_or_build_with_answers_from_an_up_to_date_index() {
         ZanIndex::open_or_build_with(&corpus, &idx, &opts, total("виза")).unwrap();
     assert_eq!((again, runs.get()), (n, 1));
     assert!(!report.changed && report.unchanged == 5, "{report:?}");
-    let f001 = std::fs::read_dir(&corpus)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001_"))
-        .unwrap();
-    let text = std::fs::read_to_string(&f001).unwrap();
-    std::fs::write(
-        &f001,
-        text.replace("2. Осы қаулы", "2. Осы ерекшесөзтексеру қаулы"),
-    )
-    .unwrap();
+    mark_file_001(&corpus);
     runs.set(0);
     let (_, report, found) =
-        ZanIndex::open_or_build_with(&corpus, &idx, &opts, total("ерекшесөзтексеру")).unwrap();
+        ZanIndex::open_or_build_with(&corpus, &idx, &opts, total(MARKER)).unwrap();
     assert!(report.changed && !report.rebuilt, "{report:?}");
     assert_eq!((found, runs.get()), (1, 2));
 }
