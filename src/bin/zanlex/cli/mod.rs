@@ -92,9 +92,7 @@ impl Cli {
         report_refresh(self, &report);
         Ok((index, report))
     }
-}
 
-impl Cli {
     /// [`Cli::open_index`], with `work` done on the index while the corpus is checked for
     /// changes ([`zanlex::ZanIndex::open_or_build_with`]): its answer is from an up-to-date
     /// index either way.

@@ -240,9 +240,9 @@ fn print(
     Ok(())
 }
 
-/// Acts and their catalogs read from the index once, for the references of several units
-/// (search hits, `show`): an act's catalog only when a reference leads to another act, and
-/// then only with the acts it may lead to ([`zanlex::ZanIndex::catalog_for`]).
+/// Acts read from the index once, for the references of several units (search hits, `show`);
+/// a catalog for a unit only when one of its references leads to another act, and then only
+/// with the acts its references may lead to ([`zanlex::ZanIndex::catalog_for_references`]).
 pub(crate) struct Outgoing<'a> {
     index: &'a zanlex::ZanIndex,
     acts: std::collections::HashMap<(String, zanlex::Lang), zanlex::Act>,
