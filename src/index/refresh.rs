@@ -96,14 +96,7 @@ pub(crate) fn up_to_date(
     index: &Index,
     fields: &Fields,
 ) -> Option<RefreshReport> {
-    if !built_from(index, fields, &scanned.0) {
-        return None;
-    }
-    IndexDir::new(index_dir).tidy_if_idle();
-    Some(RefreshReport {
-        unchanged: scanned.0.len(),
-        ..RefreshReport::default()
-    })
+    nothing_to_do(&IndexDir::new(index_dir), &scanned.0, index, fields)
 }
 
 /// What a refresh did, with the index it opened when nothing had to be written.
@@ -138,35 +131,43 @@ enum Freshness {
     Stale((Index, Fields)),
 }
 
-/// Whether the open generation was built from exactly the files of `scanned` (same paths,
-/// sizes and mtimes) by this zanlex: checked without decoding its manifest (on a large corpus,
-/// decoding it would be much of a `zanlex search`).
+/// Whether the open generation was built from exactly the files of `scanned` (see
+/// [`nothing_to_do`]).
 fn freshness(
     layout: &IndexDir,
     scanned: &[Scanned],
     (index, fields): (Index, Fields),
 ) -> Freshness {
-    if !built_from(&index, &fields, scanned) {
-        return Freshness::Stale((index, fields));
+    match nothing_to_do(layout, scanned, &index, &fields) {
+        Some(report) => Freshness::UpToDate((report, Some((index, fields)))),
+        None => Freshness::Stale((index, fields)),
     }
-    layout.tidy_if_idle();
-    let report = RefreshReport {
-        unchanged: scanned.len(),
-        ..RefreshReport::default()
-    };
-    Freshness::UpToDate((report, Some((index, fields))))
 }
 
-/// Whether `index` was built by this zanlex from exactly the files of `scanned`: its stored
-/// stat key is theirs.
-fn built_from(index: &Index, fields: &Fields, scanned: &[Scanned]) -> bool {
+/// The report of a refresh with nothing to write, when `index` was built by this zanlex from
+/// exactly the files of `scanned` (same paths, sizes and mtimes: its stored stat key is
+/// theirs, checked without decoding its manifest, which on a large corpus would be much of a
+/// `zanlex search`); `None` when it must be refreshed.
+fn nothing_to_do(
+    layout: &IndexDir,
+    scanned: &[Scanned],
+    index: &Index,
+    fields: &Fields,
+) -> Option<RefreshReport> {
     let key = stat_key(
         SCHEMA_VERSION,
         &analyzer_fingerprint(index, fields),
         env!("CARGO_PKG_VERSION"),
         scanned.iter().map(|s| (s.rel.as_str(), s.size, s.mtime_ns)),
     );
-    stored_stat_key(index).is_some_and(|stored| stored == key)
+    if stored_stat_key(index).is_none_or(|stored| stored != key) {
+        return None;
+    }
+    layout.tidy_if_idle();
+    Some(RefreshReport {
+        unchanged: scanned.len(),
+        ..RefreshReport::default()
+    })
 }
 
 /// Checks the current generation's files against the checksums tantivy wrote at their end:
