@@ -9,7 +9,7 @@ Each DIR holds a `zanlex` binary and, for the query figures, `examples/zanlex_qu
     git worktree add /tmp/before main && (cd /tmp/before && cargo build --profile dist \
         --bin zanlex --example zanlex_query)   # then before=/tmp/before/target/dist
 
-For each size the corpus of `benches/compare.sh` (`zanlex scale`, seed 1, written once into
+For each size the corpus of `benches/compare.sh` (`zanlex-scale`, seed 1, written once into
 --work) is indexed by every build in turn, `--rounds` times, the order rotated each round, each
 build with the corpus read into the page cache and no dirty page pending (as compare.py does);
 with --fts5, SQLite FTS5 loads the same units in every round too, for the 1.3x floor. Then each
@@ -78,8 +78,8 @@ def main():
         stamp = work / f"corpus-{mb}.seed{args.seed}.done"
         if not stamp.exists():
             shutil.rmtree(corpus, ignore_errors=True)
-            compare.sh([tool(first, "zanlex"), "scale", "--out", corpus, "--mb", mb,
-                        "--seed", args.seed], cwd=ROOT)
+            compare.sh([compare.scaler(), "--out", corpus, "--mb", mb, "--seed", args.seed],
+                       cwd=ROOT)
             stamp.write_text("ok\n")
         mbytes = compare.du(corpus) / 1e6
         runs = {name: [] for name in builds}

@@ -5,9 +5,9 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer, TokenStream};
-use zanlex::internals::analysis::fold::fold;
-use zanlex::internals::analysis::stem::{stem, stem_folded};
-use zanlex::internals::analysis::{analyze, analyzer, ANALYZERS, KK_EXACT, KK_LOOSE, KK_STEM};
+use zanlex_analysis::fold::fold;
+use zanlex_analysis::stem::{stem, stem_folded};
+use zanlex_analysis::{analyze, analyzer, ANALYZERS, KK_EXACT, KK_LOOSE, KK_STEM};
 
 fn corpus_lines() -> Vec<String> {
     let mut files: Vec<_> = std::fs::read_dir("corpus")

@@ -7,7 +7,7 @@
 zanlex and the tantivy peer are built with profile-guided optimization by benches/pgo.sh
 (--no-pgo: the plain `dist` build).
 
-For each size (MB of synthetic acts written by the hidden `zanlex scale`):
+For each size (MB of synthetic acts written by `zanlex-scale`, `crates/zanlex-scale`):
   indexing  wall time, MB/s and peak RSS (/usr/bin/time -v) of
             - `zanlex index` end to end from the files (extract, repair, structure, amend,
               Kazakh analysis into exact/stem/loose fields, tantivy), a fresh index each time;
@@ -192,7 +192,14 @@ def build_and_snapshot_binaries():
 
 def scaler_version():
     """A short hash of the corpus scaler's source (`scale/src/lib.rs`)."""
-    return hashlib.sha256((ROOT / "scale" / "src" / "lib.rs").read_bytes()).hexdigest()[:12]
+    return hashlib.sha256((ROOT / "crates" / "zanlex-scale" / "src" / "lib.rs").read_bytes()).hexdigest()[:12]
+
+
+def scaler():
+    """The benchmark corpus generator (`crates/zanlex-scale`), a development tool built apart
+    from the measured binaries."""
+    sh(["cargo", "build", "--release", "--quiet", "-p", "zanlex-scale"], cwd=ROOT)
+    return ROOT / "target" / "release" / "zanlex-scale"
 
 
 def measure_size(mb, args, xpy):
@@ -204,8 +211,7 @@ def measure_size(mb, args, xpy):
     if not stamp.exists():
         if corpus.exists():
             shutil.rmtree(corpus)
-        wall, rss, _ = timed([REL / "zanlex", "scale", "--out", corpus, "--mb", mb,
-                              "--seed", args.seed])
+        wall, rss, _ = timed([scaler(), "--out", corpus, "--mb", mb, "--seed", args.seed])
         r["scale_s"] = wall
         stamp.write_text("ok\n")
     r["corpus_bytes"] = du(corpus)
@@ -556,7 +562,7 @@ Machine: {machine()}.
 zanlex and the tantivy peer: {built}; SQLite: the system's.
 
 How it is measured (see `benches/compare.py`): a synthetic corpus of realistic acts from
-`zanlex scale` (seed {args.seed}); `zanlex index` runs end to end from the files (extraction,
+`zanlex-scale` (seed {args.seed}); `zanlex index` runs end to end from the files (extraction,
 repair, structure, amendments, Kazakh analysis); the peers load the units zanlex
 ingested, pre-parsed as JSONL, so their times exclude parsing. MB/s = corpus MB / wall time.
 Every build ends with its index on disk: zanlex syncs each file of its new index before moving

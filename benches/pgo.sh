@@ -5,7 +5,7 @@
 #   benches/pgo.sh OUT_DIR      # OUT_DIR/zanlex and OUT_DIR/examples/{dump_units,peer_tantivy,
 #                               # zanlex_query,zanlex_build}; about 13 minutes on 2 cores
 #
-# The training workload is not the measured one: a 20 MB corpus of `zanlex scale --seed 7`
+# The training workload is not the measured one: a 20 MB corpus of `zanlex-scale --seed 7`
 # (the comparison measures seed 1) indexed by zanlex and by the tantivy peer, and the queries
 # drawn from the corpus with another seed than benches/queries.txt (`make_queries.py --seed
 # 17`) less those that are also among the measured ones (176 of 200 remain), run on both. The
@@ -59,10 +59,11 @@ RUSTFLAGS="${RUSTFLAGS:-} -Cprofile-generate=$raw" \
 gen="$work/gen/dist"
 
 # The stamp names the scaler's source: a corpus made by another scaler is made again.
-stamp="$work/train.$(sha256sum scale/src/lib.rs | cut -c1-12).done"
+stamp="$work/train.$(sha256sum crates/zanlex-scale/src/lib.rs | cut -c1-12).done"
 if [ ! -e "$stamp" ]; then
     rm -rf "$work/train" "$work"/train.*done
-    "$gen/zanlex" scale --out "$work/train" --mb 20 --seed 7 >/dev/null
+    cargo build --quiet --release -p zanlex-scale
+    target/release/zanlex-scale --out "$work/train" --mb 20 --seed 7 >/dev/null
     touch "$stamp"
 fi
 python3 benches/peers/make_queries.py corpus --seed 17 | grep -vxFf benches/queries.txt \

@@ -8,7 +8,7 @@ without HTTP, queueing or JSON).
     benches/serve_load.sh                      # the 100 MB scaled corpus, 15 s per level
     benches/serve_load.sh --mb 10 --seconds 5  # a quick look
 
-The corpus is `zanlex scale --mb N --seed 1` (benches/compare.sh's), written once into
+The corpus is `zanlex-scale --mb N --seed 1` (benches/compare.sh's), written once into
 target/serve-load/. The server listens on 127.0.0.1 only, on a port the system picks.
 """
 import argparse
@@ -104,7 +104,9 @@ def main():
     done = work / f"corpus-{mb}.done"
     if not done.exists():
         print(f"writing the {mb} MB corpus into {corpus}", file=sys.stderr)
-        subprocess.run([zanlex, "scale", "--out", corpus, "--mb", mb, "--seed", "1"], check=True, cwd=ROOT)
+        subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "zanlex-scale"], check=True, cwd=ROOT)
+        subprocess.run([ROOT / "target" / "release" / "zanlex-scale", "--out", corpus, "--mb", mb,
+                        "--seed", "1"], check=True, cwd=ROOT)
         done.write_text("ok\n")
     # Exit code 1: files the scaler made unreadable on purpose were skipped; the rest is indexed.
     if subprocess.run([zanlex, "index", "--corpus", corpus, "--index", index], cwd=ROOT).returncode > 1:

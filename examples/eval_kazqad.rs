@@ -12,7 +12,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{doc, Index, TantivyDocument, Term};
-use zanlex::internals::analysis::{analyzer, register_analyzers, KK_EXACT, KK_LOOSE, KK_STEM};
+use zanlex_analysis::{analyzer, register_analyzers, KK_EXACT, KK_LOOSE, KK_STEM};
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
 /// Fields of one run, each with its analyzer name and boost.

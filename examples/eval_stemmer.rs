@@ -12,8 +12,8 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use zanlex::internals::analysis::normalize::repair_lower;
-use zanlex::internals::analysis::stem::stem;
+use zanlex_analysis::normalize::repair_lower;
+use zanlex_analysis::stem::stem;
 
 struct Scores {
     tokens: usize,

@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
-use zanlex::internals::analysis::{analyze, russian, stem, KK_EXACT};
+use zanlex_analysis::{analyze, russian, stem, KK_EXACT};
 
 fn collect(dir: &Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {

@@ -10,7 +10,7 @@
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-use zanlex::internals::analysis::{analyze, ANALYZERS};
+use zanlex_analysis::{analyze, ANALYZERS};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

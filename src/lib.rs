@@ -33,7 +33,6 @@
 #![cfg_attr(not(feature = "internals"), warn(missing_docs))]
 
 mod amend;
-mod analysis;
 mod error;
 mod extract;
 mod index;
@@ -45,6 +44,9 @@ mod search;
 mod structure;
 mod text;
 mod zan_index;
+
+// The analyzers are their own crate; inside zanlex they keep the name of the stage they are.
+use zanlex_analysis as analysis;
 
 pub use amend::diff::{ActDiff, UnitChange, UnitChangeKind, WordChange};
 pub use amend::history::HistoryEntry;

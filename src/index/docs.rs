@@ -322,8 +322,8 @@ fn frame(act: &mut Act, keys: &DocKeys) {
     } = act;
     // An amending act's instructions quote new wordings that its units' texts hold (the unit
     // that gives the instruction, or an annex that is the new text whole): where such a text
-    // is stored elsewhere, the quote becomes its place in it (at 10 MB of acts, quotes were a
-    // fifth of the doc store, compressed and written for nothing).
+    // is stored elsewhere, the quote becomes its place in it, instead of a copy compressed and
+    // written for nothing.
     if instructions.iter().any(|i| i.new_text.is_some()) {
         let texts: Vec<(&str, &str)> = units
             .iter()

@@ -38,14 +38,6 @@ const LEGACY_FILES: [&str; 4] = [
     ".tantivy-writer.lock",
 ];
 
-/// A test hook: `ZANLEX_FAULT=<point>` aborts the process at that point of a rebuild, the way
-/// a power cut or `kill -9` would, so tests can check that the previous index stays in force.
-pub(crate) fn fault_point(point: &str) {
-    if std::env::var_os("ZANLEX_FAULT").is_some_and(|p| p == point) {
-        std::process::abort();
-    }
-}
-
 /// The number of a generation folder's name (`gen-000007` → 7).
 fn generation_number(name: &str) -> Option<u64> {
     let digits = name.strip_prefix(GENERATION_PREFIX)?;
@@ -195,10 +187,12 @@ impl IndexDir {
         f.write_all(format!("{name}\n").as_bytes())?;
         f.sync_all()?;
         drop(f);
-        fault_point("before-publish");
+        // Tests abort here, the way a power cut or `kill -9` would, to check that the previous
+        // index stays in force (feature `failpoints`; compiled out of releases).
+        fail::fail_point!("before-publish", |_| std::process::abort());
         std::fs::rename(&tmp, self.root.join(CURRENT))?;
         super::durable::sync_folder(&self.root)?;
-        fault_point("after-publish");
+        fail::fail_point!("after-publish", |_| std::process::abort());
         Ok(())
     }
 

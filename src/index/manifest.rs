@@ -6,7 +6,7 @@
 //! the index is fresh, and the files that could not be indexed); the manifest is a file of
 //! the generation named by its hash (`zanlex-manifest-<hash>.lz4`), read only by a refresh.
 //! tantivy keeps the payload inside `meta.json`, which it parses on every open: a manifest
-//! there made `meta.json` 8 MB at 1 GB of acts, parsed on each `zanlex search`.
+//! there would grow with the corpus and be parsed on each `zanlex search`.
 
 use super::schema::Fields;
 use crate::model::Act;

@@ -1,9 +1,9 @@
 //! A disjunction-max query for the handful of fields a query word is searched in.
 //!
 //! tantivy's `DisjunctionMaxQuery` merges its clauses with a `BufferedUnionScorer`, which
-//! allocates and fills a 4,096-document score window (48 KB) every time a scorer is made: once
-//! per query word, field set and segment. On the 10 MB benchmark index that allocation was 6 %
-//! of all query instructions, more than merging the few postings lists a word has. A word is
+//! allocates and fills a 4,096-document score window every time a scorer is made: once per
+//! query word, field set and segment, which costs more than merging the few postings lists a
+//! word has. A word is
 //! searched in at most five fields, so [`DisMax`] merges them by scanning its scorers for the
 //! lowest document instead. The score is the same: the best clause's score plus
 //! `tie_breaker` times the others'.

@@ -1,8 +1,8 @@
 //! Which words of a text may hold a query's word, found without tokenizing the text.
 //!
 //! The highlighter stems only the tokens whose folded beginning (two letters) is one of the
-//! query's, but it tokenized every hit's whole text to find them: on the 10 MB benchmark that
-//! was a third of a word query's instructions. [`LeadFilter`] reads the text's bytes instead
+//! query's, but tokenizing every hit's whole text to find them cost more than the search
+//! itself. [`LeadFilter`] reads the text's bytes instead
 //! and keeps the words (runs of bytes between ASCII whitespace) that may hold such a token;
 //! only those are tokenized.
 //!

@@ -132,7 +132,7 @@ where
 ///
 /// ```
 /// use tantivy_fst::Automaton;
-/// use zanlex::internals::analysis::fold::fold;
+/// use zanlex_analysis::fold::fold;
 /// use zanlex::internals::search::restore::FoldsTo;
 /// let a = FoldsTo::new(&fold("туракты"));
 /// let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));
@@ -304,7 +304,7 @@ pub fn stem_folds_to(stem: &str, key: &str) -> bool {
 ///
 /// ```
 /// use tantivy_fst::Automaton;
-/// use zanlex::internals::analysis::{fold::fold, form_term};
+/// use zanlex_analysis::{fold::fold, form_term};
 /// use zanlex::internals::search::restore::{Besides, FoldsTo};
 /// let a = Besides::new(FoldsTo::new(&fold("кызмет")), "қызмет");
 /// let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));
@@ -381,7 +381,7 @@ impl<A: tantivy_fst::Automaton> tantivy_fst::Automaton for Besides<A> {
 ///
 /// ```
 /// use tantivy_fst::Automaton;
-/// use zanlex::internals::analysis::{fold::fold, form_term};
+/// use zanlex_analysis::{fold::fold, form_term};
 /// use zanlex::internals::search::restore::FormFoldsTo;
 /// let a = FormFoldsTo::new(&fold("касипорнына"));
 /// let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));

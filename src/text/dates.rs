@@ -4,22 +4,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Kazakh month names in calendar order (`қаңтар` = January). Dates in acts are written with
-/// them (`2016 жылғы 24 қарашадағы`); the stemmer keeps them whole and the header parser reads them.
-pub const KK_MONTHS: [&str; 12] = [
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-];
+pub use zanlex_analysis::KK_MONTHS;
 
 /// Month number of a Kazakh (or Russian) month word in any case form
 /// (`қаңтардағы`, `маусымда`, `сентября`).

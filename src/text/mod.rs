@@ -2,7 +2,6 @@
 //! print them. Extraction uses them as structure and amendments do, so they live in no stage.
 
 mod dates;
-pub(crate) mod swar;
 mod whitespace;
 
 pub use dates::{month_number, normalize_i, parse_date, KK_MONTHS};

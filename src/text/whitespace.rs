@@ -68,39 +68,14 @@ static WS_LEAD: [bool; 256] = {
     t
 };
 
-/// Bit 7 of each byte of `w` (eight bytes of text, little-endian) set when the byte may start
-/// a whitespace character ([`WS_LEAD`]: ASCII space, `\t`..`\r`, and the lead bytes 0xC2,
-/// 0xE1, 0xE2, 0xE3), eight bytes at once.
-#[inline(always)]
-fn ws_lead_bytes(w: u64) -> u64 {
-    use super::swar::{ascii_in_range, zero_bytes, ONES};
-    let space = zero_bytes(w ^ (ONES * 0x20));
-    let controls = ascii_in_range(w, 0x09, 0x0D);
-    let c2 = zero_bytes(w ^ (ONES * 0xC2));
-    // 0xE1..=0xE3: `b & 0xFC == 0xE0`, but not 0xE0.
-    let e1_e3 = zero_bytes((w & (ONES * 0xFC)) ^ (ONES * 0xE0)) & !zero_bytes(w ^ (ONES * 0xE0));
-    space | controls | c2 | e1_e3
-}
-
 /// The first whitespace character at or after byte `from` of `b`: its offset and byte length,
 /// or `(b.len(), 0)` when there is none.
 ///
-/// Bytes that may start one are found eight at a time ([`ws_lead_bytes`]; a continuation byte
-/// never looks like one, so the scan need not step from character to character). Stepping
-/// did, and was the largest cost of ingestion (perf, 100 MB: 2.8 % of `zanlex index` with its
-/// callers `is_collapsed` and `push_words`).
+/// The scan reads bytes, not characters: a continuation byte never looks like a lead byte in
+/// [`WS_LEAD`].
 #[inline]
 pub(crate) fn next_ws(b: &[u8], from: usize) -> (usize, usize) {
     let mut at = from;
-    while let Some(w) = super::swar::word_at(b, at) {
-        for k in super::swar::flagged(ws_lead_bytes(w)) {
-            let w = ws_len(b, at + k);
-            if w > 0 {
-                return (at + k, w);
-            }
-        }
-        at += 8;
-    }
     while at < b.len() {
         if WS_LEAD[usize::from(b[at])] {
             let w = ws_len(b, at);

@@ -1,7 +1,7 @@
 //! Folding: the `kk_loose` analyzer makes Russian-keyboard, Latin (2021, 2017, 2018, informal)
 //! and look-alike-damaged spellings of a Kazakh word meet the Cyrillic original.
 
-use zanlex::internals::analysis::{analyze, fold::fold, KK_EXACT, KK_LOOSE, KK_STEM};
+use zanlex_analysis::{analyze, fold::fold, KK_EXACT, KK_LOOSE, KK_STEM};
 
 fn loose(text: &str) -> Vec<String> {
     analyze(KK_LOOSE, text)

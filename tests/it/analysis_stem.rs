@@ -2,8 +2,8 @@
 //! word is taken from the corpus (`corpus/*.txt`); the stems are the citation forms a Kazakh
 //! reader expects, so a regression in any family shows up by name.
 
-use zanlex::internals::analysis::stem::{stem, stem_folded};
-use zanlex::internals::analysis::{analyze, fold::fold, KK_STEM};
+use zanlex_analysis::stem::{stem, stem_folded};
+use zanlex_analysis::{analyze, fold::fold, KK_STEM};
 
 fn check(family: &str, table: &[(&str, &str)]) {
     let bad: Vec<String> = table

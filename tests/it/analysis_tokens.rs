@@ -5,7 +5,7 @@ use tantivy::collector::Count;
 use tantivy::query::PhraseQuery;
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{doc, Index, Term};
-use zanlex::internals::analysis::{
+use zanlex_analysis::{
     analyze, analyzer, register_analyzers, AnalyzedToken, KK_EXACT, KK_LOOSE, KK_STEM,
 };
 

@@ -97,7 +97,7 @@ fn a_rebuild_killed_around_its_switch_leaves_a_whole_index() {
         .expect("remove");
         let out = Command::new(env!("CARGO_BIN_EXE_zanlex"))
             .args(["index", "--force", "--corpus", &c, "--index", &i])
-            .env("ZANLEX_FAULT", point)
+            .env("FAILPOINTS", format!("{point}=return"))
             .output()
             .expect("run zanlex");
         assert!(!out.status.success(), "{point}: the fault hook aborts");

@@ -413,7 +413,7 @@ fn the_stored_document_decoder_agrees_with_tantivys_on_every_document() {
 /// others are found through the stems that fold to the query's loose form.
 #[test]
 fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
-    use zanlex::internals::analysis::{
+    use zanlex_analysis::{
         analyze, fold::fold, form_term, split_form, KK_LOOSE, KK_LOOSE_REST, KK_STEM,
     };
     let texts = |name: &str, text: &str| -> Vec<String> {
@@ -507,7 +507,7 @@ fn unit_texts() -> Vec<(tantivy::DocAddress, String)> {
 /// the exact tokens at their places, and the exact tokens they leave out are `kk_exact`'s.
 #[test]
 fn each_word_is_one_term_with_its_stem_and_form() {
-    use zanlex::internals::analysis::{
+    use zanlex_analysis::{
         analyze, split_form, KK_EXACT, KK_EXACT_REST, KK_STEM, KK_STEM_MARKED,
     };
     let texts = unit_texts();
@@ -568,7 +568,7 @@ fn exact_words_find_exactly_the_units_that_have_them() {
     use tantivy::query::{BooleanQuery, Query, TermQuery};
     use tantivy::schema::IndexRecordOption;
     use tantivy::Term;
-    use zanlex::internals::analysis::{analyze, form_terms, KK_EXACT};
+    use zanlex_analysis::{analyze, form_terms, KK_EXACT};
     let index = &fixture().index;
     let searcher = index.store().searcher();
     let f = index.store().fields();

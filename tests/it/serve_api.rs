@@ -51,6 +51,16 @@ impl Server {
     /// Starts `zanlex serve` on an ephemeral port with `extra` arguments and waits until it
     /// says where it listens.
     pub fn start(corpus: &Path, index: &Path, extra: &[&str]) -> Server {
+        Self::start_with_env(corpus, index, extra, &[])
+    }
+
+    /// [`Server::start`] with `env` set in the server's environment (fault points, say).
+    pub fn start_with_env(
+        corpus: &Path,
+        index: &Path,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_zanlex"))
             .arg("serve")
             .arg("--corpus")
@@ -59,6 +69,7 @@ impl Server {
             .arg(index)
             .args(["--addr", "127.0.0.1:0"])
             .args(extra)
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -840,7 +851,7 @@ fn a_full_queue_and_a_slow_read_answer_503_with_retry_after() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let corpus = test_corpus(tmp.path());
     let index = tmp.path().join("index");
-    let s = Server::start(
+    let s = Server::start_with_env(
         &corpus,
         &index,
         &[
@@ -850,13 +861,13 @@ fn a_full_queue_and_a_slow_read_answer_503_with_retry_after() {
             "1",
             "--queue",
             "0",
-            "--slow-ms",
-            "1500",
             "--timeout-ms",
             "500",
             "--cors",
             "https://example.kz",
         ],
+        // Every read takes 1.5 s.
+        &[("FAILPOINTS", "serve-read=sleep(1500)")],
     );
     let first = std::thread::spawn({
         let url = s.url("/v1/search?q=виза");

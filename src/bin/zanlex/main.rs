@@ -10,5 +10,8 @@ mod cli;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    // Fault injection for the crash tests: `FAILPOINTS=point=action` takes effect only in a
+    // build with the feature `failpoints`, which releases never have.
+    let _faults = fail::FailScenario::setup();
     cli::main()
 }

@@ -12,7 +12,6 @@ pub(crate) mod history;
 mod index;
 mod progress;
 pub(crate) mod refs;
-mod scale;
 pub(crate) mod search;
 mod serve;
 pub(crate) mod show;
@@ -66,9 +65,6 @@ pub enum Command {
     Analyze(analyze::Args),
     /// Serve the JSON API and the web page over HTTP.
     Serve(serve::Args),
-    /// Write a scaled synthetic corpus for benchmarks.
-    #[command(hide = true)]
-    Scale(scale::Args),
 }
 
 impl Cli {
@@ -192,7 +188,6 @@ pub fn main() -> ExitCode {
         Command::CitedBy(a) => refs::run_cited_by(&cli, a),
         Command::Analyze(a) => analyze::run(&cli, a),
         Command::Serve(a) => serve::run(&cli, a),
-        Command::Scale(a) => scale::run(&cli, a),
     };
     match result {
         Ok(code) => code,

@@ -24,8 +24,6 @@ pub(crate) struct Limits {
     pub queue: usize,
     /// The time a request may take, waiting included.
     pub timeout: Duration,
-    /// Added to every read (tests of the queue and the time limit only).
-    pub slow: Duration,
 }
 
 /// The blocking reads of the index, bounded by [`Limits`].
@@ -63,7 +61,6 @@ impl Readers {
                 1,
             ));
         };
-        let slow = self.limits.slow;
         let running = Arc::clone(&self.running);
         let work = async move {
             let permit = running
@@ -73,9 +70,9 @@ impl Readers {
             let task = tokio::task::spawn_blocking(move || {
                 let _permit = permit;
                 let _admitted = admitted;
-                if !slow.is_zero() {
-                    std::thread::sleep(slow);
-                }
+                // The tests of the queue and the time limit slow every read here
+                // (`FAILPOINTS=serve-read=sleep(MS)`, feature `failpoints`).
+                fail::fail_point!("serve-read");
                 read(&index)
             });
             match task.await {

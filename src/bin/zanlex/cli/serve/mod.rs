@@ -38,17 +38,14 @@ pub struct Args {
     #[arg(long, default_value_t = 2)]
     pub watch_secs: u64,
     /// Reads of the index running at once (default: the number of cores).
-    #[arg(long, hide = true)]
+    #[arg(long)]
     pub workers: Option<usize>,
     /// Reads waiting for a worker before more are answered 503.
-    #[arg(long, hide = true, default_value_t = 256)]
+    #[arg(long, default_value_t = 256)]
     pub queue: usize,
     /// The longest a request may take, in milliseconds.
-    #[arg(long, hide = true, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000)]
     pub timeout_ms: u64,
-    /// Milliseconds added to every read: for tests of the queue and the time limit.
-    #[arg(long, hide = true, default_value_t = 0)]
-    pub slow_ms: u64,
 }
 
 /// Runs `zanlex serve` until SIGTERM or Ctrl-C, then lets requests in flight finish.
@@ -60,7 +57,6 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         workers,
         queue: args.queue,
         timeout: Duration::from_millis(args.timeout_ms.max(1)),
-        slow: Duration::from_millis(args.slow_ms),
     };
     errors::hide_folders(&cli.corpus, &cli.index);
     let (state, report) = state::AppState::open(

@@ -1,4 +1,9 @@
-//! Kazakh analysis: normalizer, tokenizer, stemmer and folding as tantivy analyzers.
+//! Kazakh and Russian text analysis for [tantivy]: a normalizer, a tokenizer that keeps legal
+//! numbers whole, a Kazakh stemmer that respects vowel harmony and stem alternations, Russian
+//! Snowball stemming, and folding to a keyboard/script skeleton, registered as tantivy
+//! analyzers ([`register_analyzers`]). Nothing else in tantivy, Lucene or Snowball analyzes
+//! Kazakh; this crate depends on nothing of zanlex, so anyone indexing Kazakh with tantivy can
+//! use it.
 //!
 //! Three analyzers share one tokenizer ([`tokenizer::KkTokenizer`]), so a word has the same
 //! position in every field and phrase queries agree across fields:
@@ -15,11 +20,15 @@
 //! `A және B` matches in every field.
 //!
 //! ```
-//! use zanlex::internals::analysis::{analyze, KK_LOOSE};
+//! use zanlex_analysis::{analyze, KK_LOOSE};
 //! let a: Vec<String> = analyze(KK_LOOSE, "тұрақты тұруға").into_iter().map(|t| t.text).collect();
 //! let b: Vec<String> = analyze(KK_LOOSE, "turaqty turu").into_iter().map(|t| t.text).collect();
 //! assert_eq!(a, b);
 //! ```
+//!
+//! [tantivy]: https://docs.rs/tantivy
+
+#![warn(missing_docs)]
 
 pub mod fold;
 pub mod normalize;
@@ -29,12 +38,32 @@ pub mod stopwords;
 pub mod tokenizer;
 mod word_cache;
 
+/// The scaffold of property tests (feature `testing`): not part of the supported API.
+#[cfg(any(test, feature = "testing"))]
+#[doc(hidden)]
+pub mod property;
+
 use russian::Lang;
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 use word_cache::{EntryRef, WordCache};
 
-pub use crate::text::KK_MONTHS;
+/// Kazakh month names in calendar order (`қаңтар` = January). Dates in acts are written with
+/// them (`2016 жылғы 24 қарашадағы`); the stemmer keeps them whole and the header parser reads them.
+pub const KK_MONTHS: [&str; 12] = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+];
 
 /// Name of the exact analyzer (normalize, lowercase, legal numbers kept whole).
 pub const KK_EXACT: &str = "kk_exact";
@@ -72,7 +101,7 @@ pub const SUFFIX_MARK: char = '\u{3}';
 /// ([`stem_range`]), an exact search the one term.
 ///
 /// ```
-/// use zanlex::internals::analysis::{form_term, split_form};
+/// use zanlex_analysis::{form_term, split_form};
 /// assert_eq!(form_term("бап", "бап"), "бап\u{1}");
 /// assert_eq!(form_term("бап", "бабы"), "бап\u{2}бабы");
 /// assert_eq!(form_term("құжат", "құжаттарды"), "құжат\u{3}тарды");
@@ -124,7 +153,7 @@ pub fn split_form(term: &str) -> Option<(&str, std::borrow::Cow<'_, str>)> {
 /// or two. Empty for a stop word: `kk_exact` has it as it is ([`KK_EXACT_REST`]).
 ///
 /// ```
-/// use zanlex::internals::analysis::form_terms;
+/// use zanlex_analysis::form_terms;
 /// assert_eq!(form_terms("құжаттарды"), ["құжат\u{3}тарды"]);
 /// assert_eq!(form_terms("2020"), ["2020\u{1}"]);
 /// assert_eq!(form_terms("виза"), ["виза\u{1}", "виз\u{3}а"]); // Kazakh, or Russian after a Russian word
@@ -156,7 +185,7 @@ pub fn form_terms(exact: &str) -> Vec<String> {
 /// (inclusive) to `stem\u{4}` (exclusive).
 ///
 /// ```
-/// use zanlex::internals::analysis::{form_term, stem_range};
+/// use zanlex_analysis::{form_term, stem_range};
 /// let (lo, hi) = stem_range("бап");
 /// for t in [form_term("бап", "бап"), form_term("бап", "бабы"), form_term("бап", "бапқа")] {
 ///     assert!(lo <= t && t < hi);
@@ -250,7 +279,7 @@ pub fn analyze(name: &str, text: &str) -> Vec<AnalyzedToken> {
 /// Whether `s` is a word of Cyrillic letters only.
 ///
 /// ```
-/// use zanlex::internals::analysis::is_cyrillic_word;
+/// use zanlex_analysis::is_cyrillic_word;
 /// assert!(is_cyrillic_word("тұрақты") && is_cyrillic_word("Ӏ"));
 /// assert!(!is_cyrillic_word("тұрaқты") && !is_cyrillic_word("҂") && !is_cyrillic_word(""));
 /// ```
@@ -300,11 +329,11 @@ pub enum Writes {
 /// `kk_stem` and `kk_loose`, and a heading or title for its stem and loose fields, one after
 /// the other on one thread; the first pass looks each word up in the stem cache and keeps what
 /// each field writes (`StemOutputs`, beside the tokens in the tokenizer's memo), the second
-/// reads it (perf, 100 MB: the cache lookups were a tenth of `zanlex index`).
+/// reads it, so the stem cache is looked up once a word, not once a field.
 ///
 /// ```
 /// use tantivy::tokenizer::{TextAnalyzer, TokenStream};
-/// use zanlex::internals::analysis::{KkStemTokenizer, Writes};
+/// use zanlex_analysis::{KkStemTokenizer, Writes};
 /// let mut a = TextAnalyzer::builder(KkStemTokenizer::new(Writes::Stems)).build();
 /// let mut stream = a.token_stream("азаматтары және шетелдіктер");
 /// let mut stems = Vec::new();
@@ -463,9 +492,8 @@ fn stem_outputs(packed: &tokenizer::Packed) -> StemOutputs {
     })
 }
 
-/// Most words the per-thread cache holds before it is emptied (about 6 MB at its fullest:
-/// 24-byte slots and the words' texts).
-/// The cache shared by the threads (`SHARED`) holds at most as many.
+/// Most words the per-thread cache holds before it is emptied; the cache shared by the threads
+/// (`SHARED`) holds at most as many.
 pub const STEM_CACHE_MAX: usize = 100_000;
 
 /// What the stem filter knows of a word, for both fields: its language by letters, its Kazakh
@@ -484,8 +512,7 @@ struct Entry {
     /// the word through its stem ([`Writes::LooseRest`]).
     canonical: bool,
     /// Russian stem and its fold, computed on first need (Russian words, and unmarked words
-    /// after a Russian one); only in the per-thread cache. Boxed: most words never need it,
-    /// and it keeps the cache's slots at 24 bytes (the lookups are memory-bound).
+    /// after a Russian one); only in the per-thread cache. Boxed: most words never need it.
     ru: word_cache::Russian,
 }
 
@@ -573,7 +600,7 @@ fn with_entry<R>(cache: &mut WordCache, word: &str, f: impl FnOnce(EntryRef<'_>)
 /// them ([`Writes::LooseRest`]).
 ///
 /// ```
-/// use zanlex::internals::analysis::is_unchanged_form;
+/// use zanlex_analysis::is_unchanged_form;
 /// assert!(is_unchanged_form("14") && is_unchanged_form("11-1-4/730") && is_unchanged_form("№352"));
 /// assert!(!is_unchanged_form("14-бабы") && !is_unchanged_form("бап") && !is_unchanged_form("visa"));
 /// ```

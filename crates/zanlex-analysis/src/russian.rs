@@ -48,7 +48,7 @@ pub fn classify(word: &str) -> Lang {
 /// Russian Snowball stem of a lowercased word.
 ///
 /// ```
-/// assert_eq!(zanlex::internals::analysis::russian::stem("национальность"), "национальн");
+/// assert_eq!(zanlex_analysis::russian::stem("национальность"), "национальн");
 /// ```
 pub fn stem(word: &str) -> String {
     static S: OnceLock<Stemmer> = OnceLock::new();
@@ -58,7 +58,7 @@ pub fn stem(word: &str) -> String {
 }
 
 /// Stems every Cyrillic token of the tokenizer it wraps with Russian Snowball (`ё` read as
-/// `е`): the analyzer of the Russian expressions' own field ([`crate::analysis::RU_STEM`]),
+/// `е`): the analyzer of the Russian expressions' own field ([`crate::RU_STEM`]),
 /// where every word is Russian, whatever its letters say. Numbers and Latin words pass as
 /// they are.
 #[derive(Clone, Copy, Debug, Default)]

@@ -3,8 +3,7 @@
 
 use super::packed::{Packed, Sink};
 use super::segment::{fast_segments, segments, slow_segments, Case, Kind, Seg};
-use crate::analysis::normalize::{lower_simple, normalize, repair_lower, Normalized};
-#[cfg(any(test, feature = "internals"))]
+use crate::normalize::{lower_simple, normalize, repair_lower, Normalized};
 use tantivy::tokenizer::Token;
 
 /// Ordinal endings after a hyphen (`55-ші`, `1-інші`): not worth a token of their own.
@@ -27,7 +26,6 @@ pub(super) fn is_ordinal_ending(w: &str) -> bool {
 
 /// Tokenizes `text` into `tokens` (appending). Public for the evaluation and bench programs
 /// and the snippet builder, which keep the tokens.
-#[cfg(any(test, feature = "internals"))]
 pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     tokenize_with(text, tokens);
 }
@@ -43,10 +41,13 @@ pub struct TokenBuf {
 /// One token of a [`TokenBuf`], borrowed: the fields of a [`Token`] the analyzers set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TokenRef<'a> {
+    /// The token's text, normalized and lowercased.
     pub text: &'a str,
-    /// Byte offsets into the original text.
+    /// Where the token starts, a byte offset into the original text.
     pub offset_from: usize,
+    /// Where the token ends, a byte offset into the original text.
     pub offset_to: usize,
+    /// The token's position, as phrase queries count them.
     pub position: usize,
 }
 
@@ -58,14 +59,12 @@ impl std::fmt::Debug for TokenBuf {
 
 impl TokenBuf {
     /// How many tokens the buffer holds.
-    #[cfg(any(test, feature = "internals"))]
-    pub fn len(&self) -> usize {
+        pub fn len(&self) -> usize {
         self.packed.tokens.len()
     }
 
     /// True when the buffer holds no token.
-    #[cfg(any(test, feature = "internals"))]
-    pub fn is_empty(&self) -> bool {
+        pub fn is_empty(&self) -> bool {
         self.packed.tokens.is_empty()
     }
 
@@ -84,7 +83,7 @@ impl TokenBuf {
 /// without a `String` per token.
 ///
 /// ```
-/// use zanlex::internals::analysis::tokenizer::{tokenize_packed, TokenBuf};
+/// use zanlex_analysis::tokenizer::{tokenize_packed, TokenBuf};
 /// let mut buf = TokenBuf::default();
 /// tokenize_packed("№ 16354 Бұйрық", &mut buf);
 /// let texts: Vec<&str> = buf.iter().map(|t| t.text).collect();

@@ -1,13 +1,8 @@
-//! The per-thread cache of what the stem filter knows of each word, laid out for lookups that
-//! wait on memory: a word's text, stem and folded stem lie back to back in one string, and its
-//! slot (hash, where the texts start, their lengths, flags) is 24 bytes in the table itself.
-//! A hit reads the table's control bytes, the slot and one stretch of the string; with a
-//! `HashMap<Box<str>, Entry>` it also read the key's, the stem's and the folded stem's own
-//! allocations.
+//! The per-thread cache of what the stem filter knows of each word.
 
 use super::russian::Lang;
 use super::Entry;
-use hashbrown::HashTable;
+use rustc_hash::FxHashMap;
 
 /// A Russian stem and its fold, computed on first need.
 pub(super) type Russian = Option<Box<(Box<str>, Box<str>)>>;
@@ -46,61 +41,10 @@ impl Entry {
     }
 }
 
-const STOP: u8 = 1;
-const CANONICAL: u8 = 2;
-const LANG_SHIFT: u32 = 2;
-
-struct Slot {
-    hash: u64,
-    ru: Russian,
-    /// Where the word starts in [`WordCache::texts`]; its stem and folded stem follow it.
-    start: u32,
-    word_len: u8,
-    stem_len: u8,
-    loose_len: u8,
-    /// [`STOP`], [`CANONICAL`] and the language above [`LANG_SHIFT`].
-    flags: u8,
-}
-
-impl Slot {
-    fn word<'t>(&self, texts: &'t str) -> &'t str {
-        let start = self.start as usize;
-        texts
-            .get(start..start + usize::from(self.word_len))
-            .unwrap_or_default()
-    }
-
-    fn entry<'a>(&'a mut self, texts: &'a str) -> EntryRef<'a> {
-        let stem_start = self.start as usize + usize::from(self.word_len);
-        let loose_start = stem_start + usize::from(self.stem_len);
-        let lang = match self.flags >> LANG_SHIFT {
-            0 => Lang::Kazakh,
-            1 => Lang::Russian,
-            _ => Lang::Unmarked,
-        };
-        EntryRef {
-            stop: self.flags & STOP != 0,
-            lang,
-            canonical: self.flags & CANONICAL != 0,
-            stem: texts.get(stem_start..loose_start).unwrap_or_default(),
-            loose: texts
-                .get(loose_start..loose_start + usize::from(self.loose_len))
-                .unwrap_or_default(),
-            ru: &mut self.ru,
-        }
-    }
-}
-
 /// Word → [`Entry`], holding at most [`super::STEM_CACHE_MAX`] words (emptied when full).
 #[derive(Default)]
 pub(super) struct WordCache {
-    slots: HashTable<Slot>,
-    texts: String,
-}
-
-fn hash(word: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(word)
+    entries: FxHashMap<Box<str>, Entry>,
 }
 
 impl WordCache {
@@ -111,49 +55,14 @@ impl WordCache {
         fetch: impl FnOnce(&str) -> Entry,
         f: impl FnOnce(EntryRef<'_>) -> R,
     ) -> R {
-        let h = hash(word);
-        let texts = &self.texts;
-        if let Some(slot) = self
-            .slots
-            .find_mut(h, |s| s.hash == h && s.word(texts) == word)
-        {
-            return f(slot.entry(texts));
-        }
-        let mut e = fetch(word);
-        let fits = |s: &str| u8::try_from(s.len()).ok();
-        let (Some(word_len), Some(stem_len), Some(loose_len)) =
-            (fits(word), fits(&e.stem), fits(&e.loose))
-        else {
-            return f(e.view()); // too long to keep: rare enough to recompute
-        };
-        if self.slots.len() >= super::STEM_CACHE_MAX {
-            self.slots.clear();
-            self.texts.clear();
-        }
-        let Ok(start) = u32::try_from(self.texts.len()) else {
+        if let Some(e) = self.entries.get_mut(word) {
             return f(e.view());
-        };
-        self.texts.push_str(word);
-        self.texts.push_str(&e.stem);
-        self.texts.push_str(&e.loose);
-        let lang = match e.lang {
-            Lang::Kazakh => 0,
-            Lang::Russian => 1,
-            Lang::Unmarked => 2,
-        };
-        let slot = Slot {
-            hash: h,
-            ru: e.ru.take(),
-            start,
-            word_len,
-            stem_len,
-            loose_len,
-            flags: if e.stop { STOP } else { 0 }
-                | if e.canonical { CANONICAL } else { 0 }
-                | lang << LANG_SHIFT,
-        };
-        let mut entry = self.slots.insert_unique(h, slot, |s| s.hash);
-        f(entry.get_mut().entry(&self.texts))
+        }
+        if self.entries.len() >= super::STEM_CACHE_MAX {
+            self.entries.clear();
+        }
+        let e = self.entries.entry(word.into()).or_insert_with(|| fetch(word));
+        f(e.view())
     }
 }
 
@@ -181,7 +90,7 @@ mod tests {
     }
 
     /// Every field of an entry comes back as it went in, for each language and flag, beside
-    /// other words; a word too long for a slot is served without being kept.
+    /// other words; a long word is kept like any other.
     #[test]
     fn entries_come_back_as_they_went_in() {
         let mut c = WordCache::default();
@@ -224,7 +133,7 @@ mod tests {
                 |r| assert_eq!(r.stem, long),
             );
         }
-        assert_eq!(fetched, 2);
+        assert_eq!(fetched, 1);
     }
 
     /// A Russian stem computed through a cached entry stays with it.

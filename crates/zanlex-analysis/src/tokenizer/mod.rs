@@ -25,9 +25,7 @@ mod segment;
 mod tokens;
 
 pub(super) use packed::{memo_tokenize, Packed};
-#[cfg(any(test, feature = "internals"))]
-pub use tokens::tokenize_into;
-pub use tokens::{tokenize_packed, TokenBuf, TokenRef};
+pub use tokens::{tokenize_into, tokenize_packed, TokenBuf, TokenRef};
 
 use std::rc::Rc;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};

@@ -7,18 +7,18 @@ use tantivy::tokenizer::Token;
 
 /// One token of a [`Packed`] list: its text is `Packed::texts[start..end]`.
 #[derive(Clone, Copy)]
-pub(in crate::analysis) struct PackedToken {
-    pub(in crate::analysis) start: usize,
-    pub(in crate::analysis) end: usize,
-    pub(in crate::analysis) offset_from: usize,
-    pub(in crate::analysis) offset_to: usize,
-    pub(in crate::analysis) position: usize,
+pub(crate) struct PackedToken {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) offset_from: usize,
+    pub(crate) offset_to: usize,
+    pub(crate) position: usize,
 }
 
 impl PackedToken {
     /// Makes `t` this token, with text `text` (the stream's reused token: its buffer is kept).
     #[inline]
-    pub(in crate::analysis) fn write_to(&self, t: &mut Token, text: &str) {
+    pub(crate) fn write_to(&self, t: &mut Token, text: &str) {
         t.offset_from = self.offset_from;
         t.offset_to = self.offset_to;
         t.position = self.position;
@@ -31,12 +31,12 @@ impl PackedToken {
 /// The tokens of one text with all their texts in one string: one allocation per text instead
 /// of one per token (the token stream copies each text into its reused token anyway).
 #[derive(Default)]
-pub(in crate::analysis) struct Packed {
-    pub(in crate::analysis) texts: String,
-    pub(in crate::analysis) tokens: Vec<PackedToken>,
+pub(crate) struct Packed {
+    pub(crate) texts: String,
+    pub(crate) tokens: Vec<PackedToken>,
     /// What the stem analyzers make of these tokens, computed by the first of them to read
-    /// the text and read by the others ([`crate::analysis::StemOutputs`]).
-    pub(in crate::analysis) stems: std::cell::OnceCell<crate::analysis::StemOutputs>,
+    /// the text and read by the others ([`crate::StemOutputs`]).
+    pub(crate) stems: std::cell::OnceCell<crate::StemOutputs>,
 }
 
 /// Where [`tokenize_with`] writes its tokens: a `Vec<Token>` ([`tokenize_into`]) or a
@@ -174,13 +174,13 @@ thread_local! {
     /// The last few texts tokenized on this thread and their tokens. The index writes each
     /// unit's text into three fields (exact, stem, loose) and each title and heading
     /// into two or three, and tantivy analyzes them one after the other on one thread: only the
-    /// first pass normalizes and segments (callgrind: a third fewer indexing instructions).
+    /// first pass normalizes and segments.
     static MEMO: std::cell::RefCell<Memo> =
         const { std::cell::RefCell::new((0, Vec::new())) };
 }
 
 /// The tokens of `text` through the per-thread memo, shared, not copied.
-pub(in crate::analysis) fn memo_tokenize(text: &str) -> Rc<Packed> {
+pub(crate) fn memo_tokenize(text: &str) -> Rc<Packed> {
     if text.len() > MEMO_MAX_BYTES {
         let mut tokens = Packed::default();
         tokenize_with(text, &mut tokens);

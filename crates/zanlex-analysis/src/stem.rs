@@ -31,7 +31,7 @@
 //! not checked (folding erases it), so `тұруға`, `туруга` and `turuga` get one stem.
 //!
 //! ```
-//! use zanlex::internals::analysis::stem::stem;
+//! use zanlex_analysis::stem::stem;
 //! assert_eq!(stem("тармағына"), "тармақ");
 //! assert_eq!(stem("халқының"), "халық");
 //! assert_eq!(stem("азаматтығы"), "азаматтық");
@@ -857,7 +857,7 @@ struct Cand {
     verb: bool,
     /// A plural, or a possessive of unambiguous shape, was stripped (the parses the tests
     /// compare report it).
-    #[cfg_attr(not(any(test, feature = "internals")), allow(dead_code))]
+    #[cfg_attr(not(any(test, feature = "testing")), allow(dead_code))]
     nominal: bool,
     /// An unlikely parse: taken only when the vocabulary attests its stem.
     weak: bool,
@@ -1186,7 +1186,7 @@ impl Tables {
 /// whether the parse is a verb form and whether it strips a plural or an unambiguous possessive;
 /// for generating
 /// the vocabulary (`examples/gen_kk_vocab.rs`).
-#[cfg(any(test, feature = "internals"))]
+#[cfg(any(test, feature = "testing"))]
 #[doc(hidden)]
 pub fn parses(word: &str) -> Vec<(String, bool, bool)> {
     let t = tables(false);

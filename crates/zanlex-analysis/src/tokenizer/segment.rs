@@ -1,7 +1,7 @@
 //! Cutting a normalized text into word-boundary segments (UAX #29): the byte-level fast
 //! path for the characters legal texts use, and unicode-segmentation for the rest.
 
-use crate::analysis::normalize::{is_letter, lower_cyr_run};
+use crate::normalize::{is_letter, lower_cyr_run};
 use unicode_segmentation::UnicodeSegmentation;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -2,7 +2,7 @@ use super::super::normalize::is_lower_cyrillic;
 use super::packed::*;
 use super::segment::*;
 use super::tokens::*;
-use crate::analysis::normalize::{lower_cyr_run, lower_simple, normalize, repair_lower};
+use crate::normalize::{lower_cyr_run, lower_simple, normalize, repair_lower};
 use tantivy::tokenizer::Token;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -12,7 +12,7 @@ fn toks(s: &str) -> Vec<(String, usize)> {
     v.into_iter().map(|t| (t.text, t.position)).collect()
 }
 
-/// The tokenizer as it was before segments became ranges with a [`Case`] (commit 933f211),
+/// The tokenizer as it was before segments became ranges with a [`Case`],
 /// on its reference path (normalize, unicode-segmentation, [`kind`], [`repair_lower`]): what
 /// the restructured fast path is checked against on random texts.
 fn old_reference<S: Sink>(text: &str, sink: &mut S) {

@@ -235,7 +235,7 @@ fn lookalike(c: char) -> Option<char> {
 ///
 /// ```
 /// let mut s = String::new();
-/// zanlex::internals::analysis::normalize::repair_lower("Үкiметiнiң", &mut s);
+/// zanlex_analysis::normalize::repair_lower("Үкiметiнiң", &mut s);
 /// assert_eq!(s, "үкіметінің");
 /// ```
 pub fn repair_lower(word: &str, out: &mut String) {

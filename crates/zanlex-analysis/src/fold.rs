@@ -10,7 +10,7 @@
 //! - Latin letters map by the table of `kazakh-latin-2021.tsv` and its variants.
 //!
 //! ```
-//! use zanlex::internals::analysis::fold::fold;
+//! use zanlex_analysis::fold::fold;
 //! assert_eq!(fold("тұрақты"), fold("туракты"));
 //! assert_eq!(fold("тұрақты"), fold("turaqty"));
 //! assert_eq!(fold("қазақстан"), fold("qazaqstan"));
