@@ -273,8 +273,19 @@ pub(super) fn parent_dir(index_dir: &Path) -> &Path {
     }
 }
 
+/// Whether `p` is a folder holding nothing, or only the lock files processes started together
+/// make in it while one of them creates the index.
 fn is_empty_dir(p: &Path) -> bool {
-    std::fs::read_dir(p).is_ok_and(|mut d| d.next().is_none())
+    std::fs::read_dir(p).is_ok_and(|mut d| {
+        d.all(|e| {
+            e.is_ok_and(|e| {
+                e.file_type().is_ok_and(|t| t.is_file())
+                    && super::layout::LOCK_FILES
+                        .iter()
+                        .any(|l| e.file_name() == *l)
+            })
+        })
+    })
 }
 
 /// Builds a fresh index in `dir` from acts already in memory (for tools that make acts

@@ -27,6 +27,11 @@ pub(crate) const CURRENT: &str = "CURRENT";
 const CURRENT_TMP: &str = "CURRENT.tmp";
 const WRITE_LOCK: &str = "write.lock";
 const READ_LOCK: &str = "read.lock";
+
+/// The files a process makes in an index folder before the folder has its marker: a reader
+/// creates `read.lock` in a folder that a writer has just created and not yet marked, so a
+/// folder holding only these is still an empty one.
+pub(crate) const LOCK_FILES: [&str; 2] = [WRITE_LOCK, READ_LOCK];
 const GENERATION_PREFIX: &str = "gen-";
 
 /// Files of the tantivy index that versions of zanlex before generations wrote straight into

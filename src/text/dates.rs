@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
 
-pub use zanlex_analysis::KK_MONTHS;
+use zanlex_analysis::KK_MONTHS;
 
 /// Month number of a Kazakh (or Russian) month word in any case form
 /// (`қаңтардағы`, `маусымда`, `сентября`).

@@ -154,6 +154,38 @@ fn a_rebuild_killed_at_any_moment_keeps_the_previous_results() {
     assert_eq!(search_json(&c, &i, "тұрақты тұруға рұқсат"), before);
 }
 
+/// A reader of processes started together creates `read.lock` in the index folder that a
+/// writer has just created and not yet marked as an index: a folder holding only that lock
+/// is still an empty folder to build in, not a stranger's folder.
+#[test]
+fn a_folder_holding_only_a_readers_lock_is_built_in() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (c, i) = setup(tmp.path());
+    std::fs::create_dir_all(&i).expect("index folder");
+    std::fs::write(Path::new(&i).join("read.lock"), b"").expect("lock file");
+    let out = zanlex(&["search", "виза", "--corpus", &c, "--index", &i, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(hit_count(&hits_line(&out.stdout)), 10);
+    // A file of someone else's is still refused.
+    let other = tmp.path().join("other");
+    std::fs::create_dir_all(&other).expect("folder");
+    std::fs::write(other.join("notes.txt"), b"mine").expect("file");
+    let out = zanlex(&[
+        "search",
+        "виза",
+        "--corpus",
+        &c,
+        "--index",
+        &other.to_string_lossy(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(other.join("notes.txt").is_file());
+}
+
 /// Processes started together on a fresh index: one builds, the others wait for it and
 /// find it up to date; all answer the same.
 #[test]

@@ -507,9 +507,7 @@ fn unit_texts() -> Vec<(tantivy::DocAddress, String)> {
 /// the exact tokens at their places, and the exact tokens they leave out are `kk_exact`'s.
 #[test]
 fn each_word_is_one_term_with_its_stem_and_form() {
-    use zanlex_analysis::{
-        analyze, split_form, KK_EXACT, KK_EXACT_REST, KK_STEM, KK_STEM_MARKED,
-    };
+    use zanlex_analysis::{analyze, split_form, KK_EXACT, KK_EXACT_REST, KK_STEM, KK_STEM_MARKED};
     let texts = unit_texts();
     assert_eq!(texts.len(), fixture().index.unit_count().unwrap());
     let (mut own_stems, mut inflected, mut stop) = (0, 0, 0);

@@ -61,7 +61,10 @@ impl WordCache {
         if self.entries.len() >= super::STEM_CACHE_MAX {
             self.entries.clear();
         }
-        let e = self.entries.entry(word.into()).or_insert_with(|| fetch(word));
+        let e = self
+            .entries
+            .entry(word.into())
+            .or_insert_with(|| fetch(word));
         f(e.view())
     }
 }

@@ -27,7 +27,10 @@ struct Args {
 fn main() -> ExitCode {
     let args = Args::parse();
     if !(args.mb.is_finite() && args.mb > 0.0) {
-        eprintln!("zanlex-scale: --mb must be a positive number, got {}", args.mb);
+        eprintln!(
+            "zanlex-scale: --mb must be a positive number, got {}",
+            args.mb
+        );
         return ExitCode::from(2);
     }
     let mut dirs = args.from.clone();

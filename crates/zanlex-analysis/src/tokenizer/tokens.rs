@@ -59,12 +59,12 @@ impl std::fmt::Debug for TokenBuf {
 
 impl TokenBuf {
     /// How many tokens the buffer holds.
-        pub fn len(&self) -> usize {
+    pub fn len(&self) -> usize {
         self.packed.tokens.len()
     }
 
     /// True when the buffer holds no token.
-        pub fn is_empty(&self) -> bool {
+    pub fn is_empty(&self) -> bool {
         self.packed.tokens.is_empty()
     }
 
