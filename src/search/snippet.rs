@@ -317,12 +317,32 @@ fn pattern_of(text: &str, slop: u32) -> Option<Pattern> {
         if s.exact.is_empty() && s.stem.is_empty() && s.loose.is_empty() {
             continue;
         }
-        words.push(PWord {
+        let mut word = PWord {
             rel: pos - first,
             exact: s.exact.iter().map(|e| e.0.clone()).collect(),
             stem: s.stem.clone(),
             loose: s.loose.clone(),
-        });
+        };
+        // A text's words are stemmed one at a time ([`Highlighter::text_slots`]), a phrase's
+        // in their context, where an unmarked word after a Russian one is stemmed as Russian
+        // (`заместителя` after `возложить на`): the word's forms alone are its forms too, or
+        // the phrase would never meet itself in a text.
+        if !word.stem.is_empty() || !word.loose.is_empty() {
+            for (_, from, to) in s.exact.iter() {
+                let alone = text.get(*from..*to).unwrap_or_default();
+                for t in tokens_with_offsets(KK_STEM, alone) {
+                    if !word.stem.contains(&t.text) {
+                        word.stem.push(t.text);
+                    }
+                }
+                for t in tokens_with_offsets(KK_LOOSE, alone) {
+                    if !word.loose.contains(&t.text) {
+                        word.loose.push(t.text);
+                    }
+                }
+            }
+        }
+        words.push(word);
     }
     let has_gaps = words
         .iter()

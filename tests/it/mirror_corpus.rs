@@ -562,3 +562,52 @@ fn a_law_without_metadata_is_in_force_unless_its_head_says_repealed() {
     let act = zanlex::internals::ingest::ingest_file(&file, dir.path()).expect("ingest");
     assert_ne!(act.status, Status::InForce);
 }
+
+/// The act ids and eids of a search's hits on the mirror, in rank order.
+fn hit_ids(query: &str) -> Vec<String> {
+    let doc = json(&on_mirror(&["search", query, "--json", "--limit", "20"]));
+    doc["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| {
+            format!(
+                "{}#{}",
+                h["act"]["id"].as_str().unwrap_or(""),
+                h["unit"]["eid"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+/// A quoted phrase that occurs verbatim is found whatever its stop words: a Russian phrase
+/// with a preposition inside, whose words after a Russian word are stemmed as Russian in the
+/// phrase and one at a time in the text, and a Kazakh one with a postposition.
+#[test]
+fn a_verbatim_phrase_with_a_stop_word_inside_is_found() {
+    let both = [
+        "maslikhat-decision-2015-05-20-45-264#para_2",
+        "maslikhat-decision-2015-03-27-43-249#para_2",
+    ];
+    assert_eq!(hit_ids("\"возложить на заместителя акима\""), both);
+    // Two orders of the Presidential Administration put it on a deputy head, not the akim's.
+    assert_eq!(
+        hit_ids("\"возложить на заместителя\""),
+        [
+            both[0],
+            "president-order-2017-05-15-17-01-38-27#para_3",
+            "president-order-2019-10-07-19-42-3-3-17#para_4",
+            both[1],
+        ]
+    );
+    assert_eq!(
+        hit_ids("\"Алматы облысы бойынша ауыл шаруашылығы\""),
+        [
+            "maslikhat-decision-2020-12-15-64-340#att_1",
+            "maslikhat-decision-2020-12-15-64-340#para_1",
+            "maslikhat-decision-2020-12-15-64-340#att_1__para_1",
+        ]
+    );
+    // The stop word still has to be there: another preposition in its place is no match.
+    assert!(hit_ids("\"возложить в заместителя акима\"").is_empty());
+}
