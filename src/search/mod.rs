@@ -11,6 +11,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod article;
 mod collect;
 pub mod compile;
 pub mod coverage;
@@ -229,6 +230,20 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         (top, total) = top_adjusted(&searcher, &tq, fetch, &adjust, None)?;
         relaxed = total > 0;
         total_is_lower_bound = false;
+    }
+    // An article asked for by number (`статья 7 закона о миграции`, `7-бап`) comes first.
+    if req.parsed.is_none() && q.is_plain_words() {
+        if let Some(asked) = article::asked(&req.text) {
+            let first = article::article_units(index, &searcher, &asked, &filters, req.limit)?;
+            if !first.is_empty() {
+                let best = top.first().map_or(0.0, |(score, _)| *score);
+                let before = top.len();
+                top.retain(|(_, addr)| !first.contains(addr));
+                // Those the words matched too were counted already.
+                total += first.len() - (before - top.len());
+                top.splice(0..0, first.into_iter().map(|addr| (best, addr)));
+            }
+        }
     }
     let (mut hits, verified) = read_hits(index, &searcher, top, req, &hl)?;
     if hl.needs_verify() {

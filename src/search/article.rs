@@ -1,0 +1,155 @@
+//! Articles asked for by number. A person types «статья 7 закона о миграции», «ст. 7»,
+//! «7-бап» or «Еңбек кодексінің 139-бабы» to read that article: it comes first, in the act
+//! whose title has the other words of the query (any act with such an article when there are
+//! none), in the language the query is written in.
+
+use super::compile;
+use crate::index::schema::{DOC_ACT, DOC_UNIT};
+use crate::index::Store;
+use crate::model::Lang;
+use regex::Regex;
+use std::sync::LazyLock;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query as TQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, Searcher, Term};
+
+/// `статья 7`, `статьи 7-1`, `ст. 7` (Russian, the number after the word).
+static RUSSIAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[^\p{L}])(?:стать[яиеюёй]й?|статьей|ст\.?)\s*(\d+(?:-\d+)*)(?:[^\p{L}\d-]|$)",
+    )
+    .expect("valid regex")
+});
+
+/// `7-бап`, `139-бабы`, `14-1-бабының` (Kazakh, the number before the word).
+static KAZAKH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\p{L}\d-])(\d+(?:-\d+)*)\s*-?\s*(?:бап|баб)\p{L}*")
+        .expect("valid regex")
+});
+
+/// An article asked for: its number as the act prints it and the query's other words, which
+/// name the act.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleAsked {
+    /// `7`, `14-1`.
+    pub number: String,
+    /// The words around the article's, which name the act (`закона о миграции`).
+    pub act_words: String,
+    /// The language the article's word is written in.
+    pub lang: Lang,
+}
+
+impl ArticleAsked {
+    /// The eid of the article (`art_7`).
+    fn eid(&self) -> String {
+        format!("art_{}", self.number)
+    }
+}
+
+/// The article `text` asks for, if it asks for one.
+///
+/// ```
+/// # use zanlex::internals::search::article::asked;
+/// let a = asked("статья 7 закона о миграции").unwrap();
+/// assert_eq!((a.number.as_str(), a.act_words.as_str()), ("7", "закона о миграции"));
+/// let a = asked("Еңбек кодексінің 139-бабы").unwrap();
+/// assert_eq!((a.number.as_str(), a.act_words.as_str()), ("139", "Еңбек кодексінің"));
+/// assert_eq!(asked("14-1-бап").unwrap().number, "14-1");
+/// assert!(asked("тұрақты тұру").is_none());
+/// ```
+pub fn asked(text: &str) -> Option<ArticleAsked> {
+    let (m, lang) = match RUSSIAN.captures(text) {
+        Some(c) => (c, Lang::Ru),
+        None => (KAZAKH.captures(text)?, Lang::Kk),
+    };
+    let whole = m.get(0)?;
+    let number = m.get(1)?.as_str().to_string();
+    let act_words = format!("{} {}", &text[..whole.start()], &text[whole.end()..])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(ArticleAsked {
+        number,
+        act_words,
+        lang,
+    })
+}
+
+/// Acts considered for the article: the best few by their title's match of the act words.
+const ACTS_CONSIDERED: usize = 5;
+
+/// The documents of the article `asked`, best first, within `filters` (validity, act, kind,
+/// status, language): in the acts whose titles best match its act words, the article in the
+/// query's language before its twin; in every act that has it when there are no act words.
+pub(crate) fn article_units(
+    index: &Store,
+    searcher: &Searcher,
+    asked: &ArticleAsked,
+    filters: &[(Occur, Box<dyn TQuery>)],
+    limit: usize,
+) -> crate::Result<Vec<DocAddress>> {
+    let f = index.fields();
+    let unit_query = |act: Option<&str>| {
+        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![
+            (Occur::Must, compile::raw_term(f.doc_type, DOC_UNIT)),
+            (Occur::Must, compile::raw_term(f.eid, &asked.eid())),
+        ];
+        if let Some(id) = act {
+            clauses.push((Occur::Must, compile::raw_term(f.act_id, id)));
+        }
+        clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
+        BooleanQuery::new(clauses)
+    };
+    // The query's language first: its expression of the article, then the other's.
+    let in_lang_first = |mut docs: Vec<DocAddress>| -> crate::Result<Vec<DocAddress>> {
+        let mut keyed = Vec::with_capacity(docs.len());
+        for d in docs.drain(..) {
+            let doc = crate::index::stored::fetch(index, searcher, d)?;
+            keyed.push((doc.str(f.lang) != asked.lang.as_str(), d));
+        }
+        keyed.sort_by_key(|(other, _)| *other);
+        Ok(keyed.into_iter().map(|(_, d)| d).collect())
+    };
+    let found = |q: &BooleanQuery, n: usize| -> crate::Result<Vec<DocAddress>> {
+        Ok(searcher
+            .search(q, &TopDocs::with_limit(n))?
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect())
+    };
+    let words = compile::analyze_field(index, f.title_stem, &asked.act_words);
+    if words.is_empty() {
+        return in_lang_first(found(&unit_query(None), limit)?);
+    }
+    let title: Vec<(Occur, Box<dyn TQuery>)> = words
+        .iter()
+        .map(|(_, w)| {
+            let q: Box<dyn TQuery> = Box::new(TermQuery::new(
+                Term::from_field_text(f.title_stem, w),
+                IndexRecordOption::WithFreqs,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    let acts = BooleanQuery::new(vec![
+        (Occur::Must, compile::raw_term(f.doc_type, DOC_ACT)),
+        (Occur::Must, Box::new(BooleanQuery::new(title))),
+    ]);
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (_, act) in searcher.search(&acts, &TopDocs::with_limit(ACTS_CONSIDERED * 2))? {
+        let id = crate::index::stored::fetch(index, searcher, act)?
+            .str(f.act_id)
+            .to_string();
+        if !seen.insert(id.clone()) || seen.len() > ACTS_CONSIDERED {
+            continue;
+        }
+        out.extend(in_lang_first(found(&unit_query(Some(&id)), 2)?)?);
+        if !out.is_empty() {
+            // The best-titled act that has the article is the one asked for.
+            break;
+        }
+    }
+    Ok(out)
+}
