@@ -5,7 +5,7 @@ mod dates;
 pub(crate) mod swar;
 mod whitespace;
 
-pub use dates::{month_number, normalize_i, parse_date, KK_MONTHS};
+pub use dates::{month_number, normalize_i, parse_date, parse_iso_date, KK_MONTHS};
 pub(crate) use whitespace::{clean_spaces, is_collapsed, next_ws, push_words, ws_len};
 
 /// `s.to_lowercase()`, with ASCII and Cyrillic letters (Kazakh ones included) mapped directly

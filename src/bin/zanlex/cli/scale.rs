@@ -1,6 +1,6 @@
 //! `zanlex scale`: writes a synthetic corpus of a given size for benchmarks (hidden from help).
 
-use super::{Cli, UsageError};
+use super::Cli;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,7 +25,10 @@ pub struct Args {
 /// Runs `zanlex scale`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     if !(args.mb.is_finite() && args.mb > 0.0) {
-        return Err(UsageError(format!("--mb must be a positive number, got {}", args.mb)).into());
+        return Err(super::usage(format!(
+            "--mb must be a positive number, got {}",
+            args.mb
+        )));
     }
     let mut dirs = args.from.clone();
     if dirs.is_empty() {
