@@ -225,7 +225,7 @@ fn langs(has: &[Lang]) -> String {
         .join(", ")
 }
 
-pub use crate::error_code::ErrorCode;
+pub use crate::error_code::{ErrorAnswer, ErrorCode, ErrorDetail};
 
 /// `Result` with zanlex's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -150,6 +150,37 @@ impl ErrorCode {
     }
 }
 
+/// An error as an answer: what the server sends with its status, `{"error": {"code",
+/// "message"}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ErrorAnswer {
+    /// The error.
+    pub error: ErrorDetail,
+}
+
+/// The error of an [`ErrorAnswer`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ErrorDetail {
+    /// Its code in the table.
+    pub code: ErrorCode,
+    /// What is wrong and how to fix it, in words.
+    pub message: String,
+}
+
+impl ErrorAnswer {
+    /// The answer for an error of kind `code` saying `message`.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        ErrorAnswer {
+            error: ErrorDetail {
+                code,
+                message: message.into(),
+            },
+        }
+    }
+}
+
 impl std::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())

@@ -63,7 +63,7 @@ pub use answer::{
     ChildUnit, CitedByList, EditionSummary, Failure, HistoryAct, OutlineUnit, ParallelUnit,
     RefList, SearchPage, Target, TreeAct, UnitAnswer, UnitTree, Unmatched,
 };
-pub use error::{EngineError, Error, ErrorCode, Result};
+pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
 pub use text::parse_iso_date;
 pub use index::{refresh, BuildOptions, Progress, RefreshReport, UnitView};
 pub use model::*;

@@ -186,9 +186,7 @@ fn hide_paths(message: &str) -> String {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         // A last guard: whatever built the message, the server's folders stay out of it.
-        let body = serde_json::json!({
-            "error": { "code": self.code.name(), "message": hide_paths(&self.message) }
-        });
+        let body = zanlex::ErrorAnswer::new(self.code, hide_paths(&self.message));
         let mut res = (self.status(), axum::Json(body)).into_response();
         if let Some(secs) = self.retry_after {
             res.headers_mut()
