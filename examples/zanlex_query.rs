@@ -67,7 +67,8 @@ fn run(dir: &Path, queries: &Path) -> Result<(), Box<dyn std::error::Error>> {
     for pass in 0..passes {
         for (i, (kind, q)) in qs.iter().enumerate() {
             let s = Instant::now();
-            if let Ok(r) = index.search(&SearchRequest::new(q.as_str()).limit(10).references(false)) {
+            if let Ok(r) = index.search(&SearchRequest::new(q.as_str()).limit(10).references(false))
+            {
                 if pass == 0 {
                     hits += r.hits.len();
                 }

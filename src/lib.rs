@@ -59,12 +59,11 @@ pub use amend::diff::{ActDiff, UnitChange, UnitChangeKind, WordChange};
 pub use amend::history::HistoryEntry;
 pub use analysis::{AnalyzedToken, ANALYZERS};
 pub use answer::{
-    date_arg, lang_arg, ActEntry, ActHistory, ActList, ActOutline, ActSummary, Affected,
-    ChildUnit, CitedByList, EditionSummary, Failure, HistoryAct, OutlineUnit, ParallelUnit,
-    RefList, SearchPage, Target, TreeAct, UnitAnswer, UnitTree, Unmatched,
+    date_arg, lang_arg, ActEntry, ActHistory, ActList, ActOutline, ActSummary, Affected, ChildUnit,
+    CitedByList, EditionSummary, Failure, HistoryAct, OutlineUnit, ParallelUnit, RefList,
+    SearchPage, Target, TreeAct, UnitAnswer, UnitTree, Unmatched,
 };
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
-pub use text::parse_iso_date;
 pub use index::{refresh, BuildOptions, Progress, RefreshReport, UnitView};
 pub use model::*;
 pub use panic_guard::install_quiet_hook as quiet_caught_panics;
@@ -75,6 +74,7 @@ pub use search::{
     Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query, SearchRequest,
     SearchResults, Snippet, DEFAULT_LIMIT, MAX_LIMIT,
 };
+pub use text::parse_iso_date;
 pub use zan_index::{analyze, concerns, diff, history, UnitAt, ZanIndex};
 
 /// The pipeline's stages, for zanlex's own integration tests, fuzzers and benches (feature

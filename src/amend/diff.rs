@@ -244,8 +244,7 @@ pub fn select_version<'a>(versions: &'a [ActVersion], spec: &str) -> Option<&'a 
     if let Some(v) = versions.iter().find(|v| v.id == spec) {
         return Some(v);
     }
-    let date = crate::text::parse_iso_date(spec)
-        .or_else(|| super::effective::parse_date(spec))?;
+    let date = crate::text::parse_iso_date(spec).or_else(|| super::effective::parse_date(spec))?;
     versions
         .iter()
         .rev()

@@ -116,7 +116,10 @@ impl ZanIndex {
     pub fn act_list(&self, failures: &[(String, String)]) -> crate::Result<ActList> {
         let mut by_id: HashMap<String, Vec<ActSummary>> = HashMap::new();
         self.for_each_act_outline(|a| {
-            by_id.entry(a.id.clone()).or_default().push(ActSummary::of(&a));
+            by_id
+                .entry(a.id.clone())
+                .or_default()
+                .push(ActSummary::of(&a));
             Ok(())
         })?;
         // The order of `ZanIndex::acts`: by source file (the first expression's), then id.

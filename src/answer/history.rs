@@ -110,7 +110,7 @@ impl ZanIndex {
                     .into_iter()
                     .filter_map(|eid| {
                         let refs = crate::cited_by(&catalog, &act.id, Some(&eid), true, None);
-                        (!refs.is_empty()).then(|| Affected {
+                        (!refs.is_empty()).then_some(Affected {
                             eid,
                             cited_by: refs,
                         })

@@ -28,10 +28,10 @@ mod unit;
 
 pub use acts::{ActEntry, ActList, ActSummary, Failure};
 pub use history::{ActHistory, Affected, HistoryAct};
-pub use outline::{ActOutline, EditionSummary, OutlineUnit, UnitTree, TreeAct, Unmatched};
+pub use outline::{ActOutline, EditionSummary, OutlineUnit, TreeAct, UnitTree, Unmatched};
 pub use refs::{CitedByList, RefList};
-pub(crate) use search::{resolve_references, Outgoing};
 pub use search::SearchPage;
+pub(crate) use search::{resolve_references, Outgoing};
 pub use unit::{ChildUnit, ParallelUnit, UnitAnswer};
 
 use chrono::NaiveDate;

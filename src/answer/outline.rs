@@ -132,7 +132,11 @@ impl ActOutline {
             publication_date: act.publication_date,
             version_date: act.version_date,
             versions: act.versions.iter().map(EditionSummary::of).collect(),
-            units: act.units.iter().map(|u| OutlineUnit::of(u, act, texts)).collect(),
+            units: act
+                .units
+                .iter()
+                .map(|u| OutlineUnit::of(u, act, texts))
+                .collect(),
         }
     }
 }
@@ -187,9 +191,8 @@ pub struct Unmatched {
 impl Unmatched {
     /// The eids `act` has and `other` lacks, and the other way round.
     pub fn of(act: &Act, other: &Act) -> Self {
-        let eids = |a: &Act| -> Vec<String> {
-            a.all_units().into_iter().map(|u| u.eid.clone()).collect()
-        };
+        let eids =
+            |a: &Act| -> Vec<String> { a.all_units().into_iter().map(|u| u.eid.clone()).collect() };
         let (here, there) = (eids(act), eids(other));
         let there_set: HashSet<&str> = there.iter().map(String::as_str).collect();
         let here_set: HashSet<&str> = here.iter().map(String::as_str).collect();
@@ -213,7 +216,12 @@ impl ZanIndex {
     /// Act `id` in `lang` (Kazakh when it has it, for `None`) as an outline: metadata,
     /// editions and the unit tree with eids, labels and headings, each unit's own text too
     /// when `texts`.
-    pub fn act_outline(&self, id: &str, lang: Option<Lang>, texts: bool) -> crate::Result<ActOutline> {
+    pub fn act_outline(
+        &self,
+        id: &str,
+        lang: Option<Lang>,
+        texts: bool,
+    ) -> crate::Result<ActOutline> {
         let all = self.expressions(id)?;
         let langs: Vec<Lang> = all.iter().map(|a| a.lang).collect();
         let chosen = match lang {

@@ -138,8 +138,7 @@ impl ZanIndex {
         as_of: Option<NaiveDate>,
     ) -> crate::Result<UnitAnswer> {
         let at = self.unit_as_of(act_id, eid, lang, as_of)?;
-        let references =
-            super::Outgoing::new(self).of(act_id, at.current.act.lang, eid, as_of)?;
+        let references = super::Outgoing::new(self).of(act_id, at.current.act.lang, eid, as_of)?;
         Ok(UnitAnswer::of(at, references))
     }
 

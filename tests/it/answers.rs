@@ -50,7 +50,10 @@ fn a_library_hit_carries_the_references_its_unit_makes() {
     let texts: Vec<&str> = hit.references.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(texts, ["осы Қағидалардың 10-тармағында"]);
     let target = hit.references[0].target.as_ref().expect("resolved");
-    assert_eq!((target.act.as_str(), target.eid.as_str()), (RULES, "att_1__para_10"));
+    assert_eq!(
+        (target.act.as_str(), target.eid.as_str()),
+        (RULES, "att_1__para_10")
+    );
     // The same references as the unit's own answer and its reference list give.
     let unit = fixture()
         .index
@@ -59,7 +62,14 @@ fn a_library_hit_carries_the_references_its_unit_makes() {
     assert_eq!(unit.references, hit.references);
     let list = fixture()
         .index
-        .refs(&"mfa-order-2018-01-04-11-1-4-1#att_1__para_11".parse().unwrap(), None, None, None)
+        .refs(
+            &"mfa-order-2018-01-04-11-1-4-1#att_1__para_11"
+                .parse()
+                .unwrap(),
+            None,
+            None,
+            None,
+        )
         .expect("refs");
     assert_eq!(list.references, hit.references);
     assert_eq!((list.total, list.resolved), (1, 1));
@@ -85,11 +95,20 @@ fn a_unit_kind_is_spelled_one_way_in_every_answer() {
         .index
         .unit_answer(RULES, "att_1__para_11", None, None)
         .expect("unit");
-    assert_eq!(serde_json::to_value(&unit).unwrap()["unit"]["kind"], "paragraph");
-    let outline = fixture().index.act_outline(RULES, None, false).expect("outline");
+    assert_eq!(
+        serde_json::to_value(&unit).unwrap()["unit"]["kind"],
+        "paragraph"
+    );
+    let outline = fixture()
+        .index
+        .act_outline(RULES, None, false)
+        .expect("outline");
     let js = serde_json::to_value(&outline).unwrap();
     assert_eq!(js["units"][0]["kind"], "preamble");
-    assert_eq!(kind_in(&js["units"], "att_1").as_deref(), Some("attachment"));
+    assert_eq!(
+        kind_in(&js["units"], "att_1").as_deref(),
+        Some("attachment")
+    );
     assert_eq!(
         kind_in(&js["units"], "att_1__para_11").as_deref(),
         Some("paragraph")
@@ -101,7 +120,10 @@ fn a_unit_kind_is_spelled_one_way_in_every_answer() {
 
 #[test]
 fn errors_carry_their_code_from_the_one_table() {
-    let e = fixture().index.act_outline("no-such-act", None, false).unwrap_err();
+    let e = fixture()
+        .index
+        .act_outline("no-such-act", None, false)
+        .unwrap_err();
     assert_eq!(e.code(), ErrorCode::NotFound);
     assert_eq!((e.code().http_status(), e.code().exit_code()), (404, 2));
     let e = fixture()
@@ -113,7 +135,10 @@ fn errors_carry_their_code_from_the_one_table() {
         .index
         .search(&SearchRequest::new("\"тұрақты"))
         .unwrap_err();
-    assert_eq!((e.code().name(), e.code().http_status()), ("bad_query", 400));
+    assert_eq!(
+        (e.code().name(), e.code().http_status()),
+        ("bad_query", 400)
+    );
     let e = zanlex::date_arg("as_of", "2020-13-01").unwrap_err();
     assert_eq!((e.code().name(), e.code().exit_code()), ("bad_request", 2));
     assert!(Target::parse("#att_1").is_err_and(|e| e.code() == ErrorCode::BadRequest));

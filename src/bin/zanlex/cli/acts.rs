@@ -61,10 +61,7 @@ fn short(s: &str, n: usize) -> String {
 
 /// The facts line of an act's entry in the text listing.
 fn act_facts(a: &ActSummary) -> String {
-    let date = a
-        .date
-        .map(|d| d.to_string())
-        .unwrap_or_else(|| "-".into());
+    let date = a.date.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
     let number = &a.number;
     let mut facts = vec![a.kind.as_str().to_string(), date];
     if !number.is_empty() {
@@ -143,7 +140,9 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
     }
     let mut out = std::io::stdout().lock();
     for entry in &list.acts {
-        out.write_all(super::terminal_safe(&act_text(&entry.first.id, &entry.expressions)).as_bytes())?;
+        out.write_all(
+            super::terminal_safe(&act_text(&entry.first.id, &entry.expressions)).as_bytes(),
+        )?;
     }
     out.flush()?;
     Ok(())

@@ -33,12 +33,10 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
 
 /// Prints what `args` ask of the act.
 fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
-    let h = indexed.index.act_history(
-        &args.act_id,
-        args.eid.as_deref(),
-        args.lang,
-        args.affected,
-    )?;
+    let h =
+        indexed
+            .index
+            .act_history(&args.act_id, args.eid.as_deref(), args.lang, args.affected)?;
     if args.json {
         return super::print_json(&h);
     }

@@ -115,7 +115,12 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
                     v.join(", ")
                 }
             };
-            writeln!(out, "only in this ({}) text: {}", act.lang, list(&m.only_here))?;
+            writeln!(
+                out,
+                "only in this ({}) text: {}",
+                act.lang,
+                list(&m.only_here)
+            )?;
             writeln!(out, "only in the {other} text: {}", list(&m.only_in_other))?;
         }
     }

@@ -3,10 +3,10 @@
 //! query, a page of hits and a request body have a largest size.
 
 use super::errors::ApiError;
-use zanlex::ErrorCode;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
+use zanlex::ErrorCode;
 use zanlex::ZanIndex;
 
 /// Longest query, in characters.
@@ -67,10 +67,9 @@ impl Readers {
         let slow = self.limits.slow;
         let running = Arc::clone(&self.running);
         let work = async move {
-            let permit = running
-                .acquire_owned()
-                .await
-                .map_err(|_| ApiError::unavailable(ErrorCode::ShuttingDown, "the server is stopping", 1))?;
+            let permit = running.acquire_owned().await.map_err(|_| {
+                ApiError::unavailable(ErrorCode::ShuttingDown, "the server is stopping", 1)
+            })?;
             let task = tokio::task::spawn_blocking(move || {
                 let _permit = permit;
                 let _admitted = admitted;
