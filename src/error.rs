@@ -4,8 +4,10 @@
 use crate::model::Lang;
 use std::path::PathBuf;
 
-/// Anything that can go wrong in zanlex.
+/// Anything that can go wrong in zanlex. Each variant has its entry in the table of error
+/// codes ([`Error::code`]).
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// A source file could not be read or decoded.
     #[error("{}: {reason}", path.display())]
