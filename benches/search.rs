@@ -89,7 +89,10 @@ fn bench(c: &mut Criterion) {
     println!("\nquery latency (top 10 with citations and snippets, warm, one thread):");
     let mut all = Vec::new();
     for (kind, queries) in KINDS {
-        let reqs: Vec<SearchRequest> = queries.iter().map(|q| SearchRequest::new(*q)).collect();
+        let reqs: Vec<SearchRequest> = queries
+            .iter()
+            .map(|q| SearchRequest::new(*q).references(false))
+            .collect();
         for r in &reqs {
             index.search(r).expect("query runs");
         }

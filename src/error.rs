@@ -4,8 +4,10 @@
 use crate::model::Lang;
 use std::path::PathBuf;
 
-/// Anything that can go wrong in zanlex.
+/// Anything that can go wrong in zanlex. Each variant has its entry in the table of error
+/// codes ([`Error::code`]).
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// A source file could not be read or decoded.
     #[error("{}: {reason}", path.display())]
@@ -118,6 +120,10 @@ pub enum Error {
     /// Something else asked for does not exist.
     #[error("{0}")]
     NotFound(String),
+    /// A value given to zanlex is not one it takes: a date that is not `YYYY-MM-DD`, a target
+    /// that is not `ACT_ID#EID`, a limit out of range. The message says what to write.
+    #[error("{0}")]
+    BadArgument(String),
     /// An analyzer name that is not one of [`crate::ANALYZERS`].
     #[error("unknown analyzer `{name}`; use one of {}", crate::ANALYZERS.join(", "))]
     UnknownAnalyzer {
@@ -127,9 +133,42 @@ pub enum Error {
     /// A file system operation failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),
-    /// tantivy failed.
+    /// The search engine under the index failed reading or writing it; its own error is
+    /// the [`std::error::Error::source`].
     #[error(transparent)]
-    Tantivy(#[from] tantivy::TantivyError),
+    Engine(EngineError),
+}
+
+/// An error of the search engine under the index (tantivy), kept opaque so that its version
+/// is not part of zanlex's API: read it through `Display` and
+/// [`std::error::Error::source`].
+#[derive(Debug)]
+pub struct EngineError(tantivy::TantivyError);
+
+impl std::fmt::Display for EngineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for EngineError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+impl EngineError {
+    /// Whether the engine found the index's files corrupt.
+    pub(crate) fn is_corruption(&self) -> bool {
+        matches!(self.0, tantivy::TantivyError::DataCorruption(_))
+    }
+}
+
+#[doc(hidden)]
+impl From<tantivy::TantivyError> for Error {
+    fn from(e: tantivy::TantivyError) -> Self {
+        Error::Engine(EngineError(e))
+    }
 }
 
 impl Error {
@@ -137,16 +176,36 @@ impl Error {
     /// version or language), not about the corpus, the index or the machine: the command line
     /// exits with 2 for these, and a server answers 4xx.
     pub fn is_bad_request(&self) -> bool {
-        matches!(
-            self,
-            Error::Query { .. }
-                | Error::UnknownAct { .. }
-                | Error::NoExpression { .. }
-                | Error::UnknownUnit { .. }
-                | Error::UnknownVersion { .. }
-                | Error::NotFound(_)
-                | Error::UnknownAnalyzer { .. }
-        )
+        self.code().is_bad_request()
+    }
+
+    /// The error's entry in the table of error codes: its name, HTTP status and exit code.
+    ///
+    /// ```
+    /// let e = zanlex::Error::NotFound("no such act".into());
+    /// assert_eq!(e.code().name(), "not_found");
+    /// assert_eq!(e.code().http_status(), 404);
+    /// assert_eq!(e.code().exit_code(), 2);
+    /// ```
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Query { .. } => ErrorCode::BadQuery,
+            Error::UnknownAct { .. }
+            | Error::NoExpression { .. }
+            | Error::UnknownUnit { .. }
+            | Error::UnknownVersion { .. }
+            | Error::NotFound(_) => ErrorCode::NotFound,
+            Error::UnknownAnalyzer { .. } | Error::BadArgument(_) => ErrorCode::BadRequest,
+            Error::Locked { .. } => ErrorCode::IndexBusy,
+            Error::Extract { .. }
+            | Error::Structure { .. }
+            | Error::Corpus { .. }
+            | Error::NoIndex { .. }
+            | Error::Index { .. }
+            | Error::Damaged { .. }
+            | Error::Io(_)
+            | Error::Engine(_) => ErrorCode::Internal,
+        }
     }
 }
 
@@ -167,6 +226,8 @@ fn langs(has: &[Lang]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+pub use crate::error_code::{ErrorAnswer, ErrorCode, ErrorDetail};
 
 /// `Result` with zanlex's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

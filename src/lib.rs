@@ -27,13 +27,22 @@
 //! search (queries, ranking, cited passages). The Kazakh and Russian analyzers serve both the
 //! index and search; the types every stage shares are the data model re-exported here.
 //!
+//! Every answer the command line prints and the server sends is a typed, serializable value
+//! of this library, made by a method of [`ZanIndex`]: a search's [`SearchResults`] (each hit
+//! with its resolved references), the [`ActList`], an act's [`ActOutline`] and [`UnitTree`], a
+//! [`UnitAnswer`] and a [`ParallelUnit`], an [`ActHistory`], an [`ActDiff`], a [`RefList`] and
+//! a [`CitedByList`]. Their JSON is the contract of `--json` and of the HTTP API, and every
+//! error has one [`ErrorCode`]: a name, an HTTP status, an exit code and what to do.
+//!
 //! The `zanlex` command line is this crate's binary, behind the default feature `cli`; a
 //! library user who wants none of its dependencies sets `default-features = false`.
 
 #![cfg_attr(not(feature = "internals"), warn(missing_docs))]
 
 mod amend;
+mod answer;
 mod error;
+mod error_code;
 mod extract;
 mod index;
 mod ingest;
@@ -51,7 +60,12 @@ use zanlex_analysis as analysis;
 pub use amend::diff::{ActDiff, UnitChange, UnitChangeKind, WordChange};
 pub use amend::history::HistoryEntry;
 pub use analysis::{AnalyzedToken, ANALYZERS};
-pub use error::{Error, Result};
+pub use answer::{
+    date_arg, lang_arg, ActEntry, ActHistory, ActList, ActOutline, ActSummary, Affected, ChildUnit,
+    CitedByList, EditionSummary, Failure, HistoryAct, OutlineUnit, ParallelUnit, RefList,
+    SearchPage, Target, TreeAct, UnitAnswer, UnitTree, Unmatched,
+};
+pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
 pub use index::{refresh, BuildOptions, Progress, RefreshReport, UnitView};
 pub use model::*;
 pub use panic_guard::install_quiet_hook as quiet_caught_panics;
@@ -62,6 +76,7 @@ pub use search::{
     Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query, SearchRequest,
     SearchResults, Snippet, DEFAULT_LIMIT, MAX_LIMIT,
 };
+pub use text::parse_iso_date;
 pub use zan_index::{analyze, concerns, diff, history, UnitAt, ZanIndex};
 
 /// The pipeline's stages, for zanlex's own integration tests, fuzzers and benches (feature

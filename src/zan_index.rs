@@ -118,12 +118,18 @@ impl ZanIndex {
         self.store.dir()
     }
 
-    /// Runs a search: ranked hits, each with its citation, snippet and validity. Errors:
+    /// Runs a search: ranked hits, each with its citation, snippet, validity and (unless
+    /// [`SearchRequest::references`] is off) the references its unit makes, resolved. Errors:
     /// [`crate::Error::Query`] for a query that cannot be parsed or has nothing searchable,
     /// [`crate::Error::UnknownAct`] for an unknown act filter.
     pub fn search(&self, request: &SearchRequest) -> crate::Result<SearchResults> {
-        self.store
-            .guarded(|| crate::search::search(&self.store, request))
+        self.store.guarded(|| {
+            let mut results = crate::search::search(&self.store, request)?;
+            if request.references {
+                crate::answer::resolve_references(self, &mut results.hits, request.as_of)?;
+            }
+            Ok(results)
+        })
     }
 
     /// Every expression of every act in the index (an act in Kazakh and Russian is two

@@ -4,7 +4,6 @@
 //! A change only in a unit's `Ескерту` notes is reported apart from changes in the law's text.
 
 use crate::model::{Act, ActVersion, Unit, UnitStatus};
-use chrono::NaiveDate;
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag};
 use std::borrow::Cow;
@@ -245,9 +244,7 @@ pub fn select_version<'a>(versions: &'a [ActVersion], spec: &str) -> Option<&'a 
     if let Some(v) = versions.iter().find(|v| v.id == spec) {
         return Some(v);
     }
-    let date = NaiveDate::parse_from_str(spec, "%Y-%m-%d")
-        .ok()
-        .or_else(|| super::effective::parse_date(spec))?;
+    let date = crate::text::parse_iso_date(spec).or_else(|| super::effective::parse_date(spec))?;
     versions
         .iter()
         .rev()

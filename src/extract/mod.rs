@@ -267,7 +267,7 @@ pub fn date_from_name(path: &Path) -> Option<chrono::NaiveDate> {
         if !(shape && alone) {
             return None;
         }
-        chrono::NaiveDate::parse_from_str(&stem[i..i + 10], "%Y-%m-%d").ok()
+        crate::text::parse_iso_date(&stem[i..i + 10])
     })
 }
 

@@ -267,9 +267,7 @@ impl Store {
             what,
         };
         match crate::panic_guard::catch(read) {
-            Ok(Err(crate::Error::Tantivy(e @ tantivy::TantivyError::DataCorruption(_)))) => {
-                Err(damaged(e.to_string()))
-            }
+            Ok(Err(crate::Error::Engine(e))) if e.is_corruption() => Err(damaged(e.to_string())),
             Ok(done) => done,
             Err(panic) => Err(damaged(panic)),
         }

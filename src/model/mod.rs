@@ -324,6 +324,56 @@ impl UnitKind {
             UnitKind::Other => "other",
         }
     }
+
+    /// Every kind.
+    pub const ALL: [UnitKind; 11] = [
+        UnitKind::Preamble,
+        UnitKind::Attachment,
+        UnitKind::Section,
+        UnitKind::Chapter,
+        UnitKind::Article,
+        UnitKind::Paragraph,
+        UnitKind::Subparagraph,
+        UnitKind::Part,
+        UnitKind::Annex,
+        UnitKind::Instruction,
+        UnitKind::Other,
+    ];
+
+    /// The kind whose eid prefix is `prefix` ([`UnitKind::eid_prefix`]).
+    ///
+    /// ```
+    /// use zanlex::UnitKind;
+    /// assert_eq!(UnitKind::from_eid_prefix("para"), Some(UnitKind::Paragraph));
+    /// assert_eq!(UnitKind::from_eid_prefix("paragraph"), None);
+    /// ```
+    pub fn from_eid_prefix(prefix: &str) -> Option<UnitKind> {
+        UnitKind::ALL.into_iter().find(|k| k.eid_prefix() == prefix)
+    }
+
+    /// The kind's name, as JSON writes it and `zanlex units` counts it: `paragraph`,
+    /// `subparagraph`, `attachment`, … (the one spelling of a kind in every answer).
+    ///
+    /// ```
+    /// use zanlex::UnitKind;
+    /// assert_eq!(UnitKind::Paragraph.as_str(), "paragraph");
+    /// assert_eq!(serde_json::to_value(UnitKind::Instruction).unwrap(), "instruction");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Preamble => "preamble",
+            UnitKind::Attachment => "attachment",
+            UnitKind::Section => "section",
+            UnitKind::Chapter => "chapter",
+            UnitKind::Article => "article",
+            UnitKind::Paragraph => "paragraph",
+            UnitKind::Subparagraph => "subparagraph",
+            UnitKind::Part => "part",
+            UnitKind::Annex => "annex",
+            UnitKind::Instruction => "instruction",
+            UnitKind::Other => "other",
+        }
+    }
 }
 
 /// Whether a unit's text is live law.

@@ -74,6 +74,8 @@ pub struct SearchRequest {
     /// best `limit` (the hits are the same), and its total is then a lower bound
     /// ([`SearchResults::total_is_lower_bound`]).
     pub exact_total: bool,
+    /// Resolves the references each hit's unit makes ([`Hit::references`]); on by default.
+    pub references: bool,
 }
 
 impl SearchRequest {
@@ -89,6 +91,7 @@ impl SearchRequest {
             status: None,
             lang: None,
             exact_total: false,
+            references: true,
         }
     }
 
@@ -155,6 +158,20 @@ impl SearchRequest {
     /// ```
     pub fn exact_total(mut self, exact: bool) -> Self {
         self.exact_total = exact;
+        self
+    }
+
+    /// Whether each hit gets the references its unit makes, resolved (on by default; a
+    /// caller that shows none, or resolves them in a catalog it keeps with
+    /// [`SearchResults::resolve_references_in`], turns it off).
+    ///
+    /// ```
+    /// use zanlex::SearchRequest;
+    /// assert!(SearchRequest::new("тіркеу").references);
+    /// assert!(!SearchRequest::new("тіркеу").references(false).references);
+    /// ```
+    pub fn references(mut self, resolve: bool) -> Self {
+        self.references = resolve;
         self
     }
 }
@@ -599,7 +616,8 @@ fn read_hit(
         unit: HitUnit {
             eid: s(f.eid),
             label: s(f.label),
-            kind: s(f.unit_kind),
+            kind: crate::model::UnitKind::from_eid_prefix(&s(f.unit_kind))
+                .unwrap_or(crate::model::UnitKind::Other),
             status: s(f.unit_status),
             heading: Some(heading).filter(|h| !h.is_empty()),
             path: s(f.path),
@@ -620,5 +638,6 @@ fn read_hit(
             wording_unknown,
         },
         amendments,
+        references: Vec::new(),
     }
 }

@@ -72,7 +72,7 @@ pub enum Filter {
 
 fn parse_date(s: &str, end: bool) -> Result<NaiveDate, String> {
     let s = s.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+    if let Some(d) = crate::text::parse_iso_date(s) {
         return Ok(d);
     }
     if let Ok(d) = NaiveDate::parse_from_str(s, "%d.%m.%Y") {

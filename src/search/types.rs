@@ -2,12 +2,14 @@
 //! what [`crate::search::search`] returns.
 
 use super::snippet::Snippet;
-use crate::model::Amendment;
+use crate::model::{Amendment, UnitKind};
+use crate::refs::ResolvedReference;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The act a hit belongs to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct HitAct {
     /// The act's id.
     pub id: String,
@@ -25,13 +27,14 @@ pub struct HitAct {
 
 /// The unit a hit is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct HitUnit {
     /// The unit's eid.
     pub eid: String,
     /// Human label, e.g. `3-тармақ 2) тармақша`.
     pub label: String,
-    /// The unit kind's eid prefix (`para`, `subpara`, `sec`, …).
-    pub kind: String,
+    /// The unit's kind (`paragraph`, `subparagraph`, `section`, …).
+    pub kind: UnitKind,
     /// `live`, `deleted` or `pending`.
     pub status: String,
     /// The unit's heading, when it has one.
@@ -42,6 +45,7 @@ pub struct HitUnit {
 
 /// Where the hit's text is in the original file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct HitSource {
     /// Relative to the corpus folder's parent, e.g. `corpus/003_0165b7296e38fd1a.txt`.
     pub file: String,
@@ -55,6 +59,7 @@ pub struct HitSource {
 
 /// The period over which the hit's wording is valid, `[from, to)`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct HitVersion {
     /// Valid from this date (open when `None`).
     pub from: Option<NaiveDate>,
@@ -69,6 +74,7 @@ pub struct HitVersion {
 
 /// A hit's unit in the act's other language (the same eid in the other expression).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct HitTwin {
     /// `kk` or `ru`.
     pub lang: String,
@@ -78,6 +84,7 @@ pub struct HitTwin {
 
 /// One ranked, cited passage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Hit {
     /// 1-based.
     pub rank: usize,
@@ -103,10 +110,15 @@ pub struct Hit {
     pub version: HitVersion,
     /// The amendments that touched this unit, as parsed from the act's notes.
     pub amendments: Vec<Amendment>,
+    /// What the unit's own text refers to, each reference resolved or said why not, in the
+    /// wording the hit shows (empty when [`crate::SearchRequest::references`] is off).
+    #[serde(default, skip_deserializing)]
+    pub references: Vec<ResolvedReference>,
 }
 
 /// A search's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SearchResults {
     /// The query as typed.
     pub query: String,

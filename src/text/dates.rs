@@ -133,3 +133,17 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     }
     best.map(|(_, d)| d)
 }
+
+/// A date written `YYYY-MM-DD` (blanks around it ignored): how dates are typed to zanlex, on
+/// the command line, in the server's parameters, in a query's `date:` and as an edition's id.
+/// The one parser of that form.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// assert_eq!(zanlex::parse_iso_date(" 2020-01-31 "), NaiveDate::from_ymd_opt(2020, 1, 31));
+/// assert_eq!(zanlex::parse_iso_date("31.01.2020"), None);
+/// assert_eq!(zanlex::parse_iso_date("2020-02-30"), None);
+/// ```
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}

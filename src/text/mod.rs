@@ -4,7 +4,7 @@
 mod dates;
 mod whitespace;
 
-pub use dates::{month_number, normalize_i, parse_date};
+pub use dates::{month_number, normalize_i, parse_date, parse_iso_date};
 pub(crate) use whitespace::{clean_spaces, is_collapsed, next_ws, push_words, ws_len};
 
 /// `s.to_lowercase()`, with ASCII and Cyrillic letters (Kazakh ones included) mapped directly

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["text", "panic_guard", "property"],
     &["model"],
-    &["error", "analysis"],
+    &["error", "error_code", "analysis"],
     &["extract"],
     &["structure"],
     &["amend"],
@@ -17,7 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["ingest"],
     &["index"],
     &["search"],
-    &["zan_index"],
+    &["zan_index", "answer"],
 ];
 
 fn place(module: &str) -> Option<usize> {

@@ -16,6 +16,7 @@ mod analysis_cli;
 mod analysis_fold;
 mod analysis_stem;
 mod analysis_tokens;
+mod answers;
 mod architecture;
 mod cli_reporting;
 mod cli_search;

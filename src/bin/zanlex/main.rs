@@ -1,6 +1,9 @@
-//! The `zanlex` binary: a thin command line over the zanlex library.
+//! The `zanlex` binary: the command line and the server, two renderings of the zanlex
+//! library's answers.
 
 mod cli;
+mod common;
+mod serve;
 
 /// mimalloc instead of the system allocator: indexing allocates and frees millions of small
 /// strings and token buffers across threads, where glibc's malloc costs a noticeable share of

@@ -1,10 +1,9 @@
 //! `zanlex acts`: the ingested acts with their metadata and status.
 
 use super::Cli;
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
-use zanlex::{Act, Status, Unit};
+use zanlex::{ActSummary, Status};
 use zanlex::{RefreshReport, ZanIndex};
 
 /// Arguments of `zanlex acts`.
@@ -13,19 +12,6 @@ pub struct Args {
     /// Print one JSON document on stdout instead of text.
     #[arg(long)]
     pub json: bool,
-}
-
-/// Units of an act counted by kind (`paragraph` → 27), in a fixed order for stable output.
-pub fn unit_counts(units: &[Unit]) -> BTreeMap<String, usize> {
-    let mut counts = BTreeMap::new();
-    for u in units.iter().flat_map(|u| u.walk()) {
-        let k = serde_json::to_value(u.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        *counts.entry(k).or_insert(0) += 1;
-    }
-    counts
 }
 
 /// `in force`, `repealed 2014-03-11 by …`, `unknown`.
@@ -63,50 +49,6 @@ impl Indexed {
         let (index, report) = cli.open_index()?;
         Ok(Indexed { index, report })
     }
-
-    /// The act `id` in `lang` (its Kazakh text when it has one, for `None`), or a not-found
-    /// error naming the ids nearest to `id`, or the languages the act has.
-    pub fn act_in(&self, id: &str, lang: Option<zanlex::Lang>) -> anyhow::Result<Act> {
-        Ok(self.index.act_in(id, lang)?)
-    }
-}
-
-fn act_json(a: &Act) -> serde_json::Value {
-    serde_json::json!({
-        "id": a.id,
-        "code": a.code,
-        "title": a.title,
-        "kind": a.kind,
-        "date": a.date(),
-        "number": a.number(),
-        "issuances": a.issuances,
-        "registration": a.registration,
-        "status": a.status,
-        "languages": a.languages,
-        "source": a.source,
-        "publication_date": a.publication_date,
-        "version_date": a.version_date,
-        "unit_count": a.all_units().len(),
-        "unit_counts": unit_counts(&a.units),
-    })
-}
-
-/// An act's JSON entry: its first expression's fields (Kazakh when it has one), with `lang`,
-/// and `expressions`, one object per language with that text's own fields.
-fn act_entry_json(exprs: Vec<Expression>) -> serde_json::Value {
-    let mut all: Vec<serde_json::Value> = Vec::new();
-    for e in exprs {
-        let mut js = e.json;
-        if let Some(o) = js.as_object_mut() {
-            o.insert("lang".into(), e.lang.as_str().into());
-        }
-        all.push(js);
-    }
-    let mut first = all.first().cloned().unwrap_or(serde_json::Value::Null);
-    if let Some(o) = first.as_object_mut() {
-        o.insert("expressions".into(), serde_json::Value::Array(all));
-    }
-    first
 }
 
 fn short(s: &str, n: usize) -> String {
@@ -118,12 +60,9 @@ fn short(s: &str, n: usize) -> String {
 }
 
 /// The facts line of an act's entry in the text listing.
-fn act_facts(a: &Act) -> String {
-    let date = a
-        .date()
-        .map(|d| d.to_string())
-        .unwrap_or_else(|| "-".into());
-    let number = a.number();
+fn act_facts(a: &ActSummary) -> String {
+    let date = a.date.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
+    let number = &a.number;
     let mut facts = vec![a.kind.as_str().to_string(), date];
     if !number.is_empty() {
         facts.push(format!("№ {number}"));
@@ -144,9 +83,10 @@ fn act_facts(a: &Act) -> String {
 }
 
 /// An expression's source line in the text listing: file, languages met in it, unit counts.
-fn expression_line(a: &Act) -> String {
-    let counts = unit_counts(&a.units)
-        .into_iter()
+fn expression_line(a: &ActSummary) -> String {
+    let counts = a
+        .unit_counts
+        .iter()
         .map(|(k, n)| format!("{k} {n}"))
         .collect::<Vec<_>>()
         .join(", ");
@@ -154,24 +94,14 @@ fn expression_line(a: &Act) -> String {
         "{} · {} · {} units: {}",
         a.source.file,
         a.languages.join("+"),
-        a.all_units().len(),
+        a.unit_count,
         counts
     )
 }
 
-/// What the listing keeps of one expression of an act.
-struct Expression {
-    lang: zanlex::Lang,
-    file: String,
-    title: String,
-    facts: String,
-    line: String,
-    json: serde_json::Value,
-}
-
 /// An act's entry in the text listing: its id, its title in each language, the facts of its
 /// first expression (Kazakh when it has one) and one source line per expression.
-fn act_text(id: &str, expressions: &[Expression]) -> String {
+fn act_text(id: &str, expressions: &[ActSummary]) -> String {
     let mut out = format!("{id}\n");
     let several = expressions.len() > 1;
     for e in expressions {
@@ -182,13 +112,13 @@ fn act_text(id: &str, expressions: &[Expression]) -> String {
         }
     }
     if let Some(first) = expressions.first() {
-        out.push_str(&format!("  {}\n", first.facts));
+        out.push_str(&format!("  {}\n", act_facts(first)));
     }
     for e in expressions {
         if several {
-            out.push_str(&format!("  [{}] {}\n", e.lang, e.line));
+            out.push_str(&format!("  [{}] {}\n", e.lang, expression_line(e)));
         } else {
-            out.push_str(&format!("  {}\n", e.line));
+            out.push_str(&format!("  {}\n", expression_line(e)));
         }
     }
     out.push('\n');
@@ -204,69 +134,16 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
 
 /// Prints the listing.
 fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
+    let list = indexed.index.act_list(&indexed.report.failures)?;
     if args.json {
-        let doc = acts_doc(&indexed.index, &indexed.report.failures)?;
-        serde_json::to_writer_pretty(&mut out, &doc)?;
-        writeln!(out)?;
-    } else {
-        for (id, exprs) in &entries(&indexed.index, false)? {
-            out.write_all(super::terminal_safe(&act_text(id, exprs)).as_bytes())?;
-        }
+        return super::print_json(&list);
+    }
+    let mut out = std::io::stdout().lock();
+    for entry in &list.acts {
+        out.write_all(
+            super::terminal_safe(&act_text(&entry.first.id, &entry.expressions)).as_bytes(),
+        )?;
     }
     out.flush()?;
     Ok(())
-}
-
-/// The document `acts --json` prints: the acts and the files the index does not hold.
-pub(crate) fn acts_doc(
-    index: &ZanIndex,
-    failures: &[(String, String)],
-) -> anyhow::Result<serde_json::Value> {
-    let entries = entries(index, true)?;
-    Ok(serde_json::json!({
-        "acts": entries.into_iter().map(|(_, exprs)| act_entry_json(exprs)).collect::<Vec<_>>(),
-        "failures": failures.iter().map(|(file, reason)| serde_json::json!({
-            "file": file,
-            "reason": reason,
-        })).collect::<Vec<_>>(),
-    }))
-}
-
-/// The listing's entries, one per act id with its expressions (their JSON made when `json`).
-fn entries(index: &ZanIndex, json: bool) -> anyhow::Result<Vec<(String, Vec<Expression>)>> {
-    // Each act is read from the index, turned into its entry and dropped: a large index's
-    // acts (texts of every edition) are never all in memory at once. The Kazakh and Russian
-    // expressions of an act (one id) make one entry.
-    let mut by_id: std::collections::HashMap<String, Vec<Expression>> = Default::default();
-    index.for_each_act_outline(|a| {
-        let json = if json {
-            act_json(&a)
-        } else {
-            serde_json::Value::Null
-        };
-        let e = Expression {
-            lang: a.lang,
-            file: a.source.file.clone(),
-            title: a.title.clone(),
-            facts: act_facts(&a),
-            line: expression_line(&a),
-            json,
-        };
-        by_id.entry(a.id).or_default().push(e);
-        Ok(())
-    })?;
-    // The order of `ZanIndex::acts`: by source file (the first expression's), then id.
-    let mut entries: Vec<(String, Vec<Expression>)> = by_id
-        .into_iter()
-        .map(|(id, mut exprs)| {
-            exprs.sort_by(|a, b| a.lang.cmp(&b.lang).then(a.file.cmp(&b.file)));
-            (id, exprs)
-        })
-        .collect();
-    entries.sort_by(|a, b| {
-        let file = |e: &[Expression]| e.first().map(|x| x.file.clone()).unwrap_or_default();
-        file(&a.1).cmp(&file(&b.1)).then(a.0.cmp(&b.0))
-    });
-    Ok(entries)
 }

@@ -1,10 +1,10 @@
 //! `zanlex diff ACT_ID[#EID] --from A --to B [--json]`: what changed between two versions.
 
 use super::acts::Indexed;
-use super::{Cli, UsageError};
+use super::Cli;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-use zanlex::{diff as diff_versions, UnitChangeKind};
+use zanlex::UnitChangeKind;
 
 /// Arguments of `zanlex diff`.
 #[derive(Debug, clap::Args)]
@@ -31,33 +31,21 @@ const RESET: &str = "\x1b[0m";
 
 /// Runs `zanlex diff`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
-    let (act_id, eid) = match args.target.split_once('#') {
-        Some((a, e)) if !e.is_empty() => (a, Some(e)),
-        Some((a, _)) => (a, None),
-        None => (args.target.as_str(), None),
-    };
-    if act_id.is_empty() {
-        return Err(UsageError(
-            "diff: give an act id, e.g. `zanlex diff ACT_ID --from A --to B`".into(),
-        )
-        .into());
-    }
+    let target = zanlex::Target::parse(&args.target)?;
     let indexed = Indexed::open(cli)?;
-    let printed = print(&indexed, args, act_id, eid);
+    let printed = print(&indexed, args, &target.act, target.eid());
     super::finish(&indexed.report, printed)
 }
 
 /// Prints the difference `args` ask for.
 fn print(indexed: &Indexed, args: &Args, act_id: &str, eid: Option<&str>) -> anyhow::Result<()> {
-    let act = &indexed.act_in(act_id, args.lang)?;
-    let d = diff_versions(act, &args.from, &args.to, eid)?;
-    let mut out = std::io::stdout().lock();
+    let d = indexed
+        .index
+        .act_diff(act_id, &args.from, &args.to, eid, args.lang)?;
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &d)?;
-        writeln!(out)?;
-        out.flush()?;
-        return Ok(());
+        return super::print_json(&d);
     }
+    let mut out = std::io::stdout().lock();
     let color = std::io::stdout().is_terminal();
     // Texts and notes come from the documents: their control characters are escaped before
     // zanlex's own colours go around them.

@@ -4,7 +4,6 @@ use super::acts::Indexed;
 use super::Cli;
 use std::io::Write;
 use std::process::ExitCode;
-use zanlex::history;
 
 /// Arguments of `zanlex history`.
 #[derive(Debug, clap::Args)]
@@ -34,47 +33,25 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
 
 /// Prints what `args` ask of the act.
 fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
-    let act = &indexed.act_in(&args.act_id, args.lang)?;
-    let entries = history(act, args.eid.as_deref())?;
-    let affected = if args.affected {
-        let mut changed: Vec<String> = entries.iter().map(|e| e.eid.clone()).collect();
-        changed.sort();
-        changed.dedup();
-        super::refs::affected(&indexed.index, act, &changed)?
-    } else {
-        Vec::new()
-    };
-    let mut out = std::io::stdout().lock();
+    let h =
+        indexed
+            .index
+            .act_history(&args.act_id, args.eid.as_deref(), args.lang, args.affected)?;
     if args.json {
-        let mut doc = history_doc(act, args.eid.as_deref())?;
-        if args.affected {
-            doc["affected"] = serde_json::to_value(
-                affected
-                    .iter()
-                    .map(|(eid, refs)| serde_json::json!({ "eid": eid, "cited_by": refs }))
-                    .collect::<Vec<_>>(),
-            )?;
-        }
-        serde_json::to_writer_pretty(&mut out, &doc)?;
-        writeln!(out)?;
-        out.flush()?;
-        return Ok(());
+        return super::print_json(&h);
     }
-    let Related {
-        unparsed,
-        fallbacks,
-    } = related(act, args.eid.as_deref())?;
+    let mut out = std::io::stdout().lock();
     // Titles, unit ids and amending acts come from the documents: escaped for the terminal.
     let mut text: Vec<u8> = Vec::new();
     writeln!(
         text,
         "{}  {}",
-        act.id,
-        act.title.split_whitespace().collect::<Vec<_>>().join(" ")
+        h.act.id,
+        h.act.title.split_whitespace().collect::<Vec<_>>().join(" ")
     )?;
-    writeln!(text, "status: {}", act.status.as_str())?;
-    if !act.versions.is_empty() {
-        let spans: Vec<String> = act
+    writeln!(text, "status: {}", h.act.status.as_str())?;
+    if !h.versions.is_empty() {
+        let spans: Vec<String> = h
             .versions
             .iter()
             .map(|v| {
@@ -91,7 +68,7 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
         "EFFECTIVE", "SIGNED", "ACTION", "UNIT"
     )?;
     let mut notes: Vec<String> = Vec::new();
-    for e in &entries {
+    for e in &h.entries {
         let eff = match &e.effective {
             Some(d) if d.estimated => {
                 if !notes.contains(&d.basis) {
@@ -121,7 +98,8 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
             e.amending_act
         )?;
     }
-    writeln!(text, "{} event(s)", entries.len())?;
+    writeln!(text, "{} event(s)", h.entries.len())?;
+    let (unparsed, fallbacks) = (&h.unparsed_notes, &h.target_fallbacks);
     if !unparsed.is_empty() {
         writeln!(
             text,
@@ -136,16 +114,20 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
             fallbacks.len()
         )?;
     }
-    if args.affected {
+    if let Some(affected) = &h.affected {
         writeln!(
             text,
             "affected: {} changed unit(s) cited elsewhere",
             affected.len()
         )?;
-        for (eid, refs) in &affected {
-            let shown = if eid.is_empty() { "(whole act)" } else { eid };
+        for a in affected {
+            let shown = if a.eid.is_empty() {
+                "(whole act)"
+            } else {
+                a.eid.as_str()
+            };
             writeln!(text, "  {shown} is cited by:")?;
-            for r in refs {
+            for r in &a.cited_by {
                 writeln!(
                     text,
                     "    {}  [{}#{}]  «{}»",
@@ -166,55 +148,4 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
     out.write_all(super::terminal_safe(&String::from_utf8_lossy(&text)).as_bytes())?;
     out.flush()?;
     Ok(())
-}
-
-/// The notes of `act` that gave no event, and the events moved off a target their edition
-/// lacks: for a unit `eid`, those printed under it or what contains it or is inside it.
-struct Related<'a> {
-    unparsed: Vec<&'a zanlex::UnparsedNote>,
-    fallbacks: Vec<&'a zanlex::TargetFallback>,
-}
-
-/// [`Related`] of `act` for `eid`, after checking that the act has that unit (or an event
-/// aimed at it): [`zanlex::Error::UnknownUnit`] else.
-fn related<'a>(act: &'a zanlex::Act, eid: Option<&str>) -> anyhow::Result<Related<'a>> {
-    // The library's check that the act has that unit (or an event aimed at it).
-    zanlex::history(act, eid)?;
-    let related = |e: &str| match eid {
-        None | Some("") => true,
-        Some(x) => zanlex::concerns(e, x),
-    };
-    Ok(Related {
-        unparsed: act
-            .unparsed_notes
-            .iter()
-            .filter(|n| related(&n.eid))
-            .collect(),
-        fallbacks: act
-            .target_fallbacks
-            .iter()
-            .filter(|f| related(&f.target_eid))
-            .collect(),
-    })
-}
-
-/// The document `history --json` prints for `act` (and unit `eid`).
-pub(crate) fn history_doc(
-    act: &zanlex::Act,
-    eid: Option<&str>,
-) -> anyhow::Result<serde_json::Value> {
-    let Related {
-        unparsed,
-        fallbacks,
-    } = related(act, eid)?;
-    Ok(serde_json::json!({
-        "act": { "id": act.id, "title": act.title, "status": act.status },
-        "eid": eid,
-        "versions": act.versions.iter().map(|v| serde_json::json!({
-            "id": v.id, "from": v.from, "to": v.to, "source": v.source.file,
-        })).collect::<Vec<_>>(),
-        "entries": history(act, eid)?,
-        "unparsed_notes": unparsed,
-        "target_fallbacks": fallbacks,
-    }))
 }

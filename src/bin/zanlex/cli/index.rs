@@ -16,12 +16,10 @@ pub struct Args {
 /// Runs `zanlex index`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     if cli.no_refresh {
-        return Err(super::UsageError(
+        return Err(super::usage(
             "--no-refresh is for the commands that read the index; `zanlex index` checks the corpus, \
-             which is what it is for"
-                .to_string(),
-        )
-        .into());
+             which is what it is for",
+        ));
     }
     let started = Instant::now();
     let mut opts = cli.build_options(args.force);

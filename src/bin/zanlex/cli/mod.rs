@@ -1,22 +1,24 @@
-//! The command line: argument parsing and printing over the library. No logic lives here
-//! that the library does not offer; each subcommand has its own file.
+//! The command line: argument parsing, and the library's answers printed as text or JSON. No
+//! answer is computed here; each subcommand has its own file.
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub(crate) mod acts;
+mod acts;
 mod analyze;
 mod diff;
-pub(crate) mod history;
+mod history;
 mod index;
 mod progress;
-pub(crate) mod refs;
-pub(crate) mod search;
-mod serve;
-pub(crate) mod show;
+mod refs;
+mod search;
+mod show;
 mod stderr_log;
 mod units;
+
+pub(crate) use crate::common::terminal_safe;
+use crate::serve;
 
 /// zanlex: search Kazakhstan's normative acts in Kazakh, with pinpoint citations.
 #[derive(Debug, Parser)]
@@ -104,59 +106,12 @@ impl Cli {
     }
 }
 
-/// Says on stderr what opening the index changed: a refresh that failed (the previous index
-/// is used), files indexed with a warning, and the build or refresh that was written.
+/// Says on stderr what opening the index changed ([`crate::common::report_refresh`]).
 pub(crate) fn report_refresh(cli: &Cli, report: &zanlex::RefreshReport) {
-    if let Some(w) = &report.warning {
-        eprintln!("zanlex: {}", terminal_safe(w));
-    }
-    report_warnings(report);
-    if report.changed {
-        eprintln!(
-            "zanlex: {} {} ({} files, {} unit documents)",
-            if report.rebuilt { "built" } else { "refreshed" },
-            terminal_safe(&cli.index.display().to_string()),
-            report.added.len() + report.updated.len() + report.unchanged,
-            report.units_indexed
-        );
-    }
+    crate::common::report_refresh(&cli.index, report);
 }
 
-/// Prints the files indexed with a problem (a broken sidecar or front matter, no structure
-/// recognised), one line each, on stderr.
-pub(crate) fn report_warnings(report: &zanlex::RefreshReport) {
-    for (file, reason) in &report.warnings {
-        eprintln!(
-            "zanlex: warning: {}: {}",
-            terminal_safe(file),
-            terminal_safe(reason)
-        );
-    }
-}
-
-/// Prints every file the index does not hold, one line each with its reason, and their count
-/// on stderr; picks the exit code: 1 when there is any, so scripts notice (the rule of every
-/// command that reads the corpus; see README "Exit codes").
-pub(crate) fn report_failures(report: &zanlex::RefreshReport) -> ExitCode {
-    if report.failures.is_empty() {
-        return ExitCode::SUCCESS;
-    }
-    for (file, reason) in &report.failures {
-        eprintln!(
-            "zanlex: skipped {}: {}",
-            terminal_safe(file),
-            terminal_safe(reason)
-        );
-    }
-    let n = report.failures.len();
-    let total = report.added.len() + report.updated.len() + report.unchanged;
-    if total >= n && total > 0 {
-        eprintln!("zanlex: {n} of {total} files could not be indexed; the others are");
-    } else {
-        eprintln!("zanlex: {n} file(s) could not be indexed");
-    }
-    ExitCode::from(1)
-}
+pub(crate) use crate::common::{report_failures, report_warnings};
 
 /// The exit code of a command that opened the index and then printed (`done`) or failed:
 /// the files the index does not hold are named either way, after the output or before the
@@ -187,7 +142,7 @@ pub fn main() -> ExitCode {
         Command::Refs(a) => refs::run_refs(&cli, a),
         Command::CitedBy(a) => refs::run_cited_by(&cli, a),
         Command::Analyze(a) => analyze::run(&cli, a),
-        Command::Serve(a) => serve::run(&cli, a),
+        Command::Serve(a) => serve::run(&cli.corpus, &cli.index, cli.follow, a),
     };
     match result {
         Ok(code) => code,
@@ -195,7 +150,8 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Prints an error on one line and picks its exit code: 2 for bad usage or a bad query, 1 else.
+/// Prints an error on one line and picks its exit code from zanlex's table of error codes
+/// ([`zanlex::ErrorCode::exit_code`]): 2 for bad usage, a bad query or an unknown id, 1 else.
 /// A closed stdout (output piped into `head`) ends quietly with 0.
 fn report_error(err: &anyhow::Error) -> ExitCode {
     if let Some(io) = err.downcast_ref::<std::io::Error>() {
@@ -209,58 +165,33 @@ fn report_error(err: &anyhow::Error) -> ExitCode {
             return ExitCode::SUCCESS;
         }
     }
-    let usage = err
-        .downcast_ref::<zanlex::Error>()
-        .is_some_and(zanlex::Error::is_bad_request)
-        || err.downcast_ref::<UsageError>().is_some();
+    let code = crate::common::error_code(err);
     eprintln!("zanlex: {}", terminal_safe(&format!("{err:#}")));
-    if usage {
-        ExitCode::from(2)
-    } else {
-        ExitCode::from(1)
-    }
+    ExitCode::from(code.exit_code())
 }
-
-/// A command-line mistake that clap cannot catch (exit code 2).
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct UsageError(pub String);
 
 /// Parses `--lang`: `kk` (Kazakh) or `ru` (Russian); `kaz`/`rus` are accepted too.
 pub(crate) fn parse_lang(s: &str) -> Result<zanlex::Lang, String> {
-    zanlex::Lang::parse(s)
-        .ok_or_else(|| format!("{s:?} is not a language here; write kk (Kazakh) or ru (Russian)"))
+    zanlex::lang_arg(s)
 }
 
-/// `s` with control characters (but line breaks and tabs) written as escapes (`\u{1b}`), for
-/// human output on a terminal: text from documents and file names must not move the cursor,
-/// clear the screen, retitle the window or open links (`--json` escapes them already).
-pub(crate) fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
-    if !s.chars().any(unsafe_char) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if unsafe_char(c) {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
+/// A command-line mistake that clap cannot catch (exit code 2, as every
+/// [`zanlex::Error::BadArgument`]).
+pub(crate) fn usage(message: impl Into<String>) -> anyhow::Error {
+    zanlex::Error::BadArgument(message.into()).into()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::terminal_safe;
+/// Prints one of the library's answers as one JSON document on stdout (`--json`).
+pub(crate) fn print_json(answer: &impl serde::Serialize) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, answer)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
+}
 
-    #[test]
-    fn control_characters_are_escaped_for_the_terminal() {
-        assert_eq!(terminal_safe("1. Мәтін\n\tары"), "1. Мәтін\n\tары");
-        assert_eq!(
-            terminal_safe("a\u{1b}]0;title\u{7}b\u{1b}[2Jc\u{9b}d"),
-            "a\\u{1b}]0;title\\u{7}b\\u{1b}[2Jc\\u{9b}d"
-        );
-    }
+/// Parses `--as-of`.
+pub(crate) fn as_of_arg(as_of: Option<&str>) -> anyhow::Result<Option<chrono::NaiveDate>> {
+    Ok(as_of.map(|d| zanlex::date_arg("--as-of", d)).transpose()?)
 }

@@ -1,9 +1,10 @@
 //! `zanlex search`.
 
-use super::{Cli, UsageError};
+use super::Cli;
+use crate::common::TypedSearch;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-use zanlex::{SearchRequest, SearchResults};
+use zanlex::SearchResults;
 
 /// Arguments of `zanlex search`.
 #[derive(Debug, clap::Args)]
@@ -38,69 +39,6 @@ pub struct Args {
     pub exact_total: bool,
 }
 
-/// Parses a `YYYY-MM-DD` argument.
-pub(crate) fn parse_date_arg(flag: &str, s: &str) -> anyhow::Result<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        UsageError(format!(
-            "{flag} {s:?} is not a date; write YYYY-MM-DD, e.g. {flag} 2020-01-01"
-        ))
-        .into()
-    })
-}
-
-/// A search as typed, before it is checked: the query and the filters' raw values.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Typed<'a> {
-    pub query: String,
-    pub limit: usize,
-    pub as_of: Option<&'a str>,
-    pub act: Option<&'a str>,
-    pub kind: Option<&'a str>,
-    pub status: Option<&'a str>,
-    pub lang: Option<zanlex::Lang>,
-    pub exact_total: bool,
-}
-
-/// Checks a search as typed and makes its request, before the index is touched: the query
-/// parses, the limit is in range, the filters name a date, a kind and a status. Errors name
-/// each value by `name` (`--as-of` for the command line, `as_of` for the server).
-pub(crate) fn request(
-    typed: Typed<'_>,
-    name: impl Fn(&str) -> String,
-) -> anyhow::Result<SearchRequest> {
-    let mut req = SearchRequest::new(typed.query)
-        .limit(typed.limit)
-        .exact_total(typed.exact_total);
-    zanlex::Query::parse(&req.text)?;
-    if typed.limit == 0 || typed.limit > zanlex::MAX_LIMIT {
-        return Err(UsageError(format!(
-            "{} {} is out of range; use 1..={}",
-            name("limit"),
-            typed.limit,
-            zanlex::MAX_LIMIT
-        ))
-        .into());
-    }
-    if let Some(d) = typed.as_of {
-        req.as_of = Some(parse_date_arg(&name("as_of"), d)?);
-    }
-    if let Some(k) = typed.kind {
-        req.kind = Some(
-            k.parse::<zanlex::ActKind>()
-                .map_err(|e| UsageError(format!("{}: {e}", name("kind"))))?,
-        );
-    }
-    if let Some(s) = typed.status {
-        req.status = Some(
-            s.parse::<zanlex::StatusKind>()
-                .map_err(|e| UsageError(format!("{}: {e}", name("status"))))?,
-        );
-    }
-    req.act = typed.act.map(str::to_string);
-    req.lang = typed.lang;
-    Ok(req)
-}
-
 /// A flag's name as the command line spells it: `as_of` → `--as-of`.
 pub(crate) fn flag(name: &str) -> String {
     format!("--{}", name.replace('_', "-"))
@@ -109,7 +47,7 @@ pub(crate) fn flag(name: &str) -> String {
 /// Runs `zanlex search`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     // Check the query and flags before touching the index.
-    let typed = Typed {
+    let typed = TypedSearch {
         query: args.query.join(" "),
         limit: args.limit,
         as_of: args.as_of.as_deref(),
@@ -119,20 +57,12 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         lang: args.lang,
         exact_total: args.exact_total,
     };
-    let req = request(typed, flag)?;
-    // The search, and the references of its hits for `--json`, are done while the corpus is
-    // checked for changes (done again if the index had to be refreshed).
-    let answer = |index: &zanlex::ZanIndex| -> anyhow::Result<(SearchResults, Option<String>)> {
-        let res = index.search(&req)?;
-        if !args.json {
-            return Ok((res, None));
-        }
-        let mut js = serde_json::to_value(&res)?;
-        super::refs::add_to_hits(index, &mut js, req.as_of)?;
-        Ok((res, Some(serde_json::to_string_pretty(&js)?)))
-    };
-    let (_index, report, answer) = cli.open_index_with(answer)?;
-    let (res, json) = answer?;
+    // The text shows no references: only `--json` has them resolved.
+    let req = typed.request(flag)?.references(args.json);
+    // The search is done while the corpus is checked for changes (done again if the index
+    // had to be refreshed).
+    let (_index, report, res) = cli.open_index_with(|index| index.search(&req))?;
+    let res = res?;
     if res.relaxed {
         eprintln!("zanlex: no unit has all the words; showing units with some of them");
     }
@@ -143,9 +73,11 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         );
     }
     let mut out = std::io::stdout().lock();
-    match json {
-        Some(json) => writeln!(out, "{json}")?,
-        None => print_text(&mut out, &res)?,
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &res)?;
+        writeln!(out)?;
+    } else {
+        print_text(&mut out, &res)?;
     }
     out.flush()?;
     Ok(super::report_failures(&report))

@@ -1,10 +1,9 @@
 //! `zanlex show`.
 
-use super::{Cli, UsageError};
-use serde::Serialize;
+use super::Cli;
 use std::io::Write;
 use std::process::ExitCode;
-use zanlex::walk_with_path;
+use zanlex::{ActOutline, OutlineUnit, UnitAnswer};
 
 /// Arguments of `zanlex show`.
 #[derive(Debug, clap::Args)]
@@ -25,47 +24,12 @@ pub struct Args {
     pub parallel: bool,
 }
 
-#[derive(Serialize, Clone)]
-struct ChildOut {
-    eid: String,
-    label: String,
-}
-
-#[derive(Serialize)]
-struct UnitOut<'a> {
-    /// The language of the text (`kk`, `ru`).
-    lang: &'static str,
-    act: zanlex::HitAct,
-    unit: zanlex::HitUnit,
-    citation: &'a str,
-    text: String,
-    children: Vec<ChildOut>,
-    source: zanlex::HitSource,
-    version: Option<&'a str>,
-    amendments: Vec<&'a zanlex::Amendment>,
-    /// What the unit's own text refers to.
-    references: &'a [zanlex::ResolvedReference],
-}
-
 /// Runs `zanlex show`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
-    let (act_id, eid) = match args.target.split_once('#') {
-        Some((a, e)) => (a.trim(), Some(e.trim())),
-        None => (args.target.trim(), None),
-    };
-    if act_id.is_empty() || eid == Some("") {
-        return Err(UsageError(format!(
-            "{:?}: write ACT_ID#EID (e.g. mfa-order-2018-01-04-11-1-4-1#att_1__para_3) or ACT_ID",
-            args.target
-        ))
-        .into());
-    }
-    let as_of = match &args.as_of {
-        Some(d) => Some(super::search::parse_date_arg("--as-of", d)?),
-        None => None,
-    };
+    let target = zanlex::Target::parse(&args.target)?;
+    let as_of = super::as_of_arg(args.as_of.as_deref())?;
     let (index, report) = cli.open_index()?;
-    let shown = show(&index, args, act_id, eid, as_of);
+    let shown = show(&index, args, &target.act, target.eid(), as_of);
     super::finish(&report, shown)
 }
 
@@ -79,31 +43,13 @@ fn show(
 ) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     let Some(eid) = eid else {
-        let act = index.act_in(act_id, args.lang)?;
         if args.json {
+            let act = index.act_in(act_id, args.lang)?;
             writeln!(out, "{}", serde_json::to_string_pretty(&act)?)?;
             return Ok(());
         }
-        let mut lines = vec![
-            act.short_name(),
-            act.title.clone(),
-            format!(
-                "{} · {} · {}",
-                act.kind.as_str(),
-                act.status.as_str(),
-                act.source.file
-            ),
-        ];
-        walk_with_path(&act.units, &mut |path| {
-            let u = path[path.len() - 1];
-            let indent = "  ".repeat(path.len());
-            lines.push(format!(
-                "{indent}{}  {}",
-                u.eid,
-                u.number_label(act.kind, act.lang)
-            ));
-        });
-        for line in lines {
+        let outline = index.act_outline(act_id, args.lang, false)?;
+        for line in outline_lines(&outline) {
             writeln!(out, "{}", super::terminal_safe(&line))?;
         }
         return Ok(());
@@ -111,145 +57,73 @@ fn show(
     if args.parallel {
         return show_parallel(index, act_id, eid, as_of, args.json, &mut out);
     }
-    let shown = unit_shown(index, act_id, eid, args.lang, as_of)?;
+    let shown = index.unit_answer(act_id, eid, args.lang, as_of)?;
     if args.json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&shown.json())?)?;
+        writeln!(out, "{}", serde_json::to_string_pretty(&shown)?)?;
         return Ok(());
     }
-    for line in shown.lines() {
+    for line in lines(&shown) {
         writeln!(out, "{}", super::terminal_safe(&line))?;
     }
     Ok(())
 }
 
-/// A unit as `show` prints it: its citation, the wording chosen for the date, its children
-/// and the notes of the amendments that touched it.
-struct UnitShown {
-    view: zanlex::UnitView,
-    unit: zanlex::Unit,
-    version: Option<String>,
-    source_file: String,
-    children: Vec<ChildOut>,
-    text: String,
-    references: Vec<zanlex::ResolvedReference>,
+/// An act's outline as text: its citation, title and facts, then its units, indented by
+/// depth, each with its eid and label.
+fn outline_lines(outline: &ActOutline) -> Vec<String> {
+    fn units(list: &[OutlineUnit], depth: usize, out: &mut Vec<String>) {
+        for u in list {
+            out.push(format!("{}{}  {}", "  ".repeat(depth), u.eid, u.label));
+            units(&u.children, depth + 1, out);
+        }
+    }
+    let mut out = vec![
+        outline.citation.clone(),
+        outline.title.clone(),
+        format!(
+            "{} · {} · {}",
+            outline.kind.as_str(),
+            outline.status.as_str(),
+            outline.source.file
+        ),
+    ];
+    units(&outline.units, 1, &mut out);
+    out
 }
 
-/// Reads unit `eid` of act `act_id` in `lang`, in the wording valid on `as_of` when an older
-/// edition in the index has it.
-fn unit_shown(
-    index: &zanlex::ZanIndex,
-    act_id: &str,
-    eid: &str,
-    lang: Option<zanlex::Lang>,
-    as_of: Option<chrono::NaiveDate>,
-) -> anyhow::Result<UnitShown> {
-    let zanlex::UnitAt {
-        current: view,
-        unit,
-        version,
-        source_file,
-        ..
-    } = index.unit_as_of(act_id, eid, lang, as_of)?;
-    let act = &view.act;
-    let children: Vec<ChildOut> = unit
-        .children
-        .iter()
-        .map(|c| ChildOut {
-            eid: c.eid.clone(),
-            label: c.number_label(act.kind, act.lang),
-        })
-        .collect();
-    let text = unit.full_text();
-    let references = super::refs::Outgoing::new(index).of(act_id, act.lang, eid, as_of)?;
-    Ok(UnitShown {
-        view,
-        unit,
-        version,
-        source_file,
-        children,
-        text,
-        references,
-    })
-}
-
-impl UnitShown {
-    fn amendments(&self) -> Vec<&zanlex::Amendment> {
-        let eid = self.unit.eid.as_str();
-        self.view
-            .act
-            .amendments
-            .iter()
-            .filter(|a| a.target_eid == eid)
-            .collect()
+/// A unit's human output, one line per item (text lines as they are): its citation, where
+/// its wording is, the text, its children, the notes of the amendments that touched it and
+/// what it refers to.
+fn lines(shown: &UnitAnswer) -> Vec<String> {
+    let mut out = vec![
+        shown.citation.clone(),
+        format!(
+            "{}:{}-{} · {}{}",
+            shown.source.file,
+            shown.source.line_start,
+            shown.source.line_end,
+            shown.act.status,
+            shown
+                .version
+                .as_deref()
+                .map(|v| format!(" · edition {v}"))
+                .unwrap_or_default()
+        ),
+        String::new(),
+    ];
+    out.extend(shown.text.lines().map(str::to_string));
+    if !shown.children.is_empty() {
+        let labels: Vec<&str> = shown.children.iter().map(|c| c.label.as_str()).collect();
+        out.push(String::new());
+        out.push(format!("Children: {}", labels.join(", ")));
     }
-
-    fn json(&self) -> UnitOut<'_> {
-        let (act, unit) = (&self.view.act, &self.unit);
-        UnitOut {
-            lang: act.lang.as_str(),
-            act: zanlex::HitAct {
-                id: act.id.clone(),
-                title: act.title.clone(),
-                kind: act.kind.as_str().into(),
-                number: act.number(),
-                date: act.date(),
-                status: act.status.as_str().into(),
-            },
-            unit: zanlex::HitUnit {
-                eid: unit.eid.clone(),
-                label: self.view.label.clone(),
-                kind: unit.kind.eid_prefix().into(),
-                status: unit.status.as_str().into(),
-                heading: unit.heading.clone(),
-                path: self.view.path.join(" / "),
-            },
-            citation: &self.view.citation,
-            text: self.text.clone(),
-            children: self.children.clone(),
-            source: zanlex::HitSource {
-                file: self.source_file.clone(),
-                line_start: unit.span.line_start,
-                line_end: unit.span.line_end,
-                page: unit.span.page,
-            },
-            version: self.version.as_deref(),
-            amendments: self.amendments(),
-            references: &self.references,
-        }
+    for a in &shown.amendments {
+        out.push(format!("Amended: {}", a.note));
     }
-
-    /// The human output, one line per item (text lines as they are).
-    fn lines(&self) -> Vec<String> {
-        let unit = &self.unit;
-        let mut out = vec![
-            self.view.citation.clone(),
-            format!(
-                "{}:{}-{} · {}{}",
-                self.source_file,
-                unit.span.line_start,
-                unit.span.line_end,
-                self.view.act.status.as_str(),
-                self.version
-                    .as_deref()
-                    .map(|v| format!(" · edition {v}"))
-                    .unwrap_or_default()
-            ),
-            String::new(),
-        ];
-        out.extend(self.text.lines().map(str::to_string));
-        if !self.children.is_empty() {
-            let labels: Vec<&str> = self.children.iter().map(|c| c.label.as_str()).collect();
-            out.push(String::new());
-            out.push(format!("Children: {}", labels.join(", ")));
-        }
-        for a in self.amendments() {
-            out.push(format!("Amended: {}", a.note));
-        }
-        for r in &self.references {
-            out.push(format!("Refers to: {}", super::refs::one_line(r)));
-        }
-        out
+    for r in &shown.references {
+        out.push(format!("Refers to: {}", super::refs::one_line(r)));
     }
+    out
 }
 
 /// `show ACT#EID --parallel`: the unit in each language the act has, side by side (JSON: an
@@ -262,13 +136,9 @@ fn show_parallel(
     json: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let shown = parallel_units(index, act_id, eid, as_of)?;
+    let shown = index.parallel_unit(act_id, eid, as_of)?;
     if json {
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&parallel_doc(&shown)?)?
-        )?;
+        writeln!(out, "{}", serde_json::to_string_pretty(&shown)?)?;
         return Ok(());
     }
     let width = std::env::var("COLUMNS")
@@ -278,10 +148,11 @@ fn show_parallel(
         .unwrap_or(120);
     let column = (width - 3) / 2;
     let wrapped: Vec<Vec<String>> = shown
-        .iter()
+        .columns()
+        .into_iter()
         .map(|(lang, unit)| {
             let lines = match unit {
-                Some(u) => u.lines(),
+                Some(u) => lines(u),
                 None => vec![format!("({eid} is not in the {lang} text of {act_id})")],
             };
             let mut col = vec![format!("[{lang}]")];
@@ -311,74 +182,4 @@ fn show_parallel(
         writeln!(out, "{left}{} │ {right}", " ".repeat(pad))?;
     }
     Ok(())
-}
-
-/// The JSON of `show --parallel`: an object keyed by language, `null` where the unit is not
-/// in that language's text.
-fn parallel_doc(shown: &[(zanlex::Lang, Option<UnitShown>)]) -> anyhow::Result<serde_json::Value> {
-    let mut map = serde_json::Map::new();
-    for (lang, unit) in shown {
-        let value = match unit {
-            Some(u) => serde_json::to_value(u.json())?,
-            None => serde_json::Value::Null,
-        };
-        map.insert(lang.as_str().to_string(), value);
-    }
-    Ok(serde_json::Value::Object(map))
-}
-
-/// What `show ACT#EID --json` prints (`lang` as `--lang`, `as_of` as `--as-of`).
-pub(crate) fn unit_json(
-    index: &zanlex::ZanIndex,
-    act_id: &str,
-    eid: &str,
-    lang: Option<zanlex::Lang>,
-    as_of: Option<chrono::NaiveDate>,
-) -> anyhow::Result<serde_json::Value> {
-    Ok(serde_json::to_value(
-        unit_shown(index, act_id, eid, lang, as_of)?.json(),
-    )?)
-}
-
-/// What `show ACT#EID --parallel --json` prints.
-pub(crate) fn parallel_json(
-    index: &zanlex::ZanIndex,
-    act_id: &str,
-    eid: &str,
-    as_of: Option<chrono::NaiveDate>,
-) -> anyhow::Result<serde_json::Value> {
-    parallel_doc(&parallel_units(index, act_id, eid, as_of)?)
-}
-
-/// The unit in each language (Kazakh first), `None` where that language's text lacks it.
-fn parallel_units(
-    index: &zanlex::ZanIndex,
-    act_id: &str,
-    eid: &str,
-    as_of: Option<chrono::NaiveDate>,
-) -> anyhow::Result<Vec<(zanlex::Lang, Option<UnitShown>)>> {
-    let langs: Vec<zanlex::Lang> = index.expressions(act_id)?.iter().map(|a| a.lang).collect();
-    if langs.is_empty() {
-        index.act(act_id)?;
-    }
-    let mut shown = Vec::new();
-    for lang in zanlex::Lang::ALL {
-        let unit = if langs.contains(&lang) {
-            match unit_shown(index, act_id, eid, Some(lang), as_of) {
-                Ok(u) => Some(u),
-                Err(e) => match e.downcast_ref::<zanlex::Error>() {
-                    Some(zanlex::Error::UnknownUnit { .. }) => None,
-                    _ => return Err(e),
-                },
-            }
-        } else {
-            None
-        };
-        shown.push((lang, unit));
-    }
-    if shown.iter().all(|(_, u)| u.is_none()) {
-        // The same error as the one language's view gives.
-        index.unit(act_id, eid)?;
-    }
-    Ok(shown)
 }

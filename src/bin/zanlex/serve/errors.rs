@@ -4,14 +4,14 @@
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use zanlex::ErrorCode;
 
-/// An error answered to a request.
+/// An error answered to a request: its code in zanlex's table of error codes gives its
+/// status and its `error.code`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ApiError {
-    /// The HTTP status.
-    pub status: StatusCode,
-    /// A stable, machine-readable code (`bad_query`, `not_found`, …).
-    pub code: &'static str,
+    /// The entry of the table of error codes.
+    pub code: ErrorCode,
     /// What is wrong and how to fix it, in words.
     pub message: String,
     /// Seconds after which the request may be tried again (503 only).
@@ -19,75 +19,57 @@ pub(crate) struct ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    /// An error of kind `code`, saying `message`.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError {
-            status,
             code,
             message: message.into(),
             retry_after: None,
         }
     }
 
-    /// 400: a request that cannot be understood (a malformed query, a date that is not one).
-    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, code, message)
+    /// 400: a request that cannot be understood (a malformed parameter, a date that is not
+    /// one).
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::BadRequest, message)
     }
 
     /// 404: no such act, unit, version or page.
     pub fn not_found(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", message)
-    }
-
-    /// 413: a request body over the limit.
-    pub fn too_large(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", message)
-    }
-
-    /// 422: a request understood but outside the server's limits (a query too long, a page
-    /// too deep).
-    pub fn unprocessable(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, message)
+        Self::new(ErrorCode::NotFound, message)
     }
 
     /// 503: the server cannot answer now (searches queued to the limit, a search past its
     /// time, an index refresh in progress); try again after `retry_after` seconds.
-    pub fn unavailable(code: &'static str, message: impl Into<String>, retry_after: u64) -> Self {
-        let mut e = Self::new(StatusCode::SERVICE_UNAVAILABLE, code, message);
+    pub fn unavailable(code: ErrorCode, message: impl Into<String>, retry_after: u64) -> Self {
+        let mut e = Self::new(code, message);
         e.retry_after = Some(retry_after);
         e
     }
 
-    /// 403: an endpoint this client may not use.
-    pub fn forbidden(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::FORBIDDEN, "forbidden", message)
-    }
-
     /// 500: zanlex failed (a damaged index, an I/O error).
     pub fn internal(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", message)
+        Self::new(ErrorCode::Internal, message)
+    }
+
+    /// The HTTP status of the error's code.
+    pub fn status(&self) -> StatusCode {
+        StatusCode::from_u16(self.code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 }
 
-impl From<anyhow::Error> for ApiError {
-    /// Sorts a library or command-line error as the command line does for its exit code: a
-    /// bad query or bad usage is the client's (400), an unknown act, unit or version is a
-    /// 404, a lock another process holds is a 503, anything else is the server's (500).
+impl From<zanlex::Error> for ApiError {
+    /// The library's error under its code in the table of error codes (a bad query or
+    /// argument is the client's, an unknown act, unit or version a 404, a lock another
+    /// process holds a 503, anything else the server's).
     ///
     /// A message says what was asked for and why it failed, never where the server keeps its
     /// files: the client's errors are worded without the index folder, and the server's own
     /// failures get a fixed message while the whole error goes to the server's log. (The
     /// response then hides the served folders from any message, as a last guard.)
-    fn from(err: anyhow::Error) -> Self {
-        let Some(lib) = err.chain().find_map(|e| e.downcast_ref::<zanlex::Error>()) else {
-            if err.downcast_ref::<crate::cli::UsageError>().is_some() {
-                return ApiError::bad_request("bad_request", format!("{err:#}"));
-            }
-            return internal_logged(&err, "the request failed");
-        };
-        match lib {
-            zanlex::Error::Query { .. } => {
-                ApiError::bad_request("bad_query", format!("{err:#}"))
-            }
+    fn from(err: zanlex::Error) -> Self {
+        let code = err.code();
+        match &err {
             zanlex::Error::UnknownAct {
                 id,
                 suggestions,
@@ -97,16 +79,10 @@ impl From<anyhow::Error> for ApiError {
             zanlex::Error::UnknownUnit { act, eid } => ApiError::not_found(format!(
                 "act {act} has no unit {eid:?}; GET /v1/acts/{act} lists its units"
             )),
-            zanlex::Error::NoExpression { .. }
-            | zanlex::Error::UnknownVersion { .. }
-            | zanlex::Error::NotFound(_) => ApiError::not_found(lib.to_string()),
-            zanlex::Error::UnknownAnalyzer { .. } => {
-                ApiError::bad_request("bad_request", lib.to_string())
-            }
             zanlex::Error::Locked { .. } => {
                 log(&err);
                 ApiError::unavailable(
-                    "index_busy",
+                    code,
                     "the index is held by another zanlex process (a refresh or `zanlex index`); \
                      try again in a moment",
                     2,
@@ -116,7 +92,19 @@ impl From<anyhow::Error> for ApiError {
                 &err,
                 "the index is damaged; the server's operator must rebuild it (`zanlex index --force`)",
             ),
+            _ if code.is_bad_request() => ApiError::new(code, err.to_string()),
             _ => internal_logged(&err, "the index could not be read or written"),
+        }
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    /// The library's error in `err`'s chain as [`From<zanlex::Error>`] says; anything else is
+    /// the server's own failure (500).
+    fn from(err: anyhow::Error) -> Self {
+        match err.downcast::<zanlex::Error>() {
+            Ok(lib) => lib.into(),
+            Err(err) => internal_logged(err.as_ref(), "the request failed"),
         }
     }
 }
@@ -134,16 +122,22 @@ fn unknown_act(id: &str, suggestions: &[String], acts: usize) -> String {
     }
 }
 
-/// Writes a server-side failure whole to the server's log (stderr).
-fn log(err: &anyhow::Error) {
+/// Writes a server-side failure whole to the server's log (stderr), with its sources.
+fn log(err: &dyn std::error::Error) {
+    let mut line = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        line.push_str(&format!(": {s}"));
+        source = s.source();
+    }
     eprintln!(
         "zanlex: a request failed: {}",
-        crate::cli::terminal_safe(&format!("{err:#}"))
+        crate::common::terminal_safe(&line)
     );
 }
 
 /// A 500 with a fixed `message`; the error itself goes to the server's log.
-fn internal_logged(err: &anyhow::Error, message: &str) -> ApiError {
+fn internal_logged(err: &(dyn std::error::Error + 'static), message: &str) -> ApiError {
     log(err);
     ApiError::internal(format!("{message}; the server's log has the details"))
 }
@@ -189,19 +183,11 @@ fn hide_paths(message: &str) -> String {
     out
 }
 
-impl From<zanlex::Error> for ApiError {
-    fn from(err: zanlex::Error) -> Self {
-        anyhow::Error::from(err).into()
-    }
-}
-
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         // A last guard: whatever built the message, the server's folders stay out of it.
-        let body = serde_json::json!({
-            "error": { "code": self.code, "message": hide_paths(&self.message) }
-        });
-        let mut res = (self.status, axum::Json(body)).into_response();
+        let body = zanlex::ErrorAnswer::new(self.code, hide_paths(&self.message));
+        let mut res = (self.status(), axum::Json(body)).into_response();
         if let Some(secs) = self.retry_after {
             res.headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(secs));
@@ -221,8 +207,7 @@ pub(crate) async fn no_route(uri: axum::http::Uri) -> ApiError {
 /// The answer to a method a route does not take.
 pub(crate) async fn wrong_method(method: axum::http::Method) -> ApiError {
     ApiError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
+        ErrorCode::MethodNotAllowed,
         format!("{method} is not taken here; see /openapi.json"),
     )
 }

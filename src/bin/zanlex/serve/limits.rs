@@ -6,6 +6,7 @@ use super::errors::ApiError;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
+use zanlex::ErrorCode;
 use zanlex::ZanIndex;
 
 /// Longest query, in characters.
@@ -56,17 +57,16 @@ impl Readers {
     ) -> Result<T, ApiError> {
         let Ok(admitted) = Arc::clone(&self.admitted).try_acquire_owned() else {
             return Err(ApiError::unavailable(
-                "busy",
+                ErrorCode::Busy,
                 "too many searches are waiting; try again in a moment",
                 1,
             ));
         };
         let running = Arc::clone(&self.running);
         let work = async move {
-            let permit = running
-                .acquire_owned()
-                .await
-                .map_err(|_| ApiError::unavailable("shutting_down", "the server is stopping", 1))?;
+            let permit = running.acquire_owned().await.map_err(|_| {
+                ApiError::unavailable(ErrorCode::ShuttingDown, "the server is stopping", 1)
+            })?;
             let task = tokio::task::spawn_blocking(move || {
                 let _permit = permit;
                 let _admitted = admitted;
@@ -88,7 +88,7 @@ impl Readers {
         match tokio::time::timeout(self.limits.timeout, work).await {
             Ok(done) => done,
             Err(_) => Err(ApiError::unavailable(
-                "timeout",
+                ErrorCode::Timeout,
                 format!(
                     "the request took longer than {} ms; try a narrower query or again later",
                     self.limits.timeout.as_millis()
@@ -112,7 +112,7 @@ pub(crate) async fn body_limit(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
-        return ApiError::too_large(format!(
+        return ApiError::new(ErrorCode::TooLarge, format!(
             "the request body is larger than {MAX_BODY_BYTES} bytes; no endpoint takes one that large"
         ))
         .into_response();

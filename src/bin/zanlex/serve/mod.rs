@@ -10,11 +10,11 @@ mod limits;
 mod pages;
 mod state;
 
-use super::Cli;
 use axum::routing::{get, post};
 use axum::Router;
 use state::AppState;
 use std::net::SocketAddr;
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -48,8 +48,9 @@ pub struct Args {
     pub timeout_ms: u64,
 }
 
-/// Runs `zanlex serve` until SIGTERM or Ctrl-C, then lets requests in flight finish.
-pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
+/// Runs `zanlex serve` on the index in `index_dir` of the documents in `corpus` (links out of
+/// it read when `follow`) until SIGTERM or Ctrl-C, then lets requests in flight finish.
+pub fn run(corpus: &Path, index_dir: &Path, follow: bool, args: &Args) -> anyhow::Result<ExitCode> {
     let workers = args
         .workers
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
@@ -58,16 +59,12 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         queue: args.queue,
         timeout: Duration::from_millis(args.timeout_ms.max(1)),
     };
-    errors::hide_folders(&cli.corpus, &cli.index);
-    let (state, report) = state::AppState::open(
-        &cli.corpus,
-        &cli.index,
-        cli.follow,
-        limits::Readers::new(limits),
-    )?;
-    super::report_refresh(cli, &report);
+    errors::hide_folders(corpus, index_dir);
+    let (state, report) =
+        state::AppState::open(corpus, index_dir, follow, limits::Readers::new(limits))?;
+    crate::common::report_refresh(index_dir, &report);
     // The files the index does not hold are named once; the server runs on the others.
-    let _ = super::report_failures(&report);
+    let _ = crate::common::report_failures(&report);
     let state = Arc::new(state);
     let cors = match &args.cors {
         Some(origin) => Some(cors_layer(origin)?),
@@ -83,7 +80,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
 /// CORS for `origin` alone: GET and POST, no credentials.
 fn cors_layer(origin: &str) -> anyhow::Result<tower_http::cors::CorsLayer> {
     let value = axum::http::HeaderValue::from_str(origin.trim()).map_err(|_| {
-        super::UsageError(format!(
+        zanlex::Error::BadArgument(format!(
             "--cors {origin:?} is not an origin; write e.g. --cors https://example.kz"
         ))
     })?;

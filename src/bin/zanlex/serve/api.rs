@@ -1,6 +1,7 @@
-//! The JSON API (DESIGN.md "Serving"): each endpoint checks its parameters, then reads the
-//! index in force on a bounded blocking thread through the same functions as the command
-//! line, so a hit, an act, a unit, a history or a diff has the shape `--json` prints.
+//! The JSON API (DESIGN.md "Serving"): each endpoint checks its parameters, then asks the
+//! index in force, on a bounded blocking thread, for the library's typed answer and sends it:
+//! a hit, an act, a unit, a history or a diff has the shape the command line's `--json`
+//! prints, both being renderings of one library type.
 
 use super::errors::ApiError;
 use super::limits::{MAX_PAGE, MAX_QUERY_CHARS};
@@ -9,29 +10,28 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::Json;
 use serde::Deserialize;
-use serde_json::Value;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use zanlex::Lang;
+use zanlex::{ErrorCode, Lang, Target};
 
 /// The shared state, as handlers take it.
 type AppStateRef = State<Arc<AppState>>;
-/// An endpoint's answer.
-type Answer = Result<Json<Value>, ApiError>;
+/// An endpoint's answer: one of the library's answers, or an error.
+type Answer<T> = Result<Json<T>, ApiError>;
 
 /// The query string, or a 400 saying what is wrong with it.
 fn params<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
     q.map(|Query(p)| p)
-        .map_err(|e| ApiError::bad_request("bad_request", e.body_text()))
+        .map_err(|e| ApiError::bad_request(e.body_text()))
 }
 
 /// `lang`: `kk` or `ru` (as `--lang`), absent for the default.
 fn lang_param(lang: Option<&str>) -> Result<Option<Lang>, ApiError> {
     match lang.map(str::trim).filter(|l| !l.is_empty()) {
         None => Ok(None),
-        Some(l) => crate::cli::parse_lang(l)
+        Some(l) => zanlex::lang_arg(l)
             .map(Some)
-            .map_err(|e| ApiError::bad_request("bad_request", format!("lang: {e}"))),
+            .map_err(|e| ApiError::bad_request(format!("lang: {e}"))),
     }
 }
 
@@ -39,9 +39,7 @@ fn lang_param(lang: Option<&str>) -> Result<Option<Lang>, ApiError> {
 fn date_param(name: &str, value: Option<&str>) -> Result<Option<chrono::NaiveDate>, ApiError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(None),
-        Some(v) => crate::cli::search::parse_date_arg(name, v)
-            .map(Some)
-            .map_err(ApiError::from),
+        Some(v) => zanlex::date_arg(name, v).map(Some).map_err(ApiError::from),
     }
 }
 
@@ -50,10 +48,9 @@ fn number_param(name: &str, value: Option<&str>, default: usize) -> Result<usize
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(default),
         Some(v) => v.parse().map_err(|_| {
-            ApiError::bad_request(
-                "bad_request",
-                format!("{name} {v:?} is not a whole number; write e.g. {name}=10"),
-            )
+            ApiError::bad_request(format!(
+                "{name} {v:?} is not a whole number; write e.g. {name}=10"
+            ))
         }),
     }
 }
@@ -81,31 +78,28 @@ pub(crate) struct SearchParams {
 pub(crate) async fn search(
     State(state): AppStateRef,
     q: Result<Query<SearchParams>, QueryRejection>,
-) -> Answer {
+) -> Answer<zanlex::SearchPage> {
     let p = params(q)?;
     let query = text_param(p.q).ok_or_else(|| {
-        ApiError::bad_request(
-            "bad_request",
-            "q is missing: give the words to search for, e.g. ?q=виза",
-        )
+        ApiError::bad_request("q is missing: give the words to search for, e.g. ?q=виза")
     })?;
     if query.chars().count() > MAX_QUERY_CHARS {
-        return Err(ApiError::unprocessable(
-            "query_too_long",
+        return Err(ApiError::new(
+            ErrorCode::QueryTooLong,
             format!("the query has more than {MAX_QUERY_CHARS} characters; shorten it"),
         ));
     }
     let limit = number_param("limit", p.limit.as_deref(), zanlex::DEFAULT_LIMIT)?;
     let offset = number_param("offset", p.offset.as_deref(), 0)?;
     if limit == 0 || limit > MAX_PAGE {
-        return Err(ApiError::unprocessable(
-            "limit_out_of_range",
+        return Err(ApiError::new(
+            ErrorCode::LimitOutOfRange,
             format!("limit {limit} is out of range; use 1..={MAX_PAGE}"),
         ));
     }
     if offset + limit > zanlex::MAX_LIMIT {
-        return Err(ApiError::unprocessable(
-            "offset_out_of_range",
+        return Err(ApiError::new(
+            ErrorCode::OffsetOutOfRange,
             format!(
                 "offset + limit is {}; pages end at hit {}, narrow the query instead",
                 offset + limit,
@@ -121,7 +115,7 @@ pub(crate) async fn search(
         text_param(p.kind),
         text_param(p.status),
     );
-    let typed = crate::cli::search::Typed {
+    let typed = crate::common::TypedSearch {
         query,
         limit: offset + limit,
         as_of: as_of.as_deref(),
@@ -131,42 +125,30 @@ pub(crate) async fn search(
         lang,
         exact_total,
     };
-    let req = crate::cli::search::request(typed, str::to_string)?;
+    // The hits' references are resolved in the catalog the server keeps, for the page only.
+    let req = typed.request(str::to_string)?.references(false);
     let served = state.served();
-    let (relaxed, mut doc) = state
+    let page = state
         .readers
         .run(Arc::clone(&served.index), move |index| {
-            let res = index.search(&req).map_err(ApiError::from)?;
-            let mut doc =
-                serde_json::to_value(&res).map_err(|e| ApiError::internal(e.to_string()))?;
-            if let Some(Value::Array(hits)) = doc.get_mut("hits") {
-                hits.drain(..offset.min(hits.len()));
-            }
-            // Each hit's outgoing references, as `search --json` gives them.
+            let res = index.search(&req)?;
+            let mut page = zanlex::SearchPage::new(res, offset, limit);
             let catalog = served.catalog()?;
-            crate::cli::refs::add_to_hits_from(&catalog, &mut doc, req.as_of)
-                .map_err(ApiError::from)?;
-            Ok((res.relaxed, doc))
+            page.results.resolve_references_in(&catalog, req.as_of);
+            Ok(page)
         })
         .await?;
-    if let Some(o) = doc.as_object_mut() {
-        o.insert("offset".into(), offset.into());
-        o.insert("limit".into(), limit.into());
-        o.insert("relaxed".into(), relaxed.into());
-    }
-    Ok(Json(doc))
+    Ok(Json(page))
 }
 
 /// `GET /v1/acts`: `zanlex acts --json`.
-pub(crate) async fn acts(State(state): AppStateRef) -> Answer {
+pub(crate) async fn acts(State(state): AppStateRef) -> Answer<zanlex::ActList> {
     let failures = state.failures();
-    let doc = state
+    let list = state
         .readers
-        .run(state.index(), move |index| {
-            crate::cli::acts::acts_doc(index, &failures).map_err(ApiError::from)
-        })
+        .run(state.index(), move |index| Ok(index.act_list(&failures)?))
         .await?;
-    Ok(Json(doc))
+    Ok(Json(list))
 }
 
 /// The parameters of an act.
@@ -183,78 +165,17 @@ pub(crate) async fn act(
     State(state): AppStateRef,
     Path(id): Path<String>,
     q: Result<Query<ActParams>, QueryRejection>,
-) -> Answer {
+) -> Answer<zanlex::ActOutline> {
     let p = params(q)?;
     let lang = lang_param(p.lang.as_deref())?;
     let text = flag_param("text", p.text.as_deref())?;
-    let doc = state
+    let outline = state
         .readers
         .run(state.index(), move |index| {
-            let all = index.expressions(&id)?;
-            let langs: Vec<&str> = all.iter().map(|a| a.lang.as_str()).collect();
-            let chosen = match lang {
-                None => all.first(),
-                Some(l) => all.iter().find(|a| a.lang == l),
-            };
-            let Some(act) = chosen else {
-                // The not-found error `show` gives, naming the nearest ids or the languages.
-                index.act_in(&id, lang)?;
-                return Err(ApiError::not_found(format!("no act with id {id:?}")));
-            };
-            Ok(outline(act, &langs, text))
+            Ok(index.act_outline(&id, lang, text)?)
         })
         .await?;
-    Ok(Json(doc))
-}
-
-/// An act as `/v1/acts/{id}` answers it: metadata, editions (without their texts) and the
-/// unit tree; each unit's own text only when `text`.
-fn outline(act: &zanlex::Act, langs: &[&str], text: bool) -> Value {
-    fn unit(u: &zanlex::Unit, act: &zanlex::Act, text: bool) -> Value {
-        let mut doc = serde_json::json!({
-            "eid": u.eid,
-            "kind": u.kind.eid_prefix(),
-            "num": u.num,
-            "label": u.number_label(act.kind, act.lang),
-            "heading": u.heading,
-            "status": u.status.as_str(),
-            "children": u.children.iter().map(|c| unit(c, act, text)).collect::<Vec<_>>(),
-        });
-        if text {
-            doc["text"] = u.text.clone().into();
-        }
-        doc
-    }
-    let versions: Vec<Value> = act
-        .versions
-        .iter()
-        .map(|v| {
-            serde_json::json!({
-                "id": v.id,
-                "from": v.from,
-                "to": v.to,
-                "source": v.source.file,
-            })
-        })
-        .collect();
-    serde_json::json!({
-        "id": act.id,
-        "title": act.title,
-        "citation": act.short_name(),
-        "kind": act.kind.as_str(),
-        "lang": act.lang.as_str(),
-        "expressions": langs,
-        "code": act.code,
-        "issuances": act.issuances,
-        "registration": act.registration,
-        "status": act.status,
-        "languages": act.languages,
-        "source": act.source,
-        "publication_date": act.publication_date,
-        "version_date": act.version_date,
-        "versions": versions,
-        "units": act.units.iter().map(|u| unit(u, act, text)).collect::<Vec<_>>(),
-    })
+    Ok(Json(outline))
 }
 
 /// A yes-or-no parameter: `true`/`1` or `false`/`0`, absent for no.
@@ -262,10 +183,9 @@ fn flag_param(name: &str, value: Option<&str>) -> Result<bool, ApiError> {
     match value.map(str::trim) {
         None | Some("") | Some("false") | Some("0") => Ok(false),
         Some("true") | Some("1") => Ok(true),
-        Some(other) => Err(ApiError::bad_request(
-            "bad_request",
-            format!("{name} {other:?}: write {name}=true or leave it out"),
-        )),
+        Some(other) => Err(ApiError::bad_request(format!(
+            "{name} {other:?}: write {name}=true or leave it out"
+        ))),
     }
 }
 
@@ -282,8 +202,8 @@ pub(crate) async fn act_refs(
     state: AppStateRef,
     Path(id): Path<String>,
     q: Result<Query<RefsParams>, QueryRejection>,
-) -> Answer {
-    refs(state, id, None, q).await
+) -> Answer<zanlex::RefList> {
+    refs(state, Target::new(id, None), q).await
 }
 
 /// `GET /v1/acts/{id}/units/{eid}/refs`: `zanlex refs ID#EID --json`, what the unit and the
@@ -292,29 +212,27 @@ pub(crate) async fn unit_refs(
     state: AppStateRef,
     Path((id, eid)): Path<(String, String)>,
     q: Result<Query<RefsParams>, QueryRejection>,
-) -> Answer {
-    refs(state, id, Some(eid), q).await
+) -> Answer<zanlex::RefList> {
+    refs(state, Target::new(id, Some(eid)), q).await
 }
 
 async fn refs(
     State(state): AppStateRef,
-    id: String,
-    eid: Option<String>,
+    target: Target,
     q: Result<Query<RefsParams>, QueryRejection>,
-) -> Answer {
+) -> Answer<zanlex::RefList> {
     let p = params(q)?;
     let lang = lang_param(p.lang.as_deref())?;
     let as_of = date_param("as_of", p.as_of.as_deref())?;
     let served = state.served();
-    let doc = state
+    let list = state
         .readers
         .run(Arc::clone(&served.index), move |index| {
             let catalog = served.catalog()?;
-            crate::cli::refs::refs_json(index, &catalog, &id, eid.as_deref(), lang, as_of)
-                .map_err(ApiError::from)
+            Ok(index.refs(&target, lang, as_of, Some(&catalog))?)
         })
         .await?;
-    Ok(Json(doc))
+    Ok(Json(list))
 }
 
 /// `GET /v1/acts/{id}/cited-by`: `zanlex cited-by ID --json`.
@@ -322,8 +240,8 @@ pub(crate) async fn act_cited_by(
     state: AppStateRef,
     Path(id): Path<String>,
     q: Result<Query<RefsParams>, QueryRejection>,
-) -> Answer {
-    cited_by(state, id, None, q).await
+) -> Answer<zanlex::CitedByList> {
+    cited_by(state, Target::new(id, None), q).await
 }
 
 /// `GET /v1/acts/{id}/units/{eid}/cited-by`: `zanlex cited-by ID#EID --json`, the provisions
@@ -333,38 +251,28 @@ pub(crate) async fn unit_cited_by(
     state: AppStateRef,
     Path((id, eid)): Path<(String, String)>,
     q: Result<Query<RefsParams>, QueryRejection>,
-) -> Answer {
-    cited_by(state, id, Some(eid), q).await
+) -> Answer<zanlex::CitedByList> {
+    cited_by(state, Target::new(id, Some(eid)), q).await
 }
 
 async fn cited_by(
     State(state): AppStateRef,
-    id: String,
-    eid: Option<String>,
+    target: Target,
     q: Result<Query<RefsParams>, QueryRejection>,
-) -> Answer {
+) -> Answer<zanlex::CitedByList> {
     let p = params(q)?;
     let lang = lang_param(p.lang.as_deref())?;
     let exact = flag_param("exact", p.exact.as_deref())?;
     let as_of = date_param("as_of", p.as_of.as_deref())?;
     let served = state.served();
-    let doc = state
+    let list = state
         .readers
         .run(Arc::clone(&served.index), move |index| {
             let catalog = served.catalog()?;
-            crate::cli::refs::cited_by_json(
-                index,
-                &catalog,
-                &id,
-                eid.as_deref(),
-                !exact,
-                lang,
-                as_of,
-            )
-            .map_err(ApiError::from)
+            Ok(index.cited_by_list(&target, !exact, lang, as_of, Some(&catalog))?)
         })
         .await?;
-    Ok(Json(doc))
+    Ok(Json(list))
 }
 
 /// The parameters of a unit.
@@ -375,35 +283,43 @@ pub(crate) struct UnitParams {
     parallel: Option<String>,
 }
 
+/// A unit in one language, or in both side by side.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+pub(crate) enum UnitOrParallel {
+    /// `show ID#EID --json`.
+    One(Box<zanlex::UnitAnswer>),
+    /// `show ID#EID --parallel --json`: an object keyed by language.
+    Both(Box<zanlex::ParallelUnit>),
+}
+
 /// `GET /v1/acts/{id}/units/{eid}`: `zanlex show ID#EID --json` (`--as-of`, `--lang`), or
 /// with `parallel=true` `--parallel --json` (an object keyed by language).
 pub(crate) async fn unit(
     State(state): AppStateRef,
     Path((id, eid)): Path<(String, String)>,
     q: Result<Query<UnitParams>, QueryRejection>,
-) -> Answer {
+) -> Answer<UnitOrParallel> {
     let p = params(q)?;
     let lang = lang_param(p.lang.as_deref())?;
     let as_of = date_param("as_of", p.as_of.as_deref())?;
     let parallel = flag_param("parallel", p.parallel.as_deref())?;
     if parallel && lang.is_some() {
         return Err(ApiError::bad_request(
-            "bad_request",
             "parallel=true shows both languages; leave lang out",
         ));
     }
-    let doc = state
+    let answer = state
         .readers
         .run(state.index(), move |index| {
-            let doc = if parallel {
-                crate::cli::show::parallel_json(index, &id, &eid, as_of)
+            Ok(if parallel {
+                UnitOrParallel::Both(Box::new(index.parallel_unit(&id, &eid, as_of)?))
             } else {
-                crate::cli::show::unit_json(index, &id, &eid, lang, as_of)
-            };
-            doc.map_err(ApiError::from)
+                UnitOrParallel::One(Box::new(index.unit_answer(&id, &eid, lang, as_of)?))
+            })
         })
         .await?;
-    Ok(Json(doc))
+    Ok(Json(answer))
 }
 
 /// The parameters of a history.
@@ -418,18 +334,17 @@ pub(crate) async fn history(
     State(state): AppStateRef,
     Path(id): Path<String>,
     q: Result<Query<HistoryParams>, QueryRejection>,
-) -> Answer {
+) -> Answer<zanlex::ActHistory> {
     let p = params(q)?;
     let lang = lang_param(p.lang.as_deref())?;
     let eid = text_param(p.eid);
-    let doc = state
+    let history = state
         .readers
         .run(state.index(), move |index| {
-            let act = index.act_in(&id, lang)?;
-            crate::cli::history::history_doc(&act, eid.as_deref()).map_err(ApiError::from)
+            Ok(index.act_history(&id, eid.as_deref(), lang, false)?)
         })
         .await?;
-    Ok(Json(doc))
+    Ok(Json(history))
 }
 
 /// The parameters of a diff.
@@ -446,31 +361,28 @@ pub(crate) async fn diff(
     State(state): AppStateRef,
     Path(id): Path<String>,
     q: Result<Query<DiffParams>, QueryRejection>,
-) -> Answer {
+) -> Answer<zanlex::ActDiff> {
     let p = params(q)?;
     let lang = lang_param(p.lang.as_deref())?;
     let missing = |name: &str| {
-        ApiError::bad_request(
-            "bad_request",
-            format!("{name} is missing: give a version id or a date, e.g. {name}=2020-01-01"),
-        )
+        ApiError::bad_request(format!(
+            "{name} is missing: give a version id or a date, e.g. {name}=2020-01-01"
+        ))
     };
     let from = text_param(p.from).ok_or_else(|| missing("from"))?;
     let to = text_param(p.to).ok_or_else(|| missing("to"))?;
     let eid = text_param(p.eid);
-    let doc = state
+    let diff = state
         .readers
         .run(state.index(), move |index| {
-            let act = index.act_in(&id, lang)?;
-            let d = zanlex::diff(&act, &from, &to, eid.as_deref())?;
-            serde_json::to_value(&d).map_err(|e| ApiError::internal(e.to_string()))
+            Ok(index.act_diff(&id, &from, &to, eid.as_deref(), lang)?)
         })
         .await?;
-    Ok(Json(doc))
+    Ok(Json(diff))
 }
 
 /// `GET /healthz`: the server answers and has an index; no read of it.
-pub(crate) async fn healthz(State(state): AppStateRef) -> Json<Value> {
+pub(crate) async fn healthz(State(state): AppStateRef) -> Json<serde_json::Value> {
     Json(serde_json::json!({
         "status": "ok",
         "version": env!("CARGO_PKG_VERSION"),
@@ -491,14 +403,12 @@ pub(crate) async fn openapi() -> impl axum::response::IntoResponse {
 pub(crate) async fn reindex(
     State(state): AppStateRef,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-) -> Answer {
+) -> Answer<super::state::Refreshed> {
     if !peer.ip().is_loopback() {
-        return Err(ApiError::forbidden(
+        return Err(ApiError::new(
+            ErrorCode::Forbidden,
             "reindex is taken only from the machine zanlex runs on (loopback)",
         ));
     }
-    let done = state.refresh().await?;
-    Ok(Json(
-        serde_json::to_value(&done).map_err(|e| ApiError::internal(e.to_string()))?,
-    ))
+    Ok(Json(state.refresh().await?))
 }

@@ -142,7 +142,7 @@ impl AppState {
             .seen
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = seen;
-        let (index, report) = opened.map_err(|e| ApiError::from(anyhow::Error::from(e)))?;
+        let (index, report) = opened.map_err(ApiError::from)?;
         // Swapped in even when this refresh wrote nothing: another process (`zanlex index`)
         // may have brought the index up to date first, and the commit opened is the one in
         // force on disk either way.
@@ -208,12 +208,12 @@ pub(crate) async fn watch(state: Arc<AppState>, every: Duration) {
             ),
             Ok(r) => {
                 if let Some(w) = r.warning {
-                    eprintln!("zanlex: {}", crate::cli::terminal_safe(&w));
+                    eprintln!("zanlex: {}", crate::common::terminal_safe(&w));
                 }
             }
             Err(e) => eprintln!(
                 "zanlex: could not refresh the index ({}); still serving the previous one",
-                crate::cli::terminal_safe(&e.message)
+                crate::common::terminal_safe(&e.message)
             ),
         }
     }

@@ -1,0 +1,137 @@
+//! An act's amendment timeline (`zanlex history --json`, `GET /v1/acts/{id}/history`).
+
+use super::outline::EditionSummary;
+use crate::amend::history::HistoryEntry;
+use crate::model::{Act, Lang, Status, TargetFallback, UnparsedNote};
+use crate::refs::ResolvedReference;
+use crate::ZanIndex;
+use serde::Serialize;
+
+/// The amendment events of an act (or of one unit, what contains it and what is inside it),
+/// newest first, with its editions and the notes that gave no event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ActHistory {
+    /// The act.
+    pub act: HistoryAct,
+    /// The unit the timeline is limited to (`None`: the whole act).
+    pub eid: Option<String>,
+    /// The act's older editions in the index.
+    pub versions: Vec<EditionSummary>,
+    /// The events, newest first.
+    pub entries: Vec<HistoryEntry>,
+    /// The notes that gave no event.
+    pub unparsed_notes: Vec<UnparsedNote>,
+    /// The events moved to an enclosing unit, their target not being in the edition.
+    pub target_fallbacks: Vec<TargetFallback>,
+    /// With the amendments' reach asked for: for each changed unit cited elsewhere, the
+    /// provisions across the corpus that cite it or a unit inside it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affected: Option<Vec<Affected>>,
+}
+
+/// The act of an [`ActHistory`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct HistoryAct {
+    /// The act's id.
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// In force, repealed or unknown.
+    pub status: Status,
+}
+
+/// A unit an amendment changed, and the provisions that cite it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Affected {
+    /// The changed unit (empty for the whole act).
+    pub eid: String,
+    /// What cites it or a unit inside it.
+    pub cited_by: Vec<ResolvedReference>,
+}
+
+impl ActHistory {
+    /// The timeline of `act`, limited to unit `eid` when given;
+    /// [`crate::Error::UnknownUnit`] when the act has no such unit and no amendment names it.
+    pub fn of(act: &Act, eid: Option<&str>) -> crate::Result<Self> {
+        let entries = crate::history(act, eid)?;
+        let related = |e: &str| match eid {
+            None | Some("") => true,
+            Some(x) => crate::concerns(e, x),
+        };
+        Ok(ActHistory {
+            act: HistoryAct {
+                id: act.id.clone(),
+                title: act.title.clone(),
+                status: act.status.clone(),
+            },
+            eid: eid.map(str::to_string),
+            versions: act.versions.iter().map(EditionSummary::of).collect(),
+            entries,
+            unparsed_notes: act
+                .unparsed_notes
+                .iter()
+                .filter(|n| related(&n.eid))
+                .cloned()
+                .collect(),
+            target_fallbacks: act
+                .target_fallbacks
+                .iter()
+                .filter(|f| related(&f.target_eid))
+                .cloned()
+                .collect(),
+            affected: None,
+        })
+    }
+}
+
+impl ZanIndex {
+    /// The amendment timeline of act `id` in `lang` (see [`ZanIndex::act_in`]), limited to
+    /// unit `eid` when given; with `affected`, also the provisions across the corpus that
+    /// cite each changed unit.
+    pub fn act_history(
+        &self,
+        id: &str,
+        eid: Option<&str>,
+        lang: Option<Lang>,
+        affected: bool,
+    ) -> crate::Result<ActHistory> {
+        let act = self.act_in(id, lang)?;
+        let mut history = ActHistory::of(&act, eid)?;
+        if affected {
+            let mut changed: Vec<String> = history.entries.iter().map(|e| e.eid.clone()).collect();
+            changed.sort();
+            changed.dedup();
+            let catalog = self.catalog_citing(&act.id)?;
+            history.affected = Some(
+                changed
+                    .into_iter()
+                    .filter_map(|eid| {
+                        let refs = crate::cited_by(&catalog, &act.id, Some(&eid), true, None);
+                        (!refs.is_empty()).then_some(Affected {
+                            eid,
+                            cited_by: refs,
+                        })
+                    })
+                    .collect(),
+            );
+        }
+        Ok(history)
+    }
+
+    /// What changed between editions `from` and `to` (edition ids or dates it was in force
+    /// on) of act `id` in `lang`, optionally one unit only: see [`crate::diff()`].
+    pub fn act_diff(
+        &self,
+        id: &str,
+        from: &str,
+        to: &str,
+        eid: Option<&str>,
+        lang: Option<Lang>,
+    ) -> crate::Result<crate::ActDiff> {
+        let act = self.act_in(id, lang)?;
+        crate::diff(&act, from, to, eid)
+    }
+}

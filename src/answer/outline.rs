@@ -1,0 +1,264 @@
+//! An act with its outline (`GET /v1/acts/{id}`) and an act's unit tree (`zanlex units
+//! --json`).
+
+use super::acts::unit_counts;
+use crate::model::{
+    Act, ActKind, ActVersion, Issuance, Lang, Registration, Source, Status, Unit, UnitKind,
+};
+use crate::ZanIndex;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+
+/// An act's metadata, editions and unit tree (eids, labels, headings; texts when asked).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ActOutline {
+    /// The act's id.
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// The act's short citation (kind, date and number).
+    pub citation: String,
+    /// The act's kind.
+    pub kind: ActKind,
+    /// The language of this expression.
+    pub lang: Lang,
+    /// The languages the act has, Kazakh first.
+    pub expressions: Vec<Lang>,
+    /// The code's short name, for a code.
+    pub code: Option<String>,
+    /// Who issued it, with what number and on what date.
+    pub issuances: Vec<Issuance>,
+    /// Its registration with the Ministry of Justice.
+    pub registration: Option<Registration>,
+    /// In force, repealed or unknown.
+    pub status: Status,
+    /// The languages met in the text.
+    pub languages: Vec<String>,
+    /// The source file.
+    pub source: Source,
+    /// When it was published.
+    pub publication_date: Option<NaiveDate>,
+    /// The date of the edition the text is.
+    pub version_date: Option<NaiveDate>,
+    /// The older editions the index holds (without their texts).
+    pub versions: Vec<EditionSummary>,
+    /// The unit tree.
+    pub units: Vec<OutlineUnit>,
+}
+
+/// An edition of an act: its id and when it was in force, `[from, to)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct EditionSummary {
+    /// The edition's id.
+    pub id: String,
+    /// In force from (open when `None`).
+    pub from: Option<NaiveDate>,
+    /// In force until, exclusive (open when `None`).
+    pub to: Option<NaiveDate>,
+    /// The source file of its text.
+    pub source: String,
+}
+
+impl EditionSummary {
+    /// The summary of edition `v`.
+    pub fn of(v: &ActVersion) -> Self {
+        EditionSummary {
+            id: v.id.clone(),
+            from: v.from,
+            to: v.to,
+            source: v.source.file.clone(),
+        }
+    }
+}
+
+/// A unit of an outline, with its children.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct OutlineUnit {
+    /// The unit's eid.
+    pub eid: String,
+    /// The unit's kind.
+    pub kind: UnitKind,
+    /// Its number as printed.
+    pub num: Option<String>,
+    /// Its label (`3-тармақ`).
+    pub label: String,
+    /// Its heading, when it has one.
+    pub heading: Option<String>,
+    /// `live`, `deleted` or `pending`.
+    pub status: String,
+    /// The units inside it.
+    pub children: Vec<OutlineUnit>,
+    /// Its own text, when the outline was asked with texts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl OutlineUnit {
+    fn of(u: &Unit, act: &Act, texts: bool) -> Self {
+        OutlineUnit {
+            eid: u.eid.clone(),
+            kind: u.kind,
+            num: u.num.clone(),
+            label: u.number_label(act.kind, act.lang),
+            heading: u.heading.clone(),
+            status: u.status.as_str().to_string(),
+            children: u.children.iter().map(|c| Self::of(c, act, texts)).collect(),
+            text: texts.then(|| u.text.clone()),
+        }
+    }
+}
+
+impl ActOutline {
+    /// The outline of `act`, one of whose languages are `expressions`; each unit's own text
+    /// too when `texts`.
+    pub fn of(act: &Act, expressions: Vec<Lang>, texts: bool) -> Self {
+        ActOutline {
+            id: act.id.clone(),
+            title: act.title.clone(),
+            citation: act.short_name(),
+            kind: act.kind,
+            lang: act.lang,
+            expressions,
+            code: act.code.clone(),
+            issuances: act.issuances.clone(),
+            registration: act.registration.clone(),
+            status: act.status.clone(),
+            languages: act.languages.clone(),
+            source: act.source.clone(),
+            publication_date: act.publication_date,
+            version_date: act.version_date,
+            versions: act.versions.iter().map(EditionSummary::of).collect(),
+            units: act
+                .units
+                .iter()
+                .map(|u| OutlineUnit::of(u, act, texts))
+                .collect(),
+        }
+    }
+}
+
+/// An act's whole unit tree, as the index stores it, with where its languages' structures
+/// disagree.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct UnitTree {
+    /// The act.
+    pub act: TreeAct,
+    /// How many units the text has.
+    pub unit_count: usize,
+    /// Its units counted by kind.
+    pub unit_counts: BTreeMap<String, usize>,
+    /// The eids only one of the act's two languages has (`None` when it has one language).
+    pub unmatched: Option<Unmatched>,
+    /// The units, with their texts, notes and children.
+    pub units: Vec<Unit>,
+}
+
+/// The act of a [`UnitTree`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct TreeAct {
+    /// The act's id.
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// The act's kind.
+    pub kind: ActKind,
+    /// The language of the text.
+    pub lang: Lang,
+    /// The source file.
+    pub source: Source,
+    /// The date of the edition the text is.
+    pub version_date: Option<NaiveDate>,
+}
+
+/// Where an act's Kazakh and Russian structures disagree (said, not guessed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Unmatched {
+    /// The other language.
+    pub other_lang: Lang,
+    /// The eids of this text the other lacks.
+    pub only_here: Vec<String>,
+    /// The eids of the other text this one lacks.
+    pub only_in_other: Vec<String>,
+}
+
+impl Unmatched {
+    /// The eids `act` has and `other` lacks, and the other way round.
+    pub fn of(act: &Act, other: &Act) -> Self {
+        let eids =
+            |a: &Act| -> Vec<String> { a.all_units().into_iter().map(|u| u.eid.clone()).collect() };
+        let (here, there) = (eids(act), eids(other));
+        let there_set: HashSet<&str> = there.iter().map(String::as_str).collect();
+        let here_set: HashSet<&str> = here.iter().map(String::as_str).collect();
+        Unmatched {
+            other_lang: other.lang,
+            only_here: here
+                .iter()
+                .filter(|e| !there_set.contains(e.as_str()))
+                .cloned()
+                .collect(),
+            only_in_other: there
+                .iter()
+                .filter(|e| !here_set.contains(e.as_str()))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+impl ZanIndex {
+    /// Act `id` in `lang` (Kazakh when it has it, for `None`) as an outline: metadata,
+    /// editions and the unit tree with eids, labels and headings, each unit's own text too
+    /// when `texts`.
+    pub fn act_outline(
+        &self,
+        id: &str,
+        lang: Option<Lang>,
+        texts: bool,
+    ) -> crate::Result<ActOutline> {
+        let all = self.expressions(id)?;
+        let langs: Vec<Lang> = all.iter().map(|a| a.lang).collect();
+        let chosen = match lang {
+            None => all.first(),
+            Some(l) => all.iter().find(|a| a.lang == l),
+        };
+        match chosen {
+            Some(act) => Ok(ActOutline::of(act, langs, texts)),
+            // The not-found error naming the nearest ids, or the languages the act has.
+            None => {
+                self.act_in(id, lang)?;
+                Err(crate::Error::NotFound(format!("no act with id {id:?}")))
+            }
+        }
+    }
+
+    /// Act `id`'s unit tree in `lang` (see [`ZanIndex::act_in`]), with the eids its other
+    /// language's text lacks or has alone.
+    pub fn unit_tree(&self, id: &str, lang: Option<Lang>) -> crate::Result<UnitTree> {
+        let act = self.act_in(id, lang)?;
+        let other = self
+            .expressions(&act.id)?
+            .into_iter()
+            .find(|a| a.lang != act.lang);
+        Ok(UnitTree {
+            act: TreeAct {
+                id: act.id.clone(),
+                title: act.title.clone(),
+                kind: act.kind,
+                lang: act.lang,
+                source: act.source.clone(),
+                version_date: act.version_date,
+            },
+            unit_count: act.all_units().len(),
+            unit_counts: unit_counts(&act.units),
+            unmatched: other.map(|o| Unmatched::of(&act, &o)),
+            units: act.units,
+        })
+    }
+}

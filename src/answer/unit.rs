@@ -1,0 +1,174 @@
+//! A unit with its text, children, notes and references (`zanlex show ACT#EID --json`,
+//! `GET /v1/acts/{id}/units/{eid}`), and the same in both languages side by side
+//! (`--parallel`, `parallel=true`).
+
+use crate::model::{Act, Amendment, Lang};
+use crate::refs::ResolvedReference;
+use crate::search::{HitAct, HitSource, HitUnit};
+use crate::{UnitAt, ZanIndex};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A unit in the wording a date asks for, with its citation, children, the amendments that
+/// touched it and the references its text makes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct UnitAnswer {
+    /// The language of the text.
+    pub lang: Lang,
+    /// The act.
+    pub act: HitAct,
+    /// The unit.
+    pub unit: HitUnit,
+    /// Its pinpoint citation.
+    pub citation: String,
+    /// Its full text, the units inside it included.
+    pub text: String,
+    /// The units right inside it.
+    pub children: Vec<ChildUnit>,
+    /// Where the wording shown is in its file.
+    pub source: HitSource,
+    /// The id of the older edition the wording comes from (`None`: the current text).
+    pub version: Option<String>,
+    /// The amendments that touched the unit, in the act's order.
+    pub amendments: Vec<Amendment>,
+    /// What the unit's own text refers to, in the wording shown.
+    pub references: Vec<ResolvedReference>,
+}
+
+/// A unit right inside another: its eid and label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ChildUnit {
+    /// The unit's eid.
+    pub eid: String,
+    /// Its own number and kind as the act's language writes it (`3-тармақ`, `пункт 3`).
+    pub label: String,
+}
+
+impl HitAct {
+    /// The act of a hit or a unit: `act`'s id, title, kind, number, date and status.
+    pub fn of(act: &Act) -> Self {
+        HitAct {
+            id: act.id.clone(),
+            title: act.title.clone(),
+            kind: act.kind.as_str().into(),
+            number: act.number(),
+            date: act.date(),
+            status: act.status.as_str().into(),
+        }
+    }
+}
+
+impl UnitAnswer {
+    /// The answer for `at` (what [`ZanIndex::unit_as_of`] gives) with `references`, what
+    /// its text refers to.
+    pub fn of(at: UnitAt, references: Vec<ResolvedReference>) -> Self {
+        let UnitAt {
+            current: view,
+            unit,
+            version,
+            source_file,
+            amendments,
+            ..
+        } = at;
+        let act = &view.act;
+        let children = unit
+            .children
+            .iter()
+            .map(|c| ChildUnit {
+                eid: c.eid.clone(),
+                label: c.number_label(act.kind, act.lang),
+            })
+            .collect();
+        UnitAnswer {
+            lang: act.lang,
+            act: HitAct::of(act),
+            unit: HitUnit {
+                eid: unit.eid.clone(),
+                label: view.label.clone(),
+                kind: unit.kind,
+                status: unit.status.as_str().into(),
+                heading: unit.heading.clone(),
+                path: view.path.join(" / "),
+            },
+            citation: view.citation.clone(),
+            text: unit.full_text(),
+            children,
+            source: HitSource {
+                file: source_file,
+                line_start: unit.span.line_start,
+                line_end: unit.span.line_end,
+                page: unit.span.page,
+            },
+            version,
+            amendments,
+            references,
+        }
+    }
+}
+
+/// A unit in each language the act has, side by side: `null` where that language's text
+/// lacks it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ParallelUnit {
+    /// The Kazakh text's unit.
+    pub kk: Option<UnitAnswer>,
+    /// The Russian text's unit.
+    pub ru: Option<UnitAnswer>,
+}
+
+impl ParallelUnit {
+    /// Each language with its unit, Kazakh first.
+    pub fn columns(&self) -> [(Lang, Option<&UnitAnswer>); 2] {
+        [(Lang::Kk, self.kk.as_ref()), (Lang::Ru, self.ru.as_ref())]
+    }
+}
+
+impl ZanIndex {
+    /// Unit `eid` of act `act_id` in `lang` (Kazakh when it has it, for `None`), in the
+    /// wording in force on `as_of` when the index has that edition (the current one else), with
+    /// its citation, children, amendments and resolved references.
+    pub fn unit_answer(
+        &self,
+        act_id: &str,
+        eid: &str,
+        lang: Option<Lang>,
+        as_of: Option<NaiveDate>,
+    ) -> crate::Result<UnitAnswer> {
+        let at = self.unit_as_of(act_id, eid, lang, as_of)?;
+        let references = super::Outgoing::new(self).of(act_id, at.current.act.lang, eid, as_of)?;
+        Ok(UnitAnswer::of(at, references))
+    }
+
+    /// Unit `eid` of act `act_id` in each language the act has (see
+    /// [`ZanIndex::unit_answer`]); [`crate::Error::UnknownUnit`] when no language has it.
+    pub fn parallel_unit(
+        &self,
+        act_id: &str,
+        eid: &str,
+        as_of: Option<NaiveDate>,
+    ) -> crate::Result<ParallelUnit> {
+        let langs: Vec<Lang> = self.expressions(act_id)?.iter().map(|a| a.lang).collect();
+        if langs.is_empty() {
+            self.act(act_id)?;
+        }
+        let column = |lang: Lang| -> crate::Result<Option<UnitAnswer>> {
+            if !langs.contains(&lang) {
+                return Ok(None);
+            }
+            match self.unit_answer(act_id, eid, Some(lang), as_of) {
+                Ok(u) => Ok(Some(u)),
+                Err(crate::Error::UnknownUnit { .. }) => Ok(None),
+                Err(e) => Err(e),
+            }
+        };
+        let (kk, ru) = (column(Lang::Kk)?, column(Lang::Ru)?);
+        if kk.is_none() && ru.is_none() {
+            // The same error as the one language's view gives.
+            self.unit(act_id, eid)?;
+        }
+        Ok(ParallelUnit { kk, ru })
+    }
+}

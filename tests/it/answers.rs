@@ -1,0 +1,230 @@
+//! The typed answers of the library (`zanlex::ZanIndex`'s answer methods) on the bundled
+//! corpus: a search's hits carry their references in the library as in `--json`, a unit kind
+//! has one spelling in every answer, and errors carry their code from the one table.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use zanlex::{BuildOptions, ErrorCode, SearchRequest, Target, UnitKind, ZanIndex};
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    index: ZanIndex,
+}
+
+fn fixture() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let (index, report) = ZanIndex::open_or_build(
+            root.join("corpus"),
+            dir.path().join("index"),
+            &BuildOptions::default(),
+        )
+        .expect("index builds");
+        assert!(report.failures.is_empty(), "{report:?}");
+        Fixture { _dir: dir, index }
+    })
+}
+
+const RULES: &str = "mfa-order-2018-01-04-11-1-4-1";
+
+/// A search for the words of paragraph 11 of the Rules, kept to that act.
+fn para_11(references: bool) -> zanlex::SearchResults {
+    let req = SearchRequest::new("ресімделгені туралы хабарлама береді")
+        .act(RULES)
+        .limit(20)
+        .references(references);
+    fixture().index.search(&req).expect("search runs")
+}
+
+#[test]
+fn a_library_hit_carries_the_references_its_unit_makes() {
+    let res = para_11(true);
+    let hit = res
+        .hits
+        .iter()
+        .find(|h| h.unit.eid == "att_1__para_11")
+        .expect("paragraph 11 is a hit");
+    assert_eq!(hit.unit.kind, UnitKind::Paragraph);
+    let texts: Vec<&str> = hit.references.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["осы Қағидалардың 10-тармағында"]);
+    let target = hit.references[0].target.as_ref().expect("resolved");
+    assert_eq!(
+        (target.act.as_str(), target.eid.as_str()),
+        (RULES, "att_1__para_10")
+    );
+    // The same references as the unit's own answer and its reference list give.
+    let unit = fixture()
+        .index
+        .unit_answer(RULES, "att_1__para_11", None, None)
+        .expect("unit");
+    assert_eq!(unit.references, hit.references);
+    let list = fixture()
+        .index
+        .refs(
+            &"mfa-order-2018-01-04-11-1-4-1#att_1__para_11"
+                .parse()
+                .unwrap(),
+            None,
+            None,
+            None,
+        )
+        .expect("refs");
+    assert_eq!(list.references, hit.references);
+    assert_eq!((list.total, list.resolved), (1, 1));
+    // Turned off, none; resolved afterwards in a catalog the caller keeps, the same.
+    let mut bare = para_11(false);
+    assert!(bare.hits.iter().all(|h| h.references.is_empty()));
+    let catalog = fixture().index.catalog().expect("catalog");
+    bare.resolve_references_in(&catalog, None);
+    assert_eq!(bare.hits, res.hits);
+}
+
+#[test]
+fn a_unit_kind_is_spelled_one_way_in_every_answer() {
+    let res = para_11(false);
+    let hit = res
+        .hits
+        .iter()
+        .find(|h| h.unit.eid == "att_1__para_11")
+        .expect("paragraph 11 is a hit");
+    let js = serde_json::to_value(hit).unwrap();
+    assert_eq!(js["unit"]["kind"], "paragraph");
+    let unit = fixture()
+        .index
+        .unit_answer(RULES, "att_1__para_11", None, None)
+        .expect("unit");
+    assert_eq!(
+        serde_json::to_value(&unit).unwrap()["unit"]["kind"],
+        "paragraph"
+    );
+    let outline = fixture()
+        .index
+        .act_outline(RULES, None, false)
+        .expect("outline");
+    let js = serde_json::to_value(&outline).unwrap();
+    assert_eq!(js["units"][0]["kind"], "preamble");
+    assert_eq!(
+        kind_in(&js["units"], "att_1").as_deref(),
+        Some("attachment")
+    );
+    assert_eq!(
+        kind_in(&js["units"], "att_1__para_11").as_deref(),
+        Some("paragraph")
+    );
+    let tree = fixture().index.unit_tree(RULES, None).expect("tree");
+    assert!(tree.unit_counts.contains_key("paragraph"));
+    assert!(!tree.unit_counts.contains_key("para"));
+}
+
+#[test]
+fn errors_carry_their_code_from_the_one_table() {
+    let e = fixture()
+        .index
+        .act_outline("no-such-act", None, false)
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::NotFound);
+    assert_eq!((e.code().http_status(), e.code().exit_code()), (404, 2));
+    let e = fixture()
+        .index
+        .unit_answer(RULES, "att_1__para_999", None, None)
+        .unwrap_err();
+    assert_eq!(e.code().name(), "not_found");
+    let e = fixture()
+        .index
+        .search(&SearchRequest::new("\"тұрақты"))
+        .unwrap_err();
+    assert_eq!(
+        (e.code().name(), e.code().http_status()),
+        ("bad_query", 400)
+    );
+    let e = zanlex::date_arg("as_of", "2020-13-01").unwrap_err();
+    assert_eq!((e.code().name(), e.code().exit_code()), ("bad_request", 2));
+    assert!(Target::parse("#att_1").is_err_and(|e| e.code() == ErrorCode::BadRequest));
+    for code in ErrorCode::ALL {
+        assert!(code.advice().ends_with('.'), "{code}");
+    }
+}
+
+#[test]
+fn the_history_and_the_parallel_view_are_answers_too() {
+    let h = fixture()
+        .index
+        .act_history(RULES, None, None, false)
+        .expect("history");
+    assert_eq!(h.act.id, RULES);
+    assert!(h.affected.is_none());
+    let js = serde_json::to_value(&h).unwrap();
+    assert!(js.get("affected").is_none());
+    assert!(js["eid"].is_null());
+    let both = fixture()
+        .index
+        .parallel_unit(RULES, "att_1__para_11", None)
+        .expect("parallel");
+    let kk = both.kk.as_ref().expect("kazakh text");
+    assert_eq!(kk.lang, zanlex::Lang::Kk);
+    let js = serde_json::to_value(&both).unwrap();
+    assert!(js.as_object().unwrap().keys().eq(["kk", "ru"]));
+}
+
+/// The `kind` of unit `eid` in an outline's JSON tree.
+fn kind_in(units: &serde_json::Value, eid: &str) -> Option<String> {
+    units.as_array()?.iter().find_map(|u| {
+        if u["eid"] == eid {
+            u["kind"].as_str().map(str::to_string)
+        } else {
+            kind_in(&u["children"], eid)
+        }
+    })
+}
+
+#[test]
+fn the_command_line_prints_the_same_answers_as_json() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let (code, out, err) = crate::common::zanlex_with(
+        &tmp,
+        &[
+            "search",
+            "ресімделгені туралы хабарлама береді",
+            "--act",
+            RULES,
+            "--limit",
+            "20",
+            "--json",
+            "--corpus",
+            corpus,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let hit = doc["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .find(|h| h["unit"]["eid"] == "att_1__para_11")
+        .expect("paragraph 11 is a hit");
+    assert_eq!(hit["unit"]["kind"], "paragraph");
+    assert_eq!(hit["references"][0]["target"]["eid"], "att_1__para_10");
+    // The library's hit, serialized, is the command line's.
+    let lib = para_11(true);
+    let same = lib
+        .hits
+        .iter()
+        .find(|h| h.unit.eid == "att_1__para_11")
+        .expect("hit");
+    let mut lib_hit = serde_json::to_value(same).unwrap();
+    let mut cli_hit = hit.clone();
+    // Scores may differ in their last bits between two processes' float sums; ranks don't.
+    lib_hit["score"] = serde_json::Value::Null;
+    cli_hit["score"] = serde_json::Value::Null;
+    assert_eq!(cli_hit, lib_hit);
+    // A bad date is bad usage: exit code 2, from the table.
+    let (code, _, err) = crate::common::zanlex_with(
+        &tmp,
+        &["show", RULES, "--as-of", "2020-13-01", "--corpus", corpus],
+    );
+    assert_eq!(code, i32::from(ErrorCode::BadRequest.exit_code()), "{err}");
+    assert!(err.contains("is not a date; write YYYY-MM-DD"), "{err}");
+}
