@@ -57,10 +57,20 @@ pub(super) fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scan
         })?;
     // The folders with metadata files: only their sources look for theirs (a 1 GB corpus has
     // 20 000 files, and every `zanlex search` scans them).
+    // The folders whose sources may have metadata: a metadata file's own folder, and the
+    // folder above a `meta/` folder of sidecars.
     let with_metadata: std::collections::HashSet<&std::ffi::OsStr> = listing
         .metadata
         .keys()
         .filter_map(|p| Path::new(p).parent())
+        .flat_map(|d| {
+            let above = d
+                .file_name()
+                .is_some_and(|n| n == "meta")
+                .then(|| d.parent())
+                .flatten();
+            std::iter::once(d).chain(above)
+        })
         .map(Path::as_os_str)
         .collect();
     let mut out = Vec::new();

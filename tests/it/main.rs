@@ -17,6 +17,7 @@ mod analysis_fold;
 mod analysis_stem;
 mod analysis_tokens;
 mod architecture;
+mod citation_forms;
 mod cli_reporting;
 mod cli_search;
 mod eval_set;
