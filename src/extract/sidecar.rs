@@ -114,9 +114,8 @@ pub fn folder_meta_for(source: &Path) -> Option<(PathBuf, bool)> {
     {
         return Some((p, true));
     }
-    if edition_hash(source).is_none() {
-        return None;
-    }
+    // Another edition's metadata only for an edition named by its commit (`…@HASH…`).
+    edition_hash(source)?;
     other_edition_metas(dir)
         .into_iter()
         .next()

@@ -8,9 +8,14 @@
 //! - `markdown`: laws, codes and orders in the Markdown layout of zan.gov.kz exports
 //!   (front matter, `## Мазмұны` to skip, `I ТАРАУ`, `1-бап.`).
 //!
+//! - `requisite`: the act's requisites from the database's metadata (`form`, `type_codes`,
+//!   `approved_by`, `requisite`), read with the table of form and issuer codes.
+//!
 //! Metadata precedence: a sidecar's or the front matter's explicit fields (`title`, `kind`,
 //! `date`, `number`, `issuer`, `registration_number`, `registration_date`, `publication_date`,
-//! `version_date`) override what the header says; the header fills the rest.
+//! `version_date`) override what the header says; then the database's requisites (meta.yaml
+//! beside the text, `meta@HASH.yaml`, a `meta/` sidecar, the front matter) do; the header
+//! fills the rest. A folder's title names the act as it is now: a dated edition keeps its own.
 
 mod common;
 mod faq;
