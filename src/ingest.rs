@@ -310,6 +310,9 @@ impl Walker {
                 }
                 Err(_) => continue,
             };
+            if kind.is_dir() && self.split_parts(folder, &path, &name) {
+                continue;
+            }
             if kind.is_dir() {
                 if !self.folder(&path) && source {
                     self.skip(
@@ -334,6 +337,38 @@ impl Walker {
             self.out.stamps[i] = stamp;
         }
         self.out.files.len() + self.out.skipped.len() > before
+    }
+
+    /// The parts of a text the public mirror split because it is too large for one file
+    /// (`kaz.md` holds the list of parts, `kaz/sec001.md` … the text): named as skipped, one
+    /// line each, instead of read as acts of their own with no requisites. Returns whether
+    /// `dir` (named `name`, in `folder`) is such a folder of parts.
+    fn split_parts(&mut self, folder: &Path, dir: &Path, name: &str) -> bool {
+        let lang = match name {
+            "kaz" | "rus" => name,
+            _ => return false,
+        };
+        if !folder.join(format!("{lang}.md")).is_file() {
+            return false;
+        }
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return false;
+        };
+        let mut parts: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| crate::extract::is_source_file(p))
+            .collect();
+        parts.sort();
+        for p in parts {
+            self.skip(
+                &p,
+                format!(
+                    "is a part of {lang}.md beside it, which the mirror split because the whole text is too large for one file; zanlex does not join split texts yet, so this part is not indexed (the act is, from {lang}.md and its metadata)"
+                ),
+            );
+        }
+        true
     }
 
     /// A symbolic link: read when it leads to a file inside the corpus (or anywhere, with
@@ -710,7 +745,17 @@ impl IdFacts {
         }
         a.id = self.id;
         a.kind = self.kind;
-        a.issuances = self.issuances;
+        // An expression that names the same issuances (dates and numbers) keeps its own
+        // words for them: the Russian text's `маслихата Алматинской области` is what a
+        // Russian citation prints, not the Kazakh text's `Алматы облыстық мәслихатының`.
+        let same = a.issuances.len() == self.issuances.len()
+            && a.issuances
+                .iter()
+                .zip(&self.issuances)
+                .all(|(x, y)| x.date == y.date && x.number == y.number);
+        if !same {
+            a.issuances = self.issuances;
+        }
         if a.registration.is_none() {
             a.registration = self.registration;
         }
@@ -766,6 +811,16 @@ fn unify_plan(acts: &[UnifyKey]) -> Vec<(usize, usize)> {
         let one_act = kazakh.iter().all(|&k| final_id(k) == final_id(j));
         if one_act {
             let giver = *takes.get(&j).unwrap_or(&j);
+            if acts[giver].key.is_none() && acts[i].key.is_some() {
+                // Only this text's metadata names the act (front matter in one language, a
+                // sidecar beside the Russian text): the Kazakh texts take its requisites.
+                for &k in kazakh {
+                    if !plan.iter().any(|&(taker, _)| taker == k) {
+                        plan.push((k, i));
+                    }
+                }
+                continue;
+            }
             plan.retain(|&(taker, _)| taker != i);
             plan.push((i, giver));
         }

@@ -112,6 +112,12 @@ pub mod internals {
     pub mod text {
         pub use crate::text::*;
     }
+    pub mod citation_codes {
+        pub use crate::model::citation::codes::*;
+    }
+    pub mod citation_numbers {
+        pub use crate::model::citation::numbers::*;
+    }
 }
 
 /// The README's Rust example, compiled as a doc test so it cannot drift from the API.

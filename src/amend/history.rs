@@ -1,6 +1,5 @@
 //! The amendment timeline of an act or one of its units, newest first.
 
-use super::cite;
 use crate::model::{Act, ActRef, AmendAction, EffectiveDate, EffectiveRule};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -8,8 +7,14 @@ use serde::Serialize;
 /// One line of `zanlex history`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HistoryEntry {
-    /// The amending act as one line (`ҚР Сыртқы істер министрінің м.а. 05.12.2025 № 11-1-4/730 (order)`).
+    /// The amending act in official form in the language of the act's text (`ҚР 19.04.2023
+    /// № 222-VII Конституциялық Заңы`, `Конституционный закон РК от 19.04.2023 № 222-VII`,
+    /// `ҚР Сыртқы істер министрінің м.а. 05.12.2025 № 11-1-4/730 бұйрығы`).
     pub amending_act: String,
+    /// What names the amending act whatever the language of the note that cites it: its date
+    /// and number without a convocation suffix ([`ActRef::key`]: the Kazakh `№ 379` and the
+    /// Russian `№ 379-I` of 06.05.1999 are one act); `None` without a number.
+    pub amending_act_key: Option<String>,
     /// The amending act.
     pub by: ActRef,
     /// The date the amending act was signed.
@@ -46,7 +51,8 @@ pub fn history(act: &Act, eid: Option<&str>) -> Vec<HistoryEntry> {
         .iter()
         .filter(|a| related(&a.target_eid))
         .map(|a| HistoryEntry {
-            amending_act: cite(&a.by),
+            amending_act: a.by.cite(act.lang),
+            amending_act_key: a.by.key(),
             by: a.by.clone(),
             signed: a.by.date,
             rule: a.rule.clone(),

@@ -26,8 +26,8 @@ pub use versions::link_corpus;
 pub use versions::{amendments_for, unit_versions, units_as_of, UnitAsOf};
 
 use crate::model::{
-    Act, ActRef, AmendAction, Amendment, Instruction, Status, TargetFallback, Unit, UnitKind,
-    UnitStatus, UnparsedNote,
+    Act, AmendAction, Amendment, Instruction, Status, TargetFallback, Unit, UnitKind, UnitStatus,
+    UnparsedNote,
 };
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -107,7 +107,7 @@ pub fn annotate_act(act: &mut Act) {
         .find(|e| e.action == AmendAction::Repealed && e.target_eid.is_empty());
     if let (Some(rep), false) = (repeal, matches!(act.status, Status::Repealed { .. })) {
         act.status = Status::Repealed {
-            by: Some(cite(&rep.by)),
+            by: Some(rep.by.cite(act.lang)),
             on: rep
                 .effective
                 .as_ref()
@@ -129,19 +129,6 @@ pub fn annotate_act(act: &mut Act) {
 #[cfg(any(test, feature = "internals"))]
 pub fn act_effective(act: &Act) -> Option<crate::model::EffectiveDate> {
     effective::resolve(act.commencement.as_ref()?, act.date(), act.publication_date)
-}
-
-/// The amending act as one line, e.g. `ҚР Ішкі істер министрінің 11.03.2014 № 152 (order)`.
-pub fn cite(r: &ActRef) -> String {
-    let mut s = r.issuer.clone();
-    if let Some(d) = r.date {
-        s.push_str(&format!(" {}", d.format("%d.%m.%Y")));
-    }
-    if let Some(n) = &r.number {
-        s.push_str(&format!(" № {n}"));
-    }
-    s.push_str(&format!(" ({})", r.kind.as_str()));
-    s.trim().to_string()
 }
 
 fn make_amendment(

@@ -48,8 +48,10 @@ pub(crate) static BARE_NUMBER_RE: LazyLock<Regex> =
 /// where it would with the rest of the word (`\w*`) matched too, so the word's tail is not
 /// searched for (a Unicode `\w*` makes the reverse search costly).
 static KIND_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(конституциялық\s+заң|заң|бірлескен\s+бұйр|бұйр|қаулы|жарлы|шешім|кодекс)")
-        .expect("static regex")
+    Regex::new(
+        r"(?i)(конституциялық\s+заң|заң|бірлескен\s+бұйр|бұйр|қаулы|жарлы|өкім|шешім|кодекс)",
+    )
+    .expect("static regex")
 });
 
 /// Collapses whitespace and strips Markdown emphasis and quote markers (`> *Ескерту. …*`).
@@ -184,8 +186,30 @@ fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
         }
         out.extend(parse_citations(&body[m.end()..end], action, &label));
     }
+    // `12-бап жаңа редакцияда - ҚР 15.06.2017 № 75-VI (…); өзгеріс енгізілді - ҚР 19.04.2023
+    // № 222-VII (…) Конституциялық заңдарымен`: a plural kind word at the end covers the
+    // citations of the earlier actions too.
+    let plural = PLURAL_KIND_RE.is_match(body);
+    let mut next: Option<ActKind> = None;
+    for e in out.iter_mut().rev() {
+        match (e.by.kind, next) {
+            (ActKind::Other, Some(k)) if plural => {
+                e.by.kind = k;
+                e.by.issuer_code = issuer_code(&e.by.issuer, Some(k));
+            }
+            (ActKind::Other, _) => {}
+            (k, _) => next = Some(k),
+        }
+    }
     out
 }
+
+/// A kind word in the plural (`заңдарымен`, `бұйрықтарымен`, `қаулыларымен`): it covers every
+/// citation before it.
+static PLURAL_KIND_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(заңдар|бұйрықтар|қаулылар|шешімдер|жарлықтар|кодекстер)\w*")
+        .expect("static regex")
+});
 
 /// The target a later action of a note prints before itself (`…; 3-тармақ алып тасталды`,
 /// `…; пункт 2 исключен`): the text after the previous segment's last `;` outside parentheses,
@@ -287,7 +311,7 @@ fn parse_citations(seg: &str, action: AmendAction, label: &str) -> Vec<NoteEvent
                 issuer_code: issuer_code(&issuer, kind),
                 kind: kind.unwrap_or(ActKind::Other),
                 date: Some(*date),
-                number,
+                number: number.map(|n| crate::model::citation::numbers::display_number(&n)),
                 title: None,
             },
             rule,
@@ -334,6 +358,10 @@ pub fn kind_of(word: &str) -> ActKind {
         ActKind::Decision
     } else if w.starts_with("кодекс") {
         ActKind::Code
+    } else if w.starts_with("жарлы") {
+        ActKind::Decree
+    } else if w.starts_with("өкім") {
+        ActKind::Disposition
     } else {
         ActKind::Other
     }
@@ -343,28 +371,10 @@ pub fn kind_of(word: &str) -> ActKind {
 /// → `mfa`; `Начальника Канцелярии Президента РК` → `president-office`).
 /// A bare `ҚР` citing a law means Parliament.
 pub fn issuer_code(issuer: &str, kind: Option<ActKind>) -> String {
-    let l = crate::structure::lowercase(issuer);
-    let code = if l.contains("сыртқы істер") || l.contains("иностранных дел")
-    {
-        "mfa"
-    } else if l.contains("ішкі істер") || l.contains("внутренних дел") {
-        "mvd"
-    } else if l.contains("үкімет") || l.contains("правительств") {
-        "government"
-    } else if l.contains("президенті кеңсе")
-        || l.contains("президенті әкімшілі")
-        || (l.contains("президент") && (l.contains("канцеляри") || l.contains("администраци")))
-    {
-        "president-office"
-    } else if l.contains("президент") {
-        "president"
-    } else if l.contains("әділет") || l.contains("юстиции") {
-        "moj"
-    } else if l.contains("мәслихат") || l.contains("маслихат") {
-        "maslikhat"
-    } else if l.contains("әкім") || l.contains("акимат") || l.contains("аким ") {
-        "akimat"
-    } else if matches!(
+    if let Some(row) = crate::model::citation::codes::issuer_of_words(issuer) {
+        return row.slug.to_string();
+    }
+    let code = if matches!(
         kind,
         Some(ActKind::Law | ActKind::ConstitutionalLaw | ActKind::Code)
     ) {

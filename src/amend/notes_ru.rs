@@ -247,7 +247,7 @@ fn parse_citations(seg: &str, action: AmendAction, label: &str) -> Vec<NoteEvent
                 issuer_code: issuer_code(&issuer, Some(k)),
                 kind: k,
                 date: Some(*date),
-                number,
+                number: number.map(|n| crate::model::citation::numbers::display_number(&n)),
                 title: None,
             },
             rule,
@@ -257,7 +257,7 @@ fn parse_citations(seg: &str, action: AmendAction, label: &str) -> Vec<NoteEvent
 }
 
 /// Maps a Russian kind word in any case (`Конституционным законом`, `приказа`, `постановлением`,
-/// `Указом`) to an act kind. A decree (`Указ`) has no kind of its own in the model: `Other`.
+/// `Указом`, `распоряжением`) to an act kind.
 pub fn kind_of(word: &str) -> ActKind {
     let w = crate::structure::lowercase(word);
     if w.starts_with("конституц") {
@@ -274,6 +274,10 @@ pub fn kind_of(word: &str) -> ActKind {
         ActKind::Order
     } else if w.starts_with("решени") {
         ActKind::Decision
+    } else if w.starts_with("указ") {
+        ActKind::Decree
+    } else if w.starts_with("распоряжени") {
+        ActKind::Disposition
     } else {
         ActKind::Other
     }

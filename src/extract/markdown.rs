@@ -47,8 +47,19 @@ pub fn parse_markdown(text: &str) -> (BTreeMap<String, String>, Vec<CleanLine>) 
     }
     let mut lines = Vec::new();
     let mut in_toc = false;
+    // The act's `# ` title outranks every heading before it: what comes before the title (a
+    // table of contents, with or without its `## Мазмұны` heading, whose wrapped entries the
+    // export may print as `## органдарының … өкілеттігі`; notes on the whole text) is never a
+    // heading, so no contents line is ever taken for the title.
+    let title_at = raw
+        .iter()
+        .enumerate()
+        .skip(i)
+        .find(|(_, l)| l.trim_start().starts_with("# "))
+        .map(|(k, _)| k);
     while i < raw.len() {
         let n = i as u32 + 1;
+        let before_title = title_at.is_some_and(|at| i < at);
         let line = raw[i];
         i += 1;
         let t = line.trim();
@@ -58,8 +69,18 @@ pub fn parse_markdown(text: &str) -> (BTreeMap<String, String>, Vec<CleanLine>) 
         let hashes = t.chars().take_while(|&c| c == '#').count();
         if hashes > 0 && t[hashes..].starts_with(' ') {
             let heading = clean_inline(&t[hashes..]);
-            in_toc = heading == "Мазмұны";
-            if !in_toc && !heading.is_empty() {
+            if heading.to_lowercase() == "мазмұны" {
+                in_toc = true;
+                continue;
+            }
+            if before_title {
+                if !in_toc && !heading.is_empty() {
+                    lines.push(line_of(heading, 6, n));
+                }
+                continue;
+            }
+            in_toc = false;
+            if !heading.is_empty() {
                 lines.push(line_of(heading, 0, n));
             }
             continue;

@@ -171,7 +171,8 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
     if lines.is_empty() {
         return Err(fail("no text in file".into()));
     }
-    match sidecar::read_sidecar(path) {
+    let lang = lang_from_name(path).unwrap_or_else(|| detect_lang(&lines));
+    match sidecar::read_own_sidecars(path, lang) {
         Ok(side) => meta.extend(side),
         Err(reason) => warnings.push(format!("{reason}; the text is indexed without it")),
     }
@@ -186,7 +187,6 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
             }
         }
     }
-    let lang = lang_from_name(path).unwrap_or_else(|| detect_lang(&lines));
     // The edition's date: the file's own front matter or sidecar (`version_date`, or the
     // date in its `source` address), else its name (`name_date`, read by the structure
     // stage after those), else the folder's meta.yaml, which dates the mirror's
@@ -201,6 +201,17 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
                 if name_date.is_some() && k.starts_with("version_date") {
                     continue;
                 }
+                // The folder names the act as it is now: a dated edition's own title wins
+                // (the structure stage takes `folder.title` only for a text without one).
+                let edition = name_date.is_some()
+                    || path
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().contains('@'));
+                let k = if edition && (k == "title" || k.starts_with("title.")) {
+                    format!("folder.{k}")
+                } else {
+                    k
+                };
                 meta.entry(k).or_insert(v);
             }
         }

@@ -55,12 +55,21 @@ pub(super) fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scan
             path: corpus.to_path_buf(),
             reason: format!("cannot read the corpus folder: {e}"),
         })?;
-    // The folders with metadata files: only their sources look for theirs, since every
-    // `zanlex search` scans every file of the corpus.
+    // The folders whose sources may have metadata (a metadata file's own folder, and the
+    // folder above a `meta/` folder of sidecars): only their sources look for theirs, since
+    // every `zanlex search` scans every file of the corpus.
     let with_metadata: std::collections::HashSet<&std::ffi::OsStr> = listing
         .metadata
         .keys()
         .filter_map(|p| Path::new(p).parent())
+        .flat_map(|d| {
+            let above = d
+                .file_name()
+                .is_some_and(|n| n == "meta")
+                .then(|| d.parent())
+                .flatten();
+            std::iter::once(d).chain(above)
+        })
         .map(Path::as_os_str)
         .collect();
     let mut out = Vec::new();

@@ -29,6 +29,10 @@ pub enum ActKind {
     JointOrder,
     /// A decision (`шешім`), e.g. of a maslikhat.
     Decision,
+    /// A decree (`жарлық`, `указ`) of the President.
+    Decree,
+    /// A disposition (`өкім`, `распоряжение`), e.g. of the President or the Prime Minister.
+    Disposition,
     /// A regulation (`ереже`).
     Regulation,
     /// Rules (`қағидалар`) approved by another act.
@@ -41,7 +45,7 @@ pub enum ActKind {
 
 impl ActKind {
     /// Every kind, in the order `--kind` help and error messages list them.
-    pub const ALL: [ActKind; 11] = [
+    pub const ALL: [ActKind; 13] = [
         ActKind::Law,
         ActKind::ConstitutionalLaw,
         ActKind::Code,
@@ -49,6 +53,8 @@ impl ActKind {
         ActKind::Order,
         ActKind::JointOrder,
         ActKind::Decision,
+        ActKind::Decree,
+        ActKind::Disposition,
         ActKind::Regulation,
         ActKind::Rules,
         ActKind::Faq,
@@ -60,7 +66,8 @@ impl ActKind {
     /// ```
     /// use zanlex::ActKind;
     /// assert_eq!(ActKind::parse("joint-order"), Some(ActKind::JointOrder));
-    /// assert_eq!(ActKind::parse("decree"), None);
+    /// assert_eq!(ActKind::parse("decree"), Some(ActKind::Decree));
+    /// assert_eq!(ActKind::parse("edict"), None);
     /// ```
     pub fn parse(name: &str) -> Option<ActKind> {
         let name = name.trim().to_lowercase().replace([' ', '-'], "_");
@@ -77,6 +84,8 @@ impl ActKind {
             ActKind::Order => "order",
             ActKind::JointOrder => "joint_order",
             ActKind::Decision => "decision",
+            ActKind::Decree => "decree",
+            ActKind::Disposition => "disposition",
             ActKind::Regulation => "regulation",
             ActKind::Rules => "rules",
             ActKind::Faq => "faq",
@@ -97,6 +106,11 @@ pub struct Issuance {
     pub date: Option<NaiveDate>,
     /// Its number as printed (`11-1-4/1`).
     pub number: Option<String>,
+    /// The issuer as the act's metadata prints it in the other language, when it does (the
+    /// mirror's Russian requisite for a Kazakh text: `маслихата города Нур-Султана`), so that
+    /// the act is cited by name in both languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer_translated: Option<String>,
 }
 
 /// State registration at the Ministry of Justice.
@@ -508,6 +522,32 @@ pub struct ActRef {
     pub title: Option<String>,
 }
 
+impl ActRef {
+    /// The act in official form in `lang` (`ҚР 19.04.2023 № 222-VII Конституциялық Заңы`,
+    /// `Конституционный закон РК от 19.04.2023 № 222-VII`): what history events show.
+    pub fn cite(&self, lang: Lang) -> String {
+        citation::cite_act_ref(self, lang)
+    }
+
+    /// What names this act whatever the language of the text that cites it: its date and its
+    /// number without the convocation suffix (`1999-05-06/379` for `№ 379` and `№ 379-I`,
+    /// `№ 156-VІI` with a Cyrillic `І` as `№ 156-VII`); `None` without a number.
+    ///
+    /// ```
+    /// use zanlex::{ActKind, ActRef};
+    /// let r = |n: &str| ActRef { issuer: "ҚР".into(), issuer_code: "parliament".into(),
+    ///     kind: ActKind::ConstitutionalLaw, date: chrono::NaiveDate::from_ymd_opt(1999, 5, 6),
+    ///     number: Some(n.into()), title: None };
+    /// assert_eq!(r("379").key(), r("379-I").key());
+    /// assert_eq!(r("379").key().as_deref(), Some("1999-05-06/379"));
+    /// ```
+    pub fn key(&self) -> Option<String> {
+        let n = self.number.as_deref()?;
+        let date = self.date.map(|d| d.to_string()).unwrap_or_default();
+        Some(format!("{date}/{}", citation::numbers::number_key(n)))
+    }
+}
+
 /// How an amendment's effective date is determined.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
@@ -761,10 +801,18 @@ impl Act {
 }
 
 impl Act {
-    /// The act's short name, as citations begin: its kind, date and number
-    /// (`ҚР ІІМ 2018 жылғы 4 қаңтардағы № 11-1-4/1 бұйрығы`).
+    /// The act's short name in official form in its own language, as citations begin: its
+    /// issuer, date, number and kind (`ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1
+    /// бұйрығы`, `ҚР 18.12.1995 № 2688 Конституциялық Заңы`).
     pub fn short_name(&self) -> String {
         citation::act_short_name(self)
+    }
+
+    /// The act's short name in official form in `lang` (`Приказ Министра иностранных дел РК
+    /// от 04.01.2018 № 11-1-4/1`): the words of each language come from one table of the
+    /// database's form and issuer codes; what is not known stays out.
+    pub fn short_name_in(&self, lang: Lang) -> String {
+        citation::act_short_name_in(self, lang)
     }
 }
 

@@ -17,8 +17,9 @@ pub fn normalize_number(s: &str) -> String {
     let t: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let t = t.replace(" /", "/").replace("/ ", "/");
     let t = t.replace(" -", "-").replace("- ", "-");
-    t.trim_matches(|c: char| c == '.' || c == ',' || c == ';' || c == ' ')
-        .to_string()
+    let t = t.trim_matches(|c: char| c == '.' || c == ',' || c == ';' || c == ' ');
+    // A law's convocation suffix in Latin letters, without the database's `ЗРК`.
+    crate::model::citation::numbers::display_number(t)
 }
 
 /// A short code for an issuing body as printed (`Сыртқы істер министрінің` → `mfa`).
@@ -28,50 +29,9 @@ pub fn normalize_number(s: &str) -> String {
 /// assert_eq!(zanlex::internals::structure::issuer_code("Қазақстан Республикасы Үкіметінің"), "government");
 /// ```
 pub fn issuer_code(issuer: &str) -> String {
-    let s = normalize_i(&crate::structure::lowercase(issuer));
-    let table: [(&str, &str); 22] = [
-        ("сыртқы істер", "mfa"),
-        ("ішкі істер", "mvd"),
-        ("әділет", "moj"),
-        ("қаржы министр", "mof"),
-        ("денсаулық", "moh"),
-        ("еңбек", "mlsp"),
-        ("білім", "mes"),
-        ("ұлттық қауіпсіздік", "knb"),
-        ("ұлттық банк", "nbk"),
-        ("бас прокурор", "gp"),
-        ("қорғаныс", "mod"),
-        ("цифрлық даму", "mdai"),
-        ("ақпарат және қоғамдық даму", "mic"),
-        ("индустрия", "miid"),
-        ("кеңсесі", "president-office"),
-        ("президенті әкімшілігі", "president-office"),
-        ("президент", "president"),
-        ("үкімет", "government"),
-        ("парламент", "parliament"),
-        ("мәслихат", "maslikhat"),
-        ("әкімдіг", "akimat"),
-        ("әкімі", "akim"),
-    ];
-    for (k, v) in table {
-        if s.contains(k) {
-            return v.to_string();
-        }
-    }
-    let ru: [(&str, &str); 6] = [
-        ("иностранных дел", "mfa"),
-        ("внутренних дел", "mvd"),
-        ("правительств", "government"),
-        ("маслихат", "maslikhat"),
-        ("акимат", "akimat"),
-        ("президент", "president"),
-    ];
-    for (k, v) in ru {
-        if s.contains(k) {
-            return v.to_string();
-        }
-    }
-    "other".to_string()
+    crate::model::citation::codes::issuer_of_words(issuer)
+        .map_or("other", |i| i.slug)
+        .to_string()
 }
 
 /// ASCII transliteration of Kazakh Cyrillic, for readable ids.
@@ -266,6 +226,7 @@ pub(crate) fn parse_issuance(text: &str) -> HeaderFacts {
             issuer,
             date,
             number: Some(normalize_number(&c["n"])),
+            issuer_translated: None,
         });
         last_end = c.get(0).map_or(0, |m| m.end());
     }
@@ -361,8 +322,8 @@ pub(crate) fn kind_from_words(lower: &str) -> Option<ActKind> {
         ("конституциялық заңы", ActKind::ConstitutionalLaw),
         ("кодексі", ActKind::Code),
         ("заңы", ActKind::Law),
-        ("жарлығы", ActKind::Other),
-        ("өкімі", ActKind::Other),
+        ("жарлығы", ActKind::Decree),
+        ("өкімі", ActKind::Disposition),
     ];
     // The word that directly follows wins; otherwise the first one found anywhere.
     for (w, k) in checks {
@@ -385,20 +346,10 @@ pub(crate) fn kind_from_words(lower: &str) -> Option<ActKind> {
     best.map(|(_, k)| k)
 }
 
-/// The act kind from a Markdown `form` code (`КЗАК`, `ПРИК`, `ПОСТ`, `РЕШ`, …).
+/// The act kind from a database `form` code (`КЗАК`, `ПРИК`, `ПОСТ`, `РЕШ`, …): the table of
+/// [`crate::model::citation::codes::FORMS`].
 pub(crate) fn kind_from_form(form: &str) -> Option<ActKind> {
-    let f = form.trim().to_uppercase();
-    Some(match f.as_str() {
-        "КЗАК" | "КЗ" => ActKind::ConstitutionalLaw,
-        "ЗАК" | "З" => ActKind::Law,
-        "КОД" | "К" => ActKind::Code,
-        "ПРИК" | "ПР" => ActKind::Order,
-        "СПРИК" | "СП" => ActKind::JointOrder,
-        "ПОСТ" | "ПП" => ActKind::Resolution,
-        "РЕШ" => ActKind::Decision,
-        "УК" | "УКАЗ" => ActKind::Other,
-        _ => return None,
-    })
+    crate::model::citation::codes::form_of_code(form).map(|f| f.kind)
 }
 
 /// Words that exist in Russian and not in Kazakh, which bilingual forms are full of
@@ -651,6 +602,7 @@ pub fn short_requisite_issuance(requisite: &str) -> Option<Issuance> {
         issuer,
         date: parse_date(&c[3]),
         number: Some(normalize_number(&c[2])),
+        issuer_translated: None,
     })
 }
 

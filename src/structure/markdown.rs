@@ -312,12 +312,13 @@ static RE_RUSSIAN_REQUISITE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn parse_russian_requisite(s: &str) -> Option<crate::model::Issuance> {
     let c = RE_RUSSIAN_REQUISITE.captures(s)?;
-    let issuer = c["issuer"].trim().to_string();
+    let issuer = super::requisite::issuer_without_kind(&c["issuer"]).to_string();
     Some(crate::model::Issuance {
         issuer_code: header::issuer_code(&issuer),
         issuer,
         date: crate::text::parse_date(&format!("{} года", &c["date"])),
         number: Some(header::normalize_number(&c["n"])),
+        issuer_translated: None,
     })
 }
 

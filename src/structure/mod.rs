@@ -8,14 +8,20 @@
 //! - `markdown`: laws, codes and orders in the Markdown layout of zan.gov.kz exports
 //!   (front matter, `## Мазмұны` to skip, `I ТАРАУ`, `1-бап.`).
 //!
+//! - `requisite`: the act's requisites from the database's metadata (`form`, `type_codes`,
+//!   `approved_by`, `requisite`), read with the table of form and issuer codes.
+//!
 //! Metadata precedence: a sidecar's or the front matter's explicit fields (`title`, `kind`,
 //! `date`, `number`, `issuer`, `registration_number`, `registration_date`, `publication_date`,
-//! `version_date`) override what the header says; the header fills the rest.
+//! `version_date`) override what the header says; then the database's requisites (meta.yaml
+//! beside the text, `meta@HASH.yaml`, a `meta/` sidecar, the front matter) do; the header
+//! fills the rest. A folder's title names the act as it is now: a dated edition keeps its own.
 
 mod common;
 mod faq;
 pub mod header;
 mod markdown;
+mod requisite;
 mod tree;
 mod units;
 
@@ -94,7 +100,31 @@ fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
         }
     }
     apply_meta(&mut act, &doc.meta);
+    if act.lang == crate::model::Lang::Kk {
+        name_local_bodies(&mut act, &doc.lines);
+    }
     Ok(act)
+}
+
+/// A local body's issuance named in the Kazakh text's own words (`Алматы облыстық
+/// мәслихатының`), where only the body's kind was known (the requisite is Russian).
+fn name_local_bodies(act: &mut Act, lines: &[CleanLine]) {
+    for i in &mut act.issuances {
+        let body = match i.issuer_code.as_str() {
+            "maslikhat" => "мәслихаты",
+            "akimat" => "әкімдігі",
+            "akim" => "әкімі",
+            _ => continue,
+        };
+        let named = i.issuer.chars().any(crate::extract::is_kazakh_letter)
+            && i.issuer.split_whitespace().count() > 1;
+        if named {
+            continue;
+        }
+        if let Some(words) = requisite::local_body_in_text(lines, body) {
+            i.issuer = words;
+        }
+    }
 }
 
 /// The eid of the one unit of a text whose structure was not recognised.
@@ -331,6 +361,49 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
     }
     if let Some(t) = get(&[&own_title, "title"]) {
         act.title = t;
+    } else if act.title.trim().is_empty() {
+        // The folder's metadata names the act as it is now; an edition's own title wins.
+        let folder_own = format!("folder.{own_title}");
+        if let Some(t) = get(&[&folder_own, "folder.title"]) {
+            act.title = t;
+        }
+    }
+    // The requisites the database gives (`form`, `type_codes`, `approved_by`, `requisite`)
+    // speak for the act where they exist; the header filled what they leave out.
+    if let Some(facts) = requisite::meta_facts(meta, act.lang) {
+        if let Some(k) = facts.kind {
+            act.kind = k;
+        }
+        if !facts.issuances.is_empty() {
+            let own = std::mem::take(&mut act.issuances);
+            act.issuances = facts
+                .issuances
+                .into_iter()
+                .enumerate()
+                .map(|(k, mut i)| {
+                    if let Some(o) = own.get(k) {
+                        // The text's own words for the same issuance, in its language.
+                        let same = o.date == i.date && o.number == i.number;
+                        let in_lang = o.issuer.chars().any(crate::extract::is_kazakh_letter)
+                            == (act.lang == crate::model::Lang::Kk);
+                        if same && in_lang && o.issuer_code == i.issuer_code && !o.issuer.is_empty()
+                        {
+                            i.issuer.clone_from(&o.issuer);
+                        }
+                        if i.date.is_none() {
+                            i.date = o.date;
+                        }
+                        if i.number.is_none() {
+                            i.number.clone_from(&o.number);
+                        }
+                    }
+                    i
+                })
+                .collect();
+        }
+        if facts.registration.is_some() {
+            act.registration = facts.registration;
+        }
     }
     if let Some(k) = get(&["kind"]) {
         if let Some(kind) = ActKind::parse(&k) {
@@ -347,6 +420,7 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
                 issuer_code: "other".into(),
                 date: None,
                 number: None,
+                issuer_translated: None,
             });
         }
         let first = &mut act.issuances[0];

@@ -207,7 +207,9 @@ fn show_prints_a_unit_with_citation_and_children() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
-        out.starts_with("ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 3-тармақ\n"),
+        out.starts_with(
+            "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 3-тармақ\n"
+        ),
         "{out}"
     );
     assert!(out.contains("Children: 1) тармақша"), "{out}");

@@ -18,6 +18,7 @@ mod analysis_stem;
 mod analysis_tokens;
 mod answers;
 mod architecture;
+mod citation_forms;
 mod cli_reporting;
 mod cli_search;
 mod eval_set;

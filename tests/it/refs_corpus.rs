@@ -306,7 +306,7 @@ fn mirror_acts_cite_their_own_units_in_both_languages() {
             ),
         ]
     );
-    let att = "president-order-2020-05-22-20-01-38-20";
+    let att = "president-administration-order-2020-05-22-20-01-38-20";
     let rules = |e: &str| format!("{att}#{e}");
     assert_eq!(
         refs(c, att, Lang::Ru, "att_1__para_11__subpara_1"),
@@ -338,7 +338,7 @@ fn mirror_acts_cite_their_own_units_in_both_languages() {
         })
         .collect();
     assert_eq!(refs(c, att, Lang::Ru, "att_1__para_39"), range);
-    let reg = "president-order-2019-10-07-19-42-3-3-17";
+    let reg = "president-office-order-2019-10-07-19-42-3-3-17";
     let annexes: Vec<Row> = (1..=4)
         .map(|n| {
             (
@@ -570,14 +570,14 @@ fn refs_and_cited_by_on_the_command_line() {
     assert_eq!(r["citing"]["eid"], "att_1__para_11");
     assert_eq!(
         r["citing"]["citation"],
-        "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 11-тармақ"
+        "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 11-тармақ"
     );
     assert_eq!(r["source"]["file"], "corpus/003_0165b7296e38fd1a.txt");
     assert_eq!(r["source"]["line_start"], 238);
     assert_eq!(r["target"]["eid"], "att_1__para_10");
     assert_eq!(
         r["target"]["citation"],
-        "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 10-тармақ"
+        "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 10-тармақ"
     );
     let (code, out, err) = crate::common::zanlex_with(
         &tmp,

@@ -327,7 +327,7 @@ fn units_and_acts_come_back_with_citations() {
     let v = idx.unit(&a003.id, "att_1__para_3").unwrap();
     assert_eq!(
         v.citation,
-        "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 3-тармақ"
+        "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 3-тармақ"
     );
     assert!(!v.unit.children.is_empty());
     let _ = Path::new("");

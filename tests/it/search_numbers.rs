@@ -46,7 +46,7 @@ const ORDER: &str = "tests/fixtures/versions/ministerial_135478";
 const JOINT_ORDER: &str = "mfa-mvd-joint-order-2020-09-01-11-1-4-245-611";
 const RULES_ORDER: &str = "mfa-order-2018-01-04-11-1-4-1";
 const LAW: &str = "constitutional-law-1995-12-18-2688";
-const REGISTRY_ORDER: &str = "president-order-2019-10-07-19-42-3-3-17";
+const REGISTRY_ORDER: &str = "president-office-order-2019-10-07-19-42-3-3-17";
 
 fn search(corpus: &'static str, q: &str, limit: usize) -> Vec<Hit> {
     index(corpus)

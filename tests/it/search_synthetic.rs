@@ -32,6 +32,7 @@ fn act(id: &str, file: &str, kind: ActKind, status: Status, units: Vec<Unit>) ->
             issuer_code: "mfa".into(),
             date: date(2018, 1, 4),
             number: Some("11-1-4/1".into()),
+            issuer_translated: None,
         }],
         registration: None,
         status,
@@ -233,7 +234,7 @@ fn hits_carry_citation_snippet_source_and_amendments() {
     assert_eq!(h.rank, 1);
     assert_eq!(
         h.citation,
-        "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 3-тармақ 2) тармақша"
+        "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 3-тармақ 2) тармақша"
     );
     assert_eq!(h.unit.label, "3-тармақ 2) тармақша");
     assert_eq!(
@@ -321,7 +322,7 @@ fn acts_and_units_come_back_from_the_index() {
         .unwrap();
     assert_eq!(
         v.citation,
-        "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 3-тармақ"
+        "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 3-тармақ"
     );
     assert_eq!(v.unit.children.len(), 1);
     assert!(matches!(

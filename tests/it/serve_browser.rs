@@ -408,7 +408,7 @@ async fn drive(c: &Client, base: &str) {
         serde_json::json!([[
             ACT,
             "att_1__para_10",
-            "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 10-тармақ"
+            "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 10-тармақ"
         ]])
     );
     let quote = js(
@@ -433,7 +433,9 @@ async fn drive(c: &Client, base: &str) {
     .await;
     assert_eq!(
         js(c, "return document.querySelector('h1').textContent").await,
-        serde_json::json!("ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 10-тармақ")
+        serde_json::json!(
+            "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 10-тармақ"
+        )
     );
     assert_eq!(
         js(
@@ -444,7 +446,7 @@ async fn drive(c: &Client, base: &str) {
         serde_json::json!([[
             ACT,
             "att_1__para_11",
-            "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 11-тармақ"
+            "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 11-тармақ"
         ]])
     );
     // Its own reference, to an annex, is a link as well.
