@@ -36,6 +36,7 @@ mod amend;
 mod analysis;
 mod error;
 mod extract;
+mod files;
 mod index;
 mod ingest;
 mod model;
@@ -44,6 +45,7 @@ mod refs;
 mod search;
 mod structure;
 mod text;
+mod walk;
 mod zan_index;
 
 pub use amend::diff::{ActDiff, UnitChange, UnitChangeKind, WordChange};
@@ -60,6 +62,7 @@ pub use search::{
     Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query, SearchRequest,
     SearchResults, Snippet, DEFAULT_LIMIT, MAX_LIMIT,
 };
+pub use walk::corpus_fingerprint;
 pub use zan_index::{analyze, concerns, diff, history, UnitAt, ZanIndex};
 
 /// The pipeline's stages, for zanlex's own integration tests, fuzzers and benches (feature
