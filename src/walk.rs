@@ -88,7 +88,7 @@ pub fn corpus_listing(dir: &Path, walk: Walk) -> std::io::Result<Listing> {
     Ok(out)
 }
 
-/// A fingerprint of the corpus under `corpus` as [`corpus_listing`] walks it: the paths, sizes
+/// A fingerprint of the corpus under `corpus` as zanlex walks it to index it: the paths, sizes
 /// and modification times of its sources and metadata files, and what it skips and why. Two
 /// walks of an unchanged corpus give the same number; a file added, removed, changed or
 /// touched changes it. `None` when the folder cannot be read. What a server watching the
