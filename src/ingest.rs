@@ -16,6 +16,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
+#[cfg(any(test, feature = "internals"))]
+pub use crate::walk::Listing;
+pub use crate::walk::{corpus_listing, FileStamp, Walk};
+
 /// A file that could not be ingested, and why (one line, for stderr); or, with `indexed`
 /// set, a problem with a file that was still ingested (a broken `meta.yaml` beside it).
 #[derive(Debug, Clone)]
@@ -96,15 +100,6 @@ fn warnings_of(path: &Path, parent: &Path, warnings: Vec<String>) -> Vec<IngestF
         .collect()
 }
 
-/// How the corpus folder is walked.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Walk {
-    /// Read symbolic links that lead out of the corpus folder (to files and folders there);
-    /// without it they are named as skipped. Links that stay inside are never followed into
-    /// folders (the folder is read where it is) and always read as files.
-    pub follow: bool,
-}
-
 /// A corpus folder and how it is walked.
 #[derive(Debug, Clone, Copy)]
 pub struct Corpus<'a> {
@@ -121,46 +116,6 @@ impl<'a> From<&'a Path> for Corpus<'a> {
     }
 }
 
-/// The corpus as [`corpus_listing`] finds it: the files to read, and every entry that looks
-/// like a source but is not read, with the reason (one line), so that none goes unsaid.
-#[derive(Debug, Default)]
-pub struct Listing {
-    /// Sorted by path.
-    pub files: Vec<PathBuf>,
-    /// The stamp of each of `files` (in the same order) as the walk read it from its
-    /// folder: `None` for a file reached through a symbolic link, or whose entry could not
-    /// be read (read the file's own metadata then).
-    pub stamps: Vec<Option<FileStamp>>,
-    /// (path, reason), sorted by path.
-    pub skipped: Vec<(PathBuf, String)>,
-    /// The metadata files met ([`crate::extract::sidecar::is_metadata_name`]: `.meta.toml`
-    /// sidecars, `meta.yaml`), by path, with their stamps.
-    pub metadata: HashMap<std::ffi::OsString, FileStamp>,
-}
-
-/// A file's size and modification time: what tells the index refresh a file may have changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct FileStamp {
-    /// Bytes.
-    pub size: u64,
-    /// Nanoseconds since the Unix epoch (0 when unknown).
-    pub mtime_ns: u128,
-}
-
-impl FileStamp {
-    /// The stamp of a file's metadata.
-    pub fn of(md: &std::fs::Metadata) -> Self {
-        FileStamp {
-            size: md.len(),
-            mtime_ns: md
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos()),
-        }
-    }
-}
-
 /// The files under `dir` that zanlex reads: `.txt`, `.md`, `.pdf` (any case) in `dir` and
 /// its subfolders (a checkout of the public mirror keeps one folder per act), sorted by path.
 /// Sidecars (`*.meta.toml`, `meta.yaml`), hidden files and folders, a repository's own
@@ -169,304 +124,6 @@ impl FileStamp {
 #[cfg(any(test, feature = "internals"))]
 pub fn corpus_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     corpus_listing(dir, Walk::default()).map(|l| l.files)
-}
-
-/// Lists the corpus under `dir` as [`corpus_files`] does, naming what is not read: a FIFO,
-/// socket or device named like a source (opening a FIFO would block), a broken or looping
-/// symbolic link, a link leaving the corpus folder (unless `walk.follow`), a folder named like
-/// a source that holds none, a subfolder that cannot be listed. A link to a folder inside the
-/// corpus is passed over without a word: its files are read where they are.
-pub fn corpus_listing(dir: &Path, walk: Walk) -> std::io::Result<Listing> {
-    std::fs::read_dir(dir)?;
-    let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let mut walker = Walker {
-        root: root.clone(),
-        walk,
-        visited: std::collections::HashSet::from([root]),
-        out: Listing::default(),
-    };
-    walker.folder(dir);
-    let mut out = walker.out;
-    sort_paths(&mut out.files, &mut out.stamps);
-    out.skipped.sort();
-    Ok(out)
-}
-
-/// Sorts `paths` as `Path`'s own order does (component by component), by a key compared
-/// byte by byte: the separator made the lowest byte, so that `a/b` comes before `a-b/c` as
-/// the components `a` < `a-b` say. Comparing paths component by component was a tenth of a
-/// `zanlex search` on a corpus of 20 000 files, which lists the corpus on every run.
-/// `stamps` (one a path) follow their paths.
-fn sort_paths<T>(paths: &mut Vec<PathBuf>, stamps: &mut Vec<T>) {
-    debug_assert_eq!(paths.len(), stamps.len());
-    let mut both: Vec<(PathBuf, T)> = paths.drain(..).zip(stamps.drain(..)).collect();
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt;
-        both.sort_by_cached_key(|(p, _)| {
-            p.as_os_str()
-                .as_bytes()
-                .iter()
-                .map(|&b| if b == b'/' { 0 } else { b })
-                .collect::<Vec<u8>>()
-        });
-    }
-    #[cfg(not(unix))]
-    both.sort_by(|a, b| a.0.cmp(&b.0));
-    for (p, s) in both {
-        paths.push(p);
-        stamps.push(s);
-    }
-}
-
-/// The stamps of a folder's `entries` (each with its index in the listing). Each entry's
-/// metadata is read relative to the open folder: one `stat` with a short name, where a path
-/// would be walked from the root, for each of a corpus's tens of thousands of files. The
-/// kernel's work is most of a `zanlex search` on an unchanged large corpus, so a large folder
-/// is stamped on every core.
-fn stamps_of(entries: Vec<(usize, std::fs::DirEntry)>) -> Vec<(usize, Option<FileStamp>)> {
-    let stamp =
-        |(i, e): &(usize, std::fs::DirEntry)| (*i, e.metadata().ok().map(|md| FileStamp::of(&md)));
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    // Below this, starting threads costs more than the stats.
-    const PER_THREAD: usize = 1024;
-    if threads < 2 || entries.len() < 2 * PER_THREAD {
-        return entries.iter().map(stamp).collect();
-    }
-    let chunk = entries.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = entries
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(stamp).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
-}
-
-struct Walker {
-    /// The corpus folder, canonical: where a link leads is compared with it.
-    root: PathBuf,
-    walk: Walk,
-    /// Canonical folders read so far (links followed with `--follow` may loop).
-    visited: std::collections::HashSet<PathBuf>,
-    out: Listing,
-}
-
-impl Walker {
-    /// Lists `folder`; returns whether it held anything to read or to name.
-    fn folder(&mut self, folder: &Path) -> bool {
-        let before = self.out.files.len() + self.out.skipped.len();
-        if self.walk.follow {
-            // Folders reached through links may hold links back to where the walk has been.
-            if let Ok(canonical) = std::fs::canonicalize(folder) {
-                self.visited.insert(canonical);
-            }
-        }
-        let entries = match std::fs::read_dir(folder) {
-            Ok(entries) => entries,
-            Err(e) => {
-                self.skip(folder, format!("cannot list this folder: {e}"));
-                return true;
-            }
-        };
-        // This folder's sources, stamped after the listing: (index in `files`, entry).
-        let mut unstamped: Vec<(usize, std::fs::DirEntry)> = Vec::new();
-        for entry in entries {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(e) => {
-                    self.skip(folder, format!("cannot list this folder: {e}"));
-                    break;
-                }
-            };
-            let path = entry.path();
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with('.') {
-                continue;
-            }
-            if crate::extract::sidecar::is_metadata_name(&name) {
-                // Stamped here, from the folder, as sources are (a link is followed).
-                let md = match entry.file_type() {
-                    Ok(k) if !k.is_symlink() => entry.metadata(),
-                    _ => std::fs::metadata(&path),
-                };
-                if let Some(md) = md.ok().filter(|md| md.is_file()) {
-                    self.out
-                        .metadata
-                        .insert(path.into_os_string(), FileStamp::of(&md));
-                }
-                continue;
-            }
-            let source = crate::extract::is_source_file(&path);
-            let kind = match entry.file_type() {
-                Ok(kind) => kind,
-                Err(e) if source => {
-                    self.skip(&path, format!("cannot read its type: {e}"));
-                    continue;
-                }
-                Err(_) => continue,
-            };
-            if kind.is_dir() && self.split_parts(folder, &path, &name) {
-                continue;
-            }
-            if kind.is_dir() {
-                if !self.folder(&path) && source {
-                    self.skip(
-                        &path,
-                        "is a folder, not a file, and holds no .txt, .md or .pdf file".into(),
-                    );
-                }
-            } else if kind.is_symlink() {
-                self.link(&path, source);
-            } else if source {
-                match special_kind(&kind) {
-                    None => {
-                        unstamped.push((self.out.files.len(), entry));
-                        self.out.files.push(path);
-                        self.out.stamps.push(None);
-                    }
-                    Some(what) => self.skip(&path, format!("{what}; it is not read")),
-                }
-            }
-        }
-        for (i, stamp) in stamps_of(unstamped) {
-            self.out.stamps[i] = stamp;
-        }
-        self.out.files.len() + self.out.skipped.len() > before
-    }
-
-    /// The parts of a text the public mirror split because it is too large for one file
-    /// (`kaz.md` holds the list of parts, `kaz/sec001.md` … the text): named as skipped, one
-    /// line each, instead of read as acts of their own with no requisites. Returns whether
-    /// `dir` (named `name`, in `folder`) is such a folder of parts.
-    fn split_parts(&mut self, folder: &Path, dir: &Path, name: &str) -> bool {
-        let lang = match name {
-            "kaz" | "rus" => name,
-            _ => return false,
-        };
-        if !folder.join(format!("{lang}.md")).is_file() {
-            return false;
-        }
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return false;
-        };
-        let mut parts: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| crate::extract::is_source_file(p))
-            .collect();
-        parts.sort();
-        for p in parts {
-            self.skip(
-                &p,
-                format!(
-                    "is a part of {lang}.md beside it, which the mirror split because the whole text is too large for one file; zanlex does not join split texts yet, so this part is not indexed (the act is, from {lang}.md and its metadata)"
-                ),
-            );
-        }
-        true
-    }
-
-    /// A symbolic link: read when it leads to a file inside the corpus (or anywhere, with
-    /// `follow`), listed as a folder when it leads out of the corpus and `follow` is given.
-    fn link(&mut self, path: &Path, source: bool) {
-        let target = match std::fs::canonicalize(path) {
-            Ok(t) => t,
-            Err(e) if source => {
-                let why = if is_loop(&e) {
-                    "is a symbolic link that loops".to_string()
-                } else if e.kind() == std::io::ErrorKind::NotFound {
-                    format!(
-                        "is a broken symbolic link (to {}, which does not exist)",
-                        std::fs::read_link(path).unwrap_or_default().display()
-                    )
-                } else {
-                    format!("is a symbolic link that cannot be followed: {e}")
-                };
-                self.skip(path, why);
-                return;
-            }
-            Err(_) => return,
-        };
-        let inside = target.starts_with(&self.root);
-        let Ok(md) = std::fs::metadata(&target) else {
-            return;
-        };
-        if md.is_dir() {
-            if inside {
-                return;
-            }
-            if !self.walk.follow {
-                self.skip(
-                    path,
-                    format!(
-                        "is a link to the folder {}, outside the corpus; not followed (give --follow to read it)",
-                        target.display()
-                    ),
-                );
-            } else if !self.visited.insert(target) {
-                self.skip(
-                    path,
-                    "is a link back to a folder already read (a loop); not followed".into(),
-                );
-            } else {
-                self.folder(path);
-            }
-            return;
-        }
-        if !source {
-            return;
-        }
-        if let Some(what) = special_kind(&md.file_type()) {
-            self.skip(path, format!("is a link to {what}; it is not read"));
-        } else if inside || self.walk.follow {
-            self.out.files.push(path.to_path_buf());
-            self.out.stamps.push(None);
-        } else {
-            self.skip(
-                path,
-                format!(
-                    "is a link to {}, outside the corpus; not followed (give --follow to read it)",
-                    target.display()
-                ),
-            );
-        }
-    }
-
-    fn skip(&mut self, path: &Path, reason: String) {
-        self.out.skipped.push((path.to_path_buf(), reason));
-    }
-}
-
-/// Whether `e` says "too many levels of symbolic links".
-fn is_loop(e: &std::io::Error) -> bool {
-    #[cfg(target_os = "linux")]
-    return rustix::io::Errno::from_io_error(e) == Some(rustix::io::Errno::LOOP);
-    #[cfg(not(target_os = "linux"))]
-    return e.to_string().contains("symbolic links");
-}
-
-/// What a file that is neither a regular file nor a folder nor a link is (`a FIFO`), for the
-/// line naming it; `None` for a regular file.
-fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return Some("a FIFO (named pipe), not a regular file");
-        }
-        if kind.is_socket() {
-            return Some("a socket, not a regular file");
-        }
-        if kind.is_block_device() || kind.is_char_device() {
-            return Some("a device, not a regular file");
-        }
-    }
-    (!kind.is_file()).then_some("not a regular file")
 }
 
 /// How many files [`map_files`] asks the kernel to read ahead of the one being parsed.
@@ -527,7 +184,9 @@ fn file_sizes(files: &[PathBuf]) -> Vec<u64> {
 /// Starts reading `path` into the page cache without waiting for it (best effort).
 #[cfg(target_os = "linux")]
 fn read_ahead(path: &Path) {
-    if let Ok(file) = std::fs::File::open(path) {
+    // Opened without blocking: a file swapped for a FIFO since the listing must not hang the
+    // read-ahead (ingestion then names it).
+    if let Ok(file) = crate::files::open_regular(path) {
         let _ = rustix::fs::fadvise(&file, 0, None, rustix::fs::Advice::WillNeed);
     }
 }
@@ -567,6 +226,7 @@ fn list_corpus(dir: &Path, walk: Walk) -> Result<(PathBuf, Vec<PathBuf>), Ingest
 /// `Source::file` is relative to `dir`'s parent (`corpus/003_….txt`).
 #[cfg(any(test, feature = "internals"))]
 pub fn ingest_corpus(dir: &Path) -> IngestReport {
+    let _meta = crate::extract::sidecar::folder_meta_cache::scope();
     let mut report = IngestReport::default();
     let (parent, files) = match list_corpus(dir, Walk::default()) {
         Ok(listed) => listed,
@@ -1178,6 +838,8 @@ where
     F: FnMut(Vec<Act>) -> crate::Result<()>,
 {
     let Corpus { dir, walk } = dir.into();
+    // A folder's meta.yaml is parsed once for all the texts beside it.
+    let _meta = crate::extract::sidecar::folder_meta_cache::scope();
     let mut report = StreamReport::default();
     let (parent, files) = match list_corpus(dir, walk) {
         Ok(listed) => listed,
@@ -1337,8 +999,12 @@ fn unify_summaries(
             match drop {
                 Some((_, reason)) => {
                     stashes.remove(&s.file);
+                    let file = &corpus.files[s.file];
                     failures.push(IngestFailure {
-                        path: PathBuf::from(&corpus.rels[s.file]),
+                        path: file
+                            .strip_prefix(&corpus.parent)
+                            .unwrap_or(file)
+                            .to_path_buf(),
                         reason: reason.clone(),
                         indexed: false,
                     });
@@ -1431,10 +1097,7 @@ fn link(acts: &mut Vec<Act>) {
 
 /// `path` relative to `parent`, with `/` between folders: how `Source::file` names a file.
 fn relative(path: &Path, parent: &Path) -> String {
-    path.strip_prefix(parent)
-        .unwrap_or(path)
-        .to_string_lossy()
-        .replace('\\', "/")
+    crate::files::rel_key(path, parent)
 }
 
 /// The failure of a file that could not be ingested, named relative to the corpus's parent.
@@ -1732,50 +1395,6 @@ fn new_spill() -> Option<Spill> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Paths sorted by their byte key come out in `Path`'s order, whatever bytes below or
-    /// above the separator their names have (names as the walk lists them: none starts with
-    /// a dot).
-    #[test]
-    fn paths_sort_as_path_orders_them() {
-        use proptest::collection::vec;
-        use proptest::strategy::Strategy;
-        let name =
-            proptest::string::string_regex("[a-b\\- _0][a-b.\\- _0]{0,2}").expect("a pattern");
-        let path = vec(name, 1..4).prop_map(|parts| PathBuf::from("corpus").join(parts.join("/")));
-        crate::property::check(200, vec(path, 0..30), |mut paths| {
-            let mut want = paths.clone();
-            want.sort();
-            // Each path's stamp goes with it.
-            let mut stamps: Vec<PathBuf> = paths.clone();
-            sort_paths(&mut paths, &mut stamps);
-            assert_eq!(paths, want);
-            assert_eq!(stamps, want);
-        });
-    }
-
-    /// A folder large enough to be stamped on several threads: each file gets its own stamp,
-    /// in the listing's order.
-    #[test]
-    fn a_large_folder_s_files_each_get_their_own_stamp() {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let corpus = dir.path().join("corpus");
-        std::fs::create_dir(&corpus).expect("folder");
-        for i in 0..2100 {
-            std::fs::write(corpus.join(format!("{i:04}.txt")), "x".repeat(i % 97)).expect("write");
-        }
-        std::fs::write(corpus.join("0007.meta.toml"), "title = \"x\"\n").expect("write");
-        let listing = corpus_listing(&corpus, Walk::default()).expect("listing");
-        assert_eq!(listing.files.len(), 2100);
-        assert_eq!(listing.stamps.len(), 2100);
-        for (path, stamp) in listing.files.iter().zip(&listing.stamps) {
-            let md = std::fs::metadata(path).expect("metadata");
-            assert_eq!(*stamp, Some(FileStamp::of(&md)), "{}", path.display());
-        }
-        assert_eq!(listing.metadata.len(), 1);
-        let sidecar = corpus.join("0007.meta.toml").into_os_string();
-        assert!(listing.metadata.contains_key(&sidecar));
-    }
 
     /// Every file is mapped once and the results come back in the order of the files, though
     /// the files are taken largest first (one thread shows the order taken); a missing file is

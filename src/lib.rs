@@ -44,6 +44,7 @@ mod answer;
 mod error;
 mod error_code;
 mod extract;
+mod files;
 mod index;
 mod ingest;
 mod model;
@@ -52,6 +53,7 @@ mod refs;
 mod search;
 mod structure;
 mod text;
+mod walk;
 mod zan_index;
 
 // The analyzers are their own crate; inside zanlex they keep the name of the stage they are.
@@ -77,6 +79,7 @@ pub use search::{
     SearchResults, Snippet, DEFAULT_LIMIT, MAX_LIMIT,
 };
 pub use text::parse_iso_date;
+pub use walk::corpus_fingerprint;
 pub use zan_index::{analyze, concerns, diff, history, UnitAt, ZanIndex};
 
 /// The pipeline's stages, for zanlex's own integration tests, fuzzers and benches (feature

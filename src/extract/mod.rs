@@ -128,9 +128,17 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
         path: path.to_path_buf(),
         reason,
     };
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    let rel = path.strip_prefix(corpus_parent).unwrap_or(path);
-    let file = rel.to_string_lossy().replace('\\', "/");
+    // Opened without blocking and read only when a regular file: the listing saw one, but a
+    // FIFO put in its place since would block the read (and the index's lock) forever.
+    let bytes = crate::files::read_regular(path).map_err(|e| {
+        fail(match e {
+            crate::files::Unreadable::NotRegular(what) => format!("{what}; it is not read"),
+            crate::files::Unreadable::Io(e) => {
+                format!("cannot read: {}", crate::files::io_reason(&e))
+            }
+        })
+    })?;
+    let file = crate::files::rel_key(path, corpus_parent);
     let sha256 = hex::encode(Sha256::digest(&bytes));
     let ext = path
         .extension()
@@ -149,6 +157,7 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
         }
         "md" => {
             let (text, enc) = decode::decode(&bytes).map_err(fail)?;
+            let text = lone_cr_as_line_end(text);
             let (m, lines) = markdown::parse_markdown(&text);
             if markdown::front_matter_unclosed(&text) {
                 warnings.push(
@@ -161,6 +170,7 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
         }
         _ => {
             let (text, enc) = decode::decode(&bytes).map_err(fail)?;
+            let text = lone_cr_as_line_end(text);
             (
                 SourceFormat::Text,
                 enc.name().to_string(),
@@ -344,6 +354,25 @@ pub fn detect_lang(lines: &[CleanLine]) -> Lang {
     } else {
         Lang::Kk
     }
+}
+
+/// `text` with each carriage return that no line feed follows (the line end of old Mac
+/// files) made a line feed: lines end with `\n`, `\r\n` or a lone `\r`.
+fn lone_cr_as_line_end(text: String) -> String {
+    let b = text.as_bytes();
+    let lone = |i: usize| b.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', b).any(lone) {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    let ends: Vec<usize> = memchr::memchr_iter(b'\r', &bytes)
+        .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
+        .collect();
+    for i in ends {
+        bytes[i] = b'\n';
+    }
+    // One ASCII byte replaced by another: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// Decoded plain text → repaired clean lines.

@@ -31,8 +31,8 @@ pub fn read_sidecar(source: &Path) -> Result<BTreeMap<String, String>, String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let text =
-        std::fs::read_to_string(&p).map_err(|e| format!("cannot read the sidecar {name}: {e}"))?;
+    let text = crate::files::read_regular_to_string(&p)
+        .map_err(|e| format!("cannot read the sidecar {name}: {e}"))?;
     let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
         format!(
             "the sidecar {name} is not valid TOML ({})",
@@ -233,8 +233,14 @@ pub fn read_own_sidecars(
     Ok(out)
 }
 
-/// A YAML document's mapping, flattened; `Err` names `shown`.
+/// A YAML document's mapping, flattened; `Err` names `shown`. Nesting is bounded before the
+/// document is parsed ([`MAX_YAML_DEPTH`]).
 fn yaml_map(text: &str, shown: &str) -> Result<BTreeMap<String, String>, String> {
+    if let Some(line) = nested_too_deep(text) {
+        return Err(format!(
+            "{shown} nests lists or mappings more than {MAX_YAML_DEPTH} deep (line {line})"
+        ));
+    }
     let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(text).map_err(|e| {
         let reason = e.to_string();
         format!("{shown} is not valid YAML ({})", one_line(&reason))
@@ -298,12 +304,7 @@ pub fn read_folder_meta(
     let Some((p, whole)) = folder_meta_for(source) else {
         return Ok(None);
     };
-    let name = p
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let text = std::fs::read_to_string(&p).map_err(|e| format!("cannot read {name}: {e}"))?;
-    let mut out = yaml_map(&text, &name)?;
+    let mut out = folder_meta_cache::fields(&p)?.as_ref().clone();
     if !whole {
         out.retain(|k, _| {
             ACT_LEVEL_KEYS
@@ -313,6 +314,124 @@ pub fn read_folder_meta(
     }
     by_language(&mut out, lang);
     Ok(Some(out))
+}
+
+/// The fields of the folder metadata file `p` (`meta.yaml`), flattened; `Err` with a one-line
+/// reason naming it.
+fn parse_folder_meta(p: &Path) -> Result<BTreeMap<String, String>, String> {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text =
+        crate::files::read_regular_to_string(p).map_err(|e| format!("cannot read {name}: {e}"))?;
+    yaml_map(&text, &name)
+}
+
+/// How deep a `meta.yaml` may nest `[` lists and `{` mappings: the mirror's nest two or three
+/// deep, and parsing a deeper one takes time that grows with the square of its depth.
+const MAX_YAML_DEPTH: usize = 64;
+
+/// The line at which `text`, read as YAML, opens more than [`MAX_YAML_DEPTH`] flow lists or
+/// mappings (`[`, `{`) at once, not counting those in quotes or comments; `None` when it
+/// never does. Brackets in plain text (`title: Закон [2019]`) close as they open.
+fn nested_too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut line) = (0usize, 1usize);
+    let mut quote: Option<u8> = None;
+    let mut comment = false;
+    let mut prev = b'\n';
+    for &b in text.as_bytes() {
+        if b == b'\n' {
+            line += 1;
+            comment = false;
+        }
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if comment => {}
+            None => match b {
+                b'#' if prev == b' ' || prev == b'\t' || prev == b'\n' => comment = true,
+                b'"' | b'\''
+                    if matches!(prev, b' ' | b'\t' | b'\n' | b'[' | b'{' | b',' | b':') =>
+                {
+                    quote = Some(b)
+                }
+                b'[' | b'{' => {
+                    depth += 1;
+                    if depth > MAX_YAML_DEPTH {
+                        return Some(line);
+                    }
+                }
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        prev = b;
+    }
+    None
+}
+
+/// A folder's `meta.yaml` read once for all the texts beside it while ingestion holds a
+/// [`folder_meta_cache::Scope`]: a mirror folder keeps every edition of an act beside one
+/// `meta.yaml`, which can be tens of megabytes. The file's size and time are checked on every
+/// use, so a file changed meanwhile is read again. Without a scope nothing is kept.
+pub mod folder_meta_cache {
+    use std::collections::{BTreeMap, HashMap};
+    use std::path::{Path, PathBuf};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+    type Fields = Result<Arc<BTreeMap<String, String>>, String>;
+    /// One file's fields, parsed once by the first text that asks (the others wait for it).
+    type Entry = (Stamp, Arc<OnceLock<Fields>>);
+    /// A file's size and modification time.
+    type Stamp = (u64, Option<std::time::SystemTime>);
+
+    static SCOPES: AtomicUsize = AtomicUsize::new(0);
+    static CACHE: Mutex<Option<HashMap<PathBuf, Entry>>> = Mutex::new(None);
+
+    /// While held, each folder's `meta.yaml` is parsed once; the last scope dropped forgets
+    /// them all.
+    #[derive(Debug)]
+    pub struct Scope(());
+
+    /// Starts keeping parsed `meta.yaml` files until the scope is dropped.
+    pub fn scope() -> Scope {
+        SCOPES.fetch_add(1, Ordering::SeqCst);
+        Scope(())
+    }
+
+    impl Drop for Scope {
+        fn drop(&mut self) {
+            if SCOPES.fetch_sub(1, Ordering::SeqCst) == 1 {
+                *CACHE.lock().unwrap_or_else(PoisonError::into_inner) = None;
+            }
+        }
+    }
+
+    /// The flattened fields of the `meta.yaml` at `p`, parsed once while a scope is held.
+    pub(super) fn fields(p: &Path) -> Fields {
+        if SCOPES.load(Ordering::SeqCst) == 0 {
+            return super::parse_folder_meta(p).map(Arc::new);
+        }
+        let stamp: Stamp = std::fs::metadata(p)
+            .map(|md| (md.len(), md.modified().ok()))
+            .unwrap_or_default();
+        let cell = {
+            let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+            let cache = cache.get_or_insert_with(HashMap::new);
+            match cache.get(p) {
+                Some((s, cell)) if *s == stamp => Arc::clone(cell),
+                _ => {
+                    let cell = Arc::new(OnceLock::new());
+                    cache.insert(p.to_path_buf(), (stamp, Arc::clone(&cell)));
+                    cell
+                }
+            }
+        };
+        cell.get_or_init(|| super::parse_folder_meta(p).map(Arc::new))
+            .clone()
+    }
 }
 
 fn one_line(s: &str) -> String {

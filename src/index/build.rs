@@ -53,6 +53,10 @@ pub struct BuildOptions {
     /// reads the size and time of every file, most of a search's time on a corpus of tens of
     /// thousands of files. An index that is missing is still built.
     pub no_refresh: bool,
+    /// Let a corpus with no file to index empty an index that holds acts. Without it such a
+    /// refresh is refused and the index stays as it is: a share not mounted yet, or a folder
+    /// emptied for a moment, looks the same as a corpus emptied on purpose.
+    pub allow_empty: bool,
 }
 
 /// What a build or refresh did.

@@ -16,7 +16,8 @@ use tantivy::Directory;
 ///   the index, so the lock is skipped instead of failing the search;
 /// - `meta.json` and `.managed.json` are rewritten through a temporary file created private
 ///   to the owner: the permissions the replaced file had are put back, so a refresh does not
-///   lock other users out of an index they could read.
+///   lock other users out of an index they could read, and a new one gets what the umask
+///   gives a file created as usual.
 #[derive(Debug, Clone)]
 pub(crate) struct GenerationDirectory {
     root: PathBuf,
@@ -29,6 +30,21 @@ impl GenerationDirectory {
             root: dir.to_path_buf(),
             inner: MmapDirectory::open(dir)?,
         })
+    }
+}
+
+impl GenerationDirectory {
+    /// The permissions of a file created as usual in this folder, as the umask makes them:
+    /// the folder's own, without the execute bits. `None` where files carry no mode.
+    fn default_permissions(&self) -> Option<std::fs::Permissions> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let folder = std::fs::metadata(&self.root).ok()?.permissions().mode();
+            Some(std::fs::Permissions::from_mode(folder & 0o666))
+        }
+        #[cfg(not(unix))]
+        None
     }
 }
 
@@ -68,7 +84,12 @@ impl Directory for GenerationDirectory {
 
     fn atomic_write(&self, path: &Path, data: &[u8]) -> io::Result<()> {
         let full = self.root.join(path);
-        let before = std::fs::metadata(&full).ok().map(|m| m.permissions());
+        // The permissions the replaced file had; a new file gets those of a file created as
+        // usual (what the umask leaves of `rw-rw-rw-`), as the folder's other files are.
+        let before = std::fs::metadata(&full)
+            .ok()
+            .map(|m| m.permissions())
+            .or_else(|| self.default_permissions());
         self.inner.atomic_write(path, data)?;
         if let Some(permissions) = before {
             std::fs::set_permissions(&full, permissions)?;

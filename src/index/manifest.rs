@@ -164,6 +164,12 @@ fn manifest_file_name(bytes: &[u8]) -> String {
     )
 }
 
+/// The name of the manifest file a commit's `payload` names (none before the manifest had a
+/// file of its own).
+pub(super) fn manifest_file_of(payload: &str) -> Option<&str> {
+    payload.strip_prefix(PAYLOAD_V4)?.splitn(3, ':').nth(2)
+}
+
 /// Whether `name` is a manifest file's (see [`manifest_file_name`]).
 pub(super) fn is_manifest_file(name: &str) -> bool {
     name.starts_with(MANIFEST_FILE_PREFIX) && name.ends_with(".lz4")

@@ -204,6 +204,7 @@ fn refresh_locked(
     opts: &BuildOptions,
 ) -> crate::Result<Refreshed> {
     let index_dir = layout.root();
+    refuse_emptying(corpus, scanned, existing.as_ref(), opts)?;
     let plan = match plan(scanned, existing, opts)? {
         Planned::UpToDate(refreshed) => return Ok(refreshed),
         Planned::Write(plan) => plan,
@@ -214,21 +215,31 @@ fn refresh_locked(
         ..RefreshReport::default()
     };
     // Write into the current generation (incremental) or into a new one published after.
-    let (index, fields, write_dir, fresh) = match plan.existing {
+    // Until the write succeeds, `undo` holds what to take away again, however it fails (an
+    // error, a full disk, a panic): the index in force stays as it was.
+    let (index, fields, write_dir, fresh, undo) = match plan.existing {
         Some((index, fields)) if plan.reusable => {
             let gen = layout
                 .current()
                 .ok_or_else(|| index_err(index_dir, "its current generation vanished"))?;
-            (index, fields, gen, None)
+            let undo = Undo(Some(Leftover::Uncommitted(gen.clone())));
+            (index, fields, gen, None, undo)
         }
         existing => {
             drop(existing);
             report.rebuilt = true;
-            let gen = layout
-                .new_generation()
-                .map_err(|e| index_err(index_dir, format!("cannot create a generation: {e}")))?;
-            let (index, fields) = create_index(&gen)?;
-            (index, fields, gen.clone(), Some(gen))
+            let gen = layout.new_generation().map_err(|e| {
+                index_err(
+                    index_dir,
+                    format!(
+                        "cannot create a generation: {}",
+                        crate::files::io_reason(&e)
+                    ),
+                )
+            })?;
+            let undo = Undo(Some(Leftover::Generation(gen.clone())));
+            let (index, fields) = create_index(&gen).map_err(|e| in_words(e, index_dir))?;
+            (index, fields, gen.clone(), Some(gen), undo)
         }
     };
     let written = write(
@@ -241,10 +252,126 @@ fn refresh_locked(
     );
     drop(index);
     report.units_indexed = match fresh {
-        None => written?,
-        Some(gen) => swap(layout, &gen, written)?,
-    };
+        None => written,
+        Some(gen) => swap(layout, &gen, written),
+    }
+    .map_err(|e| in_words(e, index_dir))?;
+    undo.done();
     Ok((report, None))
+}
+
+/// What a failed write leaves to take away, taken away when dropped (unless [`Undo::done`]).
+struct Undo(Option<Leftover>);
+
+/// What [`Undo`] takes away.
+enum Leftover {
+    /// An incremental write into the current generation: the files its last commit does not
+    /// name ([`discard_uncommitted`]).
+    Uncommitted(std::path::PathBuf),
+    /// A new generation: the whole folder.
+    Generation(std::path::PathBuf),
+}
+
+impl Undo {
+    /// The write succeeded: nothing is taken away.
+    fn done(mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for Undo {
+    fn drop(&mut self) {
+        match self.0.take() {
+            Some(Leftover::Uncommitted(gen)) => discard_uncommitted(&gen),
+            Some(Leftover::Generation(gen)) => {
+                let _ = std::fs::remove_dir_all(gen);
+            }
+            None => {}
+        }
+    }
+}
+
+/// Removes from the generation folder `gen` what a write into it that failed left there: the
+/// files of segments its last commit does not name, temporary files, and manifest files its
+/// last commit does not name. The last commit stays whole, and readers read only that. Best
+/// effort: a write that filled the disk must give its space back.
+pub(crate) fn discard_uncommitted(gen: &Path) {
+    let Ok((index, _)) = open_tantivy(gen) else {
+        return;
+    };
+    let Ok(metas) = index.load_metas() else {
+        return;
+    };
+    drop(index);
+    let live: BTreeSet<String> = metas
+        .segments
+        .iter()
+        .map(|s| s.id().uuid_string())
+        .collect();
+    let manifest = metas
+        .payload
+        .as_deref()
+        .and_then(super::manifest::manifest_file_of);
+    let Ok(entries) = std::fs::read_dir(gen) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let stem = name.split('.').next().unwrap_or("");
+        let segment_file = stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit());
+        let stray = (segment_file && !live.contains(stem))
+            || name.starts_with(".tmp")
+            || (super::manifest::is_manifest_file(&name) && manifest != Some(&*name));
+        if stray {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// `e` with a full disk said in words, and what to do: the system's "No space left on
+/// device", inside tantivy's wording, says it less plainly.
+fn in_words(e: crate::Error, index_dir: &Path) -> crate::Error {
+    let text = e.to_string();
+    let full = text.contains("No space left on device") || text.contains("Disk quota exceeded");
+    if !full || text.starts_with("disk full") {
+        return e;
+    }
+    index_err(
+        index_dir,
+        format!(
+            "disk full: the index could not be written ({}); the index in force is kept as it was; free some space and run `zanlex index` again",
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        ),
+    )
+}
+
+/// Refuses a refresh that would empty an index holding acts because the corpus has no file to
+/// index now, unless [`BuildOptions::allow_empty`]: the index in force stays.
+fn refuse_emptying(
+    corpus: &Path,
+    scanned: &[Scanned],
+    existing: Option<&(Index, Fields)>,
+    opts: &BuildOptions,
+) -> crate::Result<()> {
+    if opts.allow_empty || scanned.iter().any(|s| s.skipped.is_none()) {
+        return Ok(());
+    }
+    let held = existing
+        .and_then(|(index, _)| read_manifest(index))
+        .map_or(0, |m| {
+            m.files.values().filter(|e| !e.acts.is_empty()).count()
+        });
+    if held == 0 {
+        return Ok(());
+    }
+    Err(crate::Error::Corpus {
+        path: corpus.to_path_buf(),
+        reason: format!(
+            "holds no .txt, .md or .pdf file now, but the index holds the acts of {held} file(s) from it; \
+             the index is left as it is (is the folder mounted?); to empty it, give --allow-empty"
+        ),
+    })
 }
 
 /// What a refresh under the write lock finds to do.

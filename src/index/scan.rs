@@ -18,28 +18,7 @@ pub(super) struct Scanned {
 }
 
 pub(super) fn rel_path(path: &Path, corpus_parent: &Path) -> String {
-    // The walk's paths start with the corpus folder as given: cut its bytes off, as
-    // `strip_prefix` would with more work, component by component.
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt;
-        let (p, parent) = (
-            path.as_os_str().as_bytes(),
-            corpus_parent.as_os_str().as_bytes(),
-        );
-        let rest = if parent.is_empty() {
-            Some(p)
-        } else {
-            p.strip_prefix(parent).and_then(|r| r.strip_prefix(b"/"))
-        };
-        if let Some(rest) = rest.and_then(|r| std::str::from_utf8(r).ok()) {
-            return rest.to_string();
-        }
-    }
-    path.strip_prefix(corpus_parent)
-        .unwrap_or(path)
-        .to_string_lossy()
-        .replace('\\', "/")
+    crate::files::rel_key(path, corpus_parent)
 }
 
 /// The corpus's source files (recursively, as ingestion lists them), each with its size and
@@ -125,10 +104,8 @@ pub(super) fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scan
 /// Empty for what is not a regular file that can be read (never opened: a FIFO would block):
 /// such a file differs from any entry, and ingestion or the walk says what is wrong with it.
 pub(super) fn file_sha(path: &Path) -> crate::Result<String> {
-    if !std::fs::metadata(path).is_ok_and(|md| md.is_file()) {
-        return Ok(String::new());
-    }
-    let Ok(bytes) = std::fs::read(path) else {
+    // Opened without blocking, and read only when the open file is a regular one.
+    let Ok(bytes) = crate::files::read_regular(path) else {
         return Ok(String::new());
     };
     let own = hex::encode(Sha256::digest(bytes));
@@ -140,7 +117,7 @@ pub(super) fn file_sha(path: &Path) -> crate::Result<String> {
 pub(super) fn with_sidecars(own_sha: String, path: &Path) -> String {
     let mut h: Option<Sha256> = None;
     for s in crate::extract::sidecar::metadata_paths(path) {
-        if let Ok(b) = std::fs::read(&s) {
+        if let Ok(b) = crate::files::read_regular(&s) {
             let h = h.get_or_insert_with(|| {
                 let mut h = Sha256::new();
                 h.update(own_sha.as_bytes());

@@ -103,6 +103,7 @@ fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
     if act.lang == crate::model::Lang::Kk {
         name_local_bodies(&mut act, &doc.lines);
     }
+    act.title = bounded_title(std::mem::take(&mut act.title));
     Ok(act)
 }
 
@@ -125,6 +126,24 @@ fn name_local_bodies(act: &mut Act, lines: &[CleanLine]) {
             i.issuer = words;
         }
     }
+}
+
+/// The most characters a title keeps: the longest real titles run to a few hundred; a text
+/// whose header is never closed (one line of 200 MB) would otherwise be all title, in every
+/// listing of acts and in one index term.
+pub const MAX_TITLE_CHARS: usize = 1000;
+
+/// `title` cut to [`MAX_TITLE_CHARS`] at a word's end, with `…` to show it was cut.
+fn bounded_title(title: String) -> String {
+    let Some((cut, _)) = title.char_indices().nth(MAX_TITLE_CHARS) else {
+        return title;
+    };
+    let head = &title[..cut];
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if space > cut / 2 => &head[..space],
+        _ => head,
+    };
+    format!("{}…", head.trim_end())
 }
 
 /// The eid of the one unit of a text whose structure was not recognised.

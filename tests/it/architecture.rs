@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 
 /// The stages in the order data flows through them; modules on one line share a place.
 const LAYERS: &[&[&str]] = &[
-    &["text", "panic_guard", "property"],
+    &["text", "panic_guard", "property", "files"],
     &["model"],
     &["error", "error_code", "analysis"],
     &["extract"],
+    &["walk"],
     &["structure"],
     &["amend"],
     &["refs"],

@@ -33,6 +33,7 @@ mod index_refresh_reads;
 mod index_safety;
 mod index_segments;
 mod ingest_corpus;
+mod ingest_hostile;
 mod ingest_streaming;
 mod mirror_corpus;
 mod refs_corpus;

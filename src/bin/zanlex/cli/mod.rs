@@ -38,6 +38,10 @@ pub struct Cli {
     /// missing index is still built.
     #[arg(long, global = true)]
     pub no_refresh: bool,
+    /// Let a corpus folder with no file to index empty an index that holds acts (refused
+    /// without it: an unmounted share or a folder emptied by mistake looks the same).
+    #[arg(long, global = true)]
+    pub allow_empty: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -78,6 +82,7 @@ impl Cli {
             verify: false,
             follow: self.follow,
             no_refresh: self.no_refresh,
+            allow_empty: self.allow_empty,
         }
     }
 

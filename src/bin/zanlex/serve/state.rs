@@ -8,7 +8,7 @@ use arc_swap::ArcSwap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 use zanlex::{BuildOptions, Catalog, RefreshReport, ZanIndex};
 
 /// An index being served, with what is read from it once for every request.
@@ -181,6 +181,7 @@ fn options(follow: bool) -> BuildOptions {
         verify: false,
         follow,
         no_refresh: false,
+        ..BuildOptions::default()
     }
 }
 
@@ -219,38 +220,8 @@ pub(crate) async fn watch(state: Arc<AppState>, every: Duration) {
     }
 }
 
-/// A fingerprint of the corpus's files: their paths, sizes and modification times, walked
-/// recursively (links followed only with `--follow`). `None` when the folder cannot be read.
+/// A fingerprint of the corpus's files as the library's walk lists them (links followed only
+/// with `--follow`, each folder once). `None` when the folder cannot be read.
 pub(crate) fn corpus_stamp(corpus: &Path, follow: bool) -> Option<u64> {
-    use std::hash::{Hash, Hasher};
-    let mut entries: Vec<(PathBuf, u64, Option<SystemTime>)> = Vec::new();
-    let mut stack = vec![corpus.to_path_buf()];
-    let mut read_any = false;
-    while let Some(dir) = stack.pop() {
-        let Ok(list) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        read_any = true;
-        for entry in list.flatten() {
-            let path = entry.path();
-            let md = if follow {
-                std::fs::metadata(&path)
-            } else {
-                std::fs::symlink_metadata(&path)
-            };
-            let Ok(md) = md else { continue };
-            if md.is_dir() {
-                stack.push(path);
-            } else {
-                entries.push((path, md.len(), md.modified().ok()));
-            }
-        }
-    }
-    if !read_any {
-        return None;
-    }
-    entries.sort();
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    entries.hash(&mut h);
-    Some(h.finish())
+    zanlex::corpus_fingerprint(corpus, follow)
 }
