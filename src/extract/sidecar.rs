@@ -140,11 +140,6 @@ fn other_edition_metas(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The folder metadata file of `source` ([`folder_meta_for`]), when there is one.
-pub fn folder_meta_path(source: &Path) -> Option<PathBuf> {
-    folder_meta_for(source).map(|(p, _)| p)
-}
-
 /// The sidecars of `source` in a `meta/` folder beside it, named after the source with or
 /// without its extension (`meta/rus.md.yaml`, `meta/rus.yaml`, `meta/rus.toml`).
 fn meta_folder_paths(source: &Path) -> Vec<PathBuf> {
