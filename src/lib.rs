@@ -60,7 +60,7 @@ pub use search::{
     Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query, SearchRequest,
     SearchResults, Snippet, DEFAULT_LIMIT, MAX_LIMIT,
 };
-pub use zan_index::{analyze, concerns, diff, history, UnitAt, ZanIndex};
+pub use zan_index::{analyze, concerns, diff, history, wordings, UnitAt, ZanIndex};
 
 /// The pipeline's stages, for zanlex's own integration tests, fuzzers and benches (feature
 /// `internals`): not part of the supported API, and free to change in any release.

@@ -102,6 +102,7 @@ fn shorten(title: &str, max: usize) -> String {
 ///     publication_date: None, version_date: None, units: vec![], amendments: vec![],
 ///     instructions: vec![], commencement: None, versions: vec![],
 ///     unparsed_notes: vec![], target_fallbacks: vec![], references: vec![],
+///     later_changes: vec![],
 /// };
 /// assert_eq!(act.short_name(), "ҚР СІМ 04.01.2018 № 11-1-4/1 бұйрығы");
 /// ```

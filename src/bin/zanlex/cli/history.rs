@@ -85,6 +85,27 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
             .collect();
         writeln!(text, "versions: {}", spans.join("; "))?;
     }
+    // The unit's wordings over time: the dates `show --as-of` and `search --as-of` answer by.
+    if let Some(eid) = args.eid.as_deref().filter(|e| !e.is_empty()) {
+        let wordings = zanlex::wordings(act, eid);
+        if !wordings.is_empty() {
+            writeln!(text, "wordings of {eid}:")?;
+        }
+        for w in &wordings {
+            let d = |x: Option<chrono::NaiveDate>| x.map_or("…".to_string(), |d| d.to_string());
+            writeln!(
+                text,
+                "  {}{} – {}  edition {}  {}:{}-{}",
+                if w.from_estimated { "~" } else { "" },
+                d(w.from),
+                d(w.to),
+                w.id,
+                w.file,
+                w.line_start,
+                w.line_end
+            )?;
+        }
+    }
     writeln!(
         text,
         "{:<12} {:<11} {:<12} {:<28} AMENDING ACT",
@@ -214,6 +235,8 @@ pub(crate) fn history_doc(
             "id": v.id, "from": v.from, "to": v.to, "source": v.source.file,
         })).collect::<Vec<_>>(),
         "entries": history(act, eid)?,
+        // The unit's wordings over time by the point-in-time rule (empty for the whole act).
+        "wordings": eid.filter(|e| !e.is_empty()).map(|e| zanlex::wordings(act, e)).unwrap_or_default(),
         "unparsed_notes": unparsed,
         "target_fallbacks": fallbacks,
     }))

@@ -42,6 +42,10 @@ struct UnitOut<'a> {
     children: Vec<ChildOut>,
     source: zanlex::HitSource,
     version: Option<&'a str>,
+    /// The unit's state on the date asked for (the point-in-time rule).
+    state: &'a zanlex::TimeState,
+    /// The edition the wording comes from, with the dates it was in force.
+    edition: Option<&'a zanlex::EditionRef>,
     amendments: Vec<&'a zanlex::Amendment>,
     /// What the unit's own text refers to.
     references: &'a [zanlex::ResolvedReference],
@@ -126,8 +130,12 @@ fn show(
 /// and the notes of the amendments that touched it.
 struct UnitShown {
     view: zanlex::UnitView,
-    unit: zanlex::Unit,
+    /// The wording shown (`None`: none was in force on the date; `at.state` says why).
+    unit: Option<zanlex::Unit>,
     version: Option<String>,
+    state: zanlex::TimeState,
+    edition: Option<zanlex::EditionRef>,
+    as_of: Option<chrono::NaiveDate>,
     source_file: String,
     children: Vec<ChildOut>,
     text: String,
@@ -148,10 +156,14 @@ fn unit_shown(
         unit,
         version,
         source_file,
+        state,
+        edition,
         ..
     } = index.unit_as_of(act_id, eid, lang, as_of)?;
     let act = &view.act;
     let children: Vec<ChildOut> = unit
+        .as_ref()
+        .unwrap_or(&view.unit)
         .children
         .iter()
         .map(|c| ChildOut {
@@ -159,12 +171,18 @@ fn unit_shown(
             label: c.number_label(act.kind, act.lang),
         })
         .collect();
-    let text = unit.full_text();
+    let text = unit
+        .as_ref()
+        .map(zanlex::Unit::full_text)
+        .unwrap_or_default();
     let references = super::refs::Outgoing::new(index).of(act_id, act.lang, eid, as_of)?;
     Ok(UnitShown {
         view,
         unit,
         version,
+        state,
+        edition,
+        as_of,
         source_file,
         children,
         text,
@@ -174,7 +192,7 @@ fn unit_shown(
 
 impl UnitShown {
     fn amendments(&self) -> Vec<&zanlex::Amendment> {
-        let eid = self.unit.eid.as_str();
+        let eid = self.view.unit.eid.as_str();
         self.view
             .act
             .amendments
@@ -184,7 +202,13 @@ impl UnitShown {
     }
 
     fn json(&self) -> UnitOut<'_> {
-        let (act, unit) = (&self.view.act, &self.unit);
+        let act = &self.view.act;
+        let unit = self.unit.as_ref().unwrap_or(&self.view.unit);
+        // No wording: no lines of a text either.
+        let span = match &self.unit {
+            Some(u) => u.span,
+            None => Default::default(),
+        };
         UnitOut {
             lang: act.lang.as_str(),
             act: zanlex::HitAct {
@@ -208,11 +232,13 @@ impl UnitShown {
             children: self.children.clone(),
             source: zanlex::HitSource {
                 file: self.source_file.clone(),
-                line_start: unit.span.line_start,
-                line_end: unit.span.line_end,
-                page: unit.span.page,
+                line_start: span.line_start,
+                line_end: span.line_end,
+                page: span.page,
             },
             version: self.version.as_deref(),
+            state: &self.state,
+            edition: self.edition.as_ref(),
             amendments: self.amendments(),
             references: &self.references,
         }
@@ -220,22 +246,22 @@ impl UnitShown {
 
     /// The human output, one line per item (text lines as they are).
     fn lines(&self) -> Vec<String> {
-        let unit = &self.unit;
-        let mut out = vec![
-            self.view.citation.clone(),
-            format!(
+        let mut out = vec![self.view.citation.clone()];
+        if let Some(unit) = &self.unit {
+            out.push(format!(
                 "{}:{}-{} · {}{}",
                 self.source_file,
                 unit.span.line_start,
                 unit.span.line_end,
                 self.view.act.status.as_str(),
-                self.version
-                    .as_deref()
-                    .map(|v| format!(" · edition {v}"))
+                self.edition
+                    .as_ref()
+                    .map(|e| format!(" · {}", edition_words(e)))
                     .unwrap_or_default()
-            ),
-            String::new(),
-        ];
+            ));
+        }
+        out.push(self.state.describe(self.as_of, None));
+        out.push(String::new());
         out.extend(self.text.lines().map(str::to_string));
         if !self.children.is_empty() {
             let labels: Vec<&str> = self.children.iter().map(|c| c.label.as_str()).collect();
@@ -250,6 +276,23 @@ impl UnitShown {
         }
         out
     }
+}
+
+/// An edition as `show` names it: `edition 2022-11-05, in force 2017-06-15 – 2023-04-29
+/// (start estimated)`.
+fn edition_words(e: &zanlex::EditionRef) -> String {
+    let day = |d: Option<chrono::NaiveDate>| d.map_or("…".to_string(), |d| d.to_string());
+    format!(
+        "edition {}, in force {} – {}{}",
+        e.id,
+        day(e.from),
+        day(e.to),
+        if e.from_estimated {
+            " (start estimated)"
+        } else {
+            ""
+        }
+    )
 }
 
 /// `show ACT#EID --parallel`: the unit in each language the act has, side by side (JSON: an
