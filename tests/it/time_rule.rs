@@ -1,11 +1,11 @@
-//! The point-in-time rule (issue 55, items 1-3; `docs/time.md`): which wording of a unit was in
+//! The point-in-time rule (`docs/time.md`): which wording of a unit was in
 //! force on a date, and the honest states where the corpus has none. The exact wording, state
 //! and edition on each boundary, from the library ([`ZanIndex::unit_as_of`]) and from `zanlex
 //! show --json`, on:
 //! - the Constitutional Law on the Government in two Kazakh editions (2022-11-05, 2023-04-19:
 //!   `tests/fixtures/versions/codes_104316_government`);
 //! - the same law in three (with the edition of 2014-09-29, `tests/fixtures/time/`: the
-//!   mirror's `kaz.md` at commit 22a5d1a3 of kazakhstan-law/codes, its meta.yaml dating it
+//!   mirror's `kaz.md` of that date from kazakhstan-law/codes, its meta.yaml dating it
 //!   2014-09-29, given a front matter naming its source address as the other two have);
 //! - a repealed order (`corpus/004`, repealed by an order of 11.03.2014 in force ten days
 //!   after publication);
