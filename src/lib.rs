@@ -80,7 +80,7 @@ pub use search::{
 };
 pub use text::parse_iso_date;
 pub use walk::corpus_fingerprint;
-pub use zan_index::{analyze, concerns, diff, history, UnitAt, ZanIndex};
+pub use zan_index::{analyze, concerns, diff, history, wordings, UnitAt, ZanIndex};
 
 /// The pipeline's stages, for zanlex's own integration tests, fuzzers and benches (feature
 /// `internals`): not part of the supported API, and free to change in any release.

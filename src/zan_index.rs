@@ -7,7 +7,7 @@
 use crate::amend::diff::ActDiff;
 use crate::amend::history::HistoryEntry;
 use crate::index::{BuildOptions, RefreshReport, Store, UnitView};
-use crate::model::{Act, Amendment, Lang, Unit};
+use crate::model::{Act, Amendment, EditionRef, Lang, TimeState, Unit};
 use crate::search::{SearchRequest, SearchResults};
 use chrono::NaiveDate;
 use std::path::Path;
@@ -29,20 +29,37 @@ pub struct ZanIndex {
     store: Store,
 }
 
-/// A unit in the wording a date asks for: what `zanlex show ACT#EID --as-of DATE` prints.
+/// A unit in the wording a date asks for, by the point-in-time rule (`docs/time.md`): what
+/// `zanlex show ACT#EID --as-of DATE` prints.
 #[derive(Debug, Clone)]
 pub struct UnitAt {
     /// The unit in the act's current text, with its act, path and citation.
     pub current: UnitView,
-    /// The wording shown: the current one, or an older edition's when the date asks for it
-    /// and the index has that edition.
-    pub unit: Unit,
-    /// The id of the older edition the wording comes from (`None`: the current text).
+    /// The wording shown: the one in force on the date (a deletion or a placeholder in force
+    /// included), or a repealed act's last wording. `None` when no wording of the corpus was in
+    /// force on the date (`state` says why: not yet adopted, not yet in the act, not in the
+    /// corpus): no text is presented as in force then.
+    pub unit: Option<Unit>,
+    /// The id of the edition the wording comes from when that is not the current text.
     pub version: Option<String>,
-    /// The source file of the wording shown.
+    /// The source file of the wording shown (the current text's when there is none).
     pub source_file: String,
     /// The amendments that touched this unit, in the act's order.
     pub amendments: Vec<Amendment>,
+    /// The unit's state on the date (today's text when none was asked).
+    pub state: TimeState,
+    /// The edition the wording comes from, with the dates it was in force; `None` when there
+    /// is no wording.
+    pub edition: Option<EditionRef>,
+    /// The date asked for.
+    pub as_of: Option<NaiveDate>,
+}
+
+impl UnitAt {
+    /// The state in words (English for `None`, else Kazakh or Russian), for the date asked.
+    pub fn describe(&self, lang: Option<Lang>) -> String {
+        self.state.describe(self.as_of, lang)
+    }
 }
 
 impl ZanIndex {
@@ -186,15 +203,19 @@ impl ZanIndex {
         self.store.unit_in(act_id, eid, lang)
     }
 
-    /// Unit `eid` of act `act_id` in `lang`, in the wording in force on `as_of` when an older
-    /// edition in the index has it (else, and for `None`, the current wording).
+    /// Unit `eid` of act `act_id` in `lang` as the point-in-time rule answers for `as_of`
+    /// (`None`: today's text): the wording in force then and the edition it comes from, or the
+    /// honest state when the corpus has none (not yet adopted, not in the corpus, …).
     ///
     /// ```no_run
     /// # fn main() -> zanlex::Result<()> {
     /// let index = zanlex::ZanIndex::open("index")?;
     /// let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
     /// let at = index.unit_as_of("mvd-order-2012-04-20-271", "para_3", None, Some(date))?;
-    /// println!("{} ({})", at.current.citation, at.version.as_deref().unwrap_or("current"));
+    /// println!("{}: {}", at.current.citation, at.describe(None));
+    /// if let (Some(unit), Some(edition)) = (&at.unit, &at.edition) {
+    ///     println!("{} (edition {}, in force from {:?})", unit.full_text(), edition.id, edition.from);
+    /// }
     /// # Ok(()) }
     /// ```
     pub fn unit_as_of(
@@ -206,10 +227,29 @@ impl ZanIndex {
     ) -> crate::Result<UnitAt> {
         let current = self.store.unit_in(act_id, eid, lang)?;
         let act = &current.act;
-        let older = as_of.and_then(|date| crate::amend::versions::edition_unit(act, eid, date));
-        let (unit, version, source_file) = match older {
-            Some((edition, unit)) => (unit, Some(edition.id.clone()), edition.source.file.clone()),
-            None => (current.unit.clone(), None, act.source.file.clone()),
+        let timeline = crate::amend::time::ActTimeline::new(act);
+        let unit_time = timeline.unit(eid);
+        let answer = unit_time.at(as_of);
+        let last = timeline.editions().len().saturating_sub(1);
+        let shown = answer
+            .piece
+            .filter(|_| answer.state.has_wording())
+            .and_then(|i| {
+                let edition = unit_time.pieces()[i].edition;
+                Some((
+                    edition,
+                    unit_time.unit(i)?.clone(),
+                    unit_time.edition_ref(i),
+                ))
+            });
+        let (unit, version, source_file, edition) = match shown {
+            Some((k, unit, edition)) => (
+                Some(unit),
+                (k != last).then(|| edition.id.clone()),
+                edition.file.clone(),
+                Some(edition),
+            ),
+            None => (None, None, act.source.file.clone(), None),
         };
         let amendments = act
             .amendments
@@ -223,6 +263,9 @@ impl ZanIndex {
             version,
             source_file,
             amendments,
+            state: answer.state,
+            edition,
+            as_of,
         })
     }
 
@@ -329,6 +372,19 @@ pub fn history(act: &Act, eid: Option<&str>) -> crate::Result<Vec<HistoryEntry>>
         }
     }
     Ok(crate::amend::history::history(act, eid))
+}
+
+/// The wordings unit `eid` of `act` had over time by the point-in-time rule, oldest first:
+/// one per wording, named by the first edition that prints it, with the dates it was in force
+/// (the dates `show --as-of` and `search --as-of` answer by). Empty when no edition prints the
+/// unit.
+pub fn wordings(act: &Act, eid: &str) -> Vec<EditionRef> {
+    let timeline = crate::amend::time::ActTimeline::new(act);
+    let unit = timeline.unit(eid);
+    (0..unit.segments().len())
+        .filter_map(|s| unit.pieces().iter().position(|p| p.segment == s))
+        .map(|i| unit.edition_ref(i))
+        .collect()
 }
 
 /// Whether what happened to unit `target` (an amendment, a note) concerns unit `eid`: the

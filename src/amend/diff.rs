@@ -3,7 +3,7 @@
 //! boundaries (unicode-segmentation), not bytes; the diff is the `similar` crate's Patience diff.
 //! A change only in a unit's `Ескерту` notes is reported apart from changes in the law's text.
 
-use crate::model::{Act, ActVersion, Unit, UnitStatus};
+use crate::model::{Act, ActVersion, TimeState, Unit, UnitStatus};
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag};
 use std::borrow::Cow;
@@ -156,30 +156,39 @@ fn raw_word_diff(a: &[&str], b: &[&str]) -> Vec<WordChange> {
 }
 
 /// Compares two unit trees, optionally limited to one unit and its descendants.
+#[cfg(any(test, feature = "internals"))]
 pub fn diff_units(old: &[Unit], new: &[Unit], scope: Option<&str>) -> Vec<UnitChange> {
+    let old: Vec<&Unit> = old.iter().flat_map(Unit::walk).collect();
+    let new: Vec<&Unit> = new.iter().flat_map(Unit::walk).collect();
+    diff_unit_lists(&old, &new, scope)
+}
+
+/// Compares two lists of units (each unit once, in document order), optionally limited to one
+/// unit and its descendants.
+fn diff_unit_lists(old: &[&Unit], new: &[&Unit], scope: Option<&str>) -> Vec<UnitChange> {
     let in_scope = |eid: &str| match scope {
         None | Some("") => true,
         Some(s) => eid == s || eid.starts_with(&format!("{s}__")),
     };
     let a: BTreeMap<&str, &Unit> = old
         .iter()
-        .flat_map(Unit::walk)
+        .copied()
         .filter(|u| in_scope(&u.eid))
         .map(|u| (u.eid.as_str(), u))
         .collect();
     let mut order: Vec<&str> = Vec::new();
     let b: BTreeMap<&str, &Unit> = new
         .iter()
-        .flat_map(Unit::walk)
+        .copied()
         .filter(|u| in_scope(&u.eid))
         .map(|u| (u.eid.as_str(), u))
         .collect();
-    for u in new.iter().flat_map(Unit::walk) {
+    for u in new {
         if in_scope(&u.eid) {
             order.push(u.eid.as_str());
         }
     }
-    for u in old.iter().flat_map(Unit::walk) {
+    for u in old {
         if in_scope(&u.eid) && !b.contains_key(u.eid.as_str()) {
             order.push(u.eid.as_str());
         }
@@ -237,20 +246,6 @@ pub fn diff_units(old: &[Unit], new: &[Unit], scope: Option<&str>) -> Vec<UnitCh
     out
 }
 
-/// Picks a version by id (`2023-04-19`, `applied:…`) or by a date it was in force on
-/// (`from <= date < to`).
-/// `versions` is [`all_versions`] of the act.
-pub fn select_version<'a>(versions: &'a [ActVersion], spec: &str) -> Option<&'a ActVersion> {
-    if let Some(v) = versions.iter().find(|v| v.id == spec) {
-        return Some(v);
-    }
-    let date = crate::text::parse_iso_date(spec).or_else(|| super::effective::parse_date(spec))?;
-    versions
-        .iter()
-        .rev()
-        .find(|v| v.from.is_none_or(|f| f <= date) && v.to.is_none_or(|t| date < t))
-}
-
 /// The act's versions, or its one implicit version when it has a single edition.
 pub fn all_versions(act: &Act) -> Cow<'_, [ActVersion]> {
     if act.versions.is_empty() {
@@ -260,12 +255,75 @@ pub fn all_versions(act: &Act) -> Cow<'_, [ActVersion]> {
     }
 }
 
+/// One side of a diff: an edition's units, or every unit's wording on a date.
+struct Side<'a> {
+    /// The edition's id; for a date, the newest edition a wording (of the units in scope) on
+    /// that date comes from.
+    id: String,
+    units: Vec<&'a Unit>,
+}
+
+/// The side `spec` names: an edition by id, else a date, whose units are each in the wording
+/// the point-in-time rule gives for that date ([`super::time`]): the same wording `show
+/// --as-of` gives, which is not always the edition in force by edition dates (a change takes
+/// effect after its edition is dated).
+fn side<'a>(
+    act: &'a Act,
+    versions: &'a [ActVersion],
+    spec: &str,
+    scope: Option<&str>,
+) -> Option<Side<'a>> {
+    if let Some(v) = versions.iter().find(|v| v.id == spec) {
+        return Some(Side {
+            id: v.id.clone(),
+            units: v.units.iter().flat_map(Unit::walk).collect(),
+        });
+    }
+    let date = crate::text::parse_iso_date(spec).or_else(|| super::effective::parse_date(spec))?;
+    let timeline = super::time::ActTimeline::new(act);
+    let in_scope = |e: &str| match scope {
+        None | Some("") => true,
+        Some(s) => e == s || e.starts_with(&format!("{s}__")),
+    };
+    let mut newest: Option<usize> = None;
+    let mut units = Vec::new();
+    for (unit, answer) in super::time::units_at(&timeline, Some(date)) {
+        let piece = answer.piece.map(|i| &unit.pieces()[i]);
+        let Some(p) = piece.filter(|_| answer.state.has_wording()) else {
+            // A unit whose wording on the date the corpus lacks cannot be compared: the date
+            // names no version (a unit not yet in the act, or removed, is simply absent).
+            let unknown = matches!(
+                answer.state,
+                TimeState::NotInCorpus { .. }
+                    | TimeState::NotYetAdopted { .. }
+                    | TimeState::ChangedAfterLatestEdition { .. }
+            );
+            if unknown && in_scope(unit.eid()) {
+                return None;
+            }
+            continue;
+        };
+        if let Some(u) = timeline.unit_in(p.edition, unit.eid()) {
+            if in_scope(unit.eid()) {
+                newest = Some(newest.map_or(p.edition, |n| n.max(p.edition)));
+            }
+            units.push(u);
+        }
+    }
+    let k = newest?;
+    Some(Side {
+        id: timeline.editions()[k].id.clone(),
+        units,
+    })
+}
+
 /// Compares the versions `from` and `to` (ids or dates) of an act, optionally one unit only.
+/// A date compares every unit's wording in force on that date by the point-in-time rule.
 pub fn diff_versions(act: &Act, from: &str, to: &str, eid: Option<&str>) -> crate::Result<ActDiff> {
     let versions = all_versions(act);
     let ids: Vec<&str> = versions.iter().map(|v| v.id.as_str()).collect();
     let pick = |spec: &str| {
-        select_version(&versions, spec).ok_or_else(|| crate::Error::UnknownVersion {
+        side(act, &versions, spec, eid).ok_or_else(|| crate::Error::UnknownVersion {
             act: act.id.clone(),
             spec: spec.to_string(),
             versions: ids.iter().map(|v| v.to_string()).collect(),
@@ -273,15 +331,18 @@ pub fn diff_versions(act: &Act, from: &str, to: &str, eid: Option<&str>) -> crat
     };
     let (va, vb) = (pick(from)?, pick(to)?);
     if let Some(e) = eid {
-        let exists = |v: &ActVersion| v.units.iter().flat_map(Unit::walk).any(|u| u.eid == e);
-        if !exists(va) && !exists(vb) {
+        let exists = |v: &Side| v.units.iter().any(|u| u.eid == e);
+        let anywhere = versions
+            .iter()
+            .any(|v| v.units.iter().flat_map(Unit::walk).any(|u| u.eid == e));
+        if !exists(&va) && !exists(&vb) && !anywhere {
             return Err(crate::Error::UnknownUnit {
                 act: act.id.clone(),
                 eid: e.to_string(),
             });
         }
     }
-    let units = diff_units(&va.units, &vb.units, eid);
+    let units = diff_unit_lists(&va.units, &vb.units, eid);
     let list = |k: UnitChangeKind| {
         units
             .iter()
@@ -292,8 +353,8 @@ pub fn diff_versions(act: &Act, from: &str, to: &str, eid: Option<&str>) -> crat
     Ok(ActDiff {
         act: act.id.clone(),
         eid: eid.map(str::to_string),
-        from: va.id.clone(),
-        to: vb.id.clone(),
+        from: va.id,
+        to: vb.id,
         deleted: list(UnitChangeKind::Deleted),
         inserted: list(UnitChangeKind::Inserted),
         changed: list(UnitChangeKind::Changed),

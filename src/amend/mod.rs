@@ -6,7 +6,8 @@
 //! - [`versions`]: editions of one act merged into a timeline, per-unit `[from, to)` versions;
 //! - [`apply`]: an amending act's instructions applied to its target to make the next version;
 //! - [`diff`]: unit-level and word-level differences between two versions;
-//! - [`history`](mod@history): the amendment timeline of an act or unit.
+//! - [`history`](mod@history): the amendment timeline of an act or unit;
+//! - [`time`]: the point-in-time rule, which wording of a unit was in force on a date.
 
 pub mod apply;
 pub mod diff;
@@ -15,6 +16,7 @@ pub mod history;
 pub mod instructions;
 pub mod notes;
 pub mod notes_ru;
+pub mod time;
 pub mod versions;
 
 #[cfg(any(test, feature = "internals"))]

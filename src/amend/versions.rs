@@ -28,6 +28,45 @@ pub fn link_corpus(acts: &mut Vec<Act>) {
     merge_editions(acts);
     apply_amending_acts(acts);
     refine_effective_dates(acts);
+    note_later_changes(acts);
+}
+
+/// 4. each expression of an act gets, as [`Act::later_changes`], the amendments its other
+///    expressions record whose amending act was signed after its own newest edition: a Russian
+///    text of 2022 does not print a change the Kazakh text of 2023 records, and from that
+///    change's effective date its wording is not known.
+fn note_later_changes(acts: &mut [Act]) {
+    let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, a) in acts.iter().enumerate() {
+        by_id.entry(a.id.as_str()).or_default().push(i);
+    }
+    let groups: Vec<Vec<usize>> = by_id.into_values().filter(|v| v.len() > 1).collect();
+    for group in groups {
+        let newest: Vec<Option<NaiveDate>> = group
+            .iter()
+            .map(|&i| super::time::editions(&acts[i]).last().and_then(|e| e.date))
+            .collect();
+        let mut later: Vec<Vec<Amendment>> = vec![Vec::new(); group.len()];
+        for (x, &i) in group.iter().enumerate() {
+            for &j in &group {
+                if acts[j].lang == acts[i].lang {
+                    continue;
+                }
+                for e in &acts[j].amendments {
+                    let signed_after = match (e.by.date, newest[x]) {
+                        (Some(s), Some(n)) => s > n,
+                        _ => false,
+                    };
+                    if signed_after && e.action != AmendAction::Prospective {
+                        later[x].push(e.clone());
+                    }
+                }
+            }
+        }
+        for (x, &i) in group.iter().enumerate() {
+            acts[i].later_changes = std::mem::take(&mut later[x]);
+        }
+    }
 }
 
 /// The one version of an act with a single edition and nothing applied: its units from its
@@ -423,45 +462,42 @@ pub fn amendments_for<'a>(act: &'a Act, eid: &str) -> Vec<&'a Amendment> {
     v
 }
 
-/// Every unit's version in force on `date` (`from <= date < to`). A unit of a consolidated text
-/// without an edition date is returned with `wording_known = false` when an amendment touching
-/// it (not a mere announcement) took effect after `date`: the corpus has only the later
-/// wording. Units not in the version in force on `date` (inserted later), and every unit
-/// before the act's first version, are left out.
+/// Every unit's wording on `date` by the point-in-time rule ([`super::time`]): the wording
+/// in force then, with `wording_known = false` when the corpus lacks it (the date is before the
+/// wording's start and the unit changed in between: the version given is the earliest the
+/// corpus has). Units not in the act on `date` (not yet adopted, inserted later, removed) are
+/// left out. `version` spans the wording's `[from, to)`; its `origin` is the first edition
+/// that printed it.
 #[cfg(any(test, feature = "internals"))]
 pub fn units_as_of(act: &Act, date: NaiveDate) -> Vec<UnitAsOf> {
-    let all = unit_versions(act);
-    let last_dated = act.versions.len() > 1
-        || act.version_date.is_some()
-        || act
-            .versions
-            .last()
-            .is_some_and(|v| v.id.starts_with("applied:"));
-    let mut by_eid: BTreeMap<&str, Vec<&UnitVersion>> = BTreeMap::new();
-    for v in &all {
-        by_eid.entry(v.eid.as_str()).or_default().push(v);
-    }
+    use crate::model::TimeState;
+    let timeline = super::time::ActTimeline::new(act);
     let mut out = Vec::new();
-    for (eid, vs) in by_eid {
-        let hit = vs
+    for (unit, answer) in super::time::units_at(&timeline, Some(date)) {
+        let Some(piece) = answer.piece.map(|i| &unit.pieces()[i]) else {
+            continue;
+        };
+        let seg = &unit.segments()[piece.segment];
+        let first = unit
+            .pieces()
             .iter()
-            .find(|v| v.from.is_none_or(|f| f <= date) && v.to.is_none_or(|t| date < t));
-        // A unit not in the version in force then (inserted later) is left out.
-        if let Some(v) = hit {
-            let later_change = || {
-                act.amendments.iter().any(|a| {
-                    a.action != AmendAction::Prospective
-                        && touches(&a.target_eid, eid)
-                        && a.effective.as_ref().is_some_and(|e| e.date > date)
-                })
-            };
-            let known = v.to.is_some() || last_dated || !later_change();
-            out.push(UnitAsOf {
-                version: (*v).clone(),
-                wording_known: known,
-            });
-        }
+            .find(|p| p.segment == piece.segment)
+            .map_or(piece.edition, |p| p.edition);
+        let Some(u) = timeline.unit_in(piece.edition, unit.eid()) else {
+            continue;
+        };
+        out.push(UnitAsOf {
+            version: UnitVersion {
+                eid: unit.eid().to_string(),
+                from: seg.from,
+                to: seg.to,
+                text: u.full_text(),
+                origin: timeline.editions()[first].id.clone(),
+            },
+            wording_known: !matches!(answer.state, TimeState::NotInCorpus { .. }),
+        });
     }
+    out.sort_by(|a, b| a.version.eid.cmp(&b.version.eid));
     out
 }
 
@@ -472,21 +508,4 @@ pub fn older_edition_at(act: &Act, date: NaiveDate) -> Option<&ActVersion> {
     act.versions
         .iter()
         .find(|v| v.from.is_none_or(|f| f <= date) && v.to.is_some_and(|t| date < t))
-}
-
-/// Unit `eid` as an older edition of `act` words it on `date` ([`older_edition_at`]), when
-/// that edition has the unit.
-pub fn edition_unit<'a>(
-    act: &'a Act,
-    eid: &str,
-    date: NaiveDate,
-) -> Option<(&'a ActVersion, Unit)> {
-    let edition = older_edition_at(act, date)?;
-    let mut found = None;
-    crate::model::walk_with_path(&edition.units, &mut |path| {
-        if found.is_none() && path[path.len() - 1].eid == eid {
-            found = Some(path[path.len() - 1].clone());
-        }
-    });
-    found.map(|unit| (edition, unit))
 }

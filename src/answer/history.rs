@@ -2,7 +2,7 @@
 
 use super::outline::EditionSummary;
 use crate::amend::history::HistoryEntry;
-use crate::model::{Act, Lang, Status, TargetFallback, UnparsedNote};
+use crate::model::{Act, EditionRef, Lang, Status, TargetFallback, UnparsedNote};
 use crate::refs::ResolvedReference;
 use crate::ZanIndex;
 use serde::Serialize;
@@ -20,6 +20,9 @@ pub struct ActHistory {
     pub versions: Vec<EditionSummary>,
     /// The events, newest first.
     pub entries: Vec<HistoryEntry>,
+    /// The unit's wordings over time by the point-in-time rule, oldest first (empty for the
+    /// whole act): the dates `show --as-of` and `search --as-of` answer by.
+    pub wordings: Vec<EditionRef>,
     /// The notes that gave no event.
     pub unparsed_notes: Vec<UnparsedNote>,
     /// The events moved to an enclosing unit, their target not being in the edition.
@@ -70,6 +73,10 @@ impl ActHistory {
             eid: eid.map(str::to_string),
             versions: act.versions.iter().map(EditionSummary::of).collect(),
             entries,
+            wordings: eid
+                .filter(|e| !e.is_empty())
+                .map(|e| crate::wordings(act, e))
+                .unwrap_or_default(),
             unparsed_notes: act
                 .unparsed_notes
                 .iter()

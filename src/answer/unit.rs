@@ -2,7 +2,7 @@
 //! `GET /v1/acts/{id}/units/{eid}`), and the same in both languages side by side
 //! (`--parallel`, `parallel=true`).
 
-use crate::model::{Act, Amendment, Lang};
+use crate::model::{Act, Amendment, EditionRef, Lang, TimeState, Unit};
 use crate::refs::ResolvedReference;
 use crate::search::{HitAct, HitSource, HitUnit};
 use crate::{UnitAt, ZanIndex};
@@ -30,6 +30,15 @@ pub struct UnitAnswer {
     pub source: HitSource,
     /// The id of the older edition the wording comes from (`None`: the current text).
     pub version: Option<String>,
+    /// The unit's state on the date asked for, by the point-in-time rule: in force, not yet
+    /// adopted, before the earliest edition, repealed… (`text` is empty when no wording was in
+    /// force).
+    pub state: TimeState,
+    /// The edition the wording comes from, with the dates it was in force.
+    pub edition: Option<EditionRef>,
+    /// The date asked for (`None`: today's law).
+    #[serde(skip)]
+    pub as_of: Option<NaiveDate>,
     /// The amendments that touched the unit, in the act's order.
     pub amendments: Vec<Amendment>,
     /// What the unit's own text refers to, in the wording shown.
@@ -66,13 +75,20 @@ impl UnitAnswer {
     pub fn of(at: UnitAt, references: Vec<ResolvedReference>) -> Self {
         let UnitAt {
             current: view,
-            unit,
+            unit: shown,
             version,
             source_file,
             amendments,
+            state,
+            edition,
+            as_of,
             ..
         } = at;
         let act = &view.act;
+        // No wording in force on the date: the unit is named, but no text nor its lines.
+        let span = shown.as_ref().map(|u| u.span).unwrap_or_default();
+        let text = shown.as_ref().map(Unit::full_text).unwrap_or_default();
+        let unit = shown.as_ref().unwrap_or(&view.unit);
         let children = unit
             .children
             .iter()
@@ -93,15 +109,18 @@ impl UnitAnswer {
                 path: view.path.join(" / "),
             },
             citation: view.citation.clone(),
-            text: unit.full_text(),
+            text,
             children,
             source: HitSource {
                 file: source_file,
-                line_start: unit.span.line_start,
-                line_end: unit.span.line_end,
-                page: unit.span.page,
+                line_start: span.line_start,
+                line_end: span.line_end,
+                page: span.page,
             },
             version,
+            state,
+            edition,
+            as_of,
             amendments,
             references,
         }

@@ -144,6 +144,8 @@ fn amendments_by_eid(act: &Act) -> FxHashMap<&str, UnitAmendments<'_>> {
 struct Validity<'a> {
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
+    /// The edition's index in the act's timeline ([`crate::amend::time::ActTimeline`]).
+    edition: usize,
     current: bool,
     version_id: &'a str,
     source: &'a Source,
@@ -162,18 +164,23 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
     {
         let act: &Act = act;
         let amendments = amendments_by_eid(act);
+        // Each unit document is valid over the dates its printing answers for, by the
+        // point-in-time rule.
+        let timeline = crate::amend::time::ActTimeline::new(act);
+        let times = doc_times(&timeline);
         let mut units = UnitDocs {
             act,
             shared: &shared,
             fields: f,
             key,
             amendments: &amendments,
+            times: &times,
             keys: &mut keys,
             docs: &mut docs,
         };
         // Older editions, each over its [from, to).
         let mut covered_until: Option<NaiveDate> = None;
-        for v in &act.versions {
+        for (k, v) in act.versions.iter().enumerate() {
             if is_current_edition(v, &act.source.file) {
                 continue; // the current text itself
             }
@@ -183,6 +190,7 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
             let val = Validity {
                 from: v.from,
                 to: v.to,
+                edition: k,
                 current: false,
                 version_id: &v.id,
                 source: &v.source,
@@ -196,6 +204,7 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
         let val = Validity {
             from: covered_until.or(act.date()),
             to: repealed_on,
+            edition: timeline.editions().len().saturating_sub(1),
             current: true,
             version_id: CURRENT,
             source: &act.source,
@@ -547,6 +556,47 @@ impl ActStrings {
     }
 }
 
+/// When one printing of a unit answers (its document's validity) and what the index stores
+/// about its time ([`crate::amend::time::StoredTime`] as JSON).
+struct DocTime {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    stored: Arc<str>,
+}
+
+/// The [`DocTime`] of every printing of every unit of the act, by (edition, eid).
+fn doc_times<'a>(
+    timeline: &crate::amend::time::ActTimeline<'a>,
+) -> FxHashMap<(usize, &'a str), DocTime> {
+    let mut out = FxHashMap::default();
+    // Most units of an act share their facts (in the act since its adoption, one edition):
+    // each distinct value is written once.
+    let mut written: FxHashMap<crate::amend::time::StoredTime, Arc<str>> = FxHashMap::default();
+    for eid in timeline.eids() {
+        let unit = timeline.unit(eid);
+        for (i, p) in unit.pieces().iter().enumerate() {
+            let facts = crate::amend::time::StoredTime::of(&unit, i);
+            let stored = written
+                .entry(facts)
+                .or_insert_with_key(|f| {
+                    serde_json::to_string(f)
+                        .unwrap_or_else(|_| "{}".to_string())
+                        .into()
+                })
+                .clone();
+            out.insert(
+                (p.edition, eid),
+                DocTime {
+                    from: unit.doc_from(i),
+                    to: p.to,
+                    stored,
+                },
+            );
+        }
+    }
+    out
+}
+
 /// Writes an act's unit documents, counting their keys.
 struct UnitDocs<'a> {
     act: &'a Act,
@@ -554,6 +604,7 @@ struct UnitDocs<'a> {
     fields: &'a Fields,
     key: u64,
     amendments: &'a FxHashMap<&'a str, UnitAmendments<'a>>,
+    times: &'a FxHashMap<(usize, &'a str), DocTime>,
     keys: &'a mut DocKeys,
     docs: &'a mut Vec<IndexDoc>,
 }
@@ -567,6 +618,7 @@ impl UnitDocs<'_> {
             fields: f,
             key,
             amendments,
+            times,
             keys,
             docs,
         } = self;
@@ -657,22 +709,16 @@ impl UnitDocs<'_> {
             if let Some(p) = u.span.page {
                 d.add_u64(f.page, u64::from(p));
             }
-            d.add_date(f.valid_from, to_tantivy_date(val.from.unwrap_or(OPEN_FROM)));
-            d.add_date(f.valid_to, to_tantivy_date(val.to.unwrap_or(OPEN_TO)));
-            let am = amendments.get(u.eid.as_str());
-            let wording_from = am
-                .and_then(|a| {
-                    a.list
-                        .iter()
-                        .filter_map(|a| a.effective.as_ref().map(|e| e.date))
-                        .max()
-                })
-                .or(act.date());
-            if val.current {
-                if let Some(w) = wording_from {
-                    d.add_date(f.wording_from, to_tantivy_date(w));
-                }
+            // The dates this printing answers for by the point-in-time rule (every printing
+            // has them; the edition's dates are only a fallback).
+            let time = times.get(&(val.edition, u.eid.as_str()));
+            let (from, to) = time.map_or((val.from, val.to), |t| (t.from, t.to));
+            d.add_date(f.valid_from, to_tantivy_date(from.unwrap_or(OPEN_FROM)));
+            d.add_date(f.valid_to, to_tantivy_date(to.unwrap_or(OPEN_TO)));
+            if let Some(t) = time {
+                d.add_shared(f.time, &t.stored);
             }
+            let am = amendments.get(u.eid.as_str());
             d.add_u64(f.current, u64::from(val.current));
             d.add_shared(f.version_id, &version_id);
             let amended = am.map_or(&[][..], |a| a.list.as_slice());

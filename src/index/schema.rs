@@ -101,8 +101,9 @@ pub struct Fields {
     pub page: Field,
     pub valid_from: Field,
     pub valid_to: Field,
-    /// When the unit's current wording took effect (latest amendment or the act's date).
-    pub wording_from: Field,
+    /// Stored: what the point-in-time rule says of the printing
+    /// ([`crate::amend::time::StoredTime`] as JSON): its wording's dates, its edition's.
+    pub time: Field,
     /// 1 for the current text of a unit, 0 for an older edition.
     pub current: Field,
     /// 1 for a unit that only says it was deleted or takes effect later (`Алып тасталды`,
@@ -203,12 +204,7 @@ pub fn build_schema() -> (Schema, Fields) {
         page: b.add_u64_field("page", num),
         valid_from: b.add_date_field("valid_from", date_opts()),
         valid_to: b.add_date_field("valid_to", date_opts()),
-        wording_from: b.add_date_field(
-            "wording_from",
-            DateOptions::default()
-                .set_stored()
-                .set_precision(DateTimePrecision::Seconds),
-        ),
+        time: b.add_text_field("time", stored_only.clone()),
         current: b.add_u64_field("current", NumericOptions::default().set_indexed()),
         placeholder: b.add_u64_field(
             "placeholder",

@@ -5,8 +5,10 @@
 
 pub(crate) mod citation;
 mod reference;
+mod time;
 
 pub use reference::{CitedAct, Reference, Resolution, TargetKind, Unresolved};
+pub use time::{EditionRef, TimeState};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -742,6 +744,12 @@ pub struct Act {
     /// the cross-references stage; resolved across acts by [`crate::Catalog`]).
     #[serde(default)]
     pub references: Vec<Reference>,
+    /// Amendments the act's other expressions record that this expression's newest edition
+    /// predates (signed after its date): from their effective dates on, this expression's
+    /// wording of the units they touch is not in the corpus (filled by the amend stage; see
+    /// [`TimeState::ChangedAfterLatestEdition`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub later_changes: Vec<Amendment>,
 }
 
 /// A note that gave no amendment event.

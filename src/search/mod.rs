@@ -585,12 +585,26 @@ fn read_hit(
         &text
     };
     let snippet = hl.snippet(snippet_src);
-    let from = date_of(&doc, f.valid_from).filter(|x| *x != OPEN_FROM);
-    let to = date_of(&doc, f.valid_to).filter(|x| *x != OPEN_TO);
-    let wording_unknown = match (as_of, date_of(&doc, f.wording_from)) {
-        (Some(a), Some(w)) => a < w,
-        _ => false,
+    // The state the point-in-time rule gives the printing on the date asked for, as `show`
+    // gives it; its wording's dates (the document's validity for an index without them).
+    let time: Option<crate::amend::time::StoredTime> = serde_json::from_str(doc.str(f.time)).ok();
+    let (from, to, from_estimated, edition_date, state) = match &time {
+        Some(t) => (
+            t.wording_from,
+            t.wording_to,
+            t.from_estimated,
+            t.edition_date,
+            crate::amend::time::state_in_piece(as_of, &t.facts(doc.str(f.unit_status))),
+        ),
+        None => (
+            date_of(&doc, f.valid_from).filter(|x| *x != OPEN_FROM),
+            date_of(&doc, f.valid_to).filter(|x| *x != OPEN_TO),
+            false,
+            None,
+            crate::model::TimeState::InForce,
+        ),
     };
+    let wording_unknown = matches!(state, crate::model::TimeState::NotInCorpus { .. });
     // Most units were never amended: their list is `[]`.
     let amendments: Vec<Amendment> = match doc.str(f.amendments) {
         "[]" => Vec::new(),
@@ -636,6 +650,9 @@ fn read_hit(
             to,
             id: s(f.version_id),
             wording_unknown,
+            state,
+            from_estimated,
+            edition_date,
         },
         amendments,
         references: Vec::new(),

@@ -57,19 +57,31 @@ pub struct HitSource {
     pub page: Option<u32>,
 }
 
-/// The period over which the hit's wording is valid, `[from, to)`.
+/// The edition a hit's wording comes from and when that wording was in force, `[from, to)`,
+/// by the point-in-time rule (`docs/time.md`): the same dates and state `show` gives the unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct HitVersion {
-    /// Valid from this date (open when `None`).
+    /// The wording is in force from this date (open when `None`).
     pub from: Option<NaiveDate>,
-    /// Valid until this date, exclusive (open when `None`).
+    /// … until this date, exclusive (open when `None`).
     pub to: Option<NaiveDate>,
     /// `current`, or the id of an older edition.
     pub id: String,
     /// For `--as-of`: the shown wording took effect after the requested date, and the wording
-    /// in force on that date is not in the corpus.
+    /// in force on that date is not in the corpus (`state` is `not_in_corpus`).
     pub wording_unknown: bool,
+    /// The unit's state on the date asked for (today's text when none): in force, in force
+    /// before the earliest edition, deleted, a placeholder, not in the corpus, repealed.
+    #[serde(default)]
+    pub state: crate::model::TimeState,
+    /// True when `from` rests on an assumption (an edition's date standing in for an effective
+    /// date the notes do not give, or a publication date assumed).
+    #[serde(default)]
+    pub from_estimated: bool,
+    /// The date of the edition the wording was read from, when known.
+    #[serde(default)]
+    pub edition_date: Option<NaiveDate>,
 }
 
 /// A hit's unit in the act's other language (the same eid in the other expression).

@@ -235,6 +235,7 @@ fn empty_act(doc: &Extracted, title: String, kind: ActKind) -> Act {
         versions: Vec::new(),
         unparsed_notes: Vec::new(),
         target_fallbacks: Vec::new(),
+        later_changes: Vec::new(),
         references: Vec::new(),
     }
 }

@@ -50,3 +50,4 @@ mod structure_corpus;
 mod structure_markdown;
 mod structure_mirror;
 mod structure_synthetic;
+mod time_rule;

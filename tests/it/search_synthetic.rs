@@ -54,6 +54,7 @@ fn act(id: &str, file: &str, kind: ActKind, status: Status, units: Vec<Unit>) ->
         versions: vec![],
         unparsed_notes: vec![],
         target_fallbacks: vec![],
+        later_changes: vec![],
         references: vec![],
     }
 }

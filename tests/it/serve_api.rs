@@ -362,9 +362,11 @@ fn every_endpoint_answers_in_the_documented_shape() {
     assert_eq!(status, 200);
     schemas.check("History", &hist);
     assert!(!hist["entries"].as_array().expect("entries").is_empty());
+    // The 2020 change took effect ten days after publication (~2020-10-10), not on the
+    // edition's date: a date after it compares the two wordings.
     let (status, diff, _) = get(
         &s,
-        &format!("/v1/acts/{EDITIONS}/diff?from=2019-09-01&to=2020-10-01&eid=para_1__subpara_3"),
+        &format!("/v1/acts/{EDITIONS}/diff?from=2019-09-01&to=2020-10-12&eid=para_1__subpara_3"),
     );
     assert_eq!(status, 200, "{diff:#}");
     schemas.check("Diff", &diff);

@@ -357,7 +357,7 @@ async fn drive(c: &Client, base: &str) {
     // Compare two dates: words added and removed marked.
     js(
         c,
-        "document.getElementById('cmp_from').value = '2019-09-01'; document.getElementById('cmp_to').value = '2020-10-01'",
+        "document.getElementById('cmp_from').value = '2019-09-01'; document.getElementById('cmp_to').value = '2020-10-12'",
     )
     .await;
     c.find(Locator::Id("compare-go"))

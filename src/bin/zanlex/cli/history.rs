@@ -62,6 +62,27 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
             .collect();
         writeln!(text, "versions: {}", spans.join("; "))?;
     }
+    // The unit's wordings over time: the dates `show --as-of` and `search --as-of` answer by.
+    if let Some(eid) = args.eid.as_deref().filter(|e| !e.is_empty()) {
+        let wordings = &h.wordings;
+        if !wordings.is_empty() {
+            writeln!(text, "wordings of {eid}:")?;
+        }
+        for w in wordings {
+            let d = |x: Option<chrono::NaiveDate>| x.map_or("…".to_string(), |d| d.to_string());
+            writeln!(
+                text,
+                "  {}{} – {}  edition {}  {}:{}-{}",
+                if w.from_estimated { "~" } else { "" },
+                d(w.from),
+                d(w.to),
+                w.id,
+                w.file,
+                w.line_start,
+                w.line_end
+            )?;
+        }
+    }
     writeln!(
         text,
         "{:<12} {:<11} {:<12} {:<28} AMENDING ACT",

@@ -77,13 +77,17 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &res)?;
         writeln!(out)?;
     } else {
-        print_text(&mut out, &res)?;
+        print_text(&mut out, &res, req.as_of)?;
     }
     out.flush()?;
     Ok(super::report_failures(&report))
 }
 
-fn print_text(out: &mut impl Write, res: &SearchResults) -> std::io::Result<()> {
+fn print_text(
+    out: &mut impl Write,
+    res: &SearchResults,
+    as_of: Option<chrono::NaiveDate>,
+) -> std::io::Result<()> {
     let tty = std::io::stdout().is_terminal();
     let (open, close, b0, b1) = if tty {
         ("\x1b[1;33m", "\x1b[0m", "\x1b[1m", "\x1b[0m")
@@ -111,16 +115,27 @@ fn print_text(out: &mut impl Write, res: &SearchResults) -> std::io::Result<()> 
         if let Some(p) = h.source.page {
             line.push_str(&format!(" · p. {p}"));
         }
-        if h.version.id != "current" {
-            line.push_str(&format!(
-                " · edition {} [{} – {})",
-                h.version.id,
-                h.version.from.map_or("…".into(), |d| d.to_string()),
-                h.version.to.map_or("…".into(), |d| d.to_string())
-            ));
+        // The edition the wording is from and when it was in force (the point-in-time rule),
+        // and on a date, the unit's state then.
+        let edition = match (h.version.id.as_str(), h.version.edition_date) {
+            ("current", Some(d)) => d.to_string(),
+            (id, _) => id.to_string(),
+        };
+        line.push_str(&format!(
+            " · edition {edition}, in force {} – {}{}",
+            h.version.from.map_or("…".into(), |d| d.to_string()),
+            h.version.to.map_or("…".into(), |d| d.to_string()),
+            if h.version.from_estimated {
+                " (start estimated)"
+            } else {
+                ""
+            }
+        ));
+        if as_of.is_some() || h.version.state != zanlex::TimeState::InForce {
+            line.push_str(&format!(" · {}", h.version.state.describe(as_of, None)));
         }
         if h.version.wording_unknown {
-            line.push_str(" · wording on that date not in the corpus (current wording shown)");
+            line.push_str(" (a later wording shown)");
         }
         if !h.amendments.is_empty() {
             let am: Vec<String> = h

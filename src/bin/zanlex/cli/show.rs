@@ -95,22 +95,24 @@ fn outline_lines(outline: &ActOutline) -> Vec<String> {
 /// its wording is, the text, its children, the notes of the amendments that touched it and
 /// what it refers to.
 fn lines(shown: &UnitAnswer) -> Vec<String> {
-    let mut out = vec![
-        shown.citation.clone(),
-        format!(
+    let mut out = vec![shown.citation.clone()];
+    // No wording in force on the date: no file lines to point at.
+    if !shown.text.is_empty() || shown.edition.is_some() {
+        out.push(format!(
             "{}:{}-{} · {}{}",
             shown.source.file,
             shown.source.line_start,
             shown.source.line_end,
             shown.act.status,
             shown
-                .version
-                .as_deref()
-                .map(|v| format!(" · edition {v}"))
+                .edition
+                .as_ref()
+                .map(|e| format!(" · {}", edition_words(e)))
                 .unwrap_or_default()
-        ),
-        String::new(),
-    ];
+        ));
+    }
+    out.push(shown.state.describe(shown.as_of, None));
+    out.push(String::new());
     out.extend(shown.text.lines().map(str::to_string));
     if !shown.children.is_empty() {
         let labels: Vec<&str> = shown.children.iter().map(|c| c.label.as_str()).collect();
@@ -124,6 +126,23 @@ fn lines(shown: &UnitAnswer) -> Vec<String> {
         out.push(format!("Refers to: {}", super::refs::one_line(r)));
     }
     out
+}
+
+/// An edition as `show` names it: `edition 2022-11-05, in force 2017-06-15 – 2023-04-29
+/// (start estimated)`.
+fn edition_words(e: &zanlex::EditionRef) -> String {
+    let day = |d: Option<chrono::NaiveDate>| d.map_or("…".to_string(), |d| d.to_string());
+    format!(
+        "edition {}, in force {} – {}{}",
+        e.id,
+        day(e.from),
+        day(e.to),
+        if e.from_estimated {
+            " (start estimated)"
+        } else {
+            ""
+        }
+    )
 }
 
 /// `show ACT#EID --parallel`: the unit in each language the act has, side by side (JSON: an
@@ -183,3 +202,4 @@ fn show_parallel(
     }
     Ok(())
 }
+

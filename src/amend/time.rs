@@ -1,0 +1,1140 @@
+//! The point-in-time rule: which wording of a unit was in force on a date (`docs/time.md`).
+//!
+//! Per unit, not per file. The editions of one act's expression print a unit's wording; where
+//! the wording changes from one edition to the next, the new wording is in force from the day
+//! the change that produced it took effect — the effective date of the amendment notes on the
+//! unit (on it, inside it, or on what contains it) whose amending act was signed, or that took
+//! effect, after the previous edition and by this one (`күнтізбелік он күн өткен соң`,
+//! `01.01.2023 бастап`, `вводится в действие с …`) — else from the edition's date, marked
+//! estimated; it stays in force until the next change of that unit takes effect. The earliest
+//! edition's wording is in force from the last change its notes record for the unit (or from
+//! the act's adoption when they record none): before that date the corpus lacks the wording.
+//!
+//! [`ActTimeline`] works this out once for an act; [`UnitTimeline::at`] answers for one unit
+//! and one date. `show --as-of`, `search --as-of` (through the validity each unit document is
+//! indexed with, [`UnitTimeline::pieces`], and [`state_in_piece`]), `diff` between dates and
+//! `history` all read it, so the wording shown and the timeline never disagree.
+
+use crate::model::{
+    Act, ActVersion, AmendAction, Amendment, EditionRef, Status, TimeState, Unit, UnitStatus,
+};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+
+/// One edition of an act's expression as the rule sees it.
+#[derive(Debug, Clone)]
+pub struct Edition<'a> {
+    /// Its id (`2022-11-05`, `applied:…`, `latest`, `current`).
+    pub id: String,
+    /// The edition's own date; for an undated text, the newest amending act its notes cite.
+    pub date: Option<NaiveDate>,
+    /// Whether `date` is an estimate (an undated text).
+    pub date_estimated: bool,
+    /// Its top-level units.
+    pub units: &'a [Unit],
+    /// The file it was read from.
+    pub file: &'a str,
+}
+
+/// When a wording started to be in force, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Start {
+    date: Option<NaiveDate>,
+    estimated: bool,
+    basis: String,
+}
+
+/// One run of editions that print a unit in the same wording.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// In force from (`None`: unknown, as early as the act).
+    pub from: Option<NaiveDate>,
+    /// Until, exclusive (`None`: still in force).
+    pub to: Option<NaiveDate>,
+    /// Whether `from` rests on an assumption.
+    pub from_estimated: bool,
+    /// Why `from` is what it is.
+    pub basis: String,
+}
+
+/// One edition's printing of a unit, and the dates on which that printing answers for the
+/// unit: what the unit's document of that edition is indexed as valid over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// Index of the edition in [`ActTimeline::editions`].
+    pub edition: usize,
+    /// Index of its wording in [`UnitTimeline::segments`].
+    pub segment: usize,
+    /// Answers from this date (`None`: open).
+    pub from: Option<NaiveDate>,
+    /// Until this date, exclusive (`None`: open).
+    pub to: Option<NaiveDate>,
+}
+
+/// An amendment event as the rule reads it.
+#[derive(Debug, Clone)]
+struct Event<'a> {
+    target: &'a str,
+    action: AmendAction,
+    signed: Option<NaiveDate>,
+    /// Effective date (the signing date when the rule gives none), estimated, and why.
+    effective: Option<(NaiveDate, bool, String)>,
+}
+
+impl Event<'_> {
+    /// `a` as an event of a text in `lang`, which names the amending act in its words.
+    fn of(a: &Amendment, lang: crate::model::Lang) -> Event<'_> {
+        let effective = match (&a.effective, a.by.date) {
+            (Some(e), _) => Some((
+                e.date,
+                e.estimated,
+                format!("{} — {}", a.by.cite(lang), e.basis),
+            )),
+            (None, Some(s)) => Some((
+                s,
+                true,
+                format!(
+                    "{} — effective date not stated; the signing date {s} assumed",
+                    a.by.cite(lang)
+                ),
+            )),
+            (None, None) => None,
+        };
+        Event {
+            target: a.target_eid.as_str(),
+            action: a.action,
+            signed: a.by.date,
+            effective,
+        }
+    }
+
+    fn effective_date(&self) -> Option<NaiveDate> {
+        self.effective.as_ref().map(|e| e.0)
+    }
+}
+
+/// The whole rule's inputs for one act's expression, computed once: its editions, each
+/// edition's units and wordings by eid, and the amendment events by target.
+#[derive(Debug)]
+pub struct ActTimeline<'a> {
+    editions: Vec<Edition<'a>>,
+    /// Per edition: eid → (unit, hash of its wording with its children's).
+    units: Vec<HashMap<&'a str, (&'a Unit, u64)>>,
+    /// Events that may change units (not announcements, repeals or the act's own title), by
+    /// target eid (`""`: the whole act).
+    events: BTreeMap<&'a str, Vec<Event<'a>>>,
+    /// Changes this language's editions do not print: those the other language records after
+    /// the newest edition, and those announced to take effect after it, by target eid.
+    later: BTreeMap<&'a str, Vec<Event<'a>>>,
+    /// The act's adoption date.
+    adopted: Option<NaiveDate>,
+    /// When the act is repealed: the date the repeal took effect and whether it is estimated.
+    repeal: Option<(Option<NaiveDate>, bool)>,
+}
+
+/// A unit's wordings over the act's editions.
+#[derive(Debug, Clone)]
+pub struct UnitTimeline<'t, 'a> {
+    timeline: &'t ActTimeline<'a>,
+    eid: String,
+    segments: Vec<Segment>,
+    pieces: Vec<Piece>,
+    /// When the unit's first printing answers from, when earlier than its wording's start: the
+    /// act's adoption (or the unit's insertion) for a unit of the earliest edition, so that
+    /// the dates between are answered "not in the corpus" rather than "not yet in the act".
+    first_from: Option<NaiveDate>,
+}
+
+/// What the rule answers for a unit on a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// The state.
+    pub state: TimeState,
+    /// The printing the answer comes from, as an index into [`UnitTimeline::pieces`]: the
+    /// wording shown (also for a deletion, a placeholder or a repealed act's last wording), or,
+    /// for "not in the corpus", the printing the corpus has instead. `None` when the answer has
+    /// no edition (not yet adopted, not yet in the act, removed).
+    pub piece: Option<usize>,
+}
+
+/// The facts about one printing of a unit that its state on a date depends on: what a unit
+/// document of the index stores, so that a search hit and `show` state the same.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PieceFacts {
+    /// The unit's status in that printing.
+    pub status: UnitStatus,
+    /// The wording's start (its segment's `from`).
+    pub wording_from: Option<NaiveDate>,
+    /// The date of the earliest edition of the act's expression.
+    pub earliest_edition: Option<NaiveDate>,
+    /// The repeal of the act, when repealed: its date and whether it is estimated.
+    pub repeal: Option<(Option<NaiveDate>, bool)>,
+    /// For the newest printing: the effective date (and whether it is estimated) of a change
+    /// of the unit recorded only in the act's other language, or announced for later, that
+    /// this language's editions do not print.
+    pub superseded: Option<(NaiveDate, bool)>,
+    /// The date of this language's latest edition.
+    pub latest_edition: Option<NaiveDate>,
+}
+
+/// What the index stores with each unit document about its printing's time: enough to state
+/// a search hit as [`UnitTimeline::at`] states the unit ([`state_in_piece`]), and to name its
+/// wording's dates. Short field names: one is stored per unit document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct StoredTime {
+    /// The wording's start.
+    #[serde(rename = "f", default, skip_serializing_if = "Option::is_none")]
+    pub wording_from: Option<NaiveDate>,
+    /// The wording's end, exclusive.
+    #[serde(rename = "t", default, skip_serializing_if = "Option::is_none")]
+    pub wording_to: Option<NaiveDate>,
+    /// Whether the start is estimated.
+    #[serde(rename = "e", default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_estimated: bool,
+    /// The edition's own date.
+    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
+    pub edition_date: Option<NaiveDate>,
+    /// The date of the act's earliest edition.
+    #[serde(rename = "x", default, skip_serializing_if = "Option::is_none")]
+    pub earliest_edition: Option<NaiveDate>,
+    /// A placeholder's announced date.
+    #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
+    pub pending_from: Option<NaiveDate>,
+    /// The act's repeal: its date and whether it is estimated.
+    #[serde(rename = "r", default, skip_serializing_if = "Option::is_none")]
+    pub repeal: Option<(Option<NaiveDate>, bool)>,
+    /// A later change this language's editions do not print ([`PieceFacts::superseded`]).
+    #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
+    pub superseded: Option<(NaiveDate, bool)>,
+    /// The date of this language's latest edition.
+    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
+    pub latest_edition: Option<NaiveDate>,
+}
+
+impl StoredTime {
+    /// The facts of printing `i` of `unit`, to store.
+    pub fn of(unit: &UnitTimeline, i: usize) -> StoredTime {
+        let facts = unit.facts(i);
+        let p = &unit.pieces[i];
+        let seg = &unit.segments[p.segment];
+        StoredTime {
+            wording_from: seg.from,
+            wording_to: seg.to,
+            from_estimated: seg.from_estimated,
+            edition_date: unit.timeline.editions[p.edition].date,
+            earliest_edition: facts.earliest_edition,
+            pending_from: match facts.status {
+                UnitStatus::Pending { from } => from,
+                _ => None,
+            },
+            repeal: facts.repeal,
+            superseded: facts.superseded,
+            latest_edition: facts.latest_edition,
+        }
+    }
+
+    /// The facts a state is read from, with the unit's status named as the index stores it
+    /// (`live`, `deleted`, `pending`).
+    pub fn facts(&self, status: &str) -> PieceFacts {
+        PieceFacts {
+            status: match status {
+                "deleted" => UnitStatus::Deleted,
+                "pending" => UnitStatus::Pending {
+                    from: self.pending_from,
+                },
+                _ => UnitStatus::Live,
+            },
+            wording_from: self.wording_from,
+            earliest_edition: self.earliest_edition,
+            repeal: self.repeal,
+            superseded: self.superseded,
+            latest_edition: self.latest_edition,
+        }
+    }
+}
+
+/// The state of a unit on `date` (`None`: today's text) from a printing that answers for that
+/// date: repealed, a deletion or placeholder in force, not in the corpus (before the
+/// wording's start), in force before the earliest edition, or in force.
+pub fn state_in_piece(date: Option<NaiveDate>, facts: &PieceFacts) -> TimeState {
+    if let Some((since, estimated)) = facts.repeal {
+        if date.is_none() || since.is_some_and(|s| date.is_some_and(|d| s <= d)) {
+            return TimeState::Repealed { since, estimated };
+        }
+    }
+    if let Some((since, estimated)) = facts.superseded {
+        let day = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+        if since <= day {
+            return TimeState::ChangedAfterLatestEdition {
+                since,
+                estimated,
+                latest_edition: facts.latest_edition,
+            };
+        }
+    }
+    if let Some(d) = date {
+        // Before the wording's start, or before the earliest edition when the start is unknown.
+        let before = match (facts.wording_from, facts.earliest_edition) {
+            (Some(w), _) => d < w,
+            (None, Some(e)) => d < e,
+            (None, None) => false,
+        };
+        if before {
+            return TimeState::NotInCorpus {
+                earliest_edition: facts.earliest_edition,
+            };
+        }
+    }
+    match &facts.status {
+        UnitStatus::Deleted => TimeState::Deleted {
+            since: facts.wording_from,
+        },
+        UnitStatus::Pending { from } => TimeState::Pending { from: *from },
+        UnitStatus::Live => match (date, facts.earliest_edition) {
+            (Some(d), Some(e)) if d < e => TimeState::InForceBeforeEarliestEdition {
+                earliest_edition: e,
+            },
+            _ => TimeState::InForce,
+        },
+    }
+}
+
+/// The editions of `act` oldest first: its versions, or its own text as its one edition.
+pub fn editions(act: &Act) -> Vec<Edition<'_>> {
+    if act.versions.is_empty() {
+        let (date, date_estimated) = match act.version_date {
+            Some(d) => (Some(d), false),
+            None => (undated_text_date(act), true),
+        };
+        let id = act
+            .version_date
+            .or(act.date())
+            .map_or_else(|| "current".to_string(), |d| d.to_string());
+        return vec![Edition {
+            id,
+            date,
+            date_estimated,
+            units: &act.units,
+            file: &act.source.file,
+        }];
+    }
+    let mut out: Vec<Edition> = act
+        .versions
+        .iter()
+        .map(|v: &ActVersion| Edition {
+            id: v.id.clone(),
+            date: v.from,
+            date_estimated: v.id == "latest" || v.id == "current",
+            units: &v.units,
+            file: &v.source.file,
+        })
+        .collect();
+    // Versions that end before the act's own text (older editions only, as an act built in
+    // code may list them): its text is the newest edition, from where they end.
+    if let Some(last) = act.versions.last().filter(|v| v.to.is_some()) {
+        out.push(Edition {
+            id: "current".to_string(),
+            date: last.to,
+            date_estimated: false,
+            units: &act.units,
+            file: &act.source.file,
+        });
+    }
+    out
+}
+
+/// The date of a consolidated text that prints none: the newest amending act its notes cite
+/// (the text carries it), else the act's own date.
+fn undated_text_date(act: &Act) -> Option<NaiveDate> {
+    act.amendments
+        .iter()
+        .filter(|a| a.action != AmendAction::Prospective)
+        .filter_map(|a| a.by.date.or(a.effective.as_ref().map(|e| e.date)))
+        .max()
+        .or(act.date())
+}
+
+/// When the act's repeal took effect: the effective date of the note repealing it when it has
+/// one, else the date its status gives. `None` when the act is not repealed.
+pub fn repeal_of(act: &Act) -> Option<(Option<NaiveDate>, bool)> {
+    let Status::Repealed { on, .. } = &act.status else {
+        return None;
+    };
+    let event = act
+        .amendments
+        .iter()
+        .filter(|a| a.action == AmendAction::Repealed && a.target_eid.is_empty())
+        .filter_map(|a| a.effective.as_ref())
+        .max_by_key(|e| e.date);
+    Some(match event {
+        Some(e) => (Some(e.date), e.estimated),
+        None => (*on, false),
+    })
+}
+
+/// The hash of a unit's wording (its heading and text, then its children's), the same for two
+/// printings that differ only in spacing, letter case or Latin look-alike letters.
+fn wording_hash<'a>(u: &'a Unit, out: &mut HashMap<&'a str, (&'a Unit, u64)>) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut word = String::new();
+    for part in [u.heading.as_deref().unwrap_or(""), "\u{1}", u.text.as_str()] {
+        for w in part.split_whitespace() {
+            word.clear();
+            crate::analysis::normalize::repair_lower(w, &mut word);
+            word.hash(&mut h);
+        }
+    }
+    for c in &u.children {
+        wording_hash(c, out).hash(&mut h);
+    }
+    let v = h.finish();
+    out.insert(u.eid.as_str(), (u, v));
+    v
+}
+
+/// Whether an amendment changes the wording of the units it concerns: not an announcement, a
+/// repeal of the act, or a new title of the act.
+fn changes_wording(a: &Amendment) -> bool {
+    match a.action {
+        AmendAction::Prospective | AmendAction::Repealed => false,
+        AmendAction::Renamed => !a.target_eid.is_empty(),
+        _ => true,
+    }
+}
+
+fn after(bound: Option<NaiveDate>, d: NaiveDate) -> bool {
+    bound.is_none_or(|b| d > b)
+}
+
+fn by(bound: Option<NaiveDate>, d: NaiveDate) -> bool {
+    bound.is_none_or(|b| d <= b)
+}
+
+impl<'a> ActTimeline<'a> {
+    /// The rule's inputs for `act` (one expression).
+    pub fn new(act: &'a Act) -> Self {
+        let editions = editions(act);
+        // Wordings are compared between editions only: one edition needs no hashes.
+        let compare = editions.len() > 1;
+        let units = editions
+            .iter()
+            .map(|e| {
+                let mut m = HashMap::new();
+                for u in e.units {
+                    if compare {
+                        wording_hash(u, &mut m);
+                    } else {
+                        for w in u.walk() {
+                            m.insert(w.eid.as_str(), (w, 0));
+                        }
+                    }
+                }
+                m
+            })
+            .collect();
+        let mut events: BTreeMap<&str, Vec<Event>> = BTreeMap::new();
+        for a in act.amendments.iter().filter(|a| changes_wording(a)) {
+            events
+                .entry(a.target_eid.as_str())
+                .or_default()
+                .push(Event::of(a, act.lang));
+        }
+        let newest = editions.last().and_then(|e| e.date);
+        let mut later: BTreeMap<&str, Vec<Event>> = BTreeMap::new();
+        let announced = act
+            .amendments
+            .iter()
+            .filter(|a| a.action == AmendAction::Prospective)
+            .filter(|a| {
+                let eff = a.effective.as_ref().map(|e| e.date);
+                eff.is_some_and(|d| newest.is_some_and(|n| d > n))
+            });
+        let foreign = act.later_changes.iter().filter(|a| changes_wording(a));
+        for a in announced.chain(foreign) {
+            later
+                .entry(a.target_eid.as_str())
+                .or_default()
+                .push(Event::of(a, act.lang));
+        }
+        ActTimeline {
+            editions,
+            units,
+            events,
+            later,
+            adopted: act.date(),
+            repeal: repeal_of(act),
+        }
+    }
+
+    /// Its editions, oldest first.
+    pub fn editions(&self) -> &[Edition<'a>] {
+        &self.editions
+    }
+
+    /// The unit `eid` as edition `k` prints it.
+    pub fn unit_in(&self, k: usize, eid: &str) -> Option<&'a Unit> {
+        self.units.get(k)?.get(eid).map(|(u, _)| *u)
+    }
+
+    /// The date of the earliest edition.
+    pub fn earliest_edition(&self) -> Option<NaiveDate> {
+        self.editions.first().and_then(|e| e.date)
+    }
+
+    /// Every eid any edition prints, in the order of the newest edition, then the older ones'.
+    pub fn eids(&self) -> Vec<&'a str> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for e in self.editions.iter().rev() {
+            for u in e.units.iter().flat_map(Unit::walk) {
+                if seen.insert(u.eid.as_str()) {
+                    out.push(u.eid.as_str());
+                }
+            }
+        }
+        out
+    }
+
+    /// The events that may change unit `eid`.
+    fn events_for(&self, eid: &str) -> Vec<&Event<'a>> {
+        let mut out: Vec<&Event> = Vec::new();
+        // The whole act, every ancestor, the unit.
+        let targets = std::iter::once("")
+            .chain(eid.match_indices("__").map(|(i, _)| &eid[..i]))
+            .chain(std::iter::once(eid));
+        for t in targets {
+            if let Some(v) = self.events.get(t) {
+                for e in v {
+                    // An ancestor's heading renamed does not change what is inside it.
+                    if e.action == AmendAction::Renamed && e.target != eid {
+                        continue;
+                    }
+                    out.push(e);
+                }
+            }
+        }
+        // Everything inside it.
+        let inner = format!("{eid}__");
+        for (_, v) in self
+            .events
+            .range::<str, _>((
+                std::ops::Bound::Excluded(inner.as_str()),
+                std::ops::Bound::Unbounded,
+            ))
+            .take_while(|(k, _)| k.starts_with(&inner))
+        {
+            out.extend(v.iter());
+        }
+        out
+    }
+
+    /// The timeline of unit `eid` (empty when no edition prints it).
+    pub fn unit(&self, eid: &str) -> UnitTimeline<'_, 'a> {
+        let events = self.events_for(eid);
+        let inner = format!("{eid}__");
+        let own = |e: &Event| e.target == eid || e.target.starts_with(&inner);
+        let n = self.editions.len();
+        let mut segments: Vec<Segment> = Vec::new();
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut prev: Option<u64> = None;
+        // The edition after the last one that printed the unit, when it stopped printing it.
+        let mut gone_at: Option<usize> = None;
+        for k in 0..n {
+            let Some(&(unit, hash)) = self.units[k].get(eid) else {
+                if prev.is_some() && gone_at.is_none() {
+                    gone_at = Some(k);
+                }
+                prev = None;
+                continue;
+            };
+            if prev == Some(hash) {
+                let seg = segments.len() - 1;
+                pieces.push(Piece {
+                    edition: k,
+                    segment: seg,
+                    from: None,
+                    to: None,
+                });
+                continue;
+            }
+            let start = if k == 0 {
+                self.earliest_start(&events, unit)
+            } else {
+                self.change_start(&events, &own, k)
+            };
+            segments.push(Segment {
+                from: start.date,
+                to: None,
+                from_estimated: start.estimated,
+                basis: start.basis,
+            });
+            pieces.push(Piece {
+                edition: k,
+                segment: segments.len() - 1,
+                from: None,
+                to: None,
+            });
+            gone_at = None;
+            prev = Some(hash);
+        }
+        // Starts never go back in time.
+        for i in 1..segments.len() {
+            if let (Some(a), Some(b)) = (segments[i - 1].from, segments[i].from) {
+                if b < a {
+                    segments[i].from = Some(a);
+                }
+            } else if segments[i].from.is_none() {
+                segments[i].from = segments[i - 1].from;
+            }
+        }
+        // Each wording ends where the next begins; the last at the unit's removal (the date of
+        // the first edition without it) or the act's repeal.
+        let last_end = match gone_at {
+            Some(k) => self.editions[k].date,
+            None => self.repeal.and_then(|(d, _)| d),
+        };
+        for i in 0..segments.len() {
+            segments[i].to = match segments.get(i + 1) {
+                Some(next) => next.from,
+                None => last_end,
+            };
+        }
+        // Each printing answers from its wording's start (the first printing of a wording) or
+        // its edition's date (a later printing of the same wording), until the next printing.
+        for i in 0..pieces.len() {
+            let seg = &segments[pieces[i].segment];
+            let first_of_segment = i == 0 || pieces[i - 1].segment != pieces[i].segment;
+            pieces[i].from = if first_of_segment {
+                seg.from
+            } else {
+                let d = self.editions[pieces[i].edition].date;
+                match (d, seg.from) {
+                    (Some(d), Some(f)) => Some(d.max(f)),
+                    (d, f) => d.or(f),
+                }
+            };
+        }
+        for i in 0..pieces.len() {
+            let seg = pieces[i].segment;
+            pieces[i].to = match pieces.get(i + 1) {
+                Some(next) if next.segment == seg => next.from,
+                _ => segments[seg].to,
+            };
+            // A printing whose start a later one passed answers for no date.
+            if let (Some(f), Some(t)) = (pieces[i].from, pieces[i].to) {
+                if t < f {
+                    pieces[i].to = Some(f);
+                }
+            }
+        }
+        // A change the editions do not print ends the newest wording's known dates.
+        let superseded = self.superseded(eid);
+        if let (Some((since, _)), Some(last)) = (superseded, pieces.last()) {
+            let seg = &mut segments[last.segment];
+            if last.edition + 1 == n && seg.to.is_none_or(|t| since < t) {
+                seg.to = Some(since);
+            }
+        }
+        let first_from = self.first_from(eid, &events, &pieces, &segments);
+        UnitTimeline {
+            timeline: self,
+            eid: eid.to_string(),
+            segments,
+            pieces,
+            first_from,
+        }
+    }
+
+    /// The earliest effective date (and whether it is estimated) of the changes of unit `eid`
+    /// that this language's editions do not print (see [`ActTimeline::new`]).
+    fn superseded(&self, eid: &str) -> Option<(NaiveDate, bool)> {
+        self.later
+            .iter()
+            .filter(|(t, _)| super::versions::touches(t, eid))
+            .flat_map(|(_, v)| v.iter())
+            .filter(|e| !(e.action == AmendAction::Renamed && e.target != eid))
+            .filter_map(|e| e.effective.as_ref().map(|(d, est, _)| (*d, *est)))
+            .min_by_key(|(d, _)| *d)
+    }
+
+    /// When the earliest edition's wording of a unit took effect: the last change its notes
+    /// record for the unit (signed by that edition's date; a placeholder's announced text
+    /// aside), else the act's adoption.
+    fn earliest_start(&self, events: &[&Event], unit: &Unit) -> Start {
+        let d0 = self.editions.first().and_then(|e| e.date);
+        let pending = match unit.status {
+            UnitStatus::Pending { from } => Some(from),
+            _ => None,
+        };
+        let mut best: Option<Start> = None;
+        for e in events {
+            let Some((eff, estimated, basis)) = &e.effective else {
+                continue;
+            };
+            let recorded = match e.signed {
+                Some(s) => by(d0, s),
+                None => by(d0, *eff),
+            };
+            if !recorded {
+                continue;
+            }
+            // A placeholder stands from the act that announced its text, not from that text's
+            // effective date.
+            let start = match pending {
+                Some(Some(f)) if *eff >= f => match e.signed {
+                    Some(s) => Start {
+                        date: Some(s),
+                        estimated: false,
+                        basis: format!("announced on signing ({s}); {basis}"),
+                    },
+                    None => continue,
+                },
+                _ => Start {
+                    date: Some(*eff),
+                    estimated: *estimated,
+                    basis: basis.clone(),
+                },
+            };
+            if best.as_ref().is_none_or(|b| start.date > b.date) {
+                best = Some(start);
+            }
+        }
+        // No change recorded: the wording is the act's own, from its adoption. With no known
+        // adoption date its start is unknown, and dates before the earliest edition are not
+        // answered from it.
+        best.unwrap_or_else(|| Start {
+            date: self.adopted,
+            estimated: false,
+            basis: match self.adopted {
+                Some(d) => format!(
+                    "no amendment of this unit recorded: in the act since its adoption ({d})"
+                ),
+                None => "no amendment of this unit recorded; the act's date is unknown".to_string(),
+            },
+        })
+    }
+
+    /// When the wording edition `k` prints (changed from edition `k - 1`'s) took effect: the
+    /// latest effective date of the changes signed, or taking effect, after the previous
+    /// edition's date and by this one's (those on the unit itself or inside it when there are
+    /// such), else this edition's date, marked estimated.
+    fn change_start(&self, events: &[&Event], own: &dyn Fn(&Event) -> bool, k: usize) -> Start {
+        let (prev, this) = (self.editions[k - 1].date, self.editions[k].date);
+        let in_window = |e: &&&Event| {
+            let signed = e.signed.is_some_and(|s| after(prev, s) && by(this, s));
+            let took = e
+                .effective_date()
+                .is_some_and(|d| after(prev, d) && by(this, d));
+            signed || took
+        };
+        let window: Vec<&&Event> = events.iter().filter(in_window).collect();
+        let mine: Vec<&&Event> = window.iter().copied().filter(|e| own(e)).collect();
+        let pool = if mine.is_empty() { window } else { mine };
+        match pool
+            .iter()
+            .filter_map(|e| e.effective.as_ref())
+            .max_by_key(|e| e.0)
+        {
+            Some((d, estimated, basis)) => Start {
+                date: Some(*d),
+                estimated: *estimated,
+                basis: basis.clone(),
+            },
+            None => Start {
+                date: this,
+                estimated: true,
+                basis: format!(
+                    "edition date: no note dates the change (edition {})",
+                    self.editions[k].id
+                ),
+            },
+        }
+    }
+
+    /// Where the unit's first printing starts answering (see [`UnitTimeline::first_from`]).
+    fn first_from(
+        &self,
+        eid: &str,
+        events: &[&Event],
+        pieces: &[Piece],
+        segments: &[Segment],
+    ) -> Option<NaiveDate> {
+        let first = pieces.first()?;
+        if first.edition != 0 {
+            return first.from;
+        }
+        let unit = self.unit_in(0, eid)?;
+        if matches!(unit.status, UnitStatus::Pending { .. }) {
+            return first.from;
+        }
+        let wording_from = segments[first.segment].from;
+        // Inserted later than the act: from its insertion.
+        let inserted = events
+            .iter()
+            .filter(|e| e.target == eid && e.action == AmendAction::Inserted)
+            .filter_map(|e| e.effective_date())
+            .filter(|d| wording_from.is_none_or(|w| *d <= w))
+            .max();
+        inserted.or(self.adopted).or(first.from)
+    }
+}
+
+impl<'t, 'a> UnitTimeline<'t, 'a> {
+    /// The unit's eid.
+    pub fn eid(&self) -> &str {
+        &self.eid
+    }
+
+    /// The unit's wordings, oldest first.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// Each edition's printing of the unit, with the dates it answers for. The first
+    /// printing answers from [`UnitTimeline::doc_from`], which may be earlier than its `from`.
+    pub fn pieces(&self) -> &[Piece] {
+        &self.pieces
+    }
+
+    /// The date piece `i` answers from (the first one from [`UnitTimeline::first_from`]).
+    pub fn doc_from(&self, i: usize) -> Option<NaiveDate> {
+        if i == 0 {
+            self.first_from
+        } else {
+            self.pieces[i].from
+        }
+    }
+
+    /// The printing of edition `k`, if it prints the unit: its index in
+    /// [`UnitTimeline::pieces`].
+    pub fn piece_of(&self, k: usize) -> Option<usize> {
+        self.pieces.iter().position(|p| p.edition == k)
+    }
+
+    /// The facts a state is read from, for printing `i`.
+    pub fn facts(&self, i: usize) -> PieceFacts {
+        let p = &self.pieces[i];
+        let status = self
+            .timeline
+            .unit_in(p.edition, &self.eid)
+            .map(|u| u.status.clone())
+            .unwrap_or_default();
+        let newest = p.edition + 1 == self.timeline.editions.len();
+        PieceFacts {
+            status,
+            wording_from: self.segments[p.segment].from,
+            earliest_edition: self.timeline.earliest_edition(),
+            repeal: self.timeline.repeal,
+            superseded: if newest {
+                self.timeline.superseded(&self.eid)
+            } else {
+                None
+            },
+            latest_edition: self.timeline.editions.last().and_then(|e| e.date),
+        }
+    }
+
+    /// The unit as printing `i` prints it.
+    pub fn unit(&self, i: usize) -> Option<&'a Unit> {
+        self.timeline.unit_in(self.pieces[i].edition, &self.eid)
+    }
+
+    /// The edition printing `i` is from, named with its wording's dates, as an answer names it.
+    pub fn edition_ref(&self, i: usize) -> EditionRef {
+        let p = &self.pieces[i];
+        let e = &self.timeline.editions[p.edition];
+        let seg = &self.segments[p.segment];
+        let span = self.unit(i).map(|u| u.span).unwrap_or_default();
+        EditionRef {
+            id: e.id.clone(),
+            date: e.date,
+            from: seg.from,
+            to: seg.to,
+            from_estimated: seg.from_estimated,
+            basis: seg.basis.clone(),
+            date_estimated: e.date_estimated,
+            file: e.file.to_string(),
+            line_start: span.line_start,
+            line_end: span.line_end,
+        }
+    }
+
+    /// What the rule answers for the unit on `date` (`None`: today's text, the newest
+    /// edition's printing).
+    pub fn at(&self, date: Option<NaiveDate>) -> Answer {
+        let t = self.timeline;
+        let Some(d) = date else {
+            let last = t.editions.len().checked_sub(1);
+            return match last.and_then(|k| self.piece_of(k)) {
+                Some(i) => Answer {
+                    state: state_in_piece(None, &self.facts(i)),
+                    piece: Some(i),
+                },
+                None => Answer {
+                    state: TimeState::Deleted {
+                        since: self.pieces.last().and_then(|p| p.to),
+                    },
+                    piece: None,
+                },
+            };
+        };
+        if let Some(adopted) = t.adopted {
+            if d < adopted {
+                return Answer {
+                    state: TimeState::NotYetAdopted { adopted },
+                    piece: None,
+                };
+            }
+        }
+        if self.pieces.is_empty() {
+            return Answer {
+                state: TimeState::NotYetInserted { from: None },
+                piece: None,
+            };
+        }
+        if let Some((Some(since), _)) = t.repeal {
+            if since <= d {
+                let i = self.pieces.len() - 1;
+                return Answer {
+                    state: state_in_piece(Some(d), &self.facts(i)),
+                    piece: Some(i),
+                };
+            }
+        }
+        let covers = |i: usize| {
+            let from = self.doc_from(i);
+            let to = self.pieces[i].to;
+            from.is_none_or(|f| f <= d) && to.is_none_or(|x| d < x)
+        };
+        if let Some(i) = (0..self.pieces.len()).rev().find(|&i| covers(i)) {
+            return Answer {
+                state: state_in_piece(Some(d), &self.facts(i)),
+                piece: Some(i),
+            };
+        }
+        if self.doc_from(0).is_some_and(|f| d < f) {
+            return Answer {
+                state: TimeState::NotYetInserted {
+                    from: self.doc_from(0),
+                },
+                piece: None,
+            };
+        }
+        // After its last printing: the unit is no longer in the act.
+        Answer {
+            state: TimeState::Deleted {
+                since: self.pieces.last().and_then(|p| p.to),
+            },
+            piece: None,
+        }
+    }
+}
+
+/// Every unit of `act` as the rule answers for `date`: (eid, answer), for the units some
+/// edition prints, in the newest edition's order.
+pub fn units_at<'t, 'a>(
+    timeline: &'t ActTimeline<'a>,
+    date: Option<NaiveDate>,
+) -> Vec<(UnitTimeline<'t, 'a>, Answer)> {
+    timeline
+        .eids()
+        .into_iter()
+        .map(|eid| {
+            let u = timeline.unit(eid);
+            let a = u.at(date);
+            (u, a)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        ActKind, ActRef, EffectiveDate, EffectiveRule, Issuance, Lang, Source, SourceFormat,
+        UnitKind,
+    };
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn unit(eid: &str, text: &str) -> Unit {
+        let mut u = Unit::new(eid, UnitKind::Paragraph, None);
+        u.text = text.to_string();
+        u
+    }
+
+    fn version(id: &str, from: &str, units: Vec<Unit>) -> ActVersion {
+        ActVersion {
+            id: id.to_string(),
+            from: Some(d(from)),
+            to: None,
+            units,
+            source: Source {
+                file: format!("{id}.md"),
+                format: SourceFormat::Markdown,
+                sha256: String::new(),
+                encoding: "utf-8".into(),
+            },
+            references: Vec::new(),
+        }
+    }
+
+    fn event(target: &str, action: AmendAction, signed: &str, eff: Option<&str>) -> Amendment {
+        Amendment {
+            target_eid: target.to_string(),
+            target_label: target.to_string(),
+            action,
+            by: ActRef {
+                issuer: "ҚР".into(),
+                issuer_code: String::new(),
+                kind: ActKind::Law,
+                date: Some(d(signed)),
+                number: Some("1".into()),
+                title: None,
+            },
+            rule: EffectiveRule::Unknown,
+            effective: eff.map(|e| EffectiveDate {
+                date: d(e),
+                estimated: false,
+                basis: "test".into(),
+            }),
+            note: String::new(),
+            span: Default::default(),
+        }
+    }
+
+    fn act(versions: Vec<ActVersion>, amendments: Vec<Amendment>) -> Act {
+        Act {
+            id: "a".into(),
+            title: "t".into(),
+            kind: ActKind::Law,
+            issuances: vec![Issuance {
+                issuer: "x".into(),
+                issuer_code: "x".into(),
+                date: Some(d("2000-01-10")),
+                number: Some("1".into()),
+                issuer_translated: None,
+            }],
+            registration: None,
+            status: Status::InForce,
+            languages: vec![],
+            lang: Lang::Kk,
+            code: None,
+            source: versions.last().unwrap().source.clone(),
+            publication_date: None,
+            version_date: versions.last().unwrap().from,
+            units: versions.last().unwrap().units.clone(),
+            amendments,
+            instructions: vec![],
+            commencement: None,
+            versions,
+            unparsed_notes: vec![],
+            target_fallbacks: vec![],
+            later_changes: vec![],
+            references: vec![],
+        }
+    }
+
+    /// Two editions, one change effective ten days after the second edition's date.
+    #[test]
+    fn a_change_counts_from_its_effective_date_not_the_edition_date() {
+        let a = act(
+            vec![
+                version(
+                    "2022-11-05",
+                    "2022-11-05",
+                    vec![unit("p_1", "old"), unit("p_2", "same")],
+                ),
+                version(
+                    "2023-04-19",
+                    "2023-04-19",
+                    vec![unit("p_1", "new"), unit("p_2", "same")],
+                ),
+            ],
+            vec![
+                event(
+                    "p_1",
+                    AmendAction::NewWording,
+                    "2023-04-19",
+                    Some("2023-04-29"),
+                ),
+                event(
+                    "p_1",
+                    AmendAction::Changed,
+                    "2010-05-01",
+                    Some("2010-05-11"),
+                ),
+            ],
+        );
+        let t = ActTimeline::new(&a);
+        let p1 = t.unit("p_1");
+        let state = |s: &str| p1.at(Some(d(s)));
+        let ed = |s: &str| {
+            state(s)
+                .piece
+                .map(|i| t.editions()[p1.pieces()[i].edition].id.clone())
+        };
+        assert_eq!(
+            state("2000-01-09").state,
+            TimeState::NotYetAdopted {
+                adopted: d("2000-01-10")
+            }
+        );
+        assert_eq!(
+            state("2010-05-10").state,
+            TimeState::NotInCorpus {
+                earliest_edition: Some(d("2022-11-05"))
+            }
+        );
+        assert_eq!(
+            state("2010-05-11").state,
+            TimeState::InForceBeforeEarliestEdition {
+                earliest_edition: d("2022-11-05")
+            }
+        );
+        assert_eq!(state("2023-04-28").state, TimeState::InForce);
+        assert_eq!(ed("2023-04-28").as_deref(), Some("2022-11-05"));
+        assert_eq!(ed("2023-04-29").as_deref(), Some("2023-04-19"));
+        assert_eq!(p1.segments()[0].to, Some(d("2023-04-29")));
+        // An unchanged unit: from the act's adoption, its printing switching at the edition.
+        let p2 = t.unit("p_2");
+        assert_eq!(p2.segments().len(), 1);
+        assert_eq!(p2.segments()[0].from, Some(d("2000-01-10")));
+        assert_eq!(p2.pieces()[1].from, Some(d("2023-04-19")));
+        assert_eq!(
+            p2.at(Some(d("2000-01-10"))).state,
+            TimeState::InForceBeforeEarliestEdition {
+                earliest_edition: d("2022-11-05")
+            }
+        );
+    }
+
+    /// A changed unit with no note dating the change: from the edition's date, estimated.
+    #[test]
+    fn an_undated_change_counts_from_the_edition_date_estimated() {
+        let a = act(
+            vec![
+                version("2019-01-01", "2019-01-01", vec![unit("p_1", "old")]),
+                version(
+                    "2020-01-01",
+                    "2020-01-01",
+                    vec![unit("p_1", "new"), unit("p_2", "added")],
+                ),
+            ],
+            vec![],
+        );
+        let t = ActTimeline::new(&a);
+        let r = t.unit("p_1").edition_ref(1);
+        assert_eq!((r.from, r.from_estimated), (Some(d("2020-01-01")), true));
+        assert_eq!(
+            t.unit("p_2").at(Some(d("2019-06-01"))).state,
+            TimeState::NotYetInserted {
+                from: Some(d("2020-01-01"))
+            }
+        );
+    }
+}

@@ -1,0 +1,313 @@
+//! What was in force on a date: the state of an answer about one unit on a date, and the
+//! edition its wording comes from (the rule itself is in `amend::time`; `docs/time.md` says it
+//! in words).
+
+use super::Lang;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What the answer about one unit on a date is: a wording in force, or an honest edge where no
+/// wording of the corpus was in force then.
+///
+/// Serialized with its name in `kind` (`{"kind": "not_in_corpus", "earliest_edition":
+/// "2022-11-05"}`).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zanlex::TimeState;
+/// let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+/// let state = TimeState::NotInCorpus { earliest_edition: Some(d("2022-11-05")) };
+/// assert!(!state.has_wording());
+/// assert_eq!(
+///     state.describe(Some(d("2010-01-01")), None),
+///     "the wording on 2010-01-01 is not in the corpus; the earliest known edition is 2022-11-05"
+/// );
+/// assert_eq!(
+///     serde_json::to_string(&state).unwrap(),
+///     r#"{"kind":"not_in_corpus","earliest_edition":"2022-11-05"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TimeState {
+    /// The wording shown was in force on the date (the current wording when no date was asked).
+    #[default]
+    InForce,
+    /// The date is before the earliest edition in the corpus, and the notes record no
+    /// amendment of this unit between the date and that edition: its wording is shown.
+    InForceBeforeEarliestEdition {
+        /// The earliest edition's date.
+        earliest_edition: NaiveDate,
+    },
+    /// The wording in force is a deletion (`Алып тасталды`, `Исключен`).
+    Deleted {
+        /// The date the deletion took effect, when known.
+        since: Option<NaiveDate>,
+    },
+    /// The wording in force is a placeholder announcing a text that takes effect later; the
+    /// text itself is not in this edition.
+    Pending {
+        /// The date the announced text takes effect, when printed.
+        from: Option<NaiveDate>,
+    },
+    /// The unit was not yet in the act on the date: no wording.
+    NotYetInserted {
+        /// The date from which the unit is in the act, when known.
+        from: Option<NaiveDate>,
+    },
+    /// The date is before the act's adoption: no wording.
+    NotYetAdopted {
+        /// The act's adoption date.
+        adopted: NaiveDate,
+    },
+    /// The corpus lacks the wording in force on the date: the notes record a change of the
+    /// unit between the date and the earliest edition the corpus has. No wording is shown as
+    /// in force.
+    NotInCorpus {
+        /// The earliest edition's date, when known.
+        earliest_edition: Option<NaiveDate>,
+    },
+    /// The act's other language records a change of the unit, signed after this language's
+    /// latest edition, that took effect on or before the date: this language's wording on the
+    /// date is not in the corpus. No wording is shown as in force.
+    ChangedAfterLatestEdition {
+        /// The date the change took effect.
+        since: NaiveDate,
+        /// True when `since` rests on an assumption (publication date unknown).
+        estimated: bool,
+        /// The date of this language's latest edition, when known.
+        latest_edition: Option<NaiveDate>,
+    },
+    /// The act was repealed on or before the date (or, with no date asked, is repealed): its
+    /// last wording is shown, marked.
+    Repealed {
+        /// The date the repeal took effect, when known.
+        since: Option<NaiveDate>,
+        /// True when `since` rests on an assumption (publication date unknown).
+        estimated: bool,
+    },
+}
+
+impl TimeState {
+    /// `in_force`, `in_force_before_earliest_edition`, `deleted`, `pending`,
+    /// `not_yet_inserted`, `not_yet_adopted`, `not_in_corpus`, `changed_after_latest_edition` or
+    /// `repealed`: the `kind` of its
+    /// JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TimeState::InForce => "in_force",
+            TimeState::InForceBeforeEarliestEdition { .. } => "in_force_before_earliest_edition",
+            TimeState::Deleted { .. } => "deleted",
+            TimeState::Pending { .. } => "pending",
+            TimeState::NotYetInserted { .. } => "not_yet_inserted",
+            TimeState::NotYetAdopted { .. } => "not_yet_adopted",
+            TimeState::NotInCorpus { .. } => "not_in_corpus",
+            TimeState::ChangedAfterLatestEdition { .. } => "changed_after_latest_edition",
+            TimeState::Repealed { .. } => "repealed",
+        }
+    }
+
+    /// Whether the answer shows a wording (in force, a deletion or placeholder in force, or a
+    /// repealed act's last wording); false for the edges where no wording of the corpus was in
+    /// force on the date.
+    pub fn has_wording(&self) -> bool {
+        !matches!(
+            self,
+            TimeState::NotYetInserted { .. }
+                | TimeState::NotYetAdopted { .. }
+                | TimeState::NotInCorpus { .. }
+                | TimeState::ChangedAfterLatestEdition { .. }
+        )
+    }
+
+    /// Whether the wording shown was law on the date: in force, or in force before the earliest
+    /// edition with no amendment recorded in between.
+    pub fn is_in_force(&self) -> bool {
+        matches!(
+            self,
+            TimeState::InForce | TimeState::InForceBeforeEarliestEdition { .. }
+        )
+    }
+
+    /// The state in words, for the date `on` (`None`: today's text): English for `None`,
+    /// else Kazakh or Russian.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zanlex::{Lang, TimeState};
+    /// let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    /// let s = TimeState::NotYetAdopted { adopted: d("1995-12-18") };
+    /// assert_eq!(
+    ///     s.describe(Some(d("1990-01-01")), None),
+    ///     "not yet adopted on 1990-01-01 (adopted 1995-12-18)"
+    /// );
+    /// assert_eq!(
+    ///     s.describe(Some(d("1990-01-01")), Some(Lang::Ru)),
+    ///     "на 1990-01-01 ещё не принят (принят 1995-12-18)"
+    /// );
+    /// ```
+    pub fn describe(&self, on: Option<NaiveDate>, lang: Option<Lang>) -> String {
+        let day = |d: Option<NaiveDate>| d.map_or_else(|| "?".to_string(), |d| d.to_string());
+        let on_s = day(on);
+        match lang {
+            None => match self {
+                TimeState::InForce => match on {
+                    Some(d) => format!("in force on {d}"),
+                    None => "in force".to_string(),
+                },
+                TimeState::InForceBeforeEarliestEdition { earliest_edition } => format!(
+                    "in force on {on_s}: no amendment of this unit recorded between {on_s} and \
+                     {earliest_edition}, the earliest edition in the corpus"
+                ),
+                TimeState::Deleted { since } => format!("deleted since {}", day(*since)),
+                TimeState::Pending { from } => format!(
+                    "announced, in force from {}; its text is not in this edition",
+                    day(*from)
+                ),
+                TimeState::NotYetInserted { from } => format!(
+                    "not yet in the act on {on_s} (in it from {})",
+                    day(*from)
+                ),
+                TimeState::NotYetAdopted { adopted } => {
+                    format!("not yet adopted on {on_s} (adopted {adopted})")
+                }
+                TimeState::NotInCorpus { earliest_edition } => format!(
+                    "the wording on {on_s} is not in the corpus; the earliest known edition is {}",
+                    day(*earliest_edition)
+                ),
+                TimeState::ChangedAfterLatestEdition {
+                    since,
+                    estimated,
+                    latest_edition,
+                } => format!(
+                    "the wording on {on_s} is not in the corpus: the other language's text records a \
+                     change of this unit in force from {}{since}, after this text's latest edition ({})",
+                    if *estimated { "~" } else { "" },
+                    day(*latest_edition)
+                ),
+                TimeState::Repealed { since, estimated } => format!(
+                    "repealed since {}{}; the last wording is shown",
+                    if *estimated { "~" } else { "" },
+                    day(*since)
+                ),
+            },
+            Some(Lang::Kk) => match self {
+                TimeState::InForce => match on {
+                    Some(d) => format!("{d} күні қолданыста"),
+                    None => "қолданыста".to_string(),
+                },
+                TimeState::InForceBeforeEarliestEdition { earliest_edition } => format!(
+                    "{on_s} күні қолданыста: {on_s} мен {earliest_edition} (корпустағы ең ерте \
+                     редакция) аралығында бұл бөлікке өзгеріс енгізілгені туралы ескерту жоқ"
+                ),
+                TimeState::Deleted { since } => {
+                    format!("{} бастап алып тасталған", day(*since))
+                }
+                TimeState::Pending { from } => format!(
+                    "{} бастап қолданысқа енгізіледі; мәтіні бұл редакцияда жоқ",
+                    day(*from)
+                ),
+                TimeState::NotYetInserted { from } => format!(
+                    "{on_s} күні актіде әлі жоқ ({} бастап бар)",
+                    day(*from)
+                ),
+                TimeState::NotYetAdopted { adopted } => {
+                    format!("{on_s} күні әлі қабылданбаған ({adopted} қабылданған)")
+                }
+                TimeState::NotInCorpus { earliest_edition } => format!(
+                    "{on_s} күнгі редакциясы корпуста жоқ; ең ерте белгілі редакциясы — {}",
+                    day(*earliest_edition)
+                ),
+                TimeState::ChangedAfterLatestEdition {
+                    since,
+                    estimated,
+                    latest_edition,
+                } => format!(
+                    "{on_s} күнгі редакциясы корпуста жоқ: екінші тілдегі мәтінде бұл бөлікке \
+                     {}{since} бастап қолданысқа енгізілген өзгеріс бар, ол осы мәтіннің соңғы \
+                     редакциясынан ({}) кейін",
+                    if *estimated { "~" } else { "" },
+                    day(*latest_edition)
+                ),
+                TimeState::Repealed { since, estimated } => format!(
+                    "{}{} бастап күші жойылған; соңғы редакциясы көрсетілген",
+                    if *estimated { "~" } else { "" },
+                    day(*since)
+                ),
+            },
+            Some(Lang::Ru) => match self {
+                TimeState::InForce => match on {
+                    Some(d) => format!("действует на {d}"),
+                    None => "действует".to_string(),
+                },
+                TimeState::InForceBeforeEarliestEdition { earliest_edition } => format!(
+                    "действует на {on_s}: изменений этой единицы между {on_s} и \
+                     {earliest_edition} (самой ранней редакцией в корпусе) не отмечено"
+                ),
+                TimeState::Deleted { since } => format!("исключено с {}", day(*since)),
+                TimeState::Pending { from } => format!(
+                    "вводится в действие с {}; текста в этой редакции нет",
+                    day(*from)
+                ),
+                TimeState::NotYetInserted { from } => format!(
+                    "на {on_s} в акте ещё нет (есть с {})",
+                    day(*from)
+                ),
+                TimeState::NotYetAdopted { adopted } => {
+                    format!("на {on_s} ещё не принят (принят {adopted})")
+                }
+                TimeState::NotInCorpus { earliest_edition } => format!(
+                    "редакции на {on_s} в корпусе нет; самая ранняя известная редакция — {}",
+                    day(*earliest_edition)
+                ),
+                TimeState::ChangedAfterLatestEdition {
+                    since,
+                    estimated,
+                    latest_edition,
+                } => format!(
+                    "редакции на {on_s} в корпусе нет: текст на другом языке отмечает изменение \
+                     этой единицы, действующее с {}{since}, после последней редакции этого текста ({})",
+                    if *estimated { "~" } else { "" },
+                    day(*latest_edition)
+                ),
+                TimeState::Repealed { since, estimated } => format!(
+                    "утратил силу с {}{}; показана последняя редакция",
+                    if *estimated { "~" } else { "" },
+                    day(*since)
+                ),
+            },
+        }
+    }
+}
+
+/// The edition a unit's wording comes from, and when that wording was in force: what every
+/// answer about a unit names (`show`, a search hit, each column of a parallel view).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditionRef {
+    /// The edition's id: its date (`2023-04-19`), `applied:ID` for wording an amending act
+    /// gave, `latest` or `current` when undated.
+    pub id: String,
+    /// The edition's own date (the day the database consolidated the text), when known.
+    pub date: Option<NaiveDate>,
+    /// True when `date` is an estimate: a text that prints no date, dated by the newest
+    /// amending act its notes cite.
+    pub date_estimated: bool,
+    /// The wording (the same in every edition that prints it unchanged) is in force from this
+    /// date (`None`: unknown).
+    pub from: Option<NaiveDate>,
+    /// … until this date, exclusive (`None`: still in force, as far as the corpus knows).
+    pub to: Option<NaiveDate>,
+    /// True when `from` rests on an assumption: the edition's date standing in for an
+    /// effective date the notes do not give, or an effective date estimated from a signing date.
+    pub from_estimated: bool,
+    /// Why `from` is what it is (`first official publication + 10 calendar days`, `edition
+    /// date: no note dates the change`, …).
+    pub basis: String,
+    /// The file the edition was read from (relative to the corpus folder's parent).
+    pub file: String,
+    /// The unit's first line in that file, 1-based.
+    pub line_start: u32,
+    /// Its last line, inclusive.
+    pub line_end: u32,
+}

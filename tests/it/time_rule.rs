@@ -1,0 +1,658 @@
+//! The point-in-time rule (`docs/time.md`): which wording of a unit was in
+//! force on a date, and the honest states where the corpus has none. The exact wording, state
+//! and edition on each boundary, from the library ([`ZanIndex::unit_as_of`]) and from `zanlex
+//! show --json`, on:
+//! - the Constitutional Law on the Government in two Kazakh editions (2022-11-05, 2023-04-19:
+//!   `tests/fixtures/versions/codes_104316_government`);
+//! - the same law in three (with the edition of 2014-09-29, `tests/fixtures/time/`: the
+//!   mirror's `kaz.md` of that date from kazakhstan-law/codes, its meta.yaml dating it
+//!   2014-09-29, given a front matter naming its source address as the other two have);
+//! - a repealed order (`corpus/004`, repealed by an order of 11.03.2014 in force ten days
+//!   after publication);
+//! - the law in Kazakh and Russian (the mirror's 2022 texts and the 2023 Kazakh edition):
+//!   `show --parallel` gives each language's wording on one date, each with its own edition.
+//!
+//! Article 12 paragraph 3 of the law: worded one way in 2014 (article 12 amended 1999 and 2007,
+//! no effective date printed), reworded by the law of 15.06.2017 № 75-VI (in force on
+//! publication; publication date unknown, so ~2017-06-15), deleted by the law of 19.04.2023
+//! № 222-VII (in force ten days after publication: ~2023-04-29).
+
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use zanlex::{BuildOptions, SearchRequest, ZanIndex};
+
+const GOV: &str = "constitutional-law-1995-12-18-2688";
+const REPEALED: &str = "mvd-order-2012-06-14-352";
+
+const P3_2014: &str = "3. Республика Президентi толығымен немесе бiр бөлiгiнде Республика Үкіметі мен Премьер-Министрі актiлерiнiң күшiн жояды не тоқтата тұрады.";
+const P3_2022: &str =
+    "3. Үкімет Республика Президентімен мемлекеттік бағдарламаларды олар бекітілгенге дейін келіседі.";
+const P3_2023: &str = "3. Алып тасталды - ҚР 19.04.2023 № 222-VII (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі) Конституциялық заңымен.";
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A corpus made of fixture folders and files, its index built by the library, in a
+/// temporary folder the command line reads too.
+struct Fixture {
+    tmp: tempfile::TempDir,
+    corpus: PathBuf,
+    index: ZanIndex,
+}
+
+impl Fixture {
+    /// `parts`: (fixture path relative to the repository, name in the corpus).
+    fn new(parts: &[(&str, &str)]) -> Fixture {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let corpus = tmp.path().join("corpus");
+        std::fs::create_dir_all(&corpus).expect("corpus folder");
+        for (from, to) in parts {
+            let from = root().join(from);
+            if from.is_dir() {
+                super::common::copy_dir(&from, &corpus.join(to));
+            } else {
+                let target = corpus.join(to);
+                std::fs::create_dir_all(target.parent().expect("parent")).expect("folder");
+                std::fs::copy(&from, target).expect("copy");
+            }
+        }
+        let (index, report) =
+            ZanIndex::open_or_build(&corpus, tmp.path().join("index"), &BuildOptions::default())
+                .expect("index");
+        assert!(report.failures.is_empty(), "{:?}", report.failures);
+        Fixture { tmp, corpus, index }
+    }
+
+    /// The two Kazakh editions of the Government law.
+    fn government() -> Fixture {
+        Fixture::new(&[("tests/fixtures/versions/codes_104316_government", "gov")])
+    }
+
+    /// The Government law in three Kazakh editions.
+    fn government_three() -> Fixture {
+        Fixture::new(&[
+            ("tests/fixtures/versions/codes_104316_government", "gov"),
+            (
+                "tests/fixtures/time/codes_104316_government_2014/kaz@22a5d1a3_v2014-09-29.md",
+                "gov/kaz@22a5d1a3_v2014-09-29.md",
+            ),
+        ])
+    }
+
+    /// `zanlex ARGS --corpus CORPUS` on the fixture's index: its stdout as JSON.
+    fn cli_json(&self, args: &[&str]) -> Value {
+        let corpus = self.corpus.to_str().expect("utf-8 path");
+        let mut all = args.to_vec();
+        all.extend(["--json", "--corpus", corpus]);
+        let (code, out, err) = super::common::zanlex_with(&self.tmp, &all);
+        assert_eq!(code, 0, "{all:?}: {err}");
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{all:?}: {e}: {out}"))
+    }
+
+    /// `zanlex show ACT#EID [--as-of DATE] --json`.
+    fn show(&self, act: &str, eid: &str, date: Option<&str>) -> Value {
+        let target = format!("{act}#{eid}");
+        let mut args = vec!["show", target.as_str()];
+        if let Some(date) = date {
+            args.extend(["--as-of", date]);
+        }
+        self.cli_json(&args)
+    }
+}
+
+/// The edition an answer names: id, in force from, until, whether the start is estimated.
+type Ed = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    bool,
+);
+
+/// An edition as compared: id, from, to, whether the start is estimated.
+type EdOwned = (String, Option<String>, Option<String>, bool);
+
+fn owned(e: Ed) -> EdOwned {
+    (
+        e.0.to_string(),
+        e.1.map(str::to_string),
+        e.2.map(str::to_string),
+        e.3,
+    )
+}
+
+fn named(e: &zanlex::EditionRef) -> EdOwned {
+    let s = |x: Option<NaiveDate>| x.map(|d| d.to_string());
+    (e.id.clone(), s(e.from), s(e.to), e.from_estimated)
+}
+
+/// One boundary case: the date (`None`: today's text), the state's JSON, the wording shown and
+/// the edition it comes from.
+struct Case {
+    date: Option<&'static str>,
+    state: Value,
+    text: Option<String>,
+    edition: Option<Ed>,
+}
+
+fn case(date: Option<&'static str>, state: Value, text: Option<&str>, edition: Option<Ed>) -> Case {
+    Case {
+        date,
+        state,
+        text: text.map(str::to_string),
+        edition,
+    }
+}
+
+/// Checks that the library and `show --json` give `c` for unit `eid` of `act`.
+fn check(fx: &Fixture, act: &str, eid: &str, c: &Case) {
+    let what = format!("{act}#{eid} on {:?}", c.date);
+    let at = fx
+        .index
+        .unit_as_of(act, eid, None, c.date.map(d))
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert_eq!(
+        serde_json::to_value(&at.state).unwrap(),
+        c.state,
+        "{what}: the library's state ({})",
+        at.describe(None)
+    );
+    assert_eq!(
+        at.unit.as_ref().map(|u| u.full_text()),
+        c.text,
+        "{what}: the library's wording"
+    );
+    assert_eq!(
+        at.edition.as_ref().map(named),
+        c.edition.map(owned),
+        "{what}: the library's edition"
+    );
+    if let (Some(e), Some(u)) = (&at.edition, &at.unit) {
+        assert!(
+            e.file.ends_with(".md") || e.file.ends_with(".txt"),
+            "{what}: {}",
+            e.file
+        );
+        assert_eq!(
+            (e.line_start, e.line_end),
+            (u.span.line_start, u.span.line_end)
+        );
+    }
+    // The command line says the same.
+    let js = fx.show(act, eid, c.date);
+    assert_eq!(js["state"], c.state, "{what}: show --json state");
+    assert_eq!(
+        js["text"],
+        c.text.as_deref().unwrap_or(""),
+        "{what}: show --json text"
+    );
+    assert_eq!(
+        js["edition"],
+        serde_json::to_value(&at.edition).unwrap(),
+        "{what}: show --json edition"
+    );
+}
+
+fn not_yet_adopted(adopted: &str) -> Value {
+    json!({"kind": "not_yet_adopted", "adopted": adopted})
+}
+
+fn not_in_corpus(earliest: &str) -> Value {
+    json!({"kind": "not_in_corpus", "earliest_edition": earliest})
+}
+
+fn before_earliest(earliest: &str) -> Value {
+    json!({"kind": "in_force_before_earliest_edition", "earliest_edition": earliest})
+}
+
+fn in_force() -> Value {
+    json!({"kind": "in_force"})
+}
+
+fn deleted(since: &str) -> Value {
+    json!({"kind": "deleted", "since": since})
+}
+
+/// Two editions: before adoption, before the earliest edition (changed in between: not in the
+/// corpus; unchanged since the 2017 change: the earliest wording), each edition's date, the
+/// effective date of the deletion and the day before each.
+#[test]
+fn government_law_in_two_editions_on_every_boundary() {
+    let fx = Government::get();
+    let fx = &fx.two;
+    const E22: Ed = ("2022-11-05", Some("2017-06-15"), Some("2023-04-29"), true);
+    const E23: Ed = ("2023-04-19", Some("2023-04-29"), None, true);
+    let cases = [
+        case(
+            Some("1990-01-01"),
+            not_yet_adopted("1995-12-18"),
+            None,
+            None,
+        ),
+        case(
+            Some("1995-12-17"),
+            not_yet_adopted("1995-12-18"),
+            None,
+            None,
+        ),
+        case(Some("2010-01-01"), not_in_corpus("2022-11-05"), None, None),
+        case(Some("2017-06-14"), not_in_corpus("2022-11-05"), None, None),
+        case(
+            Some("2017-06-15"),
+            before_earliest("2022-11-05"),
+            Some(P3_2022),
+            Some(E22),
+        ),
+        case(
+            Some("2022-11-04"),
+            before_earliest("2022-11-05"),
+            Some(P3_2022),
+            Some(E22),
+        ),
+        case(Some("2022-11-05"), in_force(), Some(P3_2022), Some(E22)),
+        case(Some("2023-04-18"), in_force(), Some(P3_2022), Some(E22)),
+        case(Some("2023-04-19"), in_force(), Some(P3_2022), Some(E22)),
+        case(Some("2023-04-25"), in_force(), Some(P3_2022), Some(E22)),
+        case(Some("2023-04-28"), in_force(), Some(P3_2022), Some(E22)),
+        case(
+            Some("2023-04-29"),
+            deleted("2023-04-29"),
+            Some(P3_2023),
+            Some(E23),
+        ),
+        case(
+            Some("2024-01-01"),
+            deleted("2023-04-29"),
+            Some(P3_2023),
+            Some(E23),
+        ),
+        case(None, deleted("2023-04-29"), Some(P3_2023), Some(E23)),
+    ];
+    for c in &cases {
+        check(fx, GOV, "art_12__para_3", c);
+    }
+}
+
+/// Three editions: the 2014 wording from the last change its notes record for article 12
+/// (2007, no effective date printed: the signing date, estimated), the 2022 edition's wording
+/// from the 2017 change that produced it (before the 2022 edition's own date), the deletion.
+#[test]
+fn government_law_in_three_editions_on_every_boundary() {
+    let fx = Government::get();
+    let fx = &fx.three;
+    const E14: Ed = ("2014-09-29", Some("2007-06-19"), Some("2017-06-15"), true);
+    const E22: Ed = ("2022-11-05", Some("2017-06-15"), Some("2023-04-29"), true);
+    const E23: Ed = ("2023-04-19", Some("2023-04-29"), None, true);
+    let cases = [
+        case(
+            Some("1995-12-17"),
+            not_yet_adopted("1995-12-18"),
+            None,
+            None,
+        ),
+        case(Some("1995-12-18"), not_in_corpus("2014-09-29"), None, None),
+        case(Some("2007-06-18"), not_in_corpus("2014-09-29"), None, None),
+        case(
+            Some("2007-06-19"),
+            before_earliest("2014-09-29"),
+            Some(P3_2014),
+            Some(E14),
+        ),
+        case(
+            Some("2014-09-28"),
+            before_earliest("2014-09-29"),
+            Some(P3_2014),
+            Some(E14),
+        ),
+        case(Some("2014-09-29"), in_force(), Some(P3_2014), Some(E14)),
+        case(Some("2017-06-14"), in_force(), Some(P3_2014), Some(E14)),
+        case(Some("2017-06-15"), in_force(), Some(P3_2022), Some(E22)),
+        case(Some("2022-11-04"), in_force(), Some(P3_2022), Some(E22)),
+        case(Some("2022-11-05"), in_force(), Some(P3_2022), Some(E22)),
+        case(Some("2023-04-18"), in_force(), Some(P3_2022), Some(E22)),
+        case(Some("2023-04-19"), in_force(), Some(P3_2022), Some(E22)),
+        case(Some("2023-04-28"), in_force(), Some(P3_2022), Some(E22)),
+        case(
+            Some("2023-04-29"),
+            deleted("2023-04-29"),
+            Some(P3_2023),
+            Some(E23),
+        ),
+        case(None, deleted("2023-04-29"), Some(P3_2023), Some(E23)),
+    ];
+    for c in &cases {
+        check(fx, GOV, "art_12__para_3", c);
+    }
+    // The timeline `history` gives is the one the wording follows.
+    let act = fx.index.act(GOV).expect("act");
+    let wordings: Vec<EdOwned> = zanlex::wordings(&act, "art_12__para_3")
+        .iter()
+        .map(named)
+        .collect();
+    assert_eq!(wordings, [owned(E14), owned(E22), owned(E23)]);
+    let hist = fx.cli_json(&["history", GOV, "art_12__para_3"]);
+    assert_eq!(
+        hist["wordings"],
+        serde_json::to_value(zanlex::wordings(&act, "art_12__para_3")).unwrap()
+    );
+}
+
+/// A unit no note amends is in force from the act's adoption, in the earliest edition's
+/// wording before that edition; a text that takes effect on a fixed date (`01.01.2023
+/// бастап`) is in force from that date, exactly, though its edition is dated later; before,
+/// the placeholder announcing it.
+#[test]
+fn unchanged_units_and_fixed_dates() {
+    let fx = Government::get();
+    let fx = &fx.two;
+    let p1 = "1. Республика Үкiметi жанындағы комиссиялар, кеңестер мен консультативтiк-кеңесшi органдар үкiмет құзыретiне жататын мәселелер бойынша ұсыныстарды талдап жасау үшiн құрылады.";
+    let at = fx
+        .index
+        .unit_as_of(GOV, "art_26__para_1", None, None)
+        .expect("unit");
+    assert_eq!(at.unit.as_ref().map(|u| u.full_text()).as_deref(), Some(p1));
+    const E22: Ed = ("2022-11-05", Some("1995-12-18"), None, false);
+    const E23: Ed = ("2023-04-19", Some("1995-12-18"), None, false);
+    for c in [
+        case(
+            Some("1995-12-17"),
+            not_yet_adopted("1995-12-18"),
+            None,
+            None,
+        ),
+        case(
+            Some("1995-12-18"),
+            before_earliest("2022-11-05"),
+            Some(p1),
+            Some(E22),
+        ),
+        case(Some("2023-04-18"), in_force(), Some(p1), Some(E22)),
+        case(Some("2023-04-19"), in_force(), Some(p1), Some(E23)),
+    ] {
+        check(fx, GOV, "art_26__para_1", &c);
+    }
+    let placeholder = fx
+        .index
+        .unit_as_of(GOV, "art_10__para_5-1", None, Some(d("2022-12-31")))
+        .expect("unit");
+    let placeholder = placeholder.unit.expect("placeholder").full_text();
+    let text = fx
+        .index
+        .unit_as_of(GOV, "art_10__para_5-1", None, None)
+        .expect("unit")
+        .unit
+        .expect("text")
+        .full_text();
+    assert!(text.contains("заң күші бар уақытша қаулылары"), "{text}");
+    let pending = json!({"kind": "pending", "from": "2023-01-01"});
+    let announced: Ed = ("2022-11-05", Some("2022-11-05"), Some("2023-01-01"), false);
+    let inserted: Ed = ("2023-04-19", Some("2023-01-01"), None, false);
+    let (placeholder, text) = (placeholder.as_str(), text.as_str());
+    for c in [
+        case(
+            Some("2022-11-04"),
+            json!({"kind": "not_yet_inserted", "from": "2022-11-05"}),
+            None,
+            None,
+        ),
+        case(
+            Some("2022-11-05"),
+            pending.clone(),
+            Some(placeholder),
+            Some(announced),
+        ),
+        case(
+            Some("2022-12-31"),
+            pending,
+            Some(placeholder),
+            Some(announced),
+        ),
+        case(Some("2023-01-01"), in_force(), Some(text), Some(inserted)),
+        case(Some("2023-04-19"), in_force(), Some(text), Some(inserted)),
+    ] {
+        check(fx, GOV, "art_10__para_5-1", &c);
+    }
+}
+
+/// A repealed order: not yet adopted before its date, then its text, then from the repeal's
+/// effective date (ten days after publication, ~2014-03-21) its last wording marked repealed.
+#[test]
+fn a_repealed_act_before_and_after_its_repeal() {
+    let file = super::common::corpus_file("004");
+    let name = file.file_name().and_then(|n| n.to_str()).expect("name");
+    let rel = format!("corpus/{name}");
+    let fx = Fixture::new(&[(rel.as_str(), name)]);
+    let text = fx
+        .index
+        .unit(REPEALED, "att_1__para_3")
+        .expect("unit")
+        .unit
+        .full_text();
+    assert!(text.starts_with("3. Мемлекеттік қызметті"), "{text}");
+    let text = text.as_str();
+    // The text prints no date: it carries the repeal of 11.03.2014, so it is dated by that.
+    const E: Ed = ("2012-06-14", Some("2012-06-14"), Some("2014-03-21"), false);
+    let repealed = json!({"kind": "repealed", "since": "2014-03-21", "estimated": true});
+    for c in [
+        case(
+            Some("2012-06-13"),
+            not_yet_adopted("2012-06-14"),
+            None,
+            None,
+        ),
+        case(
+            Some("2012-06-14"),
+            before_earliest("2014-03-11"),
+            Some(text),
+            Some(E),
+        ),
+        case(Some("2014-03-11"), in_force(), Some(text), Some(E)),
+        case(Some("2014-03-20"), in_force(), Some(text), Some(E)),
+        case(Some("2014-03-21"), repealed.clone(), Some(text), Some(E)),
+        case(Some("2020-01-01"), repealed.clone(), Some(text), Some(E)),
+        case(None, repealed, Some(text), Some(E)),
+    ] {
+        check(&fx, REPEALED, "att_1__para_3", &c);
+    }
+}
+
+/// `search --as-of` finds the wording `show --as-of` gives, with the same state and dates; a
+/// date between an edition and the change it prints finds the earlier wording.
+#[test]
+fn search_as_of_agrees_with_show() {
+    let fx = Government::get();
+    let fx = &fx.two;
+    let query = "мемлекеттік бағдарламаларды бекітілгенге дейін келіседі";
+    let hit_on = |date: &str| {
+        let res = fx
+            .index
+            .search(&SearchRequest::new(query).act(GOV).as_of(d(date)).limit(50))
+            .expect("search");
+        res.hits
+            .into_iter()
+            .find(|h| h.unit.eid == "art_12__para_3")
+    };
+    for date in [
+        "2010-01-01",
+        "2017-06-15",
+        "2022-11-04",
+        "2023-04-19",
+        "2023-04-28",
+    ] {
+        let hit = hit_on(date).unwrap_or_else(|| panic!("no hit on {date}"));
+        let shown = fx
+            .index
+            .unit_as_of(GOV, "art_12__para_3", None, Some(d(date)))
+            .expect("unit");
+        assert_eq!(hit.version.state, shown.state, "{date}");
+        assert_eq!(hit.text, P3_2022, "{date}");
+        assert_eq!(hit.version.id, "2022-11-05", "{date}");
+        assert_eq!(
+            (hit.version.from, hit.version.to, hit.version.from_estimated),
+            (Some(d("2017-06-15")), Some(d("2023-04-29")), true),
+            "{date}"
+        );
+        // The CLI's JSON hit says the same.
+        let js = fx.cli_json(&[
+            "search", query, "--act", GOV, "--as-of", date, "--limit", "50",
+        ]);
+        let h = js["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .find(|h| h["unit"]["eid"] == "art_12__para_3")
+            .expect("the CLI's hit")
+            .clone();
+        assert_eq!(
+            h["version"]["state"],
+            serde_json::to_value(&shown.state).unwrap()
+        );
+    }
+    // Before its start the hit says the wording of that date is not in the corpus.
+    assert!(hit_on("2010-01-01").expect("hit").version.wording_unknown);
+    // From the deletion's effective date the 2022 wording is not found.
+    assert!(hit_on("2023-04-29").is_none());
+    // Before adoption nothing of the act.
+    let none = fx
+        .index
+        .search(&SearchRequest::new(query).act(GOV).as_of(d("1990-01-01")))
+        .expect("search");
+    assert!(none.hits.is_empty());
+}
+
+/// `diff` between two dates compares the wordings in force on them: the deletion shows between
+/// 2023-04-25 and 2023-04-29, not between the edition dates' neighbours.
+#[test]
+fn diff_between_dates_follows_the_rule() {
+    let fx = Government::get();
+    let fx = &fx.two;
+    let act = fx.index.act(GOV).expect("act");
+    let eid = Some("art_12__para_3");
+    // (`2023-04-19` names the edition of that date: an id first, then a date.)
+    let before = zanlex::diff(&act, "2023-04-20", "2023-04-28", eid).expect("diff");
+    assert!(before.units.is_empty(), "{before:?}");
+    let across = zanlex::diff(&act, "2023-04-25", "2023-04-29", eid).expect("diff");
+    assert_eq!(
+        (across.from.as_str(), across.to.as_str()),
+        ("2022-11-05", "2023-04-19")
+    );
+    assert_eq!(across.deleted, ["art_12__para_3"]);
+    let js = fx.cli_json(&[
+        "diff",
+        &format!("{GOV}#art_12__para_3"),
+        "--from",
+        "2023-04-25",
+        "--to",
+        "2023-04-29",
+    ]);
+    assert_eq!(js, serde_json::to_value(&across).unwrap());
+    // A date whose wording the corpus lacks names no version.
+    assert!(zanlex::diff(&act, "2010-01-01", "2023-04-29", eid).is_err());
+}
+
+/// The Kazakh and Russian texts side by side on one date, each with its own edition: the
+/// Russian edition of 2022 does not print the 2023 deletion the Kazakh text records, so from
+/// its effective date the Russian column has no wording in force.
+#[test]
+fn parallel_columns_show_one_date_each_with_its_edition() {
+    let mirror = "tests/fixtures/mirror/codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316";
+    let fx = Fixture::new(&[
+        (mirror, "mirror/104316"),
+        (
+            "tests/fixtures/versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md",
+            "editions/kaz_2023-04-19.md",
+        ),
+    ]);
+    let target = format!("{GOV}#art_12__para_3");
+    let on = |date: &str| fx.cli_json(&["show", &target, "--parallel", "--as-of", date]);
+    let then = on("2023-04-25");
+    assert_eq!(then["kk"]["state"], in_force());
+    assert_eq!(then["kk"]["text"], P3_2022);
+    assert_eq!(then["kk"]["edition"]["id"], "2022-11-05");
+    assert_eq!(then["ru"]["state"], in_force());
+    assert_eq!(
+        then["ru"]["text"],
+        "3. Правительство согласовывает с Президентом Республики государственные программы до их утверждения."
+    );
+    assert_eq!(then["ru"]["edition"]["id"], "2022-11-05");
+    assert_eq!(then["ru"]["edition"]["to"], "2023-04-29");
+    let after = on("2023-05-01");
+    assert_eq!(after["kk"]["state"], deleted("2023-04-29"));
+    assert_eq!(after["kk"]["edition"]["id"], "2023-04-19");
+    assert_eq!(
+        after["ru"]["state"],
+        json!({
+            "kind": "changed_after_latest_edition",
+            "since": "2023-04-29",
+            "estimated": true,
+            "latest_edition": "2022-11-05"
+        })
+    );
+    assert_eq!(after["ru"]["text"], "");
+    assert_eq!(after["ru"]["edition"], Value::Null);
+    // The library answers the Russian column alike.
+    let ru = fx
+        .index
+        .unit_as_of(
+            GOV,
+            "art_12__para_3",
+            Some(zanlex::Lang::Ru),
+            Some(d("2023-05-01")),
+        )
+        .expect("unit");
+    assert_eq!(
+        serde_json::to_value(&ru.state).unwrap(),
+        after["ru"]["state"]
+    );
+    assert!(ru.unit.is_none());
+    // The text view says so in each column.
+    let corpus = fx.corpus.to_str().expect("utf-8");
+    let (code, out, err) = super::common::zanlex_with(
+        &fx.tmp,
+        &[
+            "show",
+            &target,
+            "--parallel",
+            "--as-of",
+            "2023-05-01",
+            "--corpus",
+            corpus,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("deleted since 2023-04-29"), "{out}");
+    assert!(flat.contains("is not in the corpus"), "{out}");
+}
+
+/// The Government law's two fixtures, built once for the tests that share them.
+struct Government {
+    two: Fixture,
+    three: Fixture,
+}
+
+impl Government {
+    fn get() -> &'static Government {
+        static G: std::sync::OnceLock<Government> = std::sync::OnceLock::new();
+        G.get_or_init(|| Government {
+            two: Fixture::government(),
+            three: Fixture::government_three(),
+        })
+    }
+}
+
+/// The fixtures' paths exist (a moved fixture fails here, not in a confusing assertion).
+#[test]
+fn fixtures_are_there() {
+    for p in [
+        "tests/fixtures/versions/codes_104316_government",
+        "tests/fixtures/time/codes_104316_government_2014/kaz@22a5d1a3_v2014-09-29.md",
+    ] {
+        assert!(root().join(p).exists(), "{p}");
+    }
+}
