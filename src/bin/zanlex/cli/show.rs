@@ -202,4 +202,3 @@ fn show_parallel(
     }
     Ok(())
 }
-
