@@ -314,6 +314,9 @@ pub fn read_folder_meta(
 /// The fields of the folder metadata file `p` (`meta.yaml`), flattened; `Err` with a one-line
 /// reason naming it.
 fn parse_folder_meta(p: &Path) -> Result<BTreeMap<String, String>, String> {
+    // The tests count parses here (feature `failpoints`: `parse-folder-meta=1*off->panic`
+    // fails a second parse), to hold a folder's file to one parse a run.
+    fail::fail_point!("parse-folder-meta");
     let name = p
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

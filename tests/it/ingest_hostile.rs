@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -324,10 +324,11 @@ fn lone_carriage_returns_end_lines() {
 }
 
 /// 20 000 list items all numbered `1.` (a common Markdown style) are
-/// numbered apart (`_2`, `_3`, …) in time linear in their count, not quadratic (about a
-/// minute before).
+/// numbered apart (`_2`, `_3`, …). Numbering them took about a minute when each looked at
+/// every id before it, a few hundred milliseconds now; tests assert no timings, so the test
+/// holds the ids, and the cost is measured by hand.
 #[test]
-fn twenty_thousand_items_numbered_alike_are_numbered_in_linear_time() {
+fn twenty_thousand_items_numbered_alike_get_ids_of_their_own() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let corpus = tmp.path().join("corpus");
     std::fs::create_dir(&corpus).expect("mkdir");
@@ -337,9 +338,7 @@ fn twenty_thousand_items_numbered_alike_are_numbered_in_linear_time() {
     }
     let file = corpus.join("list.md");
     std::fs::write(&file, md).expect("write");
-    let started = Instant::now();
     let act = zanlex::internals::ingest::ingest_file(&file, tmp.path()).expect("ingested");
-    let took = started.elapsed();
     let mut eids: Vec<&str> = Vec::new();
     fn walk<'a>(units: &'a [zanlex::Unit], out: &mut Vec<&'a str>) {
         for u in units {
@@ -356,7 +355,6 @@ fn twenty_thousand_items_numbered_alike_are_numbered_in_linear_time() {
         "{:?}",
         &eids[..3]
     );
-    assert!(took < Duration::from_secs(10), "{took:?}");
 }
 
 /// A `meta.yaml` of deeply nested `[` is refused before it is parsed
@@ -373,9 +371,7 @@ fn a_meta_yaml_nested_too_deep_is_refused_before_parsing() {
         format!("title: {}", "[".repeat(200_000)),
     )
     .expect("write");
-    let started = Instant::now();
     let out = index(&tmp.path().join("corpus"), &tmp.path().join("index"), &[]);
-    let took = started.elapsed();
     let err = text(&out.stderr);
     assert!(out.status.success(), "{err}");
     let line = err
@@ -386,53 +382,56 @@ fn a_meta_yaml_nested_too_deep_is_refused_before_parsing() {
         line.contains("corpus/act/kaz.md") && line.contains("deep"),
         "{line}"
     );
-    assert!(took < Duration::from_secs(20), "{took:?}");
 }
 
-/// A folder's `meta.yaml` is parsed once for all the editions beside
-/// it, not once for each (a 53 MB one beside 51 editions took 45 s).
+/// A folder's `meta.yaml` is parsed once for all the editions beside it, not once for each
+/// (a 53 MB one beside 51 editions took 45 s). Counted, not timed: the fault point makes any
+/// second parse in the run panic, which would cost that edition its place in the index.
 #[test]
 fn a_folder_s_meta_yaml_is_parsed_once_for_all_its_texts() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let folder = tmp.path().join("corpus/act");
     std::fs::create_dir_all(&folder).expect("mkdir");
-    let mut yaml =
-        String::from("act_code: '104316'\ntitle:\n  kaz: Жолбарыс қағидалары\nhistory:\n");
-    for i in 0..40_000 {
-        yaml.push_str(&format!("  - {{date: 2019-01-01, note: 'өзгеріс {i}'}}\n"));
-    }
-    std::fs::write(folder.join("meta.yaml"), yaml).expect("write");
+    std::fs::write(
+        folder.join("meta.yaml"),
+        "act_code: '104316'\ntitle:\n  kaz: Жолбарыс қағидалары\n",
+    )
+    .expect("write");
     let editions = 60;
     for i in 0..editions {
         let date =
             chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("date") + chrono::Days::new(i * 40);
         std::fs::write(folder.join(format!("kaz_{date}.md")), act("Жолбарыс")).expect("write");
     }
-    let meta_of = || {
-        let started = Instant::now();
-        zanlex::internals::extract::sidecar::read_folder_meta(
-            &folder.join("kaz.md"),
-            zanlex::Lang::Kk,
-        )
-        .expect("meta.yaml")
-        .expect("read");
-        started.elapsed()
-    };
-    let mut once = [meta_of(), meta_of(), meta_of()];
-    once.sort();
-    let started = Instant::now();
-    let report = zanlex::internals::ingest::ingest_corpus(&tmp.path().join("corpus"));
-    let all = started.elapsed();
-    assert!(
-        report.failures.iter().all(|f| f.indexed),
-        "{:?}",
-        report.failures
-    );
-    // Parsed once, and each edition given a copy: well under a parse per edition.
-    assert!(
-        all < once[1] * 10,
-        "{all:?} for {editions} editions, {:?} a parse",
-        once[1]
+    let out = Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .arg("index")
+        .arg("--corpus")
+        .arg(tmp.path().join("corpus"))
+        .arg("--index")
+        .arg(tmp.path().join("index"))
+        .env("FAILPOINTS", "parse-folder-meta=1*off->panic")
+        .output()
+        .expect("run zanlex index");
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("skipped"), "{err}");
+    // The fault point is on the way of every parse: failing them all skips every edition.
+    let failing = Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .arg("index")
+        .arg("--corpus")
+        .arg(tmp.path().join("corpus"))
+        .arg("--index")
+        .arg(tmp.path().join("index-failing"))
+        .env("FAILPOINTS", "parse-folder-meta=panic")
+        .output()
+        .expect("run zanlex index");
+    assert_eq!(failing.status.code(), Some(1));
+    assert_eq!(
+        text(&failing.stderr)
+            .lines()
+            .filter(|l| l.starts_with("zanlex: skipped corpus/act/kaz_"))
+            .count(),
+        60
     );
 }
 
