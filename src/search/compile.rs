@@ -104,14 +104,62 @@ fn stem_terms(searcher: &Searcher, field: Field, stem: &str) -> tantivy::Result<
 }
 
 /// The stem words of `text`: each stem's `kk_stem` terms, one for each form the index has.
-/// `None` when a stem has none (nothing can match).
+/// A word whose stem the index has no form of is read as a verb form ([`verb_readings_in`]).
+/// `None` when a word has no term (nothing can match).
 fn stem_words(index: &Store, searcher: &Searcher, text: &str) -> Option<Words> {
     let f = index.fields();
+    let exact = analyze_field(index, f.kk_exact, text);
     analyze_field(index, f.kk_stem, text)
         .into_iter()
         .map(|(position, stem)| {
-            let set = stem_terms(searcher, f.kk_stem, &stem).ok()?;
+            let mut set = stem_terms(searcher, f.kk_stem, &stem).ok()?;
+            if set.is_empty() {
+                if let Some((_, word)) = exact.iter().find(|(p, _)| *p == position) {
+                    for noun in verb_readings_in(index, searcher, word) {
+                        for (_, verb) in analyze_field(index, f.kk_stem, &noun) {
+                            let forms = stem_terms(searcher, f.kk_stem, &verb).ok()?;
+                            if set.is_empty() {
+                                set = forms;
+                            } else {
+                                set.extend_from(&forms);
+                            }
+                        }
+                    }
+                }
+            }
             (!set.is_empty()).then_some((position as u32, set))
+        })
+        .collect()
+}
+
+/// The verbs a Kazakh word of a query can be a form of (`үйлене`, `төлеймін`, `тіркелмеген`:
+/// [`crate::analysis::verb::verb_readings`]), as their verbal nouns (`үйлену`), for a word
+/// whose stem the index has no form of: those verbal nouns the index spells as words. The
+/// corpus decides: a reading no text attests is dropped, so a noun is never turned into a verb
+/// the laws do not use, and a word the laws spell is never read as anything else.
+pub(crate) fn verb_readings_in(index: &Store, searcher: &Searcher, word: &str) -> Vec<String> {
+    let f = index.fields();
+    let has_forms = |text: &str| {
+        analyze_field(index, f.kk_stem, text)
+            .iter()
+            .any(|(_, stem)| stem_terms(searcher, f.kk_stem, stem).is_ok_and(|s| !s.is_empty()))
+    };
+    if has_forms(word) {
+        return Vec::new();
+    }
+    crate::analysis::verb::verb_readings(word)
+        .into_iter()
+        .filter(|noun| {
+            let mut spelled = TermSet::default();
+            for form in crate::analysis::form_terms(noun) {
+                if spelled
+                    .look_up(searcher, Term::from_field_text(f.kk_stem, &form))
+                    .is_err()
+                {
+                    return false;
+                }
+            }
+            !spelled.is_empty()
         })
         .collect()
 }

@@ -195,6 +195,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     let q = restore::restore_query(index, &q);
     // Words that only ask (`қашан`, `бола ма`, `можно ли`) are not in the answer.
     let q = question::without_asking_words(&q).unwrap_or(q);
+    let q = query::split_compounds(&q);
     // Three or more words typed side by side rank by how many of them a unit has, and words
     // typed so also find their thesaurus alternatives.
     let typed_as_words = req.parsed.is_none() && query::typed_as_words(&req.text);
@@ -227,7 +228,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         Ok(BooleanQuery::new(clauses))
     };
     // Editions of one unit may all match an `--as-of` date range edge: fetch extra, dedupe.
-    let hl = snippet::Highlighter::new(&with_alternatives(&q, typed_as_words));
+    let hl = snippet::Highlighter::new(&with_alternatives(index, &searcher, &q, typed_as_words));
     // A phrase with stop words is checked on the text itself: fetch every candidate.
     let fetch = if hl.needs_verify() {
         VERIFY_CANDIDATES
@@ -315,7 +316,12 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
 
 /// `q` with its words' thesaurus alternatives beside it, word by word (a phrase would be
 /// verified on the text), for highlighting what matched; `q` itself without `synonyms`.
-fn with_alternatives(q: &Query, synonyms: bool) -> Query {
+fn with_alternatives(
+    index: &Store,
+    searcher: &tantivy::Searcher,
+    q: &Query,
+    synonyms: bool,
+) -> Query {
     let words: Vec<&str> = q
         .positive_parts()
         .into_iter()
@@ -324,19 +330,31 @@ fn with_alternatives(q: &Query, synonyms: bool) -> Query {
             _ => None,
         })
         .collect();
-    if !synonyms || words.is_empty() {
-        return q.clone();
+    let mut alternatives: Vec<Query> = Vec::new();
+    if synonyms {
+        alternatives.extend(
+            thesaurus::Thesaurus::builtin()
+                .expansions(&words)
+                .into_iter()
+                .flat_map(|e| e.alternatives)
+                .flat_map(|a| {
+                    a.split_whitespace()
+                        .map(|w| Query::Term(w.to_string()))
+                        .collect::<Vec<_>>()
+                }),
+        );
     }
-    let alternatives: Vec<Query> = thesaurus::Thesaurus::builtin()
-        .expansions(&words)
-        .into_iter()
-        .flat_map(|e| e.alternatives)
-        .flat_map(|a| {
-            a.split_whitespace()
-                .map(|w| Query::Term(w.to_string()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    // The verbs the search read a word as (`үйлене` as `үйлену`) are highlighted too.
+    let f = index.fields();
+    for w in &words {
+        for (_, exact) in compile::analyze_field(index, f.kk_exact, w) {
+            alternatives.extend(
+                compile::verb_readings_in(index, searcher, &exact)
+                    .into_iter()
+                    .map(Query::Term),
+            );
+        }
+    }
     if alternatives.is_empty() {
         return q.clone();
     }

@@ -504,6 +504,57 @@ fn shorten_for_error(q: &str) -> String {
     }
 }
 
+/// The parts of a hyphenated compound of words (`родителей-пенсионеров`,
+/// `медико-социальной`, `әлеуметтік-медициналық`), or the word alone: each part at least two
+/// letters and no digit, so numbered forms (`7-бап`, `1-тармақ`) stay whole.
+fn compound_parts(word: &str) -> Vec<&str> {
+    let parts: Vec<&str> = word.split('-').collect();
+    let words = parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| p.chars().count() >= 2 && p.chars().all(char::is_alphabetic));
+    if words {
+        parts
+    } else {
+        vec![word]
+    }
+}
+
+/// `q` with each hyphenated compound of words searched as its parts: a text joins them with a
+/// hyphen or says them apart (`родителей-пенсионеров` asked, «родителей, являющихся
+/// пенсионерами» written), and a compound searched whole would need them side by side.
+/// Phrases keep their compounds.
+pub(crate) fn split_compounds(q: &Query) -> Query {
+    fn parts_of(w: &str) -> Vec<Query> {
+        compound_parts(w)
+            .into_iter()
+            .map(|p| Query::Term(p.to_string()))
+            .collect()
+    }
+    match q {
+        Query::Term(w) => {
+            let mut parts = parts_of(w);
+            if parts.len() == 1 {
+                parts.remove(0)
+            } else {
+                Query::And(parts)
+            }
+        }
+        Query::And(children) => Query::And(
+            children
+                .iter()
+                .flat_map(|c| match c {
+                    Query::Term(w) => parts_of(w),
+                    other => vec![split_compounds(other)],
+                })
+                .collect(),
+        ),
+        Query::Or(children) => Query::Or(children.iter().map(split_compounds).collect()),
+        Query::Not(inner) => Query::Not(Box::new(split_compounds(inner))),
+        Query::Phrase { .. } | Query::Filter(_) => q.clone(),
+    }
+}
+
 impl Query {
     /// Parses a query in zanlex's query language (words, `"phrases"`, `AND`/`OR`/`NOT`,
     /// parentheses, filters such as `status:in_force`), or a [`crate::Error::Query`] saying
@@ -551,6 +602,31 @@ impl Query {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn compounds_of_words_are_searched_as_their_parts() {
+        let t = |w: &str| Query::Term(w.to_string());
+        let q = parse("родителей-пенсионеров").unwrap();
+        assert_eq!(
+            split_compounds(&q),
+            Query::And(vec![t("родителей"), t("пенсионеров")])
+        );
+        let q = parse("пенсия родителей-пенсионеров").unwrap();
+        assert_eq!(
+            split_compounds(&q),
+            Query::And(vec![t("пенсия"), t("родителей"), t("пенсионеров")])
+        );
+        // Numbered forms, one-letter parts and phrases stay whole.
+        for whole in [
+            "7-бап",
+            "1-тармақ",
+            "А-1",
+            "\"медико-социальной экспертизы\"",
+        ] {
+            let q = parse(whole).unwrap();
+            assert_eq!(split_compounds(&q), q, "{whole}");
+        }
+    }
     use super::*;
 
     fn t(s: &str) -> Query {

@@ -168,6 +168,54 @@ fn verb_forms_meet_in_questions() {
     );
 }
 
+/// A question's verb in a form of speech that no text spells (`төлеймін` "I pay", `жүгінемін`
+/// "I apply", `тіркелдім` "I registered") finds the verb's forms in the laws (`төлеу`,
+/// `жүгінген`, `тіркелген`), highlighted; a word the texts spell keeps its own meaning.
+#[test]
+fn forms_of_speech_meet_the_laws_verbs() {
+    for (q, verb) in [
+        ("төлеймін", "төле"),
+        ("жүгінемін", "жүгін"),
+        ("тіркелдім", "тірке"),
+    ] {
+        let hits = search(q, 10);
+        assert!(!hits.is_empty(), "{q}: no hit");
+        for h in &hits {
+            let spans: Vec<String> = h
+                .snippet
+                .highlights
+                .iter()
+                .filter_map(|&[a, b]| h.snippet.text.get(a..b))
+                .map(str::to_lowercase)
+                .collect();
+            assert!(
+                !spans.is_empty() && spans.iter().all(|w| w.starts_with(verb)),
+                "{q}: {}#{} highlights {spans:?}",
+                h.act.id,
+                h.unit.eid
+            );
+        }
+    }
+    // «тіркелмеген» is in the texts: it is searched as itself, not as «тіркелу».
+    let own = search("тіркелмеген", 10);
+    assert!(!own.is_empty());
+    assert!(own
+        .iter()
+        .all(|h| h.text.to_lowercase().contains("тіркелмеген")));
+}
+
+/// A hyphenated compound is searched as its words: «поводыри-собаки» finds the dogs' Rules,
+/// which write «собак-поводырей», the other way round.
+#[test]
+fn a_compound_of_words_meets_its_words_in_any_order() {
+    let hits = search("поводыри-собаки", 10);
+    assert!(
+        hits.iter().any(|h| h.text.contains("собак-поводырей")),
+        "{:#?}",
+        keys(&hits)
+    );
+}
+
 #[test]
 fn a_list_item_carries_its_lead_in() {
     // 17-01-38.27's para_2: «В стаж по специальности засчитываются:» then the periods; the

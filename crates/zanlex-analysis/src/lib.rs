@@ -36,6 +36,7 @@ pub mod russian;
 pub mod stem;
 pub mod stopwords;
 pub mod tokenizer;
+pub mod verb;
 mod word_cache;
 
 /// The scaffold of property tests (feature `testing`): not part of the supported API.
