@@ -204,6 +204,27 @@ fn forms_of_speech_meet_the_laws_verbs() {
         .all(|h| h.text.to_lowercase().contains("тіркелмеген")));
 }
 
+/// Loanwords and abbreviations of everyday speech (`data/thesaurus.tsv`) find the law's words:
+/// the FAQ says зейнетақы, азаматтығы жоқ адам, тұруға ықтиярхат, шығарып жіберу (some with a
+/// Latin `i` for `і`, as the source writes them).
+#[test]
+fn everyday_loanwords_and_abbreviations_meet_the_laws_words() {
+    for (q, law) in [
+        ("пенсия", "зейнетақы"),
+        ("апатрид", "азаматтығы жоқ"),
+        ("ВНЖ", "ықтиярхат"),
+        ("депортация", "шығарып ж"),
+    ] {
+        let hits = search(q, 10);
+        assert!(
+            hits.first()
+                .is_some_and(|h| h.text.to_lowercase().replace('i', "і").contains(law)),
+            "{q}: {:#?}",
+            keys(&hits)
+        );
+    }
+}
+
 /// A hyphenated compound is searched as its words: «поводыри-собаки» finds the dogs' Rules,
 /// which write «собак-поводырей», the other way round.
 #[test]
