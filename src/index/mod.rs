@@ -72,12 +72,44 @@ pub struct UnitView {
 /// How many ids an unknown act id's error suggests.
 pub const SUGGESTED_IDS: usize = 3;
 
-/// `ids` nearest to `id` first: those containing it (a prefix typed, `mvd-order-2012`), then by
-/// edit distance; ties by id.
+/// The longest act id looked at for suggestions, in characters; ids are short slugs of an
+/// act's kind, date and number, and a longer one is no act's.
+pub const MAX_ACT_ID_CHARS: usize = 200;
+
+/// How many ids around an unknown id's place in sorted order are compared with it by edit
+/// distance: with the ids that contain it, all that one suggestion reads, whatever the
+/// corpus's size.
+const COMPARED_IDS: usize = 2000;
+
+/// Ids from `ids` (sorted) nearest to `id` first: those containing it (a prefix typed,
+/// `mvd-order-2012`), then by edit distance; ties by id. The work is bounded: `id` is cut to
+/// [`MAX_ACT_ID_CHARS`], and only the [`COMPARED_IDS`] ids around its place in sorted order
+/// and the first [`COMPARED_IDS`] that contain it are compared.
+///
+/// ```
+/// use zanlex::internals::index::nearest_ids;
+/// let ids: Vec<String> = ["law-2014-12-11-270-v", "mfa-order-2018-01-04-11-1-4-1"]
+///     .map(String::from).to_vec();
+/// assert_eq!(nearest_ids("mfa-order-2018", &ids)[0], "mfa-order-2018-01-04-11-1-4-1");
+/// ```
 pub fn nearest_ids<'a>(id: &str, ids: &'a [String]) -> Vec<&'a str> {
-    let id = id.trim().to_lowercase();
-    let mut scored: Vec<(bool, usize, &str)> = ids
+    let id: String = id
+        .trim()
+        .to_lowercase()
+        .chars()
+        .take(MAX_ACT_ID_CHARS)
+        .collect();
+    let at = ids.partition_point(|c| c.as_str() < id.as_str());
+    let around = at.saturating_sub(COMPARED_IDS / 2)..(at + COMPARED_IDS / 2).min(ids.len());
+    let containing = ids
         .iter()
+        .enumerate()
+        .filter(|(i, c)| !id.is_empty() && !around.contains(i) && c.contains(&id))
+        .take(COMPARED_IDS)
+        .map(|(_, c)| c);
+    let mut scored: Vec<(bool, usize, &str)> = ids[around.clone()]
+        .iter()
+        .chain(containing)
         .map(|c| {
             let contains = !id.is_empty() && c.contains(&id);
             (!contains, strsim::levenshtein(&id, c), c.as_str())
@@ -520,8 +552,13 @@ impl Store {
                 break;
             }
         }
+        // An id of any length is named in the error, but no longer than an id can be.
+        let mut shown: String = id.chars().take(MAX_ACT_ID_CHARS).collect();
+        if shown.len() < id.len() {
+            shown.push('…');
+        }
         Ok(crate::Error::UnknownAct {
-            id: id.to_string(),
+            id: shown,
             index: self.dir.clone(),
             suggestions: nearest.into_iter().map(str::to_string).collect(),
             acts: ids.len(),

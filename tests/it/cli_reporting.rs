@@ -301,6 +301,51 @@ fn bad_index_and_corpus_arguments_are_refused_first() {
     assert_eq!(std::fs::read_dir(&c).expect("list").count(), 1);
 }
 
+/// An unknown id of 8 KB among 100,000 acts reads a bounded number of ids (the neighbours of its
+/// place in sorted order and those that contain it), not every id, and the error names the id
+/// cut to the length an id can have.
+#[test]
+fn an_unknown_act_id_of_any_length_costs_a_bounded_lookup() {
+    let mut ids: Vec<String> = (0..100_000)
+        .map(|i| format!("akimat-resolution-2020-01-01-{i:06}"))
+        .collect();
+    ids.sort();
+    let long = "akimat-resolution-2020-01-01-".repeat(300);
+    let nearest = zanlex::internals::index::nearest_ids(&long, &ids);
+    assert!(
+        !nearest.is_empty() && nearest.len() <= 4000,
+        "{} compared",
+        nearest.len()
+    );
+    // The ids nearest in sorted order are among those compared.
+    let near = zanlex::internals::index::nearest_ids("akimat-resolution-2020-01-01-050000x", &ids);
+    assert!(
+        near.contains(&"akimat-resolution-2020-01-01-050000"),
+        "{:?}",
+        &near[..3]
+    );
+    // The error names the id no longer than an id can be.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let c = dir.path().join("c");
+    crate::common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &c);
+    let target = format!("{long}#para_1");
+    let (code, _, err) = run_in(
+        dir.path(),
+        &["show", &target, "--corpus", "c", "--index", "idx"],
+    );
+    assert_eq!(code, 2, "{err}");
+    let line = err.lines().last().unwrap_or_default();
+    assert!(
+        line.starts_with("zanlex: no act with id \"akimat-resolution-2020-01-01-akimat"),
+        "{err}"
+    );
+    assert!(
+        line.chars().count() < 600,
+        "{} characters",
+        line.chars().count()
+    );
+}
+
 /// An unknown act id names the three nearest ids and how many there are, never the whole list.
 #[test]
 fn an_unknown_act_id_suggests_the_nearest_ids() {

@@ -46,6 +46,8 @@ mod search_questions;
 mod search_synthetic;
 mod serve_api;
 mod serve_browser;
+mod serve_connections;
+mod serve_hostile;
 mod structure_corpus;
 mod structure_markdown;
 mod structure_mirror;

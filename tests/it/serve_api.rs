@@ -61,7 +61,45 @@ impl Server {
         extra: &[&str],
         env: &[(&str, &str)],
     ) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        Self::spawn(corpus, index, extra, env, None)
+    }
+
+    /// [`Server::start`] with the server's limit on open files set to `files`.
+    pub fn start_with_file_limit(
+        corpus: &Path,
+        index: &Path,
+        extra: &[&str],
+        files: u64,
+    ) -> Server {
+        Self::spawn(corpus, index, extra, &[], Some(files))
+    }
+
+    fn spawn(
+        corpus: &Path,
+        index: &Path,
+        extra: &[&str],
+        env: &[(&str, &str)],
+        files: Option<u64>,
+    ) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_zanlex"));
+        if let Some(files) = files {
+            use std::os::unix::process::CommandExt;
+            let limit = libc::rlimit {
+                rlim_cur: files,
+                rlim_max: files,
+            };
+            // SAFETY: `setrlimit` is async-signal-safe and touches only the child's limits.
+            unsafe {
+                command.pre_exec(move || {
+                    if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) == 0 {
+                        Ok(())
+                    } else {
+                        Err(std::io::Error::last_os_error())
+                    }
+                });
+            }
+        }
+        let mut child = command
             .arg("serve")
             .arg("--corpus")
             .arg(corpus)

@@ -10,7 +10,6 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::Json;
 use serde::Deserialize;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use zanlex::{ErrorCode, Lang, Target};
 
@@ -97,12 +96,13 @@ pub(crate) async fn search(
             format!("limit {limit} is out of range; use 1..={MAX_PAGE}"),
         ));
     }
-    if offset + limit > zanlex::MAX_LIMIT {
+    // Added without wrapping: an offset near the integer limit is out of range, not small.
+    let end = offset.saturating_add(limit);
+    if end > zanlex::MAX_LIMIT {
         return Err(ApiError::new(
             ErrorCode::OffsetOutOfRange,
             format!(
-                "offset + limit is {}; pages end at hit {}, narrow the query instead",
-                offset + limit,
+                "offset {offset} + limit {limit} is past hit {}, where pages end; narrow the query instead",
                 zanlex::MAX_LIMIT
             ),
         ));
@@ -117,7 +117,7 @@ pub(crate) async fn search(
     );
     let typed = crate::common::TypedSearch {
         query,
-        limit: offset + limit,
+        limit: end,
         as_of: as_of.as_deref(),
         act: act.as_deref(),
         kind: kind.as_deref(),
@@ -402,7 +402,7 @@ pub(crate) async fn openapi() -> impl axum::response::IntoResponse {
 /// changes); only from the machine itself, since a refresh costs a full read of the corpus.
 pub(crate) async fn reindex(
     State(state): AppStateRef,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(super::conn::Peer(peer)): ConnectInfo<super::conn::Peer>,
 ) -> Answer<super::state::Refreshed> {
     if !peer.ip().is_loopback() {
         return Err(ApiError::new(

@@ -211,3 +211,39 @@ pub(crate) async fn wrong_method(method: axum::http::Method) -> ApiError {
         format!("{method} is not taken here; see /openapi.json"),
     )
 }
+
+/// Gives the one JSON error shape to the errors axum answers by itself in plain text: a
+/// path or query it cannot decode (invalid UTF-8 in a percent escape, say).
+pub(crate) async fn json_rejections(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let res = next.run(req).await;
+    let plain = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !plain || !(res.status().is_client_error() || res.status().is_server_error()) {
+        return res;
+    }
+    let status = res.status();
+    let text = axum::body::to_bytes(res.into_body(), 4096)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
+        .unwrap_or_default();
+    let code = if status.is_server_error() {
+        ErrorCode::Internal
+    } else {
+        ErrorCode::BadRequest
+    };
+    let what = if text.is_empty() {
+        status
+            .canonical_reason()
+            .unwrap_or("bad request")
+            .to_string()
+    } else {
+        text
+    };
+    ApiError::new(code, format!("the request cannot be read: {what}")).into_response()
+}

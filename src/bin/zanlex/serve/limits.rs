@@ -119,3 +119,72 @@ pub(crate) async fn body_limit(
     }
     next.run(req).await
 }
+
+/// Refuses what a page of another site could make a browser send:
+/// - on a server that listens on a loopback address, a request whose `Host` is not a loopback
+///   name (a site whose name was pointed at this machine, "DNS rebinding", reads nothing);
+/// - a write (`POST`) that a page of another origin sent (its `Origin` is not this server's).
+pub(crate) async fn same_host(
+    axum::extract::State(local): axum::extract::State<std::net::SocketAddr>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::{header, Method};
+    use axum::response::IntoResponse;
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_ascii_lowercase);
+    if local.ip().is_loopback() {
+        if let Some(host) = &host {
+            let name = host_name(host);
+            let loopback = matches!(name, "localhost" | "127.0.0.1" | "[::1]")
+                || name
+                    .trim_matches(['[', ']'])
+                    .parse::<std::net::IpAddr>()
+                    .is_ok_and(|ip| ip.is_loopback());
+            if !loopback {
+                return ApiError::new(
+                    ErrorCode::Forbidden,
+                    format!(
+                        "Host {host:?} is not this server's: it answers only on this machine's own names (localhost, 127.0.0.1)"
+                    ),
+                )
+                .into_response();
+            }
+        }
+    }
+    let write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if write {
+        let origin = req
+            .headers()
+            .get(header::ORIGIN)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_ascii_lowercase);
+        if let Some(origin) = origin {
+            let own = host.as_deref().is_some_and(|h| {
+                origin
+                    .strip_prefix("http://")
+                    .or_else(|| origin.strip_prefix("https://"))
+                    == Some(h)
+            });
+            if !own {
+                return ApiError::new(
+                    ErrorCode::Forbidden,
+                    format!("a change is taken only from zanlex's own page, not from {origin:?}"),
+                )
+                .into_response();
+            }
+        }
+    }
+    next.run(req).await
+}
+
+/// The name in a `Host` value, without its port (`[::1]:8080` → `[::1]`).
+fn host_name(host: &str) -> &str {
+    if host.starts_with('[') {
+        return host.split_inclusive(']').next().unwrap_or(host);
+    }
+    host.rsplit_once(':').map_or(host, |(name, _)| name)
+}

@@ -2,9 +2,11 @@
 //!
 //! One file per concern: [`api`] (the JSON endpoints), [`errors`] (their one error shape),
 //! [`pages`] (the embedded web page), [`state`] (the served index and its refresh) and
-//! [`limits`] (the bounds on concurrent reads, time, query and body sizes).
+//! [`limits`] (the bounds on concurrent reads, time, query and body sizes) and [`conn`] (the
+//! bounds on connections).
 
 mod api;
+mod conn;
 mod errors;
 mod limits;
 mod pages;
@@ -46,7 +48,18 @@ pub struct Args {
     /// The longest a request may take, in milliseconds.
     #[arg(long, default_value_t = 10_000)]
     pub timeout_ms: u64,
+    /// Connections open at once; more wait until one closes (default: half the process's
+    /// limit on open files, past what the index needs).
+    #[arg(long)]
+    pub max_connections: Option<usize>,
+    /// Seconds a connection may stay open sending and receiving nothing (a request sent in
+    /// part, or an idle keep-alive) before it is closed; at least the request time limit.
+    #[arg(long, default_value_t = 30)]
+    pub idle_secs: u64,
 }
+
+/// The longest a stop waits for requests in flight before the server exits anyway.
+const STOP_DEADLINE: Duration = Duration::from_secs(10);
 
 /// Runs `zanlex serve` on the index in `index_dir` of the documents in `corpus` (links out of
 /// it read when `follow`) until SIGTERM or Ctrl-C, then lets requests in flight finish.
@@ -77,20 +90,48 @@ pub fn run(corpus: &Path, index_dir: &Path, follow: bool, args: &Args) -> anyhow
     Ok(ExitCode::SUCCESS)
 }
 
-/// CORS for `origin` alone: GET and POST, no credentials.
+/// CORS for `origin` alone: GET and POST, no credentials. Only an origin is taken
+/// (`https://example.kz`, `http://localhost:3000`): `*`, `null`, an empty value, a list or an
+/// address with a path are refused, saying why, since each would open the API to pages that
+/// were not meant.
 fn cors_layer(origin: &str) -> anyhow::Result<tower_http::cors::CorsLayer> {
-    let value = axum::http::HeaderValue::from_str(origin.trim()).map_err(|_| {
+    let origin = origin.trim();
+    let refuse = |why: &str| {
         zanlex::Error::BadArgument(format!(
-            "--cors {origin:?} is not an origin; write e.g. --cors https://example.kz"
+            "--cors {origin:?} is refused: {why}; write one origin, e.g. --cors https://example.kz"
         ))
-    })?;
+    };
+    let host = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"));
+    let Some(host) = host else {
+        return Err(refuse(match origin {
+            "" => "it is empty",
+            "*" => "`*` would let every web page call the API",
+            "null" => "`null` is the origin of sandboxed pages and local files, any of them",
+            _ => "an origin begins with https:// or http://",
+        })
+        .into());
+    };
+    if host.is_empty() || host.contains([',', ' ', '/', '*', '?', '#', '@']) {
+        return Err(refuse(
+            "an origin is a scheme and a host (and a port), one of them, nothing more",
+        )
+        .into());
+    }
+    let value = axum::http::HeaderValue::from_str(origin)
+        .map_err(|_| refuse("it is not a valid header value"))?;
     Ok(tower_http::cors::CorsLayer::new()
         .allow_origin(value)
         .allow_methods([axum::http::Method::GET, axum::http::Method::POST]))
 }
 
 /// The routes: the API under `/v1`, the page's paths, and JSON errors for the rest.
-fn router(state: Arc<AppState>, cors: Option<tower_http::cors::CorsLayer>) -> Router {
+fn router(
+    state: Arc<AppState>,
+    cors: Option<tower_http::cors::CorsLayer>,
+    local: SocketAddr,
+) -> Router {
     let mut app = Router::new()
         .route("/v1/search", get(api::search))
         .route("/v1/acts", get(api::acts))
@@ -115,7 +156,12 @@ fn router(state: Arc<AppState>, cors: Option<tower_http::cors::CorsLayer>) -> Ro
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             limits::MAX_BODY_BYTES,
         ))
-        .layer(axum::middleware::from_fn(limits::body_limit));
+        .layer(axum::middleware::from_fn(limits::body_limit))
+        .layer(axum::middleware::from_fn(errors::json_rejections))
+        .layer(axum::middleware::from_fn_with_state(
+            local,
+            limits::same_host,
+        ));
     if let Some(cors) = cors {
         app = app.layer(cors);
     }
@@ -132,6 +178,12 @@ async fn serve(
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.addr))?;
     let local = listener.local_addr()?;
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let stop = stop_signal();
+    tokio::spawn(async move {
+        stop.await;
+        let _ = stop_tx.send(true);
+    });
     // The line tests and scripts wait for: the address, with the port the system chose for
     // `:0`.
     eprintln!("zanlex: serving http://{local}/ (Ctrl-C stops)");
@@ -141,35 +193,59 @@ async fn serve(
             Duration::from_secs(args.watch_secs),
         ));
     }
-    let app = router(state, cors);
-    axum::serve(
+    let app = router(state, cors, local);
+    let idle = Duration::from_secs(args.idle_secs)
+        .max(Duration::from_millis(args.timeout_ms.saturating_add(1000)));
+    let max = args
+        .max_connections
+        .unwrap_or_else(conn::default_max_connections);
+    let listener = conn::Bounded::new(listener, max, idle);
+    let stopping = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|stop| *stop).await;
+    };
+    let server = axum::serve(
         listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
+        app.into_make_service_with_connect_info::<conn::Peer>(),
     )
-    .with_graceful_shutdown(stop_signal())
-    .await?;
+    .with_graceful_shutdown(stopping(stop_rx.clone()));
+    // A stop lets requests in flight finish, but a client that never finishes sending one
+    // does not hold the process past the deadline.
+    let deadline = async {
+        stopping(stop_rx).await;
+        tokio::time::sleep(STOP_DEADLINE).await;
+    };
+    tokio::select! {
+        served = std::future::IntoFuture::into_future(server) => served?,
+        () = deadline => eprintln!(
+            "zanlex: stopping without waiting longer for connections still open after {} s",
+            STOP_DEADLINE.as_secs()
+        ),
+    }
     eprintln!("zanlex: stopped");
     Ok(())
 }
 
-/// Resolves on Ctrl-C or SIGTERM.
-async fn stop_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Resolves on Ctrl-C or SIGTERM. The handlers are in place when this returns, so a signal
+/// sent as soon as the server says where it listens stops it gracefully.
+fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    let ctrl_c = tokio::spawn(tokio::signal::ctrl_c());
+    async move {
+        #[cfg(unix)]
+        let term = async move {
+            match term {
+                Some(mut s) => {
+                    s.recv().await;
+                }
+                None => std::future::pending::<()>().await,
             }
-            Err(_) => std::future::pending::<()>().await,
+        };
+        #[cfg(not(unix))]
+        let term = std::future::pending::<()>();
+        tokio::select! {
+            _ = ctrl_c => {},
+            () = term => {},
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
     }
 }

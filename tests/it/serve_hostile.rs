@@ -1,0 +1,111 @@
+//! `zanlex serve` against requests a hostile page or client sends: bytes that are not UTF-8 in
+//! a path, an offset near the integer limit, another site's name in `Host`, a change posted
+//! from another site's page, and `--cors` values that would open the API to every page.
+
+use super::serve_api::{test_corpus, Server};
+use serde_json::Value;
+use std::process::Command;
+
+fn send(server: &Server, req: reqwest::blocking::RequestBuilder) -> (u16, Value) {
+    let _ = server;
+    let res = req.send().expect("request");
+    let status = res.status().as_u16();
+    let ctype = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let body: Value = res.json().unwrap_or(Value::Null);
+    assert!(
+        ctype.starts_with("application/json"),
+        "{status} {ctype} {body}"
+    );
+    (status, body)
+}
+
+#[test]
+fn hostile_requests_get_the_one_error_shape_and_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = test_corpus(dir.path());
+    let server = Server::start(&corpus, &dir.path().join("index"), &["--watch-secs", "0"]);
+    let client = reqwest::blocking::Client::new();
+
+    // Bytes that are not UTF-8 in a path: the JSON error shape, not plain text.
+    for path in ["/v1/acts/%FF%FE", "/v1/acts/x/units/%C3"] {
+        let (status, body) = send(&server, client.get(server.url(path)));
+        assert_eq!(status, 400, "{path}: {body}");
+        assert_eq!(body["error"]["code"], "bad_request", "{path}: {body}");
+    }
+
+    // An offset near the integer limit does not wrap around past the page check.
+    let huge = format!("/v1/search?q=виза&limit=10&offset={}", usize::MAX - 5);
+    let (status, body) = send(&server, client.get(server.url(&huge)));
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["error"]["code"], "offset_out_of_range", "{body}");
+
+    // Another site's name in `Host` (a name pointed at this machine) reads nothing.
+    let (status, body) = send(
+        &server,
+        client
+            .get(server.url("/v1/acts"))
+            .header("Host", "evil.example:8080"),
+    );
+    assert_eq!(status, 403, "{body}");
+    assert!(body["error"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("evil.example"));
+    // This machine's own names still do.
+    for host in ["localhost", "127.0.0.1"] {
+        let res = client
+            .get(server.url("/healthz"))
+            .header("Host", host)
+            .send()
+            .expect("healthz");
+        assert_eq!(res.status().as_u16(), 200, "{host}");
+    }
+
+    // A change posted by another site's page is refused; the page's own origin is taken.
+    let (status, body) = send(
+        &server,
+        client
+            .post(server.url("/v1/reindex"))
+            .header("Origin", "http://evil.example"),
+    );
+    assert_eq!(status, 403, "{body}");
+    let own = server.base.clone();
+    let (status, body) = send(
+        &server,
+        client.post(server.url("/v1/reindex")).header("Origin", own),
+    );
+    assert_eq!(status, 200, "{body}");
+}
+
+#[test]
+fn cors_takes_one_origin_and_says_what_it_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = test_corpus(dir.path());
+    for bad in [
+        "*",
+        "null",
+        "",
+        "https://a.kz,https://b.kz",
+        "https://a.kz/path",
+        "example.kz",
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_zanlex"))
+            .args(["serve", "--addr", "127.0.0.1:0", "--cors", bad, "--corpus"])
+            .arg(&corpus)
+            .arg("--index")
+            .arg(dir.path().join("index"))
+            .output()
+            .expect("run zanlex serve");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "--cors {bad:?}: {err}");
+        assert!(
+            err.contains(&format!("--cors {bad:?} is refused")),
+            "--cors {bad:?}: {err}"
+        );
+    }
+}
