@@ -10,8 +10,13 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ActList {
-    /// One entry per act id, ordered by the source file of its first expression, then id.
+    /// One entry per act id, ordered by the source file of its first expression, then id:
+    /// all of them, or one page ([`crate::ZanIndex::act_list_page`]).
     pub acts: Vec<ActEntry>,
+    /// How many acts the index holds (more than `acts` on a page).
+    pub total: usize,
+    /// How many acts come before this page in the order of `acts`.
+    pub offset: usize,
     /// The corpus files the index does not hold, with why.
     pub failures: Vec<Failure>,
 }
@@ -114,34 +119,60 @@ impl ZanIndex {
     /// index does not hold, as [`crate::RefreshReport::failures`] gives them). Each act is
     /// read as an outline and dropped: a large index's acts are never all in memory.
     pub fn act_list(&self, failures: &[(String, String)]) -> crate::Result<ActList> {
-        let mut by_id: HashMap<String, Vec<ActSummary>> = HashMap::new();
+        self.act_list_page(failures, 0, usize::MAX)
+    }
+
+    /// One page of [`ZanIndex::act_list`]: the `limit` acts after the first `offset`, with
+    /// how many there are in all. Only the page's acts are summarized, so a page of a large
+    /// index costs the page, not the index.
+    ///
+    /// ```no_run
+    /// # fn main() -> zanlex::Result<()> {
+    /// let index = zanlex::ZanIndex::open("index")?;
+    /// let page = index.act_list_page(&[], 0, 50)?;
+    /// assert!(page.acts.len() <= 50 && page.total >= page.acts.len());
+    /// # Ok(()) }
+    /// ```
+    pub fn act_list_page(
+        &self,
+        failures: &[(String, String)],
+        offset: usize,
+        limit: usize,
+    ) -> crate::Result<ActList> {
+        // The order of `ZanIndex::acts`: by source file (the first expression's: Kazakh
+        // first, then by file), then id. One pass keeps only each id's sort key.
+        let mut first_file: HashMap<String, (Lang, String)> = HashMap::new();
         self.for_each_act_outline(|a| {
-            by_id
+            let key = (a.lang, a.source.file.clone());
+            first_file
                 .entry(a.id.clone())
-                .or_default()
-                .push(ActSummary::of(&a));
+                .and_modify(|k| {
+                    if key < *k {
+                        *k = key.clone();
+                    }
+                })
+                .or_insert(key);
             Ok(())
         })?;
-        // The order of `ZanIndex::acts`: by source file (the first expression's), then id.
-        let mut entries: Vec<(String, Vec<ActSummary>)> = by_id
+        let mut order: Vec<(String, String)> = first_file
             .into_iter()
-            .map(|(id, mut exprs)| {
-                exprs.sort_by(|a, b| a.lang.cmp(&b.lang).then(a.source.file.cmp(&b.source.file)));
-                (id, exprs)
-            })
+            .map(|(id, (_, file))| (file, id))
             .collect();
-        let file = |e: &[ActSummary]| e.first().map(|x| x.source.file.clone()).unwrap_or_default();
-        entries.sort_by(|a, b| file(&a.1).cmp(&file(&b.1)).then(a.0.cmp(&b.0)));
+        order.sort();
+        let total = order.len();
+        let mut acts = Vec::new();
+        for (_, id) in order.into_iter().skip(offset).take(limit) {
+            let mut expressions: Vec<ActSummary> =
+                self.expressions(&id)?.iter().map(ActSummary::of).collect();
+            expressions.sort_by(|a, b| a.lang.cmp(&b.lang).then(a.source.file.cmp(&b.source.file)));
+            if let Some(first) = expressions.first().cloned() {
+                acts.push(ActEntry { first, expressions });
+            }
+        }
         Ok(ActList {
-            acts: entries
-                .into_iter()
-                .filter_map(|(_, expressions)| {
-                    Some(ActEntry {
-                        first: expressions.first()?.clone(),
-                        expressions,
-                    })
-                })
-                .collect(),
+            acts,
+            total,
+            offset,
             failures: failures
                 .iter()
                 .map(|(file, reason)| Failure {

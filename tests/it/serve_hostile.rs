@@ -109,3 +109,42 @@ fn cors_takes_one_origin_and_says_what_it_refused() {
         );
     }
 }
+
+/// `GET /v1/acts` is paged as search is: a page holds `limit` acts (1000 at most), `total`
+/// counts them all, and the pages in turn give the list `zanlex acts --json` prints.
+#[test]
+fn the_list_of_acts_comes_in_pages() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = test_corpus(dir.path());
+    let server = Server::start(&corpus, &dir.path().join("index"), &["--watch-secs", "0"]);
+    let client = reqwest::blocking::Client::new();
+    let (status, all) = send(&server, client.get(server.url("/v1/acts")));
+    assert_eq!(status, 200, "{all}");
+    let total = all["total"].as_u64().expect("total") as usize;
+    let ids = |v: &Value| -> Vec<String> {
+        v["acts"]
+            .as_array()
+            .expect("acts")
+            .iter()
+            .map(|a| a["id"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&all).len(), total);
+    assert!(total > 4, "{total} acts");
+    let mut paged = Vec::new();
+    for offset in (0..total).step_by(2) {
+        let (status, page) = send(
+            &server,
+            client.get(server.url(&format!("/v1/acts?limit=2&offset={offset}"))),
+        );
+        assert_eq!(status, 200, "{page}");
+        assert_eq!(page["total"].as_u64(), Some(total as u64));
+        assert_eq!(page["offset"].as_u64(), Some(offset as u64));
+        assert!(ids(&page).len() <= 2);
+        paged.extend(ids(&page));
+    }
+    assert_eq!(paged, ids(&all));
+    let (status, body) = send(&server, client.get(server.url("/v1/acts?limit=5000")));
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["error"]["code"], "limit_out_of_range", "{body}");
+}

@@ -4,7 +4,7 @@
 //! prints, both being renderings of one library type.
 
 use super::errors::ApiError;
-use super::limits::{MAX_PAGE, MAX_QUERY_CHARS};
+use super::limits::{MAX_ACTS_PAGE, MAX_PAGE, MAX_QUERY_CHARS};
 use super::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{ConnectInfo, Path, Query, State};
@@ -141,12 +141,32 @@ pub(crate) async fn search(
     Ok(Json(page))
 }
 
-/// `GET /v1/acts`: `zanlex acts --json`.
-pub(crate) async fn acts(State(state): AppStateRef) -> Answer<zanlex::ActList> {
+/// The parameters of `/v1/acts`.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ActsParams {
+    limit: Option<String>,
+    offset: Option<String>,
+}
+
+/// `GET /v1/acts`: `zanlex acts --json`, one page of it (`offset`, `limit`), with `total`.
+pub(crate) async fn acts(
+    State(state): AppStateRef,
+    Query(p): Query<ActsParams>,
+) -> Answer<zanlex::ActList> {
+    let limit = number_param("limit", p.limit.as_deref(), MAX_ACTS_PAGE)?;
+    let offset = number_param("offset", p.offset.as_deref(), 0)?;
+    if limit == 0 || limit > MAX_ACTS_PAGE {
+        return Err(ApiError::new(
+            ErrorCode::LimitOutOfRange,
+            format!("limit {limit} is out of range; use 1..={MAX_ACTS_PAGE}"),
+        ));
+    }
     let failures = state.failures();
     let list = state
         .readers
-        .run(state.index(), move |index| Ok(index.act_list(&failures)?))
+        .run(state.index(), move |index| {
+            Ok(index.act_list_page(&failures, offset, limit)?)
+        })
         .await?;
     Ok(Json(list))
 }

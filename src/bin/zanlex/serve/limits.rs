@@ -13,6 +13,8 @@ use zanlex::ZanIndex;
 pub(crate) const MAX_QUERY_CHARS: usize = 1000;
 /// Most hits one page of `/v1/search` may ask for.
 pub(crate) const MAX_PAGE: usize = 100;
+/// Most acts one page of `/v1/acts` may ask for (and gives when not asked).
+pub(crate) const MAX_ACTS_PAGE: usize = 1000;
 /// Largest request body, in bytes (no endpoint reads a body; `/v1/reindex` takes none).
 pub(crate) const MAX_BODY_BYTES: usize = 16 * 1024;
 
