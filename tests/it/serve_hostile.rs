@@ -148,3 +148,37 @@ fn the_list_of_acts_comes_in_pages() {
     assert_eq!(status, 422, "{body}");
     assert_eq!(body["error"]["code"], "limit_out_of_range", "{body}");
 }
+
+/// Links of the corpus that lead out of it (not followed, or broken) are named in
+/// `/v1/acts` and the reindex answer without where they lead on the server's disk.
+#[test]
+fn failures_outside_the_corpus_do_not_show_the_servers_paths() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = test_corpus(dir.path());
+    let outside = dir.path().join("elsewhere");
+    std::fs::create_dir_all(outside.join("folder")).expect("mkdir");
+    std::fs::write(outside.join("damaged.pdf"), b"%PDF-1.4\nnot a pdf at all").expect("write");
+    std::os::unix::fs::symlink(outside.join("damaged.pdf"), corpus.join("linked.pdf"))
+        .expect("symlink");
+    std::os::unix::fs::symlink(outside.join("folder"), corpus.join("linked-folder"))
+        .expect("symlink");
+    std::os::unix::fs::symlink(outside.join("gone.txt"), corpus.join("dangling.txt"))
+        .expect("symlink");
+    let server = Server::start(&corpus, &dir.path().join("index"), &["--watch-secs", "0"]);
+    let client = reqwest::blocking::Client::new();
+    let root = dir.path().to_string_lossy().to_string();
+    let (status, acts) = send(&server, client.get(server.url("/v1/acts")));
+    assert_eq!(status, 200, "{acts}");
+    let failures = acts["failures"].to_string();
+    for name in ["linked.pdf", "linked-folder", "dangling.txt"] {
+        assert!(failures.contains(name), "{name}: {failures}");
+    }
+    assert!(
+        failures.contains("<outside the corpus>/damaged.pdf"),
+        "{failures}"
+    );
+    assert!(!failures.contains(&root), "{failures}");
+    let (status, refreshed) = send(&server, client.post(server.url("/v1/reindex")));
+    assert_eq!(status, 200, "{refreshed}");
+    assert!(!refreshed.to_string().contains(&root), "{refreshed}");
+}

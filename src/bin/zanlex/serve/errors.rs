@@ -173,7 +173,7 @@ pub(crate) fn hide_folders(corpus: &std::path::Path, index: &std::path::Path) {
 }
 
 /// `message` with the served folders hidden (see [`hide_folders`]).
-fn hide_paths(message: &str) -> String {
+pub(crate) fn hide_paths(message: &str) -> String {
     let mut out = message.to_string();
     for (dir, name) in HIDDEN.get().map(Vec::as_slice).unwrap_or_default() {
         if out.contains(dir.as_str()) {
@@ -246,4 +246,34 @@ pub(crate) async fn json_rejections(
         text
     };
     ApiError::new(code, format!("the request cannot be read: {what}")).into_response()
+}
+
+/// The files a refresh could not index, as the API shows them: the served folders hidden
+/// ([`hide_folders`]), and every other absolute path (a file or folder outside them, where a
+/// link of the corpus leads) named by its last component alone, in the list and in the
+/// reasons, so that no answer maps the server's disk.
+pub(crate) fn shown_failures(failures: &[(String, String)]) -> Vec<(String, String)> {
+    failures
+        .iter()
+        .map(|(file, reason)| (outside_paths_hidden(file), outside_paths_hidden(reason)))
+        .collect()
+}
+
+/// `text` with the served folders hidden and each other absolute path cut to its last
+/// component, as `<outside the corpus>/NAME`.
+fn outside_paths_hidden(text: &str) -> String {
+    static PATH: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let hidden = hide_paths(text);
+    let Some(path) = PATH
+        .get_or_init(|| regex::Regex::new(r"(^|[\s(])(/[^\s,()]*)").ok())
+        .as_ref()
+    else {
+        return hidden;
+    };
+    path.replace_all(&hidden, |c: &regex::Captures<'_>| {
+        let full = c.get(2).map_or("", |m| m.as_str());
+        let name = full.rsplit('/').find(|p| !p.is_empty()).unwrap_or("");
+        format!("{}<outside the corpus>/{name}", &c[1])
+    })
+    .into_owned()
 }

@@ -92,7 +92,7 @@ impl AppState {
         let (index, report) = ZanIndex::open_or_build(corpus, index_dir, &options(follow))?;
         let state = AppState {
             served: ArcSwap::from_pointee(Served::new(index)),
-            failures: ArcSwap::from_pointee(report.failures.clone()),
+            failures: ArcSwap::from_pointee(super::errors::shown_failures(&report.failures)),
             swaps: AtomicU64::new(0),
             corpus: corpus.to_path_buf(),
             index_dir: index_dir.to_path_buf(),
@@ -147,7 +147,8 @@ impl AppState {
         // may have brought the index up to date first, and the commit opened is the one in
         // force on disk either way.
         self.served.store(Arc::new(Served::new(index)));
-        self.failures.store(Arc::new(report.failures.clone()));
+        self.failures
+            .store(Arc::new(super::errors::shown_failures(&report.failures)));
         self.swaps.fetch_add(1, Ordering::Relaxed);
         Ok(Refreshed {
             changed: report.changed,
@@ -157,8 +158,8 @@ impl AppState {
             removed: report.removed,
             unchanged: report.unchanged,
             units_indexed: report.units_indexed,
-            failures: report.failures,
-            warning: report.warning,
+            failures: super::errors::shown_failures(&report.failures),
+            warning: report.warning.map(|w| super::errors::hide_paths(&w)),
         })
     }
 
