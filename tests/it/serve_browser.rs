@@ -509,6 +509,18 @@ async fn drive(c: &Client, base: &str) {
     );
     screenshot(c, "act").await;
 
+    // A malformed `%` escape in the address: the page says the act is not found, not blank.
+    c.goto(&format!("{base}/acts/%E0%A4%A"))
+        .await
+        .expect("a malformed address");
+    wait_true(
+        c,
+        "const m = document.getElementById('main'); \
+         return !!m && m.textContent.trim().length > 0 && !!m.querySelector('.error')",
+        "a message in place of a blank page for a malformed address",
+    )
+    .await;
+
     // Phone width: nothing wider than the screen.
     c.set_window_size(390, 844).await.expect("phone width");
     c.goto(&format!("{base}/?q=тұрақты%20тұру"))

@@ -335,7 +335,7 @@ async function actView(id, p) {
         h("section", { "aria-label": t("text") }, loadingTexts, body))));
   const toHash = () => {
     if (!location.hash) return;
-    const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const el = document.getElementById(decoded(location.hash.slice(1)));
     if (el) el.scrollIntoView();
   };
   toHash();
@@ -547,10 +547,16 @@ function applyUi() {
   b.setAttribute("aria-label", t("otherFull"));
 }
 
+// A malformed `%` escape in the address (`/acts/%E0%A4%A`) is taken as typed: the page then
+// says what it cannot find, never stays blank.
+function decoded(s) {
+  try { return decodeURIComponent(s); } catch (_) { return s; }
+}
+
 function route() {
   applyUi();
   const p = Object.fromEntries(new URLSearchParams(location.search));
-  const parts = location.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  const parts = location.pathname.split("/").filter(Boolean).map(decoded);
   say("");
   if (parts[0] === "acts" && parts.length === 2) return actView(parts[1], p);
   if (parts[0] === "acts" && parts.length === 3) return unitView(parts[1], parts[2], p);
