@@ -27,6 +27,9 @@ pub const MAX_CLAUSES: usize = 64;
 pub const MAX_DEPTH: usize = 16;
 /// Largest phrase slop.
 pub const MAX_SLOP: u32 = 20;
+/// How often one word may occur in a phrase with a slop: each more occurrence multiplies the
+/// placements a sloppy phrase match tries, and no legal phrase repeats a word more.
+pub const MAX_REPEATS_IN_SLOPPY_PHRASE: usize = 3;
 
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,6 +273,21 @@ fn lex_phrase(chars: &[char], i: usize) -> Result<(Tok, usize), String> {
             ));
         }
         i = k;
+    }
+    if slop > 0 {
+        let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for w in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let n = counts.entry(w.to_lowercase()).or_default();
+            *n += 1;
+            if *n > MAX_REPEATS_IN_SLOPPY_PHRASE {
+                return Err(format!(
+                    "the phrase repeats {w:?} more than {MAX_REPEATS_IN_SLOPPY_PHRASE} times with ~{slop}; write it fewer times or drop the ~"
+                ));
+            }
+        }
     }
     Ok((Tok::Phrase(text, slop), i))
 }
@@ -732,6 +750,10 @@ mod tests {
             ("status:alive", "unknown status"),
             ("date:2018-13-45", "bad date"),
             ("date:2019-01-01..2018-01-01", "ends before"),
+            (
+                "\"қазақстан қазақстан қазақстан қазақстан\"~20",
+                "repeats \"қазақстан\" more than 3 times",
+            ),
             ("date:..", "has no date"),
             ("act:", "needs a value"),
             ("\"a b\"~", "needs a number"),
@@ -740,6 +762,9 @@ mod tests {
             let err = parse_str(q).expect_err(q);
             assert!(err.contains(needle), "{q:?}: {err}");
         }
+        // Three times with a slop, or any number of times without one, is taken.
+        assert!(parse_str("\"қазақстан қазақстан қазақстан\"~20").is_ok());
+        assert!(parse_str("\"қазақстан қазақстан қазақстан қазақстан\"").is_ok());
         let long = "виза ".repeat(2000);
         assert!(parse_str(&long).unwrap_err().contains("limit is 1000"));
         let many = "a ".repeat(100);
