@@ -182,3 +182,40 @@ fn failures_outside_the_corpus_do_not_show_the_servers_paths() {
     assert_eq!(status, 200, "{refreshed}");
     assert!(!refreshed.to_string().contains(&root), "{refreshed}");
 }
+
+/// The OpenAPI document says what the server takes: an empty `lang`, `as_of` or flag is taken
+/// as not given (the page's forms send them empty), and the document's schemas accept it.
+#[test]
+fn the_openapi_document_takes_the_empty_values_the_server_takes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = test_corpus(dir.path());
+    let server = Server::start(&corpus, &dir.path().join("index"), &["--watch-secs", "0"]);
+    let client = reqwest::blocking::Client::new();
+    let (status, doc) = send(&server, client.get(server.url("/openapi.json")));
+    assert_eq!(status, 200);
+    let mut checked = 0;
+    for (path, ops) in doc["paths"].as_object().expect("paths") {
+        for op in ops.as_object().expect("operations").values() {
+            for p in op["parameters"].as_array().into_iter().flatten() {
+                let name = p["name"].as_str().unwrap_or_default();
+                if p["in"] != "query"
+                    || !["lang", "as_of", "exact", "text", "parallel"].contains(&name)
+                {
+                    continue;
+                }
+                let validator = jsonschema::validator_for(&p["schema"]).expect("schema compiles");
+                assert!(
+                    validator.is_valid(&Value::String(String::new())),
+                    "{path} {name}: the document refuses an empty value the server takes"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 15, "{checked} parameters checked");
+    let (status, body) = send(
+        &server,
+        client.get(server.url("/v1/search?q=виза&lang=&as_of=&exact_total=")),
+    );
+    assert_eq!(status, 200, "{body}");
+}
