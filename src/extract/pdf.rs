@@ -57,10 +57,26 @@ impl InflateLimits {
     }
 }
 
-/// Inflated bytes spent so far on one file, against its [`InflateLimits`].
+/// Content-stream operations one file may run, pages and the forms they draw together. A
+/// form drawn by a form, many times at each of its eight levels, multiplies the work of a
+/// small file past any text it could hold; a long legal act runs a few hundred thousand.
+pub const MAX_PDF_OPERATIONS: u64 = 20_000_000;
+
+/// What drawing a form counts against [`MAX_PDF_OPERATIONS`]: its content is decoded and its
+/// fonts read each time it is drawn.
+const FORM_DRAW_COST: u64 = 1000;
+
+/// Pieces of text one file may show: each is kept until its page is laid out, so a file that
+/// shows the same text over and over is stopped before it fills the memory.
+pub const MAX_PDF_TEXT_RUNS: u64 = 2_000_000;
+
+/// Inflated bytes, content-stream operations and pieces of text spent so far on one file,
+/// against its [`InflateLimits`], [`MAX_PDF_OPERATIONS`] and [`MAX_PDF_TEXT_RUNS`].
 struct Budget {
     limits: InflateLimits,
     used: Cell<u64>,
+    operations: Cell<u64>,
+    runs: Cell<u64>,
 }
 
 impl Budget {
@@ -68,7 +84,32 @@ impl Budget {
         Budget {
             limits,
             used: Cell::new(0),
+            operations: Cell::new(0),
+            runs: Cell::new(0),
         }
+    }
+
+    /// Counts `cost` content-stream operations and the pieces of text shown so far; an error
+    /// once either passes its bound.
+    fn operate(&self, cost: u64, runs: usize) -> Result<(), String> {
+        let n = self.operations.get() + cost;
+        self.operations.set(n);
+        if n > MAX_PDF_OPERATIONS {
+            return Err(format!(
+                "PDF content runs more than {MAX_PDF_OPERATIONS} operations (forms drawn within forms); skipped"
+            ));
+        }
+        if self.runs.get() + runs as u64 > MAX_PDF_TEXT_RUNS {
+            return Err(format!(
+                "PDF content shows more than {MAX_PDF_TEXT_RUNS} pieces of text; skipped"
+            ));
+        }
+        Ok(())
+    }
+
+    /// Counts the pieces of text of a page laid out.
+    fn laid_out(&self, runs: usize) {
+        self.runs.set(self.runs.get() + runs as u64);
     }
 
     /// Most bytes the next stream may inflate to.
@@ -276,6 +317,7 @@ fn read_pages(bytes: &[u8], limits: InflateLimits) -> Result<Vec<Vec<String>>, S
             budget: &budget,
         };
         run_ops(&doc, &ops.operations, &page, IDENTITY, 0, &mut runs)?;
+        budget.laid_out(runs.len());
         out.push(lines_of(runs));
     }
     Ok(out)
@@ -629,6 +671,14 @@ fn run_ops(
     let mut stack: Vec<Matrix> = Vec::new();
     let mut text = TextState::new();
     for op in ops {
+        // Drawing a form decodes its content and reads its fonts anew: it counts as many
+        // operations as a form of that size would run.
+        let cost = if op.operator == "Do" {
+            FORM_DRAW_COST
+        } else {
+            1
+        };
+        res.budget.operate(cost, runs.len())?;
         let a = &op.operands;
         match op.operator.as_str() {
             "q" => stack.push(ctm),
@@ -1035,6 +1085,66 @@ mod tests {
         // Within the caps the same file reads.
         let pages = page_lines_limited(&bomb, limits(4, 8)).expect("read");
         assert_eq!(pages, vec![vec!["Bomb".to_string()]]);
+    }
+
+    /// A one-page PDF whose page draws a form that draws the form below it `fan` times, `levels`
+    /// deep; the innermost form shows `Bomb`.
+    fn nested_forms(levels: usize, fan: usize) -> Vec<u8> {
+        use lopdf::{dictionary, Stream};
+        let mut doc = Document::with_version("1.5");
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let fonts = dictionary! { "F1" => font };
+        let mut inner = doc.add_object(Stream::new(
+            dictionary! { "Type" => "XObject", "Subtype" => "Form", "Resources" => dictionary! { "Font" => fonts.clone() } },
+            b"BT /F1 12 Tf 50 700 Td (Bomb) Tj ET".to_vec(),
+        ));
+        for _ in 0..levels {
+            inner = doc.add_object(Stream::new(
+                dictionary! {
+                    "Type" => "XObject", "Subtype" => "Form",
+                    "Resources" => dictionary! { "Font" => fonts.clone(), "XObject" => dictionary! { "X" => inner } },
+                },
+                b"/X Do ".repeat(fan),
+            ));
+        }
+        let contents = doc.add_object(Stream::new(dictionary! {}, b"/X Do".to_vec()));
+        let pages_id = doc.new_object_id();
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "Contents" => contents,
+            "Resources" => dictionary! { "Font" => fonts, "XObject" => dictionary! { "X" => inner } },
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(
+                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+            ),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).expect("save");
+        out
+    }
+
+    /// A small file whose forms draw forms ten times at each of eight levels (10^8 operations)
+    /// is refused with the reason; two levels (100 pieces of text) are read.
+    #[test]
+    fn forms_drawn_within_forms_are_bounded() {
+        let bomb = nested_forms(8, 10);
+        assert!(bomb.len() < 4096, "{} bytes", bomb.len());
+        let err = pdf_page_lines(&bomb).expect_err("refused");
+        assert!(
+            err.contains("operations (forms drawn within forms)"),
+            "{err}"
+        );
+        let ok = pdf_page_lines(&nested_forms(2, 10)).expect("read");
+        assert_eq!(ok.len(), 1);
+        assert!(ok[0].iter().any(|l| l.contains("Bomb")), "{ok:?}");
     }
 
     /// One stream shown again and again inflates anew each time: the file's total is capped.
