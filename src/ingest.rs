@@ -78,6 +78,12 @@ fn ingest_file_unguarded(path: &Path, corpus_parent: &Path) -> crate::Result<(Ac
     crate::amend::annotate_act(&mut act);
     crate::refs::annotate_refs(&mut act, &doc.lines);
     let mut warnings = doc.warnings;
+    if let Some(longest) = longest_unindexed_word(&act) {
+        warnings.push(format!(
+            "a word of {longest} bytes is not indexed (words longer than {} bytes are not words of a text)",
+            crate::analysis::tokenizer::MAX_TOKEN_BYTES
+        ));
+    }
     if act.units.len() == 1 && act.units[0].eid == crate::structure::WHOLE_TEXT_EID {
         warnings.push(
             "no structure recognised (no numbered paragraphs, articles or questions); the whole text is indexed as one unit"
@@ -85,6 +91,19 @@ fn ingest_file_unguarded(path: &Path, corpus_parent: &Path) -> crate::Result<(Ac
         );
     }
     Ok((act, warnings))
+}
+
+/// The length in bytes of the longest run of letters or digits in `act`'s texts that the
+/// tokenizer leaves out ([`crate::analysis::tokenizer::MAX_TOKEN_BYTES`]), if any.
+fn longest_unindexed_word(act: &Act) -> Option<usize> {
+    let limit = crate::analysis::tokenizer::MAX_TOKEN_BYTES;
+    let texts = std::iter::once(act.title.as_str())
+        .chain(act.all_units().into_iter().map(|u| u.text.as_str()));
+    texts
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+        .map(str::len)
+        .filter(|&n| n > limit)
+        .max()
 }
 
 /// The warnings of `path` as entries of the failure list, marked `indexed`.

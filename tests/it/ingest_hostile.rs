@@ -564,3 +564,32 @@ fn a_one_line_text_has_a_bounded_title() {
     assert!(out.status.success(), "{err}");
     assert!(!err.contains("MAX_TOKEN_LEN"), "{err}");
 }
+
+/// A word of 40,000 letters (a line of one letter, a damaged extraction) is left out of the
+/// index with a warning naming the file; tantivy, which would drop it with a warning naming no
+/// file, never sees it, and the file's other words are found.
+#[test]
+fn a_word_no_language_has_is_named_with_its_file_and_left_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    let long = "а".repeat(40_000);
+    std::fs::write(
+        corpus.join("long.md"),
+        format!("{}\n3. Ұзын {long} сөз.\n", act("жирафозавр")),
+    )
+    .expect("write");
+    let out = index(&corpus, &dir.path().join("idx"), &[]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("long.md: a word of 80000 bytes is not indexed"),
+        "{err}"
+    );
+    assert!(!err.contains("MAX_TOKEN_LEN"), "{err}");
+    let (hits, _) = search(&corpus, &dir.path().join("idx"), "жирафозавр");
+    assert_eq!(hits, 2);
+    // The paragraph with the long word is found by its other words.
+    let (hits, _) = search(&corpus, &dir.path().join("idx"), "ұзын");
+    assert_eq!(hits, 1);
+}

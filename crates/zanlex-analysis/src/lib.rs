@@ -392,6 +392,9 @@ impl TokenStream for KkStemStream<'_> {
             (packed.tokens.get(self.next), outputs.tokens.get(self.next))
         {
             self.next += 1;
+            if src.end - src.start > tokenizer::MAX_TOKEN_BYTES {
+                continue;
+            }
             // The token as written: `kk_exact_rest` writes it, `kk_stem_marked` joins it to the stem.
             let exact = || packed.texts.get(src.start..src.end).unwrap_or_default();
             let span = match self.writes {

@@ -30,6 +30,12 @@ pub use tokens::{tokenize_into, tokenize_packed, TokenBuf, TokenRef};
 use std::rc::Rc;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
+/// The longest token an index gets, in bytes: a word no language has (a line of one letter,
+/// a hash, a damaged extraction) is left out of the index, its position kept, instead of
+/// reaching tantivy, which drops tokens past its own limit with a warning that cannot name
+/// the file. A Kazakh or Russian word is at most some eighty bytes.
+pub const MAX_TOKEN_BYTES: usize = 240;
+
 /// zanlex's tokenizer; every analyzer starts with it, so positions agree across fields.
 #[derive(Clone, Default)]
 pub struct KkTokenizer {
@@ -59,12 +65,17 @@ impl Tokenizer for KkTokenizer {
 
 impl TokenStream for KkTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some(src) = self.tokens.tokens.get(self.next) else {
-            return false;
-        };
-        self.next += 1;
-        src.write_to(self.token, &self.tokens.texts[src.start..src.end]);
-        true
+        loop {
+            let Some(src) = self.tokens.tokens.get(self.next) else {
+                return false;
+            };
+            self.next += 1;
+            if src.end - src.start > MAX_TOKEN_BYTES {
+                continue;
+            }
+            src.write_to(self.token, &self.tokens.texts[src.start..src.end]);
+            return true;
+        }
     }
 
     fn token(&self) -> &Token {
