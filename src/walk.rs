@@ -35,6 +35,9 @@ pub struct Listing {
     /// The metadata files met ([`crate::extract::sidecar::is_metadata_name`]: `.meta.toml`
     /// sidecars, `meta.yaml`), by path, with their stamps.
     pub metadata: HashMap<std::ffi::OsString, FileStamp>,
+    /// The part files of texts the mirror split ([`crate::extract::split`]: `kaz/sec001.md`
+    /// beside `kaz.md`), by path, with their stamps: read with their head, never alone.
+    pub parts: HashMap<std::ffi::OsString, FileStamp>,
 }
 
 /// A file's size and modification time: what tells the index refresh a file may have changed.
@@ -104,7 +107,7 @@ pub fn corpus_fingerprint(corpus: &Path, follow: bool) -> Option<u64> {
         stamp.hash(&mut h);
     }
     listing.skipped.hash(&mut h);
-    let mut metadata: Vec<_> = listing.metadata.iter().collect();
+    let mut metadata: Vec<_> = listing.metadata.iter().chain(&listing.parts).collect();
     metadata.sort_by(|a, b| a.0.cmp(b.0));
     metadata.hash(&mut h);
     Some(h.finish())
@@ -288,9 +291,9 @@ impl Walker {
     }
 
     /// The parts of a text the public mirror split because it is too large for one file
-    /// (`kaz.md` holds the list of parts, `kaz/sec001.md` … the text): named as skipped, one
-    /// line each, instead of read as acts of their own with no requisites. Returns whether
-    /// `dir` (named `name`) is such a folder of parts.
+    /// (`kaz.md` holds its head and the list of parts, `kaz/sec001.md` … the rest): stamped
+    /// for the head, which reads them ([`crate::extract::split`]), and not listed as sources
+    /// of their own. Returns whether `dir` (named `name`) is such a folder of parts.
     fn split_parts(&mut self, dir: &Path, name: &str) -> bool {
         let lang = match name {
             "kaz" | "rus" => name,
@@ -303,19 +306,20 @@ impl Walker {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return false;
         };
-        let mut parts: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| crate::extract::is_source_file(p))
-            .collect();
-        parts.sort();
-        for p in parts {
-            self.skip(
-                &p,
-                format!(
-                    "is a part of {lang}.md beside it, which the mirror split because the whole text is too large for one file; zanlex does not join split texts yet, so this part is not indexed (the act is, from {lang}.md and its metadata)"
+        for e in entries.flatten() {
+            let p = e.path();
+            if !crate::extract::is_source_file(&p) {
+                continue;
+            }
+            match std::fs::metadata(&p) {
+                Ok(md) if md.is_file() => {
+                    self.out.parts.insert(p.into_os_string(), FileStamp::of(&md));
+                }
+                _ => self.skip(
+                    &p,
+                    format!("is a part of {lang}.md beside it, and cannot be read; the text is indexed without it"),
                 ),
-            );
+            }
         }
         true
     }

@@ -17,6 +17,7 @@ fuzz_target!(|data: &[u8]| {
             format: SourceFormat::Markdown,
             sha256: String::new(),
             encoding: "utf-8".into(),
+            parts: Vec::new(),
         },
         meta,
         lang: detect_lang(&lines),

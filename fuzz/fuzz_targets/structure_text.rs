@@ -17,6 +17,7 @@ fuzz_target!(|data: &[u8]| {
             format: SourceFormat::Text,
             sha256: String::new(),
             encoding: "utf-8".into(),
+            parts: Vec::new(),
         },
         meta: Default::default(),
         lang: detect_lang(&lines),

@@ -50,7 +50,6 @@ pub fn annotate_act(act: &mut Act) {
         .filter(|u| u.heading.as_deref().is_some_and(|h| !h.trim().is_empty()))
         .map(|u| u.eid.clone())
         .collect();
-    let file = act.source.file.clone();
     let mut events = Vec::new();
     let mut unparsed = Vec::new();
     let mut fallbacks = Vec::new();
@@ -59,9 +58,11 @@ pub fn annotate_act(act: &mut Act) {
             let parsed = match notes::parse_note_explained(&note.text) {
                 Ok(evs) => evs,
                 Err(reason) => {
+                    // A split text's note is named in its part file, at that file's line.
+                    let (file, span) = act.source.locate(note.span);
                     unparsed.push(UnparsedNote {
-                        file: file.clone(),
-                        line: note.span.line_start,
+                        file: file.to_string(),
+                        line: span.line_start,
                         text: notes::clean_note_text(&note.text),
                         eid: u.eid.clone(),
                         reason: reason.to_string(),
@@ -79,9 +80,10 @@ pub fn annotate_act(act: &mut Act) {
                     }
                     seen.push(r.eid.clone());
                     if let Some(wanted) = r.wanted {
+                        let (file, span) = act.source.locate(note.span);
                         fallbacks.push(TargetFallback {
-                            file: file.clone(),
-                            line: note.span.line_start,
+                            file: file.to_string(),
+                            line: span.line_start,
                             label: ev.target_label.clone(),
                             wanted,
                             target_eid: r.eid.clone(),

@@ -978,6 +978,7 @@ mod tests {
                 format: SourceFormat::Markdown,
                 sha256: String::new(),
                 encoding: "utf-8".into(),
+                parts: Vec::new(),
             },
             references: Vec::new(),
         }

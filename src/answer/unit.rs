@@ -87,6 +87,14 @@ impl UnitAnswer {
         let act = &view.act;
         // No wording in force on the date: the unit is named, but no text nor its lines.
         let span = shown.as_ref().map(|u| u.span).unwrap_or_default();
+        // A split text's unit is cited in its part file, with that file's own lines.
+        let (source_file, span) = if source_file == act.source.file && !act.source.parts.is_empty()
+        {
+            let (file, own) = act.source.locate(span);
+            (file.to_string(), own)
+        } else {
+            (source_file, span)
+        };
         let text = shown.as_ref().map(Unit::full_text).unwrap_or_default();
         let unit = shown.as_ref().unwrap_or(&view.unit);
         let children = unit

@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod pdf;
 pub mod repair;
 pub mod sidecar;
+pub mod split;
 
 use crate::model::{Lang, Source, SourceFormat, SourceSpan};
 use std::collections::BTreeMap;
@@ -147,6 +148,7 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
         .unwrap_or_default();
     let mut meta = BTreeMap::new();
     let mut warnings = Vec::new();
+    let mut parts = Vec::new();
     let (format, encoding, lines) = match ext.as_str() {
         "pdf" => {
             if bytes.is_empty() {
@@ -166,6 +168,18 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
                 );
             }
             meta = m;
+            let (ps, part_warnings) = split::parts_of(path, &text);
+            warnings.extend(part_warnings);
+            let lines = if ps.is_empty() {
+                lines
+            } else {
+                let head_lines = u32::try_from(text.lines().count()).unwrap_or(u32::MAX);
+                let (joined, located, part_warnings) =
+                    join_parts(lines, head_lines, &ps, corpus_parent);
+                warnings.extend(part_warnings);
+                parts = located;
+                joined
+            };
             (SourceFormat::Markdown, enc.name().to_string(), lines)
         }
         _ => {
@@ -234,12 +248,73 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
             format,
             sha256,
             encoding,
+            parts,
         },
         meta,
         lines,
         lang,
         warnings,
     })
+}
+
+/// The head's lines of a split text (`head_lines` lines long), without its table of parts,
+/// followed by each part's (without its link back to the head), the parts' lines numbered on
+/// from the head's: the whole text, where each part is, and the warnings for parts that
+/// cannot be read (the text goes on without them).
+fn join_parts(
+    head: Vec<CleanLine>,
+    head_lines: u32,
+    parts: &[std::path::PathBuf],
+    corpus_parent: &Path,
+) -> (Vec<CleanLine>, Vec<crate::model::SourcePart>, Vec<String>) {
+    let mut lines: Vec<CleanLine> = Vec::new();
+    for l in head {
+        if split::is_parts_heading(&l.text) {
+            break;
+        }
+        lines.push(l);
+    }
+    let mut located = Vec::new();
+    let mut warnings = Vec::new();
+    let mut before = head_lines;
+    for part in parts {
+        let name = crate::files::rel_key(part, corpus_parent);
+        let text = match crate::files::read_regular(part) {
+            Ok(bytes) => match decode::decode(&bytes) {
+                Ok((text, _)) => lone_cr_as_line_end(text),
+                Err(reason) => {
+                    warnings.push(format!(
+                        "its part {name}: {reason}; the text is indexed without it"
+                    ));
+                    continue;
+                }
+            },
+            Err(_) => {
+                warnings.push(format!(
+                    "its part {name} cannot be read; the text is indexed without it"
+                ));
+                continue;
+            }
+        };
+        let (_, part_lines) = markdown::parse_markdown(&text);
+        for mut l in part_lines {
+            if split::is_back_link(&l.text) {
+                continue;
+            }
+            l.span.line_start += before;
+            l.span.line_end += before;
+            for o in l.origins.iter_mut() {
+                o.line += before;
+            }
+            lines.push(l);
+        }
+        located.push(crate::model::SourcePart {
+            file: name,
+            lines_before: before,
+        });
+        before = before.saturating_add(u32::try_from(text.lines().count()).unwrap_or(u32::MAX));
+    }
+    (lines, located, warnings)
 }
 
 /// The language a file's name gives its text: its first word (`kaz.md`, `rus.md`,

@@ -645,7 +645,14 @@ impl UnitDocs<'_> {
             d.add_static(f.doc_type, DOC_UNIT);
             d.add_shared(f.act_id, &shared.id);
             d.add_static(f.lang, act.lang.as_str());
-            d.add_shared(f.file, &file);
+            // A split text's unit is cited in its part file, with that file's own lines.
+            let (part_file, span) = if val.source.parts.is_empty() {
+                (None, u.span)
+            } else {
+                let (pf, span) = val.source.locate(u.span);
+                (Some(Arc::<str>::from(pf)), span)
+            };
+            d.add_shared(f.file, part_file.as_ref().unwrap_or(&file));
             d.add_shared(f.act_file, &shared.file);
             d.add_shared(f.act_title, &shared.title);
             d.add_u64(f.act_key, key);
@@ -704,9 +711,9 @@ impl UnitDocs<'_> {
             if act.lang == crate::model::Lang::Ru {
                 d.add_shared(f.ru_stem, &text);
             }
-            d.add_u64(f.line_start, u64::from(u.span.line_start));
-            d.add_u64(f.line_end, u64::from(u.span.line_end));
-            if let Some(p) = u.span.page {
+            d.add_u64(f.line_start, u64::from(span.line_start));
+            d.add_u64(f.line_end, u64::from(span.line_end));
+            if let Some(p) = span.page {
                 d.add_u64(f.page, u64::from(p));
             }
             // The dates this printing answers for by the point-in-time rule (every printing

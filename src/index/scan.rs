@@ -77,6 +77,16 @@ pub(super) fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scan
                 }
             }
         }
+        // A split text's head answers for its parts: a part changed, added or removed
+        // changes the head's stamp, so the refresh reads that act again.
+        if let Some(dir) = split_dir(&path, &listing.parts) {
+            for (part, m) in &listing.parts {
+                if Path::new(part).parent() == Some(dir.as_path()) {
+                    size += m.size + 1;
+                    mtime_ns = mtime_ns.max(m.mtime_ns);
+                }
+            }
+        }
         out.push(Scanned {
             rel: rel_path(&path, parent),
             path,
@@ -96,6 +106,25 @@ pub(super) fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scan
     }
     out.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok(out)
+}
+
+/// The folder of parts beside `head` (`kaz.md` → `kaz/`), when the listing holds parts there.
+fn split_dir(
+    head: &Path,
+    parts: &std::collections::HashMap<std::ffi::OsString, crate::walk::FileStamp>,
+) -> Option<std::path::PathBuf> {
+    if parts.is_empty() {
+        return None;
+    }
+    let stem = head.file_stem()?.to_str()?;
+    if !matches!(stem, "kaz" | "rus") {
+        return None;
+    }
+    let dir = head.with_file_name(stem);
+    parts
+        .keys()
+        .any(|p| Path::new(p).parent() == Some(dir.as_path()))
+        .then_some(dir)
 }
 
 /// The manifest's hash of a source file: the file's own sha256 (what ingestion records in
@@ -125,6 +154,38 @@ pub(super) fn with_sidecars(own_sha: String, path: &Path) -> String {
             });
             h.update(b"\0sidecar\0");
             h.update(b);
+        }
+    }
+    // A split text's parts (in name order: any order that does not change gives one hash).
+    if let Some(stem) = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| matches!(*s, "kaz" | "rus"))
+    {
+        let dir = path.with_file_name(stem);
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            let mut parts: Vec<std::path::PathBuf> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "md"))
+                .collect();
+            parts.sort();
+            for part in parts {
+                if let Ok(b) = crate::files::read_regular(&part) {
+                    let h = h.get_or_insert_with(|| {
+                        let mut h = Sha256::new();
+                        h.update(own_sha.as_bytes());
+                        h
+                    });
+                    h.update(b"\0part\0");
+                    h.update(
+                        part.file_name()
+                            .map(|n| n.as_encoded_bytes())
+                            .unwrap_or_default(),
+                    );
+                    h.update(b);
+                }
+            }
         }
     }
     h.map_or(own_sha, |h| hex::encode(h.finalize()))

@@ -282,6 +282,66 @@ pub struct Source {
     pub sha256: String,
     /// The encoding the bytes were decoded from (`utf-8`, `utf-16le`, `kz-1048`, …).
     pub encoding: String,
+    /// For a text the mirror split into part files, each part after the head `file`, in the
+    /// text's order: the units' lines count through the head and the parts as one text, and
+    /// [`Source::locate`] gives the part file and its own lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<SourcePart>,
+}
+
+/// A part file of a split text ([`Source::parts`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourcePart {
+    /// Path relative to the corpus folder's parent, as [`Source::file`].
+    pub file: String,
+    /// Lines of the head and the parts before this one: its line 1 is line
+    /// `lines_before + 1` of the whole text.
+    pub lines_before: u32,
+}
+
+impl Source {
+    /// The file and its own lines where `span` (lines of the whole text) lies: the head's, or,
+    /// in a split text, the part's that holds its first line (a span does not cross parts:
+    /// each part begins a new unit).
+    ///
+    /// ```
+    /// use zanlex::{Source, SourceFormat, SourcePart, SourceSpan};
+    /// let mut source = Source::new("c/kaz.md", SourceFormat::Markdown);
+    /// source.parts = vec![SourcePart { file: "c/kaz/sec001.md".into(), lines_before: 20 }];
+    /// let span = SourceSpan { line_start: 25, line_end: 27, page: None };
+    /// let (file, own) = source.locate(span);
+    /// assert_eq!((file, own.line_start, own.line_end), ("c/kaz/sec001.md", 5, 7));
+    /// assert_eq!(source.locate(SourceSpan { line_start: 3, line_end: 4, page: None }).0, "c/kaz.md");
+    /// ```
+    pub fn locate(&self, span: SourceSpan) -> (&str, SourceSpan) {
+        match self
+            .parts
+            .iter()
+            .rev()
+            .find(|p| span.line_start > p.lines_before)
+        {
+            Some(part) => (
+                part.file.as_str(),
+                SourceSpan {
+                    line_start: span.line_start - part.lines_before,
+                    line_end: span.line_end.saturating_sub(part.lines_before),
+                    page: span.page,
+                },
+            ),
+            None => (self.file.as_str(), span),
+        }
+    }
+
+    /// A source at `file` of `format`, with no hash, encoding or parts yet.
+    pub fn new(file: impl Into<String>, format: SourceFormat) -> Self {
+        Source {
+            file: file.into(),
+            format,
+            sha256: String::new(),
+            encoding: String::new(),
+            parts: Vec::new(),
+        }
+    }
 }
 
 /// A span of the original file: 1-based inclusive lines, and the PDF page where known.

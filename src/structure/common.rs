@@ -487,6 +487,13 @@ static RE_NOTE_DELETES_RU: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// `Сноска. Исключена Законом РК …`, `Ескерту. Алып тасталды - …`: a note that deletes the
+/// unit it follows without naming it (the mirror's Russian codes print a deleted article so).
+static RE_NOTE_DELETES_ITSELF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[>*_\s]*(?:Сноска|Примечание|Ескерту)\.\s*(?:[Ии]сключен|[Аа]лып\s+тасталды|[Аа]лынып\s+тасталды)")
+        .expect("valid regex")
+});
+
 /// What unit a note names first (`3-тармақ жаңа редакцияда` → Paragraph "3").
 pub(crate) fn note_target(text: &str) -> Option<(crate::model::UnitKind, Option<String>)> {
     use crate::model::UnitKind;
@@ -557,12 +564,14 @@ pub(crate) fn note_added(text: &str) -> Option<(crate::model::UnitKind, Option<S
     Some((kind, Some(c[2].to_string())))
 }
 
-/// Whether a note says its unit was deleted (`2-қосымша алып тасталды`, `7-бап алып тасталды`).
+/// Whether a note says its unit was deleted (`2-қосымша алып тасталды`, `7-бап алып тасталды`,
+/// or, naming no unit, `Сноска. Исключена Законом РК …`).
 pub(crate) fn note_deletes(text: &str, num: &str) -> bool {
     RE_NOTE_DELETES
         .captures(text)
         .or_else(|| RE_NOTE_DELETES_RU.captures(text))
         .is_some_and(|c| &c[1] == num)
+        || RE_NOTE_DELETES_ITSELF.is_match(text)
 }
 
 #[cfg(test)]
@@ -797,6 +806,14 @@ mod tests {
         assert!(note_deletes("Сноска. Приложение 3 исключено приказом", "3"));
         assert!(!note_deletes("Сноска. Статья 7 исключена", "8"));
         assert!(note_deletes("Ескерту. 7-бап алып тасталды - ҚР", "7"));
+        assert!(note_deletes(
+            "*Сноска. Исключена Законом РК от 09.01.2026 № 256-VIII (вводится в действие …).*",
+            "43-2"
+        ));
+        assert!(!note_deletes(
+            "*Сноска. Статья 44 изложена в новой редакции …*",
+            "44"
+        ));
         assert!(RE_DELETED.is_match("Исключена Конституционным законом РК"));
         assert!(RE_DELETED.is_match("исключен;"));
         assert!(!RE_DELETED.is_match("исключение составляют"));

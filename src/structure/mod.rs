@@ -206,11 +206,15 @@ fn repeal_mark(lines: &[CleanLine]) -> Option<String> {
     })
 }
 
-/// Whether the document prints letters only Kazakh has (a Russian text quoting Kazakh).
+/// Whether the document prints letters only Kazakh has (a Russian text quoting Kazakh). A
+/// Roman numeral typed with the Cyrillic `І` (`№ 168-VІ`, `VІІІ`) is no Kazakh word.
 fn has_kazakh_letters(doc: &Extracted) -> bool {
-    doc.lines
-        .iter()
-        .any(|l| l.text.chars().any(crate::extract::is_kazakh_letter))
+    let roman = |w: &str| w.chars().all(|c| "IVXLCMІ".contains(c));
+    doc.lines.iter().any(|l| {
+        l.text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.chars().any(crate::extract::is_kazakh_letter) && !roman(w))
+    })
 }
 
 /// An act with the given metadata and no units yet.

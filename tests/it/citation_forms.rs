@@ -364,9 +364,9 @@ fn sidecars_in_other_shapes_join_the_act_s_expressions() {
 }
 
 /// The parts of a text the mirror split (`kaz.md` lists them, `kaz/sec001.md` holds the text)
-/// are each named on one line, not read as acts of their own with no requisites.
+/// are read with their head as one act, never as acts of their own with no requisites.
 #[test]
-fn parts_of_a_split_text_are_reported_not_made_acts() {
+fn parts_of_a_split_text_are_read_with_their_head() {
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = dir.path().join("corpus");
     let act = corpus.join("codes/144260");
@@ -383,15 +383,15 @@ fn parts_of_a_split_text_are_reported_not_made_acts() {
     .expect("write");
     std::fs::write(
         act.join("kaz/sec001.md"),
-        "## 1-БӨЛІМ. ЖАЛПЫ ЕРЕЖЕЛЕР\n\n#### 1-бап. Заңнама\n\n1. Мәтін.\n",
+        "↑ [Редакцияның толық мәтіні](../kaz.md)\n\n## 1-БӨЛІМ. ЖАЛПЫ ЕРЕЖЕЛЕР\n\n#### 1-бап. Заңнама\n\n1. Мәтін.\n",
     )
     .expect("write");
     let listing = corpus_listing(&corpus, Walk::default()).expect("listing");
     assert_eq!(listing.files, vec![act.join("kaz.md")]);
-    assert_eq!(listing.skipped.len(), 1);
-    let (part, why) = &listing.skipped[0];
-    assert!(part.ends_with("kaz/sec001.md"), "{part:?}");
-    assert!(why.contains("part of kaz.md"), "{why}");
+    assert!(listing.skipped.is_empty(), "{:?}", listing.skipped);
+    assert!(listing
+        .parts
+        .contains_key(act.join("kaz/sec001.md").as_os_str()));
     let report: IngestReport = ingest_corpus(&corpus);
     let ids: Vec<&str> = report.acts.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["code-2020-06-29-350-vi"]);
@@ -403,6 +403,12 @@ fn parts_of_a_split_text_are_reported_not_made_acts() {
         report.acts[0].short_name_in(Lang::Kk),
         "ҚР 29.06.2020 № 350-VI Кодексі"
     );
+    let eids: Vec<&str> = report.acts[0]
+        .all_units()
+        .iter()
+        .map(|u| u.eid.as_str())
+        .collect();
+    assert_eq!(eids, ["sec_1", "art_1", "art_1__para_1"]);
 }
 
 /// The amending acts of the events of `dir`'s act `id` in `lang`: (official form, key).

@@ -36,6 +36,7 @@ mod ingest_corpus;
 mod ingest_hostile;
 mod ingest_streaming;
 mod mirror_corpus;
+mod mirror_split;
 mod refs_corpus;
 mod scale_corpus;
 mod scale_ingest;

@@ -44,6 +44,7 @@ fn act(id: &str, file: &str, kind: ActKind, status: Status, units: Vec<Unit>) ->
             format: SourceFormat::Text,
             sha256: String::new(),
             encoding: "utf-8".into(),
+            parts: Vec::new(),
         },
         publication_date: None,
         version_date: None,
@@ -138,6 +139,7 @@ fn corpus() -> Vec<Act> {
             format: SourceFormat::Text,
             sha256: String::new(),
             encoding: "utf-8".into(),
+            parts: Vec::new(),
         },
         references: Vec::new(),
     });

@@ -29,6 +29,7 @@ fn raw(file: &str, text: &str) -> Extracted {
             format: SourceFormat::Text,
             sha256: String::new(),
             encoding: "utf-8".into(),
+            parts: Vec::new(),
         },
         meta: BTreeMap::new(),
         lines,

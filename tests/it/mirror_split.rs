@@ -1,0 +1,215 @@
+//! A code the public mirror splits into part files (`tests/fixtures/split`: the Administrative
+//! Procedural Code, heads `kaz.md` / `rus.md` with a table of parts, the articles in
+//! `kaz/sec001.md` … `rus/sec004.md`) is one act in both languages: one unit tree with its
+//! articles in order across the parts, each unit cited in its part file at that file's lines.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use zanlex::{BuildOptions, Lang, SearchRequest, ZanIndex};
+
+const CODE: &str = "code-2020-06-29-350-vi";
+const FOLDER: &str = "codes/02-codes/2020/\
+    0629-administrativnyi-protsedurno-protsessualnyi-kodeks-respubliki-ka-144260";
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/split")
+}
+
+/// One index over a copy of the fixture (the copy's folder is `corpus`).
+fn index() -> &'static (tempfile::TempDir, ZanIndex) {
+    static BUILT: OnceLock<(tempfile::TempDir, ZanIndex)> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let corpus = dir.path().join("corpus");
+        crate::common::copy_dir(&fixture(), &corpus);
+        let (index, report) =
+            ZanIndex::open_or_build(&corpus, dir.path().join("index"), &BuildOptions::default())
+                .expect("index builds");
+        assert!(report.failures.is_empty(), "{:?}", report.failures);
+        (dir, index)
+    })
+}
+
+/// The article numbers of a language's part files, counted from their headings: `#### 1-бап.`
+/// / `#### Статья 1.` and the one article printed in bold (`**43-1-бап. …**`).
+fn article_numbers_in_parts(lang: &str) -> Vec<String> {
+    let dir = fixture().join(FOLDER).join(lang);
+    let mut parts: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("parts")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    parts.sort();
+    let re = regex::Regex::new(
+        r"^(?:#### |\*\*)(?:Статья ([0-9]+(?:-[0-9]+)*)\.|([0-9]+(?:-[0-9]+)*)-бап\.)",
+    )
+    .expect("regex");
+    let mut out = Vec::new();
+    for p in parts {
+        let text = std::fs::read_to_string(&p).expect("read part");
+        for line in text.lines() {
+            if let Some(c) = re.captures(line) {
+                out.push(
+                    c.get(1)
+                        .or_else(|| c.get(2))
+                        .expect("number")
+                        .as_str()
+                        .to_string(),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_split_code_is_one_act_with_every_article_in_order() {
+    let (_, index) = index();
+    let acts = index.acts().expect("acts");
+    let ids: Vec<&str> = acts.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, [CODE, CODE], "one act, two expressions: {ids:?}");
+    for (lang, folder) in [(Lang::Kk, "kaz"), (Lang::Ru, "rus")] {
+        let act = index.act_in(CODE, Some(lang)).expect("expression");
+        assert_eq!(act.kind, zanlex::ActKind::Code);
+        assert_eq!(act.number(), "350-VI");
+        assert_eq!(
+            act.date().map(|d| d.to_string()).as_deref(),
+            Some("2020-06-29")
+        );
+        let units = act.all_units();
+        let count = |kind: zanlex::UnitKind| units.iter().filter(|u| u.kind == kind).count();
+        assert_eq!(count(zanlex::UnitKind::Section), 4, "{lang:?}");
+        assert_eq!(count(zanlex::UnitKind::Chapter), 31, "{lang:?}");
+        let articles: Vec<String> = units
+            .iter()
+            .filter(|u| u.kind == zanlex::UnitKind::Article)
+            .map(|u| {
+                u.eid
+                    .rsplit("__")
+                    .next()
+                    .unwrap_or_default()
+                    .trim_start_matches("art_")
+                    .to_string()
+            })
+            .collect();
+        // Every article heading of the part files, in the parts' order, and nothing else.
+        assert_eq!(articles, article_numbers_in_parts(folder), "{lang:?}");
+        assert_eq!(articles.len(), 195, "{lang:?}");
+        assert_eq!(articles.first().map(String::as_str), Some("1"));
+        assert_eq!(articles.last().map(String::as_str), Some("175"));
+        for special in ["15-1", "43-1", "90-1", "90-6", "167-3"] {
+            assert!(
+                articles.iter().any(|a| a == special),
+                "{lang:?}: art {special}"
+            );
+        }
+        // Articles 43-2 to 43-4 are deleted in both languages (the Russian note names no
+        // article: `*Сноска. Исключена Законом РК …*`).
+        for deleted in ["art_43-2", "art_43-3", "art_43-4"] {
+            let u = units
+                .iter()
+                .find(|u| u.eid.ends_with(deleted))
+                .expect(deleted);
+            assert_eq!(u.status, zanlex::UnitStatus::Deleted, "{lang:?} {deleted}");
+        }
+        // The table of parts and the links back to the head are no text.
+        for u in &units {
+            for bad in ["Части документа", "sec001", "↑"] {
+                assert!(!u.text.contains(bad), "{lang:?} {}: {bad}", u.eid);
+            }
+        }
+        assert_eq!(act.source.parts.len(), 4, "{lang:?}");
+    }
+}
+
+#[test]
+fn a_unit_is_cited_in_its_part_file_at_its_own_lines() {
+    let (_, index) = index();
+    let at = index
+        .unit_answer(CODE, "art_57", Some(Lang::Ru), None)
+        .expect("art 57");
+    assert!(
+        at.source.file.ends_with(&format!("{FOLDER}/rus/sec002.md")),
+        "{}",
+        at.source.file
+    );
+    let part = std::fs::read_to_string(fixture().join(FOLDER).join("rus/sec002.md")).expect("part");
+    let heading_line = part
+        .lines()
+        .position(|l| l.starts_with("#### Статья 57."))
+        .expect("art 57 heading") as u32
+        + 1;
+    assert_eq!(at.source.line_start, heading_line);
+    assert!(
+        at.text.starts_with("Статья 57. Компетенция центральных"),
+        "{}",
+        at.text
+    );
+}
+
+#[test]
+fn a_search_within_the_code_finds_articles_of_every_part() {
+    let (_, index) = index();
+    let mut parts_met = std::collections::BTreeSet::new();
+    for q in [
+        "административная процедура",
+        "административный иск",
+        "суд",
+        "жалоба",
+    ] {
+        let res = index
+            .search(&SearchRequest::new(q).act(CODE).limit(100))
+            .expect("search");
+        for h in res.hits {
+            if let Some(part) = h.source.file.rsplit('/').next() {
+                parts_met.insert(part.to_string());
+            }
+        }
+    }
+    assert_eq!(
+        parts_met.into_iter().collect::<Vec<_>>(),
+        ["sec001.md", "sec002.md", "sec003.md", "sec004.md"]
+    );
+}
+
+#[test]
+fn changing_one_part_refreshes_the_code_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    crate::common::copy_dir(&fixture(), &corpus);
+    crate::common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions/local-astana_134470"),
+        &corpus.join("astana"),
+    );
+    let idx = dir.path().join("index");
+    let (_, first) =
+        ZanIndex::open_or_build(&corpus, &idx, &BuildOptions::default()).expect("build");
+    assert!(first.failures.is_empty(), "{:?}", first.failures);
+    let part = corpus.join(FOLDER).join("kaz/sec003.md");
+    let text = std::fs::read_to_string(&part).expect("read");
+    std::fs::write(
+        &part,
+        text.replace("Әкімшілік рәсім", "Әкімшілік рәсім жирафозавр"),
+    )
+    .expect("write");
+    let (index, report) =
+        ZanIndex::open_or_build(&corpus, &idx, &BuildOptions::default()).expect("refresh");
+    assert_eq!(report.updated.len(), 1, "{report:?}");
+    assert!(
+        report.updated[0].ends_with(&format!("{FOLDER}/kaz.md")),
+        "{report:?}"
+    );
+    assert!(
+        report.added.is_empty() && report.removed.is_empty(),
+        "{report:?}"
+    );
+    let hits = index
+        .search(&SearchRequest::new("жирафозавр"))
+        .expect("search")
+        .hits;
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|h| h.source.file.ends_with("kaz/sec003.md")),
+        "{hits:?}"
+    );
+}
