@@ -79,7 +79,7 @@ pub struct HistoryOptions {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cause {
     /// `Cause-Act-Code`: the database's code of the amending act.
-    pub code: String,
+    pub code: Option<String>,
     /// `Cause-Act-Requisite`: its requisites as the database prints them.
     pub requisite: Option<String>,
 }
@@ -93,17 +93,6 @@ pub enum DateBasis {
     /// The act as it stood when a `since` bound cut the history: its meta.yaml's
     /// `version_date` (Kazakh, else Russian), or the commit's date when it has none.
     MetaVersionDate,
-}
-
-/// What an edition does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EditionKind {
-    /// It brings text (or it is the first edition read).
-    Text,
-    /// Every line it adds is a placeholder announcing text for a later date
-    /// (`5-1. 01.01.2024 бастап қолданысқа енгізіледі`, `вводится в действие с …`).
-    Announcement,
 }
 
 /// One edition of an act: its folder's files at a commit.
@@ -122,8 +111,13 @@ pub struct Edition {
     /// The SHA-256 of the texts (every file but `meta.yaml`), hex: with the act and the date,
     /// what the edition is known by.
     pub hash: String,
-    /// Whether it brings text or only announces it.
-    pub kind: EditionKind,
+    /// The dates for which it announces text it does not bring yet: its placeholders that
+    /// the edition before lacked (`5-1. 01.01.2023 бастап қолданысқа енгізіледі`,
+    /// `вводится в действие с …`), sorted, each date once.
+    pub announces: Vec<NaiveDate>,
+    /// The dates of the placeholders of the edition before that it no longer prints: it
+    /// brings the text they announced.
+    pub fulfils: Vec<NaiveDate>,
 }
 
 /// An act's editions, oldest first.
@@ -205,6 +199,8 @@ pub fn read_history(
         }
         list.push(e);
     };
+    // Each act's files as last read, to tell what an edition announces.
+    let mut prev_files: BTreeMap<String, BTreeMap<String, Vec<u8>>> = BTreeMap::new();
     if let Some(b) = &boundary {
         let mut folders = Vec::new();
         r.act_folders(b.tree, String::new(), &mut folders)?;
@@ -218,6 +214,7 @@ pub fn read_history(
                 None => (b.date, DateBasis::Commit),
             };
             let hash = texts_hash(&files);
+            prev_files.insert(code.clone(), files.clone());
             push(
                 &mut state,
                 code,
@@ -228,13 +225,13 @@ pub fn read_history(
                     path,
                     files,
                     hash,
-                    kind: EditionKind::Text,
+                    announces: Vec::new(),
+                    fulfils: Vec::new(),
                 },
             );
         }
         state.trees.insert(b.tree.to_string());
     }
-    let mut prev_files: BTreeMap<String, BTreeMap<String, Vec<u8>>> = BTreeMap::new();
     for c in &commits {
         let parent_tree = match c.parent {
             Some(p) => Some(r.commit(p)?.tree),
@@ -261,10 +258,19 @@ pub fn read_history(
                 continue;
             };
             let hash = texts_hash(&files);
-            let kind = match prev_files.get(&code) {
-                Some(old) if announces_only(old, &files) => EditionKind::Announcement,
-                _ => EditionKind::Text,
+            // The act's files before this commit: as last read, else in the parent's tree
+            // (a refresh starts from commits read before).
+            let parent_files = match (prev_files.contains_key(&code), parent_tree) {
+                (false, Some(p)) => match r.lookup_tree(p, &folder)? {
+                    Some(t) => r.folder_files(t)?,
+                    None => BTreeMap::new(),
+                },
+                _ => BTreeMap::new(),
             };
+            let old = prev_files.get(&code).unwrap_or(&parent_files);
+            let (before, now) = (placeholders(old), placeholders(&files));
+            let announces = now.difference(&before).map(|(d, _)| *d).collect();
+            let fulfils = before.difference(&now).map(|(d, _)| *d).collect();
             prev_files.insert(code.clone(), files.clone());
             push(
                 &mut state,
@@ -276,7 +282,8 @@ pub fn read_history(
                     path: folder,
                     files,
                     hash,
-                    kind,
+                    announces: dedup(announces),
+                    fulfils: dedup(fulfils),
                 },
             );
         }
@@ -361,7 +368,9 @@ fn sidecar(e: &Edition) -> String {
     let mut t = toml::Table::new();
     t.insert("version_date".into(), toml::Value::String(e.date.to_string()));
     if let Some(c) = &e.cause {
-        t.insert("caused_by.code".into(), toml::Value::String(c.code.clone()));
+        if let Some(code) = &c.code {
+            t.insert("caused_by.code".into(), toml::Value::String(code.clone()));
+        }
         if let Some(r) = &c.requisite {
             t.insert("caused_by.requisite".into(), toml::Value::String(r.clone()));
         }
@@ -441,40 +450,38 @@ fn texts_hash(files: &BTreeMap<String, Vec<u8>>) -> String {
     hex::encode(h.finalize())
 }
 
-/// Whether every line `new` adds to the texts of `old` is a placeholder announcing text for
-/// a later date (and it adds at least one).
-fn announces_only(old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<String, Vec<u8>>) -> bool {
-    let mut added = 0;
-    for (k, v) in new.iter().filter(|(k, _)| is_text(k)) {
-        let old_text = old
-            .get(k)
-            .map(|b| String::from_utf8_lossy(b).into_owned())
-            .unwrap_or_default();
-        let before: BTreeSet<&str> = old_text.lines().map(str::trim).collect();
-        let text = String::from_utf8_lossy(v);
-        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            if before.contains(line) {
-                continue;
-            }
-            if !is_placeholder(line) {
-                return false;
-            }
-            added += 1;
-        }
-    }
-    added > 0
+/// The placeholder lines of an act's texts, each with the date it announces.
+fn placeholders(files: &BTreeMap<String, Vec<u8>>) -> BTreeSet<(NaiveDate, String)> {
+    files
+        .iter()
+        .filter(|(k, _)| is_text(k))
+        .flat_map(|(_, v)| {
+            String::from_utf8_lossy(v)
+                .lines()
+                .filter_map(|l| Some((placeholder_date(l)?, l.trim().to_string())))
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
-/// A unit that only announces its text for later: its number, then `DD.MM.YYYY бастап
-/// қолданысқа енгізіледі` or `вводится в действие с DD.MM.YYYY`.
-fn is_placeholder(line: &str) -> bool {
+fn dedup(mut dates: Vec<NaiveDate>) -> Vec<NaiveDate> {
+    dates.sort_unstable();
+    dates.dedup();
+    dates
+}
+
+/// The date a unit that only announces its text announces: its number, then `DD.MM.YYYY
+/// бастап қолданысқа енгізіледі` or `вводится в действие с DD.MM.YYYY`.
+fn placeholder_date(line: &str) -> Option<NaiveDate> {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"^[#>*\s]*(?:\d+(?:-\d+)*(?:-бап|-тармақ)?[.)]?|Статья\s+\d+(?:-\d+)*\.?)\s+(?:\d{2}\.\d{2}\.\d{4}\s+(?:жылдан\s+)?бастап\s+қолданысқа\s+енгізіледі|[Вв]водится\s+в\s+действие\s+с\s+\d{2}\.\d{2}\.\d{4})",
+            r"^[#>*\s]*(?:\d+(?:-\d+)*(?:-бап|-тармақ)?[.)]?|Статья\s+\d+(?:-\d+)*\.?)\s+(?:(\d{2}\.\d{2}\.\d{4})\s+(?:жылдан\s+)?бастап\s+қолданысқа\s+енгізіледі|[Вв]водится\s+в\s+действие\s+с\s+(\d{2}\.\d{2}\.\d{4}))",
         )
         .expect("the placeholder pattern is valid")
     });
-    RE.is_match(line)
+    let c = RE.captures(line)?;
+    let d = c.get(1).or_else(|| c.get(2))?.as_str();
+    chrono::NaiveDate::parse_from_str(d, "%d.%m.%Y").ok()
 }
 
 /// A commit as the walk reads it.
@@ -525,12 +532,12 @@ impl Reader {
         let tree = c.tree_id().map_err(|e| self.object_err(id, e))?.detach();
         let parent = c.parent_ids().next().map(|p| p.detach());
         let time = c
-            .author()
+            .committer()
             .map_err(|e| self.object_err(id, e))?
             .time()
             .map_err(|e| self.object_err(id, e))?;
-        // The day in the commit's own time zone: the mirror dates a commit to the day the
-        // edition took effect, at midnight in Kazakhstan.
+        // The committer's date (what `git log --until` reads), as a day in the commit's own
+        // time zone: the mirror dates a commit to the day the edition took effect.
         let date = chrono::DateTime::from_timestamp(time.seconds + i64::from(time.offset), 0)
             .map(|t| t.date_naive())
             .ok_or_else(|| self.object_err(id, "its date is out of range"))?;
@@ -687,10 +694,7 @@ fn cause_of(message: &gix::bstr::BStr) -> Option<Cause> {
             requisite = Some(t.value.to_string());
         }
     }
-    Some(Cause {
-        code: code?,
-        requisite,
-    })
+    (code.is_some() || requisite.is_some()).then_some(Cause { code, requisite })
 }
 
 fn one_line(s: &str) -> String {
@@ -707,13 +711,11 @@ mod tests {
         assert_eq!(text_folder("a/b/rus/sec001.md").as_deref(), Some("a/b"));
         assert_eq!(text_folder("a/b/meta.yaml"), None);
         assert_eq!(text_folder("README.md"), None);
-        assert!(is_placeholder(
-            "5-1. 01.01.2024 бастап қолданысқа енгізіледі"
-        ));
-        assert!(is_placeholder(
-            "### 12-1-бап. 01.01.2024 бастап қолданысқа енгізіледі"
-        ));
-        assert!(is_placeholder("5-1. Вводится в действие с 01.01.2024"));
-        assert!(!is_placeholder("5-1. Үкімет бағдарламаларды бекітеді."));
+        let day = NaiveDate::from_ymd_opt(2024, 1, 1);
+        let p = placeholder_date;
+        assert_eq!(p("5-1. 01.01.2024 бастап қолданысқа енгізіледі – ҚР …"), day);
+        assert_eq!(p("### 12-1-бап. 01.01.2024 бастап қолданысқа енгізіледі"), day);
+        assert_eq!(p("5-1. Вводится в действие с 01.01.2024"), day);
+        assert_eq!(p("5-1. Үкімет бағдарламаларды бекітеді."), None);
     }
 }

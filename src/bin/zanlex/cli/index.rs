@@ -11,6 +11,14 @@ pub struct Args {
     /// Rebuild everything, even files that did not change.
     #[arg(long)]
     pub force: bool,
+    /// With `--history`: read no commit dated before this day (YYYY-MM-DD); each act is
+    /// taken as it stood then, and its later editions from the commits.
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<chrono::NaiveDate>,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    zanlex::parse_iso_date(s).ok_or_else(|| format!("{s:?} is not a date; write YYYY-MM-DD"))
 }
 
 /// Runs `zanlex index`.
@@ -24,7 +32,8 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut opts = cli.build_options(args.force);
     opts.verify = true;
-    let report = refresh(&cli.corpus, &cli.index, &opts)?;
+    let corpus = cli.corpus(args.since)?;
+    let report = refresh(&corpus, &cli.index, &opts)?;
     if let Some(w) = &report.warning {
         eprintln!("zanlex: warning: {}", terminal_safe(w));
     }
