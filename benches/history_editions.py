@@ -10,6 +10,7 @@ articles taken in turn): N editions, N - 1 changed units. Then runs
 and the edition folders apart), the unit documents written and the wall time.
 
     cargo build --release && python3 benches/history_editions.py [--zanlex target/release/zanlex] [1 5 20 50]
+    python3 benches/history_editions.py --files [...]   # the same editions as dated files
 
 A store that keeps a wording once with its validity grows by one unit document per
 edition; one that writes every unit of every edition grows by the act's ~300 units.
@@ -80,6 +81,37 @@ def size(path):
     return total
 
 
+def run_files(zanlex, n):
+    """The same editions as dated files in one folder (`kaz@k_vDATE.md`), indexed without
+    git: what a zanlex without `--history` reads."""
+    work = tempfile.mkdtemp(prefix="zanlex-history-bench-")
+    try:
+        corpus = os.path.join(work, "corpus", "104316")
+        os.makedirs(corpus)
+        shutil.copy(os.path.join(MIRROR, "meta.yaml"), os.path.join(corpus, "meta.yaml"))
+        shutil.copy(os.path.join(MIRROR, "rus.md"), os.path.join(corpus, "rus.md"))
+        for k, text in enumerate(editions(n)):
+            date = f"{2000 + k // 12:04d}-{k % 12 + 1:02d}-01"
+            # The edition's date in its front matter (which counts over the `source` addresses
+            # of its front matter and meta.yaml).
+            text = text.replace("---\n", f"---\nversion_date: {date}\n", 1)
+            with open(os.path.join(corpus, f"kaz@{k:03d}_v{date}.md"), "w", encoding="utf-8") as f:
+                f.write(text)
+        index = os.path.join(work, "index")
+        t0 = time.monotonic()
+        out = subprocess.run(
+            [zanlex, "index", "--corpus", os.path.join(work, "corpus"), "--index", index],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        secs = time.monotonic() - t0
+        units = re.search(r"(\d+) unit documents written", out.stdout)
+        return (n, size(index), 0, int(units.group(1)) if units else -1, secs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def run(zanlex, n):
     work = tempfile.mkdtemp(prefix="zanlex-history-bench-")
     try:
@@ -118,12 +150,13 @@ def run(zanlex, n):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--zanlex", default=os.path.join(ROOT, "target/release/zanlex"))
+    p.add_argument("--files", action="store_true", help="dated edition files, not git")
     p.add_argument("counts", nargs="*", type=int, default=[1, 5, 20, 50])
     a = p.parse_args()
     print("| editions | index bytes | bytes / edition | edition folders bytes | unit documents | build s |")
     print("|---:|---:|---:|---:|---:|---:|")
     for n in a.counts:
-        n, idx, hist, units, secs = run(a.zanlex, n)
+        n, idx, hist, units, secs = (run_files if a.files else run)(a.zanlex, n)
         print(f"| {n} | {idx:,} | {idx // n:,} | {hist:,} | {units:,} | {secs:.2f} |")
 
 
