@@ -162,11 +162,7 @@ pub fn read_history(
     seen: Option<&HistoryState>,
 ) -> Result<HistoryRead, HistoryError> {
     let r = Reader::open(repo)?;
-    let head = r
-        .repo
-        .head_id()
-        .map_err(|e| r.not_repo(e))?
-        .detach();
+    let head = r.repo.head_id().map_err(|e| r.not_repo(e))?.detach();
     // Newest first, up to what bounds the walk.
     let mut commits: Vec<CommitInfo> = Vec::new();
     let mut boundary: Option<CommitInfo> = None;
@@ -366,7 +362,10 @@ pub fn write_editions(acts: &[ActHistory], out: &Path) -> Result<Vec<String>, Hi
 /// The sidecar of an edition's texts: its date, and the amending act.
 fn sidecar(e: &Edition) -> String {
     let mut t = toml::Table::new();
-    t.insert("version_date".into(), toml::Value::String(e.date.to_string()));
+    t.insert(
+        "version_date".into(),
+        toml::Value::String(e.date.to_string()),
+    );
     if let Some(c) = &e.cause {
         if let Some(code) = &c.code {
             t.insert("caused_by.code".into(), toml::Value::String(code.clone()));
@@ -577,16 +576,17 @@ impl Reader {
         if old == new {
             return Ok(());
         }
-        let list = |t: Option<ObjectId>| -> Result<BTreeMap<String, (bool, ObjectId)>, HistoryError> {
-            Ok(match t {
-                Some(t) => self
-                    .entries(t)?
-                    .into_iter()
-                    .map(|(n, d, id)| (n, (d, id)))
-                    .collect(),
-                None => BTreeMap::new(),
-            })
-        };
+        let list =
+            |t: Option<ObjectId>| -> Result<BTreeMap<String, (bool, ObjectId)>, HistoryError> {
+                Ok(match t {
+                    Some(t) => self
+                        .entries(t)?
+                        .into_iter()
+                        .map(|(n, d, id)| (n, (d, id)))
+                        .collect(),
+                    None => BTreeMap::new(),
+                })
+            };
         let (a, b) = (list(old)?, list(new)?);
         let names: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
         for name in names {
@@ -713,8 +713,14 @@ mod tests {
         assert_eq!(text_folder("README.md"), None);
         let day = NaiveDate::from_ymd_opt(2024, 1, 1);
         let p = placeholder_date;
-        assert_eq!(p("5-1. 01.01.2024 бастап қолданысқа енгізіледі – ҚР …"), day);
-        assert_eq!(p("### 12-1-бап. 01.01.2024 бастап қолданысқа енгізіледі"), day);
+        assert_eq!(
+            p("5-1. 01.01.2024 бастап қолданысқа енгізіледі – ҚР …"),
+            day
+        );
+        assert_eq!(
+            p("### 12-1-бап. 01.01.2024 бастап қолданысқа енгізіледі"),
+            day
+        );
         assert_eq!(p("5-1. Вводится в действие с 01.01.2024"), day);
         assert_eq!(p("5-1. Үкімет бағдарламаларды бекітеді."), None);
     }

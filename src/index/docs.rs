@@ -312,7 +312,12 @@ fn same_wordings<'a>(
                 continue;
             }
             let unit = timeline.unit(eid);
-            let segment = |e: usize| unit.pieces().iter().find(|p| p.edition == e).map(|p| p.segment);
+            let segment = |e: usize| {
+                unit.pieces()
+                    .iter()
+                    .find(|p| p.edition == e)
+                    .map(|p| p.segment)
+            };
             if segment(k).is_none() || segment(k) != segment(k + 1) {
                 continue;
             }

@@ -32,7 +32,9 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn fixture(rel: &str) -> Vec<u8> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel);
     std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
@@ -233,7 +235,14 @@ impl Repo {
 
 /// (act code, date, amending act's code, path, announced dates, fulfilled dates) of every
 /// edition read.
-type Row = (String, String, Option<String>, String, Vec<String>, Vec<String>);
+type Row = (
+    String,
+    String,
+    Option<String>,
+    String,
+    Vec<String>,
+    Vec<String>,
+);
 
 fn rows(read: &HistoryRead) -> Vec<Row> {
     let ds = |v: &[NaiveDate]| v.iter().map(|d| d.to_string()).collect::<Vec<_>>();
@@ -274,7 +283,14 @@ fn every_edition_from_the_commits_with_dates_and_amending_acts() {
     assert_eq!(
         rows(&read),
         vec![
-            row("104316", "2022-11-05", Some("173442"), GOV_OLD, &["2023-01-01"], &[]),
+            row(
+                "104316",
+                "2022-11-05",
+                Some("173442"),
+                GOV_OLD,
+                &["2023-01-01"],
+                &[]
+            ),
             // The move on 2022-11-20 is no edition; the act is followed to its new path.
             row("104316", "2023-04-19", None, GOV_NEW, &[], &["2023-01-01"]),
             row("134470", "2019-08-23", Some("134470"), AST, &[], &[]),
@@ -355,16 +371,33 @@ impl Indexed {
             let documented = |u: &&zanlex::Unit| {
                 !(u.text.trim().is_empty() && u.heading.as_deref().unwrap_or("").trim().is_empty())
             };
-            expected += act.units.iter().flat_map(|u| u.walk()).filter(documented).count();
-            all_printings += act.units.iter().flat_map(|u| u.walk()).filter(documented).count();
+            expected += act
+                .units
+                .iter()
+                .flat_map(|u| u.walk())
+                .filter(documented)
+                .count();
+            all_printings += act
+                .units
+                .iter()
+                .flat_map(|u| u.walk())
+                .filter(documented)
+                .count();
             let n = act.versions.len();
             for (k, v) in act.versions.iter().enumerate() {
                 if v.to.is_none() && v.source.file == act.source.file {
                     continue;
                 }
-                let next = if k + 1 < n { &act.versions[k + 1].units } else { &act.units };
-                let next: std::collections::HashMap<&str, &zanlex::Unit> =
-                    next.iter().flat_map(|u| u.walk()).map(|u| (u.eid.as_str(), u)).collect();
+                let next = if k + 1 < n {
+                    &act.versions[k + 1].units
+                } else {
+                    &act.units
+                };
+                let next: std::collections::HashMap<&str, &zanlex::Unit> = next
+                    .iter()
+                    .flat_map(|u| u.walk())
+                    .map(|u| (u.eid.as_str(), u))
+                    .collect();
                 for u in v.units.iter().flat_map(|u| u.walk()).filter(documented) {
                     all_printings += 1;
                     let same = next.get(u.eid.as_str()).is_some_and(|x| {
@@ -406,7 +439,12 @@ impl Indexed {
 type Ed = (String, Option<String>, Option<String>, bool);
 
 fn ed(id: &str, from: &str, to: Option<&str>, estimated: bool) -> Option<Ed> {
-    Some((id.into(), Some(from.into()), to.map(str::to_string), estimated))
+    Some((
+        id.into(),
+        Some(from.into()),
+        to.map(str::to_string),
+        estimated,
+    ))
 }
 
 const P3_2022: &str =
@@ -455,7 +493,10 @@ fn git_editions_answer_on_each_boundary_and_diff() {
         (pending, Some(PLACEHOLDER.into()), announced)
     );
     let (state, wording, edition) = fx.at(GOV, p51, "2023-01-01");
-    assert_eq!((state, edition.clone()), (in_force.clone(), inserted.clone()));
+    assert_eq!(
+        (state, edition.clone()),
+        (in_force.clone(), inserted.clone())
+    );
     let wording = wording.expect("text");
     assert!(
         wording.starts_with("5-1. Үкіметтің заң күші бар уақытша қаулылары"),
@@ -550,7 +591,11 @@ fn a_refresh_reads_only_the_new_commit_and_a_rebuilt_history_is_not_new() {
         sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
     assert_eq!(sync.commits_read, 1, "only the new commit is read");
     assert_eq!(sync.written.len(), 1);
-    assert!(sync.written[0].starts_with("135478/2024-12-25_"), "{:?}", sync.written);
+    assert!(
+        sync.written[0].starts_with("135478/2024-12-25_"),
+        "{:?}",
+        sync.written
+    );
     let (index, report) = ZanIndex::open_or_build(
         &fx.editions,
         fx.tmp.path().join("index"),
@@ -617,11 +662,20 @@ fn zanlex_index_history_keeps_the_setting() {
     assert_eq!(code, Some(0), "{err}");
     assert!(err.contains("7 commits read, 5 new editions"), "{err}");
     // Without `--history` again, the index still reads the editions (and no commit is new).
-    let (code, out, err) = run(&["show", &format!("{GOV}#art_12__para_3"), "--as-of", "2023-04-29", "--json"]);
+    let (code, out, err) = run(&[
+        "show",
+        &format!("{GOV}#art_12__para_3"),
+        "--as-of",
+        "2023-04-29",
+        "--json",
+    ]);
     assert_eq!(code, Some(0), "{err}");
     assert!(!err.contains("commits"), "{err}");
     let v: Value = serde_json::from_str(&out).expect("json");
-    assert_eq!(v["state"], json!({"kind": "deleted", "since": "2023-04-29"}));
+    assert_eq!(
+        v["state"],
+        json!({"kind": "deleted", "since": "2023-04-29"})
+    );
     assert_eq!(v["text"], P3_2023);
     repo.add_2024_edition();
     let (code, _, err) = run(&["acts", "--json"]);

@@ -105,7 +105,8 @@ impl Cli {
         let opts = zanlex::history::HistoryOptions { since };
         let report = zanlex::history::sync_history(&self.corpus, &editions, &opts)?;
         if report.commits_read > 0 {
-            let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+            let plural =
+                |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
             eprintln!(
                 "zanlex: history of {}: {} read, {}",
                 terminal_safe(&self.corpus.display().to_string()),
