@@ -46,7 +46,7 @@ mod error_code;
 mod extract;
 mod files;
 #[cfg(feature = "history")]
-pub mod history;
+pub mod git_history;
 mod index;
 mod ingest;
 mod model;

@@ -18,7 +18,7 @@
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use zanlex::history::{read_history, sync_history, HistoryOptions, HistoryRead};
+use zanlex::git_history::{read_history, sync_history, HistoryOptions, HistoryRead};
 use zanlex::{BuildOptions, ZanIndex};
 
 const GOV: &str = "constitutional-law-1995-12-18-2688";
@@ -332,7 +332,7 @@ fn every_edition_from_the_commits_with_dates_and_amending_acts() {
     );
     assert_eq!(
         read.acts[0].editions[0].basis,
-        zanlex::history::DateBasis::MetaVersionDate
+        zanlex::git_history::DateBasis::MetaVersionDate
     );
 }
 

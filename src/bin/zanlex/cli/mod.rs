@@ -98,12 +98,12 @@ impl Cli {
         let mut name = self.index.file_name().unwrap_or_default().to_os_string();
         name.push(".history");
         let editions = self.index.with_file_name(name);
-        if !self.history && !editions.join(zanlex::history::STATE_FILE).is_file() {
+        if !self.history && !editions.join(zanlex::git_history::STATE_FILE).is_file() {
             return Ok(self.corpus.clone());
         }
         std::fs::create_dir_all(&editions)?;
-        let opts = zanlex::history::HistoryOptions { since };
-        let report = zanlex::history::sync_history(&self.corpus, &editions, &opts)?;
+        let opts = zanlex::git_history::HistoryOptions { since };
+        let report = zanlex::git_history::sync_history(&self.corpus, &editions, &opts)?;
         if report.commits_read > 0 {
             let plural =
                 |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });

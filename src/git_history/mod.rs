@@ -13,20 +13,20 @@
 //! The mirror rewrites its history on every rebuild, so nothing here is keyed by a commit id:
 //! an edition is known by its act, date and the hash of its texts, and what was read already is
 //! known by tree ids (content addresses, the same in a re-cloned mirror whose content did not
-//! change). [`write_editions`] lays the editions out as dated edition folders, the form the rest
-//! of zanlex reads editions in ([`crate::amend`] merges them into one act per language, and the
+//! change). [`sync_history`] lays the editions out as dated edition folders, the form the rest
+//! of zanlex reads editions in (zanlex merges them into one act per language, and the
 //! point-in-time rule applies to them as to any edition), writing only those not yet written.
 //!
 //! ```no_run
 //! use std::path::Path;
-//! let opts = zanlex::history::HistoryOptions::default();
-//! let read = zanlex::history::read_history(Path::new("codes"), &opts, None)?;
+//! let opts = zanlex::git_history::HistoryOptions::default();
+//! let read = zanlex::git_history::read_history(Path::new("codes"), &opts, None)?;
 //! for act in &read.acts {
 //!     for e in &act.editions {
 //!         println!("{} {} {:?}", act.code, e.date, e.cause.as_ref().map(|c| &c.code));
 //!     }
 //! }
-//! # Ok::<(), zanlex::history::HistoryError>(())
+//! # Ok::<(), zanlex::git_history::HistoryError>(())
 //! ```
 
 use chrono::NaiveDate;
@@ -304,8 +304,20 @@ pub struct SyncReport {
     pub written: Vec<String>,
 }
 
-/// Reads `repo`'s history into `out` as edition folders ([`write_editions`]), reading only the
-/// commits a previous sync into `out` has not read (its state is kept in [`STATE_FILE`]).
+/// Reads `repo`'s history into `out` as edition folders, reading only the commits a previous
+/// sync into `out` has not read (its state is kept in [`STATE_FILE`]): each edition is a
+/// folder `out/<act code>/<date>_<hash>/` holding the act folder's files at its commit, and
+/// beside each text a sidecar `kaz.meta.toml` giving `version_date` (the edition's date, which
+/// counts over the date in the text's front matter) and the amending act. Folders already
+/// there are left as they are. `out` is a corpus folder to index.
+///
+/// ```no_run
+/// use std::path::Path;
+/// let opts = zanlex::git_history::HistoryOptions::default();
+/// let report = zanlex::git_history::sync_history(Path::new("codes"), Path::new("editions"), &opts)?;
+/// println!("{} commits read, {} editions written", report.commits_read, report.written.len());
+/// # Ok::<(), zanlex::git_history::HistoryError>(())
+/// ```
 pub fn sync_history(
     repo: &Path,
     out: &Path,
@@ -326,11 +338,9 @@ pub fn sync_history(
     })
 }
 
-/// Writes each edition as a folder `out/<act code>/<date>_<hash>/` holding the act folder's
-/// files at its commit, and beside each text a sidecar `kaz.meta.toml` giving `version_date`
-/// (the edition's date, which counts over the date in the text's front matter) and the
-/// amending act. Folders already there are left as they are. Returns the folders written.
-pub fn write_editions(acts: &[ActHistory], out: &Path) -> Result<Vec<String>, HistoryError> {
+/// Writes each edition as a folder of `out` ([`sync_history`] says how), unless there; returns
+/// the folders written.
+fn write_editions(acts: &[ActHistory], out: &Path) -> Result<Vec<String>, HistoryError> {
     let mut written = Vec::new();
     for act in acts {
         for e in &act.editions {
