@@ -118,6 +118,10 @@ pub struct Edition {
     /// The dates of the placeholders of the edition before that it no longer prints: it
     /// brings the text they announced.
     pub fulfils: Vec<NaiveDate>,
+    /// The languages whose text it changes (`kaz`, `rus`: their `.md` file or part files),
+    /// each an edition of that language's expression; the other language's text in
+    /// [`Edition::files`] is as an earlier commit left it, and is no edition of it.
+    pub languages: Vec<String>,
 }
 
 /// An act's editions, oldest first.
@@ -210,6 +214,7 @@ pub fn read_history(
                 None => (b.date, DateBasis::Commit),
             };
             let hash = texts_hash(&files);
+            let langs = languages(&BTreeMap::new(), &files);
             prev_files.insert(code.clone(), files.clone());
             push(
                 &mut state,
@@ -223,6 +228,7 @@ pub fn read_history(
                     hash,
                     announces: Vec::new(),
                     fulfils: Vec::new(),
+                    languages: langs,
                 },
             );
         }
@@ -264,6 +270,7 @@ pub fn read_history(
                 _ => BTreeMap::new(),
             };
             let old = prev_files.get(&code).unwrap_or(&parent_files);
+            let langs = languages(old, &files);
             let (before, now) = (placeholders(old), placeholders(&files));
             let announces = now.difference(&before).map(|(d, _)| *d).collect();
             let fulfils = before.difference(&now).map(|(d, _)| *d).collect();
@@ -279,6 +286,7 @@ pub fn read_history(
                     files,
                     hash,
                     announces: dedup(announces),
+                    languages: langs,
                     fulfils: dedup(fulfils),
                 },
             );
@@ -351,7 +359,14 @@ fn write_editions(acts: &[ActHistory], out: &Path) -> Result<Vec<String>, Histor
             }
             let tmp = out.join(format!("{name}.tmp"));
             let _ = std::fs::remove_dir_all(&tmp);
-            for (rel, bytes) in &e.files {
+            // The texts of the languages the edition changed, and meta.yaml.
+            let wanted = |rel: &str| {
+                !is_text(rel)
+                    || e.languages
+                        .iter()
+                        .any(|l| rel.split(['.', '/']).next() == Some(l))
+            };
+            for (rel, bytes) in e.files.iter().filter(|(rel, _)| wanted(rel)) {
                 let p = tmp.join(rel);
                 if let Some(parent) = p.parent() {
                     std::fs::create_dir_all(parent).map_err(|err| io_err(parent, err))?;
@@ -457,6 +472,26 @@ fn texts_hash(files: &BTreeMap<String, Vec<u8>>) -> String {
         h.update(v);
     }
     hex::encode(h.finalize())
+}
+
+/// The languages (`kaz`, `rus`) whose text files differ between `old` and `new`.
+fn languages(old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    let lang = |rel: &str| rel.split(['.', '/']).next().unwrap_or("").to_string();
+    let mut out: Vec<String> = old
+        .iter()
+        .filter(|(k, _)| is_text(k))
+        .filter(|(k, v)| new.get(*k) != Some(*v))
+        .chain(
+            new.iter()
+                .filter(|(k, _)| is_text(k))
+                .filter(|(k, v)| old.get(*k) != Some(*v)),
+        )
+        .map(|(k, _)| lang(k))
+        .filter(|l| new.keys().any(|k| is_text(k) && lang(k) == *l))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The placeholder lines of an act's texts, each with the date it announces.
