@@ -13,7 +13,9 @@
 //! The mirror rewrites its history on every rebuild, so nothing here is keyed by a commit id:
 //! an edition is known by its act, date and the hash of its texts, and what was read already is
 //! known by tree ids (content addresses, the same in a re-cloned mirror whose content did not
-//! change). [`sync_history`] lays the editions out as dated edition folders, the form the rest
+//! change; a walk stops at the first tree read before, so a rebuild that rewrote past editions
+//! is read by reading the whole history again: `zanlex index --history --force`).
+//! [`sync_history`] lays the editions out as dated edition folders, the form the rest
 //! of zanlex reads editions in (zanlex merges them into one act per language, and the
 //! point-in-time rule applies to them as to any edition), writing only those not yet written.
 //!

@@ -723,6 +723,10 @@ fn zanlex_index_history_keeps_the_setting() {
     let (code, _, err) = run(&["acts", "--json"]);
     assert_eq!(code, Some(0), "{err}");
     assert!(err.contains("1 commit read, 1 new edition"), "{err}");
+    // `--force` reads the whole history again into new edition folders.
+    let (code, _, err) = run(&["index", "--history", "--force"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("8 commits read, 6 new editions"), "{err}");
     let (code, _, err) = run(&["index", "--history", "--since", "2024-13-01"]);
     assert_eq!(code, Some(2), "{err}");
 }

@@ -8,7 +8,8 @@ use zanlex::refresh;
 /// Arguments of `zanlex index`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Rebuild everything, even files that did not change.
+    /// Rebuild everything, even files that did not change (with `--history`, the editions
+    /// are read again from the whole history).
     #[arg(long)]
     pub force: bool,
     /// With `--history`: read no commit dated before this day (YYYY-MM-DD); each act is
@@ -32,7 +33,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut opts = cli.build_options(args.force);
     opts.verify = true;
-    let corpus = cli.corpus(args.since)?;
+    let corpus = cli.corpus(args.since, args.force)?;
     let report = refresh(&corpus, &cli.index, &opts)?;
     if let Some(w) = &report.warning {
         eprintln!("zanlex: warning: {}", terminal_safe(w));

@@ -93,13 +93,21 @@ impl Cli {
 
     /// The folder the index is built from: `--corpus`, or the edition folders of its git
     /// history when `--history` says so now or said so before (`INDEX.history/` exists), the
-    /// commits not yet read added first.
-    pub(crate) fn corpus(&self, since: Option<chrono::NaiveDate>) -> anyhow::Result<PathBuf> {
+    /// commits not yet read added first. With `reread`, the edition folders are written anew
+    /// from the whole history (a rebuilt mirror that changed past editions).
+    pub(crate) fn corpus(
+        &self,
+        since: Option<chrono::NaiveDate>,
+        reread: bool,
+    ) -> anyhow::Result<PathBuf> {
         let mut name = self.index.file_name().unwrap_or_default().to_os_string();
         name.push(".history");
         let editions = self.index.with_file_name(name);
         if !self.history && !editions.join(zanlex::git_history::STATE_FILE).is_file() {
             return Ok(self.corpus.clone());
+        }
+        if reread && editions.join(zanlex::git_history::STATE_FILE).is_file() {
+            std::fs::remove_dir_all(&editions)?;
         }
         std::fs::create_dir_all(&editions)?;
         let opts = zanlex::git_history::HistoryOptions { since };
@@ -122,7 +130,7 @@ impl Cli {
     /// [`report_failures`], once the command's output is printed.
     pub(crate) fn open_index(&self) -> anyhow::Result<(zanlex::ZanIndex, zanlex::RefreshReport)> {
         let opts = self.build_options(false);
-        let corpus = self.corpus(None)?;
+        let corpus = self.corpus(None, false)?;
         let (index, report) = zanlex::ZanIndex::open_or_build(&corpus, &self.index, &opts)?;
         report_refresh(self, &report);
         Ok((index, report))
@@ -136,7 +144,7 @@ impl Cli {
         work: impl Fn(&zanlex::ZanIndex) -> T,
     ) -> anyhow::Result<(zanlex::ZanIndex, zanlex::RefreshReport, T)> {
         let opts = self.build_options(false);
-        let corpus = self.corpus(None)?;
+        let corpus = self.corpus(None, false)?;
         let (index, report, answer) =
             zanlex::ZanIndex::open_or_build_with(&corpus, &self.index, &opts, work)?;
         report_refresh(self, &report);
@@ -181,7 +189,7 @@ pub fn main() -> ExitCode {
         Command::CitedBy(a) => refs::run_cited_by(&cli, a),
         Command::Analyze(a) => analyze::run(&cli, a),
         Command::Serve(a) => cli
-            .corpus(None)
+            .corpus(None, false)
             .and_then(|c| serve::run(&c, &cli.index, cli.follow, a)),
     };
     match result {
