@@ -465,8 +465,12 @@ fn frame(act: &mut Act, keys: &DocKeys, shared_with: &FxHashMap<(usize, String),
         let ActVersion { id, units, .. } = v;
         walk_units_mut(units, &mut |u| {
             if !own {
+                // Only where the holder's document is the one with its key (a unit with no
+                // document, or an eid printed twice, keeps its text here).
                 if let Some(holder) = shared_with.get(&(k, u.eid.clone())) {
-                    u.text = format!("{SAME_AS}{holder}");
+                    if !u.text.is_empty() && has_document(u) && keys.unique(holder, &u.eid) {
+                        u.text = format!("{SAME_AS}{holder}");
+                    }
                     return;
                 }
             }
