@@ -45,6 +45,8 @@ mod error;
 mod error_code;
 mod extract;
 mod files;
+#[cfg(feature = "history")]
+pub mod git_history;
 mod index;
 mod ingest;
 mod model;

@@ -161,6 +161,7 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
     let shared = ActStrings::of(act);
     let key = expression_key(&act.id, act.lang);
     let mut keys = DocKeys::default();
+    let shared_with;
     {
         let act: &Act = act;
         let amendments = amendments_by_eid(act);
@@ -168,7 +169,9 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
         // point-in-time rule.
         let timeline = crate::amend::time::ActTimeline::new(act);
         let times = doc_times(&timeline);
+        let same = same_wordings(act, &timeline);
         let mut units = UnitDocs {
+            same: &same,
             act,
             shared: &shared,
             fields: f,
@@ -210,8 +213,13 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
             source: &act.source,
         };
         units.add(&act.units, &val);
+        shared_with = same
+            .skipped
+            .iter()
+            .map(|((k, eid), holder)| ((*k, eid.to_string()), holder.clone()))
+            .collect::<FxHashMap<(usize, String), String>>();
     }
-    frame(act, &keys);
+    frame(act, &keys, &shared_with);
     let act_json = serde_json::to_string(&*act).map_err(|e| crate::Error::Index {
         path: act.source.file.clone().into(),
         reason: format!("cannot serialize act {}: {e}", act.id),
@@ -248,6 +256,95 @@ const CURRENT: &str = "current";
 /// document. It also starts an instruction's quote that is read from a unit's text
 /// (`place_quote`). Unit texts are trimmed lines of an act and hold no NUL.
 pub const STORED_ELSEWHERE: &str = "\u{0}";
+
+/// The frame's text of a unit whose wording a later edition's document holds: this, then that
+/// edition's version id ([`frame`]).
+pub const SAME_AS: &str = "\u{0}\u{1}";
+
+/// The units of older editions that get no document because the next edition prints them
+/// the same (text, heading and status, one wording by the point-in-time rule): the index
+/// grows with the changes, not with the editions. The next edition's document answers for
+/// them, valid from the first of them on.
+#[derive(Default)]
+struct SameWordings<'a> {
+    /// (edition, eid) → the version id of the document that holds its text.
+    skipped: FxHashMap<(usize, &'a str), String>,
+    /// (edition, eid) of a document that answers for older editions too → its earlier start.
+    reach: FxHashMap<(usize, &'a str), Option<NaiveDate>>,
+}
+
+fn same_wordings<'a>(
+    act: &'a Act,
+    timeline: &crate::amend::time::ActTimeline<'a>,
+) -> SameWordings<'a> {
+    let mut out = SameWordings::default();
+    let editions = timeline.editions();
+    // Each edition's units by eid, and the version id its documents carry.
+    let by_eid = |units: &'a [Unit]| -> FxHashMap<&'a str, &'a Unit> {
+        units
+            .iter()
+            .flat_map(Unit::walk)
+            .map(|u| (u.eid.as_str(), u))
+            .collect()
+    };
+    let mut printed: Vec<(FxHashMap<&'a str, &'a Unit>, &'a str)> = act
+        .versions
+        .iter()
+        .map(|v| {
+            if is_current_edition(v, &act.source.file) {
+                (by_eid(&act.units), CURRENT)
+            } else {
+                (by_eid(&v.units), v.id.as_str())
+            }
+        })
+        .collect();
+    if editions.len() > printed.len() {
+        printed.push((by_eid(&act.units), CURRENT));
+    }
+    if printed.len() < 2 || printed.len() != editions.len() {
+        return out;
+    }
+    for k in 0..printed.len() - 1 {
+        let (now, next) = (&printed[k].0, &printed[k + 1].0);
+        for (&eid, u) in now {
+            let Some(n) = next.get(eid) else { continue };
+            if u.text != n.text || u.heading != n.heading || u.status != n.status {
+                continue;
+            }
+            let unit = timeline.unit(eid);
+            let segment = |e: usize| {
+                unit.pieces()
+                    .iter()
+                    .find(|p| p.edition == e)
+                    .map(|p| p.segment)
+            };
+            if segment(k).is_none() || segment(k) != segment(k + 1) {
+                continue;
+            }
+            let start = match out.reach.remove(&(k, eid)) {
+                Some(from) => from,
+                None => unit
+                    .pieces()
+                    .iter()
+                    .position(|p| p.edition == k)
+                    .and_then(|i| unit.doc_from(i)),
+            };
+            out.reach.insert((k + 1, eid), start);
+            out.skipped.insert((k, eid), String::new());
+        }
+    }
+    // Each skipped unit's text is in the document of the first edition after it that keeps
+    // one.
+    let keys: Vec<(usize, &'a str)> = out.skipped.keys().copied().collect();
+    for (k, eid) in keys {
+        let mut h = k + 1;
+        while out.skipped.contains_key(&(h, eid)) {
+            h += 1;
+        }
+        out.skipped.insert((k, eid), printed[h].1.to_string());
+    }
+    out
+}
 
 /// Whether unit `u` gets a document (one with neither text nor heading does not).
 fn has_document(u: &Unit) -> bool {
@@ -318,7 +415,10 @@ fn walk_units_mut(units: &mut [Unit], f: &mut dyn FnMut(&mut Unit)) {
 /// of the act has, becomes [`STORED_ELSEWHERE`], and each instruction's quote found in such a
 /// text becomes its place there. The current text's own edition (not indexed twice) points at
 /// the current text's documents where its text is theirs.
-fn frame(act: &mut Act, keys: &DocKeys) {
+/// A unit of an older edition printed as the next edition prints it has no document of its
+/// own ([`same_wordings`]): `shared_with[(edition, eid)]` names the version whose document
+/// holds its text, which the frame keeps as [`SAME_AS`] and that version id.
+fn frame(act: &mut Act, keys: &DocKeys, shared_with: &FxHashMap<(usize, String), String>) {
     let elsewhere = |u: &Unit, version_id: &str| {
         !u.text.is_empty() && has_document(u) && keys.unique(version_id, &u.eid)
     };
@@ -360,10 +460,20 @@ fn frame(act: &mut Act, keys: &DocKeys) {
         } else {
             FxHashMap::default()
         };
-    for v in versions.iter_mut() {
+    for (k, v) in versions.iter_mut().enumerate() {
         let own = is_current_edition(v, &source.file);
         let ActVersion { id, units, .. } = v;
         walk_units_mut(units, &mut |u| {
+            if !own {
+                // Only where the holder's document is the one with its key (a unit with no
+                // document, or an eid printed twice, keeps its text here).
+                if let Some(holder) = shared_with.get(&(k, u.eid.clone())) {
+                    if !u.text.is_empty() && has_document(u) && keys.unique(holder, &u.eid) {
+                        u.text = format!("{SAME_AS}{holder}");
+                    }
+                    return;
+                }
+            }
             let out = if own {
                 current.get(u.eid.as_str()) == Some(&u.text.as_str())
             } else {
@@ -468,7 +578,15 @@ pub(crate) fn restore_texts(
     let mut missing: Option<String> = None;
     let mut put_back = |units: &mut [Unit], version_id: &str| {
         walk_units_mut(units, &mut |u| {
-            if u.text == STORED_ELSEWHERE {
+            if let Some(holder) = u.text.strip_prefix(SAME_AS) {
+                let holder = holder.to_string();
+                match text(&holder, &u.eid) {
+                    Some(t) => u.text = t,
+                    None => {
+                        missing.get_or_insert_with(|| format!("{holder} {}", u.eid));
+                    }
+                }
+            } else if u.text == STORED_ELSEWHERE {
                 match text(version_id, &u.eid) {
                     Some(t) => u.text = t,
                     None => {
@@ -599,6 +717,7 @@ fn doc_times<'a>(
 
 /// Writes an act's unit documents, counting their keys.
 struct UnitDocs<'a> {
+    same: &'a SameWordings<'a>,
     act: &'a Act,
     shared: &'a ActStrings,
     fields: &'a Fields,
@@ -613,6 +732,7 @@ impl UnitDocs<'_> {
     /// The documents of `units`, one edition's, valid as `val` says.
     fn add(&mut self, units: &[Unit], val: &Validity<'_>) {
         let UnitDocs {
+            same,
             act,
             shared,
             fields: f,
@@ -635,7 +755,7 @@ impl UnitDocs<'_> {
         let head = super::numbers::head_eid(units);
         crate::model::walk_with_path(units, &mut |path| {
             let Some(u) = path.last() else { return };
-            if !has_document(u) {
+            if !has_document(u) || same.skipped.contains_key(&(val.edition, u.eid.as_str())) {
                 return;
             }
             keys.add(val.version_id, &u.eid);
@@ -720,6 +840,12 @@ impl UnitDocs<'_> {
             // has them; the edition's dates are only a fallback).
             let time = times.get(&(val.edition, u.eid.as_str()));
             let (from, to) = time.map_or((val.from, val.to), |t| (t.from, t.to));
+            // The document of a wording that older editions print the same answers for them.
+            let from = same
+                .reach
+                .get(&(val.edition, u.eid.as_str()))
+                .copied()
+                .unwrap_or(from);
             d.add_date(f.valid_from, to_tantivy_date(from.unwrap_or(OPEN_FROM)));
             d.add_date(f.valid_to, to_tantivy_date(to.unwrap_or(OPEN_TO)));
             if let Some(t) = time {

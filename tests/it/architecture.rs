@@ -11,7 +11,7 @@ const LAYERS: &[&[&str]] = &[
     &["model"],
     &["error", "error_code", "analysis"],
     &["extract"],
-    &["walk"],
+    &["walk", "git_history"],
     &["structure"],
     &["amend"],
     &["refs"],

@@ -26,6 +26,8 @@ mod extract_decode;
 mod extract_pdf;
 mod extract_repair;
 mod fuzz_regressions;
+#[cfg(feature = "history")]
+mod history_git;
 mod index_acts;
 mod index_faults;
 mod index_refresh_links;

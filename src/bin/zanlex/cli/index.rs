@@ -8,9 +8,18 @@ use zanlex::refresh;
 /// Arguments of `zanlex index`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Rebuild everything, even files that did not change.
+    /// Rebuild everything, even files that did not change (with `--history`, the editions
+    /// are read again from the whole history).
     #[arg(long)]
     pub force: bool,
+    /// With `--history`: read no commit dated before this day (YYYY-MM-DD); each act is
+    /// taken as it stood then, and its later editions from the commits.
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<chrono::NaiveDate>,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    zanlex::parse_iso_date(s).ok_or_else(|| format!("{s:?} is not a date; write YYYY-MM-DD"))
 }
 
 /// Runs `zanlex index`.
@@ -24,7 +33,8 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut opts = cli.build_options(args.force);
     opts.verify = true;
-    let report = refresh(&cli.corpus, &cli.index, &opts)?;
+    let corpus = cli.corpus(args.since, args.force)?;
+    let report = refresh(&corpus, &cli.index, &opts)?;
     if let Some(w) = &report.warning {
         eprintln!("zanlex: warning: {}", terminal_safe(w));
     }

@@ -42,6 +42,11 @@ pub struct Cli {
     /// without it: an unmounted share or a folder emptied by mistake looks the same).
     #[arg(long, global = true)]
     pub allow_empty: bool,
+    /// `--corpus` is a git checkout of the public mirror: index every edition its commits
+    /// hold, kept as edition folders in `INDEX.history/` (a setting the index keeps: later
+    /// commands read the new commits, and only those, without being told again).
+    #[arg(long, global = true)]
+    pub history: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -86,12 +91,47 @@ impl Cli {
         }
     }
 
+    /// The folder the index is built from: `--corpus`, or the edition folders of its git
+    /// history when `--history` says so now or said so before (`INDEX.history/` exists), the
+    /// commits not yet read added first. With `reread`, the edition folders are written anew
+    /// from the whole history (a rebuilt mirror that changed past editions).
+    pub(crate) fn corpus(
+        &self,
+        since: Option<chrono::NaiveDate>,
+        reread: bool,
+    ) -> anyhow::Result<PathBuf> {
+        let mut name = self.index.file_name().unwrap_or_default().to_os_string();
+        name.push(".history");
+        let editions = self.index.with_file_name(name);
+        if !self.history && !editions.join(zanlex::git_history::STATE_FILE).is_file() {
+            return Ok(self.corpus.clone());
+        }
+        if reread && editions.join(zanlex::git_history::STATE_FILE).is_file() {
+            std::fs::remove_dir_all(&editions)?;
+        }
+        std::fs::create_dir_all(&editions)?;
+        let opts = zanlex::git_history::HistoryOptions { since };
+        let report = zanlex::git_history::sync_history(&self.corpus, &editions, &opts)?;
+        if report.commits_read > 0 {
+            let plural =
+                |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+            eprintln!(
+                "zanlex: history of {}: {} read, {}",
+                terminal_safe(&self.corpus.display().to_string()),
+                plural(report.commits_read, "commit"),
+                plural(report.written.len(), "new edition"),
+            );
+        }
+        Ok(editions)
+    }
+
     /// Opens `--index`, building it when missing and refreshing it when the corpus changed;
     /// says on stderr what that did ([`report_refresh`]). The report's failures are for
     /// [`report_failures`], once the command's output is printed.
     pub(crate) fn open_index(&self) -> anyhow::Result<(zanlex::ZanIndex, zanlex::RefreshReport)> {
         let opts = self.build_options(false);
-        let (index, report) = zanlex::ZanIndex::open_or_build(&self.corpus, &self.index, &opts)?;
+        let corpus = self.corpus(None, false)?;
+        let (index, report) = zanlex::ZanIndex::open_or_build(&corpus, &self.index, &opts)?;
         report_refresh(self, &report);
         Ok((index, report))
     }
@@ -104,8 +144,9 @@ impl Cli {
         work: impl Fn(&zanlex::ZanIndex) -> T,
     ) -> anyhow::Result<(zanlex::ZanIndex, zanlex::RefreshReport, T)> {
         let opts = self.build_options(false);
+        let corpus = self.corpus(None, false)?;
         let (index, report, answer) =
-            zanlex::ZanIndex::open_or_build_with(&self.corpus, &self.index, &opts, work)?;
+            zanlex::ZanIndex::open_or_build_with(&corpus, &self.index, &opts, work)?;
         report_refresh(self, &report);
         Ok((index, report, answer))
     }
@@ -147,7 +188,9 @@ pub fn main() -> ExitCode {
         Command::Refs(a) => refs::run_refs(&cli, a),
         Command::CitedBy(a) => refs::run_cited_by(&cli, a),
         Command::Analyze(a) => analyze::run(&cli, a),
-        Command::Serve(a) => serve::run(&cli.corpus, &cli.index, cli.follow, a),
+        Command::Serve(a) => cli
+            .corpus(None, false)
+            .and_then(|c| serve::run(&c, &cli.index, cli.follow, a)),
     };
     match result {
         Ok(code) => code,

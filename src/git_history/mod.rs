@@ -1,0 +1,774 @@
+//! Editions of acts read from a checkout's git history (the public mirror keeps one commit per
+//! edition, dated to the day the edition took effect, the amending act in its trailers).
+//!
+//! [`read_history`] walks the first-parent history of `HEAD` with `gix` (no `git` binary) and
+//! gives, per act, its editions oldest first: each commit that changes an act's text (`kaz.md`,
+//! `rus.md`, or the part files in `kaz/`, `rus/`) is one edition of it, with the files of the
+//! act's folder at that commit, its date and the amending act its trailers name. A commit that
+//! only touches `meta.yaml` is no edition; neither is one that moves a folder without changing
+//! its text (the mirror moved `02-codes/19941227-…/` to `02-codes/1994/1227-…/`): acts are keyed
+//! by their code (`act_code` in meta.yaml, else the number ending the folder's name), which
+//! stays when paths change.
+//!
+//! The mirror rewrites its history on every rebuild, so nothing here is keyed by a commit id:
+//! an edition is known by its act, date and the hash of its texts, and what was read already is
+//! known by tree ids (content addresses, the same in a re-cloned mirror whose content did not
+//! change; a walk stops at the first tree read before, so a rebuild that rewrote past editions
+//! is read by reading the whole history again: `zanlex index --history --force`).
+//! [`sync_history`] lays the editions out as dated edition folders, the form the rest
+//! of zanlex reads editions in (zanlex merges them into one act per language, and the
+//! point-in-time rule applies to them as to any edition), writing only those not yet written.
+//!
+//! ```no_run
+//! use std::path::Path;
+//! let opts = zanlex::git_history::HistoryOptions::default();
+//! let read = zanlex::git_history::read_history(Path::new("codes"), &opts, None)?;
+//! for act in &read.acts {
+//!     for e in &act.editions {
+//!         println!("{} {} {:?}", act.code, e.date, e.cause.as_ref().map(|c| &c.code));
+//!     }
+//! }
+//! # Ok::<(), zanlex::git_history::HistoryError>(())
+//! ```
+
+use chrono::NaiveDate;
+use gix::ObjectId;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Why a history could not be read or written (one line, naming the repository or file).
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    /// The folder is not a git repository, or its `HEAD` names no commit.
+    #[error("{}: not a git checkout with a commit at HEAD ({reason})", path.display())]
+    NotARepository {
+        /// The folder.
+        path: PathBuf,
+        /// What gix said.
+        reason: String,
+    },
+    /// An object of the repository could not be read.
+    #[error("{}: cannot read the git object {id}: {reason}", path.display())]
+    Object {
+        /// The repository.
+        path: PathBuf,
+        /// The object's id.
+        id: String,
+        /// What gix said.
+        reason: String,
+    },
+    /// An edition folder or the history's state file could not be written or read.
+    #[error("{}: {reason}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// How deep [`read_history`] reads.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryOptions {
+    /// Read no commit dated before this day: each act is then taken as it stood at the newest
+    /// commit before it (dated by its meta.yaml's `version_date`), and its later editions
+    /// from the commits.
+    pub since: Option<NaiveDate>,
+}
+
+/// The act that made an edition, as the commit's trailers name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cause {
+    /// `Cause-Act-Code`: the database's code of the amending act.
+    pub code: Option<String>,
+    /// `Cause-Act-Requisite`: its requisites as the database prints them.
+    pub requisite: Option<String>,
+}
+
+/// Where an edition's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateBasis {
+    /// The commit's date: the day the edition took effect.
+    Commit,
+    /// The act as it stood when a `since` bound cut the history: its meta.yaml's
+    /// `version_date` (Kazakh, else Russian), or the commit's date when it has none.
+    MetaVersionDate,
+}
+
+/// One edition of an act: its folder's files at a commit.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    /// The day it took effect.
+    pub date: NaiveDate,
+    /// Where [`Edition::date`] comes from.
+    pub basis: DateBasis,
+    /// The amending act the commit names, when it names one.
+    pub cause: Option<Cause>,
+    /// The act's folder at that commit (`02-codes/1994/1227-…-1005029`).
+    pub path: String,
+    /// The folder's files, by path inside it (`kaz.md`, `rus.md`, `meta.yaml`, `kaz/sec001.md`).
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// The SHA-256 of the texts (every file but `meta.yaml`), hex: with the act and the date,
+    /// what the edition is known by.
+    pub hash: String,
+    /// The dates for which it announces text it does not bring yet: its placeholders that
+    /// the edition before lacked (`5-1. 01.01.2023 бастап қолданысқа енгізіледі`,
+    /// `вводится в действие с …`), sorted, each date once.
+    pub announces: Vec<NaiveDate>,
+    /// The dates of the placeholders of the edition before that it no longer prints: it
+    /// brings the text they announced.
+    pub fulfils: Vec<NaiveDate>,
+    /// The languages whose text it changes (`kaz`, `rus`: their `.md` file or part files),
+    /// each an edition of that language's expression; the other language's text in
+    /// [`Edition::files`] is as an earlier commit left it, and is no edition of it.
+    pub languages: Vec<String>,
+}
+
+/// An act's editions, oldest first.
+#[derive(Debug, Clone)]
+pub struct ActHistory {
+    /// The act's code in the database (`104316`): the key that survives renames.
+    pub code: String,
+    /// Its editions read by this call, oldest first.
+    pub editions: Vec<Edition>,
+}
+
+/// What [`read_history`] read.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryRead {
+    /// Acts with at least one edition read, by code.
+    pub acts: Vec<ActHistory>,
+    /// Commits read (those before the `since` bound or already seen are not).
+    pub commits_read: usize,
+    /// The state to hand to the next [`read_history`], which then reads only newer commits.
+    pub state: HistoryState,
+}
+
+/// What a read has seen, so the next one reads only the rest. Keyed by content, never by
+/// commit id: the mirror's commits get new ids on every rebuild, its trees keep theirs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryState {
+    /// Root tree ids of the commits read (hex).
+    pub trees: BTreeSet<String>,
+    /// Each act's newest edition read: (date, hash of its texts).
+    pub newest: BTreeMap<String, (NaiveDate, String)>,
+}
+
+/// The file [`sync_history`] keeps its [`HistoryState`] in, inside the editions folder.
+pub const STATE_FILE: &str = ".zanlex-history.json";
+
+/// Reads the editions in `repo`'s first-parent history of `HEAD`, oldest first. With `seen`
+/// (the state of an earlier read), the walk stops at the first commit whose tree was read
+/// then, and an edition whose texts equal the act's newest one then is not given again.
+pub fn read_history(
+    repo: &Path,
+    opts: &HistoryOptions,
+    seen: Option<&HistoryState>,
+) -> Result<HistoryRead, HistoryError> {
+    let r = Reader::open(repo)?;
+    let head = r.repo.head_id().map_err(|e| r.not_repo(e))?.detach();
+    // Newest first, up to what bounds the walk.
+    let mut commits: Vec<CommitInfo> = Vec::new();
+    let mut boundary: Option<CommitInfo> = None;
+    let mut next = Some(head);
+    while let Some(id) = next {
+        let c = r.commit(id)?;
+        if seen.is_some_and(|s| s.trees.contains(&c.tree.to_string())) {
+            break;
+        }
+        if opts.since.is_some_and(|s| c.date < s) {
+            boundary = Some(c);
+            break;
+        }
+        next = c.parent;
+        commits.push(c);
+    }
+    commits.reverse();
+    let mut state = seen.cloned().unwrap_or_default();
+    let mut acts: BTreeMap<String, Vec<Edition>> = BTreeMap::new();
+    let mut push = |state: &mut HistoryState, code: String, e: Edition| {
+        let newest = state.newest.get(&code);
+        if newest.is_some_and(|(_, h)| *h == e.hash) {
+            return;
+        }
+        state.newest.insert(code.clone(), (e.date, e.hash.clone()));
+        let list = acts.entry(code).or_default();
+        // Two editions of one day: the later commit's text is the day's.
+        if list.last().is_some_and(|l| l.date == e.date) {
+            list.pop();
+        }
+        list.push(e);
+    };
+    // Each act's files as last read, to tell what an edition announces.
+    let mut prev_files: BTreeMap<String, BTreeMap<String, Vec<u8>>> = BTreeMap::new();
+    if let Some(b) = &boundary {
+        let mut folders = Vec::new();
+        r.act_folders(b.tree, String::new(), &mut folders)?;
+        for (path, tree) in folders {
+            let files = r.folder_files(tree)?;
+            let Some(code) = act_code(&path, &files) else {
+                continue;
+            };
+            let (date, basis) = match meta_version_date(&files) {
+                Some(d) => (d, DateBasis::MetaVersionDate),
+                None => (b.date, DateBasis::Commit),
+            };
+            let hash = texts_hash(&files);
+            let langs = languages(&BTreeMap::new(), &files);
+            prev_files.insert(code.clone(), files.clone());
+            push(
+                &mut state,
+                code,
+                Edition {
+                    date,
+                    basis,
+                    cause: None,
+                    path,
+                    files,
+                    hash,
+                    announces: Vec::new(),
+                    fulfils: Vec::new(),
+                    languages: langs,
+                },
+            );
+        }
+        state.trees.insert(b.tree.to_string());
+    }
+    for c in &commits {
+        let parent_tree = match c.parent {
+            Some(p) => Some(r.commit(p)?.tree),
+            None => None,
+        };
+        let mut changed = Vec::new();
+        r.diff(parent_tree, Some(c.tree), "", &mut changed)?;
+        let mut folders: BTreeSet<String> = BTreeSet::new();
+        for path in &changed {
+            if let Some(folder) = text_folder(path) {
+                folders.insert(folder);
+            }
+        }
+        for folder in folders {
+            let Some(tree) = r.lookup_tree(c.tree, &folder)? else {
+                // The folder is gone (the mirror deletes a repealed act): no edition.
+                continue;
+            };
+            let files = r.folder_files(tree)?;
+            if !files.keys().any(|k| is_text(k)) {
+                continue;
+            }
+            let Some(code) = act_code(&folder, &files) else {
+                continue;
+            };
+            let hash = texts_hash(&files);
+            // The act's files before this commit: as last read, else in the parent's tree
+            // (a refresh starts from commits read before).
+            let parent_files = match (prev_files.contains_key(&code), parent_tree) {
+                (false, Some(p)) => match r.lookup_tree(p, &folder)? {
+                    Some(t) => r.folder_files(t)?,
+                    None => BTreeMap::new(),
+                },
+                _ => BTreeMap::new(),
+            };
+            let old = prev_files.get(&code).unwrap_or(&parent_files);
+            let langs = languages(old, &files);
+            let (before, now) = (placeholders(old), placeholders(&files));
+            let announces = now.difference(&before).map(|(d, _)| *d).collect();
+            let fulfils = before.difference(&now).map(|(d, _)| *d).collect();
+            prev_files.insert(code.clone(), files.clone());
+            push(
+                &mut state,
+                code,
+                Edition {
+                    date: c.date,
+                    basis: DateBasis::Commit,
+                    cause: c.cause.clone(),
+                    path: folder,
+                    files,
+                    hash,
+                    announces: dedup(announces),
+                    languages: langs,
+                    fulfils: dedup(fulfils),
+                },
+            );
+        }
+        state.trees.insert(c.tree.to_string());
+    }
+    Ok(HistoryRead {
+        acts: acts
+            .into_iter()
+            .map(|(code, editions)| ActHistory { code, editions })
+            .collect(),
+        commits_read: commits.len(),
+        state,
+    })
+}
+
+/// What [`sync_history`] did.
+#[derive(Debug, Clone, Default)]
+pub struct SyncReport {
+    /// Commits read.
+    pub commits_read: usize,
+    /// Edition folders written (relative to the editions folder), oldest first per act.
+    pub written: Vec<String>,
+}
+
+/// Reads `repo`'s history into `out` as edition folders, reading only the commits a previous
+/// sync into `out` has not read (its state is kept in [`STATE_FILE`]): each edition is a
+/// folder `out/<act code>/<date>_<hash>/` holding the act folder's files at its commit, and
+/// beside each text a sidecar `kaz.meta.toml` giving `version_date` (the edition's date, which
+/// counts over the date in the text's front matter) and the amending act. Folders already
+/// there are left as they are. `out` is a corpus folder to index.
+///
+/// ```no_run
+/// use std::path::Path;
+/// let opts = zanlex::git_history::HistoryOptions::default();
+/// let report = zanlex::git_history::sync_history(Path::new("codes"), Path::new("editions"), &opts)?;
+/// println!("{} commits read, {} editions written", report.commits_read, report.written.len());
+/// # Ok::<(), zanlex::git_history::HistoryError>(())
+/// ```
+pub fn sync_history(
+    repo: &Path,
+    out: &Path,
+    opts: &HistoryOptions,
+) -> Result<SyncReport, HistoryError> {
+    let state_path = out.join(STATE_FILE);
+    let seen: Option<HistoryState> = match std::fs::read(&state_path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).ok(),
+        Err(_) => None,
+    };
+    let read = read_history(repo, opts, seen.as_ref())?;
+    let written = write_editions(&read.acts, out)?;
+    let json = serde_json::to_vec(&read.state).map_err(|e| io_err(&state_path, e))?;
+    std::fs::write(&state_path, json).map_err(|e| io_err(&state_path, e))?;
+    Ok(SyncReport {
+        commits_read: read.commits_read,
+        written,
+    })
+}
+
+/// Writes each edition as a folder of `out` ([`sync_history`] says how), unless there; returns
+/// the folders written.
+fn write_editions(acts: &[ActHistory], out: &Path) -> Result<Vec<String>, HistoryError> {
+    let mut written = Vec::new();
+    for act in acts {
+        for e in &act.editions {
+            let name = format!("{}/{}_{}", act.code, e.date, &e.hash[..12]);
+            let dir = out.join(&name);
+            if dir.is_dir() {
+                continue;
+            }
+            let tmp = out.join(format!("{name}.tmp"));
+            let _ = std::fs::remove_dir_all(&tmp);
+            // The texts of the languages the edition changed, and meta.yaml.
+            let wanted = |rel: &str| {
+                !is_text(rel)
+                    || e.languages
+                        .iter()
+                        .any(|l| rel.split(['.', '/']).next() == Some(l))
+            };
+            for (rel, bytes) in e.files.iter().filter(|(rel, _)| wanted(rel)) {
+                let p = tmp.join(rel);
+                if let Some(parent) = p.parent() {
+                    std::fs::create_dir_all(parent).map_err(|err| io_err(parent, err))?;
+                }
+                std::fs::write(&p, bytes).map_err(|err| io_err(&p, err))?;
+                if is_text(rel) && !rel.contains('/') {
+                    let side = crate::extract::sidecar::sidecar_path(&p);
+                    std::fs::write(&side, sidecar(e)).map_err(|err| io_err(&side, err))?;
+                }
+            }
+            std::fs::rename(&tmp, &dir).map_err(|err| io_err(&dir, err))?;
+            written.push(name);
+        }
+    }
+    Ok(written)
+}
+
+/// The sidecar of an edition's texts: its date, and the amending act.
+fn sidecar(e: &Edition) -> String {
+    let mut t = toml::Table::new();
+    t.insert(
+        "version_date".into(),
+        toml::Value::String(e.date.to_string()),
+    );
+    if let Some(c) = &e.cause {
+        if let Some(code) = &c.code {
+            t.insert("caused_by.code".into(), toml::Value::String(code.clone()));
+        }
+        if let Some(r) = &c.requisite {
+            t.insert("caused_by.requisite".into(), toml::Value::String(r.clone()));
+        }
+    }
+    t.to_string()
+}
+
+fn io_err(path: &Path, e: impl std::fmt::Display) -> HistoryError {
+    HistoryError::Io {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    }
+}
+
+/// Whether a path inside an act's folder is one of its texts (not `meta.yaml`).
+fn is_text(rel: &str) -> bool {
+    matches!(rel, "kaz.md" | "rus.md")
+        || ((rel.starts_with("kaz/") || rel.starts_with("rus/")) && rel.ends_with(".md"))
+}
+
+/// The act folder whose text a changed path is (`a/b/kaz.md` → `a/b`, `a/b/rus/sec001.md` →
+/// `a/b`); `None` for `meta.yaml` and files of no act.
+fn text_folder(path: &str) -> Option<String> {
+    let (dir, name) = path.rsplit_once('/')?;
+    if matches!(name, "kaz.md" | "rus.md") {
+        return Some(dir.to_string());
+    }
+    let (act, part) = dir.rsplit_once('/').unwrap_or(("", dir));
+    ((part == "kaz" || part == "rus") && name.ends_with(".md") && !act.is_empty())
+        .then(|| act.to_string())
+}
+
+/// The act's code: meta.yaml's `act_code`, else the number ending the folder's name.
+fn act_code(folder: &str, files: &BTreeMap<String, Vec<u8>>) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Meta {
+        act_code: Option<serde_yaml_ng::Value>,
+    }
+    let from_meta = files
+        .get("meta.yaml")
+        .and_then(|b| serde_yaml_ng::from_slice::<Meta>(b).ok())
+        .and_then(|m| m.act_code)
+        .and_then(|v| match v {
+            serde_yaml_ng::Value::String(s) => Some(s),
+            serde_yaml_ng::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+        .filter(|s| !s.is_empty());
+    from_meta.or_else(|| {
+        let name = folder.rsplit('/').next()?;
+        let digits = name.rsplit('-').next()?;
+        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.to_string())
+    })
+}
+
+/// meta.yaml's `version_date` (Kazakh, else Russian, else a plain date).
+fn meta_version_date(files: &BTreeMap<String, Vec<u8>>) -> Option<NaiveDate> {
+    let v: serde_yaml_ng::Value = serde_yaml_ng::from_slice(files.get("meta.yaml")?).ok()?;
+    let vd = v.get("version_date")?;
+    let s = |x: &serde_yaml_ng::Value| x.as_str().and_then(crate::text::parse_iso_date);
+    vd.get("kaz")
+        .and_then(s)
+        .or_else(|| vd.get("rus").and_then(s))
+        .or_else(|| s(vd))
+}
+
+fn texts_hash(files: &BTreeMap<String, Vec<u8>>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for (k, v) in files.iter().filter(|(k, _)| is_text(k)) {
+        h.update(k.as_bytes());
+        h.update([0]);
+        h.update((v.len() as u64).to_be_bytes());
+        h.update(v);
+    }
+    hex::encode(h.finalize())
+}
+
+/// The languages (`kaz`, `rus`) whose text files differ between `old` and `new`.
+fn languages(old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    let lang = |rel: &str| rel.split(['.', '/']).next().unwrap_or("").to_string();
+    let mut out: Vec<String> = old
+        .iter()
+        .filter(|(k, _)| is_text(k))
+        .filter(|(k, v)| new.get(*k) != Some(*v))
+        .chain(
+            new.iter()
+                .filter(|(k, _)| is_text(k))
+                .filter(|(k, v)| old.get(*k) != Some(*v)),
+        )
+        .map(|(k, _)| lang(k))
+        .filter(|l| new.keys().any(|k| is_text(k) && lang(k) == *l))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The placeholder lines of an act's texts, each with the date it announces.
+fn placeholders(files: &BTreeMap<String, Vec<u8>>) -> BTreeSet<(NaiveDate, String)> {
+    files
+        .iter()
+        .filter(|(k, _)| is_text(k))
+        .flat_map(|(_, v)| {
+            String::from_utf8_lossy(v)
+                .lines()
+                .filter_map(|l| Some((placeholder_date(l)?, l.trim().to_string())))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn dedup(mut dates: Vec<NaiveDate>) -> Vec<NaiveDate> {
+    dates.sort_unstable();
+    dates.dedup();
+    dates
+}
+
+/// The date a unit that only announces its text announces: its number, then `DD.MM.YYYY
+/// бастап қолданысқа енгізіледі` or `вводится в действие с DD.MM.YYYY`.
+fn placeholder_date(line: &str) -> Option<NaiveDate> {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^[#>*\s]*(?:\d+(?:-\d+)*(?:-бап|-тармақ)?[.)]?|Статья\s+\d+(?:-\d+)*\.?)\s+(?:(\d{2}\.\d{2}\.\d{4})\s+(?:жылдан\s+)?бастап\s+қолданысқа\s+енгізіледі|[Вв]водится\s+в\s+действие\s+с\s+(\d{2}\.\d{2}\.\d{4}))",
+        )
+        .expect("the placeholder pattern is valid")
+    });
+    let c = RE.captures(line)?;
+    let d = c.get(1).or_else(|| c.get(2))?.as_str();
+    chrono::NaiveDate::parse_from_str(d, "%d.%m.%Y").ok()
+}
+
+/// A commit as the walk reads it.
+struct CommitInfo {
+    tree: ObjectId,
+    parent: Option<ObjectId>,
+    date: NaiveDate,
+    cause: Option<Cause>,
+}
+
+struct Reader {
+    repo: gix::Repository,
+    path: PathBuf,
+}
+
+impl Reader {
+    fn open(path: &Path) -> Result<Self, HistoryError> {
+        let repo = gix::open(path).map_err(|e| HistoryError::NotARepository {
+            path: path.to_path_buf(),
+            reason: one_line(&e.to_string()),
+        })?;
+        Ok(Reader {
+            repo,
+            path: path.to_path_buf(),
+        })
+    }
+
+    fn not_repo(&self, e: impl std::fmt::Display) -> HistoryError {
+        HistoryError::NotARepository {
+            path: self.path.clone(),
+            reason: one_line(&e.to_string()),
+        }
+    }
+
+    fn object_err(&self, id: impl std::fmt::Display, e: impl std::fmt::Display) -> HistoryError {
+        HistoryError::Object {
+            path: self.path.clone(),
+            id: id.to_string(),
+            reason: one_line(&e.to_string()),
+        }
+    }
+
+    fn commit(&self, id: ObjectId) -> Result<CommitInfo, HistoryError> {
+        let c = self
+            .repo
+            .find_commit(id)
+            .map_err(|e| self.object_err(id, e))?;
+        let tree = c.tree_id().map_err(|e| self.object_err(id, e))?.detach();
+        let parent = c.parent_ids().next().map(|p| p.detach());
+        let time = c
+            .committer()
+            .map_err(|e| self.object_err(id, e))?
+            .time()
+            .map_err(|e| self.object_err(id, e))?;
+        // The committer's date (what `git log --until` reads), as a day in the commit's own
+        // time zone: the mirror dates a commit to the day the edition took effect.
+        let date = chrono::DateTime::from_timestamp(time.seconds + i64::from(time.offset), 0)
+            .map(|t| t.date_naive())
+            .ok_or_else(|| self.object_err(id, "its date is out of range"))?;
+        let message = c.message_raw().map_err(|e| self.object_err(id, e))?;
+        Ok(CommitInfo {
+            tree,
+            parent,
+            date,
+            cause: cause_of(message),
+        })
+    }
+
+    /// The entries of a tree: (name, is a folder, id).
+    fn entries(&self, tree: ObjectId) -> Result<Vec<(String, bool, ObjectId)>, HistoryError> {
+        let t = self
+            .repo
+            .find_tree(tree)
+            .map_err(|e| self.object_err(tree, e))?;
+        let decoded = t.decode().map_err(|e| self.object_err(tree, e))?;
+        Ok(decoded
+            .entries
+            .iter()
+            .filter(|e| e.mode.is_tree() || e.mode.is_blob())
+            .map(|e| (e.filename.to_string(), e.mode.is_tree(), e.oid.to_owned()))
+            .collect())
+    }
+
+    /// The paths of files that differ between two trees (added, removed or changed), skipping
+    /// folders whose ids are equal.
+    fn diff(
+        &self,
+        old: Option<ObjectId>,
+        new: Option<ObjectId>,
+        prefix: &str,
+        out: &mut Vec<String>,
+    ) -> Result<(), HistoryError> {
+        if old == new {
+            return Ok(());
+        }
+        let list =
+            |t: Option<ObjectId>| -> Result<BTreeMap<String, (bool, ObjectId)>, HistoryError> {
+                Ok(match t {
+                    Some(t) => self
+                        .entries(t)?
+                        .into_iter()
+                        .map(|(n, d, id)| (n, (d, id)))
+                        .collect(),
+                    None => BTreeMap::new(),
+                })
+            };
+        let (a, b) = (list(old)?, list(new)?);
+        let names: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+        for name in names {
+            let (x, y) = (a.get(name), b.get(name));
+            if x == y {
+                continue;
+            }
+            let path = if prefix.is_empty() {
+                name.clone()
+            } else {
+                format!("{prefix}/{name}")
+            };
+            let tree_of = |e: Option<&(bool, ObjectId)>| e.filter(|(d, _)| *d).map(|(_, id)| *id);
+            let (tx, ty) = (tree_of(x), tree_of(y));
+            if tx.is_some() || ty.is_some() {
+                self.diff(tx, ty, &path, out)?;
+            }
+            let blob = |e: Option<&(bool, ObjectId)>| e.is_some_and(|(d, _)| !*d);
+            if blob(x) || blob(y) {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+
+    /// The tree at `path` (folders joined by `/`) under `root`.
+    fn lookup_tree(&self, root: ObjectId, path: &str) -> Result<Option<ObjectId>, HistoryError> {
+        let mut at = root;
+        for part in path.split('/').filter(|p| !p.is_empty()) {
+            match self
+                .entries(at)?
+                .into_iter()
+                .find(|(n, d, _)| *d && n == part)
+            {
+                Some((_, _, id)) => at = id,
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(at))
+    }
+
+    fn blob(&self, id: ObjectId) -> Result<Vec<u8>, HistoryError> {
+        let mut b = self
+            .repo
+            .find_blob(id)
+            .map_err(|e| self.object_err(id, e))?;
+        Ok(b.take_data())
+    }
+
+    /// An act folder's files: `kaz.md`, `rus.md`, `meta.yaml` and the parts in `kaz/`, `rus/`.
+    fn folder_files(&self, tree: ObjectId) -> Result<BTreeMap<String, Vec<u8>>, HistoryError> {
+        let mut out = BTreeMap::new();
+        for (name, dir, id) in self.entries(tree)? {
+            if dir && (name == "kaz" || name == "rus") {
+                for (part, pdir, pid) in self.entries(id)? {
+                    if !pdir && part.ends_with(".md") {
+                        out.insert(format!("{name}/{part}"), self.blob(pid)?);
+                    }
+                }
+            } else if !dir && (is_text(&name) || name == "meta.yaml") {
+                out.insert(name, self.blob(id)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every act folder under `tree` (one holding `kaz.md` or `rus.md`), with its tree.
+    fn act_folders(
+        &self,
+        tree: ObjectId,
+        prefix: String,
+        out: &mut Vec<(String, ObjectId)>,
+    ) -> Result<(), HistoryError> {
+        let entries = self.entries(tree)?;
+        if !prefix.is_empty() && entries.iter().any(|(n, d, _)| !d && is_text(n)) {
+            out.push((prefix, tree));
+            return Ok(());
+        }
+        for (name, dir, id) in entries {
+            if dir && !name.starts_with('.') {
+                let p = if prefix.is_empty() {
+                    name
+                } else {
+                    format!("{prefix}/{name}")
+                };
+                self.act_folders(id, p, out)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The amending act a commit message's trailers name (`Cause-Act-Code`,
+/// `Cause-Act-Requisite`).
+fn cause_of(message: &gix::bstr::BStr) -> Option<Cause> {
+    let msg = gix::objs::commit::MessageRef::from_bytes(message);
+    let body = msg.body()?;
+    let mut code = None;
+    let mut requisite = None;
+    for t in body.trailers() {
+        let token = t.token.to_string();
+        if token.eq_ignore_ascii_case("Cause-Act-Code") {
+            code = Some(t.value.to_string());
+        } else if token.eq_ignore_ascii_case("Cause-Act-Requisite") {
+            requisite = Some(t.value.to_string());
+        }
+    }
+    (code.is_some() || requisite.is_some()).then_some(Cause { code, requisite })
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_folders_and_placeholders() {
+        assert_eq!(text_folder("a/b/kaz.md").as_deref(), Some("a/b"));
+        assert_eq!(text_folder("a/b/rus/sec001.md").as_deref(), Some("a/b"));
+        assert_eq!(text_folder("a/b/meta.yaml"), None);
+        assert_eq!(text_folder("README.md"), None);
+        let day = NaiveDate::from_ymd_opt(2024, 1, 1);
+        let p = placeholder_date;
+        assert_eq!(
+            p("5-1. 01.01.2024 бастап қолданысқа енгізіледі – ҚР …"),
+            day
+        );
+        assert_eq!(
+            p("### 12-1-бап. 01.01.2024 бастап қолданысқа енгізіледі"),
+            day
+        );
+        assert_eq!(p("5-1. Вводится в действие с 01.01.2024"), day);
+        assert_eq!(p("5-1. Үкімет бағдарламаларды бекітеді."), None);
+    }
+}

@@ -1,0 +1,732 @@
+//! Editions read from a checkout's git history (`zanlex::history`, `zanlex index --history`).
+//!
+//! A git repository is built here, one commit per edition in date order, as the public mirror
+//! writes them (the act's folder with `kaz.md`, `rus.md`, `meta.yaml`; the commit dated to the
+//! day the edition took effect, its subject the amending act, its trailers `Cause-Act-Code` and
+//! `Cause-Act-Requisite` taken from the edition's `caused_by`), from real editions:
+//! - the Astana maslikhat decision 134470 of 23.08.2019 and its edition of 30.09.2020
+//!   (`tests/fixtures/versions/local-astana_134470`);
+//! - the order 135478 of the Head of the Presidential Office, edition 2020-11-12 (the mirror
+//!   sample's folder), and its edition after the order of 25.12.2024 (`…_latest.md`), added
+//!   later to test a refresh;
+//! - the Constitutional Law on the Government 104316, Kazakh editions 2022-11-05 (with the
+//!   placeholder `5-1. 01.01.2023 бастап қолданысқа енгізіледі` in article 10) and 2023-04-19
+//!   (which brings 5-1's text), moved between them from the mirror's old path
+//!   `01-const-laws/19951218-…/` to `01-const-laws/1995/1218-…/`;
+//! - a commit that changes only a `meta.yaml` (no edition).
+
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use zanlex::git_history::{read_history, sync_history, HistoryOptions, HistoryRead};
+use zanlex::{BuildOptions, ZanIndex};
+
+const GOV: &str = "constitutional-law-1995-12-18-2688";
+const GOV_OLD: &str = "01-const-laws/19951218-o-pravitelstve-respubliki-kazakhstan-104316";
+const GOV_NEW: &str = "01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316";
+const MIN: &str = "07-ministerial/101001000000-administratsiia-prezidenta/2019/1007-ob-utverzhdenii-reestra-dolzhnostei-grazhdanskikh-sluzhashchikh-135478";
+const AST: &str = "08-local-decisions/2019/0823-ob-opredelenii-razmera-i-perechnia-kategorii-poluchatelei-zhilishchnykh-134470";
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+fn fixture(rel: &str) -> Vec<u8> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn text(rel: &str) -> String {
+    String::from_utf8(fixture(rel)).expect("utf-8")
+}
+
+const GOV_MIRROR: &str =
+    "mirror/codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316";
+const MIN_MIRROR: &str = "mirror/ministerial/07-ministerial/101001000000-administratsiia-prezidenta/2019/1007-ob-utverzhdenii-reestra-dolzhnostei-grazhdanskikh-sluzhashchikh-135478";
+
+/// `caused_by`'s code and requisite in a meta.yaml, as the mirror writes them into trailers.
+fn caused_by(meta: &str) -> Vec<(&'static str, String)> {
+    let v: serde_yaml_ng::Value = serde_yaml_ng::from_str(meta).expect("meta.yaml");
+    let c = &v["caused_by"];
+    vec![
+        (
+            "Cause-Act-Code",
+            c["code"].as_str().expect("code").to_string(),
+        ),
+        (
+            "Cause-Act-Requisite",
+            c["requisite"].as_str().expect("requisite").to_string(),
+        ),
+    ]
+}
+
+/// A git repository in a temporary folder, written with the `git` command line.
+struct Repo {
+    dir: tempfile::TempDir,
+}
+
+impl Repo {
+    fn new() -> Repo {
+        let repo = Repo {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        repo.git(&["init", "-q", "-b", "main"], "2000-01-01");
+        repo
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn git(&self, args: &[&str], date: &str) {
+        let stamp = format!("{date}T00:00:00+05:00");
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(self.path())
+            .env("GIT_AUTHOR_NAME", "Парламент Республики Казахстан")
+            .env("GIT_AUTHOR_EMAIL", "101000000000@agencies.qaz-law.invalid")
+            .env("GIT_COMMITTER_NAME", "qaz-law")
+            .env("GIT_COMMITTER_EMAIL", "corpus@qaz-law.invalid")
+            .env("GIT_AUTHOR_DATE", &stamp)
+            .env("GIT_COMMITTER_DATE", &stamp)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", self.path())
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn write(&self, rel: &str, bytes: &[u8]) {
+        let p = self.path().join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("folder");
+        std::fs::write(p, bytes).expect("write");
+    }
+
+    /// Commits everything as of `date`, with `subject` and the trailers.
+    fn commit(&self, date: &str, subject: &str, trailers: &[(&str, String)]) {
+        self.git(&["add", "-A"], date);
+        let mut msg = format!("{subject}\n");
+        if !trailers.is_empty() {
+            msg.push('\n');
+            for (k, v) in trailers {
+                msg.push_str(&format!("{k}: {v}\n"));
+            }
+        }
+        self.git(&["commit", "-q", "--allow-empty", "-m", &msg], date);
+    }
+
+    /// The mirror's history of the three acts up to 2023-04-19 (seven commits).
+    fn mirror() -> Repo {
+        let r = Repo::new();
+        // 134470: the decision as adopted, then as amended on 30.09.2020.
+        let meta20 = text("versions/local-astana_134470/meta@2765827d.yaml");
+        let meta19 = meta20[..meta20.find("caused_by:").expect("caused_by")]
+            .replace("2020-09-30", "2019-08-23")
+            .replace("30.09.2020", "23.08.2019");
+        r.write(&format!("{AST}/meta.yaml"), meta19.as_bytes());
+        r.write(
+            &format!("{AST}/kaz.md"),
+            &fixture("versions/local-astana_134470/kaz@31ef956f_v2019-08-23_original.md"),
+        );
+        r.commit(
+            "2019-08-23",
+            "№418/54-VI Об определении размера и перечня категорий получателей жилищных сертификатов",
+            &[
+                ("Cause-Act-Code", "134470".into()),
+                (
+                    "Cause-Act-Requisite",
+                    "Решение маслихата города Нур-Султана от 23 августа 2019 года № 418/54-VI"
+                        .into(),
+                ),
+            ],
+        );
+        r.write(&format!("{AST}/meta.yaml"), meta20.as_bytes());
+        r.write(
+            &format!("{AST}/kaz.md"),
+            &fixture("versions/local-astana_134470/kaz@2765827d_v2020-09-30.md"),
+        );
+        r.commit(
+            "2020-09-30",
+            "№539/73-VI О внесении изменения в решение маслихата города Нур-Султан",
+            &caused_by(&meta20),
+        );
+        // 135478, edition 2020-11-12.
+        let min_meta = text(&format!("{MIN_MIRROR}/meta.yaml"));
+        r.write(&format!("{MIN}/meta.yaml"), min_meta.as_bytes());
+        r.write(
+            &format!("{MIN}/kaz.md"),
+            &fixture("versions/ministerial_135478/kaz@1f596f80_v2020-11-12.md"),
+        );
+        r.write(
+            &format!("{MIN}/rus.md"),
+            &fixture(&format!("{MIN_MIRROR}/rus.md")),
+        );
+        r.commit(
+            "2020-11-12",
+            "№20-42-3.3.17 О внесении изменений в приказ",
+            &caused_by(&min_meta),
+        );
+        // 104316 at the old path, edition 2022-11-05.
+        let gov_meta = text(&format!("{GOV_MIRROR}/meta.yaml"));
+        r.write(&format!("{GOV_OLD}/meta.yaml"), gov_meta.as_bytes());
+        r.write(
+            &format!("{GOV_OLD}/kaz.md"),
+            &fixture("versions/codes_104316_government/kaz@2c716769_v2022-11-05.md"),
+        );
+        r.write(
+            &format!("{GOV_OLD}/rus.md"),
+            &fixture(&format!("{GOV_MIRROR}/rus.md")),
+        );
+        r.commit(
+            "2022-11-05",
+            "№156-VII О внесении изменений и дополнений в некоторые конституционные законы",
+            &caused_by(&gov_meta),
+        );
+        // The mirror's new layout of folders: a move, no new text.
+        std::fs::create_dir_all(r.path().join("01-const-laws/1995")).expect("folder");
+        r.git(&["mv", GOV_OLD, GOV_NEW], "2022-11-20");
+        r.commit("2022-11-20", "Каталоги по годам", &[]);
+        // Only meta.yaml changes: no edition.
+        r.write(
+            &format!("{MIN}/meta.yaml"),
+            format!("{min_meta}repealed_on: null\n").as_bytes(),
+        );
+        r.commit("2022-12-01", "meta.yaml: repealed_on", &[]);
+        // 104316, edition 2023-04-19 (its code is not in the sample: the requisite alone).
+        r.write(
+            &format!("{GOV_NEW}/kaz.md"),
+            &fixture("versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md"),
+        );
+        r.commit(
+            "2023-04-19",
+            "№222-VII О внесении изменений и дополнений в Конституционный закон",
+            &[(
+                "Cause-Act-Requisite",
+                "Конституционный закон Республики Казахстан от 19 апреля 2023 года № 222-VII"
+                    .into(),
+            )],
+        );
+        r
+    }
+
+    /// 135478's edition after the order of 25.12.2024 (in force on publication).
+    fn add_2024_edition(&self) {
+        self.write(
+            &format!("{MIN}/kaz.md"),
+            &fixture("versions/ministerial_135478/kaz@146f9b3d_latest.md"),
+        );
+        self.commit(
+            "2024-12-25",
+            "№24-42-3.3.13 О внесении изменений в приказ",
+            &[(
+                "Cause-Act-Requisite",
+                "Приказ Начальника Канцелярии Президента Республики Казахстан от 25 декабря 2024 года № 24-42-3.3.13"
+                    .into(),
+            )],
+        );
+    }
+}
+
+/// (act code, date, amending act's code, path, announced dates, fulfilled dates) of every
+/// edition read.
+type Row = (
+    String,
+    String,
+    Option<String>,
+    String,
+    Vec<String>,
+    Vec<String>,
+);
+
+fn rows(read: &HistoryRead) -> Vec<Row> {
+    let ds = |v: &[NaiveDate]| v.iter().map(|d| d.to_string()).collect::<Vec<_>>();
+    read.acts
+        .iter()
+        .flat_map(|a| {
+            a.editions.iter().map(|e| {
+                (
+                    a.code.clone(),
+                    e.date.to_string(),
+                    e.cause.as_ref().and_then(|c| c.code.clone()),
+                    e.path.clone(),
+                    ds(&e.announces),
+                    ds(&e.fulfils),
+                )
+            })
+        })
+        .collect()
+}
+
+fn row(code: &str, date: &str, cause: Option<&str>, path: &str, ann: &[&str], ful: &[&str]) -> Row {
+    let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect();
+    (
+        code.into(),
+        date.into(),
+        cause.map(str::to_string),
+        path.into(),
+        v(ann),
+        v(ful),
+    )
+}
+
+#[test]
+fn every_edition_from_the_commits_with_dates_and_amending_acts() {
+    let repo = Repo::mirror();
+    let read = read_history(repo.path(), &HistoryOptions::default(), None).expect("history");
+    assert_eq!(read.commits_read, 7);
+    assert_eq!(
+        rows(&read),
+        vec![
+            row(
+                "104316",
+                "2022-11-05",
+                Some("173442"),
+                GOV_OLD,
+                &["2023-01-01"],
+                &[]
+            ),
+            // The move on 2022-11-20 is no edition; the act is followed to its new path.
+            row("104316", "2023-04-19", None, GOV_NEW, &[], &["2023-01-01"]),
+            row("134470", "2019-08-23", Some("134470"), AST, &[], &[]),
+            row("134470", "2020-09-30", Some("147363"), AST, &[], &[]),
+            // The meta.yaml-only commit of 2022-12-01 is no edition.
+            row("135478", "2020-11-12", Some("149264"), MIN, &[], &[]),
+        ]
+    );
+    // Each edition is an edition of the languages whose text its commit changed.
+    let langs: Vec<(&str, String, Vec<String>)> = read
+        .acts
+        .iter()
+        .flat_map(|a| {
+            a.editions
+                .iter()
+                .map(|e| (a.code.as_str(), e.date.to_string(), e.languages.clone()))
+        })
+        .collect();
+    let l = |c: &'static str, d: &str, x: &[&str]| {
+        (
+            c,
+            d.to_string(),
+            x.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        langs,
+        [
+            l("104316", "2022-11-05", &["kaz", "rus"]),
+            l("104316", "2023-04-19", &["kaz"]),
+            l("134470", "2019-08-23", &["kaz"]),
+            l("134470", "2020-09-30", &["kaz"]),
+            l("135478", "2020-11-12", &["kaz", "rus"]),
+        ]
+    );
+    let gov = &read.acts[0].editions;
+    assert_eq!(
+        gov[1].cause.as_ref().and_then(|c| c.requisite.as_deref()),
+        Some("Конституционный закон Республики Казахстан от 19 апреля 2023 года № 222-VII")
+    );
+    assert_eq!(
+        gov[0].files.keys().collect::<Vec<_>>(),
+        ["kaz.md", "meta.yaml", "rus.md"]
+    );
+    // The edition's texts are the committed bytes.
+    assert_eq!(
+        gov[1].files["kaz.md"],
+        fixture("versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md")
+    );
+
+    // `since` bounds the depth: the acts as they stood on the last commit before it (dated by
+    // their meta.yaml), then the commits from that day.
+    let since = HistoryOptions {
+        since: Some(d("2022-12-01")),
+    };
+    let read = read_history(repo.path(), &since, None).expect("history");
+    assert_eq!(read.commits_read, 2);
+    assert_eq!(
+        rows(&read),
+        vec![
+            row("104316", "2022-11-05", None, GOV_NEW, &[], &[]),
+            row("104316", "2023-04-19", None, GOV_NEW, &[], &["2023-01-01"]),
+            row("134470", "2020-09-30", None, AST, &[], &[]),
+            row("135478", "2020-11-12", None, MIN, &[], &[]),
+        ]
+    );
+    assert_eq!(
+        read.acts[0].editions[0].basis,
+        zanlex::git_history::DateBasis::MetaVersionDate
+    );
+}
+
+/// The editions folders, indexed: one act per language with every edition, and the
+/// point-in-time rule on them as on dated edition files.
+struct Indexed {
+    repo: Repo,
+    tmp: tempfile::TempDir,
+    editions: PathBuf,
+    index: ZanIndex,
+}
+
+impl Indexed {
+    fn new() -> Indexed {
+        let repo = Repo::mirror();
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let editions = tmp.path().join("index.history");
+        std::fs::create_dir_all(&editions).expect("folder");
+        let sync = sync_history(repo.path(), &editions, &HistoryOptions::default()).expect("sync");
+        assert_eq!(sync.commits_read, 7);
+        assert_eq!(sync.written.len(), 5, "{:?}", sync.written);
+        let (index, report) = ZanIndex::open_or_build(
+            &editions,
+            tmp.path().join("index"),
+            &BuildOptions::default(),
+        )
+        .expect("index");
+        assert!(report.failures.is_empty(), "{:?}", report.failures);
+        // A unit printed the same in the next edition has no document of its own: the index
+        // holds each expression's current units and, of each older edition, the units the
+        // next edition changed (its own text or a child's), removed or did not yet print.
+        let acts = index.acts().expect("acts");
+        let mut expected = 0;
+        let mut all_printings = 0;
+        for act in &acts {
+            let documented = |u: &&zanlex::Unit| {
+                !(u.text.trim().is_empty() && u.heading.as_deref().unwrap_or("").trim().is_empty())
+            };
+            expected += act
+                .units
+                .iter()
+                .flat_map(|u| u.walk())
+                .filter(documented)
+                .count();
+            all_printings += act
+                .units
+                .iter()
+                .flat_map(|u| u.walk())
+                .filter(documented)
+                .count();
+            let n = act.versions.len();
+            for (k, v) in act.versions.iter().enumerate() {
+                if v.to.is_none() && v.source.file == act.source.file {
+                    continue;
+                }
+                let next = if k + 1 < n {
+                    &act.versions[k + 1].units
+                } else {
+                    &act.units
+                };
+                let next: std::collections::HashMap<&str, &zanlex::Unit> = next
+                    .iter()
+                    .flat_map(|u| u.walk())
+                    .map(|u| (u.eid.as_str(), u))
+                    .collect();
+                for u in v.units.iter().flat_map(|u| u.walk()).filter(documented) {
+                    all_printings += 1;
+                    let same = next.get(u.eid.as_str()).is_some_and(|x| {
+                        // One wording: the unit's text with its children's.
+                        x.full_text() == u.full_text()
+                            && x.heading == u.heading
+                            && x.status == u.status
+                    });
+                    expected += usize::from(!same);
+                }
+            }
+        }
+        assert_eq!(report.units_indexed, expected);
+        assert!(expected < all_printings, "{expected} of {all_printings}");
+        Indexed {
+            repo,
+            tmp,
+            editions,
+            index,
+        }
+    }
+
+    /// (state, wording, edition id, from, to) of a unit on a date.
+    fn at(&self, act: &str, eid: &str, date: &str) -> (Value, Option<String>, Option<Ed>) {
+        let at = self
+            .index
+            .unit_as_of(act, eid, Some(zanlex::Lang::Kk), Some(d(date)))
+            .unwrap_or_else(|e| panic!("{act}#{eid} on {date}: {e}"));
+        let s = |x: Option<NaiveDate>| x.map(|d| d.to_string());
+        (
+            serde_json::to_value(&at.state).expect("json"),
+            at.unit.map(|u| u.full_text()),
+            at.edition
+                .map(|e| (e.id.clone(), s(e.from), s(e.to), e.from_estimated)),
+        )
+    }
+}
+
+type Ed = (String, Option<String>, Option<String>, bool);
+
+fn ed(id: &str, from: &str, to: Option<&str>, estimated: bool) -> Option<Ed> {
+    Some((
+        id.into(),
+        Some(from.into()),
+        to.map(str::to_string),
+        estimated,
+    ))
+}
+
+const P3_2022: &str =
+    "3. Үкімет Республика Президентімен мемлекеттік бағдарламаларды олар бекітілгенге дейін келіседі.";
+const P3_2023: &str = "3. Алып тасталды - ҚР 19.04.2023 № 222-VII (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі) Конституциялық заңымен.";
+const PLACEHOLDER: &str =
+    "5-1. 01.01.2023 бастап қолданысқа енгізіледі – ҚР 05.11.2022 № 156-VII Конституциялық заңымен.";
+
+#[test]
+fn git_editions_answer_on_each_boundary_and_diff() {
+    let fx = Indexed::new();
+    let act = fx.index.act_in(GOV, Some(zanlex::Lang::Kk)).expect("act");
+    let ids: Vec<(&str, Option<NaiveDate>)> = act
+        .versions
+        .iter()
+        .map(|v| (v.id.as_str(), v.from))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("2022-11-05", Some(d("2022-11-05"))),
+            ("2023-04-19", Some(d("2023-04-19")))
+        ]
+    );
+    // The placeholder of 2022-11-05 and the text 2023-04-19 brings, in force from the
+    // announced date.
+    let in_force = json!({"kind": "in_force"});
+    let pending = json!({"kind": "pending", "from": "2023-01-01"});
+    let announced = ed("2022-11-05", "2022-11-05", Some("2023-01-01"), false);
+    let inserted = ed("2023-04-19", "2023-01-01", None, false);
+    let p51 = "art_10__para_5-1";
+    assert_eq!(
+        fx.at(GOV, p51, "2022-11-04"),
+        (
+            json!({"kind": "not_yet_inserted", "from": "2022-11-05"}),
+            None,
+            None
+        )
+    );
+    assert_eq!(
+        fx.at(GOV, p51, "2022-11-05"),
+        (pending.clone(), Some(PLACEHOLDER.into()), announced.clone())
+    );
+    assert_eq!(
+        fx.at(GOV, p51, "2022-12-31"),
+        (pending, Some(PLACEHOLDER.into()), announced)
+    );
+    let (state, wording, edition) = fx.at(GOV, p51, "2023-01-01");
+    assert_eq!(
+        (state, edition.clone()),
+        (in_force.clone(), inserted.clone())
+    );
+    let wording = wording.expect("text");
+    assert!(
+        wording.starts_with("5-1. Үкіметтің заң күші бар уақытша қаулылары"),
+        "{wording}"
+    );
+    assert_eq!(fx.at(GOV, p51, "2023-04-18").2, inserted);
+    assert_eq!(fx.at(GOV, p51, "2023-04-19").2, inserted);
+    // Article 12 paragraph 3: the 2022 wording (from the law of 15.06.2017, ~on publication)
+    // up to its deletion by the law of 19.04.2023 (~ten days after publication).
+    let p3 = "art_12__para_3";
+    let w22 = ed("2022-11-05", "2017-06-15", Some("2023-04-29"), true);
+    assert_eq!(
+        fx.at(GOV, p3, "2022-11-04"),
+        (
+            json!({"kind": "in_force_before_earliest_edition", "earliest_edition": "2022-11-05"}),
+            Some(P3_2022.into()),
+            w22.clone()
+        )
+    );
+    assert_eq!(
+        fx.at(GOV, p3, "2022-11-05"),
+        (in_force.clone(), Some(P3_2022.into()), w22.clone())
+    );
+    assert_eq!(
+        fx.at(GOV, p3, "2023-04-18"),
+        (in_force.clone(), Some(P3_2022.into()), w22.clone())
+    );
+    assert_eq!(
+        fx.at(GOV, p3, "2023-04-19"),
+        (in_force.clone(), Some(P3_2022.into()), w22)
+    );
+    assert_eq!(
+        fx.at(GOV, p3, "2023-04-29"),
+        (
+            json!({"kind": "deleted", "since": "2023-04-29"}),
+            Some(P3_2023.into()),
+            ed("2023-04-19", "2023-04-29", None, true)
+        )
+    );
+
+    // The Russian text was last changed on 2022-11-05: after the Kazakh edition of
+    // 2023-04-19 records the deletion in force, its wording is not known.
+    let ru = fx
+        .index
+        .unit_as_of(GOV, p3, Some(zanlex::Lang::Ru), Some(d("2023-04-29")))
+        .expect("Russian unit");
+    let state = serde_json::to_value(&ru.state).expect("json");
+    assert_eq!(state["kind"], "changed_after_latest_edition", "{state}");
+    assert_eq!(state["latest_edition"], "2022-11-05", "{state}");
+    assert!(ru.unit.is_none());
+    let ru_act = fx
+        .index
+        .act_in(GOV, Some(zanlex::Lang::Ru))
+        .expect("Russian act");
+    assert!(ru_act.versions.is_empty(), "one Russian edition");
+    assert_eq!(ru_act.version_date, Some(d("2022-11-05")));
+
+    // The diff between the two commits' editions.
+    let diff = zanlex::diff(&act, "2022-11-05", "2023-04-19", Some(p51)).expect("diff");
+    assert_eq!(diff.changed, vec![p51]);
+    let words = &diff.units[0].words;
+    assert!(words
+        .iter()
+        .any(|w| w.tag == "delete" && w.text.contains("01.01.2023 бастап")));
+    assert!(words
+        .iter()
+        .any(|w| w.tag == "insert" && w.text.contains("заң күші бар уақытша қаулылары")));
+
+    // The Astana decision: 1 3) reworded by the decision of 30.09.2020, the commit's date; its
+    // note puts the change in force ten days after publication (~2020-10-10), so the 2019
+    // wording answers up to then, the 2020 edition from then.
+    let ast = fx
+        .index
+        .act_ids()
+        .expect("ids")
+        .into_iter()
+        .find(|id| id.contains("2019-08-23"))
+        .expect("the Astana decision");
+    let sub3 = "para_1__subpara_3";
+    let w19 = ed("2019-08-23", "2019-08-23", Some("2020-10-10"), false);
+    // Until the repeal meta.yaml names (decision of 28.11.2025).
+    let w20 = ed("2020-09-30", "2020-10-10", Some("2025-11-28"), true);
+    for (date, edition) in [
+        ("2019-08-23", &w19),
+        ("2020-09-29", &w19),
+        ("2020-09-30", &w19),
+        ("2020-10-09", &w19),
+        ("2020-10-10", &w20),
+    ] {
+        let (state, wording, e) = fx.at(&ast, sub3, date);
+        assert_eq!((&state, &e), (&in_force, edition), "{date}");
+        let wording = wording.expect("wording");
+        let new = wording.contains("Ұлы Отан соғысының ардагерлері");
+        assert_eq!(new, edition == &w20, "{date}: {wording}");
+    }
+    assert_eq!(
+        fx.at(&ast, sub3, "2019-08-22").0,
+        json!({"kind": "not_yet_adopted", "adopted": "2019-08-23"})
+    );
+    drop((fx.repo, fx.editions, fx.tmp));
+}
+
+#[test]
+fn a_refresh_reads_only_the_new_commit_and_a_rebuilt_history_is_not_new() {
+    let fx = Indexed::new();
+    let min = "president-office-order-2019-10-07-19-42-3-3-17";
+    fx.repo.add_2024_edition();
+    let sync =
+        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    assert_eq!(sync.commits_read, 1, "only the new commit is read");
+    assert_eq!(sync.written.len(), 1);
+    assert!(
+        sync.written[0].starts_with("135478/2024-12-25_"),
+        "{:?}",
+        sync.written
+    );
+    let (index, report) = ZanIndex::open_or_build(
+        &fx.editions,
+        fx.tmp.path().join("index"),
+        &BuildOptions::default(),
+    )
+    .expect("refresh");
+    assert!(!report.rebuilt);
+    // The commit changed the Kazakh text only: no Russian edition.
+    let folder = format!("index.history/{}", sync.written[0]);
+    assert_eq!(report.added, [format!("{folder}/kaz.md")]);
+    let act = index.act_in(min, Some(zanlex::Lang::Kk)).expect("act");
+    let ids: Vec<(&str, Option<NaiveDate>, Option<NaiveDate>)> = act
+        .versions
+        .iter()
+        .map(|v| (v.id.as_str(), v.from, v.to))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("2020-11-12", Some(d("2020-11-12")), Some(d("2024-12-25"))),
+            ("2024-12-25", Some(d("2024-12-25")), None)
+        ]
+    );
+    let diff = zanlex::diff(&act, "2020-11-12", "2024-12-25", None).expect("diff");
+    assert_eq!(diff.changed, vec!["annex_1", "annex_2", "annex_4"]);
+
+    // Nothing new: nothing read.
+    let again =
+        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    assert_eq!((again.commits_read, again.written.len()), (0, 0));
+
+    // The same history rebuilt (other commit ids: other committer and subjects) is known by
+    // its trees: nothing is read again.
+    let rebuilt = Repo::mirror();
+    rebuilt.add_2024_edition();
+    rebuilt.git(&["commit", "-q", "--amend", "-m", "rebuilt"], "2024-12-25");
+    let sync =
+        sync_history(rebuilt.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    assert_eq!((sync.commits_read, sync.written.len()), (0, 0));
+}
+
+#[test]
+fn zanlex_index_history_keeps_the_setting() {
+    let repo = Repo::mirror();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = repo.path().to_str().expect("utf-8").to_string();
+    let index = tmp.path().join("index");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
+            .args(args)
+            .args(["--corpus", &corpus, "--index"])
+            .arg(&index)
+            .output()
+            .expect("zanlex runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, _, err) = run(&["index", "--history"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("7 commits read, 5 new editions"), "{err}");
+    // Without `--history` again, the index still reads the editions (and no commit is new).
+    let (code, out, err) = run(&[
+        "show",
+        &format!("{GOV}#art_12__para_3"),
+        "--as-of",
+        "2023-04-29",
+        "--json",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("commits"), "{err}");
+    let v: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(
+        v["state"],
+        json!({"kind": "deleted", "since": "2023-04-29"})
+    );
+    assert_eq!(v["text"], P3_2023);
+    repo.add_2024_edition();
+    let (code, _, err) = run(&["acts", "--json"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("1 commit read, 1 new edition"), "{err}");
+    // `--force` reads the whole history again into new edition folders.
+    let (code, _, err) = run(&["index", "--history", "--force"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("8 commits read, 6 new editions"), "{err}");
+    let (code, _, err) = run(&["index", "--history", "--since", "2024-13-01"]);
+    assert_eq!(code, Some(2), "{err}");
+}
