@@ -47,6 +47,7 @@ mod extract;
 mod files;
 mod index;
 mod ingest;
+mod lexicon;
 mod model;
 mod panic_guard;
 mod refs;
@@ -64,10 +65,11 @@ pub use amend::history::HistoryEntry;
 pub use analysis::{AnalyzedToken, ANALYZERS};
 pub use answer::{
     date_arg, lang_arg, ActEntry, ActHistory, ActList, ActOutline, ActSummary, Affected, ChildUnit,
-    CitedByList, EditionSummary, Failure, HistoryAct, OutlineUnit, ParallelUnit, RefList,
+    CitedByList, EditionSummary, Failure, HistoryAct, LexiconList, DEFAULT_LEXICON_LIMIT, OutlineUnit, ParallelUnit, RefList,
     SearchPage, Target, TreeAct, UnitAnswer, UnitTree, Unmatched,
 };
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
+pub use lexicon::{Lexicon, TermPair};
 pub use index::{refresh, BuildOptions, Progress, RefreshReport, UnitView};
 pub use model::*;
 pub use panic_guard::install_quiet_hook as quiet_caught_panics;
@@ -102,6 +104,9 @@ pub mod internals {
     }
     pub mod ingest {
         pub use crate::ingest::*;
+    }
+    pub mod lexicon {
+        pub use crate::lexicon::*;
     }
     pub mod refs {
         pub use crate::refs::*;
