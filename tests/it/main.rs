@@ -35,6 +35,7 @@ mod index_segments;
 mod ingest_corpus;
 mod ingest_hostile;
 mod ingest_streaming;
+mod lexicon;
 mod mirror_corpus;
 mod refs_corpus;
 mod scale_corpus;
