@@ -61,6 +61,8 @@ pub fn content_terms(text: &str, lang: Lang) -> Vec<(String, String)> {
             let content = word.chars().count() >= MIN_LETTERS
                 && t.text.chars().count() >= MIN_LETTERS
                 && word.chars().all(|c| c.is_alphabetic() || c == '-')
+                // A number's parts share its word's position: the stem is checked too.
+                && t.text.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !is_stop(word)
                 && !RUSSIAN_FUNCTION_WORDS.contains(&word)
                 && !KAZAKH_FUNCTION_WORDS.contains(&word);

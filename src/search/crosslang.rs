@@ -12,10 +12,12 @@ use crate::index::Store;
 use crate::lexicon::Lexicon;
 use tantivy::query::{BoostQuery, Query as TQuery};
 
-/// Boost of a translation's clause: below a thesaurus alternative's
-/// ([`super::compile::BOOST_SYNONYM`]), so a match in the query's own words and language
-/// ranks first.
-pub const BOOST_CROSS: f32 = 0.3;
+/// Boost of a translation's clause: well below a thesaurus alternative's
+/// ([`super::compile::BOOST_SYNONYM`]), so that a provision matching the query's own words in
+/// its own language ranks first even where its words are common and a translation's rare
+/// (a low boost, not a strict tier: a translation matched many times may still pass a weak
+/// own match).
+pub const BOOST_CROSS: f32 = 0.1;
 
 /// The learned translations of a query word: the Kazakh words of its Russian reading and the
 /// Russian words of its Kazakh reading (a Cyrillic word may be read as either), strongest
