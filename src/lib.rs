@@ -65,12 +65,12 @@ pub use amend::history::HistoryEntry;
 pub use analysis::{AnalyzedToken, ANALYZERS};
 pub use answer::{
     date_arg, lang_arg, ActEntry, ActHistory, ActList, ActOutline, ActSummary, Affected, ChildUnit,
-    CitedByList, EditionSummary, Failure, HistoryAct, LexiconList, DEFAULT_LEXICON_LIMIT, OutlineUnit, ParallelUnit, RefList,
-    SearchPage, Target, TreeAct, UnitAnswer, UnitTree, Unmatched,
+    CitedByList, EditionSummary, Failure, HistoryAct, LexiconList, OutlineUnit, ParallelUnit,
+    RefList, SearchPage, Target, TreeAct, UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT,
 };
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
-pub use lexicon::{Lexicon, TermPair};
 pub use index::{refresh, BuildOptions, Progress, RefreshReport, UnitView};
+pub use lexicon::{Lexicon, TermPair};
 pub use model::*;
 pub use panic_guard::install_quiet_hook as quiet_caught_panics;
 pub use refs::{

@@ -27,13 +27,14 @@ pub const BOOST_CROSS: f32 = 0.1;
 /// use zanlex::internals::lexicon::learn::Learner;
 /// use zanlex::internals::search::crosslang::translations;
 /// let mut learner = Learner::default();
-/// for _ in 0..3 {
-///     learner.add_texts("Үкімет қаулысы", "Постановление Правительства");
-///     learner.add_texts("Әкім шешімі", "Решение акима");
+/// for _ in 0..2 {
+///     learner.add_texts("Үкімет шешім қабылдайды", "Правительство принимает решение");
+///     learner.add_texts("Үкімет бекітеді", "Правительство утверждает");
+///     learner.add_texts("Шешім күшіне енеді", "Решение вступает в силу");
 /// }
 /// let lexicon = learner.finish();
 /// assert_eq!(translations(&lexicon, "правительство"), ["үкімет"]);
-/// assert_eq!(translations(&lexicon, "әкімнің"), ["акима"]);
+/// assert_eq!(translations(&lexicon, "шешімі"), ["решение"]);
 /// ```
 pub fn translations(lexicon: &Lexicon, word: &str) -> Vec<String> {
     let lower = crate::text::lowercase(word);

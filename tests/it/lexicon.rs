@@ -24,7 +24,10 @@ fn crosslang() -> &'static (tempfile::TempDir, PathBuf, PathBuf, ZanIndex) {
     BUILT.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
         let corpus = dir.path().join("corpus");
-        crate::common::copy_dir(&root().join("tests/fixtures/mirror"), &corpus.join("mirror"));
+        crate::common::copy_dir(
+            &root().join("tests/fixtures/mirror"),
+            &corpus.join("mirror"),
+        );
         std::fs::remove_dir_all(corpus.join("mirror").join(GRAZING_RULES)).expect("original");
         crate::common::copy_dir(
             &root().join("tests/fixtures/crosslang"),
@@ -35,8 +38,9 @@ fn crosslang() -> &'static (tempfile::TempDir, PathBuf, PathBuf, ZanIndex) {
             &corpus.join("versions"),
         );
         let index_dir = dir.path().join("index");
-        let (index, report) = ZanIndex::open_or_build(&corpus, &index_dir, &BuildOptions::default())
-            .expect("index builds");
+        let (index, report) =
+            ZanIndex::open_or_build(&corpus, &index_dir, &BuildOptions::default())
+                .expect("index builds");
         assert!(report.failures.is_empty(), "{report:?}");
         (dir, corpus, index_dir, index)
     })
@@ -77,13 +81,20 @@ fn learns_the_pairs_the_texts_hold() {
         let found = pair(&pairs, kk).unwrap_or_else(|| panic!("no pair for {kk}"));
         assert_eq!(found.ru, ru, "{found:?}");
         assert!(found.g2 >= 10.83 && found.together >= 3, "{found:?}");
-        assert!(found.together <= found.kk_units.min(found.ru_units), "{found:?}");
+        assert!(
+            found.together <= found.kk_units.min(found.ru_units),
+            "{found:?}"
+        );
     }
     // The government's pair, counted from the units: 82 of the 84 Kazakh units with Үкімет
     // have правительств in their Russian twin.
     let government = pair(&pairs, "үкімет").expect("үкімет");
     assert_eq!(
-        (government.together, government.kk_units, government.ru_units),
+        (
+            government.together,
+            government.kk_units,
+            government.ru_units
+        ),
         (82, 84, 85)
     );
     // Strongest first.
@@ -103,7 +114,10 @@ fn a_frequent_word_pairs_with_its_translation_only() {
         .map(|p| (p.kk.as_str(), p.ru.as_str()))
         .collect();
     assert_eq!(words, [("республика", "республик")]);
-    assert_eq!(pair(&pairs, "қазақстан").map(|p| p.ru.as_str()), Some("казахста"));
+    assert_eq!(
+        pair(&pairs, "қазақстан").map(|p| p.ru.as_str()),
+        Some("казахста")
+    );
     // One translation per term on either side.
     let mut kk: Vec<&str> = pairs.iter().map(|p| p.kk.as_str()).collect();
     let mut ru: Vec<&str> = pairs.iter().map(|p| p.ru.as_str()).collect();
@@ -157,7 +171,11 @@ fn a_russian_query_finds_a_kazakh_only_provision() {
     let hit = &results.hits[only_kazakh];
     assert_eq!(hit.lang, "kk");
     assert!(hit.twin.is_none(), "{:?}", hit.twin);
-    assert!(hit.text.contains("топтарын араластыруға жол берілмейді"), "{}", hit.text);
+    assert!(
+        hit.text.contains("топтарын араластыруға жол берілмейді"),
+        "{}",
+        hit.text
+    );
     // The Russian hits (the query's own words and language) all rank above the Kazakh ones.
     let langs: Vec<&str> = results.hits.iter().map(|h| h.lang.as_str()).collect();
     let first_kk = langs.iter().position(|l| *l == "kk").expect("a Kazakh hit");
@@ -198,7 +216,10 @@ fn lexicon_command_prints_a_words_pairs() {
     assert!(doc["lexicon_size"].as_u64().unwrap() > 100, "{doc}");
     assert!(doc["aligned_units"].as_u64().unwrap() > 100, "{doc}");
     let p = &doc["pairs"][0];
-    assert_eq!((&p["kk"], &p["ru"]), (&"үкімет".into(), &"правительств".into()));
+    assert_eq!(
+        (&p["kk"], &p["ru"]),
+        (&"үкімет".into(), &"правительств".into())
+    );
     assert_eq!(p["kk_word"], "үкімет");
     assert_eq!(p["ru_word"], "правительства");
     for key in ["together", "kk_units", "ru_units"] {
