@@ -31,6 +31,7 @@ pub const BOOST_CROSS: f32 = 0.1;
 ///     learner.add_texts("Үкімет шешім қабылдайды", "Правительство принимает решение");
 ///     learner.add_texts("Үкімет бекітеді", "Правительство утверждает");
 ///     learner.add_texts("Шешім күшіне енеді", "Решение вступает в силу");
+///     learner.add_texts("Әкім өкім шығарады", "Аким издает распоряжение");
 /// }
 /// let lexicon = learner.finish();
 /// assert_eq!(translations(&lexicon, "правительство"), ["үкімет"]);
