@@ -232,3 +232,41 @@ fn lexicon_command_prints_a_words_pairs() {
     assert_eq!(lines.len(), 4, "{out}");
     assert!(lines[2].starts_with("республика\tреспублики\t"), "{out}");
 }
+
+/// A refresh learns the lexicon again from what it committed: with the grazing rules gone
+/// from the corpus, their pairs (перегон / айдау) go from the stored lexicon too, and the
+/// lexicon the refreshed index reads is the one stored beside its commit.
+#[test]
+fn a_refresh_learns_the_lexicon_again() {
+    let (_, corpus, _, _) = crosslang();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = dir.path().join("corpus");
+    crate::common::copy_dir(corpus, &copy);
+    let index_dir = dir.path().join("index");
+    let open = || {
+        ZanIndex::open_or_build(&copy, &index_dir, &BuildOptions::default())
+            .expect("index")
+            .0
+    };
+    let droving = |index: &ZanIndex| {
+        let list = index.lexicon(Some("перегон"), 10).expect("lexicon");
+        list.pairs.iter().map(|p| p.kk.clone()).collect::<Vec<_>>()
+    };
+    let before = open();
+    assert_eq!(droving(&before), ["айда"]);
+    drop(before);
+    std::fs::remove_dir_all(copy.join("crosslang")).expect("remove the grazing rules");
+    let after = open();
+    assert!(droving(&after).is_empty());
+    let current = std::fs::read_to_string(index_dir.join("CURRENT")).expect("CURRENT");
+    let stored: Value = serde_json::from_slice(
+        &std::fs::read(index_dir.join(current.trim()).join("zanlex-lexicon.json"))
+            .expect("lexicon file"),
+    )
+    .expect("JSON");
+    let stored_pairs: Vec<TermPair> =
+        serde_json::from_value(stored["lexicon"]["pairs"].clone()).expect("pairs");
+    let read = after.lexicon(None, usize::MAX).expect("lexicon");
+    assert_eq!(stored_pairs, read.pairs);
+    assert!(!read.pairs.is_empty());
+}
