@@ -270,3 +270,32 @@ fn a_refresh_learns_the_lexicon_again() {
     assert_eq!(stored_pairs, read.pairs);
     assert!(!read.pairs.is_empty());
 }
+
+/// A real case: the Kazakh edition of 19 April 2023 of the constitutional law on the
+/// Government (`tests/fixtures/versions`) has paragraph 5-1 of article 10 (the Government's
+/// temporary resolutions having the force of law), which no Russian edition of the corpus
+/// has. A Russian query finds it through қаулы / постановление, Үкімет / Правительство,
+/// күш / сила and заң / закон, below the Russian provisions with the query's own words.
+#[test]
+fn a_russian_query_finds_a_paragraph_only_the_kazakh_edition_has() {
+    let results = crate::search_questions::index()
+        .search(&SearchRequest::new("постановления Правительства силу закона").limit(30))
+        .expect("search");
+    let act = "constitutional-law-1995-12-18-2688";
+    let at = results
+        .hits
+        .iter()
+        .position(|h| h.act.id == act && h.unit.eid == "art_10__para_5-1")
+        .expect("the Kazakh paragraph 5-1 is found");
+    let hit = &results.hits[at];
+    assert_eq!(hit.lang, "kk");
+    assert!(hit.twin.is_none(), "{:?}", hit.twin);
+    assert!(
+        hit.text.contains("заң күші бар уақытша қаулылары"),
+        "{}",
+        hit.text
+    );
+    let first = &results.hits[0];
+    assert_eq!((first.lang.as_str(), first.act.id.as_str()), ("ru", act));
+    assert!(at > 0);
+}
