@@ -299,3 +299,29 @@ fn a_russian_query_finds_a_paragraph_only_the_kazakh_edition_has() {
     assert_eq!((first.lang.as_str(), first.act.id.as_str()), ("ru", act));
     assert!(at > 0);
 }
+
+/// A thesaurus group carries over to the other language: «ответ» has no learned pair, but its
+/// group «ответ | решение» (`data/thesaurus.tsv`) has решение, whose learned Kazakh term is
+/// шешім, so a Russian query «ответ» finds the Kazakh provisions on a decision.
+#[test]
+fn a_thesaurus_group_carries_to_the_other_language() {
+    let index = crate::search_questions::index();
+    assert_eq!(index.lexicon(Some("ответ"), 10).expect("lexicon").total, 0);
+    let results = index
+        .search(&SearchRequest::new("ответ").lang(zanlex::Lang::Kk).limit(5))
+        .expect("search");
+    let first = &results.hits[0];
+    assert_eq!(
+        (
+            first.act.id.as_str(),
+            first.unit.eid.as_str(),
+            first.lang.as_str()
+        ),
+        (
+            "president-administration-order-2020-05-22-20-01-38-20",
+            "att_1__para_9__subpara_3",
+            "kk"
+        )
+    );
+    assert!(first.text.contains("шешім"), "{}", first.text);
+}
