@@ -49,6 +49,7 @@ mod files;
 pub mod git_history;
 mod index;
 mod ingest;
+mod lexicon;
 mod model;
 mod panic_guard;
 mod refs;
@@ -66,11 +67,12 @@ pub use amend::history::HistoryEntry;
 pub use analysis::{AnalyzedToken, ANALYZERS};
 pub use answer::{
     date_arg, lang_arg, ActEntry, ActHistory, ActList, ActOutline, ActSummary, Affected, ChildUnit,
-    CitedByList, EditionSummary, Failure, HistoryAct, OutlineUnit, ParallelUnit, RefList,
-    SearchPage, Target, TreeAct, UnitAnswer, UnitTree, Unmatched,
+    CitedByList, EditionSummary, Failure, HistoryAct, LexiconList, OutlineUnit, ParallelUnit,
+    RefList, SearchPage, Target, TreeAct, UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT,
 };
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
 pub use index::{refresh, BuildOptions, Progress, RefreshReport, UnitView};
+pub use lexicon::{Lexicon, TermPair};
 pub use model::*;
 pub use panic_guard::install_quiet_hook as quiet_caught_panics;
 pub use refs::{
@@ -104,6 +106,9 @@ pub mod internals {
     }
     pub mod ingest {
         pub use crate::ingest::*;
+    }
+    pub mod lexicon {
+        pub use crate::lexicon::*;
     }
     pub mod refs {
         pub use crate::refs::*;

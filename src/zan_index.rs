@@ -351,6 +351,23 @@ impl ZanIndex {
         self.store.unit_count()
     }
 
+    /// The Kazakh↔Russian lexicon learned from the parallel texts of this index (its acts in
+    /// both languages, aligned unit by unit): stored with the index when it was built, and
+    /// learned again when the index has none for its last commit. [`ZanIndex::lexicon`] lists
+    /// it.
+    ///
+    /// ```no_run
+    /// # fn main() -> zanlex::Result<()> {
+    /// let index = zanlex::ZanIndex::open("index")?;
+    /// for pair in index.learned_lexicon()?.kazakh_for("решение") {
+    ///     println!("{} ↔ {}", pair.ru_word, pair.kk_word);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn learned_lexicon(&self) -> crate::Result<std::sync::Arc<crate::Lexicon>> {
+        self.store.lexicon()
+    }
+
     /// The reading API under this handle, for zanlex's own tests and tools.
     #[cfg(feature = "internals")]
     #[doc(hidden)]

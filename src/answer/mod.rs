@@ -14,13 +14,16 @@
 //! - an amendment timeline: [`ActHistory`] ([`crate::ZanIndex::act_history`]);
 //! - what changed between two editions: [`crate::ActDiff`] ([`crate::ZanIndex::act_diff`]);
 //! - what a provision refers to and what refers to it: [`RefList`] and [`CitedByList`]
-//!   ([`crate::ZanIndex::refs`], [`crate::ZanIndex::cited_by_list`]).
+//!   ([`crate::ZanIndex::refs`], [`crate::ZanIndex::cited_by_list`]);
+//! - the Kazakh↔Russian lexicon learned from the corpus: [`LexiconList`]
+//!   ([`crate::ZanIndex::lexicon`]).
 //!
 //! The arguments these take are read by one parser each: [`Target`] for `ACT_ID#EID`,
 //! [`crate::parse_iso_date`] and [`date_arg`] for dates.
 
 mod acts;
 mod history;
+mod lexicon;
 mod outline;
 mod refs;
 mod search;
@@ -28,6 +31,7 @@ mod unit;
 
 pub use acts::{ActEntry, ActList, ActSummary, Failure};
 pub use history::{ActHistory, Affected, HistoryAct};
+pub use lexicon::{LexiconList, DEFAULT_LEXICON_LIMIT};
 pub use outline::{ActOutline, EditionSummary, OutlineUnit, TreeAct, UnitTree, Unmatched};
 pub use refs::{CitedByList, RefList};
 pub use search::SearchPage;

@@ -252,7 +252,8 @@ impl IndexDir {
     }
 
     /// The top-level files of an index written before generations: those tantivy listed as
-    /// its own in `.managed.json`, its metadata and lock files, and zanlex's manifest files.
+    /// its own in `.managed.json`, its metadata and lock files, and zanlex's manifest and
+    /// lexicon files.
     fn remove_legacy_files(&self) {
         let managed = self.root.join(".managed.json");
         if let Ok(text) = std::fs::read_to_string(&managed) {
@@ -267,7 +268,9 @@ impl IndexDir {
                 }
             }
         }
-        for name in LEGACY_FILES {
+        // The lexicon zanlex writes beside a commit ([`super::lexicon`]) is a file of a
+        // generation, never of the folder's top.
+        for name in LEGACY_FILES.iter().chain([&super::lexicon::LEXICON_FILE]) {
             let _ = std::fs::remove_file(self.root.join(name));
         }
         // The manifest files zanlex wrote beside tantivy's (none of its own lists them).

@@ -10,6 +10,7 @@ mod directory;
 pub mod docs;
 mod durable;
 mod layout;
+mod lexicon;
 mod manifest;
 pub mod numbers;
 mod refresh;

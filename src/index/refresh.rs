@@ -250,6 +250,9 @@ fn refresh_locked(
         &mut report,
         opts,
     );
+    if written.is_ok() {
+        super::lexicon::write_beside(&index, &fields, &write_dir);
+    }
     drop(index);
     report.units_indexed = match fresh {
         None => written,

@@ -729,6 +729,11 @@ fn word_slots(
     let (plain, question) = (text_targets(f), question_targets(f));
     let targets: &[(Target, f32)] = if context { &question } else { &plain };
     let word = |w: &str| super::numbers::with_number(index, w, dismax(index, w, 0, targets));
+    // Each word also finds the provisions in the other language through its translations.
+    let own = word;
+    let word = |w: &str| {
+        super::crosslang::with_translations(index, w, own(w), &|t| dismax(index, t, 0, targets))
+    };
     let expansions = if synonyms {
         Thesaurus::builtin().expansions(terms)
     } else {

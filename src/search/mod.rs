@@ -15,6 +15,7 @@ pub mod article;
 mod collect;
 pub mod compile;
 pub mod coverage;
+pub mod crosslang;
 pub mod definitions;
 pub mod dismax;
 mod lead;

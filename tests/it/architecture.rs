@@ -16,6 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["amend"],
     &["refs"],
     &["ingest"],
+    &["lexicon"],
     &["index"],
     &["search"],
     &["zan_index", "answer"],

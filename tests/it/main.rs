@@ -37,6 +37,7 @@ mod index_segments;
 mod ingest_corpus;
 mod ingest_hostile;
 mod ingest_streaming;
+mod lexicon;
 mod mirror_corpus;
 mod mirror_split;
 mod refs_corpus;

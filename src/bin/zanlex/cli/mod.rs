@@ -10,6 +10,7 @@ mod analyze;
 mod diff;
 mod history;
 mod index;
+mod lexicon;
 mod progress;
 mod refs;
 mod search;
@@ -74,6 +75,8 @@ pub enum Command {
     CitedBy(refs::CitedByArgs),
     /// Print the tokens an analyzer makes of a text.
     Analyze(analyze::Args),
+    /// Print the Kazakh↔Russian term pairs learned from the parallel texts.
+    Lexicon(lexicon::Args),
     /// Serve the JSON API and the web page over HTTP.
     Serve(serve::Args),
 }
@@ -188,6 +191,7 @@ pub fn main() -> ExitCode {
         Command::Refs(a) => refs::run_refs(&cli, a),
         Command::CitedBy(a) => refs::run_cited_by(&cli, a),
         Command::Analyze(a) => analyze::run(&cli, a),
+        Command::Lexicon(a) => lexicon::run(&cli, a),
         Command::Serve(a) => cli
             .corpus(None, false)
             .and_then(|c| serve::run(&c, &cli.index, cli.follow, a)),

@@ -1,0 +1,182 @@
+//! Counting terms over aligned units and choosing the pairs: every Kazakh and Russian term
+//! of a unit pair co-occurs once; a pair is kept when it co-occurs often enough
+//! ([`MIN_TOGETHER`]), significantly more than chance ([`super::g2::SIGNIFICANT`]), and wins
+//! competitive linking: pairs are taken by G² from the strongest, and a term already linked is
+//! not linked again, so a frequent word pairs with its translation and not with each frequent
+//! neighbour of it.
+
+use super::g2::{g2, SIGNIFICANT};
+use super::terms::content_terms;
+use super::{Lexicon, TermPair};
+use crate::model::{Act, Lang, Unit};
+use rustc_hash::FxHashMap;
+
+/// Fewest aligned units a pair co-occurs in: fewer is mostly an accident of one act's
+/// wording (three units of one list share their neighbours), as the hand-checked sample of
+/// `docs/lexicon.md` shows.
+pub const MIN_TOGETHER: u64 = 4;
+
+/// Units with more distinct terms on a side than this are not counted: a long unit (a whole
+/// article's table) pairs every word with every other and weighs on no pair with evidence.
+const MAX_TERMS: usize = 200;
+
+/// Counts of one language's terms: interned stems, their units and their written forms.
+#[derive(Default)]
+struct Side {
+    ids: FxHashMap<String, u32>,
+    stems: Vec<String>,
+    units: Vec<u64>,
+    /// For each term, how often each written form was seen.
+    forms: Vec<FxHashMap<String, u64>>,
+}
+
+impl Side {
+    /// The distinct term ids of `text`, counting their forms.
+    fn unit_terms(&mut self, text: &str, lang: Lang) -> Vec<u32> {
+        let mut ids: Vec<u32> = content_terms(text, lang)
+            .into_iter()
+            .map(|(stem, word)| {
+                let next = self.stems.len() as u32;
+                let id = *self.ids.entry(stem.clone()).or_insert(next);
+                if id == next {
+                    self.stems.push(stem);
+                    self.units.push(0);
+                    self.forms.push(FxHashMap::default());
+                }
+                *self.forms[id as usize].entry(word).or_default() += 1;
+                id
+            })
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The form of term `id` seen most often (the first in order among equals).
+    fn word(&self, id: u32) -> String {
+        self.forms[id as usize]
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(w, _)| w.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Learns a [`Lexicon`] from aligned units, one pair of texts at a time.
+///
+/// ```
+/// use zanlex::internals::lexicon::learn::Learner;
+/// let mut learner = Learner::default();
+/// for _ in 0..2 {
+///     learner.add_texts("Үкімет шешім қабылдайды", "Правительство принимает решение");
+///     learner.add_texts("Үкімет бекітеді", "Правительство утверждает");
+///     learner.add_texts("Шешім күшіне енеді", "Решение вступает в силу");
+///     learner.add_texts("Әкім өкім шығарады", "Аким издает распоряжение");
+/// }
+/// let lexicon = learner.finish();
+/// assert_eq!(lexicon.russian_for("Үкіметтің")[0].ru_word, "правительство");
+/// assert_eq!(lexicon.kazakh_for("решения")[0].kk_word, "шешім");
+/// ```
+#[derive(Default)]
+pub struct Learner {
+    kk: Side,
+    ru: Side,
+    /// (Kazakh id, Russian id) → units they co-occur in.
+    together: FxHashMap<(u32, u32), u64>,
+    /// Aligned units counted.
+    units: u64,
+}
+
+impl Learner {
+    /// Counts one aligned unit: its Kazakh and its Russian text. A unit with no content term
+    /// on a side, or too many, is not counted.
+    pub fn add_texts(&mut self, kk: &str, ru: &str) {
+        let k = self.kk.unit_terms(kk, Lang::Kk);
+        let r = self.ru.unit_terms(ru, Lang::Ru);
+        if k.is_empty() || r.is_empty() || k.len() > MAX_TERMS || r.len() > MAX_TERMS {
+            return;
+        }
+        self.units += 1;
+        for &a in &k {
+            self.kk.units[a as usize] += 1;
+        }
+        for &b in &r {
+            self.ru.units[b as usize] += 1;
+        }
+        for &a in &k {
+            for &b in &r {
+                *self.together.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+
+    /// Counts the units of one act's two expressions that share an eid, each unit by its own
+    /// text (not its children's). Expressions of different acts, or of one language, add
+    /// nothing.
+    pub fn add_act(&mut self, kk: &Act, ru: &Act) {
+        if kk.id != ru.id || kk.lang != Lang::Kk || ru.lang != Lang::Ru {
+            return;
+        }
+        let mut russian: FxHashMap<&str, &Unit> = FxHashMap::default();
+        for act_unit in &ru.units {
+            for u in act_unit.walk() {
+                russian.insert(u.eid.as_str(), u);
+            }
+        }
+        for act_unit in &kk.units {
+            for u in act_unit.walk() {
+                if let Some(twin) = russian.get(u.eid.as_str()) {
+                    let own = |u: &Unit| match &u.heading {
+                        Some(h) => format!("{h}\n{}", u.text),
+                        None => u.text.clone(),
+                    };
+                    self.add_texts(&own(u), &own(twin));
+                }
+            }
+        }
+    }
+
+    /// The lexicon of the units counted: the significant pairs that win competitive linking,
+    /// by G² (strongest first; ties by the Kazakh, then the Russian term).
+    pub fn finish(self) -> Lexicon {
+        let n = self.units;
+        let mut candidates: Vec<(f64, u32, u32, u64)> = self
+            .together
+            .iter()
+            .filter(|(_, &both)| both >= MIN_TOGETHER)
+            .filter_map(|(&(a, b), &both)| {
+                let (ka, rb) = (self.kk.units[a as usize], self.ru.units[b as usize]);
+                // Only a positive association: together more often than chance.
+                let positive = (both as f64) * (n as f64) > (ka as f64) * (rb as f64);
+                let score = g2(both, ka, rb, n);
+                (positive && score >= SIGNIFICANT).then_some((score, a, b, both))
+            })
+            .collect();
+        candidates.sort_by(|x, y| {
+            y.0.total_cmp(&x.0)
+                .then_with(|| self.kk.stems[x.1 as usize].cmp(&self.kk.stems[y.1 as usize]))
+                .then_with(|| self.ru.stems[x.2 as usize].cmp(&self.ru.stems[y.2 as usize]))
+        });
+        let mut kk_linked = vec![false; self.kk.stems.len()];
+        let mut ru_linked = vec![false; self.ru.stems.len()];
+        let mut pairs = Vec::new();
+        for (score, a, b, both) in candidates {
+            if kk_linked[a as usize] || ru_linked[b as usize] {
+                continue;
+            }
+            kk_linked[a as usize] = true;
+            ru_linked[b as usize] = true;
+            pairs.push(TermPair {
+                kk: self.kk.stems[a as usize].clone(),
+                ru: self.ru.stems[b as usize].clone(),
+                kk_word: self.kk.word(a),
+                ru_word: self.ru.word(b),
+                together: both,
+                kk_units: self.kk.units[a as usize],
+                ru_units: self.ru.units[b as usize],
+                g2: (score * 100.0).round() / 100.0,
+            });
+        }
+        Lexicon::new(pairs, n)
+    }
+}
