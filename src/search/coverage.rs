@@ -75,11 +75,36 @@ impl Clone for Coverage {
     }
 }
 
+/// How much a clause tells, by the rarest of the documents its terms are in: the inverse
+/// document frequency of its commonest term (a clause matches where any of its terms does, so
+/// it is at least as common as that one). 1 where scoring is off.
+fn informativeness(q: &dyn Query, enable_scoring: &EnableScoring<'_>) -> Score {
+    let Some(searcher) = enable_scoring.searcher() else {
+        return 1.0;
+    };
+    let n = searcher.num_docs() as f64;
+    let mut least: Option<f64> = None;
+    q.query_terms(&mut |term, _| {
+        let df = searcher.doc_freq(term).unwrap_or(0) as f64;
+        if df > 0.0 {
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            least = Some(least.map_or(idf, |l: f64| l.min(idf)));
+        }
+    });
+    least.unwrap_or(1.0).max(0.01) as Score
+}
+
 impl Query for Coverage {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let told: Vec<Score> = self
+            .clauses
+            .iter()
+            .map(|q| informativeness(q.as_ref(), &enable_scoring))
+            .collect();
         let weights = weights_of(&self.clauses, enable_scoring)?;
         Ok(Box::new(CoverageWeight {
             weights,
+            told,
             min_match: self.min_match,
         }))
     }
@@ -93,16 +118,20 @@ impl Query for Coverage {
 
 struct CoverageWeight {
     weights: Vec<Box<dyn Weight>>,
+    /// Each clause's [`informativeness`].
+    told: Vec<Score>,
     min_match: usize,
 }
 
 impl Weight for CoverageWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let mut scorers = Vec::with_capacity(self.weights.len());
-        for w in &self.weights {
+        let mut told = Vec::with_capacity(self.weights.len());
+        for (w, t) in self.weights.iter().zip(&self.told) {
             let s = w.scorer(reader, boost)?;
             if s.doc() != TERMINATED {
                 scorers.push(s);
+                told.push(*t);
             }
         }
         if scorers.len() < self.min_match {
@@ -110,7 +139,8 @@ impl Weight for CoverageWeight {
         }
         let mut scorer = CoverageScorer {
             heads: Heads::new(scorers),
-            words: self.weights.len() as Score,
+            told,
+            all_told: self.told.iter().sum::<Score>().max(Score::EPSILON),
             min_match: self.min_match,
             score: 0.0,
         };
@@ -125,8 +155,10 @@ impl Weight for CoverageWeight {
 
 struct CoverageScorer {
     heads: Heads,
-    /// How many words the query has (clauses that match nothing in a segment count too).
-    words: Score,
+    /// The [`informativeness`] of each clause of `heads`, in its order.
+    told: Vec<Score>,
+    /// Of all the query's clauses (those that match nothing in a segment count too).
+    all_told: Score,
     min_match: usize,
     /// The current document's score, computed when it was reached.
     score: Score,
@@ -140,15 +172,18 @@ impl CoverageScorer {
             if doc == TERMINATED {
                 return doc;
             }
-            let (mut matched, mut sum) = (0usize, 0.0 as Score);
+            let (mut matched, mut sum, mut told) = (0usize, 0.0 as Score, 0.0 as Score);
             for i in 0..self.heads.len() {
                 if let Some(x) = self.heads.score_on_doc(i) {
                     matched += 1;
                     sum += x;
+                    told += self.told.get(i).copied().unwrap_or(1.0);
                 }
             }
             if matched >= self.min_match {
-                let share = matched as Score / self.words;
+                // The share of what the query says that the unit has: a rare word (the thing
+                // asked about) counts for more than common ones (`должен быть`).
+                let share = told / self.all_told;
                 self.score = sum * share * share;
                 return doc;
             }

@@ -213,3 +213,40 @@ fn changing_one_part_refreshes_the_code_alone() {
         "{hits:?}"
     );
 }
+
+/// A question's rare word counts for more than its common ones: «какой ширины должен быть
+/// скотопрогон» finds, among its first ten hits, the grazing Rules' paragraphs on the stock
+/// route («ширина скотопрогона»), which the code's many short articles that say «должен быть»
+/// pushed off the page when each word counted the same.
+#[test]
+fn the_rare_word_of_a_question_outweighs_its_common_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    crate::common::copy_dir(&fixture(), &corpus);
+    crate::common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(
+            "tests/fixtures/mirror/local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/\
+             15400000-almatinskoi-oblasti/2020/\
+             1215-ob-utverzhdenii-pravil-vypasa-selskokhoziaistvennykh-zhivotnykh-150276",
+        ),
+        &corpus.join("vypas"),
+    );
+    let (index, _) =
+        ZanIndex::open_or_build(&corpus, dir.path().join("index"), &BuildOptions::default())
+            .expect("index builds");
+    let hits = index
+        .search(&SearchRequest::new("какой ширины должен быть скотопрогон").limit(10))
+        .expect("search")
+        .hits;
+    let keys: Vec<String> = hits
+        .iter()
+        .map(|h| format!("{}#{}", h.act.id, h.unit.eid))
+        .collect();
+    assert!(
+        keys.iter().any(
+            |k| k == "maslikhat-decision-2020-12-15-64-340#att_1__para_28"
+                || k == "maslikhat-decision-2020-12-15-64-340#att_1__para_29"
+        ),
+        "{keys:#?}"
+    );
+}
