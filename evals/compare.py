@@ -224,7 +224,7 @@ class XapianRu:
         import xapian
 
         self.x = xapian
-        self.db = xapian.WritableDatabase()  # in memory
+        self.db = xapian.WritableDatabase("", xapian.DB_BACKEND_INMEMORY)
         tg = xapian.TermGenerator()
         tg.set_stemmer(xapian.Stem("russian"))
         tg.set_stemming_strategy(xapian.TermGenerator.STEM_SOME)
