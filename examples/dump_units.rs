@@ -2,7 +2,8 @@
 //!
 //! The peers (SQLite FTS5, tantivy with its default tokenizer) index exactly the units zanlex
 //! ingests, so the comparison measures indexing and querying, not parsing. Each line:
-//! `{"act", "eid", "title", "kind", "status", "text"}` (text = heading + own text).
+//! `{"act", "eid", "lang", "title", "kind", "status", "text"}` (text = heading + own text;
+//! lang `kk` or `ru`, so that an eval can ask each engine for the question's language only).
 //!
 //! ```text
 //! cargo run --release --example dump_units -- CORPUS_DIR OUT.jsonl
@@ -48,6 +49,7 @@ fn run(corpus: PathBuf, out: PathBuf) -> Result<(), Box<dyn std::error::Error>> 
             let line = serde_json::json!({
                 "act": act.id,
                 "eid": u.eid,
+                "lang": act.lang.as_str(),
                 "title": act.title,
                 "kind": act.kind.as_str(),
                 "status": act.status.as_str(),

@@ -304,6 +304,30 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
             }
         }
     }
+    if relaxed {
+        for h in &mut hits {
+            h.partial = true;
+        }
+    } else if typed_as_words
+        && hits.len() < req.limit
+        && !hl.needs_verify()
+        && !req.text.chars().any(|c| c.is_ascii_digit())
+    {
+        // A question in plain words whose full matches leave the page short is filled with
+        // the units that have fewer of its words (a plain OR over the same words), below every
+        // full match: an everyday question often shares a single word with its answer. A
+        // phrase, an operator or a number asks for exactly what it says and is not filled.
+        let more = partial_fill(
+            index,
+            &searcher,
+            &build(compile::WordMatch::Any, None)?,
+            req,
+            &adjust,
+            &hl,
+            &hits,
+        )?;
+        hits.extend(more);
+    }
     let hits = ranked_with_twins(&searcher, f, hits)?;
     Ok(SearchResults {
         query: req.text.clone(),
@@ -437,6 +461,47 @@ fn read_hits(
         }
     }
     Ok((hits, verified))
+}
+
+/// The best matches of `any` (the query's words joined by OR, with the request's filters)
+/// that are not among `have`, as many as `have` lacks of the limit, each marked partial and
+/// scored no higher than the lowest of `have`, so that they rank below every full match.
+fn partial_fill(
+    index: &Store,
+    searcher: &tantivy::Searcher,
+    any: &BooleanQuery,
+    req: &SearchRequest,
+    adjust: &Adjust,
+    hl: &snippet::Highlighter,
+    have: &[Hit],
+) -> crate::Result<Vec<Hit>> {
+    let Some(want) = req.limit.checked_sub(have.len()).filter(|w| *w > 0) else {
+        return Ok(Vec::new());
+    };
+    // The full matches are among the OR's best too: fetch enough to skip them all; editions
+    // of one unit may all match an `--as-of` date.
+    let fetch = (req.limit + have.len()) * if req.as_of.is_some() { 3 } else { 1 };
+    let (top, _) = top_adjusted(searcher, any, fetch, adjust, None)?;
+    let wide = SearchRequest {
+        limit: fetch,
+        ..req.clone()
+    };
+    let (candidates, _) = read_hits(index, searcher, top, &wide, hl)?;
+    let shown: HashSet<(&str, &str, &str)> = have
+        .iter()
+        .map(|h| (h.act.id.as_str(), h.lang.as_str(), h.unit.eid.as_str()))
+        .collect();
+    let cap = have.iter().map(|h| h.score).fold(f32::INFINITY, f32::min);
+    Ok(candidates
+        .into_iter()
+        .filter(|h| !shown.contains(&(h.act.id.as_str(), h.lang.as_str(), h.unit.eid.as_str())))
+        .take(want)
+        .map(|mut h| {
+            h.partial = true;
+            h.score = h.score.min(cap);
+            h
+        })
+        .collect())
 }
 
 /// How much of its score a hit found through its twin in the other language keeps.
@@ -636,6 +701,7 @@ fn read_hit(
     Hit {
         rank: 0,
         score,
+        partial: false,
         lang: s(f.lang),
         twin: None,
         act: HitAct {

@@ -102,6 +102,12 @@ pub struct Hit {
     pub rank: usize,
     /// The ranking score (higher first).
     pub score: f32,
+    /// True when the unit has fewer of the query's words than a full match must have: a
+    /// question in plain words whose full matches leave the page short is filled with such
+    /// units, ranked below every full match, and when no unit has enough of the words the
+    /// search shows only such units ([`SearchResults::total`] counts the full matches only).
+    #[serde(default)]
+    pub partial: bool,
     /// The language of the hit's text (`kk`, `ru`): the act's expression it is from.
     pub lang: String,
     /// The same unit in the act's other language, when the index has it.

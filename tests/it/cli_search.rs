@@ -136,6 +136,35 @@ fn the_total_is_a_lower_bound_unless_asked_for_exactly() {
 }
 
 #[test]
+fn a_short_page_is_filled_with_partial_hits_marked_in_json_and_text() {
+    // Six units have enough of the words; four with fewer of them fill the page, after them.
+    let q = "ықтиярхат жоғалса айыппұл төлеймін бе";
+    let o = search(&[q, "--json", "--limit", "10"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let js: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(js["total"], 6);
+    let partial: Vec<bool> = js["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            h["partial"]
+                .as_bool()
+                .expect("every hit says whether it is partial")
+        })
+        .collect();
+    assert_eq!(partial, [[false; 6].as_slice(), &[true; 4]].concat());
+    let o = search(&[q, "--limit", "10"]);
+    let text = stdout(&o);
+    let marked: Vec<&str> = text
+        .lines()
+        .filter(|l| l.ends_with(" · partial: some of the words"))
+        .collect();
+    assert_eq!(marked.len(), 4, "{text}");
+    assert!(marked[0].starts_with("7. "), "{text}");
+}
+
+#[test]
 fn filters_and_flags() {
     let o = search(&["рұқсат", "--status", "repealed", "--json", "--limit", "50"]);
     let js: Value = serde_json::from_slice(&o.stdout).unwrap();

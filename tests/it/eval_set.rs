@@ -194,6 +194,63 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
     );
 }
 
+/// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
+/// index of that folder names them.
+const PEOPLE_ACTS: [&str; 2] = ["law-1997-07-11-151", "law-2020-05-25-333-vi"];
+
+#[test]
+fn people_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let rows = checked_rows("people.tsv");
+    for row in &rows {
+        let digits = row.id.strip_prefix('P').unwrap_or("");
+        assert!(
+            digits.len() >= 2 && digits.chars().all(|c| c.is_ascii_digit()),
+            "line {}: id {:?} is not P01, P02, …",
+            row.line,
+            row.id
+        );
+    }
+    let per_lang = |l: &str| rows.iter().filter(|r| r.lang == l).count();
+    assert!(
+        per_lang("kk") >= 40 && per_lang("ru") >= 40,
+        "at least 40 questions in each language: {} kk, {} ru",
+        per_lang("kk"),
+        per_lang("ru")
+    );
+
+    // Every unit named is in an index of evals/corpus, in the question's language.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (index, _) = ZanIndex::open_or_build(
+        root.join("evals/corpus"),
+        dir.path().join("index"),
+        &BuildOptions::default(),
+    )
+    .expect("the index of evals/corpus builds");
+    let mut acts = index.act_ids().expect("act ids");
+    acts.sort();
+    assert_eq!(acts, PEOPLE_ACTS, "the acts of evals/corpus");
+    let mut used = HashSet::new();
+    for row in &rows {
+        let lang = if row.lang == "kk" {
+            zanlex::Lang::Kk
+        } else {
+            zanlex::Lang::Ru
+        };
+        for (act, eid) in &row.relevant {
+            assert!(
+                index.unit_in(act, eid, Some(lang)).is_ok(),
+                "line {} ({}): {act}#{eid} is not in the {} text of evals/corpus",
+                row.line,
+                row.id,
+                row.lang
+            );
+            used.insert(act.clone());
+        }
+    }
+    assert_eq!(used.len(), PEOPLE_ACTS.len(), "every act has questions");
+}
+
 #[test]
 fn eid_shape_accepts_zanlex_eids_only() {
     for ok in [

@@ -45,6 +45,7 @@ mod scale_corpus;
 mod scale_ingest;
 mod search_corpus;
 mod search_numbers;
+mod search_partial;
 mod search_pruning;
 mod search_questions;
 mod search_synthetic;

@@ -100,7 +100,13 @@ fn print_text(
     const CLOSE: &str = "\u{e001}";
     let safe = super::terminal_safe;
     for h in &res.hits {
-        writeln!(out, "{}. {b0}{}{b1}", h.rank, safe(&h.citation))?;
+        // A partial hit has only some of the words: said on its first line, where the eye is.
+        let partial = if h.partial {
+            " · partial: some of the words"
+        } else {
+            ""
+        };
+        writeln!(out, "{}. {b0}{}{b1}{partial}", h.rank, safe(&h.citation))?;
         let marked = h.snippet.marked(OPEN, CLOSE);
         let marked = safe(&marked).replace(OPEN, open).replace(CLOSE, close);
         writeln!(out, "   {marked}")?;

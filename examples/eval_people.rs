@@ -1,0 +1,52 @@
+//! Ranking quality on everyday questions written before any search was run on them: the set
+//! `evals/people.tsv` holds questions the way a non-lawyer asks them (colloquial words,
+//! abbreviations, verbs in other forms, some Kazakh typed without Kazakh letters, a few in
+//! Latin script), in Russian and in Kazakh, about the acts copied from the public mirror into
+//! `evals/corpus/` (the mirror's layout: one folder per act with `kaz.md`, `rus.md`,
+//! `meta.yaml`). Each question names every unit that answers it.
+//!
+//! One index is built over a temporary corpus holding a copy of the bundled `corpus/*` (acts
+//! the questions are not about, so that the answers compete with other texts) and of
+//! `evals/corpus/` as `people/`. Each question runs through `ZanIndex::search` with `limit(10)`
+//! and its language; Recall@10 and MRR@10 are printed overall and per language, with each
+//! question's rank of the first answer (`-` when none is in the top 10). The scoring is
+//! `examples/common/eval.rs`'s, shared with `eval_questions` and `eval_mirror`.
+//!
+//! Run: `cargo run --release --example eval_people`. `evals/compare.py` scores the same set
+//! with other engines on the same units.
+
+#[path = "common/eval.rs"]
+mod eval;
+
+use eval::Res;
+use std::path::Path;
+
+/// Copies the folder `from` into `to` (created), with everything under it.
+fn copy_tree(from: &Path, to: &Path) -> Res<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+fn main() -> Res<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let set = eval::read_set(&root.join("evals/people.tsv"))?;
+    let tmp = tempfile::tempdir()?;
+    let corpus = tmp.path().join("corpus");
+    copy_tree(&root.join("corpus"), &corpus)?;
+    copy_tree(&root.join("evals/corpus"), &corpus.join("people"))?;
+    let index = eval::build_index(&corpus, &tmp.path().join("index"), set.len())?;
+
+    eval::print_header();
+    let outcomes: Vec<eval::Outcome> = set.iter().map(|q| eval::run_query(&index, q)).collect();
+    eval::print_summary(&eval::totals_by_lang(&outcomes), &outcomes);
+    Ok(())
+}
