@@ -1046,12 +1046,26 @@ mod tests {
                 ))
             })
             .collect();
+        let contents: Vec<Object> = contents
+            .iter()
+            .map(|&i| Object::Reference(ids[i]))
+            .collect();
+        one_page(
+            doc,
+            contents.into(),
+            dictionary! { "Font" => dictionary! { "F1" => font } },
+        )
+    }
+
+    /// `doc` saved as a one-page PDF whose page has `contents` and `resources`.
+    fn one_page(mut doc: Document, contents: Object, resources: lopdf::Dictionary) -> Vec<u8> {
+        use lopdf::dictionary;
         let pages_id = doc.new_object_id();
         let page = doc.add_object(dictionary! {
             "Type" => "Page",
             "Parent" => pages_id,
-            "Contents" => contents.iter().map(|&i| Object::Reference(ids[i])).collect::<Vec<_>>(),
-            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+            "Contents" => contents,
+            "Resources" => resources,
             "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
         });
         doc.objects.insert(
@@ -1110,25 +1124,11 @@ mod tests {
             ));
         }
         let contents = doc.add_object(Stream::new(dictionary! {}, b"/X Do".to_vec()));
-        let pages_id = doc.new_object_id();
-        let page = doc.add_object(dictionary! {
-            "Type" => "Page",
-            "Parent" => pages_id,
-            "Contents" => contents,
-            "Resources" => dictionary! { "Font" => fonts, "XObject" => dictionary! { "X" => inner } },
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        });
-        doc.objects.insert(
-            pages_id,
-            Object::Dictionary(
-                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-            ),
-        );
-        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-        doc.trailer.set("Root", catalog);
-        let mut out = Vec::new();
-        doc.save_to(&mut out).expect("save");
-        out
+        one_page(
+            doc,
+            contents.into(),
+            dictionary! { "Font" => fonts, "XObject" => dictionary! { "X" => inner } },
+        )
     }
 
     /// A small file whose forms draw forms ten times at each of eight levels (10^8 operations)
