@@ -562,10 +562,30 @@ impl Catalog {
             edition: wording.edition(),
             text: r.text.clone(),
             span: [r.start, r.end],
-            source: RefSource {
-                file: r.file.clone().unwrap_or_else(|| wording.file().to_string()),
-                line_start: r.line_start,
-                line_end: r.line_end,
+            source: match &r.file {
+                Some(file) => RefSource {
+                    file: file.clone(),
+                    line_start: r.line_start,
+                    line_end: r.line_end,
+                },
+                // A split text's reference is named in its part file, at that file's lines.
+                None => {
+                    let span = crate::model::SourceSpan {
+                        line_start: r.line_start,
+                        line_end: r.line_end,
+                        page: None,
+                    };
+                    let (file, own) = if wording.file() == citing.source.file {
+                        citing.source.locate(span)
+                    } else {
+                        (wording.file(), span)
+                    };
+                    RefSource {
+                        file: file.to_string(),
+                        line_start: own.line_start,
+                        line_end: own.line_end,
+                    }
+                }
             },
             kind: r.kind,
             cited_act: r.act.clone(),

@@ -250,3 +250,38 @@ fn the_rare_word_of_a_question_outweighs_its_common_ones() {
         "{keys:#?}"
     );
 }
+
+/// A reference from one part to an article of another («статьей 96 настоящего Кодекса» in
+/// article 140, `rus/sec004.md`, to article 96 in `rus/sec003.md`) resolves, and is named in its
+/// own part file at that file's line.
+#[test]
+fn a_reference_across_parts_resolves_and_is_cited_in_its_part() {
+    let (_, index) = index();
+    let refs = index
+        .refs(
+            &zanlex::Target::new(CODE, Some("art_140".into())),
+            Some(Lang::Ru),
+            None,
+            None,
+        )
+        .expect("refs");
+    let r = refs
+        .references
+        .iter()
+        .find(|r| r.text == "статьей 96 настоящего Кодекса")
+        .expect("the reference to article 96");
+    let target = r.target.as_ref().expect("resolved");
+    assert_eq!((target.act.as_str(), target.eid.as_str()), (CODE, "art_96"));
+    assert!(
+        r.source.file.ends_with(&format!("{FOLDER}/rus/sec004.md")),
+        "{}",
+        r.source.file
+    );
+    let part = std::fs::read_to_string(fixture().join(FOLDER).join("rus/sec004.md")).expect("part");
+    let line = part
+        .lines()
+        .position(|l| l.contains("статьей 96 настоящего Кодекса"))
+        .expect("the line") as u32
+        + 1;
+    assert_eq!(r.source.line_start, line);
+}
