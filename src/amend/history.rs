@@ -15,6 +15,9 @@ pub struct HistoryEntry {
     /// and number without a convocation suffix ([`ActRef::key`]: the Kazakh `№ 379` and the
     /// Russian `№ 379-I` of 06.05.1999 are one act); `None` without a number.
     pub amending_act_key: Option<String>,
+    /// The amending act's id when it is in the corpus (a link to it), found by its date and
+    /// number; `None` when the corpus does not hold it or `history` was not asked of an index.
+    pub amending_act_id: Option<String>,
     /// The amending act.
     pub by: ActRef,
     /// The date the amending act was signed.
@@ -53,6 +56,7 @@ pub fn history(act: &Act, eid: Option<&str>) -> Vec<HistoryEntry> {
         .map(|a| HistoryEntry {
             amending_act: a.by.cite(act.lang),
             amending_act_key: a.by.key(),
+            amending_act_id: None,
             by: a.by.clone(),
             signed: a.by.date,
             rule: a.rule.clone(),

@@ -2,7 +2,7 @@
 
 use super::outline::EditionSummary;
 use crate::amend::history::HistoryEntry;
-use crate::model::{Act, EditionRef, Lang, Status, TargetFallback, UnparsedNote};
+use crate::model::{Act, ActRef, EditionRef, Lang, Status, TargetFallback, UnparsedNote};
 use crate::refs::ResolvedReference;
 use crate::ZanIndex;
 use serde::Serialize;
@@ -107,6 +107,7 @@ impl ZanIndex {
     ) -> crate::Result<ActHistory> {
         let act = self.act_in(id, lang)?;
         let mut history = ActHistory::of(&act, eid)?;
+        self.link_amending_acts(&mut history.entries)?;
         if affected {
             let mut changed: Vec<String> = history.entries.iter().map(|e| e.eid.clone()).collect();
             changed.sort();
@@ -126,6 +127,48 @@ impl ZanIndex {
             );
         }
         Ok(history)
+    }
+
+    /// Sets each entry's [`HistoryEntry::amending_act_id`] where the corpus holds the amending
+    /// act: an act signed on the same date whose number has the same key ([`ActRef::key`]:
+    /// `379` and `379-I` alike). Only the acts whose id carries that date are read.
+    fn link_amending_acts(&self, entries: &mut [HistoryEntry]) -> crate::Result<()> {
+        let ids = self.act_ids()?;
+        let mut found: std::collections::HashMap<String, Option<String>> = Default::default();
+        for e in entries.iter_mut() {
+            let (Some(key), Some(date)) = (e.amending_act_key.clone(), e.by.date) else {
+                continue;
+            };
+            if let Some(id) = found.get(&key) {
+                e.amending_act_id.clone_from(id);
+                continue;
+            }
+            let dated = format!("-{date}-");
+            let mut hit = None;
+            for id in ids.iter().filter(|id| id.contains(&dated)) {
+                let act = self.act(id)?;
+                let same = act.issuances.iter().any(|i| {
+                    i.date == Some(date)
+                        && i.number.as_deref().is_some_and(|n| {
+                            ActRef {
+                                number: Some(n.to_string()),
+                                date: Some(date),
+                                ..e.by.clone()
+                            }
+                            .key()
+                            .as_deref()
+                                == Some(key.as_str())
+                        })
+                });
+                if same {
+                    hit = Some(act.id.clone());
+                    break;
+                }
+            }
+            e.amending_act_id.clone_from(&hit);
+            found.insert(key, hit);
+        }
+        Ok(())
     }
 
     /// What changed between editions `from` and `to` (edition ids or dates it was in force

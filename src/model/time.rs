@@ -131,7 +131,7 @@ impl TimeState {
     }
 
     /// The state in words, for the date `on` (`None`: today's text): English for `None`,
-    /// else Kazakh or Russian.
+    /// else Kazakh or Russian, with dates as Kazakhstan writes them (`18.12.1995`).
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -144,10 +144,27 @@ impl TimeState {
     /// );
     /// assert_eq!(
     ///     s.describe(Some(d("1990-01-01")), Some(Lang::Ru)),
-    ///     "на 1990-01-01 ещё не принят (принят 1995-12-18)"
+    ///     "на 01.01.1990 ещё не принят (принят 18.12.1995)"
     /// );
     /// ```
     pub fn describe(&self, on: Option<NaiveDate>, lang: Option<Lang>) -> String {
+        let words = self.describe_iso(on, lang);
+        if lang.is_none() {
+            return words;
+        }
+        // A reader of Kazakh or Russian reads dates day first, with dots.
+        static ISO: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+        match ISO
+            .get_or_init(|| regex::Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").ok())
+            .as_ref()
+        {
+            Some(re) => re.replace_all(&words, "$3.$2.$1").into_owned(),
+            None => words,
+        }
+    }
+
+    /// [`TimeState::describe`] with dates as `YYYY-MM-DD`.
+    fn describe_iso(&self, on: Option<NaiveDate>, lang: Option<Lang>) -> String {
         let day = |d: Option<NaiveDate>| d.map_or_else(|| "?".to_string(), |d| d.to_string());
         let on_s = day(on);
         match lang {

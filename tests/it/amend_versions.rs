@@ -474,3 +474,46 @@ fn consolidated_target_is_not_amended_twice_and_takes_publication_dates() {
         "first official publication 2020-04-10 + 10 calendar days"
     );
 }
+
+/// A history event names its amending act in official form and links it by id when the
+/// corpus holds it (`amending_act_id`); an amending act the corpus lacks has no link.
+#[test]
+fn history_links_the_amending_act_the_corpus_holds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    crate::common::copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/amend/consolidated"),
+        &corpus,
+    );
+    crate::common::copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        &corpus.join("bundled"),
+    );
+    let (index, _) = zanlex::ZanIndex::open_or_build(
+        &corpus,
+        dir.path().join("index"),
+        &zanlex::BuildOptions::default(),
+    )
+    .expect("index");
+    let h = index
+        .act_history(TARGET, None, None, false)
+        .expect("history");
+    let linked: Vec<(&str, Option<&str>)> = h
+        .entries
+        .iter()
+        .map(|e| (e.amending_act.as_str(), e.amending_act_id.as_deref()))
+        .collect();
+    assert_eq!(
+        linked,
+        [(
+            "ҚР Сыртқы істер министрінің 02.04.2020 № 11-1-4/150 бұйрығы",
+            Some("mfa-order-2020-04-02-11-1-4-150")
+        )]
+    );
+    // The 2018 order's amending orders of 2025 are not in the corpus: no link.
+    let h = index
+        .act_history("mfa-order-2018-01-04-11-1-4-1", None, None, false)
+        .expect("history");
+    assert!(!h.entries.is_empty());
+    assert!(h.entries.iter().all(|e| e.amending_act_id.is_none()));
+}

@@ -109,14 +109,19 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
         } else {
             e.eid.as_str()
         };
+        let linked = match &e.amending_act_id {
+            Some(id) => format!(" [{id}]"),
+            None => String::new(),
+        };
         writeln!(
             text,
-            "{:<12} {:<11} {:<12} {:<28} {}",
+            "{:<12} {:<11} {:<12} {:<28} {}{}",
             eff,
             signed,
             e.action.as_str(),
             unit,
-            e.amending_act
+            e.amending_act,
+            linked
         )?;
     }
     writeln!(text, "{} event(s)", h.entries.len())?;

@@ -419,7 +419,10 @@ async function unitView(id, eid, p) {
       h("time", {}, e.effective ? `${e.effective.estimated ? "~" : ""}${e.effective.date}` : "?"), " ",
       h("span", { class: "action" }, e.action), " ",
       h("span", {}, e.eid || t("wholeAct")), " — ",
-      h("span", {}, e.amending_act)))) : h("p", { class: "muted" }, "—"));
+      // The amending act, linked when the corpus holds it.
+      e.amending_act_id
+        ? h("a", { href: actPath(e.amending_act_id), class: "amending-act" }, e.amending_act)
+        : h("span", {}, e.amending_act)))) : h("p", { class: "muted" }, "—"));
   const today = new Date().toISOString().slice(0, 10);
   const defFrom = versions.length ? versions[0].from || "" : (first.act.date || "");
   const compare = h("section", { class: "compare", "aria-labelledby": "cmp-h" },
