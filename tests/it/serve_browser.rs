@@ -111,6 +111,16 @@ async fn wait_true(c: &Client, script: &str, what: &str) {
 }
 
 /// No markup from a document or a query made it into the page as elements.
+/// Whether no two elements of the page share an id.
+async fn document_ids_are_unique(c: &Client) -> serde_json::Value {
+    js(
+        c,
+        "const ids = [...document.querySelectorAll('[id]')].map(e => e.id); \
+         return ids.length === new Set(ids).size",
+    )
+    .await
+}
+
 async fn assert_no_injected_markup(c: &Client) {
     let injected = js(
         c,
@@ -290,14 +300,26 @@ async fn drive(c: &Client, base: &str) {
         .expect("copy");
     wait_true(
         c,
-        "return !!document.getElementById('status').dataset.copied",
+        "return !!document.getElementById('live').dataset.copied",
         "the copied citation",
     )
     .await;
     assert_eq!(
-        js(c, "return document.getElementById('status').dataset.copied").await,
+        js(c, "return document.getElementById('live').dataset.copied").await,
         citation
     );
+    // The status filter keeps its options and its choice: the message went to the live
+    // region, not to the element the filter's id once shared.
+    assert_eq!(
+        js(
+            c,
+            "const s = document.querySelector('select#status'); \
+             return s ? s.options.length : -1"
+        )
+        .await,
+        serde_json::json!(4)
+    );
+    assert_eq!(document_ids_are_unique(c).await, serde_json::json!(true));
 
     // Follow the hit in the act with two editions to its provision.
     let link = js(

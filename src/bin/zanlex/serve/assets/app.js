@@ -90,7 +90,8 @@ function setMain(...nodes) {
   main().replaceChildren(...nodes.filter(Boolean));
 }
 function say(text) {
-  document.getElementById("status").textContent = text;
+  // The live region has an id of its own: the search form's status filter is `status`.
+  document.getElementById("live").textContent = text;
 }
 
 // Paths built from ids: every piece encoded.
@@ -176,7 +177,7 @@ async function copyText(text) {
     document.execCommand("copy");
     ta.remove();
   }
-  const st = document.getElementById("status");
+  const st = document.getElementById("live");
   st.dataset.copied = text;
   say(`${t("copied")}: ${text}`);
 }
