@@ -21,28 +21,13 @@ mod eval;
 use eval::Res;
 use std::path::Path;
 
-/// Copies the folder `from` into `to` (created), with everything under it.
-fn copy_tree(from: &Path, to: &Path) -> Res<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_tree(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
-}
-
 fn main() -> Res<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let set = eval::read_set(&root.join("evals/people.tsv"))?;
     let tmp = tempfile::tempdir()?;
     let corpus = tmp.path().join("corpus");
-    copy_tree(&root.join("corpus"), &corpus)?;
-    copy_tree(&root.join("evals/corpus"), &corpus.join("people"))?;
+    eval::copy_tree(&root.join("corpus"), &corpus)?;
+    eval::copy_tree(&root.join("evals/corpus"), &corpus.join("people"))?;
     let index = eval::build_index(&corpus, &tmp.path().join("index"), set.len())?;
 
     eval::print_header();

@@ -26,30 +26,15 @@ use eval::Res;
 use std::path::{Path, PathBuf};
 use zanlex::ZanIndex;
 
-/// Copies the folder `from` into `to` (created), with everything under it.
-fn copy_tree(from: &Path, to: &Path) -> Res<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_tree(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
-}
-
 /// Lays out the corpus the questions are about in `dir`: the bundled corpus's files at its top,
 /// `versions/` and the mirror's repository folders under `mirror/` when `data` has them.
 /// Returns the names of the shared folders that were found.
 fn assemble(root: &Path, data: &Path, dir: &Path) -> Res<Vec<&'static str>> {
-    copy_tree(&root.join("corpus"), dir)?;
+    eval::copy_tree(&root.join("corpus"), dir)?;
     let mut found = Vec::new();
     let versions = data.join("versions");
     if versions.is_dir() {
-        copy_tree(&versions, &dir.join("versions"))?;
+        eval::copy_tree(&versions, &dir.join("versions"))?;
         found.push("versions");
     }
     let mirror = data.join("mirror");
@@ -58,7 +43,7 @@ fn assemble(root: &Path, data: &Path, dir: &Path) -> Res<Vec<&'static str>> {
         for entry in std::fs::read_dir(&mirror)? {
             let entry = entry?;
             if entry.file_type()?.is_dir() {
-                copy_tree(&entry.path(), &dir.join("mirror").join(entry.file_name()))?;
+                eval::copy_tree(&entry.path(), &dir.join("mirror").join(entry.file_name()))?;
             }
         }
         found.push("mirror");

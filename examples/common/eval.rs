@@ -35,6 +35,23 @@ pub struct Judged {
     pub relevant: Vec<(String, String)>,
 }
 
+/// Copies the folder `from` into `to` (created), with everything under it.
+// `eval_mirror` reads its corpus where it is and never copies.
+#[allow(dead_code)]
+pub fn copy_tree(from: &Path, to: &Path) -> Res<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
 /// Reads a relevance set; a malformed row is an error naming its line (the test `eval_set`
 /// checks the same rules, so this only fires on a file edited without running it).
 pub fn read_set(path: &Path) -> Res<Vec<Judged>> {
