@@ -285,3 +285,30 @@ fn a_reference_across_parts_resolves_and_is_cited_in_its_part() {
         + 1;
     assert_eq!(r.source.line_start, line);
 }
+
+/// `zanlex units` names each unit of a split code in its part file, at that file's lines.
+#[test]
+fn units_are_listed_at_their_part_files_lines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    crate::common::copy_dir(&fixture(), &corpus);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .args(["units", CODE, "--lang", "ru", "--corpus"])
+        .arg(&corpus)
+        .arg("--index")
+        .arg(dir.path().join("index"))
+        .output()
+        .expect("run zanlex units");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let part = std::fs::read_to_string(fixture().join(FOLDER).join("rus/sec002.md")).expect("part");
+    let heading = part
+        .lines()
+        .position(|l| l.starts_with("#### Статья 57."))
+        .expect("art 57 heading")
+        + 1;
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("art_57 "))
+        .expect("art_57 listed");
+    assert!(line.contains(&format!("sec002.md:L{heading}-")), "{line}");
+}

@@ -4,7 +4,7 @@ use super::acts::Indexed;
 use super::Cli;
 use std::io::Write;
 use std::process::ExitCode;
-use zanlex::{Unit, UnitStatus};
+use zanlex::{Source, Unit, UnitStatus};
 
 /// Arguments of `zanlex units`.
 #[derive(Debug, clap::Args)]
@@ -19,7 +19,14 @@ pub struct Args {
     pub lang: Option<zanlex::Lang>,
 }
 
-fn print_tree(out: &mut impl Write, u: &Unit, depth: usize) -> std::io::Result<()> {
+/// Prints `u` and the units inside it; lines are those of `source`'s file, or of the part
+/// file that holds the unit in a text the mirror split (`sec002.md:L515-549`).
+fn print_tree(
+    out: &mut impl Write,
+    source: &Source,
+    u: &Unit,
+    depth: usize,
+) -> std::io::Result<()> {
     let num = u.num.as_deref().unwrap_or("");
     let status = match &u.status {
         UnitStatus::Live => String::new(),
@@ -51,14 +58,22 @@ fn print_tree(out: &mut impl Write, u: &Unit, depth: usize) -> std::io::Result<(
             if u.notes.len() == 1 { "" } else { "s" }
         )
     };
+    let (file, span) = source.locate(u.span);
+    let part = if source.parts.is_empty() {
+        String::new()
+    } else {
+        let name = file.rsplit('/').next().unwrap_or(file);
+        format!("{}:", super::terminal_safe(name))
+    };
     writeln!(
         out,
-        "{:indent$}{:<w$} {:>6}  L{}-{}{}{}  {}",
+        "{:indent$}{:<w$} {:>6}  {}L{}-{}{}{}  {}",
         "",
         u.eid,
         num,
-        u.span.line_start,
-        u.span.line_end,
+        part,
+        span.line_start,
+        span.line_end,
         status,
         notes,
         first,
@@ -66,7 +81,7 @@ fn print_tree(out: &mut impl Write, u: &Unit, depth: usize) -> std::io::Result<(
         w = 34usize.saturating_sub(depth * 2),
     )?;
     for c in &u.children {
-        print_tree(out, c, depth + 1)?;
+        print_tree(out, source, c, depth + 1)?;
     }
     Ok(())
 }
@@ -94,7 +109,7 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
         super::terminal_safe(&act.title)
     )?;
     for u in &tree.units {
-        print_tree(&mut out, u, 0)?;
+        print_tree(&mut out, &act.source, u, 0)?;
     }
     let counts = tree
         .unit_counts
