@@ -312,3 +312,27 @@ fn units_are_listed_at_their_part_files_lines() {
         .expect("art_57 listed");
     assert!(line.contains(&format!("sec002.md:L{heading}-")), "{line}");
 }
+
+/// A Roman numeral typed with the Cyrillic `І` (the Government law's Russian text cites a law
+/// `№ …-VІI`) is no Kazakh word: the Russian text is Russian only. The split code's Russian
+/// text stays Russian and Kazakh: it really quotes «Қазақстан Халық Кеңесі».
+#[test]
+fn a_roman_numeral_with_a_cyrillic_i_is_no_kazakh_word() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    crate::common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/mirror/codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316"),
+        &corpus.join("government"),
+    );
+    let (gov, _) =
+        ZanIndex::open_or_build(&corpus, dir.path().join("index"), &BuildOptions::default())
+            .expect("index builds");
+    let ru = gov
+        .act_in("constitutional-law-1995-12-18-2688", Some(Lang::Ru))
+        .expect("Russian text");
+    assert_eq!(ru.languages, ["ru"]);
+    let (_, index) = index();
+    let code = index.act_in(CODE, Some(Lang::Ru)).expect("Russian text");
+    assert_eq!(code.languages, ["ru", "kk"]);
+}
