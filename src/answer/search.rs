@@ -1,7 +1,8 @@
 //! The search answer: [`crate::SearchResults`], its hits each with the references its unit
 //! makes, resolved; and [`SearchPage`], one page of it as the server sends it.
 
-use crate::refs::{Catalog, ResolvedReference, Wording};
+use crate::refs::resolve::references_in_force;
+use crate::refs::{Catalog, ResolvedReference};
 use crate::search::{Hit, SearchResults};
 use crate::{Act, Lang, ZanIndex};
 use chrono::NaiveDate;
@@ -53,12 +54,9 @@ impl SearchResults {
                 hit.references.clear();
                 continue;
             };
-            let wording = Wording::of(act, as_of);
-            hit.references = wording
-                .references()
-                .iter()
-                .filter(|r| r.eid == hit.unit.eid)
-                .map(|r| catalog.view_in(&wording, r))
+            hit.references = references_in_force(act, as_of, |r| r.eid == hit.unit.eid)
+                .into_iter()
+                .map(|(wording, r)| catalog.view_in(&wording, r))
                 .collect();
         }
     }
@@ -114,20 +112,16 @@ impl<'a> Outgoing<'a> {
         let Some(act) = self.acts.get(&key) else {
             return Ok(Vec::new());
         };
-        let wording = Wording::of(act, at);
-        let mine: Vec<&crate::Reference> = wording
-            .references()
-            .iter()
-            .filter(|r| r.eid == eid)
-            .collect();
-        let catalog = if mine.iter().any(|r| r.resolution.is_none()) {
-            self.index.catalog_for_references(act.clone(), &mine)?
+        let mine = references_in_force(act, at, |r| r.eid == eid);
+        let catalog = if mine.iter().any(|(_, r)| r.resolution.is_none()) {
+            let refs: Vec<&crate::Reference> = mine.iter().map(|(_, r)| *r).collect();
+            self.index.catalog_for_references(act.clone(), &refs)?
         } else {
             Catalog::new(Vec::new())
         };
         Ok(mine
             .into_iter()
-            .map(|r| catalog.view_in(&wording, r))
+            .map(|(wording, r)| catalog.view_in(&wording, r))
             .collect())
     }
 }

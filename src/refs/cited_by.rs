@@ -5,13 +5,14 @@
 //! provisions citing its paragraphs). `cited_by` is thus the exact inverse of
 //! [`Catalog::refs_of`]: a reference is in one exactly when it is in the other, on any date.
 
-use super::resolve::{inside, Catalog, ResolvedReference, Wording};
+use super::resolve::{inside, references_in_force, Catalog, ResolvedReference};
 use chrono::NaiveDate;
 
 /// The references in the catalog that lead to unit `eid` of act `act_id` (any unit of the
 /// act, or the act itself, for `None`; the units inside `eid` too when `within`), in the
 /// order of the citing acts (by id, Kazakh first) and of their texts. Each act is read in
-/// its wording in force on `at` (its current text for `None`: see [`Wording::of`]).
+/// the wording of each citing unit in force on `at` by the point-in-time rule (the current
+/// text for `None`).
 pub fn cited_by(
     catalog: &Catalog,
     act_id: &str,
@@ -21,20 +22,17 @@ pub fn cited_by(
 ) -> Vec<ResolvedReference> {
     let mut out = Vec::new();
     for citing in catalog.acts() {
-        let wording = Wording::of(citing, at);
-        for r in wording.references() {
-            // Most references lead to other acts: the cited act is found (once per act
-            // named) before any unit is looked for.
-            let elsewhere = match (&r.resolution, &r.act) {
-                (Some(_), _) => citing.id != act_id,
-                (None, Some(cited)) => catalog
-                    .find_act(cited, citing.lang)
-                    .is_none_or(|a| a.id != act_id),
-                (None, None) => true,
-            };
-            if elsewhere {
-                continue;
-            }
+        // Most references lead to other acts: the cited act is found (once per act named)
+        // before any unit is looked for, and the rule's timeline is read only for an act with
+        // a reference that may lead here.
+        let may_lead_here = |r: &super::Reference| match (&r.resolution, &r.act) {
+            (Some(_), _) => citing.id == act_id,
+            (None, Some(cited)) => catalog
+                .find_act(cited, citing.lang)
+                .is_some_and(|a| a.id == act_id),
+            (None, None) => false,
+        };
+        for (wording, r) in references_in_force(citing, at, may_lead_here) {
             let crate::refs::Resolution::Resolved { act, eid: target } =
                 catalog.resolve_in(&wording, r)
             else {

@@ -173,6 +173,72 @@ impl<'a> Wording<'a> {
     }
 }
 
+/// Every reference `act` makes on `at` that `keep` accepts, each with the wording it is read
+/// in: the edition whose wording of the unit making it was in force on `at` by the
+/// point-in-time rule applied to that unit (`docs/time.md`), so that a unit's references are
+/// those of the very wording `show` gives for it. A unit with no wording on `at` (not yet
+/// adopted, not yet inserted, not in the corpus) makes none. The current text's for `None`.
+pub(crate) fn references_in_force<'a>(
+    act: &'a Act,
+    at: Option<NaiveDate>,
+    mut keep: impl FnMut(&Reference) -> bool,
+) -> Vec<(Wording<'a>, &'a Reference)> {
+    let Some(date) = at else {
+        let current = Wording::of(act, None);
+        return current
+            .references()
+            .iter()
+            .filter(|r| keep(r))
+            .map(|r| (current, r))
+            .collect();
+    };
+    // Each edition as the rule numbers them (its versions, oldest first, then the act's own
+    // text when the versions end before it), with the references it prints.
+    let newest = act.versions.len().checked_sub(1);
+    let mut wordings: Vec<Wording<'a>> = act
+        .versions
+        .iter()
+        .enumerate()
+        .map(|(k, v)| Wording {
+            act,
+            // The newest edition's references are the act's own.
+            older: (Some(k) != newest || v.to.is_some()).then_some(v),
+            adopted: true,
+        })
+        .collect();
+    if act.versions.is_empty() || act.versions.last().is_some_and(|v| v.to.is_some()) {
+        wordings.push(Wording {
+            act,
+            older: None,
+            adopted: true,
+        });
+    }
+    let mut candidates: Vec<(usize, &'a Reference)> = Vec::new();
+    for (k, w) in wordings.iter().enumerate() {
+        candidates.extend(w.references().iter().filter(|r| keep(r)).map(|r| (k, r)));
+    }
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let timeline = crate::amend::time::ActTimeline::new(act);
+    let mut edition_of: HashMap<&str, Option<usize>> = HashMap::new();
+    candidates
+        .into_iter()
+        .filter(|(k, r)| {
+            let shown = *edition_of.entry(r.eid.as_str()).or_insert_with(|| {
+                let unit = timeline.unit(&r.eid);
+                let answer = unit.at(Some(date));
+                if !answer.state.has_wording() {
+                    return None;
+                }
+                answer.piece.map(|i| unit.pieces()[i].edition)
+            });
+            shown == Some(*k)
+        })
+        .map(|(k, r)| (wordings[k], r))
+        .collect()
+}
+
 /// One reference with both ends resolved: what `zanlex refs` and `zanlex cited-by` print.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ResolvedReference {
@@ -596,20 +662,17 @@ impl Catalog {
     }
 
     /// The outgoing references of unit `eid` of `citing` and of the units inside it (all of
-    /// the act's for `None`), in text order, as the wording in force on `at` makes them (the
-    /// current text's for `None`: see [`Wording::of`]).
+    /// the act's for `None`), as the wording of each unit in force on `at` makes them (the
+    /// current text's for `None`), edition by edition in text order.
     pub fn refs_of(
         &self,
         citing: &Act,
         eid: Option<&str>,
         at: Option<NaiveDate>,
     ) -> Vec<ResolvedReference> {
-        let wording = Wording::of(citing, at);
-        wording
-            .references()
-            .iter()
-            .filter(|r| eid.is_none_or(|e| inside(&r.eid, e)))
-            .map(|r| self.view_in(&wording, r))
+        references_in_force(citing, at, |r| eid.is_none_or(|e| inside(&r.eid, e)))
+            .into_iter()
+            .map(|(wording, r)| self.view_in(&wording, r))
             .collect()
     }
 }

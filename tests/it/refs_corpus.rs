@@ -683,10 +683,23 @@ fn an_older_edition_keeps_the_references_its_own_wording_made() {
             unresolved
         )])
     );
-    // Before the first edition and after the last, the current text answers.
+    // The references of the wording the point-in-time rule gives for the unit itself, as
+    // `show` gives it: the 2023-04-19 edition prints the wording in force from 2023-01-01
+    // (the date the law of 05.11.2022 set), so on 2023-01-01 its references answer, though
+    // the act's 2022-11-05 edition was the newest one then.
+    assert_eq!(
+        refs_on(c, GOVERNMENT, "art_10__para_5-1", Some(day(2023, 1, 1))),
+        now
+    );
+    assert_eq!(
+        refs_on(c, GOVERNMENT, "art_10__para_5-1", Some(day(2022, 12, 31))),
+        then
+    );
+    // In 2000 the paragraph was not yet in the act (no wording, so no references): a later
+    // text's references are never given for a date it was not in force.
     assert_eq!(
         refs_on(c, GOVERNMENT, "art_10__para_5-1", Some(day(2000, 1, 1))),
-        now
+        vec![]
     );
     assert_eq!(
         refs_on(c, GOVERNMENT, "art_10__para_5-1", Some(day(2024, 1, 1))),
@@ -991,4 +1004,99 @@ fn a_catalog_for_some_acts_answers_as_the_whole_catalog() {
     assert!(checked >= 300, "{checked}");
     assert!(across >= 6, "{across}");
     assert_eq!(units_across, across);
+}
+
+/// On every date around the Government law's editions (the 2014, 2022 and 2023 Kazakh texts)
+/// each reference `refs` gives is read in the very edition `show` gives for the unit making
+/// it, and a unit with no wording on the date (not yet adopted, not yet inserted, not in the
+/// corpus) makes none: references and wording follow one rule, unit by unit.
+#[test]
+fn references_on_a_date_come_from_the_wording_show_gives_for_their_unit() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    crate::common::copy_dir(
+        &root().join("tests/fixtures/versions/codes_104316_government"),
+        &corpus.join("gov"),
+    );
+    std::fs::copy(
+        root().join("tests/fixtures/time/codes_104316_government_2014/kaz@22a5d1a3_v2014-09-29.md"),
+        corpus.join("gov/kaz@22a5d1a3_v2014-09-29.md"),
+    )
+    .expect("copy the 2014 edition");
+    let (index, report) = zanlex::ZanIndex::open_or_build(
+        &corpus,
+        tmp.path().join("index"),
+        &zanlex::BuildOptions::default(),
+    )
+    .expect("index");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let whole = zanlex::Target::new(GOVERNMENT, None);
+    let mut checked = 0;
+    let mut silent = 0;
+    let mut older_only = 0;
+    for date in [
+        day(1995, 12, 17),
+        day(2000, 1, 1),
+        day(2014, 9, 28),
+        day(2014, 9, 29),
+        day(2017, 6, 15),
+        day(2022, 11, 4),
+        day(2022, 11, 5),
+        day(2022, 12, 31),
+        day(2023, 1, 1),
+        day(2023, 4, 19),
+        day(2023, 4, 28),
+        day(2023, 4, 29),
+        day(2024, 1, 1),
+    ] {
+        let refs = index
+            .refs(&whole, Some(Lang::Kk), Some(date), None)
+            .expect("refs");
+        for r in &refs.references {
+            let at = match index.unit_as_of(GOVERNMENT, &r.citing.eid, Some(Lang::Kk), Some(date)) {
+                Ok(at) => at,
+                // A unit only an older edition prints (`show` answers for the current text's
+                // units): its references come from an older edition, never the current one.
+                Err(zanlex::Error::UnknownUnit { .. }) => {
+                    assert_ne!(r.edition.id, "2023-04-19", "{date}: {}", r.citing.eid);
+                    older_only += 1;
+                    continue;
+                }
+                Err(e) => panic!("{date}: {}: {e}", r.citing.eid),
+            };
+            assert!(
+                at.state.has_wording(),
+                "{date}: {}: {:?}",
+                r.citing.eid,
+                at.state
+            );
+            let edition = at.edition.expect("an edition with the wording");
+            assert_eq!(
+                edition.id, r.edition.id,
+                "{date}: {} «{}»",
+                r.citing.eid, r.text
+            );
+            checked += 1;
+        }
+        // A unit with references in some edition but no wording on the date gives none.
+        let act = index.act_in(GOVERNMENT, Some(Lang::Kk)).expect("act");
+        let mut makers: Vec<&str> = act.references.iter().map(|r| r.eid.as_str()).collect();
+        makers.dedup();
+        for eid in makers {
+            let at = index
+                .unit_as_of(GOVERNMENT, eid, Some(Lang::Kk), Some(date))
+                .expect("unit");
+            if !at.state.has_wording() {
+                assert!(
+                    refs.references.iter().all(|r| r.citing.eid != eid),
+                    "{date}: {eid} has no wording ({:?}) yet cites",
+                    at.state
+                );
+                silent += 1;
+            }
+        }
+    }
+    assert!(checked >= 60, "{checked}");
+    assert!(silent >= 3, "{silent}");
+    assert!(older_only >= 1, "{older_only}");
 }

@@ -653,12 +653,37 @@ fn a_provision_s_references_cited_by_and_the_act_outline() {
         (all["total"].clone(), all["resolved"].clone()),
         (31.into(), 11.into())
     );
-    // On a date: the wording in force then, as `refs --as-of` reads it; before the order was
-    // signed (2018-01-04) it cited nothing.
+    // On a date: each unit's wording in force then by the point-in-time rule, as `refs
+    // --as-of` and `show --as-of` read it. The corpus has the order's text of 2025-12-05 only,
+    // and its notes record changes of most units since 2020: their wording of 2020 is not in
+    // the corpus, so only the units no note changed in between cite anything that day.
+    // Before the order was signed (2018-01-04) it cited nothing.
     let (st, then, _) = get(&s, &format!("/v1/acts/{ACT}/refs?as_of=2020-01-01"));
     assert_eq!(st, 200, "{then:#}");
     schemas.check("References", &then);
-    assert_eq!(then["total"], 31);
+    assert_eq!(then["total"], 5);
+    let citing: Vec<&str> = then["references"]
+        .as_array()
+        .expect("references")
+        .iter()
+        .filter_map(|r| r["citing"]["eid"].as_str())
+        .collect();
+    assert_eq!(
+        citing,
+        [
+            "para_2",
+            "para_3__subpara_5",
+            "para_3__subpara_5",
+            "para_3__subpara_5",
+            "para_3__subpara_5"
+        ]
+    );
+    let (_, para_11, _) = get(
+        &s,
+        &format!("/v1/acts/{ACT}/units/att_1__para_11?as_of=2020-01-01"),
+    );
+    assert_eq!(para_11["state"]["kind"], "not_in_corpus");
+    assert_eq!(para_11["references"], serde_json::json!([]));
     assert_eq!(then, zanlex_json(&["refs", ACT, "--as-of", "2020-01-01"]));
     let (_, before, _) = get(&s, &format!("/v1/acts/{ACT}/refs?as_of=2017-12-31"));
     assert_eq!(before["total"], 0);
