@@ -34,6 +34,10 @@ pub struct UnitAnswer {
     /// adopted, before the earliest edition, repealed… (`text` is empty when no wording was in
     /// force).
     pub state: TimeState,
+    /// `state` in words, in the text's own language, with dates as Kazakhstan writes them
+    /// (`29.04.2023 бастап алып тасталған`, `действует на 25.04.2023`): what a reader of that
+    /// column is told when no wording, or a deletion, is shown.
+    pub state_text: String,
     /// The edition the wording comes from, with the dates it was in force.
     pub edition: Option<EditionRef>,
     /// The date asked for (`None`: today's law).
@@ -105,6 +109,7 @@ impl UnitAnswer {
                 label: c.number_label(act.kind, act.lang),
             })
             .collect();
+        let state_text = state.describe(as_of, Some(act.lang));
         UnitAnswer {
             lang: act.lang,
             act: HitAct::of(act),
@@ -127,6 +132,7 @@ impl UnitAnswer {
             },
             version,
             state,
+            state_text,
             edition,
             as_of,
             amendments,

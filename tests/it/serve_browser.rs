@@ -92,7 +92,9 @@ async fn screenshot(c: &Client, name: &str) -> PathBuf {
 }
 
 async fn js(c: &Client, script: &str) -> serde_json::Value {
-    c.execute(script, vec![]).await.expect("script runs")
+    c.execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("the script `{script}` failed: {e}"))
 }
 
 /// Waits until `script` returns true.
@@ -141,6 +143,24 @@ fn the_page_searches_follows_a_hit_switches_the_date_compares_and_copies() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let corpus = test_corpus(tmp.path());
     let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+    // The Government law in Kazakh and Russian, its Kazakh text in two editions: the
+    // point-in-time view of each column.
+    let time_corpus = tmp.path().join("time-corpus");
+    super::common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(GOV_MIRROR),
+        &time_corpus.join("mirror/104316"),
+    );
+    std::fs::create_dir_all(time_corpus.join("editions")).expect("editions folder");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(GOV_2023),
+        time_corpus.join("editions/kaz_2023-04-19.md"),
+    )
+    .expect("copy the 2023 edition");
+    let time_server = Server::start(
+        &time_corpus,
+        &tmp.path().join("time-index"),
+        &["--watch-secs", "0"],
+    );
     let (_driver, webdriver) = start_driver(&chromedriver);
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -165,8 +185,140 @@ fn the_page_searches_follows_a_hit_switches_the_date_compares_and_copies() {
             .await
             .expect("a Chromium session");
         drive(&c, &server.base).await;
+        drive_time(&c, &time_server.base).await;
         let _ = c.close().await;
     });
+}
+
+/// The Government law's mirror folder (Kazakh and Russian texts of 2022, meta.yaml).
+const GOV_MIRROR: &str =
+    "tests/fixtures/mirror/codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316";
+/// Its Kazakh edition of 2023-04-19.
+const GOV_2023: &str =
+    "tests/fixtures/versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md";
+/// Article 12 paragraph 3 of the Government law: reworded in 2017, deleted by the law of
+/// 19.04.2023 in force ten days after publication (~29.04.2023); the Russian text of 2022
+/// does not print the deletion.
+const GOV_P3: &str = "/acts/constitutional-law-1995-12-18-2688/art_12__para_3";
+
+/// Each column's state in words, its edition and its text, on the provision page for `date`.
+async fn columns_on(c: &Client, base: &str, date: &str) -> serde_json::Value {
+    c.goto(&format!("{base}{GOV_P3}?as_of={date}"))
+        .await
+        .expect("the provision on a date");
+    wait_true(
+        c,
+        &format!(
+            "return location.search.includes('as_of={date}') && document.querySelectorAll('.parallel .column .state').length === 2"
+        ),
+        "two columns with their states",
+    )
+    .await;
+    js(
+        c,
+        "return Object.fromEntries([...document.querySelectorAll('.parallel .column')].map(col => [col.lang, { \
+           state: col.querySelector('.state').textContent, \
+           edition: col.querySelector('.edition').textContent, \
+           text: col.querySelector('.text').textContent }]))",
+    )
+    .await
+}
+
+/// The provision page on dates around a deletion the Russian text does not print: each
+/// language's column says what was in force then, with its own edition, or that the corpus
+/// lacks that language's wording.
+async fn drive_time(c: &Client, base: &str) {
+    let before = columns_on(c, base, "2023-04-25").await;
+    assert_eq!(before["kk"]["state"], "25.04.2023 күні қолданыста");
+    assert_eq!(
+        before["kk"]["text"],
+        "3. Үкімет Республика Президентімен мемлекеттік бағдарламаларды олар бекітілгенге дейін келіседі."
+    );
+    assert!(
+        before["kk"]["edition"]
+            .as_str()
+            .is_some_and(|e| e.contains("Редакция 05.11.2022")),
+        "{before}"
+    );
+    assert_eq!(before["ru"]["state"], "действует на 25.04.2023");
+    assert_eq!(
+        before["ru"]["text"],
+        "3. Правительство согласовывает с Президентом Республики государственные программы до их утверждения."
+    );
+    assert!(
+        before["ru"]["edition"]
+            .as_str()
+            .is_some_and(|e| e.contains("Редакция 05.11.2022") && e.contains("– 29.04.2023")),
+        "{before}"
+    );
+    screenshot(c, "parallel-dates").await;
+    // The citation copied from the Kazakh column names the date, and its permalink opens
+    // that very wording again.
+    js(
+        c,
+        "document.querySelector('.column[lang=kk] button.copy').click(); return true",
+    )
+    .await;
+    wait_true(
+        c,
+        "return !!document.getElementById('live').dataset.copied",
+        "the copied citation",
+    )
+    .await;
+    let copied = js(c, "return document.getElementById('live').dataset.copied").await;
+    let copied = copied.as_str().expect("copied text");
+    let link = format!("{base}{GOV_P3}?as_of=2023-04-25");
+    assert_eq!(
+        copied,
+        format!("ҚР 18.12.1995 № 2688 Конституциялық Заңы · 12-бап 3-тармақ (25.04.2023 күнгі редакция) — {link}")
+    );
+    c.goto(&link).await.expect("the permalink");
+    wait_true(
+        c,
+        "return document.querySelectorAll('.parallel .column .state').length === 2",
+        "the cited provision",
+    )
+    .await;
+    assert_eq!(
+        js(
+            c,
+            "return document.querySelector('.column[lang=kk] .text').textContent"
+        )
+        .await,
+        before["kk"]["text"]
+    );
+
+    let after = columns_on(c, base, "2023-05-01").await;
+    assert_eq!(after["kk"]["state"], "29.04.2023 бастап алып тасталған");
+    assert!(
+        after["kk"]["edition"]
+            .as_str()
+            .is_some_and(|e| e.contains("Редакция 19.04.2023")),
+        "{after}"
+    );
+    assert_eq!(after["ru"]["text"], "");
+    assert_eq!(
+        after["ru"]["state"],
+        "редакции на 01.05.2023 в корпусе нет: текст на другом языке отмечает изменение этой \
+         единицы, действующее с ~29.04.2023, после последней редакции этого текста (05.11.2022)"
+    );
+    assert!(
+        after["ru"]["edition"]
+            .as_str()
+            .is_some_and(|e| e.contains("Бұл күнге корпуста редакциясы жоқ")),
+        "{after}"
+    );
+
+    let unborn = columns_on(c, base, "1990-01-01").await;
+    assert_eq!(
+        unborn["kk"]["state"],
+        "01.01.1990 күні әлі қабылданбаған (18.12.1995 қабылданған)"
+    );
+    assert_eq!(unborn["kk"]["text"], "");
+    assert_eq!(
+        unborn["ru"]["state"],
+        "на 01.01.1990 ещё не принят (принят 18.12.1995)"
+    );
 }
 
 async fn drive(c: &Client, base: &str) {
@@ -290,8 +442,22 @@ async fn drive(c: &Client, base: &str) {
     .await;
     screenshot(c, "search").await;
 
-    // Copy a citation.
+    // Copy a citation: the official form, the date of the wording (today's, for a search
+    // with no date) and the permalink that opens that wording.
     let citation = js(c, "return document.querySelector('.hit .cite').textContent").await;
+    let permalink = js(
+        c,
+        "return document.querySelector('.hit .cite').getAttribute('href').split('?')[0]",
+    )
+    .await;
+    let today = chrono::Utc::now().date_naive();
+    let cited = format!(
+        "{} ({} күнгі редакция) — {base}{}?as_of={}",
+        citation.as_str().expect("a citation"),
+        today.format("%d.%m.%Y"),
+        permalink.as_str().expect("a link"),
+        today.format("%Y-%m-%d"),
+    );
     c.find(Locator::Css(".hit button.copy"))
         .await
         .expect("copy button")
@@ -306,7 +472,7 @@ async fn drive(c: &Client, base: &str) {
     .await;
     assert_eq!(
         js(c, "return document.getElementById('live').dataset.copied").await,
-        citation
+        serde_json::json!(cited)
     );
     // The status filter keeps its options and its choice: the message went to the live
     // region, not to the element the filter's id once shared.
@@ -364,7 +530,7 @@ async fn drive(c: &Client, base: &str) {
     wait_true(c, "return location.search.includes('as_of=2020-01-01') && !!document.querySelector('.column .text')", "the older wording").await;
     wait_true(
         c,
-        "return document.querySelector('.column .meta').textContent.includes('2019-08-23')",
+        "return document.querySelector('.column .edition').textContent.includes('Редакция 23.08.2019')",
         "the older edition",
     )
     .await;

@@ -27,6 +27,7 @@ const T = {
     noCitedBy: "Корпуста бұл бөлікке сілтейтін ереже жоқ.", unresolved: "сілтеме табылмады",
     act_not_in_corpus: "сілтеме жасалған акт корпуста жоқ", unit_not_found: "актіде мұндай бөлік жоқ",
     textsLoading: "Мәтіндер жүктелуде…",
+    inForceFrom: "күшінде:", noEdition: "Бұл күнге корпуста редакциясы жоқ",
   },
   ru: {
     skip: "Перейти к содержанию", search: "Поиск", other: "Қаз", otherFull: "Қазақша",
@@ -51,6 +52,7 @@ const T = {
     noCitedBy: "В корпусе нет положений, ссылающихся на эту единицу.", unresolved: "ссылка не найдена",
     act_not_in_corpus: "акта, на который ссылаются, нет в корпусе", unit_not_found: "в акте нет такой единицы",
     textsLoading: "Тексты загружаются…",
+    inForceFrom: "в силе:", noEdition: "Редакции на эту дату в корпусе нет",
   },
 };
 
@@ -156,6 +158,17 @@ function highlightWords(text, query) {
   return out;
 }
 
+// A date as Kazakhstan writes it: `2023-04-29` → `29.04.2023`.
+const dmy = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso || "") ? iso.split("-").reverse().join(".") : iso || "…");
+
+// An edition as an answer names it: `Редакция 19.04.2023 · 29.04.2023 – …`, `~` where a
+// date rests on an assumption.
+function editionWords(e) {
+  const id = /^\d{4}-\d{2}-\d{2}$/.test(e.id) ? dmy(e.id) : e.id;
+  const from = e.from ? `${e.from_estimated ? "~" : ""}${dmy(e.from)}` : "…";
+  return `${t("edition")} ${id}${e.date_estimated ? ` (${t("estimated")})` : ""} · ${t("inForceFrom")} ${from} – ${e.to ? dmy(e.to) : "…"}`;
+}
+
 // A status as the model writes it: `{"state": "in_force"}`, or already its name.
 const stateOf = (s) => (typeof s === "string" ? s : (s && s.state) || "live");
 
@@ -180,6 +193,16 @@ async function copyText(text) {
   const st = document.getElementById("live");
   st.dataset.copied = text;
   say(`${t("copied")}: ${text}`);
+}
+
+// What "copy citation" copies: the official citation, the date of the wording in the text's
+// language, and the permalink that opens that very wording (`?as_of=`; today's date when the
+// page shows today's text, so the link keeps showing what was cited).
+function citedText(citation, lang, id, eid, asOf) {
+  const date = asOf || new Date().toISOString().slice(0, 10);
+  const when = lang === "ru" ? `редакция на ${dmy(date)}` : `${dmy(date)} күнгі редакция`;
+  const link = `${location.origin}${withParams(unitPath(id, eid), { as_of: date })}`;
+  return `${citation} (${when}) — ${link}`;
 }
 
 function copyButton(citation) {
@@ -259,11 +282,11 @@ function hitItem(hit, p) {
     h("p", { class: "meta" },
       badge(hit.act.status, hit.unit.status), " ",
       h("span", {}, `${src.file}:${src.line_start}-${src.line_end}`),
-      hit.version && hit.version.id !== "current" ? h("span", {}, ` · ${t("edition")} ${hit.version.id}`) : null,
+      hit.version && hit.version.id !== "current" ? h("span", {}, ` · ${t("edition")} ${dmy(hit.version.id)}`) : null,
       " · ", h("span", {}, hit.lang),
       hit.partial ? h("span", { class: "partial" }, ` · ${t("partial")}`) : null),
     h("p", { class: "actions" },
-      copyButton(hit.citation), " ",
+      copyButton(citedText(hit.citation, hit.lang, hit.act.id, hit.unit.eid, p.as_of)), " ",
       h("a", { href: link, class: "permalink" }, t("permalink")), " ",
       h("a", { href: withParams(actPath(hit.act.id), { lang: hit.lang, q: p.q }) + `#${encodeURIComponent(hit.unit.eid)}` }, t("openAct"))));
 }
@@ -396,10 +419,14 @@ async function unitView(id, eid, p) {
       refSlots[l] = h("div", { class: "refs-list" }, h("p", { class: "muted" }, t("loading")));
       return h("section", { class: "column", lang: l, "aria-label": t(l) },
         h("h2", {}, t(l)),
-        h("p", { class: "cite-line" }, h("span", { class: "cite" }, u.citation), " ", copyButton(u.citation)),
-        h("p", { class: "meta" }, badge(u.act.status, u.unit.status), " ",
-          `${u.source.file}:${u.source.line_start}-${u.source.line_end}`,
-          ` · ${t("edition")}: ${u.version || t("current")}`),
+        h("p", { class: "cite-line" }, h("span", { class: "cite" }, u.citation), " ",
+          copyButton(citedText(u.citation, l, id, eid, p.as_of))),
+        // What the rule answers for this language on the date: the state in the text's own
+        // words, and the edition the wording comes from with the dates it was in force.
+        h("p", { class: `state state-${u.state.kind}`, lang: l }, u.state_text),
+        h("p", { class: "meta edition" }, badge(u.act.status, u.unit.status), " ",
+          u.edition ? editionWords(u.edition) : t("noEdition"),
+          u.edition ? ` · ${u.source.file}:${u.source.line_start}-${u.source.line_end}` : null),
         h("div", { class: "text" }, highlightWords(u.text, p.q)),
         u.children && u.children.length ? h("p", { class: "children" }, `${t("children")}: `,
           u.children.map((c) => h("a", { href: withParams(unitPath(id, c.eid), { as_of: p.as_of }) }, c.label)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null,
