@@ -6,9 +6,11 @@
 //! unit (on it, inside it, or on what contains it) whose amending act was signed, or that took
 //! effect, after the previous edition and by this one (`күнтізбелік он күн өткен соң`,
 //! `01.01.2023 бастап`, `вводится в действие с …`) — else from the edition's date, marked
-//! estimated; it stays in force until the next change of that unit takes effect. The earliest
-//! edition's wording is in force from the last change its notes record for the unit (or from
-//! the act's adoption when they record none): before that date the corpus lacks the wording.
+//! estimated; it stays in force until the next change of that unit takes effect (the first
+//! change the notes record after its edition, though the next edition prints only the last:
+//! between the two the corpus lacks the wording). The earliest edition's wording is in force
+//! from the last change its notes record for the unit (or from the act's adoption when they
+//! record none): before that date the corpus lacks the wording.
 //!
 //! [`ActTimeline`] works this out once for an act; [`UnitTimeline::at`] answers for one unit
 //! and one date. `show --as-of`, `search --as-of` (through the validity each unit document is
@@ -57,6 +59,12 @@ pub struct Segment {
     pub from_estimated: bool,
     /// Why `from` is what it is.
     pub basis: String,
+    /// When the notes record a change that took effect after the last edition printing the
+    /// previous wording and before `from` (two or more changes between two editions, of which
+    /// the later edition prints only the result): the date the first of them took effect and
+    /// whether it is estimated. The unit's wording between that date and `from` is not in the
+    /// corpus; the previous wording ends there.
+    pub unknown_since: Option<(NaiveDate, bool)>,
 }
 
 /// One edition's printing of a unit, and the dates on which that printing answers for the
@@ -177,6 +185,9 @@ pub struct PieceFacts {
     pub superseded: Option<(NaiveDate, bool)>,
     /// The date of this language's latest edition.
     pub latest_edition: Option<NaiveDate>,
+    /// Its wording's [`Segment::unknown_since`]: from when, before the wording's start, the
+    /// unit's wording is not in the corpus.
+    pub unknown_since: Option<(NaiveDate, bool)>,
 }
 
 /// What the index stores with each unit document about its printing's time: enough to state
@@ -211,6 +222,10 @@ pub struct StoredTime {
     /// The date of this language's latest edition.
     #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
     pub latest_edition: Option<NaiveDate>,
+    /// The start of the dates before the wording's own for which the corpus lacks the unit's
+    /// wording ([`Segment::unknown_since`]).
+    #[serde(rename = "g", default, skip_serializing_if = "Option::is_none")]
+    pub unknown_since: Option<(NaiveDate, bool)>,
 }
 
 impl StoredTime {
@@ -232,6 +247,7 @@ impl StoredTime {
             repeal: facts.repeal,
             superseded: facts.superseded,
             latest_edition: facts.latest_edition,
+            unknown_since: facts.unknown_since,
         }
     }
 
@@ -251,6 +267,7 @@ impl StoredTime {
             repeal: self.repeal,
             superseded: self.superseded,
             latest_edition: self.latest_edition,
+            unknown_since: self.unknown_since,
         }
     }
 }
@@ -282,8 +299,13 @@ pub fn state_in_piece(date: Option<NaiveDate>, facts: &PieceFacts) -> TimeState 
             (None, None) => false,
         };
         if before {
+            // Between two editions: from the first change recorded after the earlier wording.
+            let gap = facts.unknown_since.filter(|(g, _)| *g <= d);
             return TimeState::NotInCorpus {
                 earliest_edition: facts.earliest_edition,
+                since: gap.map(|g| g.0),
+                estimated: gap.is_some_and(|g| g.1),
+                until: gap.and(facts.wording_from),
             };
         }
     }
@@ -410,6 +432,17 @@ fn after(bound: Option<NaiveDate>, d: NaiveDate) -> bool {
 
 fn by(bound: Option<NaiveDate>, d: NaiveDate) -> bool {
     bound.is_none_or(|b| d <= b)
+}
+
+/// Whether the amending act of `e` was signed, or took effect, after the edition of `prev`
+/// and by the edition of `this`: a change an edition of `this` prints and one of `prev` does
+/// not.
+fn recorded_between(e: &Event, prev: Option<NaiveDate>, this: Option<NaiveDate>) -> bool {
+    let signed = e.signed.is_some_and(|s| after(prev, s) && by(this, s));
+    let took = e
+        .effective_date()
+        .is_some_and(|d| after(prev, d) && by(this, d));
+    signed || took
 }
 
 impl<'a> ActTimeline<'a> {
@@ -569,6 +602,7 @@ impl<'a> ActTimeline<'a> {
                 to: None,
                 from_estimated: start.estimated,
                 basis: start.basis,
+                unknown_since: None,
             });
             pieces.push(Piece {
                 edition: k,
@@ -601,13 +635,45 @@ impl<'a> ActTimeline<'a> {
                 None => last_end,
             };
         }
+        // ... unless a change the notes record after the last edition printing a wording took
+        // effect before the next wording's start: the notes of a later edition can record
+        // several changes of which it prints only the last, and the wording between the first
+        // and the last is not in the corpus. The earlier wording ends at the first.
+        for i in 1..segments.len() {
+            let (Some(old), Some(new)) = (
+                pieces.iter().rev().find(|p| p.segment == i - 1),
+                pieces.iter().find(|p| p.segment == i),
+            ) else {
+                continue;
+            };
+            let (prev, this) = (
+                self.editions[old.edition].date,
+                self.editions[new.edition].date,
+            );
+            let first = events
+                .iter()
+                .filter(|e| recorded_between(e, prev, this))
+                .filter_map(|e| e.effective.as_ref())
+                .filter(|(d, _, _)| after(prev, *d))
+                .min_by_key(|(d, _, _)| *d);
+            let Some((first, estimated, _)) = first else {
+                continue;
+            };
+            let after_old = segments[i - 1].from.is_none_or(|f| *first > f);
+            let before_new = segments[i].from.is_some_and(|f| *first < f);
+            if after_old && before_new {
+                segments[i - 1].to = Some(*first);
+                segments[i].unknown_since = Some((*first, *estimated));
+            }
+        }
         // Each printing answers from its wording's start (the first printing of a wording) or
         // its edition's date (a later printing of the same wording), until the next printing.
         for i in 0..pieces.len() {
             let seg = &segments[pieces[i].segment];
             let first_of_segment = i == 0 || pieces[i - 1].segment != pieces[i].segment;
             pieces[i].from = if first_of_segment {
-                seg.from
+                // After a gap, the printing answers (not in the corpus) from the gap's start.
+                seg.unknown_since.map(|(g, _)| g).or(seg.from)
             } else {
                 let d = self.editions[pieces[i].edition].date;
                 match (d, seg.from) {
@@ -722,14 +788,10 @@ impl<'a> ActTimeline<'a> {
     /// such), else this edition's date, marked estimated.
     fn change_start(&self, events: &[&Event], own: &dyn Fn(&Event) -> bool, k: usize) -> Start {
         let (prev, this) = (self.editions[k - 1].date, self.editions[k].date);
-        let in_window = |e: &&&Event| {
-            let signed = e.signed.is_some_and(|s| after(prev, s) && by(this, s));
-            let took = e
-                .effective_date()
-                .is_some_and(|d| after(prev, d) && by(this, d));
-            signed || took
-        };
-        let window: Vec<&&Event> = events.iter().filter(in_window).collect();
+        let window: Vec<&&Event> = events
+            .iter()
+            .filter(|e| recorded_between(e, prev, this))
+            .collect();
         let mine: Vec<&&Event> = window.iter().copied().filter(|e| own(e)).collect();
         let pool = if mine.is_empty() { window } else { mine };
         match pool
@@ -833,6 +895,7 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
                 None
             },
             latest_edition: self.timeline.editions.last().and_then(|e| e.date),
+            unknown_since: self.segments[p.segment].unknown_since,
         }
     }
 
@@ -1088,7 +1151,10 @@ mod tests {
         assert_eq!(
             state("2010-05-10").state,
             TimeState::NotInCorpus {
-                earliest_edition: Some(d("2022-11-05"))
+                earliest_edition: Some(d("2022-11-05")),
+                since: None,
+                estimated: false,
+                until: None,
             }
         );
         assert_eq!(
@@ -1112,6 +1178,70 @@ mod tests {
                 earliest_edition: d("2022-11-05")
             }
         );
+    }
+
+    /// Two changes between two editions, the first on the whole act, the second on the unit:
+    /// the earlier wording ends at the first, and until the second the wording is unknown.
+    #[test]
+    fn a_wording_ends_at_the_first_change_recorded_after_its_edition() {
+        let a = act(
+            vec![
+                version("2000-01-10", "2000-01-10", vec![unit("p_1", "old")]),
+                version("2022-11-05", "2022-11-05", vec![unit("p_1", "new")]),
+            ],
+            vec![
+                event("", AmendAction::Changed, "2005-03-01", None),
+                event(
+                    "p_1",
+                    AmendAction::NewWording,
+                    "2017-06-15",
+                    Some("2017-06-25"),
+                ),
+            ],
+        );
+        let t = ActTimeline::new(&a);
+        let p1 = t.unit("p_1");
+        let segs = p1.segments();
+        assert_eq!(
+            (segs[0].from, segs[0].to),
+            (Some(d("2000-01-10")), Some(d("2005-03-01")))
+        );
+        assert_eq!(
+            (segs[1].from, segs[1].unknown_since),
+            (Some(d("2017-06-25")), Some((d("2005-03-01"), true)))
+        );
+        let on = |s: &str| p1.at(Some(d(s)));
+        assert_eq!(on("2005-02-28").state, TimeState::InForce);
+        assert_eq!(on("2005-02-28").piece, Some(0));
+        let gap = TimeState::NotInCorpus {
+            earliest_edition: Some(d("2000-01-10")),
+            since: Some(d("2005-03-01")),
+            estimated: true,
+            until: Some(d("2017-06-25")),
+        };
+        assert_eq!(on("2005-03-01").state, gap);
+        assert_eq!(on("2017-06-24").state, gap);
+        assert_eq!(on("2017-06-25").state, TimeState::InForce);
+        assert_eq!(on("2017-06-25").piece, Some(1));
+        // The index stores the same: the later printing answers from the gap's start.
+        assert_eq!(p1.doc_from(1), Some(d("2005-03-01")));
+        let stored = StoredTime::of(&p1, 1);
+        assert_eq!(
+            state_in_piece(Some(d("2010-01-01")), &stored.facts("live")),
+            gap
+        );
+        // A change recorded only on the unit, no earlier one: no gap.
+        let b = act(
+            vec![
+                version("2000-01-10", "2000-01-10", vec![unit("p_1", "old")]),
+                version("2022-11-05", "2022-11-05", vec![unit("p_1", "new")]),
+            ],
+            vec![event("p_1", AmendAction::NewWording, "2017-06-15", None)],
+        );
+        let t = ActTimeline::new(&b);
+        let p1 = t.unit("p_1");
+        assert_eq!(p1.segments()[0].to, Some(d("2017-06-15")));
+        assert_eq!(p1.segments()[1].unknown_since, None);
     }
 
     /// A changed unit with no note dating the change: from the edition's date, estimated.

@@ -16,7 +16,12 @@ use serde::{Deserialize, Serialize};
 /// use chrono::NaiveDate;
 /// use zanlex::TimeState;
 /// let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-/// let state = TimeState::NotInCorpus { earliest_edition: Some(d("2022-11-05")) };
+/// let state = TimeState::NotInCorpus {
+///     earliest_edition: Some(d("2022-11-05")),
+///     since: None,
+///     estimated: false,
+///     until: None,
+/// };
 /// assert!(!state.has_wording());
 /// assert_eq!(
 ///     state.describe(Some(d("2010-01-01")), None),
@@ -62,11 +67,22 @@ pub enum TimeState {
         adopted: NaiveDate,
     },
     /// The corpus lacks the wording in force on the date: the notes record a change of the
-    /// unit between the date and the earliest edition the corpus has. No wording is shown as
-    /// in force.
+    /// unit between the date and the earliest edition the corpus has, or, between two
+    /// editions, a change that took effect after the edition printing the earlier wording and
+    /// before the later wording's start. No wording is shown as in force.
     NotInCorpus {
         /// The earliest edition's date, when known.
         earliest_edition: Option<NaiveDate>,
+        /// Between two editions: the date the first change the notes record after the earlier
+        /// wording's edition took effect, from which the wording is unknown.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        since: Option<NaiveDate>,
+        /// True when `since` rests on an assumption (publication date unknown).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        estimated: bool,
+        /// Between two editions: the date the later wording the corpus has is in force from.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<NaiveDate>,
     },
     /// The act's other language records a change of the unit, signed after this language's
     /// latest edition, that took effect on or before the date: this language's wording on the
@@ -189,7 +205,21 @@ impl TimeState {
                 TimeState::NotYetAdopted { adopted } => {
                     format!("not yet adopted on {on_s} (adopted {adopted})")
                 }
-                TimeState::NotInCorpus { earliest_edition } => format!(
+                TimeState::NotInCorpus {
+                    since: Some(since),
+                    estimated,
+                    until,
+                    ..
+                } => format!(
+                    "the wording on {on_s} is not in the corpus: the notes record a change of \
+                     this unit in force from {}{since}, and the next wording the corpus has is \
+                     in force from {}",
+                    if *estimated { "~" } else { "" },
+                    day(*until)
+                ),
+                TimeState::NotInCorpus {
+                    earliest_edition, ..
+                } => format!(
                     "the wording on {on_s} is not in the corpus; the earliest known edition is {}",
                     day(*earliest_edition)
                 ),
@@ -232,7 +262,21 @@ impl TimeState {
                 TimeState::NotYetAdopted { adopted } => {
                     format!("{on_s} күні әлі қабылданбаған ({adopted} қабылданған)")
                 }
-                TimeState::NotInCorpus { earliest_edition } => format!(
+                TimeState::NotInCorpus {
+                    since: Some(since),
+                    estimated,
+                    until,
+                    ..
+                } => format!(
+                    "{on_s} күнгі редакциясы корпуста жоқ: ескертулерде бұл бөлікке {}{since} \
+                     бастап қолданысқа енгізілген өзгеріс бар, корпустағы келесі редакциясы {} \
+                     бастап қолданыста",
+                    if *estimated { "~" } else { "" },
+                    day(*until)
+                ),
+                TimeState::NotInCorpus {
+                    earliest_edition, ..
+                } => format!(
                     "{on_s} күнгі редакциясы корпуста жоқ; ең ерте белгілі редакциясы — {}",
                     day(*earliest_edition)
                 ),
@@ -274,7 +318,21 @@ impl TimeState {
                 TimeState::NotYetAdopted { adopted } => {
                     format!("на {on_s} ещё не принят (принят {adopted})")
                 }
-                TimeState::NotInCorpus { earliest_edition } => format!(
+                TimeState::NotInCorpus {
+                    since: Some(since),
+                    estimated,
+                    until,
+                    ..
+                } => format!(
+                    "редакции на {on_s} в корпусе нет: примечания отмечают изменение этой \
+                     единицы, действующее с {}{since}, а следующая редакция в корпусе действует \
+                     с {}",
+                    if *estimated { "~" } else { "" },
+                    day(*until)
+                ),
+                TimeState::NotInCorpus {
+                    earliest_edition, ..
+                } => format!(
                     "редакции на {on_s} в корпусе нет; самая ранняя известная редакция — {}",
                     day(*earliest_edition)
                 ),

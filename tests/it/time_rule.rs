@@ -10,7 +10,11 @@
 //! - a repealed order (`corpus/004`, repealed by an order of 11.03.2014 in force ten days
 //!   after publication);
 //! - the law in Kazakh and Russian (the mirror's 2022 texts and the 2023 Kazakh edition):
-//!   `show --parallel` gives each language's wording on one date, each with its own edition.
+//!   `show --parallel` gives each language's wording on one date, each with its own edition;
+//! - with the 2014 Kazakh edition and the original Russian text of 1995 too
+//!   (`tests/fixtures/time/codes_104316_government_1995`: `rus.md` of kazakhstan-law/codes at
+//!   the commit the file name gives, and its `meta.yaml` as `meta@….yaml`): one act whose
+//!   Russian expression has two editions and a gap between them that the notes record.
 //!
 //! Article 12 paragraph 3 of the law: worded one way in 2014 (article 12 amended 1999 and 2007,
 //! no effective date printed), reworded by the law of 15.06.2017 № 75-VI (in force on
@@ -95,12 +99,15 @@ impl Fixture {
         serde_json::from_str(&out).unwrap_or_else(|e| panic!("{all:?}: {e}: {out}"))
     }
 
-    /// `zanlex show ACT#EID [--as-of DATE] --json`.
-    fn show(&self, act: &str, eid: &str, date: Option<&str>) -> Value {
+    /// `zanlex show ACT#EID [--as-of DATE] [--lang kk|ru] --json`.
+    fn show(&self, act: &str, eid: &str, date: Option<&str>, lang: Option<zanlex::Lang>) -> Value {
         let target = format!("{act}#{eid}");
         let mut args = vec!["show", target.as_str()];
         if let Some(date) = date {
             args.extend(["--as-of", date]);
+        }
+        if let Some(lang) = lang {
+            args.extend(["--lang", lang.as_str()]);
         }
         self.cli_json(&args)
     }
@@ -151,10 +158,15 @@ fn case(date: Option<&'static str>, state: Value, text: Option<&str>, edition: O
 
 /// Checks that the library and `show --json` give `c` for unit `eid` of `act`.
 fn check(fx: &Fixture, act: &str, eid: &str, c: &Case) {
-    let what = format!("{act}#{eid} on {:?}", c.date);
+    check_in(fx, act, eid, None, c);
+}
+
+/// [`check`] in the expression of `lang` (`show --lang`); `None`: the default one.
+fn check_in(fx: &Fixture, act: &str, eid: &str, lang: Option<zanlex::Lang>, c: &Case) {
+    let what = format!("{act}#{eid} ({lang:?}) on {:?}", c.date);
     let at = fx
         .index
-        .unit_as_of(act, eid, None, c.date.map(d))
+        .unit_as_of(act, eid, lang, c.date.map(d))
         .unwrap_or_else(|e| panic!("{what}: {e}"));
     assert_eq!(
         serde_json::to_value(&at.state).unwrap(),
@@ -184,7 +196,7 @@ fn check(fx: &Fixture, act: &str, eid: &str, c: &Case) {
         );
     }
     // The command line says the same.
-    let js = fx.show(act, eid, c.date);
+    let js = fx.show(act, eid, c.date, lang);
     assert_eq!(js["state"], c.state, "{what}: show --json state");
     assert_eq!(
         js["text"],
@@ -630,6 +642,239 @@ fn parallel_columns_show_one_date_each_with_its_edition() {
     assert!(flat.contains("is not in the corpus"), "{out}");
 }
 
+/// The law in both languages, each in three or more editions: Kazakh 2014, 2022 and 2023,
+/// Russian 1995 (the original text, `tests/fixtures/time/codes_104316_government_1995`, put in
+/// the mirror's folder with its `meta@….yaml`) and 2022. One act, one Russian expression with
+/// both Russian editions. The Russian notes of 2022 record two changes between the editions:
+/// the whole text's words replaced by the law of 06.05.1999 № 379 (no effective date printed:
+/// the signing date, estimated) and article 12 restated by the law of 15.06.2017 № 75-VI. The
+/// 1995 wording is in force until the first; from it until the second, which gives the 2022
+/// wording, the Russian wording is not in the corpus.
+#[test]
+fn government_law_in_russian_from_1995_on_every_boundary() {
+    let mirror = "tests/fixtures/mirror/codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316";
+    let ru1995 = "tests/fixtures/time/codes_104316_government_1995";
+    let fx = Fixture::new(&[
+        (mirror, "mirror/104316"),
+        (
+            &format!("{ru1995}/rus@0f8de5ce_v1995-12-18.md"),
+            "mirror/104316/rus@0f8de5ce_v1995-12-18.md",
+        ),
+        (
+            &format!("{ru1995}/meta@0f8de5ce.yaml"),
+            "mirror/104316/meta@0f8de5ce.yaml",
+        ),
+        (
+            "tests/fixtures/versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md",
+            "editions/kaz_2023-04-19.md",
+        ),
+        (
+            "tests/fixtures/time/codes_104316_government_2014/kaz@22a5d1a3_v2014-09-29.md",
+            "editions/kaz@22a5d1a3_v2014-09-29.md",
+        ),
+    ]);
+    // One act: a Kazakh and a Russian expression, the Russian one with its two editions.
+    let acts = fx.cli_json(&["acts"]);
+    let ids: Vec<&str> = acts["acts"]
+        .as_array()
+        .expect("acts")
+        .iter()
+        .map(|a| a["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids, [GOV]);
+    let expressions = fx.index.expressions(GOV).expect("expressions");
+    let langs: Vec<zanlex::Lang> = expressions.iter().map(|a| a.lang).collect();
+    assert_eq!(langs, [zanlex::Lang::Kk, zanlex::Lang::Ru]);
+    let editions = |lang: zanlex::Lang| -> Vec<(String, Option<String>, String)> {
+        let act = expressions
+            .iter()
+            .find(|a| a.lang == lang)
+            .expect("expression");
+        act.versions
+            .iter()
+            .map(|v| {
+                (
+                    v.id.clone(),
+                    v.from.map(|d| d.to_string()),
+                    v.source.file.clone(),
+                )
+            })
+            .collect()
+    };
+    let own = |id: &str, from: &str, file: &str| {
+        (id.to_string(), Some(from.to_string()), file.to_string())
+    };
+    assert_eq!(
+        editions(zanlex::Lang::Ru),
+        [
+            own(
+                "1995-12-18",
+                "1995-12-18",
+                "corpus/mirror/104316/rus@0f8de5ce_v1995-12-18.md"
+            ),
+            own("2022-11-05", "2022-11-05", "corpus/mirror/104316/rus.md"),
+        ]
+    );
+    assert_eq!(
+        editions(zanlex::Lang::Kk),
+        [
+            own(
+                "2014-09-29",
+                "2014-09-29",
+                "corpus/editions/kaz@22a5d1a3_v2014-09-29.md"
+            ),
+            own("2022-11-05", "2022-11-05", "corpus/mirror/104316/kaz.md"),
+            own(
+                "2023-04-19",
+                "2023-04-19",
+                "corpus/editions/kaz_2023-04-19.md"
+            ),
+        ]
+    );
+
+    const RU_1995: &str = "3. Президент Республики отменяет либо приостанавливает полностью или в части действие актов Правительства.";
+    const RU_2022: &str = "3. Правительство согласовывает с Президентом Республики государственные программы до их утверждения.";
+    const E95: Ed = ("1995-12-18", Some("1995-12-18"), Some("1999-05-06"), false);
+    const E22: Ed = ("2022-11-05", Some("2017-06-15"), Some("2023-04-29"), true);
+    let unknown = json!({
+        "kind": "not_in_corpus",
+        "earliest_edition": "1995-12-18",
+        "since": "1999-05-06",
+        "estimated": true,
+        "until": "2017-06-15"
+    });
+    let changed = json!({
+        "kind": "changed_after_latest_edition",
+        "since": "2023-04-29",
+        "estimated": true,
+        "latest_edition": "2022-11-05"
+    });
+    let ru = [
+        case(
+            Some("1995-12-17"),
+            not_yet_adopted("1995-12-18"),
+            None,
+            None,
+        ),
+        case(Some("1995-12-18"), in_force(), Some(RU_1995), Some(E95)),
+        case(Some("1999-05-05"), in_force(), Some(RU_1995), Some(E95)),
+        case(Some("1999-05-06"), unknown.clone(), None, None),
+        // The Kazakh notes' change of 2007 and the Kazakh edition of 2014 fall in the gap.
+        case(Some("2007-06-19"), unknown.clone(), None, None),
+        case(Some("2014-09-29"), unknown.clone(), None, None),
+        case(Some("2017-06-14"), unknown, None, None),
+        case(Some("2017-06-15"), in_force(), Some(RU_2022), Some(E22)),
+        case(Some("2022-11-04"), in_force(), Some(RU_2022), Some(E22)),
+        case(Some("2022-11-05"), in_force(), Some(RU_2022), Some(E22)),
+        case(Some("2023-04-25"), in_force(), Some(RU_2022), Some(E22)),
+        case(Some("2023-04-28"), in_force(), Some(RU_2022), Some(E22)),
+        case(Some("2023-04-29"), changed.clone(), None, None),
+        case(Some("2023-05-01"), changed.clone(), None, None),
+        case(None, changed, None, None),
+    ];
+    // The Kazakh expression in the same corpus answers as in three Kazakh editions.
+    const K14: Ed = ("2014-09-29", Some("2007-06-19"), Some("2017-06-15"), true);
+    const K23: Ed = ("2023-04-19", Some("2023-04-29"), None, true);
+    let kk = [
+        case(
+            Some("1995-12-17"),
+            not_yet_adopted("1995-12-18"),
+            None,
+            None,
+        ),
+        case(Some("1995-12-18"), not_in_corpus("2014-09-29"), None, None),
+        case(Some("2007-06-18"), not_in_corpus("2014-09-29"), None, None),
+        case(
+            Some("2007-06-19"),
+            before_earliest("2014-09-29"),
+            Some(P3_2014),
+            Some(K14),
+        ),
+        case(Some("2017-06-14"), in_force(), Some(P3_2014), Some(K14)),
+        case(Some("2017-06-15"), in_force(), Some(P3_2022), Some(E22)),
+        case(Some("2023-04-25"), in_force(), Some(P3_2022), Some(E22)),
+        case(
+            Some("2023-05-01"),
+            deleted("2023-04-29"),
+            Some(P3_2023),
+            Some(K23),
+        ),
+    ];
+    let eid = "art_12__para_3";
+    for c in &ru {
+        check_in(&fx, GOV, eid, Some(zanlex::Lang::Ru), c);
+    }
+    for c in &kk {
+        check_in(&fx, GOV, eid, Some(zanlex::Lang::Kk), c);
+    }
+    // `show --parallel` gives each column what its language gives alone.
+    let target = format!("{GOV}#{eid}");
+    for (lang, cases) in [("ru", &ru[..]), ("kk", &kk[..])] {
+        for c in cases.iter() {
+            let Some(date) = c.date else { continue };
+            let both = fx.cli_json(&["show", &target, "--parallel", "--as-of", date]);
+            let col = &both[lang];
+            assert_eq!(col["state"], c.state, "{lang} on {date}: state");
+            assert_eq!(
+                col["text"],
+                c.text.as_deref().unwrap_or(""),
+                "{lang} on {date}: text"
+            );
+            let edition = c.edition.map(|e| {
+                (
+                    e.0.to_string(),
+                    e.1.map(str::to_string),
+                    e.2.map(str::to_string),
+                    e.3,
+                )
+            });
+            let shown = (!col["edition"].is_null()).then(|| {
+                let s = |v: &Value| v.as_str().map(str::to_string);
+                (
+                    col["edition"]["id"].as_str().expect("id").to_string(),
+                    s(&col["edition"]["from"]),
+                    s(&col["edition"]["to"]),
+                    col["edition"]["from_estimated"].as_bool().expect("bool"),
+                )
+            });
+            assert_eq!(shown, edition, "{lang} on {date}: edition");
+        }
+    }
+    // The Russian timeline `history` gives: the 1995 wording, then the 2022 one.
+    let act = fx
+        .index
+        .act_in(GOV, Some(zanlex::Lang::Ru))
+        .expect("Russian expression");
+    let wordings: Vec<EdOwned> = zanlex::wordings(&act, eid).iter().map(named).collect();
+    assert_eq!(wordings, [owned(E95), owned(E22)]);
+    // The gap in words, in the text view's Russian column.
+    let ru_on = fx
+        .index
+        .unit_as_of(GOV, eid, Some(zanlex::Lang::Ru), Some(d("2005-01-01")))
+        .expect("unit");
+    assert_eq!(
+        ru_on.describe(Some(zanlex::Lang::Ru)),
+        "редакции на 01.01.2005 в корпусе нет: примечания отмечают изменение этой единицы, \
+         действующее с ~06.05.1999, а следующая редакция в корпусе действует с 15.06.2017"
+    );
+    // `search --as-of` in the gap finds the 2022 wording marked unknown, as `show` states it.
+    let hit = fx
+        .index
+        .search(
+            &SearchRequest::new("согласовывает с Президентом Республики государственные программы")
+                .act(GOV)
+                .as_of(d("2005-01-01"))
+                .limit(50),
+        )
+        .expect("search")
+        .hits
+        .into_iter()
+        .find(|h| h.unit.eid == eid && h.text == RU_2022)
+        .expect("the 2022 wording's hit");
+    assert!(hit.version.wording_unknown);
+    assert_eq!(hit.version.state, ru_on.state);
+}
+
 /// The Government law's two fixtures, built once for the tests that share them.
 struct Government {
     two: Fixture,
@@ -652,6 +897,8 @@ fn fixtures_are_there() {
     for p in [
         "tests/fixtures/versions/codes_104316_government",
         "tests/fixtures/time/codes_104316_government_2014/kaz@22a5d1a3_v2014-09-29.md",
+        "tests/fixtures/time/codes_104316_government_1995/rus@0f8de5ce_v1995-12-18.md",
+        "tests/fixtures/time/codes_104316_government_1995/meta@0f8de5ce.yaml",
     ] {
         assert!(root().join(p).exists(), "{p}");
     }
