@@ -309,6 +309,30 @@ async fn drive_time(c: &Client, base: &str) {
         "{after}"
     );
 
+    // A date typed as Kazakhstan writes it, whatever the browser's locale, opens that date;
+    // the field shows the date the same way.
+    assert_eq!(
+        js(
+            c,
+            "const f = document.getElementById('as_of'); return [f.type, f.value]"
+        )
+        .await,
+        serde_json::json!(["text", "01.05.2023"])
+    );
+    js(c, "document.getElementById('as_of').value = '25.04.2023'").await;
+    c.find(Locator::Id("asof-go"))
+        .await
+        .expect("as-of button")
+        .click()
+        .await
+        .expect("switch the date");
+    wait_true(
+        c,
+        "return location.search.includes('as_of=2023-04-25') && document.querySelectorAll('.parallel .column .state').length === 2 && document.querySelector('.column[lang=ru] .state').textContent === 'действует на 25.04.2023'",
+        "the date typed day first",
+    )
+    .await;
+
     let unborn = columns_on(c, base, "1990-01-01").await;
     assert_eq!(
         unborn["kk"]["state"],

@@ -27,7 +27,7 @@ const T = {
     noCitedBy: "Корпуста бұл бөлікке сілтейтін ереже жоқ.", unresolved: "сілтеме табылмады",
     act_not_in_corpus: "сілтеме жасалған акт корпуста жоқ", unit_not_found: "актіде мұндай бөлік жоқ",
     textsLoading: "Мәтіндер жүктелуде…",
-    inForceFrom: "күшінде:", noEdition: "Бұл күнге корпуста редакциясы жоқ",
+    datePh: "кк.аа.жжжж", inForceFrom: "күшінде:", noEdition: "Бұл күнге корпуста редакциясы жоқ",
   },
   ru: {
     skip: "Перейти к содержанию", search: "Поиск", other: "Қаз", otherFull: "Қазақша",
@@ -52,7 +52,7 @@ const T = {
     noCitedBy: "В корпусе нет положений, ссылающихся на эту единицу.", unresolved: "ссылка не найдена",
     act_not_in_corpus: "акта, на который ссылаются, нет в корпусе", unit_not_found: "в акте нет такой единицы",
     textsLoading: "Тексты загружаются…",
-    inForceFrom: "в силе:", noEdition: "Редакции на эту дату в корпусе нет",
+    datePh: "дд.мм.гггг", inForceFrom: "в силе:", noEdition: "Редакции на эту дату в корпусе нет",
   },
 };
 
@@ -160,6 +160,8 @@ function highlightWords(text, query) {
 
 // A date as Kazakhstan writes it: `2023-04-29` → `29.04.2023`.
 const dmy = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso || "") ? iso.split("-").reverse().join(".") : iso || "…");
+// The same, empty for no date.
+const dmyOr = (iso, none) => (iso ? dmy(iso) : none);
 
 // An edition as an answer names it: `Редакция 19.04.2023 · 29.04.2023 – …`, `~` where a
 // date rests on an assumption.
@@ -216,9 +218,22 @@ function select(id, label, options, value) {
       options.map(([v, text]) => h("option", { value: v, selected: v === value }, text))));
 }
 
+// A date field as Kazakhstan writes dates (`24.11.2026`), whatever the browser's locale; an
+// ISO date is taken too. The address keeps the ISO form (see `isoDate`).
 function dateInput(id, label, value) {
-  return h("label", { for: id }, label, h("input", { id, name: id, type: "date", value: value || "" }));
+  return h("label", { for: id }, label, h("input", { id, name: id, type: "text", class: "date",
+    inputmode: "numeric", autocomplete: "off", maxlength: 10, placeholder: t("datePh"),
+    pattern: "\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}-\\d{2}", title: t("datePh"),
+    value: dmyOr(value, "") }));
 }
+
+// `24.11.2026` (or `2026-11-24`) → `2026-11-24`; anything else as typed, for the API to name.
+function isoDate(v) {
+  const s = (v || "").trim();
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+  return m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : s;
+}
+const DATE_FIELDS = ["date_from", "date_to", "as_of"];
 
 // ---- search ----
 
@@ -227,7 +242,7 @@ function searchForm(p) {
     ev.preventDefault();
     const f = new FormData(form);
     const params = {};
-    for (const [k, v] of f.entries()) if (v) params[k] = v;
+    for (const [k, v] of f.entries()) if (v) params[k] = DATE_FIELDS.includes(k) ? isoDate(v) : v;
     history.pushState(null, "", withParams("/", params));
     route();
   } },
@@ -350,10 +365,10 @@ async function actView(id, p) {
       h("h1", {}, act.title),
       h("dl", { class: "facts" },
         h("dt", {}, t("kindL")), h("dd", {}, kindName(act.kind)),
-        h("dt", {}, t("date")), h("dd", {}, (act.issuances && act.issuances[0] && act.issuances[0].date) || "—"),
+        h("dt", {}, t("date")), h("dd", {}, dmyOr(act.issuances && act.issuances[0] && act.issuances[0].date, "—")),
         h("dt", {}, t("number")), h("dd", {}, (act.issuances || []).map((i) => i.number).filter(Boolean).join(" / ") || "—"),
-        reg ? [h("dt", {}, t("registration")), h("dd", {}, `№ ${reg.number}${reg.date ? " · " + reg.date : ""}`)] : null,
-        h("dt", {}, t("status")), h("dd", {}, badge(stateOf(act.status)), act.status && act.status.on ? ` ${act.status.on}` : null),
+        reg ? [h("dt", {}, t("registration")), h("dd", {}, `№ ${reg.number}${reg.date ? " · " + dmy(reg.date) : ""}`)] : null,
+        h("dt", {}, t("status")), h("dd", {}, badge(stateOf(act.status)), act.status && act.status.on ? ` ${dmy(act.status.on)}` : null),
         h("dt", {}, t("source")), h("dd", {}, act.source ? act.source.file : "—")),
       langs.length > 1 ? h("p", { class: "langs" }, langs.map((l) =>
         l === act.lang ? h("strong", {}, t(l)) : h("a", { href: withParams(actPath(act.id), { lang: l, q: p.q }), hreflang: l }, t(l))).flatMap((x, i) => (i ? [" · ", x] : [x]))) : null,
@@ -407,7 +422,7 @@ async function unitView(id, eid, p) {
   document.title = `${first.citation} — zanlex`;
   const asOf = h("form", { class: "asof", onsubmit: (ev) => {
     ev.preventDefault();
-    const v = document.getElementById("as_of").value;
+    const v = isoDate(document.getElementById("as_of").value);
     history.pushState(null, "", withParams(unitPath(id, eid), { ...p, as_of: v }));
     route();
   } }, dateInput("as_of", t("asOf"), p.as_of), h("button", { type: "submit", id: "asof-go" }, t("show")));
@@ -441,10 +456,10 @@ async function unitView(id, eid, p) {
   const timeline = h("section", { class: "timeline", "aria-labelledby": "tl-h" },
     h("h2", { id: "tl-h" }, t("timeline")),
     versions.length ? h("div", {}, h("h3", {}, t("versions")), h("ol", { class: "versions" }, versions.map((v) =>
-      h("li", {}, h("a", { href: withParams(unitPath(id, eid), { ...p, as_of: v.from || "" }) }, `${v.from || "…"} – ${v.to || "…"}`), ` (${v.id})`)))) : null,
+      h("li", {}, h("a", { href: withParams(unitPath(id, eid), { ...p, as_of: v.from || "" }) }, `${dmy(v.from)} – ${dmy(v.to)}`), ` (${t("edition")} ${dmy(v.id)})`)))) : null,
     h("h3", {}, t("changes")),
     hist.entries.length ? h("ol", { class: "events" }, hist.entries.map((e) => h("li", {},
-      h("time", {}, e.effective ? `${e.effective.estimated ? "~" : ""}${e.effective.date}` : "?"), " ",
+      h("time", {}, e.effective ? `${e.effective.estimated ? "~" : ""}${dmy(e.effective.date)}` : "?"), " ",
       h("span", { class: "action" }, e.action), " ",
       h("span", {}, e.eid || t("wholeAct")), " — ",
       // The amending act, linked when the corpus holds it.
@@ -457,8 +472,8 @@ async function unitView(id, eid, p) {
     h("h2", { id: "cmp-h" }, t("compare")),
     h("form", { id: "compare-form", onsubmit: async (ev) => {
       ev.preventDefault();
-      const from = document.getElementById("cmp_from").value;
-      const to = document.getElementById("cmp_to").value;
+      const from = isoDate(document.getElementById("cmp_from").value);
+      const to = isoDate(document.getElementById("cmp_to").value);
       const out = document.getElementById("diff");
       try {
         const d = await api(`/v1/acts/${encodeURIComponent(id)}/diff`, { from, to, eid, lang: p.lang });
