@@ -40,7 +40,15 @@ fn runtime() -> tokio::runtime::Runtime {
 
 /// `zanlex mcp` on a copy of the bundled corpus in `dir`, with a client session open on it.
 async fn connect(dir: &Path) -> RunningService<RoleClient, ()> {
+    connect_with(dir, &[]).await
+}
+
+/// [`connect`] with `extra` files, (name, text), added to the corpus.
+async fn connect_with(dir: &Path, extra: &[(&str, &str)]) -> RunningService<RoleClient, ()> {
     let corpus = corpus_copy(dir);
+    for (name, text) in extra {
+        std::fs::write(corpus.join(name), text).expect("write an extra act");
+    }
     let index = dir.join("index");
     let command = tokio::process::Command::new(env!("CARGO_BIN_EXE_zanlex")).configure(|c| {
         c.arg("mcp")
@@ -202,6 +210,25 @@ fn mcp_tools_answer_on_the_bundled_corpus() {
         .await;
         let link = dated["hits"][0]["permalink"].as_str().expect("permalink");
         assert!(link.ends_with("?as_of=2021-01-01"), "{link}");
+
+        // Repealed acts: left out of the page unless asked for, and counted.
+        let current = ok(&client, "search", json!({"query": "рұқсат", "limit": 50})).await;
+        assert_eq!((current["total"].clone(), current["repealed_left_out"].clone()), (json!(40), json!(13)));
+        let kept = current["hits"].as_array().expect("hits");
+        assert_eq!(kept.len(), 27);
+        assert!(kept.iter().all(|h| h["act"]["status"] != "repealed"));
+        assert!(current.get("next_offset").is_none());
+        let all = ok(
+            &client,
+            "search",
+            json!({"query": "рұқсат", "limit": 50, "include_repealed": true}),
+        )
+        .await;
+        let all = all["hits"].as_array().expect("hits");
+        assert_eq!(all.len(), 40);
+        let repealed = all.iter().filter(|h| h["act"]["status"] == "repealed");
+        assert!(repealed.clone().all(|h| h["act"]["id"] == "mvd-order-2012-06-14-352"));
+        assert_eq!(repealed.count(), 13);
 
         // read a unit: its text from its start, in Kazakh; the act has no Russian text.
         let unit = ok(&client, "read", json!({"target": UNIT})).await;
@@ -450,6 +477,64 @@ fn mcp_bad_arguments_are_tool_errors() {
         assert_eq!(found["hits"].as_array().map(Vec::len), Some(1));
         client.cancel().await.expect("close the session");
     });
+}
+
+#[test]
+fn mcp_long_texts_are_cut_saying_so() {
+    // A text of 30,131 characters in one unit: past what a tool sends whole.
+    let long = format!(
+        "Қазақстан Республикасы Әділет министрінің бұйрығы\n\
+         Зебразавр сынақ қағидаларын бекіту туралы\n\n\
+         1. Зебразавр тармағы{}.\n2. Екінші тармақ.\n",
+        " сөз".repeat(7_500)
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    runtime().block_on(async {
+        let client = connect_with(dir.path(), &[("900_long.txt", &long)]).await;
+        let found = ok(
+            &client,
+            "search",
+            json!({"query": "зебразавр тармағы", "limit": 1}),
+        )
+        .await;
+        let hit = &found["hits"][0];
+        let target = format!(
+            "{}#{}",
+            hit["act"]["id"].as_str().expect("act id"),
+            hit["unit"]["eid"].as_str().expect("eid")
+        );
+        let shown = hit["text"].as_str().expect("text");
+        assert!(
+            shown.ends_with(&format!(
+                "\n[cut: the first 2000 of 30131 characters are shown; `read` {target} gives \
+                 the whole text]"
+            )),
+            "{shown}"
+        );
+        assert_eq!(shown.chars().count(), 2_000 + note_len(shown));
+
+        let unit = ok(&client, "read", json!({"target": target})).await;
+        let text = unit["kk"]["text"].as_str().expect("text");
+        assert!(
+            text.starts_with("Қазақстан Республикасы Әділет министрінің бұйрығы"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(
+                "\n[cut: the first 20000 of 30131 characters are shown; its units are listed in \
+                 `children`: `read` each by its eid]"
+            ),
+            "{text}"
+        );
+        assert_eq!(text.chars().count(), 20_000 + note_len(text));
+        client.cancel().await.expect("close the session");
+    });
+}
+
+/// The length in characters of the note after a cut text (from its last line break on).
+fn note_len(text: &str) -> usize {
+    text.rfind("\n[cut:")
+        .map_or(0, |i| text[i..].chars().count())
 }
 
 /// POSTs one JSON-RPC message to `/mcp`: the status and the JSON answer.

@@ -667,7 +667,9 @@ impl Zanlex {
             // that a page shorter than its limit says why.
             let before = page.results.hits.len();
             if !include_repealed {
-                page.results.hits.retain(|h| h.act.status != "repealed");
+                page.results
+                    .hits
+                    .retain(|h| h.act.status != zanlex::StatusKind::Repealed.as_str());
             }
             let repealed_left_out = before - page.results.hits.len();
             let shown = offset + before;
