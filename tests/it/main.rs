@@ -38,6 +38,7 @@ mod ingest_corpus;
 mod ingest_hostile;
 mod ingest_streaming;
 mod lexicon;
+mod mcp_tools;
 mod mirror_corpus;
 mod mirror_split;
 mod refs_corpus;

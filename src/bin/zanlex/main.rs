@@ -1,8 +1,9 @@
-//! The `zanlex` binary: the command line and the server, two renderings of the zanlex
-//! library's answers.
+//! The `zanlex` binary: the command line, the server and the MCP tools, renderings of the
+//! zanlex library's answers.
 
 mod cli;
 mod common;
+mod mcp;
 mod serve;
 
 /// mimalloc instead of the system allocator: indexing allocates and frees millions of small

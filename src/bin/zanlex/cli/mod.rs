@@ -79,6 +79,8 @@ pub enum Command {
     Lexicon(lexicon::Args),
     /// Serve the JSON API and the web page over HTTP.
     Serve(serve::Args),
+    /// Serve the search as tools of the Model Context Protocol over stdio, for assistants.
+    Mcp(crate::mcp::Args),
 }
 
 impl Cli {
@@ -195,6 +197,9 @@ pub fn main() -> ExitCode {
         Command::Serve(a) => cli
             .corpus(None, false)
             .and_then(|c| serve::run(&c, &cli.index, cli.follow, a)),
+        Command::Mcp(a) => cli
+            .corpus(None, false)
+            .and_then(|c| crate::mcp::run(&c, &cli.index, cli.follow, a)),
     };
     match result {
         Ok(code) => code,

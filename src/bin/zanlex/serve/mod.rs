@@ -3,14 +3,15 @@
 //! One file per concern: [`api`] (the JSON endpoints), [`errors`] (their one error shape),
 //! [`pages`] (the embedded web page), [`state`] (the served index and its refresh) and
 //! [`limits`] (the bounds on concurrent reads, time, query and body sizes) and [`conn`] (the
-//! bounds on connections).
+//! bounds on connections). `/mcp` serves the same answers as tools of the Model Context
+//! Protocol ([`crate::mcp`]), which `zanlex mcp` serves over stdio with the same state.
 
 mod api;
 mod conn;
-mod errors;
-mod limits;
+pub(crate) mod errors;
+pub(crate) mod limits;
 mod pages;
-mod state;
+pub(crate) mod state;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -126,7 +127,9 @@ fn cors_layer(origin: &str) -> anyhow::Result<tower_http::cors::CorsLayer> {
         .allow_methods([axum::http::Method::GET, axum::http::Method::POST]))
 }
 
-/// The routes: the API under `/v1`, the page's paths, and JSON errors for the rest.
+/// The routes: the API under `/v1`, the MCP endpoint at `/mcp`, the page's paths, and JSON
+/// errors for the rest. The layers (body size, the Host and Origin rule, CORS) apply to every
+/// route, `/mcp` included.
 fn router(
     state: Arc<AppState>,
     cors: Option<tower_http::cors::CorsLayer>,
@@ -149,6 +152,7 @@ fn router(
         .route("/v1/reindex", post(api::reindex))
         .route("/healthz", get(api::healthz))
         .route("/openapi.json", get(api::openapi))
+        .route_service("/mcp", crate::mcp::http_service(Arc::clone(&state)))
         .merge(pages::routes())
         .fallback(errors::no_route)
         .method_not_allowed_fallback(errors::wrong_method)

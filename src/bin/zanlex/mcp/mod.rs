@@ -1,0 +1,94 @@
+//! zanlex as a Model Context Protocol server: the library's answers (search, a provision's
+//! text in both languages, its wording on a date, its history, its references and what cites
+//! it) as tools an assistant calls ([`tools`]).
+//!
+//! Two transports share one state with `zanlex serve` (the index in force, refreshed when the
+//! corpus changes, and its bounded reads): `zanlex mcp` speaks over stdio, for a desktop
+//! assistant that starts it; `zanlex serve` answers Streamable HTTP at `/mcp`, for one that
+//! connects to a URL.
+
+mod tools;
+
+use crate::serve::limits::{Limits, Readers, MAX_BODY_BYTES};
+use crate::serve::state::AppState;
+use rmcp::transport::streamable_http_server::session::local::LocalSessionManager;
+use rmcp::transport::{StreamableHttpServerConfig, StreamableHttpService};
+use rmcp::ServiceExt;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+pub(crate) use tools::Zanlex;
+
+/// Arguments of `zanlex mcp`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Seconds between looks at the corpus for changes (0: no watching).
+    #[arg(long, default_value_t = 2)]
+    pub watch_secs: u64,
+    /// The longest a tool call may take, in milliseconds.
+    #[arg(long, default_value_t = 60_000)]
+    pub timeout_ms: u64,
+}
+
+/// Tool calls waiting for a worker before more are refused (one assistant calls a few at a
+/// time).
+const QUEUE: usize = 64;
+
+/// Runs `zanlex mcp`: the tools over stdin and stdout, on the index in `index_dir` of the
+/// documents in `corpus` (built or refreshed first, as `serve` does), until the client closes
+/// stdin. Everything but the protocol goes to stderr: stdout carries only its messages.
+pub fn run(corpus: &Path, index_dir: &Path, follow: bool, args: &Args) -> anyhow::Result<ExitCode> {
+    let limits = Limits {
+        workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        queue: QUEUE,
+        timeout: Duration::from_millis(args.timeout_ms.max(1)),
+    };
+    crate::serve::errors::hide_folders(corpus, index_dir);
+    let (state, report) = AppState::open(corpus, index_dir, follow, Readers::new(limits))?;
+    crate::common::report_refresh(index_dir, &report);
+    // The files the index does not hold are named once; the tools answer from the others.
+    let _ = crate::common::report_failures(&report);
+    let state = Arc::new(state);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        if args.watch_secs > 0 {
+            tokio::spawn(crate::serve::state::watch(
+                Arc::clone(&state),
+                Duration::from_secs(args.watch_secs),
+            ));
+        }
+        let running = Zanlex::new(state)
+            .serve(rmcp::transport::stdio())
+            .await
+            .map_err(|e| anyhow::anyhow!("the MCP client did not start a session: {e}"))?;
+        running.waiting().await?;
+        anyhow::Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The Streamable HTTP endpoint `zanlex serve` mounts at `/mcp`: stateless, each POST answered
+/// with one JSON message, so no stream or session outlives its request and the server's
+/// bounds on connections and its graceful stop hold for it as for the API.
+///
+/// rmcp's own check of `Host` is off: the server's rule ([`crate::serve::limits::same_host`],
+/// a layer over every route) applies to `/mcp` as to the rest, loopback names only on a
+/// loopback address and any name on a public one.
+pub(crate) fn http_service(
+    state: Arc<AppState>,
+) -> StreamableHttpService<Zanlex, LocalSessionManager> {
+    let config = StreamableHttpServerConfig::default()
+        .with_legacy_session_mode(false)
+        .with_json_response(true)
+        .with_sse_keep_alive(None)
+        .disable_allowed_hosts()
+        .with_max_request_body_bytes(MAX_BODY_BYTES);
+    StreamableHttpService::new(
+        move || Ok(Zanlex::new(Arc::clone(&state))),
+        Arc::default(),
+        config,
+    )
+}
