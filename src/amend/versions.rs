@@ -52,13 +52,20 @@ fn note_later_changes(acts: &mut [Act]) {
                 if acts[j].lang == acts[i].lang {
                     continue;
                 }
+                let settled = newest[x]
+                    .map(|n| deleted_by_then(&acts[j], n))
+                    .unwrap_or_default();
                 for e in &acts[j].amendments {
                     let signed_after = match (e.by.date, newest[x]) {
                         (Some(s), Some(n)) => s > n,
                         _ => false,
                     };
                     if signed_after && e.action != AmendAction::Prospective {
-                        later[x].push(e.clone());
+                        for target in unsettled_targets(&acts[j].units, &e.target_eid, &settled) {
+                            let mut e = e.clone();
+                            e.target_eid = target;
+                            later[x].push(e);
+                        }
                     }
                 }
             }
@@ -67,6 +74,78 @@ fn note_later_changes(acts: &mut [Act]) {
             acts[i].later_changes = std::mem::take(&mut later[x]);
         }
     }
+}
+
+/// The units that `other`'s newest text prints as deleted by an act signed by `by` (its own
+/// note names the act, `Исключен … от 19.04.2023 № 222-VII`), with no later note on them or
+/// inside them: a text of `by` prints their wording already, whatever later acts did to what
+/// contains them.
+fn deleted_by_then(other: &Act, by: NaiveDate) -> std::collections::HashSet<&str> {
+    let own_latest = |eid: &str| {
+        let inner = format!("{eid}__");
+        other
+            .amendments
+            .iter()
+            .filter(|a| a.target_eid == eid || a.target_eid.starts_with(&inner))
+            .filter_map(|a| a.by.date.map(|d| (d, a.action)))
+            .max_by_key(|(d, _)| *d)
+    };
+    other
+        .units
+        .iter()
+        .flat_map(Unit::walk)
+        .filter(|u| u.status == crate::model::UnitStatus::Deleted)
+        .filter(|u| {
+            own_latest(&u.eid).is_some_and(|(d, action)| action == AmendAction::Deleted && d <= by)
+        })
+        .map(|u| u.eid.as_str())
+        .collect()
+}
+
+/// What a change the other language records on `target` may have changed in this language:
+/// `target` itself, unless some unit inside it is `settled` (deleted before, see
+/// [`deleted_by_then`]); then each of its parts that is not, the same way down. An article
+/// amended in 2024 whose paragraph 3 was deleted in 2023 had its other paragraphs changed,
+/// not the deleted one. When every part is settled the change was to `target`'s own words.
+fn unsettled_targets(
+    units: &[Unit],
+    target: &str,
+    settled: &std::collections::HashSet<&str>,
+) -> Vec<String> {
+    fn split(
+        eid: &str,
+        children: &[Unit],
+        settled: &std::collections::HashSet<&str>,
+        out: &mut Vec<String>,
+    ) {
+        let inside = children
+            .iter()
+            .flat_map(Unit::walk)
+            .any(|c| settled.contains(c.eid.as_str()));
+        let open: Vec<&Unit> = children
+            .iter()
+            .filter(|c| !settled.contains(c.eid.as_str()))
+            .collect();
+        if !inside || open.is_empty() {
+            out.push(eid.to_string());
+            return;
+        }
+        for c in open {
+            split(&c.eid, &c.children, settled, out);
+        }
+    }
+    let mut out = Vec::new();
+    if settled.is_empty() {
+        out.push(target.to_string());
+    } else if target.is_empty() {
+        split(target, units, settled, &mut out);
+    } else {
+        match units.iter().flat_map(Unit::walk).find(|u| u.eid == target) {
+            Some(u) => split(target, &u.children, settled, &mut out),
+            None => out.push(target.to_string()),
+        }
+    }
+    out
 }
 
 /// The one version of an act with a single edition and nothing applied: its units from its
@@ -193,10 +272,15 @@ fn merged_events(acts: &[Act], sorted: &[usize], newest: usize) -> Vec<Amendment
                 (None, None) => true,
                 _ => false,
             };
+            // A new heading (of the act: its title) by an act is another change than that
+            // act's change of the text under it: a newer edition that notes only the title
+            // («Заголовок в редакции … № 379-I») keeps the older edition's note that the same
+            // act replaced words throughout the text.
             let same = |x: &Amendment| {
                 x.by.date == e.by.date
                     && same_number(&x.by.number, &e.by.number)
                     && x.target_eid == e.target_eid
+                    && (x.action == AmendAction::Renamed) == (e.action == AmendAction::Renamed)
             };
             if !events.iter().any(same) {
                 events.push(e.clone());
