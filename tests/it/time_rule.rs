@@ -89,6 +89,55 @@ impl Fixture {
         ])
     }
 
+    /// The Government law in both languages: the mirror's folder (Kazakh and Russian texts
+    /// of 2022, meta.yaml) with the Russian text of 1995 and the Kazakh editions of 2014 and
+    /// 2023 beside it.
+    fn bilingual() -> Fixture {
+        let mirror = "tests/fixtures/mirror/codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316";
+        let ru1995 = "tests/fixtures/time/codes_104316_government_1995";
+        Fixture::new(&[
+            (mirror, "mirror/104316"),
+            (
+                &format!("{ru1995}/rus@0f8de5ce_v1995-12-18.md"),
+                "mirror/104316/rus@0f8de5ce_v1995-12-18.md",
+            ),
+            (
+                &format!("{ru1995}/meta@0f8de5ce.yaml"),
+                "mirror/104316/meta@0f8de5ce.yaml",
+            ),
+            (
+                "tests/fixtures/versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md",
+                "editions/kaz_2023-04-19.md",
+            ),
+            (
+                "tests/fixtures/time/codes_104316_government_2014/kaz@22a5d1a3_v2014-09-29.md",
+                "editions/kaz@22a5d1a3_v2014-09-29.md",
+            ),
+        ])
+    }
+
+    /// [`Fixture::bilingual`] with the Russian edition of 2024-07-05 in the mirror's folder
+    /// too (`rus.md` of kazakhstan-law/codes at the commit its file name gives, with that
+    /// commit's `meta.yaml`): three editions in each language.
+    fn bilingual_three() -> Fixture {
+        let mirror = "tests/fixtures/mirror/codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316";
+        let ru1995 = "tests/fixtures/time/codes_104316_government_1995";
+        let ru2024 = "tests/fixtures/time/codes_104316_government_2024";
+        Fixture::new(&[
+            (mirror, "mirror/104316"),
+            (ru1995, "mirror/104316"),
+            (ru2024, "mirror/104316"),
+            (
+                "tests/fixtures/versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md",
+                "editions/kaz_2023-04-19.md",
+            ),
+            (
+                "tests/fixtures/time/codes_104316_government_2014/kaz@22a5d1a3_v2014-09-29.md",
+                "editions/kaz@22a5d1a3_v2014-09-29.md",
+            ),
+        ])
+    }
+
     /// `zanlex ARGS --corpus CORPUS` on the fixture's index: its stdout as JSON.
     fn cli_json(&self, args: &[&str]) -> Value {
         let corpus = self.corpus.to_str().expect("utf-8 path");
@@ -652,27 +701,7 @@ fn parallel_columns_show_one_date_each_with_its_edition() {
 /// wording, the Russian wording is not in the corpus.
 #[test]
 fn government_law_in_russian_from_1995_on_every_boundary() {
-    let mirror = "tests/fixtures/mirror/codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316";
-    let ru1995 = "tests/fixtures/time/codes_104316_government_1995";
-    let fx = Fixture::new(&[
-        (mirror, "mirror/104316"),
-        (
-            &format!("{ru1995}/rus@0f8de5ce_v1995-12-18.md"),
-            "mirror/104316/rus@0f8de5ce_v1995-12-18.md",
-        ),
-        (
-            &format!("{ru1995}/meta@0f8de5ce.yaml"),
-            "mirror/104316/meta@0f8de5ce.yaml",
-        ),
-        (
-            "tests/fixtures/versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md",
-            "editions/kaz_2023-04-19.md",
-        ),
-        (
-            "tests/fixtures/time/codes_104316_government_2014/kaz@22a5d1a3_v2014-09-29.md",
-            "editions/kaz@22a5d1a3_v2014-09-29.md",
-        ),
-    ]);
+    let fx = Fixture::bilingual();
     // One act: a Kazakh and a Russian expression, the Russian one with its two editions.
     let acts = fx.cli_json(&["acts"]);
     let ids: Vec<&str> = acts["acts"]
@@ -875,6 +904,174 @@ fn government_law_in_russian_from_1995_on_every_boundary() {
     assert_eq!(hit.version.state, ru_on.state);
 }
 
+/// The law in three editions in each language: Kazakh 2014, 2022, 2023 and Russian 1995,
+/// 2022, 2024 (`tests/fixtures/time/codes_104316_government_2024`). The Russian text of 2024
+/// prints paragraph 3 of article 12 deleted by the law of 19.04.2023 № 222-VII and paragraph 2
+/// deleted by the law of 05.07.2024 № 109-VIII (ten days after publication: ~2024-07-15); its
+/// notes no longer carry the 2022 text's note that the law of 06.05.1999 № 379 replaced words
+/// throughout the text (only that it gave the title), which still ends the 1995 wording.
+/// The Kazakh text, whose latest edition is of 2023, has paragraph 3 deleted from the same
+/// day as the Russian, and paragraph 2 unknown from the day the Russian text deletes it.
+#[test]
+fn government_law_in_three_editions_in_each_language() {
+    let fx = Fixture::bilingual_three();
+    let expressions = fx.index.expressions(GOV).expect("expressions");
+    let ru_editions: Vec<&str> = expressions
+        .iter()
+        .find(|a| a.lang == zanlex::Lang::Ru)
+        .expect("Russian expression")
+        .versions
+        .iter()
+        .map(|v| v.id.as_str())
+        .collect();
+    assert_eq!(ru_editions, ["1995-12-18", "2022-11-05", "2024-07-05"]);
+
+    const RU_P3_1995: &str = "3. Президент Республики отменяет либо приостанавливает полностью или в части действие актов Правительства.";
+    const RU_P3_2022: &str = "3. Правительство согласовывает с Президентом Республики государственные программы до их утверждения.";
+    const RU_P3_2024: &str = "3. Исключен Конституционным законом РК от 19.04.2023 № 222-VII (вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования).";
+    const RU_P2: &str =
+        "2. Правительство согласовывает с Президентом Республики планы законопроектных работ Правительства.";
+    const RU_P2_2024: &str = "2. Исключен Конституционным законом РК от 05.07.2024 № 109-VIII (вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования).";
+    const KK_P2: &str =
+        "2. Үкiмет Республика Президентiмен Үкiметтiң заң жобалау жұмыстарының жоспарларын келiседi.";
+    const E95: Ed = ("1995-12-18", Some("1995-12-18"), Some("1999-05-06"), false);
+    const E22: Ed = ("2022-11-05", Some("2017-06-15"), Some("2023-04-29"), true);
+    const E24_P3: Ed = ("2024-07-05", Some("2023-04-29"), None, true);
+    const K23: Ed = ("2023-04-19", Some("2023-04-29"), None, true);
+    let gap_p3 = json!({
+        "kind": "not_in_corpus",
+        "earliest_edition": "1995-12-18",
+        "since": "1999-05-06",
+        "estimated": true,
+        "until": "2017-06-15"
+    });
+    let ru_p3 = [
+        case(
+            Some("1995-12-17"),
+            not_yet_adopted("1995-12-18"),
+            None,
+            None,
+        ),
+        case(Some("1995-12-18"), in_force(), Some(RU_P3_1995), Some(E95)),
+        case(Some("1999-05-05"), in_force(), Some(RU_P3_1995), Some(E95)),
+        case(Some("1999-05-06"), gap_p3.clone(), None, None),
+        case(Some("2017-06-14"), gap_p3, None, None),
+        case(Some("2017-06-15"), in_force(), Some(RU_P3_2022), Some(E22)),
+        case(Some("2023-04-28"), in_force(), Some(RU_P3_2022), Some(E22)),
+        case(
+            Some("2023-04-29"),
+            deleted("2023-04-29"),
+            Some(RU_P3_2024),
+            Some(E24_P3),
+        ),
+        case(
+            Some("2024-07-05"),
+            deleted("2023-04-29"),
+            Some(RU_P3_2024),
+            Some(E24_P3),
+        ),
+        case(
+            Some("2024-07-15"),
+            deleted("2023-04-29"),
+            Some(RU_P3_2024),
+            Some(E24_P3),
+        ),
+        case(None, deleted("2023-04-29"), Some(RU_P3_2024), Some(E24_P3)),
+    ];
+    // The Kazakh deletion stays in force: the Russian text of 2024 prints the same deletion,
+    // by the same law; the 2024 law changed the article's other paragraph.
+    let kk_p3 = [
+        case(
+            Some("2023-04-29"),
+            deleted("2023-04-29"),
+            Some(P3_2023),
+            Some(K23),
+        ),
+        case(
+            Some("2024-07-15"),
+            deleted("2023-04-29"),
+            Some(P3_2023),
+            Some(K23),
+        ),
+        case(None, deleted("2023-04-29"), Some(P3_2023), Some(K23)),
+    ];
+    // Paragraph 2 reads the same in 1995 and 2022: one wording since the adoption. Between
+    // the 2022 and 2024 texts the notes record two changes of the article (2023, 2024): from
+    // the first the wording is not in the corpus, until the deletion the second gives.
+    const RU_P2_E: Ed = ("1995-12-18", Some("1995-12-18"), Some("2023-04-29"), false);
+    const RU_P2_E22: Ed = ("2022-11-05", Some("1995-12-18"), Some("2023-04-29"), false);
+    const RU_P2_E24: Ed = ("2024-07-05", Some("2024-07-15"), None, true);
+    let gap_p2 = json!({
+        "kind": "not_in_corpus",
+        "earliest_edition": "1995-12-18",
+        "since": "2023-04-29",
+        "estimated": true,
+        "until": "2024-07-15"
+    });
+    let ru_p2 = [
+        case(Some("1995-12-18"), in_force(), Some(RU_P2), Some(RU_P2_E)),
+        case(Some("2005-01-01"), in_force(), Some(RU_P2), Some(RU_P2_E)),
+        case(Some("2022-11-05"), in_force(), Some(RU_P2), Some(RU_P2_E22)),
+        case(Some("2023-04-28"), in_force(), Some(RU_P2), Some(RU_P2_E22)),
+        case(Some("2023-04-29"), gap_p2.clone(), None, None),
+        case(Some("2024-07-14"), gap_p2, None, None),
+        case(
+            Some("2024-07-15"),
+            deleted("2024-07-15"),
+            Some(RU_P2_2024),
+            Some(RU_P2_E24),
+        ),
+        case(
+            None,
+            deleted("2024-07-15"),
+            Some(RU_P2_2024),
+            Some(RU_P2_E24),
+        ),
+    ];
+    const KK_P2_E: Ed = ("2023-04-19", Some("2017-06-15"), Some("2024-07-15"), true);
+    let changed = json!({
+        "kind": "changed_after_latest_edition",
+        "since": "2024-07-15",
+        "estimated": true,
+        "latest_edition": "2023-04-19"
+    });
+    let kk_p2 = [
+        case(Some("2024-07-14"), in_force(), Some(KK_P2), Some(KK_P2_E)),
+        case(Some("2024-07-15"), changed.clone(), None, None),
+        case(None, changed, None, None),
+    ];
+    for (eid, lang, cases) in [
+        ("art_12__para_3", zanlex::Lang::Ru, &ru_p3[..]),
+        ("art_12__para_3", zanlex::Lang::Kk, &kk_p3[..]),
+        ("art_12__para_2", zanlex::Lang::Ru, &ru_p2[..]),
+        ("art_12__para_2", zanlex::Lang::Kk, &kk_p2[..]),
+    ] {
+        for c in cases {
+            check_in(&fx, GOV, eid, Some(lang), c);
+        }
+    }
+    // The text view names the 2024 deletion of paragraph 2 as a later change on a date the
+    // paragraph was in force, and as the amendment on a date after it.
+    let corpus = fx.corpus.to_str().expect("utf-8");
+    let target = format!("{GOV}#art_12__para_2");
+    let show_ru = |date: &str| {
+        let args = [
+            "show", &target, "--lang", "ru", "--as-of", date, "--corpus", corpus,
+        ];
+        let (code, out, err) = super::common::zanlex_with(&fx.tmp, &args);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let before = show_ru("2023-04-25");
+    assert!(
+        before.contains(&format!("Changed later: {RU_P2_2024}")),
+        "{before}"
+    );
+    assert!(!before.contains("Amended:"), "{before}");
+    let after = show_ru("2024-08-01");
+    assert!(after.contains(&format!("Amended: {RU_P2_2024}")), "{after}");
+}
+
 /// The Government law's two fixtures, built once for the tests that share them.
 struct Government {
     two: Fixture,
@@ -899,7 +1096,65 @@ fn fixtures_are_there() {
         "tests/fixtures/time/codes_104316_government_2014/kaz@22a5d1a3_v2014-09-29.md",
         "tests/fixtures/time/codes_104316_government_1995/rus@0f8de5ce_v1995-12-18.md",
         "tests/fixtures/time/codes_104316_government_1995/meta@0f8de5ce.yaml",
+        "tests/fixtures/time/codes_104316_government_2024/rus@f6370d33_v2024-07-05.md",
+        "tests/fixtures/time/codes_104316_government_2024/meta@f6370d33.yaml",
     ] {
         assert!(root().join(p).exists(), "{p}");
+    }
+}
+
+/// The JSON API answers each boundary as `show` does: the same states, wordings and editions
+/// in both columns, from `GET /v1/acts/{id}/units/{eid}?parallel=true&as_of=…`.
+#[test]
+fn the_json_api_answers_every_boundary_as_show_does() {
+    let fx = Fixture::bilingual();
+    let server = super::serve_api::Server::start(
+        &fx.corpus,
+        &fx.tmp.path().join("index"),
+        &["--watch-secs", "0"],
+    );
+    let target = format!("{GOV}#art_12__para_3");
+    let client = reqwest::blocking::Client::new();
+    for date in [
+        None,
+        Some("1995-12-17"),
+        Some("1995-12-18"),
+        Some("1999-05-05"),
+        Some("1999-05-06"),
+        Some("2007-06-19"),
+        Some("2014-09-29"),
+        Some("2017-06-14"),
+        Some("2017-06-15"),
+        Some("2022-11-05"),
+        Some("2023-04-28"),
+        Some("2023-04-29"),
+        Some("2023-05-01"),
+    ] {
+        let mut path = format!(
+            "{}/v1/acts/{GOV}/units/art_12__para_3?parallel=true",
+            server.base
+        );
+        let mut args = vec!["show", target.as_str(), "--parallel"];
+        if let Some(d) = date {
+            path.push_str(&format!("&as_of={d}"));
+            args.extend(["--as-of", d]);
+        }
+        let api: Value = client
+            .get(&path)
+            .send()
+            .and_then(|r| r.json())
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(api, fx.cli_json(&args), "{date:?}");
+        // Each column is stated: in force, or an honest edge with its words.
+        for lang in ["kk", "ru"] {
+            assert!(
+                api[lang]["state"]["kind"].is_string(),
+                "{date:?} {lang}: {api}"
+            );
+            assert!(
+                !api[lang]["state_text"].as_str().unwrap_or("").is_empty(),
+                "{date:?} {lang}: {api}"
+            );
+        }
     }
 }

@@ -119,8 +119,15 @@ fn lines(shown: &UnitAnswer) -> Vec<String> {
         out.push(String::new());
         out.push(format!("Children: {}", labels.join(", ")));
     }
+    // On a past date, a change that took effect after it is not part of the wording shown:
+    // it is named apart, so that the text is never read as already amended.
     for a in &shown.amendments {
-        out.push(format!("Amended: {}", a.note));
+        let later = match (shown.as_of, a.effective.as_ref()) {
+            (Some(day), Some(e)) => e.date > day,
+            _ => false,
+        };
+        let label = if later { "Changed later" } else { "Amended" };
+        out.push(format!("{label}: {}", a.note));
     }
     for r in &shown.references {
         out.push(format!("Refers to: {}", super::refs::one_line(r)));
