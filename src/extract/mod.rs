@@ -222,7 +222,10 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
     match sidecar::read_folder_meta(path, lang) {
         Ok(Some(folder)) => {
             for (k, v) in folder {
-                if name_date.is_some() && k.starts_with("version_date") {
+                // The folder dates and links the edition it describes (`kaz.md`, `rus.md`):
+                // its source address names that edition's date, never a dated file's.
+                if name_date.is_some() && (k.starts_with("version_date") || k.starts_with("source"))
+                {
                     continue;
                 }
                 // The folder names the act as it is now: a dated edition's own title wins

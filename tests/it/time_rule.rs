@@ -1072,6 +1072,56 @@ fn government_law_in_three_editions_in_each_language() {
     assert!(after.contains(&format!("Amended: {RU_P2_2024}")), "{after}");
 }
 
+/// Editions dated by their file names (`rus_v1995-12-18.md`) in a mirror folder whose
+/// meta.yaml dates and links `rus.md` keep their own dates: the folder's `version_date` and
+/// `source` address (`…/rus/05.11.2022`) describe `rus.md` alone, so three Russian editions
+/// stay three, and answer as the same files named with their commits do.
+#[test]
+fn editions_dated_by_their_names_beside_a_meta_yaml_keep_their_dates() {
+    let mirror = "tests/fixtures/mirror/codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316";
+    let fx = Fixture::new(&[
+        (mirror, "mirror/104316"),
+        (
+            "tests/fixtures/time/codes_104316_government_1995/rus@0f8de5ce_v1995-12-18.md",
+            "mirror/104316/rus_v1995-12-18.md",
+        ),
+        (
+            "tests/fixtures/time/codes_104316_government_2024/rus@f6370d33_v2024-07-05.md",
+            "mirror/104316/rus_v2024-07-05.md",
+        ),
+    ]);
+    let act = fx
+        .index
+        .act_in(GOV, Some(zanlex::Lang::Ru))
+        .expect("Russian expression");
+    let editions: Vec<(&str, &str)> = act
+        .versions
+        .iter()
+        .map(|v| (v.id.as_str(), v.source.file.as_str()))
+        .collect();
+    assert_eq!(
+        editions,
+        [
+            ("1995-12-18", "corpus/mirror/104316/rus_v1995-12-18.md"),
+            ("2022-11-05", "corpus/mirror/104316/rus.md"),
+            ("2024-07-05", "corpus/mirror/104316/rus_v2024-07-05.md"),
+        ]
+    );
+    let deletion = "3. Исключен Конституционным законом РК от 19.04.2023 № 222-VII (вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования).";
+    check_in(
+        &fx,
+        GOV,
+        "art_12__para_3",
+        Some(zanlex::Lang::Ru),
+        &case(
+            Some("2023-04-29"),
+            deleted("2023-04-29"),
+            Some(deletion),
+            Some(("2024-07-05", Some("2023-04-29"), None, true)),
+        ),
+    );
+}
+
 /// The Government law's two fixtures, built once for the tests that share them.
 struct Government {
     two: Fixture,
