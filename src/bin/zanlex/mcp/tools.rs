@@ -358,12 +358,12 @@ pub(crate) struct AtDateArgs {
     pub lang: Option<String>,
 }
 
-/// The answer of `at_date`: the unit as the point-in-time rule gives it on the date.
+/// The answer of `at_date`: the unit as the point-in-time rule gives it on the date, its
+/// `state_text` in English (the library's words are in the text's language, for its readers;
+/// the model is told in the language of its instructions).
 #[derive(Debug, Serialize)]
 struct AtDateAnswer {
     date: chrono::NaiveDate,
-    /// The state in words: in force, not yet adopted, repealed, not in the corpus…
-    state_text: String,
     permalink: String,
     #[serde(flatten)]
     unit: zanlex::UnitAnswer,
@@ -829,9 +829,9 @@ impl Zanlex {
                 MAX_TEXT_CHARS,
                 "its units are listed in `children`: `at_date` each by its eid",
             );
+            unit.state_text = unit.state.describe(Some(date), None);
             Ok(AtDateAnswer {
                 date,
-                state_text: unit.state.describe(Some(date), None),
                 permalink: permalink(&unit.act.id, Some(&eid), Some(date)),
                 unit,
             })
