@@ -30,9 +30,10 @@
 //! Every answer the command line prints and the server sends is a typed, serializable value
 //! of this library, made by a method of [`ZanIndex`]: a search's [`SearchResults`] (each hit
 //! with its resolved references), the [`ActList`], an act's [`ActOutline`] and [`UnitTree`], a
-//! [`UnitAnswer`] and a [`ParallelUnit`], an [`ActHistory`], an [`ActDiff`], a [`RefList`] and
-//! a [`CitedByList`]. Their JSON is the contract of `--json` and of the HTTP API, and every
-//! error has one [`ErrorCode`]: a name, an HTTP status, an exit code and what to do.
+//! [`UnitAnswer`] and a [`ParallelUnit`], an [`ActHistory`], an [`ActDiff`], a [`RefList`],
+//! a [`CitedByList`] and the [`CorpusStats`]. Their JSON is the contract of `--json`, of the
+//! HTTP API and of the MCP tools, and every error has one [`ErrorCode`]: a name, an HTTP
+//! status, an exit code and what to do.
 //!
 //! The `zanlex` command line is this crate's binary, behind the default feature `cli`; a
 //! library user who wants none of its dependencies sets `default-features = false`.
@@ -66,9 +67,10 @@ pub use amend::diff::{ActDiff, UnitChange, UnitChangeKind, WordChange};
 pub use amend::history::HistoryEntry;
 pub use analysis::{AnalyzedToken, ANALYZERS};
 pub use answer::{
-    date_arg, lang_arg, ActEntry, ActHistory, ActList, ActOutline, ActSummary, Affected, ChildUnit,
-    CitedByList, EditionSummary, Failure, HistoryAct, LexiconList, OutlineUnit, ParallelUnit,
-    RefList, SearchPage, Target, TreeAct, UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT,
+    date_arg, lang_arg, ActEntry, ActHistory, ActList, ActOutline, ActSummary, Affected,
+    AmendedUnit, AmendingActCount, ChildUnit, CitedByList, CorpusStats, EditionSummary, Failure,
+    HistoryAct, LexiconList, OutlineUnit, ParallelUnit, RefList, SearchPage, Target, TreeAct,
+    UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT, DEFAULT_STATS_LIMIT,
 };
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
 pub use index::{refresh, BuildOptions, Progress, RefreshReport, UnitView};

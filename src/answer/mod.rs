@@ -16,7 +16,9 @@
 //! - what a provision refers to and what refers to it: [`RefList`] and [`CitedByList`]
 //!   ([`crate::ZanIndex::refs`], [`crate::ZanIndex::cited_by_list`]);
 //! - the Kazakh↔Russian lexicon learned from the corpus: [`LexiconList`]
-//!   ([`crate::ZanIndex::lexicon`]).
+//!   ([`crate::ZanIndex::lexicon`]);
+//! - counts across the corpus (acts by kind, issuer, year; the units and amending acts that
+//!   changed most): [`CorpusStats`] ([`crate::ZanIndex::corpus_stats`]).
 //!
 //! The arguments these take are read by one parser each: [`Target`] for `ACT_ID#EID`,
 //! [`crate::parse_iso_date`] and [`date_arg`] for dates.
@@ -27,6 +29,7 @@ mod lexicon;
 mod outline;
 mod refs;
 mod search;
+mod stats;
 mod unit;
 
 pub use acts::{ActEntry, ActList, ActSummary, Failure};
@@ -36,6 +39,7 @@ pub use outline::{ActOutline, EditionSummary, OutlineUnit, TreeAct, UnitTree, Un
 pub use refs::{CitedByList, RefList};
 pub use search::SearchPage;
 pub(crate) use search::{resolve_references, Outgoing};
+pub use stats::{AmendedUnit, AmendingActCount, CorpusStats, DEFAULT_STATS_LIMIT};
 pub use unit::{ChildUnit, ParallelUnit, UnitAnswer};
 
 use chrono::NaiveDate;

@@ -228,3 +228,49 @@ fn the_command_line_prints_the_same_answers_as_json() {
     assert_eq!(code, i32::from(ErrorCode::BadRequest.exit_code()), "{err}");
     assert!(err.contains("is not a date; write YYYY-MM-DD"), "{err}");
 }
+
+/// The corpus counts: one act per id whatever its languages, the acts' amendment events read
+/// once, the ranked lists cut to the limit and their totals whole.
+#[test]
+fn corpus_stats_count_the_acts_and_their_amendments() {
+    let index = &fixture().index;
+    let all = index.corpus_stats(None, 3).expect("stats");
+    assert_eq!(all.acts, index.act_ids().expect("ids").len());
+    assert_eq!(all.acts, 5);
+    let count = |m: &std::collections::BTreeMap<String, usize>| m.values().sum::<usize>();
+    assert_eq!(count(&all.by_kind), all.acts);
+    assert_eq!(count(&all.by_year), all.acts);
+    assert_eq!(count(&all.by_status), all.acts);
+    assert_eq!(all.by_kind.get("order"), Some(&2));
+    // The events are the twelve of the MFA order's history and the repeal of the MVD order of
+    // 2012 (on the whole act: no unit's), each act's history counted once.
+    let events = |id: &str| {
+        let history = index.act_history(id, None, None, false).expect("history");
+        history.entries.len()
+    };
+    assert_eq!((events(RULES), events("mvd-order-2012-06-14-352")), (12, 1));
+    assert_eq!(
+        (all.events, all.amended_units, all.amending_acts),
+        (13, 9, 5)
+    );
+    assert_eq!(all.most_amended_units.len(), 3);
+    assert_eq!(
+        (
+            all.most_amended_units[0].eid.as_str(),
+            all.most_amended_units[0].events
+        ),
+        ("att_1__annex_3", 4)
+    );
+    let since = chrono::NaiveDate::from_ymd_opt(2026, 1, 1);
+    let late = index.corpus_stats(since, 10).expect("stats");
+    assert_eq!(late.since, since);
+    assert_eq!(
+        (late.events, late.amended_units, late.amending_acts),
+        (1, 1, 1)
+    );
+    assert_eq!(
+        late.top_amending_acts[0].amending_act,
+        "ҚР Сыртқы істер министрінің м.а. 30.09.2025 № 11-1-4/577 бұйрығы"
+    );
+    assert_eq!(late.top_amending_acts[0].act_ids, [RULES]);
+}

@@ -1,7 +1,8 @@
 //! `zanlex mcp` and `zanlex serve`'s `/mcp`: the Model Context Protocol tools, called by a real
 //! client (rmcp's, over the child process's stdio; plain JSON-RPC over HTTP) on the bundled
-//! corpus: the tools listed with their schemas, exact answers with citations and permalinks,
-//! and every kind of bad argument answered as a tool error the model can act on.
+//! corpus, on the Government law in two editions and on the mirror sample: the tools listed
+//! with their schemas, exact answers with citations and permalinks, and every kind of bad
+//! argument answered as a tool error the model can act on.
 
 use rmcp::model::{CallToolRequestParams, CallToolResult};
 use rmcp::service::RunningService;
@@ -12,7 +13,9 @@ use std::path::Path;
 use std::process::Stdio;
 
 /// The tools, in the order the server lists them.
-const TOOLS: [&str; 6] = ["at_date", "cited_by", "history", "read", "refs", "search"];
+const TOOLS: [&str; 8] = [
+    "at_date", "changes", "cited_by", "history", "read", "refs", "search", "stats",
+];
 
 /// The act most tests read: an order in Kazakh with rules attached, amended twelve times.
 const ACT: &str = "mfa-order-2018-01-04-11-1-4-1";
@@ -49,13 +52,17 @@ async fn connect_with(dir: &Path, extra: &[(&str, &str)]) -> RunningService<Role
     for (name, text) in extra {
         std::fs::write(corpus.join(name), text).expect("write an extra act");
     }
-    let index = dir.join("index");
+    spawn(&corpus, &dir.join("index")).await
+}
+
+/// `zanlex mcp` on the corpus in `corpus`, its index in `index`, with a client session open.
+async fn spawn(corpus: &Path, index: &Path) -> RunningService<RoleClient, ()> {
     let command = tokio::process::Command::new(env!("CARGO_BIN_EXE_zanlex")).configure(|c| {
         c.arg("mcp")
             .arg("--corpus")
-            .arg(&corpus)
+            .arg(corpus)
             .arg("--index")
-            .arg(&index);
+            .arg(index);
     });
     let (transport, _) = TokioChildProcess::builder(command)
         .stderr(Stdio::null())
@@ -134,6 +141,7 @@ fn mcp_lists_the_tools_with_their_schemas() {
             let wanted: &[&str] = match tool.name.as_ref() {
                 "search" => &["query"],
                 "at_date" => &["target", "date"],
+                "stats" => &[],
                 _ => &["target"],
             };
             assert_eq!(required, json!(wanted), "{}", tool.name);
@@ -149,11 +157,30 @@ fn mcp_lists_the_tools_with_their_schemas() {
             let read_only = tool.annotations.as_ref().and_then(|a| a.read_only_hint);
             assert_eq!(read_only, Some(true), "{}", tool.name);
         }
-        let search = &tools[5].input_schema["properties"];
+        let properties = |name: &str| {
+            let tool = tools.iter().find(|t| t.name == name).expect("tool");
+            let mut names: Vec<String> = tool.input_schema["properties"]
+                .as_object()
+                .expect("properties")
+                .keys()
+                .cloned()
+                .collect();
+            names.sort();
+            (tool.input_schema["properties"].clone(), names)
+        };
+        let (search, _) = properties("search");
         assert_eq!(search["lang"]["enum"], json!(["kk", "ru"]));
         assert!(["offset", "limit", "as_of", "kind", "include_repealed"]
             .iter()
             .all(|p| search.get(*p).is_some()));
+        let (changes, names) = properties("changes");
+        assert_eq!(
+            names,
+            ["edition", "from", "lang", "limit", "offset", "target", "to"]
+        );
+        assert_eq!(changes["lang"]["enum"], json!(["kk", "ru"]));
+        let (_, names) = properties("stats");
+        assert_eq!(names, ["limit", "since"]);
         client.cancel().await.expect("close the session");
     });
 }
@@ -461,6 +488,88 @@ fn mcp_bad_arguments_are_tool_errors() {
             ("search", json!({"query": "виза", "limit": -1}), String::new()),
             ("search", json!({"query": "виза", "lang": "en"}), String::new()),
             ("history", json!({}), String::new()),
+            // changes: unknown acts and units, dates and editions that name no span.
+            (
+                "changes",
+                json!({"target": "mfa-order-2018-01-04-11-1-4-2", "from": "2020-01-01"}),
+                unknown_act.to_string(),
+            ),
+            (
+                "changes",
+                json!({"target": format!("{ACT}#para_999"), "from": "2020-01-01"}),
+                format!(
+                    "Act {ACT} has no unit \"para_999\". Call `read` with target \"{ACT}\" to list \
+                     its units and their eids, or `search` with `act:{ACT}` and words from the \
+                     provision."
+                ),
+            ),
+            (
+                "changes",
+                json!({"target": ACT, "from": "01.01.2020"}),
+                "from \"01.01.2020\" is not a date; write YYYY-MM-DD, e.g. from 2020-01-01"
+                    .to_string(),
+            ),
+            (
+                "changes",
+                json!({"target": ACT, "from": "2020-01-01", "to": "2020-02-30"}),
+                "to \"2020-02-30\" is not a date; write YYYY-MM-DD, e.g. to 2020-01-01".to_string(),
+            ),
+            (
+                "changes",
+                json!({"target": ACT, "from": "2021-01-01", "to": "2020-01-01"}),
+                "from 2021-01-01 is after to 2020-01-01; give the earlier date as `from`"
+                    .to_string(),
+            ),
+            (
+                "changes",
+                json!({"target": ACT}),
+                format!(
+                    "say what to compare: `from` (a date, YYYY-MM-DD; `to` is today when left \
+                     out), or `edition` (one of act {ACT}'s editions: what it changed); the corpus \
+                     holds one edition of it"
+                ),
+            ),
+            (
+                "changes",
+                json!({"target": ACT, "edition": "2020-01-01", "to": "2021-01-01"}),
+                "give either `edition` (what one edition changed) or `from` and `to` (what \
+                 changed between two dates), not both"
+                    .to_string(),
+            ),
+            (
+                "changes",
+                json!({"target": ACT, "edition": "2020-01-01"}),
+                format!(
+                    "act {ACT} has no edition \"2020-01-01\"; the corpus holds one edition of it. \
+                     Or give `from` and `to` dates instead."
+                ),
+            ),
+            (
+                "changes",
+                json!({"target": ACT, "from": "2020-01-01", "limit": 51}),
+                "limit 51 is out of range; use 1 to 50 and page on with `offset`".to_string(),
+            ),
+            ("changes", json!({"target": ACT, "from": 2020}), String::new()),
+            ("changes", json!({"from": "2020-01-01"}), String::new()),
+            // stats: a malformed date, limits out of range.
+            (
+                "stats",
+                json!({"since": "2020"}),
+                "since \"2020\" is not a date; write YYYY-MM-DD, e.g. since 2020-01-01"
+                    .to_string(),
+            ),
+            (
+                "stats",
+                json!({"limit": 0}),
+                "limit 0 is out of range; use 1 to 100 (entries of each ranked list)".to_string(),
+            ),
+            (
+                "stats",
+                json!({"limit": 101}),
+                "limit 101 is out of range; use 1 to 100 (entries of each ranked list)"
+                    .to_string(),
+            ),
+            ("stats", json!({"limit": "ten"}), String::new()),
         ];
         for (tool, args, message) in cases {
             let got = tool_error(&client, tool, args.clone()).await;
@@ -476,6 +585,490 @@ fn mcp_bad_arguments_are_tool_errors() {
         // The server is still there after every error.
         let found = ok(&client, "search", json!({"query": "виза", "limit": 1})).await;
         assert_eq!(found["hits"].as_array().map(Vec::len), Some(1));
+        client.cancel().await.expect("close the session");
+    });
+}
+
+/// The eids of a list in a JSON answer.
+fn eids(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not a list: {list}"))
+        .iter()
+        .map(|v| v.as_str().or_else(|| v["eid"].as_str()).expect("an eid"))
+        .collect()
+}
+
+#[test]
+fn mcp_changes_and_stats_on_the_bundled_corpus() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    runtime().block_on(async {
+        let client = connect(dir.path()).await;
+
+        // stats: the five acts by their headers (the FAQ has no issuer, date or status), and
+        // the thirteen events of the amendment notes, all in the MFA order.
+        let stats = ok(&client, "stats", json!({"limit": 2})).await;
+        assert_eq!(stats["acts"], 5);
+        assert_eq!(
+            stats["by_kind"],
+            json!({"faq": 1, "joint_order": 1, "order": 2, "resolution": 1})
+        );
+        assert_eq!(
+            stats["by_issuer"],
+            json!({"government": 1, "mfa": 2, "mvd": 2, "unknown": 1})
+        );
+        assert_eq!(
+            stats["by_year"],
+            json!({"2012": 1, "2018": 1, "2020": 1, "2022": 1, "unknown": 1})
+        );
+        assert_eq!(
+            stats["by_status"],
+            json!({"in_force": 3, "repealed": 1, "unknown": 1})
+        );
+        assert_eq!(stats["since"], Value::Null);
+        assert_eq!(
+            (&stats["events"], &stats["amended_units"], &stats["amending_acts"]),
+            (&json!(13), &json!(9), &json!(5))
+        );
+        assert_eq!(stats["limit"], 2);
+        assert_eq!(
+            stats["most_amended_units"][0],
+            json!({
+                "act": ACT,
+                "eid": "att_1__annex_3",
+                "citation": "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · \
+                             3-қосымша",
+                "events": 4,
+                "last": "2026-01-01",
+                "permalink": "/acts/mfa-order-2018-01-04-11-1-4-1/att_1__annex_3"
+            })
+        );
+        assert_eq!(stats["most_amended_units"].as_array().map(Vec::len), Some(2));
+        assert_eq!(
+            stats["top_amending_acts"][0],
+            json!({
+                "amending_act": "ҚР Сыртқы істер министрінің м.а. 23.11.2022 № 11-1-4/628 бұйрығы",
+                "key": "2022-11-23/11-1-4/628",
+                "signed": "2022-11-23",
+                "acts": 1,
+                "events": 5,
+                "act_ids": [ACT]
+            })
+        );
+        // Since a date: the events taking effect from it on.
+        let since = ok(&client, "stats", json!({"since": "2025-01-01", "limit": 1})).await;
+        assert_eq!(since["since"], "2025-01-01");
+        assert_eq!(
+            (&since["events"], &since["amended_units"], &since["amending_acts"]),
+            (&json!(5), &json!(3), &json!(2))
+        );
+        assert_eq!(since["most_amended_units"][0]["eid"], "att_1__annex_3");
+        assert_eq!(since["most_amended_units"][0]["events"], 3);
+        assert_eq!(
+            since["top_amending_acts"][0]["amending_act"],
+            "ҚР Сыртқы істер министрінің м.а. 05.12.2025 № 11-1-4/730 бұйрығы"
+        );
+        assert_eq!(since["top_amending_acts"][0]["events"], 4);
+
+        // changes in an act the corpus holds in one edition: no second text to compare, so
+        // the amendment notes of the span answer, and the answer says so.
+        let changes = ok(
+            &client,
+            "changes",
+            json!({"target": ACT, "from": "2025-01-01", "to": "2026-06-01", "limit": 2}),
+        )
+        .await;
+        assert_eq!(changes["citation"], ACT_CITATION);
+        assert_eq!(
+            changes["permalink"],
+            "/acts/mfa-order-2018-01-04-11-1-4-1?as_of=2026-06-01"
+        );
+        assert_eq!((&changes["from"], &changes["to"]), (&json!("2025-01-01"), &json!("2026-06-01")));
+        assert_eq!(changes["diff"], Value::Null);
+        assert_eq!(
+            changes["notes"],
+            json!(["no text of the act in force on 2025-01-01 is in the corpus (the corpus holds \
+                    one edition of it), so the texts cannot be compared word by word; `events` \
+                    lists what the act's amendment notes record for the span"])
+        );
+        assert_eq!(
+            changes["totals"],
+            json!({"units": 0, "deleted": 0, "inserted": 0, "changed": 0, "notes_changed": 0,
+                   "events": 5})
+        );
+        assert_eq!(changes["next_offset"], 2);
+        assert_eq!(eids(&changes["events"]), ["att_1__annex_3", "att_1__annex_3"]);
+        assert_eq!(changes["events"][0]["effective"]["date"], "2026-01-01");
+        assert_eq!(
+            changes["events"][0]["amending_act"],
+            "ҚР Сыртқы істер министрінің м.а. 30.09.2025 № 11-1-4/577 бұйрығы"
+        );
+        // One provision: the new wording of 3-тармақ by the order 11-1-4/730.
+        let para = ok(
+            &client,
+            "changes",
+            json!({"target": UNIT, "from": "2025-01-01", "to": "2026-06-01"}),
+        )
+        .await;
+        assert_eq!(para["citation"], UNIT_CITATION);
+        assert_eq!(para["totals"]["events"], 1);
+        assert_eq!(eids(&para["events"]), ["att_1__para_3"]);
+        assert_eq!(para["events"][0]["action"], "new_wording");
+        assert_eq!(
+            para["events"][0]["amending_act"],
+            "ҚР Сыртқы істер министрінің м.а. 05.12.2025 № 11-1-4/730 бұйрығы"
+        );
+        assert!(para.get("next_offset").is_none());
+        client.cancel().await.expect("close the session");
+    });
+}
+
+/// The Government law (104316) in its two Kazakh editions, 2022-11-05 and 2023-04-19.
+const GOV: &str = "constitutional-law-1995-12-18-2688";
+const GOV_CITATION: &str = "ҚР 18.12.1995 № 2688 Конституциялық Заңы";
+
+#[test]
+fn mcp_changes_between_editions_of_the_government_law() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    super::common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/versions/codes_104316_government"),
+        &corpus.join("gov"),
+    );
+    let index = dir.path().join("index");
+    // The library's diff, which the tool pages: the same units, in the same order.
+    let (library, _) = zanlex::ZanIndex::open_or_build(
+        &corpus,
+        dir.path().join("library-index"),
+        &Default::default(),
+    )
+    .expect("index");
+    let act = library.act(GOV).expect("act");
+    let expected = zanlex::diff(&act, "2022-11-05", "2023-04-19", None).expect("diff");
+    runtime().block_on(async {
+        let client = spawn(&corpus, &index).await;
+
+        // What the 2023 edition changed against the 2022 one.
+        let edition = ok(
+            &client,
+            "changes",
+            json!({"target": GOV, "edition": "2023-04-19", "limit": 50}),
+        )
+        .await;
+        assert_eq!(edition["citation"], GOV_CITATION);
+        assert_eq!(edition["edition"], "2023-04-19");
+        assert_eq!(edition["editions"], json!(["2022-11-05", "2023-04-19"]));
+        assert_eq!(
+            (&edition["from"], &edition["to"]),
+            (&json!("2022-11-05"), &json!("2023-04-19"))
+        );
+        assert_eq!(
+            edition["totals"],
+            json!({"units": 38, "deleted": 3, "inserted": 0, "changed": 10, "notes_changed": 27,
+                   "events": 7})
+        );
+        let diff = &edition["diff"];
+        assert_eq!(
+            (&diff["from_edition"], &diff["to_edition"]),
+            (&json!("2022-11-05"), &json!("2023-04-19"))
+        );
+        assert_eq!(
+            eids(&diff["deleted"]),
+            ["art_9__subpara_2", "art_9__subpara_7", "art_12__para_3"]
+        );
+        assert_eq!(
+            eids(&diff["changed"]),
+            [
+                "art_9__subpara_12",
+                "art_10__para_1",
+                "art_10__para_2",
+                "art_10__para_4",
+                "art_10__para_5-1",
+                "art_19__para_1__subpara_2",
+                "art_22__para_1",
+                "art_22__para_2-2",
+                "art_25__para_1",
+                "art_25__para_2"
+            ]
+        );
+        assert_eq!(eids(&diff["deleted"]), expected.deleted);
+        assert_eq!(eids(&diff["changed"]), expected.changed);
+        assert_eq!(eids(&diff["notes_changed"]), expected.notes_changed);
+        let units: Vec<&str> = eids(&diff["units"]);
+        assert_eq!(
+            units,
+            expected
+                .units
+                .iter()
+                .map(|u| u.eid.as_str())
+                .collect::<Vec<_>>()
+        );
+        let deleted = &diff["units"][2];
+        assert_eq!(deleted["eid"], "art_12__para_3");
+        assert_eq!(deleted["kind"], "deleted");
+        assert_eq!(
+            deleted["citation"],
+            format!("{GOV_CITATION} · 12-бап 3-тармақ")
+        );
+        assert_eq!(
+            deleted["permalink"],
+            "/acts/constitutional-law-1995-12-18-2688/art_12__para_3?as_of=2023-04-19"
+        );
+        assert_eq!(
+            deleted["text_from"],
+            "3. Үкімет Республика Президентімен мемлекеттік бағдарламаларды олар бекітілгенге \
+             дейін келіседі."
+        );
+        // A changed unit carries the library's word diff: a sentence added after two kept
+        // whole, the kept run shown by its ends (past 300 characters its middle is left out).
+        let changed = diff["units"]
+            .as_array()
+            .expect("units")
+            .iter()
+            .find(|u| u["eid"] == "art_22__para_1")
+            .expect("art_22__para_1");
+        let library_words = &expected
+            .units
+            .iter()
+            .find(|u| u.eid == "art_22__para_1")
+            .expect("in the library's diff")
+            .words;
+        assert_eq!(
+            library_words.iter().map(|w| w.tag).collect::<Vec<_>>(),
+            ["equal", "insert"]
+        );
+        let kept: Vec<char> = library_words[0].text.chars().collect();
+        assert_eq!(kept.len(), 320);
+        let ends = |r: std::ops::Range<usize>| kept[r].iter().collect::<String>();
+        assert_eq!(
+            changed["words"],
+            json!([
+                {"tag": "equal", "text": format!("{}[… 120 unchanged characters …]{}",
+                    ends(0..100), ends(220..320))},
+                {"tag": "insert", "text": "\nМинистрлік Қазақстан Республикасының қолданыстағы \
+                    заңнамасына сәйкес тиісті салаларда мемлекеттік саясатты қалыптастырады."}
+            ])
+        );
+        assert_eq!(changed["words"][1]["text"], library_words[1].text);
+        // The events of the edition: the amendments signed since the edition before it.
+        let events = edition["events"].as_array().expect("events");
+        assert_eq!(events.len(), 7);
+        assert!(events
+            .iter()
+            .all(|e| e["amending_act"] == "ҚР 19.04.2023 № 222-VII Конституциялық Заңы"));
+
+        // Paged: the last unit change alone, and no page after it.
+        let last = ok(
+            &client,
+            "changes",
+            json!({"target": GOV, "edition": "2023-04-19", "offset": 37, "limit": 1}),
+        )
+        .await;
+        assert_eq!(eids(&last["diff"]["units"]), [units[37]]);
+        assert_eq!(last["events"].as_array().map(Vec::len), Some(0));
+        assert!(last.get("next_offset").is_none());
+        let first = ok(
+            &client,
+            "changes",
+            json!({"target": GOV, "edition": "2023-04-19", "limit": 2}),
+        )
+        .await;
+        assert_eq!(eids(&first["diff"]["units"]), units[..2]);
+        assert_eq!(first["next_offset"], 2);
+
+        // Between two dates, one provision: deleted from the day the amendment took effect.
+        let span = ok(
+            &client,
+            "changes",
+            json!({"target": format!("{GOV}#art_12__para_3"), "from": "2023-04-25",
+                   "to": "2023-04-29"}),
+        )
+        .await;
+        assert_eq!(
+            span["citation"],
+            format!("{GOV_CITATION} · 12-бап 3-тармақ")
+        );
+        assert_eq!(
+            span["permalink"],
+            "/acts/constitutional-law-1995-12-18-2688/art_12__para_3?as_of=2023-04-29"
+        );
+        assert_eq!(eids(&span["diff"]["deleted"]), ["art_12__para_3"]);
+        assert_eq!(eids(&span["diff"]["units"]), ["art_12__para_3"]);
+        assert_eq!(
+            span["diff"]["units"][0]["text_to"],
+            "3. Алып тасталды - ҚР 19.04.2023 № 222-VII (алғашқы ресми жарияланған күнінен кейін \
+             күнтізбелік он күн өткен соң қолданысқа енгізіледі) Конституциялық заңымен."
+        );
+        assert_eq!(eids(&span["events"]), ["art_12", "art_12__para_3"]);
+        assert!(span.get("notes").is_none());
+        // …and before that day, nothing changed, said in words.
+        let before = ok(
+            &client,
+            "changes",
+            json!({"target": format!("{GOV}#art_12__para_3"), "from": "2023-04-20",
+                   "to": "2023-04-28"}),
+        )
+        .await;
+        assert_eq!(before["diff"]["units"], json!([]));
+        assert_eq!(before["totals"]["events"], 0);
+        assert_eq!(
+            before["notes"],
+            json!([
+                "nothing changed in the span: the texts compared are the same, and no \
+                    amendment note records a change then"
+            ])
+        );
+        // The earliest edition has nothing before it to compare with.
+        let earliest = tool_error(
+            &client,
+            "changes",
+            json!({"target": GOV, "edition": "2022-11-05"}),
+        )
+        .await;
+        assert_eq!(
+            earliest,
+            format!(
+                "edition \"2022-11-05\" is the earliest of act {GOV} in the corpus: there is no \
+                 earlier text to compare it with; its editions: 2022-11-05, 2023-04-19. `history` \
+                 lists the amendments its notes record."
+            )
+        );
+        assert!(!earliest.contains(&dir.path().to_string_lossy().to_string()));
+        client.cancel().await.expect("close the session");
+    });
+}
+
+/// The mirror sample (`../shared/data/mirror`), laid out as the mirror is: its repository
+/// folders, without its README and MANIFEST. `None`, said on stderr, when it is absent.
+fn mirror_copy(dir: &Path) -> Option<std::path::PathBuf> {
+    let mirror = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/mirror");
+    if !mirror.is_dir() {
+        eprintln!("skipped: {} is absent", mirror.display());
+        return None;
+    }
+    let corpus = dir.join("corpus");
+    for entry in std::fs::read_dir(&mirror).expect("mirror folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            super::common::copy_dir(&path, &corpus.join(path.file_name().expect("name")));
+        }
+    }
+    Some(corpus)
+}
+
+/// Every `meta.yaml` under `dir`.
+fn metas(dir: &Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).expect("folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            metas(&path, out);
+        } else if path.file_name().is_some_and(|n| n == "meta.yaml") {
+            out.push(std::fs::read_to_string(&path).expect("meta.yaml"));
+        }
+    }
+}
+
+#[test]
+fn mcp_stats_and_changes_on_the_mirror_sample() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let Some(corpus) = mirror_copy(dir.path()) else {
+        return;
+    };
+    // What the acts' meta.yaml say: the form (РЕШ decision, ПРИК order, КЗАК constitutional
+    // law, КОД code), the year of `approved_on`, and a repeal in `requisite`.
+    let mut texts = Vec::new();
+    metas(&corpus, &mut texts);
+    let field = |meta: &str, name: &str| -> String {
+        meta.lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+            .unwrap_or_else(|| panic!("no {name} in {meta}"))
+            .trim()
+            .to_string()
+    };
+    let mut by_kind = serde_json::Map::new();
+    let mut by_year = serde_json::Map::new();
+    let mut repealed = 0;
+    for meta in &texts {
+        let kind = match field(meta, "form").as_str() {
+            "РЕШ" => "decision",
+            "ПРИК" => "order",
+            "КЗАК" => "constitutional_law",
+            "КОД" => "code",
+            other => panic!("a form this test does not know: {other}"),
+        };
+        let year = field(meta, "approved_on")[..4].to_string();
+        for (map, key) in [(&mut by_kind, kind.to_string()), (&mut by_year, year)] {
+            let n = map.get(&key).and_then(Value::as_u64).unwrap_or(0);
+            map.insert(key, json!(n + 1));
+        }
+        if field(meta, "requisite").contains("Утратил") {
+            repealed += 1;
+        }
+    }
+    assert_eq!(texts.len(), 8);
+    runtime().block_on(async {
+        let client = spawn(&corpus, &dir.path().join("index")).await;
+        let stats = ok(&client, "stats", json!({"limit": 1})).await;
+        assert_eq!(stats["acts"], texts.len());
+        assert_eq!(stats["by_kind"], Value::Object(by_kind));
+        assert_eq!(stats["by_year"], Value::Object(by_year));
+        assert_eq!(
+            stats["by_kind"],
+            json!({"code": 1, "constitutional_law": 1, "decision": 3, "order": 3})
+        );
+        assert_eq!(
+            stats["by_year"],
+            json!({"1995": 1, "2015": 2, "2017": 1, "2019": 1, "2020": 3})
+        );
+        assert_eq!(
+            stats["by_status"],
+            json!({"in_force": texts.len() - repealed, "repealed": repealed})
+        );
+        assert_eq!(repealed, 2);
+        // The code is amended most: its article 4, by the Law 241-VIII of 17.12.2025 most.
+        assert_eq!(
+            stats["most_amended_units"][0],
+            json!({
+                "act": "code-2020-06-29-350-vi",
+                "eid": "art_4",
+                "citation": "ҚР 29.06.2020 № 350-VI Кодексі · 1-бөлім 4-бап",
+                "events": 7,
+                "last": "2026-01-09",
+                "permalink": "/acts/code-2020-06-29-350-vi/art_4"
+            })
+        );
+        assert_eq!(
+            stats["top_amending_acts"][0]["amending_act"],
+            "ҚР 17.12.2025 № 241-VIII Заңы"
+        );
+        assert_eq!(stats["top_amending_acts"][0]["events"], 54);
+
+        // The order 19-42-3.3.17 in 2020: appendix 2 in a new wording and appendix 3 deleted
+        // by the order of 20.08.2020, appendix 4 in a new wording by that of 12.11.2020.
+        let order = "president-office-order-2019-10-07-19-42-3-3-17";
+        let changes = ok(
+            &client,
+            "changes",
+            json!({"target": order, "from": "2020-01-01", "to": "2021-01-01"}),
+        )
+        .await;
+        assert_eq!(
+            changes["citation"],
+            "ҚР Президенті Кеңсесі бастығының 07.10.2019 № 19-42-3.3.17 бұйрығы"
+        );
+        assert_eq!(changes["totals"]["events"], 3);
+        assert_eq!(eids(&changes["events"]), ["annex_4", "annex_2", "annex_3"]);
+        let actions: Vec<&str> = changes["events"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .filter_map(|e| e["action"].as_str())
+            .collect();
+        assert_eq!(actions, ["new_wording", "new_wording", "deleted"]);
+        assert_eq!(
+            changes["events"][1]["amending_act"],
+            "ҚР Президенті Кеңсесі бастығының 20.08.2020 № 20-42-3.3.11 бұйрығы"
+        );
         client.cancel().await.expect("close the session");
     });
 }

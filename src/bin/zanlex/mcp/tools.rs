@@ -1,9 +1,12 @@
-//! The MCP tools: `search`, `read`, `at_date`, `history`, `refs` and `cited_by`. Each checks
+//! The MCP tools: `search`, `read`, `at_date`, `history`, `changes`, `refs`, `cited_by` and
+//! `stats` (the last two answers in [`changes`]). Each checks
 //! its arguments, asks the index in force (on a bounded blocking read, as the JSON API does)
 //! for one of the library's typed answers, and sends it as JSON text: the same shapes the API
 //! sends, with a permalink to the web page beside each citation, long texts and lists cut to
 //! a bound and saying so. A mistake in the arguments is a tool error worded for the model to
 //! act on (which tool or value to try instead), never a server folder.
+
+mod changes;
 
 use crate::serve::errors::{hide_paths, ApiError};
 use crate::serve::state::{AppState, Served};
@@ -38,8 +41,9 @@ pub(crate) const MAX_OUTLINE_UNITS: usize = 600;
 /// What the model is told about zanlex when it connects.
 const INSTRUCTIONS: &str = "zanlex searches Kazakhstan's normative acts (laws, codes, orders, \
 rules) in Kazakh and Russian, with pinpoint citations. Start with `search`; each hit names its act \
-id and unit eid, which `read`, `at_date`, `history`, `refs` and `cited_by` take as `ACT_ID#EID` \
-(or `ACT_ID` for a whole act). Quote the `citation` of what you use, and give the `permalink` (a \
+id and unit eid, which `read`, `at_date`, `history`, `changes`, `refs` and `cited_by` take as \
+`ACT_ID#EID` (or `ACT_ID` for a whole act); `changes` says what changed in an act between two \
+dates, and `stats` counts acts and amendments across the corpus. Quote the `citation` of what you use, and give the `permalink` (a \
 path on the zanlex server) for the reader to open it.";
 
 /// The tool server: one per stdio session or HTTP request, all sharing the served state.
@@ -354,12 +358,12 @@ pub(crate) struct AtDateArgs {
     pub lang: Option<String>,
 }
 
-/// The answer of `at_date`: the unit as the point-in-time rule gives it on the date.
+/// The answer of `at_date`: the unit as the point-in-time rule gives it on the date, its
+/// `state_text` in English (the library's words are in the text's language, for its readers;
+/// the model is told in the language of its instructions).
 #[derive(Debug, Serialize)]
 struct AtDateAnswer {
     date: chrono::NaiveDate,
-    /// The state in words: in force, not yet adopted, repealed, not in the corpus…
-    state_text: String,
     permalink: String,
     #[serde(flatten)]
     unit: zanlex::UnitAnswer,
@@ -612,6 +616,43 @@ with its citation) and the reference as printed. `total` counts them all; paged 
     async fn cited_by(&self, Parameters(args): Parameters<CitedByArgs>) -> CallToolResult {
         answer(self.cited_by_answer(args).await)
     }
+
+    /// `changes`: what an edition or a span of dates changed, unit by unit, with the words.
+    #[tool(
+        name = "changes",
+        description = "What changed in an act (`ACT_ID`) or one provision (`ACT_ID#EID`) between \
+two dates (`from`, and `to`, today when left out) or in one edition (`edition`, against the \
+edition before it). `diff` compares the two texts: the units `deleted`, `inserted`, `changed` \
+(with `words`: runs tagged equal, delete, insert) and those whose notes alone changed, each with \
+its `citation` and `permalink`; `events` lists the amendments the act's notes record in the \
+span (amending act in official form, date in force, action, unit), which is what there is when \
+the corpus holds a single edition (`notes` says so). `totals` counts everything; paged with \
+`offset`/`limit` and `next_offset`. Example: {\"target\": \"constitutional-law-1995-12-18-2688\", \
+\"from\": \"2023-01-01\", \"to\": \"2023-06-01\"}.",
+        annotations(read_only_hint = true, open_world_hint = false)
+    )]
+    async fn changes(&self, Parameters(args): Parameters<changes::ChangesArgs>) -> CallToolResult {
+        answer(
+            self.read(move |index, _| changes::changes(index, args))
+                .await,
+        )
+    }
+
+    /// `stats`: counts across the corpus.
+    #[tool(
+        name = "stats",
+        description = "Counts across the whole corpus: `acts`, and acts `by_kind`, `by_issuer` \
+(issuer codes, as the `issuer:` filter of `search` takes them), `by_year` (of the act's date) and \
+`by_status`; then, for the amendments taking effect on or after `since` (all when left out): \
+how many `events`, the units amended most often (`most_amended_units`, each with `citation`, \
+`permalink`, `events` and the `last` date) and the amending acts that changed the most acts \
+(`top_amending_acts`, each in official form with the ids of the acts it changed). `limit` bounds \
+each ranked list (10 when left out). Example: {\"since\": \"2020-01-01\", \"limit\": 5}.",
+        annotations(read_only_hint = true, open_world_hint = false)
+    )]
+    async fn stats(&self, Parameters(args): Parameters<changes::StatsArgs>) -> CallToolResult {
+        answer(self.read(move |index, _| changes::stats(index, args)).await)
+    }
 }
 
 impl Zanlex {
@@ -788,9 +829,9 @@ impl Zanlex {
                 MAX_TEXT_CHARS,
                 "its units are listed in `children`: `at_date` each by its eid",
             );
+            unit.state_text = unit.state.describe(Some(date), None);
             Ok(AtDateAnswer {
                 date,
-                state_text: unit.state.describe(Some(date), None),
                 permalink: permalink(&unit.act.id, Some(&eid), Some(date)),
                 unit,
             })
