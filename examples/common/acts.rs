@@ -5,11 +5,12 @@
 use std::path::Path;
 use zanlex::{Act, BuildOptions, ZanIndex};
 
+/// The files not indexed, with why: `(file, reason)`.
+pub type Failures = Vec<(String, String)>;
+
 /// The acts of `corpus` sorted by source file (the expressions of one file in the order ingestion
-/// gave them), and the files not indexed with why (`(file, reason)`).
-pub fn ingested(
-    corpus: &Path,
-) -> Result<(Vec<Act>, Vec<(String, String)>), Box<dyn std::error::Error>> {
+/// gave them), and the files not indexed.
+pub fn ingested(corpus: &Path) -> Result<(Vec<Act>, Failures), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let (index, report) =
         ZanIndex::open_or_build(corpus, dir.path().join("index"), &BuildOptions::default())?;
