@@ -55,9 +55,11 @@ impl CleanLine {
 /// A decoded and repaired document, ready for the structure stage.
 #[derive(Debug, Clone)]
 pub struct Extracted {
+    /// The file read, its format and hash.
     pub source: Source,
     /// Front matter fields of a Markdown source (`title`, `version_date`, …), and a sidecar's.
     pub meta: BTreeMap<String, String>,
+    /// The text's lines, repaired, each with the lines and pages of the source it came from.
     pub lines: Vec<CleanLine>,
     /// The language of the text: from the file name (`kaz.md`, `rus_2019-01-01.md`), else
     /// from its letters ([`detect_lang`]).
