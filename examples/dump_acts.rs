@@ -1,13 +1,16 @@
 //! Dumps every act of one or more corpus folders as JSON lines, every field, to prove that a
 //! change to ingestion (extract → structure → amend → link) leaves its results byte-identical.
 //!
-//! Each folder is ingested with [`zanlex::internals::ingest::ingest_corpus`]; its acts are written sorted
-//! by source file, one `serde_json` line per act, then one line per failure. Compare two dumps
-//! with `cmp`.
+//! Each folder is ingested as `zanlex index` ingests it (an index built in a temporary folder,
+//! read back: `examples/common/acts.rs`); its acts are written sorted by source file, one
+//! `serde_json` line per act, then one line per failure. Compare two dumps with `cmp`.
 //!
 //! ```text
 //! cargo run --release --example dump_acts -- OUT.jsonl CORPUS_DIR [CORPUS_DIR ...]
 //! ```
+
+#[path = "common/acts.rs"]
+mod acts;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -33,17 +36,14 @@ fn run(out: PathBuf, dirs: &[PathBuf]) -> Result<(), Box<dyn std::error::Error>>
     let mut w = std::io::BufWriter::new(std::fs::File::create(&out)?);
     let mut n = 0usize;
     for dir in dirs {
-        let mut report = zanlex::internals::ingest::ingest_corpus(dir);
-        report
-            .acts
-            .sort_by(|a, b| a.source.file.cmp(&b.source.file));
-        for act in &report.acts {
+        let (acts, failures) = acts::ingested(dir)?;
+        for act in &acts {
             serde_json::to_writer(&mut w, act)?;
             w.write_all(b"\n")?;
             n += 1;
         }
-        for f in &report.failures {
-            writeln!(w, "FAILURE {}: {}", f.path.display(), f.reason)?;
+        for (path, reason) in &failures {
+            writeln!(w, "FAILURE {path}: {reason}")?;
         }
     }
     w.flush()?;

@@ -9,6 +9,9 @@
 //! cargo run --release --example dump_units -- CORPUS_DIR OUT.jsonl
 //! ```
 
+#[path = "common/acts.rs"]
+mod acts;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,13 +32,13 @@ fn main() -> ExitCode {
 }
 
 fn run(corpus: PathBuf, out: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
-    let report = zanlex::internals::ingest::ingest_corpus(&corpus);
-    for f in &report.failures {
-        eprintln!("dump_units: {}: {}", f.path.display(), f.reason);
+    let (acts, failures) = acts::ingested(&corpus)?;
+    for (path, reason) in &failures {
+        eprintln!("dump_units: {path}: {reason}");
     }
     let mut w = std::io::BufWriter::new(std::fs::File::create(&out)?);
     let mut n = 0usize;
-    for act in &report.acts {
+    for act in &acts {
         for u in act.all_units() {
             let heading = u.heading.as_deref().unwrap_or("").trim();
             if u.text.trim().is_empty() && heading.is_empty() {
@@ -63,8 +66,8 @@ fn run(corpus: PathBuf, out: PathBuf) -> Result<(), Box<dyn std::error::Error>> 
     w.flush()?;
     eprintln!(
         "dump_units: {} acts, {n} units, {} failures",
-        report.acts.len(),
-        report.failures.len()
+        acts.len(),
+        failures.len()
     );
     Ok(())
 }

@@ -6,8 +6,11 @@
 //! cargo run --release --example refs_stats -- ../shared/data/mirror --unresolved
 //! ```
 
+#[path = "common/acts.rs"]
+mod acts;
+
 use std::collections::BTreeMap;
-use zanlex::internals::refs::{Catalog, Resolution};
+use zanlex::{Catalog, Resolution};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -18,8 +21,14 @@ fn main() {
         eprintln!("refs_stats: {dir} is not a folder; skipped");
         return;
     }
-    let report = zanlex::internals::ingest::ingest_corpus(path);
-    let catalog = Catalog::new(report.acts);
+    let (acts, _) = match acts::ingested(path) {
+        Ok(ingested) => ingested,
+        Err(e) => {
+            eprintln!("refs_stats: {e}");
+            return;
+        }
+    };
+    let catalog = Catalog::new(acts);
     let (mut all, mut resolved) = (0usize, 0usize);
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
     println!(

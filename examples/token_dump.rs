@@ -7,6 +7,9 @@
 //! cargo run --release --example token_dump -- CORPUS_DIR OUT.txt
 //! ```
 
+#[path = "common/acts.rs"]
+mod acts;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -28,9 +31,9 @@ fn main() -> ExitCode {
 }
 
 fn run(corpus: &Path, out: &Path) -> Result<(), Box<dyn std::error::Error>> {
-    let report = zanlex::internals::ingest::ingest_corpus(corpus);
+    let (acts, _) = acts::ingested(corpus)?;
     let mut texts: Vec<&str> = Vec::new();
-    for act in &report.acts {
+    for act in &acts {
         texts.push(&act.title);
         let editions = std::iter::once(&act.units).chain(act.versions.iter().map(|v| &v.units));
         for units in editions {

@@ -21,10 +21,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let t0 = Instant::now();
-    let report = zanlex::internals::ingest::ingest_corpus(Path::new(&args[0]));
+    let report = zanlex::internals::ingest_corpus(Path::new(&args[0]));
     let ingest_s = t0.elapsed().as_secs_f64();
     let t1 = Instant::now();
-    match zanlex::internals::index::build::build_from_acts(Path::new(&args[1]), &report.acts) {
+    match zanlex::internals::build_from_acts(Path::new(&args[1]), &report.acts) {
         Ok(docs) => {
             println!(
                 "{}",

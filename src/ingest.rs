@@ -16,8 +16,6 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-#[cfg(any(test, feature = "internals"))]
-pub use crate::walk::Listing;
 pub use crate::walk::{corpus_listing, FileStamp, Walk};
 
 /// A file that could not be ingested, and why (one line, for stderr); or, with `indexed`
@@ -140,7 +138,7 @@ impl<'a> From<&'a Path> for Corpus<'a> {
 /// Sidecars (`*.meta.toml`, `meta.yaml`), hidden files and folders, a repository's own
 /// documents (`README.md`, `LICENSE`) and other files are left out; so is what
 /// [`corpus_listing`] names as skipped. `dir` itself must be readable.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn corpus_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     corpus_listing(dir, Walk::default()).map(|l| l.files)
 }
@@ -654,14 +652,7 @@ fn link_groups(sums: &[LinkSummary]) -> Groups {
 /// file. Returns the files that could not be ingested; an error from `sink` stops the run.
 /// `dir` is a path, or a [`Corpus`] saying which links are read; what the walk skips is the
 /// caller's to name.
-///
-/// ```no_run
-/// let mut n = 0;
-/// let failures = zanlex::internals::ingest::ingest_corpus_streaming(
-///     std::path::Path::new("corpus"), 64, 0, |acts| { n += acts.len(); Ok(()) })?;
-/// # Ok::<(), zanlex::Error>(())
-/// ```
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn ingest_corpus_streaming<'d, F>(
     dir: impl Into<Corpus<'d>>,
     chunk_files: usize,
@@ -1409,6 +1400,43 @@ fn new_spill() -> Option<Spill> {
             )
         })
         .ok()
+}
+
+#[cfg(test)]
+mod scale_tests;
+
+#[cfg(test)]
+mod streaming_tests;
+
+#[cfg(test)]
+mod hostile_tests;
+
+#[cfg(test)]
+mod corpus_tests;
+
+#[cfg(test)]
+mod mirror_tests;
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn ingest_corpus_streaming() {
+        // Compiled, not run, as the example was.
+        let _example = || -> Result<(), crate::Error> {
+            let mut n = 0;
+            let _failures = crate::ingest::ingest_corpus_streaming(
+                std::path::Path::new("corpus"),
+                64,
+                0,
+                |acts| {
+                    n += acts.len();
+                    Ok(())
+                },
+            )?;
+            Ok::<(), crate::Error>(())
+        };
+    }
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@
 //! The `zanlex` command line is this crate's binary, behind the default feature `cli`; a
 //! library user who wants none of its dependencies sets `default-features = false`.
 
-#![cfg_attr(not(feature = "internals"), warn(missing_docs))]
+#![warn(missing_docs)]
 
 mod amend;
 mod answer;
@@ -88,47 +88,42 @@ pub use text::parse_iso_date;
 pub use walk::corpus_fingerprint;
 pub use zan_index::{analyze, concerns, diff, history, wordings, UnitAt, ZanIndex};
 
-/// The pipeline's stages, for zanlex's own integration tests, fuzzers and benches (feature
-/// `internals`): not part of the supported API, and free to change in any release.
+/// Ingestion and indexing as two steps, for `examples/zanlex_build.rs`, which times them apart
+/// for `benches/compare.py` (feature `internals`, on only in zanlex's own dev builds): no part
+/// of the API.
 #[cfg(feature = "internals")]
 #[doc(hidden)]
 #[allow(missing_docs)]
 pub mod internals {
-    pub mod amend {
-        pub use crate::amend::*;
+    pub use crate::index::build_from_acts;
+    pub use crate::ingest::ingest_corpus;
+}
+
+/// The entry points of the fuzz targets in `fuzz/` (cargo-fuzz builds with `--cfg fuzzing`):
+/// compiled out of every other build, and no part of the API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+#[allow(missing_docs)]
+pub mod fuzzing {
+    pub use crate::amend::annotate_act;
+    pub use crate::amend::instructions::{parse_instructions, parse_target_act};
+    pub use crate::extract::decode::decode;
+    pub use crate::extract::markdown::parse_markdown;
+    pub use crate::extract::pdf::extract_pdf;
+    pub use crate::extract::{detect_lang, text_lines, Extracted};
+    pub use crate::search::query::parse as parse_query;
+    pub use crate::structure::build_act;
+
+    /// The Kazakh note parser.
+    pub mod notes {
+        pub use crate::amend::notes::{parse_note_explained, parse_unit_citation};
     }
-    pub mod analysis {
-        pub use crate::analysis::*;
-    }
-    pub mod extract {
-        pub use crate::extract::*;
-    }
-    pub mod index {
-        pub use crate::index::*;
-    }
-    pub mod ingest {
-        pub use crate::ingest::*;
-    }
-    pub mod lexicon {
-        pub use crate::lexicon::*;
-    }
-    pub mod refs {
-        pub use crate::refs::*;
-    }
-    pub mod search {
-        pub use crate::search::*;
-    }
-    pub mod structure {
-        pub use crate::structure::*;
-    }
-    pub mod text {
-        pub use crate::text::*;
-    }
-    pub mod citation_codes {
-        pub use crate::model::citation::codes::*;
-    }
-    pub mod citation_numbers {
-        pub use crate::model::citation::numbers::*;
+
+    /// The Russian note parser.
+    pub mod notes_ru {
+        pub use crate::amend::notes_ru::{
+            parse_body, parse_unit_citation, strip_prefix, unit_refs,
+        };
     }
 }
 
@@ -140,3 +135,7 @@ pub struct ReadmeDoctests;
 /// The scaffold of the property tests.
 #[cfg(test)]
 mod property;
+
+/// Helpers shared by the unit tests (the bundled corpus, copying fixtures, heap peaks).
+#[cfg(test)]
+mod test_support;

@@ -368,10 +368,9 @@ impl ZanIndex {
         self.store.lexicon()
     }
 
-    /// The reading API under this handle, for zanlex's own tests and tools.
-    #[cfg(feature = "internals")]
-    #[doc(hidden)]
-    pub fn store(&self) -> &Store {
+    /// The reading API under this handle, for the unit tests.
+    #[cfg(test)]
+    pub(crate) fn store(&self) -> &Store {
         &self.store
     }
 }

@@ -4,8 +4,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zanlex::internals::amend::{instructions, notes, notes_ru};
-use zanlex::internals::extract::{detect_lang, markdown::parse_markdown, text_lines, Extracted};
+use zanlex::fuzzing::{
+    annotate_act, build_act, detect_lang, notes, notes_ru, parse_instructions, parse_markdown,
+    parse_target_act, text_lines, Extracted,
+};
 use zanlex::{Source, SourceFormat};
 
 fuzz_target!(|data: &[u8]| {
@@ -16,8 +18,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(rest) else {
         return;
     };
-    let _ = instructions::parse_instructions(text);
-    let _ = instructions::parse_target_act(text);
+    let _ = parse_instructions(text);
+    let _ = parse_target_act(text);
     let _ = notes::parse_note_explained(text);
     let _ = notes::parse_unit_citation(text);
     let body = notes_ru::strip_prefix(text).unwrap_or(text);
@@ -33,7 +35,12 @@ fuzz_target!(|data: &[u8]| {
     };
     let doc = Extracted {
         source: Source {
-            file: if markdown { "corpus/fuzz/kaz.md" } else { "corpus/fuzz.txt" }.into(),
+            file: if markdown {
+                "corpus/fuzz/kaz.md"
+            } else {
+                "corpus/fuzz.txt"
+            }
+            .into(),
             format: if markdown {
                 SourceFormat::Markdown
             } else {
@@ -41,13 +48,14 @@ fuzz_target!(|data: &[u8]| {
             },
             sha256: String::new(),
             encoding: "utf-8".into(),
+            parts: Vec::new(),
         },
         meta,
         lang: detect_lang(&lines),
         lines,
         warnings: Vec::new(),
     };
-    if let Ok(mut act) = zanlex::internals::structure::build_act(&doc) {
-        zanlex::internals::amend::annotate_act(&mut act);
+    if let Ok(mut act) = build_act(&doc) {
+        annotate_act(&mut act);
     }
 });

@@ -4,8 +4,8 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok((text, _)) = zanlex::internals::extract::decode::decode(data) {
+    if let Ok((text, _)) = zanlex::fuzzing::decode(data) {
         // What extraction does next with a decoded text.
-        let _ = zanlex::internals::extract::text_lines(&text);
+        let _ = zanlex::fuzzing::text_lines(&text);
     }
 });

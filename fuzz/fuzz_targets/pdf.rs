@@ -4,5 +4,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = zanlex::internals::extract::pdf::extract_pdf(data);
+    let _ = zanlex::fuzzing::extract_pdf(data);
 });

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zanlex::internals::extract::{detect_lang, text_lines, Extracted};
+use zanlex::fuzzing::{build_act, detect_lang, text_lines, Extracted};
 use zanlex::{Source, SourceFormat};
 
 fuzz_target!(|data: &[u8]| {
@@ -24,5 +24,5 @@ fuzz_target!(|data: &[u8]| {
         lines,
         warnings: Vec::new(),
     };
-    let _ = zanlex::internals::structure::build_act(&doc);
+    let _ = build_act(&doc);
 });

@@ -155,14 +155,6 @@ fn raw_word_diff(a: &[&str], b: &[&str]) -> Vec<WordChange> {
     out
 }
 
-/// Compares two unit trees, optionally limited to one unit and its descendants.
-#[cfg(any(test, feature = "internals"))]
-pub fn diff_units(old: &[Unit], new: &[Unit], scope: Option<&str>) -> Vec<UnitChange> {
-    let old: Vec<&Unit> = old.iter().flat_map(Unit::walk).collect();
-    let new: Vec<&Unit> = new.iter().flat_map(Unit::walk).collect();
-    diff_unit_lists(&old, &new, scope)
-}
-
 /// Compares two lists of units (each unit once, in document order), optionally limited to one
 /// unit and its descendants.
 fn diff_unit_lists(old: &[&Unit], new: &[&Unit], scope: Option<&str>) -> Vec<UnitChange> {

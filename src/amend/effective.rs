@@ -41,14 +41,6 @@ static RU_DAYS_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// followed by a dot, so the regex runs only over such runs (with one character of context on
 /// each side for its word boundaries): the same matches as over the whole text, without the
 /// Unicode-word-boundary search crawling through every line.
-///
-/// ```
-/// use zanlex::internals::amend::effective::find_dates;
-/// let d = find_dates("ҚР 23.11.2022 № 5 (01.01. 2005 бастап); 1999.05.06. және 2023.02.30");
-/// let got: Vec<_> = d.iter().map(|(d, r)| (d.to_string(), r.clone())).collect();
-/// assert_eq!(got[0], ("2022-11-23".to_string(), 5..15));
-/// assert_eq!(got.len(), 3);
-/// ```
 pub fn find_dates(text: &str) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     let b = text.as_bytes();
@@ -111,13 +103,6 @@ fn dates_in(window: &str, base: usize, out: &mut Vec<(NaiveDate, std::ops::Range
 
 /// Finds dates in every printed style: the numeric ones of [`find_dates`] and Russian dates in
 /// words (`6 мая 1999 г.`, `19 июня 2007 года`), in order of position.
-///
-/// ```
-/// use zanlex::internals::amend::effective::find_dates_with_words;
-/// let d = find_dates_with_words("от 6 мая 1999 г. N 379; от 19.06.2007 N 267");
-/// let got: Vec<_> = d.iter().map(|(d, _)| d.to_string()).collect();
-/// assert_eq!(got, ["1999-05-06", "2007-06-19"]);
-/// ```
 pub fn find_dates_with_words(text: &str) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
     let mut out = find_dates(text);
     for c in RU_DATE_RE.captures_iter(text) {
@@ -286,15 +271,6 @@ fn number_words(text: &str) -> Option<u32> {
 
 /// Reads the effective rule of a clause such as the parenthesis of a note or an act's own
 /// commencement paragraph.
-///
-/// ```
-/// use zanlex::internals::amend::effective::parse_rule;
-/// use zanlex::EffectiveRule;
-/// assert_eq!(
-///     parse_rule("алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі"),
-///     EffectiveRule::DaysAfterPublication { days: 10 }
-/// );
-/// ```
 pub fn parse_rule(text: &str) -> EffectiveRule {
     let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = crate::structure::lowercase(&t);
@@ -371,5 +347,36 @@ pub fn resolve(
             (None, None) => None,
         },
         EffectiveRule::Unknown => None,
+    }
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn find_dates() {
+        use crate::amend::effective::find_dates;
+        let d = find_dates("ҚР 23.11.2022 № 5 (01.01. 2005 бастап); 1999.05.06. және 2023.02.30");
+        let got: Vec<_> = d.iter().map(|(d, r)| (d.to_string(), r.clone())).collect();
+        assert_eq!(got[0], ("2022-11-23".to_string(), 5..15));
+        assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn find_dates_with_words() {
+        use crate::amend::effective::find_dates_with_words;
+        let d = find_dates_with_words("от 6 мая 1999 г. N 379; от 19.06.2007 N 267");
+        let got: Vec<_> = d.iter().map(|(d, _)| d.to_string()).collect();
+        assert_eq!(got, ["1999-05-06", "2007-06-19"]);
+    }
+
+    #[test]
+    fn parse_rule() {
+        use crate::amend::effective::parse_rule;
+        use crate::EffectiveRule;
+        assert_eq!(
+            parse_rule("алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі"),
+            EffectiveRule::DaysAfterPublication { days: 10 }
+        );
     }
 }

@@ -19,13 +19,9 @@ pub mod notes_ru;
 pub mod time;
 pub mod versions;
 
-#[cfg(any(test, feature = "internals"))]
-pub use diff::{diff_versions, ActDiff, UnitChange, UnitChangeKind, WordChange};
-#[cfg(any(test, feature = "internals"))]
-pub use history::{history, HistoryEntry};
 pub use versions::link_corpus;
-#[cfg(any(test, feature = "internals"))]
-pub use versions::{amendments_for, unit_versions, units_as_of, UnitAsOf};
+#[cfg(test)]
+pub use versions::{amendments_for, unit_versions, units_as_of};
 
 use crate::model::{
     Act, AmendAction, Amendment, Instruction, Status, TargetFallback, Unit, UnitKind, UnitStatus,
@@ -130,7 +126,7 @@ pub fn annotate_act(act: &mut Act) {
 /// When the act itself takes effect, from its commencement clause: exact with a publication
 /// date (sidecar `NAME.meta.toml`) or a fixed date, else estimated from the signing date with
 /// the assumption in `basis`.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn act_effective(act: &Act) -> Option<crate::model::EffectiveDate> {
     effective::resolve(act.commencement.as_ref()?, act.date(), act.publication_date)
 }
@@ -328,23 +324,6 @@ fn part_action(part: &str, label: &str, action: AmendAction) -> AmendAction {
     }
 }
 
-/// Resolves a note's printed target (`3-тармақ`, `1-қосымшаға`, `Преамбула`, `Қағида`,
-/// `Тақырып`, `2) тармақша`, `Статья 3-1`, `Подпункт 4)`, empty for the whole act) to an eid,
-/// relative to the unit the note follows: in 003 the Rules are `att_1`, so `3-тармақ` under
-/// them is `att_1__para_3`.
-///
-/// The result is always a unit of the act or `""` (the whole act); see
-/// [`resolve_note_target`] for which unit when the named one is not there.
-#[cfg(any(test, feature = "internals"))]
-pub fn resolve_target(
-    label: &str,
-    context: &str,
-    eids: &HashSet<String>,
-    action: AmendAction,
-) -> String {
-    resolve_note_target(label, context, eids, &HashSet::new(), action).eid
-}
-
 /// Where a note's event lands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolvedTarget {
@@ -355,8 +334,11 @@ pub struct ResolvedTarget {
     pub wanted: Option<String>,
 }
 
-/// Resolves a note's printed target (see [`resolve_target`]) against the act's units `eids`
-/// (`headed`: those with a heading, whose `Тақырып` a title note means).
+/// Resolves a note's printed target (`3-тармақ`, `1-қосымшаға`, `Преамбула`, `Қағида`,
+/// `Тақырып`, `2) тармақша`, `Статья 3-1`, `Подпункт 4)`, empty for the whole act) to an eid,
+/// relative to the unit the note follows (in 003 the Rules are `att_1`, so `3-тармақ` under
+/// them is `att_1__para_3`), against the act's units `eids` (`headed`: those with a heading,
+/// whose `Тақырып` a title note means).
 ///
 /// - empty: the unit the note sits under, or the whole act for a repeal or a title note under
 ///   the preamble (the act's own title);
@@ -598,6 +580,27 @@ fn commencement(act: &Act) -> Option<crate::model::EffectiveRule> {
         })
         .map(|u| effective::parse_rule(&u.text))
 }
+
+#[cfg(test)]
+mod apply_tests;
+
+#[cfg(test)]
+mod corpus_tests;
+
+#[cfg(test)]
+mod fuzz_regressions_tests;
+
+#[cfg(test)]
+mod instructions_tests;
+
+#[cfg(test)]
+mod notes_tests;
+
+#[cfg(test)]
+mod versions_tests;
+
+#[cfg(test)]
+mod mirror_tests;
 
 #[cfg(test)]
 mod tests {

@@ -64,29 +64,16 @@ pub fn clean_note_text(text: &str) -> String {
         .to_string()
 }
 
-/// True for a real amendment note: `Ескерту.` or `Ескертпе.` followed by an action and an
-/// amending act. `Ескерту: Қандастарымыздың…` (000) is a remark, not a note.
-#[cfg(any(test, feature = "internals"))]
-pub fn is_amendment_note(text: &str) -> bool {
-    !parse_note(text).is_empty()
-}
-
 /// Parses one note, Kazakh (`Ескерту.`, `Ескертпе.`) or Russian (`Сноска.`, `Примечание.`),
 /// into its events (one per amending act cited). Returns nothing for text that is not an
 /// amendment note.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn parse_note(text: &str) -> Vec<NoteEvent> {
     parse_note_explained(text).unwrap_or_default()
 }
 
 /// Like [`parse_note`], but says why a note gave no event: no note prefix, no action phrase,
 /// or no dated amending act after the action.
-///
-/// ```
-/// use zanlex::internals::amend::notes::parse_note_explained;
-/// assert_eq!(parse_note_explained("Ескерту. Мәтін."), Err("no action phrase"));
-/// assert_eq!(parse_note_explained("Сноска. Статья 7 исключена."), Err("no dated amending act"));
-/// ```
 pub fn parse_note_explained(text: &str) -> Result<Vec<NoteEvent>, &'static str> {
     let t = clean_note_text(text);
     let (events, has_action) = if let Some(rest) = t
@@ -383,4 +370,21 @@ pub fn issuer_code(issuer: &str, kind: Option<ActKind>) -> String {
         "unknown"
     };
     code.to_string()
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn parse_note_explained() {
+        use crate::amend::notes::parse_note_explained;
+        assert_eq!(
+            parse_note_explained("Ескерту. Мәтін."),
+            Err("no action phrase")
+        );
+        assert_eq!(
+            parse_note_explained("Сноска. Статья 7 исключена."),
+            Err("no dated amending act")
+        );
+    }
 }

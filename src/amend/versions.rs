@@ -7,7 +7,7 @@
 
 use super::apply::apply_instructions;
 use super::effective::resolve;
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 use crate::model::UnitVersion;
 use crate::model::{
     Act, ActRef, ActVersion, AmendAction, Amendment, InstructionOp, TargetFallback, Unit,
@@ -478,7 +478,7 @@ fn refine_effective_dates(acts: &mut [Act]) {
 ///
 /// `text` is the unit's full text (its own and its children's). `origin` names the version that
 /// first carried that text (`2022-11-05`, `applied:…`).
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn unit_versions(act: &Act) -> Vec<UnitVersion> {
     let fallback;
     let versions: &[ActVersion] = if act.versions.is_empty() {
@@ -515,7 +515,7 @@ pub fn unit_versions(act: &Act) -> Vec<UnitVersion> {
 }
 
 /// One unit's wording in force on a date, for `search --as-of` and `show --as-of`.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitAsOf {
     pub version: UnitVersion,
@@ -535,7 +535,7 @@ pub fn touches(target: &str, eid: &str) -> bool {
 }
 
 /// The amendment events that touched a unit (see [`touches`]), oldest first by signing date.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn amendments_for<'a>(act: &'a Act, eid: &str) -> Vec<&'a Amendment> {
     let mut v: Vec<&Amendment> = act
         .amendments
@@ -552,7 +552,7 @@ pub fn amendments_for<'a>(act: &'a Act, eid: &str) -> Vec<&'a Amendment> {
 /// corpus has). Units not in the act on `date` (not yet adopted, inserted later, removed) are
 /// left out. `version` spans the wording's `[from, to)`; its `origin` is the first edition
 /// that printed it.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn units_as_of(act: &Act, date: NaiveDate) -> Vec<UnitAsOf> {
     use crate::model::TimeState;
     let timeline = super::time::ActTimeline::new(act);

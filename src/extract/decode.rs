@@ -55,14 +55,6 @@ pub const KZ1048_OVERRIDES: [(u8, char); 16] = [
 ];
 
 /// Decodes a file's bytes, or says in one line why it cannot be read.
-///
-/// ```
-/// use zanlex::internals::extract::decode::{decode, Encoding};
-/// let (text, enc) = decode(&[0xA3, 0xBC, 0x20, 0x9D]).unwrap(); // KZ-1048
-/// assert_eq!(text, "Әә қ");
-/// assert_eq!(enc, Encoding::Kz1048);
-/// assert!(decode(b"").is_err());
-/// ```
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
     if bytes.is_empty() {
         return Err("empty file".into());
@@ -265,6 +257,19 @@ fn plausible_cyrillic(text: &str) -> bool {
         }
     }
     words > 0 && mixed * 10 <= words
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn decode() {
+        use crate::extract::decode::{decode, Encoding};
+        let (text, enc) = decode(&[0xA3, 0xBC, 0x20, 0x9D]).unwrap(); // KZ-1048
+        assert_eq!(text, "Әә қ");
+        assert_eq!(enc, Encoding::Kz1048);
+        assert!(decode(b"").is_err());
+    }
 }
 
 #[cfg(test)]

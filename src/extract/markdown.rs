@@ -18,14 +18,6 @@ use std::collections::BTreeMap;
 
 /// Parses a Markdown source into its front matter (flattened to string values: nested keys
 /// as `parent.child`, lists joined with `; `) and its clean lines.
-///
-/// ```
-/// let md = "---\ntitle: Заң\nversion_date: 2022-11-05\n---\n\n## Мазмұны\n\n1-бап. А\n\n# Заң\n\n### 1-бап. А\n\n1. **Мәтін**.\n";
-/// let (meta, lines) = zanlex::internals::extract::markdown::parse_markdown(md);
-/// assert_eq!(meta["version_date"], "2022-11-05");
-/// let texts: Vec<_> = lines.iter().map(|l| (l.text.as_str(), l.indent)).collect();
-/// assert_eq!(texts, [("Заң", 0), ("1-бап. А", 0), ("1. Мәтін.", 6)]);
-/// ```
 pub fn parse_markdown(text: &str) -> (BTreeMap<String, String>, Vec<CleanLine>) {
     // `text.split('\n')`, with the line ends found by a vectorized search.
     let mut from = 0;
@@ -257,6 +249,19 @@ fn unquote(v: &str) -> String {
         }
     }
     v.to_string()
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn parse_markdown() {
+        let md = "---\ntitle: Заң\nversion_date: 2022-11-05\n---\n\n## Мазмұны\n\n1-бап. А\n\n# Заң\n\n### 1-бап. А\n\n1. **Мәтін**.\n";
+        let (meta, lines) = crate::extract::markdown::parse_markdown(md);
+        assert_eq!(meta["version_date"], "2022-11-05");
+        let texts: Vec<_> = lines.iter().map(|l| (l.text.as_str(), l.indent)).collect();
+        assert_eq!(texts, [("Заң", 0), ("1-бап. А", 0), ("1. Мәтін.", 6)]);
+    }
 }
 
 #[cfg(test)]

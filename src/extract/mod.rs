@@ -4,15 +4,6 @@
 //! ([`pdf`]), then repairs extraction damage ([`repair`]: letter spacing, displaced hyperlinked
 //! words, words broken across lines, page breaks, page headers). A `NAME.meta.toml` sidecar next
 //! to a source adds metadata ([`sidecar`]).
-//!
-//! ```no_run
-//! use std::path::Path;
-//! let doc = zanlex::internals::extract::extract_file(Path::new("corpus/003_0165b7296e38fd1a.txt"), Path::new(".")).unwrap();
-//! assert_eq!(doc.source.file, "corpus/003_0165b7296e38fd1a.txt");
-//! for l in &doc.lines {
-//!     println!("{:>4} {}", l.span.line_start, l.text);
-//! }
-//! ```
 
 pub mod decode;
 pub mod markdown;
@@ -46,16 +37,6 @@ pub struct CleanLine {
 
 impl CleanLine {
     /// The original line and page of the character at byte `offset` of `text`.
-    ///
-    /// ```
-    /// let lines = zanlex::internals::extract::text_lines("      3) жіберуді\n;\nжоғары және ЖОО-\nдан кейінгі");
-    /// assert_eq!(lines[0].text, "3) жіберуді;");
-    /// assert_eq!(lines[0].origin_of(lines[0].text.find(';').unwrap()).line, 2);
-    /// assert_eq!(lines[0].origin_of(0).line, 1);
-    /// assert_eq!(lines[1].text, "жоғары және ЖОО-дан кейінгі");
-    /// assert_eq!(lines[1].origin_of(0).line, 3);
-    /// assert_eq!(lines[1].origin_of(lines[1].text.find("дан").unwrap()).line, 4);
-    /// ```
     pub fn origin_of(&self, offset: usize) -> repair::Origin {
         self.origins
             .iter()
@@ -74,9 +55,11 @@ impl CleanLine {
 /// A decoded and repaired document, ready for the structure stage.
 #[derive(Debug, Clone)]
 pub struct Extracted {
+    /// The file read, its format and hash.
     pub source: Source,
     /// Front matter fields of a Markdown source (`title`, `version_date`, …), and a sidecar's.
     pub meta: BTreeMap<String, String>,
+    /// The text's lines, repaired, each with the lines and pages of the source it came from.
     pub lines: Vec<CleanLine>,
     /// The language of the text: from the file name (`kaz.md`, `rus_2019-01-01.md`), else
     /// from its letters ([`detect_lang`]).
@@ -322,14 +305,6 @@ fn join_parts(
 
 /// The language a file's name gives its text: its first word (`kaz.md`, `rus.md`,
 /// `kaz_2019-01-01_x.md`, `rus@2020-11-12.md`, `kk-2019.md`).
-///
-/// ```
-/// use std::path::Path;
-/// use zanlex::{internals::extract::lang_from_name, Lang};
-/// assert_eq!(lang_from_name(Path::new("a/104316/rus.md")), Some(Lang::Ru));
-/// assert_eq!(lang_from_name(Path::new("kaz@1f596f80_v2020-11-12.md")), Some(Lang::Kk));
-/// assert_eq!(lang_from_name(Path::new("corpus/003_0165b7296e38fd1a.txt")), None);
-/// ```
 pub fn lang_from_name(path: &Path) -> Option<Lang> {
     let stem = path.file_stem()?.to_str()?;
     let first = stem.split(['_', '@', '-', '.', ' ']).next()?;
@@ -338,19 +313,6 @@ pub fn lang_from_name(path: &Path) -> Option<Lang> {
 
 /// The edition date a file name carries, in any of the common shapes: `kaz_2019-01-01_x.md`,
 /// `name@2019-01-01.md`, `name_v2019-01-01.md`, `2019-01-01.md`.
-///
-/// ```
-/// use std::path::Path;
-/// use zanlex::internals::extract::date_from_name;
-/// let d = |s: &str| date_from_name(Path::new(s)).map(|d| d.to_string());
-/// assert_eq!(d("kaz_2019-01-01_x.md").as_deref(), Some("2019-01-01"));
-/// assert_eq!(d("name@2019-01-01.md").as_deref(), Some("2019-01-01"));
-/// assert_eq!(d("name_v2019-01-01.md").as_deref(), Some("2019-01-01"));
-/// assert_eq!(d("2019-01-01.md").as_deref(), Some("2019-01-01"));
-/// assert_eq!(d("kaz@31ef956f_v2019-08-23_original.md").as_deref(), Some("2019-08-23"));
-/// assert_eq!(d("kaz@146f9b3d_latest.md"), None);
-/// assert_eq!(d("2019-13-01.md"), None);
-/// ```
 pub fn date_from_name(path: &Path) -> Option<chrono::NaiveDate> {
     let stem = path.file_stem()?.to_str()?;
     let b = stem.as_bytes();
@@ -371,11 +333,6 @@ pub fn date_from_name(path: &Path) -> Option<chrono::NaiveDate> {
 }
 
 /// Whether `c` is one of the letters only Kazakh Cyrillic has (ә ғ қ ң ө ұ ү һ і, either case).
-///
-/// ```
-/// assert!(zanlex::internals::extract::is_kazakh_letter('Қ'));
-/// assert!(!zanlex::internals::extract::is_kazakh_letter('к'));
-/// ```
 pub fn is_kazakh_letter(c: char) -> bool {
     matches!(
         c,
@@ -406,12 +363,6 @@ const LANG_SAMPLE_LETTERS: usize = 20_000;
 /// һ і); a text where they are under one in a hundred Cyrillic letters is Russian. Acts in
 /// Kazakh quote Russian only in places (bilingual form fields, further down), so the first
 /// 20 000 Cyrillic letters are read.
-///
-/// ```
-/// use zanlex::{internals::extract::{detect_lang, text_lines}, Lang};
-/// assert_eq!(detect_lang(&text_lines("Статья 1. Статус Правительства Республики Казахстан")), Lang::Ru);
-/// assert_eq!(detect_lang(&text_lines("1-бап. Қазақстан Республикасы Үкіметінің мәртебесі")), Lang::Kk);
-/// ```
 pub fn detect_lang(lines: &[CleanLine]) -> Lang {
     let (mut kazakh, mut cyrillic) = (0usize, 0usize);
     for c in lines.iter().flat_map(|l| l.text.chars()) {
@@ -469,4 +420,107 @@ fn to_clean(lines: Vec<repair::Line>) -> Vec<CleanLine> {
             origins: l.origins,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod decode_tests;
+
+#[cfg(test)]
+mod pdf_tests;
+
+#[cfg(test)]
+mod repair_tests;
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn extract() {
+        // Compiled, not run, as the example was.
+        let _example = || {
+            use std::path::Path;
+            let doc = crate::extract::extract_file(
+                Path::new("corpus/003_0165b7296e38fd1a.txt"),
+                Path::new("."),
+            )
+            .unwrap();
+            assert_eq!(doc.source.file, "corpus/003_0165b7296e38fd1a.txt");
+            for l in &doc.lines {
+                println!("{:>4} {}", l.span.line_start, l.text);
+            }
+        };
+    }
+
+    #[test]
+    fn clean_line_origin_of() {
+        let lines =
+            crate::extract::text_lines("      3) жіберуді\n;\nжоғары және ЖОО-\nдан кейінгі");
+        assert_eq!(lines[0].text, "3) жіберуді;");
+        assert_eq!(lines[0].origin_of(lines[0].text.find(';').unwrap()).line, 2);
+        assert_eq!(lines[0].origin_of(0).line, 1);
+        assert_eq!(lines[1].text, "жоғары және ЖОО-дан кейінгі");
+        assert_eq!(lines[1].origin_of(0).line, 3);
+        assert_eq!(
+            lines[1].origin_of(lines[1].text.find("дан").unwrap()).line,
+            4
+        );
+    }
+
+    #[test]
+    fn date_from_name() {
+        use crate::extract::date_from_name;
+        use std::path::Path;
+        let d = |s: &str| date_from_name(Path::new(s)).map(|d| d.to_string());
+        assert_eq!(d("kaz_2019-01-01_x.md").as_deref(), Some("2019-01-01"));
+        assert_eq!(d("name@2019-01-01.md").as_deref(), Some("2019-01-01"));
+        assert_eq!(d("name_v2019-01-01.md").as_deref(), Some("2019-01-01"));
+        assert_eq!(d("2019-01-01.md").as_deref(), Some("2019-01-01"));
+        assert_eq!(
+            d("kaz@31ef956f_v2019-08-23_original.md").as_deref(),
+            Some("2019-08-23")
+        );
+        assert_eq!(d("kaz@146f9b3d_latest.md"), None);
+        assert_eq!(d("2019-13-01.md"), None);
+    }
+
+    #[test]
+    fn is_kazakh_letter() {
+        assert!(crate::extract::is_kazakh_letter('Қ'));
+        assert!(!crate::extract::is_kazakh_letter('к'));
+    }
+
+    #[test]
+    fn lang_from_name() {
+        use crate::{extract::lang_from_name, Lang};
+        use std::path::Path;
+        assert_eq!(lang_from_name(Path::new("a/104316/rus.md")), Some(Lang::Ru));
+        assert_eq!(
+            lang_from_name(Path::new("kaz@1f596f80_v2020-11-12.md")),
+            Some(Lang::Kk)
+        );
+        assert_eq!(
+            lang_from_name(Path::new("corpus/003_0165b7296e38fd1a.txt")),
+            None
+        );
+    }
+
+    #[test]
+    fn detect_lang() {
+        use crate::{
+            extract::{detect_lang, text_lines},
+            Lang,
+        };
+        assert_eq!(
+            detect_lang(&text_lines(
+                "Статья 1. Статус Правительства Республики Казахстан"
+            )),
+            Lang::Ru
+        );
+        assert_eq!(
+            detect_lang(&text_lines(
+                "1-бап. Қазақстан Республикасы Үкіметінің мәртебесі"
+            )),
+            Lang::Kk
+        );
+    }
 }

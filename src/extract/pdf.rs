@@ -266,7 +266,7 @@ pub(crate) fn extract_pdf_limited(
 }
 
 /// The raw text lines of every page, before any repair (leading spaces mark indentation).
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn pdf_page_lines(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
     page_lines_limited(bytes, InflateLimits::from_env())
 }
@@ -944,7 +944,7 @@ fn lines_of(mut runs: Vec<Run>) -> Vec<String> {
 }
 
 /// For tests and tools: the raw page text of a PDF, pages separated by form feeds.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn pdf_raw_text(bytes: &[u8]) -> Result<String, String> {
     let pages = pdf_page_lines(bytes)?;
     Ok(pages

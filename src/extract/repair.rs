@@ -134,17 +134,7 @@ fn char_len(s: &str) -> usize {
 /// Joins letter-spaced words: single characters separated by one space form a word, two or
 /// more spaces separate words. A line is touched only when it holds a run of at least three
 /// such tokens with a letter among them, so ordinary text with `1) а` stays as it is.
-///
-/// ```
-/// use zanlex::internals::extract::repair::fix_letter_spacing;
-/// assert_eq!(fix_letter_spacing("С т а н д а р т т ы ң"), "Стандарттың");
-/// assert_eq!(
-///     fix_letter_spacing("5 .  М е м л е к е т т і к  қ ы з м е т :"),
-///     "5. Мемлекеттік қызмет:"
-/// );
-/// assert_eq!(fix_letter_spacing("1) а тармағы"), "1) а тармағы");
-/// ```
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn fix_letter_spacing(s: &str) -> String {
     letter_spaced(s).unwrap_or_else(|| s.to_string())
 }
@@ -526,13 +516,6 @@ enum Hole {
 /// they left: a double space in the line, a space before the punctuation they were glued
 /// after, or a one-space hole at the line start. A line that is only `:word` gives its word back
 /// to the line before.
-///
-/// ```
-/// use zanlex::internals::extract::repair::{fix_displaced, split_lines};
-/// let mut lines = split_lines("      12-тармақтың  алынып тасталсын;7) тармақшасы", 1, None);
-/// fix_displaced(&mut lines);
-/// assert_eq!(lines[0].text, "12-тармақтың 7) тармақшасы алынып тасталсын;");
-/// ```
 pub fn fix_displaced(lines: &mut Vec<Line>) {
     let mut i = 0;
     while i < lines.len() {
@@ -881,6 +864,36 @@ fn collapse(s: &str, origins: &mut [Origin]) -> String {
         o.offset = if new == usize::MAX { out.len() } else { new };
     }
     out
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn fix_letter_spacing() {
+        use crate::extract::repair::fix_letter_spacing;
+        assert_eq!(fix_letter_spacing("С т а н д а р т т ы ң"), "Стандарттың");
+        assert_eq!(
+            fix_letter_spacing("5 .  М е м л е к е т т і к  қ ы з м е т :"),
+            "5. Мемлекеттік қызмет:"
+        );
+        assert_eq!(fix_letter_spacing("1) а тармағы"), "1) а тармағы");
+    }
+
+    #[test]
+    fn fix_displaced() {
+        use crate::extract::repair::{fix_displaced, split_lines};
+        let mut lines = split_lines(
+            "      12-тармақтың  алынып тасталсын;7) тармақшасы",
+            1,
+            None,
+        );
+        fix_displaced(&mut lines);
+        assert_eq!(
+            lines[0].text,
+            "12-тармақтың 7) тармақшасы алынып тасталсын;"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -280,18 +280,6 @@ const ACT_LEVEL_KEYS: [&str; 7] = [
 ///
 /// `Ok(None)` when the folder has no such file; `Err` with a one-line reason when it cannot be
 /// read or is not a YAML mapping (the caller indexes the text without it and warns).
-///
-/// ```
-/// let dir = tempfile::tempdir()?;
-/// std::fs::write(dir.path().join("meta.yaml"),
-///     "act_code: '104316'\ntitle:\n  rus: О Правительстве\n  kaz: Үкіметі туралы\nversion_date:\n  kaz: 2022-11-05\n  rus: 2022-11-05\n")?;
-/// let meta = zanlex::internals::extract::sidecar::read_folder_meta(&dir.path().join("rus.md"), zanlex::Lang::Ru)
-///     .unwrap().unwrap();
-/// assert_eq!(meta["title"], "О Правительстве");
-/// assert_eq!(meta["version_date"], "2022-11-05");
-/// assert_eq!(meta["act_code"], "104316");
-/// # Ok::<(), std::io::Error>(())
-/// ```
 pub fn read_folder_meta(
     source: &Path,
     lang: crate::model::Lang,
@@ -466,5 +454,24 @@ fn yaml_scalar(v: &serde_yaml_ng::Value) -> Option<String> {
         serde_yaml_ng::Value::Bool(b) => Some(b.to_string()),
         serde_yaml_ng::Value::Tagged(t) => yaml_scalar(&t.value),
         _ => None,
+    }
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn read_folder_meta() -> Result<(), std::io::Error> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join("meta.yaml"),
+            "act_code: '104316'\ntitle:\n  rus: О Правительстве\n  kaz: Үкіметі туралы\nversion_date:\n  kaz: 2022-11-05\n  rus: 2022-11-05\n")?;
+        let meta =
+            crate::extract::sidecar::read_folder_meta(&dir.path().join("rus.md"), crate::Lang::Ru)
+                .unwrap()
+                .unwrap();
+        assert_eq!(meta["title"], "О Правительстве");
+        assert_eq!(meta["version_date"], "2022-11-05");
+        assert_eq!(meta["act_code"], "104316");
+        Ok(())
     }
 }

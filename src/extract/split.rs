@@ -3,13 +3,6 @@
 //! `## Части документа`) the text lives in ordered part files `kaz/sec001.md`, `rus/ch001.md`
 //! …, each opening with a link back to the head (`↑ [Вся редакция](../rus.md)`). The head and
 //! its parts, in the table's order, are the whole text: one act.
-//!
-//! ```
-//! use zanlex::internals::extract::split::{is_back_link, is_parts_heading};
-//! assert!(is_parts_heading("## Части документа"));
-//! assert!(is_back_link("↑ [Редакцияның толық мәтіні](../kaz.md)"));
-//! assert!(!is_back_link("1. Осы Кодекс …"));
-//! ```
 
 use std::path::{Path, PathBuf};
 
@@ -98,4 +91,16 @@ pub fn parts_of(head: &Path, head_text: &str) -> (Vec<PathBuf>, Vec<String>) {
         }
     }
     (ordered, warnings)
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn split() {
+        use crate::extract::split::{is_back_link, is_parts_heading};
+        assert!(is_parts_heading("## Части документа"));
+        assert!(is_back_link("↑ [Редакцияның толық мәтіні](../kaz.md)"));
+        assert!(!is_back_link("1. Осы Кодекс …"));
+    }
 }

@@ -8,7 +8,7 @@
 
 pub use super::manifest::read_manifest;
 #[cfg(any(test, feature = "internals"))]
-pub use super::manifest::{analyzer_fingerprint, FileEntry, Manifest};
+pub use super::manifest::{analyzer_fingerprint, Manifest};
 pub(crate) use super::refresh::refresh_keeping;
 
 use super::layout::IndexDir;

@@ -22,7 +22,7 @@ mod writer;
 
 #[cfg(any(test, feature = "internals"))]
 pub use build::build_from_acts;
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub use build::Manifest;
 pub use build::{refresh, BuildOptions, Progress, RefreshReport};
 pub use schema::{Fields, SCHEMA_VERSION};
@@ -86,13 +86,6 @@ const COMPARED_IDS: usize = 2000;
 /// `mvd-order-2012`), then by edit distance; ties by id. The work is bounded: `id` is cut to
 /// [`MAX_ACT_ID_CHARS`], and only the [`COMPARED_IDS`] ids around its place in sorted order
 /// and the first [`COMPARED_IDS`] that contain it are compared.
-///
-/// ```
-/// use zanlex::internals::index::nearest_ids;
-/// let ids: Vec<String> = ["law-2014-12-11-270-v", "mfa-order-2018-01-04-11-1-4-1"]
-///     .map(String::from).to_vec();
-/// assert_eq!(nearest_ids("mfa-order-2018", &ids)[0], "mfa-order-2018-01-04-11-1-4-1");
-/// ```
 pub fn nearest_ids<'a>(id: &str, ids: &'a [String]) -> Vec<&'a str> {
     let id: String = id
         .trim()
@@ -283,12 +276,6 @@ impl Store {
             );
         }
         Ok(fresh)
-    }
-
-    /// The manifest of the last commit (what files the index was built from).
-    #[cfg(any(test, feature = "internals"))]
-    pub fn manifest(&self) -> Option<Manifest> {
-        build::read_manifest(&self.index)
     }
 
     /// Runs a read of the index's files. Damaged files make tantivy fail or panic deep inside
@@ -566,12 +553,6 @@ impl Store {
         })
     }
 
-    /// One unit of an act's current text, with its citation.
-    #[cfg(any(test, feature = "internals"))]
-    pub fn unit(&self, act_id: &str, eid: &str) -> crate::Result<UnitView> {
-        self.unit_in(act_id, eid, None)
-    }
-
     /// One unit of an act's current text in `lang` (see [`Store::act_in`]), with its
     /// citation.
     pub fn unit_in(
@@ -648,3 +629,37 @@ fn of_type(
     }
     BooleanQuery::new(clauses)
 }
+
+#[cfg(test)]
+mod acts_tests;
+
+#[cfg(test)]
+mod segments_tests;
+
+#[cfg(test)]
+mod nearest_tests;
+
+#[cfg(test)]
+mod safety_tests;
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn nearest_ids() {
+        use crate::index::nearest_ids;
+        let ids: Vec<String> = ["law-2014-12-11-270-v", "mfa-order-2018-01-04-11-1-4-1"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            nearest_ids("mfa-order-2018", &ids)[0],
+            "mfa-order-2018-01-04-11-1-4-1"
+        );
+    }
+}
+
+#[cfg(test)]
+mod refresh_links_tests;
+
+#[cfg(test)]
+mod refresh_reads_tests;

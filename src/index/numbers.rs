@@ -26,21 +26,6 @@ const MAX_KEY: usize = 40;
 /// a leading `№` (or `N`), spaces and trailing punctuation, lowercased, dashes as `-`, and a
 /// Roman numeral typed with Cyrillic look-alikes (`VІІ` with Kazakh `І`) in Latin letters.
 /// `None` unless it starts with a digit and holds only letters, digits and `-` `/` `.`.
-///
-/// ```
-/// use zanlex::internals::index::numbers::key;
-/// assert_eq!(key("№ 82-VIII").as_deref(), Some("82-viii"));
-/// assert_eq!(key("223-vii").as_deref(), Some("223-vii"));
-/// assert_eq!(key("156-VІІ").as_deref(), Some("156-vii")); // Kazakh І
-/// assert_eq!(key("№11-1-4/730,").as_deref(), Some("11-1-4/730"));
-/// assert_eq!(key("N 2688").as_deref(), Some("2688"));
-/// assert_eq!(key("418 / 54-VI").as_deref(), Some("418/54-vi"));
-/// assert_eq!(key("64–340").as_deref(), Some("64-340"));
-/// assert_eq!(key("3-қосымша").as_deref(), Some("3-қосымша"));
-/// assert_eq!(key("№"), None);
-/// assert_eq!(key("виза"), None);
-/// assert_eq!(key("http://x"), None);
-/// ```
 pub fn key(raw: &str) -> Option<String> {
     let t = raw.trim();
     let t = t.strip_prefix('№').unwrap_or(t).trim_start();
@@ -176,6 +161,26 @@ pub fn head_eid(units: &[Unit]) -> Option<&str> {
         })
     }
     first(units, &has_text)
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn key() {
+        use crate::index::numbers::key;
+        assert_eq!(key("№ 82-VIII").as_deref(), Some("82-viii"));
+        assert_eq!(key("223-vii").as_deref(), Some("223-vii"));
+        assert_eq!(key("156-VІІ").as_deref(), Some("156-vii")); // Kazakh І
+        assert_eq!(key("№11-1-4/730,").as_deref(), Some("11-1-4/730"));
+        assert_eq!(key("N 2688").as_deref(), Some("2688"));
+        assert_eq!(key("418 / 54-VI").as_deref(), Some("418/54-vi"));
+        assert_eq!(key("64–340").as_deref(), Some("64-340"));
+        assert_eq!(key("3-қосымша").as_deref(), Some("3-қосымша"));
+        assert_eq!(key("№"), None);
+        assert_eq!(key("виза"), None);
+        assert_eq!(key("http://x"), None);
+    }
 }
 
 #[cfg(test)]

@@ -226,25 +226,13 @@ pub fn build_schema() -> (Schema, Fields) {
 
 /// A stable 64-bit key of an act id (the first 8 bytes of its SHA-256), for the `act_key` fast
 /// field.
-///
-/// ```
-/// use zanlex::internals::index::schema::act_key;
-/// assert_eq!(act_key("mvd-order-2012-06-14-352"), act_key("mvd-order-2012-06-14-352"));
-/// assert_ne!(act_key("mvd-order-2012-06-14-352"), act_key("mfa-order-2018-01-04-11-1-4-1"));
-/// ```
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn act_key(act_id: &str) -> u64 {
     key_of(act_id)
 }
 
 /// The [`act_key`] of one expression of an act: the Kazakh text's is the act's own, another
 /// language's is that of `ID@LANG`, so each expression's title scores its own units.
-///
-/// ```
-/// use zanlex::{internals::index::schema::{act_key, expression_key}, Lang};
-/// assert_eq!(expression_key("a", Lang::Kk), act_key("a"));
-/// assert_ne!(expression_key("a", Lang::Ru), act_key("a"));
-/// ```
 pub fn expression_key(act_id: &str, lang: crate::model::Lang) -> u64 {
     match lang {
         crate::model::Lang::Kk => key_of(act_id),
@@ -274,4 +262,31 @@ pub fn to_tantivy_date(d: NaiveDate) -> DateTime {
 /// A tantivy date back as a calendar date.
 pub fn from_tantivy_date(d: DateTime) -> Option<NaiveDate> {
     chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0).map(|t| t.date_naive())
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn act_key() {
+        use crate::index::schema::act_key;
+        assert_eq!(
+            act_key("mvd-order-2012-06-14-352"),
+            act_key("mvd-order-2012-06-14-352")
+        );
+        assert_ne!(
+            act_key("mvd-order-2012-06-14-352"),
+            act_key("mfa-order-2018-01-04-11-1-4-1")
+        );
+    }
+
+    #[test]
+    fn expression_key() {
+        use crate::{
+            index::schema::{act_key, expression_key},
+            Lang,
+        };
+        assert_eq!(expression_key("a", Lang::Kk), act_key("a"));
+        assert_ne!(expression_key("a", Lang::Ru), act_key("a"));
+    }
 }

@@ -7,14 +7,6 @@ pub const SIGNIFICANT: f64 = 10.83;
 
 /// G² of the table of `n` aligned units in which the Kazakh term occurs in `kk`, the Russian
 /// term in `ru` and both in `both`. Zero when the table is impossible (counts out of range).
-///
-/// ```
-/// use zanlex::internals::lexicon::g2::g2;
-/// // Always together in 5 of 100 units: strongly associated.
-/// assert!(g2(5, 5, 5, 100) > 30.0);
-/// // As often together as chance says (10 % and 10 % of 100 units, once together).
-/// assert!(g2(1, 10, 10, 100) < 0.01);
-/// ```
 pub fn g2(both: u64, kk: u64, ru: u64, n: u64) -> f64 {
     if both > kk || both > ru || kk + ru - both > n || n == 0 {
         return 0.0;
@@ -32,4 +24,17 @@ pub fn g2(both: u64, kk: u64, ru: u64, n: u64) -> f64 {
     };
     let sum = cell(a, row1, col1) + cell(b, row1, col2) + cell(c, row2, col1) + cell(d, row2, col2);
     (2.0 * sum).max(0.0)
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn g2() {
+        use crate::lexicon::g2::g2;
+        // Always together in 5 of 100 units: strongly associated.
+        assert!(g2(5, 5, 5, 100) > 30.0);
+        // As often together as chance says (10 % and 10 % of 100 units, once together).
+        assert!(g2(1, 10, 10, 100) < 0.01);
+    }
 }

@@ -63,20 +63,6 @@ impl Side {
 }
 
 /// Learns a [`Lexicon`] from aligned units, one pair of texts at a time.
-///
-/// ```
-/// use zanlex::internals::lexicon::learn::Learner;
-/// let mut learner = Learner::default();
-/// for _ in 0..2 {
-///     learner.add_texts("Үкімет шешім қабылдайды", "Правительство принимает решение");
-///     learner.add_texts("Үкімет бекітеді", "Правительство утверждает");
-///     learner.add_texts("Шешім күшіне енеді", "Решение вступает в силу");
-///     learner.add_texts("Әкім өкім шығарады", "Аким издает распоряжение");
-/// }
-/// let lexicon = learner.finish();
-/// assert_eq!(lexicon.russian_for("Үкіметтің")[0].ru_word, "правительство");
-/// assert_eq!(lexicon.kazakh_for("решения")[0].kk_word, "шешім");
-/// ```
 #[derive(Default)]
 pub struct Learner {
     kk: Side,
@@ -178,5 +164,24 @@ impl Learner {
             });
         }
         Lexicon::new(pairs, n)
+    }
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn learner() {
+        use crate::lexicon::learn::Learner;
+        let mut learner = Learner::default();
+        for _ in 0..2 {
+            learner.add_texts("Үкімет шешім қабылдайды", "Правительство принимает решение");
+            learner.add_texts("Үкімет бекітеді", "Правительство утверждает");
+            learner.add_texts("Шешім күшіне енеді", "Решение вступает в силу");
+            learner.add_texts("Әкім өкім шығарады", "Аким издает распоряжение");
+        }
+        let lexicon = learner.finish();
+        assert_eq!(lexicon.russian_for("Үкіметтің")[0].ru_word, "правительство");
+        assert_eq!(lexicon.kazakh_for("решения")[0].kk_word, "шешім");
     }
 }

@@ -47,12 +47,6 @@ pub struct TermPair {
 }
 
 /// The learned pairs, strongest first, with lookups by either language's term.
-///
-/// ```
-/// use zanlex::internals::lexicon::learn::Learner;
-/// let lexicon = Learner::default().finish();
-/// assert!(lexicon.pairs().is_empty() && lexicon.russian_for("үкімет").is_empty());
-/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Lexicon {
     pairs: Vec<TermPair>,
@@ -137,5 +131,16 @@ impl Lexicon {
         }
         out.sort_by(|a, b| b.g2.total_cmp(&a.g2).then_with(|| a.kk.cmp(&b.kk)));
         out
+    }
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn lexicon() {
+        use crate::lexicon::learn::Learner;
+        let lexicon = Learner::default().finish();
+        assert!(lexicon.pairs().is_empty() && lexicon.russian_for("үкімет").is_empty());
     }
 }

@@ -134,17 +134,6 @@ const MIN_LETTERS: usize = 2;
 /// The content terms of `text` in `lang`, each as (stem, the word as `kk_exact` writes it:
 /// lowercased, look-alike Latin letters repaired), in text order; a word may come more than
 /// once.
-///
-/// ```
-/// use zanlex::internals::lexicon::terms::content_terms;
-/// use zanlex::Lang;
-/// let kk: Vec<String> = content_terms("Үкімет 2024 жылы осы шешімді қабылдайды", Lang::Kk)
-///     .into_iter().map(|(stem, _)| stem).collect();
-/// assert!(kk.contains(&"үкімет".to_string()) && kk.contains(&"шешім".to_string()));
-/// assert!(!kk.iter().any(|t| t.contains("2024") || t == "осы"));
-/// let ru = content_terms("Правительство принимает решение", Lang::Ru);
-/// assert_eq!(ru[0], ("правительств".to_string(), "правительство".to_string()));
-/// ```
 pub fn content_terms(text: &str, lang: Lang) -> Vec<(String, String)> {
     let analyzer = match lang {
         Lang::Kk => KK_STEM,
@@ -171,4 +160,25 @@ pub fn content_terms(text: &str, lang: Lang) -> Vec<(String, String)> {
             content.then(|| (t.text, word.to_string()))
         })
         .collect()
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn content_terms() {
+        use crate::lexicon::terms::content_terms;
+        use crate::Lang;
+        let kk: Vec<String> = content_terms("Үкімет 2024 жылы осы шешімді қабылдайды", Lang::Kk)
+            .into_iter()
+            .map(|(stem, _)| stem)
+            .collect();
+        assert!(kk.contains(&"үкімет".to_string()) && kk.contains(&"шешім".to_string()));
+        assert!(!kk.iter().any(|t| t.contains("2024") || t == "осы"));
+        let ru = content_terms("Правительство принимает решение", Lang::Ru);
+        assert_eq!(
+            ru[0],
+            ("правительств".to_string(), "правительство".to_string())
+        );
+    }
 }

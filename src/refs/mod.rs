@@ -197,3 +197,6 @@ fn references_in(
     }
     out
 }
+
+#[cfg(test)]
+mod corpus_tests;

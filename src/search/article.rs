@@ -48,16 +48,6 @@ impl ArticleAsked {
 }
 
 /// The article `text` asks for, if it asks for one.
-///
-/// ```
-/// # use zanlex::internals::search::article::asked;
-/// let a = asked("статья 7 закона о миграции").unwrap();
-/// assert_eq!((a.number.as_str(), a.act_words.as_str()), ("7", "закона о миграции"));
-/// let a = asked("Еңбек кодексінің 139-бабы").unwrap();
-/// assert_eq!((a.number.as_str(), a.act_words.as_str()), ("139", "Еңбек кодексінің"));
-/// assert_eq!(asked("14-1-бап").unwrap().number, "14-1");
-/// assert!(asked("тұрақты тұру").is_none());
-/// ```
 pub fn asked(text: &str) -> Option<ArticleAsked> {
     let (m, lang) = match RUSSIAN.captures(text) {
         Some(c) => (c, Lang::Ru),
@@ -152,4 +142,25 @@ pub(crate) fn article_units(
         }
     }
     Ok(out)
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn asked() {
+        use crate::search::article::asked;
+        let a = asked("статья 7 закона о миграции").unwrap();
+        assert_eq!(
+            (a.number.as_str(), a.act_words.as_str()),
+            ("7", "закона о миграции")
+        );
+        let a = asked("Еңбек кодексінің 139-бабы").unwrap();
+        assert_eq!(
+            (a.number.as_str(), a.act_words.as_str()),
+            ("139", "Еңбек кодексінің")
+        );
+        assert_eq!(asked("14-1-бап").unwrap().number, "14-1");
+        assert!(asked("тұрақты тұру").is_none());
+    }
 }

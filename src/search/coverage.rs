@@ -12,28 +12,6 @@ use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Wei
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 /// Units with at least `min_match` of the clauses, scored by coverage (see the module).
-///
-/// ```
-/// use tantivy::query::{Query, TermQuery};
-/// use tantivy::schema::{IndexRecordOption, Schema, TEXT};
-/// use tantivy::{doc, Index, Term};
-/// use zanlex::internals::search::coverage::Coverage;
-/// # fn main() -> tantivy::Result<()> {
-/// let mut schema = Schema::builder();
-/// let text = schema.add_text_field("text", TEXT);
-/// let index = Index::create_in_ram(schema.build());
-/// let mut writer = index.writer(15_000_000)?;
-/// writer.add_document(doc!(text => "visa term extension"))?;
-/// writer.add_document(doc!(text => "visa term"))?;
-/// writer.add_document(doc!(text => "visa"))?;
-/// writer.commit()?;
-/// let words = ["visa", "term", "extension"].map(|w| -> Box<dyn Query> {
-///     Box::new(TermQuery::new(Term::from_field_text(text, w), IndexRecordOption::WithFreqs))
-/// });
-/// let searcher = index.reader()?.searcher();
-/// assert_eq!(Coverage::new(Vec::from(words), 2).count(&searcher)?, 2);
-/// # Ok(()) }
-/// ```
 #[derive(Debug)]
 pub struct Coverage {
     clauses: Vec<Box<dyn Query>>,
@@ -50,13 +28,6 @@ impl Coverage {
     /// How many of `words` query words a unit must have: all of one or two, then a third of
     /// them and never fewer than two. A question in everyday words shares few words with its
     /// answer; the score, not the minimum, puts the units with most words first.
-    ///
-    /// ```
-    /// use zanlex::internals::search::coverage::Coverage;
-    /// assert_eq!(Coverage::min_match_of(2), 2);
-    /// assert_eq!(Coverage::min_match_of(5), 2);
-    /// assert_eq!(Coverage::min_match_of(9), 3);
-    /// ```
     pub fn min_match_of(words: usize) -> usize {
         if words <= 2 {
             words
@@ -215,6 +186,46 @@ impl DocSet for CoverageScorer {
 impl Scorer for CoverageScorer {
     fn score(&mut self) -> Score {
         self.score
+    }
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn coverage() {
+        use crate::search::coverage::Coverage;
+        use tantivy::query::{Query, TermQuery};
+        use tantivy::schema::{IndexRecordOption, Schema, TEXT};
+        use tantivy::{doc, Index, Term};
+        fn main() -> tantivy::Result<()> {
+            let mut schema = Schema::builder();
+            let text = schema.add_text_field("text", TEXT);
+            let index = Index::create_in_ram(schema.build());
+            let mut writer = index.writer(15_000_000)?;
+            writer.add_document(doc!(text => "visa term extension"))?;
+            writer.add_document(doc!(text => "visa term"))?;
+            writer.add_document(doc!(text => "visa"))?;
+            writer.commit()?;
+            let words = ["visa", "term", "extension"].map(|w| -> Box<dyn Query> {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(text, w),
+                    IndexRecordOption::WithFreqs,
+                ))
+            });
+            let searcher = index.reader()?.searcher();
+            assert_eq!(Coverage::new(Vec::from(words), 2).count(&searcher)?, 2);
+            Ok(())
+        }
+        main().unwrap();
+    }
+
+    #[test]
+    fn coverage_min_match_of() {
+        use crate::search::coverage::Coverage;
+        assert_eq!(Coverage::min_match_of(2), 2);
+        assert_eq!(Coverage::min_match_of(5), 2);
+        assert_eq!(Coverage::min_match_of(9), 3);
     }
 }
 

@@ -22,21 +22,6 @@ pub const BOOST_CROSS: f32 = 0.1;
 /// The learned translations of a query word: the Kazakh words of its Russian reading and the
 /// Russian words of its Kazakh reading (a Cyrillic word may be read as either), strongest
 /// first, each once, without the word itself.
-///
-/// ```
-/// use zanlex::internals::lexicon::learn::Learner;
-/// use zanlex::internals::search::crosslang::translations;
-/// let mut learner = Learner::default();
-/// for _ in 0..2 {
-///     learner.add_texts("Үкімет шешім қабылдайды", "Правительство принимает решение");
-///     learner.add_texts("Үкімет бекітеді", "Правительство утверждает");
-///     learner.add_texts("Шешім күшіне енеді", "Решение вступает в силу");
-///     learner.add_texts("Әкім өкім шығарады", "Аким издает распоряжение");
-/// }
-/// let lexicon = learner.finish();
-/// assert_eq!(translations(&lexicon, "правительство"), ["үкімет"]);
-/// assert_eq!(translations(&lexicon, "шешімі"), ["решение"]);
-/// ```
 pub fn translations(lexicon: &Lexicon, word: &str) -> Vec<String> {
     let lower = crate::text::lowercase(word);
     let mut out: Vec<String> = Vec::new();
@@ -77,4 +62,24 @@ pub(crate) fn with_translations(
     }
     let clauses: Vec<Box<dyn TQuery>> = own.into_iter().chain(crossing).collect();
     Some(Box::new(DisMax::new(clauses, TIE_BREAKER)))
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn translations() {
+        use crate::lexicon::learn::Learner;
+        use crate::search::crosslang::translations;
+        let mut learner = Learner::default();
+        for _ in 0..2 {
+            learner.add_texts("Үкімет шешім қабылдайды", "Правительство принимает решение");
+            learner.add_texts("Үкімет бекітеді", "Правительство утверждает");
+            learner.add_texts("Шешім күшіне енеді", "Решение вступает в силу");
+            learner.add_texts("Әкім өкім шығарады", "Аким издает распоряжение");
+        }
+        let lexicon = learner.finish();
+        assert_eq!(translations(&lexicon, "правительство"), ["үкімет"]);
+        assert_eq!(translations(&lexicon, "шешімі"), ["решение"]);
+    }
 }

@@ -118,14 +118,6 @@ impl Definitions {
 
     /// The terms whose definitions share the most words with `words` (a query's words), at
     /// least three, and that the query does not already name in full.
-    ///
-    /// ```
-    /// use zanlex::internals::search::definitions::Definitions;
-    /// let d = Definitions::from_items(&["6) қаңғыбас иттер – тіркелмеген, иесін анықтау мүмкін емес иттер"]);
-    /// assert_eq!(d.terms_for(&["иесі", "жоқ", "тіркелмеген", "ит"]), ["қаңғыбас иттер"]);
-    /// assert!(d.terms_for(&["иесі", "ит"]).is_empty());
-    /// assert!(d.terms_for(&["қаңғыбас", "иттер", "тіркелмеген", "иесі"]).is_empty());
-    /// ```
     pub fn terms_for<S: AsRef<str>>(&self, words: &[S]) -> Vec<String> {
         let query: HashSet<String> = words.iter().flat_map(|w| key_set(w.as_ref())).collect();
         let mut found: Vec<(usize, &str)> = self
@@ -151,7 +143,7 @@ impl Definitions {
     }
 
     /// Definitions from item texts (`6) TERM – DEFINITION`), for tests and examples.
-    #[cfg(any(test, feature = "internals"))]
+    #[cfg(test)]
     pub fn from_items(items: &[&str]) -> Definitions {
         let list = items
             .iter()
@@ -163,6 +155,26 @@ impl Definitions {
             })
             .collect();
         Definitions { list }
+    }
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn definitions_terms_for() {
+        use crate::search::definitions::Definitions;
+        let d = Definitions::from_items(&[
+            "6) қаңғыбас иттер – тіркелмеген, иесін анықтау мүмкін емес иттер",
+        ]);
+        assert_eq!(
+            d.terms_for(&["иесі", "жоқ", "тіркелмеген", "ит"]),
+            ["қаңғыбас иттер"]
+        );
+        assert!(d.terms_for(&["иесі", "ит"]).is_empty());
+        assert!(d
+            .terms_for(&["қаңғыбас", "иттер", "тіркелмеген", "иесі"])
+            .is_empty());
     }
 }
 

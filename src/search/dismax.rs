@@ -14,28 +14,6 @@ use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Wei
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 /// The best of its clauses' scores, plus `tie_breaker` times the sum of the others.
-///
-/// ```
-/// use tantivy::query::{Query, TermQuery};
-/// use tantivy::schema::{IndexRecordOption, Schema, TEXT};
-/// use tantivy::{doc, Index, Term};
-/// use zanlex::internals::search::dismax::DisMax;
-/// # fn main() -> tantivy::Result<()> {
-/// let mut schema = Schema::builder();
-/// let (a, b) = (schema.add_text_field("a", TEXT), schema.add_text_field("b", TEXT));
-/// let index = Index::create_in_ram(schema.build());
-/// let mut writer = index.writer(15_000_000)?;
-/// writer.add_document(doc!(a => "law", b => "law code"))?;
-/// writer.add_document(doc!(b => "code"))?;
-/// writer.commit()?;
-/// let term = |f, t| -> Box<dyn Query> {
-///     Box::new(TermQuery::new(Term::from_field_text(f, t), IndexRecordOption::WithFreqs))
-/// };
-/// let q = DisMax::new(vec![term(a, "law"), term(b, "law")], 0.1);
-/// let searcher = index.reader()?.searcher();
-/// assert_eq!(q.count(&searcher)?, 1);
-/// # Ok(()) }
-/// ```
 #[derive(Debug)]
 pub struct DisMax {
     clauses: Vec<Box<dyn Query>>,
@@ -553,6 +531,41 @@ impl Scorer for DisMaxScorer {
             self.heads.catch_up(&p.walked);
         }
         self.exact_score()
+    }
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn dis_max() {
+        use crate::search::dismax::DisMax;
+        use tantivy::query::{Query, TermQuery};
+        use tantivy::schema::{IndexRecordOption, Schema, TEXT};
+        use tantivy::{doc, Index, Term};
+        fn main() -> tantivy::Result<()> {
+            let mut schema = Schema::builder();
+            let (a, b) = (
+                schema.add_text_field("a", TEXT),
+                schema.add_text_field("b", TEXT),
+            );
+            let index = Index::create_in_ram(schema.build());
+            let mut writer = index.writer(15_000_000)?;
+            writer.add_document(doc!(a => "law", b => "law code"))?;
+            writer.add_document(doc!(b => "code"))?;
+            writer.commit()?;
+            let term = |f, t| -> Box<dyn Query> {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f, t),
+                    IndexRecordOption::WithFreqs,
+                ))
+            };
+            let q = DisMax::new(vec![term(a, "law"), term(b, "law")], 0.1);
+            let searcher = index.reader()?.searcher();
+            assert_eq!(q.count(&searcher)?, 1);
+            Ok(())
+        }
+        main().unwrap();
     }
 }
 

@@ -743,3 +743,15 @@ fn read_hit(
         references: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod synthetic_tests;
+
+#[cfg(test)]
+mod corpus_tests;
+
+#[cfg(test)]
+mod numbers_tests;
+
+#[cfg(test)]
+mod questions_tests;

@@ -8,13 +8,6 @@
 //! ```
 //! Filters: `act:ID`, `kind:order`, `status:repealed`, `issuer:mfa`, `date:>=2018-01-01`,
 //! `date:<2020-01-01`, `date:2012-01-01..2015-12-31`, `date:2018`.
-//!
-//! ```
-//! use zanlex::internals::search::query::{parse, Query};
-//! let q = parse(r#"виза -"тұрақты тұру"~1 OR kind:order"#).unwrap();
-//! assert!(matches!(q, Query::Or(_)));
-//! assert!(parse("(unclosed").is_err());
-//! ```
 
 use crate::model::{ActKind, StatusKind, UnknownName};
 use chrono::NaiveDate;
@@ -487,13 +480,6 @@ pub fn parse_str(input: &str) -> Result<Query, String> {
 /// Whether `input` is only words and filters side by side: no phrase, operator (`AND`, `OR`,
 /// `NOT`, `+`, `-`) or parentheses. Such a query is ranked by how many of its words a unit has
 /// (`search::coverage`); an operator asks for exactly what it says.
-///
-/// ```
-/// use zanlex::internals::search::query::typed_as_words;
-/// assert!(typed_as_words("виза ұзарту мерзімі kind:order"));
-/// assert!(!typed_as_words("виза AND ұзарту мерзімі"));
-/// assert!(!typed_as_words("+виза ұзарту мерзімі"));
-/// ```
 pub fn typed_as_words(input: &str) -> bool {
     lex(input).is_ok_and(|toks| {
         toks.iter()
@@ -615,6 +601,26 @@ impl Query {
         }
         go(self, &mut out);
         out
+    }
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn query() {
+        use crate::search::query::{parse, Query};
+        let q = parse(r#"виза -"тұрақты тұру"~1 OR kind:order"#).unwrap();
+        assert!(matches!(q, Query::Or(_)));
+        assert!(parse("(unclosed").is_err());
+    }
+
+    #[test]
+    fn typed_as_words() {
+        use crate::search::query::typed_as_words;
+        assert!(typed_as_words("виза ұзарту мерзімі kind:order"));
+        assert!(!typed_as_words("виза AND ұзарту мерзімі"));
+        assert!(!typed_as_words("+виза ұзарту мерзімі"));
     }
 }
 

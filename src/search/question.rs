@@ -134,14 +134,6 @@ fn key(word: &str) -> String {
 }
 
 /// Which of `words` only ask (see the module's documentation).
-///
-/// ```
-/// use zanlex::internals::search::question::asking_words;
-/// let words = ["визаны", "ұзартуға", "бола", "ма?"];
-/// assert_eq!(asking_words(&words), [false, false, true, true]);
-/// let words = ["можно", "ли", "продлить", "визу"];
-/// assert_eq!(asking_words(&words), [true, true, false, false]);
-/// ```
 pub fn asking_words<S: AsRef<str>>(words: &[S]) -> Vec<bool> {
     let keys: Vec<String> = words.iter().map(|w| key(w.as_ref())).collect();
     keys.iter()
@@ -156,16 +148,6 @@ pub fn asking_words<S: AsRef<str>>(words: &[S]) -> Vec<bool> {
 
 /// A plain-words query without the words that only ask; `None` when `q` is not plain words,
 /// has no such word, or would have no word left.
-///
-/// ```
-/// use zanlex::internals::search::question::without_asking_words;
-/// use zanlex::Query;
-/// let q = Query::parse("визаны қалай ұзартуға болады").unwrap();
-/// assert_eq!(
-///     without_asking_words(&q),
-///     Some(Query::parse("визаны ұзартуға болады").unwrap())
-/// );
-/// ```
 pub fn without_asking_words(q: &Query) -> Option<Query> {
     let Query::And(parts) = q else {
         return None;
@@ -201,6 +183,30 @@ pub fn without_asking_words(q: &Query) -> Option<Query> {
         Ok([one]) => one,
         Err(rest) => Query::And(rest),
     })
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn asking_words() {
+        use crate::search::question::asking_words;
+        let words = ["визаны", "ұзартуға", "бола", "ма?"];
+        assert_eq!(asking_words(&words), [false, false, true, true]);
+        let words = ["можно", "ли", "продлить", "визу"];
+        assert_eq!(asking_words(&words), [true, true, false, false]);
+    }
+
+    #[test]
+    fn without_asking_words() {
+        use crate::search::question::without_asking_words;
+        use crate::Query;
+        let q = Query::parse("визаны қалай ұзартуға болады").unwrap();
+        assert_eq!(
+            without_asking_words(&q),
+            Some(Query::parse("визаны ұзартуға болады").unwrap())
+        );
+    }
 }
 
 #[cfg(test)]

@@ -129,25 +129,6 @@ where
 /// Terms with Latin letters or apostrophes are not candidates: a word the corpus spells with
 /// Kazakh letters is spelled in Cyrillic, and the normalizer has already repaired Latin
 /// look-alikes in it.
-///
-/// ```
-/// use tantivy_fst::Automaton;
-/// use zanlex_analysis::fold::fold;
-/// use zanlex::internals::search::restore::FoldsTo;
-/// let a = FoldsTo::new(&fold("туракты"));
-/// let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));
-/// assert!(a.is_match(&run("тұрақты")));
-/// assert!(!a.is_match(&run("тұрақ")));
-/// assert!(!a.can_match(&run("тұрм")));
-/// assert!(!a.can_match(&run("тұрaқты"))); // a Latin `a` inside
-/// assert!(a.is_match(&run("тұрақты\u{1}"))); // its own stem
-/// assert!(!a.can_match(&run("тұрақты\u{1}а")));
-/// assert!(a.is_match(&run("тұрақты\u{3}ға"))); // a form of the stem
-/// assert!(!a.can_match(&run("тұрақ\u{3}ты")));
-/// let b = FoldsTo::new(&fold("китап"));
-/// let run = |w: &str| w.bytes().fold(b.start(), |s, c| b.accept(&s, c));
-/// assert!(b.is_match(&run("кітап\u{2}кітабы"))); // a form that does not begin with it
-/// ```
 #[derive(Debug, Clone)]
 pub struct FoldsTo {
     key: String,
@@ -301,17 +282,6 @@ pub fn stem_folds_to(stem: &str, key: &str) -> bool {
 /// walk does not enter them. A loose query word's stems are nearly always just the stem of
 /// the word at its place, whose terms the stem clause has already read: a common stem has
 /// tens of forms, and walking them again was a tenth of a word query's time.
-///
-/// ```
-/// use tantivy_fst::Automaton;
-/// use zanlex_analysis::{fold::fold, form_term};
-/// use zanlex::internals::search::restore::{Besides, FoldsTo};
-/// let a = Besides::new(FoldsTo::new(&fold("кызмет")), "қызмет");
-/// let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));
-/// assert!(!a.can_match(&run(&form_term("қызмет", "қызметі"))));
-/// assert!(!a.is_match(&run(&form_term("қызмет", "қызмет"))));
-/// assert!(a.is_match(&run(&form_term("кызмет", "кызметі")))); // another stem that folds
-/// ```
 #[derive(Debug, Clone)]
 pub struct Besides<A> {
     inner: A,
@@ -378,18 +348,6 @@ impl<A: tantivy_fst::Automaton> tantivy_fst::Automaton for Besides<A> {
 /// the form must fold to
 /// the whole key ([`FoldsTo`]). A stem that leaves the key for longer is pruned, so the walk
 /// reads the forms of the key's stems, not the whole dictionary.
-///
-/// ```
-/// use tantivy_fst::Automaton;
-/// use zanlex_analysis::{fold::fold, form_term};
-/// use zanlex::internals::search::restore::FormFoldsTo;
-/// let a = FormFoldsTo::new(&fold("касипорнына"));
-/// let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));
-/// assert!(a.is_match(&run(&form_term("кәсіпорын", "кәсіпорнына"))));
-/// assert!(a.is_match(&run(&form_term("кәсіпорнына", "кәсіпорнына")))); // its own stem
-/// assert!(!a.is_match(&run(&form_term("кәсіпорын", "кәсіпорны"))));
-/// assert!(!a.can_match(&run("кәсіпорындар"))); // three letters off the key
-/// ```
 #[derive(Debug, Clone)]
 pub struct FormFoldsTo {
     key: FoldsTo,
@@ -543,7 +501,7 @@ pub fn restore_query(index: &Store, q: &super::Query) -> super::Query {
 /// ([`crate::analysis::KK_LOOSE_REST`]). A Cyrillic form has those whose stem folds to
 /// it, a number ([`crate::analysis::is_unchanged_form`]) its own term when the index has
 /// it, others none.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn stem_terms_folding_to(
     index: &Store,
     searcher: &tantivy::Searcher,
@@ -580,6 +538,55 @@ pub fn add_stem_terms_folding_to(
         })?;
     }
     Ok(())
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn folds_to() {
+        use crate::search::restore::FoldsTo;
+        use tantivy_fst::Automaton;
+        use zanlex_analysis::fold::fold;
+        let a = FoldsTo::new(&fold("туракты"));
+        let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));
+        assert!(a.is_match(&run("тұрақты")));
+        assert!(!a.is_match(&run("тұрақ")));
+        assert!(!a.can_match(&run("тұрм")));
+        assert!(!a.can_match(&run("тұрaқты"))); // a Latin `a` inside
+        assert!(a.is_match(&run("тұрақты\u{1}"))); // its own stem
+        assert!(!a.can_match(&run("тұрақты\u{1}а")));
+        assert!(a.is_match(&run("тұрақты\u{3}ға"))); // a form of the stem
+        assert!(!a.can_match(&run("тұрақ\u{3}ты")));
+        let b = FoldsTo::new(&fold("китап"));
+        let run = |w: &str| w.bytes().fold(b.start(), |s, c| b.accept(&s, c));
+        assert!(b.is_match(&run("кітап\u{2}кітабы"))); // a form that does not begin with it
+    }
+
+    #[test]
+    fn besides() {
+        use crate::search::restore::{Besides, FoldsTo};
+        use tantivy_fst::Automaton;
+        use zanlex_analysis::{fold::fold, form_term};
+        let a = Besides::new(FoldsTo::new(&fold("кызмет")), "қызмет");
+        let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));
+        assert!(!a.can_match(&run(&form_term("қызмет", "қызметі"))));
+        assert!(!a.is_match(&run(&form_term("қызмет", "қызмет"))));
+        assert!(a.is_match(&run(&form_term("кызмет", "кызметі")))); // another stem that folds
+    }
+
+    #[test]
+    fn form_folds_to() {
+        use crate::search::restore::FormFoldsTo;
+        use tantivy_fst::Automaton;
+        use zanlex_analysis::{fold::fold, form_term};
+        let a = FormFoldsTo::new(&fold("касипорнына"));
+        let run = |w: &str| w.bytes().fold(a.start(), |s, b| a.accept(&s, b));
+        assert!(a.is_match(&run(&form_term("кәсіпорын", "кәсіпорнына"))));
+        assert!(a.is_match(&run(&form_term("кәсіпорнына", "кәсіпорнына")))); // its own stem
+        assert!(!a.is_match(&run(&form_term("кәсіпорын", "кәсіпорны"))));
+        assert!(!a.can_match(&run("кәсіпорындар"))); // three letters off the key
+    }
 }
 
 #[cfg(test)]

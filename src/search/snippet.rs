@@ -669,7 +669,7 @@ impl Highlighter {
     }
 
     /// Bytes of text [`Highlighter::verify`] has analyzed so far.
-    #[cfg(any(test, feature = "internals"))]
+    #[cfg(test)]
     pub fn verified_bytes(&self) -> usize {
         self.verified_bytes.get()
     }

@@ -62,13 +62,6 @@ fn key(lang: &str, text: &str) -> Option<String> {
 impl Thesaurus {
     /// Reads groups from the TSV format of `data/thesaurus.tsv`: `lang`, members separated by
     /// ` | `, source; `#` comments and the header line are skipped.
-    ///
-    /// ```
-    /// use zanlex::internals::search::thesaurus::Thesaurus;
-    /// let t = Thesaurus::parse("kk\tарыз | өтініш\teveryday\n").unwrap();
-    /// let found = t.expansions(&["арызды", "қайда", "беремін"]);
-    /// assert_eq!(found[0].alternatives, ["өтініш"]);
-    /// ```
     pub fn parse(tsv: &str) -> Result<Thesaurus, BadLine> {
         let mut t = Thesaurus::default();
         for (n, line) in tsv.lines().enumerate() {
@@ -169,6 +162,18 @@ impl Thesaurus {
             }
         }
         out
+    }
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn thesaurus_parse() {
+        use crate::search::thesaurus::Thesaurus;
+        let t = Thesaurus::parse("kk\tарыз | өтініш\teveryday\n").unwrap();
+        let found = t.expansions(&["арызды", "қайда", "беремін"]);
+        assert_eq!(found[0].alternatives, ["өтініш"]);
     }
 }
 

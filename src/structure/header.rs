@@ -23,11 +23,6 @@ pub fn normalize_number(s: &str) -> String {
 }
 
 /// A short code for an issuing body as printed (`Сыртқы істер министрінің` → `mfa`).
-///
-/// ```
-/// assert_eq!(zanlex::internals::structure::issuer_code("Қазақстан Республикасы Ішкі істер министрінің"), "mvd");
-/// assert_eq!(zanlex::internals::structure::issuer_code("Қазақстан Республикасы Үкіметінің"), "government");
-/// ```
 pub fn issuer_code(issuer: &str) -> String {
     crate::model::citation::codes::issuer_of_words(issuer)
         .map_or("other", |i| i.slug)
@@ -513,16 +508,6 @@ fn russian_words(text: &str, mut n: usize) -> usize {
 /// решением маслихата Алматинской области от 13 августа 2024 года № 25-125` (also `Утратил`,
 /// `Утратила`, `Утратили`, Kazakh `Күші жойылды`), with the repealing act as printed and its
 /// date.
-///
-/// ```
-/// use zanlex::internals::structure::header::repeal_in_requisite;
-/// use zanlex::Status;
-/// let r = "Решение маслихата Алматинской области от 15 декабря 2020 года № 64-340. Утратило силу решением маслихата Алматинской области от 13 августа 2024 года № 25-125";
-/// let Some(Status::Repealed { by, on }) = repeal_in_requisite(r) else { panic!() };
-/// assert_eq!(by.as_deref(), Some("решением маслихата Алматинской области от 13 августа 2024 года № 25-125"));
-/// assert_eq!(on, chrono::NaiveDate::from_ymd_opt(2024, 8, 13));
-/// assert_eq!(repeal_in_requisite("Закон Республики Казахстан от 18 декабря 1995 года № 2688"), None);
-/// ```
 pub fn repeal_in_requisite(requisite: &str) -> Option<Status> {
     const MARKS: [&str; 5] = [
         "Утратило силу",
@@ -568,13 +553,6 @@ static RE_SHORT_REQUISITE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The justice registration a Russian requisite line states.
-///
-/// ```
-/// use zanlex::internals::structure::header::registration_in_requisite;
-/// let r = registration_in_requisite("Решение … от 15 декабря 2020 года № 64-340. Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года № 5834. Утратило силу …").unwrap();
-/// assert_eq!(r.number, "5834");
-/// assert_eq!(r.date, chrono::NaiveDate::from_ymd_opt(2020, 12, 23));
-/// ```
 pub fn registration_in_requisite(requisite: &str) -> Option<Registration> {
     let c = RE_RU_REGISTRATION.captures(requisite)?;
     Some(Registration {
@@ -585,15 +563,6 @@ pub fn registration_in_requisite(requisite: &str) -> Option<Registration> {
 
 /// The issuance a short requisite names (`Решение №45-264 от 20.05.2015, Маслихат
 /// Алматинской области`): issuer, date and number.
-///
-/// ```
-/// use zanlex::internals::structure::header::short_requisite_issuance;
-/// let i = short_requisite_issuance("Решение №45-264 от 20.05.2015, Маслихат Алматинской области").unwrap();
-/// assert_eq!(i.number.as_deref(), Some("45-264"));
-/// assert_eq!(i.date, chrono::NaiveDate::from_ymd_opt(2015, 5, 20));
-/// assert_eq!(i.issuer, "Маслихат Алматинской области");
-/// assert_eq!(i.issuer_code, "maslikhat");
-/// ```
 pub fn short_requisite_issuance(requisite: &str) -> Option<Issuance> {
     let c = RE_SHORT_REQUISITE.captures(requisite)?;
     let issuer = c[4].trim().trim_end_matches('.').to_string();
@@ -604,6 +573,61 @@ pub fn short_requisite_issuance(requisite: &str) -> Option<Issuance> {
         number: Some(normalize_number(&c[2])),
         issuer_translated: None,
     })
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn issuer_code() {
+        assert_eq!(
+            crate::structure::issuer_code("Қазақстан Республикасы Ішкі істер министрінің"),
+            "mvd"
+        );
+        assert_eq!(
+            crate::structure::issuer_code("Қазақстан Республикасы Үкіметінің"),
+            "government"
+        );
+    }
+
+    #[test]
+    fn repeal_in_requisite() {
+        use crate::structure::header::repeal_in_requisite;
+        use crate::Status;
+        let r = "Решение маслихата Алматинской области от 15 декабря 2020 года № 64-340. Утратило силу решением маслихата Алматинской области от 13 августа 2024 года № 25-125";
+        let Some(Status::Repealed { by, on }) = repeal_in_requisite(r) else {
+            panic!()
+        };
+        assert_eq!(
+            by.as_deref(),
+            Some("решением маслихата Алматинской области от 13 августа 2024 года № 25-125")
+        );
+        assert_eq!(on, chrono::NaiveDate::from_ymd_opt(2024, 8, 13));
+        assert_eq!(
+            repeal_in_requisite("Закон Республики Казахстан от 18 декабря 1995 года № 2688"),
+            None
+        );
+    }
+
+    #[test]
+    fn registration_in_requisite() {
+        use crate::structure::header::registration_in_requisite;
+        let r = registration_in_requisite("Решение … от 15 декабря 2020 года № 64-340. Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года № 5834. Утратило силу …").unwrap();
+        assert_eq!(r.number, "5834");
+        assert_eq!(r.date, chrono::NaiveDate::from_ymd_opt(2020, 12, 23));
+    }
+
+    #[test]
+    fn short_requisite_issuance() {
+        use crate::structure::header::short_requisite_issuance;
+        let i =
+            short_requisite_issuance("Решение №45-264 от 20.05.2015, Маслихат Алматинской области")
+                .unwrap();
+        assert_eq!(i.number.as_deref(), Some("45-264"));
+        assert_eq!(i.date, chrono::NaiveDate::from_ymd_opt(2015, 5, 20));
+        assert_eq!(i.issuer, "Маслихат Алматинской области");
+        assert_eq!(i.issuer_code, "maslikhat");
+    }
 }
 
 #[cfg(test)]

@@ -28,8 +28,6 @@ mod units;
 pub use crate::text::parse_date;
 pub(crate) use crate::text::{lowercase, push_words};
 pub(crate) use common::roman;
-#[cfg(any(test, feature = "internals"))]
-pub use header::transliterate;
 pub use header::{issuer_code, slug};
 
 use crate::extract::{CleanLine, Extracted};
@@ -41,7 +39,7 @@ use std::collections::BTreeMap;
 /// Works on the provisional extractor's lines (blank lines included, damage unrepaired) and on
 /// repaired ones alike: blank lines are skipped and every rule reads indentation and words, not
 /// line counts.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(any(test, fuzzing))]
 pub fn build_act(doc: &Extracted) -> crate::Result<Act> {
     build(doc, false)
 }
@@ -493,6 +491,18 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
     }
     act.id = header::act_id(act.kind, &act.issuances, &act.title);
 }
+
+#[cfg(test)]
+mod corpus_tests;
+
+#[cfg(test)]
+mod markdown_tests;
+
+#[cfg(test)]
+mod mirror_tests;
+
+#[cfg(test)]
+mod synthetic_tests;
 
 #[cfg(test)]
 mod tests {

@@ -60,13 +60,6 @@ static RE_ISO_DATE: LazyLock<Regex> =
 /// The first date written in `s`, in any of the forms Kazakh legal texts use:
 /// `2018 жылғы 4 қаңтардағы`, `2012 жылы 28 маусымда`, `11.03.2014`, `2007.06.19.`,
 /// `2019-08-23`, or Russian `23 августа 2019 года`.
-///
-/// ```
-/// use zanlex::internals::text::parse_date;
-/// use chrono::NaiveDate;
-/// assert_eq!(parse_date("2018 жылғы 4 қаңтардағы № 11-1-4/1"), NaiveDate::from_ymd_opt(2018, 1, 4));
-/// assert_eq!(parse_date("ҚР 11.03.2014 № 152"), NaiveDate::from_ymd_opt(2014, 3, 11));
-/// ```
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let mut best: Option<(usize, NaiveDate)> = None;
     let mut consider = |pos: usize, d: Option<NaiveDate>| {
@@ -146,4 +139,22 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// ```
 pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn parse_date() {
+        use crate::text::parse_date;
+        use chrono::NaiveDate;
+        assert_eq!(
+            parse_date("2018 жылғы 4 қаңтардағы № 11-1-4/1"),
+            NaiveDate::from_ymd_opt(2018, 1, 4)
+        );
+        assert_eq!(
+            parse_date("ҚР 11.03.2014 № 152"),
+            NaiveDate::from_ymd_opt(2014, 3, 11)
+        );
+    }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// The stages in the order data flows through them; modules on one line share a place.
 const LAYERS: &[&[&str]] = &[
-    &["text", "panic_guard", "property", "files"],
+    &["text", "panic_guard", "property", "test_support", "files"],
     &["model"],
     &["error", "error_code", "analysis"],
     &["extract"],
@@ -39,12 +39,19 @@ fn sources(src: &Path, module: &str) -> Vec<PathBuf> {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
+            } else if path.extension().is_some_and(|e| e == "rs") && !is_unit_tests(&path) {
                 out.push(path);
             }
         }
     }
     out
+}
+
+/// A file of unit tests (`tests.rs`, `notes_tests.rs`), declared under `#[cfg(test)]`.
+fn is_unit_tests(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.ends_with("tests"))
 }
 
 /// The top-level modules `code` names as `crate::module`, outside comments and unit tests.

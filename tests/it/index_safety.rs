@@ -55,9 +55,7 @@ fn a_folder_that_is_not_an_index_is_never_touched() {
     // The library refuses the same way.
     let err = zanlex::refresh(&corpus, &proj, &Default::default()).expect_err("not an index");
     assert!(err.to_string().contains("not a zanlex index"), "{err}");
-    let err = zanlex::internals::index::build_from_acts(&proj, &[]).expect_err("not an index");
-    assert!(err.to_string().contains("not a zanlex index"), "{err}");
-    assert!(proj.join("src/main.rs").is_file());
+    // So does the build from acts beneath it (`src/index/safety_tests.rs`).
     // A file given as the index is refused and kept.
     let file = corpus.join(
         std::fs::read_dir(&corpus)
@@ -92,7 +90,7 @@ fn zanlex_indexes_are_marked_and_rebuilt() {
     assert!(zanlex(&["index", "--corpus", &c, "--index", &i])
         .status
         .success());
-    let marker = idx.join(zanlex::internals::index::build::MARKER);
+    let marker = idx.join("zanlex-index.json");
     let body = std::fs::read_to_string(&marker).expect("marker");
     assert!(body.contains("\"written_by\": \"zanlex\""), "{body}");
     // The layout of before: the generation's files at the top, no marker, no CURRENT.
@@ -105,7 +103,7 @@ fn zanlex_indexes_are_marked_and_rebuilt() {
         std::fs::remove_file(f).expect("remove");
     }
     std::fs::remove_dir(&gen).expect("remove generation");
-    assert!(zanlex::internals::index::build::is_zanlex_index(&idx));
+    // Still recognised as zanlex's: the build below replaces it rather than refusing it.
     let out = zanlex(&["index", "--corpus", &c, "--index", &i]);
     assert!(
         out.status.success(),
@@ -147,9 +145,11 @@ fn a_text_that_panicked_the_instruction_parser_is_indexed() {
         "      1. \"Көшіп келушілердің Қазақстан Республикасына келуінің және онда болуының, \nаумағына келуге тыйым салынған адамдарды есепке алу қағидаларын бекіту туралы\" \nмынадай өзгеріс пен толықтыру енгізілсін:\n1. толықтырылсын: болатын.\n2. жазылсын: жүзеге.\n",
     )
     .expect("write");
-    let report = zanlex::internals::ingest::ingest_corpus(&corpus);
+    let built = dir.path().join("built");
+    let (index, report) =
+        zanlex::ZanIndex::open_or_build(&corpus, &built, &Default::default()).expect("built");
     assert!(report.failures.is_empty(), "{:?}", report.failures);
-    assert_eq!(report.acts.len(), 6);
+    assert_eq!(index.acts().expect("acts").len(), 6);
     let idx = dir.path().join("index");
     let out = zanlex(&[
         "search",

@@ -86,35 +86,6 @@ fn serve_follow_starts_on_a_corpus_with_links_to_its_own_folder() {
     assert_eq!(again.status(), 200);
 }
 
-/// A file that became a FIFO after the folder was listed is named as not
-/// regular, at once; reading it waited for a writer forever, with the index's write lock held.
-#[cfg(unix)]
-#[test]
-fn a_file_swapped_for_a_fifo_after_listing_is_named_not_waited_on() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let corpus = tmp.path().join("corpus");
-    std::fs::create_dir(&corpus).expect("mkdir");
-    let fifo = corpus.join("swapped.txt");
-    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
-    assert!(made.success());
-    let (tx, rx) = std::sync::mpsc::channel();
-    let (path, parent) = (fifo.clone(), tmp.path().to_path_buf());
-    std::thread::spawn(move || {
-        let _ = tx.send(zanlex::internals::ingest::ingest_file(&path, &parent).map(|a| a.id));
-    });
-    let got = rx.recv_timeout(Duration::from_secs(20));
-    if got.is_err() {
-        // Let the reader go before failing: a writer opening the FIFO ends its wait.
-        let _ = std::fs::OpenOptions::new().write(true).open(&fifo);
-    }
-    let err = got
-        .expect("reading a FIFO must not wait for a writer")
-        .expect_err("a FIFO gives no act");
-    let message = err.to_string();
-    assert!(message.contains("FIFO"), "{message}");
-    assert!(!message.contains('\n'), "{message}");
-}
-
 /// A corpus folder found empty (a share not mounted yet) does not empty
 /// an index that holds acts: `index` refuses with one line saying why and what to give, a
 /// search answers from the index in force, and `--allow-empty` empties it on purpose.
@@ -293,68 +264,6 @@ fn a_backslash_in_a_name_does_not_collide_with_a_subfolder() {
     assert!(said.contains("1 removed"), "{said}");
     assert_eq!(search(&corpus, &idx, "жолбарыс").0, 0);
     assert!(search(&corpus, &idx, "арыстан").0 > 0, "арыстан");
-}
-
-/// A lone carriage return (old Mac files) ends a line, as `\n` and
-/// `\r\n` do: the text has its paragraphs and a title of its own.
-#[test]
-fn lone_carriage_returns_end_lines() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let corpus = tmp.path().join("corpus");
-    std::fs::create_dir(&corpus).expect("mkdir");
-    let file = corpus.join("mac.md");
-    std::fs::write(&file, act("Жолбарыс").replace('\n', "\r")).expect("write");
-    let mac = zanlex::internals::ingest::ingest_file(&file, tmp.path()).expect("ingested");
-    std::fs::write(&file, act("Жолбарыс")).expect("write");
-    let unix = zanlex::internals::ingest::ingest_file(&file, tmp.path()).expect("ingested");
-    assert_eq!(mac.title, unix.title);
-    assert!(mac.title.chars().count() < 100, "{}", mac.title);
-    assert!(!mac.title.contains("тармағы"), "{}", mac.title);
-    fn eids(units: &[zanlex::Unit], out: &mut Vec<String>) {
-        for u in units {
-            out.push(u.eid.clone());
-            eids(&u.children, out);
-        }
-    }
-    let (mut of_mac, mut of_unix) = (Vec::new(), Vec::new());
-    eids(&mac.units, &mut of_mac);
-    eids(&unix.units, &mut of_unix);
-    assert_eq!(of_mac, of_unix);
-    assert_eq!(of_mac.len(), 3, "{of_mac:?}");
-}
-
-/// 20 000 list items all numbered `1.` (a common Markdown style) are
-/// numbered apart (`_2`, `_3`, …). Numbering them took about a minute when each looked at
-/// every id before it, a few hundred milliseconds now; tests assert no timings, so the test
-/// holds the ids, and the cost is measured by hand.
-#[test]
-fn twenty_thousand_items_numbered_alike_get_ids_of_their_own() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let corpus = tmp.path().join("corpus");
-    std::fs::create_dir(&corpus).expect("mkdir");
-    let mut md = String::from("# Сынақ туралы заң\n\n## 1-бап. Жалпы ережелер\n\n");
-    for i in 0..20_000 {
-        md.push_str(&format!("1. Тармақ мәтіні {i} туралы.\n"));
-    }
-    let file = corpus.join("list.md");
-    std::fs::write(&file, md).expect("write");
-    let act = zanlex::internals::ingest::ingest_file(&file, tmp.path()).expect("ingested");
-    let mut eids: Vec<&str> = Vec::new();
-    fn walk<'a>(units: &'a [zanlex::Unit], out: &mut Vec<&'a str>) {
-        for u in units {
-            out.push(&u.eid);
-            walk(&u.children, out);
-        }
-    }
-    walk(&act.units, &mut eids);
-    assert_eq!(eids.len(), 20_001);
-    let distinct: std::collections::HashSet<&&str> = eids.iter().collect();
-    assert_eq!(distinct.len(), eids.len());
-    assert!(
-        eids.iter().any(|e| e.ends_with("_20000")),
-        "{:?}",
-        &eids[..3]
-    );
 }
 
 /// A `meta.yaml` of deeply nested `[` is refused before it is parsed
@@ -555,8 +464,10 @@ fn a_one_line_text_has_a_bounded_title() {
     std::fs::create_dir(&corpus).expect("mkdir");
     let line = "Жолбарыс қағидалары туралы сөз ".repeat(40_000);
     std::fs::write(corpus.join("one.txt"), &line).expect("write");
-    let act = zanlex::internals::ingest::ingest_file(&corpus.join("one.txt"), tmp.path())
-        .expect("ingested");
+    let (built, _) =
+        zanlex::ZanIndex::open_or_build(&corpus, tmp.path().join("built"), &Default::default())
+            .expect("built");
+    let act = built.acts().expect("acts").remove(0);
     assert!(act.title.chars().count() <= 1001, "{}", act.title.len());
     assert!(act.title.ends_with('…'));
     let out = index(&corpus, &tmp.path().join("index"), &[]);

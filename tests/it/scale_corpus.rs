@@ -156,33 +156,6 @@ fn scale_header_numbers_are_unique_per_act() {
     assert!(cited_in_title > 0, "no title cited an act by number");
 }
 
-/// Acts known by their title (no date and number) get a district name unique to the act in
-/// front of it, unique in the Latin spelling their ids are made of too.
-#[test]
-fn scale_title_tags_are_unique_in_latin() {
-    let t = templates();
-    let mut scaler = Scaler::new(&t, 5);
-    let mut seen: HashSet<String> = HashSet::new();
-    for _ in 0..400 {
-        let act = scaler.next_act(u64::MAX).unwrap();
-        let Some(title) = act.text.lines().find_map(|l| l.strip_prefix("title: ")) else {
-            continue;
-        };
-        let tag = title
-            .trim_start_matches('\'')
-            .split(' ')
-            .next()
-            .unwrap_or_default();
-        let latin = zanlex::internals::structure::header::slug(tag);
-        assert!(
-            seen.insert(latin.clone()),
-            "{}: tag {tag} ({latin}) repeats",
-            act.file_name
-        );
-    }
-    assert!(seen.len() > 50, "{} tagged titles", seen.len());
-}
-
 /// Distinct lowercase words after each quarter of the tokens of a scaled corpus.
 fn vocabulary_growth(dir: &Path) -> Vec<(usize, usize)> {
     let files = read_dir_sorted(dir);

@@ -305,30 +305,7 @@ fn a_thing_described_finds_the_term_the_rules_define() {
     // The Almaty Rules on dogs and cats define «қаңғыбас иттер мен мысықтар – тіркелмеген,
     // иесін анықтау мүмкін емес …» / «бродячие собаки и кошки – незарегистрированные собаки и
     // кошки, владельца которых невозможно установить …» (att_1 para_4 subpara_6).
-    let mined = zanlex::internals::search::definitions::Definitions::mine(
-        index().store(),
-        &index().store().searcher(),
-    )
-    .unwrap();
-    assert_eq!(
-        mined.terms_for(&["иесі", "жоқ", "тіркелмеген", "иттерді"]),
-        ["қаңғыбас иттер мен мысықтар"]
-    );
-    assert_eq!(
-        mined.terms_for(&["незарегистрированные", "собаки", "без", "владельца"]),
-        ["бродячие собаки и кошки"]
-    );
-    // Named in full, the term is not looked for again.
-    let named = [
-        "бродячие",
-        "собаки",
-        "кошки",
-        "незарегистрированные",
-        "владельца",
-    ];
-    assert!(!mined
-        .terms_for(&named)
-        .contains(&"бродячие собаки и кошки".to_string()));
+    // The definitions mined from the index: `src/search/questions_tests.rs`.
     // A question that never says «бродячие» reaches the units that do, the catching first.
     let rules = "maslikhat-decision-2015-03-27-43-249";
     let q = "владельца нет незарегистрированные собаки отлов";

@@ -96,13 +96,6 @@ pub const FORMS: [Form; 10] = [
 ];
 
 /// The form with database code `code` (`ПРИК`, `пост`), if zanlex knows it.
-///
-/// ```
-/// use zanlex::internals::citation_codes::form_of_code;
-/// assert_eq!(form_of_code("КЗАК").unwrap().kind, zanlex::ActKind::ConstitutionalLaw);
-/// assert_eq!(form_of_code(" прик ").unwrap().ru, "Приказ");
-/// assert!(form_of_code("ПРАВ").is_none()); // Rules approved by an act: not the act's form
-/// ```
 pub fn form_of_code(code: &str) -> Option<&'static Form> {
     let c = code.trim().to_uppercase();
     FORMS.iter().find(|f| f.codes.contains(&c.as_str()))
@@ -336,13 +329,6 @@ pub fn issuer_of_slug(slug: &str) -> Option<&'static Issuer> {
 }
 
 /// The issuer whose database code (`approved_by`) is `code`.
-///
-/// ```
-/// use zanlex::internals::citation_codes::issuer_of_db_code;
-/// assert_eq!(issuer_of_db_code("101000000000").unwrap().slug, "president");
-/// assert_eq!(issuer_of_db_code("'101001000000'").unwrap().ru, "Руководителя Администрации Президента РК");
-/// assert!(issuer_of_db_code("999").is_none());
-/// ```
 pub fn issuer_of_db_code(code: &str) -> Option<&'static Issuer> {
     let c = code.trim().trim_matches(['\'', '"']);
     ISSUERS.iter().find(|i| i.db_codes.contains(&c))
@@ -350,14 +336,6 @@ pub fn issuer_of_db_code(code: &str) -> Option<&'static Issuer> {
 
 /// The issuer a printed phrase names, Kazakh or Russian (`Қазақстан Республикасы Сыртқы істер
 /// министрінің м.а.`, `Начальника Канцелярии Президента Республики Казахстан`), if any.
-///
-/// ```
-/// use zanlex::internals::citation_codes::issuer_of_words;
-/// assert_eq!(issuer_of_words("Руководителя Администрации Президента Республики Казахстан").unwrap().slug, "president-administration");
-/// assert_eq!(issuer_of_words("Қазақстан Республикасы Президенті Кеңсесі бастығының").unwrap().slug, "president-office");
-/// assert_eq!(issuer_of_words("маслихата Алматинской области").unwrap().slug, "maslikhat");
-/// assert!(issuer_of_words("Қазақстан Республикасының").is_none());
-/// ```
 pub fn issuer_of_words(printed: &str) -> Option<&'static Issuer> {
     let l = crate::text::normalize_i(&crate::text::lowercase(printed));
     ISSUERS
@@ -373,6 +351,56 @@ pub fn is_acting(printed: &str) -> bool {
         || l.contains("міндетін атқарушы")
         || l.contains("исполняющего обязанности")
         || l.contains("и.о.")
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn form_of_code() {
+        use crate::model::citation::codes::form_of_code;
+        assert_eq!(
+            form_of_code("КЗАК").unwrap().kind,
+            crate::ActKind::ConstitutionalLaw
+        );
+        assert_eq!(form_of_code(" прик ").unwrap().ru, "Приказ");
+        assert!(form_of_code("ПРАВ").is_none()); // Rules approved by an act: not the act's form
+    }
+
+    #[test]
+    fn issuer_of_db_code() {
+        use crate::model::citation::codes::issuer_of_db_code;
+        assert_eq!(issuer_of_db_code("101000000000").unwrap().slug, "president");
+        assert_eq!(
+            issuer_of_db_code("'101001000000'").unwrap().ru,
+            "Руководителя Администрации Президента РК"
+        );
+        assert!(issuer_of_db_code("999").is_none());
+    }
+
+    #[test]
+    fn issuer_of_words() {
+        use crate::model::citation::codes::issuer_of_words;
+        assert_eq!(
+            issuer_of_words("Руководителя Администрации Президента Республики Казахстан")
+                .unwrap()
+                .slug,
+            "president-administration"
+        );
+        assert_eq!(
+            issuer_of_words("Қазақстан Республикасы Президенті Кеңсесі бастығының")
+                .unwrap()
+                .slug,
+            "president-office"
+        );
+        assert_eq!(
+            issuer_of_words("маслихата Алматинской области")
+                .unwrap()
+                .slug,
+            "maslikhat"
+        );
+        assert!(issuer_of_words("Қазақстан Республикасының").is_none());
+    }
 }
 
 #[cfg(test)]

@@ -474,3 +474,6 @@ impl<'a> Citer<'a> {
         out
     }
 }
+
+#[cfg(test)]
+mod forms_tests;

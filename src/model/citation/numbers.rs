@@ -27,14 +27,6 @@ fn latin_roman(s: &str) -> Option<String> {
 
 /// The number as a citation prints it: its Roman convocation suffix in Latin letters and the
 /// database's trailing `ЗРК` (or `ҚРЗ`) left out.
-///
-/// ```
-/// use zanlex::internals::citation_numbers::display_number;
-/// assert_eq!(display_number("156-VІI"), "156-VII");
-/// assert_eq!(display_number("350-VI ЗРК"), "350-VI");
-/// assert_eq!(display_number("11-1-4/1"), "11-1-4/1");
-/// assert_eq!(display_number("20-42-3.3.17"), "20-42-3.3.17");
-/// ```
 pub fn display_number(n: &str) -> String {
     let t = n.trim();
     let t = ["ЗРК", "ҚРЗ", "ҚР З"]
@@ -54,14 +46,6 @@ pub fn display_number(n: &str) -> String {
 /// What tells one act's number from another's: the [`display_number`] without spaces and
 /// without its Roman convocation suffix, in lower case (`379-I` and `379` → `379`). With the
 /// date it names one act: a convocation is a span of years, so one date has one suffix.
-///
-/// ```
-/// use zanlex::internals::citation_numbers::number_key;
-/// assert_eq!(number_key("379-I"), number_key("379"));
-/// assert_eq!(number_key("156-VІI"), number_key("156-VII"));
-/// assert_ne!(number_key("11-1-4/1"), number_key("11-1-4/2"));
-/// assert_eq!(number_key("N 2688"), "2688");
-/// ```
 pub fn number_key(n: &str) -> String {
     let d = display_number(n.trim().trim_start_matches(['№', 'N']).trim());
     let base = match d.rsplit_once('-') {
@@ -72,4 +56,26 @@ pub fn number_key(n: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn display_number() {
+        use crate::model::citation::numbers::display_number;
+        assert_eq!(display_number("156-VІI"), "156-VII");
+        assert_eq!(display_number("350-VI ЗРК"), "350-VI");
+        assert_eq!(display_number("11-1-4/1"), "11-1-4/1");
+        assert_eq!(display_number("20-42-3.3.17"), "20-42-3.3.17");
+    }
+
+    #[test]
+    fn number_key() {
+        use crate::model::citation::numbers::number_key;
+        assert_eq!(number_key("379-I"), number_key("379"));
+        assert_eq!(number_key("156-VІI"), number_key("156-VII"));
+        assert_ne!(number_key("11-1-4/1"), number_key("11-1-4/2"));
+        assert_eq!(number_key("N 2688"), "2688");
+    }
 }

@@ -12,38 +12,6 @@ use tantivy::{InvertedIndexReader, Searcher, SegmentReader, Term, TERMINATED};
 /// dictionaries, where each is in each segment: a stem's set is a term for each of its forms,
 /// tens for a common stem, found by one walk of a range of the dictionary, and looking each up
 /// again for the document frequency and the scorers would be a walk apiece.
-///
-/// ```
-/// use tantivy::schema::{Schema, TEXT};
-/// use tantivy::{doc, Index, Term};
-/// use zanlex::internals::search::synonym::{Synonyms, TermSet};
-/// # fn main() -> tantivy::Result<()> {
-/// let mut schema = Schema::builder();
-/// let body = schema.add_text_field("body", TEXT);
-/// let index = Index::create_in_ram(schema.build());
-/// let mut writer = index.writer(15_000_000)?;
-/// writer.add_document(doc!(body => "colour colours"))?;
-/// writer.add_document(doc!(body => "colourful"))?;
-/// writer.add_document(doc!(body => "color"))?;
-/// writer.commit()?;
-/// let searcher = index.reader()?.searcher();
-/// let mut set = TermSet::default();
-/// // Every term that starts with `colour`, as a range of each segment's dictionary.
-/// set.add_from_segments(&searcher, body, |dictionary, found| {
-///     let mut stream = dictionary.range().ge("colour").lt("colous").into_stream()?;
-///     while stream.advance() {
-///         found(stream.key(), stream.value());
-///     }
-///     Ok(())
-/// })?;
-/// assert!(set.look_up(&searcher, Term::from_field_text(body, "color"))?);
-/// assert!(!set.look_up(&searcher, Term::from_field_text(body, "hue"))?);
-/// assert_eq!(set.terms().len(), 4);
-/// let q = Synonyms::new(body, set);
-/// use tantivy::query::Query;
-/// assert_eq!(q.count(&searcher)?, 3);
-/// # Ok(()) }
-/// ```
 #[derive(Debug, Clone, Default)]
 pub struct TermSet {
     /// Sorted, each once.
@@ -234,5 +202,44 @@ impl<'a> FieldIndexes<'a> {
             _ => (field, self.reader.inverted_index(field)?),
         };
         Ok(&self.last.insert(current).1)
+    }
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn term_set() {
+        use crate::search::synonym::{Synonyms, TermSet};
+        use tantivy::schema::{Schema, TEXT};
+        use tantivy::{doc, Index, Term};
+        fn main() -> tantivy::Result<()> {
+            let mut schema = Schema::builder();
+            let body = schema.add_text_field("body", TEXT);
+            let index = Index::create_in_ram(schema.build());
+            let mut writer = index.writer(15_000_000)?;
+            writer.add_document(doc!(body => "colour colours"))?;
+            writer.add_document(doc!(body => "colourful"))?;
+            writer.add_document(doc!(body => "color"))?;
+            writer.commit()?;
+            let searcher = index.reader()?.searcher();
+            let mut set = TermSet::default();
+            // Every term that starts with `colour`, as a range of each segment's dictionary.
+            set.add_from_segments(&searcher, body, |dictionary, found| {
+                let mut stream = dictionary.range().ge("colour").lt("colous").into_stream()?;
+                while stream.advance() {
+                    found(stream.key(), stream.value());
+                }
+                Ok(())
+            })?;
+            assert!(set.look_up(&searcher, Term::from_field_text(body, "color"))?);
+            assert!(!set.look_up(&searcher, Term::from_field_text(body, "hue"))?);
+            assert_eq!(set.terms().len(), 4);
+            let q = Synonyms::new(body, set);
+            use tantivy::query::Query;
+            assert_eq!(q.count(&searcher)?, 3);
+            Ok(())
+        }
+        main().unwrap();
     }
 }

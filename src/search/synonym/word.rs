@@ -10,28 +10,6 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, Term};
 
 /// Documents with any of `terms`, scored as one term. The terms may be of several fields
 /// indexed with the same positions (`kk_stem` and `kk_loose`).
-///
-/// ```
-/// use tantivy::query::Query;
-/// use tantivy::schema::{Schema, TEXT};
-/// use tantivy::{doc, Index, Term};
-/// use zanlex::internals::search::synonym::Synonyms;
-/// # fn main() -> tantivy::Result<()> {
-/// let mut schema = Schema::builder();
-/// let body = schema.add_text_field("body", TEXT);
-/// let index = Index::create_in_ram(schema.build());
-/// let mut writer = index.writer(15_000_000)?;
-/// writer.add_document(doc!(body => "colour"))?;
-/// writer.add_document(doc!(body => "color color"))?;
-/// writer.add_document(doc!(body => "hue"))?;
-/// writer.commit()?;
-/// let q = Synonyms::new(body, vec![
-///     Term::from_field_text(body, "color"),
-///     Term::from_field_text(body, "colour"),
-/// ]);
-/// assert_eq!(q.count(&index.reader()?.searcher())?, 2);
-/// # Ok(()) }
-/// ```
 #[derive(Debug, Clone)]
 pub struct Synonyms {
     set: TermSet,
@@ -158,5 +136,37 @@ impl Scorer for SynonymsScorer {
         };
         let doc = self.union.doc();
         bm25.score(self.fieldnorms.fieldnorm_id(doc), self.union.term_freq())
+    }
+}
+
+/// The examples of this module's items, run as unit tests (the items are not public).
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn synonyms() {
+        use crate::search::synonym::Synonyms;
+        use tantivy::query::Query;
+        use tantivy::schema::{Schema, TEXT};
+        use tantivy::{doc, Index, Term};
+        fn main() -> tantivy::Result<()> {
+            let mut schema = Schema::builder();
+            let body = schema.add_text_field("body", TEXT);
+            let index = Index::create_in_ram(schema.build());
+            let mut writer = index.writer(15_000_000)?;
+            writer.add_document(doc!(body => "colour"))?;
+            writer.add_document(doc!(body => "color color"))?;
+            writer.add_document(doc!(body => "hue"))?;
+            writer.commit()?;
+            let q = Synonyms::new(
+                body,
+                vec![
+                    Term::from_field_text(body, "color"),
+                    Term::from_field_text(body, "colour"),
+                ],
+            );
+            assert_eq!(q.count(&index.reader()?.searcher())?, 2);
+            Ok(())
+        }
+        main().unwrap();
     }
 }

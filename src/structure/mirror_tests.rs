@@ -8,11 +8,11 @@
 //! - articles: `grep -cE '^### ([0-9]|Статья)' FILE`
 //! - notes: `awk '/^```/{f=!f;next} !f' FILE | grep -cE '^[[:space:]>*]*(Ескерту|Ескертпе|Сноска|Примечание)'`
 
+use crate::ingest::ingest_file;
+use crate::{Act, Unit, UnitKind, UnitStatus};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 use std::path::Path;
-use zanlex::internals::ingest::ingest_file;
-use zanlex::{Act, Unit, UnitKind, UnitStatus};
 
 const MIRROR: &str = "tests/fixtures/mirror";
 const GOV: &str = "codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316";

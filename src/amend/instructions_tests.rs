@@ -1,10 +1,8 @@
 //! Instructions of the amending acts 001 and 002 (issue 5, item 3), parsed from the corpus text.
 
+use crate::amend::instructions::{parse_instructions, parse_target_act, ParsedInstruction};
+use crate::{ActKind, InstructionOp};
 use chrono::NaiveDate;
-use zanlex::internals::amend::instructions::{
-    parse_instructions, parse_target_act, ParsedInstruction,
-};
-use zanlex::{ActKind, InstructionOp};
 
 /// Lines `from..=to` (1-based) of a corpus file, as extracted (displaced words not repaired).
 fn corpus_lines(file: &str, from: usize, to: usize) -> String {
@@ -200,7 +198,7 @@ fn one_line_paragraph_of_1_5_mb_parses_in_linear_memory() {
         generated_body(60_000, " ")
     );
     assert!(stream.len() > 1_400_000, "{}", stream.len());
-    let (v, peak) = crate::common::peak_heap(|| parse_instructions(&stream));
+    let (v, peak) = crate::test_support::peak_heap(|| parse_instructions(&stream));
     assert_eq!(v.len(), 300);
     for (k, ins) in v.iter().enumerate() {
         let n = 200 * (k + 1);
@@ -243,7 +241,7 @@ fn amending_act_of_60_000_generated_lines_is_read_whole() {
     let path = dir.path().join("001_generated.txt");
     let body = generated_body(60_000, "\n");
     std::fs::write(&path, format!("{}\n{body}\n", &text[..cut])).expect("write");
-    let act = zanlex::internals::ingest::ingest_file(&path, dir.path()).expect("ingest");
+    let act = crate::ingest::ingest_file(&path, dir.path()).expect("ingest");
     assert_eq!(act.instructions.len(), 300);
     for (k, ins) in act.instructions.iter().enumerate() {
         assert_eq!(ins.target_eid, format!("para_{}", 200 * (k + 1)));

@@ -1,11 +1,11 @@
 //! Index and search over acts built in code: schema, filters, phrases, highlights, citations,
 //! versions and incremental refresh, independent of the ingestion stage.
 
+use crate::index::build_from_acts;
+use crate::SearchRequest;
+use crate::ZanIndex;
+use crate::*;
 use chrono::NaiveDate;
-use zanlex::internals::index::build_from_acts;
-use zanlex::SearchRequest;
-use zanlex::ZanIndex;
-use zanlex::*;
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -37,7 +37,7 @@ fn act(id: &str, file: &str, kind: ActKind, status: Status, units: Vec<Unit>) ->
         registration: None,
         status,
         languages: vec!["kk".into()],
-        lang: zanlex::Lang::Kk,
+        lang: crate::Lang::Kk,
         code: None,
         source: Source {
             file: file.into(),
@@ -330,15 +330,15 @@ fn acts_and_units_come_back_from_the_index() {
     assert_eq!(v.unit.children.len(), 1);
     assert!(matches!(
         idx.unit("mfa-order-2018-01-04-11-1-4-1", "para_9"),
-        Err(zanlex::Error::UnknownUnit { .. })
+        Err(crate::Error::UnknownUnit { .. })
     ));
     assert!(matches!(
         idx.act("nope"),
-        Err(zanlex::Error::UnknownAct { .. })
+        Err(crate::Error::UnknownAct { .. })
     ));
     assert!(matches!(
         idx.search(&SearchRequest::new("x").act("nope")),
-        Err(zanlex::Error::UnknownAct { .. })
+        Err(crate::Error::UnknownAct { .. })
     ));
 }
 
@@ -347,7 +347,7 @@ fn bad_queries_are_query_errors() {
     let (_d, idx) = index();
     for q in ["\"тұрақты", "(виза", "-", "…", &"виза ".repeat(3000)] {
         match idx.search(&SearchRequest::new(q)) {
-            Err(zanlex::Error::Query { reason, .. }) => assert!(!reason.is_empty()),
+            Err(crate::Error::Query { reason, .. }) => assert!(!reason.is_empty()),
             other => panic!("{q:?}: {other:?}"),
         }
     }

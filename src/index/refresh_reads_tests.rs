@@ -3,10 +3,10 @@
 //! linked now or at the previous build: after each edit the index holds what a fresh build of
 //! the same corpus holds, and the refresh parsed exactly the files the edit links.
 
-use crate::common::copy_dir;
-use crate::index_refresh_links::{assert_same_as_fresh, documents};
+use crate::index::refresh_links_tests::{assert_same_as_fresh, documents};
+use crate::test_support::copy_dir;
+use crate::{refresh, BuildOptions, RefreshReport};
 use std::path::{Path, PathBuf};
-use zanlex::{refresh, BuildOptions, RefreshReport};
 
 /// Copies the folder `from` into `to`, subfolders too.
 fn copy_tree(from: &Path, to: &Path) {
@@ -39,23 +39,35 @@ fn refresh_parsing(corpus: &Path, idx: &Path, tmp: &Path, parsed: usize) -> Refr
     assert_same_as_fresh(corpus, idx, tmp);
     let fresh = tmp.join("fresh");
     assert_eq!(manifest(idx).files, manifest(&fresh).files);
+    // What `zanlex ARGS --corpus CORPUS --index INDEX` prints: the answer the command line
+    // renders as JSON, and the files it reports not indexed (its exit code is theirs).
     let cli = |index: &Path, args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
-            .args(args)
-            .arg("--corpus")
-            .arg(corpus)
-            .arg("--index")
-            .arg(index)
-            .output()
-            .unwrap();
-        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+        let (z, report) =
+            crate::ZanIndex::open_or_build(corpus, index, &BuildOptions::default()).unwrap();
+        let json = match *args {
+            ["acts", "--json"] => serde_json::to_string(&z.act_list(&report.failures).unwrap()),
+            ["units", id, "--json"] => serde_json::to_string(&z.unit_tree(id, None).unwrap()),
+            ["history", id, "--json"] => {
+                serde_json::to_string(&z.act_history(id, None, None, false).unwrap())
+            }
+            ["search", q, "--json", "--limit", n] => serde_json::to_string(
+                &z.search(
+                    &crate::SearchRequest::new(q)
+                        .limit(n.parse().unwrap())
+                        .references(true),
+                )
+                .unwrap(),
+            ),
+            _ => unreachable!("{args:?}"),
+        };
+        (report.failures, json.unwrap())
     };
     // The same output and exit code, but for the time a search took.
     let same = |args: &[&str]| {
         let out = |index: &Path| {
             let (code, stdout) = cli(index, args);
             let mut v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-            v["exit code"] = code.into();
+            v["exit code"] = serde_json::json!(code);
             if let Some(o) = v.as_object_mut() {
                 o.remove("took_ms");
             }
@@ -94,9 +106,9 @@ fn refresh_parsing(corpus: &Path, idx: &Path, tmp: &Path, parsed: usize) -> Refr
     r
 }
 
-fn manifest(dir: &Path) -> zanlex::internals::index::Manifest {
-    let index = zanlex::ZanIndex::open(dir).unwrap();
-    zanlex::internals::index::build::read_manifest(index.store().tantivy()).unwrap()
+fn manifest(dir: &Path) -> crate::index::Manifest {
+    let index = crate::ZanIndex::open(dir).unwrap();
+    crate::index::build::read_manifest(index.store().tantivy()).unwrap()
 }
 
 /// The bundled corpus (five unrelated acts), an act with the act amending it, and two

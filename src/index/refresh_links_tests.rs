@@ -2,9 +2,9 @@
 //! again when an act it links to changes (the manifest's `acts_hash`), and not otherwise; and
 //! after each refresh the index holds what a fresh build of the same corpus holds.
 
-use crate::common::copy_dir;
+use crate::test_support::copy_dir;
+use crate::{refresh, BuildOptions};
 use std::path::{Path, PathBuf};
-use zanlex::{refresh, BuildOptions};
 
 /// A copy of the amending-act fixture (a target and the act amending it) and where its index
 /// goes, in a temporary folder.
@@ -76,7 +76,7 @@ pub(crate) fn documents(dir: &Path) -> Vec<(String, String, String, String, Stri
     use tantivy::collector::DocSetCollector;
     use tantivy::query::AllQuery;
     use tantivy::schema::Value;
-    let index = zanlex::ZanIndex::open(dir).unwrap();
+    let index = crate::ZanIndex::open(dir).unwrap();
     let searcher = index.store().searcher();
     let schema = index.store().tantivy().schema();
     let mut out = Vec::new();
@@ -202,9 +202,7 @@ fn a_new_index_of_linked_files_holds_what_an_incremental_build_holds() {
         assert!(empty.rebuilt, "{fixture}: {empty:?}");
         copy_dir(Path::new(fixture), &corpus);
         std::fs::copy(Path::new("corpus").join(unrelated), corpus.join(unrelated)).unwrap();
-        let files = zanlex::internals::ingest::corpus_files(&corpus)
-            .unwrap()
-            .len();
+        let files = crate::ingest::corpus_files(&corpus).unwrap().len();
         let incremental = refresh(&corpus, &idx, &opts).unwrap();
         assert!(
             !incremental.rebuilt && incremental.added.len() == files,

@@ -1,7 +1,7 @@
 //! Applying single instructions to a small unit tree (issue 5, item 5).
 
-use zanlex::internals::amend::apply::apply_instructions;
-use zanlex::{ActKind, ActRef, Instruction, InstructionOp, SourceSpan, Unit, UnitKind, UnitStatus};
+use crate::amend::apply::apply_instructions;
+use crate::{ActKind, ActRef, Instruction, InstructionOp, SourceSpan, Unit, UnitKind, UnitStatus};
 
 fn para(eid: &str, num: &str, text: &str) -> Unit {
     let mut u = Unit::new(eid, UnitKind::Paragraph, Some(num.to_string()));
@@ -182,7 +182,7 @@ fn insert_replace_delete() {
 
 #[test]
 fn word_replacement_parsed_and_applied() {
-    use zanlex::internals::amend::instructions::parse_instructions;
+    use crate::amend::instructions::parse_instructions;
     let s = "1. … бұйрығына мынадай өзгерістер енгізілсін:\nкөрсетілген бұйрықпен бекітілген Қағидаларда:\n9-тармақтағы \"Тоғызыншы\" деген сөз \"Тоғызыншы тармақ\" деген сөздермен ауыстырылсын;\n8-тармақ алынып тасталсын.";
     let v = parse_instructions(s);
     let got: Vec<_> = v

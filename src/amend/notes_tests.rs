@@ -1,8 +1,8 @@
 //! Notes of consolidated texts → amendment events (issue 5, item 1 and 2).
 
+use crate::amend::notes::{parse_note, parse_unit_citation, NoteEvent};
+use crate::{ActKind, AmendAction, EffectiveRule};
 use chrono::NaiveDate;
-use zanlex::internals::amend::notes::{parse_note, parse_unit_citation, NoteEvent};
-use zanlex::{ActKind, AmendAction, EffectiveRule};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -2,10 +2,10 @@
 //! ../shared/data/versions): the Constitutional Law on the Government, a ministerial order with
 //! appendices, a maslikhat decision; and one act id for the editions of one act.
 
+use crate::ingest::{ingest_file, unify_ids};
+use crate::{Act, ActKind, UnitKind, UnitStatus};
 use chrono::NaiveDate;
 use std::path::Path;
-use zanlex::internals::ingest::{ingest_file, unify_ids};
-use zanlex::{Act, ActKind, UnitKind, UnitStatus};
 
 const GOV: &str = "tests/fixtures/versions/codes_104316_government";
 const MIN: &str = "tests/fixtures/versions/ministerial_135478";

@@ -16,7 +16,7 @@ fn scale_output_ingests_as_acts_with_unique_ids() {
     let dir = tempfile::tempdir().unwrap();
     let corpus: PathBuf = dir.path().join("corpus");
     let report = write_corpus(&t, &corpus, 2_000_000, 9).unwrap();
-    let ingested = zanlex::internals::ingest::ingest_corpus(&corpus);
+    let ingested = crate::ingest::ingest_corpus(&corpus);
     let failures: Vec<String> = ingested
         .failures
         .iter()
@@ -53,7 +53,7 @@ fn scale_acts_have_as_many_units_as_their_templates() {
         std::fs::write(corpus.join(&act.file_name), &act.text).unwrap();
         made.push((act.file_name, act.template));
     }
-    let ingested = zanlex::internals::ingest::ingest_corpus(&corpus);
+    let ingested = crate::ingest::ingest_corpus(&corpus);
     assert!(ingested.failures.is_empty());
     for (file, ti) in made {
         let act = ingested
@@ -63,7 +63,7 @@ fn scale_acts_have_as_many_units_as_their_templates() {
             .unwrap_or_else(|| panic!("{file} not ingested"));
         let tpath = &t[ti].path;
         let parent = tpath.parent().unwrap().parent().unwrap();
-        let template_act = zanlex::internals::ingest::ingest_file(tpath, parent).unwrap();
+        let template_act = crate::ingest::ingest_file(tpath, parent).unwrap();
         assert_eq!(
             act.all_units().len(),
             template_act.all_units().len(),
@@ -71,4 +71,31 @@ fn scale_acts_have_as_many_units_as_their_templates() {
             tpath.display()
         );
     }
+}
+
+/// Acts known by their title (no date and number) get a district name unique to the act in
+/// front of it, unique in the Latin spelling their ids are made of too.
+#[test]
+fn scale_title_tags_are_unique_in_latin() {
+    let t = templates();
+    let mut scaler = Scaler::new(&t, 5);
+    let mut seen: HashSet<String> = HashSet::new();
+    for _ in 0..400 {
+        let act = scaler.next_act(u64::MAX).unwrap();
+        let Some(title) = act.text.lines().find_map(|l| l.strip_prefix("title: ")) else {
+            continue;
+        };
+        let tag = title
+            .trim_start_matches('\'')
+            .split(' ')
+            .next()
+            .unwrap_or_default();
+        let latin = crate::structure::header::slug(tag);
+        assert!(
+            seen.insert(latin.clone()),
+            "{}: tag {tag} ({latin}) repeats",
+            act.file_name
+        );
+    }
+    assert!(seen.len() > 50, "{} tagged titles", seen.len());
 }

@@ -1,11 +1,11 @@
 //! Search on the real corpus: the expectations of issue 4, through the library API.
 //! The index is built once per test binary into a temporary folder.
 
+use crate::{BuildOptions, ZanIndex};
+use crate::{Hit, SearchRequest};
 use regex::Regex;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use zanlex::{BuildOptions, ZanIndex};
-use zanlex::{Hit, SearchRequest};
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -120,7 +120,7 @@ fn queries_without_kazakh_letters_or_in_latin_match_the_cyrillic_top_5() {
     assert_eq!(keys(&search("turaqty turu", 5)), want);
     // The spelling is restored from the forms in `kk_stem`'s terms: `тұрақ\u{2}тұрақты`,
     // and `құжат\u{1}` (its own stem).
-    use zanlex::internals::search::restore::restore_word;
+    use crate::search::restore::restore_word;
     let index = &fixture().index;
     assert_eq!(
         restore_word(index.store(), "туракты").as_deref(),
@@ -306,7 +306,7 @@ fn hostile_queries_get_an_error_or_a_result_never_a_panic() {
     ] {
         match fixture().index.search(&SearchRequest::new(q)) {
             Ok(_) => {}
-            Err(zanlex::Error::Query { reason, .. }) => {
+            Err(crate::Error::Query { reason, .. }) => {
                 assert!(reason.len() > 10, "{q:?}: {reason}")
             }
             Err(e) => panic!("{q:?}: unexpected error {e}"),
@@ -386,13 +386,13 @@ fn a_failed_refresh_leaves_the_previous_index_usable() {
 /// stored document of the corpus index (units of every edition and the acts' documents).
 #[test]
 fn the_stored_document_decoder_agrees_with_tantivys_on_every_document() {
-    use zanlex::internals::index::stored::StoredDoc;
+    use crate::index::stored::StoredDoc;
     let index = &fixture().index;
     let searcher = index.store().searcher();
     let stored = index
         .store()
         .per_generation(&searcher, || {
-            zanlex::internals::index::stored::StoredDocs::open(&searcher)
+            crate::index::stored::StoredDocs::open(&searcher)
         })
         .unwrap();
     let mut checked = 0;
@@ -432,12 +432,9 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
     assert_eq!(texts(KK_LOOSE_REST, "14-бабы"), ["14-бап"]);
     let index = &fixture().index;
     let searcher = index.store().searcher();
-    let stems = zanlex::internals::search::restore::stem_terms_folding_to(
-        index.store(),
-        &searcher,
-        &fold("тұрақ"),
-    )
-    .unwrap();
+    let stems =
+        crate::search::restore::stem_terms_folding_to(index.store(), &searcher, &fold("тұрақ"))
+            .unwrap();
     assert!(stems.contains(&form_term("тұрақ", "тұрақты")), "{stems:?}");
     for s in &stems {
         let (stem, _) = split_form(s).unwrap();
@@ -446,17 +443,14 @@ fn loose_forms_are_found_through_the_stems_that_fold_to_them() {
     // A number is found as itself in `kk_stem`, when the index has it: a number is always its
     // own stem.
     assert_eq!(
-        zanlex::internals::search::restore::stem_terms_folding_to(index.store(), &searcher, "2020")
-            .unwrap(),
+        crate::search::restore::stem_terms_folding_to(index.store(), &searcher, "2020").unwrap(),
         [form_term("2020", "2020")]
     );
-    assert!(zanlex::internals::search::restore::stem_terms_folding_to(
-        index.store(),
-        &searcher,
-        "987654321"
-    )
-    .unwrap()
-    .is_empty());
+    assert!(
+        crate::search::restore::stem_terms_folding_to(index.store(), &searcher, "987654321")
+            .unwrap()
+            .is_empty()
+    );
     // What the index keeps in `kk_loose`: `белгіленген`'s loose form (not its stem's fold),
     // not a number's, not `тұрақты`'s.
     assert_eq!(texts(KK_LOOSE_REST, "белгіленген"), ["белгиленен"]);

@@ -1,10 +1,10 @@
 //! Structure of the five real corpus documents: metadata, exact eids, spans, statuses, notes.
 
+use crate::extract::extract_file;
+use crate::structure::build_act;
+use crate::{Act, ActKind, Status, Unit, UnitKind, UnitStatus};
 use chrono::NaiveDate;
 use std::path::Path;
-use zanlex::internals::extract::extract_file;
-use zanlex::internals::structure::build_act;
-use zanlex::{Act, ActKind, Status, Unit, UnitKind, UnitStatus};
 
 /// The structure stage's own output (no amendment stage after it).
 fn act(name: &str) -> Act {

@@ -1,11 +1,11 @@
 //! The structure stage on hand-made inputs: unrepaired extraction (the provisional extractor's
 //! shape), pending and deleted units, act ids, and the date and issuer helpers.
 
+use crate::extract::{CleanLine, Extracted};
+use crate::structure::{build_act, issuer_code, parse_date, slug};
+use crate::{ActKind, Source, SourceFormat, SourceSpan, UnitStatus};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use zanlex::internals::extract::{CleanLine, Extracted};
-use zanlex::internals::structure::{build_act, issuer_code, parse_date, slug};
-use zanlex::{ActKind, Source, SourceFormat, SourceSpan, UnitStatus};
 
 /// One line per original line, blanks kept, nothing repaired: what the first extractor gave.
 fn raw(file: &str, text: &str) -> Extracted {
@@ -33,12 +33,12 @@ fn raw(file: &str, text: &str) -> Extracted {
         },
         meta: BTreeMap::new(),
         lines,
-        lang: zanlex::Lang::Kk,
+        lang: crate::Lang::Kk,
         warnings: Vec::new(),
     }
 }
 
-fn eids(a: &zanlex::Act) -> Vec<String> {
+fn eids(a: &crate::Act) -> Vec<String> {
     a.all_units().iter().map(|u| u.eid.clone()).collect()
 }
 
@@ -54,11 +54,11 @@ fn unrepaired_lines_give_the_same_units_as_repaired_ones() {
         let path = std::path::Path::new("corpus").join(name);
         let text = std::fs::read_to_string(&path).expect("corpus file");
         let from_raw = build_act(&raw(&format!("corpus/{name}"), &text)).expect("raw builds");
-        let repaired = zanlex::internals::ingest::ingest_file(&path, std::path::Path::new("."))
-            .expect("repaired builds");
+        let repaired =
+            crate::ingest::ingest_file(&path, std::path::Path::new(".")).expect("repaired builds");
         assert_eq!(from_raw.id, repaired.id, "{name}");
         assert_eq!(eids(&from_raw), eids(&repaired), "{name}");
-        let spans = |a: &zanlex::Act| -> Vec<u32> {
+        let spans = |a: &crate::Act| -> Vec<u32> {
             a.all_units().iter().map(|u| u.span.line_start).collect()
         };
         assert_eq!(spans(&from_raw), spans(&repaired), "{name}");

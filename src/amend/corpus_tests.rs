@@ -1,9 +1,9 @@
 //! Amendment events, instructions and commencement read from the real corpus (issue 5).
 
+use crate::ingest::ingest_file;
+use crate::{Act, ActKind, AmendAction, EffectiveRule, InstructionOp, Status};
 use chrono::NaiveDate;
 use std::path::Path;
-use zanlex::internals::ingest::ingest_file;
-use zanlex::{Act, ActKind, AmendAction, EffectiveRule, InstructionOp, Status};
 
 fn act(file: &str) -> Act {
     ingest_file(Path::new(&format!("corpus/{file}")), Path::new(".")).expect("ingest")
@@ -239,7 +239,7 @@ fn instructions_of_001() {
         .unwrap()
         .ends_with("шешім қабылдайды."));
     assert_eq!(a.commencement, Some(TEN));
-    let eff = zanlex::internals::amend::act_effective(&a).unwrap();
+    let eff = crate::amend::act_effective(&a).unwrap();
     assert_eq!((eff.date, eff.estimated), (d(2022, 10, 20), true));
     assert!(eff.basis.contains("2022-10-10"), "{}", eff.basis);
 }

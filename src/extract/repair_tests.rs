@@ -3,9 +3,9 @@
 //! Lines are looked up by their original line number, so each test also checks that the span
 //! points back at the damaged line(s).
 
-use crate::common;
+use crate::extract::{extract_file, CleanLine, Extracted};
+use crate::test_support as common;
 use std::path::Path;
-use zanlex::internals::extract::{extract_file, CleanLine, Extracted};
 
 fn corpus(prefix: &str) -> Extracted {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));

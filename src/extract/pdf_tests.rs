@@ -2,11 +2,11 @@
 //! clean text as the text files, with page numbers; hand-built PDFs exercise Identity-H fonts,
 //! `TJ` kerning and text-positioning operators.
 
-use crate::common;
+use crate::extract::{extract_file, Extracted};
+use crate::test_support as common;
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Document, Object, Stream, StringFormat};
 use std::path::Path;
-use zanlex::internals::extract::{extract_file, Extracted};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -60,7 +60,7 @@ fn same_text(txt: &Extracted, pdf: &Extracted) {
 fn pdf_001_equals_text() {
     let (t, p) = (corpus("001_"), pdf("001.pdf"));
     assert_eq!(p.source.file, "tests/fixtures/pdf/001.pdf");
-    assert_eq!(p.source.format, zanlex::SourceFormat::Pdf);
+    assert_eq!(p.source.format, crate::SourceFormat::Pdf);
     same_text(&t, &p);
 }
 
@@ -241,7 +241,7 @@ fn one_page_pdf(
 #[test]
 fn identity_h_fonts_tj_kerning_line_moves_and_forms() {
     let bytes = identity_h_pdf();
-    let raw = zanlex::internals::extract::pdf::pdf_raw_text(&bytes).expect("raw text");
+    let raw = crate::extract::pdf::pdf_raw_text(&bytes).expect("raw text");
     assert_eq!(
         raw,
         "Қазақстан Республикасы\n      14-бап\nҰғөүіҚ\nҚазақстан\nРеспубликасы"
@@ -269,7 +269,7 @@ fn identity_h_fonts_tj_kerning_line_moves_and_forms() {
 
 /// All units of an act as (eid, text with whitespace collapsed).
 fn units(path: &Path) -> Vec<(String, String)> {
-    let act = zanlex::internals::ingest::ingest_file(path, root()).expect("ingest");
+    let act = crate::ingest::ingest_file(path, root()).expect("ingest");
     act.all_units()
         .iter()
         .map(|u| {
@@ -307,7 +307,7 @@ fn pdf_decompression_bomb_fails_its_file() {
     z.write_all(b"BT /F1 12 Tf 50 700 Td (Bomb) Tj ET")
         .expect("compress");
     let spaces = vec![b' '; 1 << 20];
-    let cap_mb = zanlex::internals::extract::pdf::MAX_STREAM_INFLATE >> 20;
+    let cap_mb = crate::extract::pdf::MAX_STREAM_INFLATE >> 20;
     for _ in 0..cap_mb + 2 {
         z.write_all(&spaces).expect("compress");
     }

@@ -3,9 +3,9 @@
 //! when the amending act is not in the index; `№`, case and Cyrillic look-alikes do not matter.
 //! And `status:in_force` keeps the acts of the official database that are in force.
 
+use crate::{ActKind, BuildOptions, Hit, SearchRequest, Status, StatusKind, ZanIndex};
 use std::path::PathBuf;
 use std::sync::OnceLock;
-use zanlex::{ActKind, BuildOptions, Hit, SearchRequest, Status, StatusKind, ZanIndex};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -63,7 +63,7 @@ fn keys(hits: &[Hit]) -> Vec<String> {
 
 /// Whether `h` was amended by an act numbered `number`, however the note spells it.
 fn amended_by(h: &Hit, number: &str) -> bool {
-    let key = zanlex::internals::index::numbers::key;
+    let key = crate::index::numbers::key;
     h.amendments
         .iter()
         .any(|a| a.by.number.as_deref().and_then(key) == key(number))
@@ -255,7 +255,7 @@ fn status_in_force_keeps_the_laws() {
 #[test]
 fn an_edition_without_a_repeal_mark_is_in_force() {
     let file = root().join("tests/fixtures/versions/ministerial_135478/kaz@146f9b3d_latest.md");
-    let act = zanlex::internals::ingest::ingest_file(&file, &root()).expect("ingest");
+    let act = crate::ingest::ingest_file(&file, &root()).expect("ingest");
     assert_eq!(act.kind, ActKind::Order);
     assert!(act.status == Status::InForce, "{:?}", act.status);
 
@@ -270,7 +270,7 @@ fn an_edition_without_a_repeal_mark_is_in_force() {
         let repealed = format!("{}\n{mark}\n{}", &text[..title_end], &text[title_end..]);
         let copy = dir.path().join("kaz_2024-02-01.md");
         std::fs::write(&copy, repealed).expect("write");
-        let act = zanlex::internals::ingest::ingest_file(&copy, dir.path()).expect("ingest");
+        let act = crate::ingest::ingest_file(&copy, dir.path()).expect("ingest");
         match act.status {
             Status::Repealed { by, on } => {
                 assert!(by.is_some_and(|b| b.contains("№ 24-1")), "{mark}");

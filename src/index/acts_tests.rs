@@ -1,11 +1,11 @@
 //! Acts read back from the index are the acts ingestion made: the stored act (its frame) leaves
 //! out the texts its unit documents hold, and reading it puts them back.
 
-use crate::common;
+use crate::test_support as common;
 
+use crate::Act;
+use crate::{refresh, BuildOptions, ZanIndex};
 use std::path::Path;
-use zanlex::Act;
-use zanlex::{refresh, BuildOptions, ZanIndex};
 
 fn by_file_and_id(mut acts: Vec<Act>) -> Vec<Act> {
     acts.sort_by(|a, b| a.source.file.cmp(&b.source.file).then(a.id.cmp(&b.id)));
@@ -18,7 +18,7 @@ fn round_trip(corpus: &Path) {
     let report = refresh(corpus, &tmp.path().join("index"), &BuildOptions::default()).unwrap();
     assert!(report.failures.is_empty(), "{report:?}");
     let index = ZanIndex::open(tmp.path().join("index")).unwrap();
-    let ingested = by_file_and_id(zanlex::internals::ingest::ingest_corpus(corpus).acts);
+    let ingested = by_file_and_id(crate::ingest::ingest_corpus(corpus).acts);
     assert!(!ingested.is_empty());
     let read = index.acts().unwrap();
     assert_eq!(read.len(), ingested.len());

@@ -3,10 +3,10 @@
 //! pile segments up: small ones are merged. A full rebuild is written beside the index and
 //! swapped in, leaving nothing else beside it, and clears what killed builds left there.
 
-use crate::common;
+use crate::test_support as common;
 
+use crate::{refresh, BuildOptions, ZanIndex};
 use std::path::Path;
-use zanlex::{refresh, BuildOptions, ZanIndex};
 
 fn segment_count(idx: &Path) -> usize {
     let index = ZanIndex::open(idx).unwrap();
@@ -107,7 +107,7 @@ fn a_fresh_build_removes_the_folders_of_killed_builds() {
         std::fs::create_dir(&p).unwrap();
         std::fs::write(p.join("meta.json"), b"{}").unwrap();
         if name != ".index.new-4194998" {
-            std::fs::write(p.join(zanlex::internals::index::build::MARKER), b"{}").unwrap();
+            std::fs::write(p.join(crate::index::build::MARKER), b"{}").unwrap();
         }
     }
     let built = refresh(

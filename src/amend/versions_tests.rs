@@ -1,13 +1,13 @@
 //! Versions, applying amending acts, effective dates with a sidecar, history and diff
 //! (issue 5, items 4-8).
 
+use crate::amend::diff::{diff_versions, word_diff, UnitChangeKind};
+use crate::amend::history::history;
+use crate::amend::{act_effective, unit_versions};
+use crate::ingest::ingest_corpus;
+use crate::{Act, AmendAction, EffectiveRule, UnitStatus};
 use chrono::NaiveDate;
 use std::path::Path;
-use zanlex::internals::amend::diff::{diff_versions, word_diff, UnitChangeKind};
-use zanlex::internals::amend::history::history;
-use zanlex::internals::amend::{act_effective, unit_versions};
-use zanlex::internals::ingest::ingest_corpus;
-use zanlex::{Act, AmendAction, EffectiveRule, UnitStatus};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -375,7 +375,7 @@ fn word_diff_uses_unicode_words() {
 
 #[test]
 fn units_as_of_flags_wording_missing_from_the_corpus() {
-    use zanlex::internals::amend::{amendments_for, units_as_of};
+    use crate::amend::{amendments_for, units_as_of};
     // 003 is one consolidated text: paragraph 3 got new wording effective ~2025-12-15.
     let a = only_act("corpus", "mfa-order-2018-01-04-11-1-4-1");
     let at = |date: NaiveDate, eid: &str| {
@@ -481,18 +481,18 @@ fn consolidated_target_is_not_amended_twice_and_takes_publication_dates() {
 fn history_links_the_amending_act_the_corpus_holds() {
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = dir.path().join("corpus");
-    crate::common::copy_dir(
+    crate::test_support::copy_dir(
         &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/amend/consolidated"),
         &corpus,
     );
-    crate::common::copy_dir(
+    crate::test_support::copy_dir(
         &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
         &corpus.join("bundled"),
     );
-    let (index, _) = zanlex::ZanIndex::open_or_build(
+    let (index, _) = crate::ZanIndex::open_or_build(
         &corpus,
         dir.path().join("index"),
-        &zanlex::BuildOptions::default(),
+        &crate::BuildOptions::default(),
     )
     .expect("index");
     let h = index

@@ -1,10 +1,10 @@
 //! Decoding of every supported encoding, the refusals of bad input (each naming the file and
 //! the reason on one line), source metadata, sidecars and Markdown sources.
 
-use crate::common;
+use crate::extract::{extract_file, is_source_file, Extracted};
+use crate::test_support as common;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-use zanlex::internals::extract::{extract_file, is_source_file, Extracted};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -43,7 +43,7 @@ fn utf8_corpus_source_fields() {
     assert_eq!(doc.source.encoding, "utf-8");
     assert_eq!(doc.source.sha256, hex::encode(Sha256::digest(&bytes)));
     assert_eq!(doc.source.file, "corpus/003_0165b7296e38fd1a.txt");
-    assert_eq!(doc.source.format, zanlex::SourceFormat::Text);
+    assert_eq!(doc.source.format, crate::SourceFormat::Text);
 }
 
 #[test]
@@ -146,7 +146,7 @@ fn md(rel: &str) -> Extracted {
 #[test]
 fn markdown_code_with_front_matter() {
     let doc = md("codes_104316_government/kaz@2c716769_v2022-11-05.md");
-    assert_eq!(doc.source.format, zanlex::SourceFormat::Markdown);
+    assert_eq!(doc.source.format, crate::SourceFormat::Markdown);
     assert_eq!(
         doc.meta["title"],
         "Қазақстан Республикасының Үкіметі туралы"

@@ -1,9 +1,9 @@
 //! Inputs the fuzz targets in `fuzz/` found to crash zanlex, minimized, each fed through the
 //! same public entry as its target, with the behaviour that is right for it.
 
+use crate::amend::instructions::parse_target_act;
+use crate::ActKind;
 use chrono::NaiveDate;
-use zanlex::internals::amend::instructions::parse_target_act;
-use zanlex::ActKind;
 
 /// `amend`: a target act's title closed by `»` (two bytes in UTF-8) sliced the header one byte
 /// past the quote, inside the `»`.

@@ -1,10 +1,10 @@
 //! Streaming ingestion (`ingest_corpus_streaming`, what `zanlex index` uses) hands over the
 //! same linked acts as `ingest_corpus`, a chunk at a time, with linked files in one chunk.
 
+use crate::ingest::{ingest_corpus, ingest_corpus_streaming};
+use crate::Act;
 use std::collections::BTreeMap;
 use std::path::Path;
-use zanlex::internals::ingest::{ingest_corpus, ingest_corpus_streaming};
-use zanlex::Act;
 
 /// Streams `dir` and returns the acts by id and the ids of each chunk handed over.
 fn stream(
@@ -104,7 +104,7 @@ fn an_error_from_the_sink_stops_the_run() {
     let mut calls = 0;
     let res = ingest_corpus_streaming(Path::new("corpus"), 1, 0, |_| {
         calls += 1;
-        Err(zanlex::Error::Index {
+        Err(crate::Error::Index {
             path: "x".into(),
             reason: "disk full".into(),
         })
