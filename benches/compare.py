@@ -49,7 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REL = ROOT / "target" / "dist"
 # The examples a run uses beside the `zanlex` binary (benches/pgo.sh builds the same).
-EXAMPLES = ["dump_units", "peer_tantivy", "zanlex_query", "zanlex_build"]
+EXAMPLES = ["dump_units", "peer_tantivy", "zanlex_query"]
 ARGS = None
 
 
@@ -284,18 +284,6 @@ def measure_size(mb, args, xpy):
     if "zanlex_failed" in r:
         r["zanlex"].update({"mbps": nan, "size": nan, "process_ms": nan,
                             "q": {"p50_ms": nan, "p99_ms": nan, "qps": nan}})
-        args.no_split.add(mb)
-
-    # The same in two timed halves: ingestion, then analysis + indexing of the parsed acts.
-    if mb not in args.no_split:
-        bidx = work / f"zanlex-build-{mb}"
-        warm(corpus)
-        wall, rss, out = timed([REL / "examples" / "zanlex_build", corpus, bidx], stdout_json=True,
-                               limit=True)
-        r["zanlex"]["ingest_s"] = out["ingest_s"]
-        r["zanlex"]["build_s"] = out["build_s"]
-        r["zanlex"]["build_mbps"] = mbytes / out["build_s"]
-        shutil.rmtree(bidx, ignore_errors=True)
 
     # Queries: warm, one thread, same 200 queries; `--repeat` rounds with the tools taking
     # turns, as the builds do. The run with the median p50 counts (its p99 and QPS with it).
@@ -392,15 +380,6 @@ def table(results, peers):
                 each = [" / ".join(f"{w:.2f}" for w in e.get("runs", [])) for e in [z] + [r[p] for p in peers]]
                 lines.append(f"| index wall, each run (s) | " + " | ".join(each) + " | "
                              + " | ".join("" for _ in peers) + " |")
-        if "build_s" in z:
-            lines.append(f"| zanlex split: ingestion (s) / analysis+indexing of parsed acts (s) | "
-                         f"{z['ingest_s']:.2f} / {z['build_s']:.2f} | "
-                         + " | ".join("" for _ in peers) + " | "
-                         + " | ".join("" for _ in peers) + " |")
-            lines.append(f"| analysis+indexing only, MB/s (like for like with the peers) | "
-                         f"{z['build_mbps']:.2f} | "
-                         + " | ".join(f"{r[p]['mbps']:.2f}" for p in peers) + " | "
-                         + " | ".join(ratio(z['build_mbps'], r[p]['mbps']) for p in peers) + " |")
         if "nosync_mbps" in r["fts5"]:
             each = " / ".join(f"{w:.2f}" for w in r["fts5"]["nosync_runs"])
             lines.append(f"| FTS5 loading without syncing its database (`synchronous=OFF`): "
@@ -466,10 +445,6 @@ def goals(results):
               f"({z['mbps'] / f['mbps']:.2f}×){nosync}{paired(z, f)}")
         check(z["index_s"] <= 1.5 * t["index_s"],
               f"{tag}: indexing no slower than 1.5× default tantivy: {z['index_s']:.2f} s vs {t['index_s']:.2f} s ({z['index_s'] / t['index_s']:.2f}×)")
-        if "build_mbps" in z:
-            check(z["build_mbps"] >= 1.5 * f["mbps"],
-                  f"{tag}: (like for like) analysis+indexing of parsed acts ≥ 1.5× FTS5's MB/s: "
-                  f"{z['build_mbps']:.2f} vs {f['mbps']:.2f} ({z['build_mbps'] / f['mbps']:.2f}×)")
         check(z["q"]["p50_ms"] <= f["q"]["p50_ms"],
               f"{tag}: query p50 ≤ FTS5's (FTS5 returning bare rows): {z['q']['p50_ms']:.3f} ms vs "
               f"{f['q']['p50_ms']:.3f} ms")
@@ -517,8 +492,6 @@ def main():
     # spread wider than the margins the goals are judged by.
     ap.add_argument("--repeat", type=int, default=5,
                     help="index builds and query runs per tool, taking turns; the median counts")
-    ap.add_argument("--no-split", default="",
-                    help="sizes (MB, comma-separated) for which zanlex is not also timed in two halves")
     ap.add_argument("--merge", action="store_true",
                     help="also report sizes measured by earlier runs (target/compare/results-N.json)")
     ap.add_argument("--no-pgo", action="store_true",
@@ -529,7 +502,6 @@ def main():
     global ARGS
     ARGS = args
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    args.no_split = {int(s) for s in args.no_split.split(",") if s.strip()}
     if args.rss_limit_gb:
         AS_LIMIT[:] = ["prlimit", f"--as={int(args.rss_limit_gb * 1e9)}", "--"]
     Path(args.work).mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,7 @@
 # the `dist` profile instrumented, run on a training workload, rebuilt with the profile.
 #
 #   benches/pgo.sh OUT_DIR      # OUT_DIR/zanlex and OUT_DIR/examples/{dump_units,peer_tantivy,
-#                               # zanlex_query,zanlex_build}; about 13 minutes on 2 cores
+#                               # zanlex_query}; about 13 minutes on 2 cores
 #
 # The training workload is not the measured one: a 20 MB corpus of `zanlex-scale --seed 7`
 # (the comparison measures seed 1) indexed by zanlex and by the tantivy peer, and the queries
@@ -44,7 +44,7 @@ if [ -z "$(profdata_candidates)" ]; then
 fi
 
 # The examples benches/compare.py runs beside the binary (its EXAMPLES).
-examples=(dump_units peer_tantivy zanlex_query zanlex_build)
+examples=(dump_units peer_tantivy zanlex_query)
 targets=(--bin zanlex)
 for e in "${examples[@]}"; do
     targets+=(--example "$e")

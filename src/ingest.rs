@@ -29,7 +29,7 @@ pub struct IngestFailure {
 }
 
 /// What ingesting a corpus produced.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 #[derive(Debug, Default)]
 pub struct IngestReport {
     pub acts: Vec<Act>,
@@ -241,7 +241,7 @@ fn list_corpus(dir: &Path, walk: Walk) -> Result<(PathBuf, Vec<PathBuf>), Ingest
 /// Ingests every supported file in `dir`; failures are reported, not fatal.
 ///
 /// `Source::file` is relative to `dir`'s parent (`corpus/003_….txt`).
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn ingest_corpus(dir: &Path) -> IngestReport {
     let _meta = crate::extract::sidecar::folder_meta_cache::scope();
     let mut report = IngestReport::default();
@@ -310,7 +310,7 @@ pub fn ingest_corpus(dir: &Path) -> IngestReport {
 /// (normalized) and their keys do not disagree; a keyless edition takes the id, kind, issuances
 /// (and registration, when it has none) of the keyed edition with its title. Acts with different
 /// keys are never merged, and a title seen with several keys merges nothing.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn unify_ids(acts: &mut [Act]) {
     let keys: Vec<UnifyKey> = acts.iter().map(UnifyKey::of).collect();
     for (i, j) in unify_plan(&keys) {

@@ -88,17 +88,6 @@ pub use text::parse_iso_date;
 pub use walk::corpus_fingerprint;
 pub use zan_index::{analyze, concerns, diff, history, wordings, UnitAt, ZanIndex};
 
-/// Ingestion and indexing as two steps, for `examples/zanlex_build.rs`, which times them apart
-/// for `benches/compare.py` (feature `internals`, on only in zanlex's own dev builds): no part
-/// of the API.
-#[cfg(feature = "internals")]
-#[doc(hidden)]
-#[allow(missing_docs)]
-pub mod internals {
-    pub use crate::index::build_from_acts;
-    pub use crate::ingest::ingest_corpus;
-}
-
 /// The entry points of the fuzz targets in `fuzz/` (cargo-fuzz builds with `--cfg fuzzing`):
 /// compiled out of every other build, and no part of the API.
 #[cfg(fuzzing)]

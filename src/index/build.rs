@@ -7,7 +7,7 @@
 //! a new generation and swapped in.
 
 pub use super::manifest::read_manifest;
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub use super::manifest::{analyzer_fingerprint, Manifest};
 pub(crate) use super::refresh::refresh_keeping;
 
@@ -18,7 +18,7 @@ use super::writer::{cores, indexing_threads};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use tantivy::Index;
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 use {
     super::schema::SCHEMA_VERSION, super::writer::write_acts, crate::model::Act,
     std::collections::BTreeMap,
@@ -295,7 +295,7 @@ fn is_empty_dir(p: &Path) -> bool {
 /// Builds a fresh index in `dir` from acts already in memory (for tools that make acts
 /// themselves, and for tests). Replaces the index `dir` held; a folder that is not empty and
 /// not a zanlex index is refused.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn build_from_acts(dir: &Path, acts: &[Act]) -> crate::Result<usize> {
     if dir.is_file() || !is_replaceable(dir) {
         return Err(not_an_index(dir));

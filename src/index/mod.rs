@@ -20,7 +20,7 @@ pub mod stored;
 mod swap;
 mod writer;
 
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub use build::build_from_acts;
 #[cfg(test)]
 pub use build::Manifest;

@@ -80,7 +80,7 @@ impl Told {
 
 /// Writes documents for `acts` into the new index `index` and commits with `manifest` as
 /// payload. Returns the number of unit documents written.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub(super) fn write_acts(
     index: &Index,
     fields: &Fields,
