@@ -190,10 +190,41 @@ fn structural(path: &[String], base: &str) -> String {
     v.join("__")
 }
 
+/// The act the text last named before each of `found` (sorted by start, all from one text):
+/// `Some` when that was another act, `None` when it was the citing act itself (`настоящего
+/// Закона`, `осы Қағидалардың`) or when nothing was named yet.
+pub fn named_before(found: &[Found]) -> Vec<Option<&CitedAct>> {
+    let mut last: Option<&CitedAct> = None;
+    found
+        .iter()
+        .map(|f| {
+            let before = last;
+            match &f.scope {
+                Scope::Other(a) => last = Some(a),
+                Scope::OwnAct | Scope::Attachment => last = None,
+                Scope::Context | Scope::Enclosing(_) => {}
+            }
+            before
+        })
+        .collect()
+}
+
 /// Places `f`, found in unit `u`, in its act: the target's kind and act, the eid it names and,
 /// within the act, whether that unit exists. `None` for a reference to the citing unit itself
 /// (its own printed number, an appendix's stamp).
-pub fn place(f: &Found, u: &Unit, voice: &Voice, places: &Places) -> Option<Placed> {
+///
+/// `named` is the act the text named last before `f` ([`named_before`]). A bare unit number
+/// after another act is named is that act's («…Уголовным кодексом … от 16 июля 1997 года:
+/// убийство (статья 96)»): an article always, another unit when the citing act has none of
+/// that number. A bare article number with no act named before it is the citing act's only
+/// when the act has that article; otherwise its act is unknown.
+pub fn place(
+    f: &Found,
+    u: &Unit,
+    voice: &Voice,
+    places: &Places,
+    named: Option<&CitedAct>,
+) -> Option<Placed> {
     let own = |kind: TargetKind, r: Result<String, String>| {
         let (wanted, resolution) = match r {
             Ok(e) => (e.clone(), Ok(e)),
@@ -266,7 +297,22 @@ pub fn place(f: &Found, u: &Unit, voice: &Voice, places: &Places) -> Option<Plac
         (Scope::Context, Voice::Amending { target, base }) => {
             other(target.clone(), structural(&f.path, base))
         }
-        (Scope::Context, Voice::Own) => own(TargetKind::Unit, places.lookup(&f.path, &u.eid)),
+        (Scope::Context, Voice::Own) => {
+            let article = f.path.first().is_some_and(|p| p.starts_with("art_"));
+            match (named, places.lookup(&f.path, &u.eid)) {
+                (Some(act), _) if article => other(act.clone(), f.path.join("__")),
+                (Some(act), Err(_)) => other(act.clone(), f.path.join("__")),
+                // No act is named, and the citing act has no such article: the text does not
+                // say whose article it is.
+                (None, Err(_)) if article => Placed {
+                    kind: TargetKind::OtherAct,
+                    act: None,
+                    wanted: f.path.join("__"),
+                    resolution: None,
+                },
+                (_, found) => own(TargetKind::Unit, found),
+            }
+        }
     };
     if placed.resolution == Some(Ok(u.eid.clone())) {
         return None;
@@ -316,5 +362,59 @@ mod tests {
             "att_1__para_16"
         );
         assert_eq!(structural(&["annex_1".into()], "att_1"), "att_1__annex_1");
+    }
+
+    /// «(статья 3)» in a law of eight articles with no act named before it is the law's
+    /// article 3; «(статья 96)» there is nobody's it can tell; after «Уголовным кодексом …»
+    /// both are the code's.
+    #[test]
+    fn a_bare_article_is_the_citing_acts_only_when_it_has_it_and_no_act_is_named() {
+        let places = Places {
+            eids: ["art_3", "art_4", "art_4__subpara_12"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        };
+        let u = Unit::new(
+            "art_4__subpara_12",
+            crate::model::UnitKind::Subparagraph,
+            None,
+        );
+        let code = CitedAct {
+            kind: Some(crate::model::ActKind::Code),
+            date: chrono::NaiveDate::from_ymd_opt(1997, 7, 16),
+            ..CitedAct::default()
+        };
+        let at = |art: &str, named: Option<&CitedAct>| {
+            let f = Found {
+                start: 0,
+                end: 0,
+                scope: Scope::Context,
+                path: vec![art.to_string()],
+            };
+            place(&f, &u, &Voice::Own, &places, named).expect("a reference")
+        };
+        let own = at("art_3", None);
+        assert_eq!(
+            (own.kind, own.act, own.resolution),
+            (TargetKind::Unit, None, Some(Ok("art_3".to_string())))
+        );
+        let unknown = at("art_96", None);
+        assert_eq!(
+            (
+                unknown.kind,
+                unknown.act,
+                unknown.wanted,
+                unknown.resolution
+            ),
+            (TargetKind::OtherAct, None, "art_96".to_string(), None)
+        );
+        for art in ["art_3", "art_96"] {
+            let theirs = at(art, Some(&code));
+            assert_eq!(
+                (theirs.kind, theirs.act, theirs.wanted),
+                (TargetKind::OtherAct, Some(code.clone()), art.to_string())
+            );
+        }
     }
 }

@@ -962,3 +962,96 @@ fn references_on_a_date_come_from_the_wording_show_gives_for_their_unit() {
     assert!(silent >= 3, "{silent}");
     assert!(older_only >= 1, "{older_only}");
 }
+
+const AMNESTY: &str = "law-2021-12-07-81-vii";
+
+fn amnesty() -> &'static Catalog {
+    static C: OnceLock<Catalog> = OnceLock::new();
+    C.get_or_init(|| catalog_of(&root().join("tests/fixtures/refs")))
+}
+
+/// (wanted eid, kind, date of the cited act as the text gives it, `act#eid` or why not).
+fn cited(cat: &Catalog, lang: Lang, eid: &str) -> Vec<(String, &'static str, String, String)> {
+    let a = cat.act(AMNESTY, lang).expect("the amnesty law");
+    cat.refs_of(a, Some(eid), None)
+        .iter()
+        .filter(|r| r.citing.eid == eid)
+        .map(|r| {
+            let date = r
+                .cited_act
+                .as_ref()
+                .and_then(|c| c.date)
+                .map_or_else(|| "-".to_string(), |d| d.to_string());
+            (r.wanted.clone(), r.kind.as_str(), date, row(r).3)
+        })
+        .collect()
+}
+
+/// The amnesty law lists crimes by the bare numbers of the articles of the code it named at
+/// the head of the subparagraph («…Уголовным кодексом Республики Казахстан от 16 июля 1997
+/// года …: убийство (статья 96)», «1997 жылғы 16 шілдедегі … Қылмыстық кодексінде … адам
+/// өлтіру (96-бап)»). Each is that code's article, in both languages, not the law's own (it
+/// has eight articles); its own articles, named with «настоящего Закона» / «Осы Заңның» or
+/// after them, stay its own.
+#[test]
+fn bare_article_numbers_after_a_named_code_are_that_codes() {
+    let c = amnesty();
+    let not_in_corpus = "unresolved: target act not in corpus";
+    let of_code = |date: &str, arts: &[&str]| -> Vec<(String, &'static str, String, String)> {
+        std::iter::once(String::new())
+            .chain(arts.iter().map(|a| format!("art_{a}")))
+            .map(|w| (w, "other_act", date.to_string(), not_in_corpus.to_string()))
+            .collect()
+    };
+    for lang in [Lang::Ru, Lang::Kk] {
+        assert_eq!(
+            cited(c, lang, "art_4__subpara_11"),
+            of_code("1959-07-22", &["88"]),
+            "{lang}: the Criminal Code of the Kazakh SSR"
+        );
+        assert_eq!(
+            cited(c, lang, "art_4__subpara_12"),
+            of_code("1997-07-16", &["96", "98", "101", "120", "132-1", "391"]),
+            "{lang}: the Criminal Code of 1997"
+        );
+    }
+    // «получение взятки (части 1-1, вторая, третья и четвертая статьи 366)»: the part the
+    // grammar reads apart is the code's too.
+    assert_eq!(
+        cited(c, Lang::Ru, "art_4__subpara_13"),
+        [
+            of_code("2014-07-03", &["99", "101", "188-1"]),
+            vec![(
+                "para_1-1".to_string(),
+                "other_act",
+                "2014-07-03".to_string(),
+                not_in_corpus.to_string()
+            )],
+            of_code("2014-07-03", &["366", "463", "466"])[1..].to_vec(),
+        ]
+        .concat()
+    );
+    assert_eq!(
+        cited(c, Lang::Kk, "art_4__subpara_13"),
+        of_code("2014-07-03", &["99", "101", "188-1", "366", "463", "466"])
+    );
+    let own = |eids: &[&str]| -> Vec<(String, &'static str, String, String)> {
+        eids.iter()
+            .map(|e| {
+                (
+                    e.to_string(),
+                    "unit",
+                    "-".to_string(),
+                    format!("{AMNESTY}#{e}"),
+                )
+            })
+            .collect()
+    };
+    for lang in [Lang::Ru, Lang::Kk] {
+        assert_eq!(
+            cited(c, lang, "art_5__para_2"),
+            own(&["art_2__para_2", "art_3"]),
+            "{lang}: the law's own articles"
+        );
+    }
+}

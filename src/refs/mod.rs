@@ -169,8 +169,9 @@ fn references_in(
         // A bug in the grammars must cost a unit its references, not the file its place in
         // the index.
         let found = std::panic::catch_unwind(|| find(&u.text, act.lang)).unwrap_or_default();
-        for f in found {
-            let Some(placed) = context::place(&f, u, &voice, &places) else {
+        let named = context::named_before(&found);
+        for (f, named) in found.iter().zip(named) {
+            let Some(placed) = context::place(f, u, &voice, &places, named) else {
                 continue;
             };
             let (line_start, line_end, file) = lines(u, f.start, f.end);
