@@ -87,6 +87,17 @@ pub fn parse_note_explained(text: &str) -> Result<Vec<NoteEvent>, &'static str> 
             super::notes_ru::parse_body(body, None),
             super::notes_ru::has_action(body),
         )
+    } else if crate::structure::is_whole_text_note(&t) {
+        // A note on the whole text printed without its prefix (the mirror's head of a split
+        // code): its language by its first words.
+        if crate::structure::lowercase(&t).starts_with("бүкіл") {
+            (parse_body(&t, None), BARE_ACTION_RE.is_match(&t))
+        } else {
+            (
+                super::notes_ru::parse_body(&t, None),
+                super::notes_ru::has_action(&t),
+            )
+        }
     } else {
         return Err("not an amendment note (no Ескерту. / Ескертпе. / Сноска. / Примечание.)");
     };

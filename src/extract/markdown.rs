@@ -77,7 +77,11 @@ pub fn parse_markdown(text: &str) -> (BTreeMap<String, String>, Vec<CleanLine>) 
             }
             continue;
         }
-        if in_toc {
+        // A note printed between the contents and the title (`> *Ескерту. Мазмұны алып
+        // тасталды …*`, `*бүкіл мәтін бойынша … ауыстырылды …*`) is no contents entry: the
+        // structure reads the notes on the whole text from there.
+        let is_note = t.starts_with('>') || (t.starts_with('*') && !t.starts_with("**"));
+        if in_toc && !(before_title && is_note) {
             continue;
         }
         let body = t.trim_start_matches('>').trim();

@@ -473,6 +473,20 @@ pub(crate) fn is_note_start(text: &str) -> bool {
         || t.starts_with("Примечание.")
 }
 
+/// A note on the whole text, with its prefix (`Ескерту. Бүкіл мәтін бойынша …`) or, as the
+/// mirror prints it above a split code's title, without (`по всему тексту слова … заменить
+/// … Законом РК от …`).
+pub(crate) fn is_whole_text_note(text: &str) -> bool {
+    let t = text.trim_start_matches(['>', '*', '_', ' ']);
+    let t = ["Ескерту.", "Ескертпе.", "Сноска.", "Примечание."]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t)
+        .trim_start();
+    let lower = crate::structure::lowercase(t.get(..t.len().min(64)).unwrap_or(t));
+    lower.starts_with("бүкіл мәтін") || lower.starts_with("по всему тексту")
+}
+
 /// `Сноска. Статья 3 в редакции …`, `Сноска. В статью 5 внесены …`, `Сноска. Подпункт 4) …`,
 /// `Примечание. Пункт 1 предусмотрено …`: the kind word and number of the unit a Russian note
 /// names first.

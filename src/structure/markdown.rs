@@ -153,7 +153,7 @@ pub(crate) fn build(
         .unwrap_or_default();
 
     let mut act = crate::structure::empty_act(doc, title.clone(), ActKind::Other);
-    let (units, annex_headers) = parse_units(lines, &md, title_idx, clean_lines);
+    let (units, annex_headers) = parse_units(lines, &md, start, title_idx, clean_lines);
     act.units = units;
 
     // Kind: the form code, else the words of the text.
@@ -210,12 +210,20 @@ fn text_start(md: &[MdLine], lines: &[&CleanLine], body_start: usize) -> usize {
 fn parse_units<'a>(
     lines: Vec<&'a CleanLine>,
     md: &'a [MdLine],
+    start: usize,
     title_idx: usize,
     clean_lines: bool,
 ) -> (Vec<crate::model::Unit>, Vec<String>) {
     let mut t = Tree::new(lines, clean_lines);
     let mut p = MdParser::default();
     let mut annex_headers: Vec<String> = Vec::new();
+    // The mirror prints the notes on a split code's whole text above its title, among the
+    // notes on its deleted contents; they are the act's notes as if printed under the title.
+    for (i, line) in md.iter().enumerate().take(title_idx).skip(start) {
+        if is_whole_text_note(&line.text) {
+            t.note_pending(&line.text, i);
+        }
+    }
     for i in title_idx + 1..md.len() {
         p.step(&mut t, md, i, &mut annex_headers);
     }

@@ -27,7 +27,7 @@ mod units;
 
 pub use crate::text::parse_date;
 pub(crate) use crate::text::{lowercase, push_words};
-pub(crate) use common::roman;
+pub(crate) use common::{is_whole_text_note, roman};
 pub use header::{issuer_code, slug};
 
 use crate::extract::{CleanLine, Extracted};

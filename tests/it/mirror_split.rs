@@ -336,3 +336,44 @@ fn a_roman_numeral_with_a_cyrillic_i_is_no_kazakh_word() {
     let code = index.act_in(CODE, Some(Lang::Ru)).expect("Russian text");
     assert_eq!(code.languages, ["ru", "kk"]);
 }
+
+/// The mirror prints the note on the code's whole text above its title, beside the note that
+/// deleted the contents, without «Ескерту.» / «Сноска.» (`*бүкіл мәтін бойынша … деген сөздер
+/// … ауыстырылды - ҚР 09.01.2026 № 256-VIII (…) заңымен.*`). It is an event on the whole act
+/// in both languages, and the text of no unit.
+#[test]
+fn the_note_on_the_whole_text_above_the_title_is_the_acts() {
+    let (_, index) = index();
+    for lang in [Lang::Kk, Lang::Ru] {
+        let act = index.act_in(CODE, Some(lang)).expect("the code");
+        let whole: Vec<_> = act
+            .amendments
+            .iter()
+            .filter(|a| a.target_eid.is_empty())
+            .map(|a| {
+                (
+                    a.action,
+                    a.by.date.map(|d| d.to_string()),
+                    a.by.number.clone(),
+                    a.span.line_start,
+                )
+            })
+            .collect();
+        assert_eq!(
+            whole,
+            [(
+                zanlex::AmendAction::Changed,
+                Some("2026-01-09".to_string()),
+                Some("256-VIII".to_string()),
+                5
+            )],
+            "{lang}"
+        );
+        let printed = |u: &zanlex::Unit| {
+            u.walk()
+                .into_iter()
+                .any(|u| u.text.contains("256-VIII") && u.text.contains("цифр"))
+        };
+        assert!(!act.units.iter().any(printed), "{lang}: not a unit's text");
+    }
+}
