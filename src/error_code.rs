@@ -8,6 +8,7 @@ use serde::Serialize;
 /// (the server's `error.code`), the [`ErrorCode::http_status`] the server answers with, the
 /// [`ErrorCode::exit_code`] the command line exits with, and [`ErrorCode::advice`], what to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -153,6 +154,7 @@ impl ErrorCode {
 /// An error as an answer: what the server sends with its status, `{"error": {"code",
 /// "message"}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = Error))]
 #[non_exhaustive]
 pub struct ErrorAnswer {
     /// The error.
@@ -161,6 +163,7 @@ pub struct ErrorAnswer {
 
 /// The error of an [`ErrorAnswer`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct ErrorDetail {
     /// Its code in the table.

@@ -33,7 +33,9 @@
 //! [`UnitAnswer`] and a [`ParallelUnit`], an [`ActHistory`], an [`ActDiff`], a [`RefList`],
 //! a [`CitedByList`] and the [`CorpusStats`]. Their JSON is the contract of `--json`, of the
 //! HTTP API and of the MCP tools, and every error has one [`ErrorCode`]: a name, an HTTP
-//! status, an exit code and what to do.
+//! status, an exit code and what to do. With the feature `openapi` (which `cli` turns on)
+//! each of them also implements `utoipa::ToSchema`, its OpenAPI schema derived from the same
+//! definition serde serializes: the server's OpenAPI document is generated from them.
 //!
 //! The `zanlex` command line is this crate's binary, behind the default feature `cli`; a
 //! library user who wants none of its dependencies sets `default-features = false`.

@@ -12,6 +12,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// What happened to a unit between two versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitChangeKind {
     /// Live before; gone or printed as deleted after.
@@ -26,6 +27,7 @@ pub enum UnitChangeKind {
 
 /// A run of words that are equal, deleted or inserted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WordChange {
     /// `equal`, `delete` or `insert`.
     pub tag: &'static str,
@@ -35,6 +37,7 @@ pub struct WordChange {
 
 /// One unit's change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnitChange {
     /// The unit's eid.
     pub eid: String,
@@ -60,6 +63,7 @@ pub struct UnitChange {
 
 /// The differences between two versions of an act.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = Diff))]
 pub struct ActDiff {
     /// The act's id.
     pub act: String,

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// One line of `zanlex history`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HistoryEntry {
     /// The amending act in official form in the language of the act's text (`ҚР 19.04.2023
     /// № 222-VII Конституциялық Заңы`, `Конституционный закон РК от 19.04.2023 № 222-VII`,

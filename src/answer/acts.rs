@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The acts of an index, and the files it does not hold.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct ActList {
     /// One entry per act id, ordered by the source file of its first expression, then id:
@@ -23,6 +24,7 @@ pub struct ActList {
 
 /// A corpus file the index does not hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct Failure {
     /// The file, relative to the corpus folder's parent.
@@ -34,10 +36,12 @@ pub struct Failure {
 /// One act of the list: its first expression's facts (Kazakh when it has one), and every
 /// expression's, one per language.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct ActEntry {
     /// The first expression.
     #[serde(flatten)]
+    #[cfg_attr(feature = "openapi", schema(inline))]
     pub first: ActSummary,
     /// Every expression, Kazakh first.
     pub expressions: Vec<ActSummary>,
@@ -45,6 +49,7 @@ pub struct ActEntry {
 
 /// The facts of one expression of an act.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct ActSummary {
     /// The act's id.

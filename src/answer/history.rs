@@ -10,6 +10,7 @@ use serde::Serialize;
 /// The amendment events of an act (or of one unit, what contains it and what is inside it),
 /// newest first, with its editions and the notes that gave no event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = History))]
 #[non_exhaustive]
 pub struct ActHistory {
     /// The act.
@@ -35,6 +36,7 @@ pub struct ActHistory {
 
 /// The act of an [`ActHistory`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct HistoryAct {
     /// The act's id.
@@ -47,6 +49,7 @@ pub struct HistoryAct {
 
 /// A unit an amendment changed, and the provisions that cite it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct Affected {
     /// The changed unit (empty for the whole act).

@@ -21,6 +21,7 @@ pub const DEFAULT_LEXICON_LIMIT: usize = 50;
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct LexiconList {
     /// The word asked about (in either language), when one was.

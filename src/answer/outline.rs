@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, HashSet};
 
 /// An act's metadata, editions and unit tree (eids, labels, headings; texts when asked).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = Act))]
 #[non_exhaustive]
 pub struct ActOutline {
     /// The act's id.
@@ -50,6 +51,7 @@ pub struct ActOutline {
 
 /// An edition of an act: its id and when it was in force, `[from, to)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct EditionSummary {
     /// The edition's id.
@@ -76,6 +78,7 @@ impl EditionSummary {
 
 /// A unit of an outline, with its children.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct OutlineUnit {
     /// The unit's eid.
@@ -91,6 +94,8 @@ pub struct OutlineUnit {
     /// `live`, `deleted` or `pending`.
     pub status: String,
     /// The units inside it.
+    // A reference to the schema itself, not its expansion, which would never end.
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub children: Vec<OutlineUnit>,
     /// Its own text, when the outline was asked with texts.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -144,6 +149,7 @@ impl ActOutline {
 /// An act's whole unit tree, as the index stores it, with where its languages' structures
 /// disagree.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct UnitTree {
     /// The act.
@@ -160,6 +166,7 @@ pub struct UnitTree {
 
 /// The act of a [`UnitTree`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct TreeAct {
     /// The act's id.
@@ -178,6 +185,7 @@ pub struct TreeAct {
 
 /// Where an act's Kazakh and Russian structures disagree (said, not guessed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct Unmatched {
     /// The other language.

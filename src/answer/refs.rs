@@ -10,6 +10,7 @@ use serde::Serialize;
 
 /// The references a unit (and the units inside it) or a whole act makes, in text order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = References))]
 #[non_exhaustive]
 pub struct RefList {
     /// `ACT_ID#EID`, or `ACT_ID` for the whole act.
@@ -24,6 +25,7 @@ pub struct RefList {
 
 /// The references across the corpus to a unit (or a unit inside it) or to a whole act.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CitedBy))]
 #[non_exhaustive]
 pub struct CitedByList {
     /// `ACT_ID#EID`, or `ACT_ID` for the whole act.

@@ -12,10 +12,12 @@ use std::collections::HashMap;
 /// One page of a search's hits, as the server sends it: the results, their place in the
 /// whole list (`offset`, `limit`), and whether the search relaxed the query.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = SearchResults))]
 #[non_exhaustive]
 pub struct SearchPage {
     /// The search's answer, its hits cut to the page.
     #[serde(flatten)]
+    #[cfg_attr(feature = "openapi", schema(inline))]
     pub results: SearchResults,
     /// How many of the best hits come before the page.
     pub offset: usize,

@@ -30,6 +30,7 @@ pub const DEFAULT_STATS_LIMIT: usize = 10;
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct CorpusStats {
     /// Acts in the index (an act in both languages counted once).
@@ -61,6 +62,7 @@ pub struct CorpusStats {
 
 /// A unit and how often it was amended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct AmendedUnit {
     /// The act's id.
@@ -78,6 +80,7 @@ pub struct AmendedUnit {
 
 /// An amending act and how many acts it changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct AmendingActCount {
     /// The amending act in official form, in the language of the first act it changed.

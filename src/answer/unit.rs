@@ -12,6 +12,7 @@ use serde::Serialize;
 /// A unit in the wording a date asks for, with its citation, children, the amendments that
 /// touched it and the references its text makes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = Unit))]
 #[non_exhaustive]
 pub struct UnitAnswer {
     /// The language of the text.
@@ -51,6 +52,7 @@ pub struct UnitAnswer {
 
 /// A unit right inside another: its eid and label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct ChildUnit {
     /// The unit's eid.
@@ -144,11 +146,15 @@ impl UnitAnswer {
 /// A unit in each language the act has, side by side: `null` where that language's text
 /// lacks it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct ParallelUnit {
     /// The Kazakh text's unit.
+    // Required though optional: both columns are always sent, `null` when empty.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub kk: Option<UnitAnswer>,
     /// The Russian text's unit.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub ru: Option<UnitAnswer>,
 }
 

@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 /// assert!(pair.together <= pair.kk_units.min(pair.ru_units));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TermPair {
     /// The Kazakh term: a `kk_stem` stem.
     pub kk: String,

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 /// The kind of a normative act (or of a document that is not one, like a FAQ).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActKind {
     /// A law (`Заң`).
@@ -99,6 +100,7 @@ impl ActKind {
 /// One issuing body with the date and number it gave the act.
 /// A joint order has one per issuer (002: MFA № 11-1-4/245 and MVD № 611).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Issuance {
     /// Issuer as printed in the header, e.g. `Қазақстан Республикасы Сыртқы істер министрі`.
     pub issuer: String,
@@ -117,6 +119,7 @@ pub struct Issuance {
 
 /// State registration at the Ministry of Justice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Registration {
     /// The registration number.
     pub number: String,
@@ -126,6 +129,7 @@ pub struct Registration {
 
 /// Whether an act (or unit) is in force.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Status {
     /// In force.
@@ -143,6 +147,7 @@ pub enum Status {
 
 /// An act's status without its details: what a search filters on (`status:in_force`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StatusKind {
     /// In force (today, as the corpus knows it).
@@ -214,6 +219,7 @@ impl Status {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Kazakh (`kk`, `kaz`).
@@ -261,6 +267,7 @@ impl std::fmt::Display for Lang {
 
 /// Format of a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SourceFormat {
     /// Plain text.
@@ -273,6 +280,7 @@ pub enum SourceFormat {
 
 /// Where an act came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Source {
     /// Path relative to the corpus folder's parent, e.g. `corpus/003_0165b7296e38fd1a.txt`.
     pub file: String,
@@ -291,6 +299,7 @@ pub struct Source {
 
 /// A part file of a split text ([`Source::parts`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SourcePart {
     /// Path relative to the corpus folder's parent, as [`Source::file`].
     pub file: String,
@@ -346,6 +355,7 @@ impl Source {
 
 /// A span of the original file: 1-based inclusive lines, and the PDF page where known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SourceSpan {
     /// The first line, 1-based.
     pub line_start: u32,
@@ -357,6 +367,7 @@ pub struct SourceSpan {
 
 /// The kind of a structural unit; it fixes the eid prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     /// `preamble`
@@ -454,6 +465,7 @@ impl UnitKind {
 
 /// Whether a unit's text is live law.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum UnitStatus {
     #[default]
@@ -471,6 +483,7 @@ pub enum UnitStatus {
 /// An `Ескерту.` (or `Ескертпе.`) note printed under a unit in a consolidated text, kept apart
 /// from the law's own words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Note {
     /// The text.
     pub text: String,
@@ -480,6 +493,7 @@ pub struct Note {
 
 /// A structural unit of an act: preamble, paragraph, subparagraph, chapter, appendix, …
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = TreeUnit))]
 pub struct Unit {
     /// Akoma Ntoso style id built from the path: `att_1__para_14-1__subpara_1-1`.
     pub eid: String,
@@ -498,6 +512,8 @@ pub struct Unit {
     /// Notes printed under it.
     pub notes: Vec<Note>,
     /// Its subunits in document order.
+    // A reference to the schema itself, not its expansion, which would never end.
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub children: Vec<Unit>,
 }
 
@@ -549,6 +565,7 @@ impl Unit {
 
 /// What an amendment did to its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AmendAction {
     /// `жаңа редакцияда`
@@ -569,6 +586,7 @@ pub enum AmendAction {
 
 /// An amending act as cited in a note or header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActRef {
     /// As printed, e.g. `ҚР Сыртқы істер министрінің м.а.`.
     pub issuer: String,
@@ -612,6 +630,7 @@ impl ActRef {
 
 /// How an amendment's effective date is determined.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum EffectiveRule {
     /// N calendar days after first official publication.
@@ -634,6 +653,7 @@ pub enum EffectiveRule {
 
 /// An effective date and how sure we are of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EffectiveDate {
     /// The date.
     pub date: NaiveDate,
@@ -645,6 +665,7 @@ pub struct EffectiveDate {
 
 /// One amendment event, from an `Ескерту` note or derived from an instruction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Amendment {
     /// The unit it touched (`preamble`, `att_1__para_3`, `` for the whole act).
     pub target_eid: String,
@@ -814,6 +835,7 @@ pub struct Act {
 
 /// A note that gave no amendment event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnparsedNote {
     /// The source file the note is in (`Source::file`).
     pub file: String,
@@ -829,6 +851,7 @@ pub struct UnparsedNote {
 
 /// An event whose printed target does not exist in its edition, moved to an existing unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TargetFallback {
     /// The source file the note is in.
     pub file: String,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a reference points at, as the text says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TargetKind {
     /// A unit of the same act (`осы Заңның 12-бабы`, `3-тармақта`, `настоящей статьи`).
@@ -32,6 +33,7 @@ impl TargetKind {
 /// Another act as a reference names it: whatever of its kind, title, name, date and number
 /// the text gives.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CitedAct {
     /// The kind the text names (`Заңы` → law, `қаулысы` → resolution), when it names one.
     pub kind: Option<ActKind>,
@@ -55,6 +57,7 @@ pub struct CitedAct {
 
 /// Why a reference could not be resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unresolved {
     /// The cited act is not in the corpus (or the text does not name it well enough to find).

@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TimeState {
@@ -359,6 +360,7 @@ impl TimeState {
 /// The edition a unit's wording comes from, and when that wording was in force: what every
 /// answer about a unit names (`show`, a search hit, each column of a parallel view).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EditionRef {
     /// The edition's id: its date (`2023-04-19`), `applied:ID` for wording an amending act
     /// gave, `latest` or `current` when undated.

@@ -41,6 +41,7 @@ pub struct Catalog {
 
 /// A unit (or act, `eid` empty) a reference leads to, with its label and citation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Resolved {
     /// The act's id.
     pub act: String,
@@ -54,6 +55,7 @@ pub struct Resolved {
 
 /// The citing unit of a reference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Citing {
     /// The citing act's id.
     pub act: String,
@@ -69,6 +71,7 @@ pub struct Citing {
 
 /// Where a reference is printed in the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RefSource {
     /// The source file.
     pub file: String,
@@ -81,6 +84,7 @@ pub struct RefSource {
 /// The edition of a citing text: the wording a reference is read in, and when it was in
 /// force.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Edition {
     /// The edition's id: its date (`2023-04-19`), `applied:ID` for wording an amending act
     /// gave, `latest` or `current` when undated.
@@ -241,6 +245,7 @@ pub(crate) fn references_in_force<'a>(
 
 /// One reference with both ends resolved: what `zanlex refs` and `zanlex cited-by` print.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = Reference))]
 pub struct ResolvedReference {
     /// The unit the reference is in.
     pub citing: Citing,

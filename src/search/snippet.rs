@@ -18,6 +18,7 @@ pub const SNIPPET_CHARS: usize = 260;
 
 /// A passage with byte ranges to highlight.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Snippet {
     /// The snippet's text.
     pub text: String,

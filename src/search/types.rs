@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// The act a hit belongs to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct HitAct {
     /// The act's id.
@@ -27,6 +28,7 @@ pub struct HitAct {
 
 /// The unit a hit is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct HitUnit {
     /// The unit's eid.
@@ -45,6 +47,7 @@ pub struct HitUnit {
 
 /// Where the hit's text is in the original file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct HitSource {
     /// Relative to the corpus folder's parent, e.g. `corpus/003_0165b7296e38fd1a.txt`.
@@ -60,6 +63,7 @@ pub struct HitSource {
 /// The edition a hit's wording comes from and when that wording was in force, `[from, to)`,
 /// by the point-in-time rule (`docs/time.md`): the same dates and state `show` gives the unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct HitVersion {
     /// The wording is in force from this date (open when `None`).
@@ -86,6 +90,7 @@ pub struct HitVersion {
 
 /// A hit's unit in the act's other language (the same eid in the other expression).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct HitTwin {
     /// `kk` or `ru`.
@@ -96,6 +101,7 @@ pub struct HitTwin {
 
 /// One ranked, cited passage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct Hit {
     /// 1-based.
@@ -130,12 +136,23 @@ pub struct Hit {
     pub amendments: Vec<Amendment>,
     /// What the unit's own text refers to, each reference resolved or said why not, in the
     /// wording the hit shows (empty when [`crate::SearchRequest::references`] is off).
-    #[serde(default, skip_deserializing)]
+    // Read back as none: a reference is resolved against a catalog, never read from JSON.
+    // Not `skip_deserializing`, which would also leave the field out of the OpenAPI schema.
+    #[serde(default, deserialize_with = "no_references")]
     pub references: Vec<ResolvedReference>,
+}
+
+/// Reads a hit's `references` and drops them (see [`Hit::references`]).
+fn no_references<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<ResolvedReference>, D::Error> {
+    serde::de::IgnoredAny::deserialize(d)?;
+    Ok(Vec::new())
 }
 
 /// A search's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = SearchAnswer))]
 #[non_exhaustive]
 pub struct SearchResults {
     /// The query as typed.

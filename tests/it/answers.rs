@@ -79,6 +79,24 @@ fn a_library_hit_carries_the_references_its_unit_makes() {
     let catalog = fixture().index.catalog().expect("catalog");
     bare.resolve_references_in(&catalog, None);
     assert_eq!(bare.hits, res.hits);
+    // Read back from its JSON, a hit is the same but for its references, which are resolved
+    // against a catalog and never read: with or without them in the JSON, none.
+    let json = serde_json::to_value(hit).expect("hit JSON");
+    assert!(!json["references"]
+        .as_array()
+        .expect("references")
+        .is_empty());
+    let mut read: zanlex::Hit = serde_json::from_value(json.clone()).expect("hit read back");
+    assert!(read.references.is_empty());
+    read.references = hit.references.clone();
+    assert_eq!(&read, hit);
+    let mut without = json;
+    without
+        .as_object_mut()
+        .expect("object")
+        .remove("references");
+    let read: zanlex::Hit = serde_json::from_value(without).expect("hit without references");
+    assert!(read.references.is_empty());
 }
 
 #[test]

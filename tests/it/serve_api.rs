@@ -1046,3 +1046,255 @@ fn a_refresh_while_requests_run_fails_none_and_finds_the_new_act() {
     let (_, health, _) = get(&s, "/healthz");
     assert!(health["refreshes"].as_u64().unwrap_or(0) >= 1);
 }
+
+/// `schema` with its `$ref` followed to the document's components, and the members of an
+/// `allOf` (what `#[serde(flatten)]` makes) merged into one set of properties.
+fn resolved(doc: &Value, schema: &Value) -> Value {
+    if let Some(name) = schema["$ref"].as_str() {
+        let name = name.trim_start_matches("#/components/schemas/");
+        let target = &doc["components"]["schemas"][name];
+        assert!(
+            target.is_object(),
+            "{name} is referred to but not in the document"
+        );
+        return resolved(doc, target);
+    }
+    let Some(members) = schema["allOf"].as_array() else {
+        return schema.clone();
+    };
+    let mut merged = schema.clone();
+    if let Some(m) = merged.as_object_mut() {
+        m.remove("allOf");
+    }
+    for member in members {
+        let member = resolved(doc, member);
+        for (key, prop) in member["properties"].as_object().into_iter().flatten() {
+            merged["properties"][key] = prop.clone();
+        }
+        if !member["additionalProperties"].is_null() {
+            merged["additionalProperties"] = member["additionalProperties"].clone();
+        }
+        if member.get("oneOf").is_some() || member.get("anyOf").is_some() {
+            panic!("an allOf member with alternatives is not walked: {member:#}");
+        }
+    }
+    merged
+}
+
+/// The fields of `value` (JSON pointers from `at`) that `schema` does not name: what the
+/// server sends and the OpenAPI document leaves out. A field the schema names is followed
+/// into its own schema; of alternatives (`oneOf`, `anyOf`: an untagged enum, an `Option`), the
+/// one that names the most of the value.
+fn undocumented(doc: &Value, schema: &Value, value: &Value, at: &str) -> Vec<String> {
+    let schema = resolved(doc, schema);
+    if let Some(alternatives) = schema["oneOf"].as_array().or(schema["anyOf"].as_array()) {
+        return alternatives
+            .iter()
+            .map(|alt| undocumented(doc, alt, value, at))
+            .min_by_key(Vec::len)
+            .unwrap_or_default();
+    }
+    match value {
+        Value::Object(fields) => {
+            let takes_objects = match &schema["type"] {
+                Value::Null => true,
+                Value::String(t) => t == "object",
+                Value::Array(ts) => ts.iter().any(|t| t == "object"),
+                _ => false,
+            };
+            let properties = schema["properties"].as_object();
+            let additional = schema["additionalProperties"].is_object();
+            if takes_objects && properties.is_none() && !additional {
+                // A free-form object (`serde_json::Value`): no fields to name.
+                return Vec::new();
+            }
+            let mut missing = Vec::new();
+            for (key, field) in fields {
+                let here = format!("{at}/{key}");
+                match properties.and_then(|p| p.get(key)) {
+                    Some(prop) if takes_objects => {
+                        missing.extend(undocumented(doc, prop, field, &here))
+                    }
+                    None if takes_objects && additional => missing.extend(undocumented(
+                        doc,
+                        &schema["additionalProperties"],
+                        field,
+                        &here,
+                    )),
+                    _ => missing.push(here),
+                }
+            }
+            missing
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .flat_map(|(i, item)| {
+                let item_schema = schema["prefixItems"]
+                    .get(i)
+                    .unwrap_or(&schema["items"])
+                    .clone();
+                if item_schema.is_object() {
+                    undocumented(doc, &item_schema, item, &format!("{at}/{i}"))
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Every field every endpoint sends is in the OpenAPI document, checked on real answers of
+/// the test corpus: each documented path is asked (so that a new endpoint must be added
+/// here), and its answer walked against the schema the document gives for that status.
+#[test]
+fn every_field_the_server_sends_is_in_the_openapi_document() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let index = tmp.path().join("index");
+    let s = Server::start(&corpus, &index, &["--watch-secs", "0"]);
+    let (status, doc, _) = get(&s, "/openapi.json");
+    assert_eq!(status, 200);
+
+    // The walk finds a field the schema leaves out: it is not vacuous.
+    let mut trimmed = doc.clone();
+    if let Some(props) = trimmed["components"]["schemas"]["Hit"]["properties"].as_object_mut() {
+        props.remove("references");
+    }
+    let (_, sample, _) = get(&s, &format!("/v1/search?q=10-тармағында&act={ACT}&limit=1"));
+    let search_schema = &doc["paths"]["/v1/search"]["get"]["responses"]["200"]["content"]
+        ["application/json"]["schema"];
+    assert_eq!(
+        undocumented(&trimmed, search_schema, &sample, ""),
+        vec!["/hits/0/references".to_string()]
+    );
+
+    let unit_path = "/v1/acts/{id}/units/{eid}";
+    let asks: Vec<(&str, &str, String)> = vec![
+        ("/healthz", "get", "/healthz".into()),
+        ("/openapi.json", "get", "/openapi.json".into()),
+        ("/v1/search", "get", "/v1/search?q=тұрақты&limit=20".into()),
+        (
+            "/v1/search",
+            "get",
+            format!("/v1/search?q=10-тармағында&act={ACT}&as_of=2020-01-01&exact_total=true"),
+        ),
+        ("/v1/search", "get", "/v1/search?q=%22тұрақты".into()),
+        ("/v1/search", "get", "/v1/search?q=виза&limit=1000".into()),
+        ("/v1/acts", "get", "/v1/acts".into()),
+        ("/v1/acts/{id}", "get", format!("/v1/acts/{ACT}?text=true")),
+        ("/v1/acts/{id}", "get", format!("/v1/acts/{EDITIONS}")),
+        (
+            "/v1/acts/{id}",
+            "get",
+            format!("/v1/acts/{BILINGUAL}?lang=ru"),
+        ),
+        ("/v1/acts/{id}", "get", "/v1/acts/no-such-act".into()),
+        ("/v1/acts/{id}/refs", "get", format!("/v1/acts/{ACT}/refs")),
+        (
+            "/v1/acts/{id}/cited-by",
+            "get",
+            format!("/v1/acts/{ACT}/cited-by"),
+        ),
+        (
+            unit_path,
+            "get",
+            format!("/v1/acts/{ACT}/units/att_1__para_11"),
+        ),
+        (
+            unit_path,
+            "get",
+            format!("/v1/acts/{EDITIONS}/units/para_1__subpara_3?as_of=2020-01-01"),
+        ),
+        (
+            unit_path,
+            "get",
+            format!("/v1/acts/{BILINGUAL}/units/att_1__para_2?parallel=true"),
+        ),
+        (
+            unit_path,
+            "get",
+            format!("/v1/acts/{ACT}/units/att_1__para_3?parallel=true"),
+        ),
+        (
+            "/v1/acts/{id}/units/{eid}/refs",
+            "get",
+            format!("/v1/acts/{ACT}/units/para_3/refs"),
+        ),
+        (
+            "/v1/acts/{id}/units/{eid}/refs",
+            "get",
+            format!("/v1/acts/{ACT}/units/att_1__para_14/refs"),
+        ),
+        (
+            "/v1/acts/{id}/units/{eid}/cited-by",
+            "get",
+            format!("/v1/acts/{ACT}/units/att_1__para_10/cited-by"),
+        ),
+        (
+            "/v1/acts/{id}/history",
+            "get",
+            format!("/v1/acts/{ACT}/history?eid=att_1__para_3"),
+        ),
+        (
+            "/v1/acts/{id}/history",
+            "get",
+            format!("/v1/acts/{EDITIONS}/history"),
+        ),
+        (
+            "/v1/acts/{id}/diff",
+            "get",
+            format!("/v1/acts/{EDITIONS}/diff?from=2019-09-01&to=2020-10-12"),
+        ),
+        (
+            "/v1/acts/{id}/diff",
+            "get",
+            "/v1/acts/x/diff?to=2020-01-01".into(),
+        ),
+        ("/v1/reindex", "post", "/v1/reindex".into()),
+    ];
+
+    let mut asked = std::collections::BTreeSet::new();
+    let mut walked = 0;
+    for (path, method, url) in &asks {
+        let op = &doc["paths"][path][method];
+        assert!(op.is_object(), "{method} {path} is not in the document");
+        asked.insert(format!("{method} {path}"));
+        let req = match *method {
+            "post" => client().post(s.url(url)),
+            _ => client().get(s.url(url)),
+        };
+        let res = req.send().expect("request");
+        let status = res.status().as_u16().to_string();
+        let body: Value = res.json().expect("a JSON answer");
+        let response = &op["responses"][&status];
+        assert!(
+            response.is_object(),
+            "{url}: status {status} is not among the responses of {method} {path}"
+        );
+        let schema = &response["content"]["application/json"]["schema"];
+        if *path == "/openapi.json" {
+            // The document itself is described by the OpenAPI specification, not by itself.
+            assert_eq!(body["openapi"], "3.1.0");
+            continue;
+        }
+        assert!(schema.is_object(), "{method} {path} {status}: no schema");
+        let missing = undocumented(&doc, schema, &body, "");
+        assert!(
+            missing.is_empty(),
+            "{url} ({status}) sends fields the OpenAPI document does not name: {missing:?}"
+        );
+        walked += 1;
+    }
+    // Every documented operation was asked.
+    for (path, ops) in doc["paths"].as_object().expect("paths") {
+        for method in ops.as_object().expect("operations").keys() {
+            assert!(
+                asked.contains(&format!("{method} {path}")),
+                "{method} {path} is documented but not asked here"
+            );
+        }
+    }
+    assert!(walked >= 20, "{walked} answers walked");
+}

@@ -5,12 +5,14 @@
 
 use super::errors::ApiError;
 use super::limits::{MAX_ACTS_PAGE, MAX_PAGE, MAX_QUERY_CHARS};
+use super::openapi::{self as doc, ActsErrors, ReadErrors, ReindexErrors, SearchErrors};
 use super::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::Json;
 use serde::Deserialize;
 use std::sync::Arc;
+use utoipa::IntoParams;
 use zanlex::{ErrorCode, Lang, Target};
 
 /// The shared state, as handlers take it.
@@ -60,20 +62,45 @@ fn text_param(value: Option<String>) -> Option<String> {
 }
 
 /// The parameters of `/v1/search`; all text, so that a wrong value gets zanlex's message.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct SearchParams {
+    /// The query: words, "phrases"~N, AND/OR/NOT, +/-, (…), act:/kind:/status:/date: filters
+    #[param(value_type = doc::QueryParam, inline, required = true)]
     q: Option<String>,
+    /// Hits per page
+    #[param(value_type = doc::SearchLimitParam, inline, required = false)]
     limit: Option<String>,
+    /// Hits to skip (offset + limit ≤ 1000)
+    #[param(value_type = doc::OffsetParam, inline, required = false)]
     offset: Option<String>,
+    /// The wording in force on this date; empty: as if not given
+    #[param(value_type = doc::DateParam, inline, required = false)]
     as_of: Option<String>,
+    /// Only this act
     act: Option<String>,
+    /// Only acts of this kind
     kind: Option<String>,
+    /// in_force, repealed or unknown
     status: Option<String>,
+    /// kk (Kazakh) or ru (Russian); empty: as if not given
+    #[param(value_type = doc::LangParam, inline, required = false)]
     lang: Option<String>,
+    /// true: count every match. By default the search skips matches that cannot be among the
+    /// hits (the hits are the same) and total may be a lower bound (total_is_lower_bound)
+    #[param(value_type = doc::FlagParam, inline, required = false)]
     exact_total: Option<String>,
 }
 
 /// `GET /v1/search`: `zanlex search --json`, one page of it (`offset`, `limit`).
+#[utoipa::path(
+    get,
+    path = "/v1/search",
+    operation_id = "search",
+    summary = "Ranked, cited passages (zanlex search --json)",
+    params(SearchParams),
+    responses((status = 200, description = "OK", body = zanlex::SearchPage), SearchErrors)
+)]
 pub(crate) async fn search(
     State(state): AppStateRef,
     q: Result<Query<SearchParams>, QueryRejection>,
@@ -142,13 +169,27 @@ pub(crate) async fn search(
 }
 
 /// The parameters of `/v1/acts`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct ActsParams {
+    /// Acts on the page
+    #[param(value_type = doc::ActsLimitParam, inline, required = false)]
     limit: Option<String>,
+    /// Acts before the page
+    #[param(value_type = doc::OffsetParam, inline, required = false)]
     offset: Option<String>,
 }
 
 /// `GET /v1/acts`: `zanlex acts --json`, one page of it (`offset`, `limit`), with `total`.
+#[utoipa::path(
+    get,
+    path = "/v1/acts",
+    operation_id = "acts",
+    summary = "Acts with metadata and status (zanlex acts --json), one page of them: at most \
+               1000 (limit), after offset; total counts them all",
+    params(ActsParams),
+    responses((status = 200, description = "OK", body = zanlex::ActList), ActsErrors)
+)]
 pub(crate) async fn acts(
     State(state): AppStateRef,
     Query(p): Query<ActsParams>,
@@ -172,15 +213,33 @@ pub(crate) async fn acts(
 }
 
 /// The parameters of an act.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct ActParams {
+    /// kk (Kazakh) or ru (Russian); empty: as if not given
+    #[param(value_type = doc::LangParam, inline, required = false)]
     lang: Option<String>,
+    /// true: each unit with its own text (`text`); default false, the outline alone; empty: as
+    /// if not given
+    #[param(value_type = doc::FlagParam, inline, required = false)]
     text: Option<String>,
 }
 
 /// `GET /v1/acts/{id}`: the act's metadata and outline (the unit tree with eids, labels and
 /// headings, as `zanlex show ID` prints it), with `expressions`, the languages the act has;
 /// each unit's own text too with `text=true`.
+#[utoipa::path(
+    get,
+    path = "/v1/acts/{id}",
+    operation_id = "act",
+    summary = "One act: metadata and outline, the unit tree with eids, labels and headings \
+               (zanlex show ID); text=true: each unit's own text too",
+    description = "Without text=true no unit text is sent, however large the act: the page \
+                   reads the outline first, then the texts, and a provision's text alone from \
+                   /v1/acts/{id}/units/{eid}.",
+    params(("id" = String, Path, description = ACT_ID), ActParams),
+    responses((status = 200, description = "OK", body = zanlex::ActOutline), ReadErrors)
+)]
 pub(crate) async fn act(
     State(state): AppStateRef,
     Path(id): Path<String>,
@@ -209,15 +268,53 @@ fn flag_param(name: &str, value: Option<&str>) -> Result<bool, ApiError> {
     }
 }
 
-/// The parameters of a list of references.
-#[derive(Debug, Deserialize)]
+/// The description of the path parameter `id`.
+const ACT_ID: &str = "Act id, as /v1/acts lists it";
+/// The description of the path parameter `eid`.
+const UNIT_ID: &str = "Unit id (Akoma Ntoso style, e.g. att_1__para_3)";
+
+/// The parameters of a list of what a unit refers to.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct RefsParams {
+    /// The language of the citing text: kk (Kazakh, the default when the act has it) or ru;
+    /// empty: as if not given
+    #[param(value_type = doc::LangParam, inline, required = false)]
     lang: Option<String>,
+    /// Read the wording in force on this date (YYYY-MM-DD): an older edition when the corpus
+    /// has it, else the current text (refs --as-of); empty: as if not given
+    #[param(value_type = doc::DateParam, inline, required = false)]
+    as_of: Option<String>,
+}
+
+/// The parameters of a list of what refers to a unit.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct CitedByParams {
+    /// Only references made in texts in this language: kk (Kazakh) or ru (Russian); empty: as
+    /// if not given
+    #[param(value_type = doc::LangParam, inline, required = false)]
+    lang: Option<String>,
+    /// true: only references to the unit itself, not to units inside it (cited-by --exact);
+    /// empty: as if not given
+    #[param(value_type = doc::FlagParam, inline, required = false)]
     exact: Option<String>,
+    /// Read the wording in force on this date (YYYY-MM-DD): an older edition when the corpus
+    /// has it, else the current text (cited-by --as-of); empty: as if not given
+    #[param(value_type = doc::DateParam, inline, required = false)]
     as_of: Option<String>,
 }
 
 /// `GET /v1/acts/{id}/refs`: `zanlex refs ID --json`.
+#[utoipa::path(
+    get,
+    path = "/v1/acts/{id}/refs",
+    operation_id = "actRefs",
+    summary = "What the act's units refer to, each reference resolved or said why not \
+               (zanlex refs ID --json)",
+    params(("id" = String, Path, description = ACT_ID), RefsParams),
+    responses((status = 200, description = "OK", body = zanlex::RefList), ReadErrors)
+)]
 pub(crate) async fn act_refs(
     state: AppStateRef,
     Path(id): Path<String>,
@@ -228,6 +325,19 @@ pub(crate) async fn act_refs(
 
 /// `GET /v1/acts/{id}/units/{eid}/refs`: `zanlex refs ID#EID --json`, what the unit and the
 /// units inside it refer to, each reference resolved or said why not.
+#[utoipa::path(
+    get,
+    path = "/v1/acts/{id}/units/{eid}/refs",
+    operation_id = "unitRefs",
+    summary = "What the unit and the units inside it refer to, each reference resolved or said \
+               why not (zanlex refs ID#EID --json)",
+    params(
+        ("id" = String, Path, description = ACT_ID),
+        ("eid" = String, Path, description = UNIT_ID),
+        RefsParams
+    ),
+    responses((status = 200, description = "OK", body = zanlex::RefList), ReadErrors)
+)]
 pub(crate) async fn unit_refs(
     state: AppStateRef,
     Path((id, eid)): Path<(String, String)>,
@@ -256,10 +366,19 @@ async fn refs(
 }
 
 /// `GET /v1/acts/{id}/cited-by`: `zanlex cited-by ID --json`.
+#[utoipa::path(
+    get,
+    path = "/v1/acts/{id}/cited-by",
+    operation_id = "actCitedBy",
+    summary = "The provisions across the corpus that refer to the act or any of its units \
+               (zanlex cited-by ID --json)",
+    params(("id" = String, Path, description = ACT_ID), CitedByParams),
+    responses((status = 200, description = "OK", body = zanlex::CitedByList), ReadErrors)
+)]
 pub(crate) async fn act_cited_by(
     state: AppStateRef,
     Path(id): Path<String>,
-    q: Result<Query<RefsParams>, QueryRejection>,
+    q: Result<Query<CitedByParams>, QueryRejection>,
 ) -> Answer<zanlex::CitedByList> {
     cited_by(state, Target::new(id, None), q).await
 }
@@ -267,10 +386,23 @@ pub(crate) async fn act_cited_by(
 /// `GET /v1/acts/{id}/units/{eid}/cited-by`: `zanlex cited-by ID#EID --json`, the provisions
 /// across the corpus that refer to the unit or (without `exact=true`) a unit inside it;
 /// `lang` keeps the references made in that language's texts.
+#[utoipa::path(
+    get,
+    path = "/v1/acts/{id}/units/{eid}/cited-by",
+    operation_id = "unitCitedBy",
+    summary = "The provisions across the corpus that refer to the unit or a unit inside it \
+               (zanlex cited-by ID#EID --json)",
+    params(
+        ("id" = String, Path, description = ACT_ID),
+        ("eid" = String, Path, description = UNIT_ID),
+        CitedByParams
+    ),
+    responses((status = 200, description = "OK", body = zanlex::CitedByList), ReadErrors)
+)]
 pub(crate) async fn unit_cited_by(
     state: AppStateRef,
     Path((id, eid)): Path<(String, String)>,
-    q: Result<Query<RefsParams>, QueryRejection>,
+    q: Result<Query<CitedByParams>, QueryRejection>,
 ) -> Answer<zanlex::CitedByList> {
     cited_by(state, Target::new(id, Some(eid)), q).await
 }
@@ -278,7 +410,7 @@ pub(crate) async fn unit_cited_by(
 async fn cited_by(
     State(state): AppStateRef,
     target: Target,
-    q: Result<Query<RefsParams>, QueryRejection>,
+    q: Result<Query<CitedByParams>, QueryRejection>,
 ) -> Answer<zanlex::CitedByList> {
     let p = params(q)?;
     let lang = lang_param(p.lang.as_deref())?;
@@ -296,15 +428,22 @@ async fn cited_by(
 }
 
 /// The parameters of a unit.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct UnitParams {
+    /// The wording in force on this date; empty: as if not given
+    #[param(value_type = doc::DateParam, inline, required = false)]
     as_of: Option<String>,
+    /// kk (Kazakh) or ru (Russian); empty: as if not given
+    #[param(value_type = doc::LangParam, inline, required = false)]
     lang: Option<String>,
+    /// true: an object keyed by language; empty: as if not given
+    #[param(value_type = doc::FlagParam, inline, required = false)]
     parallel: Option<String>,
 }
 
 /// A unit in one language, or in both side by side.
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, utoipa::ToSchema)]
 #[serde(untagged)]
 pub(crate) enum UnitOrParallel {
     /// `show ID#EID --json`.
@@ -315,6 +454,19 @@ pub(crate) enum UnitOrParallel {
 
 /// `GET /v1/acts/{id}/units/{eid}`: `zanlex show ID#EID --json` (`--as-of`, `--lang`), or
 /// with `parallel=true` `--parallel --json` (an object keyed by language).
+#[utoipa::path(
+    get,
+    path = "/v1/acts/{id}/units/{eid}",
+    operation_id = "unit",
+    summary = "A unit's text at a date, with what its own text refers to (zanlex show ID#EID \
+               --json); parallel=true: both languages",
+    params(
+        ("id" = String, Path, description = ACT_ID),
+        ("eid" = String, Path, description = UNIT_ID),
+        UnitParams
+    ),
+    responses((status = 200, description = "OK", body = inline(UnitOrParallel)), ReadErrors)
+)]
 pub(crate) async fn unit(
     State(state): AppStateRef,
     Path((id, eid)): Path<(String, String)>,
@@ -343,13 +495,25 @@ pub(crate) async fn unit(
 }
 
 /// The parameters of a history.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct HistoryParams {
+    /// One unit's history (its amendments and wordings) instead of the whole act's
     eid: Option<String>,
+    /// kk (Kazakh) or ru (Russian); empty: as if not given
+    #[param(value_type = doc::LangParam, inline, required = false)]
     lang: Option<String>,
 }
 
 /// `GET /v1/acts/{id}/history`: `zanlex history ID [EID] --json`.
+#[utoipa::path(
+    get,
+    path = "/v1/acts/{id}/history",
+    operation_id = "history",
+    summary = "The amendment timeline of an act or one unit (zanlex history ID [EID] --json)",
+    params(("id" = String, Path, description = ACT_ID), HistoryParams),
+    responses((status = 200, description = "OK", body = zanlex::ActHistory), ReadErrors)
+)]
 pub(crate) async fn history(
     State(state): AppStateRef,
     Path(id): Path<String>,
@@ -368,15 +532,32 @@ pub(crate) async fn history(
 }
 
 /// The parameters of a diff.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct DiffParams {
+    /// The older edition: its id (as the act's versions list it) or a date
+    #[param(value_type = String, required = true)]
     from: Option<String>,
+    /// The newer edition: its id or a date
+    #[param(value_type = String, required = true)]
     to: Option<String>,
+    /// Only this unit and the units inside it
     eid: Option<String>,
+    /// kk (Kazakh) or ru (Russian); empty: as if not given
+    #[param(value_type = doc::LangParam, inline, required = false)]
     lang: Option<String>,
 }
 
 /// `GET /v1/acts/{id}/diff`: `zanlex diff ID[#EID] --from A --to B --json`.
+#[utoipa::path(
+    get,
+    path = "/v1/acts/{id}/diff",
+    operation_id = "diff",
+    summary = "What changed between two editions, word by word (zanlex diff ID[#EID] --from A \
+               --to B --json)",
+    params(("id" = String, Path, description = ACT_ID), DiffParams),
+    responses((status = 200, description = "OK", body = zanlex::ActDiff), ReadErrors)
+)]
 pub(crate) async fn diff(
     State(state): AppStateRef,
     Path(id): Path<String>,
@@ -401,25 +582,66 @@ pub(crate) async fn diff(
     Ok(Json(diff))
 }
 
-/// `GET /healthz`: the server answers and has an index; no read of it.
-pub(crate) async fn healthz(State(state): AppStateRef) -> Json<serde_json::Value> {
-    Json(serde_json::json!({
-        "status": "ok",
-        "version": env!("CARGO_PKG_VERSION"),
-        "refreshes": state.swaps(),
-    }))
+/// The answer of `/healthz`.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[schema(as = Health)]
+pub(crate) struct Health {
+    /// Always `ok`: the server answers.
+    #[schema(pattern = "^ok$")]
+    status: &'static str,
+    /// zanlex's version.
+    version: &'static str,
+    /// How many times a refresh has put a new index in force since the server started.
+    refreshes: u64,
 }
 
-/// `GET /openapi.json`: the API described.
-pub(crate) async fn openapi() -> impl axum::response::IntoResponse {
-    (
+/// `GET /healthz`: the server answers and has an index; no read of it.
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    operation_id = "healthz",
+    summary = "Liveness: the server answers and has an index",
+    responses((status = 200, description = "OK", body = Health))
+)]
+pub(crate) async fn healthz(State(state): AppStateRef) -> Json<Health> {
+    Json(Health {
+        status: "ok",
+        version: env!("CARGO_PKG_VERSION"),
+        refreshes: state.swaps(),
+    })
+}
+
+/// `GET /openapi.json`: the API described, as [`super::openapi`] generates it.
+#[utoipa::path(
+    get,
+    path = "/openapi.json",
+    operation_id = "openapi",
+    summary = "This document: the OpenAPI 3.1 description of the API",
+    responses((status = 200, description = "OK", content_type = "application/json"))
+)]
+pub(crate) async fn openapi() -> Result<impl axum::response::IntoResponse, ApiError> {
+    let doc = doc::document().map_err(|e| {
+        eprintln!("zanlex: the OpenAPI document could not be written: {e}");
+        ApiError::internal("the OpenAPI document could not be written")
+    })?;
+    Ok((
         [(axum::http::header::CONTENT_TYPE, "application/json")],
-        super::OPENAPI,
-    )
+        doc,
+    ))
 }
 
 /// `POST /v1/reindex`: refreshes the index now (as the watcher does when the corpus
 /// changes); only from the machine itself, since a refresh costs a full read of the corpus.
+#[utoipa::path(
+    post,
+    path = "/v1/reindex",
+    operation_id = "reindex",
+    summary = "Refresh the index from the corpus now (only from the machine zanlex runs on)",
+    responses(
+        (status = 200, description = "OK", body = super::state::Refreshed),
+        ReindexErrors
+    )
+)]
 pub(crate) async fn reindex(
     State(state): AppStateRef,
     ConnectInfo(super::conn::Peer(peer)): ConnectInfo<super::conn::Peer>,

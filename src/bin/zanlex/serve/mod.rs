@@ -1,6 +1,7 @@
 //! `zanlex serve`: the JSON API and the web page over the same library as the command line.
 //!
 //! One file per concern: [`api`] (the JSON endpoints), [`errors`] (their one error shape),
+//! [`openapi`] (the OpenAPI document, generated from the endpoints and the types they send),
 //! [`pages`] (the embedded web page), [`state`] (the served index and its refresh) and
 //! [`limits`] (the bounds on concurrent reads, time, query and body sizes) and [`conn`] (the
 //! bounds on connections). `/mcp` serves the same answers as tools of the Model Context
@@ -10,6 +11,7 @@ mod api;
 mod conn;
 pub(crate) mod errors;
 pub(crate) mod limits;
+mod openapi;
 mod pages;
 pub(crate) mod state;
 
@@ -21,9 +23,6 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
-
-/// The OpenAPI document of the JSON API.
-pub(crate) const OPENAPI: &str = include_str!("openapi.json");
 
 /// Arguments of `zanlex serve`.
 #[derive(Debug, clap::Args)]

@@ -63,16 +63,24 @@ pub(crate) struct AppState {
 }
 
 /// What a refresh did, as `/v1/reindex` answers it.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+#[schema(as = Reindex)]
 pub(crate) struct Refreshed {
     /// Whether anything was written to the index.
     pub changed: bool,
+    /// Whether the index was rebuilt from scratch.
     pub rebuilt: bool,
+    /// Files indexed for the first time.
     pub added: Vec<String>,
+    /// Files indexed again because they changed.
     pub updated: Vec<String>,
+    /// Files gone from the corpus, whose acts were removed.
     pub removed: Vec<String>,
+    /// Files found unchanged.
     pub unchanged: usize,
+    /// Unit documents written.
     pub units_indexed: usize,
+    /// The files the index does not hold: (file, why).
     pub failures: Vec<(String, String)>,
     /// Set when the refresh failed and the previous index stays in force.
     pub warning: Option<String>,

@@ -1,0 +1,310 @@
+//! The OpenAPI document of the JSON API (`GET /openapi.json`), generated from the code that
+//! serves it: the answers' schemas from the library types the handlers send (their serde
+//! form), each path and its parameters from the handler's `#[utoipa::path]` and its query
+//! struct, and the error responses from the table of error codes. Nothing is written by hand
+//! that the server could contradict.
+
+use super::api;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::response::{Response, ResponseBuilder};
+use utoipa::openapi::schema::{
+    AnyOfBuilder, KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type,
+};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr};
+use utoipa::{IntoResponses, OpenApi, PartialSchema, ToSchema};
+use zanlex::ErrorCode;
+
+/// The API: every path the server routes to a handler of [`api`], and the schemas they send.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "zanlex",
+        version = "1",
+        description = "Search Kazakhstan's normative acts in Kazakh and Russian, with pinpoint \
+                       citations. The JSON shapes are those of the command line's --json output."
+    ),
+    paths(
+        api::search,
+        api::acts,
+        api::act,
+        api::act_refs,
+        api::act_cited_by,
+        api::unit,
+        api::unit_refs,
+        api::unit_cited_by,
+        api::history,
+        api::diff,
+        api::reindex,
+        api::healthz,
+        api::openapi,
+    ),
+    // The error shape is named by the responses built from the table of error codes, which
+    // the derive does not read.
+    components(schemas(zanlex::ErrorAnswer))
+)]
+struct ApiDoc;
+
+/// The document as JSON, generated once.
+pub(crate) fn document() -> Result<&'static str, serde_json::Error> {
+    static DOC: OnceLock<String> = OnceLock::new();
+    if let Some(doc) = DOC.get() {
+        return Ok(doc);
+    }
+    let mut doc = serde_json::to_value(ApiDoc::openapi())?;
+    plain_descriptions(&mut doc);
+    let doc = serde_json::to_string_pretty(&doc)?;
+    Ok(DOC.get_or_init(|| doc))
+}
+
+/// The descriptions, taken from the types' doc comments, without rustdoc's links: a reader
+/// of the API sees `` `SearchResults::total` ``, not `` [`SearchResults::total`] `` or a link
+/// into the crate.
+fn plain_descriptions(value: &mut serde_json::Value) {
+    static LINK: OnceLock<Option<regex::Regex>> = OnceLock::new();
+    let Some(link) = LINK
+        .get_or_init(|| regex::Regex::new(r"\[(`[^`\]]+`)\](\([^)\s]*\))?").ok())
+        .as_ref()
+    else {
+        return;
+    };
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                match v {
+                    serde_json::Value::String(text) if key == "description" => {
+                        let plain = link
+                            .replace_all(text, "$1")
+                            .replace("`crate::", "`zanlex::");
+                        *text = plain;
+                    }
+                    _ => plain_descriptions(v),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(plain_descriptions),
+        _ => {}
+    }
+}
+
+/// The error responses of an endpoint: the codes it may answer, grouped by their HTTP status,
+/// each status described by its codes and what to do about them, all with the one error shape.
+fn error_responses(codes: &[ErrorCode]) -> BTreeMap<String, RefOr<Response>> {
+    let mut by_status: BTreeMap<u16, Vec<ErrorCode>> = BTreeMap::new();
+    for &code in codes {
+        by_status.entry(code.http_status()).or_default().push(code);
+    }
+    by_status
+        .into_iter()
+        .map(|(status, codes)| {
+            let description = codes
+                .iter()
+                .map(|c| format!("`{}`: {}", c.name(), c.advice()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let schema = Ref::from_schema_name(<zanlex::ErrorAnswer as ToSchema>::name());
+            let mut response = ResponseBuilder::new().description(description).content(
+                "application/json",
+                ContentBuilder::new().schema(Some(schema)).build(),
+            );
+            if status == 503 {
+                response = response.header(
+                    "Retry-After",
+                    HeaderBuilder::new()
+                        .schema(Some(ObjectBuilder::new().schema_type(Type::Integer)))
+                        .description(Some("Seconds after which to try again"))
+                        .build(),
+                );
+            }
+            (status.to_string(), RefOr::T(response.build()))
+        })
+        .collect()
+}
+
+/// What any read of the index may fail with: the server busy, out of time or stopping, the
+/// index held by another process, or zanlex failing.
+const READ_FAILURES: [ErrorCode; 5] = [
+    ErrorCode::Busy,
+    ErrorCode::Timeout,
+    ErrorCode::ShuttingDown,
+    ErrorCode::IndexBusy,
+    ErrorCode::Internal,
+];
+
+/// The errors of `/v1/search`: a malformed parameter or query, an unknown act to search in,
+/// a query or page outside the server's limits, and [`READ_FAILURES`].
+pub(crate) struct SearchErrors;
+
+impl IntoResponses for SearchErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let mut codes = vec![
+            ErrorCode::BadRequest,
+            ErrorCode::BadQuery,
+            ErrorCode::NotFound,
+            ErrorCode::QueryTooLong,
+            ErrorCode::LimitOutOfRange,
+            ErrorCode::OffsetOutOfRange,
+        ];
+        codes.extend(READ_FAILURES);
+        error_responses(&codes)
+    }
+}
+
+/// The errors of `/v1/acts`: a malformed parameter, a page size out of range, and
+/// [`READ_FAILURES`].
+pub(crate) struct ActsErrors;
+
+impl IntoResponses for ActsErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let mut codes = vec![ErrorCode::BadRequest, ErrorCode::LimitOutOfRange];
+        codes.extend(READ_FAILURES);
+        error_responses(&codes)
+    }
+}
+
+/// The errors of the endpoints under `/v1/acts/{id}`: a malformed parameter, no such act,
+/// unit or version, and [`READ_FAILURES`].
+pub(crate) struct ReadErrors;
+
+impl IntoResponses for ReadErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let mut codes = vec![ErrorCode::BadRequest, ErrorCode::NotFound];
+        codes.extend(READ_FAILURES);
+        error_responses(&codes)
+    }
+}
+
+/// The errors of `/v1/reindex`: a caller other than the machine itself, a body over the
+/// limit, the index held by another process, the server stopping, or the refresh failing.
+pub(crate) struct ReindexErrors;
+
+impl IntoResponses for ReindexErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        error_responses(&[
+            ErrorCode::Forbidden,
+            ErrorCode::TooLarge,
+            ErrorCode::IndexBusy,
+            ErrorCode::ShuttingDown,
+            ErrorCode::Internal,
+        ])
+    }
+}
+
+// The schemas of the query parameters, inlined in each parameter (`value_type = …, inline`).
+// The parameters are read as text, so that a wrong value gets zanlex's own message; these say
+// what the server takes, an empty value included where the server reads it as not given (the
+// page's forms send empty fields).
+
+/// A language, or empty for the default: `kk` or `ru`.
+pub(crate) struct LangParam;
+
+impl PartialSchema for LangParam {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(["kk", "ru", ""]))
+            .into()
+    }
+}
+
+impl ToSchema for LangParam {}
+
+/// A date, `YYYY-MM-DD`, or empty for none.
+pub(crate) struct DateParam;
+
+impl PartialSchema for DateParam {
+    fn schema() -> RefOr<Schema> {
+        AnyOfBuilder::new()
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date))),
+            )
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .max_length(Some(0)),
+            )
+            .into()
+    }
+}
+
+impl ToSchema for DateParam {}
+
+/// A yes-or-no flag: `true`/`1`, `false`/`0`, or empty for no.
+pub(crate) struct FlagParam;
+
+impl PartialSchema for FlagParam {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(["true", "false", "1", "0", ""]))
+            .default(Some("false".into()))
+            .into()
+    }
+}
+
+impl ToSchema for FlagParam {}
+
+/// Hits on a search's page: 1 to [`super::limits::MAX_PAGE`].
+pub(crate) struct SearchLimitParam;
+
+impl PartialSchema for SearchLimitParam {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(1))
+            .maximum(Some(super::limits::MAX_PAGE as u64))
+            .default(Some(zanlex::DEFAULT_LIMIT.into()))
+            .into()
+    }
+}
+
+impl ToSchema for SearchLimitParam {}
+
+/// Acts on a page of `/v1/acts`: 1 to [`super::limits::MAX_ACTS_PAGE`].
+pub(crate) struct ActsLimitParam;
+
+impl PartialSchema for ActsLimitParam {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(1))
+            .maximum(Some(super::limits::MAX_ACTS_PAGE as u64))
+            .default(Some(super::limits::MAX_ACTS_PAGE.into()))
+            .into()
+    }
+}
+
+impl ToSchema for ActsLimitParam {}
+
+/// Items before a page.
+pub(crate) struct OffsetParam;
+
+impl PartialSchema for OffsetParam {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(0))
+            .default(Some(0.into()))
+            .into()
+    }
+}
+
+impl ToSchema for OffsetParam {}
+
+/// A query: at most [`super::limits::MAX_QUERY_CHARS`] characters.
+pub(crate) struct QueryParam;
+
+impl PartialSchema for QueryParam {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .min_length(Some(1))
+            .max_length(Some(super::limits::MAX_QUERY_CHARS))
+            .into()
+    }
+}
+
+impl ToSchema for QueryParam {}
