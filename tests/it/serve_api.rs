@@ -235,7 +235,8 @@ impl Schemas {
 pub const ACT: &str = "mfa-order-2018-01-04-11-1-4-1";
 /// The act in Kazakh and Russian.
 pub const BILINGUAL: &str = "maslikhat-decision-2020-12-15-64-340";
-const EDITIONS: &str = "maslikhat-decision-2019-08-23-418-54-vi";
+/// The act with two editions (its compare view marks words added and removed).
+pub const EDITIONS: &str = "maslikhat-decision-2019-08-23-418-54-vi";
 
 /// The CLI's stderr message for `args` (without `zanlex: `), for the errors the API repeats.
 fn cli_message(corpus: &Path, index: &Path, args: &[&str]) -> String {

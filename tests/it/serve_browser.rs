@@ -2,9 +2,13 @@
 //! `chromium-driver`; `.ci/run` installs them): a query typed, a hit followed to its
 //! provision, the as-of date switched, the compare view opened, a citation copied, markup from
 //! a document and a query kept as text, and screenshots (into `target/serve-screenshots/`)
-//! that are not blank. Skipped, saying so, only where `chromedriver` is not installed.
+//! that are not blank; then, at a laptop's and a phone's width, axe-core's accessibility
+//! rules on every view (axe-core installed from npm into `target/npm`, never kept in the
+//! repository), the keyboard's path through a search, and the interface's words in Kazakh
+//! and in Russian. Skipped, saying so, only where `chromedriver` is not installed (or, for
+//! axe-core's test, where npm cannot install it).
 
-use super::serve_api::{test_corpus, Server, ACT, BILINGUAL};
+use super::serve_api::{test_corpus, Server, ACT, BILINGUAL, EDITIONS};
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -143,9 +147,29 @@ fn the_page_searches_follows_a_hit_switches_the_date_compares_and_copies() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let corpus = test_corpus(tmp.path());
     let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
-    // The Government law in Kazakh and Russian, its Kazakh text in two editions: the
-    // point-in-time view of each column.
-    let time_corpus = tmp.path().join("time-corpus");
+    let time_server = time_server(tmp.path());
+    let (_driver, webdriver) = start_driver(&chromedriver);
+    let rt = runtime();
+    rt.block_on(async {
+        let c = chromium(&webdriver, 1280, 900).await;
+        drive(&c, &server.base).await;
+        drive_time(&c, &time_server.base).await;
+        let _ = c.close().await;
+    });
+}
+
+/// A runtime for one test's browser session.
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
+/// The Government law in Kazakh and Russian, its Kazakh text in two editions, served from a
+/// corpus under `tmp`: the point-in-time view of each column.
+fn time_server(tmp: &Path) -> Server {
+    let time_corpus = tmp.join("time-corpus");
     super::common::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join(GOV_MIRROR),
         &time_corpus.join("mirror/104316"),
@@ -156,38 +180,35 @@ fn the_page_searches_follows_a_hit_switches_the_date_compares_and_copies() {
         time_corpus.join("editions/kaz_2023-04-19.md"),
     )
     .expect("copy the 2023 edition");
-    let time_server = Server::start(
+    Server::start(
         &time_corpus,
-        &tmp.path().join("time-index"),
+        &tmp.join("time-index"),
         &["--watch-secs", "0"],
-    );
-    let (_driver, webdriver) = start_driver(&chromedriver);
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    rt.block_on(async {
-        let mut caps = serde_json::Map::new();
-        // No sandbox: CI runs as root, where Chromium's sandbox refuses to start.
-        let chrome = serde_json::json!({ "args": [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--window-size=1280,900",
-            "--lang=kk",
-        ] });
-        caps.insert("goog:chromeOptions".into(), chrome);
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let c = ClientBuilder::new(connector)
-            .capabilities(caps)
-            .connect(&webdriver)
-            .await
-            .expect("a Chromium session");
-        drive(&c, &server.base).await;
-        drive_time(&c, &time_server.base).await;
-        let _ = c.close().await;
-    });
+    )
+}
+
+/// A headless Chromium session, `width` by `height` pixels, whose browser prefers Kazakh.
+async fn chromium(webdriver: &str, width: u32, height: u32) -> Client {
+    let mut caps = serde_json::Map::new();
+    // No sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+    let chrome = serde_json::json!({ "args": [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        format!("--window-size={width},{height}"),
+        "--lang=kk",
+    ] });
+    caps.insert("goog:chromeOptions".into(), chrome);
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let c = ClientBuilder::new(connector)
+        .capabilities(caps)
+        .connect(webdriver)
+        .await
+        .expect("a Chromium session");
+    // The window size asked for is the outer one; the page's width is what layout sees.
+    c.set_window_size(width, height).await.expect("window size");
+    c
 }
 
 /// The Government law's mirror folder (Kazakh and Russian texts of 2022, meta.yaml).
@@ -749,4 +770,221 @@ async fn drive(c: &Client, base: &str) {
     )
     .await;
     screenshot(c, "phone").await;
+}
+
+/// The servers and the browser driver the page's tests below share: the test corpus and the
+/// Government law in two editions, each served; `None`, saying so, without chromedriver.
+struct Fixture {
+    server: Server,
+    time_server: Server,
+    webdriver: String,
+    _driver: Driver,
+    _tmp: tempfile::TempDir,
+}
+
+fn fixture() -> Option<Fixture> {
+    let Some(chromedriver) = on_path("chromedriver") else {
+        eprintln!(
+            "skipped: chromedriver is not installed (apt-get install chromium chromium-driver)"
+        );
+        return None;
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+    let time_server = time_server(tmp.path());
+    let (driver, webdriver) = start_driver(&chromedriver);
+    Some(Fixture {
+        server,
+        time_server,
+        webdriver,
+        _driver: driver,
+        _tmp: tmp,
+    })
+}
+
+/// The widths the layout is checked at: a laptop's and a phone's.
+const WIDTHS: [(u32, u32); 2] = [(1366, 900), (390, 844)];
+
+/// The provision of the act with two editions whose wording changed between them.
+async fn editions_provision(c: &Client, base: &str) -> String {
+    c.goto(&format!("{base}/v1/acts/{EDITIONS}"))
+        .await
+        .expect("the act's outline");
+    let eid = js(
+        c,
+        "const act = JSON.parse(document.body.innerText); const all = []; \
+         const walk = (us) => (us || []).forEach((u) => { all.push(u.eid); walk(u.children); }); \
+         walk(act.units); return all.find((e) => e.endsWith('para_1__subpara_3'))",
+    )
+    .await;
+    format!(
+        "{base}/acts/{EDITIONS}/{}",
+        eid.as_str().expect("a unit para_1__subpara_3")
+    )
+}
+
+/// Goes to `url` and waits until `ready` is true.
+async fn open(c: &Client, url: &str, ready: &str) {
+    c.goto(url)
+        .await
+        .unwrap_or_else(|e| panic!("open {url}: {e}"));
+    wait_true(c, ready, url).await;
+}
+
+/// The search with results, an act, a provision in two languages, and a provision's history
+/// with a comparison of two dates: each view's address and what says it is drawn.
+async fn views(c: &Client, f: &Fixture) -> Vec<(&'static str, String, &'static str)> {
+    let base = &f.server.base;
+    vec![
+        (
+            "search",
+            format!("{base}/?q=мүгедек%20балалары%20бар%20отбасылар"),
+            "return document.querySelectorAll('.hit mark').length > 0",
+        ),
+        (
+            "act",
+            format!("{base}/acts/{ACT}"),
+            "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')",
+        ),
+        (
+            "provision",
+            format!("{base}/acts/{BILINGUAL}/att_1__para_2"),
+            "return document.querySelectorAll('.parallel .column').length === 2 && !!document.querySelector('#cited-by-list ul, #no-cited-by') && [...document.querySelectorAll('.refs-list')].every((r) => r.textContent !== T[ui].loading)",
+        ),
+        (
+            "references",
+            format!("{base}/acts/{ACT}/att_1__para_11"),
+            "return !!document.querySelector('.refs a.ref-target') && !!document.querySelector('#cited-by-list ul, #no-cited-by')",
+        ),
+        (
+            "history",
+            editions_provision(c, base).await,
+            "return document.querySelectorAll('.events li').length > 0 && !!document.querySelector('#cited-by-list ul, #no-cited-by')",
+        ),
+        (
+            "parallel-dates",
+            format!("{}{GOV_P3}?as_of=2023-05-01", f.time_server.base),
+            "return document.querySelectorAll('.parallel .column .state').length === 2",
+        ),
+    ]
+}
+
+/// Runs the compare form of the provision page shown, between two dates, and waits for the
+/// marked differences.
+async fn compare_dates(c: &Client) {
+    js(
+        c,
+        "document.getElementById('cmp_from').value = '01.09.2019'; document.getElementById('cmp_to').value = '12.10.2020'",
+    )
+    .await;
+    c.find(Locator::Id("compare-go"))
+        .await
+        .expect("compare button")
+        .click()
+        .await
+        .expect("compare");
+    wait_true(
+        c,
+        "return !!document.querySelector('#diff ins')",
+        "the marked differences",
+    )
+    .await;
+}
+
+/// axe-core's script, installed with npm into `target/npm` when it is not there yet; `None`
+/// when npm cannot install it (no npm, no registry), and the caller skips.
+fn axe_source() -> Option<String> {
+    let dir = shots_dir().parent().expect("the target folder").join("npm");
+    let file = dir.join("node_modules/axe-core/axe.min.js");
+    if !file.is_file() {
+        let installed = Command::new("npm")
+            .arg("install")
+            .arg("--prefix")
+            .arg(&dir)
+            .args(["axe-core@4", "--no-audit", "--no-fund", "--silent"])
+            .status()
+            .is_ok_and(|s| s.success());
+        if !installed {
+            return None;
+        }
+    }
+    std::fs::read_to_string(&file).ok()
+}
+
+/// axe-core's violations on the page shown, each with its rule, impact and the elements at
+/// fault. The script is put into the page through WebDriver (the page's own policy allows no
+/// script from elsewhere, and none is needed by its users).
+async fn axe_violations(c: &Client, axe: &str) -> Vec<serde_json::Value> {
+    if js(c, "return typeof window.axe").await != "object" {
+        c.execute(axe, vec![]).await.expect("inject axe-core");
+    }
+    let res = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             axe.run(document, { resultTypes: ['violations'] }) \
+               .then((r) => done(r.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, \
+                  nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 160), why: n.failureSummary })) })))) \
+               .catch((e) => done({ error: String(e) }))",
+            vec![],
+        )
+        .await
+        .expect("axe.run");
+    match res {
+        serde_json::Value::Array(list) => list,
+        other => panic!("axe-core failed: {other}"),
+    }
+}
+
+#[test]
+fn axe_core_finds_nothing_serious_on_any_view_at_either_width_or_language() {
+    let Some(f) = fixture() else { return };
+    let Some(axe) = axe_source() else {
+        eprintln!("skipped: axe-core could not be installed with npm (npm install axe-core@4)");
+        return;
+    };
+    runtime().block_on(async {
+        let mut serious = Vec::new();
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for ui in ["kk", "ru"] {
+                let views = views(&c, &f).await;
+                for (name, url, ready) in views {
+                    c.goto(&url).await.expect("open the view");
+                    js(
+                        &c,
+                        &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true"),
+                    )
+                    .await;
+                    open(&c, &url, ready).await;
+                    if name == "history" {
+                        compare_dates(&c).await;
+                    }
+                    if ui == "kk" && ["search", "act", "history"].contains(&name) {
+                        if name == "history" {
+                            js(
+                                &c,
+                                "document.querySelector('.timeline').scrollIntoView(); return true",
+                            )
+                            .await;
+                        }
+                        screenshot(&c, &format!("{name}-{width}")).await;
+                    }
+                    for v in axe_violations(&c, &axe).await {
+                        let line = format!("{name} at {width} px, {ui}: {v:#}");
+                        eprintln!("axe-core: {line}");
+                        if ["serious", "critical"].contains(&v["impact"].as_str().unwrap_or("")) {
+                            serious.push(line);
+                        }
+                    }
+                }
+            }
+            let _ = c.close().await;
+        }
+        assert!(
+            serious.is_empty(),
+            "axe-core's serious and critical violations:\n{}",
+            serious.join("\n")
+        );
+    });
 }

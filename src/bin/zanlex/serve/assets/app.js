@@ -5,7 +5,7 @@
 
 const T = {
   kk: {
-    skip: "Мазмұнға өту", search: "Іздеу", other: "Рус", otherFull: "Русский",
+    skip: "Мазмұнға өту", search: "Іздеу", otherFull: "Русский",
     placeholder: "Сөздер, \"фраза\", act:…, kind:…", kind: "Акт түрі", status: "Мәртебесі",
     any: "кез келген", dateFrom: "Акт күні, бастап", dateTo: "дейін", asOf: "Редакция күні",
     lang: "Тілі", both: "екеуі де", kk: "қазақша", ru: "орысша",
@@ -28,9 +28,10 @@ const T = {
     act_not_in_corpus: "сілтеме жасалған акт корпуста жоқ", unit_not_found: "актіде мұндай бөлік жоқ",
     textsLoading: "Мәтіндер жүктелуде…",
     datePh: "кк.аа.жжжж", inForceFrom: "күшінде:", noEdition: "Бұл күнге корпуста редакциясы жоқ",
+    searchTitle: "Қазақстанның құқықтық актілерінен іздеу",
   },
   ru: {
-    skip: "Перейти к содержанию", search: "Поиск", other: "Қаз", otherFull: "Қазақша",
+    skip: "Перейти к содержанию", search: "Поиск", otherFull: "Қазақша",
     placeholder: "Слова, \"фраза\", act:…, kind:…", kind: "Вид акта", status: "Статус",
     any: "любой", dateFrom: "Дата акта, с", dateTo: "по", asOf: "Редакция на дату",
     lang: "Язык", both: "оба", kk: "казахский", ru: "русский",
@@ -53,6 +54,7 @@ const T = {
     act_not_in_corpus: "акта, на который ссылаются, нет в корпусе", unit_not_found: "в акте нет такой единицы",
     textsLoading: "Тексты загружаются…",
     datePh: "дд.мм.гггг", inForceFrom: "в силе:", noEdition: "Редакции на эту дату в корпусе нет",
+    searchTitle: "Поиск по правовым актам Казахстана",
   },
 };
 
@@ -262,7 +264,7 @@ function searchForm(p) {
 
 async function searchView(p) {
   const results = h("section", { id: "results", "aria-label": t("search") });
-  setMain(searchForm(p), results);
+  setMain(h("h1", { class: "visually-hidden" }, t("searchTitle")), searchForm(p), results);
   if (!p.q) {
     document.getElementById("q").focus();
     return;
@@ -591,9 +593,12 @@ function applyUi() {
   document.documentElement.lang = ui;
   document.getElementById("skip").textContent = t("skip");
   document.getElementById("nav-search").textContent = t("search");
+  // The button says, in its own language, the language it switches to; what it shows is
+  // its whole name, so a voice command naming what is seen reaches it.
   const b = document.getElementById("ui-lang");
-  b.textContent = t("other");
-  b.setAttribute("aria-label", t("otherFull"));
+  b.textContent = t("otherFull");
+  b.lang = ui === "kk" ? "ru" : "kk";
+  b.removeAttribute("aria-label");
 }
 
 // A malformed `%` escape in the address (`/acts/%E0%A4%A`) is taken as typed: the page then
