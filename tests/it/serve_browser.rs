@@ -988,3 +988,96 @@ fn axe_core_finds_nothing_serious_on_any_view_at_either_width_or_language() {
         );
     });
 }
+
+/// The element with focus: its tag, id and text.
+async fn focused(c: &Client) -> serde_json::Value {
+    js(
+        c,
+        "const a = document.activeElement; \
+         return { tag: a.tagName.toLowerCase(), id: a.id, text: a.textContent.trim().slice(0, 80), \
+                  inResults: !!a.closest('#results') }",
+    )
+    .await
+}
+
+#[test]
+fn the_keyboard_lands_on_the_results_and_every_name_is_what_is_shown() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for ui in ["kk", "ru"] {
+                c.goto(&format!("{base}/")).await.expect("open the page");
+                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                open(&c, &format!("{base}/"), "return !!document.getElementById('q')").await;
+                // The search page has its heading, for those who move by headings.
+                assert_eq!(
+                    js(&c, "return document.querySelectorAll('main h1').length").await,
+                    serde_json::json!(1),
+                    "{width} px, {ui}: the search page's heading"
+                );
+                // The language button is called what it shows.
+                let button = js(
+                    &c,
+                    "const b = document.getElementById('ui-lang'); \
+                     return [b.getAttribute('aria-label') || b.textContent.trim(), b.innerText.trim()]",
+                )
+                .await;
+                assert_eq!(button[0], button[1], "{width} px, {ui}: the language button");
+                // A query typed and sent: the focus goes to the results' heading, so the
+                // next Tab reaches the first hit.
+                let q = c.find(Locator::Id("q")).await.expect("search box");
+                q.click().await.expect("focus the box");
+                q.send_keys("мүгедек балалары бар отбасылар\u{E007}")
+                    .await
+                    .expect("type and Enter");
+                wait_true(&c, "return !!document.querySelector('.hit')", "hits").await;
+                wait_true(
+                    &c,
+                    "return document.activeElement.tagName === 'H2' && !!document.activeElement.closest('#results')",
+                    &format!("{width} px, {ui}: the focus on the results' heading, not {}", focused(&c).await),
+                )
+                .await;
+                assert_eq!(
+                    js(&c, "return document.activeElement.id").await,
+                    serde_json::json!("count")
+                );
+                c.find(Locator::Css("body"))
+                    .await
+                    .expect("body")
+                    .send_keys("\u{E004}")
+                    .await
+                    .expect("Tab");
+                assert_eq!(
+                    js(&c, "return document.activeElement === document.querySelector('.hit a')").await,
+                    serde_json::json!(true),
+                    "{width} px, {ui}: Tab from the results' heading: {}",
+                    focused(&c).await
+                );
+                // The copied citation is confirmed, and the confirmation goes away by itself.
+                c.find(Locator::Css(".hit button.copy"))
+                    .await
+                    .expect("copy button")
+                    .click()
+                    .await
+                    .expect("copy");
+                wait_true(
+                    &c,
+                    "return document.getElementById('live').textContent.length > 0",
+                    "the confirmation",
+                )
+                .await;
+                let shown = Instant::now();
+                while js(&c, "return document.getElementById('live').textContent").await != "" {
+                    assert!(
+                        shown.elapsed() < Duration::from_secs(10),
+                        "{width} px, {ui}: the copy confirmation stays"
+                    );
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+            }
+            let _ = c.close().await;
+        }
+    });
+}

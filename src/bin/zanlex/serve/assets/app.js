@@ -28,7 +28,7 @@ const T = {
     act_not_in_corpus: "сілтеме жасалған акт корпуста жоқ", unit_not_found: "актіде мұндай бөлік жоқ",
     textsLoading: "Мәтіндер жүктелуде…",
     datePh: "кк.аа.жжжж", inForceFrom: "күшінде:", noEdition: "Бұл күнге корпуста редакциясы жоқ",
-    searchTitle: "Қазақстанның құқықтық актілерінен іздеу",
+    searchTitle: "Қазақстанның құқықтық актілерінен іздеу", results: "Нәтижелер",
   },
   ru: {
     skip: "Перейти к содержанию", search: "Поиск", otherFull: "Қазақша",
@@ -54,7 +54,7 @@ const T = {
     act_not_in_corpus: "акта, на который ссылаются, нет в корпусе", unit_not_found: "в акте нет такой единицы",
     textsLoading: "Тексты загружаются…",
     datePh: "дд.мм.гггг", inForceFrom: "в силе:", noEdition: "Редакции на эту дату в корпусе нет",
-    searchTitle: "Поиск по правовым актам Казахстана",
+    searchTitle: "Поиск по правовым актам Казахстана", results: "Результаты",
   },
 };
 
@@ -120,7 +120,7 @@ async function api(path, params) {
 }
 
 function errorBox(e) {
-  return h("p", { class: "error", role: "alert" }, `${t("error")}: ${e.message}`);
+  return h("p", { class: "error", role: "alert", tabindex: -1 }, `${t("error")}: ${e.message}`);
 }
 
 // The snippet's highlights are byte ranges into its UTF-8 text.
@@ -196,7 +196,10 @@ async function copyText(text) {
   }
   const st = document.getElementById("live");
   st.dataset.copied = text;
-  say(`${t("copied")}: ${text}`);
+  const said = `${t("copied")}: ${text}`;
+  say(said);
+  // The confirmation has done its work once read; left, it would cover the page's corner.
+  setTimeout(() => { if (st.textContent === said) say(""); }, 4000);
 }
 
 // What "copy citation" copies: the official citation, the date of the wording in the text's
@@ -246,6 +249,7 @@ function searchForm(p) {
     const params = {};
     for (const [k, v] of f.entries()) if (v) params[k] = DATE_FIELDS.includes(k) ? isoDate(v) : v;
     history.pushState(null, "", withParams("/", params));
+    focusResults = true;
     route();
   } },
   h("div", { class: "qline" },
@@ -262,9 +266,14 @@ function searchForm(p) {
   return form;
 }
 
+// Set by the search form: the results that come next take the focus.
+let focusResults = false;
+
 async function searchView(p) {
-  const results = h("section", { id: "results", "aria-label": t("search") });
+  const results = h("section", { id: "results", "aria-label": t("results") });
   setMain(h("h1", { class: "visually-hidden" }, t("searchTitle")), searchForm(p), results);
+  const focus = focusResults;
+  focusResults = false;
   if (!p.q) {
     document.getElementById("q").focus();
     return;
@@ -281,12 +290,18 @@ async function searchView(p) {
       offset > 0 ? h("a", { href: withParams("/", { ...p, offset: Math.max(0, offset - 10) }), rel: "prev" }, t("prev")) : null,
       offset + res.hits.length < res.total || (res.total_is_lower_bound && res.hits.length === res.limit) ? h("a", { href: withParams("/", { ...p, offset: offset + 10 }), rel: "next", id: "next" }, t("next")) : null);
     results.replaceChildren(...[
-      h("p", { class: "muted", id: "count" }, t("found")(res.total, res.total_is_lower_bound), ` · ${res.took_ms} ms`),
+      h("h2", { class: "count", id: "count", tabindex: -1 }, t("found")(res.total, res.total_is_lower_bound), ` · ${res.took_ms} ms`),
       res.relaxed ? h("p", { class: "note" }, t("relaxed")) : null,
       res.hits.length ? list : h("p", { class: "note" }, t("none")),
       pager].filter(Boolean));
   } catch (e) {
     results.replaceChildren(errorBox(e));
+  }
+  // After a search sent from the form, the keyboard goes on from the results (their count,
+  // or what went wrong), not from the box.
+  if (focus) {
+    const to = document.getElementById("count") || results.querySelector(".error");
+    if (to) to.focus();
   }
 }
 
