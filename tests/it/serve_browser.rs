@@ -1081,3 +1081,142 @@ fn the_keyboard_lands_on_the_results_and_every_name_is_what_is_shown() {
         }
     });
 }
+
+/// The interface's own words on the page shown: the text of the header, of `main` without
+/// what documents and queries put there (citations, texts, snippets, titles, file names), of
+/// the live region, and every `aria-label`, `title` and `placeholder`.
+async fn interface_words(c: &Client) -> Vec<String> {
+    let words = js(
+        c,
+        "const main = document.getElementById('main').cloneNode(true); \
+         main.querySelectorAll('h1, .cite, .text, .snippet, .words, .quote, .crumbs, .ref-target, \
+            .amending-act, .src, .state, input, noscript') \
+           .forEach((e) => e.remove()); \
+         const attrs = [...document.querySelectorAll('[aria-label], [title], [placeholder]')] \
+           .flatMap((e) => ['aria-label', 'title', 'placeholder'].map((a) => e.getAttribute(a)).filter(Boolean)); \
+         return [document.querySelector('header nav').innerText, document.getElementById('ui-lang').innerText, \
+                 main.textContent, document.getElementById('live').textContent, \
+                 document.getElementById('skip').textContent, ...attrs]",
+    )
+    .await;
+    serde_json::from_value(words).expect("strings")
+}
+
+/// What in `words` is not in Kazakh or Russian (a word in Latin letters, bar the query
+/// syntax the search box's placeholder shows) or is a date not written dd.mm.yyyy.
+fn foreign(words: &[String]) -> Vec<String> {
+    let latin = regex::Regex::new(r"[A-Za-z]{2,}").expect("regex");
+    let iso = regex::Regex::new(r"\d{4}-\d{2}-\d{2}").expect("regex");
+    words
+        .iter()
+        .filter(|w| {
+            let syntax = w.contains("act:…") && w.contains("kind:…");
+            (latin.is_match(w) && !syntax) || iso.is_match(w)
+        })
+        .cloned()
+        .collect()
+}
+
+/// The message shown in `main`'s error box.
+async fn error_shown(c: &Client) -> String {
+    js(
+        c,
+        "return document.querySelector('main .error').textContent",
+    )
+    .await
+    .as_str()
+    .unwrap_or("")
+    .to_string()
+}
+
+#[test]
+fn every_word_of_the_page_is_in_kazakh_and_in_russian() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        let c = chromium(&f.webdriver, 1366, 900).await;
+        // The interface language is chosen once and kept: the choice survives a reload,
+        // and the content's language does not follow it.
+        open(&c, &format!("{base}/"), "return !!document.getElementById('q')").await;
+        assert_eq!(js(&c, "return document.documentElement.lang").await, "kk");
+        c.find(Locator::Id("ui-lang"))
+            .await
+            .expect("language button")
+            .click()
+            .await
+            .expect("switch to Russian");
+        open(&c, &format!("{base}/acts/{ACT}"), "return !!document.querySelector('.act h1')").await;
+        assert_eq!(js(&c, "return document.documentElement.lang").await, "ru");
+        assert_eq!(js(&c, "return document.getElementById('nav-search').textContent").await, "Поиск");
+        assert_eq!(js(&c, "return document.querySelector('.act-text').lang").await, "kk");
+
+        // Each language's words for the errors the page can meet, with no API path or
+        // developer's English in them.
+        let messages = [
+            ("kk", "Қате: мұндай акт корпуста жоқ.", "Қате: актіде мұндай бөлік жоқ.", "Қате: сұранысты оқу мүмкін болмады: тырнақшалар мен жақшаларды жабыңыз, кемінде бір сөз жазыңыз.", "Бет табылмады"),
+            ("ru", "Ошибка: такого акта в корпусе нет.", "Ошибка: в акте нет такой единицы.", "Ошибка: запрос не удалось разобрать: закройте кавычки и скобки, напишите хотя бы одно слово.", "Страница не найдена"),
+        ];
+        for (ui, no_act, no_unit, bad_query, no_page) in messages {
+            js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+            let mut seen = Vec::new();
+            for (name, url, ready) in views(&c, &f).await {
+                open(&c, &url, ready).await;
+                if name == "history" {
+                    compare_dates(&c).await;
+                }
+                let words = interface_words(&c).await;
+                seen.extend(foreign(&words).into_iter().map(|w| format!("{name}: {w}")));
+            }
+            open(&c, &format!("{base}/acts/no-such-act"), "return !!document.querySelector('main .error')").await;
+            assert_eq!(error_shown(&c).await, no_act);
+            seen.extend(foreign(&interface_words(&c).await));
+            open(&c, &format!("{base}/acts/{ACT}/para_999"), "return !!document.querySelector('main .error')").await;
+            assert_eq!(error_shown(&c).await, no_unit);
+            open(&c, &format!("{base}/?q=%22зебра"), "return !!document.querySelector('main .error')").await;
+            assert_eq!(error_shown(&c).await, bad_query);
+            seen.extend(foreign(&interface_words(&c).await));
+            // A page the server does not have: a page, in the interface language; the
+            // API's paths keep answering JSON.
+            open(&c, &format!("{base}/no/such/page"), "return !!document.querySelector('main h1')").await;
+            assert_eq!(js(&c, "return document.contentType").await, "text/html");
+            assert_eq!(js(&c, "return document.querySelector('main h1').textContent").await, no_page);
+            seen.extend(foreign(&interface_words(&c).await));
+            c.goto(&format!("{base}/v1/no/such/endpoint")).await.expect("an API path");
+            assert_eq!(js(&c, "return document.contentType").await, "application/json");
+            assert!(
+                seen.is_empty(),
+                "{ui}: not in the interface's language:\n{}",
+                seen.join("\n")
+            );
+        }
+
+        // A query longer than the server takes is shortened, and the page says so in the
+        // interface's language, whether it came typed or in the address.
+        let long = "мүгедек балалары бар отбасылар ".repeat(40);
+        for (ui, said) in [
+            ("kk", "Сұраныс тым ұзын (ең көбі 1000 таңба, 64 сөз): тек басы ізделді."),
+            ("ru", "Запрос слишком длинный (не больше 1000 символов и 64 слов): искали только его начало."),
+        ] {
+            js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+            open(&c, &format!("{base}/?q={long}"), "return !!document.querySelector('#count, main .error')").await;
+            assert_eq!(js(&c, "return document.getElementById('shortened').textContent").await, said);
+            assert_eq!(
+                js(&c, "return document.getElementById('count') ? 'results' : document.querySelector('main .error').textContent").await,
+                "results",
+                "{ui}: the shortened query"
+            );
+            open(&c, &format!("{base}/"), "return !!document.getElementById('q')").await;
+            let q = c.find(Locator::Id("q")).await.expect("search box");
+            q.send_keys(&long).await.expect("type");
+            c.find(Locator::Id("go")).await.expect("button").click().await.expect("search");
+            wait_true(&c, "return !!document.querySelector('#count, main .error')", "the results").await;
+            assert_eq!(js(&c, "return document.getElementById('shortened').textContent").await, said);
+            assert_eq!(
+                js(&c, "return document.getElementById('count') ? 'results' : document.querySelector('main .error').textContent").await,
+                "results",
+                "{ui}: the shortened query, typed"
+            );
+        }
+        let _ = c.close().await;
+    });
+}

@@ -28,7 +28,24 @@ const T = {
     act_not_in_corpus: "сілтеме жасалған акт корпуста жоқ", unit_not_found: "актіде мұндай бөлік жоқ",
     textsLoading: "Мәтіндер жүктелуде…",
     datePh: "кк.аа.жжжж", inForceFrom: "күшінде:", noEdition: "Бұл күнге корпуста редакциясы жоқ",
-    searchTitle: "Қазақстанның құқықтық актілерінен іздеу", results: "Нәтижелер",
+    menu: "Негізгі мәзір", pages: "Нәтижелер беттері", results: "Нәтижелер", ms: "мс",
+    searchTitle: "Қазақстанның құқықтық актілерінен іздеу",
+    notFoundPage: "Бет табылмады", notFoundText: "Бұл мекенжайда бет жоқ. Іздеуден бастаңыз:",
+    shortened: (n, w) => `Сұраныс тым ұзын (ең көбі ${n} таңба, ${w} сөз): тек басы ізделді.`,
+    errNoAct: "мұндай акт корпуста жоқ.", errNoUnit: "актіде мұндай бөлік жоқ.",
+    errNotFound: "сұралған акт немесе бөлік корпуста жоқ.",
+    errBadQuery: "сұранысты оқу мүмкін болмады: тырнақшалар мен жақшаларды жабыңыз, кемінде бір сөз жазыңыз.",
+    errBadRequest: "мәні дұрыс емес: күндерді кк.аа.жжжж түрінде жазыңыз.",
+    errTooLong: "сұраныс тым ұзын: қысқартыңыз.", errOffset: "бұдан әрі бет жоқ: сұранысты нақтылаңыз.",
+    errBusy: "сервер қазір бос емес: біраздан кейін қайталап көріңіз.",
+    errServer: "сервер сұранысқа жауап бере алмады.", errNetwork: "серверге қосылу мүмкін болмады.",
+    actions: { new_wording: "жаңа редакцияда", inserted: "толықтырылды", deleted: "алып тасталды",
+      changed: "өзгерістер енгізілді", repealed: "күші жойылды", renamed: "тақырыбы жаңа редакцияда",
+      prospective: "күтілетін өзгеріс" },
+    diffKinds: { changed: "мәтіні өзгерді", deleted: "алып тасталды", inserted: "енгізілді",
+      notes_only: "ескертпелері өзгерді" },
+    units: { art: (n) => `${n}-бап`, para: (n) => `${n}-тармақ`, subpara: (n) => `${n}) тармақша`,
+      chp: (n) => `${n}-тарау`, sec: (n) => `${n}-бөлім`, att: (n) => `${n}-қосымша`, annex: (n) => `${n}-қосымша` },
   },
   ru: {
     skip: "Перейти к содержанию", search: "Поиск", otherFull: "Қазақша",
@@ -54,7 +71,24 @@ const T = {
     act_not_in_corpus: "акта, на который ссылаются, нет в корпусе", unit_not_found: "в акте нет такой единицы",
     textsLoading: "Тексты загружаются…",
     datePh: "дд.мм.гггг", inForceFrom: "в силе:", noEdition: "Редакции на эту дату в корпусе нет",
-    searchTitle: "Поиск по правовым актам Казахстана", results: "Результаты",
+    menu: "Основное меню", pages: "Страницы результатов", results: "Результаты", ms: "мс",
+    searchTitle: "Поиск по правовым актам Казахстана",
+    notFoundPage: "Страница не найдена", notFoundText: "По этому адресу страницы нет. Начните с поиска:",
+    shortened: (n, w) => `Запрос слишком длинный (не больше ${n} символов и ${w} слов): искали только его начало.`,
+    errNoAct: "такого акта в корпусе нет.", errNoUnit: "в акте нет такой единицы.",
+    errNotFound: "запрошенного акта или единицы в корпусе нет.",
+    errBadQuery: "запрос не удалось разобрать: закройте кавычки и скобки, напишите хотя бы одно слово.",
+    errBadRequest: "неверное значение: даты пишите как дд.мм.гггг.",
+    errTooLong: "запрос слишком длинный: сократите его.", errOffset: "дальше страниц нет: уточните запрос.",
+    errBusy: "сервер сейчас занят: повторите чуть позже.",
+    errServer: "сервер не смог ответить на запрос.", errNetwork: "не удалось связаться с сервером.",
+    actions: { new_wording: "в новой редакции", inserted: "дополнено", deleted: "исключено",
+      changed: "внесены изменения", repealed: "утратило силу", renamed: "заголовок в новой редакции",
+      prospective: "ожидаемое изменение" },
+    diffKinds: { changed: "текст изменён", deleted: "исключено", inserted: "добавлено",
+      notes_only: "изменились примечания" },
+    units: { art: (n) => `ст. ${n}`, para: (n) => `п. ${n}`, subpara: (n) => `пп. ${n})`,
+      chp: (n) => `гл. ${n}`, sec: (n) => `разд. ${n}`, att: (n) => `прил. ${n}`, annex: (n) => `прил. ${n}` },
   },
 };
 
@@ -109,18 +143,42 @@ function withParams(path, params) {
 }
 
 async function api(path, params) {
-  const res = await fetch(withParams(path, params || {}), { headers: { Accept: "application/json" } });
+  let res;
+  try {
+    res = await fetch(withParams(path, params || {}), { headers: { Accept: "application/json" } });
+  } catch (_) {
+    const e = new Error("network");
+    e.code = "network";
+    throw e;
+  }
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
     const e = new Error((body.error && body.error.message) || `HTTP ${res.status}`);
     e.status = res.status;
+    e.code = (body.error && body.error.code) || (res.status >= 500 ? "internal" : "bad_request");
     throw e;
   }
   return body;
 }
 
-function errorBox(e) {
-  return h("p", { class: "error", role: "alert", tabindex: -1 }, `${t("error")}: ${e.message}`);
+// The API's messages are for developers, in English and naming its paths: the page says
+// what went wrong in the interface language, by the error's code. `notFound` names what
+// was missing where the view knows it.
+function errorWords(e, notFound) {
+  switch (e.code) {
+    case "not_found": return t(notFound || "errNotFound");
+    case "bad_query": return t("errBadQuery");
+    case "query_too_long": return t("errTooLong");
+    case "offset_out_of_range": case "limit_out_of_range": return t("errOffset");
+    case "busy": case "timeout": case "index_busy": case "shutting_down": return t("errBusy");
+    case "network": return t("errNetwork");
+    case "bad_request": return t("errBadRequest");
+    default: return t("errServer");
+  }
+}
+
+function errorBox(e, notFound) {
+  return h("p", { class: "error", role: "alert", tabindex: -1 }, `${t("error")}: ${errorWords(e, notFound)}`);
 }
 
 // The snippet's highlights are byte ranges into its UTF-8 text.
@@ -160,6 +218,20 @@ function highlightWords(text, query) {
   return out;
 }
 
+// A unit's eid in the interface's words (`art_12__para_3` → `12-бап 3-тармақ`), for the
+// places the answer gives no label; a part of no known kind stays as written.
+function eidWords(eid) {
+  if (!eid) return t("wholeAct");
+  return eid.split("__").map((part) => {
+    const m = /^([a-z]+)_(.+)$/.exec(part);
+    const f = m && T[ui].units[m[1]];
+    return f ? f(m[2]) : part;
+  }).join(" ");
+}
+
+// An edition's id: its date as Kazakhstan writes it, or the current one named.
+const editionId = (id) => (id === "current" ? t("current") : dmy(id));
+
 // A date as Kazakhstan writes it: `2023-04-29` → `29.04.2023`.
 const dmy = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso || "") ? iso.split("-").reverse().join(".") : iso || "…");
 // The same, empty for no date.
@@ -168,7 +240,7 @@ const dmyOr = (iso, none) => (iso ? dmy(iso) : none);
 // An edition as an answer names it: `Редакция 19.04.2023 · 29.04.2023 – …`, `~` where a
 // date rests on an assumption.
 function editionWords(e) {
-  const id = /^\d{4}-\d{2}-\d{2}$/.test(e.id) ? dmy(e.id) : e.id;
+  const id = editionId(e.id);
   const from = e.from ? `${e.from_estimated ? "~" : ""}${dmy(e.from)}` : "…";
   return `${t("edition")} ${id}${e.date_estimated ? ` (${t("estimated")})` : ""} · ${t("inForceFrom")} ${from} – ${e.to ? dmy(e.to) : "…"}`;
 }
@@ -254,7 +326,7 @@ function searchForm(p) {
   } },
   h("div", { class: "qline" },
     h("input", { id: "q", name: "q", type: "search", value: p.q || "", placeholder: t("placeholder"),
-      "aria-label": t("search"), autocomplete: "off", maxlength: 1000 }),
+      "aria-label": t("search"), autocomplete: "off" }),
     h("button", { type: "submit", id: "go" }, t("search"))),
   h("div", { class: "filters" },
     select("kind", t("kind"), Object.keys(KINDS).map((k) => [k, kindName(k)]), p.kind),
@@ -264,6 +336,33 @@ function searchForm(p) {
     dateInput("as_of", t("asOf"), p.as_of),
     select("lang", t("lang"), [["kk", t("kk")], ["ru", t("ru")]], p.lang)));
   return form;
+}
+
+// The longest query the server takes: in characters, and in words and filters.
+const MAX_QUERY = 1000;
+const MAX_WORDS = 64;
+
+// A query the server would refuse as too long (a pasted paragraph, say), cut to fit with
+// its date filter: to `room` characters, at a space where there is one so no word is
+// searched by half, then to `words` words (each piece between spaces counted as one, a
+// phrase's words too, so the cut is never short of enough); `null` when it fits.
+function shortened(q, room, words) {
+  let cut = q;
+  const chars = [...cut];
+  if (chars.length > room) {
+    cut = chars.slice(0, room).join("");
+    const space = cut.lastIndexOf(" ");
+    if (space > room / 2) cut = cut.slice(0, space);
+  }
+  const pieces = cut.trim().split(/\s+/);
+  let counted = 0;
+  let kept = 0;
+  for (; kept < pieces.length; kept++) {
+    if (!/^(AND|OR|NOT)$/.test(pieces[kept])) counted++;
+    if (counted > words) break;
+  }
+  if (kept < pieces.length) cut = pieces.slice(0, kept).join(" ");
+  return cut === q ? null : cut.trim();
 }
 
 // Set by the search form: the results that come next take the focus.
@@ -278,24 +377,27 @@ async function searchView(p) {
     document.getElementById("q").focus();
     return;
   }
-  let q = p.q;
-  if (p.date_from || p.date_to) q += ` date:${p.date_from || "1900-01-01"}..${p.date_to || "2999-12-31"}`;
+  const dates = p.date_from || p.date_to ? ` date:${p.date_from || "1900-01-01"}..${p.date_to || "2999-12-31"}` : "";
+  const cut = shortened(p.q, MAX_QUERY - [...dates].length, MAX_WORDS - (dates ? 1 : 0));
+  const q = (cut === null ? p.q : cut) + dates;
+  const note = cut === null ? null : h("p", { class: "note", id: "shortened" }, t("shortened")(MAX_QUERY, MAX_WORDS));
   const offset = Number(p.offset || 0) || 0;
   results.append(h("p", { class: "muted" }, t("loading")));
   try {
     const res = await api("/v1/search", { q, limit: 10, offset, as_of: p.as_of, kind: p.kind, status: p.status, lang: p.lang });
     const list = h("ol", { class: "hits", start: offset + 1 });
     for (const hit of res.hits) list.append(hitItem(hit, p));
-    const pager = h("nav", { class: "pager", "aria-label": "pages" },
+    const pager = h("nav", { class: "pager", "aria-label": t("pages") },
       offset > 0 ? h("a", { href: withParams("/", { ...p, offset: Math.max(0, offset - 10) }), rel: "prev" }, t("prev")) : null,
       offset + res.hits.length < res.total || (res.total_is_lower_bound && res.hits.length === res.limit) ? h("a", { href: withParams("/", { ...p, offset: offset + 10 }), rel: "next", id: "next" }, t("next")) : null);
     results.replaceChildren(...[
-      h("h2", { class: "count", id: "count", tabindex: -1 }, t("found")(res.total, res.total_is_lower_bound), ` · ${res.took_ms} ms`),
+      note,
+      h("h2", { class: "count", id: "count", tabindex: -1 }, t("found")(res.total, res.total_is_lower_bound), ` · ${res.took_ms} ${t("ms")}`),
       res.relaxed ? h("p", { class: "note" }, t("relaxed")) : null,
       res.hits.length ? list : h("p", { class: "note" }, t("none")),
       pager].filter(Boolean));
   } catch (e) {
-    results.replaceChildren(errorBox(e));
+    results.replaceChildren(...[note, errorBox(e)].filter(Boolean));
   }
   // After a search sent from the form, the keyboard goes on from the results (their count,
   // or what went wrong), not from the box.
@@ -313,9 +415,9 @@ function hitItem(hit, p) {
     h("p", { class: "snippet" }, marked(hit.snippet)),
     h("p", { class: "meta" },
       badge(hit.act.status, hit.unit.status), " ",
-      h("span", {}, `${src.file}:${src.line_start}-${src.line_end}`),
+      h("span", { class: "src", translate: "no" }, `${src.file}:${src.line_start}-${src.line_end}`),
       hit.version && hit.version.id !== "current" ? h("span", {}, ` · ${t("edition")} ${dmy(hit.version.id)}`) : null,
-      " · ", h("span", {}, hit.lang),
+      " · ", h("span", {}, t(hit.lang === "ru" ? "ru" : "kk")),
       hit.partial ? h("span", { class: "partial" }, ` · ${t("partial")}`) : null),
     h("p", { class: "actions" },
       copyButton(citedText(hit.citation, hit.lang, hit.act.id, hit.unit.eid, p.as_of)), " ",
@@ -345,7 +447,7 @@ async function actView(id, p) {
   try {
     act = await api(`/v1/acts/${encodeURIComponent(id)}`, { lang: p.lang });
   } catch (e) {
-    setMain(errorBox(e));
+    setMain(errorBox(e, "errNoAct"));
     return;
   }
   document.title = `${act.title} — zanlex`;
@@ -363,7 +465,7 @@ async function actView(id, p) {
       slots.set(u.eid, { text, heading, title: u.heading ? u.heading.trim() : "" });
       body.append(h("section", { id: u.eid, class: `unit depth-${Math.min(depth, 4)}` },
         h("p", { class: "unit-head" },
-          h("a", { href: withParams(unitPath(act.id, u.eid), { lang: act.lang, q: p.q }), title: u.eid }, u.label || u.eid),
+          h("a", { href: withParams(unitPath(act.id, u.eid), { lang: act.lang, q: p.q }) }, u.label || eidWords(u.eid)),
           heading, " ",
           stateOf(u.status) !== "live" ? badge("", stateOf(u.status)) : null),
         text));
@@ -386,7 +488,7 @@ async function actView(id, p) {
         h("dt", {}, t("number")), h("dd", {}, (act.issuances || []).map((i) => i.number).filter(Boolean).join(" / ") || "—"),
         reg ? [h("dt", {}, t("registration")), h("dd", {}, `№ ${reg.number}${reg.date ? " · " + dmy(reg.date) : ""}`)] : null,
         h("dt", {}, t("status")), h("dd", {}, badge(stateOf(act.status)), act.status && act.status.on ? ` ${dmy(act.status.on)}` : null),
-        h("dt", {}, t("source")), h("dd", {}, act.source ? act.source.file : "—")),
+        h("dt", {}, t("source")), h("dd", {}, act.source ? h("span", { class: "src", translate: "no" }, act.source.file) : "—")),
       langs.length > 1 ? h("p", { class: "langs" }, langs.map((l) =>
         l === act.lang ? h("strong", {}, t(l)) : h("a", { href: withParams(actPath(act.id), { lang: l, q: p.q }), hreflang: l }, t(l))).flatMap((x, i) => (i ? [" · ", x] : [x]))) : null,
       h("div", { class: "act-grid" },
@@ -431,7 +533,16 @@ async function unitView(id, eid, p) {
       api(`/v1/acts/${encodeURIComponent(id)}/history`, { eid, lang: p.lang }),
     ]);
   } catch (e) {
-    setMain(errorBox(e));
+    // Missing: the act, or only the unit in an act that is there.
+    let missing = "errNoUnit";
+    if (e.code === "not_found") {
+      try {
+        await api(`/v1/acts/${encodeURIComponent(id)}`);
+      } catch (_) {
+        missing = "errNoAct";
+      }
+    }
+    setMain(errorBox(e, missing));
     return;
   }
   const langs = ["kk", "ru"].filter((l) => shown[l]);
@@ -458,7 +569,7 @@ async function unitView(id, eid, p) {
         h("p", { class: `state state-${u.state.kind}`, lang: l }, u.state_text),
         h("p", { class: "meta edition" }, badge(u.act.status, u.unit.status), " ",
           u.edition ? editionWords(u.edition) : t("noEdition"),
-          u.edition ? ` · ${u.source.file}:${u.source.line_start}-${u.source.line_end}` : null),
+          u.edition ? [" · ", h("span", { class: "src", translate: "no" }, `${u.source.file}:${u.source.line_start}-${u.source.line_end}`)] : null),
         h("div", { class: "text" }, highlightWords(u.text, p.q)),
         u.children && u.children.length ? h("p", { class: "children" }, `${t("children")}: `,
           u.children.map((c) => h("a", { href: withParams(unitPath(id, c.eid), { as_of: p.as_of }) }, c.label)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null,
@@ -473,16 +584,16 @@ async function unitView(id, eid, p) {
   const timeline = h("section", { class: "timeline", "aria-labelledby": "tl-h" },
     h("h2", { id: "tl-h" }, t("timeline")),
     versions.length ? h("div", {}, h("h3", {}, t("versions")), h("ol", { class: "versions" }, versions.map((v) =>
-      h("li", {}, h("a", { href: withParams(unitPath(id, eid), { ...p, as_of: v.from || "" }) }, `${dmy(v.from)} – ${dmy(v.to)}`), ` (${t("edition")} ${dmy(v.id)})`)))) : null,
+      h("li", {}, h("a", { href: withParams(unitPath(id, eid), { ...p, as_of: v.from || "" }) }, `${dmy(v.from)} – ${dmy(v.to)}`), ` (${t("edition")} ${editionId(v.id)})`)))) : null,
     h("h3", {}, t("changes")),
     hist.entries.length ? h("ol", { class: "events" }, hist.entries.map((e) => h("li", {},
       h("time", {}, e.effective ? `${e.effective.estimated ? "~" : ""}${dmy(e.effective.date)}` : "?"), " ",
-      h("span", { class: "action" }, e.action), " ",
-      h("span", {}, e.eid || t("wholeAct")), " — ",
+      h("span", { class: "action" }, T[ui].actions[e.action] || e.action), " ",
+      h("span", {}, e.eid ? eidWords(e.eid) : t("wholeAct")), " — ",
       // The amending act, linked when the corpus holds it.
       e.amending_act_id
         ? h("a", { href: actPath(e.amending_act_id), class: "amending-act" }, e.amending_act)
-        : h("span", {}, e.amending_act)))) : h("p", { class: "muted" }, "—"));
+        : h("span", { class: "amending-act" }, e.amending_act)))) : h("p", { class: "muted" }, "—"));
   const today = new Date().toISOString().slice(0, 10);
   const defFrom = versions.length ? versions[0].from || "" : (first.act.date || "");
   const compare = h("section", { class: "compare", "aria-labelledby": "cmp-h" },
@@ -582,10 +693,10 @@ function citedByList(refs, here, prefer, p) {
 }
 
 function renderDiff(d) {
-  const parts = [h("p", { class: "muted" }, `${d.from} → ${d.to}`)];
+  const parts = [h("p", { class: "muted" }, `${editionId(d.from)} → ${editionId(d.to)}`)];
   if (!d.units.length) parts.push(h("p", { class: "note", id: "no-changes" }, t("noChanges")));
   for (const c of d.units) {
-    const block = h("div", { class: "change" }, h("h3", {}, `${c.eid} · ${c.kind}`));
+    const block = h("div", { class: "change" }, h("h3", {}, `${eidWords(c.eid)} · ${T[ui].diffKinds[c.kind] || c.kind}`));
     if (c.kind === "changed") {
       block.append(h("p", { class: "words" }, c.words.map((w) =>
         w.tag === "insert" ? h("ins", { title: t("added") }, w.text)
@@ -608,12 +719,20 @@ function applyUi() {
   document.documentElement.lang = ui;
   document.getElementById("skip").textContent = t("skip");
   document.getElementById("nav-search").textContent = t("search");
+  document.querySelector("header nav").setAttribute("aria-label", t("menu"));
   // The button says, in its own language, the language it switches to; what it shows is
   // its whole name, so a voice command naming what is seen reaches it.
   const b = document.getElementById("ui-lang");
   b.textContent = t("otherFull");
   b.lang = ui === "kk" ? "ru" : "kk";
   b.removeAttribute("aria-label");
+}
+
+// A path the page does not have (the server answers it with this page and a 404).
+function notFoundView() {
+  document.title = `${t("notFoundPage")} — zanlex`;
+  setMain(h("h1", {}, t("notFoundPage")),
+    h("p", {}, t("notFoundText"), " ", h("a", { href: "/" }, t("search"))));
 }
 
 // A malformed `%` escape in the address (`/acts/%E0%A4%A`) is taken as typed: the page then
@@ -629,6 +748,7 @@ function route() {
   say("");
   if (parts[0] === "acts" && parts.length === 2) return actView(parts[1], p);
   if (parts[0] === "acts" && parts.length === 3) return unitView(parts[1], parts[2], p);
+  if (parts.length) return notFoundView();
   document.title = p.q ? `${p.q} — zanlex` : "zanlex";
   return searchView(p);
 }
