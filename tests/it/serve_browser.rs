@@ -217,6 +217,8 @@ const GOV_MIRROR: &str =
 /// Its Kazakh edition of 2023-04-19.
 const GOV_2023: &str =
     "tests/fixtures/versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md";
+/// The Government law's act page: chapters, articles (one numbered 3-1), paragraphs.
+const GOV_ACT: &str = "/acts/constitutional-law-1995-12-18-2688";
 /// Article 12 paragraph 3 of the Government law: reworded in 2017, deleted by the law of
 /// 19.04.2023 in force ten days after publication (~29.04.2023); the Russian text of 2022
 /// does not print the deletion.
@@ -863,6 +865,11 @@ async fn views(c: &Client, f: &Fixture) -> Vec<(&'static str, String, &'static s
             "return document.querySelectorAll('.events li').length > 0 && !!document.querySelector('#cited-by-list ul, #no-cited-by')",
         ),
         (
+            "act-articles",
+            format!("{}{GOV_ACT}", f.time_server.base),
+            "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')",
+        ),
+        (
             "parallel-dates",
             format!("{}{GOV_P3}?as_of=2023-05-01", f.time_server.base),
             "return document.querySelectorAll('.parallel .column .state').length === 2",
@@ -1218,5 +1225,90 @@ fn every_word_of_the_page_is_in_kazakh_and_in_russian() {
             );
         }
         let _ = c.close().await;
+    });
+}
+
+/// Types `typed` into the act page's "go to article" box and sends it.
+async fn go_to(c: &Client, typed: &str) {
+    js(c, "document.getElementById('goto').value = ''; return true").await;
+    let field = c.find(Locator::Id("goto")).await.expect("the go-to box");
+    field
+        .send_keys(&format!("{typed}\u{E007}"))
+        .await
+        .expect("type and Enter");
+}
+
+#[test]
+fn the_act_lists_its_articles_by_number_and_title_and_goes_to_one_typed() {
+    let Some(f) = fixture() else { return };
+    let url = format!("{}{GOV_ACT}", f.time_server.base);
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            open(
+                &c,
+                &url,
+                "return !document.getElementById('texts-loading') && !!document.querySelector('.toc a')",
+            )
+            .await;
+            // The contents name each article by its number and its title.
+            let entry = |eid: &str| {
+                format!("return document.querySelector('.toc a[href=\"#{eid}\"]').textContent")
+            };
+            assert_eq!(
+                js(&c, &entry("art_12")).await,
+                "12-бап. Республика Президентiмен қарым-қатынасы"
+            );
+            assert_eq!(js(&c, &entry("chp_1")).await, "1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР");
+            // A chapter's articles are listed, an article's paragraphs folded away until
+            // its button opens them.
+            let shown = |eid: &str| format!("return document.querySelector('.toc a[href=\"#{eid}\"]').offsetParent !== null");
+            assert_eq!(js(&c, &shown("art_3")).await, true, "{width} px");
+            assert_eq!(js(&c, &shown("art_3__para_1")).await, false, "{width} px");
+            let toggle = "document.querySelector('.toc button[aria-controls=\"toc-art_3\"]')";
+            assert_eq!(js(&c, &format!("return {toggle}.getAttribute('aria-expanded')")).await, "false");
+            js(&c, &format!("{toggle}.click(); return true")).await;
+            assert_eq!(js(&c, &shown("art_3__para_1")).await, true, "{width} px");
+            assert_eq!(js(&c, &format!("return {toggle}.getAttribute('aria-expanded')")).await, "true");
+            js(&c, &format!("{toggle}.click(); return true")).await;
+            assert_eq!(js(&c, &shown("art_3__para_1")).await, false, "{width} px");
+            // "Go to article" takes the number as a lawyer writes it.
+            for (typed, eid) in [
+                ("7", "art_7"),
+                ("3-1", "art_3-1"),
+                ("ст. 12", "art_12"),
+                ("12-бап", "art_12"),
+                ("21-1-бап", "art_21-1"),
+            ] {
+                js(&c, "window.scrollTo(0, 0); return true").await;
+                go_to(&c, typed).await;
+                wait_true(
+                    &c,
+                    &format!(
+                        "const el = document.getElementById('{eid}'); const r = el.getBoundingClientRect(); \
+                         return location.hash === '#{eid}' && document.activeElement === el && r.top >= -1 && r.top < window.innerHeight"
+                    ),
+                    &format!("{width} px: {typed:?} to {eid} in view with the focus"),
+                )
+                .await;
+                assert_eq!(js(&c, "return document.getElementById('goto-msg').textContent").await, "");
+            }
+            go_to(&c, "99").await;
+            wait_true(
+                &c,
+                "return document.getElementById('goto-msg').textContent === 'Мұндай бап табылмады.'",
+                "the message for an article the act does not have",
+            )
+            .await;
+            wait_true(
+                &c,
+                "return document.documentElement.scrollWidth <= window.innerWidth + 1",
+                &format!("no horizontal scrolling at {width} px"),
+            )
+            .await;
+            js(&c, "window.scrollTo(0, 0); return true").await;
+            screenshot(&c, &format!("act-articles-{width}")).await;
+            let _ = c.close().await;
+        }
     });
 }

@@ -28,6 +28,8 @@ const T = {
     act_not_in_corpus: "сілтеме жасалған акт корпуста жоқ", unit_not_found: "актіде мұндай бөлік жоқ",
     textsLoading: "Мәтіндер жүктелуде…",
     datePh: "кк.аа.жжжж", inForceFrom: "күшінде:", noEdition: "Бұл күнге корпуста редакциясы жоқ",
+    goTo: "Бапқа өту", go: "Өту", goToPh: "7, 7-1, 7-бап", noArticle: "Мұндай бап табылмады.",
+    expand: "Ішкі бөліктерін көрсету", collapse: "Ішкі бөліктерін жасыру",
     menu: "Негізгі мәзір", pages: "Нәтижелер беттері", results: "Нәтижелер", ms: "мс",
     searchTitle: "Қазақстанның құқықтық актілерінен іздеу",
     notFoundPage: "Бет табылмады", notFoundText: "Бұл мекенжайда бет жоқ. Іздеуден бастаңыз:",
@@ -71,6 +73,8 @@ const T = {
     act_not_in_corpus: "акта, на который ссылаются, нет в корпусе", unit_not_found: "в акте нет такой единицы",
     textsLoading: "Тексты загружаются…",
     datePh: "дд.мм.гггг", inForceFrom: "в силе:", noEdition: "Редакции на эту дату в корпусе нет",
+    goTo: "Перейти к статье", go: "Перейти", goToPh: "7, 7-1, ст. 7", noArticle: "Такой статьи нет.",
+    expand: "Показать вложенные единицы", collapse: "Скрыть вложенные единицы",
     menu: "Основное меню", pages: "Страницы результатов", results: "Результаты", ms: "мс",
     searchTitle: "Поиск по правовым актам Казахстана",
     notFoundPage: "Страница не найдена", notFoundText: "По этому адресу страницы нет. Начните с поиска:",
@@ -427,8 +431,27 @@ function hitItem(hit, p) {
 
 // ---- act ----
 
+// A unit as the contents list names it: its number and its title (`12-бап. Республика
+// Президентiмен қарым-қатынасы`), either alone where it has only one.
 function unitLabel(u) {
-  return (u.heading && u.heading.trim()) || u.label || u.num || u.eid;
+  const heading = (u.heading || "").trim();
+  const label = u.label || (u.num ? u.num : "") || eidWords(u.eid);
+  return heading ? `${label}. ${heading}` : label;
+}
+
+// The eid of the article `typed` names (`7`, `7-1`, `ст. 7`, `7-бап`, `статья 7-1`): the
+// first article of that number, or in an act without articles the shallowest paragraph;
+// `null` when there is none.
+function articleEid(units, typed) {
+  const m = /\d+(?:-\d+)*/.exec(typed || "");
+  if (!m) return null;
+  const found = { art: null, para: null };
+  eachUnit(units, (u, depth) => {
+    const last = u.eid.split("__").pop();
+    if (!found.art && last === `art_${m[0]}`) found.art = u.eid;
+    if (last === `para_${m[0]}` && (!found.para || depth < found.para.depth)) found.para = { eid: u.eid, depth };
+  });
+  return found.art || (found.para && found.para.eid);
 }
 
 // Each unit of `units` and of their children, depth first.
@@ -456,9 +479,14 @@ async function actView(id, p) {
   const body = h("div", { class: "act-text", lang: act.lang === "ru" ? "ru" : "kk", "aria-busy": "true" });
   // Where each unit's text goes, by eid.
   const slots = new Map();
+  // Each contents entry with units inside has a button that shows or hides them: open
+  // where they have units of their own (a chapter's articles), closed where they are the
+  // last level (an article's paragraphs), so a long act lists its articles at a glance.
+  const tocLists = new Map();
   const walk = (units, ul, depth) => {
     for (const u of units) {
-      const li = h("li", {}, h("a", { href: `#${encodeURIComponent(u.eid)}` }, unitLabel(u).slice(0, 90)));
+      const name = unitLabel(u);
+      const li = h("li", {}, h("a", { href: `#${encodeURIComponent(u.eid)}` }, name.length > 90 ? `${name.slice(0, 89)}…` : name));
       ul.append(li);
       const heading = u.heading && u.heading.trim() ? h("span", { class: "unit-heading" }, ` ${u.heading.trim()}`) : null;
       const text = h("div", { class: "text" });
@@ -470,13 +498,53 @@ async function actView(id, p) {
           stateOf(u.status) !== "live" ? badge("", stateOf(u.status)) : null),
         text));
       if (u.children && u.children.length) {
-        const sub = h("ul", {});
+        const open = u.children.some((c) => c.children && c.children.length);
+        const sub = h("ul", { id: `toc-${u.eid}`, hidden: !open });
+        const toggle = h("button", { type: "button", class: "toggle", "aria-expanded": String(open), "aria-controls": `toc-${u.eid}`,
+          onclick: () => setOpen(toggle, sub, sub.hidden) },
+          h("span", { "aria-hidden": "true" }, open ? "▾" : "▸"), h("span", { class: "visually-hidden" }, open ? t("collapse") : t("expand")));
+        li.prepend(toggle);
         li.append(sub);
+        li.classList.add("has-children");
+        tocLists.set(u.eid, { toggle, sub });
         walk(u.children, sub, depth + 1);
       }
     }
   };
+  const setOpen = (toggle, sub, open) => {
+    sub.hidden = !open;
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.firstChild.textContent = open ? "▾" : "▸";
+    toggle.lastChild.textContent = open ? t("collapse") : t("expand");
+  };
   walk(act.units || [], toc, 0);
+  // "Go to article": the unit's section comes into view and takes the focus, its contents
+  // entry is shown, and the address names it (Back returns).
+  const gotoMsg = h("p", { class: "goto-msg", id: "goto-msg", role: "status" });
+  const gotoForm = h("form", { class: "goto", onsubmit: (ev) => {
+    ev.preventDefault();
+    const eid = articleEid(act.units, document.getElementById("goto").value);
+    const el = eid && document.getElementById(eid);
+    if (!el) {
+      gotoMsg.textContent = t("noArticle");
+      return;
+    }
+    gotoMsg.textContent = "";
+    const parts = eid.split("__");
+    for (let i = 1; i < parts.length; i++) {
+      const list = tocLists.get(parts.slice(0, i).join("__"));
+      if (list) setOpen(list.toggle, list.sub, true);
+    }
+    history.pushState(null, "", `${location.pathname}${location.search}#${encodeURIComponent(eid)}`);
+    el.setAttribute("tabindex", "-1");
+    el.scrollIntoView();
+    el.focus({ preventScroll: true });
+  } },
+  h("label", { for: "goto" }, t("goTo")),
+  h("span", { class: "goto-line" },
+    h("input", { id: "goto", name: "goto", type: "text", autocomplete: "off", placeholder: t("goToPh") }),
+    h("button", { type: "submit", id: "goto-go" }, t("go"))),
+  gotoMsg);
   const loadingTexts = h("p", { class: "muted", id: "texts-loading" }, t("textsLoading"));
   const reg = act.registration;
   setMain(
@@ -492,7 +560,7 @@ async function actView(id, p) {
       langs.length > 1 ? h("p", { class: "langs" }, langs.map((l) =>
         l === act.lang ? h("strong", {}, t(l)) : h("a", { href: withParams(actPath(act.id), { lang: l, q: p.q }), hreflang: l }, t(l))).flatMap((x, i) => (i ? [" · ", x] : [x]))) : null,
       h("div", { class: "act-grid" },
-        h("nav", { class: "toc", "aria-label": t("toc") }, h("h2", {}, t("toc")), toc),
+        h("nav", { class: "toc", "aria-label": t("toc") }, gotoForm, h("h2", {}, t("toc")), toc),
         h("section", { "aria-label": t("text") }, loadingTexts, body))));
   const toHash = () => {
     if (!location.hash) return;
