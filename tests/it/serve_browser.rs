@@ -1251,6 +1251,7 @@ fn the_act_lists_its_articles_by_number_and_title_and_goes_to_one_typed() {
                 "return !document.getElementById('texts-loading') && !!document.querySelector('.toc a')",
             )
             .await;
+            screenshot(&c, &format!("act-articles-{width}")).await;
             // The contents name each article by its number and its title.
             let entry = |eid: &str| {
                 format!("return document.querySelector('.toc a[href=\"#{eid}\"]').textContent")
@@ -1306,8 +1307,6 @@ fn the_act_lists_its_articles_by_number_and_title_and_goes_to_one_typed() {
                 &format!("no horizontal scrolling at {width} px"),
             )
             .await;
-            js(&c, "window.scrollTo(0, 0); return true").await;
-            screenshot(&c, &format!("act-articles-{width}")).await;
             let _ = c.close().await;
         }
     });
