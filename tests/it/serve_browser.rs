@@ -1294,6 +1294,33 @@ fn the_act_lists_its_articles_by_number_and_title_and_goes_to_one_typed() {
                 .await;
                 assert_eq!(js(&c, "return document.getElementById('goto-msg').textContent").await, "");
             }
+            // A contents entry followed: the unit comes into view in the page as it is,
+            // not in a page built again (the act fetched anew, the folds reset).
+            js(
+                &c,
+                "window.scrollTo(0, 0); window.actShown = document.querySelector('.act'); \
+                 document.querySelector('.toc button[aria-controls=\"toc-art_3\"]').click(); \
+                 document.querySelector('.toc a[href=\"#art_13\"]').click(); return true",
+            )
+            .await;
+            wait_true(
+                &c,
+                "const r = document.getElementById('art_13').getBoundingClientRect(); \
+                 return location.hash === '#art_13' && r.top >= -1 && r.top < window.innerHeight",
+                "the contents entry's unit in view",
+            )
+            .await;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            assert_eq!(
+                js(
+                    &c,
+                    "return [document.querySelector('.act') === window.actShown, \
+                     document.querySelector('.toc button[aria-controls=\"toc-art_3\"]').getAttribute('aria-expanded')]"
+                )
+                .await,
+                serde_json::json!([true, "true"]),
+                "{width} px: the act page was built again for a link within it"
+            );
             go_to(&c, "99").await;
             wait_true(
                 &c,

@@ -809,7 +809,11 @@ function decoded(s) {
   try { return decodeURIComponent(s); } catch (_) { return s; }
 }
 
+// The address (path and query) of the view on the page.
+let routed = null;
+
 function route() {
+  routed = location.pathname + location.search;
   applyUi();
   const p = Object.fromEntries(new URLSearchParams(location.search));
   const parts = location.pathname.split("/").filter(Boolean).map(decoded);
@@ -835,6 +839,14 @@ document.addEventListener("DOMContentLoaded", () => {
       if (q) { ev.preventDefault(); q.focus(); }
     }
   });
-  window.addEventListener("popstate", route);
+  // A link within the view (a contents entry's `#eid`) or Back across one changes only the
+  // fragment: the view stays as the reader left it (a large act is not fetched again, its
+  // folds not reset) and the unit comes into view.
+  window.addEventListener("popstate", () => {
+    if (location.pathname + location.search !== routed) return route();
+    const el = location.hash && document.getElementById(decoded(location.hash.slice(1)));
+    if (el) el.scrollIntoView();
+    else window.scrollTo(0, 0);
+  });
   route();
 });
