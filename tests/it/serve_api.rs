@@ -235,7 +235,8 @@ impl Schemas {
 pub const ACT: &str = "mfa-order-2018-01-04-11-1-4-1";
 /// The act in Kazakh and Russian.
 pub const BILINGUAL: &str = "maslikhat-decision-2020-12-15-64-340";
-const EDITIONS: &str = "maslikhat-decision-2019-08-23-418-54-vi";
+/// The act with two editions (its compare view marks words added and removed).
+pub const EDITIONS: &str = "maslikhat-decision-2019-08-23-418-54-vi";
 
 /// The CLI's stderr message for `args` (without `zanlex: `), for the errors the API repeats.
 fn cli_message(corpus: &Path, index: &Path, args: &[&str]) -> String {
@@ -1297,4 +1298,45 @@ fn every_field_the_server_sends_is_in_the_openapi_document() {
         }
     }
     assert!(walked >= 20, "{walked} answers walked");
+}
+
+#[test]
+fn a_browser_asking_for_a_missing_page_gets_the_page_and_the_api_keeps_json() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let s = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+    let browser = |path: &str| {
+        let res = client()
+            .get(s.url(path))
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .send()
+            .expect("request");
+        let kind = res
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let csp = res.headers().contains_key("content-security-policy");
+        (
+            res.status().as_u16(),
+            kind,
+            csp,
+            res.text().unwrap_or_default(),
+        )
+    };
+    // A page the site does not have: the web page, whose script says so, with a 404 and
+    // the page's security headers.
+    let (status, kind, csp, body) = browser("/no/such/page");
+    assert_eq!(status, 404);
+    assert!(kind.starts_with("text/html"), "{kind}");
+    assert!(csp && body.contains("/assets/app.js"));
+    // The API's paths answer JSON whoever asks.
+    for path in ["/v1/nothing", "/v1"] {
+        let (status, kind, _, body) = browser(path);
+        assert_eq!(status, 404, "{path}");
+        assert!(kind.starts_with("application/json"), "{path}: {kind}");
+        let json: Value = serde_json::from_str(&body).expect("JSON");
+        assert_eq!(json["error"]["code"], "not_found", "{path}");
+    }
 }

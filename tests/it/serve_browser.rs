@@ -2,9 +2,13 @@
 //! `chromium-driver`; `.ci/run` installs them): a query typed, a hit followed to its
 //! provision, the as-of date switched, the compare view opened, a citation copied, markup from
 //! a document and a query kept as text, and screenshots (into `target/serve-screenshots/`)
-//! that are not blank. Skipped, saying so, only where `chromedriver` is not installed.
+//! that are not blank; then, at a laptop's and a phone's width, axe-core's accessibility
+//! rules on every view (axe-core installed from npm into `target/npm`, never kept in the
+//! repository), the keyboard's path through a search, and the interface's words in Kazakh
+//! and in Russian. Skipped, saying so, only where `chromedriver` is not installed (or, for
+//! axe-core's test, where npm cannot install it).
 
-use super::serve_api::{test_corpus, Server, ACT, BILINGUAL};
+use super::serve_api::{test_corpus, Server, ACT, BILINGUAL, EDITIONS};
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -143,9 +147,29 @@ fn the_page_searches_follows_a_hit_switches_the_date_compares_and_copies() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let corpus = test_corpus(tmp.path());
     let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
-    // The Government law in Kazakh and Russian, its Kazakh text in two editions: the
-    // point-in-time view of each column.
-    let time_corpus = tmp.path().join("time-corpus");
+    let time_server = time_server(tmp.path());
+    let (_driver, webdriver) = start_driver(&chromedriver);
+    let rt = runtime();
+    rt.block_on(async {
+        let c = chromium(&webdriver, 1280, 900).await;
+        drive(&c, &server.base).await;
+        drive_time(&c, &time_server.base).await;
+        let _ = c.close().await;
+    });
+}
+
+/// A runtime for one test's browser session.
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
+/// The Government law in Kazakh and Russian, its Kazakh text in two editions, served from a
+/// corpus under `tmp`: the point-in-time view of each column.
+fn time_server(tmp: &Path) -> Server {
+    let time_corpus = tmp.join("time-corpus");
     super::common::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join(GOV_MIRROR),
         &time_corpus.join("mirror/104316"),
@@ -156,38 +180,35 @@ fn the_page_searches_follows_a_hit_switches_the_date_compares_and_copies() {
         time_corpus.join("editions/kaz_2023-04-19.md"),
     )
     .expect("copy the 2023 edition");
-    let time_server = Server::start(
+    Server::start(
         &time_corpus,
-        &tmp.path().join("time-index"),
+        &tmp.join("time-index"),
         &["--watch-secs", "0"],
-    );
-    let (_driver, webdriver) = start_driver(&chromedriver);
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    rt.block_on(async {
-        let mut caps = serde_json::Map::new();
-        // No sandbox: CI runs as root, where Chromium's sandbox refuses to start.
-        let chrome = serde_json::json!({ "args": [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--window-size=1280,900",
-            "--lang=kk",
-        ] });
-        caps.insert("goog:chromeOptions".into(), chrome);
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let c = ClientBuilder::new(connector)
-            .capabilities(caps)
-            .connect(&webdriver)
-            .await
-            .expect("a Chromium session");
-        drive(&c, &server.base).await;
-        drive_time(&c, &time_server.base).await;
-        let _ = c.close().await;
-    });
+    )
+}
+
+/// A headless Chromium session, `width` by `height` pixels, whose browser prefers Kazakh.
+async fn chromium(webdriver: &str, width: u32, height: u32) -> Client {
+    let mut caps = serde_json::Map::new();
+    // No sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+    let chrome = serde_json::json!({ "args": [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        format!("--window-size={width},{height}"),
+        "--lang=kk",
+    ] });
+    caps.insert("goog:chromeOptions".into(), chrome);
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let c = ClientBuilder::new(connector)
+        .capabilities(caps)
+        .connect(webdriver)
+        .await
+        .expect("a Chromium session");
+    // The window size asked for is the outer one; the page's width is what layout sees.
+    c.set_window_size(width, height).await.expect("window size");
+    c
 }
 
 /// The Government law's mirror folder (Kazakh and Russian texts of 2022, meta.yaml).
@@ -196,6 +217,8 @@ const GOV_MIRROR: &str =
 /// Its Kazakh edition of 2023-04-19.
 const GOV_2023: &str =
     "tests/fixtures/versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md";
+/// The Government law's act page: chapters, articles (one numbered 3-1), paragraphs.
+const GOV_ACT: &str = "/acts/constitutional-law-1995-12-18-2688";
 /// Article 12 paragraph 3 of the Government law: reworded in 2017, deleted by the law of
 /// 19.04.2023 in force ten days after publication (~29.04.2023); the Russian text of 2022
 /// does not print the deletion.
@@ -749,4 +772,569 @@ async fn drive(c: &Client, base: &str) {
     )
     .await;
     screenshot(c, "phone").await;
+}
+
+/// The servers and the browser driver the page's tests below share: the test corpus and the
+/// Government law in two editions, each served; `None`, saying so, without chromedriver.
+struct Fixture {
+    server: Server,
+    time_server: Server,
+    webdriver: String,
+    _driver: Driver,
+    _tmp: tempfile::TempDir,
+}
+
+fn fixture() -> Option<Fixture> {
+    let Some(chromedriver) = on_path("chromedriver") else {
+        eprintln!(
+            "skipped: chromedriver is not installed (apt-get install chromium chromium-driver)"
+        );
+        return None;
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+    let time_server = time_server(tmp.path());
+    let (driver, webdriver) = start_driver(&chromedriver);
+    Some(Fixture {
+        server,
+        time_server,
+        webdriver,
+        _driver: driver,
+        _tmp: tmp,
+    })
+}
+
+/// The widths the layout is checked at: a laptop's and a phone's.
+const WIDTHS: [(u32, u32); 2] = [(1366, 900), (390, 844)];
+
+/// The provision of the act with two editions whose wording changed between them.
+async fn editions_provision(c: &Client, base: &str) -> String {
+    c.goto(&format!("{base}/v1/acts/{EDITIONS}"))
+        .await
+        .expect("the act's outline");
+    let eid = js(
+        c,
+        "const act = JSON.parse(document.body.innerText); const all = []; \
+         const walk = (us) => (us || []).forEach((u) => { all.push(u.eid); walk(u.children); }); \
+         walk(act.units); return all.find((e) => e.endsWith('para_1__subpara_3'))",
+    )
+    .await;
+    format!(
+        "{base}/acts/{EDITIONS}/{}",
+        eid.as_str().expect("a unit para_1__subpara_3")
+    )
+}
+
+/// Goes to `url` and waits until `ready` is true.
+async fn open(c: &Client, url: &str, ready: &str) {
+    c.goto(url)
+        .await
+        .unwrap_or_else(|e| panic!("open {url}: {e}"));
+    wait_true(c, ready, url).await;
+}
+
+/// The search with results, an act, a provision in two languages, and a provision's history
+/// with a comparison of two dates: each view's address and what says it is drawn.
+async fn views(c: &Client, f: &Fixture) -> Vec<(&'static str, String, &'static str)> {
+    let base = &f.server.base;
+    vec![
+        (
+            "search",
+            format!("{base}/?q=мүгедек%20балалары%20бар%20отбасылар"),
+            "return document.querySelectorAll('.hit mark').length > 0",
+        ),
+        (
+            "act",
+            format!("{base}/acts/{ACT}"),
+            "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')",
+        ),
+        (
+            "provision",
+            format!("{base}/acts/{BILINGUAL}/att_1__para_2"),
+            "return document.querySelectorAll('.parallel .column').length === 2 && !!document.querySelector('#cited-by-list ul, #no-cited-by') && [...document.querySelectorAll('.refs-list')].every((r) => r.textContent !== T[ui].loading)",
+        ),
+        (
+            "references",
+            format!("{base}/acts/{ACT}/att_1__para_11"),
+            "return !!document.querySelector('.refs a.ref-target') && !!document.querySelector('#cited-by-list ul, #no-cited-by')",
+        ),
+        (
+            "history",
+            editions_provision(c, base).await,
+            "return document.querySelectorAll('.events li').length > 0 && !!document.querySelector('#cited-by-list ul, #no-cited-by')",
+        ),
+        (
+            "act-articles",
+            format!("{}{GOV_ACT}", f.time_server.base),
+            "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')",
+        ),
+        (
+            "parallel-dates",
+            format!("{}{GOV_P3}?as_of=2023-05-01", f.time_server.base),
+            "return document.querySelectorAll('.parallel .column .state').length === 2",
+        ),
+    ]
+}
+
+/// Runs the compare form of the provision page shown, between two dates, and waits for the
+/// marked differences.
+async fn compare_dates(c: &Client) {
+    js(
+        c,
+        "document.getElementById('cmp_from').value = '01.09.2019'; document.getElementById('cmp_to').value = '12.10.2020'",
+    )
+    .await;
+    c.find(Locator::Id("compare-go"))
+        .await
+        .expect("compare button")
+        .click()
+        .await
+        .expect("compare");
+    wait_true(
+        c,
+        "return !!document.querySelector('#diff ins')",
+        "the marked differences",
+    )
+    .await;
+}
+
+/// axe-core's script, installed with npm into `target/npm` when it is not there yet; `None`
+/// when npm cannot install it (no npm, no registry), and the caller skips.
+fn axe_source() -> Option<String> {
+    let dir = shots_dir().parent().expect("the target folder").join("npm");
+    let file = dir.join("node_modules/axe-core/axe.min.js");
+    if !file.is_file() {
+        let installed = Command::new("npm")
+            .arg("install")
+            .arg("--prefix")
+            .arg(&dir)
+            .args(["axe-core@4", "--no-audit", "--no-fund", "--silent"])
+            .status()
+            .is_ok_and(|s| s.success());
+        if !installed {
+            return None;
+        }
+    }
+    std::fs::read_to_string(&file).ok()
+}
+
+/// axe-core's violations on the page shown, each with its rule, impact and the elements at
+/// fault. The script is put into the page through WebDriver (the page's own policy allows no
+/// script from elsewhere, and none is needed by its users).
+async fn axe_violations(c: &Client, axe: &str) -> Vec<serde_json::Value> {
+    if js(c, "return typeof window.axe").await != "object" {
+        c.execute(axe, vec![]).await.expect("inject axe-core");
+    }
+    let res = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             axe.run(document, { resultTypes: ['violations'] }) \
+               .then((r) => done(r.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, \
+                  nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 160), why: n.failureSummary })) })))) \
+               .catch((e) => done({ error: String(e) }))",
+            vec![],
+        )
+        .await
+        .expect("axe.run");
+    match res {
+        serde_json::Value::Array(list) => list,
+        other => panic!("axe-core failed: {other}"),
+    }
+}
+
+#[test]
+fn axe_core_finds_nothing_serious_on_any_view_at_either_width_or_language() {
+    let Some(f) = fixture() else { return };
+    let Some(axe) = axe_source() else {
+        eprintln!("skipped: axe-core could not be installed with npm (npm install axe-core@4)");
+        return;
+    };
+    runtime().block_on(async {
+        let mut serious = Vec::new();
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for ui in ["kk", "ru"] {
+                let views = views(&c, &f).await;
+                for (name, url, ready) in views {
+                    c.goto(&url).await.expect("open the view");
+                    js(
+                        &c,
+                        &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true"),
+                    )
+                    .await;
+                    open(&c, &url, ready).await;
+                    if name == "history" {
+                        compare_dates(&c).await;
+                    }
+                    if ui == "kk" && ["search", "act", "history"].contains(&name) {
+                        if name == "history" {
+                            js(
+                                &c,
+                                "document.querySelector('.timeline').scrollIntoView(); return true",
+                            )
+                            .await;
+                        }
+                        screenshot(&c, &format!("{name}-{width}")).await;
+                    }
+                    for v in axe_violations(&c, &axe).await {
+                        let line = format!("{name} at {width} px, {ui}: {v:#}");
+                        eprintln!("axe-core: {line}");
+                        if ["serious", "critical"].contains(&v["impact"].as_str().unwrap_or("")) {
+                            serious.push(line);
+                        }
+                    }
+                }
+            }
+            let _ = c.close().await;
+        }
+        assert!(
+            serious.is_empty(),
+            "axe-core's serious and critical violations:\n{}",
+            serious.join("\n")
+        );
+    });
+}
+
+/// The element with focus: its tag, id and text.
+async fn focused(c: &Client) -> serde_json::Value {
+    js(
+        c,
+        "const a = document.activeElement; \
+         return { tag: a.tagName.toLowerCase(), id: a.id, text: a.textContent.trim().slice(0, 80), \
+                  inResults: !!a.closest('#results') }",
+    )
+    .await
+}
+
+#[test]
+fn the_keyboard_lands_on_the_results_and_every_name_is_what_is_shown() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for ui in ["kk", "ru"] {
+                c.goto(&format!("{base}/")).await.expect("open the page");
+                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                open(&c, &format!("{base}/"), "return !!document.getElementById('q')").await;
+                // The search page has its heading, for those who move by headings.
+                assert_eq!(
+                    js(&c, "return document.querySelectorAll('main h1').length").await,
+                    serde_json::json!(1),
+                    "{width} px, {ui}: the search page's heading"
+                );
+                // The language button is called what it shows.
+                let button = js(
+                    &c,
+                    "const b = document.getElementById('ui-lang'); \
+                     return [b.getAttribute('aria-label') || b.textContent.trim(), b.innerText.trim()]",
+                )
+                .await;
+                assert_eq!(button[0], button[1], "{width} px, {ui}: the language button");
+                // A query typed and sent: the focus goes to the results' heading, so the
+                // next Tab reaches the first hit.
+                let q = c.find(Locator::Id("q")).await.expect("search box");
+                q.click().await.expect("focus the box");
+                q.send_keys("мүгедек балалары бар отбасылар\u{E007}")
+                    .await
+                    .expect("type and Enter");
+                wait_true(&c, "return !!document.querySelector('.hit')", "hits").await;
+                wait_true(
+                    &c,
+                    "return document.activeElement.tagName === 'H2' && !!document.activeElement.closest('#results')",
+                    &format!("{width} px, {ui}: the focus on the results' heading, not {}", focused(&c).await),
+                )
+                .await;
+                assert_eq!(
+                    js(&c, "return document.activeElement.id").await,
+                    serde_json::json!("count")
+                );
+                c.find(Locator::Css("body"))
+                    .await
+                    .expect("body")
+                    .send_keys("\u{E004}")
+                    .await
+                    .expect("Tab");
+                assert_eq!(
+                    js(&c, "return document.activeElement === document.querySelector('.hit a')").await,
+                    serde_json::json!(true),
+                    "{width} px, {ui}: Tab from the results' heading: {}",
+                    focused(&c).await
+                );
+                // The copied citation is confirmed, and the confirmation goes away by itself.
+                c.find(Locator::Css(".hit button.copy"))
+                    .await
+                    .expect("copy button")
+                    .click()
+                    .await
+                    .expect("copy");
+                wait_true(
+                    &c,
+                    "return document.getElementById('live').textContent.length > 0",
+                    "the confirmation",
+                )
+                .await;
+                let shown = Instant::now();
+                while js(&c, "return document.getElementById('live').textContent").await != "" {
+                    assert!(
+                        shown.elapsed() < Duration::from_secs(10),
+                        "{width} px, {ui}: the copy confirmation stays"
+                    );
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+            }
+            let _ = c.close().await;
+        }
+    });
+}
+
+/// The interface's own words on the page shown: the text of the header, of `main` without
+/// what documents and queries put there (citations, texts, snippets, titles, file names), of
+/// the live region, and every `aria-label`, `title` and `placeholder`.
+async fn interface_words(c: &Client) -> Vec<String> {
+    let words = js(
+        c,
+        "const main = document.getElementById('main').cloneNode(true); \
+         main.querySelectorAll('h1, .cite, .text, .snippet, .words, .quote, .crumbs, .ref-target, \
+            .amending-act, .src, .state, input, noscript') \
+           .forEach((e) => e.remove()); \
+         const attrs = [...document.querySelectorAll('[aria-label], [title], [placeholder]')] \
+           .flatMap((e) => ['aria-label', 'title', 'placeholder'].map((a) => e.getAttribute(a)).filter(Boolean)); \
+         return [document.querySelector('header nav').innerText, document.getElementById('ui-lang').innerText, \
+                 main.textContent, document.getElementById('live').textContent, \
+                 document.getElementById('skip').textContent, ...attrs]",
+    )
+    .await;
+    serde_json::from_value(words).expect("strings")
+}
+
+/// What in `words` is not in Kazakh or Russian (a word in Latin letters, bar the query
+/// syntax the search box's placeholder shows) or is a date not written dd.mm.yyyy.
+fn foreign(words: &[String]) -> Vec<String> {
+    let latin = regex::Regex::new(r"[A-Za-z]{2,}").expect("regex");
+    let iso = regex::Regex::new(r"\d{4}-\d{2}-\d{2}").expect("regex");
+    words
+        .iter()
+        .filter(|w| {
+            let syntax = w.contains("act:…") && w.contains("kind:…");
+            (latin.is_match(w) && !syntax) || iso.is_match(w)
+        })
+        .cloned()
+        .collect()
+}
+
+/// The message shown in `main`'s error box.
+async fn error_shown(c: &Client) -> String {
+    js(
+        c,
+        "return document.querySelector('main .error').textContent",
+    )
+    .await
+    .as_str()
+    .unwrap_or("")
+    .to_string()
+}
+
+#[test]
+fn every_word_of_the_page_is_in_kazakh_and_in_russian() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        let c = chromium(&f.webdriver, 1366, 900).await;
+        // The interface language is chosen once and kept: the choice survives a reload,
+        // and the content's language does not follow it.
+        open(&c, &format!("{base}/"), "return !!document.getElementById('q')").await;
+        assert_eq!(js(&c, "return document.documentElement.lang").await, "kk");
+        c.find(Locator::Id("ui-lang"))
+            .await
+            .expect("language button")
+            .click()
+            .await
+            .expect("switch to Russian");
+        open(&c, &format!("{base}/acts/{ACT}"), "return !!document.querySelector('.act h1')").await;
+        assert_eq!(js(&c, "return document.documentElement.lang").await, "ru");
+        assert_eq!(js(&c, "return document.getElementById('nav-search').textContent").await, "Поиск");
+        assert_eq!(js(&c, "return document.querySelector('.act-text').lang").await, "kk");
+
+        // Each language's words for the errors the page can meet, with no API path or
+        // developer's English in them.
+        let messages = [
+            ("kk", "Қате: мұндай акт корпуста жоқ.", "Қате: актіде мұндай бөлік жоқ.", "Қате: сұранысты оқу мүмкін болмады: тырнақшалар мен жақшаларды жабыңыз, кемінде бір сөз жазыңыз.", "Бет табылмады"),
+            ("ru", "Ошибка: такого акта в корпусе нет.", "Ошибка: в акте нет такой единицы.", "Ошибка: запрос не удалось разобрать: закройте кавычки и скобки, напишите хотя бы одно слово.", "Страница не найдена"),
+        ];
+        for (ui, no_act, no_unit, bad_query, no_page) in messages {
+            js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+            let mut seen = Vec::new();
+            for (name, url, ready) in views(&c, &f).await {
+                open(&c, &url, ready).await;
+                if name == "history" {
+                    compare_dates(&c).await;
+                }
+                let words = interface_words(&c).await;
+                seen.extend(foreign(&words).into_iter().map(|w| format!("{name}: {w}")));
+            }
+            open(&c, &format!("{base}/acts/no-such-act"), "return !!document.querySelector('main .error')").await;
+            assert_eq!(error_shown(&c).await, no_act);
+            seen.extend(foreign(&interface_words(&c).await));
+            open(&c, &format!("{base}/acts/{ACT}/para_999"), "return !!document.querySelector('main .error')").await;
+            assert_eq!(error_shown(&c).await, no_unit);
+            open(&c, &format!("{base}/?q=%22зебра"), "return !!document.querySelector('main .error')").await;
+            assert_eq!(error_shown(&c).await, bad_query);
+            seen.extend(foreign(&interface_words(&c).await));
+            // A page the server does not have: a page, in the interface language; the
+            // API's paths keep answering JSON.
+            open(&c, &format!("{base}/no/such/page"), "return !!document.querySelector('main h1')").await;
+            assert_eq!(js(&c, "return document.contentType").await, "text/html");
+            assert_eq!(js(&c, "return document.querySelector('main h1').textContent").await, no_page);
+            seen.extend(foreign(&interface_words(&c).await));
+            c.goto(&format!("{base}/v1/no/such/endpoint")).await.expect("an API path");
+            assert_eq!(js(&c, "return document.contentType").await, "application/json");
+            assert!(
+                seen.is_empty(),
+                "{ui}: not in the interface's language:\n{}",
+                seen.join("\n")
+            );
+        }
+
+        // A query longer than the server takes is shortened, and the page says so in the
+        // interface's language, whether it came typed or in the address.
+        let long = "мүгедек балалары бар отбасылар ".repeat(40);
+        for (ui, said) in [
+            ("kk", "Сұраныс тым ұзын (ең көбі 1000 таңба, 64 сөз): тек басы ізделді."),
+            ("ru", "Запрос слишком длинный (не больше 1000 символов и 64 слов): искали только его начало."),
+        ] {
+            js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+            open(&c, &format!("{base}/?q={long}"), "return !!document.querySelector('#count, main .error')").await;
+            assert_eq!(js(&c, "return document.getElementById('shortened').textContent").await, said);
+            assert_eq!(
+                js(&c, "return document.getElementById('count') ? 'results' : document.querySelector('main .error').textContent").await,
+                "results",
+                "{ui}: the shortened query"
+            );
+            open(&c, &format!("{base}/"), "return !!document.getElementById('q')").await;
+            let q = c.find(Locator::Id("q")).await.expect("search box");
+            q.send_keys(&long).await.expect("type");
+            c.find(Locator::Id("go")).await.expect("button").click().await.expect("search");
+            wait_true(&c, "return !!document.querySelector('#count, main .error')", "the results").await;
+            assert_eq!(js(&c, "return document.getElementById('shortened').textContent").await, said);
+            assert_eq!(
+                js(&c, "return document.getElementById('count') ? 'results' : document.querySelector('main .error').textContent").await,
+                "results",
+                "{ui}: the shortened query, typed"
+            );
+        }
+        let _ = c.close().await;
+    });
+}
+
+/// Types `typed` into the act page's "go to article" box and sends it.
+async fn go_to(c: &Client, typed: &str) {
+    js(c, "document.getElementById('goto').value = ''; return true").await;
+    let field = c.find(Locator::Id("goto")).await.expect("the go-to box");
+    field
+        .send_keys(&format!("{typed}\u{E007}"))
+        .await
+        .expect("type and Enter");
+}
+
+#[test]
+fn the_act_lists_its_articles_by_number_and_title_and_goes_to_one_typed() {
+    let Some(f) = fixture() else { return };
+    let url = format!("{}{GOV_ACT}", f.time_server.base);
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            open(
+                &c,
+                &url,
+                "return !document.getElementById('texts-loading') && !!document.querySelector('.toc a')",
+            )
+            .await;
+            screenshot(&c, &format!("act-articles-{width}")).await;
+            // The contents name each article by its number and its title.
+            let entry = |eid: &str| {
+                format!("return document.querySelector('.toc a[href=\"#{eid}\"]').textContent")
+            };
+            assert_eq!(
+                js(&c, &entry("art_12")).await,
+                "12-бап. Республика Президентiмен қарым-қатынасы"
+            );
+            assert_eq!(js(&c, &entry("chp_1")).await, "1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР");
+            // A chapter's articles are listed, an article's paragraphs folded away until
+            // its button opens them.
+            let shown = |eid: &str| format!("return document.querySelector('.toc a[href=\"#{eid}\"]').offsetParent !== null");
+            assert_eq!(js(&c, &shown("art_3")).await, true, "{width} px");
+            assert_eq!(js(&c, &shown("art_3__para_1")).await, false, "{width} px");
+            let toggle = "document.querySelector('.toc button[aria-controls=\"toc-art_3\"]')";
+            assert_eq!(js(&c, &format!("return {toggle}.getAttribute('aria-expanded')")).await, "false");
+            js(&c, &format!("{toggle}.click(); return true")).await;
+            assert_eq!(js(&c, &shown("art_3__para_1")).await, true, "{width} px");
+            assert_eq!(js(&c, &format!("return {toggle}.getAttribute('aria-expanded')")).await, "true");
+            js(&c, &format!("{toggle}.click(); return true")).await;
+            assert_eq!(js(&c, &shown("art_3__para_1")).await, false, "{width} px");
+            // "Go to article" takes the number as a lawyer writes it.
+            for (typed, eid) in [
+                ("7", "art_7"),
+                ("3-1", "art_3-1"),
+                ("ст. 12", "art_12"),
+                ("12-бап", "art_12"),
+                ("21-1-бап", "art_21-1"),
+            ] {
+                js(&c, "window.scrollTo(0, 0); return true").await;
+                go_to(&c, typed).await;
+                wait_true(
+                    &c,
+                    &format!(
+                        "const el = document.getElementById('{eid}'); const r = el.getBoundingClientRect(); \
+                         return location.hash === '#{eid}' && document.activeElement === el && r.top >= -1 && r.top < window.innerHeight"
+                    ),
+                    &format!("{width} px: {typed:?} to {eid} in view with the focus"),
+                )
+                .await;
+                assert_eq!(js(&c, "return document.getElementById('goto-msg').textContent").await, "");
+            }
+            // A contents entry followed: the unit comes into view in the page as it is,
+            // not in a page built again (the act fetched anew, the folds reset).
+            js(
+                &c,
+                "window.scrollTo(0, 0); window.actShown = document.querySelector('.act'); \
+                 document.querySelector('.toc button[aria-controls=\"toc-art_3\"]').click(); \
+                 document.querySelector('.toc a[href=\"#art_13\"]').click(); return true",
+            )
+            .await;
+            wait_true(
+                &c,
+                "const r = document.getElementById('art_13').getBoundingClientRect(); \
+                 return location.hash === '#art_13' && r.top >= -1 && r.top < window.innerHeight",
+                "the contents entry's unit in view",
+            )
+            .await;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            assert_eq!(
+                js(
+                    &c,
+                    "return [document.querySelector('.act') === window.actShown, \
+                     document.querySelector('.toc button[aria-controls=\"toc-art_3\"]').getAttribute('aria-expanded')]"
+                )
+                .await,
+                serde_json::json!([true, "true"]),
+                "{width} px: the act page was built again for a link within it"
+            );
+            go_to(&c, "99").await;
+            wait_true(
+                &c,
+                "return document.getElementById('goto-msg').textContent === 'Мұндай бап табылмады.'",
+                "the message for an article the act does not have",
+            )
+            .await;
+            wait_true(
+                &c,
+                "return document.documentElement.scrollWidth <= window.innerWidth + 1",
+                &format!("no horizontal scrolling at {width} px"),
+            )
+            .await;
+            let _ = c.close().await;
+        }
+    });
 }

@@ -39,6 +39,15 @@ async fn shell() -> Response {
     asset(INDEX_HTML, "text/html; charset=utf-8").await
 }
 
+/// The answer to a page the site does not have, for a browser: the shell with status 404,
+/// whose script says so in the interface language the reader chose (kept in the browser, so
+/// unknown to the server).
+pub(crate) async fn not_found() -> Response {
+    let mut res = shell().await;
+    *res.status_mut() = axum::http::StatusCode::NOT_FOUND;
+    res
+}
+
 async fn asset(body: &'static str, content_type: &'static str) -> Response {
     let mut res = body.into_response();
     let h = res.headers_mut();

@@ -5,7 +5,7 @@
 
 const T = {
   kk: {
-    skip: "Мазмұнға өту", search: "Іздеу", other: "Рус", otherFull: "Русский",
+    skip: "Мазмұнға өту", search: "Іздеу", otherFull: "Русский",
     placeholder: "Сөздер, \"фраза\", act:…, kind:…", kind: "Акт түрі", status: "Мәртебесі",
     any: "кез келген", dateFrom: "Акт күні, бастап", dateTo: "дейін", asOf: "Редакция күні",
     lang: "Тілі", both: "екеуі де", kk: "қазақша", ru: "орысша",
@@ -28,9 +28,29 @@ const T = {
     act_not_in_corpus: "сілтеме жасалған акт корпуста жоқ", unit_not_found: "актіде мұндай бөлік жоқ",
     textsLoading: "Мәтіндер жүктелуде…",
     datePh: "кк.аа.жжжж", inForceFrom: "күшінде:", noEdition: "Бұл күнге корпуста редакциясы жоқ",
+    goTo: "Бапқа өту", go: "Өту", goToPh: "7, 7-1, 7-бап", noArticle: "Мұндай бап табылмады.",
+    expand: "Ішкі бөліктерін көрсету", collapse: "Ішкі бөліктерін жасыру",
+    menu: "Негізгі мәзір", pages: "Нәтижелер беттері", results: "Нәтижелер", ms: "мс",
+    searchTitle: "Қазақстанның құқықтық актілерінен іздеу",
+    notFoundPage: "Бет табылмады", notFoundText: "Бұл мекенжайда бет жоқ. Іздеуден бастаңыз:",
+    shortened: (n, w) => `Сұраныс тым ұзын (ең көбі ${n} таңба, ${w} сөз): тек басы ізделді.`,
+    errNoAct: "мұндай акт корпуста жоқ.", errNoUnit: "актіде мұндай бөлік жоқ.",
+    errNotFound: "сұралған акт немесе бөлік корпуста жоқ.",
+    errBadQuery: "сұранысты оқу мүмкін болмады: тырнақшалар мен жақшаларды жабыңыз, кемінде бір сөз жазыңыз.",
+    errBadRequest: "мәні дұрыс емес: күндерді кк.аа.жжжж түрінде жазыңыз.",
+    errTooLong: "сұраныс тым ұзын: қысқартыңыз.", errOffset: "бұдан әрі бет жоқ: сұранысты нақтылаңыз.",
+    errBusy: "сервер қазір бос емес: біраздан кейін қайталап көріңіз.",
+    errServer: "сервер сұранысқа жауап бере алмады.", errNetwork: "серверге қосылу мүмкін болмады.",
+    actions: { new_wording: "жаңа редакцияда", inserted: "толықтырылды", deleted: "алып тасталды",
+      changed: "өзгерістер енгізілді", repealed: "күші жойылды", renamed: "тақырыбы жаңа редакцияда",
+      prospective: "күтілетін өзгеріс" },
+    diffKinds: { changed: "мәтіні өзгерді", deleted: "алып тасталды", inserted: "енгізілді",
+      notes_only: "ескертпелері өзгерді" },
+    units: { art: (n) => `${n}-бап`, para: (n) => `${n}-тармақ`, subpara: (n) => `${n}) тармақша`,
+      chp: (n) => `${n}-тарау`, sec: (n) => `${n}-бөлім`, att: (n) => `${n}-қосымша`, annex: (n) => `${n}-қосымша` },
   },
   ru: {
-    skip: "Перейти к содержанию", search: "Поиск", other: "Қаз", otherFull: "Қазақша",
+    skip: "Перейти к содержанию", search: "Поиск", otherFull: "Қазақша",
     placeholder: "Слова, \"фраза\", act:…, kind:…", kind: "Вид акта", status: "Статус",
     any: "любой", dateFrom: "Дата акта, с", dateTo: "по", asOf: "Редакция на дату",
     lang: "Язык", both: "оба", kk: "казахский", ru: "русский",
@@ -53,6 +73,26 @@ const T = {
     act_not_in_corpus: "акта, на который ссылаются, нет в корпусе", unit_not_found: "в акте нет такой единицы",
     textsLoading: "Тексты загружаются…",
     datePh: "дд.мм.гггг", inForceFrom: "в силе:", noEdition: "Редакции на эту дату в корпусе нет",
+    goTo: "Перейти к статье", go: "Перейти", goToPh: "7, 7-1, ст. 7", noArticle: "Такой статьи нет.",
+    expand: "Показать вложенные единицы", collapse: "Скрыть вложенные единицы",
+    menu: "Основное меню", pages: "Страницы результатов", results: "Результаты", ms: "мс",
+    searchTitle: "Поиск по правовым актам Казахстана",
+    notFoundPage: "Страница не найдена", notFoundText: "По этому адресу страницы нет. Начните с поиска:",
+    shortened: (n, w) => `Запрос слишком длинный (не больше ${n} символов и ${w} слов): искали только его начало.`,
+    errNoAct: "такого акта в корпусе нет.", errNoUnit: "в акте нет такой единицы.",
+    errNotFound: "запрошенного акта или единицы в корпусе нет.",
+    errBadQuery: "запрос не удалось разобрать: закройте кавычки и скобки, напишите хотя бы одно слово.",
+    errBadRequest: "неверное значение: даты пишите как дд.мм.гггг.",
+    errTooLong: "запрос слишком длинный: сократите его.", errOffset: "дальше страниц нет: уточните запрос.",
+    errBusy: "сервер сейчас занят: повторите чуть позже.",
+    errServer: "сервер не смог ответить на запрос.", errNetwork: "не удалось связаться с сервером.",
+    actions: { new_wording: "в новой редакции", inserted: "дополнено", deleted: "исключено",
+      changed: "внесены изменения", repealed: "утратило силу", renamed: "заголовок в новой редакции",
+      prospective: "ожидаемое изменение" },
+    diffKinds: { changed: "текст изменён", deleted: "исключено", inserted: "добавлено",
+      notes_only: "изменились примечания" },
+    units: { art: (n) => `ст. ${n}`, para: (n) => `п. ${n}`, subpara: (n) => `пп. ${n})`,
+      chp: (n) => `гл. ${n}`, sec: (n) => `разд. ${n}`, att: (n) => `прил. ${n}`, annex: (n) => `прил. ${n}` },
   },
 };
 
@@ -107,18 +147,42 @@ function withParams(path, params) {
 }
 
 async function api(path, params) {
-  const res = await fetch(withParams(path, params || {}), { headers: { Accept: "application/json" } });
+  let res;
+  try {
+    res = await fetch(withParams(path, params || {}), { headers: { Accept: "application/json" } });
+  } catch (_) {
+    const e = new Error("network");
+    e.code = "network";
+    throw e;
+  }
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
     const e = new Error((body.error && body.error.message) || `HTTP ${res.status}`);
     e.status = res.status;
+    e.code = (body.error && body.error.code) || (res.status >= 500 ? "internal" : "bad_request");
     throw e;
   }
   return body;
 }
 
-function errorBox(e) {
-  return h("p", { class: "error", role: "alert" }, `${t("error")}: ${e.message}`);
+// The API's messages are for developers, in English and naming its paths: the page says
+// what went wrong in the interface language, by the error's code. `notFound` names what
+// was missing where the view knows it.
+function errorWords(e, notFound) {
+  switch (e.code) {
+    case "not_found": return t(notFound || "errNotFound");
+    case "bad_query": return t("errBadQuery");
+    case "query_too_long": return t("errTooLong");
+    case "offset_out_of_range": case "limit_out_of_range": return t("errOffset");
+    case "busy": case "timeout": case "index_busy": case "shutting_down": return t("errBusy");
+    case "network": return t("errNetwork");
+    case "bad_request": return t("errBadRequest");
+    default: return t("errServer");
+  }
+}
+
+function errorBox(e, notFound) {
+  return h("p", { class: "error", role: "alert", tabindex: -1 }, `${t("error")}: ${errorWords(e, notFound)}`);
 }
 
 // The snippet's highlights are byte ranges into its UTF-8 text.
@@ -158,6 +222,20 @@ function highlightWords(text, query) {
   return out;
 }
 
+// A unit's eid in the interface's words (`art_12__para_3` → `12-бап 3-тармақ`), for the
+// places the answer gives no label; a part of no known kind stays as written.
+function eidWords(eid) {
+  if (!eid) return t("wholeAct");
+  return eid.split("__").map((part) => {
+    const m = /^([a-z]+)_(.+)$/.exec(part);
+    const f = m && T[ui].units[m[1]];
+    return f ? f(m[2]) : part;
+  }).join(" ");
+}
+
+// An edition's id: its date as Kazakhstan writes it, or the current one named.
+const editionId = (id) => (id === "current" ? t("current") : dmy(id));
+
 // A date as Kazakhstan writes it: `2023-04-29` → `29.04.2023`.
 const dmy = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso || "") ? iso.split("-").reverse().join(".") : iso || "…");
 // The same, empty for no date.
@@ -166,7 +244,7 @@ const dmyOr = (iso, none) => (iso ? dmy(iso) : none);
 // An edition as an answer names it: `Редакция 19.04.2023 · 29.04.2023 – …`, `~` where a
 // date rests on an assumption.
 function editionWords(e) {
-  const id = /^\d{4}-\d{2}-\d{2}$/.test(e.id) ? dmy(e.id) : e.id;
+  const id = editionId(e.id);
   const from = e.from ? `${e.from_estimated ? "~" : ""}${dmy(e.from)}` : "…";
   return `${t("edition")} ${id}${e.date_estimated ? ` (${t("estimated")})` : ""} · ${t("inForceFrom")} ${from} – ${e.to ? dmy(e.to) : "…"}`;
 }
@@ -194,7 +272,10 @@ async function copyText(text) {
   }
   const st = document.getElementById("live");
   st.dataset.copied = text;
-  say(`${t("copied")}: ${text}`);
+  const said = `${t("copied")}: ${text}`;
+  say(said);
+  // The confirmation has done its work once read; left, it would cover the page's corner.
+  setTimeout(() => { if (st.textContent === said) say(""); }, 4000);
 }
 
 // What "copy citation" copies: the official citation, the date of the wording in the text's
@@ -244,11 +325,12 @@ function searchForm(p) {
     const params = {};
     for (const [k, v] of f.entries()) if (v) params[k] = DATE_FIELDS.includes(k) ? isoDate(v) : v;
     history.pushState(null, "", withParams("/", params));
+    focusResults = true;
     route();
   } },
   h("div", { class: "qline" },
     h("input", { id: "q", name: "q", type: "search", value: p.q || "", placeholder: t("placeholder"),
-      "aria-label": t("search"), autocomplete: "off", maxlength: 1000 }),
+      "aria-label": t("search"), autocomplete: "off" }),
     h("button", { type: "submit", id: "go" }, t("search"))),
   h("div", { class: "filters" },
     select("kind", t("kind"), Object.keys(KINDS).map((k) => [k, kindName(k)]), p.kind),
@@ -260,31 +342,72 @@ function searchForm(p) {
   return form;
 }
 
+// The longest query the server takes: in characters, and in words and filters.
+const MAX_QUERY = 1000;
+const MAX_WORDS = 64;
+
+// A query the server would refuse as too long (a pasted paragraph, say), cut to fit with
+// its date filter: to `room` characters, at a space where there is one so no word is
+// searched by half, then to `words` words (each piece between spaces counted as one, a
+// phrase's words too, so the cut is never short of enough); `null` when it fits.
+function shortened(q, room, words) {
+  let cut = q;
+  const chars = [...cut];
+  if (chars.length > room) {
+    cut = chars.slice(0, room).join("");
+    const space = cut.lastIndexOf(" ");
+    if (space > room / 2) cut = cut.slice(0, space);
+  }
+  const pieces = cut.trim().split(/\s+/);
+  let counted = 0;
+  let kept = 0;
+  for (; kept < pieces.length; kept++) {
+    if (!/^(AND|OR|NOT)$/.test(pieces[kept])) counted++;
+    if (counted > words) break;
+  }
+  if (kept < pieces.length) cut = pieces.slice(0, kept).join(" ");
+  return cut === q ? null : cut.trim();
+}
+
+// Set by the search form: the results that come next take the focus.
+let focusResults = false;
+
 async function searchView(p) {
-  const results = h("section", { id: "results", "aria-label": t("search") });
-  setMain(searchForm(p), results);
+  const results = h("section", { id: "results", "aria-label": t("results") });
+  setMain(h("h1", { class: "visually-hidden" }, t("searchTitle")), searchForm(p), results);
+  const focus = focusResults;
+  focusResults = false;
   if (!p.q) {
     document.getElementById("q").focus();
     return;
   }
-  let q = p.q;
-  if (p.date_from || p.date_to) q += ` date:${p.date_from || "1900-01-01"}..${p.date_to || "2999-12-31"}`;
+  const dates = p.date_from || p.date_to ? ` date:${p.date_from || "1900-01-01"}..${p.date_to || "2999-12-31"}` : "";
+  const cut = shortened(p.q, MAX_QUERY - [...dates].length, MAX_WORDS - (dates ? 1 : 0));
+  const q = (cut === null ? p.q : cut) + dates;
+  const note = cut === null ? null : h("p", { class: "note", id: "shortened" }, t("shortened")(MAX_QUERY, MAX_WORDS));
   const offset = Number(p.offset || 0) || 0;
   results.append(h("p", { class: "muted" }, t("loading")));
   try {
     const res = await api("/v1/search", { q, limit: 10, offset, as_of: p.as_of, kind: p.kind, status: p.status, lang: p.lang });
     const list = h("ol", { class: "hits", start: offset + 1 });
     for (const hit of res.hits) list.append(hitItem(hit, p));
-    const pager = h("nav", { class: "pager", "aria-label": "pages" },
+    const pager = h("nav", { class: "pager", "aria-label": t("pages") },
       offset > 0 ? h("a", { href: withParams("/", { ...p, offset: Math.max(0, offset - 10) }), rel: "prev" }, t("prev")) : null,
       offset + res.hits.length < res.total || (res.total_is_lower_bound && res.hits.length === res.limit) ? h("a", { href: withParams("/", { ...p, offset: offset + 10 }), rel: "next", id: "next" }, t("next")) : null);
     results.replaceChildren(...[
-      h("p", { class: "muted", id: "count" }, t("found")(res.total, res.total_is_lower_bound), ` · ${res.took_ms} ms`),
+      note,
+      h("h2", { class: "count", id: "count", tabindex: -1 }, t("found")(res.total, res.total_is_lower_bound), ` · ${res.took_ms} ${t("ms")}`),
       res.relaxed ? h("p", { class: "note" }, t("relaxed")) : null,
       res.hits.length ? list : h("p", { class: "note" }, t("none")),
       pager].filter(Boolean));
   } catch (e) {
-    results.replaceChildren(errorBox(e));
+    results.replaceChildren(...[note, errorBox(e)].filter(Boolean));
+  }
+  // After a search sent from the form, the keyboard goes on from the results (their count,
+  // or what went wrong), not from the box.
+  if (focus) {
+    const to = document.getElementById("count") || results.querySelector(".error");
+    if (to) to.focus();
   }
 }
 
@@ -296,9 +419,9 @@ function hitItem(hit, p) {
     h("p", { class: "snippet" }, marked(hit.snippet)),
     h("p", { class: "meta" },
       badge(hit.act.status, hit.unit.status), " ",
-      h("span", {}, `${src.file}:${src.line_start}-${src.line_end}`),
+      h("span", { class: "src", translate: "no" }, `${src.file}:${src.line_start}-${src.line_end}`),
       hit.version && hit.version.id !== "current" ? h("span", {}, ` · ${t("edition")} ${dmy(hit.version.id)}`) : null,
-      " · ", h("span", {}, hit.lang),
+      " · ", h("span", {}, t(hit.lang === "ru" ? "ru" : "kk")),
       hit.partial ? h("span", { class: "partial" }, ` · ${t("partial")}`) : null),
     h("p", { class: "actions" },
       copyButton(citedText(hit.citation, hit.lang, hit.act.id, hit.unit.eid, p.as_of)), " ",
@@ -308,8 +431,27 @@ function hitItem(hit, p) {
 
 // ---- act ----
 
+// A unit as the contents list names it: its number and its title (`12-бап. Республика
+// Президентiмен қарым-қатынасы`), either alone where it has only one.
 function unitLabel(u) {
-  return (u.heading && u.heading.trim()) || u.label || u.num || u.eid;
+  const heading = (u.heading || "").trim();
+  const label = u.label || (u.num ? u.num : "") || eidWords(u.eid);
+  return heading ? `${label}. ${heading}` : label;
+}
+
+// The eid of the article `typed` names (`7`, `7-1`, `ст. 7`, `7-бап`, `статья 7-1`): the
+// first article of that number, or in an act without articles the shallowest paragraph;
+// `null` when there is none.
+function articleEid(units, typed) {
+  const m = /\d+(?:-\d+)*/.exec(typed || "");
+  if (!m) return null;
+  const found = { art: null, para: null };
+  eachUnit(units, (u, depth) => {
+    const last = u.eid.split("__").pop();
+    if (!found.art && last === `art_${m[0]}`) found.art = u.eid;
+    if (last === `para_${m[0]}` && (!found.para || depth < found.para.depth)) found.para = { eid: u.eid, depth };
+  });
+  return found.art || (found.para && found.para.eid);
 }
 
 // Each unit of `units` and of their children, depth first.
@@ -328,7 +470,7 @@ async function actView(id, p) {
   try {
     act = await api(`/v1/acts/${encodeURIComponent(id)}`, { lang: p.lang });
   } catch (e) {
-    setMain(errorBox(e));
+    setMain(errorBox(e, "errNoAct"));
     return;
   }
   document.title = `${act.title} — zanlex`;
@@ -337,27 +479,72 @@ async function actView(id, p) {
   const body = h("div", { class: "act-text", lang: act.lang === "ru" ? "ru" : "kk", "aria-busy": "true" });
   // Where each unit's text goes, by eid.
   const slots = new Map();
+  // Each contents entry with units inside has a button that shows or hides them: open
+  // where they have units of their own (a chapter's articles), closed where they are the
+  // last level (an article's paragraphs), so a long act lists its articles at a glance.
+  const tocLists = new Map();
   const walk = (units, ul, depth) => {
     for (const u of units) {
-      const li = h("li", {}, h("a", { href: `#${encodeURIComponent(u.eid)}` }, unitLabel(u).slice(0, 90)));
+      const name = unitLabel(u);
+      const li = h("li", {}, h("a", { href: `#${encodeURIComponent(u.eid)}` }, name.length > 90 ? `${name.slice(0, 89)}…` : name));
       ul.append(li);
       const heading = u.heading && u.heading.trim() ? h("span", { class: "unit-heading" }, ` ${u.heading.trim()}`) : null;
       const text = h("div", { class: "text" });
       slots.set(u.eid, { text, heading, title: u.heading ? u.heading.trim() : "" });
       body.append(h("section", { id: u.eid, class: `unit depth-${Math.min(depth, 4)}` },
         h("p", { class: "unit-head" },
-          h("a", { href: withParams(unitPath(act.id, u.eid), { lang: act.lang, q: p.q }), title: u.eid }, u.label || u.eid),
+          h("a", { href: withParams(unitPath(act.id, u.eid), { lang: act.lang, q: p.q }) }, u.label || eidWords(u.eid)),
           heading, " ",
           stateOf(u.status) !== "live" ? badge("", stateOf(u.status)) : null),
         text));
       if (u.children && u.children.length) {
-        const sub = h("ul", {});
+        const open = u.children.some((c) => c.children && c.children.length);
+        const sub = h("ul", { id: `toc-${u.eid}`, hidden: !open });
+        const toggle = h("button", { type: "button", class: "toggle", "aria-expanded": String(open), "aria-controls": `toc-${u.eid}`,
+          onclick: () => setOpen(toggle, sub, sub.hidden) },
+          h("span", { "aria-hidden": "true" }, open ? "▾" : "▸"), h("span", { class: "visually-hidden" }, open ? t("collapse") : t("expand")));
+        li.prepend(toggle);
         li.append(sub);
+        li.classList.add("has-children");
+        tocLists.set(u.eid, { toggle, sub });
         walk(u.children, sub, depth + 1);
       }
     }
   };
+  const setOpen = (toggle, sub, open) => {
+    sub.hidden = !open;
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.firstChild.textContent = open ? "▾" : "▸";
+    toggle.lastChild.textContent = open ? t("collapse") : t("expand");
+  };
   walk(act.units || [], toc, 0);
+  // "Go to article": the unit's section comes into view and takes the focus, its contents
+  // entry is shown, and the address names it (Back returns).
+  const gotoMsg = h("p", { class: "goto-msg", id: "goto-msg", role: "status" });
+  const gotoForm = h("form", { class: "goto", onsubmit: (ev) => {
+    ev.preventDefault();
+    const eid = articleEid(act.units, document.getElementById("goto").value);
+    const el = eid && document.getElementById(eid);
+    if (!el) {
+      gotoMsg.textContent = t("noArticle");
+      return;
+    }
+    gotoMsg.textContent = "";
+    const parts = eid.split("__");
+    for (let i = 1; i < parts.length; i++) {
+      const list = tocLists.get(parts.slice(0, i).join("__"));
+      if (list) setOpen(list.toggle, list.sub, true);
+    }
+    history.pushState(null, "", `${location.pathname}${location.search}#${encodeURIComponent(eid)}`);
+    el.setAttribute("tabindex", "-1");
+    el.scrollIntoView();
+    el.focus({ preventScroll: true });
+  } },
+  h("label", { for: "goto" }, t("goTo")),
+  h("span", { class: "goto-line" },
+    h("input", { id: "goto", name: "goto", type: "text", autocomplete: "off", placeholder: t("goToPh") }),
+    h("button", { type: "submit", id: "goto-go" }, t("go"))),
+  gotoMsg);
   const loadingTexts = h("p", { class: "muted", id: "texts-loading" }, t("textsLoading"));
   const reg = act.registration;
   setMain(
@@ -369,11 +556,11 @@ async function actView(id, p) {
         h("dt", {}, t("number")), h("dd", {}, (act.issuances || []).map((i) => i.number).filter(Boolean).join(" / ") || "—"),
         reg ? [h("dt", {}, t("registration")), h("dd", {}, `№ ${reg.number}${reg.date ? " · " + dmy(reg.date) : ""}`)] : null,
         h("dt", {}, t("status")), h("dd", {}, badge(stateOf(act.status)), act.status && act.status.on ? ` ${dmy(act.status.on)}` : null),
-        h("dt", {}, t("source")), h("dd", {}, act.source ? act.source.file : "—")),
+        h("dt", {}, t("source")), h("dd", {}, act.source ? h("span", { class: "src", translate: "no" }, act.source.file) : "—")),
       langs.length > 1 ? h("p", { class: "langs" }, langs.map((l) =>
         l === act.lang ? h("strong", {}, t(l)) : h("a", { href: withParams(actPath(act.id), { lang: l, q: p.q }), hreflang: l }, t(l))).flatMap((x, i) => (i ? [" · ", x] : [x]))) : null,
       h("div", { class: "act-grid" },
-        h("nav", { class: "toc", "aria-label": t("toc") }, h("h2", {}, t("toc")), toc),
+        h("nav", { class: "toc", "aria-label": t("toc") }, gotoForm, h("h2", {}, t("toc")), toc),
         h("section", { "aria-label": t("text") }, loadingTexts, body))));
   const toHash = () => {
     if (!location.hash) return;
@@ -414,7 +601,16 @@ async function unitView(id, eid, p) {
       api(`/v1/acts/${encodeURIComponent(id)}/history`, { eid, lang: p.lang }),
     ]);
   } catch (e) {
-    setMain(errorBox(e));
+    // Missing: the act, or only the unit in an act that is there.
+    let missing = "errNoUnit";
+    if (e.code === "not_found") {
+      try {
+        await api(`/v1/acts/${encodeURIComponent(id)}`);
+      } catch (_) {
+        missing = "errNoAct";
+      }
+    }
+    setMain(errorBox(e, missing));
     return;
   }
   const langs = ["kk", "ru"].filter((l) => shown[l]);
@@ -441,7 +637,7 @@ async function unitView(id, eid, p) {
         h("p", { class: `state state-${u.state.kind}`, lang: l }, u.state_text),
         h("p", { class: "meta edition" }, badge(u.act.status, u.unit.status), " ",
           u.edition ? editionWords(u.edition) : t("noEdition"),
-          u.edition ? ` · ${u.source.file}:${u.source.line_start}-${u.source.line_end}` : null),
+          u.edition ? [" · ", h("span", { class: "src", translate: "no" }, `${u.source.file}:${u.source.line_start}-${u.source.line_end}`)] : null),
         h("div", { class: "text" }, highlightWords(u.text, p.q)),
         u.children && u.children.length ? h("p", { class: "children" }, `${t("children")}: `,
           u.children.map((c) => h("a", { href: withParams(unitPath(id, c.eid), { as_of: p.as_of }) }, c.label)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null,
@@ -456,16 +652,16 @@ async function unitView(id, eid, p) {
   const timeline = h("section", { class: "timeline", "aria-labelledby": "tl-h" },
     h("h2", { id: "tl-h" }, t("timeline")),
     versions.length ? h("div", {}, h("h3", {}, t("versions")), h("ol", { class: "versions" }, versions.map((v) =>
-      h("li", {}, h("a", { href: withParams(unitPath(id, eid), { ...p, as_of: v.from || "" }) }, `${dmy(v.from)} – ${dmy(v.to)}`), ` (${t("edition")} ${dmy(v.id)})`)))) : null,
+      h("li", {}, h("a", { href: withParams(unitPath(id, eid), { ...p, as_of: v.from || "" }) }, `${dmy(v.from)} – ${dmy(v.to)}`), ` (${t("edition")} ${editionId(v.id)})`)))) : null,
     h("h3", {}, t("changes")),
     hist.entries.length ? h("ol", { class: "events" }, hist.entries.map((e) => h("li", {},
       h("time", {}, e.effective ? `${e.effective.estimated ? "~" : ""}${dmy(e.effective.date)}` : "?"), " ",
-      h("span", { class: "action" }, e.action), " ",
-      h("span", {}, e.eid || t("wholeAct")), " — ",
+      h("span", { class: "action" }, T[ui].actions[e.action] || e.action), " ",
+      h("span", {}, e.eid ? eidWords(e.eid) : t("wholeAct")), " — ",
       // The amending act, linked when the corpus holds it.
       e.amending_act_id
         ? h("a", { href: actPath(e.amending_act_id), class: "amending-act" }, e.amending_act)
-        : h("span", {}, e.amending_act)))) : h("p", { class: "muted" }, "—"));
+        : h("span", { class: "amending-act" }, e.amending_act)))) : h("p", { class: "muted" }, "—"));
   const today = new Date().toISOString().slice(0, 10);
   const defFrom = versions.length ? versions[0].from || "" : (first.act.date || "");
   const compare = h("section", { class: "compare", "aria-labelledby": "cmp-h" },
@@ -565,10 +761,10 @@ function citedByList(refs, here, prefer, p) {
 }
 
 function renderDiff(d) {
-  const parts = [h("p", { class: "muted" }, `${d.from} → ${d.to}`)];
+  const parts = [h("p", { class: "muted" }, `${editionId(d.from)} → ${editionId(d.to)}`)];
   if (!d.units.length) parts.push(h("p", { class: "note", id: "no-changes" }, t("noChanges")));
   for (const c of d.units) {
-    const block = h("div", { class: "change" }, h("h3", {}, `${c.eid} · ${c.kind}`));
+    const block = h("div", { class: "change" }, h("h3", {}, `${eidWords(c.eid)} · ${T[ui].diffKinds[c.kind] || c.kind}`));
     if (c.kind === "changed") {
       block.append(h("p", { class: "words" }, c.words.map((w) =>
         w.tag === "insert" ? h("ins", { title: t("added") }, w.text)
@@ -591,9 +787,20 @@ function applyUi() {
   document.documentElement.lang = ui;
   document.getElementById("skip").textContent = t("skip");
   document.getElementById("nav-search").textContent = t("search");
+  document.querySelector("header nav").setAttribute("aria-label", t("menu"));
+  // The button says, in its own language, the language it switches to; what it shows is
+  // its whole name, so a voice command naming what is seen reaches it.
   const b = document.getElementById("ui-lang");
-  b.textContent = t("other");
-  b.setAttribute("aria-label", t("otherFull"));
+  b.textContent = t("otherFull");
+  b.lang = ui === "kk" ? "ru" : "kk";
+  b.removeAttribute("aria-label");
+}
+
+// A path the page does not have (the server answers it with this page and a 404).
+function notFoundView() {
+  document.title = `${t("notFoundPage")} — zanlex`;
+  setMain(h("h1", {}, t("notFoundPage")),
+    h("p", {}, t("notFoundText"), " ", h("a", { href: "/" }, t("search"))));
 }
 
 // A malformed `%` escape in the address (`/acts/%E0%A4%A`) is taken as typed: the page then
@@ -602,13 +809,18 @@ function decoded(s) {
   try { return decodeURIComponent(s); } catch (_) { return s; }
 }
 
+// The address (path and query) of the view on the page.
+let routed = null;
+
 function route() {
+  routed = location.pathname + location.search;
   applyUi();
   const p = Object.fromEntries(new URLSearchParams(location.search));
   const parts = location.pathname.split("/").filter(Boolean).map(decoded);
   say("");
   if (parts[0] === "acts" && parts.length === 2) return actView(parts[1], p);
   if (parts[0] === "acts" && parts.length === 3) return unitView(parts[1], parts[2], p);
+  if (parts.length) return notFoundView();
   document.title = p.q ? `${p.q} — zanlex` : "zanlex";
   return searchView(p);
 }
@@ -627,6 +839,14 @@ document.addEventListener("DOMContentLoaded", () => {
       if (q) { ev.preventDefault(); q.focus(); }
     }
   });
-  window.addEventListener("popstate", route);
+  // A link within the view (a contents entry's `#eid`) or Back across one changes only the
+  // fragment: the view stays as the reader left it (a large act is not fetched again, its
+  // folds not reset) and the unit comes into view.
+  window.addEventListener("popstate", () => {
+    if (location.pathname + location.search !== routed) return route();
+    const el = location.hash && document.getElementById(decoded(location.hash.slice(1)));
+    if (el) el.scrollIntoView();
+    else window.scrollTo(0, 0);
+  });
   route();
 });
