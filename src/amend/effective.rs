@@ -27,6 +27,18 @@ static RU_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `по истечении десяти календарных дней` / `по истечении 10 календарных дней`.
+/// `жарияланған күнінен кейін алты ай өткен соң`: months after publication.
+static MONTHS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)((?:[а-яәіңғүұқөһё]+\s+)?[а-яәіңғүұқөһё0-9]+)\s+ай\s+өткен")
+        .expect("static regex")
+});
+
+/// `по истечении шести месяцев после дня его первого официального опубликования`.
+static RU_MONTHS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)по\s+истечении\s+([а-яё0-9]+(?:\s+[а-яё0-9]+)?)\s+месяц")
+        .expect("static regex")
+});
+
 static RU_DAYS_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)по\s+истечении\s+([а-яё0-9]+(?:\s+[а-яё0-9]+)?)\s+(?:календарн[а-яё]*\s+)?(?:дн|сут)",
@@ -203,6 +215,11 @@ fn parse_rule_ru(t: &str, lower: &str) -> Option<EffectiveRule> {
             return Some(EffectiveRule::DaysAfterPublication { days });
         }
     }
+    if let Some(c) = RU_MONTHS_RE.captures(t) {
+        if let Some(months) = c.get(1).and_then(|m| russian_number_words(m.as_str())) {
+            return Some(EffectiveRule::MonthsAfterPublication { months });
+        }
+    }
     let commences = [
         "вводится в действие",
         "вводятся в действие",
@@ -279,6 +296,13 @@ pub fn parse_rule(text: &str) -> EffectiveRule {
             return EffectiveRule::DaysAfterPublication { days };
         }
     }
+    if lower.contains("жарияланған") {
+        if let Some(c) = MONTHS_RE.captures(&t) {
+            if let Some(months) = c.get(1).and_then(|m| number_words(m.as_str())) {
+                return EffectiveRule::MonthsAfterPublication { months };
+            }
+        }
+    }
     if lower.contains("бастап") || lower.contains("күшіне енеді") || lower.contains("енгізіледі")
     {
         if let Some((date, _)) = find_dates(&t).into_iter().next() {
@@ -331,6 +355,24 @@ pub fn resolve(
             }),
             (None, None) => None,
         },
+        EffectiveRule::MonthsAfterPublication { months } => {
+            let add = |d: NaiveDate| d.checked_add_months(chrono::Months::new(*months));
+            match (published, signed) {
+                (Some(p), _) => add(p).map(|date| EffectiveDate {
+                    date,
+                    estimated: false,
+                    basis: format!("first official publication {p} + {months} months"),
+                }),
+                (None, Some(s)) => add(s).map(|date| EffectiveDate {
+                    date,
+                    estimated: true,
+                    basis: format!(
+                        "estimated: publication date unknown, assumed on the signing date {s}; + {months} months"
+                    ),
+                }),
+                (None, None) => None,
+            }
+        }
         EffectiveRule::OnPublication => match (published, signed) {
             (Some(p), _) => Some(EffectiveDate {
                 date: p,
@@ -377,6 +419,24 @@ mod doc_examples {
         assert_eq!(
             parse_rule("алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі"),
             EffectiveRule::DaysAfterPublication { days: 10 }
+        );
+        // The Law of 09.01.2026 № 256-VIII, in both languages.
+        let six = EffectiveRule::MonthsAfterPublication { months: 6 };
+        assert_eq!(
+            parse_rule(
+                "алғашқы ресми жарияланған күнінен кейін алты ай өткен соң қолданысқа енгізіледі"
+            ),
+            six
+        );
+        assert_eq!(
+            parse_rule("вводится в действие по истечении шести месяцев после дня его первого официального опубликования"),
+            six
+        );
+        let signed = chrono::NaiveDate::from_ymd_opt(2026, 1, 9);
+        let at = crate::amend::effective::resolve(&six, signed, None).expect("a date");
+        assert_eq!(
+            (at.date.to_string(), at.estimated),
+            ("2026-07-09".into(), true)
         );
     }
 }

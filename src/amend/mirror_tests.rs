@@ -47,6 +47,7 @@ fn note_lines(file: &str) -> Vec<(u32, String)> {
 fn rule(r: &EffectiveRule) -> String {
     match r {
         EffectiveRule::DaysAfterPublication { days } => format!("+{days}d"),
+        EffectiveRule::MonthsAfterPublication { months } => format!("+{months}mo"),
         EffectiveRule::OnPublication => "publication".to_string(),
         EffectiveRule::OnDate { date } => format!("on {date}"),
         EffectiveRule::OnSigning => "signing".to_string(),

@@ -291,6 +291,7 @@ fn events(note: &str) -> Vec<String> {
         .map(|e| {
             let rule = match &e.rule {
                 EffectiveRule::DaysAfterPublication { days } => format!("+{days}d"),
+                EffectiveRule::MonthsAfterPublication { months } => format!("+{months}mo"),
                 EffectiveRule::OnPublication => "publication".to_string(),
                 EffectiveRule::OnDate { date } => format!("on {date}"),
                 EffectiveRule::OnSigning => "signing".to_string(),

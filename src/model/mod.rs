@@ -638,6 +638,12 @@ pub enum EffectiveRule {
         /// The number of days.
         days: u32,
     },
+    /// N calendar months after first official publication (`алты ай өткен соң`, `по истечении
+    /// шести месяцев`).
+    MonthsAfterPublication {
+        /// The number of months.
+        months: u32,
+    },
     /// From first official publication.
     OnPublication,
     /// From a fixed date (`01.01.2026 бастап`).

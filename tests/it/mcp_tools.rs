@@ -1024,7 +1024,9 @@ fn mcp_stats_and_changes_on_the_mirror_sample() {
             json!({"in_force": texts.len() - repealed, "repealed": repealed})
         );
         assert_eq!(repealed, 2);
-        // The code is amended most: its article 4, by the Law 241-VIII of 17.12.2025 most.
+        // The code is amended most: its article 4, by the Law 241-VIII of 17.12.2025 most. Its
+        // last change, by the Law 256-VIII of 09.01.2026, takes effect six months after
+        // publication: 09.07.2026 as estimated from the signing date.
         assert_eq!(
             stats["most_amended_units"][0],
             json!({
@@ -1032,7 +1034,7 @@ fn mcp_stats_and_changes_on_the_mirror_sample() {
                 "eid": "art_4",
                 "citation": "ҚР 29.06.2020 № 350-VI Кодексі · 1-бөлім 4-бап",
                 "events": 7,
-                "last": "2026-01-09",
+                "last": "2026-07-09",
                 "permalink": "/acts/code-2020-06-29-350-vi/art_4"
             })
         );

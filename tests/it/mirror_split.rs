@@ -340,7 +340,8 @@ fn a_roman_numeral_with_a_cyrillic_i_is_no_kazakh_word() {
 /// The mirror prints the note on the code's whole text above its title, beside the note that
 /// deleted the contents, without «Ескерту.» / «Сноска.» (`*бүкіл мәтін бойынша … деген сөздер
 /// … ауыстырылды - ҚР 09.01.2026 № 256-VIII (…) заңымен.*`). It is an event on the whole act
-/// in both languages, and the text of no unit.
+/// in both languages, taking effect six months after publication (estimated from the signing
+/// date: the corpus has no publication date), and the text of no unit.
 #[test]
 fn the_note_on_the_whole_text_above_the_title_is_the_acts() {
     let (_, index) = index();
@@ -355,6 +356,10 @@ fn the_note_on_the_whole_text_above_the_title_is_the_acts() {
                     a.action,
                     a.by.date.map(|d| d.to_string()),
                     a.by.number.clone(),
+                    a.rule.clone(),
+                    a.effective
+                        .as_ref()
+                        .map(|e| (e.date.to_string(), e.estimated)),
                     a.span.line_start,
                 )
             })
@@ -365,6 +370,8 @@ fn the_note_on_the_whole_text_above_the_title_is_the_acts() {
                 zanlex::AmendAction::Changed,
                 Some("2026-01-09".to_string()),
                 Some("256-VIII".to_string()),
+                zanlex::EffectiveRule::MonthsAfterPublication { months: 6 },
+                Some(("2026-07-09".to_string(), true)),
                 5
             )],
             "{lang}"
