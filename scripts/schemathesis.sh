@@ -31,5 +31,5 @@ for _ in $(seq 1 600); do
 done
 "$venv/bin/st" --no-color run "http://127.0.0.1:$port/openapi.json" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
-    --max-examples "${SCHEMATHESIS_EXAMPLES:-30}" --seed 1 --workers 2 \
+    --max-examples "${SCHEMATHESIS_EXAMPLES:-100}" --seed 1 --workers 2 \
     --phases examples,coverage,fuzzing --request-timeout 20

@@ -81,6 +81,9 @@ pub(crate) struct Refreshed {
     /// Unit documents written.
     pub units_indexed: usize,
     /// The files the index does not hold: (file, why).
+    // Each pair is sent as a two-string array; utoipa's own tuple schema is the OpenAPI 3.0
+    // form that 3.1 validators refuse.
+    #[schema(value_type = Vec<Vec<String>>)]
     pub failures: Vec<(String, String)>,
     /// Set when the refresh failed and the previous index stays in force.
     pub warning: Option<String>,
