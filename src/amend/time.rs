@@ -1089,6 +1089,7 @@ mod tests {
             lang: Lang::Kk,
             code: None,
             source: versions.last().unwrap().source.clone(),
+            official_url: None,
             publication_date: None,
             version_date: versions.last().unwrap().from,
             units: versions.last().unwrap().units.clone(),

@@ -39,6 +39,9 @@ pub struct ActOutline {
     pub languages: Vec<String>,
     /// The source file.
     pub source: Source,
+    /// The text's address on the official database, when the corpus gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub official_url: Option<String>,
     /// When it was published.
     pub publication_date: Option<NaiveDate>,
     /// The date of the edition the text is.
@@ -134,6 +137,7 @@ impl ActOutline {
             status: act.status.clone(),
             languages: act.languages.clone(),
             source: act.source.clone(),
+            official_url: act.official_url.clone(),
             publication_date: act.publication_date,
             version_date: act.version_date,
             versions: act.versions.iter().map(EditionSummary::of).collect(),

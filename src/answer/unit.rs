@@ -71,6 +71,7 @@ impl HitAct {
             number: act.number(),
             date: act.date(),
             status: act.status.as_str().into(),
+            url: act.official_url.clone(),
         }
     }
 }

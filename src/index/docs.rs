@@ -247,7 +247,7 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
 /// The most values a unit document has with one issuer, every optional one present, and a
 /// number and a registration number, twice on the act's first unit (an issuer more, or an
 /// amending act's number, is a value more).
-const UNIT_DOC_VALUES: usize = 43;
+const UNIT_DOC_VALUES: usize = 44;
 
 /// The `version_id` of the current text's unit documents.
 const CURRENT: &str = "current";
@@ -785,6 +785,11 @@ impl UnitDocs<'_> {
             }
             d.add_shared(f.act_number, &shared.number);
             d.add_static(f.act_status, status);
+            // The official address names the current text's edition: an older edition's
+            // units do not link to it.
+            if let (CURRENT, Some(url)) = (&*version_id, &act.official_url) {
+                d.add_text(f.act_url, url.as_str());
+            }
             d.add_text(f.eid, u.eid.as_str());
             d.add_static(f.unit_kind, u.kind.eid_prefix());
             d.add_static(f.unit_status, u.status.as_str());

@@ -24,7 +24,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 20;
+pub const SCHEMA_VERSION: u32 = 21;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -129,6 +129,9 @@ pub struct Fields {
     /// lead to (`*` when any act may be one: [`crate::refs::resolve::cited_lookup_keys`]),
     /// so that what cites an act is read without reading every act.
     pub act_cites: Field,
+    /// Stored, on the unit documents of an act's current text: its address on the official
+    /// database ([`crate::model::Act::official_url`]).
+    pub act_url: Field,
 }
 
 fn analyzed(tokenizer: &str, stored: bool) -> TextOptions {
@@ -217,9 +220,10 @@ pub fn build_schema() -> (Schema, Fields) {
         version_id: b.add_text_field("version_id", stored_only.clone()),
         amendments: b.add_text_field("amendments", stored_only.clone()),
         numbers: b.add_text_field("numbers", STRING),
-        act_json: b.add_text_field("act_json", stored_only),
+        act_json: b.add_text_field("act_json", stored_only.clone()),
         act_lookup: b.add_text_field("act_lookup", STRING),
         act_cites: b.add_text_field("act_cites", STRING),
+        act_url: b.add_text_field("act_url", stored_only),
     };
     (b.build(), fields)
 }

@@ -804,6 +804,10 @@ pub struct Act {
     pub code: Option<String>,
     /// The file it was read from.
     pub source: Source,
+    /// The address of this text on the official database (meta.yaml's `source` in the
+    /// text's language, or a sidecar's `source`): only `http://` or `https://` addresses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_url: Option<String>,
     /// Date of first official publication, from a sidecar `NAME.meta.toml` when the text lacks it.
     pub publication_date: Option<NaiveDate>,
     /// The date of the edition this text is (Markdown `version_date`), when known.

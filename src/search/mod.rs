@@ -711,6 +711,7 @@ fn read_hit(
             number: s(f.act_number),
             date: act_date,
             status: s(f.act_status),
+            url: Some(s(f.act_url)).filter(|u| !u.is_empty()),
         },
         unit: HitUnit {
             eid: s(f.eid),

@@ -46,6 +46,7 @@ fn act(id: &str, file: &str, kind: ActKind, status: Status, units: Vec<Unit>) ->
             encoding: "utf-8".into(),
             parts: Vec::new(),
         },
+        official_url: None,
         publication_date: None,
         version_date: None,
         units,

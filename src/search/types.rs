@@ -24,6 +24,11 @@ pub struct HitAct {
     pub date: Option<NaiveDate>,
     /// `in_force`, `repealed` or `unknown`.
     pub status: String,
+    /// The address of the act's current text on the official database, when the corpus gives
+    /// one ([`crate::model::Act::official_url`]); on a search hit, only when the hit's wording
+    /// is of that text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// The unit a hit is.

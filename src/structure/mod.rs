@@ -216,6 +216,17 @@ fn has_kazakh_letters(doc: &Extracted) -> bool {
 }
 
 /// An act with the given metadata and no units yet.
+/// The text's address on the official database from its metadata (`source`), when it is a
+/// plain `http(s)://` address: a page renders it as a link, so nothing else is taken.
+fn official_url(meta: &std::collections::BTreeMap<String, String>) -> Option<String> {
+    let url = meta.get("source")?.trim();
+    let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+    let plain = !url.chars().any(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`')
+    });
+    (scheme_ok && plain && url.len() <= 2048).then(|| url.to_string())
+}
+
 fn empty_act(doc: &Extracted, title: String, kind: ActKind) -> Act {
     Act {
         id: String::new(),
@@ -228,6 +239,7 @@ fn empty_act(doc: &Extracted, title: String, kind: ActKind) -> Act {
         lang: crate::model::Lang::Kk,
         code: None,
         source: doc.source.clone(),
+        official_url: official_url(&doc.meta),
         publication_date: None,
         version_date: None,
         units: Vec::new(),
@@ -571,5 +583,30 @@ mod tests {
                 assert_eq!(&text[starts[k]..], want, "{lines:?} {k}");
             }
         });
+    }
+
+    /// Only a plain http(s) address is an official link: a page renders it as `href`.
+    #[test]
+    fn only_plain_web_addresses_are_official_links() {
+        let url = |v: &str| {
+            let meta = std::collections::BTreeMap::from([("source".to_string(), v.to_string())]);
+            super::official_url(&meta)
+        };
+        let zan = "https://zan.gov.kz/client/#!/doc/161347/rus/07.12.2021";
+        assert_eq!(url(zan).as_deref(), Some(zan));
+        assert_eq!(url(&format!(" {zan}\n")).as_deref(), Some(zan));
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "//zan.gov.kz/x",
+            "https://zan.gov.kz/\"><script>",
+            "https://zan.gov.kz/a b",
+            "zan.gov.kz",
+            "",
+        ] {
+            assert_eq!(url(bad), None, "{bad}");
+        }
+        assert_eq!(super::official_url(&Default::default()), None);
     }
 }

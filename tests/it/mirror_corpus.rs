@@ -379,3 +379,39 @@ fn an_article_asked_for_by_number_comes_first() {
     // Before, the words alone ranked other articles of the law first.
     assert_ne!(first_two("закона о правительстве 7")[0].0, art_7);
 }
+
+/// Each hit on a mirror act carries its text's address on the official database, in the hit's
+/// language (meta.yaml's `source.kaz` / `source.rus`), and so does the act.
+#[test]
+fn hits_and_acts_link_their_text_on_the_official_database() {
+    const GOVERNMENT: &str = "constitutional-law-1995-12-18-2688";
+    for (lang, query, url) in [
+        (
+            "kk",
+            "Үкіметтің құзыреті",
+            "https://zan.gov.kz/client/#!/doc/104316/kaz/05.11.2022",
+        ),
+        (
+            "ru",
+            "компетенция Правительства",
+            "https://zan.gov.kz/client/#!/doc/104316/rus/05.11.2022",
+        ),
+    ] {
+        let out = on_mirror(&[
+            "search", query, "--act", GOVERNMENT, "--lang", lang, "--json", "--limit", "3",
+        ]);
+        let found: zanlex::SearchResults =
+            serde_json::from_value(json(&out)).expect("a search page");
+        assert!(!found.hits.is_empty(), "{lang}");
+        for hit in &found.hits {
+            assert_eq!(
+                hit.act.url.as_deref(),
+                Some(url),
+                "{lang}: {}",
+                hit.citation
+            );
+        }
+        let act = json(&on_mirror(&["show", GOVERNMENT, "--lang", lang, "--json"]));
+        assert_eq!(act["official_url"], url, "{lang}");
+    }
+}

@@ -756,6 +756,36 @@ async fn drive(c: &Client, base: &str) {
     )
     .await;
 
+    // A hit of a mirror act links its text on the official database (meta.yaml's `source`),
+    // opening apart.
+    c.goto(&format!(
+        "{base}/?q=выпаса%20сельскохозяйственных%20животных"
+    ))
+    .await
+    .expect("search");
+    c.wait()
+        .for_element(Locator::Css(".hit"))
+        .await
+        .expect("hits");
+    let official = js(
+        c,
+        "const a = document.querySelector('.hit a.official'); \
+         return a && [a.closest('.hit').lang, a.getAttribute('href'), a.rel, a.target, \
+         a.textContent];",
+    )
+    .await;
+    let text_lang = if official[0] == "ru" { "rus" } else { "kaz" };
+    assert_eq!(
+        official,
+        serde_json::json!([
+            official[0],
+            format!("https://zan.gov.kz/client/#!/doc/150276/{text_lang}/15.12.2020"),
+            "noopener noreferrer",
+            "_blank",
+            "Ресми мәтін"
+        ])
+    );
+
     // Phone width: nothing wider than the screen.
     c.set_window_size(390, 844).await.expect("phone width");
     c.goto(&format!("{base}/?q=тұрақты%20тұру"))

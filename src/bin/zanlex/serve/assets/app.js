@@ -16,7 +16,7 @@ const T = {
     permalink: "Тұрақты сілтеме", inForce: "күшінде", repealed: "күшін жойған", pending: "күшіне енбеген",
     unknown: "мәртебесі белгісіз", deleted: "алынып тасталған", loading: "Жүктелуде…",
     act: "Акт", toc: "Мазмұны", text: "Мәтіні", number: "Нөмірі", date: "Күні", registration: "Тіркелуі",
-    source: "Дереккөз", kindL: "Түрі", timeline: "Редакциялар мен өзгерістер", versions: "Редакциялар",
+    source: "Дереккөз", official: "Ресми мәтін", kindL: "Түрі", timeline: "Редакциялар мен өзгерістер", versions: "Редакциялар",
     changes: "Өзгерістер", compare: "Салыстыру", from: "Бастап", to: "Дейін", show: "Көрсету",
     noChanges: "Бұл күндер арасында мәтін өзгермеген (немесе корпуста ол редакциялар жоқ).",
     notInLang: "Бұл тілде бұл бөлік жоқ.", children: "Ішкі бөліктер", wholeAct: "бүкіл акт",
@@ -61,7 +61,7 @@ const T = {
     permalink: "Постоянная ссылка", inForce: "действует", repealed: "утратил силу", pending: "не вступил в силу",
     unknown: "статус неизвестен", deleted: "исключён", loading: "Загрузка…",
     act: "Акт", toc: "Содержание", text: "Текст", number: "Номер", date: "Дата", registration: "Регистрация",
-    source: "Источник", kindL: "Вид", timeline: "Редакции и изменения", versions: "Редакции",
+    source: "Источник", official: "Официальный текст", kindL: "Вид", timeline: "Редакции и изменения", versions: "Редакции",
     changes: "Изменения", compare: "Сравнить", from: "С", to: "По", show: "Показать",
     noChanges: "Между этими датами текст не менялся (или этих редакций нет в корпусе).",
     notInLang: "На этом языке этой единицы нет.", children: "Вложенные единицы", wholeAct: "весь акт",
@@ -411,6 +411,13 @@ async function searchView(p) {
   }
 }
 
+// The link to a text on the official database (its meta.yaml `source`); `null` for anything
+// but an http(s) address, which the server alone already ensures.
+function officialLink(url) {
+  if (typeof url !== "string" || !/^https?:\/\//.test(url)) return null;
+  return h("a", { href: url, class: "official", rel: "noopener noreferrer", target: "_blank" }, t("official"));
+}
+
 function hitItem(hit, p) {
   const link = withParams(unitPath(hit.act.id, hit.unit.eid), { as_of: p.as_of, lang: hit.lang, q: p.q });
   const src = hit.source;
@@ -419,7 +426,7 @@ function hitItem(hit, p) {
     h("p", { class: "snippet" }, marked(hit.snippet)),
     h("p", { class: "meta" },
       badge(hit.act.status, hit.unit.status), " ",
-      h("span", { class: "src", translate: "no" }, `${src.file}:${src.line_start}-${src.line_end}`),
+      officialLink(hit.act.url) || h("span", { class: "src", translate: "no" }, `${src.file}:${src.line_start}-${src.line_end}`),
       hit.version && hit.version.id !== "current" ? h("span", {}, ` · ${t("edition")} ${dmy(hit.version.id)}`) : null,
       " · ", h("span", {}, t(hit.lang === "ru" ? "ru" : "kk")),
       hit.partial ? h("span", { class: "partial" }, ` · ${t("partial")}`) : null),
@@ -556,7 +563,8 @@ async function actView(id, p) {
         h("dt", {}, t("number")), h("dd", {}, (act.issuances || []).map((i) => i.number).filter(Boolean).join(" / ") || "—"),
         reg ? [h("dt", {}, t("registration")), h("dd", {}, `№ ${reg.number}${reg.date ? " · " + dmy(reg.date) : ""}`)] : null,
         h("dt", {}, t("status")), h("dd", {}, badge(stateOf(act.status)), act.status && act.status.on ? ` ${dmy(act.status.on)}` : null),
-        h("dt", {}, t("source")), h("dd", {}, act.source ? h("span", { class: "src", translate: "no" }, act.source.file) : "—")),
+        h("dt", {}, t("source")), h("dd", {}, officialLink(act.official_url)
+          || (act.source ? h("span", { class: "src", translate: "no" }, act.source.file) : "—"))),
       langs.length > 1 ? h("p", { class: "langs" }, langs.map((l) =>
         l === act.lang ? h("strong", {}, t(l)) : h("a", { href: withParams(actPath(act.id), { lang: l, q: p.q }), hreflang: l }, t(l))).flatMap((x, i) => (i ? [" · ", x] : [x]))) : null,
       h("div", { class: "act-grid" },
