@@ -149,6 +149,23 @@ impl ZanIndex {
         })
     }
 
+    /// The byte spans of each of `texts` that a search for `query` marks in its hits (the
+    /// same words, inflected forms, Latin or keyboard-typed spellings, alternatives), for
+    /// showing a whole text with the query's words marked. [`crate::Error::Query`] when the
+    /// query cannot be read.
+    ///
+    /// ```no_run
+    /// # let (index, _) = zanlex::ZanIndex::open_or_build("corpus", "index", &Default::default())?;
+    /// let text = "Тұрақты тұруға рұқсат беріледі.";
+    /// let spans = index.highlights("turaqty", &[text])?;
+    /// assert_eq!(&text[spans[0][0][0]..spans[0][0][1]], "Тұрақты");
+    /// # Ok::<(), zanlex::Error>(())
+    /// ```
+    pub fn highlights(&self, query: &str, texts: &[&str]) -> crate::Result<Vec<Vec<[usize; 2]>>> {
+        self.store
+            .guarded(|| crate::search::highlights(&self.store, query, texts))
+    }
+
     /// Every expression of every act in the index (an act in Kazakh and Russian is two
     /// [`Act`]s with one id), ordered by source file.
     pub fn acts(&self) -> crate::Result<Vec<Act>> {

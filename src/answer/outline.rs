@@ -103,6 +103,10 @@ pub struct OutlineUnit {
     /// Its own text, when the outline was asked with texts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// Byte ranges of `text` a search's words match, when the outline was asked with texts
+    /// and a query ([`ActOutline::mark`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub highlights: Vec<[usize; 2]>,
 }
 
 impl OutlineUnit {
@@ -116,11 +120,34 @@ impl OutlineUnit {
             status: u.status.as_str().to_string(),
             children: u.children.iter().map(|c| Self::of(c, act, texts)).collect(),
             text: texts.then(|| u.text.clone()),
+            highlights: Vec::new(),
         }
     }
 }
 
 impl ActOutline {
+    /// Marks in each unit's text what a search for `query` marks in its hits (an outline
+    /// asked without texts has none to mark).
+    pub fn mark(&mut self, index: &ZanIndex, query: &str) -> crate::Result<()> {
+        fn texts<'a>(units: &'a [OutlineUnit], out: &mut Vec<&'a str>) {
+            for u in units {
+                out.push(u.text.as_deref().unwrap_or(""));
+                texts(&u.children, out);
+            }
+        }
+        fn give(units: &mut [OutlineUnit], spans: &mut std::vec::IntoIter<Vec<[usize; 2]>>) {
+            for u in units {
+                u.highlights = spans.next().unwrap_or_default();
+                give(&mut u.children, spans);
+            }
+        }
+        let mut all = Vec::new();
+        texts(&self.units, &mut all);
+        let spans = index.highlights(query, &all)?;
+        give(&mut self.units, &mut spans.into_iter());
+        Ok(())
+    }
+
     /// The outline of `act`, one of whose languages are `expressions`; each unit's own text
     /// too when `texts`.
     pub fn of(act: &Act, expressions: Vec<Lang>, texts: bool) -> Self {

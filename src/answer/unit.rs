@@ -25,6 +25,10 @@ pub struct UnitAnswer {
     pub citation: String,
     /// Its full text, the units inside it included.
     pub text: String,
+    /// Byte ranges of `text` a search's words match, when the answer was asked with a query
+    /// ([`UnitAnswer::mark`]): what a page marks.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub highlights: Vec<[usize; 2]>,
     /// The units right inside it.
     pub children: Vec<ChildUnit>,
     /// Where the wording shown is in its file.
@@ -77,6 +81,14 @@ impl HitAct {
 }
 
 impl UnitAnswer {
+    /// Marks in its text what a search for `query` marks in its hits
+    /// ([`ZanIndex::highlights`]).
+    pub fn mark(&mut self, index: &ZanIndex, query: &str) -> crate::Result<()> {
+        let mut spans = index.highlights(query, &[&self.text])?;
+        self.highlights = spans.pop().unwrap_or_default();
+        Ok(())
+    }
+
     /// The answer for `at` (what [`ZanIndex::unit_as_of`] gives) with `references`, what
     /// its text refers to.
     pub fn of(at: UnitAt, references: Vec<ResolvedReference>) -> Self {
@@ -126,6 +138,7 @@ impl UnitAnswer {
             },
             citation: view.citation.clone(),
             text,
+            highlights: Vec::new(),
             children,
             source: HitSource {
                 file: source_file,
@@ -163,6 +176,14 @@ impl ParallelUnit {
     /// Each language with its unit, Kazakh first.
     pub fn columns(&self) -> [(Lang, Option<&UnitAnswer>); 2] {
         [(Lang::Kk, self.kk.as_ref()), (Lang::Ru, self.ru.as_ref())]
+    }
+
+    /// Marks in each language's text what a search for `query` marks in its hits.
+    pub fn mark(&mut self, index: &ZanIndex, query: &str) -> crate::Result<()> {
+        for unit in [&mut self.kk, &mut self.ru].into_iter().flatten() {
+            unit.mark(index, query)?;
+        }
+        Ok(())
     }
 }
 

@@ -189,17 +189,7 @@ fn qerr(req: &SearchRequest, reason: impl Into<String>) -> crate::Error {
 /// unknown `--act`.
 pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults> {
     let started = Instant::now();
-    let q = match &req.parsed {
-        Some(q) => q.clone(),
-        None => parse(&req.text)?,
-    };
-    let q = restore::restore_query(index, &q);
-    // Words that only ask (`қашан`, `бола ма`, `можно ли`) are not in the answer.
-    let q = question::without_asking_words(&q).unwrap_or(q);
-    let q = query::split_compounds(&q);
-    // Three or more words typed side by side rank by how many of them a unit has, and words
-    // typed so also find their thesaurus alternatives.
-    let typed_as_words = req.parsed.is_none() && query::typed_as_words(&req.text);
+    let (q, typed_as_words) = read_query(index, req)?;
     let words = if typed_as_words {
         compile::WordMatch::Coverage
     } else {
@@ -229,7 +219,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         Ok(BooleanQuery::new(clauses))
     };
     // Editions of one unit may all match an `--as-of` date range edge: fetch extra, dedupe.
-    let hl = snippet::Highlighter::new(&with_alternatives(index, &searcher, &q, typed_as_words));
+    let hl = highlighter_of(index, &searcher, &q, typed_as_words);
     // A phrase with stop words is checked on the text itself: fetch every candidate.
     let fetch = if hl.needs_verify() {
         VERIFY_CANDIDATES
@@ -341,6 +331,45 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
 
 /// `q` with its words' thesaurus alternatives beside it, word by word (a phrase would be
 /// verified on the text), for highlighting what matched; `q` itself without `synonyms`.
+/// The query of `req` as the search reads it: Latin and keyboard-typed words restored, the
+/// words that only ask left out, compounds split; and whether it was typed as plain words
+/// (three or more of them rank by how many a unit has, and find their thesaurus alternatives).
+fn read_query(index: &Store, req: &SearchRequest) -> crate::Result<(Query, bool)> {
+    let q = match &req.parsed {
+        Some(q) => q.clone(),
+        None => parse(&req.text)?,
+    };
+    let q = restore::restore_query(index, &q);
+    // Words that only ask (`қашан`, `бола ма`, `можно ли`) are not in the answer.
+    let q = question::without_asking_words(&q).unwrap_or(q);
+    let q = query::split_compounds(&q);
+    let typed_as_words = req.parsed.is_none() && query::typed_as_words(&req.text);
+    Ok((q, typed_as_words))
+}
+
+/// What a hit's snippet marks for the query `q`: its words, their thesaurus alternatives when
+/// typed as words, and the verbs a word was read as.
+fn highlighter_of(
+    index: &Store,
+    searcher: &tantivy::Searcher,
+    q: &Query,
+    typed_as_words: bool,
+) -> snippet::Highlighter {
+    snippet::Highlighter::new(&with_alternatives(index, searcher, q, typed_as_words))
+}
+
+/// The byte spans of each of `texts` that a search for `query` marks in its hits' snippets
+/// (the same words, forms, alternatives and readings), for a page showing whole texts.
+pub(crate) fn highlights(
+    index: &Store,
+    query: &str,
+    texts: &[&str],
+) -> crate::Result<Vec<Vec<[usize; 2]>>> {
+    let (q, typed_as_words) = read_query(index, &SearchRequest::new(query))?;
+    let hl = highlighter_of(index, &index.searcher(), &q, typed_as_words);
+    Ok(texts.iter().map(|t| hl.spans(t)).collect())
+}
+
 fn with_alternatives(
     index: &Store,
     searcher: &tantivy::Searcher,

@@ -1340,3 +1340,95 @@ fn a_browser_asking_for_a_missing_page_gets_the_page_and_the_api_keeps_json() {
         assert_eq!(json["error"]["code"], "not_found", "{path}");
     }
 }
+
+/// The words in `text` at `spans` (byte ranges), lowercased.
+fn marked_words(text: &str, spans: &Value) -> Vec<String> {
+    spans
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| {
+                    let (from, to) = (s[0].as_u64()? as usize, s[1].as_u64()? as usize);
+                    text.get(from..to).map(str::to_lowercase)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A unit or an act asked with the search's words (`q`) marks in its texts what the hit's
+/// snippet marks, from the library's highlighter: a query typed in Latin letters too, which
+/// the page's own prefix matching never could.
+#[test]
+fn a_unit_and_an_act_mark_what_the_search_marked() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let s = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+    let q = "turaqty%20turu";
+    let (status, found, _) = get(&s, &format!("/v1/search?q={q}&limit=1"));
+    assert_eq!(status, 200);
+    let hit = &found["hits"][0];
+    let (act, eid) = (
+        hit["act"]["id"].as_str().expect("act"),
+        hit["unit"]["eid"].as_str().expect("eid"),
+    );
+    let in_snippet = marked_words(
+        hit["snippet"]["text"].as_str().expect("snippet"),
+        &hit["snippet"]["highlights"],
+    );
+    assert!(!in_snippet.is_empty(), "{hit}");
+
+    let (status, unit, _) = get(&s, &format!("/v1/acts/{act}/units/{eid}?q={q}"));
+    assert_eq!(status, 200);
+    let in_unit = marked_words(unit["text"].as_str().expect("text"), &unit["highlights"]);
+    for w in &in_snippet {
+        assert!(
+            in_unit.contains(w),
+            "{w:?} marked in the hit, not in {in_unit:?}"
+        );
+    }
+    // Without the words, nothing is marked.
+    let (_, bare, _) = get(&s, &format!("/v1/acts/{act}/units/{eid}"));
+    assert!(bare.get("highlights").is_none(), "{bare}");
+
+    let (status, both, _) = get(
+        &s,
+        &format!("/v1/acts/{act}/units/{eid}?q={q}&parallel=true"),
+    );
+    assert_eq!(status, 200);
+    let lang = hit["lang"].as_str().expect("lang");
+    let column = &both[lang];
+    assert_eq!(
+        marked_words(
+            column["text"].as_str().expect("text"),
+            &column["highlights"]
+        ),
+        in_unit
+    );
+
+    let (status, outline, _) = get(&s, &format!("/v1/acts/{act}?text=true&q={q}&lang={lang}"));
+    assert_eq!(status, 200);
+    fn find<'a>(units: &'a Value, eid: &str) -> Option<&'a Value> {
+        units.as_array()?.iter().find_map(|u| {
+            if u["eid"] == eid {
+                Some(u)
+            } else {
+                find(&u["children"], eid)
+            }
+        })
+    }
+    let own = find(&outline["units"], eid).expect("the hit's unit in the outline");
+    let in_outline = marked_words(own["text"].as_str().expect("own text"), &own["highlights"]);
+    assert!(!in_outline.is_empty(), "{own}");
+    assert!(
+        in_outline.iter().all(|w| in_unit.contains(w)),
+        "{in_outline:?}"
+    );
+
+    // Words that cannot be read are the search's error, as on /v1/search.
+    let (status, err, _) = get(&s, &format!("/v1/acts/{act}/units/{eid}?q=%22open"));
+    assert_eq!(
+        (status, err["error"]["code"].as_str()),
+        (400, Some("bad_query"))
+    );
+}

@@ -786,6 +786,33 @@ async fn drive(c: &Client, base: &str) {
         ])
     );
 
+    // Words typed in Latin letters are marked in the provision a hit opens, as in the hit:
+    // the server marks them (the page matches no words itself).
+    c.goto(&format!("{base}/?q=turaqty%20turu"))
+        .await
+        .expect("search");
+    c.wait()
+        .for_element(Locator::Css(".hit .cite"))
+        .await
+        .expect("hits")
+        .click()
+        .await
+        .expect("open the hit");
+    wait_true(
+        c,
+        "return document.querySelectorAll('.column .text mark').length > 0",
+        "the provision's marked words",
+    )
+    .await;
+    let marks = js(
+        c,
+        "return [...document.querySelectorAll('.column .text mark')].map(m => m.textContent.toLowerCase())",
+    )
+    .await;
+    let marks: Vec<String> = serde_json::from_value(marks).expect("words");
+    // «тұрақты» and «тұру» (and their forms), nothing else.
+    assert!(marks.iter().all(|m| m.starts_with("тұр")), "{marks:?}");
+
     // Phone width: nothing wider than the screen.
     c.set_window_size(390, 844).await.expect("phone width");
     c.goto(&format!("{base}/?q=тұрақты%20тұру"))

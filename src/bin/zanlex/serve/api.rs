@@ -61,6 +61,21 @@ fn text_param(value: Option<String>) -> Option<String> {
     value.filter(|v| !v.trim().is_empty())
 }
 
+/// A search's words (`q`), within the length a query may have; absent when empty.
+fn query_param(value: Option<String>) -> Result<Option<String>, ApiError> {
+    let query = text_param(value);
+    if query
+        .as_ref()
+        .is_some_and(|q| q.chars().count() > MAX_QUERY_CHARS)
+    {
+        return Err(ApiError::new(
+            ErrorCode::QueryTooLong,
+            format!("the query has more than {MAX_QUERY_CHARS} characters; shorten it"),
+        ));
+    }
+    Ok(query)
+}
+
 /// The parameters of `/v1/search`; all text, so that a wrong value gets zanlex's message.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -106,15 +121,9 @@ pub(crate) async fn search(
     q: Result<Query<SearchParams>, QueryRejection>,
 ) -> Answer<zanlex::SearchPage> {
     let p = params(q)?;
-    let query = text_param(p.q).ok_or_else(|| {
+    let query = query_param(p.q)?.ok_or_else(|| {
         ApiError::bad_request("q is missing: give the words to search for, e.g. ?q=виза")
     })?;
-    if query.chars().count() > MAX_QUERY_CHARS {
-        return Err(ApiError::new(
-            ErrorCode::QueryTooLong,
-            format!("the query has more than {MAX_QUERY_CHARS} characters; shorten it"),
-        ));
-    }
     let limit = number_param("limit", p.limit.as_deref(), zanlex::DEFAULT_LIMIT)?;
     let offset = number_param("offset", p.offset.as_deref(), 0)?;
     if limit == 0 || limit > MAX_PAGE {
@@ -223,6 +232,8 @@ pub(crate) struct ActParams {
     /// if not given
     #[param(value_type = doc::FlagParam, inline, required = false)]
     text: Option<String>,
+    /// With text=true: each unit's highlights, what a search for these words marks in its text
+    q: Option<String>,
 }
 
 /// `GET /v1/acts/{id}`: the act's metadata and outline (the unit tree with eids, labels and
@@ -248,10 +259,15 @@ pub(crate) async fn act(
     let p = params(q)?;
     let lang = lang_param(p.lang.as_deref())?;
     let text = flag_param("text", p.text.as_deref())?;
+    let query = query_param(p.q)?;
     let outline = state
         .readers
         .run(state.index(), move |index| {
-            Ok(index.act_outline(&id, lang, text)?)
+            let mut outline = index.act_outline(&id, lang, text)?;
+            if let Some(query) = query.as_deref().filter(|_| text) {
+                outline.mark(index, query)?;
+            }
+            Ok(outline)
         })
         .await?;
     Ok(Json(outline))
@@ -440,6 +456,8 @@ pub(crate) struct UnitParams {
     /// true: an object keyed by language; empty: as if not given
     #[param(value_type = doc::FlagParam, inline, required = false)]
     parallel: Option<String>,
+    /// The text's highlights: what a search for these words marks in it
+    q: Option<String>,
 }
 
 /// A unit in one language, or in both side by side.
@@ -481,13 +499,22 @@ pub(crate) async fn unit(
             "parallel=true shows both languages; leave lang out",
         ));
     }
+    let query = query_param(p.q)?;
     let answer = state
         .readers
         .run(state.index(), move |index| {
             Ok(if parallel {
-                UnitOrParallel::Both(Box::new(index.parallel_unit(&id, &eid, as_of)?))
+                let mut both = index.parallel_unit(&id, &eid, as_of)?;
+                if let Some(query) = &query {
+                    both.mark(index, query)?;
+                }
+                UnitOrParallel::Both(Box::new(both))
             } else {
-                UnitOrParallel::One(Box::new(index.unit_answer(&id, &eid, lang, as_of)?))
+                let mut one = index.unit_answer(&id, &eid, lang, as_of)?;
+                if let Some(query) = &query {
+                    one.mark(index, query)?;
+                }
+                UnitOrParallel::One(Box::new(one))
             })
         })
         .await?;

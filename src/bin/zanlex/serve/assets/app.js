@@ -165,6 +165,18 @@ async function api(path, params) {
   return body;
 }
 
+// A text answer with the search's words marked by the server (`q`: the same words, forms
+// and spellings a hit's snippet marks); without the marks when the words cannot be read.
+async function apiMarked(path, params, q) {
+  if (!q) return api(path, params);
+  try {
+    return await api(path, { ...params, q });
+  } catch (e) {
+    if (e.code === "bad_query" || e.code === "query_too_long") return api(path, params);
+    throw e;
+  }
+}
+
 // The API's messages are for developers, in English and naming its paths: the page says
 // what went wrong in the interface language, by the error's code. `notFound` names what
 // was missing where the view knows it.
@@ -198,27 +210,6 @@ function marked(snippet) {
     last = e;
   }
   out.push(dec.decode(bytes.slice(last)));
-  return out;
-}
-
-// Marks in `text` the words that start like a word of the query (its first letters, so
-// inflected forms are found too).
-function highlightWords(text, query) {
-  const stems = (query || "").toLowerCase().split(/[^\p{L}\p{N}-]+/u)
-    .filter((w) => w.length >= 3 && !/^(and|or|not)$/.test(w))
-    .map((w) => w.slice(0, Math.max(3, Math.min(w.length, w.length > 5 ? w.length - 2 : w.length))));
-  if (!stems.length) return [text];
-  const out = [];
-  const re = /[\p{L}\p{N}-]+/gu;
-  let last = 0;
-  for (const m of text.matchAll(re)) {
-    const w = m[0].toLowerCase();
-    if (stems.some((s) => w.startsWith(s))) {
-      out.push(text.slice(last, m.index), h("mark", {}, m[0]));
-      last = m.index + m[0].length;
-    }
-  }
-  out.push(text.slice(last));
   return out;
 }
 
@@ -578,7 +569,7 @@ async function actView(id, p) {
   toHash();
   let full;
   try {
-    full = await api(`/v1/acts/${encodeURIComponent(act.id)}`, { lang: act.lang, text: "true" });
+    full = await apiMarked(`/v1/acts/${encodeURIComponent(act.id)}`, { lang: act.lang, text: "true" }, p.q);
   } catch (e) {
     loadingTexts.replaceWith(errorBox(e));
     return;
@@ -590,7 +581,7 @@ async function actView(id, p) {
     const text = u.text || "";
     // A heading the text prints itself is not shown twice.
     if (slot.heading && slot.title && text.includes(slot.title)) slot.heading.remove();
-    slot.text.replaceChildren(...highlightWords(text, p.q));
+    slot.text.replaceChildren(...marked({ text, highlights: u.highlights }));
   });
   loadingTexts.remove();
   body.setAttribute("aria-busy", "false");
@@ -605,7 +596,7 @@ async function unitView(id, eid, p) {
   let hist;
   try {
     [shown, hist] = await Promise.all([
-      api(`/v1/acts/${encodeURIComponent(id)}/units/${encodeURIComponent(eid)}`, { as_of: p.as_of, parallel: "true" }),
+      apiMarked(`/v1/acts/${encodeURIComponent(id)}/units/${encodeURIComponent(eid)}`, { as_of: p.as_of, parallel: "true" }, p.q),
       api(`/v1/acts/${encodeURIComponent(id)}/history`, { eid, lang: p.lang }),
     ]);
   } catch (e) {
@@ -646,7 +637,7 @@ async function unitView(id, eid, p) {
         h("p", { class: "meta edition" }, badge(u.act.status, u.unit.status), " ",
           u.edition ? editionWords(u.edition) : t("noEdition"),
           u.edition ? [" · ", h("span", { class: "src", translate: "no" }, `${u.source.file}:${u.source.line_start}-${u.source.line_end}`)] : null),
-        h("div", { class: "text" }, highlightWords(u.text, p.q)),
+        h("div", { class: "text" }, marked({ text: u.text, highlights: u.highlights })),
         u.children && u.children.length ? h("p", { class: "children" }, `${t("children")}: `,
           u.children.map((c) => h("a", { href: withParams(unitPath(id, c.eid), { as_of: p.as_of }) }, c.label)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null,
         h("section", { class: "refs", "aria-label": `${t("refs")} (${t(l)})` },
