@@ -7,17 +7,17 @@
 # says so and skips. Needs `target/release/zanlex` (built by `cargo test --release`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-venv=target/schemathesis
+venv=$PWD/target/schemathesis
 if [[ ! -x "$venv/bin/st" ]]; then
     if ! { python3 -m venv "$venv" && "$venv/bin/pip" install -q 'schemathesis>=4,<5'; }; then
         echo "schemathesis: could not install it from PyPI; skipped" >&2
         exit 0
     fi
 fi
-bin=target/release/zanlex
+bin=$PWD/target/release/zanlex
 work=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
-"$bin" serve --corpus corpus --index "$work/index" --addr "127.0.0.1:$port" --watch-secs 0 \
+"$bin" serve --corpus "$PWD/corpus" --index "$work/index" --addr "127.0.0.1:$port" --watch-secs 0 \
     >"$work/serve.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -29,7 +29,8 @@ for _ in $(seq 1 600); do
     fi
     sleep 0.5
 done
-"$venv/bin/st" --no-color run "http://127.0.0.1:$port/openapi.json" \
+# Run from the temporary folder: Schemathesis keeps its cache in the folder it runs in.
+(cd "$work" && "$venv/bin/st" --no-color run "http://127.0.0.1:$port/openapi.json" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
     --max-examples "${SCHEMATHESIS_EXAMPLES:-100}" --seed 1 --workers 2 \
-    --phases examples,coverage,fuzzing --request-timeout 20
+    --phases examples,coverage,fuzzing --request-timeout 20)
