@@ -1058,27 +1058,8 @@ mod tests {
     }
 
     /// `doc` saved as a one-page PDF whose page has `contents` and `resources`.
-    fn one_page(mut doc: Document, contents: Object, resources: lopdf::Dictionary) -> Vec<u8> {
-        use lopdf::dictionary;
-        let pages_id = doc.new_object_id();
-        let page = doc.add_object(dictionary! {
-            "Type" => "Page",
-            "Parent" => pages_id,
-            "Contents" => contents,
-            "Resources" => resources,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        });
-        doc.objects.insert(
-            pages_id,
-            Object::Dictionary(
-                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-            ),
-        );
-        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-        doc.trailer.set("Root", catalog);
-        let mut out = Vec::new();
-        doc.save_to(&mut out).expect("save");
-        out
+    fn one_page(doc: Document, contents: Object, resources: lopdf::Dictionary) -> Vec<u8> {
+        crate::extract::pdf_tests::one_page_pdf(doc, contents, resources)
     }
 
     fn limits(stream_mb: u64, file_mb: u64) -> InflateLimits {

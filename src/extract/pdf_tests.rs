@@ -212,16 +212,18 @@ fn identity_h_pdf() -> Vec<u8> {
 }
 
 /// `doc` saved as a PDF of one A4 page with contents `content_id` and `resources`.
-fn one_page_pdf(
+/// `doc` saved as a one-page PDF whose page has `contents` (a stream's id, or an array of
+/// them) and `resources`; the PDF tests of `extract::pdf` build theirs with it too.
+pub(super) fn one_page_pdf(
     mut doc: Document,
-    content_id: lopdf::ObjectId,
+    contents: impl Into<Object>,
     resources: lopdf::Dictionary,
 ) -> Vec<u8> {
     let pages_id = doc.new_object_id();
     let page = doc.add_object(dictionary! {
         "Type" => "Page",
         "Parent" => pages_id,
-        "Contents" => content_id,
+        "Contents" => contents.into(),
         "Resources" => resources,
         "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
     });
