@@ -10,11 +10,13 @@
 //! `TopDocs` with `tweak_score` would return, in the same order (score, then segment and
 //! document, ascending).
 
+use super::budget::{Budget, CHECK_EVERY};
 use super::prune::Floor;
 use super::title::ActScores;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::Weight;
+use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
 /// How much of its score a placeholder unit (`Алып тасталды`, text pending) keeps: it ranks
 /// below live text that matches about as well, and still comes up when nothing else does.
@@ -64,6 +66,9 @@ pub(super) struct TopAdjusted {
     /// Where the query's scorers read the bar a match must beat, when they may skip matches
     /// ([`super::prune`]); it also carries the bar from one segment to the next.
     pub(super) floor: Option<std::sync::Arc<Floor>>,
+    /// The search's work budget: once it is spent, no further segment is scored, and a
+    /// segment being scored stops at its next look at the clock.
+    pub(super) budget: std::sync::Arc<Budget>,
 }
 
 impl Collector for TopAdjusted {
@@ -95,6 +100,35 @@ impl Collector for TopAdjusted {
 
     fn requires_scoring(&self) -> bool {
         true
+    }
+
+    /// tantivy's own loop over a segment's matches, with a look at the budget every
+    /// [`CHECK_EVERY`] documents (before the segment, too).
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        segment_ord: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Fruit> {
+        let mut top = self.for_segment(segment_ord, reader)?;
+        if self.budget.spent() {
+            return Ok(top.harvest());
+        }
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        let alive = reader.alive_bitset();
+        let mut doc = scorer.doc();
+        let mut steps = 0u32;
+        while doc != TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                top.collect(doc, scorer.score());
+            }
+            steps = steps.wrapping_add(1);
+            if steps.is_multiple_of(CHECK_EVERY) && self.budget.spent() {
+                break;
+            }
+            doc = scorer.advance();
+        }
+        Ok(top.harvest())
     }
 
     fn merge_fruits(
@@ -283,6 +317,7 @@ mod tests {
                         limit,
                         adjust,
                         floor: None,
+                        budget: std::sync::Arc::new(Budget::new(None)),
                     },
                 )
                 .expect("a search");
@@ -309,5 +344,66 @@ mod tests {
             assert_eq!(count, all);
             assert_eq!(ours, theirs);
         });
+    }
+
+    /// A budget spent while a segment is scored stops it at the next look, [`CHECK_EVERY`]
+    /// documents on: the best of those it looked at are kept; a budget spent before a segment
+    /// scores none of it.
+    #[test]
+    fn a_spent_budget_stops_a_segment_at_its_next_look_and_skips_the_next() {
+        let mut schema = Schema::builder();
+        let body = schema.add_text_field("body", TEXT);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: tantivy::IndexWriter = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("a writer");
+        let per_segment = 3 * CHECK_EVERY as usize;
+        for _ in 0..2 {
+            for i in 0..per_segment {
+                // Later documents score higher (more of the word), so a segment cut short
+                // misses its best.
+                let text = vec!["law"; 1 + i * 4 / per_segment].join(" ");
+                writer.add_document(doc!(body => text)).expect("a document");
+            }
+            writer.commit().expect("a commit");
+        }
+        let searcher = index.reader().expect("a reader").searcher();
+        assert_eq!(searcher.segment_readers().len(), 2);
+        let query = TermQuery::new(
+            Term::from_field_text(body, "law"),
+            IndexRecordOption::WithFreqs,
+        );
+        let run = |budget: Budget| {
+            let budget = std::sync::Arc::new(budget);
+            let collector = TopAdjusted {
+                limit: 5,
+                adjust: Adjust {
+                    titles: std::sync::Arc::new(ActScores::default()),
+                    best_title: 0.0,
+                    placeholders: false,
+                    repealed: false,
+                },
+                floor: None,
+                budget: std::sync::Arc::clone(&budget),
+            };
+            let found = searcher.search(&query, &collector).expect("a search");
+            (found, budget.was_cut())
+        };
+        let ((all, counted), cut) = run(Budget::new(None));
+        assert_eq!((counted, cut), (2 * per_segment, false));
+        // Looks: before the first segment, then at its 1024th document.
+        let ((top, counted), cut) = run(Budget::after_looks(1));
+        assert_eq!((counted, cut), (CHECK_EVERY as usize, true));
+        assert_eq!(top.len(), 5);
+        assert!(top
+            .iter()
+            .all(|(_, a)| a.segment_ord == 0 && a.doc_id < CHECK_EVERY));
+        assert!(
+            top[0].0 < all[0].0,
+            "the cut segment's best documents were not reached"
+        );
+        // Before the first segment: nothing scored.
+        let ((top, counted), cut) = run(Budget::after_looks(0));
+        assert_eq!((top.len(), counted, cut), (0, 0, true));
     }
 }

@@ -12,6 +12,7 @@
 //! ```
 
 pub mod article;
+mod budget;
 mod collect;
 pub mod compile;
 pub mod coverage;
@@ -77,6 +78,9 @@ pub struct SearchRequest {
     pub exact_total: bool,
     /// Resolves the references each hit's unit makes ([`Hit::references`]); on by default.
     pub references: bool,
+    /// How long the search may work before it answers with what it has found
+    /// ([`SearchResults::incomplete`]); `None` (the default): as long as it takes.
+    pub budget: Option<std::time::Duration>,
 }
 
 impl SearchRequest {
@@ -93,6 +97,7 @@ impl SearchRequest {
             lang: None,
             exact_total: false,
             references: true,
+            budget: None,
         }
     }
 
@@ -175,6 +180,20 @@ impl SearchRequest {
         self.references = resolve;
         self
     }
+
+    /// Sets the work budget: after `limit` the search answers with the best of what it has
+    /// found so far, marked [`SearchResults::incomplete`]. A server gives every query one,
+    /// so that no single query holds a core for long.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let req = zanlex::SearchRequest::new("тұрақты тұру").budget(Duration::from_secs(1));
+    /// assert_eq!(req.budget, Some(Duration::from_secs(1)));
+    /// ```
+    pub fn budget(mut self, limit: std::time::Duration) -> Self {
+        self.budget = Some(limit);
+        self
+    }
 }
 
 fn qerr(req: &SearchRequest, reason: impl Into<String>) -> crate::Error {
@@ -229,19 +248,23 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         req.limit
     };
     let adjust = Adjust::new(&searcher, f, titles, req.as_of.is_none());
+    let budget = Arc::new(budget::Budget::new(req.budget));
     let floor = (!req.exact_total).then(|| Arc::new(prune::Floor::new()));
     let tq = build(words, floor.as_ref())?;
-    let (mut top, mut total) = top_adjusted(&searcher, &tq, fetch, &adjust, floor.clone())?;
+    let (mut top, mut total) =
+        top_adjusted(&searcher, &tq, fetch, &adjust, floor.clone(), &budget)?;
     let mut total_is_lower_bound = floor.as_ref().is_some_and(|f| f.pruned());
     let mut relaxed = false;
-    if total == 0 && q.is_plain_words() {
+    // The steps below only add hits to what the words found: none starts once the budget
+    // is spent.
+    if total == 0 && q.is_plain_words() && !budget.spent() {
         let tq = build(compile::WordMatch::Any, None)?;
-        (top, total) = top_adjusted(&searcher, &tq, fetch, &adjust, None)?;
+        (top, total) = top_adjusted(&searcher, &tq, fetch, &adjust, None, &budget)?;
         relaxed = total > 0;
         total_is_lower_bound = false;
     }
     // An article asked for by number (`статья 7 закона о миграции`, `7-бап`) comes first.
-    if req.parsed.is_none() && q.is_plain_words() {
+    if req.parsed.is_none() && q.is_plain_words() && !budget.spent() {
         if let Some(asked) = article::asked(&req.text) {
             let first = article::article_units(index, &searcher, &asked, &filters, req.limit)?;
             if !first.is_empty() {
@@ -254,14 +277,18 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
             }
         }
     }
-    let (mut hits, verified) = read_hits(index, &searcher, top, req, &hl)?;
+    let (mut hits, verified) = read_hits(index, &searcher, top, req, &hl, &budget)?;
     if hl.needs_verify() {
         total = verified;
     }
     // With `--lang`, a query in the other language still finds the units: through their twins,
     // when the language asked for has fewer hits than asked.
     if let Some(lang) = req.lang {
-        if hits.len() < req.limit && !hl.needs_verify() && both_languages(&searcher, f) {
+        if hits.len() < req.limit
+            && !hl.needs_verify()
+            && both_languages(&searcher, f)
+            && !budget.spent()
+        {
             let other = SearchRequest {
                 lang: Some(lang.other()),
                 ..req.clone()
@@ -288,6 +315,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
                     &adjust,
                     &hl,
                     &hits,
+                    &budget,
                 )?;
                 total += found.len();
                 hits.extend(found);
@@ -302,6 +330,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         && hits.len() < req.limit
         && !hl.needs_verify()
         && !req.text.chars().any(|c| c.is_ascii_digit())
+        && !budget.spent()
     {
         // A question in plain words whose full matches leave the page short is filled with
         // the units that have fewer of its words (a plain OR over the same words), below every
@@ -315,17 +344,20 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
             &adjust,
             &hl,
             &hits,
+            &budget,
         )?;
         hits.extend(more);
     }
     let hits = ranked_with_twins(&searcher, f, hits)?;
+    let incomplete = budget.was_cut();
     Ok(SearchResults {
         query: req.text.clone(),
         total,
-        total_is_lower_bound,
+        total_is_lower_bound: total_is_lower_bound || incomplete,
         took_ms: (started.elapsed().as_secs_f64() * 1e6).round() / 1e3,
         hits,
         relaxed,
+        incomplete,
     })
 }
 
@@ -462,11 +494,17 @@ fn read_hits(
     top: Vec<(f32, DocAddress)>,
     req: &SearchRequest,
     hl: &snippet::Highlighter,
+    budget: &budget::Budget,
 ) -> crate::Result<(Vec<Hit>, usize)> {
     let mut hits = Vec::with_capacity(top.len().min(req.limit));
     let mut seen = HashSet::new();
     let mut verified = 0;
     for (score, addr) in top {
+        // Verifying reads each candidate's text: with the budget spent, the hits verified
+        // so far are the answer.
+        if hl.needs_verify() && budget.spent() {
+            break;
+        }
         // Fetched once: a verified candidate is printed from the document it was checked on.
         let doc = crate::index::stored::fetch(index, searcher, addr)?;
         if hl.needs_verify() {
@@ -503,6 +541,7 @@ fn partial_fill(
     adjust: &Adjust,
     hl: &snippet::Highlighter,
     have: &[Hit],
+    budget: &Arc<budget::Budget>,
 ) -> crate::Result<Vec<Hit>> {
     let Some(want) = req.limit.checked_sub(have.len()).filter(|w| *w > 0) else {
         return Ok(Vec::new());
@@ -510,12 +549,12 @@ fn partial_fill(
     // The full matches are among the OR's best too: fetch enough to skip them all; editions
     // of one unit may all match an `--as-of` date.
     let fetch = (req.limit + have.len()) * if req.as_of.is_some() { 3 } else { 1 };
-    let (top, _) = top_adjusted(searcher, any, fetch, adjust, None)?;
+    let (top, _) = top_adjusted(searcher, any, fetch, adjust, None, budget)?;
     let wide = SearchRequest {
         limit: fetch,
         ..req.clone()
     };
-    let (candidates, _) = read_hits(index, searcher, top, &wide, hl)?;
+    let (candidates, _) = read_hits(index, searcher, top, &wide, hl, budget)?;
     let shown: HashSet<(&str, &str, &str)> = have
         .iter()
         .map(|h| (h.act.id.as_str(), h.lang.as_str(), h.unit.eid.as_str()))
@@ -546,12 +585,13 @@ fn through_twins(
     adjust: &Adjust,
     hl: &snippet::Highlighter,
     have: &[Hit],
+    budget: &Arc<budget::Budget>,
 ) -> crate::Result<Vec<Hit>> {
     let (Some(lang), Some(want)) = (req.lang, req.limit.checked_sub(have.len())) else {
         return Ok(Vec::new());
     };
     let f = index.fields();
-    let (top, _) = top_adjusted(searcher, query, want * 2 + 4, adjust, None)?;
+    let (top, _) = top_adjusted(searcher, query, want * 2 + 4, adjust, None, budget)?;
     let mut seen: HashSet<(String, String)> = have
         .iter()
         .map(|h| (h.act.id.clone(), h.unit.eid.clone()))
@@ -640,11 +680,13 @@ fn top_adjusted(
     limit: usize,
     adjust: &Adjust,
     floor: Option<Arc<prune::Floor>>,
+    budget: &Arc<budget::Budget>,
 ) -> crate::Result<(Vec<(f32, DocAddress)>, usize)> {
     let collector = collect::TopAdjusted {
         limit,
         adjust: adjust.clone(),
         floor,
+        budget: Arc::clone(budget),
     };
     Ok(searcher.search(query, &collector)?)
 }

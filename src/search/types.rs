@@ -177,4 +177,9 @@ pub struct SearchResults {
     /// True when no unit had all the words and units with some of them are shown instead.
     #[serde(skip)]
     pub relaxed: bool,
+    /// True when the search spent its work budget ([`crate::SearchRequest::budget`]) before
+    /// it had looked at every match: the hits are the best of those it looked at, more may
+    /// match, and `total` is a lower bound.
+    #[serde(default)]
+    pub incomplete: bool,
 }

@@ -164,6 +164,29 @@ fn a_short_page_is_filled_with_partial_hits_marked_in_json_and_text() {
     assert!(marked[0].starts_with("7. "), "{text}");
 }
 
+/// `--budget-ms`: a search out of its budget says in words that it stopped and that more may
+/// match, and its JSON says `incomplete`; a search within it does not.
+#[test]
+fn a_search_out_of_its_budget_says_so_in_words_and_in_json() {
+    let q = "тұрақты тұруға рұқсат";
+    let o = search(&[q, "--json", "--budget-ms", "60000"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let js: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(js["incomplete"], false);
+    assert!(!js["hits"].as_array().unwrap().is_empty());
+    assert!(!stderr(&o).contains("budget"), "{}", stderr(&o));
+    let o = search(&[q, "--json", "--budget-ms", "0"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let js: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(js["incomplete"], true);
+    assert_eq!(js["total_is_lower_bound"], true);
+    assert!(
+        stderr(&o).contains("the search stopped at its budget of 0 ms"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn filters_and_flags() {
     let o = search(&["рұқсат", "--status", "repealed", "--json", "--limit", "50"]);

@@ -29,6 +29,7 @@ mod mirror_corpus;
 mod mirror_split;
 mod refs_corpus;
 mod scale_corpus;
+mod search_budget;
 mod search_partial;
 mod search_pruning;
 mod search_questions;

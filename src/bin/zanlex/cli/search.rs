@@ -37,6 +37,10 @@ pub struct Args {
     /// hits (the hits are the same) and the total it gives may be a lower bound.
     #[arg(long)]
     pub exact_total: bool,
+    /// Stop after this many milliseconds of work and show the best hits found by then,
+    /// saying the answer is incomplete; no limit by default.
+    #[arg(long, value_name = "MS")]
+    pub budget_ms: Option<u64>,
 }
 
 /// A flag's name as the command line spells it: `as_of` → `--as-of`.
@@ -58,13 +62,22 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         exact_total: args.exact_total,
     };
     // The text shows no references: only `--json` has them resolved.
-    let req = typed.request(flag)?.references(args.json);
+    let mut req = typed.request(flag)?.references(args.json);
+    if let Some(ms) = args.budget_ms {
+        req = req.budget(std::time::Duration::from_millis(ms));
+    }
     // The search is done while the corpus is checked for changes (done again if the index
     // had to be refreshed).
     let (_index, report, res) = cli.open_index_with(|index| index.search(&req))?;
     let res = res?;
     if res.relaxed {
         eprintln!("zanlex: no unit has all the words; showing units with some of them");
+    }
+    if res.incomplete {
+        eprintln!(
+            "zanlex: the search stopped at its budget of {} ms; these are the best hits found by then, and more may match",
+            args.budget_ms.unwrap_or_default()
+        );
     }
     if res.hits.is_empty() {
         eprintln!(

@@ -43,6 +43,7 @@ pub fn run(corpus: &Path, index_dir: &Path, follow: bool, args: &Args) -> anyhow
         workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
         queue: QUEUE,
         timeout: Duration::from_millis(args.timeout_ms.max(1)),
+        query_budget: Duration::from_millis(crate::serve::DEFAULT_QUERY_BUDGET_MS),
     };
     crate::serve::errors::hide_folders(corpus, index_dir);
     let (state, report) = AppState::open(corpus, index_dir, follow, Readers::new(limits))?;

@@ -697,7 +697,10 @@ impl Zanlex {
             ..Default::default()
         };
         // The hits' references are resolved in the catalog the server keeps, as the API does.
-        let req = typed.request(str::to_string)?.references(false);
+        let req = typed
+            .request(str::to_string)?
+            .references(false)
+            .budget(self.state.readers.query_budget());
         let include_repealed = args.include_repealed.unwrap_or(false);
         self.read(move |index, served| {
             let results = index.search(&req)?;

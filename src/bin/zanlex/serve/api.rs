@@ -162,7 +162,10 @@ pub(crate) async fn search(
         exact_total,
     };
     // The hits' references are resolved in the catalog the server keeps, for the page only.
-    let req = typed.request(str::to_string)?.references(false);
+    let req = typed
+        .request(str::to_string)?
+        .references(false)
+        .budget(state.readers.query_budget());
     let served = state.served();
     let page = state
         .readers

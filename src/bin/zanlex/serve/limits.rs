@@ -27,6 +27,9 @@ pub(crate) struct Limits {
     pub queue: usize,
     /// The time a request may take, waiting included.
     pub timeout: Duration,
+    /// The work budget of one search ([`zanlex::SearchRequest::budget`]): past it, the
+    /// search answers with what it has found, marked incomplete, and frees its worker.
+    pub query_budget: Duration,
 }
 
 /// The blocking reads of the index, bounded by [`Limits`].
@@ -48,10 +51,15 @@ impl Readers {
         }
     }
 
+    /// The work budget each search gets.
+    pub(crate) fn query_budget(&self) -> Duration {
+        self.limits.query_budget
+    }
+
     /// Runs `read` on `index` on a blocking thread, when a worker is free; answers 503 when
     /// the queue is full or the time limit passes first. A read past its time runs to its end
-    /// (a search cannot be interrupted) and keeps its worker until then, so the bound on
-    /// reads running at once holds.
+    /// and keeps its worker until then, so the bound on reads running at once holds; a search
+    /// ends soon after its work budget ([`Limits::query_budget`]).
     pub(crate) async fn run<T: Send + 'static>(
         &self,
         index: Arc<ZanIndex>,

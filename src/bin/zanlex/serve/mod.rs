@@ -56,7 +56,15 @@ pub struct Args {
     /// part, or an idle keep-alive) before it is closed; at least the request time limit.
     #[arg(long, default_value_t = 30)]
     pub idle_secs: u64,
+    /// The work budget of one search, in milliseconds: past it the search answers with the
+    /// best of what it found, marked `incomplete`, so that no query holds a worker for long.
+    #[arg(long, default_value_t = DEFAULT_QUERY_BUDGET_MS, value_parser = clap::value_parser!(u64).range(1..))]
+    pub query_budget_ms: u64,
 }
+
+/// The default work budget of one search, in milliseconds: many times what a search of the
+/// whole country's law takes, and a fraction of the request time limit.
+pub(crate) const DEFAULT_QUERY_BUDGET_MS: u64 = 2_000;
 
 /// The longest a stop waits for requests in flight before the server exits anyway.
 const STOP_DEADLINE: Duration = Duration::from_secs(10);
@@ -71,6 +79,7 @@ pub fn run(corpus: &Path, index_dir: &Path, follow: bool, args: &Args) -> anyhow
         workers,
         queue: args.queue,
         timeout: Duration::from_millis(args.timeout_ms.max(1)),
+        query_budget: Duration::from_millis(args.query_budget_ms),
     };
     errors::hide_folders(corpus, index_dir);
     let (state, report) =
