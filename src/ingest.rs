@@ -82,11 +82,18 @@ fn ingest_file_unguarded(path: &Path, corpus_parent: &Path) -> crate::Result<(Ac
             crate::analysis::tokenizer::MAX_TOKEN_BYTES
         ));
     }
-    if act.units.len() == 1 && act.units[0].eid == crate::structure::WHOLE_TEXT_EID {
-        warnings.push(
-            "no structure recognised (no numbered paragraphs, articles or questions); the whole text is indexed as one unit"
-                .into(),
-        );
+    if act
+        .units
+        .first()
+        .is_some_and(|u| u.eid == crate::structure::WHOLE_TEXT_EID)
+    {
+        let units = match act.units.len() {
+            1 => "one unit".to_string(),
+            n => format!("{n} units of its lines in order"),
+        };
+        warnings.push(format!(
+            "no structure recognised (no numbered paragraphs, articles or questions); the whole text is indexed as {units}"
+        ));
     }
     Ok((act, warnings))
 }

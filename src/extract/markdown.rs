@@ -89,6 +89,13 @@ pub fn parse_markdown(text: &str) -> (BTreeMap<String, String>, Vec<CleanLine>) 
         if cleaned.is_empty() {
             continue;
         }
+        // A line longer than any paragraph is cut; each piece is a line of the same number.
+        if cleaned.len() > super::long_lines::MAX_LINE_BYTES {
+            for piece in super::long_lines::long_line_pieces(&cleaned) {
+                lines.push(line_of(piece.to_string(), 6, n));
+            }
+            continue;
+        }
         lines.push(line_of(cleaned, 6, n));
     }
     (meta, lines)

@@ -6,6 +6,7 @@
 //! to a source adds metadata ([`sidecar`]).
 
 pub mod decode;
+pub mod long_lines;
 pub mod markdown;
 pub mod pdf;
 pub mod repair;

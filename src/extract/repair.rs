@@ -93,21 +93,27 @@ pub fn split_lines(text: &str, first_line: u32, page: Option<u32>) -> Vec<Line> 
         let lead_hole = lead % 6 == 1;
         let indent = if lead_hole { lead - 1 } else { lead };
         let n = first_line + i as u32;
-        out.push(Line {
-            text: text.to_string(),
-            indent: indent.min(u16::MAX as usize) as u16,
-            lead_hole,
-            span: SourceSpan {
-                line_start: n,
-                line_end: n,
-                page,
-            },
-            origins: smallvec::smallvec![Origin {
-                offset: 0,
-                line: n,
-                page,
-            }],
-        });
+        // A line longer than any paragraph is cut; each piece is a line of the same number.
+        for (k, piece) in super::long_lines::long_line_pieces(text)
+            .into_iter()
+            .enumerate()
+        {
+            out.push(Line {
+                text: piece.to_string(),
+                indent: indent.min(u16::MAX as usize) as u16,
+                lead_hole: lead_hole && k == 0,
+                span: SourceSpan {
+                    line_start: n,
+                    line_end: n,
+                    page,
+                },
+                origins: smallvec::smallvec![Origin {
+                    offset: 0,
+                    line: n,
+                    page,
+                }],
+            });
+        }
     }
     out
 }

@@ -74,8 +74,9 @@ fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
     };
     if act.units.is_empty() {
         // No structure was recognised (a text with no numbered paragraphs, or only a header):
-        // the whole text is one unit, so that it is still found and cited.
-        act.units.push(whole_text_unit(&doc.lines));
+        // the whole text is one unit (a few, when it is long), so that it is still found and
+        // cited.
+        act.units = whole_text_units(&doc.lines);
     }
     act.lang = doc.lang;
     // A consolidated edition exported from the official database marks a repeal at its head
@@ -144,19 +145,52 @@ fn bounded_title(title: String) -> String {
     format!("{}…", head.trim_end())
 }
 
-/// The eid of the one unit of a text whose structure was not recognised.
+/// The eid of the first (most often the only) unit of a text whose structure was not
+/// recognised; the next are `other_2`, `other_3`, ….
 pub const WHOLE_TEXT_EID: &str = "other_1";
 
-/// A text's every line (but blank ones) as one unit ([`WHOLE_TEXT_EID`]), a line a paragraph.
-fn whole_text_unit(lines: &[CleanLine]) -> crate::model::Unit {
-    let mut unit = crate::model::Unit::new(WHOLE_TEXT_EID, crate::model::UnitKind::Other, None);
+/// The most bytes of text one unit of an unstructured text holds: a text longer than that (a
+/// file whose line ends were lost, cut into lines by the extraction) is cut into units at line
+/// ends, so that no hit carries megabytes and each is cited by its own lines.
+pub const MAX_WHOLE_TEXT_UNIT_BYTES: usize = 256 * 1024;
+
+/// A text's every line (but blank ones) as units of at most [`MAX_WHOLE_TEXT_UNIT_BYTES`]
+/// (one, [`WHOLE_TEXT_EID`], unless the text is longer), a line a paragraph.
+fn whole_text_units(lines: &[CleanLine]) -> Vec<crate::model::Unit> {
     let lines: Vec<&CleanLine> = lines.iter().filter(|l| !l.text.trim().is_empty()).collect();
-    for l in &lines {
-        if !unit.text.is_empty() {
-            unit.text.push('\n');
+    let mut units: Vec<crate::model::Unit> = Vec::new();
+    let mut first_line = 0;
+    for (i, l) in lines.iter().enumerate() {
+        let full = units.last().is_none_or(|u| {
+            !u.text.is_empty() && u.text.len() + 1 + l.text.len() > MAX_WHOLE_TEXT_UNIT_BYTES
+        });
+        if full {
+            if let Some(u) = units.last_mut() {
+                close_span(u, &lines[first_line..i]);
+            }
+            let eid = format!("other_{}", units.len() + 1);
+            units.push(crate::model::Unit::new(
+                &eid,
+                crate::model::UnitKind::Other,
+                None,
+            ));
+            first_line = i;
         }
-        push_words(&mut unit.text, &l.text);
+        if let Some(unit) = units.last_mut() {
+            if !unit.text.is_empty() {
+                unit.text.push('\n');
+            }
+            push_words(&mut unit.text, &l.text);
+        }
     }
+    if let Some(u) = units.last_mut() {
+        close_span(u, &lines[first_line..]);
+    }
+    units
+}
+
+/// `unit`'s source span: from its first line to its last.
+fn close_span(unit: &mut crate::model::Unit, lines: &[&CleanLine]) {
     if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
         unit.span = crate::model::SourceSpan {
             line_start: first.span.line_start,
@@ -164,7 +198,6 @@ fn whole_text_unit(lines: &[CleanLine]) -> crate::model::Unit {
             page: first.span.page,
         };
     }
-    unit
 }
 
 /// The repeal mark at the head of a text (its first lines), when it has one: a line that

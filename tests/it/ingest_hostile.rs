@@ -476,6 +476,53 @@ fn a_one_line_text_has_a_bounded_title() {
     assert!(!err.contains("MAX_TOKEN_LEN"), "{err}");
 }
 
+/// A text of 2 MB on one line with no structure (a file whose line ends were lost) is cut into
+/// units of at most 256 KiB at sentence ends, each cited at the file's one line, in order; the
+/// warning says how many; a word at its very end is found in the last unit, not in a hit
+/// carrying the whole text.
+#[test]
+fn a_long_line_is_indexed_as_bounded_units_in_order() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    // 70 bytes a sentence: 28,000 of them, then one with a word found nowhere else.
+    let sentence = "Жолбарыс қағидалары туралы сөз болды. ";
+    let line = format!("{}Соңында жирафозавр бар.", sentence.repeat(28_000));
+    assert!(!line.contains('\n'));
+    std::fs::write(corpus.join("one.txt"), &line).expect("write");
+    let out = index(&corpus, &tmp.path().join("index"), &[]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let built = zanlex::ZanIndex::open(tmp.path().join("index")).expect("opened");
+    let act = built.acts().expect("acts").remove(0);
+    let eids: Vec<&str> = act.units.iter().map(|u| u.eid.as_str()).collect();
+    // The line is cut after every 936th sentence (65,519 bytes, within 64 KiB): 30 pieces;
+    // four pieces and their line ends fit in 256 KiB, so 7 units of four and one of two.
+    let expected: Vec<String> = (1..=8).map(|i| format!("other_{i}")).collect();
+    assert_eq!(eids, expected, "{} bytes", line.len());
+    assert!(
+        err.contains("one.txt: no structure recognised (no numbered paragraphs, articles or questions); the whole text is indexed as 8 units of its lines in order"),
+        "{err}"
+    );
+    for u in &act.units {
+        assert!(u.text.len() <= 256 * 1024, "{}: {}", u.eid, u.text.len());
+        assert_eq!((u.span.line_start, u.span.line_end), (1, 1), "{}", u.eid);
+    }
+    let joined: String = act
+        .units
+        .iter()
+        .map(|u| u.text.replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(joined, line, "nothing lost, nothing reordered");
+    let found = built
+        .search(&zanlex::SearchRequest::new("жирафозавр"))
+        .expect("search");
+    assert_eq!(found.hits.len(), 1);
+    assert_eq!(found.hits[0].unit.eid, "other_8");
+    assert!(found.hits[0].text.len() <= 256 * 1024);
+}
+
 /// A word of 40,000 letters (a line of one letter, a damaged extraction) is left out of the
 /// index with a warning naming the file; tantivy, which would drop it with a warning naming no
 /// file, never sees it, and the file's other words are found.
