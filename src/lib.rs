@@ -75,7 +75,7 @@ pub use answer::{
     UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT, DEFAULT_STATS_LIMIT,
 };
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
-pub use index::{refresh, BuildOptions, Progress, RefreshReport, UnitView};
+pub use index::{publish, refresh, BuildOptions, Progress, Published, RefreshReport, UnitView};
 pub use lexicon::{Lexicon, TermPair};
 pub use model::*;
 pub use panic_guard::install_quiet_hook as quiet_caught_panics;

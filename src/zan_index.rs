@@ -130,6 +130,28 @@ impl ZanIndex {
         Ok((index, report, answer))
     }
 
+    /// The generation of the index folder this index reads (`gen-000003`), when it is known:
+    /// how a server says which published index it serves.
+    pub fn generation(&self) -> Option<String> {
+        self.store.generation()
+    }
+
+    /// Whether this is still the index in force in its folder: false once a newer generation
+    /// was written or published there ([`crate::publish`]), which a replica then opens.
+    ///
+    /// ```no_run
+    /// # fn main() -> zanlex::Result<()> {
+    /// let mut index = zanlex::ZanIndex::open("index")?;
+    /// if !index.is_current() {
+    ///     index = zanlex::ZanIndex::open("index")?;
+    /// }
+    /// # let _ = index;
+    /// # Ok(()) }
+    /// ```
+    pub fn is_current(&self) -> bool {
+        self.store.is_current()
+    }
+
     /// The folder the index lives in.
     pub fn dir(&self) -> &Path {
         self.store.dir()

@@ -68,7 +68,7 @@ pub(crate) fn learn(store: &Store) -> crate::Result<Lexicon> {
 /// logged.
 pub(super) fn write_beside(index: &Index, fields: &Fields, gen: &Path) {
     let written = (|| -> crate::Result<()> {
-        let store = Store::from_parts(gen, index.clone(), fields.clone())?;
+        let store = Store::from_parts(gen, index.clone(), fields.clone(), None)?;
         let lexicon = learn(&store)?;
         let stored = StoredLexicon {
             format: FORMAT,

@@ -13,6 +13,7 @@ mod layout;
 mod lexicon;
 mod manifest;
 pub mod numbers;
+mod publish;
 mod refresh;
 mod scan;
 pub mod schema;
@@ -25,6 +26,7 @@ pub use build::build_from_acts;
 #[cfg(test)]
 pub use build::Manifest;
 pub use build::{refresh, BuildOptions, Progress, RefreshReport};
+pub use publish::{publish, Published};
 pub use schema::{Fields, SCHEMA_VERSION};
 
 use crate::model::citation;
@@ -44,6 +46,9 @@ pub struct Store {
     index: Index,
     fields: Fields,
     reader: IndexReader,
+    /// The generation folder opened, when it is known: [`Store::is_current`] compares it with
+    /// the one `CURRENT` names now.
+    generation: Option<PathBuf>,
     /// Values derived from the last searcher generation seen, by type ([`Store::per_generation`]).
     derived: Mutex<Derived>,
 }
@@ -138,11 +143,16 @@ impl Store {
             });
         };
         let (index, fields) = build::open_tantivy(&generation)?;
-        Self::from_parts(dir, index, fields)
+        Self::from_parts(dir, index, fields, Some(generation))
     }
 
     /// Wraps an index already opened (with its analyzers registered).
-    fn from_parts(dir: &Path, index: Index, fields: Fields) -> crate::Result<Self> {
+    fn from_parts(
+        dir: &Path,
+        index: Index,
+        fields: Fields,
+        generation: Option<PathBuf>,
+    ) -> crate::Result<Self> {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -152,6 +162,7 @@ impl Store {
             index,
             fields,
             reader,
+            generation,
             derived: Default::default(),
         })
     }
@@ -177,7 +188,9 @@ impl Store {
         let mut report = match refreshed {
             Ok((mut r, Some((index, fields)))) => {
                 build::report_stored_failures(&mut r, &index);
-                return Ok((Self::from_parts(dir, index, fields)?, r));
+                // Just written and still in force: the generation `CURRENT` names.
+                let generation = layout::IndexDir::new(dir).current();
+                return Ok((Self::from_parts(dir, index, fields, generation)?, r));
             }
             Ok((r, None)) => r,
             // A failed refresh leaves the last commit in force: use it, and say so.
@@ -227,6 +240,20 @@ impl Store {
     /// The folder the index lives in.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The name of the generation folder opened (`gen-000003`), when it is known.
+    pub fn generation(&self) -> Option<String> {
+        let name = self.generation.as_deref()?.file_name()?;
+        Some(name.to_string_lossy().into_owned())
+    }
+
+    /// Whether the index folder's `CURRENT` still names the generation opened: false once
+    /// another generation was published there. Unknown counts as current.
+    pub fn is_current(&self) -> bool {
+        self.generation
+            .as_ref()
+            .is_none_or(|g| layout::IndexDir::new(&self.dir).current().as_ref() == Some(g))
     }
 
     /// The tantivy index (for tools that want to run their own queries).

@@ -37,4 +37,5 @@ mod serve_api;
 mod serve_browser;
 mod serve_connections;
 mod serve_hostile;
+mod serve_replica;
 mod time_rule;

@@ -12,6 +12,7 @@ mod history;
 mod index;
 mod lexicon;
 mod progress;
+mod publish;
 mod refs;
 mod search;
 mod show;
@@ -79,6 +80,9 @@ pub enum Command {
     Lexicon(lexicon::Args),
     /// Serve the JSON API and the web page over HTTP.
     Serve(serve::Args),
+    /// Copy the index in force into another index folder as a new generation, for
+    /// `zanlex serve --replica` to serve.
+    Publish(publish::Args),
     /// Serve the search as tools of the Model Context Protocol over stdio, for assistants.
     Mcp(crate::mcp::Args),
 }
@@ -194,9 +198,12 @@ pub fn main() -> ExitCode {
         Command::CitedBy(a) => refs::run_cited_by(&cli, a),
         Command::Analyze(a) => analyze::run(&cli, a),
         Command::Lexicon(a) => lexicon::run(&cli, a),
+        // A replica reads no corpus: only the index published into `--index`.
+        Command::Serve(a) if a.replica => serve::run(&cli.corpus, &cli.index, false, a),
         Command::Serve(a) => cli
             .corpus(None, false)
             .and_then(|c| serve::run(&c, &cli.index, cli.follow, a)),
+        Command::Publish(a) => publish::run(&cli, a),
         Command::Mcp(a) => cli
             .corpus(None, false)
             .and_then(|c| crate::mcp::run(&c, &cli.index, cli.follow, a)),

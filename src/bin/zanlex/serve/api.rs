@@ -623,6 +623,9 @@ pub(crate) struct Health {
     version: &'static str,
     /// How many times a refresh has put a new index in force since the server started.
     refreshes: u64,
+    /// The generation of the index folder served (`gen-000003`): which published index a
+    /// replica serves.
+    generation: Option<String>,
 }
 
 /// `GET /healthz`: the server answers and has an index; no read of it.
@@ -638,6 +641,7 @@ pub(crate) async fn healthz(State(state): AppStateRef) -> Json<Health> {
         status: "ok",
         version: env!("CARGO_PKG_VERSION"),
         refreshes: state.swaps(),
+        generation: state.index().generation(),
     })
 }
 

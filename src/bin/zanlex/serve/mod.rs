@@ -60,6 +60,11 @@ pub struct Args {
     /// best of what it found, marked `incomplete`, so that no query holds a worker for long.
     #[arg(long, default_value_t = DEFAULT_QUERY_BUDGET_MS, value_parser = clap::value_parser!(u64).range(1..))]
     pub query_budget_ms: u64,
+    /// Serve the index that `zanlex publish` writes into `--index`, as one of several
+    /// replicas: the corpus is not read and nothing is built; every `--watch-secs` the server
+    /// looks for a newly published generation and swaps it in whole.
+    #[arg(long)]
+    pub replica: bool,
 }
 
 /// The default work budget of one search, in milliseconds: many times what a search of the
@@ -82,11 +87,21 @@ pub fn run(corpus: &Path, index_dir: &Path, follow: bool, args: &Args) -> anyhow
         query_budget: Duration::from_millis(args.query_budget_ms),
     };
     errors::hide_folders(corpus, index_dir);
-    let (state, report) =
-        state::AppState::open(corpus, index_dir, follow, limits::Readers::new(limits))?;
-    crate::common::report_refresh(index_dir, &report);
-    // The files the index does not hold are named once; the server runs on the others.
-    let _ = crate::common::report_failures(&report);
+    let readers = limits::Readers::new(limits);
+    let state = if args.replica {
+        let state = state::AppState::open_replica(index_dir, readers)?;
+        eprintln!(
+            "zanlex: replica: the published index {} is in force",
+            state.index().generation().unwrap_or_default()
+        );
+        state
+    } else {
+        let (state, report) = state::AppState::open(corpus, index_dir, follow, readers)?;
+        crate::common::report_refresh(index_dir, &report);
+        // The files the index does not hold are named once; the server runs on the others.
+        let _ = crate::common::report_failures(&report);
+        state
+    };
     let state = Arc::new(state);
     let cors = match &args.cors {
         Some(origin) => Some(cors_layer(origin)?),

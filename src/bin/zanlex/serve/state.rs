@@ -54,6 +54,9 @@ pub(crate) struct AppState {
     pub corpus: PathBuf,
     pub index_dir: PathBuf,
     follow: bool,
+    /// Serving an index that another process publishes into `index_dir` ([`zanlex::publish`]):
+    /// never built here, and a newly published generation is swapped in whole.
+    replica: bool,
     /// One refresh at a time.
     refreshing: tokio::sync::Mutex<()>,
     /// The corpus's files as last seen by the watcher.
@@ -108,11 +111,30 @@ impl AppState {
             corpus: corpus.to_path_buf(),
             index_dir: index_dir.to_path_buf(),
             follow,
+            replica: false,
             refreshing: tokio::sync::Mutex::new(()),
             seen: std::sync::Mutex::new(seen),
             readers,
         };
         Ok((state, report))
+    }
+
+    /// Opens the index published into `index_dir` as it is, for a replica: no corpus is read
+    /// and nothing is built; [`watch`] swaps in each generation published later.
+    pub(crate) fn open_replica(index_dir: &Path, readers: Readers) -> anyhow::Result<Self> {
+        let index = ZanIndex::open(index_dir)?;
+        Ok(AppState {
+            served: ArcSwap::from_pointee(Served::new(index)),
+            failures: ArcSwap::from_pointee(Vec::new()),
+            swaps: AtomicU64::new(0),
+            corpus: PathBuf::new(),
+            index_dir: index_dir.to_path_buf(),
+            follow: false,
+            replica: true,
+            refreshing: tokio::sync::Mutex::new(()),
+            seen: std::sync::Mutex::new(None),
+            readers,
+        })
     }
 
     /// The index in force; it stays whole for as long as it is held, whatever a refresh does.
@@ -139,6 +161,9 @@ impl AppState {
     /// commit now in force. Readers holding the previous index finish on it.
     pub(crate) async fn refresh(self: &Arc<Self>) -> Result<Refreshed, ApiError> {
         let _one = self.refreshing.lock().await;
+        if self.replica {
+            return self.open_published().await;
+        }
         let state = Arc::clone(self);
         let seen = corpus_stamp(&self.corpus, self.follow);
         let opened = tokio::task::spawn_blocking(move || {
@@ -174,6 +199,51 @@ impl AppState {
         })
     }
 
+    /// A replica's refresh: the generation published last, opened and swapped in when it is
+    /// not the one served. One that cannot be opened (damaged, of another version) is not
+    /// swapped in: the one served stays in force, and the error says why.
+    async fn open_published(self: &Arc<Self>) -> Result<Refreshed, ApiError> {
+        let unchanged = Refreshed {
+            changed: false,
+            rebuilt: false,
+            added: Vec::new(),
+            updated: Vec::new(),
+            removed: Vec::new(),
+            unchanged: 0,
+            units_indexed: 0,
+            failures: Vec::new(),
+            warning: None,
+        };
+        if self.index().is_current() {
+            return Ok(unchanged);
+        }
+        let dir = self.index_dir.clone();
+        let opened = tokio::task::spawn_blocking(move || ZanIndex::open(&dir))
+            .await
+            .map_err(|e| {
+                eprintln!("zanlex: opening the published index failed: {e}");
+                ApiError::internal(
+                    "opening the published index failed; the server's log has the details",
+                )
+            })?;
+        let index = opened.map_err(ApiError::from)?;
+        self.served.store(Arc::new(Served::new(index)));
+        self.swaps.fetch_add(1, Ordering::Relaxed);
+        Ok(Refreshed {
+            changed: true,
+            ..unchanged
+        })
+    }
+
+    /// Whether there is something to refresh: for a replica, a newer published generation;
+    /// else the corpus's files differ from when they were last seen.
+    fn stale(&self) -> bool {
+        if self.replica {
+            return !self.index().is_current();
+        }
+        self.corpus_changed()
+    }
+
     /// Whether the corpus's files differ from when they were last seen.
     fn corpus_changed(&self) -> bool {
         let now = corpus_stamp(&self.corpus, self.follow);
@@ -198,7 +268,7 @@ fn options(follow: bool) -> BuildOptions {
 }
 
 /// Watches the corpus every `every`: when its files' names, sizes or times changed, refreshes
-/// the index. Polling rather than file events: it works the same on every file system,
+/// the index (a replica watches its index folder for a newly published generation instead). Polling rather than file events: it works the same on every file system,
 /// network mounts included, and a corpus changes rarely.
 pub(crate) async fn watch(state: Arc<AppState>, every: Duration) {
     let mut tick = tokio::time::interval(every);
@@ -206,13 +276,17 @@ pub(crate) async fn watch(state: Arc<AppState>, every: Duration) {
     loop {
         tick.tick().await;
         let probe = Arc::clone(&state);
-        let changed = tokio::task::spawn_blocking(move || probe.corpus_changed())
+        let changed = tokio::task::spawn_blocking(move || probe.stale())
             .await
             .unwrap_or(false);
         if !changed {
             continue;
         }
         match state.refresh().await {
+            Ok(r) if r.changed && state.replica => eprintln!(
+                "zanlex: replica: the published index {} is in force now",
+                state.index().generation().unwrap_or_default()
+            ),
             Ok(r) if r.changed => eprintln!(
                 "zanlex: serving a refreshed index ({} added, {} updated, {} removed)",
                 r.added.len(),
