@@ -384,3 +384,59 @@ fn the_note_on_the_whole_text_above_the_title_is_the_acts() {
         assert!(!act.units.iter().any(printed), "{lang}: not a unit's text");
     }
 }
+
+/// A note that records three amending acts (`107-бапқа өзгерістер енгізілді - … № 136-VIII …;
+/// … № 241-VIII …; … № 325-VIII … заңдарымен`) is printed once by `show`, whatever the date:
+/// on a date before the last act took effect the note is the amendment, and that act alone is
+/// named as a later change, from its estimated date; on a date before all three, the note is
+/// a later change.
+#[test]
+fn a_note_of_several_amending_acts_is_shown_once_with_the_later_ones_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    crate::common::copy_dir(&fixture(), &corpus);
+    let show = |date: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
+            .args([
+                "show",
+                &format!("{CODE}#art_107"),
+                "--as-of",
+                date,
+                "--corpus",
+            ])
+            .arg(&corpus)
+            .arg("--index")
+            .arg(dir.path().join("index"))
+            .output()
+            .expect("run zanlex show");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let notes = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.contains("107-бапқа өзгерістер енгізілді"))
+            .map(|l| l.split(':').next().unwrap_or("").to_string())
+            .collect()
+    };
+    let between = show("2026-07-20");
+    assert_eq!(notes(&between), ["Amended"], "{between}");
+    let later: Vec<&str> = between
+        .lines()
+        .filter(|l| l.starts_with("  Changed later by"))
+        .collect();
+    assert_eq!(
+        later,
+        ["  Changed later by ҚР 24.06.2026 № 325-VIII Заңы from ~2026-08-23"],
+        "{between}"
+    );
+    let before = show("2025-01-01");
+    assert_eq!(notes(&before), ["Changed later"], "{before}");
+    assert!(!before.contains("  Changed later by"), "{before}");
+    let today = show("2026-11-25");
+    assert_eq!(notes(&today), ["Amended"], "{today}");
+    assert!(!today.contains("Changed later"), "{today}");
+}

@@ -120,14 +120,40 @@ fn lines(shown: &UnitAnswer) -> Vec<String> {
         out.push(format!("Children: {}", labels.join(", ")));
     }
     // On a past date, a change that took effect after it is not part of the wording shown:
-    // it is named apart, so that the text is never read as already amended.
+    // it is named apart, so that the text is never read as already amended. A note that
+    // records several amending acts is printed once, naming those that take effect later.
+    let later = |a: &zanlex::Amendment| match (shown.as_of, a.effective.as_ref()) {
+        (Some(day), Some(e)) => e.date > day,
+        _ => false,
+    };
+    let mut notes: Vec<(&str, Vec<&zanlex::Amendment>)> = Vec::new();
     for a in &shown.amendments {
-        let later = match (shown.as_of, a.effective.as_ref()) {
-            (Some(day), Some(e)) => e.date > day,
-            _ => false,
-        };
-        let label = if later { "Changed later" } else { "Amended" };
-        out.push(format!("{label}: {}", a.note));
+        match notes.iter_mut().find(|(note, _)| *note == a.note) {
+            Some((_, parts)) => parts.push(a),
+            None => notes.push((&a.note, vec![a])),
+        }
+    }
+    for (note, parts) in notes {
+        let pending: Vec<&&zanlex::Amendment> = parts.iter().filter(|a| later(a)).collect();
+        if pending.len() == parts.len() {
+            out.push(format!("Changed later: {note}"));
+            continue;
+        }
+        out.push(format!("Amended: {note}"));
+        for a in pending {
+            let from = a.effective.as_ref().map(|e| {
+                format!(
+                    " from {}{}",
+                    if e.estimated { "~" } else { "" },
+                    e.date.format("%Y-%m-%d")
+                )
+            });
+            out.push(format!(
+                "  Changed later by {}{}",
+                a.by.cite(shown.lang),
+                from.unwrap_or_default()
+            ));
+        }
     }
     for r in &shown.references {
         out.push(format!("Refers to: {}", super::refs::one_line(r)));
