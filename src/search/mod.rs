@@ -278,6 +278,14 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         }
     }
     let (mut hits, verified) = read_hits(index, &searcher, top, req, &hl, &budget)?;
+    let widening = Widening {
+        index,
+        searcher: &searcher,
+        req,
+        adjust: &adjust,
+        hl: &hl,
+        budget: &budget,
+    };
     if hl.needs_verify() {
         total = verified;
     }
@@ -307,16 +315,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
             if let Some(main) = main {
                 let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, main)];
                 clauses.extend(other_filters);
-                let found = through_twins(
-                    index,
-                    &searcher,
-                    &BooleanQuery::new(clauses),
-                    req,
-                    &adjust,
-                    &hl,
-                    &hits,
-                    &budget,
-                )?;
+                let found = through_twins(&widening, &BooleanQuery::new(clauses), &hits)?;
                 total += found.len();
                 hits.extend(found);
             }
@@ -336,16 +335,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         // the units that have fewer of its words (a plain OR over the same words), below every
         // full match: an everyday question often shares a single word with its answer. A
         // phrase, an operator or a number asks for exactly what it says and is not filled.
-        let more = partial_fill(
-            index,
-            &searcher,
-            &build(compile::WordMatch::Any, None)?,
-            req,
-            &adjust,
-            &hl,
-            &hits,
-            &budget,
-        )?;
+        let more = partial_fill(&widening, &build(compile::WordMatch::Any, None)?, &hits)?;
         hits.extend(more);
     }
     let hits = ranked_with_twins(&searcher, f, hits)?;
@@ -530,19 +520,29 @@ fn read_hits(
     Ok((hits, verified))
 }
 
+/// What the steps that only add hits to the words' own (the other language's twins, the
+/// partial fill) read: the search's index, searcher, request, scoring, highlighter and budget.
+struct Widening<'a> {
+    index: &'a Store,
+    searcher: &'a tantivy::Searcher,
+    req: &'a SearchRequest,
+    adjust: &'a Adjust,
+    hl: &'a snippet::Highlighter,
+    budget: &'a Arc<budget::Budget>,
+}
+
 /// The best matches of `any` (the query's words joined by OR, with the request's filters)
 /// that are not among `have`, as many as `have` lacks of the limit, each marked partial and
 /// scored no higher than the lowest of `have`, so that they rank below every full match.
-fn partial_fill(
-    index: &Store,
-    searcher: &tantivy::Searcher,
-    any: &BooleanQuery,
-    req: &SearchRequest,
-    adjust: &Adjust,
-    hl: &snippet::Highlighter,
-    have: &[Hit],
-    budget: &Arc<budget::Budget>,
-) -> crate::Result<Vec<Hit>> {
+fn partial_fill(w: &Widening, any: &BooleanQuery, have: &[Hit]) -> crate::Result<Vec<Hit>> {
+    let Widening {
+        index,
+        searcher,
+        req,
+        adjust,
+        hl,
+        budget,
+    } = *w;
     let Some(want) = req.limit.checked_sub(have.len()).filter(|w| *w > 0) else {
         return Ok(Vec::new());
     };
@@ -577,16 +577,15 @@ pub const TWIN_FACTOR: f32 = 0.8;
 
 /// Units of `req`'s language whose twins in the other language match `query` (which keeps to
 /// that language), best first, none of `have`, at most as many as `have` lacks of the limit.
-fn through_twins(
-    index: &Store,
-    searcher: &tantivy::Searcher,
-    query: &BooleanQuery,
-    req: &SearchRequest,
-    adjust: &Adjust,
-    hl: &snippet::Highlighter,
-    have: &[Hit],
-    budget: &Arc<budget::Budget>,
-) -> crate::Result<Vec<Hit>> {
+fn through_twins(w: &Widening, query: &BooleanQuery, have: &[Hit]) -> crate::Result<Vec<Hit>> {
+    let Widening {
+        index,
+        searcher,
+        req,
+        adjust,
+        hl,
+        budget,
+    } = *w;
     let (Some(lang), Some(want)) = (req.lang, req.limit.checked_sub(have.len())) else {
         return Ok(Vec::new());
     };
