@@ -7,7 +7,9 @@ eid, score to 3 decimals) or whose total differs, and counts the queries that go
     benches/full_hits_kept.py OLD/zanlex NEW/zanlex INDEX_DIR CORPUS_DIR [QUERIES]
 
 An old answer that relaxed the query (no unit had enough of the words) is all partial in the new
-one: its hits must then be the same, each marked partial.
+one: its hits must then be the same, each marked partial. When the old build fills pages too (its
+partial hits marked), its full hits are compared with the new build's full hits, and a relaxed
+answer must stay all partial: what fills a page may change, what matches the words may not.
 """
 import json
 import subprocess
@@ -46,10 +48,15 @@ def main():
         full = [key(h) for h in b["hits"] if not h.get("partial")]
         partial = [h for h in b["hits"] if h.get("partial")]
         all_partial = bool(b["hits"]) and not full
-        if all_partial:
+        # An old build that fills pages too marks its partial hits: only its full ones count.
+        old_fills = any(h.get("partial") for h in a["hits"])
+        old_full = [key(h) for h in a["hits"] if not h.get("partial")]
+        if all_partial and not old_fills:
             same = [key(h) for h in b["hits"]] == [key(h) for h in a["hits"]]
+        elif all_partial:
+            same = not old_full
         else:
-            same = full == [key(h) for h in a["hits"]] and a["total"] == b["total"]
+            same = full == old_full and (old_fills or a["total"] == b["total"])
             filled += bool(partial)
         if not same:
             differ += 1

@@ -8,6 +8,7 @@
 
 use super::coverage::Coverage;
 use super::definitions::Definitions;
+use super::derivation::{self, BOOST_DERIVED};
 use super::dismax::DisMax;
 use super::prune::{Bounded, Floor};
 use super::query::{Filter, Query};
@@ -16,6 +17,7 @@ use super::thesaurus::Thesaurus;
 use crate::analysis::{stem_range, KK_EXACT, KK_STEM};
 use crate::index::schema::{to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
 use crate::index::Store;
+use crate::model::Lang;
 use std::ops::Bound;
 use std::sync::Arc;
 use tantivy::query::{
@@ -561,9 +563,15 @@ pub(crate) fn compile_pruned(
         None => q,
     };
     match q {
-        Query::Term(w) => word_slots(index, &[w.as_str()], synonyms, false)
-            .pop()
-            .map(alone),
+        Query::Term(w) => word_slots(
+            index,
+            &[w.as_str()],
+            synonyms,
+            false,
+            words == WordMatch::Any,
+        )
+        .pop()
+        .map(alone),
         Query::Phrase { text, slop } => dismax(index, text, *slop, &phrase_targets(f)).map(alone),
         Query::Filter(filter) => Some(filter_query(f, filter)),
         Query::Not(inner) => {
@@ -614,7 +622,11 @@ pub(crate) fn compile_pruned(
             }
             // Questions (three words or more typed side by side) also search the context.
             let question = words == WordMatch::Coverage && terms.len() > 2;
-            let slots = word_slots(index, &terms, synonyms, question);
+            // The words of a plain OR (the partial fill, the retry when nothing has enough
+            // of the words) also find the words derived from them; the full matches are the
+            // query's own words, ranked as they were.
+            let derive = words == WordMatch::Any;
+            let slots = word_slots(index, &terms, synonyms, question, derive);
             let any_should = words == WordMatch::Any && !slots.is_empty();
             match words {
                 WordMatch::Coverage if slots.len() > 2 => {
@@ -718,17 +730,32 @@ const ALTERNATIVE_SLOP: u32 = 3;
 
 /// One clause per query word (or per words a thesaurus member spans): the word in every text
 /// field and, with `synonyms`, the other members of its thesaurus groups at
-/// [`BOOST_SYNONYM`]. A word nothing can match has no clause.
+/// [`BOOST_SYNONYM`]; with `derive`, the words derived from it at [`BOOST_DERIVED`]
+/// ([`derived_query`]). A word nothing can match has no clause.
 fn word_slots(
     index: &Store,
     terms: &[&str],
     synonyms: bool,
     context: bool,
+    derive: bool,
 ) -> Vec<Box<dyn TQuery>> {
     let f = index.fields();
     let (plain, question) = (text_targets(f), question_targets(f));
     let targets: &[(Target, f32)] = if context { &question } else { &plain };
-    let word = |w: &str| super::numbers::with_number(index, w, dismax(index, w, 0, targets));
+    let spelled = |w: &str| super::numbers::with_number(index, w, dismax(index, w, 0, targets));
+    let word = |w: &str| {
+        let own = spelled(w);
+        if !derive {
+            return own;
+        }
+        match (own, derived_query(index, w)) {
+            (own, None) => own,
+            (None, Some(derived)) => Some(derived),
+            (Some(own), Some(derived)) => {
+                Some(Box::new(DisMax::new(vec![own, derived], TIE_BREAKER)) as Box<dyn TQuery>)
+            }
+        }
+    };
     // Each word also finds the provisions in the other language through its translations.
     let own = word;
     let word = |w: &str| {
@@ -777,6 +804,58 @@ fn word_slots(
         i += e.len;
     }
     out
+}
+
+/// The words derived from `word`, or from which it is derived
+/// ([`derivation::related_stems`]), that the index spells: Kazakh stems in `kk_stem` (of the
+/// word and, for a verb form the index does not spell, of its verbs: «ұйымдастыра» reaches
+/// «ұйымдастырушы» through «ұйымдастыру»), Russian stems in `ru_stem`; one clause at
+/// [`BOOST_DERIVED`], `None` when there are none.
+fn derived_query(index: &Store, word: &str) -> Option<Box<dyn TQuery>> {
+    let f = index.fields();
+    let searcher = index.searcher();
+    let mut clauses: Vec<Box<dyn TQuery>> = Vec::new();
+    let kk = analyze_field(index, f.kk_stem, word);
+    if let [(_, stem)] = kk.as_slice() {
+        let mut stems = vec![stem.clone()];
+        for verb in verb_readings_in(index, &searcher, word) {
+            stems.extend(
+                analyze_field(index, f.kk_stem, &verb)
+                    .into_iter()
+                    .map(|(_, s)| s),
+            );
+        }
+        let spelled = |s: &str| stem_terms(&searcher, f.kk_stem, s).is_ok_and(|t| !t.is_empty());
+        let mut set = TermSet::default();
+        for stem in &stems {
+            for related in derivation::related_stems(stem, Lang::Kk, spelled) {
+                if let Ok(forms) = stem_terms(&searcher, f.kk_stem, &related) {
+                    set.extend_from(&forms);
+                }
+            }
+        }
+        if !set.is_empty() {
+            clauses.push(Box::new(Synonyms::new(f.kk_stem, set)));
+        }
+    }
+    let ru = analyze_field(index, f.ru_stem, word);
+    if let [(_, stem)] = ru.as_slice() {
+        let spelled = |s: &str| {
+            searcher
+                .doc_freq(&Term::from_field_text(f.ru_stem, s))
+                .is_ok_and(|n| n > 0)
+        };
+        for related in derivation::related_stems(stem, Lang::Ru, spelled) {
+            clauses.push(bounded_term(Term::from_field_text(f.ru_stem, &related)));
+        }
+    }
+    if clauses.is_empty() {
+        return None;
+    }
+    Some(boosted(
+        Box::new(DisMax::new(clauses, TIE_BREAKER)),
+        BOOST_DERIVED,
+    ))
 }
 
 /// The act-title boost: every positive word and phrase searched in the act's title.

@@ -18,6 +18,7 @@ pub mod compile;
 pub mod coverage;
 pub mod crosslang;
 pub mod definitions;
+mod derivation;
 pub mod dismax;
 mod lead;
 pub mod numbers;

@@ -196,24 +196,30 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const PEOPLE_ACTS: [&str; 2] = ["law-1997-07-11-151", "law-2020-05-25-333-vi"];
+const EVALS_CORPUS_ACTS: [&str; 3] = [
+    "law-1997-07-11-151",
+    "law-2007-07-21-306",
+    "law-2020-05-25-333-vi",
+];
 
-#[test]
-fn people_questions_are_well_formed_and_their_units_exist_in_their_language() {
-    let rows = checked_rows("people.tsv");
+/// Checks an everyday-question set over `evals/corpus`: ids `PREFIX01`, `PREFIX02` …, at least
+/// `least` questions in each language, every unit named in an index of `evals/corpus` in the
+/// question's language, and the questions about exactly the acts `about`.
+fn check_everyday_set(name: &str, prefix: char, least: usize, about: &[&str]) {
+    let rows = checked_rows(name);
     for row in &rows {
-        let digits = row.id.strip_prefix('P').unwrap_or("");
+        let digits = row.id.strip_prefix(prefix).unwrap_or("");
         assert!(
             digits.len() >= 2 && digits.chars().all(|c| c.is_ascii_digit()),
-            "line {}: id {:?} is not P01, P02, …",
+            "{name} line {}: id {:?} is not {prefix}01, {prefix}02, …",
             row.line,
             row.id
         );
     }
     let per_lang = |l: &str| rows.iter().filter(|r| r.lang == l).count();
     assert!(
-        per_lang("kk") >= 40 && per_lang("ru") >= 40,
-        "at least 40 questions in each language: {} kk, {} ru",
+        per_lang("kk") >= least && per_lang("ru") >= least,
+        "{name}: at least {least} questions in each language: {} kk, {} ru",
         per_lang("kk"),
         per_lang("ru")
     );
@@ -229,7 +235,7 @@ fn people_questions_are_well_formed_and_their_units_exist_in_their_language() {
     .expect("the index of evals/corpus builds");
     let mut acts = index.act_ids().expect("act ids");
     acts.sort();
-    assert_eq!(acts, PEOPLE_ACTS, "the acts of evals/corpus");
+    assert_eq!(acts, EVALS_CORPUS_ACTS, "the acts of evals/corpus");
     let mut used = HashSet::new();
     for row in &rows {
         let lang = if row.lang == "kk" {
@@ -240,15 +246,33 @@ fn people_questions_are_well_formed_and_their_units_exist_in_their_language() {
         for (act, eid) in &row.relevant {
             assert!(
                 index.unit_in(act, eid, Some(lang)).is_ok(),
-                "line {} ({}): {act}#{eid} is not in the {} text of evals/corpus",
+                "{name} line {} ({}): {act}#{eid} is not in the {} text of evals/corpus",
                 row.line,
                 row.id,
                 row.lang
             );
-            used.insert(act.clone());
+            used.insert(act.as_str());
         }
     }
-    assert_eq!(used.len(), PEOPLE_ACTS.len(), "every act has questions");
+    let mut used: Vec<&str> = used.into_iter().collect();
+    used.sort();
+    assert_eq!(used, about, "{name}: the acts its questions are about");
+}
+
+#[test]
+fn people_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    check_everyday_set(
+        "people.tsv",
+        'P',
+        40,
+        &["law-1997-07-11-151", "law-2020-05-25-333-vi"],
+    );
+}
+
+/// The held-out set: questions about the Law on Toy Safety, written before any engine ran on it.
+#[test]
+fn held_out_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    check_everyday_set("people_heldout.tsv", 'H', 20, &["law-2007-07-21-306"]);
 }
 
 #[test]

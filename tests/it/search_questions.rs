@@ -319,3 +319,47 @@ fn a_thing_described_finds_the_term_the_rules_define() {
         .count();
     assert!(stray >= 4, "{:#?}", keys(&hits));
 }
+
+/// The units of `q` (in `lang`, a page of 10): (own matches, partial ones).
+fn own_and_partial(q: &str, lang: zanlex::Lang) -> (Vec<Hit>, Vec<Hit>) {
+    let res = index()
+        .search(&SearchRequest::new(q).limit(10).lang(lang))
+        .unwrap_or_else(|e| panic!("{q}: {e}"));
+    res.hits.into_iter().partition(|h| !h.partial)
+}
+
+#[test]
+fn a_word_meets_the_words_derived_from_it() {
+    // Four Russian units spell «ветеринар» itself (the Law «О ветеринарии»); the rules say
+    // «ветеринарные процедуры», «ветеринарный специалист». The word's own units come first,
+    // and the page is filled with those of its derivation, marked partial.
+    let (own, derived) = own_and_partial("ветеринар", zanlex::Lang::Ru);
+    assert_eq!(own.len(), 4, "{:#?}", keys(&own));
+    assert_eq!(derived.len(), 6, "{:#?}", keys(&derived));
+    for h in &derived {
+        let text = h.text.to_lowercase();
+        assert!(
+            text.contains("ветеринарн") && !text.contains("ветеринари"),
+            "{}#{}: {}",
+            h.act.id,
+            h.unit.eid,
+            h.text
+        );
+    }
+    // In Kazakh, the rules on dogs and cats say «тамақ» (food) once, and keep dogs out of
+    // «қоғамдық тамақтану ұйымдары» (places to eat): asked for «тамақ», both come, the
+    // derived word's unit below the word's own.
+    let rules = "maslikhat-decision-2015-03-27-43-249";
+    let (own, derived) = own_and_partial("тамақ", zanlex::Lang::Kk);
+    assert_eq!(
+        keys(&own),
+        [format!("{rules}#att_1__para_7__subpara_7")],
+        "{:#?}",
+        keys(&derived)
+    );
+    assert!(
+        keys(&derived).contains(&format!("{rules}#att_1__para_10__subpara_3")),
+        "{:#?}",
+        keys(&derived)
+    );
+}
