@@ -29,6 +29,8 @@ const T = {
     act_not_in_corpus: "сілтеме жасалған акт корпуста жоқ", unit_not_found: "актіде мұндай бөлік жоқ",
     textsLoading: "Мәтіндер жүктелуде…",
     datePh: "кк.аа.жжжж", inForceFrom: "күшінде:", noEdition: "Бұл күнге корпуста редакциясы жоқ",
+    actHistory: "Актінің редакциялары мен өзгерістері", wholeActCompare: "Бүкіл актіні салыстыру",
+    notesOnlyUnits: "Тек ескертпелері өзгерген бөліктер",
     goTo: "Бапқа өту", go: "Өту", goToPh: "7, 7-1, 7-бап", noArticle: "Мұндай бап табылмады.",
     expand: "Ішкі бөліктерін көрсету", collapse: "Ішкі бөліктерін жасыру",
     menu: "Негізгі мәзір", pages: "Нәтижелер беттері", results: "Нәтижелер", ms: "мс",
@@ -75,6 +77,8 @@ const T = {
     act_not_in_corpus: "акта, на который ссылаются, нет в корпусе", unit_not_found: "в акте нет такой единицы",
     textsLoading: "Тексты загружаются…",
     datePh: "дд.мм.гггг", inForceFrom: "в силе:", noEdition: "Редакции на эту дату в корпусе нет",
+    actHistory: "Редакции и изменения акта", wholeActCompare: "Сравнить весь акт",
+    notesOnlyUnits: "Единицы, у которых изменились только примечания",
     goTo: "Перейти к статье", go: "Перейти", goToPh: "7, 7-1, ст. 7", noArticle: "Такой статьи нет.",
     expand: "Показать вложенные единицы", collapse: "Скрыть вложенные единицы",
     menu: "Основное меню", pages: "Страницы результатов", results: "Результаты", ms: "мс",
@@ -561,6 +565,7 @@ async function actView(id, p) {
           || (act.source ? h("span", { class: "src", translate: "no" }, act.source.file) : "—"))),
       langs.length > 1 ? h("p", { class: "langs" }, langs.map((l) =>
         l === act.lang ? h("strong", {}, t(l)) : h("a", { href: withParams(actPath(act.id), { lang: l, q: p.q }), hreflang: l }, t(l))).flatMap((x, i) => (i ? [" · ", x] : [x]))) : null,
+      h("p", { class: "act-links" }, h("a", { href: withParams(`${actPath(act.id)}/history`, { lang: act.lang }), id: "act-history-link" }, t("actHistory"))),
       h("div", { class: "act-grid" },
         h("nav", { class: "toc", "aria-label": t("toc") }, gotoForm, h("h2", {}, t("toc")), toc),
         h("section", { "aria-label": t("text") }, loadingTexts, body))));
@@ -656,34 +661,11 @@ async function unitView(id, eid, p) {
     versions.length ? h("div", {}, h("h3", {}, t("versions")), h("ol", { class: "versions" }, versions.map((v) =>
       h("li", {}, h("a", { href: withParams(unitPath(id, eid), { ...p, as_of: v.from || "" }) }, `${dmy(v.from)} – ${dmy(v.to)}`), ` (${t("edition")} ${editionId(v.id)})`)))) : null,
     h("h3", {}, t("changes")),
-    hist.entries.length ? h("ol", { class: "events" }, hist.entries.map((e) => h("li", {},
-      h("time", {}, e.effective ? `${e.effective.estimated ? "~" : ""}${dmy(e.effective.date)}` : "?"), " ",
-      h("span", { class: "action" }, T[ui].actions[e.action] || e.action), " ",
-      h("span", {}, e.eid ? eidWords(e.eid) : t("wholeAct")), " — ",
-      // The amending act, linked when the corpus holds it.
-      e.amending_act_id
-        ? h("a", { href: actPath(e.amending_act_id), class: "amending-act" }, e.amending_act)
-        : h("span", { class: "amending-act" }, e.amending_act)))) : h("p", { class: "muted" }, "—"));
-  const today = new Date().toISOString().slice(0, 10);
+    eventList(hist.entries, id, p));
   const defFrom = versions.length ? versions[0].from || "" : (first.act.date || "");
   const compare = h("section", { class: "compare", "aria-labelledby": "cmp-h" },
     h("h2", { id: "cmp-h" }, t("compare")),
-    h("form", { id: "compare-form", onsubmit: async (ev) => {
-      ev.preventDefault();
-      const from = isoDate(document.getElementById("cmp_from").value);
-      const to = isoDate(document.getElementById("cmp_to").value);
-      const out = document.getElementById("diff");
-      try {
-        const d = await api(`/v1/acts/${encodeURIComponent(id)}/diff`, { from, to, eid, lang: p.lang });
-        out.replaceChildren(renderDiff(d));
-      } catch (e) {
-        out.replaceChildren(errorBox(e));
-      }
-    } },
-    dateInput("cmp_from", t("from"), p.from || defFrom),
-    dateInput("cmp_to", t("to"), p.to || today),
-    h("button", { type: "submit", id: "compare-go" }, t("compare"))),
-    h("div", { id: "diff", "aria-live": "polite" }));
+    compareForm({ form: "compare-form", from: "cmp_from", to: "cmp_to", go: "compare-go", out: "diff" }, id, eid, p, defFrom));
   setMain(h("article", { class: "unit-page" },
     h("p", { class: "crumbs" }, h("a", { href: withParams(actPath(id), { lang: first.lang, q: p.q }) + `#${encodeURIComponent(eid)}` }, first.act.title)),
     h("h1", {}, first.citation),
@@ -762,25 +744,104 @@ function citedByList(refs, here, prefer, p) {
   return h("ul", { class: "cited-items" }, items);
 }
 
-function renderDiff(d) {
+// The timeline's events, newest first, each a sentence in the interface's language from the
+// library (`12-баптың 3-тармағы алып тасталды — ҚР 19.04.2023 № 222-VII Конституциялық
+// Заңы, шамамен 29.04.2023 бастап`): the unit a link to its provision, the amending act a link
+// to it where the corpus holds it.
+function eventList(entries, id, p) {
+  if (!entries.length) return h("p", { class: "muted" }, "—");
+  return h("ol", { class: "events" }, entries.map((e) => {
+    const w = e.in_words[ui];
+    const what = e.eid
+      ? h("a", { href: withParams(unitPath(id, e.eid), { as_of: p.as_of }), class: "event-unit" }, w.what)
+      : h("span", { class: "event-unit" }, w.what);
+    const by = e.amending_act_id
+      ? h("a", { href: actPath(e.amending_act_id), class: "amending-act" }, w.by)
+      : h("span", { class: "amending-act" }, w.by);
+    return h("li", { class: "event" }, what, " — ", by, ", ",
+      h("span", { class: "since", title: e.effective && e.effective.estimated ? e.effective.basis : null }, w.since));
+  }));
+}
+
+// What changed between two editions: the changed provisions first, each named in words and
+// linked, their words marked inserted and deleted; then, in one line, the units whose notes
+// alone changed.
+function renderDiff(d, id) {
   const parts = [h("p", { class: "muted" }, `${editionId(d.from)} → ${editionId(d.to)}`)];
-  if (!d.units.length) parts.push(h("p", { class: "note", id: "no-changes" }, t("noChanges")));
-  for (const c of d.units) {
-    const block = h("div", { class: "change" }, h("h3", {}, `${eidWords(c.eid)} · ${T[ui].diffKinds[c.kind] || c.kind}`));
+  const text = d.units.filter((c) => c.kind !== "notes_only");
+  const notes = d.units.filter((c) => c.kind === "notes_only");
+  if (!text.length) parts.push(h("p", { class: "note", id: "no-changes" }, t("noChanges")));
+  for (const c of text) {
+    const block = h("div", { class: "change" }, h("h3", {},
+      h("a", { href: unitPath(id, c.eid) }, c.name[ui]), ` · ${T[ui].diffKinds[c.kind] || c.kind}`));
     if (c.kind === "changed") {
       block.append(h("p", { class: "words" }, c.words.map((w) =>
         w.tag === "insert" ? h("ins", { title: t("added") }, w.text)
           : w.tag === "delete" ? h("del", { title: t("removed") }, w.text) : w.text)));
     } else if (c.kind === "deleted") {
       block.append(h("p", { class: "words" }, h("del", {}, c.text_from || "")));
-    } else if (c.kind === "inserted") {
-      block.append(h("p", { class: "words" }, h("ins", {}, c.text_to || "")));
     } else {
-      block.append(h("p", { class: "muted" }, t("notesOnly")));
+      block.append(h("p", { class: "words" }, h("ins", {}, c.text_to || "")));
     }
     parts.push(block);
   }
+  if (notes.length) {
+    parts.push(h("p", { class: "muted notes-only" }, `${t("notesOnlyUnits")}: `,
+      notes.map((c) => h("a", { href: unitPath(id, c.eid) }, c.name[ui])).flatMap((x, i) => (i ? [", ", x] : [x]))));
+  }
   return h("div", { class: "diff" }, parts);
+}
+
+// A compare form between two dates (`ids`: its fields and button), its answer in `out`.
+function compareForm(ids, id, eid, p, defFrom) {
+  const today = new Date().toISOString().slice(0, 10);
+  const out = h("div", { id: ids.out, "aria-live": "polite" });
+  const form = h("form", { id: ids.form, class: "compare-form", onsubmit: async (ev) => {
+    ev.preventDefault();
+    const from = isoDate(document.getElementById(ids.from).value);
+    const to = isoDate(document.getElementById(ids.to).value);
+    try {
+      const d = await api(`/v1/acts/${encodeURIComponent(id)}/diff`, { from, to, eid, lang: p.lang });
+      out.replaceChildren(renderDiff(d, id));
+    } catch (e) {
+      out.replaceChildren(errorBox(e));
+    }
+  } },
+  dateInput(ids.from, t("from"), p.from || defFrom),
+  dateInput(ids.to, t("to"), p.to || today),
+  h("button", { type: "submit", id: ids.go }, t("compare")));
+  return [form, out];
+}
+
+// An act's editions and amendments: its timeline in words and a comparison of the whole act
+// between two dates.
+async function actHistoryView(id, p) {
+  setMain(h("p", { class: "muted" }, t("loading")));
+  let act;
+  let hist;
+  try {
+    [act, hist] = await Promise.all([
+      api(`/v1/acts/${encodeURIComponent(id)}`, { lang: p.lang }),
+      api(`/v1/acts/${encodeURIComponent(id)}/history`, { lang: p.lang }),
+    ]);
+  } catch (e) {
+    setMain(errorBox(e, "errNoAct"));
+    return;
+  }
+  document.title = `${t("actHistory")} — ${act.title} — zanlex`;
+  const versions = hist.versions || [];
+  const defFrom = versions.length ? versions[0].from || "" : "";
+  setMain(h("article", { class: "act-history" },
+    h("p", { class: "crumbs" }, h("a", { href: withParams(actPath(id), { lang: p.lang }) }, act.title)),
+    h("h1", {}, t("actHistory")),
+    h("section", { class: "timeline", "aria-labelledby": "tl-h" },
+      h("h2", { id: "tl-h" }, t("changes")),
+      versions.length ? h("div", {}, h("h3", {}, t("versions")), h("ol", { class: "versions" }, versions.map((v) =>
+        h("li", {}, `${dmy(v.from)} – ${dmy(v.to)}`, ` (${t("edition")} ${editionId(v.id)})`)))) : null,
+      eventList(hist.entries, id, p)),
+    h("section", { class: "compare", "aria-labelledby": "cmp-h" },
+      h("h2", { id: "cmp-h" }, t("wholeActCompare")),
+      compareForm({ form: "compare-form", from: "cmp_from", to: "cmp_to", go: "compare-go", out: "diff" }, id, "", p, defFrom))));
 }
 
 // ---- the shell ----
@@ -821,6 +882,7 @@ function route() {
   const parts = location.pathname.split("/").filter(Boolean).map(decoded);
   say("");
   if (parts[0] === "acts" && parts.length === 2) return actView(parts[1], p);
+  if (parts[0] === "acts" && parts.length === 3 && parts[2] === "history") return actHistoryView(parts[1], p);
   if (parts[0] === "acts" && parts.length === 3) return unitView(parts[1], parts[2], p);
   if (parts.length) return notFoundView();
   document.title = p.q ? `${p.q} — zanlex` : "zanlex";

@@ -1,0 +1,266 @@
+//! The page's history and compare views in headless Chromium, at a laptop's and a phone's
+//! width: each amendment a sentence in the reader's language with its amending act (linked
+//! when the corpus holds it) and the date it took effect, for one provision and for a whole
+//! act; and a whole act compared between two dates, the provisions whose text changed first.
+
+use super::serve_api::Server;
+use super::serve_browser::{
+    axe_source, axe_violations, chromium, js, on_path, open, runtime, screenshot, start_driver,
+    wait_true, Driver, GOV_2023, GOV_ACT, GOV_MIRROR, GOV_P3, WIDTHS,
+};
+use fantoccini::{Client, Locator};
+use std::path::Path;
+
+/// The order amended by an order the corpus holds (`tests/fixtures/amend/consolidated`).
+const AMENDED: &str = "mfa-order-2019-03-01-11-1-4-99";
+/// The order that amends it.
+const AMENDING: &str = "mfa-order-2020-04-02-11-1-4-150";
+
+/// A server of the Government law in two Kazakh editions (its Russian text of 2022 beside)
+/// and of an order with the order amending it; the browser driver; `None` without
+/// chromedriver.
+struct Fixture {
+    server: Server,
+    webdriver: String,
+    _driver: Driver,
+    _tmp: tempfile::TempDir,
+}
+
+fn fixture() -> Option<Fixture> {
+    let Some(chromedriver) = on_path("chromedriver") else {
+        eprintln!(
+            "skipped: chromedriver is not installed (apt-get install chromium chromium-driver)"
+        );
+        return None;
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tmp.path().join("corpus");
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    super::common::copy_dir(&manifest.join(GOV_MIRROR), &corpus.join("mirror/104316"));
+    std::fs::create_dir_all(corpus.join("editions")).expect("editions folder");
+    std::fs::copy(
+        manifest.join(GOV_2023),
+        corpus.join("editions/kaz_2023-04-19.md"),
+    )
+    .expect("copy the 2023 edition");
+    super::common::copy_dir(
+        &manifest.join("tests/fixtures/amend/consolidated"),
+        &corpus.join("consolidated"),
+    );
+    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+    let (driver, webdriver) = start_driver(&chromedriver);
+    Some(Fixture {
+        server,
+        webdriver,
+        _driver: driver,
+        _tmp: tmp,
+    })
+}
+
+/// The timeline's lines as the page shows them.
+async fn events(c: &Client) -> Vec<String> {
+    serde_json::from_value(
+        js(
+            c,
+            "return [...document.querySelectorAll('.events .event')].map((li) => li.textContent)",
+        )
+        .await,
+    )
+    .expect("lines")
+}
+
+/// No eid, action code, act kind code or unknown date (`?`) shown in the timeline or the
+/// comparison.
+async fn assert_no_internal_codes(c: &Client, what: &str) {
+    let shown = js(
+        c,
+        "return [...document.querySelectorAll('.timeline, .compare')].map((e) => e.innerText).join('\\n')",
+    )
+    .await;
+    let shown = shown.as_str().unwrap_or("");
+    let code = regex::Regex::new(
+        r"[a-z]+_[a-z0-9_]+|\b(changed|deleted|inserted|new_wording|renamed)\b|\?",
+    )
+    .expect("regex");
+    assert!(
+        !code.is_match(shown),
+        "{what}: {:?} in {shown}",
+        code.find(shown).map(|m| m.as_str())
+    );
+}
+
+#[test]
+fn history_and_compare_tell_each_amendment_in_the_readers_words() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            // A provision's timeline, in Kazakh, then in Russian.
+            for (ui, deleted, reworded) in [
+                (
+                    "kk",
+                    "12-баптың 3-тармағы алып тасталды — ҚР 19.04.2023 № 222-VII Конституциялық Заңы, шамамен 29.04.2023 бастап",
+                    "12-бап жаңа редакцияда жазылды — ҚР 15.06.2017 № 75-VI Конституциялық Заңы, шамамен 15.06.2017 бастап",
+                ),
+                (
+                    "ru",
+                    "Пункт 3 статьи 12 исключен — Конституционный закон РК от 19.04.2023 № 222-VII, примерно с 29.04.2023",
+                    "Статья 12 изложена в новой редакции — Конституционный закон РК от 15.06.2017 № 75-VI, примерно с 15.06.2017",
+                ),
+            ] {
+                c.goto(&format!("{base}/")).await.expect("open the page");
+                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                open(
+                    &c,
+                    &format!("{base}{GOV_P3}"),
+                    "return document.querySelectorAll('.events .event').length > 0",
+                )
+                .await;
+                let lines = events(&c).await;
+                assert_eq!(lines.len(), 4, "{width} px, {ui}: {lines:#?}");
+                assert_eq!(lines[1], deleted, "{width} px, {ui}");
+                assert_eq!(lines[2], reworded, "{width} px, {ui}");
+                // The unit a line names links to its provision; an amending act the corpus
+                // lacks is named, not linked.
+                assert_eq!(
+                    js(&c, "return document.querySelectorAll('.events .event')[1].querySelector('a.event-unit').getAttribute('href')").await,
+                    "/acts/constitutional-law-1995-12-18-2688/art_12__para_3"
+                );
+                assert_eq!(js(&c, "return document.querySelectorAll('.events a.amending-act').length").await, 0);
+                assert_no_internal_codes(&c, &format!("{width} px, {ui}, provision")).await;
+            }
+            js(&c, "localStorage.setItem('zanlex-ui', 'kk'); return true").await;
+
+            // An act's timeline, from its page; its amending act linked where the corpus
+            // holds it.
+            open(
+                &c,
+                &format!("{base}/acts/{AMENDED}"),
+                "return !!document.getElementById('act-history-link')",
+            )
+            .await;
+            c.find(Locator::Id("act-history-link"))
+                .await
+                .expect("the act's history link")
+                .click()
+                .await
+                .expect("open the act's history");
+            wait_true(
+                &c,
+                "return document.querySelectorAll('.events .event').length > 0",
+                "the act's timeline",
+            )
+            .await;
+            assert_eq!(
+                events(&c).await,
+                ["1-қосымшаның 1-тармағы жаңа редакцияда жазылды — ҚР Сыртқы істер министрінің 02.04.2020 № 11-1-4/150 бұйрығы, 20.04.2020 бастап"]
+            );
+            assert_eq!(
+                js(&c, "const a = document.querySelector('.events a.amending-act'); return a && a.getAttribute('href')").await,
+                format!("/acts/{AMENDING}")
+            );
+            assert_eq!(
+                js(&c, "return location.pathname").await,
+                format!("/acts/{AMENDED}/history")
+            );
+
+            // The whole Government law compared between its two editions: the provisions
+            // whose text changed first, named in words, their words marked; then those whose
+            // notes alone changed.
+            open(
+                &c,
+                &format!("{base}{GOV_ACT}/history"),
+                "return !!document.getElementById('compare-go') && document.querySelectorAll('.events .event').length > 0",
+            )
+            .await;
+            assert_no_internal_codes(&c, &format!("{width} px, the act's timeline")).await;
+            js(
+                &c,
+                "document.getElementById('cmp_from').value = '05.11.2022'; document.getElementById('cmp_to').value = '19.04.2023'; return true",
+            )
+            .await;
+            c.find(Locator::Id("compare-go"))
+                .await
+                .expect("compare button")
+                .click()
+                .await
+                .expect("compare");
+            wait_true(&c, "return !!document.querySelector('#diff .change')", "the comparison").await;
+            let heads: Vec<String> = serde_json::from_value(
+                js(&c, "return [...document.querySelectorAll('#diff .change h3')].map((h) => h.textContent)").await,
+            )
+            .expect("headings");
+            assert_eq!(heads.len(), 13, "{heads:#?}");
+            assert_eq!(
+                heads[..4],
+                [
+                    "9-баптың 2) тармақшасы · алып тасталды",
+                    "9-баптың 7) тармақшасы · алып тасталды",
+                    "12-баптың 3-тармағы · алып тасталды",
+                    "9-баптың 12) тармақшасы · мәтіні өзгерді",
+                ]
+            );
+            assert_eq!(
+                js(&c, "return [...document.querySelectorAll('#diff .change')][3].querySelector('del').textContent").await,
+                ", мәдениетті, білім беруді, денсаулық сақтауды, туризм мен спортты дамыту"
+            );
+            // Notes alone: one line after the changes, each unit a link.
+            assert_eq!(
+                js(&c, "const n = document.querySelector('#diff .notes-only'); return !!n && !n.nextElementSibling && n.querySelectorAll('a').length").await,
+                25
+            );
+            assert_no_internal_codes(&c, &format!("{width} px, the act compared")).await;
+            js(&c, "document.querySelector('.compare').scrollIntoView(); return true").await;
+            screenshot(&c, &format!("act-history-{width}")).await;
+            wait_true(
+                &c,
+                "return document.documentElement.scrollWidth <= window.innerWidth + 1",
+                &format!("no horizontal scrolling at {width} px"),
+            )
+            .await;
+            let _ = c.close().await;
+        }
+    });
+}
+
+#[test]
+fn axe_core_finds_nothing_serious_on_the_history_views() {
+    let Some(f) = fixture() else { return };
+    let Some(axe) = axe_source() else {
+        eprintln!("skipped: axe-core could not be installed with npm (npm install axe-core@4)");
+        return;
+    };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        let mut serious = Vec::new();
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for ui in ["kk", "ru"] {
+                c.goto(&format!("{base}/")).await.expect("open the page");
+                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                for (url, ready) in [
+                    (format!("{base}{GOV_P3}"), "return document.querySelectorAll('.events .event').length > 0"),
+                    (format!("{base}{GOV_ACT}/history"), "return document.querySelectorAll('.events .event').length > 0"),
+                ] {
+                    open(&c, &url, ready).await;
+                    js(
+                        &c,
+                        "document.getElementById('cmp_from').value = '05.11.2022'; document.getElementById('cmp_to').value = '19.04.2023'; document.getElementById('compare-go').click(); return true",
+                    )
+                    .await;
+                    wait_true(&c, "return !!document.querySelector('#diff .change, #no-changes')", "the comparison").await;
+                    for v in axe_violations(&c, &axe).await {
+                        let line = format!("{url} at {width} px, {ui}: {v:#}");
+                        eprintln!("axe-core: {line}");
+                        if ["serious", "critical"].contains(&v["impact"].as_str().unwrap_or("")) {
+                            serious.push(line);
+                        }
+                    }
+                }
+            }
+            let _ = c.close().await;
+        }
+        assert!(serious.is_empty(), "axe-core:\n{}", serious.join("\n"));
+    });
+}
