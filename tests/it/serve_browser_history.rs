@@ -264,3 +264,107 @@ fn axe_core_finds_nothing_serious_on_the_history_views() {
         assert!(serious.is_empty(), "axe-core:\n{}", serious.join("\n"));
     });
 }
+
+/// The text, the shown state (empty when hidden) of the act page's unit `eid`.
+async fn unit_on_act_page(c: &Client, eid: &str) -> serde_json::Value {
+    js(
+        c,
+        &format!(
+            "const u = document.getElementById('{eid}'); const s = u.querySelector('.state'); \
+             return [u.querySelector('.text').textContent, s.hidden ? '' : s.textContent]"
+        ),
+    )
+    .await
+}
+
+/// The act page's texts are in.
+const TEXTS_IN: &str = "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')";
+
+#[test]
+fn the_act_reads_on_one_date_and_searches_within_itself() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    let para3 = "art_12__para_3";
+    let in_force = "3. Үкімет Республика Президентімен мемлекеттік бағдарламаларды олар бекітілгенге дейін келіседі.";
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            c.goto(&format!("{base}/")).await.expect("open the page");
+            js(&c, "localStorage.setItem('zanlex-ui', 'kk'); return true").await;
+            // The act as it stood on 25.04.2023: the paragraph deleted four days later is
+            // there in its wording then, in force; the page says which text it shows.
+            open(&c, &format!("{base}{GOV_ACT}?as_of=2023-04-25"), TEXTS_IN).await;
+            assert_eq!(unit_on_act_page(&c, para3).await, serde_json::json!([in_force, ""]));
+            assert_eq!(
+                js(&c, "return [document.getElementById('as_of').value, document.getElementById('act-edition').textContent]").await,
+                serde_json::json!(["25.04.2023", "Мәтін 25.04.2023 күнгі күйінде: әр бөлік сол күні күшінде болған редакциясында."])
+            );
+            // A unit's link opens it on the same date.
+            assert_eq!(
+                js(&c, &format!("return document.querySelector('[id=\"{para3}\"] .unit-head a').getAttribute('href')")).await,
+                format!("{GOV_P3}?lang=kk&as_of=2023-04-25")
+            );
+            // Another date typed as Kazakhstan writes it: the address keeps it, and the
+            // paragraph is deleted since 29.04.2023, said in words.
+            js(&c, "document.getElementById('as_of').value = '01.05.2023'; return true").await;
+            c.find(Locator::Id("asof-go")).await.expect("the date button").click().await.expect("switch the date");
+            wait_true(
+                &c,
+                &format!("return location.search.includes('as_of=2023-05-01') && !document.getElementById('texts-loading') && !document.getElementById('{para3}').querySelector('.state').hidden"),
+                "the act on 01.05.2023",
+            )
+            .await;
+            let after = unit_on_act_page(&c, para3).await;
+            assert_eq!(after[1], "29.04.2023 бастап алып тасталған", "{width} px: {after}");
+            assert_ne!(after[0], in_force, "{width} px");
+            screenshot(&c, &format!("act-date-{width}")).await;
+
+            // Search within the act: its hits listed beside the contents, each a link to its
+            // unit on the page, whose words are marked.
+            js(&c, "window.scrollTo(0, 0); return true").await;
+            let field = c.find(Locator::Id("act-q")).await.expect("the act's search box");
+            field.send_keys("мемлекеттік бағдарламалар\u{E007}").await.expect("type and Enter");
+            wait_true(
+                &c,
+                &format!("return location.search.includes('q=') && !!document.getElementById('act-hits-count') && !document.getElementById('texts-loading') && !!document.querySelector('.act-text mark')"),
+                "the hits within the act",
+            )
+            .await;
+            let hits: Vec<String> = serde_json::from_value(
+                js(&c, "return [...document.querySelectorAll('#act-hits a.act-hit')].map((a) => a.getAttribute('href'))").await,
+            )
+            .expect("hrefs");
+            assert!(!hits.is_empty(), "{width} px: no hits within the act");
+            assert!(hits.iter().all(|h| h.starts_with("#art_") || h.starts_with("#chp_") || h.starts_with("#preamble")), "{hits:?}");
+            assert!(hits.contains(&"#art_9__subpara_2".to_string()), "{hits:?}");
+            // Only the act's own units: the search's act filter.
+            assert_eq!(
+                js(&c, "return location.search.includes('as_of=2023-05-01')").await,
+                true,
+                "{width} px: the date kept with the search"
+            );
+            js(&c, "document.querySelector('#act-hits a.act-hit').click(); return true").await;
+            wait_true(
+                &c,
+                "const id = decodeURIComponent(location.hash.slice(1)); const el = id && document.getElementById(id); \
+                 if (!el) return false; const r = el.getBoundingClientRect(); return r.top >= -1 && r.top < window.innerHeight",
+                "the hit's unit in view",
+            )
+            .await;
+
+            // Today's text: said so, with its edition.
+            open(&c, &format!("{base}{GOV_ACT}"), TEXTS_IN).await;
+            assert_eq!(
+                js(&c, "return document.getElementById('act-edition').textContent").await,
+                "Қолданыстағы мәтін (19.04.2023 редакциясы)."
+            );
+            wait_true(
+                &c,
+                "return document.documentElement.scrollWidth <= window.innerWidth + 1",
+                &format!("no horizontal scrolling at {width} px"),
+            )
+            .await;
+            let _ = c.close().await;
+        }
+    });
+}

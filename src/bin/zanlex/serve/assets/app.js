@@ -31,6 +31,9 @@ const T = {
     datePh: "кк.аа.жжжж", inForceFrom: "күшінде:", noEdition: "Бұл күнге корпуста редакциясы жоқ",
     actHistory: "Актінің редакциялары мен өзгерістері", wholeActCompare: "Бүкіл актіні салыстыру",
     notesOnlyUnits: "Тек ескертпелері өзгерген бөліктер",
+    readOn: (d) => `Мәтін ${d} күнгі күйінде: әр бөлік сол күні күшінде болған редакциясында.`,
+    readNow: (d) => d ? `Қолданыстағы мәтін (${d} редакциясы).` : "Қолданыстағы мәтін.",
+    actSearch: "Актіден іздеу", actSearchPh: "сөздер", actHits: (n) => `Актіде ${n} нәтиже`,
     goTo: "Бапқа өту", go: "Өту", goToPh: "7, 7-1, 7-бап", noArticle: "Мұндай бап табылмады.",
     expand: "Ішкі бөліктерін көрсету", collapse: "Ішкі бөліктерін жасыру",
     menu: "Негізгі мәзір", pages: "Нәтижелер беттері", results: "Нәтижелер", ms: "мс",
@@ -79,6 +82,9 @@ const T = {
     datePh: "дд.мм.гггг", inForceFrom: "в силе:", noEdition: "Редакции на эту дату в корпусе нет",
     actHistory: "Редакции и изменения акта", wholeActCompare: "Сравнить весь акт",
     notesOnlyUnits: "Единицы, у которых изменились только примечания",
+    readOn: (d) => `Текст на ${d}: каждая единица в редакции, действовавшей в этот день.`,
+    readNow: (d) => d ? `Действующий текст (редакция ${d}).` : "Действующий текст.",
+    actSearch: "Поиск в акте", actSearchPh: "слова", actHits: (n) => `В акте найдено: ${n}`,
     goTo: "Перейти к статье", go: "Перейти", goToPh: "7, 7-1, ст. 7", noArticle: "Такой статьи нет.",
     expand: "Показать вложенные единицы", collapse: "Скрыть вложенные единицы",
     menu: "Основное меню", pages: "Страницы результатов", results: "Результаты", ms: "мс",
@@ -495,13 +501,14 @@ async function actView(id, p) {
       ul.append(li);
       const heading = u.heading && u.heading.trim() ? h("span", { class: "unit-heading" }, ` ${u.heading.trim()}`) : null;
       const text = h("div", { class: "text" });
-      slots.set(u.eid, { text, heading, title: u.heading ? u.heading.trim() : "" });
+      const state = h("p", { class: "state", hidden: true });
+      slots.set(u.eid, { text, heading, state, title: u.heading ? u.heading.trim() : "" });
       body.append(h("section", { id: u.eid, class: `unit depth-${Math.min(depth, 4)}` },
         h("p", { class: "unit-head" },
-          h("a", { href: withParams(unitPath(act.id, u.eid), { lang: act.lang, q: p.q }) }, u.label || eidWords(u.eid)),
+          h("a", { href: withParams(unitPath(act.id, u.eid), { lang: act.lang, q: p.q, as_of: p.as_of }) }, u.label || eidWords(u.eid)),
           heading, " ",
-          stateOf(u.status) !== "live" ? badge("", stateOf(u.status)) : null),
-        text));
+          stateOf(u.status) !== "live" && !p.as_of ? badge("", stateOf(u.status)) : null),
+        state, text));
       if (u.children && u.children.length) {
         const open = u.children.some((c) => c.children && c.children.length);
         const sub = h("ul", { id: `toc-${u.eid}`, hidden: !open });
@@ -550,6 +557,30 @@ async function actView(id, p) {
     h("input", { id: "goto", name: "goto", type: "text", autocomplete: "off", placeholder: t("goToPh") }),
     h("button", { type: "submit", id: "goto-go" }, t("go"))),
   gotoMsg);
+  // One date for the whole act: each unit is read as it stood that day (the library's rule,
+  // unit by unit), and the address keeps the date.
+  const asOfForm = h("form", { class: "asof", id: "act-asof", onsubmit: (ev) => {
+    ev.preventDefault();
+    const v = isoDate(document.getElementById("as_of").value);
+    history.pushState(null, "", withParams(actPath(act.id), { lang: act.lang, q: p.q, as_of: v }));
+    route();
+  } }, dateInput("as_of", t("asOf"), p.as_of), h("button", { type: "submit", id: "asof-go" }, t("show")));
+  const edition = h("p", { class: "note", id: "act-edition" },
+    p.as_of ? t("readOn")(dmy(p.as_of)) : t("readNow")(act.version_date ? dmy(act.version_date) : ""));
+  // Search within the act: its hits listed here, each a link to its unit on this page, whose
+  // words the page then marks.
+  const actHits = h("div", { id: "act-hits", "aria-live": "polite" });
+  const actSearch = h("form", { class: "goto", role: "search", onsubmit: (ev) => {
+    ev.preventDefault();
+    const q = document.getElementById("act-q").value.trim();
+    history.pushState(null, "", withParams(actPath(act.id), { lang: act.lang, as_of: p.as_of, q }));
+    route();
+  } },
+  h("label", { for: "act-q" }, t("actSearch")),
+  h("span", { class: "goto-line" },
+    h("input", { id: "act-q", name: "q", type: "search", autocomplete: "off", placeholder: t("actSearchPh"), value: p.q || "" }),
+    h("button", { type: "submit", id: "act-q-go" }, t("search"))),
+  actHits);
   const loadingTexts = h("p", { class: "muted", id: "texts-loading" }, t("textsLoading"));
   const reg = act.registration;
   setMain(
@@ -566,8 +597,9 @@ async function actView(id, p) {
       langs.length > 1 ? h("p", { class: "langs" }, langs.map((l) =>
         l === act.lang ? h("strong", {}, t(l)) : h("a", { href: withParams(actPath(act.id), { lang: l, q: p.q }), hreflang: l }, t(l))).flatMap((x, i) => (i ? [" · ", x] : [x]))) : null,
       h("p", { class: "act-links" }, h("a", { href: withParams(`${actPath(act.id)}/history`, { lang: act.lang }), id: "act-history-link" }, t("actHistory"))),
+      asOfForm, edition,
       h("div", { class: "act-grid" },
-        h("nav", { class: "toc", "aria-label": t("toc") }, gotoForm, h("h2", {}, t("toc")), toc),
+        h("nav", { class: "toc", "aria-label": t("toc") }, gotoForm, actSearch, h("h2", {}, t("toc")), toc),
         h("section", { "aria-label": t("text") }, loadingTexts, body))));
   const toHash = () => {
     if (!location.hash) return;
@@ -575,9 +607,10 @@ async function actView(id, p) {
     if (el) el.scrollIntoView();
   };
   toHash();
+  if (p.q) actSearchHits(act, p, actHits);
   let full;
   try {
-    full = await apiMarked(`/v1/acts/${encodeURIComponent(act.id)}`, { lang: act.lang, text: "true" }, p.q);
+    full = await apiMarked(`/v1/acts/${encodeURIComponent(act.id)}`, { lang: act.lang, text: "true", as_of: p.as_of }, p.q);
   } catch (e) {
     loadingTexts.replaceWith(errorBox(e));
     return;
@@ -590,10 +623,33 @@ async function actView(id, p) {
     // A heading the text prints itself is not shown twice.
     if (slot.heading && slot.title && text.includes(slot.title)) slot.heading.remove();
     slot.text.replaceChildren(...marked({ text, highlights: u.highlights }));
+    // On a date, what the rule says of a unit not simply in force (deleted since, not yet
+    // in the act, not in the corpus), in the text's own words.
+    if (u.state && u.state.kind !== "in_force") {
+      slot.state.textContent = u.state_text;
+      slot.state.className = `state state-${u.state.kind}`;
+      slot.state.hidden = false;
+    }
   });
   loadingTexts.remove();
   body.setAttribute("aria-busy", "false");
   toHash();
+}
+
+// The hits of a search within `act` (the search's `act` filter, on the page's date), listed in
+// `out`: each its unit's label, linking to it on this page, and its snippet.
+async function actSearchHits(act, p, out) {
+  out.replaceChildren(h("p", { class: "muted" }, t("loading")));
+  try {
+    const res = await api("/v1/search", { q: p.q, act: act.id, lang: act.lang, as_of: p.as_of, limit: 50 });
+    out.replaceChildren(
+      h("p", { class: "count", id: "act-hits-count" }, t("actHits")(res.total)),
+      res.hits.length ? h("ol", { class: "act-hits" }, res.hits.map((hit) => h("li", {},
+        h("a", { href: `#${encodeURIComponent(hit.unit.eid)}`, class: "act-hit" }, hit.unit.label || eidWords(hit.unit.eid)),
+        " ", h("span", { class: "snippet" }, marked(hit.snippet))))) : h("p", { class: "note" }, t("none")));
+  } catch (e) {
+    out.replaceChildren(errorBox(e));
+  }
 }
 
 // ---- provision ----
