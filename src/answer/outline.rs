@@ -112,6 +112,10 @@ pub struct OutlineUnit {
     /// and a query ([`ActOutline::mark`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<[usize; 2]>,
+    /// The amendment notes printed under the unit (`Ескерту. …`, `Сноска. …`), when the
+    /// outline was asked with texts: kept apart from the law's own words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     /// For an act read on a date: the unit's state that day (in force, deleted since,
     /// not yet in the act, not in the corpus, …); its text is then the wording in force, or
     /// empty where the corpus has none for that day.
@@ -138,6 +142,11 @@ impl OutlineUnit {
             children: u.children.iter().map(|c| Self::of(c, act, texts)).collect(),
             text: texts.then(|| u.text.clone()),
             highlights: Vec::new(),
+            notes: if texts {
+                u.notes.iter().map(|n| n.text.clone()).collect()
+            } else {
+                Vec::new()
+            },
             state: None,
             state_text: None,
             edition: None,
@@ -159,6 +168,7 @@ impl OutlineUnit {
             Some((k, unit)) => {
                 self.text = Some(unit.text.clone());
                 self.heading.clone_from(&unit.heading);
+                self.notes = unit.notes.iter().map(|n| n.text.clone()).collect();
                 self.edition = Some(if k == last {
                     "current".to_string()
                 } else {
@@ -167,6 +177,7 @@ impl OutlineUnit {
             }
             None => {
                 self.text = Some(String::new());
+                self.notes.clear();
                 self.edition = None;
             }
         }

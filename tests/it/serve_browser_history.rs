@@ -1,7 +1,8 @@
-//! The page's history and compare views in headless Chromium, at a laptop's and a phone's
-//! width: each amendment a sentence in the reader's language with its amending act (linked
-//! when the corpus holds it) and the date it took effect, for one provision and for a whole
-//! act; and a whole act compared between two dates, the provisions whose text changed first.
+//! The page in headless Chromium, at a laptop's and a phone's width: history and compare in
+//! words (each amendment a sentence in the reader's language with its amending act, linked
+//! when the corpus holds it, and the date it took effect, for one provision and for a whole
+//! act; a whole act compared between two dates, the provisions whose text changed first); the
+//! act read on one date and searched within; the act printed, its notes set apart.
 
 use super::serve_api::Server;
 use super::serve_browser::{
@@ -310,7 +311,7 @@ fn the_act_reads_on_one_date_and_searches_within_itself() {
             c.find(Locator::Id("asof-go")).await.expect("the date button").click().await.expect("switch the date");
             wait_true(
                 &c,
-                &format!("return location.search.includes('as_of=2023-05-01') && !document.getElementById('texts-loading') && !document.getElementById('{para3}').querySelector('.state').hidden"),
+                &format!("return location.search.includes('as_of=2023-05-01') && !document.getElementById('texts-loading') && !!document.querySelector('[id=\"{para3}\"] .state:not([hidden])')"),
                 "the act on 01.05.2023",
             )
             .await;
@@ -366,5 +367,112 @@ fn the_act_reads_on_one_date_and_searches_within_itself() {
             .await;
             let _ = c.close().await;
         }
+    });
+}
+
+/// Applies the page's print rules to the screen (a rule for `print` is then for `screen`
+/// too), as printing or saving as PDF would lay the page out.
+async fn as_printed(c: &Client) {
+    js(
+        c,
+        "for (const sheet of document.styleSheets) for (const r of sheet.cssRules) \
+           if (r.media && r.media.mediaText === 'print') r.media.appendMedium('screen'); \
+         return true",
+    )
+    .await;
+}
+
+/// Whether the first element `selector` matches is laid out (not `display: none`).
+async fn shown(c: &Client, selector: &str) -> serde_json::Value {
+    js(
+        c,
+        &format!("const e = document.querySelector('{selector}'); return !!e && e.getClientRects().length > 0"),
+    )
+    .await
+}
+
+#[test]
+fn the_act_prints_as_a_text_with_its_notes_set_apart() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            c.goto(&format!("{base}/")).await.expect("open the page");
+            js(&c, "localStorage.setItem('zanlex-ui', 'kk'); return true").await;
+            open(&c, &format!("{base}{GOV_ACT}?as_of=2023-05-01"), TEXTS_IN).await;
+            // The notes the source prints under an article, in the text but apart from it.
+            assert_eq!(
+                js(&c, "return [...document.querySelectorAll('[id=\"art_12\"] > .amend-notes .amend-note')].map((n) => n.textContent)").await,
+                serde_json::json!(["Ескерту. 12-бап жаңа редакцияда - ҚР 15.06.2017 № 75-VI (алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі); өзгеріс енгізілді - ҚР 19.04.2023 № 222-VII (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі) Конституциялық заңдарымен."])
+            );
+            assert_eq!(
+                js(&c, "return document.querySelector('[id=\"art_12\"] > .text').textContent.includes('Ескерту')").await,
+                false
+            );
+            assert_eq!(
+                js(&c, "const n = document.querySelector('.amend-note'); return getComputedStyle(n).fontStyle").await,
+                "italic"
+            );
+            // Nothing printed on screen that only print shows.
+            assert_eq!(shown(&c, ".print-head").await, false);
+            // Printed: no controls, the citation and the date on top, the text in one column.
+            as_printed(&c).await;
+            for hidden in [".top", ".toc", "#act-asof", "button", "#act-history-link"] {
+                assert_eq!(shown(&c, hidden).await, false, "{width} px: {hidden} printed");
+            }
+            assert_eq!(
+                js(&c, "return document.querySelector('.print-head').textContent").await,
+                "ҚР 18.12.1995 № 2688 Конституциялық Заңы · 01.05.2023 күнгі редакция"
+            );
+            assert_eq!(shown(&c, ".print-head").await, true);
+            assert_eq!(
+                js(&c, "return document.querySelector('main').firstElementChild.firstElementChild.className").await,
+                "print-head"
+            );
+            screenshot(&c, &format!("act-print-{width}")).await;
+            // A provision printed: its citation and the date it is read on.
+            js(&c, "localStorage.setItem('zanlex-ui', 'ru'); return true").await;
+            open(
+                &c,
+                &format!("{base}{GOV_P3}?as_of=2023-04-25"),
+                "return document.querySelectorAll('.parallel .column .state').length === 2",
+            )
+            .await;
+            as_printed(&c).await;
+            assert_eq!(
+                js(&c, "return document.querySelector('.print-head').textContent").await,
+                "ҚР 18.12.1995 № 2688 Конституциялық Заңы · 12-бап 3-тармақ · редакция на 25.04.2023"
+            );
+            assert_eq!(shown(&c, "#asof-go").await, false);
+            let _ = c.close().await;
+        }
+    });
+}
+
+#[test]
+fn the_russian_text_shows_its_footnotes() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        let c = chromium(&f.webdriver, 1366, 900).await;
+        open(&c, &format!("{base}{GOV_ACT}?lang=ru"), TEXTS_IN).await;
+        let notes: Vec<String> = serde_json::from_value(
+            js(
+                &c,
+                "return [...document.querySelectorAll('.amend-note')].map((n) => n.textContent)",
+            )
+            .await,
+        )
+        .expect("notes");
+        assert!(!notes.is_empty(), "no footnote shown in the Russian text");
+        // The Russian text prints its notes as `Сноска.`, and announced changes as
+        // `Примечание.`
+        assert!(notes.iter().any(|n| n.starts_with("Сноска. ")), "{notes:#?}");
+        assert!(
+            notes.iter().all(|n| n.starts_with("Сноска. ") || n.starts_with("Примечание. ")),
+            "{notes:#?}"
+        );
+        let _ = c.close().await;
     });
 }

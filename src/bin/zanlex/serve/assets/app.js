@@ -33,6 +33,7 @@ const T = {
     notesOnlyUnits: "Тек ескертпелері өзгерген бөліктер",
     readOn: (d) => `Мәтін ${d} күнгі күйінде: әр бөлік сол күні күшінде болған редакциясында.`,
     readNow: (d) => d ? `Қолданыстағы мәтін (${d} редакциясы).` : "Қолданыстағы мәтін.",
+    printedOn: (d, dated) => dated ? `${d} күнгі редакция` : `${d} күнгі қолданыстағы мәтін`,
     actSearch: "Актіден іздеу", actSearchPh: "сөздер", actHits: (n) => `Актіде ${n} нәтиже`,
     goTo: "Бапқа өту", go: "Өту", goToPh: "7, 7-1, 7-бап", noArticle: "Мұндай бап табылмады.",
     expand: "Ішкі бөліктерін көрсету", collapse: "Ішкі бөліктерін жасыру",
@@ -84,6 +85,7 @@ const T = {
     notesOnlyUnits: "Единицы, у которых изменились только примечания",
     readOn: (d) => `Текст на ${d}: каждая единица в редакции, действовавшей в этот день.`,
     readNow: (d) => d ? `Действующий текст (редакция ${d}).` : "Действующий текст.",
+    printedOn: (d, dated) => dated ? `редакция на ${d}` : `действующий текст на ${d}`,
     actSearch: "Поиск в акте", actSearchPh: "слова", actHits: (n) => `В акте найдено: ${n}`,
     goTo: "Перейти к статье", go: "Перейти", goToPh: "7, 7-1, ст. 7", noArticle: "Такой статьи нет.",
     expand: "Показать вложенные единицы", collapse: "Скрыть вложенные единицы",
@@ -502,13 +504,14 @@ async function actView(id, p) {
       const heading = u.heading && u.heading.trim() ? h("span", { class: "unit-heading" }, ` ${u.heading.trim()}`) : null;
       const text = h("div", { class: "text" });
       const state = h("p", { class: "state", hidden: true });
-      slots.set(u.eid, { text, heading, state, title: u.heading ? u.heading.trim() : "" });
+      const notes = h("div", { class: "amend-notes" });
+      slots.set(u.eid, { text, heading, state, notes, title: u.heading ? u.heading.trim() : "" });
       body.append(h("section", { id: u.eid, class: `unit depth-${Math.min(depth, 4)}` },
         h("p", { class: "unit-head" },
           h("a", { href: withParams(unitPath(act.id, u.eid), { lang: act.lang, q: p.q, as_of: p.as_of }) }, u.label || eidWords(u.eid)),
           heading, " ",
           stateOf(u.status) !== "live" && !p.as_of ? badge("", stateOf(u.status)) : null),
-        state, text));
+        state, text, notes));
       if (u.children && u.children.length) {
         const open = u.children.some((c) => c.children && c.children.length);
         const sub = h("ul", { id: `toc-${u.eid}`, hidden: !open });
@@ -585,6 +588,7 @@ async function actView(id, p) {
   const reg = act.registration;
   setMain(
     h("article", { class: "act" },
+      printHead(act.citation, p.as_of),
       h("h1", {}, act.title),
       h("dl", { class: "facts" },
         h("dt", {}, t("kindL")), h("dd", {}, kindName(act.kind)),
@@ -623,6 +627,8 @@ async function actView(id, p) {
     // A heading the text prints itself is not shown twice.
     if (slot.heading && slot.title && text.includes(slot.title)) slot.heading.remove();
     slot.text.replaceChildren(...marked({ text, highlights: u.highlights }));
+    // The amendment notes the source prints under the unit, set apart from the law's words.
+    slot.notes.replaceChildren(...(u.notes || []).map((n) => h("p", { class: "amend-note" }, n)));
     // On a date, what the rule says of a unit not simply in force (deleted since, not yet
     // in the act, not in the corpus), in the text's own words.
     if (u.state && u.state.kind !== "in_force") {
@@ -650,6 +656,14 @@ async function actSearchHits(act, p, out) {
   } catch (e) {
     out.replaceChildren(errorBox(e));
   }
+}
+
+// What a printed page (or a PDF saved from it) opens with: the citation and the date of the
+// text, shown only in print.
+function printHead(citation, asOf) {
+  const date = dmy(asOf || new Date().toISOString().slice(0, 10));
+  return h("p", { class: "print-head" }, h("span", { class: "print-cite" }, citation), " · ",
+    h("span", { class: "print-date" }, t("printedOn")(date, !!asOf)));
 }
 
 // ---- provision ----
@@ -723,6 +737,7 @@ async function unitView(id, eid, p) {
     h("h2", { id: "cmp-h" }, t("compare")),
     compareForm({ form: "compare-form", from: "cmp_from", to: "cmp_to", go: "compare-go", out: "diff" }, id, eid, p, defFrom));
   setMain(h("article", { class: "unit-page" },
+    printHead(first.citation, p.as_of),
     h("p", { class: "crumbs" }, h("a", { href: withParams(actPath(id), { lang: first.lang, q: p.q }) + `#${encodeURIComponent(eid)}` }, first.act.title)),
     h("h1", {}, first.citation),
     asOf, columns, citedBy, timeline, compare));
