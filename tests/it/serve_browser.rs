@@ -1153,7 +1153,7 @@ async fn interface_words(c: &Client) -> Vec<String> {
     let words = js(
         c,
         "const main = document.getElementById('main').cloneNode(true); \
-         main.querySelectorAll('h1, .cite, .text, .snippet, .words, .quote, .crumbs, .ref-target, \
+         main.querySelectorAll('h1, .cite, .text, .amend-note, .snippet, .words, .quote, .crumbs, .ref-target, \
             .amending-act, .src, .state, input, noscript') \
            .forEach((e) => e.remove()); \
          const attrs = [...document.querySelectorAll('[aria-label], [title], [placeholder]')] \

@@ -468,9 +468,14 @@ fn the_russian_text_shows_its_footnotes() {
         assert!(!notes.is_empty(), "no footnote shown in the Russian text");
         // The Russian text prints its notes as `Сноска.`, and announced changes as
         // `Примечание.`
-        assert!(notes.iter().any(|n| n.starts_with("Сноска. ")), "{notes:#?}");
         assert!(
-            notes.iter().all(|n| n.starts_with("Сноска. ") || n.starts_with("Примечание. ")),
+            notes.iter().any(|n| n.starts_with("Сноска. ")),
+            "{notes:#?}"
+        );
+        assert!(
+            notes
+                .iter()
+                .all(|n| n.starts_with("Сноска. ") || n.starts_with("Примечание. ")),
             "{notes:#?}"
         );
         let _ = c.close().await;

@@ -662,7 +662,7 @@ async function actSearchHits(act, p, out) {
 // text, shown only in print.
 function printHead(citation, asOf) {
   const date = dmy(asOf || new Date().toISOString().slice(0, 10));
-  return h("p", { class: "print-head" }, h("span", { class: "print-cite" }, citation), " · ",
+  return h("p", { class: "print-head" }, h("span", { class: "cite" }, citation), " · ",
     h("span", { class: "print-date" }, t("printedOn")(date, !!asOf)));
 }
 
@@ -826,11 +826,12 @@ function eventList(entries, id, p) {
     const what = e.eid
       ? h("a", { href: withParams(unitPath(id, e.eid), { as_of: p.as_of }), class: "event-unit" }, w.what)
       : h("span", { class: "event-unit" }, w.what);
-    const by = e.amending_act_id
+    // An amending act the note does not name is left out, never guessed.
+    const by = !w.by ? null : e.amending_act_id
       ? h("a", { href: actPath(e.amending_act_id), class: "amending-act" }, w.by)
       : h("span", { class: "amending-act" }, w.by);
-    return h("li", { class: "event" }, what, " — ", by, ", ",
-      h("span", { class: "since", title: e.effective && e.effective.estimated ? e.effective.basis : null }, w.since));
+    return h("li", { class: "event" }, what, by ? [" — ", by] : null, ", ",
+      h("span", { class: "since" }, w.since));
   }));
 }
 
