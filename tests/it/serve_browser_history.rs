@@ -327,7 +327,7 @@ fn the_act_reads_on_one_date_and_searches_within_itself() {
             field.send_keys("мемлекеттік бағдарламалар\u{E007}").await.expect("type and Enter");
             wait_true(
                 &c,
-                &format!("return location.search.includes('q=') && !!document.getElementById('act-hits-count') && !document.getElementById('texts-loading') && !!document.querySelector('.act-text mark')"),
+                "return location.search.includes('q=') && !!document.getElementById('act-hits-count') && !document.getElementById('texts-loading') && !!document.querySelector('.act-text mark')",
                 "the hits within the act",
             )
             .await;
@@ -338,7 +338,7 @@ fn the_act_reads_on_one_date_and_searches_within_itself() {
             assert!(!hits.is_empty(), "{width} px: no hits within the act");
             assert!(hits.iter().all(|h| h.starts_with("#art_") || h.starts_with("#chp_") || h.starts_with("#preamble")), "{hits:?}");
             assert!(hits.contains(&"#art_9__subpara_2".to_string()), "{hits:?}");
-            // Only the act's own units: the search's act filter.
+            // The search keeps the page's date.
             assert_eq!(
                 js(&c, "return location.search.includes('as_of=2023-05-01')").await,
                 true,
