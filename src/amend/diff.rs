@@ -3,7 +3,7 @@
 //! boundaries (unicode-segmentation), not bytes; the diff is the `similar` crate's Patience diff.
 //! A change only in a unit's `Ескерту` notes is reported apart from changes in the law's text.
 
-use crate::model::{Act, ActVersion, TimeState, Unit, UnitStatus};
+use crate::model::{Act, ActVersion, TimeState, Unit, UnitInWords, UnitStatus};
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag};
 use std::borrow::Cow;
@@ -41,6 +41,8 @@ pub struct WordChange {
 pub struct UnitChange {
     /// The unit's eid.
     pub eid: String,
+    /// The unit named in Kazakh and in Russian (`12-баптың 3-тармағы`, `Пункт 3 статьи 12`).
+    pub name: UnitInWords,
     /// Deleted, inserted, changed, or only its notes changed.
     pub kind: UnitChangeKind,
     /// `live`, `deleted`, `pending` or `absent`.
@@ -221,6 +223,7 @@ fn diff_unit_lists(old: &[&Unit], new: &[&Unit], scope: Option<&str>) -> Vec<Uni
         };
         out.push(UnitChange {
             eid: eid.to_string(),
+            name: UnitInWords::of(eid),
             kind,
             status_from: status_name(ua),
             status_to: status_name(ub),

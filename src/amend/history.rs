@@ -1,6 +1,6 @@
 //! The amendment timeline of an act or one of its units, newest first.
 
-use crate::model::{Act, ActRef, AmendAction, EffectiveDate, EffectiveRule};
+use crate::model::{Act, ActRef, AmendAction, EffectiveDate, EffectiveRule, EventInWords};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -35,6 +35,9 @@ pub struct HistoryEntry {
     pub label: String,
     /// The note or instruction it came from.
     pub note: String,
+    /// The event told in a sentence in Kazakh and in Russian, whatever the language of the
+    /// note: what was done to which unit, by which act, from when.
+    pub in_words: EventInWords,
 }
 
 /// The act's amendment events, newest first (by effective date, else signing date), limited
@@ -66,6 +69,7 @@ pub fn history(act: &Act, eid: Option<&str>) -> Vec<HistoryEntry> {
             eid: a.target_eid.clone(),
             label: a.target_label.clone(),
             note: a.note.clone(),
+            in_words: EventInWords::of(&a.target_eid, a.action, &a.by, a.effective.as_ref()),
         })
         .collect();
     out.sort_by(|x, y| {

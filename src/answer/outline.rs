@@ -3,7 +3,8 @@
 
 use super::acts::unit_counts;
 use crate::model::{
-    Act, ActKind, ActVersion, Issuance, Lang, Registration, Source, Status, Unit, UnitKind,
+    Act, ActKind, ActVersion, Issuance, Lang, Registration, Source, Status, TimeState, Unit,
+    UnitKind,
 };
 use crate::ZanIndex;
 use chrono::NaiveDate;
@@ -50,6 +51,10 @@ pub struct ActOutline {
     pub versions: Vec<EditionSummary>,
     /// The unit tree.
     pub units: Vec<OutlineUnit>,
+    /// The date the act is read on ([`ZanIndex::act_outline_on`]): each unit's text is then
+    /// its wording in force that day by the point-in-time rule, with its state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
 }
 
 /// An edition of an act: its id and when it was in force, `[from, to)`.
@@ -107,6 +112,22 @@ pub struct OutlineUnit {
     /// and a query ([`ActOutline::mark`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<[usize; 2]>,
+    /// The amendment notes printed under the unit (`Ескерту. …`, `Сноска. …`), when the
+    /// outline was asked with texts: kept apart from the law's own words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// For an act read on a date: the unit's state that day (in force, deleted since,
+    /// not yet in the act, not in the corpus, …); its text is then the wording in force, or
+    /// empty where the corpus has none for that day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<TimeState>,
+    /// The state in words in the text's language (`25.04.2023 күні қолданыста`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state_text: Option<String>,
+    /// For an act read on a date: the edition the wording comes from (its id, `current` for
+    /// the newest), `None` where no wording is shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
 }
 
 impl OutlineUnit {
@@ -121,6 +142,49 @@ impl OutlineUnit {
             children: u.children.iter().map(|c| Self::of(c, act, texts)).collect(),
             text: texts.then(|| u.text.clone()),
             highlights: Vec::new(),
+            notes: if texts {
+                u.notes.iter().map(|n| n.text.clone()).collect()
+            } else {
+                Vec::new()
+            },
+            state: None,
+            state_text: None,
+            edition: None,
+        }
+    }
+
+    /// Puts in this unit and the units inside it their wording in force on `date` by the
+    /// point-in-time rule, with their states; a unit with no wording that day keeps its
+    /// number and heading and has an empty text.
+    fn read_on(&mut self, timeline: &crate::amend::time::ActTimeline, date: NaiveDate, lang: Lang) {
+        let unit_time = timeline.unit(&self.eid);
+        let answer = unit_time.at(Some(date));
+        let last = timeline.editions().len().saturating_sub(1);
+        let shown = answer
+            .piece
+            .filter(|_| answer.state.has_wording())
+            .and_then(|i| Some((unit_time.pieces()[i].edition, unit_time.unit(i)?)));
+        match shown {
+            Some((k, unit)) => {
+                self.text = Some(unit.text.clone());
+                self.heading.clone_from(&unit.heading);
+                self.notes = unit.notes.iter().map(|n| n.text.clone()).collect();
+                self.edition = Some(if k == last {
+                    "current".to_string()
+                } else {
+                    timeline.editions()[k].id.clone()
+                });
+            }
+            None => {
+                self.text = Some(String::new());
+                self.notes.clear();
+                self.edition = None;
+            }
+        }
+        self.state_text = Some(answer.state.describe(Some(date), Some(lang)));
+        self.state = Some(answer.state);
+        for child in &mut self.children {
+            child.read_on(timeline, date, lang);
         }
     }
 }
@@ -173,6 +237,7 @@ impl ActOutline {
                 .iter()
                 .map(|u| OutlineUnit::of(u, act, texts))
                 .collect(),
+            as_of: None,
         }
     }
 }
@@ -275,6 +340,36 @@ impl ZanIndex {
                 Err(crate::Error::NotFound(format!("no act with id {id:?}")))
             }
         }
+    }
+
+    /// Act `id` in `lang` as [`ZanIndex::act_outline`] gives it with texts, read on `date`:
+    /// each unit's text its wording in force that day by the point-in-time rule (the one
+    /// `show --as-of` gives), with its state in words and the edition it comes from.
+    ///
+    /// ```no_run
+    /// # fn main() -> zanlex::Result<()> {
+    /// let index = zanlex::ZanIndex::open("index")?;
+    /// let date = chrono::NaiveDate::from_ymd_opt(2023, 4, 25).unwrap();
+    /// let act = index.act_outline_on("constitutional-law-1995-12-18-2688", None, date)?;
+    /// for u in &act.units {
+    ///     println!("{}: {}", u.label, u.state_text.as_deref().unwrap_or(""));
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn act_outline_on(
+        &self,
+        id: &str,
+        lang: Option<Lang>,
+        date: NaiveDate,
+    ) -> crate::Result<ActOutline> {
+        let mut outline = self.act_outline(id, lang, true)?;
+        let act = self.act_in(id, Some(outline.lang))?;
+        let timeline = crate::amend::time::ActTimeline::new(&act);
+        for unit in &mut outline.units {
+            unit.read_on(&timeline, date, act.lang);
+        }
+        outline.as_of = Some(date);
+        Ok(outline)
     }
 
     /// Act `id`'s unit tree in `lang` (see [`ZanIndex::act_in`]), with the eids its other

@@ -7,6 +7,7 @@ pub(crate) mod citation;
 mod reference;
 mod time;
 
+pub use citation::phrase::{EventInWords, EventWords, UnitInWords};
 pub use reference::{CitedAct, Reference, Resolution, TargetKind, Unresolved};
 pub use time::{EditionRef, TimeState};
 

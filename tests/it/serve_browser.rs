@@ -15,7 +15,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// `name` found on `PATH`.
-fn on_path(name: &str) -> Option<PathBuf> {
+pub(super) fn on_path(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
             .map(|d| d.join(name))
@@ -24,7 +24,7 @@ fn on_path(name: &str) -> Option<PathBuf> {
 }
 
 /// A running chromedriver, killed when dropped.
-struct Driver(Child);
+pub(super) struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -40,7 +40,7 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
-fn start_driver(path: &Path) -> (Driver, String) {
+pub(super) fn start_driver(path: &Path) -> (Driver, String) {
     let port = free_port();
     let child = Command::new(path)
         .arg(format!("--port={port}"))
@@ -61,7 +61,7 @@ fn start_driver(path: &Path) -> (Driver, String) {
 }
 
 /// Where the screenshots go: `target/serve-screenshots/`.
-fn shots_dir() -> PathBuf {
+pub(super) fn shots_dir() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
@@ -72,7 +72,7 @@ fn shots_dir() -> PathBuf {
 
 /// Saves a screenshot and checks it is not blank: many colours, and a good share of its
 /// pixels differ from the most common one (the background).
-async fn screenshot(c: &Client, name: &str) -> PathBuf {
+pub(super) async fn screenshot(c: &Client, name: &str) -> PathBuf {
     let png_bytes = c.screenshot().await.expect("screenshot");
     let path = shots_dir().join(format!("{name}.png"));
     std::fs::write(&path, &png_bytes).expect("save screenshot");
@@ -95,14 +95,14 @@ async fn screenshot(c: &Client, name: &str) -> PathBuf {
     path
 }
 
-async fn js(c: &Client, script: &str) -> serde_json::Value {
+pub(super) async fn js(c: &Client, script: &str) -> serde_json::Value {
     c.execute(script, vec![])
         .await
         .unwrap_or_else(|e| panic!("the script `{script}` failed: {e}"))
 }
 
 /// Waits until `script` returns true.
-async fn wait_true(c: &Client, script: &str, what: &str) {
+pub(super) async fn wait_true(c: &Client, script: &str, what: &str) {
     let started = Instant::now();
     loop {
         if js(c, script).await == serde_json::Value::Bool(true) {
@@ -159,7 +159,7 @@ fn the_page_searches_follows_a_hit_switches_the_date_compares_and_copies() {
 }
 
 /// A runtime for one test's browser session.
-fn runtime() -> tokio::runtime::Runtime {
+pub(super) fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -188,7 +188,7 @@ fn time_server(tmp: &Path) -> Server {
 }
 
 /// A headless Chromium session, `width` by `height` pixels, whose browser prefers Kazakh.
-async fn chromium(webdriver: &str, width: u32, height: u32) -> Client {
+pub(super) async fn chromium(webdriver: &str, width: u32, height: u32) -> Client {
     let mut caps = serde_json::Map::new();
     // No sandbox: CI runs as root, where Chromium's sandbox refuses to start.
     let chrome = serde_json::json!({ "args": [
@@ -212,17 +212,17 @@ async fn chromium(webdriver: &str, width: u32, height: u32) -> Client {
 }
 
 /// The Government law's mirror folder (Kazakh and Russian texts of 2022, meta.yaml).
-const GOV_MIRROR: &str =
+pub(super) const GOV_MIRROR: &str =
     "tests/fixtures/mirror/codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316";
 /// Its Kazakh edition of 2023-04-19.
-const GOV_2023: &str =
+pub(super) const GOV_2023: &str =
     "tests/fixtures/versions/codes_104316_government/kaz@0c5d4a0f_v2023-04-19.md";
 /// The Government law's act page: chapters, articles (one numbered 3-1), paragraphs.
-const GOV_ACT: &str = "/acts/constitutional-law-1995-12-18-2688";
+pub(super) const GOV_ACT: &str = "/acts/constitutional-law-1995-12-18-2688";
 /// Article 12 paragraph 3 of the Government law: reworded in 2017, deleted by the law of
 /// 19.04.2023 in force ten days after publication (~29.04.2023); the Russian text of 2022
 /// does not print the deletion.
-const GOV_P3: &str = "/acts/constitutional-law-1995-12-18-2688/art_12__para_3";
+pub(super) const GOV_P3: &str = "/acts/constitutional-law-1995-12-18-2688/art_12__para_3";
 
 /// Each column's state in words, its edition and its text, on the provision page for `date`.
 async fn columns_on(c: &Client, base: &str, date: &str) -> serde_json::Value {
@@ -863,7 +863,7 @@ fn fixture() -> Option<Fixture> {
 }
 
 /// The widths the layout is checked at: a laptop's and a phone's.
-const WIDTHS: [(u32, u32); 2] = [(1366, 900), (390, 844)];
+pub(super) const WIDTHS: [(u32, u32); 2] = [(1366, 900), (390, 844)];
 
 /// The provision of the act with two editions whose wording changed between them.
 async fn editions_provision(c: &Client, base: &str) -> String {
@@ -884,7 +884,7 @@ async fn editions_provision(c: &Client, base: &str) -> String {
 }
 
 /// Goes to `url` and waits until `ready` is true.
-async fn open(c: &Client, url: &str, ready: &str) {
+pub(super) async fn open(c: &Client, url: &str, ready: &str) {
     c.goto(url)
         .await
         .unwrap_or_else(|e| panic!("open {url}: {e}"));
@@ -958,7 +958,7 @@ async fn compare_dates(c: &Client) {
 
 /// axe-core's script, installed with npm into `target/npm` when it is not there yet; `None`
 /// when npm cannot install it (no npm, no registry), and the caller skips.
-fn axe_source() -> Option<String> {
+pub(super) fn axe_source() -> Option<String> {
     let dir = shots_dir().parent().expect("the target folder").join("npm");
     let file = dir.join("node_modules/axe-core/axe.min.js");
     if !file.is_file() {
@@ -979,7 +979,7 @@ fn axe_source() -> Option<String> {
 /// axe-core's violations on the page shown, each with its rule, impact and the elements at
 /// fault. The script is put into the page through WebDriver (the page's own policy allows no
 /// script from elsewhere, and none is needed by its users).
-async fn axe_violations(c: &Client, axe: &str) -> Vec<serde_json::Value> {
+pub(super) async fn axe_violations(c: &Client, axe: &str) -> Vec<serde_json::Value> {
     if js(c, "return typeof window.axe").await != "object" {
         c.execute(axe, vec![]).await.expect("inject axe-core");
     }
@@ -1153,7 +1153,7 @@ async fn interface_words(c: &Client) -> Vec<String> {
     let words = js(
         c,
         "const main = document.getElementById('main').cloneNode(true); \
-         main.querySelectorAll('h1, .cite, .text, .snippet, .words, .quote, .crumbs, .ref-target, \
+         main.querySelectorAll('h1, .cite, .text, .amend-note, .snippet, .words, .quote, .crumbs, .ref-target, \
             .amending-act, .src, .state, input, noscript') \
            .forEach((e) => e.remove()); \
          const attrs = [...document.querySelectorAll('[aria-label], [title], [placeholder]')] \

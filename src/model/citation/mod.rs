@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 
 pub mod codes;
 pub mod numbers;
+pub mod phrase;
 
 /// One issuing body's part of a citation: who, when, which number.
 struct Part<'a> {

@@ -29,6 +29,12 @@ const T = {
     act_not_in_corpus: "сілтеме жасалған акт корпуста жоқ", unit_not_found: "актіде мұндай бөлік жоқ",
     textsLoading: "Мәтіндер жүктелуде…",
     datePh: "кк.аа.жжжж", inForceFrom: "күшінде:", noEdition: "Бұл күнге корпуста редакциясы жоқ",
+    actHistory: "Актінің редакциялары мен өзгерістері", wholeActCompare: "Бүкіл актіні салыстыру",
+    notesOnlyUnits: "Тек ескертпелері өзгерген бөліктер",
+    readOn: (d) => `Мәтін ${d} күнгі күйінде: әр бөлік сол күні күшінде болған редакциясында.`,
+    readNow: (d) => d ? `Қолданыстағы мәтін (${d} редакциясы).` : "Қолданыстағы мәтін.",
+    printedOn: (d, dated) => dated ? `${d} күнгі редакция` : `${d} күнгі қолданыстағы мәтін`,
+    actSearch: "Актіден іздеу", actSearchPh: "сөздер", actHits: (n) => `Актіде ${n} нәтиже`,
     goTo: "Бапқа өту", go: "Өту", goToPh: "7, 7-1, 7-бап", noArticle: "Мұндай бап табылмады.",
     expand: "Ішкі бөліктерін көрсету", collapse: "Ішкі бөліктерін жасыру",
     menu: "Негізгі мәзір", pages: "Нәтижелер беттері", results: "Нәтижелер", ms: "мс",
@@ -75,6 +81,12 @@ const T = {
     act_not_in_corpus: "акта, на который ссылаются, нет в корпусе", unit_not_found: "в акте нет такой единицы",
     textsLoading: "Тексты загружаются…",
     datePh: "дд.мм.гггг", inForceFrom: "в силе:", noEdition: "Редакции на эту дату в корпусе нет",
+    actHistory: "Редакции и изменения акта", wholeActCompare: "Сравнить весь акт",
+    notesOnlyUnits: "Единицы, у которых изменились только примечания",
+    readOn: (d) => `Текст на ${d}: каждая единица в редакции, действовавшей в этот день.`,
+    readNow: (d) => d ? `Действующий текст (редакция ${d}).` : "Действующий текст.",
+    printedOn: (d, dated) => dated ? `редакция на ${d}` : `действующий текст на ${d}`,
+    actSearch: "Поиск в акте", actSearchPh: "слова", actHits: (n) => `В акте найдено: ${n}`,
     goTo: "Перейти к статье", go: "Перейти", goToPh: "7, 7-1, ст. 7", noArticle: "Такой статьи нет.",
     expand: "Показать вложенные единицы", collapse: "Скрыть вложенные единицы",
     menu: "Основное меню", pages: "Страницы результатов", results: "Результаты", ms: "мс",
@@ -491,13 +503,15 @@ async function actView(id, p) {
       ul.append(li);
       const heading = u.heading && u.heading.trim() ? h("span", { class: "unit-heading" }, ` ${u.heading.trim()}`) : null;
       const text = h("div", { class: "text" });
-      slots.set(u.eid, { text, heading, title: u.heading ? u.heading.trim() : "" });
+      const state = h("p", { class: "state", hidden: true });
+      const notes = h("div", { class: "amend-notes" });
+      slots.set(u.eid, { text, heading, state, notes, title: u.heading ? u.heading.trim() : "" });
       body.append(h("section", { id: u.eid, class: `unit depth-${Math.min(depth, 4)}` },
         h("p", { class: "unit-head" },
-          h("a", { href: withParams(unitPath(act.id, u.eid), { lang: act.lang, q: p.q }) }, u.label || eidWords(u.eid)),
+          h("a", { href: withParams(unitPath(act.id, u.eid), { lang: act.lang, q: p.q, as_of: p.as_of }) }, u.label || eidWords(u.eid)),
           heading, " ",
-          stateOf(u.status) !== "live" ? badge("", stateOf(u.status)) : null),
-        text));
+          stateOf(u.status) !== "live" && !p.as_of ? badge("", stateOf(u.status)) : null),
+        state, text, notes));
       if (u.children && u.children.length) {
         const open = u.children.some((c) => c.children && c.children.length);
         const sub = h("ul", { id: `toc-${u.eid}`, hidden: !open });
@@ -546,10 +560,35 @@ async function actView(id, p) {
     h("input", { id: "goto", name: "goto", type: "text", autocomplete: "off", placeholder: t("goToPh") }),
     h("button", { type: "submit", id: "goto-go" }, t("go"))),
   gotoMsg);
+  // One date for the whole act: each unit is read as it stood that day (the library's rule,
+  // unit by unit), and the address keeps the date.
+  const asOfForm = h("form", { class: "asof", id: "act-asof", onsubmit: (ev) => {
+    ev.preventDefault();
+    const v = isoDate(document.getElementById("as_of").value);
+    history.pushState(null, "", withParams(actPath(act.id), { lang: act.lang, q: p.q, as_of: v }));
+    route();
+  } }, dateInput("as_of", t("asOf"), p.as_of), h("button", { type: "submit", id: "asof-go" }, t("show")));
+  const edition = h("p", { class: "note", id: "act-edition" },
+    p.as_of ? t("readOn")(dmy(p.as_of)) : t("readNow")(act.version_date ? dmy(act.version_date) : ""));
+  // Search within the act: its hits listed here, each a link to its unit on this page, whose
+  // words the page then marks.
+  const actHits = h("div", { id: "act-hits", "aria-live": "polite" });
+  const actSearch = h("form", { class: "goto", role: "search", onsubmit: (ev) => {
+    ev.preventDefault();
+    const q = document.getElementById("act-q").value.trim();
+    history.pushState(null, "", withParams(actPath(act.id), { lang: act.lang, as_of: p.as_of, q }));
+    route();
+  } },
+  h("label", { for: "act-q" }, t("actSearch")),
+  h("span", { class: "goto-line" },
+    h("input", { id: "act-q", name: "q", type: "search", autocomplete: "off", placeholder: t("actSearchPh"), value: p.q || "" }),
+    h("button", { type: "submit", id: "act-q-go" }, t("search"))),
+  actHits);
   const loadingTexts = h("p", { class: "muted", id: "texts-loading" }, t("textsLoading"));
   const reg = act.registration;
   setMain(
     h("article", { class: "act" },
+      printHead(act.citation, p.as_of),
       h("h1", {}, act.title),
       h("dl", { class: "facts" },
         h("dt", {}, t("kindL")), h("dd", {}, kindName(act.kind)),
@@ -561,8 +600,10 @@ async function actView(id, p) {
           || (act.source ? h("span", { class: "src", translate: "no" }, act.source.file) : "—"))),
       langs.length > 1 ? h("p", { class: "langs" }, langs.map((l) =>
         l === act.lang ? h("strong", {}, t(l)) : h("a", { href: withParams(actPath(act.id), { lang: l, q: p.q }), hreflang: l }, t(l))).flatMap((x, i) => (i ? [" · ", x] : [x]))) : null,
+      h("p", { class: "act-links" }, h("a", { href: withParams(`${actPath(act.id)}/history`, { lang: act.lang }), id: "act-history-link" }, t("actHistory"))),
+      asOfForm, edition,
       h("div", { class: "act-grid" },
-        h("nav", { class: "toc", "aria-label": t("toc") }, gotoForm, h("h2", {}, t("toc")), toc),
+        h("nav", { class: "toc", "aria-label": t("toc") }, gotoForm, actSearch, h("h2", {}, t("toc")), toc),
         h("section", { "aria-label": t("text") }, loadingTexts, body))));
   const toHash = () => {
     if (!location.hash) return;
@@ -570,9 +611,10 @@ async function actView(id, p) {
     if (el) el.scrollIntoView();
   };
   toHash();
+  if (p.q) actSearchHits(act, p, actHits);
   let full;
   try {
-    full = await apiMarked(`/v1/acts/${encodeURIComponent(act.id)}`, { lang: act.lang, text: "true" }, p.q);
+    full = await apiMarked(`/v1/acts/${encodeURIComponent(act.id)}`, { lang: act.lang, text: "true", as_of: p.as_of }, p.q);
   } catch (e) {
     loadingTexts.replaceWith(errorBox(e));
     return;
@@ -585,10 +627,43 @@ async function actView(id, p) {
     // A heading the text prints itself is not shown twice.
     if (slot.heading && slot.title && text.includes(slot.title)) slot.heading.remove();
     slot.text.replaceChildren(...marked({ text, highlights: u.highlights }));
+    // The amendment notes the source prints under the unit, set apart from the law's words.
+    slot.notes.replaceChildren(...(u.notes || []).map((n) => h("p", { class: "amend-note" }, n)));
+    // On a date, what the rule says of a unit not simply in force (deleted since, not yet
+    // in the act, not in the corpus), in the text's own words.
+    if (u.state && u.state.kind !== "in_force") {
+      slot.state.textContent = u.state_text;
+      slot.state.className = `state state-${u.state.kind}`;
+      slot.state.hidden = false;
+    }
   });
   loadingTexts.remove();
   body.setAttribute("aria-busy", "false");
   toHash();
+}
+
+// The hits of a search within `act` (the search's `act` filter, on the page's date), listed in
+// `out`: each its unit's label, linking to it on this page, and its snippet.
+async function actSearchHits(act, p, out) {
+  out.replaceChildren(h("p", { class: "muted" }, t("loading")));
+  try {
+    const res = await api("/v1/search", { q: p.q, act: act.id, lang: act.lang, as_of: p.as_of, limit: 50 });
+    out.replaceChildren(
+      h("p", { class: "count", id: "act-hits-count" }, t("actHits")(res.total)),
+      res.hits.length ? h("ol", { class: "act-hits" }, res.hits.map((hit) => h("li", {},
+        h("a", { href: `#${encodeURIComponent(hit.unit.eid)}`, class: "act-hit" }, hit.unit.label || eidWords(hit.unit.eid)),
+        " ", h("span", { class: "snippet" }, marked(hit.snippet))))) : h("p", { class: "note" }, t("none")));
+  } catch (e) {
+    out.replaceChildren(errorBox(e));
+  }
+}
+
+// What a printed page (or a PDF saved from it) opens with: the citation and the date of the
+// text, shown only in print.
+function printHead(citation, asOf) {
+  const date = dmy(asOf || new Date().toISOString().slice(0, 10));
+  return h("p", { class: "print-head" }, h("span", { class: "cite" }, citation), " · ",
+    h("span", { class: "print-date" }, t("printedOn")(date, !!asOf)));
 }
 
 // ---- provision ----
@@ -656,35 +731,13 @@ async function unitView(id, eid, p) {
     versions.length ? h("div", {}, h("h3", {}, t("versions")), h("ol", { class: "versions" }, versions.map((v) =>
       h("li", {}, h("a", { href: withParams(unitPath(id, eid), { ...p, as_of: v.from || "" }) }, `${dmy(v.from)} – ${dmy(v.to)}`), ` (${t("edition")} ${editionId(v.id)})`)))) : null,
     h("h3", {}, t("changes")),
-    hist.entries.length ? h("ol", { class: "events" }, hist.entries.map((e) => h("li", {},
-      h("time", {}, e.effective ? `${e.effective.estimated ? "~" : ""}${dmy(e.effective.date)}` : "?"), " ",
-      h("span", { class: "action" }, T[ui].actions[e.action] || e.action), " ",
-      h("span", {}, e.eid ? eidWords(e.eid) : t("wholeAct")), " — ",
-      // The amending act, linked when the corpus holds it.
-      e.amending_act_id
-        ? h("a", { href: actPath(e.amending_act_id), class: "amending-act" }, e.amending_act)
-        : h("span", { class: "amending-act" }, e.amending_act)))) : h("p", { class: "muted" }, "—"));
-  const today = new Date().toISOString().slice(0, 10);
+    eventList(hist.entries, id, p));
   const defFrom = versions.length ? versions[0].from || "" : (first.act.date || "");
   const compare = h("section", { class: "compare", "aria-labelledby": "cmp-h" },
     h("h2", { id: "cmp-h" }, t("compare")),
-    h("form", { id: "compare-form", onsubmit: async (ev) => {
-      ev.preventDefault();
-      const from = isoDate(document.getElementById("cmp_from").value);
-      const to = isoDate(document.getElementById("cmp_to").value);
-      const out = document.getElementById("diff");
-      try {
-        const d = await api(`/v1/acts/${encodeURIComponent(id)}/diff`, { from, to, eid, lang: p.lang });
-        out.replaceChildren(renderDiff(d));
-      } catch (e) {
-        out.replaceChildren(errorBox(e));
-      }
-    } },
-    dateInput("cmp_from", t("from"), p.from || defFrom),
-    dateInput("cmp_to", t("to"), p.to || today),
-    h("button", { type: "submit", id: "compare-go" }, t("compare"))),
-    h("div", { id: "diff", "aria-live": "polite" }));
+    compareForm({ form: "compare-form", from: "cmp_from", to: "cmp_to", go: "compare-go", out: "diff" }, id, eid, p, defFrom));
   setMain(h("article", { class: "unit-page" },
+    printHead(first.citation, p.as_of),
     h("p", { class: "crumbs" }, h("a", { href: withParams(actPath(id), { lang: first.lang, q: p.q }) + `#${encodeURIComponent(eid)}` }, first.act.title)),
     h("h1", {}, first.citation),
     asOf, columns, citedBy, timeline, compare));
@@ -762,25 +815,105 @@ function citedByList(refs, here, prefer, p) {
   return h("ul", { class: "cited-items" }, items);
 }
 
-function renderDiff(d) {
+// The timeline's events, newest first, each a sentence in the interface's language from the
+// library (`12-баптың 3-тармағы алып тасталды — ҚР 19.04.2023 № 222-VII Конституциялық
+// Заңы, шамамен 29.04.2023 бастап`): the unit a link to its provision, the amending act a link
+// to it where the corpus holds it.
+function eventList(entries, id, p) {
+  if (!entries.length) return h("p", { class: "muted" }, "—");
+  return h("ol", { class: "events" }, entries.map((e) => {
+    const w = e.in_words[ui];
+    const what = e.eid
+      ? h("a", { href: withParams(unitPath(id, e.eid), { as_of: p.as_of }), class: "event-unit" }, w.what)
+      : h("span", { class: "event-unit" }, w.what);
+    // An amending act the note does not name is left out, never guessed.
+    const by = !w.by ? null : e.amending_act_id
+      ? h("a", { href: actPath(e.amending_act_id), class: "amending-act" }, w.by)
+      : h("span", { class: "amending-act" }, w.by);
+    return h("li", { class: "event" }, what, by ? [" — ", by] : null, ", ",
+      h("span", { class: "since" }, w.since));
+  }));
+}
+
+// What changed between two editions: the changed provisions first, each named in words and
+// linked, their words marked inserted and deleted; then, in one line, the units whose notes
+// alone changed.
+function renderDiff(d, id) {
   const parts = [h("p", { class: "muted" }, `${editionId(d.from)} → ${editionId(d.to)}`)];
-  if (!d.units.length) parts.push(h("p", { class: "note", id: "no-changes" }, t("noChanges")));
-  for (const c of d.units) {
-    const block = h("div", { class: "change" }, h("h3", {}, `${eidWords(c.eid)} · ${T[ui].diffKinds[c.kind] || c.kind}`));
+  const text = d.units.filter((c) => c.kind !== "notes_only");
+  const notes = d.units.filter((c) => c.kind === "notes_only");
+  if (!text.length) parts.push(h("p", { class: "note", id: "no-changes" }, t("noChanges")));
+  for (const c of text) {
+    const block = h("div", { class: "change" }, h("h3", {},
+      h("a", { href: unitPath(id, c.eid) }, c.name[ui]), ` · ${T[ui].diffKinds[c.kind] || c.kind}`));
     if (c.kind === "changed") {
       block.append(h("p", { class: "words" }, c.words.map((w) =>
         w.tag === "insert" ? h("ins", { title: t("added") }, w.text)
           : w.tag === "delete" ? h("del", { title: t("removed") }, w.text) : w.text)));
     } else if (c.kind === "deleted") {
       block.append(h("p", { class: "words" }, h("del", {}, c.text_from || "")));
-    } else if (c.kind === "inserted") {
-      block.append(h("p", { class: "words" }, h("ins", {}, c.text_to || "")));
     } else {
-      block.append(h("p", { class: "muted" }, t("notesOnly")));
+      block.append(h("p", { class: "words" }, h("ins", {}, c.text_to || "")));
     }
     parts.push(block);
   }
+  if (notes.length) {
+    parts.push(h("p", { class: "muted notes-only" }, `${t("notesOnlyUnits")}: `,
+      notes.map((c) => h("a", { href: unitPath(id, c.eid) }, c.name[ui])).flatMap((x, i) => (i ? [", ", x] : [x]))));
+  }
   return h("div", { class: "diff" }, parts);
+}
+
+// A compare form between two dates (`ids`: its fields and button), its answer in `out`.
+function compareForm(ids, id, eid, p, defFrom) {
+  const today = new Date().toISOString().slice(0, 10);
+  const out = h("div", { id: ids.out, "aria-live": "polite" });
+  const form = h("form", { id: ids.form, class: "compare-form", onsubmit: async (ev) => {
+    ev.preventDefault();
+    const from = isoDate(document.getElementById(ids.from).value);
+    const to = isoDate(document.getElementById(ids.to).value);
+    try {
+      const d = await api(`/v1/acts/${encodeURIComponent(id)}/diff`, { from, to, eid, lang: p.lang });
+      out.replaceChildren(renderDiff(d, id));
+    } catch (e) {
+      out.replaceChildren(errorBox(e));
+    }
+  } },
+  dateInput(ids.from, t("from"), p.from || defFrom),
+  dateInput(ids.to, t("to"), p.to || today),
+  h("button", { type: "submit", id: ids.go }, t("compare")));
+  return [form, out];
+}
+
+// An act's editions and amendments: its timeline in words and a comparison of the whole act
+// between two dates.
+async function actHistoryView(id, p) {
+  setMain(h("p", { class: "muted" }, t("loading")));
+  let act;
+  let hist;
+  try {
+    [act, hist] = await Promise.all([
+      api(`/v1/acts/${encodeURIComponent(id)}`, { lang: p.lang }),
+      api(`/v1/acts/${encodeURIComponent(id)}/history`, { lang: p.lang }),
+    ]);
+  } catch (e) {
+    setMain(errorBox(e, "errNoAct"));
+    return;
+  }
+  document.title = `${t("actHistory")} — ${act.title} — zanlex`;
+  const versions = hist.versions || [];
+  const defFrom = versions.length ? versions[0].from || "" : "";
+  setMain(h("article", { class: "act-history" },
+    h("p", { class: "crumbs" }, h("a", { href: withParams(actPath(id), { lang: p.lang }) }, act.title)),
+    h("h1", {}, t("actHistory")),
+    h("section", { class: "timeline", "aria-labelledby": "tl-h" },
+      h("h2", { id: "tl-h" }, t("changes")),
+      versions.length ? h("div", {}, h("h3", {}, t("versions")), h("ol", { class: "versions" }, versions.map((v) =>
+        h("li", {}, `${dmy(v.from)} – ${dmy(v.to)}`, ` (${t("edition")} ${editionId(v.id)})`)))) : null,
+      eventList(hist.entries, id, p)),
+    h("section", { class: "compare", "aria-labelledby": "cmp-h" },
+      h("h2", { id: "cmp-h" }, t("wholeActCompare")),
+      compareForm({ form: "compare-form", from: "cmp_from", to: "cmp_to", go: "compare-go", out: "diff" }, id, "", p, defFrom))));
 }
 
 // ---- the shell ----
@@ -821,6 +954,7 @@ function route() {
   const parts = location.pathname.split("/").filter(Boolean).map(decoded);
   say("");
   if (parts[0] === "acts" && parts.length === 2) return actView(parts[1], p);
+  if (parts[0] === "acts" && parts.length === 3 && parts[2] === "history") return actHistoryView(parts[1], p);
   if (parts[0] === "acts" && parts.length === 3) return unitView(parts[1], parts[2], p);
   if (parts.length) return notFoundView();
   document.title = p.q ? `${p.q} — zanlex` : "zanlex";

@@ -1,0 +1,483 @@
+//! The page in headless Chromium, at a laptop's and a phone's width: history and compare in
+//! words (each amendment a sentence in the reader's language with its amending act, linked
+//! when the corpus holds it, and the date it took effect, for one provision and for a whole
+//! act; a whole act compared between two dates, the provisions whose text changed first); the
+//! act read on one date and searched within; the act printed, its notes set apart.
+
+use super::serve_api::Server;
+use super::serve_browser::{
+    axe_source, axe_violations, chromium, js, on_path, open, runtime, screenshot, start_driver,
+    wait_true, Driver, GOV_2023, GOV_ACT, GOV_MIRROR, GOV_P3, WIDTHS,
+};
+use fantoccini::{Client, Locator};
+use std::path::Path;
+
+/// The order amended by an order the corpus holds (`tests/fixtures/amend/consolidated`).
+const AMENDED: &str = "mfa-order-2019-03-01-11-1-4-99";
+/// The order that amends it.
+const AMENDING: &str = "mfa-order-2020-04-02-11-1-4-150";
+
+/// A server of the Government law in two Kazakh editions (its Russian text of 2022 beside)
+/// and of an order with the order amending it; the browser driver; `None` without
+/// chromedriver.
+struct Fixture {
+    server: Server,
+    webdriver: String,
+    _driver: Driver,
+    _tmp: tempfile::TempDir,
+}
+
+fn fixture() -> Option<Fixture> {
+    let Some(chromedriver) = on_path("chromedriver") else {
+        eprintln!(
+            "skipped: chromedriver is not installed (apt-get install chromium chromium-driver)"
+        );
+        return None;
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tmp.path().join("corpus");
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    super::common::copy_dir(&manifest.join(GOV_MIRROR), &corpus.join("mirror/104316"));
+    std::fs::create_dir_all(corpus.join("editions")).expect("editions folder");
+    std::fs::copy(
+        manifest.join(GOV_2023),
+        corpus.join("editions/kaz_2023-04-19.md"),
+    )
+    .expect("copy the 2023 edition");
+    super::common::copy_dir(
+        &manifest.join("tests/fixtures/amend/consolidated"),
+        &corpus.join("consolidated"),
+    );
+    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+    let (driver, webdriver) = start_driver(&chromedriver);
+    Some(Fixture {
+        server,
+        webdriver,
+        _driver: driver,
+        _tmp: tmp,
+    })
+}
+
+/// The timeline's lines as the page shows them.
+async fn events(c: &Client) -> Vec<String> {
+    serde_json::from_value(
+        js(
+            c,
+            "return [...document.querySelectorAll('.events .event')].map((li) => li.textContent)",
+        )
+        .await,
+    )
+    .expect("lines")
+}
+
+/// No eid, action code, act kind code or unknown date (`?`) shown in the timeline or the
+/// comparison.
+async fn assert_no_internal_codes(c: &Client, what: &str) {
+    let shown = js(
+        c,
+        "return [...document.querySelectorAll('.timeline, .compare')].map((e) => e.innerText).join('\\n')",
+    )
+    .await;
+    let shown = shown.as_str().unwrap_or("");
+    let code = regex::Regex::new(
+        r"[a-z]+_[a-z0-9_]+|\b(changed|deleted|inserted|new_wording|renamed)\b|\?",
+    )
+    .expect("regex");
+    assert!(
+        !code.is_match(shown),
+        "{what}: {:?} in {shown}",
+        code.find(shown).map(|m| m.as_str())
+    );
+}
+
+#[test]
+fn history_and_compare_tell_each_amendment_in_the_readers_words() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            // A provision's timeline, in Kazakh, then in Russian.
+            for (ui, deleted, reworded) in [
+                (
+                    "kk",
+                    "12-баптың 3-тармағы алып тасталды — ҚР 19.04.2023 № 222-VII Конституциялық Заңы, шамамен 29.04.2023 бастап",
+                    "12-бап жаңа редакцияда жазылды — ҚР 15.06.2017 № 75-VI Конституциялық Заңы, шамамен 15.06.2017 бастап",
+                ),
+                (
+                    "ru",
+                    "Пункт 3 статьи 12 исключен — Конституционный закон РК от 19.04.2023 № 222-VII, примерно с 29.04.2023",
+                    "Статья 12 изложена в новой редакции — Конституционный закон РК от 15.06.2017 № 75-VI, примерно с 15.06.2017",
+                ),
+            ] {
+                c.goto(&format!("{base}/")).await.expect("open the page");
+                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                open(
+                    &c,
+                    &format!("{base}{GOV_P3}"),
+                    "return document.querySelectorAll('.events .event').length > 0",
+                )
+                .await;
+                let lines = events(&c).await;
+                assert_eq!(lines.len(), 4, "{width} px, {ui}: {lines:#?}");
+                assert_eq!(lines[1], deleted, "{width} px, {ui}");
+                assert_eq!(lines[2], reworded, "{width} px, {ui}");
+                // The unit a line names links to its provision; an amending act the corpus
+                // lacks is named, not linked.
+                assert_eq!(
+                    js(&c, "return document.querySelectorAll('.events .event')[1].querySelector('a.event-unit').getAttribute('href')").await,
+                    "/acts/constitutional-law-1995-12-18-2688/art_12__para_3"
+                );
+                assert_eq!(js(&c, "return document.querySelectorAll('.events a.amending-act').length").await, 0);
+                assert_no_internal_codes(&c, &format!("{width} px, {ui}, provision")).await;
+            }
+            js(&c, "localStorage.setItem('zanlex-ui', 'kk'); return true").await;
+
+            // An act's timeline, from its page; its amending act linked where the corpus
+            // holds it.
+            open(
+                &c,
+                &format!("{base}/acts/{AMENDED}"),
+                "return !!document.getElementById('act-history-link')",
+            )
+            .await;
+            c.find(Locator::Id("act-history-link"))
+                .await
+                .expect("the act's history link")
+                .click()
+                .await
+                .expect("open the act's history");
+            wait_true(
+                &c,
+                "return document.querySelectorAll('.events .event').length > 0",
+                "the act's timeline",
+            )
+            .await;
+            assert_eq!(
+                events(&c).await,
+                ["1-қосымшаның 1-тармағы жаңа редакцияда жазылды — ҚР Сыртқы істер министрінің 02.04.2020 № 11-1-4/150 бұйрығы, 20.04.2020 бастап"]
+            );
+            assert_eq!(
+                js(&c, "const a = document.querySelector('.events a.amending-act'); return a && a.getAttribute('href')").await,
+                format!("/acts/{AMENDING}")
+            );
+            assert_eq!(
+                js(&c, "return location.pathname").await,
+                format!("/acts/{AMENDED}/history")
+            );
+
+            // The whole Government law compared between its two editions: the provisions
+            // whose text changed first, named in words, their words marked; then those whose
+            // notes alone changed.
+            open(
+                &c,
+                &format!("{base}{GOV_ACT}/history"),
+                "return !!document.getElementById('compare-go') && document.querySelectorAll('.events .event').length > 0",
+            )
+            .await;
+            assert_no_internal_codes(&c, &format!("{width} px, the act's timeline")).await;
+            js(
+                &c,
+                "document.getElementById('cmp_from').value = '05.11.2022'; document.getElementById('cmp_to').value = '19.04.2023'; return true",
+            )
+            .await;
+            c.find(Locator::Id("compare-go"))
+                .await
+                .expect("compare button")
+                .click()
+                .await
+                .expect("compare");
+            wait_true(&c, "return !!document.querySelector('#diff .change')", "the comparison").await;
+            let heads: Vec<String> = serde_json::from_value(
+                js(&c, "return [...document.querySelectorAll('#diff .change h3')].map((h) => h.textContent)").await,
+            )
+            .expect("headings");
+            assert_eq!(heads.len(), 13, "{heads:#?}");
+            assert_eq!(
+                heads[..4],
+                [
+                    "9-баптың 2) тармақшасы · алып тасталды",
+                    "9-баптың 7) тармақшасы · алып тасталды",
+                    "12-баптың 3-тармағы · алып тасталды",
+                    "9-баптың 12) тармақшасы · мәтіні өзгерді",
+                ]
+            );
+            assert_eq!(
+                js(&c, "return [...document.querySelectorAll('#diff .change')][3].querySelector('del').textContent").await,
+                ", мәдениетті, білім беруді, денсаулық сақтауды, туризм мен спортты дамыту"
+            );
+            // Notes alone: one line after the changes, each unit a link.
+            assert_eq!(
+                js(&c, "const n = document.querySelector('#diff .notes-only'); return !!n && !n.nextElementSibling && n.querySelectorAll('a').length").await,
+                25
+            );
+            assert_no_internal_codes(&c, &format!("{width} px, the act compared")).await;
+            js(&c, "document.querySelector('.compare').scrollIntoView(); return true").await;
+            screenshot(&c, &format!("act-history-{width}")).await;
+            wait_true(
+                &c,
+                "return document.documentElement.scrollWidth <= window.innerWidth + 1",
+                &format!("no horizontal scrolling at {width} px"),
+            )
+            .await;
+            let _ = c.close().await;
+        }
+    });
+}
+
+#[test]
+fn axe_core_finds_nothing_serious_on_the_history_views() {
+    let Some(f) = fixture() else { return };
+    let Some(axe) = axe_source() else {
+        eprintln!("skipped: axe-core could not be installed with npm (npm install axe-core@4)");
+        return;
+    };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        let mut serious = Vec::new();
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for ui in ["kk", "ru"] {
+                c.goto(&format!("{base}/")).await.expect("open the page");
+                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                for (url, ready) in [
+                    (format!("{base}{GOV_P3}"), "return document.querySelectorAll('.events .event').length > 0"),
+                    (format!("{base}{GOV_ACT}/history"), "return document.querySelectorAll('.events .event').length > 0"),
+                ] {
+                    open(&c, &url, ready).await;
+                    js(
+                        &c,
+                        "document.getElementById('cmp_from').value = '05.11.2022'; document.getElementById('cmp_to').value = '19.04.2023'; document.getElementById('compare-go').click(); return true",
+                    )
+                    .await;
+                    wait_true(&c, "return !!document.querySelector('#diff .change, #no-changes')", "the comparison").await;
+                    for v in axe_violations(&c, &axe).await {
+                        let line = format!("{url} at {width} px, {ui}: {v:#}");
+                        eprintln!("axe-core: {line}");
+                        if ["serious", "critical"].contains(&v["impact"].as_str().unwrap_or("")) {
+                            serious.push(line);
+                        }
+                    }
+                }
+            }
+            let _ = c.close().await;
+        }
+        assert!(serious.is_empty(), "axe-core:\n{}", serious.join("\n"));
+    });
+}
+
+/// The text, the shown state (empty when hidden) of the act page's unit `eid`.
+async fn unit_on_act_page(c: &Client, eid: &str) -> serde_json::Value {
+    js(
+        c,
+        &format!(
+            "const u = document.getElementById('{eid}'); const s = u.querySelector('.state'); \
+             return [u.querySelector('.text').textContent, s.hidden ? '' : s.textContent]"
+        ),
+    )
+    .await
+}
+
+/// The act page's texts are in.
+const TEXTS_IN: &str = "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')";
+
+#[test]
+fn the_act_reads_on_one_date_and_searches_within_itself() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    let para3 = "art_12__para_3";
+    let in_force = "3. Үкімет Республика Президентімен мемлекеттік бағдарламаларды олар бекітілгенге дейін келіседі.";
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            c.goto(&format!("{base}/")).await.expect("open the page");
+            js(&c, "localStorage.setItem('zanlex-ui', 'kk'); return true").await;
+            // The act as it stood on 25.04.2023: the paragraph deleted four days later is
+            // there in its wording then, in force; the page says which text it shows.
+            open(&c, &format!("{base}{GOV_ACT}?as_of=2023-04-25"), TEXTS_IN).await;
+            assert_eq!(unit_on_act_page(&c, para3).await, serde_json::json!([in_force, ""]));
+            assert_eq!(
+                js(&c, "return [document.getElementById('as_of').value, document.getElementById('act-edition').textContent]").await,
+                serde_json::json!(["25.04.2023", "Мәтін 25.04.2023 күнгі күйінде: әр бөлік сол күні күшінде болған редакциясында."])
+            );
+            // A unit's link opens it on the same date.
+            assert_eq!(
+                js(&c, &format!("return document.querySelector('[id=\"{para3}\"] .unit-head a').getAttribute('href')")).await,
+                format!("{GOV_P3}?lang=kk&as_of=2023-04-25")
+            );
+            // Another date typed as Kazakhstan writes it: the address keeps it, and the
+            // paragraph is deleted since 29.04.2023, said in words.
+            js(&c, "document.getElementById('as_of').value = '01.05.2023'; return true").await;
+            c.find(Locator::Id("asof-go")).await.expect("the date button").click().await.expect("switch the date");
+            wait_true(
+                &c,
+                &format!("return location.search.includes('as_of=2023-05-01') && !document.getElementById('texts-loading') && !!document.querySelector('[id=\"{para3}\"] .state:not([hidden])')"),
+                "the act on 01.05.2023",
+            )
+            .await;
+            let after = unit_on_act_page(&c, para3).await;
+            assert_eq!(after[1], "29.04.2023 бастап алып тасталған", "{width} px: {after}");
+            assert_ne!(after[0], in_force, "{width} px");
+            screenshot(&c, &format!("act-date-{width}")).await;
+
+            // Search within the act: its hits listed beside the contents, each a link to its
+            // unit on the page, whose words are marked.
+            js(&c, "window.scrollTo(0, 0); return true").await;
+            let field = c.find(Locator::Id("act-q")).await.expect("the act's search box");
+            field.send_keys("мемлекеттік бағдарламалар\u{E007}").await.expect("type and Enter");
+            wait_true(
+                &c,
+                "return location.search.includes('q=') && !!document.getElementById('act-hits-count') && !document.getElementById('texts-loading') && !!document.querySelector('.act-text mark')",
+                "the hits within the act",
+            )
+            .await;
+            let hits: Vec<String> = serde_json::from_value(
+                js(&c, "return [...document.querySelectorAll('#act-hits a.act-hit')].map((a) => a.getAttribute('href'))").await,
+            )
+            .expect("hrefs");
+            assert!(!hits.is_empty(), "{width} px: no hits within the act");
+            assert!(hits.iter().all(|h| h.starts_with("#art_") || h.starts_with("#chp_") || h.starts_with("#preamble")), "{hits:?}");
+            assert!(hits.contains(&"#art_9__subpara_2".to_string()), "{hits:?}");
+            // The search keeps the page's date.
+            assert_eq!(
+                js(&c, "return location.search.includes('as_of=2023-05-01')").await,
+                true,
+                "{width} px: the date kept with the search"
+            );
+            js(&c, "document.querySelector('#act-hits a.act-hit').click(); return true").await;
+            wait_true(
+                &c,
+                "const id = decodeURIComponent(location.hash.slice(1)); const el = id && document.getElementById(id); \
+                 if (!el) return false; const r = el.getBoundingClientRect(); return r.top >= -1 && r.top < window.innerHeight",
+                "the hit's unit in view",
+            )
+            .await;
+
+            // Today's text: said so, with its edition.
+            open(&c, &format!("{base}{GOV_ACT}"), TEXTS_IN).await;
+            assert_eq!(
+                js(&c, "return document.getElementById('act-edition').textContent").await,
+                "Қолданыстағы мәтін (19.04.2023 редакциясы)."
+            );
+            wait_true(
+                &c,
+                "return document.documentElement.scrollWidth <= window.innerWidth + 1",
+                &format!("no horizontal scrolling at {width} px"),
+            )
+            .await;
+            let _ = c.close().await;
+        }
+    });
+}
+
+/// Applies the page's print rules to the screen (a rule for `print` is then for `screen`
+/// too), as printing or saving as PDF would lay the page out.
+async fn as_printed(c: &Client) {
+    js(
+        c,
+        "for (const sheet of document.styleSheets) for (const r of sheet.cssRules) \
+           if (r.media && r.media.mediaText === 'print') r.media.appendMedium('screen'); \
+         return true",
+    )
+    .await;
+}
+
+/// Whether the first element `selector` matches is laid out (not `display: none`).
+async fn shown(c: &Client, selector: &str) -> serde_json::Value {
+    js(
+        c,
+        &format!("const e = document.querySelector('{selector}'); return !!e && e.getClientRects().length > 0"),
+    )
+    .await
+}
+
+#[test]
+fn the_act_prints_as_a_text_with_its_notes_set_apart() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            c.goto(&format!("{base}/")).await.expect("open the page");
+            js(&c, "localStorage.setItem('zanlex-ui', 'kk'); return true").await;
+            open(&c, &format!("{base}{GOV_ACT}?as_of=2023-05-01"), TEXTS_IN).await;
+            // The notes the source prints under an article, in the text but apart from it.
+            assert_eq!(
+                js(&c, "return [...document.querySelectorAll('[id=\"art_12\"] > .amend-notes .amend-note')].map((n) => n.textContent)").await,
+                serde_json::json!(["Ескерту. 12-бап жаңа редакцияда - ҚР 15.06.2017 № 75-VI (алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі); өзгеріс енгізілді - ҚР 19.04.2023 № 222-VII (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі) Конституциялық заңдарымен."])
+            );
+            assert_eq!(
+                js(&c, "return document.querySelector('[id=\"art_12\"] > .text').textContent.includes('Ескерту')").await,
+                false
+            );
+            assert_eq!(
+                js(&c, "const n = document.querySelector('.amend-note'); return getComputedStyle(n).fontStyle").await,
+                "italic"
+            );
+            // Nothing printed on screen that only print shows.
+            assert_eq!(shown(&c, ".print-head").await, false);
+            // Printed: no controls, the citation and the date on top, the text in one column.
+            as_printed(&c).await;
+            for hidden in [".top", ".toc", "#act-asof", "button", "#act-history-link"] {
+                assert_eq!(shown(&c, hidden).await, false, "{width} px: {hidden} printed");
+            }
+            assert_eq!(
+                js(&c, "return document.querySelector('.print-head').textContent").await,
+                "ҚР 18.12.1995 № 2688 Конституциялық Заңы · 01.05.2023 күнгі редакция"
+            );
+            assert_eq!(shown(&c, ".print-head").await, true);
+            assert_eq!(
+                js(&c, "return document.querySelector('main').firstElementChild.firstElementChild.className").await,
+                "print-head"
+            );
+            screenshot(&c, &format!("act-print-{width}")).await;
+            // A provision printed: its citation and the date it is read on.
+            js(&c, "localStorage.setItem('zanlex-ui', 'ru'); return true").await;
+            open(
+                &c,
+                &format!("{base}{GOV_P3}?as_of=2023-04-25"),
+                "return document.querySelectorAll('.parallel .column .state').length === 2",
+            )
+            .await;
+            as_printed(&c).await;
+            assert_eq!(
+                js(&c, "return document.querySelector('.print-head').textContent").await,
+                "ҚР 18.12.1995 № 2688 Конституциялық Заңы · 12-бап 3-тармақ · редакция на 25.04.2023"
+            );
+            assert_eq!(shown(&c, "#asof-go").await, false);
+            let _ = c.close().await;
+        }
+    });
+}
+
+#[test]
+fn the_russian_text_shows_its_footnotes() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        let c = chromium(&f.webdriver, 1366, 900).await;
+        open(&c, &format!("{base}{GOV_ACT}?lang=ru"), TEXTS_IN).await;
+        let notes: Vec<String> = serde_json::from_value(
+            js(
+                &c,
+                "return [...document.querySelectorAll('.amend-note')].map((n) => n.textContent)",
+            )
+            .await,
+        )
+        .expect("notes");
+        assert!(!notes.is_empty(), "no footnote shown in the Russian text");
+        // The Russian text prints its notes as `Сноска.`, and announced changes as
+        // `Примечание.`
+        assert!(
+            notes.iter().any(|n| n.starts_with("Сноска. ")),
+            "{notes:#?}"
+        );
+        assert!(
+            notes
+                .iter()
+                .all(|n| n.starts_with("Сноска. ") || n.starts_with("Примечание. ")),
+            "{notes:#?}"
+        );
+        let _ = c.close().await;
+    });
+}
