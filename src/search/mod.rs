@@ -533,6 +533,7 @@ fn read_hits(
 /// The best matches of `any` (the query's words joined by OR, with the request's filters)
 /// that are not among `have`, as many as `have` lacks of the limit, each marked partial and
 /// scored no higher than the lowest of `have`, so that they rank below every full match.
+#[allow(clippy::too_many_arguments)]
 fn partial_fill(
     index: &Store,
     searcher: &tantivy::Searcher,
@@ -577,6 +578,7 @@ pub const TWIN_FACTOR: f32 = 0.8;
 
 /// Units of `req`'s language whose twins in the other language match `query` (which keeps to
 /// that language), best first, none of `have`, at most as many as `have` lacks of the limit.
+#[allow(clippy::too_many_arguments)]
 fn through_twins(
     index: &Store,
     searcher: &tantivy::Searcher,
