@@ -18,7 +18,8 @@
 //! `history` all read it, so the wording shown and the timeline never disagree.
 
 use crate::model::{
-    Act, ActVersion, AmendAction, Amendment, EditionRef, Status, TimeState, Unit, UnitStatus,
+    Act, ActVersion, AmendAction, Amendment, DatedBy, EditionRef, Status, TimeState, Unit,
+    UnitStatus,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -34,6 +35,9 @@ pub struct Edition<'a> {
     pub date: Option<NaiveDate>,
     /// Whether `date` is an estimate (an undated text).
     pub date_estimated: bool,
+    /// What `date` says: the database's edition date, or the day the edition took effect (a
+    /// commit of the mirror's git history).
+    pub dated_by: DatedBy,
     /// Its top-level units.
     pub units: &'a [Unit],
     /// The file it was read from.
@@ -87,6 +91,8 @@ struct Event<'a> {
     target: &'a str,
     action: AmendAction,
     signed: Option<NaiveDate>,
+    /// The amending act's number, to tell it among acts of one day.
+    number: Option<&'a str>,
     /// Effective date (the signing date when the rule gives none), estimated, and why.
     effective: Option<(NaiveDate, bool, String)>,
 }
@@ -114,6 +120,7 @@ impl Event<'_> {
             target: a.target_eid.as_str(),
             action: a.action,
             signed: a.by.date,
+            number: a.by.number.as_deref(),
             effective,
         }
     }
@@ -136,6 +143,10 @@ pub struct ActTimeline<'a> {
     /// Changes this language's editions do not print: those the other language records after
     /// the newest edition, and those announced to take effect after it, by target eid.
     later: BTreeMap<&'a str, Vec<Event<'a>>>,
+    /// The changes some edition announces for later (`… толықтыру көзделген`, `Примечание.
+    /// … предусмотрено …`): (target eid, the amending act's signing date and number). An
+    /// edition that announces a change prints the text before it.
+    foreseen: Vec<(&'a str, Option<NaiveDate>, Option<&'a str>)>,
     /// The act's adoption date.
     adopted: Option<NaiveDate>,
     /// When the act is repealed: the date the repeal took effect and whether it is estimated.
@@ -334,10 +345,15 @@ pub fn editions(act: &Act) -> Vec<Edition<'_>> {
             .version_date
             .or(act.date())
             .map_or_else(|| "current".to_string(), |d| d.to_string());
+        let dated_by = match act.version_date {
+            Some(_) => act.version_dated_by,
+            None => DatedBy::Database,
+        };
         return vec![Edition {
             id,
             date,
             date_estimated,
+            dated_by,
             units: &act.units,
             file: &act.source.file,
         }];
@@ -349,6 +365,7 @@ pub fn editions(act: &Act) -> Vec<Edition<'_>> {
             id: v.id.clone(),
             date: v.from,
             date_estimated: v.id == "latest" || v.id == "current",
+            dated_by: v.dated_by,
             units: &v.units,
             file: &v.source.file,
         })
@@ -360,6 +377,7 @@ pub fn editions(act: &Act) -> Vec<Edition<'_>> {
             id: "current".to_string(),
             date: last.to,
             date_estimated: false,
+            dated_by: DatedBy::Database,
             units: &act.units,
             file: &act.source.file,
         });
@@ -491,11 +509,18 @@ impl<'a> ActTimeline<'a> {
                 .or_default()
                 .push(Event::of(a, act.lang));
         }
+        let foreseen = act
+            .amendments
+            .iter()
+            .filter(|a| a.action == AmendAction::Prospective)
+            .map(|a| (a.target_eid.as_str(), a.by.date, a.by.number.as_deref()))
+            .collect();
         ActTimeline {
             editions,
             units,
             events,
             later,
+            foreseen,
             adopted: act.date(),
             repeal: repeal_of(act),
         }
@@ -560,14 +585,36 @@ impl<'a> ActTimeline<'a> {
         {
             out.extend(v.iter());
         }
+        // What an edition prints inside it under eids of their own (a chapter's articles).
+        for t in self.nested(eid) {
+            if let Some(v) = self.events.get(t) {
+                out.extend(v.iter());
+            }
+        }
         out
+    }
+
+    /// The units some edition prints inside unit `eid` whose eids do not start with its own
+    /// (`art_12` inside `chp_3`): a change of them changes its wording too.
+    fn nested(&self, eid: &str) -> std::collections::BTreeSet<&'a str> {
+        let inner = format!("{eid}__");
+        self.units
+            .iter()
+            .filter_map(|m| m.get(eid))
+            .flat_map(|(u, _)| u.children.iter().flat_map(Unit::walk))
+            .map(|u| u.eid.as_str())
+            .filter(|e| !e.starts_with(&inner))
+            .collect()
     }
 
     /// The timeline of unit `eid` (empty when no edition prints it).
     pub fn unit(&self, eid: &str) -> UnitTimeline<'_, 'a> {
         let events = self.events_for(eid);
         let inner = format!("{eid}__");
-        let own = |e: &Event| e.target == eid || e.target.starts_with(&inner);
+        let nested = self.nested(eid);
+        let own = |e: &Event| {
+            e.target == eid || e.target.starts_with(&inner) || nested.contains(e.target)
+        };
         let n = self.editions.len();
         let mut segments: Vec<Segment> = Vec::new();
         let mut pieces: Vec<Piece> = Vec::new();
@@ -593,7 +640,7 @@ impl<'a> ActTimeline<'a> {
                 continue;
             }
             let start = if k == 0 {
-                self.earliest_start(&events, unit)
+                self.earliest_start(&events, unit, &nested)
             } else {
                 self.change_start(&events, &own, k)
             };
@@ -728,8 +775,24 @@ impl<'a> ActTimeline<'a> {
     /// When the earliest edition's wording of a unit took effect: the last change its notes
     /// record for the unit (signed by that edition's date; a placeholder's announced text
     /// aside), else the act's adoption.
-    fn earliest_start(&self, events: &[&Event], unit: &Unit) -> Start {
+    fn earliest_start(
+        &self,
+        events: &[&Event],
+        unit: &Unit,
+        nested: &std::collections::BTreeSet<&str>,
+    ) -> Start {
         let d0 = self.editions.first().and_then(|e| e.date);
+        // A change taking effect after the edition that an edition announces for the unit, what
+        // contains it or what is inside it, is not what the earliest edition prints: it prints
+        // the text before it, the announcement beside it.
+        let foreseen = |e: &Event| {
+            e.effective_date().is_some_and(|d| !by(d0, d))
+                && self.foreseen.iter().any(|(target, signed, number)| {
+                    *signed == e.signed
+                        && *number == e.number
+                        && (super::versions::touches(target, &unit.eid) || nested.contains(target))
+                })
+        };
         let pending = match unit.status {
             UnitStatus::Pending { from } => Some(from),
             _ => None,
@@ -743,7 +806,7 @@ impl<'a> ActTimeline<'a> {
                 Some(s) => by(d0, s),
                 None => by(d0, *eff),
             };
-            if !recorded {
+            if !recorded || (pending.is_none() && foreseen(e)) {
                 continue;
             }
             // A placeholder stands from the act that announced its text, not from that text's
@@ -786,30 +849,50 @@ impl<'a> ActTimeline<'a> {
     /// latest effective date of the changes signed, or taking effect, after the previous
     /// edition's date and by this one's (those on the unit itself or inside it when there are
     /// such), else this edition's date, marked estimated.
+    ///
+    /// An edition dated by its commit took effect on that day: a change no note dates, or
+    /// whose note's estimate falls on that day (a publication date unknown, the signing date
+    /// standing in), is in force from it, exactly. A note that gives the day itself
+    /// (`01.01.2023 бастап`, a publication date known) counts over the mirror's date, and one
+    /// whose estimate falls on another day stays the answer, estimated: a history with
+    /// editions missing (a `--since` bound, a partial mirror) may date the commit later than
+    /// the change it prints.
     fn change_start(&self, events: &[&Event], own: &dyn Fn(&Event) -> bool, k: usize) -> Start {
-        let (prev, this) = (self.editions[k - 1].date, self.editions[k].date);
+        let edition = &self.editions[k];
+        let (prev, this) = (self.editions[k - 1].date, edition.date);
         let window: Vec<&&Event> = events
             .iter()
             .filter(|e| recorded_between(e, prev, this))
             .collect();
         let mine: Vec<&&Event> = window.iter().copied().filter(|e| own(e)).collect();
         let pool = if mine.is_empty() { window } else { mine };
-        match pool
+        let noted = pool
             .iter()
             .filter_map(|e| e.effective.as_ref())
             .max_by_key(|e| e.0)
-        {
-            Some((d, estimated, basis)) => Start {
+            .map(|(d, estimated, basis)| Start {
                 date: Some(*d),
                 estimated: *estimated,
                 basis: basis.clone(),
+            });
+        let commit = this.filter(|_| edition.dated_by.took_effect());
+        match (noted, commit) {
+            (Some(n), Some(c)) if !n.estimated || n.date != Some(c) => n,
+            (_, Some(c)) => Start {
+                date: Some(c),
+                estimated: false,
+                basis: format!(
+                    "commit of {c}: the day edition {} took effect, as the mirror dates it",
+                    edition.id
+                ),
             },
-            None => Start {
+            (Some(n), None) => n,
+            (None, None) => Start {
                 date: this,
                 estimated: true,
                 basis: format!(
                     "edition date: no note dates the change (edition {})",
-                    self.editions[k].id
+                    edition.id
                 ),
             },
         }
@@ -1034,6 +1117,7 @@ mod tests {
         ActVersion {
             id: id.to_string(),
             from: Some(d(from)),
+            dated_by: Default::default(),
             to: None,
             units,
             source: Source {
@@ -1092,6 +1176,7 @@ mod tests {
             official_url: None,
             publication_date: None,
             version_date: versions.last().unwrap().from,
+            version_dated_by: Default::default(),
             units: versions.last().unwrap().units.clone(),
             amendments,
             instructions: vec![],

@@ -10,7 +10,7 @@ use super::effective::resolve;
 #[cfg(test)]
 use crate::model::UnitVersion;
 use crate::model::{
-    Act, ActRef, ActVersion, AmendAction, Amendment, InstructionOp, TargetFallback, Unit,
+    Act, ActRef, ActVersion, AmendAction, Amendment, DatedBy, InstructionOp, TargetFallback, Unit,
 };
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -155,6 +155,11 @@ pub fn implicit_version(act: &Act) -> ActVersion {
     ActVersion {
         id: from.map_or_else(|| "current".to_string(), |d| d.to_string()),
         from,
+        dated_by: if act.version_date.is_some() {
+            act.version_dated_by
+        } else {
+            DatedBy::Database
+        },
         to: None,
         units: act.units.clone(),
         source: act.source.clone(),
@@ -249,6 +254,11 @@ fn edition_versions(acts: &[Act], sorted: &[usize]) -> Vec<ActVersion> {
                 version_id(a)
             },
             from: starts[k],
+            dated_by: if a.version_date.is_some() {
+                a.version_dated_by
+            } else {
+                DatedBy::Database
+            },
             to: starts.get(k + 1).copied().flatten(),
             units: a.units.clone(),
             source: a.source.clone(),
@@ -397,6 +407,7 @@ fn apply_amending_acts(acts: &mut [Act]) {
         target.versions.push(ActVersion {
             id: format!("applied:{}", amending.id),
             from,
+            dated_by: DatedBy::Database,
             to: None,
             units: units.clone(),
             source: amending.source.clone(),

@@ -154,7 +154,15 @@ pub struct HistoryState {
     pub trees: BTreeSet<String>,
     /// Each act's newest edition read: (date, hash of its texts).
     pub newest: BTreeMap<String, (NaiveDate, String)>,
+    /// What the edition folders written with this state hold ([`EDITIONS_LAYOUT`]): a state
+    /// of another layout is not used, so the whole history is read and written again.
+    #[serde(default)]
+    pub layout: u32,
 }
+
+/// The layout of the edition folders [`sync_history`] writes: bumped when what they hold
+/// changes (2: sidecars say `version_dated_by = "commit"`).
+pub const EDITIONS_LAYOUT: u32 = 2;
 
 /// The file [`sync_history`] keeps its [`HistoryState`] in, inside the editions folder.
 pub const STATE_FILE: &str = ".zanlex-history.json";
@@ -187,6 +195,7 @@ pub fn read_history(
     }
     commits.reverse();
     let mut state = seen.cloned().unwrap_or_default();
+    state.layout = EDITIONS_LAYOUT;
     let mut acts: BTreeMap<String, Vec<Edition>> = BTreeMap::new();
     let mut push = |state: &mut HistoryState, code: String, e: Edition| {
         let newest = state.newest.get(&code);
@@ -335,9 +344,10 @@ pub fn sync_history(
 ) -> Result<SyncReport, HistoryError> {
     let state_path = out.join(STATE_FILE);
     let seen: Option<HistoryState> = match std::fs::read(&state_path) {
-        Ok(bytes) => serde_json::from_slice(&bytes).ok(),
+        Ok(bytes) => serde_json::from_slice::<HistoryState>(&bytes).ok(),
         Err(_) => None,
-    };
+    }
+    .filter(|s| s.layout == EDITIONS_LAYOUT);
     let read = read_history(repo, opts, seen.as_ref())?;
     let written = write_editions(&read.acts, out)?;
     let json = serde_json::to_vec(&read.state).map_err(|e| io_err(&state_path, e))?;
@@ -357,6 +367,7 @@ fn write_editions(acts: &[ActHistory], out: &Path) -> Result<Vec<String>, Histor
             let name = format!("{}/{}_{}", act.code, e.date, &e.hash[..12]);
             let dir = out.join(&name);
             if dir.is_dir() {
+                refresh_sidecars(&dir, e)?;
                 continue;
             }
             let tmp = out.join(format!("{name}.tmp"));
@@ -386,13 +397,39 @@ fn write_editions(acts: &[ActHistory], out: &Path) -> Result<Vec<String>, Histor
     Ok(written)
 }
 
-/// The sidecar of an edition's texts: its date, and the amending act.
+/// Rewrites the sidecars of an edition folder written before whose content is not what this
+/// version writes (an older zanlex wrote no `version_dated_by`), so that `--force` brings an
+/// editions folder up to date without rewriting its texts.
+fn refresh_sidecars(dir: &Path, e: &Edition) -> Result<(), HistoryError> {
+    let want = sidecar(e);
+    for lang in &e.languages {
+        let text = dir.join(format!("{lang}.md"));
+        if !text.is_file() {
+            continue;
+        }
+        let side = crate::extract::sidecar::sidecar_path(&text);
+        if std::fs::read_to_string(&side).ok().as_deref() != Some(want.as_str()) {
+            std::fs::write(&side, &want).map_err(|err| io_err(&side, err))?;
+        }
+    }
+    Ok(())
+}
+
+/// The sidecar of an edition's texts: its date, what dates it, and the amending act.
 fn sidecar(e: &Edition) -> String {
     let mut t = toml::Table::new();
     t.insert(
         "version_date".into(),
         toml::Value::String(e.date.to_string()),
     );
+    // The day the edition took effect, which the time rule takes as exact; an act as it stood
+    // at a `since` bound is dated by its meta.yaml, the database's edition date only.
+    if e.basis == DateBasis::Commit {
+        t.insert(
+            "version_dated_by".into(),
+            toml::Value::String("commit".into()),
+        );
+    }
     if let Some(c) = &e.cause {
         if let Some(code) = &c.code {
             t.insert("caused_by.code".into(), toml::Value::String(code.clone()));

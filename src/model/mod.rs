@@ -750,6 +750,39 @@ pub struct UnitVersion {
     pub origin: String,
 }
 
+/// What an edition's date says about the changes it prints.
+///
+/// ```
+/// use zanlex::DatedBy;
+/// // A text whose metadata names no source of its date is the database's edition.
+/// assert_eq!(DatedBy::default(), DatedBy::Database);
+/// assert!(DatedBy::Commit.took_effect());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatedBy {
+    /// The database's edition date (`version_date` in front matter or `meta.yaml`, a dated
+    /// file name): the day the database consolidated the text, which may print changes that
+    /// took effect on other days.
+    #[default]
+    Database,
+    /// A commit of the mirror's git history (`zanlex index --history`): the mirror dates each
+    /// commit to the day its edition took effect, so the edition's changes were in force from
+    /// that day.
+    Commit,
+}
+
+impl DatedBy {
+    /// Whether the date is the day the edition took effect.
+    pub fn took_effect(self) -> bool {
+        self == DatedBy::Commit
+    }
+
+    fn is_database(&self) -> bool {
+        *self == DatedBy::Database
+    }
+}
+
 /// One edition of an act: the unit tree valid from a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActVersion {
@@ -757,6 +790,9 @@ pub struct ActVersion {
     pub id: String,
     /// Valid from this date (open when `None`).
     pub from: Option<NaiveDate>,
+    /// What `from` says: the database's edition date, or the day the edition took effect.
+    #[serde(default, skip_serializing_if = "DatedBy::is_database")]
+    pub dated_by: DatedBy,
     /// Valid until this date, exclusive (open when `None`).
     pub to: Option<NaiveDate>,
     /// The edition's top-level units.
@@ -813,6 +849,11 @@ pub struct Act {
     pub publication_date: Option<NaiveDate>,
     /// The date of the edition this text is (Markdown `version_date`), when known.
     pub version_date: Option<NaiveDate>,
+    /// What [`Act::version_date`] says: the database's edition date, or the day the edition
+    /// took effect (a commit of the mirror's git history, through the sidecar key
+    /// `version_dated_by = "commit"`).
+    #[serde(default, skip_serializing_if = "DatedBy::is_database")]
+    pub version_dated_by: DatedBy,
     /// Top-level units in document order.
     pub units: Vec<Unit>,
     /// Events from notes in this text.

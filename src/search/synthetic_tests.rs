@@ -49,6 +49,7 @@ fn act(id: &str, file: &str, kind: ActKind, status: Status, units: Vec<Unit>) ->
         official_url: None,
         publication_date: None,
         version_date: None,
+        version_dated_by: Default::default(),
         units,
         amendments: vec![],
         instructions: vec![],
@@ -127,6 +128,7 @@ fn corpus() -> Vec<Act> {
     a.versions.push(ActVersion {
         id: "2018-01-04".into(),
         from: date(2018, 1, 4),
+        dated_by: Default::default(),
         to: date(2022, 6, 10),
         units: vec![unit(
             "att_1__para_4",

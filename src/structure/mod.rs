@@ -275,6 +275,7 @@ fn empty_act(doc: &Extracted, title: String, kind: ActKind) -> Act {
         official_url: official_url(&doc.meta),
         publication_date: None,
         version_date: None,
+        version_dated_by: crate::model::DatedBy::Database,
         units: Vec::new(),
         amendments: Vec::new(),
         instructions: Vec::new(),
@@ -422,6 +423,13 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
     let (own_version, own_title) = (own("version_date"), own("title"));
     if let Some(d) = get(&["version_date", &own_version]).and_then(|v| parse_date(&v)) {
         act.version_date = Some(d);
+        // An edition read from git: its sidecar dates it by the commit, the day it took
+        // effect (`version_date` there counts over the folder's meta.yaml).
+        if get(&["version_date"]).is_some()
+            && get(&["version_dated_by"]).as_deref() == Some("commit")
+        {
+            act.version_dated_by = crate::model::DatedBy::Commit;
+        }
     }
     if act.version_date.is_none() {
         act.version_date = get(&["name_date"]).and_then(|v| parse_date(&v));

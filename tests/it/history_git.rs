@@ -449,18 +449,28 @@ impl Indexed {
 
     /// (state, wording, edition id, from, to) of a unit on a date.
     fn at(&self, act: &str, eid: &str, date: &str) -> (Value, Option<String>, Option<Ed>) {
-        let at = self
-            .index
-            .unit_as_of(act, eid, Some(zanlex::Lang::Kk), Some(d(date)))
-            .unwrap_or_else(|e| panic!("{act}#{eid} on {date}: {e}"));
-        let s = |x: Option<NaiveDate>| x.map(|d| d.to_string());
-        (
-            serde_json::to_value(&at.state).expect("json"),
-            at.unit.map(|u| u.full_text()),
-            at.edition
-                .map(|e| (e.id.clone(), s(e.from), s(e.to), e.from_estimated)),
-        )
+        at_in(&self.index, act, eid, zanlex::Lang::Kk, date)
     }
+}
+
+/// (state, wording, edition id, from, to) of a unit in one language on a date.
+fn at_in(
+    index: &ZanIndex,
+    act: &str,
+    eid: &str,
+    lang: zanlex::Lang,
+    date: &str,
+) -> (Value, Option<String>, Option<Ed>) {
+    let at = index
+        .unit_as_of(act, eid, Some(lang), Some(d(date)))
+        .unwrap_or_else(|e| panic!("{act}#{eid} on {date}: {e}"));
+    let s = |x: Option<NaiveDate>| x.map(|d| d.to_string());
+    (
+        serde_json::to_value(&at.state).expect("json"),
+        at.unit.map(|u| u.full_text()),
+        at.edition
+            .map(|e| (e.id.clone(), s(e.from), s(e.to), e.from_estimated)),
+    )
 }
 
 type Ed = (String, Option<String>, Option<String>, bool);
@@ -729,4 +739,152 @@ fn zanlex_index_history_keeps_the_setting() {
     assert!(err.contains("8 commits read, 6 new editions"), "{err}");
     let (code, _, err) = run(&["index", "--history", "--since", "2024-13-01"]);
     assert_eq!(code, Some(2), "{err}");
+}
+
+/// A commit is the day its edition took effect: the change it brings is in force from it,
+/// exactly, where the notes only estimate its date (the order of 25.12.2024 took effect on
+/// publication, a date the text does not print: the signing date stands in, a lower bound).
+#[test]
+fn a_commit_dates_the_change_it_brings_exactly() {
+    let fx = Indexed::new();
+    fx.repo.add_2024_edition();
+    sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    let (index, _) = ZanIndex::open_or_build(
+        &fx.editions,
+        fx.tmp.path().join("index"),
+        &BuildOptions::default(),
+    )
+    .expect("refresh");
+    let min = "president-office-order-2019-10-07-19-42-3-3-17";
+    let kk = zanlex::Lang::Kk;
+    let in_force = json!({"kind": "in_force"});
+    // Appendix 1: the 2024 notes record two changes since the 2020 edition (2022, ~ten days
+    // after publication, and the order of 25.12.2024 on publication, whose day the text does
+    // not print): the commit of 2024-12-25 prints the last, in force from it exactly; from the
+    // first to it the wording is not in the corpus.
+    let w24 = ed("2024-12-25", "2024-12-25", None, false);
+    assert_eq!(
+        at_in(&index, min, "annex_1", kk, "2022-03-24").2,
+        ed("2020-11-12", "2019-10-07", Some("2022-03-25"), false)
+    );
+    assert_eq!(
+        at_in(&index, min, "annex_1", kk, "2024-12-24").0,
+        json!({"kind": "not_in_corpus", "earliest_edition": "2020-11-12", "since": "2022-03-25",
+               "estimated": true, "until": "2024-12-25"})
+    );
+    for date in ["2024-12-25", "2025-06-01"] {
+        let (state, wording, edition) = at_in(&index, min, "annex_1", kk, date);
+        assert_eq!((&state, &edition), (&in_force, &w24), "{date}");
+        assert!(wording.is_some(), "{date}");
+    }
+    let act = index.act_in(min, Some(kk)).expect("act");
+    let wordings = zanlex::wordings(&act, "annex_1");
+    assert_eq!(
+        wordings.last().map(|w| w.basis.as_str()),
+        Some(
+            "commit of 2024-12-25: the day edition 2024-12-25 took effect, as the mirror dates it"
+        )
+    );
+    // Appendix 4: its notes date its last change (13.02.2023, ~ten days after publication)
+    // before the commit that prints it: that date stays the answer, estimated.
+    assert_eq!(
+        at_in(&index, min, "annex_4", kk, "2023-02-23").2,
+        ed("2024-12-25", "2023-02-23", None, true)
+    );
+    // The Russian text has no edition of 2024: from the first change the Kazakh notes record
+    // after its 2020 edition, its wording is not known.
+    let (state, wording, _) = at_in(&index, min, "annex_1", zanlex::Lang::Ru, "2024-12-25");
+    assert_eq!(state["kind"], "changed_after_latest_edition", "{state}");
+    assert_eq!(state["since"], "2022-03-25", "{state}");
+    assert_eq!(wording, None);
+    // `diff` between dates follows the same boundary.
+    let none = zanlex::diff(&act, "2024-12-25", "2025-06-01", Some("annex_1")).expect("diff");
+    assert!(none.changed.is_empty(), "{:?}", none.changed);
+    let one = zanlex::diff(&act, "2022-03-24", "2024-12-25", Some("annex_1")).expect("diff");
+    assert_eq!(one.changed, vec!["annex_1"]);
+    // `search --as-of` names the wording `show` names.
+    let hits = |date: &str| {
+        let mut req = zanlex::SearchRequest::new("тізілімі");
+        req.act = Some(min.to_string());
+        req.as_of = Some(d(date));
+        req.limit = 50;
+        req.lang = Some(zanlex::Lang::Kk);
+        index
+            .search(&req)
+            .expect("search")
+            .hits
+            .into_iter()
+            .filter(|h| h.unit.eid == "annex_1")
+            .map(|h| {
+                (
+                    h.version.edition_date,
+                    h.version.from,
+                    h.version.from_estimated,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        hits("2022-03-24"),
+        [(Some(d("2020-11-12")), Some(d("2019-10-07")), false)]
+    );
+    assert_eq!(
+        hits("2024-12-25"),
+        [(Some(d("2024-12-25")), Some(d("2024-12-25")), false)]
+    );
+}
+
+/// An edition that announces a change for later (`1-тармақты екінші бөлікпен толықтыру
+/// көзделген – ҚР 05.11.2022 № 156-VII (01.01.2023 бастап …)`) prints the text before it: that
+/// text is in force from the change before, up to the announced date. A chapter's wording
+/// holds its articles', so their changes date it too.
+#[test]
+fn an_announced_change_ends_the_text_printed_beside_it() {
+    let fx = Indexed::new();
+    let para1 = "art_10__para_1";
+    let w22 = ed("2022-11-05", "2017-06-15", Some("2023-01-01"), true);
+    let w23 = ed("2023-04-19", "2023-01-01", None, false);
+    let in_force = json!({"kind": "in_force"});
+    assert_eq!(
+        (
+            fx.at(GOV, para1, "2022-11-05").0,
+            fx.at(GOV, para1, "2022-11-05").2
+        ),
+        (in_force.clone(), w22.clone())
+    );
+    assert_eq!(fx.at(GOV, para1, "2022-12-31").2, w22);
+    assert_eq!(
+        (
+            fx.at(GOV, para1, "2023-01-01").0,
+            fx.at(GOV, para1, "2023-01-01").2
+        ),
+        (in_force.clone(), w23)
+    );
+    // Chapter 2 holds article 10 (changed on 2023-01-01) and articles the law of 19.04.2023
+    // changed (~ten days after publication): the 2023 edition prints both changes, so between
+    // them the chapter's wording is not in the corpus, and the 2023 text answers from
+    // ~2023-04-29.
+    let chp2 = "chp_2";
+    let gap = json!({"kind": "not_in_corpus", "earliest_edition": "2022-11-05",
+                     "since": "2023-01-01", "until": "2023-04-29"});
+    assert_eq!(
+        fx.at(GOV, chp2, "2022-12-31"),
+        (
+            in_force.clone(),
+            fx.at(GOV, chp2, "2022-12-31").1,
+            ed("2022-11-05", "2017-07-13", Some("2023-01-01"), true)
+        )
+    );
+    assert_eq!(fx.at(GOV, chp2, "2023-01-01").0, gap);
+    assert_eq!(fx.at(GOV, chp2, "2023-04-28").0, gap);
+    let (state, wording, edition) = fx.at(GOV, chp2, "2023-04-29");
+    assert_eq!(
+        (state, edition),
+        (in_force, ed("2023-04-19", "2023-04-29", None, true))
+    );
+    let wording = wording.expect("chapter");
+    assert!(
+        wording.contains("5-1. Үкіметтің заң күші бар уақытша қаулылары"),
+        "{wording}"
+    );
 }

@@ -202,7 +202,7 @@ fn cite_parts(kind: ActKind, parts: &[Part], lang: Lang) -> Option<String> {
 ///     registration: None, status: Status::InForce, languages: vec!["kk".into()],
 ///     lang: zanlex::Lang::Kk, code: None,
 ///     source: Source::new("corpus/003.txt", SourceFormat::Text), official_url: None,
-///     publication_date: None, version_date: None, units: vec![], amendments: vec![],
+///     publication_date: None, version_date: None, version_dated_by: Default::default(), units: vec![], amendments: vec![],
 ///     instructions: vec![], commencement: None, versions: vec![],
 ///     unparsed_notes: vec![], target_fallbacks: vec![], references: vec![],
 ///     later_changes: vec![],
