@@ -888,3 +888,51 @@ fn an_announced_change_ends_the_text_printed_beside_it() {
         "{wording}"
     );
 }
+
+/// `zanlex serve --history` goes on reading the checkout while it runs: a commit made after
+/// the server started is read into a new edition and served, without a restart.
+#[test]
+fn serve_reads_the_commits_made_while_it_runs() {
+    let repo = Repo::mirror();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let server = super::serve_api::Server::start(
+        repo.path(),
+        &tmp.path().join("index"),
+        &["--history", "--watch-secs", "1"],
+    );
+    let min = "president-office-order-2019-10-07-19-42-3-3-17";
+    let versions = || -> Vec<String> {
+        let url = server.url(&format!("/v1/acts/{min}?lang=kk"));
+        let act: serde_json::Value = reqwest::blocking::get(url)
+            .expect("request")
+            .json()
+            .expect("JSON");
+        act["versions"]
+            .as_array()
+            .expect("versions")
+            .iter()
+            .map(|v| v["id"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    // One edition: the act lists no versions of its own.
+    assert!(versions().is_empty());
+    repo.add_2024_edition();
+    let started = std::time::Instant::now();
+    while versions() != ["2020-11-12", "2024-12-25"] {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the new commit was not served: {:?} {:?}",
+            versions(),
+            server.stderr()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert!(
+        server
+            .stderr()
+            .iter()
+            .any(|l| l.contains("history: 1 new edition(s) from 1 commit(s)")),
+        "{:?}",
+        server.stderr()
+    );
+}

@@ -199,10 +199,13 @@ pub fn main() -> ExitCode {
         Command::Analyze(a) => analyze::run(&cli, a),
         Command::Lexicon(a) => lexicon::run(&cli, a),
         // A replica reads no corpus: only the index published into `--index`.
-        Command::Serve(a) if a.replica => serve::run(&cli.corpus, &cli.index, false, a),
-        Command::Serve(a) => cli
-            .corpus(None, false)
-            .and_then(|c| serve::run(&c, &cli.index, cli.follow, a)),
+        Command::Serve(a) if a.replica => serve::run(&cli.corpus, &cli.index, false, None, a),
+        // With `--history` the corpus served is the checkout's editions folder, and the
+        // server goes on reading the checkout's new commits into it.
+        Command::Serve(a) => cli.corpus(None, false).and_then(|c| {
+            let history = (c != cli.corpus).then_some(cli.corpus.as_path());
+            serve::run(&c, &cli.index, cli.follow, history, a)
+        }),
         Command::Publish(a) => publish::run(&cli, a),
         Command::Mcp(a) => cli
             .corpus(None, false)

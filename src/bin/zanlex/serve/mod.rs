@@ -75,8 +75,16 @@ pub(crate) const DEFAULT_QUERY_BUDGET_MS: u64 = 2_000;
 const STOP_DEADLINE: Duration = Duration::from_secs(10);
 
 /// Runs `zanlex serve` on the index in `index_dir` of the documents in `corpus` (links out of
-/// it read when `follow`) until SIGTERM or Ctrl-C, then lets requests in flight finish.
-pub fn run(corpus: &Path, index_dir: &Path, follow: bool, args: &Args) -> anyhow::Result<ExitCode> {
+/// it read when `follow`) until SIGTERM or Ctrl-C, then lets requests in flight finish. With
+/// `history`, `corpus` holds the editions of that git checkout, whose new commits the watcher
+/// reads while the server runs.
+pub fn run(
+    corpus: &Path,
+    index_dir: &Path,
+    follow: bool,
+    history: Option<&Path>,
+    args: &Args,
+) -> anyhow::Result<ExitCode> {
     let workers = args
         .workers
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
@@ -100,7 +108,10 @@ pub fn run(corpus: &Path, index_dir: &Path, follow: bool, args: &Args) -> anyhow
         crate::common::report_refresh(index_dir, &report);
         // The files the index does not hold are named once; the server runs on the others.
         let _ = crate::common::report_failures(&report);
-        state
+        match history {
+            Some(checkout) => state.reading_history(checkout.to_path_buf()),
+            None => state,
+        }
     };
     let state = Arc::new(state);
     let cors = match &args.cors {

@@ -54,6 +54,9 @@ pub(crate) struct AppState {
     pub corpus: PathBuf,
     pub index_dir: PathBuf,
     follow: bool,
+    /// The git checkout whose commits `corpus` holds as edition folders (`--history`): the
+    /// watcher reads its new commits into `corpus` before it looks at the corpus's files.
+    history: Option<PathBuf>,
     /// Serving an index that another process publishes into `index_dir` ([`zanlex::publish`]):
     /// never built here, and a newly published generation is swapped in whole.
     replica: bool,
@@ -111,6 +114,7 @@ impl AppState {
             corpus: corpus.to_path_buf(),
             index_dir: index_dir.to_path_buf(),
             follow,
+            history: None,
             replica: false,
             refreshing: tokio::sync::Mutex::new(()),
             seen: std::sync::Mutex::new(seen),
@@ -130,11 +134,19 @@ impl AppState {
             corpus: PathBuf::new(),
             index_dir: index_dir.to_path_buf(),
             follow: false,
+            history: None,
             replica: true,
             refreshing: tokio::sync::Mutex::new(()),
             seen: std::sync::Mutex::new(None),
             readers,
         })
+    }
+
+    /// Makes the watcher read the new commits of the git checkout `checkout` into the corpus
+    /// (its editions folder) while the server runs, as `zanlex index --history` does.
+    pub(crate) fn reading_history(mut self, checkout: PathBuf) -> Self {
+        self.history = Some(checkout);
+        self
     }
 
     /// The index in force; it stays whole for as long as it is held, whatever a refresh does.
@@ -241,7 +253,28 @@ impl AppState {
         if self.replica {
             return !self.index().is_current();
         }
+        if let Some(checkout) = &self.history {
+            self.read_new_commits(checkout);
+        }
         self.corpus_changed()
+    }
+
+    /// Writes the checkout's commits not read yet into the corpus as edition folders; a
+    /// failure is logged and the corpus left as it is.
+    fn read_new_commits(&self, checkout: &Path) {
+        let opts = zanlex::git_history::HistoryOptions::default();
+        match zanlex::git_history::sync_history(checkout, &self.corpus, &opts) {
+            Ok(r) if !r.written.is_empty() => eprintln!(
+                "zanlex: history: {} new edition(s) from {} commit(s)",
+                r.written.len(),
+                r.commits_read
+            ),
+            Ok(_) => {}
+            Err(e) => eprintln!(
+                "zanlex: could not read the new commits ({}); serving the editions read before",
+                crate::common::terminal_safe(&e.to_string())
+            ),
+        }
     }
 
     /// Whether the corpus's files differ from when they were last seen.
