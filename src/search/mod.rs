@@ -536,26 +536,18 @@ struct Widening<'a> {
 /// that are not among `have`, as many as `have` lacks of the limit, each marked partial and
 /// scored no higher than the lowest of `have`, so that they rank below every full match.
 fn partial_fill(w: &Widening, any: &BooleanQuery, have: &[Hit]) -> crate::Result<Vec<Hit>> {
-    let Widening {
-        index,
-        searcher,
-        req,
-        adjust,
-        hl,
-        budget,
-    } = *w;
-    let Some(want) = req.limit.checked_sub(have.len()).filter(|w| *w > 0) else {
+    let Some(want) = w.req.limit.checked_sub(have.len()).filter(|n| *n > 0) else {
         return Ok(Vec::new());
     };
     // The full matches are among the OR's best too: fetch enough to skip them all; editions
     // of one unit may all match an `--as-of` date.
-    let fetch = (req.limit + have.len()) * if req.as_of.is_some() { 3 } else { 1 };
-    let (top, _) = top_adjusted(searcher, any, fetch, adjust, None, budget)?;
+    let fetch = (w.req.limit + have.len()) * if w.req.as_of.is_some() { 3 } else { 1 };
+    let (top, _) = top_adjusted(w.searcher, any, fetch, w.adjust, None, w.budget)?;
     let wide = SearchRequest {
         limit: fetch,
-        ..req.clone()
+        ..w.req.clone()
     };
-    let (candidates, _) = read_hits(index, searcher, top, &wide, hl, budget)?;
+    let (candidates, _) = read_hits(w.index, w.searcher, top, &wide, w.hl, w.budget)?;
     let shown: HashSet<(&str, &str, &str)> = have
         .iter()
         .map(|h| (h.act.id.as_str(), h.lang.as_str(), h.unit.eid.as_str()))
@@ -579,19 +571,11 @@ pub const TWIN_FACTOR: f32 = 0.8;
 /// Units of `req`'s language whose twins in the other language match `query` (which keeps to
 /// that language), best first, none of `have`, at most as many as `have` lacks of the limit.
 fn through_twins(w: &Widening, query: &BooleanQuery, have: &[Hit]) -> crate::Result<Vec<Hit>> {
-    let Widening {
-        index,
-        searcher,
-        req,
-        adjust,
-        hl,
-        budget,
-    } = *w;
-    let (Some(lang), Some(want)) = (req.lang, req.limit.checked_sub(have.len())) else {
+    let (Some(lang), Some(want)) = (w.req.lang, w.req.limit.checked_sub(have.len())) else {
         return Ok(Vec::new());
     };
-    let f = index.fields();
-    let (top, _) = top_adjusted(searcher, query, want * 2 + 4, adjust, None, budget)?;
+    let f = w.index.fields();
+    let (top, _) = top_adjusted(w.searcher, query, want * 2 + 4, w.adjust, None, w.budget)?;
     let mut seen: HashSet<(String, String)> = have
         .iter()
         .map(|h| (h.act.id.clone(), h.unit.eid.clone()))
@@ -601,17 +585,23 @@ fn through_twins(w: &Widening, query: &BooleanQuery, have: &[Hit]) -> crate::Res
         if out.len() == want {
             break;
         }
-        let doc = crate::index::stored::fetch(index, searcher, addr)?;
+        let doc = crate::index::stored::fetch(w.index, w.searcher, addr)?;
         let key = (doc.str(f.act_id).to_string(), doc.str(f.eid).to_string());
         if seen.contains(&key) {
             continue;
         }
-        let Some(twin) = twin_address(searcher, f, &key.0, &key.1, lang, req.as_of)? else {
+        let Some(twin) = twin_address(w.searcher, f, &key.0, &key.1, lang, w.req.as_of)? else {
             continue;
         };
         seen.insert(key);
-        let doc = crate::index::stored::fetch(index, searcher, twin)?;
-        out.push(read_hit(index, doc, score * TWIN_FACTOR, req.as_of, hl));
+        let doc = crate::index::stored::fetch(w.index, w.searcher, twin)?;
+        out.push(read_hit(
+            w.index,
+            doc,
+            score * TWIN_FACTOR,
+            w.req.as_of,
+            w.hl,
+        ));
     }
     Ok(out)
 }
