@@ -14,8 +14,19 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// Debian's chromedriver, or `None` after saying that the browser test skips.
+pub(super) fn chromedriver() -> Option<PathBuf> {
+    let found = on_path("chromedriver");
+    if found.is_none() {
+        eprintln!(
+            "skipped: chromedriver is not installed (apt-get install chromium chromium-driver)"
+        );
+    }
+    found
+}
+
 /// `name` found on `PATH`.
-pub(super) fn on_path(name: &str) -> Option<PathBuf> {
+fn on_path(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
             .map(|d| d.join(name))
@@ -138,10 +149,7 @@ async fn assert_no_injected_markup(c: &Client) {
 
 #[test]
 fn the_page_searches_follows_a_hit_switches_the_date_compares_and_copies() {
-    let Some(chromedriver) = on_path("chromedriver") else {
-        eprintln!(
-            "skipped: chromedriver is not installed (apt-get install chromium chromium-driver)"
-        );
+    let Some(chromedriver) = chromedriver() else {
         return;
     };
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -842,12 +850,7 @@ struct Fixture {
 }
 
 fn fixture() -> Option<Fixture> {
-    let Some(chromedriver) = on_path("chromedriver") else {
-        eprintln!(
-            "skipped: chromedriver is not installed (apt-get install chromium chromium-driver)"
-        );
-        return None;
-    };
+    let chromedriver = chromedriver()?;
     let tmp = tempfile::tempdir().expect("tempdir");
     let corpus = test_corpus(tmp.path());
     let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);

@@ -6,8 +6,8 @@
 
 use super::serve_api::Server;
 use super::serve_browser::{
-    axe_source, axe_violations, chromium, js, on_path, open, runtime, screenshot, start_driver,
-    wait_true, Driver, GOV_2023, GOV_ACT, GOV_MIRROR, GOV_P3, WIDTHS,
+    axe_source, axe_violations, chromedriver, chromium, js, open, runtime, screenshot,
+    start_driver, wait_true, Driver, GOV_2023, GOV_ACT, GOV_MIRROR, GOV_P3, WIDTHS,
 };
 use fantoccini::{Client, Locator};
 use std::path::Path;
@@ -28,12 +28,7 @@ struct Fixture {
 }
 
 fn fixture() -> Option<Fixture> {
-    let Some(chromedriver) = on_path("chromedriver") else {
-        eprintln!(
-            "skipped: chromedriver is not installed (apt-get install chromium chromium-driver)"
-        );
-        return None;
-    };
+    let chromedriver = chromedriver()?;
     let tmp = tempfile::tempdir().expect("tempdir");
     let corpus = tmp.path().join("corpus");
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
