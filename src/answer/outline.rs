@@ -344,7 +344,7 @@ impl ZanIndex {
         match chosen {
             Some(act) => {
                 let mut outline = ActOutline::of(act, langs, texts);
-                let succession = self.succession(id)?;
+                let succession = self.succession_of(id, &all)?;
                 outline.replaces = succession.replaces;
                 outline.replaced_by = succession.replaced_by;
                 Ok(outline)

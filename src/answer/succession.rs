@@ -126,6 +126,11 @@ impl ZanIndex {
             // The index's own answer for an unknown id: the nearest ids it has.
             self.act(id)?;
         }
+        self.succession_of(id, &this)
+    }
+
+    /// [`ZanIndex::succession`] of act `id` whose expressions, `this`, are already read.
+    pub(crate) fn succession_of(&self, id: &str, this: &[Act]) -> crate::Result<Succession> {
         // The other act of a succession bears this act's title: it is among the acts found
         // by it.
         let keys: Vec<String> = {
@@ -151,7 +156,7 @@ impl ZanIndex {
         // The successor: named by this act's repeal requisite, bearing its title.
         if let Some((by, on, number)) = this.iter().find_map(repeal_named) {
             if let Some(next) = others.iter().find(|a| is_named(a, on, &number)) {
-                if one_title(&this, &group(&next.id)?) {
+                if one_title(this, &group(&next.id)?) {
                     out.replaced_by = Some(ActLink {
                         id: Some(next.id.clone()),
                         requisite: by,
@@ -178,7 +183,7 @@ impl ZanIndex {
                 .iter()
                 .find(|a| Some(a.lang) == this.first().map(|t| t.lang))
                 .unwrap_or(prev);
-            if one_title(&this, &prev_group) {
+            if one_title(this, &prev_group) {
                 out.replaces = Some(ActLink {
                     id: Some(prev.id.clone()),
                     requisite: crate::model::citation::citation(prev, &[]),
