@@ -71,8 +71,9 @@ pub use analysis::{AnalyzedToken, ANALYZERS};
 pub use answer::{
     date_arg, lang_arg, ActEntry, ActHistory, ActList, ActOutline, ActSummary, Affected,
     AmendedUnit, AmendingActCount, ChildUnit, CitedByList, CorpusStats, EditionSummary, Failure,
-    HistoryAct, LexiconList, OutlineUnit, ParallelUnit, RefList, SearchPage, Target, TreeAct,
-    UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT, DEFAULT_STATS_LIMIT,
+    HistoryAct, LexiconList, OutlineUnit, ParallelUnit, PredecessorHistory, RefList, SearchPage,
+    Succession, Target, TreeAct, UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT,
+    DEFAULT_STATS_LIMIT,
 };
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
 pub use index::{publish, refresh, BuildOptions, Progress, Published, RefreshReport, UnitView};

@@ -53,6 +53,10 @@ pub struct UnitAt {
     pub edition: Option<EditionRef>,
     /// The date asked for.
     pub as_of: Option<NaiveDate>,
+    /// Set when the act asked for was not yet adopted, or not yet in force, on the date and
+    /// the answer is read from the act it replaced ([`crate::Succession::replaces`]):
+    /// `current`, `unit` and `state` are then that act's.
+    pub predecessor: Option<crate::ActLink>,
 }
 
 impl UnitAt {
@@ -290,6 +294,14 @@ impl ZanIndex {
             ),
             None => (None, None, act.source.file.clone(), None),
         };
+        // Before this act, the act it replaced answers for the date, and says so.
+        if let (Some(day), TimeState::NotYetAdopted { .. } | TimeState::NotYetInForce { .. }) =
+            (as_of, &answer.state)
+        {
+            if let Some(at) = self.read_in_predecessor(act, eid, day)? {
+                return Ok(at);
+            }
+        }
         let amendments = act
             .amendments
             .iter()
@@ -305,7 +317,37 @@ impl ZanIndex {
             state: answer.state,
             edition,
             as_of,
+            predecessor: None,
         })
+    }
+
+    /// Unit `eid` on `day` as the act `act` replaced prints it, when `act` has a predecessor
+    /// in the index, older than it, with that unit; `None` else.
+    fn read_in_predecessor(
+        &self,
+        act: &Act,
+        eid: &str,
+        day: NaiveDate,
+    ) -> crate::Result<Option<UnitAt>> {
+        let Some(link) = self.succession(&act.id)?.replaces else {
+            return Ok(None);
+        };
+        let Some(id) = link.id.as_deref() else {
+            return Ok(None);
+        };
+        // Only an older act continues this one's time backwards.
+        let older = matches!((link.date, act.date()), (Some(d), Some(a)) if d < a);
+        if !older {
+            return Ok(None);
+        }
+        match self.unit_as_of(id, eid, Some(act.lang), Some(day)) {
+            Ok(mut at) => {
+                at.predecessor = Some(link);
+                Ok(Some(at))
+            }
+            Err(crate::Error::UnknownUnit { .. } | crate::Error::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// Every act of the index (outlines: no unit texts), for resolving cross-references
@@ -407,8 +449,8 @@ impl ZanIndex {
         self.store.lexicon()
     }
 
-    /// The reading API under this handle, for the unit tests.
-    #[cfg(test)]
+    /// The reading API under this handle, for the answers that read past its methods and the
+    /// unit tests.
     pub(crate) fn store(&self) -> &Store {
         &self.store
     }

@@ -295,6 +295,7 @@ fn side<'a>(
                 answer.state,
                 TimeState::NotInCorpus { .. }
                     | TimeState::NotYetAdopted { .. }
+                    | TimeState::NotYetInForce { .. }
                     | TimeState::ChangedAfterLatestEdition { .. }
             );
             if unknown && in_scope(unit.eid()) {

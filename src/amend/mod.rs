@@ -570,6 +570,10 @@ fn read_instructions(act: &Act) -> Vec<Instruction> {
 
 /// The act's own commencement clause (`Осы бұйрық … қолданысқа енгізіледі.`).
 fn commencement(act: &Act) -> Option<crate::model::EffectiveRule> {
+    commencement_unit(act).map(|u| effective::parse_rule(&u.text))
+}
+
+fn commencement_unit(act: &Act) -> Option<&crate::model::Unit> {
     act.all_units()
         .into_iter()
         .rev()
@@ -578,7 +582,17 @@ fn commencement(act: &Act) -> Option<crate::model::EffectiveRule> {
             let t = strip_num(&u.text, u.num.as_deref());
             t.starts_with("Осы") && t.contains("қолданысқа енгізіледі")
         })
-        .map(|u| effective::parse_rule(&u.text))
+}
+
+/// The day the whole act takes effect when its commencement clause prints one (`Осы бұйрық
+/// 2020 жылғы 1 қаңтардан бастап қолданысқа енгізіледі`). A clause that excepts some of the
+/// act's units (`… қоспағанда`) names no day for the whole act.
+pub(crate) fn commencement_day(act: &Act) -> Option<chrono::NaiveDate> {
+    let Some(crate::model::EffectiveRule::OnDate { date }) = &act.commencement else {
+        return None;
+    };
+    let whole = commencement_unit(act).is_some_and(|u| !u.text.contains("қоспағанда"));
+    whole.then_some(*date)
 }
 
 #[cfg(test)]

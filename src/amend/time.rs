@@ -149,6 +149,9 @@ pub struct ActTimeline<'a> {
     foreseen: Vec<(&'a str, Option<NaiveDate>, Option<&'a str>)>,
     /// The act's adoption date.
     adopted: Option<NaiveDate>,
+    /// When the corpus shows the act's first text took effect after its adoption: that day
+    /// and why ([`first_in_force`]).
+    in_force: Option<(NaiveDate, String)>,
     /// When the act is repealed: the date the repeal took effect and whether it is estimated.
     repeal: Option<(Option<NaiveDate>, bool)>,
 }
@@ -396,6 +399,44 @@ fn undated_text_date(act: &Act) -> Option<NaiveDate> {
         .or(act.date())
 }
 
+/// The day the act's first text took effect, when the corpus shows it later than the act's
+/// adoption, and why: a date its commencement clause prints (`2020 жылғы 1 қаңтардан бастап
+/// қолданысқа енгізіледі`), else the commit of its earliest edition when that edition is the
+/// act as adopted (its notes record no change) and the mirror dates it to the day it took
+/// effect. Between the adoption and that day the act answers "not yet in force", never with
+/// its text. A rule counted from publication or signing names no day of its own here: the
+/// adoption stands, as before.
+fn first_in_force(act: &Act, editions: &[Edition]) -> Option<(NaiveDate, String)> {
+    let adopted = act.date()?;
+    if let Some(date) = super::commencement_day(act).filter(|d| *d > adopted) {
+        return Some((
+            date,
+            format!("the act's commencement clause: in force from {date}"),
+        ));
+    }
+    let first = editions.first()?;
+    let d0 = first
+        .date
+        .filter(|_| first.dated_by.took_effect() && !first.date_estimated)?;
+    // An earliest edition whose notes record a change is an amended text: its commit dates
+    // that edition, not the act's first text.
+    let amended = act
+        .amendments
+        .iter()
+        .filter(|a| a.action != AmendAction::Prospective)
+        .any(|a| a.by.date.is_none_or(|s| s <= d0));
+    (d0 > adopted && !amended).then(|| {
+        (
+            d0,
+            format!(
+                "commit of {d0}: the day the act's first text (edition {}) took effect, as the \
+                 mirror dates it",
+                first.id
+            ),
+        )
+    })
+}
+
 /// When the act's repeal took effect: the effective date of the note repealing it when it has
 /// one, else the date its status gives. `None` when the act is not repealed.
 pub fn repeal_of(act: &Act) -> Option<(Option<NaiveDate>, bool)> {
@@ -515,6 +556,7 @@ impl<'a> ActTimeline<'a> {
             .filter(|a| a.action == AmendAction::Prospective)
             .map(|a| (a.target_eid.as_str(), a.by.date, a.by.number.as_deref()))
             .collect();
+        let in_force = first_in_force(act, &editions);
         ActTimeline {
             editions,
             units,
@@ -522,6 +564,7 @@ impl<'a> ActTimeline<'a> {
             later,
             foreseen,
             adopted: act.date(),
+            in_force,
             repeal: repeal_of(act),
         }
     }
@@ -830,9 +873,17 @@ impl<'a> ActTimeline<'a> {
                 best = Some(start);
             }
         }
-        // No change recorded: the wording is the act's own, from its adoption. With no known
-        // adoption date its start is unknown, and dates before the earliest edition are not
-        // answered from it.
+        // No change recorded: the wording is the act's own, from the day its first text took
+        // effect where the corpus shows one after the adoption, else from its adoption. With no
+        // known adoption date its start is unknown, and dates before the earliest edition are
+        // not answered from it.
+        if let (None, Some((d, basis))) = (&best, &self.in_force) {
+            return Start {
+                date: Some(*d),
+                estimated: false,
+                basis: basis.clone(),
+            };
+        }
         best.unwrap_or_else(|| Start {
             date: self.adopted,
             estimated: false,
@@ -922,7 +973,10 @@ impl<'a> ActTimeline<'a> {
             .filter_map(|e| e.effective_date())
             .filter(|d| wording_from.is_none_or(|w| *d <= w))
             .max();
-        inserted.or(self.adopted).or(first.from)
+        inserted
+            .or(self.in_force.as_ref().map(|(d, _)| *d))
+            .or(self.adopted)
+            .or(first.from)
     }
 }
 
@@ -1032,6 +1086,17 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
                     state: TimeState::NotYetAdopted { adopted },
                     piece: None,
                 };
+            }
+            if let Some((from, _)) = &t.in_force {
+                if d < *from {
+                    return Answer {
+                        state: TimeState::NotYetInForce {
+                            adopted,
+                            from: *from,
+                        },
+                        piece: None,
+                    };
+                }
             }
         }
         if self.pieces.is_empty() {

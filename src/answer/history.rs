@@ -32,6 +32,28 @@ pub struct ActHistory {
     /// provisions across the corpus that cite it or a unit inside it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub affected: Option<Vec<Affected>>,
+    /// Where the act replaced another ([`HistoryAct::replaces`]) that the index holds: that
+    /// act's timeline, which this one continues (limited to the same unit when it has it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predecessor: Option<PredecessorHistory>,
+}
+
+/// The timeline of the act an act replaced, before the new act: its events and, for one
+/// unit, its wordings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct PredecessorHistory {
+    /// The act replaced.
+    pub act: HistoryAct,
+    /// The unit the timeline is limited to (`None`: the whole act, also when the act
+    /// replaced has no unit of the eid asked for).
+    pub eid: Option<String>,
+    /// Its events, newest first.
+    pub entries: Vec<HistoryEntry>,
+    /// The unit's wordings over time in the act replaced, oldest first (empty for the whole
+    /// act).
+    pub wordings: Vec<EditionRef>,
 }
 
 /// The act of an [`ActHistory`].
@@ -45,6 +67,13 @@ pub struct HistoryAct {
     pub title: String,
     /// In force, repealed or unknown.
     pub status: Status,
+    /// The act this act repealed and replaced, when the corpus says so
+    /// ([`ZanIndex::succession`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<crate::ActLink>,
+    /// The act that repealed and replaced this act, when the corpus says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaced_by: Option<crate::ActLink>,
 }
 
 /// A unit an amendment changed, and the provisions that cite it.
@@ -72,6 +101,8 @@ impl ActHistory {
                 id: act.id.clone(),
                 title: act.title.clone(),
                 status: act.status.clone(),
+                replaces: None,
+                replaced_by: None,
             },
             eid: eid.map(str::to_string),
             versions: act.versions.iter().map(EditionSummary::of).collect(),
@@ -93,6 +124,7 @@ impl ActHistory {
                 .cloned()
                 .collect(),
             affected: None,
+            predecessor: None,
         })
     }
 }
@@ -111,6 +143,12 @@ impl ZanIndex {
         let act = self.act_in(id, lang)?;
         let mut history = ActHistory::of(&act, eid)?;
         self.link_amending_acts(&mut history.entries)?;
+        let succession = self.succession(&act.id)?;
+        if let Some(old) = succession.replaces.as_ref().and_then(|l| l.id.as_deref()) {
+            history.predecessor = self.predecessor_history(old, eid, act.lang)?;
+        }
+        history.act.replaces = succession.replaces;
+        history.act.replaced_by = succession.replaced_by;
         if affected {
             let mut changed: Vec<String> = history.entries.iter().map(|e| e.eid.clone()).collect();
             changed.sort();
@@ -130,6 +168,33 @@ impl ZanIndex {
             );
         }
         Ok(history)
+    }
+
+    /// The timeline of `old`, the act a history's act replaced, in `lang` (else its first
+    /// language), limited to `eid` when it has that unit.
+    fn predecessor_history(
+        &self,
+        old: &str,
+        eid: Option<&str>,
+        lang: Lang,
+    ) -> crate::Result<Option<PredecessorHistory>> {
+        let all = self.expressions(old)?;
+        let Some(act) = all.iter().find(|a| a.lang == lang).or(all.first()) else {
+            return Ok(None);
+        };
+        let h = match ActHistory::of(act, eid) {
+            Ok(h) => h,
+            Err(crate::Error::UnknownUnit { .. }) => ActHistory::of(act, None)?,
+            Err(e) => return Err(e),
+        };
+        let mut entries = h.entries;
+        self.link_amending_acts(&mut entries)?;
+        Ok(Some(PredecessorHistory {
+            act: h.act,
+            eid: h.eid,
+            entries,
+            wordings: h.wordings,
+        }))
     }
 
     /// Sets each entry's [`HistoryEntry::amending_act_id`] where the corpus holds the amending

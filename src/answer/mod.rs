@@ -30,16 +30,18 @@ mod outline;
 mod refs;
 mod search;
 mod stats;
+mod succession;
 mod unit;
 
 pub use acts::{ActEntry, ActList, ActSummary, Failure};
-pub use history::{ActHistory, Affected, HistoryAct};
+pub use history::{ActHistory, Affected, HistoryAct, PredecessorHistory};
 pub use lexicon::{LexiconList, DEFAULT_LEXICON_LIMIT};
 pub use outline::{ActOutline, EditionSummary, OutlineUnit, TreeAct, UnitTree, Unmatched};
 pub use refs::{CitedByList, RefList};
 pub use search::SearchPage;
 pub(crate) use search::{resolve_references, Outgoing};
 pub use stats::{AmendedUnit, AmendingActCount, CorpusStats, DEFAULT_STATS_LIMIT};
+pub use succession::Succession;
 pub use unit::{ChildUnit, ParallelUnit, UnitAnswer};
 
 use chrono::NaiveDate;

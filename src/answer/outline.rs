@@ -55,6 +55,13 @@ pub struct ActOutline {
     /// its wording in force that day by the point-in-time rule, with its state.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<NaiveDate>,
+    /// The act this act repealed and replaced, when the corpus says so
+    /// ([`ZanIndex::succession`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<crate::ActLink>,
+    /// The act that repealed and replaced this act, when the corpus says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaced_by: Option<crate::ActLink>,
 }
 
 /// An edition of an act: its id and when it was in force, `[from, to)`.
@@ -238,6 +245,8 @@ impl ActOutline {
                 .map(|u| OutlineUnit::of(u, act, texts))
                 .collect(),
             as_of: None,
+            replaces: None,
+            replaced_by: None,
         }
     }
 }
@@ -333,7 +342,13 @@ impl ZanIndex {
             Some(l) => all.iter().find(|a| a.lang == l),
         };
         match chosen {
-            Some(act) => Ok(ActOutline::of(act, langs, texts)),
+            Some(act) => {
+                let mut outline = ActOutline::of(act, langs, texts);
+                let succession = self.succession_of(id, &all)?;
+                outline.replaces = succession.replaces;
+                outline.replaced_by = succession.replaced_by;
+                Ok(outline)
+            }
             // The not-found error naming the nearest ids, or the languages the act has.
             None => {
                 self.act_in(id, lang)?;

@@ -52,6 +52,11 @@ pub struct UnitAnswer {
     pub amendments: Vec<Amendment>,
     /// What the unit's own text refers to, in the wording shown.
     pub references: Vec<ResolvedReference>,
+    /// Set when the act asked for was not yet adopted, or not yet in force, on the date and
+    /// the answer is read from the act it replaced: `act`, `unit`, `text` and `state` are
+    /// then that act's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predecessor: Option<crate::ActLink>,
 }
 
 /// A unit right inside another: its eid and label.
@@ -101,6 +106,7 @@ impl UnitAnswer {
             state,
             edition,
             as_of,
+            predecessor,
             ..
         } = at;
         let act = &view.act;
@@ -153,6 +159,7 @@ impl UnitAnswer {
             as_of,
             amendments,
             references,
+            predecessor,
         }
     }
 }

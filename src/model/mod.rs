@@ -5,10 +5,12 @@
 
 pub(crate) mod citation;
 mod reference;
+mod succession;
 mod time;
 
 pub use citation::phrase::{EventInWords, EventWords, UnitInWords};
 pub use reference::{CitedAct, Reference, Resolution, TargetKind, Unresolved};
+pub use succession::ActLink;
 pub use time::{EditionRef, TimeState};
 
 use chrono::NaiveDate;

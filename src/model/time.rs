@@ -67,6 +67,15 @@ pub enum TimeState {
         /// The act's adoption date.
         adopted: NaiveDate,
     },
+    /// The act was adopted by the date but its text was not yet in force: its first text took
+    /// effect later (the day its first edition took effect, as a commit of the mirror dates
+    /// it, or a date its commencement clause prints). No wording is shown as in force.
+    NotYetInForce {
+        /// The act's adoption date.
+        adopted: NaiveDate,
+        /// The day its first text took effect.
+        from: NaiveDate,
+    },
     /// The corpus lacks the wording in force on the date: the notes record a change of the
     /// unit between the date and the earliest edition the corpus has, or, between two
     /// editions, a change that took effect after the edition printing the earlier wording and
@@ -108,8 +117,8 @@ pub enum TimeState {
 
 impl TimeState {
     /// `in_force`, `in_force_before_earliest_edition`, `deleted`, `pending`,
-    /// `not_yet_inserted`, `not_yet_adopted`, `not_in_corpus`, `changed_after_latest_edition` or
-    /// `repealed`: the `kind` of its
+    /// `not_yet_inserted`, `not_yet_adopted`, `not_yet_in_force`, `not_in_corpus`,
+    /// `changed_after_latest_edition` or `repealed`: the `kind` of its
     /// JSON.
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -119,6 +128,7 @@ impl TimeState {
             TimeState::Pending { .. } => "pending",
             TimeState::NotYetInserted { .. } => "not_yet_inserted",
             TimeState::NotYetAdopted { .. } => "not_yet_adopted",
+            TimeState::NotYetInForce { .. } => "not_yet_in_force",
             TimeState::NotInCorpus { .. } => "not_in_corpus",
             TimeState::ChangedAfterLatestEdition { .. } => "changed_after_latest_edition",
             TimeState::Repealed { .. } => "repealed",
@@ -133,6 +143,7 @@ impl TimeState {
             self,
             TimeState::NotYetInserted { .. }
                 | TimeState::NotYetAdopted { .. }
+                | TimeState::NotYetInForce { .. }
                 | TimeState::NotInCorpus { .. }
                 | TimeState::ChangedAfterLatestEdition { .. }
         )
@@ -162,6 +173,12 @@ impl TimeState {
     /// assert_eq!(
     ///     s.describe(Some(d("1990-01-01")), Some(Lang::Ru)),
     ///     "на 01.01.1990 ещё не принят (принят 18.12.1995)"
+    /// );
+    /// let s = TimeState::NotYetInForce { adopted: d("2019-07-31"), from: d("2019-08-30") };
+    /// assert_eq!(
+    ///     s.describe(Some(d("2019-08-01")), Some(Lang::Kk)),
+    ///     "31.07.2019 қабылданған, бірақ 01.08.2019 күні әлі қолданысқа енгізілмеген \
+    ///      (30.08.2019 бастап қолданыста)"
     /// );
     /// ```
     pub fn describe(&self, on: Option<NaiveDate>, lang: Option<Lang>) -> String {
@@ -206,6 +223,9 @@ impl TimeState {
                 TimeState::NotYetAdopted { adopted } => {
                     format!("not yet adopted on {on_s} (adopted {adopted})")
                 }
+                TimeState::NotYetInForce { adopted, from } => format!(
+                    "adopted {adopted} but not yet in force on {on_s} (in force from {from})"
+                ),
                 TimeState::NotInCorpus {
                     since: Some(since),
                     estimated,
@@ -263,6 +283,10 @@ impl TimeState {
                 TimeState::NotYetAdopted { adopted } => {
                     format!("{on_s} күні әлі қабылданбаған ({adopted} қабылданған)")
                 }
+                TimeState::NotYetInForce { adopted, from } => format!(
+                    "{adopted} қабылданған, бірақ {on_s} күні әлі қолданысқа енгізілмеген \
+                     ({from} бастап қолданыста)"
+                ),
                 TimeState::NotInCorpus {
                     since: Some(since),
                     estimated,
@@ -319,6 +343,9 @@ impl TimeState {
                 TimeState::NotYetAdopted { adopted } => {
                     format!("на {on_s} ещё не принят (принят {adopted})")
                 }
+                TimeState::NotYetInForce { adopted, from } => format!(
+                    "принят {adopted}, но на {on_s} ещё не введён в действие (действует с {from})"
+                ),
                 TimeState::NotInCorpus {
                     since: Some(since),
                     estimated,

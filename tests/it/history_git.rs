@@ -936,3 +936,98 @@ fn serve_reads_the_commits_made_while_it_runs() {
         server.stderr()
     );
 }
+
+const PASTURE: &str = "08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2020/1215-ob-utverzhdenii-pravil-vypasa-selskokhoziaistvennykh-zhivotnykh-150276";
+
+/// An act's first commit is the day its text took effect: between the adoption and that day
+/// the act was adopted but not yet in force, and says so; its text is never shown as in force
+/// then, nor found by `search --as-of`. The Almaty oblast maslikhat decision 150276 of
+/// 15.12.2020 № 64-340 (the mirror sample's folder) takes effect ten calendar days after its
+/// first official publication, a day its text does not print: its one commit here stands on
+/// 2021-01-09, as the mirror would date that day.
+#[test]
+fn before_its_first_commit_an_adopted_act_is_not_yet_in_force() {
+    let r = Repo::new();
+    for f in ["kaz.md", "rus.md", "meta.yaml"] {
+        r.write(
+            &format!("{PASTURE}/{f}"),
+            &fixture(&format!("mirror/local-almaty-oblast/{PASTURE}/{f}")),
+        );
+    }
+    r.commit(
+        "2021-01-09",
+        "№ 64-340 Об утверждении Правил выпаса сельскохозяйственных животных по Алматинской области",
+        &[],
+    );
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let editions = tmp.path().join("editions");
+    sync_history(r.path(), &editions, &HistoryOptions::default()).expect("sync");
+    let (index, _) = ZanIndex::open_or_build(
+        &editions,
+        tmp.path().join("index"),
+        &BuildOptions::default(),
+    )
+    .expect("build");
+    let act = "maslikhat-decision-2020-12-15-64-340";
+    for lang in [zanlex::Lang::Kk, zanlex::Lang::Ru] {
+        assert_eq!(
+            at_in(&index, act, "para_1", lang, "2020-12-14"),
+            (
+                json!({"kind": "not_yet_adopted", "adopted": "2020-12-15"}),
+                None,
+                None
+            )
+        );
+        for date in ["2020-12-15", "2021-01-08"] {
+            assert_eq!(
+                at_in(&index, act, "para_1", lang, date),
+                (
+                    json!({"kind": "not_yet_in_force", "adopted": "2020-12-15",
+                           "from": "2021-01-09"}),
+                    None,
+                    None
+                ),
+                "{lang:?} {date}"
+            );
+        }
+        let (state, wording, edition) = at_in(&index, act, "para_1", lang, "2021-01-09");
+        assert_eq!(
+            (state, edition),
+            (
+                json!({"kind": "in_force"}),
+                // In force until its repeal (the requisite: by the decision of 13.08.2024).
+                ed("2021-01-09", "2021-01-09", Some("2024-08-13"), false)
+            ),
+            "{lang:?}"
+        );
+        assert!(wording.is_some(), "{lang:?}");
+    }
+    let at = index
+        .unit_as_of(act, "para_1", Some(zanlex::Lang::Ru), Some(d("2021-01-01")))
+        .expect("unit");
+    assert_eq!(
+        at.state.describe(at.as_of, Some(zanlex::Lang::Ru)),
+        "принят 15.12.2020, но на 01.01.2021 ещё не введён в действие (действует с 09.01.2021)"
+    );
+    assert_eq!(
+        zanlex::wordings(
+            &index.act_in(act, Some(zanlex::Lang::Kk)).expect("act"),
+            "para_1"
+        )
+        .first()
+        .map(|w| w.basis.as_str()),
+        Some(
+            "commit of 2021-01-09: the day the act's first text (edition 2021-01-09) took \
+             effect, as the mirror dates it"
+        )
+    );
+    // `search --as-of` finds its units only once it is in force.
+    let hits = |date: &str| {
+        let mut req = zanlex::SearchRequest::new("жаю");
+        req.as_of = Some(d(date));
+        req.limit = 5;
+        index.search(&req).expect("search").hits.len()
+    };
+    assert_eq!(hits("2021-01-08"), 0);
+    assert!(hits("2021-01-09") > 0);
+}

@@ -27,6 +27,7 @@ mod lexicon;
 mod mcp_tools;
 mod mirror_corpus;
 mod mirror_split;
+mod predecessors;
 mod refs_corpus;
 mod scale_corpus;
 mod search_budget;

@@ -50,6 +50,12 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
         h.act.title.split_whitespace().collect::<Vec<_>>().join(" ")
     )?;
     writeln!(text, "status: {}", h.act.status.as_str())?;
+    if let Some(old) = &h.act.replaces {
+        writeln!(text, "replaces: {}", old.describe())?;
+    }
+    if let Some(new) = &h.act.replaced_by {
+        writeln!(text, "replaced by: {}", new.describe())?;
+    }
     if !h.versions.is_empty() {
         let spans: Vec<String> = h
             .versions
@@ -164,6 +170,50 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
                 )?;
             }
         }
+    }
+    // The history goes on in the act this one replaced.
+    if let Some(p) = &h.predecessor {
+        writeln!(
+            text,
+            "before it: the act it replaced, {}  {} (status: {})",
+            p.act.id,
+            p.act.title.split_whitespace().collect::<Vec<_>>().join(" "),
+            p.act.status.as_str()
+        )?;
+        let d = |x: Option<chrono::NaiveDate>| x.map_or("…".to_string(), |d| d.to_string());
+        for w in &p.wordings {
+            writeln!(
+                text,
+                "  wording {}{} – {}  edition {}  {}:{}-{}",
+                if w.from_estimated { "~" } else { "" },
+                d(w.from),
+                d(w.to),
+                w.id,
+                w.file,
+                w.line_start,
+                w.line_end
+            )?;
+        }
+        for e in &p.entries {
+            writeln!(
+                text,
+                "  {:<12} {:<11} {:<12} {:<28} {}",
+                e.effective.as_ref().map_or("?".to_string(), |x| format!(
+                    "{}{}",
+                    if x.estimated { "~" } else { "" },
+                    x.date
+                )),
+                d(e.signed),
+                e.action.as_str(),
+                if e.eid.is_empty() {
+                    "(whole act)"
+                } else {
+                    e.eid.as_str()
+                },
+                e.amending_act
+            )?;
+        }
+        writeln!(text, "  {} event(s)", p.entries.len())?;
     }
     if !notes.is_empty() {
         writeln!(text, "~ estimated dates:")?;

@@ -45,7 +45,20 @@ fn show(
     let Some(eid) = eid else {
         if args.json {
             let act = index.act_in(act_id, args.lang)?;
-            writeln!(out, "{}", serde_json::to_string_pretty(&act)?)?;
+            // The act as stored, with the acts it succeeds and is succeeded by beside it.
+            let mut json = serde_json::to_value(&act)?;
+            let succession = index.succession(&act.id)?;
+            if let Some(obj) = json.as_object_mut() {
+                for (key, link) in [
+                    ("replaces", succession.replaces),
+                    ("replaced_by", succession.replaced_by),
+                ] {
+                    if let Some(link) = link {
+                        obj.insert(key.to_string(), serde_json::to_value(link)?);
+                    }
+                }
+            }
+            writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
             return Ok(());
         }
         let outline = index.act_outline(act_id, args.lang, false)?;
@@ -87,6 +100,12 @@ fn outline_lines(outline: &ActOutline) -> Vec<String> {
             outline.source.file
         ),
     ];
+    if let Some(old) = &outline.replaces {
+        out.push(format!("Replaces: {}", old.describe()));
+    }
+    if let Some(new) = &outline.replaced_by {
+        out.push(format!("Replaced by: {}", new.describe()));
+    }
     units(&outline.units, 1, &mut out);
     out
 }
@@ -112,6 +131,15 @@ fn lines(shown: &UnitAnswer) -> Vec<String> {
         ));
     }
     out.push(shown.state.describe(shown.as_of, None));
+    if let Some(p) = &shown.predecessor {
+        out.push(format!(
+            "Read from the act it replaced, {}: the act asked for was not yet in force on {}",
+            p.describe(),
+            shown
+                .as_of
+                .map_or_else(|| "?".to_string(), |d| d.to_string())
+        ));
+    }
     out.push(String::new());
     out.extend(shown.text.lines().map(str::to_string));
     if !shown.children.is_empty() {
