@@ -363,3 +363,30 @@ fn a_word_meets_the_words_derived_from_it() {
         keys(&derived)
     );
 }
+
+#[test]
+fn a_genitive_plural_with_its_fleeting_vowel_meets_the_other_forms() {
+    // The rules on dogs and cats keep dogs off «детских площадок» (the genitive plural, with
+    // the vowel the other forms lose) and keep them «на коротком поводке», «на коротких
+    // поводках»: asked for «детские площадки» and «короткий поводок», those units match
+    // every word, not some.
+    let rules = "maslikhat-decision-2015-03-27-43-249";
+    for (q, units) in [
+        ("детские площадки", &["att_1__para_7__subpara_5"][..]),
+        (
+            "короткий поводок",
+            &["att_1__para_8__subpara_1", "att_1__para_9"][..],
+        ),
+    ] {
+        let (own, partial) = own_and_partial(q, zanlex::Lang::Ru);
+        for eid in units {
+            let key = format!("{rules}#{eid}");
+            assert!(
+                keys(&own).contains(&key),
+                "{q}: {key} not among the full matches {:#?}; partial {:#?}",
+                keys(&own),
+                keys(&partial)
+            );
+        }
+    }
+}
