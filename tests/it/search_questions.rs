@@ -390,3 +390,17 @@ fn a_genitive_plural_with_its_fleeting_vowel_meets_the_other_forms() {
         }
     }
 }
+
+#[test]
+fn an_everyday_word_meets_the_laws_term_for_it() {
+    // The FAQ on ethnic Kazakhs says «балабақша» once and «мектепке дейінгі ұйымдарда»
+    // (pre-school organisations, the Law on Education's term for it) once: asked for
+    // «балабақша», both come.
+    let (own, partial) = own_and_partial("балабақша", zanlex::Lang::Kk);
+    let faq = "faq-qandastardyn-atynan-zhii-qoiylatyn-suraqtar-boiynsha";
+    let found: Vec<String> = keys(&own).into_iter().chain(keys(&partial)).collect();
+    for eid in ["sec_5.3", "sec_2.2"] {
+        let key = format!("{faq}#{eid}");
+        assert!(found.contains(&key), "{key} not in {found:#?}");
+    }
+}
