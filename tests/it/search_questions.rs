@@ -392,6 +392,21 @@ fn a_genitive_plural_with_its_fleeting_vowel_meets_the_other_forms() {
 }
 
 #[test]
+fn russian_typed_in_latin_letters_reads_as_russian() {
+    // Without a Russian keyboard people type «выгул собак» as «vygul sobak»: asked in Russian,
+    // it is read as the Cyrillic words and gets their page.
+    let page = |q: &str| {
+        let res = index()
+            .search(&SearchRequest::new(q).limit(5).lang(zanlex::Lang::Ru))
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+        keys(&res.hits)
+    };
+    let cyrillic = page("выгул собак");
+    assert!(!cyrillic.is_empty());
+    assert_eq!(page("vygul sobak"), cyrillic);
+}
+
+#[test]
 fn an_everyday_word_meets_the_laws_term_for_it() {
     // The FAQ on ethnic Kazakhs says «балабақша» once and «мектепке дейінгі ұйымдарда»
     // (pre-school organisations, the Law on Education's term for it) once: asked for
