@@ -362,7 +362,8 @@ fn read_query(index: &Store, req: &SearchRequest) -> crate::Result<(Query, bool)
         Some(q) => q.clone(),
         None => parse(&req.text)?,
     };
-    let q = restore::restore_query(index, &q);
+    let russian = req.lang == Some(crate::model::Lang::Ru);
+    let q = restore::restore_query(index, &q, russian);
     // Words that only ask (`қашан`, `бола ма`, `можно ли`) are not in the answer.
     let q = question::without_asking_words(&q).unwrap_or(q);
     let q = query::split_compounds(&q);

@@ -474,10 +474,18 @@ fn context_free_folds() -> &'static [Option<Box<str>>] {
     })
 }
 
-/// Rewrites the words and phrases of a query with restored spellings.
-pub fn restore_query(index: &Store, q: &super::Query) -> super::Query {
+/// Rewrites the words and phrases of a query with restored spellings. A Russian query
+/// (`russian`) has its Latin words read first as Russian typed in Latin letters
+/// ([`russian_word`]), then as Kazakh.
+pub fn restore_query(index: &Store, q: &super::Query, russian: bool) -> super::Query {
     use super::Query;
-    let word = |w: &str| restore_word(index, w).unwrap_or_else(|| w.to_string());
+    let word = |w: &str| {
+        russian
+            .then(|| russian_word(index, w))
+            .flatten()
+            .or_else(|| restore_word(index, w))
+            .unwrap_or_else(|| w.to_string())
+    };
     match q {
         Query::Term(w) => Query::Term(word(w)),
         Query::Phrase { text, slop } => Query::Phrase {
@@ -488,11 +496,93 @@ pub fn restore_query(index: &Store, q: &super::Query) -> super::Query {
                 .join(" "),
             slop: *slop,
         },
-        Query::And(v) => Query::And(v.iter().map(|x| restore_query(index, x)).collect()),
-        Query::Or(v) => Query::Or(v.iter().map(|x| restore_query(index, x)).collect()),
-        Query::Not(x) => Query::Not(Box::new(restore_query(index, x))),
+        Query::And(v) => Query::And(v.iter().map(|x| restore_query(index, x, russian)).collect()),
+        Query::Or(v) => Query::Or(v.iter().map(|x| restore_query(index, x, russian)).collect()),
+        Query::Not(x) => Query::Not(Box::new(restore_query(index, x, russian))),
         Query::Filter(_) => q.clone(),
     }
+}
+
+/// The Cyrillic word a Latin `word` stands for when it is Russian typed in Latin letters
+/// (`yazyke` → `языке`, `kazakhstane` → `казахстане`), read letter by letter as people type
+/// Russian without a Russian keyboard ([`latin_to_russian`]), and only when the Russian texts
+/// of the index have its stem; `None` otherwise.
+pub(crate) fn russian_word(index: &Store, word: &str) -> Option<String> {
+    let cyr = latin_to_russian(&word.to_lowercase())?;
+    let stem = crate::analysis::russian::stem(&cyr);
+    let term = tantivy::Term::from_field_text(index.fields().ru_stem, &stem);
+    let found = index.searcher().doc_freq(&term).ok()? > 0;
+    found.then_some(cyr)
+}
+
+/// `word` (lowercase ASCII letters, an apostrophe for `ь`) read as Russian typed in Latin
+/// letters: the digraphs of the usual transliterations (`zh`, `kh`, `ts`, `ch`, `sh`,
+/// `shch`, `ya`, `yu`, `yo`, `ia`, `iu`), `y` and `i` as `й` after a vowel (`dnei` → `дней`,
+/// `raion` → `район`), `y` as `ы` after a consonant; `None` for a word with other
+/// characters.
+pub(crate) fn latin_to_russian(word: &str) -> Option<String> {
+    if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || c == '\'') {
+        return None;
+    }
+    const DIGRAPHS: &[(&str, &str)] = &[
+        ("shch", "щ"),
+        ("sch", "щ"),
+        ("zh", "ж"),
+        ("kh", "х"),
+        ("ts", "ц"),
+        ("ch", "ч"),
+        ("sh", "ш"),
+        ("ya", "я"),
+        ("yu", "ю"),
+        ("yo", "е"),
+        ("ia", "я"),
+        ("iu", "ю"),
+    ];
+    let vowel = |c: Option<char>| c.is_some_and(|c| "аеиоуыэюя".contains(c));
+    let mut out = String::with_capacity(word.len() * 2);
+    let mut rest = word;
+    while let Some(c) = rest.chars().next() {
+        let digraph = DIGRAPHS.iter().find(|(l, _)| rest.starts_with(l));
+        if let Some((l, r)) = digraph {
+            out.push_str(r);
+            rest = &rest[l.len()..];
+            continue;
+        }
+        let prev_vowel = vowel(out.chars().next_back());
+        let r = match c {
+            'a' => "а",
+            'b' => "б",
+            'c' => "ц",
+            'd' => "д",
+            'e' => "е",
+            'f' => "ф",
+            'g' => "г",
+            'h' => "х",
+            'i' if prev_vowel => "й",
+            'i' => "и",
+            'j' => "й",
+            'k' => "к",
+            'l' => "л",
+            'm' => "м",
+            'n' => "н",
+            'o' => "о",
+            'p' => "п",
+            'q' => "к",
+            'r' => "р",
+            's' => "с",
+            't' => "т",
+            'u' => "у",
+            'v' | 'w' => "в",
+            'x' => "кс",
+            'y' if prev_vowel => "й",
+            'y' => "ы",
+            'z' => "з",
+            _ => "ь",
+        };
+        out.push_str(r);
+        rest = &rest[c.len_utf8()..];
+    }
+    Some(out)
 }
 
 /// The `kk_stem` terms of `searcher`'s segments whose stem folds to `loose` (a `kk_loose`
@@ -823,5 +913,40 @@ mod tests {
                 assert!(found.iter().any(|t| t == w), "{w} finds itself");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod latin_russian_tests {
+    use super::latin_to_russian;
+
+    #[test]
+    fn russian_typed_in_latin_letters_reads_as_cyrillic() {
+        for (latin, cyrillic) in [
+            ("na", "на"),
+            ("kakom", "каком"),
+            ("yazyke", "языке"),
+            ("idet", "идет"),
+            ("sud", "суд"),
+            ("kazakhstane", "казахстане"),
+            ("dnei", "дней"),
+            ("uvedomit", "уведомит"),
+            ("obyazan", "обязан"),
+            ("zhaloba", "жалоба"),
+            ("shchet", "щет"),
+            ("rossiia", "россия"),
+            ("raionnyi", "районный"),
+            ("kopeyka", "копейка"),
+            ("zaiavlenie", "заявление"),
+        ] {
+            assert_eq!(
+                latin_to_russian(latin).as_deref(),
+                Some(cyrillic),
+                "{latin}"
+            );
+        }
+        assert_eq!(latin_to_russian("sud2"), None);
+        assert_eq!(latin_to_russian("суд"), None);
+        assert_eq!(latin_to_russian(""), None);
     }
 }

@@ -363,3 +363,59 @@ fn a_word_meets_the_words_derived_from_it() {
         keys(&derived)
     );
 }
+
+#[test]
+fn a_genitive_plural_with_its_fleeting_vowel_meets_the_other_forms() {
+    // The rules on dogs and cats keep dogs off «детских площадок» (the genitive plural, with
+    // the vowel the other forms lose) and keep them «на коротком поводке», «на коротких
+    // поводках»: asked for «детские площадки» and «короткий поводок», those units match
+    // every word, not some.
+    let rules = "maslikhat-decision-2015-03-27-43-249";
+    for (q, units) in [
+        ("детские площадки", &["att_1__para_7__subpara_5"][..]),
+        (
+            "короткий поводок",
+            &["att_1__para_8__subpara_1", "att_1__para_9"][..],
+        ),
+    ] {
+        let (own, partial) = own_and_partial(q, zanlex::Lang::Ru);
+        for eid in units {
+            let key = format!("{rules}#{eid}");
+            assert!(
+                keys(&own).contains(&key),
+                "{q}: {key} not among the full matches {:#?}; partial {:#?}",
+                keys(&own),
+                keys(&partial)
+            );
+        }
+    }
+}
+
+#[test]
+fn russian_typed_in_latin_letters_reads_as_russian() {
+    // Without a Russian keyboard people type «выгул собак» as «vygul sobak»: asked in Russian,
+    // it is read as the Cyrillic words and gets their page.
+    let page = |q: &str| {
+        let res = index()
+            .search(&SearchRequest::new(q).limit(5).lang(zanlex::Lang::Ru))
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+        keys(&res.hits)
+    };
+    let cyrillic = page("выгул собак");
+    assert!(!cyrillic.is_empty());
+    assert_eq!(page("vygul sobak"), cyrillic);
+}
+
+#[test]
+fn an_everyday_word_meets_the_laws_term_for_it() {
+    // The FAQ on ethnic Kazakhs says «балабақша» once and «мектепке дейінгі ұйымдарда»
+    // (pre-school organisations, the Law on Education's term for it) once: asked for
+    // «балабақша», both come.
+    let (own, partial) = own_and_partial("балабақша", zanlex::Lang::Kk);
+    let faq = "faq-qandastardyn-atynan-zhii-qoiylatyn-suraqtar-boiynsha";
+    let found: Vec<String> = keys(&own).into_iter().chain(keys(&partial)).collect();
+    for eid in ["sec_5.3", "sec_2.2"] {
+        let key = format!("{faq}#{eid}");
+        assert!(found.contains(&key), "{key} not in {found:#?}");
+    }
+}
