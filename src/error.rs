@@ -76,6 +76,8 @@ pub enum Error {
         query: String,
         /// What to fix.
         reason: String,
+        /// The kind of fault, for words in a reader's language.
+        fault: crate::search::QueryFault,
     },
     /// No act has this id in the index.
     #[error("no act with id {id:?} in index {}; {}", index.display(), unknown_act_hint(suggestions, *acts))]
