@@ -173,7 +173,7 @@ pub struct ErrorDetail {
     /// For a query that cannot be read: what kind of fault, for a page to word it in its
     /// reader's language.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fault: Option<crate::search::QueryFault>,
+    pub fault: Option<crate::error::QueryFault>,
 }
 
 impl ErrorAnswer {

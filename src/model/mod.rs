@@ -586,7 +586,7 @@ impl Unit {
     /// ```
     /// let mut u = zanlex::Unit::new("para_4", zanlex::UnitKind::Paragraph, Some("4".into()));
     /// u.text = "4. Не допускается:\nДля водопоя допускается.".into();
-    /// u.closing_at = Some(19);
+    /// u.closing_at = u.text.find("Для");
     /// assert_eq!(u.split_closing(), ("4. Не допускается:", "Для водопоя допускается."));
     /// ```
     pub fn split_closing(&self) -> (&str, &str) {
