@@ -170,6 +170,10 @@ pub struct ErrorDetail {
     pub code: ErrorCode,
     /// What is wrong and how to fix it, in words.
     pub message: String,
+    /// For a query that cannot be read: what kind of fault, for a page to word it in its
+    /// reader's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fault: Option<crate::error::QueryFault>,
 }
 
 impl ErrorAnswer {
@@ -179,6 +183,7 @@ impl ErrorAnswer {
             error: ErrorDetail {
                 code,
                 message: message.into(),
+                fault: None,
             },
         }
     }

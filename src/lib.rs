@@ -84,7 +84,7 @@ pub use refs::{
     cited_by, Catalog, Citing, Edition, RefSource, Resolved, ResolvedReference, Wording,
 };
 pub use search::{
-    Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query, SearchRequest,
+    Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query, QueryFault, SearchRequest,
     SearchResults, Snippet, DEFAULT_LIMIT, MAX_LIMIT,
 };
 pub use text::parse_iso_date;

@@ -3,8 +3,8 @@
 
 use super::acts::unit_counts;
 use crate::model::{
-    Act, ActKind, ActVersion, Issuance, Lang, Registration, Source, Status, TimeState, Unit,
-    UnitKind,
+    Act, ActKind, ActVersion, Issuance, Lang, Registration, Source, Status, TextTable, TimeState,
+    Unit, UnitKind,
 };
 use crate::ZanIndex;
 use chrono::NaiveDate;
@@ -135,6 +135,14 @@ pub struct OutlineUnit {
     /// the newest), `None` where no wording is shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
+    /// The byte offset in `text` where the words printed after the children begin (a
+    /// paragraph's closing words after its list), when the outline was asked with texts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closing_at: Option<usize>,
+    /// The tables printed in `text`, with the byte ranges their cells' lines take, when the
+    /// outline was asked with texts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<TextTable>,
 }
 
 impl OutlineUnit {
@@ -157,6 +165,8 @@ impl OutlineUnit {
             state: None,
             state_text: None,
             edition: None,
+            closing_at: u.closing_at.filter(|_| texts),
+            tables: if texts { u.tables.clone() } else { Vec::new() },
         }
     }
 
@@ -176,6 +186,8 @@ impl OutlineUnit {
                 self.text = Some(unit.text.clone());
                 self.heading.clone_from(&unit.heading);
                 self.notes = unit.notes.iter().map(|n| n.text.clone()).collect();
+                self.closing_at = unit.closing_at;
+                self.tables.clone_from(&unit.tables);
                 self.edition = Some(if k == last {
                     "current".to_string()
                 } else {
@@ -185,6 +197,8 @@ impl OutlineUnit {
             None => {
                 self.text = Some(String::new());
                 self.notes.clear();
+                self.closing_at = None;
+                self.tables.clear();
                 self.edition = None;
             }
         }

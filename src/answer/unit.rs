@@ -2,7 +2,7 @@
 //! `GET /v1/acts/{id}/units/{eid}`), and the same in both languages side by side
 //! (`--parallel`, `parallel=true`).
 
-use crate::model::{Act, Amendment, EditionRef, Lang, TimeState, Unit};
+use crate::model::{Act, Amendment, EditionRef, Lang, TextTable, TimeState, Unit};
 use crate::refs::ResolvedReference;
 use crate::search::{HitAct, HitSource, HitUnit};
 use crate::{UnitAt, ZanIndex};
@@ -29,6 +29,10 @@ pub struct UnitAnswer {
     /// ([`UnitAnswer::mark`]): what a page marks.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<[usize; 2]>,
+    /// The tables printed in `text` (an appendix's form), with the byte ranges their cells'
+    /// lines take.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<TextTable>,
     /// The units right inside it.
     pub children: Vec<ChildUnit>,
     /// Where the wording shown is in its file.
@@ -120,7 +124,10 @@ impl UnitAnswer {
         } else {
             (source_file, span)
         };
-        let text = shown.as_ref().map(Unit::full_text).unwrap_or_default();
+        let (text, tables) = shown
+            .as_ref()
+            .map(Unit::full_text_with_tables)
+            .unwrap_or_default();
         let unit = shown.as_ref().unwrap_or(&view.unit);
         let children = unit
             .children
@@ -145,6 +152,7 @@ impl UnitAnswer {
             citation: view.citation.clone(),
             text,
             highlights: Vec::new(),
+            tables,
             children,
             source: HitSource {
                 file: source_file,

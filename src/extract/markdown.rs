@@ -84,21 +84,143 @@ pub fn parse_markdown(text: &str) -> (BTreeMap<String, String>, Vec<CleanLine>) 
         if in_toc && !(before_title && is_note) {
             continue;
         }
+        // An HTML table: its lines are printed as before, each cell's line its own line, and
+        // they all point to the table read from them, rows and cells with their spans.
+        if t.starts_with("<table") && !before_title {
+            let end = raw[i - 1..]
+                .iter()
+                .position(|l| l.contains("</table"))
+                .map_or(raw.len(), |k| i + k);
+            let first = lines.len();
+            for (k, l) in raw[i - 1..end].iter().enumerate() {
+                push_cleaned(&mut lines, &clean_inline(l.trim()), n + k as u32);
+            }
+            let table = std::sync::Arc::new(super::LineTable {
+                rows: table_rows(&raw[i - 1..end].join("\n")),
+                lines: lines.len() - first,
+            });
+            for l in &mut lines[first..] {
+                l.table = Some(table.clone());
+            }
+            i = end;
+            continue;
+        }
         let body = t.trim_start_matches('>').trim();
         let cleaned = clean_inline(body);
         if cleaned.is_empty() {
             continue;
         }
-        // A line longer than any paragraph is cut; each piece is a line of the same number.
-        if cleaned.len() > super::long_lines::MAX_LINE_BYTES {
-            for piece in super::long_lines::long_line_pieces(&cleaned) {
-                lines.push(line_of(piece.to_string(), 6, n));
-            }
-            continue;
-        }
-        lines.push(line_of(cleaned, 6, n));
+        push_cleaned(&mut lines, &cleaned, n);
     }
     (meta, lines)
+}
+
+/// Pushes a paragraph's cleaned text as a line (none when empty); a line longer than any
+/// paragraph is cut, each piece a line of the same number.
+fn push_cleaned(lines: &mut Vec<CleanLine>, cleaned: &str, n: u32) {
+    if cleaned.is_empty() {
+        return;
+    }
+    if cleaned.len() > super::long_lines::MAX_LINE_BYTES {
+        for piece in super::long_lines::long_line_pieces(cleaned) {
+            lines.push(line_of(piece.to_string(), 6, n));
+        }
+        return;
+    }
+    lines.push(line_of(cleaned.to_string(), 6, n));
+}
+
+/// The rows of an HTML table's markup: each `<tr>` a row, each `<td>` or `<th>` a cell with
+/// its `colspan` and `rowspan`, its text the cleaned lines of what it holds (markup
+/// removed), one per line. Nothing of the markup is kept but these numbers and texts.
+fn table_rows(html: &str) -> Vec<Vec<crate::model::TableCell>> {
+    use crate::model::TableCell;
+    let mut rows: Vec<Vec<TableCell>> = Vec::new();
+    let mut row: Vec<TableCell> = Vec::new();
+    // The open cell: its spans, whether a header, and where its content begins.
+    let mut cell: Option<(u32, u32, bool, usize)> = None;
+    let close =
+        |cell: &mut Option<(u32, u32, bool, usize)>, to: usize, row: &mut Vec<TableCell>| {
+            if let Some((colspan, rowspan, header, from)) = cell.take() {
+                let text = html[from..to]
+                    .split('\n')
+                    .map(|l| clean_inline(l.trim()))
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                row.push(TableCell {
+                    text,
+                    colspan,
+                    rowspan,
+                    header,
+                });
+            }
+        };
+    let mut from = 0;
+    while let Some(lt) = html[from..].find('<').map(|k| from + k) {
+        let Some(gt) = html[lt..].find('>').map(|k| lt + k) else {
+            break;
+        };
+        let tag = html[lt + 1..gt].trim().to_ascii_lowercase();
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+            .collect();
+        match name.as_str() {
+            "tr" | "/tr" | "/table" => {
+                close(&mut cell, lt, &mut row);
+                if !row.is_empty() {
+                    rows.push(std::mem::take(&mut row));
+                }
+            }
+            "td" | "th" => {
+                close(&mut cell, lt, &mut row);
+                cell = Some((
+                    span_attr(&tag, "colspan"),
+                    span_attr(&tag, "rowspan"),
+                    name == "th",
+                    gt + 1,
+                ));
+            }
+            "/td" | "/th" => close(&mut cell, lt, &mut row),
+            _ => {}
+        }
+        from = gt + 1;
+    }
+    close(&mut cell, html.len(), &mut row);
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    // The header: the rows down to the last row of `<th>` cells near the top (a row of
+    // column numbers under the column names); where the source marks none, as most of the
+    // database's tables, the first row, which names the columns.
+    let all_th = |r: &Vec<TableCell>| r.iter().all(|c| c.header);
+    let head = match rows.iter().take(4).rposition(all_th) {
+        Some(k) => k + 1,
+        None => usize::from(rows.len() > 1),
+    };
+    for c in rows.iter_mut().take(head).flatten() {
+        c.header = true;
+    }
+    rows
+}
+
+/// A cell's `colspan` or `rowspan` (`colspan="3"`, `colspan=3`): 1 when absent or not a
+/// number, at most 1000 (no printed table is wider or longer).
+fn span_attr(tag: &str, name: &str) -> u32 {
+    tag.find(name)
+        .map(|k| {
+            tag[k + name.len()..]
+                .trim_start_matches(|c: char| {
+                    c == '=' || c == '"' || c == '\'' || c.is_whitespace()
+                })
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .take(6)
+                .collect::<String>()
+        })
+        .and_then(|d| d.parse::<u32>().ok())
+        .map_or(1, |v| v.clamp(1, 1000))
 }
 
 fn line_of(text: String, indent: u16, n: u32) -> CleanLine {
@@ -115,6 +237,7 @@ fn line_of(text: String, indent: u16, n: u32) -> CleanLine {
             line: n,
             page: None,
         }],
+        table: None,
     }
 }
 

@@ -34,6 +34,19 @@ pub struct CleanLine {
     /// original line and page (see [`CleanLine::origin_of`]). One entry unless lines were
     /// joined.
     pub origins: repair::Origins,
+    /// The table this line is a cell's line of (the same table shared by all its lines), for
+    /// a Markdown source's HTML table.
+    pub table: Option<std::sync::Arc<LineTable>>,
+}
+
+/// A table of a source, parsed from its markup into rows of cells; its cells' text is also
+/// printed as lines, one [`CleanLine`] per source line, which all point to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineTable {
+    /// Its rows, each its cells left to right.
+    pub rows: Vec<Vec<crate::model::TableCell>>,
+    /// How many clean lines its cells were printed as.
+    pub lines: usize,
 }
 
 impl CleanLine {
@@ -419,6 +432,7 @@ fn to_clean(lines: Vec<repair::Line>) -> Vec<CleanLine> {
             indent: l.indent,
             span: l.span,
             origins: l.origins,
+            table: None,
         })
         .collect()
 }

@@ -518,6 +518,50 @@ pub struct Unit {
     // A reference to the schema itself, not its expansion, which would never end.
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub children: Vec<Unit>,
+    /// The byte offset in `text` where the words printed after the children begin (a
+    /// paragraph's closing abzatses after its list of subparagraphs); `None` when the whole
+    /// text is printed before them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing_at: Option<usize>,
+    /// The tables printed in `text` (an appendix's form or register), each with the byte
+    /// range of `text` its cells' lines take.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<TextTable>,
+}
+
+/// A table printed in a unit's text: its rows of cells, with the cells' spans, and the byte
+/// range of the text (`start..end`) that holds its cells one per line, in the order read.
+///
+/// ```
+/// let cell = zanlex::TableCell { text: "Верблюды".into(), colspan: 1, rowspan: 1, header: false };
+/// let t = zanlex::TextTable { start: 0, end: 16, rows: vec![vec![cell]] };
+/// assert_eq!(t.rows[0][0].text, "Верблюды");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TextTable {
+    /// Where in the text its first cell begins (bytes).
+    pub start: usize,
+    /// Where in the text its last cell ends (bytes).
+    pub end: usize,
+    /// Its rows, each its cells left to right.
+    pub rows: Vec<Vec<TableCell>>,
+}
+
+/// One cell of a [`TextTable`]: its text (lines joined with a newline) and how many columns
+/// and rows it spans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TableCell {
+    /// The cell's text, markup removed.
+    pub text: String,
+    /// Columns it spans (at least 1).
+    pub colspan: u32,
+    /// Rows it spans (at least 1).
+    pub rowspan: u32,
+    /// A cell of the table's header rows (the rows down to the last row of `<th>` cells near
+    /// the top, else the first row, which names the columns).
+    pub header: bool,
 }
 
 impl Unit {
@@ -533,6 +577,27 @@ impl Unit {
             status: UnitStatus::Live,
             notes: Vec::new(),
             children: Vec::new(),
+            closing_at: None,
+            tables: Vec::new(),
+        }
+    }
+
+    /// The text printed before the children and the closing words printed after them
+    /// ([`Unit::closing_at`]); the second is empty for most units.
+    ///
+    /// ```
+    /// let mut u = zanlex::Unit::new("para_4", zanlex::UnitKind::Paragraph, Some("4".into()));
+    /// u.text = "4. Не допускается:\nДля водопоя допускается.".into();
+    /// u.closing_at = u.text.find("Для");
+    /// assert_eq!(u.split_closing(), ("4. Не допускается:", "Для водопоя допускается."));
+    /// ```
+    pub fn split_closing(&self) -> (&str, &str) {
+        match self.closing_at {
+            Some(at) if self.text.is_char_boundary(at) && at <= self.text.len() => {
+                let (head, tail) = self.text.split_at(at);
+                (head.trim_end(), tail.trim_start())
+            }
+            _ => (self.text.as_str(), ""),
         }
     }
 
@@ -549,20 +614,59 @@ impl Unit {
         out
     }
 
-    /// The unit's text followed by its children's, each on its own line.
+    /// The unit's text followed by its children's, each on its own line; a paragraph's
+    /// closing words come after its children's text, where they are printed.
     pub fn full_text(&self) -> String {
-        let mut parts: Vec<&str> = Vec::new();
-        for u in self.walk() {
-            if let Some(h) = &u.heading {
-                if !h.is_empty() && !u.text.contains(h.as_str()) {
-                    parts.push(h);
+        self.full_text_with_tables().0
+    }
+
+    /// [`Unit::full_text`] with the tables printed in it, their ranges moved to where they
+    /// are in that text.
+    ///
+    /// ```
+    /// let u = zanlex::Unit::new("para_1", zanlex::UnitKind::Paragraph, Some("1".into()));
+    /// assert_eq!(u.full_text_with_tables(), (String::new(), vec![]));
+    /// ```
+    pub fn full_text_with_tables(&self) -> (String, Vec<TextTable>) {
+        /// Appends `piece`, which begins at byte `from` of `u.text`, with the tables inside it.
+        fn put(u: &Unit, piece: &str, from: usize, out: &mut (String, Vec<TextTable>)) {
+            if piece.is_empty() {
+                return;
+            }
+            if !out.0.is_empty() {
+                out.0.push('\n');
+            }
+            let at = out.0.len();
+            out.0.push_str(piece);
+            for t in &u.tables {
+                if t.start >= from && t.end <= from + piece.len() {
+                    out.1.push(TextTable {
+                        start: t.start - from + at,
+                        end: t.end - from + at,
+                        rows: t.rows.clone(),
+                    });
                 }
             }
-            if !u.text.is_empty() {
-                parts.push(&u.text);
-            }
         }
-        parts.join("\n")
+        fn go(u: &Unit, out: &mut (String, Vec<TextTable>)) {
+            if let Some(h) = &u.heading {
+                if !h.is_empty() && !u.text.contains(h.as_str()) {
+                    if !out.0.is_empty() {
+                        out.0.push('\n');
+                    }
+                    out.0.push_str(h);
+                }
+            }
+            let (head, closing) = u.split_closing();
+            put(u, head, 0, out);
+            for c in &u.children {
+                go(c, out);
+            }
+            put(u, closing, u.text.len() - closing.len(), out);
+        }
+        let mut out = (String::new(), Vec::new());
+        go(self, &mut out);
+        out
     }
 }
 

@@ -32,7 +32,7 @@ pub mod thesaurus;
 pub mod title;
 pub mod types;
 
-pub use query::{parse, Filter, Query};
+pub use query::{parse, Filter, Query, QueryFault};
 pub use snippet::Snippet;
 pub use types::{Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, SearchResults};
 
@@ -197,10 +197,11 @@ impl SearchRequest {
     }
 }
 
-fn qerr(req: &SearchRequest, reason: impl Into<String>) -> crate::Error {
+fn qerr(req: &SearchRequest, fault: QueryFault, reason: impl Into<String>) -> crate::Error {
     crate::Error::Query {
         query: req.text.chars().take(80).collect(),
         reason: reason.into(),
+        fault,
     }
 }
 
@@ -218,6 +219,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     if req.limit == 0 || req.limit > MAX_LIMIT {
         return Err(qerr(
             req,
+            QueryFault::Other,
             format!("limit must be between 1 and {MAX_LIMIT}"),
         ));
     }
@@ -232,7 +234,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
                  floor: Option<&Arc<prune::Floor>>|
      -> crate::Result<BooleanQuery> {
         let main = compile::compile_pruned(index, &q, words, typed_as_words, floor).ok_or_else(|| {
-            qerr(req, "nothing searchable: the query has no words (only punctuation or symbols); type a word")
+            qerr(req, QueryFault::NoWords, "nothing searchable: the query has no words (only punctuation or symbols); type a word")
         })?;
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, main)];
         clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));

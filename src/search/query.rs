@@ -9,6 +9,7 @@
 //! Filters: `act:ID`, `kind:order`, `status:repealed`, `issuer:mfa`, `date:>=2018-01-01`,
 //! `date:<2020-01-01`, `date:2012-01-01..2015-12-31`, `date:2018`.
 
+pub use crate::error::QueryFault;
 use crate::model::{ActKind, StatusKind, UnknownName};
 use chrono::NaiveDate;
 
@@ -168,7 +169,7 @@ fn filter_of(key: &str, value: &str) -> Result<Filter, String> {
     })
 }
 
-fn lex(input: &str) -> Result<Vec<Tok>, String> {
+fn lex(input: &str) -> Result<Vec<Tok>, Fault> {
     let chars: Vec<char> = input
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -205,9 +206,9 @@ fn lex(input: &str) -> Result<Vec<Tok>, String> {
                         i += 1;
                     }
                     _ => {
-                        return Err(format!(
-                            "a lone `{c}` at character {}: put it right before a word ({c}виза) or remove it",
-                            i + 1
+                        return Err(Fault::new(
+                            QueryFault::LoneOperator,
+                            format!("a lone `{c}` at character {}: put it right before a word ({c}виза) or remove it", i + 1),
                         ))
                     }
                 }
@@ -227,7 +228,7 @@ fn lex(input: &str) -> Result<Vec<Tok>, String> {
 
 /// The phrase whose opening quote is at `i` (`"…"`, `«…»`, `“…”`), with its slop (`~N`), and
 /// where the input goes on after it.
-fn lex_phrase(chars: &[char], i: usize) -> Result<(Tok, usize), String> {
+fn lex_phrase(chars: &[char], i: usize) -> Result<(Tok, usize), Fault> {
     let n = chars.len();
     let c = chars[i];
     let close = match c {
@@ -241,9 +242,12 @@ fn lex_phrase(chars: &[char], i: usize) -> Result<(Tok, usize), String> {
         j += 1;
     }
     if j >= n {
-        return Err(format!(
-            "the quote at character {} is never closed; add a closing {close} or remove it",
-            i + 1
+        return Err(Fault::new(
+            QueryFault::UnclosedQuote { at: i + 1 },
+            format!(
+                "the quote at character {} is never closed; add a closing {close} or remove it",
+                i + 1
+            ),
         ));
     }
     let text: String = chars[start..j].iter().collect();
@@ -261,9 +265,9 @@ fn lex_phrase(chars: &[char], i: usize) -> Result<(Tok, usize), String> {
         let digits: String = chars[ds..k].iter().collect();
         slop = digits.parse::<u32>().unwrap_or(u32::MAX);
         if slop > MAX_SLOP {
-            return Err(format!(
+            return Err(Fault::from(format!(
                 "phrase slop ~{digits} is too large; use at most ~{MAX_SLOP}"
-            ));
+            )));
         }
         i = k;
     }
@@ -276,9 +280,9 @@ fn lex_phrase(chars: &[char], i: usize) -> Result<(Tok, usize), String> {
             let n = counts.entry(w.to_lowercase()).or_default();
             *n += 1;
             if *n > MAX_REPEATS_IN_SLOPPY_PHRASE {
-                return Err(format!(
+                return Err(Fault::from(format!(
                     "the phrase repeats {w:?} more than {MAX_REPEATS_IN_SLOPPY_PHRASE} times with ~{slop}; write it fewer times or drop the ~"
-                ));
+                )));
             }
         }
     }
@@ -286,7 +290,7 @@ fn lex_phrase(chars: &[char], i: usize) -> Result<(Tok, usize), String> {
 }
 
 /// A word of the query: an operator, a filter (`key:value`), or a search word.
-fn lex_word(word: String) -> Result<Tok, String> {
+fn lex_word(word: String) -> Result<Tok, Fault> {
     Ok(match word.as_str() {
         "AND" | "&&" => Tok::And,
         "OR" | "||" => Tok::Or,
@@ -295,7 +299,9 @@ fn lex_word(word: String) -> Result<Tok, String> {
             if let Some((k, v)) = word.split_once(':') {
                 let key = k.to_lowercase();
                 if FILTER_KEYS.contains(&key.as_str()) {
-                    return Ok(Tok::Filter(filter_of(&key, v)?));
+                    return Ok(Tok::Filter(
+                        filter_of(&key, v).map_err(|r| Fault::new(QueryFault::BadFilter, r))?,
+                    ));
                 }
             }
             Tok::Word(word)
@@ -314,12 +320,15 @@ impl Parser {
         self.toks.get(self.pos)
     }
 
-    fn or_expr(&mut self) -> Result<Query, String> {
+    fn or_expr(&mut self) -> Result<Query, Fault> {
         let mut parts = vec![self.and_expr()?];
         while self.peek() == Some(&Tok::Or) {
             self.pos += 1;
             if matches!(self.peek(), None | Some(Tok::RParen) | Some(Tok::Or)) {
-                return Err("OR needs something on both sides, e.g. виза OR рұқсат".into());
+                return Err(Fault::new(
+                    QueryFault::LoneOperator,
+                    "OR needs something on both sides, e.g. виза OR рұқсат",
+                ));
             }
             parts.push(self.and_expr()?);
         }
@@ -330,7 +339,7 @@ impl Parser {
         })
     }
 
-    fn and_expr(&mut self) -> Result<Query, String> {
+    fn and_expr(&mut self) -> Result<Query, Fault> {
         let mut parts = Vec::new();
         loop {
             match self.peek() {
@@ -343,9 +352,10 @@ impl Parser {
                             None | Some(Tok::RParen) | Some(Tok::Or) | Some(Tok::And)
                         )
                     {
-                        return Err(
-                            "AND needs something on both sides, e.g. виза AND ұзарту".into()
-                        );
+                        return Err(Fault::new(
+                            QueryFault::LoneOperator,
+                            "AND needs something on both sides, e.g. виза AND ұзарту",
+                        ));
                     }
                 }
                 _ => parts.push(self.unary()?),
@@ -353,19 +363,23 @@ impl Parser {
         }
         match parts.len() {
             0 => Err(match self.peek() {
-                Some(Tok::Or) => "OR needs something on both sides, e.g. виза OR рұқсат".into(),
-                _ => "empty query: type at least one word".into(),
+                Some(Tok::Or) => Fault::new(
+                    QueryFault::LoneOperator,
+                    "OR needs something on both sides, e.g. виза OR рұқсат",
+                ),
+                _ => Fault::new(QueryFault::NoWords, "empty query: type at least one word"),
             }),
             1 => Ok(parts.remove(0)),
             _ => Ok(Query::And(parts)),
         }
     }
 
-    fn unary(&mut self) -> Result<Query, String> {
+    fn unary(&mut self) -> Result<Query, Fault> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(format!(
-                "the query nests deeper than {MAX_DEPTH} levels; simplify it"
+            return Err(Fault::new(
+                QueryFault::TooDeep,
+                format!("the query nests deeper than {MAX_DEPTH} levels; simplify it"),
             ));
         }
         let r = match self.peek() {
@@ -373,11 +387,14 @@ impl Parser {
                 let was_not = self.peek() == Some(&Tok::Not);
                 self.pos += 1;
                 if self.peek().is_none() {
-                    return Err(if was_not {
-                        "NOT needs a word after it, e.g. NOT виза".into()
-                    } else {
-                        "`-` needs a word right after it, e.g. -виза".into()
-                    });
+                    return Err(Fault::new(
+                        QueryFault::LoneOperator,
+                        if was_not {
+                            "NOT needs a word after it, e.g. NOT виза"
+                        } else {
+                            "`-` needs a word right after it, e.g. -виза"
+                        },
+                    ));
                 }
                 let inner = if was_not {
                     self.unary()?
@@ -396,14 +413,17 @@ impl Parser {
         r
     }
 
-    fn primary(&mut self) -> Result<Query, String> {
+    fn primary(&mut self) -> Result<Query, Fault> {
         let tok = self.peek().cloned();
         self.pos += 1;
         match tok {
             Some(Tok::Word(w)) => Ok(Query::Term(w)),
             Some(Tok::Phrase(t, slop)) => {
                 if t.trim().is_empty() {
-                    Err("empty phrase \"\": put words between the quotes".into())
+                    Err(Fault::new(
+                        QueryFault::EmptyPhrase,
+                        "empty phrase \"\": put words between the quotes",
+                    ))
                 } else {
                     Ok(Query::Phrase { text: t, slop })
                 }
@@ -412,39 +432,51 @@ impl Parser {
             Some(Tok::LParen) => {
                 self.depth += 1;
                 if self.depth > MAX_DEPTH {
-                    return Err(format!(
-                        "the query nests deeper than {MAX_DEPTH} levels; simplify it"
+                    return Err(Fault::new(
+                        QueryFault::TooDeep,
+                        format!("the query nests deeper than {MAX_DEPTH} levels; simplify it"),
                     ));
                 }
                 if self.peek() == Some(&Tok::RParen) {
-                    return Err("empty parentheses (): put words inside or remove them".into());
+                    return Err(Fault::new(
+                        QueryFault::EmptyParens,
+                        "empty parentheses (): put words inside or remove them",
+                    ));
                 }
                 let q = self.or_expr()?;
                 self.depth -= 1;
                 if self.peek() != Some(&Tok::RParen) {
-                    return Err("a `(` is never closed; add `)` or remove it".into());
+                    return Err(Fault::new(
+                        QueryFault::UnclosedParen,
+                        "a `(` is never closed; add `)` or remove it",
+                    ));
                 }
                 self.pos += 1;
                 Ok(q)
             }
-            Some(Tok::RParen) => Err("a `)` has no matching `(`; remove it".into()),
-            Some(Tok::Plus) | Some(Tok::Minus) => {
-                Err("`+`/`-` must be followed directly by a word or phrase".into())
-            }
-            Some(Tok::And) | Some(Tok::Or) | Some(Tok::Not) | None => {
-                Err("an operator (AND, OR, NOT) is missing a word next to it".into())
-            }
+            Some(Tok::RParen) => Err(Fault::new(
+                QueryFault::UnmatchedParen,
+                "a `)` has no matching `(`; remove it",
+            )),
+            Some(Tok::Plus) | Some(Tok::Minus) => Err(Fault::new(
+                QueryFault::LoneOperator,
+                "`+`/`-` must be followed directly by a word or phrase",
+            )),
+            Some(Tok::And) | Some(Tok::Or) | Some(Tok::Not) | None => Err(Fault::new(
+                QueryFault::LoneOperator,
+                "an operator (AND, OR, NOT) is missing a word next to it",
+            )),
         }
     }
 }
 
 /// Parses a query; the error says what to fix (the caller wraps it in [`crate::Error::Query`]).
-pub fn parse_str(input: &str) -> Result<Query, String> {
+pub fn parse_str(input: &str) -> Result<Query, Fault> {
     let n = input.chars().count();
     if n > MAX_QUERY_CHARS {
-        return Err(format!(
+        return Err(Fault::from(format!(
             "the query is {n} characters long; the limit is {MAX_QUERY_CHARS}: shorten it to its key words"
-        ));
+        )));
     }
     let toks = lex(input)?;
     let clauses = toks
@@ -452,14 +484,15 @@ pub fn parse_str(input: &str) -> Result<Query, String> {
         .filter(|t| matches!(t, Tok::Word(_) | Tok::Phrase(..) | Tok::Filter(_)))
         .count();
     if clauses == 0 {
-        return Err(
-            "empty query: type at least one word, a \"phrase\" or a filter such as status:repealed"
-                .into(),
-        );
+        return Err(Fault::new(
+            QueryFault::NoWords,
+            "empty query: type at least one word, a \"phrase\" or a filter such as status:repealed",
+        ));
     }
     if clauses > MAX_CLAUSES {
-        return Err(format!(
-            "the query has {clauses} words and filters; the limit is {MAX_CLAUSES}"
+        return Err(Fault::new(
+            QueryFault::TooManyWords { limit: MAX_CLAUSES },
+            format!("the query has {clauses} words and filters; the limit is {MAX_CLAUSES}"),
         ));
     }
     let mut p = Parser {
@@ -470,7 +503,10 @@ pub fn parse_str(input: &str) -> Result<Query, String> {
     let q = p.or_expr()?;
     if p.pos < p.toks.len() {
         return Err(match p.toks[p.pos] {
-            Tok::RParen => "a `)` has no matching `(`; remove it".into(),
+            Tok::RParen => Fault::new(
+                QueryFault::UnmatchedParen,
+                "a `)` has no matching `(`; remove it",
+            ),
             _ => "unexpected text at the end of the query".into(),
         });
     }
@@ -489,10 +525,39 @@ pub fn typed_as_words(input: &str) -> bool {
 
 /// Parses a query into [`Query`], or a [`crate::Error::Query`] saying what to fix.
 pub fn parse(input: &str) -> crate::Result<Query> {
-    parse_str(input).map_err(|reason| crate::Error::Query {
+    parse_str(input).map_err(|f| crate::Error::Query {
         query: shorten_for_error(input),
-        reason,
+        reason: f.reason,
+        fault: f.kind,
     })
+}
+
+/// A query that cannot be read: what kind of fault, and what to fix in words.
+#[derive(Debug)]
+pub(crate) struct Fault {
+    pub kind: QueryFault,
+    pub reason: String,
+}
+
+impl Fault {
+    fn new(kind: QueryFault, reason: impl Into<String>) -> Self {
+        Fault {
+            kind,
+            reason: reason.into(),
+        }
+    }
+}
+
+impl From<String> for Fault {
+    fn from(reason: String) -> Self {
+        Fault::new(QueryFault::Other, reason)
+    }
+}
+
+impl From<&str> for Fault {
+    fn from(reason: &str) -> Self {
+        Fault::new(QueryFault::Other, reason)
+    }
 }
 
 fn shorten_for_error(q: &str) -> String {
@@ -765,20 +830,44 @@ mod tests {
             ("\"a b\"~", "needs a number"),
             ("\"a b\"~999", "too large"),
         ] {
-            let err = parse_str(q).expect_err(q);
+            let err = parse_str(q).expect_err(q).reason;
             assert!(err.contains(needle), "{q:?}: {err}");
+        }
+        // Each fault a page words for its reader is named by its kind.
+        for (q, kind) in [
+            ("\"виза", QueryFault::UnclosedQuote { at: 1 }),
+            ("виза «беру", QueryFault::UnclosedQuote { at: 6 }),
+            ("(виза", QueryFault::UnclosedParen),
+            ("виза)", QueryFault::UnmatchedParen),
+            ("\"\" виза", QueryFault::EmptyPhrase),
+            ("виза ()", QueryFault::EmptyParens),
+            ("виза OR", QueryFault::LoneOperator),
+            ("()", QueryFault::NoWords),
+            ("kind:memo", QueryFault::BadFilter),
+            ("\"a b\"~", QueryFault::Other),
+        ] {
+            assert_eq!(parse_str(q).expect_err(q).kind, kind, "{q}");
         }
         // Three times with a slop, or any number of times without one, is taken.
         assert!(parse_str("\"қазақстан қазақстан қазақстан\"~20").is_ok());
         assert!(parse_str("\"қазақстан қазақстан қазақстан қазақстан\"").is_ok());
         let long = "виза ".repeat(2000);
-        assert!(parse_str(&long).unwrap_err().contains("limit is 1000"));
+        assert!(parse_str(&long)
+            .unwrap_err()
+            .reason
+            .contains("limit is 1000"));
         let many = "a ".repeat(100);
-        assert!(parse_str(&many).unwrap_err().contains("limit is 64"));
+        assert!(parse_str(&many).unwrap_err().reason.contains("limit is 64"));
         let deep = format!("{}a{}", "(".repeat(40), ")".repeat(40));
-        assert!(parse_str(&deep).unwrap_err().contains("nests deeper"));
+        assert!(parse_str(&deep)
+            .unwrap_err()
+            .reason
+            .contains("nests deeper"));
         let nots = format!("{}a", "NOT ".repeat(40));
-        assert!(parse_str(&nots).unwrap_err().contains("nests deeper"));
+        assert!(parse_str(&nots)
+            .unwrap_err()
+            .reason
+            .contains("nests deeper"));
         // Dates far outside tantivy's range are accepted (clamped when searched).
         assert!(parse_str("date:0001-01-01..9999-12-31").is_ok());
         // Control characters are spaces.

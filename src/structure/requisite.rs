@@ -431,6 +431,7 @@ mod tests {
             indent: 6,
             span: Default::default(),
             origins: Default::default(),
+            table: None,
         };
         for (text, want) in [
             (

@@ -21,6 +21,7 @@ fn raw(file: &str, text: &str) -> Extracted {
                 page: None,
             },
             origins: Default::default(),
+            table: None,
         })
         .collect();
     Extracted {

@@ -6,10 +6,11 @@
 //! leaves the span correct too.
 
 use crate::extract::CleanLine;
-use crate::model::{Note, SourceSpan, Unit, UnitKind, UnitStatus};
+use crate::model::{Note, SourceSpan, TextTable, Unit, UnitKind, UnitStatus};
 use crate::text::{clean_spaces, push_words};
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// One piece of a unit's text: most are a line's text as it is, borrowed from the line.
 #[derive(Debug, Clone)]
@@ -37,6 +38,9 @@ pub(crate) struct Node<'a> {
     pub status: UnitStatus,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
+    /// The first of `parts` printed after the children (the closing words given back to a
+    /// paragraph by [`Tree::move_tails`]).
+    pub closing_from: Option<usize>,
 }
 
 /// The arena. `lines` are the parser's lines, used to turn line indexes into spans.
@@ -108,6 +112,7 @@ impl<'a> Tree<'a> {
             status: UnitStatus::Live,
             parent,
             children: Vec::new(),
+            closing_from: None,
         });
         self.nodes[idx].pre_notes = self.nodes[idx].notes.len();
         match parent {
@@ -203,6 +208,8 @@ impl<'a> Tree<'a> {
                 continue;
             }
             let tail: Vec<Part<'a>> = self.nodes[last].parts.split_off(second);
+            let at = self.nodes[p].parts.len();
+            self.nodes[p].closing_from.get_or_insert(at);
             self.nodes[p].parts.extend(tail);
         }
     }
@@ -281,6 +288,24 @@ impl<'a> Tree<'a> {
                 }
             });
         }
+        // The closing words after the list are joined on as `join_parts` joins any part
+        // (each begins a printed paragraph), so the text is the same with or without them.
+        let (text, closing_at) = match n.closing_from {
+            Some(k) if k < n.parts.len() => {
+                let head = join_parts(&n.parts[..k], self.clean_lines);
+                let tail = join_parts(&n.parts[k..], self.clean_lines);
+                match (head.is_empty(), tail.is_empty()) {
+                    (_, true) => (head, None),
+                    (true, false) => (tail, Some(0)),
+                    (false, false) => {
+                        let at = head.len() + 1;
+                        (format!("{head}\n{tail}"), Some(at))
+                    }
+                }
+            }
+            _ => (join_parts(&n.parts, self.clean_lines), None),
+        };
+        let tables = self.tables_of(&n.parts);
         Unit {
             eid,
             kind: n.kind,
@@ -290,12 +315,51 @@ impl<'a> Tree<'a> {
                 .as_deref()
                 .map(clean_spaces)
                 .filter(|h| !h.is_empty()),
-            text: join_parts(&n.parts, self.clean_lines),
+            text,
             span: span.unwrap_or_default(),
             status,
             notes,
             children,
+            closing_at,
+            tables,
         }
+    }
+
+    /// The tables whose every line is a part of `parts`, each with the byte range its
+    /// lines take in the joined text; a table split between units stays plain lines.
+    fn tables_of(&self, parts: &[Part<'_>]) -> Vec<TextTable> {
+        let table_at = |p: &Part<'_>| p.line.and_then(|l| self.lines[l].table.as_ref());
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < parts.len() {
+            let Some(table) = table_at(&parts[k]) else {
+                k += 1;
+                continue;
+            };
+            let mut e = k + 1;
+            while e < parts.len() && table_at(&parts[e]).is_some_and(|t| Arc::ptr_eq(t, table)) {
+                e += 1;
+            }
+            let lines: HashSet<usize> = parts[k..e].iter().filter_map(|p| p.line).collect();
+            if lines.len() == table.lines {
+                let before = join_parts(&parts[..k], self.clean_lines);
+                let upto = join_parts(&parts[..e], self.clean_lines);
+                let start = if before.is_empty() {
+                    0
+                } else {
+                    before.len() + 1
+                };
+                if start < upto.len() {
+                    out.push(TextTable {
+                        start,
+                        end: upto.len(),
+                        rows: table.rows.clone(),
+                    });
+                }
+            }
+            k = e;
+        }
+        out
     }
 }
 

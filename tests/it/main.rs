@@ -37,6 +37,7 @@ mod search_questions;
 mod serve_api;
 mod serve_browser;
 mod serve_browser_history;
+mod serve_browser_page;
 mod serve_connections;
 mod serve_hostile;
 mod serve_replica;

@@ -1218,10 +1218,10 @@ fn every_word_of_the_page_is_in_kazakh_and_in_russian() {
         assert_eq!(js(&c, "return document.querySelector('.act-text').lang").await, "kk");
 
         // Each language's words for the errors the page can meet, with no API path or
-        // developer's English in them.
+        // developer's English in them; a query the server cannot read, what it found wrong.
         let messages = [
-            ("kk", "Қате: мұндай акт корпуста жоқ.", "Қате: актіде мұндай бөлік жоқ.", "Қате: сұранысты оқу мүмкін болмады: тырнақшалар мен жақшаларды жабыңыз, кемінде бір сөз жазыңыз.", "Бет табылмады"),
-            ("ru", "Ошибка: такого акта в корпусе нет.", "Ошибка: в акте нет такой единицы.", "Ошибка: запрос не удалось разобрать: закройте кавычки и скобки, напишите хотя бы одно слово.", "Страница не найдена"),
+            ("kk", "Қате: мұндай акт корпуста жоқ.", "Қате: актіде мұндай бөлік жоқ.", "Қате: 1-таңбадағы тырнақша жабылмаған: жабатын тырнақша қойыңыз немесе оны алып тастаңыз.", "Бет табылмады"),
+            ("ru", "Ошибка: такого акта в корпусе нет.", "Ошибка: в акте нет такой единицы.", "Ошибка: кавычка в 1-м символе не закрыта: поставьте закрывающую кавычку или уберите её.", "Страница не найдена"),
         ];
         for (ui, no_act, no_unit, bad_query, no_page) in messages {
             js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;

@@ -16,6 +16,9 @@ pub(crate) struct ApiError {
     pub message: String,
     /// Seconds after which the request may be tried again (503 only).
     pub retry_after: Option<u64>,
+    /// For a query that cannot be read: what kind of fault, which the page words in its
+    /// reader's language (the message is English, for developers).
+    pub fault: Option<zanlex::QueryFault>,
 }
 
 impl ApiError {
@@ -25,6 +28,7 @@ impl ApiError {
             code,
             message: message.into(),
             retry_after: None,
+            fault: None,
         }
     }
 
@@ -92,6 +96,11 @@ impl From<zanlex::Error> for ApiError {
                 &err,
                 "the index is damaged; the server's operator must rebuild it (`zanlex index --force`)",
             ),
+            zanlex::Error::Query { fault, .. } => {
+                let mut e = ApiError::new(code, err.to_string());
+                e.fault = Some(*fault);
+                e
+            }
             _ if code.is_bad_request() => ApiError::new(code, err.to_string()),
             _ => internal_logged(&err, "the index could not be read or written"),
         }
@@ -186,7 +195,8 @@ pub(crate) fn hide_paths(message: &str) -> String {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         // A last guard: whatever built the message, the server's folders stay out of it.
-        let body = zanlex::ErrorAnswer::new(self.code, hide_paths(&self.message));
+        let mut body = zanlex::ErrorAnswer::new(self.code, hide_paths(&self.message));
+        body.error.fault = self.fault;
         let mut res = (self.status(), axum::Json(body)).into_response();
         if let Some(secs) = self.retry_after {
             res.headers_mut()

@@ -11,8 +11,9 @@ const T = {
     lang: "Тілі", both: "екеуі де", kk: "қазақша", ru: "орысша",
     found: (n, more) => more ? `кемінде ${n} нәтиже` : `${n} нәтиже`, none: "Ештеңе табылмады: сөздердің аздау немесе басқа түрін, не сүзгілерді азайтып көріңіз.",
     relaxed: "Барлық сөз бір бөлікте жоқ: кейбірі бар бөліктер көрсетілді.",
+    noExact: "Сұрауыңызға дәл сәйкестік жоқ; ішінара сәйкестері көрсетілді.",
     incomplete: "Іздеу уақыт шегіне жетіп тоқтады: осы уақытқа дейін табылған ең жақсы нәтижелер көрсетілді, басқалары да болуы мүмкін. Сұрауды нақтылаңыз.",
-    partial: "сөздердің бір бөлігі ғана",
+    partial: "сөздердің бір бөлігі ғана", table: "Кесте",
     next: "Келесі", prev: "Алдыңғы", copy: "Сілтемені көшіру", copied: "Көшірілді",
     permalink: "Тұрақты сілтеме", inForce: "күшінде", repealed: "күшін жойған", pending: "күшіне енбеген",
     unknown: "мәртебесі белгісіз", deleted: "алынып тасталған", loading: "Жүктелуде…",
@@ -48,6 +49,18 @@ const T = {
     errTooLong: "сұраныс тым ұзын: қысқартыңыз.", errOffset: "бұдан әрі бет жоқ: сұранысты нақтылаңыз.",
     errBusy: "сервер қазір бос емес: біраздан кейін қайталап көріңіз.",
     errServer: "сервер сұранысқа жауап бере алмады.", errNetwork: "серверге қосылу мүмкін болмады.",
+    faults: {
+      unclosed_quote: (f) => `${f.at}-таңбадағы тырнақша жабылмаған: жабатын тырнақша қойыңыз немесе оны алып тастаңыз.`,
+      unclosed_paren: () => "«(» жақшасы жабылмаған: «)» қойыңыз немесе оны алып тастаңыз.",
+      unmatched_paren: () => "«)» жақшасына сәйкес «(» жоқ: оны алып тастаңыз.",
+      empty_phrase: () => "тырнақша ішінде сөз жоқ: сөздерді тырнақша ішіне жазыңыз.",
+      empty_parens: () => "жақша ішінде ештеңе жоқ: сөз жазыңыз немесе жақшаны алып тастаңыз.",
+      lone_operator: () => "AND, OR, NOT, + не - белгісінің қасында сөз жоқ: сөз жазыңыз немесе белгіні алып тастаңыз.",
+      no_words: () => "іздейтін сөз жоқ: кемінде бір сөз жазыңыз.",
+      bad_filter: () => "сүзгінің мәні дұрыс емес (мысалы, kind: не date:): мәнін тексеріңіз.",
+      too_deep: () => "жақшалар тым терең: сұранысты жеңілдетіңіз.",
+      too_many_words: (f) => `сөздер мен сүзгілер тым көп (ең көбі ${f.limit}): сұранысты қысқартыңыз.`,
+    },
     actions: { new_wording: "жаңа редакцияда", inserted: "толықтырылды", deleted: "алып тасталды",
       changed: "өзгерістер енгізілді", repealed: "күші жойылды", renamed: "тақырыбы жаңа редакцияда",
       prospective: "күтілетін өзгеріс" },
@@ -63,8 +76,9 @@ const T = {
     lang: "Язык", both: "оба", kk: "казахский", ru: "русский",
     found: (n, more) => more ? `Найдено: не менее ${n}` : `Найдено: ${n}`, none: "Ничего не найдено: попробуйте меньше слов, другую форму слова или меньше фильтров.",
     relaxed: "Ни в одной единице нет всех слов: показаны единицы с частью слов.",
+    noExact: "По вашему запросу точных совпадений нет; показаны частичные.",
     incomplete: "Поиск остановлен по пределу времени: показаны лучшие результаты, найденные к этому моменту, могут быть и другие. Уточните запрос.",
-    partial: "совпала часть слов",
+    partial: "совпала часть слов", table: "Таблица",
     next: "Дальше", prev: "Назад", copy: "Копировать ссылку", copied: "Скопировано",
     permalink: "Постоянная ссылка", inForce: "действует", repealed: "утратил силу", pending: "не вступил в силу",
     unknown: "статус неизвестен", deleted: "исключён", loading: "Загрузка…",
@@ -100,6 +114,18 @@ const T = {
     errTooLong: "запрос слишком длинный: сократите его.", errOffset: "дальше страниц нет: уточните запрос.",
     errBusy: "сервер сейчас занят: повторите чуть позже.",
     errServer: "сервер не смог ответить на запрос.", errNetwork: "не удалось связаться с сервером.",
+    faults: {
+      unclosed_quote: (f) => `кавычка в ${f.at}-м символе не закрыта: поставьте закрывающую кавычку или уберите её.`,
+      unclosed_paren: () => "скобка «(» не закрыта: добавьте «)» или уберите её.",
+      unmatched_paren: () => "у скобки «)» нет открывающей «(»: уберите её.",
+      empty_phrase: () => "в кавычках нет слов: напишите слова между кавычками.",
+      empty_parens: () => "в скобках ничего нет: напишите слова или уберите скобки.",
+      lone_operator: () => "у знака AND, OR, NOT, + или - нет слова рядом: допишите слово или уберите знак.",
+      no_words: () => "искать нечего: напишите хотя бы одно слово.",
+      bad_filter: () => "неверное значение фильтра (например, kind: или date:): проверьте его.",
+      too_deep: () => "слишком глубокая вложенность скобок: упростите запрос.",
+      too_many_words: (f) => `слишком много слов и фильтров (не больше ${f.limit}): сократите запрос.`,
+    },
     actions: { new_wording: "в новой редакции", inserted: "дополнено", deleted: "исключено",
       changed: "внесены изменения", repealed: "утратило силу", renamed: "заголовок в новой редакции",
       prospective: "ожидаемое изменение" },
@@ -174,6 +200,8 @@ async function api(path, params) {
     const e = new Error((body.error && body.error.message) || `HTTP ${res.status}`);
     e.status = res.status;
     e.code = (body.error && body.error.code) || (res.status >= 500 ? "internal" : "bad_request");
+    // What the server found wrong with a query, by kind: the page words it.
+    e.fault = body.error && body.error.fault;
     throw e;
   }
   return body;
@@ -197,7 +225,7 @@ async function apiMarked(path, params, q) {
 function errorWords(e, notFound) {
   switch (e.code) {
     case "not_found": return t(notFound || "errNotFound");
-    case "bad_query": return t("errBadQuery");
+    case "bad_query": return faultWords(e.fault) || t("errBadQuery");
     case "query_too_long": return t("errTooLong");
     case "offset_out_of_range": case "limit_out_of_range": return t("errOffset");
     case "busy": case "timeout": case "index_busy": case "shutting_down": return t("errBusy");
@@ -205,6 +233,13 @@ function errorWords(e, notFound) {
     case "bad_request": return t("errBadRequest");
     default: return t("errServer");
   }
+}
+
+// What the server found wrong with a query (`{"kind": "unclosed_quote", "at": 1}`), in the
+// interface's words; `null` for a kind the page has no words for.
+function faultWords(f) {
+  const say = f && T[ui].faults[f.kind];
+  return say ? say(f) : null;
 }
 
 function errorBox(e, notFound) {
@@ -224,6 +259,62 @@ function marked(snippet) {
     last = e;
   }
   out.push(dec.decode(bytes.slice(last)));
+  return out;
+}
+
+// Bytes `from..to` of a text (its UTF-8 `bytes`) with the marks that fall in them.
+function markedBytes(bytes, highlights, from, to) {
+  const dec = new TextDecoder();
+  const out = [];
+  let last = from;
+  for (const [s0, e0] of highlights || []) {
+    const s = Math.max(s0, from);
+    const e = Math.min(e0, to);
+    if (e <= s || s < last) continue;
+    out.push(dec.decode(bytes.slice(last, s)));
+    out.push(h("mark", {}, dec.decode(bytes.slice(s, e))));
+    last = e;
+  }
+  out.push(dec.decode(bytes.slice(last, to)));
+  return out;
+}
+
+// A table of the text (an appendix's form or register) as a table: its header rows in a
+// `thead` of column headers, every cell's spans kept, each cell's text a text node. It
+// scrolls sideways within its own box, so a wide table never widens a phone's page.
+function tableEl(rows) {
+  const isHead = (r) => r.length && r.every((c) => c.header);
+  let k = 0;
+  while (k < rows.length && isHead(rows[k])) k++;
+  const headRows = rows.slice(0, k);
+  const row = (r, head) => h("tr", {}, r.map((c) => h(head ? "th" : "td", {
+    colspan: c.colspan > 1 ? c.colspan : null, rowspan: c.rowspan > 1 ? c.rowspan : null,
+    scope: head ? (c.colspan > 1 ? "colgroup" : "col") : null }, c.text)));
+  return h("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": t("table") },
+    h("table", {},
+      headRows.length ? h("thead", {}, headRows.map((r) => row(r, true))) : null,
+      h("tbody", {}, rows.slice(headRows.length).map((r) => row(r, false)))));
+}
+
+// Bytes `from..to` of a unit's text with its marks, its tables inside that range shown as
+// tables (the lines their cells were printed as left out).
+function richText(text, highlights, tables, from, to) {
+  const bytes = new TextEncoder().encode(text || "");
+  const end = to === undefined ? bytes.length : Math.min(to, bytes.length);
+  const out = [];
+  let at = Math.min(from || 0, end);
+  const nl = 10;
+  for (const tb of (tables || []).filter((x) => x.start >= at && x.end <= end && x.start < x.end).sort((a, b) => a.start - b.start)) {
+    if (tb.start < at) continue;
+    // The newlines around a table are its box's edges.
+    let stop = tb.start;
+    while (stop > at && bytes[stop - 1] === nl) stop--;
+    if (stop > at) out.push(...markedBytes(bytes, highlights, at, stop));
+    out.push(tableEl(tb.rows));
+    at = tb.end;
+    while (at < end && bytes[at] === nl) at++;
+  }
+  if (at < end) out.push(...markedBytes(bytes, highlights, at, end));
   return out;
 }
 
@@ -394,6 +485,7 @@ async function searchView(p) {
   results.append(h("p", { class: "muted" }, t("loading")));
   try {
     const res = await api("/v1/search", { q, limit: 10, offset, as_of: p.as_of, kind: p.kind, status: p.status, lang: p.lang });
+    const noExact = res.hits.length > 0 && res.hits.every((x) => x.partial);
     const list = h("ol", { class: "hits", start: offset + 1 });
     for (const hit of res.hits) list.append(hitItem(hit, p));
     const pager = h("nav", { class: "pager", "aria-label": t("pages") },
@@ -402,7 +494,10 @@ async function searchView(p) {
     results.replaceChildren(...[
       note,
       h("h2", { class: "count", id: "count", tabindex: -1 }, t("found")(res.total, res.total_is_lower_bound), ` · ${res.took_ms} ${t("ms")}`),
-      res.relaxed ? h("p", { class: "note" }, t("relaxed")) : null,
+      // No hit has the question's main words: said before the hits, so unrelated provisions
+      // are never taken for an answer.
+      noExact ? h("p", { class: "note", id: "no-exact" }, t("noExact"))
+        : res.relaxed ? h("p", { class: "note" }, t("relaxed")) : null,
       res.incomplete ? h("p", { class: "note" }, t("incomplete")) : null,
       res.hits.length ? list : h("p", { class: "note" }, t("none")),
       pager].filter(Boolean));
@@ -505,7 +600,8 @@ async function actView(id, p) {
       const text = h("div", { class: "text" });
       const state = h("p", { class: "state", hidden: true });
       const notes = h("div", { class: "amend-notes" });
-      slots.set(u.eid, { text, heading, state, notes, title: u.heading ? u.heading.trim() : "" });
+      const slot = { text, heading, state, notes, title: u.heading ? u.heading.trim() : "" };
+      slots.set(u.eid, slot);
       body.append(h("section", { id: u.eid, class: `unit depth-${Math.min(depth, 4)}` },
         h("p", { class: "unit-head" },
           h("a", { href: withParams(unitPath(act.id, u.eid), { lang: act.lang, q: p.q, as_of: p.as_of }) }, u.label || eidWords(u.eid)),
@@ -523,6 +619,10 @@ async function actView(id, p) {
         li.classList.add("has-children");
         tocLists.set(u.eid, { toggle, sub });
         walk(u.children, sub, depth + 1);
+        // The words a paragraph prints after its list (`Для водопоя … допускается …` after
+        // `9) …`) come after the list here too.
+        slot.closing = h("div", { class: `text closing depth-${Math.min(depth, 4)}`, "data-closing-of": u.eid });
+        body.append(slot.closing);
       }
     }
   };
@@ -626,7 +726,10 @@ async function actView(id, p) {
     const text = u.text || "";
     // A heading the text prints itself is not shown twice.
     if (slot.heading && slot.title && text.includes(slot.title)) slot.heading.remove();
-    slot.text.replaceChildren(...marked({ text, highlights: u.highlights }));
+    const len = new TextEncoder().encode(text).length;
+    const at = slot.closing && Number.isInteger(u.closing_at) && u.closing_at <= len ? u.closing_at : len;
+    slot.text.replaceChildren(...richText(text, u.highlights, u.tables, 0, at));
+    if (slot.closing) slot.closing.replaceChildren(...richText(text, u.highlights, u.tables, at, len));
     // The amendment notes the source prints under the unit, set apart from the law's words.
     slot.notes.replaceChildren(...(u.notes || []).map((n) => h("p", { class: "amend-note" }, n)));
     // On a date, what the rule says of a unit not simply in force (deleted since, not yet
@@ -715,7 +818,7 @@ async function unitView(id, eid, p) {
         h("p", { class: "meta edition" }, badge(u.act.status, u.unit.status), " ",
           u.edition ? editionWords(u.edition) : t("noEdition"),
           u.edition ? [" · ", h("span", { class: "src", translate: "no" }, `${u.source.file}:${u.source.line_start}-${u.source.line_end}`)] : null),
-        h("div", { class: "text" }, marked({ text: u.text, highlights: u.highlights })),
+        h("div", { class: "text" }, richText(u.text, u.highlights, u.tables, 0)),
         u.children && u.children.length ? h("p", { class: "children" }, `${t("children")}: `,
           u.children.map((c) => h("a", { href: withParams(unitPath(id, c.eid), { as_of: p.as_of }) }, c.label)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null,
         h("section", { class: "refs", "aria-label": `${t("refs")} (${t(l)})` },
