@@ -75,8 +75,8 @@ const KEEPS_VOWEL: &[&str] = &["жесток"];
 /// is dropped from every stem of that shape, so the forms of a word that never loses it
 /// («урок», «урока», «человек», «человека») still share one stem among themselves; only a
 /// stem without the vowel that is another word's would be joined wrongly, and those are in
-/// [`KEEPS_VOWEL`]. The shapes, checked on the Russian texts of the acts (every stem they
-/// joined is one word's):
+/// a short list kept with this function. The shapes, checked on the Russian texts of the acts
+/// (every stem they joined is one word's):
 /// - a consonant, `ок`: «ошибок», «сделок», «палаток», «участок», «порядок», «рынок»;
 /// - `ж`, `ш`, `ч` or `щ`, `ек`: «игрушек», «девушек», «застежек», «точек»;
 /// - a vowel, `ек`, where the vowel stands for `й`: «построек», «копеек».
