@@ -189,7 +189,7 @@ fn repeal_of_004() {
     assert_eq!(e.by.number.as_deref(), Some("152"));
     assert_eq!(e.rule, TEN);
     match &a.status {
-        Status::Repealed { on, by } => {
+        Status::Repealed { on, by, .. } => {
             assert_eq!(*on, Some(d(2014, 3, 11)));
             assert!(by.as_deref().unwrap().contains("№ 152"), "{by:?}");
         }

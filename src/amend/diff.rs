@@ -278,7 +278,8 @@ fn side<'a>(
             units: v.units.iter().flat_map(Unit::walk).collect(),
         });
     }
-    let date = crate::text::parse_iso_date(spec).or_else(|| super::effective::parse_date(spec))?;
+    let date = crate::text::parse_iso_date(spec)
+        .or_else(|| crate::structure::effective::parse_date(spec))?;
     let timeline = super::time::ActTimeline::new(act);
     let in_scope = |e: &str| match scope {
         None | Some("") => true,

@@ -14,9 +14,9 @@
 //! to the end of the head's line (`мынадай редакцияда жазылсын:10-тармақ`) are read as part of
 //! the head.
 
-use super::effective::find_dates;
 use super::notes::issuer_code;
 use crate::model::{ActKind, ActRef, InstructionOp};
+use crate::structure::effective::find_dates;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::{Arc, LazyLock};

@@ -11,7 +11,6 @@
 
 pub mod apply;
 pub mod diff;
-pub mod effective;
 pub mod history;
 pub mod instructions;
 pub mod notes;
@@ -27,6 +26,7 @@ use crate::model::{
     Act, AmendAction, Amendment, Instruction, Status, TargetFallback, Unit, UnitKind, UnitStatus,
     UnparsedNote,
 };
+use crate::structure::effective;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -106,14 +106,12 @@ pub fn annotate_act(act: &mut Act) {
         .iter()
         .find(|e| e.action == AmendAction::Repealed && e.target_eid.is_empty());
     if let (Some(rep), false) = (repeal, matches!(act.status, Status::Repealed { .. })) {
+        // An estimated day counts from the signing: the earliest the repeal can have taken
+        // effect, so the act is not shown repealed before it.
         act.status = Status::Repealed {
             by: Some(rep.by.cite(act.lang)),
-            on: rep
-                .effective
-                .as_ref()
-                .filter(|e| !e.estimated)
-                .map(|e| e.date)
-                .or(rep.by.date),
+            on: rep.effective.as_ref().map(|e| e.date).or(rep.by.date),
+            estimated: rep.effective.as_ref().is_some_and(|e| e.estimated),
         };
     }
     act.amendments = events;

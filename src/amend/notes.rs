@@ -10,8 +10,8 @@
 //! Extraction can move the number into the parenthesis (`он күн№ 11-1-4/628`); the parser looks
 //! for the number anywhere in the citation. Dates inside parentheses are rules, not citations.
 
-use super::effective::{find_dates, parse_rule};
 use crate::model::{ActKind, ActRef, AmendAction, EffectiveRule};
+use crate::structure::effective::{find_dates, parse_rule};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -223,7 +223,7 @@ pub(crate) fn own_subject(prev: &str) -> Option<&str> {
         .trim()
         .trim_end_matches([' ', '-', '–', '—', ',']);
     let named = !s.is_empty()
-        && super::effective::find_dates_with_words(s).is_empty()
+        && crate::structure::effective::find_dates_with_words(s).is_empty()
         && super::names_unit(s);
     named.then_some(s)
 }

@@ -15,9 +15,9 @@
 //! `N 379`, `№ 75-VI`, `№ 156-VІI` (with a Cyrillic `І`, kept as printed, as the Kazakh notes'
 //! numbers are). `Примечание. … предусмотрено …` announces a change not yet in the text.
 
-use super::effective::{find_dates_with_words, parse_rule};
 use super::notes::{issuer_code, paren_ranges, NoteEvent, BARE_NUMBER_RE, SIGN_NUMBER_RE};
 use crate::model::{ActKind, ActRef, AmendAction, EffectiveRule};
+use crate::structure::effective::{find_dates_with_words, parse_rule};
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -440,7 +440,7 @@ fn first_in_force(act: &Act, editions: &[Edition]) -> Option<(NaiveDate, String)
 /// When the act's repeal took effect: the effective date of the note repealing it when it has
 /// one, else the date its status gives. `None` when the act is not repealed.
 pub fn repeal_of(act: &Act) -> Option<(Option<NaiveDate>, bool)> {
-    let Status::Repealed { on, .. } = &act.status else {
+    let Status::Repealed { on, estimated, .. } = &act.status else {
         return None;
     };
     let event = act
@@ -451,7 +451,7 @@ pub fn repeal_of(act: &Act) -> Option<(Option<NaiveDate>, bool)> {
         .max_by_key(|e| e.date);
     Some(match event {
         Some(e) => (Some(e.date), e.estimated),
-        None => (*on, false),
+        None => (*on, *estimated),
     })
 }
 

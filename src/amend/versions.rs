@@ -6,12 +6,12 @@
 //! "since the act's beginning, date unknown"; `to = None` means "still current".
 
 use super::apply::apply_instructions;
-use super::effective::resolve;
 #[cfg(test)]
 use crate::model::UnitVersion;
 use crate::model::{
     Act, ActRef, ActVersion, AmendAction, Amendment, DatedBy, InstructionOp, TargetFallback, Unit,
 };
+use crate::structure::effective::resolve;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 

@@ -1,8 +1,9 @@
 //! Which act an act replaced and which replaced it (`zanlex show`, `zanlex history`), read from
 //! what the corpus says: the old act's repeal requisite naming the new act, or the new act's
-//! repeal clause naming the old one, and in either case the two acts bearing one title.
+//! repeal clause naming the old one, and in either case the two acts bearing one title (for
+//! codes, one code's name: the Tax Code of 2017 and that of 2025 are titled differently).
 
-use crate::model::{Act, ActLink, Status};
+use crate::model::{Act, ActKind, ActLink, Status};
 use crate::ZanIndex;
 use regex::Regex;
 use serde::Serialize;
@@ -71,21 +72,55 @@ fn is_named(act: &Act, date: Option<chrono::NaiveDate>, number: &str) -> bool {
             .any(|n| number_key(n) == number_key(number))
 }
 
+/// A code's name within its title, as compared: the name in brackets after a long title
+/// (`О налогах и других обязательных платежах в бюджет (Налоговый кодекс)`), else the title
+/// without the state's name (`Налоговый кодекс Республики Казахстан`, `Қазақстан
+/// Республикасының Салық кодексі`): so a code renamed when it was replaced keeps its name.
+fn code_name(title: &str) -> Option<String> {
+    let bracketed = title
+        .rsplit_once('(')
+        .and_then(|(_, b)| b.split_once(')'))
+        .map(|(b, _)| title_key(b))
+        .filter(|b| b.contains("кодекс"));
+    bracketed.or_else(|| {
+        let key = title_key(title);
+        let name = ["республики казахстан", "қазақстан республикасының"]
+            .iter()
+            .fold(key, |k, state| k.replace(state, " "));
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        name.contains("кодекс").then_some(name)
+    })
+}
+
+/// Whether two acts' titles (with their kinds) name one act: the same words, or, for two
+/// codes, the same code's name.
+fn same_title(a: (ActKind, &str), b: (ActKind, &str)) -> bool {
+    if title_key(a.1) == title_key(b.1) {
+        return true;
+    }
+    let code = |(kind, title): (ActKind, &str)| {
+        (kind == ActKind::Code).then(|| code_name(title)).flatten()
+    };
+    code(a).is_some_and(|n| code(b).as_ref() == Some(&n))
+}
+
 /// Whether two acts' expressions share a title in one language.
 fn one_title(a: &[Act], b: &[Act]) -> bool {
     a.iter().any(|x| {
         b.iter()
-            .any(|y| x.lang == y.lang && title_key(&x.title) == title_key(&y.title))
+            .any(|y| x.lang == y.lang && same_title((x.kind, &x.title), (y.kind, &y.title)))
     })
 }
 
 /// The repeal an act's requisite states: the repealing act as printed, its date and number.
 fn repeal_named(act: &Act) -> Option<(String, Option<chrono::NaiveDate>, String)> {
-    let Status::Repealed { by: Some(by), on } = &act.status else {
+    let Status::Repealed { by: Some(by), .. } = &act.status else {
         return None;
     };
     let number = RE_NUMBER.captures(by)?[1].to_string();
-    Some((by.clone(), *on, number))
+    // The repealing act is named by the date it bears, which is not always the day the
+    // repeal took effect.
+    Some((by.clone(), crate::text::parse_date(by), number))
 }
 
 /// The acts an act's repeal clauses repeal whose title is the act's own: (as named, date,
@@ -206,5 +241,45 @@ impl ZanIndex {
             }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The titles are those of the mirror's `meta.yaml` (kazakhstan-law/codes: 117004 and
+    /// 212543, the Tax Codes of 2017 and 2025; 16225 and 209026, the Water Codes of 2003 and
+    /// 2025; the Codes on Administrative Offences and Administrative Procedure).
+    #[test]
+    fn a_code_keeps_its_name_across_titles() {
+        let code = |title| (ActKind::Code, title);
+        let tax_2017 = code("О НАЛОГАХ И ДРУГИХ ОБЯЗАТЕЛЬНЫХ ПЛАТЕЖАХ В БЮДЖЕТ (НАЛОГОВЫЙ КОДЕКС)");
+        let tax_2025 = code("НАЛОГОВЫЙ КОДЕКС РЕСПУБЛИКИ КАЗАХСТАН");
+        assert!(same_title(tax_2017, tax_2025));
+        assert!(same_title(
+            code("САЛЫҚ ЖӘНЕ БЮДЖЕТКЕ ТӨЛЕНЕТІН БАСҚА ДА МІНДЕТТІ ТӨЛЕМДЕР ТУРАЛЫ (САЛЫҚ КОДЕКСІ)"),
+            code("ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ САЛЫҚ КОДЕКСІ")
+        ));
+        assert!(same_title(
+            code("Водный кодекс Республики Казахстан"),
+            code("Водный кодекс Республики Казахстан")
+        ));
+        // Two codes of different names are two codes.
+        assert!(!same_title(
+            code("Кодекс Республики Казахстан об административных правонарушениях"),
+            code("Административный процедурно-процессуальный кодекс Республики Казахстан")
+        ));
+        assert!(!same_title(
+            tax_2025,
+            code("Бюджетный кодекс Республики Казахстан")
+        ));
+        // A law bearing a code's name in brackets is not that code.
+        let enacting = (
+            ActKind::Law,
+            "О введении в действие Кодекса Республики Казахстан «О налогах и других \
+             обязательных платежах в бюджет» (Налоговый кодекс)",
+        );
+        assert!(!same_title(enacting, tax_2017));
     }
 }

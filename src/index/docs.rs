@@ -11,7 +11,7 @@ use super::schema::{
     expression_key, to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO,
 };
 use crate::model::citation;
-use crate::model::{Act, ActVersion, Amendment, Source, Status, Unit};
+use crate::model::{Act, ActVersion, Amendment, Source, Unit};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -200,10 +200,9 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
             };
             units.add(&v.units, &val);
         }
-        let repealed_on = match &act.status {
-            Status::Repealed { on, .. } => *on,
-            _ => None,
-        };
+        // The day the repeal took effect, as the time rule reads it (a note's effective day
+        // before the status's), so a search on a date finds what `show` on it answers.
+        let repealed_on = crate::amend::time::repeal_of(act).and_then(|(on, _)| on);
         let val = Validity {
             from: covered_until.or(act.date()),
             to: repealed_on,

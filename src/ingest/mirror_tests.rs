@@ -118,6 +118,7 @@ fn meta_yaml_gives_the_metadata() {
                         .into()
                 ),
                 on: chrono::NaiveDate::from_ymd_opt(2024, 8, 13),
+                estimated: false,
             }
         );
         assert_eq!(

@@ -272,7 +272,7 @@ fn an_edition_without_a_repeal_mark_is_in_force() {
         std::fs::write(&copy, repealed).expect("write");
         let act = crate::ingest::ingest_file(&copy, dir.path()).expect("ingest");
         match act.status {
-            Status::Repealed { by, on } => {
+            Status::Repealed { by, on, .. } => {
                 assert!(by.is_some_and(|b| b.contains("№ 24-1")), "{mark}");
                 assert_eq!(on, chrono::NaiveDate::from_ymd_opt(2024, 2, 1), "{mark}");
             }

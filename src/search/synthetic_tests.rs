@@ -153,6 +153,7 @@ fn corpus() -> Vec<Act> {
         Status::Repealed {
             by: None,
             on: date(2014, 3, 21),
+            estimated: false,
         },
         vec![unit(
             "para_1",

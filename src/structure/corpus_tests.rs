@@ -465,7 +465,7 @@ fn repealed_order_004_metadata() {
     let r = a.registration.as_ref().expect("registered");
     assert_eq!((r.number.as_str(), r.date), ("7775", d(2012, 6, 28)));
     match &a.status {
-        Status::Repealed { by, on } => {
+        Status::Repealed { by, on, .. } => {
             assert_eq!(*on, d(2014, 3, 11));
             assert_eq!(
                 by.as_deref(),

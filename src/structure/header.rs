@@ -242,12 +242,25 @@ pub(crate) fn parse_issuance(text: &str) -> HeaderFacts {
     });
     let status = if let Some(c) = RE_REPEALED.captures(&text) {
         let by = c[1].trim().to_string();
+        // `… бұйрығымен (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң
+        // қолданысқа енгізіледі)`: the clause after the act says when the repeal took effect.
+        let after = c.get(0).map_or("", |m| text[m.end()..].trim_start());
+        let commencement = after
+            .strip_prefix('(')
+            .and_then(|a| a.split_once(')'))
+            .map(|(c, _)| c);
+        let (on, estimated) = repeal_takes_effect(&by, commencement);
         Status::Repealed {
-            on: parse_date(&by),
+            on,
             by: Some(by),
+            estimated,
         }
     } else if text.contains("Күшін жойған") {
-        Status::Repealed { by: None, on: None }
+        Status::Repealed {
+            by: None,
+            on: None,
+            estimated: false,
+        }
     } else {
         Status::InForce
     };
@@ -525,16 +538,33 @@ pub fn repeal_in_requisite(requisite: &str) -> Option<Status> {
         .trim();
     // The repealing act ends where the next sentence of the requisite starts.
     let by = rest.split_once(". ").map_or(rest, |(first, _)| first);
-    // Its commencement (`(вводится в действие …)`) is not part of its name.
-    let by = by
+    // Its commencement (`(вводится в действие …)`) is not part of its name, but says when the
+    // repeal took effect.
+    let (by, commencement) = by
         .split_once(" (")
-        .map_or(by, |(name, _)| name)
-        .trim_end_matches('.')
-        .trim();
+        .map_or((by, None), |(name, c)| (name, Some(c)));
+    let by = by.trim_end_matches('.').trim();
+    let (on, estimated) = repeal_takes_effect(by, commencement);
     Some(Status::Repealed {
         by: (!by.is_empty()).then(|| by.to_string()),
-        on: parse_date(by),
+        on,
+        estimated,
     })
+}
+
+/// When a repeal by the act named `by` took effect, and whether that day is estimated: the day
+/// its commencement clause gives (`вводится в действие с 1 января 2026 года`), or counts from
+/// its publication (`по истечении десяти календарных дней после дня его первого официального
+/// опубликования`: from the signing, the publication day being unknown, so estimated and the
+/// earliest it can be); without a clause, the repealing act's date.
+pub(crate) fn repeal_takes_effect(
+    by: &str,
+    commencement: Option<&str>,
+) -> (Option<chrono::NaiveDate>, bool) {
+    let signed = parse_date(by);
+    commencement
+        .and_then(|c| super::effective::resolve(&super::effective::parse_rule(c), signed, None))
+        .map_or((signed, false), |e| (Some(e.date), e.estimated))
 }
 
 /// `Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года № 5834`.
@@ -595,7 +625,7 @@ mod doc_examples {
         use crate::structure::header::repeal_in_requisite;
         use crate::Status;
         let r = "Решение маслихата Алматинской области от 15 декабря 2020 года № 64-340. Утратило силу решением маслихата Алматинской области от 13 августа 2024 года № 25-125";
-        let Some(Status::Repealed { by, on }) = repeal_in_requisite(r) else {
+        let Some(Status::Repealed { by, on, .. }) = repeal_in_requisite(r) else {
             panic!()
         };
         assert_eq!(

@@ -18,6 +18,7 @@
 //! fills the rest. A folder's title names the act as it is now: a dated edition keeps its own.
 
 mod common;
+pub mod effective;
 mod faq;
 pub mod header;
 mod markdown;
@@ -86,6 +87,7 @@ fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
             Some(by) => Status::Repealed {
                 on: crate::text::parse_date(&by),
                 by: Some(by),
+                estimated: false,
             },
             None => Status::InForce,
         };
@@ -534,7 +536,11 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
         if s.starts_with("repealed") || s.contains("жой") {
             let by = get(&["repealed_by"]);
             let on = get(&["repealed_on"]).and_then(|v| parse_date(&v));
-            act.status = Status::Repealed { by, on };
+            act.status = Status::Repealed {
+                by,
+                on,
+                estimated: false,
+            };
         } else if s.starts_with("in_force") || s.starts_with("in force") {
             act.status = Status::InForce;
         }

@@ -614,8 +614,9 @@ fn git_editions_answer_on_each_boundary_and_diff() {
         .expect("the Astana decision");
     let sub3 = "para_1__subpara_3";
     let w19 = ed("2019-08-23", "2019-08-23", Some("2020-10-10"), false);
-    // Until the repeal meta.yaml names (decision of 28.11.2025).
-    let w20 = ed("2020-09-30", "2020-10-10", Some("2025-11-28"), true);
+    // Until the repeal meta.yaml names: the decision of 28.11.2025, in force ten days after
+    // its publication (~2025-12-08, the earliest it can be).
+    let w20 = ed("2020-09-30", "2020-10-10", Some("2025-12-08"), true);
     for (date, edition) in [
         ("2019-08-23", &w19),
         ("2020-09-29", &w19),

@@ -1198,3 +1198,41 @@ fn the_json_api_answers_every_boundary_as_show_does() {
         }
     }
 }
+
+/// A repeal that takes effect days after the repealing act's publication leaves the act in
+/// force until then: the Astana maslikhat decision of 23.08.2019 № 418/54-VI, whose meta.yaml
+/// says it was repealed by the decision of 28 November 2025 «вводится в действие по истечении
+/// десяти календарных дней после дня его первого официального опубликования». The corpus has
+/// no publication date, so the repeal is dated ten days after the signing, the earliest day it
+/// can be, and said to be estimated.
+#[test]
+fn a_repeal_in_force_days_after_publication_leaves_the_act_in_force_till_then() {
+    const ACT: &str = "maslikhat-decision-2019-08-23-418-54-vi";
+    let fx = Fixture::new(&[("tests/fixtures/versions/local-astana_134470", "astana")]);
+    let act = fx.index.act(ACT).expect("act");
+    assert_eq!(
+        serde_json::to_value(&act.status).unwrap(),
+        json!({
+            "state": "repealed",
+            "by": "решением маслихата города Астаны от 28 ноября 2025 года № 346/46-VIII",
+            "on": "2025-12-08",
+            "estimated": true
+        })
+    );
+    let text = fx.index.unit(ACT, "para_1").expect("unit").unit.full_text();
+    assert!(
+        text.starts_with("1. Қазақстан Республикасының Ұлттық банкі"),
+        "{text}"
+    );
+    let text = text.as_str();
+    const E: Ed = ("2020-09-30", Some("2020-10-10"), Some("2025-12-08"), true);
+    let repealed = json!({"kind": "repealed", "since": "2025-12-08", "estimated": true});
+    for c in [
+        case(Some("2025-11-28"), in_force(), Some(text), Some(E)),
+        case(Some("2025-12-07"), in_force(), Some(text), Some(E)),
+        case(Some("2025-12-08"), repealed.clone(), Some(text), Some(E)),
+        case(None, repealed, Some(text), Some(E)),
+    ] {
+        check(&fx, ACT, "para_1", &c);
+    }
+}

@@ -14,15 +14,16 @@ pub struct Args {
     pub json: bool,
 }
 
-/// `in force`, `repealed 2014-03-11 by …`, `unknown`.
+/// `in force`, `repealed 2014-03-11 by …` (`~2014-03-21`: estimated), `unknown`.
 pub fn status_text(s: &Status) -> String {
     match s {
         Status::InForce => "in force".into(),
         Status::Unknown => "status unknown".into(),
-        Status::Repealed { by, on } => {
+        Status::Repealed { by, on, estimated } => {
             let mut t = "repealed".to_string();
             if let Some(on) = on {
-                t.push_str(&format!(" {on}"));
+                let about = if *estimated { "~" } else { "" };
+                t.push_str(&format!(" {about}{on}"));
             }
             if let Some(by) = by {
                 t.push_str(&format!(" by {by}"));

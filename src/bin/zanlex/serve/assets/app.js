@@ -695,7 +695,7 @@ async function actView(id, p) {
         h("dt", {}, t("date")), h("dd", {}, dmyOr(act.issuances && act.issuances[0] && act.issuances[0].date, "—")),
         h("dt", {}, t("number")), h("dd", {}, (act.issuances || []).map((i) => i.number).filter(Boolean).join(" / ") || "—"),
         reg ? [h("dt", {}, t("registration")), h("dd", {}, `№ ${reg.number}${reg.date ? " · " + dmy(reg.date) : ""}`)] : null,
-        h("dt", {}, t("status")), h("dd", {}, badge(stateOf(act.status)), act.status && act.status.on ? ` ${dmy(act.status.on)}` : null),
+        h("dt", {}, t("status")), h("dd", {}, badge(stateOf(act.status)), act.status && act.status.on ? ` ${act.status.estimated ? `${t("estimated")} ` : ""}${dmy(act.status.on)}` : null),
         h("dt", {}, t("source")), h("dd", {}, officialLink(act.official_url)
           || (act.source ? h("span", { class: "src", translate: "no" }, act.source.file) : "—"))),
       langs.length > 1 ? h("p", { class: "langs" }, langs.map((l) =>

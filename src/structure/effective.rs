@@ -397,7 +397,7 @@ pub fn resolve(
 mod doc_examples {
     #[test]
     fn find_dates() {
-        use crate::amend::effective::find_dates;
+        use crate::structure::effective::find_dates;
         let d = find_dates("ҚР 23.11.2022 № 5 (01.01. 2005 бастап); 1999.05.06. және 2023.02.30");
         let got: Vec<_> = d.iter().map(|(d, r)| (d.to_string(), r.clone())).collect();
         assert_eq!(got[0], ("2022-11-23".to_string(), 5..15));
@@ -406,7 +406,7 @@ mod doc_examples {
 
     #[test]
     fn find_dates_with_words() {
-        use crate::amend::effective::find_dates_with_words;
+        use crate::structure::effective::find_dates_with_words;
         let d = find_dates_with_words("от 6 мая 1999 г. N 379; от 19.06.2007 N 267");
         let got: Vec<_> = d.iter().map(|(d, _)| d.to_string()).collect();
         assert_eq!(got, ["1999-05-06", "2007-06-19"]);
@@ -414,7 +414,7 @@ mod doc_examples {
 
     #[test]
     fn parse_rule() {
-        use crate::amend::effective::parse_rule;
+        use crate::structure::effective::parse_rule;
         use crate::EffectiveRule;
         assert_eq!(
             parse_rule("алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі"),
@@ -433,7 +433,7 @@ mod doc_examples {
             six
         );
         let signed = chrono::NaiveDate::from_ymd_opt(2026, 1, 9);
-        let at = crate::amend::effective::resolve(&six, signed, None).expect("a date");
+        let at = crate::structure::effective::resolve(&six, signed, None).expect("a date");
         assert_eq!(
             (at.date.to_string(), at.estimated),
             ("2026-07-09".into(), true)
