@@ -15,7 +15,11 @@ For each size (MB of synthetic acts written by `zanlex-scale`, `crates/zanlex-sc
               `examples/dump_units.rs`; the dump's own time is shown apart and NOT charged to it),
               its database synced at the commit as tantivy syncs zanlex's and its own files
               (and, for reference, also loading without that sync);
-            - tantivy 0.25 with its default tokenizer indexing the same JSONL (examples/peer_tantivy.rs);
+            - tantivy 0.25 with its default tokenizer indexing the same JSONL (examples/peer_tantivy.rs):
+              the floor;
+            - the fair tantivy peer (examples/peer_tantivy_fair.rs): tantivy with zanlex's own
+              analyzers (exact, stem, loose, Russian and title fields), the same JSONL, queried
+              through tantivy's QueryParser over those fields with boosts;
             - optionally Xapian (python3-xapian, English-less default TermGenerator) on the same JSONL.
             MB/s is always corpus MB (10^6 bytes of source files) / wall seconds. Each build
             runs --repeat times (5; three times as often up to 10 MB, twice up to 100 MB),
@@ -49,7 +53,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REL = ROOT / "target" / "dist"
 # The examples a run uses beside the `zanlex` binary (benches/pgo.sh builds the same).
-EXAMPLES = ["dump_units", "peer_tantivy", "zanlex_query"]
+EXAMPLES = ["dump_units", "peer_tantivy", "peer_tantivy_fair", "zanlex_query"]
 ARGS = None
 
 
@@ -231,11 +235,13 @@ def measure_size(mb, args, xpy):
     zidx = work / f"zanlex-index-{mb}"
     db = work / f"fts5-{mb}.sqlite"
     tdir = work / f"tantivy-{mb}"
+    fdir = work / f"tantivy-fair-{mb}"
     xdir = work / f"xapian-{mb}"
     builds = {
         "zanlex": [REL / "zanlex", "index", "--corpus", corpus, "--index", zidx],
         "fts5": [sys.executable, ROOT / "benches" / "peers" / "fts5.py", "load", units, db],
         "tantivy": [REL / "examples" / "peer_tantivy", "index", units, tdir],
+        "tantivy-fair": [REL / "examples" / "peer_tantivy_fair", "index", units, fdir],
     }
     if xpy:
         builds["xapian"] = [xpy, ROOT / "benches" / "peers" / "xapian_peer.py", "load", units, xdir]
@@ -273,7 +279,7 @@ def measure_size(mb, args, xpy):
                 wall, rss, _ = timed(cmd)
             runs[tool].append(wall)
             peak[tool] = max(peak[tool], rss)
-    sizes = {"zanlex": zidx, "fts5": db, "tantivy": tdir, "xapian": xdir}
+    sizes = {"zanlex": zidx, "fts5": db, "tantivy": tdir, "tantivy-fair": fdir, "xapian": xdir}
     for tool in builds:
         wall = statistics.median(runs[tool])
         r[tool] = {"index_s": wall, "runs": runs[tool], "rss": peak[tool], "mbps": mbytes / wall,
@@ -293,6 +299,7 @@ def measure_size(mb, args, xpy):
         ("fts5", "q_page"): [sys.executable, ROOT / "benches" / "peers" / "fts5.py", "page", db,
                              queries],
         ("tantivy", "q"): [REL / "examples" / "peer_tantivy", "query", tdir, queries],
+        ("tantivy-fair", "q"): [REL / "examples" / "peer_tantivy_fair", "query", fdir, queries],
     }
     if "zanlex_failed" not in r:
         query_cmds = {("zanlex", "q"): [REL / "examples" / "zanlex_query", zidx, queries],
@@ -452,6 +459,22 @@ def goals(results):
             check(z["q"]["p50_ms"] <= f["q_page"]["p50_ms"],
                   f"{tag}: (like for like) query p50 ≤ FTS5's answering with snippets and the total: "
                   f"{z['q']['p50_ms']:.3f} ms vs {f['q_page']['p50_ms']:.3f} ms")
+    for r in results:
+        z, fair = r["zanlex"], r.get("tantivy-fair")
+        if not fair:
+            continue
+        tag = f"{r['mb_target']} MB"
+        check(z["q"]["p50_ms"] <= 1.5 * fair["q"]["p50_ms"],
+              f"{tag}: query p50 ≤ 1.5× the fair tantivy peer's: {z['q']['p50_ms']:.3f} ms vs "
+              f"{fair['q']['p50_ms']:.3f} ms ({z['q']['p50_ms'] / fair['q']['p50_ms']:.2f}×)")
+        check(z["q"]["p99_ms"] <= 2 * fair["q"]["p99_ms"],
+              f"{tag}: query p99 ≤ 2× the fair tantivy peer's: {z['q']['p99_ms']:.3f} ms vs "
+              f"{fair['q']['p99_ms']:.3f} ms ({z['q']['p99_ms'] / fair['q']['p99_ms']:.2f}×)")
+        for p in ("fts5", "xapian"):
+            if p in r:
+                check(4 * z["q"]["p50_ms"] <= r[p]["q"]["p50_ms"],
+                      f"{tag}: query p50 ≥ 4× faster than {p}'s: {z['q']['p50_ms']:.3f} ms vs "
+                      f"{r[p]['q']['p50_ms']:.3f} ms ({r[p]['q']['p50_ms'] / z['q']['p50_ms']:.1f}×)")
     if big["mb_target"] >= 1000:
         check(big["zanlex"]["rss"] < 1e9,
               f"peak RSS under 1 GB at {big['mb_target']} MB: {big['zanlex']['rss'] / 1e6:.0f} MB")
@@ -506,7 +529,7 @@ def main():
         AS_LIMIT[:] = ["prlimit", f"--as={int(args.rss_limit_gb * 1e9)}", "--"]
     Path(args.work).mkdir(parents=True, exist_ok=True)
     xpy, built = ensure_tools(args.xapian)
-    peers = ["fts5", "tantivy"] + (["xapian"] if xpy else [])
+    peers = ["fts5", "tantivy", "tantivy-fair"] + (["xapian"] if xpy else [])
     results = []
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
                             capture_output=True, text=True).stdout.strip()
@@ -527,11 +550,11 @@ def main():
         if "xapian" not in peers and any("xapian" in r for r in results):
             peers = peers + ["xapian"]
     cmd = "benches/compare.sh " + " ".join(sys.argv[1:])
-    md = f"""# zanlex beside SQLite FTS5 and default tantivy
+    md = f"""# zanlex beside SQLite FTS5, default tantivy and tantivy with zanlex's analyzers
 
 Written by `{cmd.strip()}` on {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, commit `{commit}`.
 Machine: {machine()}.
-zanlex and the tantivy peer: {built}; SQLite: the system's.
+zanlex and the tantivy peers: {built}; SQLite: the system's.
 
 How it is measured (see `benches/compare.py`): a synthetic corpus of realistic acts from
 `zanlex-scale` (seed {args.seed}); `zanlex index` runs end to end from the files (extraction,

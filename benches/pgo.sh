@@ -44,13 +44,13 @@ if [ -z "$(profdata_candidates)" ]; then
 fi
 
 # The examples benches/compare.py runs beside the binary (its EXAMPLES).
-examples=(dump_units peer_tantivy zanlex_query)
+examples=(dump_units peer_tantivy peer_tantivy_fair zanlex_query)
 targets=(--bin zanlex)
 for e in "${examples[@]}"; do
     targets+=(--example "$e")
 done
 raw="$PWD/$work/raw"
-rm -rf "$raw" "$work/idx" "$work/peer" "$work/units.jsonl"
+rm -rf "$raw" "$work/idx" "$work/peer" "$work/peer-fair" "$work/units.jsonl"
 mkdir -p "$raw"
 
 echo "pgo.sh: building instrumented binaries" >&2
@@ -76,6 +76,8 @@ echo "pgo.sh: training on $work/train and $(wc -l <"$work/queries.txt") queries"
 "$gen/examples/dump_units" "$work/train" "$work/units.jsonl" >/dev/null
 "$gen/examples/peer_tantivy" index "$work/units.jsonl" "$work/peer" >/dev/null
 "$gen/examples/peer_tantivy" query "$work/peer" "$work/queries.txt" >/dev/null
+"$gen/examples/peer_tantivy_fair" index "$work/units.jsonl" "$work/peer-fair" >/dev/null
+"$gen/examples/peer_tantivy_fair" query "$work/peer-fair" "$work/queries.txt" >/dev/null
 
 # An llvm-profdata older than the raw profiles' format cannot read them: take the first that can.
 profdata=""

@@ -21,6 +21,9 @@ every peer indexes exactly those units:
   tantivy-ru      tantivy (tantivy-py) with a simple tokenizer, lowercase and the Russian
                   Snowball stemmer, BM25
   xapian-ru       Xapian (python3-xapian) with the Russian Snowball stemmer, BM25
+  tantivy-fair    tantivy with zanlex's own analyzers (examples/peer_tantivy_fair.rs: exact, stem,
+                  loose, Russian and title fields), tantivy's QueryParser over them with boosts,
+                  BM25 (skipped when its binary is not built)
 Each peer is asked for the words of the question joined by OR (the question as a user types it,
 with punctuation dropped), restricted to units in the question's language, top 10. A peer whose
 module is not installed is skipped with a message (`pip install tantivy`,
@@ -30,7 +33,7 @@ Scoring is examples/common/eval.rs's: a hit ACT#EID answers a relevant ACT#R whe
 below it (R__…); Recall@10 is the share of a question's relevant entries answered in the top
 10, MRR@10 the reciprocal rank of the first answering hit; both averaged per language.
 
-Needs `cargo build --release --bin zanlex --example dump_units`. Prints a Markdown table
+Needs `cargo build --release --bin zanlex --example dump_units --example peer_tantivy_fair`. Prints a Markdown table
 (and writes it to --out).
 """
 import argparse
@@ -225,6 +228,31 @@ class TantivyRu:
         return out
 
 
+# ---- tantivy with zanlex's analyzers (examples/peer_tantivy_fair.rs) -----------------------
+
+
+class TantivyFair:
+    name = "tantivy-fair"
+
+    def __init__(self, binary, units_jsonl, work):
+        index = work / "tantivy-fair-index"
+        subprocess.run([str(binary), "index", str(units_jsonl), str(index)], check=True,
+                       stdout=subprocess.DEVNULL)
+        # One process answers every question: a line `LANG<TAB>QUESTION` in, a JSON line out.
+        self.proc = subprocess.Popen([str(binary), "search", str(index)], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True, encoding="utf-8")
+
+    def search(self, query, lang):
+        question = " ".join(query.split())
+        self.proc.stdin.write(f"{lang}\t{question}\n")
+        self.proc.stdin.flush()
+        return [tuple(h) for h in json.loads(self.proc.stdout.readline())]
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
 # ---- Xapian ------------------------------------------------------------------------------
 
 
@@ -288,8 +316,8 @@ def score(engine, rows):
     return {lang: (n, rec / n, mrr / n) for lang, (n, rec, mrr) in acc.items()}
 
 
-def peers(units, work):
-    """The peer engines that are installed, each built over `units`."""
+def peers(units, jsonl, work, fair):
+    """The peer engines that are installed, each built over `units` (read from `jsonl`)."""
     out = [Fts5(units, "unicode61")]
     try:
         out.append(Fts5(units, "trigram"))
@@ -307,6 +335,11 @@ def peers(units, work):
         log("skipped xapian-ru: python3-xapian is not installed (apt-get install python3-xapian)")
     else:
         out.append(XapianRu(units))
+    if fair.exists():
+        out.append(TantivyFair(fair, jsonl, work))
+    else:
+        log(f"skipped tantivy-fair: {fair} is missing "
+            "(cargo build --release --example peer_tantivy_fair)")
     return out
 
 
@@ -320,6 +353,7 @@ def main():
     args = ap.parse_args()
     binary = Path(args.bin) / "zanlex"
     dump = Path(args.bin) / "examples" / "dump_units"
+    fair = Path(args.bin) / "examples" / "peer_tantivy_fair"
     for b in (binary, dump):
         if not b.exists():
             raise SystemExit(
@@ -341,10 +375,12 @@ def main():
             with open(jsonl, encoding="utf-8") as f:
                 units = [json.loads(line) for line in f]
             log(f"{name}: {len(rows)} questions, {len(units)} units")
-            engines = [Zanlex(binary, corpus, work)] + peers(units, work)
+            engines = [Zanlex(binary, corpus, work)] + peers(units, jsonl, work, fair)
             results[name] = {}
             for e in engines:
                 results[name][e.name] = score(e, rows)
+                if hasattr(e, "close"):
+                    e.close()
                 if e.name not in order:
                     order.append(e.name)
 

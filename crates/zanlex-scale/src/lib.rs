@@ -4,8 +4,9 @@
 //! the first megabyte, posting lists would be perfectly regular), so each synthetic act is a real
 //! template document rewritten the way real acts differ from each other:
 //! - dates, years, `№` numbers and registration numbers are re-drawn (consistently inside an act:
-//!   the same original number maps to the same new one), and the header's number is made unique so
-//!   every act gets its own id;
+//!   the same original number maps to the same new one), and the act's own number (the header's,
+//!   or the appendix stamps' of a Markdown act without a requisite) is made unique so every act
+//!   gets its own id;
 //! - proper names after initials (`Қ.С. Тыныбековке`) are swapped for other surnames;
 //! - adjacent numbered paragraphs swap their bodies (numbers stay in order) and sentences inside a
 //!   paragraph are shuffled, so word order and n-grams vary;
@@ -351,8 +352,16 @@ impl<'a> Scaler<'a> {
         let mut first_number_done = false;
         // A header may break its line between `№` and the number (`… № \n352 Бұйрығы.`).
         let mut sign_ends_line = false;
+        // A Markdown act whose front matter names no number is known by the number its
+        // appendices' stamps give it (`> *№ 19-42-3.3.17 бұйрығына*`): every place that number
+        // is written gets the act's unique one.
+        let stamp = match t.format {
+            TemplateFormat::Markdown => stamp_number(&lines, header_end),
+            TemplateFormat::Text => None,
+        };
+        let own = stamp.as_deref().map(|n| OwnNumber { original: n, seq });
         for (i, line) in lines.iter().enumerate() {
-            let mut l = rewrite_dates_numbers(line, act_seed);
+            let mut l = rewrite_dates_numbers(line, act_seed, own);
             if (own_number_from..header_end).contains(&i) && !first_number_done {
                 let unique = make_header_number_unique(&l, seq)
                     .or_else(|| sign_ends_line.then(|| make_leading_number_unique(&l, seq))?);
@@ -765,9 +774,35 @@ fn date_regexes() -> &'static (Regex, Regex, Regex, Regex) {
     })
 }
 
+/// The act's own number as a template writes it, to be made unique wherever it appears.
+#[derive(Debug, Clone, Copy)]
+struct OwnNumber<'t> {
+    /// The number as the template writes it (`19-42-3.3.17` is `19-42-3`: the `№` regex's
+    /// capture).
+    original: &'t str,
+    /// The act's sequence number: the redrawn number's first digit run becomes `seq + 1`.
+    seq: u64,
+}
+
+/// The number of a Markdown act whose front matter names none (`0..header_end` holds no `№`):
+/// the first `№` in an appendix stamp, a `>` line that is not a note, where zanlex reads the
+/// act's date and number when there is no requisite. `None` when the front matter has a number
+/// or no stamp has one (the act is then known by its title, which is tagged).
+fn stamp_number(lines: &[String], header_end: usize) -> Option<String> {
+    let (_, _, _, num) = date_regexes();
+    if lines[..header_end].iter().any(|l| num.is_match(l)) {
+        return None;
+    }
+    lines[header_end..]
+        .iter()
+        .filter(|l| l.trim_start().starts_with('>') && !l.contains("Ескерту"))
+        .find_map(|l| num.captures(l).map(|c| c[2].to_string()))
+}
+
 /// Re-draws dates, years and act numbers; the same original maps to the same new value inside an
-/// act (keyed by the act's seed), and shapes are kept (`11-1-4/240` → `37-5-2/918`).
-fn rewrite_dates_numbers(line: &str, act_seed: u64) -> String {
+/// act (keyed by the act's seed), and shapes are kept (`11-1-4/240` → `37-5-2/918`). The act's
+/// `own` number, when given, maps to the redrawn shape with `seq + 1` as its first digit run.
+fn rewrite_dates_numbers(line: &str, act_seed: u64, own: Option<OwnNumber<'_>>) -> String {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return line.to_string();
     }
@@ -804,7 +839,11 @@ fn rewrite_dates_numbers(line: &str, act_seed: u64) -> String {
     });
     let s = num.replace_all(&s, |c: &regex::Captures| {
         let sep = if c[0].contains(' ') { " " } else { "" };
-        format!("{}{}{}", &c[1], sep, reshape_number(&c[2], act_seed))
+        let mut n = reshape_number(&c[2], act_seed);
+        if let Some(own) = own.filter(|o| o.original == &c[2]) {
+            n = with_first_run(&n, own.seq + 1);
+        }
+        format!("{}{}{}", &c[1], sep, n)
     });
     s.into_owned()
 }
@@ -843,6 +882,15 @@ fn make_header_number_unique(line: &str, seq: u64) -> Option<String> {
     let _ = write!(out, "{}", seq + 1);
     out.push_str(&line[m.start() + digits_end..]);
     Some(out)
+}
+
+/// `n` with its first digit run replaced by `first` (`37-5-2` → `12-5-2`).
+fn with_first_run(n: &str, first: u64) -> String {
+    let start = n.find(|ch: char| ch.is_ascii_digit()).unwrap_or(0);
+    let end = n[start..]
+        .find(|ch: char| !ch.is_ascii_digit())
+        .map_or(n.len(), |e| start + e);
+    format!("{}{first}{}", &n[..start], &n[end..])
 }
 
 /// [`make_header_number_unique`] for a line that goes on from a `№` ending the line before:
@@ -1379,7 +1427,7 @@ mod tests {
 
     #[test]
     fn numbers_keep_their_shape_and_map_consistently() {
-        let a = rewrite_dates_numbers("№ 11-1-4/240 және № 11-1-4/240", 7);
+        let a = rewrite_dates_numbers("№ 11-1-4/240 және № 11-1-4/240", 7, None);
         let parts: Vec<&str> = a.split(" және ").collect();
         assert_eq!(parts[0], parts[1]);
         assert_ne!(parts[0], "№ 11-1-4/240");
