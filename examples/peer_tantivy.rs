@@ -10,10 +10,12 @@
 //! budget as zanlex's (`src/index/build.rs`). Queries use tantivy's QueryParser on the 4th column
 //! of the query file; a query returns the top 10 documents with their stored fields.
 
+#[path = "common/peer_timing.rs"]
+mod peer_timing;
+
 use std::io::BufRead;
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::Instant;
 use tantivy::collector::TopDocs;
 use tantivy::query::QueryParser;
 use tantivy::schema::{Schema, STORED, STRING, TEXT};
@@ -100,80 +102,15 @@ fn query(dir: &Path, queries: &Path) -> Res<()> {
     let reader = idx.reader()?;
     let searcher = reader.searcher();
     let parser = QueryParser::for_index(&idx, vec![text, title]);
-    let mut qs = Vec::new();
-    for line in std::io::BufReader::new(std::fs::File::open(queries)?).lines() {
-        let line = line?;
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() >= 4 {
-            qs.push((
-                cols[0].to_string(),
-                cols[1].to_string(),
-                parser.parse_query(cols[3])?,
-            ));
-        }
-    }
-    let run = |q: &dyn tantivy::query::Query| -> Res<usize> {
-        let top = searcher.search(q, &TopDocs::with_limit(10))?;
-        for (_, addr) in &top {
-            let _d: TantivyDocument = searcher.doc(*addr)?;
-        }
-        Ok(top.len())
-    };
-    for (_, _, q) in &qs {
-        run(q.as_ref())?; // warm-up pass
-    }
-    let mut lat = Vec::with_capacity(qs.len());
-    let mut by_kind: std::collections::BTreeMap<&str, Vec<f64>> = Default::default();
-    let mut hits = 0;
-    let t0 = Instant::now();
-    for (kind, _, q) in &qs {
-        let s = Instant::now();
-        hits += run(q.as_ref())?;
-        let t = s.elapsed().as_secs_f64();
-        lat.push(t);
-        by_kind.entry(kind).or_default().push(t);
-    }
-    let total = t0.elapsed().as_secs_f64();
-    // Each query's time, slowest first, beside zanlex_query's `ZANLEX_QUERY_EACH` list.
-    if std::env::var_os("PEER_QUERY_EACH").is_some() {
-        let mut rows: Vec<(f64, &str, &str)> = lat
-            .iter()
-            .zip(&qs)
-            .map(|(t, (kind, text, _))| (t * 1e3, kind.as_str(), text.as_str()))
-            .collect();
-        rows.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (ms, kind, text) in rows {
-            eprintln!("{ms:9.3}\t{kind}\t{text}");
-        }
-    }
-    let kinds: serde_json::Map<String, serde_json::Value> = by_kind
-        .iter_mut()
-        .map(|(k, v)| {
-            v.sort_by(f64::total_cmp);
-            (k.to_string(), serde_json::json!(v[v.len() / 2] * 1e3))
-        })
-        .collect();
-    print_stats(&mut lat, total, hits, kinds);
-    Ok(())
-}
-
-fn print_stats(
-    lat: &mut [f64],
-    total: f64,
-    hits: usize,
-    kinds: serde_json::Map<String, serde_json::Value>,
-) {
-    lat.sort_by(f64::total_cmp);
-    let n = lat.len().max(1);
-    println!(
-        "{}",
-        serde_json::json!({
-            "queries": lat.len(),
-            "p50_ms": lat.get(n / 2).copied().unwrap_or(0.0) * 1e3,
-            "p99_ms": lat.get(((n as f64 * 0.99) as usize).min(n - 1)).copied().unwrap_or(0.0) * 1e3,
-            "qps": lat.len() as f64 / total,
-            "hits": hits,
-            "p50_ms_by_kind": kinds,
-        })
-    );
+    peer_timing::time_queries(
+        queries,
+        |q| Ok(parser.parse_query(q)?),
+        |q: &Box<dyn tantivy::query::Query>| {
+            let top = searcher.search(q.as_ref(), &TopDocs::with_limit(10))?;
+            for (_, addr) in &top {
+                let _d: TantivyDocument = searcher.doc(*addr)?;
+            }
+            Ok(top.len())
+        },
+    )
 }
