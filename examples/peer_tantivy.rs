@@ -105,7 +105,7 @@ fn query(dir: &Path, queries: &Path) -> Res<()> {
     peer_timing::time_queries(
         queries,
         |q| Ok(parser.parse_query(q)?),
-        |q: &Box<dyn tantivy::query::Query>| {
+        |q| {
             let top = searcher.search(q.as_ref(), &TopDocs::with_limit(10))?;
             for (_, addr) in &top {
                 let _d: TantivyDocument = searcher.doc(*addr)?;

@@ -240,6 +240,6 @@ fn query(dir: &Path, queries: &Path) -> Res<()> {
     peer_timing::time_queries(
         queries,
         |q| Ok(parser.parse_query(q)?),
-        |q: &Box<dyn Query>| Ok(top(&searcher, q.as_ref())?.len()),
+        |q| Ok(top(&searcher, q.as_ref())?.len()),
     )
 }
