@@ -569,3 +569,72 @@ fn the_act_on_a_date_lists_the_units_of_that_day() {
         }
     });
 }
+
+/// The whole law compared between 01.01.1996 and 01.12.2022 in Russian: the heading of article
+/// 25, rewritten («Аппарат Правительства Республики» → «Информационно-аналитическое и
+/// организационно-правовое обеспечение деятельности Премьер-Министра и Правительства
+/// Республики»), is shown deleted and inserted whole; the heading of article 3, edited («…,
+/// структура …»), word by word.
+#[test]
+fn a_heading_rewritten_is_compared_whole() {
+    let Some(f) = fixture_1995() else { return };
+    let base = &f.server.base;
+    let block = |eid: &str| {
+        format!(
+            "const b = [...document.querySelectorAll('#diff .change')].find((b) => b.querySelector('h3 a').getAttribute('href').endsWith('/{eid}')); \
+             return b && [[...b.querySelectorAll('del')].map((e) => e.textContent), [...b.querySelectorAll('ins')].map((e) => e.textContent), b.querySelector('.words').textContent]"
+        )
+    };
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            c.goto(&format!("{base}/")).await.expect("open the page");
+            js(&c, "localStorage.setItem('zanlex-ui', 'ru'); return true").await;
+            open(
+                &c,
+                &format!("{base}{GOV_ACT}/history?lang=ru"),
+                "return !!document.getElementById('compare-go') && document.querySelectorAll('.events .event').length > 0",
+            )
+            .await;
+            js(
+                &c,
+                "document.getElementById('cmp_from').value = '01.01.1996'; document.getElementById('cmp_to').value = '01.12.2022'; return true",
+            )
+            .await;
+            c.find(Locator::Id("compare-go")).await.expect("compare button").click().await.expect("compare");
+            wait_true(&c, "return !!document.querySelector('#diff .change')", "the comparison").await;
+            let new_heading = "Информационно-аналитическое и организационно-правовое обеспечение деятельности Премьер-Министра и Правительства Республики";
+            assert_eq!(
+                js(&c, &block("art_25")).await,
+                serde_json::json!([
+                    ["Аппарат Правительства Республики"],
+                    [new_heading],
+                    format!("Статья 25. Аппарат Правительства Республики{new_heading}")
+                ]),
+                "{width} px"
+            );
+            assert_eq!(
+                js(&c, &block("art_3")).await,
+                serde_json::json!([
+                    [],
+                    [", структура"],
+                    "Статья 3. Образование, структура и состав Правительства Республики Казахстан"
+                ]),
+                "{width} px"
+            );
+            js(
+                &c,
+                "[...document.querySelectorAll('#diff .change h3 a')].find((a) => a.getAttribute('href').endsWith('/art_25')).scrollIntoView(); return true",
+            )
+            .await;
+            screenshot(&c, &format!("compare-heading-{width}")).await;
+            wait_true(
+                &c,
+                "return document.documentElement.scrollWidth <= window.innerWidth + 1",
+                &format!("no horizontal scrolling at {width} px"),
+            )
+            .await;
+            let _ = c.close().await;
+        }
+    });
+}

@@ -1312,3 +1312,86 @@ fn a_unit_only_an_older_edition_prints_is_listed_on_its_dates() {
     // Article 3-1 is there once it was added.
     assert!(find(&outline("2018-01-01").units, "art_3-1").is_some());
 }
+
+/// A heading rewritten is compared whole: between the Russian texts of 1995 and 2022, the
+/// heading of article 25 («Аппарат Правительства Республики», 2 of the new heading's 11 words
+/// shared) is one deletion and one insertion, after the article's number; that of article 24
+/// («Ведомство Республики» → «Ведомство центрального исполнительного органа») too; the heading
+/// of article 3, edited (6 of 7 words shared), is marked word by word. A provision compared
+/// alone, and `zanlex diff --json`, say the same.
+#[test]
+fn a_heading_rewritten_is_compared_whole() {
+    const NEW_25: &str = "Информационно-аналитическое и организационно-правовое обеспечение деятельности Премьер-Министра и Правительства Республики";
+    let fx = Fixture::bilingual();
+    let ru = Some(zanlex::Lang::Ru);
+    let words = |diff: &zanlex::ActDiff, eid: &str| -> Vec<(String, String)> {
+        diff.units
+            .iter()
+            .find(|c| c.eid == eid)
+            .unwrap_or_else(|| panic!("{eid} not in the diff"))
+            .words
+            .iter()
+            .map(|w| (w.tag.to_string(), w.text.clone()))
+            .collect()
+    };
+    let runs = |r: &[(&str, &str)]| -> Vec<(String, String)> {
+        r.iter()
+            .map(|(t, w)| (t.to_string(), w.to_string()))
+            .collect()
+    };
+    let whole = fx
+        .index
+        .act_diff(GOV, "1996-01-01", "2022-12-01", None, ru)
+        .expect("diff");
+    let art_25 = runs(&[
+        ("equal", "Статья 25. "),
+        ("delete", "Аппарат Правительства Республики"),
+        ("insert", NEW_25),
+    ]);
+    assert_eq!(words(&whole, "art_25"), art_25);
+    assert_eq!(
+        words(&whole, "art_24"),
+        runs(&[
+            ("equal", "Статья 24. "),
+            ("delete", "Ведомство Республики"),
+            ("insert", "Ведомство центрального исполнительного органа"),
+        ])
+    );
+    assert_eq!(
+        words(&whole, "art_3"),
+        runs(&[
+            ("equal", "Статья 3. Образование"),
+            ("insert", ", структура"),
+            ("equal", " и состав Правительства Республики Казахстан"),
+        ])
+    );
+    let one = fx
+        .index
+        .act_diff(GOV, "1996-01-01", "2022-12-01", Some("art_25"), ru)
+        .expect("diff of article 25");
+    assert_eq!(words(&one, "art_25"), art_25);
+    let cli = fx.cli_json(&[
+        "diff",
+        &format!("{GOV}#art_25"),
+        "--from",
+        "1996-01-01",
+        "--to",
+        "2022-12-01",
+        "--lang",
+        "ru",
+    ]);
+    let change = cli["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .find(|c| c["eid"] == "art_25")
+        .expect("article 25");
+    assert_eq!(
+        change["words"],
+        json!([
+            {"tag": "equal", "text": "Статья 25. "},
+            {"tag": "delete", "text": "Аппарат Правительства Республики"},
+            {"tag": "insert", "text": NEW_25}
+        ])
+    );
+}
