@@ -33,7 +33,8 @@ pub struct ZanIndex {
 /// `zanlex show ACT#EID --as-of DATE` prints.
 #[derive(Debug, Clone)]
 pub struct UnitAt {
-    /// The unit in the act's current text, with its act, path and citation.
+    /// The unit in the act's current text, with its act, path and citation (for a unit the
+    /// current text no longer prints, as the newest edition printing it has it).
     pub current: UnitView,
     /// The wording shown: the one in force on the date (a deletion or a placeholder in force
     /// included), or a repealed act's last wording. `None` when no wording of the corpus was in
@@ -235,13 +236,15 @@ impl ZanIndex {
         self.store.act_in(id, lang)
     }
 
-    /// One unit of an act's current text, with its citation.
+    /// One unit of an act's current text, with its citation (a unit the current text no
+    /// longer prints, from the newest edition printing it).
     pub fn unit(&self, act_id: &str, eid: &str) -> crate::Result<UnitView> {
         self.store.unit_in(act_id, eid, None)
     }
 
     /// One unit of an act's current text in `lang` (see [`ZanIndex::act_in`]), with its
-    /// citation.
+    /// citation (a unit the current text no longer prints, from the newest edition printing
+    /// it).
     pub fn unit_in(&self, act_id: &str, eid: &str, lang: Option<Lang>) -> crate::Result<UnitView> {
         self.store.unit_in(act_id, eid, lang)
     }
@@ -457,11 +460,19 @@ impl ZanIndex {
 }
 
 /// The amendment events of `act`, newest first, limited to unit `eid`, what contains it and
-/// what is inside it when given; [`crate::Error::UnknownUnit`] when the act has no such unit and
-/// no amendment names it.
+/// what is inside it when given; [`crate::Error::UnknownUnit`] when no edition of the act has
+/// such a unit and no amendment names it.
 pub fn history(act: &Act, eid: Option<&str>) -> crate::Result<Vec<HistoryEntry>> {
     if let Some(e) = eid.filter(|e| !e.is_empty()) {
-        if act.unit(e).is_none() && !act.amendments.iter().any(|a| a.target_eid == e) {
+        let in_an_edition = || {
+            act.versions
+                .iter()
+                .any(|v| v.units.iter().flat_map(Unit::walk).any(|u| u.eid == e))
+        };
+        if act.unit(e).is_none()
+            && !in_an_edition()
+            && !act.amendments.iter().any(|a| a.target_eid == e)
+        {
             return Err(crate::Error::UnknownUnit {
                 act: act.id.clone(),
                 eid: e.to_string(),

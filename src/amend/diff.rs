@@ -53,7 +53,9 @@ pub struct UnitChange {
     pub text_from: Option<String>,
     /// Its text in the later edition (`None`: absent).
     pub text_to: Option<String>,
-    /// Word-level diff of the unit's own text (changed units only).
+    /// Word-level diff of the unit's own text (changed units only); a heading rewritten
+    /// rather than edited (fewer than half the words of the longer wording shared) is one
+    /// deletion of the old heading and one insertion of the new, whole.
     pub words: Vec<WordChange>,
     /// True when the notes under the unit differ (also for text changes).
     pub notes_changed: bool,
@@ -144,6 +146,78 @@ pub fn word_diff(old: &str, new: &str) -> Vec<WordChange> {
     collapsed
 }
 
+/// Word-level diff of a changed unit's own text (`old`, `new`), whose headings are `old_heading`
+/// and `new_heading`: a heading rewritten ([`heading_rewritten`]) is one deletion of the old
+/// heading and one insertion of the new, whole, between the words before it (the unit's number,
+/// `Статья 25. `) and the words after it, each compared word by word; else [`word_diff`] of the
+/// whole text.
+fn unit_word_diff(
+    old: &str,
+    new: &str,
+    old_heading: Option<&str>,
+    new_heading: Option<&str>,
+) -> Vec<WordChange> {
+    let (Some(a), Some(b)) = (heading_at(old, old_heading), heading_at(new, new_heading)) else {
+        return word_diff(old, new);
+    };
+    let (ha, hb) = (&old[a.clone()], &new[b.clone()]);
+    if !heading_rewritten(ha, hb) {
+        return word_diff(old, new);
+    }
+    let mut out = word_diff(&old[..a.start], &new[..b.start]);
+    out.push(WordChange {
+        tag: "delete",
+        text: ha.to_string(),
+    });
+    out.push(WordChange {
+        tag: "insert",
+        text: hb.to_string(),
+    });
+    out.extend(word_diff(&old[a.end..], &new[b.end..]));
+    // Runs of one tag side by side are one run.
+    let mut merged: Vec<WordChange> = Vec::with_capacity(out.len());
+    for w in out {
+        match merged.last_mut() {
+            Some(last) if last.tag == w.tag => last.text.push_str(&w.text),
+            _ => merged.push(w),
+        }
+    }
+    merged
+}
+
+/// Where `heading` is in the first line of `text` (a unit's own text prints its heading after its
+/// number): its byte range, `None` without a heading or when the line lacks it.
+fn heading_at(text: &str, heading: Option<&str>) -> Option<std::ops::Range<usize>> {
+    let heading = heading.map(str::trim).filter(|h| !h.is_empty())?;
+    let line = &text[..text.find('\n').unwrap_or(text.len())];
+    let at = line.find(heading)?;
+    Some(at..at + heading.len())
+}
+
+/// Whether a heading was rewritten rather than edited, and is shown whole: when the words the
+/// two wordings share (case aside, each word counted as often as both have it) are fewer than
+/// half the words of the longer one. «Аппарат Правительства Республики» → «Информационно-
+/// аналитическое и организационно-правовое обеспечение деятельности Премьер-Министра и
+/// Правительства Республики» shares 2 of 11 words and is rewritten; «Образование и состав
+/// Правительства Республики Казахстан» → «Образование, структура и состав Правительства
+/// Республики Казахстан» shares 6 of 7 and is marked word by word.
+fn heading_rewritten(old: &str, new: &str) -> bool {
+    let words = |s: &str| -> Vec<String> { s.unicode_words().map(str::to_lowercase).collect() };
+    let (a, mut b) = (words(old), words(new));
+    if a == b {
+        return false;
+    }
+    let mut shared = 0;
+    for w in &a {
+        if let Some(i) = b.iter().position(|x| x == w) {
+            b.swap_remove(i);
+            shared += 1;
+        }
+    }
+    let longer = a.len().max(shared + b.len());
+    shared * 2 < longer
+}
+
 fn raw_word_diff(a: &[&str], b: &[&str]) -> Vec<WordChange> {
     let mut out: Vec<WordChange> = Vec::new();
     for (tag, words) in similar::utils::diff_slices(Algorithm::Patience, a, b) {
@@ -217,7 +291,12 @@ fn diff_unit_lists(old: &[&Unit], new: &[&Unit], scope: Option<&str>) -> Vec<Uni
         };
         let Some(kind) = kind else { continue };
         let words = if kind == UnitChangeKind::Changed {
-            word_diff(ta.as_deref().unwrap_or(""), tb.as_deref().unwrap_or(""))
+            unit_word_diff(
+                ta.as_deref().unwrap_or(""),
+                tb.as_deref().unwrap_or(""),
+                ua.and_then(|u| u.heading.as_deref()),
+                ub.and_then(|u| u.heading.as_deref()),
+            )
         } else {
             Vec::new()
         };

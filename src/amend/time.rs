@@ -8,7 +8,10 @@
 //! `01.01.2023 бастап`, `вводится в действие с …`) — else from the edition's date, marked
 //! estimated; it stays in force until the next change of that unit takes effect (the first
 //! change the notes record after its edition, though the next edition prints only the last:
-//! between the two the corpus lacks the wording). The earliest edition's wording is in force
+//! between the two the corpus lacks the wording). A unit a later edition no longer prints was
+//! removed when the deletion of it (or of what contains it) the notes record took effect, else
+//! on that edition's date; its wording ends there or at the first change recorded before it.
+//! The earliest edition's wording is in force
 //! from the last change its notes record for the unit (or from the act's adoption when they
 //! record none): before that date the corpus lacks the wording.
 //!
@@ -167,6 +170,20 @@ pub struct UnitTimeline<'t, 'a> {
     /// act's adoption (or the unit's insertion) for a unit of the earliest edition, so that
     /// the dates between are answered "not in the corpus" rather than "not yet in the act".
     first_from: Option<NaiveDate>,
+    /// For a unit the newest edition no longer prints: the day it was removed, and whether
+    /// the day its last wording ends is estimated.
+    removed: Option<(NaiveDate, bool)>,
+}
+
+/// When a unit an edition no longer prints was removed ([`ActTimeline::removal`]).
+#[derive(Debug, Clone, Copy)]
+struct Removal {
+    /// The day it was no longer in the act (with no deletion recorded, the date of the first
+    /// edition without it).
+    on: NaiveDate,
+    /// Where its last wording ends (`on`, or the first change recorded before it), and
+    /// whether that day is estimated.
+    wording_to: (NaiveDate, bool),
 }
 
 /// What the rule answers for a unit on a date.
@@ -713,11 +730,16 @@ impl<'a> ActTimeline<'a> {
                 segments[i].from = segments[i - 1].from;
             }
         }
-        // Each wording ends where the next begins; the last at the unit's removal (the date of
-        // the first edition without it) or the act's repeal.
-        let last_end = match gone_at {
-            Some(k) => self.editions[k].date,
-            None => self.repeal.and_then(|(d, _)| d),
+        // Each wording ends where the next begins; the last at the unit's removal or the act's
+        // repeal. A unit an edition no longer prints was removed when the deletion of it (or
+        // of what contains it) the notes record took effect, else by that edition's date; its
+        // last wording ends there, or at the first change the notes record before it (the
+        // dates between are not in the corpus).
+        let removed = gone_at.and_then(|k| self.removal(eid, &events, &pieces, k));
+        let last_end = match (gone_at, removed) {
+            (Some(_), Some(r)) => Some(r.wording_to.0),
+            (Some(k), None) => self.editions[k].date,
+            (None, _) => self.repeal.and_then(|(d, _)| d),
         };
         for i in 0..segments.len() {
             segments[i].to = match segments.get(i + 1) {
@@ -800,7 +822,48 @@ impl<'a> ActTimeline<'a> {
             segments,
             pieces,
             first_from,
+            removed: removed.map(|r| (r.on, r.wording_to.1)),
         }
+    }
+
+    /// When unit `eid`, printed last by the edition of `pieces`' last printing and not by
+    /// edition `k`, was removed: the deletion of it or of what contains it that the notes
+    /// record between the two editions, else edition `k`'s date (estimated); and where its
+    /// last wording ends (the first change recorded before the removal, when earlier).
+    /// `None` when neither edition is dated.
+    fn removal(
+        &self,
+        eid: &str,
+        events: &[&Event<'a>],
+        pieces: &[Piece],
+        k: usize,
+    ) -> Option<Removal> {
+        let prev = self.editions[pieces.last()?.edition].date;
+        let this = self.editions[k].date;
+        let recorded: Vec<&Event> = events
+            .iter()
+            .copied()
+            .filter(|e| recorded_between(e, prev, this))
+            .filter(|e| e.effective_date().is_some_and(|d| after(prev, d)))
+            .collect();
+        let deletion = recorded
+            .iter()
+            .filter(|e| e.action == AmendAction::Deleted && !e.target.is_empty())
+            .filter(|e| e.target == eid || eid.starts_with(&format!("{}__", e.target)))
+            .filter_map(|e| e.effective.as_ref().map(|(d, est, _)| (*d, *est)))
+            .min();
+        let (on, estimated) = match (deletion, this) {
+            (Some(d), _) => d,
+            (None, Some(t)) => (t, true),
+            (None, None) => return None,
+        };
+        let wording_to = recorded
+            .iter()
+            .filter_map(|e| e.effective.as_ref().map(|(d, est, _)| (*d, *est)))
+            .filter(|(d, _)| *d < on)
+            .min()
+            .unwrap_or((on, estimated));
+        Some(Removal { on, wording_to })
     }
 
     /// The earliest effective date (and whether it is estimated) of the changes of unit `eid`
@@ -1074,7 +1137,10 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
                 },
                 None => Answer {
                     state: TimeState::Deleted {
-                        since: self.pieces.last().and_then(|p| p.to),
+                        since: self
+                            .removed
+                            .map(|r| r.0)
+                            .or(self.pieces.last().and_then(|p| p.to)),
                     },
                     piece: None,
                 },
@@ -1133,11 +1199,28 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
                 piece: None,
             };
         }
-        // After its last printing: the unit is no longer in the act.
+        // After its last printing: the unit is no longer in the act from its removal; before
+        // it, after its last known wording ended, its wording is not in the corpus.
+        let end = self.pieces.last().and_then(|p| p.to);
+        if let (Some((on, _)), Some(end)) = (self.removed, end) {
+            if d < on {
+                return Answer {
+                    state: TimeState::NotInCorpus {
+                        earliest_edition: t.earliest_edition(),
+                        since: Some(end),
+                        estimated: self.removed.is_some_and(|r| r.1),
+                        until: Some(on),
+                    },
+                    piece: None,
+                };
+            }
+            return Answer {
+                state: TimeState::Deleted { since: Some(on) },
+                piece: None,
+            };
+        }
         Answer {
-            state: TimeState::Deleted {
-                since: self.pieces.last().and_then(|p| p.to),
-            },
+            state: TimeState::Deleted { since: end },
             piece: None,
         }
     }

@@ -172,10 +172,26 @@ impl OutlineUnit {
 
     /// Puts in this unit and the units inside it their wording in force on `date` by the
     /// point-in-time rule, with their states; a unit with no wording that day keeps its
-    /// number and heading and has an empty text.
-    fn read_on(&mut self, timeline: &crate::amend::time::ActTimeline, date: NaiveDate, lang: Lang) {
+    /// number and heading and has an empty text. Says whether the unit was in the act that
+    /// day: not when the rule answers that it was not yet inserted, or no longer printed
+    /// (a unit only an older edition prints, after that edition's wording ended); such units
+    /// inside it are dropped.
+    fn read_on(
+        &mut self,
+        timeline: &crate::amend::time::ActTimeline,
+        date: NaiveDate,
+        lang: Lang,
+    ) -> bool {
         let unit_time = timeline.unit(&self.eid);
         let answer = unit_time.at(Some(date));
+        if answer.piece.is_none()
+            && matches!(
+                answer.state,
+                TimeState::NotYetInserted { .. } | TimeState::Deleted { .. }
+            )
+        {
+            return false;
+        }
         let last = timeline.editions().len().saturating_sub(1);
         let shown = answer
             .piece
@@ -204,13 +220,92 @@ impl OutlineUnit {
         }
         self.state_text = Some(answer.state.describe(Some(date), Some(lang)));
         self.state = Some(answer.state);
-        for child in &mut self.children {
-            child.read_on(timeline, date, lang);
+        self.children
+            .retain_mut(|child| child.read_on(timeline, date, lang));
+        true
+    }
+
+    /// The unit with eid `eid`, this one or one inside it.
+    fn find_mut(&mut self, eid: &str) -> Option<&mut OutlineUnit> {
+        if self.eid == eid {
+            return Some(self);
+        }
+        self.children.iter_mut().find_map(|c| c.find_mut(eid))
+    }
+}
+
+/// The units of every edition of `act` as one tree, with their texts: the newest edition's,
+/// and each unit only older editions print (removed, or renumbered away) from the newest
+/// edition printing it, placed among its siblings after the one it follows there (first when
+/// it follows none the tree has).
+fn all_editions_tree(act: &Act, timeline: &crate::amend::time::ActTimeline) -> Vec<OutlineUnit> {
+    let mut tree: Vec<OutlineUnit> = act
+        .units
+        .iter()
+        .map(|u| OutlineUnit::of(u, act, true))
+        .collect();
+    let mut seen: HashSet<String> = act.all_units().into_iter().map(|u| u.eid.clone()).collect();
+    for edition in timeline.editions().iter().rev() {
+        place_missing(edition.units, None, act, &mut tree, &mut seen);
+    }
+    tree
+}
+
+/// Puts in `tree` each unit of `units` (the units of one edition inside the unit `parent`,
+/// `None` for the top level) and inside them that `seen` lacks, as [`all_editions_tree`]
+/// places them.
+fn place_missing(
+    units: &[Unit],
+    parent: Option<&str>,
+    act: &Act,
+    tree: &mut Vec<OutlineUnit>,
+    seen: &mut HashSet<String>,
+) {
+    for (i, u) in units.iter().enumerate() {
+        if seen.contains(&u.eid) {
+            place_missing(&u.children, Some(&u.eid), act, tree, seen);
+            continue;
+        }
+        let siblings = match parent {
+            None => Some(&mut *tree),
+            Some(p) => tree
+                .iter_mut()
+                .find_map(|t| t.find_mut(p))
+                .map(|t| &mut t.children),
+        };
+        // A parent the tree lacks was placed with its units before this one.
+        let Some(siblings) = siblings else { continue };
+        let after = units[..i]
+            .iter()
+            .rev()
+            .find_map(|b| siblings.iter().position(|s| s.eid == b.eid));
+        let at = after.map_or(0, |k| k + 1);
+        siblings.insert(at, OutlineUnit::of(u, act, true));
+        for inner in u.walk() {
+            seen.insert(inner.eid.clone());
         }
     }
 }
 
 impl ActOutline {
+    /// The outline without its units' texts, highlights, notes and tables (their numbers,
+    /// headings, states and editions kept): the outline of an act read on a date, as light as
+    /// one asked without texts.
+    pub fn without_texts(mut self) -> Self {
+        fn strip(units: &mut [OutlineUnit]) {
+            for u in units {
+                u.text = None;
+                u.highlights.clear();
+                u.notes.clear();
+                u.closing_at = None;
+                u.tables.clear();
+                strip(&mut u.children);
+            }
+        }
+        strip(&mut self.units);
+        self
+    }
+
     /// Marks in each unit's text what a search for `query` marks in its hits (an outline
     /// asked without texts has none to mark).
     pub fn mark(&mut self, index: &ZanIndex, query: &str) -> crate::Result<()> {
@@ -372,8 +467,11 @@ impl ZanIndex {
     }
 
     /// Act `id` in `lang` as [`ZanIndex::act_outline`] gives it with texts, read on `date`:
-    /// each unit's text its wording in force that day by the point-in-time rule (the one
-    /// `show --as-of` gives), with its state in words and the edition it comes from.
+    /// the units the act had that day, each with its wording in force then by the
+    /// point-in-time rule (the one `show --as-of` gives), its state in words and the edition
+    /// it comes from. A unit only an older edition prints (removed or renumbered since) is
+    /// listed on the dates its wording was in force, where that edition had it; a unit not
+    /// yet inserted, or no longer printed, on `date` is not listed.
     ///
     /// ```no_run
     /// # fn main() -> zanlex::Result<()> {
@@ -391,12 +489,13 @@ impl ZanIndex {
         lang: Option<Lang>,
         date: NaiveDate,
     ) -> crate::Result<ActOutline> {
-        let mut outline = self.act_outline(id, lang, true)?;
+        let mut outline = self.act_outline(id, lang, false)?;
         let act = self.act_in(id, Some(outline.lang))?;
         let timeline = crate::amend::time::ActTimeline::new(&act);
-        for unit in &mut outline.units {
-            unit.read_on(&timeline, date, act.lang);
-        }
+        outline.units = all_editions_tree(&act, &timeline);
+        outline
+            .units
+            .retain_mut(|unit| unit.read_on(&timeline, date, act.lang));
         outline.as_of = Some(date);
         Ok(outline)
     }

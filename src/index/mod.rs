@@ -581,7 +581,8 @@ impl Store {
     }
 
     /// One unit of an act's current text in `lang` (see [`Store::act_in`]), with its
-    /// citation.
+    /// citation; a unit the current text no longer prints (removed, or renumbered away) as
+    /// the newest older edition that prints it has it.
     pub fn unit_in(
         &self,
         act_id: &str,
@@ -590,16 +591,22 @@ impl Store {
     ) -> crate::Result<UnitView> {
         let act = self.act_in(act_id, lang)?;
         let mut found: Option<(Vec<String>, String, String, Unit)> = None;
-        crate::model::walk_with_path(&act.units, &mut |path| {
-            if found.is_none() && path.last().is_some_and(|u| u.eid == eid) {
-                found = Some((
-                    path.iter().map(|u| u.eid.clone()).collect(),
-                    citation::unit_label(path, act.kind, act.lang),
-                    citation::citation(&act, path),
-                    (*path[path.len() - 1]).clone(),
-                ));
+        let trees = std::iter::once(&act.units).chain(act.versions.iter().rev().map(|v| &v.units));
+        for units in trees {
+            crate::model::walk_with_path(units, &mut |path| {
+                if found.is_none() && path.last().is_some_and(|u| u.eid == eid) {
+                    found = Some((
+                        path.iter().map(|u| u.eid.clone()).collect(),
+                        citation::unit_label(path, act.kind, act.lang),
+                        citation::citation(&act, path),
+                        (*path[path.len() - 1]).clone(),
+                    ));
+                }
+            });
+            if found.is_some() {
+                break;
             }
-        });
+        }
         match found {
             Some((path, label, citation, unit)) => Ok(UnitView {
                 act,

@@ -933,6 +933,49 @@ fn mcp_changes_between_editions_of_the_government_law() {
             )
         );
         assert!(!earliest.contains(&dir.path().to_string_lossy().to_string()));
+
+        // read the act on a date: its units that day, each with its state and the edition
+        // of its wording, no texts; article 12 paragraph 3 in force on 25.04.2023 from the
+        // 2022 edition, deleted from ~29.04.2023; the permalink keeps the date.
+        let para_3 = |act: &Value| -> Value {
+            act["units"]
+                .as_array()
+                .expect("units")
+                .iter()
+                .flat_map(|c| c["children"].as_array().cloned().unwrap_or_default())
+                .find(|a| a["eid"] == "art_12")
+                .and_then(|a| {
+                    a["children"]
+                        .as_array()
+                        .and_then(|c| c.iter().find(|p| p["eid"] == "art_12__para_3").cloned())
+                })
+                .expect("art_12__para_3")
+        };
+        let before = ok(
+            &client,
+            "read",
+            json!({"target": GOV, "as_of": "2023-04-25"}),
+        )
+        .await;
+        assert_eq!(before["as_of"], "2023-04-25");
+        assert_eq!(
+            before["permalink"],
+            "/acts/constitutional-law-1995-12-18-2688?as_of=2023-04-25"
+        );
+        let p3 = para_3(&before);
+        assert_eq!(p3["state"], json!({"kind": "in_force"}));
+        assert_eq!(p3["edition"], "2022-11-05");
+        assert!(p3.get("text").is_none(), "{p3}");
+        let after = ok(
+            &client,
+            "read",
+            json!({"target": GOV, "as_of": "2023-05-01"}),
+        )
+        .await;
+        assert_eq!(
+            para_3(&after)["state"],
+            json!({"kind": "deleted", "since": "2023-04-29"})
+        );
         client.cancel().await.expect("close the session");
     });
 }

@@ -476,3 +476,165 @@ fn the_russian_text_shows_its_footnotes() {
         let _ = c.close().await;
     });
 }
+
+/// A server of the Government law in Kazakh and Russian (the mirror's 2022 texts) with its
+/// original Russian text of 1995 (`tests/fixtures/time/codes_104316_government_1995`) beside
+/// them: a Russian expression in two editions; `None` without chromedriver.
+fn fixture_1995() -> Option<Fixture> {
+    let chromedriver = chromedriver()?;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tmp.path().join("corpus");
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for folder in [
+        GOV_MIRROR,
+        "tests/fixtures/time/codes_104316_government_1995",
+    ] {
+        super::common::copy_dir(&manifest.join(folder), &corpus.join("mirror/104316"));
+    }
+    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+    let (driver, webdriver) = start_driver(&chromedriver);
+    Some(Fixture {
+        server,
+        webdriver,
+        _driver: driver,
+        _tmp: tmp,
+    })
+}
+
+/// The Russian text read on 01.01.1996 lists the units the law had that day: article 7 with
+/// the heading and both paragraphs of 1995, which the 2022 text no longer prints («Статья 7.»
+/// alone, deleted by the law of 19.06.2007), in the contents and in the text; no article 3-1,
+/// added later. Read on 01.01.2008, article 7 has no paragraphs.
+#[test]
+fn the_act_on_a_date_lists_the_units_of_that_day() {
+    let Some(f) = fixture_1995() else { return };
+    let base = &f.server.base;
+    let para_1 = "1. Премьер-Министр Республики в течение месяца после своего назначения представляет Парламенту доклад о Программе Правительства, если новый состав Правительства поддерживает Программу предшествующего состава Правительства, заявление о поддержке указанной Программы и намерении нового Правительства руководствоваться ею в своей деятельности.";
+    let units = "return [...document.querySelectorAll('.act-text section.unit')].map((s) => s.id)";
+    let toc = "return [...document.querySelectorAll('nav.toc li > a')].map((a) => decodeURIComponent(a.getAttribute('href').slice(1)))";
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            c.goto(&format!("{base}/")).await.expect("open the page");
+            js(&c, "localStorage.setItem('zanlex-ui', 'ru'); return true").await;
+            open(
+                &c,
+                &format!("{base}{GOV_ACT}?lang=ru&as_of=1996-01-01"),
+                TEXTS_IN,
+            )
+            .await;
+            for script in [units, toc] {
+                let eids: Vec<String> = serde_json::from_value(js(&c, script).await).expect("eids");
+                let at = eids.iter().position(|e| e == "art_7").expect("article 7");
+                assert_eq!(
+                    eids[at..at + 4],
+                    ["art_7", "art_7__para_1", "art_7__para_2", "art_8"],
+                    "{width} px: {script}"
+                );
+                assert!(
+                    !eids.iter().any(|e| e.starts_with("art_3-1")),
+                    "{width} px: {eids:?}"
+                );
+            }
+            assert_eq!(
+                unit_on_act_page(&c, "art_7__para_1").await,
+                serde_json::json!([para_1, ""]),
+                "{width} px"
+            );
+            assert_eq!(
+                js(
+                    &c,
+                    "return document.querySelector('[id=\"art_7\"] .text').textContent"
+                )
+                .await,
+                "Статья 7. Программа деятельности Правительства Республики"
+            );
+            js(
+                &c,
+                "document.getElementById('art_7').scrollIntoView(); return true",
+            )
+            .await;
+            screenshot(&c, &format!("act-older-unit-{width}")).await;
+
+            open(
+                &c,
+                &format!("{base}{GOV_ACT}?lang=ru&as_of=2008-01-01"),
+                TEXTS_IN,
+            )
+            .await;
+            let eids: Vec<String> = serde_json::from_value(js(&c, units).await).expect("eids");
+            let at = eids.iter().position(|e| e == "art_7").expect("article 7");
+            assert_eq!(eids[at + 1], "art_8", "{width} px");
+            let _ = c.close().await;
+        }
+    });
+}
+
+/// The whole law compared between 01.01.1996 and 01.12.2022 in Russian: the heading of article
+/// 25, rewritten («Аппарат Правительства Республики» → «Информационно-аналитическое и
+/// организационно-правовое обеспечение деятельности Премьер-Министра и Правительства
+/// Республики»), is shown deleted and inserted whole; the heading of article 3, edited («…,
+/// структура …»), word by word.
+#[test]
+fn a_heading_rewritten_is_compared_whole() {
+    let Some(f) = fixture_1995() else { return };
+    let base = &f.server.base;
+    let block = |eid: &str| {
+        format!(
+            "const b = [...document.querySelectorAll('#diff .change')].find((b) => b.querySelector('h3 a').getAttribute('href').endsWith('/{eid}')); \
+             return b && [[...b.querySelectorAll('del')].map((e) => e.textContent), [...b.querySelectorAll('ins')].map((e) => e.textContent), b.querySelector('.words').textContent]"
+        )
+    };
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            c.goto(&format!("{base}/")).await.expect("open the page");
+            js(&c, "localStorage.setItem('zanlex-ui', 'ru'); return true").await;
+            open(
+                &c,
+                &format!("{base}{GOV_ACT}/history?lang=ru"),
+                "return !!document.getElementById('compare-go') && document.querySelectorAll('.events .event').length > 0",
+            )
+            .await;
+            js(
+                &c,
+                "document.getElementById('cmp_from').value = '01.01.1996'; document.getElementById('cmp_to').value = '01.12.2022'; return true",
+            )
+            .await;
+            c.find(Locator::Id("compare-go")).await.expect("compare button").click().await.expect("compare");
+            wait_true(&c, "return !!document.querySelector('#diff .change')", "the comparison").await;
+            let new_heading = "Информационно-аналитическое и организационно-правовое обеспечение деятельности Премьер-Министра и Правительства Республики";
+            assert_eq!(
+                js(&c, &block("art_25")).await,
+                serde_json::json!([
+                    ["Аппарат Правительства Республики"],
+                    [new_heading],
+                    format!("Статья 25. Аппарат Правительства Республики{new_heading}")
+                ]),
+                "{width} px"
+            );
+            assert_eq!(
+                js(&c, &block("art_3")).await,
+                serde_json::json!([
+                    [],
+                    [", структура"],
+                    "Статья 3. Образование, структура и состав Правительства Республики Казахстан"
+                ]),
+                "{width} px"
+            );
+            js(
+                &c,
+                "[...document.querySelectorAll('#diff .change h3 a')].find((a) => a.getAttribute('href').endsWith('/art_25')).scrollIntoView(); return true",
+            )
+            .await;
+            screenshot(&c, &format!("compare-heading-{width}")).await;
+            wait_true(
+                &c,
+                "return document.documentElement.scrollWidth <= window.innerWidth + 1",
+                &format!("no horizontal scrolling at {width} px"),
+            )
+            .await;
+            let _ = c.close().await;
+        }
+    });
+}

@@ -328,3 +328,55 @@ fn a_query_the_server_cannot_read_is_explained_in_the_readers_words() {
         }
     });
 }
+
+/// Markup put into a table cell of a real source text (the register of posts, its Russian
+/// appendix 1: an `<img onerror>`, a `<script>` and an escaped `<b onmouseover>` in the cell
+/// «Руководитель хозяйственной службы») is never run: the table is drawn from the cells' text,
+/// the escaped tag shown as the text it is, and the page has no element the markup would make.
+#[test]
+fn markup_in_a_table_cell_is_shown_as_text() {
+    let Some(chromedriver) = chromedriver() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tmp.path().join("corpus");
+    let register = corpus.join("register");
+    super::common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(
+            "tests/fixtures/mirror/ministerial/07-ministerial/101001000000-administratsiia-prezidenta/\
+             2019/1007-ob-utverzhdenii-reestra-dolzhnostei-grazhdanskikh-sluzhashchikh-135478",
+        ),
+        &register,
+    );
+    let rus = register.join("rus.md");
+    let text = std::fs::read_to_string(&rus).expect("rus.md");
+    let cell = "<td>Руководитель хозяйственной службы</td>";
+    assert!(text.contains(cell), "the register's cell");
+    let hostile = "<td>Руководитель <img src=x onerror=alert(1)> <script>alert(2)</script> \
+                   &lt;b onmouseover=alert(3)&gt;хозяйственной службы</td>";
+    std::fs::write(&rus, text.replacen(cell, hostile, 1)).expect("write rus.md");
+    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+    let (_driver, webdriver) = start_driver(&chromedriver);
+    let base = &server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&webdriver, width, height).await;
+            open(&c, &format!("{base}/acts/{REGISTER}?lang=ru"), TEXTS_IN).await;
+            assert_eq!(
+                table_rows(&c, "[id=\"annex_1\"]", 3).await[2],
+                serde_json::json!([
+                    ["td", "А2", 1, 2],
+                    ["td", "1", 1, 1],
+                    ["td", "Руководитель alert(2) <b onmouseover=alert(3)>хозяйственной службы", 1, 1]
+                ]),
+                "{width} px"
+            );
+            assert_eq!(
+                js(&c, "return document.querySelectorAll('main img, main script, main b, [onerror], [onmouseover]').length").await,
+                serde_json::json!(0),
+                "{width} px: markup was injected"
+            );
+            let _ = c.close().await;
+        }
+    });
+}

@@ -1236,3 +1236,200 @@ fn a_repeal_in_force_days_after_publication_leaves_the_act_in_force_till_then() 
         check(&fx, ACT, "para_1", &c);
     }
 }
+
+/// The act read on a date lists the units it had that day. In the original Russian text of
+/// 1995 article 7 («Программа деятельности Правительства Республики») has two paragraphs;
+/// the notes of 2022 record the whole act amended from ~06.05.1999 and article 7 deleted by
+/// the law of 19.06.2007 № 267, and the 2022 text prints «Статья 7.» alone. Article 3-1 came
+/// later (~15.06.2017 by the rule). On 01.01.1996 the act lists article 7 with its heading
+/// and both paragraphs in their 1995 wording, and no article 3-1; between 1999 and 2007 the
+/// paragraphs' wording is not in the corpus; from 19.06.2007 they are no longer listed.
+/// `show` answers each date as the outline does.
+#[test]
+fn a_unit_only_an_older_edition_prints_is_listed_on_its_dates() {
+    const P1: &str = "1. Премьер-Министр Республики в течение месяца после своего назначения представляет Парламенту доклад о Программе Правительства, если новый состав Правительства поддерживает Программу предшествующего состава Правительства, заявление о поддержке указанной Программы и намерении нового Правительства руководствоваться ею в своей деятельности.";
+    const P2: &str = "2. В случае отклонения Программы Правительства Премьер-Министр в течение двух месяцев представляет Парламенту повторный доклад о Программе. Повторное отклонение Парламентом Республики Программы Правительства может быть осуществлено большинством в две трети от общего числа депутатов каждой из Палат. Отсутствие такового большинства означает одобрение Программы Правительства.";
+    let fx = Fixture::bilingual();
+    let ru = Some(zanlex::Lang::Ru);
+    let outline = |date: &str| fx.index.act_outline_on(GOV, ru, d(date)).expect("outline");
+    fn find<'a>(units: &'a [zanlex::OutlineUnit], eid: &str) -> Option<&'a zanlex::OutlineUnit> {
+        units.iter().find_map(|u| {
+            (u.eid == eid)
+                .then_some(u)
+                .or_else(|| find(&u.children, eid))
+        })
+    }
+    let eids = |units: &[zanlex::OutlineUnit]| -> Vec<String> {
+        units.iter().map(|u| u.eid.clone()).collect()
+    };
+
+    let on_1996 = outline("1996-01-01");
+    let chapter_1 = find(&on_1996.units, "chp_1").expect("chapter I");
+    assert_eq!(
+        eids(&chapter_1.children),
+        ["art_1", "art_2", "art_3", "art_4", "art_5", "art_6", "art_7", "art_8"]
+    );
+    let art_7 = find(&on_1996.units, "art_7").expect("article 7");
+    assert_eq!(
+        art_7.text.as_deref(),
+        Some("Статья 7. Программа деятельности Правительства Республики")
+    );
+    assert_eq!(art_7.edition.as_deref(), Some("1995-12-18"));
+    assert_eq!(eids(&art_7.children), ["art_7__para_1", "art_7__para_2"]);
+    for (u, text) in art_7.children.iter().zip([P1, P2]) {
+        assert_eq!(u.text.as_deref(), Some(text), "{}", u.eid);
+        assert_eq!(u.state, Some(zanlex::TimeState::InForce), "{}", u.eid);
+        assert_eq!(u.edition.as_deref(), Some("1995-12-18"), "{}", u.eid);
+        assert_eq!(u.label, format!("пункт {}", &u.eid[u.eid.len() - 1..]));
+    }
+    assert!(
+        find(&on_1996.units, "art_3-1").is_none(),
+        "article 3-1 before it was added"
+    );
+    // Article 25's paragraphs 3 to 5, gone from the 2022 text, after its paragraph 2.
+    let art_25 = find(&on_1996.units, "art_25").expect("article 25");
+    assert_eq!(
+        eids(&art_25.children),
+        [
+            "art_25__para_1",
+            "art_25__para_2",
+            "art_25__para_3",
+            "art_25__para_4",
+            "art_25__para_5"
+        ]
+    );
+    // `zanlex show ACT --as-of` lists the same units, and `show` gives the same wording from
+    // the same edition.
+    let act = fx.cli_json(&["show", GOV, "--as-of", "1996-01-01", "--lang", "ru"]);
+    let art_7 = act["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .find(|u| u["eid"] == "chp_1")
+        .and_then(|c| c["children"].as_array())
+        .and_then(|a| a.iter().find(|u| u["eid"] == "art_7"))
+        .expect("article 7 in show --as-of");
+    assert_eq!(art_7["children"][0]["text"], P1);
+    assert_eq!(art_7["children"][1]["eid"], "art_7__para_2");
+    let shown = fx.show(GOV, "art_7__para_1", Some("1996-01-01"), ru);
+    assert_eq!(shown["state"], json!({"kind": "in_force"}));
+    assert_eq!(shown["text"], P1);
+    assert_eq!(shown["edition"]["id"], "1995-12-18");
+
+    // After the first change the notes record: the wording is not in the corpus.
+    let gap = json!({
+        "kind": "not_in_corpus",
+        "earliest_edition": "1995-12-18",
+        "since": "1999-05-06",
+        "estimated": true,
+        "until": "2007-06-19"
+    });
+    let on_2005 = outline("2005-01-01");
+    let p1 = find(&on_2005.units, "art_7__para_1").expect("paragraph 1 in 2005");
+    assert_eq!(serde_json::to_value(&p1.state).expect("state"), gap);
+    assert_eq!(
+        (p1.text.as_deref(), p1.edition.as_deref()),
+        (Some(""), None)
+    );
+    assert_eq!(
+        fx.show(GOV, "art_7__para_1", Some("2005-01-01"), ru)["state"],
+        gap
+    );
+
+    // From the deletion of article 7: the paragraphs are gone, the article printed deleted.
+    let on_2008 = outline("2008-01-01");
+    let art_7 = find(&on_2008.units, "art_7").expect("article 7 in 2008");
+    assert!(art_7.children.is_empty(), "{:?}", eids(&art_7.children));
+    assert_eq!(art_7.text.as_deref(), Some("Статья 7."));
+    let deleted = json!({"kind": "deleted", "since": "2007-06-19"});
+    assert_eq!(
+        fx.show(GOV, "art_7__para_1", Some("2008-01-01"), ru)["state"],
+        deleted
+    );
+    assert_eq!(fx.show(GOV, "art_7__para_1", None, ru)["state"], deleted);
+    // Article 3-1 is there once it was added.
+    assert!(find(&outline("2018-01-01").units, "art_3-1").is_some());
+}
+
+/// A heading rewritten is compared whole: between the Russian texts of 1995 and 2022, the
+/// heading of article 25 («Аппарат Правительства Республики», 2 of the new heading's 11 words
+/// shared) is one deletion and one insertion, after the article's number; that of article 24
+/// («Ведомство Республики» → «Ведомство центрального исполнительного органа») too; the heading
+/// of article 3, edited (6 of 7 words shared), is marked word by word. A provision compared
+/// alone, and `zanlex diff --json`, say the same.
+#[test]
+fn a_heading_rewritten_is_compared_whole() {
+    const NEW_25: &str = "Информационно-аналитическое и организационно-правовое обеспечение деятельности Премьер-Министра и Правительства Республики";
+    let fx = Fixture::bilingual();
+    let ru = Some(zanlex::Lang::Ru);
+    let words = |diff: &zanlex::ActDiff, eid: &str| -> Vec<(String, String)> {
+        diff.units
+            .iter()
+            .find(|c| c.eid == eid)
+            .unwrap_or_else(|| panic!("{eid} not in the diff"))
+            .words
+            .iter()
+            .map(|w| (w.tag.to_string(), w.text.clone()))
+            .collect()
+    };
+    let runs = |r: &[(&str, &str)]| -> Vec<(String, String)> {
+        r.iter()
+            .map(|(t, w)| (t.to_string(), w.to_string()))
+            .collect()
+    };
+    let whole = fx
+        .index
+        .act_diff(GOV, "1996-01-01", "2022-12-01", None, ru)
+        .expect("diff");
+    let art_25 = runs(&[
+        ("equal", "Статья 25. "),
+        ("delete", "Аппарат Правительства Республики"),
+        ("insert", NEW_25),
+    ]);
+    assert_eq!(words(&whole, "art_25"), art_25);
+    assert_eq!(
+        words(&whole, "art_24"),
+        runs(&[
+            ("equal", "Статья 24. "),
+            ("delete", "Ведомство Республики"),
+            ("insert", "Ведомство центрального исполнительного органа"),
+        ])
+    );
+    assert_eq!(
+        words(&whole, "art_3"),
+        runs(&[
+            ("equal", "Статья 3. Образование"),
+            ("insert", ", структура"),
+            ("equal", " и состав Правительства Республики Казахстан"),
+        ])
+    );
+    let one = fx
+        .index
+        .act_diff(GOV, "1996-01-01", "2022-12-01", Some("art_25"), ru)
+        .expect("diff of article 25");
+    assert_eq!(words(&one, "art_25"), art_25);
+    let cli = fx.cli_json(&[
+        "diff",
+        &format!("{GOV}#art_25"),
+        "--from",
+        "1996-01-01",
+        "--to",
+        "2022-12-01",
+        "--lang",
+        "ru",
+    ]);
+    let change = cli["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .find(|c| c["eid"] == "art_25")
+        .expect("article 25");
+    assert_eq!(
+        change["words"],
+        json!([
+            {"tag": "equal", "text": "Статья 25. "},
+            {"tag": "delete", "text": "Аппарат Правительства Республики"},
+            {"tag": "insert", "text": NEW_25}
+        ])
+    );
+}

@@ -10,7 +10,8 @@ use zanlex::{ActOutline, OutlineUnit, UnitAnswer};
 pub struct Args {
     /// `ACT_ID#EID` (a unit) or `ACT_ID` (the act's outline).
     pub target: String,
-    /// Show the wording valid on this date (YYYY-MM-DD), when the corpus has it.
+    /// Show the wording valid on this date (YYYY-MM-DD), when the corpus has it; for an act,
+    /// the units it had that day, each with its state then.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
     /// Print JSON.
@@ -43,6 +44,18 @@ fn show(
 ) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     let Some(eid) = eid else {
+        // On a date: the units the act had that day, each in its state then.
+        if let Some(date) = as_of {
+            let outline = index.act_outline_on(act_id, args.lang, date)?;
+            if args.json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&outline)?)?;
+                return Ok(());
+            }
+            for line in outline_lines(&outline) {
+                writeln!(out, "{}", super::terminal_safe(&line))?;
+            }
+            return Ok(());
+        }
         if args.json {
             let act = index.act_in(act_id, args.lang)?;
             // The act as stored, with the acts it succeeds and is succeeded by beside it.
@@ -86,20 +99,30 @@ fn show(
 fn outline_lines(outline: &ActOutline) -> Vec<String> {
     fn units(list: &[OutlineUnit], depth: usize, out: &mut Vec<String>) {
         for u in list {
-            out.push(format!("{}{}  {}", "  ".repeat(depth), u.eid, u.label));
+            // On a date, a unit not simply in force says its state.
+            let state = match (&u.state, &u.state_text) {
+                (Some(s), Some(words)) if !s.is_in_force() => format!(" · {words}"),
+                _ => String::new(),
+            };
+            out.push(format!(
+                "{}{}  {}{state}",
+                "  ".repeat(depth),
+                u.eid,
+                u.label
+            ));
             units(&u.children, depth + 1, out);
         }
     }
-    let mut out = vec![
-        outline.citation.clone(),
-        outline.title.clone(),
-        format!(
-            "{} · {} · {}",
-            outline.kind.as_str(),
-            outline.status.as_str(),
-            outline.source.file
-        ),
-    ];
+    let mut out = vec![outline.citation.clone(), outline.title.clone()];
+    if let Some(date) = outline.as_of {
+        out.push(format!("as of {date}"));
+    }
+    out.push(format!(
+        "{} · {} · {}",
+        outline.kind.as_str(),
+        outline.status.as_str(),
+        outline.source.file
+    ));
     if let Some(old) = &outline.replaces {
         out.push(format!("Replaces: {}", old.describe()));
     }

@@ -305,8 +305,8 @@ pub(crate) struct ReadArgs {
     /// full text with its children, in Kazakh and Russian side by side. Ids and eids come from
     /// `search` hits (`act.id`, `unit.eid`).
     pub target: String,
-    /// A date, YYYY-MM-DD: a unit's wording in force then (today's when left out; a unit
-    /// only).
+    /// A date, YYYY-MM-DD: a unit's wording in force then (today's when left out); for an
+    /// act, the units it had that day, each with its state then.
     #[serde(default)]
     pub as_of: Option<String>,
     /// `kk` or `ru`: the language of an act's outline (Kazakh when it has it; an act only).
@@ -551,7 +551,7 @@ Example: {\"query\": \"визаның қолданылу мерзімін ұза
 `citation` and outline, its units with their eids, labels and headings. With `ACT_ID#EID`: the \
 unit's full text with its `children` (eids you can read next), amendments and references, in \
 Kazakh (`kk`) and Russian (`ru`) side by side (null where a language lacks it); `as_of` gives \
-the wording in force on a date. Each answer has its `citation` and `permalink`. Ids and eids \
+the wording in force on a date (for an act, the units it had that day with their states). Each answer has its `citation` and `permalink`. Ids and eids \
 come from `search` hits. Example: {\"target\": \"mfa-order-2018-01-04-11-1-4-1#att_1__para_3\"}, \
 or {\"target\": \"mfa-order-2018-01-04-11-1-4-1\"} for the act's outline.",
         annotations(read_only_hint = true, open_world_hint = false)
@@ -756,21 +756,18 @@ impl Zanlex {
         let lang = lang_arg(args.lang.as_deref())?;
         match target.eid.clone() {
             None => {
-                if as_of.is_some() {
-                    return Err(ToolError(
-                        "as_of applies to a unit: give target as ACT_ID#EID, or use `history` \
-                         for the act's editions"
-                            .into(),
-                    ));
-                }
                 let act = target.act.clone();
                 let answer = self
                     .read(move |index, _| {
-                        let mut outline = index.act_outline(&act, lang, false)?;
+                        // On a date: the units the act had that day, with their states.
+                        let mut outline = match as_of {
+                            Some(date) => index.act_outline_on(&act, lang, date)?.without_texts(),
+                            None => index.act_outline(&act, lang, false)?,
+                        };
                         let note =
                             bound_outline(&mut outline.units, &outline.id, MAX_OUTLINE_UNITS);
                         Ok(ActAnswer {
-                            permalink: permalink(&outline.id, None, None),
+                            permalink: permalink(&outline.id, None, as_of),
                             note,
                             outline,
                         })

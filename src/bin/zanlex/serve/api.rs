@@ -237,8 +237,8 @@ pub(crate) struct ActParams {
     text: Option<String>,
     /// With text=true: each unit's highlights, what a search for these words marks in its text
     q: Option<String>,
-    /// With text=true: the act read on this date, each unit's wording in force that day with
-    /// its state; empty: as if not given
+    /// The act read on this date: the units it had that day, each with its heading and
+    /// state then (with text=true its wording in force that day too); empty: as if not given
     #[param(value_type = doc::DateParam, inline, required = false)]
     as_of: Option<String>,
 }
@@ -267,12 +267,13 @@ pub(crate) async fn act(
     let lang = lang_param(p.lang.as_deref())?;
     let text = flag_param("text", p.text.as_deref())?;
     let query = query_param(p.q)?;
-    let as_of = date_param("as_of", p.as_of.as_deref())?.filter(|_| text);
+    let as_of = date_param("as_of", p.as_of.as_deref())?;
     let outline = state
         .readers
         .run(state.index(), move |index| {
             let mut outline = match as_of {
-                Some(date) => index.act_outline_on(&id, lang, date)?,
+                Some(date) if text => index.act_outline_on(&id, lang, date)?,
+                Some(date) => index.act_outline_on(&id, lang, date)?.without_texts(),
                 None => index.act_outline(&id, lang, text)?,
             };
             if let Some(query) = query.as_deref().filter(|_| text) {

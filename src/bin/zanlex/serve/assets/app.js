@@ -576,7 +576,9 @@ async function actView(id, p) {
   setMain(h("p", { class: "muted" }, t("loading")));
   let act;
   try {
-    act = await api(`/v1/acts/${encodeURIComponent(id)}`, { lang: p.lang });
+    // On a date, the units the act had that day (one an older edition prints among them, one
+    // added later not), with their headings then.
+    act = await api(`/v1/acts/${encodeURIComponent(id)}`, { lang: p.lang, as_of: p.as_of });
   } catch (e) {
     setMain(errorBox(e, "errNoAct"));
     return;
