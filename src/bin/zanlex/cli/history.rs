@@ -75,18 +75,7 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
             writeln!(text, "wordings of {eid}:")?;
         }
         for w in wordings {
-            let d = |x: Option<chrono::NaiveDate>| x.map_or("…".to_string(), |d| d.to_string());
-            writeln!(
-                text,
-                "  {}{} – {}  edition {}  {}:{}-{}",
-                if w.from_estimated { "~" } else { "" },
-                d(w.from),
-                d(w.to),
-                w.id,
-                w.file,
-                w.line_start,
-                w.line_end
-            )?;
+            writeln!(text, "  {}", wording_line(w))?;
         }
     }
     writeln!(
@@ -180,20 +169,10 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
             p.act.title.split_whitespace().collect::<Vec<_>>().join(" "),
             p.act.status.as_str()
         )?;
-        let d = |x: Option<chrono::NaiveDate>| x.map_or("…".to_string(), |d| d.to_string());
         for w in &p.wordings {
-            writeln!(
-                text,
-                "  wording {}{} – {}  edition {}  {}:{}-{}",
-                if w.from_estimated { "~" } else { "" },
-                d(w.from),
-                d(w.to),
-                w.id,
-                w.file,
-                w.line_start,
-                w.line_end
-            )?;
+            writeln!(text, "  wording {}", wording_line(w))?;
         }
+        let d = |x: Option<chrono::NaiveDate>| x.map_or("…".to_string(), |d| d.to_string());
         for e in &p.entries {
             writeln!(
                 text,
@@ -224,4 +203,19 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
     out.write_all(super::terminal_safe(&String::from_utf8_lossy(&text)).as_bytes())?;
     out.flush()?;
     Ok(())
+}
+
+/// One wording of a unit over time: `~2017-06-15 – 2023-04-29  edition E  FILE:12-14`.
+fn wording_line(w: &zanlex::EditionRef) -> String {
+    let d = |x: Option<chrono::NaiveDate>| x.map_or("…".to_string(), |d| d.to_string());
+    format!(
+        "{}{} – {}  edition {}  {}:{}-{}",
+        if w.from_estimated { "~" } else { "" },
+        d(w.from),
+        d(w.to),
+        w.id,
+        w.file,
+        w.line_start,
+        w.line_end
+    )
 }
