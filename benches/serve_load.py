@@ -29,6 +29,54 @@ TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
 REL = TARGET / "release"
 
 
+ZANLEX = Path(os.environ.get("ZANLEX_BIN", REL / "zanlex"))
+
+
+def prepare_index(mb):
+    """The corpus of `zanlex-scale --mb MB --seed 1` in target/serve-load/, written once, and
+    its index, built or refreshed: (corpus, index)."""
+    work = TARGET / "serve-load"
+    work.mkdir(parents=True, exist_ok=True)
+    mb = f"{mb:g}"
+    corpus, index = work / f"corpus-{mb}", work / f"index-{mb}"
+    done = work / f"corpus-{mb}.done"
+    if not done.exists():
+        print(f"writing the {mb} MB corpus into {corpus}", file=sys.stderr)
+        subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "zanlex-scale"], check=True, cwd=ROOT)
+        subprocess.run([ROOT / "target" / "release" / "zanlex-scale", "--out", corpus, "--mb", mb,
+                        "--seed", "1"], check=True, cwd=ROOT)
+        done.write_text("ok\n")
+    # Exit code 1: files the scaler made unreadable on purpose were skipped; the rest is indexed.
+    if subprocess.run([ZANLEX, "index", "--corpus", corpus, "--index", index], cwd=ROOT).returncode > 1:
+        sys.exit("zanlex index failed")
+    return corpus, index
+
+
+def load_queries():
+    """The query texts of benches/queries.txt (kind TAB query ...), in order."""
+    queries_file = ROOT / "benches" / "queries.txt"
+    return [line.split("\t")[1] for line in queries_file.read_text(encoding="utf-8").splitlines()
+            if "\t" in line]
+
+
+def start_server(corpus, index, prefix=()):
+    """`zanlex serve` on 127.0.0.1, on a port the system picks, run under `prefix` (e.g.
+    taskset): (process, port)."""
+    server = subprocess.Popen([*prefix, ZANLEX, "serve", "--corpus", corpus, "--index", index,
+                               "--addr", "127.0.0.1:0", "--watch-secs", "0"],
+                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
+    port = None
+    for line in server.stderr:
+        m = re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)
+        if m:
+            port = int(m.group(1))
+            break
+    if port is None:
+        sys.exit("the server did not start")
+    threading.Thread(target=lambda: server.stderr.read(), daemon=True).start()
+    return server, port
+
+
 def pct(xs, p):
     if not xs:
         return float("nan")
@@ -96,36 +144,10 @@ def main():
     ap.add_argument("--clients", default="1,8,64")
     args = ap.parse_args()
 
-    work = TARGET / "serve-load"
-    work.mkdir(parents=True, exist_ok=True)
+    corpus, index = prepare_index(args.mb)
     mb = f"{args.mb:g}"
-    corpus, index = work / f"corpus-{mb}", work / f"index-{mb}"
-    zanlex = Path(os.environ.get("ZANLEX_BIN", REL / "zanlex"))
-    done = work / f"corpus-{mb}.done"
-    if not done.exists():
-        print(f"writing the {mb} MB corpus into {corpus}", file=sys.stderr)
-        subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "zanlex-scale"], check=True, cwd=ROOT)
-        subprocess.run([ROOT / "target" / "release" / "zanlex-scale", "--out", corpus, "--mb", mb,
-                        "--seed", "1"], check=True, cwd=ROOT)
-        done.write_text("ok\n")
-    # Exit code 1: files the scaler made unreadable on purpose were skipped; the rest is indexed.
-    if subprocess.run([zanlex, "index", "--corpus", corpus, "--index", index], cwd=ROOT).returncode > 1:
-        sys.exit("zanlex index failed")
-    queries_file = ROOT / "benches" / "queries.txt"
-    queries = [line.split("\t")[1] for line in queries_file.read_text(encoding="utf-8").splitlines() if "\t" in line]
-
-    server = subprocess.Popen([zanlex, "serve", "--corpus", corpus, "--index", index,
-                               "--addr", "127.0.0.1:0", "--watch-secs", "0"],
-                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
-    port = None
-    for line in server.stderr:
-        m = re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)
-        if m:
-            port = int(m.group(1))
-            break
-    if port is None:
-        sys.exit("the server did not start")
-    threading.Thread(target=lambda: server.stderr.read(), daemon=True).start()
+    queries = load_queries()
+    server, port = start_server(corpus, index)
     try:
         # Warm: every query once.
         run_level(port, queries, 1, 60, len(queries))
