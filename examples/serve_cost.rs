@@ -1,0 +1,85 @@
+//! What one `/v1/search` answer costs in process, without HTTP: the library's search, then the
+//! rest of the server's work for the page (references resolved in the catalog, the JSON body),
+//! timed apart, one query after another on one thread. `benches/open_loop.py` divides the
+//! cores by the mean of these to get what the cores could give with no HTTP in the way.
+//!
+//! ```text
+//! cargo run --release --example serve_cost -- INDEX_DIR QUERIES_FILE [ROUNDS]
+//! ```
+//!
+//! QUERIES_FILE is benches/queries.txt (kind TAB query per line). Prints one JSON object:
+//! per answer, in ms, `search` (what the server reports as `took_ms`) and `total` (search,
+//! page, references and JSON), in query order, round after round.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+use zanlex::{SearchPage, SearchRequest, ZanIndex};
+
+/// The server's defaults: ten hits a page and its work budget for one search.
+const LIMIT: usize = 10;
+const BUDGET: Duration = Duration::from_millis(2_000);
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() < 2 {
+        eprintln!("usage: serve_cost INDEX_DIR QUERIES_FILE [ROUNDS]");
+        return ExitCode::from(2);
+    }
+    let rounds: usize = match args.get(2).map(|r| r.parse()) {
+        None => 3,
+        Some(Ok(r)) if r > 0 => r,
+        Some(_) => {
+            eprintln!("ROUNDS is a positive whole number");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&PathBuf::from(&args[0]), &PathBuf::from(&args[1]), rounds) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("serve_cost: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(index_dir: &PathBuf, queries_file: &PathBuf, rounds: usize) -> zanlex::Result<()> {
+    let text = std::fs::read_to_string(queries_file)?;
+    let queries: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_once('\t').map(|(_, q)| q))
+        .collect();
+    let index = ZanIndex::open(index_dir)?;
+    let catalog = index.catalog()?;
+    let one = |q: &str| -> zanlex::Result<(f64, f64)> {
+        // As the server asks: references resolved in the catalog it keeps, for the page only.
+        let req = SearchRequest::new(q)
+            .limit(LIMIT)
+            .references(false)
+            .budget(BUDGET);
+        let t0 = Instant::now();
+        let res = index.search(&req)?;
+        let searched = t0.elapsed();
+        let mut page = SearchPage::new(res, 0, LIMIT);
+        page.results.resolve_references_in(&catalog, req.as_of);
+        let body = serde_json::to_vec(&page).map_err(|e| zanlex::Error::Io(e.into()))?;
+        std::hint::black_box(body);
+        let total = t0.elapsed();
+        Ok((searched.as_secs_f64() * 1e3, total.as_secs_f64() * 1e3))
+    };
+    // Warm: every query once, as the load tests do before measuring.
+    for q in &queries {
+        one(q)?;
+    }
+    let (mut search, mut total) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        for q in &queries {
+            let (s, t) = one(q)?;
+            search.push(s);
+            total.push(t);
+        }
+    }
+    let out = serde_json::json!({ "queries": queries.len(), "rounds": rounds, "search": search, "total": total });
+    println!("{out}");
+    Ok(())
+}
