@@ -5,5 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-nice -n 10 cargo build --release --bin zanlex --example serve_cost
+# Apart: built together, the example's dev-dependency features (failpoints) would reach the
+# server binary too, and the server measured would not be the one shipped.
+nice -n 10 cargo build --release --bin zanlex
+nice -n 10 cargo build --release --example serve_cost
 exec python3 benches/open_loop.py "$@"
