@@ -7,7 +7,7 @@
 //! cargo run --release --example serve_cost -- INDEX_DIR QUERIES_FILE [ROUNDS]
 //! ```
 //!
-//! QUERIES_FILE is benches/queries.txt (kind TAB query per line). Prints one JSON object:
+//! QUERIES_FILE is benches/queries.txt (kind TAB query TAB ..., the query alone searched). Prints one JSON object:
 //! per answer, in ms, `search` (what the server reports as `took_ms`) and `total` (search,
 //! page, references and JSON), in query order, round after round; `search_cpu` and
 //! `total_cpu` are the same spans in this thread's CPU time, which other programs on a shared
@@ -51,10 +51,7 @@ fn main() -> ExitCode {
 
 fn run(index_dir: &PathBuf, queries_file: &PathBuf, rounds: usize) -> zanlex::Result<()> {
     let text = std::fs::read_to_string(queries_file)?;
-    let queries: Vec<&str> = text
-        .lines()
-        .filter_map(|l| l.split_once('\t').map(|(_, q)| q))
-        .collect();
+    let queries: Vec<&str> = text.lines().filter_map(|l| l.split('\t').nth(1)).collect();
     let index = ZanIndex::open(index_dir)?;
     let catalog = index.catalog()?;
     let one = |q: &str| -> zanlex::Result<[f64; 4]> {
