@@ -76,7 +76,11 @@ pub use answer::{
     DEFAULT_STATS_LIMIT,
 };
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
-pub use index::{publish, refresh, BuildOptions, Progress, Published, RefreshReport, UnitView};
+#[cfg(feature = "watch")]
+pub use index::CorpusWatch;
+pub use index::{
+    publish, refresh, BuildOptions, Freshness, Progress, Published, RefreshReport, UnitView,
+};
 pub use lexicon::{Lexicon, TermPair};
 pub use model::*;
 pub use panic_guard::install_quiet_hook as quiet_caught_panics;

@@ -57,6 +57,13 @@ pub struct BuildOptions {
     /// refresh is refused and the index stays as it is: a share not mounted yet, or a folder
     /// emptied for a moment, looks the same as a corpus emptied on purpose.
     pub allow_empty: bool,
+    /// The most files a search reads the size and time of to know the index is up to date.
+    /// On a larger corpus a search trusts a running watcher of the corpus
+    /// ([`crate::CorpusWatch`]); with none, it opens the index as it is and its report says
+    /// since when the corpus is unchecked ([`crate::Freshness::Unchecked`]), once a full
+    /// check (a refresh, `zanlex index`) has recorded it. `None`, the default: every search
+    /// checks every file.
+    pub scan_limit: Option<usize>,
 }
 
 /// What a build or refresh did.
@@ -88,6 +95,8 @@ pub struct RefreshReport {
     pub warnings: Vec<(String, String)>,
     /// Set when the refresh failed and the previous index is used as it is.
     pub warning: Option<String>,
+    /// How the index was known to hold the corpus as it is now.
+    pub freshness: super::Freshness,
 }
 
 pub(super) fn index_err(path: &Path, reason: impl std::fmt::Display) -> crate::Error {

@@ -19,6 +19,7 @@ mod scan;
 pub mod schema;
 pub mod stored;
 mod swap;
+mod watch;
 mod writer;
 
 #[cfg(test)]
@@ -28,6 +29,9 @@ pub use build::Manifest;
 pub use build::{refresh, BuildOptions, Progress, RefreshReport};
 pub use publish::{publish, Published};
 pub use schema::{Fields, SCHEMA_VERSION};
+#[cfg(feature = "watch")]
+pub use watch::CorpusWatch;
+pub use watch::Freshness;
 
 use crate::model::citation;
 use crate::model::{Act, Unit};
@@ -175,6 +179,9 @@ impl Store {
         dir: &Path,
         opts: &BuildOptions,
     ) -> crate::Result<(Self, RefreshReport)> {
+        if let Some(trusted) = Self::open_trusted(corpus, dir, opts) {
+            return Ok(trusted);
+        }
         let as_it_is = !corpus.is_dir() || (opts.no_refresh && !opts.force);
         if as_it_is && layout::IndexDir::new(dir).current().is_some() {
             let index = Self::open(dir)?;
@@ -220,6 +227,52 @@ impl Store {
         Self::open(dir).ok()
     }
 
+    /// The index in `dir`, opened as it is, when something other than a scan of every file
+    /// shows it holds `corpus` as it is now, or [`BuildOptions::scan_limit`] lets a large
+    /// corpus go unchecked ([`Store::trusted_report`]).
+    fn open_trusted(
+        corpus: &Path,
+        dir: &Path,
+        opts: &BuildOptions,
+    ) -> Option<(Self, RefreshReport)> {
+        if opts.scan_limit.is_none() && !watch::watched_clean(dir, corpus) {
+            return None;
+        }
+        let store = Self::open_checking(corpus, dir, opts)?;
+        let report = store.trusted_report(corpus, opts)?;
+        Some((store, report))
+    }
+
+    /// The report of a search that reads no file of `corpus`: a running watcher saw no change
+    /// since the last refresh ([`Freshness::Watched`]), or the corpus is larger than
+    /// [`BuildOptions::scan_limit`] and its last full check was of this commit
+    /// ([`Freshness::Unchecked`]). `None`: the corpus must be checked file by file.
+    pub(crate) fn trusted_report(
+        &self,
+        corpus: &Path,
+        opts: &BuildOptions,
+    ) -> Option<RefreshReport> {
+        if opts.force || opts.verify || opts.no_refresh {
+            return None;
+        }
+        let freshness = if watch::watched_clean(&self.dir, corpus) {
+            Freshness::Watched
+        } else {
+            let key = manifest::stored_stat_key(&self.index)?;
+            watch::unchecked_since(&self.dir, &key, opts.scan_limit?)?
+        };
+        let mut report = RefreshReport {
+            unchanged: match freshness {
+                Freshness::Unchecked { files, .. } => files,
+                _ => 0,
+            },
+            freshness,
+            ..RefreshReport::default()
+        };
+        build::report_stored_failures(&mut report, &self.index);
+        Some(report)
+    }
+
     /// The corpus's files as a refresh would scan them.
     pub(crate) fn scan_corpus(
         corpus: &Path,
@@ -231,8 +284,12 @@ impl Store {
     /// The report of a refresh that has nothing to do, when this index was built from exactly
     /// the files of `scanned` (the stored failures included); `None` when it must be
     /// refreshed.
-    pub(crate) fn up_to_date(&self, scanned: &refresh::CorpusScan) -> Option<RefreshReport> {
-        let mut report = refresh::up_to_date(&self.dir, scanned, &self.index, &self.fields)?;
+    pub(crate) fn up_to_date(
+        &self,
+        scanned: &refresh::CorpusScan,
+        opts: &BuildOptions,
+    ) -> Option<RefreshReport> {
+        let mut report = refresh::up_to_date(&self.dir, scanned, &self.index, &self.fields, opts)?;
         build::report_stored_failures(&mut report, &self.index);
         Some(report)
     }

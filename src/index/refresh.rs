@@ -36,9 +36,17 @@ pub(crate) fn refresh_keeping(
     // `--corpus .` or a linked folder the scan would otherwise call a file by another name
     // than its documents carry, and a refresh would delete them without writing them again.
     let corpus = &canonical(corpus);
+    let since = chrono::Utc::now();
     let scanned = scan(corpus, opts)?;
     if !opts.force && !opts.verify {
         if let Some(fresh) = open_if_up_to_date(&layout, &scanned)? {
+            record_if_large(
+                &layout,
+                opts,
+                since,
+                scanned.len(),
+                fresh.1.as_ref().map(|o| &o.0),
+            );
             return Ok(fresh);
         }
     }
@@ -62,30 +70,75 @@ pub(crate) fn refresh_keeping(
     // Another process may have brought the index up to date while this one waited.
     let existing = match existing {
         Some(opened) if !opts.force => match freshness(&layout, &scanned, opened) {
-            Freshness::UpToDate(fresh) => return Ok(fresh),
-            Freshness::Stale(stale) => Some(stale),
+            Found::UpToDate(fresh) => {
+                record_if_large(
+                    &layout,
+                    opts,
+                    since,
+                    scanned.len(),
+                    fresh.1.as_ref().map(|o| &o.0),
+                );
+                return Ok(fresh);
+            }
+            Found::Stale(stale) => Some(stale),
         },
         other => other,
     };
     let (mut report, kept) = refresh_locked(corpus, &layout, &scanned, existing, opts)?;
+    record_if_large(
+        &layout,
+        opts,
+        since,
+        scanned.len(),
+        kept.as_ref().map(|o| &o.0),
+    );
     if let Some(damage) = damage {
         report.warning = Some(format!("the index was damaged ({damage}); it was rebuilt"));
     }
     Ok((report, kept))
 }
 
+/// Records a full check that began at `since` and read `files` files, when they are more than
+/// [`BuildOptions::scan_limit`]: later searches then open the commit `index` as it is.
+fn record_if_large(
+    layout: &IndexDir,
+    opts: &BuildOptions,
+    since: chrono::DateTime<chrono::Utc>,
+    files: usize,
+    index: Option<&Index>,
+) {
+    if opts.scan_limit.is_some_and(|limit| files > limit) {
+        // A rebuild hands back no index: the one just put in force is opened for its key.
+        let opened = match index {
+            Some(_) => None,
+            None => open_current(layout).ok().flatten(),
+        };
+        if let Some(key) = index
+            .or(opened.as_ref().map(|o| &o.0))
+            .and_then(stored_stat_key)
+        {
+            super::watch::record_check(layout.root(), since, files, key);
+        }
+    }
+}
+
 /// The corpus folder by its real name (see [`refresh_keeping`]).
-fn canonical(corpus: &Path) -> std::path::PathBuf {
+pub(super) fn canonical(corpus: &Path) -> std::path::PathBuf {
     std::fs::canonicalize(corpus).unwrap_or_else(|_| corpus.to_path_buf())
 }
 
 /// The corpus's files as a refresh sees them, scanned apart from opening the index (see
 /// [`super::Store::open_checking`]).
-pub(crate) struct CorpusScan(Vec<Scanned>);
+pub(crate) struct CorpusScan {
+    files: Vec<Scanned>,
+    /// When the scan began: changes after it may not be seen.
+    since: chrono::DateTime<chrono::Utc>,
+}
 
 /// Scans `corpus` as [`refresh_keeping`] does.
 pub(crate) fn scan_corpus(corpus: &Path, opts: &BuildOptions) -> crate::Result<CorpusScan> {
-    scan(&canonical(corpus), opts).map(CorpusScan)
+    let since = chrono::Utc::now();
+    scan(&canonical(corpus), opts).map(|files| CorpusScan { files, since })
 }
 
 /// The report of a refresh that finds `index` (the current generation of `index_dir`) built
@@ -95,8 +148,18 @@ pub(crate) fn up_to_date(
     scanned: &CorpusScan,
     index: &Index,
     fields: &Fields,
+    opts: &BuildOptions,
 ) -> Option<RefreshReport> {
-    nothing_to_do(&IndexDir::new(index_dir), &scanned.0, index, fields)
+    let layout = IndexDir::new(index_dir);
+    let report = nothing_to_do(&layout, &scanned.files, index, fields)?;
+    record_if_large(
+        &layout,
+        opts,
+        scanned.since,
+        scanned.files.len(),
+        Some(index),
+    );
+    Some(report)
 }
 
 /// What a refresh did, with the index it opened when nothing had to be written.
@@ -116,15 +179,15 @@ fn open_current(layout: &IndexDir) -> crate::Result<Option<(Index, Fields)>> {
 fn open_if_up_to_date(layout: &IndexDir, scanned: &[Scanned]) -> crate::Result<Option<Refreshed>> {
     Ok(match open_current(layout)? {
         Some(opened) => match freshness(layout, scanned, opened) {
-            Freshness::UpToDate(fresh) => Some(fresh),
-            Freshness::Stale(_) => None,
+            Found::UpToDate(fresh) => Some(fresh),
+            Found::Stale(_) => None,
         },
         None => None,
     })
 }
 
 /// An open generation, found up to date or not.
-enum Freshness {
+enum Found {
     /// Built from exactly the scanned files: the refresh is done, with this index.
     UpToDate(Refreshed),
     /// To be refreshed: the index, handed back to write into or replace.
@@ -133,14 +196,10 @@ enum Freshness {
 
 /// Whether the open generation was built from exactly the files of `scanned` (see
 /// [`nothing_to_do`]).
-fn freshness(
-    layout: &IndexDir,
-    scanned: &[Scanned],
-    (index, fields): (Index, Fields),
-) -> Freshness {
+fn freshness(layout: &IndexDir, scanned: &[Scanned], (index, fields): (Index, Fields)) -> Found {
     match nothing_to_do(layout, scanned, &index, &fields) {
-        Some(report) => Freshness::UpToDate((report, Some((index, fields)))),
-        None => Freshness::Stale((index, fields)),
+        Some(report) => Found::UpToDate((report, Some((index, fields)))),
+        None => Found::Stale((index, fields)),
     }
 }
 

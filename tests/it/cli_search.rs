@@ -476,3 +476,121 @@ fn open_or_build_with_answers_from_an_up_to_date_index() {
     assert!(report.changed && !report.rebuilt, "{report:?}");
     assert_eq!((found, runs.get()), (1, 2));
 }
+
+/// On a corpus of more files than `--scan-limit`, a search reads no file's size and time: it
+/// uses the index as the last full check left it and says since when, so a file changed since
+/// is not found until `zanlex index` checks the corpus again. Within the limit every search
+/// checks every file, as before.
+#[test]
+fn a_corpus_past_the_scan_limit_is_used_as_last_checked_and_says_since_when() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    copy_corpus(&corpus);
+    let c = corpus.to_string_lossy().into_owned();
+    let idx = tmp.path().join("index").to_string_lossy().into_owned();
+    let run = |cmd: &str, word: Option<&str>, limit: &str| {
+        let mut args = vec![cmd, "--corpus", &c, "--index", &idx, "--scan-limit", limit];
+        if let Some(w) = word {
+            args.extend([w, "--json"]);
+        }
+        zanlex(&args)
+    };
+    let total = |o: &Output| serde_json::from_slice::<Value>(&o.stdout).unwrap()["total"].clone();
+    let o = run("search", Some("виза"), "4");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("built"), "{}", stderr(&o));
+    mark_file_001(&corpus);
+    let o = run("search", Some(MARKER), "4");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(total(&o), 0);
+    let said = stderr(&o);
+    assert!(
+        said.contains("the corpus's 5 files were last checked")
+            && said.contains("changes since are not in the index"),
+        "{said}"
+    );
+    assert!(!said.contains("refreshed"), "{said}");
+    let o = run("index", None, "4");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("refreshed"), "{}", stdout(&o));
+    let o = run("search", Some(MARKER), "4");
+    assert_eq!(total(&o), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("last checked"), "{}", stderr(&o));
+    // Within the limit, a change is found by the next search.
+    let f001 = mark_file_001_again(&corpus);
+    let o = run("search", Some(SECOND_MARKER), "5");
+    assert_eq!(total(&o), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("refreshed"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("last checked"), "{}", stderr(&o));
+    assert!(f001.is_file());
+}
+
+/// A second word put into corpus/001 after [`MARKER`].
+const SECOND_MARKER: &str = "екіншісөзтексеру";
+
+/// Puts [`SECOND_MARKER`] beside [`MARKER`] in the copy of corpus/001 in `corpus`.
+fn mark_file_001_again(corpus: &Path) -> PathBuf {
+    let f001 = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001_"))
+        .unwrap();
+    let text = std::fs::read_to_string(&f001).unwrap();
+    assert!(text.contains(MARKER));
+    std::fs::write(
+        &f001,
+        text.replace(MARKER, &format!("{MARKER} {SECOND_MARKER}")),
+    )
+    .unwrap();
+    f001
+}
+
+/// While a [`zanlex::CorpusWatch`] runs and has seen no change since its refresh, opening the
+/// index reads no file (`Watched`); a file changed is seen by the watcher, and the next open
+/// checks every file and refreshes. A watcher that is gone vouches for nothing, whatever its
+/// `watch.json` says.
+#[test]
+fn a_running_watcher_vouches_for_the_index_until_a_file_changes() {
+    use zanlex::{BuildOptions, CorpusWatch, Freshness, SearchRequest, ZanIndex};
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    copy_corpus(&corpus);
+    let idx = tmp.path().join("index");
+    let opts = BuildOptions::default();
+    ZanIndex::open_or_build(&corpus, &idx, &opts).unwrap();
+    let watch = CorpusWatch::start(&corpus, &idx).unwrap();
+    // Not yet refreshed since the watch began: every file is checked.
+    let (_, report) = ZanIndex::open_or_build(&corpus, &idx, &opts).unwrap();
+    assert_eq!(report.freshness, Freshness::Checked);
+    let seen = watch.changes();
+    watch.mark_refreshed(seen);
+    let total = |index: &ZanIndex| {
+        index
+            .search(&SearchRequest::new(MARKER).exact_total(true))
+            .unwrap()
+            .total
+    };
+    let (_, report, n) = ZanIndex::open_or_build_with(&corpus, &idx, &opts, total).unwrap();
+    assert_eq!((report.freshness, n), (Freshness::Watched, 0));
+    assert!(
+        CorpusWatch::start(&corpus, &idx).is_err(),
+        "one watcher per index"
+    );
+    mark_file_001(&corpus);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while watch.changes() == seen {
+        assert!(std::time::Instant::now() < deadline, "no event came");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let (_, report, n) = ZanIndex::open_or_build_with(&corpus, &idx, &opts, total).unwrap();
+    assert_eq!(
+        (report.freshness, report.changed, n),
+        (Freshness::Checked, true, 1)
+    );
+    drop(watch);
+    let state =
+        serde_json::json!({ "corpus": std::fs::canonicalize(&corpus).unwrap(), "pending": false });
+    std::fs::write(idx.join("watch.json"), state.to_string()).unwrap();
+    let (_, report) = ZanIndex::open_or_build(&corpus, &idx, &opts).unwrap();
+    assert_eq!(report.freshness, Freshness::Checked);
+}

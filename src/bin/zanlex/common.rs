@@ -32,6 +32,15 @@ pub(crate) fn report_refresh(index_dir: &Path, report: &zanlex::RefreshReport) {
         eprintln!("zanlex: {}", terminal_safe(w));
     }
     report_warnings(report);
+    if let zanlex::Freshness::Unchecked { since, files } = &report.freshness {
+        let minutes = (chrono::Utc::now() - *since).num_minutes().max(0);
+        eprintln!(
+            "zanlex: the corpus's {files} files were last checked {} ({minutes} min ago) and \
+             nothing watches them: changes since are not in the index (`zanlex index` checks \
+             them; a running `zanlex serve` or `zanlex watch` sees them)",
+            since.format("%Y-%m-%d %H:%M UTC"),
+        );
+    }
     if report.changed {
         eprintln!(
             "zanlex: {} {} ({} files, {} unit documents)",

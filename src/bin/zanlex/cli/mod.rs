@@ -18,6 +18,7 @@ mod search;
 mod show;
 mod stderr_log;
 mod units;
+mod watch;
 
 pub(crate) use crate::common::terminal_safe;
 use crate::serve;
@@ -40,6 +41,12 @@ pub struct Cli {
     /// missing index is still built.
     #[arg(long, global = true)]
     pub no_refresh: bool,
+    /// Check the size and time of every file before a command only on a corpus of at most
+    /// this many files. A larger one is trusted to a running `zanlex serve` or `zanlex watch`
+    /// that sees its changes; with none running, the index is used as its last full check
+    /// (`zanlex index`) left it, and the command says since when.
+    #[arg(long, global = true, value_name = "FILES", default_value_t = SCAN_LIMIT)]
+    pub scan_limit: usize,
     /// Let a corpus folder with no file to index empty an index that holds acts (refused
     /// without it: an unmounted share or a folder emptied by mistake looks the same).
     #[arg(long, global = true)]
@@ -52,6 +59,12 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// The largest corpus a command checks file by file by default. Reading the size and time of
+/// 2,000 files costs a few milliseconds, about what a search costs; past that the check, not
+/// the search, is most of a command's time (docs/performance.md, "Knowing the index is
+/// fresh").
+const SCAN_LIMIT: usize = 2_000;
 
 /// The subcommands of DESIGN.md's contract.
 #[derive(Debug, Subcommand)]
@@ -80,6 +93,9 @@ pub enum Command {
     Lexicon(lexicon::Args),
     /// Serve the JSON API and the web page over HTTP.
     Serve(serve::Args),
+    /// Keep the index up to date from the corpus's file events, so that commands on a large
+    /// corpus need not check every file.
+    Watch(watch::Args),
     /// Copy the index in force into another index folder as a new generation, for
     /// `zanlex serve --replica` to serve.
     Publish(publish::Args),
@@ -97,6 +113,7 @@ impl Cli {
             follow: self.follow,
             no_refresh: self.no_refresh,
             allow_empty: self.allow_empty,
+            scan_limit: Some(self.scan_limit),
         }
     }
 
@@ -207,6 +224,7 @@ pub fn main() -> ExitCode {
             serve::run(&c, &cli.index, cli.follow, history, a)
         }),
         Command::Publish(a) => publish::run(&cli, a),
+        Command::Watch(a) => watch::run(&cli, a),
         Command::Mcp(a) => cli
             .corpus(None, false)
             .and_then(|c| crate::mcp::run(&c, &cli.index, cli.follow, a)),

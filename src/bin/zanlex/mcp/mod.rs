@@ -46,7 +46,13 @@ pub fn run(corpus: &Path, index_dir: &Path, follow: bool, args: &Args) -> anyhow
         query_budget: Duration::from_millis(crate::serve::DEFAULT_QUERY_BUDGET_MS),
     };
     crate::serve::errors::hide_folders(corpus, index_dir);
-    let (state, report) = AppState::open(corpus, index_dir, follow, Readers::new(limits))?;
+    let (state, report) = AppState::open(
+        corpus,
+        index_dir,
+        follow,
+        args.watch_secs > 0,
+        Readers::new(limits),
+    )?;
     crate::common::report_refresh(index_dir, &report);
     // The files the index does not hold are named once; the tools answer from the others.
     let _ = crate::common::report_failures(&report);

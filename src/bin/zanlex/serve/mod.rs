@@ -104,7 +104,8 @@ pub fn run(
         );
         state
     } else {
-        let (state, report) = state::AppState::open(corpus, index_dir, follow, readers)?;
+        let (state, report) =
+            state::AppState::open(corpus, index_dir, follow, args.watch_secs > 0, readers)?;
         crate::common::report_refresh(index_dir, &report);
         // The files the index does not hold are named once; the server runs on the others.
         let _ = crate::common::report_failures(&report);

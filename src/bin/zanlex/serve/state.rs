@@ -64,8 +64,19 @@ pub(crate) struct AppState {
     refreshing: tokio::sync::Mutex<()>,
     /// The corpus's files as last seen by the watcher.
     seen: std::sync::Mutex<Option<u64>>,
+    /// File events from the corpus, when the system gives them: the watcher then reads no
+    /// file's size and time, and commands on the same index trust it ([`zanlex::CorpusWatch`]).
+    events: Option<CorpusEvents>,
     /// The bounded blocking reads.
     pub readers: Readers,
+}
+
+/// The corpus's file events, and how many of them the index in force has taken in.
+struct CorpusEvents {
+    watch: zanlex::CorpusWatch,
+    /// [`zanlex::CorpusWatch::changes`] when the last refresh began; none yet at first, so
+    /// the first tick refreshes, which takes in whatever changed before the watch began.
+    refreshed: AtomicU64,
 }
 
 /// What a refresh did, as `/v1/reindex` answers it.
@@ -97,11 +108,13 @@ pub(crate) struct Refreshed {
 
 impl AppState {
     /// Opens the index (building or refreshing it from `corpus` first, as every command
-    /// does) and makes the state that serves it.
+    /// does) and makes the state that serves it; `watching` when [`watch`] will keep it up to
+    /// date (the corpus's file events are then listened to).
     pub(crate) fn open(
         corpus: &Path,
         index_dir: &Path,
         follow: bool,
+        watching: bool,
         readers: Readers,
     ) -> anyhow::Result<(Self, RefreshReport)> {
         // Seen before the index is opened: a change made while it opens is found later.
@@ -118,6 +131,9 @@ impl AppState {
             replica: false,
             refreshing: tokio::sync::Mutex::new(()),
             seen: std::sync::Mutex::new(seen),
+            events: watching
+                .then(|| corpus_events(corpus, index_dir, follow))
+                .flatten(),
             readers,
         };
         Ok((state, report))
@@ -138,6 +154,7 @@ impl AppState {
             replica: true,
             refreshing: tokio::sync::Mutex::new(()),
             seen: std::sync::Mutex::new(None),
+            events: None,
             readers,
         })
     }
@@ -177,7 +194,11 @@ impl AppState {
             return self.open_published().await;
         }
         let state = Arc::clone(self);
-        let seen = corpus_stamp(&self.corpus, self.follow);
+        let events_seen = self.events.as_ref().map(|e| e.watch.changes());
+        let seen = match events_seen {
+            Some(_) => None,
+            None => corpus_stamp(&self.corpus, self.follow),
+        };
         let opened = tokio::task::spawn_blocking(move || {
             ZanIndex::open_or_build(&state.corpus, &state.index_dir, &options(state.follow))
         })
@@ -191,6 +212,10 @@ impl AppState {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = seen;
         let (index, report) = opened.map_err(ApiError::from)?;
+        if let (Some(events), Some(seen)) = (&self.events, events_seen) {
+            events.watch.mark_refreshed(seen);
+            events.refreshed.store(seen, Ordering::SeqCst);
+        }
         // Swapped in even when this refresh wrote nothing: another process (`zanlex index`)
         // may have brought the index up to date first, and the commit opened is the one in
         // force on disk either way.
@@ -256,6 +281,9 @@ impl AppState {
         if let Some(checkout) = &self.history {
             self.read_new_commits(checkout);
         }
+        if let Some(events) = &self.events {
+            return events.watch.changes() != events.refreshed.load(Ordering::SeqCst);
+        }
         self.corpus_changed()
     }
 
@@ -285,6 +313,28 @@ impl AppState {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         *seen != now
+    }
+}
+
+/// The corpus's file events, when the system gives them; `None` (the watcher then reads every
+/// file's size and time at each tick) with `--follow`, whose linked folders outside the corpus
+/// send no events, or when the system refuses, which is said once.
+fn corpus_events(corpus: &Path, index_dir: &Path, follow: bool) -> Option<CorpusEvents> {
+    if follow {
+        return None;
+    }
+    match zanlex::CorpusWatch::start(corpus, index_dir) {
+        Ok(watch) => Some(CorpusEvents {
+            watch,
+            refreshed: AtomicU64::new(u64::MAX),
+        }),
+        Err(e) => {
+            eprintln!(
+                "zanlex: {}; the corpus's files are checked at each tick instead",
+                crate::common::terminal_safe(&e.to_string())
+            );
+            None
+        }
     }
 }
 

@@ -1,0 +1,304 @@
+//! Knowing the index holds the corpus as it is now without reading the size and time of every
+//! file: a watcher of the corpus keeps a change feed in the index folder, and a full check
+//! leaves a record of when it ran.
+//!
+//! ```text
+//! index/
+//!   watch.lock     held exclusively by the process watching the corpus, for as long as it runs
+//!   watch.json     what it saw: the corpus it watches, and whether changes wait for a refresh
+//!   checked.json   the last full check of a large corpus: when, how many files, the commit
+//! ```
+//!
+//! A search trusts `watch.json` only while `watch.lock` is held: the lock goes with the
+//! watching process, however it ends, so a watcher that died never vouches for an index.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+const WATCH_LOCK: &str = "watch.lock";
+const WATCH_STATE: &str = "watch.json";
+const CHECKED: &str = "checked.json";
+
+/// How a search knew that its index holds the corpus as it is now
+/// ([`crate::RefreshReport::freshness`]).
+///
+/// ```
+/// use zanlex::Freshness;
+/// assert_eq!(Freshness::default(), Freshness::Checked);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Freshness {
+    /// The size and time of every file of the corpus were read, and the index refreshed if
+    /// any had changed.
+    #[default]
+    Checked,
+    /// A running watcher of the corpus ([`CorpusWatch`]) had seen no change since the index
+    /// was last refreshed.
+    Watched,
+    /// The corpus is larger than [`crate::BuildOptions::scan_limit`] and nothing watches it:
+    /// the index was opened as it is. It holds the corpus as it was at `since`; changes made
+    /// later are not in it.
+    Unchecked {
+        /// When the corpus was last checked file by file.
+        since: DateTime<Utc>,
+        /// How many files that check read.
+        files: usize,
+    },
+}
+
+/// What a watcher writes into `watch.json`.
+#[derive(Debug, Serialize, Deserialize)]
+struct WatchState {
+    /// The corpus folder watched, by its real name.
+    corpus: PathBuf,
+    /// Whether the watcher saw changes that no refresh has taken in yet.
+    pending: bool,
+}
+
+/// What a full check of a large corpus writes into `checked.json`.
+#[derive(Debug, Serialize, Deserialize)]
+struct CheckedRecord {
+    since: DateTime<Utc>,
+    files: usize,
+    /// The stat key of the commit found up to date: the record speaks for that commit only.
+    stat_key: String,
+}
+
+/// Whether a live watcher of `corpus` vouches that the index in `index_dir` holds it: the
+/// watcher holds `watch.lock` and has seen no change since its last refresh.
+pub(crate) fn watched_clean(index_dir: &Path, corpus: &Path) -> bool {
+    let Ok(lock) = File::open(index_dir.join(WATCH_LOCK)) else {
+        return false;
+    };
+    // A shared lock taken means nobody holds the exclusive one: no watcher is running.
+    match lock.try_lock_shared() {
+        Ok(()) => return false,
+        Err(std::fs::TryLockError::WouldBlock) => {}
+        Err(std::fs::TryLockError::Error(_)) => return false,
+    }
+    let Some(state) = std::fs::read(index_dir.join(WATCH_STATE))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<WatchState>(&b).ok())
+    else {
+        return false;
+    };
+    !state.pending && state.corpus == super::refresh::canonical(corpus)
+}
+
+/// The last full check of the index's commit whose stat key is `stat_key`, when it read more
+/// than `limit` files: the index is then opened as it is ([`Freshness::Unchecked`]).
+pub(crate) fn unchecked_since(index_dir: &Path, stat_key: &str, limit: usize) -> Option<Freshness> {
+    let record: CheckedRecord =
+        serde_json::from_slice(&std::fs::read(index_dir.join(CHECKED)).ok()?).ok()?;
+    (record.stat_key == stat_key && record.files > limit).then_some(Freshness::Unchecked {
+        since: record.since,
+        files: record.files,
+    })
+}
+
+/// Records a full check that began at `since` and found the commit with `stat_key` holding
+/// the corpus's `files` files. Best effort: an index folder that cannot be written is still
+/// read, and the next search checks every file again.
+pub(crate) fn record_check(index_dir: &Path, since: DateTime<Utc>, files: usize, stat_key: String) {
+    let record = CheckedRecord {
+        since,
+        files,
+        stat_key,
+    };
+    if let Ok(bytes) = serde_json::to_vec(&record) {
+        if let Err(e) = write_replacing(index_dir, CHECKED, &bytes) {
+            log::warn!("could not record the check in {}: {e}", index_dir.display());
+        }
+    }
+}
+
+/// Writes `name` in `dir` by a rename, so a reader sees the old content or the new, whole.
+fn write_replacing(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = dir.join(format!("{name}.tmp"));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, dir.join(name))
+}
+
+/// A watcher of a corpus folder: file events from the system mark the index stale, and
+/// `watch.json` in the index folder tells every search on the same index whether it is, so a
+/// search on a large corpus reads no file's size and time. The owner refreshes the index when
+/// [`CorpusWatch::changes`] moves and then calls [`CorpusWatch::mark_refreshed`]; `zanlex
+/// serve` and `zanlex watch` do.
+///
+/// ```no_run
+/// # fn main() -> zanlex::Result<()> {
+/// use zanlex::{BuildOptions, CorpusWatch, ZanIndex};
+/// let watch = CorpusWatch::start("corpus", "index")?;
+/// loop {
+///     let seen = watch.changes();
+///     ZanIndex::open_or_build("corpus", "index", &BuildOptions::default())?;
+///     watch.mark_refreshed(seen);
+///     while watch.changes() == seen {
+///         std::thread::sleep(std::time::Duration::from_millis(200));
+///     }
+/// }
+/// # }
+/// ```
+#[cfg(feature = "watch")]
+pub struct CorpusWatch {
+    shared: std::sync::Arc<Shared>,
+    // Dropping it stops the events; the lock goes when `shared` does.
+    _watcher: notify::RecommendedWatcher,
+}
+
+#[cfg(feature = "watch")]
+impl std::fmt::Debug for CorpusWatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CorpusWatch")
+            .field("corpus", &self.shared.corpus)
+            .field("index", &self.shared.index_dir)
+            .finish()
+    }
+}
+
+/// What the event handler and the owner share.
+#[cfg(feature = "watch")]
+struct Shared {
+    corpus: PathBuf,
+    index_dir: PathBuf,
+    /// Events seen so far (those inside the index folder left out).
+    changes: std::sync::atomic::AtomicU64,
+    /// Serializes writes of `watch.json`, so a late "pending" is never overwritten by an
+    /// earlier "refreshed".
+    state: std::sync::Mutex<()>,
+    /// `watch.lock`, held exclusively.
+    lock: File,
+}
+
+#[cfg(feature = "watch")]
+impl Shared {
+    fn write_state(&self, pending: bool) {
+        let _one = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        self.write_state_locked(pending);
+    }
+
+    fn write_state_locked(&self, pending: bool) {
+        let state = WatchState {
+            corpus: self.corpus.clone(),
+            pending,
+        };
+        let written = serde_json::to_vec(&state)
+            .map_err(std::io::Error::other)
+            .and_then(|b| write_replacing(&self.index_dir, WATCH_STATE, &b));
+        if let Err(e) = written {
+            log::warn!(
+                "could not write {}: {e}",
+                self.index_dir.join(WATCH_STATE).display()
+            );
+        }
+    }
+
+    fn saw(&self, event: &notify::Result<notify::Event>) {
+        use std::sync::atomic::Ordering;
+        if let Ok(e) = event {
+            if matches!(e.kind, notify::EventKind::Access(_)) {
+                return;
+            }
+            if !e.need_rescan()
+                && !e.paths.is_empty()
+                && e.paths.iter().all(|p| p.starts_with(&self.index_dir))
+            {
+                return;
+            }
+        }
+        // An error (events lost) counts as a change: only a full check can tell.
+        let _one = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        self.changes.fetch_add(1, Ordering::SeqCst);
+        self.write_state_locked(true);
+    }
+}
+
+#[cfg(feature = "watch")]
+impl CorpusWatch {
+    /// Starts watching `corpus` (every folder in it) for the index in `index_dir`, which must
+    /// exist. Until the first [`CorpusWatch::mark_refreshed`], searches check every file as
+    /// before. Fails when another process already watches for this index, or when the system
+    /// refuses the watch (too many folders for its limit on watches, a file system without
+    /// events): the caller then checks the corpus as before.
+    pub fn start(corpus: impl AsRef<Path>, index_dir: impl AsRef<Path>) -> crate::Result<Self> {
+        use notify::Watcher;
+        let index_dir = std::fs::canonicalize(index_dir.as_ref())
+            .unwrap_or_else(|_| index_dir.as_ref().to_path_buf());
+        let corpus = super::refresh::canonical(corpus.as_ref());
+        let err = |reason: String| crate::Error::Index {
+            path: index_dir.clone(),
+            reason,
+        };
+        let lock = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(index_dir.join(WATCH_LOCK))
+            .map_err(|e| err(format!("cannot create {WATCH_LOCK}: {e}")))?;
+        lock.try_lock().map_err(|e| match e {
+            std::fs::TryLockError::WouldBlock => {
+                err("another process already watches the corpus for this index".into())
+            }
+            std::fs::TryLockError::Error(e) => err(format!("cannot lock {WATCH_LOCK}: {e}")),
+        })?;
+        let shared = std::sync::Arc::new(Shared {
+            corpus: corpus.clone(),
+            index_dir: index_dir.clone(),
+            changes: Default::default(),
+            state: Default::default(),
+            lock,
+        });
+        shared.write_state(true);
+        let handler = std::sync::Arc::clone(&shared);
+        let mut watcher = notify::recommended_watcher(move |e| handler.saw(&e))
+            .map_err(|e| err(format!("cannot watch the corpus: {e}")))?;
+        watcher
+            .watch(&corpus, notify::RecursiveMode::Recursive)
+            .map_err(|e| err(format!("cannot watch {}: {e}", corpus.display())))?;
+        Ok(CorpusWatch {
+            shared,
+            _watcher: watcher,
+        })
+    }
+
+    /// How many changes the watcher has seen: read it before a refresh, and hand it to
+    /// [`CorpusWatch::mark_refreshed`] after.
+    pub fn changes(&self) -> u64 {
+        self.shared
+            .changes
+            .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Tells searches that the index holds the corpus again, unless a change came after
+    /// `seen` (then the next refresh takes it in, and searches check every file meanwhile).
+    pub fn mark_refreshed(&self, seen: u64) {
+        let _one = self
+            .shared
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if self.changes() == seen {
+            self.shared.write_state_locked(false);
+        }
+    }
+}
+
+#[cfg(feature = "watch")]
+impl Drop for CorpusWatch {
+    fn drop(&mut self) {
+        // Released now, not when the system's event thread lets go of its handle on the
+        // shared state, which it does later: from here on nothing vouches for the index.
+        let _ = self.shared.lock.unlock();
+        let _ = std::fs::remove_file(self.shared.index_dir.join(WATCH_STATE));
+    }
+}
