@@ -2,12 +2,16 @@
 """zanlex beside the engines a user would pick instead, on the same scaled corpus, in one run.
 
     benches/compare.sh [--sizes 10,100,1000] [--seed 1] [--work target/compare] [--xapian]
-                       [--repeat 5] [--no-pgo]
+                       [--repeat 5] [--no-pgo] [--layout flat|mirror] [--editions N]
 
 zanlex and the tantivy peer are built with profile-guided optimization by benches/pgo.sh
 (--no-pgo: the plain `dist` build).
 
-For each size (MB of synthetic acts written by `zanlex-scale`, `crates/zanlex-scale`):
+For each size (MB of synthetic acts written by `zanlex-scale`, `crates/zanlex-scale`; with
+--layout mirror laid out as the public mirror: act folders with kaz.md, rus.md and meta.yaml,
+codes split into part files; with --editions N also a git history of N commits, which
+`zanlex index --history` reads and indexes every edition of, the peers loading the units of the
+current texts):
   indexing  wall time, MB/s and peak RSS (/usr/bin/time -v) of
             - `zanlex index` end to end from the files (extract, repair, structure, amend,
               Kazakh analysis into exact/stem/loose fields, tantivy), a fresh index each time;
@@ -138,10 +142,11 @@ def run_json(cmd):
 
 
 def du(path):
+    """Bytes of a file, or of the files under a folder (a git repository's own left out)."""
     path = Path(path)
     if path.is_file():
         return path.stat().st_size
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    return sum(f.stat().st_size for f in source_files(path))
 
 
 def ensure_tools(xapian):
@@ -195,8 +200,38 @@ def build_and_snapshot_binaries():
 
 
 def scaler_version():
-    """A short hash of the corpus scaler's source (`scale/src/lib.rs`)."""
-    return hashlib.sha256((ROOT / "crates" / "zanlex-scale" / "src" / "lib.rs").read_bytes()).hexdigest()[:12]
+    """A short hash of the corpus scaler's source (`crates/zanlex-scale/src/*.rs`)."""
+    h = hashlib.sha256()
+    for f in sorted((ROOT / "crates" / "zanlex-scale" / "src").glob("*.rs")):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def layout_tag(args):
+    """What names a corpus of another layout apart: "" (flat), "-mirror", "-mirror-e5"."""
+    if args.layout == "flat":
+        return ""
+    return "-mirror" + (f"-e{args.editions}" if args.editions else "")
+
+
+def layout_note(args):
+    """The layout, as the results' header says it."""
+    if args.layout == "flat":
+        return "flat files (`000042_….txt`, `.md`)"
+    note = ("the public mirror's layout (`<repo>/…/<year>/<mmdd-slug-code>/` with kaz.md, rus.md "
+            "and meta.yaml; codes split into part files; `zanlex-scale --layout mirror`)")
+    if args.editions:
+        note += (f", with a git history of {args.editions} commits (`--editions {args.editions}`; "
+                 f"each after the first amends {args.amend_fraction:.0%} of the acts) that "
+                 "`zanlex index --history` reads into its editions folder and indexes (the units "
+                 "older editions printed otherwise too); the peers load the units of the "
+                 "checkout's current texts")
+    return note
+
+
+def source_files(corpus):
+    """The corpus's files, its git repository's left out."""
+    return [f for f in Path(corpus).rglob("*") if f.is_file() and ".git" not in f.relative_to(corpus).parts]
 
 
 def scaler():
@@ -208,23 +243,35 @@ def scaler():
 
 def measure_size(mb, args, xpy):
     work = Path(args.work)
-    corpus = work / f"corpus-{mb}"
+    tag = layout_tag(args)
+    corpus = work / f"corpus-{mb}{tag}"
     # The stamp names the scaler's source too: a corpus made by another scaler is made again.
-    stamp = work / f"corpus-{mb}.seed{args.seed}.{scaler_version()}.done"
-    r = {"mb_target": mb}
+    stamp = work / f"corpus-{mb}{tag}.seed{args.seed}.{scaler_version()}.done"
+    r = {"mb_target": mb, "layout": args.layout, "editions": args.editions}
     if not stamp.exists():
         if corpus.exists():
             shutil.rmtree(corpus)
-        wall, rss, _ = timed([scaler(), "--out", corpus, "--mb", mb, "--seed", args.seed])
+        cmd = [scaler(), "--out", corpus, "--mb", mb, "--seed", args.seed]
+        if args.layout != "flat":
+            cmd += ["--layout", args.layout]
+        if args.editions:
+            cmd += ["--editions", args.editions, "--amend-fraction", args.amend_fraction]
+        wall, rss, _ = timed(cmd)
         r["scale_s"] = wall
         stamp.write_text("ok\n")
     r["corpus_bytes"] = du(corpus)
-    r["files"] = len(list(corpus.iterdir()))
+    r["files"] = len(source_files(corpus))
     mbytes = r["corpus_bytes"] / 1e6
     queries = ROOT / "benches" / "queries.txt"
+    zidx = work / f"zanlex-index-{mb}{tag}"
+    # `zanlex index --history` keeps the editions it reads from the checkout beside its index.
+    zhist = zidx.with_name(zidx.name + ".history")
+    history = ["--history"] if args.editions else []
 
-    # The units zanlex ingested, for the peers (not charged to anyone).
-    units = work / f"units-{mb}.jsonl"
+    # The units zanlex ingested, for the peers (not charged to anyone). With a history, those of
+    # the checkout: each act's current text (zanlex also indexes the units older editions
+    # printed otherwise, which the peers do not get).
+    units = work / f"units-{mb}{tag}.jsonl"
     wall, rss, _ = timed([REL / "examples" / "dump_units", corpus, units])
     r["dump_s"] = wall
     r["units"] = sum(1 for _ in open(units, encoding="utf-8"))
@@ -232,13 +279,12 @@ def measure_size(mb, args, xpy):
     # Index builds: zanlex end to end from the files into a fresh index, the peers loading the
     # units; `--repeat` rounds with the tools taking turns, so a slow spell of this shared
     # machine falls on all of them. The median wall time counts; peak RSS is the largest seen.
-    zidx = work / f"zanlex-index-{mb}"
-    db = work / f"fts5-{mb}.sqlite"
-    tdir = work / f"tantivy-{mb}"
-    fdir = work / f"tantivy-fair-{mb}"
-    xdir = work / f"xapian-{mb}"
+    db = work / f"fts5-{mb}{tag}.sqlite"
+    tdir = work / f"tantivy-{mb}{tag}"
+    fdir = work / f"tantivy-fair-{mb}{tag}"
+    xdir = work / f"xapian-{mb}{tag}"
     builds = {
-        "zanlex": [REL / "zanlex", "index", "--corpus", corpus, "--index", zidx],
+        "zanlex": [REL / "zanlex", "index", *history, "--corpus", corpus, "--index", zidx],
         "fts5": [sys.executable, ROOT / "benches" / "peers" / "fts5.py", "load", units, db],
         "tantivy": [REL / "examples" / "peer_tantivy", "index", units, tdir],
         "tantivy-fair": [REL / "examples" / "peer_tantivy_fair", "index", units, fdir],
@@ -247,7 +293,7 @@ def measure_size(mb, args, xpy):
         builds["xapian"] = [xpy, ROOT / "benches" / "peers" / "xapian_peer.py", "load", units, xdir]
     # For reference, FTS5 also loads without syncing its database, as it did in the runs before
     # commit 90b01dc, when only zanlex's and tantivy's builds synced their files.
-    nosync_db = work / f"fts5-{mb}-nosync.sqlite"
+    nosync_db = work / f"fts5-{mb}{tag}-nosync.sqlite"
     fts5_nosync = [sys.executable, ROOT / "benches" / "peers" / "fts5.py", "load", units, nosync_db,
                    "--no-sync"]
     inputs = {tool: (corpus if tool == "zanlex" else units) for tool in builds}
@@ -265,8 +311,10 @@ def measure_size(mb, args, xpy):
             if tool == "zanlex":
                 if "zanlex_failed" in r:
                     continue
-                if zidx.exists():
-                    shutil.rmtree(zidx)
+                # A fresh index, and with a history its editions read anew from the commits.
+                for d in (zidx, zhist):
+                    if d.exists():
+                        shutil.rmtree(d)
                 wall, rss, out = timed(cmd, may_fail=True, limit=True)
                 if out is None:
                     # Over the --rss-limit-gb address-space limit (or crashed): record it,
@@ -355,7 +403,10 @@ def table(results, peers):
         peers = [p for p in all_peers if p in r]
         note = (f" — from an earlier run ({r.get('when', '?')}, commit `{r.get('commit', '?')}`)"
                 if r.get("merged") else "")
-        lines.append(f"\n### {r['mb_target']} MB corpus{note}: {r['files']} files, "
+        layout = ""
+        if r.get("layout", "flat") != "flat":
+            layout = f" ({r['layout']} layout" + (f", {r['editions']} editions" if r.get("editions") else "") + ")"
+        lines.append(f"\n### {r['mb_target']} MB corpus{layout}{note}: {r['files']} files, "
                      f"{r['corpus_bytes'] / 1e6:,.1f} MB, {r['units']:,} units "
                      f"(units dumped for the peers in {r['dump_s']:.1f} s, not charged)\n")
         head = "| metric | zanlex | " + " | ".join(peers) + " | " + \
@@ -521,7 +572,17 @@ def main():
                     help="measure the plain `dist` build, without profile-guided optimization")
     ap.add_argument("--rss-limit-gb", type=float, default=0,
                     help="abort a process whose address space passes this many GB (protects a shared machine)")
+    ap.add_argument("--layout", choices=["flat", "mirror"], default="flat",
+                    help="how zanlex-scale lays the acts out: flat files, or the public mirror's "
+                         "folders (kaz.md, rus.md, meta.yaml; codes split into part files)")
+    ap.add_argument("--editions", type=int, default=0,
+                    help="with --layout mirror: write the corpus as a git history of N commits and "
+                         "index it with `zanlex index --history`")
+    ap.add_argument("--amend-fraction", type=float, default=0.02,
+                    help="with --editions: the share of acts each commit after the first amends")
     args = ap.parse_args()
+    if args.editions and args.layout != "mirror":
+        ap.error("--editions needs --layout mirror")
     global ARGS
     ARGS = args
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -537,13 +598,14 @@ def main():
         r = measure_size(mb, args, xpy)
         r["commit"] = commit
         r["when"] = f"{datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC"
-        (Path(args.work) / f"results-{mb}.json").write_text(json.dumps(r, indent=1))
+        (Path(args.work) / f"results-{mb}{layout_tag(args)}.json").write_text(json.dumps(r, indent=1))
         results.append(r)
         log(table([r], peers))
     if args.merge:
-        for f in sorted(Path(args.work).glob("results-*.json")):
+        for f in sorted(Path(args.work).glob(f"results-*{layout_tag(args)}.json")):
             r = json.loads(f.read_text())
-            if r["mb_target"] not in sizes and all(p in r for p in ["fts5", "tantivy"]):
+            same_layout = (r.get("layout", "flat"), r.get("editions", 0)) == (args.layout, args.editions)
+            if same_layout and r["mb_target"] not in sizes and all(p in r for p in ["fts5", "tantivy"]):
                 r["merged"] = True
                 results.append(r)
         results.sort(key=lambda r: r["mb_target"])
@@ -554,10 +616,11 @@ def main():
 
 Written by `{cmd.strip()}` on {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, commit `{commit}`.
 Machine: {machine()}.
+Corpus layout: `{args.layout}`{f", {args.editions} editions (git history, `zanlex index --history`)" if args.editions else ""}.
 zanlex and the tantivy peers: {built}; SQLite: the system's.
 
 How it is measured (see `benches/compare.py`): a synthetic corpus of realistic acts from
-`zanlex-scale` (seed {args.seed}); `zanlex index` runs end to end from the files (extraction,
+`zanlex-scale` (seed {args.seed}), laid out as {layout_note(args)}; `zanlex index` runs end to end from the files (extraction,
 repair, structure, amendments, Kazakh analysis); the peers load the units zanlex
 ingested, pre-parsed as JSONL, so their times exclude parsing. MB/s = corpus MB / wall time.
 Every build ends with its index on disk: zanlex syncs each file of its new index before moving

@@ -30,6 +30,7 @@ mod mirror_split;
 mod predecessors;
 mod refs_corpus;
 mod scale_corpus;
+mod scale_mirror;
 mod search_budget;
 mod search_partial;
 mod search_pruning;

@@ -19,6 +19,11 @@
 //! header shape are kept, so each file still ingests as an act. Output is deterministic for a seed
 //! and written one act at a time (memory does not grow with the output size).
 //!
+//! Two layouts: flat files ([`write_corpus`], from the bundled corpus and the versions), and the
+//! public mirror's act folders with `kaz.md`, `rus.md` and `meta.yaml`, long texts split into
+//! part files, optionally with editions as git history ([`write_mirror`], from the mirror
+//! sample; see the `mirror` module's documentation).
+//!
 //! ```no_run
 //! use zanlex_scale::{load_templates, write_corpus};
 //! let templates = load_templates(&["corpus".into()]).unwrap();
@@ -31,6 +36,12 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+
+mod mirror;
+pub use mirror::{
+    load_mirror_templates, write_mirror, MirrorAct, MirrorOptions, MirrorReport, MirrorScaler,
+    MirrorTemplate, Segment,
+};
 
 /// What can go wrong while reading templates or writing a scaled corpus.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +64,9 @@ pub enum Error {
     /// The folders given hold no `.txt` or `.md` template.
     #[error("no .txt or .md templates under {0}")]
     NoTemplates(String),
+    /// The folders given hold no act folder of the mirror (`meta.yaml`, `kaz.md`, `rus.md`).
+    #[error("no mirror act folders (meta.yaml, kaz.md and rus.md) under {0}")]
+    NoMirrorTemplates(String),
 }
 
 /// `Result` with the scaler's [`Error`].
@@ -231,8 +245,8 @@ pub fn write_corpus(
     Ok(ScaleReport {
         files,
         bytes: written,
-        tokens: scaler.tokens,
-        novel_words: scaler.novel,
+        tokens: scaler.heaps.tokens,
+        novel_words: scaler.heaps.novel,
     })
 }
 
@@ -246,10 +260,32 @@ pub struct Scaler<'a> {
     rng: Rng,
     seed: u64,
     seq: u64,
+    heaps: Heaps,
+}
+
+/// The Heaps-law counter of one language's body words: tokens seen, novel words spliced in,
+/// and when the next one is due.
+#[derive(Debug, Clone)]
+struct Heaps {
     tokens: u64,
     novel: u64,
     /// Token count at which the next novel word is due (Heaps law inverted).
     next_novel_at: u64,
+}
+
+impl Heaps {
+    fn new() -> Self {
+        Heaps {
+            tokens: 0,
+            novel: 0,
+            next_novel_at: heaps_due(1),
+        }
+    }
+}
+
+/// Token count at which the `v`-th novel word is due: n = (v / K)^(1/β).
+fn heaps_due(v: u64) -> u64 {
+    ((v as f64 / HEAPS_K).powf(1.0 / HEAPS_BETA)) as u64
 }
 
 impl<'a> Scaler<'a> {
@@ -257,37 +293,15 @@ impl<'a> Scaler<'a> {
     pub fn new(templates: &'a [Template], seed: u64) -> Self {
         let mut by_size: Vec<usize> = (0..templates.len()).collect();
         by_size.sort_by_key(|&i| (templates[i].text.len(), i));
-        let mut stems: Vec<String> = Vec::new();
-        for t in templates {
-            for w in t.text.split(|c: char| !c.is_alphabetic()) {
-                if is_modifiable_word(w) {
-                    let (stem, ending) = split_suffix(w);
-                    if stem.chars().count() >= 4 {
-                        stems.push(devoice(stem, ending));
-                    }
-                }
-            }
-        }
-        stems.sort();
-        stems.dedup();
-        let mut s = Scaler {
+        Scaler {
             templates,
             by_size,
-            stems,
+            stems: kazakh_stems(templates.iter().map(|t| t.text.as_str())),
             rng: Rng::new(seed),
             seed,
             seq: 0,
-            tokens: 0,
-            novel: 0,
-            next_novel_at: 0,
-        };
-        s.next_novel_at = s.heaps_due(1);
-        s
-    }
-
-    /// Token count at which the `v`-th novel word is due: n = (v / K)^(1/β).
-    fn heaps_due(&self, v: u64) -> u64 {
-        ((v as f64 / HEAPS_K).powf(1.0 / HEAPS_BETA)) as u64
+            heaps: Heaps::new(),
+        }
     }
 
     /// The next act, picked among templates no larger than `budget` bytes when the usual pick
@@ -339,8 +353,16 @@ impl<'a> Scaler<'a> {
         if !keyed || t.format == TemplateFormat::Markdown {
             tag_title(&mut lines[..header_end], t.format, seq);
         }
-        swap_paragraphs(&mut lines[header_end..], &mut self.rng);
-        shuffle_sentences(&mut lines[header_end..], t.format, &mut self.rng);
+        let rng = &mut self.rng;
+        swap_paragraphs(&mut lines[header_end..], unit_is_movable, |_, _| {
+            rng.unit() < P_SWAP_PARAGRAPHS
+        });
+        shuffle_sentences(
+            &mut lines[header_end..],
+            t.format,
+            is_protected_line,
+            &mut self.rng,
+        );
         let mut out = String::with_capacity(t.text.len() + t.text.len() / 16);
         // The act's own number is the first after its title, which may cite other acts by
         // number (`… № 148 қаулысына өзгеріс енгізу туралы`): made unique there, acts from one
@@ -371,68 +393,130 @@ impl<'a> Scaler<'a> {
                 }
                 sign_ends_line = l.trim_end().ends_with('№');
             }
-            l = rewrite_names(&l, act_seed);
+            l = rewrite_names(&l, act_seed, NAME_ROOTS);
             if i >= header_end && !is_protected_line(&l) {
-                l = self.rewrite_words(&l);
+                l = rewrite_words(&l, Lang::Kk, &mut self.heaps, &self.stems, &mut self.rng);
             }
             out.push_str(&l);
             out.push('\n');
         }
         out
     }
+}
 
-    /// Re-inflects, re-stems or replaces words of one body line; counts tokens for Heaps' law.
-    fn rewrite_words(&mut self, line: &str) -> String {
-        let mut out = String::with_capacity(line.len() + 16);
-        let mut prev: Option<char> = None;
-        let mut rest = line;
-        while let Some((start, c)) = rest.char_indices().find(|(_, c)| c.is_alphabetic()) {
-            let _ = c;
-            out.push_str(&rest[..start]);
-            if start > 0 {
-                prev = rest[..start].chars().next_back();
-            }
-            let word_len = rest[start..]
-                .char_indices()
-                .find(|(_, c)| !c.is_alphabetic())
-                .map(|(i, _)| i)
-                .unwrap_or(rest.len() - start);
-            let word = &rest[start..start + word_len];
-            let after = rest[start + word_len..].chars().next();
-            self.tokens += 1;
-            let glued = matches!(prev, Some(p) if p == '-' || p.is_ascii_digit())
-                || matches!(after, Some('-') | Some('.'));
-            if !glued && is_modifiable_word(word) {
-                if self.tokens >= self.next_novel_at {
-                    self.novel += 1;
-                    self.next_novel_at = self.heaps_due(self.novel + 1).max(self.tokens + 1);
-                    let w = novel_word(self.novel, &mut self.rng);
-                    out.push_str(&w);
-                } else {
-                    let r = self.rng.unit();
-                    if r < P_REINFLECT {
-                        let (stem, ending) = split_suffix(word);
-                        out.push_str(&inflect(&devoice(stem, ending), &mut self.rng));
-                    } else if r < P_REINFLECT + P_RESTEM && !self.stems.is_empty() {
-                        let s = &self.stems[self.rng.below(self.stems.len() as u64) as usize];
-                        out.push_str(&inflect(s, &mut self.rng));
-                    } else if r < P_REINFLECT + P_RESTEM + P_NOVEL_REUSE && self.novel > 0 {
-                        // Earlier novel terms recur, favouring recent ones (Zipf-like reuse).
-                        let back = self.rng.below(self.novel.min(2000)) + 1;
-                        let id = self.novel + 1 - back.min(self.novel);
-                        out.push_str(&novel_word(id, &mut self.rng));
-                    } else {
-                        out.push_str(word);
-                    }
+/// The Kazakh stems of `texts`' modifiable words (4+ letters once the ending is off), sorted,
+/// each once: what a word is re-stemmed with.
+fn kazakh_stems<'t>(texts: impl Iterator<Item = &'t str>) -> Vec<String> {
+    let mut stems: Vec<String> = Vec::new();
+    for text in texts {
+        for w in text.split(|c: char| !c.is_alphabetic()) {
+            if is_modifiable_word(w) {
+                let (stem, ending) = split_suffix(w);
+                if stem.chars().count() >= 4 {
+                    stems.push(devoice(stem, ending));
                 }
-            } else {
-                out.push_str(word);
             }
-            prev = word.chars().next_back();
-            rest = &rest[start + word_len..];
         }
-        out.push_str(rest);
-        out
+    }
+    stems.sort();
+    stems.dedup();
+    stems
+}
+
+/// The language of a text whose words are rewritten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    Kk,
+    Ru,
+}
+
+/// Re-inflects, re-stems or replaces words of one body line in `lang`; counts tokens for
+/// Heaps' law in `heaps`. `stems` are the language's stems to re-stem with.
+fn rewrite_words(
+    line: &str,
+    lang: Lang,
+    heaps: &mut Heaps,
+    stems: &[String],
+    rng: &mut Rng,
+) -> String {
+    let modifiable = match lang {
+        Lang::Kk => is_modifiable_word,
+        Lang::Ru => mirror::is_modifiable_ru,
+    };
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut prev: Option<char> = None;
+    let mut rest = line;
+    while let Some((start, c)) = rest.char_indices().find(|(_, c)| c.is_alphabetic()) {
+        let _ = c;
+        out.push_str(&rest[..start]);
+        if start > 0 {
+            prev = rest[..start].chars().next_back();
+        }
+        let word_len = rest[start..]
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map(|(i, _)| i)
+            .unwrap_or(rest.len() - start);
+        let word = &rest[start..start + word_len];
+        let after = rest[start + word_len..].chars().next();
+        heaps.tokens += 1;
+        let glued = matches!(prev, Some(p) if p == '-' || p.is_ascii_digit())
+            || matches!(after, Some('-') | Some('.'));
+        if !glued && modifiable(word) {
+            if heaps.tokens >= heaps.next_novel_at {
+                heaps.novel += 1;
+                heaps.next_novel_at = heaps_due(heaps.novel + 1).max(heaps.tokens + 1);
+                out.push_str(&novel_in(lang, heaps.novel, rng));
+            } else {
+                let r = rng.unit();
+                if r < P_REINFLECT {
+                    out.push_str(&reinflect_in(lang, word, rng));
+                } else if r < P_REINFLECT + P_RESTEM && !stems.is_empty() {
+                    let s = &stems[rng.below(stems.len() as u64) as usize];
+                    out.push_str(&inflect_in(lang, s, rng));
+                } else if r < P_REINFLECT + P_RESTEM + P_NOVEL_REUSE && heaps.novel > 0 {
+                    // Earlier novel terms recur, favouring recent ones (Zipf-like reuse).
+                    let back = rng.below(heaps.novel.min(2000)) + 1;
+                    let id = heaps.novel + 1 - back.min(heaps.novel);
+                    out.push_str(&novel_in(lang, id, rng));
+                } else {
+                    out.push_str(word);
+                }
+            }
+        } else {
+            out.push_str(word);
+        }
+        prev = word.chars().next_back();
+        rest = &rest[start + word_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `id`-th novel word of `lang`.
+fn novel_in(lang: Lang, id: u64, rng: &mut Rng) -> String {
+    match lang {
+        Lang::Kk => novel_word(id, rng),
+        Lang::Ru => mirror::novel_word_ru(id, rng),
+    }
+}
+
+/// Another inflection of `word`'s stem in `lang`.
+fn reinflect_in(lang: Lang, word: &str, rng: &mut Rng) -> String {
+    match lang {
+        Lang::Kk => {
+            let (stem, ending) = split_suffix(word);
+            inflect(&devoice(stem, ending), rng)
+        }
+        Lang::Ru => mirror::reinflect_ru(word, rng),
+    }
+}
+
+/// `stem` with an ending of `lang`.
+fn inflect_in(lang: Lang, stem: &str, rng: &mut Rng) -> String {
+    match lang {
+        Lang::Kk => inflect(stem, rng),
+        Lang::Ru => mirror::inflect_ru(stem, rng),
     }
 }
 
@@ -589,9 +673,15 @@ fn paragraph_start() -> &'static Regex {
 }
 
 /// Swaps the bodies of adjacent numbered paragraphs (`N.` then `N+1.`, same indent) when neither
-/// holds headings, notes or quotes; the printed numbers stay in order.
-fn swap_paragraphs(lines: &mut [String], rng: &mut Rng) {
+/// holds headings, notes or quotes (`movable` says) and `swap(N, k)` says to (`k`: how many
+/// pairs starting at a paragraph `N.` came before); the printed numbers stay in order.
+fn swap_paragraphs(
+    lines: &mut [String],
+    movable: fn(&[String]) -> bool,
+    mut swap: impl FnMut(u32, u32) -> bool,
+) {
     let re = paragraph_start();
+    let mut seen: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
     let starts: Vec<(usize, usize, u32)> = lines
         .iter()
         .enumerate()
@@ -608,9 +698,16 @@ fn swap_paragraphs(lines: &mut [String], rng: &mut Rng) {
         let ok = ind_a == ind_b
             && ind_b == ind_c
             && nb == na + 1
-            && unit_is_movable(&lines[a..b])
-            && unit_is_movable(&lines[b..c]);
-        if ok && rng.unit() < P_SWAP_PARAGRAPHS {
+            && movable(&lines[a..b])
+            && movable(&lines[b..c]);
+        let nth = if ok {
+            let n = seen.entry(na).or_insert(0);
+            *n += 1;
+            *n - 1
+        } else {
+            0
+        };
+        if ok && swap(na, nth) {
             let mut first: Vec<String> = lines[a..b].to_vec();
             let mut second: Vec<String> = lines[b..c].to_vec();
             renumber(&mut second[0], na);
@@ -654,7 +751,12 @@ fn renumber(line: &mut String, n: u32) {
 
 /// Shuffles the sentences after the first inside blocks (a paragraph line and its unindented
 /// continuation lines), re-wrapping to the original line widths.
-fn shuffle_sentences(lines: &mut [String], format: TemplateFormat, rng: &mut Rng) {
+fn shuffle_sentences(
+    lines: &mut [String],
+    format: TemplateFormat,
+    protected: fn(&str) -> bool,
+    rng: &mut Rng,
+) {
     let mut i = 0;
     while i < lines.len() {
         let starts_block = match format {
@@ -674,7 +776,7 @@ fn shuffle_sentences(lines: &mut [String], format: TemplateFormat, rng: &mut Rng
         let block = &lines[i..j];
         let eligible = block
             .iter()
-            .all(|l| !is_protected_line(l) && !l.contains(['"', '«', '»', '“', '”', '(', ')']));
+            .all(|l| !protected(l) && !l.contains(['"', '«', '»', '“', '”', '(', ')']));
         if eligible && rng.unit() < P_SHUFFLE_SENTENCES {
             let widths: Vec<usize> = block.iter().map(|l| l.trim().chars().count()).collect();
             let indent: String = block[0].chars().take_while(|c| *c == ' ').collect();
@@ -921,8 +1023,9 @@ fn name_regex() -> &'static Regex {
     })
 }
 
-/// Swaps surnames after initials (`Қ.С. Тыныбековке` → `Қ.С. Сәрсенбаевке`), case ending kept.
-fn rewrite_names(line: &str, act_seed: u64) -> String {
+/// Swaps surnames after initials (`Қ.С. Тыныбековке` → `Қ.С. Сәрсенбаевке`) for one built on
+/// one of `roots`, case ending kept.
+fn rewrite_names(line: &str, act_seed: u64, roots: &[&str]) -> String {
     if !line.contains('.') {
         return line.to_string();
     }
@@ -935,7 +1038,7 @@ fn rewrite_names(line: &str, act_seed: u64) -> String {
                 .find(|e| surname.ends_with(*e))
                 .copied()
                 .unwrap_or("ов");
-            let root = NAME_ROOTS[(h % NAME_ROOTS.len() as u64) as usize];
+            let root = roots[(h % roots.len() as u64) as usize];
             // Сәрсенбай + ов → Сәрсенбаев.
             let (root, ending) = match (root.strip_suffix('й'), ending) {
                 (Some(r), "ов") => (r, "ев"),

@@ -99,3 +99,63 @@ fn acts_stay_distinct_at_any_count() {
     }
     assert!(by_stamp > 500, "{by_stamp} acts known by a stamp");
 }
+
+/// Mirror layout: thousands of acts from the smallest template (the short 90315 decision, the
+/// only one a 10 kB budget fits), all from one requisite: every act's number, code, folder and
+/// titles in both languages are its own, and the requisite's date and number are the ones its
+/// texts print (the approval stamp of the decision's appendix).
+#[test]
+fn mirror_acts_stay_distinct_at_any_count() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let t = zanlex_scale::load_mirror_templates(&[
+        root.join("tests/fixtures/mirror"),
+        root.join("tests/fixtures/split"),
+    ])
+    .expect("templates load");
+    let sign = number_sign();
+    let mut scaler = zanlex_scale::MirrorScaler::new(&t, 1);
+    let mut seen: [HashMap<String, String>; 5] = Default::default();
+    for _ in 0..2000 {
+        let act = scaler.next_act(10_000).expect("a template fits");
+        let file =
+            |name: &str| -> &str { &act.files.iter().find(|(n, _)| n == name).expect(name).1 };
+        let meta = file("meta.yaml");
+        let field = |prefix: &str| -> String {
+            meta.lines()
+                .find_map(|l| l.strip_prefix(prefix))
+                .unwrap_or_else(|| panic!("{prefix} in {}", act.dir))
+                .trim()
+                .to_string()
+        };
+        let requisite = field("requisite: ");
+        let number = sign.captures(&requisite).expect("a number")[1].to_string();
+        // `Решение №45-264 от 20.05.2015, …`: the stamp says `№ 45-264 шешімімен` and the
+        // decision is dated 20.05.2015 in both.
+        assert!(
+            file("kaz.md").contains(&format!("№ {number} шешімімен")),
+            "{}",
+            act.dir
+        );
+        let dmy = requisite
+            .split(" от ")
+            .nth(1)
+            .and_then(|r| r.split(',').next())
+            .expect("a date");
+        let iso: Vec<&str> = dmy.split('.').rev().collect();
+        assert_eq!(field("approved_on: "), iso.join("-"), "{}", act.dir);
+        for (k, id) in [
+            number,
+            act.code.clone(),
+            act.dir.clone(),
+            field("  kaz: '"),
+            field("  rus: "),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if let Some(other) = seen[k].insert(id.clone(), act.dir.clone()) {
+                panic!("{other} and {} share {id}", act.dir);
+            }
+        }
+    }
+}
