@@ -83,13 +83,12 @@ impl Collector for TopAdjusted {
         let fast = segment.fast_fields();
         let a = &self.adjust;
         let column = |name: &str, wanted: bool| wanted.then(|| fast.u64(name).ok()).flatten();
-        let floor = self.floor.as_ref().map(|f| f.of(segment));
         Ok(SegmentTop {
             segment_ord,
             limit: self.limit.max(1),
             best: Vec::with_capacity(2 * self.limit.max(1)),
-            threshold: floor.as_ref().and_then(|f| f.kept()),
-            floor,
+            threshold: self.floor.as_ref().and_then(|f| f.kept()),
+            floor: self.floor.clone(),
             count: 0,
             titles: std::sync::Arc::clone(&a.titles),
             best_title: a.best_title,

@@ -118,7 +118,7 @@ impl Weight for DisMaxWeight {
                     let mut by_max: Vec<usize> = (0..maxes.len()).collect();
                     by_max.sort_by(|&a, &b| maxes[a].total_cmp(&maxes[b]));
                     Prune {
-                        floor: floor.of(reader),
+                        floor: Arc::clone(floor),
                         slot: *slot,
                         raw: Score::NEG_INFINITY,
                         others: None,
@@ -139,9 +139,7 @@ impl Weight for DisMaxWeight {
             }
         };
         if let Some((floor, slot)) = &self.prune {
-            floor
-                .of(reader)
-                .register(*slot, prune::max_score(scorer.as_ref()));
+            floor.register(*slot, prune::max_score(scorer.as_ref()));
         }
         Ok(scorer)
     }

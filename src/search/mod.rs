@@ -209,35 +209,6 @@ fn qerr(req: &SearchRequest, fault: QueryFault, reason: impl Into<String>) -> cr
 /// that cannot be parsed or has nothing searchable, [`crate::Error::UnknownAct`] for an
 /// unknown `--act`.
 pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults> {
-    search_with(index, req, &executor())
-}
-
-/// How many threads one search may take, and the pool that runs its segments: the
-/// `ZANLEX_SEARCH_THREADS` environment variable, else every core this process may run on.
-fn executor() -> tantivy::Executor {
-    static EXECUTOR: std::sync::OnceLock<tantivy::Executor> = std::sync::OnceLock::new();
-    EXECUTOR
-        .get_or_init(|| {
-            let threads = std::env::var("ZANLEX_SEARCH_THREADS")
-                .ok()
-                .and_then(|v| v.trim().parse::<usize>().ok())
-                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-            if threads <= 1 {
-                return tantivy::Executor::single_thread();
-            }
-            // Without a pool the search runs on the caller's thread, as with one thread.
-            tantivy::Executor::multi_thread(threads, "zanlex-search-")
-                .unwrap_or_else(|_| tantivy::Executor::single_thread())
-        })
-        .clone()
-}
-
-/// [`search`], its segments searched by `pool` (each segment on one of its threads).
-fn search_with(
-    index: &Store,
-    req: &SearchRequest,
-    pool: &tantivy::Executor,
-) -> crate::Result<SearchResults> {
     let started = Instant::now();
     let (q, typed_as_words) = read_query(index, req)?;
     let words = if typed_as_words {
@@ -255,12 +226,6 @@ fn search_with(
     let f = index.fields();
     let filters = request_filters(index, req)?;
     let searcher = index.searcher();
-    // One segment gains nothing from a pool but the hand-off.
-    let pool = match pool {
-        tantivy::Executor::ThreadPool(_) if searcher.segment_readers().len() > 1 => pool,
-        _ => &tantivy::Executor::SingleThread,
-    };
-    let parallel = matches!(pool, tantivy::Executor::ThreadPool(_));
     let titles = match compile::title_boost(index, &q) {
         Some(t) => title::act_scores(index, &searcher, t.as_ref())?,
         None => title::ActScores::default(),
@@ -287,23 +252,17 @@ fn search_with(
     };
     let adjust = Adjust::new(&searcher, f, titles, req.as_of.is_none());
     let budget = Arc::new(budget::Budget::new(req.budget));
-    let floor = (!req.exact_total).then(|| {
-        Arc::new(if parallel {
-            prune::Floor::per_segment()
-        } else {
-            prune::Floor::new()
-        })
-    });
+    let floor = (!req.exact_total).then(|| Arc::new(prune::Floor::new()));
     let tq = build(words, floor.as_ref())?;
     let (mut top, mut total) =
-        top_adjusted(&searcher, &tq, fetch, &adjust, floor.clone(), &budget, pool)?;
+        top_adjusted(&searcher, &tq, fetch, &adjust, floor.clone(), &budget)?;
     let mut total_is_lower_bound = floor.as_ref().is_some_and(|f| f.pruned());
     let mut relaxed = false;
     // The steps below only add hits to what the words found: none starts once the budget
     // is spent.
     if total == 0 && q.is_plain_words() && !budget.spent() {
         let tq = build(compile::WordMatch::Any, None)?;
-        (top, total) = top_adjusted(&searcher, &tq, fetch, &adjust, None, &budget, pool)?;
+        (top, total) = top_adjusted(&searcher, &tq, fetch, &adjust, None, &budget)?;
         relaxed = total > 0;
         total_is_lower_bound = false;
     }
@@ -586,15 +545,7 @@ fn partial_fill(w: &Widening, any: &BooleanQuery, have: &[Hit]) -> crate::Result
     // The full matches are among the OR's best too: fetch enough to skip them all; editions
     // of one unit may all match an `--as-of` date.
     let fetch = (w.req.limit + have.len()) * if w.req.as_of.is_some() { 3 } else { 1 };
-    let (top, _) = top_adjusted(
-        w.searcher,
-        any,
-        fetch,
-        w.adjust,
-        None,
-        w.budget,
-        &tantivy::Executor::SingleThread,
-    )?;
+    let (top, _) = top_adjusted(w.searcher, any, fetch, w.adjust, None, w.budget)?;
     let wide = SearchRequest {
         limit: fetch,
         ..w.req.clone()
@@ -627,15 +578,7 @@ fn through_twins(w: &Widening, query: &BooleanQuery, have: &[Hit]) -> crate::Res
         return Ok(Vec::new());
     };
     let f = w.index.fields();
-    let (top, _) = top_adjusted(
-        w.searcher,
-        query,
-        want * 2 + 4,
-        w.adjust,
-        None,
-        w.budget,
-        &tantivy::Executor::SingleThread,
-    )?;
+    let (top, _) = top_adjusted(w.searcher, query, want * 2 + 4, w.adjust, None, w.budget)?;
     let mut seen: HashSet<(String, String)> = have
         .iter()
         .map(|h| (h.act.id.clone(), h.unit.eid.clone()))
@@ -723,8 +666,7 @@ fn ranked_with_twins(
     Ok(hits)
 }
 
-/// The best `limit` matches of `query`, scored as `adjust` says, and how many matched; the
-/// segments searched by `pool`.
+/// The best `limit` matches of `query`, scored as `adjust` says, and how many matched.
 fn top_adjusted(
     searcher: &tantivy::Searcher,
     query: &dyn TQuery,
@@ -732,7 +674,6 @@ fn top_adjusted(
     adjust: &Adjust,
     floor: Option<Arc<prune::Floor>>,
     budget: &Arc<budget::Budget>,
-    pool: &tantivy::Executor,
 ) -> crate::Result<(Vec<(f32, DocAddress)>, usize)> {
     let collector = collect::TopAdjusted {
         limit,
@@ -740,8 +681,7 @@ fn top_adjusted(
         floor,
         budget: Arc::clone(budget),
     };
-    let scoring = tantivy::query::EnableScoring::enabled_from_searcher(searcher);
-    Ok(searcher.search_with_executor(query, &collector, pool, scoring)?)
+    Ok(searcher.search(query, &collector)?)
 }
 
 /// The same unit in the act's other language, when the index has it: the Kazakh and Russian
@@ -869,8 +809,6 @@ fn read_hit(
     }
 }
 
-#[cfg(test)]
-mod parallel_tests;
 #[cfg(test)]
 mod synthetic_tests;
 

@@ -14,8 +14,7 @@
 //! matches that were looked at, a lower bound ([`Floor::pruned`]).
 
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::sync::{Arc, Mutex};
-use tantivy::index::SegmentId;
+use std::sync::Mutex;
 use tantivy::query::{Bm25StatisticsProvider, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term};
 
@@ -38,14 +37,7 @@ pub(crate) struct Floor {
     slots: Mutex<Vec<Score>>,
     /// Whether a scorer skipped matches, so the count is a lower bound.
     pruned: AtomicBool,
-    /// With segments searched at once, each segment's own floor ([`Floor::of`]): the
-    /// slots' bounds hold for one segment, and a bar from a later segment would drop an
-    /// earlier segment's match that ties with it, which ranks first.
-    segments: Option<Mutex<Vec<SegmentFloor>>>,
 }
-
-/// A segment and its own floor.
-type SegmentFloor = (SegmentId, Arc<Floor>);
 
 impl Floor {
     /// A floor for a search; no slot yet ([`Floor::expect_slots`]).
@@ -56,39 +48,7 @@ impl Floor {
             best: Mutex::new(Vec::new()),
             slots: Mutex::new(Vec::new()),
             pruned: AtomicBool::new(false),
-            segments: None,
         }
-    }
-
-    /// A floor for a search whose segments are searched at once: each segment gets a floor
-    /// of its own, and no bar passes from one segment to another.
-    pub(crate) fn per_segment() -> Floor {
-        Floor {
-            segments: Some(Mutex::new(Vec::new())),
-            ..Floor::new()
-        }
-    }
-
-    /// The floor of the search in `segment`: this one, or with [`Floor::per_segment`] the
-    /// segment's own, with as many slots.
-    pub(crate) fn of(self: &Arc<Floor>, segment: &SegmentReader) -> Arc<Floor> {
-        let Some(segments) = &self.segments else {
-            return Arc::clone(self);
-        };
-        let Ok(mut segments) = segments.lock() else {
-            // A thread panicked while holding it: the segment is searched unpruned.
-            return Arc::new(Floor::new());
-        };
-        let id = segment.segment_id();
-        if let Some((_, floor)) = segments.iter().find(|(s, _)| *s == id) {
-            return Arc::clone(floor);
-        }
-        let floor = Arc::new(Floor::new());
-        if let Ok(slots) = self.slots.lock() {
-            floor.expect_slots(slots.len());
-        }
-        segments.push((id, Arc::clone(&floor)));
-        floor
     }
 
     /// The query's score is the sum of `n` slots' scores, each unbounded until its scorer
@@ -172,11 +132,6 @@ impl Floor {
     /// Whether any match was skipped: the count is then a lower bound.
     pub(crate) fn pruned(&self) -> bool {
         self.pruned.load(Ordering::Relaxed)
-            || self.segments.as_ref().is_some_and(|segments| {
-                segments
-                    .lock()
-                    .map_or(true, |s| s.iter().any(|(_, f)| f.pruned()))
-            })
     }
 }
 
@@ -306,51 +261,5 @@ impl DocSet for BoundedScorer {
 impl Scorer for BoundedScorer {
     fn score(&mut self) -> Score {
         self.inner.score()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use tantivy::schema::{Schema, TEXT};
-    use tantivy::Index;
-
-    /// A floor per segment keeps each segment's bar and slots apart, and says the count is a
-    /// lower bound when any segment's scorers skipped matches.
-    #[test]
-    fn a_floor_per_segment_keeps_segments_apart() {
-        let mut schema = Schema::builder();
-        let text = schema.add_text_field("text", TEXT);
-        let index = Index::create_in_ram(schema.build());
-        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
-        for word in ["law", "code"] {
-            let mut d = tantivy::TantivyDocument::default();
-            d.add_text(text, word);
-            writer.add_document(d).unwrap();
-            writer.commit().unwrap();
-        }
-        let searcher = index.reader().unwrap().searcher();
-        let [a, b] = searcher.segment_readers() else {
-            panic!("{} segments", searcher.segment_readers().len());
-        };
-
-        let shared = Arc::new(Floor::new());
-        assert!(Arc::ptr_eq(&shared.of(a), &shared.of(b)));
-
-        let root = Arc::new(Floor::per_segment());
-        root.expect_slots(2);
-        let (fa, fb) = (root.of(a), root.of(b));
-        assert!(Arc::ptr_eq(&fa, &root.of(a)));
-        assert!(!Arc::ptr_eq(&fa, &fb));
-        fa.raise(5.0, 4.0);
-        fa.register(0, 1.5);
-        fa.register(1, 2.0);
-        assert_eq!((fa.kept(), fa.raw(), fa.others(0)), (Some(5.0), 4.0, 2.0));
-        assert_eq!((fb.kept(), fb.raw()), (None, Score::NEG_INFINITY));
-        assert_eq!(fb.others(0), Score::INFINITY);
-        assert_eq!(root.kept(), None);
-        assert!(!root.pruned());
-        fb.mark_pruned();
-        assert!(root.pruned());
     }
 }
