@@ -175,6 +175,53 @@ pub fn read_history(
     opts: &HistoryOptions,
     seen: Option<&HistoryState>,
 ) -> Result<HistoryRead, HistoryError> {
+    let mut acts: BTreeMap<String, Vec<Edition>> = BTreeMap::new();
+    let (commits_read, state) = walk_history(repo, opts, seen, &mut |code, e| {
+        let list = acts.entry(code).or_default();
+        // Two editions of one day: the later commit's text is the day's.
+        if list.last().is_some_and(|l| l.date == e.date) {
+            list.pop();
+        }
+        list.push(e);
+        Ok(())
+    })?;
+    Ok(HistoryRead {
+        acts: acts
+            .into_iter()
+            .map(|(code, editions)| ActHistory { code, editions })
+            .collect(),
+        commits_read,
+        state,
+    })
+}
+
+/// What the walk keeps of an act's files as last read: enough to tell which languages the next
+/// edition changes and what it announces, without holding the texts (a whole checkout's texts
+/// would be held otherwise).
+struct LastRead {
+    /// Each text file's SHA-256, by path inside the act's folder.
+    digests: BTreeMap<String, [u8; 32]>,
+    placeholders: BTreeSet<(NaiveDate, String)>,
+}
+
+impl LastRead {
+    fn of(files: &BTreeMap<String, Vec<u8>>) -> Self {
+        LastRead {
+            digests: digests(files),
+            placeholders: placeholders(files),
+        }
+    }
+}
+
+/// [`read_history`]'s walk: each edition is handed to `sink` as it is read, with its act's
+/// code, oldest commit first (two of one act and day may follow each other: the later is the
+/// day's). Returns the commits read and the state after them.
+fn walk_history(
+    repo: &Path,
+    opts: &HistoryOptions,
+    seen: Option<&HistoryState>,
+    sink: &mut dyn FnMut(String, Edition) -> Result<(), HistoryError>,
+) -> Result<(usize, HistoryState), HistoryError> {
     let r = Reader::open(repo)?;
     let head = r.repo.head_id().map_err(|e| r.not_repo(e))?.detach();
     // Newest first, up to what bounds the walk.
@@ -196,22 +243,16 @@ pub fn read_history(
     commits.reverse();
     let mut state = seen.cloned().unwrap_or_default();
     state.layout = EDITIONS_LAYOUT;
-    let mut acts: BTreeMap<String, Vec<Edition>> = BTreeMap::new();
     let mut push = |state: &mut HistoryState, code: String, e: Edition| {
         let newest = state.newest.get(&code);
         if newest.is_some_and(|(_, h)| *h == e.hash) {
-            return;
+            return Ok(());
         }
         state.newest.insert(code.clone(), (e.date, e.hash.clone()));
-        let list = acts.entry(code).or_default();
-        // Two editions of one day: the later commit's text is the day's.
-        if list.last().is_some_and(|l| l.date == e.date) {
-            list.pop();
-        }
-        list.push(e);
+        sink(code, e)
     };
-    // Each act's files as last read, to tell what an edition announces.
-    let mut prev_files: BTreeMap<String, BTreeMap<String, Vec<u8>>> = BTreeMap::new();
+    // Each act as last read, to tell what an edition changes and announces.
+    let mut last_read: BTreeMap<String, LastRead> = BTreeMap::new();
     if let Some(b) = &boundary {
         let mut folders = Vec::new();
         r.act_folders(b.tree, String::new(), &mut folders)?;
@@ -225,8 +266,8 @@ pub fn read_history(
                 None => (b.date, DateBasis::Commit),
             };
             let hash = texts_hash(&files);
-            let langs = languages(&BTreeMap::new(), &files);
-            prev_files.insert(code.clone(), files.clone());
+            let langs = languages(&BTreeMap::new(), &digests(&files));
+            last_read.insert(code.clone(), LastRead::of(&files));
             push(
                 &mut state,
                 code,
@@ -241,7 +282,7 @@ pub fn read_history(
                     fulfils: Vec::new(),
                     languages: langs,
                 },
-            );
+            )?;
         }
         state.trees.insert(b.tree.to_string());
     }
@@ -273,19 +314,20 @@ pub fn read_history(
             let hash = texts_hash(&files);
             // The act's files before this commit: as last read, else in the parent's tree
             // (a refresh starts from commits read before).
-            let parent_files = match (prev_files.contains_key(&code), parent_tree) {
+            let parent_read = match (last_read.contains_key(&code), parent_tree) {
                 (false, Some(p)) => match r.lookup_tree(p, &folder)? {
-                    Some(t) => r.folder_files(t)?,
-                    None => BTreeMap::new(),
+                    Some(t) => LastRead::of(&r.folder_files(t)?),
+                    None => LastRead::of(&BTreeMap::new()),
                 },
-                _ => BTreeMap::new(),
+                _ => LastRead::of(&BTreeMap::new()),
             };
-            let old = prev_files.get(&code).unwrap_or(&parent_files);
-            let langs = languages(old, &files);
-            let (before, now) = (placeholders(old), placeholders(&files));
-            let announces = now.difference(&before).map(|(d, _)| *d).collect();
-            let fulfils = before.difference(&now).map(|(d, _)| *d).collect();
-            prev_files.insert(code.clone(), files.clone());
+            let now_read = LastRead::of(&files);
+            let old = last_read.get(&code).unwrap_or(&parent_read);
+            let langs = languages(&old.digests, &now_read.digests);
+            let (before, now) = (&old.placeholders, &now_read.placeholders);
+            let announces = now.difference(before).map(|(d, _)| *d).collect();
+            let fulfils = before.difference(now).map(|(d, _)| *d).collect();
+            last_read.insert(code.clone(), now_read);
             push(
                 &mut state,
                 code,
@@ -300,18 +342,11 @@ pub fn read_history(
                     languages: langs,
                     fulfils: dedup(fulfils),
                 },
-            );
+            )?;
         }
         state.trees.insert(c.tree.to_string());
     }
-    Ok(HistoryRead {
-        acts: acts
-            .into_iter()
-            .map(|(code, editions)| ActHistory { code, editions })
-            .collect(),
-        commits_read: commits.len(),
-        state,
-    })
+    Ok((commits.len(), state))
 }
 
 /// What [`sync_history`] did.
@@ -348,53 +383,66 @@ pub fn sync_history(
         Err(_) => None,
     }
     .filter(|s| s.layout == EDITIONS_LAYOUT);
-    let read = read_history(repo, opts, seen.as_ref())?;
-    let written = write_editions(&read.acts, out)?;
-    let json = serde_json::to_vec(&read.state).map_err(|e| io_err(&state_path, e))?;
+    // Each edition is written as soon as it is read, so a whole history never sits in memory.
+    // Each act's last edition read by this sync: its date, and the folder this sync wrote for
+    // it (none when the folder was there before), so that a later commit of the same day
+    // replaces it, as the day's text.
+    let mut last: BTreeMap<String, (NaiveDate, Option<String>)> = BTreeMap::new();
+    let mut written: Vec<String> = Vec::new();
+    let (commits_read, state) = walk_history(repo, opts, seen.as_ref(), &mut |code, e| {
+        if let Some((date, Some(name))) = last.get(&code) {
+            if *date == e.date {
+                let dir = out.join(name);
+                std::fs::remove_dir_all(&dir).map_err(|err| io_err(&dir, err))?;
+                written.retain(|w| w != name);
+            }
+        }
+        let name = write_edition(&code, &e, out)?;
+        written.extend(name.clone());
+        last.insert(code, (e.date, name));
+        Ok(())
+    })?;
+    // Per act, oldest first, as the editions of one act were read.
+    written.sort_by(|a, b| a.split('/').next().cmp(&b.split('/').next()));
+    let json = serde_json::to_vec(&state).map_err(|e| io_err(&state_path, e))?;
     std::fs::write(&state_path, json).map_err(|e| io_err(&state_path, e))?;
     Ok(SyncReport {
-        commits_read: read.commits_read,
+        commits_read,
         written,
     })
 }
 
-/// Writes each edition as a folder of `out` ([`sync_history`] says how), unless there; returns
-/// the folders written.
-fn write_editions(acts: &[ActHistory], out: &Path) -> Result<Vec<String>, HistoryError> {
-    let mut written = Vec::new();
-    for act in acts {
-        for e in &act.editions {
-            let name = format!("{}/{}_{}", act.code, e.date, &e.hash[..12]);
-            let dir = out.join(&name);
-            if dir.is_dir() {
-                refresh_sidecars(&dir, e)?;
-                continue;
-            }
-            let tmp = out.join(format!("{name}.tmp"));
-            let _ = std::fs::remove_dir_all(&tmp);
-            // The texts of the languages the edition changed, and meta.yaml.
-            let wanted = |rel: &str| {
-                !is_text(rel)
-                    || e.languages
-                        .iter()
-                        .any(|l| rel.split(['.', '/']).next() == Some(l))
-            };
-            for (rel, bytes) in e.files.iter().filter(|(rel, _)| wanted(rel)) {
-                let p = tmp.join(rel);
-                if let Some(parent) = p.parent() {
-                    std::fs::create_dir_all(parent).map_err(|err| io_err(parent, err))?;
-                }
-                std::fs::write(&p, bytes).map_err(|err| io_err(&p, err))?;
-                if is_text(rel) && !rel.contains('/') {
-                    let side = crate::extract::sidecar::sidecar_path(&p);
-                    std::fs::write(&side, sidecar(e)).map_err(|err| io_err(&side, err))?;
-                }
-            }
-            std::fs::rename(&tmp, &dir).map_err(|err| io_err(&dir, err))?;
-            written.push(name);
+/// Writes an edition of the act `code` as a folder of `out` ([`sync_history`] says how),
+/// unless there (its sidecars are then brought up to date); returns the folder written.
+fn write_edition(code: &str, e: &Edition, out: &Path) -> Result<Option<String>, HistoryError> {
+    let name = format!("{}/{}_{}", code, e.date, &e.hash[..12]);
+    let dir = out.join(&name);
+    if dir.is_dir() {
+        refresh_sidecars(&dir, e)?;
+        return Ok(None);
+    }
+    let tmp = out.join(format!("{name}.tmp"));
+    let _ = std::fs::remove_dir_all(&tmp);
+    // The texts of the languages the edition changed, and meta.yaml.
+    let wanted = |rel: &str| {
+        !is_text(rel)
+            || e.languages
+                .iter()
+                .any(|l| rel.split(['.', '/']).next() == Some(l))
+    };
+    for (rel, bytes) in e.files.iter().filter(|(rel, _)| wanted(rel)) {
+        let p = tmp.join(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).map_err(|err| io_err(parent, err))?;
+        }
+        std::fs::write(&p, bytes).map_err(|err| io_err(&p, err))?;
+        if is_text(rel) && !rel.contains('/') {
+            let side = crate::extract::sidecar::sidecar_path(&p);
+            std::fs::write(&side, sidecar(e)).map_err(|err| io_err(&side, err))?;
         }
     }
-    Ok(written)
+    std::fs::rename(&tmp, &dir).map_err(|err| io_err(&dir, err))?;
+    Ok(Some(name))
 }
 
 /// Rewrites the sidecars of an edition folder written before whose content is not what this
@@ -513,8 +561,19 @@ fn texts_hash(files: &BTreeMap<String, Vec<u8>>) -> String {
     hex::encode(h.finalize())
 }
 
-/// The languages (`kaz`, `rus`) whose text files differ between `old` and `new`.
-fn languages(old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+/// The SHA-256 of each text file of an act's folder, by path inside it.
+fn digests(files: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, [u8; 32]> {
+    use sha2::{Digest, Sha256};
+    files
+        .iter()
+        .filter(|(k, _)| is_text(k))
+        .map(|(k, v)| (k.clone(), Sha256::digest(v).into()))
+        .collect()
+}
+
+/// The languages (`kaz`, `rus`) whose text files differ between `old` and `new` (their
+/// [`digests`]).
+fn languages(old: &BTreeMap<String, [u8; 32]>, new: &BTreeMap<String, [u8; 32]>) -> Vec<String> {
     let lang = |rel: &str| rel.split(['.', '/']).next().unwrap_or("").to_string();
     let mut out: Vec<String> = old
         .iter()
