@@ -14,7 +14,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 const WATCH_LOCK: &str = "watch.lock";
@@ -238,7 +238,7 @@ impl CorpusWatch {
             path: index_dir.clone(),
             reason,
         };
-        let lock = OpenOptions::new()
+        let lock = std::fs::OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
