@@ -38,15 +38,12 @@ pub(crate) fn refresh_keeping(
     let corpus = &canonical(corpus);
     let since = chrono::Utc::now();
     let scanned = scan(corpus, opts)?;
+    let checked = |kept: Option<&(Index, Fields)>| {
+        record_if_large(&layout, opts, since, scanned.len(), kept.map(|o| &o.0));
+    };
     if !opts.force && !opts.verify {
         if let Some(fresh) = open_if_up_to_date(&layout, &scanned)? {
-            record_if_large(
-                &layout,
-                opts,
-                since,
-                scanned.len(),
-                fresh.1.as_ref().map(|o| &o.0),
-            );
+            checked(fresh.1.as_ref());
             return Ok(fresh);
         }
     }
@@ -71,13 +68,7 @@ pub(crate) fn refresh_keeping(
     let existing = match existing {
         Some(opened) if !opts.force => match freshness(&layout, &scanned, opened) {
             Found::UpToDate(fresh) => {
-                record_if_large(
-                    &layout,
-                    opts,
-                    since,
-                    scanned.len(),
-                    fresh.1.as_ref().map(|o| &o.0),
-                );
+                checked(fresh.1.as_ref());
                 return Ok(fresh);
             }
             Found::Stale(stale) => Some(stale),
@@ -85,13 +76,7 @@ pub(crate) fn refresh_keeping(
         other => other,
     };
     let (mut report, kept) = refresh_locked(corpus, &layout, &scanned, existing, opts)?;
-    record_if_large(
-        &layout,
-        opts,
-        since,
-        scanned.len(),
-        kept.as_ref().map(|o| &o.0),
-    );
+    checked(kept.as_ref());
     if let Some(damage) = damage {
         report.warning = Some(format!("the index was damaged ({damage}); it was rebuilt"));
     }

@@ -314,18 +314,20 @@ const MARKER: &str = "ерекшесөзтексеру";
 
 /// Puts [`MARKER`] into paragraph 2 of the copy of corpus/001 in `corpus`; returns the file.
 fn mark_file_001(corpus: &Path) -> PathBuf {
+    edit_file_001(corpus, "2. Осы қаулы", &format!("2. Осы {MARKER} қаулы"))
+}
+
+/// Replaces `from` (which must be there) by `to` in the copy of corpus/001 in `corpus`;
+/// returns the file.
+fn edit_file_001(corpus: &Path, from: &str, to: &str) -> PathBuf {
     let f001 = std::fs::read_dir(corpus)
         .unwrap()
         .map(|e| e.unwrap().path())
         .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001_"))
         .unwrap();
     let text = std::fs::read_to_string(&f001).unwrap();
-    assert!(text.contains("2. Осы қаулы"));
-    std::fs::write(
-        &f001,
-        text.replace("2. Осы қаулы", &format!("2. Осы {MARKER} қаулы")),
-    )
-    .unwrap();
+    assert!(text.contains(from));
+    std::fs::write(&f001, text.replace(from, to)).unwrap();
     f001
 }
 
@@ -530,19 +532,7 @@ const SECOND_MARKER: &str = "екіншісөзтексеру";
 
 /// Puts [`SECOND_MARKER`] beside [`MARKER`] in the copy of corpus/001 in `corpus`.
 fn mark_file_001_again(corpus: &Path) -> PathBuf {
-    let f001 = std::fs::read_dir(corpus)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001_"))
-        .unwrap();
-    let text = std::fs::read_to_string(&f001).unwrap();
-    assert!(text.contains(MARKER));
-    std::fs::write(
-        &f001,
-        text.replace(MARKER, &format!("{MARKER} {SECOND_MARKER}")),
-    )
-    .unwrap();
-    f001
+    edit_file_001(corpus, MARKER, &format!("{MARKER} {SECOND_MARKER}"))
 }
 
 /// While a [`zanlex::CorpusWatch`] runs and has seen no change since its refresh, opening the
