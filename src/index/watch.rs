@@ -166,24 +166,29 @@ struct Shared {
     index_dir: PathBuf,
     /// Events seen so far (those inside the index folder left out).
     changes: std::sync::atomic::AtomicU64,
-    /// Serializes writes of `watch.json`, so a late "pending" is never overwritten by an
-    /// earlier "refreshed".
-    state: std::sync::Mutex<()>,
+    /// Whether `watch.json` says changes are pending; held while it is written, so a late
+    /// "pending" is never overwritten by an earlier "refreshed".
+    pending: std::sync::Mutex<bool>,
     /// `watch.lock`, held exclusively.
     lock: File,
 }
 
 #[cfg(feature = "watch")]
 impl Shared {
-    fn write_state(&self, pending: bool) {
-        let _one = self
-            .state
+    /// Says in `watch.json` whether changes are pending, unless it says so already (a burst
+    /// of events, a checkout of many files, writes it once).
+    fn set_pending(&self, pending: bool) {
+        let mut said = self
+            .pending
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        self.write_state_locked(pending);
+        if *said != pending {
+            self.write_state(pending);
+            *said = pending;
+        }
     }
 
-    fn write_state_locked(&self, pending: bool) {
+    fn write_state(&self, pending: bool) {
         let state = WatchState {
             corpus: self.corpus.clone(),
             pending,
@@ -212,13 +217,11 @@ impl Shared {
                 return;
             }
         }
-        // An error (events lost) counts as a change: only a full check can tell.
-        let _one = self
-            .state
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // An error (events lost) counts as a change: only a full check can tell. Counted
+        // before it is said, so a refresh that read the count before this change cannot
+        // clear it.
         self.changes.fetch_add(1, Ordering::SeqCst);
-        self.write_state_locked(true);
+        self.set_pending(true);
     }
 }
 
@@ -255,7 +258,7 @@ impl CorpusWatch {
             corpus: corpus.clone(),
             index_dir: index_dir.clone(),
             changes: Default::default(),
-            state: Default::default(),
+            pending: std::sync::Mutex::new(true),
             lock,
         });
         shared.write_state(true);
@@ -282,13 +285,16 @@ impl CorpusWatch {
     /// Tells searches that the index holds the corpus again, unless a change came after
     /// `seen` (then the next refresh takes it in, and searches check every file meanwhile).
     pub fn mark_refreshed(&self, seen: u64) {
-        let _one = self
+        let mut said = self
             .shared
-            .state
+            .pending
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if self.changes() == seen {
-            self.shared.write_state_locked(false);
+        // Checked under the lock: a change counted after it waits for the lock, then says
+        // "pending" again.
+        if self.changes() == seen && *said {
+            self.shared.write_state(false);
+            *said = false;
         }
     }
 }
