@@ -235,11 +235,12 @@ impl Store {
         dir: &Path,
         opts: &BuildOptions,
     ) -> Option<(Self, RefreshReport)> {
-        if opts.scan_limit.is_none() && !watch::watched_clean(dir, corpus) {
+        let watched = watch::watched(dir, corpus);
+        if opts.scan_limit.is_none() && watched != watch::Watched::Clean {
             return None;
         }
         let store = Self::open_checking(corpus, dir, opts)?;
-        let report = store.trusted_report(corpus, opts)?;
+        let report = store.report_without_scan(watched, opts)?;
         Some((store, report))
     }
 
@@ -252,14 +253,26 @@ impl Store {
         corpus: &Path,
         opts: &BuildOptions,
     ) -> Option<RefreshReport> {
+        self.report_without_scan(watch::watched(&self.dir, corpus), opts)
+    }
+
+    /// [`Store::trusted_report`], with what the watcher says already read. A watcher that has
+    /// seen changes overrules the record of the last full check: the corpus is checked.
+    fn report_without_scan(
+        &self,
+        watched: watch::Watched,
+        opts: &BuildOptions,
+    ) -> Option<RefreshReport> {
         if opts.force || opts.verify || opts.no_refresh {
             return None;
         }
-        let freshness = if watch::watched_clean(&self.dir, corpus) {
-            Freshness::Watched
-        } else {
-            let key = manifest::stored_stat_key(&self.index)?;
-            watch::unchecked_since(&self.dir, &key, opts.scan_limit?)?
+        let freshness = match watched {
+            watch::Watched::Clean => Freshness::Watched,
+            watch::Watched::Pending => return None,
+            watch::Watched::Nobody => {
+                let key = manifest::stored_stat_key(&self.index)?;
+                watch::unchecked_since(&self.dir, &key, opts.scan_limit?)?
+            }
         };
         let mut report = RefreshReport {
             unchanged: match freshness {

@@ -67,25 +67,38 @@ struct CheckedRecord {
     stat_key: String,
 }
 
-/// Whether a live watcher of `corpus` vouches that the index in `index_dir` holds it: the
-/// watcher holds `watch.lock` and has seen no change since its last refresh.
-pub(crate) fn watched_clean(index_dir: &Path, corpus: &Path) -> bool {
+/// What a watcher of the corpus says of the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Watched {
+    /// No live watcher of this corpus.
+    Nobody,
+    /// A live watcher has seen no change since its last refresh: the index holds the corpus.
+    Clean,
+    /// A live watcher has seen changes no refresh has taken in: every file must be checked.
+    Pending,
+}
+
+/// What a live watcher of `corpus` says of the index in `index_dir`: one holds `watch.lock`,
+/// and its `watch.json` names this corpus.
+pub(crate) fn watched(index_dir: &Path, corpus: &Path) -> Watched {
     let Ok(lock) = File::open(index_dir.join(WATCH_LOCK)) else {
-        return false;
+        return Watched::Nobody;
     };
     // A shared lock taken means nobody holds the exclusive one: no watcher is running.
     match lock.try_lock_shared() {
-        Ok(()) => return false,
+        Ok(()) => return Watched::Nobody,
         Err(std::fs::TryLockError::WouldBlock) => {}
-        Err(std::fs::TryLockError::Error(_)) => return false,
+        Err(std::fs::TryLockError::Error(_)) => return Watched::Nobody,
     }
-    let Some(state) = std::fs::read(index_dir.join(WATCH_STATE))
+    let state = std::fs::read(index_dir.join(WATCH_STATE))
         .ok()
-        .and_then(|b| serde_json::from_slice::<WatchState>(&b).ok())
-    else {
-        return false;
-    };
-    !state.pending && state.corpus == super::refresh::canonical(corpus)
+        .and_then(|b| serde_json::from_slice::<WatchState>(&b).ok());
+    match state {
+        Some(s) if s.corpus != super::refresh::canonical(corpus) => Watched::Nobody,
+        Some(s) if !s.pending => Watched::Clean,
+        // Pending, or the file not readable yet while the lock is held.
+        _ => Watched::Pending,
+    }
 }
 
 /// The last full check of the index's commit whose stat key is `stat_key`, when it read more

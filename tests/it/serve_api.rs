@@ -1432,3 +1432,76 @@ fn a_unit_and_an_act_mark_what_the_search_marked() {
         (400, Some("bad_query"))
     );
 }
+
+/// While `zanlex serve` watches the corpus, a command past `--scan-limit` trusts it: no notice
+/// that the corpus went unchecked, and a file written later is found once the server has
+/// refreshed. With the server gone, the same command says since when the corpus is unchecked.
+#[test]
+fn a_command_past_the_scan_limit_trusts_the_server_watching_the_corpus() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let index = tmp.path().join("index");
+    let zanlex = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_zanlex"))
+            .args(args)
+            .args(["--scan-limit", "1", "--corpus"])
+            .arg(&corpus)
+            .arg("--index")
+            .arg(&index)
+            .output()
+            .expect("run zanlex");
+        let total = serde_json::from_slice::<Value>(&out.stdout)
+            .ok()
+            .and_then(|v| v["total"].as_u64());
+        (total, String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // A full check past the limit is recorded: without a watcher, commands trust it and say so.
+    zanlex(&["index"]);
+    let (_, said) = zanlex(&["search", "жирафозавр", "--json"]);
+    assert!(said.contains("last checked"), "{said}");
+    let s = Server::start(&corpus, &index, &["--watch-secs", "1"]);
+    let clean = || {
+        std::fs::read_to_string(index.join("watch.json"))
+            .is_ok_and(|j| j.contains("\"pending\":false"))
+    };
+    let started = Instant::now();
+    while !clean() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "{:?}",
+            s.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (total, said) = zanlex(&["search", "жирафозавр", "--json"]);
+    assert_eq!(total, Some(0), "{said}");
+    assert!(
+        !said.contains("last checked") && !said.contains("refreshed"),
+        "{said}"
+    );
+    std::fs::write(
+        corpus.join("901_new.txt"),
+        HOSTILE_DOC.replace("зебразавр", "жирафозавр"),
+    )
+    .expect("write new act");
+    let started = Instant::now();
+    loop {
+        let (total, said) = zanlex(&["search", "жирафозавр", "--json"]);
+        assert!(!said.contains("last checked"), "{said}");
+        if total.unwrap_or(0) > 0 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "{:?}",
+            s.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    drop(s);
+    // With the server gone, a full check (`zanlex index`) is what commands trust, and say so.
+    zanlex(&["index"]);
+    let (total, said) = zanlex(&["search", "жирафозавр", "--json"]);
+    assert!(total.unwrap_or(0) > 0, "{said}");
+    assert!(said.contains("last checked"), "{said}");
+}
