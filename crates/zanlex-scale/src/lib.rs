@@ -180,14 +180,17 @@ pub fn load_templates(dirs: &[PathBuf]) -> Result<Vec<Template>> {
         out.push(Template { path, format, text });
     }
     if out.is_empty() {
-        return Err(Error::NoTemplates(
-            dirs.iter()
-                .map(|d| d.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ));
+        return Err(Error::NoTemplates(listed(dirs)));
     }
     Ok(out)
+}
+
+/// The template folders searched, for an error that found none in them.
+pub(crate) fn listed(dirs: &[PathBuf]) -> String {
+    dirs.iter()
+        .map(|d| d.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {

@@ -192,12 +192,7 @@ pub fn load_mirror_templates(dirs: &[PathBuf]) -> Result<Vec<MirrorTemplate>> {
         });
     }
     if out.is_empty() {
-        return Err(Error::NoMirrorTemplates(
-            dirs.iter()
-                .map(|d| d.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ));
+        return Err(Error::NoMirrorTemplates(crate::listed(dirs)));
     }
     Ok(out)
 }
