@@ -4,6 +4,7 @@
 use super::build::BuildOptions;
 use crate::ingest::FileStamp;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// A file of the corpus as found on disk.
@@ -51,6 +52,13 @@ pub(super) fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scan
         })
         .map(Path::as_os_str)
         .collect();
+    // The parts of split texts by their folder, looked up once per head.
+    let mut parts: HashMap<&Path, Vec<&FileStamp>> = HashMap::new();
+    for (part, m) in &listing.parts {
+        if let Some(dir) = Path::new(part).parent() {
+            parts.entry(dir).or_default().push(m);
+        }
+    }
     let mut out = Vec::new();
     for (path, stamp) in listing.files.into_iter().zip(listing.stamps) {
         let stamp = match stamp {
@@ -79,12 +87,10 @@ pub(super) fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scan
         }
         // A split text's head answers for its parts: a part changed, added or removed
         // changes the head's stamp, so the refresh reads that act again.
-        if let Some(dir) = split_dir(&path, &listing.parts) {
-            for (part, m) in &listing.parts {
-                if Path::new(part).parent() == Some(dir.as_path()) {
-                    size += m.size + 1;
-                    mtime_ns = mtime_ns.max(m.mtime_ns);
-                }
+        if let Some(of_head) = split_parts(&path, &parts) {
+            for m in of_head {
+                size += m.size + 1;
+                mtime_ns = mtime_ns.max(m.mtime_ns);
             }
         }
         out.push(Scanned {
@@ -108,11 +114,11 @@ pub(super) fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scan
     Ok(out)
 }
 
-/// The folder of parts beside `head` (`kaz.md` → `kaz/`), when the listing holds parts there.
-fn split_dir(
+/// The parts in the folder beside `head` (`kaz.md` → `kaz/`), when the listing holds any.
+fn split_parts<'a>(
     head: &Path,
-    parts: &std::collections::HashMap<std::ffi::OsString, crate::walk::FileStamp>,
-) -> Option<std::path::PathBuf> {
+    parts: &'a HashMap<&Path, Vec<&FileStamp>>,
+) -> Option<&'a [&'a FileStamp]> {
     if parts.is_empty() {
         return None;
     }
@@ -120,11 +126,9 @@ fn split_dir(
     if !matches!(stem, "kaz" | "rus") {
         return None;
     }
-    let dir = head.with_file_name(stem);
     parts
-        .keys()
-        .any(|p| Path::new(p).parent() == Some(dir.as_path()))
-        .then_some(dir)
+        .get(head.with_file_name(stem).as_path())
+        .map(Vec::as_slice)
 }
 
 /// The manifest's hash of a source file: the file's own sha256 (what ingestion records in
