@@ -5,9 +5,14 @@
 //! and otherwise (an index written before lexicons, a process killed between the commit and
 //! the file, a reader on an older commit) learns the lexicon again from the index, once per
 //! commit: a search never uses a lexicon of other texts than it searches.
+//!
+//! Beside it go the counts it was learned from (`zanlex-lexicon-counts.bin`), naming the same
+//! commit. The counts are sums over aligned units, so a refresh that rewrites a few acts takes
+//! their old texts away and adds the new ones: its work grows with the acts it rewrote and the
+//! terms the corpus has, not with every act's stored text.
 
 use super::{Fields, Store};
-use crate::lexicon::learn::Learner;
+use crate::lexicon::learn::{Learner, NotCounted};
 use crate::lexicon::Lexicon;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -41,44 +46,203 @@ fn commit_key(searcher: &Searcher) -> String {
     segments.join(",")
 }
 
-/// Learns the lexicon of the acts in `store` that have both expressions.
-pub(crate) fn learn(store: &Store) -> crate::Result<Lexicon> {
-    let mut languages: BTreeMap<String, (bool, bool)> = BTreeMap::new();
-    store.for_each_act_outline(|act| {
-        let has = languages.entry(act.id).or_default();
-        match act.lang {
-            crate::model::Lang::Kk => has.0 = true,
-            crate::model::Lang::Ru => has.1 = true,
+/// The ids of the acts in `store` with both a Kazakh and a Russian expression, in order.
+///
+/// Read from the act-id terms and the postings of the act documents of each language, so no
+/// stored act is opened: a corpus in one language finds none at the cost of a walk over its
+/// postings.
+fn bilingual_acts(store: &Store) -> crate::Result<Vec<String>> {
+    use tantivy::query::{EnableScoring, Query};
+    use tantivy::{DocSet, TERMINATED};
+    let searcher = store.searcher();
+    let f = &store.fields;
+    let of_lang = |lang| super::of_type(f, super::DOC_ACT, None, Some(lang));
+    let weights = [
+        of_lang(crate::model::Lang::Kk).weight(EnableScoring::disabled_from_searcher(&searcher))?,
+        of_lang(crate::model::Lang::Ru).weight(EnableScoring::disabled_from_searcher(&searcher))?,
+    ];
+    // Per id, whether it has an act document in Kazakh and in Russian.
+    let mut languages: BTreeMap<String, [bool; 2]> = BTreeMap::new();
+    for segment in searcher.segment_readers() {
+        // Each language's live act documents of this segment.
+        let mut acts = [
+            vec![false; segment.max_doc() as usize],
+            vec![false; segment.max_doc() as usize],
+        ];
+        for (weight, docs) in weights.iter().zip(acts.iter_mut()) {
+            let mut scorer = weight.scorer(segment, 1.0)?;
+            let mut doc = scorer.doc();
+            while doc != TERMINATED {
+                if !segment.is_deleted(doc) {
+                    docs[doc as usize] = true;
+                }
+                doc = scorer.advance();
+            }
         }
-        Ok(())
-    })?;
-    let mut learner = Learner::default();
-    for (id, _) in languages.into_iter().filter(|(_, has)| has.0 && has.1) {
-        // Kazakh first ([`Store::expressions`]).
-        if let [kk, ru] = store.expressions(&id)?.as_slice() {
-            learner.add_act(kk, ru);
+        let ids = segment.inverted_index(f.act_id)?;
+        let mut terms = ids.terms().stream()?;
+        while terms.advance() {
+            let mut postings = ids.read_postings_from_terminfo(
+                terms.value(),
+                tantivy::schema::IndexRecordOption::Basic,
+            )?;
+            let mut has = [false; 2];
+            let mut doc = postings.doc();
+            while doc != TERMINATED && !(has[0] && has[1]) {
+                for (lang, docs) in acts.iter().enumerate() {
+                    has[lang] |= docs[doc as usize];
+                }
+                doc = postings.advance();
+            }
+            if has[0] || has[1] {
+                let id = String::from_utf8_lossy(terms.key()).into_owned();
+                let seen = languages.entry(id).or_default();
+                seen[0] |= has[0];
+                seen[1] |= has[1];
+            }
         }
     }
-    Ok(learner.finish())
+    Ok(languages
+        .into_iter()
+        .filter(|(_, has)| has[0] && has[1])
+        .map(|(id, _)| id)
+        .collect())
+}
+
+/// Counts the act `id` of `store` into `learner` (or takes it away), when `store` has it in
+/// both languages.
+fn count_act(
+    store: &Store,
+    id: &str,
+    learner: &mut Learner,
+    remove: bool,
+) -> crate::Result<Result<(), NotCounted>> {
+    // Kazakh first ([`Store::expressions`]).
+    Ok(match store.expressions(id)?.as_slice() {
+        [kk, ru] if remove => learner.remove_act(kk, ru),
+        [kk, ru] => {
+            learner.add_act(kk, ru);
+            Ok(())
+        }
+        _ => Ok(()),
+    })
+}
+
+/// Counts the acts in `store` that have both expressions.
+fn count_all(store: &Store) -> crate::Result<Learner> {
+    let mut learner = Learner::default();
+    for id in bilingual_acts(store)? {
+        // Adding never finds a count below zero.
+        let _ = count_act(store, &id, &mut learner, false)?;
+    }
+    Ok(learner)
+}
+
+/// Learns the lexicon of the acts in `store` that have both expressions.
+pub(crate) fn learn(store: &Store) -> crate::Result<Lexicon> {
+    Ok(count_all(store)?.finish())
+}
+
+/// The learner's counts kept beside a commit in its generation folder ([`COUNTS_FILE`]), so
+/// that a refresh that rewrites a few acts updates them instead of counting every act again.
+#[derive(Serialize, Deserialize)]
+struct StoredCounts {
+    format: u32,
+    /// The commit counted ([`commit_key`]).
+    commit: String,
+    /// Refreshes that updated the counts since every act was last counted.
+    updates: u32,
+    learner: Learner,
+}
+
+/// The counts file's name in a generation folder.
+pub(crate) const COUNTS_FILE: &str = "zanlex-lexicon-counts.bin";
+
+/// The version of the counts file's layout; counts of another are made again.
+const COUNTS_FORMAT: u32 = 1;
+
+/// What a write into a commit changed, for [`write_beside`] to update the stored counts from.
+pub(super) struct Change {
+    /// The index as it was before the write (its reader still on the commit before).
+    pub before: Store,
+    /// The ids of the acts whose documents the write deleted or added.
+    pub acts: std::collections::HashSet<String>,
+}
+
+/// The counts stored with the commit `change` was made on, with the acts it rewrote taken
+/// away and added again as `after` has them; `None` when none were stored for that commit, or
+/// they were not those of its acts.
+fn updated(change: &Change, after: &Store, gen: &Path) -> crate::Result<Option<StoredCounts>> {
+    let Ok(bytes) = std::fs::read(gen.join(COUNTS_FILE)) else {
+        return Ok(None);
+    };
+    let commit = commit_key(&change.before.searcher());
+    let Some(mut stored) = postcard::from_bytes::<StoredCounts>(&bytes)
+        .ok()
+        .filter(|s| s.format == COUNTS_FORMAT && s.commit == commit)
+    else {
+        return Ok(None);
+    };
+    let mut acts: Vec<&String> = change.acts.iter().collect();
+    acts.sort();
+    for id in acts {
+        if count_act(&change.before, id, &mut stored.learner, true)?.is_err() {
+            log::warn!("the lexicon's stored counts are not those of act {id}; counting again");
+            return Ok(None);
+        }
+        let _ = count_act(after, id, &mut stored.learner, false)?;
+    }
+    stored.updates += 1;
+    Ok(Some(stored))
+}
+
+/// Writes `bytes` to `name` in `gen` through a temporary file, synced, renamed over the last.
+fn replace_file(gen: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let tmp = gen.join(format!(".tmp-{name}"));
+    let mut file = std::fs::File::create(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    std::fs::rename(&tmp, gen.join(name))
 }
 
 /// Learns the lexicon of the last commit of `index` and writes it into its generation folder
-/// `gen` (through a temporary file renamed over the last one). A lexicon that cannot be
-/// learned or written is left to readers to learn: the commit stands, and the reason is
-/// logged.
-pub(super) fn write_beside(index: &Index, fields: &Fields, gen: &Path) {
+/// `gen`, with the counts it was learned from. After a write into an earlier commit
+/// (`change`), the counts stored with that commit are updated with the acts the write rewrote;
+/// otherwise, or when they cannot be, every act is counted. A lexicon that cannot be learned
+/// or written is left to readers to learn: the commit stands, and the reason is logged.
+pub(super) fn write_beside(index: &Index, fields: &Fields, gen: &Path, change: Option<Change>) {
     let written = (|| -> crate::Result<()> {
         let store = Store::from_parts(gen, index.clone(), fields.clone(), None)?;
-        let lexicon = learn(&store)?;
+        let commit = commit_key(&store.searcher());
+        let counts = match change {
+            Some(change) => updated(&change, &store, gen)?,
+            None => None,
+        };
+        let counts = match counts {
+            Some(counts) => StoredCounts { commit, ..counts },
+            None => StoredCounts {
+                format: COUNTS_FORMAT,
+                commit,
+                updates: 0,
+                learner: count_all(&store)?,
+            },
+        };
         let stored = StoredLexicon {
             format: FORMAT,
-            commit: commit_key(&store.searcher()),
-            lexicon,
+            commit: counts.commit.clone(),
+            lexicon: counts.learner.finish(),
         };
-        let json = serde_json::to_vec(&stored).map_err(|e| super::build::index_err(gen, e))?;
-        let tmp = gen.join(format!(".tmp-{LEXICON_FILE}"));
-        std::fs::write(&tmp, json)?;
-        std::fs::rename(&tmp, gen.join(LEXICON_FILE))?;
+        let in_words = |e: &dyn std::fmt::Display| super::build::index_err(gen, e.to_string());
+        let json = serde_json::to_vec(&stored).map_err(|e| in_words(&e))?;
+        // The counts first: counts that name this commit are its acts' counts, whether or not
+        // the lexicon is written after them.
+        replace_file(
+            gen,
+            COUNTS_FILE,
+            &postcard::to_stdvec(&counts).map_err(|e| in_words(&e))?,
+        )?;
+        replace_file(gen, LEXICON_FILE, &json)?;
         Ok(())
     })();
     if let Err(e) = written {
@@ -111,3 +275,7 @@ impl Store {
         })
     }
 }
+
+#[cfg(test)]
+#[path = "lexicon_tests.rs"]
+mod tests;

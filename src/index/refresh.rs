@@ -286,6 +286,12 @@ fn refresh_locked(
             (index, fields, gen.clone(), Some(gen), undo)
         }
     };
+    // The commit written on, as it stands before the write: the lexicon's counts are updated
+    // from the acts the write takes away from it.
+    let before = match fresh {
+        None => super::Store::from_parts(&write_dir, index.clone(), fields.clone(), None).ok(),
+        Some(_) => None,
+    };
     let written = write(
         corpus,
         scanned,
@@ -294,9 +300,14 @@ fn refresh_locked(
         &mut report,
         opts,
     );
-    if written.is_ok() {
-        super::lexicon::write_beside(&index, &fields, &write_dir);
-    }
+    let written = written.map(|w| {
+        let change = before.map(|before| super::lexicon::Change {
+            before,
+            acts: w.acts,
+        });
+        super::lexicon::write_beside(&index, &fields, &write_dir, change);
+        w.units
+    });
     drop(index);
     report.units_indexed = match fresh {
         None => written,
@@ -523,7 +534,7 @@ fn write(
     (index, fields, dir): (&Index, &Fields, &Path),
     report: &mut RefreshReport,
     opts: &BuildOptions,
-) -> crate::Result<usize> {
+) -> crate::Result<Written> {
     let mut manifest = Manifest {
         schema: SCHEMA_VERSION,
         analyzers: analyzer_fingerprint(index, fields),
@@ -565,7 +576,7 @@ fn write_streaming(
     manifest: &mut Manifest,
     report: &mut RefreshReport,
     opts: &BuildOptions,
-) -> crate::Result<usize> {
+) -> crate::Result<Written> {
     // An index in use by another process is reported before the corpus is read.
     let mut writer = ActWriter::new(index, fields, dir, opts, scanned.len() as u64, !reusable)?;
     for f in &report.removed {
@@ -601,7 +612,7 @@ fn write_streaming_to(
     manifest: &mut Manifest,
     report: &mut RefreshReport,
     mut writer: ActWriter<'_>,
-) -> crate::Result<usize> {
+) -> crate::Result<Written> {
     let by_rel: BTreeMap<&str, &Scanned> = scanned.iter().map(|s| (s.rel.as_str(), s)).collect();
     let mut added: BTreeSet<String> = BTreeSet::new();
     let mut updated: BTreeSet<String> = BTreeSet::new();
@@ -771,7 +782,18 @@ fn write_streaming_to(
         }
     }
     report.unchanged += unchanged + kept;
-    writer.commit(manifest)
+    Ok(Written {
+        units: writer.commit(manifest)?,
+        acts: dropped,
+    })
+}
+
+/// What a write committed.
+struct Written {
+    /// Unit documents written.
+    units: usize,
+    /// The ids of the acts whose documents were deleted or added.
+    acts: std::collections::HashSet<String>,
 }
 
 /// What the previous build recorded of the corpus, for an incremental read: each file's

@@ -10,6 +10,7 @@ use super::terms::content_terms;
 use super::{Lexicon, TermPair};
 use crate::model::{Act, Lang, Unit};
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 /// Fewest aligned units a pair co-occurs in: fewer is mostly an accident of one act's
 /// wording (three units of one list share their neighbours), as the hand-checked sample of
@@ -21,8 +22,12 @@ pub const MIN_TOGETHER: u64 = 4;
 const MAX_TERMS: usize = 200;
 
 /// Counts of one language's terms: interned stems, their units and their written forms.
-#[derive(Default)]
+///
+/// Stored as its stems, units and forms; the lookup from stem to id is made again on reading.
+#[derive(Default, Serialize, Deserialize)]
+#[serde(from = "StoredSide")]
 struct Side {
+    #[serde(skip)]
     ids: FxHashMap<String, u32>,
     stems: Vec<String>,
     units: Vec<u64>,
@@ -30,26 +35,70 @@ struct Side {
     forms: Vec<FxHashMap<String, u64>>,
 }
 
-impl Side {
-    /// The distinct term ids of `text`, counting their forms.
-    fn unit_terms(&mut self, text: &str, lang: Lang) -> Vec<u32> {
-        let mut ids: Vec<u32> = content_terms(text, lang)
-            .into_iter()
-            .map(|(stem, word)| {
-                let next = self.stems.len() as u32;
-                let id = *self.ids.entry(stem.clone()).or_insert(next);
-                if id == next {
-                    self.stems.push(stem);
-                    self.units.push(0);
-                    self.forms.push(FxHashMap::default());
-                }
-                *self.forms[id as usize].entry(word).or_default() += 1;
-                id
-            })
+/// What [`Side`] stores: its fields but the lookup, in order.
+#[derive(Deserialize)]
+struct StoredSide {
+    stems: Vec<String>,
+    units: Vec<u64>,
+    forms: Vec<FxHashMap<String, u64>>,
+}
+
+impl From<StoredSide> for Side {
+    fn from(s: StoredSide) -> Self {
+        let ids = s
+            .stems
+            .iter()
+            .enumerate()
+            .map(|(i, stem)| (stem.clone(), i as u32))
             .collect();
+        Side {
+            ids,
+            stems: s.stems,
+            units: s.units,
+            forms: s.forms,
+        }
+    }
+}
+
+/// Whether a text's counts are added or taken away.
+#[derive(Clone, Copy, PartialEq)]
+enum Sign {
+    Add,
+    Remove,
+}
+
+/// `count` moved by one in the direction of `sign`: `None` when a count to be taken away is
+/// already zero (counts that are not those of the texts being taken away).
+fn moved(count: u64, sign: Sign) -> Option<u64> {
+    match sign {
+        Sign::Add => Some(count + 1),
+        Sign::Remove => count.checked_sub(1),
+    }
+}
+
+impl Side {
+    /// The distinct term ids of `text`, counting their forms (or taking them away).
+    fn unit_terms(&mut self, text: &str, lang: Lang, sign: Sign) -> Option<Vec<u32>> {
+        let mut ids = Vec::new();
+        for (stem, word) in content_terms(text, lang) {
+            let next = self.stems.len() as u32;
+            let id = *self.ids.entry(stem.clone()).or_insert(next);
+            if id == next {
+                self.stems.push(stem);
+                self.units.push(0);
+                self.forms.push(FxHashMap::default());
+            }
+            let forms = &mut self.forms[id as usize];
+            let seen = forms.get(&word).copied().unwrap_or(0);
+            match moved(seen, sign)? {
+                0 => forms.remove(&word),
+                n => forms.insert(word, n),
+            };
+            ids.push(id);
+        }
         ids.sort_unstable();
         ids.dedup();
-        ids
+        Some(ids)
     }
 
     /// The form of term `id` seen most often (the first in order among equals).
@@ -62,8 +111,17 @@ impl Side {
     }
 }
 
+/// The counts of [`Learner::remove_act`] are not those of the texts it was given: the learner
+/// did not count them, and its counts are no longer of any texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotCounted;
+
 /// Learns a [`Lexicon`] from aligned units, one pair of texts at a time.
-#[derive(Default)]
+///
+/// Its counts are sums over the units, so they can be kept (it serializes) and kept up to
+/// date: an act's texts taken away ([`Learner::remove_act`]) and its new texts added give the
+/// counts, and so the lexicon, of learning from the new texts afresh.
+#[derive(Default, Serialize, Deserialize)]
 pub struct Learner {
     kk: Side,
     ru: Side,
@@ -75,33 +133,61 @@ pub struct Learner {
 
 impl Learner {
     /// Counts one aligned unit: its Kazakh and its Russian text. A unit with no content term
-    /// on a side, or too many, is not counted.
+    /// on a side, or too many, is not counted. (Acts are counted whole, [`Learner::add_act`];
+    /// tests count texts of no act.)
+    #[cfg(test)]
     pub fn add_texts(&mut self, kk: &str, ru: &str) {
-        let k = self.kk.unit_terms(kk, Lang::Kk);
-        let r = self.ru.unit_terms(ru, Lang::Ru);
+        // Adding never finds a count below zero.
+        let _ = self.count_texts(kk, ru, Sign::Add);
+    }
+
+    /// Counts one aligned unit (or takes it away).
+    fn count_texts(&mut self, kk: &str, ru: &str, sign: Sign) -> Result<(), NotCounted> {
+        let k = self.kk.unit_terms(kk, Lang::Kk, sign).ok_or(NotCounted)?;
+        let r = self.ru.unit_terms(ru, Lang::Ru, sign).ok_or(NotCounted)?;
         if k.is_empty() || r.is_empty() || k.len() > MAX_TERMS || r.len() > MAX_TERMS {
-            return;
+            return Ok(());
         }
-        self.units += 1;
+        self.units = moved(self.units, sign).ok_or(NotCounted)?;
         for &a in &k {
-            self.kk.units[a as usize] += 1;
+            let n = &mut self.kk.units[a as usize];
+            *n = moved(*n, sign).ok_or(NotCounted)?;
         }
         for &b in &r {
-            self.ru.units[b as usize] += 1;
+            let n = &mut self.ru.units[b as usize];
+            *n = moved(*n, sign).ok_or(NotCounted)?;
         }
         for &a in &k {
             for &b in &r {
-                *self.together.entry((a, b)).or_default() += 1;
+                let both = self.together.get(&(a, b)).copied().unwrap_or(0);
+                match moved(both, sign).ok_or(NotCounted)? {
+                    0 => self.together.remove(&(a, b)),
+                    n => self.together.insert((a, b), n),
+                };
             }
         }
+        Ok(())
     }
 
     /// Counts the units of one act's two expressions that share an eid, each unit by its own
     /// text (not its children's). Expressions of different acts, or of one language, add
     /// nothing.
     pub fn add_act(&mut self, kk: &Act, ru: &Act) {
+        // Adding never finds a count below zero.
+        let _ = self.count_act(kk, ru, Sign::Add);
+    }
+
+    /// Takes away what [`Learner::add_act`] counted of the same two expressions, as if they
+    /// had never been counted. [`NotCounted`] when they were not (the learner then holds no
+    /// texts' counts and must be made again).
+    pub fn remove_act(&mut self, kk: &Act, ru: &Act) -> Result<(), NotCounted> {
+        self.count_act(kk, ru, Sign::Remove)
+    }
+
+    /// Counts an act's aligned units (or takes them away).
+    fn count_act(&mut self, kk: &Act, ru: &Act, sign: Sign) -> Result<(), NotCounted> {
         if kk.id != ru.id || kk.lang != Lang::Kk || ru.lang != Lang::Ru {
-            return;
+            return Ok(());
         }
         let mut russian: FxHashMap<&str, &Unit> = FxHashMap::default();
         for act_unit in &ru.units {
@@ -109,22 +195,23 @@ impl Learner {
                 russian.insert(u.eid.as_str(), u);
             }
         }
+        let own = |u: &Unit| match &u.heading {
+            Some(h) => format!("{h}\n{}", u.text),
+            None => u.text.clone(),
+        };
         for act_unit in &kk.units {
             for u in act_unit.walk() {
                 if let Some(twin) = russian.get(u.eid.as_str()) {
-                    let own = |u: &Unit| match &u.heading {
-                        Some(h) => format!("{h}\n{}", u.text),
-                        None => u.text.clone(),
-                    };
-                    self.add_texts(&own(u), &own(twin));
+                    self.count_texts(&own(u), &own(twin), sign)?;
                 }
             }
         }
+        Ok(())
     }
 
     /// The lexicon of the units counted: the significant pairs that win competitive linking,
     /// by G² (strongest first; ties by the Kazakh, then the Russian term).
-    pub fn finish(self) -> Lexicon {
+    pub fn finish(&self) -> Lexicon {
         let n = self.units;
         let mut candidates: Vec<(f64, u32, u32, u64)> = self
             .together
