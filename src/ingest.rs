@@ -126,11 +126,13 @@ fn warnings_of(path: &Path, parent: &Path, warnings: Vec<String>) -> Vec<IngestF
 
 /// A corpus folder and how it is walked.
 #[derive(Debug, Clone, Copy)]
+#[cfg(test)]
 pub struct Corpus<'a> {
     pub dir: &'a Path,
     pub walk: Walk,
 }
 
+#[cfg(test)]
 impl<'a> From<&'a Path> for Corpus<'a> {
     fn from(dir: &'a Path) -> Self {
         Corpus {
@@ -198,6 +200,7 @@ fn map_files<T: Send>(
 }
 
 /// The size of each file (0 for one that cannot be read).
+#[cfg(test)]
 fn file_sizes(files: &[PathBuf]) -> Vec<u64> {
     files
         .iter()
@@ -231,6 +234,7 @@ fn reason_of(err: &crate::Error) -> String {
 
 /// The folder that `Source::file` paths are relative to (`dir`'s parent) and the supported
 /// files in `dir`, or why the folder cannot be listed.
+#[cfg(test)]
 fn list_corpus(dir: &Path, walk: Walk) -> Result<(PathBuf, Vec<PathBuf>), IngestFailure> {
     let abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let parent = abs
@@ -844,8 +848,74 @@ pub struct StreamReport {
 /// leaves its former target to read again), and only their acts are handed to `sink`. The
 /// acts of the files left unread would be what the previous read made of them: they link to
 /// no file that changed, then or now. Without `previous` every file is read.
+#[cfg(test)]
 pub fn ingest_corpus_changes<'d, F>(
     dir: impl Into<Corpus<'d>>,
+    chunk_files: usize,
+    keep_bytes: u64,
+    previous: Option<&Previous>,
+    sink: F,
+) -> crate::Result<StreamReport>
+where
+    F: FnMut(Vec<Act>) -> crate::Result<()>,
+{
+    let Corpus { dir, walk } = dir.into();
+    let (parent, files) = match list_corpus(dir, walk) {
+        Ok(listed) => listed,
+        Err(failure) => {
+            let mut report = StreamReport::default();
+            report.failures.push(failure);
+            return Ok(report);
+        }
+    };
+    let sizes = file_sizes(&files);
+    ingest_listed_changes(
+        (parent, files, sizes),
+        chunk_files,
+        keep_bytes,
+        previous,
+        sink,
+    )
+}
+
+/// [`ingest_corpus_changes`] of the corpus's files as a scan listed them (`sources`: each
+/// file as the listing of `dir` names it, with its size), so that a refresh, which has just
+/// stamped every file, does not list and measure the corpus again.
+pub fn ingest_scanned_changes<F>(
+    dir: &Path,
+    sources: Vec<(PathBuf, u64)>,
+    chunk_files: usize,
+    keep_bytes: u64,
+    previous: Option<&Previous>,
+    sink: F,
+) -> crate::Result<StreamReport>
+where
+    F: FnMut(Vec<Act>) -> crate::Result<()>,
+{
+    // Named as `list_corpus` names them: under the folder's canonical path, in its order.
+    let abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let parent = abs.parent().map_or_else(|| abs.clone(), Path::to_path_buf);
+    let (mut files, mut sizes): (Vec<PathBuf>, Vec<u64>) = sources
+        .into_iter()
+        .map(|(path, size)| match path.strip_prefix(dir) {
+            Ok(inside) => (abs.join(inside), size),
+            Err(_) => (path, size),
+        })
+        .unzip();
+    crate::walk::sort_paths(&mut files, &mut sizes);
+    ingest_listed_changes(
+        (parent, files, sizes),
+        chunk_files,
+        keep_bytes,
+        previous,
+        sink,
+    )
+}
+
+/// [`ingest_corpus_changes`] of listed files: (the folder sources are relative to, the files,
+/// their sizes).
+fn ingest_listed_changes<F>(
+    (parent, files, sizes): (PathBuf, Vec<PathBuf>, Vec<u64>),
     chunk_files: usize,
     keep_bytes: u64,
     previous: Option<&Previous>,
@@ -854,20 +924,12 @@ pub fn ingest_corpus_changes<'d, F>(
 where
     F: FnMut(Vec<Act>) -> crate::Result<()>,
 {
-    let Corpus { dir, walk } = dir.into();
     // A folder's meta.yaml is parsed once for all the texts beside it.
     let _meta = crate::extract::sidecar::folder_meta_cache::scope();
     let mut report = StreamReport::default();
-    let (parent, files) = match list_corpus(dir, walk) {
-        Ok(listed) => listed,
-        Err(failure) => {
-            report.failures.push(failure);
-            return Ok(report);
-        }
-    };
     let corpus = Listed {
         rels: files.iter().map(|f| relative(f, &parent)).collect(),
-        sizes: file_sizes(&files),
+        sizes,
         files,
         parent,
     };
@@ -888,7 +950,7 @@ where
     Ok(report)
 }
 
-/// The corpus's files as [`list_corpus`] found them, with their names and sizes.
+/// The corpus's files as its listing found them, with their names and sizes.
 struct Listed {
     files: Vec<PathBuf>,
     /// The folder `Source::file` paths are relative to.

@@ -268,9 +268,10 @@ impl IndexDir {
                 }
             }
         }
-        // The lexicon zanlex writes beside a commit ([`super::lexicon`]) is a file of a
-        // generation, never of the folder's top.
-        for name in LEGACY_FILES.iter().chain([&super::lexicon::LEXICON_FILE]) {
+        // The lexicon and its counts zanlex writes beside a commit ([`super::lexicon`]) are
+        // files of a generation, never of the folder's top.
+        let lexicon = [super::lexicon::LEXICON_FILE, super::lexicon::COUNTS_FILE];
+        for name in LEGACY_FILES.iter().chain(&lexicon) {
             let _ = std::fs::remove_file(self.root.join(name));
         }
         // The manifest files zanlex wrote beside tantivy's (none of its own lists them).

@@ -585,26 +585,14 @@ fn write_streaming(
         }
     }
     write_streaming_to(
-        (
-            corpus,
-            crate::ingest::Walk {
-                follow: opts.follow,
-            },
-        ),
-        scanned,
-        shas,
-        old,
-        reusable,
-        manifest,
-        report,
-        writer,
+        corpus, scanned, shas, old, reusable, manifest, report, writer,
     )
 }
 
 /// [`write_streaming`] with the writer it opened.
 #[allow(clippy::too_many_arguments)]
 fn write_streaming_to(
-    (corpus, walk): (&Path, crate::ingest::Walk),
+    corpus: &Path,
     scanned: &[Scanned],
     shas: &BTreeMap<String, String>,
     old: &Manifest,
@@ -685,8 +673,15 @@ fn write_streaming_to(
     } else {
         None
     };
-    let streamed = crate::ingest::ingest_corpus_changes(
-        crate::ingest::Corpus { dir: corpus, walk },
+    // The files as the scan found them: the corpus is not listed and measured again.
+    let sources = scanned
+        .iter()
+        .filter(|s| s.skipped.is_none())
+        .map(|s| (s.path.clone(), s.own_size))
+        .collect();
+    let streamed = crate::ingest::ingest_scanned_changes(
+        corpus,
+        sources,
         FILES_PER_CHUNK,
         KEEP_SOURCE_BYTES,
         previous.as_ref(),

@@ -11,7 +11,10 @@ use std::path::{Path, PathBuf};
 pub(super) struct Scanned {
     pub(super) path: PathBuf,
     pub(super) rel: String,
+    /// With its metadata files' and parts' sizes.
     pub(super) size: u64,
+    /// The file's own size.
+    pub(super) own_size: u64,
     pub(super) mtime_ns: u128,
     /// Why the walk did not read it (its size and mtime are then 0): it is never opened, and
     /// its manifest entry carries the reason as its failure, so each run reports it.
@@ -73,6 +76,7 @@ pub(super) fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scan
             mut size,
             mut mtime_ns,
         } = stamp;
+        let own_size = size;
         if !with_metadata.is_empty()
             && path
                 .parent()
@@ -97,6 +101,7 @@ pub(super) fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scan
             rel: rel_path(&path, parent),
             path,
             size,
+            own_size,
             mtime_ns,
             skipped: None,
         });
@@ -106,6 +111,7 @@ pub(super) fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scan
             rel: rel_path(&path, parent),
             path,
             size: 0,
+            own_size: 0,
             mtime_ns: 0,
             skipped: Some(reason),
         });
