@@ -170,9 +170,9 @@ pub(super) struct Change {
 }
 
 /// The counts stored with the commit `change` was made on, with the acts it rewrote taken
-/// away and added again as `after` has them; `None` when none were stored for that commit, or
-/// they were not those of its acts.
-fn updated(change: &Change, after: &Store, gen: &Path) -> crate::Result<Option<StoredCounts>> {
+/// away as that commit had them; `None` when none were stored for that commit, or they were
+/// not those of its acts.
+fn updated(change: &Change, gen: &Path) -> crate::Result<Option<StoredCounts>> {
     let Ok(bytes) = std::fs::read(gen.join(COUNTS_FILE)) else {
         return Ok(None);
     };
@@ -190,7 +190,6 @@ fn updated(change: &Change, after: &Store, gen: &Path) -> crate::Result<Option<S
             log::warn!("the lexicon's stored counts are not those of act {id}; counting again");
             return Ok(None);
         }
-        let _ = count_act(after, id, &mut stored.learner, false)?;
     }
     stored.updates += 1;
     Ok(Some(stored))
@@ -206,27 +205,39 @@ fn replace_file(gen: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&tmp, gen.join(name))
 }
 
-/// Learns the lexicon of the last commit of `index` and writes it into its generation folder
-/// `gen`, with the counts it was learned from. After a write into an earlier commit
-/// (`change`), the counts stored with that commit are updated with the acts the write rewrote;
-/// otherwise, or when they cannot be, every act is counted. A lexicon that cannot be learned
-/// or written is left to readers to learn: the commit stands, and the reason is logged.
-pub(super) fn write_beside(index: &Index, fields: &Fields, gen: &Path, change: Option<Change>) {
+/// Writes the lexicon of the last commit of `index` into its generation folder `gen`, with
+/// the counts it was learned from. `written` holds the counts of the acts that commit wrote:
+/// for a new generation, every act. After a write into an earlier commit (`change`), the counts
+/// stored with that commit lose the acts the write took away and gain `written`; when they
+/// cannot (none stored for that commit, or not of its acts), every act is read back and
+/// counted. A lexicon that cannot be written is left to readers to learn: the commit stands,
+/// and the reason is logged.
+pub(super) fn write_beside(
+    index: &Index,
+    fields: &Fields,
+    gen: &Path,
+    written: Learner,
+    change: Option<Change>,
+) {
     let written = (|| -> crate::Result<()> {
         let store = Store::from_parts(gen, index.clone(), fields.clone(), None)?;
         let commit = commit_key(&store.searcher());
-        let counts = match change {
-            Some(change) => updated(&change, &store, gen)?,
-            None => None,
+        let learner = match change {
+            None => Some((written, 0)),
+            Some(change) => updated(&change, gen)?.map(|mut stored| {
+                stored.learner.add_counts(&written);
+                (stored.learner, stored.updates)
+            }),
         };
-        let counts = match counts {
-            Some(counts) => StoredCounts { commit, ..counts },
-            None => StoredCounts {
-                format: COUNTS_FORMAT,
-                commit,
-                updates: 0,
-                learner: count_all(&store)?,
-            },
+        let (learner, updates) = match learner {
+            Some(counted) => counted,
+            None => (count_all(&store)?, 0),
+        };
+        let counts = StoredCounts {
+            format: COUNTS_FORMAT,
+            commit,
+            updates,
+            learner,
         };
         let stored = StoredLexicon {
             format: FORMAT,

@@ -11,6 +11,7 @@ use super::scan::{file_sha, rel_path, scan, with_sidecars, Scanned};
 use super::schema::{Fields, SCHEMA_VERSION};
 use super::swap::swap;
 use super::writer::ActWriter;
+use crate::lexicon::learn::Learner;
 use crate::model::Act;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -305,7 +306,7 @@ fn refresh_locked(
             before,
             acts: w.acts,
         });
-        super::lexicon::write_beside(&index, &fields, &write_dir, change);
+        super::lexicon::write_beside(&index, &fields, &write_dir, w.counted, change);
         w.units
     });
     drop(index);
@@ -673,6 +674,8 @@ fn write_streaming_to(
     } else {
         None
     };
+    // The lexicon's counts of the acts written, made as they go by rather than read back.
+    let mut counted = Learner::default();
     // The files as the scan found them: the corpus is not listed and measured again.
     let sources = scanned
         .iter()
@@ -720,6 +723,7 @@ fn write_streaming_to(
                 .filter(|i| !to_write.contains(i) && dropped.contains(&acts[*i].id))
                 .collect();
             to_write.extend(again);
+            count_written(&mut counted, &acts, &to_write);
             let mut acts: Vec<Option<Act>> = acts.into_iter().map(Some).collect();
             writer.add(to_write.iter().filter_map(|&i| acts[i].take()).collect())
         },
@@ -780,7 +784,25 @@ fn write_streaming_to(
     Ok(Written {
         units: writer.commit(manifest)?,
         acts: dropped,
+        counted,
     })
+}
+
+/// Counts into `counted` the acts `to_write` of a chunk that have both expressions: the
+/// index then holds exactly these acts of each such id (an id's documents are deleted and
+/// written again together, and its acts come in one chunk), so these are the counts
+/// [`super::lexicon`] would read back from it.
+fn count_written(counted: &mut Learner, acts: &[Act], to_write: &[usize]) {
+    let mut by_id: BTreeMap<&str, Vec<&Act>> = BTreeMap::new();
+    for &i in to_write {
+        by_id.entry(acts[i].id.as_str()).or_default().push(&acts[i]);
+    }
+    for (_, mut expressions) in by_id {
+        expressions.sort_by_key(|a| a.lang);
+        if let [kk, ru] = expressions[..] {
+            counted.add_act(kk, ru);
+        }
+    }
 }
 
 /// What a write committed.
@@ -789,6 +811,8 @@ struct Written {
     units: usize,
     /// The ids of the acts whose documents were deleted or added.
     acts: std::collections::HashSet<String>,
+    /// The lexicon's counts of the acts written.
+    counted: Learner,
 }
 
 /// What the previous build recorded of the corpus, for an incremental read: each file's

@@ -101,6 +101,26 @@ impl Side {
         Some(ids)
     }
 
+    /// Adds the counts of `other`'s terms; what each of its ids is here.
+    fn add_side(&mut self, other: &Side) -> Vec<u32> {
+        let mut ids = Vec::with_capacity(other.stems.len());
+        for (i, stem) in other.stems.iter().enumerate() {
+            let next = self.stems.len() as u32;
+            let id = *self.ids.entry(stem.clone()).or_insert(next);
+            if id == next {
+                self.stems.push(stem.clone());
+                self.units.push(0);
+                self.forms.push(FxHashMap::default());
+            }
+            self.units[id as usize] += other.units[i];
+            for (word, n) in &other.forms[i] {
+                *self.forms[id as usize].entry(word.clone()).or_default() += n;
+            }
+            ids.push(id);
+        }
+        ids
+    }
+
     /// The form of term `id` seen most often (the first in order among equals).
     fn word(&self, id: u32) -> String {
         self.forms[id as usize]
@@ -207,6 +227,19 @@ impl Learner {
             }
         }
         Ok(())
+    }
+
+    /// Adds the counts of `other`, as if its units had been counted here.
+    pub fn add_counts(&mut self, other: &Learner) {
+        let kk = self.kk.add_side(&other.kk);
+        let ru = self.ru.add_side(&other.ru);
+        for (&(a, b), &both) in &other.together {
+            *self
+                .together
+                .entry((kk[a as usize], ru[b as usize]))
+                .or_default() += both;
+        }
+        self.units += other.units;
     }
 
     /// The lexicon of the units counted: the significant pairs that win competitive linking,
