@@ -860,8 +860,8 @@ where
     F: FnMut(Vec<Act>) -> crate::Result<()>,
 {
     let Corpus { dir, walk } = dir.into();
-    let (parent, files) = match list_corpus(dir, walk) {
-        Ok(listed) => listed,
+    let files = match list_corpus(dir, walk) {
+        Ok((_, files)) => files,
         Err(failure) => {
             let mut report = StreamReport::default();
             report.failures.push(failure);
@@ -869,13 +869,8 @@ where
         }
     };
     let sizes = file_sizes(&files);
-    ingest_listed_changes(
-        (parent, files, sizes),
-        chunk_files,
-        keep_bytes,
-        previous,
-        sink,
-    )
+    let sources = files.into_iter().zip(sizes).collect();
+    ingest_scanned_changes(dir, sources, chunk_files, keep_bytes, previous, sink)
 }
 
 /// [`ingest_corpus_changes`] of the corpus's files as a scan listed them (`sources`: each
@@ -887,7 +882,7 @@ pub fn ingest_scanned_changes<F>(
     chunk_files: usize,
     keep_bytes: u64,
     previous: Option<&Previous>,
-    sink: F,
+    mut sink: F,
 ) -> crate::Result<StreamReport>
 where
     F: FnMut(Vec<Act>) -> crate::Result<()>,
@@ -903,27 +898,6 @@ where
         })
         .unzip();
     crate::walk::sort_paths(&mut files, &mut sizes);
-    ingest_listed_changes(
-        (parent, files, sizes),
-        chunk_files,
-        keep_bytes,
-        previous,
-        sink,
-    )
-}
-
-/// [`ingest_corpus_changes`] of listed files: (the folder sources are relative to, the files,
-/// their sizes).
-fn ingest_listed_changes<F>(
-    (parent, files, sizes): (PathBuf, Vec<PathBuf>, Vec<u64>),
-    chunk_files: usize,
-    keep_bytes: u64,
-    previous: Option<&Previous>,
-    mut sink: F,
-) -> crate::Result<StreamReport>
-where
-    F: FnMut(Vec<Act>) -> crate::Result<()>,
-{
     // A folder's meta.yaml is parsed once for all the texts beside it.
     let _meta = crate::extract::sidecar::folder_meta_cache::scope();
     let mut report = StreamReport::default();
