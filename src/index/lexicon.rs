@@ -159,7 +159,7 @@ struct StoredCounts {
 pub(crate) const COUNTS_FILE: &str = "zanlex-lexicon-counts.bin";
 
 /// The version of the counts file's layout; counts of another are made again.
-const COUNTS_FORMAT: u32 = 1;
+const COUNTS_FORMAT: u32 = 2;
 
 /// What a write into a commit changed, for [`write_beside`] to update the stored counts from.
 pub(super) struct Change {

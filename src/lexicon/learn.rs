@@ -7,6 +7,7 @@
 
 use super::g2::{g2, SIGNIFICANT};
 use super::terms::content_terms;
+use super::together::Together;
 use super::{Lexicon, TermPair};
 use crate::model::{Act, Lang, Unit};
 use rustc_hash::FxHashMap;
@@ -146,7 +147,7 @@ pub struct Learner {
     kk: Side,
     ru: Side,
     /// (Kazakh id, Russian id) → units they co-occur in.
-    together: FxHashMap<(u32, u32), u64>,
+    together: Together,
     /// Aligned units counted.
     units: u64,
 }
@@ -179,11 +180,8 @@ impl Learner {
         }
         for &a in &k {
             for &b in &r {
-                let both = self.together.get(&(a, b)).copied().unwrap_or(0);
-                match moved(both, sign).ok_or(NotCounted)? {
-                    0 => self.together.remove(&(a, b)),
-                    n => self.together.insert((a, b), n),
-                };
+                let both = moved(self.together.get(a, b), sign).ok_or(NotCounted)?;
+                self.together.set(a, b, both);
             }
         }
         Ok(())
@@ -233,11 +231,9 @@ impl Learner {
     pub fn add_counts(&mut self, other: &Learner) {
         let kk = self.kk.add_side(&other.kk);
         let ru = self.ru.add_side(&other.ru);
-        for (&(a, b), &both) in &other.together {
-            *self
-                .together
-                .entry((kk[a as usize], ru[b as usize]))
-                .or_default() += both;
+        for (a, b, both) in other.together.iter() {
+            let (a, b) = (kk[a as usize], ru[b as usize]);
+            self.together.set(a, b, self.together.get(a, b) + both);
         }
         self.units += other.units;
     }
@@ -249,8 +245,8 @@ impl Learner {
         let mut candidates: Vec<(f64, u32, u32, u64)> = self
             .together
             .iter()
-            .filter(|(_, &both)| both >= MIN_TOGETHER)
-            .filter_map(|(&(a, b), &both)| {
+            .filter(|&(_, _, both)| both >= MIN_TOGETHER)
+            .filter_map(|(a, b, both)| {
                 let (ka, rb) = (self.kk.units[a as usize], self.ru.units[b as usize]);
                 // Only a positive association: together more often than chance.
                 let positive = (both as f64) * (n as f64) > (ka as f64) * (rb as f64);

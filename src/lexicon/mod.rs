@@ -10,6 +10,7 @@
 pub mod g2;
 pub mod learn;
 pub mod terms;
+mod together;
 
 use crate::model::Lang;
 use rustc_hash::FxHashMap;

@@ -1,0 +1,212 @@
+//! How many aligned units each (Kazakh term, Russian term) pair co-occurs in.
+//!
+//! A national corpus has tens of millions of pairs, and a refresh that rewrites one act
+//! changes a few hundred of them. So the pairs read from the stored counts stay as they are
+//! read, a sorted array, and the counts changed since go in a small map over it: reading and
+//! writing the counts is one pass over the array, and no hash table of every pair is built.
+
+use rustc_hash::FxHashMap;
+use serde::de::{SeqAccess, Visitor};
+use serde::ser::SerializeSeq;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A pair's key: the Kazakh term's id, then the Russian term's, so keys sort by both.
+fn key(kk: u32, ru: u32) -> u64 {
+    (u64::from(kk) << 32) | u64::from(ru)
+}
+
+/// The pair of a [`key`].
+fn pair(key: u64) -> (u32, u32) {
+    ((key >> 32) as u32, key as u32)
+}
+
+/// Co-occurrence counts of term pairs.
+///
+/// Stored as the sequence of pairs with a count above zero, in key order, each as the gap
+/// from the key before and its count.
+#[derive(Default)]
+pub(super) struct Together {
+    /// Keys of the pairs as read, ascending.
+    keys: Vec<u64>,
+    /// The count of each key of `keys`.
+    counts: Vec<u32>,
+    /// Counts set since the pairs were read (zero: no unit holds the pair any more), and
+    /// read counts too large for `counts`. They override `keys`.
+    changed: FxHashMap<u64, u64>,
+}
+
+impl Together {
+    /// The units `kk` and `ru` co-occur in.
+    pub(super) fn get(&self, kk: u32, ru: u32) -> u64 {
+        let k = key(kk, ru);
+        match self.changed.get(&k) {
+            Some(&n) => n,
+            None => self
+                .keys
+                .binary_search(&k)
+                .map_or(0, |i| u64::from(self.counts[i])),
+        }
+    }
+
+    /// Sets the units `kk` and `ru` co-occur in.
+    pub(super) fn set(&mut self, kk: u32, ru: u32, n: u64) {
+        self.changed.insert(key(kk, ru), n);
+    }
+
+    /// Every pair with a count above zero, in no particular order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (u32, u32, u64)> + '_ {
+        let read = self
+            .keys
+            .iter()
+            .zip(&self.counts)
+            .filter(|(k, _)| !self.changed.contains_key(k))
+            .map(|(&k, &n)| (k, u64::from(n)));
+        let changed = self.changed.iter().map(|(&k, &n)| (k, n));
+        read.chain(changed).filter(|&(_, n)| n > 0).map(|(k, n)| {
+            let (kk, ru) = pair(k);
+            (kk, ru, n)
+        })
+    }
+
+    /// Every pair with a count above zero, as `(key, count)` in key order.
+    fn sorted(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
+        let mut changed: Vec<(u64, u64)> = self.changed.iter().map(|(&k, &n)| (k, n)).collect();
+        changed.sort_unstable();
+        let read = self
+            .keys
+            .iter()
+            .zip(&self.counts)
+            .filter(|(k, _)| !self.changed.contains_key(k))
+            .map(|(&k, &n)| (k, u64::from(n)));
+        itertools::merge(read, changed).filter(|&(_, n)| n > 0)
+    }
+}
+
+impl Serialize for Together {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // The formats the counts are kept in write a sequence's length first.
+        let len = self.sorted().count();
+        let mut seq = serializer.serialize_seq(Some(len))?;
+        let mut last = 0;
+        for (k, n) in self.sorted() {
+            seq.serialize_element(&(k - last, n))?;
+            last = k;
+        }
+        seq.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Together {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(PairsVisitor)
+    }
+}
+
+/// Reads the sequence [`Together`] writes.
+struct PairsVisitor;
+
+/// The most pairs reserved before any is read: a damaged length asks for no more memory
+/// than this.
+const RESERVED_AT_MOST: usize = 1 << 24;
+
+impl<'de> Visitor<'de> for PairsVisitor {
+    type Value = Together;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("term pairs as key gaps and counts, in key order")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Together, A::Error> {
+        let reserved = seq.size_hint().unwrap_or(0).min(RESERVED_AT_MOST);
+        let mut together = Together {
+            keys: Vec::with_capacity(reserved),
+            counts: Vec::with_capacity(reserved),
+            changed: FxHashMap::default(),
+        };
+        let mut last: Option<u64> = None;
+        while let Some((gap, n)) = seq.next_element::<(u64, u64)>()? {
+            let k = match last {
+                None => gap,
+                Some(_) if gap == 0 => {
+                    return Err(serde::de::Error::custom("a term pair is stored twice"))
+                }
+                Some(last) => last
+                    .checked_add(gap)
+                    .ok_or_else(|| serde::de::Error::custom("a term pair's key overflows"))?,
+            };
+            last = Some(k);
+            match u32::try_from(n) {
+                Ok(n) => {
+                    together.keys.push(k);
+                    together.counts.push(n);
+                }
+                Err(_) => {
+                    together.changed.insert(k, n);
+                }
+            }
+        }
+        Ok(together)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Together;
+
+    fn stored(together: &Together) -> Together {
+        let bytes = postcard::to_stdvec(together).expect("counts serialize");
+        postcard::from_bytes(&bytes).expect("counts read back")
+    }
+
+    fn all(together: &Together) -> Vec<(u32, u32, u64)> {
+        let mut pairs: Vec<_> = together.iter().collect();
+        pairs.sort_unstable();
+        pairs
+    }
+
+    #[test]
+    fn counts_read_back_are_the_counts_written_and_changes_override_them() {
+        let mut together = Together::default();
+        together.set(7, 3, 2);
+        together.set(0, 9, 1);
+        together.set(7, 1, 5);
+        together.set(u32::MAX, u32::MAX, u64::from(u32::MAX) + 1);
+        together.set(2, 2, 0);
+        let mut read = stored(&together);
+        assert_eq!(
+            all(&read),
+            [
+                (0, 9, 1),
+                (7, 1, 5),
+                (7, 3, 2),
+                (u32::MAX, u32::MAX, u64::from(u32::MAX) + 1)
+            ]
+        );
+        // The count too large for the array is kept exactly.
+        assert_eq!(read.get(u32::MAX, u32::MAX), u64::from(u32::MAX) + 1);
+        assert_eq!(read.keys.len(), 3);
+        read.set(7, 1, 0);
+        read.set(7, 3, 3);
+        read.set(1, 1, 1);
+        assert_eq!((read.get(7, 1), read.get(7, 3), read.get(1, 1)), (0, 3, 1));
+        assert_eq!(read.get(5, 5), 0);
+        let again = stored(&read);
+        assert_eq!(
+            all(&again),
+            [
+                (0, 9, 1),
+                (1, 1, 1),
+                (7, 3, 3),
+                (u32::MAX, u32::MAX, u64::from(u32::MAX) + 1)
+            ]
+        );
+        assert!(again.changed.len() == 1 && again.keys == [9, (1 << 32) | 1, (7 << 32) | 3]);
+    }
+
+    #[test]
+    fn a_pair_stored_twice_is_refused() {
+        // Two pairs with the same key: the second's gap is zero.
+        let bytes = postcard::to_stdvec(&vec![(5u64, 1u64), (0, 2)]).expect("serialize");
+        assert!(postcard::from_bytes::<Together>(&bytes).is_err());
+    }
+}
