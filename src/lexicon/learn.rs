@@ -82,19 +82,22 @@ impl Side {
     fn unit_terms(&mut self, text: &str, lang: Lang, sign: Sign) -> Option<Vec<u32>> {
         let mut ids = Vec::new();
         for (stem, word) in content_terms(text, lang) {
-            let next = self.stems.len() as u32;
-            let id = *self.ids.entry(stem.clone()).or_insert(next);
-            if id == next {
-                self.stems.push(stem);
-                self.units.push(0);
-                self.forms.push(FxHashMap::default());
-            }
-            let forms = &mut self.forms[id as usize];
-            let seen = forms.get(&word).copied().unwrap_or(0);
-            match moved(seen, sign)? {
-                0 => forms.remove(&word),
-                n => forms.insert(word, n),
+            let id = match self.ids.get(&stem) {
+                Some(&id) => id,
+                None => self.intern(stem),
             };
+            let forms = &mut self.forms[id as usize];
+            match forms.get_mut(&word) {
+                Some(seen) => {
+                    *seen = moved(*seen, sign)?;
+                    if *seen == 0 {
+                        forms.remove(&word);
+                    }
+                }
+                None => {
+                    forms.insert(word, moved(0, sign)?);
+                }
+            }
             ids.push(id);
         }
         ids.sort_unstable();
@@ -102,17 +105,24 @@ impl Side {
         Some(ids)
     }
 
+    /// The id of a stem not seen before.
+    fn intern(&mut self, stem: String) -> u32 {
+        let id = self.stems.len() as u32;
+        self.ids.insert(stem.clone(), id);
+        self.stems.push(stem);
+        self.units.push(0);
+        self.forms.push(FxHashMap::default());
+        id
+    }
+
     /// Adds the counts of `other`'s terms; what each of its ids is here.
     fn add_side(&mut self, other: &Side) -> Vec<u32> {
         let mut ids = Vec::with_capacity(other.stems.len());
         for (i, stem) in other.stems.iter().enumerate() {
-            let next = self.stems.len() as u32;
-            let id = *self.ids.entry(stem.clone()).or_insert(next);
-            if id == next {
-                self.stems.push(stem.clone());
-                self.units.push(0);
-                self.forms.push(FxHashMap::default());
-            }
+            let id = match self.ids.get(stem) {
+                Some(&id) => id,
+                None => self.intern(stem.clone()),
+            };
             self.units[id as usize] += other.units[i];
             for (word, n) in &other.forms[i] {
                 *self.forms[id as usize].entry(word.clone()).or_default() += n;
@@ -180,8 +190,9 @@ impl Learner {
         }
         for &a in &k {
             for &b in &r {
-                let both = moved(self.together.get(a, b), sign).ok_or(NotCounted)?;
-                self.together.set(a, b, both);
+                self.together
+                    .change(a, b, |both| moved(both, sign))
+                    .ok_or(NotCounted)?;
             }
         }
         Ok(())
@@ -232,8 +243,10 @@ impl Learner {
         let kk = self.kk.add_side(&other.kk);
         let ru = self.ru.add_side(&other.ru);
         for (a, b, both) in other.together.iter() {
-            let (a, b) = (kk[a as usize], ru[b as usize]);
-            self.together.set(a, b, self.together.get(a, b) + both);
+            // Adding never goes below zero.
+            let _ = self
+                .together
+                .change(kk[a as usize], ru[b as usize], |n| Some(n + both));
         }
         self.units += other.units;
     }

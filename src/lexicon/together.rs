@@ -37,7 +37,8 @@ pub(super) struct Together {
 
 impl Together {
     /// The units `kk` and `ru` co-occur in.
-    pub(super) fn get(&self, kk: u32, ru: u32) -> u64 {
+    #[cfg(test)]
+    fn get(&self, kk: u32, ru: u32) -> u64 {
         let k = key(kk, ru);
         match self.changed.get(&k) {
             Some(&n) => n,
@@ -49,8 +50,36 @@ impl Together {
     }
 
     /// Sets the units `kk` and `ru` co-occur in.
-    pub(super) fn set(&mut self, kk: u32, ru: u32, n: u64) {
+    #[cfg(test)]
+    fn set(&mut self, kk: u32, ru: u32, n: u64) {
         self.changed.insert(key(kk, ru), n);
+    }
+
+    /// Changes the units `kk` and `ru` co-occur in by `change` (one probe of the changed
+    /// counts: counting a corpus is mostly this); `None`, and nothing changed, when the
+    /// count would go below zero.
+    pub(super) fn change(
+        &mut self,
+        kk: u32,
+        ru: u32,
+        change: impl FnOnce(u64) -> Option<u64>,
+    ) -> Option<()> {
+        use std::collections::hash_map::Entry;
+        let k = key(kk, ru);
+        match self.changed.entry(k) {
+            Entry::Occupied(mut e) => {
+                let n = change(*e.get())?;
+                e.insert(n);
+            }
+            Entry::Vacant(e) => {
+                let read = self
+                    .keys
+                    .binary_search(&k)
+                    .map_or(0, |i| u64::from(self.counts[i]));
+                e.insert(change(read)?);
+            }
+        }
+        Some(())
     }
 
     /// Every pair with a count above zero, in no particular order.
@@ -190,6 +219,12 @@ mod tests {
         read.set(1, 1, 1);
         assert_eq!((read.get(7, 1), read.get(7, 3), read.get(1, 1)), (0, 3, 1));
         assert_eq!(read.get(5, 5), 0);
+        // A count that would go below zero is refused, and left as it was.
+        assert_eq!(read.change(7, 3, |n| n.checked_sub(4)), None);
+        assert_eq!(read.change(6, 6, |n| n.checked_sub(1)), None);
+        assert_eq!(read.change(0, 9, |n| n.checked_sub(1)), Some(()));
+        assert_eq!((read.get(7, 3), read.get(0, 9)), (3, 0));
+        read.set(0, 9, 1);
         let again = stored(&read);
         assert_eq!(
             all(&again),
