@@ -93,6 +93,14 @@ impl MirrorTemplate {
         self.kaz.len() > 1 || self.rus.len() > 1
     }
 
+    /// The files of its text in `lang`.
+    fn segments(&self, lang: Lang) -> &[Segment] {
+        match lang {
+            Lang::Kk => &self.kaz,
+            Lang::Ru => &self.rus,
+        }
+    }
+
     fn size(&self) -> u64 {
         (self.meta.len()
             + self
@@ -197,18 +205,6 @@ pub fn load_mirror_templates(dirs: &[PathBuf]) -> Result<Vec<MirrorTemplate>> {
     Ok(out)
 }
 
-fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        what: "cannot read the template",
-        source,
-    })?;
-    String::from_utf8(bytes).map_err(|source| Error::NotUtf8 {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
 /// `kaz.md` and, when the folder `kaz/` is beside it, its `.md` parts by name.
 fn read_segments(dir: &Path, lang: &str) -> Result<Vec<Segment>> {
     let mut out = vec![Segment {
@@ -247,20 +243,15 @@ fn find_act_folders(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, String)>) -
         out.push((dir.to_path_buf(), rel));
         return Ok(());
     }
-    let listing_failed = |source| Error::Io {
-        path: dir.to_path_buf(),
-        what: "cannot read the template folder",
-        source,
+    let hidden = |p: &Path| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
     };
-    let mut subdirs = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(listing_failed)? {
-        let entry = entry.map_err(listing_failed)?;
-        if entry.file_type().map_err(listing_failed)?.is_dir()
-            && !entry.file_name().to_string_lossy().starts_with('.')
-        {
-            subdirs.push(entry.path());
-        }
-    }
+    let mut subdirs: Vec<PathBuf> = list_dir(dir)?
+        .into_iter()
+        .filter(|(p, is_dir)| *is_dir && !hidden(p))
+        .map(|(p, _)| p)
+        .collect();
     subdirs.sort();
     for d in subdirs {
         find_act_folders(root, &d, out)?;
@@ -278,11 +269,7 @@ pub fn write_mirror(
     seed: u64,
     opts: &MirrorOptions,
 ) -> Result<MirrorReport> {
-    std::fs::create_dir_all(out).map_err(|source| Error::Io {
-        path: out.to_path_buf(),
-        what: "cannot create the output folder",
-        source,
-    })?;
+    create_out(out)?;
     let mut git = match opts.editions {
         Some(_) => Some(FastImport::start(out)?),
         None => None,
@@ -350,25 +337,9 @@ pub fn write_mirror(
         }
         g.finish()?;
     }
-    report.tokens = scaler.kk.tokens + scaler.ru.tokens;
-    report.novel_words = scaler.kk.novel + scaler.ru.novel;
+    report.tokens = scaler.kk.heaps.tokens + scaler.ru.heaps.tokens;
+    report.novel_words = scaler.kk.heaps.novel + scaler.ru.heaps.novel;
     Ok(report)
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let write = || -> std::io::Result<()> {
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
-        f.write_all(bytes)?;
-        f.flush()
-    };
-    write().map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        what: "cannot write the act",
-        source,
-    })
 }
 
 /// Generates synthetic mirror acts one at a time (memory stays flat however many are drawn).
@@ -376,15 +347,10 @@ pub struct MirrorScaler<'a> {
     templates: &'a [MirrorTemplate],
     /// Cumulative weights of the templates, for drawing one.
     cumulative: Vec<f64>,
-    /// Template indices by size, for picking one that fits the remaining budget.
-    by_size: Vec<usize>,
-    stems_kk: Vec<String>,
-    stems_ru: Vec<String>,
+    picker: Picker,
+    kk: Rewriter,
+    ru: Rewriter,
     rng: Rng,
-    seed: u64,
-    seq: u64,
-    kk: Heaps,
-    ru: Heaps,
 }
 
 impl<'a> MirrorScaler<'a> {
@@ -398,29 +364,29 @@ impl<'a> MirrorScaler<'a> {
                 total
             })
             .collect();
-        let mut by_size: Vec<usize> = (0..templates.len()).collect();
-        by_size.sort_by_key(|&i| (templates[i].size(), i));
-        let kaz_texts = templates
-            .iter()
-            .flat_map(|t| t.kaz.iter().map(|s| s.text.as_str()));
-        let stems_kk = kazakh_stems(kaz_texts);
-        let stems_ru = russian_stems(
+        let sizes = templates.iter().map(MirrorTemplate::size).collect();
+        let texts = |lang| {
             templates
                 .iter()
-                .flat_map(|t| t.rus.iter().map(|s| s.text.as_str())),
-        );
+                .flat_map(move |t| t.segments(lang).iter().map(|s| s.text.as_str()))
+        };
         MirrorScaler {
             templates,
             cumulative,
-            by_size,
-            stems_kk,
-            stems_ru,
+            picker: Picker::new(sizes, seed, 0x6d69_7272),
+            kk: Rewriter::new(&Kazakh, texts(Lang::Kk)),
+            ru: Rewriter::new(&Russian, texts(Lang::Ru)),
             rng: Rng::new(seed ^ 0x6d69_7272_6f72),
-            seed,
-            seq: 0,
-            kk: Heaps::new(),
-            ru: Heaps::new(),
         }
+    }
+
+    /// The rewriter of `lang`'s words, and the generator it draws from.
+    fn words(&mut self, lang: Lang) -> (&mut Rewriter, &mut Rng) {
+        let words = match lang {
+            Lang::Kk => &mut self.kk,
+            Lang::Ru => &mut self.ru,
+        };
+        (words, &mut self.rng)
     }
 
     /// The next act, from a template no larger than `budget` bytes when the usual pick would
@@ -428,27 +394,13 @@ impl<'a> MirrorScaler<'a> {
     pub fn next_act(&mut self, budget: u64) -> Option<MirrorAct> {
         let total = self.cumulative.last().copied().unwrap_or(1.0);
         let x = self.rng.unit() * total;
-        let mut ti = self
+        let drawn = self
             .cumulative
             .iter()
             .position(|&c| x < c)
             .unwrap_or(self.templates.len() - 1);
-        if self.templates[ti].size() > budget {
-            let fitting: Vec<usize> = self
-                .by_size
-                .iter()
-                .copied()
-                .filter(|&i| self.templates[i].size() <= budget)
-                .collect();
-            if fitting.is_empty() {
-                return None;
-            }
-            ti = fitting[self.rng.below(fitting.len() as u64) as usize];
-        }
-        let seq = self.seq;
-        self.seq += 1;
-        let act_seed = mix(self.seed ^ mix(seq.wrapping_add(0x6d69_7272)));
-        Some(self.rewrite(ti, seq, act_seed))
+        let pick = self.picker.next(drawn, budget, &mut self.rng)?;
+        Some(self.rewrite(pick.template, pick.seq, pick.act_seed))
     }
 
     fn rewrite(&mut self, ti: usize, seq: u64, act_seed: u64) -> MirrorAct {
@@ -537,34 +489,34 @@ impl<'a> MirrorScaler<'a> {
             } else {
                 0
             };
-            let (movable, protected) = rules(lang);
+            let (words, rng) = self.words(lang);
+            let rules = words.lang;
             let act_seed = ctx.act_seed;
             let segment = k as u64;
-            swap_paragraphs(&mut lines[header_end..], movable, |n, nth| {
+            swap_paragraphs(&mut lines[header_end..], rules, |n, nth| {
                 let h = mix(act_seed ^ mix(segment << 48 ^ u64::from(n) << 16 ^ u64::from(nth)));
                 unit_of(h) < P_SWAP_PARAGRAPHS
             });
             shuffle_sentences(
                 &mut lines[header_end..],
                 TemplateFormat::Markdown,
-                protected,
-                &mut self.rng,
+                rules,
+                rng,
             );
             let own = ctx.own.as_deref().map(|n| OwnNumber {
                 original: n,
                 seq: ctx.seq,
             });
-            let (heaps, stems, roots) = match lang {
-                Lang::Kk => (&mut self.kk, &self.stems_kk, NAME_ROOTS),
-                Lang::Ru => (&mut self.ru, &self.stems_ru, NAME_ROOTS_RU),
-            };
             let mut text = String::with_capacity(seg.text.len() + seg.text.len() / 16);
             for (i, line) in lines.iter().enumerate() {
                 let l = rewrite_dates(line, ctx.shift);
                 let l = rewrite_numbers(&l, ctx.act_seed, own);
-                let mut l = rewrite_names(&l, ctx.act_seed, roots);
-                if i >= header_end && !protected(&l) && !l.trim_start().starts_with('↑') {
-                    l = rewrite_words(&l, lang, heaps, stems, &mut self.rng);
+                let mut l = rewrite_names(&l, ctx.act_seed, rules.name_roots());
+                if i >= header_end
+                    && !rules.is_protected_line(&l)
+                    && !l.trim_start().starts_with('↑')
+                {
+                    l = words.line(&l, rng);
                 }
                 text.push_str(&l);
                 text.push('\n');
@@ -572,7 +524,7 @@ impl<'a> MirrorScaler<'a> {
             out.push((seg.name.clone(), text));
         }
         if out.len() > 1 {
-            let prefix = if lang == Lang::Kk { "kaz" } else { "rus" };
+            let prefix = lang.folder();
             let listed: Vec<(String, String)> = out[1..]
                 .iter()
                 .map(|(n, t)| {
@@ -583,11 +535,7 @@ impl<'a> MirrorScaler<'a> {
                     (file, part_title(t))
                 })
                 .collect();
-            let head = &mut out[0].1;
-            let kept = head.trim_end().len();
-            head.truncate(kept);
-            head.push_str("\n\n");
-            head.push_str(&parts_table(prefix, &listed));
+            end_with_parts_table(&mut out[0].1, prefix, &listed);
         }
         out
     }
@@ -617,8 +565,10 @@ impl<'a> MirrorScaler<'a> {
             }
         };
         let mut label: Option<(String, usize)> = None;
-        for (prefix, lang) in [("kaz", Lang::Kk), ("rus", Lang::Ru)] {
-            let Some(name) = pick(prefix) else { continue };
+        for lang in [Lang::Kk, Lang::Ru] {
+            let Some(name) = pick(lang.folder()) else {
+                continue;
+            };
             let rel = format!("{dir}/{name}");
             let old = read_text(&out.join(&rel))?;
             let new = self.reword(&old, lang, h, &mut label);
@@ -642,14 +592,15 @@ impl<'a> MirrorScaler<'a> {
         h: u64,
         label: &mut Option<(String, usize)>,
     ) -> String {
-        let (_, protected) = rules(lang);
+        let (words, rng) = self.words(lang);
+        let rules = words.lang;
         let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
         let re = amend_paragraph();
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         let mut candidates: Vec<(usize, String, usize)> = Vec::new();
         for (i, l) in lines.iter().enumerate() {
             if let Some(c) = re.captures(l) {
-                if protected(l) {
+                if rules.is_protected_line(l) {
                     continue;
                 }
                 let n = seen.entry(c[2].to_string()).or_insert(0);
@@ -664,12 +615,7 @@ impl<'a> MirrorScaler<'a> {
                 (!candidates.is_empty()).then(|| &candidates[(h >> 8) as usize % candidates.len()])
             })
             .cloned();
-        let (heaps, stems) = match lang {
-            Lang::Kk => (&mut self.kk, &self.stems_kk),
-            Lang::Ru => (&mut self.ru, &self.stems_ru),
-        };
-        heaps.novel += 1;
-        let novel = novel_in(lang, heaps.novel, &mut self.rng);
+        let novel = words.extra_novel(rng);
         match chosen {
             Some((i, n, nth)) => {
                 if label.is_none() {
@@ -679,28 +625,24 @@ impl<'a> MirrorScaler<'a> {
                 let c = re.captures(line).expect("a candidate matches");
                 let body_at = c.get(3).map_or(line.len(), |m| m.start());
                 let (num, body) = line.split_at(body_at);
-                let mut words: Vec<String> = Vec::new();
+                let mut reworded: Vec<String> = Vec::new();
                 for (j, w) in body.split(' ').enumerate() {
                     let core = w.trim_end_matches(|c: char| !c.is_alphabetic());
                     let tail = &w[core.len()..];
-                    let modifiable = match lang {
-                        Lang::Kk => is_modifiable_word(core),
-                        Lang::Ru => is_modifiable_ru(core),
-                    };
-                    if modifiable && self.rng.unit() < 0.3 {
-                        let r = reinflect_in(lang, core, &mut self.rng);
-                        words.push(format!("{r}{tail}"));
-                    } else if modifiable && self.rng.unit() < 0.05 && !stems.is_empty() {
-                        let s = &stems[self.rng.below(stems.len() as u64) as usize];
-                        words.push(format!("{}{tail}", inflect_in(lang, s, &mut self.rng)));
+                    let modifiable = rules.is_modifiable(core);
+                    let new = if modifiable && rng.unit() < 0.3 {
+                        Some(rules.reinflect(core, rng))
+                    } else if modifiable && rng.unit() < 0.05 {
+                        words.restem(rng)
                     } else {
-                        words.push(w.to_string());
-                    }
+                        None
+                    };
+                    reworded.push(new.map_or_else(|| w.to_string(), |r| format!("{r}{tail}")));
                     if j == 0 {
-                        words.push(novel.clone());
+                        reworded.push(novel.clone());
                     }
                 }
-                lines[i] = format!("{num}{}", words.join(" "));
+                lines[i] = format!("{num}{}", reworded.join(" "));
             }
             None => {
                 // No numbered paragraph: the text gets one more sentence at its end.
@@ -718,13 +660,20 @@ impl<'a> MirrorScaler<'a> {
     }
 }
 
-/// Which paragraphs of `lang` may swap bodies, and which lines keep their words.
-type Rules = (fn(&[String]) -> bool, fn(&str) -> bool);
+/// The language of one of an act's two texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    Kk,
+    Ru,
+}
 
-fn rules(lang: Lang) -> Rules {
-    match lang {
-        Lang::Kk => (unit_is_movable, is_protected_line),
-        Lang::Ru => (unit_is_movable_ru, is_protected_line_ru),
+impl Lang {
+    /// The name of its text in an act's folder (`kaz.md`, `kaz/…`).
+    fn folder(self) -> &'static str {
+        match self {
+            Lang::Kk => "kaz",
+            Lang::Ru => "rus",
+        }
     }
 }
 
@@ -764,11 +713,14 @@ fn part_title(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The table of parts that ends a split text's head, as the mirror writes it (in Russian in
-/// both languages' heads).
-fn parts_table(lang: &str, parts: &[(String, String)]) -> String {
-    let mut t = format!(
-        "## {PARTS_HEADING}\n\n\
+/// Ends a split text's `head` with the table of its `parts` (file name and title each), after
+/// one blank line, as the mirror writes it (in Russian in both languages' heads).
+fn end_with_parts_table(head: &mut String, lang: &str, parts: &[(String, String)]) {
+    let kept = head.trim_end().len();
+    head.truncate(kept);
+    let _ = write!(
+        head,
+        "\n\n## {PARTS_HEADING}\n\n\
          Документ разбит на части: целиком он слишком велик, чтобы GitHub его показал.\n\
          Каждая часть — это отдельный файл рядом с этим, и вместе они составляют полный\n\
          текст редакции.\n\n\
@@ -776,9 +728,8 @@ fn parts_table(lang: &str, parts: &[(String, String)]) -> String {
     );
     for (file, title) in parts {
         let stem = file.strip_suffix(".md").unwrap_or(file);
-        let _ = writeln!(t, "| [`{stem}`]({lang}/{file}) | {title} |");
+        let _ = writeln!(head, "| [`{stem}`]({lang}/{file}) | {title} |");
     }
-    t
 }
 
 /// Splits a rewritten text in one file into a head and `parts` part files (fewer when it has
@@ -822,10 +773,7 @@ fn split_text(text: &str, lang: &str, parts: usize) -> Option<Vec<(String, Strin
         files.push((format!("{lang}/{file}"), body));
     }
     let mut head = lines[..starts[0]].join("\n");
-    let kept = head.trim_end().len();
-    head.truncate(kept);
-    head.push_str("\n\n");
-    head.push_str(&parts_table(lang, &listed));
+    end_with_parts_table(&mut head, lang, &listed);
     files.insert(0, (format!("{lang}.md"), head));
     Some(files)
 }
@@ -1223,7 +1171,7 @@ fn kk_month(name: &str) -> Option<u32> {
 fn date_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        let kk = MONTHS;
+        let kk = kk_month_names();
         let ru = RU_MONTHS.join("|");
         Regex::new(&format!(
             r"(?x)
@@ -1329,25 +1277,6 @@ fn rewrite_dates(line: &str, shift: i64) -> String {
         .into_owned()
 }
 
-/// Re-draws `№` numbers keeping their shape, the same original the same new number inside an
-/// act (keyed by the act's seed); the act's `own` number gets `seq + 1` as its first digit run.
-fn rewrite_numbers(line: &str, act_seed: u64, own: Option<OwnNumber<'_>>) -> String {
-    if !line.contains('№') && !line.contains('N') {
-        return line.to_string();
-    }
-    date_regexes()
-        .3
-        .replace_all(line, |c: &regex::Captures| {
-            let sep = if c[0].contains(' ') { " " } else { "" };
-            let mut n = reshape_number(&c[2], act_seed);
-            if let Some(own) = own.filter(|o| o.original == &c[2]) {
-                n = with_first_run(&n, own.seq + 1);
-            }
-            format!("{}{}{}", &c[1], sep, n)
-        })
-        .into_owned()
-}
-
 // Russian words.
 
 /// Surname roots in their Russian spelling (the Kazakh [`NAME_ROOTS`] as Russian texts write
@@ -1445,16 +1374,63 @@ const PROTECTED_RU: &[&str] = &[
     "декабр",
 ];
 
-/// A lowercase Russian word of 4+ letters that is not a structural keyword.
-pub(crate) fn is_modifiable_ru(w: &str) -> bool {
-    let mut n = 0;
-    for c in w.chars() {
-        if !(('а'..='я').contains(&c) || c == 'ё') {
-            return false;
-        }
-        n += 1;
+/// Russian: words get other case endings (adjectives stay adjectives).
+struct Russian;
+
+impl Language for Russian {
+    fn is_modifiable(&self, w: &str) -> bool {
+        is_plain_word(w, "ё", &[PROTECTED_RU])
     }
-    n >= 4 && !PROTECTED_RU.iter().any(|p| w.starts_with(p))
+
+    /// Only nouns lend their stems: an adjective's would take a noun's ending.
+    fn lent_stem(&self, w: &str) -> Option<String> {
+        let (stem, _, adj) = split_ru(w);
+        (!adj && stem.chars().count() >= 4).then(|| stem.to_string())
+    }
+
+    fn reinflect(&self, w: &str, rng: &mut Rng) -> String {
+        reinflect_ru(w, rng)
+    }
+
+    fn inflect(&self, stem: &str, rng: &mut Rng) -> String {
+        inflect_ru(stem, rng)
+    }
+
+    /// Distinct syllable strings (≥ 3 syllables, the id in base 48) with a noun suffix,
+    /// inflected half of the time.
+    fn novel_word(&self, id: u64, rng: &mut Rng) -> String {
+        let base = RU_SYLLABLES.len() as u64;
+        let mut w = spell(id + base * base, RU_SYLLABLES);
+        w.push_str(RU_SUFFIXES[(mix(id) % RU_SUFFIXES.len() as u64) as usize]);
+        if rng.unit() < 0.5 {
+            w = reinflect_ru(&w, rng);
+        }
+        w
+    }
+
+    fn name_roots(&self) -> &'static [&'static str] {
+        NAME_ROOTS_RU
+    }
+
+    /// The Kazakh rules' protected lines, and Russian notes (`Сноска`, `Примечание`), chapter
+    /// and appendix lines.
+    fn is_protected_line(&self, l: &str) -> bool {
+        const MARKS: &[&str] = &[
+            "Сноска",
+            "Примечание",
+            "Глава",
+            "ГЛАВА",
+            "РАЗДЕЛ",
+            "Приложение",
+            "приложени",
+            "ПРИЛОЖЕНИЕ",
+        ];
+        Kazakh.is_protected_line(l) || MARKS.iter().any(|m| l.contains(m))
+    }
+
+    fn anchors(&self) -> &'static [&'static str] {
+        &["утвержден", "Правил", "пункт"]
+    }
 }
 
 /// Adjective endings, longest first.
@@ -1502,7 +1478,7 @@ fn ru_soft_spelling(stem: &str, ending: &str) -> String {
 }
 
 /// Another case ending on `word`'s stem (adjectives stay adjectives).
-pub(crate) fn reinflect_ru(word: &str, rng: &mut Rng) -> String {
+fn reinflect_ru(word: &str, rng: &mut Rng) -> String {
     let (stem, ending, adj) = split_ru(word);
     // A word with none of the endings (a verb, an adverb) keeps its form; the draw is made
     // anyway, so what follows does not depend on it.
@@ -1519,27 +1495,9 @@ pub(crate) fn reinflect_ru(word: &str, rng: &mut Rng) -> String {
 }
 
 /// `stem` with a noun's case ending.
-pub(crate) fn inflect_ru(stem: &str, rng: &mut Rng) -> String {
+fn inflect_ru(stem: &str, rng: &mut Rng) -> String {
     let e = RU_NOUN_NEW[rng.below(RU_NOUN_NEW.len() as u64) as usize];
     format!("{stem}{}", ru_soft_spelling(stem, e))
-}
-
-/// The Russian stems of `texts`' modifiable words (4+ letters once the ending is off).
-fn russian_stems<'t>(texts: impl Iterator<Item = &'t str>) -> Vec<String> {
-    let mut stems: Vec<String> = Vec::new();
-    for text in texts {
-        for w in text.split(|c: char| !c.is_alphabetic()) {
-            if is_modifiable_ru(w) {
-                let (stem, _, adj) = split_ru(w);
-                if !adj && stem.chars().count() >= 4 {
-                    stems.push(stem.to_string());
-                }
-            }
-        }
-    }
-    stems.sort();
-    stems.dedup();
-    stems
 }
 
 const RU_SYLLABLES: &[&str] = &[
@@ -1549,50 +1507,6 @@ const RU_SYLLABLES: &[&str] = &[
     "ер", "ир", "от", "ум",
 ];
 const RU_SUFFIXES: &[&str] = &["ация", "ость", "ение", "ство", "ник", "ант", "изм", "ура"];
-
-/// The `id`-th Russian novel word: distinct syllable strings (≥ 3 syllables, the id in base
-/// 48) with a noun suffix, inflected half of the time.
-pub(crate) fn novel_word_ru(id: u64, rng: &mut Rng) -> String {
-    let base = RU_SYLLABLES.len() as u64;
-    let mut n = id + base * base;
-    let mut w = String::new();
-    while n > 0 {
-        w.push_str(RU_SYLLABLES[(n % base) as usize]);
-        n /= base;
-    }
-    w.push_str(RU_SUFFIXES[(mix(id) % RU_SUFFIXES.len() as u64) as usize]);
-    if rng.unit() < 0.5 {
-        w = reinflect_ru(&w, rng);
-    }
-    w
-}
-
-/// [`is_protected_line`] for Russian lines: headings, notes (`Сноска`, `Примечание`), tables,
-/// quotes, chapter and appendix lines.
-fn is_protected_line_ru(l: &str) -> bool {
-    is_protected_line(l)
-        || l.contains("Сноска")
-        || l.contains("Примечание")
-        || l.contains("Глава")
-        || l.contains("ГЛАВА")
-        || l.contains("РАЗДЕЛ")
-        || l.contains("Приложение")
-        || l.contains("приложени")
-        || l.contains("ПРИЛОЖЕНИЕ")
-}
-
-/// [`unit_is_movable`] for Russian paragraphs.
-fn unit_is_movable_ru(unit: &[String]) -> bool {
-    unit.len() <= 40
-        && unit.iter().all(|l| {
-            !is_protected_line_ru(l)
-                && !l.contains(['"', '«', '»', '“', '”'])
-                && !l.contains("утвержден")
-                && !l.contains("Правил")
-                && !l.contains("пункт")
-                && !starts_with_dotted_number(l)
-        })
-}
 
 #[cfg(test)]
 mod tests {
@@ -1636,11 +1550,11 @@ mod tests {
             let w = reinflect_ru("русский", &mut rng);
             assert!(!w.contains("кы"), "{w}");
         }
-        assert!(is_modifiable_ru("выпаса"));
-        assert!(!is_modifiable_ru("статьи"));
-        assert!(!is_modifiable_ru("жүргізу"));
-        let a = novel_word_ru(1, &mut Rng::new(1));
-        let b = novel_word_ru(2, &mut Rng::new(1));
+        assert!(Russian.is_modifiable("выпаса"));
+        assert!(!Russian.is_modifiable("статьи"));
+        assert!(!Russian.is_modifiable("жүргізу"));
+        let a = Russian.novel_word(1, &mut Rng::new(1));
+        let b = Russian.novel_word(2, &mut Rng::new(1));
         assert_ne!(a, b);
     }
 
