@@ -36,14 +36,15 @@
 //! [`FIRST_COMMIT`], after every date of the acts.
 
 use super::*;
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, TimeDelta};
 use std::collections::BTreeMap;
 
 /// The day of the first commit of a corpus with editions: after every date an act is given
 /// (the templates' dates go up to 2026-08-25 and are only ever moved back).
-const FIRST_COMMIT: (i64, u32, u32) = (2026, 9, 1);
+const FIRST_COMMIT: NaiveDate = NaiveDate::from_ymd_opt(2026, 9, 1).expect("a date");
 
 /// Days between two commits of a corpus with editions.
-const COMMIT_STEP_DAYS: i64 = 3;
+const COMMIT_STEP_DAYS: u64 = 3;
 
 /// The share of acts from templates that are not split that are written split into part files
 /// (when their text has at least two `## ` headings after its title to split at).
@@ -275,11 +276,7 @@ pub fn write_mirror(
         None => None,
     };
     if let Some(g) = git.as_mut() {
-        let (y, m, d) = FIRST_COMMIT;
-        g.commit(
-            days_from_civil(y, m, d),
-            "Актілердің мәтіндері / Тексты актов\n",
-        )?;
+        g.commit(FIRST_COMMIT, "Актілердің мәтіндері / Тексты актов\n")?;
     }
     let mut scaler = MirrorScaler::new(templates, seed);
     let mut report = MirrorReport::default();
@@ -315,8 +312,7 @@ pub fn write_mirror(
     if let (Some(mut g), Some(n)) = (git, opts.editions) {
         report.commits = 1;
         for k in 2..=u64::from(n.max(1)) {
-            let (y, m, d) = FIRST_COMMIT;
-            let day = days_from_civil(y, m, d) + (k as i64 - 1) * COMMIT_STEP_DAYS;
+            let day = commit_day(k);
             let cause = AmendingAct::new(k, day);
             g.commit(day, &cause.message())?;
             for (i, (code, dir, names)) in written_acts.iter().enumerate() {
@@ -340,6 +336,15 @@ pub fn write_mirror(
     report.tokens = scaler.kk.heaps.tokens + scaler.ru.heaps.tokens;
     report.novel_words = scaler.kk.heaps.novel + scaler.ru.heaps.novel;
     Ok(report)
+}
+
+/// The day of commit `k` (from 1) of a history.
+fn commit_day(k: u64) -> NaiveDate {
+    let days = Days::new(k.saturating_sub(1).saturating_mul(COMMIT_STEP_DAYS));
+    // A history too long for the calendar stays on its last day rather than fail.
+    FIRST_COMMIT
+        .checked_add_days(days)
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// Generates synthetic mirror acts one at a time (memory stays flat however many are drawn).
@@ -435,7 +440,7 @@ impl<'a> MirrorScaler<'a> {
         let approved = meta
             .lines()
             .find_map(|l| l.strip_prefix("approved_on:"))
-            .and_then(|d| parse_iso(d.trim()));
+            .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
         let comps: Vec<&str> = t.rel.split('/').collect();
         let prefix = if comps.len() > 2 {
             comps[..comps.len() - 2].join("/")
@@ -448,7 +453,7 @@ impl<'a> MirrorScaler<'a> {
             .map_or(folder, |(_, rest)| rest)
             .rsplit_once('-')
             .map_or(folder, |(s, _)| s);
-        let (y, m, d) = approved.unwrap_or((2000, 1, 1));
+        let (y, m, d) = approved.map_or((2000, 1, 1), |a| (a.year(), a.month(), a.day()));
         let dir = format!("{prefix}/{y}/{m:02}{d:02}-{slug}-{code}");
         let mut files = vec![("meta.yaml".to_string(), meta)];
         files.extend(kaz);
@@ -892,22 +897,23 @@ fn rewrite_meta(meta: &str, ctx: &ActCtx, code: &str) -> String {
 /// The amending act of commit `k` of a history.
 struct AmendingAct {
     code: String,
-    /// The day (days since 1970-01-01) it took effect: the commit's date.
-    day: i64,
+    /// The day it took effect: the commit's date.
+    day: NaiveDate,
     requisite: String,
     title_rus: String,
     title_kaz: String,
 }
 
 impl AmendingAct {
-    fn new(k: u64, day: i64) -> Self {
-        let (y, m, d) = civil_from_days(day);
+    fn new(k: u64, day: NaiveDate) -> Self {
         AmendingAct {
             code: (AMENDING_CODE_BASE + k).to_string(),
             day,
             requisite: format!(
-                "Закон Республики Казахстан от {d} {} {y} года № {k}-VIII ЗРК",
-                RU_MONTHS[m as usize - 1]
+                "Закон Республики Казахстан от {} {} {} года № {k}-VIII ЗРК",
+                day.day(),
+                ru_month_of(day),
+                day.year()
             ),
             title_rus: format!(
                 "О внесении изменений и дополнений в некоторые законодательные акты Республики Казахстан ({k})"
@@ -931,7 +937,7 @@ impl AmendingAct {
 /// meta.yaml dated to `cause`'s day and caused by it: `version_date`, the dates of the
 /// `source` addresses, and `caused_by` (replaced, or added last).
 fn amend_meta(meta: &str, cause: &AmendingAct) -> String {
-    let (y, m, d) = civil_from_days(cause.day);
+    let (y, m, d) = (cause.day.year(), cause.day.month(), cause.day.day());
     let iso = format!("{y}-{m:02}-{d:02}");
     let dmy = format!("{d:02}.{m:02}.{y}");
     let mut out = String::with_capacity(meta.len() + 512);
@@ -1053,9 +1059,9 @@ impl FastImport {
 
     /// Opens a commit dated `day` (at midnight in Kazakhstan, +05:00) with `message`; the files
     /// given next are its changes.
-    fn commit(&mut self, day: i64, message: &str) -> Result<()> {
+    fn commit(&mut self, day: NaiveDate, message: &str) -> Result<()> {
         self.commits += 1;
-        let ts = day * 86_400 - 5 * 3600;
+        let ts = day.and_time(NaiveTime::MIN).and_utc().timestamp() - 5 * 3600;
         let who = format!("zanlex-scale <corpus@zanlex-scale.invalid> {ts} +0500");
         let head = format!(
             "commit refs/heads/main\nmark :{}\nauthor {who}\ncommitter {who}\ndata {}\n{message}\n",
@@ -1118,46 +1124,20 @@ const RU_MONTHS: [&str; 12] = [
     "декабря",
 ];
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// `y-m-d` moved by `shift` days; `None` when it is no date (`31 ақпан`).
+fn shifted(y: i64, m: u32, d: u32, shift: i64) -> Option<NaiveDate> {
+    let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+    date.checked_add_signed(TimeDelta::try_days(shift)?)
 }
 
-/// The date of a day count since 1970-01-01.
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
+/// The number (from 1) of a Russian month named in the genitive (`декабря`).
+fn ru_month(name: &str) -> u32 {
+    RU_MONTHS.iter().position(|m| *m == name).unwrap_or(0) as u32 + 1
 }
 
-fn valid_date(y: i64, m: u32, d: u32) -> bool {
-    (1..=12).contains(&m) && d >= 1 && civil_from_days(days_from_civil(y, m, d)) == (y, m, d)
-}
-
-/// `(y, m, d)` moved by `shift` days, when it is a date.
-fn shifted(y: i64, m: u32, d: u32, shift: i64) -> Option<(i64, u32, u32)> {
-    valid_date(y, m, d).then(|| civil_from_days(days_from_civil(y, m, d) + shift))
-}
-
-fn parse_iso(s: &str) -> Option<(i64, u32, u32)> {
-    let mut it = s.splitn(3, '-');
-    let y = it.next()?.parse().ok()?;
-    let m = it.next()?.parse().ok()?;
-    let d = it.next()?.parse().ok()?;
-    valid_date(y, m, d).then_some((y, m, d))
+/// The genitive name of `date`'s month in Russian.
+fn ru_month_of(date: NaiveDate) -> &'static str {
+    RU_MONTHS[date.month0() as usize]
 }
 
 fn kk_month(name: &str) -> Option<u32> {
@@ -1205,9 +1185,9 @@ fn month_ending(suffix: &str) -> Option<Option<Ending>> {
     Some(Some(e))
 }
 
-/// A Kazakh month name with `ending` (harmony and voicing of its last letters).
-fn kk_month_with(m: u32, ending: Option<Ending>) -> String {
-    let name = KK_MONTHS[m as usize - 1];
+/// The Kazakh name of `date`'s month with `ending` (harmony and voicing of its last letters).
+fn kk_month_with(date: NaiveDate, ending: Option<Ending>) -> String {
+    let name = KK_MONTHS[date.month0() as usize];
     match ending {
         None => name.to_string(),
         Some(e) => attach(name, e, is_front(name)),
@@ -1222,59 +1202,53 @@ fn rewrite_dates(line: &str, shift: i64) -> String {
     }
     date_regex()
         .replace_all(line, |c: &regex::Captures| {
-            let num = |k: &str| -> i64 { c.name(k).map_or(0, |m| m.as_str().parse().unwrap_or(0)) };
-            let whole = c[0].to_string();
-            if c.name("ky").is_some() {
-                let (Some(m), Some(ending)) = (kk_month(&c["km"]), month_ending(&c["ks"])) else {
-                    return whole;
-                };
-                match shifted(num("ky"), m, num("kd") as u32, shift) {
-                    Some((y, m, d)) => format!("{y}{}{d} {}", &c["kw"], kk_month_with(m, ending)),
-                    None => whole,
-                }
-            } else if c.name("rd").is_some() {
-                let m = RU_MONTHS.iter().position(|x| *x == &c["rm"]).unwrap_or(0) as u32 + 1;
-                match shifted(num("ry"), m, num("rd") as u32, shift) {
-                    Some((y, m, d)) => {
-                        format!("{d} {}{}{y}", RU_MONTHS[m as usize - 1], &c["rw"])
-                    }
-                    None => whole,
-                }
-            } else if c.name("dd").is_some() {
-                match shifted(num("dy"), num("dm") as u32, num("dd") as u32, shift) {
-                    Some((y, m, d)) if c["dd"].len() == 1 => format!("{d}.{m:02}.{y}"),
-                    Some((y, m, d)) => format!("{d:02}.{m:02}.{y}"),
-                    None => whole,
-                }
-            } else if c.name("iy").is_some() {
-                match shifted(num("iy"), num("im") as u32, num("id") as u32, shift) {
-                    Some((y, m, d)) => format!("{y}-{m:02}-{d:02}"),
-                    None => whole,
-                }
-            } else if c.name("yy").is_some() {
-                match shifted(num("yy"), 7, 1, shift) {
-                    Some((y, _, _)) => format!("{y}{}", &c["yw"]),
-                    None => whole,
-                }
-            } else if c.name("zd").is_some() {
-                // A day and month whose year is not written beside them: moved as in a leap
-                // year, so 29 February is a date.
-                let (Some(m), Some(ending)) = (kk_month(&c["zm"]), month_ending(&c["zs"])) else {
-                    return whole;
-                };
-                match shifted(2000, m, num("zd") as u32, shift) {
-                    Some((_, m, d)) => format!("{d} {}", kk_month_with(m, ending)),
-                    None => whole,
-                }
-            } else {
-                let m = RU_MONTHS.iter().position(|x| *x == &c["qm"]).unwrap_or(0) as u32 + 1;
-                match shifted(2000, m, num("qd") as u32, shift) {
-                    Some((_, m, d)) => format!("{d} {}", RU_MONTHS[m as usize - 1]),
-                    None => whole,
-                }
-            }
+            moved_date(c, shift).unwrap_or_else(|| c[0].to_string())
         })
         .into_owned()
+}
+
+/// The date [`date_regex`] matched, moved by `shift` days and spelled as it was; `None` when it
+/// is no date.
+fn moved_date(c: &regex::Captures, shift: i64) -> Option<String> {
+    let num = |k: &str| -> i64 { c.name(k).map_or(0, |m| m.as_str().parse().unwrap_or(0)) };
+    let at = |y: i64, m: u32, d: &str| shifted(y, m, num(d) as u32, shift);
+    let spelled = if c.name("ky").is_some() {
+        let (m, ending) = (kk_month(&c["km"])?, month_ending(&c["ks"])?);
+        let t = at(num("ky"), m, "kd")?;
+        format!(
+            "{}{}{} {}",
+            t.year(),
+            &c["kw"],
+            t.day(),
+            kk_month_with(t, ending)
+        )
+    } else if c.name("rd").is_some() {
+        let t = at(num("ry"), ru_month(&c["rm"]), "rd")?;
+        format!("{} {}{}{}", t.day(), ru_month_of(t), &c["rw"], t.year())
+    } else if c.name("dd").is_some() {
+        let t = at(num("dy"), num("dm") as u32, "dd")?;
+        if c["dd"].len() == 1 {
+            format!("{}.{:02}.{}", t.day(), t.month(), t.year())
+        } else {
+            format!("{:02}.{:02}.{}", t.day(), t.month(), t.year())
+        }
+    } else if c.name("iy").is_some() {
+        let t = at(num("iy"), num("im") as u32, "id")?;
+        format!("{}-{:02}-{:02}", t.year(), t.month(), t.day())
+    } else if c.name("yy").is_some() {
+        let t = shifted(num("yy"), 7, 1, shift)?;
+        format!("{}{}", t.year(), &c["yw"])
+    } else if c.name("zd").is_some() {
+        // A day and month whose year is not written beside them: moved as in a leap year, so
+        // 29 February is a date.
+        let (m, ending) = (kk_month(&c["zm"])?, month_ending(&c["zs"])?);
+        let t = at(2000, m, "zd")?;
+        format!("{} {}", t.day(), kk_month_with(t, ending))
+    } else {
+        let t = at(2000, ru_month(&c["qm"]), "qd")?;
+        format!("{} {}", t.day(), ru_month_of(t))
+    };
+    Some(spelled)
 }
 
 // Russian words.
@@ -1530,15 +1504,12 @@ mod tests {
             "1 маусымнан бастап"
         );
         assert_eq!(rewrite_dates("31 ақпандағы", -1), "31 ақпандағы");
-        for day in [-800_000i64, -1, 0, 59, 11_000, 20_000] {
-            let (y, m, d) = civil_from_days(day);
-            assert_eq!(days_from_civil(y, m, d), day);
-        }
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(
-            civil_from_days(days_from_civil(2026, 9, 1) + 3),
-            (2026, 9, 4)
-        );
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(shifted(2020, 3, 1, -1), date(2020, 2, 29));
+        assert_eq!(shifted(2021, 2, 29, 0), None);
+        assert_eq!(shifted(2020, 13, 1, 0), None);
+        assert_eq!(commit_day(1), FIRST_COMMIT);
+        assert_eq!(Some(commit_day(2)), date(2026, 9, 4));
     }
 
     #[test]
