@@ -165,15 +165,7 @@ pub fn load_templates(dirs: &[PathBuf]) -> Result<Vec<Template>> {
             Some("md") => TemplateFormat::Markdown,
             _ => continue,
         };
-        let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-            path: path.clone(),
-            what: "cannot read the template",
-            source,
-        })?;
-        let text = String::from_utf8(bytes).map_err(|source| Error::NotUtf8 {
-            path: path.clone(),
-            source,
-        })?;
+        let text = read_text(&path)?;
         if text.trim().is_empty() {
             continue;
         }
@@ -193,22 +185,73 @@ pub(crate) fn listed(dirs: &[PathBuf]) -> String {
         .join(", ")
 }
 
+/// Every file below `dir`, recursively, in no particular order.
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for (path, is_dir) in list_dir(dir)? {
+        if is_dir {
+            collect_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The entries of the template folder `dir`, each with whether it is a folder.
+fn list_dir(dir: &Path) -> Result<Vec<(PathBuf, bool)>> {
     let listing_failed = |source| Error::Io {
         path: dir.to_path_buf(),
         what: "cannot read the template folder",
         source,
     };
+    let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(listing_failed)? {
         let entry = entry.map_err(listing_failed)?;
-        let p = entry.path();
-        if entry.file_type().map_err(listing_failed)?.is_dir() {
-            collect_files(&p, out)?;
-        } else {
-            out.push(p);
-        }
+        out.push((
+            entry.path(),
+            entry.file_type().map_err(listing_failed)?.is_dir(),
+        ));
     }
-    Ok(())
+    Ok(out)
+}
+
+/// A template file's text.
+fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        what: "cannot read the template",
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|source| Error::NotUtf8 {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Creates the output folder `out` if it is missing.
+fn create_out(out: &Path) -> Result<()> {
+    std::fs::create_dir_all(out).map_err(|source| Error::Io {
+        path: out.to_path_buf(),
+        what: "cannot create the output folder",
+        source,
+    })
+}
+
+/// Writes one file of an act, creating its folder if missing.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let write = || -> std::io::Result<()> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
+        f.write_all(bytes)?;
+        f.flush()
+    };
+    write().map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        what: "cannot write the act",
+        source,
+    })
 }
 
 /// Writes synthetic acts into `out` (created if missing) until about `bytes` bytes are written
@@ -219,11 +262,7 @@ pub fn write_corpus(
     bytes: u64,
     seed: u64,
 ) -> Result<ScaleReport> {
-    std::fs::create_dir_all(out).map_err(|source| Error::Io {
-        path: out.to_path_buf(),
-        what: "cannot create the output folder",
-        source,
-    })?;
+    create_out(out)?;
     let mut scaler = Scaler::new(templates, seed);
     let mut written = 0u64;
     let mut files = 0u64;
@@ -231,25 +270,15 @@ pub fn write_corpus(
         let Some(act) = scaler.next_act(bytes - written) else {
             break;
         };
-        let path = out.join(&act.file_name);
-        let write = || -> std::io::Result<()> {
-            let mut f = std::io::BufWriter::new(std::fs::File::create(&path)?);
-            f.write_all(act.text.as_bytes())?;
-            f.flush()
-        };
-        write().map_err(|source| Error::Io {
-            path: path.clone(),
-            what: "cannot write the act",
-            source,
-        })?;
+        write_file(&out.join(&act.file_name), act.text.as_bytes())?;
         written += act.text.len() as u64;
         files += 1;
     }
     Ok(ScaleReport {
         files,
         bytes: written,
-        tokens: scaler.heaps.tokens,
-        novel_words: scaler.heaps.novel,
+        tokens: scaler.words.heaps.tokens,
+        novel_words: scaler.words.heaps.novel,
     })
 }
 
@@ -257,13 +286,64 @@ pub fn write_corpus(
 /// so memory stays flat however many acts are drawn.
 pub struct Scaler<'a> {
     templates: &'a [Template],
-    /// Template indices by size, for picking one that fits the remaining budget.
-    by_size: Vec<usize>,
-    stems: Vec<String>,
+    picker: Picker,
+    words: Rewriter,
     rng: Rng,
+}
+
+/// Picks the template of each act within the bytes left to write, and numbers the acts.
+struct Picker {
+    /// Each template's size in bytes.
+    sizes: Vec<u64>,
+    /// Template indices by size (ties by index): the templates that fit a budget are a prefix.
+    by_size: Vec<usize>,
     seed: u64,
+    /// Mixed into every act's seed, so the two layouts draw their acts' seeds apart.
+    salt: u64,
+    /// The next act's sequence number.
     seq: u64,
-    heaps: Heaps,
+}
+
+/// The template, sequence number and seed of the act [`Picker::next`] picked.
+struct Pick {
+    template: usize,
+    seq: u64,
+    act_seed: u64,
+}
+
+impl Picker {
+    fn new(sizes: Vec<u64>, seed: u64, salt: u64) -> Self {
+        let mut by_size: Vec<usize> = (0..sizes.len()).collect();
+        by_size.sort_by_key(|&i| (sizes[i], i));
+        Picker {
+            sizes,
+            by_size,
+            seed,
+            salt,
+            seq: 0,
+        }
+    }
+
+    /// The next act: from the template `drawn` when it fits in `budget` bytes, else from one
+    /// drawn among those that fit (so the last acts fill the budget instead of overshooting
+    /// it); `None` when even the smallest template does not fit.
+    fn next(&mut self, drawn: usize, budget: u64, rng: &mut Rng) -> Option<Pick> {
+        let mut template = drawn;
+        if self.sizes[drawn] > budget {
+            let fitting = self.by_size.partition_point(|&i| self.sizes[i] <= budget);
+            if fitting == 0 {
+                return None;
+            }
+            template = self.by_size[rng.below(fitting as u64) as usize];
+        }
+        let seq = self.seq;
+        self.seq += 1;
+        Some(Pick {
+            template,
+            seq,
+            act_seed: mix(self.seed ^ mix(seq.wrapping_add(self.salt))),
+        })
+    }
 }
 
 /// The Heaps-law counter of one language's body words: tokens seen, novel words spliced in,
@@ -294,38 +374,24 @@ fn heaps_due(v: u64) -> u64 {
 impl<'a> Scaler<'a> {
     /// A scaler over `templates` (at least one) for `seed`.
     pub fn new(templates: &'a [Template], seed: u64) -> Self {
-        let mut by_size: Vec<usize> = (0..templates.len()).collect();
-        by_size.sort_by_key(|&i| (templates[i].text.len(), i));
+        let sizes = templates.iter().map(|t| t.text.len() as u64).collect();
         Scaler {
             templates,
-            by_size,
-            stems: kazakh_stems(templates.iter().map(|t| t.text.as_str())),
+            picker: Picker::new(sizes, seed, 0x9e37_79b9),
+            words: Rewriter::new(&Kazakh, templates.iter().map(|t| t.text.as_str())),
             rng: Rng::new(seed),
-            seed,
-            seq: 0,
-            heaps: Heaps::new(),
         }
     }
 
     /// The next act, picked among templates no larger than `budget` bytes when the usual pick
     /// would overshoot; `None` when even the smallest template does not fit.
     pub fn next_act(&mut self, budget: u64) -> Option<SyntheticAct> {
-        let mut ti = self.rng.below(self.templates.len() as u64) as usize;
-        if self.templates[ti].text.len() as u64 > budget {
-            let fitting: Vec<usize> = self
-                .by_size
-                .iter()
-                .copied()
-                .filter(|&i| self.templates[i].text.len() as u64 <= budget)
-                .collect();
-            if fitting.is_empty() {
-                return None;
-            }
-            ti = fitting[self.rng.below(fitting.len() as u64) as usize];
-        }
-        let seq = self.seq;
-        self.seq += 1;
-        let act_seed = mix(self.seed ^ mix(seq.wrapping_add(0x9e37_79b9)));
+        let drawn = self.rng.below(self.templates.len() as u64) as usize;
+        let Pick {
+            template: ti,
+            seq,
+            act_seed,
+        } = self.picker.next(drawn, budget, &mut self.rng)?;
         let template = &self.templates[ti];
         let text = self.rewrite(template, seq, act_seed);
         let file_name = format!(
@@ -357,15 +423,10 @@ impl<'a> Scaler<'a> {
             tag_title(&mut lines[..header_end], t.format, seq);
         }
         let rng = &mut self.rng;
-        swap_paragraphs(&mut lines[header_end..], unit_is_movable, |_, _| {
+        swap_paragraphs(&mut lines[header_end..], &Kazakh, |_, _| {
             rng.unit() < P_SWAP_PARAGRAPHS
         });
-        shuffle_sentences(
-            &mut lines[header_end..],
-            t.format,
-            is_protected_line,
-            &mut self.rng,
-        );
+        shuffle_sentences(&mut lines[header_end..], t.format, &Kazakh, &mut self.rng);
         let mut out = String::with_capacity(t.text.len() + t.text.len() / 16);
         // The act's own number is the first after its title, which may cite other acts by
         // number (`… № 148 қаулысына өзгеріс енгізу туралы`): made unique there, acts from one
@@ -396,9 +457,9 @@ impl<'a> Scaler<'a> {
                 }
                 sign_ends_line = l.trim_end().ends_with('№');
             }
-            l = rewrite_names(&l, act_seed, NAME_ROOTS);
-            if i >= header_end && !is_protected_line(&l) {
-                l = rewrite_words(&l, Lang::Kk, &mut self.heaps, &self.stems, &mut self.rng);
+            l = rewrite_names(&l, act_seed, Kazakh.name_roots());
+            if i >= header_end && !Kazakh.is_protected_line(&l) {
+                l = self.words.line(&l, &mut self.rng);
             }
             out.push_str(&l);
             out.push('\n');
@@ -407,119 +468,211 @@ impl<'a> Scaler<'a> {
     }
 }
 
-/// The Kazakh stems of `texts`' modifiable words (4+ letters once the ending is off), sorted,
-/// each once: what a word is re-stemmed with.
-fn kazakh_stems<'t>(texts: impl Iterator<Item = &'t str>) -> Vec<String> {
-    let mut stems: Vec<String> = Vec::new();
-    for text in texts {
-        for w in text.split(|c: char| !c.is_alphabetic()) {
-            if is_modifiable_word(w) {
-                let (stem, ending) = split_suffix(w);
-                if stem.chars().count() >= 4 {
-                    stems.push(devoice(stem, ending));
-                }
-            }
+/// The rules by which one language's words are rewritten: which words may change, how they
+/// inflect, what new words look like, which lines and paragraphs keep their place and words.
+trait Language {
+    /// Whether `w` may be rewritten: a lowercase word of the language's letters, 4+ long, that
+    /// is no structural keyword.
+    fn is_modifiable(&self, w: &str) -> bool;
+    /// The stem a modifiable word lends to re-stemming other words, when it has one long enough.
+    fn lent_stem(&self, w: &str) -> Option<String>;
+    /// Another inflection of `w`'s stem.
+    fn reinflect(&self, w: &str, rng: &mut Rng) -> String;
+    /// `stem` with an ending.
+    fn inflect(&self, stem: &str, rng: &mut Rng) -> String;
+    /// The `id`-th novel word.
+    fn novel_word(&self, id: u64, rng: &mut Rng) -> String;
+    /// Surname roots, in the language's spelling.
+    fn name_roots(&self) -> &'static [&'static str];
+    /// Whether a line carries structure the ingestion relies on (headings, notes, tables,
+    /// quotes of amending instructions): its words are left alone.
+    fn is_protected_line(&self, l: &str) -> bool;
+    /// Words that tie a paragraph to its place (approvals, rules, references to paragraphs).
+    fn anchors(&self) -> &'static [&'static str];
+
+    /// Whether a numbered paragraph may swap bodies with its neighbour: short, and no line of it
+    /// is protected, quotes, holds an anchor or numbers a subsection.
+    fn unit_is_movable(&self, unit: &[String]) -> bool {
+        unit.len() <= 40
+            && unit.iter().all(|l| {
+                !self.is_protected_line(l)
+                    && !l.contains(['"', '«', '»', '“', '”'])
+                    && !self.anchors().iter().any(|a| l.contains(a))
+                    && !starts_with_dotted_number(l)
+            })
+    }
+}
+
+/// Kazakh: words re-inflected with vowel harmony and voicing.
+struct Kazakh;
+
+impl Language for Kazakh {
+    fn is_modifiable(&self, w: &str) -> bool {
+        is_plain_word(w, "әғқңөұүһіё", &[PROTECTED_PREFIXES, &KK_MONTHS])
+    }
+
+    fn lent_stem(&self, w: &str) -> Option<String> {
+        let (stem, ending) = split_suffix(w);
+        (stem.chars().count() >= 4).then(|| devoice(stem, ending))
+    }
+
+    fn reinflect(&self, w: &str, rng: &mut Rng) -> String {
+        let (stem, ending) = split_suffix(w);
+        inflect(&devoice(stem, ending), rng)
+    }
+
+    fn inflect(&self, stem: &str, rng: &mut Rng) -> String {
+        inflect(stem, rng)
+    }
+
+    /// Distinct syllable strings (≥ 3 syllables, the id in base 64), with an inflection half of
+    /// the time, so new terms also show up inflected.
+    fn novel_word(&self, id: u64, rng: &mut Rng) -> String {
+        let w = spell(id + 64 * 64, SYLLABLES);
+        if rng.unit() < 0.5 {
+            inflect(&w, rng)
+        } else {
+            w
         }
     }
-    stems.sort();
-    stems.dedup();
-    stems
+
+    fn name_roots(&self) -> &'static [&'static str] {
+        NAME_ROOTS
+    }
+
+    fn is_protected_line(&self, l: &str) -> bool {
+        let t = l.trim_start();
+        t.starts_with('#')
+            || t.starts_with('<')
+            || t.starts_with('>')
+            || t.starts_with('|')
+            || t.starts_with("---")
+            || l.contains("Ескерту")
+            || l.contains("Ескертпе")
+            || l.contains("ТАРАУ")
+            || l.contains("-тарау")
+            || l.contains("қосымша")
+    }
+
+    fn anchors(&self) -> &'static [&'static str] {
+        &["бекітілген", "Қағидалар", "тармақ"]
+    }
 }
 
-/// The language of a text whose words are rewritten.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Lang {
-    Kk,
-    Ru,
+/// A lowercase Cyrillic word (`а`–`я` and the `extra` letters) of 4+ letters that starts with
+/// none of the `protected` prefixes.
+fn is_plain_word(w: &str, extra: &str, protected: &[&[&str]]) -> bool {
+    w.chars()
+        .all(|c| ('а'..='я').contains(&c) || extra.contains(c))
+        && w.chars().count() >= 4
+        && !protected
+            .iter()
+            .flat_map(|p| p.iter())
+            .any(|p| w.starts_with(p))
 }
 
-/// Re-inflects, re-stems or replaces words of one body line in `lang`; counts tokens for
-/// Heaps' law in `heaps`. `stems` are the language's stems to re-stem with.
-fn rewrite_words(
-    line: &str,
-    lang: Lang,
-    heaps: &mut Heaps,
-    stems: &[String],
-    rng: &mut Rng,
-) -> String {
-    let modifiable = match lang {
-        Lang::Kk => is_modifiable_word,
-        Lang::Ru => mirror::is_modifiable_ru,
-    };
-    let mut out = String::with_capacity(line.len() + 16);
-    let mut prev: Option<char> = None;
-    let mut rest = line;
-    while let Some((start, c)) = rest.char_indices().find(|(_, c)| c.is_alphabetic()) {
-        let _ = c;
-        out.push_str(&rest[..start]);
-        if start > 0 {
-            prev = rest[..start].chars().next_back();
+/// `n` in base `syllables.len()`, a syllable a digit: distinct numbers spell distinct words.
+fn spell(mut n: u64, syllables: &[&str]) -> String {
+    let base = syllables.len() as u64;
+    let mut w = String::new();
+    while n > 0 {
+        w.push_str(syllables[(n % base) as usize]);
+        n /= base;
+    }
+    w
+}
+
+/// Rewrites the body words of one language: its rules, the stems its templates lend, and its
+/// Heaps-law counter (each language's vocabulary grows on its own).
+struct Rewriter {
+    lang: &'static dyn Language,
+    /// The stems of the templates' modifiable words, sorted, each once.
+    stems: Vec<String>,
+    heaps: Heaps,
+}
+
+impl Rewriter {
+    /// A rewriter of `lang` that re-stems with the stems of `texts`.
+    fn new<'t>(lang: &'static dyn Language, texts: impl Iterator<Item = &'t str>) -> Self {
+        let mut stems: Vec<String> = texts
+            .flat_map(|text| text.split(|c: char| !c.is_alphabetic()))
+            .filter(|w| lang.is_modifiable(w))
+            .filter_map(|w| lang.lent_stem(w))
+            .collect();
+        stems.sort();
+        stems.dedup();
+        Rewriter {
+            lang,
+            stems,
+            heaps: Heaps::new(),
         }
-        let word_len = rest[start..]
-            .char_indices()
-            .find(|(_, c)| !c.is_alphabetic())
-            .map(|(i, _)| i)
-            .unwrap_or(rest.len() - start);
-        let word = &rest[start..start + word_len];
-        let after = rest[start + word_len..].chars().next();
-        heaps.tokens += 1;
-        let glued = matches!(prev, Some(p) if p == '-' || p.is_ascii_digit())
-            || matches!(after, Some('-') | Some('.'));
-        if !glued && modifiable(word) {
-            if heaps.tokens >= heaps.next_novel_at {
+    }
+
+    /// Re-inflects, re-stems or replaces words of one body line; counts its tokens for Heaps'
+    /// law, and splices in a novel word whenever one is due.
+    fn line(&mut self, line: &str, rng: &mut Rng) -> String {
+        let mut out = String::with_capacity(line.len() + 16);
+        let mut prev: Option<char> = None;
+        let mut rest = line;
+        while let Some(start) = rest.find(char::is_alphabetic) {
+            out.push_str(&rest[..start]);
+            if start > 0 {
+                prev = rest[..start].chars().next_back();
+            }
+            let word_len = rest[start..]
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len() - start);
+            let word = &rest[start..start + word_len];
+            let after = rest[start + word_len..].chars().next();
+            let heaps = &mut self.heaps;
+            heaps.tokens += 1;
+            // A word glued to a number or a hyphen, or before a dot, is part of a code or an
+            // abbreviation.
+            let glued = matches!(prev, Some(p) if p == '-' || p.is_ascii_digit())
+                || matches!(after, Some('-') | Some('.'));
+            let new = if glued || !self.lang.is_modifiable(word) {
+                None
+            } else if heaps.tokens >= heaps.next_novel_at {
                 heaps.novel += 1;
                 heaps.next_novel_at = heaps_due(heaps.novel + 1).max(heaps.tokens + 1);
-                out.push_str(&novel_in(lang, heaps.novel, rng));
+                Some(self.lang.novel_word(heaps.novel, rng))
             } else {
                 let r = rng.unit();
                 if r < P_REINFLECT {
-                    out.push_str(&reinflect_in(lang, word, rng));
-                } else if r < P_REINFLECT + P_RESTEM && !stems.is_empty() {
-                    let s = &stems[rng.below(stems.len() as u64) as usize];
-                    out.push_str(&inflect_in(lang, s, rng));
+                    Some(self.lang.reinflect(word, rng))
+                } else if r < P_REINFLECT + P_RESTEM && !self.stems.is_empty() {
+                    self.restem(rng)
                 } else if r < P_REINFLECT + P_RESTEM + P_NOVEL_REUSE && heaps.novel > 0 {
                     // Earlier novel terms recur, favouring recent ones (Zipf-like reuse).
                     let back = rng.below(heaps.novel.min(2000)) + 1;
                     let id = heaps.novel + 1 - back.min(heaps.novel);
-                    out.push_str(&novel_in(lang, id, rng));
+                    Some(self.lang.novel_word(id, rng))
                 } else {
-                    out.push_str(word);
+                    None
                 }
-            }
-        } else {
-            out.push_str(word);
+            };
+            out.push_str(new.as_deref().unwrap_or(word));
+            prev = word.chars().next_back();
+            rest = &rest[start + word_len..];
         }
-        prev = word.chars().next_back();
-        rest = &rest[start + word_len..];
+        out.push_str(rest);
+        out
     }
-    out.push_str(rest);
-    out
-}
 
-/// The `id`-th novel word of `lang`.
-fn novel_in(lang: Lang, id: u64, rng: &mut Rng) -> String {
-    match lang {
-        Lang::Kk => novel_word(id, rng),
-        Lang::Ru => mirror::novel_word_ru(id, rng),
-    }
-}
-
-/// Another inflection of `word`'s stem in `lang`.
-fn reinflect_in(lang: Lang, word: &str, rng: &mut Rng) -> String {
-    match lang {
-        Lang::Kk => {
-            let (stem, ending) = split_suffix(word);
-            inflect(&devoice(stem, ending), rng)
+    /// A stem from elsewhere in the corpus with an ending; `None` (and nothing drawn) when the
+    /// templates lent no stem.
+    fn restem(&self, rng: &mut Rng) -> Option<String> {
+        if self.stems.is_empty() {
+            return None;
         }
-        Lang::Ru => mirror::reinflect_ru(word, rng),
+        let s = &self.stems[rng.below(self.stems.len() as u64) as usize];
+        Some(self.lang.inflect(s, rng))
     }
-}
 
-/// `stem` with an ending of `lang`.
-fn inflect_in(lang: Lang, stem: &str, rng: &mut Rng) -> String {
-    match lang {
-        Lang::Kk => inflect(stem, rng),
-        Lang::Ru => mirror::inflect_ru(stem, rng),
+    /// One more novel word, out of the Heaps-law turn (an amendment's new term).
+    fn extra_novel(&mut self, rng: &mut Rng) -> String {
+        self.heaps.novel += 1;
+        self.lang.novel_word(self.heaps.novel, rng)
     }
 }
 
@@ -528,12 +681,7 @@ fn inflect_in(lang: Lang, stem: &str, rng: &mut Rng) -> String {
 /// spell alike there, so the names are made of [`TAG_SYLLABLES`], which never do).
 fn title_tag(seq: u64) -> String {
     let base = TAG_SYLLABLES.len() as u64;
-    let mut n = seq + base * base * base;
-    let mut name = String::new();
-    while n > 0 {
-        name.push_str(TAG_SYLLABLES[(n % base) as usize]);
-        n /= base;
-    }
+    let name = spell(seq + base * base * base, TAG_SYLLABLES);
     let mut chars = name.chars();
     let first: String = chars
         .next()
@@ -654,33 +802,17 @@ fn text_header_end(lines: &[String]) -> usize {
         })
 }
 
-/// Lines that carry structure the ingestion relies on: headings, notes, tables, quotes of
-/// amending instructions. Their words are left alone.
-fn is_protected_line(l: &str) -> bool {
-    let t = l.trim_start();
-    t.starts_with('#')
-        || t.starts_with('<')
-        || t.starts_with('>')
-        || t.starts_with('|')
-        || t.starts_with("---")
-        || l.contains("Ескерту")
-        || l.contains("Ескертпе")
-        || l.contains("ТАРАУ")
-        || l.contains("-тарау")
-        || l.contains("қосымша")
-}
-
 fn paragraph_start() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| Regex::new(r"^( {0,8})([1-9][0-9]{0,2})\. (\S.*)$").expect("static regex"))
 }
 
 /// Swaps the bodies of adjacent numbered paragraphs (`N.` then `N+1.`, same indent) when neither
-/// holds headings, notes or quotes (`movable` says) and `swap(N, k)` says to (`k`: how many
+/// holds headings, notes or quotes (`lang`'s rules say) and `swap(N, k)` says to (`k`: how many
 /// pairs starting at a paragraph `N.` came before); the printed numbers stay in order.
 fn swap_paragraphs(
     lines: &mut [String],
-    movable: fn(&[String]) -> bool,
+    lang: &dyn Language,
     mut swap: impl FnMut(u32, u32) -> bool,
 ) {
     let re = paragraph_start();
@@ -701,8 +833,8 @@ fn swap_paragraphs(
         let ok = ind_a == ind_b
             && ind_b == ind_c
             && nb == na + 1
-            && movable(&lines[a..b])
-            && movable(&lines[b..c]);
+            && lang.unit_is_movable(&lines[a..b])
+            && lang.unit_is_movable(&lines[b..c]);
         let nth = if ok {
             let n = seen.entry(na).or_insert(0);
             *n += 1;
@@ -727,18 +859,6 @@ fn swap_paragraphs(
     }
 }
 
-fn unit_is_movable(unit: &[String]) -> bool {
-    unit.len() <= 40
-        && unit.iter().all(|l| {
-            !is_protected_line(l)
-                && !l.contains(['"', '«', '»', '“', '”'])
-                && !l.contains("бекітілген")
-                && !l.contains("Қағидалар")
-                && !l.contains("тармақ")
-                && !starts_with_dotted_number(l)
-        })
-}
-
 /// `1.1 …`, `2.3. …`: subsections numbered after their section, which must move with it.
 fn starts_with_dotted_number(l: &str) -> bool {
     let t = l.trim_start().as_bytes();
@@ -753,11 +873,12 @@ fn renumber(line: &mut String, n: u32) {
 }
 
 /// Shuffles the sentences after the first inside blocks (a paragraph line and its unindented
-/// continuation lines), re-wrapping to the original line widths.
+/// continuation lines) that `lang`'s rules do not protect, re-wrapping to the original line
+/// widths.
 fn shuffle_sentences(
     lines: &mut [String],
     format: TemplateFormat,
-    protected: fn(&str) -> bool,
+    lang: &dyn Language,
     rng: &mut Rng,
 ) {
     let mut i = 0;
@@ -777,9 +898,9 @@ fn shuffle_sentences(
             }
         }
         let block = &lines[i..j];
-        let eligible = block
-            .iter()
-            .all(|l| !protected(l) && !l.contains(['"', '«', '»', '“', '”', '(', ')']));
+        let eligible = block.iter().all(|l| {
+            !lang.is_protected_line(l) && !l.contains(['"', '«', '»', '“', '”', '(', ')'])
+        });
         if eligible && rng.unit() < P_SHUFFLE_SENTENCES {
             let widths: Vec<usize> = block.iter().map(|l| l.trim().chars().count()).collect();
             let indent: String = block[0].chars().take_while(|c| *c == ' ').collect();
@@ -853,8 +974,11 @@ fn rewrap(text: &str, widths: &[usize]) -> Vec<String> {
     out
 }
 
-const MONTHS: &str =
-    "қаңтар|ақпан|наурыз|сәуір|сәуiр|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан";
+/// The alternation of Kazakh month names the date regexes match: [`KK_MONTHS`], and April as
+/// some texts spell it, with a Latin `i`.
+fn kk_month_names() -> String {
+    format!("{}|сәуiр", KK_MONTHS.join("|"))
+}
 
 fn iso_date_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -872,7 +996,7 @@ fn date_regexes() -> &'static (Regex, Regex, Regex, Regex) {
             // 2018 жылғы / 2012 жылы / 2019 жылдың
             Regex::new(r"\b((?:199|20[0-2])[0-9])( жыл)").expect("static"),
             // 4 қаңтардағы
-            Regex::new(&format!(r"\b([0-3]?[0-9])( (?:{MONTHS}))")).expect("static"),
+            Regex::new(&format!(r"\b([0-3]?[0-9])( (?:{}))", kk_month_names())).expect("static"),
             // № 11-1-4/240, N 2688, № 21165
             Regex::new(r"(№|\bN) ?([0-9][0-9\-/]*[0-9]|[0-9])").expect("static"),
         )
@@ -911,7 +1035,7 @@ fn rewrite_dates_numbers(line: &str, act_seed: u64, own: Option<OwnNumber<'_>>) 
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return line.to_string();
     }
-    let (dmy, year, day, num) = date_regexes();
+    let (dmy, year, day, _) = date_regexes();
     let year_shift = |y: &str| -> String {
         let y: i64 = y.parse().unwrap_or(2015);
         let d = (mix(act_seed ^ 0x7ea5) % 15) as i64 - 7;
@@ -942,15 +1066,26 @@ fn rewrite_dates_numbers(line: &str, act_seed: u64, own: Option<OwnNumber<'_>>) 
         let h = mix(act_seed ^ hash_str(&c[0]));
         format!("{}{}", h % 28 + 1, &c[2])
     });
-    let s = num.replace_all(&s, |c: &regex::Captures| {
-        let sep = if c[0].contains(' ') { " " } else { "" };
-        let mut n = reshape_number(&c[2], act_seed);
-        if let Some(own) = own.filter(|o| o.original == &c[2]) {
-            n = with_first_run(&n, own.seq + 1);
-        }
-        format!("{}{}{}", &c[1], sep, n)
-    });
-    s.into_owned()
+    rewrite_numbers(&s, act_seed, own)
+}
+
+/// Re-draws `№` numbers keeping their shape, the same original the same new number inside an
+/// act (keyed by the act's seed); the act's `own` number gets `seq + 1` as its first digit run.
+fn rewrite_numbers(line: &str, act_seed: u64, own: Option<OwnNumber<'_>>) -> String {
+    if !line.contains('№') && !line.contains('N') {
+        return line.to_string();
+    }
+    date_regexes()
+        .3
+        .replace_all(line, |c: &regex::Captures| {
+            let sep = if c[0].contains(' ') { " " } else { "" };
+            let mut n = reshape_number(&c[2], act_seed);
+            if let Some(own) = own.filter(|o| o.original == &c[2]) {
+                n = with_first_run(&n, own.seq + 1);
+            }
+            format!("{}{}{}", &c[1], sep, n)
+        })
+        .into_owned()
 }
 
 /// Same shape, new digits: every digit run is redrawn with the same length (no leading zero).
@@ -1131,22 +1266,6 @@ const PROTECTED_PREFIXES: &[&str] = &[
     "жылғы",
     "жылы",
 ];
-
-/// A lowercase Cyrillic word of 4+ letters that is not a structural keyword.
-fn is_modifiable_word(w: &str) -> bool {
-    let mut n = 0;
-    for c in w.chars() {
-        if !(('а'..='я').contains(&c) || "әғқңөұүһіё".contains(c)) {
-            return false;
-        }
-        n += 1;
-    }
-    n >= 4
-        && !PROTECTED_PREFIXES
-            .iter()
-            .chain(KK_MONTHS.iter())
-            .any(|p| w.starts_with(p))
-}
 
 /// Endings stripped to find a stem, longest first.
 const ENDINGS: &[&str] = &[
@@ -1361,79 +1480,33 @@ fn attach(w: &str, ending: Ending, front: bool) -> String {
     let nasal = "мнң".contains(last);
     let vowel = is_vowel(last);
     let sonorant = "руйл".contains(last);
+    // The ending's first consonant: one after a voiceless consonant, one after the letters
+    // `soft` stands for (vowels, nasals or sonorants, by ending), another after the rest.
+    let consonant = |after_voiceless, soft: bool, after_soft, otherwise| {
+        if voiceless {
+            after_voiceless
+        } else if soft {
+            after_soft
+        } else {
+            otherwise
+        }
+    };
     let (first, back_rest, front_rest) = match ending {
         Ending::Plural => (
-            if vowel || "руй".contains(last) {
-                'л'
-            } else if voiceless {
-                'т'
-            } else {
-                'д'
-            },
+            consonant('т', vowel || "руй".contains(last), 'л', 'д'),
             "ар",
             "ер",
         ),
-        Ending::Genitive => (
-            if vowel || nasal {
-                'н'
-            } else if voiceless {
-                'т'
-            } else {
-                'д'
-            },
-            "ың",
-            "ің",
-        ),
-        Ending::Accusative => (
-            if vowel {
-                'н'
-            } else if voiceless {
-                'т'
-            } else {
-                'д'
-            },
-            "ы",
-            "і",
-        ),
-        Ending::Dative => (
-            if voiceless {
-                if front {
-                    'к'
-                } else {
-                    'қ'
-                }
-            } else if front {
-                'г'
-            } else {
-                'ғ'
-            },
-            "а",
-            "е",
-        ),
-        Ending::Locative => (if voiceless { 'т' } else { 'д' }, "а", "е"),
-        Ending::Ablative => (
-            if voiceless {
-                'т'
-            } else if nasal {
-                'н'
-            } else {
-                'д'
-            },
-            "ан",
-            "ен",
-        ),
-        Ending::Instrumental => (
-            if voiceless {
-                'п'
-            } else if vowel || sonorant {
-                'м'
-            } else {
-                'б'
-            },
-            "ен",
-            "ен",
-        ),
-        Ending::Attributive => (if voiceless { 'т' } else { 'д' }, "ағы", "егі"),
+        Ending::Genitive => (consonant('т', vowel || nasal, 'н', 'д'), "ың", "ің"),
+        Ending::Accusative => (consonant('т', vowel, 'н', 'д'), "ы", "і"),
+        Ending::Dative => {
+            let (k, g) = if front { ('к', 'г') } else { ('қ', 'ғ') };
+            (consonant(k, false, g, g), "а", "е")
+        }
+        Ending::Locative => (consonant('т', false, 'д', 'д'), "а", "е"),
+        Ending::Ablative => (consonant('т', nasal, 'н', 'д'), "ан", "ен"),
+        Ending::Instrumental => (consonant('п', vowel || sonorant, 'м', 'б'), "ен", "ен"),
+        Ending::Attributive => (consonant('т', false, 'д', 'д'), "ағы", "егі"),
     };
     let mut out = String::with_capacity(w.len() + 8);
     out.push_str(w);
@@ -1456,21 +1529,6 @@ const SYLLABLES: &[&str] = &[
     "дік", "ұл", "ел", "ат", "ет", "ор", "өр", "құ", "кү", "шы", "ші", "бақ", "бек", "сұр", "сүр",
     "тұз", "түз", "ай", "ей",
 ];
-
-/// The `id`-th novel word: distinct syllable strings (≥ 3 syllables, the id in base 64), with an
-/// inflection half of the time, so new terms also show up inflected.
-fn novel_word(id: u64, rng: &mut Rng) -> String {
-    let mut n = id + 64 * 64; // at least three syllables
-    let mut w = String::new();
-    while n > 0 {
-        w.push_str(SYLLABLES[(n % SYLLABLES.len() as u64) as usize]);
-        n /= SYLLABLES.len() as u64;
-    }
-    if rng.unit() < 0.5 {
-        w = inflect(&w, rng);
-    }
-    w
-}
 
 /// SplitMix64 finalizer: a good 64-bit mix for deterministic per-act and per-string draws.
 fn mix(mut z: u64) -> u64 {

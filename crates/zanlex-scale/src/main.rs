@@ -80,16 +80,24 @@ fn main() -> ExitCode {
     let written = zanlex_scale::load_templates(&dirs).and_then(|templates| {
         zanlex_scale::write_corpus(&templates, &args.out, (args.mb * 1e6) as u64, args.seed)
     });
+    finish(written, |report| {
+        eprintln!(
+            "zanlex-scale: wrote {} acts, {} bytes, {} body tokens, {} novel words into {}",
+            report.files,
+            report.bytes,
+            report.tokens,
+            report.novel_words,
+            args.out.display()
+        );
+    })
+}
+
+/// The exit status of a run whose outcome is `written`: success, told by `tell`, or failure
+/// with its error.
+fn finish<T>(written: zanlex_scale::Result<T>, tell: impl FnOnce(T)) -> ExitCode {
     match written {
         Ok(report) => {
-            eprintln!(
-                "zanlex-scale: wrote {} acts, {} bytes, {} body tokens, {} novel words into {}",
-                report.files,
-                report.bytes,
-                report.tokens,
-                report.novel_words,
-                args.out.display()
-            );
+            tell(report);
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -113,37 +121,30 @@ fn mirror(args: &Args, dirs: &[PathBuf]) -> ExitCode {
             &opts,
         )
     });
-    match written {
-        Ok(r) => {
-            let repos: Vec<String> = r.repos.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    finish(written, |r| {
+        let repos: Vec<String> = r.repos.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        eprintln!(
+            "zanlex-scale: wrote {} act folders ({}), {} texts, {} part files of {} split acts, \
+             {} files, {} bytes, {} body tokens, {} novel words into {}",
+            r.acts,
+            repos.join(", "),
+            r.texts,
+            r.parts,
+            r.split_acts,
+            r.files,
+            r.bytes,
+            r.tokens,
+            r.novel_words,
+            args.out.display()
+        );
+        if r.commits > 0 {
+            let amendments: u32 = r.editions.values().map(|e| e - 1).sum();
             eprintln!(
-                "zanlex-scale: wrote {} act folders ({}), {} texts, {} part files of {} split acts, \
-                 {} files, {} bytes, {} body tokens, {} novel words into {}",
-                r.acts,
-                repos.join(", "),
-                r.texts,
-                r.parts,
-                r.split_acts,
-                r.files,
-                r.bytes,
-                r.tokens,
-                r.novel_words,
-                args.out.display()
+                "zanlex-scale: history of {} commits: {} amendments of {} acts",
+                r.commits,
+                amendments,
+                r.editions.len()
             );
-            if r.commits > 0 {
-                let amendments: u32 = r.editions.values().map(|e| e - 1).sum();
-                eprintln!(
-                    "zanlex-scale: history of {} commits: {} amendments of {} acts",
-                    r.commits,
-                    amendments,
-                    r.editions.len()
-                );
-            }
-            ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("zanlex-scale: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    })
 }

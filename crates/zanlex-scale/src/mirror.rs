@@ -36,14 +36,15 @@
 //! [`FIRST_COMMIT`], after every date of the acts.
 
 use super::*;
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, TimeDelta};
 use std::collections::BTreeMap;
 
 /// The day of the first commit of a corpus with editions: after every date an act is given
 /// (the templates' dates go up to 2026-08-25 and are only ever moved back).
-const FIRST_COMMIT: (i64, u32, u32) = (2026, 9, 1);
+const FIRST_COMMIT: NaiveDate = NaiveDate::from_ymd_opt(2026, 9, 1).expect("a date");
 
 /// Days between two commits of a corpus with editions.
-const COMMIT_STEP_DAYS: i64 = 3;
+const COMMIT_STEP_DAYS: u64 = 3;
 
 /// The share of acts from templates that are not split that are written split into part files
 /// (when their text has at least two `## ` headings after its title to split at).
@@ -91,6 +92,14 @@ impl MirrorTemplate {
     /// Whether the mirror split its texts into part files.
     pub fn is_split(&self) -> bool {
         self.kaz.len() > 1 || self.rus.len() > 1
+    }
+
+    /// The files of its text in `lang`.
+    fn segments(&self, lang: Lang) -> &[Segment] {
+        match lang {
+            Lang::Kk => &self.kaz,
+            Lang::Ru => &self.rus,
+        }
     }
 
     fn size(&self) -> u64 {
@@ -197,18 +206,6 @@ pub fn load_mirror_templates(dirs: &[PathBuf]) -> Result<Vec<MirrorTemplate>> {
     Ok(out)
 }
 
-fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        what: "cannot read the template",
-        source,
-    })?;
-    String::from_utf8(bytes).map_err(|source| Error::NotUtf8 {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
 /// `kaz.md` and, when the folder `kaz/` is beside it, its `.md` parts by name.
 fn read_segments(dir: &Path, lang: &str) -> Result<Vec<Segment>> {
     let mut out = vec![Segment {
@@ -247,20 +244,15 @@ fn find_act_folders(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, String)>) -
         out.push((dir.to_path_buf(), rel));
         return Ok(());
     }
-    let listing_failed = |source| Error::Io {
-        path: dir.to_path_buf(),
-        what: "cannot read the template folder",
-        source,
+    let hidden = |p: &Path| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
     };
-    let mut subdirs = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(listing_failed)? {
-        let entry = entry.map_err(listing_failed)?;
-        if entry.file_type().map_err(listing_failed)?.is_dir()
-            && !entry.file_name().to_string_lossy().starts_with('.')
-        {
-            subdirs.push(entry.path());
-        }
-    }
+    let mut subdirs: Vec<PathBuf> = list_dir(dir)?
+        .into_iter()
+        .filter(|(p, is_dir)| *is_dir && !hidden(p))
+        .map(|(p, _)| p)
+        .collect();
     subdirs.sort();
     for d in subdirs {
         find_act_folders(root, &d, out)?;
@@ -278,21 +270,13 @@ pub fn write_mirror(
     seed: u64,
     opts: &MirrorOptions,
 ) -> Result<MirrorReport> {
-    std::fs::create_dir_all(out).map_err(|source| Error::Io {
-        path: out.to_path_buf(),
-        what: "cannot create the output folder",
-        source,
-    })?;
+    create_out(out)?;
     let mut git = match opts.editions {
         Some(_) => Some(FastImport::start(out)?),
         None => None,
     };
     if let Some(g) = git.as_mut() {
-        let (y, m, d) = FIRST_COMMIT;
-        g.commit(
-            days_from_civil(y, m, d),
-            "Актілердің мәтіндері / Тексты актов\n",
-        )?;
+        g.commit(FIRST_COMMIT, "Актілердің мәтіндері / Тексты актов\n")?;
     }
     let mut scaler = MirrorScaler::new(templates, seed);
     let mut report = MirrorReport::default();
@@ -328,8 +312,7 @@ pub fn write_mirror(
     if let (Some(mut g), Some(n)) = (git, opts.editions) {
         report.commits = 1;
         for k in 2..=u64::from(n.max(1)) {
-            let (y, m, d) = FIRST_COMMIT;
-            let day = days_from_civil(y, m, d) + (k as i64 - 1) * COMMIT_STEP_DAYS;
+            let day = commit_day(k);
             let cause = AmendingAct::new(k, day);
             g.commit(day, &cause.message())?;
             for (i, (code, dir, names)) in written_acts.iter().enumerate() {
@@ -350,25 +333,18 @@ pub fn write_mirror(
         }
         g.finish()?;
     }
-    report.tokens = scaler.kk.tokens + scaler.ru.tokens;
-    report.novel_words = scaler.kk.novel + scaler.ru.novel;
+    report.tokens = scaler.kk.heaps.tokens + scaler.ru.heaps.tokens;
+    report.novel_words = scaler.kk.heaps.novel + scaler.ru.heaps.novel;
     Ok(report)
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let write = || -> std::io::Result<()> {
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
-        f.write_all(bytes)?;
-        f.flush()
-    };
-    write().map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        what: "cannot write the act",
-        source,
-    })
+/// The day of commit `k` (from 1) of a history.
+fn commit_day(k: u64) -> NaiveDate {
+    let days = Days::new(k.saturating_sub(1).saturating_mul(COMMIT_STEP_DAYS));
+    // A history too long for the calendar stays on its last day rather than fail.
+    FIRST_COMMIT
+        .checked_add_days(days)
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// Generates synthetic mirror acts one at a time (memory stays flat however many are drawn).
@@ -376,15 +352,10 @@ pub struct MirrorScaler<'a> {
     templates: &'a [MirrorTemplate],
     /// Cumulative weights of the templates, for drawing one.
     cumulative: Vec<f64>,
-    /// Template indices by size, for picking one that fits the remaining budget.
-    by_size: Vec<usize>,
-    stems_kk: Vec<String>,
-    stems_ru: Vec<String>,
+    picker: Picker,
+    kk: Rewriter,
+    ru: Rewriter,
     rng: Rng,
-    seed: u64,
-    seq: u64,
-    kk: Heaps,
-    ru: Heaps,
 }
 
 impl<'a> MirrorScaler<'a> {
@@ -398,29 +369,29 @@ impl<'a> MirrorScaler<'a> {
                 total
             })
             .collect();
-        let mut by_size: Vec<usize> = (0..templates.len()).collect();
-        by_size.sort_by_key(|&i| (templates[i].size(), i));
-        let kaz_texts = templates
-            .iter()
-            .flat_map(|t| t.kaz.iter().map(|s| s.text.as_str()));
-        let stems_kk = kazakh_stems(kaz_texts);
-        let stems_ru = russian_stems(
+        let sizes = templates.iter().map(MirrorTemplate::size).collect();
+        let texts = |lang| {
             templates
                 .iter()
-                .flat_map(|t| t.rus.iter().map(|s| s.text.as_str())),
-        );
+                .flat_map(move |t| t.segments(lang).iter().map(|s| s.text.as_str()))
+        };
         MirrorScaler {
             templates,
             cumulative,
-            by_size,
-            stems_kk,
-            stems_ru,
+            picker: Picker::new(sizes, seed, 0x6d69_7272),
+            kk: Rewriter::new(&Kazakh, texts(Lang::Kk)),
+            ru: Rewriter::new(&Russian, texts(Lang::Ru)),
             rng: Rng::new(seed ^ 0x6d69_7272_6f72),
-            seed,
-            seq: 0,
-            kk: Heaps::new(),
-            ru: Heaps::new(),
         }
+    }
+
+    /// The rewriter of `lang`'s words, and the generator it draws from.
+    fn words(&mut self, lang: Lang) -> (&mut Rewriter, &mut Rng) {
+        let words = match lang {
+            Lang::Kk => &mut self.kk,
+            Lang::Ru => &mut self.ru,
+        };
+        (words, &mut self.rng)
     }
 
     /// The next act, from a template no larger than `budget` bytes when the usual pick would
@@ -428,27 +399,13 @@ impl<'a> MirrorScaler<'a> {
     pub fn next_act(&mut self, budget: u64) -> Option<MirrorAct> {
         let total = self.cumulative.last().copied().unwrap_or(1.0);
         let x = self.rng.unit() * total;
-        let mut ti = self
+        let drawn = self
             .cumulative
             .iter()
             .position(|&c| x < c)
             .unwrap_or(self.templates.len() - 1);
-        if self.templates[ti].size() > budget {
-            let fitting: Vec<usize> = self
-                .by_size
-                .iter()
-                .copied()
-                .filter(|&i| self.templates[i].size() <= budget)
-                .collect();
-            if fitting.is_empty() {
-                return None;
-            }
-            ti = fitting[self.rng.below(fitting.len() as u64) as usize];
-        }
-        let seq = self.seq;
-        self.seq += 1;
-        let act_seed = mix(self.seed ^ mix(seq.wrapping_add(0x6d69_7272)));
-        Some(self.rewrite(ti, seq, act_seed))
+        let pick = self.picker.next(drawn, budget, &mut self.rng)?;
+        Some(self.rewrite(pick.template, pick.seq, pick.act_seed))
     }
 
     fn rewrite(&mut self, ti: usize, seq: u64, act_seed: u64) -> MirrorAct {
@@ -483,7 +440,7 @@ impl<'a> MirrorScaler<'a> {
         let approved = meta
             .lines()
             .find_map(|l| l.strip_prefix("approved_on:"))
-            .and_then(|d| parse_iso(d.trim()));
+            .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
         let comps: Vec<&str> = t.rel.split('/').collect();
         let prefix = if comps.len() > 2 {
             comps[..comps.len() - 2].join("/")
@@ -496,7 +453,7 @@ impl<'a> MirrorScaler<'a> {
             .map_or(folder, |(_, rest)| rest)
             .rsplit_once('-')
             .map_or(folder, |(s, _)| s);
-        let (y, m, d) = approved.unwrap_or((2000, 1, 1));
+        let (y, m, d) = approved.map_or((2000, 1, 1), |a| (a.year(), a.month(), a.day()));
         let dir = format!("{prefix}/{y}/{m:02}{d:02}-{slug}-{code}");
         let mut files = vec![("meta.yaml".to_string(), meta)];
         files.extend(kaz);
@@ -537,34 +494,34 @@ impl<'a> MirrorScaler<'a> {
             } else {
                 0
             };
-            let (movable, protected) = rules(lang);
+            let (words, rng) = self.words(lang);
+            let rules = words.lang;
             let act_seed = ctx.act_seed;
             let segment = k as u64;
-            swap_paragraphs(&mut lines[header_end..], movable, |n, nth| {
+            swap_paragraphs(&mut lines[header_end..], rules, |n, nth| {
                 let h = mix(act_seed ^ mix(segment << 48 ^ u64::from(n) << 16 ^ u64::from(nth)));
                 unit_of(h) < P_SWAP_PARAGRAPHS
             });
             shuffle_sentences(
                 &mut lines[header_end..],
                 TemplateFormat::Markdown,
-                protected,
-                &mut self.rng,
+                rules,
+                rng,
             );
             let own = ctx.own.as_deref().map(|n| OwnNumber {
                 original: n,
                 seq: ctx.seq,
             });
-            let (heaps, stems, roots) = match lang {
-                Lang::Kk => (&mut self.kk, &self.stems_kk, NAME_ROOTS),
-                Lang::Ru => (&mut self.ru, &self.stems_ru, NAME_ROOTS_RU),
-            };
             let mut text = String::with_capacity(seg.text.len() + seg.text.len() / 16);
             for (i, line) in lines.iter().enumerate() {
                 let l = rewrite_dates(line, ctx.shift);
                 let l = rewrite_numbers(&l, ctx.act_seed, own);
-                let mut l = rewrite_names(&l, ctx.act_seed, roots);
-                if i >= header_end && !protected(&l) && !l.trim_start().starts_with('↑') {
-                    l = rewrite_words(&l, lang, heaps, stems, &mut self.rng);
+                let mut l = rewrite_names(&l, ctx.act_seed, rules.name_roots());
+                if i >= header_end
+                    && !rules.is_protected_line(&l)
+                    && !l.trim_start().starts_with('↑')
+                {
+                    l = words.line(&l, rng);
                 }
                 text.push_str(&l);
                 text.push('\n');
@@ -572,7 +529,7 @@ impl<'a> MirrorScaler<'a> {
             out.push((seg.name.clone(), text));
         }
         if out.len() > 1 {
-            let prefix = if lang == Lang::Kk { "kaz" } else { "rus" };
+            let prefix = lang.folder();
             let listed: Vec<(String, String)> = out[1..]
                 .iter()
                 .map(|(n, t)| {
@@ -583,11 +540,7 @@ impl<'a> MirrorScaler<'a> {
                     (file, part_title(t))
                 })
                 .collect();
-            let head = &mut out[0].1;
-            let kept = head.trim_end().len();
-            head.truncate(kept);
-            head.push_str("\n\n");
-            head.push_str(&parts_table(prefix, &listed));
+            end_with_parts_table(&mut out[0].1, prefix, &listed);
         }
         out
     }
@@ -617,8 +570,10 @@ impl<'a> MirrorScaler<'a> {
             }
         };
         let mut label: Option<(String, usize)> = None;
-        for (prefix, lang) in [("kaz", Lang::Kk), ("rus", Lang::Ru)] {
-            let Some(name) = pick(prefix) else { continue };
+        for lang in [Lang::Kk, Lang::Ru] {
+            let Some(name) = pick(lang.folder()) else {
+                continue;
+            };
             let rel = format!("{dir}/{name}");
             let old = read_text(&out.join(&rel))?;
             let new = self.reword(&old, lang, h, &mut label);
@@ -642,14 +597,15 @@ impl<'a> MirrorScaler<'a> {
         h: u64,
         label: &mut Option<(String, usize)>,
     ) -> String {
-        let (_, protected) = rules(lang);
+        let (words, rng) = self.words(lang);
+        let rules = words.lang;
         let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
         let re = amend_paragraph();
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         let mut candidates: Vec<(usize, String, usize)> = Vec::new();
         for (i, l) in lines.iter().enumerate() {
             if let Some(c) = re.captures(l) {
-                if protected(l) {
+                if rules.is_protected_line(l) {
                     continue;
                 }
                 let n = seen.entry(c[2].to_string()).or_insert(0);
@@ -664,12 +620,7 @@ impl<'a> MirrorScaler<'a> {
                 (!candidates.is_empty()).then(|| &candidates[(h >> 8) as usize % candidates.len()])
             })
             .cloned();
-        let (heaps, stems) = match lang {
-            Lang::Kk => (&mut self.kk, &self.stems_kk),
-            Lang::Ru => (&mut self.ru, &self.stems_ru),
-        };
-        heaps.novel += 1;
-        let novel = novel_in(lang, heaps.novel, &mut self.rng);
+        let novel = words.extra_novel(rng);
         match chosen {
             Some((i, n, nth)) => {
                 if label.is_none() {
@@ -679,28 +630,24 @@ impl<'a> MirrorScaler<'a> {
                 let c = re.captures(line).expect("a candidate matches");
                 let body_at = c.get(3).map_or(line.len(), |m| m.start());
                 let (num, body) = line.split_at(body_at);
-                let mut words: Vec<String> = Vec::new();
+                let mut reworded: Vec<String> = Vec::new();
                 for (j, w) in body.split(' ').enumerate() {
                     let core = w.trim_end_matches(|c: char| !c.is_alphabetic());
                     let tail = &w[core.len()..];
-                    let modifiable = match lang {
-                        Lang::Kk => is_modifiable_word(core),
-                        Lang::Ru => is_modifiable_ru(core),
-                    };
-                    if modifiable && self.rng.unit() < 0.3 {
-                        let r = reinflect_in(lang, core, &mut self.rng);
-                        words.push(format!("{r}{tail}"));
-                    } else if modifiable && self.rng.unit() < 0.05 && !stems.is_empty() {
-                        let s = &stems[self.rng.below(stems.len() as u64) as usize];
-                        words.push(format!("{}{tail}", inflect_in(lang, s, &mut self.rng)));
+                    let modifiable = rules.is_modifiable(core);
+                    let new = if modifiable && rng.unit() < 0.3 {
+                        Some(rules.reinflect(core, rng))
+                    } else if modifiable && rng.unit() < 0.05 {
+                        words.restem(rng)
                     } else {
-                        words.push(w.to_string());
-                    }
+                        None
+                    };
+                    reworded.push(new.map_or_else(|| w.to_string(), |r| format!("{r}{tail}")));
                     if j == 0 {
-                        words.push(novel.clone());
+                        reworded.push(novel.clone());
                     }
                 }
-                lines[i] = format!("{num}{}", words.join(" "));
+                lines[i] = format!("{num}{}", reworded.join(" "));
             }
             None => {
                 // No numbered paragraph: the text gets one more sentence at its end.
@@ -718,13 +665,20 @@ impl<'a> MirrorScaler<'a> {
     }
 }
 
-/// Which paragraphs of `lang` may swap bodies, and which lines keep their words.
-type Rules = (fn(&[String]) -> bool, fn(&str) -> bool);
+/// The language of one of an act's two texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    Kk,
+    Ru,
+}
 
-fn rules(lang: Lang) -> Rules {
-    match lang {
-        Lang::Kk => (unit_is_movable, is_protected_line),
-        Lang::Ru => (unit_is_movable_ru, is_protected_line_ru),
+impl Lang {
+    /// The name of its text in an act's folder (`kaz.md`, `kaz/…`).
+    fn folder(self) -> &'static str {
+        match self {
+            Lang::Kk => "kaz",
+            Lang::Ru => "rus",
+        }
     }
 }
 
@@ -764,11 +718,14 @@ fn part_title(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The table of parts that ends a split text's head, as the mirror writes it (in Russian in
-/// both languages' heads).
-fn parts_table(lang: &str, parts: &[(String, String)]) -> String {
-    let mut t = format!(
-        "## {PARTS_HEADING}\n\n\
+/// Ends a split text's `head` with the table of its `parts` (file name and title each), after
+/// one blank line, as the mirror writes it (in Russian in both languages' heads).
+fn end_with_parts_table(head: &mut String, lang: &str, parts: &[(String, String)]) {
+    let kept = head.trim_end().len();
+    head.truncate(kept);
+    let _ = write!(
+        head,
+        "\n\n## {PARTS_HEADING}\n\n\
          Документ разбит на части: целиком он слишком велик, чтобы GitHub его показал.\n\
          Каждая часть — это отдельный файл рядом с этим, и вместе они составляют полный\n\
          текст редакции.\n\n\
@@ -776,9 +733,8 @@ fn parts_table(lang: &str, parts: &[(String, String)]) -> String {
     );
     for (file, title) in parts {
         let stem = file.strip_suffix(".md").unwrap_or(file);
-        let _ = writeln!(t, "| [`{stem}`]({lang}/{file}) | {title} |");
+        let _ = writeln!(head, "| [`{stem}`]({lang}/{file}) | {title} |");
     }
-    t
 }
 
 /// Splits a rewritten text in one file into a head and `parts` part files (fewer when it has
@@ -822,10 +778,7 @@ fn split_text(text: &str, lang: &str, parts: usize) -> Option<Vec<(String, Strin
         files.push((format!("{lang}/{file}"), body));
     }
     let mut head = lines[..starts[0]].join("\n");
-    let kept = head.trim_end().len();
-    head.truncate(kept);
-    head.push_str("\n\n");
-    head.push_str(&parts_table(lang, &listed));
+    end_with_parts_table(&mut head, lang, &listed);
     files.insert(0, (format!("{lang}.md"), head));
     Some(files)
 }
@@ -944,22 +897,23 @@ fn rewrite_meta(meta: &str, ctx: &ActCtx, code: &str) -> String {
 /// The amending act of commit `k` of a history.
 struct AmendingAct {
     code: String,
-    /// The day (days since 1970-01-01) it took effect: the commit's date.
-    day: i64,
+    /// The day it took effect: the commit's date.
+    day: NaiveDate,
     requisite: String,
     title_rus: String,
     title_kaz: String,
 }
 
 impl AmendingAct {
-    fn new(k: u64, day: i64) -> Self {
-        let (y, m, d) = civil_from_days(day);
+    fn new(k: u64, day: NaiveDate) -> Self {
         AmendingAct {
             code: (AMENDING_CODE_BASE + k).to_string(),
             day,
             requisite: format!(
-                "Закон Республики Казахстан от {d} {} {y} года № {k}-VIII ЗРК",
-                RU_MONTHS[m as usize - 1]
+                "Закон Республики Казахстан от {} {} {} года № {k}-VIII ЗРК",
+                day.day(),
+                ru_month_of(day),
+                day.year()
             ),
             title_rus: format!(
                 "О внесении изменений и дополнений в некоторые законодательные акты Республики Казахстан ({k})"
@@ -983,7 +937,7 @@ impl AmendingAct {
 /// meta.yaml dated to `cause`'s day and caused by it: `version_date`, the dates of the
 /// `source` addresses, and `caused_by` (replaced, or added last).
 fn amend_meta(meta: &str, cause: &AmendingAct) -> String {
-    let (y, m, d) = civil_from_days(cause.day);
+    let (y, m, d) = (cause.day.year(), cause.day.month(), cause.day.day());
     let iso = format!("{y}-{m:02}-{d:02}");
     let dmy = format!("{d:02}.{m:02}.{y}");
     let mut out = String::with_capacity(meta.len() + 512);
@@ -1105,9 +1059,9 @@ impl FastImport {
 
     /// Opens a commit dated `day` (at midnight in Kazakhstan, +05:00) with `message`; the files
     /// given next are its changes.
-    fn commit(&mut self, day: i64, message: &str) -> Result<()> {
+    fn commit(&mut self, day: NaiveDate, message: &str) -> Result<()> {
         self.commits += 1;
-        let ts = day * 86_400 - 5 * 3600;
+        let ts = day.and_time(NaiveTime::MIN).and_utc().timestamp() - 5 * 3600;
         let who = format!("zanlex-scale <corpus@zanlex-scale.invalid> {ts} +0500");
         let head = format!(
             "commit refs/heads/main\nmark :{}\nauthor {who}\ncommitter {who}\ndata {}\n{message}\n",
@@ -1170,46 +1124,20 @@ const RU_MONTHS: [&str; 12] = [
     "декабря",
 ];
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// `y-m-d` moved by `shift` days; `None` when it is no date (`31 ақпан`).
+fn shifted(y: i64, m: u32, d: u32, shift: i64) -> Option<NaiveDate> {
+    let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+    date.checked_add_signed(TimeDelta::try_days(shift)?)
 }
 
-/// The date of a day count since 1970-01-01.
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
+/// The number (from 1) of a Russian month named in the genitive (`декабря`).
+fn ru_month(name: &str) -> u32 {
+    RU_MONTHS.iter().position(|m| *m == name).unwrap_or(0) as u32 + 1
 }
 
-fn valid_date(y: i64, m: u32, d: u32) -> bool {
-    (1..=12).contains(&m) && d >= 1 && civil_from_days(days_from_civil(y, m, d)) == (y, m, d)
-}
-
-/// `(y, m, d)` moved by `shift` days, when it is a date.
-fn shifted(y: i64, m: u32, d: u32, shift: i64) -> Option<(i64, u32, u32)> {
-    valid_date(y, m, d).then(|| civil_from_days(days_from_civil(y, m, d) + shift))
-}
-
-fn parse_iso(s: &str) -> Option<(i64, u32, u32)> {
-    let mut it = s.splitn(3, '-');
-    let y = it.next()?.parse().ok()?;
-    let m = it.next()?.parse().ok()?;
-    let d = it.next()?.parse().ok()?;
-    valid_date(y, m, d).then_some((y, m, d))
+/// The genitive name of `date`'s month in Russian.
+fn ru_month_of(date: NaiveDate) -> &'static str {
+    RU_MONTHS[date.month0() as usize]
 }
 
 fn kk_month(name: &str) -> Option<u32> {
@@ -1223,7 +1151,7 @@ fn kk_month(name: &str) -> Option<u32> {
 fn date_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        let kk = MONTHS;
+        let kk = kk_month_names();
         let ru = RU_MONTHS.join("|");
         Regex::new(&format!(
             r"(?x)
@@ -1257,9 +1185,9 @@ fn month_ending(suffix: &str) -> Option<Option<Ending>> {
     Some(Some(e))
 }
 
-/// A Kazakh month name with `ending` (harmony and voicing of its last letters).
-fn kk_month_with(m: u32, ending: Option<Ending>) -> String {
-    let name = KK_MONTHS[m as usize - 1];
+/// The Kazakh name of `date`'s month with `ending` (harmony and voicing of its last letters).
+fn kk_month_with(date: NaiveDate, ending: Option<Ending>) -> String {
+    let name = KK_MONTHS[date.month0() as usize];
     match ending {
         None => name.to_string(),
         Some(e) => attach(name, e, is_front(name)),
@@ -1274,78 +1202,53 @@ fn rewrite_dates(line: &str, shift: i64) -> String {
     }
     date_regex()
         .replace_all(line, |c: &regex::Captures| {
-            let num = |k: &str| -> i64 { c.name(k).map_or(0, |m| m.as_str().parse().unwrap_or(0)) };
-            let whole = c[0].to_string();
-            if c.name("ky").is_some() {
-                let (Some(m), Some(ending)) = (kk_month(&c["km"]), month_ending(&c["ks"])) else {
-                    return whole;
-                };
-                match shifted(num("ky"), m, num("kd") as u32, shift) {
-                    Some((y, m, d)) => format!("{y}{}{d} {}", &c["kw"], kk_month_with(m, ending)),
-                    None => whole,
-                }
-            } else if c.name("rd").is_some() {
-                let m = RU_MONTHS.iter().position(|x| *x == &c["rm"]).unwrap_or(0) as u32 + 1;
-                match shifted(num("ry"), m, num("rd") as u32, shift) {
-                    Some((y, m, d)) => {
-                        format!("{d} {}{}{y}", RU_MONTHS[m as usize - 1], &c["rw"])
-                    }
-                    None => whole,
-                }
-            } else if c.name("dd").is_some() {
-                match shifted(num("dy"), num("dm") as u32, num("dd") as u32, shift) {
-                    Some((y, m, d)) if c["dd"].len() == 1 => format!("{d}.{m:02}.{y}"),
-                    Some((y, m, d)) => format!("{d:02}.{m:02}.{y}"),
-                    None => whole,
-                }
-            } else if c.name("iy").is_some() {
-                match shifted(num("iy"), num("im") as u32, num("id") as u32, shift) {
-                    Some((y, m, d)) => format!("{y}-{m:02}-{d:02}"),
-                    None => whole,
-                }
-            } else if c.name("yy").is_some() {
-                match shifted(num("yy"), 7, 1, shift) {
-                    Some((y, _, _)) => format!("{y}{}", &c["yw"]),
-                    None => whole,
-                }
-            } else if c.name("zd").is_some() {
-                // A day and month whose year is not written beside them: moved as in a leap
-                // year, so 29 February is a date.
-                let (Some(m), Some(ending)) = (kk_month(&c["zm"]), month_ending(&c["zs"])) else {
-                    return whole;
-                };
-                match shifted(2000, m, num("zd") as u32, shift) {
-                    Some((_, m, d)) => format!("{d} {}", kk_month_with(m, ending)),
-                    None => whole,
-                }
-            } else {
-                let m = RU_MONTHS.iter().position(|x| *x == &c["qm"]).unwrap_or(0) as u32 + 1;
-                match shifted(2000, m, num("qd") as u32, shift) {
-                    Some((_, m, d)) => format!("{d} {}", RU_MONTHS[m as usize - 1]),
-                    None => whole,
-                }
-            }
+            moved_date(c, shift).unwrap_or_else(|| c[0].to_string())
         })
         .into_owned()
 }
 
-/// Re-draws `№` numbers keeping their shape, the same original the same new number inside an
-/// act (keyed by the act's seed); the act's `own` number gets `seq + 1` as its first digit run.
-fn rewrite_numbers(line: &str, act_seed: u64, own: Option<OwnNumber<'_>>) -> String {
-    if !line.contains('№') && !line.contains('N') {
-        return line.to_string();
-    }
-    date_regexes()
-        .3
-        .replace_all(line, |c: &regex::Captures| {
-            let sep = if c[0].contains(' ') { " " } else { "" };
-            let mut n = reshape_number(&c[2], act_seed);
-            if let Some(own) = own.filter(|o| o.original == &c[2]) {
-                n = with_first_run(&n, own.seq + 1);
-            }
-            format!("{}{}{}", &c[1], sep, n)
-        })
-        .into_owned()
+/// The date [`date_regex`] matched, moved by `shift` days and spelled as it was; `None` when it
+/// is no date.
+fn moved_date(c: &regex::Captures, shift: i64) -> Option<String> {
+    let num = |k: &str| -> i64 { c.name(k).map_or(0, |m| m.as_str().parse().unwrap_or(0)) };
+    let at = |y: i64, m: u32, d: &str| shifted(y, m, num(d) as u32, shift);
+    let spelled = if c.name("ky").is_some() {
+        let (m, ending) = (kk_month(&c["km"])?, month_ending(&c["ks"])?);
+        let t = at(num("ky"), m, "kd")?;
+        format!(
+            "{}{}{} {}",
+            t.year(),
+            &c["kw"],
+            t.day(),
+            kk_month_with(t, ending)
+        )
+    } else if c.name("rd").is_some() {
+        let t = at(num("ry"), ru_month(&c["rm"]), "rd")?;
+        format!("{} {}{}{}", t.day(), ru_month_of(t), &c["rw"], t.year())
+    } else if c.name("dd").is_some() {
+        let t = at(num("dy"), num("dm") as u32, "dd")?;
+        if c["dd"].len() == 1 {
+            format!("{}.{:02}.{}", t.day(), t.month(), t.year())
+        } else {
+            format!("{:02}.{:02}.{}", t.day(), t.month(), t.year())
+        }
+    } else if c.name("iy").is_some() {
+        let t = at(num("iy"), num("im") as u32, "id")?;
+        format!("{}-{:02}-{:02}", t.year(), t.month(), t.day())
+    } else if c.name("yy").is_some() {
+        let t = shifted(num("yy"), 7, 1, shift)?;
+        format!("{}{}", t.year(), &c["yw"])
+    } else if c.name("zd").is_some() {
+        // A day and month whose year is not written beside them: moved as in a leap year, so
+        // 29 February is a date.
+        let (m, ending) = (kk_month(&c["zm"])?, month_ending(&c["zs"])?);
+        let t = at(2000, m, "zd")?;
+        format!("{} {}", t.day(), kk_month_with(t, ending))
+    } else {
+        let t = at(2000, ru_month(&c["qm"]), "qd")?;
+        format!("{} {}", t.day(), ru_month_of(t))
+    };
+    Some(spelled)
 }
 
 // Russian words.
@@ -1445,16 +1348,63 @@ const PROTECTED_RU: &[&str] = &[
     "декабр",
 ];
 
-/// A lowercase Russian word of 4+ letters that is not a structural keyword.
-pub(crate) fn is_modifiable_ru(w: &str) -> bool {
-    let mut n = 0;
-    for c in w.chars() {
-        if !(('а'..='я').contains(&c) || c == 'ё') {
-            return false;
-        }
-        n += 1;
+/// Russian: words get other case endings (adjectives stay adjectives).
+struct Russian;
+
+impl Language for Russian {
+    fn is_modifiable(&self, w: &str) -> bool {
+        is_plain_word(w, "ё", &[PROTECTED_RU])
     }
-    n >= 4 && !PROTECTED_RU.iter().any(|p| w.starts_with(p))
+
+    /// Only nouns lend their stems: an adjective's would take a noun's ending.
+    fn lent_stem(&self, w: &str) -> Option<String> {
+        let (stem, _, adj) = split_ru(w);
+        (!adj && stem.chars().count() >= 4).then(|| stem.to_string())
+    }
+
+    fn reinflect(&self, w: &str, rng: &mut Rng) -> String {
+        reinflect_ru(w, rng)
+    }
+
+    fn inflect(&self, stem: &str, rng: &mut Rng) -> String {
+        inflect_ru(stem, rng)
+    }
+
+    /// Distinct syllable strings (≥ 3 syllables, the id in base 48) with a noun suffix,
+    /// inflected half of the time.
+    fn novel_word(&self, id: u64, rng: &mut Rng) -> String {
+        let base = RU_SYLLABLES.len() as u64;
+        let mut w = spell(id + base * base, RU_SYLLABLES);
+        w.push_str(RU_SUFFIXES[(mix(id) % RU_SUFFIXES.len() as u64) as usize]);
+        if rng.unit() < 0.5 {
+            w = reinflect_ru(&w, rng);
+        }
+        w
+    }
+
+    fn name_roots(&self) -> &'static [&'static str] {
+        NAME_ROOTS_RU
+    }
+
+    /// The Kazakh rules' protected lines, and Russian notes (`Сноска`, `Примечание`), chapter
+    /// and appendix lines.
+    fn is_protected_line(&self, l: &str) -> bool {
+        const MARKS: &[&str] = &[
+            "Сноска",
+            "Примечание",
+            "Глава",
+            "ГЛАВА",
+            "РАЗДЕЛ",
+            "Приложение",
+            "приложени",
+            "ПРИЛОЖЕНИЕ",
+        ];
+        Kazakh.is_protected_line(l) || MARKS.iter().any(|m| l.contains(m))
+    }
+
+    fn anchors(&self) -> &'static [&'static str] {
+        &["утвержден", "Правил", "пункт"]
+    }
 }
 
 /// Adjective endings, longest first.
@@ -1502,7 +1452,7 @@ fn ru_soft_spelling(stem: &str, ending: &str) -> String {
 }
 
 /// Another case ending on `word`'s stem (adjectives stay adjectives).
-pub(crate) fn reinflect_ru(word: &str, rng: &mut Rng) -> String {
+fn reinflect_ru(word: &str, rng: &mut Rng) -> String {
     let (stem, ending, adj) = split_ru(word);
     // A word with none of the endings (a verb, an adverb) keeps its form; the draw is made
     // anyway, so what follows does not depend on it.
@@ -1519,27 +1469,9 @@ pub(crate) fn reinflect_ru(word: &str, rng: &mut Rng) -> String {
 }
 
 /// `stem` with a noun's case ending.
-pub(crate) fn inflect_ru(stem: &str, rng: &mut Rng) -> String {
+fn inflect_ru(stem: &str, rng: &mut Rng) -> String {
     let e = RU_NOUN_NEW[rng.below(RU_NOUN_NEW.len() as u64) as usize];
     format!("{stem}{}", ru_soft_spelling(stem, e))
-}
-
-/// The Russian stems of `texts`' modifiable words (4+ letters once the ending is off).
-fn russian_stems<'t>(texts: impl Iterator<Item = &'t str>) -> Vec<String> {
-    let mut stems: Vec<String> = Vec::new();
-    for text in texts {
-        for w in text.split(|c: char| !c.is_alphabetic()) {
-            if is_modifiable_ru(w) {
-                let (stem, _, adj) = split_ru(w);
-                if !adj && stem.chars().count() >= 4 {
-                    stems.push(stem.to_string());
-                }
-            }
-        }
-    }
-    stems.sort();
-    stems.dedup();
-    stems
 }
 
 const RU_SYLLABLES: &[&str] = &[
@@ -1549,50 +1481,6 @@ const RU_SYLLABLES: &[&str] = &[
     "ер", "ир", "от", "ум",
 ];
 const RU_SUFFIXES: &[&str] = &["ация", "ость", "ение", "ство", "ник", "ант", "изм", "ура"];
-
-/// The `id`-th Russian novel word: distinct syllable strings (≥ 3 syllables, the id in base
-/// 48) with a noun suffix, inflected half of the time.
-pub(crate) fn novel_word_ru(id: u64, rng: &mut Rng) -> String {
-    let base = RU_SYLLABLES.len() as u64;
-    let mut n = id + base * base;
-    let mut w = String::new();
-    while n > 0 {
-        w.push_str(RU_SYLLABLES[(n % base) as usize]);
-        n /= base;
-    }
-    w.push_str(RU_SUFFIXES[(mix(id) % RU_SUFFIXES.len() as u64) as usize]);
-    if rng.unit() < 0.5 {
-        w = reinflect_ru(&w, rng);
-    }
-    w
-}
-
-/// [`is_protected_line`] for Russian lines: headings, notes (`Сноска`, `Примечание`), tables,
-/// quotes, chapter and appendix lines.
-fn is_protected_line_ru(l: &str) -> bool {
-    is_protected_line(l)
-        || l.contains("Сноска")
-        || l.contains("Примечание")
-        || l.contains("Глава")
-        || l.contains("ГЛАВА")
-        || l.contains("РАЗДЕЛ")
-        || l.contains("Приложение")
-        || l.contains("приложени")
-        || l.contains("ПРИЛОЖЕНИЕ")
-}
-
-/// [`unit_is_movable`] for Russian paragraphs.
-fn unit_is_movable_ru(unit: &[String]) -> bool {
-    unit.len() <= 40
-        && unit.iter().all(|l| {
-            !is_protected_line_ru(l)
-                && !l.contains(['"', '«', '»', '“', '”'])
-                && !l.contains("утвержден")
-                && !l.contains("Правил")
-                && !l.contains("пункт")
-                && !starts_with_dotted_number(l)
-        })
-}
 
 #[cfg(test)]
 mod tests {
@@ -1616,15 +1504,12 @@ mod tests {
             "1 маусымнан бастап"
         );
         assert_eq!(rewrite_dates("31 ақпандағы", -1), "31 ақпандағы");
-        for day in [-800_000i64, -1, 0, 59, 11_000, 20_000] {
-            let (y, m, d) = civil_from_days(day);
-            assert_eq!(days_from_civil(y, m, d), day);
-        }
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(
-            civil_from_days(days_from_civil(2026, 9, 1) + 3),
-            (2026, 9, 4)
-        );
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(shifted(2020, 3, 1, -1), date(2020, 2, 29));
+        assert_eq!(shifted(2021, 2, 29, 0), None);
+        assert_eq!(shifted(2020, 13, 1, 0), None);
+        assert_eq!(commit_day(1), FIRST_COMMIT);
+        assert_eq!(Some(commit_day(2)), date(2026, 9, 4));
     }
 
     #[test]
@@ -1636,11 +1521,11 @@ mod tests {
             let w = reinflect_ru("русский", &mut rng);
             assert!(!w.contains("кы"), "{w}");
         }
-        assert!(is_modifiable_ru("выпаса"));
-        assert!(!is_modifiable_ru("статьи"));
-        assert!(!is_modifiable_ru("жүргізу"));
-        let a = novel_word_ru(1, &mut Rng::new(1));
-        let b = novel_word_ru(2, &mut Rng::new(1));
+        assert!(Russian.is_modifiable("выпаса"));
+        assert!(!Russian.is_modifiable("статьи"));
+        assert!(!Russian.is_modifiable("жүргізу"));
+        let a = Russian.novel_word(1, &mut Rng::new(1));
+        let b = Russian.novel_word(2, &mut Rng::new(1));
         assert_ne!(a, b);
     }
 
