@@ -166,7 +166,7 @@ pub fn has_latin(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, fold_into, push_g, push_i};
+    use super::{apostrophe_letter, digraph, fold, fold_into, push_folded, push_i};
 
     #[allow(clippy::all)]
     /// The former `fold_into` (characters collected first), the reference of the test below.
@@ -178,102 +178,22 @@ mod tests {
             let c = chars[k];
             let next = chars.get(k + 1).copied();
             let apos = matches!(next, Some('\'' | '’' | 'ʼ' | '`'));
-            // 2017 apostrophe letters.
-            if apos {
-                let m = match c {
-                    'a' => Some("а"),
-                    'g' => Some("г"),
-                    'n' => Some("н"),
-                    'o' => Some("о"),
-                    's' => Some("ш"),
-                    'c' => Some("ч"),
-                    'u' | 'y' => Some("у"),
-                    'i' => Some("и"),
-                    _ => None,
-                };
-                if let Some(m) = m {
-                    if m == "и" {
-                        push_i(out);
-                    } else {
-                        out.push_str(m);
-                    }
-                    k += 2;
-                    continue;
+            // The letter tables are shared: what this reference keeps is the former walk.
+            if let Some(m) = apos.then(|| apostrophe_letter(c)).flatten() {
+                if m == "и" {
+                    push_i(out);
+                } else {
+                    out.push_str(m);
                 }
+                k += 2;
+                continue;
             }
-            // Informal Latin digraphs.
-            let digraph = match (c, next) {
-                ('s', Some('h')) => Some("ш"),
-                ('c', Some('h')) => Some("ч"),
-                ('z', Some('h')) => Some("ж"),
-                ('k', Some('h')) => Some("х"),
-                ('g', Some('h')) => Some("г"),
-                ('a', Some('e')) => Some("а"),
-                ('o', Some('e')) => Some("о"),
-                ('u', Some('e')) => Some("у"),
-                // `ng` is ң (`kenges`) or н+г (`tenge`): the skeleton writes both as н.
-                ('n', Some('g')) => Some("н"),
-                _ => None,
-            };
-            if let Some(d) = digraph {
+            if let Some(d) = digraph(c, next) {
                 out.push_str(d);
                 k += 2;
                 continue;
             }
-            match c {
-                // Cyrillic
-                'қ' => out.push('к'),
-                'ғ' | 'г' => push_g(out),
-                'ң' => out.push('н'),
-                'ө' => out.push('о'),
-                'ұ' | 'ү' => out.push('у'),
-                'ә' => out.push('а'),
-                'һ' | 'х' => out.push('х'),
-                'і' | 'и' | 'й' | 'ы' => push_i(out),
-                'я' => {
-                    push_i(out);
-                    out.push('а')
-                }
-                'ю' => {
-                    push_i(out);
-                    out.push('у')
-                }
-                'ё' => {
-                    push_i(out);
-                    out.push('о')
-                }
-                'ц' => out.push_str("тс"),
-                'щ' => out.push('ш'),
-                'э' => out.push('е'),
-                'ъ' | 'ь' => {}
-                // Latin (2021, 2017, 2018, informal)
-                'a' | 'á' | 'ä' | 'à' | 'â' | 'ə' => out.push('а'),
-                'b' => out.push('б'),
-                'c' => out.push_str("тс"),
-                'ç' => out.push('ч'),
-                'd' => out.push('д'),
-                'e' | 'é' | 'è' | 'ê' | 'ë' => out.push('е'),
-                'f' => out.push('ф'),
-                'g' | 'ğ' | 'ǵ' => push_g(out),
-                'h' | 'x' => out.push('х'),
-                'i' | 'ı' | 'í' | 'ì' | 'î' | 'ï' | 'y' => push_i(out),
-                'j' => out.push('ж'),
-                'k' | 'q' => out.push('к'),
-                'l' => out.push('л'),
-                'm' => out.push('м'),
-                'n' | 'ñ' | 'ń' => out.push('н'),
-                'o' | 'ó' | 'ö' | 'ò' | 'ô' => out.push('о'),
-                'p' => out.push('п'),
-                'r' => out.push('р'),
-                's' => out.push('с'),
-                'ş' | 'ś' => out.push('ш'),
-                't' => out.push('т'),
-                'u' | 'ū' | 'ü' | 'ú' | 'ù' | 'û' | 'ý' | 'w' => out.push('у'),
-                'v' => out.push('в'),
-                'z' | 'ź' => out.push('з'),
-                '\'' | '’' | 'ʼ' | '`' => {}
-                _ => out.push(c),
-            }
+            push_folded(c, out);
             k += 1;
         }
     }
