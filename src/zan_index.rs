@@ -376,12 +376,17 @@ impl ZanIndex {
     /// reading every act of a large corpus. Falls back to the whole catalog when a reference
     /// could name any act (a name with no kind).
     pub fn catalog_for(&self, acts: Vec<Act>) -> crate::Result<crate::Catalog> {
-        let keys = crate::refs::resolve::cites_keys(acts.iter().flat_map(|a| {
-            a.references
-                .iter()
-                .chain(a.versions.iter().flat_map(|v| v.references.iter()))
-        }));
-        self.catalog_with_keys(acts, &keys)
+        let references: Vec<&crate::Reference> = acts
+            .iter()
+            .flat_map(|a| {
+                a.references
+                    .iter()
+                    .chain(a.versions.iter().flat_map(|v| v.references.iter()))
+            })
+            .collect();
+        let keys = crate::refs::resolve::cites_keys(references.iter().copied());
+        let names = crate::refs::resolve::cited_code_names(references);
+        self.catalog_with_keys(acts, &keys, &names)
     }
 
     /// A catalog holding `act` and every act `references` (some of the act's) may lead to:
@@ -394,20 +399,38 @@ impl ZanIndex {
         references: &[&crate::Reference],
     ) -> crate::Result<crate::Catalog> {
         let keys = crate::refs::resolve::cites_keys(references.iter().copied());
-        self.catalog_with_keys(vec![act], &keys)
+        let names = crate::refs::resolve::cited_code_names(references.iter().copied());
+        self.catalog_with_keys(vec![act], &keys, &names)
     }
 
     /// `acts` and the acts with any of the lookup `keys` (every act for
-    /// [`crate::refs::resolve::CITES_ANY`]).
-    fn catalog_with_keys(&self, acts: Vec<Act>, keys: &[String]) -> crate::Result<crate::Catalog> {
-        if keys.iter().any(|k| k == crate::refs::resolve::CITES_ANY) {
+    /// [`crate::refs::resolve::CITES_ANY`]); of the codes ([`crate::refs::resolve::CODE_KEY`]),
+    /// those whose title holds one of the `code_names` the references give: a code's outline
+    /// holds every edition's unit tree, and a corpus with its history holds many codes.
+    fn catalog_with_keys(
+        &self,
+        acts: Vec<Act>,
+        keys: &[String],
+        code_names: &[Vec<String>],
+    ) -> crate::Result<crate::Catalog> {
+        use crate::refs::resolve::{title_key_test, CITES_ANY, CODE_KEY};
+        if keys.iter().any(|k| k == CITES_ANY) {
             return self.catalog();
         }
         let mut all = acts;
-        self.store.for_each_act_outline_with_keys(keys, |a| {
+        let mut push = |a| {
             all.push(a);
             Ok(())
-        })?;
+        };
+        match title_key_test(code_names) {
+            Some(named) if keys.iter().any(|k| k == CODE_KEY) => {
+                let others: Vec<String> = keys.iter().filter(|k| *k != CODE_KEY).cloned().collect();
+                self.store
+                    .for_each_act_outline_with_keys(&others, &mut push)?;
+                self.store.for_each_code_outline_titled(&named, &mut push)?;
+            }
+            _ => self.store.for_each_act_outline_with_keys(keys, &mut push)?,
+        }
         all.sort_by(|a, b| a.id.cmp(&b.id).then(a.lang.cmp(&b.lang)));
         all.dedup_by(|a, b| a.id == b.id && a.lang == b.lang);
         Ok(crate::Catalog::new(all))

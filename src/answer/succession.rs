@@ -172,7 +172,7 @@ impl ZanIndex {
             let mut k: Vec<String> = this
                 .iter()
                 .flat_map(crate::refs::resolve::act_lookup_keys)
-                .filter(|k| k.starts_with("t:"))
+                .filter(|k| k.starts_with(crate::refs::resolve::TITLE_KEY_PREFIX))
                 .collect();
             k.sort();
             k.dedup();

@@ -415,7 +415,8 @@ impl Store {
         texts: Texts,
         visit: &mut dyn FnMut(Act) -> crate::Result<()>,
     ) -> crate::Result<()> {
-        self.visit_act_docs_matching(&of_type(&self.fields, DOC_ACT, act_id, None), texts, visit)
+        let query = of_type(&self.fields, DOC_ACT, act_id, None);
+        self.visit_act_docs_matching(&query, texts, visit)
     }
 
     /// The outlines of the acts with any of the lookup `keys`
@@ -427,6 +428,58 @@ impl Store {
         f: impl FnMut(Act) -> crate::Result<()>,
     ) -> crate::Result<()> {
         self.outlines_with_terms(self.fields.act_lookup, keys, f)
+    }
+
+    /// The outlines of the codes whose title, as their title key writes it
+    /// ([`crate::refs::resolve::CODE_TITLE_KEY_PREFIX`]), `keep` accepts: the codes a
+    /// reference naming a code by its name may lead to. The titles are read from the term
+    /// dictionary, so no other code's document is opened (a code's outline holds every
+    /// edition's unit tree).
+    pub fn for_each_code_outline_titled(
+        &self,
+        keep: &dyn Fn(&str) -> bool,
+        mut f: impl FnMut(Act) -> crate::Result<()>,
+    ) -> crate::Result<()> {
+        use crate::refs::resolve::CODE_TITLE_KEY_PREFIX as PREFIX;
+        let searcher = self.searcher();
+        let mut titles = std::collections::BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let keys = segment.inverted_index(self.fields.act_lookup)?;
+            let mut stream = keys.terms().range().ge(PREFIX).into_stream()?;
+            while stream.advance() {
+                let Some(title) = std::str::from_utf8(stream.key())
+                    .ok()
+                    .and_then(|k| k.strip_prefix(PREFIX))
+                else {
+                    break;
+                };
+                if keep(title) {
+                    titles.insert(format!("{PREFIX}{title}"));
+                }
+            }
+        }
+        if titles.is_empty() {
+            return Ok(());
+        }
+        let term = |k: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(self.fields.act_lookup, k),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(of_type(&self.fields, DOC_ACT, None, None)) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(BooleanQuery::new(
+                    titles.iter().map(|t| (Occur::Should, term(t))).collect(),
+                )),
+            ),
+        ]);
+        self.guarded(|| self.visit_act_docs_matching(&query, Texts::Dropped, &mut f))
     }
 
     /// The outlines of the acts whose references may lead to an act with any of the lookup

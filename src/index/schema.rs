@@ -24,7 +24,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 24;
+pub const SCHEMA_VERSION: u32 = 25;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -122,8 +122,9 @@ pub struct Fields {
     /// texts its unit documents hold ([`crate::index::docs`]).
     pub act_json: Field,
     /// Raw, on act documents: the keys a reference to the act finds it by (its numbers, its
-    /// title, being a code: [`crate::refs::resolve::act_lookup_keys`]), so that the acts a
-    /// few references may lead to are read without reading every act.
+    /// title, being a code and its title as a code's:
+    /// [`crate::refs::resolve::act_lookup_keys`]), so that the acts a few references may lead
+    /// to are read without reading every act.
     pub act_lookup: Field,
     /// Raw, on act documents: the lookup keys of the acts its references to other acts may
     /// lead to (`*` when any act may be one: [`crate::refs::resolve::cited_lookup_keys`]),

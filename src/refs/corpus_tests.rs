@@ -1053,3 +1053,129 @@ fn bare_article_numbers_after_a_named_code_are_that_codes() {
         );
     }
 }
+
+/// Writes a mirror-layout act folder `dir` of `corpus`: its `meta.yaml` and `rus.md`.
+fn write_mirror_act(corpus: &Path, dir: &str, meta: &str, rus: &str) {
+    let dir = corpus.join(dir);
+    std::fs::create_dir_all(&dir).expect("act folder");
+    std::fs::write(dir.join("meta.yaml"), meta).expect("meta.yaml");
+    std::fs::write(dir.join("rus.md"), rus).expect("rus.md");
+}
+
+/// A code's `meta.yaml` as the mirror writes it.
+fn code_meta(code: &str, requisite: &str, title: &str, day: &str) -> String {
+    format!(
+        "act_code: '{code}'\nrequisite: {requisite}\ntitle:\n  rus: {title}\nform: КОД\n\
+         type_codes:\n- КОД\napproved_on: {day}\napproved_by:\n- '102000000000'\n"
+    )
+}
+
+/// A reference naming a code by its name alone (`Налогового кодекса`, `Земельным кодексом`)
+/// is resolved with the codes whose title holds the name, found by their title keys: the
+/// catalog of a unit's references holds that code and no other, and resolves the reference
+/// to it as the whole corpus's catalog does (`catalog_for_references`).
+#[test]
+fn a_code_named_by_its_name_is_looked_up_among_the_codes_of_that_name() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    for (dir, code, requisite, title, day) in [
+        (
+            "codes/02-codes/2017/1225-o-nalogakh-990001",
+            "990001",
+            "Кодекс Республики Казахстан от 25 декабря 2017 года № 120-VI ЗРК",
+            "О налогах и других обязательных платежах в бюджет (Налоговый кодекс)",
+            "2017-12-25",
+        ),
+        (
+            "codes/02-codes/2003/0620-zemelnyi-kodeks-990002",
+            "990002",
+            "Кодекс Республики Казахстан от 20 июня 2003 года № 442-II",
+            "ЗЕМЕЛЬНЫЙ КОДЕКС РЕСПУБЛИКИ КАЗАХСТАН",
+            "2003-06-20",
+        ),
+        (
+            "codes/02-codes/2003/0709-vodnyi-kodeks-990003",
+            "990003",
+            "Кодекс Республики Казахстан от 9 июля 2003 года № 481-II",
+            "ВОДНЫЙ КОДЕКС РЕСПУБЛИКИ КАЗАХСТАН",
+            "2003-07-09",
+        ),
+    ] {
+        let rus = format!(
+            "# {title}\n\n## Статья 1. Отношения, регулируемые настоящим Кодексом\n\n\
+             1. Настоящий Кодекс регулирует отношения в своей сфере.\n\n\
+             ## Статья 2. Законодательство\n\n\
+             1. Законодательство основывается на Конституции Республики Казахстан.\n"
+        );
+        write_mirror_act(&corpus, dir, &code_meta(code, requisite, title, day), &rus);
+    }
+    write_mirror_act(
+        &corpus,
+        "ministerial/03-orders/2024/0115-ob-utverzhdenii-pravil-990004",
+        "act_code: '990004'\nrequisite: Приказ Министра финансов Республики Казахстан от 15 \
+         января 2024 года № 12\ntitle:\n  rus: Об утверждении Правил исчисления платы\n\
+         form: ПРИКАЗ\napproved_on: 2024-01-15\n",
+        "# Об утверждении Правил исчисления платы\n\n\
+         1. Плата исчисляется в соответствии со статьей 2 Налогового кодекса.\n\n\
+         2. Участки для исчисления платы определяются в соответствии с Земельным кодексом \
+         Республики Казахстан.\n",
+    );
+    let opts = crate::BuildOptions::default();
+    let index = crate::ZanIndex::open_or_build(&corpus, tmp.path().join("index"), &opts)
+        .expect("index")
+        .0;
+    let whole = index.catalog().expect("catalog");
+    let codes = |catalog: &crate::Catalog| {
+        let mut ids: Vec<String> = catalog
+            .acts()
+            .iter()
+            .filter(|a| a.kind == crate::model::ActKind::Code)
+            .map(|a| a.id.clone())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    assert_eq!(codes(&whole).len(), 3);
+    let order = whole
+        .acts()
+        .iter()
+        .find(|a| a.kind != crate::model::ActKind::Code)
+        .expect("the order");
+    let wording = crate::Wording::of(order, None);
+    let mut found = Vec::new();
+    for r in wording.references() {
+        let Some(cited) = r
+            .act
+            .as_ref()
+            .filter(|c| c.title.is_none() && c.name.is_some())
+        else {
+            continue;
+        };
+        let some = index
+            .catalog_for_references(order.clone(), &[r])
+            .expect("catalog for a reference");
+        let want = whole.view_in(&wording, r);
+        assert_eq!(some.view_in(&wording, r), want, "{cited:?}");
+        let target = want
+            .target
+            .as_ref()
+            .map(|t| t.act.clone())
+            .expect("resolved");
+        // The named code, and no other.
+        assert_eq!(codes(&some), std::slice::from_ref(&target), "{cited:?}");
+        found.push((cited.name.clone().unwrap_or_default(), target));
+    }
+    found.sort();
+    let found: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(n, id)| (n.as_str(), id.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Земельным", "code-2003-06-20-442-ii"),
+            ("Налогового", "code-2017-12-25-120-vi")
+        ]
+    );
+}

@@ -281,7 +281,8 @@ fn norm(s: &str) -> String {
 }
 
 /// The keys act `act` is found by ([`cited_lookup_keys`]): `n:` and each of its numbers,
-/// `t:` and its title, `k:code` for a code.
+/// `t:` and its title, and for a code `k:code` and `c:` and its title (the titles of the
+/// codes alone, for [`title_key_test`]).
 pub fn act_lookup_keys(act: &Act) -> Vec<String> {
     let mut keys: Vec<String> = act
         .issuances
@@ -289,10 +290,12 @@ pub fn act_lookup_keys(act: &Act) -> Vec<String> {
         .filter_map(|i| i.number.as_deref())
         .map(|n| format!("n:{}", norm_number(n)))
         .collect();
-    keys.push(format!("t:{}", norm(&act.title)));
+    let title = norm(&act.title);
     if act.kind == crate::model::ActKind::Code {
-        keys.push("k:code".to_string());
+        keys.push(CODE_KEY.to_string());
+        keys.push(format!("{CODE_TITLE_KEY_PREFIX}{title}"));
     }
+    keys.push(format!("{TITLE_KEY_PREFIX}{title}"));
     keys.sort();
     keys.dedup();
     keys
@@ -307,12 +310,68 @@ pub fn cited_lookup_keys(cited: &CitedAct) -> Option<Vec<String>> {
         keys.extend(num.split(" / ").map(|n| format!("n:{}", norm_number(n))));
     }
     if let Some(title) = &cited.title {
-        keys.push(format!("t:{}", norm(title)));
+        keys.push(format!("{TITLE_KEY_PREFIX}{}", norm(title)));
     } else if cited.name.is_some() {
         cited.kind?;
-        keys.push("k:code".to_string());
+        keys.push(CODE_KEY.to_string());
     }
     Some(keys)
+}
+
+/// The key of every code ([`act_lookup_keys`]), and of a reference naming a code by its name
+/// alone (`Налоговый кодекс`): any code whose title holds the name may be it
+/// ([`cited_code_names`]).
+pub const CODE_KEY: &str = "k:code";
+
+/// The names of the codes `references` name by name alone (`Налоговый кодекс`), each as the
+/// stems a code's title must all hold to be taken for it ([`title_holds`]); references
+/// [`cites_keys`] gives [`CODE_KEY`] for.
+pub fn cited_code_names<'a>(
+    references: impl IntoIterator<Item = &'a Reference>,
+) -> Vec<Vec<String>> {
+    let mut names: Vec<Vec<String>> = references
+        .into_iter()
+        .filter(|r| r.resolution.is_none())
+        .filter_map(|r| r.act.as_ref())
+        .filter(|cited| cited.title.is_none() && cited.kind.is_some())
+        .filter_map(|cited| cited.name.as_deref())
+        .map(name_stems)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The stems of a code's name, each of which its title holds.
+fn name_stems(name: &str) -> Vec<String> {
+    name.split_whitespace().map(name_stem).collect()
+}
+
+/// Whether a title, lowercased as [`super::common::lower`] does, holds every stem of a name
+/// ([`cited_code_names`]).
+fn lower_title_holds(lower_title: &str, stems: &[String]) -> bool {
+    stems.iter().all(|s| lower_title.contains(s.as_str()))
+}
+
+/// What a title's lookup key begins with ([`act_lookup_keys`]); the title follows, lowercased
+/// with every run of other characters than letters and digits made one blank.
+pub const TITLE_KEY_PREFIX: &str = "t:";
+
+/// What a code's title key begins with ([`act_lookup_keys`]): its title follows, written as
+/// after [`TITLE_KEY_PREFIX`].
+pub const CODE_TITLE_KEY_PREFIX: &str = "c:";
+
+/// A test of a title as its lookup key writes it ([`TITLE_KEY_PREFIX`]) that accepts it when
+/// the title holds every stem of one of `code_names`, as [`Catalog`] tests the title itself;
+/// `None` when a stem holds other characters than letters and digits (the key has blanks
+/// for those, so it cannot tell).
+pub fn title_key_test(code_names: &[Vec<String>]) -> Option<impl Fn(&str) -> bool + '_> {
+    // A stem of letters and digits lies inside one run of them, which the key keeps whole.
+    let exact = code_names
+        .iter()
+        .flatten()
+        .all(|s| s.chars().all(char::is_alphanumeric));
+    exact.then_some(|key: &str| code_names.iter().any(|stems| lower_title_holds(key, stems)))
 }
 
 /// The key [`act_cites_keys`] gives for a reference that may lead to any act.
@@ -471,7 +530,7 @@ impl Catalog {
             }
         }
         if let (Some(name), None) = (&cited.name, &cited.title) {
-            let stems: Vec<String> = name.split_whitespace().map(name_stem).collect();
+            let stems = name_stems(name);
             let titles = self.lower_titles.get_or_init(|| {
                 self.acts
                     .iter()
@@ -482,7 +541,7 @@ impl Catalog {
                 .filter(|&i| {
                     self.acts[i].kind == crate::model::ActKind::Code || cited.kind.is_none()
                 })
-                .filter(|&i| stems.iter().all(|s| titles[i].contains(s.as_str())))
+                .filter(|&i| lower_title_holds(&titles[i], &stems))
                 .collect();
             return pick(hits);
         }
