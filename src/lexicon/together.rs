@@ -82,32 +82,32 @@ impl Together {
         Some(())
     }
 
-    /// Every pair with a count above zero, in no particular order.
-    pub(super) fn iter(&self) -> impl Iterator<Item = (u32, u32, u64)> + '_ {
-        let read = self
-            .keys
+    /// The pairs as read that no change overrides, as `(key, count)` in key order.
+    fn unchanged(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
+        self.keys
             .iter()
             .zip(&self.counts)
             .filter(|(k, _)| !self.changed.contains_key(k))
-            .map(|(&k, &n)| (k, u64::from(n)));
+            .map(|(&k, &n)| (k, u64::from(n)))
+    }
+
+    /// Every pair with a count above zero, in no particular order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (u32, u32, u64)> + '_ {
         let changed = self.changed.iter().map(|(&k, &n)| (k, n));
-        read.chain(changed).filter(|&(_, n)| n > 0).map(|(k, n)| {
-            let (kk, ru) = pair(k);
-            (kk, ru, n)
-        })
+        self.unchanged()
+            .chain(changed)
+            .filter(|&(_, n)| n > 0)
+            .map(|(k, n)| {
+                let (kk, ru) = pair(k);
+                (kk, ru, n)
+            })
     }
 
     /// Every pair with a count above zero, as `(key, count)` in key order.
     fn sorted(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
         let mut changed: Vec<(u64, u64)> = self.changed.iter().map(|(&k, &n)| (k, n)).collect();
         changed.sort_unstable();
-        let read = self
-            .keys
-            .iter()
-            .zip(&self.counts)
-            .filter(|(k, _)| !self.changed.contains_key(k))
-            .map(|(&k, &n)| (k, u64::from(n)));
-        itertools::merge(read, changed).filter(|&(_, n)| n > 0)
+        itertools::merge(self.unchanged(), changed).filter(|&(_, n)| n > 0)
     }
 }
 
@@ -195,24 +195,18 @@ mod tests {
 
     #[test]
     fn counts_read_back_are_the_counts_written_and_changes_override_them() {
+        // A count too large for the array's `u32`.
+        let large = (u32::MAX, u32::MAX, u64::from(u32::MAX) + 1);
         let mut together = Together::default();
         together.set(7, 3, 2);
         together.set(0, 9, 1);
         together.set(7, 1, 5);
-        together.set(u32::MAX, u32::MAX, u64::from(u32::MAX) + 1);
+        together.set(large.0, large.1, large.2);
         together.set(2, 2, 0);
         let mut read = stored(&together);
-        assert_eq!(
-            all(&read),
-            [
-                (0, 9, 1),
-                (7, 1, 5),
-                (7, 3, 2),
-                (u32::MAX, u32::MAX, u64::from(u32::MAX) + 1)
-            ]
-        );
+        assert_eq!(all(&read), [(0, 9, 1), (7, 1, 5), (7, 3, 2), large]);
         // The count too large for the array is kept exactly.
-        assert_eq!(read.get(u32::MAX, u32::MAX), u64::from(u32::MAX) + 1);
+        assert_eq!(read.get(large.0, large.1), large.2);
         assert_eq!(read.keys.len(), 3);
         read.set(7, 1, 0);
         read.set(7, 3, 3);
@@ -226,15 +220,7 @@ mod tests {
         assert_eq!((read.get(7, 3), read.get(0, 9)), (3, 0));
         read.set(0, 9, 1);
         let again = stored(&read);
-        assert_eq!(
-            all(&again),
-            [
-                (0, 9, 1),
-                (1, 1, 1),
-                (7, 3, 3),
-                (u32::MAX, u32::MAX, u64::from(u32::MAX) + 1)
-            ]
-        );
+        assert_eq!(all(&again), [(0, 9, 1), (1, 1, 1), (7, 3, 3), large]);
         assert!(again.changed.len() == 1 && again.keys == [9, (1 << 32) | 1, (7 << 32) | 3]);
     }
 
