@@ -404,8 +404,12 @@ pub fn sync_history(
     })?;
     // Per act, oldest first, as the editions of one act were read.
     written.sort_by(|a, b| a.split('/').next().cmp(&b.split('/').next()));
-    let json = serde_json::to_vec(&state).map_err(|e| io_err(&state_path, e))?;
-    std::fs::write(&state_path, json).map_err(|e| io_err(&state_path, e))?;
+    // A sync that found nothing new leaves the state as it was: most syncs are a command's
+    // look for new commits, and the state of a national history is megabytes.
+    if seen.as_ref() != Some(&state) {
+        let json = serde_json::to_vec(&state).map_err(|e| io_err(&state_path, e))?;
+        std::fs::write(&state_path, json).map_err(|e| io_err(&state_path, e))?;
+    }
     Ok(SyncReport {
         commits_read,
         written,

@@ -677,10 +677,20 @@ fn a_refresh_reads_only_the_new_commit_and_a_rebuilt_history_is_not_new() {
     let diff = zanlex::diff(&act, "2020-11-12", "2024-12-25", None).expect("diff");
     assert_eq!(diff.changed, vec!["annex_1", "annex_2", "annex_4"]);
 
-    // Nothing new: nothing read.
+    // Nothing new: nothing read, and the state not written again (every command with a
+    // history looks for new commits).
+    let state = fx.editions.join(zanlex::git_history::STATE_FILE);
+    let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
+    std::fs::File::options()
+        .write(true)
+        .open(&state)
+        .and_then(|f| f.set_modified(long_ago))
+        .expect("state file's time set");
     let again =
         sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
     assert_eq!((again.commits_read, again.written.len()), (0, 0));
+    let modified = std::fs::metadata(&state).and_then(|m| m.modified());
+    assert_eq!(modified.expect("state file's time"), long_ago);
 
     // The same history rebuilt (other commit ids: other committer and subjects) is known by
     // its trees: nothing is read again.
