@@ -324,7 +324,7 @@ pub fn cited_lookup_keys(cited: &CitedAct) -> Option<Vec<String>> {
 pub const CODE_KEY: &str = "k:code";
 
 /// The names of the codes `references` name by name alone (`Налоговый кодекс`), each as the
-/// stems a code's title must all hold to be taken for it ([`title_holds`]); references
+/// stems a code's title must all hold to be taken for it ([`title_key_test`]); references
 /// [`cites_keys`] gives [`CODE_KEY`] for.
 pub fn cited_code_names<'a>(
     references: impl IntoIterator<Item = &'a Reference>,
