@@ -269,7 +269,8 @@ pub(crate) fn usage(message: impl Into<String>) -> anyhow::Error {
 /// Prints one of the library's answers as one JSON document on stdout (`--json`).
 pub(crate) fn print_json(answer: &impl serde::Serialize) -> anyhow::Result<()> {
     use std::io::Write;
-    let mut out = std::io::stdout().lock();
+    // Stdout flushes at each newline: the document's lines are written at once instead.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     serde_json::to_writer_pretty(&mut out, answer)?;
     writeln!(out)?;
     out.flush()?;

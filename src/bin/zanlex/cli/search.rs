@@ -85,14 +85,14 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             res.query
         );
     }
-    let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &res)?;
-        writeln!(out)?;
+        super::print_json(&res)?;
     } else {
+        // Stdout flushes at each newline: the hits' lines are written at once instead.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         print_text(&mut out, &res, req.as_of)?;
+        out.flush()?;
     }
-    out.flush()?;
     Ok(super::report_failures(&report))
 }
 
