@@ -139,7 +139,7 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
     if args.json {
         return super::print_json(&list);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = super::answer_out();
     for entry in &list.acts {
         out.write_all(
             super::terminal_safe(&act_text(&entry.first.id, &entry.expressions)).as_bytes(),

@@ -26,7 +26,7 @@ pub struct Args {
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let _ = cli;
     let tokens = analyze(&args.analyzer, &args.text)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::answer_out();
     if args.json {
         let doc = serde_json::json!({
             "analyzer": args.analyzer,
@@ -46,5 +46,6 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             )?;
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -45,7 +45,7 @@ fn print(indexed: &Indexed, args: &Args, act_id: &str, eid: Option<&str>) -> any
     if args.json {
         return super::print_json(&d);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = super::answer_out();
     let color = std::io::stdout().is_terminal();
     // Texts and notes come from the documents: their control characters are escaped before
     // zanlex's own colours go around them.

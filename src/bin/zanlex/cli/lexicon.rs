@@ -27,7 +27,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         if args.json {
             return super::print_json(&list);
         }
-        let mut out = std::io::stdout().lock();
+        let mut out = super::answer_out();
         writeln!(
             out,
             "{} of {} pairs learned from {} aligned units",
@@ -48,6 +48,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                 p.g2
             )?;
         }
+        out.flush()?;
         Ok(())
     })();
     super::finish(&report, printed)

@@ -266,11 +266,17 @@ pub(crate) fn usage(message: impl Into<String>) -> anyhow::Error {
     zanlex::Error::BadArgument(message.into()).into()
 }
 
+/// Stdout for an answer of many lines, through a buffer: stdout itself writes at every
+/// newline, one system call a line (a list of every act of a national corpus is 235,000).
+/// Flush it at the end: an error on drop is lost.
+pub(crate) fn answer_out() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::new(std::io::stdout().lock())
+}
+
 /// Prints one of the library's answers as one JSON document on stdout (`--json`).
 pub(crate) fn print_json(answer: &impl serde::Serialize) -> anyhow::Result<()> {
     use std::io::Write;
-    // Stdout flushes at each newline: the document's lines are written at once instead.
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = answer_out();
     serde_json::to_writer_pretty(&mut out, answer)?;
     writeln!(out)?;
     out.flush()?;

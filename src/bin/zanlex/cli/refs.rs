@@ -80,7 +80,7 @@ pub fn run_cited_by(cli: &Cli, args: &CitedByArgs) -> anyhow::Result<ExitCode> {
 /// Prints references, grouped by citing unit: outgoing (`to`: each with where it leads) or
 /// incoming (each with what it cites).
 fn print(refs: &[ResolvedReference], outgoing: bool) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::answer_out();
     let mut text = String::new();
     let mut last: Option<(&str, &str)> = None;
     for r in refs {

@@ -88,8 +88,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     if args.json {
         super::print_json(&res)?;
     } else {
-        // Stdout flushes at each newline: the hits' lines are written at once instead.
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let mut out = super::answer_out();
         print_text(&mut out, &res, req.as_of)?;
         out.flush()?;
     }

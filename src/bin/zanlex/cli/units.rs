@@ -99,7 +99,7 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
     if args.json {
         return super::print_json(&tree);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = super::answer_out();
     let act = &tree.act;
     writeln!(
         out,
