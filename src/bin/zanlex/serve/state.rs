@@ -181,9 +181,10 @@ impl AppState {
         self.failures.load_full()
     }
 
-    /// How many times a refresh swapped in a new index.
+    /// How many times a refresh swapped in a new index. A swap is counted before its index is
+    /// served, so whoever sees the new index sees it counted.
     pub(crate) fn swaps(&self) -> u64 {
-        self.swaps.load(Ordering::Relaxed)
+        self.swaps.load(Ordering::SeqCst)
     }
 
     /// Brings the index up to date with the corpus on a blocking thread and swaps in the
@@ -219,10 +220,10 @@ impl AppState {
         // Swapped in even when this refresh wrote nothing: another process (`zanlex index`)
         // may have brought the index up to date first, and the commit opened is the one in
         // force on disk either way.
+        self.swaps.fetch_add(1, Ordering::SeqCst);
         self.served.store(Arc::new(Served::new(index)));
         self.failures
             .store(Arc::new(super::errors::shown_failures(&report.failures)));
-        self.swaps.fetch_add(1, Ordering::Relaxed);
         Ok(Refreshed {
             changed: report.changed,
             rebuilt: report.rebuilt,
@@ -264,8 +265,8 @@ impl AppState {
                 )
             })?;
         let index = opened.map_err(ApiError::from)?;
+        self.swaps.fetch_add(1, Ordering::SeqCst);
         self.served.store(Arc::new(Served::new(index)));
-        self.swaps.fetch_add(1, Ordering::Relaxed);
         Ok(Refreshed {
             changed: true,
             ..unchanged
