@@ -378,6 +378,12 @@ pub fn sync_history(
     opts: &HistoryOptions,
 ) -> Result<SyncReport, HistoryError> {
     let state_path = out.join(STATE_FILE);
+    let head_path = out.join(HEAD_FILE);
+    if let Some((_, stamp)) = head_stamp(repo, &state_path)? {
+        if std::fs::read_to_string(&head_path).is_ok_and(|s| s == stamp) {
+            return Ok(SyncReport::default());
+        }
+    }
     let seen: Option<HistoryState> = match std::fs::read(&state_path) {
         Ok(bytes) => serde_json::from_slice::<HistoryState>(&bytes).ok(),
         Err(_) => None,
@@ -410,10 +416,43 @@ pub fn sync_history(
         let json = serde_json::to_vec(&state).map_err(|e| io_err(&state_path, e))?;
         std::fs::write(&state_path, json).map_err(|e| io_err(&state_path, e))?;
     }
+    // Stamped only when the state holds the head's tree: a commit made during the sync is
+    // not vouched for.
+    if let Some((tree, stamp)) = head_stamp(repo, &state_path)? {
+        let stale = std::fs::read_to_string(&head_path).map_or(true, |s| s != stamp);
+        if state.trees.contains(&tree) && stale {
+            std::fs::write(&head_path, stamp).map_err(|e| io_err(&head_path, e))?;
+        }
+    }
     Ok(SyncReport {
         commits_read,
         written,
     })
+}
+
+/// The file beside [`STATE_FILE`] naming the head a sync has read up to and the state file it
+/// left: a command that finds the checkout's head and that state file as named there knows
+/// nothing is new without parsing the state, which for a national history is megabytes.
+const HEAD_FILE: &str = ".zanlex-history-head";
+
+/// The head commit's tree of `repo`, and what [`HEAD_FILE`] holds when the state file at
+/// `state_path` was written after reading `repo` up to that head: the layout, the tree, and
+/// the state file's size and modification time (another state file, or none, no longer
+/// matches). None without a state file.
+fn head_stamp(repo: &Path, state_path: &Path) -> Result<Option<(String, String)>, HistoryError> {
+    let Ok(md) = std::fs::metadata(state_path) else {
+        return Ok(None);
+    };
+    let modified = md
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let r = Reader::open(repo)?;
+    let head = r.repo.head_id().map_err(|e| r.not_repo(e))?.detach();
+    let tree = r.commit(head)?.tree.to_string();
+    let stamp = format!("{EDITIONS_LAYOUT} {tree} {} {modified}\n", md.len());
+    Ok(Some((tree, stamp)))
 }
 
 /// Writes an edition of the act `code` as a folder of `out` ([`sync_history`] says how),

@@ -700,6 +700,29 @@ fn a_refresh_reads_only_the_new_commit_and_a_rebuilt_history_is_not_new() {
     let sync =
         sync_history(rebuilt.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
     assert_eq!((sync.commits_read, sync.written.len()), (0, 0));
+
+    // A head already read is known without parsing the state (megabytes for a national
+    // history): a state of the same size and time, unreadable, goes unnoticed.
+    let kept = std::fs::read(&state).expect("state");
+    let set_state = |bytes: &[u8]| {
+        std::fs::write(&state, bytes).expect("state written");
+        std::fs::File::options()
+            .write(true)
+            .open(&state)
+            .and_then(|f| f.set_modified(long_ago))
+            .expect("state file's time set");
+    };
+    set_state(&vec![b' '; kept.len()]);
+    let again =
+        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    assert_eq!((again.commits_read, again.written.len()), (0, 0));
+    // A new head is read, from the state.
+    set_state(&kept);
+    fx.repo.write("README.md", b"The mirror's own notes.\n");
+    fx.repo.commit("2025-01-10", "README", &[]);
+    let after =
+        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    assert_eq!((after.commits_read, after.written.len()), (1, 0));
 }
 
 #[test]
