@@ -110,6 +110,79 @@ impl ActSummary {
     }
 }
 
+/// What a summary reads of a stored act: the fields of [`Act`] it prints, under the same
+/// names, and of the unit tree only each unit's kind. The rest of the stored act (editions,
+/// amendments, references, notes) is skipped unread.
+#[derive(serde::Deserialize)]
+struct StoredHead {
+    id: String,
+    title: String,
+    kind: ActKind,
+    issuances: Vec<Issuance>,
+    registration: Option<Registration>,
+    status: Status,
+    languages: Vec<String>,
+    #[serde(default)]
+    lang: Lang,
+    #[serde(default)]
+    code: Option<String>,
+    source: Source,
+    publication_date: Option<NaiveDate>,
+    version_date: Option<NaiveDate>,
+    units: Vec<UnitKinds>,
+}
+
+/// A unit of [`StoredHead`]: its kind and its children.
+#[derive(serde::Deserialize)]
+struct UnitKinds {
+    kind: crate::UnitKind,
+    children: Vec<UnitKinds>,
+}
+
+impl UnitKinds {
+    fn count(&self, counts: &mut BTreeMap<String, usize>) {
+        *counts.entry(self.kind.as_str().to_string()).or_insert(0) += 1;
+        for c in &self.children {
+            c.count(counts);
+        }
+    }
+}
+
+impl ActSummary {
+    /// The summary of an act from its stored JSON, reading only what the summary prints.
+    fn from_stored(json: &str) -> serde_json::Result<Self> {
+        let head: StoredHead = serde_json::from_str(json)?;
+        let mut unit_counts = BTreeMap::new();
+        for u in &head.units {
+            u.count(&mut unit_counts);
+        }
+        let number = head
+            .issuances
+            .iter()
+            .filter_map(|i| i.number.as_deref())
+            .collect::<Vec<_>>()
+            .join(" / ");
+        Ok(ActSummary {
+            date: head.issuances.iter().find_map(|i| i.date),
+            number,
+            unit_count: unit_counts.values().sum(),
+            unit_counts,
+            id: head.id,
+            code: head.code,
+            title: head.title,
+            kind: head.kind,
+            issuances: head.issuances,
+            registration: head.registration,
+            status: head.status,
+            languages: head.languages,
+            source: head.source,
+            publication_date: head.publication_date,
+            version_date: head.version_date,
+            lang: head.lang,
+        })
+    }
+}
+
 /// Units counted by kind ([`crate::UnitKind::as_str`] → how many), in a fixed order.
 pub(crate) fn unit_counts(units: &[Unit]) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
@@ -121,10 +194,34 @@ pub(crate) fn unit_counts(units: &[Unit]) -> BTreeMap<String, usize> {
 
 impl ZanIndex {
     /// Every act of the index, its expressions together, with `failures` (the files the
-    /// index does not hold, as [`crate::RefreshReport::failures`] gives them). Each act is
-    /// read as an outline and dropped: a large index's acts are never all in memory.
+    /// index does not hold, as [`crate::RefreshReport::failures`] gives them). Each act
+    /// document is read once, in store order, for its summary alone: neither the units'
+    /// texts nor the editions' unit trees are read.
     pub fn act_list(&self, failures: &[(String, String)]) -> crate::Result<ActList> {
-        self.act_list_page(failures, 0, usize::MAX)
+        let mut by_id: HashMap<String, Vec<ActSummary>> = HashMap::new();
+        self.store().for_each_act_json(|json| {
+            let summary = ActSummary::from_stored(json).map_err(|e| self.store().unreadable(e))?;
+            by_id.entry(summary.id.clone()).or_default().push(summary);
+            Ok(())
+        })?;
+        let mut acts: Vec<ActEntry> = by_id
+            .into_values()
+            .filter_map(|mut expressions| {
+                expressions
+                    .sort_by(|a, b| a.lang.cmp(&b.lang).then(a.source.file.cmp(&b.source.file)));
+                let first = expressions.first()?.clone();
+                Some(ActEntry { first, expressions })
+            })
+            .collect();
+        acts.sort_by(|a, b| {
+            (&a.first.source.file, &a.first.id).cmp(&(&b.first.source.file, &b.first.id))
+        });
+        Ok(ActList {
+            total: acts.len(),
+            acts,
+            offset: 0,
+            failures: failures_of(failures),
+        })
     }
 
     /// One page of [`ZanIndex::act_list`]: the `limit` acts after the first `offset`, with
@@ -145,19 +242,18 @@ impl ZanIndex {
         limit: usize,
     ) -> crate::Result<ActList> {
         // The order of `ZanIndex::acts`: by source file (the first expression's: Kazakh
-        // first, then by file), then id. One pass keeps only each id's sort key.
+        // first, then by file), then id. One pass over stored fields keeps each id's key.
         let mut first_file: HashMap<String, (Lang, String)> = HashMap::new();
-        self.for_each_act_outline(|a| {
-            let key = (a.lang, a.source.file.clone());
+        self.store().for_each_expression_file(|id, lang, file| {
+            let key = (lang, file.to_string());
             first_file
-                .entry(a.id.clone())
+                .entry(id.to_string())
                 .and_modify(|k| {
                     if key < *k {
                         *k = key.clone();
                     }
                 })
                 .or_insert(key);
-            Ok(())
         })?;
         let mut order: Vec<(String, String)> = first_file
             .into_iter()
@@ -167,8 +263,13 @@ impl ZanIndex {
         let total = order.len();
         let mut acts = Vec::new();
         for (_, id) in order.into_iter().skip(offset).take(limit) {
-            let mut expressions: Vec<ActSummary> =
-                self.expressions(&id)?.iter().map(ActSummary::of).collect();
+            // A summary counts units but prints no text: outlines, not every unit read back.
+            let mut expressions: Vec<ActSummary> = self
+                .store()
+                .act_outlines(&id)?
+                .iter()
+                .map(ActSummary::of)
+                .collect();
             expressions.sort_by(|a, b| a.lang.cmp(&b.lang).then(a.source.file.cmp(&b.source.file)));
             if let Some(first) = expressions.first().cloned() {
                 acts.push(ActEntry { first, expressions });
@@ -178,13 +279,17 @@ impl ZanIndex {
             acts,
             total,
             offset,
-            failures: failures
-                .iter()
-                .map(|(file, reason)| Failure {
-                    file: file.clone(),
-                    reason: reason.clone(),
-                })
-                .collect(),
+            failures: failures_of(failures),
         })
     }
+}
+
+fn failures_of(failures: &[(String, String)]) -> Vec<Failure> {
+    failures
+        .iter()
+        .map(|(file, reason)| Failure {
+            file: file.clone(),
+            reason: reason.clone(),
+        })
+        .collect()
 }

@@ -108,8 +108,11 @@ impl<'a> Outgoing<'a> {
     ) -> crate::Result<Vec<ResolvedReference>> {
         let key = (act_id.to_string(), lang);
         if !self.acts.contains_key(&key) {
-            let act = self.index.act_in(act_id, Some(lang))?;
-            self.acts.insert(key.clone(), act);
+            // A reference carries its own printed text, and what it leads to is found in
+            // outlines: the units' texts (every edition's) are not read back.
+            if let Some(act) = self.index.store().act_outline_in(act_id, lang)? {
+                self.acts.insert(key.clone(), act);
+            }
         }
         let Some(act) = self.acts.get(&key) else {
             return Ok(Vec::new());

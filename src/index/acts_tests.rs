@@ -71,6 +71,18 @@ fn round_trip(corpus: &Path) {
         }
     }
     assert!(emptied > 0, "the outline leaves texts out");
+    // The listing reads only a summary of each stored act, a page the outlines of its acts:
+    // both summarize the acts as ingested.
+    let list = index.act_list(&[]).unwrap();
+    let page = index.act_list_page(&[], 0, usize::MAX).unwrap();
+    assert_eq!(list, page);
+    let key = |s: &crate::ActSummary| (s.id.clone(), s.lang, s.source.file.clone());
+    let mut listed: Vec<crate::ActSummary> =
+        list.acts.into_iter().flat_map(|e| e.expressions).collect();
+    listed.sort_by_key(key);
+    let mut want: Vec<crate::ActSummary> = ingested.iter().map(crate::ActSummary::of).collect();
+    want.sort_by_key(key);
+    assert_eq!(listed, want);
     if with_quotes {
         assert!(
             quotes_emptied > 0,

@@ -551,7 +551,8 @@ impl Store {
         Ok(())
     }
 
-    fn unreadable(&self, reason: impl std::fmt::Display) -> crate::Error {
+    /// The error of a stored act that cannot be read back, naming the index.
+    pub(crate) fn unreadable(&self, reason: impl std::fmt::Display) -> crate::Error {
         crate::Error::Index {
             path: self.dir.clone(),
             reason: format!("stored act is unreadable ({reason}); run `zanlex index --force`"),
@@ -619,6 +620,70 @@ impl Store {
             Ok(())
         })?;
         Ok(acts)
+    }
+
+    /// Calls `f` with the stored JSON of every act document, in store order, unparsed: a
+    /// caller that needs a few of its fields reads only those.
+    pub(crate) fn for_each_act_json(
+        &self,
+        mut f: impl FnMut(&str) -> crate::Result<()>,
+    ) -> crate::Result<()> {
+        let fields = &self.fields;
+        self.guarded(|| {
+            let searcher = self.searcher();
+            let query = of_type(fields, DOC_ACT, None, None);
+            let mut addrs: Vec<_> = searcher
+                .search(&query, &DocSetCollector)?
+                .into_iter()
+                .collect();
+            addrs.sort();
+            for a in addrs {
+                let doc = stored::fetch(self, &searcher, a)?;
+                let json = doc.str(fields.act_json);
+                if !json.is_empty() {
+                    f(json)?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Calls `f` with the id, language and source file of every expression in the index,
+    /// read from its act document's stored fields: the act itself is not parsed.
+    pub fn for_each_expression_file(
+        &self,
+        mut f: impl FnMut(&str, crate::model::Lang, &str),
+    ) -> crate::Result<()> {
+        let fields = &self.fields;
+        self.guarded(|| {
+            let searcher = self.searcher();
+            let query = of_type(fields, DOC_ACT, None, None);
+            let mut addrs: Vec<_> = searcher
+                .search(&query, &DocSetCollector)?
+                .into_iter()
+                .collect();
+            addrs.sort();
+            for a in addrs {
+                let doc = stored::fetch(self, &searcher, a)?;
+                let lang = crate::model::Lang::parse(doc.str(fields.lang)).unwrap_or_default();
+                f(doc.str(fields.act_id), lang, doc.str(fields.file));
+            }
+            Ok(())
+        })
+    }
+
+    /// The outline of act `id` in `lang`, read from that expression's document alone (none
+    /// when the index has no such expression).
+    pub fn act_outline_in(&self, id: &str, lang: crate::model::Lang) -> crate::Result<Option<Act>> {
+        let mut found = None;
+        let query = of_type(&self.fields, DOC_ACT, Some(id), Some(lang));
+        self.guarded(|| {
+            self.visit_act_docs_matching(&query, Texts::Dropped, &mut |a| {
+                found = Some(a);
+                Ok(())
+            })
+        })?;
+        Ok(found)
     }
 
     /// Every expression of act `id`, Kazakh first (empty when the index has no such act).
