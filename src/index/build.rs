@@ -64,6 +64,12 @@ pub struct BuildOptions {
     /// check (a refresh, `zanlex index`) has recorded it. `None`, the default: every search
     /// checks every file.
     pub scan_limit: Option<usize>,
+    /// The only folders of the corpus (relative to it) that changed since the index was last
+    /// refreshed, for a caller that writes the corpus itself and knows what it wrote (the
+    /// history's sync writes each edition as a new folder): the refresh reads the sizes and
+    /// times of their files alone, and takes every other file as the index last recorded
+    /// it. A change elsewhere is not seen. `None`, the default: every file is read.
+    pub changed_folders: Option<Vec<std::path::PathBuf>>,
 }
 
 /// What a build or refresh did.

@@ -220,7 +220,13 @@ impl Store {
     /// the way: no corpus folder, a forced or verified build, [`BuildOptions::no_refresh`], or
     /// no index that opens.
     pub(crate) fn open_checking(corpus: &Path, dir: &Path, opts: &BuildOptions) -> Option<Self> {
-        if opts.force || opts.verify || opts.no_refresh || !corpus.is_dir() {
+        // Folders known to have changed are read by a refresh, before any answer.
+        if opts.force
+            || opts.verify
+            || opts.no_refresh
+            || opts.changed_folders.is_some()
+            || !corpus.is_dir()
+        {
             return None;
         }
         build::check_paths(corpus, dir).ok()?;

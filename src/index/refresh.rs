@@ -7,7 +7,7 @@ use super::layout::IndexDir;
 use super::manifest::{
     acts_hash, analyzer_fingerprint, read_manifest, stat_key, stored_stat_key, FileEntry, Manifest,
 };
-use super::scan::{file_sha, rel_path, scan, with_sidecars, Scanned};
+use super::scan::{file_sha, rel_path, scan, scan_changed, with_sidecars, Scanned};
 use super::schema::{Fields, SCHEMA_VERSION};
 use super::swap::swap;
 use super::writer::ActWriter;
@@ -38,9 +38,37 @@ pub(crate) fn refresh_keeping(
     // than its documents carry, and a refresh would delete them without writing them again.
     let corpus = &canonical(corpus);
     let since = chrono::Utc::now();
-    let scanned = scan(corpus, opts)?;
-    let checked = |kept: Option<&(Index, Fields)>| {
-        record_if_large(&layout, opts, since, scanned.len(), kept.map(|o| &o.0));
+    // Told which folders changed: the other files as the commit in force recorded them, and
+    // the key of that commit, whose record of a full check the new commit inherits.
+    let mut told: Option<(crate::Result<Vec<Scanned>>, Option<String>)> = None;
+    if let (Some(folders), false) = (&opts.changed_folders, opts.force || opts.verify) {
+        if let Some((index, _)) = open_current(&layout)? {
+            told = read_manifest(&index).map(|manifest| {
+                let scanned = scan_changed(corpus, &manifest, folders, opts);
+                (scanned, stored_stat_key(&index))
+            });
+        }
+    }
+    let (scanned, inherited) = match told {
+        Some((scanned, old_key)) => (scanned?, Some(old_key)),
+        None => (scan(corpus, opts)?, None),
+    };
+    let checked = |kept: Option<&(Index, Fields)>| match &inherited {
+        // Only a scan of every file is a full check that later searches may rely on.
+        None => record_if_large(&layout, opts, since, scanned.len(), kept.map(|o| &o.0)),
+        Some(old_key) => {
+            let opened = kept
+                .is_none()
+                .then(|| open_current(&layout).ok().flatten())
+                .flatten();
+            let new_key = kept
+                .map(|o| &o.0)
+                .or(opened.as_ref().map(|o| &o.0))
+                .and_then(stored_stat_key);
+            if let (Some(old_key), Some(new_key)) = (old_key, new_key) {
+                super::watch::carry_check(layout.root(), old_key, scanned.len(), new_key);
+            }
+        }
     };
     if !opts.force && !opts.verify {
         if let Some(fresh) = open_if_up_to_date(&layout, &scanned)? {

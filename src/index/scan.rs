@@ -29,15 +29,62 @@ pub(super) fn rel_path(path: &Path, corpus_parent: &Path) -> String {
 /// modification time added up with those of its metadata files (`.meta.toml` sidecars, the
 /// folder's `meta.yaml`): a change to either makes the file stale.
 pub(super) fn scan(corpus: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scanned>> {
+    scan_tree(corpus, corpus, opts)
+}
+
+/// The corpus's files as the index's `manifest` has them, but for those in the `changed`
+/// folders (relative to the corpus folder), which are scanned afresh: a folder gone takes its
+/// files away, a new one brings its own. For a caller that writes the corpus itself and
+/// knows what it wrote ([`BuildOptions::changed_folders`]).
+pub(super) fn scan_changed(
+    corpus: &Path,
+    manifest: &super::manifest::Manifest,
+    changed: &[PathBuf],
+    opts: &BuildOptions,
+) -> crate::Result<Vec<Scanned>> {
+    let parent = corpus.parent().unwrap_or(Path::new(""));
+    let folders: Vec<PathBuf> = changed.iter().map(|f| corpus.join(f)).collect();
+    let prefixes: Vec<String> = folders
+        .iter()
+        .map(|f| format!("{}/", rel_path(f, parent)))
+        .collect();
+    let mut out: Vec<Scanned> = manifest
+        .files
+        .iter()
+        .filter(|(rel, _)| !prefixes.iter().any(|p| rel.starts_with(p.as_str())))
+        .map(|(rel, e)| {
+            // What the walk skipped is recorded without a size, a time or a hash.
+            let skipped = (e.size == 0 && e.mtime_ns == 0 && e.sha256.is_empty())
+                .then(|| e.failure.clone())
+                .flatten();
+            Scanned {
+                path: parent.join(rel),
+                rel: rel.clone(),
+                size: e.size,
+                own_size: e.size,
+                mtime_ns: e.mtime_ns,
+                skipped,
+            }
+        })
+        .collect();
+    for folder in folders.iter().filter(|f| f.is_dir()) {
+        out.extend(scan_tree(corpus, folder, opts)?);
+    }
+    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    out.dedup_by(|a, b| a.rel == b.rel);
+    Ok(out)
+}
+
+/// [`scan`] of the folder `top` of `corpus`.
+fn scan_tree(corpus: &Path, top: &Path, opts: &BuildOptions) -> crate::Result<Vec<Scanned>> {
     let parent = corpus.parent().unwrap_or(Path::new(""));
     let walk = crate::ingest::Walk {
         follow: opts.follow,
     };
-    let listing =
-        crate::ingest::corpus_listing(corpus, walk).map_err(|e| crate::Error::Corpus {
-            path: corpus.to_path_buf(),
-            reason: format!("cannot read the corpus folder: {e}"),
-        })?;
+    let listing = crate::ingest::corpus_listing(top, walk).map_err(|e| crate::Error::Corpus {
+        path: top.to_path_buf(),
+        reason: format!("cannot read the corpus folder: {e}"),
+    })?;
     // The folders whose sources may have metadata (a metadata file's own folder, and the
     // folder above a `meta/` folder of sidecars): only their sources look for theirs, since
     // every `zanlex search` scans every file of the corpus.

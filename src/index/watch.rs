@@ -128,6 +128,22 @@ pub(crate) fn record_check(index_dir: &Path, since: DateTime<Utc>, files: usize,
     }
 }
 
+/// Carries the record of the last full check over to the commit with `stat_key`, made by a
+/// refresh told which folders changed ([`crate::BuildOptions::changed_folders`]) from the
+/// commit with `old_key`: the new commit holds the corpus as that check found it, with those
+/// changes. A record of another commit is left as it is.
+pub(crate) fn carry_check(index_dir: &Path, old_key: &str, files: usize, stat_key: String) {
+    let Some(record) = std::fs::read(index_dir.join(CHECKED))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<CheckedRecord>(&b).ok())
+    else {
+        return;
+    };
+    if record.stat_key == old_key {
+        record_check(index_dir, record.since, files, stat_key);
+    }
+}
+
 /// Writes `name` in `dir` by a rename, so a reader sees the old content or the new, whole.
 fn write_replacing(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = dir.join(format!("{name}.tmp"));

@@ -114,6 +114,7 @@ impl Cli {
             no_refresh: self.no_refresh,
             allow_empty: self.allow_empty,
             scan_limit: Some(self.scan_limit),
+            changed_folders: None,
         }
     }
 
@@ -126,11 +127,26 @@ impl Cli {
         since: Option<chrono::NaiveDate>,
         reread: bool,
     ) -> anyhow::Result<PathBuf> {
+        self.corpus_and_new_editions(since, reread)
+            .map(|(corpus, _)| corpus)
+    }
+
+    /// [`Cli::corpus`], with the edition folders its sync wrote (relative to it; none without
+    /// a history).
+    fn corpus_and_new_editions(
+        &self,
+        since: Option<chrono::NaiveDate>,
+        reread: bool,
+    ) -> anyhow::Result<(PathBuf, Vec<PathBuf>)> {
         let mut name = self.index.file_name().unwrap_or_default().to_os_string();
         name.push(".history");
         let editions = self.index.with_file_name(name);
         if !self.history && !editions.join(zanlex::git_history::STATE_FILE).is_file() {
-            return Ok(self.corpus.clone());
+            return Ok((self.corpus.clone(), Vec::new()));
+        }
+        // The index used as it is: no new commit is read either.
+        if self.no_refresh && editions.join(zanlex::git_history::STATE_FILE).is_file() {
+            return Ok((editions, Vec::new()));
         }
         if reread && editions.join(zanlex::git_history::STATE_FILE).is_file() {
             std::fs::remove_dir_all(&editions)?;
@@ -148,15 +164,29 @@ impl Cli {
                 plural(report.written.len(), "new edition"),
             );
         }
-        Ok(editions)
+        Ok((
+            editions,
+            report.written.into_iter().map(PathBuf::from).collect(),
+        ))
+    }
+
+    /// The options a reading command refreshes the index with, and the corpus: the new
+    /// editions of a history, which only its sync writes, are read without checking every
+    /// other file (on a large corpus nothing else would read them before `zanlex index`).
+    fn reading_corpus(&self) -> anyhow::Result<(PathBuf, zanlex::BuildOptions)> {
+        let mut opts = self.build_options(false);
+        let (corpus, written) = self.corpus_and_new_editions(None, false)?;
+        if !written.is_empty() {
+            opts.changed_folders = Some(written);
+        }
+        Ok((corpus, opts))
     }
 
     /// Opens `--index`, building it when missing and refreshing it when the corpus changed;
     /// says on stderr what that did ([`report_refresh`]). The report's failures are for
     /// [`report_failures`], once the command's output is printed.
     pub(crate) fn open_index(&self) -> anyhow::Result<(zanlex::ZanIndex, zanlex::RefreshReport)> {
-        let opts = self.build_options(false);
-        let corpus = self.corpus(None, false)?;
+        let (corpus, opts) = self.reading_corpus()?;
         let (index, report) = zanlex::ZanIndex::open_or_build(&corpus, &self.index, &opts)?;
         report_refresh(self, &report);
         Ok((index, report))
@@ -169,8 +199,7 @@ impl Cli {
         &self,
         work: impl Fn(&zanlex::ZanIndex) -> T,
     ) -> anyhow::Result<(zanlex::ZanIndex, zanlex::RefreshReport, T)> {
-        let opts = self.build_options(false);
-        let corpus = self.corpus(None, false)?;
+        let (corpus, opts) = self.reading_corpus()?;
         let (index, report, answer) =
             zanlex::ZanIndex::open_or_build_with(&corpus, &self.index, &opts, work)?;
         report_refresh(self, &report);
@@ -225,9 +254,10 @@ pub fn main() -> ExitCode {
         }),
         Command::Publish(a) => publish::run(&cli, a),
         Command::Watch(a) => watch::run(&cli, a),
-        Command::Mcp(a) => cli
-            .corpus(None, false)
-            .and_then(|c| crate::mcp::run(&c, &cli.index, cli.follow, a)),
+        Command::Mcp(a) => cli.corpus(None, false).and_then(|c| {
+            let history = (c != cli.corpus).then_some(cli.corpus.as_path());
+            crate::mcp::run(&c, &cli.index, cli.follow, history, a)
+        }),
     };
     match result {
         Ok(code) => code,

@@ -37,8 +37,16 @@ const QUEUE: usize = 64;
 
 /// Runs `zanlex mcp`: the tools over stdin and stdout, on the index in `index_dir` of the
 /// documents in `corpus` (built or refreshed first, as `serve` does), until the client closes
-/// stdin. Everything but the protocol goes to stderr: stdout carries only its messages.
-pub fn run(corpus: &Path, index_dir: &Path, follow: bool, args: &Args) -> anyhow::Result<ExitCode> {
+/// stdin. Everything but the protocol goes to stderr: stdout carries only its messages. With
+/// `history`, `corpus` holds the editions of that git checkout, whose new commits are read
+/// while it runs.
+pub fn run(
+    corpus: &Path,
+    index_dir: &Path,
+    follow: bool,
+    history: Option<&Path>,
+    args: &Args,
+) -> anyhow::Result<ExitCode> {
     let limits = Limits {
         workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
         queue: QUEUE,
@@ -51,6 +59,7 @@ pub fn run(corpus: &Path, index_dir: &Path, follow: bool, args: &Args) -> anyhow
         index_dir,
         follow,
         args.watch_secs > 0,
+        history.map(Path::to_path_buf),
         Readers::new(limits),
     )?;
     crate::common::report_refresh(index_dir, &report);

@@ -695,5 +695,5 @@ pub(crate) async fn reindex(
             "reindex is taken only from the machine zanlex runs on (loopback)",
         ));
     }
-    Ok(Json(state.refresh().await?))
+    Ok(Json(state.refresh(true).await?))
 }

@@ -104,15 +104,18 @@ pub fn run(
         );
         state
     } else {
-        let (state, report) =
-            state::AppState::open(corpus, index_dir, follow, args.watch_secs > 0, readers)?;
+        let (state, report) = state::AppState::open(
+            corpus,
+            index_dir,
+            follow,
+            args.watch_secs > 0,
+            history.map(Path::to_path_buf),
+            readers,
+        )?;
         crate::common::report_refresh(index_dir, &report);
         // The files the index does not hold are named once; the server runs on the others.
         let _ = crate::common::report_failures(&report);
-        match history {
-            Some(checkout) => state.reading_history(checkout.to_path_buf()),
-            None => state,
-        }
+        state
     };
     let state = Arc::new(state);
     let cors = match &args.cors {

@@ -55,8 +55,13 @@ pub(crate) struct AppState {
     pub index_dir: PathBuf,
     follow: bool,
     /// The git checkout whose commits `corpus` holds as edition folders (`--history`): the
-    /// watcher reads its new commits into `corpus` before it looks at the corpus's files.
+    /// watcher reads its new commits into `corpus`, and the index is stale when that wrote
+    /// editions. Nothing else writes the editions folder, so its files are neither watched
+    /// nor stamped (a national history is hundreds of thousands of them).
     history: Option<PathBuf>,
+    /// The edition folders the history's sync wrote that no refresh has begun to take in yet
+    /// (relative to `corpus`): a refresh reads those alone.
+    editions_pending: std::sync::Mutex<Vec<PathBuf>>,
     /// Serving an index that another process publishes into `index_dir` ([`zanlex::publish`]):
     /// never built here, and a newly published generation is swapped in whole.
     replica: bool,
@@ -109,16 +114,21 @@ pub(crate) struct Refreshed {
 impl AppState {
     /// Opens the index (building or refreshing it from `corpus` first, as every command
     /// does) and makes the state that serves it; `watching` when [`watch`] will keep it up to
-    /// date (the corpus's file events are then listened to).
+    /// date (the corpus's file events are then listened to, unless `corpus` holds the
+    /// editions of the git checkout `history`, whose new commits are read instead).
     pub(crate) fn open(
         corpus: &Path,
         index_dir: &Path,
         follow: bool,
         watching: bool,
+        history: Option<PathBuf>,
         readers: Readers,
     ) -> anyhow::Result<(Self, RefreshReport)> {
         // Seen before the index is opened: a change made while it opens is found later.
-        let seen = corpus_stamp(corpus, follow);
+        let seen = match history {
+            Some(_) => None,
+            None => corpus_stamp(corpus, follow),
+        };
         let (index, report) = ZanIndex::open_or_build(corpus, index_dir, &options(follow))?;
         let state = AppState {
             served: ArcSwap::from_pointee(Served::new(index)),
@@ -127,13 +137,14 @@ impl AppState {
             corpus: corpus.to_path_buf(),
             index_dir: index_dir.to_path_buf(),
             follow,
-            history: None,
+            events: (watching && history.is_none())
+                .then(|| corpus_events(corpus, index_dir, follow))
+                .flatten(),
+            history,
+            editions_pending: std::sync::Mutex::new(Vec::new()),
             replica: false,
             refreshing: tokio::sync::Mutex::new(()),
             seen: std::sync::Mutex::new(seen),
-            events: watching
-                .then(|| corpus_events(corpus, index_dir, follow))
-                .flatten(),
             readers,
         };
         Ok((state, report))
@@ -151,19 +162,13 @@ impl AppState {
             index_dir: index_dir.to_path_buf(),
             follow: false,
             history: None,
+            editions_pending: std::sync::Mutex::new(Vec::new()),
             replica: true,
             refreshing: tokio::sync::Mutex::new(()),
             seen: std::sync::Mutex::new(None),
             events: None,
             readers,
         })
-    }
-
-    /// Makes the watcher read the new commits of the git checkout `checkout` into the corpus
-    /// (its editions folder) while the server runs, as `zanlex index --history` does.
-    pub(crate) fn reading_history(mut self, checkout: PathBuf) -> Self {
-        self.history = Some(checkout);
-        self
     }
 
     /// The index in force; it stays whole for as long as it is held, whatever a refresh does.
@@ -188,20 +193,30 @@ impl AppState {
     }
 
     /// Brings the index up to date with the corpus on a blocking thread and swaps in the
-    /// commit now in force. Readers holding the previous index finish on it.
-    pub(crate) async fn refresh(self: &Arc<Self>) -> Result<Refreshed, ApiError> {
+    /// commit now in force. Readers holding the previous index finish on it. With
+    /// `every_file`, every file of the corpus is checked, also when only new editions of the
+    /// history are known to have come (as `/v1/reindex` asks).
+    pub(crate) async fn refresh(self: &Arc<Self>, every_file: bool) -> Result<Refreshed, ApiError> {
         let _one = self.refreshing.lock().await;
         if self.replica {
             return self.open_published().await;
         }
         let state = Arc::clone(self);
         let events_seen = self.events.as_ref().map(|e| e.watch.changes());
-        let seen = match events_seen {
-            Some(_) => None,
-            None => corpus_stamp(&self.corpus, self.follow),
+        // Taken before the refresh reads the corpus: editions written during it wait for the
+        // next one.
+        let editions = std::mem::take(&mut *self.pending_editions());
+        let seen = match (events_seen, &self.history) {
+            (None, None) => corpus_stamp(&self.corpus, self.follow),
+            _ => None,
         };
+        let mut opts = options(self.follow);
+        if self.history.is_some() && !every_file {
+            // Nothing else writes the editions folder: the new editions are all that changed.
+            opts.changed_folders = Some(editions.clone());
+        }
         let opened = tokio::task::spawn_blocking(move || {
-            ZanIndex::open_or_build(&state.corpus, &state.index_dir, &options(state.follow))
+            ZanIndex::open_or_build(&state.corpus, &state.index_dir, &opts)
         })
         .await
         .map_err(|e| {
@@ -212,7 +227,10 @@ impl AppState {
             .seen
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = seen;
-        let (index, report) = opened.map_err(ApiError::from)?;
+        let (index, report) = opened.map_err(|e| {
+            self.pending_editions().extend(editions);
+            ApiError::from(e)
+        })?;
         if let (Some(events), Some(seen)) = (&self.events, events_seen) {
             events.watch.mark_refreshed(seen);
             events.refreshed.store(seen, Ordering::SeqCst);
@@ -280,7 +298,10 @@ impl AppState {
             return !self.index().is_current();
         }
         if let Some(checkout) = &self.history {
-            self.read_new_commits(checkout);
+            let written = self.read_new_commits(checkout);
+            let mut pending = self.pending_editions();
+            pending.extend(written);
+            return !pending.is_empty();
         }
         if let Some(events) = &self.events {
             return events.watch.changes() != events.refreshed.load(Ordering::SeqCst);
@@ -288,22 +309,37 @@ impl AppState {
         self.corpus_changed()
     }
 
-    /// Writes the checkout's commits not read yet into the corpus as edition folders; a
-    /// failure is logged and the corpus left as it is.
-    fn read_new_commits(&self, checkout: &Path) {
+    /// Writes the checkout's commits not read yet into the corpus as edition folders;
+    /// returns those folders (relative to the corpus). A failure is logged and the corpus
+    /// left as it is.
+    fn read_new_commits(&self, checkout: &Path) -> Vec<PathBuf> {
         let opts = zanlex::git_history::HistoryOptions::default();
         match zanlex::git_history::sync_history(checkout, &self.corpus, &opts) {
-            Ok(r) if !r.written.is_empty() => eprintln!(
-                "zanlex: history: {} new edition(s) from {} commit(s)",
-                r.written.len(),
-                r.commits_read
-            ),
-            Ok(_) => {}
-            Err(e) => eprintln!(
-                "zanlex: could not read the new commits ({}); serving the editions read before",
-                crate::common::terminal_safe(&e.to_string())
-            ),
+            Ok(r) => {
+                if !r.written.is_empty() {
+                    eprintln!(
+                        "zanlex: history: {} new edition(s) from {} commit(s)",
+                        r.written.len(),
+                        r.commits_read
+                    );
+                }
+                r.written.into_iter().map(PathBuf::from).collect()
+            }
+            Err(e) => {
+                eprintln!(
+                    "zanlex: could not read the new commits ({}); serving the editions read before",
+                    crate::common::terminal_safe(&e.to_string())
+                );
+                Vec::new()
+            }
         }
+    }
+
+    /// The edition folders waiting for a refresh.
+    fn pending_editions(&self) -> std::sync::MutexGuard<'_, Vec<PathBuf>> {
+        self.editions_pending
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Whether the corpus's files differ from when they were last seen.
@@ -366,7 +402,7 @@ pub(crate) async fn watch(state: Arc<AppState>, every: Duration) {
         if !changed {
             continue;
         }
-        match state.refresh().await {
+        match state.refresh(false).await {
             Ok(r) if r.changed && state.replica => eprintln!(
                 "zanlex: replica: the published index {} is in force now",
                 state.index().generation().unwrap_or_default()
