@@ -634,23 +634,12 @@ impl Store {
         &self,
         mut f: impl FnMut(&str) -> crate::Result<()>,
     ) -> crate::Result<()> {
-        let fields = &self.fields;
-        self.guarded(|| {
-            let searcher = self.searcher();
-            let query = of_type(fields, DOC_ACT, None, None);
-            let mut addrs: Vec<_> = searcher
-                .search(&query, &DocSetCollector)?
-                .into_iter()
-                .collect();
-            addrs.sort();
-            for a in addrs {
-                let doc = stored::fetch(self, &searcher, a)?;
-                let json = doc.str(fields.act_json);
-                if !json.is_empty() {
-                    f(json)?;
-                }
+        self.for_each_stored_act_doc(&mut |doc| {
+            let json = doc.str(self.fields.act_json);
+            if json.is_empty() {
+                return Ok(());
             }
-            Ok(())
+            f(json)
         })
     }
 
@@ -661,18 +650,29 @@ impl Store {
         mut f: impl FnMut(&str, crate::model::Lang, &str),
     ) -> crate::Result<()> {
         let fields = &self.fields;
+        self.for_each_stored_act_doc(&mut |doc| {
+            let lang = crate::model::Lang::parse(doc.str(fields.lang)).unwrap_or_default();
+            f(doc.str(fields.act_id), lang, doc.str(fields.file));
+            Ok(())
+        })
+    }
+
+    /// Calls `f` with the stored values of every act document, in store order: each block of
+    /// the doc store is decompressed once.
+    fn for_each_stored_act_doc(
+        &self,
+        f: &mut dyn FnMut(&stored::StoredDoc) -> crate::Result<()>,
+    ) -> crate::Result<()> {
         self.guarded(|| {
             let searcher = self.searcher();
-            let query = of_type(fields, DOC_ACT, None, None);
+            let query = of_type(&self.fields, DOC_ACT, None, None);
             let mut addrs: Vec<_> = searcher
                 .search(&query, &DocSetCollector)?
                 .into_iter()
                 .collect();
             addrs.sort();
             for a in addrs {
-                let doc = stored::fetch(self, &searcher, a)?;
-                let lang = crate::model::Lang::parse(doc.str(fields.lang)).unwrap_or_default();
-                f(doc.str(fields.act_id), lang, doc.str(fields.file));
+                f(&stored::fetch(self, &searcher, a)?)?;
             }
             Ok(())
         })
