@@ -43,6 +43,16 @@ pub(super) fn scan_changed(
     opts: &BuildOptions,
 ) -> crate::Result<Vec<Scanned>> {
     let parent = corpus.parent().unwrap_or(Path::new(""));
+    let outside = |f: &&PathBuf| {
+        f.components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    };
+    if let Some(f) = changed.iter().find(outside) {
+        return Err(crate::Error::BadArgument(format!(
+            "a changed folder is named relative to the corpus, inside it: {} is not",
+            f.display()
+        )));
+    }
     let folders: Vec<PathBuf> = changed.iter().map(|f| corpus.join(f)).collect();
     let prefixes: Vec<String> = folders
         .iter()

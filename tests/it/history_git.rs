@@ -777,6 +777,15 @@ fn a_refresh_told_the_new_edition_folders_reads_those_alone() {
     let (_, report) = ZanIndex::open_or_build(&fx.editions, &index_dir, &BuildOptions::default())
         .expect("refresh");
     assert!(!report.changed, "{report:?}");
+    // A folder named outside the corpus is refused; the index stays in force.
+    let outside = BuildOptions {
+        changed_folders: Some(vec![PathBuf::from("../index")]),
+        ..BuildOptions::default()
+    };
+    let (_, report) =
+        ZanIndex::open_or_build(&fx.editions, &index_dir, &outside).expect("index in force");
+    let warning = report.warning.unwrap_or_default();
+    assert!(warning.contains("../index is not"), "{warning}");
 }
 
 #[test]
