@@ -40,18 +40,18 @@ pub(crate) fn refresh_keeping(
     let since = chrono::Utc::now();
     // Told which folders changed: the other files as the commit in force recorded them, and
     // the key of that commit, whose record of a full check the new commit inherits.
-    let mut told: Option<(crate::Result<Vec<Scanned>>, Option<String>)> = None;
+    let mut told = None;
     if let (Some(folders), false) = (&opts.changed_folders, opts.force || opts.verify) {
         if let Some((index, _)) = open_current(&layout)? {
-            told = read_manifest(&index).map(|manifest| {
-                let scanned = scan_changed(corpus, &manifest, folders, opts);
-                (scanned, stored_stat_key(&index))
+            told = KnownManifest::of(&index).map(|known| {
+                let scanned = scan_changed(corpus, &known.manifest, folders, opts);
+                (scanned, stored_stat_key(&index), known)
             });
         }
     }
-    let (scanned, inherited) = match told {
-        Some((scanned, old_key)) => (scanned?, Some(old_key)),
-        None => (scan(corpus, opts)?, None),
+    let (scanned, inherited, known) = match told {
+        Some((scanned, old_key, known)) => (scanned?, Some(old_key), Some(known)),
+        None => (scan(corpus, opts)?, None, None),
     };
     let checked = |kept: Option<&(Index, Fields)>| match &inherited {
         // Only a scan of every file is a full check that later searches may rely on.
@@ -104,7 +104,7 @@ pub(crate) fn refresh_keeping(
         },
         other => other,
     };
-    let (mut report, kept) = refresh_locked(corpus, &layout, &scanned, existing, opts)?;
+    let (mut report, kept) = refresh_locked(corpus, &layout, &scanned, existing, known, opts)?;
     checked(kept.as_ref());
     if let Some(damage) = damage {
         report.warning = Some(format!("the index was damaged ({damage}); it was rebuilt"));
@@ -133,6 +133,29 @@ fn record_if_large(
         {
             super::watch::record_check(layout.root(), since, files, key);
         }
+    }
+}
+
+/// A manifest read from a commit before the write lock was taken, with that commit's payload:
+/// the commit found under the lock has the same manifest when it has the same payload (which
+/// names the manifest's file by its hash), and it is not read twice.
+struct KnownManifest {
+    payload: String,
+    manifest: Manifest,
+}
+
+impl KnownManifest {
+    fn of(index: &Index) -> Option<Self> {
+        let payload = index.load_metas().ok()?.payload?;
+        let manifest = super::manifest::decode_manifest(index, &payload)?;
+        Some(KnownManifest { payload, manifest })
+    }
+
+    /// Whether `index`'s last commit is the one this manifest was read from.
+    fn is_of(&self, index: &Index) -> bool {
+        index
+            .load_metas()
+            .is_ok_and(|m| m.payload.as_deref() == Some(self.payload.as_str()))
     }
 }
 
@@ -274,11 +297,12 @@ fn refresh_locked(
     layout: &IndexDir,
     scanned: &[Scanned],
     existing: Option<(Index, Fields)>,
+    known: Option<KnownManifest>,
     opts: &BuildOptions,
 ) -> crate::Result<Refreshed> {
     let index_dir = layout.root();
     refuse_emptying(corpus, scanned, existing.as_ref(), opts)?;
-    let plan = match plan(scanned, existing, opts)? {
+    let plan = match plan(scanned, existing, known, opts)? {
         Planned::UpToDate(refreshed) => return Ok(refreshed),
         Planned::Write(plan) => plan,
     };
@@ -490,10 +514,14 @@ struct Plan {
 fn plan(
     scanned: &[Scanned],
     existing: Option<(Index, Fields)>,
+    known: Option<KnownManifest>,
     opts: &BuildOptions,
 ) -> crate::Result<Planned> {
     let fingerprint = existing.as_ref().map(|(i, f)| analyzer_fingerprint(i, f));
-    let old = existing.as_ref().and_then(|(i, _)| read_manifest(i));
+    let old = existing.as_ref().and_then(|(i, _)| match known {
+        Some(k) if k.is_of(i) => Some(k.manifest),
+        _ => read_manifest(i),
+    });
     let reusable = match (&old, &fingerprint) {
         (Some(m), Some(fp)) => {
             !opts.force
@@ -871,6 +899,29 @@ fn previous_read<'a>(
 mod tests {
     use super::*;
     use crate::index::manifest::tests::manifest;
+
+    /// A manifest read before the write lock stands for its own commit only: once another
+    /// commit is in force, the plan reads that one's.
+    #[test]
+    fn a_manifest_read_before_the_lock_is_of_its_own_commit_only() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let corpus = tmp.path().join("corpus");
+        crate::test_support::copy_dir(Path::new("corpus"), &corpus);
+        let dir = tmp.path().join("index");
+        super::super::build::refresh(&corpus, &dir, &BuildOptions::default()).expect("build");
+        let layout = IndexDir::new(&dir);
+        let (before, _) = open_current(&layout).expect("open").expect("an index");
+        let known = KnownManifest::of(&before).expect("a manifest");
+        assert!(known.is_of(&before));
+        assert_eq!(known.manifest.files.len(), 5);
+        let first = corpus.join("000_59abb921da226678.txt");
+        let mut text = std::fs::read_to_string(&first).expect("text");
+        text.push('\n');
+        std::fs::write(&first, text).expect("changed");
+        super::super::build::refresh(&corpus, &dir, &BuildOptions::default()).expect("refresh");
+        let (after, _) = open_current(&layout).expect("open").expect("an index");
+        assert!(!known.is_of(&after));
+    }
 
     /// A refresh compares links only with a manifest that recorded every file's links in the
     /// current format; a file whose hash moved, or that could not be parsed, is not
