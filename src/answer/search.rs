@@ -86,13 +86,46 @@ pub(crate) fn resolve_references(
 /// ([`ZanIndex::catalog_for_references`]).
 pub(crate) struct Outgoing<'a> {
     index: &'a ZanIndex,
+    /// Each expression read so far: its stored JSON and the units its references are in, in
+    /// any edition (none when the index has no such expression).
+    read: HashMap<(String, Lang), Option<Citing>>,
+    /// The outlines parsed, of the expressions with a unit asked for that makes references.
     acts: HashMap<(String, Lang), Act>,
+}
+
+/// An expression's stored JSON, and the units its references are in.
+struct Citing {
+    json: String,
+    units: std::collections::HashSet<String>,
+}
+
+/// What [`Citing`] reads of a stored act first: the unit of each reference, in the current
+/// text and in every edition, the rest skipped unread. A unit that makes no reference (most
+/// hits) needs no more: its act's outline is not parsed.
+#[derive(serde::Deserialize)]
+struct ReferenceUnits {
+    #[serde(default)]
+    references: Vec<ReferenceUnit>,
+    #[serde(default)]
+    versions: Vec<VersionReferenceUnits>,
+}
+
+#[derive(serde::Deserialize)]
+struct VersionReferenceUnits {
+    #[serde(default)]
+    references: Vec<ReferenceUnit>,
+}
+
+#[derive(serde::Deserialize)]
+struct ReferenceUnit {
+    eid: String,
 }
 
 impl<'a> Outgoing<'a> {
     pub(crate) fn new(index: &'a ZanIndex) -> Self {
         Outgoing {
             index,
+            read: HashMap::new(),
             acts: HashMap::new(),
         }
     }
@@ -107,12 +140,35 @@ impl<'a> Outgoing<'a> {
         at: Option<NaiveDate>,
     ) -> crate::Result<Vec<ResolvedReference>> {
         let key = (act_id.to_string(), lang);
+        if !self.read.contains_key(&key) {
+            let store = self.index.store();
+            let citing = match store.act_json_in(act_id, lang)? {
+                Some(json) if !json.is_empty() => {
+                    let found: ReferenceUnits =
+                        serde_json::from_str(&json).map_err(|e| store.unreadable(e))?;
+                    let units = found
+                        .references
+                        .into_iter()
+                        .chain(found.versions.into_iter().flat_map(|v| v.references))
+                        .map(|r| r.eid)
+                        .collect();
+                    Some(Citing { json, units })
+                }
+                _ => None,
+            };
+            self.read.insert(key.clone(), citing);
+        }
+        let Some(Some(citing)) = self.read.get(&key) else {
+            return Ok(Vec::new());
+        };
+        if !citing.units.contains(eid) {
+            return Ok(Vec::new());
+        }
         if !self.acts.contains_key(&key) {
             // A reference carries its own printed text, and what it leads to is found in
             // outlines: the units' texts (every edition's) are not read back.
-            if let Some(act) = self.index.store().act_outline_in(act_id, lang)? {
-                self.acts.insert(key.clone(), act);
-            }
+            let act = self.index.store().outline_of_json(&citing.json)?;
+            self.acts.insert(key.clone(), act);
         }
         let Some(act) = self.acts.get(&key) else {
             return Ok(Vec::new());

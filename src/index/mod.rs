@@ -678,18 +678,32 @@ impl Store {
         })
     }
 
-    /// The outline of act `id` in `lang`, read from that expression's document alone (none
-    /// when the index has no such expression).
-    pub fn act_outline_in(&self, id: &str, lang: crate::model::Lang) -> crate::Result<Option<Act>> {
-        let mut found = None;
+    /// The stored JSON of act `id` in `lang`, unparsed (none when the index has no such
+    /// expression): a caller that may need only a few of its fields reads those first, and
+    /// the outline ([`Store::outline_of_json`]) when it needs it.
+    pub(crate) fn act_json_in(
+        &self,
+        id: &str,
+        lang: crate::model::Lang,
+    ) -> crate::Result<Option<String>> {
         let query = of_type(&self.fields, DOC_ACT, Some(id), Some(lang));
         self.guarded(|| {
-            self.visit_act_docs_matching(&query, Texts::Dropped, &mut |a| {
-                found = Some(a);
-                Ok(())
-            })
-        })?;
-        Ok(found)
+            let searcher = self.searcher();
+            let found = searcher.search(&query, &DocSetCollector)?.into_iter().min();
+            match found {
+                Some(a) => Ok(Some(
+                    stored::fetch(self, &searcher, a)?.take_str(self.fields.act_json),
+                )),
+                None => Ok(None),
+            }
+        })
+    }
+
+    /// The outline of an act from its stored JSON ([`Store::act_json_in`]).
+    pub(crate) fn outline_of_json(&self, json: &str) -> crate::Result<Act> {
+        let mut act: Act = serde_json::from_str(json).map_err(|e| self.unreadable(e))?;
+        docs::drop_texts(&mut act);
+        Ok(act)
     }
 
     /// Every expression of act `id`, Kazakh first (empty when the index has no such act).
