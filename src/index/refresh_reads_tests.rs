@@ -39,70 +39,55 @@ fn refresh_parsing(corpus: &Path, idx: &Path, tmp: &Path, parsed: usize) -> Refr
     assert_same_as_fresh(corpus, idx, tmp);
     let fresh = tmp.join("fresh");
     assert_eq!(manifest(idx).files, manifest(&fresh).files);
-    // What `zanlex ARGS --corpus CORPUS --index INDEX` prints: the answer the command line
-    // renders as JSON, and the files it reports not indexed (its exit code is theirs).
-    let cli = |index: &Path, args: &[&str]| {
-        let (z, report) =
-            crate::ZanIndex::open_or_build(corpus, index, &BuildOptions::default()).unwrap();
-        let json = match *args {
-            ["acts", "--json"] => serde_json::to_string(&z.act_list(&report.failures).unwrap()),
-            ["units", id, "--json"] => serde_json::to_string(&z.unit_tree(id, None).unwrap()),
-            ["history", id, "--json"] => {
-                serde_json::to_string(&z.act_history(id, None, None, false).unwrap())
-            }
-            ["search", q, "--json", "--limit", n] => serde_json::to_string(
-                &z.search(
-                    &crate::SearchRequest::new(q)
-                        .limit(n.parse().unwrap())
-                        .references(true),
-                )
-                .unwrap(),
-            ),
-            _ => unreachable!("{args:?}"),
-        };
-        (report.failures, json.unwrap())
+    // The typed answers the command line renders (`acts`, `units`, `history` for every act,
+    // and a search), and the files each index reports not indexed (the exit code's cause).
+    let open = |index: &Path| {
+        crate::ZanIndex::open_or_build(corpus, index, &BuildOptions::default()).unwrap()
     };
-    // The same output and exit code, but for the time a search took.
-    let same = |args: &[&str]| {
-        let out = |index: &Path| {
-            let (code, stdout) = cli(index, args);
-            let mut v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-            v["exit code"] = serde_json::json!(code);
-            if let Some(o) = v.as_object_mut() {
-                o.remove("took_ms");
-            }
-            // Scores count the documents a refresh deleted until their segment is merged, so
-            // hits that score alike may swap: every hit is compared, in the order of its JSON.
-            if let Some(hits) = v["hits"].as_array_mut() {
-                for hit in hits.iter_mut() {
-                    if let Some(h) = hit.as_object_mut() {
-                        h.remove("score");
-                        h.remove("rank");
-                    }
-                }
-                hits.sort_by_key(|h| h.to_string());
-            }
-            v
-        };
-        let got = out(idx);
-        assert!(got == out(&fresh), "{args:?} differs from a fresh build's");
-        got
-    };
-    let acts = same(&["acts", "--json"]);
-    let ids: Vec<String> = acts["acts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["id"].as_str().unwrap().to_string())
-        .collect();
-    assert!(!ids.is_empty());
-    for id in &ids {
-        same(&["units", id, "--json"]);
-        same(&["history", id, "--json"]);
+    let ((got, got_report), (want, want_report)) = (open(idx), open(&fresh));
+    assert_eq!(got_report.failures, want_report.failures);
+    let acts = got.act_list(&got_report.failures).unwrap();
+    assert!(
+        acts == want.act_list(&want_report.failures).unwrap(),
+        "acts differ from a fresh build's"
+    );
+    assert!(!acts.acts.is_empty());
+    for entry in &acts.acts {
+        let id = entry.first.id.as_str();
+        assert!(
+            got.unit_tree(id, None).unwrap() == want.unit_tree(id, None).unwrap(),
+            "units {id} differ from a fresh build's"
+        );
+        assert!(
+            got.act_history(id, None, None, false).unwrap()
+                == want.act_history(id, None, None, false).unwrap(),
+            "history {id} differs from a fresh build's"
+        );
     }
-    let found = same(&["search", "қағидалары", "--json", "--limit", "1000"]);
-    let hits = found["hits"].as_array().map_or(0, Vec::len);
-    assert!(hits > 0 && found["total"] == hits, "{}", found["total"]);
+    // Scores count the documents a refresh deleted until their segment is merged, so hits
+    // that score alike may swap: every hit is compared without its score and rank.
+    let search = |z: &crate::ZanIndex| {
+        let request = crate::SearchRequest::new("қағидалары")
+            .limit(1000)
+            .references(true);
+        let mut found = z.search(&request).unwrap();
+        for hit in &mut found.hits {
+            (hit.score, hit.rank) = (0.0, 0);
+        }
+        let mut hits: Vec<String> = found
+            .hits
+            .iter()
+            .map(|h| serde_json::to_string(h).unwrap())
+            .collect();
+        hits.sort();
+        (found.total, hits)
+    };
+    let (total, hits) = search(&got);
+    assert!(!hits.is_empty() && total == hits.len(), "{total}");
+    assert!(
+        search(&want) == (total, hits),
+        "the search differs from a fresh build's"
+    );
     r
 }
 
