@@ -9,10 +9,14 @@
 //! Beside it go the counts it was learned from (`zanlex-lexicon-counts.bin`), naming the same
 //! commit. The counts are sums over aligned units, so a refresh that rewrites a few acts takes
 //! their old texts away and adds the new ones: its work grows with the acts it rewrote and the
-//! terms the corpus has, not with every act's stored text.
+//! terms the corpus has, not with every act's stored text. What a refresh takes away and adds
+//! is appended to a log beside the counts (`zanlex-lexicon-counts.log`) rather than the counts
+//! written again: a national corpus has tens of millions of term pairs, and a refresh changes
+//! a few hundred. The counts are written whole again when the log has grown to a fraction of
+//! them.
 
 use super::{Fields, Store};
-use crate::lexicon::learn::{Learner, NotCounted};
+use crate::lexicon::learn::Learner;
 use crate::lexicon::Lexicon;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -109,31 +113,21 @@ fn bilingual_acts(store: &Store) -> crate::Result<Vec<String>> {
         .collect())
 }
 
-/// Counts the act `id` of `store` into `learner` (or takes it away), when `store` has it in
+/// Counts the act `id` of `store` into `learner`, when `store` has it in
 /// both languages.
-fn count_act(
-    store: &Store,
-    id: &str,
-    learner: &mut Learner,
-    remove: bool,
-) -> crate::Result<Result<(), NotCounted>> {
+fn count_act(store: &Store, id: &str, learner: &mut Learner) -> crate::Result<()> {
     // Kazakh first ([`Store::expressions`]).
-    Ok(match store.expressions(id)?.as_slice() {
-        [kk, ru] if remove => learner.remove_act(kk, ru),
-        [kk, ru] => {
-            learner.add_act(kk, ru);
-            Ok(())
-        }
-        _ => Ok(()),
-    })
+    if let [kk, ru] = store.expressions(id)?.as_slice() {
+        learner.add_act(kk, ru);
+    }
+    Ok(())
 }
 
 /// Counts the acts in `store` that have both expressions.
 fn count_all(store: &Store) -> crate::Result<Learner> {
     let mut learner = Learner::default();
     for id in bilingual_acts(store)? {
-        // Adding never finds a count below zero.
-        let _ = count_act(store, &id, &mut learner, false)?;
+        count_act(store, &id, &mut learner)?;
     }
     Ok(learner)
 }
@@ -161,6 +155,103 @@ pub(crate) const COUNTS_FILE: &str = "zanlex-lexicon-counts.bin";
 /// The version of the counts file's layout; counts of another are made again.
 const COUNTS_FORMAT: u32 = 2;
 
+/// The log of updates to the counts since the counts file was written, beside it: each update
+/// framed by its length and its crc32 (little-endian `u32`s), then [`CountsUpdate`].
+pub(crate) const COUNTS_LOG: &str = "zanlex-lexicon-counts.log";
+
+/// How long the log of the counts in a file of `file_len` bytes may grow: an eighth of the
+/// file, so that reading the counts costs at most that much more than reading the file alone,
+/// and at least a megabyte, which costs nothing noticeable to read. An update that would take
+/// the log past it has the counts written whole again instead.
+fn log_share(file_len: u64) -> u64 {
+    (file_len / 8).max(1 << 20)
+}
+
+/// One refresh's update of the counts, as the log keeps it: counting the acts the refresh
+/// took away and those it wrote gives the same counts in whatever process reads them.
+#[derive(Serialize, Deserialize)]
+struct CountsUpdate {
+    /// The commit the counts were of ([`commit_key`]).
+    from: String,
+    /// The commit they are of after it.
+    to: String,
+    /// The counts of the acts taken away, as they were.
+    removed: Learner,
+    /// The counts of the acts written.
+    added: Learner,
+}
+
+/// The counts of `commit` as kept in `gen`: the counts file with each update the log holds
+/// from the file's commit on, in order. With them, the size of the counts file and how much
+/// of the log led to them (what a next update goes after). `None` when they cannot be read or
+/// do not reach `commit`.
+fn read_counts(gen: &Path, commit: &str) -> Option<(StoredCounts, u64, u64)> {
+    let bytes = std::fs::read(gen.join(COUNTS_FILE)).ok()?;
+    let mut counts = postcard::from_bytes::<StoredCounts>(&bytes)
+        .ok()
+        .filter(|s| s.format == COUNTS_FORMAT)?;
+    let mut led = 0;
+    if counts.commit != commit {
+        let log = std::fs::read(gen.join(COUNTS_LOG)).unwrap_or_default();
+        let mut rest = log.as_slice();
+        // Updates stop at the first frame that is not whole: one a killed process left half
+        // written, which nothing has relied on since.
+        while let Some((update, after)) = next_update(rest) {
+            rest = after;
+            // An update of an earlier counts file is left where it is; the next write drops it.
+            if update.from == counts.commit {
+                counts.learner.remove_counts(&update.removed).ok()?;
+                counts.learner.add_counts(&update.added);
+                counts.commit = update.to;
+                counts.updates += 1;
+                led = (log.len() - rest.len()) as u64;
+                if counts.commit == commit {
+                    break;
+                }
+            }
+        }
+    }
+    (counts.commit == commit).then_some((counts, bytes.len() as u64, led))
+}
+
+/// The first update framed in `log`, and what follows it; `None` when no whole one starts it.
+fn next_update(log: &[u8]) -> Option<(CountsUpdate, &[u8])> {
+    let (len, rest) = log.split_first_chunk::<4>()?;
+    let (crc, rest) = rest.split_first_chunk::<4>()?;
+    let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
+    let body = rest.get(..len)?;
+    if crc32fast::hash(body) != u32::from_le_bytes(*crc) {
+        return None;
+    }
+    Some((postcard::from_bytes(body).ok()?, &rest[len..]))
+}
+
+/// `update` framed for the log.
+fn framed(update: &CountsUpdate) -> Result<Vec<u8>, String> {
+    let body = postcard::to_stdvec(update).map_err(|e| e.to_string())?;
+    let len = u32::try_from(body.len()).map_err(|_| "an update of the counts over 4 GB")?;
+    let mut frame = Vec::with_capacity(body.len() + 8);
+    frame.extend_from_slice(&len.to_le_bytes());
+    frame.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
+    frame.extend_from_slice(&body);
+    Ok(frame)
+}
+
+/// Appends `frame` to the log in `gen` after its first `led` bytes (what is after them leads
+/// nowhere: a half-written frame, or updates of other counts), synced.
+fn append_to_log(gen: &Path, led: u64, frame: &[u8]) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom, Write};
+    let mut log = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(gen.join(COUNTS_LOG))?;
+    log.set_len(led)?;
+    log.seek(SeekFrom::Start(led))?;
+    log.write_all(frame)?;
+    log.sync_data()
+}
+
 /// What a write into a commit changed, for [`write_beside`] to update the stored counts from.
 pub(super) struct Change {
     /// The index as it was before the write (its reader still on the commit before).
@@ -169,30 +260,47 @@ pub(super) struct Change {
     pub acts: std::collections::HashSet<String>,
 }
 
-/// The counts stored with the commit `change` was made on, with the acts it rewrote taken
-/// away as that commit had them; `None` when none were stored for that commit, or they were
-/// not those of its acts.
-fn updated(change: &Change, gen: &Path) -> crate::Result<Option<StoredCounts>> {
-    let Ok(bytes) = std::fs::read(gen.join(COUNTS_FILE)) else {
-        return Ok(None);
-    };
+/// The counts kept for the commit `change` was made on, with the acts it rewrote taken away
+/// as that commit had them; `None` when none were kept for that commit, or they were not
+/// those of its acts.
+fn updated(change: &Change, gen: &Path) -> crate::Result<Option<Updated>> {
     let commit = commit_key(&change.before.searcher());
-    let Some(mut stored) = postcard::from_bytes::<StoredCounts>(&bytes)
-        .ok()
-        .filter(|s| s.format == COUNTS_FORMAT && s.commit == commit)
-    else {
+    let Some((mut stored, file_len, led)) = read_counts(gen, &commit) else {
         return Ok(None);
     };
     let mut acts: Vec<&String> = change.acts.iter().collect();
     acts.sort();
+    let mut removed = Learner::default();
     for id in acts {
-        if count_act(&change.before, id, &mut stored.learner, true)?.is_err() {
-            log::warn!("the lexicon's stored counts are not those of act {id}; counting again");
-            return Ok(None);
-        }
+        count_act(&change.before, id, &mut removed)?;
+    }
+    if stored.learner.remove_counts(&removed).is_err() {
+        log::warn!(
+            "the lexicon's stored counts are not those of the acts refreshed; counting again"
+        );
+        return Ok(None);
     }
     stored.updates += 1;
-    Ok(Some(stored))
+    Ok(Some(Updated {
+        stored,
+        from: commit,
+        removed,
+        file_len,
+        led,
+    }))
+}
+
+/// The counts [`updated`] gives, with what the log needs to record the update.
+struct Updated {
+    stored: StoredCounts,
+    /// The commit the counts were of.
+    from: String,
+    /// The counts it took away.
+    removed: Learner,
+    /// The size of the counts file.
+    file_len: u64,
+    /// The length of the log that led to the counts.
+    led: u64,
 }
 
 /// Writes `bytes` to `name` in `gen` through a temporary file, synced, renamed over the last.
@@ -222,16 +330,31 @@ pub(super) fn write_beside(
     let written = (|| -> crate::Result<()> {
         let store = Store::from_parts(gen, index.clone(), fields.clone(), None)?;
         let commit = commit_key(&store.searcher());
-        let learner = match change {
-            None => Some((written, 0)),
-            Some(change) => updated(&change, gen)?.map(|mut stored| {
-                stored.learner.add_counts(&written);
-                (stored.learner, stored.updates)
-            }),
+        let in_words = |e: &dyn std::fmt::Display| super::build::index_err(gen, e.to_string());
+        let update = match &change {
+            None => None,
+            Some(change) => updated(change, gen)?,
         };
-        let (learner, updates) = match learner {
-            Some(counted) => counted,
-            None => (count_all(&store)?, 0),
+        let (learner, updates, logged) = match (update, change) {
+            (None, None) => (written, 0, false),
+            (None, Some(_)) => (count_all(&store)?, 0, false),
+            (Some(mut update), _) => {
+                update.stored.learner.add_counts(&written);
+                let frame = framed(&CountsUpdate {
+                    from: update.from,
+                    to: commit.clone(),
+                    removed: update.removed,
+                    added: written,
+                })
+                .map_err(|e| in_words(&e))?;
+                let fits = update.led + frame.len() as u64 <= log_share(update.file_len);
+                // The update goes to the log when it fits; otherwise the counts are written.
+                let logged = fits && {
+                    append_to_log(gen, update.led, &frame)?;
+                    true
+                };
+                (update.stored.learner, update.stored.updates, logged)
+            }
         };
         let counts = StoredCounts {
             format: COUNTS_FORMAT,
@@ -244,15 +367,21 @@ pub(super) fn write_beside(
             commit: counts.commit.clone(),
             lexicon: counts.learner.finish(),
         };
-        let in_words = |e: &dyn std::fmt::Display| super::build::index_err(gen, e.to_string());
         let json = serde_json::to_vec(&stored).map_err(|e| in_words(&e))?;
-        // The counts first: counts that name this commit are its acts' counts, whether or not
+        // The counts first: counts that reach this commit are its acts' counts, whether or not
         // the lexicon is written after them.
-        replace_file(
-            gen,
-            COUNTS_FILE,
-            &postcard::to_stdvec(&counts).map_err(|e| in_words(&e))?,
-        )?;
+        if !logged {
+            replace_file(
+                gen,
+                COUNTS_FILE,
+                &postcard::to_stdvec(&counts).map_err(|e| in_words(&e))?,
+            )?;
+            // Its updates are of the counts written before: none would be read again.
+            match std::fs::remove_file(gen.join(COUNTS_LOG)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+                _ => {}
+            }
+        }
         replace_file(gen, LEXICON_FILE, &json)?;
         Ok(())
     })();

@@ -3,7 +3,7 @@
 //! lexicon stored with the commit is the one learned from every act afresh, and it was made by
 //! updating the counts stored with the commit before it, not by counting every act again.
 
-use super::{learn, StoredCounts, COUNTS_FILE, LEXICON_FILE};
+use super::{learn, read_counts, StoredCounts, COUNTS_FILE, COUNTS_LOG, LEXICON_FILE};
 use crate::index::layout::IndexDir;
 use crate::index::Store;
 use crate::lexicon::Lexicon;
@@ -19,10 +19,12 @@ fn current(idx: &Path) -> PathBuf {
     IndexDir::new(idx).current().expect("a current generation")
 }
 
-/// The counts stored with the index's commit.
+/// The counts kept for the index's commit: the counts file and the updates logged after it.
 fn counts(idx: &Path) -> StoredCounts {
-    let bytes = std::fs::read(current(idx).join(COUNTS_FILE)).expect("counts file");
-    postcard::from_bytes(&bytes).expect("counts")
+    let commit = super::commit_key(&Store::open(idx).expect("index").searcher());
+    read_counts(&current(idx), &commit)
+        .expect("counts of the index's commit")
+        .0
 }
 
 /// The lexicon stored with the index's commit, checked to name that commit.
@@ -94,4 +96,107 @@ fn a_refresh_updates_the_stored_counts_to_those_of_every_act() {
     std::fs::write(&russian, text).unwrap();
     assert_eq!(refreshed(&corpus, &idx), built);
     assert_eq!(counts(&idx).updates, 0);
+}
+
+/// The logged updates to the counts and the bytes after the last whole one.
+fn logged(idx: &Path) -> (usize, usize) {
+    let log = std::fs::read(current(idx).join(COUNTS_LOG)).unwrap_or_default();
+    let mut rest = log.as_slice();
+    let mut updates = 0;
+    while let Some((_, after)) = super::next_update(rest) {
+        rest = after;
+        updates += 1;
+    }
+    (updates, rest.len())
+}
+
+#[test]
+fn refreshes_log_their_updates_until_the_log_outgrows_its_share_of_the_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    let idx = tmp.path().join("index");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mirror"),
+        &corpus,
+    );
+    refresh(&corpus, &idx, &BuildOptions::default()).expect("build");
+    let file = || std::fs::read(current(&idx).join(COUNTS_FILE)).expect("counts file");
+    let built = file();
+    assert_eq!(logged(&idx), (0, 0));
+
+    let russian = corpus.join(DOGS_AND_CATS).join("rus.md");
+    let text = std::fs::read_to_string(&russian).unwrap();
+    let edited = text.replace("кошек", "котов");
+    std::fs::write(&russian, &edited).unwrap();
+    refreshed(&corpus, &idx);
+    // The update went to the log; the counts file is as the build wrote it.
+    assert!(file() == built);
+    assert_eq!(logged(&idx), (1, 0));
+    assert_eq!(counts(&idx).updates, 1);
+
+    // A process killed while appending the next update left half of it: it is dropped, and
+    // the next update follows the whole one.
+    let log = current(&idx).join(COUNTS_LOG);
+    let mut torn = std::fs::read(&log).unwrap();
+    let whole = torn.len();
+    torn.extend_from_within(..whole / 2);
+    std::fs::write(&log, &torn).unwrap();
+    assert_eq!(logged(&idx), (1, whole / 2));
+    std::fs::write(&russian, &text).unwrap();
+    refreshed(&corpus, &idx);
+    assert_eq!(logged(&idx), (2, 0));
+    assert_eq!(counts(&idx).updates, 2);
+    assert!(file() == built);
+
+    // Edits back and forth: once an update would take the log past its share of the counts
+    // file, the counts are written whole, with every update counted, and the log goes.
+    let share = super::log_share(built.len() as u64) as usize;
+    let mut refreshes = 2;
+    while current(&idx).join(COUNTS_LOG).exists() {
+        // Each update here rewrites the same act: about as long as the first one.
+        assert!(refreshes * whole <= share * 2, "{refreshes} updates logged");
+        let next = if refreshes % 2 == 0 { &edited } else { &text };
+        std::fs::write(&russian, next).unwrap();
+        refreshed(&corpus, &idx);
+        refreshes += 1;
+    }
+    assert!(
+        refreshes * whole * 2 > share,
+        "{refreshes} updates of {whole} bytes"
+    );
+    assert!(file() != built);
+    assert_eq!(counts(&idx).updates, refreshes as u32);
+    assert_eq!(logged(&idx), (0, 0));
+}
+
+#[test]
+fn a_damaged_update_in_the_log_has_every_act_counted_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    let idx = tmp.path().join("index");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mirror"),
+        &corpus,
+    );
+    refresh(&corpus, &idx, &BuildOptions::default()).expect("build");
+    let russian = corpus.join(DOGS_AND_CATS).join("rus.md");
+    let text = std::fs::read_to_string(&russian).unwrap();
+    std::fs::write(&russian, text.replace("кошек", "котов")).unwrap();
+    refreshed(&corpus, &idx);
+    assert_eq!(logged(&idx), (1, 0));
+
+    // One byte of the update changed: its crc32 no longer matches, and the counts kept do
+    // not reach the index's commit.
+    let log = current(&idx).join(COUNTS_LOG);
+    let mut damaged = std::fs::read(&log).unwrap();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x20;
+    std::fs::write(&log, &damaged).unwrap();
+    let commit = super::commit_key(&Store::open(&idx).unwrap().searcher());
+    assert!(read_counts(&current(&idx), &commit).is_none());
+
+    std::fs::write(&russian, &text).unwrap();
+    refreshed(&corpus, &idx);
+    assert_eq!(counts(&idx).updates, 0);
+    assert_eq!(logged(&idx), (0, 0));
 }

@@ -61,48 +61,21 @@ impl From<StoredSide> for Side {
     }
 }
 
-/// Whether a text's counts are added or taken away.
-#[derive(Clone, Copy, PartialEq)]
-enum Sign {
-    Add,
-    Remove,
-}
-
-/// `count` moved by one in the direction of `sign`: `None` when a count to be taken away is
-/// already zero (counts that are not those of the texts being taken away).
-fn moved(count: u64, sign: Sign) -> Option<u64> {
-    match sign {
-        Sign::Add => Some(count + 1),
-        Sign::Remove => count.checked_sub(1),
-    }
-}
-
 impl Side {
-    /// The distinct term ids of `text`, counting their forms (or taking them away).
-    fn unit_terms(&mut self, text: &str, lang: Lang, sign: Sign) -> Option<Vec<u32>> {
+    /// The distinct term ids of `text`, counting their forms.
+    fn unit_terms(&mut self, text: &str, lang: Lang) -> Vec<u32> {
         let mut ids = Vec::new();
         for (stem, word) in content_terms(text, lang) {
             let id = match self.ids.get(&stem) {
                 Some(&id) => id,
                 None => self.intern(stem),
             };
-            let forms = &mut self.forms[id as usize];
-            match forms.get_mut(&word) {
-                Some(seen) => {
-                    *seen = moved(*seen, sign)?;
-                    if *seen == 0 {
-                        forms.remove(&word);
-                    }
-                }
-                None => {
-                    forms.insert(word, moved(0, sign)?);
-                }
-            }
+            *self.forms[id as usize].entry(word).or_default() += 1;
             ids.push(id);
         }
         ids.sort_unstable();
         ids.dedup();
-        Some(ids)
+        ids
     }
 
     /// The id of a stem not seen before.
@@ -132,6 +105,35 @@ impl Side {
         ids
     }
 
+    /// Takes away the counts of `other`'s terms; what each of its ids is here (`None` for a
+    /// term not here that `other` holds no count of). `None` when a count would go below zero
+    /// or a term `other` counted is not here: these counts were not those `other` was counted
+    /// into. Nothing is rolled back then; the caller counts afresh.
+    fn remove_side(&mut self, other: &Side) -> Option<Vec<Option<u32>>> {
+        let mut ids = Vec::with_capacity(other.stems.len());
+        for (i, stem) in other.stems.iter().enumerate() {
+            let Some(&id) = self.ids.get(stem) else {
+                if other.units[i] > 0 || !other.forms[i].is_empty() {
+                    return None;
+                }
+                ids.push(None);
+                continue;
+            };
+            let units = &mut self.units[id as usize];
+            *units = units.checked_sub(other.units[i])?;
+            let forms = &mut self.forms[id as usize];
+            for (word, n) in &other.forms[i] {
+                let seen = forms.get_mut(word)?;
+                *seen = seen.checked_sub(*n)?;
+                if *seen == 0 {
+                    forms.remove(word);
+                }
+            }
+            ids.push(Some(id));
+        }
+        Some(ids)
+    }
+
     /// The form of term `id` seen most often (the first in order among equals).
     fn word(&self, id: u32) -> String {
         self.forms[id as usize]
@@ -142,16 +144,17 @@ impl Side {
     }
 }
 
-/// The counts of [`Learner::remove_act`] are not those of the texts it was given: the learner
-/// did not count them, and its counts are no longer of any texts.
+/// The counts [`Learner::remove_counts`] was to take away were not counted into the learner,
+/// whose counts are then no longer of any texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotCounted;
 
 /// Learns a [`Lexicon`] from aligned units, one pair of texts at a time.
 ///
 /// Its counts are sums over the units, so they can be kept (it serializes) and kept up to
-/// date: an act's texts taken away ([`Learner::remove_act`]) and its new texts added give the
-/// counts, and so the lexicon, of learning from the new texts afresh.
+/// date: the counts of an act's old texts taken away ([`Learner::remove_counts`]) and those of
+/// its new texts added ([`Learner::add_counts`]) give the counts, and so the lexicon, of
+/// learning from the new texts afresh.
 #[derive(Default, Serialize, Deserialize)]
 pub struct Learner {
     kk: Side,
@@ -168,55 +171,37 @@ impl Learner {
     /// tests count texts of no act.)
     #[cfg(test)]
     pub fn add_texts(&mut self, kk: &str, ru: &str) {
-        // Adding never finds a count below zero.
-        let _ = self.count_texts(kk, ru, Sign::Add);
+        self.count_texts(kk, ru);
     }
 
-    /// Counts one aligned unit (or takes it away).
-    fn count_texts(&mut self, kk: &str, ru: &str, sign: Sign) -> Result<(), NotCounted> {
-        let k = self.kk.unit_terms(kk, Lang::Kk, sign).ok_or(NotCounted)?;
-        let r = self.ru.unit_terms(ru, Lang::Ru, sign).ok_or(NotCounted)?;
+    /// Counts one aligned unit.
+    fn count_texts(&mut self, kk: &str, ru: &str) {
+        let k = self.kk.unit_terms(kk, Lang::Kk);
+        let r = self.ru.unit_terms(ru, Lang::Ru);
         if k.is_empty() || r.is_empty() || k.len() > MAX_TERMS || r.len() > MAX_TERMS {
-            return Ok(());
+            return;
         }
-        self.units = moved(self.units, sign).ok_or(NotCounted)?;
+        self.units += 1;
         for &a in &k {
-            let n = &mut self.kk.units[a as usize];
-            *n = moved(*n, sign).ok_or(NotCounted)?;
+            self.kk.units[a as usize] += 1;
         }
         for &b in &r {
-            let n = &mut self.ru.units[b as usize];
-            *n = moved(*n, sign).ok_or(NotCounted)?;
+            self.ru.units[b as usize] += 1;
         }
         for &a in &k {
             for &b in &r {
-                self.together
-                    .change(a, b, |both| moved(both, sign))
-                    .ok_or(NotCounted)?;
+                // Adding never goes below zero.
+                let _ = self.together.change(a, b, |both| Some(both + 1));
             }
         }
-        Ok(())
     }
 
     /// Counts the units of one act's two expressions that share an eid, each unit by its own
     /// text (not its children's). Expressions of different acts, or of one language, add
     /// nothing.
     pub fn add_act(&mut self, kk: &Act, ru: &Act) {
-        // Adding never finds a count below zero.
-        let _ = self.count_act(kk, ru, Sign::Add);
-    }
-
-    /// Takes away what [`Learner::add_act`] counted of the same two expressions, as if they
-    /// had never been counted. [`NotCounted`] when they were not (the learner then holds no
-    /// texts' counts and must be made again).
-    pub fn remove_act(&mut self, kk: &Act, ru: &Act) -> Result<(), NotCounted> {
-        self.count_act(kk, ru, Sign::Remove)
-    }
-
-    /// Counts an act's aligned units (or takes them away).
-    fn count_act(&mut self, kk: &Act, ru: &Act, sign: Sign) -> Result<(), NotCounted> {
         if kk.id != ru.id || kk.lang != Lang::Kk || ru.lang != Lang::Ru {
-            return Ok(());
+            return;
         }
         let mut russian: FxHashMap<&str, &Unit> = FxHashMap::default();
         for act_unit in &ru.units {
@@ -231,11 +216,10 @@ impl Learner {
         for act_unit in &kk.units {
             for u in act_unit.walk() {
                 if let Some(twin) = russian.get(u.eid.as_str()) {
-                    self.count_texts(&own(u), &own(twin), sign)?;
+                    self.count_texts(&own(u), &own(twin));
                 }
             }
         }
-        Ok(())
     }
 
     /// Adds the counts of `other`, as if its units had been counted here.
@@ -249,6 +233,24 @@ impl Learner {
                 .change(kk[a as usize], ru[b as usize], |n| Some(n + both));
         }
         self.units += other.units;
+    }
+
+    /// Takes away the counts of `other`, as if its units had never been counted here: what
+    /// [`Learner::add_counts`] of the same `other` added. [`NotCounted`] when they were not
+    /// counted here (the learner then holds no texts' counts and must be made again).
+    pub fn remove_counts(&mut self, other: &Learner) -> Result<(), NotCounted> {
+        let kk = self.kk.remove_side(&other.kk).ok_or(NotCounted)?;
+        let ru = self.ru.remove_side(&other.ru).ok_or(NotCounted)?;
+        for (a, b, both) in other.together.iter() {
+            let (Some(a), Some(b)) = (kk[a as usize], ru[b as usize]) else {
+                return Err(NotCounted);
+            };
+            self.together
+                .change(a, b, |n| n.checked_sub(both))
+                .ok_or(NotCounted)?;
+        }
+        self.units = self.units.checked_sub(other.units).ok_or(NotCounted)?;
+        Ok(())
     }
 
     /// The lexicon of the units counted: the significant pairs that win competitive linking,
@@ -293,6 +295,57 @@ impl Learner {
             });
         }
         Lexicon::new(pairs, n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Learner, NotCounted};
+
+    /// Units of four kinds, each counted `times` times.
+    fn counted(kinds: &[(&str, &str)], times: usize) -> Learner {
+        let mut learner = Learner::default();
+        for _ in 0..times {
+            for (kk, ru) in kinds {
+                learner.add_texts(kk, ru);
+            }
+        }
+        learner
+    }
+
+    const GOVERNMENT: (&str, &str) = ("Үкімет шешім қабылдайды", "Правительство принимает решение");
+    const AKIM: (&str, &str) = ("Әкім өкім шығарады", "Аким издает распоряжение");
+    const FORCE: (&str, &str) = ("Шешім күшіне енеді", "Решение вступает в силу");
+
+    #[test]
+    fn counts_taken_away_leave_the_counts_of_the_other_units() {
+        let mut all = counted(&[GOVERNMENT, AKIM, FORCE], 5);
+        let akim = counted(&[AKIM], 5);
+        all.remove_counts(&akim).expect("counted");
+        let rest = counted(&[GOVERNMENT, FORCE], 5);
+        assert_eq!(all.units, 10);
+        assert_eq!(all.finish(), rest.finish());
+        assert!(all.finish().russian_for("әкім").is_empty());
+        // Added back: the lexicon of every unit again.
+        all.add_counts(&akim);
+        assert_eq!(
+            all.finish(),
+            counted(&[GOVERNMENT, AKIM, FORCE], 5).finish()
+        );
+        assert!(!all.finish().russian_for("әкім").is_empty());
+    }
+
+    #[test]
+    fn counts_never_counted_are_not_taken_away() {
+        let mut some = counted(&[GOVERNMENT], 2);
+        // Terms it has never seen.
+        assert_eq!(some.remove_counts(&counted(&[AKIM], 1)), Err(NotCounted));
+        // Terms it has, more often than it counted them.
+        let mut some = counted(&[GOVERNMENT], 2);
+        assert_eq!(
+            some.remove_counts(&counted(&[GOVERNMENT], 3)),
+            Err(NotCounted)
+        );
     }
 }
 
