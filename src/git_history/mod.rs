@@ -146,12 +146,18 @@ pub struct HistoryRead {
     pub state: HistoryState,
 }
 
-/// What a read has seen, so the next one reads only the rest. Keyed by content, never by
-/// commit id: the mirror's commits get new ids on every rebuild, its trees keep theirs.
+/// What a read has seen, so the next one reads only the rest. Keyed by the head commit read
+/// and, for a history rebuilt with other commit ids (the mirror's are, its trees keep
+/// theirs), by content.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryState {
     /// Root tree ids of the commits read (hex).
     pub trees: BTreeSet<String>,
+    /// The head commit read up to (hex): a later read stops there, though newer commits
+    /// bring the tree back to one read before (a change undone is a change, with its date).
+    /// `None` in a state written before heads were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<String>,
     /// Each act's newest edition read: (date, hash of its texts).
     pub newest: BTreeMap<String, (NaiveDate, String)>,
     /// What the edition folders written with this state hold ([`EDITIONS_LAYOUT`]): a state
@@ -168,8 +174,9 @@ pub const EDITIONS_LAYOUT: u32 = 2;
 pub const STATE_FILE: &str = ".zanlex-history.json";
 
 /// Reads the editions in `repo`'s first-parent history of `HEAD`, oldest first. With `seen`
-/// (the state of an earlier read), the walk stops at the first commit whose tree was read
-/// then, and an edition whose texts equal the act's newest one then is not given again.
+/// (the state of an earlier read), the walk stops at the head read then, or, when the history
+/// no longer has it (rebuilt with other commit ids), at the first commit whose tree was read
+/// then; an edition whose texts equal the act's newest one then is not given again.
 pub fn read_history(
     repo: &Path,
     opts: &HistoryOptions,
@@ -227,11 +234,25 @@ fn walk_history(
     // Newest first, up to what bounds the walk.
     let mut commits: Vec<CommitInfo> = Vec::new();
     let mut boundary: Option<CommitInfo> = None;
+    let head_read = seen.and_then(|s| s.head.as_deref());
+    let head_read_id = head_read.and_then(|h| ObjectId::from_hex(h.as_bytes()).ok());
+    // How many commits are newer than the first one whose tree was read, once met.
+    let mut before_seen_tree: Option<usize> = None;
+    let mut found_head_read = false;
     let mut next = Some(head);
     while let Some(id) = next {
-        let c = r.commit(id)?;
-        if seen.is_some_and(|s| s.trees.contains(&c.tree.to_string())) {
+        if head_read_id == Some(id) {
+            found_head_read = true;
             break;
+        }
+        let c = r.commit(id)?;
+        if before_seen_tree.is_none() && seen.is_some_and(|s| s.trees.contains(&c.tree.to_string()))
+        {
+            before_seen_tree = Some(commits.len());
+            // A state that names no head is of the tree rule alone.
+            if head_read.is_none() {
+                break;
+            }
         }
         if opts.since.is_some_and(|s| c.date < s) {
             boundary = Some(c);
@@ -239,6 +260,11 @@ fn walk_history(
         }
         next = c.parent;
         commits.push(c);
+    }
+    // The head read is not in this history: it was rebuilt, and its trees tell what was read.
+    if let (false, Some(newer)) = (found_head_read, before_seen_tree) {
+        commits.truncate(newer);
+        boundary = None;
     }
     commits.reverse();
     let mut state = seen.cloned().unwrap_or_default();
@@ -346,6 +372,7 @@ fn walk_history(
         }
         state.trees.insert(c.tree.to_string());
     }
+    state.head = Some(head.to_string());
     Ok((commits.len(), state))
 }
 
@@ -416,11 +443,11 @@ pub fn sync_history(
         let json = serde_json::to_vec(&state).map_err(|e| io_err(&state_path, e))?;
         std::fs::write(&state_path, json).map_err(|e| io_err(&state_path, e))?;
     }
-    // Stamped only when the state holds the head's tree: a commit made during the sync is
+    // Stamped only when the state was read up to the head: a commit made during the sync is
     // not vouched for.
-    if let Some((tree, stamp)) = head_stamp(repo, &state_path)? {
+    if let Some((head, stamp)) = head_stamp(repo, &state_path)? {
         let stale = std::fs::read_to_string(&head_path).map_or(true, |s| s != stamp);
-        if state.trees.contains(&tree) && stale {
+        if state.head.as_deref() == Some(head.as_str()) && stale {
             std::fs::write(&head_path, stamp).map_err(|e| io_err(&head_path, e))?;
         }
     }
@@ -435,8 +462,8 @@ pub fn sync_history(
 /// nothing is new without parsing the state, which for a national history is megabytes.
 const HEAD_FILE: &str = ".zanlex-history-head";
 
-/// The head commit's tree of `repo`, and what [`HEAD_FILE`] holds when the state file at
-/// `state_path` was written after reading `repo` up to that head: the layout, the tree, and
+/// The head commit of `repo`, and what [`HEAD_FILE`] holds when the state file at
+/// `state_path` was written after reading `repo` up to that head: the layout, the commit, and
 /// the state file's size and modification time (another state file, or none, no longer
 /// matches). None without a state file.
 fn head_stamp(repo: &Path, state_path: &Path) -> Result<Option<(String, String)>, HistoryError> {
@@ -449,10 +476,14 @@ fn head_stamp(repo: &Path, state_path: &Path) -> Result<Option<(String, String)>
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos());
     let r = Reader::open(repo)?;
-    let head = r.repo.head_id().map_err(|e| r.not_repo(e))?.detach();
-    let tree = r.commit(head)?.tree.to_string();
-    let stamp = format!("{EDITIONS_LAYOUT} {tree} {} {modified}\n", md.len());
-    Ok(Some((tree, stamp)))
+    let head = r
+        .repo
+        .head_id()
+        .map_err(|e| r.not_repo(e))?
+        .detach()
+        .to_string();
+    let stamp = format!("{EDITIONS_LAYOUT} {head} {} {modified}\n", md.len());
+    Ok(Some((head, stamp)))
 }
 
 /// Writes an edition of the act `code` as a folder of `out` ([`sync_history`] says how),

@@ -701,15 +701,24 @@ fn a_refresh_reads_only_the_new_commit_and_a_rebuilt_history_is_not_new() {
         sync_history(rebuilt.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
     assert_eq!((sync.commits_read, sync.written.len()), (0, 0));
 
+    // Back to the first history: not the head read last, so it is walked, and its trees
+    // tell that nothing in it is new.
+    let back =
+        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    assert_eq!((back.commits_read, back.written.len()), (0, 0));
+
     // A head already read is known without parsing the state (megabytes for a national
     // history): a state of the same size and time, unreadable, goes unnoticed.
     let kept = std::fs::read(&state).expect("state");
+    let stamped = std::fs::metadata(&state)
+        .and_then(|m| m.modified())
+        .expect("state file's time");
     let set_state = |bytes: &[u8]| {
         std::fs::write(&state, bytes).expect("state written");
         std::fs::File::options()
             .write(true)
             .open(&state)
-            .and_then(|f| f.set_modified(long_ago))
+            .and_then(|f| f.set_modified(stamped))
             .expect("state file's time set");
     };
     set_state(&vec![b' '; kept.len()]);
@@ -723,6 +732,66 @@ fn a_refresh_reads_only_the_new_commit_and_a_rebuilt_history_is_not_new() {
     let after =
         sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
     assert_eq!((after.commits_read, after.written.len()), (1, 0));
+}
+
+#[test]
+fn a_change_undone_by_a_later_commit_is_an_edition_of_its_own_date() {
+    let fx = Indexed::new();
+    let min = "president-office-order-2019-10-07-19-42-3-3-17";
+    fx.repo.add_2024_edition();
+    let sync =
+        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    assert_eq!((sync.commits_read, sync.written.len()), (1, 1));
+    // The order of 2024 undone: the text of 2020 again, and the whole tree as it was after
+    // the commit of 2023-04-19, which the first sync read.
+    fx.repo.write(
+        &format!("{MIN}/kaz.md"),
+        &fixture("versions/ministerial_135478/kaz@1f596f80_v2020-11-12.md"),
+    );
+    fx.repo
+        .commit("2025-02-03", "Откат ошибочной редакции", &[]);
+    let undone =
+        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    assert_eq!(undone.commits_read, 1);
+    assert_eq!(undone.written.len(), 1, "{:?}", undone.written);
+    assert!(
+        undone.written[0].starts_with("135478/2025-02-03_"),
+        "{:?}",
+        undone.written
+    );
+    let (index, report) = ZanIndex::open_or_build(
+        &fx.editions,
+        fx.tmp.path().join("index"),
+        &BuildOptions::default(),
+    )
+    .expect("refresh");
+    assert!(!report.rebuilt);
+    let act = index.act_in(min, Some(zanlex::Lang::Kk)).expect("act");
+    let ids: Vec<(&str, Option<NaiveDate>, Option<NaiveDate>)> = act
+        .versions
+        .iter()
+        .map(|v| (v.id.as_str(), v.from, v.to))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("2020-11-12", Some(d("2020-11-12")), Some(d("2024-12-25"))),
+            ("2024-12-25", Some(d("2024-12-25")), Some(d("2025-02-03"))),
+            ("2025-02-03", Some(d("2025-02-03")), None)
+        ]
+    );
+    // What the order of 2024 changed is changed back, and the text in force after the undo
+    // is that of 2020, not the order's.
+    let back = zanlex::diff(&act, "2024-12-25", "2025-02-03", None).expect("diff");
+    assert_eq!(back.changed, vec!["annex_1", "annex_2", "annex_4"]);
+    let unchanged = zanlex::diff(&act, "2020-11-12", "2025-02-03", None).expect("diff");
+    assert!(unchanged.changed.is_empty(), "{:?}", unchanged.changed);
+    let (_, before_undo, _) = at_in(&index, min, "annex_1", zanlex::Lang::Kk, "2025-02-02");
+    let (_, after_undo, edition) = at_in(&index, min, "annex_1", zanlex::Lang::Kk, "2025-03-01");
+    let (_, in_2021, _) = at_in(&index, min, "annex_1", zanlex::Lang::Kk, "2021-01-01");
+    assert_eq!(edition.expect("edition").0, "2025-02-03");
+    assert_eq!(after_undo, in_2021);
+    assert_ne!(after_undo, before_undo);
 }
 
 #[test]
