@@ -12,6 +12,7 @@
 
 use crate::model::Act;
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -823,11 +824,11 @@ fn act_key(date: Option<chrono::NaiveDate>, number: &str) -> u64 {
 #[derive(Debug, Clone, Default)]
 pub struct Previous<'a> {
     /// Every file of the previous read, with its links then.
-    pub links: BTreeMap<&'a str, &'a FileLinks>,
+    pub links: FxHashMap<&'a str, &'a FileLinks>,
     /// The files whose bytes (and metadata files) are the same as then, and that gave an act
     /// then (refused or not for what other files hold): read again, they would give the same
     /// acts, or be refused alike, unless a file linked to them changed.
-    pub unchanged: BTreeSet<&'a str>,
+    pub unchanged: FxHashSet<&'a str>,
 }
 
 /// What [`ingest_corpus_changes`] did.
@@ -1244,9 +1245,11 @@ fn files_to_read(
             (rel.as_str(), links.unwrap_or(&no_act))
         })
         .collect();
-    let then: Vec<(&str, &FileLinks)> = previous.links.iter().map(|(r, l)| (*r, *l)).collect();
+    let mut then: Vec<(&str, &FileLinks)> = previous.links.iter().map(|(r, l)| (*r, *l)).collect();
+    // In path order, as the files now are: a folder's witnesses are its first acts.
+    then.sort_unstable_by_key(|(rel, _)| *rel);
     let (folders_then, folders_now) = (FolderActs::of(&then), FolderActs::of(&now));
-    let linked_folders: BTreeSet<&str> = folders_then
+    let linked_folders: FxHashSet<&str> = folders_then
         .keys()
         .chain(folders_now.keys())
         .copied()
@@ -1258,7 +1261,7 @@ fn files_to_read(
         .filter(|&i| !previous.unchanged.contains(then[i].0))
         .map(|i| groups_then.find(i))
         .collect();
-    let touched_then: BTreeSet<&str> = (0..then.len())
+    let touched_then: FxHashSet<&str> = (0..then.len())
         .filter(|&i| touched.contains(&groups_then.find(i)))
         .map(|i| then[i].0)
         .collect();
@@ -1305,9 +1308,9 @@ struct FolderActs {
 }
 
 impl FolderActs {
-    fn of<'a>(files: &[(&'a str, &FileLinks)]) -> BTreeMap<&'a str, FolderActs> {
-        let mut out: BTreeMap<&str, FolderActs> = BTreeMap::new();
-        let mut fixed: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
+    fn of<'a>(files: &[(&'a str, &FileLinks)]) -> FxHashMap<&'a str, FolderActs> {
+        let mut out: FxHashMap<&str, FolderActs> = FxHashMap::default();
+        let mut fixed: FxHashMap<&str, Vec<u64>> = FxHashMap::default();
         for (i, (rel, links)) in files.iter().enumerate() {
             if links.lang.is_none() {
                 continue;
@@ -1342,9 +1345,10 @@ impl FolderActs {
 /// Groups `files` by their links ([`FileLinks`]): files that share a key they have, a file
 /// and those that have a key it seeks, and the files with an act in a folder of
 /// `linked_folders`.
-fn file_groups(files: &[(&str, &FileLinks)], linked_folders: &BTreeSet<&str>) -> Groups {
+fn file_groups(files: &[(&str, &FileLinks)], linked_folders: &FxHashSet<&str>) -> Groups {
     let mut g = Groups((0..files.len()).collect());
-    let mut first: HashMap<u64, usize> = HashMap::new();
+    let mut first: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(files.len(), Default::default());
     for (i, (rel, links)) in files.iter().enumerate() {
         let folder = Some(folder_of(rel))
             .filter(|f| links.lang.is_some() && linked_folders.contains(f))

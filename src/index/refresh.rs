@@ -940,10 +940,10 @@ mod tests {
         }
         let unchanged = |m: &Manifest, shas: &BTreeMap<String, String>| {
             previous_read(m, shas).map(|p| {
-                p.unchanged
-                    .into_iter()
-                    .map(String::from)
-                    .collect::<Vec<_>>()
+                let mut unchanged: Vec<String> =
+                    p.unchanged.into_iter().map(String::from).collect();
+                unchanged.sort();
+                unchanged
             })
         };
         assert_eq!(
