@@ -53,8 +53,9 @@ fn refreshed(corpus: &Path, idx: &Path) -> Lexicon {
     lexicon
 }
 
-#[test]
-fn a_refresh_updates_the_stored_counts_to_those_of_every_act() {
+/// The mirror fixtures copied into a temporary folder and indexed: the folder, the corpus
+/// and the index.
+fn built_mirror() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
     let idx = tmp.path().join("index");
@@ -63,6 +64,12 @@ fn a_refresh_updates_the_stored_counts_to_those_of_every_act() {
         &corpus,
     );
     refresh(&corpus, &idx, &BuildOptions::default()).expect("build");
+    (tmp, corpus, idx)
+}
+
+#[test]
+fn a_refresh_updates_the_stored_counts_to_those_of_every_act() {
+    let (tmp, corpus, idx) = built_mirror();
     let built = stored(&idx);
     assert_eq!(counts(&idx).updates, 0);
     assert_eq!(built, learned(&idx));
@@ -112,14 +119,7 @@ fn logged(idx: &Path) -> (usize, usize) {
 
 #[test]
 fn refreshes_log_their_updates_until_the_log_outgrows_its_share_of_the_counts() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    let idx = tmp.path().join("index");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mirror"),
-        &corpus,
-    );
-    refresh(&corpus, &idx, &BuildOptions::default()).expect("build");
+    let (_tmp, corpus, idx) = built_mirror();
     let file = || std::fs::read(current(&idx).join(COUNTS_FILE)).expect("counts file");
     let built = file();
     assert_eq!(logged(&idx), (0, 0));
@@ -171,14 +171,7 @@ fn refreshes_log_their_updates_until_the_log_outgrows_its_share_of_the_counts() 
 
 #[test]
 fn a_damaged_update_in_the_log_has_every_act_counted_again() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    let idx = tmp.path().join("index");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mirror"),
-        &corpus,
-    );
-    refresh(&corpus, &idx, &BuildOptions::default()).expect("build");
+    let (_tmp, corpus, idx) = built_mirror();
     let russian = corpus.join(DOGS_AND_CATS).join("rus.md");
     let text = std::fs::read_to_string(&russian).unwrap();
     std::fs::write(&russian, text.replace("кошек", "котов")).unwrap();
