@@ -234,14 +234,16 @@ fn walk_history(
     // Newest first, up to what bounds the walk.
     let mut commits: Vec<CommitInfo> = Vec::new();
     let mut boundary: Option<CommitInfo> = None;
-    let head_read = seen.and_then(|s| s.head.as_deref());
-    let head_read_id = head_read.and_then(|h| ObjectId::from_hex(h.as_bytes()).ok());
+    // A state that names no head (or none readable) is of the tree rule alone.
+    let head_read = seen
+        .and_then(|s| s.head.as_deref())
+        .and_then(|h| ObjectId::from_hex(h.as_bytes()).ok());
     // How many commits are newer than the first one whose tree was read, once met.
     let mut before_seen_tree: Option<usize> = None;
     let mut found_head_read = false;
     let mut next = Some(head);
     while let Some(id) = next {
-        if head_read_id == Some(id) {
+        if head_read == Some(id) {
             found_head_read = true;
             break;
         }
@@ -249,7 +251,6 @@ fn walk_history(
         if before_seen_tree.is_none() && seen.is_some_and(|s| s.trees.contains(&c.tree.to_string()))
         {
             before_seen_tree = Some(commits.len());
-            // A state that names no head is of the tree rule alone.
             if head_read.is_none() {
                 break;
             }

@@ -331,30 +331,27 @@ pub(super) fn write_beside(
         let store = Store::from_parts(gen, index.clone(), fields.clone(), None)?;
         let commit = commit_key(&store.searcher());
         let in_words = |e: &dyn std::fmt::Display| super::build::index_err(gen, e.to_string());
-        let update = match &change {
-            None => None,
-            Some(change) => updated(change, gen)?,
-        };
-        let (learner, updates, logged) = match (update, change) {
-            (None, None) => (written, 0, false),
-            (None, Some(_)) => (count_all(&store)?, 0, false),
-            (Some(mut update), _) => {
-                update.stored.learner.add_counts(&written);
-                let frame = framed(&CountsUpdate {
-                    from: update.from,
-                    to: commit.clone(),
-                    removed: update.removed,
-                    added: written,
-                })
-                .map_err(|e| in_words(&e))?;
-                let fits = update.led + frame.len() as u64 <= log_share(update.file_len);
-                // The update goes to the log when it fits; otherwise the counts are written.
-                let logged = fits && {
-                    append_to_log(gen, update.led, &frame)?;
-                    true
-                };
-                (update.stored.learner, update.stored.updates, logged)
-            }
+        let (learner, updates, logged) = match change {
+            None => (written, 0, false),
+            Some(change) => match updated(&change, gen)? {
+                None => (count_all(&store)?, 0, false),
+                Some(mut update) => {
+                    update.stored.learner.add_counts(&written);
+                    let frame = framed(&CountsUpdate {
+                        from: update.from,
+                        to: commit.clone(),
+                        removed: update.removed,
+                        added: written,
+                    })
+                    .map_err(|e| in_words(&e))?;
+                    let fits = update.led + frame.len() as u64 <= log_share(update.file_len);
+                    // The update goes to the log when it fits; otherwise the counts are written.
+                    if fits {
+                        append_to_log(gen, update.led, &frame)?;
+                    }
+                    (update.stored.learner, update.stored.updates, fits)
+                }
+            },
         };
         let counts = StoredCounts {
             format: COUNTS_FORMAT,

@@ -447,6 +447,21 @@ impl Indexed {
         }
     }
 
+    /// Reads the mirror's new commits into the editions folder.
+    fn sync(&self) -> zanlex::git_history::SyncReport {
+        sync_history(self.repo.path(), &self.editions, &HistoryOptions::default()).expect("sync")
+    }
+
+    /// Refreshes the index from the editions folder.
+    fn refresh(&self) -> (ZanIndex, zanlex::RefreshReport) {
+        ZanIndex::open_or_build(
+            &self.editions,
+            self.tmp.path().join("index"),
+            &BuildOptions::default(),
+        )
+        .expect("refresh")
+    }
+
     /// (state, wording, edition id, from, to) of a unit on a date.
     fn at(&self, act: &str, eid: &str, date: &str) -> (Value, Option<String>, Option<Ed>) {
         at_in(&self.index, act, eid, zanlex::Lang::Kk, date)
@@ -474,6 +489,14 @@ fn at_in(
 }
 
 type Ed = (String, Option<String>, Option<String>, bool);
+
+/// (id, from, to) of each edition of `act`.
+fn editions_of(act: &zanlex::Act) -> Vec<(&str, Option<NaiveDate>, Option<NaiveDate>)> {
+    act.versions
+        .iter()
+        .map(|v| (v.id.as_str(), v.from, v.to))
+        .collect()
+}
 
 fn ed(id: &str, from: &str, to: Option<&str>, estimated: bool) -> Option<Ed> {
     Some((
@@ -642,8 +665,7 @@ fn a_refresh_reads_only_the_new_commit_and_a_rebuilt_history_is_not_new() {
     let fx = Indexed::new();
     let min = "president-office-order-2019-10-07-19-42-3-3-17";
     fx.repo.add_2024_edition();
-    let sync =
-        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    let sync = fx.sync();
     assert_eq!(sync.commits_read, 1, "only the new commit is read");
     assert_eq!(sync.written.len(), 1);
     assert!(
@@ -651,22 +673,13 @@ fn a_refresh_reads_only_the_new_commit_and_a_rebuilt_history_is_not_new() {
         "{:?}",
         sync.written
     );
-    let (index, report) = ZanIndex::open_or_build(
-        &fx.editions,
-        fx.tmp.path().join("index"),
-        &BuildOptions::default(),
-    )
-    .expect("refresh");
+    let (index, report) = fx.refresh();
     assert!(!report.rebuilt);
     // The commit changed the Kazakh text only: no Russian edition.
     let folder = format!("index.history/{}", sync.written[0]);
     assert_eq!(report.added, [format!("{folder}/kaz.md")]);
     let act = index.act_in(min, Some(zanlex::Lang::Kk)).expect("act");
-    let ids: Vec<(&str, Option<NaiveDate>, Option<NaiveDate>)> = act
-        .versions
-        .iter()
-        .map(|v| (v.id.as_str(), v.from, v.to))
-        .collect();
+    let ids = editions_of(&act);
     assert_eq!(
         ids,
         [
@@ -686,8 +699,7 @@ fn a_refresh_reads_only_the_new_commit_and_a_rebuilt_history_is_not_new() {
         .open(&state)
         .and_then(|f| f.set_modified(long_ago))
         .expect("state file's time set");
-    let again =
-        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    let again = fx.sync();
     assert_eq!((again.commits_read, again.written.len()), (0, 0));
     let modified = std::fs::metadata(&state).and_then(|m| m.modified());
     assert_eq!(modified.expect("state file's time"), long_ago);
@@ -703,8 +715,7 @@ fn a_refresh_reads_only_the_new_commit_and_a_rebuilt_history_is_not_new() {
 
     // Back to the first history: not the head read last, so it is walked, and its trees
     // tell that nothing in it is new.
-    let back =
-        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    let back = fx.sync();
     assert_eq!((back.commits_read, back.written.len()), (0, 0));
 
     // A head already read is known without parsing the state (megabytes for a national
@@ -722,15 +733,13 @@ fn a_refresh_reads_only_the_new_commit_and_a_rebuilt_history_is_not_new() {
             .expect("state file's time set");
     };
     set_state(&vec![b' '; kept.len()]);
-    let again =
-        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    let again = fx.sync();
     assert_eq!((again.commits_read, again.written.len()), (0, 0));
     // A new head is read, from the state.
     set_state(&kept);
     fx.repo.write("README.md", b"The mirror's own notes.\n");
     fx.repo.commit("2025-01-10", "README", &[]);
-    let after =
-        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    let after = fx.sync();
     assert_eq!((after.commits_read, after.written.len()), (1, 0));
 }
 
@@ -739,8 +748,7 @@ fn a_change_undone_by_a_later_commit_is_an_edition_of_its_own_date() {
     let fx = Indexed::new();
     let min = "president-office-order-2019-10-07-19-42-3-3-17";
     fx.repo.add_2024_edition();
-    let sync =
-        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    let sync = fx.sync();
     assert_eq!((sync.commits_read, sync.written.len()), (1, 1));
     // The order of 2024 undone: the text of 2020 again, and the whole tree as it was after
     // the commit of 2023-04-19, which the first sync read.
@@ -750,8 +758,7 @@ fn a_change_undone_by_a_later_commit_is_an_edition_of_its_own_date() {
     );
     fx.repo
         .commit("2025-02-03", "Откат ошибочной редакции", &[]);
-    let undone =
-        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    let undone = fx.sync();
     assert_eq!(undone.commits_read, 1);
     assert_eq!(undone.written.len(), 1, "{:?}", undone.written);
     assert!(
@@ -759,19 +766,10 @@ fn a_change_undone_by_a_later_commit_is_an_edition_of_its_own_date() {
         "{:?}",
         undone.written
     );
-    let (index, report) = ZanIndex::open_or_build(
-        &fx.editions,
-        fx.tmp.path().join("index"),
-        &BuildOptions::default(),
-    )
-    .expect("refresh");
+    let (index, report) = fx.refresh();
     assert!(!report.rebuilt);
     let act = index.act_in(min, Some(zanlex::Lang::Kk)).expect("act");
-    let ids: Vec<(&str, Option<NaiveDate>, Option<NaiveDate>)> = act
-        .versions
-        .iter()
-        .map(|v| (v.id.as_str(), v.from, v.to))
-        .collect();
+    let ids = editions_of(&act);
     assert_eq!(
         ids,
         [
@@ -799,8 +797,7 @@ fn a_refresh_told_the_new_edition_folders_reads_those_alone() {
     let fx = Indexed::new();
     let index_dir = fx.tmp.path().join("index");
     fx.repo.add_2024_edition();
-    let sync =
-        sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
+    let sync = fx.sync();
     assert_eq!(sync.written.len(), 1);
     let new_text = format!("index.history/{}/kaz.md", sync.written[0]);
     // Another edition's text changed behind the sync's back.
@@ -929,13 +926,8 @@ fn zanlex_index_history_keeps_the_setting() {
 fn a_commit_dates_the_change_it_brings_exactly() {
     let fx = Indexed::new();
     fx.repo.add_2024_edition();
-    sync_history(fx.repo.path(), &fx.editions, &HistoryOptions::default()).expect("sync");
-    let (index, _) = ZanIndex::open_or_build(
-        &fx.editions,
-        fx.tmp.path().join("index"),
-        &BuildOptions::default(),
-    )
-    .expect("refresh");
+    fx.sync();
+    let (index, _) = fx.refresh();
     let min = "president-office-order-2019-10-07-19-42-3-3-17";
     let kk = zanlex::Lang::Kk;
     let in_force = json!({"kind": "in_force"});
