@@ -204,19 +204,6 @@ struct Shared {
 
 #[cfg(feature = "watch")]
 impl Shared {
-    /// Says in `watch.json` whether changes are pending, unless it says so already (a burst
-    /// of events, a checkout of many files, writes it once).
-    fn set_pending(&self, pending: bool) {
-        let mut said = self
-            .pending
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if *said != pending {
-            self.write_state(pending);
-            *said = pending;
-        }
-    }
-
     fn write_state(&self, pending: bool) {
         let state = WatchState {
             corpus: self.corpus.clone(),
@@ -246,11 +233,20 @@ impl Shared {
                 return;
             }
         }
-        // An error (events lost) counts as a change: only a full check can tell. Counted
-        // before it is said, so a refresh that read the count before this change cannot
-        // clear it.
+        // An error (events lost) counts as a change: only a full check can tell. Said (once
+        // for a burst of events: a checkout of many files writes the file once), then
+        // counted, under the lock `mark_refreshed` takes: whoever sees the count move finds
+        // `watch.json` saying so, and a refresh that read the count before this change
+        // cannot clear it.
+        let mut said = self
+            .pending
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if !*said {
+            self.write_state(true);
+            *said = true;
+        }
         self.changes.fetch_add(1, Ordering::SeqCst);
-        self.set_pending(true);
     }
 }
 
