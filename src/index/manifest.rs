@@ -381,7 +381,11 @@ pub(super) mod tests {
         let name = manifest_file_name(&bytes, "lz4");
         let kept = encoded.payload.strip_prefix(PAYLOAD_V5).unwrap();
         let (key_and_failures, _) = kept.rsplit_once(':').unwrap();
-        (format!("{PAYLOAD_V4}{key_and_failures}:{name}"), name, bytes)
+        (
+            format!("{PAYLOAD_V4}{key_and_failures}:{name}"),
+            name,
+            bytes,
+        )
     }
 
     /// The payload gives the manifest back, and its stat key is the one a scan of the same
@@ -472,6 +476,11 @@ pub(super) mod tests {
         assert_eq!(binary::decode(&longer), None);
         // The digests take their bytes, not their text.
         let json = serde_json::to_vec(&m).unwrap();
-        assert!(bytes.len() * 2 < json.len(), "{} vs {}", bytes.len(), json.len());
+        assert!(
+            bytes.len() * 2 < json.len(),
+            "{} vs {}",
+            bytes.len(),
+            json.len()
+        );
     }
 }
