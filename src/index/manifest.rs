@@ -4,8 +4,7 @@
 //!
 //! The payload itself carries only what every open needs (the stat key that tells a search
 //! the index is fresh, and the files that could not be indexed); the manifest is a file of
-//! the generation named by its hash (`zanlex-manifest-<hash>.bin`, postcard), read only by a
-//! refresh.
+//! the generation named by its hash (`zanlex-manifest-<hash>.lz4`), read only by a refresh.
 //! tantivy keeps the payload inside `meta.json`, which it parses on every open: a manifest
 //! there would grow with the corpus and be parsed on each `zanlex search`.
 
@@ -15,8 +14,6 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use tantivy::Index;
-
-mod binary;
 
 /// What the index knows about one source file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,38 +78,19 @@ pub fn analyzer_fingerprint(index: &Index, fields: &Fields) -> String {
     hex::encode(&h.finalize()[..8])
 }
 
-/// Marks a payload `zanlex-manifest-v5:{stat key}:{failures}:{file}`, the failures being
+/// Marks a payload `zanlex-manifest-v4:{stat key}:{failures}:{file}`, the failures being
 /// base64 of the JSON list of the manifest's (file, failure) pairs (empty when none), the file
-/// the name of the generation's file holding the manifest in postcard (`binary`).
-const PAYLOAD_V5: &str = "zanlex-manifest-v5:";
-/// The same with the file holding the manifest's lz4-compressed JSON.
+/// the name of the generation's file holding the manifest's lz4-compressed JSON.
 const PAYLOAD_V4: &str = "zanlex-manifest-v4:";
 /// The same with the manifest itself in base64 in place of the file name (indexes written
 /// before the manifest had a file of its own).
 const PAYLOAD_V3: &str = "zanlex-manifest-v3:";
-/// How manifest files are named: this, 16 hex digits of their sha256, then `.bin` (postcard)
-/// or `.lz4` (compressed JSON, written before).
+/// How manifest files are named: this, 16 hex digits of their sha256, `.lz4`.
 const MANIFEST_FILE_PREFIX: &str = "zanlex-manifest-";
 /// The same without the failures (indexes written before they were reported on every run).
 const PAYLOAD_V2: &str = "zanlex-manifest-v2:";
 /// The same without the stat key (indexes written earlier on 2026-11-21).
 const PAYLOAD_LZ4: &str = "zanlex-manifest-lz4:";
-
-/// The rest of a payload that names its manifest's file (`{stat key}:{failures}:{file}`).
-fn with_file(payload: &str) -> Option<&str> {
-    payload
-        .strip_prefix(PAYLOAD_V5)
-        .or_else(|| payload.strip_prefix(PAYLOAD_V4))
-}
-
-/// Why a manifest could not be encoded.
-#[derive(Debug, thiserror::Error)]
-pub(super) enum EncodeError {
-    #[error("the manifest's failures: {0}")]
-    Failures(#[from] serde_json::Error),
-    #[error("the manifest: {0}")]
-    Manifest(#[from] postcard::Error),
-}
 
 /// A digest of everything that decides, without reading a file, that an index is up to date:
 /// schema, analyzers, zanlex's version, and each file's path, size and mtime (in path order).
@@ -122,23 +100,14 @@ pub(super) fn stat_key<'a>(
     zanlex: &str,
     files: impl Iterator<Item = (&'a str, u64, u128)>,
 ) -> String {
-    // Hashed in chunks of a buffer: the same digest as hashing each part as it comes, without
-    // a call into the hasher for each of a few hundred thousand short parts.
-    const CHUNK: usize = 64 * 1024;
     let mut h = Sha256::new();
-    let mut buf = Vec::with_capacity(CHUNK + 512);
-    buf.extend_from_slice(format!("{schema}\n{analyzers}\n{zanlex}\n").as_bytes());
+    h.update(format!("{schema}\n{analyzers}\n{zanlex}\n"));
     for (rel, size, mtime_ns) in files {
-        buf.extend_from_slice(rel.as_bytes());
-        buf.push(0);
-        buf.extend_from_slice(&size.to_le_bytes());
-        buf.extend_from_slice(&mtime_ns.to_le_bytes());
-        if buf.len() >= CHUNK {
-            h.update(&buf);
-            buf.clear();
-        }
+        h.update(rel.as_bytes());
+        h.update([0]);
+        h.update(size.to_le_bytes());
+        h.update(mtime_ns.to_le_bytes());
     }
-    h.update(&buf);
     hex::encode(&h.finalize()[..16])
 }
 
@@ -148,16 +117,17 @@ pub(super) struct EncodedManifest {
     pub(super) payload: String,
     /// The file's name in the generation folder.
     pub(super) file_name: String,
-    /// The file's bytes: the manifest in postcard.
+    /// The file's bytes: the manifest's lz4-compressed JSON.
     pub(super) bytes: Vec<u8>,
 }
 
 /// Encodes `manifest` for a commit (see the module's documentation). The stat key lets a
 /// search on an unchanged corpus skip the manifest, and the failures beside it let that
 /// search still name the files that could not be indexed.
-pub(super) fn encode_manifest(manifest: &Manifest) -> Result<EncodedManifest, EncodeError> {
+pub(super) fn encode_manifest(manifest: &Manifest) -> serde_json::Result<EncodedManifest> {
     use base64::Engine;
-    let bytes = binary::encode(manifest)?;
+    let json = serde_json::to_vec(manifest)?;
+    let bytes = lz4_flex::compress_prepend_size(&json);
     let key = stat_key(
         manifest.schema,
         &manifest.analyzers,
@@ -177,9 +147,9 @@ pub(super) fn encode_manifest(manifest: &Manifest) -> Result<EncodedManifest, En
     } else {
         base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&failures)?)
     };
-    let file_name = manifest_file_name(&bytes, "bin");
+    let file_name = manifest_file_name(&bytes);
     Ok(EncodedManifest {
-        payload: format!("{PAYLOAD_V5}{key}:{failures}:{file_name}"),
+        payload: format!("{PAYLOAD_V4}{key}:{failures}:{file_name}"),
         file_name,
         bytes,
     })
@@ -187,9 +157,9 @@ pub(super) fn encode_manifest(manifest: &Manifest) -> Result<EncodedManifest, En
 
 /// The name of the file holding manifest `bytes`: named by their hash, so that a commit never
 /// replaces the file an earlier commit names, and a damaged file is known by its name.
-fn manifest_file_name(bytes: &[u8], extension: &str) -> String {
+fn manifest_file_name(bytes: &[u8]) -> String {
     format!(
-        "{MANIFEST_FILE_PREFIX}{}.{extension}",
+        "{MANIFEST_FILE_PREFIX}{}.lz4",
         hex::encode(&Sha256::digest(bytes)[..8])
     )
 }
@@ -197,32 +167,27 @@ fn manifest_file_name(bytes: &[u8], extension: &str) -> String {
 /// The name of the manifest file a commit's `payload` names (none before the manifest had a
 /// file of its own).
 pub(super) fn manifest_file_of(payload: &str) -> Option<&str> {
-    with_file(payload)?.splitn(3, ':').nth(2)
+    payload.strip_prefix(PAYLOAD_V4)?.splitn(3, ':').nth(2)
 }
 
 /// Whether `name` is a manifest file's (see [`manifest_file_name`]).
 pub(super) fn is_manifest_file(name: &str) -> bool {
-    name.starts_with(MANIFEST_FILE_PREFIX) && (name.ends_with(".bin") || name.ends_with(".lz4"))
+    name.starts_with(MANIFEST_FILE_PREFIX) && name.ends_with(".lz4")
 }
 
 /// The manifest `payload` names: read from the file it names (in `index`'s folder), or from
 /// the payload itself as older indexes wrote it. `None` when it cannot be read whole.
 pub(super) fn decode_manifest(index: &Index, payload: &str) -> Option<Manifest> {
     use base64::Engine;
-    let packed = if let Some(rest) = with_file(payload) {
+    let packed = if let Some(rest) = payload.strip_prefix(PAYLOAD_V4) {
         let name = rest.splitn(3, ':').nth(2)?;
         use tantivy::directory::Directory;
         let bytes = index
             .directory()
             .atomic_read(std::path::Path::new(name))
             .ok()?;
-        let binary = payload.starts_with(PAYLOAD_V5);
-        let extension = if binary { "bin" } else { "lz4" };
-        if !is_manifest_file(name) || manifest_file_name(&bytes, extension) != name {
+        if !is_manifest_file(name) || manifest_file_name(&bytes) != name {
             return None;
-        }
-        if binary {
-            return binary::decode(&bytes);
         }
         bytes
     } else {
@@ -245,7 +210,8 @@ pub(super) fn decode_manifest(index: &Index, payload: &str) -> Option<Manifest> 
 pub(super) fn stored_stat_key(index: &Index) -> Option<String> {
     let metas = index.load_metas().ok()?;
     let payload = metas.payload.as_deref()?;
-    let rest = with_file(payload)
+    let rest = payload
+        .strip_prefix(PAYLOAD_V4)
         .or_else(|| payload.strip_prefix(PAYLOAD_V3))
         .or_else(|| payload.strip_prefix(PAYLOAD_V2))?;
     Some(rest.split_once(':')?.0.to_string())
@@ -258,7 +224,10 @@ pub(crate) fn stored_failures(index: &Index) -> Option<Vec<(String, String)>> {
     use base64::Engine;
     let metas = index.load_metas().ok()?;
     let payload = metas.payload.as_deref()?;
-    if let Some(rest) = with_file(payload).or_else(|| payload.strip_prefix(PAYLOAD_V3)) {
+    if let Some(rest) = payload
+        .strip_prefix(PAYLOAD_V4)
+        .or_else(|| payload.strip_prefix(PAYLOAD_V3))
+    {
         let b64 = rest.split(':').nth(1)?;
         if b64.is_empty() {
             return Some(Vec::new());
@@ -372,22 +341,6 @@ pub(super) mod tests {
         }
     }
 
-    /// `manifest` as indexes wrote it before it was in postcard: the payload naming its file,
-    /// the file's name and its bytes (lz4-compressed JSON).
-    pub(in crate::index) fn encoded_v4(manifest: &Manifest) -> (String, String, Vec<u8>) {
-        let encoded = encode_manifest(manifest).unwrap();
-        let json = serde_json::to_vec(manifest).unwrap();
-        let bytes = lz4_flex::compress_prepend_size(&json);
-        let name = manifest_file_name(&bytes, "lz4");
-        let kept = encoded.payload.strip_prefix(PAYLOAD_V5).unwrap();
-        let (key_and_failures, _) = kept.rsplit_once(':').unwrap();
-        (
-            format!("{PAYLOAD_V4}{key_and_failures}:{name}"),
-            name,
-            bytes,
-        )
-    }
-
     /// The payload gives the manifest back, and its stat key is the one a scan of the same
     /// files computes; a file whose size or mtime moved, or a missing file, changes the key.
     #[test]
@@ -414,7 +367,7 @@ pub(super) mod tests {
             )
         };
         let stored = payload
-            .strip_prefix(PAYLOAD_V5)
+            .strip_prefix(PAYLOAD_V4)
             .and_then(|r| r.split_once(':'))
             .map(|(k, _)| k.to_string());
         let same = key(&[("corpus/001.txt", 10, 1), ("corpus/002.txt", 20, 2)]);
@@ -428,59 +381,13 @@ pub(super) mod tests {
             same
         );
         assert_ne!(key(&[("corpus/001.txt", 10, 1)]), same);
-        // Payloads written before the manifest was in postcard, before it had its file, or
-        // before the stat key, still read.
+        // Payloads written before the manifest had its file, or before the stat key, still
+        // read.
         use base64::Engine;
-        let json = serde_json::to_string(&m).unwrap();
-        let lz4 = lz4_flex::compress_prepend_size(json.as_bytes());
-        let v4_name = manifest_file_name(&lz4, "lz4");
-        std::fs::write(dir.path().join(&v4_name), &lz4).unwrap();
-        let v4 = format!("{PAYLOAD_V4}{same}::{v4_name}");
-        assert_eq!(decode_manifest(&index, &v4), Some(m.clone()));
-        assert_eq!(manifest_file_of(&v4), Some(v4_name.as_str()));
-        assert!(is_manifest_file(&v4_name) && is_manifest_file(&encoded.file_name));
-        let b64 = base64::engine::general_purpose::STANDARD.encode(&lz4);
+        let b64 = base64::engine::general_purpose::STANDARD.encode(&encoded.bytes);
         let v3 = format!("{PAYLOAD_V3}{same}::{b64}");
         assert_eq!(decode_manifest(&index, &v3), Some(m.clone()));
+        let json = serde_json::to_string(&m).unwrap();
         assert_eq!(decode_manifest(&index, &json), Some(m));
-    }
-
-    /// Every field of an entry comes back from the postcard file as it went in: digests that
-    /// are hex and those that are not (an empty one marks a file not hashed), links and their
-    /// absence, failures; bytes cut short or with more after them give no manifest.
-    #[test]
-    fn the_binary_file_gives_back_every_field() {
-        let mut m = manifest();
-        let mut odd = m.files["corpus/001.txt"].clone();
-        odd.sha256 = String::new();
-        odd.acts_hash = "ABCDEF".into();
-        odd.acts = vec![];
-        odd.failure = Some("not UTF-8 at byte 12".into());
-        odd.links = Some(crate::ingest::FileLinks::default());
-        odd.mtime_ns = u128::from(u64::MAX) * 3;
-        m.files.insert("corpus/003.pdf".into(), odd);
-        let mut linked = m.files["corpus/002.txt"].clone();
-        linked.sha256 = "0f".repeat(31);
-        linked.links = Some(crate::ingest::FileLinks {
-            lang: Some(crate::model::Lang::Ru),
-            has: vec![1, u64::MAX, 0x8000_0000_0000_0000],
-            seeks: vec![42],
-            fixed_id: Some(7),
-        });
-        m.files.insert("rus/kodeks/rus.md".into(), linked);
-        let bytes = binary::encode(&m).unwrap();
-        assert_eq!(binary::decode(&bytes), Some(m.clone()));
-        assert_eq!(binary::decode(&bytes[..bytes.len() - 1]), None);
-        let mut longer = bytes.clone();
-        longer.push(0);
-        assert_eq!(binary::decode(&longer), None);
-        // The digests take their bytes, not their text.
-        let json = serde_json::to_vec(&m).unwrap();
-        assert!(
-            bytes.len() * 2 < json.len(),
-            "{} vs {}",
-            bytes.len(),
-            json.len()
-        );
     }
 }

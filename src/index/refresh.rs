@@ -13,7 +13,6 @@ use super::swap::swap;
 use super::writer::ActWriter;
 use crate::lexicon::learn::Learner;
 use crate::model::Act;
-use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use tantivy::Index;
@@ -349,7 +348,7 @@ fn refresh_locked(
     let written = write(
         corpus,
         scanned,
-        (plan.old, &plan.shas, plan.reusable),
+        (&plan.old, &plan.shas, plan.reusable),
         (&index, &fields, &write_dir),
         &mut report,
         opts,
@@ -583,17 +582,17 @@ fn plan(
 }
 
 /// Writes the documents of the files that differ from `old` into the index `index` (open on
-/// the folder `dir`) and commits them with their new manifest, `old` brought up to date;
-/// returns the number of unit documents written.
+/// the folder `dir`) and commits them with their new manifest; returns the number of unit
+/// documents written.
 fn write(
     corpus: &Path,
     scanned: &[Scanned],
-    (old, shas, reusable): (Manifest, &BTreeMap<String, String>, bool),
+    (old, shas, reusable): (&Manifest, &BTreeMap<String, String>, bool),
     (index, fields, dir): (&Index, &Fields, &Path),
     report: &mut RefreshReport,
     opts: &BuildOptions,
 ) -> crate::Result<Written> {
-    let header = Manifest {
+    let mut manifest = Manifest {
         schema: SCHEMA_VERSION,
         analyzers: analyzer_fingerprint(index, fields),
         zanlex: env!("CARGO_PKG_VERSION").to_string(),
@@ -604,9 +603,10 @@ fn write(
         corpus,
         scanned,
         shas,
-        (old, header),
+        old,
         reusable,
         (index, fields, dir),
+        &mut manifest,
         report,
         opts,
     )
@@ -621,16 +621,16 @@ const KEEP_SOURCE_BYTES: u64 = 128_000_000;
 const FILES_PER_CHUNK: usize = 64;
 
 /// Ingests the corpus a chunk of linked acts at a time (acts are linked across files) and
-/// writes the acts of files that differ from `old`, filling `report`; the manifest committed
-/// is `old` brought up to date, with the fields of `header` but its files.
+/// writes the acts of files that differ from `old`, filling `manifest` and `report`.
 #[allow(clippy::too_many_arguments)]
 fn write_streaming(
     corpus: &Path,
     scanned: &[Scanned],
     shas: &BTreeMap<String, String>,
-    (old, header): (Manifest, Manifest),
+    old: &Manifest,
     reusable: bool,
     (index, fields, dir): (&Index, &Fields, &Path),
+    manifest: &mut Manifest,
     report: &mut RefreshReport,
     opts: &BuildOptions,
 ) -> crate::Result<Written> {
@@ -642,23 +642,19 @@ fn write_streaming(
         }
     }
     write_streaming_to(
-        corpus,
-        scanned,
-        shas,
-        (old, header),
-        reusable,
-        report,
-        writer,
+        corpus, scanned, shas, old, reusable, manifest, report, writer,
     )
 }
 
 /// [`write_streaming`] with the writer it opened.
+#[allow(clippy::too_many_arguments)]
 fn write_streaming_to(
     corpus: &Path,
     scanned: &[Scanned],
     shas: &BTreeMap<String, String>,
-    (old, header): (Manifest, Manifest),
+    old: &Manifest,
     reusable: bool,
+    manifest: &mut Manifest,
     report: &mut RefreshReport,
     mut writer: ActWriter<'_>,
 ) -> crate::Result<Written> {
@@ -670,13 +666,11 @@ fn write_streaming_to(
     // Each file's own sha256 as ingestion recorded it (in its act's source, or in a version's
     // source when its act was merged into a newer edition), for files not hashed by the scan.
     let mut ingested_shas: BTreeMap<String, String> = BTreeMap::new();
-    // The entries of the files read (or failed), put into `old` once the files are read.
-    let mut recorded: BTreeMap<String, FileEntry> = BTreeMap::new();
     let mut record = |s: &Scanned,
                       acts: &[&Act],
                       failure: Option<String>,
                       w: &mut ActWriter,
-                      recorded: &mut BTreeMap<String, FileEntry>,
+                      manifest: &mut Manifest,
                       ingested: &BTreeMap<String, String>| {
         let sha256 = match shas.get(&s.rel) {
             Some(sha) => sha.clone(),
@@ -721,7 +715,7 @@ fn write_streaming_to(
                 true
             }
         };
-        recorded.insert(s.rel.clone(), entry);
+        manifest.files.insert(s.rel.clone(), entry);
         write
     };
     // The ids whose documents this refresh deletes: those of the removed files' acts, then
@@ -732,7 +726,7 @@ fn write_streaming_to(
         .flat_map(|f| old.files.get(f).into_iter().flat_map(|e| e.acts.clone()))
         .collect();
     let previous = if reusable {
-        previous_read(&old, shas)
+        previous_read(old, shas)
     } else {
         None
     };
@@ -766,7 +760,7 @@ fn write_streaming_to(
                 let write = match by_rel.get(file) {
                     Some(s) => {
                         let refs: Vec<&Act> = of_file.iter().map(|&i| &acts[i]).collect();
-                        record(s, &refs, None, &mut writer, &mut recorded, &ingested_shas)
+                        record(s, &refs, None, &mut writer, manifest, &ingested_shas)
                     }
                     // Acts whose file is not among the scanned ones (should not happen).
                     None => !reusable,
@@ -803,37 +797,25 @@ fn write_streaming_to(
         .map(|f| (rel_path(&f.path, parent), f.reason.clone()))
         .collect();
     // Files left unread keep their entry, and their documents stay as they are.
-    let skipped: FxHashSet<&str> = streamed
-        .skipped
-        .iter()
-        .map(String::as_str)
-        .filter(|rel| old.files.contains_key(*rel) && by_rel.contains_key(rel))
-        .collect();
+    let mut kept = 0;
+    for rel in &streamed.skipped {
+        if let (Some(s), Some(prev)) = (by_rel.get(rel.as_str()), old.files.get(rel)) {
+            let entry = FileEntry {
+                size: s.size,
+                mtime_ns: s.mtime_ns,
+                ..prev.clone()
+            };
+            manifest.files.insert(rel.clone(), entry);
+            kept += 1;
+        }
+    }
     // Files that gave no act (failures) still get an entry.
     for s in scanned {
-        if !recorded.contains_key(&s.rel) && !skipped.contains(s.rel.as_str()) {
+        if !manifest.files.contains_key(&s.rel) {
             let failure = failures.get(&s.rel).or(s.skipped.as_ref()).cloned();
-            record(s, &[], failure, &mut writer, &mut recorded, &ingested_shas);
+            record(s, &[], failure, &mut writer, manifest, &ingested_shas);
         }
     }
-    // The manifest read, brought up to date in place: at scale most files are left unread,
-    // and their entries are not copied.
-    drop(previous);
-    let mut manifest = old;
-    for rel in &report.removed {
-        manifest.files.remove(rel);
-    }
-    let kept = skipped.len();
-    for rel in skipped {
-        if let (Some(s), Some(entry)) = (by_rel.get(rel), manifest.files.get_mut(rel)) {
-            (entry.size, entry.mtime_ns) = (s.size, s.mtime_ns);
-        }
-    }
-    manifest.files.extend(recorded);
-    manifest = Manifest {
-        files: manifest.files,
-        ..header
-    };
     for (rel, links) in streamed.parsed {
         if let Some(entry) = manifest.files.get_mut(&rel) {
             entry.links = Some(links);
@@ -856,7 +838,7 @@ fn write_streaming_to(
     }
     report.unchanged += unchanged + kept;
     Ok(Written {
-        units: writer.commit(&manifest)?,
+        units: writer.commit(manifest)?,
         acts: dropped,
         counted,
     })

@@ -109,50 +109,6 @@ fn mixed_corpus(tmp: &Path) -> PathBuf {
     corpus
 }
 
-/// An index whose commit names its manifest as lz4-compressed JSON, as indexes were written
-/// before the manifest was in postcard, is refreshed from that manifest (only the changed file
-/// is read), and the refresh's commit names a postcard file in its place.
-#[test]
-fn a_manifest_of_compressed_json_is_read_and_replaced_by_a_binary_one() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = mixed_corpus(tmp.path());
-    let idx = tmp.path().join("index");
-    refresh(&corpus, &idx, &BuildOptions::default()).unwrap();
-    let generation = {
-        let zan = crate::ZanIndex::open(&idx).unwrap();
-        let index = zan.store().tantivy();
-        let m = crate::index::build::read_manifest(index).unwrap();
-        let (payload, name, bytes) = crate::index::manifest::tests::encoded_v4(&m);
-        let folder = crate::index::layout::IndexDir::new(&idx).current().unwrap();
-        std::fs::write(folder.join(&name), bytes).unwrap();
-        let mut writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
-        let mut commit = writer.prepare_commit().unwrap();
-        commit.set_payload(&payload);
-        commit.commit().unwrap();
-        assert_eq!(crate::index::build::read_manifest(index), Some(m));
-        folder
-    };
-    let manifests = |folder: &Path| {
-        let mut names: Vec<String> = std::fs::read_dir(folder)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with("zanlex-manifest-"))
-            .map(|n| n.rsplit('.').next().unwrap().to_string())
-            .collect();
-        names.sort();
-        names
-    };
-    assert_eq!(manifests(&generation), ["bin", "lz4"]);
-    let unrelated = corpus.join("000_59abb921da226678.txt");
-    let mut bytes = std::fs::read(&unrelated).unwrap();
-    bytes.extend_from_slice("\n      5. Қосымша тармақ.\n".as_bytes());
-    std::fs::write(&unrelated, bytes).unwrap();
-    let r = refresh_parsing(&corpus, &idx, tmp.path(), 1);
-    assert_eq!(r.unchanged, 8);
-    let current = crate::index::layout::IndexDir::new(&idx).current().unwrap();
-    assert_eq!(manifests(&current), ["bin"]);
-}
-
 #[test]
 fn a_refresh_parses_the_changed_files_and_those_linked_to_them() {
     let tmp = tempfile::tempdir().unwrap();
