@@ -328,3 +328,70 @@ fn a_file_the_walk_skips_leaves_other_changes_read_alone() {
         );
     }
 }
+
+/// A refresh that remembers its manifest (as the server's do) takes the next one's from
+/// memory while its commit is in force, and reads the one on disk once another commit is.
+#[test]
+fn a_remembered_manifest_stands_for_its_own_commit_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    copy_dir(Path::new("corpus"), &corpus.join("seeds"));
+    copy_dir(
+        Path::new("tests/fixtures/amend/apply"),
+        &corpus.join("amend"),
+    );
+    let idx = tmp.path().join("index");
+    let remembering = |folders: &[&str]| BuildOptions {
+        remember_manifest: true,
+        changed_folders: Some(folders.iter().map(PathBuf::from).collect()),
+        ..BuildOptions::default()
+    };
+    let built = refresh(&corpus, &idx, &remembering(&["seeds"])).unwrap();
+    assert!(built.rebuilt && built.failures.is_empty(), "{built:?}");
+    // The manifest on disk damaged: only the one remembered can make this refresh
+    // incremental (read from disk, it would be found damaged and the index rebuilt).
+    let generation = std::fs::read_dir(&idx)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.is_dir())
+        .unwrap();
+    let manifest_files: Vec<PathBuf> = std::fs::read_dir(&generation)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("zanlex-manifest-"))
+        .collect();
+    assert_eq!(manifest_files.len(), 1, "{manifest_files:?}");
+    std::fs::write(&manifest_files[0], b"damaged").unwrap();
+    let target = corpus.join("amend/010_target.txt");
+    edit(&target, "Республикасының", "Республикасының ");
+    let r = refresh(&corpus, &idx, &remembering(&["amend"])).unwrap();
+    assert!(!r.rebuilt && r.changed, "{r:?}");
+    assert_eq!(r.updated, ["corpus/amend/010_target.txt"]);
+    assert_eq!(r.parsed, 2, "{r:?}");
+    assert_same_as_fresh(&corpus, &idx, tmp.path());
+    assert_eq!(
+        manifest(&idx).files,
+        manifest(&tmp.path().join("fresh")).files
+    );
+    // Another writer (a path of its own to the same index, so its memory is apart) commits
+    // a change of the seeds: the manifest remembered for the index's first path is no longer
+    // of the commit in force, so it is not taken for it. Taken, it would give the seed its
+    // old size, time and hash in the next commit's manifest.
+    let elsewhere = tmp.path().join("seeds-writer").join("..").join("index");
+    std::fs::create_dir_all(tmp.path().join("seeds-writer")).unwrap();
+    edit(
+        &corpus.join("seeds/000_59abb921da226678.txt"),
+        "Сұрақтың мазмұны",
+        "Сұрақтың толық мазмұны",
+    );
+    let theirs = refresh(&corpus, &elsewhere, &remembering(&["seeds"])).unwrap();
+    assert_eq!(theirs.updated, ["corpus/seeds/000_59abb921da226678.txt"]);
+    edit(&target, "Республикасының ", "Республикасының");
+    let ours = refresh(&corpus, &idx, &remembering(&["amend"])).unwrap();
+    assert_eq!(ours.updated, ["corpus/amend/010_target.txt"]);
+    assert_same_as_fresh(&corpus, &idx, tmp.path());
+    assert_eq!(
+        manifest(&idx).files,
+        manifest(&tmp.path().join("fresh")).files
+    );
+}
