@@ -9,7 +9,7 @@
 mod changes;
 
 use crate::serve::errors::{hide_paths, ApiError};
-use crate::serve::state::{AppState, Served};
+use crate::serve::state::AppState;
 use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::handler::server::wrapper::Parameters;
 use rmcp::model::{CallToolResult, ContentBlock, ServerCapabilities, ServerConfig};
@@ -117,16 +117,15 @@ impl Zanlex {
     }
 
     /// Runs `read` on the index in force on a bounded blocking thread (the server's workers,
-    /// queue and time limit), with what the server keeps of that index (its catalog).
+    /// queue and time limit).
     async fn read<T: Send + 'static>(
         &self,
-        read: impl FnOnce(&ZanIndex, &Served) -> Result<T, ToolError> + Send + 'static,
+        read: impl FnOnce(&ZanIndex) -> Result<T, ToolError> + Send + 'static,
     ) -> Result<T, ToolError> {
-        let served = self.state.served();
-        let index = Arc::clone(&served.index);
+        let index = Arc::clone(&self.state.served().index);
         self.state
             .readers
-            .run(index, move |index| Ok(read(index, &served)))
+            .run(index, move |index| Ok(read(index)))
             .await?
     }
 }
@@ -632,10 +631,7 @@ the corpus holds a single edition (`notes` says so). `totals` counts everything;
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn changes(&self, Parameters(args): Parameters<changes::ChangesArgs>) -> CallToolResult {
-        answer(
-            self.read(move |index, _| changes::changes(index, args))
-                .await,
-        )
+        answer(self.read(move |index| changes::changes(index, args)).await)
     }
 
     /// `stats`: counts across the corpus.
@@ -651,7 +647,7 @@ each ranked list (10 when left out). Example: {\"since\": \"2020-01-01\", \"limi
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn stats(&self, Parameters(args): Parameters<changes::StatsArgs>) -> CallToolResult {
-        answer(self.read(move |index, _| changes::stats(index, args)).await)
+        answer(self.read(move |index| changes::stats(index, args)).await)
     }
 }
 
@@ -696,17 +692,13 @@ impl Zanlex {
             lang,
             ..Default::default()
         };
-        // The hits' references are resolved in the catalog the server keeps, as the API does.
         let req = typed
             .request(str::to_string)?
-            .references(false)
             .budget(self.state.readers.query_budget());
         let include_repealed = args.include_repealed.unwrap_or(false);
-        self.read(move |index, served| {
+        self.read(move |index| {
             let results = index.search(&req)?;
             let mut page = zanlex::SearchPage::new(results, offset, limit);
-            let catalog = served.catalog()?;
-            page.results.resolve_references_in(&catalog, req.as_of);
             // Repealed acts rank after the law in force; left out here, they are counted, so
             // that a page shorter than its limit says why.
             let before = page.results.hits.len();
@@ -758,7 +750,7 @@ impl Zanlex {
             None => {
                 let act = target.act.clone();
                 let answer = self
-                    .read(move |index, _| {
+                    .read(move |index| {
                         // On a date: the units the act had that day, with their states.
                         let mut outline = match as_of {
                             Some(date) => index.act_outline_on(&act, lang, date)?.without_texts(),
@@ -785,7 +777,7 @@ impl Zanlex {
                 }
                 let act = target.act.clone();
                 let answer = self
-                    .read(move |index, _| {
+                    .read(move |index| {
                         let mut both = index.parallel_unit(&act, &eid, as_of)?;
                         let rest = "its units are listed in `children`: `read` each by its eid";
                         for unit in [both.kk.as_mut(), both.ru.as_mut()].into_iter().flatten() {
@@ -822,7 +814,7 @@ impl Zanlex {
         })?;
         let lang = lang_arg(args.lang.as_deref())?;
         let act = target.act;
-        self.read(move |index, _| {
+        self.read(move |index| {
             let mut unit = index.unit_answer(&act, &eid, lang, Some(date))?;
             bound_text(
                 &mut unit.text,
@@ -849,7 +841,7 @@ impl Zanlex {
             MAX_LIST_PAGE,
             LIST_END,
         )?;
-        self.read(move |index, _| {
+        self.read(move |index| {
             let mut history = index.act_history(&target.act, target.eid(), lang, false)?;
             let citation = citation_of(index, &target, lang)?;
             let totals = HistoryTotals {
@@ -886,9 +878,8 @@ impl Zanlex {
             MAX_LIST_PAGE,
             LIST_END,
         )?;
-        self.read(move |index, served| {
-            let catalog = served.catalog()?;
-            let mut list = index.refs(&target, lang, as_of, Some(&catalog))?;
+        self.read(move |index| {
+            let mut list = index.refs(&target, lang, as_of, None)?;
             let next_offset = cut_page(&mut list.references, offset, limit);
             Ok(RefsAnswer {
                 citation: citation_of(index, &target, lang)?,
@@ -917,9 +908,8 @@ impl Zanlex {
             MAX_LIST_PAGE,
             LIST_END,
         )?;
-        self.read(move |index, served| {
-            let catalog = served.catalog()?;
-            let mut list = index.cited_by_list(&target, within, lang, as_of, Some(&catalog))?;
+        self.read(move |index| {
+            let mut list = index.cited_by_list(&target, within, lang, as_of, None)?;
             let next_offset = cut_page(&mut list.cited_by, offset, limit);
             Ok(RefsAnswer {
                 citation: citation_of(index, &target, None)?,

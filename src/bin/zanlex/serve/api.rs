@@ -161,20 +161,15 @@ pub(crate) async fn search(
         lang,
         exact_total,
     };
-    // The hits' references are resolved in the catalog the server keeps, for the page only.
     let req = typed
         .request(str::to_string)?
-        .references(false)
         .budget(state.readers.query_budget());
     let served = state.served();
     let page = state
         .readers
         .run(Arc::clone(&served.index), move |index| {
             let res = index.search(&req)?;
-            let mut page = zanlex::SearchPage::new(res, offset, limit);
-            let catalog = served.catalog()?;
-            page.results.resolve_references_in(&catalog, req.as_of);
-            Ok(page)
+            Ok(zanlex::SearchPage::new(res, offset, limit))
         })
         .await?;
     Ok(Json(page))
@@ -386,8 +381,7 @@ async fn refs(
     let list = state
         .readers
         .run(Arc::clone(&served.index), move |index| {
-            let catalog = served.catalog()?;
-            Ok(index.refs(&target, lang, as_of, Some(&catalog))?)
+            Ok(index.refs(&target, lang, as_of, None)?)
         })
         .await?;
     Ok(Json(list))
@@ -448,8 +442,7 @@ async fn cited_by(
     let list = state
         .readers
         .run(Arc::clone(&served.index), move |index| {
-            let catalog = served.catalog()?;
-            Ok(index.cited_by_list(&target, !exact, lang, as_of, Some(&catalog))?)
+            Ok(index.cited_by_list(&target, !exact, lang, as_of, None)?)
         })
         .await?;
     Ok(Json(list))

@@ -9,37 +9,22 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
-use zanlex::{BuildOptions, Catalog, RefreshReport, ZanIndex};
+use zanlex::{BuildOptions, RefreshReport, ZanIndex};
 
-/// An index being served, with what is read from it once for every request.
+/// An index being served. Each request resolves the references it answers with from the
+/// acts they may name (as the library's reading commands do), not from a catalog of every
+/// act kept for the index's lifetime: at national scale with the mirror's history, that
+/// catalog is every edition's unit tree of every act, gigabytes read again after each
+/// refresh before the first answer.
 pub(crate) struct Served {
     pub index: Arc<ZanIndex>,
-    /// Every act's outline, for resolving references across acts: read on first use, then
-    /// kept for as long as this index is in force.
-    catalog: std::sync::Mutex<Option<Arc<Catalog>>>,
 }
 
 impl Served {
     fn new(index: ZanIndex) -> Self {
         Served {
             index: Arc::new(index),
-            catalog: std::sync::Mutex::new(None),
         }
-    }
-
-    /// The catalog of this index, read on first use (blocking: call it from a read).
-    /// Concurrent first uses wait for one reading rather than each making their own.
-    pub(crate) fn catalog(&self) -> zanlex::Result<Arc<Catalog>> {
-        let mut kept = self
-            .catalog
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(c) = kept.as_ref() {
-            return Ok(Arc::clone(c));
-        }
-        let c = Arc::new(self.index.catalog()?);
-        *kept = Some(Arc::clone(&c));
-        Ok(c)
     }
 }
 

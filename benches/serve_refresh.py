@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""A commit amending one act, to `zanlex serve --history` answering from it: the time from the
+commit to the server's `/healthz` counting one more refresh (the watcher's tick included), and
+the first search after it (a server that reads something large for its first answer shows
+it there), and the server's memory as it goes.
+
+    benches/serve_refresh.py target/release/zanlex CORPUS INDEX [--rounds 4] [--port 8391]
+
+CORPUS is a git checkout in the mirror's layout with its history (`zanlex-scale --layout mirror
+--editions N`) and INDEX an index of it built with `zanlex index --history`. The server is
+started afresh; the first commit is a warm-up (a fresh process reads the index's manifest from
+disk; the rounds after it measure a server that has been running), then each round amends the
+same act again: one word of its Russian text changed to a word no other act has, its meta.yaml
+dated to the commit's day. Each round checks that a search for the new word finds the act, so
+a refresh that missed the change fails the run rather than time well.
+
+The commits stay in CORPUS (a history is not rewritten under an index that has read it); their
+days follow the last commit's, so the script can be run again on the same corpus. Prints a
+markdown table row per round and the medians.
+"""
+import argparse
+import datetime
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+
+def git(corpus, *args, env=None):
+    p = subprocess.run(["git", "-C", str(corpus), *args], capture_output=True, text=True,
+                       env=env)
+    if p.returncode != 0:
+        sys.exit(f"git {' '.join(args)}: {p.stderr.strip()}")
+    return p.stdout
+
+
+def get(url):
+    with urllib.request.urlopen(url, timeout=30) as r:
+        return json.loads(r.read())
+
+
+def proc_status(pid):
+    """VmRSS and VmHWM of `pid` in MB."""
+    out = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            out[key] = int(rest.split()[0]) / 1024
+    return out
+
+
+def pick_act(corpus):
+    """An act folder with a single rus.md (not split into parts), near the middle of the
+    sorted listing of the first layout folder that has one: the same act on every run."""
+    for top in sorted(p for p in corpus.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        acts = sorted(m.parent for m in top.rglob("meta.yaml") if (m.parent / "rus.md").is_file())
+        if acts:
+            return acts[len(acts) // 2]
+    sys.exit(f"no act folder with rus.md and meta.yaml in {corpus}")
+
+
+def amend(act, word, day):
+    """The act's rus.md with the last long word of its last numbered paragraph (a unit's
+    text, not a heading or the signature) replaced by `word`; meta.yaml dated `day`."""
+    rus = act / "rus.md"
+    text = rus.read_text()
+    paragraphs = list(re.finditer(r"(?m)^\d+[.)] .*$", text))
+    words = [w for p in paragraphs[-1:] for w in re.finditer(r"[А-Яа-яЁё]{7,}", p.group())]
+    if not words:
+        sys.exit(f"{rus}: no numbered paragraph with a word to change")
+    start = paragraphs[-1].start()
+    last = words[-1]
+    rus.write_text(text[:start + last.start()] + word + text[start + last.end():])
+    meta = act / "meta.yaml"
+    iso = day.isoformat()
+    lines = []
+    section = ""
+    for line in meta.read_text().splitlines():
+        if line and not line[0].isspace():
+            section = line.split(":")[0]
+        if line[:1].isspace() and section == "version_date":
+            key = line.strip().split(":")[0]
+            line = f"  {key}: {iso}"
+        lines.append(line)
+    meta.write_text("\n".join(lines) + "\n")
+
+
+def commit(corpus, day, k):
+    stamp = f"{day.isoformat()}T00:00:00+05:00"
+    env = dict(os.environ, GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp,
+               GIT_AUTHOR_NAME="zanlex-bench", GIT_AUTHOR_EMAIL="bench@zanlex.invalid",
+               GIT_COMMITTER_NAME="zanlex-bench", GIT_COMMITTER_EMAIL="bench@zanlex.invalid")
+    code = 990000000 + k
+    msg = (f"№{k}-bench Об изменении одного акта ({k})\n\nCause-Act-Code: {code}\n"
+           f"Cause-Act-Requisite: Закон Республики Казахстан от {day.day}.{day.month:02}."
+           f"{day.year} года № {k}-bench\n")
+    git(corpus, "add", "-A", env=env)
+    git(corpus, "commit", "-q", "-m", msg, env=env)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("zanlex")
+    ap.add_argument("corpus")
+    ap.add_argument("index")
+    ap.add_argument("--rounds", type=int, default=4)
+    ap.add_argument("--port", type=int, default=8391)
+    ap.add_argument("--log", default=None, help="the server's stderr (default: beside INDEX)")
+    args = ap.parse_args()
+    corpus, index = Path(args.corpus).resolve(), Path(args.index).resolve()
+    base = f"http://127.0.0.1:{args.port}"
+    log = Path(args.log or f"{index}.serve-refresh.log")
+    act = pick_act(corpus)
+    last = git(corpus, "log", "-1", "--format=%cs").strip()
+    day = datetime.date.fromisoformat(last)
+    server = subprocess.Popen(
+        [args.zanlex, "--history", "--corpus", str(corpus), "--index", str(index), "serve",
+         "--addr", f"127.0.0.1:{args.port}", "--watch-secs", "1"],
+        stdout=subprocess.DEVNULL, stderr=log.open("w"))
+    try:
+        t0 = time.perf_counter()
+        while True:
+            if server.poll() is not None:
+                sys.exit(f"the server exited {server.returncode}: see {log}")
+            try:
+                health = get(f"{base}/healthz")
+                break
+            except OSError:
+                time.sleep(0.2)
+        # The first tick takes in whatever changed before the watch began (a swap only when
+        # something had).
+        time.sleep(5)
+        print(f"act {act.relative_to(corpus)}; server up in {time.perf_counter() - t0:.1f} s, "
+              f"{proc_status(server.pid)}", file=sys.stderr)
+        print("| round | commit → served (s) | first search after (s) | VmRSS after (MB) | "
+              "VmHWM (MB) |")
+        print("|---:|---:|---:|---:|---:|")
+        times = []
+        stamp = int(time.time())
+        for k in range(args.rounds + 1):
+            health = get(f"{base}/healthz")
+            before = health["refreshes"]
+            day += datetime.timedelta(days=1)
+            word = "занлекс" + "".join("абвгдежзик"[int(c)] for c in f"{stamp % 100000}{k}")
+            amend(act, word, day)
+            t0 = time.perf_counter()
+            commit(corpus, day, stamp % 100000 * 10 + k)
+            while get(f"{base}/healthz")["refreshes"] == before:
+                if server.poll() is not None:
+                    sys.exit(f"the server exited {server.returncode}: see {log}")
+                time.sleep(0.02)
+            took = time.perf_counter() - t0
+            q = urllib.parse.quote(word)
+            t1 = time.perf_counter()
+            hits = get(f"{base}/v1/search?q={q}&limit=5").get("hits", [])
+            first = time.perf_counter() - t1
+            if not hits:
+                sys.exit(f"round {k}: the server answers nothing for {word!r} after its refresh")
+            mem = proc_status(server.pid)
+            label = "warm-up" if k == 0 else str(k)
+            print(f"| {label} | {took:.2f} | {first:.2f} | {mem['VmRSS']:.0f} | "
+                  f"{mem['VmHWM']:.0f} |",
+                  flush=True)
+            if k > 0:
+                times.append(took)
+        time.sleep(3)
+        idle = proc_status(server.pid)
+        print(f"\nmedian commit → served {statistics.median(times):.2f} s over {len(times)} "
+              f"rounds ({' / '.join(f'{t:.2f}' for t in times)}); idle VmRSS "
+              f"{idle['VmRSS']:.0f} MB, VmHWM {idle['VmHWM']:.0f} MB")
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+if __name__ == "__main__":
+    main()
