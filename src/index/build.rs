@@ -70,12 +70,6 @@ pub struct BuildOptions {
     /// times of their files alone, and takes every other file as the index last recorded
     /// it. A change elsewhere is not seen. `None`, the default: every file is read.
     pub changed_folders: Option<Vec<std::path::PathBuf>>,
-    /// Keep the manifest of the index's last commit (the record of every file it was built
-    /// from) in this process's memory after the refresh, for a process that refreshes the
-    /// same index again and again (a server, a watcher): its next refresh does not read the
-    /// manifest from disk while the commit in force is still the one it remembers. It costs
-    /// the manifest's memory for as long as the process runs.
-    pub remember_manifest: bool,
 }
 
 /// What a build or refresh did.

@@ -15,7 +15,6 @@ mod manifest;
 pub mod numbers;
 mod publish;
 mod refresh;
-mod remembered;
 mod scan;
 pub mod schema;
 pub mod stored;

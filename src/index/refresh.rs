@@ -7,7 +7,6 @@ use super::layout::IndexDir;
 use super::manifest::{
     acts_hash, analyzer_fingerprint, read_manifest, stat_key, stored_stat_key, FileEntry, Manifest,
 };
-use super::remembered;
 use super::scan::{file_sha, rel_path, scan, scan_changed, with_sidecars, Scanned};
 use super::schema::{Fields, SCHEMA_VERSION};
 use super::swap::swap;
@@ -16,7 +15,6 @@ use crate::lexicon::learn::Learner;
 use crate::model::Act;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::Arc;
 use tantivy::Index;
 
 /// [`super::build::refresh`], also handing back the index it opened when nothing had to be written, so a
@@ -45,7 +43,7 @@ pub(crate) fn refresh_keeping(
     let mut told = None;
     if let (Some(folders), false) = (&opts.changed_folders, opts.force || opts.verify) {
         if let Some((index, _)) = open_current(&layout)? {
-            told = KnownManifest::of(&index, &layout, opts).map(|known| {
+            told = KnownManifest::of(&index).map(|known| {
                 let scanned = scan_changed(corpus, &known.manifest, folders, opts);
                 (scanned, stored_stat_key(&index), known)
             });
@@ -143,25 +141,13 @@ fn record_if_large(
 /// names the manifest's file by its hash), and it is not read twice.
 struct KnownManifest {
     payload: String,
-    manifest: Arc<Manifest>,
+    manifest: Manifest,
 }
 
 impl KnownManifest {
-    /// The manifest of `index`'s last commit: remembered by this process
-    /// ([`BuildOptions::remember_manifest`]), or read from its file (and then remembered when
-    /// `opts` asks).
-    fn of(index: &Index, layout: &IndexDir, opts: &BuildOptions) -> Option<Self> {
+    fn of(index: &Index) -> Option<Self> {
         let payload = index.load_metas().ok()?.payload?;
-        let manifest = match remembered::recall(layout.root(), &payload) {
-            Some(manifest) => manifest,
-            None => {
-                let manifest = Arc::new(super::manifest::decode_manifest(index, &payload)?);
-                if opts.remember_manifest {
-                    remembered::keep(layout.root(), payload.clone(), Arc::clone(&manifest));
-                }
-                manifest
-            }
-        };
+        let manifest = super::manifest::decode_manifest(index, &payload)?;
         Some(KnownManifest { payload, manifest })
     }
 
@@ -316,7 +302,7 @@ fn refresh_locked(
 ) -> crate::Result<Refreshed> {
     let index_dir = layout.root();
     refuse_emptying(corpus, scanned, existing.as_ref(), opts)?;
-    let plan = match plan(layout, scanned, existing, known, opts)? {
+    let plan = match plan(scanned, existing, known, opts)? {
         Planned::UpToDate(refreshed) => return Ok(refreshed),
         Planned::Write(plan) => plan,
     };
@@ -367,27 +353,21 @@ fn refresh_locked(
         &mut report,
         opts,
     );
-    let written = written.map(|(w, manifest)| {
+    let written = written.map(|w| {
         let change = before.map(|before| super::lexicon::Change {
             before,
             acts: w.acts,
         });
         super::lexicon::write_beside(&index, &fields, &write_dir, w.counted, change);
-        (w.committed, manifest)
+        w.units
     });
     drop(index);
-    let (committed, manifest) = match fresh {
+    report.units_indexed = match fresh {
         None => written,
         Some(gen) => swap(layout, &gen, written),
     }
     .map_err(|e| in_words(e, index_dir))?;
     undo.done();
-    report.units_indexed = committed.units;
-    if opts.remember_manifest {
-        remembered::keep(index_dir, committed.payload, Arc::new(manifest));
-    } else {
-        remembered::forget(index_dir);
-    }
     Ok((report, None))
 }
 
@@ -521,7 +501,7 @@ struct Plan {
     /// analyzers, and no forced rebuild. Otherwise every file is written into a new index.
     reusable: bool,
     /// The manifest reused (empty when not).
-    old: Arc<Manifest>,
+    old: Manifest,
     /// Each file's sha256 where the scan knows it: from the manifest when its size and mtime
     /// are the same, hashed when they moved.
     shas: BTreeMap<String, String>,
@@ -532,7 +512,6 @@ struct Plan {
 /// Compares `scanned` with the manifest of `existing`: size and mtime first, sha256 when they
 /// differ.
 fn plan(
-    layout: &IndexDir,
     scanned: &[Scanned],
     existing: Option<(Index, Fields)>,
     known: Option<KnownManifest>,
@@ -541,7 +520,7 @@ fn plan(
     let fingerprint = existing.as_ref().map(|(i, f)| analyzer_fingerprint(i, f));
     let old = existing.as_ref().and_then(|(i, _)| match known {
         Some(k) if k.is_of(i) => Some(k.manifest),
-        _ => KnownManifest::of(i, layout, opts).map(|k| k.manifest),
+        _ => read_manifest(i),
     });
     let reusable = match (&old, &fingerprint) {
         (Some(m), Some(fp)) => {
@@ -552,9 +531,10 @@ fn plan(
         }
         _ => false,
     };
-    let old = match old {
-        Some(old) if reusable => old,
-        _ => Arc::default(),
+    let old = if reusable {
+        old.unwrap_or_default()
+    } else {
+        Manifest::default()
     };
     let mut shas: BTreeMap<String, String> = BTreeMap::new();
     let mut any_change = !reusable;
@@ -611,7 +591,7 @@ fn write(
     (index, fields, dir): (&Index, &Fields, &Path),
     report: &mut RefreshReport,
     opts: &BuildOptions,
-) -> crate::Result<(Written, Manifest)> {
+) -> crate::Result<Written> {
     let mut manifest = Manifest {
         schema: SCHEMA_VERSION,
         analyzers: analyzer_fingerprint(index, fields),
@@ -630,7 +610,6 @@ fn write(
         report,
         opts,
     )
-    .map(|written| (written, manifest))
 }
 
 /// A corpus up to this size keeps its acts in memory between the two ingestion phases (see
@@ -859,7 +838,7 @@ fn write_streaming_to(
     }
     report.unchanged += unchanged + kept;
     Ok(Written {
-        committed: writer.commit(manifest)?,
+        units: writer.commit(manifest)?,
         acts: dropped,
         counted,
     })
@@ -884,8 +863,8 @@ fn count_written(counted: &mut Learner, acts: &[Act], to_write: &[usize]) {
 
 /// What a write committed.
 struct Written {
-    /// The commit: its unit documents and payload.
-    committed: super::writer::Committed,
+    /// Unit documents written.
+    units: usize,
     /// The ids of the acts whose documents were deleted or added.
     acts: std::collections::HashSet<String>,
     /// The lexicon's counts of the acts written.
@@ -932,8 +911,7 @@ mod tests {
         super::super::build::refresh(&corpus, &dir, &BuildOptions::default()).expect("build");
         let layout = IndexDir::new(&dir);
         let (before, _) = open_current(&layout).expect("open").expect("an index");
-        let known =
-            KnownManifest::of(&before, &layout, &BuildOptions::default()).expect("a manifest");
+        let known = KnownManifest::of(&before).expect("a manifest");
         assert!(known.is_of(&before));
         assert_eq!(known.manifest.files.len(), 5);
         let first = corpus.join("000_59abb921da226678.txt");

@@ -8,11 +8,11 @@ use std::path::Path;
 /// Makes the complete new generation `gen` durable and the current one, then removes what
 /// earlier builds left; on an error (`written`'s included) `gen` is removed and the index in
 /// force stays. Returns what `written` held.
-pub(super) fn swap<T>(
+pub(super) fn swap(
     layout: &IndexDir,
     gen: &Path,
-    written: crate::Result<T>,
-) -> crate::Result<T> {
+    written: crate::Result<usize>,
+) -> crate::Result<usize> {
     let index_dir = layout.root();
     let published = written.and_then(|n| {
         make_durable(gen)?;

@@ -91,7 +91,7 @@ pub(super) fn write_acts(
 ) -> crate::Result<usize> {
     let mut w = ActWriter::new(index, fields, dir, opts, acts.len() as u64, true)?;
     w.add(acts)?;
-    w.commit(manifest).map(|committed| committed.units)
+    w.commit(manifest)
 }
 
 /// An index writer fed acts a chunk at a time (as ingestion hands them over), committed once
@@ -206,8 +206,8 @@ impl<'a> ActWriter<'a> {
 
     /// Commits with `manifest`: its file is written into the generation folder first, made
     /// durable, then named by the commit's payload; the files earlier commits named are
-    /// removed after.
-    pub(super) fn commit(mut self, manifest: &Manifest) -> crate::Result<Committed> {
+    /// removed after. Returns the number of unit documents written.
+    pub(super) fn commit(mut self, manifest: &Manifest) -> crate::Result<usize> {
         let dir = self.dir;
         self.told.stage("committing", 0);
         let encoded = encode_manifest(manifest).map_err(|e| index_err(dir, e))?;
@@ -234,19 +234,8 @@ impl<'a> ActWriter<'a> {
             }
         }
         self.told.finish();
-        Ok(Committed {
-            units: self.units,
-            payload: encoded.payload,
-        })
+        Ok(self.units)
     }
-}
-
-/// What [`ActWriter::commit`] committed.
-pub(super) struct Committed {
-    /// Unit documents written.
-    pub(super) units: usize,
-    /// The commit's payload, which names its manifest.
-    pub(super) payload: String,
 }
 
 /// Documents handed to the indexing threads and not yet indexed, at most [`Backlog::HIGH`]:

@@ -115,7 +115,6 @@ impl Cli {
             allow_empty: self.allow_empty,
             scan_limit: Some(self.scan_limit),
             changed_folders: None,
-            remember_manifest: false,
         }
     }
 

@@ -26,8 +26,6 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let mut opts = cli.build_options(false);
     // The watcher's own refreshes check every file: they are what the others trust.
     opts.scan_limit = None;
-    // It refreshes the same index for as long as it runs.
-    opts.remember_manifest = true;
     let corpus = cli.corpus.clone();
     let (_, report) = ZanIndex::open_or_build(&corpus, &cli.index, &opts)?;
     report_refresh(cli, &report);

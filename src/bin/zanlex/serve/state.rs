@@ -368,8 +368,6 @@ fn options(follow: bool) -> BuildOptions {
         verify: false,
         follow,
         no_refresh: false,
-        // The server refreshes the same index for as long as it runs.
-        remember_manifest: true,
         ..BuildOptions::default()
     }
 }
