@@ -43,6 +43,31 @@ impl SearchPage {
 }
 
 impl SearchResults {
+    /// Puts into each hit the references its unit makes, as the wording in force on `as_of`
+    /// makes them (the current text's for `None`), reading from `index` only the acts they may
+    /// name: what [`ZanIndex::search`] does itself unless [`crate::SearchRequest::references`]
+    /// turned it off. A server searching for `offset + limit` hits resolves the page it sends
+    /// only, not the hits before it.
+    ///
+    /// ```no_run
+    /// use zanlex::{SearchPage, SearchRequest, ZanIndex};
+    /// let index = ZanIndex::open("index")?;
+    /// let (offset, limit) = (20, 10);
+    /// let request = SearchRequest::new("жер учаскесі")
+    ///     .limit(offset + limit)
+    ///     .references(false);
+    /// let mut page = SearchPage::new(index.search(&request)?, offset, limit);
+    /// page.results.resolve_references(&index, None)?;
+    /// # Ok::<(), zanlex::Error>(())
+    /// ```
+    pub fn resolve_references(
+        &mut self,
+        index: &ZanIndex,
+        as_of: Option<NaiveDate>,
+    ) -> crate::Result<()> {
+        resolve_references(index, &mut self.hits, as_of)
+    }
+
     /// Puts into each hit the references its unit makes, resolved in `catalog` (one the
     /// caller keeps, e.g. [`ZanIndex::catalog`]): as the wording in force on `as_of` makes
     /// them (the current text's for `None`). [`ZanIndex::search`] does this itself unless

@@ -692,13 +692,16 @@ impl Zanlex {
             lang,
             ..Default::default()
         };
+        // The hits' references are resolved for the page only, as the API does.
         let req = typed
             .request(str::to_string)?
+            .references(false)
             .budget(self.state.readers.query_budget());
         let include_repealed = args.include_repealed.unwrap_or(false);
         self.read(move |index| {
             let results = index.search(&req)?;
             let mut page = zanlex::SearchPage::new(results, offset, limit);
+            page.results.resolve_references(index, req.as_of)?;
             // Repealed acts rank after the law in force; left out here, they are counted, so
             // that a page shorter than its limit says why.
             let before = page.results.hits.len();

@@ -161,15 +161,19 @@ pub(crate) async fn search(
         lang,
         exact_total,
     };
+    // The hits' references are resolved for the page only, not the hits before it.
     let req = typed
         .request(str::to_string)?
+        .references(false)
         .budget(state.readers.query_budget());
     let served = state.served();
     let page = state
         .readers
         .run(Arc::clone(&served.index), move |index| {
             let res = index.search(&req)?;
-            Ok(zanlex::SearchPage::new(res, offset, limit))
+            let mut page = zanlex::SearchPage::new(res, offset, limit);
+            page.results.resolve_references(index, req.as_of)?;
+            Ok(page)
         })
         .await?;
     Ok(Json(page))
