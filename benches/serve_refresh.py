@@ -130,7 +130,7 @@ def main():
             if server.poll() is not None:
                 sys.exit(f"the server exited {server.returncode}: see {log}")
             try:
-                health = get(f"{base}/healthz")
+                get(f"{base}/healthz")
                 break
             except OSError:
                 time.sleep(0.2)
