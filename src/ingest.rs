@@ -691,22 +691,22 @@ pub const LINKS_FORMAT: u32 = 1;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileLinks {
     /// The act's language; `None` for a file that gave no act.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub lang: Option<crate::model::Lang>,
     /// Keys the act is found by: its id, each issuance's date and number, its own date with
     /// each of its numbers, and its title when its requisites are incomplete (an edition that
     /// may take the id of the edition with its title). Files that share one are linked.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "packed_keys")]
+    #[serde(default, with = "packed_keys")]
     pub has: Vec<u64>,
     /// Keys the act looks up: the act its instructions amend, the amending acts its notes
     /// cite, and its title when its requisites are complete. A file is linked to every file
     /// that [`has`](Self::has) one of them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "packed_keys")]
+    #[serde(default, with = "packed_keys")]
     pub seeks: Vec<u64>,
     /// The hash of the id of a Kazakh act with complete requisites, which always keeps its own
     /// id: two different ones in a folder mean that the folder's other texts take no id from
     /// its Kazakh ones (`unify_plan`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub fixed_id: Option<u64>,
 }
 
@@ -773,6 +773,7 @@ impl FileLinks {
 /// [`FileLinks`] keys as one base64 string of their 8-byte big-endian forms: half the size of
 /// JSON numbers in the manifest, which every command that opens the index reads.
 mod packed_keys {
+    //! Link keys as big-endian bytes: base64 text in JSON, bytes as they are in postcard.
     use base64::engine::general_purpose::STANDARD_NO_PAD;
     use base64::Engine;
     use serde::de::Error;
@@ -780,12 +781,20 @@ mod packed_keys {
 
     pub fn serialize<S: Serializer>(keys: &[u64], s: S) -> Result<S::Ok, S::Error> {
         let bytes: Vec<u8> = keys.iter().flat_map(|k| k.to_be_bytes()).collect();
-        s.serialize_str(&STANDARD_NO_PAD.encode(bytes))
+        if s.is_human_readable() {
+            s.serialize_str(&STANDARD_NO_PAD.encode(bytes))
+        } else {
+            s.serialize_bytes(&bytes)
+        }
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u64>, D::Error> {
-        let text = String::deserialize(d)?;
-        let bytes = STANDARD_NO_PAD.decode(text).map_err(D::Error::custom)?;
+        let bytes = if d.is_human_readable() {
+            let text = String::deserialize(d)?;
+            STANDARD_NO_PAD.decode(text).map_err(D::Error::custom)?
+        } else {
+            <&[u8]>::deserialize(d)?.to_vec()
+        };
         if bytes.len() % 8 != 0 {
             return Err(D::Error::custom("link keys are not 8-byte keys"));
         }
@@ -1527,22 +1536,35 @@ mod tests {
         assert_eq!(taken, [0, 1, 2, 3, 4]);
     }
 
-    /// Links go into the manifest as JSON and come back the same; keys as packed base64.
+    /// Links go into the manifest as postcard and come back the same, keys as their bytes;
+    /// those of manifests written as JSON (keys as packed base64) read back the same too.
     #[test]
-    fn file_links_round_trip_through_json() {
+    fn file_links_round_trip_through_the_manifest() {
         let links = FileLinks {
             lang: Some(crate::model::Lang::Ru),
             has: vec![1, u64::MAX],
             seeks: vec![0],
             fixed_id: None,
         };
-        let json = serde_json::to_string(&links).expect("serializes");
+        let packed = postcard::to_stdvec(&links).expect("serializes");
+        // Some(ru), 16 bytes of keys, 8 bytes of keys, None.
+        assert_eq!(packed.len(), 2 + 1 + 16 + 1 + 8 + 1);
         assert_eq!(
-            json,
-            r#"{"lang":"ru","has":"AAAAAAAAAAH//////////w","seeks":"AAAAAAAAAAA"}"#
+            &packed[3..19],
+            &[0, 0, 0, 0, 0, 0, 0, 1, 255, 255, 255, 255, 255, 255, 255, 255]
         );
-        let back: FileLinks = serde_json::from_str(&json).expect("deserializes");
+        let back: FileLinks = postcard::from_bytes(&packed).expect("deserializes");
         assert_eq!(back, links);
+        let mut odd = postcard::to_stdvec(&FileLinks::default()).expect("serializes");
+        odd[2] = 4;
+        odd.splice(3..3, [0u8; 4]);
+        assert!(
+            postcard::from_bytes::<FileLinks>(&odd).is_err(),
+            "keys of 4 bytes"
+        );
+        let json = r#"{"lang":"ru","has":"AAAAAAAAAAH//////////w","seeks":"AAAAAAAAAAA"}"#;
+        let from_json: FileLinks = serde_json::from_str(json).expect("deserializes");
+        assert_eq!(from_json, links);
         let none: FileLinks = serde_json::from_str("{}").expect("deserializes");
         assert_eq!(none, FileLinks::default());
         assert!(serde_json::from_str::<FileLinks>(r#"{"has":"AAAA"}"#).is_err());

@@ -4,7 +4,9 @@
 //!
 //! The payload itself carries only what every open needs (the stat key that tells a search
 //! the index is fresh, and the files that could not be indexed); the manifest is a file of
-//! the generation named by its hash (`zanlex-manifest-<hash>.lz4`), read only by a refresh.
+//! the generation named by its hash (`zanlex-manifest-<hash>.postcard.lz4`), read only by a
+//! refresh. It is postcard, not JSON: at national scale it holds hundreds of thousands of
+//! files, and each refresh reads and writes it whole.
 //! tantivy keeps the payload inside `meta.json`, which it parses on every open: a manifest
 //! there would grow with the corpus and be parsed on each `zanlex search`.
 
@@ -31,7 +33,8 @@ pub struct FileEntry {
     /// reads again the files linked to a changed one, and leaves the others as they are
     /// (empty links for a file that gave no act; `None` in a manifest written before links
     /// were recorded, whose next refresh reads every file).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Never skipped when written: postcard reads fields by position.
+    #[serde(default)]
     pub links: Option<crate::ingest::FileLinks>,
 }
 
@@ -80,13 +83,17 @@ pub fn analyzer_fingerprint(index: &Index, fields: &Fields) -> String {
 
 /// Marks a payload `zanlex-manifest-v4:{stat key}:{failures}:{file}`, the failures being
 /// base64 of the JSON list of the manifest's (file, failure) pairs (empty when none), the file
-/// the name of the generation's file holding the manifest's lz4-compressed JSON.
+/// the name of the generation's file holding the manifest: lz4-compressed postcard, or JSON in
+/// a file named without `.postcard` (indexes written before; they are read as they are).
 const PAYLOAD_V4: &str = "zanlex-manifest-v4:";
 /// The same with the manifest itself in base64 in place of the file name (indexes written
 /// before the manifest had a file of its own).
 const PAYLOAD_V3: &str = "zanlex-manifest-v3:";
-/// How manifest files are named: this, 16 hex digits of their sha256, `.lz4`.
+/// How manifest files are named: this, 16 hex digits of their sha256, [`POSTCARD_SUFFIX`] (or
+/// `.lz4` alone for JSON).
 const MANIFEST_FILE_PREFIX: &str = "zanlex-manifest-";
+/// The end of the name of a manifest file holding postcard.
+const POSTCARD_SUFFIX: &str = ".postcard.lz4";
 /// The same without the failures (indexes written before they were reported on every run).
 const PAYLOAD_V2: &str = "zanlex-manifest-v2:";
 /// The same without the stat key (indexes written earlier on 2026-11-21).
@@ -117,17 +124,17 @@ pub(super) struct EncodedManifest {
     pub(super) payload: String,
     /// The file's name in the generation folder.
     pub(super) file_name: String,
-    /// The file's bytes: the manifest's lz4-compressed JSON.
+    /// The file's bytes: the manifest's lz4-compressed postcard.
     pub(super) bytes: Vec<u8>,
 }
 
 /// Encodes `manifest` for a commit (see the module's documentation). The stat key lets a
 /// search on an unchanged corpus skip the manifest, and the failures beside it let that
 /// search still name the files that could not be indexed.
-pub(super) fn encode_manifest(manifest: &Manifest) -> serde_json::Result<EncodedManifest> {
+pub(super) fn encode_manifest(manifest: &Manifest) -> Result<EncodedManifest, String> {
     use base64::Engine;
-    let json = serde_json::to_vec(manifest)?;
-    let bytes = lz4_flex::compress_prepend_size(&json);
+    let packed = postcard::to_stdvec(manifest).map_err(|e| e.to_string())?;
+    let bytes = lz4_flex::compress_prepend_size(&packed);
     let key = stat_key(
         manifest.schema,
         &manifest.analyzers,
@@ -145,9 +152,10 @@ pub(super) fn encode_manifest(manifest: &Manifest) -> serde_json::Result<Encoded
     let failures = if failures.is_empty() {
         String::new()
     } else {
-        base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&failures)?)
+        let json = serde_json::to_vec(&failures).map_err(|e| e.to_string())?;
+        base64::engine::general_purpose::STANDARD.encode(json)
     };
-    let file_name = manifest_file_name(&bytes);
+    let file_name = manifest_file_name(&bytes, POSTCARD_SUFFIX);
     Ok(EncodedManifest {
         payload: format!("{PAYLOAD_V4}{key}:{failures}:{file_name}"),
         file_name,
@@ -156,10 +164,11 @@ pub(super) fn encode_manifest(manifest: &Manifest) -> serde_json::Result<Encoded
 }
 
 /// The name of the file holding manifest `bytes`: named by their hash, so that a commit never
-/// replaces the file an earlier commit names, and a damaged file is known by its name.
-fn manifest_file_name(bytes: &[u8]) -> String {
+/// replaces the file an earlier commit names, and a damaged file is known by its name; ending
+/// in `suffix`, which tells how the manifest is encoded.
+fn manifest_file_name(bytes: &[u8], suffix: &str) -> String {
     format!(
-        "{MANIFEST_FILE_PREFIX}{}.lz4",
+        "{MANIFEST_FILE_PREFIX}{}{suffix}",
         hex::encode(&Sha256::digest(bytes)[..8])
     )
 }
@@ -186,8 +195,14 @@ pub(super) fn decode_manifest(index: &Index, payload: &str) -> Option<Manifest> 
             .directory()
             .atomic_read(std::path::Path::new(name))
             .ok()?;
-        if !is_manifest_file(name) || manifest_file_name(&bytes) != name {
+        let postcard = name.ends_with(POSTCARD_SUFFIX);
+        let suffix = if postcard { POSTCARD_SUFFIX } else { ".lz4" };
+        if !is_manifest_file(name) || manifest_file_name(&bytes, suffix) != name {
             return None;
+        }
+        if postcard {
+            let packed = lz4_flex::decompress_size_prepended(&bytes).ok()?;
+            return postcard::from_bytes(&packed).ok();
         }
         bytes
     } else {
@@ -329,6 +344,16 @@ pub(super) mod tests {
             failure: None,
             links: None,
         };
+        let linked = FileEntry {
+            links: Some(crate::ingest::FileLinks {
+                lang: Some(crate::model::Lang::Kk),
+                has: vec![1, u64::MAX],
+                seeks: Vec::new(),
+                fixed_id: Some(7),
+            }),
+            failure: Some("no act".into()),
+            ..entry(30, 3)
+        };
         Manifest {
             schema: SCHEMA_VERSION,
             analyzers: "0123456789abcdef".into(),
@@ -336,6 +361,7 @@ pub(super) mod tests {
             files: BTreeMap::from([
                 ("corpus/001.txt".to_string(), entry(10, 1)),
                 ("corpus/002.txt".to_string(), entry(20, 2)),
+                ("corpus/003.txt".to_string(), linked),
             ]),
             links: crate::ingest::LINKS_FORMAT,
         }
@@ -370,24 +396,33 @@ pub(super) mod tests {
             .strip_prefix(PAYLOAD_V4)
             .and_then(|r| r.split_once(':'))
             .map(|(k, _)| k.to_string());
-        let same = key(&[("corpus/001.txt", 10, 1), ("corpus/002.txt", 20, 2)]);
+        let same = key(&[
+            ("corpus/001.txt", 10, 1),
+            ("corpus/002.txt", 20, 2),
+            ("corpus/003.txt", 30, 3),
+        ]);
         assert_eq!(stored.as_deref(), Some(same.as_str()));
+        let three = |third: (&'static str, u64, u128)| {
+            key(&[("corpus/001.txt", 10, 1), ("corpus/002.txt", 20, 2), third])
+        };
+        assert_ne!(three(("corpus/003.txt", 31, 3)), same);
+        assert_ne!(three(("corpus/003.txt", 30, 4)), same);
         assert_ne!(
-            key(&[("corpus/001.txt", 10, 1), ("corpus/002.txt", 21, 2)]),
+            key(&[("corpus/001.txt", 10, 1), ("corpus/002.txt", 20, 2)]),
             same
         );
-        assert_ne!(
-            key(&[("corpus/001.txt", 10, 1), ("corpus/002.txt", 20, 3)]),
-            same
-        );
-        assert_ne!(key(&[("corpus/001.txt", 10, 1)]), same);
-        // Payloads written before the manifest had its file, or before the stat key, still
-        // read.
+        // Manifests written as JSON (in a file of their own, or in the payload before the
+        // manifest had its file, or before the stat key) still read.
+        let json = serde_json::to_string(&m).unwrap();
+        let json_lz4 = lz4_flex::compress_prepend_size(json.as_bytes());
+        let json_file = manifest_file_name(&json_lz4, ".lz4");
+        std::fs::write(dir.path().join(&json_file), &json_lz4).unwrap();
+        let v4 = format!("{PAYLOAD_V4}{same}::{json_file}");
+        assert_eq!(decode_manifest(&index, &v4), Some(m.clone()));
         use base64::Engine;
-        let b64 = base64::engine::general_purpose::STANDARD.encode(&encoded.bytes);
+        let b64 = base64::engine::general_purpose::STANDARD.encode(&json_lz4);
         let v3 = format!("{PAYLOAD_V3}{same}::{b64}");
         assert_eq!(decode_manifest(&index, &v3), Some(m.clone()));
-        let json = serde_json::to_string(&m).unwrap();
         assert_eq!(decode_manifest(&index, &json), Some(m));
     }
 }
