@@ -834,6 +834,8 @@ fn act_key(date: Option<chrono::NaiveDate>, number: &str) -> u64 {
 pub struct Previous<'a> {
     /// Every file of the previous read, with its links then.
     pub links: FxHashMap<&'a str, &'a FileLinks>,
+    /// The same, in path order (as a manifest holds them, so they need no sorting).
+    pub in_order: Vec<(&'a str, &'a FileLinks)>,
     /// The files whose bytes (and metadata files) are the same as then, and that gave an act
     /// then (refused or not for what other files hold): read again, they would give the same
     /// acts, or be refused alike, unless a file linked to them changed.
@@ -846,10 +848,9 @@ pub struct StreamReport {
     /// The files that could not be ingested (and, marked `indexed`, warnings).
     pub failures: Vec<IngestFailure>,
     /// The files read and parsed, by path relative to the corpus folder's parent, each with
-    /// its links (empty for a file that gave no act).
+    /// its links (empty for a file that gave no act). The files left unread are the others:
+    /// their acts would be what the previous read made.
     pub parsed: BTreeMap<String, FileLinks>,
-    /// The corpus's files left unread: their acts would be what the previous read made.
-    pub skipped: Vec<String>,
 }
 
 /// [`ingest_corpus_streaming`] for an incremental refresh. With `previous`, phase 1 parses the
@@ -917,7 +918,7 @@ where
         files,
         parent,
     };
-    let (parsed, spill) = read_files(&corpus, keep_bytes, previous, &mut report);
+    let (parsed, spill) = read_files(&corpus, keep_bytes, previous);
     let (mut sums, mut stashes) = summarize(&corpus, parsed, &mut report);
     let takes = unify_summaries(&corpus, &mut sums, &mut stashes, &mut report.failures);
     for chunk in chunks_of_linked_files(&sums, chunk_files) {
@@ -946,13 +947,11 @@ struct Listed {
 
 /// Phase 1: parses the files that must be read (every file, or with `previous` those that
 /// changed or are new and the files linked to them), keeping their acts in memory when they
-/// add up to `keep_bytes` at most, else spilling them; records the files left unread in
-/// `report`.
+/// add up to `keep_bytes` at most, else spilling them.
 fn read_files(
     corpus: &Listed,
     keep_bytes: u64,
     previous: Option<&Previous>,
-    report: &mut StreamReport,
 ) -> (Vec<Parsed>, Option<Spill>) {
     let Listed {
         files,
@@ -993,11 +992,6 @@ fn read_files(
             spill.as_ref(),
         ));
         parsed.sort_unstable_by_key(|r| r.file);
-        let read: BTreeSet<usize> = parsed.iter().map(|r| r.file).collect();
-        report.skipped = (0..files.len())
-            .filter(|i| !read.contains(i))
-            .map(|i| rels[i].clone())
-            .collect();
     }
     (parsed, spill)
 }
@@ -1254,9 +1248,9 @@ fn files_to_read(
             (rel.as_str(), links.unwrap_or(&no_act))
         })
         .collect();
-    let mut then: Vec<(&str, &FileLinks)> = previous.links.iter().map(|(r, l)| (*r, *l)).collect();
     // In path order, as the files now are: a folder's witnesses are its first acts.
-    then.sort_unstable_by_key(|(rel, _)| *rel);
+    let then = &previous.in_order;
+    debug_assert!(then.windows(2).all(|w| w[0].0 < w[1].0));
     let (folders_then, folders_now) = (FolderActs::of(&then), FolderActs::of(&now));
     let linked_folders: FxHashSet<&str> = folders_then
         .keys()

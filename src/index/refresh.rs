@@ -348,7 +348,7 @@ fn refresh_locked(
     let written = write(
         corpus,
         scanned,
-        (&plan.old, &plan.shas, plan.reusable),
+        (plan.old, &plan.rehashed, plan.reusable),
         (&index, &fields, &write_dir),
         &mut report,
         opts,
@@ -502,9 +502,9 @@ struct Plan {
     reusable: bool,
     /// The manifest reused (empty when not).
     old: Manifest,
-    /// Each file's sha256 where the scan knows it: from the manifest when its size and mtime
-    /// are the same, hashed when they moved.
-    shas: BTreeMap<String, String>,
+    /// The sha256 of each file whose size or mtime moved since the manifest, hashed now (see
+    /// [`known_sha`]).
+    rehashed: BTreeMap<String, String>,
     /// Files of the manifest gone from the corpus.
     removed: Vec<String>,
 }
@@ -536,32 +536,25 @@ fn plan(
     } else {
         Manifest::default()
     };
-    let mut shas: BTreeMap<String, String> = BTreeMap::new();
+    let mut rehashed: BTreeMap<String, String> = BTreeMap::new();
+    let mut removed: Vec<String> = Vec::new();
     let mut any_change = !reusable;
-    for s in scanned {
-        match old.files.get(&s.rel) {
-            Some(e) if e.size == s.size && e.mtime_ns == s.mtime_ns => {
-                shas.insert(s.rel.clone(), e.sha256.clone());
-            }
-            Some(prev) => {
+    for pair in paired(scanned, &old.files) {
+        match pair {
+            Paired::Both(s, _, e) if e.size == s.size && e.mtime_ns == s.mtime_ns => {}
+            Paired::Both(s, _, prev) => {
                 let sha = file_sha(&s.path)?;
                 if prev.sha256 != sha {
                     any_change = true;
                 }
-                shas.insert(s.rel.clone(), sha);
+                rehashed.insert(s.rel.clone(), sha);
             }
             // A new file: its hash comes from ingestion (`Source::sha256`), which reads it
             // anyway, instead of reading and hashing it twice.
-            None => any_change = true,
+            Paired::Scanned(_) => any_change = true,
+            Paired::Recorded(rel, _) => removed.push(rel.clone()),
         }
     }
-    let scanned_set: BTreeSet<&str> = scanned.iter().map(|s| s.rel.as_str()).collect();
-    let removed: Vec<String> = old
-        .files
-        .keys()
-        .filter(|k| !scanned_set.contains(k.as_str()))
-        .cloned()
-        .collect();
     if !removed.is_empty() {
         any_change = true;
     }
@@ -576,9 +569,62 @@ fn plan(
         existing,
         reusable,
         old,
-        shas,
+        rehashed,
         removed,
     }))
+}
+
+/// A file of the scan beside the manifest's entry of the same path.
+enum Paired<'s, 'm> {
+    /// A file the manifest does not have.
+    Scanned(&'s Scanned),
+    /// A file the manifest has, with its path as the manifest holds it and its entry.
+    Both(&'s Scanned, &'m String, &'m FileEntry),
+    /// A file of the manifest the scan did not find.
+    Recorded(&'m String, &'m FileEntry),
+}
+
+/// `scanned` and `files` side by side, in path order, in one pass. Both are sorted by path
+/// (a scan sorts its files); at national scale they hold hundreds of thousands of paths
+/// sharing long prefixes, which a lookup of each path in the other would compare again and
+/// again.
+fn paired<'s, 'm>(
+    scanned: &'s [Scanned],
+    files: &'m BTreeMap<String, FileEntry>,
+) -> impl Iterator<Item = Paired<'s, 'm>> {
+    debug_assert!(scanned.windows(2).all(|w| w[0].rel < w[1].rel));
+    let mut scanned = scanned.iter().peekable();
+    let mut files = files.iter().peekable();
+    std::iter::from_fn(move || {
+        let order = match (scanned.peek(), files.peek()) {
+            (None, None) => return None,
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (Some(s), Some((rel, _))) => s.rel.as_str().cmp(rel.as_str()),
+        };
+        match order {
+            std::cmp::Ordering::Less => scanned.next().map(Paired::Scanned),
+            std::cmp::Ordering::Greater => files.next().map(|(rel, e)| Paired::Recorded(rel, e)),
+            std::cmp::Ordering::Equal => scanned
+                .next()
+                .zip(files.next())
+                .map(|(s, (rel, e))| Paired::Both(s, rel, e)),
+        }
+    })
+}
+
+/// The sha256 the scan knows the file `s` by, `entry` being its entry in the manifest: the
+/// manifest's when its size and mtime are the same, the one hashed now ([`Plan::rehashed`])
+/// when they moved; none for a new file.
+fn known_sha<'a>(
+    s: &Scanned,
+    entry: Option<&'a FileEntry>,
+    rehashed: &'a BTreeMap<String, String>,
+) -> Option<&'a str> {
+    match entry {
+        Some(e) if e.size == s.size && e.mtime_ns == s.mtime_ns => Some(&e.sha256),
+        _ => rehashed.get(&s.rel).map(String::as_str),
+    }
 }
 
 /// Writes the documents of the files that differ from `old` into the index `index` (open on
@@ -587,29 +633,39 @@ fn plan(
 fn write(
     corpus: &Path,
     scanned: &[Scanned],
-    (old, shas, reusable): (&Manifest, &BTreeMap<String, String>, bool),
+    (old, rehashed, reusable): (Manifest, &BTreeMap<String, String>, bool),
     (index, fields, dir): (&Index, &Fields, &Path),
     report: &mut RefreshReport,
     opts: &BuildOptions,
 ) -> crate::Result<Written> {
-    let mut manifest = Manifest {
+    let manifest = Manifest {
         schema: SCHEMA_VERSION,
         analyzers: analyzer_fingerprint(index, fields),
         zanlex: env!("CARGO_PKG_VERSION").to_string(),
         files: BTreeMap::new(),
         links: crate::ingest::LINKS_FORMAT,
     };
-    write_streaming(
+    // An index in use by another process is reported before the corpus is read.
+    let mut writer = ActWriter::new(index, fields, dir, opts, scanned.len() as u64, !reusable)?;
+    for f in &report.removed {
+        for id in old.files.get(f).map_or(&[][..], |e| &e.acts[..]) {
+            writer.delete_act(id);
+        }
+    }
+    let read = Read {
         corpus,
         scanned,
-        shas,
-        old,
+        rehashed,
+        old: &old,
         reusable,
-        (index, fields, dir),
-        &mut manifest,
-        report,
-        opts,
-    )
+    };
+    let (changed, counted, dropped) = read.into(&mut writer, report)?;
+    let manifest = changed.apply(manifest, old, scanned, report);
+    Ok(Written {
+        units: writer.commit(&manifest)?,
+        acts: dropped,
+        counted,
+    })
 }
 
 /// A corpus up to this size keeps its acts in memory between the two ingestion phases (see
@@ -620,228 +676,271 @@ const KEEP_SOURCE_BYTES: u64 = 128_000_000;
 /// Files handed to the writer per chunk of linked acts.
 const FILES_PER_CHUNK: usize = 64;
 
-/// Ingests the corpus a chunk of linked acts at a time (acts are linked across files) and
-/// writes the acts of files that differ from `old`, filling `manifest` and `report`.
-#[allow(clippy::too_many_arguments)]
-fn write_streaming(
-    corpus: &Path,
-    scanned: &[Scanned],
-    shas: &BTreeMap<String, String>,
-    old: &Manifest,
+/// What a write reads the corpus with.
+struct Read<'a> {
+    corpus: &'a Path,
+    /// The corpus's files as the scan found them: the corpus is not listed and measured again.
+    scanned: &'a [Scanned],
+    /// See [`Plan::rehashed`].
+    rehashed: &'a BTreeMap<String, String>,
+    /// The manifest in force (empty when not reusable).
+    old: &'a Manifest,
     reusable: bool,
-    (index, fields, dir): (&Index, &Fields, &Path),
-    manifest: &mut Manifest,
-    report: &mut RefreshReport,
-    opts: &BuildOptions,
-) -> crate::Result<Written> {
-    // An index in use by another process is reported before the corpus is read.
-    let mut writer = ActWriter::new(index, fields, dir, opts, scanned.len() as u64, !reusable)?;
-    for f in &report.removed {
-        for id in old.files.get(f).map_or(&[][..], |e| &e.acts[..]) {
-            writer.delete_act(id);
-        }
-    }
-    write_streaming_to(
-        corpus, scanned, shas, old, reusable, manifest, report, writer,
-    )
 }
 
-/// [`write_streaming`] with the writer it opened.
-#[allow(clippy::too_many_arguments)]
-fn write_streaming_to(
-    corpus: &Path,
-    scanned: &[Scanned],
-    shas: &BTreeMap<String, String>,
-    old: &Manifest,
-    reusable: bool,
-    manifest: &mut Manifest,
-    report: &mut RefreshReport,
-    mut writer: ActWriter<'_>,
-) -> crate::Result<Written> {
-    let by_rel: BTreeMap<&str, &Scanned> = scanned.iter().map(|s| (s.rel.as_str(), s)).collect();
-    let mut added: BTreeSet<String> = BTreeSet::new();
-    let mut updated: BTreeSet<String> = BTreeSet::new();
-    let mut unchanged = 0;
-    // Records a scanned file's entry; whether its acts are to be written.
-    // Each file's own sha256 as ingestion recorded it (in its act's source, or in a version's
-    // source when its act was merged into a newer edition), for files not hashed by the scan.
-    let mut ingested_shas: BTreeMap<String, String> = BTreeMap::new();
-    let mut record = |s: &Scanned,
+/// The manifest's entries a write changes: those of the files it read, and the sizes and
+/// times of those it left unread that moved. The manifest of the commit is the one in force
+/// with these applied ([`Changed::apply`]), so a refresh that reads a few files does not build
+/// an entry for each of the others.
+#[derive(Default)]
+struct Changed {
+    /// The new entries, by path.
+    entries: BTreeMap<String, FileEntry>,
+    /// Unread files (their acts as they are) whose size or mtime moved: (path, size, mtime).
+    restamped: Vec<(String, u64, u128)>,
+    /// Links of the files read, by path.
+    links: BTreeMap<String, crate::ingest::FileLinks>,
+    added: BTreeSet<String>,
+    updated: BTreeSet<String>,
+    unchanged: usize,
+}
+
+impl Read<'_> {
+    /// Ingests the corpus a chunk of linked acts at a time (acts are linked across files) and
+    /// writes the acts of files that differ from the manifest in force. Returns the entries
+    /// to change, the lexicon's counts of the acts written, and the ids of the acts whose
+    /// documents were deleted or added.
+    fn into(
+        self,
+        writer: &mut ActWriter<'_>,
+        report: &mut RefreshReport,
+    ) -> crate::Result<(Changed, Learner, std::collections::HashSet<String>)> {
+        let Read {
+            corpus,
+            scanned,
+            rehashed,
+            old,
+            reusable,
+        } = self;
+        let mut changed = Changed::default();
+        // Each file's own sha256 as ingestion recorded it (in its act's source, or in a
+        // version's source when its act was merged into a newer edition), for files not
+        // hashed by the scan.
+        let mut ingested_shas: BTreeMap<String, String> = BTreeMap::new();
+        // Records a scanned file's entry; whether its acts are to be written.
+        let record = |s: &Scanned,
                       acts: &[&Act],
                       failure: Option<String>,
                       w: &mut ActWriter,
-                      manifest: &mut Manifest,
+                      changed: &mut Changed,
                       ingested: &BTreeMap<String, String>| {
-        let sha256 = match shas.get(&s.rel) {
-            Some(sha) => sha.clone(),
-            None => match ingested.get(&s.rel) {
-                Some(own) => with_sidecars(own.clone(), &s.path),
-                // A file that gave no act: hash it here (empty when it cannot be read, so
-                // the next refresh reads it again).
-                None if s.skipped.is_none() => file_sha(&s.path).unwrap_or_else(|e| {
-                    log::warn!(
-                        "cannot hash {}: {e}; it will be read again",
-                        s.path.display()
-                    );
-                    String::new()
-                }),
-                None => String::new(),
-            },
-        };
-        let entry = FileEntry {
-            sha256,
-            size: s.size,
-            mtime_ns: s.mtime_ns,
-            acts_hash: acts_hash(acts),
-            acts: acts.iter().map(|a| a.id.clone()).collect(),
-            failure,
-            links: None,
-        };
-        let write = match old.files.get(&s.rel) {
-            Some(prev) if prev.acts_hash == entry.acts_hash && prev.sha256 == entry.sha256 => {
-                unchanged += 1;
-                false
-            }
-            Some(prev) => {
-                updated.insert(s.rel.clone());
-                // The file's acts of before; those it still makes are written again.
-                for id in &prev.acts {
-                    w.delete_act(id);
-                }
-                true
-            }
-            None => {
-                added.insert(s.rel.clone());
-                true
-            }
-        };
-        manifest.files.insert(s.rel.clone(), entry);
-        write
-    };
-    // The ids whose documents this refresh deletes: those of the removed files' acts, then
-    // of the acts written and of those their files made before.
-    let mut dropped: std::collections::HashSet<String> = report
-        .removed
-        .iter()
-        .flat_map(|f| old.files.get(f).into_iter().flat_map(|e| e.acts.clone()))
-        .collect();
-    let previous = if reusable {
-        previous_read(old, shas)
-    } else {
-        None
-    };
-    // The lexicon's counts of the acts written, made as they go by rather than read back.
-    let mut counted = Learner::default();
-    // The files as the scan found them: the corpus is not listed and measured again.
-    let sources = scanned
-        .iter()
-        .filter(|s| s.skipped.is_none())
-        .map(|s| (s.path.clone(), s.own_size))
-        .collect();
-    let streamed = crate::ingest::ingest_scanned_changes(
-        corpus,
-        sources,
-        FILES_PER_CHUNK,
-        KEEP_SOURCE_BYTES,
-        previous.as_ref(),
-        |acts| {
-            let mut by_file: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-            for (i, a) in acts.iter().enumerate() {
-                by_file.entry(a.source.file.as_str()).or_default().push(i);
-                for src in std::iter::once(&a.source).chain(a.versions.iter().map(|v| &v.source)) {
-                    if !ingested_shas.contains_key(&src.file) {
-                        ingested_shas.insert(src.file.clone(), src.sha256.clone());
-                    }
-                }
-            }
-            // In the order of their files.
-            let mut to_write: Vec<usize> = Vec::new();
-            for (file, of_file) in by_file {
-                let write = match by_rel.get(file) {
-                    Some(s) => {
-                        let refs: Vec<&Act> = of_file.iter().map(|&i| &acts[i]).collect();
-                        record(s, &refs, None, &mut writer, manifest, &ingested_shas)
-                    }
-                    // Acts whose file is not among the scanned ones (should not happen).
-                    None => !reusable,
-                };
-                if write {
-                    dropped.extend(old.files.get(file).into_iter().flat_map(|e| e.acts.clone()));
-                    dropped.extend(of_file.iter().map(|&i| acts[i].id.clone()));
-                    to_write.extend(of_file);
-                }
-            }
-            // Documents are deleted by act id, and the Kazakh and Russian texts of an act
-            // share one (as editions do): an act whose documents went with another's is
-            // written again, though its own file and links did not change. Acts of one id
-            // are linked, so they come in one chunk.
-            let again: Vec<usize> = (0..acts.len())
-                .filter(|i| !to_write.contains(i) && dropped.contains(&acts[*i].id))
-                .collect();
-            to_write.extend(again);
-            count_written(&mut counted, &acts, &to_write);
-            let mut acts: Vec<Option<Act>> = acts.into_iter().map(Some).collect();
-            writer.add(to_write.iter().filter_map(|&i| acts[i].take()).collect())
-        },
-    )?;
-    report.parsed = streamed.parsed.len();
-    let parent = corpus.parent().unwrap_or(Path::new(""));
-    let (warnings, failures): (Vec<_>, Vec<_>) = streamed.failures.iter().partition(|f| f.indexed);
-    report.warnings.extend(
-        warnings
-            .iter()
-            .map(|f| (rel_path(&f.path, parent), f.reason.clone())),
-    );
-    let failures: BTreeMap<String, String> = failures
-        .iter()
-        .map(|f| (rel_path(&f.path, parent), f.reason.clone()))
-        .collect();
-    // Files left unread keep their entry, and their documents stay as they are.
-    let mut kept = 0;
-    for rel in &streamed.skipped {
-        if let (Some(s), Some(prev)) = (by_rel.get(rel.as_str()), old.files.get(rel)) {
+            let prev = old.files.get(&s.rel);
+            let sha256 = match known_sha(s, prev, rehashed) {
+                Some(sha) => sha.to_string(),
+                None => match ingested.get(&s.rel) {
+                    Some(own) => with_sidecars(own.clone(), &s.path),
+                    // A file that gave no act: hash it here (empty when it cannot be read,
+                    // so the next refresh reads it again).
+                    None if s.skipped.is_none() => file_sha(&s.path).unwrap_or_else(|e| {
+                        log::warn!(
+                            "cannot hash {}: {e}; it will be read again",
+                            s.path.display()
+                        );
+                        String::new()
+                    }),
+                    None => String::new(),
+                },
+            };
             let entry = FileEntry {
+                sha256,
                 size: s.size,
                 mtime_ns: s.mtime_ns,
-                ..prev.clone()
+                acts_hash: acts_hash(acts),
+                acts: acts.iter().map(|a| a.id.clone()).collect(),
+                failure,
+                links: None,
             };
-            manifest.files.insert(rel.clone(), entry);
-            kept += 1;
+            let write = match prev {
+                Some(prev) if prev.acts_hash == entry.acts_hash && prev.sha256 == entry.sha256 => {
+                    changed.unchanged += 1;
+                    false
+                }
+                Some(prev) => {
+                    changed.updated.insert(s.rel.clone());
+                    // The file's acts of before; those it still makes are written again.
+                    for id in &prev.acts {
+                        w.delete_act(id);
+                    }
+                    true
+                }
+                None => {
+                    changed.added.insert(s.rel.clone());
+                    true
+                }
+            };
+            changed.entries.insert(s.rel.clone(), entry);
+            write
+        };
+        // The ids whose documents this refresh deletes: those of the removed files' acts,
+        // then of the acts written and of those their files made before.
+        let mut dropped: std::collections::HashSet<String> = report
+            .removed
+            .iter()
+            .flat_map(|f| old.files.get(f).into_iter().flat_map(|e| e.acts.clone()))
+            .collect();
+        let previous = if reusable {
+            previous_read(old, scanned, rehashed)
+        } else {
+            None
+        };
+        // The lexicon's counts of the acts written, made as they go by rather than read back.
+        let mut counted = Learner::default();
+        let sources = scanned
+            .iter()
+            .filter(|s| s.skipped.is_none())
+            .map(|s| (s.path.clone(), s.own_size))
+            .collect();
+        let of_rel = |rel: &str| {
+            scanned
+                .binary_search_by(|s| s.rel.as_str().cmp(rel))
+                .ok()
+                .map(|i| &scanned[i])
+        };
+        let streamed = crate::ingest::ingest_scanned_changes(
+            corpus,
+            sources,
+            FILES_PER_CHUNK,
+            KEEP_SOURCE_BYTES,
+            previous.as_ref(),
+            |acts| {
+                let mut by_file: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+                for (i, a) in acts.iter().enumerate() {
+                    by_file.entry(a.source.file.as_str()).or_default().push(i);
+                    let sources =
+                        std::iter::once(&a.source).chain(a.versions.iter().map(|v| &v.source));
+                    for src in sources {
+                        if !ingested_shas.contains_key(&src.file) {
+                            ingested_shas.insert(src.file.clone(), src.sha256.clone());
+                        }
+                    }
+                }
+                // In the order of their files.
+                let mut to_write: Vec<usize> = Vec::new();
+                for (file, of_file) in by_file {
+                    let write = match of_rel(file) {
+                        Some(s) => {
+                            let refs: Vec<&Act> = of_file.iter().map(|&i| &acts[i]).collect();
+                            record(s, &refs, None, writer, &mut changed, &ingested_shas)
+                        }
+                        // Acts whose file is not among the scanned ones (should not happen).
+                        None => !reusable,
+                    };
+                    if write {
+                        dropped
+                            .extend(old.files.get(file).into_iter().flat_map(|e| e.acts.clone()));
+                        dropped.extend(of_file.iter().map(|&i| acts[i].id.clone()));
+                        to_write.extend(of_file);
+                    }
+                }
+                // Documents are deleted by act id, and the Kazakh and Russian texts of an act
+                // share one (as editions do): an act whose documents went with another's is
+                // written again, though its own file and links did not change. Acts of one id
+                // are linked, so they come in one chunk.
+                let again: Vec<usize> = (0..acts.len())
+                    .filter(|i| !to_write.contains(i) && dropped.contains(&acts[*i].id))
+                    .collect();
+                to_write.extend(again);
+                count_written(&mut counted, &acts, &to_write);
+                let mut acts: Vec<Option<Act>> = acts.into_iter().map(Some).collect();
+                writer.add(to_write.iter().filter_map(|&i| acts[i].take()).collect())
+            },
+        )?;
+        drop(previous);
+        report.parsed = streamed.parsed.len();
+        let parent = corpus.parent().unwrap_or(Path::new(""));
+        let (warnings, failures): (Vec<_>, Vec<_>) =
+            streamed.failures.iter().partition(|f| f.indexed);
+        report.warnings.extend(
+            warnings
+                .iter()
+                .map(|f| (rel_path(&f.path, parent), f.reason.clone())),
+        );
+        let failures: BTreeMap<String, String> = failures
+            .iter()
+            .map(|f| (rel_path(&f.path, parent), f.reason.clone()))
+            .collect();
+        for pair in paired(scanned, &old.files) {
+            let (s, prev) = match pair {
+                Paired::Scanned(s) => (s, None),
+                Paired::Both(s, _, e) => (s, Some(e)),
+                Paired::Recorded(..) => continue,
+            };
+            if changed.entries.contains_key(&s.rel) {
+                continue;
+            }
+            // A file left unread keeps its entry, and its documents stay as they are.
+            let unread = s.skipped.is_none() && !streamed.parsed.contains_key(&s.rel);
+            match prev {
+                Some(prev) if unread => {
+                    if (prev.size, prev.mtime_ns) != (s.size, s.mtime_ns) {
+                        changed.restamped.push((s.rel.clone(), s.size, s.mtime_ns));
+                    }
+                    changed.unchanged += 1;
+                }
+                // A file that gave no act (a failure) still gets an entry.
+                _ => {
+                    let failure = failures.get(&s.rel).or(s.skipped.as_ref()).cloned();
+                    record(s, &[], failure, writer, &mut changed, &ingested_shas);
+                }
+            }
         }
+        changed.links = streamed.parsed;
+        Ok((changed, counted, dropped))
     }
-    // Files that gave no act (failures) still get an entry.
-    for s in scanned {
-        if !manifest.files.contains_key(&s.rel) {
-            let failure = failures.get(&s.rel).or(s.skipped.as_ref()).cloned();
-            record(s, &[], failure, &mut writer, manifest, &ingested_shas);
+}
+
+impl Changed {
+    /// `manifest` with the entries of `old` (the manifest in force, whose files the write
+    /// compared with `scanned`) as the write changed them: the files gone from the corpus
+    /// taken away. Reports the files added, updated, unchanged and failed into `report`.
+    fn apply(
+        self,
+        mut manifest: Manifest,
+        old: Manifest,
+        scanned: &[Scanned],
+        report: &mut RefreshReport,
+    ) -> Manifest {
+        let mut files = old.files;
+        for rel in &report.removed {
+            files.remove(rel);
         }
+        for (rel, size, mtime_ns) in self.restamped {
+            if let Some(entry) = files.get_mut(&rel) {
+                entry.size = size;
+                entry.mtime_ns = mtime_ns;
+            }
+        }
+        files.extend(self.entries);
+        for (rel, links) in self.links {
+            if let Some(entry) = files.get_mut(&rel) {
+                entry.links = Some(links);
+            }
+        }
+        debug_assert_eq!(files.len(), scanned.len());
+        for (rel, entry) in files.iter_mut() {
+            // A file ingestion did not read (one the walk skips) gave no act, and links to
+            // nothing.
+            entry.links.get_or_insert_with(Default::default);
+            if let Some(reason) = &entry.failure {
+                report.failures.push((rel.clone(), reason.clone()));
+            }
+        }
+        report.added.extend(self.added);
+        report.updated.extend(self.updated);
+        report.unchanged += self.unchanged;
+        manifest.files = files;
+        manifest
     }
-    for (rel, links) in streamed.parsed {
-        if let Some(entry) = manifest.files.get_mut(&rel) {
-            entry.links = Some(links);
-        }
-    }
-    // A file ingestion did not read (one the walk skips) gave no act, and links to nothing.
-    for entry in manifest.files.values_mut() {
-        entry.links.get_or_insert_with(Default::default);
-    }
-    for s in scanned {
-        if let Some(reason) = manifest.files.get(&s.rel).and_then(|e| e.failure.clone()) {
-            report.failures.push((s.rel.clone(), reason));
-        }
-        if added.contains(&s.rel) {
-            report.added.push(s.rel.clone());
-        }
-        if updated.contains(&s.rel) {
-            report.updated.push(s.rel.clone());
-        }
-    }
-    report.unchanged += unchanged + kept;
-    Ok(Written {
-        units: writer.commit(manifest)?,
-        acts: dropped,
-        counted,
-    })
 }
 
 /// Counts into `counted` the acts `to_write` of a chunk that have both expressions: the
@@ -872,23 +971,30 @@ struct Written {
 }
 
 /// What the previous build recorded of the corpus, for an incremental read: each file's
-/// links, and the files whose bytes `shas` (the scan's hashes) finds unchanged. A file that
-/// could not be read or parsed counts as changed, so it is tried again (one refused for what
-/// other files hold is left as its links decide). `None` when a file's links were not
-/// recorded, or in another format.
+/// links, and the files the scan finds unchanged (their sha256 the manifest's, see
+/// [`known_sha`]). A file that could not be read or parsed counts as changed, so it is tried
+/// again (one refused for what other files hold is left as its links decide). `None` when a
+/// file's links were not recorded, or in another format.
 fn previous_read<'a>(
     old: &'a Manifest,
-    shas: &BTreeMap<String, String>,
+    scanned: &[Scanned],
+    rehashed: &BTreeMap<String, String>,
 ) -> Option<crate::ingest::Previous<'a>> {
     if old.links != crate::ingest::LINKS_FORMAT {
         return None;
     }
     let mut previous = crate::ingest::Previous::default();
-    for (rel, entry) in &old.files {
+    for pair in paired(scanned, &old.files) {
+        let (rel, entry, now) = match pair {
+            Paired::Scanned(_) => continue,
+            Paired::Both(s, rel, e) => (rel, e, known_sha(s, Some(e), rehashed)),
+            Paired::Recorded(rel, e) => (rel, e, None),
+        };
         let links = entry.links.as_ref()?;
         previous.links.insert(rel, links);
+        previous.in_order.push((rel, links));
         let parsed = entry.failure.is_none() || links.gave_act();
-        if parsed && shas.get(rel) == Some(&entry.sha256) {
+        if parsed && now == Some(entry.sha256.as_str()) {
             previous.unchanged.insert(rel);
         }
     }
@@ -925,21 +1031,32 @@ mod tests {
 
     /// A refresh compares links only with a manifest that recorded every file's links in the
     /// current format; a file whose hash moved, or that could not be parsed, is not
-    /// unchanged.
+    /// unchanged, nor is a file the scan did not find.
     #[test]
     fn previous_read_needs_every_files_links_in_this_format() {
         let mut m = manifest();
-        let mut shas: BTreeMap<String, String> = m
-            .files
-            .iter()
-            .map(|(rel, e)| (rel.clone(), e.sha256.clone()))
-            .collect();
-        assert!(previous_read(&m, &shas).is_none());
+        let scan = |m: &Manifest| -> Vec<Scanned> {
+            m.files
+                .iter()
+                .map(|(rel, e)| Scanned {
+                    path: rel.into(),
+                    rel: rel.clone(),
+                    size: e.size,
+                    own_size: e.size,
+                    mtime_ns: e.mtime_ns,
+                    skipped: None,
+                })
+                .collect()
+        };
+        let mut scanned = scan(&m);
+        let mut rehashed = BTreeMap::new();
+        assert!(previous_read(&m, &scanned, &rehashed).is_none());
         for e in m.files.values_mut() {
             e.links = Some(crate::ingest::FileLinks::default());
         }
-        let unchanged = |m: &Manifest, shas: &BTreeMap<String, String>| {
-            previous_read(m, shas).map(|p| {
+        let unchanged = |m: &Manifest, scanned: &[Scanned], rehashed: &BTreeMap<_, _>| {
+            previous_read(m, scanned, rehashed).map(|p| {
+                assert_eq!(p.in_order.len(), m.files.len());
                 let mut unchanged: Vec<String> =
                     p.unchanged.into_iter().map(String::from).collect();
                 unchanged.sort();
@@ -947,15 +1064,30 @@ mod tests {
             })
         };
         assert_eq!(
-            unchanged(&m, &shas),
+            unchanged(&m, &scanned, &rehashed),
             Some(vec!["corpus/001.txt".to_string(), "corpus/002.txt".into()])
         );
-        shas.insert("corpus/001.txt".into(), "ef".repeat(32));
-        assert_eq!(unchanged(&m, &shas), Some(vec!["corpus/002.txt".into()]));
+        // Its mtime moved, its bytes the same: unchanged.
+        scanned[0].mtime_ns += 1;
+        rehashed.insert("corpus/001.txt".to_string(), "ab".repeat(32));
+        assert_eq!(
+            unchanged(&m, &scanned, &rehashed),
+            Some(vec!["corpus/001.txt".to_string(), "corpus/002.txt".into()])
+        );
+        rehashed.insert("corpus/001.txt".to_string(), "ef".repeat(32));
+        assert_eq!(
+            unchanged(&m, &scanned, &rehashed),
+            Some(vec!["corpus/002.txt".into()])
+        );
+        assert_eq!(
+            unchanged(&m, &scanned[..1], &rehashed),
+            Some(vec![]),
+            "a file gone is not unchanged"
+        );
         if let Some(e) = m.files.get_mut("corpus/002.txt") {
             e.failure = Some("empty file".into());
         }
-        assert_eq!(unchanged(&m, &shas), Some(vec![]));
+        assert_eq!(unchanged(&m, &scanned, &rehashed), Some(vec![]));
         // Refused though it gave an act (a second undated edition).
         if let Some(e) = m.files.get_mut("corpus/002.txt") {
             e.links = Some(crate::ingest::FileLinks {
@@ -963,8 +1095,50 @@ mod tests {
                 ..Default::default()
             });
         }
-        assert_eq!(unchanged(&m, &shas), Some(vec!["corpus/002.txt".into()]));
+        assert_eq!(
+            unchanged(&m, &scanned, &rehashed),
+            Some(vec!["corpus/002.txt".into()])
+        );
         m.links = 0;
-        assert!(previous_read(&m, &shas).is_none());
+        assert!(previous_read(&m, &scanned, &rehashed).is_none());
+        scanned = scan(&m);
+        assert!(previous_read(&m, &scanned, &rehashed).is_none());
+    }
+
+    /// The scan and the manifest side by side: each path once, in order, with its entry.
+    #[test]
+    fn paired_walks_both_in_path_order() {
+        let m = manifest();
+        let scanned: Vec<Scanned> = ["corpus/000.txt", "corpus/002.txt", "corpus/004.txt"]
+            .iter()
+            .map(|rel| Scanned {
+                path: rel.into(),
+                rel: rel.to_string(),
+                size: 0,
+                own_size: 0,
+                mtime_ns: 0,
+                skipped: None,
+            })
+            .collect();
+        let seen: Vec<String> = paired(&scanned, &m.files)
+            .map(|p| match p {
+                Paired::Scanned(s) => format!("scan {}", s.rel),
+                Paired::Both(s, rel, e) => {
+                    assert_eq!(&s.rel, rel);
+                    format!("both {rel} {}", e.size)
+                }
+                Paired::Recorded(rel, e) => format!("manifest {rel} {}", e.size),
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                "scan corpus/000.txt",
+                "manifest corpus/001.txt 10",
+                "both corpus/002.txt 20",
+                "manifest corpus/003.txt 30",
+                "scan corpus/004.txt",
+            ]
+        );
     }
 }
