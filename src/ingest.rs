@@ -770,10 +770,9 @@ impl FileLinks {
     }
 }
 
-/// [`FileLinks`] keys as one base64 string of their 8-byte big-endian forms: half the size of
-/// JSON numbers in the manifest, which every command that opens the index reads.
+/// [`FileLinks`] keys as their 8-byte big-endian forms: in JSON (manifests written before
+/// postcard) one base64 string, half the size of JSON numbers; in postcard, the bytes.
 mod packed_keys {
-    //! Link keys as big-endian bytes: base64 text in JSON, bytes as they are in postcard.
     use base64::engine::general_purpose::STANDARD_NO_PAD;
     use base64::Engine;
     use serde::de::Error;
@@ -1250,8 +1249,7 @@ fn files_to_read(
         .collect();
     // In path order, as the files now are: a folder's witnesses are its first acts.
     let then = &previous.in_order;
-    debug_assert!(then.windows(2).all(|w| w[0].0 < w[1].0));
-    let (folders_then, folders_now) = (FolderActs::of(&then), FolderActs::of(&now));
+    let (folders_then, folders_now) = (FolderActs::of(then), FolderActs::of(&now));
     let linked_folders: FxHashSet<&str> = folders_then
         .keys()
         .chain(folders_now.keys())
@@ -1259,7 +1257,7 @@ fn files_to_read(
         .filter(|f| FolderActs::links_texts(folders_then.get(f), folders_now.get(f)))
         .collect();
     // The files of the groups of then that hold a file that changed or is gone.
-    let mut groups_then = file_groups(&then, &linked_folders);
+    let mut groups_then = file_groups(then, &linked_folders);
     let touched: BTreeSet<usize> = (0..then.len())
         .filter(|&i| !previous.unchanged.contains(then[i].0))
         .map(|i| groups_then.find(i))

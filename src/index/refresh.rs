@@ -302,6 +302,14 @@ fn refresh_locked(
 ) -> crate::Result<Refreshed> {
     let index_dir = layout.root();
     refuse_emptying(corpus, scanned, existing.as_ref(), opts)?;
+    // The steps after compare the scan with the manifest in one pass ([`paired`]), which
+    // needs both in path order: a scan sorts its files.
+    if !scanned.is_sorted_by(|a, b| a.rel < b.rel) {
+        return Err(index_err(
+            index_dir,
+            "the corpus's scan is not in path order, so it cannot be compared with the manifest (a fault in zanlex)",
+        ));
+    }
     let plan = match plan(scanned, existing, known, opts)? {
         Planned::UpToDate(refreshed) => return Ok(refreshed),
         Planned::Write(plan) => plan,
@@ -585,14 +593,13 @@ enum Paired<'s, 'm> {
 }
 
 /// `scanned` and `files` side by side, in path order, in one pass. Both are sorted by path
-/// (a scan sorts its files); at national scale they hold hundreds of thousands of paths
+/// (a scan sorts its files, and [`refresh_locked`] checks it); at national scale they hold hundreds of thousands of paths
 /// sharing long prefixes, which a lookup of each path in the other would compare again and
 /// again.
 fn paired<'s, 'm>(
     scanned: &'s [Scanned],
     files: &'m BTreeMap<String, FileEntry>,
 ) -> impl Iterator<Item = Paired<'s, 'm>> {
-    debug_assert!(scanned.windows(2).all(|w| w[0].rel < w[1].rel));
     let mut scanned = scanned.iter().peekable();
     let mut files = files.iter().peekable();
     std::iter::from_fn(move || {
@@ -660,7 +667,7 @@ fn write(
         reusable,
     };
     let (changed, counted, dropped) = read.into(&mut writer, report)?;
-    let manifest = changed.apply(manifest, old, scanned, report);
+    let manifest = changed.apply(manifest, old, report);
     Ok(Written {
         units: writer.commit(&manifest)?,
         acts: dropped,
@@ -901,15 +908,9 @@ impl Read<'_> {
 
 impl Changed {
     /// `manifest` with the entries of `old` (the manifest in force, whose files the write
-    /// compared with `scanned`) as the write changed them: the files gone from the corpus
-    /// taken away. Reports the files added, updated, unchanged and failed into `report`.
-    fn apply(
-        self,
-        mut manifest: Manifest,
-        old: Manifest,
-        scanned: &[Scanned],
-        report: &mut RefreshReport,
-    ) -> Manifest {
+    /// compared with the scan) as the write changed them: the files gone from the corpus
+    /// taken away, so that it has an entry for each file of the scan. Reports the files added, updated, unchanged and failed into `report`.
+    fn apply(self, mut manifest: Manifest, old: Manifest, report: &mut RefreshReport) -> Manifest {
         let mut files = old.files;
         for rel in &report.removed {
             files.remove(rel);
@@ -926,7 +927,6 @@ impl Changed {
                 entry.links = Some(links);
             }
         }
-        debug_assert_eq!(files.len(), scanned.len());
         for (rel, entry) in files.iter_mut() {
             // A file ingestion did not read (one the walk skips) gave no act, and links to
             // nothing.
