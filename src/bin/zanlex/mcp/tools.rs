@@ -122,7 +122,7 @@ impl Zanlex {
         &self,
         read: impl FnOnce(&ZanIndex) -> Result<T, ToolError> + Send + 'static,
     ) -> Result<T, ToolError> {
-        let index = Arc::clone(&self.state.served().index);
+        let index = self.state.index();
         self.state
             .readers
             .run(index, move |index| Ok(read(index)))

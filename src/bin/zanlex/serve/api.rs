@@ -166,10 +166,10 @@ pub(crate) async fn search(
         .request(str::to_string)?
         .references(false)
         .budget(state.readers.query_budget());
-    let served = state.served();
+    let index = state.index();
     let page = state
         .readers
-        .run(Arc::clone(&served.index), move |index| {
+        .run(index, move |index| {
             let res = index.search(&req)?;
             let mut page = zanlex::SearchPage::new(res, offset, limit);
             page.results.resolve_references(index, req.as_of)?;
@@ -381,10 +381,10 @@ async fn refs(
     let p = params(q)?;
     let lang = lang_param(p.lang.as_deref())?;
     let as_of = date_param("as_of", p.as_of.as_deref())?;
-    let served = state.served();
+    let index = state.index();
     let list = state
         .readers
-        .run(Arc::clone(&served.index), move |index| {
+        .run(index, move |index| {
             Ok(index.refs(&target, lang, as_of, None)?)
         })
         .await?;
@@ -442,10 +442,10 @@ async fn cited_by(
     let lang = lang_param(p.lang.as_deref())?;
     let exact = flag_param("exact", p.exact.as_deref())?;
     let as_of = date_param("as_of", p.as_of.as_deref())?;
-    let served = state.served();
+    let index = state.index();
     let list = state
         .readers
-        .run(Arc::clone(&served.index), move |index| {
+        .run(index, move |index| {
             Ok(index.cited_by_list(&target, !exact, lang, as_of, None)?)
         })
         .await?;

@@ -11,27 +11,14 @@ use std::sync::Arc;
 use std::time::Duration;
 use zanlex::{BuildOptions, RefreshReport, ZanIndex};
 
-/// An index being served. Each request resolves the references it answers with from the
-/// acts they may name (as the library's reading commands do), not from a catalog of every
-/// act kept for the index's lifetime: at national scale with the mirror's history, that
-/// catalog is every edition's unit tree of every act, gigabytes read again after each
-/// refresh before the first answer.
-pub(crate) struct Served {
-    pub index: Arc<ZanIndex>,
-}
-
-impl Served {
-    fn new(index: ZanIndex) -> Self {
-        Served {
-            index: Arc::new(index),
-        }
-    }
-}
-
 /// What every request shares.
 pub(crate) struct AppState {
-    /// The index in force.
-    served: ArcSwap<Served>,
+    /// The index in force. Nothing is kept beside it: each request resolves the references
+    /// it answers with from the acts they may name (as the library's reading commands do), not
+    /// from a catalog of every act kept for the index's lifetime, which at national scale with
+    /// the mirror's history is every edition's unit tree of every act, gigabytes read again
+    /// after each refresh before the first answer.
+    served: ArcSwap<ZanIndex>,
     /// The files the index in force does not hold: (file, reason).
     failures: ArcSwap<Vec<(String, String)>>,
     /// How many times a refresh swapped in a newly opened index.
@@ -116,7 +103,7 @@ impl AppState {
         };
         let (index, report) = ZanIndex::open_or_build(corpus, index_dir, &options(follow))?;
         let state = AppState {
-            served: ArcSwap::from_pointee(Served::new(index)),
+            served: ArcSwap::from_pointee(index),
             failures: ArcSwap::from_pointee(super::errors::shown_failures(&report.failures)),
             swaps: AtomicU64::new(0),
             corpus: corpus.to_path_buf(),
@@ -140,7 +127,7 @@ impl AppState {
     pub(crate) fn open_replica(index_dir: &Path, readers: Readers) -> anyhow::Result<Self> {
         let index = ZanIndex::open(index_dir)?;
         Ok(AppState {
-            served: ArcSwap::from_pointee(Served::new(index)),
+            served: ArcSwap::from_pointee(index),
             failures: ArcSwap::from_pointee(Vec::new()),
             swaps: AtomicU64::new(0),
             corpus: PathBuf::new(),
@@ -158,11 +145,6 @@ impl AppState {
 
     /// The index in force; it stays whole for as long as it is held, whatever a refresh does.
     pub(crate) fn index(&self) -> Arc<ZanIndex> {
-        Arc::clone(&self.served.load().index)
-    }
-
-    /// The index in force with what is kept of it (see [`Served`]).
-    pub(crate) fn served(&self) -> Arc<Served> {
         self.served.load_full()
     }
 
@@ -224,7 +206,7 @@ impl AppState {
         // may have brought the index up to date first, and the commit opened is the one in
         // force on disk either way.
         self.swaps.fetch_add(1, Ordering::SeqCst);
-        self.served.store(Arc::new(Served::new(index)));
+        self.served.store(Arc::new(index));
         self.failures
             .store(Arc::new(super::errors::shown_failures(&report.failures)));
         Ok(Refreshed {
@@ -269,7 +251,7 @@ impl AppState {
             })?;
         let index = opened.map_err(ApiError::from)?;
         self.swaps.fetch_add(1, Ordering::SeqCst);
-        self.served.store(Arc::new(Served::new(index)));
+        self.served.store(Arc::new(index));
         Ok(Refreshed {
             changed: true,
             ..unchanged
