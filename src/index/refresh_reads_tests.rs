@@ -184,6 +184,15 @@ fn a_refresh_parses_the_changed_files_and_those_linked_to_them() {
     let r = refresh_parsing(&corpus, &idx, tmp.path(), 2);
     assert_eq!(r.added, ["corpus/011_amending.txt"]);
     assert_eq!(r.unchanged, 7);
+
+    // A file written again with the same bytes while another changes: it is not read, and
+    // its entry takes its new time, as a fresh build records it.
+    let same = corpus.join("001_e93b22564f257a40.txt");
+    std::fs::write(&same, std::fs::read(&same).unwrap()).unwrap();
+    edit(&unrelated, "Қосымша тармақ", "Қосымша екінші тармақ");
+    let r = refresh_parsing(&corpus, &idx, tmp.path(), 1);
+    assert_eq!(r.updated, ["corpus/000_59abb921da226678.txt"]);
+    assert_eq!(r.unchanged, 8);
 }
 
 /// The folder of the short 90315 decision in the mirror fixtures, relative to them.
