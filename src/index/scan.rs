@@ -173,7 +173,9 @@ fn scan_tree(corpus: &Path, top: &Path, opts: &BuildOptions) -> crate::Result<Ve
             skipped: Some(reason),
         });
     }
+    // In path order, each path once: a refresh walks the scan beside the manifest.
     out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    out.dedup_by(|a, b| a.rel == b.rel);
     Ok(out)
 }
 
