@@ -666,7 +666,7 @@ fn write(
         old: &old,
         reusable,
     };
-    let (changed, counted, dropped) = read.into(&mut writer, report)?;
+    let (changed, counted, dropped) = read.write_into(&mut writer, report)?;
     let manifest = changed.apply(manifest, old, report);
     Ok(Written {
         units: writer.commit(&manifest)?,
@@ -717,7 +717,7 @@ impl Read<'_> {
     /// writes the acts of files that differ from the manifest in force. Returns the entries
     /// to change, the lexicon's counts of the acts written, and the ids of the acts whose
     /// documents were deleted or added.
-    fn into(
+    fn write_into(
         self,
         writer: &mut ActWriter<'_>,
         report: &mut RefreshReport,
