@@ -1,5 +1,5 @@
 //! What one `/v1/search` answer costs in process, without HTTP: the library's search, then the
-//! rest of the server's work for the page (references resolved in the catalog, the JSON body),
+//! rest of the server's work for the page (its hits' references resolved, the JSON body),
 //! timed apart, one query after another on one thread. `benches/open_loop.py` divides the
 //! cores by the mean of these to get what the cores could give with no HTTP in the way.
 //!
@@ -53,9 +53,9 @@ fn run(index_dir: &PathBuf, queries_file: &PathBuf, rounds: usize) -> zanlex::Re
     let text = std::fs::read_to_string(queries_file)?;
     let queries: Vec<&str> = text.lines().filter_map(|l| l.split('\t').nth(1)).collect();
     let index = ZanIndex::open(index_dir)?;
-    let catalog = index.catalog()?;
     let one = |q: &str| -> zanlex::Result<[f64; 4]> {
-        // As the server asks: references resolved in the catalog it keeps, for the page only.
+        // As the server asks: references resolved for the page only, from the acts they may
+        // name (the server keeps no catalog of every act).
         let req = SearchRequest::new(q)
             .limit(LIMIT)
             .references(false)
@@ -64,7 +64,7 @@ fn run(index_dir: &PathBuf, queries_file: &PathBuf, rounds: usize) -> zanlex::Re
         let res = index.search(&req)?;
         let (searched, searched_cpu) = (t0.elapsed(), thread_cpu_ms());
         let mut page = SearchPage::new(res, 0, LIMIT);
-        page.results.resolve_references_in(&catalog, req.as_of);
+        page.results.resolve_references(&index, req.as_of)?;
         let body = serde_json::to_vec(&page).map_err(|e| zanlex::Error::Io(e.into()))?;
         std::hint::black_box(body);
         let (total, total_cpu) = (t0.elapsed(), thread_cpu_ms());
