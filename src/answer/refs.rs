@@ -3,7 +3,7 @@
 
 use super::Target;
 use crate::model::{Act, Lang};
-use crate::refs::{Catalog, ResolvedReference};
+use crate::refs::ResolvedReference;
 use crate::ZanIndex;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -94,24 +94,20 @@ fn check_unit(act: &Act, eid: Option<&str>) -> crate::Result<()> {
 impl ZanIndex {
     /// What `target` refers to (the unit and the units inside it, or the whole act) in its
     /// text in `lang` (see [`ZanIndex::act_in`]), in the wording in force on `as_of` when the
-    /// index has that edition. References to other acts are resolved in `catalog` when given
-    /// (one the caller keeps, e.g. [`ZanIndex::catalog`]), else in the acts they may name.
+    /// index has that edition. References to other acts are resolved in the acts they may
+    /// name, read for this answer.
     pub fn refs(
         &self,
         target: &Target,
         lang: Option<Lang>,
         as_of: Option<NaiveDate>,
-        catalog: Option<&Catalog>,
     ) -> crate::Result<RefList> {
         let act = self.act_in(&target.act, lang)?;
         check_unit(&act, target.eid())?;
         let target = Target::new(act.id.clone(), target.eid.clone());
-        let refs = match catalog {
-            Some(c) => c.refs_of(&act, target.eid(), as_of),
-            None => self
-                .catalog_for(vec![act.clone()])?
-                .refs_of(&act, target.eid(), as_of),
-        };
+        let refs = self
+            .catalog_for(vec![act.clone()])?
+            .refs_of(&act, target.eid(), as_of);
         Ok(RefList::new(&target, refs))
     }
 
@@ -119,27 +115,19 @@ impl ZanIndex {
     /// `within` to it or a unit inside it (to any unit of the act or the act itself, for a
     /// whole act), each act read in its wording in force on `as_of` when the index has that
     /// edition; with `lang`, only the references made in texts in that language. Resolved in
-    /// `catalog` when given, else in the acts that may cite the target.
+    /// the acts that may cite the target, read for this answer.
     pub fn cited_by_list(
         &self,
         target: &Target,
         within: bool,
         lang: Option<Lang>,
         as_of: Option<NaiveDate>,
-        catalog: Option<&Catalog>,
     ) -> crate::Result<CitedByList> {
         let act = self.act(&target.act)?;
         check_unit(&act, target.eid())?;
         let target = Target::new(act.id.clone(), target.eid.clone());
-        let owned;
-        let catalog = match catalog {
-            Some(c) => c,
-            None => {
-                owned = self.catalog_citing(&act.id)?;
-                &owned
-            }
-        };
-        let mut refs = crate::cited_by(catalog, &act.id, target.eid(), within, as_of);
+        let catalog = self.catalog_citing(&act.id)?;
+        let mut refs = crate::cited_by(&catalog, &act.id, target.eid(), within, as_of);
         if let Some(l) = lang {
             refs.retain(|r| r.citing.lang == l);
         }

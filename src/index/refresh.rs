@@ -592,10 +592,10 @@ enum Paired<'s, 'm> {
     Recorded(&'m String, &'m FileEntry),
 }
 
-/// `scanned` and `files` side by side, in path order, in one pass. Both are sorted by path
-/// (a scan sorts its files, and [`refresh_locked`] checks it); at national scale they hold hundreds of thousands of paths
-/// sharing long prefixes, which a lookup of each path in the other would compare again and
-/// again.
+/// `scanned` and `files` side by side, in path order, in one pass. Both are sorted by path (a
+/// scan sorts its files, and [`refresh_locked`] checks it); at national scale they hold
+/// hundreds of thousands of paths sharing long prefixes, which a lookup of each path in the
+/// other would compare again and again.
 fn paired<'s, 'm>(
     scanned: &'s [Scanned],
     files: &'m BTreeMap<String, FileEntry>,

@@ -912,7 +912,7 @@ fn references_on_a_date_come_from_the_wording_show_gives_for_their_unit() {
         day(2024, 1, 1),
     ] {
         let refs = index
-            .refs(&whole, Some(Lang::Kk), Some(date), None)
+            .refs(&whole, Some(Lang::Kk), Some(date))
             .expect("refs");
         let current = index.act_in(GOVERNMENT, Some(Lang::Kk)).expect("act");
         for r in &refs.references {

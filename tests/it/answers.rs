@@ -68,7 +68,6 @@ fn a_library_hit_carries_the_references_its_unit_makes() {
                 .unwrap(),
             None,
             None,
-            None,
         )
         .expect("refs");
     assert_eq!(list.references, hit.references);

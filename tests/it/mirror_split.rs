@@ -262,7 +262,6 @@ fn a_reference_across_parts_resolves_and_is_cited_in_its_part() {
             &zanlex::Target::new(CODE, Some("art_140".into())),
             Some(Lang::Ru),
             None,
-            None,
         )
         .expect("refs");
     let r = refs

@@ -50,7 +50,7 @@ pub fn run_refs(cli: &Cli, args: &RefsArgs) -> anyhow::Result<ExitCode> {
     let as_of = super::as_of_arg(args.as_of.as_deref())?;
     let (index, report) = cli.open_index()?;
     let printed = (|| -> anyhow::Result<()> {
-        let mut list = index.refs(&target, args.lang, as_of, None)?;
+        let mut list = index.refs(&target, args.lang, as_of)?;
         if args.unresolved {
             list = list.unresolved_only();
         }
@@ -68,7 +68,7 @@ pub fn run_cited_by(cli: &Cli, args: &CitedByArgs) -> anyhow::Result<ExitCode> {
     let as_of = super::as_of_arg(args.as_of.as_deref())?;
     let (index, report) = cli.open_index()?;
     let printed = (|| -> anyhow::Result<()> {
-        let list = index.cited_by_list(&target, !args.exact, None, as_of, None)?;
+        let list = index.cited_by_list(&target, !args.exact, None, as_of)?;
         if args.json {
             return super::print_json(&list);
         }

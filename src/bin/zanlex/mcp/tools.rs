@@ -882,7 +882,7 @@ impl Zanlex {
             LIST_END,
         )?;
         self.read(move |index| {
-            let mut list = index.refs(&target, lang, as_of, None)?;
+            let mut list = index.refs(&target, lang, as_of)?;
             let next_offset = cut_page(&mut list.references, offset, limit);
             Ok(RefsAnswer {
                 citation: citation_of(index, &target, lang)?,
@@ -912,7 +912,7 @@ impl Zanlex {
             LIST_END,
         )?;
         self.read(move |index| {
-            let mut list = index.cited_by_list(&target, within, lang, as_of, None)?;
+            let mut list = index.cited_by_list(&target, within, lang, as_of)?;
             let next_offset = cut_page(&mut list.cited_by, offset, limit);
             Ok(RefsAnswer {
                 citation: citation_of(index, &target, None)?,

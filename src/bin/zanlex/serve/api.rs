@@ -384,9 +384,7 @@ async fn refs(
     let index = state.index();
     let list = state
         .readers
-        .run(index, move |index| {
-            Ok(index.refs(&target, lang, as_of, None)?)
-        })
+        .run(index, move |index| Ok(index.refs(&target, lang, as_of)?))
         .await?;
     Ok(Json(list))
 }
@@ -446,7 +444,7 @@ async fn cited_by(
     let list = state
         .readers
         .run(index, move |index| {
-            Ok(index.cited_by_list(&target, !exact, lang, as_of, None)?)
+            Ok(index.cited_by_list(&target, !exact, lang, as_of)?)
         })
         .await?;
     Ok(Json(list))
