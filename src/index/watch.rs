@@ -161,12 +161,16 @@ fn write_replacing(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> 
 /// # fn main() -> zanlex::Result<()> {
 /// use zanlex::{BuildOptions, CorpusWatch, ZanIndex};
 /// let watch = CorpusWatch::start("corpus", "index")?;
+/// let (changed, woken) = std::sync::mpsc::channel();
+/// watch.on_change(move || {
+///     let _ = changed.send(());
+/// });
 /// loop {
 ///     let seen = watch.changes();
 ///     ZanIndex::open_or_build("corpus", "index", &BuildOptions::default())?;
 ///     watch.mark_refreshed(seen);
 ///     while watch.changes() == seen {
-///         std::thread::sleep(std::time::Duration::from_millis(200));
+///         let _ = woken.recv();
 ///     }
 /// }
 /// # }
@@ -200,7 +204,13 @@ struct Shared {
     pending: std::sync::Mutex<bool>,
     /// `watch.lock`, held exclusively.
     lock: File,
+    /// Called after each change is counted ([`CorpusWatch::on_change`]).
+    wake: std::sync::Mutex<Option<Wake>>,
 }
+
+/// What [`CorpusWatch::on_change`] is given.
+#[cfg(feature = "watch")]
+type Wake = Box<dyn Fn() + Send + Sync>;
 
 #[cfg(feature = "watch")]
 impl Shared {
@@ -247,6 +257,14 @@ impl Shared {
             *said = true;
         }
         self.changes.fetch_add(1, Ordering::SeqCst);
+        drop(said);
+        let wake = self
+            .wake
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(wake) = wake.as_ref() {
+            wake();
+        }
     }
 }
 
@@ -285,6 +303,7 @@ impl CorpusWatch {
             changes: Default::default(),
             pending: std::sync::Mutex::new(true),
             lock,
+            wake: std::sync::Mutex::new(None),
         });
         shared.write_state(true);
         let handler = std::sync::Arc::clone(&shared);
@@ -305,6 +324,17 @@ impl CorpusWatch {
         self.shared
             .changes
             .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Calls `wake` after each change counted from now on (on the system's event thread, so
+    /// it must return at once), in place of any `wake` given before: the owner can refresh
+    /// as soon as a change comes rather than at its next look at [`CorpusWatch::changes`].
+    pub fn on_change(&self, wake: impl Fn() + Send + Sync + 'static) {
+        *self
+            .shared
+            .wake
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Box::new(wake));
     }
 
     /// Tells searches that the index holds the corpus again, unless a change came after

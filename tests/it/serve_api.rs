@@ -968,6 +968,49 @@ fn a_full_queue_and_a_slow_read_answer_503_with_retry_after() {
     );
 }
 
+/// A file written into the corpus is served as soon as its file events stop, not at the
+/// watcher's next look: here the looks are an hour apart.
+#[test]
+fn a_file_written_is_served_without_waiting_for_the_next_look() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let index = tmp.path().join("index");
+    let s = Server::start(&corpus, &index, &["--watch-secs", "3600"]);
+    // The first look, at the start, has taken in the corpus when the watcher vouches for it.
+    let clean = || {
+        std::fs::read_to_string(index.join("watch.json"))
+            .is_ok_and(|j| j.contains("\"pending\":false"))
+    };
+    let started = Instant::now();
+    while !clean() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "{:?}",
+            s.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::fs::write(
+        corpus.join("901_new.txt"),
+        HOSTILE_DOC.replace("зебразавр", "жирафозавр"),
+    )
+    .expect("write new act");
+    let started = Instant::now();
+    loop {
+        let (st, res, _) = get(&s, "/v1/search?q=жирафозавр");
+        assert_eq!(st, 200);
+        if res["total"].as_u64().unwrap_or(0) > 0 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the new act was not served: {:?}",
+            s.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 #[test]
 fn a_refresh_while_requests_run_fails_none_and_finds_the_new_act() {
     let tmp = tempfile::tempdir().expect("tempdir");

@@ -23,7 +23,8 @@ pub(crate) use tools::Zanlex;
 /// Arguments of `zanlex mcp`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Seconds between looks at the corpus for changes (0: no watching).
+    /// Seconds between looks at the corpus for changes; file events, where the system gives
+    /// them, bring a change in as it comes (0: no watching).
     #[arg(long, default_value_t = 2)]
     pub watch_secs: u64,
     /// The longest a tool call may take, in milliseconds.

@@ -35,8 +35,9 @@ pub struct Args {
     /// not given.
     #[arg(long, value_name = "ORIGIN")]
     pub cors: Option<String>,
-    /// Seconds between looks at the corpus for changes (0: no watching; `POST /v1/reindex`
-    /// still refreshes).
+    /// Seconds between looks at the corpus for changes; file events, where the system gives
+    /// them, bring a change in as it comes (0: no watching; `POST /v1/reindex` still
+    /// refreshes).
     #[arg(long, default_value_t = 2)]
     pub watch_secs: u64,
     /// Reads of the index running at once (default: the number of cores).

@@ -44,6 +44,12 @@ pub(crate) struct AppState {
     /// File events from the corpus, when the system gives them: the watcher then reads no
     /// file's size and time, and commands on the same index trust it ([`zanlex::CorpusWatch`]).
     events: Option<CorpusEvents>,
+    /// Poked by file events (of the corpus, or of the checkout's git folder with
+    /// `history`): the watcher then refreshes once the burst is over rather than at its next
+    /// tick.
+    wake: Arc<tokio::sync::Notify>,
+    /// The events of the checkout's git folder, with `history`; dropping it stops them.
+    _checkout_events: Option<notify::RecommendedWatcher>,
     /// The bounded blocking reads.
     pub readers: Readers,
 }
@@ -102,6 +108,18 @@ impl AppState {
             None => corpus_stamp(corpus, follow),
         };
         let (index, report) = ZanIndex::open_or_build(corpus, index_dir, &options(follow))?;
+        let wake = Arc::new(tokio::sync::Notify::new());
+        let events = (watching && history.is_none())
+            .then(|| corpus_events(corpus, index_dir, follow))
+            .flatten();
+        if let Some(events) = &events {
+            let wake = Arc::clone(&wake);
+            events.watch.on_change(move || wake.notify_one());
+        }
+        let checkout_events = history
+            .as_deref()
+            .filter(|_| watching)
+            .and_then(|checkout| checkout_events(checkout, Arc::clone(&wake)));
         let state = AppState {
             served: ArcSwap::from_pointee(index),
             failures: ArcSwap::from_pointee(super::errors::shown_failures(&report.failures)),
@@ -109,14 +127,14 @@ impl AppState {
             corpus: corpus.to_path_buf(),
             index_dir: index_dir.to_path_buf(),
             follow,
-            events: (watching && history.is_none())
-                .then(|| corpus_events(corpus, index_dir, follow))
-                .flatten(),
+            events,
             history,
             editions_pending: std::sync::Mutex::new(Vec::new()),
             replica: false,
             refreshing: tokio::sync::Mutex::new(()),
             seen: std::sync::Mutex::new(seen),
+            wake,
+            _checkout_events: checkout_events,
             readers,
         };
         Ok((state, report))
@@ -139,6 +157,8 @@ impl AppState {
             refreshing: tokio::sync::Mutex::new(()),
             seen: std::sync::Mutex::new(None),
             events: None,
+            wake: Arc::new(tokio::sync::Notify::new()),
+            _checkout_events: None,
             readers,
         })
     }
@@ -342,6 +362,43 @@ fn corpus_events(corpus: &Path, index_dir: &Path, follow: bool) -> Option<Corpus
     }
 }
 
+/// Events of the git folder of `checkout` that poke `wake`: a commit, a fetch or a checkout
+/// rewrites a file in it (`index`, `HEAD`, `packed-refs`) or under its `refs`. `None` when
+/// the folder cannot be watched (said once): the watcher then reads the checkout at each tick
+/// alone.
+fn checkout_events(
+    checkout: &Path,
+    wake: Arc<tokio::sync::Notify>,
+) -> Option<notify::RecommendedWatcher> {
+    use notify::{RecursiveMode, Watcher};
+    // A work tree's git folder, else the checkout is itself one (a bare repository).
+    let git = Some(checkout.join(".git"))
+        .filter(|g| g.is_dir())
+        .unwrap_or_else(|| checkout.to_path_buf());
+    let watched = (|| {
+        let mut watcher = notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
+            if !e.is_ok_and(|e| matches!(e.kind, notify::EventKind::Access(_))) {
+                wake.notify_one();
+            }
+        })?;
+        watcher.watch(&git, RecursiveMode::NonRecursive)?;
+        let refs = git.join("refs");
+        if refs.is_dir() {
+            watcher.watch(&refs, RecursiveMode::Recursive)?;
+        }
+        Ok::<_, notify::Error>(watcher)
+    })();
+    watched
+        .map_err(|e| {
+            eprintln!(
+                "zanlex: cannot watch {} ({}); its new commits are looked for at each tick",
+                crate::common::terminal_safe(&git.display().to_string()),
+                crate::common::terminal_safe(&e.to_string())
+            )
+        })
+        .ok()
+}
+
 /// How the server builds or refreshes the index: quietly (the server reports on its own).
 fn options(follow: bool) -> BuildOptions {
     BuildOptions {
@@ -354,14 +411,23 @@ fn options(follow: bool) -> BuildOptions {
     }
 }
 
-/// Watches the corpus every `every`: when its files' names, sizes or times changed, refreshes
-/// the index (a replica watches its index folder for a newly published generation instead). Polling rather than file events: it works the same on every file system,
-/// network mounts included, and a corpus changes rarely.
+/// How long a burst of file events must have stopped before a refresh takes it in: a save or
+/// a commit writes a few files within milliseconds, and reading them half written would only
+/// need a second refresh.
+const SETTLE: Duration = Duration::from_millis(100);
+
+/// Watches the corpus: when its files' names, sizes or times changed, refreshes the index (a
+/// replica watches its index folder for a newly published generation instead). File events
+/// wake it as a change comes ([`SETTLE`]); it also looks every `every`, which is all it does
+/// where the system gives no events (network mounts, `--follow`, a replica).
 pub(crate) async fn watch(state: Arc<AppState>, every: Duration) {
     let mut tick = tokio::time::interval(every);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
-        tick.tick().await;
+        tokio::select! {
+            _ = tick.tick() => {}
+            () = state.wake.notified() => settle(&state.wake, every).await,
+        }
         let probe = Arc::clone(&state);
         let changed = tokio::task::spawn_blocking(move || probe.stale())
             .await
@@ -389,6 +455,22 @@ pub(crate) async fn watch(state: Arc<AppState>, every: Duration) {
                 "zanlex: could not refresh the index ({}); still serving the previous one",
                 crate::common::terminal_safe(&e.message)
             ),
+        }
+    }
+}
+
+/// Returns once `wake` has not been poked for [`SETTLE`], or after `most` however busy the
+/// events keep it.
+async fn settle(wake: &tokio::sync::Notify, most: Duration) {
+    let until = tokio::time::Instant::now() + most;
+    loop {
+        let quiet = tokio::time::Instant::now() + SETTLE;
+        tokio::select! {
+            () = wake.notified() => {}
+            () = tokio::time::sleep_until(quiet.min(until)) => return,
+        }
+        if tokio::time::Instant::now() >= until {
+            return;
         }
     }
 }
