@@ -6,7 +6,13 @@
 //! the index is fresh, and the files that could not be indexed); the manifest is a file of
 //! the generation named by its hash (`zanlex-manifest-<hash>.postcard.lz4`), read only by a
 //! refresh. It is postcard, not JSON: at national scale it holds hundreds of thousands of
-//! files, and each refresh reads and writes it whole.
+//! files, and each refresh reads it whole.
+//!
+//! A refresh that changes a few entries does not write it whole again: it writes the entries
+//! that differ from the file in force (`zanlex-manifest-<hash>.delta.lz4`), and the payload
+//! names both. Each such delta holds every change since the whole file was written, so a
+//! manifest is at most two files; once a delta would outgrow a share of the whole file
+//! ([`delta_share`]), the manifest is written whole again.
 //! tantivy keeps the payload inside `meta.json`, which it parses on every open: a manifest
 //! there would grow with the corpus and be parsed on each `zanlex search`.
 
@@ -14,7 +20,7 @@ use super::schema::Fields;
 use crate::model::Act;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use tantivy::Index;
 
 /// What the index knows about one source file.
@@ -81,6 +87,10 @@ pub fn analyzer_fingerprint(index: &Index, fields: &Fields) -> String {
     hex::encode(&h.finalize()[..8])
 }
 
+/// Marks a payload `zanlex-manifest-v5:{stat key}:{failures}:{file}:{delta}`: as
+/// [`PAYLOAD_V4`], with the name of the file of changes over it ([`DELTA_SUFFIX`]) after the
+/// whole manifest's, or nothing there when there is none.
+const PAYLOAD_V5: &str = "zanlex-manifest-v5:";
 /// Marks a payload `zanlex-manifest-v4:{stat key}:{failures}:{file}`, the failures being
 /// base64 of the JSON list of the manifest's (file, failure) pairs (empty when none), the file
 /// the name of the generation's file holding the manifest: lz4-compressed postcard, or JSON in
@@ -94,6 +104,9 @@ const PAYLOAD_V3: &str = "zanlex-manifest-v3:";
 const MANIFEST_FILE_PREFIX: &str = "zanlex-manifest-";
 /// The end of the name of a manifest file holding postcard.
 const POSTCARD_SUFFIX: &str = ".postcard.lz4";
+/// The end of the name of a file of changes over a manifest file ([`Delta`]): lz4-compressed
+/// postcard.
+const DELTA_SUFFIX: &str = ".delta.lz4";
 /// The same without the failures (indexes written before they were reported on every run).
 const PAYLOAD_V2: &str = "zanlex-manifest-v2:";
 /// The same without the stat key (indexes written earlier on 2026-11-21).
@@ -120,21 +133,84 @@ pub(super) fn stat_key<'a>(
 
 /// A manifest ready to commit: the payload that names it, and the file it is written to.
 pub(super) struct EncodedManifest {
-    /// The commit payload: stat key, failures, the file's name.
+    /// The commit payload: stat key, failures, the names of its files.
     pub(super) payload: String,
-    /// The file's name in the generation folder.
+    /// The file to write into the generation folder: the whole manifest, or its changes over
+    /// the whole one in force ([`Layers`]).
     pub(super) file_name: String,
-    /// The file's bytes: the manifest's lz4-compressed postcard.
+    /// The file's bytes: lz4-compressed postcard.
     pub(super) bytes: Vec<u8>,
 }
 
-/// Encodes `manifest` for a commit (see the module's documentation). The stat key lets a
-/// search on an unchanged corpus skip the manifest, and the failures beside it let that
-/// search still name the files that could not be indexed.
-pub(super) fn encode_manifest(manifest: &Manifest) -> Result<EncodedManifest, String> {
+/// The files a manifest read from a commit came from: the whole manifest, and the paths a
+/// file of changes over it sets. A next commit in the same folder writes its changes over
+/// the same whole file ([`Over`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Layers {
+    /// The name of the whole manifest's file.
+    base: String,
+    /// Its size.
+    base_len: u64,
+    /// The paths whose entries the file of changes sets (none without one).
+    changed: BTreeSet<String>,
+}
+
+/// A manifest to encode as its changes over the whole manifest of `layers`: the entries of
+/// the paths `layers` changed already and of `touched`, the paths changed since.
+pub(super) struct Over<'a> {
+    pub(super) layers: &'a Layers,
+    pub(super) touched: &'a BTreeSet<String>,
+}
+
+/// What a file of changes over a whole manifest holds: the new manifest's fields but its
+/// files, and the entry of each path that differs from the whole manifest, `None` for a path
+/// gone.
+#[derive(Serialize, Deserialize)]
+struct Delta {
+    schema: u32,
+    analyzers: String,
+    zanlex: String,
+    links: u32,
+    /// In path order.
+    files: Vec<(String, Option<FileEntry>)>,
+}
+
+impl Delta {
+    /// The manifest `base` with these changes.
+    fn apply(self, mut base: Manifest) -> Manifest {
+        for (rel, entry) in self.files {
+            match entry {
+                Some(e) => base.files.insert(rel, e),
+                None => base.files.remove(&rel),
+            };
+        }
+        Manifest {
+            schema: self.schema,
+            analyzers: self.analyzers,
+            zanlex: self.zanlex,
+            links: self.links,
+            files: base.files,
+        }
+    }
+}
+
+/// How large a file of changes over a whole manifest of `base_len` bytes may grow: an eighth
+/// of it, so that reading a manifest costs at most that much more than reading the whole file,
+/// and at least a megabyte, which costs nothing noticeable to read. Past it, the manifest is
+/// written whole again.
+fn delta_share(base_len: u64) -> u64 {
+    (base_len / 8).max(1 << 20)
+}
+
+/// Encodes `manifest` for a commit (see the module's documentation): whole, or with `over`
+/// as its changes over the whole manifest in force when they are small enough
+/// ([`delta_share`]). The stat key lets a search on an unchanged corpus skip the manifest, and
+/// the failures beside it let that search still name the files that could not be indexed.
+pub(super) fn encode_manifest(
+    manifest: &Manifest,
+    over: Option<Over<'_>>,
+) -> Result<EncodedManifest, String> {
     use base64::Engine;
-    let packed = postcard::to_stdvec(manifest).map_err(|e| e.to_string())?;
-    let bytes = lz4_flex::compress_prepend_size(&packed);
     let key = stat_key(
         manifest.schema,
         &manifest.analyzers,
@@ -155,9 +231,36 @@ pub(super) fn encode_manifest(manifest: &Manifest) -> Result<EncodedManifest, St
         let json = serde_json::to_vec(&failures).map_err(|e| e.to_string())?;
         base64::engine::general_purpose::STANDARD.encode(json)
     };
+    if let Some(over) = over {
+        let delta = Delta {
+            schema: manifest.schema,
+            analyzers: manifest.analyzers.clone(),
+            zanlex: manifest.zanlex.clone(),
+            links: manifest.links,
+            files: over
+                .layers
+                .changed
+                .union(over.touched)
+                .map(|rel| (rel.clone(), manifest.files.get(rel).cloned()))
+                .collect(),
+        };
+        let packed = postcard::to_stdvec(&delta).map_err(|e| e.to_string())?;
+        let bytes = lz4_flex::compress_prepend_size(&packed);
+        if bytes.len() as u64 <= delta_share(over.layers.base_len) {
+            let file_name = manifest_file_name(&bytes, DELTA_SUFFIX);
+            let base = &over.layers.base;
+            return Ok(EncodedManifest {
+                payload: format!("{PAYLOAD_V5}{key}:{failures}:{base}:{file_name}"),
+                file_name,
+                bytes,
+            });
+        }
+    }
+    let packed = postcard::to_stdvec(manifest).map_err(|e| e.to_string())?;
+    let bytes = lz4_flex::compress_prepend_size(&packed);
     let file_name = manifest_file_name(&bytes, POSTCARD_SUFFIX);
     Ok(EncodedManifest {
-        payload: format!("{PAYLOAD_V4}{key}:{failures}:{file_name}"),
+        payload: format!("{PAYLOAD_V5}{key}:{failures}:{file_name}:"),
         file_name,
         bytes,
     })
@@ -173,10 +276,17 @@ fn manifest_file_name(bytes: &[u8], suffix: &str) -> String {
     )
 }
 
-/// The name of the manifest file a commit's `payload` names (none before the manifest had a
-/// file of its own).
-pub(super) fn manifest_file_of(payload: &str) -> Option<&str> {
-    payload.strip_prefix(PAYLOAD_V4)?.splitn(3, ':').nth(2)
+/// The names of the manifest files a commit's `payload` names: the whole manifest's, and the
+/// file of changes over it when there is one (none before the manifest had a file of its own).
+pub(super) fn manifest_files_of(payload: &str) -> Vec<&str> {
+    if let Some(rest) = payload.strip_prefix(PAYLOAD_V5) {
+        return rest.split(':').skip(2).filter(|n| !n.is_empty()).collect();
+    }
+    payload
+        .strip_prefix(PAYLOAD_V4)
+        .and_then(|rest| rest.splitn(3, ':').nth(2))
+        .into_iter()
+        .collect()
 }
 
 /// Whether `name` is a manifest file's (see [`manifest_file_name`]).
@@ -184,27 +294,61 @@ pub(super) fn is_manifest_file(name: &str) -> bool {
     name.starts_with(MANIFEST_FILE_PREFIX) && name.ends_with(".lz4")
 }
 
+/// The bytes of the manifest file `name` in `index`'s folder, when its name is that of a
+/// manifest file ending in `suffix` and their hash is the one it is named by.
+fn read_manifest_file(index: &Index, name: &str, suffix: &str) -> Option<Vec<u8>> {
+    use tantivy::directory::Directory;
+    if !is_manifest_file(name) || !name.ends_with(suffix) {
+        return None;
+    }
+    let bytes = index
+        .directory()
+        .atomic_read(std::path::Path::new(name))
+        .ok()?;
+    (manifest_file_name(&bytes, suffix) == name).then_some(bytes)
+}
+
+/// Postcard compressed with lz4, as manifest files hold it.
+fn unpack<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    postcard::from_bytes(&lz4_flex::decompress_size_prepended(bytes).ok()?).ok()
+}
+
 /// The manifest `payload` names: read from the file it names (in `index`'s folder), or from
 /// the payload itself as older indexes wrote it. `None` when it cannot be read whole.
 pub(super) fn decode_manifest(index: &Index, payload: &str) -> Option<Manifest> {
+    decode_layered(index, payload).map(|(manifest, _)| manifest)
+}
+
+/// [`decode_manifest`], with the files it came from when a next commit may write its changes
+/// over them (a whole manifest in postcard).
+pub(super) fn decode_layered(index: &Index, payload: &str) -> Option<(Manifest, Option<Layers>)> {
     use base64::Engine;
+    let whole = |name: &str| -> Option<(Manifest, Layers)> {
+        let bytes = read_manifest_file(index, name, POSTCARD_SUFFIX)?;
+        let layers = Layers {
+            base: name.to_string(),
+            base_len: bytes.len() as u64,
+            changed: BTreeSet::new(),
+        };
+        Some((unpack(&bytes)?, layers))
+    };
+    if let Some(rest) = payload.strip_prefix(PAYLOAD_V5) {
+        let mut names = rest.split(':').skip(2);
+        let (base, delta) = (names.next()?, names.next()?);
+        let (manifest, mut layers) = whole(base)?;
+        if delta.is_empty() {
+            return Some((manifest, Some(layers)));
+        }
+        let delta: Delta = unpack(&read_manifest_file(index, delta, DELTA_SUFFIX)?)?;
+        layers.changed = delta.files.iter().map(|(rel, _)| rel.clone()).collect();
+        return Some((delta.apply(manifest), Some(layers)));
+    }
     let packed = if let Some(rest) = payload.strip_prefix(PAYLOAD_V4) {
         let name = rest.splitn(3, ':').nth(2)?;
-        use tantivy::directory::Directory;
-        let bytes = index
-            .directory()
-            .atomic_read(std::path::Path::new(name))
-            .ok()?;
-        let postcard = name.ends_with(POSTCARD_SUFFIX);
-        let suffix = if postcard { POSTCARD_SUFFIX } else { ".lz4" };
-        if !is_manifest_file(name) || manifest_file_name(&bytes, suffix) != name {
-            return None;
+        if name.ends_with(POSTCARD_SUFFIX) {
+            return whole(name).map(|(m, layers)| (m, Some(layers)));
         }
-        if postcard {
-            let packed = lz4_flex::decompress_size_prepended(&bytes).ok()?;
-            return postcard::from_bytes(&packed).ok();
-        }
-        bytes
+        read_manifest_file(index, name, ".lz4")?
     } else {
         let b64 = if let Some(rest) = payload.strip_prefix(PAYLOAD_V3) {
             rest.splitn(3, ':').nth(2)?
@@ -213,12 +357,12 @@ pub(super) fn decode_manifest(index: &Index, payload: &str) -> Option<Manifest> 
         } else if let Some(b64) = payload.strip_prefix(PAYLOAD_LZ4) {
             b64
         } else {
-            return serde_json::from_str(payload).ok();
+            return Some((serde_json::from_str(payload).ok()?, None));
         };
         base64::engine::general_purpose::STANDARD.decode(b64).ok()?
     };
     let json = lz4_flex::decompress_size_prepended(&packed).ok()?;
-    serde_json::from_slice(&json).ok()
+    Some((serde_json::from_slice(&json).ok()?, None))
 }
 
 /// The stat key of the last commit's manifest, when its payload has one.
@@ -226,7 +370,8 @@ pub(super) fn stored_stat_key(index: &Index) -> Option<String> {
     let metas = index.load_metas().ok()?;
     let payload = metas.payload.as_deref()?;
     let rest = payload
-        .strip_prefix(PAYLOAD_V4)
+        .strip_prefix(PAYLOAD_V5)
+        .or_else(|| payload.strip_prefix(PAYLOAD_V4))
         .or_else(|| payload.strip_prefix(PAYLOAD_V3))
         .or_else(|| payload.strip_prefix(PAYLOAD_V2))?;
     Some(rest.split_once(':')?.0.to_string())
@@ -240,7 +385,8 @@ pub(crate) fn stored_failures(index: &Index) -> Option<Vec<(String, String)>> {
     let metas = index.load_metas().ok()?;
     let payload = metas.payload.as_deref()?;
     if let Some(rest) = payload
-        .strip_prefix(PAYLOAD_V4)
+        .strip_prefix(PAYLOAD_V5)
+        .or_else(|| payload.strip_prefix(PAYLOAD_V4))
         .or_else(|| payload.strip_prefix(PAYLOAD_V3))
     {
         let b64 = rest.split(':').nth(1)?;
@@ -375,7 +521,7 @@ pub(super) mod tests {
         let dir = tempfile::tempdir().unwrap();
         let index =
             Index::create_in_dir(dir.path(), tantivy::schema::Schema::builder().build()).unwrap();
-        let encoded = encode_manifest(&m).unwrap();
+        let encoded = encode_manifest(&m, None).unwrap();
         let payload = encoded.payload.clone();
         // Without its file, or with a damaged one, the payload gives no manifest.
         assert_eq!(decode_manifest(&index, &payload), None);
@@ -392,10 +538,7 @@ pub(super) mod tests {
                 files.iter().map(|(r, s, t)| (*r, *s, *t)),
             )
         };
-        let stored = payload
-            .strip_prefix(PAYLOAD_V4)
-            .and_then(|r| r.split_once(':'))
-            .map(|(k, _)| k.to_string());
+        let stored = stored_stat_key_of(&payload);
         let same = key(&[
             ("corpus/001.txt", 10, 1),
             ("corpus/002.txt", 20, 2),
@@ -424,5 +567,108 @@ pub(super) mod tests {
         let v3 = format!("{PAYLOAD_V3}{same}::{b64}");
         assert_eq!(decode_manifest(&index, &v3), Some(m.clone()));
         assert_eq!(decode_manifest(&index, &json), Some(m));
+    }
+
+    /// The stat key a payload carries.
+    fn stored_stat_key_of(payload: &str) -> Option<String> {
+        payload
+            .strip_prefix(PAYLOAD_V5)
+            .and_then(|r| r.split_once(':'))
+            .map(|(k, _)| k.to_string())
+    }
+
+    /// A commit that changes a few entries writes them over the whole manifest in force, and
+    /// its payload names both files; a next one writes every change since the whole file
+    /// again, over the same file; a change too large for a delta writes the manifest whole.
+    #[test]
+    fn a_few_changed_entries_are_written_over_the_whole_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        let index =
+            Index::create_in_dir(dir.path(), tantivy::schema::Schema::builder().build()).unwrap();
+        let write = |encoded: &EncodedManifest| {
+            std::fs::write(dir.path().join(&encoded.file_name), &encoded.bytes).unwrap();
+            encoded.payload.clone()
+        };
+        let whole = manifest();
+        let payload = write(&encode_manifest(&whole, None).unwrap());
+        let (read, layers) = decode_layered(&index, &payload).unwrap();
+        assert_eq!(read, whole);
+        let layers = layers.expect("a whole manifest in postcard takes changes over it");
+        assert!(layers.changed.is_empty());
+        // One file changed, one gone.
+        let mut first = whole.clone();
+        first.files.get_mut("corpus/002.txt").unwrap().size = 21;
+        first.files.remove("corpus/003.txt");
+        let touched = BTreeSet::from(["corpus/002.txt".to_string(), "corpus/003.txt".to_string()]);
+        let over = Over {
+            layers: &layers,
+            touched: &touched,
+        };
+        let encoded = encode_manifest(&first, Some(over)).unwrap();
+        assert!(
+            encoded.file_name.ends_with(DELTA_SUFFIX),
+            "{}",
+            encoded.file_name
+        );
+        let payload = write(&encoded);
+        assert_eq!(
+            manifest_files_of(&payload),
+            [layers.base.as_str(), encoded.file_name.as_str()]
+        );
+        assert_eq!(
+            stored_stat_key_of(&payload).unwrap(),
+            stat_key(
+                first.schema,
+                &first.analyzers,
+                &first.zanlex,
+                first
+                    .files
+                    .iter()
+                    .map(|(r, e)| (r.as_str(), e.size, e.mtime_ns))
+            )
+        );
+        let (read, next) = decode_layered(&index, &payload).unwrap();
+        assert_eq!(read, first);
+        let next = next.unwrap();
+        assert_eq!((&next.base, next.base_len), (&layers.base, layers.base_len));
+        assert_eq!(next.changed, touched);
+        // Then a new file: the delta holds the three paths changed since the whole file.
+        let mut second = first.clone();
+        let new = whole.files["corpus/001.txt"].clone();
+        second.files.insert("corpus/004.txt".into(), new);
+        let touched = BTreeSet::from(["corpus/004.txt".to_string()]);
+        let over = Over {
+            layers: &next,
+            touched: &touched,
+        };
+        let payload = write(&encode_manifest(&second, Some(over)).unwrap());
+        let (read, last) = decode_layered(&index, &payload).unwrap();
+        assert_eq!(read, second);
+        assert_eq!(last.unwrap().changed.len(), 3);
+        // A delta without its whole file gives no manifest.
+        std::fs::remove_file(dir.path().join(&layers.base)).unwrap();
+        assert_eq!(decode_manifest(&index, &payload), None);
+        // Past its share of the whole file, the manifest is written whole.
+        let mut large = whole.clone();
+        let touched: BTreeSet<String> = (0..40_000).map(|i| format!("corpus/{i:06}.txt")).collect();
+        for rel in &touched {
+            let mut entry = whole.files["corpus/001.txt"].clone();
+            entry.sha256 = hex::encode(Sha256::digest(rel.as_bytes()));
+            large.files.insert(rel.clone(), entry);
+        }
+        let over = Over {
+            layers: &layers,
+            touched: &touched,
+        };
+        let encoded = encode_manifest(&large, Some(over)).unwrap();
+        assert!(
+            encoded.file_name.ends_with(POSTCARD_SUFFIX),
+            "{}",
+            encoded.file_name
+        );
+        assert_eq!(
+            manifest_files_of(&encoded.payload),
+            [encoded.file_name.as_str()]
+        );
     }
 }

@@ -5,7 +5,8 @@ use super::build::{create_index, index_err, is_replaceable, not_an_index, open_t
 use super::build::{BuildOptions, RefreshReport};
 use super::layout::IndexDir;
 use super::manifest::{
-    acts_hash, analyzer_fingerprint, read_manifest, stat_key, stored_stat_key, FileEntry, Manifest,
+    acts_hash, analyzer_fingerprint, read_manifest, stat_key, stored_stat_key, FileEntry, Layers,
+    Manifest, Over,
 };
 use super::scan::{file_sha, rel_path, scan, scan_changed, with_sidecars, Scanned};
 use super::schema::{Fields, SCHEMA_VERSION};
@@ -142,13 +143,18 @@ fn record_if_large(
 struct KnownManifest {
     payload: String,
     manifest: Manifest,
+    layers: Option<Layers>,
 }
 
 impl KnownManifest {
     fn of(index: &Index) -> Option<Self> {
         let payload = index.load_metas().ok()?.payload?;
-        let manifest = super::manifest::decode_manifest(index, &payload)?;
-        Some(KnownManifest { payload, manifest })
+        let (manifest, layers) = super::manifest::decode_layered(index, &payload)?;
+        Some(KnownManifest {
+            payload,
+            manifest,
+            layers,
+        })
     }
 
     /// Whether `index`'s last commit is the one this manifest was read from.
@@ -356,7 +362,12 @@ fn refresh_locked(
     let written = write(
         corpus,
         scanned,
-        (plan.old, &plan.rehashed, plan.reusable),
+        (
+            plan.old,
+            plan.layers.as_ref(),
+            &plan.rehashed,
+            plan.reusable,
+        ),
         (&index, &fields, &write_dir),
         &mut report,
         opts,
@@ -427,10 +438,11 @@ pub(crate) fn discard_uncommitted(gen: &Path) {
         .iter()
         .map(|s| s.id().uuid_string())
         .collect();
-    let manifest = metas
+    let manifests = metas
         .payload
         .as_deref()
-        .and_then(super::manifest::manifest_file_of);
+        .map(super::manifest::manifest_files_of)
+        .unwrap_or_default();
     let Ok(entries) = std::fs::read_dir(gen) else {
         return;
     };
@@ -441,7 +453,7 @@ pub(crate) fn discard_uncommitted(gen: &Path) {
         let segment_file = stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit());
         let stray = (segment_file && !live.contains(stem))
             || name.starts_with(".tmp")
-            || (super::manifest::is_manifest_file(&name) && manifest != Some(&*name));
+            || (super::manifest::is_manifest_file(&name) && !manifests.contains(&&*name));
         if stray {
             let _ = std::fs::remove_file(entry.path());
         }
@@ -510,6 +522,8 @@ struct Plan {
     reusable: bool,
     /// The manifest reused (empty when not).
     old: Manifest,
+    /// The files it was read from, when the commit may write its changes over them.
+    layers: Option<Layers>,
     /// The sha256 of each file whose size or mtime moved since the manifest, hashed now (see
     /// [`known_sha`]).
     rehashed: BTreeMap<String, String>,
@@ -526,10 +540,16 @@ fn plan(
     opts: &BuildOptions,
 ) -> crate::Result<Planned> {
     let fingerprint = existing.as_ref().map(|(i, f)| analyzer_fingerprint(i, f));
-    let old = existing.as_ref().and_then(|(i, _)| match known {
-        Some(k) if k.is_of(i) => Some(k.manifest),
-        _ => read_manifest(i),
-    });
+    let (old, layers) = existing
+        .as_ref()
+        .and_then(|(i, _)| match known {
+            Some(k) if k.is_of(i) => Some((k.manifest, k.layers)),
+            _ => {
+                let payload = i.load_metas().ok()?.payload?;
+                super::manifest::decode_layered(i, &payload)
+            }
+        })
+        .unzip();
     let reusable = match (&old, &fingerprint) {
         (Some(m), Some(fp)) => {
             !opts.force
@@ -539,10 +559,10 @@ fn plan(
         }
         _ => false,
     };
-    let old = if reusable {
-        old.unwrap_or_default()
+    let (old, layers) = if reusable {
+        (old.unwrap_or_default(), layers.flatten())
     } else {
-        Manifest::default()
+        (Manifest::default(), None)
     };
     let mut rehashed: BTreeMap<String, String> = BTreeMap::new();
     let mut removed: Vec<String> = Vec::new();
@@ -577,6 +597,7 @@ fn plan(
         existing,
         reusable,
         old,
+        layers,
         rehashed,
         removed,
     }))
@@ -640,7 +661,7 @@ fn known_sha<'a>(
 fn write(
     corpus: &Path,
     scanned: &[Scanned],
-    (old, rehashed, reusable): (Manifest, &BTreeMap<String, String>, bool),
+    (old, layers, rehashed, reusable): (Manifest, Option<&Layers>, &BTreeMap<String, String>, bool),
     (index, fields, dir): (&Index, &Fields, &Path),
     report: &mut RefreshReport,
     opts: &BuildOptions,
@@ -667,9 +688,14 @@ fn write(
         reusable,
     };
     let (changed, counted, dropped) = read.write_into(&mut writer, report)?;
-    let manifest = changed.apply(manifest, old, report);
+    let (manifest, touched) = changed.apply(manifest, old, report);
+    // Only a write into the generation in force has its manifest files beside it.
+    let over = layers.filter(|_| reusable).map(|layers| Over {
+        layers,
+        touched: &touched,
+    });
     Ok(Written {
-        units: writer.commit(&manifest)?,
+        units: writer.commit(&manifest, over)?,
         acts: dropped,
         counted,
     })
@@ -910,8 +936,16 @@ impl Changed {
     /// `manifest` with the entries of `old` (the manifest in force, whose files the write
     /// compared with the scan) as the write changed them: the files gone from the corpus
     /// taken away, so that it has an entry for each file of the scan. Reports the files added, updated, unchanged and failed into `report`.
-    fn apply(self, mut manifest: Manifest, old: Manifest, report: &mut RefreshReport) -> Manifest {
+    /// The manifest of `old`'s files with these changes (in `manifest`, which has the
+    /// commit's other fields), and the paths whose entries they set or took away.
+    fn apply(
+        self,
+        mut manifest: Manifest,
+        old: Manifest,
+        report: &mut RefreshReport,
+    ) -> (Manifest, BTreeSet<String>) {
         let mut files = old.files;
+        let mut touched: BTreeSet<String> = report.removed.iter().cloned().collect();
         for rel in &report.removed {
             files.remove(rel);
         }
@@ -919,18 +953,24 @@ impl Changed {
             if let Some(entry) = files.get_mut(&rel) {
                 entry.size = size;
                 entry.mtime_ns = mtime_ns;
+                touched.insert(rel);
             }
         }
+        touched.extend(self.entries.keys().cloned());
         files.extend(self.entries);
         for (rel, links) in self.links {
             if let Some(entry) = files.get_mut(&rel) {
                 entry.links = Some(links);
+                touched.insert(rel);
             }
         }
         for (rel, entry) in files.iter_mut() {
             // A file ingestion did not read (one the walk skips) gave no act, and links to
             // nothing.
-            entry.links.get_or_insert_with(Default::default);
+            if entry.links.is_none() {
+                entry.links = Some(Default::default());
+                touched.insert(rel.clone());
+            }
             if let Some(reason) = &entry.failure {
                 report.failures.push((rel.clone(), reason.clone()));
             }
@@ -939,7 +979,7 @@ impl Changed {
         report.updated.extend(self.updated);
         report.unchanged += self.unchanged;
         manifest.files = files;
-        manifest
+        (manifest, touched)
     }
 }
 

@@ -39,6 +39,21 @@ fn refresh_parsing(corpus: &Path, idx: &Path, tmp: &Path, parsed: usize) -> Refr
     assert_same_as_fresh(corpus, idx, tmp);
     let fresh = tmp.join("fresh");
     assert_eq!(manifest(idx).files, manifest(&fresh).files);
+    // The manifest went on as the entries changed over the whole manifest written before.
+    let mut written: Vec<String> = manifest_files(idx)
+        .iter()
+        .map(|name| {
+            name.rsplit_once('-')
+                .unwrap()
+                .1
+                .split_once('.')
+                .unwrap()
+                .1
+                .to_string()
+        })
+        .collect();
+    written.sort();
+    assert_eq!(written, ["delta.lz4", "postcard.lz4"]);
     // The typed answers the command line renders (`acts`, `units`, `history` for every act,
     // and a search), and the files each index reports not indexed (the exit code's cause).
     let open = |index: &Path| {
@@ -89,6 +104,17 @@ fn refresh_parsing(corpus: &Path, idx: &Path, tmp: &Path, parsed: usize) -> Refr
         "the search differs from a fresh build's"
     );
     r
+}
+
+/// The names of the manifest's files in the generation in force of the index at `dir`.
+fn manifest_files(dir: &Path) -> Vec<String> {
+    let gen = crate::index::layout::IndexDir::new(dir).current().unwrap();
+    let names: Vec<String> = std::fs::read_dir(gen)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("zanlex-manifest-"))
+        .collect();
+    names
 }
 
 fn manifest(dir: &Path) -> crate::index::Manifest {

@@ -3,7 +3,7 @@
 
 use super::build::{index_err, BuildOptions};
 use super::docs::{act_documents, IndexDoc};
-use super::manifest::{encode_manifest, is_manifest_file, Manifest};
+use super::manifest::{encode_manifest, is_manifest_file, manifest_files_of, Manifest, Over};
 use super::schema::Fields;
 use crate::model::Act;
 use std::path::Path;
@@ -91,7 +91,7 @@ pub(super) fn write_acts(
 ) -> crate::Result<usize> {
     let mut w = ActWriter::new(index, fields, dir, opts, acts.len() as u64, true)?;
     w.add(acts)?;
-    w.commit(manifest)
+    w.commit(manifest, None)
 }
 
 /// An index writer fed acts a chunk at a time (as ingestion hands them over), committed once
@@ -204,13 +204,19 @@ impl<'a> ActWriter<'a> {
         Ok(())
     }
 
-    /// Commits with `manifest`: its file is written into the generation folder first, made
-    /// durable, then named by the commit's payload; the files earlier commits named are
-    /// removed after. Returns the number of unit documents written.
-    pub(super) fn commit(mut self, manifest: &Manifest) -> crate::Result<usize> {
+    /// Commits with `manifest` (written as its changes `over` the whole manifest in force,
+    /// when they are given and small enough): its file is written into the generation folder
+    /// first, made durable, then named by the commit's payload; the files earlier commits
+    /// named and this one does not are removed after. Returns the number of unit documents
+    /// written.
+    pub(super) fn commit(
+        mut self,
+        manifest: &Manifest,
+        over: Option<Over<'_>>,
+    ) -> crate::Result<usize> {
         let dir = self.dir;
         self.told.stage("committing", 0);
-        let encoded = encode_manifest(manifest).map_err(|e| index_err(dir, e))?;
+        let encoded = encode_manifest(manifest, over).map_err(|e| index_err(dir, e))?;
         write_durably(&dir.join(&encoded.file_name), &encoded.bytes)
             .map_err(|e| index_err(dir, format!("cannot write its manifest: {e}")))?;
         let mut prepared = self
@@ -224,11 +230,12 @@ impl<'a> ActWriter<'a> {
             .map_err(|e| index_err(dir, e))?;
         // Only a refresh reads a manifest, under the write lock this writer holds: the
         // files of earlier commits have no reader left. One not removed now goes next time.
+        let named = manifest_files_of(&encoded.payload);
         if let Ok(entries) = std::fs::read_dir(dir) {
             for entry in entries.flatten() {
                 let name = entry.file_name();
                 let name = name.to_string_lossy();
-                if is_manifest_file(&name) && name != encoded.file_name.as_str() {
+                if is_manifest_file(&name) && !named.contains(&&*name) {
                     let _ = std::fs::remove_file(entry.path());
                 }
             }
