@@ -1230,61 +1230,95 @@ fn parse_files(
 /// none of which changed: linking them again would give the same acts. Where a text to read
 /// sits in a folder of several Kazakh acts, two of those acts are read too, so that
 /// [`unify_plan`] sees the folder hold several acts, as in a read of the whole corpus.
+///
+/// The files are grouped once, by their links now and, for the files that changed or are
+/// gone, by their links then too: every other file links now as it did then, so a group of
+/// this grouping is what linking then and now in turn reaches from a file that changed, and
+/// the files that changed are few.
 fn files_to_read(
     rels: &[String],
     previous: &Previous,
     fresh: &HashMap<usize, &FileLinks>,
 ) -> BTreeSet<usize> {
     let no_act = FileLinks::default();
-    let now: Vec<(&str, &FileLinks)> = rels
+    let mut fresh_links: Vec<Option<&FileLinks>> = vec![None; rels.len()];
+    for (&i, &links) in fresh {
+        fresh_links[i] = Some(links);
+    }
+    // Every file now (`0..rels.len()`), in path order: a folder's witnesses are its first acts.
+    let mut files: Vec<(usize, &str, &FileLinks)> = rels
         .iter()
         .enumerate()
         .map(|(i, rel)| {
-            let links = fresh
-                .get(&i)
-                .copied()
-                .or_else(|| previous.links.get(rel.as_str()).copied());
-            (rel.as_str(), links.unwrap_or(&no_act))
+            let links = fresh_links[i].or_else(|| previous.links.get(rel.as_str()).copied());
+            (i, rel.as_str(), links.unwrap_or(&no_act))
         })
         .collect();
-    // In path order, as the files now are: a folder's witnesses are its first acts.
-    let then = &previous.in_order;
-    let (folders_then, folders_now) = (FolderActs::of(then), FolderActs::of(&now));
-    let linked_folders: FxHashSet<&str> = folders_then
-        .keys()
-        .chain(folders_now.keys())
+    let now_len = files.len();
+    // The files of the previous read that changed (the same file now) or are gone (a file of
+    // their own after those of now), with their links then.
+    let fresh_at: FxHashMap<&str, usize> = fresh.keys().map(|&i| (rels[i].as_str(), i)).collect();
+    let mut gone = now_len;
+    let then_changed: Vec<(usize, &str, &FileLinks)> = previous
+        .in_order
+        .iter()
+        .filter(|(rel, _)| !previous.unchanged.contains(rel))
+        .map(|&(rel, links)| {
+            let file = fresh_at.get(rel).copied().unwrap_or_else(|| {
+                gone += 1;
+                gone - 1
+            });
+            (file, rel, links)
+        })
+        .collect();
+    // A folder holding none of these holds the same acts now as then.
+    let changed_folders: FxHashSet<&str> = then_changed
+        .iter()
+        .map(|&(_, rel, _)| rel)
+        .chain(fresh.keys().map(|&i| rels[i].as_str()))
+        .map(folder_of)
+        .collect();
+    let folders_then_changed: Vec<(&str, &FileLinks)> = previous
+        .in_order
+        .iter()
         .copied()
-        .filter(|f| FolderActs::links_texts(folders_then.get(f), folders_now.get(f)))
+        .filter(|(rel, _)| changed_folders.contains(folder_of(rel)))
         .collect();
-    // The files of the groups of then that hold a file that changed or is gone.
-    let mut groups_then = file_groups(then, &linked_folders);
-    let touched: BTreeSet<usize> = (0..then.len())
-        .filter(|&i| !previous.unchanged.contains(then[i].0))
-        .map(|i| groups_then.find(i))
+    let folders_now = FolderActs::of(&files);
+    let folders_then = FolderActs::of(&folders_then_changed);
+    let linked_folders: FxHashSet<&str> = folders_now
+        .keys()
+        .chain(folders_then.keys())
+        .copied()
+        .filter(|f| {
+            let then = match changed_folders.contains(f) {
+                true => folders_then.get(f),
+                false => folders_now.get(f),
+            };
+            FolderActs::links_texts(then, folders_now.get(f))
+        })
         .collect();
-    let touched_then: FxHashSet<&str> = (0..then.len())
-        .filter(|&i| touched.contains(&groups_then.find(i)))
-        .map(|i| then[i].0)
-        .collect();
-    // Their groups now, with those of the files that changed or are new.
-    let mut groups_now = file_groups(&now, &linked_folders);
-    let mut wanted: BTreeSet<usize> = (0..now.len())
-        .filter(|&i| fresh.contains_key(&i) || touched_then.contains(now[i].0))
-        .map(|i| groups_now.find(i))
+    files.extend(then_changed.iter().copied());
+    let mut groups = file_groups(gone, &files, &linked_folders);
+    let mut wanted: BTreeSet<usize> = fresh
+        .keys()
+        .copied()
+        .chain(then_changed.iter().map(|&(file, _, _)| file))
+        .map(|i| groups.find(i))
         .collect();
     loop {
-        let chosen: BTreeSet<usize> = (0..now.len())
-            .filter(|&i| wanted.contains(&groups_now.find(i)))
+        let chosen: BTreeSet<usize> = (0..now_len)
+            .filter(|&i| wanted.contains(&groups.find(i)))
             .collect();
         let witnesses: Vec<usize> = chosen
             .iter()
-            .filter(|&&i| now[i].1.is_other_language())
-            .filter_map(|&i| folders_now.get(folder_of(now[i].0)))
+            .filter(|&&i| files[i].2.is_other_language())
+            .filter_map(|&i| folders_now.get(folder_of(files[i].1)))
             .flat_map(|f| f.witnesses.iter().copied())
             .collect();
         let mut more = false;
         for w in witnesses {
-            more |= wanted.insert(groups_now.find(w));
+            more |= wanted.insert(groups.find(w));
         }
         if !more {
             return chosen;
@@ -1309,10 +1343,10 @@ struct FolderActs {
 }
 
 impl FolderActs {
-    fn of<'a>(files: &[(&'a str, &FileLinks)]) -> FxHashMap<&'a str, FolderActs> {
+    fn of<'a>(files: &[impl FileOf<'a>]) -> FxHashMap<&'a str, FolderActs> {
         let mut out: FxHashMap<&str, FolderActs> = FxHashMap::default();
         let mut fixed: FxHashMap<&str, Vec<u64>> = FxHashMap::default();
-        for (i, (rel, links)) in files.iter().enumerate() {
+        for (i, (rel, links)) in files.iter().map(FileOf::file).enumerate() {
             if links.lang.is_none() {
                 continue;
             }
@@ -1343,14 +1377,36 @@ impl FolderActs {
     }
 }
 
-/// Groups `files` by their links ([`FileLinks`]): files that share a key they have, a file
-/// and those that have a key it seeks, and the files with an act in a folder of
-/// `linked_folders`.
-fn file_groups(files: &[(&str, &FileLinks)], linked_folders: &FxHashSet<&str>) -> Groups {
-    let mut g = Groups((0..files.len()).collect());
+/// A file as [`FolderActs::of`] reads it: its path and its links.
+trait FileOf<'a> {
+    fn file(&self) -> (&'a str, &'a FileLinks);
+}
+
+impl<'a> FileOf<'a> for (&'a str, &'a FileLinks) {
+    fn file(&self) -> (&'a str, &'a FileLinks) {
+        *self
+    }
+}
+
+impl<'a> FileOf<'a> for (usize, &'a str, &'a FileLinks) {
+    fn file(&self) -> (&'a str, &'a FileLinks) {
+        (self.1, self.2)
+    }
+}
+
+/// Groups the `count` files of `files` (each with its index, its path and links: a file may
+/// come more than once, with each of its links) by their links ([`FileLinks`]): files that
+/// share a key they have, a file and those that have a key it seeks, and the files with an
+/// act in a folder of `linked_folders`.
+fn file_groups(
+    count: usize,
+    files: &[(usize, &str, &FileLinks)],
+    linked_folders: &FxHashSet<&str>,
+) -> Groups {
+    let mut g = Groups((0..count).collect());
     let mut first: FxHashMap<u64, usize> =
         FxHashMap::with_capacity_and_hasher(files.len(), Default::default());
-    for (i, (rel, links)) in files.iter().enumerate() {
+    for &(i, rel, links) in files {
         let folder = Some(folder_of(rel))
             .filter(|f| links.lang.is_some() && linked_folders.contains(f))
             .map(|f| link_key("folder", &[f]));
@@ -1363,7 +1419,7 @@ fn file_groups(files: &[(&str, &FileLinks)], linked_folders: &FxHashSet<&str>) -
             }
         }
     }
-    for (i, (_, links)) in files.iter().enumerate() {
+    for &(i, _, links) in files {
         for k in &links.seeks {
             if let Some(&j) = first.get(k) {
                 g.union(i, j);
@@ -1449,6 +1505,9 @@ fn new_spill() -> Option<Spill> {
         })
         .ok()
 }
+
+#[cfg(test)]
+mod files_to_read_tests;
 
 #[cfg(test)]
 mod scale_tests;
