@@ -968,6 +968,31 @@ fn a_full_queue_and_a_slow_read_answer_503_with_retry_after() {
     );
 }
 
+/// Waits until the server's watcher vouches for the index in `index`: it has taken in the
+/// corpus since its watch began (`watch.json` says nothing is pending).
+fn wait_until_watched(s: &Server, index: &Path) {
+    let started = Instant::now();
+    while !std::fs::read_to_string(index.join("watch.json"))
+        .is_ok_and(|j| j.contains("\"pending\":false"))
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "{:?}",
+            s.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Writes into `corpus` a new act whose text alone holds the word "жирафозавр".
+fn write_new_act(corpus: &Path) {
+    std::fs::write(
+        corpus.join("901_new.txt"),
+        HOSTILE_DOC.replace("зебразавр", "жирафозавр"),
+    )
+    .expect("write new act");
+}
+
 /// A file written into the corpus is served as soon as its file events stop, not at the
 /// watcher's next look: here the looks are an hour apart.
 #[test]
@@ -976,25 +1001,9 @@ fn a_file_written_is_served_without_waiting_for_the_next_look() {
     let corpus = test_corpus(tmp.path());
     let index = tmp.path().join("index");
     let s = Server::start(&corpus, &index, &["--watch-secs", "3600"]);
-    // The first look, at the start, has taken in the corpus when the watcher vouches for it.
-    let clean = || {
-        std::fs::read_to_string(index.join("watch.json"))
-            .is_ok_and(|j| j.contains("\"pending\":false"))
-    };
-    let started = Instant::now();
-    while !clean() {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "{:?}",
-            s.stderr()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    std::fs::write(
-        corpus.join("901_new.txt"),
-        HOSTILE_DOC.replace("зебразавр", "жирафозавр"),
-    )
-    .expect("write new act");
+    // The first look, at the start, has taken in the corpus.
+    wait_until_watched(&s, &index);
+    write_new_act(&corpus);
     let started = Instant::now();
     loop {
         let (st, res, _) = get(&s, "/v1/search?q=жирафозавр");
@@ -1053,11 +1062,7 @@ fn a_refresh_while_requests_run_fails_none_and_finds_the_new_act() {
         })
         .collect();
     std::thread::sleep(Duration::from_millis(500));
-    std::fs::write(
-        corpus.join("901_new.txt"),
-        HOSTILE_DOC.replace("зебразавр", "жирафозавр"),
-    )
-    .expect("write new act");
+    write_new_act(&corpus);
     let started = Instant::now();
     let found = loop {
         let (st, res, _) = get(&s, "/v1/search?q=жирафозавр");
@@ -1503,30 +1508,14 @@ fn a_command_past_the_scan_limit_trusts_the_server_watching_the_corpus() {
     let (_, said) = zanlex(&["search", "жирафозавр", "--json"]);
     assert!(said.contains("last checked"), "{said}");
     let s = Server::start(&corpus, &index, &["--watch-secs", "1"]);
-    let clean = || {
-        std::fs::read_to_string(index.join("watch.json"))
-            .is_ok_and(|j| j.contains("\"pending\":false"))
-    };
-    let started = Instant::now();
-    while !clean() {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "{:?}",
-            s.stderr()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_until_watched(&s, &index);
     let (total, said) = zanlex(&["search", "жирафозавр", "--json"]);
     assert_eq!(total, Some(0), "{said}");
     assert!(
         !said.contains("last checked") && !said.contains("refreshed"),
         "{said}"
     );
-    std::fs::write(
-        corpus.join("901_new.txt"),
-        HOSTILE_DOC.replace("зебразавр", "жирафозавр"),
-    )
-    .expect("write new act");
+    write_new_act(&corpus);
     let started = Instant::now();
     loop {
         let (total, said) = zanlex(&["search", "жирафозавр", "--json"]);
