@@ -7,14 +7,14 @@
 //! the generation named by its hash (`zanlex-manifest-<hash>.postcard.lz4`), read only by a
 //! refresh. It is postcard, not JSON: at national scale it holds hundreds of thousands of
 //! files, and each refresh reads it whole.
+//! tantivy keeps the payload inside `meta.json`, which it parses on every open: a manifest
+//! there would grow with the corpus and be parsed on each `zanlex search`.
 //!
 //! A refresh that changes a few entries does not write it whole again: it writes the entries
 //! that differ from the file in force (`zanlex-manifest-<hash>.delta.lz4`), and the payload
 //! names both. Each such delta holds every change since the whole file was written, so a
 //! manifest is at most two files; once a delta would outgrow a share of the whole file
 //! ([`delta_share`]), the manifest is written whole again.
-//! tantivy keeps the payload inside `meta.json`, which it parses on every open: a manifest
-//! there would grow with the corpus and be parsed on each `zanlex search`.
 
 use super::schema::Fields;
 use crate::model::Act;
