@@ -1258,15 +1258,15 @@ fn files_to_read(
     // The files of the previous read that changed (the same file now) or are gone (a file of
     // their own after those of now), with their links then.
     let fresh_at: FxHashMap<&str, usize> = fresh.keys().map(|&i| (rels[i].as_str(), i)).collect();
-    let mut gone = now_len;
+    let mut nodes = now_len;
     let then_changed: Vec<(usize, &str, &FileLinks)> = previous
         .in_order
         .iter()
         .filter(|(rel, _)| !previous.unchanged.contains(rel))
         .map(|&(rel, links)| {
             let file = fresh_at.get(rel).copied().unwrap_or_else(|| {
-                gone += 1;
-                gone - 1
+                nodes += 1;
+                nodes - 1
             });
             (file, rel, links)
         })
@@ -1291,15 +1291,16 @@ fn files_to_read(
         .chain(folders_then.keys())
         .copied()
         .filter(|f| {
-            let then = match changed_folders.contains(f) {
-                true => folders_then.get(f),
-                false => folders_now.get(f),
+            let then = if changed_folders.contains(f) {
+                folders_then.get(f)
+            } else {
+                folders_now.get(f)
             };
             FolderActs::links_texts(then, folders_now.get(f))
         })
         .collect();
     files.extend(then_changed.iter().copied());
-    let mut groups = file_groups(gone, &files, &linked_folders);
+    let mut groups = file_groups(nodes, &files, &linked_folders);
     let mut wanted: BTreeSet<usize> = fresh
         .keys()
         .copied()
