@@ -159,14 +159,6 @@ const COUNTS_FORMAT: u32 = 2;
 /// framed by its length and its crc32 (little-endian `u32`s), then [`CountsUpdate`].
 pub(crate) const COUNTS_LOG: &str = "zanlex-lexicon-counts.log";
 
-/// How long the log of the counts in a file of `file_len` bytes may grow: an eighth of the
-/// file, so that reading the counts costs at most that much more than reading the file alone,
-/// and at least a megabyte, which costs nothing noticeable to read. An update that would take
-/// the log past it has the counts written whole again instead.
-fn log_share(file_len: u64) -> u64 {
-    (file_len / 8).max(1 << 20)
-}
-
 /// One refresh's update of the counts, as the log keeps it: counting the acts the refresh
 /// took away and those it wrote gives the same counts in whatever process reads them.
 #[derive(Serialize, Deserialize)]
@@ -344,7 +336,8 @@ pub(super) fn write_beside(
                         added: written,
                     })
                     .map_err(|e| in_words(&e))?;
-                    let fits = update.led + frame.len() as u64 <= log_share(update.file_len);
+                    let fits =
+                        update.led + frame.len() as u64 <= super::changes_share(update.file_len);
                     // The update goes to the log when it fits; otherwise the counts are written.
                     if fits {
                         append_to_log(gen, update.led, &frame)?;

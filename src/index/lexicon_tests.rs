@@ -150,7 +150,7 @@ fn refreshes_log_their_updates_until_the_log_outgrows_its_share_of_the_counts() 
 
     // Edits back and forth: once an update would take the log past its share of the counts
     // file, the counts are written whole, with every update counted, and the log goes.
-    let share = super::log_share(built.len() as u64) as usize;
+    let share = crate::index::changes_share(built.len() as u64) as usize;
     let mut refreshes = 2;
     while current(&idx).join(COUNTS_LOG).exists() {
         // Each update here rewrites the same act: about as long as the first one.

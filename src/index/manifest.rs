@@ -14,7 +14,7 @@
 //! that differ from the file in force (`zanlex-manifest-<hash>.delta.lz4`), and the payload
 //! names both. Each such delta holds every change since the whole file was written, so a
 //! manifest is at most two files; once a delta would outgrow a share of the whole file
-//! ([`delta_share`]), the manifest is written whole again.
+//! ([`super::changes_share`]), the manifest is written whole again.
 
 use super::schema::Fields;
 use crate::model::Act;
@@ -194,17 +194,9 @@ impl Delta {
     }
 }
 
-/// How large a file of changes over a whole manifest of `base_len` bytes may grow: an eighth
-/// of it, so that reading a manifest costs at most that much more than reading the whole file,
-/// and at least a megabyte, which costs nothing noticeable to read. Past it, the manifest is
-/// written whole again.
-fn delta_share(base_len: u64) -> u64 {
-    (base_len / 8).max(1 << 20)
-}
-
 /// Encodes `manifest` for a commit (see the module's documentation): whole, or with `over`
 /// as its changes over the whole manifest in force when they are small enough
-/// ([`delta_share`]). The stat key lets a search on an unchanged corpus skip the manifest, and
+/// ([`super::changes_share`]). The stat key lets a search on an unchanged corpus skip the manifest, and
 /// the failures beside it let that search still name the files that could not be indexed.
 pub(super) fn encode_manifest(
     manifest: &Manifest,
@@ -246,7 +238,7 @@ pub(super) fn encode_manifest(
         };
         let packed = postcard::to_stdvec(&delta).map_err(|e| e.to_string())?;
         let bytes = lz4_flex::compress_prepend_size(&packed);
-        if bytes.len() as u64 <= delta_share(over.layers.base_len) {
+        if bytes.len() as u64 <= super::changes_share(over.layers.base_len) {
             let file_name = manifest_file_name(&bytes, DELTA_SUFFIX);
             let base = &over.layers.base;
             return Ok(EncodedManifest {

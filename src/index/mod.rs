@@ -849,6 +849,14 @@ enum Texts {
     Dropped,
 }
 
+/// How large a file of changes kept beside a whole file of `whole_len` bytes may grow (the
+/// lexicon counts' log, the manifest's delta): an eighth of the whole file, so that reading
+/// both costs at most that much more than reading the whole file alone, and at least a
+/// megabyte, which costs nothing noticeable to read. Past it, the whole file is written again.
+fn changes_share(whole_len: u64) -> u64 {
+    (whole_len / 8).max(1 << 20)
+}
+
 /// Documents of `doc_type` (and of act `act_id` and of its expression in `lang`, when given).
 fn of_type(
     f: &Fields,
