@@ -1072,7 +1072,8 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
     /// The printing of edition `k`, if it prints the unit: its index in
     /// [`UnitTimeline::pieces`].
     pub fn piece_of(&self, k: usize) -> Option<usize> {
-        self.pieces.iter().position(|p| p.edition == k)
+        // One printing an edition at most, in the editions' order.
+        self.pieces.binary_search_by_key(&k, |p| p.edition).ok()
     }
 
     /// The facts a state is read from, for printing `i`.

@@ -168,8 +168,15 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
         // Each unit document is valid over the dates its printing answers for, by the
         // point-in-time rule.
         let timeline = crate::amend::time::ActTimeline::new(act);
-        let times = doc_times(&timeline);
-        let same = same_wordings(act, &timeline);
+        // Each unit's timeline is made once: reading one walks every edition, and an act
+        // amended a hundred times would otherwise be read a hundred times for each unit.
+        let unit_timelines: UnitTimelines = timeline
+            .eids()
+            .into_iter()
+            .map(|eid| (eid, timeline.unit(eid)))
+            .collect();
+        let times = doc_times(&unit_timelines);
+        let same = same_wordings(act, &timeline, &unit_timelines);
         let mut units = UnitDocs {
             same: &same,
             act,
@@ -272,9 +279,13 @@ struct SameWordings<'a> {
     reach: FxHashMap<(usize, &'a str), Option<NaiveDate>>,
 }
 
+/// Each unit's timeline, by eid.
+type UnitTimelines<'t, 'a> = FxHashMap<&'a str, crate::amend::time::UnitTimeline<'t, 'a>>;
+
 fn same_wordings<'a>(
     act: &'a Act,
     timeline: &crate::amend::time::ActTimeline<'a>,
+    unit_timelines: &UnitTimelines<'_, 'a>,
 ) -> SameWordings<'a> {
     let mut out = SameWordings::default();
     let editions = timeline.editions();
@@ -310,37 +321,33 @@ fn same_wordings<'a>(
             if u.text != n.text || u.heading != n.heading || u.status != n.status {
                 continue;
             }
-            let unit = timeline.unit(eid);
-            let segment = |e: usize| {
-                unit.pieces()
-                    .iter()
-                    .find(|p| p.edition == e)
-                    .map(|p| p.segment)
+            // Every eid an edition prints has its timeline.
+            let Some(unit) = unit_timelines.get(eid) else {
+                continue;
             };
+            let segment = |e: usize| unit.piece_of(e).map(|i| unit.pieces()[i].segment);
             if segment(k).is_none() || segment(k) != segment(k + 1) {
                 continue;
             }
             let start = match out.reach.remove(&(k, eid)) {
                 Some(from) => from,
-                None => unit
-                    .pieces()
-                    .iter()
-                    .position(|p| p.edition == k)
-                    .and_then(|i| unit.doc_from(i)),
+                None => unit.piece_of(k).and_then(|i| unit.doc_from(i)),
             };
             out.reach.insert((k + 1, eid), start);
             out.skipped.insert((k, eid), String::new());
         }
     }
     // Each skipped unit's text is in the document of the first edition after it that keeps
-    // one.
-    let keys: Vec<(usize, &'a str)> = out.skipped.keys().copied().collect();
+    // one: from the newest edition down, a skipped printing's holder is that of the printing
+    // after it, when that one is skipped too.
+    let mut keys: Vec<(usize, &'a str)> = out.skipped.keys().copied().collect();
+    keys.sort_unstable_by(|a, b| b.cmp(a));
     for (k, eid) in keys {
-        let mut h = k + 1;
-        while out.skipped.contains_key(&(h, eid)) {
-            h += 1;
-        }
-        out.skipped.insert((k, eid), printed[h].1.to_string());
+        let holder = match out.skipped.get(&(k + 1, eid)) {
+            Some(later) => later.clone(),
+            None => printed[k + 1].1.to_string(),
+        };
+        out.skipped.insert((k, eid), holder);
     }
     out
 }
@@ -682,17 +689,14 @@ struct DocTime {
 }
 
 /// The [`DocTime`] of every printing of every unit of the act, by (edition, eid).
-fn doc_times<'a>(
-    timeline: &crate::amend::time::ActTimeline<'a>,
-) -> FxHashMap<(usize, &'a str), DocTime> {
+fn doc_times<'a>(unit_timelines: &UnitTimelines<'_, 'a>) -> FxHashMap<(usize, &'a str), DocTime> {
     let mut out = FxHashMap::default();
     // Most units of an act share their facts (in the act since its adoption, one edition):
     // each distinct value is written once.
     let mut written: FxHashMap<crate::amend::time::StoredTime, Arc<str>> = FxHashMap::default();
-    for eid in timeline.eids() {
-        let unit = timeline.unit(eid);
+    for (&eid, unit) in unit_timelines {
         for (i, p) in unit.pieces().iter().enumerate() {
-            let facts = crate::amend::time::StoredTime::of(&unit, i);
+            let facts = crate::amend::time::StoredTime::of(unit, i);
             let stored = written
                 .entry(facts)
                 .or_insert_with_key(|f| {

@@ -393,6 +393,34 @@ fn government_law_in_three_editions_on_every_boundary() {
     );
 }
 
+/// A unit that no edition changes has one document, the newest edition's, and each older
+/// edition read back from the index prints it from there: the earliest edition's printing is
+/// held by that document through the middle edition, which keeps none either.
+#[test]
+fn a_unit_no_edition_changes_is_read_back_in_every_edition() {
+    let fx = Government::get();
+    let fx = &fx.three;
+    let act = fx.index.act(GOV).expect("act");
+    let p1 = "1. Республика Үкiметi жанындағы комиссиялар, кеңестер мен консультативтiк-кеңесшi органдар үкiмет құзыретiне жататын мәселелер бойынша ұсыныстарды талдап жасау үшiн құрылады.";
+    let printed = |units: &[zanlex::Unit]| {
+        units
+            .iter()
+            .flat_map(zanlex::Unit::walk)
+            .find(|u| u.eid == "art_26__para_1")
+            .map(zanlex::Unit::full_text)
+    };
+    let editions: Vec<(&str, Option<String>)> = act
+        .versions
+        .iter()
+        .map(|v| (v.id.as_str(), printed(&v.units)))
+        .collect();
+    assert_eq!(editions.len(), 3, "{editions:?}");
+    for (id, text) in &editions {
+        assert_eq!(text.as_deref(), Some(p1), "edition {id}");
+    }
+    assert_eq!(printed(&act.units).as_deref(), Some(p1));
+}
+
 /// A unit no note amends is in force from the act's adoption, in the earliest edition's
 /// wording before that edition; a text that takes effect on a fixed date (`01.01.2023
 /// бастап`) is in force from that date, exactly, though its edition is dated later; before,
