@@ -248,16 +248,50 @@ fn append_to_log(gen: &Path, led: u64, frame: &[u8]) -> std::io::Result<()> {
 pub(super) struct Change {
     /// The index as it was before the write (its reader still on the commit before).
     pub before: Store,
+    /// The counts kept for that commit, read while the write went on.
+    pub counts: CountsAhead,
     /// The ids of the acts whose documents the write deleted or added.
     pub acts: std::collections::HashSet<String>,
+}
+
+/// The counts kept for a commit, read on a thread of their own while a write into that commit
+/// goes on: reading them decodes tens of millions of pairs at national scale, and the write
+/// reads and parses files meanwhile. No write touches them before [`write_beside`].
+pub(super) struct CountsAhead {
+    /// The commit whose counts are read ([`commit_key`]).
+    commit: String,
+    /// The thread reading them; `None` when none could be started (they are read when needed).
+    reading: Option<std::thread::JoinHandle<Option<(StoredCounts, u64, u64)>>>,
+}
+
+impl CountsAhead {
+    /// Starts reading the counts kept in `gen` for the commit `before` reads.
+    pub(super) fn start(before: &Store, gen: &Path) -> Self {
+        let commit = commit_key(&before.searcher());
+        let (of, gen) = (commit.clone(), gen.to_path_buf());
+        let reading = std::thread::Builder::new()
+            .name("zanlex-counts".into())
+            .spawn(move || read_counts(&gen, &of))
+            .ok();
+        CountsAhead { commit, reading }
+    }
+
+    /// The counts [`read_counts`] gives for the commit, once read.
+    fn wait(self, gen: &Path) -> Option<(StoredCounts, u64, u64)> {
+        match self.reading {
+            // A thread that panicked read nothing: the counts are made again.
+            Some(reading) => reading.join().ok().flatten(),
+            None => read_counts(gen, &self.commit),
+        }
+    }
 }
 
 /// The counts kept for the commit `change` was made on, with the acts it rewrote taken away
 /// as that commit had them; `None` when none were kept for that commit, or they were not
 /// those of its acts.
-fn updated(change: &Change, gen: &Path) -> crate::Result<Option<Updated>> {
-    let commit = commit_key(&change.before.searcher());
-    let Some((mut stored, file_len, led)) = read_counts(gen, &commit) else {
+fn updated(change: Change, gen: &Path) -> crate::Result<Option<Updated>> {
+    let commit = change.counts.commit.clone();
+    let Some((mut stored, file_len, led)) = change.counts.wait(gen) else {
         return Ok(None);
     };
     let mut acts: Vec<&String> = change.acts.iter().collect();
@@ -325,7 +359,7 @@ pub(super) fn write_beside(
         let in_words = |e: &dyn std::fmt::Display| super::build::index_err(gen, e.to_string());
         let (learner, updates, logged) = match change {
             None => (written, 0, false),
-            Some(change) => match updated(&change, gen)? {
+            Some(change) => match updated(change, gen)? {
                 None => (count_all(&store)?, 0, false),
                 Some(mut update) => {
                     update.stored.learner.add_counts(&written);

@@ -359,6 +359,9 @@ fn refresh_locked(
         None => super::Store::from_parts(&write_dir, index.clone(), fields.clone(), None).ok(),
         Some(_) => None,
     };
+    let counts = before
+        .as_ref()
+        .map(|before| super::lexicon::CountsAhead::start(before, &write_dir));
     let written = write(
         corpus,
         scanned,
@@ -373,10 +376,13 @@ fn refresh_locked(
         opts,
     );
     let written = written.map(|w| {
-        let change = before.map(|before| super::lexicon::Change {
-            before,
-            acts: w.acts,
-        });
+        let change = before
+            .zip(counts)
+            .map(|(before, counts)| super::lexicon::Change {
+                before,
+                counts,
+                acts: w.acts,
+            });
         super::lexicon::write_beside(&index, &fields, &write_dir, w.counted, change);
         w.units
     });
