@@ -16,8 +16,11 @@ dated to the commit's day. Each round checks that a search for the new word find
 a refresh that missed the change fails the run rather than time well.
 
 The commits stay in CORPUS (a history is not rewritten under an index that has read it); their
-days follow the last commit's, so the script can be run again on the same corpus. Prints a
-markdown table row per round and the medians.
+days follow the last commit's, so the script can be run again on the same corpus. Each commit
+is an edition more of the act, and making an act's documents grows with its editions: the
+script prints how many commits have changed the act before it runs, and runs compared with
+each other should start from counts close together. Prints a markdown table row per round
+and the medians.
 """
 import argparse
 import datetime
@@ -119,6 +122,8 @@ def main():
     base = f"http://127.0.0.1:{args.port}"
     log = Path(args.log or f"{index}.serve-refresh.log")
     act = pick_act(corpus)
+    editions = len(git(corpus, "log", "--format=%H", "--", str(act.relative_to(corpus)))
+                   .split())
     last = git(corpus, "log", "-1", "--format=%cs").strip()
     day = datetime.date.fromisoformat(last)
     server = subprocess.Popen(
@@ -138,7 +143,8 @@ def main():
         # The first tick takes in whatever changed before the watch began (a swap only when
         # something had).
         time.sleep(5)
-        print(f"act {act.relative_to(corpus)}; server up in {time.perf_counter() - t0:.1f} s, "
+        print(f"act {act.relative_to(corpus)} ({editions} commits changed it before this run); "
+              f"server up in {time.perf_counter() - t0:.1f} s, "
               f"{proc_status(server.pid)}", file=sys.stderr)
         print("| round | git add + commit (s) | commit → served (s) | first search after (s) | "
               "VmRSS after (MB) | VmHWM (MB) |")
