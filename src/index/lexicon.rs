@@ -276,13 +276,14 @@ impl CountsAhead {
         CountsAhead { commit, reading }
     }
 
-    /// The counts [`read_counts`] gives for the commit, once read.
-    fn wait(self, gen: &Path) -> Option<(StoredCounts, u64, u64)> {
-        match self.reading {
+    /// The commit, with the counts [`read_counts`] gives for it once read.
+    fn wait(self, gen: &Path) -> (String, Option<(StoredCounts, u64, u64)>) {
+        let counts = match self.reading {
             // A thread that panicked read nothing: the counts are made again.
             Some(reading) => reading.join().ok().flatten(),
             None => read_counts(gen, &self.commit),
-        }
+        };
+        (self.commit, counts)
     }
 }
 
@@ -290,8 +291,8 @@ impl CountsAhead {
 /// as that commit had them; `None` when none were kept for that commit, or they were not
 /// those of its acts.
 fn updated(change: Change, gen: &Path) -> crate::Result<Option<Updated>> {
-    let commit = change.counts.commit.clone();
-    let Some((mut stored, file_len, led)) = change.counts.wait(gen) else {
+    let (commit, counts) = change.counts.wait(gen);
+    let Some((mut stored, file_len, led)) = counts else {
         return Ok(None);
     };
     let mut acts: Vec<&String> = change.acts.iter().collect();
