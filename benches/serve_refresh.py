@@ -10,17 +10,18 @@ it there), and the server's memory as it goes.
 CORPUS is a git checkout in the mirror's layout with its history (`zanlex-scale --layout mirror
 --editions N`) and INDEX an index of it built with `zanlex index --history`. The server is
 started afresh; the first commit is a warm-up (a fresh process reads the index's manifest from
-disk; the rounds after it measure a server that has been running), then each round amends the
-same act again: one word of its Russian text changed to a word no other act has, its meta.yaml
-dated to the commit's day. Each round checks that a search for the new word finds the act, so
-a refresh that missed the change fails the run rather than time well.
+disk; the rounds after it measure a server that has been running), then each round amends an
+act: one word of its Russian text changed to a word no other act has, its meta.yaml dated to
+the commit's day. Each round checks that a search for the new word finds the act, so a refresh
+that missed the change fails the run rather than time well.
 
 The commits stay in CORPUS (a history is not rewritten under an index that has read it); their
 days follow the last commit's, so the script can be run again on the same corpus. Each commit
-is an edition more of the act, and making an act's documents grows with its editions: the
-script prints how many commits have changed the act before it runs, and runs compared with
-each other should start from counts close together. Prints a markdown table row per round
-and the medians.
+is an edition more of the act it amends, and making an act's documents grows with its
+editions, so each round amends the next act of the listing (`--same-act` amends one act every
+round, to measure an act with many editions). Each row says how many commits had changed its
+act before; runs compared with each other should have counts close together. Prints a markdown
+table row per round and the medians.
 """
 import argparse
 import datetime
@@ -59,14 +60,21 @@ def proc_status(pid):
     return out
 
 
-def pick_act(corpus):
-    """An act folder with a single rus.md (not split into parts), near the middle of the
-    sorted listing of the first layout folder that has one: the same act on every run."""
+def pick_acts(corpus, n, same):
+    """`n` act folders with a single rus.md (not split into parts), from the middle of the
+    sorted listing of the first layout folder that has one, the same ones on every run: `n`
+    in a row, or the middle one `n` times when `same`."""
     for top in sorted(p for p in corpus.iterdir() if p.is_dir() and not p.name.startswith(".")):
         acts = sorted(m.parent for m in top.rglob("meta.yaml") if (m.parent / "rus.md").is_file())
         if acts:
-            return acts[len(acts) // 2]
+            mid = len(acts) // 2
+            return [acts[mid if same else (mid + k) % len(acts)] for k in range(n)]
     sys.exit(f"no act folder with rus.md and meta.yaml in {corpus}")
+
+
+def commits_of(corpus, act):
+    """How many commits of CORPUS changed the act folder `act`."""
+    return len(git(corpus, "log", "--format=%H", "--", str(act.relative_to(corpus))).split())
 
 
 def amend(act, word, day):
@@ -117,13 +125,13 @@ def main():
     ap.add_argument("--rounds", type=int, default=4)
     ap.add_argument("--port", type=int, default=8391)
     ap.add_argument("--log", default=None, help="the server's stderr (default: beside INDEX)")
+    ap.add_argument("--same-act", action="store_true",
+                    help="amend the same act every round (an edition more of it each round)")
     args = ap.parse_args()
     corpus, index = Path(args.corpus).resolve(), Path(args.index).resolve()
     base = f"http://127.0.0.1:{args.port}"
     log = Path(args.log or f"{index}.serve-refresh.log")
-    act = pick_act(corpus)
-    editions = len(git(corpus, "log", "--format=%H", "--", str(act.relative_to(corpus)))
-                   .split())
+    acts = pick_acts(corpus, args.rounds + 1, args.same_act)
     last = git(corpus, "log", "-1", "--format=%cs").strip()
     day = datetime.date.fromisoformat(last)
     server = subprocess.Popen(
@@ -143,15 +151,15 @@ def main():
         # The first tick takes in whatever changed before the watch began (a swap only when
         # something had).
         time.sleep(5)
-        print(f"act {act.relative_to(corpus)} ({editions} commits changed it before this run); "
-              f"server up in {time.perf_counter() - t0:.1f} s, "
+        print(f"server up in {time.perf_counter() - t0:.1f} s, "
               f"{proc_status(server.pid)}", file=sys.stderr)
-        print("| round | git add + commit (s) | commit → served (s) | first search after (s) | "
-              "VmRSS after (MB) | VmHWM (MB) |")
-        print("|---:|---:|---:|---:|---:|---:|")
+        print("| round | act (commits before) | git add + commit (s) | commit → served (s) | "
+              "first search after (s) | VmRSS after (MB) | VmHWM (MB) |")
+        print("|---:|---|---:|---:|---:|---:|---:|")
         times = []
         stamp = int(time.time())
-        for k in range(args.rounds + 1):
+        for k, act in enumerate(acts):
+            editions = commits_of(corpus, act)
             health = get(f"{base}/healthz")
             before = health["refreshes"]
             day += datetime.timedelta(days=1)
@@ -176,8 +184,8 @@ def main():
                 sys.exit(f"round {k}: the server answers nothing for {word!r} after its refresh")
             mem = proc_status(server.pid)
             label = "warm-up" if k == 0 else str(k)
-            print(f"| {label} | {git_took:.2f} | {took:.2f} | {first:.2f} | {mem['VmRSS']:.0f} | "
-                  f"{mem['VmHWM']:.0f} |",
+            print(f"| {label} | {act.name} ({editions}) | {git_took:.2f} | {took:.2f} | "
+                  f"{first:.2f} | {mem['VmRSS']:.0f} | {mem['VmHWM']:.0f} |",
                   flush=True)
             if k > 0:
                 times.append(took)
