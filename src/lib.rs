@@ -79,7 +79,8 @@ pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result}
 #[cfg(feature = "watch")]
 pub use index::CorpusWatch;
 pub use index::{
-    publish, refresh, BuildOptions, Freshness, Progress, Published, RefreshReport, UnitView,
+    publish, refresh, BuildOptions, Freshness, Progress, Published, RefreshCache, RefreshReport,
+    UnitView,
 };
 pub use lexicon::{Lexicon, TermPair};
 pub use model::*;

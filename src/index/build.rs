@@ -70,6 +70,10 @@ pub struct BuildOptions {
     /// times of their files alone, and takes every other file as the index last recorded
     /// it. A change elsewhere is not seen. `None`, the default: every file is read.
     pub changed_folders: Option<Vec<std::path::PathBuf>>,
+    /// What refreshes keep for the next one (the manifest of the commit written last), for a
+    /// process that refreshes the same index again and again: a server. `None`, the
+    /// default: each refresh reads what it needs from disk, and holds nothing after.
+    pub cache: Option<super::RefreshCache>,
 }
 
 /// What a build or refresh did.

@@ -140,6 +140,8 @@ pub(super) struct EncodedManifest {
     pub(super) file_name: String,
     /// The file's bytes: lz4-compressed postcard.
     pub(super) bytes: Vec<u8>,
+    /// The files the manifest is in once written, as [`decode_layered`] reads them back.
+    pub(super) layers: Layers,
 }
 
 /// The files a manifest read from a commit came from: the whole manifest, and the paths a
@@ -224,15 +226,14 @@ pub(super) fn encode_manifest(
         base64::engine::general_purpose::STANDARD.encode(json)
     };
     if let Some(over) = over {
+        let changed: BTreeSet<String> = over.layers.changed.union(over.touched).cloned().collect();
         let delta = Delta {
             schema: manifest.schema,
             analyzers: manifest.analyzers.clone(),
             zanlex: manifest.zanlex.clone(),
             links: manifest.links,
-            files: over
-                .layers
-                .changed
-                .union(over.touched)
+            files: changed
+                .iter()
                 .map(|rel| (rel.clone(), manifest.files.get(rel).cloned()))
                 .collect(),
         };
@@ -245,6 +246,10 @@ pub(super) fn encode_manifest(
                 payload: format!("{PAYLOAD_V5}{key}:{failures}:{base}:{file_name}"),
                 file_name,
                 bytes,
+                layers: Layers {
+                    changed,
+                    ..over.layers.clone()
+                },
             });
         }
     }
@@ -253,6 +258,11 @@ pub(super) fn encode_manifest(
     let file_name = manifest_file_name(&bytes, POSTCARD_SUFFIX);
     Ok(EncodedManifest {
         payload: format!("{PAYLOAD_V5}{key}:{failures}:{file_name}:"),
+        layers: Layers {
+            base: file_name.clone(),
+            base_len: bytes.len() as u64,
+            changed: BTreeSet::new(),
+        },
         file_name,
         bytes,
     })

@@ -15,6 +15,7 @@ mod manifest;
 pub mod numbers;
 mod publish;
 mod refresh;
+mod refresh_cache;
 mod scan;
 pub mod schema;
 pub mod stored;
@@ -28,6 +29,7 @@ pub use build::build_from_acts;
 pub use build::Manifest;
 pub use build::{refresh, BuildOptions, Progress, RefreshReport};
 pub use publish::{publish, Published};
+pub use refresh_cache::RefreshCache;
 pub use schema::{Fields, SCHEMA_VERSION};
 #[cfg(feature = "watch")]
 pub use watch::CorpusWatch;

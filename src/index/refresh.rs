@@ -8,6 +8,7 @@ use super::manifest::{
     acts_hash, analyzer_fingerprint, read_manifest, stat_key, stored_stat_key, FileEntry, Layers,
     Manifest, Over,
 };
+use super::refresh_cache::KnownManifest;
 use super::scan::{file_sha, rel_path, scan, scan_changed, with_sidecars, Scanned};
 use super::schema::{Fields, SCHEMA_VERSION};
 use super::swap::swap;
@@ -44,7 +45,9 @@ pub(crate) fn refresh_keeping(
     let mut told = None;
     if let (Some(folders), false) = (&opts.changed_folders, opts.force || opts.verify) {
         if let Some((index, _)) = open_current(&layout)? {
-            told = KnownManifest::of(&index).map(|known| {
+            // A manifest read before the write lock was taken: the commit found under the
+            // lock has the same one when it has the same payload, and it is not read twice.
+            told = KnownManifest::cached_or_read(&index, opts.cache.as_ref()).map(|known| {
                 let scanned = scan_changed(corpus, &known.manifest, folders, opts);
                 (scanned, stored_stat_key(&index), known)
             });
@@ -71,12 +74,24 @@ pub(crate) fn refresh_keeping(
             }
         }
     };
-    if !opts.force && !opts.verify {
-        if let Some(fresh) = open_if_up_to_date(&layout, &scanned)? {
-            checked(fresh.1.as_ref());
-            return Ok(fresh);
+    // A refresh that writes nothing leaves the manifest read for the next one.
+    let keep_unused = |known: Option<KnownManifest>| {
+        if let (Some(cache), Some(known)) = (&opts.cache, known) {
+            cache.keep(known);
         }
-    }
+    };
+    let known = if !opts.force && !opts.verify {
+        match open_if_up_to_date(&layout, &scanned)? {
+            Some(fresh) => {
+                keep_unused(known);
+                checked(fresh.1.as_ref());
+                return Ok(fresh);
+            }
+            None => known,
+        }
+    } else {
+        known
+    };
     let _writing = layout
         .lock_for_writing(|| {
             if let Some(progress) = &opts.progress {
@@ -98,6 +113,7 @@ pub(crate) fn refresh_keeping(
     let existing = match existing {
         Some(opened) if !opts.force => match freshness(&layout, &scanned, opened) {
             Found::UpToDate(fresh) => {
+                keep_unused(known);
                 checked(fresh.1.as_ref());
                 return Ok(fresh);
             }
@@ -134,34 +150,6 @@ fn record_if_large(
         {
             super::watch::record_check(layout.root(), since, files, key);
         }
-    }
-}
-
-/// A manifest read from a commit before the write lock was taken, with that commit's payload:
-/// the commit found under the lock has the same manifest when it has the same payload (which
-/// names the manifest's file by its hash), and it is not read twice.
-struct KnownManifest {
-    payload: String,
-    manifest: Manifest,
-    layers: Option<Layers>,
-}
-
-impl KnownManifest {
-    fn of(index: &Index) -> Option<Self> {
-        let payload = index.load_metas().ok()?.payload?;
-        let (manifest, layers) = super::manifest::decode_layered(index, &payload)?;
-        Some(KnownManifest {
-            payload,
-            manifest,
-            layers,
-        })
-    }
-
-    /// Whether `index`'s last commit is the one this manifest was read from.
-    fn is_of(&self, index: &Index) -> bool {
-        index
-            .load_metas()
-            .is_ok_and(|m| m.payload.as_deref() == Some(self.payload.as_str()))
     }
 }
 
@@ -384,15 +372,22 @@ fn refresh_locked(
                 acts: w.acts,
             });
         super::lexicon::write_beside(&index, &fields, &write_dir, w.counted, change);
-        w.units
+        (w.units, w.known)
     });
     drop(index);
+    let (written, known) = match written {
+        Ok((units, known)) => (Ok(units), known),
+        Err(e) => (Err(e), None),
+    };
     report.units_indexed = match fresh {
         None => written,
         Some(gen) => swap(layout, &gen, written),
     }
     .map_err(|e| in_words(e, index_dir))?;
     undo.done();
+    if let (Some(cache), Some(known)) = (&opts.cache, known) {
+        cache.keep(known);
+    }
     Ok((report, None))
 }
 
@@ -546,16 +541,12 @@ fn plan(
     opts: &BuildOptions,
 ) -> crate::Result<Planned> {
     let fingerprint = existing.as_ref().map(|(i, f)| analyzer_fingerprint(i, f));
-    let (old, layers) = existing
-        .as_ref()
-        .and_then(|(i, _)| match known {
-            Some(k) if k.is_of(i) => Some((k.manifest, k.layers)),
-            _ => {
-                let payload = i.load_metas().ok()?.payload?;
-                super::manifest::decode_layered(i, &payload)
-            }
-        })
-        .unzip();
+    let known = existing.as_ref().and_then(|(i, _)| match known {
+        Some(k) if k.is_of(i) => Some(k),
+        _ => KnownManifest::cached_or_read(i, opts.cache.as_ref()),
+    });
+    let payload = known.as_ref().map(|k| k.payload.clone());
+    let (old, layers) = known.map(|k| (k.manifest, k.layers)).unzip();
     let reusable = match (&old, &fingerprint) {
         (Some(m), Some(fp)) => {
             !opts.force
@@ -593,6 +584,13 @@ fn plan(
         any_change = true;
     }
     if !any_change {
+        if let (Some(cache), Some(payload), true) = (&opts.cache, payload, reusable) {
+            cache.keep(KnownManifest {
+                payload,
+                manifest: old,
+                layers,
+            });
+        }
         let report = RefreshReport {
             unchanged: scanned.len(),
             ..RefreshReport::default()
@@ -700,10 +698,13 @@ fn write(
         layers,
         touched: &touched,
     });
+    let (units, known) = writer.commit(manifest, over)?;
     Ok(Written {
-        units: writer.commit(&manifest, over)?,
+        units,
         acts: dropped,
         counted,
+        // Held only for a cache: the manifest is large, and the lexicon is made after.
+        known: opts.cache.is_some().then_some(known),
     })
 }
 
@@ -1014,6 +1015,8 @@ struct Written {
     acts: std::collections::HashSet<String>,
     /// The lexicon's counts of the acts written.
     counted: Learner,
+    /// The manifest committed, when a [`BuildOptions::cache`] keeps it.
+    known: Option<KnownManifest>,
 }
 
 /// What the previous build recorded of the corpus, for an incremental read: each file's

@@ -4,6 +4,7 @@
 use super::build::{index_err, BuildOptions};
 use super::docs::{act_documents, IndexDoc};
 use super::manifest::{encode_manifest, is_manifest_file, manifest_files_of, Manifest, Over};
+use super::refresh_cache::KnownManifest;
 use super::schema::Fields;
 use crate::model::Act;
 use std::path::Path;
@@ -91,7 +92,7 @@ pub(super) fn write_acts(
 ) -> crate::Result<usize> {
     let mut w = ActWriter::new(index, fields, dir, opts, acts.len() as u64, true)?;
     w.add(acts)?;
-    w.commit(manifest, None)
+    w.commit(manifest.clone(), None).map(|(units, _)| units)
 }
 
 /// An index writer fed acts a chunk at a time (as ingestion hands them over), committed once
@@ -208,15 +209,15 @@ impl<'a> ActWriter<'a> {
     /// when they are given and small enough): its file is written into the generation folder
     /// first, made durable, then named by the commit's payload; the files earlier commits
     /// named and this one does not are removed after. Returns the number of unit documents
-    /// written.
+    /// written, and the manifest as the commit holds it.
     pub(super) fn commit(
         mut self,
-        manifest: &Manifest,
+        manifest: Manifest,
         over: Option<Over<'_>>,
-    ) -> crate::Result<usize> {
+    ) -> crate::Result<(usize, KnownManifest)> {
         let dir = self.dir;
         self.told.stage("committing", 0);
-        let encoded = encode_manifest(manifest, over).map_err(|e| index_err(dir, e))?;
+        let encoded = encode_manifest(&manifest, over).map_err(|e| index_err(dir, e))?;
         write_durably(&dir.join(&encoded.file_name), &encoded.bytes)
             .map_err(|e| index_err(dir, format!("cannot write its manifest: {e}")))?;
         let mut prepared = self
@@ -241,7 +242,12 @@ impl<'a> ActWriter<'a> {
             }
         }
         self.told.finish();
-        Ok(self.units)
+        let known = KnownManifest {
+            payload: encoded.payload,
+            manifest,
+            layers: Some(encoded.layers),
+        };
+        Ok((self.units, known))
     }
 }
 

@@ -115,6 +115,7 @@ impl Cli {
             allow_empty: self.allow_empty,
             scan_limit: Some(self.scan_limit),
             changed_folders: None,
+            cache: None,
         }
     }
 

@@ -39,6 +39,10 @@ pub(crate) struct AppState {
     replica: bool,
     /// One refresh at a time.
     refreshing: tokio::sync::Mutex<()>,
+    /// What a refresh keeps for the next, when the corpus is watched (refreshes then come
+    /// one after another): the manifest of the commit written last, which at national scale
+    /// would otherwise be decoded again from disk by each.
+    refresh_cache: Option<zanlex::RefreshCache>,
     /// The corpus's files as last seen by the watcher.
     seen: std::sync::Mutex<Option<u64>>,
     /// File events from the corpus, when the system gives them: the watcher then reads no
@@ -107,7 +111,12 @@ impl AppState {
             Some(_) => None,
             None => corpus_stamp(corpus, follow),
         };
-        let (index, report) = ZanIndex::open_or_build(corpus, index_dir, &options(follow))?;
+        let refresh_cache = watching.then(zanlex::RefreshCache::default);
+        let opts = BuildOptions {
+            cache: refresh_cache.clone(),
+            ..options(follow)
+        };
+        let (index, report) = ZanIndex::open_or_build(corpus, index_dir, &opts)?;
         let wake = Arc::new(tokio::sync::Notify::new());
         let events = (watching && history.is_none())
             .then(|| corpus_events(corpus, index_dir, follow))
@@ -132,6 +141,7 @@ impl AppState {
             editions_pending: std::sync::Mutex::new(Vec::new()),
             replica: false,
             refreshing: tokio::sync::Mutex::new(()),
+            refresh_cache,
             seen: std::sync::Mutex::new(seen),
             wake,
             _checkout_events: checkout_events,
@@ -155,6 +165,7 @@ impl AppState {
             editions_pending: std::sync::Mutex::new(Vec::new()),
             replica: true,
             refreshing: tokio::sync::Mutex::new(()),
+            refresh_cache: None,
             seen: std::sync::Mutex::new(None),
             events: None,
             wake: Arc::new(tokio::sync::Notify::new()),
@@ -198,6 +209,7 @@ impl AppState {
             _ => None,
         };
         let mut opts = options(self.follow);
+        opts.cache = self.refresh_cache.clone();
         if self.history.is_some() && !every_file {
             // Nothing else writes the editions folder: the new editions are all that changed.
             opts.changed_folders = Some(editions.clone());
