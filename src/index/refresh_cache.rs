@@ -120,11 +120,16 @@ mod tests {
         std::fs::write(path, text).expect("changed");
     }
 
-    /// The bundled corpus in a temporary folder, and the index's folder beside it.
-    fn corpus_and_index(tmp: &Path) -> (PathBuf, PathBuf) {
-        let corpus = tmp.join("corpus");
+    /// The bundled corpus in a temporary folder, indexed beside it by a refresh with a cache:
+    /// the folder, the corpus, the index's folder and the cache.
+    fn built_with_cache() -> (tempfile::TempDir, PathBuf, PathBuf, RefreshCache) {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let corpus = tmp.path().join("corpus");
         crate::test_support::copy_dir(Path::new("corpus"), &corpus);
-        (corpus, tmp.join("index"))
+        let dir = tmp.path().join("index");
+        let cache = RefreshCache::default();
+        refresh(&corpus, &dir, &with(&cache)).expect("build");
+        (tmp, corpus, dir, cache)
     }
 
     /// Takes what `cache` keeps for the commit in force at `dir`, checks it is what that
@@ -144,10 +149,7 @@ mod tests {
     /// finds nothing to write but a moved time.
     #[test]
     fn the_manifest_kept_is_the_one_its_commit_names() {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let (corpus, dir) = corpus_and_index(tmp.path());
-        let cache = RefreshCache::default();
-        refresh(&corpus, &dir, &with(&cache)).expect("build");
+        let (_tmp, corpus, dir, cache) = built_with_cache();
         assert_kept_as_on_disk(&cache, &dir);
         let first = corpus.join("000_59abb921da226678.txt");
         append(&first);
@@ -203,10 +205,7 @@ mod tests {
     /// refresh reads the new commit's, and writes only what changed since that commit.
     #[test]
     fn a_manifest_kept_of_another_commit_is_not_used() {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let (corpus, dir) = corpus_and_index(tmp.path());
-        let cache = RefreshCache::default();
-        refresh(&corpus, &dir, &with(&cache)).expect("build");
+        let (_tmp, corpus, dir, cache) = built_with_cache();
         append(&corpus.join("000_59abb921da226678.txt"));
         refresh(&corpus, &dir, &BuildOptions::default()).expect("another process's refresh");
         append(&corpus.join("001_e93b22564f257a40.txt"));
