@@ -80,18 +80,13 @@ pub(crate) fn refresh_keeping(
             cache.keep(known);
         }
     };
-    let known = if !opts.force && !opts.verify {
-        match open_if_up_to_date(&layout, &scanned)? {
-            Some(fresh) => {
-                keep_unused(known);
-                checked(fresh.1.as_ref());
-                return Ok(fresh);
-            }
-            None => known,
+    if !opts.force && !opts.verify {
+        if let Some(fresh) = open_if_up_to_date(&layout, &scanned)? {
+            keep_unused(known);
+            checked(fresh.1.as_ref());
+            return Ok(fresh);
         }
-    } else {
-        known
-    };
+    }
     let _writing = layout
         .lock_for_writing(|| {
             if let Some(progress) = &opts.progress {
