@@ -74,15 +74,8 @@ pub(crate) fn refresh_keeping(
             }
         }
     };
-    // A refresh that writes nothing leaves the manifest read for the next one.
-    let keep_unused = |known: Option<KnownManifest>| {
-        if let (Some(cache), Some(known)) = (&opts.cache, known) {
-            cache.keep(known);
-        }
-    };
     if !opts.force && !opts.verify {
         if let Some(fresh) = open_if_up_to_date(&layout, &scanned)? {
-            keep_unused(known);
             checked(fresh.1.as_ref());
             return Ok(fresh);
         }
@@ -108,7 +101,6 @@ pub(crate) fn refresh_keeping(
     let existing = match existing {
         Some(opened) if !opts.force => match freshness(&layout, &scanned, opened) {
             Found::UpToDate(fresh) => {
-                keep_unused(known);
                 checked(fresh.1.as_ref());
                 return Ok(fresh);
             }
@@ -540,7 +532,12 @@ fn plan(
         Some(k) if k.is_of(i) => Some(k),
         _ => KnownManifest::cached_or_read(i, opts.cache.as_ref()),
     });
-    let payload = known.as_ref().map(|k| k.payload.clone());
+    // Kept again when nothing is to be written (see below).
+    let payload = opts
+        .cache
+        .as_ref()
+        .and(known.as_ref())
+        .map(|k| k.payload.clone());
     let (old, layers) = known.map(|k| (k.manifest, k.layers)).unzip();
     let reusable = match (&old, &fingerprint) {
         (Some(m), Some(fp)) => {
@@ -579,6 +576,7 @@ fn plan(
         any_change = true;
     }
     if !any_change {
+        // The manifest compared stays the one in force: the next refresh takes it.
         if let (Some(cache), Some(payload), true) = (&opts.cache, payload, reusable) {
             cache.keep(KnownManifest {
                 payload,

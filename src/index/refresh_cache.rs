@@ -8,8 +8,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use tantivy::Index;
 
 /// What refreshes of one index keep for the next ([`crate::BuildOptions::cache`]): the
-/// manifest of the commit the last one wrote or read, so a long-running process (a server
-/// refreshing as the corpus changes) does not decode it again from disk each time.
+/// manifest of the commit the last one wrote, or compared the corpus with and found nothing
+/// to write, so a long-running process (a server refreshing as the corpus changes) does not
+/// decode it again from disk each time.
 ///
 /// It is used only while that commit is the one in force: a commit made by another process
 /// (`zanlex index`) has another manifest, read from disk. The cost is memory: the manifest is
