@@ -259,14 +259,17 @@ impl Learner {
         let n = self.units;
         let mut candidates: Vec<(f64, u32, u32, u64)> = self
             .together
-            .iter()
-            .filter(|&(_, _, both)| both >= MIN_TOGETHER)
+            .at_least(MIN_TOGETHER)
             .filter_map(|(a, b, both)| {
                 let (ka, rb) = (self.kk.units[a as usize], self.ru.units[b as usize]);
-                // Only a positive association: together more often than chance.
+                // Only a positive association: together more often than chance. Checked
+                // first, as it costs a product where G² costs four logarithms.
                 let positive = (both as f64) * (n as f64) > (ka as f64) * (rb as f64);
+                if !positive {
+                    return None;
+                }
                 let score = g2(both, ka, rb, n);
-                (positive && score >= SIGNIFICANT).then_some((score, a, b, both))
+                (score >= SIGNIFICANT).then_some((score, a, b, both))
             })
             .collect();
         candidates.sort_by(|x, y| {

@@ -103,6 +103,28 @@ impl Together {
             })
     }
 
+    /// Every pair with a count of at least `min` (above zero), in no particular order.
+    ///
+    /// Choosing a lexicon reads only the pairs seen together often enough, a tenth of them at
+    /// national scale: the counts as read are filtered before a change is looked up, so most
+    /// pairs cost a comparison and no probe of the changed counts.
+    pub(super) fn at_least(&self, min: u64) -> impl Iterator<Item = (u32, u32, u64)> + '_ {
+        let min = min.max(1);
+        let read = self
+            .keys
+            .iter()
+            .zip(&self.counts)
+            .filter(move |&(_, &n)| u64::from(n) >= min)
+            .filter(|(k, _)| !self.changed.contains_key(k))
+            .map(|(&k, &n)| (k, u64::from(n)));
+        let changed = self.changed.iter().map(|(&k, &n)| (k, n));
+        read.chain(changed.filter(move |&(_, n)| n >= min))
+            .map(|(k, n)| {
+                let (kk, ru) = pair(k);
+                (kk, ru, n)
+            })
+    }
+
     /// Every pair with a count above zero, as `(key, count)` in key order.
     fn sorted(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
         let mut changed: Vec<(u64, u64)> = self.changed.iter().map(|(&k, &n)| (k, n)).collect();
@@ -222,6 +244,31 @@ mod tests {
         let again = stored(&read);
         assert_eq!(all(&again), [(0, 9, 1), (1, 1, 1), (7, 3, 3), large]);
         assert!(again.changed.len() == 1 && again.keys == [9, (1 << 32) | 1, (7 << 32) | 3]);
+    }
+
+    #[test]
+    fn pairs_seen_often_enough_are_those_of_every_pair_with_changes_applied() {
+        let mut together = Together::default();
+        for (kk, ru, n) in [(1, 1, 5), (1, 2, 3), (2, 1, 4), (3, 3, 9), (4, 4, 1)] {
+            together.set(kk, ru, n);
+        }
+        let mut read = stored(&together);
+        // A change raises a pair read below the bar, lowers one read above it, takes one
+        // away, and adds one never read.
+        read.set(1, 2, 4);
+        read.set(2, 1, 2);
+        read.set(3, 3, 0);
+        read.set(5, 5, 7);
+        let mut often: Vec<_> = read.at_least(4).collect();
+        often.sort_unstable();
+        let mut expected: Vec<_> = read.iter().filter(|&(_, _, n)| n >= 4).collect();
+        expected.sort_unstable();
+        assert_eq!(often, expected);
+        assert_eq!(often, [(1, 1, 5), (1, 2, 4), (5, 5, 7)]);
+        // No bar: every pair above zero, as `iter` gives them.
+        let mut all: Vec<_> = read.at_least(0).collect();
+        all.sort_unstable();
+        assert_eq!(all, self::all(&read));
     }
 
     #[test]
