@@ -255,7 +255,10 @@ mod tests {
         // Every pair above zero in key order, as the counts are written: the reference.
         let in_order: Vec<(u32, u32, u64)> = read
             .sorted()
-            .map(|(k, n)| (super::pair(k).0, super::pair(k).1, n))
+            .map(|(k, n)| {
+                let (kk, ru) = super::pair(k);
+                (kk, ru, n)
+            })
             .collect();
         for min in [0, 1, 4, 6, 10] {
             let mut often: Vec<_> = read.at_least(min).collect();
