@@ -12,7 +12,7 @@
 
 use crate::model::Act;
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -164,8 +164,8 @@ const READ_AHEAD_FILES: usize = 32;
 /// [`READ_AHEAD_FILES`] files before a thread takes it. The threads take the files one at a
 /// time in one order, so that order is also the read-ahead's; largest first, so the last file
 /// to finish is a small one.
-fn map_files<T: Send>(
-    files: &[PathBuf],
+fn map_files<T: Send, P: AsRef<Path> + Sync>(
+    files: &[P],
     sizes: &[u64],
     f: impl Fn(usize, &Path) -> T + Sync,
 ) -> Vec<T> {
@@ -174,7 +174,7 @@ fn map_files<T: Send>(
     let mut order: Vec<(u64, usize)> = sizes.iter().copied().zip(0..).collect();
     order.sort_by_key(|&(len, i)| (std::cmp::Reverse(len), i));
     for &(_, i) in order.iter().take(READ_AHEAD_FILES) {
-        read_ahead(&files[i]);
+        read_ahead(files[i].as_ref());
     }
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<(usize, T)>> = Mutex::new(Vec::with_capacity(files.len()));
@@ -182,9 +182,9 @@ fn map_files<T: Send>(
         let k = next.fetch_add(1, Ordering::Relaxed);
         let Some(&(_, i)) = order.get(k) else { break };
         if let Some(&(_, ahead)) = order.get(k + READ_AHEAD_FILES) {
-            read_ahead(&files[ahead]);
+            read_ahead(files[ahead].as_ref());
         }
-        let out = f(i, &files[i]);
+        let out = f(i, files[i].as_ref());
         done.lock()
             .unwrap_or_else(PoisonError::into_inner)
             .push((i, out));
@@ -828,17 +828,40 @@ fn act_key(date: Option<chrono::NaiveDate>, number: &str) -> u64 {
 }
 
 /// What an incremental read ([`ingest_corpus_changes`]) knows of the corpus as the previous
-/// read found it, by path relative to the corpus folder's parent (as `Source::file`).
+/// read found it, beside the files of the [`Listed`] corpus now: each of its vectors has one
+/// entry a file, in the listing's order, so that the two are read side by side rather than
+/// looked up by name.
 #[derive(Debug, Clone, Default)]
 pub struct Previous<'a> {
-    /// Every file of the previous read, with its links then.
-    pub links: FxHashMap<&'a str, &'a FileLinks>,
-    /// The same, in path order (as a manifest holds them, so they need no sorting).
-    pub in_order: Vec<(&'a str, &'a FileLinks)>,
-    /// The files whose bytes (and metadata files) are the same as then, and that gave an act
-    /// then (refused or not for what other files hold): read again, they would give the same
-    /// acts, or be refused alike, unless a file linked to them changed.
-    pub unchanged: FxHashSet<&'a str>,
+    /// Each file of the listing with its links at the previous read; `None` for a file the
+    /// previous read did not have.
+    pub then: Vec<Option<&'a FileLinks>>,
+    /// Each file of the listing: whether its bytes (and metadata files) are the same as then,
+    /// and it gave an act then (refused or not for what other files hold): read again, it
+    /// would give the same act, or be refused alike, unless a file linked to it changed.
+    pub unchanged: Vec<bool>,
+    /// The files of the previous read that the listing does not have (gone, or passed over by
+    /// the walk now), in path order.
+    pub unlisted: Vec<Unlisted<'a>>,
+}
+
+/// A file of the previous read that the listing now does not have.
+#[derive(Debug, Clone, Copy)]
+pub struct Unlisted<'a> {
+    /// Its path relative to the corpus folder's parent (as `Source::file`).
+    pub rel: &'a str,
+    /// Its links then.
+    pub links: &'a FileLinks,
+    /// As [`Previous::unchanged`]: a file the walk passes over now and then, whose entry
+    /// stayed as it was.
+    pub unchanged: bool,
+}
+
+impl Previous<'_> {
+    /// Whether this is of a listing of `files` files.
+    fn fits(&self, files: usize) -> bool {
+        self.then.len() == files && self.unchanged.len() == files
+    }
 }
 
 /// What [`ingest_corpus_changes`] did.
@@ -870,25 +893,32 @@ where
     F: FnMut(Vec<Act>) -> crate::Result<()>,
 {
     let Corpus { dir, walk } = dir.into();
-    let files = match list_corpus(dir, walk) {
-        Ok((_, files)) => files,
+    let (parent, files) = match list_corpus(dir, walk) {
+        Ok(listed) => listed,
         Err(failure) => {
             let mut report = StreamReport::default();
             report.failures.push(failure);
             return Ok(report);
         }
     };
-    let sizes = file_sizes(&files);
-    let sources = files.into_iter().zip(sizes).collect();
-    ingest_scanned_changes(dir, sources, chunk_files, keep_bytes, previous, sink)
+    let rels: Vec<String> = files
+        .iter()
+        .map(|f| crate::files::rel_key(f, &parent))
+        .collect();
+    let corpus = Listed {
+        files: files.iter().map(PathBuf::as_path).collect(),
+        rels: rels.iter().map(String::as_str).collect(),
+        sizes: file_sizes(&files),
+        parent,
+    };
+    ingest_scanned_changes(&corpus, chunk_files, keep_bytes, previous, sink)
 }
 
-/// [`ingest_corpus_changes`] of the corpus's files as a scan listed them (`sources`: each
-/// file as the listing of `dir` names it, with its size), so that a refresh, which has just
-/// stamped every file, does not list and measure the corpus again.
+/// [`ingest_corpus_changes`] of the corpus's files as a scan listed them, so that a refresh,
+/// which has just stamped every file, does not list, measure and name the corpus again.
+/// `previous` must be of the same listing ([`Previous`]); one that is not is taken as none.
 pub fn ingest_scanned_changes<F>(
-    dir: &Path,
-    sources: Vec<(PathBuf, u64)>,
+    corpus: &Listed,
     chunk_files: usize,
     keep_bytes: u64,
     previous: Option<&Previous>,
@@ -897,32 +927,22 @@ pub fn ingest_scanned_changes<F>(
 where
     F: FnMut(Vec<Act>) -> crate::Result<()>,
 {
-    // Named as `list_corpus` names them: under the folder's canonical path, in its order.
-    let abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let parent = abs.parent().map_or_else(|| abs.clone(), Path::to_path_buf);
-    let (mut files, mut sizes): (Vec<PathBuf>, Vec<u64>) = sources
-        .into_iter()
-        .map(|(path, size)| match path.strip_prefix(dir) {
-            Ok(inside) => (abs.join(inside), size),
-            Err(_) => (path, size),
-        })
-        .unzip();
-    crate::walk::sort_paths(&mut files, &mut sizes);
+    let previous = previous.filter(|p| {
+        let fits = p.fits(corpus.files.len());
+        if !fits {
+            log::warn!("the previous read is not of this listing: every file is read");
+        }
+        fits
+    });
     // A folder's meta.yaml is parsed once for all the texts beside it.
     let _meta = crate::extract::sidecar::folder_meta_cache::scope();
     let mut report = StreamReport::default();
-    let corpus = Listed {
-        rels: files.iter().map(|f| relative(f, &parent)).collect(),
-        sizes,
-        files,
-        parent,
-    };
-    let (parsed, spill) = read_files(&corpus, keep_bytes, previous);
-    let (mut sums, mut stashes) = summarize(&corpus, parsed, &mut report);
-    let takes = unify_summaries(&corpus, &mut sums, &mut stashes, &mut report.failures);
+    let (parsed, spill) = read_files(corpus, keep_bytes, previous);
+    let (mut sums, mut stashes) = summarize(corpus, parsed, &mut report);
+    let takes = unify_summaries(corpus, &mut sums, &mut stashes, &mut report.failures);
     for chunk in chunks_of_linked_files(&sums, chunk_files) {
         let acts = load_chunk(
-            &corpus,
+            corpus,
             &chunk,
             &mut stashes,
             spill.as_ref(),
@@ -934,14 +954,18 @@ where
     Ok(report)
 }
 
-/// The corpus's files as its listing found them, with their names and sizes.
-struct Listed {
-    files: Vec<PathBuf>,
-    /// The folder `Source::file` paths are relative to.
-    parent: PathBuf,
-    /// Each file relative to `parent` ([`relative`]).
-    rels: Vec<String>,
-    sizes: Vec<u64>,
+/// The corpus's files as a listing found them, with their names and sizes, in the order of
+/// their names (as [`crate::walk::sort_paths`] and a manifest have them).
+pub struct Listed<'a> {
+    /// Each file's path, under the corpus folder by its real name (as ingestion names it).
+    pub files: Vec<&'a Path>,
+    /// The folder `Source::file` paths are relative to: the corpus folder's parent.
+    pub parent: PathBuf,
+    /// Each file relative to `parent`, `/` between folders ([`crate::files::rel_key`]): how
+    /// `Source::file` names it.
+    pub rels: Vec<&'a str>,
+    /// Each file's own size.
+    pub sizes: Vec<u64>,
 }
 
 /// Phase 1: parses the files that must be read (every file, or with `previous` those that
@@ -959,9 +983,7 @@ fn read_files(
         sizes,
     } = corpus;
     let first: Vec<usize> = match previous {
-        Some(p) => (0..files.len())
-            .filter(|&i| !p.unchanged.contains(rels[i].as_str()))
-            .collect(),
+        Some(p) => (0..files.len()).filter(|&i| !p.unchanged[i]).collect(),
         None => (0..files.len()).collect(),
     };
     // A small set of files keeps its acts from phase 1 in memory. A large one spills them:
@@ -1010,7 +1032,9 @@ fn summarize(
             sums.push(s);
         }
         report.failures.extend(r.failures);
-        report.parsed.insert(corpus.rels[r.file].clone(), r.links);
+        report
+            .parsed
+            .insert(corpus.rels[r.file].to_string(), r.links);
     }
     (sums, stashes)
 }
@@ -1116,7 +1140,7 @@ fn load_chunk(
     let loaded: Vec<(usize, crate::Result<Act>)> = stashed
         .into_par_iter()
         .map(|(i, stash)| {
-            let again = || ingest_file(&files[i], parent);
+            let again = || ingest_file(files[i], parent);
             let act = match stash {
                 Stash::Kept(a) => Ok(*a),
                 Stash::Spilled(at) => spill.and_then(|sp| sp.read(&at)).map_or_else(again, Ok),
@@ -1131,7 +1155,7 @@ fn load_chunk(
             Ok(a) => a,
             // The file changed since phase 1.
             Err(e) => {
-                failures.push(failure_of(&files[i], parent, &e));
+                failures.push(failure_of(files[i], parent, &e));
                 continue;
             }
         };
@@ -1149,11 +1173,6 @@ fn load_chunk(
 fn link(acts: &mut Vec<Act>) {
     crate::amend::link_corpus(acts);
     crate::refs::annotate_applied(acts);
-}
-
-/// `path` relative to `parent`, with `/` between folders: how `Source::file` names a file.
-fn relative(path: &Path, parent: &Path) -> String {
-    crate::files::rel_key(path, parent)
 }
 
 /// The failure of a file that could not be ingested, named relative to the corpus's parent.
@@ -1182,14 +1201,14 @@ struct Parsed {
 /// parallel): the results in the order of `which`. Acts are kept in memory with `keep`, else
 /// written to `spill` (else read again in phase 2).
 fn parse_files(
-    files: &[PathBuf],
+    files: &[&Path],
     sizes: &[u64],
     which: &[usize],
     parent: &Path,
     keep: bool,
     spill: Option<&Spill>,
 ) -> Vec<Parsed> {
-    let paths: Vec<PathBuf> = which.iter().map(|&i| files[i].clone()).collect();
+    let paths: Vec<&Path> = which.iter().map(|&i| files[i]).collect();
     let sizes: Vec<u64> = which.iter().map(|&i| sizes[i]).collect();
     map_files(&paths, &sizes, |k, f| {
         let file = which[k];
@@ -1236,7 +1255,7 @@ fn parse_files(
 /// this grouping is what linking then and now in turn reaches from a file that changed, and
 /// the files that changed are few.
 fn files_to_read(
-    rels: &[String],
+    rels: &[&str],
     previous: &Previous,
     fresh: &HashMap<usize, &FileLinks>,
 ) -> BTreeSet<usize> {
@@ -1246,84 +1265,136 @@ fn files_to_read(
         fresh_links[i] = Some(links);
     }
     // Every file now (`0..rels.len()`), in path order: a folder's witnesses are its first acts.
-    let mut files: Vec<(usize, &str, &FileLinks)> = rels
+    let mut files: Vec<(usize, &FileLinks)> = fresh_links
         .iter()
+        .zip(&previous.then)
         .enumerate()
-        .map(|(i, rel)| {
-            let links = fresh_links[i].or_else(|| previous.links.get(rel.as_str()).copied());
-            (i, rel.as_str(), links.unwrap_or(&no_act))
-        })
+        .map(|(i, (now, then))| (i, now.or(*then).unwrap_or(&no_act)))
         .collect();
     let now_len = files.len();
-    // The files of the previous read that changed (the same file now) or are gone (a file of
-    // their own after those of now), with their links then.
-    let fresh_at: FxHashMap<&str, usize> = fresh.keys().map(|&i| (rels[i].as_str(), i)).collect();
-    let mut nodes = now_len;
-    let then_changed: Vec<(usize, &str, &FileLinks)> = previous
-        .in_order
-        .iter()
-        .filter(|(rel, _)| !previous.unchanged.contains(rel))
-        .map(|&(rel, links)| {
-            let file = fresh_at.get(rel).copied().unwrap_or_else(|| {
-                nodes += 1;
-                nodes - 1
-            });
-            (file, rel, links)
-        })
+    let mut folders = Folders::of(rels);
+    // The files of the previous read that changed (the same file now: read again, so `fresh`
+    // has it) or are not listed now (a node of their own after those of now), with their
+    // links then.
+    let mut then_changed: Vec<(usize, &FileLinks)> = (0..now_len)
+        .filter(|&i| !previous.unchanged[i])
+        .filter_map(|i| previous.then[i].map(|links| (i, links)))
         .collect();
+    for u in previous.unlisted.iter().filter(|u| !u.unchanged) {
+        then_changed.push((folders.add_node(u.rel), u.links));
+    }
     // A folder holding none of these holds the same acts now as then.
-    let changed_folders: FxHashSet<&str> = then_changed
+    let changed_folders: BTreeSet<usize> = then_changed
         .iter()
-        .map(|&(_, rel, _)| rel)
-        .chain(fresh.keys().map(|&i| rels[i].as_str()))
-        .map(folder_of)
+        .map(|&(node, _)| node)
+        .chain(fresh.keys().copied())
+        .map(|node| folders.of_node[node])
         .collect();
-    let folders_then_changed: Vec<(&str, &FileLinks)> = previous
-        .in_order
-        .iter()
-        .copied()
-        .filter(|(rel, _)| changed_folders.contains(folder_of(rel)))
-        .collect();
-    let folders_now = FolderActs::of(&files);
-    let folders_then = FolderActs::of(&folders_then_changed);
-    let linked_folders: FxHashSet<&str> = folders_now
-        .keys()
-        .chain(folders_then.keys())
-        .copied()
-        .filter(|f| {
-            let then = if changed_folders.contains(f) {
-                folders_then.get(f)
-            } else {
-                folders_now.get(f)
-            };
-            FolderActs::links_texts(then, folders_now.get(f))
+    let folders_now = FolderActs::of_numbered(folders.count(), &folders.of_node, &files);
+    // The acts of the changed folders then: of the files listed now that the previous read
+    // had, and of those unlisted.
+    let mut folders_then: BTreeMap<usize, FolderActs> = BTreeMap::new();
+    for &folder in &changed_folders {
+        let then = folders_then.entry(folder).or_default();
+        for i in in_folder(rels, folders.names[folder]) {
+            if let Some(links) = previous.then[i] {
+                then.add(i, links);
+            }
+        }
+    }
+    for u in &previous.unlisted {
+        // A folder with no number has no file now and none that changed: it is not changed.
+        let folder = folders.by_name.get(folder_of(u.rel));
+        if let Some(then) = folder.and_then(|f| folders_then.get_mut(f)) {
+            // Of a folder then, only how many witnesses it has is read: not which files.
+            then.add(usize::MAX, u.links);
+        }
+    }
+    let linked: Vec<bool> = (0..folders.count())
+        .map(|f| {
+            let then = folders_then.get(&f).unwrap_or(&folders_now[f]);
+            FolderActs::links_texts(Some(then), Some(&folders_now[f]))
         })
         .collect();
     files.extend(then_changed.iter().copied());
-    let mut groups = file_groups(nodes, &files, &linked_folders);
-    let mut wanted: BTreeSet<usize> = fresh
+    let mut groups = file_groups(folders.of_node.len(), &files, &folders.of_node, &linked);
+    // Groups do not change below: each file's is looked up once.
+    let group_of: Vec<usize> = (0..now_len).map(|i| groups.find(i)).collect();
+    let mut wanted = vec![false; folders.of_node.len()];
+    for &node in fresh
         .keys()
-        .copied()
-        .chain(then_changed.iter().map(|&(file, _, _)| file))
-        .map(|i| groups.find(i))
-        .collect();
+        .chain(then_changed.iter().map(|(node, _)| node))
+    {
+        wanted[groups.find(node)] = true;
+    }
     loop {
-        let chosen: BTreeSet<usize> = (0..now_len)
-            .filter(|&i| wanted.contains(&groups.find(i)))
-            .collect();
-        let witnesses: Vec<usize> = chosen
-            .iter()
-            .filter(|&&i| files[i].2.is_other_language())
-            .filter_map(|&i| folders_now.get(folder_of(files[i].1)))
-            .flat_map(|f| f.witnesses.iter().copied())
-            .collect();
+        let chosen: BTreeSet<usize> = (0..now_len).filter(|&i| wanted[group_of[i]]).collect();
         let mut more = false;
-        for w in witnesses {
-            more |= wanted.insert(groups.find(w));
+        for &i in &chosen {
+            if files[i].1.is_other_language() {
+                for &w in &folders_now[folders.of_node[i]].witnesses {
+                    more |= !std::mem::replace(&mut wanted[group_of[w]], true);
+                }
+            }
         }
         if !more {
             return chosen;
         }
+    }
+}
+
+/// The folders of the nodes [`files_to_read`] groups, numbered: each file of the listing
+/// (nodes `0..` the listing's length, in its order) and each file of the previous read not
+/// listed now (the nodes after).
+struct Folders<'a> {
+    /// Each folder's name ([`folder_of`]), by number.
+    names: Vec<&'a str>,
+    /// Each node's folder.
+    of_node: Vec<usize>,
+    /// Folder numbers by name.
+    by_name: FxHashMap<&'a str, usize>,
+}
+
+impl<'a> Folders<'a> {
+    /// The folders of the files `rels` (sorted by name): a folder's files mostly follow one
+    /// another, so a name is looked up only where it changes.
+    fn of(rels: &[&'a str]) -> Self {
+        let mut folders = Folders {
+            names: Vec::new(),
+            of_node: Vec::with_capacity(rels.len()),
+            by_name: FxHashMap::default(),
+        };
+        for rel in rels {
+            let name = folder_of(rel);
+            let same = folders
+                .of_node
+                .last()
+                .filter(|&&f| folders.names[f] == name)
+                .copied();
+            let folder = same.unwrap_or_else(|| folders.number(name));
+            folders.of_node.push(folder);
+        }
+        folders
+    }
+
+    /// The number of the folder `name`, a new one if it has none yet.
+    fn number(&mut self, name: &'a str) -> usize {
+        *self.by_name.entry(name).or_insert_with(|| {
+            self.names.push(name);
+            self.names.len() - 1
+        })
+    }
+
+    /// A node for a file not listed now, `rel`: its number.
+    fn add_node(&mut self, rel: &'a str) -> usize {
+        let folder = self.number(folder_of(rel));
+        self.of_node.push(folder);
+        self.of_node.len() - 1
+    }
+
+    /// How many folders are numbered.
+    fn count(&self) -> usize {
+        self.names.len()
     }
 }
 
@@ -1333,33 +1404,67 @@ fn folder_of(rel: &str) -> &str {
     rel.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
 
+/// The files of `rels` (sorted by name) directly in `folder` ([`folder_of`]): the names
+/// under a folder lie together in that order, and are found by halving.
+fn in_folder<'r>(rels: &'r [&str], folder: &'r str) -> impl Iterator<Item = usize> + 'r {
+    let under = if folder.is_empty() {
+        String::new()
+    } else {
+        format!("{folder}/")
+    };
+    let from = rels.partition_point(|rel| *rel < under.as_str());
+    let to = from
+        + rels[from..]
+            .iter()
+            .take_while(|rel| rel.starts_with(under.as_str()))
+            .count();
+    (from..to).filter(move |&i| folder_of(rels[i]) == folder)
+}
+
 /// What [`unify_plan`]'s rule for the texts of one folder reads of the folder's acts.
 #[derive(Default)]
 struct FolderActs {
     /// The folder holds a text in another language than Kazakh.
     other_language: bool,
     /// The first two Kazakh acts of different fixed ids ([`FileLinks::fixed_id`]), by index
-    /// into the files given to [`FolderActs::of`].
+    /// into the files they were added from ([`FolderActs::add`]).
     witnesses: Vec<usize>,
+    /// Those acts' fixed ids.
+    fixed: Vec<u64>,
 }
 
 impl FolderActs {
+    /// Adds the `i`th file, with its links, to the folder's acts (files in path order).
+    fn add(&mut self, i: usize, links: &FileLinks) {
+        if links.lang.is_none() {
+            return;
+        }
+        self.other_language |= links.is_other_language();
+        if let Some(id) = links.fixed_id {
+            if self.fixed.len() < 2 && !self.fixed.contains(&id) {
+                self.fixed.push(id);
+                self.witnesses.push(i);
+            }
+        }
+    }
+
+    /// The acts of each of `count` folders, from `files` (each with its index and links, in
+    /// path order) in the folders `of_node` numbers.
+    fn of_numbered(count: usize, of_node: &[usize], files: &[(usize, &FileLinks)]) -> Vec<Self> {
+        let mut out: Vec<FolderActs> = (0..count).map(|_| FolderActs::default()).collect();
+        for &(i, links) in files {
+            out[of_node[i]].add(i, links);
+        }
+        out
+    }
+
+    /// The acts of each folder of `files` (paths and links, in path order), by name.
+    #[cfg(test)]
     fn of<'a>(files: &[impl FileOf<'a>]) -> FxHashMap<&'a str, FolderActs> {
         let mut out: FxHashMap<&str, FolderActs> = FxHashMap::default();
-        let mut fixed: FxHashMap<&str, Vec<u64>> = FxHashMap::default();
         for (i, (rel, links)) in files.iter().map(FileOf::file).enumerate() {
-            if links.lang.is_none() {
-                continue;
-            }
-            let folder = folder_of(rel);
-            let acts = out.entry(folder).or_default();
-            acts.other_language |= links.is_other_language();
-            if let Some(id) = links.fixed_id {
-                let ids = fixed.entry(folder).or_default();
-                if ids.len() < 2 && !ids.contains(&id) {
-                    ids.push(id);
-                    acts.witnesses.push(i);
-                }
+            if links.lang.is_some() {
+                out.entry(folder_of(rel)).or_default().add(i, links);
             }
         }
         out
@@ -1379,39 +1484,49 @@ impl FolderActs {
 }
 
 /// A file as [`FolderActs::of`] reads it: its path and its links.
+#[cfg(test)]
 trait FileOf<'a> {
     fn file(&self) -> (&'a str, &'a FileLinks);
 }
 
+#[cfg(test)]
 impl<'a> FileOf<'a> for (&'a str, &'a FileLinks) {
     fn file(&self) -> (&'a str, &'a FileLinks) {
         *self
     }
 }
 
+#[cfg(test)]
 impl<'a> FileOf<'a> for (usize, &'a str, &'a FileLinks) {
     fn file(&self) -> (&'a str, &'a FileLinks) {
         (self.1, self.2)
     }
 }
 
-/// Groups the `count` files of `files` (each with its index, its path and links: a file may
-/// come more than once, with each of its links) by their links ([`FileLinks`]): files that
-/// share a key they have, a file and those that have a key it seeks, and the files with an
-/// act in a folder of `linked_folders`.
+/// Groups the `count` nodes of `files` (each a node and its links: a file may come more than
+/// once, with each of its links) by their links ([`FileLinks`]): files that share a key they
+/// have, a file and those that have a key it seeks, and the files with an act in a folder
+/// `linked` marks (their folders numbered by `of_node`).
 fn file_groups(
     count: usize,
-    files: &[(usize, &str, &FileLinks)],
-    linked_folders: &FxHashSet<&str>,
+    files: &[(usize, &FileLinks)],
+    of_node: &[usize],
+    linked: &[bool],
 ) -> Groups {
     let mut g = Groups((0..count).collect());
     let mut first: FxHashMap<u64, usize> =
         FxHashMap::with_capacity_and_hasher(files.len(), Default::default());
-    for &(i, rel, links) in files {
-        let folder = Some(folder_of(rel))
-            .filter(|f| links.lang.is_some() && linked_folders.contains(f))
-            .map(|f| link_key("folder", &[f]));
-        for &k in links.has.iter().chain(folder.iter()) {
+    // The first node of each linked folder with an act.
+    let mut first_of_folder: Vec<Option<usize>> = vec![None; linked.len()];
+    for &(i, links) in files {
+        let folder = of_node[i];
+        if links.lang.is_some() && linked[folder] {
+            match first_of_folder[folder] {
+                Some(j) => g.union(i, j),
+                None => first_of_folder[folder] = Some(i),
+            }
+        }
+        for &k in &links.has {
             match first.get(&k) {
                 Some(&j) => g.union(i, j),
                 None => {
@@ -1420,7 +1535,7 @@ fn file_groups(
             }
         }
     }
-    for &(i, _, links) in files {
+    for &(i, links) in files {
         for k in &links.seeks {
             if let Some(&j) = first.get(k) {
                 g.union(i, j);

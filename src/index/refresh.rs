@@ -828,11 +828,15 @@ impl Read<'_> {
         };
         // The lexicon's counts of the acts written, made as they go by rather than read back.
         let mut counted = Learner::default();
-        let sources = scanned
-            .iter()
-            .filter(|s| s.skipped.is_none())
-            .map(|s| (s.path.clone(), s.own_size))
-            .collect();
+        // The files the walk read, named and ordered as the scan has them: under the corpus
+        // folder by its real name ([`refresh_keeping`]), by their names.
+        let listed = || scanned.iter().filter(|s| s.skipped.is_none());
+        let sources = crate::ingest::Listed {
+            files: listed().map(|s| s.path.as_path()).collect(),
+            parent: corpus.parent().unwrap_or(Path::new("")).to_path_buf(),
+            rels: listed().map(|s| s.rel.as_str()).collect(),
+            sizes: listed().map(|s| s.own_size).collect(),
+        };
         let of_rel = |rel: &str| {
             scanned
                 .binary_search_by(|s| s.rel.as_str().cmp(rel))
@@ -840,8 +844,7 @@ impl Read<'_> {
                 .map(|i| &scanned[i])
         };
         let streamed = crate::ingest::ingest_scanned_changes(
-            corpus,
-            sources,
+            &sources,
             FILES_PER_CHUNK,
             KEEP_SOURCE_BYTES,
             previous.as_ref(),
@@ -1012,7 +1015,8 @@ struct Written {
     known: Option<KnownManifest>,
 }
 
-/// What the previous build recorded of the corpus, for an incremental read: each file's
+/// What the previous build recorded of the corpus, for an incremental read, beside the files
+/// of the scan that the walk read (those it did not skip, in the scan's order): each file's
 /// links, and the files the scan finds unchanged (their sha256 the manifest's, see
 /// [`known_sha`]). A file that could not be read or parsed counts as changed, so it is tried
 /// again (one refused for what other files hold is left as its links decide). `None` when a
@@ -1027,17 +1031,31 @@ fn previous_read<'a>(
     }
     let mut previous = crate::ingest::Previous::default();
     for pair in paired(scanned, &old.files) {
-        let (rel, entry, now) = match pair {
-            Paired::Scanned(_) => continue,
-            Paired::Both(s, rel, e) => (rel, e, known_sha(s, Some(e), rehashed)),
-            Paired::Recorded(rel, e) => (rel, e, None),
+        let (listed, rel, entry, now) = match pair {
+            Paired::Scanned(s) => {
+                if s.skipped.is_none() {
+                    previous.then.push(None);
+                    previous.unchanged.push(false);
+                }
+                continue;
+            }
+            Paired::Both(s, rel, e) => {
+                (s.skipped.is_none(), rel, e, known_sha(s, Some(e), rehashed))
+            }
+            Paired::Recorded(rel, e) => (false, rel, e, None),
         };
         let links = entry.links.as_ref()?;
-        previous.links.insert(rel, links);
-        previous.in_order.push((rel, links));
         let parsed = entry.failure.is_none() || links.gave_act();
-        if parsed && now == Some(entry.sha256.as_str()) {
-            previous.unchanged.insert(rel);
+        let unchanged = parsed && now == Some(entry.sha256.as_str());
+        if listed {
+            previous.then.push(Some(links));
+            previous.unchanged.push(unchanged);
+        } else {
+            previous.unlisted.push(crate::ingest::Unlisted {
+                rel,
+                links,
+                unchanged,
+            });
         }
     }
     Some(previous)
@@ -1098,9 +1116,21 @@ mod tests {
         }
         let unchanged = |m: &Manifest, scanned: &[Scanned], rehashed: &BTreeMap<_, _>| {
             previous_read(m, scanned, rehashed).map(|p| {
-                assert_eq!(p.in_order.len(), m.files.len());
-                let mut unchanged: Vec<String> =
-                    p.unchanged.into_iter().map(String::from).collect();
+                // One entry a file of the scan, beside it; the manifest's other files apart.
+                assert_eq!(p.then.len(), scanned.len());
+                assert_eq!(p.then.len() + p.unlisted.len(), m.files.len());
+                let mut unchanged: Vec<String> = scanned
+                    .iter()
+                    .zip(&p.unchanged)
+                    .filter(|(_, &same)| same)
+                    .map(|(s, _)| s.rel.clone())
+                    .chain(
+                        p.unlisted
+                            .iter()
+                            .filter(|u| u.unchanged)
+                            .map(|u| u.rel.to_string()),
+                    )
+                    .collect();
                 unchanged.sort();
                 unchanged
             })
@@ -1125,6 +1155,39 @@ mod tests {
             unchanged(&m, &scanned[..1], &rehashed),
             Some(vec![]),
             "a file gone is not unchanged"
+        );
+        // A file new since, and one the walk now passes over: neither is known unchanged, and
+        // the one passed over is set apart with its links then.
+        let mut more = scan(&m);
+        more[1] = Scanned {
+            size: 0,
+            own_size: 0,
+            mtime_ns: 0,
+            skipped: Some("a FIFO".into()),
+            ..scan(&m).swap_remove(1)
+        };
+        more.push(Scanned {
+            path: "corpus/009.txt".into(),
+            rel: "corpus/009.txt".into(),
+            size: 1,
+            own_size: 1,
+            mtime_ns: 1,
+            skipped: None,
+        });
+        let p = previous_read(&m, &more, &BTreeMap::new()).expect("links recorded");
+        assert_eq!(
+            (
+                p.then.iter().map(Option::is_some).collect::<Vec<_>>(),
+                p.unchanged
+            ),
+            (vec![true, true, false], vec![true, false, false])
+        );
+        assert_eq!(
+            p.unlisted
+                .iter()
+                .map(|u| (u.rel, u.unchanged))
+                .collect::<Vec<_>>(),
+            [("corpus/002.txt", false)]
         );
         if let Some(e) = m.files.get_mut("corpus/002.txt") {
             e.failure = Some("empty file".into());

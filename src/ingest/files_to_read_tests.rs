@@ -3,28 +3,37 @@
 //! then that hold a file that changed or is gone, then their groups now. Both must choose the
 //! same files for any corpus and any change.
 
-use super::{folder_of, link_key, FileLinks, FolderActs, Groups, Previous};
+use super::{folder_of, link_key, FileLinks, FolderActs, Groups, Previous, Unlisted};
 use crate::model::Lang;
 use proptest::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeSet, HashMap};
 
-/// The grouping [`super::files_to_read`] replaced, as it was.
+/// What the previous read had, by name: every file in path order with its links then, and
+/// the names of those unchanged.
+struct ByName<'a> {
+    in_order: Vec<(&'a str, &'a FileLinks)>,
+    unchanged: FxHashSet<&'a str>,
+}
+
+/// The grouping [`super::files_to_read`] replaced, as it was, reading the previous read by
+/// name.
 fn reference(
-    rels: &[String],
-    previous: &Previous,
+    rels: &[&str],
+    previous: &ByName,
     fresh: &HashMap<usize, &FileLinks>,
 ) -> BTreeSet<usize> {
     let no_act = FileLinks::default();
+    let links_then: FxHashMap<&str, &FileLinks> = previous.in_order.iter().copied().collect();
     let now: Vec<(&str, &FileLinks)> = rels
         .iter()
         .enumerate()
-        .map(|(i, rel)| {
+        .map(|(i, &rel)| {
             let links = fresh
                 .get(&i)
                 .copied()
-                .or_else(|| previous.links.get(rel.as_str()).copied());
-            (rel.as_str(), links.unwrap_or(&no_act))
+                .or_else(|| links_then.get(rel).copied());
+            (rel, links.unwrap_or(&no_act))
         })
         .collect();
     // In path order, as the files now are: a folder's witnesses are its first acts.
@@ -137,12 +146,15 @@ proptest! {
 
     #[test]
     fn one_grouping_chooses_what_two_chose(
-        corpus in proptest::collection::vec((0usize..3, links(), fate()), 1..14)
+        corpus in proptest::collection::vec((0usize..4, links(), fate()), 1..14)
     ) {
+        // Folders whose names share a beginning, one inside another: a folder's files are
+        // not all those whose names begin with its own.
+        const FOLDERS: [&str; 4] = ["a", "a-b", "a/b", "ab"];
         let paths: Vec<String> = corpus
             .iter()
             .enumerate()
-            .map(|(i, (folder, _, _))| format!("corpus/{folder}/{i:02}.md"))
+            .map(|(i, (folder, _, _))| format!("corpus/{}/{i:02}.md", FOLDERS[*folder]))
             .collect();
         let mut order: Vec<usize> = (0..corpus.len()).collect();
         order.sort_by(|&a, &b| paths[a].cmp(&paths[b]));
@@ -163,7 +175,7 @@ proptest! {
             .copied()
             .filter(|&i| !matches!(corpus[i].2, Fate::Gone))
             .collect();
-        let rels: Vec<String> = now.iter().map(|&i| paths[i].clone()).collect();
+        let rels: Vec<&str> = now.iter().map(|&i| paths[i].as_str()).collect();
         let fresh: HashMap<usize, &FileLinks> = now
             .iter()
             .enumerate()
@@ -176,14 +188,25 @@ proptest! {
                 (k, links)
             })
             .collect();
+        // The same, beside the files now.
+        let links_then: FxHashMap<&str, &FileLinks> = in_order.iter().copied().collect();
         let previous = Previous {
-            links: in_order.iter().copied().collect(),
-            in_order: in_order.clone(),
-            unchanged,
+            then: rels.iter().map(|rel| links_then.get(rel).copied()).collect(),
+            unchanged: rels.iter().map(|rel| unchanged.contains(rel)).collect(),
+            unlisted: in_order
+                .iter()
+                .filter(|(rel, _)| !rels.contains(rel))
+                .map(|&(rel, links)| Unlisted {
+                    rel,
+                    links,
+                    unchanged: false,
+                })
+                .collect(),
         };
+        let by_name = ByName { in_order, unchanged };
         prop_assert_eq!(
             super::files_to_read(&rels, &previous, &fresh),
-            reference(&rels, &previous, &fresh)
+            reference(&rels, &by_name, &fresh)
         );
     }
 }
