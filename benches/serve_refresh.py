@@ -20,14 +20,17 @@ days follow the last commit's, so the script can be run again on the same corpus
 is an edition more of the act it amends, and making an act's documents grows with its
 editions, so each round amends the next act of the listing (`--same-act` amends one act every
 round, to measure an act with many editions). Each row says how many commits had changed its
-act before; runs compared with each other should have counts close together. Prints a markdown
-table row per round and the medians.
+act before; runs compared with each other should have counts close together. With `--add`
+each round adds an act instead: a copy of the next act's folder under a new code and number
+(`act_code`, the number in `requisite`), holding the new word, so the search finds the act
+added. Prints a markdown table row per round and the medians.
 """
 import argparse
 import datetime
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -61,15 +64,27 @@ def proc_status(pid):
 
 
 def pick_acts(corpus, n, same):
-    """`n` act folders with a single rus.md (not split into parts), from the middle of the
-    sorted listing of the first layout folder that has one, the same ones on every run: `n`
-    in a row, or the middle one `n` times when `same`."""
+    """`n` act folders with a single rus.md (not split into parts) that `amend` can change,
+    from the middle of the sorted listing of the first layout folder that has one, the same
+    ones on every run: `n` in a row, or the middle one `n` times when `same`."""
     for top in sorted(p for p in corpus.iterdir() if p.is_dir() and not p.name.startswith(".")):
         acts = sorted(m.parent for m in top.rglob("meta.yaml") if (m.parent / "rus.md").is_file())
         if acts:
             mid = len(acts) // 2
-            return [acts[mid if same else (mid + k) % len(acts)] for k in range(n)]
+            ring = (acts[(mid + k) % len(acts)] for k in range(len(acts)))
+            chosen = [a for a in ring if last_words(a)][:1 if same else n]
+            if chosen:
+                return chosen * n if same else chosen
     sys.exit(f"no act folder with rus.md and meta.yaml in {corpus}")
+
+
+def last_words(act):
+    """The text of `act`'s rus.md, its last numbered paragraph (a unit's text, not a heading
+    or the signature) and that paragraph's long words; `None` when it has no such word."""
+    text = (act / "rus.md").read_text()
+    paragraphs = list(re.finditer(r"(?m)^\d+[.)] .*$", text))
+    words = [w for p in paragraphs[-1:] for w in re.finditer(r"[А-Яа-яЁё]{7,}", p.group())]
+    return (text, paragraphs[-1], words) if words else None
 
 
 def commits_of(corpus, act):
@@ -81,12 +96,11 @@ def amend(act, word, day):
     """The act's rus.md with the last long word of its last numbered paragraph (a unit's
     text, not a heading or the signature) replaced by `word`; meta.yaml dated `day`."""
     rus = act / "rus.md"
-    text = rus.read_text()
-    paragraphs = list(re.finditer(r"(?m)^\d+[.)] .*$", text))
-    words = [w for p in paragraphs[-1:] for w in re.finditer(r"[А-Яа-яЁё]{7,}", p.group())]
-    if not words:
+    found = last_words(act)
+    if not found:
         sys.exit(f"{rus}: no numbered paragraph with a word to change")
-    start = paragraphs[-1].start()
+    text, paragraph, words = found
+    start = paragraph.start()
     last = words[-1]
     rus.write_text(text[:start + last.start()] + word + text[start + last.end():])
     meta = act / "meta.yaml"
@@ -101,6 +115,20 @@ def amend(act, word, day):
             line = f"  {key}: {iso}"
         lines.append(line)
     meta.write_text("\n".join(lines) + "\n")
+
+
+def add_copy(act, code):
+    """A new act beside `act`: its folder copied under the code `code` (the folder's name
+    ends with it, as the mirror's do), with `act_code` and the number in `requisite` made
+    its own, so that it is an act of its own rather than an edition of `act`."""
+    new = act.with_name(re.sub(r"\d+$", str(code), act.name))
+    shutil.copytree(act, new)
+    meta = new / "meta.yaml"
+    text = meta.read_text()
+    text = re.sub(r"(?m)^act_code: .*$", f"act_code: '{code}'", text)
+    text = re.sub(r"(года № [^\s.]+)", rf"\1-{code}", text, count=1)
+    meta.write_text(text)
+    return new
 
 
 def commit(corpus, day, k):
@@ -125,6 +153,9 @@ def main():
     ap.add_argument("--rounds", type=int, default=4)
     ap.add_argument("--port", type=int, default=8391)
     ap.add_argument("--log", default=None, help="the server's stderr (default: beside INDEX)")
+    ap.add_argument("--add", action="store_true",
+                    help="each round adds an act (a copy of the next one under a new code) "
+                         "instead of amending one")
     ap.add_argument("--same-act", action="store_true",
                     help="amend the same act every round (an edition more of it each round)")
     args = ap.parse_args()
@@ -159,11 +190,13 @@ def main():
         times = []
         stamp = int(time.time())
         for k, act in enumerate(acts):
-            editions = commits_of(corpus, act)
             health = get(f"{base}/healthz")
             before = health["refreshes"]
             day += datetime.timedelta(days=1)
             word = "занлекс" + "".join("абвгдежзик"[int(c)] for c in f"{stamp % 100000}{k}")
+            if args.add:
+                act = add_copy(act, 980000000 + stamp % 100000 * 10 + k)
+            editions = commits_of(corpus, act)
             amend(act, word, day)
             # git's own staging and commit (it reads every file of the 6 GB work tree) is
             # timed apart: the server can only see a commit once git has made it.
