@@ -122,11 +122,19 @@ def add_copy(act, code):
     ends with it, as the mirror's do), with `act_code` and the number in `requisite` made
     its own, so that it is an act of its own rather than an edition of `act`."""
     new = act.with_name(re.sub(r"\d+$", str(code), act.name))
+    if new == act:
+        sys.exit(f"{act}: the folder's name does not end with the act's code")
     shutil.copytree(act, new)
     meta = new / "meta.yaml"
     text = meta.read_text()
+    # Without `act_code` the code is the folder name's number, already the new one.
     text = re.sub(r"(?m)^act_code: .*$", f"act_code: '{code}'", text)
-    text = re.sub(r"(года № [^\s.]+)", rf"\1-{code}", text, count=1)
+    # Without a number of its own the copy would be an edition of `act`, and a round would
+    # time an amendment while calling it an act added.
+    text, numbered = re.subn(r"(года № [^\s.]+)", rf"\1-{code}", text, count=1)
+    if not numbered:
+        shutil.rmtree(new)
+        sys.exit(f"{meta}: no number in `requisite` (года № …) to make the copy an act of its own")
     meta.write_text(text)
     return new
 

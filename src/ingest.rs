@@ -852,8 +852,8 @@ pub struct Unlisted<'a> {
     pub rel: &'a str,
     /// Its links then.
     pub links: &'a FileLinks,
-    /// As [`Previous::unchanged`]: a file the walk passes over now and then, whose entry
-    /// stayed as it was.
+    /// As [`Previous::unchanged`]. Only a file the walk passed over then as now can be: its
+    /// entry is as that walk left it.
     pub unchanged: bool,
 }
 
