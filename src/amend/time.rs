@@ -157,6 +157,8 @@ pub struct ActTimeline<'a> {
     in_force: Option<(NaiveDate, String)>,
     /// When the act is repealed: the date the repeal took effect and whether it is estimated.
     repeal: Option<(Option<NaiveDate>, bool)>,
+    /// When the act's source stopped carrying it ([`Status::SourceRemoved`]).
+    source_removed: Option<NaiveDate>,
 }
 
 /// A unit's wordings over the act's editions.
@@ -210,6 +212,8 @@ pub struct PieceFacts {
     pub earliest_edition: Option<NaiveDate>,
     /// The repeal of the act, when repealed: its date and whether it is estimated.
     pub repeal: Option<(Option<NaiveDate>, bool)>,
+    /// The day the act's source stopped carrying it, when it did ([`Status::SourceRemoved`]).
+    pub source_removed: Option<NaiveDate>,
     /// For the newest printing: the effective date (and whether it is estimated) of a change
     /// of the unit recorded only in the act's other language, or announced for later, that
     /// this language's editions do not print.
@@ -247,6 +251,9 @@ pub struct StoredTime {
     /// The act's repeal: its date and whether it is estimated.
     #[serde(rename = "r", default, skip_serializing_if = "Option::is_none")]
     pub repeal: Option<(Option<NaiveDate>, bool)>,
+    /// The day the act's source stopped carrying it ([`PieceFacts::source_removed`]).
+    #[serde(rename = "o", default, skip_serializing_if = "Option::is_none")]
+    pub source_removed: Option<NaiveDate>,
     /// A later change this language's editions do not print ([`PieceFacts::superseded`]).
     #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
     pub superseded: Option<(NaiveDate, bool)>,
@@ -276,6 +283,7 @@ impl StoredTime {
                 _ => None,
             },
             repeal: facts.repeal,
+            source_removed: facts.source_removed,
             superseded: facts.superseded,
             latest_edition: facts.latest_edition,
             unknown_since: facts.unknown_since,
@@ -296,6 +304,7 @@ impl StoredTime {
             wording_from: self.wording_from,
             earliest_edition: self.earliest_edition,
             repeal: self.repeal,
+            source_removed: self.source_removed,
             superseded: self.superseded,
             latest_edition: self.latest_edition,
             unknown_since: self.unknown_since,
@@ -304,12 +313,17 @@ impl StoredTime {
 }
 
 /// The state of a unit on `date` (`None`: today's text) from a printing that answers for that
-/// date: repealed, a deletion or placeholder in force, not in the corpus (before the
-/// wording's start), in force before the earliest edition, or in force.
+/// date: repealed, no longer in the act's source, a deletion or placeholder in force, not in
+/// the corpus (before the wording's start), in force before the earliest edition, or in force.
 pub fn state_in_piece(date: Option<NaiveDate>, facts: &PieceFacts) -> TimeState {
     if let Some((since, estimated)) = facts.repeal {
         if date.is_none() || since.is_some_and(|s| date.is_some_and(|d| s <= d)) {
             return TimeState::Repealed { since, estimated };
+        }
+    }
+    if let Some(since) = facts.source_removed {
+        if date.is_none_or(|d| since <= d) {
+            return TimeState::SourceRemoved { since };
         }
     }
     if let Some((since, estimated)) = facts.superseded {
@@ -472,6 +486,32 @@ pub fn repeal_of(act: &Act) -> Option<(Option<NaiveDate>, bool)> {
     })
 }
 
+/// The day the act's source stopped carrying it, when it did ([`Status::SourceRemoved`]): from
+/// then on the corpus does not know whether its last wording is in force.
+pub fn source_removed_of(act: &Act) -> Option<NaiveDate> {
+    match act.status {
+        Status::SourceRemoved { on } => Some(on),
+        _ => None,
+    }
+}
+
+/// The day the corpus last knows the act's text in force: its repeal's (when dated) or the
+/// day its source stopped carrying it, whichever is earlier.
+pub fn known_until(act: &Act) -> Option<NaiveDate> {
+    earlier(
+        repeal_of(act).and_then(|(on, _)| on),
+        source_removed_of(act),
+    )
+}
+
+/// The earlier of two days that may be unknown (`None` only when both are).
+fn earlier(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// The hash of a unit's wording (its heading and text, then its children's), the same for two
 /// printings that differ only in spacing, letter case or Latin look-alike letters.
 fn wording_hash<'a>(u: &'a Unit, out: &mut HashMap<&'a str, (&'a Unit, u64)>) -> u64 {
@@ -583,6 +623,7 @@ impl<'a> ActTimeline<'a> {
             adopted: act.date(),
             in_force,
             repeal: repeal_of(act),
+            source_removed: source_removed_of(act),
         }
     }
 
@@ -739,7 +780,7 @@ impl<'a> ActTimeline<'a> {
         let last_end = match (gone_at, removed) {
             (Some(_), Some(r)) => Some(r.wording_to.0),
             (Some(k), None) => self.editions[k].date,
-            (None, _) => self.repeal.and_then(|(d, _)| d),
+            (None, _) => earlier(self.repeal.and_then(|(d, _)| d), self.source_removed),
         };
         for i in 0..segments.len() {
             segments[i].to = match segments.get(i + 1) {
@@ -1090,6 +1131,7 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
             wording_from: self.segments[p.segment].from,
             earliest_edition: self.timeline.earliest_edition(),
             repeal: self.timeline.repeal,
+            source_removed: self.timeline.source_removed,
             superseded: if newest {
                 self.timeline.superseded(&self.eid)
             } else {
@@ -1172,7 +1214,7 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
                 piece: None,
             };
         }
-        if let Some((Some(since), _)) = t.repeal {
+        if let Some(since) = earlier(t.repeal.and_then(|(d, _)| d), t.source_removed) {
             if since <= d {
                 let i = self.pieces.len() - 1;
                 return Answer {

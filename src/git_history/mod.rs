@@ -133,12 +133,17 @@ pub struct ActHistory {
     pub code: String,
     /// Its editions read by this call, oldest first.
     pub editions: Vec<Edition>,
+    /// When the newest commit read no longer has the act: the date of the commit that deleted
+    /// its folder (a folder moved in one commit is no deletion). The mirror deletes a folder
+    /// for reasons it does not record, so this says only that the source stopped carrying
+    /// the act, not that it was repealed.
+    pub removed: Option<NaiveDate>,
 }
 
 /// What [`read_history`] read.
 #[derive(Debug, Clone, Default)]
 pub struct HistoryRead {
-    /// Acts with at least one edition read, by code.
+    /// Acts with at least one edition read, or removed, by code.
     pub acts: Vec<ActHistory>,
     /// Commits read (those before the `since` bound or already seen are not).
     pub commits_read: usize,
@@ -160,6 +165,10 @@ pub struct HistoryState {
     pub head: Option<String>,
     /// Each act's newest edition read: (date, hash of its texts).
     pub newest: BTreeMap<String, (NaiveDate, String)>,
+    /// The acts whose folder the newest commit read no longer has, with the date of the
+    /// commit that deleted it ([`ActHistory::removed`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub removed: BTreeMap<String, NaiveDate>,
     /// What the edition folders written with this state hold ([`EDITIONS_LAYOUT`]): a state
     /// of another layout is not used, so the whole history is read and written again.
     #[serde(default)]
@@ -167,8 +176,9 @@ pub struct HistoryState {
 }
 
 /// The layout of the edition folders [`sync_history`] writes: bumped when what they hold
-/// changes (2: sidecars say `version_dated_by = "commit"`).
-pub const EDITIONS_LAYOUT: u32 = 2;
+/// changes (2: sidecars say `version_dated_by = "commit"`; 3: the sidecars of an act's newest
+/// editions say when a commit deleted its folder).
+pub const EDITIONS_LAYOUT: u32 = 3;
 
 /// The file [`sync_history`] keeps its [`HistoryState`] in, inside the editions folder.
 pub const STATE_FILE: &str = ".zanlex-history.json";
@@ -182,24 +192,39 @@ pub fn read_history(
     opts: &HistoryOptions,
     seen: Option<&HistoryState>,
 ) -> Result<HistoryRead, HistoryError> {
-    let mut acts: BTreeMap<String, Vec<Edition>> = BTreeMap::new();
-    let (commits_read, state) = walk_history(repo, opts, seen, &mut |code, e| {
-        let list = acts.entry(code).or_default();
-        // Two editions of one day: the later commit's text is the day's.
-        if list.last().is_some_and(|l| l.date == e.date) {
-            list.pop();
+    let mut acts: BTreeMap<String, ActHistory> = BTreeMap::new();
+    let (commits_read, state) = walk_history(repo, opts, seen, &mut |code, read| {
+        let act = acts.entry(code.clone()).or_insert_with(|| ActHistory {
+            code,
+            editions: Vec::new(),
+            removed: None,
+        });
+        match read {
+            Read::Edition(e) => {
+                act.removed = None;
+                // Two editions of one day: the later commit's text is the day's.
+                if act.editions.last().is_some_and(|l| l.date == e.date) {
+                    act.editions.pop();
+                }
+                act.editions.push(e);
+            }
+            Read::Removed(on) => act.removed = Some(on),
         }
-        list.push(e);
         Ok(())
     })?;
     Ok(HistoryRead {
-        acts: acts
-            .into_iter()
-            .map(|(code, editions)| ActHistory { code, editions })
-            .collect(),
+        acts: acts.into_values().collect(),
         commits_read,
         state,
     })
+}
+
+/// What the walk reads of an act, in commit order.
+enum Read {
+    /// An edition.
+    Edition(Edition),
+    /// A commit of this date deleted the act's folder.
+    Removed(NaiveDate),
 }
 
 /// What the walk keeps of an act's files as last read: enough to tell which languages the next
@@ -220,14 +245,15 @@ impl LastRead {
     }
 }
 
-/// [`read_history`]'s walk: each edition is handed to `sink` as it is read, with its act's
-/// code, oldest commit first (two of one act and day may follow each other: the later is the
-/// day's). Returns the commits read and the state after them.
+/// [`read_history`]'s walk: each edition, and each deletion of an act's folder, is handed to
+/// `sink` as it is read, with its act's code, oldest commit first (two editions of one act and
+/// day may follow each other: the later is the day's). Returns the commits read and the state
+/// after them.
 fn walk_history(
     repo: &Path,
     opts: &HistoryOptions,
     seen: Option<&HistoryState>,
-    sink: &mut dyn FnMut(String, Edition) -> Result<(), HistoryError>,
+    sink: &mut dyn FnMut(String, Read) -> Result<(), HistoryError>,
 ) -> Result<(usize, HistoryState), HistoryError> {
     let r = Reader::open(repo)?;
     let head = r.repo.head_id().map_err(|e| r.not_repo(e))?.detach();
@@ -270,13 +296,23 @@ fn walk_history(
     commits.reverse();
     let mut state = seen.cloned().unwrap_or_default();
     state.layout = EDITIONS_LAYOUT;
-    let mut push = |state: &mut HistoryState, code: String, e: Edition| {
+    let mut push = |state: &mut HistoryState, code: String, read: Read| {
+        let e = match read {
+            Read::Removed(on) => {
+                state.removed.insert(code.clone(), on);
+                return sink(code, Read::Removed(on));
+            }
+            Read::Edition(e) => e,
+        };
+        // An act back after its folder was deleted has an edition from that day, though its
+        // texts are the ones it left with.
+        let back = state.removed.remove(&code).is_some();
         let newest = state.newest.get(&code);
-        if newest.is_some_and(|(_, h)| *h == e.hash) {
+        if !back && newest.is_some_and(|(_, h)| *h == e.hash) {
             return Ok(());
         }
         state.newest.insert(code.clone(), (e.date, e.hash.clone()));
-        sink(code, e)
+        sink(code, Read::Edition(e))
     };
     // Each act as last read, to tell what an edition changes and announces.
     let mut last_read: BTreeMap<String, LastRead> = BTreeMap::new();
@@ -298,7 +334,7 @@ fn walk_history(
             push(
                 &mut state,
                 code,
-                Edition {
+                Read::Edition(Edition {
                     date,
                     basis,
                     cause: None,
@@ -308,7 +344,7 @@ fn walk_history(
                     announces: Vec::new(),
                     fulfils: Vec::new(),
                     languages: langs,
-                },
+                }),
             )?;
         }
         state.trees.insert(b.tree.to_string());
@@ -326,18 +362,33 @@ fn walk_history(
                 folders.insert(folder);
             }
         }
+        // The acts this commit leaves without a text folder, and those it has one for: an act
+        // whose folder moved is in both, and stays.
+        let mut gone: BTreeSet<String> = BTreeSet::new();
+        let mut here: BTreeSet<String> = BTreeSet::new();
         for folder in folders {
-            let Some(tree) = r.lookup_tree(c.tree, &folder)? else {
-                // The folder is gone (the mirror deletes a repealed act): no edition.
-                continue;
+            let files = match r.lookup_tree(c.tree, &folder)? {
+                Some(tree) => r.folder_files(tree)?,
+                None => BTreeMap::new(),
             };
-            let files = r.folder_files(tree)?;
             if !files.keys().any(|k| is_text(k)) {
+                // Its texts are gone: the act it held, named by its files before.
+                let before = match parent_tree {
+                    Some(p) => match r.lookup_tree(p, &folder)? {
+                        Some(t) => r.folder_files(t)?,
+                        None => BTreeMap::new(),
+                    },
+                    None => BTreeMap::new(),
+                };
+                if before.keys().any(|k| is_text(k)) {
+                    gone.extend(act_code(&folder, &before));
+                }
                 continue;
             }
             let Some(code) = act_code(&folder, &files) else {
                 continue;
             };
+            here.insert(code.clone());
             let hash = texts_hash(&files);
             // The act's files before this commit: as last read, else in the parent's tree
             // (a refresh starts from commits read before).
@@ -358,7 +409,7 @@ fn walk_history(
             push(
                 &mut state,
                 code,
-                Edition {
+                Read::Edition(Edition {
                     date: c.date,
                     basis: DateBasis::Commit,
                     cause: c.cause.clone(),
@@ -368,8 +419,13 @@ fn walk_history(
                     announces: dedup(announces),
                     languages: langs,
                     fulfils: dedup(fulfils),
-                },
+                }),
             )?;
+        }
+        for code in gone.difference(&here) {
+            // Back later, it is read as new: every language an edition of it.
+            last_read.remove(code);
+            push(&mut state, code.clone(), Read::Removed(c.date))?;
         }
         state.trees.insert(c.tree.to_string());
     }
@@ -384,6 +440,10 @@ pub struct SyncReport {
     pub commits_read: usize,
     /// Edition folders written (relative to the editions folder), oldest first per act.
     pub written: Vec<String>,
+    /// Edition folders written before whose sidecars this sync rewrote: the newest edition of
+    /// each language of an act whose folder a commit deleted, now marked with the day
+    /// (`source_removed_on`). To be read again.
+    pub marked: Vec<String>,
 }
 
 /// Reads `repo`'s history into `out` as edition folders, reading only the commits a previous
@@ -423,7 +483,19 @@ pub fn sync_history(
     // replaces it, as the day's text.
     let mut last: BTreeMap<String, (NaiveDate, Option<String>)> = BTreeMap::new();
     let mut written: Vec<String> = Vec::new();
-    let (commits_read, state) = walk_history(repo, opts, seen.as_ref(), &mut |code, e| {
+    let mut marked: Vec<String> = Vec::new();
+    let (commits_read, state) = walk_history(repo, opts, seen.as_ref(), &mut |code, read| {
+        let e = match read {
+            Read::Edition(e) => e,
+            Read::Removed(on) => {
+                for name in mark_removed(out, &code, on)? {
+                    if !marked.contains(&name) && !written.contains(&name) {
+                        marked.push(name);
+                    }
+                }
+                return Ok(());
+            }
+        };
         if let Some((date, Some(name))) = last.get(&code) {
             if *date == e.date {
                 let dir = out.join(name);
@@ -455,7 +527,57 @@ pub fn sync_history(
     Ok(SyncReport {
         commits_read,
         written,
+        marked,
     })
+}
+
+/// The sidecar key of an act's newest edition saying since when its source no longer carries
+/// it (the date of the commit that deleted its folder).
+const SOURCE_REMOVED_KEY: &str = "source_removed_on";
+
+/// Marks the newest edition folder of each language of the act `code` in `out` as the last
+/// its source carried, from `on` (the sidecar beside its text gets [`SOURCE_REMOVED_KEY`]);
+/// returns the folders whose sidecar changed.
+fn mark_removed(out: &Path, code: &str, on: NaiveDate) -> Result<Vec<String>, HistoryError> {
+    let act_dir = out.join(code);
+    let Ok(entries) = std::fs::read_dir(&act_dir) else {
+        return Ok(Vec::new());
+    };
+    // Edition folders are named `<date>_<hash>`: by name, newest last.
+    let mut editions: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| !n.ends_with(".tmp"))
+        .collect();
+    editions.sort();
+    let mut changed = Vec::new();
+    for lang in ["kaz", "rus"] {
+        let text = format!("{lang}.md");
+        let Some(newest) = editions
+            .iter()
+            .rev()
+            .find(|n| act_dir.join(n).join(&text).is_file())
+        else {
+            continue;
+        };
+        let side = crate::extract::sidecar::sidecar_path(&act_dir.join(newest).join(&text));
+        let before = std::fs::read_to_string(&side).unwrap_or_default();
+        let mut table: toml::Table = before.parse().map_err(|e| io_err(&side, e))?;
+        table.insert(
+            SOURCE_REMOVED_KEY.into(),
+            toml::Value::String(on.to_string()),
+        );
+        let after = table.to_string();
+        if after != before {
+            std::fs::write(&side, after).map_err(|e| io_err(&side, e))?;
+            let name = format!("{code}/{newest}");
+            if !changed.contains(&name) {
+                changed.push(name);
+            }
+        }
+    }
+    Ok(changed)
 }
 
 /// The file beside [`STATE_FILE`] naming the head a sync has read up to and the state file it

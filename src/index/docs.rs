@@ -208,11 +208,11 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
             units.add(&v.units, &val);
         }
         // The day the repeal took effect, as the time rule reads it (a note's effective day
-        // before the status's), so a search on a date finds what `show` on it answers.
-        let repealed_on = crate::amend::time::repeal_of(act).and_then(|(on, _)| on);
+        // before the status's), or the source stopped carrying the act, so a search on a date
+        // finds what `show` on it answers.
         let val = Validity {
             from: covered_until.or(act.date()),
-            to: repealed_on,
+            to: crate::amend::time::known_until(act),
             edition: timeline.editions().len().saturating_sub(1),
             current: true,
             version_id: CURRENT,
@@ -802,7 +802,11 @@ impl UnitDocs<'_> {
             );
             d.add_u64(
                 f.act_repealed,
-                u64::from(matches!(act.status, crate::model::Status::Repealed { .. })),
+                u64::from(matches!(
+                    act.status,
+                    crate::model::Status::Repealed { .. }
+                        | crate::model::Status::SourceRemoved { .. }
+                )),
             );
             let label = citation::unit_label(path, act.kind, act.lang);
             let cited = citer.citation(path, &label);

@@ -109,8 +109,8 @@ pub struct Fields {
     /// 1 for a unit that only says it was deleted or takes effect later (`Алып тасталды`,
     /// [`crate::model::UnitStatus`]), 0 otherwise: search ranks such units below live text.
     pub placeholder: Field,
-    /// 1 for a unit of an act no longer in force, 0 otherwise: search ranks the current law
-    /// first.
+    /// 1 for a unit of an act no longer in force, or not known to be (its source stopped
+    /// carrying it), 0 otherwise: search ranks the current law first.
     pub act_repealed: Field,
     pub version_id: Field,
     /// JSON array of the [`crate::model::Amendment`]s that touched the unit.

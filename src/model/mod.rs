@@ -151,6 +151,13 @@ pub enum Status {
     },
     /// Not known from the corpus.
     Unknown,
+    /// Not known since the source stopped carrying the act (the mirror's history deleted its
+    /// folder): a deletion is not evidence of repeal, so the act is not called repealed. It
+    /// counts as `unknown` (`status:unknown`).
+    SourceRemoved {
+        /// The day the source stopped carrying it (the deleting commit's date).
+        on: NaiveDate,
+    },
 }
 
 /// An act's status without its details: what a search filters on (`status:in_force`).
@@ -199,7 +206,7 @@ impl Status {
         match self {
             Status::InForce => "in_force",
             Status::Repealed { .. } => "repealed",
-            Status::Unknown => "unknown",
+            Status::Unknown | Status::SourceRemoved { .. } => "unknown",
         }
     }
 
@@ -208,7 +215,7 @@ impl Status {
         match self {
             Status::InForce => StatusKind::InForce,
             Status::Repealed { .. } => StatusKind::Repealed,
-            Status::Unknown => StatusKind::Unknown,
+            Status::Unknown | Status::SourceRemoved { .. } => StatusKind::Unknown,
         }
     }
 }

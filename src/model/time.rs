@@ -113,12 +113,19 @@ pub enum TimeState {
         /// True when `since` rests on an assumption (publication date unknown).
         estimated: bool,
     },
+    /// The act's source stopped carrying it on or before the date (the mirror's history
+    /// deleted its folder): whether its text was still in force then is not known. Its last
+    /// wording is shown, marked. A deletion is not evidence of repeal, so this is not one.
+    SourceRemoved {
+        /// The day the source stopped carrying the act (the deleting commit's date).
+        since: NaiveDate,
+    },
 }
 
 impl TimeState {
     /// `in_force`, `in_force_before_earliest_edition`, `deleted`, `pending`,
     /// `not_yet_inserted`, `not_yet_adopted`, `not_yet_in_force`, `not_in_corpus`,
-    /// `changed_after_latest_edition` or `repealed`: the `kind` of its
+    /// `changed_after_latest_edition`, `repealed` or `source_removed`: the `kind` of its
     /// JSON.
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -132,11 +139,12 @@ impl TimeState {
             TimeState::NotInCorpus { .. } => "not_in_corpus",
             TimeState::ChangedAfterLatestEdition { .. } => "changed_after_latest_edition",
             TimeState::Repealed { .. } => "repealed",
+            TimeState::SourceRemoved { .. } => "source_removed",
         }
     }
 
-    /// Whether the answer shows a wording (in force, a deletion or placeholder in force, or a
-    /// repealed act's last wording); false for the edges where no wording of the corpus was in
+    /// Whether the answer shows a wording (in force, a deletion or placeholder in force, or the
+    /// last wording of an act repealed or no longer in its source); false for the edges where no wording of the corpus was in
     /// force on the date.
     pub fn has_wording(&self) -> bool {
         !matches!(
@@ -259,6 +267,11 @@ impl TimeState {
                     if *estimated { "~" } else { "" },
                     day(*since)
                 ),
+                TimeState::SourceRemoved { since } => format!(
+                    "not known to be in force{}: the source no longer carries the act since \
+                     {since}; its last wording is shown",
+                    on.map_or_else(String::new, |d| format!(" on {d}"))
+                ),
             },
             Some(Lang::Kk) => match self {
                 TimeState::InForce => match on {
@@ -321,6 +334,11 @@ impl TimeState {
                     if *estimated { "~" } else { "" },
                     day(*since)
                 ),
+                TimeState::SourceRemoved { since } => format!(
+                    "{}қолданыста екені белгісіз: дереккөз {since} бастап актіні жарияламайды; \
+                     соңғы редакциясы көрсетілген",
+                    on.map_or_else(String::new, |d| format!("{d} күні "))
+                ),
             },
             Some(Lang::Ru) => match self {
                 TimeState::InForce => match on {
@@ -378,6 +396,11 @@ impl TimeState {
                     "утратил силу с {}{}; показана последняя редакция",
                     if *estimated { "~" } else { "" },
                     day(*since)
+                ),
+                TimeState::SourceRemoved { since } => format!(
+                    "действие{} неизвестно: источник не публикует акт с {since}; показана \
+                     последняя редакция",
+                    on.map_or_else(String::new, |d| format!(" на {d}"))
                 ),
             },
         }

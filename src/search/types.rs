@@ -81,7 +81,8 @@ pub struct HitVersion {
     /// in force on that date is not in the corpus (`state` is `not_in_corpus`).
     pub wording_unknown: bool,
     /// The unit's state on the date asked for (today's text when none): in force, in force
-    /// before the earliest edition, deleted, a placeholder, not in the corpus, repealed.
+    /// before the earliest edition, deleted, a placeholder, not in the corpus, repealed, no
+    /// longer in the act's source.
     #[serde(default)]
     pub state: crate::model::TimeState,
     /// True when `from` rests on an assumption (an edition's date standing in for an effective

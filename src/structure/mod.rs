@@ -545,6 +545,14 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
             act.status = Status::InForce;
         }
     }
+    // An edition read from git whose act's folder the mirror's history later deleted: its
+    // sidecar says since when the source no longer carries the act. A repeal the metadata
+    // shows is knowledge, and stays.
+    if let Some(on) = get(&["source_removed_on"]).and_then(|v| parse_date(&v)) {
+        if !matches!(act.status, Status::Repealed { .. }) {
+            act.status = Status::SourceRemoved { on };
+        }
+    }
     if let Some(code) = get(&["act_code", "code"]) {
         act.code = Some(code);
     }

@@ -1109,6 +1109,34 @@ fn serve_reads_the_commits_made_while_it_runs() {
         "{:?}",
         server.stderr()
     );
+    // A commit deleting the act's folder: the act is served as no longer in its source,
+    // its text no longer as in force.
+    repo.git(&["rm", "-r", "-q", MIN], "2025-03-01");
+    repo.commit("2025-03-01", "Удаление", &[]);
+    let unit = || -> serde_json::Value {
+        let url = server.url(&format!("/v1/acts/{min}/units/annex_1?lang=kk"));
+        reqwest::blocking::get(url)
+            .expect("request")
+            .json()
+            .expect("JSON")
+    };
+    let started = std::time::Instant::now();
+    while unit()["state"]["kind"] != "source_removed" {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the deletion was not served: {} {:?}",
+            unit(),
+            server.stderr()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let served = unit();
+    assert_eq!(served["state"]["since"], "2025-03-01");
+    assert_eq!(
+        served["state_text"],
+        "қолданыста екені белгісіз: дереккөз 01.03.2025 бастап актіні жарияламайды; соңғы \
+         редакциясы көрсетілген"
+    );
 }
 
 const PASTURE: &str = "08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2020/1215-ob-utverzhdenii-pravil-vypasa-selskokhoziaistvennykh-zhivotnykh-150276";
@@ -1204,4 +1232,189 @@ fn before_its_first_commit_an_adopted_act_is_not_yet_in_force() {
     };
     assert_eq!(hits("2021-01-08"), 0);
     assert!(hits("2021-01-09") > 0);
+}
+
+/// A commit that deletes an act's folder: the act's text is not known to be in force from that
+/// day (the mirror deletes folders for reasons it does not record, so it is not called
+/// repealed), its last wording shown, marked, before that day in force as before; a folder
+/// moved in one commit is no deletion; an act brought back is in force again from the commit
+/// that brings it.
+#[test]
+fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
+    let fx = Indexed::new();
+    let min = "president-office-order-2019-10-07-19-42-3-3-17";
+    // The first history moves 104316's folder (2022-11-20): no act left it.
+    let read = read_history(fx.repo.path(), &HistoryOptions::default(), None).expect("read");
+    assert!(read.acts.iter().all(|a| a.removed.is_none()));
+
+    fx.repo.git(&["rm", "-r", "-q", MIN], "2025-03-01");
+    fx.repo.commit("2025-03-01", "Удаление", &[]);
+    let sync = fx.sync();
+    assert_eq!((sync.commits_read, sync.written.len()), (1, 0));
+    // The act's one edition holds both languages: its folder is the one marked.
+    assert_eq!(sync.marked.len(), 1, "{:?}", sync.marked);
+    assert!(
+        sync.marked[0].starts_with("135478/2020-11-12_"),
+        "{:?}",
+        sync.marked
+    );
+    // Editions synced by a zanlex that did not mark deletions (an older layout) are read
+    // again, and marked.
+    let side = fx.editions.join(&sync.marked[0]).join("kaz.meta.toml");
+    let marked_side = std::fs::read_to_string(&side).expect("sidecar");
+    assert!(
+        marked_side.contains("source_removed_on = \"2025-03-01\""),
+        "{marked_side}"
+    );
+    let unmarked: String = marked_side
+        .lines()
+        .filter(|l| !l.starts_with("source_removed_on"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&side, unmarked).expect("sidecar");
+    let state_path = fx.editions.join(zanlex::git_history::STATE_FILE);
+    let mut state: Value =
+        serde_json::from_slice(&std::fs::read(&state_path).expect("state")).expect("JSON");
+    state["layout"] = json!(2);
+    state.as_object_mut().expect("object").remove("removed");
+    std::fs::write(&state_path, state.to_string()).expect("state");
+    let again = fx.sync();
+    assert_eq!(
+        (again.commits_read, again.written.len(), again.marked.len()),
+        (8, 0, 1)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&side).expect("sidecar"),
+        marked_side
+    );
+    let read = read_history(fx.repo.path(), &HistoryOptions::default(), None).expect("read");
+    let removed: Vec<(&str, Option<NaiveDate>)> = read
+        .acts
+        .iter()
+        .map(|a| (a.code.as_str(), a.removed))
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            ("104316", None),
+            ("134470", None),
+            ("135478", Some(d("2025-03-01")))
+        ]
+    );
+
+    // Told of the marked folder, the refresh reads the act again.
+    let told = BuildOptions {
+        changed_folders: Some(sync.marked.iter().map(PathBuf::from).collect()),
+        ..BuildOptions::default()
+    };
+    let (index, report) =
+        ZanIndex::open_or_build(&fx.editions, fx.tmp.path().join("index"), &told).expect("index");
+    let folder = format!("index.history/{}", sync.marked[0]);
+    assert_eq!(
+        report.updated,
+        [format!("{folder}/kaz.md"), format!("{folder}/rus.md")]
+    );
+    for lang in [zanlex::Lang::Kk, zanlex::Lang::Ru] {
+        let act = index.act_in(min, Some(lang)).expect("act");
+        assert_eq!(
+            act.status,
+            zanlex::Status::SourceRemoved {
+                on: d("2025-03-01")
+            },
+            "{lang:?}"
+        );
+        assert_eq!(act.status.as_str(), "unknown");
+    }
+    let gov = index.act_in(GOV, Some(zanlex::Lang::Kk)).expect("act");
+    assert_eq!(gov.status, zanlex::Status::InForce);
+
+    // Before the deletion the wording was in force as the editions show; from its day, it is
+    // shown marked, and its end is the day the source stopped carrying it.
+    let (state, before, edition) = at_in(&index, min, "annex_1", zanlex::Lang::Kk, "2025-02-28");
+    assert_eq!(state, json!({"kind": "in_force"}));
+    assert_eq!(
+        edition,
+        ed("2020-11-12", "2019-10-07", Some("2025-03-01"), false)
+    );
+    let (state, after, edition) = at_in(&index, min, "annex_1", zanlex::Lang::Kk, "2025-03-01");
+    assert_eq!(
+        state,
+        json!({"kind": "source_removed", "since": "2025-03-01"})
+    );
+    assert_eq!(after, before);
+    assert!(after.is_some());
+    assert_eq!(
+        edition,
+        ed("2020-11-12", "2019-10-07", Some("2025-03-01"), false)
+    );
+    let today = index
+        .unit_as_of(min, "annex_1", Some(zanlex::Lang::Ru), None)
+        .expect("today");
+    assert_eq!(
+        today.state,
+        zanlex::TimeState::SourceRemoved {
+            since: d("2025-03-01")
+        }
+    );
+    assert_eq!(
+        today
+            .state
+            .describe(Some(d("2025-06-01")), Some(zanlex::Lang::Ru)),
+        "действие на 01.06.2025 неизвестно: источник не публикует акт с 01.03.2025; показана \
+         последняя редакция"
+    );
+    // A search says the same of its hit, and one on a date from the deletion finds nothing
+    // of the act as in force.
+    let search = |req: zanlex::SearchRequest| index.search(&req.act(min)).expect("search").hits;
+    let hits = search(zanlex::SearchRequest::new("тізілімі"));
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h.version.state
+        == zanlex::TimeState::SourceRemoved {
+            since: d("2025-03-01")
+        }
+        && h.act.status == "unknown"));
+    let earlier = search(zanlex::SearchRequest::new("тізілімі").as_of(d("2025-02-28")));
+    let para_1 = earlier
+        .iter()
+        .find(|h| h.unit.eid == "para_1")
+        .expect("para_1");
+    assert_eq!(para_1.version.state, zanlex::TimeState::InForce);
+    assert_eq!(para_1.version.to, Some(d("2025-03-01")));
+    assert!(earlier
+        .iter()
+        .all(|h| !matches!(h.version.state, zanlex::TimeState::SourceRemoved { .. })));
+    assert!(search(zanlex::SearchRequest::new("тізілімі").as_of(d("2025-03-01"))).is_empty());
+
+    // A folder moved in one commit: no act leaves.
+    std::fs::create_dir_all(fx.repo.path().join("01-const-laws/1995-moved")).expect("folder");
+    fx.repo.git(
+        &["mv", GOV_NEW, "01-const-laws/1995-moved/1218-104316"],
+        "2025-04-01",
+    );
+    fx.repo.commit("2025-04-01", "Перенос", &[]);
+    let sync = fx.sync();
+    assert_eq!(
+        (sync.commits_read, sync.written.len(), sync.marked.len()),
+        (1, 0, 0)
+    );
+
+    // The act back, as it was: an edition of its own from that day, in force again.
+    fx.repo
+        .git(&["checkout", "HEAD~2", "--", MIN], "2025-06-01");
+    fx.repo.commit("2025-06-01", "Восстановление", &[]);
+    let sync = fx.sync();
+    assert_eq!((sync.written.len(), sync.marked.len()), (1, 0));
+    assert!(
+        sync.written[0].starts_with("135478/2025-06-01_"),
+        "{:?}",
+        sync.written
+    );
+    let (index, _) = fx.refresh();
+    let act = index.act_in(min, Some(zanlex::Lang::Ru)).expect("act");
+    assert_eq!(act.status, zanlex::Status::InForce);
+    let (state, back, _) = at_in(&index, min, "annex_1", zanlex::Lang::Kk, "2025-07-01");
+    assert_eq!(state, json!({"kind": "in_force"}));
+    assert_eq!(back, before);
+    let read = read_history(fx.repo.path(), &HistoryOptions::default(), None).expect("read");
+    assert!(read.acts.iter().all(|a| a.removed.is_none()));
 }

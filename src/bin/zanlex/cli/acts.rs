@@ -14,11 +14,13 @@ pub struct Args {
     pub json: bool,
 }
 
-/// `in force`, `repealed 2014-03-11 by …` (`~2014-03-21`: estimated), `unknown`.
+/// `in force`, `repealed 2014-03-11 by …` (`~2014-03-21`: estimated), `status unknown`,
+/// `status unknown: not in the source since 2026-11-28`.
 pub fn status_text(s: &Status) -> String {
     match s {
         Status::InForce => "in force".into(),
         Status::Unknown => "status unknown".into(),
+        Status::SourceRemoved { on } => format!("status unknown: not in the source since {on}"),
         Status::Repealed { by, on, estimated } => {
             let mut t = "repealed".to_string();
             if let Some(on) = on {

@@ -132,8 +132,8 @@ impl Cli {
             .map(|(corpus, _)| corpus)
     }
 
-    /// [`Cli::corpus`], with the edition folders its sync wrote (relative to it; none without
-    /// a history).
+    /// [`Cli::corpus`], with the edition folders its sync wrote or marked (relative to it;
+    /// none without a history).
     fn corpus_and_new_editions(
         &self,
         since: Option<chrono::NaiveDate>,
@@ -158,17 +158,22 @@ impl Cli {
         if report.commits_read > 0 {
             let plural =
                 |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+            let marked = match report.marked.len() {
+                0 => String::new(),
+                n => format!(
+                    ", {} marked as no longer in the checkout",
+                    plural(n, "edition")
+                ),
+            };
             eprintln!(
-                "zanlex: history of {}: {} read, {}",
+                "zanlex: history of {}: {} read, {}{marked}",
                 terminal_safe(&self.corpus.display().to_string()),
                 plural(report.commits_read, "commit"),
                 plural(report.written.len(), "new edition"),
             );
         }
-        Ok((
-            editions,
-            report.written.into_iter().map(PathBuf::from).collect(),
-        ))
+        let changed = report.written.into_iter().chain(report.marked);
+        Ok((editions, changed.map(PathBuf::from).collect()))
     }
 
     /// The options a reading command refreshes the index with, and the corpus: the new

@@ -309,20 +309,29 @@ impl AppState {
     }
 
     /// Writes the checkout's commits not read yet into the corpus as edition folders;
-    /// returns those folders (relative to the corpus). A failure is logged and the corpus
+    /// returns those folders, and those marked as their act's last (its folder deleted),
+    /// relative to the corpus. A failure is logged and the corpus
     /// left as it is.
     fn read_new_commits(&self, checkout: &Path) -> Vec<PathBuf> {
         let opts = zanlex::git_history::HistoryOptions::default();
         match zanlex::git_history::sync_history(checkout, &self.corpus, &opts) {
             Ok(r) => {
-                if !r.written.is_empty() {
+                if !r.written.is_empty() || !r.marked.is_empty() {
+                    let marked = match r.marked.len() {
+                        0 => String::new(),
+                        n => format!(", {n} marked as no longer in the checkout"),
+                    };
                     eprintln!(
-                        "zanlex: history: {} new edition(s) from {} commit(s)",
+                        "zanlex: history: {} new edition(s){marked} from {} commit(s)",
                         r.written.len(),
                         r.commits_read
                     );
                 }
-                r.written.into_iter().map(PathBuf::from).collect()
+                r.written
+                    .into_iter()
+                    .chain(r.marked)
+                    .map(PathBuf::from)
+                    .collect()
             }
             Err(e) => {
                 eprintln!(
