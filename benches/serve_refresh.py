@@ -23,7 +23,10 @@ round, to measure an act with many editions). Each row says how many commits had
 act before; runs compared with each other should have counts close together. With `--add`
 each round adds an act instead: a copy of the next act's folder under a new code and number
 (`act_code`, the number in `requisite`), holding the new word, so the search finds the act
-added. Prints a markdown table row per round and the medians.
+added. With `--remove` each round deletes the next act's folder (`git rm -r`), after an
+untimed commit amending it as above: the round checks that a search for its word then finds
+the act only as no longer in its source (`source_removed`). Prints a markdown table row per
+round and the medians.
 """
 import argparse
 import datetime
@@ -164,9 +167,14 @@ def main():
     ap.add_argument("--add", action="store_true",
                     help="each round adds an act (a copy of the next one under a new code) "
                          "instead of amending one")
+    ap.add_argument("--remove", action="store_true",
+                    help="each round deletes an act's folder (amended first, untimed) instead "
+                         "of amending one")
     ap.add_argument("--same-act", action="store_true",
                     help="amend the same act every round (an edition more of it each round)")
     args = ap.parse_args()
+    if args.remove and (args.add or args.same_act):
+        sys.exit("--remove takes neither --add nor --same-act")
     corpus, index = Path(args.corpus).resolve(), Path(args.index).resolve()
     base = f"http://127.0.0.1:{args.port}"
     log = Path(args.log or f"{index}.serve-refresh.log")
@@ -197,32 +205,45 @@ def main():
         print("|---:|---|---:|---:|---:|---:|---:|")
         times = []
         stamp = int(time.time())
+
+        def commit_served(day, number):
+            """Commits the work tree; the seconds git took, and from the commit to the
+            server counting one more refresh."""
+            before = get(f"{base}/healthz")["refreshes"]
+            # git's own staging and commit (it reads every file of the 6 GB work tree) is
+            # timed apart: the server can only see a commit once git has made it.
+            t_git = time.perf_counter()
+            commit(corpus, day, number)
+            t0 = time.perf_counter()
+            while get(f"{base}/healthz")["refreshes"] == before:
+                if server.poll() is not None:
+                    sys.exit(f"the server exited {server.returncode}: see {log}")
+                time.sleep(0.02)
+            return t0 - t_git, time.perf_counter() - t0
+
         for k, act in enumerate(acts):
-            health = get(f"{base}/healthz")
-            before = health["refreshes"]
             day += datetime.timedelta(days=1)
             word = "занлекс" + "".join("абвгдежзик"[int(c)] for c in f"{stamp % 100000}{k}")
             if args.add:
                 act = add_copy(act, 980000000 + stamp % 100000 * 10 + k)
             editions = commits_of(corpus, act)
             amend(act, word, day)
-            # git's own staging and commit (it reads every file of the 6 GB work tree) is
-            # timed apart: the server can only see a commit once git has made it.
-            t_git = time.perf_counter()
-            commit(corpus, day, stamp % 100000 * 10 + k)
-            t0 = time.perf_counter()
-            git_took = t0 - t_git
-            while get(f"{base}/healthz")["refreshes"] == before:
-                if server.poll() is not None:
-                    sys.exit(f"the server exited {server.returncode}: see {log}")
-                time.sleep(0.02)
-            took = time.perf_counter() - t0
+            number = stamp % 100000 * 10 + k
+            if args.remove:
+                commit_served(day, number)
+                day += datetime.timedelta(days=1)
+                git(corpus, "rm", "-r", "-q", str(act.relative_to(corpus)))
+                number += 1_000_000
+            git_took, took = commit_served(day, number)
             q = urllib.parse.quote(word)
             t1 = time.perf_counter()
             hits = get(f"{base}/v1/search?q={q}&limit=5").get("hits", [])
             first = time.perf_counter() - t1
             if not hits:
                 sys.exit(f"round {k}: the server answers nothing for {word!r} after its refresh")
+            states = {h["version"]["state"]["kind"] for h in hits}
+            if args.remove and states != {"source_removed"}:
+                sys.exit(f"round {k}: {act.name} deleted, yet {word!r} finds it as {states}")
             mem = proc_status(server.pid)
             label = "warm-up" if k == 0 else str(k)
             print(f"| {label} | {act.name} ({editions}) | {git_took:.2f} | {took:.2f} | "
