@@ -57,11 +57,12 @@ def get(url):
 
 
 def proc_status(pid):
-    """VmRSS and VmHWM of `pid` in MB."""
+    """VmRSS, VmHWM, RssAnon (the process's own memory) and RssFile (pages of mapped files,
+    the index's among them, which the kernel may drop and read again) of `pid` in MB."""
     out = {}
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         key, _, rest = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
+        if key in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
             out[key] = int(rest.split()[0]) / 1024
     return out
 
@@ -201,8 +202,9 @@ def main():
         print(f"server up in {time.perf_counter() - t0:.1f} s, "
               f"{proc_status(server.pid)}", file=sys.stderr)
         print("| round | act (commits before) | git add + commit (s) | commit → served (s) | "
-              "first search after (s) | VmRSS after (MB) | VmHWM (MB) |")
-        print("|---:|---|---:|---:|---:|---:|---:|")
+              "first search after (s) | VmRSS after (MB) | of it anonymous / file (MB) | "
+              "VmHWM (MB) |")
+        print("|---:|---|---:|---:|---:|---:|---:|---:|")
         times = []
         stamp = int(time.time())
 
@@ -247,7 +249,8 @@ def main():
             mem = proc_status(server.pid)
             label = "warm-up" if k == 0 else str(k)
             print(f"| {label} | {act.name} ({editions}) | {git_took:.2f} | {took:.2f} | "
-                  f"{first:.2f} | {mem['VmRSS']:.0f} | {mem['VmHWM']:.0f} |",
+                  f"{first:.2f} | {mem['VmRSS']:.0f} | {mem['RssAnon']:.0f} / {mem['RssFile']:.0f} | "
+                  f"{mem['VmHWM']:.0f} |",
                   flush=True)
             if k > 0:
                 times.append(took)
@@ -255,7 +258,8 @@ def main():
         idle = proc_status(server.pid)
         print(f"\nmedian commit → served {statistics.median(times):.2f} s over {len(times)} "
               f"rounds ({' / '.join(f'{t:.2f}' for t in times)}); idle VmRSS "
-              f"{idle['VmRSS']:.0f} MB, VmHWM {idle['VmHWM']:.0f} MB")
+              f"{idle['VmRSS']:.0f} MB ({idle['RssAnon']:.0f} anonymous, {idle['RssFile']:.0f} "
+              f"mapped files), VmHWM {idle['VmHWM']:.0f} MB")
     finally:
         server.terminate()
         server.wait(timeout=60)

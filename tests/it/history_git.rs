@@ -1415,6 +1415,16 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     let (state, back, _) = at_in(&index, min, "annex_1", zanlex::Lang::Kk, "2025-07-01");
     assert_eq!(state, json!({"kind": "in_force"}));
     assert_eq!(back, before);
+    // Read in one walk, the deletion and the return: the edition it comes back with is one of
+    // both languages, though their texts are those it left with.
     let read = read_history(fx.repo.path(), &HistoryOptions::default(), None).expect("read");
     assert!(read.acts.iter().all(|a| a.removed.is_none()));
+    let back = read
+        .acts
+        .iter()
+        .find(|a| a.code == "135478")
+        .expect("135478");
+    let last = back.editions.last().expect("an edition");
+    assert_eq!(last.date, d("2025-06-01"));
+    assert_eq!(last.languages, ["kaz", "rus"]);
 }
