@@ -372,16 +372,17 @@ fn walk_history(
                 None => BTreeMap::new(),
             };
             if !files.keys().any(|k| is_text(k)) {
-                // Its texts are gone: the act it held, named by its files before.
+                // Its texts are gone: the act it held, named by its folder before (its
+                // meta.yaml alone is read: a commit moving every folder would otherwise read
+                // every text again).
                 let before = match parent_tree {
-                    Some(p) => match r.lookup_tree(p, &folder)? {
-                        Some(t) => r.folder_files(t)?,
-                        None => BTreeMap::new(),
-                    },
-                    None => BTreeMap::new(),
+                    Some(p) => r.lookup_tree(p, &folder)?,
+                    None => None,
                 };
-                if before.keys().any(|k| is_text(k)) {
-                    gone.extend(act_code(&folder, &before));
+                if let Some(tree) = before {
+                    if let (true, meta) = r.folder_meta(tree)? {
+                        gone.extend(act_code(&folder, &meta));
+                    }
                 }
                 continue;
             }
@@ -991,6 +992,29 @@ impl Reader {
             }
         }
         Ok(out)
+    }
+
+    /// Whether an act's folder holds a text, and its `meta.yaml` (the only file read), as
+    /// [`Reader::folder_files`] would give it.
+    fn folder_meta(
+        &self,
+        tree: ObjectId,
+    ) -> Result<(bool, BTreeMap<String, Vec<u8>>), HistoryError> {
+        let mut has_text = false;
+        let mut meta = BTreeMap::new();
+        for (name, dir, id) in self.entries(tree)? {
+            if dir && (name == "kaz" || name == "rus") {
+                has_text |= self
+                    .entries(id)?
+                    .iter()
+                    .any(|(part, pdir, _)| !pdir && part.ends_with(".md"));
+            } else if !dir && is_text(&name) {
+                has_text = true;
+            } else if !dir && name == "meta.yaml" {
+                meta.insert(name, self.blob(id)?);
+            }
+        }
+        Ok((has_text, meta))
     }
 
     /// Every act folder under `tree` (one holding `kaz.md` or `rus.md`), with its tree.
