@@ -1327,6 +1327,35 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     }
     let gov = index.act_in(GOV, Some(zanlex::Lang::Kk)).expect("act");
     assert_eq!(gov.status, zanlex::Status::InForce);
+    // The command line says so too, for the act and for a unit.
+    let show = |target: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
+            .args(["show", target, "--corpus"])
+            .arg(fx.repo.path())
+            .arg("--index")
+            .arg(fx.tmp.path().join("index"))
+            .output()
+            .expect("zanlex runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let outline = show(min);
+    assert!(
+        outline.contains(" · unknown (not in the source since 2025-03-01) · "),
+        "{outline}"
+    );
+    let unit = show(&format!("{min}#annex_1"));
+    assert!(
+        unit.contains(
+            "not known to be in force: the source no longer carries the act since 2025-03-01; \
+             its last wording is shown"
+        ),
+        "{unit}"
+    );
 
     // Before the deletion the wording was in force as the editions show; from its day, it is
     // shown marked, and its end is the day the source stopped carrying it.

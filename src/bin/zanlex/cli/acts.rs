@@ -35,6 +35,15 @@ pub fn status_text(s: &Status) -> String {
     }
 }
 
+/// The status as `status:` filters on it (`in_force`, `repealed`, `unknown`), with the day an
+/// act left its source: `unknown (not in the source since 2026-11-04)`.
+pub fn status_word(s: &Status) -> String {
+    match s {
+        Status::SourceRemoved { on } => format!("unknown (not in the source since {on})"),
+        other => other.as_str().to_string(),
+    }
+}
+
 /// The index opened for `acts`, `units`, `history` and `diff`, with the report of opening
 /// it (the files it does not hold, named once the command has printed). Reading acts back
 /// from the index (stored whole on their act documents) spares these commands a parse of the

@@ -49,7 +49,7 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
         h.act.id,
         h.act.title.split_whitespace().collect::<Vec<_>>().join(" ")
     )?;
-    writeln!(text, "status: {}", h.act.status.as_str())?;
+    writeln!(text, "status: {}", super::acts::status_word(&h.act.status))?;
     if let Some(old) = &h.act.replaces {
         writeln!(text, "replaces: {}", old.describe())?;
     }
@@ -167,7 +167,7 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
             "before it: the act it replaced, {}  {} (status: {})",
             p.act.id,
             p.act.title.split_whitespace().collect::<Vec<_>>().join(" "),
-            p.act.status.as_str()
+            super::acts::status_word(&p.act.status)
         )?;
         for w in &p.wordings {
             writeln!(text, "  wording {}", wording_line(w))?;

@@ -120,7 +120,7 @@ fn outline_lines(outline: &ActOutline) -> Vec<String> {
     out.push(format!(
         "{} · {} · {}",
         outline.kind.as_str(),
-        outline.status.as_str(),
+        super::acts::status_word(&outline.status),
         outline.source.file
     ));
     if let Some(old) = &outline.replaces {
