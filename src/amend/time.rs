@@ -159,6 +159,8 @@ pub struct ActTimeline<'a> {
     repeal: Option<(Option<NaiveDate>, bool)>,
     /// When the act's source stopped carrying it ([`Status::SourceRemoved`]).
     source_removed: Option<NaiveDate>,
+    /// The spells the source did not carry the act before it came back ([`source_gaps`]).
+    source_gaps: Vec<(NaiveDate, NaiveDate)>,
 }
 
 /// A unit's wordings over the act's editions.
@@ -214,6 +216,9 @@ pub struct PieceFacts {
     pub repeal: Option<(Option<NaiveDate>, bool)>,
     /// The day the act's source stopped carrying it, when it did ([`Status::SourceRemoved`]).
     pub source_removed: Option<NaiveDate>,
+    /// The spells `[from, until)` the act's source did not carry it before it came back
+    /// ([`source_gaps`]).
+    pub source_gaps: Vec<(NaiveDate, NaiveDate)>,
     /// For the newest printing: the effective date (and whether it is estimated) of a change
     /// of the unit recorded only in the act's other language, or announced for later, that
     /// this language's editions do not print.
@@ -254,6 +259,9 @@ pub struct StoredTime {
     /// The day the act's source stopped carrying it ([`PieceFacts::source_removed`]).
     #[serde(rename = "o", default, skip_serializing_if = "Option::is_none")]
     pub source_removed: Option<NaiveDate>,
+    /// The spells its source did not carry it before it came back ([`PieceFacts::source_gaps`]).
+    #[serde(rename = "v", default, skip_serializing_if = "Vec::is_empty")]
+    pub source_gaps: Vec<(NaiveDate, NaiveDate)>,
     /// A later change this language's editions do not print ([`PieceFacts::superseded`]).
     #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
     pub superseded: Option<(NaiveDate, bool)>,
@@ -284,6 +292,7 @@ impl StoredTime {
             },
             repeal: facts.repeal,
             source_removed: facts.source_removed,
+            source_gaps: facts.source_gaps,
             superseded: facts.superseded,
             latest_edition: facts.latest_edition,
             unknown_since: facts.unknown_since,
@@ -305,6 +314,7 @@ impl StoredTime {
             earliest_edition: self.earliest_edition,
             repeal: self.repeal,
             source_removed: self.source_removed,
+            source_gaps: self.source_gaps.clone(),
             superseded: self.superseded,
             latest_edition: self.latest_edition,
             unknown_since: self.unknown_since,
@@ -323,7 +333,19 @@ pub fn state_in_piece(date: Option<NaiveDate>, facts: &PieceFacts) -> TimeState 
     }
     if let Some(since) = facts.source_removed {
         if date.is_none_or(|d| since <= d) {
-            return TimeState::SourceRemoved { since };
+            return TimeState::SourceRemoved { since, until: None };
+        }
+    }
+    if let Some(d) = date {
+        let gap = facts
+            .source_gaps
+            .iter()
+            .find(|(from, until)| *from <= d && d < *until);
+        if let Some(&(since, until)) = gap {
+            return TimeState::SourceRemoved {
+                since,
+                until: Some(until),
+            };
         }
     }
     if let Some((since, estimated)) = facts.superseded {
@@ -495,6 +517,18 @@ pub fn source_removed_of(act: &Act) -> Option<NaiveDate> {
     }
 }
 
+/// The spells `[from, until)` the act's source did not carry it before it came back: from
+/// the day an edition's [`ActVersion::source_removed`] gives to the next edition's start.
+pub fn source_gaps(act: &Act) -> Vec<(NaiveDate, NaiveDate)> {
+    act.versions
+        .windows(2)
+        .filter_map(|w| match (w[0].source_removed, w[1].from) {
+            (Some(from), Some(until)) if from < until => Some((from, until)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The day the corpus last knows the act's text in force: its repeal's (when dated) or the
 /// day its source stopped carrying it, whichever is earlier.
 pub fn known_until(act: &Act) -> Option<NaiveDate> {
@@ -624,6 +658,7 @@ impl<'a> ActTimeline<'a> {
             in_force,
             repeal: repeal_of(act),
             source_removed: source_removed_of(act),
+            source_gaps: source_gaps(act),
         }
     }
 
@@ -1132,6 +1167,7 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
             earliest_edition: self.timeline.earliest_edition(),
             repeal: self.timeline.repeal,
             source_removed: self.timeline.source_removed,
+            source_gaps: self.timeline.source_gaps.clone(),
             superseded: if newest {
                 self.timeline.superseded(&self.eid)
             } else {
@@ -1310,6 +1346,7 @@ mod tests {
             from: Some(d(from)),
             dated_by: Default::default(),
             to: None,
+            source_removed: None,
             units,
             source: Source {
                 file: format!("{id}.md"),

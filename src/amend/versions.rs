@@ -161,6 +161,7 @@ pub fn implicit_version(act: &Act) -> ActVersion {
             DatedBy::Database
         },
         to: None,
+        source_removed: super::time::source_removed_of(act),
         units: act.units.clone(),
         source: act.source.clone(),
         references: act.references.clone(),
@@ -260,6 +261,7 @@ fn edition_versions(acts: &[Act], sorted: &[usize]) -> Vec<ActVersion> {
                 DatedBy::Database
             },
             to: starts.get(k + 1).copied().flatten(),
+            source_removed: super::time::source_removed_of(a),
             units: a.units.clone(),
             source: a.source.clone(),
             references: a.references.clone(),
@@ -409,6 +411,7 @@ fn apply_amending_acts(acts: &mut [Act]) {
             from,
             dated_by: DatedBy::Database,
             to: None,
+            source_removed: None,
             units: units.clone(),
             source: amending.source.clone(),
             // Found by the cross-references stage, which reads the applied wording.

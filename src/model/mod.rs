@@ -913,6 +913,11 @@ pub struct ActVersion {
     pub dated_by: DatedBy,
     /// Valid until this date, exclusive (open when `None`).
     pub to: Option<NaiveDate>,
+    /// The day the act's source stopped carrying it while this was its newest edition (its
+    /// folder deleted from the mirror's history; [`Status::SourceRemoved`]): up to the next
+    /// edition, from which the act is back, the edition's wording is not known to be in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_removed: Option<NaiveDate>,
     /// The edition's top-level units.
     pub units: Vec<Unit>,
     /// The file it was read from.

@@ -119,6 +119,10 @@ pub enum TimeState {
     SourceRemoved {
         /// The day the source stopped carrying the act (the deleting commit's date).
         since: NaiveDate,
+        /// The day the act came back to its source, when it did (a later commit brings its
+        /// folder again): from then its editions answer again.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<NaiveDate>,
     },
 }
 
@@ -267,10 +271,12 @@ impl TimeState {
                     if *estimated { "~" } else { "" },
                     day(*since)
                 ),
-                TimeState::SourceRemoved { since } => format!(
-                    "not known to be in force{}: the source no longer carries the act since \
-                     {since}; its last wording is shown",
-                    on.map_or_else(String::new, |d| format!(" on {d}"))
+                TimeState::SourceRemoved { since, until } => format!(
+                    "not known to be in force{}: the source {} the act since {since}{}; its last \
+                     wording is shown",
+                    on.map_or_else(String::new, |d| format!(" on {d}")),
+                    if until.is_some() { "did not carry" } else { "no longer carries" },
+                    until.map_or_else(String::new, |u| format!(" until {u}"))
                 ),
             },
             Some(Lang::Kk) => match self {
@@ -334,10 +340,14 @@ impl TimeState {
                     if *estimated { "~" } else { "" },
                     day(*since)
                 ),
-                TimeState::SourceRemoved { since } => format!(
-                    "{}қолданыста екені белгісіз: дереккөз {since} бастап актіні жарияламайды; \
-                     соңғы редакциясы көрсетілген",
-                    on.map_or_else(String::new, |d| format!("{d} күні "))
+                TimeState::SourceRemoved { since, until } => format!(
+                    "{}қолданыста екені белгісіз: дереккөз {since} бастап {}; соңғы \
+                     редакциясы көрсетілген",
+                    on.map_or_else(String::new, |d| format!("{d} күні ")),
+                    until.map_or_else(
+                        || "актіні жарияламайды".to_string(),
+                        |u| format!("{u} дейін актіні жарияламаған")
+                    )
                 ),
             },
             Some(Lang::Ru) => match self {
@@ -397,10 +407,13 @@ impl TimeState {
                     if *estimated { "~" } else { "" },
                     day(*since)
                 ),
-                TimeState::SourceRemoved { since } => format!(
-                    "действие{} неизвестно: источник не публикует акт с {since}; показана \
-                     последняя редакция",
-                    on.map_or_else(String::new, |d| format!(" на {d}"))
+                TimeState::SourceRemoved { since, until } => format!(
+                    "действие{} неизвестно: источник {}; показана последняя редакция",
+                    on.map_or_else(String::new, |d| format!(" на {d}")),
+                    until.map_or_else(
+                        || format!("не публикует акт с {since}"),
+                        |u| format!("не публиковал акт с {since} до {u}")
+                    )
                 ),
             },
         }

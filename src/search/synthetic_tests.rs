@@ -130,6 +130,7 @@ fn corpus() -> Vec<Act> {
         from: date(2018, 1, 4),
         dated_by: Default::default(),
         to: date(2022, 6, 10),
+        source_removed: None,
         units: vec![unit(
             "att_1__para_4",
             UnitKind::Paragraph,

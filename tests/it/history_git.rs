@@ -1382,7 +1382,8 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     assert_eq!(
         today.state,
         zanlex::TimeState::SourceRemoved {
-            since: d("2025-03-01")
+            since: d("2025-03-01"),
+            until: None
         }
     );
     assert_eq!(
@@ -1399,7 +1400,8 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|h| h.version.state
         == zanlex::TimeState::SourceRemoved {
-            since: d("2025-03-01")
+            since: d("2025-03-01"),
+            until: None
         }
         && h.act.status == "unknown"));
     let earlier = search(zanlex::SearchRequest::new("тізілімі").as_of(d("2025-02-28")));
@@ -1444,6 +1446,43 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     let (state, back, _) = at_in(&index, min, "annex_1", zanlex::Lang::Kk, "2025-07-01");
     assert_eq!(state, json!({"kind": "in_force"}));
     assert_eq!(back, before);
+    // Between the deletion and the return its text is not known to be in force, and a
+    // search on a day between says the same; before, it was.
+    let gap = json!({"kind": "source_removed", "since": "2025-03-01", "until": "2025-06-01"});
+    for lang in [zanlex::Lang::Kk, zanlex::Lang::Ru] {
+        let (state, wording, _) = at_in(&index, min, "annex_1", lang, "2025-04-01");
+        assert_eq!(state, gap, "{lang:?}");
+        assert!(wording.is_some());
+        let (state, ..) = at_in(&index, min, "annex_1", lang, "2025-02-28");
+        assert_eq!(state, json!({"kind": "in_force"}), "{lang:?}");
+    }
+    let request = zanlex::SearchRequest::new("тізілімі")
+        .act(min)
+        .as_of(d("2025-04-01"));
+    let hits = index.search(&request).expect("search").hits;
+    assert!(!hits.is_empty());
+    for h in &hits {
+        assert_eq!(
+            serde_json::to_value(&h.version.state).expect("json"),
+            gap,
+            "{}",
+            h.unit.eid
+        );
+    }
+    let at = index
+        .unit_as_of(
+            min,
+            "annex_1",
+            Some(zanlex::Lang::Ru),
+            Some(d("2025-04-01")),
+        )
+        .expect("on a day between");
+    assert_eq!(
+        at.state
+            .describe(Some(d("2025-04-01")), Some(zanlex::Lang::Ru)),
+        "действие на 01.04.2025 неизвестно: источник не публиковал акт с 01.03.2025 до \
+         01.06.2025; показана последняя редакция"
+    );
     // Read in one walk, the deletion and the return: the edition it comes back with is one of
     // both languages, though their texts are those it left with.
     let read = read_history(fx.repo.path(), &HistoryOptions::default(), None).expect("read");
