@@ -1139,6 +1139,67 @@ fn serve_reads_the_commits_made_while_it_runs() {
     );
 }
 
+/// A server that watches serves the index it has at once, and reads the commits made since
+/// the last sync on its first look: reading a history whole again (editions of an older
+/// layout) takes minutes at national scale, and answering waits for none of it.
+#[test]
+fn a_watching_server_answers_before_it_reads_the_commits_made_since() {
+    let repo = Repo::mirror();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let index = tmp.path().join("index");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .args(["index", "--history", "--corpus"])
+        .arg(repo.path())
+        .arg("--index")
+        .arg(&index)
+        .output()
+        .expect("zanlex runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    repo.add_2024_edition();
+    let server = super::serve_api::Server::start(
+        repo.path(),
+        &index,
+        &["--history", "--watch-secs", "3600"],
+    );
+    let min = "president-office-order-2019-10-07-19-42-3-3-17";
+    let versions = || -> Vec<String> {
+        let url = server.url(&format!("/v1/acts/{min}?lang=kk"));
+        let act: serde_json::Value = reqwest::blocking::get(url)
+            .expect("request")
+            .json()
+            .expect("JSON");
+        act["versions"]
+            .as_array()
+            .map(|v| {
+                v.iter()
+                    .map(|v| v["id"].as_str().unwrap_or("").to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let started = std::time::Instant::now();
+    while versions() != ["2020-11-12", "2024-12-25"] {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the commit made since was not served: {:?} {:?}",
+            versions(),
+            server.stderr()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    // The server listened before it read the commit: its watcher read it, not the start.
+    let lines = server.stderr();
+    let at = |needle: &str| lines.iter().position(|l| l.contains(needle));
+    let serving = at("serving http://").expect("the server's address");
+    let read = at("history: 1 new edition(s) from 1 commit(s)").expect("the commit read");
+    assert!(serving < read, "{lines:?}");
+    assert!(at("history of").is_none(), "{lines:?}");
+}
+
 const PASTURE: &str = "08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2020/1215-ob-utverzhdenii-pravil-vypasa-selskokhoziaistvennykh-zhivotnykh-150276";
 
 /// An act's first commit is the day its text took effect: between the adoption and that day

@@ -132,6 +132,24 @@ impl Cli {
             .map(|(corpus, _)| corpus)
     }
 
+    /// The editions folder of the index's history (`INDEX.history/`), whether or not there
+    /// is one.
+    fn editions_folder(&self) -> PathBuf {
+        let mut name = self.index.file_name().unwrap_or_default().to_os_string();
+        name.push(".history");
+        self.index.with_file_name(name)
+    }
+
+    /// The editions folder of the index's history when a sync has written it, as the last
+    /// sync left it: no new commit is read.
+    pub(crate) fn synced_editions(&self) -> Option<PathBuf> {
+        let editions = self.editions_folder();
+        editions
+            .join(zanlex::git_history::STATE_FILE)
+            .is_file()
+            .then_some(editions)
+    }
+
     /// [`Cli::corpus`], with the edition folders its sync wrote or marked (relative to it;
     /// none without a history).
     fn corpus_and_new_editions(
@@ -139,9 +157,7 @@ impl Cli {
         since: Option<chrono::NaiveDate>,
         reread: bool,
     ) -> anyhow::Result<(PathBuf, Vec<PathBuf>)> {
-        let mut name = self.index.file_name().unwrap_or_default().to_os_string();
-        name.push(".history");
-        let editions = self.index.with_file_name(name);
+        let editions = self.editions_folder();
         if !self.history && !editions.join(zanlex::git_history::STATE_FILE).is_file() {
             return Ok((self.corpus.clone(), Vec::new()));
         }
@@ -253,11 +269,18 @@ pub fn main() -> ExitCode {
         // A replica reads no corpus: only the index published into `--index`.
         Command::Serve(a) if a.replica => serve::run(&cli.corpus, &cli.index, false, None, a),
         // With `--history` the corpus served is the checkout's editions folder, and the
-        // server goes on reading the checkout's new commits into it.
-        Command::Serve(a) => cli.corpus(None, false).and_then(|c| {
-            let history = (c != cli.corpus).then_some(cli.corpus.as_path());
-            serve::run(&c, &cli.index, cli.follow, history, a)
-        }),
+        // server goes on reading the checkout's new commits into it. A server that watches
+        // reads them on its first look, serving the index it has meanwhile: a history read
+        // whole again (editions of an older layout) takes minutes at national scale.
+        Command::Serve(a) => {
+            let synced = cli.synced_editions().filter(|_| a.watch_secs > 0);
+            synced
+                .map_or_else(|| cli.corpus(None, false), Ok)
+                .and_then(|c| {
+                    let history = (c != cli.corpus).then_some(cli.corpus.as_path());
+                    serve::run(&c, &cli.index, cli.follow, history, a)
+                })
+        }
         Command::Publish(a) => publish::run(&cli, a),
         Command::Watch(a) => watch::run(&cli, a),
         Command::Mcp(a) => cli.corpus(None, false).and_then(|c| {
