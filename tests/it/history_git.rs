@@ -1065,6 +1065,35 @@ fn an_announced_change_ends_the_text_printed_beside_it() {
 /// `zanlex serve --history` goes on reading the checkout while it runs: a commit made after
 /// the server started is read into a new edition and served, without a restart. The commit's
 /// writes in the git folder wake the watcher: its looks here are an hour apart.
+/// The ids of the Kazakh versions `server` lists for the act `act`.
+fn served_versions(server: &super::serve_api::Server, act: &str) -> Vec<String> {
+    let url = server.url(&format!("/v1/acts/{act}?lang=kk"));
+    let served: serde_json::Value = reqwest::blocking::get(url)
+        .expect("request")
+        .json()
+        .expect("JSON");
+    served["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .map(|v| v["id"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+/// Waits (a minute at most) until `server` lists the versions `ids` for the act `act`.
+fn wait_for_versions(server: &super::serve_api::Server, act: &str, ids: &[&str]) {
+    let started = std::time::Instant::now();
+    while served_versions(server, act) != ids {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the versions {ids:?} were not served: {:?} {:?}",
+            served_versions(server, act),
+            server.stderr()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
 #[test]
 fn serve_reads_the_commits_made_while_it_runs() {
     let repo = Repo::mirror();
@@ -1075,32 +1104,10 @@ fn serve_reads_the_commits_made_while_it_runs() {
         &["--history", "--watch-secs", "3600"],
     );
     let min = "president-office-order-2019-10-07-19-42-3-3-17";
-    let versions = || -> Vec<String> {
-        let url = server.url(&format!("/v1/acts/{min}?lang=kk"));
-        let act: serde_json::Value = reqwest::blocking::get(url)
-            .expect("request")
-            .json()
-            .expect("JSON");
-        act["versions"]
-            .as_array()
-            .expect("versions")
-            .iter()
-            .map(|v| v["id"].as_str().unwrap_or("").to_string())
-            .collect()
-    };
     // One edition: the act lists no versions of its own.
-    assert!(versions().is_empty());
+    assert!(served_versions(&server, min).is_empty());
     repo.add_2024_edition();
-    let started = std::time::Instant::now();
-    while versions() != ["2020-11-12", "2024-12-25"] {
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(60),
-            "the new commit was not served: {:?} {:?}",
-            versions(),
-            server.stderr()
-        );
-        std::thread::sleep(std::time::Duration::from_millis(200));
-    }
+    wait_for_versions(&server, min, &["2020-11-12", "2024-12-25"]);
     assert!(
         server
             .stderr()
@@ -1165,32 +1172,11 @@ fn a_watching_server_answers_before_it_reads_the_commits_made_since() {
         &index,
         &["--history", "--watch-secs", "3600"],
     );
-    let min = "president-office-order-2019-10-07-19-42-3-3-17";
-    let versions = || -> Vec<String> {
-        let url = server.url(&format!("/v1/acts/{min}?lang=kk"));
-        let act: serde_json::Value = reqwest::blocking::get(url)
-            .expect("request")
-            .json()
-            .expect("JSON");
-        act["versions"]
-            .as_array()
-            .map(|v| {
-                v.iter()
-                    .map(|v| v["id"].as_str().unwrap_or("").to_string())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let started = std::time::Instant::now();
-    while versions() != ["2020-11-12", "2024-12-25"] {
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(60),
-            "the commit made since was not served: {:?} {:?}",
-            versions(),
-            server.stderr()
-        );
-        std::thread::sleep(std::time::Duration::from_millis(200));
-    }
+    wait_for_versions(
+        &server,
+        "president-office-order-2019-10-07-19-42-3-3-17",
+        &["2020-11-12", "2024-12-25"],
+    );
     // The server listened before it read the commit: its watcher read it, not the start.
     let lines = server.stderr();
     let at = |needle: &str| lines.iter().position(|l| l.contains(needle));
