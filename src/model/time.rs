@@ -148,8 +148,8 @@ impl TimeState {
     }
 
     /// Whether the answer shows a wording (in force, a deletion or placeholder in force, or the
-    /// last wording of an act repealed or no longer in its source); false for the edges where no wording of the corpus was in
-    /// force on the date.
+    /// last wording of an act repealed or no longer in its source); false for the edges where
+    /// no wording of the corpus was in force on the date.
     pub fn has_wording(&self) -> bool {
         !matches!(
             self,
@@ -272,11 +272,12 @@ impl TimeState {
                     day(*since)
                 ),
                 TimeState::SourceRemoved { since, until } => format!(
-                    "not known to be in force{}: the source {} the act since {since}{}; its last \
-                     wording is shown",
+                    "not known to be in force{}: the source {}; its last wording is shown",
                     on.map_or_else(String::new, |d| format!(" on {d}")),
-                    if until.is_some() { "did not carry" } else { "no longer carries" },
-                    until.map_or_else(String::new, |u| format!(" until {u}"))
+                    until.map_or_else(
+                        || format!("no longer carries the act since {since}"),
+                        |u| format!("did not carry the act from {since} until {u}")
+                    )
                 ),
             },
             Some(Lang::Kk) => match self {

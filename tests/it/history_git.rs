@@ -1530,6 +1530,11 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
         "действие на 01.04.2025 неизвестно: источник не публиковал акт с 01.03.2025 до \
          01.06.2025; показана последняя редакция"
     );
+    assert_eq!(
+        at.state.describe(Some(d("2025-04-01")), None),
+        "not known to be in force on 2025-04-01: the source did not carry the act from \
+         2025-03-01 until 2025-06-01; its last wording is shown"
+    );
     // Read in one walk, the deletion and the return: the edition it comes back with is one of
     // both languages, though their texts are those it left with.
     let read = read_history(fx.repo.path(), &HistoryOptions::default(), None).expect("read");
