@@ -157,15 +157,16 @@ impl Cli {
         since: Option<chrono::NaiveDate>,
         reread: bool,
     ) -> anyhow::Result<(PathBuf, Vec<PathBuf>)> {
-        let editions = self.editions_folder();
-        if !self.history && !editions.join(zanlex::git_history::STATE_FILE).is_file() {
+        let synced = self.synced_editions();
+        if !self.history && synced.is_none() {
             return Ok((self.corpus.clone(), Vec::new()));
         }
+        let editions = self.editions_folder();
         // The index used as it is: no new commit is read either.
-        if self.no_refresh && editions.join(zanlex::git_history::STATE_FILE).is_file() {
+        if self.no_refresh && synced.is_some() {
             return Ok((editions, Vec::new()));
         }
-        if reread && editions.join(zanlex::git_history::STATE_FILE).is_file() {
+        if reread && synced.is_some() {
             std::fs::remove_dir_all(&editions)?;
         }
         std::fs::create_dir_all(&editions)?;
