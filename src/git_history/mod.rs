@@ -544,12 +544,14 @@ fn mark_removed(out: &Path, code: &str, on: NaiveDate) -> Result<Vec<String>, Hi
     let Ok(entries) = std::fs::read_dir(&act_dir) else {
         return Ok(Vec::new());
     };
-    // Edition folders are named `<date>_<hash>`: by name, newest last.
+    // Edition folders are named `<date>_<hash>`: by name, newest last. Those dated after the
+    // deletion are of the act come back, written by an earlier read of the same history.
+    let day = on.to_string();
     let mut editions: Vec<String> = entries
         .flatten()
         .filter(|e| e.path().is_dir())
         .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|n| !n.ends_with(".tmp"))
+        .filter(|n| !n.ends_with(".tmp") && n.get(..day.len()).is_some_and(|d| d <= day.as_str()))
         .collect();
     editions.sort();
     let mut changed = Vec::new();

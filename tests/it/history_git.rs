@@ -452,6 +452,17 @@ impl Indexed {
         sync_history(self.repo.path(), &self.editions, &HistoryOptions::default()).expect("sync")
     }
 
+    /// Makes the sync's state one of the layout before deletions were marked, as a zanlex
+    /// of then left it: the next sync reads the whole history again.
+    fn state_of_an_older_layout(&self) {
+        let state_path = self.editions.join(zanlex::git_history::STATE_FILE);
+        let mut state: Value =
+            serde_json::from_slice(&std::fs::read(&state_path).expect("state")).expect("JSON");
+        state["layout"] = json!(2);
+        state.as_object_mut().expect("object").remove("removed");
+        std::fs::write(&state_path, state.to_string()).expect("state");
+    }
+
     /// Refreshes the index from the editions folder.
     fn refresh(&self) -> (ZanIndex, zanlex::RefreshReport) {
         ZanIndex::open_or_build(
@@ -1319,12 +1330,7 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
         .map(|l| format!("{l}\n"))
         .collect();
     std::fs::write(&side, unmarked).expect("sidecar");
-    let state_path = fx.editions.join(zanlex::git_history::STATE_FILE);
-    let mut state: Value =
-        serde_json::from_slice(&std::fs::read(&state_path).expect("state")).expect("JSON");
-    state["layout"] = json!(2);
-    state.as_object_mut().expect("object").remove("removed");
-    std::fs::write(&state_path, state.to_string()).expect("state");
+    fx.state_of_an_older_layout();
     let again = fx.sync();
     assert_eq!(
         (again.commits_read, again.written.len(), again.marked.len()),
@@ -1547,4 +1553,26 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     let last = back.editions.last().expect("an edition");
     assert_eq!(last.date, d("2025-06-01"));
     assert_eq!(last.languages, ["kaz", "rus"]);
+    // The whole history read again (an older layout) marks the edition the act left with,
+    // not the one it came back with: the days between are answered as before.
+    fx.state_of_an_older_layout();
+    let again = fx.sync();
+    assert_eq!((again.commits_read, again.written.len()), (10, 0));
+    assert_eq!(again.marked.len(), 1, "{:?}", again.marked);
+    assert!(
+        again.marked[0].starts_with("135478/2020-11-12_"),
+        "{:?}",
+        again.marked
+    );
+    // Built anew from the editions folder, as by `zanlex index --history --force`.
+    let (index, _) = ZanIndex::open_or_build(
+        &fx.editions,
+        fx.tmp.path().join("index-anew"),
+        &BuildOptions::default(),
+    )
+    .expect("index");
+    let (state, ..) = at_in(&index, min, "annex_1", zanlex::Lang::Kk, "2025-04-01");
+    assert_eq!(state, gap);
+    let act = index.act_in(min, Some(zanlex::Lang::Kk)).expect("act");
+    assert_eq!(act.status, zanlex::Status::InForce);
 }
