@@ -441,6 +441,12 @@ struct LinkedFacts<'a> {
         Option<chrono::NaiveDate>,
         &'a crate::model::Source,
     )>,
+    /// `(id, day)` of each version its sidecar marks as the newest when the act's source
+    /// stopped carrying it: a mark on an older edition changes no file of the newest one, yet
+    /// the days it covers are answered otherwise. Left out when there is none, so that the
+    /// hash of an act without one is what it was before such marks were read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    source_removed: Vec<(&'a str, chrono::NaiveDate)>,
 }
 
 /// A hash of what linking gave the acts of one file ([`LinkedFacts`]): with the file's own
@@ -467,6 +473,11 @@ pub(super) fn acts_hash(acts: &[&Act]) -> String {
                 .versions
                 .iter()
                 .map(|v| (v.id.as_str(), v.from, v.to, &v.source))
+                .collect(),
+            source_removed: a
+                .versions
+                .iter()
+                .filter_map(|v| Some((v.id.as_str(), v.source_removed?)))
                 .collect(),
         };
         if let Ok(js) = serde_json::to_vec(&facts) {

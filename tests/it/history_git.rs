@@ -1576,3 +1576,96 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     let act = index.act_in(min, Some(zanlex::Lang::Kk)).expect("act");
     assert_eq!(act.status, zanlex::Status::InForce);
 }
+
+/// What `index` answers of the act 135478 about time: its status and editions, and its annex's
+/// state, wording and edition on days before, during and after a spell out of the source.
+fn time_answers_of_the_order(index: &ZanIndex) -> Vec<String> {
+    let min = "president-office-order-2019-10-07-19-42-3-3-17";
+    let mut out = Vec::new();
+    for lang in [zanlex::Lang::Kk, zanlex::Lang::Ru] {
+        let act = index.act_in(min, Some(lang)).expect("act");
+        out.push(format!("{lang:?} {:?} {:?}", act.status, editions_of(&act)));
+        for day in ["2025-02-28", "2025-04-01", "2025-07-01"] {
+            let (state, wording, edition) = at_in(index, min, "annex_1", lang, day);
+            // The wording's first line names the annex; its whole text is compared by
+            // `at_in`'s callers elsewhere.
+            let first = wording
+                .as_deref()
+                .and_then(|w| w.lines().next())
+                .map(str::to_owned);
+            out.push(format!("{lang:?} {day} {state} {first:?} {edition:?}"));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_refresh_takes_in_a_change_to_an_older_editions_sidecar_as_a_build_anew_does() {
+    let fx = Indexed::new();
+    fx.repo.git(&["rm", "-r", "-q", MIN], "2025-03-01");
+    fx.repo.commit("2025-03-01", "Удаление", &[]);
+    let marked = fx.sync().marked;
+    fx.repo
+        .git(&["checkout", "HEAD~1", "--", MIN], "2025-06-01");
+    fx.repo.commit("2025-06-01", "Восстановление", &[]);
+    assert_eq!(fx.sync().written.len(), 1);
+    let (index, _) = fx.refresh();
+    let gap = json!({"kind": "source_removed", "since": "2025-03-01", "until": "2025-06-01"});
+    let min = "president-office-order-2019-10-07-19-42-3-3-17";
+    assert_eq!(
+        at_in(&index, min, "annex_1", zanlex::Lang::Kk, "2025-04-01").0,
+        gap
+    );
+    drop(index);
+
+    // The older edition's sidecars lose the mark, then get it back: each time the refreshed
+    // index answers what an index built anew from the same folder answers.
+    let sides: Vec<PathBuf> = ["kaz.meta.toml", "rus.meta.toml"]
+        .iter()
+        .map(|name| fx.editions.join(&marked[0]).join(name))
+        .collect();
+    let marked_text: Vec<String> = sides
+        .iter()
+        .map(|s| std::fs::read_to_string(s).expect("sidecar"))
+        .collect();
+    for (round, mark) in [false, true].into_iter().enumerate() {
+        for (side, text) in sides.iter().zip(&marked_text) {
+            let text: String = text
+                .lines()
+                .filter(|l| mark || !l.starts_with("source_removed_on"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            std::fs::write(side, text).expect("sidecar");
+        }
+        let (refreshed, report) = fx.refresh();
+        // The files of the changed sidecars, and those of the newest edition, whose
+        // documents hold the act's editions.
+        let updated: Vec<&str> = report
+            .updated
+            .iter()
+            .map(|f| f.rsplit_once("135478/").map_or(f.as_str(), |(_, f)| f))
+            .map(|f| f.split_once('_').map_or(f, |(date, _)| date))
+            .collect();
+        assert_eq!(
+            updated,
+            ["2020-11-12", "2020-11-12", "2025-06-01", "2025-06-01"],
+            "{:?}",
+            report.updated
+        );
+        assert!(report
+            .updated
+            .iter()
+            .all(|f| f.ends_with("/kaz.md") || f.ends_with("/rus.md")));
+        let anew = fx.tmp.path().join(format!("index-anew-{round}"));
+        let (built, _) =
+            ZanIndex::open_or_build(&fx.editions, anew, &BuildOptions::default()).expect("index");
+        let answers = time_answers_of_the_order(&refreshed);
+        assert_eq!(answers, time_answers_of_the_order(&built), "mark: {mark}");
+        let between = at_in(&refreshed, min, "annex_1", zanlex::Lang::Ru, "2025-04-01").0;
+        if mark {
+            assert_eq!(between, gap);
+        } else {
+            assert_eq!(between, json!({"kind": "in_force"}));
+        }
+    }
+}
