@@ -1606,10 +1606,19 @@ fn answers_about_time(index: &ZanIndex) -> Vec<String> {
                 days.extend([from.pred_opt(), Some(from)]);
             }
         }
-        for u in act.units.iter().flat_map(|u| u.walk()) {
+        // The units of every edition, those an older one printed alone among them.
+        let eids: std::collections::BTreeSet<&str> = act
+            .versions
+            .iter()
+            .map(|v| &v.units)
+            .chain([&act.units])
+            .flat_map(|units| units.iter().flat_map(|u| u.walk()))
+            .map(|u| u.eid.as_str())
+            .collect();
+        for eid in eids {
             for day in &days {
-                let at = index.unit_as_of(&act.id, &u.eid, Some(act.lang), *day);
-                out.push(format!("{} {} {day:?} {at:?}", act.id, u.eid));
+                let at = index.unit_as_of(&act.id, eid, Some(act.lang), *day);
+                out.push(format!("{} {eid} {day:?} {at:?}", act.id));
             }
         }
     }
