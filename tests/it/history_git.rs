@@ -1324,12 +1324,7 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     let sync = fx.sync();
     assert_eq!((sync.commits_read, sync.written.len()), (1, 0));
     // The act's one edition holds both languages: its folder is the one marked.
-    assert_eq!(sync.marked.len(), 1, "{:?}", sync.marked);
-    assert!(
-        sync.marked[0].starts_with("135478/2020-11-12_"),
-        "{:?}",
-        sync.marked
-    );
+    assert_marks_the_orders_first_edition(&sync.marked);
     // Editions synced by a zanlex that did not mark deletions (an older layout) are read
     // again, and marked.
     let side = fx.editions.join(&sync.marked[0]).join("kaz.meta.toml");
@@ -1572,12 +1567,7 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     fx.state_of_an_older_layout();
     let again = fx.sync();
     assert_eq!((again.commits_read, again.written.len()), (10, 0));
-    assert_eq!(again.marked.len(), 1, "{:?}", again.marked);
-    assert!(
-        again.marked[0].starts_with("135478/2020-11-12_"),
-        "{:?}",
-        again.marked
-    );
+    assert_marks_the_orders_first_edition(&again.marked);
     // Built anew from the editions folder, as by `zanlex index --history --force`.
     let (index, _) = ZanIndex::open_or_build(
         &fx.editions,
@@ -1589,6 +1579,13 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     assert_eq!(state, gap);
     let act = index.act_in(min, Some(zanlex::Lang::Kk)).expect("act");
     assert_eq!(act.status, zanlex::Status::InForce);
+}
+
+/// That a sync marked one folder, the first edition of the order 135478 (2020-11-12), which
+/// holds both its languages.
+fn assert_marks_the_orders_first_edition(marked: &[String]) {
+    assert_eq!(marked.len(), 1, "{marked:?}");
+    assert!(marked[0].starts_with("135478/2020-11-12_"), "{marked:?}");
 }
 
 /// Every act of `index` (its metadata and editions), and each of its units' state, wording and
@@ -1631,6 +1628,7 @@ fn a_refresh_takes_in_a_change_to_an_older_editions_sidecar_as_a_build_anew_does
     fx.repo.git(&["rm", "-r", "-q", MIN], "2025-03-01");
     fx.repo.commit("2025-03-01", "Удаление", &[]);
     let marked = fx.sync().marked;
+    assert_marks_the_orders_first_edition(&marked);
     fx.repo
         .git(&["checkout", "HEAD~1", "--", MIN], "2025-06-01");
     fx.repo.commit("2025-06-01", "Восстановление", &[]);
