@@ -884,24 +884,12 @@ fn zanlex_index_history_keeps_the_setting() {
     let repo = Repo::mirror();
     let tmp = tempfile::tempdir().expect("temp dir");
     let corpus = repo.path().to_str().expect("utf-8").to_string();
-    let index = tmp.path().join("index");
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
-            .args(args)
-            .args(["--corpus", &corpus, "--index"])
-            .arg(&index)
-            .output()
-            .expect("zanlex runs");
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    };
+    let run =
+        |args: &[&str]| crate::common::zanlex_with(&tmp, &[args, &["--corpus", &corpus]].concat());
     // Checked with a scan limit below its file count, the index is then trusted as that
     // check left it (as a national history's is).
     let (code, _, err) = run(&["index", "--history", "--scan-limit", "1"]);
-    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(code, 0, "{err}");
     assert!(err.contains("7 commits read, 5 new editions"), "{err}");
     // Without `--history` again, the index still reads the editions (and no commit is new).
     let (code, out, err) = run(&[
@@ -911,7 +899,7 @@ fn zanlex_index_history_keeps_the_setting() {
         "2023-04-29",
         "--json",
     ]);
-    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(code, 0, "{err}");
     assert!(!err.contains("commits"), "{err}");
     let v: Value = serde_json::from_str(&out).expect("json");
     assert_eq!(
@@ -923,7 +911,7 @@ fn zanlex_index_history_keeps_the_setting() {
     // The new edition, written by the history's sync alone, is read before the answer,
     // without checking every file, and the index is trusted as before.
     let (code, out, err) = run(&["acts", "--json", "--scan-limit", "1"]);
-    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(code, 0, "{err}");
     assert!(err.contains("1 commit read, 1 new edition"), "{err}");
     let listed: Value = serde_json::from_str(&out).expect("json");
     let order = listed["acts"]
@@ -934,14 +922,14 @@ fn zanlex_index_history_keeps_the_setting() {
         .expect("the order");
     assert_eq!(order["version_date"], "2024-12-25", "{order}");
     let (code, _, err) = run(&["acts", "--scan-limit", "1"]);
-    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(code, 0, "{err}");
     assert!(err.contains("were last checked"), "{err}");
     // `--force` reads the whole history again into new edition folders.
     let (code, _, err) = run(&["index", "--history", "--force"]);
-    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(code, 0, "{err}");
     assert!(err.contains("8 commits read, 6 new editions"), "{err}");
     let (code, _, err) = run(&["index", "--history", "--since", "2024-13-01"]);
-    assert_eq!(code, Some(2), "{err}");
+    assert_eq!(code, 2, "{err}");
 }
 
 /// A commit is the day its edition took effect: the change it brings is in force from it,
@@ -1179,18 +1167,10 @@ fn a_watching_server_answers_before_it_reads_the_commits_made_since() {
     let repo = Repo::mirror();
     let tmp = tempfile::tempdir().expect("temp dir");
     let index = tmp.path().join("index");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
-        .args(["index", "--history", "--corpus"])
-        .arg(repo.path())
-        .arg("--index")
-        .arg(&index)
-        .output()
-        .expect("zanlex runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let corpus = repo.path().to_str().expect("utf-8");
+    let (code, _, err) =
+        crate::common::zanlex_with(&tmp, &["index", "--history", "--corpus", corpus]);
+    assert_eq!(code, 0, "{err}");
     repo.add_2024_edition();
     let server = super::serve_api::Server::start(
         repo.path(),
@@ -1390,20 +1370,12 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     let gov = index.act_in(GOV, Some(zanlex::Lang::Kk)).expect("act");
     assert_eq!(gov.status, zanlex::Status::InForce);
     // The command line says so too, for the act and for a unit.
+    let corpus = fx.repo.path().to_str().expect("utf-8");
     let show = |target: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
-            .args(["show", target, "--corpus"])
-            .arg(fx.repo.path())
-            .arg("--index")
-            .arg(fx.tmp.path().join("index"))
-            .output()
-            .expect("zanlex runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        let (code, out, err) =
+            crate::common::zanlex_with(&fx.tmp, &["show", target, "--corpus", corpus]);
+        assert_eq!(code, 0, "{err}");
+        out
     };
     let outline = show(min);
     assert!(
