@@ -155,6 +155,10 @@ pub(crate) const COUNTS_FILE: &str = "zanlex-lexicon-counts.bin";
 /// The version of the counts file's layout; counts of another are made again.
 const COUNTS_FORMAT: u32 = 2;
 
+/// The longest string of the counts file read (a stem or a written form); a file with a
+/// longer one is counted again.
+const SCRATCH: usize = 1 << 16;
+
 /// The log of updates to the counts since the counts file was written, beside it: each update
 /// framed by its length and its crc32 (little-endian `u32`s), then [`CountsUpdate`].
 pub(crate) const COUNTS_LOG: &str = "zanlex-lexicon-counts.log";
@@ -178,10 +182,17 @@ struct CountsUpdate {
 /// of the log led to them (what a next update goes after). `None` when they cannot be read or
 /// do not reach `commit`.
 fn read_counts(gen: &Path, commit: &str) -> Option<(StoredCounts, u64, u64)> {
-    let bytes = std::fs::read(gen.join(COUNTS_FILE)).ok()?;
-    let mut counts = postcard::from_bytes::<StoredCounts>(&bytes)
-        .ok()
-        .filter(|s| s.format == COUNTS_FORMAT)?;
+    let file = std::fs::File::open(gen.join(COUNTS_FILE)).ok()?;
+    let file_len = file.metadata().ok()?.len();
+    // Read through a buffer, not whole: the counts are packed as they are read, so the file's
+    // bytes are never in memory beside them.
+    let mut scratch = vec![0; SCRATCH];
+    let (mut counts, _) = postcard::from_io::<StoredCounts, _>((
+        std::io::BufReader::new(file),
+        scratch.as_mut_slice(),
+    ))
+    .ok()
+    .filter(|(s, _)| s.format == COUNTS_FORMAT)?;
     let mut led = 0;
     if counts.commit != commit {
         let log = std::fs::read(gen.join(COUNTS_LOG)).unwrap_or_default();
@@ -203,7 +214,7 @@ fn read_counts(gen: &Path, commit: &str) -> Option<(StoredCounts, u64, u64)> {
             }
         }
     }
-    (counts.commit == commit).then_some((counts, bytes.len() as u64, led))
+    (counts.commit == commit).then_some((counts, file_len, led))
 }
 
 /// The first update framed in `log`, and what follows it; `None` when no whole one starts it.
@@ -330,12 +341,20 @@ struct Updated {
     led: u64,
 }
 
-/// Writes `bytes` to `name` in `gen` through a temporary file, synced, renamed over the last.
-fn replace_file(gen: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `name` in `gen` with `write`, through a temporary file, synced, renamed over the
+/// last.
+fn replace_file(
+    gen: &Path,
+    name: &str,
+    write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     use std::io::Write;
     let tmp = gen.join(format!(".tmp-{name}"));
-    let mut file = std::fs::File::create(&tmp)?;
-    file.write_all(bytes)?;
+    let file = std::fs::File::create(&tmp)?;
+    let mut out = std::io::BufWriter::new(&file);
+    write(&mut out)?;
+    out.flush()?;
+    drop(out);
     file.sync_all()?;
     std::fs::rename(&tmp, gen.join(name))
 }
@@ -396,18 +415,21 @@ pub(super) fn write_beside(
         // The counts first: counts that reach this commit are its acts' counts, whether or not
         // the lexicon is written after them.
         if !logged {
-            replace_file(
-                gen,
-                COUNTS_FILE,
-                &postcard::to_stdvec(&counts).map_err(|e| in_words(&e))?,
-            )?;
+            // Written as the pairs are merged with their changes, not first made whole.
+            replace_file(gen, COUNTS_FILE, |out| {
+                postcard::to_io(&counts, out)
+                    .map(drop)
+                    .map_err(std::io::Error::other)
+            })?;
             // Its updates are of the counts written before: none would be read again.
             match std::fs::remove_file(gen.join(COUNTS_LOG)) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
                 _ => {}
             }
         }
-        replace_file(gen, LEXICON_FILE, &json)?;
+        replace_file(gen, LEXICON_FILE, |out| {
+            std::io::Write::write_all(out, &json)
+        })?;
         Ok(())
     })();
     if let Err(e) = written {

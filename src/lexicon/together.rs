@@ -1,9 +1,10 @@
 //! How many aligned units each (Kazakh term, Russian term) pair co-occurs in.
 //!
 //! A national corpus has tens of millions of pairs, and a refresh that rewrites one act
-//! changes a few hundred of them. So the pairs read from the stored counts stay as they are
-//! read, a sorted array, and the counts changed since go in a small map over it: reading and
-//! writing the counts is one pass over the array, and no hash table of every pair is built.
+//! changes a small share of them. So the pairs read from the stored counts stay
+//! packed as they are read, in key order, a few bytes a pair, and the counts changed since go
+//! in a small map over them: reading and writing the counts is one pass over the packed pairs,
+//! and no hash table or array of every pair is built.
 
 use rustc_hash::FxHashMap;
 use serde::de::{SeqAccess, Visitor};
@@ -20,18 +21,84 @@ fn pair(key: u64) -> (u32, u32) {
     ((key >> 32) as u32, key as u32)
 }
 
+/// Pairs in a block of [`Packed`]: finding one pair decodes at most this many.
+const BLOCK: usize = 32;
+
+/// Pairs in ascending key order, each as the gap from the key before it in its block and its
+/// count, in postcard's variable-length integers: two to four bytes a pair where a key and a
+/// count in arrays take twelve. Every [`BLOCK`]-th pair starts a block, whose first key and
+/// offset are kept, so one pair is found by a binary search over the blocks and a scan of one.
+#[derive(Default)]
+struct Packed {
+    bytes: Vec<u8>,
+    /// Each block's first key, and where the block starts in `bytes`.
+    blocks: Vec<(u64, usize)>,
+    /// The pairs held.
+    len: usize,
+    /// The key of the last pair pushed.
+    last: u64,
+}
+
+impl Packed {
+    /// Appends a pair whose key is above every key held.
+    fn push(&mut self, key: u64, n: u64) -> postcard::Result<()> {
+        let gap = if self.len.is_multiple_of(BLOCK) {
+            self.blocks.push((key, self.bytes.len()));
+            0
+        } else {
+            key - self.last
+        };
+        // Two variable-length u64s take at most ten bytes each.
+        let mut buf = [0u8; 20];
+        self.bytes
+            .extend_from_slice(postcard::to_slice(&(gap, n), &mut buf)?);
+        self.last = key;
+        self.len += 1;
+        Ok(())
+    }
+
+    /// The pairs of block `i`, as `(key, count)` in key order.
+    fn block(&self, i: usize) -> impl Iterator<Item = (u64, u64)> + '_ {
+        let (mut key, start) = self.blocks[i];
+        let end = self.blocks.get(i + 1).map_or(self.bytes.len(), |b| b.1);
+        let mut rest = &self.bytes[start..end];
+        std::iter::from_fn(move || {
+            // Only `push` wrote these bytes: every pair decodes.
+            let ((gap, n), after) = postcard::take_from_bytes::<(u64, u64)>(rest).ok()?;
+            rest = after;
+            key += gap;
+            Some((key, n))
+        })
+    }
+
+    /// Every pair, as `(key, count)` in key order.
+    fn iter(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
+        (0..self.blocks.len()).flat_map(|i| self.block(i))
+    }
+
+    /// The count of `key`; 0 when it is not held.
+    fn get(&self, key: u64) -> u64 {
+        // The last block whose first key is not above `key`.
+        let Some(i) = self.blocks.partition_point(|b| b.0 <= key).checked_sub(1) else {
+            return 0;
+        };
+        self.block(i)
+            .take_while(|&(k, _)| k <= key)
+            .find(|&(k, _)| k == key)
+            .map_or(0, |(_, n)| n)
+    }
+}
+
 /// Co-occurrence counts of term pairs.
 ///
 /// Stored as the sequence of pairs with a count above zero, in key order, each as the gap
 /// from the key before and its count.
 #[derive(Default)]
 pub(super) struct Together {
-    /// Keys of the pairs as read, ascending.
-    keys: Vec<u64>,
-    /// The count of each key of `keys`.
-    counts: Vec<u32>,
-    /// Counts set since the pairs were read (zero: no unit holds the pair any more), and
-    /// read counts too large for `counts`. They override `keys`.
+    /// The pairs as read.
+    read: Packed,
+    /// Counts set since the pairs were read (zero: no unit holds the pair any more). They
+    /// override `read`.
     changed: FxHashMap<u64, u64>,
 }
 
@@ -42,10 +109,7 @@ impl Together {
         let k = key(kk, ru);
         match self.changed.get(&k) {
             Some(&n) => n,
-            None => self
-                .keys
-                .binary_search(&k)
-                .map_or(0, |i| u64::from(self.counts[i])),
+            None => self.read.get(k),
         }
     }
 
@@ -72,11 +136,7 @@ impl Together {
                 e.insert(n);
             }
             Entry::Vacant(e) => {
-                let read = self
-                    .keys
-                    .binary_search(&k)
-                    .map_or(0, |i| u64::from(self.counts[i]));
-                e.insert(change(read)?);
+                e.insert(change(self.read.get(k))?);
             }
         }
         Some(())
@@ -84,11 +144,9 @@ impl Together {
 
     /// The pairs as read that no change overrides, as `(key, count)` in key order.
     fn unchanged(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
-        self.keys
+        self.read
             .iter()
-            .zip(&self.counts)
             .filter(|(k, _)| !self.changed.contains_key(k))
-            .map(|(&k, &n)| (k, u64::from(n)))
     }
 
     /// Every pair with a count above zero, in no particular order.
@@ -104,12 +162,10 @@ impl Together {
     pub(super) fn at_least(&self, min: u64) -> impl Iterator<Item = (u32, u32, u64)> + '_ {
         let min = min.max(1);
         let read = self
-            .keys
+            .read
             .iter()
-            .zip(&self.counts)
-            .filter(move |&(_, &n)| u64::from(n) >= min)
-            .filter(|(k, _)| !self.changed.contains_key(k))
-            .map(|(&k, &n)| (k, u64::from(n)));
+            .filter(move |&(_, n)| n >= min)
+            .filter(|(k, _)| !self.changed.contains_key(k));
         let changed = self.changed.iter().map(|(&k, &n)| (k, n));
         read.chain(changed.filter(move |&(_, n)| n >= min))
             .map(|(k, n)| {
@@ -149,9 +205,13 @@ impl<'de> Deserialize<'de> for Together {
 /// Reads the sequence [`Together`] writes.
 struct PairsVisitor;
 
-/// The most pairs reserved before any is read: a damaged length asks for no more memory
-/// than this.
-const RESERVED_AT_MOST: usize = 1 << 24;
+/// The most bytes of packed pairs reserved before any is read: a damaged length asks for no
+/// more memory than this.
+const RESERVED_AT_MOST: usize = 1 << 26;
+
+/// The bytes a packed pair takes, about: a gap within a block of neighbouring keys, and a
+/// count, in one or two bytes each.
+const BYTES_A_PAIR: usize = 3;
 
 impl<'de> Visitor<'de> for PairsVisitor {
     type Value = Together;
@@ -161,12 +221,12 @@ impl<'de> Visitor<'de> for PairsVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Together, A::Error> {
-        let reserved = seq.size_hint().unwrap_or(0).min(RESERVED_AT_MOST);
-        let mut together = Together {
-            keys: Vec::with_capacity(reserved),
-            counts: Vec::with_capacity(reserved),
-            changed: FxHashMap::default(),
-        };
+        let pairs = seq.size_hint().unwrap_or(0);
+        let mut read = Packed::default();
+        read.bytes
+            .reserve(pairs.saturating_mul(BYTES_A_PAIR).min(RESERVED_AT_MOST));
+        read.blocks
+            .reserve((pairs / BLOCK + 1).min(RESERVED_AT_MOST / BLOCK));
         let mut last: Option<u64> = None;
         while let Some((gap, n)) = seq.next_element::<(u64, u64)>()? {
             let k = match last {
@@ -179,17 +239,14 @@ impl<'de> Visitor<'de> for PairsVisitor {
                     .ok_or_else(|| serde::de::Error::custom("a term pair's key overflows"))?,
             };
             last = Some(k);
-            match u32::try_from(n) {
-                Ok(n) => {
-                    together.keys.push(k);
-                    together.counts.push(n);
-                }
-                Err(_) => {
-                    together.changed.insert(k, n);
-                }
-            }
+            read.push(k, n).map_err(serde::de::Error::custom)?;
         }
-        Ok(together)
+        read.bytes.shrink_to_fit();
+        read.blocks.shrink_to_fit();
+        Ok(Together {
+            read,
+            changed: FxHashMap::default(),
+        })
     }
 }
 
@@ -210,7 +267,7 @@ mod tests {
 
     #[test]
     fn counts_read_back_are_the_counts_written_and_changes_override_them() {
-        // A count too large for the array's `u32`.
+        // A count above `u32`, on the largest key.
         let large = (u32::MAX, u32::MAX, u64::from(u32::MAX) + 1);
         let mut together = Together::default();
         together.set(7, 3, 2);
@@ -220,9 +277,9 @@ mod tests {
         together.set(2, 2, 0);
         let mut read = stored(&together);
         assert_eq!(all(&read), [(0, 9, 1), (7, 1, 5), (7, 3, 2), large]);
-        // The count too large for the array is kept exactly.
+        // Every pair read is packed, the large count exactly; none is a change.
         assert_eq!(read.get(large.0, large.1), large.2);
-        assert_eq!(read.keys.len(), 3);
+        assert!(read.changed.is_empty() && read.read.len == 4);
         read.set(7, 1, 0);
         read.set(7, 3, 3);
         read.set(1, 1, 1);
@@ -236,7 +293,28 @@ mod tests {
         read.set(0, 9, 1);
         let again = stored(&read);
         assert_eq!(all(&again), [(0, 9, 1), (1, 1, 1), (7, 3, 3), large]);
-        assert!(again.changed.len() == 1 && again.keys == [9, (1 << 32) | 1, (7 << 32) | 3]);
+        let keys: Vec<u64> = again.read.iter().map(|(k, _)| k).collect();
+        assert!(again.changed.is_empty());
+        assert_eq!(keys, [9, (1 << 32) | 1, (7 << 32) | 3, u64::MAX]);
+    }
+
+    #[test]
+    fn packed_pairs_are_found_in_every_block_and_nothing_else_is() {
+        // Keys far apart and close together, over several blocks, with counts of every size.
+        let pairs: Vec<(u64, u64)> = (0..(3 * super::BLOCK as u64 + 5))
+            .map(|i| (i * i * 1_000_003 + (i % 3), (i * 7919) % 300 + 1))
+            .collect();
+        let mut packed = super::Packed::default();
+        for &(k, n) in &pairs {
+            packed.push(k, n).expect("a pair packs");
+        }
+        assert_eq!(packed.blocks.len(), 4);
+        assert_eq!(packed.iter().collect::<Vec<_>>(), pairs);
+        for &(k, n) in &pairs {
+            assert_eq!(packed.get(k), n, "key {k}");
+            assert_eq!(packed.get(k + 1), 0, "key {}", k + 1);
+        }
+        assert_eq!(super::Packed::default().get(0), 0);
     }
 
     #[test]
