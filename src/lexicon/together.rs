@@ -95,11 +95,25 @@ impl Packed {
 /// from the key before and its count.
 #[derive(Default)]
 pub(super) struct Together {
-    /// The pairs as read.
-    read: Packed,
+    /// The pairs as read seen together at least [`OFTEN`] times: those a lexicon is chosen
+    /// from, a tenth of every pair at national scale.
+    often: Packed,
+    /// The pairs as read seen together fewer times.
+    seldom: Packed,
     /// Counts set since the pairs were read (zero: no unit holds the pair any more). They
-    /// override `read`.
+    /// override `often` and `seldom`.
     changed: FxHashMap<u64, u64>,
+}
+
+/// The count from which a pair as read is kept with those a lexicon is chosen from.
+const OFTEN: u64 = super::learn::MIN_TOGETHER;
+
+/// The count of `key` as read into `often` and `seldom`; 0 when neither holds it.
+fn read(often: &Packed, seldom: &Packed, key: u64) -> u64 {
+    match often.get(key) {
+        0 => seldom.get(key),
+        n => n,
+    }
 }
 
 impl Together {
@@ -109,7 +123,7 @@ impl Together {
         let k = key(kk, ru);
         match self.changed.get(&k) {
             Some(&n) => n,
-            None => self.read.get(k),
+            None => read(&self.often, &self.seldom, k),
         }
     }
 
@@ -130,13 +144,14 @@ impl Together {
     ) -> Option<()> {
         use std::collections::hash_map::Entry;
         let k = key(kk, ru);
+        let (often, seldom) = (&self.often, &self.seldom);
         match self.changed.entry(k) {
             Entry::Occupied(mut e) => {
                 let n = change(*e.get())?;
                 e.insert(n);
             }
             Entry::Vacant(e) => {
-                e.insert(change(self.read.get(k))?);
+                e.insert(change(read(often, seldom, k))?);
             }
         }
         Some(())
@@ -144,8 +159,7 @@ impl Together {
 
     /// The pairs as read that no change overrides, as `(key, count)` in key order.
     fn unchanged(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
-        self.read
-            .iter()
+        itertools::merge(self.often.iter(), self.seldom.iter())
             .filter(|(k, _)| !self.changed.contains_key(k))
     }
 
@@ -157,13 +171,19 @@ impl Together {
     /// Every pair with a count of at least `min` (above zero), in no particular order.
     ///
     /// Choosing a lexicon reads only the pairs seen together often enough, a tenth of them at
-    /// national scale: the counts as read are filtered before a change is looked up, so most
-    /// pairs cost a comparison and no probe of the changed counts.
+    /// national scale: of the pairs as read, those of `often` alone when `min` is [`OFTEN`] or
+    /// more, and their counts compared with `min` before a change is looked up, so most pairs
+    /// cost a comparison and no probe of the changed counts.
     pub(super) fn at_least(&self, min: u64) -> impl Iterator<Item = (u32, u32, u64)> + '_ {
         let min = min.max(1);
+        let seldom = (min < OFTEN)
+            .then(|| self.seldom.iter())
+            .into_iter()
+            .flatten();
         let read = self
-            .read
+            .often
             .iter()
+            .chain(seldom)
             .filter(move |&(_, n)| n >= min)
             .filter(|(k, _)| !self.changed.contains_key(k));
         let changed = self.changed.iter().map(|(&k, &n)| (k, n));
@@ -222,10 +242,14 @@ impl<'de> Visitor<'de> for PairsVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Together, A::Error> {
         let pairs = seq.size_hint().unwrap_or(0);
-        let mut read = Packed::default();
-        read.bytes
+        let mut together = Together::default();
+        // Most pairs are seen together seldom.
+        let seldom = &mut together.seldom;
+        seldom
+            .bytes
             .reserve(pairs.saturating_mul(BYTES_A_PAIR).min(RESERVED_AT_MOST));
-        read.blocks
+        seldom
+            .blocks
             .reserve((pairs / BLOCK + 1).min(RESERVED_AT_MOST / BLOCK));
         let mut last: Option<u64> = None;
         while let Some((gap, n)) = seq.next_element::<(u64, u64)>()? {
@@ -239,14 +263,18 @@ impl<'de> Visitor<'de> for PairsVisitor {
                     .ok_or_else(|| serde::de::Error::custom("a term pair's key overflows"))?,
             };
             last = Some(k);
+            let read = if n >= OFTEN {
+                &mut together.often
+            } else {
+                &mut together.seldom
+            };
             read.push(k, n).map_err(serde::de::Error::custom)?;
         }
-        read.bytes.shrink_to_fit();
-        read.blocks.shrink_to_fit();
-        Ok(Together {
-            read,
-            changed: FxHashMap::default(),
-        })
+        for read in [&mut together.often, &mut together.seldom] {
+            read.bytes.shrink_to_fit();
+            read.blocks.shrink_to_fit();
+        }
+        Ok(together)
     }
 }
 
@@ -279,7 +307,9 @@ mod tests {
         assert_eq!(all(&read), [(0, 9, 1), (7, 1, 5), (7, 3, 2), large]);
         // Every pair read is packed, the large count exactly; none is a change.
         assert_eq!(read.get(large.0, large.1), large.2);
-        assert!(read.changed.is_empty() && read.read.len == 4);
+        assert!(read.changed.is_empty());
+        // Those seen together often apart from the rest: (7, 1) and the large one.
+        assert_eq!((read.often.len, read.seldom.len), (2, 2));
         read.set(7, 1, 0);
         read.set(7, 3, 3);
         read.set(1, 1, 1);
@@ -293,7 +323,7 @@ mod tests {
         read.set(0, 9, 1);
         let again = stored(&read);
         assert_eq!(all(&again), [(0, 9, 1), (1, 1, 1), (7, 3, 3), large]);
-        let keys: Vec<u64> = again.read.iter().map(|(k, _)| k).collect();
+        let keys: Vec<u64> = again.unchanged().map(|(k, _)| k).collect();
         assert!(again.changed.is_empty());
         assert_eq!(keys, [9, (1 << 32) | 1, (7 << 32) | 3, u64::MAX]);
     }
