@@ -1,10 +1,10 @@
 //! How many aligned units each (Kazakh term, Russian term) pair co-occurs in.
 //!
 //! A national corpus has tens of millions of pairs, and a refresh that rewrites one act
-//! changes a small share of them. So the pairs read from the stored counts stay
-//! packed as they are read, in key order, a few bytes a pair, and the counts changed since go
-//! in a small map over them: reading and writing the counts is one pass over the packed pairs,
-//! and no hash table or array of every pair is built.
+//! changes a small share of them. So the pairs read from the stored counts stay packed as
+//! they are read, in key order, a few bytes a pair, and the counts changed since go in a
+//! small map over them: reading and writing the counts is one pass over the packed pairs, and
+//! no hash table or array of every pair is built.
 
 use rustc_hash::FxHashMap;
 use serde::de::{SeqAccess, Visitor};
@@ -330,7 +330,8 @@ mod tests {
 
     #[test]
     fn packed_pairs_are_found_in_every_block_and_nothing_else_is() {
-        // Keys far apart and close together, over several blocks, with counts of every size.
+        // Keys far apart and close together, over several blocks, with counts of one and two
+        // bytes.
         let pairs: Vec<(u64, u64)> = (0..(3 * super::BLOCK as u64 + 5))
             .map(|i| (i * i * 1_000_003 + (i % 3), (i * 7919) % 300 + 1))
             .collect();
