@@ -194,6 +194,18 @@ impl Together {
             })
     }
 
+    /// The pairs with a count above zero, counted without decoding them: those as read (each
+    /// above zero) but those a change overrides, and the changes above zero.
+    fn len(&self) -> usize {
+        let overridden = self
+            .changed
+            .keys()
+            .filter(|&&k| read(&self.often, &self.seldom, k) > 0)
+            .count();
+        let changed = self.changed.values().filter(|&&n| n > 0).count();
+        self.often.len + self.seldom.len - overridden + changed
+    }
+
     /// Every pair with a count above zero, as `(key, count)` in key order.
     fn sorted(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
         let mut changed: Vec<(u64, u64)> = self.changed.iter().map(|(&k, &n)| (k, n)).collect();
@@ -205,8 +217,7 @@ impl Together {
 impl Serialize for Together {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // The formats the counts are kept in write a sequence's length first.
-        let len = self.sorted().count();
-        let mut seq = serializer.serialize_seq(Some(len))?;
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
         let mut last = 0;
         for (k, n) in self.sorted() {
             seq.serialize_element(&(k - last, n))?;
@@ -263,6 +274,10 @@ impl<'de> Visitor<'de> for PairsVisitor {
                     .ok_or_else(|| serde::de::Error::custom("a term pair's key overflows"))?,
             };
             last = Some(k);
+            // The counts are written above zero; a pair read at zero is none.
+            if n == 0 {
+                continue;
+            }
             let read = if n >= OFTEN {
                 &mut together.often
             } else {
@@ -320,6 +335,10 @@ mod tests {
         assert_eq!(read.change(6, 6, |n| n.checked_sub(1)), None);
         assert_eq!(read.change(0, 9, |n| n.checked_sub(1)), Some(()));
         assert_eq!((read.get(7, 3), read.get(0, 9)), (3, 0));
+        // Counted without decoding, as the pairs a write gives.
+        // (7, 3), (1, 1) and the large one: (7, 1) and (0, 9) are at zero.
+        assert_eq!(read.len(), read.sorted().count());
+        assert_eq!(read.len(), 3);
         read.set(0, 9, 1);
         let again = stored(&read);
         assert_eq!(all(&again), [(0, 9, 1), (1, 1, 1), (7, 3, 3), large]);
@@ -382,6 +401,16 @@ mod tests {
         let mut often: Vec<_> = read.at_least(4).collect();
         often.sort_unstable();
         assert_eq!(often, [(1, 1, 5), (1, 2, 4), (5, 5, 7)]);
+    }
+
+    #[test]
+    fn a_pair_stored_at_zero_is_no_pair() {
+        // Keys 5, 6 (at zero) and 7, as gaps and counts.
+        let bytes = postcard::to_stdvec(&vec![(5u64, 1u64), (1, 0), (1, 2)]).expect("serialize");
+        let read: Together = postcard::from_bytes(&bytes).expect("counts read back");
+        assert_eq!(all(&read), [(0, 5, 1), (0, 7, 2)]);
+        assert_eq!(read.len(), 2);
+        assert_eq!(all(&stored(&read)), [(0, 5, 1), (0, 7, 2)]);
     }
 
     #[test]
