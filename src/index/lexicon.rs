@@ -139,6 +139,9 @@ pub(crate) fn learn(store: &Store) -> crate::Result<Lexicon> {
 
 /// The learner's counts kept beside a commit in its generation folder ([`COUNTS_FILE`]), so
 /// that a refresh that rewrites a few acts updates them instead of counting every act again.
+///
+/// Written as [`CountsHead`] and the learner by [`Learner::write_packed`]; a file of
+/// [`WHOLE_FORMAT`], which earlier versions wrote, is this struct in postcard.
 #[derive(Serialize, Deserialize)]
 struct StoredCounts {
     format: u32,
@@ -149,11 +152,61 @@ struct StoredCounts {
     learner: Learner,
 }
 
+/// What a counts file of [`COUNTS_FORMAT`] holds besides the learner, first.
+#[derive(Serialize, Deserialize)]
+struct CountsHead {
+    format: u32,
+    commit: String,
+    updates: u32,
+}
+
 /// The counts file's name in a generation folder.
 pub(crate) const COUNTS_FILE: &str = "zanlex-lexicon-counts.bin";
 
-/// The version of the counts file's layout; counts of another are made again.
-const COUNTS_FORMAT: u32 = 2;
+/// The version of the counts file's layout: the pairs packed as they are kept in memory, read
+/// straight into their buffers. Counts of a layout other than this one or [`WHOLE_FORMAT`]
+/// are made again.
+const COUNTS_FORMAT: u32 = 3;
+
+/// The layout before [`COUNTS_FORMAT`]: [`StoredCounts`] whole in postcard, every pair
+/// decoded on reading. Still read, so that an index made before is not counted again.
+const WHOLE_FORMAT: u32 = 2;
+
+/// The counts kept in the file at `path`, of either layout, and the file's size.
+fn read_counts_file(path: &Path) -> Option<(StoredCounts, u64)> {
+    use std::io::{Read, Seek};
+    let mut file = std::fs::File::open(path).ok()?;
+    // Both layouts start with their format, a postcard integer: one byte below 128.
+    let mut format = [0u8];
+    file.read_exact(&mut format).ok()?;
+    file.rewind().ok()?;
+    match u32::from(format[0]) {
+        COUNTS_FORMAT => {
+            let (head, learner) = Learner::read_packed::<CountsHead>(&mut file)
+                .inspect_err(|e| log::warn!("{}: {e}", path.display()))
+                .ok()?;
+            let file_len = file.metadata().ok()?.len();
+            let counts = StoredCounts {
+                format: head.format,
+                commit: head.commit,
+                updates: head.updates,
+                learner,
+            };
+            (counts.format == COUNTS_FORMAT).then_some((counts, file_len))
+        }
+        WHOLE_FORMAT => {
+            // Read whole rather than through a reader: postcard decodes a slice far faster
+            // than a reader it takes a byte at a time from.
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes).ok()?;
+            let counts = postcard::from_bytes::<StoredCounts>(&bytes)
+                .ok()
+                .filter(|s| s.format == WHOLE_FORMAT)?;
+            Some((counts, bytes.len() as u64))
+        }
+        _ => None,
+    }
+}
 
 /// The log of updates to the counts since the counts file was written, beside it: each update
 /// framed by its length and its crc32 (little-endian `u32`s), then [`CountsUpdate`].
@@ -178,14 +231,7 @@ struct CountsUpdate {
 /// of the log led to them (what a next update goes after). `None` when they cannot be read or
 /// do not reach `commit`.
 fn read_counts(gen: &Path, commit: &str) -> Option<(StoredCounts, u64, u64)> {
-    // Read whole rather than through a reader: postcard decodes a slice far faster than a
-    // reader it takes a byte at a time from, and the bytes go once the pairs are packed.
-    let bytes = std::fs::read(gen.join(COUNTS_FILE)).ok()?;
-    let file_len = bytes.len() as u64;
-    let mut counts = postcard::from_bytes::<StoredCounts>(&bytes)
-        .ok()
-        .filter(|s| s.format == COUNTS_FORMAT)?;
-    drop(bytes);
+    let (mut counts, file_len) = read_counts_file(&gen.join(COUNTS_FILE))?;
     let mut led = 0;
     if counts.commit != commit {
         let log = std::fs::read(gen.join(COUNTS_LOG)).unwrap_or_default();
@@ -383,9 +429,11 @@ pub(super) fn write_beside(
                         added: written,
                     })
                     .map_err(|e| in_words(&e))?;
-                    let fits =
-                        update.led + frame.len() as u64 <= super::changes_share(update.file_len);
-                    // The update goes to the log when it fits; otherwise the counts are written.
+                    // The update goes to the log when it fits; otherwise the counts are written,
+                    // as they are when the file is of the layout before (so an index made
+                    // before reads its counts packed from its first refresh on).
+                    let fits = update.stored.format == COUNTS_FORMAT
+                        && update.led + frame.len() as u64 <= super::changes_share(update.file_len);
                     if fits {
                         append_to_log(gen, update.led, &frame)?;
                     }
@@ -409,10 +457,13 @@ pub(super) fn write_beside(
         // the lexicon is written after them.
         if !logged {
             // Written as the pairs are merged with their changes, not first made whole.
+            let head = CountsHead {
+                format: COUNTS_FORMAT,
+                commit: counts.commit.clone(),
+                updates: counts.updates,
+            };
             replace_file(gen, COUNTS_FILE, |out| {
-                postcard::to_io(&counts, out)
-                    .map(drop)
-                    .map_err(std::io::Error::other)
+                counts.learner.write_packed(&head, out)
             })?;
             // Its updates are of the counts written before: none would be read again.
             match std::fs::remove_file(gen.join(COUNTS_LOG)) {

@@ -193,3 +193,73 @@ fn a_damaged_update_in_the_log_has_every_act_counted_again() {
     assert_eq!(counts(&idx).updates, 0);
     assert_eq!(logged(&idx), (0, 0));
 }
+
+#[test]
+fn counts_of_the_layout_before_are_read_and_updated_not_counted_again() {
+    let (_tmp, corpus, idx) = built_mirror();
+    let file = current(&idx).join(COUNTS_FILE);
+    let packed = counts(&idx);
+    assert_eq!(packed.format, super::COUNTS_FORMAT);
+    // The same counts in the layout earlier versions wrote: the struct whole in postcard.
+    let whole = StoredCounts {
+        format: super::WHOLE_FORMAT,
+        ..packed
+    };
+    std::fs::write(&file, postcard::to_stdvec(&whole).expect("counts")).unwrap();
+    let read = counts(&idx);
+    assert_eq!(read.format, super::WHOLE_FORMAT);
+    assert_eq!(read.learner.finish(), whole.learner.finish());
+    assert_eq!(read.commit, whole.commit);
+
+    // A refresh updates them, and writes them in the packed layout rather than log the
+    // update after the file of the layout before.
+    let russian = corpus.join(DOGS_AND_CATS).join("rus.md");
+    let text = std::fs::read_to_string(&russian).unwrap();
+    std::fs::write(&russian, text.replace("кошек", "котов")).unwrap();
+    refreshed(&corpus, &idx);
+    let updated = counts(&idx);
+    assert_eq!(updated.updates, 1);
+    assert_eq!(updated.format, super::COUNTS_FORMAT);
+    assert_eq!(logged(&idx), (0, 0));
+    // The next update goes to the log.
+    std::fs::write(&russian, &text).unwrap();
+    refreshed(&corpus, &idx);
+    assert_eq!(counts(&idx).updates, 2);
+    assert_eq!(logged(&idx), (1, 0));
+}
+
+#[test]
+fn a_damaged_counts_file_has_every_act_counted_again() {
+    let (_tmp, corpus, idx) = built_mirror();
+    let file = current(&idx).join(COUNTS_FILE);
+    let commit = super::commit_key(&Store::open(&idx).unwrap().searcher());
+    let bytes = std::fs::read(&file).unwrap();
+    // One byte changed in each part in turn, the footer's included: none is read.
+    let footer = 3 * crate::lexicon::Section::LEN;
+    for at in [
+        1,
+        bytes.len() / 2,
+        bytes.len() - footer - 1,
+        bytes.len() - 2,
+    ] {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0x04;
+        std::fs::write(&file, &damaged).unwrap();
+        assert!(read_counts(&current(&idx), &commit).is_none(), "byte {at}");
+    }
+    std::fs::write(&file, &bytes[..bytes.len() - 1]).unwrap();
+    assert!(read_counts(&current(&idx), &commit).is_none());
+    // A footer that gives the head more bytes than the file holds asks for no memory.
+    let mut huge = bytes.clone();
+    let head_len = bytes.len() - footer + 8;
+    huge[head_len..head_len + 8].copy_from_slice(&(1u64 << 60).to_le_bytes());
+    std::fs::write(&file, &huge).unwrap();
+    assert!(read_counts(&current(&idx), &commit).is_none());
+
+    let russian = corpus.join(DOGS_AND_CATS).join("rus.md");
+    let text = std::fs::read_to_string(&russian).unwrap();
+    std::fs::write(&russian, text.replace("кошек", "котов")).unwrap();
+    refreshed(&corpus, &idx);
+    assert_eq!(counts(&idx).updates, 0);
+    assert_eq!(counts(&idx).format, super::COUNTS_FORMAT);
+}

@@ -7,7 +7,7 @@
 
 use super::g2::{g2, SIGNIFICANT};
 use super::terms::content_terms;
-use super::together::Together;
+use super::together::{Section, Tally, Together};
 use super::{Lexicon, TermPair};
 use crate::model::{Act, Lang, Unit};
 use rustc_hash::FxHashMap;
@@ -251,6 +251,74 @@ impl Learner {
         }
         self.units = self.units.checked_sub(other.units).ok_or(NotCounted)?;
         Ok(())
+    }
+
+    /// Writes `head` and the counts to `out` as [`Learner::read_packed`] reads them back:
+    /// `head` with both languages' terms (postcard), the pairs packed as they are kept in
+    /// memory ([`Together::write_packed`]), and last where each part ends and its crc32.
+    pub(crate) fn write_packed<H: Serialize>(
+        &self,
+        head: &H,
+        out: &mut impl std::io::Write,
+    ) -> std::io::Result<()> {
+        let mut tally = Tally::new(&mut *out);
+        postcard::to_io(&(head, &self.kk, &self.ru, self.units), &mut tally)
+            .map_err(std::io::Error::other)?;
+        let (out, head) = tally.finish(0)?;
+        let [seldom, often] = self.together.write_packed(out)?;
+        for part in [head, seldom, often] {
+            out.write_all(&part.to_le_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Reads the head and the counts [`Learner::write_packed`] wrote to `file`: the pairs go
+    /// straight into the buffers they are kept in, never decoded. An error when the file is
+    /// not laid out so, or a part's crc32 does not match.
+    pub(crate) fn read_packed<H: serde::de::DeserializeOwned>(
+        file: &mut (impl std::io::Read + std::io::Seek),
+    ) -> std::io::Result<(H, Learner)> {
+        use std::io::SeekFrom;
+        let damaged = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what);
+        let file_len = file.seek(SeekFrom::End(0))?;
+        let footer = 3 * Section::LEN as u64;
+        let footer_at = file_len
+            .checked_sub(footer)
+            .ok_or_else(|| damaged("counts shorter than their footer"))?;
+        file.seek(SeekFrom::Start(footer_at))?;
+        let mut parts = [Section::default(); 3];
+        for part in &mut parts {
+            let mut bytes = [0; Section::LEN];
+            file.read_exact(&mut bytes)?;
+            *part = Section::from_le_bytes(bytes);
+        }
+        let [head, seldom, often] = parts;
+        // The parts fill the file: no length read from it asks for more than it holds.
+        let parts_len = [head, seldom, often]
+            .iter()
+            .try_fold(footer, |sum, part| sum.checked_add(part.bytes));
+        if parts_len != Some(file_len) {
+            return Err(damaged("counts whose parts do not fill their file"));
+        }
+        file.seek(SeekFrom::Start(0))?;
+        let (head, kk, ru, units) = {
+            let len = usize::try_from(head.bytes).map_err(|_| damaged("head over memory"))?;
+            let mut bytes = vec![0; len];
+            file.read_exact(&mut bytes)?;
+            if crc32fast::hash(&bytes) != head.crc {
+                return Err(damaged("counts whose head's crc32 does not match"));
+            }
+            postcard::from_bytes::<(H, Side, Side, u64)>(&bytes)
+                .map_err(|e| damaged(&e.to_string()))?
+        };
+        let together = Together::read_packed(file, [seldom, often])?;
+        let learner = Learner {
+            kk,
+            ru,
+            together,
+            units,
+        };
+        Ok((head, learner))
     }
 
     /// The lexicon of the units counted: the significant pairs that win competitive linking,

@@ -11,6 +11,8 @@ pub mod g2;
 pub mod learn;
 pub mod terms;
 mod together;
+#[cfg(test)]
+pub(crate) use together::Section;
 
 use crate::model::Lang;
 use rustc_hash::FxHashMap;

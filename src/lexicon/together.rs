@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use serde::de::{SeqAccess, Visitor};
 use serde::ser::SerializeSeq;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::io::{Read, Write};
 
 /// A pair's key: the Kazakh term's id, then the Russian term's, so keys sort by both.
 fn key(kk: u32, ru: u32) -> u64 {
@@ -24,10 +25,26 @@ fn pair(key: u64) -> (u32, u32) {
 /// Pairs in a block of [`Packed`]: finding one pair decodes at most this many.
 const BLOCK: usize = 32;
 
-/// Pairs in ascending key order, each as the gap from the key before it in its block and its
-/// count, in postcard's variable-length integers: two to four bytes a pair where a key and a
-/// count in arrays take twelve. Every [`BLOCK`]-th pair starts a block, whose first key and
-/// offset are kept, so one pair is found by a binary search over the blocks and a scan of one.
+/// Room for a packed pair: two variable-length `u64`s take at most ten bytes each.
+const PAIR_BUF: [u8; 20] = [0; 20];
+
+/// The bytes of the pair (`key`, `n`) packed after `len` pairs, the last of them of key
+/// `last`: its gap from `last` and its count in postcard's variable-length integers, and
+/// where it starts a block (every [`BLOCK`]-th pair), its key itself for the gap, so that a
+/// block decodes alone.
+fn pack(len: usize, last: u64, key: u64, n: u64, buf: &mut [u8; 20]) -> postcard::Result<&[u8]> {
+    let gap = if len.is_multiple_of(BLOCK) {
+        key
+    } else {
+        key - last
+    };
+    Ok(postcard::to_slice(&(gap, n), buf)?)
+}
+
+/// Pairs in ascending key order, packed by [`pack`]: two to four bytes a pair where a key and
+/// a count in arrays take twelve. Each block's first key and offset are kept, so one pair is
+/// found by a binary search over the blocks and a scan of one. The counts file keeps these
+/// bytes as they are ([`Together::write_packed`]).
 #[derive(Default)]
 struct Packed {
     bytes: Vec<u8>,
@@ -42,31 +59,63 @@ struct Packed {
 impl Packed {
     /// Appends a pair whose key is above every key held.
     fn push(&mut self, key: u64, n: u64) -> postcard::Result<()> {
-        let gap = if self.len.is_multiple_of(BLOCK) {
+        if self.len.is_multiple_of(BLOCK) {
             self.blocks.push((key, self.bytes.len()));
-            0
-        } else {
-            key - self.last
-        };
-        // Two variable-length u64s take at most ten bytes each.
-        let mut buf = [0u8; 20];
+        }
+        let mut buf = PAIR_BUF;
         self.bytes
-            .extend_from_slice(postcard::to_slice(&(gap, n), &mut buf)?);
+            .extend_from_slice(pack(self.len, self.last, key, n, &mut buf)?);
         self.last = key;
         self.len += 1;
         Ok(())
     }
 
+    /// The pairs `bytes` holds as [`pack`] packs them, `pairs` of them, with their blocks
+    /// found by skipping from one block's first pair to the next: the bytes are kept, and
+    /// only each block's first key is decoded. `None` when they are not `pairs` whole pairs.
+    fn from_bytes(bytes: Vec<u8>, pairs: usize) -> Option<Packed> {
+        let mut blocks = Vec::with_capacity(pairs.div_ceil(BLOCK));
+        let mut at = 0;
+        let mut len: usize = 0;
+        while at < bytes.len() {
+            if len.is_multiple_of(BLOCK) {
+                let rest = &bytes[at..];
+                let ((key, _), after) = postcard::take_from_bytes::<(u64, u64)>(rest).ok()?;
+                blocks.push((key, at));
+                at += rest.len() - after.len();
+            } else {
+                // A pair is two variable-length integers: each ends at a byte whose high bit
+                // is clear.
+                for _ in 0..2 {
+                    at += bytes.get(at..)?.iter().position(|b| b & 0x80 == 0)? + 1;
+                }
+            }
+            len += 1;
+        }
+        let mut packed = Packed {
+            bytes,
+            blocks,
+            len,
+            last: 0,
+        };
+        if let Some(i) = packed.blocks.len().checked_sub(1) {
+            packed.last = packed.block(i).last()?.0;
+        }
+        (len == pairs).then_some(packed)
+    }
+
     /// The pairs of block `i`, as `(key, count)` in key order.
     fn block(&self, i: usize) -> impl Iterator<Item = (u64, u64)> + '_ {
-        let (mut key, start) = self.blocks[i];
+        let start = self.blocks[i].1;
         let end = self.blocks.get(i + 1).map_or(self.bytes.len(), |b| b.1);
         let mut rest = &self.bytes[start..end];
+        // A block's first pair holds its key as its gap.
+        let mut key = 0u64;
         std::iter::from_fn(move || {
-            // Only `push` wrote these bytes: every pair decodes.
+            // Only `pack` wrote these bytes: every pair decodes.
             let ((gap, n), after) = postcard::take_from_bytes::<(u64, u64)>(rest).ok()?;
             rest = after;
-            key += gap;
+            key = key.wrapping_add(gap);
             Some((key, n))
         })
     }
@@ -211,6 +260,177 @@ impl Together {
         let mut changed: Vec<(u64, u64)> = self.changed.iter().map(|(&k, &n)| (k, n)).collect();
         changed.sort_unstable();
         itertools::merge(self.unchanged(), changed).filter(|&(_, n)| n > 0)
+    }
+}
+
+/// One packed set of pairs as the counts file keeps it: how many pairs, how many bytes, and
+/// their crc32, so that the bytes are read straight into their buffer and checked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Section {
+    pub pairs: u64,
+    pub bytes: u64,
+    pub crc: u32,
+}
+
+impl Section {
+    /// The bytes of a section in a file: its pairs, its bytes and its crc32, little-endian.
+    pub const LEN: usize = 8 + 8 + 4;
+
+    pub(super) fn to_le_bytes(self) -> [u8; Self::LEN] {
+        let mut out = [0; Self::LEN];
+        out[..8].copy_from_slice(&self.pairs.to_le_bytes());
+        out[8..16].copy_from_slice(&self.bytes.to_le_bytes());
+        out[16..].copy_from_slice(&self.crc.to_le_bytes());
+        out
+    }
+
+    pub(super) fn from_le_bytes(bytes: [u8; Self::LEN]) -> Section {
+        let (pairs, rest) = bytes.split_first_chunk::<8>().unwrap_or((&[0; 8], &[]));
+        let (len, rest) = rest.split_first_chunk::<8>().unwrap_or((&[0; 8], &[]));
+        let crc = rest.first_chunk::<4>().copied().unwrap_or_default();
+        Section {
+            pairs: u64::from_le_bytes(*pairs),
+            bytes: u64::from_le_bytes(*len),
+            crc: u32::from_le_bytes(crc),
+        }
+    }
+}
+
+/// A writer that counts the bytes written through it and their crc32, buffered so that the
+/// crc32 is taken over a buffer at a time, not over each pair's few bytes.
+pub(super) struct Tally<W: Write>(std::io::BufWriter<Counted<W>>);
+
+/// The writer under a [`Tally`]'s buffer.
+struct Counted<W> {
+    out: W,
+    bytes: u64,
+    crc: crc32fast::Hasher,
+}
+
+impl<W: Write> Tally<W> {
+    pub(super) fn new(out: W) -> Self {
+        let counted = Counted {
+            out,
+            bytes: 0,
+            crc: crc32fast::Hasher::new(),
+        };
+        Tally(std::io::BufWriter::with_capacity(1 << 16, counted))
+    }
+
+    /// The writer, and the `pairs` written through it as a section: their bytes and crc32.
+    pub(super) fn finish(self, pairs: u64) -> std::io::Result<(W, Section)> {
+        let counted = self.0.into_inner().map_err(|e| e.into_error())?;
+        let section = Section {
+            pairs,
+            bytes: counted.bytes,
+            crc: counted.crc.finalize(),
+        };
+        Ok((counted.out, section))
+    }
+}
+
+impl<W: Write> Write for Tally<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.bytes += n as u64;
+        self.crc.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Pairs packed as [`Packed`] packs them, written as they come.
+struct PackedWriter<W: Write> {
+    out: Tally<W>,
+    len: usize,
+    last: u64,
+}
+
+impl<W: Write> PackedWriter<W> {
+    fn new(out: W) -> Self {
+        PackedWriter {
+            out: Tally::new(out),
+            len: 0,
+            last: 0,
+        }
+    }
+
+    fn push(&mut self, key: u64, n: u64) -> std::io::Result<()> {
+        let mut buf = PAIR_BUF;
+        let bytes = pack(self.len, self.last, key, n, &mut buf).map_err(std::io::Error::other)?;
+        self.out.write_all(bytes)?;
+        self.last = key;
+        self.len += 1;
+        Ok(())
+    }
+
+    fn finish(self) -> std::io::Result<(W, Section)> {
+        self.out.finish(self.len as u64)
+    }
+}
+
+/// An error for counts that are not what their file says they are.
+fn damaged(what: &str) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string())
+}
+
+impl Together {
+    /// Writes every pair with a count above zero to `out` packed as they are kept in memory,
+    /// those seen together seldom first, as they are merged with their changes, then the
+    /// others (a tenth of them at national scale, packed in memory meanwhile): the sections
+    /// [`Together::read_packed`] reads back without decoding them, `[seldom, often]`.
+    pub(super) fn write_packed(&self, out: &mut impl Write) -> std::io::Result<[Section; 2]> {
+        let mut seldom = PackedWriter::new(&mut *out);
+        let mut often = PackedWriter::new(Vec::new());
+        for (k, n) in self.sorted() {
+            if n >= OFTEN {
+                often.push(k, n)?;
+            } else {
+                seldom.push(k, n)?;
+            }
+        }
+        let (out, seldom) = seldom.finish()?;
+        let (bytes, often) = often.finish()?;
+        out.write_all(&bytes)?;
+        Ok([seldom, often])
+    }
+
+    /// Reads the pairs [`Together::write_packed`] wrote, described by `sections`, each
+    /// section's bytes into the buffer it is kept in, checked against its crc32.
+    pub(super) fn read_packed(
+        input: &mut impl Read,
+        [seldom, often]: [Section; 2],
+    ) -> std::io::Result<Together> {
+        let mut read = |section: Section| -> std::io::Result<Packed> {
+            let len = usize::try_from(section.bytes).map_err(|_| damaged("pairs over memory"))?;
+            let pairs = usize::try_from(section.pairs).map_err(|_| damaged("pairs over memory"))?;
+            let mut bytes = vec![0; len];
+            input.read_exact(&mut bytes)?;
+            if crc32fast::hash(&bytes) != section.crc {
+                return Err(damaged("term pairs whose crc32 does not match"));
+            }
+            Packed::from_bytes(bytes, pairs).ok_or_else(|| damaged("term pairs cut short"))
+        };
+        let seldom = read(seldom)?;
+        let often = read(often)?;
+        Ok(Together {
+            often,
+            seldom,
+            changed: FxHashMap::default(),
+        })
     }
 }
 
@@ -401,6 +621,70 @@ mod tests {
         let mut often: Vec<_> = read.at_least(4).collect();
         often.sort_unstable();
         assert_eq!(often, [(1, 1, 5), (1, 2, 4), (5, 5, 7)]);
+    }
+
+    /// `together` written as the counts file keeps its pairs, and the bytes written.
+    fn written(together: &Together) -> (Vec<u8>, [super::Section; 2]) {
+        let mut bytes = Vec::new();
+        let sections = together.write_packed(&mut bytes).expect("pairs written");
+        (bytes, sections)
+    }
+
+    /// Pairs over several blocks on both sides of [`super::OFTEN`], some changed since read.
+    fn many_pairs() -> Together {
+        let mut together = Together::default();
+        for i in 0..(10 * super::BLOCK as u32 + 7) {
+            together.set(i / 3, i * 7919 % 1000, u64::from(i % 9) + 1);
+        }
+        let mut read = stored(&together);
+        read.set(0, 0, 0);
+        read.set(2, 7 * 7919 % 1000, 40);
+        read.set(u32::MAX, 1, 2);
+        read
+    }
+
+    #[test]
+    fn pairs_written_packed_are_read_back_as_kept_in_memory() {
+        let together = many_pairs();
+        let (bytes, [seldom, often]) = written(&together);
+        let read = Together::read_packed(&mut bytes.as_slice(), [seldom, often]).expect("read");
+        // The same pairs, packed byte for byte as the pairs read from the whole sequence.
+        let decoded = stored(&together);
+        assert_eq!(all(&read), all(&decoded));
+        assert_eq!(read.len(), together.len());
+        for (ours, theirs) in [
+            (&read.often, &decoded.often),
+            (&read.seldom, &decoded.seldom),
+        ] {
+            assert_eq!(ours.bytes, theirs.bytes);
+            assert_eq!(ours.blocks, theirs.blocks);
+            assert_eq!((ours.len, ours.last), (theirs.len, theirs.last));
+        }
+        assert_eq!(
+            (seldom.pairs, often.pairs),
+            (read.seldom.len as u64, read.often.len as u64)
+        );
+        assert!(read.seldom.blocks.len() > 2 && read.often.blocks.len() > 2);
+        assert_eq!(seldom.bytes + often.bytes, bytes.len() as u64);
+        for (kk, ru, n) in all(&together) {
+            assert_eq!(read.get(kk, ru), n, "({kk}, {ru})");
+        }
+        assert_eq!((read.get(0, 0), read.get(u32::MAX, 1)), (0, 2));
+    }
+
+    #[test]
+    fn packed_pairs_damaged_or_cut_short_are_refused() {
+        let (bytes, sections) = written(&many_pairs());
+        let read = |bytes: &[u8], sections| Together::read_packed(&mut &bytes[..], sections);
+        assert!(read(&bytes, sections).is_ok());
+        let mut damaged = bytes.clone();
+        damaged[bytes.len() / 2] ^= 0x01;
+        assert!(read(&damaged, sections).is_err());
+        assert!(read(&bytes[..bytes.len() - 1], sections).is_err());
+        // Bytes that match their crc32 but hold one pair fewer than said.
+        let [mut seldom, often] = sections;
+        seldom.pairs += 1;
+        assert!(read(&bytes, [seldom, often]).is_err());
     }
 
     #[test]
