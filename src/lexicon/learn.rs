@@ -7,7 +7,7 @@
 
 use super::g2::{g2, SIGNIFICANT};
 use super::terms::content_terms;
-use super::together::{Section, Tally, Together};
+use super::together::{damaged, Section, Tally, Together};
 use super::{Lexicon, TermPair};
 use crate::model::{Act, Lang, Unit};
 use rustc_hash::FxHashMap;
@@ -279,7 +279,6 @@ impl Learner {
         file: &mut (impl std::io::Read + std::io::Seek),
     ) -> std::io::Result<(H, Learner)> {
         use std::io::SeekFrom;
-        let damaged = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what);
         let file_len = file.seek(SeekFrom::End(0))?;
         let footer = 3 * Section::LEN as u64;
         let footer_at = file_len

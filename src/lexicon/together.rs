@@ -265,7 +265,7 @@ impl Together {
 
 /// One packed set of pairs as the counts file keeps it: how many pairs, how many bytes, and
 /// their crc32, so that the bytes are read straight into their buffer and checked.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Section {
     pub pairs: u64,
     pub bytes: u64,
@@ -383,7 +383,7 @@ impl<W: Write> PackedWriter<W> {
 }
 
 /// An error for counts that are not what their file says they are.
-fn damaged(what: &str) -> std::io::Error {
+pub(super) fn damaged(what: &str) -> std::io::Error {
     std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string())
 }
 
