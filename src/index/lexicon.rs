@@ -196,9 +196,10 @@ fn read_counts_file(path: &Path) -> Option<(StoredCounts, u64)> {
         }
         WHOLE_FORMAT => {
             // Read whole rather than through a reader: postcard decodes a slice far faster
-            // than a reader it takes a byte at a time from.
-            let mut bytes = Vec::new();
-            file.read_to_end(&mut bytes).ok()?;
+            // than a reader it takes a byte at a time from. (`fs::read` sizes the buffer
+            // once, from the file's length.)
+            drop(file);
+            let bytes = std::fs::read(path).ok()?;
             let counts = postcard::from_bytes::<StoredCounts>(&bytes)
                 .ok()
                 .filter(|s| s.format == WHOLE_FORMAT)?;
