@@ -53,6 +53,13 @@ fn refreshed(corpus: &Path, idx: &Path) -> Lexicon {
     lexicon
 }
 
+/// The Russian text of the rules on dogs and cats in `corpus`: its path and its text.
+fn russian_of_dogs_and_cats(corpus: &Path) -> (PathBuf, String) {
+    let russian = corpus.join(DOGS_AND_CATS).join("rus.md");
+    let text = std::fs::read_to_string(&russian).expect("the act's Russian text");
+    (russian, text)
+}
+
 /// The mirror fixtures copied into a temporary folder and indexed: the folder, the corpus
 /// and the index.
 fn built_mirror() -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -76,8 +83,7 @@ fn a_refresh_updates_the_stored_counts_to_those_of_every_act() {
     assert!(built.pairs().len() > 20, "{}", built.pairs().len());
 
     // One act's Russian text: «кошек» becomes «котов» throughout.
-    let russian = corpus.join(DOGS_AND_CATS).join("rus.md");
-    let text = std::fs::read_to_string(&russian).unwrap();
+    let (russian, text) = russian_of_dogs_and_cats(&corpus);
     assert!(text.matches("кошек").count() > 10);
     std::fs::write(&russian, text.replace("кошек", "котов")).unwrap();
     let edited = refreshed(&corpus, &idx);
@@ -124,8 +130,7 @@ fn refreshes_log_their_updates_until_the_log_outgrows_its_share_of_the_counts() 
     let built = file();
     assert_eq!(logged(&idx), (0, 0));
 
-    let russian = corpus.join(DOGS_AND_CATS).join("rus.md");
-    let text = std::fs::read_to_string(&russian).unwrap();
+    let (russian, text) = russian_of_dogs_and_cats(&corpus);
     let edited = text.replace("кошек", "котов");
     std::fs::write(&russian, &edited).unwrap();
     refreshed(&corpus, &idx);
@@ -172,8 +177,7 @@ fn refreshes_log_their_updates_until_the_log_outgrows_its_share_of_the_counts() 
 #[test]
 fn a_damaged_update_in_the_log_has_every_act_counted_again() {
     let (_tmp, corpus, idx) = built_mirror();
-    let russian = corpus.join(DOGS_AND_CATS).join("rus.md");
-    let text = std::fs::read_to_string(&russian).unwrap();
+    let (russian, text) = russian_of_dogs_and_cats(&corpus);
     std::fs::write(&russian, text.replace("кошек", "котов")).unwrap();
     refreshed(&corpus, &idx);
     assert_eq!(logged(&idx), (1, 0));
@@ -213,8 +217,7 @@ fn counts_of_the_layout_before_are_read_and_updated_not_counted_again() {
 
     // A refresh updates them, and writes them in the packed layout rather than log the
     // update after the file of the layout before.
-    let russian = corpus.join(DOGS_AND_CATS).join("rus.md");
-    let text = std::fs::read_to_string(&russian).unwrap();
+    let (russian, text) = russian_of_dogs_and_cats(&corpus);
     std::fs::write(&russian, text.replace("кошек", "котов")).unwrap();
     refreshed(&corpus, &idx);
     let updated = counts(&idx);
@@ -256,8 +259,7 @@ fn a_damaged_counts_file_has_every_act_counted_again() {
     std::fs::write(&file, &huge).unwrap();
     assert!(read_counts(&current(&idx), &commit).is_none());
 
-    let russian = corpus.join(DOGS_AND_CATS).join("rus.md");
-    let text = std::fs::read_to_string(&russian).unwrap();
+    let (russian, text) = russian_of_dogs_and_cats(&corpus);
     std::fs::write(&russian, text.replace("кошек", "котов")).unwrap();
     refreshed(&corpus, &idx);
     assert_eq!(counts(&idx).updates, 0);
