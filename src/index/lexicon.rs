@@ -183,7 +183,12 @@ fn read_counts_file(path: &Path) -> Option<(StoredCounts, u64)> {
     match u32::from(format[0]) {
         COUNTS_FORMAT => {
             let (head, learner) = Learner::read_packed::<CountsHead>(&mut file)
-                .inspect_err(|e| log::warn!("{}: {e}", path.display()))
+                .inspect_err(|e| {
+                    log::warn!(
+                        "{}: {e}; the lexicon's counts are made again",
+                        path.display()
+                    )
+                })
                 .ok()?;
             let file_len = file.metadata().ok()?.len();
             let counts = StoredCounts {
