@@ -849,7 +849,8 @@ impl UnitDocs<'_> {
                 d.add_u64(f.page, u64::from(p));
             }
             // The dates this printing answers for by the point-in-time rule (every printing
-            // has them; the edition's dates are only a fallback).
+            // has them, as `every_printing_stores_its_point_in_time` checks on every fixture;
+            // the edition's dates are only a fallback).
             let time = times.get(&(val.edition, u.eid.as_str()));
             let (from, to) = time.map_or((val.from, val.to), |t| (t.from, t.to));
             // The document of a wording that older editions print the same answers for them.
@@ -898,6 +899,76 @@ impl UnitDocs<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every unit document of acts with several editions in each language, amended, partly
+    /// repealed and of every kind the fixtures hold, carries what the point-in-time rule says
+    /// of its printing: no hit falls back to its edition's dates and an unstated state.
+    #[test]
+    fn every_printing_stores_its_point_in_time() {
+        use crate::test_support::copy_dir;
+        use tantivy::collector::DocSetCollector;
+        use tantivy::query::AllQuery;
+        use tantivy::schema::Value;
+        const GOVERNMENT: &str = "constitutional-law-1995-12-18-2688";
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let corpus = tmp.path().join("corpus");
+        let gov =
+            "mirror/codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316";
+        for (from, to) in [
+            ("tests/fixtures/mirror", "mirror"),
+            ("tests/fixtures/time/codes_104316_government_1995", gov),
+            ("tests/fixtures/time/codes_104316_government_2024", gov),
+            (
+                "tests/fixtures/time/codes_104316_government_2014",
+                "editions/2014",
+            ),
+            ("tests/fixtures/versions", "versions"),
+            ("corpus", "seeds"),
+        ] {
+            copy_dir(&root.join(from), &corpus.join(to));
+        }
+        let index = crate::ZanIndex::open_or_build(
+            &corpus,
+            tmp.path().join("index"),
+            &crate::BuildOptions::default(),
+        )
+        .expect("index")
+        .0;
+        let searcher = index.store().searcher();
+        let f = index.store().fields();
+        let mut printings: FxHashMap<String, rustc_hash::FxHashSet<String>> = FxHashMap::default();
+        for addr in searcher.search(&AllQuery, &DocSetCollector).expect("docs") {
+            let doc: tantivy::TantivyDocument = searcher.doc(addr).expect("doc");
+            let s = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
+            let eid = s(f.eid);
+            if eid.is_empty() {
+                continue; // an act's document
+            }
+            let time: crate::amend::time::StoredTime = serde_json::from_str(s(f.time))
+                .unwrap_or_else(|e| panic!("{} {eid} ({}): {e}", s(f.act_id), s(f.version_id)));
+            // The law's editions are all dated (the seeds include undated acts).
+            if s(f.act_id) == GOVERNMENT {
+                assert!(time.edition_date.is_some(), "{eid} ({})", s(f.version_id));
+            }
+            printings
+                .entry(s(f.act_id).to_string())
+                .or_default()
+                .insert(s(f.version_id).to_string());
+        }
+        // The acts of the mirror, of `versions` and of the seeds, each once however many
+        // files print it.
+        assert_eq!(printings.len(), 13, "{:?}", printings.keys());
+        let gov = printings
+            .get(GOVERNMENT)
+            .expect("the law on the Government");
+        let mut editions: Vec<&str> = gov.iter().map(String::as_str).collect();
+        editions.sort_unstable();
+        assert_eq!(
+            editions,
+            ["1995-12-18", "2014-09-29", "2022-11-05", "current"]
+        );
+    }
 
     /// A long quote is found where it first is whole, past places where only its first bytes
     /// are (the searcher looks for those, then compares the rest), as `str::find` finds it.
