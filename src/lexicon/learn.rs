@@ -267,7 +267,7 @@ impl Learner {
         let (out, head) = tally.finish(0)?;
         let [seldom, often] = self.together.write_packed(out)?;
         for part in [head, seldom, often] {
-            out.write_all(&part.to_le_bytes())?;
+            part.write_to(out)?;
         }
         Ok(())
     }
@@ -285,13 +285,11 @@ impl Learner {
             .checked_sub(footer)
             .ok_or_else(|| damaged("counts shorter than their footer"))?;
         file.seek(SeekFrom::Start(footer_at))?;
-        let mut parts = [Section::default(); 3];
-        for part in &mut parts {
-            let mut bytes = [0; Section::LEN];
-            file.read_exact(&mut bytes)?;
-            *part = Section::from_le_bytes(bytes);
-        }
-        let [head, seldom, often] = parts;
+        let [head, seldom, often] = [
+            Section::read_from(file)?,
+            Section::read_from(file)?,
+            Section::read_from(file)?,
+        ];
         // The parts fill the file: no length read from it asks for more than it holds.
         let parts_len = [head, seldom, often]
             .iter()

@@ -1,10 +1,10 @@
 //! How many aligned units each (Kazakh term, Russian term) pair co-occurs in.
 //!
 //! A national corpus has tens of millions of pairs, and a refresh that rewrites one act
-//! changes a small share of them. So the pairs read from the stored counts stay packed as
-//! they are read, in key order, a few bytes a pair, and the counts changed since go in a
-//! small map over them: reading and writing the counts is one pass over the packed pairs, and
-//! no hash table or array of every pair is built.
+//! changes a small share of them. So the pairs are kept packed, in key order, a few bytes a
+//! pair, as the counts file stores them, and the counts changed since go in a small map over
+//! them: reading the counts is reading their bytes, writing them is one pass over the packed
+//! pairs, and no hash table or array of every pair is built.
 
 use rustc_hash::FxHashMap;
 use serde::de::{SeqAccess, Visitor};
@@ -25,26 +25,10 @@ fn pair(key: u64) -> (u32, u32) {
 /// Pairs in a block of [`Packed`]: finding one pair decodes at most this many.
 const BLOCK: usize = 32;
 
-/// Room for a packed pair: two variable-length `u64`s take at most ten bytes each.
-const PAIR_BUF: [u8; 20] = [0; 20];
-
-/// The bytes of the pair (`key`, `n`) packed after `len` pairs, the last of them of key
-/// `last`: its gap from `last` and its count in postcard's variable-length integers, and
-/// where it starts a block (every [`BLOCK`]-th pair), its key itself for the gap, so that a
-/// block decodes alone.
-fn pack(len: usize, last: u64, key: u64, n: u64, buf: &mut [u8; 20]) -> postcard::Result<&[u8]> {
-    let gap = if len.is_multiple_of(BLOCK) {
-        key
-    } else {
-        key - last
-    };
-    Ok(postcard::to_slice(&(gap, n), buf)?)
-}
-
-/// Pairs in ascending key order, packed by [`pack`]: two to four bytes a pair where a key and
-/// a count in arrays take twelve. Each block's first key and offset are kept, so one pair is
-/// found by a binary search over the blocks and a scan of one. The counts file keeps these
-/// bytes as they are ([`Together::write_packed`]).
+/// Pairs in ascending key order, as [`PackedWriter`] packs them: two to four bytes a pair
+/// where a key and a count in arrays take twelve. Each block's first key and offset are kept,
+/// so one pair is found by a binary search over the blocks and a scan of one. The counts file
+/// keeps these bytes as they are ([`Together::write_packed`]).
 #[derive(Default)]
 struct Packed {
     bytes: Vec<u8>,
@@ -52,25 +36,10 @@ struct Packed {
     blocks: Vec<(u64, usize)>,
     /// The pairs held.
     len: usize,
-    /// The key of the last pair pushed.
-    last: u64,
 }
 
 impl Packed {
-    /// Appends a pair whose key is above every key held.
-    fn push(&mut self, key: u64, n: u64) -> postcard::Result<()> {
-        if self.len.is_multiple_of(BLOCK) {
-            self.blocks.push((key, self.bytes.len()));
-        }
-        let mut buf = PAIR_BUF;
-        self.bytes
-            .extend_from_slice(pack(self.len, self.last, key, n, &mut buf)?);
-        self.last = key;
-        self.len += 1;
-        Ok(())
-    }
-
-    /// The pairs `bytes` holds as [`pack`] packs them, `pairs` of them, with their blocks
+    /// The pairs `bytes` holds as [`PackedWriter`] packs them, `pairs` of them, with their blocks
     /// found by skipping from one block's first pair to the next: the bytes are kept, and
     /// only each block's first key is decoded. `None` when they are not `pairs` whole pairs.
     fn from_bytes(bytes: Vec<u8>, pairs: usize) -> Option<Packed> {
@@ -92,16 +61,7 @@ impl Packed {
             }
             len += 1;
         }
-        let mut packed = Packed {
-            bytes,
-            blocks,
-            len,
-            last: 0,
-        };
-        if let Some(i) = packed.blocks.len().checked_sub(1) {
-            packed.last = packed.block(i).last()?.0;
-        }
-        (len == pairs).then_some(packed)
+        (len == pairs).then_some(Packed { bytes, blocks, len })
     }
 
     /// The pairs of block `i`, as `(key, count)` in key order.
@@ -112,7 +72,7 @@ impl Packed {
         // A block's first pair holds its key as its gap.
         let mut key = 0u64;
         std::iter::from_fn(move || {
-            // Only `pack` wrote these bytes: every pair decodes.
+            // Only `PackedWriter` wrote these bytes: every pair decodes.
             let ((gap, n), after) = postcard::take_from_bytes::<(u64, u64)>(rest).ok()?;
             rest = after;
             key = key.wrapping_add(gap);
@@ -140,8 +100,9 @@ impl Packed {
 
 /// Co-occurrence counts of term pairs.
 ///
-/// Stored as the sequence of pairs with a count above zero, in key order, each as the gap
-/// from the key before and its count.
+/// The counts file stores them packed ([`Together::write_packed`]); serialized (the log of
+/// updates, and counts files of the layout before), they are the sequence of pairs with a
+/// count above zero, in key order, each as the gap from the key before and its count.
 #[derive(Default)]
 pub(super) struct Together {
     /// The pairs as read seen together at least [`OFTEN`] times: those a lexicon is chosen
@@ -276,23 +237,22 @@ impl Section {
     /// The bytes of a section in a file: its pairs, its bytes and its crc32, little-endian.
     pub const LEN: usize = 8 + 8 + 4;
 
-    pub(super) fn to_le_bytes(self) -> [u8; Self::LEN] {
-        let mut out = [0; Self::LEN];
-        out[..8].copy_from_slice(&self.pairs.to_le_bytes());
-        out[8..16].copy_from_slice(&self.bytes.to_le_bytes());
-        out[16..].copy_from_slice(&self.crc.to_le_bytes());
-        out
+    pub(super) fn write_to(self, out: &mut impl Write) -> std::io::Result<()> {
+        out.write_all(&self.pairs.to_le_bytes())?;
+        out.write_all(&self.bytes.to_le_bytes())?;
+        out.write_all(&self.crc.to_le_bytes())
     }
 
-    pub(super) fn from_le_bytes(bytes: [u8; Self::LEN]) -> Section {
-        let (pairs, rest) = bytes.split_first_chunk::<8>().unwrap_or((&[0; 8], &[]));
-        let (len, rest) = rest.split_first_chunk::<8>().unwrap_or((&[0; 8], &[]));
-        let crc = rest.first_chunk::<4>().copied().unwrap_or_default();
-        Section {
-            pairs: u64::from_le_bytes(*pairs),
-            bytes: u64::from_le_bytes(*len),
+    pub(super) fn read_from(input: &mut impl Read) -> std::io::Result<Section> {
+        let (mut pairs, mut bytes, mut crc) = ([0; 8], [0; 8], [0; 4]);
+        input.read_exact(&mut pairs)?;
+        input.read_exact(&mut bytes)?;
+        input.read_exact(&mut crc)?;
+        Ok(Section {
+            pairs: u64::from_le_bytes(pairs),
+            bytes: u64::from_le_bytes(bytes),
             crc: u32::from_le_bytes(crc),
-        }
+        })
     }
 }
 
@@ -352,7 +312,9 @@ impl<W: Write> Write for Counted<W> {
     }
 }
 
-/// Pairs packed as [`Packed`] packs them, written as they come.
+/// Packs pairs given in ascending key order, written as they come: each as its gap from the
+/// key before and its count, in postcard's variable-length integers, and every [`BLOCK`]-th
+/// pair, which starts a block, with its key itself for the gap, so that a block decodes alone.
 struct PackedWriter<W: Write> {
     out: Tally<W>,
     len: usize,
@@ -369,8 +331,14 @@ impl<W: Write> PackedWriter<W> {
     }
 
     fn push(&mut self, key: u64, n: u64) -> std::io::Result<()> {
-        let mut buf = PAIR_BUF;
-        let bytes = pack(self.len, self.last, key, n, &mut buf).map_err(std::io::Error::other)?;
+        let gap = if self.len.is_multiple_of(BLOCK) {
+            key
+        } else {
+            key - self.last
+        };
+        // Two variable-length u64s take at most ten bytes each.
+        let mut buf = [0u8; 20];
+        let bytes = postcard::to_slice(&(gap, n), &mut buf).map_err(std::io::Error::other)?;
         self.out.write_all(bytes)?;
         self.last = key;
         self.len += 1;
@@ -379,6 +347,16 @@ impl<W: Write> PackedWriter<W> {
 
     fn finish(self) -> std::io::Result<(W, Section)> {
         self.out.finish(self.len as u64)
+    }
+}
+
+impl PackedWriter<Vec<u8>> {
+    /// The pairs packed in memory.
+    fn into_packed(self) -> std::io::Result<Packed> {
+        let (bytes, section) = self.finish()?;
+        // The bytes were just packed: they hold their pairs whole.
+        Packed::from_bytes(bytes, section.pairs as usize)
+            .ok_or_else(|| damaged("term pairs packed short"))
     }
 }
 
@@ -473,15 +451,10 @@ impl<'de> Visitor<'de> for PairsVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Together, A::Error> {
         let pairs = seq.size_hint().unwrap_or(0);
-        let mut together = Together::default();
         // Most pairs are seen together seldom.
-        let seldom = &mut together.seldom;
-        seldom
-            .bytes
-            .reserve(pairs.saturating_mul(BYTES_A_PAIR).min(RESERVED_AT_MOST));
-        seldom
-            .blocks
-            .reserve((pairs / BLOCK + 1).min(RESERVED_AT_MOST / BLOCK));
+        let reserved = pairs.saturating_mul(BYTES_A_PAIR).min(RESERVED_AT_MOST);
+        let mut seldom = PackedWriter::new(Vec::with_capacity(reserved));
+        let mut often = PackedWriter::new(Vec::new());
         let mut last: Option<u64> = None;
         while let Some((gap, n)) = seq.next_element::<(u64, u64)>()? {
             let k = match last {
@@ -498,18 +471,19 @@ impl<'de> Visitor<'de> for PairsVisitor {
             if n == 0 {
                 continue;
             }
-            let read = if n >= OFTEN {
-                &mut together.often
-            } else {
-                &mut together.seldom
-            };
+            let read = if n >= OFTEN { &mut often } else { &mut seldom };
             read.push(k, n).map_err(serde::de::Error::custom)?;
         }
-        for read in [&mut together.often, &mut together.seldom] {
-            read.bytes.shrink_to_fit();
-            read.blocks.shrink_to_fit();
-        }
-        Ok(together)
+        let [often, seldom] = [often, seldom].map(|read| {
+            let mut packed = read.into_packed()?;
+            packed.bytes.shrink_to_fit();
+            Ok::<_, std::io::Error>(packed)
+        });
+        Ok(Together {
+            often: often.map_err(serde::de::Error::custom)?,
+            seldom: seldom.map_err(serde::de::Error::custom)?,
+            changed: FxHashMap::default(),
+        })
     }
 }
 
@@ -574,10 +548,11 @@ mod tests {
         let pairs: Vec<(u64, u64)> = (0..(3 * super::BLOCK as u64 + 5))
             .map(|i| (i * i * 1_000_003 + (i % 3), (i * 7919) % 300 + 1))
             .collect();
-        let mut packed = super::Packed::default();
+        let mut writer = super::PackedWriter::new(Vec::new());
         for &(k, n) in &pairs {
-            packed.push(k, n).expect("a pair packs");
+            writer.push(k, n).expect("a pair packs");
         }
+        let packed = writer.into_packed().expect("pairs packed");
         assert_eq!(packed.blocks.len(), 4);
         assert_eq!(packed.iter().collect::<Vec<_>>(), pairs);
         for &(k, n) in &pairs {
@@ -658,7 +633,7 @@ mod tests {
         ] {
             assert_eq!(ours.bytes, theirs.bytes);
             assert_eq!(ours.blocks, theirs.blocks);
-            assert_eq!((ours.len, ours.last), (theirs.len, theirs.last));
+            assert_eq!(ours.len, theirs.len);
         }
         assert_eq!(
             (seldom.pairs, often.pairs),
