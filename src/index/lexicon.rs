@@ -140,23 +140,22 @@ pub(crate) fn learn(store: &Store) -> crate::Result<Lexicon> {
 /// The learner's counts kept beside a commit in its generation folder ([`COUNTS_FILE`]), so
 /// that a refresh that rewrites a few acts updates them instead of counting every act again.
 ///
-/// Written as [`CountsHead`] and the learner by [`Learner::write_packed`]; a file of
-/// [`WHOLE_FORMAT`], which earlier versions wrote, is this struct in postcard.
+/// Written as its head and the learner by [`Learner::write_packed`]; a file of
+/// [`WHOLE_FORMAT`], which earlier versions wrote, is this struct in postcard (which frames no
+/// struct, so the head's fields are read as they were written, first).
 #[derive(Serialize, Deserialize)]
 struct StoredCounts {
+    head: CountsHead,
+    learner: Learner,
+}
+
+/// What a counts file says of its counts, first.
+#[derive(Serialize, Deserialize)]
+struct CountsHead {
     format: u32,
     /// The commit counted ([`commit_key`]).
     commit: String,
     /// Refreshes that updated the counts since every act was last counted.
-    updates: u32,
-    learner: Learner,
-}
-
-/// What a counts file of [`COUNTS_FORMAT`] holds besides the learner, first.
-#[derive(Serialize, Deserialize)]
-struct CountsHead {
-    format: u32,
-    commit: String,
     updates: u32,
 }
 
@@ -191,13 +190,7 @@ fn read_counts_file(path: &Path) -> Option<(StoredCounts, u64)> {
                 })
                 .ok()?;
             let file_len = file.metadata().ok()?.len();
-            let counts = StoredCounts {
-                format: head.format,
-                commit: head.commit,
-                updates: head.updates,
-                learner,
-            };
-            (counts.format == COUNTS_FORMAT).then_some((counts, file_len))
+            (head.format == COUNTS_FORMAT).then_some((StoredCounts { head, learner }, file_len))
         }
         WHOLE_FORMAT => {
             // Read whole rather than through a reader: postcard decodes a slice far faster
@@ -207,7 +200,7 @@ fn read_counts_file(path: &Path) -> Option<(StoredCounts, u64)> {
             let bytes = std::fs::read(path).ok()?;
             let counts = postcard::from_bytes::<StoredCounts>(&bytes)
                 .ok()
-                .filter(|s| s.format == WHOLE_FORMAT)?;
+                .filter(|s| s.head.format == WHOLE_FORMAT)?;
             Some((counts, bytes.len() as u64))
         }
         _ => None,
@@ -239,7 +232,7 @@ struct CountsUpdate {
 fn read_counts(gen: &Path, commit: &str) -> Option<(StoredCounts, u64, u64)> {
     let (mut counts, file_len) = read_counts_file(&gen.join(COUNTS_FILE))?;
     let mut led = 0;
-    if counts.commit != commit {
+    if counts.head.commit != commit {
         let log = std::fs::read(gen.join(COUNTS_LOG)).unwrap_or_default();
         let mut rest = log.as_slice();
         // Updates stop at the first frame that is not whole: one a killed process left half
@@ -247,19 +240,19 @@ fn read_counts(gen: &Path, commit: &str) -> Option<(StoredCounts, u64, u64)> {
         while let Some((update, after)) = next_update(rest) {
             rest = after;
             // An update of an earlier counts file is left where it is; the next write drops it.
-            if update.from == counts.commit {
+            if update.from == counts.head.commit {
                 counts.learner.remove_counts(&update.removed).ok()?;
                 counts.learner.add_counts(&update.added);
-                counts.commit = update.to;
-                counts.updates += 1;
+                counts.head.commit = update.to;
+                counts.head.updates += 1;
                 led = (log.len() - rest.len()) as u64;
-                if counts.commit == commit {
+                if counts.head.commit == commit {
                     break;
                 }
             }
         }
     }
-    (counts.commit == commit).then_some((counts, file_len, led))
+    (counts.head.commit == commit).then_some((counts, file_len, led))
 }
 
 /// The first update framed in `log`, and what follows it; `None` when no whole one starts it.
@@ -363,7 +356,7 @@ fn updated(change: Change, gen: &Path) -> crate::Result<Option<Updated>> {
         );
         return Ok(None);
     }
-    stored.updates += 1;
+    stored.head.updates += 1;
     Ok(Some(Updated {
         stored,
         from: commit,
@@ -438,24 +431,26 @@ pub(super) fn write_beside(
                     // The update goes to the log when it fits; otherwise the counts are written,
                     // as they are when the file is of the layout before (so an index made
                     // before reads its counts packed from its first refresh on).
-                    let fits = update.stored.format == COUNTS_FORMAT
+                    let fits = update.stored.head.format == COUNTS_FORMAT
                         && update.led + frame.len() as u64 <= super::changes_share(update.file_len);
                     if fits {
                         append_to_log(gen, update.led, &frame)?;
                     }
-                    (update.stored.learner, update.stored.updates, fits)
+                    (update.stored.learner, update.stored.head.updates, fits)
                 }
             },
         };
         let counts = StoredCounts {
-            format: COUNTS_FORMAT,
-            commit,
-            updates,
+            head: CountsHead {
+                format: COUNTS_FORMAT,
+                commit,
+                updates,
+            },
             learner,
         };
         let stored = StoredLexicon {
             format: FORMAT,
-            commit: counts.commit.clone(),
+            commit: counts.head.commit.clone(),
             lexicon: counts.learner.finish(),
         };
         let json = serde_json::to_vec(&stored).map_err(|e| in_words(&e))?;
@@ -463,13 +458,8 @@ pub(super) fn write_beside(
         // the lexicon is written after them.
         if !logged {
             // Written as the pairs are merged with their changes, not first made whole.
-            let head = CountsHead {
-                format: COUNTS_FORMAT,
-                commit: counts.commit.clone(),
-                updates: counts.updates,
-            };
             replace_file(gen, COUNTS_FILE, |out| {
-                counts.learner.write_packed(&head, out)
+                counts.learner.write_packed(&counts.head, out)
             })?;
             // Its updates are of the counts written before: none would be read again.
             match std::fs::remove_file(gen.join(COUNTS_LOG)) {

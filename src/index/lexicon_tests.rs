@@ -33,7 +33,7 @@ fn stored(idx: &Path) -> Lexicon {
     let stored: super::StoredLexicon = serde_json::from_slice(&bytes).expect("lexicon");
     let store = Store::open(idx).expect("index");
     assert_eq!(stored.commit, super::commit_key(&store.searcher()));
-    assert_eq!(stored.commit, counts(idx).commit);
+    assert_eq!(stored.commit, counts(idx).head.commit);
     let mut lexicon = stored.lexicon;
     lexicon.reindex();
     lexicon
@@ -60,6 +60,12 @@ fn russian_of_dogs_and_cats(corpus: &Path) -> (PathBuf, String) {
     (russian, text)
 }
 
+/// Writes `text` as the act's Russian text at `russian`, then [`refreshed`].
+fn rewritten(corpus: &Path, idx: &Path, russian: &Path, text: impl AsRef<[u8]>) -> Lexicon {
+    std::fs::write(russian, text).expect("the act's Russian text written");
+    refreshed(corpus, idx)
+}
+
 /// The mirror fixtures copied into a temporary folder and indexed: the folder, the corpus
 /// and the index.
 fn built_mirror() -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -78,16 +84,15 @@ fn built_mirror() -> (tempfile::TempDir, PathBuf, PathBuf) {
 fn a_refresh_updates_the_stored_counts_to_those_of_every_act() {
     let (tmp, corpus, idx) = built_mirror();
     let built = stored(&idx);
-    assert_eq!(counts(&idx).updates, 0);
+    assert_eq!(counts(&idx).head.updates, 0);
     assert_eq!(built, learned(&idx));
     assert!(built.pairs().len() > 20, "{}", built.pairs().len());
 
     // One act's Russian text: «кошек» becomes «котов» throughout.
     let (russian, text) = russian_of_dogs_and_cats(&corpus);
     assert!(text.matches("кошек").count() > 10);
-    std::fs::write(&russian, text.replace("кошек", "котов")).unwrap();
-    let edited = refreshed(&corpus, &idx);
-    assert_eq!(counts(&idx).updates, 1);
+    let edited = rewritten(&corpus, &idx, &russian, text.replace("кошек", "котов"));
+    assert_eq!(counts(&idx).head.updates, 1);
     assert_ne!(edited, built);
     assert_eq!(edited.units(), built.units());
 
@@ -96,19 +101,18 @@ fn a_refresh_updates_the_stored_counts_to_those_of_every_act() {
     copy_dir(&corpus.join(DOGS_AND_CATS), &aside);
     std::fs::remove_dir_all(corpus.join(DOGS_AND_CATS)).unwrap();
     let removed = refreshed(&corpus, &idx);
-    assert_eq!(counts(&idx).updates, 2);
+    assert_eq!(counts(&idx).head.updates, 2);
     assert!(removed.units() < edited.units());
 
     // Back again: the lexicon of the corpus as it was after the edit.
     copy_dir(&aside, &corpus.join(DOGS_AND_CATS));
     assert_eq!(refreshed(&corpus, &idx), edited);
-    assert_eq!(counts(&idx).updates, 3);
+    assert_eq!(counts(&idx).head.updates, 3);
 
     // Counts of another commit are not used: every act is counted again.
     std::fs::write(current(&idx).join(COUNTS_FILE), b"not counts").unwrap();
-    std::fs::write(&russian, text).unwrap();
-    assert_eq!(refreshed(&corpus, &idx), built);
-    assert_eq!(counts(&idx).updates, 0);
+    assert_eq!(rewritten(&corpus, &idx, &russian, text), built);
+    assert_eq!(counts(&idx).head.updates, 0);
 }
 
 /// The logged updates to the counts and the bytes after the last whole one.
@@ -132,12 +136,11 @@ fn refreshes_log_their_updates_until_the_log_outgrows_its_share_of_the_counts() 
 
     let (russian, text) = russian_of_dogs_and_cats(&corpus);
     let edited = text.replace("кошек", "котов");
-    std::fs::write(&russian, &edited).unwrap();
-    refreshed(&corpus, &idx);
+    rewritten(&corpus, &idx, &russian, &edited);
     // The update went to the log; the counts file is as the build wrote it.
     assert!(file() == built);
     assert_eq!(logged(&idx), (1, 0));
-    assert_eq!(counts(&idx).updates, 1);
+    assert_eq!(counts(&idx).head.updates, 1);
 
     // A process killed while appending the next update left half of it: it is dropped, and
     // the next update follows the whole one.
@@ -147,10 +150,9 @@ fn refreshes_log_their_updates_until_the_log_outgrows_its_share_of_the_counts() 
     torn.extend_from_within(..whole / 2);
     std::fs::write(&log, &torn).unwrap();
     assert_eq!(logged(&idx), (1, whole / 2));
-    std::fs::write(&russian, &text).unwrap();
-    refreshed(&corpus, &idx);
+    rewritten(&corpus, &idx, &russian, &text);
     assert_eq!(logged(&idx), (2, 0));
-    assert_eq!(counts(&idx).updates, 2);
+    assert_eq!(counts(&idx).head.updates, 2);
     assert!(file() == built);
 
     // Edits back and forth: once an update would take the log past its share of the counts
@@ -161,8 +163,7 @@ fn refreshes_log_their_updates_until_the_log_outgrows_its_share_of_the_counts() 
         // Each update here rewrites the same act: about as long as the first one.
         assert!(refreshes * whole <= share * 2, "{refreshes} updates logged");
         let next = if refreshes % 2 == 0 { &edited } else { &text };
-        std::fs::write(&russian, next).unwrap();
-        refreshed(&corpus, &idx);
+        rewritten(&corpus, &idx, &russian, next);
         refreshes += 1;
     }
     assert!(
@@ -170,7 +171,7 @@ fn refreshes_log_their_updates_until_the_log_outgrows_its_share_of_the_counts() 
         "{refreshes} updates of {whole} bytes"
     );
     assert!(file() != built);
-    assert_eq!(counts(&idx).updates, refreshes as u32);
+    assert_eq!(counts(&idx).head.updates, refreshes as u32);
     assert_eq!(logged(&idx), (0, 0));
 }
 
@@ -178,8 +179,7 @@ fn refreshes_log_their_updates_until_the_log_outgrows_its_share_of_the_counts() 
 fn a_damaged_update_in_the_log_has_every_act_counted_again() {
     let (_tmp, corpus, idx) = built_mirror();
     let (russian, text) = russian_of_dogs_and_cats(&corpus);
-    std::fs::write(&russian, text.replace("кошек", "котов")).unwrap();
-    refreshed(&corpus, &idx);
+    rewritten(&corpus, &idx, &russian, text.replace("кошек", "котов"));
     assert_eq!(logged(&idx), (1, 0));
 
     // One byte of the update changed: its crc32 no longer matches, and the counts kept do
@@ -192,9 +192,8 @@ fn a_damaged_update_in_the_log_has_every_act_counted_again() {
     let commit = super::commit_key(&Store::open(&idx).unwrap().searcher());
     assert!(read_counts(&current(&idx), &commit).is_none());
 
-    std::fs::write(&russian, &text).unwrap();
-    refreshed(&corpus, &idx);
-    assert_eq!(counts(&idx).updates, 0);
+    rewritten(&corpus, &idx, &russian, &text);
+    assert_eq!(counts(&idx).head.updates, 0);
     assert_eq!(logged(&idx), (0, 0));
 }
 
@@ -203,31 +202,39 @@ fn counts_of_the_layout_before_are_read_and_updated_not_counted_again() {
     let (_tmp, corpus, idx) = built_mirror();
     let file = current(&idx).join(COUNTS_FILE);
     let packed = counts(&idx);
-    assert_eq!(packed.format, super::COUNTS_FORMAT);
-    // The same counts in the layout earlier versions wrote: the struct whole in postcard.
-    let whole = StoredCounts {
+    assert_eq!(packed.head.format, super::COUNTS_FORMAT);
+    // The same counts in the layout earlier versions wrote: the struct whole in postcard,
+    // spelt as they declared it.
+    #[derive(serde::Serialize)]
+    struct Whole<'a> {
+        format: u32,
+        commit: &'a str,
+        updates: u32,
+        learner: &'a crate::lexicon::learn::Learner,
+    }
+    let whole = Whole {
         format: super::WHOLE_FORMAT,
-        ..packed
+        commit: &packed.head.commit,
+        updates: packed.head.updates,
+        learner: &packed.learner,
     };
     std::fs::write(&file, postcard::to_stdvec(&whole).expect("counts")).unwrap();
     let read = counts(&idx);
-    assert_eq!(read.format, super::WHOLE_FORMAT);
-    assert_eq!(read.learner.finish(), whole.learner.finish());
-    assert_eq!(read.commit, whole.commit);
+    assert_eq!(read.head.format, super::WHOLE_FORMAT);
+    assert_eq!(read.learner.finish(), packed.learner.finish());
+    assert_eq!(read.head.commit, packed.head.commit);
 
     // A refresh updates them, and writes them in the packed layout rather than log the
     // update after the file of the layout before.
     let (russian, text) = russian_of_dogs_and_cats(&corpus);
-    std::fs::write(&russian, text.replace("кошек", "котов")).unwrap();
-    refreshed(&corpus, &idx);
+    rewritten(&corpus, &idx, &russian, text.replace("кошек", "котов"));
     let updated = counts(&idx);
-    assert_eq!(updated.updates, 1);
-    assert_eq!(updated.format, super::COUNTS_FORMAT);
+    assert_eq!(updated.head.updates, 1);
+    assert_eq!(updated.head.format, super::COUNTS_FORMAT);
     assert_eq!(logged(&idx), (0, 0));
     // The next update goes to the log.
-    std::fs::write(&russian, &text).unwrap();
-    refreshed(&corpus, &idx);
-    assert_eq!(counts(&idx).updates, 2);
+    rewritten(&corpus, &idx, &russian, &text);
+    assert_eq!(counts(&idx).head.updates, 2);
     assert_eq!(logged(&idx), (1, 0));
 }
 
@@ -260,8 +267,7 @@ fn a_damaged_counts_file_has_every_act_counted_again() {
     assert!(read_counts(&current(&idx), &commit).is_none());
 
     let (russian, text) = russian_of_dogs_and_cats(&corpus);
-    std::fs::write(&russian, text.replace("кошек", "котов")).unwrap();
-    refreshed(&corpus, &idx);
-    assert_eq!(counts(&idx).updates, 0);
-    assert_eq!(counts(&idx).format, super::COUNTS_FORMAT);
+    rewritten(&corpus, &idx, &russian, text.replace("кошек", "котов"));
+    assert_eq!(counts(&idx).head.updates, 0);
+    assert_eq!(counts(&idx).head.format, super::COUNTS_FORMAT);
 }
