@@ -298,16 +298,9 @@ impl Learner {
             return Err(damaged("counts whose parts do not fill their file"));
         }
         file.seek(SeekFrom::Start(0))?;
-        let (head, kk, ru, units) = {
-            let len = usize::try_from(head.bytes).map_err(|_| damaged("head over memory"))?;
-            let mut bytes = vec![0; len];
-            file.read_exact(&mut bytes)?;
-            if crc32fast::hash(&bytes) != head.crc {
-                return Err(damaged("counts whose head's crc32 does not match"));
-            }
-            postcard::from_bytes::<(H, Side, Side, u64)>(&bytes)
-                .map_err(|e| damaged(&e.to_string()))?
-        };
+        let (head, kk, ru, units) =
+            postcard::from_bytes::<(H, Side, Side, u64)>(&head.read_bytes(file)?)
+                .map_err(|e| damaged(&e.to_string()))?;
         let together = Together::read_packed(file, [seldom, often])?;
         let learner = Learner {
             kk,

@@ -243,6 +243,17 @@ impl Section {
         out.write_all(&self.crc.to_le_bytes())
     }
 
+    /// The section's bytes, read from `input`, checked against its crc32.
+    pub(super) fn read_bytes(self, input: &mut impl Read) -> std::io::Result<Vec<u8>> {
+        let len = usize::try_from(self.bytes).map_err(|_| damaged("counts over memory"))?;
+        let mut bytes = vec![0; len];
+        input.read_exact(&mut bytes)?;
+        if crc32fast::hash(&bytes) != self.crc {
+            return Err(damaged("counts whose crc32 does not match"));
+        }
+        Ok(bytes)
+    }
+
     pub(super) fn read_from(input: &mut impl Read) -> std::io::Result<Section> {
         let (mut pairs, mut bytes, mut crc) = ([0; 8], [0; 8], [0; 4]);
         input.read_exact(&mut pairs)?;
@@ -393,14 +404,9 @@ impl Together {
         [seldom, often]: [Section; 2],
     ) -> std::io::Result<Together> {
         let mut read = |section: Section| -> std::io::Result<Packed> {
-            let len = usize::try_from(section.bytes).map_err(|_| damaged("pairs over memory"))?;
             let pairs = usize::try_from(section.pairs).map_err(|_| damaged("pairs over memory"))?;
-            let mut bytes = vec![0; len];
-            input.read_exact(&mut bytes)?;
-            if crc32fast::hash(&bytes) != section.crc {
-                return Err(damaged("term pairs whose crc32 does not match"));
-            }
-            Packed::from_bytes(bytes, pairs).ok_or_else(|| damaged("term pairs cut short"))
+            Packed::from_bytes(section.read_bytes(input)?, pairs)
+                .ok_or_else(|| damaged("term pairs cut short"))
         };
         let seldom = read(seldom)?;
         let often = read(often)?;
