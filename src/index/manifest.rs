@@ -23,15 +23,64 @@ use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use tantivy::Index;
 
+/// A sha256 as a manifest keeps it: its 32 bytes, not their 64 hex digits in a string of
+/// their own, since a server keeps the manifest of hundreds of thousands of files between
+/// refreshes. Read and written as the hex digits, so manifest files keep their layout. Empty
+/// for a file that could not be read (written as no digits), which the next refresh reads
+/// again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Sha256Sum(Option<[u8; 32]>);
+
+impl Sha256Sum {
+    /// The sum of a digest's bytes.
+    pub fn of(bytes: [u8; 32]) -> Self {
+        Sha256Sum(Some(bytes))
+    }
+
+    /// The sum written as `hex`; empty for anything but 64 hex digits, so that a file
+    /// whose recorded sum cannot be read is read again.
+    pub fn of_hex(hex: &str) -> Self {
+        let mut bytes = [0u8; 32];
+        Sha256Sum(hex::decode_to_slice(hex, &mut bytes).ok().map(|()| bytes))
+    }
+
+    /// Whether no bytes gave it.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl Serialize for Sha256Sum {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.map(hex::encode).unwrap_or_default())
+    }
+}
+
+impl<'de> Deserialize<'de> for Sha256Sum {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Hex;
+        impl serde::de::Visitor<'_> for Hex {
+            type Value = Sha256Sum;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a sha256 in hex digits")
+            }
+            fn visit_str<E: serde::de::Error>(self, hex: &str) -> Result<Sha256Sum, E> {
+                Ok(Sha256Sum::of_hex(hex))
+            }
+        }
+        d.deserialize_str(Hex)
+    }
+}
+
 /// What the index knows about one source file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileEntry {
     /// sha256 of the file's bytes (and of its `.meta.toml` sidecar, when it has one).
-    pub sha256: String,
+    pub sha256: Sha256Sum,
     pub size: u64,
     pub mtime_ns: u128,
     /// sha256 of the JSON of the acts made from the file (they change when linking changes).
-    pub acts_hash: String,
+    pub acts_hash: Sha256Sum,
     pub acts: Vec<String>,
     /// Why the file could not be ingested, when it could not.
     pub failure: Option<String>,
@@ -52,11 +101,49 @@ pub struct Manifest {
     pub analyzers: String,
     pub zanlex: String,
     /// By path relative to the corpus folder's parent (`corpus/003_….txt`).
+    #[serde(deserialize_with = "files_in_full_nodes")]
     pub files: BTreeMap<String, FileEntry>,
     /// The version of the link keys in `files` ([`crate::ingest::LINKS_FORMAT`]): links of
     /// another version are not compared with those of the files read now.
     #[serde(default)]
     pub links: u32,
+}
+
+/// A manifest's files as read, the map built from them at once ([`in_full_nodes`]).
+fn files_in_full_nodes<'de, D>(de: D) -> Result<BTreeMap<String, FileEntry>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Entries;
+    impl<'de> serde::de::Visitor<'de> for Entries {
+        type Value = Vec<(String, FileEntry)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map of files to their entries")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            // Bounded: a damaged length asks for no more than the entries that come.
+            let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(1 << 20));
+            while let Some(entry) = map.next_entry()? {
+                entries.push(entry);
+            }
+            Ok(entries)
+        }
+    }
+    Ok(in_full_nodes(de.deserialize_map(Entries)?))
+}
+
+/// A map of files built from its entries at once. Inserted one by one in path order, as a
+/// map is read or a whole corpus's entries are added, a `BTreeMap` splits each full node in
+/// two and leaves its nodes about half full: a manifest of hundreds of thousands of files,
+/// which a server keeps between refreshes, would take nearly twice the memory its entries
+/// need. Built from an iterator, the map fills its nodes.
+pub(super) fn in_full_nodes(
+    entries: impl IntoIterator<Item = (String, FileEntry)>,
+) -> BTreeMap<String, FileEntry> {
+    entries.into_iter().collect()
 }
 
 /// A fingerprint of the registered analyzers: the tokens they make of a probe text.
@@ -453,7 +540,7 @@ struct LinkedFacts<'a> {
 /// hash, it tells whether the file's documents must be written again. An act is re-indexed
 /// when an act it links to changes (another edition, an amending act, a publication date),
 /// without serializing its whole text.
-pub(super) fn acts_hash(acts: &[&Act]) -> String {
+pub(super) fn acts_hash(acts: &[&Act]) -> Sha256Sum {
     let mut h = Sha256::new();
     for a in acts {
         let facts = LinkedFacts {
@@ -484,7 +571,7 @@ pub(super) fn acts_hash(acts: &[&Act]) -> String {
             h.update(js);
         }
     }
-    hex::encode(h.finalize())
+    Sha256Sum::of(h.finalize().into())
 }
 
 #[cfg(test)]
@@ -495,10 +582,10 @@ pub(super) mod tests {
     /// A manifest of two files, for tests.
     pub(in crate::index) fn manifest() -> Manifest {
         let entry = |size, mtime_ns| FileEntry {
-            sha256: "ab".repeat(32),
+            sha256: Sha256Sum::of_hex(&"ab".repeat(32)),
             size,
             mtime_ns,
-            acts_hash: "cd".repeat(32),
+            acts_hash: Sha256Sum::of_hex(&"cd".repeat(32)),
             acts: vec!["mvd-order-2012-06-14-352".into()],
             failure: None,
             links: None,
@@ -580,6 +667,55 @@ pub(super) mod tests {
         let v3 = format!("{PAYLOAD_V3}{same}::{b64}");
         assert_eq!(decode_manifest(&index, &v3), Some(m.clone()));
         assert_eq!(decode_manifest(&index, &json), Some(m));
+    }
+
+    /// Sums kept as bytes are written as the hex strings manifests held before, in postcard
+    /// and in JSON, so manifests written by earlier versions read as they are; an empty sum
+    /// is no digits, and digits that are not a sum read as empty (the file is read again).
+    #[test]
+    fn sums_kept_as_bytes_keep_the_layout_of_hex_strings() {
+        /// An entry as earlier versions declared it.
+        #[derive(Serialize)]
+        struct HexEntry {
+            sha256: String,
+            size: u64,
+            mtime_ns: u128,
+            acts_hash: String,
+            acts: Vec<String>,
+            failure: Option<String>,
+            links: Option<crate::ingest::FileLinks>,
+        }
+        let sha = hex::encode(Sha256::digest(b"kaz.md"));
+        for sha in [sha.as_str(), ""] {
+            let before = HexEntry {
+                sha256: sha.to_string(),
+                size: 12,
+                mtime_ns: 1 << 70,
+                acts_hash: "cd".repeat(32),
+                acts: vec!["mvd-order-2012-06-14-352".into()],
+                failure: None,
+                links: Some(crate::ingest::FileLinks::default()),
+            };
+            let now = FileEntry {
+                sha256: Sha256Sum::of_hex(sha),
+                size: 12,
+                mtime_ns: 1 << 70,
+                acts_hash: Sha256Sum::of_hex(&"cd".repeat(32)),
+                acts: vec!["mvd-order-2012-06-14-352".into()],
+                failure: None,
+                links: Some(crate::ingest::FileLinks::default()),
+            };
+            assert_eq!(now.sha256.is_empty(), sha.is_empty());
+            let bytes = postcard::to_allocvec(&before).unwrap();
+            assert_eq!(postcard::to_allocvec(&now).unwrap(), bytes);
+            assert_eq!(postcard::from_bytes::<FileEntry>(&bytes).unwrap(), now);
+            let json = serde_json::to_string(&before).unwrap();
+            assert_eq!(serde_json::to_string(&now).unwrap(), json);
+            assert_eq!(serde_json::from_str::<FileEntry>(&json).unwrap(), now);
+        }
+        for not_a_sum in ["ab", "zz".repeat(32).as_str(), &"ab".repeat(33)] {
+            assert!(Sha256Sum::of_hex(not_a_sum).is_empty(), "{not_a_sum}");
+        }
     }
 
     /// The stat key a payload carries.
@@ -666,7 +802,7 @@ pub(super) mod tests {
         let touched: BTreeSet<String> = (0..40_000).map(|i| format!("corpus/{i:06}.txt")).collect();
         for rel in &touched {
             let mut entry = whole.files["corpus/001.txt"].clone();
-            entry.sha256 = hex::encode(Sha256::digest(rel.as_bytes()));
+            entry.sha256 = Sha256Sum::of(Sha256::digest(rel.as_bytes()).into());
             large.files.insert(rel.clone(), entry);
         }
         let over = Over {

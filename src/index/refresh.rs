@@ -6,7 +6,7 @@ use super::build::{BuildOptions, RefreshReport};
 use super::layout::IndexDir;
 use super::manifest::{
     acts_hash, analyzer_fingerprint, read_manifest, stat_key, stored_stat_key, FileEntry, Layers,
-    Manifest, Over,
+    Manifest, Over, Sha256Sum,
 };
 use super::refresh_cache::KnownManifest;
 use super::scan::{file_sha, rel_path, scan, scan_changed, with_sidecars, Scanned};
@@ -514,7 +514,7 @@ struct Plan {
     layers: Option<Layers>,
     /// The sha256 of each file whose size or mtime moved since the manifest, hashed now (see
     /// [`known_sha`]).
-    rehashed: BTreeMap<String, String>,
+    rehashed: BTreeMap<String, Sha256Sum>,
     /// Files of the manifest gone from the corpus.
     removed: Vec<String>,
 }
@@ -553,7 +553,7 @@ fn plan(
     } else {
         (Manifest::default(), None)
     };
-    let mut rehashed: BTreeMap<String, String> = BTreeMap::new();
+    let mut rehashed: BTreeMap<String, Sha256Sum> = BTreeMap::new();
     let mut removed: Vec<String> = Vec::new();
     let mut any_change = !reusable;
     for pair in paired(scanned, &old.files) {
@@ -644,11 +644,11 @@ fn paired<'s, 'm>(
 fn known_sha<'a>(
     s: &Scanned,
     entry: Option<&'a FileEntry>,
-    rehashed: &'a BTreeMap<String, String>,
-) -> Option<&'a str> {
+    rehashed: &'a BTreeMap<String, Sha256Sum>,
+) -> Option<Sha256Sum> {
     match entry {
-        Some(e) if e.size == s.size && e.mtime_ns == s.mtime_ns => Some(&e.sha256),
-        _ => rehashed.get(&s.rel).map(String::as_str),
+        Some(e) if e.size == s.size && e.mtime_ns == s.mtime_ns => Some(e.sha256),
+        _ => rehashed.get(&s.rel).copied(),
     }
 }
 
@@ -658,7 +658,12 @@ fn known_sha<'a>(
 fn write(
     corpus: &Path,
     scanned: &[Scanned],
-    (old, layers, rehashed, reusable): (Manifest, Option<&Layers>, &BTreeMap<String, String>, bool),
+    (old, layers, rehashed, reusable): (
+        Manifest,
+        Option<&Layers>,
+        &BTreeMap<String, Sha256Sum>,
+        bool,
+    ),
     (index, fields, dir): (&Index, &Fields, &Path),
     report: &mut RefreshReport,
     opts: &BuildOptions,
@@ -715,7 +720,7 @@ struct Read<'a> {
     /// The corpus's files as the scan found them: the corpus is not listed and measured again.
     scanned: &'a [Scanned],
     /// See [`Plan::rehashed`].
-    rehashed: &'a BTreeMap<String, String>,
+    rehashed: &'a BTreeMap<String, Sha256Sum>,
     /// The manifest in force (empty when not reusable).
     old: &'a Manifest,
     reusable: bool,
@@ -769,9 +774,9 @@ impl Read<'_> {
                       ingested: &BTreeMap<String, String>| {
             let prev = old.files.get(&s.rel);
             let sha256 = match known_sha(s, prev, rehashed) {
-                Some(sha) => sha.to_string(),
+                Some(sha) => sha,
                 None => match ingested.get(&s.rel) {
-                    Some(own) => with_sidecars(own.clone(), &s.path),
+                    Some(own) => with_sidecars(own, &s.path),
                     // A file that gave no act: hash it here (empty when it cannot be read,
                     // so the next refresh reads it again).
                     None if s.skipped.is_none() => file_sha(&s.path).unwrap_or_else(|e| {
@@ -779,9 +784,9 @@ impl Read<'_> {
                             "cannot hash {}: {e}; it will be read again",
                             s.path.display()
                         );
-                        String::new()
+                        Sha256Sum::default()
                     }),
-                    None => String::new(),
+                    None => Sha256Sum::default(),
                 },
             };
             let entry = FileEntry {
@@ -960,7 +965,12 @@ impl Changed {
             }
         }
         touched.extend(self.entries.keys().cloned());
-        files.extend(self.entries);
+        if files.is_empty() {
+            // Every entry is new (a build): the map made at once, its nodes full.
+            files = super::manifest::in_full_nodes(self.entries);
+        } else {
+            files.extend(self.entries);
+        }
         for (rel, links) in self.links {
             if let Some(entry) = files.get_mut(&rel) {
                 entry.links = Some(links);
@@ -1024,7 +1034,7 @@ struct Written {
 fn previous_read<'a>(
     old: &'a Manifest,
     scanned: &[Scanned],
-    rehashed: &BTreeMap<String, String>,
+    rehashed: &BTreeMap<String, Sha256Sum>,
 ) -> Option<crate::ingest::Previous<'a>> {
     if old.links != crate::ingest::LINKS_FORMAT {
         return None;
@@ -1046,7 +1056,7 @@ fn previous_read<'a>(
         };
         let links = entry.links.as_ref()?;
         let parsed = entry.failure.is_none() || links.gave_act();
-        let unchanged = parsed && now == Some(entry.sha256.as_str());
+        let unchanged = parsed && now == Some(entry.sha256);
         if listed {
             previous.then.push(Some(links));
             previous.unchanged.push(unchanged);
@@ -1141,12 +1151,18 @@ mod tests {
         );
         // Its mtime moved, its bytes the same: unchanged.
         scanned[0].mtime_ns += 1;
-        rehashed.insert("corpus/001.txt".to_string(), "ab".repeat(32));
+        rehashed.insert(
+            "corpus/001.txt".to_string(),
+            Sha256Sum::of_hex(&"ab".repeat(32)),
+        );
         assert_eq!(
             unchanged(&m, &scanned, &rehashed),
             Some(vec!["corpus/001.txt".to_string(), "corpus/002.txt".into()])
         );
-        rehashed.insert("corpus/001.txt".to_string(), "ef".repeat(32));
+        rehashed.insert(
+            "corpus/001.txt".to_string(),
+            Sha256Sum::of_hex(&"ef".repeat(32)),
+        );
         assert_eq!(
             unchanged(&m, &scanned, &rehashed),
             Some(vec!["corpus/002.txt".into()])

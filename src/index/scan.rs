@@ -2,6 +2,7 @@
 //! file's size and modification time, and its sha256 when they moved.
 
 use super::build::BuildOptions;
+use super::manifest::Sha256Sum;
 use crate::ingest::FileStamp;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -201,18 +202,18 @@ fn split_parts<'a>(
 /// digest followed by the sidecar's bytes.
 /// Empty for what is not a regular file that can be read (never opened: a FIFO would block):
 /// such a file differs from any entry, and ingestion or the walk says what is wrong with it.
-pub(super) fn file_sha(path: &Path) -> crate::Result<String> {
+pub(super) fn file_sha(path: &Path) -> crate::Result<Sha256Sum> {
     // Opened without blocking, and read only when the open file is a regular one.
     let Ok(bytes) = crate::files::read_regular(path) else {
-        return Ok(String::new());
+        return Ok(Sha256Sum::default());
     };
     let own = hex::encode(Sha256::digest(bytes));
-    Ok(with_sidecars(own, path))
+    Ok(with_sidecars(&own, path))
 }
 
 /// [`file_sha`] from the file's own sha256 (hex), read back from an act's source instead of
 /// hashing the file a second time.
-pub(super) fn with_sidecars(own_sha: String, path: &Path) -> String {
+pub(super) fn with_sidecars(own_sha: &str, path: &Path) -> Sha256Sum {
     let mut h: Option<Sha256> = None;
     for s in crate::extract::sidecar::metadata_paths(path) {
         if let Ok(b) = crate::files::read_regular(&s) {
@@ -257,5 +258,8 @@ pub(super) fn with_sidecars(own_sha: String, path: &Path) -> String {
             }
         }
     }
-    h.map_or(own_sha, |h| hex::encode(h.finalize()))
+    h.map_or_else(
+        || Sha256Sum::of_hex(own_sha),
+        |h| Sha256Sum::of(h.finalize().into()),
+    )
 }
