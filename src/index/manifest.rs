@@ -124,7 +124,8 @@ where
             self,
             mut map: A,
         ) -> Result<Self::Value, A::Error> {
-            // Bounded: a damaged length asks for no more than the entries that come.
+            // A length read from a damaged file reserves room for a million entries at
+            // most, and its pages are touched only as entries come.
             let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(1 << 20));
             while let Some(entry) = map.next_entry()? {
                 entries.push(entry);

@@ -641,10 +641,10 @@ fn paired<'s, 'm>(
 /// The sha256 the scan knows the file `s` by, `entry` being its entry in the manifest: the
 /// manifest's when its size and mtime are the same, the one hashed now ([`Plan::rehashed`])
 /// when they moved; none for a new file.
-fn known_sha<'a>(
+fn known_sha(
     s: &Scanned,
-    entry: Option<&'a FileEntry>,
-    rehashed: &'a BTreeMap<String, Sha256Sum>,
+    entry: Option<&FileEntry>,
+    rehashed: &BTreeMap<String, Sha256Sum>,
 ) -> Option<Sha256Sum> {
     match entry {
         Some(e) if e.size == s.size && e.mtime_ns == s.mtime_ns => Some(e.sha256),
