@@ -28,6 +28,8 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     opts.scan_limit = None;
     let corpus = cli.corpus.clone();
     let (_, report) = ZanIndex::open_or_build(&corpus, &cli.index, &opts)?;
+    // Between refreshes the watcher holds next to nothing: what a refresh freed goes back.
+    crate::release_freed_memory();
     report_refresh(cli, &report);
     let watch = CorpusWatch::start(&corpus, &cli.index)?;
     eprintln!(
@@ -50,6 +52,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                     terminal_safe(&e.to_string())
                 ),
             }
+            crate::release_freed_memory();
             refreshed = Some(seen);
         }
         std::thread::sleep(Duration::from_millis(args.every_ms.max(10)));

@@ -117,6 +117,9 @@ impl AppState {
             ..options(follow)
         };
         let (index, report) = ZanIndex::open_or_build(corpus, index_dir, &opts)?;
+        // A first build, or a refresh of what changed while no server ran, frees far more
+        // than a server keeps.
+        crate::release_freed_memory();
         let wake = Arc::new(tokio::sync::Notify::new());
         let events = (watching && history.is_none())
             .then(|| corpus_events(corpus, index_dir, follow))
@@ -215,7 +218,9 @@ impl AppState {
             opts.changed_folders = Some(editions.clone());
         }
         let opened = tokio::task::spawn_blocking(move || {
-            ZanIndex::open_or_build(&state.corpus, &state.index_dir, &opts)
+            let opened = ZanIndex::open_or_build(&state.corpus, &state.index_dir, &opts);
+            crate::release_freed_memory();
+            opened
         })
         .await
         .map_err(|e| {
