@@ -196,10 +196,16 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 3] = [
+const EVALS_CORPUS_ACTS: [&str; 9] = [
     "law-1997-07-11-151",
+    "law-2001-12-13-267-ii",
     "law-2007-07-21-306",
+    "law-2019-12-27-293-vi",
     "law-2020-05-25-333-vi",
+    "law-2022-11-02-152-vii",
+    "maslikhat-decision-2024-01-31-15-74",
+    "maslikhat-decision-2024-04-26-20-96",
+    "moj-order-2023-06-27-415",
 ];
 
 /// Checks an everyday-question set over `evals/corpus`: ids `PREFIX01`, `PREFIX02` …, at least
