@@ -2,13 +2,15 @@
 """The systems table: zanlex beside the engines a user would pick instead, on the same units and
 the same questions, in one run.
 
-    evals/compare.py [--sets people,heldout,questions,mirror] [--data ../shared/data]
+    evals/compare.py [--sets people,heldout,blind,questions,mirror] [--data ../shared/data]
                      [--bin target/release] [--out FILE]
 
 For each relevance set (TSV: id, lang, query, relevant `ACT#EID …`, why):
   people     evals/people.tsv over corpus/* + evals/corpus (as people/), as examples/eval_people.rs
   heldout    evals/people_heldout.tsv over the same corpus (`eval_people -- heldout`): questions
              written before any engine ran on their law and never tuned on
+  blind      evals/blind.tsv over the same corpus (`eval_people -- blind`): questions on six acts
+             no other set uses, written before any engine ran on them and never tuned on
   questions  evals/questions.tsv over corpus/* + DATA/versions + DATA/mirror/<repo>/…,
              as examples/eval_questions.rs (skipped without DATA/versions and DATA/mirror)
   mirror     evals/mirror_queries.tsv over DATA/mirror, as examples/eval_mirror.rs
@@ -77,7 +79,7 @@ def assemble(name, data, work):
     """Lays out the corpus of set `name` under `work`; returns it, or None when its data is
     absent."""
     corpus = work / "corpus"
-    if name in ("people", "heldout"):
+    if name in ("people", "heldout", "blind"):
         copy_into(ROOT / "corpus", corpus)
         copy_into(ROOT / "evals" / "corpus", corpus / "people")
     elif name == "questions":
@@ -100,6 +102,7 @@ def assemble(name, data, work):
 SETS = {
     "people": "evals/people.tsv",
     "heldout": "evals/people_heldout.tsv",
+    "blind": "evals/blind.tsv",
     "questions": "evals/questions.tsv",
     "mirror": "evals/mirror_queries.tsv",
 }
@@ -345,7 +348,7 @@ def peers(units, jsonl, work, fair):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sets", default="people,heldout,questions,mirror")
+    ap.add_argument("--sets", default="people,heldout,blind,questions,mirror")
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--bin", default=str(ROOT / "target" / "release"),
                     help="folder with zanlex and examples/dump_units")

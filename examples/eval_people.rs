@@ -14,7 +14,9 @@
 //!
 //! Run: `cargo run --release --example eval_people`; `… --example eval_people -- heldout`
 //! scores `evals/people_heldout.tsv` instead (questions about the Law on Toy Safety, written
-//! before any engine ran on it: a check against tuning to `people.tsv`) on the same index.
+//! before any engine ran on it: a check against tuning to `people.tsv`) on the same index;
+//! `… -- blind` scores `evals/blind.tsv` (questions about six other acts of `evals/corpus/`,
+//! written and committed before any engine ran on them, never tuned on).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -27,6 +29,7 @@ fn main() -> Res<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let set_file = match std::env::args().nth(1).as_deref() {
         Some("heldout") => "evals/people_heldout.tsv",
+        Some("blind") => "evals/blind.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;

@@ -281,6 +281,25 @@ fn held_out_questions_are_well_formed_and_their_units_exist_in_their_language() 
     check_everyday_set("people_heldout.tsv", 'H', 20, &["law-2007-07-21-306"]);
 }
 
+/// The blind set: questions about six acts no other set uses, written and committed before any
+/// engine ran on them.
+#[test]
+fn blind_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    check_everyday_set(
+        "blind.tsv",
+        'B',
+        30,
+        &[
+            "law-2001-12-13-267-ii",
+            "law-2019-12-27-293-vi",
+            "law-2022-11-02-152-vii",
+            "maslikhat-decision-2024-01-31-15-74",
+            "maslikhat-decision-2024-04-26-20-96",
+            "moj-order-2023-06-27-415",
+        ],
+    );
+}
+
 #[test]
 fn eid_shape_accepts_zanlex_eids_only() {
     for ok in [
