@@ -83,6 +83,29 @@ def main():
     for form in ["commencement", "expiry", "suspension", "repeal", "amendment_note", "requisite"]:
         print(f"| {form} | {c.get((form, 'kk'), 0)} | {c.get((form, 'ru'), 0)} |")
     print(f"\nrows: {len(rows)}")
+    delayed_re = re.compile(
+        r"(?i)(по истечении|өткен соң|вводится в действие с \d|вступает в силу с \d|\d{4} жылғы \d+ \S+ бастап|\d{4} жылдың \d+ \S+ бастап|\d{2}\.\d{2}\.\d{4} бастап|с \d{2}\.\d{2}\.\d{4})"
+    )
+    traits = collections.Counter()
+    for code, (d, kind, req) in whole.items():
+        files = []
+        for root, _, names in os.walk(os.path.join(HERE, "acts", d)):
+            files += [os.path.join(root, n) for n in names]
+        langs = collections.Counter(
+            os.path.basename(f)[:3] for f in files if "@" in os.path.basename(f) and f.endswith(".md")
+        )
+        if any(n >= 2 for n in langs.values()):
+            traits["several editions (a language in two or more dated files)"] += 1
+        if "Утратил" in req:
+            traits["repealed (requisite)"] += 1
+        text = "".join(open(f, encoding="utf-8").read() for f in files if f.endswith(".md"))
+        if delayed_re.search(text):
+            traits["delayed or staged commencement (days, months or a later day)"] += 1
+        if "```" in text or "## Оглавление" in text or "## МАЗМҰНЫ" in text or "## Мазмұны" in text:
+            traits["old layout (code block or a bare contents list)"] += 1
+    print("\n| trait of the whole acts | acts |\n|---|---|")
+    for t, n in sorted(traits.items()):
+        print(f"| {t} | {n} |")
     print("\nwhole acts\n")
     for code, (d, kind, req) in sorted(whole.items(), key=lambda x: x[1][0]):
         files = sorted(os.listdir(os.path.join(HERE, "acts", d)))

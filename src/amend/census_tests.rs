@@ -10,10 +10,12 @@
 
 use crate::amend::notes;
 use crate::model::{AmendAction, EffectiveRule, Status};
-use crate::structure::{effective, header};
+use crate::structure::{effective, header, requisite};
+use regex::Regex;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 /// How much of a clause zanlex reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -116,6 +118,8 @@ fn tied_to_other(lower: &str) -> bool {
         "қолданысқа енгізілген күннен",
         "қолданысқа енгізілуіне",
         "государственной регистрации в качестве",
+        "с момента регистрации",
+        "тіркелген күнінен бастап күшіне енеді",
     ]
     .iter()
     .any(|w| lower.contains(w))
@@ -124,17 +128,22 @@ fn tied_to_other(lower: &str) -> bool {
 /// The rule zanlex reads from one clause of a form (`commencement`, `expiry`, `suspension`,
 /// `repeal`, `amendment_note`, `requisite`) in a language (`kk`, `ru`). The parsers of time plug
 /// in here: each form is read by the library function that reads it when an act is indexed.
-fn read_clause(form: &str, _lang: &str, text: &str) -> Reading {
+fn read_clause(form: &str, lang: &str, text: &str) -> Reading {
     let lower = crate::structure::lowercase(text);
     let is_note = notes::parse_note_explained(text).is_ok()
         || ["сноска.", "ескерту.", "ескертпе.", "примечание."]
             .iter()
             .any(|p| lower.trim_start_matches(['>', '*', ' ']).starts_with(p));
     match form {
-        "amendment_note" => read_note(text),
+        "amendment_note" => read_note(lang, text),
         "commencement" => {
             if is_note {
-                return read_note(text);
+                let r = read_note(lang, text);
+                if r.outcome != Outcome::Unparsed {
+                    return r;
+                }
+                // A note that states the act's own commencement (`Сноска. Вводится в действие
+                // с 01.01.2023 в соответствии с пунктом 3 …`) names no amending act.
             }
             let rule = effective::parse_rule(text);
             match rule_words(&rule) {
@@ -154,7 +163,7 @@ fn read_clause(form: &str, _lang: &str, text: &str) -> Reading {
         "expiry" | "suspension" => {
             if is_note {
                 // A note is read as an amendment; an expiry or a suspension has no action.
-                return match read_note(text) {
+                return match read_note(lang, text) {
                     r if r.outcome == Outcome::Read => Reading::partial(
                         r.rule,
                         &format!("the {form} itself (no {form} rule in zanlex)"),
@@ -166,7 +175,7 @@ fn read_clause(form: &str, _lang: &str, text: &str) -> Reading {
         }
         "repeal" => {
             if is_note {
-                return read_note(text);
+                return read_note(lang, text);
             }
             if let Some(r) = read_requisite_repeal(text) {
                 return r;
@@ -176,10 +185,12 @@ fn read_clause(form: &str, _lang: &str, text: &str) -> Reading {
             )
         }
         "requisite" => {
-            let facts = header::parse_issuance(text);
+            // The requisite as `meta.yaml` gives it, read as indexing reads `meta.yaml`.
+            let meta = BTreeMap::from([("requisite".to_string(), text.to_string())]);
+            let facts = requisite::meta_facts(&meta, crate::model::Lang::Ru);
             let own = facts
-                .issuances
-                .first()
+                .as_ref()
+                .and_then(|f| f.issuances.first())
                 .map(|i| {
                     format!(
                         "{} № {}",
@@ -203,7 +214,7 @@ fn read_clause(form: &str, _lang: &str, text: &str) -> Reading {
                 },
                 (Some(r), None) => r,
                 (None, Some(own)) => Reading::read(format!("act {own}; in force (no repeal)")),
-                (None, None) => Reading::unparsed("no date and number in the requisite"),
+                (None, None) => Reading::unparsed("no issuance read (its date and number)"),
             }
         }
         _ => Reading::unparsed("unknown form"),
@@ -225,39 +236,78 @@ fn read_requisite_repeal(text: &str) -> Option<Reading> {
     })
 }
 
-/// An amendment note: each event's action, amending act and effective rule.
-fn read_note(text: &str) -> Reading {
-    match notes::parse_note_explained(text) {
-        Ok(events) => {
-            let mut words = Vec::new();
-            let mut unknown_rule = false;
-            for e in &events {
-                let when = rule_words(&e.rule).unwrap_or_else(|| {
-                    unknown_rule = true;
-                    "rule not stated".to_string()
-                });
-                words.push(format!(
-                    "{} {}: by {} {} № {} ({})",
-                    if e.target_label.is_empty() {
-                        "(whole act)"
-                    } else {
-                        e.target_label.as_str()
-                    },
-                    action_words(e.action),
-                    e.by.kind.as_str(),
-                    e.by.date.map(|d| d.to_string()).unwrap_or_else(|| "?".into()),
-                    e.by.number.as_deref().unwrap_or("?"),
-                    when.trim_start_matches("commencement: ")
-                ));
+/// A unit label a deleted unit's text opens with (`197-бап.`, `Статья 76.`, `3-1.`).
+static UNIT_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[0-9]+(?:-[0-9]+)*-бап\.|статья\s+[0-9]+(?:-[0-9]+)*\.|[0-9]+(?:-[0-9]+)*[.)])\s*\(?")
+        .expect("static regex")
+});
+
+/// A note's effective rule given by reference, which a reading that says `rule not stated`
+/// lost (`порядок введения в действие см. ст. 2`, `қолданысқа енгізілу тәртібін 2-баптан
+/// қараңыз`).
+fn rule_by_reference(lower: &str) -> bool {
+    [
+        "введения в действие см",
+        "енгізілу тәртібін",
+        "(см. ст",
+        "(см ст",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// The events of an amendment note (`Сноска. …`, `Ескерту. …`), or of a deleted unit's or a
+/// placeholder's own text that cites its amending act (`197-бап. Алып тасталды - ҚР …`):
+/// each event's action, amending act and effective rule.
+fn read_note(lang: &str, text: &str) -> Reading {
+    let (events, via) = match notes::parse_note_explained(text) {
+        Ok(events) => (events, "note"),
+        Err(why) => {
+            let body = UNIT_LABEL_RE.replace(text, "");
+            let body = body.trim_end_matches([')', ' ', '*']);
+            let events = if lang == "kk" {
+                notes::parse_unit_citation(body)
+            } else {
+                crate::amend::notes_ru::parse_unit_citation(body)
+            };
+            if events.is_empty() {
+                return Reading::unparsed(why);
             }
-            let rule = format!("note: {}", words.join("; "));
-            let lower = crate::structure::lowercase(text);
-            match lost_parts(&lower) {
-                Some(lost) => Reading::partial(rule, lost),
-                None => Reading::read(rule),
-            }
+            (events, "unit text")
         }
-        Err(why) => Reading::unparsed(why),
+    };
+    let mut words = Vec::new();
+    let mut unknown_rule = false;
+    for e in &events {
+        let when = rule_words(&e.rule).unwrap_or_else(|| {
+            unknown_rule = true;
+            "rule not stated".to_string()
+        });
+        words.push(format!(
+            "{} {}: by {} {} № {} ({})",
+            if e.target_label.is_empty() {
+                "(no target printed)"
+            } else {
+                e.target_label.as_str()
+            },
+            action_words(e.action),
+            e.by.kind.as_str(),
+            e.by.date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "?".into()),
+            e.by.number.as_deref().unwrap_or("?"),
+            when.trim_start_matches("commencement: ")
+        ));
+    }
+    let rule = format!("{via}: {}", words.join("; "));
+    let lower = crate::structure::lowercase(text);
+    match lost_parts(&lower) {
+        Some(lost) => Reading::partial(rule, lost),
+        None if unknown_rule && rule_by_reference(&lower) => Reading::partial(
+            rule,
+            "an effective rule given by reference to an article of the amending act",
+        ),
+        None => Reading::read(rule),
     }
 }
 
@@ -297,15 +347,35 @@ fn clauses(dir: &Path) -> Vec<Row> {
         .collect()
 }
 
-/// The form of a note by its words: an expiry (`действовал до`, `дейін қолданылды`), a
-/// suspension (`приостановлен`, `тоқтатыла тұрсын`), or an amendment.
-fn note_form(lower: &str) -> &'static str {
-    if lower.contains("действовал") || lower.contains("дейін қолданылды") {
-        "expiry"
-    } else if lower.contains("приостановлен") || lower.contains("тоқтатыла тұр") {
-        "suspension"
+/// An expiry: a provision that applied until a day (`действовал до`, `действуют до 1 …`,
+/// `дейін қолданылды`, `дейін қолданылады`).
+static EXPIRY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)действовал[аио]?\s+до|действу[ею]т\s+до\s+[0-9]|дейін\s+қолданыл(?:ды|ады)")
+        .expect("static regex")
+});
+
+/// A suspension: an instruction opening with `Приостановить …`, `… приостановлен(а) до`,
+/// `Действие … приостановлено`, `… тоқтатыла тұрсын` (not a court's or an official's power to
+/// suspend, which the codes print in their text).
+static SUSPENSION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[0-9]+\.\s*)?приостановить\b|приостановлен[аоы]?\s+до|действие\s+[^.]{0,40}приостановлено|тоқтатыла\s+тұрсын")
+        .expect("static regex")
+});
+
+/// A dated act cited in a note (`ҚР 05.11.2022 № 156-VII`, `2008.03.28 N 65/10-ІV`): what
+/// tells an amendment note printed as `Ескертпе.` from a note of substance.
+static DATED_ACT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9]{2}\.[0-9]{2}\.[0-9]{4}|[0-9]{4}\.[0-9]{2}\.[0-9]{2}").expect("static regex")
+});
+
+/// The form of a note or a paragraph by its words: an expiry, a suspension, or (`None`) neither.
+fn time_form(text: &str) -> Option<&'static str> {
+    if EXPIRY_RE.is_match(text) {
+        Some("expiry")
+    } else if SUSPENSION_RE.is_match(text) {
+        Some("suspension")
     } else {
-        "amendment_note"
+        None
     }
 }
 
@@ -377,17 +447,25 @@ fn whole_act_rows(dir: &Path) -> Vec<Row> {
             let t = l.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*'));
             let lower = crate::structure::lowercase(t);
             let place = format!("line {}", i + 1);
+            let substantive_remark = lower.starts_with("ескертпе.") && !DATED_ACT_RE.is_match(t);
             if ["сноска.", "ескерту.", "ескертпе."]
                 .iter()
                 .any(|p| lower.starts_with(p))
+                && !substantive_remark
             {
-                push(note_form(&lower), lang, place, t);
-            } else if lower.contains("дейін қолданылды")
-                || lower.contains("действовал")
-                || lower.contains("тоқтатыла тұр")
-                || lower.contains("приостановлен")
-            {
-                push(note_form(&lower), lang, place, t);
+                let form = time_form(t).unwrap_or_else(|| {
+                    // A note stating the act's own commencement names no amending act.
+                    let own = notes::parse_note_explained(t) == Err("no action phrase")
+                        && effective::parse_rule(t) != EffectiveRule::Unknown;
+                    if own {
+                        "commencement"
+                    } else {
+                        "amendment_note"
+                    }
+                });
+                push(form, lang, place, t);
+            } else if let Some(form) = time_form(t) {
+                push(form, lang, place, t);
             } else {
                 // An act's own commencement: `Осы … қолданысқа енгізіледі`, `Настоящий …
                 // вводится в действие`, numbered or not; not a citation of an amending act.
@@ -398,9 +476,13 @@ fn whole_act_rows(dir: &Path) -> Vec<Row> {
                 let commences = ["қолданысқа енгізіледі", "күшіне енеді"]
                     .iter()
                     .any(|w| lower.contains(w))
-                    || ["вводится в действие", "вступает в силу", "вводятся в действие"]
-                        .iter()
-                        .any(|w| lower.contains(w));
+                    || [
+                        "вводится в действие",
+                        "вступает в силу",
+                        "вводятся в действие",
+                    ]
+                    .iter()
+                    .any(|w| lower.contains(w));
                 if opens && commences && t.chars().count() < 1500 {
                     push("commencement", lang, place, t);
                 }
@@ -506,7 +588,15 @@ fn census() {
         .skip(1)
         .filter_map(|l| {
             let c: Vec<&str> = l.split('\t').collect();
-            (c.len() >= 10).then(|| (format!("{}\t{}", c[0], c[8]), (c[9].into(), c.get(10).map_or(String::new(), |s| s.to_string()))))
+            (c.len() >= 10).then(|| {
+                (
+                    format!("{}\t{}", c[0], c[8]),
+                    (
+                        c[9].into(),
+                        c.get(10).map_or(String::new(), |s| s.to_string()),
+                    ),
+                )
+            })
         })
         .collect();
     let mut s = String::from(
@@ -556,7 +646,11 @@ fn read_clause_on_census_forms() {
         "Решение маслихата города Нур-Султана от 26 сентября 2019 года № 430/55-VI. Зарегистрировано Департаментом юстиции города Нур-Султана 7 октября 2019 года № 1247. Утратило силу решением маслихата города Нур-Султана от 26 августа 2020 года № 529/71-VI (вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования)",
     );
     assert_eq!(r.outcome, Outcome::Read);
-    assert!(r.rule.contains("repeal: on 2020-09-05 (estimated)"), "{}", r.rule);
+    assert!(
+        r.rule.contains("repeal: on 2020-09-05 (estimated)"),
+        "{}",
+        r.rule
+    );
     let r = read_clause(
         "commencement",
         "ru",
