@@ -95,14 +95,13 @@ fn action_words(a: AmendAction) -> &'static str {
     }
 }
 
-/// What a clause states beyond one rule for the whole of it, which the one rule loses: units
-/// excepted, units given days of their own, a tie to another act's commencement.
+/// What a clause states beyond one rule for the whole of it, which that one rule loses: units
+/// excepted (`за исключением`, `қоспағанда`), or units given a day of their own (`… которые
+/// вводятся в действие с …`).
 fn lost_parts(lower: &str) -> Option<&'static str> {
     if lower.contains("за исключением") || lower.contains("қоспағанда") {
         Some("exceptions (units with a rule of their own)")
-    } else if (lower.contains("который вводится") || lower.contains("которые вводятся"))
-        || lower.contains("ал ")
-            && (lower.contains("қолданысқа енгізіледі") && lower.matches("енгізіледі").count() > 1)
+    } else if lower.contains("который вводится") || lower.contains("которые вводятся")
     {
         Some("units with a rule of their own")
     } else {
