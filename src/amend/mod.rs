@@ -597,6 +597,9 @@ pub(crate) fn commencement_day(act: &Act) -> Option<chrono::NaiveDate> {
 mod apply_tests;
 
 #[cfg(test)]
+mod census_tests;
+
+#[cfg(test)]
 mod corpus_tests;
 
 #[cfg(test)]

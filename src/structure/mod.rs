@@ -22,7 +22,7 @@ pub mod effective;
 mod faq;
 pub mod header;
 mod markdown;
-mod requisite;
+pub(crate) mod requisite;
 mod tree;
 mod units;
 
