@@ -1,0 +1,263 @@
+"""The Python door on the bundled corpus (`corpus/` at the repository's root, copied to a
+temporary folder): the same answers as the command line, typed, with their error codes, and
+history as a pandas DataFrame.
+
+Needs the wheel installed and `target/release/zanlex` built (`cargo test --release` builds it;
+`ZANLEX_BIN` names another); `scripts/python.sh` runs it as CI does.
+"""
+
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import zanlex
+
+ROOT = Path(__file__).resolve().parents[2]
+JOINT_ORDER = "mfa-mvd-joint-order-2020-09-01-11-1-4-245-611"
+MFA_ORDER = "mfa-order-2018-01-04-11-1-4-1"
+
+
+@pytest.fixture(scope="session")
+def folders(tmp_path_factory):
+    """A copy of the bundled corpus and the folder its index is built in."""
+    tmp = tmp_path_factory.mktemp("zanlex")
+    corpus = tmp / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    return corpus, tmp / "index"
+
+
+@pytest.fixture(scope="session")
+def index(folders):
+    corpus, index = folders
+    return zanlex.open(corpus, index)
+
+
+def cli_json(folders, *args):
+    """What `zanlex ARGS --json` prints on the same corpus and index, parsed."""
+    binary = Path(os.environ.get("ZANLEX_BIN", ROOT / "target" / "release" / "zanlex"))
+    assert binary.is_file(), f"{binary} is missing: run `cargo build --release` first"
+    corpus, index = folders
+    out = subprocess.run(
+        [str(binary), *args, "--json", "--corpus", str(corpus), "--index", str(index)],
+        capture_output=True,
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+def test_opening_builds_the_index_and_lists_the_five_acts(index):
+    report = index.report
+    assert isinstance(report, zanlex.RefreshReport)
+    assert report.failures == []
+    acts = index.acts()
+    assert isinstance(acts, zanlex.ActList)
+    assert acts.total == 5
+    assert sorted(a.id for a in acts.acts) == [
+        "faq-qandastardyn-atynan-zhii-qoiylatyn-suraqtar-boiynsha",
+        "government-resolution-2022-10-10-807",
+        JOINT_ORDER,
+        MFA_ORDER,
+        "mvd-order-2012-06-14-352",
+    ]
+    page = index.acts(offset=1, limit=2)
+    assert [a.id for a in page.acts] == [a.id for a in acts.acts[1:3]]
+    assert index.stats().acts == 5
+
+
+def test_search_ranks_the_amendment_on_extending_a_visa_first(index):
+    found = index.search("визаның қолданылу мерзімін ұзарту", limit=2)
+    assert isinstance(found, zanlex.SearchResults)
+    assert [(h.rank, h.act.id, h.unit.eid) for h in found.hits] == [
+        (1, JOINT_ORDER, "para_1__mod_25"),
+        (2, JOINT_ORDER, "para_1__mod_2"),
+    ]
+    assert found.hits[0].citation == (
+        "ҚР Сыртқы істер министрінің 01.09.2020 № 11-1-4/245 және ҚР Ішкі істер министрінің "
+        "01.09.2020 № 611 бірлескен бұйрығы · 1-тармақ 25-өзгеріс"
+    )
+    # The next page holds the second hit, with its rank in the whole list.
+    second = index.search("визаның қолданылу мерзімін ұзарту", limit=1, offset=1)
+    assert [(h.rank, h.unit.eid) for h in second.hits] == [(2, "para_1__mod_2")]
+
+
+def test_search_within_an_act_finds_the_paragraph_citing_paragraph_10(index):
+    found = index.search("10-тармағында", act=MFA_ORDER, limit=2)
+    assert [(h.act.id, h.unit.eid) for h in found.hits] == [(MFA_ORDER, "att_1__para_11")]
+    refs = [(r.target.act, r.target.eid) for r in found.hits[0].references]
+    assert (MFA_ORDER, "att_1__para_10") in refs
+
+
+def test_search_answer_is_the_command_lines_json(index, folders):
+    query = "тұрақты тұруға рұқсат"
+    mine = index.search(query, limit=5, lang="kk").to_dict()
+    cli = cli_json(folders, "search", query, "--limit", "5", "--lang", "kk")
+    # Only the time each search took differs.
+    assert isinstance(mine.pop("took_ms"), float)
+    cli.pop("took_ms")
+    assert len(mine["hits"]) == 5
+    assert mine == cli
+
+
+def test_history_is_the_command_lines_json_and_a_dataframe(index, folders):
+    history = index.history(MFA_ORDER)
+    assert isinstance(history, zanlex.ActHistory)
+    assert history.to_dict() == cli_json(folders, "history", MFA_ORDER)
+    frame = history.to_dataframe()
+    assert frame.shape == (12, 11)
+    assert list(frame.columns) == [
+        "act",
+        "eid",
+        "label",
+        "action",
+        "effective",
+        "effective_estimated",
+        "signed",
+        "amending_act",
+        "amending_act_key",
+        "amending_act_id",
+        "note",
+    ]
+    first = frame.iloc[0]
+    assert str(first["effective"].date()) == "2026-01-01"
+    assert str(first["signed"].date()) == "2025-09-30"
+    assert (first["action"], first["eid"]) == ("changed", "att_1__annex_3")
+    assert first["amending_act"] == "ҚР Сыртқы істер министрінің м.а. 30.09.2025 № 11-1-4/577 бұйрығы"
+    # Newest first; every effective date but the first is estimated (no publication date).
+    assert frame["effective"].is_monotonic_decreasing
+    assert list(frame["effective_estimated"]) == [False] + [True] * 11
+    assert str(frame["effective"].dtype).startswith("datetime64")
+    # Events by year, as a researcher counts them.
+    by_year = frame.groupby(frame["effective"].dt.year).size().to_dict()
+    assert by_year == {2022: 7, 2025: 4, 2026: 1}
+
+
+def test_a_units_history_and_wording_on_a_date(index):
+    history = index.history(MFA_ORDER, "att_1__para_11")
+    assert [(e.effective.date, e.action) for e in history.entries] == [
+        ("2025-12-15", "new_wording"),
+        ("2022-06-05", "new_wording"),
+    ]
+    unit = index.unit(MFA_ORDER, "att_1__para_11")
+    assert isinstance(unit, zanlex.UnitAnswer)
+    assert unit.citation == "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 11-тармақ"
+    assert "from_" not in unit and unit["citation"] == unit.citation
+
+
+def test_an_unknown_act_raises_with_its_code_and_the_nearest_ids(index):
+    with pytest.raises(zanlex.UnknownAct) as raised:
+        index.history("mfa-order-2018-01-04-11-1-4-2")
+    e = raised.value
+    assert isinstance(e, zanlex.NotFound) and isinstance(e, zanlex.ZanlexError)
+    assert e.code == "not_found"
+    assert e.suggestions[0] == MFA_ORDER
+    assert str(e).startswith('no act with id "mfa-order-2018-01-04-11-1-4-2" in index ')
+    with pytest.raises(zanlex.UnknownUnit) as raised:
+        index.unit(MFA_ORDER, "att_1__para_99")
+    assert raised.value.code == "not_found"
+
+
+def test_bad_requests_raise_with_their_codes(index):
+    cases = [
+        (lambda: index.search('"unclosed'), zanlex.BadQuery, "bad_query"),
+        (lambda: index.search("виза", as_of="01.01.2020"), zanlex.BadRequest, "bad_request"),
+        (lambda: index.search("виза", lang="en"), zanlex.BadRequest, "bad_request"),
+        (lambda: index.search("виза", kind="novel"), zanlex.BadRequest, "bad_request"),
+        (lambda: index.search("виза", limit=0), zanlex.BadRequest, "limit_out_of_range"),
+        (lambda: index.search("виза", offset=1000), zanlex.BadRequest, "offset_out_of_range"),
+    ]
+    for call, cls, code in cases:
+        with pytest.raises(cls) as raised:
+            call()
+        assert raised.value.code == code, raised.value
+        assert raised.value.advice
+
+
+def test_without_pandas_to_dataframe_says_what_to_install(index, monkeypatch):
+    history = index.history(MFA_ORDER)
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match="needs pandas, which is not installed: pip install pandas"):
+        history.to_dataframe()
+
+
+def test_records_read_by_attribute_key_and_keyword(index):
+    hit = index.search("визаның қолданылу мерзімін ұзарту", limit=1).hits[0]
+    assert isinstance(hit, zanlex.Record)
+    assert hit["act"]["id"] == hit.act.id == JOINT_ORDER
+    # `from` is a Python keyword: read as `from_`.
+    assert hit.version.from_ == hit.version.to_dict()["from"]
+    with pytest.raises(AttributeError, match='has no field "nope"'):
+        hit.nope
+    assert "act" in dir(hit) and "to_dict" in dir(hit)
+
+
+def test_the_stubs_name_fields_the_answers_have(index):
+    """Every field the stubs annotate on an answer class is in that answer's JSON."""
+    stubs = ast.parse((Path(__file__).resolve().parents[1] / "zanlex.pyi").read_text())
+    # A field annotated `Optional` may be left out of the JSON when it has no value.
+    fields = {
+        c.name: [
+            s.target.id
+            for s in c.body
+            if isinstance(s, ast.AnnAssign) and not ast.unparse(s.annotation).startswith("Optional")
+        ]
+        for c in stubs.body
+        if isinstance(c, ast.ClassDef)
+    }
+    answers = [
+        index.search("виза", limit=1),
+        index.acts(),
+        index.act(MFA_ORDER),
+        index.units(MFA_ORDER),
+        index.unit(MFA_ORDER, "att_1__para_11"),
+        index.parallel(MFA_ORDER, "att_1__para_11"),
+        index.history(MFA_ORDER),
+        index.refs(MFA_ORDER, "att_1__para_11"),
+        index.cited_by(MFA_ORDER, "att_1__para_10"),
+        index.succession(MFA_ORDER),
+        index.stats(),
+        index.lexicon(),
+        index.report,
+    ]
+    for answer in answers:
+        name = type(answer).__name__
+        assert name in fields, name
+        keys = answer.to_dict().keys()
+        for field in fields[name]:
+            assert field.rstrip("_") in keys, f"{name}.{field}"
+
+
+def test_compare_of_two_editions_is_the_command_lines_json_and_a_dataframe(tmp_path):
+    """The Law on the Government in two editions (tests/fixtures/versions): article 9 lost
+    two subparagraphs, one changed and its notes changed."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "tests/fixtures/versions/codes_104316_government", corpus)
+    folders = (corpus, tmp_path / "index")
+    codes = zanlex.open(*folders)
+    act = "constitutional-law-1995-12-18-2688"
+    diff = codes.diff(act, "2022-11-05", "2023-04-19", eid="art_9")
+    assert isinstance(diff, zanlex.ActDiff)
+    assert (diff.from_, diff.to) == ("2022-11-05", "2023-04-19")
+    assert diff.deleted == ["art_9__subpara_2", "art_9__subpara_7"]
+    assert diff.changed == ["art_9__subpara_12"]
+    assert diff.notes_changed == ["art_9"]
+    assert diff.to_dict() == cli_json(
+        folders, "diff", f"{act}#art_9", "--from", "2022-11-05", "--to", "2023-04-19"
+    )
+    frame = diff.to_dataframe()
+    assert frame.shape == (4, 12)
+    assert list(zip(frame["eid"], frame["kind"])) == [
+        ("art_9__subpara_2", "deleted"),
+        ("art_9__subpara_7", "deleted"),
+        ("art_9__subpara_12", "changed"),
+        ("art_9", "notes_only"),
+    ]
+    assert set(frame["from"]) == {"2022-11-05"} and set(frame["to"]) == {"2023-04-19"}
+    changed = frame[frame["kind"] == "changed"].iloc[0]
+    assert "мәдениетті, білім беруді, денсаулық сақтауды, туризм мен спортты дамыту" in changed["text_from"]
+    assert changed["status_from"] == changed["status_to"] == "live"
