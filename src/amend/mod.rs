@@ -49,8 +49,48 @@ pub fn annotate_act(act: &mut Act) {
     let mut events = Vec::new();
     let mut unparsed = Vec::new();
     let mut fallbacks = Vec::new();
+    let mut times: Vec<crate::model::UnitTime> = Vec::new();
     for u in act.all_units() {
+        // Its expiry or suspension: a note (`Пункт 4 действовал до 01.06.2017 …`), its whole
+        // text (`3-1. 01.01.2024 дейін қолданылды – ҚР … Заңымен`), or a transitional
+        // provision naming others (`Осы Заңның 11-бабының 6-тармағы 4) тармақшасының
+        // қолданысы 2026 жылғы 1 қаңтарға дейін тоқтатыла тұрсын`).
+        let own = notes::parse_lapse(strip_num(&u.text, u.num.as_deref()));
+        let sources = own.map(|l| (l, u.text.as_str())).into_iter().chain(
+            u.notes
+                .iter()
+                .filter_map(|n| Some((notes::parse_lapse(&n.text)?, n.text.as_str()))),
+        );
+        for (l, text) in sources {
+            let parts = if l.label.is_empty() {
+                vec![String::new()]
+            } else {
+                split_targets(&l.label)
+            };
+            for part in parts {
+                if !part.is_empty() && !names_unit(&part) {
+                    continue;
+                }
+                // `Часть третья пункта 2 статьи 37`: the part expired, not the paragraph.
+                let (label, piece) = notes::unit_part(&part);
+                let r = resolve_note_target(&label, &u.eid, &eids, &headed, AmendAction::Changed);
+                if r.eid.is_empty() || r.wanted.is_some() {
+                    continue;
+                }
+                let text = notes::clean_note_text(text);
+                times.push(unit_time(
+                    r.eid,
+                    piece.or(l.part.clone()),
+                    l.limit.clone(),
+                    &text,
+                ));
+            }
+        }
         for note in &u.notes {
+            // `Пункт 4 действовал до 01.06.2017 …`, `… приостановлено до …`: read above.
+            if notes::parse_lapse(&note.text).is_some() {
+                continue;
+            }
             let parsed = match notes::parse_note_explained(&note.text) {
                 Ok(evs) => evs,
                 Err(reason) => {
@@ -118,7 +158,31 @@ pub fn annotate_act(act: &mut Act) {
     act.unparsed_notes = unparsed;
     act.target_fallbacks = fallbacks;
     act.instructions = read_instructions(act);
-    act.commencement = commencement(act);
+    let (whole, own) = commencement(act, &eids, &headed);
+    act.commencement = whole;
+    times.extend(own);
+    act.unit_times = times;
+}
+
+/// A [`crate::model::UnitTime`] for `eid`; a part of the unit (`часть первая`) is named in
+/// the expiry.
+fn unit_time(
+    eid: String,
+    part: Option<String>,
+    limit: crate::model::TimeLimit,
+    source: &str,
+) -> crate::model::UnitTime {
+    let limit = match (limit, part) {
+        (crate::model::TimeLimit::Expires { since, .. }, part) => {
+            crate::model::TimeLimit::Expires { since, part }
+        }
+        (l, _) => l,
+    };
+    crate::model::UnitTime {
+        eid,
+        limit,
+        source: source.to_string(),
+    }
 }
 
 /// When the act itself takes effect, from its commencement clause: exact with a publication
@@ -566,31 +630,77 @@ fn read_instructions(act: &Act) -> Vec<Instruction> {
     out
 }
 
-/// The act's own commencement clause (`Осы бұйрық … қолданысқа енгізіледі.`).
-fn commencement(act: &Act) -> Option<crate::model::EffectiveRule> {
-    commencement_unit(act).map(|u| effective::parse_rule(&u.text))
+/// The act's own commencement clause (`Осы бұйрық … қолданысқа енгізіледі.`, `Настоящий Закон
+/// вводится в действие …`), read whole from the article that holds it: the whole act's rule,
+/// and the units with a rule of their own (`статья 12 вводится в действие с …`, the units an
+/// exception names, `… қоспағанда`).
+fn commencement(
+    act: &Act,
+    eids: &HashSet<String>,
+    headed: &HashSet<String>,
+) -> (
+    Option<crate::model::EffectiveRule>,
+    Vec<crate::model::UnitTime>,
+) {
+    let Some((unit, text)) = commencement_text(act) else {
+        return (None, Vec::new());
+    };
+    let parts = effective::parse_commencement(&text);
+    let whole = parts
+        .iter()
+        .find(|p| p.labels.is_empty())
+        .map(|p| p.rule.clone())
+        .or_else(|| Some(effective::parse_rule(&unit.text)));
+    let mut own = Vec::new();
+    for p in parts.iter().filter(|p| !p.labels.is_empty()) {
+        for label in &p.labels {
+            for part in split_targets(label) {
+                if !names_unit(&part) {
+                    continue;
+                }
+                let r = resolve_note_target(&part, &unit.eid, eids, headed, AmendAction::Changed);
+                // A label naming no unit of this text lands on the clause itself: no rule then.
+                if r.eid.is_empty() || r.eid == unit.eid || r.wanted.is_some() {
+                    continue;
+                }
+                own.push(crate::model::UnitTime {
+                    eid: r.eid,
+                    limit: crate::model::TimeLimit::Commences {
+                        rule: p.rule.clone(),
+                    },
+                    source: text.clone(),
+                });
+            }
+        }
+    }
+    (whole, own)
 }
 
-fn commencement_unit(act: &Act) -> Option<&crate::model::Unit> {
-    act.all_units()
-        .into_iter()
+/// The unit printing the act's commencement clause and the text to read it from: the whole
+/// article holding it (its other paragraphs may give units their own days), else the unit.
+fn commencement_text(act: &Act) -> Option<(&crate::model::Unit, String)> {
+    let units = act.all_units();
+    let unit = units
+        .iter()
         .rev()
         .filter(|u| u.kind != UnitKind::Instruction)
-        .find(|u| {
-            let t = strip_num(&u.text, u.num.as_deref());
-            t.starts_with("Осы") && t.contains("қолданысқа енгізіледі")
-        })
+        .find(|u| effective::is_commencement(strip_num(&u.text, u.num.as_deref())))?;
+    let article = unit
+        .eid
+        .split("__")
+        .next()
+        .filter(|top| top.starts_with("art_") && *top != unit.eid)
+        .and_then(|top| units.iter().find(|u| u.eid == top));
+    let text = article.unwrap_or(unit).full_text();
+    Some((unit, text))
 }
 
-/// The day the whole act takes effect when its commencement clause prints one (`Осы бұйрық
-/// 2020 жылғы 1 қаңтардан бастап қолданысқа енгізіледі`). A clause that excepts some of the
-/// act's units (`… қоспағанда`) names no day for the whole act.
-pub(crate) fn commencement_day(act: &Act) -> Option<chrono::NaiveDate> {
-    let Some(crate::model::EffectiveRule::OnDate { date }) = &act.commencement else {
-        return None;
-    };
-    let whole = commencement_unit(act).is_some_and(|u| !u.text.contains("қоспағанда"));
-    whole.then_some(*date)
+/// The whole act's commencement, when its clause prints one that is a rule (`… по истечении
+/// десяти календарных дней …`, `… 2020 жылғы 1 қаңтардан бастап …`).
+pub(crate) fn commencement_rule(act: &Act) -> Option<&crate::model::EffectiveRule> {
+    act.commencement
+        .as_ref()
+        .filter(|r| !matches!(r, crate::model::EffectiveRule::Unknown))
 }
 
 #[cfg(test)]

@@ -399,3 +399,313 @@ mod doc_examples {
         );
     }
 }
+
+/// What a note or a unit's text says of a unit's own time (`Пункт 4 действовал до
+/// 01.06.2017 …`, `4-тармақ … 01.06.2017 дейін қолданылды`, `Действие пункта 3 приостановлено
+/// до …`, `3-тармақтың қолданылуы … дейін тоқтатыла тұрсын`): the unit as printed (empty: the
+/// unit itself) and the limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lapse {
+    /// The unit as printed (`Пункт 4`, `4-тармақ`), empty for the unit the words are in.
+    pub label: String,
+    /// A part of that unit the words name (`часть первая`), when they name no whole unit.
+    pub part: Option<String>,
+    /// The limit.
+    pub limit: crate::model::TimeLimit,
+}
+
+/// `… действовал до 01.06.2017`, `… действует до 1 января 2024 года`, `… применялся до …`.
+static RU_EXPIRED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.*?)\s*(?:действовал[аои]?|действуют|действует|применял(?:ся|ась|ось|ись))\s+до\s+(.*)$")
+        .expect("static regex")
+});
+
+/// `… приостановлен(а, о, ы) [с …] до …`, `приостанавливается до …`.
+static RU_SUSPENDED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.*?)\s*(?:приостановлен[аоы]?|приостанавлива[ею]тся)\b(.*)$")
+        .expect("static regex")
+});
+
+/// `… 01.06.2017 дейін қолданылды`, `… 2024 жылғы 1 қаңтарға дейін қолданылады`.
+static KK_EXPIRED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.*?)\s*((?:[0-9]{1,2}\.[0-9]{1,2}\.\s?[0-9]{4}|[0-9]{4}\s+жылғы\s+[0-9]{1,2}\s+\S+?)\s*(?:-ге|-ға|-қа|-ке)?)\s+де[йи]і?ін\s+қолданыл(?:ды|ады|ған)")
+        .expect("static regex")
+});
+
+/// `… қолданылуы [D бастап] D дейін тоқтатыла тұрсын (тұрды)`.
+static KK_SUSPENDED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.*?)\s*қолданыл?уы\s+(.*?)\s*тоқтатыл[аы]\S*\s+тұр|^(.*?)\s*қолданысы\s+(.*?)\s*тоқтатыл[аы]\S*\s+тұр")
+        .expect("static regex")
+});
+
+/// The act itself named at a label's start (`Осы Заңның`, `осы бұйрықтың`, `настоящего Закона`).
+static SELF_KK_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:[0-9]+[.)]\s*)?осы\s+\S+\s+").expect("static regex"));
+
+/// A part of a unit (`Часть первая`, `абзац второй`, `бірінші бөлігі`) at a label's start.
+static PART_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^((?:част[ьи]|абзац[а-я]*)\s+[а-яё0-9-]+)\s+(.*)$").expect("static regex")
+});
+
+/// A label naming a part of a unit (`Часть третья пункта 2 статьи 37`, `37-баптың
+/// 2-тармағының үшінші бөлігі`): the unit's label and the part (`часть третья`, `үшінші
+/// бөлігі`); the label itself and `None` when it names a whole unit.
+pub fn unit_part(label: &str) -> (String, Option<String>) {
+    static KK_PART: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(.*?)\s+(\S+\s+(?:бөлігі|абзацы)\S*)\s*$").expect("static regex")
+    });
+    let label = label.trim();
+    if let Some(c) = PART_RE.captures(label) {
+        return (
+            c[2].trim().to_string(),
+            Some(crate::structure::lowercase(&c[1])),
+        );
+    }
+    if let Some(c) = KK_PART.captures(label) {
+        return (
+            c[1].trim().to_string(),
+            Some(crate::structure::lowercase(&c[2])),
+        );
+    }
+    (label.to_string(), None)
+}
+
+/// Reads a unit's expiry or suspension from a note (with its `Сноска.` / `Ескерту.` prefix) or
+/// from a unit's own text (`3-1. 01.01.2024 дейін қолданылды – ҚР … Заңымен`, the number
+/// stripped). `None` when the words say neither.
+pub fn parse_lapse(text: &str) -> Option<Lapse> {
+    use crate::model::TimeLimit;
+    let t = clean_note_text(text);
+    let body = t
+        .strip_prefix("Ескерту.")
+        .or_else(|| t.strip_prefix("Ескертпе."))
+        .or_else(|| super::notes_ru::strip_prefix(&t))
+        .unwrap_or(&t)
+        .trim();
+    // Only the first sentence: a later one may cite the amending act.
+    let label_of = |s: &str| -> (String, Option<String>) {
+        let s = s
+            .trim()
+            .trim_start_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+        // `Действие пункта 3 …` names `пункта 3`.
+        let s = s
+            .strip_prefix("Действие ")
+            .or_else(|| s.strip_prefix("действие "))
+            .unwrap_or(s);
+        // `Осы Заңның 11-бабының …`: the act itself named first; `4-тармақ осы Заңның
+        // 60-бабының 2-тармағына сәйкес`: what follows `осы` is a reason.
+        let s = SELF_KK_RE.find(s).map_or(s, |m| &s[m.end()..]).trim();
+        let s = s.split(" осы ").next().unwrap_or(s).trim();
+        (s.to_string(), None)
+    };
+    if let Some(c) = KK_EXPIRED_RE.captures(body) {
+        let date = crate::structure::effective::find_dates(&c[2])
+            .first()
+            .map(|(d, _)| *d)
+            .or_else(|| crate::text::parse_date(&c[2]))?;
+        let (label, part) = label_of(&c[1]);
+        return Some(Lapse {
+            label,
+            part,
+            limit: TimeLimit::Expires {
+                since: date,
+                part: None,
+            },
+        });
+    }
+    if let Some(c) = KK_SUSPENDED_RE.captures(body) {
+        let (who, when) = match (c.get(1), c.get(2)) {
+            (Some(a), Some(b)) => (a.as_str(), b.as_str()),
+            _ => (
+                c.get(3).map_or("", |m| m.as_str()),
+                c.get(4).map_or("", |m| m.as_str()),
+            ),
+        };
+        let (from, until) = kk_span(when);
+        let label = who
+            .trim()
+            .trim_end_matches("тың")
+            .trim_end_matches("тің")
+            .trim_end_matches("ның")
+            .trim_end_matches("нің")
+            .trim_end_matches("дың")
+            .trim_end_matches("дің");
+        let (label, part) = label_of(label);
+        return Some(Lapse {
+            label,
+            part,
+            limit: TimeLimit::Suspended { from, until },
+        });
+    }
+    if let Some(c) = RU_SUSPENDED_RE.captures(body) {
+        let dates = crate::structure::effective::find_dates_with_words(&c[2]);
+        let rest = crate::structure::lowercase(&c[2]);
+        let (mut from, mut until) = (None, None);
+        for (d, r) in dates {
+            let before = rest.get(..r.start).unwrap_or("").trim_end();
+            if before.ends_with(" до") || before == "до" {
+                until = until.or(Some(d));
+            } else if before.ends_with(" с") || before == "с" {
+                from = from.or(Some(d));
+            }
+        }
+        if from.is_none() && until.is_none() {
+            return None;
+        }
+        let (label, part) = label_of(&c[1]);
+        return Some(Lapse {
+            label,
+            part,
+            limit: TimeLimit::Suspended { from, until },
+        });
+    }
+    if let Some(c) = RU_EXPIRED_RE.captures(body) {
+        let (date, _) = crate::structure::effective::find_dates_with_words(&c[2])
+            .into_iter()
+            .next()?;
+        // The date must open what follows `до`.
+        if !c[2]
+            .trim_start()
+            .starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            return None;
+        }
+        let (label, part) = label_of(&c[1]);
+        return Some(Lapse {
+            label,
+            part,
+            limit: TimeLimit::Expires {
+                since: date,
+                part: None,
+            },
+        });
+    }
+    None
+}
+
+/// The days of a Kazakh suspension (`01.01.2020 бастап 01.01.2022 дейін`, `2025 жылғы 1
+/// қаңтарға дейін`): from the date before `бастап`, until the date before `дейін`.
+fn kk_span(s: &str) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
+    let lower = crate::structure::lowercase(s);
+    let (mut from, mut until) = (None, None);
+    for (d, r) in crate::structure::effective::find_dates(s) {
+        let after = lower.get(r.end..).unwrap_or("").trim_start();
+        if after.starts_with("бастап") {
+            from = Some(d);
+        } else if after.starts_with("дейін") || after.starts_with("дейiн") {
+            until = Some(d);
+        }
+    }
+    if from.is_none() && until.is_none() {
+        until = crate::text::parse_date(s).filter(|_| lower.contains("дейін"));
+    }
+    (from, until)
+}
+
+/// Expiry and suspension read from real notes and provisions (the issue's and the census's
+/// wordings: the Law on Payments' notes, the Laws on Legal Acts (100890) and on Aquaculture
+/// (211263)).
+#[cfg(test)]
+mod lapse_tests {
+    use super::parse_lapse;
+    use crate::model::TimeLimit;
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("a date")
+    }
+
+    fn expires(text: &str) -> (String, Option<String>, NaiveDate) {
+        let l = parse_lapse(text).unwrap_or_else(|| panic!("no lapse in {text}"));
+        match l.limit {
+            TimeLimit::Expires { since, .. } => (l.label, l.part, since),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn expiry_in_both_languages() {
+        let june = d(2017, 6, 1);
+        assert_eq!(
+            expires("> *Сноска. Пункт 4 действовал до 01.06.2017 в соответствии с пунктом 2 статьи 60 настоящего Закона.*"),
+            ("Пункт 4".into(), None, june)
+        );
+        assert_eq!(
+            expires("*Ескерту. 4-тармақ осы Заңның 60-бабының 2-тармағына сәйкес 01.06.2017 дейін қолданылды.*"),
+            ("4-тармақ".into(), None, june)
+        );
+        assert_eq!(
+            expires("Сноска. Часть первая пункта 2 действовала до 01.06.2017 в соответствии с пунктом 2 статьи 60 настоящего Закона."),
+            ("Часть первая пункта 2".into(), None, june)
+        );
+        assert_eq!(
+            super::unit_part("Часть первая пункта 2"),
+            ("пункта 2".into(), Some("часть первая".into()))
+        );
+        assert_eq!(
+            super::unit_part("37-баптың 2-тармағының үшінші бөлігі"),
+            (
+                "37-баптың 2-тармағының".into(),
+                Some("үшінші бөлігі".into())
+            )
+        );
+        assert_eq!(
+            super::unit_part("38-баптың 3-тармағы"),
+            ("38-баптың 3-тармағы".into(), None)
+        );
+        // The Law on Legal Acts (100890), article 67 (Russian).
+        assert_eq!(
+            expires("Часть третья пункта 2 статьи 37, пункт 3 статьи 38 и пункт 3 статьи 39 действуют до 1 января 2017 года."),
+            (
+                "Часть третья пункта 2 статьи 37, пункт 3 статьи 38 и пункт 3 статьи 39".into(),
+                None,
+                d(2017, 1, 1)
+            )
+        );
+        // A paragraph whose whole text says it (its number stripped).
+        assert_eq!(
+            expires("01.01.2024 дейін қолданылды – ҚР 19.04.2023 № 223-VII Заңымен."),
+            (String::new(), None, d(2024, 1, 1))
+        );
+        // A transitional provision of the Law on Legal Acts (100890), article 67.
+        assert_eq!(
+            expires("37-баптың 2-тармағының үшінші бөлігі, 38-баптың 3-тармағы және 39-баптың 3-тармағы 2017 жылғы 1 қаңтарға дейін қолданылады."),
+            (
+                "37-баптың 2-тармағының үшінші бөлігі, 38-баптың 3-тармағы және 39-баптың 3-тармағы".into(),
+                None,
+                d(2017, 1, 1)
+            )
+        );
+        // Not a lapse: a unit in force from a day, an amendment note.
+        assert_eq!(
+            parse_lapse("Сноска. Пункт 4 в редакции Закона РК от 01.06.2017 № 1."),
+            None
+        );
+        assert_eq!(
+            parse_lapse("5-1. 01.01.2023 бастап қолданысқа енгізіледі"),
+            None
+        );
+    }
+
+    #[test]
+    fn suspension_in_both_languages() {
+        let l = parse_lapse("Осы Заңның 11-бабының 6-тармағы 4) тармақшасының қолданысы 2026 жылғы 1 қаңтарға дейін тоқтатыла тұрсын, тоқтатыла тұру кезеңінде осы тармақша мынадай редакцияда қолданылады деп белгіленсін").expect("a suspension");
+        assert_eq!(l.label, "11-бабының 6-тармағы 4) тармақшасы");
+        assert_eq!(
+            l.limit,
+            TimeLimit::Suspended {
+                from: None,
+                until: Some(d(2026, 1, 1))
+            }
+        );
+        let l = parse_lapse("Сноска. Действие пункта 3 приостановлено с 01.01.2020 до 01.01.2022 в соответствии с Законом РК от 26.12.2019 № 289-VI.").expect("a suspension");
+        assert_eq!(l.label, "пункта 3");
+        assert_eq!(
+            l.limit,
+            TimeLimit::Suspended {
+                from: Some(d(2020, 1, 1)),
+                until: Some(d(2022, 1, 1))
+            }
+        );
+    }
+}

@@ -21,8 +21,8 @@
 //! `history` all read it, so the wording shown and the timeline never disagree.
 
 use crate::model::{
-    Act, ActVersion, AmendAction, Amendment, DatedBy, EditionRef, Status, TimeState, Unit,
-    UnitStatus,
+    Act, ActVersion, AmendAction, Amendment, DatedBy, EditionRef, EffectiveRule, Status, TimeLimit,
+    TimeState, Unit, UnitStatus,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -154,13 +154,30 @@ pub struct ActTimeline<'a> {
     adopted: Option<NaiveDate>,
     /// When the corpus shows the act's first text took effect after its adoption: that day
     /// and why ([`first_in_force`]).
-    in_force: Option<(NaiveDate, String)>,
+    in_force: Option<InForce>,
+    /// Units that take effect by a rule of their own (`статья 12 вводится в действие с …`),
+    /// by eid: what is inside them follows them.
+    unit_in_force: Vec<(&'a str, Option<InForce>)>,
+    /// Units that expired or are suspended ([`crate::model::UnitTime`]), by eid.
+    lapses: Vec<(&'a str, &'a TimeLimit)>,
     /// When the act is repealed: the date the repeal took effect and whether it is estimated.
     repeal: Option<(Option<NaiveDate>, bool)>,
     /// When the act's source stopped carrying it ([`Status::SourceRemoved`]).
     source_removed: Option<NaiveDate>,
     /// The spells the source did not carry the act before it came back ([`source_gaps`]).
     source_gaps: Vec<(NaiveDate, NaiveDate)>,
+}
+
+/// The day an act's (or a unit's) first text took effect, later than the act's adoption.
+#[derive(Debug, Clone)]
+struct InForce {
+    date: NaiveDate,
+    /// The day is the earliest a rule counted from publication allows (signing + N), the
+    /// publication day unknown.
+    estimated: bool,
+    basis: String,
+    /// The rule it comes from, when it counts from publication (said in the state).
+    rule: Option<EffectiveRule>,
 }
 
 /// A unit's wordings over the act's editions.
@@ -228,6 +245,11 @@ pub struct PieceFacts {
     /// Its wording's [`Segment::unknown_since`]: from when, before the wording's start, the
     /// unit's wording is not in the corpus.
     pub unknown_since: Option<(NaiveDate, bool)>,
+    /// The day the unit (or what contains it) no longer applied, and the part that expired
+    /// when only a part did ([`TimeLimit::Expires`]).
+    pub expired: Option<(NaiveDate, Option<String>)>,
+    /// The spell the unit (or what contains it) is suspended ([`TimeLimit::Suspended`]).
+    pub suspended: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
 }
 
 /// What the index stores with each unit document about its printing's time: enough to state
@@ -272,6 +294,12 @@ pub struct StoredTime {
     /// wording ([`Segment::unknown_since`]).
     #[serde(rename = "g", default, skip_serializing_if = "Option::is_none")]
     pub unknown_since: Option<(NaiveDate, bool)>,
+    /// The unit's expiry ([`PieceFacts::expired`]).
+    #[serde(rename = "w", default, skip_serializing_if = "Option::is_none")]
+    pub expired: Option<(NaiveDate, Option<String>)>,
+    /// The unit's suspension ([`PieceFacts::suspended`]).
+    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
+    pub suspended: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
 }
 
 impl StoredTime {
@@ -296,6 +324,8 @@ impl StoredTime {
             superseded: facts.superseded,
             latest_edition: facts.latest_edition,
             unknown_since: facts.unknown_since,
+            expired: facts.expired,
+            suspended: facts.suspended,
         }
     }
 
@@ -318,6 +348,8 @@ impl StoredTime {
             superseded: self.superseded,
             latest_edition: self.latest_edition,
             unknown_since: self.unknown_since,
+            expired: self.expired.clone(),
+            suspended: self.suspended,
         }
     }
 }
@@ -376,6 +408,11 @@ pub fn state_in_piece(date: Option<NaiveDate>, facts: &PieceFacts) -> TimeState 
             };
         }
     }
+    if facts.status == UnitStatus::Live {
+        if let Some(state) = lapse_state(date, facts) {
+            return state;
+        }
+    }
     match &facts.status {
         UnitStatus::Deleted => TimeState::Deleted {
             since: facts.wording_from,
@@ -388,6 +425,35 @@ pub fn state_in_piece(date: Option<NaiveDate>, facts: &PieceFacts) -> TimeState 
             _ => TimeState::InForce,
         },
     }
+}
+
+/// The state of a live unit expired or suspended on `date` (`None`: today), if it is.
+fn lapse_state(date: Option<NaiveDate>, facts: &PieceFacts) -> Option<TimeState> {
+    let day = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+    if let Some((since, part)) = &facts.expired {
+        if *since <= day {
+            return Some(TimeState::Expired {
+                since: *since,
+                part: part.clone(),
+            });
+        }
+    }
+    if let Some((from, until)) = facts.suspended {
+        if from.is_none_or(|f| f <= day) && until.is_none_or(|u| day < u) {
+            return Some(TimeState::Suspended { from, until });
+        }
+    }
+    None
+}
+
+/// Whether a unit's printing with these stored facts no longer applies today (expired, or
+/// suspended now, its whole text): a search of the current law ranks it with the units of
+/// repealed acts.
+pub fn lapsed_today(facts: &PieceFacts) -> bool {
+    matches!(
+        lapse_state(None, facts),
+        Some(TimeState::Expired { part: None, .. } | TimeState::Suspended { .. })
+    )
 }
 
 /// The editions of `act` oldest first: its versions, or its own text as its one edition.
@@ -453,20 +519,26 @@ fn undated_text_date(act: &Act) -> Option<NaiveDate> {
 }
 
 /// The day the act's first text took effect, when the corpus shows it later than the act's
-/// adoption, and why: a date its commencement clause prints (`2020 жылғы 1 қаңтардан бастап
-/// қолданысқа енгізіледі`), else the commit of its earliest edition when that edition is the
-/// act as adopted (its notes record no change) and the mirror dates it to the day it took
-/// effect. Between the adoption and that day the act answers "not yet in force", never with
-/// its text. A rule counted from publication or signing names no day of its own here: the
-/// adoption stands, as before.
-fn first_in_force(act: &Act, editions: &[Edition]) -> Option<(NaiveDate, String)> {
+/// adoption, and why: a day its commencement clause fixes (`2020 жылғы 1 қаңтардан бастап
+/// қолданысқа енгізіледі`) or counts from a known publication day; else the commit of its
+/// earliest edition when that edition is the act as adopted (its notes record no change) and
+/// the mirror dates it to the day it took effect; else the earliest day a rule counted from
+/// publication allows (the signing day + N, estimated). Between the adoption and that day the
+/// act answers "not yet in force", never with its text.
+fn first_in_force(act: &Act, editions: &[Edition]) -> Option<InForce> {
     let adopted = act.date()?;
-    if let Some(date) = super::commencement_day(act).filter(|d| *d > adopted) {
-        return Some((
-            date,
-            format!("the act's commencement clause: in force from {date}"),
-        ));
+    let by_rule = super::commencement_rule(act).and_then(|r| rule_in_force(r, act, adopted));
+    // An exact day from the clause counts over all; the commit of the act as adopted, which
+    // the mirror dates to the day it took effect, over an estimate from the signing day.
+    if let Some(at) = by_rule.as_ref().filter(|at| !at.estimated) {
+        return Some(at.clone());
     }
+    by_commit(act, editions, adopted).or(by_rule)
+}
+
+/// The commit of the act's earliest edition, when that edition is the act as adopted and the
+/// mirror dates it to the day it took effect, later than the adoption.
+fn by_commit(act: &Act, editions: &[Edition], adopted: NaiveDate) -> Option<InForce> {
     let first = editions.first()?;
     let d0 = first
         .date
@@ -478,15 +550,28 @@ fn first_in_force(act: &Act, editions: &[Edition]) -> Option<(NaiveDate, String)
         .iter()
         .filter(|a| a.action != AmendAction::Prospective)
         .any(|a| a.by.date.is_none_or(|s| s <= d0));
-    (d0 > adopted && !amended).then(|| {
-        (
-            d0,
-            format!(
-                "commit of {d0}: the day the act's first text (edition {}) took effect, as the \
-                 mirror dates it",
-                first.id
-            ),
-        )
+    (d0 > adopted && !amended).then(|| InForce {
+        date: d0,
+        estimated: false,
+        basis: format!(
+            "commit of {d0}: the day the act's first text (edition {}) took effect, as the \
+             mirror dates it",
+            first.id
+        ),
+        rule: None,
+    })
+}
+
+/// The day a commencement rule gives, when later than the act's adoption: exact for a fixed
+/// day or a known publication day, else the earliest it can be (the signing day + N),
+/// estimated.
+fn rule_in_force(rule: &EffectiveRule, act: &Act, adopted: NaiveDate) -> Option<InForce> {
+    let at = crate::structure::effective::resolve(rule, act.date(), act.publication_date)?;
+    (at.date > adopted).then(|| InForce {
+        date: at.date,
+        estimated: at.estimated,
+        basis: format!("the act's commencement clause: {}", at.basis),
+        rule: (!matches!(rule, EffectiveRule::OnDate { .. })).then(|| rule.clone()),
     })
 }
 
@@ -544,6 +629,11 @@ fn earlier(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
+}
+
+/// Whether unit `outer` is unit `eid` or contains it (by eid).
+fn contains(outer: &str, eid: &str) -> bool {
+    eid == outer || eid.strip_prefix(outer).is_some_and(|r| r.starts_with("__"))
 }
 
 /// The hash of a unit's wording (its heading and text, then its children's), the same for two
@@ -648,6 +738,23 @@ impl<'a> ActTimeline<'a> {
             .map(|a| (a.target_eid.as_str(), a.by.date, a.by.number.as_deref()))
             .collect();
         let in_force = first_in_force(act, &editions);
+        let unit_in_force = act
+            .unit_times
+            .iter()
+            .filter_map(|t| match &t.limit {
+                TimeLimit::Commences { rule } => Some((
+                    t.eid.as_str(),
+                    act.date().and_then(|a| rule_in_force(rule, act, a)),
+                )),
+                _ => None,
+            })
+            .collect();
+        let lapses = act
+            .unit_times
+            .iter()
+            .filter(|t| !matches!(t.limit, TimeLimit::Commences { .. }))
+            .map(|t| (t.eid.as_str(), &t.limit))
+            .collect();
         ActTimeline {
             editions,
             units,
@@ -656,10 +763,61 @@ impl<'a> ActTimeline<'a> {
             foreseen,
             adopted: act.date(),
             in_force,
+            unit_in_force,
+            lapses,
             repeal: repeal_of(act),
             source_removed: source_removed_of(act),
             source_gaps: source_gaps(act),
         }
+    }
+
+    /// When unit `eid` took effect, when later than the act's adoption: the rule of its own
+    /// on it or the nearest unit containing it, else the act's.
+    fn in_force_for(&self, eid: &str) -> Option<&InForce> {
+        let own = self
+            .unit_in_force
+            .iter()
+            .filter(|(e, _)| contains(e, eid))
+            .max_by_key(|(e, _)| e.len());
+        match own {
+            Some((_, at)) => at.as_ref(),
+            None => self.in_force.as_ref(),
+        }
+    }
+
+    /// The expiry and suspension on unit `eid` or what contains it (the nearest).
+    fn lapse_for(
+        &self,
+        eid: &str,
+    ) -> (
+        Option<(NaiveDate, Option<String>)>,
+        Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    ) {
+        let mut expired: Option<(usize, NaiveDate, Option<String>)> = None;
+        let mut suspended: Option<(usize, Option<NaiveDate>, Option<NaiveDate>)> = None;
+        for (e, limit) in self.lapses.iter().filter(|(e, _)| contains(e, eid)) {
+            match limit {
+                TimeLimit::Expires { since, part } => {
+                    // A part expired counts on the unit it is in only.
+                    if part.is_some() && *e != eid {
+                        continue;
+                    }
+                    if expired.as_ref().is_none_or(|x| e.len() > x.0) {
+                        expired = Some((e.len(), *since, part.clone()));
+                    }
+                }
+                TimeLimit::Suspended { from, until } => {
+                    if suspended.as_ref().is_none_or(|x| e.len() > x.0) {
+                        suspended = Some((e.len(), *from, *until));
+                    }
+                }
+                TimeLimit::Commences { .. } => {}
+            }
+        }
+        (
+            expired.map(|(_, d, p)| (d, p)),
+            suspended.map(|(_, f, u)| (f, u)),
+        )
     }
 
     /// Its editions, oldest first.
@@ -1016,11 +1174,11 @@ impl<'a> ActTimeline<'a> {
         // effect where the corpus shows one after the adoption, else from its adoption. With no
         // known adoption date its start is unknown, and dates before the earliest edition are
         // not answered from it.
-        if let (None, Some((d, basis))) = (&best, &self.in_force) {
+        if let (None, Some(at)) = (&best, self.in_force_for(&unit.eid)) {
             return Start {
-                date: Some(*d),
-                estimated: false,
-                basis: basis.clone(),
+                date: Some(at.date),
+                estimated: at.estimated,
+                basis: at.basis.clone(),
             };
         }
         best.unwrap_or_else(|| Start {
@@ -1113,7 +1271,7 @@ impl<'a> ActTimeline<'a> {
             .filter(|d| wording_from.is_none_or(|w| *d <= w))
             .max();
         inserted
-            .or(self.in_force.as_ref().map(|(d, _)| *d))
+            .or(self.in_force_for(eid).map(|at| at.date))
             .or(self.adopted)
             .or(first.from)
     }
@@ -1161,6 +1319,7 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
             .map(|u| u.status.clone())
             .unwrap_or_default();
         let newest = p.edition + 1 == self.timeline.editions.len();
+        let lapse = self.timeline.lapse_for(&self.eid);
         PieceFacts {
             status,
             wording_from: self.segments[p.segment].from,
@@ -1175,6 +1334,8 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
             },
             latest_edition: self.timeline.editions.last().and_then(|e| e.date),
             unknown_since: self.segments[p.segment].unknown_since,
+            expired: lapse.0,
+            suspended: lapse.1,
         }
     }
 
@@ -1232,12 +1393,14 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
                     piece: None,
                 };
             }
-            if let Some((from, _)) = &t.in_force {
-                if d < *from {
+            if let Some(at) = t.in_force_for(&self.eid) {
+                if d < at.date {
                     return Answer {
                         state: TimeState::NotYetInForce {
                             adopted,
-                            from: *from,
+                            from: at.date,
+                            estimated: at.estimated,
+                            rule: at.rule.clone(),
                         },
                         piece: None,
                     };
@@ -1413,6 +1576,7 @@ mod tests {
             unparsed_notes: vec![],
             target_fallbacks: vec![],
             later_changes: vec![],
+            unit_times: vec![],
             references: vec![],
         }
     }

@@ -686,6 +686,8 @@ struct DocTime {
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     stored: Arc<str>,
+    /// The printing no longer applies today (expired or suspended): ranked as a repealed act's.
+    lapsed: bool,
 }
 
 /// The [`DocTime`] of every printing of every unit of the act, by (edition, eid).
@@ -697,6 +699,7 @@ fn doc_times<'a>(unit_timelines: &UnitTimelines<'_, 'a>) -> FxHashMap<(usize, &'
     for (&eid, unit) in unit_timelines {
         for (i, p) in unit.pieces().iter().enumerate() {
             let facts = crate::amend::time::StoredTime::of(unit, i);
+            let lapsed = crate::amend::time::lapsed_today(&unit.facts(i));
             let stored = written
                 .entry(facts)
                 .or_insert_with_key(|f| {
@@ -711,6 +714,7 @@ fn doc_times<'a>(unit_timelines: &UnitTimelines<'_, 'a>) -> FxHashMap<(usize, &'
                     from: unit.doc_from(i),
                     to: p.to,
                     stored,
+                    lapsed,
                 },
             );
         }
@@ -800,13 +804,20 @@ impl UnitDocs<'_> {
                 f.placeholder,
                 u64::from(u.status != crate::model::UnitStatus::Live),
             );
+            // A unit that no longer applies today (expired, suspended) ranks with them.
+            let lapsed = times
+                .get(&(val.edition, u.eid.as_str()))
+                .is_some_and(|t| t.lapsed);
             d.add_u64(
                 f.act_repealed,
-                u64::from(matches!(
-                    act.status,
-                    crate::model::Status::Repealed { .. }
-                        | crate::model::Status::SourceRemoved { .. }
-                )),
+                u64::from(
+                    lapsed
+                        || matches!(
+                            act.status,
+                            crate::model::Status::Repealed { .. }
+                                | crate::model::Status::SourceRemoved { .. }
+                        ),
+                ),
             );
             let label = citation::unit_label(path, act.kind, act.lang);
             let cited = citer.citation(path, &label);

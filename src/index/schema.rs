@@ -110,7 +110,8 @@ pub struct Fields {
     /// [`crate::model::UnitStatus`]), 0 otherwise: search ranks such units below live text.
     pub placeholder: Field,
     /// 1 for a unit of an act no longer in force, or not known to be (its source stopped
-    /// carrying it), 0 otherwise: search ranks the current law first.
+    /// carrying it), or a unit that no longer applies when indexed (expired, suspended), 0
+    /// otherwise: search ranks the current law first.
     pub act_repealed: Field,
     pub version_id: Field,
     /// JSON array of the [`crate::model::Amendment`]s that touched the unit.

@@ -11,7 +11,7 @@ mod time;
 pub use citation::phrase::{EventInWords, EventWords, UnitInWords};
 pub use reference::{CitedAct, Reference, Resolution, TargetKind, Unresolved};
 pub use succession::ActLink;
-pub use time::{EditionRef, TimeState};
+pub use time::{EditionRef, TimeLimit, TimeState, UnitTime};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -1006,6 +1006,10 @@ pub struct Act {
     /// [`TimeState::ChangedAfterLatestEdition`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub later_changes: Vec<Amendment>,
+    /// Units with a time of their own (filled by the amend stage): their own commencement, an
+    /// expiry or a suspension their notes, their text or the act's commencement clause print.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unit_times: Vec<UnitTime>,
 }
 
 /// A note that gave no amendment event.

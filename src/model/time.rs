@@ -2,7 +2,7 @@
 //! edition its wording comes from (the rule itself is in `amend::time`; `docs/time.md` says it
 //! in words).
 
-use super::Lang;
+use super::{EffectiveRule, Lang};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -73,8 +73,15 @@ pub enum TimeState {
     NotYetInForce {
         /// The act's adoption date.
         adopted: NaiveDate,
-        /// The day its first text took effect.
+        /// The day its first text took effect (for a rule counted from publication with the
+        /// publication day unknown: the earliest it can be, the signing day + N).
         from: NaiveDate,
+        /// True when `from` is that earliest day, an estimate.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        estimated: bool,
+        /// The commencement rule the act (or the unit) prints, when `from` comes from one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rule: Option<EffectiveRule>,
     },
     /// The corpus lacks the wording in force on the date: the notes record a change of the
     /// unit between the date and the earliest edition the corpus has, or, between two
@@ -113,6 +120,26 @@ pub enum TimeState {
         /// True when `since` rests on an assumption (publication date unknown).
         estimated: bool,
     },
+    /// The unit stopped applying on a day its notes or its text print (`Пункт 4 действовал до
+    /// 01.06.2017`, `01.01.2024 дейін қолданылды`): its last wording is shown, marked.
+    Expired {
+        /// The day it no longer applied.
+        since: NaiveDate,
+        /// The part of the unit that expired (`часть первая`), when only a part did: the rest
+        /// of its wording still applies.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        part: Option<String>,
+    },
+    /// The unit's application is suspended (`приостановлен до …`, `қолданылуы … тоқтатыла
+    /// тұрсын`) on the date: its wording is shown, marked.
+    Suspended {
+        /// The day the suspension began, when known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<NaiveDate>,
+        /// The day it applies again, when printed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<NaiveDate>,
+    },
     /// The act's source stopped carrying it on or before the date (the mirror's history
     /// deleted its folder): whether its text was still in force then is not known. Its last
     /// wording is shown, marked. A deletion is not evidence of repeal, so this is not one.
@@ -129,8 +156,8 @@ pub enum TimeState {
 impl TimeState {
     /// `in_force`, `in_force_before_earliest_edition`, `deleted`, `pending`,
     /// `not_yet_inserted`, `not_yet_adopted`, `not_yet_in_force`, `not_in_corpus`,
-    /// `changed_after_latest_edition`, `repealed` or `source_removed`: the `kind` of its
-    /// JSON.
+    /// `changed_after_latest_edition`, `repealed`, `source_removed`, `expired` or
+    /// `suspended`: the `kind` of its JSON.
     pub fn as_str(&self) -> &'static str {
         match self {
             TimeState::InForce => "in_force",
@@ -144,11 +171,14 @@ impl TimeState {
             TimeState::ChangedAfterLatestEdition { .. } => "changed_after_latest_edition",
             TimeState::Repealed { .. } => "repealed",
             TimeState::SourceRemoved { .. } => "source_removed",
+            TimeState::Expired { .. } => "expired",
+            TimeState::Suspended { .. } => "suspended",
         }
     }
 
-    /// Whether the answer shows a wording (in force, a deletion or placeholder in force, or the
-    /// last wording of an act repealed or no longer in its source); false for the edges where
+    /// Whether the answer shows a wording (in force, a deletion or placeholder in force, the
+    /// last wording of an act repealed or no longer in its source, or of a unit expired or
+    /// suspended); false for the edges where
     /// no wording of the corpus was in force on the date.
     pub fn has_wording(&self) -> bool {
         !matches!(
@@ -235,8 +265,27 @@ impl TimeState {
                 TimeState::NotYetAdopted { adopted } => {
                     format!("not yet adopted on {on_s} (adopted {adopted})")
                 }
-                TimeState::NotYetInForce { adopted, from } => format!(
+                TimeState::NotYetInForce {
+                    rule: Some(rule),
+                    from,
+                    estimated,
+                    ..
+                } => format!(
+                    "not yet in force on {on_s}: {}, {}{from}",
+                    rule_words(rule, None),
+                    if *estimated { "not before ~" } else { "from " }
+                ),
+                TimeState::NotYetInForce { adopted, from, .. } => format!(
                     "adopted {adopted} but not yet in force on {on_s} (in force from {from})"
+                ),
+                TimeState::Expired { since, part } => match part {
+                    Some(p) => format!("{p} no longer applies since {since}; the wording is shown"),
+                    None => format!("no longer applies since {since}; its last wording is shown"),
+                },
+                TimeState::Suspended { from, until } => format!(
+                    "suspended{}{}; its wording is shown",
+                    from.map_or_else(String::new, |f| format!(" from {f}")),
+                    until.map_or_else(String::new, |u| format!(" until {u}"))
                 ),
                 TimeState::NotInCorpus {
                     since: Some(since),
@@ -303,9 +352,32 @@ impl TimeState {
                 TimeState::NotYetAdopted { adopted } => {
                     format!("{on_s} күні әлі қабылданбаған ({adopted} қабылданған)")
                 }
-                TimeState::NotYetInForce { adopted, from } => format!(
+                TimeState::NotYetInForce {
+                    rule: Some(rule),
+                    from,
+                    estimated,
+                    ..
+                } => format!(
+                    "{on_s} күні қолданысқа енгізілмеген: {}, {}",
+                    rule_words(rule, Some(Lang::Kk)),
+                    if *estimated {
+                        format!("~{from} бұрын емес")
+                    } else {
+                        format!("{from} бастап")
+                    }
+                ),
+                TimeState::NotYetInForce { adopted, from, .. } => format!(
                     "{adopted} қабылданған, бірақ {on_s} күні әлі қолданысқа енгізілмеген \
                      ({from} бастап қолданыста)"
+                ),
+                TimeState::Expired { since, part } => match part {
+                    Some(p) => format!("{p}: {since} бастап қолданылмайды; мәтіні көрсетілген"),
+                    None => format!("{since} бастап қолданылмайды; соңғы редакциясы көрсетілген"),
+                },
+                TimeState::Suspended { from, until } => format!(
+                    "қолданылуы{}{} тоқтатыла тұрған; мәтіні көрсетілген",
+                    from.map_or_else(String::new, |f| format!(" {f} бастап")),
+                    until.map_or_else(String::new, |u| format!(" {u} дейін"))
                 ),
                 TimeState::NotInCorpus {
                     since: Some(since),
@@ -372,8 +444,27 @@ impl TimeState {
                 TimeState::NotYetAdopted { adopted } => {
                     format!("на {on_s} ещё не принят (принят {adopted})")
                 }
-                TimeState::NotYetInForce { adopted, from } => format!(
+                TimeState::NotYetInForce {
+                    rule: Some(rule),
+                    from,
+                    estimated,
+                    ..
+                } => format!(
+                    "на {on_s} не вступил в силу: {}, {}{from}",
+                    rule_words(rule, Some(Lang::Ru)),
+                    if *estimated { "не ранее ~" } else { "с " }
+                ),
+                TimeState::NotYetInForce { adopted, from, .. } => format!(
                     "принят {adopted}, но на {on_s} ещё не введён в действие (действует с {from})"
+                ),
+                TimeState::Expired { since, part } => match part {
+                    Some(p) => format!("{p} не действует с {since}; текст показан"),
+                    None => format!("не действует с {since}; показана последняя редакция"),
+                },
+                TimeState::Suspended { from, until } => format!(
+                    "действие приостановлено{}{}; текст показан",
+                    from.map_or_else(String::new, |f| format!(" с {f}")),
+                    until.map_or_else(String::new, |u| format!(" до {u}"))
                 ),
                 TimeState::NotInCorpus {
                     since: Some(since),
@@ -419,6 +510,108 @@ impl TimeState {
             },
         }
     }
+}
+
+/// A commencement rule in words, as a state names it (`вводится в действие по истечении 60
+/// календарных дней после первого официального опубликования`): English for `None`.
+fn rule_words(rule: &EffectiveRule, lang: Option<Lang>) -> String {
+    match (rule, lang) {
+        (EffectiveRule::DaysAfterPublication { days }, None) => {
+            format!("in force {days} calendar days after its first official publication")
+        }
+        (EffectiveRule::DaysAfterPublication { days }, Some(Lang::Kk)) => format!(
+            "алғашқы ресми жарияланған күнінен кейін күнтізбелік {days} күн өткен соң \
+             қолданысқа енгізіледі"
+        ),
+        (EffectiveRule::DaysAfterPublication { days }, Some(Lang::Ru)) => format!(
+            "вводится в действие по истечении {days} календарных дней после первого \
+             официального опубликования"
+        ),
+        (EffectiveRule::MonthsAfterPublication { months }, None) => {
+            format!("in force {months} months after its first official publication")
+        }
+        (EffectiveRule::MonthsAfterPublication { months }, Some(Lang::Kk)) => format!(
+            "алғашқы ресми жарияланған күнінен кейін {months} ай өткен соң қолданысқа енгізіледі"
+        ),
+        (EffectiveRule::MonthsAfterPublication { months }, Some(Lang::Ru)) => format!(
+            "вводится в действие по истечении {months} месяцев после первого официального \
+             опубликования"
+        ),
+        (EffectiveRule::OnPublication, None) => {
+            "in force from its first official publication".to_string()
+        }
+        (EffectiveRule::OnPublication, Some(Lang::Kk)) => {
+            "алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі".to_string()
+        }
+        (EffectiveRule::OnPublication, Some(Lang::Ru)) => {
+            "вводится в действие со дня первого официального опубликования".to_string()
+        }
+        (EffectiveRule::OnDate { date }, None) => format!("in force from {date}"),
+        (EffectiveRule::OnDate { date }, Some(Lang::Kk)) => {
+            format!("{date} бастап қолданысқа енгізіледі")
+        }
+        (EffectiveRule::OnDate { date }, Some(Lang::Ru)) => {
+            format!("вводится в действие с {date}")
+        }
+        (EffectiveRule::OnSigning, None) => "in force from its signing".to_string(),
+        (EffectiveRule::OnSigning, Some(Lang::Kk)) => {
+            "қол қойылған күнінен бастап қолданысқа енгізіледі".to_string()
+        }
+        (EffectiveRule::OnSigning, Some(Lang::Ru)) => {
+            "вводится в действие со дня подписания".to_string()
+        }
+        (EffectiveRule::Unknown, None) => "its commencement is not stated".to_string(),
+        (EffectiveRule::Unknown, Some(Lang::Kk)) => {
+            "қолданысқа енгізілу күні көрсетілмеген".to_string()
+        }
+        (EffectiveRule::Unknown, Some(Lang::Ru)) => "порядок введения не указан".to_string(),
+    }
+}
+
+/// A time of its own that a unit has, apart from its wordings: its own commencement (`статья
+/// 12 вводится в действие с 1 января 2027 года`, the units a commencement clause excepts), its
+/// expiry (`Пункт 4 действовал до 01.06.2017`) or its suspension (`приостановлен до …`).
+/// Read from the act's commencement clause, its notes and its units' texts
+/// ([`crate::Act::unit_times`]); the rule (`amend::time`) answers with it for the unit and what
+/// is inside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnitTime {
+    /// The unit (its eid); what is inside it follows it.
+    pub eid: String,
+    /// What time it has.
+    pub limit: TimeLimit,
+    /// The words it was read from (the clause, the note or the unit's text).
+    pub source: String,
+}
+
+/// What a [`UnitTime`] says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TimeLimit {
+    /// The unit takes effect by a rule of its own, not the act's.
+    Commences {
+        /// The rule.
+        rule: EffectiveRule,
+    },
+    /// The unit applied until a day (`действовал до 01.06.2017`): from that day it no longer
+    /// applies.
+    Expires {
+        /// The day it no longer applies.
+        since: NaiveDate,
+        /// The part of the unit that expired (`часть первая`), when the words name a part and
+        /// not the whole unit.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        part: Option<String>,
+    },
+    /// The unit's application is suspended from one day until another.
+    Suspended {
+        /// The day the suspension began, when known.
+        from: Option<NaiveDate>,
+        /// The day it applies again, when printed.
+        until: Option<NaiveDate>,
+    },
 }
 
 /// The edition a unit's wording comes from, and when that wording was in force: what every

@@ -58,6 +58,7 @@ fn act(id: &str, file: &str, kind: ActKind, status: Status, units: Vec<Unit>) ->
         unparsed_notes: vec![],
         target_fallbacks: vec![],
         later_changes: vec![],
+        unit_times: vec![],
         references: vec![],
     }
 }

@@ -289,7 +289,8 @@ fn number_words(text: &str) -> Option<u32> {
 /// Reads the effective rule of a clause such as the parenthesis of a note or an act's own
 /// commencement paragraph.
 pub fn parse_rule(text: &str) -> EffectiveRule {
-    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Kazakh words printed with a Latin `i` (`күнтiзбелiк`) read as with `і`.
+    let t = crate::text::normalize_i(&text.split_whitespace().collect::<Vec<_>>().join(" "));
     let lower = crate::structure::lowercase(&t);
     if let Some(c) = DAYS_RE.captures(&t) {
         if let Some(days) = c.get(1).and_then(|m| number_words(m.as_str())) {
@@ -305,7 +306,13 @@ pub fn parse_rule(text: &str) -> EffectiveRule {
     }
     if lower.contains("бастап") || lower.contains("күшіне енеді") || lower.contains("енгізіледі")
     {
-        if let Some((date, _)) = find_dates(&t).into_iter().next() {
+        // `01.01.2027 бастап`, `2027 жылғы 1 қаңтардан бастап`.
+        let date = find_dates(&t)
+            .into_iter()
+            .next()
+            .map(|(d, _)| d)
+            .or_else(|| crate::text::parse_date(&t).filter(|_| lower.contains("жыл")));
+        if let Some(date) = date {
             return EffectiveRule::OnDate { date };
         }
     }
@@ -317,6 +324,291 @@ pub fn parse_rule(text: &str) -> EffectiveRule {
         return EffectiveRule::OnSigning;
     }
     parse_rule_ru(&t, &lower).unwrap_or(EffectiveRule::Unknown)
+}
+
+/// The words that say a clause commences something: Russian `вводится в действие`,
+/// `вступает в силу`, Kazakh `қолданысқа енгізіледі`, `күшіне енеді`, in any number.
+static COMMENCES_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)вв[оe]д[ия]тся\s+в\s+действие|вступа[ею]т\s+в\s+силу|қолданысқа\s+енгізіл[еу]\w*|күшіне\s+ен[еу]\w*",
+    )
+    .expect("static regex")
+});
+
+/// Russian `за исключением` with the list it opens (up to the commencing words of the same
+/// clause, or its end).
+static RU_EXCEPT_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),?\s*за\s+исключением\s*:?\s*").expect("static regex"));
+
+/// The words naming the act itself at a clause's start (`Настоящий Закон`, `Осы бұйрық`,
+/// `Осы Заңның`), which leave the subject the whole act unless units follow.
+static SELF_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:[0-9]+[.)]\s*)?(?:настоящ\w+|осы)\s+(?:\w+\s+){0,2}?(?:заң\w*|закон\w*|кодекс\w*|бұйры\w*|приказ\w*|шешім\w*|решени\w*|қаулы\w*|постановлени\w*|жарлы\w*|указ\w*|нормативтік\s+құқықтық\s+акт\w*|нормативн\w+\s+правов\w+\s+акт\w*)",
+    )
+    .expect("static regex")
+});
+
+/// Russian relative and filler words around a list of units (`, которая`, `, которые`,
+/// `настоящего Закона`).
+static RU_FILLER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),?\s*котор\w+\s*$|\s*настоящ\w+\s+\w+\s*$|^\s*[0-9]+[.)]\s+")
+        .expect("static regex")
+});
+
+/// Whether a unit's text (its number stripped) is an act's own commencement clause: it names
+/// the act itself (`Настоящий Закон`, `Осы бұйрық`) and commences it (`вводится в действие`,
+/// `қолданысқа енгізіледі`).
+pub fn is_commencement(text: &str) -> bool {
+    let t = text.trim_start();
+    SELF_RE.is_match(t) && COMMENCES_RE.is_match(t)
+}
+
+/// One part of an act's commencement clause: the units it names (empty: the whole act, the
+/// units other parts name aside) and the rule by which they take effect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommencementPart {
+    /// The units as printed (`статьи 12`, `3-баптың 2-тармағы`), each a label of its own;
+    /// empty for the whole act.
+    pub labels: Vec<String>,
+    /// Their rule; [`EffectiveRule::Unknown`] for units an exception names whose rule the
+    /// clause does not print.
+    pub rule: EffectiveRule,
+}
+
+/// Reads an act's commencement clause (its final article, whole), in either language: the
+/// whole act's rule and each unit's own (`Настоящий Закон вводится в действие по истечении
+/// шестидесяти календарных дней …, за исключением статьи 12, которая вводится в действие с 1
+/// января 2027 года`; `Осы Заң, 12-бапты қоспағанда, … қолданысқа енгізіледі`; `2. Статья 12
+/// вводится в действие с …`). Clauses that commence nothing give nothing.
+pub fn parse_commencement(text: &str) -> Vec<CommencementPart> {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: Vec<CommencementPart> = Vec::new();
+    // The units the whole act's clause excepts, waiting for a rule of their own.
+    let mut excepted: Vec<String> = Vec::new();
+    for clause in clauses(&t) {
+        let Some(verb) = COMMENCES_RE.find(clause) else {
+            continue;
+        };
+        let lower = crate::structure::lowercase(clause);
+        // Kazakh participles name the units after them: `2027 жылғы 1 қаңтардан бастап
+        // қолданысқа енгізілетін 6-баптың 1-тармағының 7) және 8) тармақшаларын`.
+        let mut from = 0;
+        for m in COMMENCES_RE.find_iter(clause) {
+            let w = crate::structure::lowercase(m.as_str());
+            if !(w.ends_with("етін") || w.ends_with("етiн")) {
+                continue;
+            }
+            let labels = split_labels(&unit_words(&clause[m.end()..]));
+            if !labels.is_empty() {
+                out.push(CommencementPart {
+                    labels,
+                    rule: parse_rule(&clause[from..m.end()]),
+                });
+            }
+            from = m.end();
+        }
+        if from > 0 {
+            // What the participles named is excepted already; the whole act's rule follows
+            // `қоспағанда`, when this clause has it.
+            if let Some(pos) = lower.find("қоспағанда") {
+                let rest = &clause[pos + "қоспағанда".len()..];
+                if COMMENCES_RE.is_match(rest) {
+                    out.push(CommencementPart {
+                        labels: Vec::new(),
+                        rule: parse_rule(rest),
+                    });
+                }
+            }
+            continue;
+        }
+        if lower.contains("қоспағанда") {
+            // Kazakh: `Осы Заң, 12-бапты қоспағанда, …`; the exception lies between the
+            // comma (or the act's name) before it and the word.
+            let pos = lower.find("қоспағанда").unwrap_or(0);
+            let (before, after) = (&clause[..pos], &clause[pos + "қоспағанда".len()..]);
+            let start = before
+                .rfind(',')
+                .map_or_else(|| SELF_RE.find(before).map_or(0, |m| m.end()), |c| c + 1);
+            let listed = before[start..].trim();
+            let listed = listed.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+            excepted.extend(split_labels(listed));
+            let rest = format!("{} {}", &before[..start], after);
+            out.push(CommencementPart {
+                labels: Vec::new(),
+                rule: parse_rule(&rest),
+            });
+            continue;
+        }
+        let (head, tail) = match RU_EXCEPT_RE.find(clause) {
+            Some(m) if m.start() > verb.start() => (&clause[..m.start()], Some(&clause[m.end()..])),
+            _ => (clause, None),
+        };
+        let subject = head[..verb.start().min(head.len())].trim();
+        let rule = parse_rule(head);
+        let labels = subject_labels(subject);
+        out.push(CommencementPart { labels, rule });
+        if let Some(tail) = tail {
+            // `за исключением статьи 12, которая вводится в действие с …`: its own rule.
+            match COMMENCES_RE.find(tail) {
+                Some(v) => out.push(CommencementPart {
+                    labels: split_labels(&RU_FILLER_RE.replace_all(&tail[..v.start()], "")),
+                    rule: parse_rule(&tail[v.start()..]),
+                }),
+                None => excepted.extend(split_labels(tail)),
+            }
+        }
+    }
+    // A list item (`1) статьи 12, которая вводится в действие с …`) names its units as the
+    // subject of its own clause; an exception no clause gives a rule to keeps `Unknown`.
+    for label in excepted {
+        if !out.iter().any(|p| p.labels.contains(&label)) {
+            out.push(CommencementPart {
+                labels: vec![label],
+                rule: EffectiveRule::Unknown,
+            });
+        }
+    }
+    out.retain(|p| !p.labels.is_empty() || p.rule != EffectiveRule::Unknown);
+    out
+}
+
+/// The clauses of a commencement article: split at `;`, at `:` before a list, and at a
+/// sentence's end (a dot after a word or a year, before a capital or a number), never inside
+/// a date (`01.01.2027`) or a number (`2-1.`).
+fn clauses(t: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next = chars.get(k + 1).map(|x| x.1);
+        let after = chars.get(k + 2).map(|x| x.1);
+        let end = match c {
+            ';' => true,
+            ':' => next == Some(' '),
+            '.' => {
+                let prev = if k > 0 { chars[k - 1].1 } else { ' ' };
+                next == Some(' ')
+                    && after.is_some_and(|a| a.is_uppercase() || a.is_ascii_digit())
+                    && (prev.is_alphabetic() || prev == ')' || prev == '»')
+            }
+            _ => false,
+        };
+        if end {
+            out.push(&t[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(&t[start..]);
+    out.into_iter()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// The units the subject of a commencing clause names: none when it is the act itself
+/// (`Настоящий Закон`, `Осы бұйрық`); else its labels (`Статья 12`, `Осы Заңның 12-бабы`,
+/// `1) статьи 12, которая`).
+fn subject_labels(subject: &str) -> Vec<String> {
+    let rest = match SELF_RE.find(subject) {
+        Some(m) => &subject[m.end()..],
+        None => subject,
+    };
+    let rest = RU_FILLER_RE.replace_all(rest.trim(), "");
+    // What is left of the Kazakh rule's words before the verb (`2027 жылғы 1 қаңтардан
+    // бастап`, `алғашқы ресми …`) is no label: only the units' words are kept.
+    split_labels(&unit_words(&rest))
+}
+
+/// The leading stretch of `s` that names units (`12-бабы`, `3-баптың 2-тармағы`, `статьи 12
+/// и 14`, `пункта 3 статьи 5`), without what follows.
+fn unit_words(s: &str) -> String {
+    static KK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:(?:[0-9]+(?:-[0-9]+)*\)?\s*-?\s*(?:баб|бап|тармақ|тармағ|тарау|бөлім|параграф|қосымша)\S*|[0-9]+(?:-[0-9]+)*\)\s*(?:,|және|мен|бен|пен))(?:\s*,\s*|\s+(?:және|мен|бен|пен)\s+|\s+)?)+",
+        )
+        .expect("static regex")
+    });
+    static RU: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:(?:подпункт|пункт|стать|глав|част|раздел|параграф|абзац|приложени)\S*\s+(?:[0-9]+(?:-[0-9]+)*\)?|[IVXLC]+\b|перв\S*|втор\S*|трет\S*|четв[её]рт\S*|пят\S*)(?:\s*,\s*|\s+и\s+|\s+)?(?:[0-9]+(?:-[0-9]+)*\)?(?:\s*,\s*|\s+и\s+|\s+)?)*)+",
+        )
+        .expect("static regex")
+    });
+    let s = s.trim();
+    [&*KK, &*RU]
+        .iter()
+        .find_map(|re| re.find(s))
+        .map(|m| m.as_str().trim().trim_end_matches(',').trim().to_string())
+        .unwrap_or_default()
+}
+
+/// A list of units split into one label each (`статьи 5 и 6` → `статьи 5`, `статьи 6`;
+/// `12, 14-баптар` → `12-баптар`, `14-баптар`): the caller resolves each to a unit.
+fn split_labels(s: &str) -> Vec<String> {
+    // Russian: `подпунктов 7) и 8) пункта 1 статьи 6` → each number with the kind word before
+    // and the units after; chunks start at a kind word (`…, статьи 11, подпункта 2) …`).
+    static RU_CHUNK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(подпункт|пункт|стать|глав|раздел|приложени)\S*\s+([0-9]+(?:-[0-9]+)*\)?(?:(?:\s*,\s*|\s+и\s+)[0-9]+(?:-[0-9]+)*\)?)*)((?:\s+(?:подпункт|пункт|стать|глав|раздел)\S*\s+[0-9]+(?:-[0-9]+)*\)?)*)(?:\s|,|$)")
+            .expect("static regex")
+    });
+    // Kazakh: `6-баптың 1-тармағының 7) және 8) тармақшалары` → the units before, each number,
+    // the kind word after.
+    static KK_CHUNK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)((?:[0-9]+(?:-[0-9]+)*\s*-\s*(?:баб|бап|тармағ|тарау)\S*\s+)*)((?:[0-9]+(?:-[0-9]+)*\)?(?:\s*,\s*|\s+(?:және|мен|бен|пен)\s+)?)+?)\s*-?\s*(бап|баб|тармақша|тармақ|тармағ|тарау|бөлім|қосымша)\S*(?:\s*$|\s*,\s*|\s+(?:және|мен|бен|пен)\s+)")
+            .expect("static regex")
+    });
+    static NUM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[0-9]+(?:-[0-9]+)*\)?").expect("static regex"));
+    let s = s.trim().trim_end_matches([',', '.', ';']).trim();
+    let mut out = Vec::new();
+    if s.chars()
+        .any(|c| matches!(c, 'а'..='я' | 'А'..='Я') && !"әіңғүұқөһ".contains(c))
+        && RU_CHUNK.is_match(s)
+        && !s.contains("-б")
+        && !s.contains("-т")
+    {
+        for c in RU_CHUNK.captures_iter(s) {
+            let kind = crate::structure::lowercase(&c[1]);
+            let kind = match kind.as_str() {
+                "подпункт" => "подпункт",
+                "пункт" => "пункт",
+                "стать" => "статья",
+                "глав" => "глава",
+                "раздел" => "раздел",
+                _ => "приложение",
+            };
+            for n in NUM.find_iter(&c[2]) {
+                out.push(
+                    format!("{kind} {} {}", n.as_str(), c[3].trim())
+                        .trim()
+                        .to_string(),
+                );
+            }
+        }
+    } else {
+        for c in KK_CHUNK.captures_iter(s) {
+            let kind = crate::structure::lowercase(&c[3]);
+            let kind = match kind.as_str() {
+                "баб" | "бап" => "бап",
+                "тармағ" | "тармақ" => "тармақ",
+                k => k,
+            };
+            for n in NUM.find_iter(&c[2]) {
+                let n = n.as_str();
+                let label = if n.ends_with(')') {
+                    format!("{}{n} {kind}", &c[1])
+                } else {
+                    format!("{}{n}-{kind}", &c[1])
+                };
+                out.push(label);
+            }
+        }
+    }
+    if out.is_empty() && s.chars().any(char::is_alphabetic) {
+        out.push(s.to_string());
+    }
+    out
 }
 
 /// Turns a rule into a date: exact when the rule fixes it or the publication date is known,
@@ -438,5 +730,135 @@ mod doc_examples {
             (at.date.to_string(), at.estimated),
             ("2026-07-09".into(), true)
         );
+    }
+}
+
+/// The commencement clauses of real acts, read part by part (the wordings are the mirror's,
+/// collected in `evals/census/clauses.tsv`).
+#[cfg(test)]
+mod commencement_tests {
+    use super::{parse_commencement, parse_rule, CommencementPart};
+    use crate::EffectiveRule;
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> EffectiveRule {
+        EffectiveRule::OnDate {
+            date: NaiveDate::from_ymd_opt(y, m, d).expect("a date"),
+        }
+    }
+
+    fn whole(rule: EffectiveRule) -> CommencementPart {
+        CommencementPart {
+            labels: vec![],
+            rule,
+        }
+    }
+
+    fn part(labels: &[&str], rule: EffectiveRule) -> CommencementPart {
+        CommencementPart {
+            labels: labels.iter().map(|l| l.to_string()).collect(),
+            rule,
+        }
+    }
+
+    const SIXTY: EffectiveRule = EffectiveRule::DaysAfterPublication { days: 60 };
+    const TEN: EffectiveRule = EffectiveRule::DaysAfterPublication { days: 10 };
+
+    #[test]
+    fn the_whole_act_in_both_languages() {
+        // The Law of 30.06.2025 № 199-VIII (211861) and of 30.12.2025 (220220).
+        for (text, rule) in [
+            ("Настоящий Закон вводится в действие по истечении шестидесяти календарных дней после дня его первого официального опубликования.", SIXTY),
+            ("1. Осы Заң алғашқы ресми жарияланған күнінен кейін күнтізбелік алпыс күн өткен соң қолданысқа енгізіледі.", SIXTY),
+            ("4. Настоящее решение вступает в силу со дня государственной регистрации в органах юстиции и вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования.", TEN),
+            ("2. Осы шешім алғаш ресми жарияланғаннан кейiн күнтiзбелiк он күн өткен соң қолданысқа енгізіледі.", TEN),
+            ("3. Настоящее решение вводится в действие по истечении 10 календарных дней после дня его первого официального опубликования.", TEN),
+            ("4. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі және ресми жариялануға тиіс.", EffectiveRule::OnSigning),
+            ("Настоящий Закон вводится в действие со дня его первого официального опубликования.", EffectiveRule::OnPublication),
+            ("1. Настоящий Конституционный закон вводится в действие с 1 июля 2026 года.", day(2026, 7, 1)),
+            ("Осы бұйрық 2020 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.", day(2020, 1, 1)),
+            ("Настоящий Закон вводится в действие по истечении шести месяцев после дня его первого официального опубликования.", EffectiveRule::MonthsAfterPublication { months: 6 }),
+        ] {
+            assert_eq!(parse_commencement(text), vec![whole(rule)], "{text}");
+        }
+    }
+
+    #[test]
+    fn exceptions_with_days_of_their_own() {
+        // The Law on Aquaculture of 12.06.2025 (211263), in both languages.
+        let ru = parse_commencement("Настоящий Закон вводится в действие по истечении шестидесяти календарных дней после дня его первого официального опубликования, за исключением подпунктов 7) и 8) пункта 1 статьи 6, которые вводятся в действие с 1 января 2027 года.");
+        assert_eq!(
+            ru,
+            vec![
+                whole(SIXTY),
+                part(
+                    &[
+                        "подпункт 7) пункта 1 статьи 6",
+                        "подпункт 8) пункта 1 статьи 6"
+                    ],
+                    day(2027, 1, 1)
+                )
+            ]
+        );
+        let kk = parse_commencement("Осы Заң, 2027 жылғы 1 қаңтардан бастап қолданысқа енгізілетін 6-баптың 1-тармағының 7) және 8) тармақшаларын қоспағанда, алғашқы ресми жарияланған күнінен кейін күнтізбелік алпыс күн өткен соң қолданысқа енгізіледі.");
+        assert_eq!(
+            kk,
+            vec![
+                part(
+                    &[
+                        "6-баптың 1-тармағының 7) тармақша",
+                        "6-баптың 1-тармағының 8) тармақша"
+                    ],
+                    day(2027, 1, 1)
+                ),
+                whole(SIXTY),
+            ]
+        );
+        // The Law of 27.12.2021 (162412): a list of exceptions, each with its day.
+        let kk = parse_commencement("Осы Заң: 1) алғашқы ресми жарияланған күнінен кейін күнтізбелік алпыс күн өткен соң қолданысқа енгізілетін 9-баптың 39) тармақшасын; 2) 2022 жылғы 1 шілдеден бастап қолданысқа енгізілетін 18-бапты қоспағанда, алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі.");
+        assert_eq!(
+            kk,
+            vec![
+                part(&["9-баптың 39) тармақша"], SIXTY),
+                part(&["18-бап"], day(2022, 7, 1)),
+                whole(TEN),
+            ]
+        );
+        // 162833: the Russian list.
+        let ru = parse_commencement("Настоящий Закон вводится в действие по истечении шестидесяти календарных дней после дня его первого официального опубликования, за исключением: 1) подпункта 4) пункта 1 статьи 9, статьи 11, подпункта 2) пункта 1 статьи 21 настоящего Закона, которые вводятся в действие с 1 сентября 2023 года; 2) пункта 7 статьи 18 настоящего Закона, который вводится в действие с 1 января 2025 года; 3) пункта 8 статьи 18 настоящего Закона, который вводится в действие с 1 января 2029 года.");
+        assert_eq!(
+            ru,
+            vec![
+                whole(SIXTY),
+                part(
+                    &[
+                        "подпункт 4) пункта 1 статьи 9",
+                        "статья 11",
+                        "подпункт 2) пункта 1 статьи 21"
+                    ],
+                    day(2023, 9, 1)
+                ),
+                part(&["пункт 7 статьи 18"], day(2025, 1, 1)),
+                part(&["пункт 8 статьи 18"], day(2029, 1, 1)),
+            ]
+        );
+        // 156345.
+        assert_eq!(
+            parse_commencement("Настоящий Закон вводится в действие с 1 января 2022 года, за исключением пункта 4 статьи 6, который вводится в действие с 1 января 2023 года."),
+            vec![whole(day(2022, 1, 1)), part(&["пункт 4 статьи 6"], day(2023, 1, 1))]
+        );
+    }
+
+    #[test]
+    fn an_article_with_a_day_of_its_own() {
+        assert_eq!(
+            parse_commencement("1. Настоящий Закон вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования.\n2. Статья 12 вводится в действие с 1 января 2027 года."),
+            vec![whole(TEN), part(&["статья 12"], day(2027, 1, 1))]
+        );
+        assert_eq!(
+            parse_commencement("1. Осы Заң алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі.\n2. Осы Заңның 12-бабы 2027 жылғы 1 қаңтардан бастап қолданысқа енгізіледі."),
+            vec![whole(TEN), part(&["12-бап"], day(2027, 1, 1))]
+        );
+        assert_eq!(parse_rule("по истечении 10 календарных дней"), TEN);
     }
 }

@@ -286,6 +286,7 @@ fn empty_act(doc: &Extracted, title: String, kind: ActKind) -> Act {
         unparsed_notes: Vec::new(),
         target_fallbacks: Vec::new(),
         later_changes: Vec::new(),
+        unit_times: Vec::new(),
         references: Vec::new(),
     }
 }

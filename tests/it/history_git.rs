@@ -949,9 +949,11 @@ fn a_commit_dates_the_change_it_brings_exactly() {
     // not print): the commit of 2024-12-25 prints the last, in force from it exactly; from the
     // first to it the wording is not in the corpus.
     let w24 = ed("2024-12-25", "2024-12-25", None, false);
+    // The order takes effect ten days after its first official publication: its own wording
+    // is in force from ~2019-10-17 (the signing day + 10, the earliest it can be).
     assert_eq!(
         at_in(&index, min, "annex_1", kk, "2022-03-24").2,
-        ed("2020-11-12", "2019-10-07", Some("2022-03-25"), false)
+        ed("2020-11-12", "2019-10-17", Some("2022-03-25"), true)
     );
     assert_eq!(
         at_in(&index, min, "annex_1", kk, "2024-12-24").0,
@@ -1012,7 +1014,7 @@ fn a_commit_dates_the_change_it_brings_exactly() {
     };
     assert_eq!(
         hits("2022-03-24"),
-        [(Some(d("2020-11-12")), Some(d("2019-10-07")), false)]
+        [(Some(d("2020-11-12")), Some(d("2019-10-17")), true)]
     );
     assert_eq!(
         hits("2024-12-25"),
@@ -1397,7 +1399,7 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     assert_eq!(state, json!({"kind": "in_force"}));
     assert_eq!(
         edition,
-        ed("2020-11-12", "2019-10-07", Some("2025-03-01"), false)
+        ed("2020-11-12", "2019-10-17", Some("2025-03-01"), true)
     );
     let (state, after, edition) = at_in(&index, min, "annex_1", zanlex::Lang::Kk, "2025-03-01");
     assert_eq!(
@@ -1408,7 +1410,7 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     assert!(after.is_some());
     assert_eq!(
         edition,
-        ed("2020-11-12", "2019-10-07", Some("2025-03-01"), false)
+        ed("2020-11-12", "2019-10-17", Some("2025-03-01"), true)
     );
     let today = index
         .unit_as_of(min, "annex_1", Some(zanlex::Lang::Ru), None)

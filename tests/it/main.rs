@@ -5,6 +5,7 @@
 
 mod common;
 
+mod act_clock;
 mod amend_cli;
 mod amend_mirror;
 mod analysis_cli;

@@ -34,7 +34,7 @@ fn corpus_copy(dir: &Path) -> std::path::PathBuf {
     corpus
 }
 
-fn runtime() -> tokio::runtime::Runtime {
+pub(super) fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -56,7 +56,7 @@ async fn connect_with(dir: &Path, extra: &[(&str, &str)]) -> RunningService<Role
 }
 
 /// `zanlex mcp` on the corpus in `corpus`, its index in `index`, with a client session open.
-async fn spawn(corpus: &Path, index: &Path) -> RunningService<RoleClient, ()> {
+pub(super) async fn spawn(corpus: &Path, index: &Path) -> RunningService<RoleClient, ()> {
     let command = tokio::process::Command::new(env!("CARGO_BIN_EXE_zanlex")).configure(|c| {
         c.arg("mcp")
             .arg("--corpus")
@@ -90,7 +90,7 @@ fn text(result: &CallToolResult) -> &str {
 }
 
 /// The JSON answer of a call that succeeded.
-async fn ok(client: &RunningService<RoleClient, ()>, name: &str, args: Value) -> Value {
+pub(super) async fn ok(client: &RunningService<RoleClient, ()>, name: &str, args: Value) -> Value {
     let result = call(client, name, args.clone()).await;
     assert_eq!(
         result.is_error,

@@ -194,9 +194,10 @@ fn a_date_before_the_new_act_reads_the_old_one() {
         edition(&before),
         Some((
             "2015-03-27".into(),
-            Some(d("2015-03-27")),
+            // Ten days after its first official publication: ~2015-04-06 at the earliest.
+            Some(d("2015-04-06")),
             Some(d("2019-07-31")),
-            false
+            true
         ))
     );
     // Before the old decision too, the old one answers: not yet adopted.
@@ -205,7 +206,18 @@ fn a_date_before_the_new_act_reads_the_old_one() {
         (earlier.current.act.id.as_str(), earlier.state.as_str()),
         (OLD, "not_yet_adopted")
     );
-    let on = at(NEW, "2019-07-31");
+    // On the new decision's adoption day it is not yet in force (ten days after its first
+    // official publication), and the old one, repealed that day by its requisite, answers so.
+    let adopted = at(NEW, "2019-07-31");
+    assert_eq!(
+        (
+            adopted.current.act.id.as_str(),
+            adopted.state.as_str(),
+            adopted.predecessor.is_none()
+        ),
+        (OLD, "repealed", false)
+    );
+    let on = at(NEW, "2019-08-10");
     assert_eq!(
         (
             on.current.act.id.as_str(),
@@ -218,9 +230,9 @@ fn a_date_before_the_new_act_reads_the_old_one() {
         edition(&on),
         Some((
             "2019-07-31".into(),
-            Some(d("2019-07-31")),
+            Some(d("2019-08-10")),
             Some(d("2022-11-15")),
-            false
+            true
         ))
     );
     assert_eq!(at(OLD, "2019-07-31").state.as_str(), "repealed");
@@ -291,7 +303,8 @@ fn the_history_continues_into_the_act_replaced() {
         spans(&h.wordings),
         [(
             "2019-07-31".to_string(),
-            Some(d("2019-07-31")),
+            // Ten days after its first official publication: ~2019-08-10 at the earliest.
+            Some(d("2019-08-10")),
             Some(d("2022-11-15"))
         )]
     );
@@ -302,7 +315,7 @@ fn the_history_continues_into_the_act_replaced() {
         spans(&p.wordings),
         [(
             "2015-03-27".to_string(),
-            Some(d("2015-03-27")),
+            Some(d("2015-04-06")),
             Some(d("2019-07-31"))
         )]
     );

@@ -205,7 +205,7 @@ fn cite_parts(kind: ActKind, parts: &[Part], lang: Lang) -> Option<String> {
 ///     publication_date: None, version_date: None, version_dated_by: Default::default(), units: vec![], amendments: vec![],
 ///     instructions: vec![], commencement: None, versions: vec![],
 ///     unparsed_notes: vec![], target_fallbacks: vec![], references: vec![],
-///     later_changes: vec![],
+///     later_changes: vec![], unit_times: vec![],
 /// };
 /// assert_eq!(act.short_name(), "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы");
 /// assert_eq!(act.short_name_in(Lang::Ru), "Приказ Министра иностранных дел РК от 04.01.2018 № 11-1-4/1");

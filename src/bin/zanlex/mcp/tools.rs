@@ -563,7 +563,7 @@ or {\"target\": \"mfa-order-2018-01-04-11-1-4-1\"} for the act's outline.",
     #[tool(
         name = "at_date",
         description = "A provision as it stood on a date, by the point-in-time rule: its `state` \
-(in_force, not_yet_adopted, not_yet_in_force, not_yet_inserted, deleted, pending, repealed, \
+(in_force, not_yet_adopted, not_yet_in_force, not_yet_inserted, deleted, pending, repealed, expired, suspended, \
 source_removed, not_in_corpus…) with `state_text` in words, the `edition` its wording comes from \
 with the dates it was in force, and the `text` in force then (empty when no wording was in force: \
 the state says why; for repealed and source_removed, the last wording, which is not known to be \
