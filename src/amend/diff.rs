@@ -66,9 +66,9 @@ pub struct UnitChange {
     /// deletion of the old heading and one insertion of the new, whole.
     pub words: Vec<WordChange>,
     /// True for a changed unit whose text was rewritten rather than edited: the two wordings
-    /// share fewer than half the words of the longer one. Such a change reads best side by
-    /// side (old | new), as legislation.gov.uk and eCFR show it; word marks only help where
-    /// most words are shared.
+    /// (a heading rewritten aside, which `words` shows whole) share fewer than half the words
+    /// of the longer one. Such a change reads best side by side (old | new), as
+    /// legislation.gov.uk and eCFR show it; word marks only help where most words are shared.
     pub rewritten: bool,
     /// On a side asked as a date, the unit's state that day by the time rule (`None` on a side
     /// asked as an edition).
@@ -261,9 +261,9 @@ fn heading_at(text: &str, heading: Option<&str>) -> Option<std::ops::Range<usize
     Some(at..at + heading.len())
 }
 
-/// Whether a heading was rewritten rather than edited, and is shown whole: when the words the
-/// two wordings share (case aside, each word counted as often as both have it) are fewer than
-/// half the words of the longer one. «Аппарат Правительства Республики» → «Информационно-
+/// Whether a wording (a heading, a unit's text) was rewritten rather than edited, and is shown
+/// whole: when the words the two wordings share (case aside, each word counted as often as
+/// both have it) are fewer than half the words of the longer one. «Аппарат Правительства Республики» → «Информационно-
 /// аналитическое и организационно-правовое обеспечение деятельности Премьер-Министра и
 /// Правительства Республики» shares 2 of 11 words and is rewritten; «Образование и состав
 /// Правительства Республики Казахстан» → «Образование, структура и состав Правительства
@@ -391,14 +391,19 @@ fn diff_unit_lists(old: &Side, new: &Side, scope: Option<&str>) -> Vec<UnitChang
         let Some(kind) = kind else { continue };
         let (words, rewritten) = if kind == UnitChangeKind::Changed {
             let (ta, tb) = (ta.as_deref().unwrap_or(""), tb.as_deref().unwrap_or(""));
+            let (ha, hb) = (
+                ua.and_then(|u| u.heading.as_deref()),
+                ub.and_then(|u| u.heading.as_deref()),
+            );
+            // A heading rewritten is already shown whole within the word marks: only the rest
+            // of the text decides whether the unit reads best side by side.
+            let body = |t: &str, h: Option<&str>| match heading_at(t, h) {
+                Some(r) => format!("{}{}", &t[..r.start], &t[r.end..]),
+                None => t.to_string(),
+            };
             (
-                unit_word_diff(
-                    ta,
-                    tb,
-                    ua.and_then(|u| u.heading.as_deref()),
-                    ub.and_then(|u| u.heading.as_deref()),
-                ),
-                heading_rewritten(ta, tb),
+                unit_word_diff(ta, tb, ha, hb),
+                heading_rewritten(&body(ta, ha), &body(tb, hb)),
             )
         } else {
             (Vec::new(), false)
