@@ -163,6 +163,21 @@ fn a_repealed_act_shows_one_banner_naming_its_repeal_on_screen_and_in_print() {
         // An act in force has none.
         open(&c, &server.url(&format!("/acts/{GOV}")), TEXTS_LOADED).await;
         assert_eq!(js(&c, "return document.querySelectorAll('.banner').length").await, 0);
+        // Read on a day before its adoption: one banner saying so.
+        open(
+            &c,
+            &server.url(&format!("/acts/{GOV}?as_of=1990-01-01")),
+            "return !!document.querySelector('article.act') && !document.getElementById('texts-loading')",
+        )
+        .await;
+        assert_eq!(
+            js(
+                &c,
+                "return [...document.querySelectorAll('.banner')].map((b) => b.textContent)"
+            )
+            .await,
+            serde_json::json!(["01.01.1990 күні әлі қабылданбаған (18.12.1995 қабылданған)"])
+        );
         let _ = c.close().await;
     });
 }
