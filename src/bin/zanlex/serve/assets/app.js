@@ -379,10 +379,12 @@ function statusBanner(state, text, lang, by) {
   if (!loud(state)) return null;
   const link = by && by.requisite
     ? [h("br"), `${t(state.kind === "repealed" ? "repealedBy" : "amendedBy")}: `,
-      by.id ? h("a", { href: actPath(by.id), id: "banner-act" }, by.requisite) : h("span", { id: "banner-act" }, by.requisite)]
+      // The repealing act as the requisite prints it, in its own words.
+      by.id ? h("a", { href: actPath(by.id), id: "banner-act", class: "amending-act" }, by.requisite)
+        : h("span", { id: "banner-act", class: "amending-act" }, by.requisite)]
     : null;
   return h("div", { class: `banner banner-${state.kind}`, id: "status-banner", role: "note" },
-    h("strong", { lang }, text), link);
+    h("strong", { class: "state", lang }, text), link);
 }
 
 async function copyText(text) {
