@@ -65,7 +65,7 @@ mod zan_index;
 // The analyzers are their own crate; inside zanlex they keep the name of the stage they are.
 use zanlex_analysis as analysis;
 
-pub use amend::diff::{ActDiff, UnitChange, UnitChangeKind, WordChange};
+pub use amend::diff::{ActDiff, DiffSide, UnitChange, UnitChangeKind, WordChange};
 pub use amend::history::HistoryEntry;
 pub use analysis::{AnalyzedToken, ANALYZERS};
 pub use answer::{

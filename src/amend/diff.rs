@@ -2,12 +2,15 @@
 //! inserted or changed, and a word-level diff of each changed unit. Words are Unicode word
 //! boundaries (unicode-segmentation), not bytes; the diff is the `similar` crate's Patience diff.
 //! A change only in a unit's `Ескерту` notes is reported apart from changes in the law's text.
+//! A side asked as a date is each unit's wording in force that day by the one time rule
+//! ([`super::time`]), with the rule's honest states where the corpus has no wording.
 
 use crate::model::{Act, ActVersion, TimeState, Unit, UnitInWords, UnitStatus};
+use chrono::NaiveDate;
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What happened to a unit between two versions.
@@ -21,6 +24,10 @@ pub enum UnitChangeKind {
     Inserted,
     /// The law's text changed (a placeholder that became text counts here).
     Changed,
+    /// The corpus lacks the unit's wording on one side (not in the corpus, changed after the
+    /// latest edition, not yet in force…; the side's state says why): whether it changed is
+    /// not known.
+    Unknown,
     /// Only the notes under the unit changed.
     NotesOnly,
 }
@@ -43,9 +50,10 @@ pub struct UnitChange {
     pub eid: String,
     /// The unit named in Kazakh and in Russian (`12-баптың 3-тармағы`, `Пункт 3 статьи 12`).
     pub name: UnitInWords,
-    /// Deleted, inserted, changed, or only its notes changed.
+    /// Deleted, inserted, changed, not known, or only its notes changed.
     pub kind: UnitChangeKind,
-    /// `live`, `deleted`, `pending` or `absent`.
+    /// `live`, `deleted`, `pending`, `absent`, or `unknown` (a date whose wording the corpus
+    /// lacks).
     pub status_from: &'static str,
     /// Its status in the later edition, as `status_from`.
     pub status_to: &'static str,
@@ -57,12 +65,46 @@ pub struct UnitChange {
     /// rather than edited (fewer than half the words of the longer wording shared) is one
     /// deletion of the old heading and one insertion of the new, whole.
     pub words: Vec<WordChange>,
+    /// True for a changed unit whose text was rewritten rather than edited: the two wordings
+    /// (a heading rewritten aside, which `words` shows whole) share fewer than half the words
+    /// of the longer one. Such a change reads best side by side (old | new), as
+    /// legislation.gov.uk and eCFR show it; word marks only help where most words are shared.
+    pub rewritten: bool,
+    /// On a side asked as a date, the unit's state that day by the time rule (`None` on a side
+    /// asked as an edition).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state_from: Option<TimeState>,
+    /// The unit's state on the later side's date, as `state_from`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state_to: Option<TimeState>,
     /// True when the notes under the unit differ (also for text changes).
     pub notes_changed: bool,
     /// The notes under it in the earlier edition.
     pub notes_from: Vec<String>,
     /// The notes under it in the later edition.
     pub notes_to: Vec<String>,
+}
+
+/// One side of a compare: the text behind what was asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct DiffSide {
+    /// The date the side is read on, when it was asked as a date: each unit's wording is the
+    /// one in force that day by the time rule. `None` for a side asked as an edition id.
+    pub date: Option<NaiveDate>,
+    /// The editions the side's wordings come from, oldest first: the edition asked, or, on a
+    /// date, every edition printing a wording (of the units compared) in force that day. Empty
+    /// when the corpus has no wording for that day.
+    pub editions: Vec<String>,
+    /// On a date, the act's state that day when it is not simply in force: not yet adopted or
+    /// not yet in force (no wording: nothing is compared on that side), repealed or no longer
+    /// in its source (its last wording is compared, marked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<TimeState>,
+    /// `state` in words, in the text's language (`13.08.2024 бастап күші жойылған`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state_text: Option<String>,
 }
 
 /// The differences between two versions of an act.
@@ -73,16 +115,23 @@ pub struct ActDiff {
     pub act: String,
     /// The unit the diff is limited to, if any.
     pub eid: Option<String>,
-    /// The earlier edition's id.
+    /// The earlier side as asked: an edition id (`2022-11-05`) or a date (`2020-01-01`).
     pub from: String,
-    /// The later edition's id.
+    /// The later side as asked.
     pub to: String,
+    /// The earlier side: its date, the editions behind it, its state.
+    pub from_side: DiffSide,
+    /// The later side, as `from_side`.
+    pub to_side: DiffSide,
     /// Eids of the units deleted.
     pub deleted: Vec<String>,
     /// Eids of the units inserted.
     pub inserted: Vec<String>,
     /// Eids of the units whose text changed.
     pub changed: Vec<String>,
+    /// Eids of the units whose wording the corpus lacks on one side, so that whether they
+    /// changed is not known.
+    pub unknown: Vec<String>,
     /// Eids of the units whose notes alone changed.
     pub notes_changed: Vec<String>,
     /// Every change, deleted, inserted and changed units first, then note-only changes.
@@ -100,6 +149,24 @@ fn status_name(u: Option<&Unit>) -> &'static str {
 
 fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A wording as compared: its words, each with its letter case and Latin look-alike letters
+/// repaired (`Yкiметi` and `Үкіметі` are one word), as the time rule compares wordings; two
+/// printings that differ only there are one wording, not a change (an old-layout edition
+/// writing `правительства` where the later writes `Правительства`).
+fn wording_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut word = String::new();
+    for w in s.split_whitespace() {
+        word.clear();
+        crate::analysis::normalize::repair_lower(w, &mut word);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
 }
 
 fn own_text(u: &Unit) -> String {
@@ -194,9 +261,9 @@ fn heading_at(text: &str, heading: Option<&str>) -> Option<std::ops::Range<usize
     Some(at..at + heading.len())
 }
 
-/// Whether a heading was rewritten rather than edited, and is shown whole: when the words the
-/// two wordings share (case aside, each word counted as often as both have it) are fewer than
-/// half the words of the longer one. «Аппарат Правительства Республики» → «Информационно-
+/// Whether a wording (a heading, a unit's text) was rewritten rather than edited, and is shown
+/// whole: when the words the two wordings share (case aside, each word counted as often as
+/// both have it) are fewer than half the words of the longer one. «Аппарат Правительства Республики» → «Информационно-
 /// аналитическое и организационно-правовое обеспечение деятельности Премьер-Министра и
 /// Правительства Республики» shares 2 of 11 words and is rewritten; «Образование и состав
 /// Правительства Республики Казахстан» → «Образование, структура и состав Правительства
@@ -235,39 +302,64 @@ fn raw_word_diff(a: &[&str], b: &[&str]) -> Vec<WordChange> {
     out
 }
 
-/// Compares two lists of units (each unit once, in document order), optionally limited to one
-/// unit and its descendants.
-fn diff_unit_lists(old: &[&Unit], new: &[&Unit], scope: Option<&str>) -> Vec<UnitChange> {
-    let in_scope = |eid: &str| match scope {
+/// Whether `eid` is `scope` or inside it (every eid when there is no scope).
+fn in_scope(scope: Option<&str>, eid: &str) -> bool {
+    match scope {
         None | Some("") => true,
-        Some(s) => eid == s || eid.starts_with(&format!("{s}__")),
-    };
-    let a: BTreeMap<&str, &Unit> = old
-        .iter()
-        .copied()
-        .filter(|u| in_scope(&u.eid))
-        .map(|u| (u.eid.as_str(), u))
-        .collect();
-    let mut order: Vec<&str> = Vec::new();
-    let b: BTreeMap<&str, &Unit> = new
-        .iter()
-        .copied()
-        .filter(|u| in_scope(&u.eid))
-        .map(|u| (u.eid.as_str(), u))
-        .collect();
-    for u in new {
-        if in_scope(&u.eid) {
-            order.push(u.eid.as_str());
-        }
+        Some(s) => eid == s || eid.strip_prefix(s).is_some_and(|r| r.starts_with("__")),
     }
-    for u in old {
-        if in_scope(&u.eid) && !b.contains_key(u.eid.as_str()) {
-            order.push(u.eid.as_str());
+}
+
+/// Whether the rule's state on a date leaves the unit's wording unknown: the corpus lacks it
+/// (a unit not yet in the act, or removed from it, is absent, which is known).
+fn wording_unknown(state: Option<&TimeState>) -> bool {
+    state.is_some_and(|s| !s.has_wording() && !matches!(s, TimeState::NotYetInserted { .. }))
+}
+
+/// Compares two sides (each unit once, in document order), optionally limited to one unit and
+/// its descendants. A side with no wording at all (the act not yet adopted, or not yet in
+/// force, on its date) compares nothing: its state says why.
+fn diff_unit_lists(old: &Side, new: &Side, scope: Option<&str>) -> Vec<UnitChange> {
+    if [old, new]
+        .iter()
+        .any(|s| s.state.as_ref().is_some_and(|s| !s.has_wording()))
+    {
+        return Vec::new();
+    }
+    let a: BTreeMap<&str, &Unit> = old
+        .units
+        .iter()
+        .copied()
+        .filter(|u| in_scope(scope, &u.eid))
+        .map(|u| (u.eid.as_str(), u))
+        .collect();
+    let b: BTreeMap<&str, &Unit> = new
+        .units
+        .iter()
+        .copied()
+        .filter(|u| in_scope(scope, &u.eid))
+        .map(|u| (u.eid.as_str(), u))
+        .collect();
+    // The later side's order, then what only the earlier side has, then the units whose
+    // wording neither side has (their states say why).
+    let mut order: Vec<&str> = Vec::new();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let listed = new
+        .units
+        .iter()
+        .map(|u| u.eid.as_str())
+        .chain(old.units.iter().map(|u| u.eid.as_str()))
+        .chain(new.order.iter().map(String::as_str))
+        .chain(old.order.iter().map(String::as_str));
+    for eid in listed {
+        if in_scope(scope, eid) && seen.insert(eid) {
+            order.push(eid);
         }
     }
     let mut out = Vec::new();
     for eid in order {
         let (ua, ub) = (a.get(eid).copied(), b.get(eid).copied());
+        let (sa, sb) = (old.states.get(eid), new.states.get(eid));
         let live = |u: Option<&Unit>| u.is_some_and(|u| u.status != UnitStatus::Deleted);
         let ta = ua.map(own_text);
         let tb = ub.map(own_text);
@@ -277,12 +369,19 @@ fn diff_unit_lists(old: &[&Unit], new: &[&Unit], scope: Option<&str>) -> Vec<Uni
         let nb: Vec<String> = ub
             .map(|u| u.notes.iter().map(|n| norm(&n.text)).collect())
             .unwrap_or_default();
-        let notes_changed = na != nb;
-        let kind = if live(ua) && !live(ub) {
+        let unknown = wording_unknown(sa) || wording_unknown(sb);
+        let key = |n: &[String]| n.iter().map(|n| wording_key(n)).collect::<Vec<_>>();
+        let notes_changed = !unknown && key(&na) != key(&nb);
+        let kind = if unknown {
+            Some(UnitChangeKind::Unknown)
+        } else if live(ua) && !live(ub) {
             Some(UnitChangeKind::Deleted)
         } else if !live(ua) && live(ub) {
             Some(UnitChangeKind::Inserted)
-        } else if live(ua) && live(ub) && ta.as_deref().map(norm) != tb.as_deref().map(norm) {
+        } else if live(ua)
+            && live(ub)
+            && ta.as_deref().map(wording_key) != tb.as_deref().map(wording_key)
+        {
             Some(UnitChangeKind::Changed)
         } else if notes_changed {
             Some(UnitChangeKind::NotesOnly)
@@ -290,25 +389,44 @@ fn diff_unit_lists(old: &[&Unit], new: &[&Unit], scope: Option<&str>) -> Vec<Uni
             None
         };
         let Some(kind) = kind else { continue };
-        let words = if kind == UnitChangeKind::Changed {
-            unit_word_diff(
-                ta.as_deref().unwrap_or(""),
-                tb.as_deref().unwrap_or(""),
+        let (words, rewritten) = if kind == UnitChangeKind::Changed {
+            let (ta, tb) = (ta.as_deref().unwrap_or(""), tb.as_deref().unwrap_or(""));
+            let (ha, hb) = (
                 ua.and_then(|u| u.heading.as_deref()),
                 ub.and_then(|u| u.heading.as_deref()),
+            );
+            // A heading rewritten is already shown whole within the word marks: only the rest
+            // of the text decides whether the unit reads best side by side.
+            let body = |t: &str, h: Option<&str>| match heading_at(t, h) {
+                Some(r) => format!("{}{}", &t[..r.start], &t[r.end..]),
+                None => t.to_string(),
+            };
+            (
+                unit_word_diff(ta, tb, ha, hb),
+                heading_rewritten(&body(ta, ha), &body(tb, hb)),
             )
         } else {
-            Vec::new()
+            (Vec::new(), false)
+        };
+        let status = |u: Option<&Unit>, s: Option<&TimeState>| {
+            if wording_unknown(s) {
+                "unknown"
+            } else {
+                status_name(u)
+            }
         };
         out.push(UnitChange {
             eid: eid.to_string(),
             name: UnitInWords::of(eid),
             kind,
-            status_from: status_name(ua),
-            status_to: status_name(ub),
+            status_from: status(ua, sa),
+            status_to: status(ub, sb),
             text_from: ta,
             text_to: tb,
             words,
+            rewritten,
+            state_from: sa.cloned(),
+            state_to: sb.cloned(),
             notes_changed,
             notes_from: na,
             notes_to: nb,
@@ -318,7 +436,8 @@ fn diff_unit_lists(old: &[&Unit], new: &[&Unit], scope: Option<&str>) -> Vec<Uni
         UnitChangeKind::Deleted => 0,
         UnitChangeKind::Inserted => 1,
         UnitChangeKind::Changed => 2,
-        UnitChangeKind::NotesOnly => 3,
+        UnitChangeKind::Unknown => 3,
+        UnitChangeKind::NotesOnly => 4,
     };
     out.sort_by_key(|c| rank(c.kind));
     out
@@ -335,16 +454,59 @@ pub fn all_versions(act: &Act) -> Cow<'_, [ActVersion]> {
 
 /// One side of a diff: an edition's units, or every unit's wording on a date.
 struct Side<'a> {
-    /// The edition's id; for a date, the newest edition a wording (of the units in scope) on
-    /// that date comes from.
-    id: String,
+    /// The date asked (`None`: an edition asked by id).
+    date: Option<NaiveDate>,
+    /// The editions the wordings of the units in scope come from, oldest first.
+    editions: Vec<String>,
+    /// The act's state on the date, when it is an act-wide edge ([`act_state`]).
+    state: Option<TimeState>,
+    /// The units compared: each in the wording the side gives it.
     units: Vec<&'a Unit>,
+    /// On a date, the rule's state of every unit in scope.
+    states: HashMap<String, TimeState>,
+    /// On a date, the eids in scope in the rule's order (those without a wording too).
+    order: Vec<String>,
+}
+
+/// Whether a unit's state on a date is one the whole act is in that day (not yet adopted, not
+/// yet in force, repealed, no longer in its source).
+fn act_wide(s: &TimeState) -> bool {
+    matches!(
+        s,
+        TimeState::NotYetAdopted { .. }
+            | TimeState::NotYetInForce { .. }
+            | TimeState::Repealed { .. }
+            | TimeState::SourceRemoved { .. }
+    )
+}
+
+/// The act's state on a date from its units' states by the time rule: the edge every unit with
+/// a state of its own shares (a unit not yet in the act, or removed, aside), when it is an
+/// act-wide one; `None` when the act (or the units asked) is simply in force, or its units
+/// differ.
+pub(crate) fn act_state<'s>(states: impl IntoIterator<Item = &'s TimeState>) -> Option<TimeState> {
+    let mut found: Option<&TimeState> = None;
+    for s in states {
+        if matches!(
+            s,
+            TimeState::NotYetInserted { .. } | TimeState::Deleted { .. }
+        ) {
+            continue;
+        }
+        match found {
+            None => found = Some(s),
+            Some(f) if f.as_str() == s.as_str() => {}
+            Some(_) => return None,
+        }
+    }
+    found.filter(|s| act_wide(s)).cloned()
 }
 
 /// The side `spec` names: an edition by id, else a date, whose units are each in the wording
 /// the point-in-time rule gives for that date ([`super::time`]): the same wording `show
 /// --as-of` gives, which is not always the edition in force by edition dates (a change takes
-/// effect after its edition is dated).
+/// effect after its edition is dated). A date always names a side: where the corpus has no
+/// wording for it, the units' states say so. `None` when `spec` is neither.
 fn side<'a>(
     act: &'a Act,
     versions: &'a [ActVersion],
@@ -353,55 +515,61 @@ fn side<'a>(
 ) -> Option<Side<'a>> {
     if let Some(v) = versions.iter().find(|v| v.id == spec) {
         return Some(Side {
-            id: v.id.clone(),
+            date: None,
+            editions: vec![v.id.clone()],
+            state: None,
             units: v.units.iter().flat_map(Unit::walk).collect(),
+            states: HashMap::new(),
+            order: Vec::new(),
         });
     }
     let date = crate::text::parse_iso_date(spec)
         .or_else(|| crate::structure::effective::parse_date(spec))?;
     let timeline = super::time::ActTimeline::new(act);
-    let in_scope = |e: &str| match scope {
-        None | Some("") => true,
-        Some(s) => e == s || e.starts_with(&format!("{s}__")),
-    };
-    let mut newest: Option<usize> = None;
+    let mut used: BTreeSet<usize> = BTreeSet::new();
     let mut units = Vec::new();
+    let mut states = HashMap::new();
+    let mut order = Vec::new();
     for (unit, answer) in super::time::units_at(&timeline, Some(date)) {
+        let scoped = in_scope(scope, unit.eid());
+        if scoped {
+            states.insert(unit.eid().to_string(), answer.state.clone());
+            order.push(unit.eid().to_string());
+        }
         let piece = answer.piece.map(|i| &unit.pieces()[i]);
         let Some(p) = piece.filter(|_| answer.state.has_wording()) else {
-            // A unit whose wording on the date the corpus lacks cannot be compared: the date
-            // names no version (a unit not yet in the act, or removed, is simply absent).
-            let unknown = matches!(
-                answer.state,
-                TimeState::NotInCorpus { .. }
-                    | TimeState::NotYetAdopted { .. }
-                    | TimeState::NotYetInForce { .. }
-                    | TimeState::ChangedAfterLatestEdition { .. }
-            );
-            if unknown && in_scope(unit.eid()) {
-                return None;
-            }
             continue;
         };
         if let Some(u) = timeline.unit_in(p.edition, unit.eid()) {
-            if in_scope(unit.eid()) {
-                newest = Some(newest.map_or(p.edition, |n| n.max(p.edition)));
+            if scoped {
+                used.insert(p.edition);
             }
             units.push(u);
         }
     }
-    let k = newest?;
+    let state = act_state(states.values());
     Some(Side {
-        id: timeline.editions()[k].id.clone(),
+        date: Some(date),
+        editions: used
+            .into_iter()
+            .map(|k| timeline.editions()[k].id.clone())
+            .collect(),
+        state,
         units,
+        states,
+        order,
     })
 }
 
 /// Compares the versions `from` and `to` (ids or dates) of an act, optionally one unit only.
-/// A date compares every unit's wording in force on that date by the point-in-time rule.
+/// A date compares every unit's wording in force on that date by the point-in-time rule; a
+/// unit whose wording the corpus lacks on a date is reported as such ([`UnitChangeKind::Unknown`]),
+/// and a side on which the act had no text (not yet adopted, not yet in force) compares nothing
+/// and says so in its [`DiffSide::state`].
 pub fn diff_versions(act: &Act, from: &str, to: &str, eid: Option<&str>) -> crate::Result<ActDiff> {
     let versions = all_versions(act);
     let ids: Vec<&str> = versions.iter().map(|v| v.id.as_str()).collect();
+    let (from, to) = (from.trim(), to.trim());
     let pick = |spec: &str| {
         side(act, &versions, spec, eid).ok_or_else(|| crate::Error::UnknownVersion {
             act: act.id.clone(),
@@ -411,7 +579,7 @@ pub fn diff_versions(act: &Act, from: &str, to: &str, eid: Option<&str>) -> crat
     };
     let (va, vb) = (pick(from)?, pick(to)?);
     if let Some(e) = eid {
-        let exists = |v: &Side| v.units.iter().any(|u| u.eid == e);
+        let exists = |v: &Side| v.units.iter().any(|u| u.eid == e) || v.states.contains_key(e);
         let anywhere = versions
             .iter()
             .any(|v| v.units.iter().flat_map(Unit::walk).any(|u| u.eid == e));
@@ -422,7 +590,7 @@ pub fn diff_versions(act: &Act, from: &str, to: &str, eid: Option<&str>) -> crat
             });
         }
     }
-    let units = diff_unit_lists(&va.units, &vb.units, eid);
+    let units = diff_unit_lists(&va, &vb, eid);
     let list = |k: UnitChangeKind| {
         units
             .iter()
@@ -430,19 +598,31 @@ pub fn diff_versions(act: &Act, from: &str, to: &str, eid: Option<&str>) -> crat
             .map(|c| c.eid.clone())
             .collect::<Vec<_>>()
     };
+    let summary = |s: Side| DiffSide {
+        state_text: s
+            .state
+            .as_ref()
+            .map(|st| st.describe(s.date, Some(act.lang))),
+        date: s.date,
+        editions: s.editions,
+        state: s.state,
+    };
     Ok(ActDiff {
         act: act.id.clone(),
         eid: eid.map(str::to_string),
-        from: va.id,
-        to: vb.id,
+        from: from.to_string(),
+        to: to.to_string(),
         deleted: list(UnitChangeKind::Deleted),
         inserted: list(UnitChangeKind::Inserted),
         changed: list(UnitChangeKind::Changed),
+        unknown: list(UnitChangeKind::Unknown),
         notes_changed: units
             .iter()
             .filter(|c| c.notes_changed)
             .map(|c| c.eid.clone())
             .collect(),
         units,
+        from_side: summary(va),
+        to_side: summary(vb),
     })
 }

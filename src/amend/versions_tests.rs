@@ -153,14 +153,18 @@ fn government_law_diff_2022_to_2023() {
     assert!(diff.units[first_notes..]
         .iter()
         .all(|c| c.kind == UnitChangeKind::NotesOnly));
-    // Dates select the version in force; one unit can be diffed alone.
+    // Dates select the wording in force; the answer names the dates asked and the edition
+    // behind each side; one unit can be diffed alone.
     let by_date = diff_versions(&a, "2023-01-01", "2024-01-01", Some("art_9")).unwrap();
     assert_eq!(
         (by_date.from.as_str(), by_date.to.as_str()),
-        ("2022-11-05", "2023-04-19")
+        ("2023-01-01", "2024-01-01")
     );
+    assert_eq!(by_date.from_side.date, Some(d(2023, 1, 1)));
+    assert_eq!(by_date.from_side.editions, ["2022-11-05"]);
+    assert_eq!(by_date.to_side.editions, ["2023-04-19"]);
+    assert_eq!(by_date.from_side.state, None);
     assert!(by_date.units.iter().all(|c| c.eid.starts_with("art_9")));
-    assert!(diff_versions(&a, "2020-01-01", "2023-04-19", None).is_err());
 }
 
 #[test]

@@ -62,6 +62,18 @@ pub struct ActOutline {
     /// The act that repealed and replaced this act, when the corpus says so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replaced_by: Option<crate::ActLink>,
+    /// The act's state on the date it is read (today when no date is asked) when it is not
+    /// simply in force: repealed, not yet adopted, not yet in force, no longer in its source,
+    /// as the time rule answers for every unit of it. What a reader must see before the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<TimeState>,
+    /// `state` in words, in the text's language (`13.08.2024 бастап күші жойылған`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state_text: Option<String>,
+    /// The act that repealed it, as its repeal requisite names it, with its id when the corpus
+    /// holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repealed_by: Option<crate::ActLink>,
 }
 
 /// An edition of an act: its id and when it was in force, `[from, to)`.
@@ -356,7 +368,26 @@ impl ActOutline {
             as_of: None,
             replaces: None,
             replaced_by: None,
+            state: None,
+            state_text: None,
+            repealed_by: None,
         }
+    }
+
+    /// Sets [`ActOutline::state`] to the state of `act` on `date` by the time rule, the edge
+    /// all its units share ([`crate::amend::diff`]'s reading of an act-wide state).
+    fn read_state(
+        &mut self,
+        timeline: &crate::amend::time::ActTimeline,
+        act: &Act,
+        date: NaiveDate,
+    ) {
+        let answers = crate::amend::time::units_at(timeline, Some(date));
+        let state = crate::amend::diff::act_state(answers.iter().map(|(_, a)| &a.state));
+        self.state_text = state
+            .as_ref()
+            .map(|s| s.describe(Some(date), Some(act.lang)));
+        self.state = state;
     }
 }
 
@@ -444,6 +475,17 @@ impl ZanIndex {
         lang: Option<Lang>,
         texts: bool,
     ) -> crate::Result<ActOutline> {
+        self.outline_with_state(id, lang, texts, true)
+    }
+
+    /// [`ZanIndex::act_outline`], with today's state when `today`.
+    fn outline_with_state(
+        &self,
+        id: &str,
+        lang: Option<Lang>,
+        texts: bool,
+        today: bool,
+    ) -> crate::Result<ActOutline> {
         let all = self.expressions(id)?;
         let langs: Vec<Lang> = all.iter().map(|a| a.lang).collect();
         let chosen = match lang {
@@ -456,6 +498,13 @@ impl ZanIndex {
                 let succession = self.succession_of(id, &all)?;
                 outline.replaces = succession.replaces;
                 outline.replaced_by = succession.replaced_by;
+                outline.repealed_by = self.repealed_by(&all)?;
+                // Today's state: a repealed act's text is its last wording, never the text in
+                // force.
+                if today {
+                    let timeline = crate::amend::time::ActTimeline::new(act);
+                    outline.read_state(&timeline, act, chrono::Local::now().date_naive());
+                }
                 Ok(outline)
             }
             // The not-found error naming the nearest ids, or the languages the act has.
@@ -489,13 +538,14 @@ impl ZanIndex {
         lang: Option<Lang>,
         date: NaiveDate,
     ) -> crate::Result<ActOutline> {
-        let mut outline = self.act_outline(id, lang, false)?;
+        let mut outline = self.outline_with_state(id, lang, false, false)?;
         let act = self.act_in(id, Some(outline.lang))?;
         let timeline = crate::amend::time::ActTimeline::new(&act);
         outline.units = all_editions_tree(&act, &timeline);
         outline
             .units
             .retain_mut(|unit| unit.read_on(&timeline, date, act.lang));
+        outline.read_state(&timeline, &act, date);
         outline.as_of = Some(date);
         Ok(outline)
     }

@@ -143,6 +143,36 @@ fn replaced_in_text(act: &Act) -> Vec<(String, Option<chrono::NaiveDate>, String
 }
 
 impl ZanIndex {
+    /// The act that repealed act `this` (its expressions), as its repeal requisite names it
+    /// (`Утратило силу решением маслихата Алматинской области от 13 августа 2024 года №
+    /// 25-125`), with its id when the corpus holds an act of that date and number; `None` when
+    /// the act is not repealed or the requisite names no act.
+    pub(crate) fn repealed_by(&self, this: &[Act]) -> crate::Result<Option<ActLink>> {
+        let Some((by, on, number)) = this.iter().find_map(repeal_named) else {
+            return Ok(None);
+        };
+        let mut id = None;
+        if let Some(date) = on {
+            let dated = format!("-{date}-");
+            for other in self.act_ids()?.iter().filter(|i| i.contains(&dated)) {
+                if this.iter().any(|a| &a.id == other) {
+                    continue;
+                }
+                if is_named(&self.act(other)?, on, &number) {
+                    id = Some(other.clone());
+                    break;
+                }
+            }
+        }
+        Ok(Some(ActLink {
+            id,
+            requisite: by,
+            date: on,
+            number: Some(number),
+            evidence: "requisite".to_string(),
+        }))
+    }
+
     /// The act `id` replaced and the act that replaced it ([`Succession`]), from its
     /// expressions and the acts of the index bearing its title.
     ///

@@ -82,8 +82,8 @@ fn diff_of_government_law() {
         .unwrap()
         .iter()
         .any(|e| e == "art_10__para_5-1"));
-    // A version that does not exist is a usage error naming the versions there are.
-    let (code, _, err) = zanlex(&[
+    // Any date is a side: before the adoption, the act had no text, and the answer says so.
+    let (code, out, err) = zanlex(&[
         "diff",
         "constitutional-law-1995-12-18-2688",
         "--corpus",
@@ -93,9 +93,28 @@ fn diff_of_government_law() {
         "--to",
         "2023-04-19",
     ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "from 1990-01-01: no edition in force; not yet adopted on 1990-01-01 (adopted \
+             1995-12-18)"
+        ),
+        "{out}"
+    );
+    // A side neither an edition nor a date is a usage error naming the versions there are.
+    let (code, _, err) = zanlex(&[
+        "diff",
+        "constitutional-law-1995-12-18-2688",
+        "--corpus",
+        corpus,
+        "--from",
+        "v-none",
+        "--to",
+        "2023-04-19",
+    ]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("no version \"1990-01-01\" (versions: 2022-11-05, 2023-04-19)"),
+        err.contains("no version \"v-none\" (versions: 2022-11-05, 2023-04-19)"),
         "{err}"
     );
 }

@@ -17,6 +17,7 @@ mod architecture;
 mod citation_forms;
 mod cli_reporting;
 mod cli_search;
+mod compare_dates;
 mod eval_set;
 #[cfg(feature = "history")]
 mod history_git;
@@ -38,6 +39,7 @@ mod search_pruning;
 mod search_questions;
 mod serve_api;
 mod serve_browser;
+mod serve_browser_compare;
 mod serve_browser_history;
 mod serve_browser_page;
 mod serve_connections;

@@ -668,8 +668,10 @@ fn mcp_changes_and_stats_on_the_bundled_corpus() {
         );
         assert_eq!(since["top_amending_acts"][0]["events"], 4);
 
-        // changes in an act the corpus holds in one edition: no second text to compare, so
-        // the amendment notes of the span answer, and the answer says so.
+        // changes in an act the corpus holds in one edition, dated 2025-12-05, whose notes
+        // record changes before it: on 2025-01-01 the wording of the units they changed is
+        // not in the corpus, so whether they changed is not known (the rest kept its
+        // wording), and the amendment notes of the span say what happened.
         let changes = ok(
             &client,
             "changes",
@@ -682,16 +684,32 @@ fn mcp_changes_and_stats_on_the_bundled_corpus() {
             "/acts/mfa-order-2018-01-04-11-1-4-1?as_of=2026-06-01"
         );
         assert_eq!((&changes["from"], &changes["to"]), (&json!("2025-01-01"), &json!("2026-06-01")));
-        assert_eq!(changes["diff"], Value::Null);
         assert_eq!(
-            changes["notes"],
-            json!(["no text of the act in force on 2025-01-01 is in the corpus (the corpus holds \
-                    one edition of it), so the texts cannot be compared word by word; `events` \
-                    lists what the act's amendment notes record for the span"])
+            eids(&changes["diff"]["unknown"]),
+            [
+                "att_1",
+                "att_1__chp_2",
+                "att_1__para_3",
+                "att_1__para_3__subpara_1",
+                "att_1__para_3__subpara_2",
+                "att_1__para_3__subpara_3",
+                "att_1__para_3__subpara_4",
+                "att_1__para_3__subpara_5",
+                "att_1__para_3__subpara_6",
+                "att_1__para_3__subpara_7",
+                "att_1__para_11",
+                "att_1__annex_3"
+            ]
         );
         assert_eq!(
+            changes["diff"]["units"][0]["state_from"],
+            json!({"kind": "not_in_corpus", "earliest_edition": "2025-12-05"})
+        );
+        assert_eq!(changes["diff"]["units"][0]["text_from"], Value::Null);
+        assert_eq!(changes.get("notes"), None);
+        assert_eq!(
             changes["totals"],
-            json!({"units": 0, "deleted": 0, "inserted": 0, "changed": 0, "notes_changed": 0,
+            json!({"units": 12, "deleted": 0, "inserted": 0, "changed": 0, "notes_changed": 0,
                    "events": 5})
         );
         assert_eq!(changes["next_offset"], 2);
@@ -916,6 +934,32 @@ fn mcp_changes_between_editions_of_the_government_law() {
                 "nothing changed in the span: the texts compared are the same, and no \
                     amendment note records a change then"
             ])
+        );
+        // From a day whose wording the corpus lacks (before the earliest edition, article 12
+        // amended since): compared all the same, the provision's change not known, and each
+        // side names its date and the editions behind it.
+        let gap = ok(
+            &client,
+            "changes",
+            json!({"target": format!("{GOV}#art_12__para_3"), "from": "2010-01-01",
+                   "to": "2023-04-29"}),
+        )
+        .await;
+        assert_eq!(eids(&gap["diff"]["unknown"]), ["art_12__para_3"]);
+        assert_eq!(
+            (&gap["diff"]["from_side"], &gap["diff"]["to_side"]),
+            (
+                &json!({"date": "2010-01-01", "editions": []}),
+                &json!({"date": "2023-04-29", "editions": ["2023-04-19"]})
+            )
+        );
+        assert_eq!(
+            (&gap["diff"]["from_edition"], &gap["diff"]["to_edition"]),
+            (&Value::Null, &json!("2023-04-19"))
+        );
+        assert_eq!(
+            gap["diff"]["units"][0]["state_from"],
+            json!({"kind": "not_in_corpus", "earliest_edition": "2022-11-05"})
         );
         // The earliest edition has nothing before it to compare with.
         let earliest = tool_error(

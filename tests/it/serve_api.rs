@@ -881,9 +881,9 @@ fn error_messages_name_the_request_not_the_server_s_folders() {
         ),
         (format!("/v1/acts/{EDITIONS}?lang=ru"), 404, EDITIONS),
         (
-            format!("/v1/acts/{EDITIONS}/diff?from=1990-01-01&to=v-none"),
+            format!("/v1/acts/{EDITIONS}/diff?from=v-none&to=1990-01-01"),
             404,
-            "1990-01-01",
+            "v-none",
         ),
         ("/no/such/page".to_string(), 404, "/no/such/page"),
         ("/v1/search?q=%22виза".to_string(), 400, "виза"),

@@ -367,7 +367,7 @@ fn the_act_reads_on_one_date_and_searches_within_itself() {
 
 /// Applies the page's print rules to the screen (a rule for `print` is then for `screen`
 /// too), as printing or saving as PDF would lay the page out.
-async fn as_printed(c: &Client) {
+pub(super) async fn as_printed(c: &Client) {
     js(
         c,
         "for (const sheet of document.styleSheets) for (const r of sheet.cssRules) \
@@ -378,7 +378,7 @@ async fn as_printed(c: &Client) {
 }
 
 /// Whether the first element `selector` matches is laid out (not `display: none`).
-async fn shown(c: &Client, selector: &str) -> serde_json::Value {
+pub(super) async fn shown(c: &Client, selector: &str) -> serde_json::Value {
     js(
         c,
         &format!("const e = document.querySelector('{selector}'); return !!e && e.getClientRects().length > 0"),

@@ -44,15 +44,15 @@ fn root() -> PathBuf {
 
 /// A corpus made of fixture folders and files, its index built by the library, in a
 /// temporary folder the command line reads too.
-struct Fixture {
+pub(super) struct Fixture {
     tmp: tempfile::TempDir,
-    corpus: PathBuf,
-    index: ZanIndex,
+    pub(super) corpus: PathBuf,
+    pub(super) index: ZanIndex,
 }
 
 impl Fixture {
     /// `parts`: (fixture path relative to the repository, name in the corpus).
-    fn new(parts: &[(&str, &str)]) -> Fixture {
+    pub(super) fn new(parts: &[(&str, &str)]) -> Fixture {
         let tmp = tempfile::tempdir().expect("temp dir");
         let corpus = tmp.path().join("corpus");
         std::fs::create_dir_all(&corpus).expect("corpus folder");
@@ -79,7 +79,7 @@ impl Fixture {
     }
 
     /// The Government law in three Kazakh editions.
-    fn government_three() -> Fixture {
+    pub(super) fn government_three() -> Fixture {
         Fixture::new(&[
             ("tests/fixtures/versions/codes_104316_government", "gov"),
             (
@@ -92,7 +92,7 @@ impl Fixture {
     /// The Government law in both languages: the mirror's folder (Kazakh and Russian texts
     /// of 2022, meta.yaml) with the Russian text of 1995 and the Kazakh editions of 2014 and
     /// 2023 beside it.
-    fn bilingual() -> Fixture {
+    pub(super) fn bilingual() -> Fixture {
         Fixture::bilingual_with(&[])
     }
 
@@ -129,7 +129,7 @@ impl Fixture {
     }
 
     /// `zanlex ARGS --corpus CORPUS` on the fixture's index: its stdout as JSON.
-    fn cli_json(&self, args: &[&str]) -> Value {
+    pub(super) fn cli_json(&self, args: &[&str]) -> Value {
         let corpus = self.corpus.to_str().expect("utf-8 path");
         let mut all = args.to_vec();
         all.extend(["--json", "--corpus", corpus]);
@@ -628,7 +628,14 @@ fn diff_between_dates_follows_the_rule() {
     let across = zanlex::diff(&act, "2023-04-25", "2023-04-29", eid).expect("diff");
     assert_eq!(
         (across.from.as_str(), across.to.as_str()),
-        ("2022-11-05", "2023-04-19")
+        ("2023-04-25", "2023-04-29")
+    );
+    assert_eq!(
+        (&across.from_side.editions, &across.to_side.editions),
+        (
+            &vec!["2022-11-05".to_string()],
+            &vec!["2023-04-19".to_string()]
+        )
     );
     assert_eq!(across.deleted, ["art_12__para_3"]);
     let js = fx.cli_json(&[
@@ -640,8 +647,20 @@ fn diff_between_dates_follows_the_rule() {
         "2023-04-29",
     ]);
     assert_eq!(js, serde_json::to_value(&across).unwrap());
-    // A date whose wording the corpus lacks names no version.
-    assert!(zanlex::diff(&act, "2010-01-01", "2023-04-29", eid).is_err());
+    // A date whose wording the corpus lacks is a side all the same: the unit's state there
+    // says the corpus has no wording, so whether it changed is not known.
+    let unknown = zanlex::diff(&act, "2010-01-01", "2023-04-29", eid).expect("diff");
+    assert_eq!(unknown.unknown, ["art_12__para_3"]);
+    assert!(unknown.from_side.editions.is_empty());
+    let c = &unknown.units[0];
+    assert_eq!(
+        (c.status_from, c.status_to, c.text_from.as_deref()),
+        ("unknown", "deleted", None)
+    );
+    assert_eq!(
+        serde_json::to_value(&c.state_from).unwrap(),
+        json!({"kind": "not_in_corpus", "earliest_edition": "2022-11-05"})
+    );
 }
 
 /// The Kazakh and Russian texts side by side on one date, each with its own edition: the

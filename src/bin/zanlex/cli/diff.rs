@@ -67,6 +67,21 @@ fn print(indexed: &Indexed, args: &Args, act_id: &str, eid: Option<&str>) -> any
         d.from,
         d.to
     )?;
+    // Each side: the date or edition asked, the editions its wordings come from, and the
+    // act's state that day when it is not simply in force.
+    for (name, asked, side) in [("from", &d.from, &d.from_side), ("to", &d.to, &d.to_side)] {
+        let editions = match side.editions.len() {
+            0 => "no edition in force".to_string(),
+            1 => format!("edition {}", side.editions[0]),
+            _ => format!("editions {}", side.editions.join(", ")),
+        };
+        let state = side
+            .state
+            .as_ref()
+            .map(|s| format!("; {}", s.describe(side.date, None)))
+            .unwrap_or_default();
+        writeln!(head, "{name} {asked}: {editions}{state}")?;
+    }
     writeln!(
         head,
         "deleted ({}): {}",
@@ -85,6 +100,14 @@ fn print(indexed: &Indexed, args: &Args, act_id: &str, eid: Option<&str>) -> any
         d.changed.len(),
         d.changed.join(", ")
     )?;
+    if !d.unknown.is_empty() {
+        writeln!(
+            head,
+            "not known, a wording not in the corpus ({}): {}",
+            d.unknown.len(),
+            d.unknown.join(", ")
+        )?;
+    }
     let notes_only: Vec<&str> = d
         .units
         .iter()
@@ -129,6 +152,17 @@ fn print(indexed: &Indexed, args: &Args, act_id: &str, eid: Option<&str>) -> any
                 };
                 writeln!(out, "\n== {} {}", safe(&c.eid), tag)?;
                 writeln!(out, "{}", paint(text.unwrap_or(""), col))?;
+            }
+            UnitChangeKind::Unknown => {
+                writeln!(out, "\n== {} not known", safe(&c.eid))?;
+                for (name, state, date) in [
+                    ("from", &c.state_from, d.from_side.date),
+                    ("to", &c.state_to, d.to_side.date),
+                ] {
+                    if let Some(s) = state.as_ref().filter(|s| !s.has_wording()) {
+                        writeln!(out, "   {name}: {}", safe(&s.describe(date, None)))?;
+                    }
+                }
             }
             UnitChangeKind::NotesOnly => {}
         }

@@ -123,6 +123,14 @@ fn outline_lines(outline: &ActOutline) -> Vec<String> {
         super::acts::status_word(&outline.status),
         outline.source.file
     ));
+    // The act's own state on the date read (today when none), when it is not in force: once,
+    // before its units, with the act that repealed it.
+    if let Some(words) = &outline.state_text {
+        out.push(format!("State: {words}"));
+    }
+    if let Some(by) = &outline.repealed_by {
+        out.push(format!("Repealed by: {}", by.describe()));
+    }
     if let Some(old) = &outline.replaces {
         out.push(format!("Replaces: {}", old.describe()));
     }

@@ -8,7 +8,7 @@ use super::{
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use zanlex::{ActDiff, HistoryEntry, UnitChange, WordChange, ZanIndex};
+use zanlex::{ActDiff, DiffSide, HistoryEntry, UnitChange, WordChange, ZanIndex};
 
 /// Unit changes on a `changes` page when not asked.
 pub(super) const DEFAULT_CHANGES_PAGE: usize = 10;
@@ -73,13 +73,19 @@ struct ChangeWithLink {
 /// The library's diff, its unit changes cut to the page.
 #[derive(Debug, Serialize)]
 struct DiffPage {
-    /// The earlier edition compared.
-    from_edition: String,
-    /// The later edition compared.
-    to_edition: String,
+    /// The newest edition behind the earlier side (`null`: no wording that day).
+    from_edition: Option<String>,
+    /// The newest edition behind the later side.
+    to_edition: Option<String>,
+    /// The earlier side: its date, every edition behind it, the act's state that day.
+    from_side: DiffSide,
+    /// The later side, as `from_side`.
+    to_side: DiffSide,
     deleted: Vec<String>,
     inserted: Vec<String>,
     changed: Vec<String>,
+    /// Units whose wording the corpus lacks on one side: whether they changed is not known.
+    unknown: Vec<String>,
     notes_changed: Vec<String>,
     units: Vec<ChangeWithLink>,
 }
@@ -329,20 +335,27 @@ pub(super) fn changes(index: &ZanIndex, args: ChangesArgs) -> Result<ChangesAnsw
         None => None,
         Some(d) => {
             let ActDiff {
-                from,
-                to,
+                from_side,
+                to_side,
                 mut deleted,
                 mut inserted,
                 mut changed,
+                mut unknown,
                 mut notes_changed,
                 mut units,
                 ..
             } = d;
+            for side in [&from_side, &to_side] {
+                if let (Some(text), Some(date)) = (&side.state_text, side.date) {
+                    notes.push(format!("on {date}: {text}"));
+                }
+            }
             next[0] = cut_page(&mut units, offset, limit);
             for (list, name) in [
                 (&mut deleted, "deleted"),
                 (&mut inserted, "inserted"),
                 (&mut changed, "changed"),
+                (&mut unknown, "unknown"),
                 (&mut notes_changed, "notes_changed"),
             ] {
                 bound_list(list, name, MAX_SUMMARY_EIDS, &mut notes);
@@ -366,11 +379,14 @@ pub(super) fn changes(index: &ZanIndex, args: ChangesArgs) -> Result<ChangesAnsw
                 })
                 .collect::<zanlex::Result<Vec<_>>>()?;
             Some(DiffPage {
-                from_edition: from,
-                to_edition: to,
+                from_edition: from_side.editions.last().cloned(),
+                to_edition: to_side.editions.last().cloned(),
+                from_side,
+                to_side,
                 deleted,
                 inserted,
                 changed,
+                unknown,
                 notes_changed,
                 units,
             })

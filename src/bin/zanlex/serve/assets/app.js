@@ -65,7 +65,12 @@ const T = {
       changed: "өзгерістер енгізілді", repealed: "күші жойылды", renamed: "тақырыбы жаңа редакцияда",
       prospective: "күтілетін өзгеріс" },
     diffKinds: { changed: "мәтіні өзгерді", deleted: "алып тасталды", inserted: "енгізілді",
-      notes_only: "ескертпелері өзгерді" },
+      unknown: "бір күнгі редакциясы корпуста жоқ", notes_only: "ескертпелері өзгерді" },
+    repealedBy: "Күшін жойған акт", amendedBy: "Өзгерткен акт",
+    lastText: (d) => d ? `Соңғы редакциясының мәтіні (${d} редакциясы): қолданыста емес.` : "Соңғы редакциясының мәтіні: қолданыста емес.",
+    printedText: (d) => `${d} күнгі мәтін`,
+    sideWords: (d, eds) => `${d}${eds.length ? ` (${eds.join(", ")} редакциясы)` : " (корпуста редакциясы жоқ)"}`,
+    oldWording: "Бұрынғы редакция", newWording: "Жаңа редакция", noWording: "Бұл күнгі редакциясы корпуста жоқ.",
     units: { art: (n) => `${n}-бап`, para: (n) => `${n}-тармақ`, subpara: (n) => `${n}) тармақша`,
       chp: (n) => `${n}-тарау`, sec: (n) => `${n}-бөлім`, att: (n) => `${n}-қосымша`, annex: (n) => `${n}-қосымша` },
   },
@@ -130,7 +135,12 @@ const T = {
       changed: "внесены изменения", repealed: "утратило силу", renamed: "заголовок в новой редакции",
       prospective: "ожидаемое изменение" },
     diffKinds: { changed: "текст изменён", deleted: "исключено", inserted: "добавлено",
-      notes_only: "изменились примечания" },
+      unknown: "редакции на одну из дат нет в корпусе", notes_only: "изменились примечания" },
+    repealedBy: "Утратил силу в связи с актом", amendedBy: "Изменён актом",
+    lastText: (d) => d ? `Текст последней редакции (редакция ${d}): не действует.` : "Текст последней редакции: не действует.",
+    printedText: (d) => `текст на ${d}`,
+    sideWords: (d, eds) => `${d}${eds.length ? ` (редакция ${eds.join(", ")})` : " (редакции нет в корпусе)"}`,
+    oldWording: "Прежняя редакция", newWording: "Новая редакция", noWording: "Редакции на эту дату нет в корпусе.",
     units: { art: (n) => `ст. ${n}`, para: (n) => `п. ${n}`, subpara: (n) => `пп. ${n})`,
       chp: (n) => `гл. ${n}`, sec: (n) => `разд. ${n}`, att: (n) => `прил. ${n}`, annex: (n) => `прил. ${n}` },
   },
@@ -353,6 +363,28 @@ function badge(actStatus, unitStatus) {
   if (unitStatus === "pending") key = "pending";
   if (unitStatus === "deleted") key = "deleted";
   return h("span", { class: `badge badge-${key}` }, t(key));
+}
+
+// The states a reader must see before the text, as one banner at the top of the page: every
+// state but the text in force and the notes on where the corpus lacks a wording (those stay
+// with the unit they concern), so a state the library adds shows here too.
+const QUIET_STATES = new Set(["in_force", "in_force_before_earliest_edition", "not_in_corpus",
+  "changed_after_latest_edition", "pending", "not_yet_inserted"]);
+const loud = (state) => !!state && !QUIET_STATES.has(state.kind);
+
+// The banner for `state` (its words `text`, in the text's language `lang`), naming the act
+// that repealed the act (`by`, an ActLink: linked when the corpus holds it). Shown on screen
+// and in print.
+function statusBanner(state, text, lang, by) {
+  if (!loud(state)) return null;
+  const link = by && by.requisite
+    ? [h("br"), `${t(state.kind === "repealed" ? "repealedBy" : "amendedBy")}: `,
+      // The repealing act as the requisite prints it, in its own words.
+      by.id ? h("a", { href: actPath(by.id), id: "banner-act", class: "amending-act" }, by.requisite)
+        : h("span", { id: "banner-act", class: "amending-act" }, by.requisite)]
+    : null;
+  return h("div", { class: `banner banner-${state.kind}`, id: "status-banner", role: "note" },
+    h("strong", { class: "state", lang }, text), link);
 }
 
 async function copyText(text) {
@@ -671,7 +703,9 @@ async function actView(id, p) {
     route();
   } }, dateInput("as_of", t("asOf"), p.as_of), h("button", { type: "submit", id: "asof-go" }, t("show")));
   const edition = h("p", { class: "note", id: "act-edition" },
-    p.as_of ? t("readOn")(dmy(p.as_of)) : t("readNow")(act.version_date ? dmy(act.version_date) : ""));
+    p.as_of ? t("readOn")(dmy(p.as_of))
+      : loud(act.state) ? t("lastText")(act.version_date ? dmy(act.version_date) : "")
+        : t("readNow")(act.version_date ? dmy(act.version_date) : ""));
   // Search within the act: its hits listed here, each a link to its unit on this page, whose
   // words the page then marks.
   const actHits = h("div", { id: "act-hits", "aria-live": "polite" });
@@ -690,7 +724,8 @@ async function actView(id, p) {
   const reg = act.registration;
   setMain(
     h("article", { class: "act" },
-      printHead(act.citation, p.as_of),
+      printHead(act.citation, p.as_of, act.state),
+      statusBanner(act.state, act.state_text, act.lang, act.repealed_by || act.replaced_by),
       h("h1", {}, act.title),
       h("dl", { class: "facts" },
         h("dt", {}, t("kindL")), h("dd", {}, kindName(act.kind)),
@@ -736,7 +771,8 @@ async function actView(id, p) {
     slot.notes.replaceChildren(...(u.notes || []).map((n) => h("p", { class: "amend-note" }, n)));
     // On a date, what the rule says of a unit not simply in force (deleted since, not yet
     // in the act, not in the corpus), in the text's own words.
-    if (u.state && u.state.kind !== "in_force") {
+    // The act's own state is said once, in the banner, not again under every unit.
+    if (u.state && u.state.kind !== "in_force" && !(act.state && act.state.kind === u.state.kind)) {
       slot.state.textContent = u.state_text;
       slot.state.className = `state state-${u.state.kind}`;
       slot.state.hidden = false;
@@ -765,10 +801,13 @@ async function actSearchHits(act, p, out) {
 
 // What a printed page (or a PDF saved from it) opens with: the citation and the date of the
 // text, shown only in print.
-function printHead(citation, asOf) {
+// The line a printed page starts with: the citation and the date. A page whose act is not in
+// force (`state`: repealed, not yet in force…) is never called the text in force: the banner
+// under this line says what it is.
+function printHead(citation, asOf, state) {
   const date = dmy(asOf || new Date().toISOString().slice(0, 10));
   return h("p", { class: "print-head" }, h("span", { class: "cite" }, citation), " · ",
-    h("span", { class: "print-date" }, t("printedOn")(date, !!asOf)));
+    h("span", { class: "print-date" }, loud(state) ? t("printedText")(date) : t("printedOn")(date, !!asOf)));
 }
 
 // ---- provision ----
@@ -777,10 +816,13 @@ async function unitView(id, eid, p) {
   setMain(h("p", { class: "muted" }, t("loading")));
   let shown;
   let hist;
+  let outline;
   try {
-    [shown, hist] = await Promise.all([
+    [shown, hist, outline] = await Promise.all([
       apiMarked(`/v1/acts/${encodeURIComponent(id)}/units/${encodeURIComponent(eid)}`, { as_of: p.as_of, parallel: "true" }, p.q),
       api(`/v1/acts/${encodeURIComponent(id)}/history`, { eid, lang: p.lang }),
+      // The act that repealed it, for the banner.
+      api(`/v1/acts/${encodeURIComponent(id)}`, { lang: p.lang, as_of: p.as_of }).catch(() => null),
     ]);
   } catch (e) {
     // Missing: the act, or only the unit in an act that is there.
@@ -842,7 +884,8 @@ async function unitView(id, eid, p) {
     h("h2", { id: "cmp-h" }, t("compare")),
     compareForm({ form: "compare-form", from: "cmp_from", to: "cmp_to", go: "compare-go", out: "diff" }, id, eid, p, defFrom));
   setMain(h("article", { class: "unit-page" },
-    printHead(first.citation, p.as_of),
+    printHead(first.citation, p.as_of, first.state),
+    statusBanner(first.state, first.state_text, first.lang, outline && (outline.repealed_by || outline.replaced_by)),
     h("p", { class: "crumbs" }, h("a", { href: withParams(actPath(id), { lang: first.lang, q: p.q }) + `#${encodeURIComponent(eid)}` }, first.act.title)),
     h("h1", {}, first.citation),
     asOf, columns, citedBy, timeline, compare));
@@ -940,21 +983,40 @@ function eventList(entries, id, p) {
   }));
 }
 
-// What changed between two editions: the changed provisions first, each named in words and
-// linked, their words marked inserted and deleted; then, in one line, the units whose notes
-// alone changed.
+// What changed between two dates (or editions): a header naming each date asked and the
+// editions behind it (and the act's state that day when not in force), then the changed
+// provisions, each named in words and linked: a wording rewritten beyond half its words side
+// by side (old | new), else its words marked inserted and deleted; then the provisions whose
+// wording the corpus lacks on one side, and, in one line, those whose notes alone changed.
 function renderDiff(d, id) {
-  const parts = [h("p", { class: "muted" }, `${editionId(d.from)} → ${editionId(d.to)}`)];
+  const side = (asked, s) => {
+    const eds = (s.editions || []).map(editionId);
+    const words = s.date ? t("sideWords")(dmy(s.date), eds) : `${t("edition")} ${eds.join(", ")}`;
+    return h("span", { class: "diff-side" }, words,
+      s.state_text ? [" — ", h("span", { class: `state state-${s.state.kind}` }, s.state_text)] : null);
+  };
+  const parts = [h("p", { class: "diff-head", id: "diff-head" }, side(d.from, d.from_side), " → ", side(d.to, d.to_side))];
   const text = d.units.filter((c) => c.kind !== "notes_only");
   const notes = d.units.filter((c) => c.kind === "notes_only");
-  if (!text.length) parts.push(h("p", { class: "note", id: "no-changes" }, t("noChanges")));
+  const blank = [d.from_side, d.to_side].some((s) => s.state && !s.editions.length);
+  if (!text.length && !blank) parts.push(h("p", { class: "note", id: "no-changes" }, t("noChanges")));
   for (const c of text) {
-    const block = h("div", { class: "change" }, h("h3", {},
+    const block = h("div", { class: `change change-${c.kind}`, "data-eid": c.eid }, h("h3", {},
       h("a", { href: unitPath(id, c.eid) }, c.name[ui]), ` · ${T[ui].diffKinds[c.kind] || c.kind}`));
-    if (c.kind === "changed") {
+    if (c.kind === "changed" && c.rewritten) {
+      block.append(h("div", { class: "side-by-side" },
+        h("div", { class: "old" }, h("h4", {}, t("oldWording")), h("p", { class: "words" }, h("del", {}, c.text_from || ""))),
+        h("div", { class: "new" }, h("h4", {}, t("newWording")), h("p", { class: "words" }, h("ins", {}, c.text_to || "")))));
+    } else if (c.kind === "changed") {
       block.append(h("p", { class: "words" }, c.words.map((w) =>
         w.tag === "insert" ? h("ins", { title: t("added") }, w.text)
           : w.tag === "delete" ? h("del", { title: t("removed") }, w.text) : w.text)));
+    } else if (c.kind === "unknown") {
+      block.append(h("div", { class: "side-by-side" },
+        // A side the corpus has a wording for shows it; the other says it has none.
+        [[c.text_from, "oldWording"], [c.text_to, "newWording"]].map(([tx, k]) =>
+          h("div", {}, h("h4", {}, t(k)), tx != null
+            ? h("p", { class: "words" }, tx) : h("p", { class: "muted" }, t("noWording"))))));
     } else if (c.kind === "deleted") {
       block.append(h("p", { class: "words" }, h("del", {}, c.text_from || "")));
     } else {
