@@ -116,6 +116,7 @@ impl Cli {
             scan_limit: Some(self.scan_limit),
             changed_folders: None,
             cache: None,
+            rehash: zanlex::Rehash::Unchanged,
         }
     }
 
