@@ -339,9 +339,16 @@ impl AppState {
                         r.commits_read
                     );
                 }
+                if !r.removed.is_empty() {
+                    eprintln!(
+                        "zanlex: history: its head moved back or was rewritten; {} edition(s) of commits it no longer has removed",
+                        r.removed.len()
+                    );
+                }
                 r.written
                     .into_iter()
                     .chain(r.marked)
+                    .chain(r.removed)
                     .map(PathBuf::from)
                     .collect()
             }
