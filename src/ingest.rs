@@ -508,10 +508,7 @@ fn twins(a: &UnifyKey, b: &UnifyKey) -> bool {
         return x == y;
     }
     if let (Some(x), Some(y)) = (&a.key, &b.key) {
-        if x != y {
-            return false;
-        }
-        return true;
+        return x == y;
     }
     a.stem() == b.stem()
 }
