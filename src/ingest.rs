@@ -329,6 +329,70 @@ pub fn unify_ids(acts: &mut [Act]) {
         let from = IdFacts::of(&acts[j]);
         from.give_to(&mut acts[i]);
     }
+    let facts: Vec<(IdFacts, crate::model::Lang, &str)> = acts
+        .iter()
+        .zip(&keys)
+        .map(|(a, k)| (IdFacts::of(a), a.lang, k.title.as_str()))
+        .collect();
+    let apart = ids_apart(&facts);
+    for (a, id) in acts.iter_mut().zip(apart) {
+        if let Some(id) = id {
+            let mut f = IdFacts::of(a);
+            f.id = id;
+            f.give_to(a);
+        }
+    }
+}
+
+/// What tells an act from another whose id came out the same: its dates and numbers when
+/// complete (as they make its id), else its title (slug).
+fn identity(facts: &IdFacts, title: &str) -> String {
+    let complete = !facts.issuances.is_empty()
+        && facts
+            .issuances
+            .iter()
+            .all(|i| i.date.is_some() && i.number.is_some());
+    if complete {
+        let numbers: Vec<String> = facts
+            .issuances
+            .iter()
+            .map(|i| format!("{:?}/{}", i.date, i.number.as_deref().unwrap_or("")))
+            .collect();
+        format!("key:{}", numbers.join("+"))
+    } else {
+        format!("title:{title}")
+    }
+}
+
+/// The new id of each act (`facts[i]`: its facts after [`unify_plan`], its language and its
+/// title slug) whose id another act of the same language has though it is another act
+/// ([`identity`]): an id cut from a long title (six words and a short hash) or numbers that
+/// slug alike (`17/4`, `17-4`) can be two acts'. Each such act's id gets a hash of its own
+/// identity (`…-a1b2c3d4`), so neither is refused as an edition of the other; ids that no
+/// two acts share stay as they are (`None`).
+fn ids_apart(facts: &[(IdFacts, crate::model::Lang, &str)]) -> Vec<Option<String>> {
+    let mut by_id: HashMap<(&str, crate::model::Lang), BTreeSet<String>> = HashMap::new();
+    let identities: Vec<String> = facts.iter().map(|(f, _, t)| identity(f, t)).collect();
+    for ((f, lang, _), who) in facts.iter().zip(&identities) {
+        by_id
+            .entry((f.id.as_str(), *lang))
+            .or_default()
+            .insert(who.clone());
+    }
+    facts
+        .iter()
+        .zip(&identities)
+        .map(|((f, lang, _), who)| {
+            let shared = by_id
+                .get(&(f.id.as_str(), *lang))
+                .is_some_and(|w| w.len() > 1);
+            shared.then(|| {
+                use sha2::{Digest, Sha256};
+                let h = hex::encode(Sha256::digest(who.as_bytes()));
+                format!("{}-{}", f.id, &h[..8])
+            })
+        })
+        .collect()
 }
 
 /// The acts that are a second undated edition of an act in one language (`acts[i]` is its
@@ -372,6 +436,8 @@ struct UnifyKey {
     file: String,
     lang: crate::model::Lang,
     id: String,
+    /// The database's code of the act (`act_code` in a `meta.yaml`), when known.
+    code: Option<String>,
 }
 
 impl UnifyKey {
@@ -400,8 +466,51 @@ impl UnifyKey {
             file: a.source.file.clone(),
             lang: a.lang,
             id: a.id.clone(),
+            code: a.code.clone(),
         }
     }
+
+    /// The file's name without its language and what follows a date, a version or a hash
+    /// (`foreigners_kaz.md` and `foreigners_rus.md` → `foreigners`; `A_kaz_2023-04-19_x.md`
+    /// → `a`; `kaz.md`, `rus@2020-11-12.md` → ``): texts of one act in two languages share it.
+    fn stem(&self) -> String {
+        let name = self.file.rsplit('/').next().unwrap_or(&self.file);
+        let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+        let mut words: Vec<String> = Vec::new();
+        for w in stem
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let lower = w.to_lowercase();
+            if crate::model::Lang::parse(&lower).is_some() {
+                continue;
+            }
+            let digits = lower.chars().filter(char::is_ascii_digit).count();
+            let hex = lower.len() >= 7 && lower.chars().all(|c| c.is_ascii_hexdigit());
+            let dated = lower.starts_with(|c: char| c.is_ascii_digit()) && lower.len() >= 4;
+            let version =
+                lower.starts_with('v') && lower[1..].starts_with(|c: char| c.is_ascii_digit());
+            if dated || version || (hex && digits > 0) {
+                break;
+            }
+            words.push(lower);
+        }
+        words.join("_")
+    }
+}
+
+/// Whether two texts of one folder, in two languages, are expressions of one act: their
+/// `meta.yaml` names one code, their file names share a stem ([`UnifyKey::stem`]), or their
+/// requisites (dates and numbers) are the same. Texts with different codes, or with
+/// requisites that disagree, never are.
+fn twins(a: &UnifyKey, b: &UnifyKey) -> bool {
+    if let (Some(x), Some(y)) = (&a.code, &b.code) {
+        return x == y;
+    }
+    if let (Some(x), Some(y)) = (&a.key, &b.key) {
+        return x == y;
+    }
+    a.stem() == b.stem()
 }
 
 /// The facts a keyless edition takes from the keyed edition with its title.
@@ -477,7 +586,9 @@ fn unify_plan(acts: &[UnifyKey]) -> Vec<(usize, usize)> {
     }
     // The Russian text of an act sits beside its Kazakh text (a mirror folder: `kaz.md`,
     // `rus.md`, `meta.yaml`): it is the same act, another expression, whatever its header
-    // says. Only where the folder's Kazakh texts are all one act.
+    // says. Only the folder's Kazakh texts that are its twins ([`twins`]: one code, one file
+    // name stem or the same requisites) count, and only where they are all one act; a text
+    // twinned to none is an act of its own.
     let takes: HashMap<usize, usize> = plan.iter().copied().collect();
     let final_id = |j: usize| acts[*takes.get(&j).unwrap_or(&j)].id.as_str();
     let mut kazakh_by_folder: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -493,10 +604,19 @@ fn unify_plan(acts: &[UnifyKey]) -> Vec<(usize, usize)> {
         if acts[i].lang == crate::model::Lang::Kk {
             continue;
         }
-        let Some(kazakh) = kazakh_by_folder.get(acts[i].folder()) else {
+        let Some(folder) = kazakh_by_folder.get(acts[i].folder()) else {
             continue;
         };
-        let j = kazakh[0];
+        // Only the Kazakh texts that are its twins: a folder may hold several acts' texts.
+        let kazakh: Vec<usize> = folder
+            .iter()
+            .copied()
+            .filter(|&k| twins(&acts[i], &acts[k]))
+            .collect();
+        let Some(&j) = kazakh.first() else {
+            continue;
+        };
+        let kazakh = &kazakh;
         let one_act = kazakh.iter().all(|&k| final_id(k) == final_id(j));
         if one_act {
             let giver = *takes.get(&j).unwrap_or(&j);
@@ -1057,6 +1177,18 @@ fn unify_summaries(
         let s = &mut sums[i];
         s.own_ref = ref_key(&facts.issuances);
         s.facts = facts;
+    }
+    // Two acts whose ids came out the same are told apart, never one refused for the other.
+    let facts: Vec<(IdFacts, crate::model::Lang, &str)> = sums
+        .iter()
+        .map(|s| (s.facts.clone(), s.unify.lang, s.unify.title.as_str()))
+        .collect();
+    let apart = ids_apart(&facts);
+    for (s, id) in sums.iter_mut().zip(apart) {
+        if let Some(id) = id {
+            s.facts.id = id;
+            takes.insert(s.file, s.facts.clone());
+        }
     }
     // Two undated editions of one act cannot be put in order: the later files are errors.
     let ids: Vec<(String, crate::model::Lang, bool, String)> = sums

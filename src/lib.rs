@@ -80,7 +80,7 @@ pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result}
 pub use index::CorpusWatch;
 pub use index::{
     publish, refresh, BuildOptions, Freshness, Progress, Published, RefreshCache, RefreshReport,
-    UnitView,
+    Rehash, UnitView,
 };
 pub use lexicon::{Lexicon, TermPair};
 pub use model::*;

@@ -149,6 +149,11 @@ pub struct HistoryRead {
     pub commits_read: usize,
     /// The state to hand to the next [`read_history`], which then reads only newer commits.
     pub state: HistoryState,
+    /// Set when the repository is a shallow clone (`git clone --depth`) and the walk reached
+    /// its oldest commit: that commit's date. Its acts are read as they stood then (dated by
+    /// their `meta.yaml`); the editions before it are not in the repository (`git fetch
+    /// --unshallow` brings them).
+    pub shallow: Option<NaiveDate>,
 }
 
 /// What a read has seen, so the next one reads only the rest. Keyed by the head commit read
@@ -163,6 +168,11 @@ pub struct HistoryState {
     /// `None` in a state written before heads were kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<String>,
+    /// The root tree id of that head (hex): a head the history no longer has, whose tree the
+    /// walk does not meet either, means the history went back or was rewritten. `None` in a
+    /// state written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head_tree: Option<String>,
     /// Each act's newest edition read: (date, hash of its texts).
     pub newest: BTreeMap<String, (NaiveDate, String)>,
     /// The acts whose folder the newest commit read no longer has, with the date of the
@@ -193,7 +203,7 @@ pub fn read_history(
     seen: Option<&HistoryState>,
 ) -> Result<HistoryRead, HistoryError> {
     let mut acts: BTreeMap<String, ActHistory> = BTreeMap::new();
-    let (commits_read, state) = walk_history(repo, opts, seen, &mut |code, read| {
+    let (commits_read, state, walked) = walk_history(repo, opts, seen, &mut |code, read| {
         let act = acts.entry(code.clone()).or_insert_with(|| ActHistory {
             code,
             editions: Vec::new(),
@@ -216,6 +226,7 @@ pub fn read_history(
         acts: acts.into_values().collect(),
         commits_read,
         state,
+        shallow: walked.shallow,
     })
 }
 
@@ -254,9 +265,10 @@ fn walk_history(
     opts: &HistoryOptions,
     seen: Option<&HistoryState>,
     sink: &mut dyn FnMut(String, Read) -> Result<(), HistoryError>,
-) -> Result<(usize, HistoryState), HistoryError> {
+) -> Result<(usize, HistoryState, Walked), HistoryError> {
     let r = Reader::open(repo)?;
     let head = r.repo.head_id().map_err(|e| r.not_repo(e))?.detach();
+    let mut walked = Walked::default();
     // Newest first, up to what bounds the walk.
     let mut commits: Vec<CommitInfo> = Vec::new();
     let mut boundary: Option<CommitInfo> = None;
@@ -285,13 +297,45 @@ fn walk_history(
             boundary = Some(c);
             break;
         }
+        // The oldest commit of a shallow clone: its acts are read as they stood then, as at
+        // a `since` bound (what came before is not in the repository).
+        if c.cut {
+            walked.shallow = Some(c.date);
+            boundary = Some(c);
+            break;
+        }
         next = c.parent;
         commits.push(c);
+    }
+    // The head read is not in this history, and the history does not hold the tree it had:
+    // the head moved back (`git reset --hard HEAD~1`) or to a history rewritten otherwise.
+    // Editions read from the commits left out must go: the whole history is read again.
+    let head_tree = seen.and_then(|s| s.head_tree.as_deref());
+    if let (false, Some(_), Some(head_tree)) = (found_head_read, head_read, head_tree) {
+        let met = before_seen_tree
+            .and_then(|n| commits.get(n))
+            .map(|c| c.tree.to_string());
+        let moved = match met {
+            Some(met) => met != head_tree,
+            None => boundary.is_none(),
+        };
+        if moved {
+            let (read, state, again) = walk_history(repo, opts, None, sink)?;
+            return Ok((
+                read,
+                state,
+                Walked {
+                    reread: true,
+                    ..again
+                },
+            ));
+        }
     }
     // The head read is not in this history: it was rebuilt, and its trees tell what was read.
     if let (false, Some(newer)) = (found_head_read, before_seen_tree) {
         commits.truncate(newer);
         boundary = None;
+        walked.shallow = None;
     }
     commits.reverse();
     let mut state = seen.cloned().unwrap_or_default();
@@ -431,7 +475,18 @@ fn walk_history(
         state.trees.insert(c.tree.to_string());
     }
     state.head = Some(head.to_string());
-    Ok((commits.len(), state))
+    state.head_tree = Some(r.commit(head)?.tree.to_string());
+    Ok((commits.len(), state, walked))
+}
+
+/// What else [`walk_history`] found.
+#[derive(Debug, Default, Clone, Copy)]
+struct Walked {
+    /// The history's head moved to where the head read before is not: the whole history was
+    /// read again, as a first read reads it.
+    reread: bool,
+    /// The date of a shallow clone's oldest commit, when the walk reached it.
+    shallow: Option<NaiveDate>,
 }
 
 /// What [`sync_history`] did.
@@ -443,8 +498,15 @@ pub struct SyncReport {
     pub written: Vec<String>,
     /// Edition folders written before whose sidecars this sync rewrote: the newest edition of
     /// each language of an act whose folder a commit deleted, now marked with the day
-    /// (`source_removed_on`). To be read again.
+    /// (`source_removed_on`), or whose sidecars it brought up to date. To be read again.
     pub marked: Vec<String>,
+    /// Edition folders removed: read from commits the history no longer has (its head moved
+    /// back, or it was rewritten), so that the folder holds what a first sync of the history
+    /// as it is writes. To be dropped from the index.
+    pub removed: Vec<String>,
+    /// As [`HistoryRead::shallow`]: the date of a shallow clone's oldest commit, when this
+    /// sync reached it.
+    pub shallow: Option<NaiveDate>,
 }
 
 /// Reads `repo`'s history into `out` as edition folders, reading only the commits a previous
@@ -482,10 +544,13 @@ pub fn sync_history(
     // Each act's last edition read by this sync: its date, and the folder this sync wrote for
     // it (none when the folder was there before), so that a later commit of the same day
     // replaces it, as the day's text.
-    let mut last: BTreeMap<String, (NaiveDate, Option<String>)> = BTreeMap::new();
+    let mut last: BTreeMap<String, (NaiveDate, Option<String>, String)> = BTreeMap::new();
     let mut written: Vec<String> = Vec::new();
     let mut marked: Vec<String> = Vec::new();
-    let (commits_read, state) = walk_history(repo, opts, seen.as_ref(), &mut |code, read| {
+    // Every edition folder the walk stands for, written now or before: on a read of the whole
+    // history again, the others are of commits it no longer has.
+    let mut kept: BTreeSet<String> = BTreeSet::new();
+    let walk = walk_history(repo, opts, seen.as_ref(), &mut |code, read| {
         let e = match read {
             Read::Edition(e) => e,
             Read::Removed(on) => {
@@ -497,18 +562,39 @@ pub fn sync_history(
                 return Ok(());
             }
         };
-        if let Some((date, Some(name))) = last.get(&code) {
+        if let Some((date, now, folder)) = last.get(&code) {
             if *date == e.date {
-                let dir = out.join(name);
-                std::fs::remove_dir_all(&dir).map_err(|err| io_err(&dir, err))?;
-                written.retain(|w| w != name);
+                kept.remove(folder);
+                if let Some(name) = now {
+                    let dir = out.join(name);
+                    std::fs::remove_dir_all(&dir).map_err(|err| io_err(&dir, err))?;
+                    written.retain(|w| w != name);
+                }
             }
         }
-        let name = write_edition(&code, &e, out)?;
+        let folder = edition_folder(&code, &e);
+        kept.insert(folder.clone());
+        let name = match write_edition(&code, &e, out)? {
+            Written::Folder(name) => Some(name),
+            Written::Sidecars(name) => {
+                if !marked.contains(&name) {
+                    marked.push(name);
+                }
+                None
+            }
+            Written::Nothing => None,
+        };
         written.extend(name.clone());
-        last.insert(code, (e.date, name));
+        last.insert(code, (e.date, name, folder));
         Ok(())
-    })?;
+    });
+    let (commits_read, state, walked) = walk?;
+    let removed = if walked.reread {
+        remove_editions_but(out, &kept)?
+    } else {
+        Vec::new()
+    };
+    marked.retain(|m| !removed.contains(m));
     // Per act, oldest first, as the editions of one act were read.
     written.sort_by(|a, b| a.split('/').next().cmp(&b.split('/').next()));
     // A sync that found nothing new leaves the state as it was: most syncs are a command's
@@ -529,7 +615,43 @@ pub fn sync_history(
         commits_read,
         written,
         marked,
+        removed,
+        shallow: walked.shallow,
     })
+}
+
+/// Removes the edition folders of `out` (`<code folder>/<edition>`) that `kept` does not
+/// name, and the code folders left empty; returns those removed, in path order.
+fn remove_editions_but(out: &Path, kept: &BTreeSet<String>) -> Result<Vec<String>, HistoryError> {
+    let names = |dir: &Path| -> Result<Vec<String>, HistoryError> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| io_err(dir, e))?
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        names.sort();
+        Ok(names)
+    };
+    let mut removed = Vec::new();
+    for code in names(out)? {
+        let code_dir = out.join(&code);
+        for edition in names(&code_dir)? {
+            let name = format!("{code}/{edition}");
+            if !kept.contains(&name) {
+                let dir = code_dir.join(&edition);
+                std::fs::remove_dir_all(&dir).map_err(|e| io_err(&dir, e))?;
+                if !edition.ends_with(".tmp") {
+                    removed.push(name);
+                }
+            }
+        }
+        if std::fs::read_dir(&code_dir).is_ok_and(|mut d| d.next().is_none()) {
+            std::fs::remove_dir(&code_dir).map_err(|e| io_err(&code_dir, e))?;
+        }
+    }
+    Ok(removed)
 }
 
 /// The sidecar key of an act's newest edition saying since when its source no longer carries
@@ -540,7 +662,8 @@ const SOURCE_REMOVED_KEY: &str = "source_removed_on";
 /// its source carried, from `on` (the sidecar beside its text gets [`SOURCE_REMOVED_KEY`]);
 /// returns the folders whose sidecar changed.
 fn mark_removed(out: &Path, code: &str, on: NaiveDate) -> Result<Vec<String>, HistoryError> {
-    let act_dir = out.join(code);
+    let folder = code_folder(code);
+    let act_dir = out.join(&folder);
     let Ok(entries) = std::fs::read_dir(&act_dir) else {
         return Ok(Vec::new());
     };
@@ -574,7 +697,7 @@ fn mark_removed(out: &Path, code: &str, on: NaiveDate) -> Result<Vec<String>, Hi
         let after = table.to_string();
         if after != before {
             std::fs::write(&side, after).map_err(|e| io_err(&side, e))?;
-            let name = format!("{code}/{newest}");
+            let name = format!("{folder}/{newest}");
             if !changed.contains(&name) {
                 changed.push(name);
             }
@@ -614,12 +737,15 @@ fn head_stamp(repo: &Path, state_path: &Path) -> Result<Option<(String, String)>
 
 /// Writes an edition of the act `code` as a folder of `out` ([`sync_history`] says how),
 /// unless there (its sidecars are then brought up to date); returns the folder written.
-fn write_edition(code: &str, e: &Edition, out: &Path) -> Result<Option<String>, HistoryError> {
-    let name = format!("{}/{}_{}", code, e.date, &e.hash[..12]);
+fn write_edition(code: &str, e: &Edition, out: &Path) -> Result<Written, HistoryError> {
+    let name = edition_folder(code, e);
     let dir = out.join(&name);
     if dir.is_dir() {
-        refresh_sidecars(&dir, e)?;
-        return Ok(None);
+        return Ok(if refresh_sidecars(&dir, e)? {
+            Written::Sidecars(name)
+        } else {
+            Written::Nothing
+        });
     }
     let tmp = out.join(format!("{name}.tmp"));
     let _ = std::fs::remove_dir_all(&tmp);
@@ -642,14 +768,61 @@ fn write_edition(code: &str, e: &Edition, out: &Path) -> Result<Option<String>, 
         }
     }
     std::fs::rename(&tmp, &dir).map_err(|err| io_err(&dir, err))?;
-    Ok(Some(name))
+    Ok(Written::Folder(name))
+}
+
+/// What [`write_edition`] did.
+enum Written {
+    /// The edition's folder was there, as it is to be.
+    Nothing,
+    /// The edition's folder was there; its sidecars were rewritten (this one).
+    Sidecars(String),
+    /// The edition's folder was written (this one).
+    Folder(String),
+}
+
+/// The folder of an edition of the act `code`, relative to the editions folder:
+/// `<code folder>/<date>_<hash>`.
+fn edition_folder(code: &str, e: &Edition) -> String {
+    format!("{}/{}_{}", code_folder(code), e.date, &e.hash[..12])
+}
+
+/// The most bytes of an act code used as its folder's name as it is.
+const CODE_FOLDER_MAX: usize = 64;
+
+/// The folder holding the editions of the act `code`: the code itself when it is a short
+/// plain name (every code of the mirror: `134470`), else its first letters and a hash of the
+/// whole, so that no code, however long or strange (`../x`, five thousand characters), makes
+/// a name the file system refuses or one that leaves the editions folder.
+fn code_folder(code: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    if !code.is_empty()
+        && code.len() <= CODE_FOLDER_MAX
+        && !code.starts_with('.')
+        && code.chars().all(plain)
+    {
+        return code.to_string();
+    }
+    use sha2::{Digest, Sha256};
+    let hash = hex::encode(Sha256::digest(code.as_bytes()));
+    let start: String = code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .take(32)
+        .collect();
+    if start.is_empty() {
+        format!("code-{}", &hash[..16])
+    } else {
+        format!("{start}-{}", &hash[..16])
+    }
 }
 
 /// Rewrites the sidecars of an edition folder written before whose content is not what this
 /// version writes (an older zanlex wrote no `version_dated_by`), so that `--force` brings an
 /// editions folder up to date without rewriting its texts.
-fn refresh_sidecars(dir: &Path, e: &Edition) -> Result<(), HistoryError> {
+fn refresh_sidecars(dir: &Path, e: &Edition) -> Result<bool, HistoryError> {
     let want = sidecar(e);
+    let mut rewritten = false;
     for lang in &e.languages {
         let text = dir.join(format!("{lang}.md"));
         if !text.is_file() {
@@ -657,10 +830,11 @@ fn refresh_sidecars(dir: &Path, e: &Edition) -> Result<(), HistoryError> {
         }
         let side = crate::extract::sidecar::sidecar_path(&text);
         if std::fs::read_to_string(&side).ok().as_deref() != Some(want.as_str()) {
+            rewritten = true;
             std::fs::write(&side, &want).map_err(|err| io_err(&side, err))?;
         }
     }
-    Ok(())
+    Ok(rewritten)
 }
 
 /// The sidecar of an edition's texts: its date, what dates it, and the amending act.
@@ -830,6 +1004,8 @@ fn placeholder_date(line: &str) -> Option<NaiveDate> {
 struct CommitInfo {
     tree: ObjectId,
     parent: Option<ObjectId>,
+    /// A shallow clone's boundary: the commit has a parent the repository does not hold.
+    cut: bool,
     date: NaiveDate,
     cause: Option<Cause>,
 }
@@ -837,6 +1013,9 @@ struct CommitInfo {
 struct Reader {
     repo: gix::Repository,
     path: PathBuf,
+    /// The commits of a shallow clone whose parents the repository lacks (its `shallow`
+    /// file); empty for a whole history.
+    shallow: BTreeSet<ObjectId>,
 }
 
 impl Reader {
@@ -845,9 +1024,16 @@ impl Reader {
             path: path.to_path_buf(),
             reason: one_line(&e.to_string()),
         })?;
+        let shallow = repo
+            .shallow_commits()
+            .ok()
+            .flatten()
+            .map(|c| c.iter().copied().collect())
+            .unwrap_or_default();
         Ok(Reader {
             repo,
             path: path.to_path_buf(),
+            shallow,
         })
     }
 
@@ -872,7 +1058,12 @@ impl Reader {
             .find_commit(id)
             .map_err(|e| self.object_err(id, e))?;
         let tree = c.tree_id().map_err(|e| self.object_err(id, e))?.detach();
-        let parent = c.parent_ids().next().map(|p| p.detach());
+        let mut parent = c.parent_ids().next().map(|p| p.detach());
+        // A shallow clone's oldest commits name parents it does not hold.
+        let cut = parent.is_some() && self.shallow.contains(&id);
+        if cut {
+            parent = None;
+        }
         let time = c
             .committer()
             .map_err(|e| self.object_err(id, e))?
@@ -887,6 +1078,7 @@ impl Reader {
         Ok(CommitInfo {
             tree,
             parent,
+            cut,
             date,
             cause: cause_of(message),
         })

@@ -74,6 +74,45 @@ pub struct BuildOptions {
     /// process that refreshes the same index again and again: a server. `None`, the
     /// default: each refresh reads what it needs from disk, and holds nothing after.
     pub cache: Option<super::RefreshCache>,
+    /// Files compared by their content even when their size and modification time are the
+    /// ones the index recorded: an edit that keeps both (`cp -p`, `rsync -t`) is seen only
+    /// so. [`Rehash::Unchanged`], the default, hashes only files whose size or time moved.
+    pub rehash: Rehash,
+}
+
+/// Which files a refresh hashes though their size and modification time are unchanged
+/// ([`BuildOptions::rehash`]).
+///
+/// ```
+/// use zanlex::{BuildOptions, Rehash};
+/// let opts = BuildOptions {
+///     rehash: Rehash::Files(vec!["corpus/law.md".into()]),
+///     ..BuildOptions::default()
+/// };
+/// assert!(opts.rehash.any());
+/// assert!(!Rehash::default().any());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Rehash {
+    /// None: size and time decide.
+    #[default]
+    Unchanged,
+    /// These files (paths as a file event names them, under the corpus folder's real name,
+    /// or relative to the working folder).
+    Files(Vec<std::path::PathBuf>),
+    /// Every file of the corpus (a full check asked for: `POST /v1/reindex`).
+    Every,
+}
+
+impl Rehash {
+    /// Whether any file is to be hashed whatever its size and time.
+    pub fn any(&self) -> bool {
+        match self {
+            Rehash::Unchanged => false,
+            Rehash::Files(f) => !f.is_empty(),
+            Rehash::Every => true,
+        }
+    }
 }
 
 /// What a build or refresh did.

@@ -27,7 +27,7 @@ mod writer;
 pub use build::build_from_acts;
 #[cfg(test)]
 pub use build::Manifest;
-pub use build::{refresh, BuildOptions, Progress, RefreshReport};
+pub use build::{refresh, BuildOptions, Progress, RefreshReport, Rehash};
 pub use publish::{publish, Published};
 pub use refresh_cache::RefreshCache;
 pub use schema::{Fields, SCHEMA_VERSION};
@@ -227,6 +227,7 @@ impl Store {
             || opts.verify
             || opts.no_refresh
             || opts.changed_folders.is_some()
+            || opts.rehash.any()
             || !corpus.is_dir()
         {
             return None;
@@ -243,6 +244,10 @@ impl Store {
         dir: &Path,
         opts: &BuildOptions,
     ) -> Option<(Self, RefreshReport)> {
+        // Files to compare by content are read, whatever a watcher says of them.
+        if opts.rehash.any() {
+            return None;
+        }
         let watched = watch::watched(dir, corpus);
         if opts.scan_limit.is_none() && watched != watch::Watched::Clean {
             return None;

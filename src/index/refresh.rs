@@ -74,7 +74,8 @@ pub(crate) fn refresh_keeping(
             }
         }
     };
-    if !opts.force && !opts.verify {
+    // Files to compare by content may differ though every size and time is the same.
+    if !opts.force && !opts.verify && !opts.rehash.any() {
         if let Some(fresh) = open_if_up_to_date(&layout, &scanned)? {
             checked(fresh.1.as_ref());
             return Ok(fresh);
@@ -99,13 +100,15 @@ pub(crate) fn refresh_keeping(
     };
     // Another process may have brought the index up to date while this one waited.
     let existing = match existing {
-        Some(opened) if !opts.force => match freshness(&layout, &scanned, opened) {
-            Found::UpToDate(fresh) => {
-                checked(fresh.1.as_ref());
-                return Ok(fresh);
+        Some(opened) if !opts.force && !opts.rehash.any() => {
+            match freshness(&layout, &scanned, opened) {
+                Found::UpToDate(fresh) => {
+                    checked(fresh.1.as_ref());
+                    return Ok(fresh);
+                }
+                Found::Stale(stale) => Some(stale),
             }
-            Found::Stale(stale) => Some(stale),
-        },
+        }
         other => other,
     };
     let (mut report, kept) = refresh_locked(corpus, &layout, &scanned, existing, known, opts)?;
@@ -556,9 +559,20 @@ fn plan(
     let mut rehashed: BTreeMap<String, Sha256Sum> = BTreeMap::new();
     let mut removed: Vec<String> = Vec::new();
     let mut any_change = !reusable;
+    let suspect = suspects(&opts.rehash);
     for pair in paired(scanned, &old.files) {
         match pair {
-            Paired::Both(s, _, e) if e.size == s.size && e.mtime_ns == s.mtime_ns => {}
+            Paired::Both(s, _, e) if e.size == s.size && e.mtime_ns == s.mtime_ns => {
+                // Same size and time, yet named by a file event (or every file checked): an
+                // edit that kept both is told by its content alone.
+                if suspect(&s.path) {
+                    let sha = file_sha(&s.path)?;
+                    if e.sha256 != sha {
+                        any_change = true;
+                        rehashed.insert(s.rel.clone(), sha);
+                    }
+                }
+            }
             Paired::Both(s, _, prev) => {
                 let sha = file_sha(&s.path)?;
                 if prev.sha256 != sha {
@@ -646,9 +660,49 @@ fn known_sha(
     entry: Option<&FileEntry>,
     rehashed: &BTreeMap<String, Sha256Sum>,
 ) -> Option<Sha256Sum> {
+    // Hashed now counts first: a file compared by content though its size and time stayed.
+    if let Some(sha) = rehashed.get(&s.rel) {
+        return Some(*sha);
+    }
     match entry {
         Some(e) if e.size == s.size && e.mtime_ns == s.mtime_ns => Some(e.sha256),
-        _ => rehashed.get(&s.rel).copied(),
+        _ => None,
+    }
+}
+
+/// Whether a file (by its path as the scan found it) is to be hashed though its size and time
+/// are unchanged ([`BuildOptions::rehash`]).
+fn suspects(rehash: &super::build::Rehash) -> impl Fn(&Path) -> bool + '_ {
+    use super::build::Rehash;
+    use std::collections::HashSet;
+    use std::path::PathBuf;
+    let mut named: HashSet<PathBuf> = HashSet::new();
+    // The folders of named metadata files and parts: a text's hash holds its sidecars, its
+    // folder's `meta.yaml` and its parts, so each text of such a folder is hashed.
+    let mut folders: HashSet<PathBuf> = HashSet::new();
+    if let Rehash::Files(files) = rehash {
+        for f in files.iter().flat_map(|f| [f.clone(), canonical(f)]) {
+            let Some(dir) = f.parent() else { continue };
+            let dir_name = dir.file_name().and_then(|n| n.to_str());
+            let in_subfolder = matches!(dir_name, Some("meta" | "kaz" | "rus"));
+            let text = f
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ["md", "txt", "pdf"].contains(&e.to_ascii_lowercase().as_str()));
+            if in_subfolder {
+                folders.extend(dir.parent().map(Path::to_path_buf));
+            } else if !text {
+                folders.insert(dir.to_path_buf());
+            }
+            named.insert(f);
+        }
+    }
+    move |path: &Path| match rehash {
+        Rehash::Unchanged => false,
+        Rehash::Every => true,
+        Rehash::Files(_) => {
+            named.contains(path) || path.parent().is_some_and(|d| folders.contains(d))
+        }
     }
 }
 

@@ -178,8 +178,46 @@ fn write_replacing(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> 
 #[cfg(feature = "watch")]
 pub struct CorpusWatch {
     shared: std::sync::Arc<Shared>,
-    // Dropping it stops the events; the lock goes when `shared` does.
-    _watcher: notify::RecommendedWatcher,
+    // Dropping it stops the events; the lock goes when `shared` does. Replaced by a watch of
+    // the new folder when the corpus folder is replaced (see [`CorpusWatch::changes`]).
+    watcher: std::sync::Mutex<notify::RecommendedWatcher>,
+    /// The corpus folder watched, by device and inode: a folder moved away and another made
+    /// in its place keeps the path, but the system's watch stays on the old one.
+    identity: std::sync::Mutex<Option<FolderIdentity>>,
+}
+
+/// A folder's device and inode (none where the system has no such numbers).
+#[cfg(feature = "watch")]
+type FolderIdentity = (u64, u64);
+
+/// The device and inode of the folder at `path`, if it is one.
+#[cfg(feature = "watch")]
+fn folder_identity(path: &Path) -> Option<FolderIdentity> {
+    let md = std::fs::metadata(path).ok().filter(|m| m.is_dir())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((md.dev(), md.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = md;
+        None
+    }
+}
+
+/// The most files a watcher names for a refresh to compare by content; past it, the refresh
+/// compares every file ([`crate::Rehash::Every`]).
+#[cfg(feature = "watch")]
+const MOST_NAMED: usize = 10_000;
+
+/// The files file events named since the last refresh ([`CorpusWatch::rehash`]).
+#[cfg(feature = "watch")]
+#[derive(Debug, Default)]
+struct Named {
+    files: std::collections::BTreeSet<PathBuf>,
+    /// More than [`MOST_NAMED`], or events lost: every file is to be compared.
+    every: bool,
 }
 
 #[cfg(feature = "watch")]
@@ -206,6 +244,8 @@ struct Shared {
     lock: File,
     /// Called after each change is counted ([`CorpusWatch::on_change`]).
     wake: std::sync::Mutex<Option<Wake>>,
+    /// The files events named since the last refresh.
+    named: std::sync::Mutex<Named>,
 }
 
 /// What [`CorpusWatch::on_change`] is given.
@@ -231,7 +271,6 @@ impl Shared {
     }
 
     fn saw(&self, event: &notify::Result<notify::Event>) {
-        use std::sync::atomic::Ordering;
         if let Ok(e) = event {
             if matches!(e.kind, notify::EventKind::Access(_)) {
                 return;
@@ -243,6 +282,33 @@ impl Shared {
                 return;
             }
         }
+        self.name(event);
+        self.count_change();
+    }
+
+    /// Keeps the files `event` names for the next refresh to compare by content.
+    fn name(&self, event: &notify::Result<notify::Event>) {
+        let mut named = self
+            .named
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match event {
+            Ok(e) if !e.need_rescan() => {
+                for p in e.paths.iter().filter(|p| !p.starts_with(&self.index_dir)) {
+                    if named.files.len() >= MOST_NAMED {
+                        named.every = true;
+                        break;
+                    }
+                    named.files.insert(p.clone());
+                }
+            }
+            _ => named.every = true,
+        }
+    }
+
+    /// Counts a change, says it in `watch.json` and wakes the owner.
+    fn count_change(&self) {
+        use std::sync::atomic::Ordering;
         // An error (events lost) counts as a change: only a full check can tell. Said (once
         // for a burst of events: a checkout of many files writes the file once), then
         // counted, under the lock `mark_refreshed` takes: whoever sees the count move finds
@@ -276,7 +342,6 @@ impl CorpusWatch {
     /// refuses the watch (too many folders for its limit on watches, a file system without
     /// events): the caller then checks the corpus as before.
     pub fn start(corpus: impl AsRef<Path>, index_dir: impl AsRef<Path>) -> crate::Result<Self> {
-        use notify::Watcher;
         let index_dir = std::fs::canonicalize(index_dir.as_ref())
             .unwrap_or_else(|_| index_dir.as_ref().to_path_buf());
         let corpus = super::refresh::canonical(corpus.as_ref());
@@ -304,26 +369,85 @@ impl CorpusWatch {
             pending: std::sync::Mutex::new(true),
             lock,
             wake: std::sync::Mutex::new(None),
+            named: std::sync::Mutex::new(Named::default()),
         });
         shared.write_state(true);
-        let handler = std::sync::Arc::clone(&shared);
-        let mut watcher = notify::recommended_watcher(move |e| handler.saw(&e))
-            .map_err(|e| err(format!("cannot watch the corpus: {e}")))?;
-        watcher
-            .watch(&corpus, notify::RecursiveMode::Recursive)
-            .map_err(|e| err(format!("cannot watch {}: {e}", corpus.display())))?;
+        // Read before the watch begins: a folder replaced in between is found at the first
+        // look at the changes.
+        let identity = folder_identity(&corpus);
+        let watcher = watch_folder(&shared).map_err(err)?;
         Ok(CorpusWatch {
             shared,
-            _watcher: watcher,
+            watcher: std::sync::Mutex::new(watcher),
+            identity: std::sync::Mutex::new(identity),
         })
     }
 
     /// How many changes the watcher has seen: read it before a refresh, and hand it to
     /// [`CorpusWatch::mark_refreshed`] after.
+    ///
+    /// A corpus folder replaced by another of the same name (`mv corpus old; mkdir corpus`)
+    /// sends no event from the new folder: each call checks that the folder at the corpus's
+    /// path is still the one watched, and when it is not, watches the new one and counts a
+    /// change whose refresh compares every file.
     pub fn changes(&self) -> u64 {
+        self.follow_replacement();
         self.shared
             .changes
             .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Watches the folder now at the corpus's path when it is not the one watched.
+    fn follow_replacement(&self) {
+        let mut identity = self
+            .identity
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let now = folder_identity(&self.shared.corpus);
+        // A folder gone for now is watched again once one is back.
+        if now.is_none() || now == *identity {
+            return;
+        }
+        match watch_folder(&self.shared) {
+            Ok(watcher) => {
+                *self
+                    .watcher
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = watcher;
+                *identity = now;
+                log::info!(
+                    "{} was replaced by another folder: watching the new one",
+                    self.shared.corpus.display()
+                );
+            }
+            Err(e) => log::warn!("{e}; trying again at the next look"),
+        }
+        self.shared
+            .named
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .every = true;
+        self.shared.count_change();
+    }
+
+    /// What the next refresh compares by content though size and time are unchanged
+    /// ([`crate::BuildOptions::rehash`]): the files events named since the last
+    /// [`CorpusWatch::mark_refreshed`], or every file when they were too many, events were
+    /// lost or the corpus folder was replaced. Read it with [`CorpusWatch::changes`], before
+    /// the refresh.
+    pub fn rehash(&self) -> crate::Rehash {
+        let named = self
+            .shared
+            .named
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if named.every {
+            crate::Rehash::Every
+        } else if named.files.is_empty() {
+            crate::Rehash::Unchanged
+        } else {
+            crate::Rehash::Files(named.files.iter().cloned().collect())
+        }
     }
 
     /// Calls `wake` after each change counted from now on (on the system's event thread, so
@@ -347,11 +471,32 @@ impl CorpusWatch {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         // Checked under the lock: a change counted after it waits for the lock, then says
         // "pending" again.
-        if self.changes() == seen && *said {
-            self.shared.write_state(false);
-            *said = false;
+        if self.changes() == seen {
+            // Taken in: no later change named them (they would have moved the count).
+            *self
+                .shared
+                .named
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = Named::default();
+            if *said {
+                self.shared.write_state(false);
+                *said = false;
+            }
         }
     }
+}
+
+/// A watch of the corpus folder (every folder in it) whose events go to `shared`.
+#[cfg(feature = "watch")]
+fn watch_folder(shared: &std::sync::Arc<Shared>) -> Result<notify::RecommendedWatcher, String> {
+    use notify::Watcher;
+    let handler = std::sync::Arc::clone(shared);
+    let mut watcher = notify::recommended_watcher(move |e| handler.saw(&e))
+        .map_err(|e| format!("cannot watch the corpus: {e}"))?;
+    watcher
+        .watch(&shared.corpus, notify::RecursiveMode::Recursive)
+        .map_err(|e| format!("cannot watch {}: {e}", shared.corpus.display()))?;
+    Ok(watcher)
 }
 
 #[cfg(feature = "watch")]

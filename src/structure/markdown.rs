@@ -374,6 +374,18 @@ fn kind_from_body(body: &str, title: &str) -> ActKind {
     if body.contains("ШЕШІМ ҚАБЫЛДАДЫ") || body.contains("ШЕШТІ") {
         return ActKind::Decision;
     }
+    // The Russian text's words of enactment: a text read without its `meta.yaml` is still of
+    // its kind.
+    if body.contains("ПРИКАЗЫВАЮ") || body.contains("ПРИКАЗЫВАЕМ") {
+        return ActKind::Order;
+    }
+    if body.contains("ПОСТАНОВЛЯЕТ") {
+        return ActKind::Resolution;
+    }
+    if body.contains("РЕШИЛ:") || body.contains("РЕШИЛ ") || body.contains("РЕШИЛИ")
+    {
+        return ActKind::Decision;
+    }
     ActKind::Other
 }
 

@@ -1663,3 +1663,169 @@ fn a_refresh_takes_in_a_change_to_an_older_editions_sidecar_as_a_build_anew_does
         }
     }
 }
+
+/// A shallow clone (`git clone --depth 2`) is read from its oldest commit, whose acts are read
+/// as they stood then, and the sync says that the history is shallow, with that commit's
+/// date: its parents are not in the repository.
+#[test]
+fn a_shallow_clone_is_read_from_its_oldest_commit_and_said_shallow() {
+    let full = Repo::mirror();
+    let clone = tempfile::tempdir().expect("temp dir");
+    let url = format!("file://{}", full.path().display());
+    let out = std::process::Command::new("git")
+        .args(["clone", "-q", "--depth", "2", &url])
+        .arg(clone.path().join("c"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", clone.path())
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shallow = clone.path().join("c");
+    assert!(shallow.join(".git/shallow").is_file());
+    let editions = clone.path().join("editions");
+    std::fs::create_dir_all(&editions).expect("folder");
+    let sync = sync_history(&shallow, &editions, &HistoryOptions::default())
+        .expect("a shallow clone is read");
+    // The mirror's last two commits are of 2022-12-01 and 2023-04-19: the older is the
+    // clone's oldest, read as it stood, and the newer is read as a commit.
+    assert_eq!(sync.shallow, Some(d("2022-12-01")));
+    assert_eq!(sync.commits_read, 1);
+    let read = read_history(&shallow, &HistoryOptions::default(), None).expect("read");
+    assert_eq!(read.shallow, Some(d("2022-12-01")));
+    let codes: Vec<&str> = read.acts.iter().map(|a| a.code.as_str()).collect();
+    assert_eq!(codes, ["104316", "134470", "135478"]);
+    // The whole history read says nothing of the kind.
+    let whole = read_history(full.path(), &HistoryOptions::default(), None).expect("read");
+    assert_eq!(whole.shallow, None);
+}
+
+/// The edition folders of a history, by name.
+fn edition_folders(editions: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for code in std::fs::read_dir(editions).expect("editions").flatten() {
+        let name = code.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') || !code.path().is_dir() {
+            continue;
+        }
+        for e in std::fs::read_dir(code.path())
+            .expect("act folder")
+            .flatten()
+        {
+            out.push(format!("{name}/{}", e.file_name().to_string_lossy()));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A history whose head moves back (`git reset --hard HEAD~1`) is served as a first read of
+/// it serves it: the edition of the commit left out is gone from the folder and the index.
+#[test]
+fn a_head_moved_back_serves_what_a_build_from_that_head_serves() {
+    let fx = Indexed::new();
+    let min = "president-office-order-2019-10-07-19-42-3-3-17";
+    let before = edition_folders(&fx.editions);
+    let owned = |act: &zanlex::Act| -> Vec<(String, Option<NaiveDate>, Option<NaiveDate>)> {
+        editions_of(act)
+            .into_iter()
+            .map(|(id, from, to)| (id.to_string(), from, to))
+            .collect()
+    };
+    let first = fx.index.act_in(min, Some(zanlex::Lang::Kk)).expect("act");
+    let answers_before = answers_about_time(&fx.index);
+    fx.repo.add_2024_edition();
+    let sync = fx.sync();
+    assert_eq!(sync.written.len(), 1);
+    let (index, _) = fx.refresh();
+    let act = index.act_in(min, Some(zanlex::Lang::Kk)).expect("act");
+    assert_eq!(editions_of(&act).len(), 2);
+
+    fx.repo
+        .git(&["reset", "-q", "--hard", "HEAD~1"], "2024-12-25");
+    let back = fx.sync();
+    assert_eq!(back.removed, sync.written, "{back:?}");
+    assert!(back.written.is_empty(), "{back:?}");
+    assert_eq!(edition_folders(&fx.editions), before);
+    // What a first sync of the history as it is writes.
+    let anew = tempfile::tempdir().expect("temp dir");
+    sync_history(fx.repo.path(), anew.path(), &HistoryOptions::default()).expect("sync");
+    assert_eq!(edition_folders(anew.path()), before);
+    // The index told the folders the sync changed drops the edition, as a build anew does.
+    let told = BuildOptions {
+        changed_folders: Some(
+            back.written
+                .iter()
+                .chain(&back.marked)
+                .chain(&back.removed)
+                .map(PathBuf::from)
+                .collect(),
+        ),
+        ..BuildOptions::default()
+    };
+    let (index, report) =
+        ZanIndex::open_or_build(&fx.editions, fx.tmp.path().join("index"), &told).expect("index");
+    assert_eq!(report.removed.len(), 1, "{report:?}");
+    let act = index.act_in(min, Some(zanlex::Lang::Kk)).expect("act");
+    assert_eq!(owned(&act), owned(&first));
+    assert_eq!(answers_about_time(&index), answers_before);
+    let (_, again) = fx.refresh();
+    assert!(!again.changed, "{again:?}");
+    // Forward again: the new commit's edition is read anew.
+    fx.repo.add_2024_edition();
+    let forward = fx.sync();
+    assert_eq!(forward.written.len(), 1, "{forward:?}");
+    assert!(forward.removed.is_empty(), "{forward:?}");
+}
+
+/// An act code of five thousand characters anywhere in the history (the act deleted since)
+/// makes no file name the system refuses: its editions go into a folder named by a hash.
+#[test]
+fn a_long_act_code_in_the_history_does_not_fail_the_build() {
+    let r = Repo::mirror();
+    let code = "9".repeat(5000);
+    let folder = "07-ministerial/long/2020/0101-long-code-1";
+    r.write(
+        &format!("{folder}/meta.yaml"),
+        format!("act_code: '{code}'\n").as_bytes(),
+    );
+    r.write(
+        &format!("{folder}/kaz.md"),
+        &fixture("versions/ministerial_135478/kaz@1f596f80_v2020-11-12.md"),
+    );
+    r.commit("2024-01-10", "long code", &[]);
+    r.git(&["rm", "-r", "-q", folder], "2024-02-01");
+    r.commit("2024-02-01", "removed", &[]);
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let editions = tmp.path().join("editions");
+    std::fs::create_dir_all(&editions).expect("folder");
+    let sync = sync_history(r.path(), &editions, &HistoryOptions::default())
+        .expect("a long act code is written");
+    let long: Vec<&String> = sync
+        .written
+        .iter()
+        .filter(|w| w.starts_with("9999"))
+        .collect();
+    assert_eq!(long.len(), 1, "{:?}", sync.written);
+    let code_folder = long[0].split('/').next().expect("folder");
+    assert!(code_folder.len() <= 64, "{code_folder}");
+    // Its deletion is marked beside its one edition.
+    let side =
+        std::fs::read_to_string(editions.join(long[0]).join("kaz.meta.toml")).expect("sidecar");
+    assert!(
+        side.contains("source_removed_on = \"2024-02-01\""),
+        "{side}"
+    );
+    // The codes of the mirror name their folders as they are.
+    assert!(sync.written.iter().any(|w| w.starts_with("134470/")));
+    let (_, report) = ZanIndex::open_or_build(
+        &editions,
+        tmp.path().join("index"),
+        &BuildOptions::default(),
+    )
+    .expect("index");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+}

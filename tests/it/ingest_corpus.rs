@@ -174,3 +174,57 @@ fn json_into_a_closed_pipe_ends_quietly() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
     }
 }
+
+/// Two orders without requisites in their text (as an export without its header prints
+/// them), the 2018 order of the Minister of Foreign Affairs on documents of citizens staying
+/// abroad made out for two districts: titles that share their first six words and whose
+/// short hash is the same (`6dcd20`), so their ids, cut from the title, came out as one and
+/// the second was refused as an undated edition of the first. Both are indexed, each under
+/// an id of its own; ids no two acts share stay as they were.
+#[test]
+fn two_acts_whose_ids_come_out_the_same_are_both_indexed() {
+    let real = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/003_0165b7296e38fd1a.txt"),
+    )
+    .expect("real act");
+    let issuance = "Қазақстан Республикасы Сыртқы істер министрінің 2018 жылғы 4 қаңтардағы № 11-1-4\n/1 бұйрығы. Қазақстан Республикасының Әділет министрлігінде 2018 жылғы 13 \nақпанда № 16354 болып тіркелді.\n";
+    assert!(real.contains(issuance));
+    let title_end = "қағидаларын бекіту туралы";
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("c");
+    std::fs::create_dir_all(&corpus).expect("folder");
+    for (file, district) in [("a.txt", "Тасеқо"), ("b.txt", "Баладесе")] {
+        let text = real.replacen(issuance, "", 1).replacen(
+            title_end,
+            &format!("{title_end} ({district} ауданы бойынша)"),
+            1,
+        );
+        std::fs::write(corpus.join(file), text).expect("write");
+    }
+    // A third act whose id no other shares keeps it.
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/004_46f9999d47256b55.txt"),
+        corpus.join("c.txt"),
+    )
+    .expect("copy");
+    let (index, report) = zanlex::ZanIndex::open_or_build(
+        &corpus,
+        tmp.path().join("index"),
+        &zanlex::BuildOptions::default(),
+    )
+    .expect("index");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let mut ids: Vec<(String, String)> = index
+        .acts()
+        .expect("acts")
+        .into_iter()
+        .map(|a| (a.source.file.clone(), a.id))
+        .collect();
+    ids.sort();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    let cut = "other-qazaqstan-respublikasynan-tys-zherge-uaqytsha-zhumystarmen-6dcd20-";
+    assert!(ids[0].1.starts_with(cut), "{ids:?}");
+    assert!(ids[1].1.starts_with(cut), "{ids:?}");
+    assert_ne!(ids[0].1, ids[1].1);
+    assert_eq!(ids[2].1, "mvd-order-2012-06-14-352");
+}

@@ -45,4 +45,5 @@ mod serve_browser_page;
 mod serve_connections;
 mod serve_hostile;
 mod serve_replica;
+mod serve_watch;
 mod time_rule;

@@ -415,3 +415,122 @@ fn hits_and_acts_link_their_text_on_the_official_database() {
         assert_eq!(act["official_url"], url, "{lang}");
     }
 }
+
+/// The folder of a mirror act in the fixtures, by the code ending its name.
+fn mirror_act(code: &str) -> PathBuf {
+    fn find(dir: &Path, code: &str) -> Option<PathBuf> {
+        for e in std::fs::read_dir(dir).ok()?.flatten() {
+            let p = e.path();
+            if !p.is_dir() {
+                continue;
+            }
+            if p.file_name()?
+                .to_string_lossy()
+                .ends_with(&format!("-{code}"))
+            {
+                return Some(p);
+            }
+            if let Some(found) = find(&p, code) {
+                return Some(found);
+            }
+        }
+        None
+    }
+    find(&fixtures(), code).expect("mirror act")
+}
+
+/// The first `# ` heading of a mirror text: its title.
+fn md_title(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).expect("text");
+    text.lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .expect("title")
+        .trim()
+        .to_string()
+}
+
+/// One folder, no `meta.yaml`, the texts of three real acts named as an export names them:
+/// the attestation rules order 143531 in both languages (`A_kaz_…`, `A_rus_…`), the Russian
+/// text of the service-length order 112888 (`B_rus_…`) and the Kazakh text of the Almaty
+/// decision 90315 (`C_kaz_…`). Each act is one act, with its own titles: a Russian text joins
+/// only the Kazakh text its name (or its requisites) makes its twin, and none is lost.
+#[test]
+fn texts_of_one_folder_are_paired_by_name_and_none_is_lost() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("flat");
+    std::fs::create_dir_all(&corpus).expect("folder");
+    let a = mirror_act("143531");
+    let b = mirror_act("112888");
+    let c = mirror_act("90315");
+    let files = [
+        (a.join("kaz.md"), "A_kaz_2020-05-22_attestatsiia.md"),
+        (a.join("rus.md"), "A_rus_2020-05-22_attestatsiia.md"),
+        (b.join("rus.md"), "B_rus_2017-05-15_stazh.md"),
+        (c.join("kaz.md"), "C_kaz_2015-05-20_soobshcheniia.md"),
+    ];
+    for (from, to) in &files {
+        std::fs::copy(from, corpus.join(to)).expect("copy");
+    }
+    let index = tmp.path().join("index");
+    let (c_, i_) = (
+        corpus.to_string_lossy().into_owned(),
+        index.to_string_lossy().into_owned(),
+    );
+    let out = zanlex(&["index", "--corpus", &c_, "--index", &i_]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (zi, report) =
+        zanlex::ZanIndex::open_or_build(&corpus, &index, &zanlex::BuildOptions::default())
+            .expect("index");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let acts = zi.acts().expect("acts");
+    // (file, language, id, title) of every expression.
+    let mut rows: Vec<(String, String, String, String)> = acts
+        .iter()
+        .map(|a| {
+            (
+                a.source
+                    .file
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+                format!("{:?}", a.lang),
+                a.id.clone(),
+                a.title.clone(),
+            )
+        })
+        .collect();
+    rows.sort();
+    let files: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "A_kaz_2020-05-22_attestatsiia.md",
+            "A_rus_2020-05-22_attestatsiia.md",
+            "B_rus_2017-05-15_stazh.md",
+            "C_kaz_2015-05-20_soobshcheniia.md",
+        ],
+        "every text is an act's expression: {rows:?}"
+    );
+    // The two texts of 143531 are one act; 112888 and 90315 are acts of their own.
+    assert_eq!(rows[0].2, rows[1].2, "{rows:?}");
+    assert_ne!(rows[2].2, rows[0].2, "{rows:?}");
+    assert_ne!(rows[3].2, rows[0].2, "{rows:?}");
+    assert_ne!(rows[3].2, rows[2].2, "{rows:?}");
+    // Each with its own titles.
+    assert_eq!(rows[0].3, md_title(&a.join("kaz.md")));
+    assert_eq!(rows[1].3, md_title(&a.join("rus.md")));
+    assert_eq!(rows[2].3, md_title(&b.join("rus.md")));
+    assert_eq!(rows[3].3, md_title(&c.join("kaz.md")));
+    // The Russian text of 112888 is searchable as its own act.
+    let ru = zi
+        .act_in(&rows[2].2, Some(zanlex::Lang::Ru))
+        .expect("the Russian text of 112888");
+    assert_eq!(ru.title, md_title(&b.join("rus.md")));
+    // Of its kind, read from its words of enactment (`ПРИКАЗЫВАЮ`), without a `meta.yaml`.
+    assert_eq!(ru.kind.as_str(), "order");
+}

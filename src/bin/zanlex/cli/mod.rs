@@ -116,6 +116,7 @@ impl Cli {
             scan_limit: Some(self.scan_limit),
             changed_folders: None,
             cache: None,
+            rehash: zanlex::Rehash::Unchanged,
         }
     }
 
@@ -189,7 +190,24 @@ impl Cli {
                 plural(report.written.len(), "new edition"),
             );
         }
-        let changed = report.written.into_iter().chain(report.marked);
+        if let Some(oldest) = report.shallow {
+            eprintln!(
+                "zanlex: history of {} is shallow: it starts at a commit of {oldest}, whose acts are read as they stood then; `git fetch --unshallow` brings the editions before",
+                terminal_safe(&self.corpus.display().to_string()),
+            );
+        }
+        if !report.removed.is_empty() {
+            eprintln!(
+                "zanlex: history of {}: its head moved back or was rewritten; {} edition(s) of commits it no longer has removed",
+                terminal_safe(&self.corpus.display().to_string()),
+                report.removed.len()
+            );
+        }
+        let changed = report
+            .written
+            .into_iter()
+            .chain(report.marked)
+            .chain(report.removed);
         Ok((editions, changed.map(PathBuf::from).collect()))
     }
 

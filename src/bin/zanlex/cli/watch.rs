@@ -42,6 +42,8 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     loop {
         let seen = watch.changes();
         if refreshed != Some(seen) {
+            // The files events named are compared by content: an edit may keep size and time.
+            opts.rehash = watch.rehash();
             match ZanIndex::open_or_build(&corpus, &cli.index, &opts) {
                 Ok((_, report)) => {
                     report_refresh(cli, &report);

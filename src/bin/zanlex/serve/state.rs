@@ -213,6 +213,13 @@ impl AppState {
         };
         let mut opts = options(self.follow);
         opts.cache = self.refresh_cache.clone();
+        // Files events named are compared by content (an edit may keep size and time);
+        // asked to check every file, every one is.
+        opts.rehash = match (&self.events, every_file) {
+            (_, true) => zanlex::Rehash::Every,
+            (Some(events), false) => events.watch.rehash(),
+            (None, false) => zanlex::Rehash::Unchanged,
+        };
         if self.history.is_some() && !every_file {
             // Nothing else writes the editions folder: the new editions are all that changed.
             opts.changed_folders = Some(editions.clone());
@@ -332,9 +339,16 @@ impl AppState {
                         r.commits_read
                     );
                 }
+                if !r.removed.is_empty() {
+                    eprintln!(
+                        "zanlex: history: its head moved back or was rewritten; {} edition(s) of commits it no longer has removed",
+                        r.removed.len()
+                    );
+                }
                 r.written
                     .into_iter()
                     .chain(r.marked)
+                    .chain(r.removed)
                     .map(PathBuf::from)
                     .collect()
             }
