@@ -254,7 +254,7 @@ impl<'a> Operations<'a> {
             match high.take() {
                 Some(h) => {
                     if keep {
-                        out.push(h << 4 | d);
+                        out.push((h << 4) | d);
                     }
                 }
                 None => high = Some(d),
