@@ -15,12 +15,15 @@ use std::sync::{Mutex, PoisonError};
 /// past this many the oldest go (an assistant asks a handful).
 const KEPT_ANSWERS: usize = 64;
 
+/// The arguments of one [`ZanIndex::corpus_stats`] call: `since` and the limit.
+type StatsAsked = (Option<NaiveDate>, usize);
+
 /// What [`ZanIndex::corpus_stats`] keeps for one commit of the index: every act's facts, read
 /// once (the scan of every act is what costs), and the answers given so far.
 struct StatsCache {
     /// Each act's facts, by act id, sorted.
     facts: Vec<(String, ActFacts)>,
-    answers: Mutex<Vec<((Option<NaiveDate>, usize), CorpusStats)>>,
+    answers: Mutex<Vec<(StatsAsked, CorpusStats)>>,
 }
 
 /// Scans of every act's outline made for [`ZanIndex::corpus_stats`] (the tests count them).
