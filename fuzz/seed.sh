@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=fuzz/corpus
-mkdir -p "$out"/{query_parse,decode,pdf,structure_text,structure_markdown,amend}
+mkdir -p "$out"/{query_parse,decode,pdf,pdf_content,structure_text,structure_markdown,amend}
 
 # Texts split at line ends into pieces of at most 60 000 bytes.
 chunks() { # DEST PREFIX FILE...
@@ -28,6 +28,21 @@ cp tests/fixtures/bad/*.txt tests/fixtures/bad/*.bin "$out/decode/"
 head -c 20000 corpus/001_e93b22564f257a40.txt | iconv -f utf-8 -t utf-16le > "$out/decode/u16le"
 head -c 20000 corpus/001_e93b22564f257a40.txt | iconv -f utf-8 -t cp1251 -c > "$out/decode/cp1251" || true
 cp tests/fixtures/pdf/*.pdf tests/fixtures/bad/*.pdf "$out/pdf/"
+# The fixtures' content streams, inflated: each a seed of the content-stream target.
+python3 - "$out/pdf_content" tests/fixtures/pdf/*.pdf <<'PY'
+import re, sys, zlib
+n = 0
+for path in sys.argv[2:]:
+    data = open(path, "rb").read()
+    for m in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
+        try:
+            text = zlib.decompress(m.group(1))
+        except zlib.error:
+            continue
+        if b"Tj" in text or b"TJ" in text:
+            n += 1
+            open(f"{sys.argv[1]}/c{n:03d}", "wb").write(text[:131072])
+PY
 
 # The amend target's first byte picks the layout: 0 plain text, 1 Markdown.
 tmp=$(mktemp -d)

@@ -164,6 +164,52 @@ impl EngineError {
     pub(crate) fn is_corruption(&self) -> bool {
         matches!(self.0, tantivy::TantivyError::DataCorruption(_))
     }
+
+    /// What is damaged, in one line, when the engine found an index file corrupt, cut short,
+    /// missing or unreadable; `None` for any other failure.
+    pub(crate) fn damage(&self) -> Option<String> {
+        use tantivy::directory::error::OpenReadError;
+        use tantivy::TantivyError as T;
+        // tantivy's own words run to several sentences: the first says it.
+        let first = |s: String| {
+            s.split(". ")
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches('.')
+                .to_string()
+        };
+        match &self.0 {
+            T::DataCorruption(c) => Some(first(format!("{c:?}"))),
+            T::OpenReadError(OpenReadError::IoError { io_error, filepath }) => Some(format!(
+                "{}: {}",
+                filepath.display(),
+                first(io_error.to_string())
+            )),
+            T::OpenReadError(OpenReadError::FileDoesNotExist(path)) => {
+                Some(format!("{} is missing", path.display()))
+            }
+            T::IoError(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof
+                ) =>
+            {
+                Some(first(e.to_string()))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Error {
+    /// What is damaged, when this error says the index's files are damaged.
+    pub(crate) fn damage(&self) -> Option<String> {
+        match self {
+            Error::Damaged { what, .. } => Some(what.clone()),
+            Error::Engine(e) => e.damage(),
+            _ => None,
+        }
+    }
 }
 
 #[doc(hidden)]

@@ -25,6 +25,9 @@ pub enum ErrorCode {
     Forbidden,
     /// A request body over the limit.
     TooLarge,
+    /// A request sent more slowly than the server waits for: its head or body not in within
+    /// the deadline, or below the minimum rate.
+    TooSlow,
     /// A query longer than the server takes.
     QueryTooLong,
     /// A page size out of range.
@@ -82,6 +85,8 @@ const ROWS: &[Row] = &[
         "Call the endpoint from the machine zanlex runs on."),
     row(ErrorCode::TooLarge, "too_large", 413, 2,
         "Send a smaller request body; no endpoint takes a large one."),
+    row(ErrorCode::TooSlow, "too_slow", 408, 2,
+        "Send the whole request at once: the server waits only so long for a request's head and body."),
     row(ErrorCode::QueryTooLong, "query_too_long", 422, 2,
         "Shorten the query."),
     row(ErrorCode::LimitOutOfRange, "limit_out_of_range", 422, 2,
@@ -102,13 +107,14 @@ const ROWS: &[Row] = &[
 
 impl ErrorCode {
     /// Every code, in the table's order.
-    pub const ALL: [ErrorCode; 14] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::BadRequest,
         ErrorCode::BadQuery,
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::Forbidden,
         ErrorCode::TooLarge,
+        ErrorCode::TooSlow,
         ErrorCode::QueryTooLong,
         ErrorCode::LimitOutOfRange,
         ErrorCode::OffsetOutOfRange,

@@ -106,7 +106,7 @@ pub mod fuzzing {
     pub use crate::amend::instructions::{parse_instructions, parse_target_act};
     pub use crate::extract::decode::decode;
     pub use crate::extract::markdown::parse_markdown;
-    pub use crate::extract::pdf::extract_pdf;
+    pub use crate::extract::pdf::{content_stream_lines, extract_pdf};
     pub use crate::extract::{detect_lang, text_lines, Extracted};
     pub use crate::search::query::parse as parse_query;
     pub use crate::structure::build_act;

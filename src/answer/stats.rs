@@ -9,6 +9,26 @@ use crate::ZanIndex;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Mutex, PoisonError};
+
+/// Answers of [`ZanIndex::corpus_stats`] kept per commit, one per `since` and limit asked;
+/// past this many the oldest go (an assistant asks a handful).
+const KEPT_ANSWERS: usize = 64;
+
+/// The arguments of one [`ZanIndex::corpus_stats`] call: `since` and the limit.
+type StatsAsked = (Option<NaiveDate>, usize);
+
+/// What [`ZanIndex::corpus_stats`] keeps for one commit of the index: every act's facts, read
+/// once (the scan of every act is what costs), and the answers given so far.
+struct StatsCache {
+    /// Each act's facts, by act id, sorted.
+    facts: Vec<(String, ActFacts)>,
+    answers: Mutex<Vec<(StatsAsked, CorpusStats)>>,
+}
+
+/// Scans of every act's outline made for [`ZanIndex::corpus_stats`] (the tests count them).
+#[cfg(test)]
+static SCANS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Most entries of each ranked list of [`CorpusStats`] when no limit is asked for.
 pub const DEFAULT_STATS_LIMIT: usize = 10;
@@ -160,12 +180,39 @@ impl ZanIndex {
     /// Counts across the corpus: acts by kind, issuer, year and status; the units amended most
     /// often by events taking effect on or after `since` (all events when `None`); and the
     /// amending acts that changed the most acts in that time. Each ranked list holds at most
-    /// `limit` entries; the totals count them all. The acts are read as outlines, one at a time.
+    /// `limit` entries; the totals count them all. The acts are read as outlines, one at a time,
+    /// once per commit of the index: later calls on the same commit count from what that read
+    /// kept, and a call asked before is answered as it was.
     pub fn corpus_stats(
         &self,
         since: Option<NaiveDate>,
         limit: usize,
     ) -> crate::Result<CorpusStats> {
+        let store = self.store();
+        let cache = store.per_generation(&store.searcher(), || {
+            Ok(StatsCache {
+                facts: self.act_facts()?,
+                answers: Mutex::new(Vec::new()),
+            })
+        })?;
+        let asked = (since, limit);
+        let answers = || cache.answers.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, stats)) = answers().iter().find(|(k, _)| *k == asked) {
+            return Ok(stats.clone());
+        }
+        let stats = self.count_stats(&cache, since, limit)?;
+        let mut kept = answers();
+        if kept.len() >= KEPT_ANSWERS {
+            kept.remove(0);
+        }
+        kept.push((asked, stats.clone()));
+        Ok(stats)
+    }
+
+    /// Every act's facts, from its first expression, sorted by act id.
+    fn act_facts(&self) -> crate::Result<Vec<(String, ActFacts)>> {
+        #[cfg(test)]
+        SCANS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let mut facts: HashMap<String, ActFacts> = HashMap::new();
         self.for_each_act_outline(|act| {
             let first = facts.get(&act.id).is_none_or(|f| act.lang < f.lang);
@@ -174,6 +221,21 @@ impl ZanIndex {
             }
             Ok(())
         })?;
+        let mut facts: Vec<(String, ActFacts)> = facts.into_iter().collect();
+        // Sorted, so that an amending act's citation comes from the same act every time.
+        facts.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(facts)
+    }
+
+    /// [`ZanIndex::corpus_stats`] counted from the facts of `cache`.
+    fn count_stats(
+        &self,
+        cache: &StatsCache,
+        since: Option<NaiveDate>,
+        limit: usize,
+    ) -> crate::Result<CorpusStats> {
+        let facts: HashMap<&str, &ActFacts> =
+            cache.facts.iter().map(|(id, f)| (id.as_str(), f)).collect();
         let mut stats = CorpusStats {
             acts: facts.len(),
             by_kind: BTreeMap::new(),
@@ -193,11 +255,7 @@ impl ZanIndex {
         // amending key → (citation, signed, acts changed, events).
         type Amending = (String, Option<NaiveDate>, BTreeSet<String>, usize);
         let mut amending: BTreeMap<String, Amending> = BTreeMap::new();
-        let mut ids: Vec<&String> = facts.keys().collect();
-        // Sorted, so that an amending act's citation comes from the same act every time.
-        ids.sort();
-        for id in ids {
-            let f = &facts[id];
+        for (id, f) in &cache.facts {
             *stats.by_kind.entry(f.kind.to_string()).or_default() += 1;
             for issuer in &f.issuers {
                 *stats.by_issuer.entry(issuer.clone()).or_default() += 1;
@@ -234,7 +292,7 @@ impl ZanIndex {
         // Most events first; the map's order (act, eid) breaks ties.
         ranked.sort_by_key(|u| std::cmp::Reverse(u.1 .0));
         for ((act, eid), (events, last, label)) in ranked.into_iter().take(limit) {
-            let lang = facts.get(&act).map(|f| f.lang);
+            let lang = facts.get(act.as_str()).map(|f| f.lang);
             let citation = match self.unit_in(&act, &eid, lang) {
                 Ok(view) => view.citation,
                 Err(crate::Error::UnknownUnit { .. }) => {
@@ -271,5 +329,49 @@ impl ZanIndex {
             )
             .collect();
         Ok(stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SCANS;
+    use crate::{BuildOptions, ZanIndex};
+    use std::path::PathBuf;
+    use std::sync::atomic::Ordering;
+
+    /// Every act is read once per commit: a second call, with the same or other arguments,
+    /// counts from what the first kept; after a refresh the new commit is read again, and
+    /// its counts are the new corpus's.
+    #[test]
+    fn the_acts_are_read_once_per_commit() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let corpus = tmp.path().join("corpus");
+        std::fs::create_dir_all(&corpus).expect("corpus");
+        let bundled = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&bundled)
+            .expect("bundled corpus")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        files.sort();
+        for f in &files {
+            std::fs::copy(f, corpus.join(f.file_name().expect("name"))).expect("copy");
+        }
+        let dir = tmp.path().join("index");
+        let opts = BuildOptions::default();
+        let (index, _) = ZanIndex::open_or_build(&corpus, &dir, &opts).expect("index");
+        let before = SCANS.load(Ordering::SeqCst);
+        let first = index.corpus_stats(None, 3).expect("stats");
+        assert_eq!(first.acts, 5);
+        assert_eq!(index.corpus_stats(None, 3).expect("stats"), first);
+        let since = chrono::NaiveDate::from_ymd_opt(2020, 1, 1);
+        let late = index.corpus_stats(since, 10).expect("stats");
+        assert!(late.events <= first.events, "{late:?}");
+        assert_eq!(SCANS.load(Ordering::SeqCst) - before, 1);
+        // A new commit, without the first file: read again, four acts.
+        std::fs::remove_file(corpus.join(files[0].file_name().expect("name"))).expect("remove");
+        let (index, report) = ZanIndex::open_or_build(&corpus, &dir, &opts).expect("refresh");
+        assert_eq!(report.removed.len(), 1, "{report:?}");
+        assert_eq!(index.corpus_stats(None, 3).expect("stats").acts, 4);
+        assert_eq!(SCANS.load(Ordering::SeqCst) - before, 2);
     }
 }

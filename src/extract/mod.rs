@@ -9,6 +9,7 @@ pub mod decode;
 pub mod long_lines;
 pub mod markdown;
 pub mod pdf;
+mod pdf_ops;
 pub mod repair;
 pub mod sidecar;
 pub mod split;

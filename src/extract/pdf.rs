@@ -13,9 +13,9 @@
 //! Line numbers in the spans count the extracted lines of the whole document (page 1's first),
 //! as if the extracted text had been written to a file; `span.page` is the 1-based page.
 
+use super::pdf_ops::Operations;
 use super::repair;
 use super::CleanLine;
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, Stream};
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -62,6 +62,10 @@ impl InflateLimits {
 /// small file past any text it could hold; a long legal act runs a few hundred thousand.
 pub const MAX_PDF_OPERATIONS: u64 = 20_000_000;
 
+/// Content-stream operations one page may run, the forms it draws included: a dense page of
+/// an act runs a few thousand, and a small compressed stream can hold tens of millions.
+pub const MAX_PAGE_OPERATIONS: u64 = 1_000_000;
+
 /// What drawing a form counts against [`MAX_PDF_OPERATIONS`]: its content is decoded and its
 /// fonts read each time it is drawn.
 const FORM_DRAW_COST: u64 = 1000;
@@ -70,13 +74,36 @@ const FORM_DRAW_COST: u64 = 1000;
 /// shows the same text over and over is stopped before it fills the memory.
 pub const MAX_PDF_TEXT_RUNS: u64 = 2_000_000;
 
-/// Inflated bytes, content-stream operations and pieces of text spent so far on one file,
-/// against its [`InflateLimits`], [`MAX_PDF_OPERATIONS`] and [`MAX_PDF_TEXT_RUNS`].
+/// Pieces of text one page may show before it is laid out (a page of an act shows a few
+/// thousand, one per word at most).
+pub const MAX_PAGE_TEXT_RUNS: u64 = 200_000;
+
+/// Bytes of text one page may show (a page of an act holds a few kilobytes).
+pub const MAX_PAGE_TEXT_BYTES: u64 = 8 << 20;
+
+/// Bytes of text one file may show (the longest code runs to a few megabytes).
+pub const MAX_PDF_TEXT_BYTES: u64 = 128 << 20;
+
+/// Graphics states saved (`q`) and not yet restored that are kept; the standard's readers
+/// nest a few dozen.
+const MAX_SAVED_STATES: usize = 1024;
+
+/// Inflated bytes, content-stream operations and pieces of text spent so far on one file and
+/// on its page being read, against its [`InflateLimits`], [`MAX_PDF_OPERATIONS`],
+/// [`MAX_PAGE_OPERATIONS`], [`MAX_PDF_TEXT_RUNS`], [`MAX_PAGE_TEXT_RUNS`] and
+/// [`MAX_PAGE_TEXT_BYTES`].
 struct Budget {
     limits: InflateLimits,
     used: Cell<u64>,
     operations: Cell<u64>,
     runs: Cell<u64>,
+    text: Cell<u64>,
+    /// The page being read: its number, operations and text bytes so far.
+    page: Cell<u32>,
+    page_operations: Cell<u64>,
+    page_text: Cell<u64>,
+    /// Whether the page drew a form.
+    page_forms: Cell<bool>,
 }
 
 impl Budget {
@@ -86,17 +113,53 @@ impl Budget {
             used: Cell::new(0),
             operations: Cell::new(0),
             runs: Cell::new(0),
+            text: Cell::new(0),
+            page: Cell::new(0),
+            page_operations: Cell::new(0),
+            page_text: Cell::new(0),
+            page_forms: Cell::new(false),
         }
     }
 
-    /// Counts `cost` content-stream operations and the pieces of text shown so far; an error
-    /// once either passes its bound.
+    /// Starts counting the operations and text of page `num`.
+    fn start_page(&self, num: u32) {
+        self.page.set(num);
+        self.page_operations.set(0);
+        self.page_text.set(0);
+        self.page_forms.set(false);
+    }
+
+    /// Counts `cost` content-stream operations and the pieces of text the page shows so far
+    /// (`runs`); an error once any passes its bound, as the operations are read, so that no
+    /// more of the stream is read than the bound.
     fn operate(&self, cost: u64, runs: usize) -> Result<(), String> {
+        let text = self.page_text.get();
         let n = self.operations.get() + cost;
         self.operations.set(n);
+        let page = self.page.get();
         if n > MAX_PDF_OPERATIONS {
             return Err(format!(
                 "PDF content runs more than {MAX_PDF_OPERATIONS} operations (forms drawn within forms); skipped"
+            ));
+        }
+        let p = self.page_operations.get() + cost;
+        self.page_operations.set(p);
+        if cost == FORM_DRAW_COST {
+            self.page_forms.set(true);
+        }
+        if p > MAX_PAGE_OPERATIONS {
+            let forms = if self.page_forms.get() {
+                " (forms drawn within forms)"
+            } else {
+                ""
+            };
+            return Err(format!(
+                "PDF page {page} runs more than {MAX_PAGE_OPERATIONS} content operations{forms}; skipped"
+            ));
+        }
+        if runs as u64 > MAX_PAGE_TEXT_RUNS {
+            return Err(format!(
+                "PDF page {page} shows more than {MAX_PAGE_TEXT_RUNS} pieces of text; skipped"
             ));
         }
         if self.runs.get() + runs as u64 > MAX_PDF_TEXT_RUNS {
@@ -104,12 +167,30 @@ impl Budget {
                 "PDF content shows more than {MAX_PDF_TEXT_RUNS} pieces of text; skipped"
             ));
         }
+        if text > MAX_PAGE_TEXT_BYTES {
+            return Err(format!(
+                "PDF page {page} shows more than {} MB of text; skipped",
+                MAX_PAGE_TEXT_BYTES >> 20
+            ));
+        }
+        if self.text.get() + text > MAX_PDF_TEXT_BYTES {
+            return Err(format!(
+                "PDF content shows more than {} MB of text; skipped",
+                MAX_PDF_TEXT_BYTES >> 20
+            ));
+        }
         Ok(())
+    }
+
+    /// Counts `bytes` of text the page shows.
+    fn shown(&self, bytes: usize) {
+        self.page_text.set(self.page_text.get() + bytes as u64);
     }
 
     /// Counts the pieces of text of a page laid out.
     fn laid_out(&self, runs: usize) {
         self.runs.set(self.runs.get() + runs as u64);
+        self.text.set(self.text.get() + self.page_text.get());
     }
 
     /// Most bytes the next stream may inflate to.
@@ -299,9 +380,8 @@ fn read_pages(bytes: &[u8], limits: InflateLimits) -> Result<Vec<Vec<String>>, S
     }
     let mut out = Vec::new();
     for (num, id) in pages {
+        budget.start_page(num);
         let content = page_content(&doc, id, &budget)?;
-        let ops = Content::decode(&content)
-            .map_err(|e| format!("damaged PDF: page {num} content: {e}"))?;
         let fonts = doc
             .get_page_fonts(id)
             .map_err(|e| format!("damaged PDF: page {num} fonts: {e}"))?;
@@ -316,7 +396,14 @@ fn read_pages(bytes: &[u8], limits: InflateLimits) -> Result<Vec<Vec<String>>, S
             xobjects: &xobjects,
             budget: &budget,
         };
-        run_ops(&doc, &ops.operations, &page, IDENTITY, 0, &mut runs)?;
+        run_ops(
+            &doc,
+            Operations::new(&content),
+            &page,
+            IDENTITY,
+            0,
+            &mut runs,
+        )?;
         budget.laid_out(runs.len());
         out.push(lines_of(runs));
     }
@@ -661,7 +748,7 @@ fn page_xobjects(doc: &Document, page: lopdf::ObjectId) -> HashMap<Vec<u8>, Obje
 /// text pieces, in device space, to `runs`.
 fn run_ops(
     doc: &Document,
-    ops: &[lopdf::content::Operation],
+    ops: Operations<'_>,
     res: &Resources,
     ctm0: Matrix,
     depth: usize,
@@ -669,6 +756,8 @@ fn run_ops(
 ) -> Result<(), String> {
     let mut ctm = ctm0;
     let mut stack: Vec<Matrix> = Vec::new();
+    // Saves past [`MAX_SAVED_STATES`] are counted, not kept: their restores leave the matrix.
+    let mut unkept = 0usize;
     let mut text = TextState::new();
     for op in ops {
         // Drawing a form decodes its content and reads its fonts anew: it counts as many
@@ -681,7 +770,9 @@ fn run_ops(
         res.budget.operate(cost, runs.len())?;
         let a = &op.operands;
         match op.operator.as_str() {
-            "q" => stack.push(ctm),
+            "q" if stack.len() < MAX_SAVED_STATES => stack.push(ctm),
+            "q" => unkept += 1,
+            "Q" if unkept > 0 => unkept -= 1,
             "Q" => ctm = stack.pop().unwrap_or(ctm0),
             "Do" => {
                 let Some(name) = a.first().and_then(|o| o.as_name().ok()) else {
@@ -699,11 +790,18 @@ fn run_ops(
                     ctm = mul(&[v[0], v[1], v[2], v[3], v[4], v[5]], &ctm);
                 }
             }
-            "Tj" | "'" | "\"" | "TJ" => text.show(op, &ctm, runs),
-            _ => text.set(op, res.fonts),
+            "Tj" | "'" | "\"" | "TJ" => {
+                let before = runs.len();
+                text.show(&op, &ctm, runs);
+                if let Some(run) = runs.get(before) {
+                    res.budget.shown(run.text.len());
+                }
+            }
+            _ => text.set(&op, res.fonts),
         }
     }
-    Ok(())
+    // The last operation's text is counted too.
+    res.budget.operate(0, runs.len())
 }
 
 /// The text state of a content stream: the text and line matrices, the font and its size,
@@ -862,9 +960,6 @@ fn run_form(
         return Ok(());
     }
     let data = stream_data(form, outer.budget)?;
-    let Ok(content) = Content::decode(&data) else {
-        return Ok(());
-    };
     let m = form
         .dict
         .get(b"Matrix")
@@ -899,9 +994,9 @@ fn run_form(
                 xobjects: &xobjects,
                 budget: outer.budget,
             };
-            run_ops(doc, &content.operations, &inner, ctm, depth + 1, runs)
+            run_ops(doc, Operations::new(&data), &inner, ctm, depth + 1, runs)
         }
-        None => run_ops(doc, &content.operations, outer, ctm, depth + 1, runs),
+        None => run_ops(doc, Operations::new(&data), outer, ctm, depth + 1, runs),
     }
 }
 
@@ -941,6 +1036,36 @@ fn lines_of(mut runs: Vec<Run>) -> Vec<String> {
         out.push(s);
     }
     out
+}
+
+/// The lines a content stream shows on a page whose font `/F1` is Helvetica, within the caps
+/// of one file: the fuzz target of content streams reads through it.
+#[cfg(any(test, fuzzing))]
+pub fn content_stream_lines(content: &[u8]) -> Result<Vec<String>, String> {
+    let doc = Document::with_version("1.5");
+    let budget = Budget::new(InflateLimits::from_env());
+    let mut font = Dictionary::new();
+    font.set("Type", Object::Name(b"Font".to_vec()));
+    font.set("Subtype", Object::Name(b"Type1".to_vec()));
+    font.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    let fonts = HashMap::from([(b"F1".to_vec(), FontDecoder::new(&doc, &font, &budget)?)]);
+    let xobjects = HashMap::new();
+    let page = Resources {
+        fonts: &fonts,
+        xobjects: &xobjects,
+        budget: &budget,
+    };
+    budget.start_page(1);
+    let mut runs = Vec::new();
+    run_ops(
+        &doc,
+        Operations::new(content),
+        &page,
+        IDENTITY,
+        0,
+        &mut runs,
+    )?;
+    Ok(lines_of(runs))
 }
 
 /// For tests and tools: the raw page text of a PDF, pages separated by form feeds.
@@ -1153,6 +1278,80 @@ mod tests {
         assert_eq!(err, "PDF stream inflates beyond 1 MB; skipped");
         let pages = page_lines_limited(&bomb, limits(4, 8)).expect("read");
         assert_eq!(pages, vec![vec!["Bomb".to_string()]]);
+    }
+
+    /// A one-page PDF whose one content stream, Flate-compressed, is `content`, in Helvetica
+    /// as `/F1`.
+    fn flate_page(content: &[u8]) -> Vec<u8> {
+        use lopdf::{dictionary, Stream};
+        let mut doc = Document::with_version("1.5");
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let stream = doc.add_object(Stream::new(
+            dictionary! { "Filter" => "FlateDecode" },
+            zlib(content),
+        ));
+        one_page(
+            doc,
+            stream.into(),
+            dictionary! { "Font" => dictionary! { "F1" => font } },
+        )
+    }
+
+    /// A few kilobytes of Flate holding millions of `q Q`: the operations are counted as they
+    /// are read, and the page is refused at its cap without the stream decoded into a vector
+    /// of operations first (gigabytes, at about a kilobyte an operation).
+    #[test]
+    fn an_operator_bomb_is_refused_as_it_is_read() {
+        let bomb = flate_page(&b"q Q ".repeat(2_000_000));
+        assert!(bomb.len() < 64_000, "{} bytes", bomb.len());
+        let started = std::time::Instant::now();
+        let err = pdf_page_lines(&bomb).expect_err("refused");
+        assert_eq!(
+            err,
+            "PDF page 1 runs more than 1000000 content operations; skipped"
+        );
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+        // The same operations, fewer than the cap, with text: read.
+        let mut fine = b"q Q ".repeat(100_000);
+        fine.extend_from_slice(b"BT /F1 12 Tf 50 700 Td (Bomb) Tj ET");
+        assert_eq!(
+            pdf_page_lines(&flate_page(&fine)).expect("read"),
+            vec![vec!["Bomb".to_string()]]
+        );
+    }
+
+    /// Pieces of text shown over and over on one page are refused at the page's cap; saves of
+    /// the graphics state never restored are counted, not kept.
+    #[test]
+    fn a_text_bomb_is_refused_at_the_page_cap() {
+        let mut text = b"BT /F1 12 Tf 50 700 Td ".to_vec();
+        text.extend_from_slice(&b"(Bomb) Tj ".repeat(250_000));
+        let bomb = flate_page(&text);
+        assert!(bomb.len() < 40_000, "{} bytes", bomb.len());
+        let err = pdf_page_lines(&bomb).expect_err("refused");
+        assert_eq!(
+            err,
+            "PDF page 1 shows more than 200000 pieces of text; skipped"
+        );
+        let mut saves = b"q ".repeat(500_000);
+        saves.extend_from_slice(b"BT /F1 12 Tf 50 700 Td (Bomb) Tj ET");
+        assert_eq!(
+            content_stream_lines(&saves).expect("read"),
+            vec!["Bomb".to_string()]
+        );
+    }
+
+    /// One string shown as megabytes of text through a font whose map gives each code a long
+    /// text is refused at the page's cap on text.
+    #[test]
+    fn a_page_of_too_much_text_is_refused() {
+        let mut text = b"BT /F1 12 Tf 50 700 Td (".to_vec();
+        text.extend_from_slice(&b"x".repeat(9 << 20));
+        text.extend_from_slice(b") Tj ET");
+        let err = content_stream_lines(&text).expect_err("refused");
+        assert_eq!(err, "PDF page 1 shows more than 8 MB of text; skipped");
     }
 
     #[test]

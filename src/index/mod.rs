@@ -88,6 +88,13 @@ pub const SUGGESTED_IDS: usize = 3;
 /// act's kind, date and number, and a longer one is no act's.
 pub const MAX_ACT_ID_CHARS: usize = 200;
 
+/// The act ids of one commit, sorted ([`Store::per_generation`]).
+struct ActIds(Vec<String>);
+
+/// Lists of every act id made for unknown ids (the tests count them).
+#[cfg(test)]
+static ID_LISTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// How many ids around an unknown id's place in sorted order are compared with it by edit
 /// distance: with the ids that contain it, all that one suggestion reads, whatever the
 /// corpus's size.
@@ -148,8 +155,16 @@ impl Store {
                 path: dir.to_path_buf(),
             });
         };
-        let (index, fields) = build::open_tantivy(&generation)?;
-        Self::from_parts(dir, index, fields, Some(generation))
+        // Files found damaged as the generation opens are said in one line, naming the index.
+        let named = |e: crate::Error| match e.damage() {
+            Some(what) => crate::Error::Damaged {
+                path: dir.to_path_buf(),
+                what,
+            },
+            None => e,
+        };
+        let (index, fields) = build::open_tantivy(&generation).map_err(named)?;
+        Self::from_parts(dir, index, fields, Some(generation)).map_err(named)
     }
 
     /// Wraps an index already opened (with its analyzers registered).
@@ -176,7 +191,37 @@ impl Store {
     /// Builds the index from `corpus` when missing, refreshes it when stale (only changed
     /// files are re-indexed), then opens it. When `corpus` does not exist but an index does,
     /// or [`BuildOptions::no_refresh`] asks for it, the index is opened as it is.
+    ///
+    /// An index whose files are found damaged (cut short, corrupt, missing) when it opens is
+    /// rebuilt from `corpus` when there is one, and the report's warning says what was damaged
+    /// and that it was rebuilt: a damaged segment costs a rebuild, not the service.
     pub fn open_or_build(
+        corpus: &Path,
+        dir: &Path,
+        opts: &BuildOptions,
+    ) -> crate::Result<(Self, RefreshReport)> {
+        let opened = Self::open_or_build_as_it_is(corpus, dir, opts);
+        let what = match &opened {
+            Err(e) if !opts.force && corpus.is_dir() && build::is_zanlex_index(dir) => e.damage(),
+            _ => None,
+        };
+        let Some(what) = what else {
+            return opened;
+        };
+        let forced = BuildOptions {
+            force: true,
+            ..opts.clone()
+        };
+        let (index, mut report) = Self::open_or_build_as_it_is(corpus, dir, &forced)?;
+        report.warning = Some(format!(
+            "the index {} was damaged ({what}); rebuilt it from the corpus",
+            dir.display()
+        ));
+        Ok((index, report))
+    }
+
+    /// [`Store::open_or_build`] without the rebuild of a damaged index.
+    fn open_or_build_as_it_is(
         corpus: &Path,
         dir: &Path,
         opts: &BuildOptions,
@@ -771,9 +816,17 @@ impl Store {
     /// [`SUGGESTED_IDS`] ids nearest to it, never the whole list (a large corpus has
     /// tens of thousands).
     fn no_act(&self, id: &str) -> crate::Result<crate::Error> {
-        let ids = self.act_ids()?;
+        // The ids are listed once per commit: an unknown id costs a binary search and the
+        // comparisons around it, not a walk of every act's id.
+        let searcher = self.searcher();
+        let ids = self.per_generation(&searcher, || {
+            #[cfg(test)]
+            ID_LISTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Ok(ActIds(self.act_ids()?))
+        })?;
+        let ids = &ids.0;
         let mut nearest = Vec::new();
-        for candidate in nearest_ids(id, &ids) {
+        for candidate in nearest_ids(id, ids) {
             // A term may outlive its deleted documents until their segment is merged.
             if !self.expressions(candidate)?.is_empty() {
                 nearest.push(candidate);

@@ -46,3 +46,31 @@ fn an_unknown_act_id_suggests_the_nearest_ids() {
         ]
     );
 }
+
+/// Unknown ids on one commit list the act ids once: later ones are looked up in that list,
+/// and each still gets its nearest ids.
+#[test]
+fn unknown_ids_list_the_ids_once_per_commit() {
+    use std::sync::atomic::Ordering;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let (index, _) = crate::ZanIndex::open_or_build(
+        &corpus,
+        tmp.path().join("index"),
+        &crate::BuildOptions::default(),
+    )
+    .expect("index");
+    let before = super::ID_LISTS.load(Ordering::SeqCst);
+    for typed in ["mfa-order-2018", "mfa-order-2018-01-04", "mfa-order"] {
+        match index.act(typed) {
+            Err(crate::Error::UnknownAct {
+                suggestions, acts, ..
+            }) => {
+                assert_eq!(acts, 5);
+                assert_eq!(suggestions[0], "mfa-order-2018-01-04-11-1-4-1", "{typed}");
+            }
+            other => panic!("{typed}: {other:?}"),
+        }
+    }
+    assert_eq!(super::ID_LISTS.load(Ordering::SeqCst) - before, 1);
+}

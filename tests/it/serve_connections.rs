@@ -78,12 +78,14 @@ fn connections_held_past_the_file_limit_do_not_starve_a_search() {
         128,
     );
     let addr = server.base.trim_start_matches("http://").to_string();
-    // More connections than the server may have files, each sending nothing.
-    let held: Vec<TcpStream> = (0..150)
-        .filter_map(|_| TcpStream::connect(&addr).ok())
+    // More connections than the server may have files, each sending nothing, each from an
+    // address of its own (one address holds a share of the places at most).
+    let held: Vec<TcpStream> = (1..=150u8)
+        .map(|i| connect_from(&addr, [127, 0, 3, i]))
         .collect();
     assert!(held.len() > 128, "only {} connections opened", held.len());
     let client = reqwest::blocking::Client::builder()
+        .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
         .timeout(Duration::from_secs(90))
         .build()
         .expect("client");
@@ -93,4 +95,224 @@ fn connections_held_past_the_file_limit_do_not_starve_a_search() {
         .expect("a search while connections are held");
     assert_eq!(res.status().as_u16(), 200, "{:?}", server.stderr());
     drop(held);
+}
+
+/// A connection to the server at `addr` from the loopback address `from`: each address of
+/// 127.0.0.0/8 is another client to the server.
+fn connect_from(addr: &str, from: [u8; 4]) -> TcpStream {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .build()
+        .expect("runtime");
+    let stream = runtime.block_on(async {
+        let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+        socket
+            .bind(std::net::SocketAddr::from((from, 0)))
+            .expect("bind a loopback address");
+        let stream = socket
+            .connect(addr.parse().expect("address"))
+            .await
+            .expect("connect");
+        stream.into_std().expect("a std stream")
+    });
+    stream.set_nonblocking(false).expect("blocking");
+    stream
+}
+
+/// A client that sends `head` and then `trickle`, one byte every `every`, for as long as
+/// `run` lasts or until the server closes the connection; it returns what the server answered
+/// and when, after its start, it closed.
+fn trickler(
+    mut stream: TcpStream,
+    head: &'static [u8],
+    trickle: &'static [u8],
+    every: Duration,
+    run: Duration,
+) -> std::thread::JoinHandle<(String, Option<Duration>)> {
+    std::thread::spawn(move || {
+        let started = std::time::Instant::now();
+        let _ = stream.write_all(head);
+        // An answer sent at once (a refusal) is read before any more is sent: a byte sent to
+        // a closed connection brings a reset, which may drop what was not read yet.
+        stream
+            .set_read_timeout(Some(Duration::from_millis(300)))
+            .expect("read timeout");
+        let mut answer = Vec::new();
+        let mut buf = [0u8; 1024];
+        match stream.read(&mut buf) {
+            Ok(0) => return (String::new(), Some(started.elapsed())),
+            Ok(n) => answer.extend_from_slice(&buf[..n]),
+            Err(_) => {}
+        }
+        stream
+            .set_read_timeout(Some(Duration::from_millis(10)))
+            .expect("read timeout");
+        let mut bytes = trickle.iter().cycle();
+        while started.elapsed() < run {
+            let mut buf = [0u8; 1024];
+            match stream.read(&mut buf) {
+                Ok(0) => {
+                    return (
+                        String::from_utf8_lossy(&answer).into_owned(),
+                        Some(started.elapsed()),
+                    )
+                }
+                Ok(n) => answer.extend_from_slice(&buf[..n]),
+                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+                Err(_) => {
+                    return (
+                        String::from_utf8_lossy(&answer).into_owned(),
+                        Some(started.elapsed()),
+                    )
+                }
+            }
+            std::thread::sleep(every);
+            let b = bytes.next().copied().unwrap_or(b'x');
+            if stream.write_all(&[b]).is_err() {
+                return (
+                    String::from_utf8_lossy(&answer).into_owned(),
+                    Some(started.elapsed()),
+                );
+            }
+        }
+        (String::from_utf8_lossy(&answer).into_owned(), None)
+    })
+}
+
+/// An ordinary client from the loopback address `from`: the status of `GET /healthz` and how
+/// long it took, or the error when it got none within `wait`.
+fn ordinary(server: &Server, from: [u8; 4], wait: Duration) -> Result<(u16, Duration), String> {
+    let client = reqwest::blocking::Client::builder()
+        .local_address(std::net::IpAddr::from(from))
+        .timeout(wait)
+        .build()
+        .expect("client");
+    let started = std::time::Instant::now();
+    client
+        .get(server.url("/healthz"))
+        .send()
+        .map(|r| (r.status().as_u16(), started.elapsed()))
+        .map_err(|e| format!("{e} after {:?}", started.elapsed()))
+}
+
+/// Clients that trickle a request's head, a byte at a time (the idle timer restarts with
+/// each), from as many addresses as the server has places: each is answered 408 and closed
+/// once it falls behind the minimum rate, and an ordinary client is served meanwhile. Only
+/// the default pace: `--max-connections` is the one flag.
+#[test]
+fn clients_trickling_a_head_do_not_lock_everyone_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = test_corpus(dir.path());
+    let server = Server::start(
+        &corpus,
+        &dir.path().join("index"),
+        &["--max-connections", "4"],
+    );
+    let addr = server.base.trim_start_matches("http://").to_string();
+    let run = Duration::from_secs(9);
+    let slow: Vec<_> = (0..4u8)
+        .map(|i| {
+            trickler(
+                connect_from(&addr, [127, 0, 1, 10 + i]),
+                b"GET /healthz HTTP/1.1\r\n",
+                b"X-Slow: yes\r\n",
+                Duration::from_millis(400),
+                run,
+            )
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let (status, took) = ordinary(&server, [127, 0, 0, 2], Duration::from_secs(6))
+        .expect("an ordinary client is served");
+    assert_eq!(status, 200);
+    assert!(took < Duration::from_secs(5), "served after {took:?}");
+    for t in slow {
+        let (answer, closed) = t.join().expect("trickler");
+        let closed = closed.expect("the trickling client was closed by the server");
+        assert!(closed < Duration::from_secs(5), "closed after {closed:?}");
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
+        assert!(answer.contains("\"code\":\"too_slow\""), "{answer:?}");
+    }
+}
+
+/// One address opening every place and trickling into each gets a quarter of them: the rest
+/// are answered 503 at once, and another client is served while its requests trickle on.
+#[test]
+fn one_address_holds_a_share_of_the_places_at_most() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = test_corpus(dir.path());
+    let server = Server::start(
+        &corpus,
+        &dir.path().join("index"),
+        &["--max-connections", "8"],
+    );
+    let addr = server.base.trim_start_matches("http://").to_string();
+    let run = Duration::from_secs(4);
+    // Fast enough to keep the minimum rate: only the share stops them.
+    let slow: Vec<_> = (0..8)
+        .map(|_| {
+            trickler(
+                connect_from(&addr, [127, 0, 0, 1]),
+                b"GET /healthz HTTP/1.1\r\n",
+                b"X-Slow: yes\r\n",
+                Duration::from_millis(2),
+                run,
+            )
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let (status, took) = ordinary(&server, [127, 0, 0, 2], Duration::from_secs(3))
+        .expect("another client is served");
+    assert_eq!(status, 200);
+    assert!(took < Duration::from_secs(2), "served after {took:?}");
+    let answers: Vec<(String, Option<Duration>)> = slow
+        .into_iter()
+        .map(|t| t.join().expect("trickler"))
+        .collect();
+    let refused = answers
+        .iter()
+        .filter(|(a, _)| a.starts_with("HTTP/1.1 503") && a.contains("\"code\":\"busy\""))
+        .count();
+    assert_eq!(refused, 6, "{answers:?}");
+}
+
+/// Clients that send a `/mcp` body a byte at a time, from as many addresses as the server has
+/// places, are answered 408 once they fall behind the minimum rate; an ordinary client is
+/// served meanwhile.
+#[test]
+fn clients_trickling_a_body_do_not_lock_everyone_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = test_corpus(dir.path());
+    let server = Server::start(
+        &corpus,
+        &dir.path().join("index"),
+        &["--max-connections", "4"],
+    );
+    let addr = server.base.trim_start_matches("http://").to_string();
+    let run = Duration::from_secs(9);
+    let slow: Vec<_> = (0..4u8)
+        .map(|i| {
+            trickler(
+                connect_from(&addr, [127, 0, 2, 10 + i]),
+                b"POST /mcp HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nContent-Length: 400\r\n\r\n",
+                b"{",
+                Duration::from_millis(400),
+                run,
+            )
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let (status, took) = ordinary(&server, [127, 0, 0, 2], Duration::from_secs(6))
+        .expect("an ordinary client is served");
+    assert_eq!(status, 200);
+    assert!(took < Duration::from_secs(5), "served after {took:?}");
+    for t in slow {
+        let (answer, closed) = t.join().expect("trickler");
+        assert!(
+            closed.is_some(),
+            "the trickling client was not closed: {answer:?}"
+        );
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
+        assert!(answer.contains("\"code\":\"too_slow\""), "{answer:?}");
+    }
 }

@@ -219,3 +219,50 @@ fn the_openapi_document_takes_the_empty_values_the_server_takes() {
     );
     assert_eq!(status, 200, "{body}");
 }
+
+/// The OpenAPI document says what the server takes for a page's numbers: a whole number, or
+/// empty for the default (as the page's forms send an empty field), which the server answers
+/// as not given; any other text is refused, as the document says.
+#[test]
+fn page_numbers_take_what_the_openapi_document_says() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let s = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+    let doc: Value = reqwest::blocking::get(s.url("/openapi.json"))
+        .and_then(|r| r.json())
+        .expect("openapi.json");
+    for (path, name) in [
+        ("/v1/search", "offset"),
+        ("/v1/search", "limit"),
+        ("/v1/acts", "offset"),
+        ("/v1/acts", "limit"),
+    ] {
+        let params = doc["paths"][path]["get"]["parameters"]
+            .as_array()
+            .expect("parameters");
+        let schema = params
+            .iter()
+            .find(|p| p["name"] == name)
+            .map(|p| p["schema"].clone())
+            .unwrap_or_else(|| panic!("{path} {name}"));
+        let valid = jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .build(&schema)
+            .expect("schema");
+        assert!(valid.is_valid(&Value::from("")), "{path} {name}: {schema}");
+        assert!(valid.is_valid(&Value::from(1)), "{path} {name}: {schema}");
+        assert!(
+            !valid.is_valid(&Value::from("x")),
+            "{path} {name}: {schema}"
+        );
+        let q = if path == "/v1/search" {
+            "q=виза&"
+        } else {
+            ""
+        };
+        let empty = reqwest::blocking::get(s.url(&format!("{path}?{q}{name}="))).expect("get");
+        assert_eq!(empty.status().as_u16(), 200, "{path} {name}=");
+        let text = reqwest::blocking::get(s.url(&format!("{path}?{q}{name}=x"))).expect("get");
+        assert_eq!(text.status().as_u16(), 400, "{path} {name}=x");
+    }
+}

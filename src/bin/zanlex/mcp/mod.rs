@@ -7,6 +7,7 @@
 //! assistant that starts it; `zanlex serve` answers Streamable HTTP at `/mcp`, for one that
 //! connects to a URL.
 
+mod stdio;
 mod tools;
 
 use crate::serve::limits::{Limits, Readers, MAX_BODY_BYTES};
@@ -33,7 +34,9 @@ pub struct Args {
 }
 
 /// Tool calls waiting for a worker before more are refused (one assistant calls a few at a
-/// time).
+/// time). Over stdio no more than this many and the workers are read from the client before
+/// one is answered ([`stdio::LineTransport`]), so its calls wait their turn rather than being
+/// refused.
 const QUEUE: usize = 64;
 
 /// Runs `zanlex mcp`: the tools over stdin and stdout, on the index in `index_dir` of the
@@ -48,8 +51,9 @@ pub fn run(
     history: Option<&Path>,
     args: &Args,
 ) -> anyhow::Result<ExitCode> {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let limits = Limits {
-        workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        workers,
         queue: QUEUE,
         timeout: Duration::from_millis(args.timeout_ms.max(1)),
         query_budget: Duration::from_millis(crate::serve::DEFAULT_QUERY_BUDGET_MS),
@@ -77,8 +81,14 @@ pub fn run(
                 Duration::from_secs(args.watch_secs),
             ));
         }
+        let transport = stdio::LineTransport::new(
+            tokio::io::BufReader::new(tokio::io::stdin()),
+            tokio::io::stdout(),
+            workers + QUEUE,
+            Duration::from_millis(args.timeout_ms.max(1)),
+        );
         let running = Zanlex::new(state)
-            .serve(rmcp::transport::stdio())
+            .serve(transport)
             .await
             .map_err(|e| anyhow::anyhow!("the MCP client did not start a session: {e}"))?;
         running.waiting().await?;
@@ -108,4 +118,34 @@ pub(crate) fn http_service(
         Arc::default(),
         config,
     )
+}
+
+/// Answers a POST to `/mcp` whose body is not JSON with a JSON-RPC parse error (-32700) in an
+/// HTTP 400, as the MCP transport asks, rather than a plain-text refusal.
+pub(crate) async fn parse_errors(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if req.method() != axum::http::Method::POST {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
+        return crate::serve::errors::ApiError::new(
+            zanlex::ErrorCode::TooLarge,
+            format!("the request body is larger than {MAX_BODY_BYTES} bytes"),
+        )
+        .into_response();
+    };
+    if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(&bytes) {
+        let error = rmcp::model::ErrorData::parse_error(format!("the body is not JSON: {e}"), None);
+        let message = rmcp::service::TxJsonRpcMessage::<rmcp::RoleServer>::error(error, None);
+        return (axum::http::StatusCode::BAD_REQUEST, axum::Json(message)).into_response();
+    }
+    next.run(axum::extract::Request::from_parts(
+        parts,
+        axum::body::Body::from(bytes),
+    ))
+    .await
 }

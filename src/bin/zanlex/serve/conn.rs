@@ -1,22 +1,32 @@
 //! The server's connections: at most a number at once, below the process's limit on open
-//! files, so that a flood of held-open connections leaves the index the files it reads; and
-//! each closed when nothing has been read from or written to it for a while, so that a
-//! half-sent request or an idle keep-alive holds its place for a bounded time only. Clients past
-//! the limit wait in the system's queue of pending connections until a place frees up.
+//! files, so that a flood of held-open connections leaves the index the files it reads; at most
+//! a share of them from one peer address; and each closed when it holds its place without
+//! sending a request at a reasonable pace:
+//! - after `idle` with nothing read or written (an idle keep-alive, a client gone quiet);
+//! - when a request's head (its first line and headers) is not all in within `head` of its
+//!   first byte, as nginx's `client_header_timeout`, or falls behind a minimum rate past a
+//!   short grace: a client that trickles a byte now and then no longer holds its place for as
+//!   long as it likes by restarting the idle timer. (The body has its deadline where its end
+//!   is known, [`super::limits::body_deadline`].)
+//!
+//! Clients past the limit wait in the system's queue of pending connections until a place
+//! frees up; a peer past its share is answered 503 at once and closed.
 
 use axum::extract::connect_info::Connected;
 use axum::serve::IncomingStream;
+use std::collections::HashMap;
 use std::future::Future;
 use std::io;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::pin::Pin;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::{Instant, Sleep};
+use zanlex::ErrorCode;
 
 /// Open files kept for the index, the corpus and the process when the connection limit is
 /// worked out from the limit on open files.
@@ -30,6 +40,12 @@ pub(crate) fn default_max_connections() -> usize {
     usize::try_from(spare)
         .unwrap_or(usize::MAX)
         .clamp(16, 65_536)
+}
+
+/// Most connections one peer address may hold when none is given: a quarter of the limit on
+/// connections, so that no single client can take every place.
+pub(crate) fn default_per_peer(max: usize) -> usize {
+    max.div_ceil(4).max(1)
 }
 
 #[cfg(unix)]
@@ -48,23 +64,135 @@ fn open_file_limit() -> Option<u64> {
     None
 }
 
-/// A listener that accepts a connection only while fewer than its limit are open.
+/// The pace a connection must keep.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pace {
+    /// Longest time with nothing read or written.
+    pub idle: Duration,
+    /// Longest time from a request's first byte to the end of its head.
+    pub head: Duration,
+    /// Bytes a second a request must come in at, on average, past [`Pace::grace`].
+    pub min_rate: u64,
+    /// The time a request may take before its rate counts.
+    pub grace: Duration,
+}
+
+impl Pace {
+    /// The latest a request begun at `start`, `bytes` of it in so far, may go on being
+    /// received: its deadline, or where it falls behind the minimum rate.
+    pub(crate) fn deadline(&self, start: Instant, bytes: u64, whole: Duration) -> Instant {
+        let earned = match self.min_rate {
+            0 => whole,
+            rate => self.grace + Duration::from_secs_f64(bytes as f64 / rate as f64),
+        };
+        start + whole.min(earned)
+    }
+}
+
+/// The connections each peer address holds.
+#[derive(Debug, Default)]
+struct Peers {
+    held: Mutex<HashMap<IpAddr, usize>>,
+}
+
+/// One of a peer's connections, counted while it lives.
+#[derive(Debug)]
+pub(crate) struct PeerPlace {
+    peers: Arc<Peers>,
+    ip: IpAddr,
+}
+
+impl Peers {
+    /// A place for a connection of `ip`, unless it already holds `share`.
+    fn take(self: &Arc<Self>, ip: IpAddr, share: usize) -> Option<PeerPlace> {
+        let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
+        let n = held.entry(ip).or_insert(0);
+        if *n >= share {
+            return None;
+        }
+        *n += 1;
+        Some(PeerPlace {
+            peers: Arc::clone(self),
+            ip,
+        })
+    }
+}
+
+impl Drop for PeerPlace {
+    fn drop(&mut self) {
+        let mut held = self
+            .peers
+            .held
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(n) = held.get_mut(&self.ip) {
+            *n -= 1;
+            if *n == 0 {
+                held.remove(&self.ip);
+            }
+        }
+    }
+}
+
+/// A whole HTTP answer with the JSON error of `code` and `message`, closing the connection:
+/// what a connection refused before any request is read is sent.
+fn refusal(code: ErrorCode, message: &str) -> Vec<u8> {
+    let body = serde_json::to_vec(&zanlex::ErrorAnswer::new(code, message)).unwrap_or_default();
+    let status = axum::http::StatusCode::from_u16(code.http_status())
+        .unwrap_or(axum::http::StatusCode::SERVICE_UNAVAILABLE);
+    let mut out = format!(
+        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\nconnection: close\r\ncontent-length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(&body);
+    out
+}
+
+/// What a peer past its share is answered before its connection is closed.
+static PAST_SHARE: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    refusal(
+        ErrorCode::Busy,
+        "this address holds as many connections as one client may; close one, or try again in a moment",
+    )
+});
+
+/// What a client whose request head came too slowly is answered before its connection is
+/// closed.
+static HEAD_TOO_SLOW: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    refusal(
+        ErrorCode::TooSlow,
+        "the request's head came too slowly; send a request's head at once",
+    )
+});
+
+/// A listener that accepts a connection only while fewer than its limit are open, and
+/// fewer than `per_peer` from the connection's address.
 pub(crate) struct Bounded {
     listener: TcpListener,
     places: Arc<Semaphore>,
-    idle: Duration,
+    peers: Arc<Peers>,
+    per_peer: usize,
+    pace: Pace,
 }
 
 impl Bounded {
-    /// Accepts from `listener` at most `max` connections at once, each closed after `idle`
-    /// without a byte read or written.
-    pub(crate) fn new(listener: TcpListener, max: usize, idle: Duration) -> Self {
+    /// Accepts from `listener` at most `max` connections at once and `per_peer` from one
+    /// address, each kept to `pace`.
+    pub(crate) fn new(listener: TcpListener, max: usize, per_peer: usize, pace: Pace) -> Self {
         Bounded {
             listener,
             places: Arc::new(Semaphore::new(max.max(1))),
-            idle,
+            peers: Arc::default(),
+            per_peer: per_peer.max(1),
+            pace,
         }
     }
+}
+
+/// A peer's address as one: an IPv4 address seen through IPv6 is the IPv4 one.
+fn peer_ip(peer: &SocketAddr) -> IpAddr {
+    peer.ip().to_canonical()
 }
 
 impl axum::serve::Listener for Bounded {
@@ -80,8 +208,13 @@ impl axum::serve::Listener for Bounded {
             };
             match self.listener.accept().await {
                 Ok((stream, peer)) => {
+                    let Some(peer_place) = self.peers.take(peer_ip(&peer), self.per_peer) else {
+                        // Answered at once, without waiting on a client that may not read.
+                        let _ = stream.try_write(&PAST_SHARE);
+                        continue;
+                    };
                     let _ = stream.set_nodelay(true);
-                    return (Conn::new(stream, place, self.idle), peer);
+                    return (Conn::new(stream, place, peer_place, self.pace), peer);
                 }
                 Err(e) => {
                     // Out of files or a connection reset before it was taken: say so once
@@ -109,36 +242,114 @@ impl Connected<IncomingStream<'_, Bounded>> for Peer {
     }
 }
 
-/// A connection that fails with [`io::ErrorKind::TimedOut`] once `idle` has passed without a
-/// byte read or written, and frees its place when dropped.
+/// Where a connection is in its requests, as far as its bytes tell.
+#[derive(Debug, Clone, Copy)]
+enum Phase {
+    /// Between requests (or answering one).
+    Idle,
+    /// Receiving a request's head: since `start`, `bytes` of it, and the line ends seen in a
+    /// row last (two end the head: a blank line).
+    Head {
+        start: Instant,
+        bytes: u64,
+        ends: u8,
+    },
+    /// The head is in: the body, if any, is read by the request's handler.
+    Body,
+}
+
+/// A connection that fails with [`io::ErrorKind::TimedOut`] once it breaks its [`Pace`], and
+/// frees its places when dropped.
 pub(crate) struct Conn {
     stream: TcpStream,
     _place: OwnedSemaphorePermit,
-    idle: Duration,
+    _peer: PeerPlace,
+    pace: Pace,
+    phase: Phase,
+    last_active: Instant,
     deadline: Pin<Box<Sleep>>,
 }
 
 impl Conn {
-    fn new(stream: TcpStream, place: OwnedSemaphorePermit, idle: Duration) -> Self {
+    fn new(stream: TcpStream, place: OwnedSemaphorePermit, peer: PeerPlace, pace: Pace) -> Self {
+        let now = Instant::now();
         Conn {
             stream,
             _place: place,
-            idle,
-            deadline: Box::pin(tokio::time::sleep(idle)),
+            _peer: peer,
+            pace,
+            phase: Phase::Idle,
+            last_active: now,
+            deadline: Box::pin(tokio::time::sleep(pace.idle)),
         }
     }
 
-    fn active(&mut self) {
-        self.deadline.as_mut().reset(Instant::now() + self.idle);
+    /// The earliest of the idle deadline and the head's.
+    fn due(&self) -> Instant {
+        let idle = self.last_active + self.pace.idle;
+        match self.phase {
+            Phase::Head { start, bytes, .. } => {
+                idle.min(self.pace.deadline(start, bytes, self.pace.head))
+            }
+            _ => idle,
+        }
     }
 
-    /// `Pending`, unless the connection has been idle too long.
+    /// Counts `data` read: a head begins with the first byte between requests and ends at its
+    /// blank line.
+    fn read(&mut self, data: &[u8]) {
+        let now = Instant::now();
+        self.last_active = now;
+        for &b in data {
+            if let Phase::Idle = self.phase {
+                self.phase = Phase::Head {
+                    start: now,
+                    bytes: 0,
+                    ends: 0,
+                };
+            }
+            let Phase::Head { bytes, ends, .. } = &mut self.phase else {
+                break;
+            };
+            *bytes += 1;
+            // A line ends at `\n`, its `\r` before it or not (as hyper reads it).
+            match b {
+                b'\n' => *ends += 1,
+                b'\r' => {}
+                _ => *ends = 0,
+            }
+            if *ends >= 2 {
+                self.phase = Phase::Body;
+                // The rest of `data` is the body's, or the next request's sent ahead.
+                break;
+            }
+        }
+        let due = self.due();
+        self.deadline.as_mut().reset(due);
+    }
+
+    /// Counts a write: the server answers, so the next byte read begins another request.
+    fn wrote(&mut self) {
+        self.last_active = Instant::now();
+        self.phase = Phase::Idle;
+        let due = self.due();
+        self.deadline.as_mut().reset(due);
+    }
+
+    /// `Pending`, unless the connection broke its pace.
     fn pending_or_timed_out<T>(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<T>> {
         match self.deadline.as_mut().poll(cx) {
-            Poll::Ready(()) => Poll::Ready(Err(io::Error::new(
-                io::ErrorKind::TimedOut,
-                "the connection sent and received nothing for too long",
-            ))),
+            Poll::Ready(()) => {
+                let why = match self.phase {
+                    Phase::Head { .. } if Instant::now() < self.last_active + self.pace.idle => {
+                        // Nothing of an answer was sent on this request yet.
+                        let _ = self.stream.try_write(&HEAD_TOO_SLOW);
+                        "the request's head came too slowly"
+                    }
+                    _ => "the connection sent and received nothing for too long",
+                };
+                Poll::Ready(Err(io::Error::new(io::ErrorKind::TimedOut, why)))
+            }
             Poll::Pending => Poll::Pending,
         }
     }
@@ -155,7 +366,7 @@ impl AsyncRead for Conn {
         match Pin::new(&mut this.stream).poll_read(cx, buf) {
             Poll::Ready(done) => {
                 if buf.filled().len() > before {
-                    this.active();
+                    this.read(&buf.filled()[before..]);
                 }
                 Poll::Ready(done)
             }
@@ -174,7 +385,7 @@ impl AsyncWrite for Conn {
         match Pin::new(&mut this.stream).poll_write(cx, data) {
             Poll::Ready(done) => {
                 if matches!(done, Ok(n) if n > 0) {
-                    this.active();
+                    this.wrote();
                 }
                 Poll::Ready(done)
             }

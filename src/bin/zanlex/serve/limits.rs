@@ -130,6 +130,91 @@ pub(crate) async fn body_limit(
     next.run(req).await
 }
 
+/// How long a request's body may take to come in ([`body_deadline`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BodyPace {
+    /// The pace of the connection: its minimum rate and the grace before it counts.
+    pub pace: super::conn::Pace,
+    /// Longest time from the body's first poll to its end.
+    pub whole: std::time::Duration,
+}
+
+/// Reads a request's body whole before its handler runs, within a deadline and a minimum rate
+/// (as nginx's `client_body_timeout`): a client that sends a body a byte now and then is
+/// answered 408 and its connection closed, rather than holding its place while it trickles.
+/// The body is at most [`MAX_BODY_BYTES`], so holding it costs little.
+pub(crate) async fn body_deadline(
+    axum::extract::State(pace): axum::extract::State<BodyPace>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::body::HttpBody;
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let has_body = req.headers().contains_key(header::TRANSFER_ENCODING)
+        || req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim() != "0");
+    if !has_body {
+        return next.run(req).await;
+    }
+    let (parts, mut body) = req.into_parts();
+    let start = tokio::time::Instant::now();
+    let mut data: Vec<u8> = Vec::new();
+    loop {
+        let due = pace.pace.deadline(start, data.len() as u64, pace.whole);
+        let frame = std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx));
+        match tokio::time::timeout_at(due, frame).await {
+            Err(_) => {
+                let mut res = ApiError::new(
+                    ErrorCode::TooSlow,
+                    format!(
+                        "the request body came too slowly ({} bytes in {} ms); send it at once",
+                        data.len(),
+                        start.elapsed().as_millis()
+                    ),
+                )
+                .into_response();
+                // The rest of the body is not read: the connection cannot serve another.
+                res.headers_mut().insert(
+                    header::CONNECTION,
+                    axum::http::HeaderValue::from_static("close"),
+                );
+                return res;
+            }
+            Ok(None) => break,
+            Ok(Some(Ok(frame))) => {
+                if let Ok(chunk) = frame.into_data() {
+                    if data.len() + chunk.len() > MAX_BODY_BYTES {
+                        return ApiError::new(
+                            ErrorCode::TooLarge,
+                            format!(
+                                "the request body is larger than {MAX_BODY_BYTES} bytes; no endpoint takes one that large"
+                            ),
+                        )
+                        .into_response();
+                    }
+                    data.extend_from_slice(&chunk);
+                }
+            }
+            Ok(Some(Err(e))) => {
+                return ApiError::new(
+                    ErrorCode::BadRequest,
+                    format!("the request body could not be read: {e}"),
+                )
+                .into_response();
+            }
+        }
+    }
+    next.run(axum::extract::Request::from_parts(
+        parts,
+        axum::body::Body::from(data),
+    ))
+    .await
+}
+
 /// Refuses what a page of another site could make a browser send:
 /// - on a server that listens on a loopback address, a request whose `Host` is not a loopback
 ///   name (a site whose name was pointed at this machine, "DNS rebinding", reads nothing);

@@ -57,6 +57,22 @@ pub struct Args {
     /// part, or an idle keep-alive) before it is closed; at least the request time limit.
     #[arg(long, default_value_t = 30)]
     pub idle_secs: u64,
+    /// Seconds a client may take to send a request's head (its first line and headers), from
+    /// its first byte, however it trickles in (as nginx's `client_header_timeout`).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_secs: u64,
+    /// Seconds a client may take to send a request's body, from its first byte (as nginx's
+    /// `client_body_timeout`).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_secs: u64,
+    /// Bytes a second a request's head and body must come in at, on average, past their first
+    /// two seconds (0: no minimum).
+    #[arg(long, default_value_t = 256)]
+    pub min_rate: u64,
+    /// Connections one client address may hold open at once (default: a quarter of
+    /// `--max-connections`); more from it are answered 503 and closed.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_connections_per_peer: Option<u64>,
     /// The work budget of one search, in milliseconds: past it the search answers with the
     /// best of what it found, marked `incomplete`, so that no query holds a worker for long.
     #[arg(long, default_value_t = DEFAULT_QUERY_BUDGET_MS, value_parser = clap::value_parser!(u64).range(1..))]
@@ -71,6 +87,10 @@ pub struct Args {
 /// The default work budget of one search, in milliseconds: many times what a search of the
 /// whole country's law takes, and a fraction of the request time limit.
 pub(crate) const DEFAULT_QUERY_BUDGET_MS: u64 = 2_000;
+
+/// The time a request's head or body may take before its rate counts (`--min-rate`): a
+/// client on a slow link sends a head of a few hundred bytes well within it.
+const PACE_GRACE: Duration = Duration::from_secs(2);
 
 /// The longest a stop waits for requests in flight before the server exits anyway.
 const STOP_DEADLINE: Duration = Duration::from_secs(10);
@@ -173,6 +193,7 @@ fn router(
     state: Arc<AppState>,
     cors: Option<tower_http::cors::CorsLayer>,
     local: SocketAddr,
+    body: limits::BodyPace,
 ) -> Router {
     let mut app = Router::new()
         .route("/v1/search", get(api::search))
@@ -191,13 +212,21 @@ fn router(
         .route("/v1/reindex", post(api::reindex))
         .route("/healthz", get(api::healthz))
         .route("/openapi.json", get(api::openapi))
-        .route_service("/mcp", crate::mcp::http_service(Arc::clone(&state)))
+        .route(
+            "/mcp",
+            axum::routing::any_service(crate::mcp::http_service(Arc::clone(&state)))
+                .layer(axum::middleware::from_fn(crate::mcp::parse_errors)),
+        )
         .merge(pages::routes())
         .fallback(errors::no_route)
         .method_not_allowed_fallback(errors::wrong_method)
         .with_state(state)
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             limits::MAX_BODY_BYTES,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            body,
+            limits::body_deadline,
         ))
         .layer(axum::middleware::from_fn(limits::body_limit))
         .layer(axum::middleware::from_fn(errors::json_rejections))
@@ -236,13 +265,27 @@ async fn serve(
             Duration::from_secs(args.watch_secs),
         ));
     }
-    let app = router(state, cors, local);
     let idle = Duration::from_secs(args.idle_secs)
         .max(Duration::from_millis(args.timeout_ms.saturating_add(1000)));
+    let pace = conn::Pace {
+        idle,
+        head: Duration::from_secs(args.header_secs),
+        min_rate: args.min_rate,
+        grace: PACE_GRACE,
+    };
+    let body = limits::BodyPace {
+        pace,
+        whole: Duration::from_secs(args.body_secs),
+    };
+    let app = router(state, cors, local, body);
     let max = args
         .max_connections
         .unwrap_or_else(conn::default_max_connections);
-    let listener = conn::Bounded::new(listener, max, idle);
+    let per_peer = args.max_connections_per_peer.map_or_else(
+        || conn::default_per_peer(max),
+        |n| usize::try_from(n).unwrap_or(max),
+    );
+    let listener = conn::Bounded::new(listener, max, per_peer, pace);
     let stopping = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
         let _ = rx.wait_for(|stop| *stop).await;
     };

@@ -184,6 +184,7 @@ impl IntoResponses for ReindexErrors {
         error_responses(&[
             ErrorCode::Forbidden,
             ErrorCode::TooLarge,
+            ErrorCode::TooSlow,
             ErrorCode::IndexBusy,
             ErrorCode::ShuttingDown,
             ErrorCode::Internal,
@@ -247,48 +248,65 @@ impl PartialSchema for FlagParam {
 
 impl ToSchema for FlagParam {}
 
-/// Hits on a search's page: 1 to [`super::limits::MAX_PAGE`].
+/// A whole number as a query parameter reads it: the number, or empty for its default (as a
+/// form sends an empty field).
+fn number_or_empty(number: ObjectBuilder) -> RefOr<Schema> {
+    AnyOfBuilder::new()
+        .item(number)
+        .item(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .max_length(Some(0)),
+        )
+        .into()
+}
+
+/// Hits on a search's page: 1 to [`super::limits::MAX_PAGE`], or empty for the default.
 pub(crate) struct SearchLimitParam;
 
 impl PartialSchema for SearchLimitParam {
     fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(Type::Integer)
-            .minimum(Some(1))
-            .maximum(Some(super::limits::MAX_PAGE as u64))
-            .default(Some(zanlex::DEFAULT_LIMIT.into()))
-            .into()
+        number_or_empty(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(1))
+                .maximum(Some(super::limits::MAX_PAGE as u64))
+                .default(Some(zanlex::DEFAULT_LIMIT.into())),
+        )
     }
 }
 
 impl ToSchema for SearchLimitParam {}
 
-/// Acts on a page of `/v1/acts`: 1 to [`super::limits::MAX_ACTS_PAGE`].
+/// Acts on a page of `/v1/acts`: 1 to [`super::limits::MAX_ACTS_PAGE`], or empty for the
+/// default.
 pub(crate) struct ActsLimitParam;
 
 impl PartialSchema for ActsLimitParam {
     fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(Type::Integer)
-            .minimum(Some(1))
-            .maximum(Some(super::limits::MAX_ACTS_PAGE as u64))
-            .default(Some(super::limits::MAX_ACTS_PAGE.into()))
-            .into()
+        number_or_empty(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(1))
+                .maximum(Some(super::limits::MAX_ACTS_PAGE as u64))
+                .default(Some(super::limits::MAX_ACTS_PAGE.into())),
+        )
     }
 }
 
 impl ToSchema for ActsLimitParam {}
 
-/// Items before a page.
+/// Items before a page, or empty for none.
 pub(crate) struct OffsetParam;
 
 impl PartialSchema for OffsetParam {
     fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(Type::Integer)
-            .minimum(Some(0))
-            .default(Some(0.into()))
-            .into()
+        number_or_empty(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(0))
+                .default(Some(0.into())),
+        )
     }
 }
 

@@ -456,10 +456,20 @@ fn options(follow: bool) -> BuildOptions {
 /// need a second refresh.
 const SETTLE: Duration = Duration::from_millis(100);
 
+/// The least time between the end of one refresh and the start of the next.
+const MIN_REFRESH_GAP: Duration = Duration::from_secs(1);
+
+/// Under a stream of changes the next refresh waits this many times as long as the last one
+/// took: refreshing then takes at most a quarter of the time, and the changes that came
+/// meanwhile are taken in together by one refresh rather than one each.
+const REFRESH_GAP_FACTOR: u32 = 3;
+
 /// Watches the corpus: when its files' names, sizes or times changed, refreshes the index (a
 /// replica watches its index folder for a newly published generation instead). File events
 /// wake it as a change comes ([`SETTLE`]); it also looks every `every`, which is all it does
-/// where the system gives no events (network mounts, `--follow`, a replica).
+/// where the system gives no events (network mounts, `--follow`, a replica). Refreshes are
+/// coalesced: after one, the next waits [`MIN_REFRESH_GAP`] or [`REFRESH_GAP_FACTOR`] times
+/// as long as it took, the index in force serving meanwhile.
 pub(crate) async fn watch(state: Arc<AppState>, every: Duration) {
     let mut tick = tokio::time::interval(every);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -475,7 +485,11 @@ pub(crate) async fn watch(state: Arc<AppState>, every: Duration) {
         if !changed {
             continue;
         }
-        match state.refresh(false).await {
+        let started = tokio::time::Instant::now();
+        let refreshed = state.refresh(false).await;
+        // Events meanwhile leave a wake-up behind: the next refresh takes them all in.
+        let gap = MIN_REFRESH_GAP.max(started.elapsed() * REFRESH_GAP_FACTOR);
+        match refreshed {
             Ok(r) if r.changed && state.replica => eprintln!(
                 "zanlex: replica: the published index {} is in force now",
                 state.index().generation().unwrap_or_default()
@@ -496,6 +510,7 @@ pub(crate) async fn watch(state: Arc<AppState>, every: Duration) {
                 crate::common::terminal_safe(&e.message)
             ),
         }
+        tokio::time::sleep(gap).await;
     }
 }
 

@@ -1,0 +1,103 @@
+//! PDFs built to exhaust the reader: a few kilobytes of Flate holding millions of content
+//! operators, or of text. Each is refused with its reason, naming the file, within seconds and
+//! a bounded memory; the rest of the corpus is indexed.
+
+use std::io::Write;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A one-page PDF whose one Flate-compressed content stream is `content`, in Helvetica as
+/// `/F1`, written byte by byte as a PDF writer would.
+fn one_page_pdf(content: &[u8]) -> Vec<u8> {
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(content).expect("compress");
+    let data = z.finish().expect("compress");
+    let mut stream = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        data.len()
+    )
+    .into_bytes();
+    stream.extend_from_slice(&data);
+    stream.extend_from_slice(b"\nendstream");
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
+        stream,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    let mut pdf = b"%PDF-1.5\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend_from_slice(o);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+/// `zanlex index` on a corpus of one real act and two bombs: 19.9 million `q Q` in 40 KB (the
+/// reader once decoded them all first, 22 GB) and 250,000 pieces of text on one page. Both
+/// are named with their reason, the act is indexed and found, all within seconds.
+#[test]
+fn operator_bombs_are_refused_and_the_corpus_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let c = dir.path().join("c");
+    std::fs::create_dir_all(&c).expect("corpus");
+    std::fs::copy(crate::common::corpus_file("003"), c.join("003.txt")).expect("copy");
+    let ops = one_page_pdf(&b"q Q ".repeat(9_950_000));
+    assert!(ops.len() < 80_000, "{} bytes", ops.len());
+    std::fs::write(c.join("ops.pdf"), ops).expect("write");
+    let mut text = b"BT /F1 12 Tf 50 700 Td ".to_vec();
+    text.extend_from_slice(&b"(Bomb) Tj ".repeat(250_000));
+    text.extend_from_slice(b"ET");
+    std::fs::write(c.join("text.pdf"), one_page_pdf(&text)).expect("write");
+    let started = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .args(["index", "--corpus", "c", "--index", "idx"])
+        .current_dir(dir.path())
+        .output()
+        .expect("zanlex index");
+    let took = started.elapsed();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let named: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("zanlex: skipped "))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            "zanlex: skipped c/ops.pdf: PDF page 1 runs more than 1000000 content operations; skipped",
+            "zanlex: skipped c/text.pdf: PDF page 1 shows more than 200000 pieces of text; skipped",
+        ],
+        "{err}"
+    );
+    assert!(took < Duration::from_secs(30), "{took:?}");
+    let out = Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .args(["acts", "--corpus", "c", "--index", "idx"])
+        .current_dir(dir.path())
+        .output()
+        .expect("zanlex acts");
+    let acts = String::from_utf8_lossy(&out.stdout);
+    let ids: Vec<&str> = acts
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with(' '))
+        .collect();
+    assert_eq!(ids, ["mfa-order-2018-01-04-11-1-4-1"], "{acts}");
+}
