@@ -357,6 +357,63 @@ fn has_document(u: &Unit) -> bool {
     !(u.text.trim().is_empty() && u.heading.as_deref().unwrap_or("").trim().is_empty())
 }
 
+/// The unit's [`super::Fields::placeholder`] value: [`PLACEHOLDER`] for a unit that only says it
+/// was deleted or takes effect later, [`HEADING_ONLY`] for a live unit with a heading and no
+/// text of its own (a chapter or article heading, an attachment's title), 0 for text.
+fn placeholder_mark(u: &Unit) -> u64 {
+    if u.status != crate::model::UnitStatus::Live {
+        PLACEHOLDER
+    } else if is_heading_only(u) {
+        HEADING_ONLY
+    } else {
+        0
+    }
+}
+
+/// Whether `u` says nothing but its heading: no text, or a text that is the heading with the
+/// unit's label (`Глава 4. Обжалование решений …`, `4-тарау. …`, `Глава II . …`, an
+/// attachment's title line).
+fn is_heading_only(u: &Unit) -> bool {
+    let text = u.text.trim();
+    let heading = u.heading.as_deref().unwrap_or("").trim();
+    if text.is_empty() {
+        return true;
+    }
+    if heading.is_empty() {
+        return false;
+    }
+    let Some(at) = text.find(heading) else {
+        return false;
+    };
+    let rest = format!("{} {}", &text[..at], &text[at + heading.len()..]);
+    rest.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .all(|w| {
+            w.is_empty()
+                || w.chars().any(|c| c.is_ascii_digit())
+                || w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+                || UNIT_LABELS.contains(&crate::text::lowercase(w).as_str())
+        })
+}
+
+/// The words that name a unit before its number (`Глава 4.`, `4-тарау.`, `Статья 12.`).
+const UNIT_LABELS: &[&str] = &[
+    "глава",
+    "статья",
+    "раздел",
+    "параграф",
+    "приложение",
+    "тарау",
+    "бап",
+    "бөлім",
+    "қосымша",
+];
+
+/// [`super::Fields::placeholder`] of a deleted or pending unit.
+pub(crate) const PLACEHOLDER: u64 = 1;
+/// [`super::Fields::placeholder`] of a unit that is only a heading.
+pub(crate) const HEADING_ONLY: u64 = 2;
+
 /// What a unit's ancestors (`path` without its last unit) say about it: the nearest heading
 /// (its article's or chapter's title), and the texts that lead into a list (ending in `:`),
 /// which the unit continues. A subparagraph «2) шетелде әскери қызмет өткеру кезеңі» answers
@@ -800,10 +857,7 @@ impl UnitDocs<'_> {
             d.add_text(f.eid, u.eid.as_str());
             d.add_static(f.unit_kind, u.kind.eid_prefix());
             d.add_static(f.unit_status, u.status.as_str());
-            d.add_u64(
-                f.placeholder,
-                u64::from(u.status != crate::model::UnitStatus::Live),
-            );
+            d.add_u64(f.placeholder, placeholder_mark(u));
             // A unit that no longer applies today (expired, suspended) ranks with them.
             let lapsed = times
                 .get(&(val.edition, u.eid.as_str()))
@@ -910,6 +964,58 @@ impl UnitDocs<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Units as the fixtures' acts print them: a chapter's heading line, a chapter with a Roman
+    /// number, an article whose text goes on past its heading, a point.
+    #[test]
+    fn heading_only_units() {
+        use crate::model::UnitKind;
+        let unit = |kind, heading: Option<&str>, text: &str| {
+            let mut u = Unit::new("u", kind, None);
+            u.heading = heading.map(str::to_string);
+            u.text = text.to_string();
+            u
+        };
+        let heading_only = [
+            unit(
+                UnitKind::Chapter,
+                Some("Обжалование решений аттестационной комиссии"),
+                "Глава 4. Обжалование решений аттестационной комиссии",
+            ),
+            unit(
+                UnitKind::Chapter,
+                Some("Аттестаттау комиссиясының шешімдеріне шағымдану"),
+                "4-тарау. Аттестаттау комиссиясының шешімдеріне шағымдану",
+            ),
+            unit(
+                UnitKind::Chapter,
+                Some("Общие положения"),
+                "Глава II . Общие положения",
+            ),
+            unit(UnitKind::Chapter, Some("Жалпы ережелер"), ""),
+        ];
+        for u in &heading_only {
+            assert_eq!(placeholder_mark(u), HEADING_ONLY, "{}", u.text);
+        }
+        let text = [
+            unit(
+                UnitKind::Article,
+                Some("Отношения с министерствами"),
+                "Статья 14. Отношения с министерствами Правительство Республики:",
+            ),
+            unit(
+                UnitKind::Paragraph,
+                None,
+                "36. Гражданские служащие могут обжаловать решение аттестационной комиссии",
+            ),
+        ];
+        for u in &text {
+            assert_eq!(placeholder_mark(u), 0, "{}", u.text);
+        }
+        let mut deleted = unit(UnitKind::Paragraph, None, "Алып тасталды");
+        deleted.status = crate::model::UnitStatus::Deleted;
+        assert_eq!(placeholder_mark(&deleted), PLACEHOLDER);
+    }
 
     /// Every unit document of acts with several editions in each language, amended, partly
     /// repealed and of every kind the fixtures hold, carries what the point-in-time rule says

@@ -24,7 +24,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 25;
+pub const SCHEMA_VERSION: u32 = 26;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -107,7 +107,9 @@ pub struct Fields {
     /// 1 for the current text of a unit, 0 for an older edition.
     pub current: Field,
     /// 1 for a unit that only says it was deleted or takes effect later (`Алып тасталды`,
-    /// [`crate::model::UnitStatus`]), 0 otherwise: search ranks such units below live text.
+    /// [`crate::model::UnitStatus`]), 2 for a live unit that is only a heading (no text of its
+    /// own: a chapter's or an article's title, an attachment's), 0 otherwise: search ranks
+    /// such units below live text.
     pub placeholder: Field,
     /// 1 for a unit of an act no longer in force, or not known to be (its source stopped
     /// carrying it), or a unit that no longer applies when indexed (expired, suspended), 0

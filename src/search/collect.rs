@@ -13,6 +13,7 @@
 use super::budget::{Budget, CHECK_EVERY};
 use super::prune::Floor;
 use super::title::ActScores;
+use crate::index::docs::{HEADING_ONLY, PLACEHOLDER};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::query::Weight;
@@ -24,9 +25,15 @@ pub const PLACEHOLDER_FACTOR: f32 = 0.25;
 /// How much of its score a unit of a repealed act keeps in a search of the current law: a
 /// lawyer asks what the law is, and the repealed act still comes up when it alone answers.
 pub const REPEALED_ACT_FACTOR: f32 = 0.5;
+/// How much of its score a unit that is only a heading keeps (`Глава 4. …` and nothing of its
+/// own, an attachment's title): a heading's words weigh twice a text's
+/// ([`super::compile::BOOST_HEADING_STEM`], [`super::compile::BOOST_STEM`]), and a bare
+/// heading only names what a provision with the same words says: it ranks no higher.
+pub const HEADING_ONLY_FACTOR: f32 = 0.5;
 
 /// How a search adjusts each match's score: its act's title score added, and placeholder
-/// units and (for the current law) units of repealed acts scaled down.
+/// units, units that are only a heading and (for the current law) units of repealed acts
+/// scaled down.
 #[derive(Clone)]
 pub(super) struct Adjust {
     titles: std::sync::Arc<ActScores>,
@@ -44,16 +51,17 @@ impl Adjust {
         titles: ActScores,
         current_law: bool,
     ) -> Self {
-        let any = |field| {
+        let has = |field, value| {
             searcher
-                .doc_freq(&tantivy::Term::from_field_u64(field, 1))
+                .doc_freq(&tantivy::Term::from_field_u64(field, value))
                 .is_ok_and(|n| n > 0)
         };
+        let any = |field| has(field, 1);
         let best_title = titles.values().copied().fold(0.0, Score::max);
         Adjust {
             titles: std::sync::Arc::new(titles),
             best_title,
-            placeholders: any(f.placeholder),
+            placeholders: has(f.placeholder, PLACEHOLDER) || has(f.placeholder, HEADING_ONLY),
             repealed: current_law && any(f.act_repealed),
         }
     }
@@ -182,8 +190,10 @@ impl SegmentTop {
         if self.threshold.is_some_and(|t| score <= t) {
             return None;
         }
-        if self.placeholder.as_ref().and_then(|c| c.first(doc)) == Some(1) {
-            score *= PLACEHOLDER_FACTOR;
+        match self.placeholder.as_ref().and_then(|c| c.first(doc)) {
+            Some(PLACEHOLDER) => score *= PLACEHOLDER_FACTOR,
+            Some(HEADING_ONLY) => score *= HEADING_ONLY_FACTOR,
+            _ => {}
         }
         if self.act_repealed.as_ref().and_then(|c| c.first(doc)) == Some(1) {
             score *= REPEALED_ACT_FACTOR;

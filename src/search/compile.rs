@@ -623,9 +623,9 @@ pub(crate) fn compile_pruned(
             // Questions (three words or more typed side by side) also search the context.
             let question = words == WordMatch::Coverage && terms.len() > 2;
             // The words of a plain OR (the partial fill, the retry when nothing has enough
-            // of the words) also find the words derived from them; the full matches are the
-            // query's own words, ranked as they were.
-            let derive = words == WordMatch::Any;
+            // of the words) and of a question also find the words derived from them, below
+            // the words' own forms.
+            let derive = words == WordMatch::Any || question;
             let slots = word_slots(index, &terms, synonyms, question, derive);
             let any_should = words == WordMatch::Any && !slots.is_empty();
             match words {

@@ -6,9 +6,9 @@
 //! no unit has enough of the words) also look for the words derived from their stems, or
 //! from which their stems are derived, by one of a few derivational suffixes: those the
 //! corpus spells ([`related_stems`]). Their matches rank below the word's own
-//! ([`BOOST_DERIVED`]). The full matches stay the query's own words: with derivations in the
-//! coverage of questions, a few answers lost a rank to units on a look-alike
-//! (согласен «agree», согласно «according to») on the relevance sets.
+//! ([`BOOST_DERIVED`]). The words of a question (three or more plain words) look for them too:
+//! a person writes the doer or the verb (нарушитель, мошенник, агитировать) where the law
+//! has the act or the noun (нарушение, мошенничество, агитация).
 
 use crate::model::Lang;
 
@@ -21,7 +21,9 @@ pub const BOOST_DERIVED: f32 = 1.0;
 /// Russian derivational suffixes as they end Snowball stems: adjectives of nouns
 /// (медицин → медицинск, почт → почтов, закон → законн), verbs and their nouns of nouns
 /// (пикет → пикетирован, отказ → отказыва), participles and adjectives of verbs
-/// (обяза → обязан, обязательн).
+/// (обяза → обязан, обязательн); the doer of an act and the act (нарушител, нарушен of
+/// наруш-; мошенник, мошенничеств of мошен-), a follower and the thing followed
+/// (рецидивист, рецидив; коррупционер, коррупцион-), a verb and its noun (агитирова, агитац).
 const RUSSIAN: &[&str] = &[
     "ск",
     "ов",
@@ -35,6 +37,16 @@ const RUSSIAN: &[&str] = &[
     "а",
     "ыва",
     "ива",
+    "ител",
+    "тел",
+    "ен",
+    "ени",
+    "ник",
+    "ничеств",
+    "ств",
+    "ист",
+    "ер",
+    "ац",
 ];
 
 /// Kazakh derivational suffixes as they end `kk_stem` stems, each in the spellings vowel
@@ -126,6 +138,18 @@ mod tests {
         assert_eq!(related("пикетирован", Lang::Ru, &corpus), ["пикет"]);
         assert_eq!(related("почт", Lang::Ru, &corpus), ["почтов"]);
         assert_eq!(related("медицинск", Lang::Ru, &corpus), ["медицин"]);
+    }
+
+    #[test]
+    fn russian_doers_meet_their_acts() {
+        // Snowball stems of нарушитель / нарушение, мошенник / мошенничество, рецидивист /
+        // рецидив, коррупционер / коррупционный, агитировать / агитация.
+        let corpus = ["нарушен", "мошенничеств", "рецидив", "коррупцион", "агитац"];
+        assert_eq!(related("нарушител", Lang::Ru, &corpus), ["нарушен"]);
+        assert_eq!(related("мошенник", Lang::Ru, &corpus), ["мошенничеств"]);
+        assert_eq!(related("рецидивист", Lang::Ru, &corpus), ["рецидив"]);
+        assert_eq!(related("коррупционер", Lang::Ru, &corpus), ["коррупцион"]);
+        assert_eq!(related("агитирова", Lang::Ru, &corpus), ["агитац"]);
     }
 
     #[test]

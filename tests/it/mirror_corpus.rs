@@ -327,11 +327,13 @@ fn a_verbatim_phrase_with_a_stop_word_inside_is_found() {
             "president-office-order-2019-10-07-19-42-3-3-17#para_4",
         ]
     );
+    // The attachment's bare title says the phrase too, and ranks below point 1 of the decision
+    // that says it in a provision.
     assert_eq!(
         hit_ids("\"Алматы облысы бойынша ауыл шаруашылығы\""),
         [
-            "maslikhat-decision-2020-12-15-64-340#att_1",
             "maslikhat-decision-2020-12-15-64-340#para_1",
+            "maslikhat-decision-2020-12-15-64-340#att_1",
             "maslikhat-decision-2020-12-15-64-340#att_1__para_1",
         ]
     );

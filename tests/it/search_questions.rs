@@ -419,3 +419,42 @@ fn an_everyday_word_meets_the_laws_term_for_it() {
         assert!(found.contains(&key), "{key} not in {found:#?}");
     }
 }
+
+#[test]
+fn the_doer_meets_the_act_the_law_names() {
+    // People ask about the «нарушитель» (offender); the Rules on the attestation of civil
+    // servants say «в случаях обнаружения нарушений настоящих Правил» (on finding breaches of
+    // these Rules), and no unit of the corpus says «нарушитель». Asked for the doer, the
+    // breach comes, marked partial: a derivation, not the word itself.
+    let (own, derived) = own_and_partial("нарушители", zanlex::Lang::Ru);
+    assert!(own.is_empty(), "{:#?}", keys(&own));
+    let rules = "president-administration-order-2020-05-22-20-01-38-20";
+    assert_eq!(
+        keys(&derived).first(),
+        Some(&format!("{rules}#att_1__para_38")),
+        "{:#?}",
+        keys(&derived)
+    );
+    assert!(
+        derived
+            .iter()
+            .all(|h| h.text.to_lowercase().contains("нарушен")),
+        "{:#?}",
+        keys(&derived)
+    );
+}
+
+#[test]
+fn a_bare_heading_ranks_below_the_provision_that_says_its_words() {
+    // The attestation Rules' chapter 4 is a heading line and nothing of its own; point 36,
+    // under it, says who may appeal the commission's decision. Asked in the heading's words,
+    // the point comes first and the heading after it.
+    let rules = "president-administration-order-2020-05-22-20-01-38-20";
+    let page = keys(&search("обжалование решений аттестационной комиссии", 5));
+    assert_eq!(
+        page.first(),
+        Some(&format!("{rules}#att_1__para_36")),
+        "{page:#?}"
+    );
+    assert!(page.contains(&format!("{rules}#att_1__chp_4")), "{page:#?}");
+}
