@@ -186,10 +186,11 @@ pub(crate) static RE_PARA: LazyLock<Gated> = LazyLock::new(|| {
 /// `1-1) text` (also `2 )`): the number of a subparagraph.
 pub(crate) static RE_SUBPARA: LazyLock<Gated> =
     LazyLock::new(|| Gated::new(r"^([0-9]+(?:-[0-9]+)*)\s?\)", |t| numbered_with(t, ')')));
-/// `1-тарау. Жалпы ережелер`
+/// `1-тарау. Жалпы ережелер`, also `1 тарау. …` and `1-1 тарау` (a space where the hyphen
+/// belongs, as some acts print it).
 pub(crate) static RE_CHAPTER: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"^([0-9]+(?:-[0-9]+)*)\s*-\s*тарау(?:\.\s*|\s+|$)(.*)$",
+        r"^([0-9]+(?:-[0-9]+)*)(?:\s*-\s*|\s+)тарау(?:\.\s*|\s+|$)(.*)$",
         |t| numbered_word(t, "тарау"),
     )
 });

@@ -1189,3 +1189,41 @@ fn a_signature_like_line_before_an_article_does_not_end_the_law() {
     );
     assert_eq!(eids(&kk), ["art_1", "art_2", "art_2__para_1"]);
 }
+
+/// The Almaty oblast maslikhat's burial Rules (196425, `tests/fixtures/chapters`, a copy from
+/// the mirror): the Kazakh text prints its first two chapters `1 тарау.` and `2 тарау.`, a space
+/// where the hyphen belongs, and the rest `3-тарау.`; both texts have the same seven chapters.
+#[test]
+fn chapter_heading_with_a_space_for_the_hyphen() {
+    let root = Path::new("tests/fixtures/chapters");
+    let dir =
+        root.join("0426-ob-utverzhdenii-pravil-pogrebeniia-i-organizatsii-dela-po-ukhodu-196425");
+    let kk = ingest_file(&dir.join("kaz.md"), root).expect("fixture ingests");
+    let ru = ingest_file(&dir.join("rus.md"), root).expect("fixture ingests");
+    let chapters: Vec<String> = (1..=7).map(|n| format!("att_1__chp_{n}")).collect();
+    assert_eq!(of_kind(&kk, UnitKind::Chapter), chapters);
+    assert_eq!(of_kind(&ru, UnitKind::Chapter), chapters);
+    assert_eq!(
+        unit(&kk, "att_1__chp_1").heading.as_deref(),
+        Some("Жалпы ережелер")
+    );
+    assert_eq!(
+        unit(&kk, "att_1__chp_2").heading.as_deref(),
+        Some("Жерлеу үшін орын бөлу тәртібі")
+    );
+    // The first chapter ends before the second's heading (line 41), which is no longer read as
+    // the last words of paragraph 2.
+    let first = &unit(&kk, "att_1__chp_1").children;
+    let first: Vec<&str> = first.iter().map(|u| u.eid.as_str()).collect();
+    assert_eq!(first, ["att_1__para_1", "att_1__para_2"]);
+    assert!(!unit(&kk, "att_1__para_2").text.contains("тарау"));
+    assert_eq!(
+        unit(&kk, "att_1__para_2").span,
+        unit(&ru, "att_1__para_2").span
+    );
+    assert_eq!(
+        unit(&kk, "att_1__chp_2").span,
+        unit(&ru, "att_1__chp_2").span
+    );
+    assert_eq!(eids(&kk), eids(&ru));
+}

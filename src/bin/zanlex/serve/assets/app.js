@@ -17,7 +17,7 @@ const T = {
     next: "Келесі", prev: "Алдыңғы", copy: "Сілтемені көшіру", copied: "Көшірілді",
     permalink: "Тұрақты сілтеме", inForce: "күшінде", repealed: "күшін жойған", pending: "күшіне енбеген",
     unknown: "мәртебесі белгісіз", deleted: "алынып тасталған", loading: "Жүктелуде…",
-    act: "Акт", toc: "Мазмұны", text: "Мәтіні", number: "Нөмірі", date: "Күні", registration: "Тіркелуі",
+    filtersL: "Сүзгілер", act: "Акт", toc: "Мазмұны", skipToc: "Мазмұнын өткізіп, мәтінге өту", text: "Мәтіні", number: "Нөмірі", date: "Күні", registration: "Тіркелуі",
     source: "Дереккөз", official: "Ресми мәтін", kindL: "Түрі", timeline: "Редакциялар мен өзгерістер", versions: "Редакциялар",
     changes: "Өзгерістер", compare: "Салыстыру", from: "Бастап", to: "Дейін", show: "Көрсету",
     noChanges: "Бұл күндер арасында мәтін өзгермеген (немесе корпуста ол редакциялар жоқ).",
@@ -87,7 +87,7 @@ const T = {
     next: "Дальше", prev: "Назад", copy: "Копировать ссылку", copied: "Скопировано",
     permalink: "Постоянная ссылка", inForce: "действует", repealed: "утратил силу", pending: "не вступил в силу",
     unknown: "статус неизвестен", deleted: "исключён", loading: "Загрузка…",
-    act: "Акт", toc: "Содержание", text: "Текст", number: "Номер", date: "Дата", registration: "Регистрация",
+    filtersL: "Фильтры", act: "Акт", toc: "Содержание", skipToc: "Пропустить содержание и перейти к тексту", text: "Текст", number: "Номер", date: "Дата", registration: "Регистрация",
     source: "Источник", official: "Официальный текст", kindL: "Вид", timeline: "Редакции и изменения", versions: "Редакции",
     changes: "Изменения", compare: "Сравнить", from: "С", to: "По", show: "Показать",
     noChanges: "Между этими датами текст не менялся (или этих редакций нет в корпусе).",
@@ -179,7 +179,15 @@ function h(tag, attrs, ...children) {
 
 const main = () => document.getElementById("main");
 function setMain(...nodes) {
+  tablesShown = 0;
   main().replaceChildren(...nodes.filter(Boolean));
+}
+// How many tables the view shows so far: each table's box is a region named by its number,
+// so that an act with several tables has landmarks one can tell apart.
+let tablesShown = 0;
+// A whole view that is an error: a heading for it, then what went wrong.
+function errorPage(e, notFound) {
+  return [h("h1", { class: "visually-hidden" }, t("error")), errorBox(e, notFound)];
 }
 function say(text) {
   // The live region has an id of its own: the search form's status filter is `status`.
@@ -300,7 +308,8 @@ function tableEl(rows) {
   const row = (r, head) => h("tr", {}, r.map((c) => h(head ? "th" : "td", {
     colspan: c.colspan > 1 ? c.colspan : null, rowspan: c.rowspan > 1 ? c.rowspan : null,
     scope: head ? (c.colspan > 1 ? "colgroup" : "col") : null }, c.text)));
-  return h("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": t("table") },
+  tablesShown += 1;
+  return h("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": `${t("table")} ${tablesShown}` },
     h("table", {},
       headRows.length ? h("thead", {}, headRows.map((r) => row(r, true))) : null,
       h("tbody", {}, rows.slice(headRows.length).map((r) => row(r, false)))));
@@ -460,14 +469,24 @@ function searchForm(p) {
     h("input", { id: "q", name: "q", type: "search", value: p.q || "", placeholder: t("placeholder"),
       "aria-label": t("search"), autocomplete: "off" }),
     h("button", { type: "submit", id: "go" }, t("search"))),
-  h("div", { class: "filters" },
+  // On a phone the filters fold into one line, so that the first result shows without
+  // scrolling; the line says how many are set.
+  filtersBox(p, h("div", { class: "filters" },
     select("kind", t("kind"), Object.keys(KINDS).map((k) => [k, kindName(k)]), p.kind),
     select("status", t("status"), STATUSES.map((s) => [s, t({ in_force: "inForce", repealed: "repealed", unknown: "unknown" }[s])]), p.status),
     dateInput("date_from", t("dateFrom"), p.date_from),
     dateInput("date_to", t("dateTo"), p.date_to),
     dateInput("as_of", t("asOf"), p.as_of),
-    select("lang", t("lang"), [["kk", t("kk")], ["ru", t("ru")]], p.lang)));
+    select("lang", t("lang"), [["kk", t("kk")], ["ru", t("ru")]], p.lang))));
   return form;
+}
+
+const FILTER_FIELDS = ["kind", "status", "date_from", "date_to", "as_of", "lang"];
+function filtersBox(p, filters) {
+  const phone = window.matchMedia("(max-width: 48rem)").matches;
+  const set = FILTER_FIELDS.filter((k) => p[k]).length;
+  return h("details", { class: "filters-box", id: "filters-box", open: phone ? null : "" },
+    h("summary", {}, set ? `${t("filtersL")} (${set})` : t("filtersL")), filters);
 }
 
 // The longest query the server takes: in characters, and in words and filters.
@@ -612,11 +631,22 @@ async function actView(id, p) {
     // added later not), with their headings then.
     act = await api(`/v1/acts/${encodeURIComponent(id)}`, { lang: p.lang, as_of: p.as_of });
   } catch (e) {
-    setMain(errorBox(e, "errNoAct"));
+    setMain(...errorPage(e, "errNoAct"));
     return;
   }
-  document.title = `${act.title} — zanlex`;
   const langs = act.expressions || [act.lang];
+  // The heading in the reader's interface language where the act has that text, whichever
+  // text is shown below it.
+  let title = { text: act.title, lang: act.lang };
+  if (ui !== act.lang && langs.includes(ui)) {
+    try {
+      const other = await api(`/v1/acts/${encodeURIComponent(id)}`, { lang: ui });
+      title = { text: other.title, lang: ui };
+    } catch (_) {
+      // The text's own title stays.
+    }
+  }
+  document.title = `${title.text} — zanlex`;
   const toc = h("ul", {});
   const body = h("div", { class: "act-text", lang: act.lang === "ru" ? "ru" : "kk", "aria-busy": "true" });
   // Where each unit's text goes, by eid.
@@ -722,11 +752,18 @@ async function actView(id, p) {
   actHits);
   const loadingTexts = h("p", { class: "muted", id: "texts-loading" }, t("textsLoading"));
   const reg = act.registration;
+  // A long act's contents are hundreds of keyboard stops: the first one leads past them to
+  // the text (focus moves there; the address, which names units, is left alone).
+  const textSection = h("section", { "aria-label": t("text"), id: "act-text-section", tabindex: -1 }, loadingTexts, body);
+  const skipToc = h("a", { class: "skip-toc", id: "skip-toc", href: "#act-text-section", onclick: (ev) => {
+    ev.preventDefault();
+    textSection.focus();
+  } }, t("skipToc"));
   setMain(
     h("article", { class: "act" },
       printHead(act.citation, p.as_of, act.state),
       statusBanner(act.state, act.state_text, act.lang, act.repealed_by || act.replaced_by),
-      h("h1", {}, act.title),
+      h("h1", { lang: title.lang === "ru" ? "ru" : "kk" }, title.text),
       h("dl", { class: "facts" },
         h("dt", {}, t("kindL")), h("dd", {}, kindName(act.kind)),
         h("dt", {}, t("date")), h("dd", {}, dmyOr(act.issuances && act.issuances[0] && act.issuances[0].date, "—")),
@@ -740,8 +777,8 @@ async function actView(id, p) {
       h("p", { class: "act-links" }, h("a", { href: withParams(`${actPath(act.id)}/history`, { lang: act.lang }), id: "act-history-link" }, t("actHistory"))),
       asOfForm, edition,
       h("div", { class: "act-grid" },
-        h("nav", { class: "toc", "aria-label": t("toc") }, gotoForm, actSearch, h("h2", {}, t("toc")), toc),
-        h("section", { "aria-label": t("text") }, loadingTexts, body))));
+        h("nav", { class: "toc", "aria-label": t("toc") }, skipToc, gotoForm, actSearch, h("h2", {}, t("toc")), toc),
+        textSection)));
   const toHash = () => {
     if (!location.hash) return;
     const el = document.getElementById(decoded(location.hash.slice(1)));
@@ -834,7 +871,7 @@ async function unitView(id, eid, p) {
         missing = "errNoAct";
       }
     }
-    setMain(errorBox(e, missing));
+    setMain(...errorPage(e, missing));
     return;
   }
   const langs = ["kk", "ru"].filter((l) => shown[l]);
@@ -861,7 +898,10 @@ async function unitView(id, eid, p) {
         h("p", { class: `state state-${u.state.kind}`, lang: l }, u.state_text),
         h("p", { class: "meta edition" }, badge(u.act.status, u.unit.status), " ",
           u.edition ? editionWords(u.edition) : t("noEdition"),
-          u.edition ? [" · ", h("span", { class: "src", translate: "no" }, `${u.source.file}:${u.source.line_start}-${u.source.line_end}`)] : null),
+          // The official text's address where the act has one; the file and its lines
+          // (never printed) only where it has none.
+          u.edition ? [" · ", officialLink(u.act.url)
+            || h("span", { class: "src", translate: "no" }, `${u.source.file}:${u.source.line_start}-${u.source.line_end}`)] : null),
         h("div", { class: "text" }, richText(u.text, u.highlights, u.tables, 0)),
         u.children && u.children.length ? h("p", { class: "children" }, `${t("children")}: `,
           u.children.map((c) => h("a", { href: withParams(unitPath(id, c.eid), { as_of: p.as_of }) }, c.label)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null,
@@ -1064,7 +1104,7 @@ async function actHistoryView(id, p) {
       api(`/v1/acts/${encodeURIComponent(id)}/history`, { lang: p.lang }),
     ]);
   } catch (e) {
-    setMain(errorBox(e, "errNoAct"));
+    setMain(...errorPage(e, "errNoAct"));
     return;
   }
   document.title = `${t("actHistory")} — ${act.title} — zanlex`;

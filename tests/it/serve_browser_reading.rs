@@ -1,0 +1,298 @@
+//! The page in headless Chromium, at a laptop's and a phone's width and in both interface
+//! languages, as a lawyer reads a provision and prints it: where the text comes from (the
+//! official database's address, not a file of the corpus), and an act's heading in the
+//! reader's language.
+
+use super::serve_api::{test_corpus, Server, ACT, BILINGUAL};
+use super::serve_browser::{
+    axe_source, axe_violations, chromedriver, chromium, js, open, runtime, screenshot,
+    start_driver, Driver, WIDTHS,
+};
+use fantoccini::Client;
+
+/// The bundled corpus (its own acts have no official address; the pasture rules, `BILINGUAL`,
+/// have one per language in their meta.yaml), served; the browser driver; `None` without
+/// chromedriver.
+struct Fixture {
+    server: Server,
+    webdriver: String,
+    _driver: Driver,
+    _tmp: tempfile::TempDir,
+}
+
+fn fixture() -> Option<Fixture> {
+    let chromedriver = chromedriver()?;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+    let (driver, webdriver) = start_driver(&chromedriver);
+    Some(Fixture {
+        server,
+        webdriver,
+        _driver: driver,
+        _tmp: tmp,
+    })
+}
+
+/// A provision page is in: its columns and the cited-by list.
+const UNIT_IN: &str = "return !!document.querySelector('.unit-page .column .edition') && !!document.querySelector('#cited-by-list ul, #no-cited-by')";
+
+/// Each column's source on a provision page: `[language, official href or null, file text or
+/// null, whether the print stylesheet hides the file]`.
+async fn sources(c: &Client) -> serde_json::Value {
+    js(
+        c,
+        "const printRules = []; \
+         for (const sheet of document.styleSheets) for (const r of sheet.cssRules) \
+           if (r.media && r.media.mediaText.includes('print')) \
+             for (const s of r.cssRules) if (s.style && s.style.display === 'none') printRules.push(s.selectorText); \
+         return [...document.querySelectorAll('.unit-page .column')].map((col) => { \
+           const a = col.querySelector('.edition a.official'); const f = col.querySelector('.edition .src'); \
+           return [col.lang, a ? a.getAttribute('href') : null, f ? f.textContent : null, \
+                   f ? printRules.some((sel) => f.matches(sel)) : null]; })",
+    )
+    .await
+}
+
+#[test]
+fn a_provision_names_its_official_source_and_prints_no_file_path() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for ui in ["kk", "ru"] {
+                c.goto(&format!("{base}/")).await.expect("open the page");
+                js(
+                    &c,
+                    &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true"),
+                )
+                .await;
+                // The pasture rules: each language's text links to its own official page,
+                // and no file of the corpus is named.
+                open(
+                    &c,
+                    &format!("{base}/acts/{BILINGUAL}/att_1__para_2"),
+                    UNIT_IN,
+                )
+                .await;
+                assert_eq!(
+                    sources(&c).await,
+                    serde_json::json!([
+                        [
+                            "kk",
+                            "https://zan.gov.kz/client/#!/doc/150276/kaz/15.12.2020",
+                            null,
+                            null
+                        ],
+                        [
+                            "ru",
+                            "https://zan.gov.kz/client/#!/doc/150276/rus/15.12.2020",
+                            null,
+                            null
+                        ]
+                    ]),
+                    "{width} px, {ui}"
+                );
+                assert_eq!(
+                    js(&c, "return document.body.textContent.includes('.md:')").await,
+                    false,
+                    "{width} px, {ui}"
+                );
+                screenshot(&c, &format!("unit-official-{ui}-{width}")).await;
+                // An act of the corpus without an official address: its file and lines, on
+                // the screen only.
+                open(&c, &format!("{base}/acts/{ACT}/para_1"), UNIT_IN).await;
+                let shown = sources(&c).await;
+                assert_eq!(
+                    shown[0],
+                    serde_json::json!(["kk", null, "corpus/003_0165b7296e38fd1a.txt:17-20", true]),
+                    "{width} px, {ui}"
+                );
+                for col in shown.as_array().expect("columns") {
+                    assert_eq!(col[1], serde_json::Value::Null, "{width} px, {ui}");
+                    assert!(
+                        col[2]
+                            .as_str()
+                            .is_some_and(|f| f.starts_with("corpus/003_0165b7296e38fd1a.txt:")),
+                        "{width} px, {ui}: {col}"
+                    );
+                    assert_eq!(col[3], true, "{width} px, {ui}: {col}");
+                }
+            }
+        }
+    });
+}
+
+/// The act page's texts are in.
+const TEXTS_IN: &str = "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')";
+
+#[test]
+fn an_acts_heading_is_in_the_interface_language_where_the_act_has_it() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for (ui, title) in [
+                ("kk", "Алматы облысы бойынша ауыл шаруашылығы жануарларын жаюдың қағидаларын бекіту туралы"),
+                ("ru", "Об утверждении Правил выпаса сельскохозяйственных животных по Алматинской области"),
+            ] {
+                c.goto(&format!("{base}/")).await.expect("open the page");
+                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                // The act opens on its Kazakh text whatever the interface language.
+                open(&c, &format!("{base}/acts/{BILINGUAL}"), TEXTS_IN).await;
+                assert_eq!(
+                    js(&c, "const h = document.querySelector('h1'); return [h.lang, h.textContent, document.querySelector('.act-text').lang]").await,
+                    serde_json::json!([ui, title, "kk"]),
+                    "{width} px"
+                );
+                screenshot(&c, &format!("act-h1-{ui}-{width}")).await;
+            }
+        }
+    });
+}
+
+/// axe-core's findings of `rules` on the view shown, as their ids.
+async fn findings(c: &Client, axe: &str, rules: &[&str]) -> Vec<String> {
+    axe_violations(c, axe)
+        .await
+        .into_iter()
+        .filter_map(|v| v["id"].as_str().map(str::to_string))
+        .filter(|id| rules.contains(&id.as_str()))
+        .collect()
+}
+
+#[test]
+fn an_act_with_several_tables_and_the_error_page_pass_axes_moderate_rules() {
+    let Some(f) = fixture() else { return };
+    let Some(axe) = axe_source() else {
+        eprintln!("skipped: axe-core could not be installed with npm (npm install axe-core@4)");
+        return;
+    };
+    let base = &f.server.base;
+    let rules = ["landmark-unique", "page-has-heading-one"];
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for (ui, error) in [("kk", "Қате"), ("ru", "Ошибка")] {
+                c.goto(&format!("{base}/")).await.expect("open the page");
+                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                // The pasture rules' three appendices, each a table: three regions, each
+                // named by its number.
+                open(&c, &format!("{base}/acts/{BILINGUAL}"), TEXTS_IN).await;
+                assert_eq!(
+                    js(&c, "return [...document.querySelectorAll('.table-wrap')].map((w) => w.getAttribute('aria-label').split(' ')[1])").await,
+                    serde_json::json!(["1", "2", "3"]),
+                    "{width} px, {ui}"
+                );
+                assert_eq!(findings(&c, &axe, &rules).await, Vec::<String>::new(), "{width} px, {ui}");
+                // An act that is not there: the page's one heading says it is an error.
+                open(
+                    &c,
+                    &format!("{base}/acts/no-such-act"),
+                    "return !!document.querySelector('main .error')",
+                )
+                .await;
+                assert_eq!(
+                    js(&c, "return [...document.querySelectorAll('h1')].map((h) => h.textContent)").await,
+                    serde_json::json!([error]),
+                    "{width} px, {ui}"
+                );
+                assert_eq!(findings(&c, &axe, &rules).await, Vec::<String>::new(), "{width} px, {ui}");
+                screenshot(&c, &format!("error-page-{ui}-{width}")).await;
+            }
+        }
+    });
+}
+
+#[test]
+fn a_skip_link_leads_past_the_contents_to_the_text() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for (ui, words) in [
+                ("kk", "Мазмұнын өткізіп, мәтінге өту"),
+                ("ru", "Пропустить содержание и перейти к тексту"),
+            ] {
+                c.goto(&format!("{base}/")).await.expect("open the page");
+                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                open(&c, &format!("{base}/acts/{BILINGUAL}"), TEXTS_IN).await;
+                // The contents' first keyboard stop is the skip link, in the reader's language.
+                assert_eq!(
+                    js(&c, "const n = document.querySelector('nav.toc'); const first = n.querySelector('a, button, input'); return [first.id, first.textContent]").await,
+                    serde_json::json!(["skip-toc", words]),
+                    "{width} px"
+                );
+                js(&c, "document.getElementById('skip-toc').focus(); return true").await;
+                c.active_element()
+                    .await
+                    .expect("the focused element")
+                    .send_keys("\u{E007}")
+                    .await
+                    .expect("press Enter");
+                assert_eq!(
+                    js(&c, "const a = document.activeElement; return [a.id, a.contains(document.querySelector('.act-text')), location.hash]").await,
+                    serde_json::json!(["act-text-section", true, ""]),
+                    "{width} px, {ui}"
+                );
+                js(&c, "document.getElementById('skip-toc').focus(); window.scrollTo(0, 0); return true").await;
+                screenshot(&c, &format!("act-skip-toc-{ui}-{width}")).await;
+            }
+        }
+    });
+}
+
+#[test]
+fn on_a_phone_the_filters_fold_into_a_line_above_the_first_result() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for (ui, words) in [("kk", "Сүзгілер (1)"), ("ru", "Фильтры (1)")] {
+                c.goto(&format!("{base}/")).await.expect("open the page");
+                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                open(
+                    &c,
+                    &format!("{base}/?q=жайылым&status=repealed"),
+                    "return document.querySelectorAll('.hit').length > 0",
+                )
+                .await;
+                // `[filters open, the line's words or null when hidden, first result's top
+                // within the window, the status filter's choice]`.
+                let shown = js(
+                    &c,
+                    "const b = document.getElementById('filters-box'); const s = b.querySelector('summary'); \
+                     const top = document.querySelector('.hit').getBoundingClientRect().top; \
+                     return [b.open, getComputedStyle(s).display === 'none' ? null : s.textContent, \
+                             top < window.innerHeight - 60, document.getElementById('status').value]",
+                )
+                .await;
+                let phone = width < 600;
+                assert_eq!(
+                    shown,
+                    serde_json::json!([!phone, if phone { Some(words) } else { None }, true, "repealed"]),
+                    "{width} px, {ui}"
+                );
+                screenshot(&c, &format!("search-filters-{ui}-{width}")).await;
+                if phone {
+                    // The line opens them.
+                    c.find(fantoccini::Locator::Css("#filters-box summary"))
+                        .await
+                        .expect("the filters' line")
+                        .click()
+                        .await
+                        .expect("open the filters");
+                    assert_eq!(
+                        js(&c, "const s = document.getElementById('status'); return [document.getElementById('filters-box').open, s.getBoundingClientRect().height > 0]").await,
+                        serde_json::json!([true, true]),
+                        "{width} px, {ui}"
+                    );
+                }
+            }
+        }
+    });
+}
