@@ -110,7 +110,23 @@ pub(crate) fn article_units(
     };
     let words = compile::analyze_field(index, f.title_stem, &asked.act_words);
     if words.is_empty() {
-        return in_lang_first(found(&unit_query(None), limit)?);
+        // The query's language first, then the other's, each cut by itself: ordering a cut
+        // list by language would bring a unit up the page only when a longer page reached it,
+        // and the first hits of a search must not depend on how many are asked for.
+        let in_lang = |occur: Occur, n: usize| {
+            let q = BooleanQuery::new(vec![
+                (Occur::Must, Box::new(unit_query(None)) as Box<dyn TQuery>),
+                (occur, compile::lang_filter(f, asked.lang)),
+            ]);
+            found(&q, n)
+        };
+        let mut out = in_lang(Occur::Must, limit)?;
+        if out.len() < limit {
+            let rest = limit - out.len();
+            // A MustNot alone matches nothing: the unit query is the Must beside it.
+            out.extend(in_lang(Occur::MustNot, rest)?);
+        }
+        return Ok(out);
     }
     let title: Vec<(Occur, Box<dyn TQuery>)> = words
         .iter()

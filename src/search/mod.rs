@@ -578,7 +578,10 @@ fn through_twins(w: &Widening, query: &BooleanQuery, have: &[Hit]) -> crate::Res
         return Ok(Vec::new());
     };
     let f = w.index.fields();
-    let (top, _) = top_adjusted(w.searcher, query, want * 2 + 4, w.adjust, None, w.budget)?;
+    // The same candidates whatever the page size: many have no twin and are passed over, and
+    // a window sized by the page would end sooner on a short page, which the partial fill
+    // would then take, so that its first hits depended on how many were asked for.
+    let (top, _) = top_adjusted(w.searcher, query, TWIN_CANDIDATES, w.adjust, None, w.budget)?;
     let mut seen: HashSet<(String, String)> = have
         .iter()
         .map(|h| (h.act.id.clone(), h.unit.eid.clone()))
@@ -702,6 +705,10 @@ fn twin_of(
         eid: hit.unit.eid.clone(),
     }))
 }
+
+/// Candidates of the other language looked at for twins of a page in one language (each
+/// document read only until the page is full).
+const TWIN_CANDIDATES: usize = 1000;
 
 /// Most candidates checked for a phrase with stop words.
 pub const VERIFY_CANDIDATES: usize = 5000;

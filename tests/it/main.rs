@@ -37,6 +37,7 @@ mod refs_corpus;
 mod scale_corpus;
 mod scale_mirror;
 mod search_budget;
+mod search_paging;
 mod search_partial;
 mod search_pruning;
 mod search_questions;
