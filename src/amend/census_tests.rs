@@ -9,7 +9,7 @@
 //! it. The per-form mapping is [`read_clause`], the one place a new parser plugs in.
 
 use crate::amend::notes;
-use crate::model::{AmendAction, EffectiveRule, Status};
+use crate::model::{AmendAction, EffectiveRule, Status, TimeLimit};
 use crate::structure::{effective, header, requisite};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -144,6 +144,29 @@ fn read_clause(form: &str, lang: &str, text: &str) -> Reading {
                 // A note that states the act's own commencement (`Сноска. Вводится в действие
                 // с 01.01.2023 в соответствии с пунктом 3 …`) names no amending act.
             }
+            // The act's own clause, read whole as indexing reads a final article: the whole
+            // act's rule and each excepted unit's own.
+            let parts = effective::parse_commencement(text);
+            if parts.iter().any(|p| rule_words(&p.rule).is_some()) {
+                let words = parts
+                    .iter()
+                    .map(|p| {
+                        let rule = rule_words(&p.rule).unwrap_or_else(|| "day not printed".into());
+                        match (p.labels.is_empty(), parts.len()) {
+                            // The whole act alone: read as one rule.
+                            (true, 1) => rule,
+                            (true, _) => format!("whole act: {rule}"),
+                            (false, _) => format!("{}: {rule}", p.labels.join(", ")),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                return if parts.iter().all(|p| rule_words(&p.rule).is_some()) {
+                    Reading::read(words)
+                } else {
+                    Reading::partial(words, "an excepted unit's day is not printed here")
+                };
+            }
             let rule = effective::parse_rule(text);
             match rule_words(&rule) {
                 Some(w) => match lost_parts(&lower) {
@@ -160,6 +183,28 @@ fn read_clause(form: &str, lang: &str, text: &str) -> Reading {
             }
         }
         "expiry" | "suspension" => {
+            if let Some(lapse) = notes::parse_lapse(text) {
+                let who = if lapse.label.is_empty() {
+                    "this unit".to_string()
+                } else {
+                    lapse.label.clone()
+                };
+                let part = lapse.part.map(|p| format!(" ({p})")).unwrap_or_default();
+                return Reading::read(match lapse.limit {
+                    TimeLimit::Expires { since, .. } => {
+                        format!("expiry: {who}{part} until {since}")
+                    }
+                    TimeLimit::Suspended { from, until } => format!(
+                        "suspension: {who}{part} from {} to {}",
+                        from.map_or("?".to_string(), |d| d.to_string()),
+                        until.map_or("?".to_string(), |d| d.to_string())
+                    ),
+                    TimeLimit::Commences { rule } => format!(
+                        "{who}{part}: {}",
+                        rule_words(&rule).unwrap_or_else(|| "commences, day not printed".into())
+                    ),
+                });
+            }
             if is_note {
                 // A note is read as an amendment; an expiry or a suspension has no action.
                 return match read_note(lang, text) {

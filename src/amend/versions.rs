@@ -28,7 +28,64 @@ pub fn link_corpus(acts: &mut Vec<Act>) {
     merge_editions(acts);
     apply_amending_acts(acts);
     refine_effective_dates(acts);
+    refine_repeal_dates(acts);
     note_later_changes(acts);
+}
+
+/// 5. a repeal read from a requisite that prints the repealing act's signing day and no
+///    commencement of its own (`Утратило силу решением … от 31 июля 2019 года № 51-257`)
+///    takes effect when the repealing act does: with that act in the corpus, the repeal's day
+///    is the repealing act's commencement day (estimated when that day is), never the signing
+///    day alone, so that no day falls between the old act's end and the new one's start.
+fn refine_repeal_dates(acts: &mut [Act]) {
+    let starts: Vec<(ActRef, crate::model::EffectiveDate)> = acts
+        .iter()
+        .filter_map(|a| {
+            Some((
+                act_ref(a),
+                resolve(a.commencement.as_ref()?, a.date(), a.publication_date)?,
+            ))
+        })
+        .collect();
+    if starts.is_empty() {
+        return;
+    }
+    for act in acts.iter_mut() {
+        let crate::model::Status::Repealed {
+            by: Some(by),
+            on: Some(on),
+            estimated,
+        } = &mut act.status
+        else {
+            continue;
+        };
+        let Some(number) = repealing_number(by) else {
+            continue;
+        };
+        let named = starts.iter().find(|(r, _)| {
+            r.date == Some(*on)
+                && r.number
+                    .as_deref()
+                    .is_some_and(|n| n.split(" / ").any(|x| x == number))
+        });
+        if let Some((_, start)) = named {
+            if start.date > *on {
+                *on = start.date;
+                *estimated = start.estimated;
+            }
+        }
+    }
+}
+
+/// The number a repealing act is named by in a requisite (`… от 31 июля 2019 года № 51-257`,
+/// `… № 25-125 шешімімен`): the first run after `№`, without its closing punctuation.
+fn repealing_number(by: &str) -> Option<&str> {
+    let rest = by.split_once('№')?.1.trim_start();
+    let number = rest
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(')
+        .next()?
+        .trim_end_matches(['.', ')']);
+    (!number.is_empty()).then_some(number)
 }
 
 /// 4. each expression of an act gets, as [`Act::later_changes`], the amendments its other
@@ -606,4 +663,31 @@ pub fn older_edition_at(act: &Act, date: NaiveDate) -> Option<&ActVersion> {
     act.versions
         .iter()
         .find(|v| v.from.is_none_or(|f| f <= date) && v.to.is_some_and(|t| date < t))
+}
+
+#[cfg(test)]
+mod repeal_tests {
+    use super::repealing_number;
+
+    #[test]
+    fn the_repealing_acts_number_is_read_from_the_requisite() {
+        // The requisites of the mirror's Almaty oblast decisions, as `meta.yaml` prints them.
+        assert_eq!(
+            repealing_number(
+                "решением маслихата Алматинской области от 31 июля 2019 года № 51-257"
+            ),
+            Some("51-257")
+        );
+        assert_eq!(
+            repealing_number(
+                "решением маслихата Алматинской области от 13 августа 2024 года № 25-125 (вводится в действие …)"
+            ),
+            Some("25-125")
+        );
+        assert_eq!(
+            repealing_number("приказом Министра от 5 мая 2020 года № 214."),
+            Some("214")
+        );
+        assert_eq!(repealing_number("Законом РК от 5 мая 2020 года"), None);
+    }
 }
