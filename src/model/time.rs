@@ -217,11 +217,11 @@ impl TimeState {
     ///     "на 01.01.1990 ещё не принят (принят 18.12.1995)"
     /// );
     /// let s = TimeState::NotYetInForce {
-///     adopted: d("2019-07-31"),
-///     from: d("2019-08-30"),
-///     estimated: false,
-///     rule: None,
-/// };
+    ///     adopted: d("2019-07-31"),
+    ///     from: d("2019-08-30"),
+    ///     estimated: false,
+    ///     rule: None,
+    /// };
     /// assert_eq!(
     ///     s.describe(Some(d("2019-08-01")), Some(Lang::Kk)),
     ///     "31.07.2019 қабылданған, бірақ 01.08.2019 күні әлі қолданысқа енгізілмеген \

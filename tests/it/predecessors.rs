@@ -196,7 +196,8 @@ fn a_date_before_the_new_act_reads_the_old_one() {
             "2015-03-27".into(),
             // Ten days after its first official publication: ~2015-04-06 at the earliest.
             Some(d("2015-04-06")),
-            Some(d("2019-07-31")),
+            // Repealed when the decision replacing it took effect, not on its signing day.
+            Some(d("2019-08-10")),
             true
         ))
     );
@@ -207,7 +208,7 @@ fn a_date_before_the_new_act_reads_the_old_one() {
         (OLD, "not_yet_adopted")
     );
     // On the new decision's adoption day it is not yet in force (ten days after its first
-    // official publication), and the old one, repealed that day by its requisite, answers so.
+    // official publication), and the old one, whose repeal takes effect with it, still is.
     let adopted = at(NEW, "2019-07-31");
     assert_eq!(
         (
@@ -215,7 +216,7 @@ fn a_date_before_the_new_act_reads_the_old_one() {
             adopted.state.as_str(),
             adopted.predecessor.is_none()
         ),
-        (OLD, "repealed", false)
+        (OLD, "in_force", false)
     );
     let on = at(NEW, "2019-08-10");
     assert_eq!(
@@ -235,7 +236,8 @@ fn a_date_before_the_new_act_reads_the_old_one() {
             true
         ))
     );
-    assert_eq!(at(OLD, "2019-07-31").state.as_str(), "repealed");
+    assert_eq!(at(OLD, "2019-08-09").state.as_str(), "in_force");
+    assert_eq!(at(OLD, "2019-08-10").state.as_str(), "repealed");
     // `search --as-of` finds the rules in force on each side of the boundary.
     let acts = |date: &str| {
         let mut req = SearchRequest::new("бродячих собак");
@@ -253,8 +255,9 @@ fn a_date_before_the_new_act_reads_the_old_one() {
         ids.dedup();
         ids
     };
-    assert_eq!(acts("2019-07-30"), [OLD]);
-    assert_eq!(acts("2019-07-31"), [NEW]);
+    assert_eq!(acts("2019-07-31"), [OLD]);
+    assert_eq!(acts("2019-08-09"), [OLD]);
+    assert_eq!(acts("2019-08-10"), [NEW]);
     // `show --as-of` says where the wording comes from.
     let corpus = corpus.to_str().expect("utf-8 path");
     let target = format!("{NEW}#{eid}");
@@ -316,7 +319,7 @@ fn the_history_continues_into_the_act_replaced() {
         [(
             "2015-03-27".to_string(),
             Some(d("2015-04-06")),
-            Some(d("2019-07-31"))
+            Some(d("2019-08-10"))
         )]
     );
     let (code, out, err) = zanlex_with(
@@ -336,7 +339,7 @@ fn the_history_continues_into_the_act_replaced() {
         out.contains(
             "before it: the act it replaced, maslikhat-decision-2015-03-27-43-249  Об утверждении \
              Правил содержания и выгула собак и кошек, отлова и уничтожения бродячих собак и \
-             кошек в Алматинской области (status: repealed)\n  wording 2015-03-27 – 2019-07-31  \
+             кошек в Алматинской области (status: repealed)\n  wording ~2015-04-06 – 2019-08-10  \
              edition 2015-03-27"
         ),
         "{out}"
