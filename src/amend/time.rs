@@ -29,6 +29,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 
+/// An expiry on a unit: the day it no longer applies, and the part that expired when the
+/// words name a part and not the whole unit.
+type Expiry = (NaiveDate, Option<String>);
+/// A suspension on a unit: the day it began and the day it applies again, when printed.
+type Suspension = (Option<NaiveDate>, Option<NaiveDate>);
+
 /// One edition of an act's expression as the rule sees it.
 #[derive(Debug, Clone)]
 pub struct Edition<'a> {
@@ -786,13 +792,7 @@ impl<'a> ActTimeline<'a> {
     }
 
     /// The expiry and suspension on unit `eid` or what contains it (the nearest).
-    fn lapse_for(
-        &self,
-        eid: &str,
-    ) -> (
-        Option<(NaiveDate, Option<String>)>,
-        Option<(Option<NaiveDate>, Option<NaiveDate>)>,
-    ) {
+    fn lapse_for(&self, eid: &str) -> (Option<Expiry>, Option<Suspension>) {
         let mut expired: Option<(usize, NaiveDate, Option<String>)> = None;
         let mut suspended: Option<(usize, Option<NaiveDate>, Option<NaiveDate>)> = None;
         for (e, limit) in self.lapses.iter().filter(|(e, _)| contains(e, eid)) {
