@@ -166,6 +166,73 @@ static HEAD_TOO_SLOW: LazyLock<Vec<u8>> = LazyLock::new(|| {
     )
 });
 
+/// The longest request line checked for a target that is no URL: the longest URL hyper takes.
+const MAX_CHECKED_LINE: usize = 64 * 1024;
+
+/// The most characters of a request line an error shows.
+const SHOWN_CHARS: usize = 200;
+
+/// Why the request line `line` (`METHOD TARGET VERSION`, its line end cut) cannot be read,
+/// when its target is no URL (a raw `>` typed in a query, a byte that is not UTF-8): one line
+/// naming the request and what to write instead. `None` for a target hyper reads, and for a
+/// line of another shape, which hyper answers itself.
+fn refused_target(line: &[u8]) -> Option<String> {
+    let mut parts = line.splitn(3, |&b| b == b' ');
+    let (Some(_), Some(target), Some(_)) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    // The very check hyper makes of a request's target.
+    if target.is_empty() || axum::http::Uri::try_from(target).is_ok() {
+        return None;
+    }
+    let lossy = String::from_utf8_lossy(line);
+    let mut shown: String = lossy
+        .chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .take(SHOWN_CHARS)
+        .collect();
+    if lossy.chars().count() > SHOWN_CHARS {
+        shown.push('…');
+    }
+    let why = match unescaped_byte(target) {
+        Some(b) if b.is_ascii_graphic() => format!(
+            "holds {:?}, which a URL may not hold as it is; write it as %{b:02X}",
+            char::from(b)
+        ),
+        Some(b) => format!("holds the byte {b:#04x}; write it as %{b:02X}"),
+        None if std::str::from_utf8(target).is_err() => {
+            "holds bytes that are not UTF-8; percent-encode each (%XX)".to_string()
+        }
+        None => "has a target that is no path of this server (it begins with /)".to_string(),
+    };
+    Some(format!("the request `{shown}` {why}"))
+}
+
+/// The first byte of `target` a URL's path or query may not hold unescaped, as hyper reads
+/// them: neither takes a space, `<` or `>`; a path takes `"`, `{` and `}` as they are but not
+/// `` ` ``; a query takes `` ` ``, `{` and `}` but not `"`.
+fn unescaped_byte(target: &[u8]) -> Option<u8> {
+    let mut in_query = false;
+    for &b in target {
+        let ok = match b {
+            b'#' => return None,
+            b'?' if !in_query => {
+                in_query = true;
+                true
+            }
+            0x80.. => true,
+            0x21 | 0x24..=0x3B | 0x3D => true,
+            _ if in_query => (0x3F..=0x7E).contains(&b),
+            0x40..=0x5F | 0x61..=0x7A | 0x7C | 0x7E | b'"' | b'{' | b'}' => true,
+            _ => false,
+        };
+        if !ok {
+            return Some(b);
+        }
+    }
+    None
+}
+
 /// A listener that accepts a connection only while fewer than its limit are open, and
 /// fewer than `per_peer` from the connection's address.
 pub(crate) struct Bounded {
@@ -247,12 +314,14 @@ impl Connected<IncomingStream<'_, Bounded>> for Peer {
 enum Phase {
     /// Between requests (or answering one).
     Idle,
-    /// Receiving a request's head: since `start`, `bytes` of it, and the line ends seen in a
-    /// row last (two end the head: a blank line).
+    /// Receiving a request's head: since `start`, `bytes` of it, the line ends seen in a
+    /// row last (two end the head: a blank line), and whether its first line is still
+    /// coming in.
     Head {
         start: Instant,
         bytes: u64,
         ends: u8,
+        first_line: bool,
     },
     /// The head is in: the body, if any, is read by the request's handler.
     Body,
@@ -266,6 +335,8 @@ pub(crate) struct Conn {
     _peer: PeerPlace,
     pace: Pace,
     phase: Phase,
+    /// The request line coming in (at most [`MAX_CHECKED_LINE`] bytes of it).
+    line: Vec<u8>,
     last_active: Instant,
     deadline: Pin<Box<Sleep>>,
 }
@@ -279,6 +350,7 @@ impl Conn {
             _peer: peer,
             pace,
             phase: Phase::Idle,
+            line: Vec::new(),
             last_active: now,
             deadline: Box::pin(tokio::time::sleep(pace.idle)),
         }
@@ -296,22 +368,45 @@ impl Conn {
     }
 
     /// Counts `data` read: a head begins with the first byte between requests and ends at its
-    /// blank line.
-    fn read(&mut self, data: &[u8]) {
+    /// blank line. The answer to send instead of reading on when the request line's target is
+    /// no URL.
+    fn read(&mut self, data: &[u8]) -> Option<Vec<u8>> {
         let now = Instant::now();
         self.last_active = now;
+        let mut refused = None;
         for &b in data {
             if let Phase::Idle = self.phase {
                 self.phase = Phase::Head {
                     start: now,
                     bytes: 0,
                     ends: 0,
+                    first_line: true,
                 };
+                self.line.clear();
             }
-            let Phase::Head { bytes, ends, .. } = &mut self.phase else {
+            let Phase::Head {
+                bytes,
+                ends,
+                first_line,
+                ..
+            } = &mut self.phase
+            else {
                 break;
             };
             *bytes += 1;
+            if *first_line {
+                if b == b'\n' {
+                    // Empty lines before a request are skipped, as hyper skips them.
+                    let line = self.line.strip_suffix(b"\r").unwrap_or(&self.line);
+                    if !line.is_empty() {
+                        *first_line = false;
+                        refused = refused_target(line);
+                    }
+                    self.line.clear();
+                } else if self.line.len() < MAX_CHECKED_LINE {
+                    self.line.push(b);
+                }
+            }
             // A line ends at `\n`, its `\r` before it or not (as hyper reads it).
             match b {
                 b'\n' => *ends += 1,
@@ -326,6 +421,7 @@ impl Conn {
         }
         let due = self.due();
         self.deadline.as_mut().reset(due);
+        refused.map(|message| refusal(ErrorCode::BadRequest, &message))
     }
 
     /// Counts a write: the server answers, so the next byte read begins another request.
@@ -366,7 +462,14 @@ impl AsyncRead for Conn {
         match Pin::new(&mut this.stream).poll_read(cx, buf) {
             Poll::Ready(done) => {
                 if buf.filled().len() > before {
-                    this.read(&buf.filled()[before..]);
+                    if let Some(answer) = this.read(&buf.filled()[before..]) {
+                        // Answered here: hyper would answer an empty 400 and no reason.
+                        let _ = this.stream.try_write(&answer);
+                        return Poll::Ready(Err(io::Error::new(
+                            io::ErrorKind::InvalidData,
+                            "the request's target is no URL",
+                        )));
+                    }
                 }
                 Poll::Ready(done)
             }
