@@ -243,6 +243,8 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
         Ok(None) => {}
         Err(reason) => warnings.push(format!("{reason}; the text is indexed without it")),
     }
+    // Values of a metadata file that mean nothing were left out as it was read: said here.
+    warnings.extend(sidecar::take_unread(&mut meta));
     Ok(Extracted {
         source: Source {
             file,

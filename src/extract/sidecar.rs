@@ -244,7 +244,14 @@ fn yaml_map(text: &str, shown: &str) -> Result<BTreeMap<String, String>, String>
         return Err(format!("{shown} is not a YAML mapping of fields"));
     };
     let mut out = BTreeMap::new();
-    flatten_yaml("", &map, &mut out);
+    let mut unread = Vec::new();
+    flatten_yaml("", &map, &mut out, &mut unread);
+    for (key, item) in unread {
+        out.insert(
+            format!("{UNREAD}{key}"),
+            format!("{shown}: {key} lists {item:?}, where it takes names or numbers; that item is left out"),
+        );
+    }
     Ok(out)
 }
 
@@ -290,11 +297,17 @@ pub fn read_folder_meta(
     let mut out = folder_meta_cache::fields(&p)?.as_ref().clone();
     if !whole {
         out.retain(|k, _| {
-            ACT_LEVEL_KEYS
-                .iter()
-                .any(|a| k == a || k.starts_with(&format!("{a}.")))
+            ACT_LEVEL_KEYS.iter().any(|a| {
+                let k = k.strip_prefix(UNREAD).unwrap_or(k);
+                k == *a || k.starts_with(&format!("{a}."))
+            })
         });
     }
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    leave_out_meaningless(&mut out, &name);
     by_language(&mut out, lang);
     Ok(Some(out))
 }
@@ -424,7 +437,12 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn flatten_yaml(prefix: &str, map: &serde_yaml_ng::Mapping, out: &mut BTreeMap<String, String>) {
+fn flatten_yaml(
+    prefix: &str,
+    map: &serde_yaml_ng::Mapping,
+    out: &mut BTreeMap<String, String>,
+    unread: &mut Vec<(String, String)>,
+) {
     for (k, v) in map {
         let Some(k) = yaml_scalar(k) else { continue };
         let key = if prefix.is_empty() {
@@ -433,17 +451,76 @@ fn flatten_yaml(prefix: &str, map: &serde_yaml_ng::Mapping, out: &mut BTreeMap<S
             format!("{prefix}.{k}")
         };
         match v {
-            serde_yaml_ng::Value::Mapping(inner) => flatten_yaml(&key, inner, out),
+            serde_yaml_ng::Value::Mapping(inner) => flatten_yaml(&key, inner, out, unread),
             serde_yaml_ng::Value::Sequence(items) => {
                 let joined: Vec<String> = items.iter().filter_map(yaml_scalar).collect();
+                if let Some(other) = items.iter().find(|i| yaml_scalar(i).is_none()) {
+                    unread.push((key.clone(), shown_yaml(other)));
+                }
                 out.insert(key, joined.join("; "));
             }
+            serde_yaml_ng::Value::Null => {}
             other => {
                 if let Some(s) = yaml_scalar(other) {
                     out.insert(key, s.trim().to_string());
                 }
             }
         }
+    }
+}
+
+/// A YAML value as one short line, for a warning.
+fn shown_yaml(v: &serde_yaml_ng::Value) -> String {
+    let text = one_line(&serde_yaml_ng::to_string(v).unwrap_or_default());
+    let mut shown: String = text.chars().take(80).collect();
+    if shown.len() < text.len() {
+        shown.push('…');
+    }
+    shown
+}
+
+/// The key prefix under which a metadata file's fields keep what they could not take (one
+/// line each, naming the file), for [`take_unread`] to say.
+const UNREAD: &str = "\u{0}unread:";
+
+/// Takes out of `meta` the lines saying which of its files' values were left out, and why.
+pub fn take_unread(meta: &mut BTreeMap<String, String>) -> Vec<String> {
+    let keys: Vec<String> = meta
+        .keys()
+        .filter(|k| k.starts_with(UNREAD))
+        .cloned()
+        .collect();
+    keys.into_iter().filter_map(|k| meta.remove(&k)).collect()
+}
+
+/// Leaves out of `fields`, read from the file `shown`, the values that mean nothing where
+/// zanlex reads them (a date that is no date, a kind of act it does not know), each with a
+/// line saying so under [`UNREAD`].
+fn leave_out_meaningless(fields: &mut BTreeMap<String, String>, shown: &str) {
+    let mut said = Vec::new();
+    for (k, v) in fields.iter() {
+        let base = k.split('.').next().unwrap_or(k);
+        let v = v.trim().trim_matches(['\'', '"']).trim();
+        if v.is_empty() {
+            continue;
+        }
+        let dated =
+            super::DATE_FIELDS.contains(&base) || ["approved_on", "approval_date"].contains(&base);
+        if dated && crate::text::parse_date(v).is_none() {
+            said.push((
+                k.clone(),
+                format!("{shown}: {k} {v:?} is not a date (write YYYY-MM-DD); the text is indexed without it"),
+            ));
+        } else if k == "kind" && crate::model::ActKind::parse(v).is_none() {
+            said.push((
+                k.clone(),
+                format!("{shown}: kind {v:?} is no kind of act zanlex knows; the text is indexed without it"),
+            ));
+        }
+    }
+    for (k, line) in said {
+        fields.remove(&k);
+        fields.insert(format!("{UNREAD}{k}"), line);
     }
 }
 

@@ -551,3 +551,62 @@ fn a_word_no_language_has_is_named_with_its_file_and_left_out() {
     let (hits, _) = search(&corpus, &dir.path().join("idx"), "ұзын");
     assert_eq!(hits, 1);
 }
+
+/// Values of a folder's `meta.yaml` that mean nothing (a date that is no date, a kind zanlex
+/// does not know, a list of mappings where names are expected) are each said in one line
+/// naming the text and `meta.yaml`, and left out; the rest of the file still applies and the
+/// text is indexed.
+#[test]
+fn hostile_meta_yaml_values_are_each_said_and_left_out() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let folder = tmp.path().join("corpus/act");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    std::fs::write(folder.join("kaz.md"), act("Жолбарыс")).expect("write");
+    std::fs::write(
+        folder.join("meta.yaml"),
+        "act_code: '777001'\n\
+         title:\n  kaz: Жолбарыс пен барысты қорғау қағидалары\n\
+         approved_on: 2020-13-45\n\
+         version_date:\n  kaz: 31.02.2020\n\
+         kind: space_station\n\
+         approved_by:\n- {code: 1}\n",
+    )
+    .expect("write");
+    let corpus = tmp.path().join("corpus");
+    let idx = tmp.path().join("index");
+    let out = index(&corpus, &idx, &[]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    for (key, value) in [
+        ("approved_on", "2020-13-45"),
+        ("version_date.kaz", "31.02.2020"),
+        ("kind", "space_station"),
+        ("approved_by", "code"),
+    ] {
+        let line = err
+            .lines()
+            .find(|l| l.contains(key) && l.contains(value))
+            .unwrap_or_else(|| panic!("no line says {key} {value}: {err}"));
+        assert!(
+            line.contains("corpus/act/kaz.md") && line.contains("meta.yaml"),
+            "{line}"
+        );
+    }
+    // The rest of the file applies: the act's code and title are the metadata's, and its
+    // text is found.
+    let out = Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .args(["acts", "--json", "--corpus"])
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&idx)
+        .output()
+        .expect("run zanlex acts");
+    let acts: serde_json::Value = serde_json::from_slice(&out.stdout).expect("acts JSON");
+    assert_eq!(acts["acts"][0]["code"], "777001", "{acts}");
+    assert_eq!(
+        acts["acts"][0]["title"], "Жолбарыс пен барысты қорғау қағидалары",
+        "{acts}"
+    );
+    assert_eq!(acts["acts"][0]["date"], serde_json::Value::Null, "{acts}");
+    assert!(search(&corpus, &idx, "жолбарыс").0 > 0);
+}
