@@ -266,3 +266,115 @@ fn page_numbers_take_what_the_openapi_document_says() {
         assert_eq!(text.status().as_u16(), 400, "{path} {name}=x");
     }
 }
+
+/// A request whose target holds a character a URL may not hold unescaped (a raw `>` typed in
+/// a query, a space, a `{`) is answered with the one error shape: a 400 whose message names the
+/// request and the character and says how to write it, not an empty answer. The connection
+/// still closes (the request cannot be read), and the next connection is served.
+#[test]
+fn a_request_line_with_a_raw_character_is_named_in_its_error() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = test_corpus(dir.path());
+    let server = Server::start(&corpus, &dir.path().join("index"), &["--watch-secs", "0"]);
+    let addr = server.base.trim_start_matches("http://").to_string();
+    for (target, ch, escaped) in [
+        ("/v1/search?q=a>b", "'>'", "%3E"),
+        ("/v1/acts/x<y", "'<'", "%3C"),
+        ("/v1/acts/a`b", "'`'", "%60"),
+        ("/v1/search?q=\"x\"", "'\"'", "%22"),
+    ] {
+        let mut stream = std::net::TcpStream::connect(&addr).expect("connect");
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .expect("timeout");
+        write!(stream, "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").expect("send");
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        let answer = String::from_utf8_lossy(&answer);
+        let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+        assert!(head.starts_with("HTTP/1.1 400"), "{target}: {answer}");
+        assert!(
+            head.to_ascii_lowercase()
+                .contains("content-type: application/json"),
+            "{target}: {head}"
+        );
+        let body: Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {answer}"));
+        assert_eq!(body["error"]["code"], "bad_request", "{body}");
+        let message = body["error"]["message"].as_str().unwrap_or_default();
+        assert!(!message.contains('\n'), "{message}");
+        assert!(
+            message.contains(&format!("GET {target}")),
+            "{target}: {message}"
+        );
+        assert!(message.contains(ch), "{target}: {message}");
+        assert!(message.contains(escaped), "{target}: {message}");
+    }
+    let ok = reqwest::blocking::get(server.url("/v1/search?q=a%3Eb")).expect("get");
+    assert_eq!(ok.status().as_u16(), 200);
+}
+
+/// Where the server refuses a value for its length, the OpenAPI document refuses it too: an
+/// empty `from` or `to` of a compare (400, "is missing"), and a highlighting `q` longer than a
+/// query may be (422), on an act and on a unit.
+#[test]
+fn the_openapi_document_refuses_the_lengths_the_server_refuses() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = test_corpus(dir.path());
+    let server = Server::start(&corpus, &dir.path().join("index"), &["--watch-secs", "0"]);
+    let client = reqwest::blocking::Client::new();
+    let (status, doc) = send(&server, client.get(server.url("/openapi.json")));
+    assert_eq!(status, 200);
+    let (_, acts) = send(&server, client.get(server.url("/v1/acts")));
+    let id = acts["acts"][0]["id"].as_str().expect("an act").to_string();
+    let long = "а".repeat(1001);
+    for (path, name, value, url, want) in [
+        (
+            "/v1/acts/{id}/diff",
+            "from",
+            "",
+            format!("/v1/acts/{id}/diff?from=&to=2020-01-01"),
+            400,
+        ),
+        (
+            "/v1/acts/{id}/diff",
+            "to",
+            "",
+            format!("/v1/acts/{id}/diff?from=2020-01-01&to="),
+            400,
+        ),
+        (
+            "/v1/acts/{id}/units/{eid}",
+            "q",
+            long.as_str(),
+            format!("/v1/acts/{id}/units/para_1?q={long}"),
+            422,
+        ),
+        (
+            "/v1/acts/{id}",
+            "q",
+            long.as_str(),
+            format!("/v1/acts/{id}?text=true&q={long}"),
+            422,
+        ),
+    ] {
+        let schema = doc["paths"][path]["get"]["parameters"]
+            .as_array()
+            .expect("parameters")
+            .iter()
+            .find(|p| p["name"] == name)
+            .map(|p| p["schema"].clone())
+            .unwrap_or_else(|| panic!("{path} {name}"));
+        let valid = jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .build(&schema)
+            .expect("schema");
+        assert!(
+            !valid.is_valid(&Value::from(value)),
+            "{path} {name}: the document takes what the server refuses: {schema}"
+        );
+        assert!(valid.is_valid(&Value::from("2020-01-01")), "{path} {name}");
+        let (status, body) = send(&server, client.get(server.url(&url)));
+        assert_eq!(status, want, "{url}: {body}");
+    }
+}

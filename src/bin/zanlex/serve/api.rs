@@ -235,6 +235,7 @@ pub(crate) struct ActParams {
     #[param(value_type = doc::FlagParam, inline, required = false)]
     text: Option<String>,
     /// With text=true: each unit's highlights, what a search for these words marks in its text
+    #[param(value_type = doc::MarkParam, inline, required = false)]
     q: Option<String>,
     /// The act read on this date: the units it had that day, each with its heading and
     /// state then (with text=true its wording in force that day too); empty: as if not given
@@ -464,6 +465,7 @@ pub(crate) struct UnitParams {
     #[param(value_type = doc::FlagParam, inline, required = false)]
     parallel: Option<String>,
     /// The text's highlights: what a search for these words marks in it
+    #[param(value_type = doc::MarkParam, inline, required = false)]
     q: Option<String>,
 }
 
@@ -570,10 +572,10 @@ pub(crate) async fn history(
 #[into_params(parameter_in = Query)]
 pub(crate) struct DiffParams {
     /// The older edition: its id (as the act's versions list it) or a date
-    #[param(value_type = String, required = true)]
+    #[param(value_type = doc::EditionParam, inline, required = true)]
     from: Option<String>,
     /// The newer edition: its id or a date
-    #[param(value_type = String, required = true)]
+    #[param(value_type = doc::EditionParam, inline, required = true)]
     to: Option<String>,
     /// Only this unit and the units inside it
     eid: Option<String>,

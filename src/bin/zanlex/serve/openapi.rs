@@ -326,3 +326,33 @@ impl PartialSchema for QueryParam {
 }
 
 impl ToSchema for QueryParam {}
+
+/// Words to mark in a text: at most [`super::limits::MAX_QUERY_CHARS`] characters, or empty
+/// for none.
+pub(crate) struct MarkParam;
+
+impl PartialSchema for MarkParam {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .max_length(Some(super::limits::MAX_QUERY_CHARS))
+            .into()
+    }
+}
+
+impl ToSchema for MarkParam {}
+
+/// An edition to compare: its id or a date, never empty (an empty one is missing).
+pub(crate) struct EditionParam;
+
+impl PartialSchema for EditionParam {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .min_length(Some(1))
+            .pattern(Some(r"\S"))
+            .into()
+    }
+}
+
+impl ToSchema for EditionParam {}
