@@ -5,6 +5,7 @@
 //! generation for the readers that ask (search keeps its title statistics there). It knows
 //! nothing of queries.
 
+mod act_ids;
 pub mod build;
 mod directory;
 pub mod docs;
@@ -84,52 +85,12 @@ pub struct UnitView {
 /// How many ids an unknown act id's error suggests.
 pub const SUGGESTED_IDS: usize = 3;
 
-/// The longest act id looked at for suggestions, in characters; ids are short slugs of an
-/// act's kind, date and number, and a longer one is no act's.
-pub const MAX_ACT_ID_CHARS: usize = 200;
-
-/// The act ids of one commit, sorted ([`Store::per_generation`]).
-struct ActIds(Vec<String>);
+use act_ids::ActIds;
+pub use act_ids::MAX_ACT_ID_CHARS;
 
 /// Lists of every act id made for unknown ids (the tests count them).
 #[cfg(test)]
 static ID_LISTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-/// How many ids around an unknown id's place in sorted order are compared with it by edit
-/// distance: with the ids that contain it, all that one suggestion reads, whatever the
-/// corpus's size.
-const COMPARED_IDS: usize = 2000;
-
-/// Ids from `ids` (sorted) nearest to `id` first: those containing it (a prefix typed,
-/// `mvd-order-2012`), then by edit distance; ties by id. The work is bounded: `id` is cut to
-/// [`MAX_ACT_ID_CHARS`], and only the [`COMPARED_IDS`] ids around its place in sorted order
-/// and the first [`COMPARED_IDS`] that contain it are compared.
-pub fn nearest_ids<'a>(id: &str, ids: &'a [String]) -> Vec<&'a str> {
-    let id: String = id
-        .trim()
-        .to_lowercase()
-        .chars()
-        .take(MAX_ACT_ID_CHARS)
-        .collect();
-    let at = ids.partition_point(|c| c.as_str() < id.as_str());
-    let around = at.saturating_sub(COMPARED_IDS / 2)..(at + COMPARED_IDS / 2).min(ids.len());
-    let containing = ids
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| !id.is_empty() && !around.contains(i) && c.contains(&id))
-        .take(COMPARED_IDS)
-        .map(|(_, c)| c);
-    let mut scored: Vec<(bool, usize, &str)> = ids[around.clone()]
-        .iter()
-        .chain(containing)
-        .map(|c| {
-            let contains = !id.is_empty() && c.contains(&id);
-            (!contains, strsim::levenshtein(&id, c), c.as_str())
-        })
-        .collect();
-    scored.sort_unstable();
-    scored.into_iter().map(|(_, _, c)| c).collect()
-}
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -822,11 +783,10 @@ impl Store {
         let ids = self.per_generation(&searcher, || {
             #[cfg(test)]
             ID_LISTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            Ok(ActIds(self.act_ids()?))
+            Ok(ActIds::new(self.act_ids()?))
         })?;
-        let ids = &ids.0;
         let mut nearest = Vec::new();
-        for candidate in nearest_ids(id, ids) {
+        for candidate in ids.nearest(id) {
             // A term may outlive its deleted documents until their segment is merged.
             if !self.expressions(candidate)?.is_empty() {
                 nearest.push(candidate);
@@ -957,12 +917,11 @@ mod safety_tests;
 mod doc_examples {
     #[test]
     fn nearest_ids() {
-        use crate::index::nearest_ids;
         let ids: Vec<String> = ["law-2014-12-11-270-v", "mfa-order-2018-01-04-11-1-4-1"]
             .map(String::from)
             .to_vec();
         assert_eq!(
-            nearest_ids("mfa-order-2018", &ids)[0],
+            crate::index::ActIds::new(ids).nearest("mfa-order-2018")[0],
             "mfa-order-2018-01-04-11-1-4-1"
         );
     }
