@@ -376,5 +376,14 @@ fn the_openapi_document_refuses_the_lengths_the_server_refuses() {
         assert!(valid.is_valid(&Value::from("2020-01-01")), "{path} {name}");
         let (status, body) = send(&server, client.get(server.url(&url)));
         assert_eq!(status, want, "{url}: {body}");
+        // And the document lists the answer the server gives.
+        let listed = &doc["paths"][path]["get"]["responses"][want.to_string()]["description"];
+        let code = body["error"]["code"].as_str().unwrap_or_default();
+        assert!(
+            listed
+                .as_str()
+                .is_some_and(|d| d.contains(&format!("`{code}`"))),
+            "{path}: {want} {code} not documented: {listed}"
+        );
     }
 }

@@ -5,7 +5,9 @@
 
 use super::errors::ApiError;
 use super::limits::{MAX_ACTS_PAGE, MAX_PAGE, MAX_QUERY_CHARS};
-use super::openapi::{self as doc, ActsErrors, ReadErrors, ReindexErrors, SearchErrors};
+use super::openapi::{
+    self as doc, ActsErrors, MarkedReadErrors, ReadErrors, ReindexErrors, SearchErrors,
+};
 use super::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{ConnectInfo, Path, Query, State};
@@ -256,7 +258,7 @@ pub(crate) struct ActParams {
                    reads the outline first, then the texts, and a provision's text alone from \
                    /v1/acts/{id}/units/{eid}.",
     params(("id" = String, Path, description = ACT_ID), ActParams),
-    responses((status = 200, description = "OK", body = zanlex::ActOutline), ReadErrors)
+    responses((status = 200, description = "OK", body = zanlex::ActOutline), MarkedReadErrors)
 )]
 pub(crate) async fn act(
     State(state): AppStateRef,
@@ -492,7 +494,7 @@ pub(crate) enum UnitOrParallel {
         ("eid" = String, Path, description = UNIT_ID),
         UnitParams
     ),
-    responses((status = 200, description = "OK", body = inline(UnitOrParallel)), ReadErrors)
+    responses((status = 200, description = "OK", body = inline(UnitOrParallel)), MarkedReadErrors)
 )]
 pub(crate) async fn unit(
     State(state): AppStateRef,

@@ -175,6 +175,23 @@ impl IntoResponses for ReadErrors {
     }
 }
 
+/// The errors of an act or a unit read with its highlights (`q`): [`ReadErrors`], and a query
+/// that cannot be read or is too long.
+pub(crate) struct MarkedReadErrors;
+
+impl IntoResponses for MarkedReadErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let mut codes = vec![
+            ErrorCode::BadRequest,
+            ErrorCode::BadQuery,
+            ErrorCode::NotFound,
+            ErrorCode::QueryTooLong,
+        ];
+        codes.extend(READ_FAILURES);
+        error_responses(&codes)
+    }
+}
+
 /// The errors of `/v1/reindex`: a caller other than the machine itself, a body over the
 /// limit, the index held by another process, the server stopping, or the refresh failing.
 pub(crate) struct ReindexErrors;
