@@ -7,7 +7,7 @@ use crate::index::ActIds;
 /// place in sorted order and those that contain it), not every id.
 #[test]
 fn an_unknown_act_id_of_any_length_costs_a_bounded_lookup() {
-    let mut ids: Vec<String> = (0..100_000)
+    let ids: Vec<String> = (0..100_000)
         .map(|i| format!("akimat-resolution-2020-01-01-{i:06}"))
         .collect();
     let ids = ActIds::new(ids);
