@@ -228,6 +228,26 @@ pub(crate) fn own_subject(prev: &str) -> Option<&str> {
     named.then_some(s)
 }
 
+/// Whether the `)` at byte `at` closes a subparagraph's number inside a unit's name (`13)
+/// пункта 1`, `7) тармақшасы`): a digit before it and a unit's word after it.
+fn is_item_number(text: &str, at: usize) -> bool {
+    const UNITS: [&str; 7] = [
+        "пункт",
+        "подпункт",
+        "стать",
+        "част",
+        "абзац",
+        "тармақ",
+        "бап",
+    ];
+    let digit_before = text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
+    let after = crate::structure::lowercase(text[at + 1..].trim_start());
+    digit_before && UNITS.iter().any(|u| after.starts_with(u))
+}
+
 /// Byte ranges of top-level parentheses (extraction may leave one unclosed: it runs to the end).
 pub(crate) fn paren_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
@@ -241,6 +261,8 @@ pub(crate) fn paren_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
                 }
                 depth += 1;
             }
+            // `… подпункта 13) пункта 1 …`: a subparagraph's number, not a closing bracket.
+            ')' if depth > 0 && is_item_number(text, i) => {}
             ')' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {

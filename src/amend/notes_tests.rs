@@ -508,3 +508,14 @@ fn russian_note_actions_without_a_participle() {
         Vec::<String>::new()
     );
 }
+
+/// A subparagraph's number inside a note's rule (`… подпункта 13) пункта 1 статьи 1, который
+/// вводится в действие с 01.01.2018`) does not close the bracket: its day is no amending act
+/// (the census's c0010).
+#[test]
+fn a_subparagraph_number_inside_a_rule() {
+    assert_eq!(
+        events("Сноска. Статья 41 с изменением, внесенным Законом РК от 10.12.2020 № 382-VI (вводится в действие 01.01.2021, за исключением абзаца четвертого подпункта 13) пункта 1 статьи 1, который вводится в действие с 01.01.2018)."),
+        ["Статья 41 | Changed | law | РК | parliament | 2020-12-10 | 382-VI | on 2021-01-01"]
+    );
+}

@@ -321,6 +321,12 @@ pub fn parse_rule(text: &str) -> EffectiveRule {
             }
         }
     }
+    // `… қол қойылған күнінен бастап қолданысқа енгізіледі және 2022 жылғы 10 желтоқсаннан
+    // бастап туындаған құқықтық қатынастарға қолданылады`: in force from the signing; the day
+    // is the reach back of its application, not its commencement.
+    if lower.contains("қол қойылған күнінен бастап") {
+        return EffectiveRule::OnSigning;
+    }
     if lower.contains("бастап") || lower.contains("күшіне енеді") || lower.contains("енгізіледі")
     {
         // `01.01.2027 бастап`, `2027 жылғы 1 қаңтардан бастап`.
@@ -723,6 +729,11 @@ mod doc_examples {
         assert_eq!(
             parse_rule("3. Осы шешім оны алғашқы ресми жариялаған күннен кейін он күнтізбелік күн өткен соң қолданысқа енгізіледі."),
             EffectiveRule::DaysAfterPublication { days: 10 }
+        );
+        // a00408: from the signing, applied to relations from an earlier day.
+        assert_eq!(
+            parse_rule("4. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі және 2022 жылғы 10 желтоқсаннан бастап туындаған құқықтық қатынастарға қолданылады."),
+            EffectiveRule::OnSigning
         );
         assert_eq!(
             parse_rule("со дня официального опубликования"),
