@@ -55,7 +55,10 @@ pub fn annotate_act(act: &mut Act) {
         // text (`3-1. 01.01.2024 дейін қолданылды – ҚР … Заңымен`), or a transitional
         // provision naming others (`Осы Заңның 11-бабының 6-тармағы 4) тармақшасының
         // қолданысы 2026 жылғы 1 қаңтарға дейін тоқтатыла тұрсын`).
-        let own = notes::parse_lapse(strip_num(&u.text, u.num.as_deref()));
+        // A provision suspending another act's units (`… действие абзаца шестнадцатого
+        // пункта 6 Правил …, утвержденных постановлением …`) says nothing of this act's.
+        let own = notes::parse_lapse(strip_num(&u.text, u.num.as_deref()))
+            .filter(|l| !names_other_act(&l.label));
         let sources = own.map(|l| (l, u.text.as_str())).into_iter().chain(
             u.notes
                 .iter()
@@ -151,7 +154,10 @@ pub fn annotate_act(act: &mut Act) {
         act.status = Status::Repealed {
             by: Some(rep.by.cite(act.lang)),
             on: rep.effective.as_ref().map(|e| e.date).or(rep.by.date),
-            estimated: rep.effective.as_ref().is_some_and(|e| e.estimated),
+            estimated: rep
+                .effective
+                .as_ref()
+                .map_or(rep.by.date.is_some(), |e| e.estimated),
         };
     }
     act.amendments = events;
@@ -559,6 +565,37 @@ fn lookup(refs: &[String], comps: &[&str], eids: &HashSet<String>) -> Option<Str
         [(a, e), (b, _), ..] if a > b => Some((*e).clone()),
         _ => None,
     }
+}
+
+/// Whether a label names a unit of another act (`пункта 6 Правил …`, `статьи 5 Закона …`,
+/// `… Заңының 3-бабы`), not of the act itself (`настоящего Закона`, `осы Заңның`).
+fn names_other_act(label: &str) -> bool {
+    const ACTS: [&str; 14] = [
+        "правил",
+        "закона",
+        "кодекса",
+        "указа",
+        "постановления",
+        "приказа",
+        "решения",
+        "заңының",
+        "кодексінің",
+        "жарлығының",
+        "қаулысының",
+        "бұйрығының",
+        "шешімінің",
+        "қағидаларының",
+    ];
+    let lower = crate::structure::lowercase(label);
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        ACTS.contains(&w)
+            && !i
+                .checked_sub(1)
+                .and_then(|p| words.get(p))
+                .is_some_and(|p| p.starts_with("настоящ") || *p == "осы")
+    })
 }
 
 /// Reads the instructions of every amending paragraph (`… енгізілсін:`) of an act.

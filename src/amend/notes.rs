@@ -228,6 +228,26 @@ pub(crate) fn own_subject(prev: &str) -> Option<&str> {
     named.then_some(s)
 }
 
+/// Whether the `)` at byte `at` closes a subparagraph's number inside a unit's name (`13)
+/// пункта 1`, `7) тармақшасы`): a digit before it and a unit's word after it.
+fn is_item_number(text: &str, at: usize) -> bool {
+    const UNITS: [&str; 7] = [
+        "пункт",
+        "подпункт",
+        "стать",
+        "част",
+        "абзац",
+        "тармақ",
+        "бап",
+    ];
+    let digit_before = text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
+    let after = crate::structure::lowercase(text[at + 1..].trim_start());
+    digit_before && UNITS.iter().any(|u| after.starts_with(u))
+}
+
 /// Byte ranges of top-level parentheses (extraction may leave one unclosed: it runs to the end).
 pub(crate) fn paren_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
@@ -241,6 +261,8 @@ pub(crate) fn paren_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
                 }
                 depth += 1;
             }
+            // `… подпункта 13) пункта 1 …`: a subparagraph's number, not a closing bracket.
+            ')' if depth > 0 && is_item_number(text, i) => {}
             ')' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
@@ -426,6 +448,24 @@ static RU_SUSPENDED_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// `Приостановить до 1 января 2027 года действие: 1) …`, `Приостановить до 1 сентября 2024 года
+/// действие абзаца шестнадцатого пункта 6 Правил …`: an act's provision suspending units, its
+/// days before `действие` or after what it names.
+static RU_SUSPEND_ORDER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[0-9]+[.)]\s*)?приостановить\s+(.*?)\s*действие\s*:?\s*(.*)$")
+        .expect("static regex")
+});
+
+/// The items of a list a suspension names (`1) части второй пункта 3 статьи 10 …, установив
+/// …; 2) …`): each item's number at the list's start or after `;` / `…`, its words up to the
+/// first `,`, `;` or `…`.
+static LIST_ITEM_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[;…]\s*)[0-9]+\)\s+([^,;…]+)").expect("static regex"));
+
+/// A quoted wording (`«…»`, innermost quotes first when nested).
+static QUOTED_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"«[^«»]*»").expect("static regex"));
+
 /// `… 01.06.2017 дейін қолданылды`, `… 2024 жылғы 1 қаңтарға дейін қолданылады`.
 static KK_EXPIRED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(.*?)\s*((?:[0-9]{1,2}\.[0-9]{1,2}\.\s?[0-9]{4}|[0-9]{4}\s+жылғы\s+[0-9]{1,2}\s+\S+?)\s*(?:-ге|-ға|-қа|-ке)?)\s+де[йи]і?ін\s+қолданыл(?:ды|ады|ған)")
@@ -537,6 +577,41 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
             limit: TimeLimit::Suspended { from, until },
         });
     }
+    if let Some(c) = RU_SUSPEND_ORDER_RE.captures(body) {
+        // The days: those after `с` and `до`, not the named act's own (`… от 21 января 2012
+        // года`).
+        let (from, until) = ru_span(&format!("{} {}", &c[1], &c[2]));
+        let object = c[2].trim();
+        let label = if object.starts_with("1)") {
+            // A wording quoted for the period of suspension has lists of its own.
+            let unquoted = QUOTED_RE.replace_all(object, "");
+            LIST_ITEM_RE
+                .captures_iter(&unquoted)
+                .map(|i| i[1].trim().to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        } else {
+            object
+                .split([',', ';', '…'])
+                .next()
+                .unwrap_or(object)
+                .split(" до ")
+                .next()
+                .unwrap_or(object)
+                .trim()
+                .trim_end_matches('.')
+                .to_string()
+        };
+        // Naming nothing, it would read as the suspension of the provision itself.
+        if label.is_empty() {
+            return None;
+        }
+        return Some(Lapse {
+            label,
+            part: None,
+            limit: TimeLimit::Suspended { from, until },
+        });
+    }
     if let Some(c) = RU_SUSPENDED_RE.captures(body) {
         let dates = crate::structure::effective::find_dates_with_words(&c[2]);
         let rest = crate::structure::lowercase(&c[2]);
@@ -581,6 +656,21 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
         });
     }
     None
+}
+
+/// The days of a Russian suspension: from the date after `с`, until the date after `до`.
+fn ru_span(s: &str) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
+    let lower = crate::structure::lowercase(s);
+    let (mut from, mut until) = (None, None);
+    for (d, r) in crate::structure::effective::find_dates_with_words(s) {
+        let before = lower.get(..r.start).unwrap_or("").trim_end();
+        if before.ends_with(" до") || before == "до" {
+            until = until.or(Some(d));
+        } else if before.ends_with(" с") || before == "с" {
+            from = from.or(Some(d));
+        }
+    }
+    (from, until)
 }
 
 /// The days of a Kazakh suspension (`01.01.2020 бастап 01.01.2022 дейін`, `2025 жылғы 1
@@ -706,6 +796,48 @@ mod lapse_tests {
                 from: Some(d(2020, 1, 1)),
                 until: Some(d(2022, 1, 1))
             }
+        );
+    }
+
+    /// A provision ordering a suspension, its day before what it names: a list of this act's
+    /// units (the Law on Aquaculture, 211263, art. 23 p. 4, the census's c0018, its quoted
+    /// wordings left out as the census prints them), or another act's paragraph (the
+    /// government resolution of the census's a00422, whose own date `от 21 января 2012 года`
+    /// is no day of the suspension).
+    #[test]
+    fn a_suspension_ordered_in_russian() {
+        let l = parse_lapse("4. Приостановить до 1 января 2027 года действие: 1) части второй пункта 3 статьи 10 настоящего Закона, установив, что в период приостановления данная часть действует в следующей редакции: … 2) части второй пункта 9 статьи 10 настоящего Закона …; 3) части второй пункта 2 статьи 11 настоящего Закона …; 4) подпункта 2) пункта 8 статьи 14 настоящего Закона, установив, что в период приостановления данный подпункт действует в следующей редакции: …").expect("a suspension");
+        assert_eq!(
+            l.label,
+            "части второй пункта 3 статьи 10 настоящего Закона; части второй пункта 9 статьи 10 настоящего Закона; части второй пункта 2 статьи 11 настоящего Закона; подпункта 2) пункта 8 статьи 14 настоящего Закона"
+        );
+        assert_eq!(
+            l.limit,
+            TimeLimit::Suspended {
+                from: None,
+                until: Some(d(2027, 1, 1))
+            }
+        );
+        let l = parse_lapse("1. Приостановить до 1 сентября 2024 года действие абзаца шестнадцатого пункта 6 Правил въезда и пребывания иммигрантов в Республике Казахстан, а также их выезда из Республики Казахстан, утвержденных постановлением Правительства Республики Казахстан от 21 января 2012 года № 148, для граждан Кыргызской Республики.").expect("a suspension");
+        assert_eq!(
+            l.label,
+            "абзаца шестнадцатого пункта 6 Правил въезда и пребывания иммигрантов в Республике Казахстан"
+        );
+        assert_eq!(
+            l.limit,
+            TimeLimit::Suspended {
+                from: None,
+                until: Some(d(2024, 9, 1))
+            }
+        );
+        assert!(super::super::names_other_act(&l.label));
+        assert!(!super::super::names_other_act(
+            "части второй пункта 3 статьи 10 настоящего Закона"
+        ));
+        // Naming nothing, it suspends nothing it could name.
+        assert_eq!(
+            parse_lapse("Приостановить до 1 января 2027 года действие."),
+            None
         );
     }
 }

@@ -31,6 +31,10 @@ static ACTION_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"|исключен[аоы]?\b",
         r"|дополнен[аоы]?\b",
         r"|с\s+(?:изменени|дополнени)[а-яё]*(?:\s+и\s+(?:изменени|дополнени)[а-яё]*)?,?\s+внесенн[а-яё]*",
+        // `Статья 77 с изменениями - Законом …`: the participle left out.
+        r"|с\s+(?:изменени|дополнени)[а-яё]*(?:\s+и\s+(?:изменени|дополнени)[а-яё]*)?\s+[-–—]",
+        // `Глава 9-1 введена Законом …` (not `введен в действие`, a rule).
+        r"|введен[аоы]?\b",
         r"|внесен[оы]?\s+(?:изменени|дополнени)[а-яё]*(?:\s+и\s+(?:изменени|дополнени)[а-яё]*)?",
         r"|заменен[аоы]?\b",
         // `по всему тексту слова «…» заменить … словами «…» Законом РК от …`: the mirror's
@@ -99,6 +103,10 @@ fn actions(body: &str) -> impl Iterator<Item = regex::Match<'_>> {
     ACTION_RE
         .find_iter(body)
         .filter(move |m| !parens.iter().any(|r| r.contains(&m.start())))
+        .filter(move |m| {
+            !(m.as_str().to_lowercase().starts_with("введен")
+                && body[m.end()..].trim_start().starts_with("в действие"))
+        })
 }
 
 /// What an action phrase does; `label` is the printed target (a `Заголовок …` reworded is renamed).
@@ -118,7 +126,7 @@ fn action_of(phrase: &str, label: &str) -> AmendAction {
         }
     } else if p.starts_with("исключ") {
         AmendAction::Deleted
-    } else if p.starts_with("дополн") {
+    } else if p.starts_with("дополн") || p.starts_with("введен") {
         AmendAction::Inserted
     } else if p.contains("утрат") {
         AmendAction::Repealed

@@ -471,3 +471,51 @@ fn russian_note_shapes_of_other_acts() {
         assert_eq!(events(note), want, "{note}");
     }
 }
+
+/// A note whose parenthesis gives the rule without a verb: rus.md of the Law on Languages
+/// (104462, `evals/census/acts`), line 171.
+#[test]
+fn a_note_rule_without_a_verb() {
+    assert_eq!(
+        events("Сноска. Статья 7 с изменением, внесенным Законом РК от 27 июля 2007 года № 315 (со дня официального опубликования)."),
+        ["Статья 7 | Changed | law | РК | parliament | 2007-07-27 | 315 | publication"]
+    );
+}
+
+/// Russian notes whose action has no participle (`с изменениями - Законом …`) or is `введена`:
+/// the Law on Auditing's notes of the census (c0069, c0077) and a chapter's (c0071, its line
+/// broken in the mirror after the date).
+#[test]
+fn russian_note_actions_without_a_participle() {
+    assert_eq!(
+        events("Сноска. Статья 74-3 с изменениями - Законом Республики Казахстан от 10 июля 2003 года N 483 (вводится в действие с 1 января 2004 года)."),
+        ["Статья 74-3 | Changed | law | Республики Казахстан | parliament | 2003-07-10 | 483 | on 2004-01-01"]
+    );
+    assert_eq!(
+        events("Сноска. Статья 77 с изменениями - Законом Республики Казахстан от 10 июля 2003 года N 483 (вводится в действие с 1 января 2004 года); от 23.10.2008 N 72-IV (порядок введения в действие см. ст.2 )."),
+        [
+            "Статья 77 | Changed | law | Республики Казахстан | parliament | 2003-07-10 | 483 | on 2004-01-01",
+            "Статья 77 | Changed | law | Республики Казахстан | parliament | 2008-10-23 | 72-IV | ?",
+        ]
+    );
+    assert_eq!(
+        events("Сноска. Глава 9-1 введена Законом РК от 29 июня 1998 г."),
+        ["Глава 9-1 | Inserted | law | РК | parliament | 1998-06-29 | - | ?"]
+    );
+    // A rule, not an action: `введен в действие`.
+    assert_eq!(
+        events("Сноска. Пункт 5 введен в действие с 01.01.2023 в соответствии с пунктом 3 настоящего решения."),
+        Vec::<String>::new()
+    );
+}
+
+/// A subparagraph's number inside a note's rule (`… подпункта 13) пункта 1 статьи 1, который
+/// вводится в действие с 01.01.2018`) does not close the bracket: its day is no amending act
+/// (the census's c0010).
+#[test]
+fn a_subparagraph_number_inside_a_rule() {
+    assert_eq!(
+        events("Сноска. Статья 41 с изменением, внесенным Законом РК от 10.12.2020 № 382-VI (вводится в действие 01.01.2021, за исключением абзаца четвертого подпункта 13) пункта 1 статьи 1, который вводится в действие с 01.01.2018)."),
+        ["Статья 41 | Changed | law | РК | parliament | 2020-12-10 | 382-VI | on 2021-01-01"]
+    );
+}

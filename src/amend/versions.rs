@@ -69,7 +69,7 @@ fn refine_repeal_dates(acts: &mut [Act]) {
                     .is_some_and(|n| n.split(" / ").any(|x| x == number))
         });
         if let Some((_, start)) = named {
-            if start.date > *on {
+            if start.date >= *on {
                 *on = start.date;
                 *estimated = start.estimated;
             }

@@ -33,15 +33,6 @@ impl Succession {
     }
 }
 
-/// `Признать утратившим силу решение маслихата … от 27 марта 2015 года № 43-249 «Об
-/// утверждении Правил …»`: the repealed act as named, its date, its number and title.
-static RE_RU_REPEAL_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)признать\s+утратившим\s+силу\s+((?:[^«»]*?)от\s+(\d{1,2}\s+[а-яё]+\s+\d{4})\s+года\s+№\s*([^\s«»(),;]+))\s*«([^»]+)»",
-    )
-    .expect("valid regex")
-});
-
 /// `… от 31 июля 2019 года № 51-257`: a number after `№`.
 static RE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"№\s*([^\s«»(),;]+)").expect("valid regex"));
@@ -130,15 +121,9 @@ fn replaced_in_text(act: &Act) -> Vec<(String, Option<chrono::NaiveDate>, String
     act.units
         .iter()
         .filter(|u| u.eid.starts_with("para_"))
-        .flat_map(|u| RE_RU_REPEAL_CLAUSE.captures_iter(&u.text))
-        .filter(|c| title_key(&c[4]) == own)
-        .map(|c| {
-            (
-                c[1].trim().to_string(),
-                crate::text::parse_date(&format!("{} года", &c[2])),
-                c[3].to_string(),
-            )
-        })
+        .flat_map(|u| crate::structure::header::repeal_order(&u.text))
+        .filter(|r| title_key(&r.title) == own)
+        .filter_map(|r| Some((r.named, r.date, r.number?)))
         .collect()
 }
 

@@ -118,7 +118,8 @@ fn meta_yaml_gives_the_metadata() {
                         .into()
                 ),
                 on: chrono::NaiveDate::from_ymd_opt(2024, 8, 13),
-                estimated: false,
+                // The requisite prints no commencement: the signing day is the earliest.
+                estimated: true,
             }
         );
         assert_eq!(

@@ -143,9 +143,11 @@ pub enum Status {
         by: Option<String>,
         /// The date the repeal took effect.
         on: Option<NaiveDate>,
-        /// Whether `on` is estimated: the repealing act takes effect some days after its first
-        /// official publication, a day the corpus lacks, so `on` counts them from its signing:
-        /// the earliest day the repeal can have taken effect.
+        /// Whether `on` is estimated, the earliest day the repeal can have taken effect: the
+        /// repealing act takes effect some days after its first official publication, a day
+        /// the corpus lacks, so `on` counts them from its signing; or the requisite names the
+        /// repealing act with no commencement, so `on` is its signing day, on or after which it
+        /// took effect.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         estimated: bool,
     },

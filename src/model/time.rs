@@ -321,8 +321,8 @@ impl TimeState {
                     day(*latest_edition)
                 ),
                 TimeState::Repealed { since, estimated } => format!(
-                    "repealed since {}{}; the last wording is shown",
-                    if *estimated { "~" } else { "" },
+                    "repealed {}{}; the last wording is shown",
+                    if *estimated { "not before ~" } else { "since " },
                     day(*since)
                 ),
                 TimeState::SourceRemoved { since, until } => format!(
@@ -414,9 +414,12 @@ impl TimeState {
                     day(*latest_edition)
                 ),
                 TimeState::Repealed { since, estimated } => format!(
-                    "{}{} бастап күші жойылған; соңғы редакциясы көрсетілген",
-                    if *estimated { "~" } else { "" },
-                    day(*since)
+                    "{} күші жойылған; соңғы редакциясы көрсетілген",
+                    if *estimated {
+                        format!("~{} бұрын емес", day(*since))
+                    } else {
+                        format!("{} бастап", day(*since))
+                    }
                 ),
                 TimeState::SourceRemoved { since, until } => format!(
                     "{}қолданыста екені белгісіз: дереккөз {since} бастап {}; соңғы \
@@ -500,8 +503,8 @@ impl TimeState {
                     day(*latest_edition)
                 ),
                 TimeState::Repealed { since, estimated } => format!(
-                    "утратил силу с {}{}; показана последняя редакция",
-                    if *estimated { "~" } else { "" },
+                    "утратил силу {}{}; показана последняя редакция",
+                    if *estimated { "не ранее ~" } else { "с " },
                     day(*since)
                 ),
                 TimeState::SourceRemoved { since, until } => format!(

@@ -20,6 +20,12 @@ static DAYS_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// The count before `күнтізбелік`: `… жариялаған күннен кейін он күнтізбелік күн өткен соң`.
+static DAYS_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)((?:[а-яәіңғүұқөһё]+\s+)?[а-яәіңғүұқөһё0-9]+)\s+күнтізбелік\s+күн\w*\s+өткен")
+        .expect("static regex")
+});
+
 /// A Russian date in words: `6 мая 1999 г.`, `19 июня 2007 года`, `1 января 2023`.
 static RU_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b([0-9]{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+([0-9]{4})(?:\s*(?:года|г\.))?")
@@ -242,6 +248,17 @@ fn parse_rule_ru(t: &str, lower: &str) -> Option<EffectiveRule> {
     if commences && lower.contains("подписания") {
         return Some(EffectiveRule::OnSigning);
     }
+    // A note's parenthesis may give the rule without a verb: `Законом РК от 27 июля 2007 года
+    // № 315 (со дня официального опубликования)`.
+    let bare = lower.trim_start_matches(['(', ' ']);
+    if bare.starts_with("со дня") || bare.starts_with("с момента") {
+        if bare.contains("опубликования") {
+            return Some(EffectiveRule::OnPublication);
+        }
+        if bare.contains("подписания") {
+            return Some(EffectiveRule::OnSigning);
+        }
+    }
     None
 }
 
@@ -292,7 +309,7 @@ pub fn parse_rule(text: &str) -> EffectiveRule {
     // Kazakh words printed with a Latin `i` (`күнтiзбелiк`) read as with `і`.
     let t = crate::text::normalize_i(&text.split_whitespace().collect::<Vec<_>>().join(" "));
     let lower = crate::structure::lowercase(&t);
-    if let Some(c) = DAYS_RE.captures(&t) {
+    if let Some(c) = DAYS_RE.captures(&t).or_else(|| DAYS_BEFORE_RE.captures(&t)) {
         if let Some(days) = c.get(1).and_then(|m| number_words(m.as_str())) {
             return EffectiveRule::DaysAfterPublication { days };
         }
@@ -303,6 +320,12 @@ pub fn parse_rule(text: &str) -> EffectiveRule {
                 return EffectiveRule::MonthsAfterPublication { months };
             }
         }
+    }
+    // `… қол қойылған күнінен бастап қолданысқа енгізіледі және 2022 жылғы 10 желтоқсаннан
+    // бастап туындаған құқықтық қатынастарға қолданылады`: in force from the signing; the day
+    // is the reach back of its application, not its commencement.
+    if lower.contains("қол қойылған күнінен бастап") {
+        return EffectiveRule::OnSigning;
     }
     if lower.contains("бастап") || lower.contains("күшіне енеді") || lower.contains("енгізіледі")
     {
@@ -694,6 +717,34 @@ mod doc_examples {
         let got: Vec<_> = d.iter().map(|(d, r)| (d.to_string(), r.clone())).collect();
         assert_eq!(got[0], ("2022-11-23".to_string(), 5..15));
         assert_eq!(got.len(), 3);
+    }
+
+    /// Forms of the census (`evals/census`): the count before `күнтізбелік` (a00464), a
+    /// note's parenthesis with no verb (104462, line 171); `введен в действие` and a bare `со
+    /// дня` elsewhere in a clause are no such rule.
+    #[test]
+    fn parse_rule_census_forms() {
+        use crate::structure::effective::parse_rule;
+        use crate::EffectiveRule;
+        assert_eq!(
+            parse_rule("3. Осы шешім оны алғашқы ресми жариялаған күннен кейін он күнтізбелік күн өткен соң қолданысқа енгізіледі."),
+            EffectiveRule::DaysAfterPublication { days: 10 }
+        );
+        // a00408: from the signing, applied to relations from an earlier day.
+        assert_eq!(
+            parse_rule("4. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі және 2022 жылғы 10 желтоқсаннан бастап туындаған құқықтық қатынастарға қолданылады."),
+            EffectiveRule::OnSigning
+        );
+        assert_eq!(
+            parse_rule("со дня официального опубликования"),
+            EffectiveRule::OnPublication
+        );
+        assert_eq!(
+            parse_rule(
+                "распространяется на отношения, возникшие со дня официального опубликования"
+            ),
+            EffectiveRule::Unknown
+        );
     }
 
     #[test]

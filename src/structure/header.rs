@@ -537,7 +537,7 @@ pub fn repeal_in_requisite(requisite: &str) -> Option<Status> {
         .trim_start_matches([' ', '-', '–', '—', ':'])
         .trim();
     // The repealing act ends where the next sentence of the requisite starts.
-    let by = rest.split_once(". ").map_or(rest, |(first, _)| first);
+    let by = first_sentence(rest);
     // Its commencement (`(вводится в действие …)`) is not part of its name, but says when the
     // repeal took effect.
     let (by, commencement) = by
@@ -552,19 +552,175 @@ pub fn repeal_in_requisite(requisite: &str) -> Option<Status> {
     })
 }
 
+/// `s` up to its first `. ` that ends a sentence, not an abbreviation: a year or a city
+/// (`от 26 апреля 1999 г. N 476`, `от 14.03.2002г. № 31`, `акима г. Астаны`), an acting
+/// official (`приказом и.о. Министра`).
+fn first_sentence(s: &str) -> &str {
+    for (at, _) in s.match_indices(". ") {
+        let word = s[..at].rsplit(char::is_whitespace).next().unwrap_or("");
+        let word = word.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        let abbreviation = matches!(
+            crate::structure::lowercase(word).as_str(),
+            "г" | "гг" | "и.о" | "обл" | "ст" | "п" | "пп"
+        );
+        if !abbreviation {
+            return &s[..at];
+        }
+    }
+    s
+}
+
+/// A year followed by `г.` (`1999 г.`, `14.03.2002г.`): what it abbreviates, `года`, so that
+/// the date parser reads it.
+static RE_YEAR_ABBREVIATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]{4})\s*г\.").expect("valid regex"));
+
 /// When a repeal by the act named `by` took effect, and whether that day is estimated: the day
 /// its commencement clause gives (`вводится в действие с 1 января 2026 года`), or counts from
 /// its publication (`по истечении десяти календарных дней после дня его первого официального
 /// опубликования`: from the signing, the publication day being unknown, so estimated and the
-/// earliest it can be); without a clause, the repealing act's date.
+/// earliest it can be); without a clause it read, the repealing act's date, estimated too: an
+/// act takes effect on its signing day or later, and the requisite does not say which.
 pub(crate) fn repeal_takes_effect(
     by: &str,
     commencement: Option<&str>,
 ) -> (Option<chrono::NaiveDate>, bool) {
-    let signed = parse_date(by);
+    let by = RE_YEAR_ABBREVIATED.replace_all(by, "$1 года");
+    // Acts adopted jointly (`решениями акима … от 15 марта 2002 года № 16-105 и … маслихата
+    // от 18 марта 2002 года № 20-132`) take effect once the last of them is.
+    let signed = super::effective::find_dates_with_words(&by)
+        .into_iter()
+        .map(|(d, _)| d)
+        .max()
+        .or_else(|| parse_date(&by));
     commencement
         .and_then(|c| super::effective::resolve(&super::effective::parse_rule(c), signed, None))
-        .map_or((signed, false), |e| (Some(e.date), e.estimated))
+        .map_or((signed, signed.is_some()), |e| (Some(e.date), e.estimated))
+}
+
+/// An act a repeal instruction names: `Признать утратившим силу решение маслихата … от 27
+/// марта 2015 года № 43-249 «Об утверждении Правил …»`, `Признать утратившими силу …: 1)
+/// Закон Республики Казахстан от 15 июля 1996 года «…»; 2) …`, `«…» Нұр-Сұлтан қаласы
+/// мәслихатының 2020 жылғы 2 маусымдағы № 500/66-VI шешімінің күші жойылды деп танылсын`. The
+/// repeal takes effect with the act that orders it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RepealedAct {
+    /// The words naming it beside its title: before it in Russian (`решение маслихата … от 27
+    /// марта 2015 года № 43-249`), after it in Kazakh (`Нұр-Сұлтан қаласы мәслихатының 2020
+    /// жылғы 2 маусымдағы № 500/66-VI шешімінің`).
+    pub named: String,
+    /// The date it bears.
+    pub date: Option<NaiveDate>,
+    /// Its number, when printed.
+    pub number: Option<String>,
+    /// Its title, without the quotes.
+    pub title: String,
+}
+
+/// `Признать утратившим(и) силу`.
+static RE_RU_REPEAL_ORDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)признать\s+утративш\w*\s+силу\b").expect("valid regex"));
+
+/// `… күші жойылды деп танылсын`.
+static RE_KK_REPEAL_ORDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)күш[іi]\s+жойылды\s+деп\s+танылсын").expect("valid regex"));
+
+/// A title in quotes, `«…»` (one level of quotes inside) or `"…"`.
+static RE_QUOTED_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"«((?:[^«»]|«[^«»]*»)*)»|"([^"]+)""#).expect("valid regex"));
+
+/// Where a list item or the clause's list opens (`: `, `1) `, `; 2) `): the act named starts
+/// after the last of them.
+static RE_ITEM_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|:|\b[0-9]+\))\s*").expect("valid regex"));
+
+/// A number after `№` or `N`.
+static RE_ACT_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:№|\bN)\s*([0-9][^\s«»\x22(),;]*)").expect("valid regex"));
+
+/// Whether byte `at` of `s` is inside brackets (a list of the gazettes that published an
+/// act, whose titles are no acts repealed).
+fn inside_brackets(s: &str, at: usize) -> bool {
+    let before = &s[..at];
+    before.matches('(').count() > before.matches(')').count()
+}
+
+/// The acts a repeal instruction in `text` names (none when `text` orders no repeal), each
+/// with a date and a title: a quoted phrase with no date beside it names no act.
+pub(crate) fn repeal_order(text: &str) -> Vec<RepealedAct> {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let number = |s: &str| {
+        RE_ACT_NUMBER
+            .captures_iter(s)
+            .last()
+            .map(|c| c[1].trim_end_matches('.').to_string())
+    };
+    let title_of = |c: &regex::Captures| {
+        c.get(1)
+            .or_else(|| c.get(2))
+            .map_or(String::new(), |m| m.as_str().trim().to_string())
+    };
+    let mut out = Vec::new();
+    if let Some(m) = RE_RU_REPEAL_ORDER.find(&t) {
+        // Russian: each act is named before its title (`… от 24 марта 1998 года "…"`).
+        let rest = &t[m.end()..];
+        let mut prev = 0;
+        for c in RE_QUOTED_TITLE.captures_iter(rest) {
+            let Some(whole) = c.get(0) else { continue };
+            if inside_brackets(rest, whole.start()) {
+                continue;
+            }
+            let before = &rest[prev..whole.start()];
+            prev = whole.end();
+            let start = RE_ITEM_START
+                .find_iter(before)
+                .last()
+                .map_or(0, |s| s.end());
+            let named = before[start..].trim().trim_end_matches(',').trim();
+            let Some((date, _)) = super::effective::find_dates_with_words(named).pop() else {
+                continue;
+            };
+            out.push(RepealedAct {
+                named: named.to_string(),
+                date: Some(date),
+                number: number(named),
+                title: title_of(&c),
+            });
+        }
+    } else if let Some(m) = RE_KK_REPEAL_ORDER.find(&t) {
+        // Kazakh: each act is named after its title (`«…» 1996 жылғы 15 шілдедегі Қазақстан
+        // Республикасы Заңының`), up to its sources in brackets or the next item.
+        let head = &t[..m.start()];
+        let titles: Vec<regex::Captures> = RE_QUOTED_TITLE
+            .captures_iter(head)
+            .filter(|c| c.get(0).is_some_and(|m| !inside_brackets(head, m.start())))
+            .collect();
+        for (i, c) in titles.iter().enumerate() {
+            let Some(whole) = c.get(0) else { continue };
+            let end = titles
+                .get(i + 1)
+                .and_then(|n| n.get(0))
+                .map_or(head.len(), |n| n.start());
+            let after = &head[whole.end()..end];
+            let named = after
+                .split(['(', ';'])
+                .next()
+                .unwrap_or(after)
+                .trim()
+                .trim_end_matches([',', '.'])
+                .trim();
+            let Some(date) = crate::text::parse_date(named) else {
+                continue;
+            };
+            out.push(RepealedAct {
+                named: named.to_string(),
+                date: Some(date),
+                number: number(named),
+                title: title_of(c),
+            });
+        }
+    }
+    out
 }
 
 /// `Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года № 5834`.
@@ -637,6 +793,145 @@ mod doc_examples {
             repeal_in_requisite("Закон Республики Казахстан от 18 декабря 1995 года № 2688"),
             None
         );
+    }
+
+    /// A requisite naming the repealing act with no commencement gives that act's signing day:
+    /// the earliest the repeal can have taken effect, so estimated. One with a commencement
+    /// that prints a day gives that day, exact. Real requisites of the census
+    /// (`evals/census/clauses.tsv`: c0116, c0202, c0091, c0117, c0081).
+    #[test]
+    fn a_repeal_without_its_commencement_is_estimated() {
+        use crate::structure::header::repeal_in_requisite;
+        use crate::Status;
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day);
+        let cases = [
+            (
+                "Решение маслихата Алматинской области от 24 июля 1998 года № 21-170. Зарегистрировано Департаментом юстиции Алматинской области 11 мая 1998 года № 103. Утратило силу решением маслихата Алматинской области от 12 августа 2004 года № 8-62",
+                d(2004, 8, 12),
+                true,
+            ),
+            (
+                "Постановление Кабинета Министров Республики Казахстан от 7 декабря 1992 года № 1027. Утратило силу постановлением Правительства Республики Казахстан от 17 марта 2003 года № 258",
+                d(2003, 3, 17),
+                true,
+            ),
+            (
+                "Решение Маслихата города Астаны от 30 июня 2005 года N 165/20-III. Зарегистрировано Департаментом юстиции г. Астаны 28 июля 2005 года N 403. Утратило силу - решением Маслихата города Астаны от 21 сентября 2006 года N 285/35-III",
+                d(2006, 9, 21),
+                true,
+            ),
+            // Two acts adopted jointly: not before the later one.
+            (
+                "Решение акима Алматинской области от 27 августа 1999 года № 8-261. Зарегистрировано Управлением юстиции Алматинской области от 20 сентября 1999 года № 116. Утратило силу решениями акима Алматинской области от 15 марта 2002 года № 16-105 и Алматинского областного маслихата от 18 марта 2002 года № 20-132",
+                d(2002, 3, 18),
+                true,
+            ),
+            (
+                "Конституционный закон Республики Казахстан от 26 декабря 1995 года N 2733. Утратил силу Конституционным закон Республики Казахстан от 5 июня 2026 года № 296-VIII (вводится в действие с 1 июля 2026 года)",
+                d(2026, 7, 1),
+                false,
+            ),
+        ];
+        for (r, want_on, want_estimated) in cases {
+            let Some(Status::Repealed { on, estimated, .. }) = repeal_in_requisite(r) else {
+                panic!("no repeal read: {r}")
+            };
+            assert_eq!((on, estimated), (want_on, want_estimated), "{r}");
+        }
+    }
+
+    /// Instructions repealing other acts, in both languages, one act or a list, titles in
+    /// `«»` or `""`, the gazettes in brackets left aside. Real clauses of the census
+    /// (`evals/census/clauses.tsv`: c0004, c0052, c0034, c0002, c0021).
+    #[test]
+    fn repeal_orders_in_both_languages() {
+        use crate::structure::header::repeal_order;
+        let read = |t: &str| -> Vec<String> {
+            repeal_order(t)
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{} | {} | {} | {}",
+                        a.named,
+                        a.date.map_or("-".into(), |d| d.to_string()),
+                        a.number.as_deref().unwrap_or("-"),
+                        a.title
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            read("3. Признать утратившим силу решение маслихата города Астаны от 12 мая 2011 года № 450/62-IV «О предоставлении жителям города Астаны бесплатного проезда на лечение за пределы города за счет бюджетных средств» (зарегистрировано в Реестре государственной регистрации нормативных правовых актов за № 675, опубликовано 25 июня 2011 года в газетах «Астана ақшамы», «Вечерняя Астана»)."),
+            ["решение маслихата города Астаны от 12 мая 2011 года № 450/62-IV | 2011-05-12 | 450/62-IV | О предоставлении жителям города Астаны бесплатного проезда на лечение за пределы города за счет бюджетных средств"]
+        );
+        assert_eq!(
+            read("3. Признать утратившим силу Закон Республики Казахстан от 24 марта 1998 года \"О нормативных правовых актах\" (Ведомости Парламента Республики Казахстан, 1998 г., № 2-3, ст. 25; … 2015 г., № 21-I, ст. 121; № 22-I, ст. 141; № 22-IІ, ст. 145)."),
+            ["Закон Республики Казахстан от 24 марта 1998 года | 1998-03-24 | - | О нормативных правовых актах"]
+        );
+        assert_eq!(
+            read("2. «Азаматтардың жекелеген санаттарына амбулаториялық емдеу кезінде тегін және жеңілдікті шарттармен дәрілік заттарды, бейімделген емдік өнімдерді, медициналық бұйымдарды қосымша беру туралы» Нұр-Сұлтан қаласы мәслихатының 2020 жылғы 2 маусымдағы № 500/66-VI шешімінің күші жойылды деп танылсын (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 1271 болып тіркелген)."),
+            ["Нұр-Сұлтан қаласы мәслихатының 2020 жылғы 2 маусымдағы № 500/66-VI шешімінің | 2020-06-02 | 500/66-VI | Азаматтардың жекелеген санаттарына амбулаториялық емдеу кезінде тегін және жеңілдікті шарттармен дәрілік заттарды, бейімделген емдік өнімдерді, медициналық бұйымдарды қосымша беру туралы"]
+        );
+        let ru = read("3. Признать утратившими силу со дня введения в действие настоящего Закона: 1) Закон Республики Казахстан от 15 июля 1996 года «Об административном надзоре за лицами, освобожденными из мест лишения свободы»; 2) Закон Республики Казахстан от 9 июля 2004 года «О профилактике правонарушений среди несовершеннолетних и предупреждении детской безнадзорности и беспризорности»; 3) Закон Республики Казахстан от 9 июля 2004 года «Об участии граждан в обеспечении общественного порядка»; 4) Закон Республики Казахстан от 4 декабря 2009 года «О профилактике бытового насилия»; 5) Закон Республики Казахстан от 29 апреля 2010 года «О профилактике правонарушений».");
+        assert_eq!(ru.len(), 5, "{ru:?}");
+        assert_eq!(ru[0], "Закон Республики Казахстан от 15 июля 1996 года | 1996-07-15 | - | Об административном надзоре за лицами, освобожденными из мест лишения свободы");
+        assert_eq!(ru[4], "Закон Республики Казахстан от 29 апреля 2010 года | 2010-04-29 | - | О профилактике правонарушений");
+        let kk = read("3. Осы Заң қолданысқа енгізілген күннен бастап: 1) «Бас бостандығынан айыру орындарынан босатылған адамдарды әкімшілік қадағалау туралы» 1996 жылғы 15 шілдедегі Қазақстан Республикасы Заңының; 2) «Кәмелетке толмағандар арасындағы құқық бұзушылықтардың профилактикасы мен балалардың қадағалаусыз және панасыз қалуының алдын алу туралы» 2004 жылғы 9 шілдедегі Қазақстан Республикасы Заңының; 3) «Қоғамдық тәртіпті қамтамасыз етуге азаматтардың қатысуы туралы» 2004 жылғы 9 шілдедегі Қазақстан Республикасы Заңының; 4) «Тұрмыстық зорлық-зомбылық профилактикасы туралы» 2009 жылғы 4 желтоқсандағы Қазақстан Республикасы Заңының; 5) «Құқық бұзушылық профилактикасы туралы» 2010 жылғы 29 сәуірдегі Қазақстан Республикасы Заңының күші жойылды деп танылсын.");
+        assert_eq!(kk.len(), 5, "{kk:?}");
+        assert_eq!(kk[0], "1996 жылғы 15 шілдедегі Қазақстан Республикасы Заңының | 1996-07-15 | - | Бас бостандығынан айыру орындарынан босатылған адамдарды әкімшілік қадағалау туралы");
+        assert_eq!(kk[4], "2010 жылғы 29 сәуірдегі Қазақстан Республикасы Заңының | 2010-04-29 | - | Құқық бұзушылық профилактикасы туралы");
+        // A paragraph ordering no repeal names no act.
+        assert!(read(
+            "Закон Республики Казахстан от 24 марта 1998 года \"О нормативных правовых актах\""
+        )
+        .is_empty());
+    }
+
+    /// The repealing act's name holds abbreviations (`г.` for a year or a city, `и.о.`) whose
+    /// dot is no sentence's end: its date and number are read whole. Real requisites of the
+    /// census (`evals/census/clauses.tsv`: c0095, c0100, c0102, c0093, c0191).
+    #[test]
+    fn a_repealing_act_named_with_abbreviations() {
+        use crate::structure::header::repeal_in_requisite;
+        use crate::Status;
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day);
+        let cases = [
+            (
+                "Постановление Кабинета Министpов Республики Казахстан от 13 августа 1992 года N 676. Утратило силу - постановлением Правительства РК от 26 апреля 1999 г. N 476",
+                "постановлением Правительства РК от 26 апреля 1999 г. N 476",
+                d(1999, 4, 26),
+            ),
+            (
+                "Утверждено приказом Министерства юстиции Республики Казахстан от 21 января 1998 г. N 19. Зарегистрирован в Министерстве юстиции Республики Казахстан 07.02.1998 г. за № 450. Утратил силу - приказом Министра юстиции РК от 14.03.2002г. № 31.",
+                "приказом Министра юстиции РК от 14.03.2002г. № 31",
+                d(2002, 3, 14),
+            ),
+            (
+                "Приказ Министра юстиции Республики Казахстан от 29 января 2000 года № 6. Зарегистрирован в Министерстве юстиции Республики Казахстан 1 февраля 2000 года за № 1035. Утратил силу приказом и.о. Министра юстиции Республики Казахстан от 24 августа 2007 года № 239 (вводится в действие со дня официального опубликования)",
+                "приказом и.о. Министра юстиции Республики Казахстан от 24 августа 2007 года № 239",
+                d(2007, 8, 24),
+            ),
+            (
+                "Решение Акима города Астаны от 27 декабря 2004 года N 3-1-393. Зарегистрировано Департаментом юстиции города Астаны 19 января 2005 года N 370. Утратило силу - решением акима г. Астаны от 3 мая 2006 года N 33-10-2",
+                "решением акима г. Астаны от 3 мая 2006 года N 33-10-2",
+                d(2006, 5, 3),
+            ),
+            (
+                "Приказ Министра юстиции Республики Казахстан от 3 апреля 2002 года N 185. Зарегистрирован в Министерстве юстиции Республики Казахстан 30 апреля 2002 г. N 1838. Утратил силу - приказом и.о. Министра юстиции РК от 5 августа 2005 года N 214 (V053784 (вводится в действие со дня официального опубликования)",
+                "приказом и.о. Министра юстиции РК от 5 августа 2005 года N 214",
+                d(2005, 8, 5),
+            ),
+        ];
+        for (r, want_by, want_on) in cases {
+            let Some(Status::Repealed { by, on, estimated }) = repeal_in_requisite(r) else {
+                panic!("no repeal read: {r}")
+            };
+            assert_eq!(
+                (by.as_deref(), on, estimated),
+                (Some(want_by), want_on, true),
+                "{r}"
+            );
+        }
     }
 
     #[test]

@@ -84,11 +84,16 @@ fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
     // (`Күші жойылды – …`, `Утратил силу …`); without such a mark it is in force.
     if act.status == Status::Unknown && is_md && act.kind != ActKind::Faq {
         act.status = match repeal_mark(&doc.lines) {
-            Some(by) => Status::Repealed {
-                on: crate::text::parse_date(&by),
-                by: Some(by),
-                estimated: false,
-            },
+            // The day printed is the repealing act's signing: the earliest the repeal can have
+            // taken effect, so estimated.
+            Some(by) => {
+                let on = crate::text::parse_date(&by);
+                Status::Repealed {
+                    on,
+                    by: Some(by),
+                    estimated: on.is_some(),
+                }
+            }
             None => Status::InForce,
         };
     }

@@ -180,7 +180,8 @@ fn the_http_api_compares_any_two_dates_as_the_library_does() {
 }
 
 /// A repealed act compared across its repeal: the later side is its last wording, marked
-/// repealed, and says from when.
+/// repealed, and says from when: not before the repealing decision's signing (its requisite
+/// prints no commencement, and the decision is not in the corpus).
 #[test]
 fn a_side_after_the_repeal_is_marked_repealed() {
     let fx = Fixture::new(&[(
@@ -196,8 +197,8 @@ fn a_side_after_the_repeal_is_marked_repealed() {
     assert_eq!(
         serde_json::to_value(&diff.to_side).unwrap(),
         json!({"date": "2025-01-01", "editions": ["2020-12-15"],
-               "state": {"kind": "repealed", "since": "2024-08-13", "estimated": false},
-               "state_text": "13.08.2024 бастап күші жойылған; соңғы редакциясы көрсетілген"})
+               "state": {"kind": "repealed", "since": "2024-08-13", "estimated": true},
+               "state_text": "~13.08.2024 бұрын емес күші жойылған; соңғы редакциясы көрсетілген"})
     );
     assert!(diff.units.is_empty(), "{:?}", diff.units);
 }

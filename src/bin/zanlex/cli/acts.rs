@@ -14,7 +14,7 @@ pub struct Args {
     pub json: bool,
 }
 
-/// `in force`, `repealed 2014-03-11 by …` (`~2014-03-21`: estimated), `status unknown`,
+/// `in force`, `repealed 2014-03-11 by …` (`not before ~2014-03-21`: estimated), `status unknown`,
 /// `status unknown: not in the source since 2026-11-28`.
 pub fn status_text(s: &Status) -> String {
     match s {
@@ -24,7 +24,7 @@ pub fn status_text(s: &Status) -> String {
         Status::Repealed { by, on, estimated } => {
             let mut t = "repealed".to_string();
             if let Some(on) = on {
-                let about = if *estimated { "~" } else { "" };
+                let about = if *estimated { "not before ~" } else { "" };
                 t.push_str(&format!(" {about}{on}"));
             }
             if let Some(by) = by {
