@@ -32,7 +32,9 @@ texts of the acts in force (repealed acts are invisible to it), first page of 10
 in corpus order. It reads exactly the units zanlex ingested (examples/dump_units.rs: heading and
 own text of each unit), so both see the same texts; the peer's small dictionary of everyday
 words is not reproduced. Needs `cargo build --release --bin zanlex --example dump_units`.
-Prints the Markdown table with totals (and writes it to --out).
+Prints the Markdown table with totals (and writes it to --out), then the size of every answer
+in characters (its JSON text, as the model reads it) beside the budget an answer must keep
+(BUDGET, the library's `Budget::ASSISTANT`): a question whose answers all fit is within budget.
 """
 import argparse
 import json
@@ -46,6 +48,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = 10
 MAX_CALLS = 3
+# Characters an MCP answer may take (zanlex::pages::Budget::ASSISTANT.answer_chars).
+BUDGET = 8000
 
 
 def log(*a):
@@ -137,12 +141,13 @@ class Mcp:
                 return message["result"]
 
     def call(self, tool, args):
-        """The tool's JSON answer, or {"error": message} for a tool error."""
+        """The tool's JSON answer, or {"error": message} for a tool error; and the answer's
+        size in characters."""
         result = self.request("tools/call", {"name": tool, "arguments": args})
         text = result["content"][0]["text"]
         if result.get("isError"):
-            return {"error": text}
-        return json.loads(text)
+            return {"error": text}, len(text)
+        return json.loads(text), len(text)
 
     def close(self):
         self.proc.stdin.close()
@@ -250,8 +255,11 @@ def main():
         with open(tmp / "mcp.log", "w") as err:
             mcp = Mcp(zanlex, corpus, tmp / "index", err)
             rows = []
+            sizes = []
             for q in questions:
-                got = [mcp.call(tool, a) for tool, a in q["calls"]]
+                called = [mcp.call(tool, a) for tool, a in q["calls"]]
+                got = [g for g, _ in called]
+                sizes.append((q["id"], [n for _, n in called]))
                 errors = [g["error"] for g in got if "error" in g]
                 shown = set().union(*(units_in(t, g) for (t, _), g in zip(q["calls"], got)))
                 found = answers(shown, q["expected"]) or (
@@ -296,6 +304,21 @@ def main():
         f"| **{count(lambda r: r[1])}/{n}** | **{count(lambda r: r[2])}/{n}** "
         f"| **{count(lambda r: r[3] and r[3][0])}/{n}** "
         f"| **{count(lambda r: r[3] and any(r[3]))}/{n}** | |"
+    )
+    lines += [
+        "",
+        f"| id | characters of each call's answer | largest | within {BUDGET} |",
+        "|---|---|---|---|",
+    ]
+    for qid, ns in sizes:
+        lines.append(
+            f"| {qid} | {' + '.join(f'{n:,}' for n in ns)} | {max(ns):,} | {yn(max(ns) <= BUDGET)} |"
+        )
+    within = sum(1 for _, ns in sizes if max(ns) <= BUDGET)
+    every = [n for _, ns in sizes for n in ns]
+    lines.append(
+        f"| **total** | {sum(every):,} characters in {len(every)} answers "
+        f"| {max(every):,} | **{within}/{len(sizes)}** |"
     )
     table = "\n".join(lines)
     print(table)

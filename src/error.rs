@@ -80,7 +80,7 @@ pub enum Error {
         fault: QueryFault,
     },
     /// No act has this id in the index.
-    #[error("no act with id {id:?} in index {}; {}", index.display(), unknown_act_hint(suggestions, *acts))]
+    #[error("no act with id {id:?}; {}", unknown_act_hint(suggestions, *acts))]
     UnknownAct {
         /// The id asked for.
         id: String,
@@ -257,12 +257,15 @@ impl Error {
     }
 }
 
+/// What follows an unknown act id, in every door: the nearest ids, or that there are none.
 fn unknown_act_hint(suggestions: &[String], acts: usize) -> String {
-    if suggestions.is_empty() {
-        "it has no acts; run `zanlex index`".to_string()
+    if acts == 0 {
+        "the index has no acts: index a corpus first".to_string()
+    } else if suggestions.is_empty() {
+        format!("the index has {acts} acts: search for the act to find its id")
     } else {
         format!(
-            "did you mean: {}? (`zanlex acts` lists all {acts})",
+            "did you mean: {}? (the index has {acts} acts: a search finds the act's id)",
             suggestions.join(", ")
         )
     }

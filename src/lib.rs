@@ -75,6 +75,23 @@ pub use answer::{
     Succession, Target, TreeAct, UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT,
     DEFAULT_STATS_LIMIT,
 };
+pub use answer::{ActWithSuccession, Health, RefreshAnswer, UnitOrParallel};
+
+/// The library's answers cut for a reader with a small window (an assistant's context): a
+/// page of a list, a bound in characters on the whole answer, and links that open. What the
+/// MCP tools send; each is made by one function from checked values.
+pub mod pages {
+    pub use crate::answer::changes::{
+        changes, ChangesAnswer, ChangesSpan, ChangesTotals, DiffPage, LinkedChange,
+        DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE,
+    };
+    pub use crate::answer::pages::{
+        at_date, bound_text, cited_by_page, history_page, read, refs_page, stats, ActBrief,
+        ActRead, AmendmentBrief, Budget, HistoryPage, HistoryTotals, HitBrief, HitsPage, Links,
+        Paging, ReadAnswer, RefBrief, RefsPage, StatsAnswer, UnitBrief, UnitOnDate, UnitRead,
+        VersionBrief, ACT_TITLE_CHARS, LIST_END, MAX_OUTLINE_UNITS, MAX_STATS_LIMIT,
+    };
+}
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
 #[cfg(feature = "watch")]
 pub use index::CorpusWatch;

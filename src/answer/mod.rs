@@ -20,15 +20,22 @@
 //! - counts across the corpus (acts by kind, issuer, year; the units and amending acts that
 //!   changed most): [`CorpusStats`] ([`crate::ZanIndex::corpus_stats`]).
 //!
+//! - a server's health and what a refresh did: [`Health`], [`RefreshAnswer`];
+//! - the same answers cut to a page and a size in characters, with links that open, as the
+//!   MCP tools send them: [`crate::pages`].
+//!
 //! The arguments these take are read by one parser each: [`Target`] for `ACT_ID#EID`,
 //! [`crate::parse_iso_date`] and [`date_arg`] for dates.
 
 mod acts;
+pub(crate) mod changes;
 mod history;
 mod lexicon;
 mod outline;
+pub(crate) mod pages;
 mod refs;
 mod search;
+mod server;
 mod stats;
 mod succession;
 mod unit;
@@ -40,9 +47,10 @@ pub use outline::{ActOutline, EditionSummary, OutlineUnit, TreeAct, UnitTree, Un
 pub use refs::{CitedByList, RefList};
 pub use search::SearchPage;
 pub(crate) use search::{resolve_references, Outgoing};
+pub use server::{Health, RefreshAnswer};
 pub use stats::{AmendedUnit, AmendingActCount, CorpusStats, DEFAULT_STATS_LIMIT};
-pub use succession::Succession;
-pub use unit::{ChildUnit, ParallelUnit, UnitAnswer};
+pub use succession::{ActWithSuccession, Succession};
+pub use unit::{ChildUnit, ParallelUnit, UnitAnswer, UnitOrParallel};
 
 use chrono::NaiveDate;
 

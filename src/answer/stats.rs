@@ -96,6 +96,9 @@ pub struct AmendedUnit {
     pub events: usize,
     /// The latest of their dates.
     pub last: Option<NaiveDate>,
+    /// The unit's page, where an answer gives links ([`crate::pages::stats`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
 }
 
 /// An amending act and how many acts it changed.
@@ -306,6 +309,7 @@ impl ZanIndex {
                 citation,
                 events,
                 last,
+                permalink: None,
             });
         }
         let mut ranked: Vec<_> = amending.into_iter().collect();

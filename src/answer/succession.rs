@@ -6,7 +6,7 @@
 use crate::model::{Act, ActKind, ActLink, Status};
 use crate::ZanIndex;
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 /// An act's place in a succession: the act it repealed and replaced, and the act that
@@ -14,16 +14,38 @@ use std::sync::LazyLock;
 ///
 /// A repeal alone is no succession: the two acts must bear one title (the rules on keeping
 /// dogs and cats of 2015 and the rules on the same of 2019), as the corpus prints it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct Succession {
     /// The predecessor: the act this act repealed and replaced.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaces: Option<ActLink>,
     /// The successor: the act that repealed and replaced this act.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaced_by: Option<ActLink>,
+}
+
+/// An act as stored, with the acts it succeeds and is succeeded by beside its fields:
+/// `zanlex show ACT --json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ActWithSuccession {
+    /// The act.
+    #[serde(flatten)]
+    pub act: Act,
+    /// Its predecessor and successor (`replaces`, `replaced_by`), when the corpus says so.
+    #[serde(flatten)]
+    pub succession: Succession,
+}
+impl ActWithSuccession {
+    /// Act `id` in `lang` (Kazakh when it has it, for `None`) as stored, with its succession
+    /// ([`ZanIndex::succession`]).
+    pub fn read(index: &ZanIndex, id: &str, lang: Option<crate::Lang>) -> crate::Result<Self> {
+        let act = index.act_in(id, lang)?;
+        let succession = index.succession(&act.id)?;
+        Ok(ActWithSuccession { act, succession })
+    }
 }
 
 impl Succession {

@@ -187,6 +187,19 @@ pub struct ParallelUnit {
     pub ru: Option<UnitAnswer>,
 }
 
+/// A unit in one language, or in both side by side: what `GET /v1/acts/{id}/units/{eid}`
+/// sends (`parallel=true` for both).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum UnitOrParallel {
+    /// `show ID#EID --json`.
+    One(Box<UnitAnswer>),
+    /// `show ID#EID --parallel --json`: an object keyed by language.
+    Both(Box<ParallelUnit>),
+}
+
 impl ParallelUnit {
     /// Each language with its unit, Kazakh first.
     pub fn columns(&self) -> [(Lang, Option<&UnitAnswer>); 2] {

@@ -350,9 +350,10 @@ fn an_unknown_act_id_suggests_the_nearest_ids() {
         assert_eq!(out, "");
         assert_eq!(
             err,
-            "zanlex: no act with id \"mvd-order-2012-06-14-353\" in index idx; did you mean: \
+            "zanlex: no act with id \"mvd-order-2012-06-14-353\"; did you mean: \
              mvd-order-2012-06-14-352, mfa-order-2018-01-04-11-1-4-1, \
-             government-resolution-2022-10-10-807? (`zanlex acts` lists all 5)\n",
+             government-resolution-2022-10-10-807? (the index has 5 acts: a search finds the \
+             act's id)\n",
             "{args:?}"
         );
     }

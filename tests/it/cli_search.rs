@@ -288,8 +288,8 @@ fn show_prints_a_unit_with_citation_and_children() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
-        err.starts_with("zanlex: no act with id \"nope\" in index ")
-            && err.ends_with("? (`zanlex acts` lists all 5)\n")
+        err.starts_with("zanlex: no act with id \"nope\"; ")
+            && err.ends_with("? (the index has 5 acts: a search finds the act's id)\n")
             && err.matches(", ").count() == 2,
         "{err}"
     );

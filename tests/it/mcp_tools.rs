@@ -41,6 +41,9 @@ pub(super) fn runtime() -> tokio::runtime::Runtime {
         .expect("tokio runtime")
 }
 
+/// The page the permalinks of these sessions lead to (`--public-url`).
+const PUBLIC_URL: &str = "https://zan.example.kz/";
+
 /// `zanlex mcp` on a copy of the bundled corpus in `dir`, with a client session open on it.
 async fn connect(dir: &Path) -> RunningService<RoleClient, ()> {
     connect_with(dir, &[]).await
@@ -62,7 +65,9 @@ pub(super) async fn spawn(corpus: &Path, index: &Path) -> RunningService<RoleCli
             .arg("--corpus")
             .arg(corpus)
             .arg("--index")
-            .arg(index);
+            .arg(index)
+            .arg("--public-url")
+            .arg(PUBLIC_URL);
     });
     let (transport, _) = TokioChildProcess::builder(command)
         .stderr(Stdio::null())
@@ -99,6 +104,29 @@ pub(super) async fn ok(client: &RunningService<RoleClient, ()>, name: &str, args
         text(&result)
     );
     serde_json::from_str(text(&result)).expect("the answer is JSON")
+}
+
+/// Every page of a call, following `next_offset` until the last; each page within the
+/// assistant's 8,000 characters.
+async fn every_page(
+    client: &RunningService<RoleClient, ()>,
+    name: &str,
+    args: Value,
+) -> Vec<Value> {
+    let mut pages: Vec<Value> = Vec::new();
+    let mut asked = args;
+    loop {
+        let page = ok(client, name, asked.clone()).await;
+        let chars = page.to_string().chars().count();
+        assert!(chars <= 8_000, "{name} {asked}: {chars} characters");
+        let next = page.get("next_offset").and_then(Value::as_u64);
+        pages.push(page);
+        match next {
+            Some(n) => asked["offset"] = json!(n),
+            None => return pages,
+        }
+        assert!(pages.len() < 50, "{name}: no last page");
+    }
 }
 
 /// The message of a call that failed as a tool error.
@@ -212,7 +240,7 @@ fn mcp_tools_answer_on_the_bundled_corpus() {
         );
         assert_eq!(
             hits[0]["permalink"],
-            "/acts/mfa-mvd-joint-order-2020-09-01-11-1-4-245-611/para_1__mod_25"
+            "https://zan.example.kz/acts/mfa-mvd-joint-order-2020-09-01-11-1-4-245-611/para_1__mod_25"
         );
         assert_eq!(
             hits[0]["text"],
@@ -239,19 +267,37 @@ fn mcp_tools_answer_on_the_bundled_corpus() {
         assert!(link.ends_with("?as_of=2021-01-01"), "{link}");
 
         // Repealed acts: left out of the page unless asked for, and counted.
-        let current = ok(&client, "search", json!({"query": "рұқсат", "limit": 50})).await;
-        assert_eq!((current["total"].clone(), current["repealed_left_out"].clone()), (json!(40), json!(13)));
-        let kept = current["hits"].as_array().expect("hits");
+        // The page of 50 stops where its hits fill the answer's 8,000 characters (after 7,
+        // before any repealed hit), saying where the next begins; the pages after it hold
+        // the rest, the repealed hits counted where they are passed.
+        let pages = every_page(&client, "search", json!({"query": "рұқсат", "limit": 50})).await;
+        let current = &pages[0];
+        assert_eq!(current["total"], 40);
+        assert_eq!(current["hits"].as_array().map(Vec::len), Some(7));
+        assert!(current.get("repealed_left_out").is_none(), "{current}");
+        assert_eq!(current["next_offset"], 7);
+        assert_eq!(
+            current["cut"],
+            "the page stops after 7 hits to stay within 8000 characters; `offset` 7 gives the next"
+        );
+        let kept: Vec<&Value> = pages.iter().flat_map(|p| p["hits"].as_array().expect("hits")).collect();
         assert_eq!(kept.len(), 27);
         assert!(kept.iter().all(|h| h["act"]["status"] != "repealed"));
-        assert!(current.get("next_offset").is_none());
-        let all = ok(
+        let left_out: u64 = pages.iter().map(|p| p["repealed_left_out"].as_u64().unwrap_or(0)).sum();
+        assert_eq!(left_out, 13);
+        let ranks: Vec<u64> = kept.iter().map(|h| h["rank"].as_u64().expect("rank")).collect();
+        // Ranked in the whole list: the 13 repealed hits passed are the ranks missing.
+        assert_eq!(
+            ranks,
+            [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 22, 23, 25, 26, 34, 35, 37, 38, 40]
+        );
+        let pages = every_page(
             &client,
             "search",
             json!({"query": "рұқсат", "limit": 50, "include_repealed": true}),
         )
         .await;
-        let all = all["hits"].as_array().expect("hits");
+        let all: Vec<&Value> = pages.iter().flat_map(|p| p["hits"].as_array().expect("hits")).collect();
         assert_eq!(all.len(), 40);
         let repealed = all.iter().filter(|h| h["act"]["status"] == "repealed");
         assert!(repealed.clone().all(|h| h["act"]["id"] == "mvd-order-2012-06-14-352"));
@@ -261,7 +307,7 @@ fn mcp_tools_answer_on_the_bundled_corpus() {
         let unit = ok(&client, "read", json!({"target": UNIT})).await;
         assert_eq!(unit["target"], UNIT);
         assert_eq!(unit["citation"], UNIT_CITATION);
-        assert_eq!(unit["permalink"], "/acts/mfa-order-2018-01-04-11-1-4-1/att_1__para_3");
+        assert_eq!(unit["permalink"], "https://zan.example.kz/acts/mfa-order-2018-01-04-11-1-4-1/att_1__para_3");
         assert_eq!(unit["kk"]["citation"], UNIT_CITATION);
         assert_eq!(unit["ru"], Value::Null);
         let body = unit["kk"]["text"].as_str().expect("text");
@@ -286,7 +332,7 @@ fn mcp_tools_answer_on_the_bundled_corpus() {
         let act = ok(&client, "read", json!({"target": ACT})).await;
         assert_eq!(act["id"], ACT);
         assert_eq!(act["citation"], ACT_CITATION);
-        assert_eq!(act["permalink"], "/acts/mfa-order-2018-01-04-11-1-4-1");
+        assert_eq!(act["permalink"], "https://zan.example.kz/acts/mfa-order-2018-01-04-11-1-4-1");
         assert_eq!(act["expressions"], json!(["kk"]));
         assert_eq!(act["units"][1]["eid"], "para_1");
         assert!(act.get("note").is_none(), "a small outline is whole");
@@ -306,7 +352,7 @@ fn mcp_tools_answer_on_the_bundled_corpus() {
         assert_eq!(before["citation"], UNIT_CITATION);
         assert_eq!(
             before["permalink"],
-            "/acts/mfa-order-2018-01-04-11-1-4-1/att_1__para_3?as_of=2010-01-01"
+            "https://zan.example.kz/acts/mfa-order-2018-01-04-11-1-4-1/att_1__para_3?as_of=2010-01-01"
         );
         // …and today: in force, in the edition of its last amendment.
         let now = ok(&client, "at_date", json!({"target": UNIT, "date": "2026-06-01"})).await;
@@ -366,10 +412,10 @@ fn mcp_bad_arguments_are_tool_errors() {
     runtime().block_on(async {
         let client = connect(dir.path()).await;
         let folder = dir.path().to_string_lossy().to_string();
-        let unknown_act = "No act has the id \"mfa-order-2018-01-04-11-1-4-2\". Did you mean: \
+        let unknown_act = "no act with id \"mfa-order-2018-01-04-11-1-4-2\"; did you mean: \
                            mfa-order-2018-01-04-11-1-4-1, mvd-order-2012-06-14-352, \
-                           mfa-mvd-joint-order-2020-09-01-11-1-4-245-611? Call `search` to find \
-                           the act: each hit gives its `act.id`.";
+                           mfa-mvd-joint-order-2020-09-01-11-1-4-245-611? (the index has 5 acts: \
+                           a search finds the act's id)";
         let cases: Vec<(&str, Value, String)> =
             vec![
             // Unknown acts: the nearest ids, and the tool that finds the right one.
@@ -638,7 +684,7 @@ fn mcp_changes_and_stats_on_the_bundled_corpus() {
                              3-қосымша",
                 "events": 4,
                 "last": "2026-01-01",
-                "permalink": "/acts/mfa-order-2018-01-04-11-1-4-1/att_1__annex_3"
+                "permalink": "https://zan.example.kz/acts/mfa-order-2018-01-04-11-1-4-1/att_1__annex_3"
             })
         );
         assert_eq!(stats["most_amended_units"].as_array().map(Vec::len), Some(2));
@@ -681,7 +727,7 @@ fn mcp_changes_and_stats_on_the_bundled_corpus() {
         assert_eq!(changes["citation"], ACT_CITATION);
         assert_eq!(
             changes["permalink"],
-            "/acts/mfa-order-2018-01-04-11-1-4-1?as_of=2026-06-01"
+            "https://zan.example.kz/acts/mfa-order-2018-01-04-11-1-4-1?as_of=2026-06-01"
         );
         assert_eq!((&changes["from"], &changes["to"]), (&json!("2025-01-01"), &json!("2026-06-01")));
         assert_eq!(
@@ -734,7 +780,42 @@ fn mcp_changes_and_stats_on_the_bundled_corpus() {
             para["events"][0]["amending_act"],
             "ҚР Сыртқы істер министрінің м.а. 05.12.2025 № 11-1-4/730 бұйрығы"
         );
-        assert!(para.get("next_offset").is_none());
+        // Its eight units (the paragraph and its subparagraphs, whose wording before
+        // 05.12.2025 the corpus lacks) fill two pages of 8,000 characters.
+        assert_eq!(para["totals"]["units"], 8);
+        assert_eq!(
+            eids(&para["diff"]["units"]),
+            [
+                "att_1__para_3",
+                "att_1__para_3__subpara_1",
+                "att_1__para_3__subpara_2",
+                "att_1__para_3__subpara_3"
+            ]
+        );
+        assert_eq!(para["next_offset"], 4);
+        assert_eq!(
+            para["notes"],
+            json!(["the page holds fewer changes than asked to stay within 8000 characters; \
+                    `offset` 4 gives the next"])
+        );
+        let pages = every_page(
+            &client,
+            "changes",
+            json!({"target": UNIT, "from": "2025-01-01", "to": "2026-06-01", "offset": 4}),
+        )
+        .await;
+        assert_eq!(pages.len(), 1);
+        assert!(pages[0].get("next_offset").is_none(), "{}", pages[0]);
+        std::fs::write("/tmp/doors_para2.json", pages[0].to_string()).ok();
+        assert_eq!(
+            eids(&pages[0]["diff"]["units"]),
+            [
+                "att_1__para_3__subpara_4",
+                "att_1__para_3__subpara_5",
+                "att_1__para_3__subpara_6",
+                "att_1__para_3__subpara_7"
+            ]
+        );
         client.cancel().await.expect("close the session");
     });
 }
@@ -811,7 +892,28 @@ fn mcp_changes_between_editions_of_the_government_law() {
         assert_eq!(eids(&diff["deleted"]), expected.deleted);
         assert_eq!(eids(&diff["changed"]), expected.changed);
         assert_eq!(eids(&diff["notes_changed"]), expected.notes_changed);
-        let units: Vec<&str> = eids(&diff["units"]);
+        // The 38 unit changes and 7 events do not fit in 8,000 characters: the first page
+        // holds 3 changes and 4 events, and says where the next begins (after the shorter
+        // list); the pages from there hold the rest.
+        assert_eq!(edition["next_offset"], 3);
+        assert_eq!(
+            edition["notes"],
+            json!(["the page holds fewer changes than asked to stay within 8000 characters; \
+                    `offset` 3 gives the next"])
+        );
+        assert_eq!(edition["events"].as_array().map(Vec::len), Some(4));
+        let pages = every_page(
+            &client,
+            "changes",
+            json!({"target": GOV, "edition": "2023-04-19", "limit": 50, "offset": 3}),
+        )
+        .await;
+        let page_units: Vec<Value> = std::iter::once(&edition)
+            .chain(&pages)
+            .flat_map(|p| p["diff"]["units"].as_array().expect("units").clone())
+            .collect();
+        let all_units = Value::Array(page_units);
+        let units: Vec<&str> = eids(&all_units);
         assert_eq!(
             units,
             expected
@@ -829,7 +931,7 @@ fn mcp_changes_between_editions_of_the_government_law() {
         );
         assert_eq!(
             deleted["permalink"],
-            "/acts/constitutional-law-1995-12-18-2688/art_12__para_3?as_of=2023-04-19"
+            "https://zan.example.kz/acts/constitutional-law-1995-12-18-2688/art_12__para_3?as_of=2023-04-19"
         );
         assert_eq!(
             deleted["text_from"],
@@ -838,7 +940,7 @@ fn mcp_changes_between_editions_of_the_government_law() {
         );
         // A changed unit carries the library's word diff: a sentence added after two kept
         // whole, the kept run shown by its ends (past 300 characters its middle is left out).
-        let changed = diff["units"]
+        let changed = all_units
             .as_array()
             .expect("units")
             .iter()
@@ -867,8 +969,18 @@ fn mcp_changes_between_editions_of_the_government_law() {
             ])
         );
         assert_eq!(changed["words"][1]["text"], library_words[1].text);
-        // The events of the edition: the amendments signed since the edition before it.
-        let events = edition["events"].as_array().expect("events");
+        // The events of the edition: the amendments signed since the edition before it, on
+        // the pages by their place in the list (a page cut where its changes end may show an
+        // event again on the next).
+        let mut by_place = std::collections::BTreeMap::new();
+        for page in std::iter::once(&edition).chain(&pages) {
+            let offset = page["offset"].as_u64().expect("offset");
+            for (k, e) in page["events"].as_array().expect("events").iter().enumerate() {
+                by_place.insert(offset + k as u64, e.clone());
+            }
+        }
+        assert_eq!(by_place.keys().copied().collect::<Vec<u64>>(), (0..7).collect::<Vec<u64>>());
+        let events: Vec<Value> = by_place.into_values().collect();
         assert_eq!(events.len(), 7);
         assert!(events
             .iter()
@@ -907,7 +1019,7 @@ fn mcp_changes_between_editions_of_the_government_law() {
         );
         assert_eq!(
             span["permalink"],
-            "/acts/constitutional-law-1995-12-18-2688/art_12__para_3?as_of=2023-04-29"
+            "https://zan.example.kz/acts/constitutional-law-1995-12-18-2688/art_12__para_3?as_of=2023-04-29"
         );
         assert_eq!(eids(&span["diff"]["deleted"]), ["art_12__para_3"]);
         assert_eq!(eids(&span["diff"]["units"]), ["art_12__para_3"]);
@@ -1004,7 +1116,7 @@ fn mcp_changes_between_editions_of_the_government_law() {
         assert_eq!(before["as_of"], "2023-04-25");
         assert_eq!(
             before["permalink"],
-            "/acts/constitutional-law-1995-12-18-2688?as_of=2023-04-25"
+            "https://zan.example.kz/acts/constitutional-law-1995-12-18-2688?as_of=2023-04-25"
         );
         let p3 = para_3(&before);
         assert_eq!(p3["state"], json!({"kind": "in_force"}));
@@ -1122,7 +1234,7 @@ fn mcp_stats_and_changes_on_the_mirror_sample() {
                 "citation": "ҚР 29.06.2020 № 350-VI Кодексі · 1-бөлім 4-бап",
                 "events": 7,
                 "last": "2026-07-09",
-                "permalink": "/acts/code-2020-06-29-350-vi/art_4"
+                "permalink": "https://zan.example.kz/acts/code-2020-06-29-350-vi/art_4"
             })
         );
         assert_eq!(
@@ -1185,15 +1297,24 @@ fn mcp_long_texts_are_cut_saying_so() {
             hit["act"]["id"].as_str().expect("act id"),
             hit["unit"]["eid"].as_str().expect("eid")
         );
+        // A long text: the passage its words are in, marked, and how to read it whole.
         let shown = hit["text"].as_str().expect("text");
         assert!(
-            shown.ends_with(&format!(
-                "\n[cut: the first 2000 of 30131 characters are shown; `read` {target} gives \
-                 the whole text]"
-            )),
+            shown.starts_with(
+                "Қазақстан Республикасы Әділет министрінің бұйрығы [Зебразавр] сынақ \
+                 қағидаларын бекіту туралы 1. [Зебразавр] [тармағы] сөз сөз"
+            ),
             "{shown}"
         );
-        assert_eq!(shown.chars().count(), 2_000 + note_len(shown));
+        assert!(
+            shown.ends_with(" …") && shown.chars().count() <= 440,
+            "{shown}"
+        );
+        assert_eq!(hit["text_chars"], 30_131);
+        assert_eq!(
+            hit["more"],
+            format!("`read` gives the whole text (target {target})")
+        );
 
         let unit = ok(&client, "read", json!({"target": target})).await;
         let text = unit["kk"]["text"].as_str().expect("text");
@@ -1203,12 +1324,12 @@ fn mcp_long_texts_are_cut_saying_so() {
         );
         assert!(
             text.ends_with(
-                "\n[cut: the first 20000 of 30131 characters are shown; its units are listed in \
+                "\n[cut: the first 12000 of 30131 characters are shown; its units are listed in \
                  `children`: `read` each by its eid]"
             ),
             "{text}"
         );
-        assert_eq!(text.chars().count(), 20_000 + note_len(text));
+        assert_eq!(text.chars().count(), 12_000 + note_len(text));
         client.cancel().await.expect("close the session");
     });
 }
@@ -1302,4 +1423,63 @@ fn mcp_over_http_at_the_servers_mcp_path() {
     );
     assert_eq!(status, 403, "{refused}");
     assert_eq!(server.terminate().code(), Some(0));
+}
+
+/// `zanlex mcp` over stdio without `--public-url`: no zanlex page can be opened, so a
+/// permalink is the official text's address, in the text's language (`meta.yaml`'s `source`);
+/// `read` gives a unit in the one language asked for.
+#[test]
+fn mcp_over_stdio_links_the_official_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    super::common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mirror/local-almaty-oblast"),
+        &corpus,
+    );
+    runtime().block_on(async {
+        let command = tokio::process::Command::new(env!("CARGO_BIN_EXE_zanlex")).configure(|c| {
+            c.arg("mcp")
+                .arg("--corpus")
+                .arg(&corpus)
+                .arg("--index")
+                .arg(dir.path().join("index"));
+        });
+        let (transport, _) = TokioChildProcess::builder(command)
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start zanlex mcp");
+        let client = ().serve(transport).await.expect("MCP session");
+        let ru = ok(
+            &client,
+            "search",
+            json!({"query": "выпас сельскохозяйственных животных", "lang": "ru", "limit": 1, "include_repealed": true}),
+        )
+        .await;
+        let hit = &ru["hits"][0];
+        assert_eq!(hit["lang"], "ru");
+        assert_eq!(
+            hit["permalink"],
+            "https://zan.gov.kz/client/#!/doc/150276/rus/15.12.2020"
+        );
+        let act = hit["act"]["id"].as_str().expect("act id").to_string();
+        let eid = hit["unit"]["eid"].as_str().expect("eid").to_string();
+        let outline = ok(&client, "read", json!({"target": act})).await;
+        assert_eq!(
+            outline["permalink"],
+            "https://zan.gov.kz/client/#!/doc/150276/kaz/15.12.2020"
+        );
+        assert_eq!(outline["official_url"], outline["permalink"]);
+        // One language asked for: that language alone, its own official text linked.
+        let target = format!("{act}#{eid}");
+        let unit = ok(&client, "read", json!({"target": target, "lang": "ru"})).await;
+        assert!(unit["kk"].is_null(), "{unit}");
+        assert_eq!(unit["ru"]["unit"]["eid"], eid.as_str());
+        assert_eq!(
+            unit["permalink"],
+            "https://zan.gov.kz/client/#!/doc/150276/rus/15.12.2020"
+        );
+        let both = ok(&client, "read", json!({"target": target})).await;
+        assert!(both["kk"].is_object() && both["ru"].is_object(), "{both}");
+        client.cancel().await.expect("close the session");
+    });
 }

@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod mcp;
 mod serve;
+mod served;
 
 /// mimalloc instead of the system allocator: indexing allocates and frees millions of small
 /// strings and token buffers across threads, where glibc's malloc costs a noticeable share of

@@ -57,21 +57,9 @@ fn show(
             return Ok(());
         }
         if args.json {
-            let act = index.act_in(act_id, args.lang)?;
             // The act as stored, with the acts it succeeds and is succeeded by beside it.
-            let mut json = serde_json::to_value(&act)?;
-            let succession = index.succession(&act.id)?;
-            if let Some(obj) = json.as_object_mut() {
-                for (key, link) in [
-                    ("replaces", succession.replaces),
-                    ("replaced_by", succession.replaced_by),
-                ] {
-                    if let Some(link) = link {
-                        obj.insert(key.to_string(), serde_json::to_value(link)?);
-                    }
-                }
-            }
-            writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
+            let act = zanlex::ActWithSuccession::read(index, act_id, args.lang)?;
+            writeln!(out, "{}", serde_json::to_string_pretty(&act)?)?;
             return Ok(());
         }
         let outline = index.act_outline(act_id, args.lang, false)?;

@@ -5,13 +5,14 @@
 //! Two transports share one state with `zanlex serve` (the index in force, refreshed when the
 //! corpus changes, and its bounded reads): `zanlex mcp` speaks over stdio, for a desktop
 //! assistant that starts it; `zanlex serve` answers Streamable HTTP at `/mcp`, for one that
-//! connects to a URL.
+//! connects to a URL. Their answers' permalinks lead to the page at `--public-url`; without
+//! it, over HTTP to the serving server's own paths, over stdio to the official text.
 
 mod stdio;
 mod tools;
 
-use crate::serve::limits::{Limits, Readers, MAX_BODY_BYTES};
-use crate::serve::state::AppState;
+use crate::served::readers::{Limits, Readers};
+use crate::served::state::AppState;
 use rmcp::transport::streamable_http_server::session::local::LocalSessionManager;
 use rmcp::transport::{StreamableHttpServerConfig, StreamableHttpService};
 use rmcp::ServiceExt;
@@ -31,6 +32,11 @@ pub struct Args {
     /// The longest a tool call may take, in milliseconds.
     #[arg(long, default_value_t = 60_000)]
     pub timeout_ms: u64,
+    /// The address of a zanlex server's page for these acts (`https://zan.example.kz`): the
+    /// answers' permalinks open there. Without it, a permalink is the official text's
+    /// address (`meta.yaml`'s `source`), where the act has one.
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
 }
 
 /// Tool calls waiting for a worker before more are refused (one assistant calls a few at a
@@ -52,13 +58,17 @@ pub fn run(
     args: &Args,
 ) -> anyhow::Result<ExitCode> {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let links = match &args.public_url {
+        Some(url) => zanlex::pages::Links::new(Some(url))?,
+        None => zanlex::pages::Links::official_only(),
+    };
     let limits = Limits {
         workers,
         queue: QUEUE,
         timeout: Duration::from_millis(args.timeout_ms.max(1)),
-        query_budget: Duration::from_millis(crate::serve::DEFAULT_QUERY_BUDGET_MS),
+        query_budget: Duration::from_millis(crate::served::DEFAULT_QUERY_BUDGET_MS),
     };
-    crate::serve::errors::hide_folders(corpus, index_dir);
+    crate::served::errors::hide_folders(corpus, index_dir);
     let (state, report) = AppState::open(
         corpus,
         index_dir,
@@ -76,7 +86,7 @@ pub fn run(
         .build()?;
     runtime.block_on(async move {
         if args.watch_secs > 0 {
-            tokio::spawn(crate::serve::state::watch(
+            tokio::spawn(crate::served::state::watch(
                 Arc::clone(&state),
                 Duration::from_secs(args.watch_secs),
             ));
@@ -87,7 +97,7 @@ pub fn run(
             workers + QUEUE,
             Duration::from_millis(args.timeout_ms.max(1)),
         );
-        let running = Zanlex::new(state)
+        let running = Zanlex::new(state, Arc::new(links))
             .serve(transport)
             .await
             .map_err(|e| anyhow::anyhow!("the MCP client did not start a session: {e}"))?;
@@ -101,51 +111,24 @@ pub fn run(
 /// with one JSON message, so no stream or session outlives its request and the server's
 /// bounds on connections and its graceful stop hold for it as for the API.
 ///
-/// rmcp's own check of `Host` is off: the server's rule ([`crate::serve::limits::same_host`],
+/// rmcp's own check of `Host` is off: the server's rule (`same_host` in the server's limits,
 /// a layer over every route) applies to `/mcp` as to the rest, loopback names only on a
 /// loopback address and any name on a public one.
 pub(crate) fn http_service(
     state: Arc<AppState>,
+    links: zanlex::pages::Links,
+    max_body_bytes: usize,
 ) -> StreamableHttpService<Zanlex, LocalSessionManager> {
+    let links = Arc::new(links);
     let config = StreamableHttpServerConfig::default()
         .with_legacy_session_mode(false)
         .with_json_response(true)
         .with_sse_keep_alive(None)
         .disable_allowed_hosts()
-        .with_max_request_body_bytes(MAX_BODY_BYTES);
+        .with_max_request_body_bytes(max_body_bytes);
     StreamableHttpService::new(
-        move || Ok(Zanlex::new(Arc::clone(&state))),
+        move || Ok(Zanlex::new(Arc::clone(&state), Arc::clone(&links))),
         Arc::default(),
         config,
     )
-}
-
-/// Answers a POST to `/mcp` whose body is not JSON with a JSON-RPC parse error (-32700) in an
-/// HTTP 400, as the MCP transport asks, rather than a plain-text refusal.
-pub(crate) async fn parse_errors(
-    req: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    if req.method() != axum::http::Method::POST {
-        return next.run(req).await;
-    }
-    let (parts, body) = req.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
-        return crate::serve::errors::ApiError::new(
-            zanlex::ErrorCode::TooLarge,
-            format!("the request body is larger than {MAX_BODY_BYTES} bytes"),
-        )
-        .into_response();
-    };
-    if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(&bytes) {
-        let error = rmcp::model::ErrorData::parse_error(format!("the body is not JSON: {e}"), None);
-        let message = rmcp::service::TxJsonRpcMessage::<rmcp::RoleServer>::error(error, None);
-        return (axum::http::StatusCode::BAD_REQUEST, axum::Json(message)).into_response();
-    }
-    next.run(axum::extract::Request::from_parts(
-        parts,
-        axum::body::Body::from(bytes),
-    ))
-    .await
 }

@@ -1,15 +1,15 @@
 //! The MCP tools: `search`, `read`, `at_date`, `history`, `changes`, `refs`, `cited_by` and
-//! `stats` (the last two answers in [`changes`]). Each checks
-//! its arguments, asks the index in force (on a bounded blocking read, as the JSON API does)
-//! for one of the library's typed answers, and sends it as JSON text: the same shapes the API
-//! sends, with a permalink to the web page beside each citation, long texts and lists cut to
-//! a bound and saying so. A mistake in the arguments is a tool error worded for the model to
-//! act on (which tool or value to try instead), never a server folder.
+//! `stats` (the last two's arguments in [`changes`]). Each parses its arguments into checked
+//! values, asks the library for its answer on the index in force (on a bounded blocking read,
+//! as the JSON API does) and sends it as JSON text: the library's answers cut to a page and a
+//! size in characters, with links that open ([`zanlex::pages`]). A mistake in the arguments
+//! is a tool error worded for the model to act on, with its code from zanlex's table of error
+//! codes, never a server folder.
 
 mod changes;
 
-use crate::serve::errors::{hide_paths, ApiError};
-use crate::serve::state::AppState;
+use crate::served::errors::{hide_paths, ApiError};
+use crate::served::state::AppState;
 use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::handler::server::wrapper::Parameters;
 use rmcp::model::{CallToolResult, ContentBlock, ServerCapabilities, ServerConfig};
@@ -17,7 +17,8 @@ use rmcp::{tool, tool_handler, tool_router, ServerHandler};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
-use zanlex::{Lang, Target, ZanIndex};
+use zanlex::pages::{Budget, Links, Paging};
+use zanlex::{ErrorCode, Lang, Target, ZanIndex};
 
 /// Most hits one `search` page may ask for.
 pub(crate) const MAX_SEARCH_PAGE: usize = 50;
@@ -27,60 +28,58 @@ const DEFAULT_SEARCH_PAGE: usize = 10;
 pub(crate) const MAX_LIST_PAGE: usize = 100;
 /// Entries on such a page when not asked.
 const DEFAULT_LIST_PAGE: usize = 20;
-/// Where the pages of such a list end: far past any list of a real corpus, it keeps an offset
-/// near the integer limit out of range rather than wrapping.
-const LIST_END: usize = 1_000_000;
-/// The longest unit text a tool sends whole, in characters; past it the text is cut, saying so.
-pub(crate) const MAX_TEXT_CHARS: usize = 20_000;
-/// The longest text of one search hit sent whole: a page of hits stays readable, and `read`
-/// gives the whole text.
-pub(crate) const MAX_HIT_TEXT_CHARS: usize = 2_000;
-/// Most units of an act's outline sent: past it the outline's deepest levels are left out.
-pub(crate) const MAX_OUTLINE_UNITS: usize = 600;
 
 /// What the model is told about zanlex when it connects.
 const INSTRUCTIONS: &str = "zanlex searches Kazakhstan's normative acts (laws, codes, orders, \
 rules) in Kazakh and Russian, with pinpoint citations. Start with `search`; each hit names its act \
 id and unit eid, which `read`, `at_date`, `history`, `changes`, `refs` and `cited_by` take as \
 `ACT_ID#EID` (or `ACT_ID` for a whole act); `changes` says what changed in an act between two \
-dates, and `stats` counts acts and amendments across the corpus. Quote the `citation` of what you use, and give the `permalink` (a \
-path on the zanlex server) for the reader to open it.";
+dates, and `stats` counts acts and amendments across the corpus. Answers are bounded in size: a \
+page cut short says so and gives the `next_offset`. Quote the `citation` of what you use, and give \
+the `permalink` (the provision's page, or the official text's address) for the reader to open it.";
 
 /// The tool server: one per stdio session or HTTP request, all sharing the served state.
 #[derive(Clone)]
 pub(crate) struct Zanlex {
     state: Arc<AppState>,
+    /// Where the answers' links lead.
+    links: Arc<Links>,
+    /// How large an answer may be.
+    budget: Budget,
     tool_router: ToolRouter<Self>,
 }
 
-/// A tool call that failed: what the model is told, with what to do instead.
+/// A tool call that failed: what the model is told, with what to do instead, and the
+/// error's code in zanlex's table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct ToolError(String);
+struct ToolError {
+    code: ErrorCode,
+    message: String,
+}
+
+impl ToolError {
+    /// A mistake in the arguments, worded by the door.
+    fn bad(message: impl Into<String>) -> Self {
+        ToolError {
+            code: ErrorCode::BadRequest,
+            message: message.into(),
+        }
+    }
+}
 
 impl From<zanlex::Error> for ToolError {
-    /// The library's error in words for the model: an unknown act or unit names the tool that
-    /// finds the right one; another mistake in the arguments is the library's own message;
-    /// a failure of the server is the fixed message the API gives (the whole error goes to
-    /// the server's log).
+    /// The library's error as the API words it, but for an unknown unit, which names the
+    /// tool that lists the act's units.
     fn from(err: zanlex::Error) -> Self {
         match &err {
-            zanlex::Error::UnknownAct {
-                id, suggestions, ..
-            } => {
-                let near = if suggestions.is_empty() {
-                    String::new()
-                } else {
-                    format!(" Did you mean: {}?", suggestions.join(", "))
-                };
-                ToolError(format!(
-                    "No act has the id {id:?}.{near} Call `search` to find the act: each hit \
-                     gives its `act.id`."
-                ))
-            }
-            zanlex::Error::UnknownUnit { act, eid } => ToolError(format!(
-                "Act {act} has no unit {eid:?}. Call `read` with target {act:?} to list its units \
-                 and their eids, or `search` with `act:{act}` and words from the provision."
-            )),
+            zanlex::Error::UnknownUnit { act, eid } => ToolError {
+                code: err.code(),
+                message: format!(
+                    "Act {act} has no unit {eid:?}. Call `read` with target {act:?} to list its \
+                     units and their eids, or `search` with `act:{act}` and words from the \
+                     provision."
+                ),
+            },
             _ => ApiError::from(err).into(),
         }
     }
@@ -88,44 +87,60 @@ impl From<zanlex::Error> for ToolError {
 
 impl From<ApiError> for ToolError {
     fn from(err: ApiError) -> Self {
-        ToolError(hide_paths(&err.message))
+        ToolError {
+            code: err.code,
+            message: hide_paths(&err.message),
+        }
     }
 }
 
-/// A tool's answer: its JSON as text, or the error as a tool error (`isError`), which the
-/// model reads and can correct, rather than a failure of the protocol.
+/// A tool's answer: its JSON as text, or the error as a tool error (`isError`, its message
+/// as text and `{"error": {"code", "message"}}` as structured content), which the model reads
+/// and can correct, rather than a failure of the protocol.
 fn answer(result: Result<impl Serialize, ToolError>) -> CallToolResult {
     let json = result.and_then(|a| {
         serde_json::to_string(&a).map_err(|e| {
             eprintln!("zanlex: an MCP answer could not be written: {e}");
-            ToolError("the answer could not be written; the server's log has the details".into())
+            ToolError {
+                code: ErrorCode::Internal,
+                message: "the answer could not be written; the server's log has the details".into(),
+            }
         })
     });
     match json {
         Ok(text) => CallToolResult::success(vec![ContentBlock::text(text)]),
-        Err(ToolError(message)) => CallToolResult::error(vec![ContentBlock::text(message)]),
+        Err(ToolError { code, message }) => {
+            let mut result = CallToolResult::error(vec![ContentBlock::text(message.clone())]);
+            result.structured_content =
+                serde_json::to_value(zanlex::ErrorAnswer::new(code, message)).ok();
+            result
+        }
     }
 }
 
 impl Zanlex {
-    /// The tools over `state`.
-    pub(crate) fn new(state: Arc<AppState>) -> Self {
+    /// The tools over `state`, their links as `links` says.
+    pub(crate) fn new(state: Arc<AppState>, links: Arc<Links>) -> Self {
         Zanlex {
             state,
+            links,
+            budget: Budget::ASSISTANT,
             tool_router: Self::tool_router(),
         }
     }
 
     /// Runs `read` on the index in force on a bounded blocking thread (the server's workers,
-    /// queue and time limit).
+    /// queue and time limit), with the links and the budget of the answers.
     async fn read<T: Send + 'static>(
         &self,
-        read: impl FnOnce(&ZanIndex) -> Result<T, ToolError> + Send + 'static,
+        read: impl FnOnce(&ZanIndex, &Links, &Budget) -> Result<T, ToolError> + Send + 'static,
     ) -> Result<T, ToolError> {
         let index = self.state.index();
+        let links = Arc::clone(&self.links);
+        let budget = self.budget;
         self.state
             .readers
-            .run(index, move |index| Ok(read(index)))
+            .run(index, move |index| Ok(read(index, &links, &budget)))
             .await?
     }
 }
@@ -136,7 +151,7 @@ fn lang_arg(lang: Option<&str>) -> Result<Option<Lang>, ToolError> {
         None => Ok(None),
         Some(l) => zanlex::lang_arg(l)
             .map(Some)
-            .map_err(|e| ToolError(format!("lang: {e}"))),
+            .map_err(|e| ToolError::bad(format!("lang: {e}"))),
     }
 }
 
@@ -144,92 +159,23 @@ fn lang_arg(lang: Option<&str>) -> Result<Option<Lang>, ToolError> {
 fn date_arg(name: &str, value: Option<&str>) -> Result<Option<chrono::NaiveDate>, ToolError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(None),
-        Some(v) => zanlex::date_arg(name, v)
-            .map(Some)
-            .map_err(|e| ToolError(e.to_string())),
+        Some(v) => zanlex::date_arg(name, v).map(Some).map_err(ToolError::from),
     }
 }
 
-/// `offset` and `limit` of a page: `limit` in `1..=max` (`default` when absent), the page
-/// ending at most at `end` entries.
+/// `offset` and `limit` of a page: `limit` in `1..=max` (`default` when absent).
 fn page_args(
     offset: Option<u64>,
     limit: Option<u64>,
     default: usize,
     max: usize,
-    end: usize,
-) -> Result<(usize, usize), ToolError> {
-    let limit = limit.unwrap_or(default as u64);
-    if limit == 0 || limit > max as u64 {
-        return Err(ToolError(format!(
-            "limit {limit} is out of range; use 1 to {max} and page on with `offset`"
-        )));
-    }
-    let offset = offset.unwrap_or(0);
-    if offset.saturating_add(limit) > end as u64 {
-        return Err(ToolError(format!(
-            "offset {offset} + limit {limit} is past entry {end}, where pages end; narrow the \
-             question instead (a more precise query, a filter)"
-        )));
-    }
-    // Both fit in `usize`: they are below `end`.
-    Ok((offset as usize, limit as usize))
+) -> Result<Paging, ToolError> {
+    Ok(Paging::new(offset, limit, default, max)?)
 }
 
 /// `ACT_ID#EID` or `ACT_ID`, as the tools take it.
 fn target_arg(target: &str) -> Result<Target, ToolError> {
-    Target::parse(target).map_err(|e| ToolError(format!("target: {e}")))
-}
-
-/// The web page of `target` on `as_of`, relative to the server's address: `/acts/{id}` or
-/// `/acts/{id}/{eid}`, with `?as_of=` when a date was asked.
-fn permalink(act: &str, eid: Option<&str>, as_of: Option<chrono::NaiveDate>) -> String {
-    let mut link = format!("/acts/{}", path_segment(act));
-    if let Some(e) = eid.filter(|e| !e.is_empty()) {
-        link.push('/');
-        link.push_str(&path_segment(e));
-    }
-    if let Some(d) = as_of {
-        link.push_str(&format!("?as_of={d}"));
-    }
-    link
-}
-
-/// `s` as one segment of a URL path: every byte but the unreserved ones percent-encoded.
-fn path_segment(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Cuts `text` to `max` characters, saying after the cut how much was shown and `rest`, where
-/// the rest is.
-fn bound_text(text: &mut String, max: usize, rest: &str) {
-    let total = text.chars().count();
-    if total <= max {
-        return;
-    }
-    if let Some((cut, _)) = text.char_indices().nth(max) {
-        text.truncate(cut);
-    }
-    text.push_str(&format!(
-        "\n[cut: the first {max} of {total} characters are shown; {rest}]"
-    ));
-}
-
-/// Keeps `items[offset..offset + limit]`; `next_offset` when entries follow the page.
-fn cut_page<T>(items: &mut Vec<T>, offset: usize, limit: usize) -> Option<usize> {
-    let total = items.len();
-    items.drain(..offset.min(total));
-    items.truncate(limit);
-    let end = offset.saturating_add(limit);
-    (end < total).then_some(end)
+    Target::parse(target).map_err(|e| ToolError::bad(format!("target: {e}")))
 }
 
 /// The arguments of `search`.
@@ -263,40 +209,6 @@ pub(crate) struct SearchArgs {
     pub limit: Option<u64>,
 }
 
-/// A search hit with the link to its page.
-#[derive(Debug, Serialize)]
-struct HitWithLink {
-    /// The unit's page on the zanlex server.
-    permalink: String,
-    #[serde(flatten)]
-    hit: zanlex::Hit,
-}
-
-/// The answer of `search`: one page of the library's search answer.
-#[derive(Debug, Serialize)]
-struct SearchAnswer {
-    query: String,
-    /// Units matching, in every act (repealed ones included); a lower bound when
-    /// `total_is_lower_bound`.
-    total: usize,
-    total_is_lower_bound: bool,
-    /// True when no unit had all the words and units with some of them are shown.
-    relaxed: bool,
-    offset: usize,
-    limit: usize,
-    /// The `offset` of the next page, when more hits may follow.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    next_offset: Option<usize>,
-    /// Hits of this page in repealed acts, left out (`include_repealed: true` keeps them).
-    #[serde(skip_serializing_if = "is_zero")]
-    repealed_left_out: usize,
-    hits: Vec<HitWithLink>,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
-}
-
 /// The arguments of `read`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub(crate) struct ReadArgs {
@@ -314,36 +226,6 @@ pub(crate) struct ReadArgs {
     pub lang: Option<String>,
 }
 
-/// The answer of `read` for an act: its outline.
-#[derive(Debug, Serialize)]
-struct ActAnswer {
-    permalink: String,
-    /// Set when the outline was too large to send whole: what was left out and how to see it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<String>,
-    #[serde(flatten)]
-    outline: zanlex::ActOutline,
-}
-
-/// The answer of `read` for a unit: its text in each language the act has.
-#[derive(Debug, Serialize)]
-struct UnitAnswerBoth {
-    target: String,
-    /// The citation in the first language that has the unit (Kazakh first).
-    citation: String,
-    permalink: String,
-    #[serde(flatten)]
-    both: zanlex::ParallelUnit,
-}
-
-/// The answer of `read`: an act's outline or a unit's text.
-#[derive(Debug, Serialize)]
-#[serde(untagged)]
-enum ReadAnswer {
-    Act(Box<ActAnswer>),
-    Unit(Box<UnitAnswerBoth>),
-}
-
 /// The arguments of `at_date`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub(crate) struct AtDateArgs {
@@ -355,17 +237,6 @@ pub(crate) struct AtDateArgs {
     #[serde(default)]
     #[schemars(extend("enum" = ["kk", "ru"]))]
     pub lang: Option<String>,
-}
-
-/// The answer of `at_date`: the unit as the point-in-time rule gives it on the date, its
-/// `state_text` in English (the library's words are in the text's language, for its readers;
-/// the model is told in the language of its instructions).
-#[derive(Debug, Serialize)]
-struct AtDateAnswer {
-    date: chrono::NaiveDate,
-    permalink: String,
-    #[serde(flatten)]
-    unit: zanlex::UnitAnswer,
 }
 
 /// The arguments of `history`.
@@ -384,30 +255,6 @@ pub(crate) struct HistoryArgs {
     /// Events (and editions, and wordings) on this page, 1 to 100 (20 when left out).
     #[serde(default)]
     pub limit: Option<u64>,
-}
-
-/// How many entries each list of a history has in all.
-#[derive(Debug, Serialize)]
-struct HistoryTotals {
-    events: usize,
-    editions: usize,
-    wordings: usize,
-}
-
-/// The answer of `history`: one page of the library's timeline.
-#[derive(Debug, Serialize)]
-struct HistoryAnswer {
-    citation: String,
-    permalink: String,
-    /// The lists' lengths in all; `entries`, `versions` and `wordings` are each cut to the
-    /// page.
-    totals: HistoryTotals,
-    offset: usize,
-    limit: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    next_offset: Option<usize>,
-    #[serde(flatten)]
-    history: zanlex::ActHistory,
 }
 
 /// The arguments of `refs`.
@@ -455,72 +302,6 @@ pub(crate) struct CitedByArgs {
     pub limit: Option<u64>,
 }
 
-/// The answer of `refs` or `cited_by`: one page of the library's list.
-#[derive(Debug, Serialize)]
-struct RefsAnswer<T> {
-    citation: String,
-    permalink: String,
-    offset: usize,
-    limit: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    next_offset: Option<usize>,
-    #[serde(flatten)]
-    list: T,
-}
-
-/// The citation of `target` in `lang`: the unit's pinpoint citation, or the act's short name.
-fn citation_of(index: &ZanIndex, target: &Target, lang: Option<Lang>) -> zanlex::Result<String> {
-    Ok(match target.eid() {
-        Some(eid) => index.unit_in(&target.act, eid, lang)?.citation,
-        None => index.act_in(&target.act, lang)?.short_name(),
-    })
-}
-
-/// Leaves out the deepest levels of `units` until at most `max` units remain (and, when even
-/// the top level is larger, its units past `max`); what was left out, in words.
-fn bound_outline(units: &mut Vec<zanlex::OutlineUnit>, act: &str, max: usize) -> Option<String> {
-    fn count(units: &[zanlex::OutlineUnit], depth: usize) -> usize {
-        if depth == 0 {
-            return 0;
-        }
-        units.len()
-            + units
-                .iter()
-                .map(|u| count(&u.children, depth - 1))
-                .sum::<usize>()
-    }
-    fn prune(units: &mut [zanlex::OutlineUnit], depth: usize) {
-        for u in units {
-            if depth <= 1 {
-                u.children.clear();
-            } else {
-                prune(&mut u.children, depth - 1);
-            }
-        }
-    }
-    if count(units, usize::MAX) <= max {
-        return None;
-    }
-    let mut depth = 1;
-    while count(units, depth + 1) <= max {
-        depth += 1;
-    }
-    let top = units.len();
-    prune(units, depth);
-    if top > max {
-        units.truncate(max);
-        return Some(format!(
-            "the outline has {top} top-level units: the first {max} are listed, without the units \
-             inside them; call `read` with {act}#EID for a unit and its children, or `search` \
-             with act:{act}"
-        ));
-    }
-    Some(format!(
-        "the outline is large: only its first {depth} level(s) are listed (a unit's `children` \
-         there are left out, not absent); call `read` with {act}#EID for a unit and its children"
-    ))
-}
-
 #[tool_router]
 impl Zanlex {
     /// `search`: one page of the library's search, as `/v1/search` answers it.
@@ -559,6 +340,18 @@ or {\"target\": \"mfa-order-2018-01-04-11-1-4-1\"} for the act's outline.",
         answer(self.read_answer(args).await)
     }
 
+    async fn read_answer(&self, args: ReadArgs) -> Result<zanlex::pages::ReadAnswer, ToolError> {
+        let target = target_arg(&args.target)?;
+        let as_of = date_arg("as_of", args.as_of.as_deref())?;
+        let lang = lang_arg(args.lang.as_deref())?;
+        self.read(move |index, links, budget| {
+            Ok(zanlex::pages::read(
+                index, &target, as_of, lang, links, budget,
+            )?)
+        })
+        .await
+    }
+
     /// `at_date`: a unit's wording and state on a date.
     #[tool(
         name = "at_date",
@@ -575,6 +368,36 @@ in force). Example: \
         answer(self.at_date_answer(args).await)
     }
 
+    async fn at_date_answer(
+        &self,
+        args: AtDateArgs,
+    ) -> Result<zanlex::pages::UnitOnDate, ToolError> {
+        let target = target_arg(&args.target)?;
+        let Some(eid) = target.eid.clone() else {
+            return Err(ToolError::bad(format!(
+                "at_date needs one unit: write target as ACT_ID#EID; `read` with target {:?} \
+                 lists the act's units and their eids",
+                target.act
+            )));
+        };
+        let date = date_arg("date", Some(&args.date))?.ok_or_else(|| {
+            ToolError::bad("date is empty: give the day, YYYY-MM-DD, e.g. 2020-01-01")
+        })?;
+        let lang = lang_arg(args.lang.as_deref())?;
+        self.read(move |index, links, budget| {
+            Ok(zanlex::pages::at_date(
+                index,
+                &target.act,
+                &eid,
+                date,
+                lang,
+                links,
+                budget,
+            )?)
+        })
+        .await
+    }
+
     /// `history`: an act's or a unit's amendment timeline, paged.
     #[tool(
         name = "history",
@@ -587,7 +410,18 @@ list's full length and `next_offset` the next page. Example: {\"target\": \
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn history(&self, Parameters(args): Parameters<HistoryArgs>) -> CallToolResult {
-        answer(self.history_answer(args).await)
+        let answer_of = async {
+            let target = target_arg(&args.target)?;
+            let lang = lang_arg(args.lang.as_deref())?;
+            let paging = page_args(args.offset, args.limit, DEFAULT_LIST_PAGE, MAX_LIST_PAGE)?;
+            self.read(move |index, links, budget| {
+                Ok(zanlex::pages::history_page(
+                    index, &target, lang, paging, links, budget,
+                )?)
+            })
+            .await
+        };
+        answer(answer_of.await)
     }
 
     /// `refs`: what a unit or an act refers to.
@@ -601,7 +435,19 @@ paged with `offset`/`limit` and `next_offset`. Example: {\"target\": \
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn refs(&self, Parameters(args): Parameters<RefsArgs>) -> CallToolResult {
-        answer(self.refs_answer(args).await)
+        let answer_of = async {
+            let target = target_arg(&args.target)?;
+            let lang = lang_arg(args.lang.as_deref())?;
+            let as_of = date_arg("as_of", args.as_of.as_deref())?;
+            let paging = page_args(args.offset, args.limit, DEFAULT_LIST_PAGE, MAX_LIST_PAGE)?;
+            self.read(move |index, links, budget| {
+                Ok(zanlex::pages::refs_page(
+                    index, &target, lang, as_of, paging, links, budget,
+                )?)
+            })
+            .await
+        };
+        answer(answer_of.await)
     }
 
     /// `cited_by`: the provisions across the corpus that refer to a unit or an act.
@@ -615,7 +461,20 @@ with its citation) and the reference as printed. `total` counts them all; paged 
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn cited_by(&self, Parameters(args): Parameters<CitedByArgs>) -> CallToolResult {
-        answer(self.cited_by_answer(args).await)
+        let answer_of = async {
+            let target = target_arg(&args.target)?;
+            let lang = lang_arg(args.lang.as_deref())?;
+            let as_of = date_arg("as_of", args.as_of.as_deref())?;
+            let within = !args.exact.unwrap_or(false);
+            let paging = page_args(args.offset, args.limit, DEFAULT_LIST_PAGE, MAX_LIST_PAGE)?;
+            self.read(move |index, links, budget| {
+                Ok(zanlex::pages::cited_by_page(
+                    index, &target, within, lang, as_of, paging, links, budget,
+                )?)
+            })
+            .await
+        };
+        answer(answer_of.await)
     }
 
     /// `changes`: what an edition or a span of dates changed, unit by unit, with the words.
@@ -633,7 +492,22 @@ the corpus holds a single edition (`notes` says so). `totals` counts everything;
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn changes(&self, Parameters(args): Parameters<changes::ChangesArgs>) -> CallToolResult {
-        answer(self.read(move |index| changes::changes(index, args)).await)
+        let answer_of = async {
+            let (target, span, lang, paging) = changes::changes_request(args)?;
+            self.read(move |index, links, budget| {
+                Ok(zanlex::pages::changes(
+                    index,
+                    &target,
+                    span.as_ref(),
+                    lang,
+                    paging,
+                    links,
+                    budget,
+                )?)
+            })
+            .await
+        };
+        answer(answer_of.await)
     }
 
     /// `stats`: counts across the corpus.
@@ -649,32 +523,50 @@ each ranked list (10 when left out). Example: {\"since\": \"2020-01-01\", \"limi
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn stats(&self, Parameters(args): Parameters<changes::StatsArgs>) -> CallToolResult {
-        answer(self.read(move |index| changes::stats(index, args)).await)
+        let answer_of = async {
+            let (since, limit) = changes::stats_request(args)?;
+            self.read(move |index, links, _| Ok(zanlex::pages::stats(index, since, limit, links)?))
+                .await
+        };
+        answer(answer_of.await)
     }
 }
 
 impl Zanlex {
-    async fn search_page(&self, args: SearchArgs) -> Result<SearchAnswer, ToolError> {
+    async fn search_page(&self, args: SearchArgs) -> Result<zanlex::pages::HitsPage, ToolError> {
         let query = args.query.trim().to_string();
         if query.is_empty() {
-            return Err(ToolError(
-                "query is empty: give the words to search for, e.g. {\"query\": \"виза ұзарту\"}"
-                    .into(),
+            return Err(ToolError::bad(
+                "query is empty: give the words to search for, e.g. {\"query\": \"виза ұзарту\"}",
             ));
         }
-        if query.chars().count() > crate::serve::limits::MAX_QUERY_CHARS {
-            return Err(ToolError(format!(
-                "the query has more than {} characters; shorten it to its key words",
-                crate::serve::limits::MAX_QUERY_CHARS
-            )));
+        if query.chars().count() > crate::served::readers::MAX_QUERY_CHARS {
+            return Err(ToolError {
+                code: ErrorCode::QueryTooLong,
+                message: format!(
+                    "the query has more than {} characters; shorten it to its key words",
+                    crate::served::readers::MAX_QUERY_CHARS
+                ),
+            });
         }
-        let (offset, limit) = page_args(
+        let paging = page_args(
             args.offset,
             args.limit,
             DEFAULT_SEARCH_PAGE,
             MAX_SEARCH_PAGE,
-            zanlex::MAX_LIMIT,
         )?;
+        if paging.offset + paging.limit > zanlex::MAX_LIMIT {
+            return Err(ToolError {
+                code: ErrorCode::OffsetOutOfRange,
+                message: format!(
+                    "offset {} + limit {} is past hit {}, where a search's pages end; narrow the \
+                     question instead (a more precise query, a filter)",
+                    paging.offset,
+                    paging.limit,
+                    zanlex::MAX_LIMIT
+                ),
+            });
+        }
         let lang = lang_arg(args.lang.as_deref())?;
         let as_of = args
             .as_of
@@ -688,7 +580,7 @@ impl Zanlex {
             .filter(|v| !v.is_empty());
         let typed = crate::common::TypedSearch {
             query,
-            limit: offset + limit,
+            limit: paging.offset + paging.limit,
             as_of,
             kind,
             lang,
@@ -700,230 +592,17 @@ impl Zanlex {
             .references(false)
             .budget(self.state.readers.query_budget());
         let include_repealed = args.include_repealed.unwrap_or(false);
-        self.read(move |index| {
+        self.read(move |index, links, budget| {
             let results = index.search(&req)?;
-            let mut page = zanlex::SearchPage::new(results, offset, limit);
-            page.results.resolve_references(index, req.as_of)?;
-            // Repealed acts rank after the law in force; left out here, they are counted, so
-            // that a page shorter than its limit says why.
-            let before = page.results.hits.len();
-            if !include_repealed {
-                page.results
-                    .hits
-                    .retain(|h| h.act.status != zanlex::StatusKind::Repealed.as_str());
-            }
-            let repealed_left_out = before - page.results.hits.len();
-            let shown = offset + before;
-            let more = shown < page.results.total || page.results.total_is_lower_bound;
-            let hits = page
-                .results
-                .hits
-                .into_iter()
-                .map(|mut hit| {
-                    let rest = format!(
-                        "`read` {}#{} gives the whole text",
-                        hit.act.id, hit.unit.eid
-                    );
-                    bound_text(&mut hit.text, MAX_HIT_TEXT_CHARS, &rest);
-                    HitWithLink {
-                        permalink: permalink(&hit.act.id, Some(&hit.unit.eid), req.as_of),
-                        hit,
-                    }
-                })
-                .collect();
-            Ok(SearchAnswer {
-                query: page.results.query,
-                total: page.results.total,
-                total_is_lower_bound: page.results.total_is_lower_bound,
-                relaxed: page.relaxed,
-                offset,
-                limit,
-                next_offset: (more && before == limit && shown < zanlex::MAX_LIMIT)
-                    .then_some(shown),
-                repealed_left_out,
-                hits,
-            })
-        })
-        .await
-    }
-
-    async fn read_answer(&self, args: ReadArgs) -> Result<ReadAnswer, ToolError> {
-        let target = target_arg(&args.target)?;
-        let as_of = date_arg("as_of", args.as_of.as_deref())?;
-        let lang = lang_arg(args.lang.as_deref())?;
-        match target.eid.clone() {
-            None => {
-                let act = target.act.clone();
-                let answer = self
-                    .read(move |index| {
-                        // On a date: the units the act had that day, with their states.
-                        let mut outline = match as_of {
-                            Some(date) => index.act_outline_on(&act, lang, date)?.without_texts(),
-                            None => index.act_outline(&act, lang, false)?,
-                        };
-                        let note =
-                            bound_outline(&mut outline.units, &outline.id, MAX_OUTLINE_UNITS);
-                        Ok(ActAnswer {
-                            permalink: permalink(&outline.id, None, as_of),
-                            note,
-                            outline,
-                        })
-                    })
-                    .await?;
-                Ok(ReadAnswer::Act(Box::new(answer)))
-            }
-            Some(eid) => {
-                if lang.is_some() {
-                    return Err(ToolError(
-                        "a unit is read in both languages side by side; leave lang out (or use \
-                         `at_date` for one language)"
-                            .into(),
-                    ));
-                }
-                let act = target.act.clone();
-                let answer = self
-                    .read(move |index| {
-                        let mut both = index.parallel_unit(&act, &eid, as_of)?;
-                        let rest = "its units are listed in `children`: `read` each by its eid";
-                        for unit in [both.kk.as_mut(), both.ru.as_mut()].into_iter().flatten() {
-                            bound_text(&mut unit.text, MAX_TEXT_CHARS, rest);
-                        }
-                        let first = both.kk.as_ref().or(both.ru.as_ref());
-                        let (citation, act_id) = first
-                            .map(|u| (u.citation.clone(), u.act.id.clone()))
-                            .unwrap_or_else(|| (String::new(), act.clone()));
-                        Ok(UnitAnswerBoth {
-                            target: format!("{act_id}#{eid}"),
-                            citation,
-                            permalink: permalink(&act_id, Some(&eid), as_of),
-                            both,
-                        })
-                    })
-                    .await?;
-                Ok(ReadAnswer::Unit(Box::new(answer)))
-            }
-        }
-    }
-
-    async fn at_date_answer(&self, args: AtDateArgs) -> Result<AtDateAnswer, ToolError> {
-        let target = target_arg(&args.target)?;
-        let Some(eid) = target.eid.clone() else {
-            return Err(ToolError(format!(
-                "at_date needs one unit: write target as ACT_ID#EID; `read` with target {:?} \
-                 lists the act's units and their eids",
-                target.act
-            )));
-        };
-        let date = date_arg("date", Some(&args.date))?.ok_or_else(|| {
-            ToolError("date is empty: give the day, YYYY-MM-DD, e.g. 2020-01-01".into())
-        })?;
-        let lang = lang_arg(args.lang.as_deref())?;
-        let act = target.act;
-        self.read(move |index| {
-            let mut unit = index.unit_answer(&act, &eid, lang, Some(date))?;
-            bound_text(
-                &mut unit.text,
-                MAX_TEXT_CHARS,
-                "its units are listed in `children`: `at_date` each by its eid",
-            );
-            unit.state_text = unit.state.describe(Some(date), None);
-            Ok(AtDateAnswer {
-                date,
-                permalink: permalink(&unit.act.id, Some(&eid), Some(date)),
-                unit,
-            })
-        })
-        .await
-    }
-
-    async fn history_answer(&self, args: HistoryArgs) -> Result<HistoryAnswer, ToolError> {
-        let target = target_arg(&args.target)?;
-        let lang = lang_arg(args.lang.as_deref())?;
-        let (offset, limit) = page_args(
-            args.offset,
-            args.limit,
-            DEFAULT_LIST_PAGE,
-            MAX_LIST_PAGE,
-            LIST_END,
-        )?;
-        self.read(move |index| {
-            let mut history = index.act_history(&target.act, target.eid(), lang, false)?;
-            let citation = citation_of(index, &target, lang)?;
-            let totals = HistoryTotals {
-                events: history.entries.len(),
-                editions: history.versions.len(),
-                wordings: history.wordings.len(),
-            };
-            let next = [
-                cut_page(&mut history.entries, offset, limit),
-                cut_page(&mut history.versions, offset, limit),
-                cut_page(&mut history.wordings, offset, limit),
-            ];
-            Ok(HistoryAnswer {
-                citation,
-                permalink: permalink(&history.act.id, target.eid(), None),
-                totals,
-                offset,
-                limit,
-                next_offset: next.into_iter().flatten().next(),
-                history,
-            })
-        })
-        .await
-    }
-
-    async fn refs_answer(&self, args: RefsArgs) -> Result<RefsAnswer<zanlex::RefList>, ToolError> {
-        let target = target_arg(&args.target)?;
-        let lang = lang_arg(args.lang.as_deref())?;
-        let as_of = date_arg("as_of", args.as_of.as_deref())?;
-        let (offset, limit) = page_args(
-            args.offset,
-            args.limit,
-            DEFAULT_LIST_PAGE,
-            MAX_LIST_PAGE,
-            LIST_END,
-        )?;
-        self.read(move |index| {
-            let mut list = index.refs(&target, lang, as_of)?;
-            let next_offset = cut_page(&mut list.references, offset, limit);
-            Ok(RefsAnswer {
-                citation: citation_of(index, &target, lang)?,
-                permalink: permalink(&target.act, target.eid(), as_of),
-                offset,
-                limit,
-                next_offset,
-                list,
-            })
-        })
-        .await
-    }
-
-    async fn cited_by_answer(
-        &self,
-        args: CitedByArgs,
-    ) -> Result<RefsAnswer<zanlex::CitedByList>, ToolError> {
-        let target = target_arg(&args.target)?;
-        let lang = lang_arg(args.lang.as_deref())?;
-        let as_of = date_arg("as_of", args.as_of.as_deref())?;
-        let within = !args.exact.unwrap_or(false);
-        let (offset, limit) = page_args(
-            args.offset,
-            args.limit,
-            DEFAULT_LIST_PAGE,
-            MAX_LIST_PAGE,
-            LIST_END,
-        )?;
-        self.read(move |index| {
-            let mut list = index.cited_by_list(&target, within, lang, as_of)?;
-            let next_offset = cut_page(&mut list.cited_by, offset, limit);
-            Ok(RefsAnswer {
-                citation: citation_of(index, &target, None)?,
-                permalink: permalink(&target.act, target.eid(), as_of),
-                offset,
-                limit,
-                next_offset,
-                list,
-            })
+            Ok(zanlex::pages::HitsPage::new(
+                index,
+                results,
+                paging,
+                include_repealed,
+                req.as_of,
+                links,
+                budget,
+            )?)
         })
         .await
     }
@@ -938,56 +617,5 @@ impl ServerHandler for Zanlex {
                 env!("CARGO_PKG_VERSION"),
             ))
             .with_instructions(INSTRUCTIONS)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn permalinks_are_paths_of_the_page_with_the_date() {
-        let d = chrono::NaiveDate::from_ymd_opt(2020, 1, 1);
-        assert_eq!(
-            permalink("mfa-order-2018-01-04-11-1-4-1", Some("att_1__para_3"), d),
-            "/acts/mfa-order-2018-01-04-11-1-4-1/att_1__para_3?as_of=2020-01-01"
-        );
-        assert_eq!(permalink("a b", None, None), "/acts/a%20b");
-        assert_eq!(permalink("x", Some("sec_1.3"), None), "/acts/x/sec_1.3");
-    }
-
-    #[test]
-    fn a_long_text_is_cut_saying_so() {
-        let mut t = "әб".repeat(6);
-        bound_text(&mut t, 5, "read the rest");
-        assert_eq!(
-            t,
-            "әбәбә\n[cut: the first 5 of 12 characters are shown; read the rest]"
-        );
-        let mut short = "әб".to_string();
-        bound_text(&mut short, 5, "x");
-        assert_eq!(short, "әб");
-    }
-
-    #[test]
-    fn pages_are_cut_with_the_next_offset() {
-        let mut v: Vec<u32> = (0..10).collect();
-        assert_eq!(cut_page(&mut v, 3, 4), Some(7));
-        assert_eq!(v, [3, 4, 5, 6]);
-        let mut v: Vec<u32> = (0..10).collect();
-        assert_eq!(cut_page(&mut v, 8, 4), None);
-        assert_eq!(v, [8, 9]);
-        let mut v: Vec<u32> = (0..3).collect();
-        assert_eq!(cut_page(&mut v, 5, 4), None);
-        assert!(v.is_empty());
-    }
-
-    #[test]
-    fn limits_out_of_range_are_refused() {
-        assert!(page_args(None, Some(10_000), 10, 50, 1000).is_err());
-        assert!(page_args(None, Some(0), 10, 50, 1000).is_err());
-        assert!(page_args(Some(990), Some(20), 10, 50, 1000).is_err());
-        assert_eq!(page_args(None, None, 10, 50, 1000), Ok((0, 10)));
-        assert!(page_args(Some(u64::MAX), Some(5), 10, 50, LIST_END).is_err());
     }
 }

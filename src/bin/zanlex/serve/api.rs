@@ -471,16 +471,6 @@ pub(crate) struct UnitParams {
     q: Option<String>,
 }
 
-/// A unit in one language, or in both side by side.
-#[derive(serde::Serialize, utoipa::ToSchema)]
-#[serde(untagged)]
-pub(crate) enum UnitOrParallel {
-    /// `show ID#EID --json`.
-    One(Box<zanlex::UnitAnswer>),
-    /// `show ID#EID --parallel --json`: an object keyed by language.
-    Both(Box<zanlex::ParallelUnit>),
-}
-
 /// `GET /v1/acts/{id}/units/{eid}`: `zanlex show ID#EID --json` (`--as-of`, `--lang`), or
 /// with `parallel=true` `--parallel --json` (an object keyed by language).
 #[utoipa::path(
@@ -494,13 +484,13 @@ pub(crate) enum UnitOrParallel {
         ("eid" = String, Path, description = UNIT_ID),
         UnitParams
     ),
-    responses((status = 200, description = "OK", body = inline(UnitOrParallel)), MarkedReadErrors)
+    responses((status = 200, description = "OK", body = inline(zanlex::UnitOrParallel)), MarkedReadErrors)
 )]
 pub(crate) async fn unit(
     State(state): AppStateRef,
     Path((id, eid)): Path<(String, String)>,
     q: Result<Query<UnitParams>, QueryRejection>,
-) -> Answer<UnitOrParallel> {
+) -> Answer<zanlex::UnitOrParallel> {
     let p = params(q)?;
     let lang = lang_param(p.lang.as_deref())?;
     let as_of = date_param("as_of", p.as_of.as_deref())?;
@@ -519,13 +509,13 @@ pub(crate) async fn unit(
                 if let Some(query) = &query {
                     both.mark(index, query)?;
                 }
-                UnitOrParallel::Both(Box::new(both))
+                zanlex::UnitOrParallel::Both(Box::new(both))
             } else {
                 let mut one = index.unit_answer(&id, &eid, lang, as_of)?;
                 if let Some(query) = &query {
                     one.mark(index, query)?;
                 }
-                UnitOrParallel::One(Box::new(one))
+                zanlex::UnitOrParallel::One(Box::new(one))
             })
         })
         .await?;
@@ -620,37 +610,19 @@ pub(crate) async fn diff(
     Ok(Json(diff))
 }
 
-/// The answer of `/healthz`.
-#[derive(serde::Serialize, utoipa::ToSchema)]
-#[schema(as = Health)]
-pub(crate) struct Health {
-    /// Always `ok`: the server answers.
-    #[schema(pattern = "^ok$")]
-    status: &'static str,
-    /// zanlex's version.
-    version: &'static str,
-    /// How many times a refresh has put a new index in force since the server started.
-    refreshes: u64,
-    /// The generation of the index folder served (`gen-000003`): which published index a
-    /// replica serves.
-    generation: Option<String>,
-}
-
 /// `GET /healthz`: the server answers and has an index; no read of it.
 #[utoipa::path(
     get,
     path = "/healthz",
     operation_id = "healthz",
     summary = "Liveness: the server answers and has an index",
-    responses((status = 200, description = "OK", body = Health))
+    responses((status = 200, description = "OK", body = zanlex::Health))
 )]
-pub(crate) async fn healthz(State(state): AppStateRef) -> Json<Health> {
-    Json(Health {
-        status: "ok",
-        version: env!("CARGO_PKG_VERSION"),
-        refreshes: state.swaps(),
-        generation: state.index().generation(),
-    })
+pub(crate) async fn healthz(State(state): AppStateRef) -> Json<zanlex::Health> {
+    Json(zanlex::Health::new(
+        state.swaps(),
+        state.index().generation(),
+    ))
 }
 
 /// `GET /openapi.json`: the API described, as [`super::openapi`] generates it.
@@ -680,14 +652,14 @@ pub(crate) async fn openapi() -> Result<impl axum::response::IntoResponse, ApiEr
     operation_id = "reindex",
     summary = "Refresh the index from the corpus now (only from the machine zanlex runs on)",
     responses(
-        (status = 200, description = "OK", body = super::state::Refreshed),
+        (status = 200, description = "OK", body = zanlex::RefreshAnswer),
         ReindexErrors
     )
 )]
 pub(crate) async fn reindex(
     State(state): AppStateRef,
     ConnectInfo(super::conn::Peer(peer)): ConnectInfo<super::conn::Peer>,
-) -> Answer<super::state::Refreshed> {
+) -> Answer<zanlex::RefreshAnswer> {
     if !peer.ip().is_loopback() {
         return Err(ApiError::new(
             ErrorCode::Forbidden,

@@ -13,7 +13,7 @@ pub(crate) mod errors;
 pub(crate) mod limits;
 mod openapi;
 mod pages;
-pub(crate) mod state;
+pub(crate) use crate::served::state;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -82,11 +82,14 @@ pub struct Args {
     /// looks for a newly published generation and swaps it in whole.
     #[arg(long)]
     pub replica: bool,
+    /// The address this server's page is reached at from outside (`https://zan.example.kz`,
+    /// behind a proxy): the MCP tools' permalinks are absolute there. Without it they are
+    /// paths on this server.
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
 }
 
-/// The default work budget of one search, in milliseconds: many times what a search of the
-/// whole country's law takes, and a fraction of the request time limit.
-pub(crate) const DEFAULT_QUERY_BUDGET_MS: u64 = 2_000;
+pub(crate) use crate::served::DEFAULT_QUERY_BUDGET_MS;
 
 /// The time a request's head or body may take before its rate counts (`--min-rate`): a
 /// client on a slow link sends a head of a few hundred bytes well within it.
@@ -139,6 +142,8 @@ pub fn run(
         state
     };
     let state = Arc::new(state);
+    // Checked before the server starts: a wrong address is said at once.
+    zanlex::pages::Links::new(args.public_url.as_deref())?;
     let cors = match &args.cors {
         Some(origin) => Some(cors_layer(origin)?),
         None => None,
@@ -194,6 +199,7 @@ fn router(
     cors: Option<tower_http::cors::CorsLayer>,
     local: SocketAddr,
     body: limits::BodyPace,
+    links: zanlex::pages::Links,
 ) -> Router {
     let mut app = Router::new()
         .route("/v1/search", get(api::search))
@@ -214,8 +220,12 @@ fn router(
         .route("/openapi.json", get(api::openapi))
         .route(
             "/mcp",
-            axum::routing::any_service(crate::mcp::http_service(Arc::clone(&state)))
-                .layer(axum::middleware::from_fn(crate::mcp::parse_errors)),
+            axum::routing::any_service(crate::mcp::http_service(
+                Arc::clone(&state),
+                links,
+                limits::MAX_BODY_BYTES,
+            ))
+            .layer(axum::middleware::from_fn(limits::mcp_parse_errors)),
         )
         .merge(pages::routes())
         .fallback(errors::no_route)
@@ -277,7 +287,8 @@ async fn serve(
         pace,
         whole: Duration::from_secs(args.body_secs),
     };
-    let app = router(state, cors, local, body);
+    let links = zanlex::pages::Links::new(args.public_url.as_deref())?;
+    let app = router(state, cors, local, body, links);
     let max = args
         .max_connections
         .unwrap_or_else(conn::default_max_connections);

@@ -3,7 +3,7 @@
 //! at once, so requests during a refresh are answered from the previous one, whole.
 
 use super::errors::ApiError;
-use super::limits::Readers;
+use super::readers::Readers;
 use arc_swap::ArcSwap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -64,33 +64,6 @@ struct CorpusEvents {
     /// [`zanlex::CorpusWatch::changes`] when the last refresh began; none yet at first, so
     /// the first tick refreshes, which takes in whatever changed before the watch began.
     refreshed: AtomicU64,
-}
-
-/// What a refresh did, as `/v1/reindex` answers it.
-#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
-#[schema(as = Reindex)]
-pub(crate) struct Refreshed {
-    /// Whether anything was written to the index.
-    pub changed: bool,
-    /// Whether the index was rebuilt from scratch.
-    pub rebuilt: bool,
-    /// Files indexed for the first time.
-    pub added: Vec<String>,
-    /// Files indexed again because they changed.
-    pub updated: Vec<String>,
-    /// Files gone from the corpus, whose acts were removed.
-    pub removed: Vec<String>,
-    /// Files found unchanged.
-    pub unchanged: usize,
-    /// Unit documents written.
-    pub units_indexed: usize,
-    /// The files the index does not hold: (file, why).
-    // Each pair is sent as a two-string array; utoipa's own tuple schema is the OpenAPI 3.0
-    // form that 3.1 validators refuse.
-    #[schema(value_type = Vec<Vec<String>>)]
-    pub failures: Vec<(String, String)>,
-    /// Set when the refresh failed and the previous index stays in force.
-    pub warning: Option<String>,
 }
 
 impl AppState {
@@ -197,7 +170,10 @@ impl AppState {
     /// commit now in force. Readers holding the previous index finish on it. With
     /// `every_file`, every file of the corpus is checked, also when only new editions of the
     /// history are known to have come (as `/v1/reindex` asks).
-    pub(crate) async fn refresh(self: &Arc<Self>, every_file: bool) -> Result<Refreshed, ApiError> {
+    pub(crate) async fn refresh(
+        self: &Arc<Self>,
+        every_file: bool,
+    ) -> Result<zanlex::RefreshAnswer, ApiError> {
         let _one = self.refreshing.lock().await;
         if self.replica {
             return self.open_published().await;
@@ -253,34 +229,17 @@ impl AppState {
         self.served.store(Arc::new(index));
         self.failures
             .store(Arc::new(super::errors::shown_failures(&report.failures)));
-        Ok(Refreshed {
-            changed: report.changed,
-            rebuilt: report.rebuilt,
-            added: report.added,
-            updated: report.updated,
-            removed: report.removed,
-            unchanged: report.unchanged,
-            units_indexed: report.units_indexed,
-            failures: super::errors::shown_failures(&report.failures),
-            warning: report.warning.map(|w| super::errors::hide_paths(&w)),
-        })
+        Ok(zanlex::RefreshAnswer::of(
+            report,
+            super::errors::outside_paths_hidden,
+        ))
     }
 
     /// A replica's refresh: the generation published last, opened and swapped in when it is
     /// not the one served. One that cannot be opened (damaged, of another version) is not
     /// swapped in: the one served stays in force, and the error says why.
-    async fn open_published(self: &Arc<Self>) -> Result<Refreshed, ApiError> {
-        let unchanged = Refreshed {
-            changed: false,
-            rebuilt: false,
-            added: Vec::new(),
-            updated: Vec::new(),
-            removed: Vec::new(),
-            unchanged: 0,
-            units_indexed: 0,
-            failures: Vec::new(),
-            warning: None,
-        };
+    async fn open_published(self: &Arc<Self>) -> Result<zanlex::RefreshAnswer, ApiError> {
+        let unchanged = zanlex::RefreshAnswer::unchanged();
         if self.index().is_current() {
             return Ok(unchanged);
         }
@@ -296,10 +255,9 @@ impl AppState {
         let index = opened.map_err(ApiError::from)?;
         self.swaps.fetch_add(1, Ordering::SeqCst);
         self.served.store(Arc::new(index));
-        Ok(Refreshed {
-            changed: true,
-            ..unchanged
-        })
+        let mut swapped = unchanged;
+        swapped.changed = true;
+        Ok(swapped)
     }
 
     /// Whether there is something to refresh: for a replica, a newer published generation;

@@ -1,0 +1,1031 @@
+//! The library's answers cut for a reader with a small window, such as an assistant's
+//! context: a page of a list (`offset`, `limit`, `next_offset`), a bound in characters on
+//! the whole answer ([`Budget`]), cut where a hit or an entry ends and saying how to get the
+//! rest, and beside each citation links that open ([`Links`]: the unit's page on a zanlex
+//! server, and the official text's address).
+//!
+//! These are what the MCP tools send; any door may send them. Each is made by one function
+//! from a request whose values are checked already ([`Paging`], [`crate::Target`], dates and
+//! languages from [`crate::date_arg`] and [`crate::lang_arg`]).
+
+use super::Target;
+use crate::model::Lang;
+use crate::search::{Hit, SearchResults};
+use crate::{
+    ActHistory, ActOutline, CitedByList, CorpusStats, ParallelUnit, RefList, UnitAnswer, ZanIndex,
+};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Where an answer's links lead.
+///
+/// ```
+/// use zanlex::pages::Links;
+/// let d = chrono::NaiveDate::from_ymd_opt(2020, 1, 1);
+/// let served = Links::new(Some("https://zan.example.kz/")).unwrap();
+/// assert_eq!(
+///     served.permalink("a b", Some("sec_1.3"), d, None).as_deref(),
+///     Some("https://zan.example.kz/acts/a%20b/sec_1.3?as_of=2020-01-01")
+/// );
+/// assert_eq!(Links::relative().permalink("x", None, None, None).as_deref(), Some("/acts/x"));
+/// // No server to open: the official text's address, when the act has one.
+/// let official = Links::official_only();
+/// assert_eq!(official.permalink("x", Some("p_1"), None, Some("https://adilet.zan.kz/kaz/docs/V1")).as_deref(), Some("https://adilet.zan.kz/kaz/docs/V1"));
+/// assert_eq!(official.permalink("x", Some("p_1"), None, None), None);
+/// assert!(Links::new(Some("zan.example.kz")).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Links {
+    /// The web page's address (`https://host[/prefix]`, no `/` at its end); `None` with
+    /// `relative`: paths on the server that sends the answer.
+    base: Option<String>,
+    /// Paths on the server when there is no base; else no page to open.
+    relative: bool,
+}
+
+impl Links {
+    /// Links to the pages of a zanlex server at `public_url` (`http://` or `https://`), or,
+    /// with `None`, paths relative to the server that sends the answer.
+    pub fn new(public_url: Option<&str>) -> crate::Result<Self> {
+        let Some(url) = public_url.map(str::trim).filter(|u| !u.is_empty()) else {
+            return Ok(Links::relative());
+        };
+        let plain = !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'));
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        match rest {
+            Some(host) if plain && !host.is_empty() && !host.starts_with('/') => Ok(Links {
+                base: Some(url.trim_end_matches('/').to_string()),
+                relative: false,
+            }),
+            _ => Err(crate::Error::BadArgument(format!(
+                "public URL {url:?} is not an http:// or https:// address of a server, e.g. \
+                 https://zan.example.kz"
+            ))),
+        }
+    }
+
+    /// Paths on the server that sends the answer (`/acts/…`).
+    pub fn relative() -> Self {
+        Links {
+            base: None,
+            relative: true,
+        }
+    }
+
+    /// No zanlex page can be opened (an answer over stdio with no public address): a
+    /// permalink is the official text's address, when the act has one.
+    pub fn official_only() -> Self {
+        Links {
+            base: None,
+            relative: false,
+        }
+    }
+
+    /// The page of `act` (its unit `eid`) on `as_of`: `/acts/{id}[/{eid}][?as_of=]` on the
+    /// server, or `official` (the official text's address) when no server page can be
+    /// opened.
+    pub fn permalink(
+        &self,
+        act: &str,
+        eid: Option<&str>,
+        as_of: Option<NaiveDate>,
+        official: Option<&str>,
+    ) -> Option<String> {
+        if self.base.is_none() && !self.relative {
+            return official.map(str::to_string);
+        }
+        let mut link = self.base.clone().unwrap_or_default();
+        link.push_str("/acts/");
+        link.push_str(&path_segment(act));
+        if let Some(e) = eid.filter(|e| !e.is_empty()) {
+            link.push('/');
+            link.push_str(&path_segment(e));
+        }
+        if let Some(d) = as_of {
+            link.push_str(&format!("?as_of={d}"));
+        }
+        Some(link)
+    }
+}
+
+/// `s` as one segment of a URL path: every byte but the unreserved ones percent-encoded.
+fn path_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// One page of a list: how many entries come before it and how many it holds at most.
+///
+/// ```
+/// use zanlex::pages::Paging;
+/// let first = Paging::new(None, None, 10, 50).unwrap();
+/// assert_eq!((first.offset, first.limit), (0, 10));
+/// assert!(Paging::new(None, Some(0), 10, 50).is_err());
+/// assert!(Paging::new(None, Some(51), 10, 50).is_err());
+/// assert!(Paging::new(Some(u64::MAX), Some(5), 10, 50).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Paging {
+    /// Entries before the page.
+    pub offset: usize,
+    /// Most entries on the page.
+    pub limit: usize,
+}
+
+/// Where the pages of a list end: far past any list of a real corpus, it keeps an offset
+/// near the integer limit out of range rather than wrapping.
+pub const LIST_END: usize = 1_000_000;
+
+impl Paging {
+    /// The page `offset` (0 when `None`) of `limit` entries (`default` when `None`, at most
+    /// `max`), ending at most at entry [`LIST_END`]; [`crate::Error::BadArgument`] saying
+    /// what to give instead.
+    pub fn new(
+        offset: Option<u64>,
+        limit: Option<u64>,
+        default: usize,
+        max: usize,
+    ) -> crate::Result<Self> {
+        let limit = limit.unwrap_or(default as u64);
+        if limit == 0 || limit > max as u64 {
+            return Err(crate::Error::BadArgument(format!(
+                "limit {limit} is out of range; use 1 to {max} and page on with `offset`"
+            )));
+        }
+        let offset = offset.unwrap_or(0);
+        if offset.saturating_add(limit) > LIST_END as u64 {
+            return Err(crate::Error::BadArgument(format!(
+                "offset {offset} + limit {limit} is past entry {LIST_END}, where pages end; \
+                 narrow the question instead (a more precise query, a filter)"
+            )));
+        }
+        // Both fit in `usize`: they are below `LIST_END`.
+        Ok(Paging {
+            offset: offset as usize,
+            limit: limit as usize,
+        })
+    }
+
+    /// Keeps this page of `items`; the offset of the next page when entries follow it.
+    pub fn cut<T>(&self, items: &mut Vec<T>) -> Option<usize> {
+        let total = items.len();
+        items.drain(..self.offset.min(total));
+        items.truncate(self.limit);
+        let end = self.offset.saturating_add(self.limit);
+        (end < total).then_some(end)
+    }
+}
+
+/// The most characters an answer's JSON may take, and the most of each part inside it.
+///
+/// An answer is cut where a hit or an entry ends, never inside one (a first entry larger
+/// than the whole budget is sent alone, its text cut); it then says how to get the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Budget {
+    /// Characters of the whole answer.
+    pub answer_chars: usize,
+    /// Characters of one text inside a list (a hit's text, a changed unit's wording).
+    pub item_text_chars: usize,
+    /// Characters of the one text an answer is about (a unit read whole).
+    pub text_chars: usize,
+    /// References, amendments and notes listed inside one entry; the entry counts them
+    /// all and names the request that lists the rest.
+    pub inner_items: usize,
+}
+
+impl Budget {
+    /// What an assistant's context takes: about 8,000 characters for a page of hits.
+    pub const ASSISTANT: Budget = Budget {
+        answer_chars: 8_000,
+        item_text_chars: 400,
+        text_chars: 12_000,
+        inner_items: 2,
+    };
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget::ASSISTANT
+    }
+}
+
+/// Cuts `text` to `max` characters, saying after the cut how much was shown and `rest`, where
+/// the rest is.
+///
+/// ```
+/// let mut t = "әб".repeat(6);
+/// zanlex::pages::bound_text(&mut t, 5, "read the rest");
+/// assert_eq!(t, "әбәбә\n[cut: the first 5 of 12 characters are shown; read the rest]");
+/// ```
+pub fn bound_text(text: &mut String, max: usize, rest: &str) {
+    let total = text.chars().count();
+    if total <= max {
+        return;
+    }
+    if let Some((cut, _)) = text.char_indices().nth(max) {
+        text.truncate(cut);
+    }
+    text.push_str(&format!(
+        "\n[cut: the first {max} of {total} characters are shown; {rest}]"
+    ));
+}
+
+/// The characters `value`'s JSON takes.
+fn json_chars<T: Serialize>(value: &T) -> usize {
+    serde_json::to_string(value).map_or(0, |s| s.chars().count())
+}
+
+/// A search hit as an assistant reads it: the unit, its act and citation, the passage that
+/// matched (its words marked), when its wording is in force, what it refers to and how it
+/// was amended (counted, the first few listed), and the links that open it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct HitBrief {
+    /// 1-based, in the whole list of hits.
+    pub rank: usize,
+    /// True when the unit has fewer of the query's words than a full match.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub partial: bool,
+    /// The language of the text (`kk`, `ru`).
+    pub lang: String,
+    /// The act.
+    pub act: ActBrief,
+    /// The unit.
+    pub unit: UnitBrief,
+    /// Its pinpoint citation.
+    pub citation: String,
+    /// The unit's text when short; else the passage the query's words are in, cut at word
+    /// ends (`…`), those words in `[brackets]`.
+    pub text: String,
+    /// How many characters the unit's whole text has (`read` gives it).
+    pub text_chars: usize,
+    /// When the wording shown is in force, and its state.
+    pub version: VersionBrief,
+    /// The references of the unit's text, the first few (`references_total` counts them).
+    pub references: Vec<RefBrief>,
+    /// How many references the unit's text makes.
+    pub references_total: usize,
+    /// The latest amendments of the unit, the last few (`amendments_total` counts them).
+    pub amendments: Vec<AmendmentBrief>,
+    /// How many amendments touched the unit.
+    pub amendments_total: usize,
+    /// The unit's page (see [`Links`]); the official text's address when no zanlex page can
+    /// be opened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+    /// Set when something of the hit was left out: the requests that give it whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub more: Option<String>,
+}
+
+/// The act of a hit: its id, title (long ones cut), status and official text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ActBrief {
+    /// The act's id.
+    pub id: String,
+    /// Its title, cut past [`ACT_TITLE_CHARS`] characters (`…`).
+    pub title: String,
+    /// `in_force`, `repealed` or `unknown`.
+    pub status: String,
+    /// The address of the official text, when the corpus gives one and the hit's wording is
+    /// of that text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// Characters of an act's title a hit shows.
+pub const ACT_TITLE_CHARS: usize = 160;
+
+/// The unit of a hit: its eid, label and heading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct UnitBrief {
+    /// The unit's eid.
+    pub eid: String,
+    /// Its label (`3-тармақ 2) тармақша`).
+    pub label: String,
+    /// Its heading, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+}
+
+/// When a hit's wording is in force, `[from, to)`, and its state on the date asked for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct VersionBrief {
+    /// In force from (open when `None`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// Until, exclusive (open when `None`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+    /// True when `from` rests on an assumption (an edition's date for an effective date).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub from_estimated: bool,
+    /// The unit's state on the date asked for (today when none).
+    pub state: crate::TimeState,
+}
+
+/// A reference inside a hit: as printed, and the unit it leads to when resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RefBrief {
+    /// The reference as printed.
+    pub text: String,
+    /// `ACT_ID#EID` of the unit it leads to, when resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// That unit's citation, when resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+}
+
+/// An amendment inside a hit: what was done, when it took effect and by which act.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AmendmentBrief {
+    /// Changed, added, deleted, renamed…
+    pub action: crate::AmendAction,
+    /// The day it took effect, when the note gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<NaiveDate>,
+    /// The amending act in official form.
+    pub by: String,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// One page of a search, each hit with its links, bounded in size: what the MCP tool
+/// `search` sends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct HitsPage {
+    /// The query as typed.
+    pub query: String,
+    /// Units matching, in every act (repealed ones included); a lower bound when
+    /// `total_is_lower_bound`.
+    pub total: usize,
+    /// True when `total` counts only the matches the search looked at.
+    pub total_is_lower_bound: bool,
+    /// True when no unit had all the words and units with some of them are shown.
+    pub relaxed: bool,
+    /// Hits before this page.
+    pub offset: usize,
+    /// Most hits asked for on the page.
+    pub limit: usize,
+    /// The `offset` of the next page, when more hits may follow (also when the page was cut
+    /// short to stay within its size).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_offset: Option<usize>,
+    /// Hits of this page in repealed acts, left out (asked to be kept, they are shown).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub repealed_left_out: usize,
+    /// Set when the page holds fewer hits than asked to stay within its size: how many and
+    /// how to get the rest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cut: Option<String>,
+    /// The hits, best first.
+    pub hits: Vec<HitBrief>,
+}
+
+impl HitsPage {
+    /// The page `paging` of `results` (a search for `offset + limit` hits, on `as_of`), the
+    /// references of the page's hits resolved from `index`, each hit with its links, within
+    /// `budget`. Hits in repealed acts rank after the law in force; unless
+    /// `include_repealed`, they are left out of the page and counted, so that a page shorter
+    /// than its limit says why.
+    pub fn new(
+        index: &ZanIndex,
+        results: SearchResults,
+        paging: Paging,
+        include_repealed: bool,
+        as_of: Option<NaiveDate>,
+        links: &Links,
+        budget: &Budget,
+    ) -> crate::Result<Self> {
+        let mut page = crate::SearchPage::new(results, paging.offset, paging.limit);
+        page.results.resolve_references(index, as_of)?;
+        let relaxed = page.relaxed;
+        let SearchResults {
+            query,
+            total,
+            total_is_lower_bound,
+            hits,
+            ..
+        } = page.results;
+        let before = hits.len();
+        let mut answer = HitsPage {
+            query,
+            total,
+            total_is_lower_bound,
+            relaxed,
+            offset: paging.offset,
+            limit: paging.limit,
+            next_offset: None,
+            repealed_left_out: 0,
+            cut: None,
+            hits: Vec::new(),
+        };
+        let mut used = json_chars(&answer) + 200;
+        let mut shown_to = paging.offset + before;
+        for (k, hit) in hits.into_iter().enumerate() {
+            // Counted where the page passes them: the next page begins after the last hit
+            // shown, and counts those after it.
+            if !include_repealed && hit.act.status == crate::StatusKind::Repealed.as_str() {
+                answer.repealed_left_out += 1;
+                continue;
+            }
+            let linked = brief(hit, as_of, links, budget);
+            let size = json_chars(&linked) + 1;
+            if !answer.hits.is_empty() && used + size > budget.answer_chars {
+                shown_to = paging.offset + k;
+                answer.cut = Some(format!(
+                    "the page stops after {} hits to stay within {} characters; `offset` {} \
+                     gives the next",
+                    answer.hits.len(),
+                    budget.answer_chars,
+                    shown_to
+                ));
+                break;
+            }
+            used += size;
+            answer.hits.push(linked);
+        }
+        let more = shown_to < answer.total || answer.total_is_lower_bound;
+        let full = answer.cut.is_some() || before == paging.limit;
+        answer.next_offset = (more && full && shown_to < crate::MAX_LIMIT).then_some(shown_to);
+        Ok(answer)
+    }
+}
+
+/// `hit` as an assistant reads it, within `budget`, its links on `as_of`.
+fn brief(hit: Hit, as_of: Option<NaiveDate>, links: &Links, budget: &Budget) -> HitBrief {
+    let target = format!("{}#{}", hit.act.id, hit.unit.eid);
+    let text_chars = hit.text.chars().count();
+    let mut title = hit.act.title.clone();
+    if let Some((cut, _)) = title.char_indices().nth(ACT_TITLE_CHARS) {
+        title.truncate(cut);
+        title.push('…');
+    }
+    // A short text whole (its words marked when the snippet is all of it), else the passage
+    // the words are in.
+    let mut text = if text_chars > budget.item_text_chars || hit.snippet.text == hit.text {
+        hit.snippet.marked("[", "]")
+    } else {
+        hit.text.clone()
+    };
+    bound_text(
+        &mut text,
+        budget.item_text_chars + 40,
+        "`read` gives the whole text",
+    );
+    let references_total = hit.references.len();
+    let references = hit
+        .references
+        .iter()
+        .take(budget.inner_items)
+        .map(|r| RefBrief {
+            text: r.text.clone(),
+            target: r.target.as_ref().map(|t| format!("{}#{}", t.act, t.eid)),
+            citation: r.target.as_ref().map(|t| t.citation.clone()),
+        })
+        .collect();
+    let amendments_total = hit.amendments.len();
+    let lang = Lang::parse(&hit.lang).unwrap_or(Lang::Kk);
+    // The latest amendments are the ones a reader asks about first.
+    let amendments = hit
+        .amendments
+        .iter()
+        .rev()
+        .take(budget.inner_items)
+        .map(|a| AmendmentBrief {
+            action: a.action,
+            effective: a.effective.as_ref().map(|e| e.date),
+            by: a.by.cite(lang),
+        })
+        .collect();
+    let mut more = Vec::new();
+    if text_chars > budget.item_text_chars {
+        more.push("`read` gives the whole text");
+    }
+    if references_total > budget.inner_items {
+        more.push("`refs` every reference");
+    }
+    if amendments_total > budget.inner_items {
+        more.push("`history` every amendment");
+    }
+    let more = (!more.is_empty()).then(|| format!("{} (target {target})", more.join("; ")));
+    HitBrief {
+        rank: hit.rank,
+        partial: hit.partial,
+        permalink: links.permalink(
+            &hit.act.id,
+            Some(&hit.unit.eid),
+            as_of,
+            hit.act.url.as_deref(),
+        ),
+        lang: hit.lang,
+        act: ActBrief {
+            id: hit.act.id,
+            title,
+            status: hit.act.status,
+            url: hit.act.url,
+        },
+        unit: UnitBrief {
+            eid: hit.unit.eid,
+            label: hit.unit.label,
+            heading: hit.unit.heading,
+        },
+        citation: hit.citation,
+        text,
+        text_chars,
+        version: VersionBrief {
+            from: hit.version.from,
+            to: hit.version.to,
+            from_estimated: hit.version.from_estimated,
+            state: hit.version.state,
+        },
+        references,
+        references_total,
+        amendments,
+        amendments_total,
+        more,
+    }
+}
+
+/// An act's outline with its links: what the MCP tool `read` sends for an act.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ActRead {
+    /// The act's page (see [`Links`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+    /// Set when the outline was too large to send whole: what was left out and how to see it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The outline.
+    #[serde(flatten)]
+    pub outline: ActOutline,
+}
+
+/// A unit's text in the languages asked for, with its links: what the MCP tool `read`
+/// sends for a unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct UnitRead {
+    /// `ACT_ID#EID`.
+    pub target: String,
+    /// The citation in the first language that has the unit (Kazakh first).
+    pub citation: String,
+    /// The unit's page (see [`Links`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+    /// The unit in each language (`null` where a language lacks it or was not asked for).
+    #[serde(flatten)]
+    pub both: ParallelUnit,
+}
+
+/// What the MCP tool `read` sends: an act's outline or a unit's text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum ReadAnswer {
+    /// An act's outline.
+    Act(Box<ActRead>),
+    /// A unit's text.
+    Unit(Box<UnitRead>),
+}
+
+/// Most units of an act's outline sent: past it the outline's deepest levels are left out.
+pub const MAX_OUTLINE_UNITS: usize = 600;
+
+/// What `read` answers for `target` on `as_of` in `lang`: the act's outline (the units it had
+/// that day, with their states, when a date is asked), or the unit in the language asked for
+/// (both side by side when none is), its text within `budget`.
+pub fn read(
+    index: &ZanIndex,
+    target: &Target,
+    as_of: Option<NaiveDate>,
+    lang: Option<Lang>,
+    links: &Links,
+    budget: &Budget,
+) -> crate::Result<ReadAnswer> {
+    let Some(eid) = target.eid() else {
+        let mut outline = match as_of {
+            Some(date) => index
+                .act_outline_on(&target.act, lang, date)?
+                .without_texts(),
+            None => index.act_outline(&target.act, lang, false)?,
+        };
+        let note = bound_outline(&mut outline.units, &outline.id, MAX_OUTLINE_UNITS);
+        return Ok(ReadAnswer::Act(Box::new(ActRead {
+            permalink: links.permalink(&outline.id, None, as_of, outline.official_url.as_deref()),
+            note,
+            outline,
+        })));
+    };
+    let mut both = index.parallel_unit(&target.act, eid, as_of)?;
+    match lang {
+        Some(Lang::Kk) => both.ru = None,
+        Some(Lang::Ru) => both.kk = None,
+        _ => {}
+    }
+    if both.kk.is_none() && both.ru.is_none() {
+        // The language asked for lacks it: the library's own message for that language.
+        index.unit_answer(&target.act, eid, lang, as_of)?;
+    }
+    let rest = "its units are listed in `children`: `read` each by its eid";
+    for unit in [both.kk.as_mut(), both.ru.as_mut()].into_iter().flatten() {
+        bound_text(&mut unit.text, budget.text_chars, rest);
+    }
+    let first = both.kk.as_ref().or(both.ru.as_ref());
+    let (citation, act_id, official) = first
+        .map(|u| (u.citation.clone(), u.act.id.clone(), u.act.url.clone()))
+        .unwrap_or_else(|| (String::new(), target.act.clone(), None));
+    Ok(ReadAnswer::Unit(Box::new(UnitRead {
+        target: format!("{act_id}#{eid}"),
+        citation,
+        permalink: links.permalink(&act_id, Some(eid), as_of, official.as_deref()),
+        both,
+    })))
+}
+
+/// Leaves out the deepest levels of `units` until at most `max` units remain (and, when even
+/// the top level is larger, its units past `max`); what was left out, in words.
+fn bound_outline(units: &mut Vec<crate::OutlineUnit>, act: &str, max: usize) -> Option<String> {
+    fn count(units: &[crate::OutlineUnit], depth: usize) -> usize {
+        if depth == 0 {
+            return 0;
+        }
+        units.len()
+            + units
+                .iter()
+                .map(|u| count(&u.children, depth - 1))
+                .sum::<usize>()
+    }
+    fn prune(units: &mut [crate::OutlineUnit], depth: usize) {
+        for u in units {
+            if depth <= 1 {
+                u.children.clear();
+            } else {
+                prune(&mut u.children, depth - 1);
+            }
+        }
+    }
+    if count(units, usize::MAX) <= max {
+        return None;
+    }
+    let mut depth = 1;
+    while count(units, depth + 1) <= max {
+        depth += 1;
+    }
+    let top = units.len();
+    prune(units, depth);
+    if top > max {
+        units.truncate(max);
+        return Some(format!(
+            "the outline has {top} top-level units: the first {max} are listed, without the units \
+             inside them; call `read` with {act}#EID for a unit and its children, or `search` \
+             with act:{act}"
+        ));
+    }
+    Some(format!(
+        "the outline is large: only its first {depth} level(s) are listed (a unit's `children` \
+         there are left out, not absent); call `read` with {act}#EID for a unit and its children"
+    ))
+}
+
+/// A unit as it stood on a date, with its link: what the MCP tool `at_date` sends.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct UnitOnDate {
+    /// The date asked for.
+    pub date: NaiveDate,
+    /// The unit's page on that date (see [`Links`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+    /// The unit; its `state_text` in English (the library's words are in the text's
+    /// language, for its readers; an assistant is told in the language of its instructions).
+    #[serde(flatten)]
+    pub unit: UnitAnswer,
+}
+
+/// What `at_date` answers: unit `eid` of `act` on `date` in `lang`, by the point-in-time rule,
+/// its text within `budget`.
+pub fn at_date(
+    index: &ZanIndex,
+    act: &str,
+    eid: &str,
+    date: NaiveDate,
+    lang: Option<Lang>,
+    links: &Links,
+    budget: &Budget,
+) -> crate::Result<UnitOnDate> {
+    let mut unit = index.unit_answer(act, eid, lang, Some(date))?;
+    bound_text(
+        &mut unit.text,
+        budget.text_chars,
+        "its units are listed in `children`: `at_date` each by its eid",
+    );
+    unit.state_text = unit.state.describe(Some(date), None);
+    Ok(UnitOnDate {
+        date,
+        permalink: links.permalink(&unit.act.id, Some(eid), Some(date), unit.act.url.as_deref()),
+        unit,
+    })
+}
+
+/// How many entries each list of a history has in all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct HistoryTotals {
+    /// Amendment events.
+    pub events: usize,
+    /// The act's older editions.
+    pub editions: usize,
+    /// The unit's wordings over time.
+    pub wordings: usize,
+}
+
+/// One page of an act's or a unit's history, with its link: what the MCP tool `history`
+/// sends.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct HistoryPage {
+    /// The unit's pinpoint citation, or the act's short name.
+    pub citation: String,
+    /// The act's or unit's page (see [`Links`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+    /// The lists' lengths in all; `entries`, `versions` and `wordings` are each cut to the
+    /// page.
+    pub totals: HistoryTotals,
+    /// Entries before this page.
+    pub offset: usize,
+    /// Most entries of each list on the page.
+    pub limit: usize,
+    /// The `offset` of the next page, when entries follow it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_offset: Option<usize>,
+    /// Set when the page holds fewer entries than asked to stay within its size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cut: Option<String>,
+    /// The history, cut to the page.
+    #[serde(flatten)]
+    pub history: ActHistory,
+}
+
+/// What `history` answers: the page `paging` of `target`'s history in `lang`, within
+/// `budget` (fewer entries than asked, with the next offset, when they would not fit).
+pub fn history_page(
+    index: &ZanIndex,
+    target: &Target,
+    lang: Option<Lang>,
+    paging: Paging,
+    links: &Links,
+    budget: &Budget,
+) -> crate::Result<HistoryPage> {
+    let mut history = index.act_history(&target.act, target.eid(), lang, false)?;
+    let act = index.act_in(&target.act, lang)?;
+    let citation = citation_of(index, target, lang)?;
+    let totals = HistoryTotals {
+        events: history.entries.len(),
+        editions: history.versions.len(),
+        wordings: history.wordings.len(),
+    };
+    // A timeline of a renamed act is long: its predecessor's pages are its own request.
+    if let Some(p) = history.predecessor.as_mut() {
+        p.entries.truncate(budget.inner_items);
+        p.wordings.truncate(budget.inner_items);
+    }
+    history.unparsed_notes.truncate(budget.inner_items);
+    history.target_fallbacks.truncate(budget.inner_items);
+    let full = (
+        std::mem::take(&mut history.entries),
+        std::mem::take(&mut history.versions),
+        std::mem::take(&mut history.wordings),
+    );
+    let mut limit = paging.limit;
+    loop {
+        let page = Paging {
+            offset: paging.offset,
+            limit,
+        };
+        let (mut e, mut v, mut w) = (full.0.clone(), full.1.clone(), full.2.clone());
+        let next = [page.cut(&mut e), page.cut(&mut v), page.cut(&mut w)];
+        history.entries = e;
+        history.versions = v;
+        history.wordings = w;
+        let answer = HistoryPage {
+            citation: citation.clone(),
+            permalink: links.permalink(
+                &history.act.id,
+                target.eid(),
+                None,
+                act.official_url.as_deref(),
+            ),
+            totals,
+            offset: paging.offset,
+            limit: paging.limit,
+            next_offset: next.into_iter().flatten().next(),
+            cut: (limit < paging.limit).then(|| {
+                format!(
+                    "the page holds {limit} entries of each list to stay within {} characters; \
+                     `offset` {} gives the next",
+                    budget.answer_chars,
+                    paging.offset + limit
+                )
+            }),
+            history: history.clone(),
+        };
+        if limit == 1 || json_chars(&answer) <= budget.answer_chars {
+            return Ok(answer);
+        }
+        limit = (limit / 2).max(1);
+    }
+}
+
+/// One page of what a unit refers to, or of what refers to it, with its link: what the MCP
+/// tools `refs` and `cited_by` send.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct RefsPage<T> {
+    /// The unit's pinpoint citation, or the act's short name.
+    pub citation: String,
+    /// The act's or unit's page (see [`Links`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+    /// Entries before this page.
+    pub offset: usize,
+    /// Most entries on the page.
+    pub limit: usize,
+    /// The `offset` of the next page, when entries follow it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_offset: Option<usize>,
+    /// Set when the page holds fewer entries than asked to stay within its size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cut: Option<String>,
+    /// The list, cut to the page.
+    #[serde(flatten)]
+    pub list: T,
+}
+
+/// What `refs` answers: the page `paging` of what `target` refers to in `lang` on `as_of`,
+/// within `budget`.
+pub fn refs_page(
+    index: &ZanIndex,
+    target: &Target,
+    lang: Option<Lang>,
+    as_of: Option<NaiveDate>,
+    paging: Paging,
+    links: &Links,
+    budget: &Budget,
+) -> crate::Result<RefsPage<RefList>> {
+    let list = index.refs(target, lang, as_of)?;
+    let act = index.act_in(&target.act, lang)?;
+    let citation = citation_of(index, target, lang)?;
+    let permalink = links.permalink(
+        &target.act,
+        target.eid(),
+        as_of,
+        act.official_url.as_deref(),
+    );
+    Ok(fit_refs(citation, permalink, paging, budget, list, |l| {
+        &mut l.references
+    }))
+}
+
+/// What `cited_by` answers: the page `paging` of the references to `target` (`within`: to a
+/// unit inside it too) made in `lang`, each citing act read on `as_of`, within `budget`.
+pub fn cited_by_page(
+    index: &ZanIndex,
+    target: &Target,
+    within: bool,
+    lang: Option<Lang>,
+    as_of: Option<NaiveDate>,
+    paging: Paging,
+    links: &Links,
+    budget: &Budget,
+) -> crate::Result<RefsPage<CitedByList>> {
+    let list = index.cited_by_list(target, within, lang, as_of)?;
+    let act = index.act_in(&target.act, None)?;
+    let citation = citation_of(index, target, None)?;
+    let permalink = links.permalink(
+        &target.act,
+        target.eid(),
+        as_of,
+        act.official_url.as_deref(),
+    );
+    Ok(fit_refs(citation, permalink, paging, budget, list, |l| {
+        &mut l.cited_by
+    }))
+}
+
+/// The page `paging` of `list` (its entries as `entries` gives them), fewer when they would
+/// not fit within `budget`.
+fn fit_refs<T: Clone + Serialize>(
+    citation: String,
+    permalink: Option<String>,
+    paging: Paging,
+    budget: &Budget,
+    list: T,
+    entries: impl Fn(&mut T) -> &mut Vec<crate::ResolvedReference>,
+) -> RefsPage<T> {
+    let mut limit = paging.limit;
+    loop {
+        let mut page = list.clone();
+        let next_offset = Paging {
+            offset: paging.offset,
+            limit,
+        }
+        .cut(entries(&mut page));
+        let answer = RefsPage {
+            citation: citation.clone(),
+            permalink: permalink.clone(),
+            offset: paging.offset,
+            limit: paging.limit,
+            next_offset,
+            cut: (limit < paging.limit).then(|| {
+                format!(
+                    "the page holds {limit} references to stay within {} characters; `offset` \
+                     {} gives the next",
+                    budget.answer_chars,
+                    paging.offset + limit
+                )
+            }),
+            list: page,
+        };
+        if limit == 1 || json_chars(&answer) <= budget.answer_chars {
+            return answer;
+        }
+        limit = (limit / 2).max(1);
+    }
+}
+
+/// The citation of `target` in `lang`: the unit's pinpoint citation, or the act's short name.
+pub(crate) fn citation_of(
+    index: &ZanIndex,
+    target: &Target,
+    lang: Option<Lang>,
+) -> crate::Result<String> {
+    Ok(match target.eid() {
+        Some(eid) => index.unit_in(&target.act, eid, lang)?.citation,
+        None => index.act_in(&target.act, lang)?.short_name(),
+    })
+}
+
+/// Counts across the corpus with the pages of the units listed: what the MCP tool `stats`
+/// sends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct StatsAnswer {
+    /// Most entries of each ranked list.
+    pub limit: usize,
+    /// The counts, each unit of `most_amended_units` with its page.
+    #[serde(flatten)]
+    pub stats: CorpusStats,
+}
+
+/// Most entries of each ranked list of `stats`.
+pub const MAX_STATS_LIMIT: usize = 100;
+
+/// What `stats` answers: the corpus's counts for the amendments since `since`, each ranked
+/// list at most `limit` long (1 to [`MAX_STATS_LIMIT`]).
+pub fn stats(
+    index: &ZanIndex,
+    since: Option<NaiveDate>,
+    limit: usize,
+    links: &Links,
+) -> crate::Result<StatsAnswer> {
+    if limit == 0 || limit > MAX_STATS_LIMIT {
+        return Err(crate::Error::BadArgument(format!(
+            "limit {limit} is out of range; use 1 to {MAX_STATS_LIMIT} (entries of each ranked list)"
+        )));
+    }
+    let mut stats = index.corpus_stats(since, limit)?;
+    for unit in &mut stats.most_amended_units {
+        let official = index.act(&unit.act).ok().and_then(|a| a.official_url);
+        unit.permalink = links.permalink(&unit.act, Some(&unit.eid), None, official.as_deref());
+    }
+    Ok(StatsAnswer { limit, stats })
+}
