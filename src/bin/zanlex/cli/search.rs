@@ -33,10 +33,14 @@ pub struct Args {
     /// Only texts in this language: kk (Kazakh) or ru (Russian); both by default.
     #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
     pub lang: Option<zanlex::Lang>,
-    /// Count every match. Without it a search skips the matches that cannot be among the
-    /// hits (the hits are the same) and the total it gives may be a lower bound.
+    /// Count every match. Without it a search counts 10,000 matches (`--total-bound`), then
+    /// skips those that cannot be among the hits (the hits are the same), and its total is
+    /// then "10,000+", a lower bound.
     #[arg(long)]
     pub exact_total: bool,
+    /// How many matches are counted exactly before the total becomes "N+" (10,000 by default).
+    #[arg(long, value_name = "N")]
+    pub total_bound: Option<usize>,
     /// Stop after this many milliseconds of work and show the best hits found by then,
     /// saying the answer is incomplete; no limit by default.
     #[arg(long, value_name = "MS")]
@@ -60,6 +64,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         status: args.status.as_deref(),
         lang: args.lang,
         exact_total: args.exact_total,
+        total_bound: args.total_bound,
     };
     // The text shows no references: only `--json` has them resolved.
     let mut req = typed.request(flag)?.references(args.json);
@@ -174,6 +179,11 @@ fn print_text(
         }
         writeln!(out, "{}", safe(&line))?;
         writeln!(out)?;
+    }
+    // How many match in all: "10,000+" when the search counted that many and stopped counting.
+    if !res.hits.is_empty() {
+        let units = if res.total == 1 { "unit" } else { "units" };
+        writeln!(out, "{} {units} match", res.total_text())?;
     }
     Ok(())
 }

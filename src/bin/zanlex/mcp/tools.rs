@@ -261,6 +261,10 @@ pub(crate) struct SearchArgs {
     /// Hits on this page, 1 to 50 (10 when left out).
     #[serde(default)]
     pub limit: Option<u64>,
+    /// true: count every match. By default 10,000 are counted exactly; past them `total` is
+    /// 10,000 and `total_is_lower_bound` true ("10,000+").
+    #[serde(default)]
+    pub exact_total: Option<bool>,
 }
 
 /// A search hit with the link to its page.
@@ -280,6 +284,8 @@ struct SearchAnswer {
     /// `total_is_lower_bound`.
     total: usize,
     total_is_lower_bound: bool,
+    /// The total as a reader sees it: `42`, or `10,000+` when it is a lower bound.
+    total_text: String,
     /// True when no unit had all the words and units with some of them are shown.
     relaxed: bool,
     offset: usize,
@@ -692,6 +698,7 @@ impl Zanlex {
             as_of,
             kind,
             lang,
+            exact_total: args.exact_total.unwrap_or(false),
             ..Default::default()
         };
         // The hits' references are resolved for the page only, as the API does.
@@ -715,6 +722,7 @@ impl Zanlex {
             let repealed_left_out = before - page.results.hits.len();
             let shown = offset + before;
             let more = shown < page.results.total || page.results.total_is_lower_bound;
+            let total_text = page.results.total_text();
             let hits = page
                 .results
                 .hits
@@ -732,6 +740,7 @@ impl Zanlex {
                 })
                 .collect();
             Ok(SearchAnswer {
+                total_text,
                 query: page.results.query,
                 total: page.results.total,
                 total_is_lower_bound: page.results.total_is_lower_bound,
