@@ -73,7 +73,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     }
     // The search is done while the corpus is checked for changes (done again if the index
     // had to be refreshed).
-    let (_index, report, res) = cli.open_index_with(|index| index.search(&req))?;
+    let (index, report, res) = cli.open_index_with(|index| index.search(&req))?;
     let res = res?;
     if res.relaxed {
         eprintln!("zanlex: no unit has all the words; showing units with some of them");
@@ -97,6 +97,11 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         print_text(&mut out, &res, req.as_of)?;
         out.flush()?;
     }
+    // A one-shot command ends here: the index's maps and the answer are left for the process's
+    // exit to release, not unmapped and freed one by one (and the freed pages then handed back
+    // by the allocator) just before it.
+    std::mem::forget(index);
+    std::mem::forget(res);
     Ok(super::report_failures(&report))
 }
 
