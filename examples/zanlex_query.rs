@@ -8,7 +8,8 @@
 //!
 //! With `ZANLEX_QUERY_EACH=1` it also prints each query's time (ms, median of the timed
 //! passes) to stderr, slowest first; `ZANLEX_QUERY_PASSES=N` times the whole set N times
-//! (default 1), which is what a profiler wants.
+//! (default 1), which is what a profiler wants. `ZANLEX_QUERY_TOTAL_BOUND=N` counts N matches
+//! exactly before skipping (`SearchRequest::total_bound`; 0 skips from the start).
 
 use std::io::BufRead;
 use std::path::Path;
@@ -38,6 +39,16 @@ fn main() -> ExitCode {
 
 fn run(dir: &Path, queries: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let index = ZanIndex::open(dir)?;
+    let bound: usize = std::env::var("ZANLEX_QUERY_TOTAL_BOUND")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(zanlex::DEFAULT_TOTAL_BOUND);
+    let request = |q: &str| {
+        SearchRequest::new(q)
+            .limit(10)
+            .references(false)
+            .total_bound(bound)
+    };
     let mut qs = Vec::new();
     for line in std::io::BufReader::new(std::fs::File::open(queries)?).lines() {
         let line = line?;
@@ -49,7 +60,7 @@ fn run(dir: &Path, queries: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let mut failed = 0;
     for (_, q) in &qs {
         // Warm-up pass; a query zanlex rejects is reported once, not timed.
-        if let Err(e) = index.search(&SearchRequest::new(q.as_str()).limit(10).references(false)) {
+        if let Err(e) = index.search(&request(q)) {
             eprintln!("zanlex_query: {q}: {e}");
             failed += 1;
         }
@@ -63,14 +74,16 @@ fn run(dir: &Path, queries: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let mut lat = Vec::with_capacity(qs.len());
     let mut by_kind: std::collections::BTreeMap<String, Vec<f64>> = Default::default();
     let mut hits = 0;
+    // Queries whose total is a lower bound ("N+"): what the bound changes for a reader.
+    let mut lower_bounds = 0;
     let t0 = Instant::now();
     for pass in 0..passes {
         for (i, (kind, q)) in qs.iter().enumerate() {
             let s = Instant::now();
-            if let Ok(r) = index.search(&SearchRequest::new(q.as_str()).limit(10).references(false))
-            {
+            if let Ok(r) = index.search(&request(q)) {
                 if pass == 0 {
                     hits += r.hits.len();
+                    lower_bounds += usize::from(r.total_is_lower_bound);
                 }
             }
             let t = s.elapsed().as_secs_f64();
@@ -115,6 +128,7 @@ fn run(dir: &Path, queries: &Path) -> Result<(), Box<dyn std::error::Error>> {
             "p99_ms": lat.get(((n as f64 * 0.99) as usize).min(n - 1)).copied().unwrap_or(0.0) * 1e3,
             "qps": lat.len() as f64 / total,
             "hits": hits,
+            "lower_bound_totals": lower_bounds,
             "p50_ms_by_kind": kinds,
         })
     );

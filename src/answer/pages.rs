@@ -387,6 +387,8 @@ pub struct HitsPage {
     pub total: usize,
     /// True when `total` counts only the matches the search looked at.
     pub total_is_lower_bound: bool,
+    /// The total as a reader sees it: `42`, or `10,000+` when it is a lower bound.
+    pub total_text: String,
     /// True when no unit had all the words and units with some of them are shown.
     pub relaxed: bool,
     /// Hits before this page.
@@ -426,6 +428,7 @@ impl HitsPage {
         let mut page = crate::SearchPage::new(results, paging.offset, paging.limit);
         page.results.resolve_references(index, as_of)?;
         let relaxed = page.relaxed;
+        let total_text = page.results.total_text();
         let SearchResults {
             query,
             total,
@@ -438,6 +441,7 @@ impl HitsPage {
             query,
             total,
             total_is_lower_bound,
+            total_text,
             relaxed,
             offset: paging.offset,
             limit: paging.limit,

@@ -43,6 +43,36 @@ impl SearchPage {
 }
 
 impl SearchResults {
+    /// The total as a reader should see it: `42`, or `10,000+` when it is a lower bound
+    /// ([`SearchResults::total_is_lower_bound`]); thousands grouped with commas.
+    ///
+    /// ```
+    /// # fn results(total: usize, lower: bool) -> zanlex::SearchResults {
+    /// #     let mut r: zanlex::SearchResults = serde_json::from_value(serde_json::json!({
+    /// #         "query": "виза", "total": 0, "took_ms": 1.0, "hits": []})).unwrap();
+    /// #     r.total = total;
+    /// #     r.total_is_lower_bound = lower;
+    /// #     r
+    /// # }
+    /// assert_eq!(results(42, false).total_text(), "42");
+    /// assert_eq!(results(10_000, true).total_text(), "10,000+");
+    /// assert_eq!(results(1_234_567, false).total_text(), "1,234,567");
+    /// ```
+    pub fn total_text(&self) -> String {
+        let digits = self.total.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if self.total_is_lower_bound {
+            out.push('+');
+        }
+        out
+    }
+
     /// Puts into each hit the references its unit makes, as the wording in force on `as_of`
     /// makes them (the current text's for `None`), reading from `index` only the acts they may
     /// name: what [`ZanIndex::search`] does itself unless [`crate::SearchRequest::references`]

@@ -96,6 +96,7 @@ impl Collector for TopAdjusted {
             limit: self.limit.max(1),
             best: Vec::with_capacity(2 * self.limit.max(1)),
             threshold: self.floor.as_ref().and_then(|f| f.kept()),
+            to_open: self.floor.as_ref().and_then(|f| f.to_open()),
             floor: self.floor.clone(),
             count: 0,
             titles: std::sync::Arc::clone(&a.titles),
@@ -169,6 +170,9 @@ pub(super) struct SegmentTop {
     /// needs more to be among the best.
     threshold: Option<Score>,
     floor: Option<std::sync::Arc<Floor>>,
+    /// The count in this segment at which the floor's bound is reached and its scorers may
+    /// skip matches; `None` when they already may (or there is no floor).
+    to_open: Option<usize>,
     count: usize,
     titles: std::sync::Arc<ActScores>,
     best_title: Score,
@@ -219,6 +223,12 @@ impl SegmentCollector for SegmentTop {
 
     fn collect(&mut self, doc: DocId, score: Score) {
         self.count += 1;
+        if self.to_open == Some(self.count) {
+            self.to_open = None;
+            if let Some(floor) = &self.floor {
+                floor.open();
+            }
+        }
         if let Some(t) = self.threshold {
             // Ties go to the earlier document, which is already kept.
             if score + self.best_title <= t {
@@ -242,6 +252,7 @@ impl SegmentCollector for SegmentTop {
             self.cut();
         }
         if let Some(floor) = &self.floor {
+            floor.add_counted(self.count);
             floor.add_segment(self.best.iter().map(|c| c.0), self.limit, self.best_title);
         }
         let segment_ord = self.segment_ord;

@@ -53,6 +53,10 @@ use tantivy::DocAddress;
 pub const DEFAULT_LIMIT: usize = 10;
 /// Most hits one request may ask for.
 pub const MAX_LIMIT: usize = 1000;
+/// How many matches a search counts exactly by default ([`SearchRequest::total_bound`]); past
+/// it the total is "at least this many", as Elasticsearch's `track_total_hits` counts to
+/// 10,000.
+pub const DEFAULT_TOTAL_BOUND: usize = 10_000;
 
 /// A search: the query (text or already parsed) and the command-line filters.
 #[derive(Debug, Clone)]
@@ -73,10 +77,14 @@ pub struct SearchRequest {
     pub status: Option<crate::model::StatusKind>,
     /// Keeps hits in one language's expressions (`None`: both).
     pub lang: Option<crate::model::Lang>,
-    /// Counts every match. By default a search skips the matches that cannot be among the
-    /// best `limit` (the hits are the same), and its total is then a lower bound
+    /// Counts every match. By default a search counts [`SearchRequest::total_bound`] matches
+    /// exactly, then skips those that cannot be among the best `limit` (the hits are the
+    /// same), and its total is then that bound, a lower bound
     /// ([`SearchResults::total_is_lower_bound`]).
     pub exact_total: bool,
+    /// How many matches are counted exactly before the search may skip the ones that cannot
+    /// rank ([`DEFAULT_TOTAL_BOUND`] by default); ignored with `exact_total`.
+    pub total_bound: usize,
     /// Resolves the references each hit's unit makes ([`Hit::references`]); on by default.
     pub references: bool,
     /// How long the search may work before it answers with what it has found
@@ -97,6 +105,7 @@ impl SearchRequest {
             status: None,
             lang: None,
             exact_total: false,
+            total_bound: DEFAULT_TOTAL_BOUND,
             references: true,
             budget: None,
         }
@@ -165,6 +174,18 @@ impl SearchRequest {
     /// ```
     pub fn exact_total(mut self, exact: bool) -> Self {
         self.exact_total = exact;
+        self
+    }
+
+    /// Counts `bound` matches exactly; past them the total is `bound`, a lower bound.
+    ///
+    /// ```
+    /// use zanlex::{SearchRequest, DEFAULT_TOTAL_BOUND};
+    /// assert_eq!(SearchRequest::new("тіркеу").total_bound, DEFAULT_TOTAL_BOUND);
+    /// assert_eq!(SearchRequest::new("тіркеу").total_bound(100).total_bound, 100);
+    /// ```
+    pub fn total_bound(mut self, bound: usize) -> Self {
+        self.total_bound = bound;
         self
     }
 
@@ -252,7 +273,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     };
     let adjust = Adjust::new(&searcher, f, titles, req.as_of.is_none());
     let budget = Arc::new(budget::Budget::new(req.budget));
-    let floor = (!req.exact_total).then(|| Arc::new(prune::Floor::new()));
+    let floor = (!req.exact_total).then(|| Arc::new(prune::Floor::new(req.total_bound)));
     let tq = build(words, floor.as_ref())?;
     let (mut top, mut total) =
         top_adjusted(&searcher, &tq, fetch, &adjust, floor.clone(), &budget)?;
@@ -343,6 +364,14 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     }
     let hits = ranked_with_twins(&searcher, f, hits)?;
     let incomplete = budget.was_cut();
+    // Past the bound, the count depends on how much the scorers skipped: the bound itself is
+    // what the search knows for sure.
+    if let Some(floor) = floor
+        .as_ref()
+        .filter(|f| total_is_lower_bound && f.pruned())
+    {
+        total = total.min(floor.bound()).max(hits.len());
+    }
     Ok(SearchResults {
         query: req.text.clone(),
         total,

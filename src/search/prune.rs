@@ -12,8 +12,13 @@
 //! new match must beat, and each word reads it less the most the query's other words can
 //! add. The hits and their scores are the same as without pruning; the count is then of the
 //! matches that were looked at, a lower bound ([`Floor::pruned`]).
+//!
+//! As search engines do (Elasticsearch's `track_total_hits`), the total is exact up to a
+//! bound: the floor stays shut, and the scorers skip nothing, until the collector has counted
+//! that many matches ([`Floor::new`]). A search with fewer matches than the bound counts them
+//! all; one with more says "at least the bound".
 
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use tantivy::query::{Bm25StatisticsProvider, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term};
@@ -37,18 +42,61 @@ pub(crate) struct Floor {
     slots: Mutex<Vec<Score>>,
     /// Whether a scorer skipped matches, so the count is a lower bound.
     pruned: AtomicBool,
+    /// How many matches are counted before the scorers may skip any.
+    bound: usize,
+    /// The matches counted in the segments collected so far.
+    counted: AtomicUsize,
+    /// Whether `bound` matches have been counted: until then [`Floor::raw`] is `-inf`.
+    open: AtomicBool,
 }
 
 impl Floor {
-    /// A floor for a search; no slot yet ([`Floor::expect_slots`]).
-    pub(crate) fn new() -> Floor {
+    /// A floor for a search that counts `bound` matches exactly before its scorers may skip
+    /// any; no slot yet ([`Floor::expect_slots`]).
+    pub(crate) fn new(bound: usize) -> Floor {
         Floor {
             raw: AtomicU32::new(Score::NEG_INFINITY.to_bits()),
             kept: AtomicU32::new(Score::NAN.to_bits()),
             best: Mutex::new(Vec::new()),
             slots: Mutex::new(Vec::new()),
             pruned: AtomicBool::new(false),
+            bound,
+            counted: AtomicUsize::new(0),
+            open: AtomicBool::new(bound == 0),
         }
+    }
+
+    /// How many matches a segment about to be collected must count before the scorers may
+    /// skip any; `None` when they already may.
+    pub(crate) fn to_open(&self) -> Option<usize> {
+        if self.open.load(Ordering::Relaxed) {
+            return None;
+        }
+        match self
+            .bound
+            .saturating_sub(self.counted.load(Ordering::Relaxed))
+        {
+            0 => {
+                self.open();
+                None
+            }
+            n => Some(n),
+        }
+    }
+
+    /// The bound is reached: from now on the scorers may skip matches.
+    pub(crate) fn open(&self) {
+        self.open.store(true, Ordering::Relaxed);
+    }
+
+    /// A segment counted `n` matches.
+    pub(crate) fn add_counted(&self, n: usize) {
+        self.counted.fetch_add(n, Ordering::Relaxed);
+    }
+
+    /// The matches counted exactly before any was skipped.
+    pub(crate) fn bound(&self) -> usize {
+        self.bound
     }
 
     /// The query's score is the sum of `n` slots' scores, each unbounded until its scorer
@@ -106,8 +154,12 @@ impl Floor {
     }
 
     /// The raw score (before the act-title bonus and the factors) a match must exceed;
-    /// `-inf` while the collector has fewer than `limit` matches.
+    /// `-inf` while the collector has fewer than `limit` matches or has counted fewer than
+    /// the bound.
     pub(crate) fn raw(&self) -> Score {
+        if !self.open.load(Ordering::Relaxed) {
+            return Score::NEG_INFINITY;
+        }
         Score::from_bits(self.raw.load(Ordering::Relaxed))
     }
 

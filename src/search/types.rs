@@ -166,8 +166,9 @@ pub struct SearchResults {
     /// Number of matching units (before `limit`); a lower bound when
     /// [`SearchResults::total_is_lower_bound`].
     pub total: usize,
-    /// True when the search skipped matches that could not be among the hits, so that
-    /// `total` counts only those it looked at: there are at least that many
+    /// True when `total` is a lower bound, "at least this many": the search counted
+    /// [`crate::SearchRequest::total_bound`] matches (10,000 by default) and then skipped
+    /// those that could not be among the hits, or it stopped at its budget
     /// ([`crate::SearchRequest::exact_total`] counts them all).
     #[serde(default)]
     pub total_is_lower_bound: bool,

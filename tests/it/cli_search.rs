@@ -113,11 +113,11 @@ fn search_json_follows_the_contract() {
     }
 }
 
-/// A search skips the matches that cannot be among its hits and says its total is then a
-/// lower bound; `--exact-total` counts all 42 units of the seed corpus with «тұрақты», and the
-/// hit is the same.
+/// A search counts the matches exactly up to its bound (10,000 by default): all 42 units of
+/// the seed corpus with «тұрақты», as `--exact-total` does; with `--total-bound 5` it stops
+/// counting at 5 and says "5+" (in JSON, a lower bound), with the same hit.
 #[test]
-fn the_total_is_a_lower_bound_unless_asked_for_exactly() {
+fn the_total_is_exact_up_to_its_bound_and_a_lower_bound_past_it() {
     let run = |extra: &[&str]| -> Value {
         let mut args = vec!["тұрақты", "--json", "--limit", "1"];
         args.extend_from_slice(extra);
@@ -125,14 +125,33 @@ fn the_total_is_a_lower_bound_unless_asked_for_exactly() {
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         serde_json::from_slice(&o.stdout).expect("one JSON document on stdout")
     };
-    let (fast, exact) = (run(&[]), run(&["--exact-total"]));
+    let (default, exact, bounded) = (
+        run(&[]),
+        run(&["--exact-total"]),
+        run(&["--total-bound", "5"]),
+    );
     assert_eq!(exact["total"], 42);
     assert_eq!(exact["total_is_lower_bound"], false);
-    assert_eq!(fast["total_is_lower_bound"], true);
-    let lower = fast["total"].as_u64().expect("a total");
-    assert!((1..42).contains(&lower), "{lower}");
-    assert_eq!(fast["hits"][0]["unit"], exact["hits"][0]["unit"]);
-    assert_eq!(fast["hits"][0]["score"], exact["hits"][0]["score"]);
+    assert_eq!(default["total"], 42);
+    assert_eq!(default["total_is_lower_bound"], false);
+    assert_eq!(bounded["total"], 5);
+    assert_eq!(bounded["total_is_lower_bound"], true);
+    for other in [&default, &bounded] {
+        assert_eq!(other["hits"][0]["unit"], exact["hits"][0]["unit"]);
+        assert_eq!(other["hits"][0]["score"], exact["hits"][0]["score"]);
+    }
+    // The text says the count as a reader reads it.
+    let text = |extra: &[&str]| {
+        let mut args = vec!["тұрақты", "--limit", "1"];
+        args.extend_from_slice(extra);
+        let o = search(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let out = text(&["--total-bound", "5"]);
+    assert!(out.ends_with("\n5+ units match\n"), "{out}");
+    let out = text(&[]);
+    assert!(out.ends_with("\n42 units match\n"), "{out}");
 }
 
 #[test]

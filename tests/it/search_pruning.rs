@@ -2,7 +2,8 @@
 //! the official texts of `tests/fixtures`, every query of `benches/queries.txt` and of the
 //! question set returns the same hits, in the same order and with the same scores, as a
 //! search that counts every match; its total is exact unless it says it is a lower bound,
-//! and then it is no more than the exact one.
+//! and then it is no more than the exact one. The total is exact up to its bound
+//! (`SearchRequest::total_bound`) and that bound, "N+", past it.
 
 use std::path::PathBuf;
 use zanlex::{SearchRequest, SearchResults};
@@ -33,8 +34,17 @@ fn queries() -> Vec<String> {
     all
 }
 
+/// `q` searched for `limit` hits, counting every match (`exact`) or skipping from the first
+/// match the collector holds `limit` of (a bound of 0: the most a search can skip).
 fn run(q: &str, limit: usize, exact: bool) -> SearchResults {
-    let req = SearchRequest::new(q).limit(limit).exact_total(exact);
+    run_bounded(q, limit, exact, 0)
+}
+
+fn run_bounded(q: &str, limit: usize, exact: bool, bound: usize) -> SearchResults {
+    let req = SearchRequest::new(q)
+        .limit(limit)
+        .exact_total(exact)
+        .total_bound(bound);
     crate::search_questions::index()
         .search(&req)
         .unwrap_or_else(|e| panic!("{q}: {e}"))
@@ -73,4 +83,51 @@ fn skipping_what_cannot_rank_changes_no_hit() {
     }
     // The skipping is exercised: most single words and phrases of the bench set skip.
     assert!(pruned > 200, "only {pruned} searches skipped matches");
+}
+
+/// Below its bound a search counts every match and says its total is exact; past it the total
+/// is the bound (or the hits it returns, if more) and a lower bound; the hits are the same
+/// either way, and `exact_total` counts them all.
+#[test]
+fn the_total_is_exact_up_to_its_bound_and_the_bound_past_it() {
+    const BOUND: usize = 5;
+    let (mut below, mut past) = (0, 0);
+    for q in &queries() {
+        let exact = run(q, 3, true);
+        let bounded = run_bounded(q, 3, false, BOUND);
+        assert_eq!(ranked(&bounded), ranked(&exact), "{q}");
+        if bounded.total_is_lower_bound {
+            past += 1;
+            // Skipping starts once the bound is counted, so more than it match.
+            assert!(exact.total > BOUND, "{q}: {} exact", exact.total);
+            assert_eq!(bounded.total, BOUND, "{q}");
+            assert_eq!(bounded.total_text(), "5+", "{q}");
+        } else {
+            below += 1;
+            assert_eq!(bounded.total, exact.total, "{q}");
+        }
+        if exact.total <= BOUND {
+            assert!(!bounded.total_is_lower_bound, "{q}: {} exact", exact.total);
+        }
+    }
+    assert!(
+        below > 20 && past > 100,
+        "{below} below the bound, {past} past it"
+    );
+
+    // One word on the test corpus: «тұрақты» is in more units than 5 and fewer than 10,000.
+    let exact = run("тұрақты", 1, true);
+    assert!((BOUND + 1..zanlex::DEFAULT_TOTAL_BOUND).contains(&exact.total));
+    assert!(!exact.total_is_lower_bound);
+    let five = run_bounded("тұрақты", 1, false, BOUND);
+    assert_eq!((five.total, five.total_is_lower_bound), (BOUND, true));
+    // The default bound counts them all, as the exact count does.
+    let default = crate::search_questions::index()
+        .search(&SearchRequest::new("тұрақты").limit(1))
+        .expect("a search");
+    assert_eq!(
+        (default.total, default.total_is_lower_bound),
+        (exact.total, false)
+    );
+    assert_eq!(default.total_text(), exact.total.to_string());
 }

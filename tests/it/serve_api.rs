@@ -324,7 +324,14 @@ fn every_endpoint_answers_in_the_documented_shape() {
     schemas.check("SearchResults", &exact);
     assert_eq!(exact["total"], 45);
     assert_eq!(exact["total_is_lower_bound"], false);
-    let (_, fast, _) = get(&s, "/v1/search?q=тұрақты&limit=1");
+    // Fewer than the bound (10,000) match: the default count is exact too; with a bound of 5
+    // the total is 5, a lower bound, and the hit the same.
+    let (_, default, _) = get(&s, "/v1/search?q=тұрақты&limit=1");
+    assert_eq!(default["total"], 45);
+    assert_eq!(default["total_is_lower_bound"], false);
+    let (_, fast, _) = get(&s, "/v1/search?q=тұрақты&limit=1&total_bound=5");
+    schemas.check("SearchResults", &fast);
+    assert_eq!(fast["total"], 5);
     assert_eq!(fast["total_is_lower_bound"], true);
     assert_eq!(fast["hits"][0]["unit"], exact["hits"][0]["unit"]);
     // A hit carries the references its unit makes.
@@ -433,6 +440,7 @@ fn every_endpoint_answers_in_the_documented_shape() {
         "/v1/search?q=виза&kind=novel",
         "/v1/search?q=виза&status=asleep",
         "/v1/search?q=виза&exact_total=maybe",
+        "/v1/search?q=виза&total_bound=many",
         "/v1/acts/x/units/y?as_of=2020-13-01",
         "/v1/acts/x/units/y?parallel=maybe",
         "/v1/acts/x?text=maybe",

@@ -437,9 +437,8 @@ async fn drive(c: &Client, base: &str) {
     .await;
     assert_no_injected_markup(c).await;
 
-    // The count says what the API says: "at least" a total that only counts the matches
-    // looked at (whether a search skips any depends on how the index fell into segments),
-    // the total itself otherwise; and the next page is offered either way.
+    // The count says what the API says: fewer than the bound match, so the total is exact;
+    // and the next page is offered.
     c.goto(&format!("{base}/v1/search?q=тұрақты&limit=10"))
         .await
         .expect("the API's answer");
@@ -448,17 +447,29 @@ async fn drive(c: &Client, base: &str) {
         serde_json::from_str(body.as_str().unwrap_or("")).expect("the API's JSON");
     let total = answer["total"].as_u64().expect("a total");
     assert!(total > 10, "{answer}");
-    let expected = if answer["total_is_lower_bound"] == serde_json::json!(true) {
-        format!("кемінде {total} нәтиже")
-    } else {
-        format!("{total} нәтиже")
-    };
+    assert_eq!(answer["total_is_lower_bound"], false, "{answer}");
+    let expected = format!("{total} нәтиже");
     c.goto(&format!("{base}/?q=тұрақты")).await.expect("search");
     wait_true(c, "return !!document.getElementById('count')", "the count").await;
     let count = js(c, "return document.getElementById('count').textContent").await;
     assert!(
         count.as_str().unwrap_or("").starts_with(&expected),
         "{count}, expected {expected}"
+    );
+    assert_eq!(
+        js(c, "return !!document.getElementById('next')").await,
+        serde_json::json!(true)
+    );
+    // Past its bound the count is a lower bound: a bound of 5, but the page holds 10 hits,
+    // so "10+"; and the next page is still offered.
+    c.goto(&format!("{base}/?q=тұрақты&total_bound=5"))
+        .await
+        .expect("search");
+    wait_true(c, "return !!document.getElementById('count')", "the count").await;
+    let count = js(c, "return document.getElementById('count').textContent").await;
+    assert!(
+        count.as_str().unwrap_or("").starts_with("10+ нәтиже"),
+        "{count}"
     );
     assert_eq!(
         js(c, "return !!document.getElementById('next')").await,

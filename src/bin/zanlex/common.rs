@@ -122,6 +122,8 @@ pub(crate) struct TypedSearch<'a> {
     pub status: Option<&'a str>,
     pub lang: Option<zanlex::Lang>,
     pub exact_total: bool,
+    /// How many matches are counted exactly (the library's default when `None`).
+    pub total_bound: Option<usize>,
 }
 
 impl TypedSearch<'_> {
@@ -136,6 +138,9 @@ impl TypedSearch<'_> {
         let mut req = zanlex::SearchRequest::new(self.query)
             .limit(self.limit)
             .exact_total(self.exact_total);
+        if let Some(bound) = self.total_bound {
+            req = req.total_bound(bound);
+        }
         zanlex::Query::parse(&req.text)?;
         if self.limit == 0 || self.limit > zanlex::MAX_LIMIT {
             return Err(bad(format!(

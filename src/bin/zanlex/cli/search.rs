@@ -33,10 +33,14 @@ pub struct Args {
     /// Only texts in this language: kk (Kazakh) or ru (Russian); both by default.
     #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
     pub lang: Option<zanlex::Lang>,
-    /// Count every match. Without it a search skips the matches that cannot be among the
-    /// hits (the hits are the same) and the total it gives may be a lower bound.
+    /// Count every match. Without it a search counts 10,000 matches (`--total-bound`), then
+    /// skips those that cannot be among the hits (the hits are the same), and its total is
+    /// then "10,000+", a lower bound.
     #[arg(long)]
     pub exact_total: bool,
+    /// How many matches are counted exactly before the total becomes "N+" (10,000 by default).
+    #[arg(long, value_name = "N")]
+    pub total_bound: Option<usize>,
     /// Stop after this many milliseconds of work and show the best hits found by then,
     /// saying the answer is incomplete; no limit by default.
     #[arg(long, value_name = "MS")]
@@ -60,6 +64,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         status: args.status.as_deref(),
         lang: args.lang,
         exact_total: args.exact_total,
+        total_bound: args.total_bound,
     };
     // The text shows no references: only `--json` has them resolved.
     let mut req = typed.request(flag)?.references(args.json);
@@ -68,7 +73,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     }
     // The search is done while the corpus is checked for changes (done again if the index
     // had to be refreshed).
-    let (_index, report, res) = cli.open_index_with(|index| index.search(&req))?;
+    let (index, report, res) = cli.open_index_with(|index| index.search(&req))?;
     let res = res?;
     if res.relaxed {
         eprintln!("zanlex: no unit has all the words; showing units with some of them");
@@ -92,6 +97,11 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         print_text(&mut out, &res, req.as_of)?;
         out.flush()?;
     }
+    // A one-shot command ends here: the index's maps and the answer are left for the process's
+    // exit to release, not unmapped and freed one by one (and the freed pages then handed back
+    // by the allocator) just before it.
+    std::mem::forget(index);
+    std::mem::forget(res);
     Ok(super::report_failures(&report))
 }
 
@@ -174,6 +184,11 @@ fn print_text(
         }
         writeln!(out, "{}", safe(&line))?;
         writeln!(out)?;
+    }
+    // How many match in all: "10,000+" when the search counted that many and stopped counting.
+    if !res.hits.is_empty() {
+        let units = if res.total == 1 { "unit" } else { "units" };
+        writeln!(out, "{} {units} match", res.total_text())?;
     }
     Ok(())
 }

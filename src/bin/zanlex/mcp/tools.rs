@@ -207,6 +207,10 @@ pub(crate) struct SearchArgs {
     /// Hits on this page, 1 to 50 (10 when left out).
     #[serde(default)]
     pub limit: Option<u64>,
+    /// true: count every match. By default 10,000 are counted exactly; past them `total` is
+    /// 10,000 and `total_is_lower_bound` true ("10,000+").
+    #[serde(default)]
+    pub exact_total: Option<bool>,
 }
 
 /// The arguments of `read`.
@@ -584,6 +588,7 @@ impl Zanlex {
             as_of,
             kind,
             lang,
+            exact_total: args.exact_total.unwrap_or(false),
             ..Default::default()
         };
         // The hits' references are resolved for the page only, as the API does.

@@ -103,10 +103,15 @@ pub(crate) struct SearchParams {
     /// kk (Kazakh) or ru (Russian); empty: as if not given
     #[param(value_type = doc::LangParam, inline, required = false)]
     lang: Option<String>,
-    /// true: count every match. By default the search skips matches that cannot be among the
-    /// hits (the hits are the same) and total may be a lower bound (total_is_lower_bound)
+    /// true: count every match. By default the search counts total_bound matches exactly,
+    /// then skips those that cannot be among the hits (the hits are the same), and total is
+    /// then total_bound, a lower bound (total_is_lower_bound)
     #[param(value_type = doc::FlagParam, inline, required = false)]
     exact_total: Option<String>,
+    /// How many matches are counted exactly before total becomes a lower bound (10000 when
+    /// empty)
+    #[param(value_type = doc::TotalBoundParam, inline, required = false)]
+    total_bound: Option<String>,
 }
 
 /// `GET /v1/search`: `zanlex search --json`, one page of it (`offset`, `limit`).
@@ -147,6 +152,11 @@ pub(crate) async fn search(
     }
     let lang = lang_param(p.lang.as_deref())?;
     let exact_total = flag_param("exact_total", p.exact_total.as_deref())?;
+    let total_bound = number_param(
+        "total_bound",
+        p.total_bound.as_deref(),
+        zanlex::DEFAULT_TOTAL_BOUND,
+    )?;
     let (as_of, act, kind, status) = (
         text_param(p.as_of),
         text_param(p.act),
@@ -162,6 +172,7 @@ pub(crate) async fn search(
         status: status.as_deref(),
         lang,
         exact_total,
+        total_bound: Some(total_bound),
     };
     // The hits' references are resolved for the page only, not the hits before it.
     let req = typed

@@ -329,6 +329,22 @@ impl PartialSchema for OffsetParam {
 
 impl ToSchema for OffsetParam {}
 
+/// How many matches a search counts exactly, or empty for the default.
+pub(crate) struct TotalBoundParam;
+
+impl PartialSchema for TotalBoundParam {
+    fn schema() -> RefOr<Schema> {
+        number_or_empty(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(0))
+                .default(Some(zanlex::DEFAULT_TOTAL_BOUND.into())),
+        )
+    }
+}
+
+impl ToSchema for TotalBoundParam {}
+
 /// A query: at most [`super::limits::MAX_QUERY_CHARS`] characters.
 pub(crate) struct QueryParam;
 

@@ -9,7 +9,7 @@ const T = {
     placeholder: "Сөздер, \"фраза\", act:…, kind:…", kind: "Акт түрі", status: "Мәртебесі",
     any: "кез келген", dateFrom: "Акт күні, бастап", dateTo: "дейін", asOf: "Редакция күні",
     lang: "Тілі", both: "екеуі де", kk: "қазақша", ru: "орысша",
-    found: (n, more) => more ? `кемінде ${n} нәтиже` : `${n} нәтиже`, none: "Ештеңе табылмады: сөздердің аздау немесе басқа түрін, не сүзгілерді азайтып көріңіз.",
+    found: (n, more) => `${grouped(n)}${more ? "+" : ""} нәтиже`, none: "Ештеңе табылмады: сөздердің аздау немесе басқа түрін, не сүзгілерді азайтып көріңіз.",
     relaxed: "Барлық сөз бір бөлікте жоқ: кейбірі бар бөліктер көрсетілді.",
     noExact: "Сұрауыңызға дәл сәйкестік жоқ; ішінара сәйкестері көрсетілді.",
     incomplete: "Іздеу уақыт шегіне жетіп тоқтады: осы уақытқа дейін табылған ең жақсы нәтижелер көрсетілді, басқалары да болуы мүмкін. Сұрауды нақтылаңыз.",
@@ -79,7 +79,7 @@ const T = {
     placeholder: "Слова, \"фраза\", act:…, kind:…", kind: "Вид акта", status: "Статус",
     any: "любой", dateFrom: "Дата акта, с", dateTo: "по", asOf: "Редакция на дату",
     lang: "Язык", both: "оба", kk: "казахский", ru: "русский",
-    found: (n, more) => more ? `Найдено: не менее ${n}` : `Найдено: ${n}`, none: "Ничего не найдено: попробуйте меньше слов, другую форму слова или меньше фильтров.",
+    found: (n, more) => `Найдено: ${grouped(n)}${more ? "+" : ""}`, none: "Ничего не найдено: попробуйте меньше слов, другую форму слова или меньше фильтров.",
     relaxed: "Ни в одной единице нет всех слов: показаны единицы с частью слов.",
     noExact: "По вашему запросу точных совпадений нет; показаны частичные.",
     incomplete: "Поиск остановлен по пределу времени: показаны лучшие результаты, найденные к этому моменту, могут быть и другие. Уточните запрос.",
@@ -202,6 +202,12 @@ function withParams(path, params) {
   for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
   const s = q.toString();
   return s ? `${path}?${s}` : path;
+}
+
+// A count with its thousands grouped as Kazakh and Russian write them (10 000), with a
+// no-break space so that the number never wraps.
+function grouped(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
 }
 
 async function api(path, params) {
@@ -535,7 +541,7 @@ async function searchView(p) {
   const offset = Number(p.offset || 0) || 0;
   results.append(h("p", { class: "muted" }, t("loading")));
   try {
-    const res = await api("/v1/search", { q, limit: 10, offset, as_of: p.as_of, kind: p.kind, status: p.status, lang: p.lang });
+    const res = await api("/v1/search", { q, limit: 10, offset, as_of: p.as_of, kind: p.kind, status: p.status, lang: p.lang, exact_total: p.exact_total, total_bound: p.total_bound });
     const noExact = res.hits.length > 0 && res.hits.every((x) => x.partial);
     const list = h("ol", { class: "hits", start: offset + 1 });
     for (const hit of res.hits) list.append(hitItem(hit, p));
