@@ -34,7 +34,10 @@ mod succession;
 mod unit;
 
 pub use acts::{ActEntry, ActList, ActSummary, Failure};
-pub use history::{ActHistory, Affected, HistoryAct, PredecessorHistory};
+pub use history::{
+    ActChangesInWords, ActChangesWords, ActHistory, Affected, AmendingActChanges, ChangedUnit,
+    HistoryAct, PredecessorHistory,
+};
 pub use lexicon::{LexiconList, DEFAULT_LEXICON_LIMIT};
 pub use outline::{ActOutline, EditionSummary, OutlineUnit, TreeAct, UnitTree, Unmatched};
 pub use refs::{CitedByList, RefList};
