@@ -72,8 +72,9 @@ pub use answer::{
     date_arg, lang_arg, ActChangesInWords, ActChangesWords, ActEntry, ActHistory, ActList,
     ActOutline, ActSummary, Affected, AmendedUnit, AmendingActChanges, AmendingActCount,
     ChangedUnit, ChildUnit, CitedByList, CorpusStats, EditionSummary, Failure, HistoryAct,
-    LexiconList, OutlineUnit, ParallelUnit, PredecessorHistory, RefList, SearchPage, Succession,
-    Target, TreeAct, UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT, DEFAULT_STATS_LIMIT,
+    LexiconList, NeighbourUnit, OutlineUnit, ParallelUnit, PredecessorHistory, RefList, SearchPage,
+    Succession, Target, TreeAct, UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT,
+    DEFAULT_STATS_LIMIT,
 };
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
 #[cfg(feature = "watch")]

@@ -45,7 +45,7 @@ pub use search::SearchPage;
 pub(crate) use search::{resolve_references, Outgoing};
 pub use stats::{AmendedUnit, AmendingActCount, CorpusStats, DEFAULT_STATS_LIMIT};
 pub use succession::Succession;
-pub use unit::{ChildUnit, ParallelUnit, UnitAnswer};
+pub use unit::{ChildUnit, NeighbourUnit, ParallelUnit, UnitAnswer};
 
 use chrono::NaiveDate;
 

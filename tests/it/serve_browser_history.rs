@@ -773,3 +773,80 @@ const RU_FIRST_META: [&str; 2] = [
     "примерно с 29.04.2023",
     "Изменены: статья 9; подпункт 2) статьи 9; подпункт 7) статьи 9; статья 12; пункт 3 статьи 12; статья 22; статья 25",
 ];
+
+/// A provision page leads to the provision before and after it, as `/v1` finds them (the
+/// same kind, across articles), named in the reader's language; following the link opens
+/// that provision.
+#[test]
+fn a_provision_leads_to_the_one_before_and_after_it() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    let (status, api, _) = super::serve_api::get(
+        &f.server,
+        "/v1/acts/constitutional-law-1995-12-18-2688/units/art_12__para_3",
+    );
+    assert_eq!(status, 200);
+    assert_eq!(api["previous"]["eid"], "art_12__para_2");
+    assert_eq!(api["next"]["eid"], "art_13__para_1");
+    let (_, first, _) = super::serve_api::get(
+        &f.server,
+        "/v1/acts/constitutional-law-1995-12-18-2688/units/art_1",
+    );
+    assert!(first["previous"].is_null(), "{}", first["previous"]);
+    assert_eq!(first["next"]["eid"], "art_2");
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for (ui, prev, next, next_h1) in [
+                (
+                    "kk",
+                    "← Алдыңғы: 12-баптың 2-тармағы",
+                    "Келесі: 13-баптың 1-тармағы →",
+                    "ҚР 18.12.1995 № 2688 Конституциялық Заңы · 13-бап 1-тармақ",
+                ),
+                (
+                    "ru",
+                    "← Предыдущая: Пункт 2 статьи 12",
+                    "Следующая: Пункт 1 статьи 13 →",
+                    // The Kazakh text comes first on a provision page, whatever the interface.
+                    "ҚР 18.12.1995 № 2688 Конституциялық Заңы · 13-бап 1-тармақ",
+                ),
+            ] {
+                c.goto(&format!("{base}/")).await.expect("open the page");
+                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                open(
+                    &c,
+                    &format!("{base}{GOV_P3}?as_of=2023-04-25"),
+                    "return !!document.getElementById('next-unit')",
+                )
+                .await;
+                assert_eq!(
+                    js(&c, "return ['prev-unit', 'next-unit'].map((id) => { const a = document.getElementById(id); return [a.textContent, a.getAttribute('href')]; })").await,
+                    serde_json::json!([
+                        [prev, "/acts/constitutional-law-1995-12-18-2688/art_12__para_2?as_of=2023-04-25"],
+                        [next, "/acts/constitutional-law-1995-12-18-2688/art_13__para_1?as_of=2023-04-25"],
+                    ]),
+                    "{width} px, {ui}"
+                );
+                c.find(Locator::Id("next-unit"))
+                    .await
+                    .expect("the next provision's link")
+                    .click()
+                    .await
+                    .expect("open the next provision");
+                wait_true(
+                    &c,
+                    "return location.pathname.endsWith('/art_13__para_1') && !!document.getElementById('prev-unit') && document.getElementById('prev-unit').getAttribute('href').includes('/art_12__para_3')",
+                    "the next provision",
+                )
+                .await;
+                let h1 = js(&c, "return document.querySelector('h1').textContent").await;
+                assert_eq!(h1, next_h1, "{width} px, {ui}");
+                if ui == "ru" {
+                    screenshot(&c, &format!("unit-prev-next-{ui}-{width}")).await;
+                }
+            }
+            let _ = c.close().await;
+        }
+    });
+}

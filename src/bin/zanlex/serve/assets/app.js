@@ -19,6 +19,7 @@ const T = {
     unknown: "мәртебесі белгісіз", deleted: "алынып тасталған", loading: "Жүктелуде…",
     filtersL: "Сүзгілер", act: "Акт", toc: "Мазмұны", skipToc: "Мазмұнын өткізіп, мәтінге өту", text: "Мәтіні", number: "Нөмірі", date: "Күні", registration: "Тіркелуі",
     source: "Дереккөз", official: "Ресми мәтін", kindL: "Түрі", timeline: "Редакциялар мен өзгерістер", versions: "Редакциялар",
+    prevUnit: "Алдыңғы", nextUnit: "Келесі", unitNav: "Көршілес бөліктер",
     changesByAct: "Өзгерістер, өзгерткен акт бойынша", lastFrom: (d) => `соңғылары ${d} бастап`, unitsChanged: "Өзгерген бөліктер",
     filterUnit: "Бөлік:", allUnits: "барлық бөліктер",
     changes: "Өзгерістер", compare: "Салыстыру", from: "Бастап", to: "Дейін", show: "Көрсету",
@@ -91,6 +92,7 @@ const T = {
     unknown: "статус неизвестен", deleted: "исключён", loading: "Загрузка…",
     filtersL: "Фильтры", act: "Акт", toc: "Содержание", skipToc: "Пропустить содержание и перейти к тексту", text: "Текст", number: "Номер", date: "Дата", registration: "Регистрация",
     source: "Источник", official: "Официальный текст", kindL: "Вид", timeline: "Редакции и изменения", versions: "Редакции",
+    prevUnit: "Предыдущая", nextUnit: "Следующая", unitNav: "Соседние структурные единицы",
     changesByAct: "Изменения по изменяющим актам", lastFrom: (d) => `последние — с ${d}`, unitsChanged: "Изменены",
     filterUnit: "Структурная единица:", allUnits: "все единицы",
     changes: "Изменения", compare: "Сравнить", from: "С", to: "По", show: "Показать",
@@ -932,6 +934,7 @@ async function unitView(id, eid, p) {
     statusBanner(first.state, first.state_text, first.lang, outline && (outline.repealed_by || outline.replaced_by)),
     h("p", { class: "crumbs" }, h("a", { href: withParams(actPath(id), { lang: first.lang, q: p.q }) + `#${encodeURIComponent(eid)}` }, first.act.title)),
     h("h1", {}, first.citation),
+    unitNav(first, id, p),
     asOf, columns, citedBy, timeline, compare));
   const enc = `/v1/acts/${encodeURIComponent(id)}/units/${encodeURIComponent(eid)}`;
   await Promise.all([
@@ -954,6 +957,18 @@ async function unitView(id, eid, p) {
       }
     })(),
   ]);
+}
+
+// The provisions before and after this one, as the library finds them (the same kind, the
+// same appendix), each a link on the same date.
+function unitNav(u, id, p) {
+  if (!u.previous && !u.next) return null;
+  const link = (n, rel, key) => n
+    ? h("a", { href: withParams(unitPath(id, n.eid), { lang: p.lang, as_of: p.as_of }), rel, id: `${rel}-unit`, class: `unit-${rel}` },
+      `${rel === "prev" ? "← " : ""}${t(key)}: ${n.name[ui]}${rel === "next" ? " →" : ""}`)
+    : h("span", {});
+  return h("nav", { class: "unit-nav", "aria-label": t("unitNav") },
+    link(u.previous, "prev", "prevUnit"), link(u.next, "next", "nextUnit"));
 }
 
 // A reference's words as printed, on one line.
