@@ -69,9 +69,10 @@ pub use amend::diff::{ActDiff, DiffSide, UnitChange, UnitChangeKind, WordChange}
 pub use amend::history::HistoryEntry;
 pub use analysis::{AnalyzedToken, ANALYZERS};
 pub use answer::{
-    date_arg, lang_arg, ActEntry, ActHistory, ActList, ActOutline, ActSummary, Affected,
-    AmendedUnit, AmendingActCount, ChildUnit, CitedByList, CorpusStats, EditionSummary, Failure,
-    HistoryAct, LexiconList, OutlineUnit, ParallelUnit, PredecessorHistory, RefList, SearchPage,
+    date_arg, lang_arg, ActChangesInWords, ActChangesWords, ActEntry, ActHistory, ActList,
+    ActOutline, ActSummary, Affected, AmendedUnit, AmendingActChanges, AmendingActCount,
+    ChangedUnit, ChildUnit, CitedByList, CorpusStats, EditionSummary, Failure, HistoryAct,
+    LexiconList, NeighbourUnit, OutlineUnit, ParallelUnit, PredecessorHistory, RefList, SearchPage,
     Succession, Target, TreeAct, UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT,
     DEFAULT_STATS_LIMIT,
 };

@@ -130,6 +130,10 @@ fn action_of(phrase: &str, label: &str) -> AmendAction {
         AmendAction::Inserted
     } else if p.contains("утрат") {
         AmendAction::Repealed
+    } else if title {
+        // `Заголовок главы 25 с изменением, внесенным …`: the heading changed, not what the
+        // chapter holds.
+        AmendAction::Renamed
     } else {
         AmendAction::Changed
     }

@@ -433,7 +433,13 @@ fn russian_notes_of_the_government_law() {
 fn russian_note_shapes_of_other_acts() {
     // The other shapes consolidated Russian texts print: a law in the instrumental, a renamed
     // heading, a repeal, a whole-text substitution, decrees, resolutions and decisions.
-    let cases: [(&str, &[&str]); 8] = [
+    let cases: [(&str, &[&str]); 9] = [
+        (
+            // A heading amended (the Administrative Procedure Code): the heading, not the
+            // chapter's text.
+            "Сноска. Заголовок главы 26 с изменением, внесенным Законом РК от 14.07.2022 № 141-VII (вводится в действие с 01.07.2023).",
+            &["Заголовок главы 26 | Renamed | law | РК | parliament | 2022-07-14 | 141-VII | on 2023-07-01"],
+        ),
         (
             "Сноска. Статья 5 с изменениями, внесенными Законом РК от 19.04.2023 № 223-VII (вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования).",
             &["Статья 5 | Changed | law | РК | parliament | 2023-04-19 | 223-VII | +10d"],

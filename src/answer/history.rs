@@ -2,9 +2,12 @@
 
 use super::outline::EditionSummary;
 use crate::amend::history::HistoryEntry;
-use crate::model::{Act, ActRef, EditionRef, Lang, Status, TargetFallback, UnparsedNote};
+use crate::model::{
+    Act, ActRef, EditionRef, EffectiveDate, Lang, Status, TargetFallback, UnparsedNote,
+};
 use crate::refs::ResolvedReference;
 use crate::ZanIndex;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// The amendment events of an act (or of one unit, what contains it and what is inside it),
@@ -21,6 +24,9 @@ pub struct ActHistory {
     pub versions: Vec<EditionSummary>,
     /// The events, newest first.
     pub entries: Vec<HistoryEntry>,
+    /// The same events grouped by amending act, as the official site lists them: the act
+    /// that made the newest change first.
+    pub by_act: Vec<AmendingActChanges>,
     /// The unit's wordings over time by the point-in-time rule, oldest first (empty for the
     /// whole act): the dates `show --as-of` and `search --as-of` answer by.
     pub wordings: Vec<EditionRef>,
@@ -54,6 +60,178 @@ pub struct PredecessorHistory {
     /// The unit's wordings over time in the act replaced, oldest first (empty for the whole
     /// act).
     pub wordings: Vec<EditionRef>,
+}
+
+/// What one amending act changed in an act: its citation, when it was signed, from when
+/// its changes apply, and which events of [`ActHistory::entries`] are its.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct AmendingActChanges {
+    /// The amending act in official form in the language of the act's text.
+    pub amending_act: String,
+    /// The amending act's id when the corpus holds it.
+    pub amending_act_id: Option<String>,
+    /// The date the amending act was signed.
+    pub signed: Option<NaiveDate>,
+    /// The earliest day one of its changes took effect (`estimated` when it rests on an
+    /// assumption); `None` when no event's day is known.
+    pub effective: Option<EffectiveDate>,
+    /// The latest day one of its changes took effect, when later than [`Self::effective`]
+    /// (a law whose articles enter into force on different days).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_last: Option<EffectiveDate>,
+    /// The act and its first effective day in words, in Kazakh and in Russian.
+    pub in_words: ActChangesInWords,
+    /// The units it changed, each once, in the order of its events.
+    pub units: Vec<ChangedUnit>,
+    /// Its events: indices into [`ActHistory::entries`], newest first.
+    pub entries: Vec<usize>,
+}
+
+/// A unit an amending act changed, and its name in each language of the interface.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct ChangedUnit {
+    /// The unit (empty: the whole act).
+    pub eid: String,
+    /// Its name: `12-баптың 3-тармағы`, `Пункт 3 статьи 12`.
+    pub name: crate::UnitInWords,
+}
+
+/// An amending act and the day its changes apply from, in each language of the interface.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct ActChangesInWords {
+    /// In Kazakh: `ҚР 19.04.2023 № 222-VII Конституциялық Заңы`, `шамамен 29.04.2023 бастап`.
+    pub kk: ActChangesWords,
+    /// In Russian.
+    pub ru: ActChangesWords,
+}
+
+/// An amending act and the day its changes apply from, in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct ActChangesWords {
+    /// The amending act in official form.
+    pub by: String,
+    /// From when its first change applies.
+    pub since: String,
+}
+
+impl ActChangesInWords {
+    fn of(w: &crate::EventInWords) -> Self {
+        let one = |e: &crate::EventWords| ActChangesWords {
+            by: e.by.clone(),
+            since: e.since.clone(),
+        };
+        ActChangesInWords {
+            kk: one(&w.kk),
+            ru: one(&w.ru),
+        }
+    }
+}
+
+/// Where unit `eid` stands in `act` read from the top: its place in document order (the
+/// whole act first); a unit the text no longer holds stands right after its nearest
+/// ancestor that it does.
+fn document_order(act: &Act) -> impl Fn(&str) -> (usize, String) {
+    let places: std::collections::HashMap<String, usize> = act
+        .all_units()
+        .into_iter()
+        .enumerate()
+        .map(|(i, u)| (u.eid.clone(), i + 1))
+        .collect();
+    move |eid: &str| {
+        let mut at = eid;
+        loop {
+            if at.is_empty() {
+                return (0, eid.to_string());
+            }
+            if let Some(&i) = places.get(at) {
+                return (i, eid.strip_prefix(at).unwrap_or(eid).to_string());
+            }
+            at = at.rfind("__").map_or("", |i| &at[..i]);
+        }
+    }
+}
+
+/// Groups `entries` (newest first) by amending act: the act named by the same key (else by
+/// the same citation) is one group; the groups ordered by their newest change, then by
+/// signing date, newest first; a group's units and events in the act's order (`place`), its
+/// events on a later day first.
+fn group_by_amending_act(
+    entries: &[HistoryEntry],
+    place: &dyn Fn(&str) -> (usize, String),
+) -> Vec<AmendingActChanges> {
+    let mut groups: Vec<AmendingActChanges> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    for (i, e) in entries.iter().enumerate() {
+        let key = e
+            .amending_act_key
+            .clone()
+            .unwrap_or_else(|| format!("{}|{:?}", e.amending_act, e.signed));
+        let g = *index.entry(key).or_insert_with(|| {
+            groups.push(AmendingActChanges {
+                amending_act: e.amending_act.clone(),
+                amending_act_id: e.amending_act_id.clone(),
+                signed: e.signed,
+                effective: None,
+                effective_last: None,
+                in_words: ActChangesInWords::of(&e.in_words),
+                units: Vec::new(),
+                entries: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        let group = &mut groups[g];
+        group.entries.push(i);
+        if !group.units.iter().any(|u| u.eid == e.eid) {
+            group.units.push(ChangedUnit {
+                eid: e.eid.clone(),
+                name: crate::UnitInWords::of(&e.eid),
+            });
+        }
+        if let Some(eff) = &e.effective {
+            if group.effective.as_ref().is_none_or(|f| eff.date < f.date) {
+                group.effective = Some(eff.clone());
+                group.in_words = ActChangesInWords::of(&e.in_words);
+            }
+            let last = group.effective_last.as_ref().map(|l| l.date);
+            if last.is_none_or(|l| eff.date > l) {
+                group.effective_last = Some(eff.clone());
+            }
+        }
+    }
+    for g in &mut groups {
+        g.units.sort_by_cached_key(|u| place(&u.eid));
+        g.entries.sort_by_cached_key(|&i| {
+            let e = &entries[i];
+            (
+                std::cmp::Reverse(e.effective.as_ref().map(|d| d.date).or(e.signed)),
+                place(&e.eid),
+            )
+        });
+        // Only a later day than the first is worth a second date.
+        if g.effective_last.as_ref().map(|l| l.date) == g.effective.as_ref().map(|f| f.date) {
+            g.effective_last = None;
+        }
+    }
+    let newest = |g: &AmendingActChanges| {
+        (
+            g.effective_last
+                .as_ref()
+                .or(g.effective.as_ref())
+                .map(|e| e.date)
+                .or(g.signed),
+            g.signed,
+        )
+    };
+    groups.sort_by_key(|g| std::cmp::Reverse(newest(g)));
+    groups
 }
 
 /// The act of an [`ActHistory`].
@@ -106,6 +284,7 @@ impl ActHistory {
             },
             eid: eid.map(str::to_string),
             versions: act.versions.iter().map(EditionSummary::of).collect(),
+            by_act: group_by_amending_act(&entries, &document_order(act)),
             entries,
             wordings: eid
                 .filter(|e| !e.is_empty())
@@ -143,6 +322,7 @@ impl ZanIndex {
         let act = self.act_in(id, lang)?;
         let mut history = ActHistory::of(&act, eid)?;
         self.link_amending_acts(&mut history.entries)?;
+        history.by_act = group_by_amending_act(&history.entries, &document_order(&act));
         let succession = self.succession(&act.id)?;
         if let Some(old) = succession.replaces.as_ref().and_then(|l| l.id.as_deref()) {
             history.predecessor = self.predecessor_history(old, eid, act.lang)?;

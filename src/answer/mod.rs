@@ -41,7 +41,10 @@ mod succession;
 mod unit;
 
 pub use acts::{ActEntry, ActList, ActSummary, Failure};
-pub use history::{ActHistory, Affected, HistoryAct, PredecessorHistory};
+pub use history::{
+    ActChangesInWords, ActChangesWords, ActHistory, Affected, AmendingActChanges, ChangedUnit,
+    HistoryAct, PredecessorHistory,
+};
 pub use lexicon::{LexiconList, DEFAULT_LEXICON_LIMIT};
 pub use outline::{ActOutline, EditionSummary, OutlineUnit, TreeAct, UnitTree, Unmatched};
 pub use refs::{CitedByList, RefList};
@@ -50,7 +53,7 @@ pub(crate) use search::{resolve_references, Outgoing};
 pub use server::{Health, RefreshAnswer};
 pub use stats::{AmendedUnit, AmendingActCount, CorpusStats, DEFAULT_STATS_LIMIT};
 pub use succession::{ActWithSuccession, Succession};
-pub use unit::{ChildUnit, ParallelUnit, UnitAnswer, UnitOrParallel};
+pub use unit::{ChildUnit, NeighbourUnit, ParallelUnit, UnitAnswer, UnitOrParallel};
 
 use chrono::NaiveDate;
 

@@ -2,7 +2,7 @@
 //! `GET /v1/acts/{id}/units/{eid}`), and the same in both languages side by side
 //! (`--parallel`, `parallel=true`).
 
-use crate::model::{Act, Amendment, EditionRef, Lang, TextTable, TimeState, Unit};
+use crate::model::{Act, Amendment, EditionRef, Lang, TextTable, TimeState, Unit, UnitKind};
 use crate::refs::ResolvedReference;
 use crate::search::{HitAct, HitSource, HitUnit};
 use crate::{UnitAt, ZanIndex};
@@ -56,11 +56,60 @@ pub struct UnitAnswer {
     pub amendments: Vec<Amendment>,
     /// What the unit's own text refers to, in the wording shown.
     pub references: Vec<ResolvedReference>,
+    /// The provision before it in the act: the unit of the same kind just before it in
+    /// document order, in the same appendix or both outside any (`None` for the first).
+    pub previous: Option<NeighbourUnit>,
+    /// The provision after it, likewise (`None` for the last).
+    pub next: Option<NeighbourUnit>,
     /// Set when the act asked for was not yet adopted, or not yet in force, on the date and
     /// the answer is read from the act it replaced: `act`, `unit`, `text` and `state` are
     /// then that act's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub predecessor: Option<crate::ActLink>,
+}
+
+/// The provision before or after a unit ([`UnitAnswer::previous`], [`UnitAnswer::next`]):
+/// its eid and its name in each language of the interface.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct NeighbourUnit {
+    /// The unit's eid.
+    pub eid: String,
+    /// Its name: `12-баптың 3-тармағы`, `Пункт 3 статьи 12`.
+    pub name: crate::UnitInWords,
+}
+
+/// The appendix a unit is in (`att_2` of `att_2__para_1`), `""` outside any.
+fn appendix(eid: &str) -> &str {
+    eid.split("__")
+        .next()
+        .filter(|first| first.starts_with("att_"))
+        .unwrap_or("")
+}
+
+/// The units of `kind` just before and just after `eid` in `act`'s document order, in the
+/// same appendix (or both outside any).
+fn neighbours(
+    act: &Act,
+    eid: &str,
+    kind: UnitKind,
+) -> (Option<NeighbourUnit>, Option<NeighbourUnit>) {
+    let same: Vec<&Unit> = act
+        .all_units()
+        .into_iter()
+        .filter(|u| u.kind == kind && appendix(&u.eid) == appendix(eid))
+        .collect();
+    let Some(i) = same.iter().position(|u| u.eid == eid) else {
+        return (None, None);
+    };
+    let at = |j: usize| {
+        same.get(j).map(|u| NeighbourUnit {
+            eid: u.eid.clone(),
+            name: crate::UnitInWords::of(&u.eid),
+        })
+    };
+    (i.checked_sub(1).and_then(at), at(i + 1))
 }
 
 /// A unit right inside another: its eid and label.
@@ -138,6 +187,7 @@ impl UnitAnswer {
             })
             .collect();
         let state_text = state.describe(as_of, Some(act.lang));
+        let (previous, next) = neighbours(act, &unit.eid, unit.kind);
         UnitAnswer {
             lang: act.lang,
             act: HitAct::of(act),
@@ -167,6 +217,8 @@ impl UnitAnswer {
             as_of,
             amendments,
             references,
+            previous,
+            next,
             predecessor,
         }
     }

@@ -187,7 +187,7 @@ fn client() -> reqwest::blocking::Client {
 }
 
 /// GET `path`: (status, JSON body, response headers).
-fn get(s: &Server, path: &str) -> (u16, Value, reqwest::header::HeaderMap) {
+pub(super) fn get(s: &Server, path: &str) -> (u16, Value, reqwest::header::HeaderMap) {
     let res = client().get(s.url(path)).send().expect("request");
     let status = res.status().as_u16();
     let headers = res.headers().clone();

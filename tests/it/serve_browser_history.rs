@@ -638,3 +638,215 @@ fn a_heading_rewritten_is_compared_whole() {
         }
     });
 }
+
+/// The act's history as the official site lists it, in both interface languages and at both
+/// widths: the compare form first; the editions, each a link opening the act on the day it
+/// came into force; the amendments grouped by amending act as `/v1` groups them, newest
+/// first, each naming the act, the day its changes apply from and the units it changed, its
+/// events below; a choice of unit limits the list to that unit, as `/v1` limits it.
+#[test]
+fn the_act_history_lists_editions_and_amendments_by_amending_act() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    let (status, api, _) = super::serve_api::get(
+        &f.server,
+        "/v1/acts/constitutional-law-1995-12-18-2688/history",
+    );
+    assert_eq!(status, 200);
+    let groups = api["by_act"].as_array().expect("by_act").len();
+    let (_, art12, _) = super::serve_api::get(
+        &f.server,
+        "/v1/acts/constitutional-law-1995-12-18-2688/history?eid=art_12",
+    );
+    let art12_groups = art12["by_act"].as_array().expect("by_act").len();
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for (ui, heads, first_meta) in [
+                ("kk", KK_HEADS, KK_FIRST_META),
+                ("ru", RU_HEADS, RU_FIRST_META),
+            ] {
+                c.goto(&format!("{base}/")).await.expect("open the page");
+                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                open(
+                    &c,
+                    &format!("{base}{GOV_ACT}/history"),
+                    "return document.querySelectorAll('.amending-acts .amending').length > 0",
+                )
+                .await;
+                // The compare form comes before the editions and the amendments.
+                assert_eq!(
+                    js(&c, "const f = document.getElementById('compare-form'); return [...document.querySelectorAll('.editions, .timeline')].every((s) => f.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING)").await,
+                    true,
+                    "{width} px, {ui}"
+                );
+                // Each edition a link to the act on its first day.
+                assert_eq!(
+                    js(&c, "return [...document.querySelectorAll('.editions .versions a')].map((a) => [a.textContent, a.getAttribute('href')])").await,
+                    serde_json::json!(EDITIONS[if ui == "kk" { 0 } else { 1 }]),
+                    "{width} px, {ui}"
+                );
+                // The amending acts, newest first, as many as `/v1` groups.
+                let shown: Vec<String> = serde_json::from_value(
+                    js(&c, "return [...document.querySelectorAll('.amending-acts .amending-head')].map((h) => h.textContent)").await,
+                )
+                .expect("heads");
+                assert_eq!(shown.len(), groups, "{width} px, {ui}");
+                assert_eq!(shown[..heads.len()], heads[..], "{width} px, {ui}");
+                assert_eq!(
+                    js(&c, "return [...document.querySelector('.amending-acts .amending').querySelectorAll('.amending-meta')].map((p) => p.textContent)").await,
+                    serde_json::json!(first_meta),
+                    "{width} px, {ui}"
+                );
+                // Its events below it, in the act's order.
+                assert_eq!(
+                    js(&c, "return document.querySelector('.amending-acts .amending').querySelectorAll('.events .event').length").await,
+                    7,
+                    "{width} px, {ui}"
+                );
+                assert_no_internal_codes(&c, &format!("{width} px, {ui}, by amending act")).await;
+                // Limited to article 12: the address says so, and the groups are `/v1`'s.
+                js(&c, "const s = document.getElementById('unit-filter'); s.value = 'art_12'; s.dispatchEvent(new Event('change')); return true").await;
+                wait_true(
+                    &c,
+                    "return location.search.includes('eid=art_12') && document.getElementById('unit-filter') && document.getElementById('unit-filter').value === 'art_12'",
+                    "the history of article 12",
+                )
+                .await;
+                let limited = js(&c, "return document.querySelectorAll('.amending-acts .amending').length").await;
+                assert_eq!(limited, art12_groups, "{width} px, {ui}");
+                assert!(art12_groups < groups);
+                screenshot(&c, &format!("act-history-by-act-{ui}-{width}")).await;
+                wait_true(
+                    &c,
+                    "return document.documentElement.scrollWidth <= window.innerWidth + 1",
+                    &format!("no horizontal scrolling at {width} px"),
+                )
+                .await;
+            }
+            let _ = c.close().await;
+        }
+    });
+}
+
+/// The Government law's editions as the history lists them, in Kazakh and in Russian: the
+/// link's words and where it goes.
+const EDITIONS: [[[&str; 2]; 2]; 2] = [
+    [
+        [
+            "05.11.2022 – 19.04.2023",
+            "/acts/constitutional-law-1995-12-18-2688?as_of=2022-11-05",
+        ],
+        [
+            "19.04.2023 – …",
+            "/acts/constitutional-law-1995-12-18-2688?as_of=2023-04-19",
+        ],
+    ],
+    [
+        [
+            "05.11.2022 – 19.04.2023",
+            "/acts/constitutional-law-1995-12-18-2688?as_of=2022-11-05",
+        ],
+        [
+            "19.04.2023 – …",
+            "/acts/constitutional-law-1995-12-18-2688?as_of=2023-04-19",
+        ],
+    ],
+];
+/// Its three newest amending acts, in Kazakh and in Russian.
+const KK_HEADS: [&str; 3] = [
+    "ҚР 19.04.2023 № 222-VII Конституциялық Заңы",
+    "ҚР 05.11.2022 № 156-VII Конституциялық Заңы",
+    "ҚР 30.12.2020 № 392-VI Конституциялық Заңы",
+];
+const RU_HEADS: [&str; 3] = [
+    "Конституционный закон РК от 19.04.2023 № 222-VII",
+    "Конституционный закон РК от 05.11.2022 № 156-VII",
+    "Конституционный закон РК от 30.12.2020 № 392-VI",
+];
+/// What the newest amending act changed and from when, in Kazakh and in Russian.
+const KK_FIRST_META: [&str; 2] = [
+    "шамамен 29.04.2023 бастап",
+    "Өзгерген бөліктер: 9-бап; 9-баптың 2) тармақшасы; 9-баптың 7) тармақшасы; 12-бап; 12-баптың 3-тармағы; 22-бап; 25-бап",
+];
+const RU_FIRST_META: [&str; 2] = [
+    "примерно с 29.04.2023",
+    "Изменены: статья 9; подпункт 2) статьи 9; подпункт 7) статьи 9; статья 12; пункт 3 статьи 12; статья 22; статья 25",
+];
+
+/// A provision page leads to the provision before and after it, as `/v1` finds them (the
+/// same kind, across articles), named in the reader's language; following the link opens
+/// that provision.
+#[test]
+fn a_provision_leads_to_the_one_before_and_after_it() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    let (status, api, _) = super::serve_api::get(
+        &f.server,
+        "/v1/acts/constitutional-law-1995-12-18-2688/units/art_12__para_3",
+    );
+    assert_eq!(status, 200);
+    assert_eq!(api["previous"]["eid"], "art_12__para_2");
+    assert_eq!(api["next"]["eid"], "art_13__para_1");
+    let (_, first, _) = super::serve_api::get(
+        &f.server,
+        "/v1/acts/constitutional-law-1995-12-18-2688/units/art_1",
+    );
+    assert!(first["previous"].is_null(), "{}", first["previous"]);
+    assert_eq!(first["next"]["eid"], "art_2");
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for (ui, prev, next, next_h1) in [
+                (
+                    "kk",
+                    "← Алдыңғы: 12-баптың 2-тармағы",
+                    "Келесі: 13-баптың 1-тармағы →",
+                    "ҚР 18.12.1995 № 2688 Конституциялық Заңы · 13-бап 1-тармақ",
+                ),
+                (
+                    "ru",
+                    "← Предыдущая: Пункт 2 статьи 12",
+                    "Следующая: Пункт 1 статьи 13 →",
+                    // The Kazakh text comes first on a provision page, whatever the interface.
+                    "ҚР 18.12.1995 № 2688 Конституциялық Заңы · 13-бап 1-тармақ",
+                ),
+            ] {
+                c.goto(&format!("{base}/")).await.expect("open the page");
+                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                open(
+                    &c,
+                    &format!("{base}{GOV_P3}?as_of=2023-04-25"),
+                    "return !!document.getElementById('next-unit')",
+                )
+                .await;
+                assert_eq!(
+                    js(&c, "return ['prev-unit', 'next-unit'].map((id) => { const a = document.getElementById(id); return [a.textContent, a.getAttribute('href')]; })").await,
+                    serde_json::json!([
+                        [prev, "/acts/constitutional-law-1995-12-18-2688/art_12__para_2?as_of=2023-04-25"],
+                        [next, "/acts/constitutional-law-1995-12-18-2688/art_13__para_1?as_of=2023-04-25"],
+                    ]),
+                    "{width} px, {ui}"
+                );
+                c.find(Locator::Id("next-unit"))
+                    .await
+                    .expect("the next provision's link")
+                    .click()
+                    .await
+                    .expect("open the next provision");
+                wait_true(
+                    &c,
+                    "return location.pathname.endsWith('/art_13__para_1') && !!document.getElementById('prev-unit') && document.getElementById('prev-unit').getAttribute('href').includes('/art_12__para_3')",
+                    "the next provision",
+                )
+                .await;
+                let h1 = js(&c, "return document.querySelector('h1').textContent").await;
+                assert_eq!(h1, next_h1, "{width} px, {ui}");
+                if ui == "ru" {
+                    screenshot(&c, &format!("unit-prev-next-{ui}-{width}")).await;
+                }
+            }
+            let _ = c.close().await;
+        }
+    });
+}

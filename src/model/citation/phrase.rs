@@ -389,10 +389,11 @@ fn what_was_done(eid: &str, action: AmendAction, lang: Lang) -> String {
                     format!("{} өзгерістер енгізілді", named(eid, lang, Case::Into))
                 }
                 AmendAction::Repealed => format!("{} күшін жойды", subject()),
-                AmendAction::Renamed => format!(
-                    "{} тақырыбы жаңа редакцияда жазылды",
-                    named(eid, lang, Case::Whose)
-                ),
+                // A heading rewritten and a heading amended alike: the notes say
+                // `тақырыбы жаңа редакцияда` and `тақырыбына өзгеріс енгізілді`.
+                AmendAction::Renamed => {
+                    format!("{} тақырыбы өзгертілді", named(eid, lang, Case::Whose))
+                }
                 AmendAction::Prospective => format!(
                     "{} өзгерістер енгізілетін болады",
                     named(eid, lang, Case::Into)
@@ -420,10 +421,9 @@ fn what_was_done(eid: &str, action: AmendAction, lang: Lang) -> String {
                 AmendAction::Repealed => {
                     format!("{} {} силу", subject(), agreed("утратил", "", "а", "о", g))
                 }
-                AmendAction::Renamed => format!(
-                    "заголовок {} изложен в новой редакции",
-                    named(eid, lang, Case::Whose)
-                ),
+                AmendAction::Renamed => {
+                    format!("заголовок {} изменен", named(eid, lang, Case::Whose))
+                }
                 AmendAction::Prospective => {
                     format!("в {} будут внесены изменения", named(eid, lang, Case::Into))
                 }
@@ -472,11 +472,11 @@ mod tests {
         );
         assert_eq!(
             kk("att_1__annex_3", AmendAction::Renamed),
-            "1-қосымшаның 3-қосымшасының тақырыбы жаңа редакцияда жазылды"
+            "1-қосымшаның 3-қосымшасының тақырыбы өзгертілді"
         );
         assert_eq!(
             ru("att_1__annex_3", AmendAction::Renamed),
-            "Заголовок приложения 3 приложения 1 изложен в новой редакции"
+            "Заголовок приложения 3 приложения 1 изменен"
         );
         assert_eq!(
             kk("att_1__para_14-1", AmendAction::Inserted),

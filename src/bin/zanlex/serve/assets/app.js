@@ -19,6 +19,9 @@ const T = {
     unknown: "мәртебесі белгісіз", deleted: "алынып тасталған", loading: "Жүктелуде…",
     filtersL: "Сүзгілер", act: "Акт", toc: "Мазмұны", skipToc: "Мазмұнын өткізіп, мәтінге өту", text: "Мәтіні", number: "Нөмірі", date: "Күні", registration: "Тіркелуі",
     source: "Дереккөз", official: "Ресми мәтін", kindL: "Түрі", timeline: "Редакциялар мен өзгерістер", versions: "Редакциялар",
+    prevUnit: "Алдыңғы", nextUnit: "Келесі", unitNav: "Көршілес бөліктер",
+    changesByAct: "Өзгерістер, өзгерткен акт бойынша", lastFrom: (d) => `соңғылары ${d} бастап`, unitsChanged: "Өзгерген бөліктер",
+    filterUnit: "Бөлік:", allUnits: "барлық бөліктер",
     changes: "Өзгерістер", compare: "Салыстыру", from: "Бастап", to: "Дейін", show: "Көрсету",
     noChanges: "Бұл күндер арасында мәтін өзгермеген (немесе корпуста ол редакциялар жоқ).",
     notInLang: "Бұл тілде бұл бөлік жоқ.", children: "Ішкі бөліктер", wholeAct: "бүкіл акт",
@@ -89,6 +92,9 @@ const T = {
     unknown: "статус неизвестен", deleted: "исключён", loading: "Загрузка…",
     filtersL: "Фильтры", act: "Акт", toc: "Содержание", skipToc: "Пропустить содержание и перейти к тексту", text: "Текст", number: "Номер", date: "Дата", registration: "Регистрация",
     source: "Источник", official: "Официальный текст", kindL: "Вид", timeline: "Редакции и изменения", versions: "Редакции",
+    prevUnit: "Предыдущая", nextUnit: "Следующая", unitNav: "Соседние структурные единицы",
+    changesByAct: "Изменения по изменяющим актам", lastFrom: (d) => `последние — с ${d}`, unitsChanged: "Изменены",
+    filterUnit: "Структурная единица:", allUnits: "все единицы",
     changes: "Изменения", compare: "Сравнить", from: "С", to: "По", show: "Показать",
     noChanges: "Между этими датами текст не менялся (или этих редакций нет в корпусе).",
     notInLang: "На этом языке этой единицы нет.", children: "Вложенные единицы", wholeAct: "весь акт",
@@ -934,6 +940,7 @@ async function unitView(id, eid, p) {
     statusBanner(first.state, first.state_text, first.lang, outline && (outline.repealed_by || outline.replaced_by)),
     h("p", { class: "crumbs" }, h("a", { href: withParams(actPath(id), { lang: first.lang, q: p.q }) + `#${encodeURIComponent(eid)}` }, first.act.title)),
     h("h1", {}, first.citation),
+    unitNav(first, id, p),
     asOf, columns, citedBy, timeline, compare));
   const enc = `/v1/acts/${encodeURIComponent(id)}/units/${encodeURIComponent(eid)}`;
   await Promise.all([
@@ -956,6 +963,18 @@ async function unitView(id, eid, p) {
       }
     })(),
   ]);
+}
+
+// The provisions before and after this one, as the library finds them (the same kind, the
+// same appendix), each a link on the same date.
+function unitNav(u, id, p) {
+  if (!u.previous && !u.next) return null;
+  const link = (n, rel, key) => n
+    ? h("a", { href: withParams(unitPath(id, n.eid), { lang: p.lang, as_of: p.as_of }), rel, id: `${rel}-unit`, class: `unit-${rel}` },
+      `${rel === "prev" ? "← " : ""}${t(key)}: ${n.name[ui]}${rel === "next" ? " →" : ""}`)
+    : h("span", {});
+  return h("nav", { class: "unit-nav", "aria-label": t("unitNav") },
+    link(u.previous, "prev", "prevUnit"), link(u.next, "next", "nextUnit"));
 }
 
 // A reference's words as printed, on one line.
@@ -1098,8 +1117,48 @@ function compareForm(ids, id, eid, p, defFrom) {
   return [form, out];
 }
 
-// An act's editions and amendments: its timeline in words and a comparison of the whole act
-// between two dates.
+// The act's amendments grouped by amending act as the library groups them (newest first):
+// each act's citation (a link where the corpus holds it), the day its changes apply from
+// (and the last such day when they differ), the units it changed, then its events in words.
+function amendingActList(hist, id, p) {
+  const groups = hist.by_act || [];
+  if (!groups.length) return h("p", { class: "muted" }, "—");
+  return h("ol", { class: "amending-acts" }, groups.map((g) => {
+    const w = g.in_words[ui];
+    const by = g.amending_act_id
+      ? h("a", { href: actPath(g.amending_act_id), class: "amending-act" }, w.by)
+      : h("span", { class: "amending-act" }, w.by);
+    const last = g.effective_last ? `, ${t("lastFrom")(dmy(g.effective_last.date))}` : "";
+    // Names in a list after a colon: each in lower case (`статья 9; пункт 3 статьи 12`).
+    const units = g.units.map((u) => u.name[ui].charAt(0).toLowerCase() + u.name[ui].slice(1)).join("; ");
+    return h("li", { class: "amending" },
+      h("h3", { class: "amending-head" }, by),
+      h("p", { class: "amending-meta since" }, `${w.since}${last}`),
+      h("p", { class: "amending-meta amending-units" }, `${t("unitsChanged")}: ${units}`),
+      eventList(g.entries.map((i) => hist.entries[i]), id, p));
+  }));
+}
+
+// The units an act's amendments changed, as a choice that reloads the history limited to one
+// of them (the library limits it: `/v1/acts/{id}/history?eid=`).
+function unitFilter(hist, id, p) {
+  const seen = new Map();
+  for (const g of hist.by_act || []) for (const u of g.units) if (u.eid && !seen.has(u.eid)) seen.set(u.eid, u.name[ui]);
+  if (!seen.size && !p.eid) return null;
+  const sel = h("select", { id: "unit-filter", onchange: (ev) => {
+    const eid = ev.target.value;
+    history.pushState(null, "", withParams(`${actPath(id)}/history`, { lang: p.lang, eid }));
+    route();
+  } }, h("option", { value: "" }, t("allUnits")),
+  [...seen.entries()].map(([eid, name]) => h("option", { value: eid }, name)));
+  if (p.eid && !seen.has(p.eid)) sel.append(h("option", { value: p.eid }, p.eid));
+  sel.value = p.eid || "";
+  return h("p", { class: "unit-filter" }, h("label", { for: "unit-filter" }, `${t("filterUnit")} `), sel);
+}
+
+// An act's editions and amendments: a comparison of the whole act between two dates first,
+// then its editions (each a link to the act on the day it came into force), then its
+// amendments grouped by amending act, filterable by unit.
 async function actHistoryView(id, p) {
   setMain(h("p", { class: "muted" }, t("loading")));
   let act;
@@ -1107,7 +1166,7 @@ async function actHistoryView(id, p) {
   try {
     [act, hist] = await Promise.all([
       api(`/v1/acts/${encodeURIComponent(id)}`, { lang: p.lang }),
-      api(`/v1/acts/${encodeURIComponent(id)}/history`, { lang: p.lang }),
+      api(`/v1/acts/${encodeURIComponent(id)}/history`, { lang: p.lang, eid: p.eid }),
     ]);
   } catch (e) {
     setMain(...errorPage(e, "errNoAct"));
@@ -1119,14 +1178,18 @@ async function actHistoryView(id, p) {
   setMain(h("article", { class: "act-history" },
     h("p", { class: "crumbs" }, h("a", { href: withParams(actPath(id), { lang: p.lang }) }, act.title)),
     h("h1", {}, t("actHistory")),
-    h("section", { class: "timeline", "aria-labelledby": "tl-h" },
-      h("h2", { id: "tl-h" }, t("changes")),
-      versions.length ? h("div", {}, h("h3", {}, t("versions")), h("ol", { class: "versions" }, versions.map((v) =>
-        h("li", {}, `${dmy(v.from)} – ${dmy(v.to)}`, ` (${t("edition")} ${editionId(v.id)})`)))) : null,
-      eventList(hist.entries, id, p)),
     h("section", { class: "compare", "aria-labelledby": "cmp-h" },
       h("h2", { id: "cmp-h" }, t("wholeActCompare")),
-      compareForm({ form: "compare-form", from: "cmp_from", to: "cmp_to", go: "compare-go", out: "diff" }, id, "", p, defFrom))));
+      compareForm({ form: "compare-form", from: "cmp_from", to: "cmp_to", go: "compare-go", out: "diff" }, id, "", p, defFrom)),
+    versions.length ? h("section", { class: "editions", "aria-labelledby": "ed-h" },
+      h("h2", { id: "ed-h" }, t("versions")),
+      h("ol", { class: "versions" }, versions.map((v) =>
+        h("li", {}, h("a", { href: withParams(actPath(id), { lang: p.lang, as_of: v.from || "" }) },
+          `${dmy(v.from)} – ${dmy(v.to)}`), v.to ? null : ` (${t("current")})`)))) : null,
+    h("section", { class: "timeline", "aria-labelledby": "tl-h" },
+      h("h2", { id: "tl-h" }, t("changesByAct")),
+      unitFilter(hist, id, p),
+      amendingActList(hist, id, p))));
 }
 
 // ---- the shell ----
