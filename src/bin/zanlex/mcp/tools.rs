@@ -290,6 +290,10 @@ struct SearchAnswer {
     /// Hits of this page in repealed acts, left out (`include_repealed: true` keeps them).
     #[serde(skip_serializing_if = "is_zero")]
     repealed_left_out: usize,
+    /// Query words the index does not know, each with the nearest words it does know,
+    /// searched beside it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    searched_also: Vec<zanlex::SearchedAlso>,
     hits: Vec<HitWithLink>,
 }
 
@@ -741,6 +745,7 @@ impl Zanlex {
                 next_offset: (more && before == limit && shown < zanlex::MAX_LIMIT)
                     .then_some(shown),
                 repealed_left_out,
+                searched_also: page.results.searched_also,
                 hits,
             })
         })
