@@ -20,9 +20,9 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 const MIN_LETTERS: usize = 6;
 /// Letters from which a word may be two edits from its correction.
 const TWO_EDITS_FROM: usize = 8;
-/// Most units a word may be in and still be corrected: a word the corpus writes once may be
-/// its own typo.
-const MAX_OWN_UNITS: u64 = 1;
+/// Most units a word may be in and still be corrected: a word the corpus writes, even once,
+/// keeps its own meaning («тіркелмеген» is not «тіркелген»).
+const MAX_OWN_UNITS: u64 = 0;
 /// Fewest units a correction is in.
 const MIN_CORRECTION_UNITS: u64 = 3;
 /// Most corrections of one word.
