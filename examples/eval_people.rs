@@ -16,7 +16,9 @@
 //! scores `evals/people_heldout.tsv` instead (questions about the Law on Toy Safety, written
 //! before any engine ran on it: a check against tuning to `people.tsv`) on the same index;
 //! `… -- blind` scores `evals/blind.tsv` (questions about six other acts of `evals/corpus/`,
-//! written and committed before any engine ran on them, never tuned on).
+//! written and committed before any engine ran on them, never tuned on); `… -- blind2` scores
+//! `evals/blind2.tsv` (a second blind set, on three more acts of `evals/corpus/`, written and
+//! committed the same way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -30,6 +32,7 @@ fn main() -> Res<()> {
     let set_file = match std::env::args().nth(1).as_deref() {
         Some("heldout") => "evals/people_heldout.tsv",
         Some("blind") => "evals/blind.tsv",
+        Some("blind2") => "evals/blind2.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;

@@ -196,16 +196,19 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 9] = [
+const EVALS_CORPUS_ACTS: [&str; 12] = [
     "law-1997-07-11-151",
     "law-2001-12-13-267-ii",
     "law-2007-07-21-306",
     "law-2019-12-27-293-vi",
     "law-2020-05-25-333-vi",
+    "law-2021-12-30-97-vii",
     "law-2022-11-02-152-vii",
+    "maslikhat-decision-2021-11-24-104-15-vii",
     "maslikhat-decision-2024-01-31-15-74",
     "maslikhat-decision-2024-04-26-20-96",
     "moj-order-2023-06-27-415",
+    "moj-order-2023-10-10-726",
 ];
 
 /// Checks an everyday-question set over `evals/corpus`: ids `PREFIX01`, `PREFIX02` …, at least
@@ -298,6 +301,30 @@ fn blind_questions_are_well_formed_and_their_units_exist_in_their_language() {
             "moj-order-2023-06-27-415",
         ],
     );
+}
+
+/// The second blind set: questions about three acts no other set uses (a law, a maslikhat
+/// decision, a ministerial order with Rules), 16 each, half in each language, written and
+/// committed before any engine ran on them.
+#[test]
+fn blind2_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let about = [
+        "law-2021-12-30-97-vii",
+        "maslikhat-decision-2021-11-24-104-15-vii",
+        "moj-order-2023-10-10-726",
+    ];
+    check_everyday_set("blind2.tsv", 'N', 24, &about);
+    let rows = checked_rows("blind2.tsv");
+    assert_eq!(rows.len(), 48, "blind2: 48 questions");
+    for act in about {
+        for lang in ["kk", "ru"] {
+            let n = rows
+                .iter()
+                .filter(|r| r.lang == lang && r.relevant.iter().any(|(a, _)| a == act))
+                .count();
+            assert_eq!(n, 8, "blind2: 8 {lang} questions about {act}");
+        }
+    }
 }
 
 #[test]
