@@ -220,7 +220,7 @@ fn read_definitions(
     for (_, addr) in searcher.search(&q, &TopDocs::with_limit(MAX_UNITS))? {
         let doc = crate::index::stored::fetch(index, searcher, addr)?;
         for (short, long) in defined_in(doc.str(f.text)) {
-            let last = short.split_whitespace().last().unwrap_or_default();
+            let last = short.split_whitespace().next_back().unwrap_or_default();
             if key(last).as_deref() != Some(own) {
                 continue;
             }
