@@ -108,7 +108,7 @@ pub use refs::{
 };
 pub use search::{
     Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query, QueryFault, SearchRequest,
-    SearchResults, Snippet, DEFAULT_LIMIT, DEFAULT_TOTAL_BOUND, MAX_LIMIT,
+    SearchResults, SearchedAlso, Snippet, DEFAULT_LIMIT, DEFAULT_TOTAL_BOUND, MAX_LIMIT,
 };
 pub use text::parse_iso_date;
 pub use walk::corpus_fingerprint;

@@ -402,6 +402,10 @@ pub struct HitsPage {
     /// Hits of this page in repealed acts, left out (asked to be kept, they are shown).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub repealed_left_out: usize,
+    /// Query words the index does not know, each with the nearest words it does know,
+    /// searched beside it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub searched_also: Vec<crate::SearchedAlso>,
     /// Set when the page holds fewer hits than asked to stay within its size: how many and
     /// how to get the rest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -434,6 +438,7 @@ impl HitsPage {
             total,
             total_is_lower_bound,
             hits,
+            searched_also,
             ..
         } = page.results;
         let before = hits.len();
@@ -447,6 +452,7 @@ impl HitsPage {
             limit: paging.limit,
             next_offset: None,
             repealed_left_out: 0,
+            searched_also,
             cut: None,
             hits: Vec::new(),
         };

@@ -359,6 +359,9 @@ fn dismax(
                 None
             }
             Target::Field(field) => field_query(index, field, text, slop),
+            // An English word or acronym is not Kazakh typed in Latin letters: folded, «AI»
+            // would be «ай» (a month).
+            Target::Loose if text.split_whitespace().any(super::restore::is_foreign_word) => None,
             Target::Loose => match loose_query(index, &searcher, text, slop, stems.as_ref()) {
                 Some(LooseClause::Query(q)) => Some(q),
                 Some(LooseClause::SameAsStem) => {
@@ -703,6 +706,10 @@ fn with_slot(q: Box<dyn TQuery>, floor: &Arc<Floor>, slot: usize) -> Box<dyn TQu
 /// matches ([`BOOST_STEM`]).
 pub const BOOST_SYNONYM: f32 = 0.4;
 
+/// Boost of a spelling correction's clause ([`super::spelling`]): below the word's own
+/// matches, which a word the index barely knows has few of.
+const BOOST_CORRECTION: f32 = 0.5;
+
 /// The terms the corpus defines with the words of `terms` ([`Definitions`]), each a clause
 /// at [`BOOST_SYNONYM`].
 fn defined_terms(index: &Store, terms: &[&str]) -> Vec<Box<dyn TQuery>> {
@@ -760,6 +767,45 @@ fn word_slots(
     let own = word;
     let word = |w: &str| {
         super::crosslang::with_translations(index, w, own(w), &|t| dismax(index, t, 0, targets))
+    };
+    // An abbreviation an act defines also finds the name it stands for, as a thesaurus
+    // alternative does.
+    let crossed = word;
+    let word = |w: &str| {
+        let own = crossed(w);
+        if !synonyms {
+            return own;
+        }
+        let find = |t: &str| dismax(index, t, 0, &plain);
+        let long: Vec<Box<dyn TQuery>> =
+            super::abbreviations::spelled_out_in_corpus(index, w, &find)
+                .iter()
+                .filter_map(|l| dismax(index, l, ALTERNATIVE_SLOP, &alternative_targets(f)))
+                .map(|q| boosted(q, BOOST_SYNONYM))
+                .collect();
+        if long.is_empty() {
+            return own;
+        }
+        let clauses: Vec<Box<dyn TQuery>> = own.into_iter().chain(long).collect();
+        Some(Box::new(DisMax::new(clauses, TIE_BREAKER)) as Box<dyn TQuery>)
+    };
+    // A word the index does not know is searched beside the nearest words it knows.
+    let defined = word;
+    let word = |w: &str| {
+        let own = defined(w);
+        if !synonyms {
+            return own;
+        }
+        let fixes: Vec<Box<dyn TQuery>> = super::spelling::corrections(index, w)
+            .iter()
+            .filter_map(|c| defined(c))
+            .map(|q| boosted(q, BOOST_CORRECTION))
+            .collect();
+        if fixes.is_empty() {
+            return own;
+        }
+        let clauses: Vec<Box<dyn TQuery>> = own.into_iter().chain(fixes).collect();
+        Some(Box::new(DisMax::new(clauses, TIE_BREAKER)) as Box<dyn TQuery>)
     };
     let expansions = if synonyms {
         Thesaurus::builtin().expansions(terms)

@@ -11,6 +11,7 @@
 //! # Ok(()) }
 //! ```
 
+mod abbreviations;
 pub mod article;
 mod budget;
 mod collect;
@@ -27,6 +28,7 @@ pub mod query;
 pub mod question;
 pub mod restore;
 pub mod snippet;
+mod spelling;
 pub mod synonym;
 pub mod thesaurus;
 pub mod title;
@@ -34,7 +36,9 @@ pub mod types;
 
 pub use query::{parse, Filter, Query, QueryFault};
 pub use snippet::Snippet;
-pub use types::{Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, SearchResults};
+pub use types::{
+    Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, SearchResults, SearchedAlso,
+};
 
 use crate::index::schema::{from_tantivy_date, OPEN_FROM, OPEN_TO};
 use crate::index::stored::StoredDoc;
@@ -372,6 +376,24 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     {
         total = total.min(floor.bound()).max(hits.len());
     }
+    // The corrections the words were searched beside (made once per generation, read again).
+    let searched_also = if typed_as_words {
+        q.positive_parts()
+            .into_iter()
+            .filter_map(|p| match p {
+                Query::Term(w) => {
+                    let also = spelling::corrections(index, w);
+                    (!also.is_empty()).then(|| SearchedAlso {
+                        word: w.clone(),
+                        also,
+                    })
+                }
+                _ => None,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(SearchResults {
         query: req.text.clone(),
         total,
@@ -380,6 +402,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         hits,
         relaxed,
         incomplete,
+        searched_also,
     })
 }
 

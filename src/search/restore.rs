@@ -17,10 +17,98 @@ pub fn has_kazakh_letters(w: &str) -> bool {
     w.chars().any(crate::extract::is_kazakh_letter)
 }
 
+/// English words of questions about law that Kazakh typed in Latin letters does not have: kept
+/// as typed, never read as Kazakh. (Short words that are also Kazakh, «ai» for «ай», «it» for
+/// «ит», are English only in capitals.)
+const ENGLISH: &[&str] = &[
+    "app",
+    "bitcoin",
+    "blockchain",
+    "cloud",
+    "covid",
+    "crypto",
+    "cryptocurrency",
+    "data",
+    "digital",
+    "email",
+    "gps",
+    "hardware",
+    "internet",
+    "nft",
+    "online",
+    "pdf",
+    "qr",
+    "sim",
+    "smart",
+    "sms",
+    "software",
+    "startup",
+    "token",
+    "url",
+    "usb",
+    "vpn",
+    "website",
+    "wifi",
+];
+
+/// True when a Latin `word` is English or an acronym, not Kazakh or Russian typed in Latin
+/// letters: a word of [`ENGLISH`], or two to four capitals («AI», «IT», «GPS», «SIM») that do not
+/// spell, read as Russian, an abbreviation of `data/abbreviations.tsv` («IIN», «MRP»). Such a
+/// word is searched as typed: folded, «AI» would be Kazakh «ай» (a month).
+pub fn is_foreign_word(word: &str) -> bool {
+    if word.is_empty() || !word.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    if ENGLISH.contains(&lower.as_str()) {
+        return true;
+    }
+    let letters = word.chars().filter(char::is_ascii_alphabetic).count();
+    let capitals = word.chars().all(|c| c.is_ascii_uppercase());
+    capitals
+        && (2..=4).contains(&letters)
+        && !super::thesaurus::Thesaurus::builtin().has_member(&letter_by_letter(&lower))
+}
+
+/// An acronym's Latin letters read one by one as the Cyrillic letters they stand for in
+/// abbreviations typed on a Latin keyboard («iin» → «иин», «mrp» → «мрп»).
+fn letter_by_letter(lower: &str) -> String {
+    lower
+        .chars()
+        .map(|c| match c {
+            'a' => 'а',
+            'b' => 'б',
+            'c' => 'ц',
+            'd' => 'д',
+            'e' => 'е',
+            'f' => 'ф',
+            'g' => 'г',
+            'h' | 'x' => 'х',
+            'i' => 'и',
+            'j' => 'ж',
+            'k' | 'q' => 'к',
+            'l' => 'л',
+            'm' => 'м',
+            'n' => 'н',
+            'o' => 'о',
+            'p' => 'п',
+            'r' => 'р',
+            's' => 'с',
+            't' => 'т',
+            'u' => 'у',
+            'v' | 'w' => 'в',
+            'y' => 'ы',
+            'z' => 'з',
+            other => other,
+        })
+        .collect()
+}
+
 /// The spelling `word` stands for, when the corpus spells it with Kazakh letters more often
-/// than as typed; `None` when the word is already spelled properly or nothing better is known.
+/// than as typed; `None` when the word is already spelled properly, is English
+/// ([`is_foreign_word`]), or nothing better is known.
 pub fn restore_word(index: &Store, word: &str) -> Option<String> {
-    if has_kazakh_letters(word) || !word.chars().any(char::is_alphabetic) {
+    if has_kazakh_letters(word) || !word.chars().any(char::is_alphabetic) || is_foreign_word(word) {
         return None;
     }
     let f = index.fields();
@@ -480,6 +568,9 @@ fn context_free_folds() -> &'static [Option<Box<str>>] {
 pub fn restore_query(index: &Store, q: &super::Query, russian: bool) -> super::Query {
     use super::Query;
     let word = |w: &str| {
+        if is_foreign_word(w) {
+            return w.to_string();
+        }
         russian
             .then(|| russian_word(index, w))
             .flatten()
@@ -918,7 +1009,21 @@ mod tests {
 
 #[cfg(test)]
 mod latin_russian_tests {
-    use super::latin_to_russian;
+    use super::{is_foreign_word, latin_to_russian};
+
+    #[test]
+    fn english_words_and_acronyms_are_not_read_as_kazakh() {
+        for w in ["AI", "IT", "GPS", "SIM", "online", "Internet", "wifi"] {
+            assert!(is_foreign_word(w), "{w}");
+        }
+        // Kazakh and Russian typed in Latin letters, lowercase short words that Kazakh has
+        // («ai» = «ай»), and the abbreviations of the law typed in Latin capitals.
+        for w in [
+            "ai", "it", "turaqty", "yazyke", "IIN", "MRP", "BIN", "Zan", "ай", "AI2",
+        ] {
+            assert!(!is_foreign_word(w), "{w}");
+        }
+    }
 
     #[test]
     fn russian_typed_in_latin_letters_reads_as_cyrillic() {

@@ -14,6 +14,9 @@ use std::sync::OnceLock;
 
 /// The compiled-in groups.
 const BUILTIN: &str = include_str!("../../data/thesaurus.tsv");
+/// The compiled-in abbreviations, in the same format: each abbreviation with its expansion in
+/// the law's words («мрп | месячный расчетный показатель»).
+const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.tsv");
 
 /// Longest member matched in a query, in words.
 const MAX_MEMBER_WORDS: usize = 3;
@@ -108,10 +111,47 @@ impl Thesaurus {
         Ok(t)
     }
 
-    /// The thesaurus compiled in from `data/thesaurus.tsv` (its test keeps it readable).
+    /// The thesaurus compiled in from `data/thesaurus.tsv` and `data/abbreviations.tsv` (their
+    /// tests keep them readable).
     pub fn builtin() -> &'static Thesaurus {
         static BUILT: OnceLock<Thesaurus> = OnceLock::new();
-        BUILT.get_or_init(|| Thesaurus::parse(BUILTIN).unwrap_or_default())
+        BUILT.get_or_init(|| {
+            let mut t = Thesaurus::parse(BUILTIN).unwrap_or_default();
+            if let Ok(abbreviations) = Thesaurus::parse(ABBREVIATIONS) {
+                t.append(abbreviations.one_way());
+            }
+            t
+        })
+    }
+
+    /// True when `word` (lowercase) is one of the members as written: «иин», «мрп».
+    pub fn has_member(&self, word: &str) -> bool {
+        self.groups.iter().flatten().any(|(m, _)| m == word)
+    }
+
+    /// These groups met only by their first members: an abbreviation finds its expansion, and
+    /// a query in the law's words stays in them.
+    fn one_way(mut self) -> Thesaurus {
+        self.by_key.clear();
+        for (g, members) in self.groups.iter().enumerate() {
+            if let Some((_, k)) = members.first() {
+                let groups = self.by_key.entry(k.clone()).or_default();
+                if !groups.contains(&g) {
+                    groups.push(g);
+                }
+            }
+        }
+        self
+    }
+
+    /// Adds `other`'s groups to these.
+    fn append(&mut self, other: Thesaurus) {
+        let offset = self.groups.len();
+        for (k, groups) in other.by_key {
+            let own = self.by_key.entry(k).or_default();
+            own.extend(groups.into_iter().map(|g| g + offset));
+        }
+        self.groups.extend(other.groups);
     }
 
     /// The groups' members met in `words` (a query's words in order), longest first and not
@@ -185,6 +225,38 @@ mod tests {
     fn builtin_file_reads_whole() {
         let t = Thesaurus::parse(BUILTIN).expect("data/thesaurus.tsv is well formed");
         assert!(t.groups.len() >= 80, "{} groups", t.groups.len());
+        let a = Thesaurus::parse(ABBREVIATIONS).expect("data/abbreviations.tsv is well formed");
+        assert!(a.groups.len() >= 60, "{} abbreviations", a.groups.len());
+        // Each group opens with its abbreviation: one word, no longer than its expansion.
+        for g in &a.groups {
+            let (short, _) = &g[0];
+            assert!(!short.contains(' '), "{short}");
+            assert!(
+                g[1..].iter().any(|(m, _)| m.contains([' ', '-'])),
+                "{short}"
+            );
+        }
+    }
+
+    #[test]
+    fn abbreviations_find_their_expansions() {
+        let t = Thesaurus::builtin();
+        let alts = |words: &[&str]| -> Vec<String> {
+            t.expansions(words)
+                .into_iter()
+                .flat_map(|e| e.alternatives)
+                .collect()
+        };
+        assert!(alts(&["МРП"]).contains(&"месячный расчетный показатель".to_string()));
+        assert!(alts(&["ЖСО"]).contains(&"жеке сот орындаушысы".to_string()));
+        // Typed without Kazakh letters, as the query's other words are.
+        assert!(alts(&["мамс"]).contains(&"міндетті әлеуметтік медициналық сақтандыру".to_string()));
+        // The expansion does not bring the abbreviation: a query in the law's words stays in
+        // them.
+        assert!(!alts(&["частного", "судебного", "исполнителя"]).contains(&"чси".to_string()));
+        assert!(!alts(&["тұрақты", "тұру"]).contains(&"тұрақты тұрғылықты жер".to_string()));
+        // The thesaurus's own groups stay.
+        assert!(alts(&["арызын"]).contains(&"өтініш".to_string()));
     }
 
     #[test]

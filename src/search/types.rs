@@ -184,4 +184,20 @@ pub struct SearchResults {
     /// match, and `total` is a lower bound.
     #[serde(default)]
     pub incomplete: bool,
+    /// The query's words the index does not know, each with the nearest words it does know,
+    /// searched beside it and ranked below its own matches («искуственного»: searched also
+    /// for «искусственного»).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub searched_also: Vec<SearchedAlso>,
+}
+
+/// A query word the index does not know, and the words searched beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct SearchedAlso {
+    /// The word as the search read it.
+    pub word: String,
+    /// The words the index knows nearest to it, the nearest and most frequent first.
+    pub also: Vec<String>,
 }

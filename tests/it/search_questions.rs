@@ -458,3 +458,105 @@ fn a_bare_heading_ranks_below_the_provision_that_says_its_words() {
     );
     assert!(page.contains(&format!("{rules}#att_1__chp_4")), "{page:#?}");
 }
+
+/// An abbreviation an act defines («… Ұлттық қауіпсіздік комитеті (бұдан әрі – ҚР ҰҚК)», in
+/// the visa Rules of `corpus/002`) finds the provisions of other acts that spell the name out
+/// and never shorten it: the Government's regulation (`corpus/003`) and the migration
+/// police's standard (`corpus/004`).
+#[test]
+fn an_abbreviation_an_act_defines_finds_the_name_it_stands_for() {
+    let hits = search("ҰҚК", 30);
+    let spelled: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| {
+            h.text.contains("Ұлттық қауіпсіздік комитет")
+                && !h.text.contains("ҰҚК")
+                && h.source.file.contains("corpus/00")
+                && !h.source.file.contains("002_")
+        })
+        .collect();
+    assert!(!spelled.is_empty(), "{:#?}", keys(&hits));
+}
+
+/// The common abbreviations of `data/abbreviations.tsv` find the words the law writes: АЕК
+/// the fines «… айлық есептік көрсеткіш мөлшерінде» of the FAQ in `corpus/000`, ЦОН (typed
+/// in Kazakh as in Russian) the «"Азаматтарға арналған үкімет" мемлекеттік корпорациясы».
+#[test]
+fn a_common_abbreviation_finds_the_name_the_law_spells_out() {
+    for (q, law) in [
+        ("АЕК", "айлық есептік көрсеткіш"),
+        ("ЦОН", "азаматтарға арналған үкімет"),
+    ] {
+        let hits = search(q, 10);
+        assert!(
+            hits.iter().any(|h| {
+                let text = h.text.to_lowercase().replace('i', "і");
+                text.contains(law) && !text.contains(&q.to_lowercase())
+            }),
+            "{q}: {:#?}",
+            keys(&hits)
+        );
+    }
+}
+
+/// A word the index does not know is searched beside the nearest words it knows, and the
+/// answer says so; the misspelt question finds what the spelled one finds first.
+#[test]
+fn a_misspelt_word_is_searched_beside_its_correction() {
+    for (typed, spelled, word, correction) in [
+        (
+            "заседание правитльства",
+            "заседание правительства",
+            "правитльства",
+            "правительства",
+        ),
+        ("тұруға рұқсаат", "тұруға рұқсат", "рұқсаат", "рұқсат"),
+    ] {
+        let res = index()
+            .search(&SearchRequest::new(typed).limit(10))
+            .unwrap_or_else(|e| panic!("{typed}: {e}"));
+        assert_eq!(
+            res.searched_also.len(),
+            1,
+            "{typed}: {:?}",
+            res.searched_also
+        );
+        assert_eq!(res.searched_also[0].word, word);
+        assert_eq!(
+            res.searched_also[0].also.first().map(String::as_str),
+            Some(correction)
+        );
+        let right = search(spelled, 10);
+        assert_eq!(
+            keys(&res.hits).first(),
+            keys(&right).first(),
+            "{typed}: {:#?}",
+            keys(&res.hits)
+        );
+        // A word the index knows is not corrected.
+        let known = index()
+            .search(&SearchRequest::new(spelled).limit(10))
+            .expect("searches");
+        assert!(
+            known.searched_also.is_empty(),
+            "{spelled}: {:?}",
+            known.searched_also
+        );
+    }
+}
+
+/// An English acronym is not Kazakh typed in Latin letters: «AI» does not find «ай» (a month),
+/// which «ai» typed in lowercase, as Kazakh, still finds.
+#[test]
+fn an_english_acronym_is_not_read_as_a_kazakh_word() {
+    let month = |h: &Hit| {
+        h.text
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.starts_with("ай") && w.chars().count() <= 5)
+    };
+    let acronym = search("AI", 10);
+    assert!(!acronym.iter().any(month), "{:#?}", keys(&acronym));
+    let kazakh = search("ai", 10);
+    assert!(kazakh.iter().any(month), "{:#?}", keys(&kazakh));
+}

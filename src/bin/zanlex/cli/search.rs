@@ -78,6 +78,13 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     if res.relaxed {
         eprintln!("zanlex: no unit has all the words; showing units with some of them");
     }
+    for s in &res.searched_also {
+        eprintln!(
+            "zanlex: {:?} is not in the index; searched also for {}",
+            s.word,
+            s.also.join(", ")
+        );
+    }
     if res.incomplete {
         eprintln!(
             "zanlex: the search stopped at its budget of {} ms; these are the best hits found by then, and more may match",

@@ -13,6 +13,7 @@ const T = {
     relaxed: "Барлық сөз бір бөлікте жоқ: кейбірі бар бөліктер көрсетілді.",
     noExact: "Сұрауыңызға дәл сәйкестік жоқ; ішінара сәйкестері көрсетілді.",
     incomplete: "Іздеу уақыт шегіне жетіп тоқтады: осы уақытқа дейін табылған ең жақсы нәтижелер көрсетілді, басқалары да болуы мүмкін. Сұрауды нақтылаңыз.",
+    searchedAlso: (word, also) => `«${word}» сөзі индексте жоқ; сондай-ақ ізделді: ${also.join(", ")}`,
     partial: "сөздердің бір бөлігі ғана", table: "Кесте",
     next: "Келесі", prev: "Алдыңғы", copy: "Сілтемені көшіру", copied: "Көшірілді",
     permalink: "Тұрақты сілтеме", inForce: "күшінде", repealed: "күшін жойған", pending: "күшіне енбеген",
@@ -86,6 +87,7 @@ const T = {
     relaxed: "Ни в одной единице нет всех слов: показаны единицы с частью слов.",
     noExact: "По вашему запросу точных совпадений нет; показаны частичные.",
     incomplete: "Поиск остановлен по пределу времени: показаны лучшие результаты, найденные к этому моменту, могут быть и другие. Уточните запрос.",
+    searchedAlso: (word, also) => `Слова «${word}» нет в индексе; искали также: ${also.join(", ")}`,
     partial: "совпала часть слов", table: "Таблица",
     next: "Дальше", prev: "Назад", copy: "Копировать ссылку", copied: "Скопировано",
     permalink: "Постоянная ссылка", inForce: "действует", repealed: "утратил силу", pending: "не вступил в силу",
@@ -562,6 +564,7 @@ async function searchView(p) {
       noExact ? h("p", { class: "note", id: "no-exact" }, t("noExact"))
         : res.relaxed ? h("p", { class: "note" }, t("relaxed")) : null,
       res.incomplete ? h("p", { class: "note" }, t("incomplete")) : null,
+      ...(res.searched_also || []).map((s) => h("p", { class: "note" }, t("searchedAlso")(s.word, s.also))),
       res.hits.length ? list : h("p", { class: "note" }, t("none")),
       pager].filter(Boolean));
   } catch (e) {
