@@ -1,6 +1,6 @@
 //! The answers zanlex gives, as typed values: what the command line prints (as text and with
 //! `--json`) and what the server sends are renderings of these, and their serde form is the
-//! JSON contract (DESIGN.md "Command line and JSON contract").
+//! JSON contract (docs/json.md).
 //!
 //! Each answer has one file and is made by a method of [`crate::ZanIndex`]:
 //! - a search: [`crate::SearchResults`], its hits with citations, highlighted snippets,

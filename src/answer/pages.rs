@@ -927,6 +927,9 @@ pub fn refs_page(
 
 /// What `cited_by` answers: the page `paging` of the references to `target` (`within`: to a
 /// unit inside it too) made in `lang`, each citing act read on `as_of`, within `budget`.
+// The request's parts as the other pages take them; a request type for every page is the
+// layer's next step.
+#[allow(clippy::too_many_arguments)]
 pub fn cited_by_page(
     index: &ZanIndex,
     target: &Target,

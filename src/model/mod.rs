@@ -1,7 +1,7 @@
 //! Types shared by the pipeline stages: acts, units, amendments, versions.
 //!
 //! Every stage reads and writes these; no stage exposes its internals to a later one.
-//! Everything serializes to the JSON contract of DESIGN.md.
+//! Everything serializes to the JSON contract of docs/json.md.
 
 pub(crate) mod citation;
 mod reference;

@@ -1,4 +1,4 @@
-//! The JSON contract of search results (DESIGN.md): what `zanlex search --json` prints and
+//! The JSON contract of search results (docs/json.md): what `zanlex search --json` prints and
 //! what [`crate::search::search`] returns.
 
 use super::snippet::Snippet;

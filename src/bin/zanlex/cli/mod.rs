@@ -66,7 +66,7 @@ pub struct Cli {
 /// fresh").
 const SCAN_LIMIT: usize = 2_000;
 
-/// The subcommands of DESIGN.md's contract.
+/// The subcommands of the command line (docs/json.md lists their JSON).
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build or refresh the index (only changed files are re-indexed).

@@ -15,7 +15,7 @@ pub struct Args {
     /// Number of hits.
     #[arg(long, short = 'n', default_value_t = zanlex::DEFAULT_LIMIT)]
     pub limit: usize,
-    /// Print one JSON document (DESIGN.md's contract) on stdout.
+    /// Print one JSON document (as docs/json.md describes it) on stdout.
     #[arg(long)]
     pub json: bool,
     /// Search the wording valid on this date (YYYY-MM-DD).

@@ -1,4 +1,4 @@
-//! The JSON API (DESIGN.md "Serving"): each endpoint checks its parameters, then asks the
+//! The JSON API (docs/serving.md): each endpoint checks its parameters, then asks the
 //! index in force, on a bounded blocking thread, for the library's typed answer and sends it:
 //! a hit, an act, a unit, a history or a diff has the shape the command line's `--json`
 //! prints, both being renderings of one library type.

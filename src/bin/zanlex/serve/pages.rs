@@ -18,7 +18,7 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-
                    connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// The page's routes: the search at `/`, an act at `/acts/{id}`, a provision at
-/// `/acts/{id}/{eid}` (DESIGN.md's permalinks), and the assets.
+/// `/acts/{id}/{eid}` (the permalinks docs/serving.md names), and the assets.
 pub(crate) fn routes() -> Router<Arc<super::AppState>> {
     Router::new()
         .route("/", get(shell))
