@@ -55,12 +55,16 @@ fn is_unit_tests(path: &Path) -> bool {
 }
 
 /// The top-level modules `code` names as `crate::module`, outside comments and unit tests.
+///
+/// A `#[cfg(test)]` item is skipped, whether a `mod x;` line or a block up to its closing
+/// brace; what follows it is read again, so production code after a test module is checked.
 fn named_modules(code: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for line in code.lines() {
-        // Unit tests sit at the end of each file, after their `#[cfg(test)]`.
-        if line.starts_with("#[cfg(test)]") {
-            break;
+    let mut lines = code.lines();
+    while let Some(line) = lines.next() {
+        if line.trim_start().starts_with("#[cfg(test)]") {
+            skip_item(&mut lines);
+            continue;
         }
         let line = line.split("//").next().unwrap_or("");
         let mut rest = line;
@@ -76,6 +80,24 @@ fn named_modules(code: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Passes over the item after a `#[cfg(test)]`: its other attributes, then one line ending in
+/// `;`, or lines up to the brace that closes the item's first one.
+fn skip_item<'a>(lines: &mut impl Iterator<Item = &'a str>) {
+    let mut depth = 0i64;
+    let mut opened = false;
+    for line in lines.by_ref() {
+        let code = line.split("//").next().unwrap_or("");
+        if !opened && code.trim_start().starts_with("#[") {
+            continue;
+        }
+        depth += code.matches('{').count() as i64 - code.matches('}').count() as i64;
+        opened |= code.contains('{');
+        if (!opened && code.trim_end().ends_with(';')) || (opened && depth <= 0) {
+            return;
+        }
+    }
 }
 
 #[test]
@@ -126,4 +148,10 @@ fn no_module_imports_a_later_stage() {
 fn imports_of_comments_and_tests_are_not_counted() {
     let code = "use crate::model::Act;\n// crate::search::x\nfn f() { crate::text::lowercase(\"\"); }\n#[cfg(test)]\nmod tests { use crate::index::Store; }\n";
     assert_eq!(named_modules(code), ["model", "text"]);
+}
+
+#[test]
+fn code_after_a_test_module_is_read() {
+    let code = "#[cfg(test)]\nmod notes_tests;\n#[cfg(test)]\n#[allow(dead_code)]\nmod tests {\n    fn f() {\n        crate::index::x();\n    }\n}\nfn g() { crate::search::y(); }\n";
+    assert_eq!(named_modules(code), ["search"]);
 }
