@@ -51,6 +51,34 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// A corpus served and a browser driver beside it, kept alive together for one test.
+pub(super) struct Served {
+    pub server: Server,
+    /// The driver's WebDriver address.
+    pub webdriver: String,
+    _driver: Driver,
+    _tmp: tempfile::TempDir,
+}
+
+impl Served {
+    /// Builds a corpus with `corpus` (given a temporary folder, it returns the corpus folder
+    /// it made there), serves it without a watcher and starts the browser driver; `None`
+    /// without chromedriver.
+    pub(super) fn start(corpus: impl FnOnce(&Path) -> PathBuf) -> Option<Self> {
+        let chromedriver = chromedriver()?;
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let corpus = corpus(tmp.path());
+        let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+        let (driver, webdriver) = start_driver(&chromedriver);
+        Some(Served {
+            server,
+            webdriver,
+            _driver: driver,
+            _tmp: tmp,
+        })
+    }
+}
+
 pub(super) fn start_driver(path: &Path) -> (Driver, String) {
     let port = free_port();
     let child = Command::new(path)

@@ -11,8 +11,7 @@
 //!
 //! The screenshots go to `target/serve-screenshots/` (`compare-*.png`).
 
-use super::serve_api::Server;
-use super::serve_browser::{chromedriver, chromium, js, open, runtime, screenshot, start_driver};
+use super::serve_browser::{chromium, js, open, runtime, screenshot, Served};
 use super::serve_browser_history::{as_printed, shown};
 use fantoccini::{Client, Locator};
 use std::path::Path;
@@ -81,15 +80,12 @@ const TEXTS_LOADED: &str =
 
 #[test]
 fn a_repealed_act_shows_one_banner_naming_its_repeal_on_screen_and_in_print() {
-    let Some(chromedriver) = chromedriver() else {
+    let Some(served) = Served::start(compare_corpus) else {
         return;
     };
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let corpus = compare_corpus(tmp.path());
-    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
-    let (_driver, webdriver) = start_driver(&chromedriver);
+    let (server, webdriver) = (&served.server, &served.webdriver);
     runtime().block_on(async {
-        let c = chromium(&webdriver, 1366, 900).await;
+        let c = chromium(webdriver, 1366, 900).await;
         open(&c, &server.url(&format!("/acts/{REPEALED}")), TEXTS_LOADED).await;
         let page = js(
             &c,
@@ -184,15 +180,12 @@ fn a_repealed_act_shows_one_banner_naming_its_repeal_on_screen_and_in_print() {
 
 #[test]
 fn the_compare_takes_any_two_dates_and_shows_a_rewritten_paragraph_side_by_side() {
-    let Some(chromedriver) = chromedriver() else {
+    let Some(served) = Served::start(compare_corpus) else {
         return;
     };
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let corpus = compare_corpus(tmp.path());
-    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
-    let (_driver, webdriver) = start_driver(&chromedriver);
+    let (server, webdriver) = (&served.server, &served.webdriver);
     runtime().block_on(async {
-        let c = chromium(&webdriver, 1366, 900).await;
+        let c = chromium(webdriver, 1366, 900).await;
         let ready = "return !!document.getElementById('compare-go')";
         // Rewritten whole: old | new, each wording as the edition behind its date prints it.
         open(&c, &server.url(&format!("/acts/{GOV}/art_12__para_3")), ready).await;

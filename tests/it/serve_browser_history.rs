@@ -4,10 +4,9 @@
 //! act; a whole act compared between two dates, the provisions whose text changed first); the
 //! act read on one date and searched within; the act printed, its notes set apart.
 
-use super::serve_api::Server;
 use super::serve_browser::{
-    axe_source, axe_violations, chromedriver, chromium, js, open, runtime, screenshot,
-    start_driver, wait_true, Driver, GOV_2023, GOV_ACT, GOV_MIRROR, GOV_P3, WIDTHS,
+    axe_source, axe_violations, chromium, js, open, runtime, screenshot, wait_true, Served,
+    GOV_2023, GOV_ACT, GOV_MIRROR, GOV_P3, WIDTHS,
 };
 use fantoccini::{Client, Locator};
 use std::path::Path;
@@ -20,36 +19,22 @@ const AMENDING: &str = "mfa-order-2020-04-02-11-1-4-150";
 /// A server of the Government law in two Kazakh editions (its Russian text of 2022 beside)
 /// and of an order with the order amending it; the browser driver; `None` without
 /// chromedriver.
-struct Fixture {
-    server: Server,
-    webdriver: String,
-    _driver: Driver,
-    _tmp: tempfile::TempDir,
-}
-
-fn fixture() -> Option<Fixture> {
-    let chromedriver = chromedriver()?;
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let corpus = tmp.path().join("corpus");
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    super::common::copy_dir(&manifest.join(GOV_MIRROR), &corpus.join("mirror/104316"));
-    std::fs::create_dir_all(corpus.join("editions")).expect("editions folder");
-    std::fs::copy(
-        manifest.join(GOV_2023),
-        corpus.join("editions/kaz_2023-04-19.md"),
-    )
-    .expect("copy the 2023 edition");
-    super::common::copy_dir(
-        &manifest.join("tests/fixtures/amend/consolidated"),
-        &corpus.join("consolidated"),
-    );
-    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
-    let (driver, webdriver) = start_driver(&chromedriver);
-    Some(Fixture {
-        server,
-        webdriver,
-        _driver: driver,
-        _tmp: tmp,
+fn fixture() -> Option<Served> {
+    Served::start(|tmp| {
+        let corpus = tmp.join("corpus");
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        super::common::copy_dir(&manifest.join(GOV_MIRROR), &corpus.join("mirror/104316"));
+        std::fs::create_dir_all(corpus.join("editions")).expect("editions folder");
+        std::fs::copy(
+            manifest.join(GOV_2023),
+            corpus.join("editions/kaz_2023-04-19.md"),
+        )
+        .expect("copy the 2023 edition");
+        super::common::copy_dir(
+            &manifest.join("tests/fixtures/amend/consolidated"),
+            &corpus.join("consolidated"),
+        );
+        corpus
     })
 }
 
@@ -480,24 +465,17 @@ fn the_russian_text_shows_its_footnotes() {
 /// A server of the Government law in Kazakh and Russian (the mirror's 2022 texts) with its
 /// original Russian text of 1995 (`tests/fixtures/time/codes_104316_government_1995`) beside
 /// them: a Russian expression in two editions; `None` without chromedriver.
-fn fixture_1995() -> Option<Fixture> {
-    let chromedriver = chromedriver()?;
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let corpus = tmp.path().join("corpus");
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for folder in [
-        GOV_MIRROR,
-        "tests/fixtures/time/codes_104316_government_1995",
-    ] {
-        super::common::copy_dir(&manifest.join(folder), &corpus.join("mirror/104316"));
-    }
-    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
-    let (driver, webdriver) = start_driver(&chromedriver);
-    Some(Fixture {
-        server,
-        webdriver,
-        _driver: driver,
-        _tmp: tmp,
+fn fixture_1995() -> Option<Served> {
+    Served::start(|tmp| {
+        let corpus = tmp.join("corpus");
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for folder in [
+            GOV_MIRROR,
+            "tests/fixtures/time/codes_104316_government_1995",
+        ] {
+            super::common::copy_dir(&manifest.join(folder), &corpus.join("mirror/104316"));
+        }
+        corpus
     })
 }
 

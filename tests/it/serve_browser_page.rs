@@ -4,10 +4,9 @@
 //! matches nothing well said so; a query the server cannot read explained in the reader's
 //! language.
 
-use super::serve_api::{test_corpus, Server, BILINGUAL};
+use super::serve_api::{test_corpus, BILINGUAL};
 use super::serve_browser::{
-    axe_source, axe_violations, chromedriver, chromium, js, open, runtime, screenshot,
-    start_driver, Driver, WIDTHS,
+    axe_source, axe_violations, chromium, js, open, runtime, screenshot, Served, WIDTHS,
 };
 use fantoccini::Client;
 use std::path::Path;
@@ -18,31 +17,17 @@ const REGISTER: &str = "president-office-order-2019-10-07-19-42-3-3-17";
 
 /// The bundled corpus with the pasture rules (`BILINGUAL`: three appendices, each a table)
 /// and the register of posts, served; the browser driver; `None` without chromedriver.
-struct Fixture {
-    server: Server,
-    webdriver: String,
-    _driver: Driver,
-    _tmp: tempfile::TempDir,
-}
-
-fn fixture() -> Option<Fixture> {
-    let chromedriver = chromedriver()?;
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let corpus = test_corpus(tmp.path());
-    super::common::copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join(
-            "tests/fixtures/mirror/ministerial/07-ministerial/101001000000-administratsiia-prezidenta/\
-             2019/1007-ob-utverzhdenii-reestra-dolzhnostei-grazhdanskikh-sluzhashchikh-135478",
-        ),
-        &corpus.join("register"),
-    );
-    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
-    let (driver, webdriver) = start_driver(&chromedriver);
-    Some(Fixture {
-        server,
-        webdriver,
-        _driver: driver,
-        _tmp: tmp,
+fn fixture() -> Option<Served> {
+    Served::start(|tmp| {
+        let corpus = test_corpus(tmp);
+        super::common::copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(
+                "tests/fixtures/mirror/ministerial/07-ministerial/101001000000-administratsiia-prezidenta/\
+                 2019/1007-ob-utverzhdenii-reestra-dolzhnostei-grazhdanskikh-sluzhashchikh-135478",
+            ),
+            &corpus.join("register"),
+        );
+        corpus
     })
 }
 
@@ -335,32 +320,31 @@ fn a_query_the_server_cannot_read_is_explained_in_the_readers_words() {
 /// the escaped tag shown as the text it is, and the page has no element the markup would make.
 #[test]
 fn markup_in_a_table_cell_is_shown_as_text() {
-    let Some(chromedriver) = chromedriver() else {
+    let Some(f) = Served::start(|tmp| {
+        let corpus = tmp.join("corpus");
+        let register = corpus.join("register");
+        super::common::copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(
+                "tests/fixtures/mirror/ministerial/07-ministerial/101001000000-administratsiia-prezidenta/\
+                 2019/1007-ob-utverzhdenii-reestra-dolzhnostei-grazhdanskikh-sluzhashchikh-135478",
+            ),
+            &register,
+        );
+        let rus = register.join("rus.md");
+        let text = std::fs::read_to_string(&rus).expect("rus.md");
+        let cell = "<td>Руководитель хозяйственной службы</td>";
+        assert!(text.contains(cell), "the register's cell");
+        let hostile = "<td>Руководитель <img src=x onerror=alert(1)> <script>alert(2)</script> \
+                       &lt;b onmouseover=alert(3)&gt;хозяйственной службы</td>";
+        std::fs::write(&rus, text.replacen(cell, hostile, 1)).expect("write rus.md");
+        corpus
+    }) else {
         return;
     };
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let corpus = tmp.path().join("corpus");
-    let register = corpus.join("register");
-    super::common::copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join(
-            "tests/fixtures/mirror/ministerial/07-ministerial/101001000000-administratsiia-prezidenta/\
-             2019/1007-ob-utverzhdenii-reestra-dolzhnostei-grazhdanskikh-sluzhashchikh-135478",
-        ),
-        &register,
-    );
-    let rus = register.join("rus.md");
-    let text = std::fs::read_to_string(&rus).expect("rus.md");
-    let cell = "<td>Руководитель хозяйственной службы</td>";
-    assert!(text.contains(cell), "the register's cell");
-    let hostile = "<td>Руководитель <img src=x onerror=alert(1)> <script>alert(2)</script> \
-                   &lt;b onmouseover=alert(3)&gt;хозяйственной службы</td>";
-    std::fs::write(&rus, text.replacen(cell, hostile, 1)).expect("write rus.md");
-    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
-    let (_driver, webdriver) = start_driver(&chromedriver);
-    let base = &server.base;
+    let base = &f.server.base;
     runtime().block_on(async {
         for (width, height) in WIDTHS {
-            let c = chromium(&webdriver, width, height).await;
+            let c = chromium(&f.webdriver, width, height).await;
             open(&c, &format!("{base}/acts/{REGISTER}?lang=ru"), TEXTS_IN).await;
             assert_eq!(
                 table_rows(&c, "[id=\"annex_1\"]", 3).await[2],

@@ -3,35 +3,17 @@
 //! official database's address, not a file of the corpus), and an act's heading in the
 //! reader's language.
 
-use super::serve_api::{test_corpus, Server, ACT, BILINGUAL};
+use super::serve_api::{test_corpus, ACT, BILINGUAL};
 use super::serve_browser::{
-    axe_source, axe_violations, chromedriver, chromium, js, open, runtime, screenshot,
-    start_driver, Driver, WIDTHS,
+    axe_source, axe_violations, chromium, js, open, runtime, screenshot, Served, WIDTHS,
 };
 use fantoccini::Client;
 
 /// The bundled corpus (its own acts have no official address; the pasture rules, `BILINGUAL`,
 /// have one per language in their meta.yaml), served; the browser driver; `None` without
 /// chromedriver.
-struct Fixture {
-    server: Server,
-    webdriver: String,
-    _driver: Driver,
-    _tmp: tempfile::TempDir,
-}
-
-fn fixture() -> Option<Fixture> {
-    let chromedriver = chromedriver()?;
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let corpus = test_corpus(tmp.path());
-    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
-    let (driver, webdriver) = start_driver(&chromedriver);
-    Some(Fixture {
-        server,
-        webdriver,
-        _driver: driver,
-        _tmp: tmp,
-    })
+fn fixture() -> Option<Served> {
+    Served::start(test_corpus)
 }
 
 /// A provision page is in: its columns and the cited-by list.
