@@ -925,6 +925,17 @@ async fn editions_provision(c: &Client, base: &str) -> String {
     )
 }
 
+/// Opens the page at `base` and sets its interface language to `ui` (`kk`, `ru`), as a reader's
+/// choice is kept: the next page opened reads in it.
+pub(super) async fn interface_language(c: &Client, base: &str, ui: &str) {
+    c.goto(&format!("{base}/")).await.expect("open the page");
+    js(
+        c,
+        &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true"),
+    )
+    .await;
+}
+
 /// Goes to `url` and waits until `ready` is true.
 pub(super) async fn open(c: &Client, url: &str, ready: &str) {
     c.goto(url)
@@ -1114,8 +1125,7 @@ fn the_keyboard_lands_on_the_results_and_every_name_is_what_is_shown() {
         for (width, height) in WIDTHS {
             let c = chromium(&f.webdriver, width, height).await;
             for ui in ["kk", "ru"] {
-                c.goto(&format!("{base}/")).await.expect("open the page");
-                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                interface_language(&c, base, ui).await;
                 open(&c, &format!("{base}/"), "return !!document.getElementById('q')").await;
                 // The search page has its heading, for those who move by headings.
                 assert_eq!(

@@ -5,8 +5,8 @@
 //! act read on one date and searched within; the act printed, its notes set apart.
 
 use super::serve_browser::{
-    axe_source, axe_violations, chromium, js, open, runtime, screenshot, wait_true, Served,
-    GOV_2023, GOV_ACT, GOV_MIRROR, GOV_P3, WIDTHS,
+    axe_source, axe_violations, chromium, interface_language, js, open, runtime, screenshot,
+    wait_true, Served, GOV_2023, GOV_ACT, GOV_MIRROR, GOV_P3, WIDTHS,
 };
 use fantoccini::{Client, Locator};
 use std::path::Path;
@@ -90,8 +90,7 @@ fn history_and_compare_tell_each_amendment_in_the_readers_words() {
                     "Статья 12 изложена в новой редакции — Конституционный закон РК от 15.06.2017 № 75-VI, примерно с 15.06.2017",
                 ),
             ] {
-                c.goto(&format!("{base}/")).await.expect("open the page");
-                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                interface_language(&c, base, ui).await;
                 open(
                     &c,
                     &format!("{base}{GOV_P3}"),
@@ -218,8 +217,7 @@ fn axe_core_finds_nothing_serious_on_the_history_views() {
         for (width, height) in WIDTHS {
             let c = chromium(&f.webdriver, width, height).await;
             for ui in ["kk", "ru"] {
-                c.goto(&format!("{base}/")).await.expect("open the page");
-                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                interface_language(&c, base, ui).await;
                 for (url, ready) in [
                     (format!("{base}{GOV_P3}"), "return document.querySelectorAll('.events .event').length > 0"),
                     (format!("{base}{GOV_ACT}/history"), "return document.querySelectorAll('.events .event').length > 0"),
@@ -270,8 +268,7 @@ fn the_act_reads_on_one_date_and_searches_within_itself() {
     runtime().block_on(async {
         for (width, height) in WIDTHS {
             let c = chromium(&f.webdriver, width, height).await;
-            c.goto(&format!("{base}/")).await.expect("open the page");
-            js(&c, "localStorage.setItem('zanlex-ui', 'kk'); return true").await;
+            interface_language(&c, base, "kk").await;
             // The act as it stood on 25.04.2023: the paragraph deleted four days later is
             // there in its wording then, in force; the page says which text it shows.
             open(&c, &format!("{base}{GOV_ACT}?as_of=2023-04-25"), TEXTS_IN).await;
@@ -378,8 +375,7 @@ fn the_act_prints_as_a_text_with_its_notes_set_apart() {
     runtime().block_on(async {
         for (width, height) in WIDTHS {
             let c = chromium(&f.webdriver, width, height).await;
-            c.goto(&format!("{base}/")).await.expect("open the page");
-            js(&c, "localStorage.setItem('zanlex-ui', 'kk'); return true").await;
+            interface_language(&c, base, "kk").await;
             open(&c, &format!("{base}{GOV_ACT}?as_of=2023-05-01"), TEXTS_IN).await;
             // The notes the source prints under an article, in the text but apart from it.
             assert_eq!(
@@ -493,8 +489,7 @@ fn the_act_on_a_date_lists_the_units_of_that_day() {
     runtime().block_on(async {
         for (width, height) in WIDTHS {
             let c = chromium(&f.webdriver, width, height).await;
-            c.goto(&format!("{base}/")).await.expect("open the page");
-            js(&c, "localStorage.setItem('zanlex-ui', 'ru'); return true").await;
+            interface_language(&c, base, "ru").await;
             open(
                 &c,
                 &format!("{base}{GOV_ACT}?lang=ru&as_of=1996-01-01"),
@@ -566,8 +561,7 @@ fn a_heading_rewritten_is_compared_whole() {
     runtime().block_on(async {
         for (width, height) in WIDTHS {
             let c = chromium(&f.webdriver, width, height).await;
-            c.goto(&format!("{base}/")).await.expect("open the page");
-            js(&c, "localStorage.setItem('zanlex-ui', 'ru'); return true").await;
+            interface_language(&c, base, "ru").await;
             open(
                 &c,
                 &format!("{base}{GOV_ACT}/history?lang=ru"),
@@ -644,8 +638,7 @@ fn the_act_history_lists_editions_and_amendments_by_amending_act() {
                 ("kk", KK_HEADS, KK_FIRST_META),
                 ("ru", RU_HEADS, RU_FIRST_META),
             ] {
-                c.goto(&format!("{base}/")).await.expect("open the page");
-                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                interface_language(&c, base, ui).await;
                 open(
                     &c,
                     &format!("{base}{GOV_ACT}/history"),
@@ -790,8 +783,7 @@ fn a_provision_leads_to_the_one_before_and_after_it() {
                     "ҚР 18.12.1995 № 2688 Конституциялық Заңы · 13-бап 1-тармақ",
                 ),
             ] {
-                c.goto(&format!("{base}/")).await.expect("open the page");
-                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                interface_language(&c, base, ui).await;
                 open(
                     &c,
                     &format!("{base}{GOV_P3}?as_of=2023-04-25"),

@@ -6,7 +6,8 @@
 
 use super::serve_api::{test_corpus, BILINGUAL};
 use super::serve_browser::{
-    axe_source, axe_violations, chromium, js, open, runtime, screenshot, Served, WIDTHS,
+    axe_source, axe_violations, chromium, interface_language, js, open, runtime, screenshot,
+    Served, WIDTHS,
 };
 use fantoccini::Client;
 use std::path::Path;
@@ -69,8 +70,7 @@ fn an_appendixs_tables_are_tables_with_their_spans() {
     runtime().block_on(async {
         for (width, height) in WIDTHS {
             let c = chromium(&f.webdriver, width, height).await;
-            c.goto(&format!("{base}/")).await.expect("open the page");
-            js(&c, "localStorage.setItem('zanlex-ui', 'ru'); return true").await;
+            interface_language(&c, base, "ru").await;
             // The pasture rules' first appendix: the column names as column headers, a
             // number spanning two columns, a kind of livestock spanning all four.
             open(&c, &format!("{base}/acts/{BILINGUAL}?lang=ru"), TEXTS_IN).await;
@@ -243,8 +243,7 @@ fn a_question_that_matches_nothing_well_is_said_so() {
                 ("ru", "По вашему запросу точных совпадений нет; показаны частичные."),
                 ("kk", "Сұрауыңызға дәл сәйкестік жоқ; ішінара сәйкестері көрсетілді."),
             ] {
-                c.goto(&format!("{base}/")).await.expect("open the page");
-                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                interface_language(&c, base, ui).await;
                 // No text of the corpus speaks of visas for a trip to Turkey: every hit has
                 // only some of the words.
                 open(
@@ -291,8 +290,7 @@ fn a_query_the_server_cannot_read_is_explained_in_the_readers_words() {
                     "Ошибка: скобка «(» не закрыта: добавьте «)» или уберите её.",
                 ),
             ] {
-                c.goto(&format!("{base}/")).await.expect("open the page");
-                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                interface_language(&c, base, ui).await;
                 // A phrase never closed, then a parenthesis never closed: the server refuses
                 // each, and the page says which and how to fix it.
                 for (q, said) in [("%22виза%20беру", quote), ("(виза%20OR%20рұқсат", paren)] {

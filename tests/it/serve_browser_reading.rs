@@ -5,7 +5,8 @@
 
 use super::serve_api::{test_corpus, ACT, BILINGUAL};
 use super::serve_browser::{
-    axe_source, axe_violations, chromium, js, open, runtime, screenshot, Served, WIDTHS,
+    axe_source, axe_violations, chromium, interface_language, js, open, runtime, screenshot,
+    Served, WIDTHS,
 };
 use fantoccini::Client;
 
@@ -44,12 +45,7 @@ fn a_provision_names_its_official_source_and_prints_no_file_path() {
         for (width, height) in WIDTHS {
             let c = chromium(&f.webdriver, width, height).await;
             for ui in ["kk", "ru"] {
-                c.goto(&format!("{base}/")).await.expect("open the page");
-                js(
-                    &c,
-                    &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true"),
-                )
-                .await;
+                interface_language(&c, base, ui).await;
                 // The pasture rules: each language's text links to its own official page,
                 // and no file of the corpus is named.
                 open(
@@ -120,8 +116,7 @@ fn an_acts_heading_is_in_the_interface_language_where_the_act_has_it() {
                 ("kk", "Алматы облысы бойынша ауыл шаруашылығы жануарларын жаюдың қағидаларын бекіту туралы"),
                 ("ru", "Об утверждении Правил выпаса сельскохозяйственных животных по Алматинской области"),
             ] {
-                c.goto(&format!("{base}/")).await.expect("open the page");
-                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                interface_language(&c, base, ui).await;
                 // The act opens on its Kazakh text whatever the interface language.
                 open(&c, &format!("{base}/acts/{BILINGUAL}"), TEXTS_IN).await;
                 assert_eq!(
@@ -158,8 +153,7 @@ fn an_act_with_several_tables_and_the_error_page_pass_axes_moderate_rules() {
         for (width, height) in WIDTHS {
             let c = chromium(&f.webdriver, width, height).await;
             for (ui, error) in [("kk", "Қате"), ("ru", "Ошибка")] {
-                c.goto(&format!("{base}/")).await.expect("open the page");
-                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                interface_language(&c, base, ui).await;
                 // The pasture rules' three appendices, each a table: three regions, each
                 // named by its number.
                 open(&c, &format!("{base}/acts/{BILINGUAL}"), TEXTS_IN).await;
@@ -199,8 +193,7 @@ fn a_skip_link_leads_past_the_contents_to_the_text() {
                 ("kk", "Мазмұнын өткізіп, мәтінге өту"),
                 ("ru", "Пропустить содержание и перейти к тексту"),
             ] {
-                c.goto(&format!("{base}/")).await.expect("open the page");
-                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                interface_language(&c, base, ui).await;
                 open(&c, &format!("{base}/acts/{BILINGUAL}"), TEXTS_IN).await;
                 // The contents' first keyboard stop is the skip link, in the reader's language.
                 assert_eq!(
@@ -235,8 +228,7 @@ fn on_a_phone_the_filters_fold_into_a_line_above_the_first_result() {
         for (width, height) in WIDTHS {
             let c = chromium(&f.webdriver, width, height).await;
             for (ui, words) in [("kk", "Сүзгілер (1)"), ("ru", "Фильтры (1)")] {
-                c.goto(&format!("{base}/")).await.expect("open the page");
-                js(&c, &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true")).await;
+                interface_language(&c, base, ui).await;
                 open(
                     &c,
                     &format!("{base}/?q=жайылым&status=repealed"),
