@@ -281,7 +281,12 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     let tq = build(words, floor.as_ref())?;
     let (mut top, mut total) =
         top_adjusted(&searcher, &tq, fetch, &adjust, floor.clone(), &budget)?;
-    let mut total_is_lower_bound = floor.as_ref().is_some_and(|f| f.pruned());
+    // Past the bound the total is "at least the bound", whether or not the scorers happened to
+    // skip anything: which matches they skip depends on how the index is cut into segments,
+    // and the same question on the same acts must read the same count.
+    let mut total_is_lower_bound = floor
+        .as_ref()
+        .is_some_and(|f| f.pruned() || total > f.bound());
     let mut relaxed = false;
     // The steps below only add hits to what the words found: none starts once the budget
     // is spent.
@@ -368,13 +373,11 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     }
     let hits = ranked_with_twins(&searcher, f, hits)?;
     let incomplete = budget.was_cut();
-    // Past the bound, the count depends on how much the scorers skipped: the bound itself is
-    // what the search knows for sure.
-    if let Some(floor) = floor
-        .as_ref()
-        .filter(|f| total_is_lower_bound && f.pruned())
-    {
-        total = total.min(floor.bound()).max(hits.len());
+    // Past the bound, the count depends on how much the scorers skipped: the bound (or the
+    // hits shown, if more) is what the search knows for sure, and never more than it counted
+    // (the hits may hold units filled in beside the matches).
+    if let Some(floor) = floor.as_ref().filter(|_| total_is_lower_bound) {
+        total = total.min(floor.bound().max(hits.len()));
     }
     // The corrections the words were searched beside (made once per generation, read again).
     let searched_also = if typed_as_words {

@@ -166,10 +166,11 @@ pub struct SearchResults {
     /// Number of matching units (before `limit`); a lower bound when
     /// [`SearchResults::total_is_lower_bound`].
     pub total: usize,
-    /// True when `total` is a lower bound, "at least this many": the search counted
-    /// [`crate::SearchRequest::total_bound`] matches (10,000 by default) and then skipped
-    /// those that could not be among the hits, or it stopped at its budget
-    /// ([`crate::SearchRequest::exact_total`] counts them all).
+    /// True when `total` is a lower bound, "at least this many": more than
+    /// [`crate::SearchRequest::total_bound`] units match (10,000 by default), and the total
+    /// is then that bound (or the hits returned, if more), whatever the scorers skipped; or
+    /// the search stopped at its budget ([`crate::SearchRequest::exact_total`] counts them
+    /// all).
     #[serde(default)]
     pub total_is_lower_bound: bool,
     /// Milliseconds the search took.

@@ -75,14 +75,20 @@ fn skipping_what_cannot_rank_changes_no_hit() {
             if fast.total_is_lower_bound {
                 pruned += 1;
                 assert!(fast.total <= exact.total, "{q} (limit {limit})");
-                assert!(fast.total >= fast.hits.len(), "{q} (limit {limit})");
+                // At least the hits shown, unless some of them were filled in beside the
+                // matches: the total never claims more matches than there are.
+                assert!(
+                    fast.total >= fast.hits.len().min(exact.total),
+                    "{q} (limit {limit})"
+                );
             } else {
                 assert_eq!(fast.total, exact.total, "{q} (limit {limit})");
             }
         }
     }
-    // The skipping is exercised: most single words and phrases of the bench set skip.
-    assert!(pruned > 200, "only {pruned} searches skipped matches");
+    // With a bound of 0 every search with a match may skip from its first match, and says
+    // its total is a lower bound: most single words and phrases of the bench set match.
+    assert!(pruned > 200, "only {pruned} searches had a lower bound");
 }
 
 /// Below its bound a search counts every match and says its total is exact; past it the total
