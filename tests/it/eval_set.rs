@@ -334,6 +334,37 @@ fn blind2_questions_are_well_formed_and_their_units_exist_in_their_language() {
     }
 }
 
+/// The third blind set: questions about seven acts no other set uses (three laws, a Government
+/// resolution, a ministerial order with Rules, two maslikhat decisions), written and committed
+/// before any engine ran on them, each act asked about in both languages.
+#[test]
+fn blind3_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let about = [
+        "government-resolution-2024-11-19-970",
+        "law-2023-07-05-16-viii",
+        "law-2023-07-10-18-viii",
+        "law-2024-07-05-110-viii",
+        "maslikhat-decision-2021-11-24-110-15-vii",
+        "maslikhat-decision-2022-04-01-17-78",
+        "moj-order-2023-06-29-429",
+    ];
+    check_everyday_set("blind3.tsv", 'C', 30, &about);
+    let rows = checked_rows("blind3.tsv");
+    assert_eq!(rows.len(), 94, "blind3: 94 questions");
+    for act in about {
+        for lang in ["kk", "ru"] {
+            let n = rows
+                .iter()
+                .filter(|r| r.lang == lang && r.relevant.iter().any(|(a, _)| a == act))
+                .count();
+            assert!(
+                n >= 2,
+                "blind3: {n} {lang} questions about {act}, at least 2"
+            );
+        }
+    }
+}
+
 #[test]
 fn eid_shape_accepts_zanlex_eids_only() {
     for ok in [
