@@ -365,3 +365,58 @@ fn references_in_the_running_text_are_links_naming_the_unit_they_lead_to() {
         }
     });
 }
+
+/// The Administrative Procedural Code as the mirror splits it into part files, served.
+fn code_fixture() -> Option<Served> {
+    Served::start(|tmp| {
+        let corpus = tmp.join("corpus");
+        super::common::copy_dir(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/split"),
+            &corpus,
+        );
+        corpus
+    })
+}
+
+#[test]
+fn a_codes_provision_is_cited_in_official_short_form() {
+    let Some(f) = code_fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for ui in ["kk", "ru"] {
+                interface_language(&c, base, ui).await;
+                open(
+                    &c,
+                    &format!("{base}/acts/code-2020-06-29-350-vi/art_4__para_2"),
+                    UNIT_IN,
+                )
+                .await;
+                // Each column cites the code by its short name in its own language.
+                assert_eq!(
+                    js(&c, "return [...document.querySelectorAll('.unit-page .column')].map((col) => [col.lang, col.querySelector('.cite').textContent])").await,
+                    serde_json::json!([
+                        ["kk", "ҚР ӘРПК 4-бабының 2-тармағы"],
+                        ["ru", "п. 2 ст. 4 АППК РК"]
+                    ]),
+                    "{width} px, {ui}"
+                );
+                assert_eq!(
+                    js(&c, "return [document.querySelector('h1').textContent, document.title]").await,
+                    serde_json::json!([
+                        "ҚР ӘРПК 4-бабының 2-тармағы",
+                        "ҚР ӘРПК 4-бабының 2-тармағы — zanlex"
+                    ]),
+                    "{width} px, {ui}"
+                );
+                assert_eq!(
+                    js(&c, "return document.documentElement.scrollWidth <= window.innerWidth").await,
+                    true,
+                    "{width} px, {ui}"
+                );
+                screenshot(&c, &format!("code-citation-{ui}-{width}")).await;
+            }
+        }
+    });
+}
