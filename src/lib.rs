@@ -73,7 +73,7 @@ pub use answer::{
     ActOutline, ActSummary, Affected, AmendedUnit, AmendingActChanges, AmendingActCount,
     ChangedUnit, ChildUnit, CitedByList, CorpusStats, EditionSummary, Failure, HistoryAct,
     LexiconList, NeighbourUnit, OutlineUnit, ParallelUnit, PredecessorHistory, RefList, SearchPage,
-    Succession, Target, TreeAct, UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT,
+    Succession, Target, TextLink, TreeAct, UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT,
     DEFAULT_STATS_LIMIT,
 };
 pub use answer::{ActWithSuccession, Health, RefreshAnswer, UnitOrParallel};

@@ -53,7 +53,7 @@ pub(crate) use search::{resolve_references, Outgoing};
 pub use server::{Health, RefreshAnswer};
 pub use stats::{AmendedUnit, AmendingActCount, CorpusStats, DEFAULT_STATS_LIMIT};
 pub use succession::{ActWithSuccession, Succession};
-pub use unit::{ChildUnit, NeighbourUnit, ParallelUnit, UnitAnswer, UnitOrParallel};
+pub use unit::{ChildUnit, NeighbourUnit, ParallelUnit, TextLink, UnitAnswer, UnitOrParallel};
 
 use chrono::NaiveDate;
 

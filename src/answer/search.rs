@@ -194,6 +194,36 @@ impl<'a> Outgoing<'a> {
         eid: &str,
         at: Option<NaiveDate>,
     ) -> crate::Result<Vec<ResolvedReference>> {
+        self.made(act_id, lang, eid, at, false)
+    }
+
+    /// The references made by unit `eid` and the units inside it, likewise.
+    pub(crate) fn within(
+        &mut self,
+        act_id: &str,
+        lang: Lang,
+        eid: &str,
+        at: Option<NaiveDate>,
+    ) -> crate::Result<Vec<ResolvedReference>> {
+        self.made(act_id, lang, eid, at, true)
+    }
+
+    /// The references of [`Outgoing::of`], or with `within` of [`Outgoing::within`].
+    fn made(
+        &mut self,
+        act_id: &str,
+        lang: Lang,
+        eid: &str,
+        at: Option<NaiveDate>,
+        within: bool,
+    ) -> crate::Result<Vec<ResolvedReference>> {
+        let wanted = |e: &str| {
+            if within {
+                crate::refs::resolve::inside(e, eid)
+            } else {
+                e == eid
+            }
+        };
         let key = (act_id.to_string(), lang);
         if !self.read.contains_key(&key) {
             let store = self.index.store();
@@ -216,7 +246,7 @@ impl<'a> Outgoing<'a> {
         let Some(Some(citing)) = self.read.get(&key) else {
             return Ok(Vec::new());
         };
-        if !citing.units.contains(eid) {
+        if !citing.units.iter().any(|e| wanted(e)) {
             return Ok(Vec::new());
         }
         if !self.acts.contains_key(&key) {
@@ -228,7 +258,7 @@ impl<'a> Outgoing<'a> {
         let Some(act) = self.acts.get(&key) else {
             return Ok(Vec::new());
         };
-        let mine = references_in_force(act, at, |r| r.eid == eid);
+        let mine = references_in_force(act, at, |r| wanted(&r.eid));
         let catalog = if mine.iter().any(|(_, r)| r.resolution.is_none()) {
             let refs: Vec<&crate::Reference> = mine.iter().map(|(_, r)| *r).collect();
             self.index.catalog_for_references(act.clone(), &refs)?

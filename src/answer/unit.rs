@@ -3,7 +3,7 @@
 //! (`--parallel`, `parallel=true`).
 
 use crate::model::{Act, Amendment, EditionRef, Lang, TextTable, TimeState, Unit, UnitKind};
-use crate::refs::ResolvedReference;
+use crate::refs::{Resolved, ResolvedReference};
 use crate::search::{HitAct, HitSource, HitUnit};
 use crate::{UnitAt, ZanIndex};
 use chrono::NaiveDate;
@@ -33,6 +33,10 @@ pub struct UnitAnswer {
     /// lines take.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tables: Vec<TextTable>,
+    /// The words of `text` that cite a unit the corpus holds (the resolved ones among
+    /// `references`), with the unit each leads to: what a page makes a link.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<TextLink>,
     /// The units right inside it.
     pub children: Vec<ChildUnit>,
     /// Where the wording shown is in its file.
@@ -66,6 +70,52 @@ pub struct UnitAnswer {
     /// then that act's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub predecessor: Option<crate::ActLink>,
+}
+
+/// A resolved reference where it is printed in [`UnitAnswer::text`]: the byte range its words
+/// take (`[start, end)`; the references of one list share its range) and the unit it leads to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct TextLink {
+    /// The first byte of the words in `text`.
+    pub start: usize,
+    /// The byte after them.
+    pub end: usize,
+    /// The unit (or act, `eid` empty) they cite, with its citation.
+    pub target: Resolved,
+}
+
+/// The resolved `references` of a unit placed in its full text: each one's span in its
+/// citing unit's own text moved by `pieces` to where that text is in `text`, kept only where
+/// `text` there reads as the reference does (a reference read in another wording is left out).
+/// One range leads to one unit: of a list's references sharing a range, the first.
+fn text_links(
+    text: &str,
+    pieces: &[crate::model::TextPiece],
+    references: &[ResolvedReference],
+) -> Vec<TextLink> {
+    let mut links: Vec<TextLink> = Vec::new();
+    for r in references {
+        let Some(target) = &r.target else { continue };
+        let (s, e) = (r.span[0] as usize, r.span[1] as usize);
+        let Some([start, end]) = pieces.iter().find_map(|p| p.moved(&r.citing.eid, s, e)) else {
+            continue;
+        };
+        if text.get(start..end) != Some(r.text.as_str()) {
+            continue;
+        }
+        if links.iter().any(|l| l.start < end && start < l.end) {
+            continue;
+        }
+        links.push(TextLink {
+            start,
+            end,
+            target: target.clone(),
+        });
+    }
+    links.sort_by_key(|l| l.start);
+    links
 }
 
 /// The provision before or after a unit ([`UnitAnswer::previous`], [`UnitAnswer::next`]):
@@ -150,6 +200,17 @@ impl UnitAnswer {
     /// The answer for `at` (what [`ZanIndex::unit_as_of`] gives) with `references`, what
     /// its text refers to.
     pub fn of(at: UnitAt, references: Vec<ResolvedReference>) -> Self {
+        let linked = references.clone();
+        Self::linked(at, references, &linked)
+    }
+
+    /// [`UnitAnswer::of`] with the words of `text` that `linked` (the references of the unit
+    /// and of the units inside it) print made [`UnitAnswer::links`].
+    fn linked(
+        at: UnitAt,
+        references: Vec<ResolvedReference>,
+        linked: &[ResolvedReference],
+    ) -> Self {
         let UnitAt {
             current: view,
             unit: shown,
@@ -173,10 +234,11 @@ impl UnitAnswer {
         } else {
             (source_file, span)
         };
-        let (text, tables) = shown
+        let (text, tables, pieces) = shown
             .as_ref()
-            .map(Unit::full_text_with_tables)
+            .map(Unit::full_text_pieces)
             .unwrap_or_default();
+        let links = text_links(&text, &pieces, linked);
         let unit = shown.as_ref().unwrap_or(&view.unit);
         let children = unit
             .children
@@ -203,6 +265,7 @@ impl UnitAnswer {
             text,
             highlights: Vec::new(),
             tables,
+            links,
             children,
             source: HitSource {
                 file: source_file,
@@ -279,8 +342,14 @@ impl ZanIndex {
         as_of: Option<NaiveDate>,
     ) -> crate::Result<UnitAnswer> {
         let at = self.unit_as_of(act_id, eid, lang, as_of)?;
-        let references = super::Outgoing::new(self).of(act_id, at.current.act.lang, eid, as_of)?;
-        Ok(UnitAnswer::of(at, references))
+        // The references inside it are printed in its text too: they are links there.
+        let within = super::Outgoing::new(self).within(act_id, at.current.act.lang, eid, as_of)?;
+        let references = within
+            .iter()
+            .filter(|r| r.citing.eid == eid)
+            .cloned()
+            .collect();
+        Ok(UnitAnswer::linked(at, references, &within))
     }
 
     /// Unit `eid` of act `act_id` in each language the act has (see

@@ -642,8 +642,16 @@ impl Unit {
     /// assert_eq!(u.full_text_with_tables(), (String::new(), vec![]));
     /// ```
     pub fn full_text_with_tables(&self) -> (String, Vec<TextTable>) {
+        let (text, tables, _) = self.full_text_pieces();
+        (text, tables)
+    }
+
+    /// [`Unit::full_text_with_tables`] with where each unit's own text went in it: what moves
+    /// a byte span of one unit's text (a reference's) to the full text.
+    pub(crate) fn full_text_pieces(&self) -> (String, Vec<TextTable>, Vec<TextPiece>) {
+        type Out = (String, Vec<TextTable>, Vec<TextPiece>);
         /// Appends `piece`, which begins at byte `from` of `u.text`, with the tables inside it.
-        fn put(u: &Unit, piece: &str, from: usize, out: &mut (String, Vec<TextTable>)) {
+        fn put(u: &Unit, piece: &str, from: usize, out: &mut Out) {
             if piece.is_empty() {
                 return;
             }
@@ -652,6 +660,12 @@ impl Unit {
             }
             let at = out.0.len();
             out.0.push_str(piece);
+            out.2.push(TextPiece {
+                eid: u.eid.clone(),
+                from,
+                len: piece.len(),
+                at,
+            });
             for t in &u.tables {
                 if t.start >= from && t.end <= from + piece.len() {
                     out.1.push(TextTable {
@@ -662,7 +676,7 @@ impl Unit {
                 }
             }
         }
-        fn go(u: &Unit, out: &mut (String, Vec<TextTable>)) {
+        fn go(u: &Unit, out: &mut Out) {
             if let Some(h) = &u.heading {
                 if !h.is_empty() && !u.text.contains(h.as_str()) {
                     if !out.0.is_empty() {
@@ -678,7 +692,7 @@ impl Unit {
             }
             put(u, closing, u.text.len() - closing.len(), out);
         }
-        let mut out = (String::new(), Vec::new());
+        let mut out = (String::new(), Vec::new(), Vec::new());
         go(self, &mut out);
         out
     }
@@ -1177,5 +1191,24 @@ impl std::str::FromStr for StatusKind {
             given: s.trim().to_lowercase(),
             accepted: "in_force, repealed or unknown".into(),
         })
+    }
+}
+
+/// Where a piece of one unit's own text is in [`Unit::full_text`]: bytes `from..from + len`
+/// of unit `eid`'s text are at byte `at` of the full text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TextPiece {
+    pub(crate) eid: String,
+    pub(crate) from: usize,
+    pub(crate) len: usize,
+    pub(crate) at: usize,
+}
+
+impl TextPiece {
+    /// Bytes `start..end` of unit `eid`'s own text moved to the full text, when this piece
+    /// holds them whole.
+    pub(crate) fn moved(&self, eid: &str, start: usize, end: usize) -> Option<[usize; 2]> {
+        (self.eid == eid && start >= self.from && end <= self.from + self.len && start < end)
+            .then(|| [start - self.from + self.at, end - self.from + self.at])
     }
 }

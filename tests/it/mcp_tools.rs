@@ -1231,7 +1231,7 @@ fn mcp_stats_and_changes_on_the_mirror_sample() {
             json!({
                 "act": "code-2020-06-29-350-vi",
                 "eid": "art_4",
-                "citation": "ҚР 29.06.2020 № 350-VI Кодексі · 1-бөлім 4-бап",
+                "citation": "ҚР ӘРПК 4-бабы",
                 "events": 7,
                 "last": "2026-07-09",
                 "permalink": "https://zan.example.kz/acts/code-2020-06-29-350-vi/art_4"

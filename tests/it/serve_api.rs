@@ -1545,3 +1545,77 @@ fn a_command_past_the_scan_limit_trusts_the_server_watching_the_corpus() {
     assert!(total.unwrap_or(0) > 0, "{said}");
     assert!(said.contains("last checked"), "{said}");
 }
+
+/// The words of `unit`'s text its `links` take, with the unit each leads to.
+fn linked_words(unit: &Value) -> Vec<(String, String)> {
+    let text = unit["text"].as_str().unwrap_or("");
+    unit["links"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|l| {
+                    let (from, to) = (l["start"].as_u64()? as usize, l["end"].as_u64()? as usize);
+                    Some((
+                        text.get(from..to)?.to_string(),
+                        l["target"]["eid"].as_str()?.to_string(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A unit's answer places each resolved reference of its text, and of the units inside it,
+/// at the bytes its words take in the text shown; an unresolved one is no link.
+#[test]
+fn a_unit_places_its_resolved_references_in_its_text() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let s = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+    let pair = |w: &str, e: &str| (w.to_string(), e.to_string());
+    let (status, both, _) = get(
+        &s,
+        &format!("/v1/acts/{BILINGUAL}/units/att_1__para_22?parallel=true"),
+    );
+    assert_eq!(status, 200);
+    assert_eq!(
+        linked_words(&both["kk"]),
+        [
+            pair("осы Қағидалардың 2-қосымшада", "att_1__annex_2"),
+            pair("осы Қағидалардың 3-қосымшада", "att_1__annex_3")
+        ]
+    );
+    assert_eq!(
+        linked_words(&both["ru"]),
+        [
+            pair("приложении 2 к настоящим Правилам", "att_1__annex_2"),
+            pair("приложении 3 к настоящим Правилам", "att_1__annex_3")
+        ]
+    );
+    assert_eq!(
+        both["ru"]["links"][0]["target"]["citation"],
+        "Решение маслихата Алматинской области от 15.12.2020 № 64-340 · Правила · приложение 2"
+    );
+    // The rules as a whole: the references of their items, the unresolved ones (to laws the
+    // corpus lacks) left out.
+    let (status, rules, _) = get(&s, &format!("/v1/acts/{BILINGUAL}/units/att_1?lang=ru"));
+    assert_eq!(status, 200);
+    assert_eq!(
+        linked_words(&rules),
+        [
+            pair("пункте 17 настоящих Правил", "att_1__para_17"),
+            pair("приложении 1 к настоящим Правилам", "att_1__annex_1"),
+            pair("приложении 2 к настоящим Правилам", "att_1__annex_2"),
+            pair("приложении 3 к настоящим Правилам", "att_1__annex_3")
+        ]
+    );
+    // Its own references are still its own text's only.
+    assert_eq!(rules["references"], serde_json::json!([]));
+    // Item 4's reference to a code the corpus lacks is no link.
+    let (_, item, _) = get(
+        &s,
+        &format!("/v1/acts/{BILINGUAL}/units/att_1__para_4?lang=ru"),
+    );
+    assert_eq!(item["references"].as_array().map(Vec::len), Some(1));
+    assert!(item.get("links").is_none(), "{item}");
+}

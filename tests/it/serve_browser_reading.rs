@@ -270,3 +270,153 @@ fn on_a_phone_the_filters_fold_into_a_line_above_the_first_result() {
         }
     });
 }
+
+/// The links in each column's text of a provision page: `[language, words, href, title]`.
+async fn text_links(c: &Client) -> serde_json::Value {
+    js(
+        c,
+        "return [...document.querySelectorAll('.unit-page .column')].flatMap((col) => \
+           [...col.querySelectorAll('.text a.text-ref')].map((a) => \
+             [col.lang, a.textContent, a.getAttribute('href'), a.title]))",
+    )
+    .await
+}
+
+#[test]
+fn references_in_the_running_text_are_links_naming_the_unit_they_lead_to() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    let act = "/acts/maslikhat-decision-2020-12-15-64-340";
+    let links_in =
+        "return document.querySelectorAll('.unit-page .column .text a.text-ref').length > 0";
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for ui in ["kk", "ru"] {
+                interface_language(&c, base, ui).await;
+                // Item 22 of the pasture rules names appendices 2 and 3, in each language.
+                open(&c, &format!("{base}/acts/{BILINGUAL}/att_1__para_22"), links_in).await;
+                assert_eq!(
+                    text_links(&c).await,
+                    serde_json::json!([
+                        ["kk", "осы Қағидалардың 2-қосымшада", format!("{act}/att_1__annex_2?lang=kk"),
+                         "Алматы облыстық мәслихатының 15.12.2020 № 64-340 шешімі · Қағидалар · 2-қосымша"],
+                        ["kk", "осы Қағидалардың 3-қосымшада", format!("{act}/att_1__annex_3?lang=kk"),
+                         "Алматы облыстық мәслихатының 15.12.2020 № 64-340 шешімі · Қағидалар · 3-қосымша"],
+                        ["ru", "приложении 2 к настоящим Правилам", format!("{act}/att_1__annex_2?lang=ru"),
+                         "Решение маслихата Алматинской области от 15.12.2020 № 64-340 · Правила · приложение 2"],
+                        ["ru", "приложении 3 к настоящим Правилам", format!("{act}/att_1__annex_3?lang=ru"),
+                         "Решение маслихата Алматинской области от 15.12.2020 № 64-340 · Правила · приложение 3"],
+                    ]),
+                    "{width} px, {ui}"
+                );
+                // The text around the links reads as printed.
+                assert_eq!(
+                    js(&c, "return document.querySelector('.unit-page .column[lang=ru] .text').textContent.split('\\n')[1]").await,
+                    "Нормы нагрузки на одно лицо, осуществляющего выпас сельскохозяйственных животных, указаны в приложении 3 к настоящим Правилам.",
+                    "{width} px, {ui}"
+                );
+                // On focus from the keyboard the citation shows, within the phone's width.
+                js(&c, "document.querySelector('.column[lang=ru] .text a.text-ref').focus(); return true").await;
+                assert_eq!(
+                    js(&c, "const a = document.activeElement; return [a.matches(':focus-visible'), getComputedStyle(a, '::after').content]").await,
+                    serde_json::json!([true, "\"Решение маслихата Алматинской области от 15.12.2020 № 64-340 · Правила · приложение 2\""]),
+                    "{width} px, {ui}"
+                );
+                assert_eq!(
+                    js(&c, "return document.documentElement.scrollWidth <= window.innerWidth").await,
+                    true,
+                    "{width} px, {ui}"
+                );
+                screenshot(&c, &format!("text-links-{ui}-{width}")).await;
+                // A provision's links include those of the units inside it: the rules as a
+                // whole link every resolved reference of their items, in the text's order.
+                open(&c, &format!("{base}/acts/{BILINGUAL}/att_1?lang=ru"), links_in).await;
+                assert_eq!(
+                    js(&c, "return [...document.querySelectorAll('.column[lang=ru] .text a.text-ref')].map((a) => [a.textContent, a.dataset.eid])").await,
+                    serde_json::json!([
+                        ["пункте 17 настоящих Правил", "att_1__para_17"],
+                        ["приложении 1 к настоящим Правилам", "att_1__annex_1"],
+                        ["приложении 2 к настоящим Правилам", "att_1__annex_2"],
+                        ["приложении 3 к настоящим Правилам", "att_1__annex_3"],
+                    ]),
+                    "{width} px, {ui}"
+                );
+                // Following one opens the unit it names.
+                open(&c, &format!("{base}/acts/{BILINGUAL}/att_1__para_22"), links_in).await;
+                c.find(fantoccini::Locator::Css(".column[lang=kk] .text a.text-ref"))
+                    .await
+                    .expect("the first link")
+                    .click()
+                    .await
+                    .expect("follow it");
+                super::serve_browser::wait_true(
+                    &c,
+                    "return location.pathname.endsWith('/att_1__annex_2') && !!document.querySelector('.unit-page h1')",
+                    "the appendix the link names",
+                )
+                .await;
+                assert_eq!(
+                    js(&c, "return document.querySelector('.unit-page .column[lang=kk] .cite').textContent").await,
+                    "Алматы облыстық мәслихатының 15.12.2020 № 64-340 шешімі · Қағидалар · 2-қосымша",
+                    "{width} px, {ui}"
+                );
+            }
+        }
+    });
+}
+
+/// The Administrative Procedural Code as the mirror splits it into part files, served.
+fn code_fixture() -> Option<Served> {
+    Served::start(|tmp| {
+        let corpus = tmp.join("corpus");
+        super::common::copy_dir(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/split"),
+            &corpus,
+        );
+        corpus
+    })
+}
+
+#[test]
+fn a_codes_provision_is_cited_in_official_short_form() {
+    let Some(f) = code_fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for ui in ["kk", "ru"] {
+                interface_language(&c, base, ui).await;
+                open(
+                    &c,
+                    &format!("{base}/acts/code-2020-06-29-350-vi/art_4__para_2"),
+                    UNIT_IN,
+                )
+                .await;
+                // Each column cites the code by its short name in its own language.
+                assert_eq!(
+                    js(&c, "return [...document.querySelectorAll('.unit-page .column')].map((col) => [col.lang, col.querySelector('.cite').textContent])").await,
+                    serde_json::json!([
+                        ["kk", "ҚР ӘРПК 4-бабының 2-тармағы"],
+                        ["ru", "п. 2 ст. 4 АППК РК"]
+                    ]),
+                    "{width} px, {ui}"
+                );
+                assert_eq!(
+                    js(&c, "return [document.querySelector('h1').textContent, document.title]").await,
+                    serde_json::json!([
+                        "ҚР ӘРПК 4-бабының 2-тармағы",
+                        "ҚР ӘРПК 4-бабының 2-тармағы — zanlex"
+                    ]),
+                    "{width} px, {ui}"
+                );
+                assert_eq!(
+                    js(&c, "return document.documentElement.scrollWidth <= window.innerWidth").await,
+                    true,
+                    "{width} px, {ui}"
+                );
+                screenshot(&c, &format!("code-citation-{ui}-{width}")).await;
+            }
+        }
+    });
+}

@@ -12,6 +12,7 @@
 use crate::model::{Act, ActKind, ActRef, Issuance, Lang, Unit, UnitKind};
 use chrono::NaiveDate;
 
+mod code_names;
 pub mod codes;
 pub mod numbers;
 pub mod phrase;
@@ -438,6 +439,9 @@ pub fn citation(act: &Act, path: &[&Unit]) -> String {
 /// named from its lowercased text).
 pub struct Citer<'a> {
     short_name: String,
+    /// The code's short names, for a code the table lists: its units are cited in the short
+    /// form (`ст. 4 АППК РК`).
+    code: Option<&'static code_names::CodeName>,
     lang: Lang,
     attachments: std::cell::RefCell<rustc_hash::FxHashMap<*const Unit, String>>,
     _act: std::marker::PhantomData<&'a Act>,
@@ -448,6 +452,7 @@ impl<'a> Citer<'a> {
     pub fn new(act: &'a Act) -> Self {
         Citer {
             short_name: act_short_name(act),
+            code: code_names::of_act(act),
             lang: act.lang,
             attachments: Default::default(),
             _act: std::marker::PhantomData,
@@ -456,6 +461,15 @@ impl<'a> Citer<'a> {
 
     /// The citation of the unit at the end of `path`, whose [`unit_label`] is `label`.
     pub fn citation(&self, path: &[&Unit], label: &str) -> String {
+        if let Some(code) = self.code {
+            let name = code.in_lang(self.lang);
+            let unit = path.last().and_then(|u| phrase::in_code(&u.eid, self.lang));
+            return match (unit, self.lang) {
+                (None, _) => name.to_string(),
+                (Some(u), Lang::Kk) => format!("{name} {u}"),
+                (Some(u), Lang::Ru) => format!("{u} {name}"),
+            };
+        }
         let mut out = self.short_name.clone();
         let is_attachment_itself = path.len() == 1 && path[0].kind == UnitKind::Attachment;
         if let Some(att) = path.iter().find(|u| u.kind == UnitKind::Attachment) {

@@ -308,6 +308,55 @@ fn ru_step(s: &Step, form: usize) -> String {
     }
 }
 
+/// Unit `eid` of a code as its citation names it beside the code's short name: in Kazakh
+/// after it, each step in the possessive (`4-бабының 3-тармағы`: `ҚР ӘРПК 4-бабының
+/// 3-тармағы`), in Russian before it, innermost first and abbreviated (`п. 3 ст. 4`: `п. 3 ст.
+/// 4 АППК РК`). A code's articles are numbered through it, so its sections and chapters are
+/// named only when they are the unit itself. `None` when no step names anything.
+pub(crate) fn in_code(eid: &str, lang: Lang) -> Option<String> {
+    let all = steps(eid);
+    let has_article = all.iter().any(|s| s.kind == UnitKind::Article);
+    let last = all.len().checked_sub(1)?;
+    let steps: Vec<&Step> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            *i == last || !(has_article && matches!(s.kind, UnitKind::Section | UnitKind::Chapter))
+        })
+        .map(|(_, s)| s)
+        .collect();
+    let n = steps.len();
+    Some(match lang {
+        Lang::Kk => steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| kk_step(s, if i + 1 == n { 3 } else { 4 }))
+            .collect::<Vec<_>>()
+            .join(" "),
+        Lang::Ru => steps
+            .iter()
+            .rev()
+            .map(|s| {
+                let short = match s.kind {
+                    UnitKind::Article => "ст.",
+                    UnitKind::Paragraph => "п.",
+                    UnitKind::Subparagraph => "пп.",
+                    UnitKind::Part => "абз.",
+                    UnitKind::Chapter => "гл.",
+                    UnitKind::Section => "разд.",
+                    _ => s.noun.ru[0],
+                };
+                match (s.kind, s.num.is_empty()) {
+                    (_, true) => short.to_string(),
+                    (UnitKind::Subparagraph, false) => format!("{short} {})", s.num),
+                    _ => format!("{short} {}", s.num),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    })
+}
+
 /// Unit `eid` named in `lang` for role `case`.
 fn named(eid: &str, lang: Lang, case: Case) -> String {
     let mut steps = steps(eid);

@@ -329,25 +329,45 @@ function tableEl(rows) {
       h("tbody", {}, rows.slice(headRows.length).map((r) => row(r, false)))));
 }
 
-// Bytes `from..to` of a unit's text with its marks, its tables inside that range shown as
-// tables (the lines their cells were printed as left out).
-function richText(text, highlights, tables, from, to) {
+// Bytes `from..to` of a text with its marks, the words the library found citing a unit of
+// the corpus (`links`: byte ranges with their target) made links to it, each naming the unit
+// it leads to on hover and, for the keyboard, on focus. `href` gives a target's address.
+function linkedBytes(bytes, highlights, links, href, from, to) {
+  const out = [];
+  let last = from;
+  for (const l of (links || []).filter((x) => x.start >= from && x.end <= to && x.start < x.end)) {
+    if (l.start < last) continue;
+    if (l.start > last) out.push(...markedBytes(bytes, highlights, last, l.start));
+    out.push(h("a", { href: href(l.target), class: "text-ref", title: l.target.citation,
+      "data-cite": l.target.citation, "data-act": l.target.act, "data-eid": l.target.eid },
+    ...markedBytes(bytes, highlights, l.start, l.end)));
+    last = l.end;
+  }
+  if (to > last) out.push(...markedBytes(bytes, highlights, last, to));
+  return out;
+}
+
+// Bytes `from..to` of a unit's text with its marks and links (`linked`: `{ links, href }`),
+// its tables inside that range shown as tables (the lines their cells were printed as left
+// out).
+function richText(text, highlights, tables, from, to, linked) {
   const bytes = new TextEncoder().encode(text || "");
   const end = to === undefined ? bytes.length : Math.min(to, bytes.length);
   const out = [];
   let at = Math.min(from || 0, end);
   const nl = 10;
+  const piece = (a, b) => (linked ? linkedBytes(bytes, highlights, linked.links, linked.href, a, b) : markedBytes(bytes, highlights, a, b));
   for (const tb of (tables || []).filter((x) => x.start >= at && x.end <= end && x.start < x.end).sort((a, b) => a.start - b.start)) {
     if (tb.start < at) continue;
     // The newlines around a table are its box's edges.
     let stop = tb.start;
     while (stop > at && bytes[stop - 1] === nl) stop--;
-    if (stop > at) out.push(...markedBytes(bytes, highlights, at, stop));
+    if (stop > at) out.push(...piece(at, stop));
     out.push(tableEl(tb.rows));
     at = tb.end;
     while (at < end && bytes[at] === nl) at++;
   }
-  if (at < end) out.push(...markedBytes(bytes, highlights, at, end));
+  if (at < end) out.push(...piece(at, end));
   return out;
 }
 
@@ -917,7 +937,8 @@ async function unitView(id, eid, p) {
           // (never printed) only where it has none.
           u.edition ? [" · ", officialLink(u.act.url)
             || h("span", { class: "src", translate: "no" }, `${u.source.file}:${u.source.line_start}-${u.source.line_end}`)] : null),
-        h("div", { class: "text" }, richText(u.text, u.highlights, u.tables, 0)),
+        h("div", { class: "text" }, richText(u.text, u.highlights, u.tables, 0, undefined,
+          { links: u.links, href: (target) => textRefHref(target, id, l, p) })),
         u.children && u.children.length ? h("p", { class: "children" }, `${t("children")}: `,
           u.children.map((c) => h("a", { href: withParams(unitPath(id, c.eid), { as_of: p.as_of }) }, c.label)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null,
         h("section", { class: "refs", "aria-label": `${t("refs")} (${t(l)})` },
@@ -990,6 +1011,11 @@ function targetHref(r, p) {
   const same = r.target.act === r.citing.act;
   const params = { as_of: p.as_of, lang: same ? r.citing.lang : "" };
   return r.target.eid ? withParams(unitPath(r.target.act, r.target.eid), params) : withParams(actPath(r.target.act), params);
+}
+
+// Where a link in a provision's text leads: as a reference's link in the side panel does.
+function textRefHref(target, id, lang, p) {
+  return targetHref({ target, citing: { act: id, lang } }, p);
 }
 
 // One outgoing reference: its words, then a link to its target, or why it has none.
