@@ -162,7 +162,12 @@ impl Stage<'_> {
         }
         // Loose spellings (typed without Kazakh letters) reach the stems that fold to them.
         if !text.split_whitespace().any(super::restore::is_foreign_word) {
+            // The whole loose analyzer: the field's own keeps only what the stems do not give.
             for t in crate::analysis::analyze(crate::analysis::KK_LOOSE, text) {
+                let own = Term::from_field_text(f.kk_loose, &t.text);
+                if self.doc_freq(&own) > 0 {
+                    slot.add(own, boost * BOOST_LOOSE);
+                }
                 let mut set = super::synonym::TermSet::default();
                 if super::restore::add_stem_terms_folding_to(
                     self.index,
@@ -194,7 +199,6 @@ impl Stage<'_> {
         let mut fields: Vec<(Field, f32)> = vec![
             (f.kk_exact, BOOST_EXACT),
             (f.ru_stem, BOOST_STEM),
-            (f.kk_loose, BOOST_LOOSE),
             (f.heading_stem, BOOST_HEADING_STEM),
             (f.heading_loose, BOOST_HEADING_LOOSE),
         ];
@@ -253,7 +257,7 @@ impl Stage<'_> {
     }
 
     /// The plain words of a conjunction, one slot per word (a thesaurus alternative joins
-    /// every word of the span it replaces), and the corpus's defined terms as more slots.
+    /// every word of the span it replaces).
     fn word_slots(&mut self, terms: &[&str], synonyms: bool, derive: bool) -> Vec<Slot> {
         let mut slots: Vec<Slot> = terms
             .iter()
@@ -273,18 +277,26 @@ impl Stage<'_> {
                 }
             }
         }
+        slots
+    }
+
+    /// The terms the corpus defines with the words of `terms`, each a slot (a question's).
+    fn defined_slots(&mut self, terms: &[&str]) -> Vec<Slot> {
         let searcher = self.searcher.clone();
-        if let Ok(defs) = self
+        let Ok(defs) = self
             .index
             .per_generation(&searcher, || Definitions::mine(self.index, &searcher))
-        {
-            for t in defs.terms_for(terms) {
+        else {
+            return Vec::new();
+        };
+        defs.terms_for(terms)
+            .iter()
+            .map(|t| {
                 let mut s = Slot::default();
-                self.words(&t, BOOST_SYNONYM, &mut s);
-                slots.push(s);
-            }
-        }
-        slots
+                self.words(t, BOOST_SYNONYM, &mut s);
+                s
+            })
+            .collect()
     }
 
     /// Stage one's query for `q`, its structure kept: `any` makes a top-level conjunction's
@@ -358,7 +370,10 @@ impl Stage<'_> {
                 }
                 let question = synonyms && terms.len() > 2;
                 self.context = question;
-                let slots = self.word_slots(&terms, synonyms, any || question);
+                let mut slots = self.word_slots(&terms, synonyms, any || question);
+                if question {
+                    slots.extend(self.defined_slots(&terms));
+                }
                 if any || question {
                     let mut all = Slot::default();
                     for s in slots {
