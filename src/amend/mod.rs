@@ -135,7 +135,7 @@ pub fn annotate_act(act: &mut Act) {
             }
         }
         let cites_act = matches!(u.status, UnitStatus::Deleted | UnitStatus::Pending { .. })
-            && !effective::find_dates_with_words(&u.text).is_empty();
+            && !crate::text::find_dates_with_words(&u.text).is_empty();
         if cites_act {
             let text = strip_num(&u.text, u.num.as_deref());
             for ev in notes::parse_unit_citation(text) {

@@ -997,7 +997,7 @@ fn placeholder_date(line: &str) -> Option<NaiveDate> {
     });
     let c = RE.captures(line)?;
     let d = c.get(1).or_else(|| c.get(2))?.as_str();
-    chrono::NaiveDate::parse_from_str(d, "%d.%m.%Y").ok()
+    crate::text::parse_dotted_date(d)
 }
 
 /// A commit as the walk reads it.

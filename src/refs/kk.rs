@@ -242,7 +242,7 @@ fn describe(
         .captures_iter(window)
         .filter_map(|c| {
             let m = c.get(0)?;
-            let d = crate::amend::instructions::parse_word_date(
+            let d = crate::text::date_in_words(
                 c.get(1)?.as_str(),
                 c.get(2)?.as_str(),
                 c.get(3)?.as_str(),

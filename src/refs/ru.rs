@@ -224,11 +224,10 @@ fn describe(
         match what {
             0 => {
                 act.date = WORD_DATE_RE.captures(piece).and_then(|c| {
-                    let m = crate::structure::header::month_number(c.get(2)?.as_str())?;
-                    chrono::NaiveDate::from_ymd_opt(
-                        c.get(3)?.as_str().parse().ok()?,
-                        m,
-                        c.get(1)?.as_str().parse().ok()?,
+                    crate::text::date_in_words(
+                        c.get(3)?.as_str(),
+                        c.get(1)?.as_str(),
+                        c.get(2)?.as_str(),
                     )
                 });
                 if act.date.is_none() {
