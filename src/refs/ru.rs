@@ -97,25 +97,16 @@ fn mentions(text: &str) -> Vec<Mention> {
 
 /// The act kind a word names (`Закона` → law, `постановлением` → resolution).
 pub(crate) fn act_kind(word: &str) -> Option<ActKind> {
-    let w = lower(bare(word));
-    if w.starts_with("закон") && !w.starts_with("законодат") && !w.starts_with("законн")
-    {
-        Some(ActKind::Law)
-    } else if w.starts_with("кодекс") {
-        Some(ActKind::Code)
-    } else if w.starts_with("постановлени") {
-        Some(ActKind::Resolution)
-    } else if w.starts_with("приказ") {
-        Some(ActKind::Order)
-    } else if w.starts_with("решени") {
-        Some(ActKind::Decision)
-    } else if (w.starts_with("указ") && !w.starts_with("указан"))
-        || w.starts_with("распоряжени")
-        || (w.starts_with("конституци") && !w.starts_with("конституционн"))
-    {
-        Some(ActKind::Other)
-    } else {
-        None
+    use crate::model::citation::codes::{kind_word, KindWord};
+    // A reference resolves by the kinds acts are filed under here; a decree, a disposition
+    // and the Constitution are named, and their mention read, without it. A modifier
+    // (`Конституционного`, `совместного`) leaves the kind to its noun.
+    match kind_word(crate::Lang::Ru, &lower(bare(word)))? {
+        KindWord::Kind(ActKind::Decree | ActKind::Disposition) | KindWord::Constitution => {
+            Some(ActKind::Other)
+        }
+        KindWord::Kind(k) => Some(k),
+        KindWord::Modifier(_) => None,
     }
 }
 

@@ -288,39 +288,31 @@ pub(crate) fn names_own_issuance(text: &str) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     let rest = rest.strip_prefix("бірлескен ").unwrap_or(&rest);
-    [
-        "бұйрығы",
-        "қаулысы",
-        "шешімі",
-        "жарлығы",
-        "өкімі",
-        "заңы",
-        "кодексі",
-    ]
-    .iter()
-    .any(|w| {
-        rest.strip_prefix(w)
+    // The noun of each form's Kazakh citation word (`бұйрығы` of `бірлескен бұйрығы`).
+    KK_FORM_WORDS.iter().any(|(w, _)| {
+        let noun = w.rsplit(' ').next().unwrap_or(w);
+        rest.strip_prefix(noun)
             .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphabetic()))
     })
 }
 
+/// The Kazakh words that end an issuance sentence, one per form, lowercase (`бірлескен
+/// бұйрығы`, `қаулысы`), with its kind: the citation words of
+/// [`crate::model::citation::codes::FORMS`].
+static KK_FORM_WORDS: LazyLock<Vec<(String, ActKind)>> = LazyLock::new(|| {
+    crate::model::citation::codes::FORMS
+        .iter()
+        .map(|f| (crate::structure::lowercase(f.kk), f.kind))
+        .collect()
+});
+
 /// The act kind named by the words right after the issuance (`бірлескен бұйрығы`, `қаулысы`).
 pub(crate) fn kind_from_words(lower: &str) -> Option<ActKind> {
     let l = lower.trim_start();
-    let checks: [(&str, ActKind); 10] = [
-        ("бірлескен бұйрығы", ActKind::JointOrder),
-        ("бірлескен шешімі", ActKind::JointOrder),
-        ("бұйрығы", ActKind::Order),
-        ("қаулысы", ActKind::Resolution),
-        ("шешімі", ActKind::Decision),
-        ("конституциялық заңы", ActKind::ConstitutionalLaw),
-        ("кодексі", ActKind::Code),
-        ("заңы", ActKind::Law),
-        ("жарлығы", ActKind::Decree),
-        ("өкімі", ActKind::Disposition),
-    ];
-    // The word that directly follows wins; otherwise the first one found anywhere.
-    for (w, k) in checks {
+    let checks = KK_FORM_WORDS.iter().map(|(w, k)| (w.as_str(), *k));
+    // The word that directly follows wins; otherwise the first one found anywhere. No word
+    // starts another, so the order of the forms does not matter.
+    for (w, k) in checks.clone() {
         if l.starts_with(w) {
             return Some(k);
         }
