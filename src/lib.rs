@@ -83,14 +83,15 @@ pub use answer::{ActWithSuccession, Health, RefreshAnswer, UnitOrParallel};
 /// MCP tools send; each is made by one function from checked values.
 pub mod pages {
     pub use crate::answer::changes::{
-        changes, ChangesAnswer, ChangesSpan, ChangesTotals, DiffPage, LinkedChange,
+        changes, ChangesAnswer, ChangesRequest, ChangesSpan, ChangesTotals, DiffPage, LinkedChange,
         DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE,
     };
     pub use crate::answer::pages::{
         at_date, bound_text, cited_by_page, history_page, read, refs_page, stats, ActBrief,
-        ActRead, AmendmentBrief, Budget, HistoryPage, HistoryTotals, HitBrief, HitsPage, Links,
-        Paging, ReadAnswer, RefBrief, RefsPage, StatsAnswer, UnitBrief, UnitOnDate, UnitRead,
-        VersionBrief, ACT_TITLE_CHARS, LIST_END, MAX_OUTLINE_UNITS, MAX_STATS_LIMIT,
+        ActRead, AmendmentBrief, AtDateRequest, Budget, HistoryPage, HistoryRequest, HistoryTotals,
+        HitBrief, HitsPage, Links, PageHead, Paging, ReadAnswer, ReadRequest, RefBrief, RefsPage,
+        RefsRequest, StatsAnswer, StatsRequest, UnitBrief, UnitOnDate, UnitRead, VersionBrief,
+        ACT_TITLE_CHARS, LIST_END, MAX_OUTLINE_UNITS, MAX_STATS_LIMIT,
     };
 }
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};

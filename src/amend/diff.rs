@@ -523,8 +523,8 @@ fn side<'a>(
             order: Vec::new(),
         });
     }
-    let date = crate::text::parse_iso_date(spec)
-        .or_else(|| crate::structure::effective::parse_date(spec))?;
+    let date =
+        crate::text::parse_iso_date(spec).or_else(|| crate::text::first_numeric_date(spec))?;
     let timeline = super::time::ActTimeline::new(act);
     let mut used: BTreeSet<usize> = BTreeSet::new();
     let mut units = Vec::new();

@@ -16,8 +16,7 @@
 
 use super::notes::issuer_code;
 use crate::model::{ActKind, ActRef, InstructionOp};
-use crate::structure::effective::find_dates;
-use chrono::NaiveDate;
+use crate::text::find_dates;
 use regex::Regex;
 use std::sync::{Arc, LazyLock};
 
@@ -88,12 +87,6 @@ fn ordinal(word: &str) -> Option<u32> {
     ORD.iter().position(|o| *o == w).map(|i| i as u32 + 1)
 }
 
-/// A date written in words, `2016 жылғы 24 қарашадағы` → 2016-11-24.
-pub fn parse_word_date(y: &str, d: &str, month_word: &str) -> Option<NaiveDate> {
-    let m = crate::structure::header::month_number(month_word)?;
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?)
-}
-
 /// Reads the target act from an amending paragraph's header (the text up to `енгізілсін:`).
 pub fn parse_target_act(header: &str) -> Option<ActRef> {
     let h = header.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -135,7 +128,7 @@ pub fn parse_target_act(header: &str) -> Option<ActRef> {
         let (Some(m), Some(y), Some(d), Some(mw)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
-        if let Some(date) = parse_word_date(y.as_str(), d.as_str(), mw.as_str()) {
+        if let Some(date) = crate::text::date_in_words(y.as_str(), d.as_str(), mw.as_str()) {
             let chunk = SIGN_NUM_RE.replace_all(&outside[last..m.start()], " ");
             let iss = chunk.trim().trim_start_matches("және").trim().to_string();
             issuers.push(iss);

@@ -135,7 +135,7 @@ pub fn annotate_act(act: &mut Act) {
             }
         }
         let cites_act = matches!(u.status, UnitStatus::Deleted | UnitStatus::Pending { .. })
-            && !effective::find_dates_with_words(&u.text).is_empty();
+            && !crate::text::find_dates_with_words(&u.text).is_empty();
         if cites_act {
             let text = strip_num(&u.text, u.num.as_deref());
             for ev in notes::parse_unit_citation(text) {
@@ -267,33 +267,11 @@ fn is_whole_text(label: &str) -> bool {
 /// A target that is the act itself (`Бұйрық жаңа редакцияда`, `Решение в редакции`, `Приказ
 /// дополнен …`), by its kind word; a title note naming the act (`Заголовок приказа`) too.
 fn names_act(label: &str) -> bool {
-    const ACT_WORDS: [&str; 15] = [
-        "бұйрық",
-        "шешім",
-        "қаулы",
-        "заң",
-        "жарлық",
-        "кодекс",
-        "приказ",
-        "решени",
-        "постановлени",
-        "закон",
-        "конституционн",
-        "указ",
-        "распоряжени",
-        "өкім",
-        "нормативт",
-    ];
+    use crate::model::citation::codes::is_kind_word;
     let l = target_words(label);
     let words: Vec<&str> = l.split_whitespace().collect();
-    let first_is_act = words
-        .first()
-        .is_some_and(|w| ACT_WORDS.iter().any(|a| w.starts_with(a)));
-    let title_of_act = is_title(label)
-        && words
-            .iter()
-            .skip(1)
-            .any(|w| ACT_WORDS.iter().any(|a| w.starts_with(a)));
+    let first_is_act = words.first().is_some_and(|w| is_kind_word(w));
+    let title_of_act = is_title(label) && words.iter().skip(1).any(|w| is_kind_word(w));
     first_is_act || title_of_act
 }
 

@@ -11,7 +11,8 @@
 //! for the number anywhere in the citation. Dates inside parentheses are rules, not citations.
 
 use crate::model::{ActKind, ActRef, AmendAction, EffectiveRule};
-use crate::structure::effective::{find_dates, parse_rule};
+use crate::structure::effective::parse_rule;
+use crate::text::find_dates;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -222,9 +223,8 @@ pub(crate) fn own_subject(prev: &str) -> Option<&str> {
     let s = prev[cut..]
         .trim()
         .trim_end_matches([' ', '-', '–', '—', ',']);
-    let named = !s.is_empty()
-        && crate::structure::effective::find_dates_with_words(s).is_empty()
-        && super::names_unit(s);
+    let named =
+        !s.is_empty() && crate::text::find_dates_with_words(s).is_empty() && super::names_unit(s);
     named.then_some(s)
 }
 
@@ -539,7 +539,7 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
         (s.to_string(), None)
     };
     if let Some(c) = KK_EXPIRED_RE.captures(body) {
-        let date = crate::structure::effective::find_dates(&c[2])
+        let date = crate::text::find_dates(&c[2])
             .first()
             .map(|(d, _)| *d)
             .or_else(|| crate::text::parse_date(&c[2]))?;
@@ -613,7 +613,7 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
         });
     }
     if let Some(c) = RU_SUSPENDED_RE.captures(body) {
-        let dates = crate::structure::effective::find_dates_with_words(&c[2]);
+        let dates = crate::text::find_dates_with_words(&c[2]);
         let rest = crate::structure::lowercase(&c[2]);
         let (mut from, mut until) = (None, None);
         for (d, r) in dates {
@@ -635,7 +635,7 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
         });
     }
     if let Some(c) = RU_EXPIRED_RE.captures(body) {
-        let (date, _) = crate::structure::effective::find_dates_with_words(&c[2])
+        let (date, _) = crate::text::find_dates_with_words(&c[2])
             .into_iter()
             .next()?;
         // The date must open what follows `до`.
@@ -662,7 +662,7 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
 fn ru_span(s: &str) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
     let lower = crate::structure::lowercase(s);
     let (mut from, mut until) = (None, None);
-    for (d, r) in crate::structure::effective::find_dates_with_words(s) {
+    for (d, r) in crate::text::find_dates_with_words(s) {
         let before = lower.get(..r.start).unwrap_or("").trim_end();
         if before.ends_with(" до") || before == "до" {
             until = until.or(Some(d));
@@ -678,7 +678,7 @@ fn ru_span(s: &str) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
 fn kk_span(s: &str) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
     let lower = crate::structure::lowercase(s);
     let (mut from, mut until) = (None, None);
-    for (d, r) in crate::structure::effective::find_dates(s) {
+    for (d, r) in crate::text::find_dates(s) {
         let after = lower.get(r.end..).unwrap_or("").trim_start();
         if after.starts_with("бастап") {
             from = Some(d);

@@ -17,7 +17,8 @@
 
 use super::notes::{issuer_code, paren_ranges, NoteEvent, BARE_NUMBER_RE, SIGN_NUMBER_RE};
 use crate::model::{ActKind, ActRef, AmendAction, EffectiveRule};
-use crate::structure::effective::{find_dates_with_words, parse_rule};
+use crate::structure::effective::parse_rule;
+use crate::text::find_dates_with_words;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -232,9 +232,42 @@ enum Span {
     Dates { from: NaiveDate, to: NaiveDate },
 }
 
-/// What `changes` answers: what changed in `target` (in `lang`'s text) over `span` (none
-/// asked: [`crate::Error::BadArgument`] saying what to give, with the act's editions), the page
-/// `paging` of its unit changes and amendment events, each unit with its citation and page.
+/// What `changes` asks: what changed in `target` (in `lang`'s text) over `span`, the page
+/// `paging` of its unit changes and amendment events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ChangesRequest {
+    /// The act (`ACT_ID`) or unit (`ACT_ID#EID`).
+    pub target: Target,
+    /// The edition or the dates compared; none given is answered with what to give.
+    pub span: Option<ChangesSpan>,
+    /// The language of the text compared; Kazakh first when `None`.
+    pub lang: Option<Lang>,
+    /// The page of the lists.
+    pub paging: Paging,
+}
+
+impl ChangesRequest {
+    /// What changed in `target` over `span`, the page `paging`.
+    pub fn new(target: Target, span: Option<ChangesSpan>, paging: Paging) -> Self {
+        ChangesRequest {
+            target,
+            span,
+            lang: None,
+            paging,
+        }
+    }
+
+    /// In `lang`'s text.
+    pub fn lang(mut self, lang: Option<Lang>) -> Self {
+        self.lang = lang;
+        self
+    }
+}
+
+/// What `changes` answers: what changed in the request's target over its span (none asked:
+/// [`crate::Error::BadArgument`] saying what to give, with the act's editions), its page of
+/// unit changes and amendment events, each unit with its citation and page.
 ///
 /// Between two dates, an amendment counts by the day it takes effect (in force on `from`, it
 /// is in the earlier text already); an edition prints the amendments signed since the edition
@@ -242,13 +275,17 @@ enum Span {
 /// signed.
 pub fn changes(
     index: &ZanIndex,
-    target: &Target,
-    span: Option<&ChangesSpan>,
-    lang: Option<Lang>,
-    paging: Paging,
+    request: &ChangesRequest,
     links: &Links,
     budget: &Budget,
 ) -> crate::Result<ChangesAnswer> {
+    let ChangesRequest {
+        ref target,
+        ref span,
+        lang,
+        paging,
+    } = *request;
+    let span = span.as_ref();
     let Paging { offset, limit } = paging;
     let act = index.act_in(&target.act, lang)?;
     let eid = target.eid();

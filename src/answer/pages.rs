@@ -188,6 +188,37 @@ impl Paging {
     }
 }
 
+/// Where a page stands in its list, as every paged answer says it: the page asked for, where
+/// the next begins, and why it holds fewer entries than asked when it was cut to its size.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PageHead {
+    /// Entries before this page.
+    pub offset: usize,
+    /// Most entries asked for on the page.
+    pub limit: usize,
+    /// The `offset` of the next page, when more entries may follow (also when the page was
+    /// cut short to stay within its size).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_offset: Option<usize>,
+    /// Set when the page holds fewer entries than asked to stay within its size: how many and
+    /// how to get the rest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cut: Option<String>,
+}
+
+impl PageHead {
+    /// The head of the page `paging`, with the next page's offset and the reason it was cut.
+    fn new(paging: Paging, next_offset: Option<usize>, cut: Option<String>) -> Self {
+        PageHead {
+            offset: paging.offset,
+            limit: paging.limit,
+            next_offset,
+            cut,
+        }
+    }
+}
+
 /// The most characters an answer's JSON may take, and the most of each part inside it.
 ///
 /// An answer is cut where a hit or an entry ends, never inside one (a first entry larger
@@ -391,14 +422,9 @@ pub struct HitsPage {
     pub total_text: String,
     /// True when no unit had all the words and units with some of them are shown.
     pub relaxed: bool,
-    /// Hits before this page.
-    pub offset: usize,
-    /// Most hits asked for on the page.
-    pub limit: usize,
-    /// The `offset` of the next page, when more hits may follow (also when the page was cut
-    /// short to stay within its size).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_offset: Option<usize>,
+    /// The page of hits: `offset`, `limit`, `next_offset`, `cut`.
+    #[serde(flatten)]
+    pub page: PageHead,
     /// Hits of this page in repealed acts, left out (asked to be kept, they are shown).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub repealed_left_out: usize,
@@ -406,10 +432,6 @@ pub struct HitsPage {
     /// searched beside it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub searched_also: Vec<crate::SearchedAlso>,
-    /// Set when the page holds fewer hits than asked to stay within its size: how many and
-    /// how to get the rest.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cut: Option<String>,
     /// The hits, best first.
     pub hits: Vec<HitBrief>,
 }
@@ -448,12 +470,9 @@ impl HitsPage {
             total_is_lower_bound,
             total_text,
             relaxed,
-            offset: paging.offset,
-            limit: paging.limit,
-            next_offset: None,
+            page: PageHead::new(paging, None, None),
             repealed_left_out: 0,
             searched_also,
-            cut: None,
             hits: Vec::new(),
         };
         let mut used = json_chars(&answer) + 200;
@@ -469,7 +488,7 @@ impl HitsPage {
             let size = json_chars(&linked) + 1;
             if !answer.hits.is_empty() && used + size > budget.answer_chars {
                 shown_to = paging.offset + k;
-                answer.cut = Some(format!(
+                answer.page.cut = Some(format!(
                     "the page stops after {} hits to stay within {} characters; `offset` {} \
                      gives the next",
                     answer.hits.len(),
@@ -482,8 +501,8 @@ impl HitsPage {
             answer.hits.push(linked);
         }
         let more = shown_to < answer.total || answer.total_is_lower_bound;
-        let full = answer.cut.is_some() || before == paging.limit;
-        answer.next_offset = (more && full && shown_to < crate::MAX_LIMIT).then_some(shown_to);
+        let full = answer.page.cut.is_some() || before == paging.limit;
+        answer.page.next_offset = (more && full && shown_to < crate::MAX_LIMIT).then_some(shown_to);
         Ok(answer)
     }
 }
@@ -626,20 +645,66 @@ pub enum ReadAnswer {
     Unit(Box<UnitRead>),
 }
 
+/// What `read` asks: an act's outline or a unit's text, `target`, in `lang` (a unit in both
+/// languages when none), on `as_of` (today's text when none).
+///
+/// ```
+/// use zanlex::pages::ReadRequest;
+/// let target: zanlex::Target = "a#p_1".parse().unwrap();
+/// let req = ReadRequest::new(target).lang(Some(zanlex::Lang::Ru));
+/// assert_eq!((req.target.eid(), req.lang, req.as_of), (Some("p_1"), Some(zanlex::Lang::Ru), None));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ReadRequest {
+    /// The act (`ACT_ID`) or unit (`ACT_ID#EID`).
+    pub target: Target,
+    /// The language of the text; a unit in both when `None`.
+    pub lang: Option<Lang>,
+    /// The day the text is read on; today's text when `None`.
+    pub as_of: Option<NaiveDate>,
+}
+
+impl ReadRequest {
+    /// Reads `target` today, a unit in both languages.
+    pub fn new(target: Target) -> Self {
+        ReadRequest {
+            target,
+            lang: None,
+            as_of: None,
+        }
+    }
+
+    /// In `lang` only.
+    pub fn lang(mut self, lang: Option<Lang>) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// On `as_of`.
+    pub fn as_of(mut self, as_of: Option<NaiveDate>) -> Self {
+        self.as_of = as_of;
+        self
+    }
+}
+
 /// Most units of an act's outline sent: past it the outline's deepest levels are left out.
 pub const MAX_OUTLINE_UNITS: usize = 600;
 
-/// What `read` answers for `target` on `as_of` in `lang`: the act's outline (the units it had
+/// What `read` answers for the request's `target` on `as_of` in `lang`: the act's outline (the units it had
 /// that day, with their states, when a date is asked), or the unit in the language asked for
 /// (both side by side when none is), its text within `budget`.
 pub fn read(
     index: &ZanIndex,
-    target: &Target,
-    as_of: Option<NaiveDate>,
-    lang: Option<Lang>,
+    request: &ReadRequest,
     links: &Links,
     budget: &Budget,
 ) -> crate::Result<ReadAnswer> {
+    let ReadRequest {
+        ref target,
+        lang,
+        as_of,
+    } = *request;
     let Some(eid) = target.eid() else {
         let mut outline = match as_of {
             Some(date) => index
@@ -740,17 +805,53 @@ pub struct UnitOnDate {
     pub unit: UnitAnswer,
 }
 
-/// What `at_date` answers: unit `eid` of `act` on `date` in `lang`, by the point-in-time rule,
-/// its text within `budget`.
+/// What `at_date` asks: unit `eid` of `act` on `date`, in `lang` (the first language that
+/// has it when `None`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AtDateRequest {
+    /// The act's id.
+    pub act: String,
+    /// The unit's eid.
+    pub eid: String,
+    /// The day asked about.
+    pub date: NaiveDate,
+    /// The language of the text.
+    pub lang: Option<Lang>,
+}
+
+impl AtDateRequest {
+    /// Unit `eid` of `act` on `date`, in the first language that has it.
+    pub fn new(act: impl Into<String>, eid: impl Into<String>, date: NaiveDate) -> Self {
+        AtDateRequest {
+            act: act.into(),
+            eid: eid.into(),
+            date,
+            lang: None,
+        }
+    }
+
+    /// In `lang`.
+    pub fn lang(mut self, lang: Option<Lang>) -> Self {
+        self.lang = lang;
+        self
+    }
+}
+
+/// What `at_date` answers: the request's unit on its date, by the point-in-time rule, its
+/// text within `budget`.
 pub fn at_date(
     index: &ZanIndex,
-    act: &str,
-    eid: &str,
-    date: NaiveDate,
-    lang: Option<Lang>,
+    request: &AtDateRequest,
     links: &Links,
     budget: &Budget,
 ) -> crate::Result<UnitOnDate> {
+    let AtDateRequest {
+        ref act,
+        ref eid,
+        date,
+        lang,
+    } = *request;
     let mut unit = index.unit_answer(act, eid, lang, Some(date))?;
     bound_text(
         &mut unit.text,
@@ -790,31 +891,57 @@ pub struct HistoryPage {
     /// The lists' lengths in all; `entries`, `versions` and `wordings` are each cut to the
     /// page.
     pub totals: HistoryTotals,
-    /// Entries before this page.
-    pub offset: usize,
-    /// Most entries of each list on the page.
-    pub limit: usize,
-    /// The `offset` of the next page, when entries follow it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_offset: Option<usize>,
-    /// Set when the page holds fewer entries than asked to stay within its size.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cut: Option<String>,
+    /// The page of each list: `offset`, `limit` (entries of each list), `next_offset`, `cut`.
+    #[serde(flatten)]
+    pub page: PageHead,
     /// The history, cut to the page.
     #[serde(flatten)]
     pub history: ActHistory,
 }
 
-/// What `history` answers: the page `paging` of `target`'s history in `lang`, within
-/// `budget` (fewer entries than asked, with the next offset, when they would not fit).
+/// What `history` asks: the page `paging` of the history of `target` (an act or a unit) in
+/// `lang`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct HistoryRequest {
+    /// The act (`ACT_ID`) or unit (`ACT_ID#EID`).
+    pub target: Target,
+    /// The language of the texts; Kazakh first when `None`.
+    pub lang: Option<Lang>,
+    /// The page of each list.
+    pub paging: Paging,
+}
+
+impl HistoryRequest {
+    /// The page `paging` of `target`'s history.
+    pub fn new(target: Target, paging: Paging) -> Self {
+        HistoryRequest {
+            target,
+            lang: None,
+            paging,
+        }
+    }
+
+    /// In `lang`.
+    pub fn lang(mut self, lang: Option<Lang>) -> Self {
+        self.lang = lang;
+        self
+    }
+}
+
+/// What `history` answers: the request's page of its target's history, within `budget`
+/// (fewer entries than asked, with the next offset, when they would not fit).
 pub fn history_page(
     index: &ZanIndex,
-    target: &Target,
-    lang: Option<Lang>,
-    paging: Paging,
+    request: &HistoryRequest,
     links: &Links,
     budget: &Budget,
 ) -> crate::Result<HistoryPage> {
+    let HistoryRequest {
+        ref target,
+        lang,
+        paging,
+    } = *request;
     let mut history = index.act_history(&target.act, target.eid(), lang, false)?;
     let act = index.act_in(&target.act, lang)?;
     let citation = citation_of(index, target, lang)?;
@@ -855,17 +982,18 @@ pub fn history_page(
                 act.official_url.as_deref(),
             ),
             totals,
-            offset: paging.offset,
-            limit: paging.limit,
-            next_offset: next.into_iter().flatten().next(),
-            cut: (limit < paging.limit).then(|| {
-                format!(
-                    "the page holds {limit} entries of each list to stay within {} characters; \
-                     `offset` {} gives the next",
-                    budget.answer_chars,
-                    paging.offset + limit
-                )
-            }),
+            page: PageHead::new(
+                paging,
+                next.into_iter().flatten().next(),
+                (limit < paging.limit).then(|| {
+                    format!(
+                        "the page holds {limit} entries of each list to stay within {} \
+                         characters; `offset` {} gives the next",
+                        budget.answer_chars,
+                        paging.offset + limit
+                    )
+                }),
+            ),
             history: history.clone(),
         };
         if limit == 1 || json_chars(&answer) <= budget.answer_chars {
@@ -885,32 +1013,77 @@ pub struct RefsPage<T> {
     /// The act's or unit's page (see [`Links`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permalink: Option<String>,
-    /// Entries before this page.
-    pub offset: usize,
-    /// Most entries on the page.
-    pub limit: usize,
-    /// The `offset` of the next page, when entries follow it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_offset: Option<usize>,
-    /// Set when the page holds fewer entries than asked to stay within its size.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cut: Option<String>,
+    /// The page of the list: `offset`, `limit`, `next_offset`, `cut`.
+    #[serde(flatten)]
+    pub page: PageHead,
     /// The list, cut to the page.
     #[serde(flatten)]
     pub list: T,
 }
 
-/// What `refs` answers: the page `paging` of what `target` refers to in `lang` on `as_of`,
-/// within `budget`.
+/// What `refs` and `cited_by` ask: the page `paging` of what `target` refers to, or of what
+/// refers to it, in `lang`, read on `as_of`; for `cited_by`, references to a unit inside
+/// `target` count too unless `exact`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RefsRequest {
+    /// The act (`ACT_ID`) or unit (`ACT_ID#EID`).
+    pub target: Target,
+    /// The language of the texts; every language when `None`.
+    pub lang: Option<Lang>,
+    /// The day the texts are read on; today's when `None`.
+    pub as_of: Option<NaiveDate>,
+    /// `cited_by` only: references to `target` itself, not to the units inside it.
+    pub exact: bool,
+    /// The page of the list.
+    pub paging: Paging,
+}
+
+impl RefsRequest {
+    /// The page `paging` of `target`'s references, today, in every language.
+    pub fn new(target: Target, paging: Paging) -> Self {
+        RefsRequest {
+            target,
+            lang: None,
+            as_of: None,
+            exact: false,
+            paging,
+        }
+    }
+
+    /// In `lang`.
+    pub fn lang(mut self, lang: Option<Lang>) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// On `as_of`.
+    pub fn as_of(mut self, as_of: Option<NaiveDate>) -> Self {
+        self.as_of = as_of;
+        self
+    }
+
+    /// References to the target itself only (`cited_by`).
+    pub fn exact(mut self, exact: bool) -> Self {
+        self.exact = exact;
+        self
+    }
+}
+
+/// What `refs` answers: the request's page of what its target refers to, within `budget`.
 pub fn refs_page(
     index: &ZanIndex,
-    target: &Target,
-    lang: Option<Lang>,
-    as_of: Option<NaiveDate>,
-    paging: Paging,
+    request: &RefsRequest,
     links: &Links,
     budget: &Budget,
 ) -> crate::Result<RefsPage<RefList>> {
+    let RefsRequest {
+        ref target,
+        lang,
+        as_of,
+        paging,
+        ..
+    } = *request;
     let list = index.refs(target, lang, as_of)?;
     let act = index.act_in(&target.act, lang)?;
     let citation = citation_of(index, target, lang)?;
@@ -925,22 +1098,23 @@ pub fn refs_page(
     }))
 }
 
-/// What `cited_by` answers: the page `paging` of the references to `target` (`within`: to a
-/// unit inside it too) made in `lang`, each citing act read on `as_of`, within `budget`.
-// The request's parts as the other pages take them; a request type for every page is the
-// layer's next step.
-#[allow(clippy::too_many_arguments)]
+/// What `cited_by` answers: the request's page of the references to its target (to a unit
+/// inside it too, unless `exact`) made in `lang`, each citing act read on `as_of`, within
+/// `budget`.
 pub fn cited_by_page(
     index: &ZanIndex,
-    target: &Target,
-    within: bool,
-    lang: Option<Lang>,
-    as_of: Option<NaiveDate>,
-    paging: Paging,
+    request: &RefsRequest,
     links: &Links,
     budget: &Budget,
 ) -> crate::Result<RefsPage<CitedByList>> {
-    let list = index.cited_by_list(target, within, lang, as_of)?;
+    let RefsRequest {
+        ref target,
+        lang,
+        as_of,
+        exact,
+        paging,
+    } = *request;
+    let list = index.cited_by_list(target, !exact, lang, as_of)?;
     let act = index.act_in(&target.act, None)?;
     let citation = citation_of(index, target, None)?;
     let permalink = links.permalink(
@@ -975,17 +1149,18 @@ fn fit_refs<T: Clone + Serialize>(
         let answer = RefsPage {
             citation: citation.clone(),
             permalink: permalink.clone(),
-            offset: paging.offset,
-            limit: paging.limit,
-            next_offset,
-            cut: (limit < paging.limit).then(|| {
-                format!(
-                    "the page holds {limit} references to stay within {} characters; `offset` \
-                     {} gives the next",
-                    budget.answer_chars,
-                    paging.offset + limit
-                )
-            }),
+            page: PageHead::new(
+                paging,
+                next_offset,
+                (limit < paging.limit).then(|| {
+                    format!(
+                        "the page holds {limit} references to stay within {} characters; \
+                         `offset` {} gives the next",
+                        budget.answer_chars,
+                        paging.offset + limit
+                    )
+                }),
+            ),
             list: page,
         };
         if limit == 1 || json_chars(&answer) <= budget.answer_chars {
@@ -1022,14 +1197,32 @@ pub struct StatsAnswer {
 /// Most entries of each ranked list of `stats`.
 pub const MAX_STATS_LIMIT: usize = 100;
 
-/// What `stats` answers: the corpus's counts for the amendments since `since`, each ranked
-/// list at most `limit` long (1 to [`MAX_STATS_LIMIT`]).
+/// What `stats` asks: the corpus's counts for the amendments since `since` (all when `None`),
+/// each ranked list at most `limit` long (1 to [`MAX_STATS_LIMIT`], checked by [`stats`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct StatsRequest {
+    /// The day amendments are counted from.
+    pub since: Option<NaiveDate>,
+    /// Most entries of each ranked list.
+    pub limit: usize,
+}
+
+impl StatsRequest {
+    /// The counts since `since`, each ranked list `limit` long.
+    pub fn new(since: Option<NaiveDate>, limit: usize) -> Self {
+        StatsRequest { since, limit }
+    }
+}
+
+/// What `stats` answers: the request's counts (a `limit` out of range is
+/// [`crate::Error::BadArgument`]), each unit listed with its page.
 pub fn stats(
     index: &ZanIndex,
-    since: Option<NaiveDate>,
-    limit: usize,
+    request: &StatsRequest,
     links: &Links,
 ) -> crate::Result<StatsAnswer> {
+    let StatsRequest { since, limit } = *request;
     if limit == 0 || limit > MAX_STATS_LIMIT {
         return Err(crate::Error::BadArgument(format!(
             "limit {limit} is out of range; use 1 to {MAX_STATS_LIMIT} (entries of each ranked list)"
@@ -1041,4 +1234,39 @@ pub fn stats(
         unit.permalink = links.permalink(&unit.act, Some(&unit.eid), None, official.as_deref());
     }
     Ok(StatsAnswer { limit, stats })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PageHead, Paging, RefsPage};
+
+    /// The paging fields stay the answer's own, in their place, whatever page type holds them.
+    #[test]
+    fn a_page_head_is_the_answers_own_fields() {
+        #[derive(Clone, serde::Serialize)]
+        struct List {
+            cited_by: Vec<u8>,
+        }
+        let paging = Paging {
+            offset: 5,
+            limit: 2,
+        };
+        let page = RefsPage {
+            citation: "c".into(),
+            permalink: None,
+            page: PageHead::new(paging, Some(7), Some("cut".into())),
+            list: List { cited_by: vec![1] },
+        };
+        assert_eq!(
+            serde_json::to_string(&page).expect("json"),
+            r#"{"citation":"c","offset":5,"limit":2,"next_offset":7,"cut":"cut","cited_by":[1]}"#
+        );
+        let last = PageHead::new(paging, None, None);
+        let json = serde_json::to_string(&last).expect("json");
+        assert_eq!(json, r#"{"offset":5,"limit":2}"#);
+        assert_eq!(
+            serde_json::from_str::<PageHead>(&json).expect("read back"),
+            last
+        );
+    }
 }

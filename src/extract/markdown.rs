@@ -315,56 +315,28 @@ pub fn front_matter_unclosed(text: &str) -> bool {
     lines.next().map(str::trim) == Some("---") && !lines.any(|l| l.trim() == "---")
 }
 
-/// A minimal reader for the flat YAML these exports use: `key: value`, nested maps by
-/// indentation, `- item` lists, quoted scalars. Anything fancier is kept as its raw text.
-fn front_matter(lines: &[&str]) -> BTreeMap<String, String> {
-    let mut out: BTreeMap<String, String> = BTreeMap::new();
-    // (indent, key) of the open parents.
-    let mut stack: Vec<(usize, String)> = Vec::new();
-    for l in lines {
-        if l.trim().is_empty() || l.trim_start().starts_with('#') {
-            continue;
-        }
-        let ind = l.len() - l.trim_start().len();
-        let t = l.trim();
-        // A list may sit at its key's own indentation (`key:` / `- item`).
-        let is_item = t.starts_with("- ");
-        while stack
-            .last()
-            .is_some_and(|(d, _)| *d > ind || (*d == ind && !is_item))
-        {
-            stack.pop();
-        }
-        let parent = stack
-            .iter()
-            .map(|(_, k)| k.as_str())
-            .collect::<Vec<_>>()
-            .join(".");
-        if let Some(item) = t.strip_prefix("- ") {
-            let v = unquote(item);
-            let e = out.entry(parent).or_default();
-            if !e.is_empty() {
-                e.push_str("; ");
-            }
-            e.push_str(&v);
-            continue;
-        }
-        let Some((k, v)) = t.split_once(':') else {
-            continue;
-        };
-        let key = if parent.is_empty() {
-            k.trim().to_string()
-        } else {
-            format!("{parent}.{}", k.trim())
-        };
-        let v = v.trim();
-        if v.is_empty() {
-            stack.push((ind, k.trim().to_string()));
-        } else {
-            out.insert(key, unquote(v));
-        }
+/// The fields of a front matter (its lines between the `---`), read by the one reader of
+/// metadata in YAML ([`super::sidecar::yaml_fields`]). Bilingual exports nest `title`,
+/// `version_date` and `source` by language: the Kazakh one is the plain value. A front matter
+/// that is not YAML gives no fields but a line saying so, which extraction warns with the
+/// other values left out.
+pub(crate) fn front_matter(lines: &[&str]) -> BTreeMap<String, String> {
+    // Blank or comments only: no fields, and nothing wrong.
+    if lines
+        .iter()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return BTreeMap::new();
     }
-    // Bilingual exports nest `title`/`version_date` by language: the Kazakh one is the value.
+    let mut out = match super::sidecar::yaml_fields(&lines.join("\n"), "its front matter") {
+        Ok(fields) => fields,
+        Err(reason) => {
+            return BTreeMap::from([super::sidecar::unread_entry(
+                "front_matter",
+                format!("{reason}; the text is indexed without it"),
+            )])
+        }
+    };
     for k in ["title", "version_date", "source"] {
         if !out.contains_key(k) {
             if let Some(v) = out.get(&format!("{k}.kaz")).cloned() {
@@ -373,16 +345,6 @@ fn front_matter(lines: &[&str]) -> BTreeMap<String, String> {
         }
     }
     out
-}
-
-fn unquote(v: &str) -> String {
-    let v = v.trim();
-    for q in ['\'', '"'] {
-        if v.len() >= 2 && v.starts_with(q) && v.ends_with(q) {
-            return v[1..v.len() - 1].replace("''", "'");
-        }
-    }
-    v.to_string()
 }
 
 /// The examples of this module's items, run as unit tests (the items are not public).
@@ -421,5 +383,96 @@ mod tests {
         crate::property::check(20000, crate::property::text(&pieces, 12), |s| {
             assert_eq!(replace_tags(&s), re.replace_all(&s, " "), "{s:?}");
         });
+    }
+}
+
+/// A front matter is read by the one reader of metadata in YAML, as a folder's `meta.yaml` is.
+#[cfg(test)]
+mod front_matter_tests {
+    use super::front_matter;
+    use std::path::Path;
+
+    fn fields(yaml: &str) -> std::collections::BTreeMap<String, String> {
+        front_matter(&yaml.lines().collect::<Vec<_>>())
+    }
+
+    /// The government act's front matter (the mirror's export of 104316, edition of
+    /// 05.11.2022) gives the fields its folder's `meta.yaml` gives when the same lines are one.
+    #[test]
+    fn a_front_matter_reads_as_the_same_meta_yaml() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text =
+            std::fs::read_to_string(root.join(
+                "tests/fixtures/versions/codes_104316_government/kaz@2c716769_v2022-11-05.md",
+            ))
+            .expect("fixture");
+        let yaml: Vec<&str> = text.lines().skip(1).take_while(|l| *l != "---").collect();
+        let own = front_matter(&yaml);
+        assert_eq!(own["act_code"], "104316");
+        assert_eq!(own["type_codes"], "КЗАК");
+        assert_eq!(own["approved_by"], "101000000000");
+        assert_eq!(own["caused_by.code"], "173442");
+        assert_eq!(own["version_date"], "2022-11-05");
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("meta.yaml"), yaml.join("\n")).expect("write");
+        let folder =
+            crate::extract::sidecar::read_folder_meta(&dir.path().join("kaz.md"), crate::Lang::Kk)
+                .expect("a mapping")
+                .expect("a meta.yaml");
+        assert_eq!(own, folder);
+    }
+
+    /// What YAML means, not what a line looks like: a flow list, a folded title, a comment
+    /// after a value, a quote inside a quoted value.
+    #[test]
+    fn yaml_is_read_as_yaml() {
+        let f = fields("type_codes: [КЗАК, ЗАК]\ntitle: >\n  Үкіметі\n  туралы\nform: КЗАК # the code\nnumber: 'N 2688 ''а'''\nrepealed_on: ~\n");
+        assert_eq!(f["type_codes"], "КЗАК; ЗАК");
+        assert_eq!(f["title"], "Үкіметі туралы");
+        assert_eq!(f["form"], "КЗАК");
+        assert_eq!(f["number"], "N 2688 'а'");
+        assert!(!f.contains_key("repealed_on"), "{f:?}");
+        // Bilingual: the Kazakh value is the plain one.
+        let f = fields("title:\n  rus: О Правительстве\n  kaz: Үкіметі туралы\n");
+        assert_eq!(f["title"], "Үкіметі туралы");
+        assert_eq!(f["title.rus"], "О Правительстве");
+        assert!(fields("# nothing yet\n\n").is_empty());
+    }
+
+    /// A front matter that is no YAML, or nests past the bound, gives no fields and one line
+    /// saying so, which extraction warns naming the file.
+    #[test]
+    fn a_broken_front_matter_is_one_warning() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let body = "# Тексеру туралы заң\n\n### 1-бап. Жалпы ереже\n\n1. Мәтін.\n";
+        let cases = [
+            (
+                "colon.md",
+                "title: Заң: тексеру\nversion_date: 2020-01-01\n".to_string(),
+                "c/colon.md: its front matter is not valid YAML (mapping values are not allowed in this context at line 1 column 11); the text is indexed without it",
+            ),
+            (
+                "deep.md",
+                format!("title: {}\n", "[".repeat(70)),
+                "c/deep.md: its front matter nests lists or mappings more than 64 deep (line 1); the text is indexed without it",
+            ),
+        ];
+        let corpus = dir.path().join("c");
+        std::fs::create_dir(&corpus)?;
+        for (name, yaml, warning) in cases {
+            let p = corpus.join(name);
+            std::fs::write(&p, format!("---\n{yaml}---\n{body}"))?;
+            let doc = crate::extract::extract_file(&p, dir.path())?;
+            let said: Vec<String> = doc
+                .warnings
+                .iter()
+                .map(|w| format!("c/{name}: {w}"))
+                .collect();
+            assert_eq!(said, [warning], "{name}");
+            assert!(!doc.meta.contains_key("title"), "{:?}", doc.meta);
+            assert!(!doc.meta.contains_key("version_date"), "{:?}", doc.meta);
+            assert_eq!(doc.lines[0].text, "Тексеру туралы заң");
+        }
+        Ok(())
     }
 }

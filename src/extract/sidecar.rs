@@ -220,7 +220,7 @@ pub fn read_own_sidecars(
             })?;
             flatten("", &table, &mut map);
         } else {
-            map = yaml_map(&text, &shown)?;
+            map = yaml_fields(&text, &shown)?;
         }
         by_language(&mut map, lang);
         out.extend(map);
@@ -228,9 +228,13 @@ pub fn read_own_sidecars(
     Ok(out)
 }
 
-/// A YAML document's mapping, flattened; `Err` names `shown`. Nesting is bounded before the
+/// The one reader of metadata written in YAML: a folder's `meta.yaml` (as ingestion and the git
+/// history read it), a sidecar in a `meta/` folder and a Markdown front matter. The document's
+/// mapping comes flattened: nested keys joined by `.` (`caused_by.code`), lists joined with
+/// `; `, scalars as written, nulls left out; a list item that is no scalar is left out with a
+/// line saying so under [`UNREAD`]. `Err` names `shown`. Nesting is bounded before the
 /// document is parsed ([`MAX_YAML_DEPTH`]).
-fn yaml_map(text: &str, shown: &str) -> Result<BTreeMap<String, String>, String> {
+pub(crate) fn yaml_fields(text: &str, shown: &str) -> Result<BTreeMap<String, String>, String> {
     if let Some(line) = nested_too_deep(text) {
         return Err(format!(
             "{shown} nests lists or mappings more than {MAX_YAML_DEPTH} deep (line {line})"
@@ -324,7 +328,7 @@ fn parse_folder_meta(p: &Path) -> Result<BTreeMap<String, String>, String> {
         .unwrap_or_default();
     let text =
         crate::files::read_regular_to_string(p).map_err(|e| format!("cannot read {name}: {e}"))?;
-    yaml_map(&text, &name)
+    yaml_fields(&text, &name)
 }
 
 /// How deep a `meta.yaml` may nest `[` lists and `{` mappings: the mirror's nest two or three
@@ -482,6 +486,12 @@ fn shown_yaml(v: &serde_yaml_ng::Value) -> String {
 /// The key prefix under which a metadata file's fields keep what they could not take (one
 /// line each, naming the file), for [`take_unread`] to say.
 const UNREAD: &str = "\u{0}unread:";
+
+/// A line saying what of a metadata file was left out and why, as the key and value [`take_unread`]
+/// finds in a metadata map.
+pub(crate) fn unread_entry(key: &str, line: String) -> (String, String) {
+    (format!("{UNREAD}{key}"), line)
+}
 
 /// Takes out of `meta` the lines saying which of its files' values were left out, and why.
 pub fn take_unread(meta: &mut BTreeMap<String, String>) -> Vec<String> {

@@ -890,19 +890,8 @@ fn text_folder(path: &str) -> Option<String> {
 
 /// The act's code: meta.yaml's `act_code`, else the number ending the folder's name.
 fn act_code(folder: &str, files: &BTreeMap<String, Vec<u8>>) -> Option<String> {
-    #[derive(Deserialize)]
-    struct Meta {
-        act_code: Option<serde_yaml_ng::Value>,
-    }
-    let from_meta = files
-        .get("meta.yaml")
-        .and_then(|b| serde_yaml_ng::from_slice::<Meta>(b).ok())
-        .and_then(|m| m.act_code)
-        .and_then(|v| match v {
-            serde_yaml_ng::Value::String(s) => Some(s),
-            serde_yaml_ng::Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        })
+    let from_meta = meta_fields(files)
+        .and_then(|mut m| m.remove("act_code"))
         .filter(|s| !s.is_empty());
     from_meta.or_else(|| {
         let name = folder.rsplit('/').next()?;
@@ -914,13 +903,17 @@ fn act_code(folder: &str, files: &BTreeMap<String, Vec<u8>>) -> Option<String> {
 
 /// meta.yaml's `version_date` (Kazakh, else Russian, else a plain date).
 fn meta_version_date(files: &BTreeMap<String, Vec<u8>>) -> Option<NaiveDate> {
-    let v: serde_yaml_ng::Value = serde_yaml_ng::from_slice(files.get("meta.yaml")?).ok()?;
-    let vd = v.get("version_date")?;
-    let s = |x: &serde_yaml_ng::Value| x.as_str().and_then(crate::text::parse_iso_date);
-    vd.get("kaz")
-        .and_then(s)
-        .or_else(|| vd.get("rus").and_then(s))
-        .or_else(|| s(vd))
+    let m = meta_fields(files)?;
+    ["version_date.kaz", "version_date.rus", "version_date"]
+        .iter()
+        .find_map(|k| m.get(*k).and_then(|v| crate::text::parse_iso_date(v)))
+}
+
+/// The fields of the folder's `meta.yaml` as of a commit, read as ingestion reads it; `None`
+/// when there is none or it cannot be read (the commit's texts are read without it).
+fn meta_fields(files: &BTreeMap<String, Vec<u8>>) -> Option<BTreeMap<String, String>> {
+    let text = std::str::from_utf8(files.get("meta.yaml")?).ok()?;
+    crate::extract::sidecar::yaml_fields(text, "meta.yaml").ok()
 }
 
 fn texts_hash(files: &BTreeMap<String, Vec<u8>>) -> String {
@@ -997,7 +990,7 @@ fn placeholder_date(line: &str) -> Option<NaiveDate> {
     });
     let c = RE.captures(line)?;
     let d = c.get(1).or_else(|| c.get(2))?.as_str();
-    chrono::NaiveDate::parse_from_str(d, "%d.%m.%Y").ok()
+    crate::text::parse_dotted_date(d)
 }
 
 /// A commit as the walk reads it.
@@ -1281,5 +1274,29 @@ mod tests {
         );
         assert_eq!(p("5-1. Вводится в действие с 01.01.2024"), day);
         assert_eq!(p("5-1. Үкімет бағдарламаларды бекітеді."), None);
+    }
+
+    /// A commit's `meta.yaml` is read as ingestion reads a folder's: the act's code as a
+    /// string or a number, the edition date in Kazakh, else Russian, else plain.
+    #[test]
+    fn a_commits_meta_yaml() {
+        let files =
+            |yaml: &str| BTreeMap::from([("meta.yaml".to_string(), yaml.as_bytes().to_vec())]);
+        let f = files("act_code: '104316'\nversion_date:\n  rus: 2022-11-06\n  kaz: 2022-11-05\n");
+        assert_eq!(act_code("codes/x-1", &f).as_deref(), Some("104316"));
+        assert_eq!(meta_version_date(&f), NaiveDate::from_ymd_opt(2022, 11, 5));
+        let f = files("act_code: 104316\nversion_date:\n  rus: 2022-11-06\n");
+        assert_eq!(act_code("codes/x-1", &f).as_deref(), Some("104316"));
+        assert_eq!(meta_version_date(&f), NaiveDate::from_ymd_opt(2022, 11, 6));
+        let f = files("version_date: 2019-01-02\n");
+        assert_eq!(meta_version_date(&f), NaiveDate::from_ymd_opt(2019, 1, 2));
+        // No code, or a file that is no mapping: the number ending the folder's name.
+        assert_eq!(act_code("codes/gov-104316", &f).as_deref(), Some("104316"));
+        let f = files("- act_code: '1'\n");
+        assert_eq!(act_code("codes/gov-104316", &f).as_deref(), Some("104316"));
+        assert_eq!(meta_version_date(&f), None);
+        // Nesting past the bound is not parsed at all.
+        let f = files(&format!("act_code: '7'\nx: {}\n", "[".repeat(70)));
+        assert_eq!(act_code("codes/gov-104316", &f).as_deref(), Some("104316"));
     }
 }

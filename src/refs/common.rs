@@ -62,10 +62,10 @@ pub(crate) fn first_number(s: &str) -> Option<(usize, usize, String)> {
 pub(crate) fn digit_date(s: &str, last: bool) -> Option<(usize, usize, chrono::NaiveDate)> {
     let mut it = DIGIT_DATE_RE.captures_iter(s).filter_map(|c| {
         let m = c.get(0)?;
-        let d = chrono::NaiveDate::from_ymd_opt(
-            c.get(3)?.as_str().parse().ok()?,
-            c.get(2)?.as_str().parse().ok()?,
-            c.get(1)?.as_str().parse().ok()?,
+        let d = crate::text::date_from_digits(
+            c.get(3)?.as_str(),
+            c.get(2)?.as_str(),
+            c.get(1)?.as_str(),
         )?;
         Some((m.start(), m.end(), d))
     });

@@ -108,29 +108,13 @@ fn mentions(text: &str) -> Vec<Mention> {
 
 /// The act kind a word names, if it names one (`Заңының` → law, `қаулысына` → resolution).
 pub(crate) fn act_kind(word: &str) -> Option<ActKind> {
-    let w = lower(bare(word));
-    if w.starts_with("заңнам")
-        || w.starts_with("заңды")
-        || w.starts_with("заңсыз")
-        || w.starts_with("конституциял")
-    {
-        return None;
-    }
-    if w.starts_with("заң") {
-        Some(ActKind::Law)
-    } else if w.starts_with("кодекс") {
-        Some(ActKind::Code)
-    } else if w.starts_with("қаулы") {
-        Some(ActKind::Resolution)
-    } else if w.starts_with("бұйры") || w.starts_with("бұйрығ") {
-        Some(ActKind::Order)
-    } else if w.starts_with("шешім") {
-        Some(ActKind::Decision)
-    } else if w.starts_with("жарлы") || w.starts_with("жарлығ") || w.starts_with("конституция")
-    {
-        Some(ActKind::Other)
-    } else {
-        None
+    use crate::model::citation::codes::{kind_word, KindWord};
+    // As the Russian grammar reads them (`super::ru::act_kind`), but for a disposition
+    // (`өкімі`), whose Kazakh mentions the grammar does not read.
+    match kind_word(crate::Lang::Kk, &lower(bare(word)))? {
+        KindWord::Kind(ActKind::Decree) | KindWord::Constitution => Some(ActKind::Other),
+        KindWord::Kind(ActKind::Disposition) | KindWord::Modifier(_) => None,
+        KindWord::Kind(k) => Some(k),
     }
 }
 
@@ -242,7 +226,7 @@ fn describe(
         .captures_iter(window)
         .filter_map(|c| {
             let m = c.get(0)?;
-            let d = crate::amend::instructions::parse_word_date(
+            let d = crate::text::date_in_words(
                 c.get(1)?.as_str(),
                 c.get(2)?.as_str(),
                 c.get(3)?.as_str(),

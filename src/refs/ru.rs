@@ -97,25 +97,16 @@ fn mentions(text: &str) -> Vec<Mention> {
 
 /// The act kind a word names (`Закона` → law, `постановлением` → resolution).
 pub(crate) fn act_kind(word: &str) -> Option<ActKind> {
-    let w = lower(bare(word));
-    if w.starts_with("закон") && !w.starts_with("законодат") && !w.starts_with("законн")
-    {
-        Some(ActKind::Law)
-    } else if w.starts_with("кодекс") {
-        Some(ActKind::Code)
-    } else if w.starts_with("постановлени") {
-        Some(ActKind::Resolution)
-    } else if w.starts_with("приказ") {
-        Some(ActKind::Order)
-    } else if w.starts_with("решени") {
-        Some(ActKind::Decision)
-    } else if (w.starts_with("указ") && !w.starts_with("указан"))
-        || w.starts_with("распоряжени")
-        || (w.starts_with("конституци") && !w.starts_with("конституционн"))
-    {
-        Some(ActKind::Other)
-    } else {
-        None
+    use crate::model::citation::codes::{kind_word, KindWord};
+    // A reference resolves by the kinds acts are filed under here; a decree, a disposition
+    // and the Constitution are named, and their mention read, without it. A modifier
+    // (`Конституционного`, `совместного`) leaves the kind to its noun.
+    match kind_word(crate::Lang::Ru, &lower(bare(word)))? {
+        KindWord::Kind(ActKind::Decree | ActKind::Disposition) | KindWord::Constitution => {
+            Some(ActKind::Other)
+        }
+        KindWord::Kind(k) => Some(k),
+        KindWord::Modifier(_) => None,
     }
 }
 
@@ -224,11 +215,10 @@ fn describe(
         match what {
             0 => {
                 act.date = WORD_DATE_RE.captures(piece).and_then(|c| {
-                    let m = crate::structure::header::month_number(c.get(2)?.as_str())?;
-                    chrono::NaiveDate::from_ymd_opt(
-                        c.get(3)?.as_str().parse().ok()?,
-                        m,
-                        c.get(1)?.as_str().parse().ok()?,
+                    crate::text::date_in_words(
+                        c.get(3)?.as_str(),
+                        c.get(1)?.as_str(),
+                        c.get(2)?.as_str(),
                     )
                 });
                 if act.date.is_none() {

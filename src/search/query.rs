@@ -67,12 +67,14 @@ pub enum Filter {
     },
 }
 
-fn parse_date(s: &str, end: bool) -> Result<NaiveDate, String> {
+/// One end of a `date:` range as a user types it: `YYYY-MM-DD`, `DD.MM.YYYY`, or a bare year
+/// (its first day for a start, its last for an end).
+fn date_bound(s: &str, end: bool) -> Result<NaiveDate, String> {
     let s = s.trim();
     if let Some(d) = crate::text::parse_iso_date(s) {
         return Ok(d);
     }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%d.%m.%Y") {
+    if let Some(d) = crate::text::parse_dotted_date(s) {
         return Ok(d);
     }
     if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
@@ -96,27 +98,27 @@ fn parse_date(s: &str, end: bool) -> Result<NaiveDate, String> {
 pub fn parse_date_filter(v: &str) -> Result<Filter, String> {
     let v = v.trim();
     let (from, to) = if let Some(r) = v.strip_prefix(">=") {
-        (Some(parse_date(r, false)?), None)
+        (Some(date_bound(r, false)?), None)
     } else if let Some(r) = v.strip_prefix("<=") {
-        (None, Some(parse_date(r, true)?))
+        (None, Some(date_bound(r, true)?))
     } else if let Some(r) = v.strip_prefix('>') {
-        (parse_date(r, true)?.succ_opt(), None)
+        (date_bound(r, true)?.succ_opt(), None)
     } else if let Some(r) = v.strip_prefix('<') {
-        (None, parse_date(r, false)?.pred_opt())
+        (None, date_bound(r, false)?.pred_opt())
     } else if let Some((a, b)) = v.split_once("..") {
         let from = if a.is_empty() {
             None
         } else {
-            Some(parse_date(a, false)?)
+            Some(date_bound(a, false)?)
         };
         let to = if b.is_empty() {
             None
         } else {
-            Some(parse_date(b, true)?)
+            Some(date_bound(b, true)?)
         };
         (from, to)
     } else {
-        (Some(parse_date(v, false)?), Some(parse_date(v, true)?))
+        (Some(date_bound(v, false)?), Some(date_bound(v, true)?))
     };
     if let (Some(a), Some(b)) = (from, to) {
         if a > b {

@@ -6,14 +6,10 @@
 //! the date is estimated from the signing date and marked so, with the assumption in `basis`.
 
 use crate::model::{EffectiveDate, EffectiveRule};
+use crate::text::{find_dates, find_dates_with_words};
 use chrono::{Days, NaiveDate};
 use regex::Regex;
 use std::sync::LazyLock;
-
-static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})\.?|\b([0-9]{1,2})\.([0-9]{1,2})\.\s?([0-9]{4})\b)")
-        .expect("static regex")
-});
 
 static DAYS_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)күнтізбелік\s+((?:[а-яәіңғүұқөһё]+\s+)?[а-яәіңғүұқөһё0-9]+)\s+күн\w*\s+өткен")
@@ -27,11 +23,6 @@ static DAYS_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A Russian date in words: `6 мая 1999 г.`, `19 июня 2007 года`, `1 января 2023`.
-static RU_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([0-9]{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+([0-9]{4})(?:\s*(?:года|г\.))?")
-        .expect("static regex")
-});
-
 /// `по истечении десяти календарных дней` / `по истечении 10 календарных дней`.
 /// `жарияланған күнінен кейін алты ай өткен соң`: months after publication.
 static MONTHS_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -51,110 +42,6 @@ static RU_DAYS_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
-
-/// Finds dates in both printed styles, `23.11.2022` and `1999.05.06.` (also `01.01. 2005`),
-/// returning each date with its byte range.
-///
-/// Every match of `DATE_RE` is made of digits, dots and whitespace only and holds a digit
-/// followed by a dot, so the regex runs only over such runs (with one character of context on
-/// each side for its word boundaries): the same matches as over the whole text, without the
-/// Unicode-word-boundary search crawling through every line.
-pub fn find_dates(text: &str) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
-    let mut out = Vec::new();
-    let b = text.as_bytes();
-    // Candidate runs: maximal stretches of digits, dots and whitespace around a digit-dot pair.
-    let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&c| c == b'.') {
-        let dot = i + k;
-        let digit_before = text[..dot]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit());
-        if !digit_before {
-            i = dot + 1;
-            continue;
-        }
-        let in_run = |c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace();
-        let start = text[..dot]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| in_run(c))
-            .last()
-            .map_or(dot, |(p, _)| p);
-        let end = text[dot..]
-            .char_indices()
-            .find(|&(_, c)| !in_run(c))
-            .map_or(text.len(), |(p, _)| dot + p);
-        // One character of context each side, for `\b`.
-        let ws = text[..start]
-            .chars()
-            .next_back()
-            .map_or(start, |c| start - c.len_utf8());
-        let we = text[end..]
-            .chars()
-            .next()
-            .map_or(end, |c| end + c.len_utf8());
-        dates_in(&text[ws..we], ws, &mut out);
-        i = end.max(dot + 1);
-        if i >= b.len() {
-            break;
-        }
-    }
-    out
-}
-
-/// `DATE_RE`'s dates in `window`, ranges shifted by `base`.
-fn dates_in(window: &str, base: usize, out: &mut Vec<(NaiveDate, std::ops::Range<usize>)>) {
-    for c in DATE_RE.captures_iter(window) {
-        let Some(m) = c.get(0) else { continue };
-        let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
-        let date = if c.get(1).is_some() {
-            (|| NaiveDate::from_ymd_opt(num(1)? as i32, num(2)?, num(3)?))()
-        } else {
-            (|| NaiveDate::from_ymd_opt(num(6)? as i32, num(5)?, num(4)?))()
-        };
-        if let Some(date) = date {
-            out.push((date, base + m.start()..base + m.end()));
-        }
-    }
-}
-
-/// Finds dates in every printed style: the numeric ones of [`find_dates`] and Russian dates in
-/// words (`6 мая 1999 г.`, `19 июня 2007 года`), in order of position.
-pub fn find_dates_with_words(text: &str) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
-    let mut out = find_dates(text);
-    for c in RU_DATE_RE.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
-        let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
-        let month = c
-            .get(2)
-            .map(|x| crate::structure::lowercase(x.as_str()))
-            .and_then(|w| {
-                [
-                    "января",
-                    "февраля",
-                    "марта",
-                    "апреля",
-                    "мая",
-                    "июня",
-                    "июля",
-                    "августа",
-                    "сентября",
-                    "октября",
-                    "ноября",
-                    "декабря",
-                ]
-                .iter()
-                .position(|x| *x == w)
-            });
-        let date = (|| NaiveDate::from_ymd_opt(num(3)? as i32, month? as u32 + 1, num(1)?))();
-        if let Some(date) = date {
-            out.push((date, m.range()));
-        }
-    }
-    out.sort_by_key(|(_, r)| r.start);
-    out
-}
 
 /// Russian number words up to ninety-nine in any case, as used in day counts (`десяти`,
 /// `двадцати одного`, `шестьдесят`).
@@ -260,11 +147,6 @@ fn parse_rule_ru(t: &str, lower: &str) -> Option<EffectiveRule> {
         }
     }
     None
-}
-
-/// Parses one date in either printed style (`23.11.2022`, `1999.05.06.`).
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    find_dates(text).into_iter().next().map(|(d, _)| d)
 }
 
 /// Kazakh number words up to ninety, as used in day counts (`он`, `он бес`, `алпыс`).
@@ -710,15 +592,6 @@ pub fn resolve(
 /// The examples of this module's items, run as unit tests (the items are not public).
 #[cfg(test)]
 mod doc_examples {
-    #[test]
-    fn find_dates() {
-        use crate::structure::effective::find_dates;
-        let d = find_dates("ҚР 23.11.2022 № 5 (01.01. 2005 бастап); 1999.05.06. және 2023.02.30");
-        let got: Vec<_> = d.iter().map(|(d, r)| (d.to_string(), r.clone())).collect();
-        assert_eq!(got[0], ("2022-11-23".to_string(), 5..15));
-        assert_eq!(got.len(), 3);
-    }
-
     /// Forms of the census (`evals/census`): the count before `күнтізбелік` (a00464), a
     /// note's parenthesis with no verb (104462, line 171); `введен в действие` and a bare `со
     /// дня` elsewhere in a clause are no such rule.
@@ -745,14 +618,6 @@ mod doc_examples {
             ),
             EffectiveRule::Unknown
         );
-    }
-
-    #[test]
-    fn find_dates_with_words() {
-        use crate::structure::effective::find_dates_with_words;
-        let d = find_dates_with_words("от 6 мая 1999 г. N 379; от 19.06.2007 N 267");
-        let got: Vec<_> = d.iter().map(|(d, _)| d.to_string()).collect();
-        assert_eq!(got, ["1999-05-06", "2007-06-19"]);
     }
 
     #[test]

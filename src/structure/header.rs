@@ -5,8 +5,8 @@
 //! reads the same kind of references (`ҚР Сыртқы істер министрінің м.а. 05.12.2025 № 11-1-4/730`).
 
 use crate::model::{ActKind, Issuance, Registration, Status};
+pub use crate::text::normalize_i;
 use crate::text::parse_date;
-pub use crate::text::{month_number, normalize_i};
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -209,13 +209,7 @@ pub(crate) fn parse_issuance(text: &str) -> HeaderFacts {
     let mut last_end = 0;
     for c in RE_ISSUANCE.captures_iter(own) {
         let issuer = c["issuer"].trim().to_string();
-        let y = c["y"].parse().ok();
-        let d = c["d"].parse().ok();
-        let m = month_number(&c["m"]);
-        let date = match (y, m, d) {
-            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
-            _ => None,
-        };
+        let date = crate::text::date_in_words(&c["y"], &c["d"], &c["m"]);
         issuances.push(Issuance {
             issuer_code: issuer_code(&issuer),
             issuer,
@@ -228,17 +222,9 @@ pub(crate) fn parse_issuance(text: &str) -> HeaderFacts {
     let after = crate::structure::lowercase(&own[last_end.min(own.len())..]);
     let kind =
         kind_from_words(&after).or_else(|| kind_from_words(&crate::structure::lowercase(own)));
-    let registration = RE_REGISTRATION.captures(&text).map(|c| {
-        let y = c[1].parse().ok();
-        let d = c[2].parse().ok();
-        let m = month_number(&c[3]);
-        Registration {
-            number: c[4].to_string(),
-            date: match (y, m, d) {
-                (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
-                _ => None,
-            },
-        }
+    let registration = RE_REGISTRATION.captures(&text).map(|c| Registration {
+        number: c[4].to_string(),
+        date: crate::text::date_in_words(&c[1], &c[2], &c[3]),
     });
     let status = if let Some(c) = RE_REPEALED.captures(&text) {
         let by = c[1].trim().to_string();
@@ -302,39 +288,31 @@ pub(crate) fn names_own_issuance(text: &str) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     let rest = rest.strip_prefix("бірлескен ").unwrap_or(&rest);
-    [
-        "бұйрығы",
-        "қаулысы",
-        "шешімі",
-        "жарлығы",
-        "өкімі",
-        "заңы",
-        "кодексі",
-    ]
-    .iter()
-    .any(|w| {
-        rest.strip_prefix(w)
+    // The noun of each form's Kazakh citation word (`бұйрығы` of `бірлескен бұйрығы`).
+    KK_FORM_WORDS.iter().any(|(w, _)| {
+        let noun = w.rsplit(' ').next().unwrap_or(w);
+        rest.strip_prefix(noun)
             .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphabetic()))
     })
 }
 
+/// The Kazakh words that end an issuance sentence, one per form, lowercase (`бірлескен
+/// бұйрығы`, `қаулысы`), with its kind: the citation words of
+/// [`crate::model::citation::codes::FORMS`].
+static KK_FORM_WORDS: LazyLock<Vec<(String, ActKind)>> = LazyLock::new(|| {
+    crate::model::citation::codes::FORMS
+        .iter()
+        .map(|f| (crate::structure::lowercase(f.kk), f.kind))
+        .collect()
+});
+
 /// The act kind named by the words right after the issuance (`бірлескен бұйрығы`, `қаулысы`).
 pub(crate) fn kind_from_words(lower: &str) -> Option<ActKind> {
     let l = lower.trim_start();
-    let checks: [(&str, ActKind); 10] = [
-        ("бірлескен бұйрығы", ActKind::JointOrder),
-        ("бірлескен шешімі", ActKind::JointOrder),
-        ("бұйрығы", ActKind::Order),
-        ("қаулысы", ActKind::Resolution),
-        ("шешімі", ActKind::Decision),
-        ("конституциялық заңы", ActKind::ConstitutionalLaw),
-        ("кодексі", ActKind::Code),
-        ("заңы", ActKind::Law),
-        ("жарлығы", ActKind::Decree),
-        ("өкімі", ActKind::Disposition),
-    ];
-    // The word that directly follows wins; otherwise the first one found anywhere.
-    for (w, k) in checks {
+    let checks = KK_FORM_WORDS.iter().map(|(w, k)| (w.as_str(), *k));
+    // The word that directly follows wins; otherwise the first one found anywhere. No word
+    // starts another, so the order of the forms does not matter.
+    for (w, k) in checks.clone() {
         if l.starts_with(w) {
             return Some(k);
         }
@@ -588,7 +566,7 @@ pub(crate) fn repeal_takes_effect(
     let by = RE_YEAR_ABBREVIATED.replace_all(by, "$1 года");
     // Acts adopted jointly (`решениями акима … от 15 марта 2002 года № 16-105 и … маслихата
     // от 18 марта 2002 года № 20-132`) take effect once the last of them is.
-    let signed = super::effective::find_dates_with_words(&by)
+    let signed = crate::text::find_dates_with_words(&by)
         .into_iter()
         .map(|(d, _)| d)
         .max()
@@ -677,7 +655,7 @@ pub(crate) fn repeal_order(text: &str) -> Vec<RepealedAct> {
                 .last()
                 .map_or(0, |s| s.end());
             let named = before[start..].trim().trim_end_matches(',').trim();
-            let Some((date, _)) = super::effective::find_dates_with_words(named).pop() else {
+            let Some((date, _)) = crate::text::find_dates_with_words(named).pop() else {
                 continue;
             };
             out.push(RepealedAct {

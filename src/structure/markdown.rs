@@ -98,35 +98,26 @@ fn words_of(t: &str, clean_lines: bool) -> Cow<'_, str> {
     }
 }
 
-/// Front matter read from the lines when the extractor passed none.
+/// Front matter read from the lines when the extractor passed none (a text file opening with
+/// `---`), by the one reader of metadata in YAML, and the index of the line after it. A front
+/// matter no `---` line closes is text, as extraction reads it. A value left out is not said
+/// again here: extraction says what it reads, and this text had no front matter for it.
 fn front_matter(lines: &[&CleanLine]) -> (BTreeMap<String, String>, usize) {
-    let mut meta = BTreeMap::new();
     if lines.first().map(|l| l.text.trim()) != Some("---") {
-        return (meta, 0);
+        return (BTreeMap::new(), 0);
     }
-    let mut parent = String::new();
-    for (i, l) in lines.iter().enumerate().skip(1) {
-        let raw = l.text.as_str();
-        if raw.trim() == "---" {
-            return (meta, i + 1);
-        }
-        let nested = l.indent > 0 || raw.starts_with(' ');
-        if let Some((k, v)) = raw.trim().split_once(':') {
-            let k = k.trim().trim_start_matches("- ").to_string();
-            let v = v.trim().trim_matches(['\'', '"']).to_string();
-            if nested && !parent.is_empty() {
-                meta.insert(format!("{parent}.{k}"), v);
-            } else {
-                if v.is_empty() {
-                    parent = k.clone();
-                } else {
-                    parent.clear();
-                }
-                meta.insert(k, v);
-            }
-        }
-    }
-    (meta, 0)
+    let Some(end) = lines.iter().skip(1).position(|l| l.text.trim() == "---") else {
+        return (BTreeMap::new(), 0);
+    };
+    // The lines' own indentation nests the YAML.
+    let raw: Vec<String> = lines[1..=end]
+        .iter()
+        .map(|l| format!("{}{}", " ".repeat(usize::from(l.indent)), l.text))
+        .collect();
+    let raw: Vec<&str> = raw.iter().map(String::as_str).collect();
+    let mut meta = crate::extract::markdown::front_matter(&raw);
+    crate::extract::sidecar::take_unread(&mut meta);
+    (meta, end + 2)
 }
 
 /// `clean_lines`: every line's text is collapsed (see [`Tree::new`]).

@@ -65,28 +65,11 @@ pub(crate) fn issuer_without_kind(who: &str) -> &str {
 /// The form a Russian kind word names (`Приказ` → order, `Конституционный закон` →
 /// constitutional law, `Совместный приказ` → joint order).
 fn kind_of_ru(word: &str) -> Option<ActKind> {
-    let w = crate::text::lowercase(word);
-    Some(if w.starts_with("совместн") {
-        ActKind::JointOrder
-    } else if w.starts_with("конституц") {
-        ActKind::ConstitutionalLaw
-    } else if w.starts_with("закон") {
-        ActKind::Law
-    } else if w.starts_with("кодекс") {
-        ActKind::Code
-    } else if w.starts_with("указ") {
-        ActKind::Decree
-    } else if w.starts_with("нормативн") || w.starts_with("постановлени") {
-        ActKind::Resolution
-    } else if w.starts_with("приказ") {
-        ActKind::Order
-    } else if w.starts_with("решени") {
-        ActKind::Decision
-    } else if w.starts_with("распоряжени") {
-        ActKind::Disposition
-    } else {
-        return None;
-    })
+    use crate::model::citation::codes::{kind_word, KindWord};
+    match kind_word(crate::Lang::Ru, &crate::text::lowercase(word))? {
+        KindWord::Kind(k) | KindWord::Modifier(k) => Some(k),
+        KindWord::Constitution => None,
+    }
 }
 
 /// The part of a requisite line that names the act itself: up to its registration or repeal.

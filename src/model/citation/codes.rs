@@ -95,6 +95,98 @@ pub const FORMS: [Form; 10] = [
     },
 ];
 
+/// What a word of running text names when it starts with a [`KindStem`]'s stem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KindWord {
+    /// A kind of act by itself: `приказом`, `бұйрығымен`, `Закона`, `қаулысына`.
+    Kind(ActKind),
+    /// A word that names the kind with the noun after it: `совместный` (приказ),
+    /// `конституционный` (закон), `нормативное` (постановление), `бірлескен` (бұйрық),
+    /// `конституциялық` (заң).
+    Modifier(ActKind),
+    /// The Constitution (`Конституции`, `Конституциясының`): named, though no kind of act
+    /// zanlex files acts under.
+    Constitution,
+}
+
+/// A stem that names a kind of act in any case form, in Kazakh or Russian, and the longer
+/// words that start with it and name none (`законодательство`, `заңнама`, `указанный`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct KindStem {
+    /// The language of the stem.
+    pub lang: crate::model::Lang,
+    /// The stem, lowercase (`приказ`, `бұйры`).
+    pub stem: &'static str,
+    /// Words starting with the stem that are no kind word.
+    pub not: &'static [&'static str],
+    /// What the word names.
+    pub names: KindWord,
+}
+
+/// Every stem that names a kind of act, in the order they are tried: a stem that starts
+/// another comes after it (`конституционн` before `конституци`). The one list of the kind
+/// words of running text; the citation words of each form are [`FORMS`].
+pub(crate) const KIND_STEMS: [KindStem; 22] = {
+    use crate::model::Lang::{Kk, Ru};
+    use ActKind as K;
+    use KindWord::{Constitution, Kind, Modifier};
+    const fn row(
+        lang: crate::model::Lang,
+        stem: &'static str,
+        not: &'static [&'static str],
+        names: KindWord,
+    ) -> KindStem {
+        KindStem {
+            lang,
+            stem,
+            not,
+            names,
+        }
+    }
+    [
+        row(Ru, "совместн", &[], Modifier(K::JointOrder)),
+        row(Ru, "конституционн", &[], Modifier(K::ConstitutionalLaw)),
+        row(Ru, "конституци", &[], Constitution),
+        row(Ru, "закон", &["законодат", "законн"], Kind(K::Law)),
+        row(Ru, "кодекс", &[], Kind(K::Code)),
+        row(Ru, "указ", &["указан"], Kind(K::Decree)),
+        row(Ru, "нормативн", &[], Modifier(K::Resolution)),
+        row(Ru, "постановлени", &[], Kind(K::Resolution)),
+        row(Ru, "приказ", &[], Kind(K::Order)),
+        row(Ru, "решени", &[], Kind(K::Decision)),
+        row(Ru, "распоряжени", &[], Kind(K::Disposition)),
+        row(Kk, "бірлескен", &[], Modifier(K::JointOrder)),
+        row(Kk, "конституциял", &[], Modifier(K::ConstitutionalLaw)),
+        row(Kk, "конституция", &[], Constitution),
+        row(Kk, "заң", &["заңнам", "заңды", "заңсыз"], Kind(K::Law)),
+        row(Kk, "кодекс", &[], Kind(K::Code)),
+        row(Kk, "нормативт", &[], Modifier(K::Resolution)),
+        row(Kk, "қаулы", &[], Kind(K::Resolution)),
+        row(Kk, "бұйры", &[], Kind(K::Order)),
+        row(Kk, "шешім", &[], Kind(K::Decision)),
+        row(Kk, "жарлы", &[], Kind(K::Decree)),
+        row(Kk, "өкім", &[], Kind(K::Disposition)),
+    ]
+};
+
+/// What a lowercase word of `lang` names by [`KIND_STEMS`], if it is a kind word.
+///
+/// `kind_word(Lang::Ru, "приказом")` is `Kind(Order)`; `"законодательства"` is none.
+pub(crate) fn kind_word(lang: crate::model::Lang, lower: &str) -> Option<KindWord> {
+    KIND_STEMS
+        .iter()
+        .filter(|r| r.lang == lang)
+        .find(|r| lower.starts_with(r.stem) && !r.not.iter().any(|n| lower.starts_with(n)))
+        .map(|r| r.names)
+}
+
+/// Whether a lowercase word names a kind of act, in either language.
+pub(crate) fn is_kind_word(lower: &str) -> bool {
+    [crate::model::Lang::Kk, crate::model::Lang::Ru]
+        .into_iter()
+        .any(|l| kind_word(l, lower).is_some())
+}
+
 /// The form with database code `code` (`ПРИК`, `пост`), if zanlex knows it.
 pub fn form_of_code(code: &str) -> Option<&'static Form> {
     let c = code.trim().to_uppercase();
@@ -465,5 +557,95 @@ mod tests {
             "исполняющего обязанности Управляющего Делами Президента"
         ));
         assert!(!is_acting("Министра юстиции"));
+    }
+}
+
+/// The one table of kind words, as each stage reads a word of running text.
+#[cfg(test)]
+mod kind_word_tests {
+    use super::{kind_word, KindWord, FORMS, KIND_STEMS};
+    use crate::model::{ActKind, Lang};
+
+    #[test]
+    fn words_in_any_case_form() {
+        let ru = |w: &str| kind_word(Lang::Ru, w);
+        let kk = |w: &str| kind_word(Lang::Kk, w);
+        use KindWord::{Constitution, Kind, Modifier};
+        assert_eq!(ru("приказом"), Some(Kind(ActKind::Order)));
+        assert_eq!(ru("постановления"), Some(Kind(ActKind::Resolution)));
+        assert_eq!(ru("нормативного"), Some(Modifier(ActKind::Resolution)));
+        assert_eq!(ru("закона"), Some(Kind(ActKind::Law)));
+        assert_eq!(
+            ru("конституционного"),
+            Some(Modifier(ActKind::ConstitutionalLaw))
+        );
+        assert_eq!(ru("конституции"), Some(Constitution));
+        assert_eq!(ru("указом"), Some(Kind(ActKind::Decree)));
+        assert_eq!(ru("распоряжением"), Some(Kind(ActKind::Disposition)));
+        assert_eq!(ru("совместным"), Some(Modifier(ActKind::JointOrder)));
+        assert_eq!(ru("решением"), Some(Kind(ActKind::Decision)));
+        assert_eq!(ru("кодекса"), Some(Kind(ActKind::Code)));
+        // Longer words that name no act.
+        for w in [
+            "законодательства",
+            "законных",
+            "указанного",
+            "статьи",
+            "бұйрығымен",
+        ] {
+            assert_eq!(ru(w), None, "{w}");
+        }
+        assert_eq!(kk("бұйрығымен"), Some(Kind(ActKind::Order)));
+        assert_eq!(kk("бұйрықпен"), Some(Kind(ActKind::Order)));
+        assert_eq!(kk("қаулысына"), Some(Kind(ActKind::Resolution)));
+        assert_eq!(kk("заңының"), Some(Kind(ActKind::Law)));
+        assert_eq!(kk("кодексінің"), Some(Kind(ActKind::Code)));
+        assert_eq!(kk("жарлығымен"), Some(Kind(ActKind::Decree)));
+        assert_eq!(kk("өкімімен"), Some(Kind(ActKind::Disposition)));
+        assert_eq!(kk("шешімі"), Some(Kind(ActKind::Decision)));
+        assert_eq!(
+            kk("конституциялық"),
+            Some(Modifier(ActKind::ConstitutionalLaw))
+        );
+        assert_eq!(kk("конституциясының"), Some(Constitution));
+        assert_eq!(kk("бірлескен"), Some(Modifier(ActKind::JointOrder)));
+        for w in ["заңнамасына", "заңды", "заңсыз", "тармағы", "приказом"]
+        {
+            assert_eq!(kk(w), None, "{w}");
+        }
+    }
+
+    /// No stem is reached only through an earlier one: a stem that starts another comes
+    /// after it.
+    #[test]
+    fn every_stem_is_reachable() {
+        for (i, a) in KIND_STEMS.iter().enumerate() {
+            for b in &KIND_STEMS[i + 1..] {
+                assert!(
+                    a.lang != b.lang || !b.stem.starts_with(a.stem),
+                    "{} hides {}",
+                    a.stem,
+                    b.stem
+                );
+            }
+            assert_eq!(kind_word(a.lang, a.stem), Some(a.names), "{}", a.stem);
+        }
+    }
+
+    /// Every form's citation words are kind words of the table, naming its kind.
+    #[test]
+    fn the_forms_words_are_kind_words() {
+        for f in FORMS {
+            for (lang, words) in [(Lang::Kk, f.kk), (Lang::Ru, f.ru)] {
+                let lower = crate::text::lowercase(words);
+                let first = lower.split(' ').next().unwrap_or("");
+                match kind_word(lang, first) {
+                    Some(KindWord::Kind(k) | KindWord::Modifier(k)) => {
+                        assert_eq!(k, f.kind, "{words}")
+                    }
+                    other => panic!("{words}: {other:?}"),
+                }
+            }
+        }
     }
 }

@@ -14,12 +14,8 @@ pub struct Args {
     pub force: bool,
     /// With `--history`: read no commit dated before this day (YYYY-MM-DD); each act is
     /// taken as it stood then, and its later editions from the commits.
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = |s: &str| zanlex::date_arg("--since", s).map_err(|e| e.to_string()))]
     pub since: Option<chrono::NaiveDate>,
-}
-
-fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    zanlex::parse_iso_date(s).ok_or_else(|| format!("{s:?} is not a date; write YYYY-MM-DD"))
 }
 
 /// Runs `zanlex index`.

@@ -348,10 +348,11 @@ or {\"target\": \"mfa-order-2018-01-04-11-1-4-1\"} for the act's outline.",
         let target = target_arg(&args.target)?;
         let as_of = date_arg("as_of", args.as_of.as_deref())?;
         let lang = lang_arg(args.lang.as_deref())?;
+        let request = zanlex::pages::ReadRequest::new(target)
+            .lang(lang)
+            .as_of(as_of);
         self.read(move |index, links, budget| {
-            Ok(zanlex::pages::read(
-                index, &target, as_of, lang, links, budget,
-            )?)
+            Ok(zanlex::pages::read(index, &request, links, budget)?)
         })
         .await
     }
@@ -388,16 +389,9 @@ in force). Example: \
             ToolError::bad("date is empty: give the day, YYYY-MM-DD, e.g. 2020-01-01")
         })?;
         let lang = lang_arg(args.lang.as_deref())?;
+        let request = zanlex::pages::AtDateRequest::new(target.act, eid, date).lang(lang);
         self.read(move |index, links, budget| {
-            Ok(zanlex::pages::at_date(
-                index,
-                &target.act,
-                &eid,
-                date,
-                lang,
-                links,
-                budget,
-            )?)
+            Ok(zanlex::pages::at_date(index, &request, links, budget)?)
         })
         .await
     }
@@ -418,10 +412,9 @@ list's full length and `next_offset` the next page. Example: {\"target\": \
             let target = target_arg(&args.target)?;
             let lang = lang_arg(args.lang.as_deref())?;
             let paging = page_args(args.offset, args.limit, DEFAULT_LIST_PAGE, MAX_LIST_PAGE)?;
+            let request = zanlex::pages::HistoryRequest::new(target, paging).lang(lang);
             self.read(move |index, links, budget| {
-                Ok(zanlex::pages::history_page(
-                    index, &target, lang, paging, links, budget,
-                )?)
+                Ok(zanlex::pages::history_page(index, &request, links, budget)?)
             })
             .await
         };
@@ -444,10 +437,11 @@ paged with `offset`/`limit` and `next_offset`. Example: {\"target\": \
             let lang = lang_arg(args.lang.as_deref())?;
             let as_of = date_arg("as_of", args.as_of.as_deref())?;
             let paging = page_args(args.offset, args.limit, DEFAULT_LIST_PAGE, MAX_LIST_PAGE)?;
+            let request = zanlex::pages::RefsRequest::new(target, paging)
+                .lang(lang)
+                .as_of(as_of);
             self.read(move |index, links, budget| {
-                Ok(zanlex::pages::refs_page(
-                    index, &target, lang, as_of, paging, links, budget,
-                )?)
+                Ok(zanlex::pages::refs_page(index, &request, links, budget)?)
             })
             .await
         };
@@ -469,11 +463,14 @@ with its citation) and the reference as printed. `total` counts them all; paged 
             let target = target_arg(&args.target)?;
             let lang = lang_arg(args.lang.as_deref())?;
             let as_of = date_arg("as_of", args.as_of.as_deref())?;
-            let within = !args.exact.unwrap_or(false);
             let paging = page_args(args.offset, args.limit, DEFAULT_LIST_PAGE, MAX_LIST_PAGE)?;
+            let request = zanlex::pages::RefsRequest::new(target, paging)
+                .lang(lang)
+                .as_of(as_of)
+                .exact(args.exact.unwrap_or(false));
             self.read(move |index, links, budget| {
                 Ok(zanlex::pages::cited_by_page(
-                    index, &target, within, lang, as_of, paging, links, budget,
+                    index, &request, links, budget,
                 )?)
             })
             .await
@@ -497,17 +494,9 @@ the corpus holds a single edition (`notes` says so). `totals` counts everything;
     )]
     async fn changes(&self, Parameters(args): Parameters<changes::ChangesArgs>) -> CallToolResult {
         let answer_of = async {
-            let (target, span, lang, paging) = changes::changes_request(args)?;
+            let request = changes::changes_request(args)?;
             self.read(move |index, links, budget| {
-                Ok(zanlex::pages::changes(
-                    index,
-                    &target,
-                    span.as_ref(),
-                    lang,
-                    paging,
-                    links,
-                    budget,
-                )?)
+                Ok(zanlex::pages::changes(index, &request, links, budget)?)
             })
             .await
         };
@@ -528,8 +517,8 @@ each ranked list (10 when left out). Example: {\"since\": \"2020-01-01\", \"limi
     )]
     async fn stats(&self, Parameters(args): Parameters<changes::StatsArgs>) -> CallToolResult {
         let answer_of = async {
-            let (since, limit) = changes::stats_request(args)?;
-            self.read(move |index, links, _| Ok(zanlex::pages::stats(index, since, limit, links)?))
+            let request = changes::stats_request(args)?;
+            self.read(move |index, links, _| Ok(zanlex::pages::stats(index, &request, links)?))
                 .await
         };
         answer(answer_of.await)

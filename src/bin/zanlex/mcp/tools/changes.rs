@@ -3,11 +3,11 @@
 //! [`zanlex::pages::stats`]), parsed into the library's checked values.
 
 use super::{date_arg, lang_arg, page_args, target_arg, ToolError};
-use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Deserialize;
-use zanlex::pages::{ChangesSpan, Paging, DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE};
-use zanlex::{Lang, Target};
+use zanlex::pages::{
+    ChangesRequest, ChangesSpan, StatsRequest, DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE,
+};
 
 /// The arguments of `changes`.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -38,9 +38,7 @@ pub(crate) struct ChangesArgs {
 }
 
 /// The request of `changes`: its target, span, language and page.
-pub(super) fn changes_request(
-    args: ChangesArgs,
-) -> Result<(Target, Option<ChangesSpan>, Option<Lang>, Paging), ToolError> {
+pub(super) fn changes_request(args: ChangesArgs) -> Result<ChangesRequest, ToolError> {
     let target = target_arg(&args.target)?;
     let lang = lang_arg(args.lang.as_deref())?;
     let paging = page_args(
@@ -52,7 +50,7 @@ pub(super) fn changes_request(
     let from = date_arg("from", args.from.as_deref())?;
     let to = date_arg("to", args.to.as_deref())?;
     let span = ChangesSpan::new(args.edition.as_deref(), from, to)?;
-    Ok((target, span, lang, paging))
+    Ok(ChangesRequest::new(target, span, paging).lang(lang))
 }
 
 /// The arguments of `stats`.
@@ -69,10 +67,10 @@ pub(crate) struct StatsArgs {
 }
 
 /// The request of `stats`: the date counted from and each ranked list's length.
-pub(super) fn stats_request(args: StatsArgs) -> Result<(Option<NaiveDate>, usize), ToolError> {
+pub(super) fn stats_request(args: StatsArgs) -> Result<StatsRequest, ToolError> {
     let since = date_arg("since", args.since.as_deref())?;
     let limit = args.limit.unwrap_or(zanlex::DEFAULT_STATS_LIMIT as u64);
     // Checked by the library; a value past `usize` is out of its range too.
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-    Ok((since, limit))
+    Ok(StatsRequest::new(since, limit))
 }
