@@ -7,10 +7,11 @@
 //! words' scores times the square of the share of the words it has, so a unit with every word
 //! still leads unless the others match far better.
 //!
-//! A word's spelling corrections (given apart from its clause) match for the word and add
-//! their score, but the share counts only the words as typed: a unit that has a word only
-//! through its correction never covers more of the query than its typed words do, so it
-//! ranks below a unit that has as many typed words, unless that one matches far worse.
+//! A word's spelling corrections (given apart from its clause) count for the minimum of words,
+//! not for the share: a unit that has a word only through its correction never covers more of
+//! the query than its typed words do, so it ranks below a unit with more typed words unless
+//! that one matches far worse; a tenth of the correction's score orders the units that have
+//! the same typed words.
 
 use super::dismax::{cloned, explain_union, weights_of, Heads};
 use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
@@ -207,6 +208,11 @@ enum Head {
     Correction(usize),
 }
 
+/// How much of a correction's score a unit that has the word only through it adds: enough to
+/// order the units that have as many typed words, not to lift one above a unit whose typed
+/// words match better.
+const CORRECTION_SCORE: Score = 0.1;
+
 struct CoverageScorer {
     heads: Heads,
     /// What each scorer of `heads` matches, in its order.
@@ -286,14 +292,14 @@ impl CoverageScorer {
         let (mut matched, mut sum, mut told) = (0usize, 0.0 as Score, 0.0 as Score);
         for (w, (typed, fixed)) in self.typed.iter().zip(&self.fixed).enumerate() {
             match (typed, fixed) {
-                (Some(x), fixed) => {
+                (Some(x), _) => {
                     matched += 1;
-                    sum += x.max(fixed.unwrap_or(0.0));
+                    sum += x;
                     told += self.told.get(w).copied().unwrap_or(1.0);
                 }
                 (None, Some(x)) => {
                     matched += 1;
-                    sum += x;
+                    sum += x * CORRECTION_SCORE;
                 }
                 (None, None) => {}
             }

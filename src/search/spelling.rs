@@ -1,7 +1,7 @@
 //! Spelling corrections from the corpus. A query word the index does not know («искуственного»,
 //! «педогогу») is searched beside the nearest words it does know, by edit distance over the
 //! words as the corpus writes them: one edit for a word of up to seven letters, two for a longer
-//! one, the most frequent first, never a word as common as the law's grammar
+//! one, the most frequent first; a short word never to a word as common as the law's grammar
 //! ([`MAX_CORRECTION_SHARE`]). A correction ranks below a word's own matches, never makes a
 //! unit cover more of a question than its typed words ([`super::coverage`]) and never
 //! replaces a word the index knows; the search says which words it searched also.
@@ -29,7 +29,8 @@ const MAX_OWN_UNITS: u64 = 0;
 const MIN_CORRECTION_UNITS: u64 = 3;
 /// Most corrections of one word.
 const MAX_CORRECTIONS: usize = 2;
-/// Largest share of the index's documents a correction may be in: one in twenty. What a wrong
+/// Largest share of the index's documents a correction of a short word (one edit) may be in:
+/// one in twenty. What a wrong
 /// correction costs grows with the units it is in, what a right one gives does not: a word
 /// that common is the law's grammar or its most general vocabulary («және», «тиіс», «жатады»
 /// in a Kazakh corpus, «является», «Республики»), tells almost nothing of what is asked, and
@@ -201,7 +202,14 @@ fn nearest(index: &Store, lower: &str) -> Vec<String> {
         });
     }
     let floor = MIN_CORRECTION_UNITS.max(own.saturating_mul(10));
-    let ceiling = too_common(searcher.num_docs());
+    // A short word has many real words one edit from it: one the corpus lacks is as likely a
+    // real word as a slip, and a very common neighbour is the costliest guess. A long word's
+    // neighbours are few and are its spellings («правитльства»), however common.
+    let ceiling = if distance == 1 {
+        too_common(searcher.num_docs())
+    } else {
+        u64::MAX
+    };
     let mut ranked: Vec<(String, u64)> = found
         .into_iter()
         .filter(|(_, n)| *n >= floor && *n <= ceiling)
