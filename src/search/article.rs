@@ -2,11 +2,19 @@
 //! «7-бап» or «Еңбек кодексінің 139-бабы» to read that article: it comes first, in the act
 //! whose title has the other words of the query (any act with such an article when there are
 //! none), in the language the query is written in.
+//!
+//! The act may be named as people name it: by its short title («закона о статусе педагога»
+//! for «О статусе педагога»), by its kind and subject words («Мерекелер туралы заңның»), or by
+//! its abbreviation («ст. 4 АППК»), one an act defines («(далее – X)») or one of
+//! `data/abbreviations.tsv`. The kind's word («закона», «заңның», «кодекса») is not looked
+//! for in the titles, where few acts of that kind write it and many others do («… реализации
+//! Закона …»): the acts of that kind are tried first; an abbreviation is looked for by the
+//! words it stands for.
 
 use super::compile;
 use crate::index::schema::{DOC_ACT, DOC_UNIT};
 use crate::index::Store;
-use crate::model::Lang;
+use crate::model::{ActKind, Lang};
 use regex::Regex;
 use std::sync::LazyLock;
 use tantivy::collector::TopDocs;
@@ -69,6 +77,69 @@ pub fn asked(text: &str) -> Option<ArticleAsked> {
 /// Acts considered for the article: the best few by their title's match of the act words.
 const ACTS_CONSIDERED: usize = 5;
 
+/// The kinds of act a word of an act's name says, in either language: «закона», «заңның»,
+/// «кодекса», «кодексінің», «постановления», «қаулысының»; none for any other word.
+fn kinds_named(word: &str) -> &'static [ActKind] {
+    let w = crate::text::lowercase(word);
+    let starts = |p: &[&str]| p.iter().any(|p| w.starts_with(p));
+    if starts(&["конституционн", "конституциялық"]) {
+        &[ActKind::ConstitutionalLaw]
+    } else if starts(&["закон"]) && !starts(&["законодател", "законност", "законн"])
+        || starts(&["заң"]) && !starts(&["заңна", "заңды", "заңсыз", "заңгер"])
+    {
+        &[ActKind::Law, ActKind::ConstitutionalLaw]
+    } else if starts(&["кодекс"]) {
+        &[ActKind::Code]
+    } else if starts(&["постановлени", "қаулы"]) {
+        &[ActKind::Resolution]
+    } else if starts(&["приказ", "бұйрық"]) {
+        &[ActKind::Order, ActKind::JointOrder]
+    } else if starts(&["указ", "жарлық"]) {
+        &[ActKind::Decree]
+    } else if starts(&["решени", "шешім"]) {
+        &[ActKind::Decision]
+    } else {
+        &[]
+    }
+}
+
+/// What the act words of an article lookup look for: the kinds of act they name
+/// ([`kinds_named`]) and the words to match in the titles, the kind's words left out (all of
+/// them when nothing else is left) and each abbreviation beside the words it stands for.
+fn act_name(index: &Store, act_words: &str) -> (Vec<ActKind>, String) {
+    let words: Vec<&str> = act_words.split_whitespace().collect();
+    let mut kinds: Vec<ActKind> = Vec::new();
+    let mut rest: Vec<&str> = Vec::new();
+    for w in &words {
+        let named = kinds_named(w);
+        if named.is_empty() {
+            rest.push(w);
+        }
+        for k in named {
+            if !kinds.contains(k) {
+                kinds.push(*k);
+            }
+        }
+    }
+    if rest.is_empty() {
+        rest = words;
+    }
+    let mut title: Vec<String> = rest.iter().map(|w| w.to_string()).collect();
+    let find = |t: &str| compile::text_query(index, t);
+    for w in &rest {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // An abbreviation is written in capitals (or typed in lowercase, as the list has it).
+        let listed = super::thesaurus::spelled_out_listed(bare);
+        let defined = if bare.chars().count() >= 2 && bare.chars().all(char::is_uppercase) {
+            super::abbreviations::spelled_out_in_corpus(index, bare, &find)
+        } else {
+            Vec::new()
+        };
+        title.extend(listed.into_iter().chain(defined));
+    }
+    (kinds, title.join(" "))
+}
+
 /// The documents of the article `asked`, best first, within `filters` (validity, act, kind,
 /// status, language): in the acts whose titles best match its act words, the article in the
 /// query's language before its twin; in every act that has it when there are no act words.
@@ -80,13 +151,21 @@ pub(crate) fn article_units(
     limit: usize,
 ) -> crate::Result<Vec<DocAddress>> {
     let f = index.fields();
-    let unit_query = |act: Option<&str>| {
+    let (kinds, title_words) = act_name(index, &asked.act_words);
+    let unit_query = |act: Option<&str>, kinds: &[ActKind]| {
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![
             (Occur::Must, compile::raw_term(f.doc_type, DOC_UNIT)),
             (Occur::Must, compile::raw_term(f.eid, &asked.eid())),
         ];
         if let Some(id) = act {
             clauses.push((Occur::Must, compile::raw_term(f.act_id, id)));
+        }
+        if !kinds.is_empty() {
+            let any: Vec<(Occur, Box<dyn TQuery>)> = kinds
+                .iter()
+                .map(|k| (Occur::Should, compile::raw_term(f.act_kind, k.as_str())))
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
         clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
         BooleanQuery::new(clauses)
@@ -108,14 +187,17 @@ pub(crate) fn article_units(
             .map(|(_, d)| d)
             .collect())
     };
-    let words = compile::analyze_field(index, f.title_stem, &asked.act_words);
+    let words = compile::analyze_field(index, f.title_stem, &title_words);
     if words.is_empty() {
         // The query's language first, then the other's, each cut by itself: ordering a cut
         // list by language would bring a unit up the page only when a longer page reached it,
         // and the first hits of a search must not depend on how many are asked for.
         let in_lang = |occur: Occur, n: usize| {
             let q = BooleanQuery::new(vec![
-                (Occur::Must, Box::new(unit_query(None)) as Box<dyn TQuery>),
+                (
+                    Occur::Must,
+                    Box::new(unit_query(None, &[])) as Box<dyn TQuery>,
+                ),
                 (occur, compile::lang_filter(f, asked.lang)),
             ]);
             found(&q, n)
@@ -142,22 +224,34 @@ pub(crate) fn article_units(
         (Occur::Must, compile::raw_term(f.doc_type, DOC_ACT)),
         (Occur::Must, Box::new(BooleanQuery::new(title))),
     ]);
-    let mut out = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut ids: Vec<String> = Vec::new();
     for (_, act) in searcher.search(&acts, &TopDocs::with_limit(ACTS_CONSIDERED * 2))? {
         let id = crate::index::stored::fetch(index, searcher, act)?
             .str(f.act_id)
             .to_string();
-        if !seen.insert(id.clone()) || seen.len() > ACTS_CONSIDERED {
-            continue;
-        }
-        out.extend(in_lang_first(found(&unit_query(Some(&id)), 2)?)?);
-        if !out.is_empty() {
-            // The best-titled act that has the article is the one asked for.
-            break;
+        if !ids.contains(&id) && ids.len() < ACTS_CONSIDERED {
+            ids.push(id);
         }
     }
-    Ok(out)
+    // The best-titled act of the kind named that has the article is the one asked for; of
+    // any kind when none of that kind has it.
+    // An act named by its kind alone («конституционного закона»): the acts of that kind.
+    if ids.is_empty() && !kinds.is_empty() {
+        return in_lang_first(found(&unit_query(None, &kinds), limit)?);
+    }
+    let mut passes: Vec<&[ActKind]> = vec![&[]];
+    if !kinds.is_empty() {
+        passes.insert(0, kinds.as_slice());
+    }
+    for kinds in passes {
+        for id in &ids {
+            let out = in_lang_first(found(&unit_query(Some(id), kinds), 2)?)?;
+            if !out.is_empty() {
+                return Ok(out);
+            }
+        }
+    }
+    Ok(Vec::new())
 }
 
 /// The examples of this module's items, run as unit tests (the items are not public).

@@ -391,6 +391,12 @@ fn dismax(
 }
 
 /// Whether the index holds Russian expressions (documents with `lang` `ru`).
+/// `text` in the unit text fields, as a query word is searched there (no alternatives): what
+/// [`super::abbreviations::spelled_out_in_corpus`] reads the definitions with.
+pub(crate) fn text_query(index: &Store, text: &str) -> Option<Box<dyn TQuery>> {
+    dismax(index, text, 0, &text_targets(index.fields()))
+}
+
 fn has_russian(searcher: &Searcher, f: &Fields) -> bool {
     let term = Term::from_field_text(f.lang, crate::model::Lang::Ru.as_str());
     searcher.doc_freq(&term).is_ok_and(|n| n > 0)
@@ -572,6 +578,7 @@ pub(crate) fn compile_pruned(
             synonyms,
             false,
             words == WordMatch::Any,
+            None,
         )
         .pop()
         .map(alone),
@@ -629,8 +636,24 @@ pub(crate) fn compile_pruned(
             // of the words) and of a question also find the words derived from them, below
             // the words' own forms.
             let derive = words == WordMatch::Any || question;
-            let slots = word_slots(index, &terms, synonyms, question, derive);
+            // A question's corrections count for the minimum of words, not for the share of
+            // the query a unit covers ([`Coverage::with_corrections`]).
+            let mut fixes = Vec::new();
+            let apart = words == WordMatch::Coverage && terms.len() > 2;
+            let slots = word_slots(
+                index,
+                &terms,
+                synonyms,
+                question,
+                derive,
+                apart.then_some(&mut fixes),
+            );
             let any_should = words == WordMatch::Any && !slots.is_empty();
+            let slots = if words == WordMatch::Coverage && slots.len() > 2 {
+                slots
+            } else {
+                with_corrections_in(slots, std::mem::take(&mut fixes))
+            };
             match words {
                 WordMatch::Coverage if slots.len() > 2 => {
                     positive = true;
@@ -641,7 +664,9 @@ pub(crate) fn compile_pruned(
                     let n = slots.len();
                     subs.push((
                         Occur::Must,
-                        Box::new(Coverage::new(slots, Coverage::min_match_of(n))),
+                        Box::new(
+                            Coverage::new(slots, Coverage::min_match_of(n)).with_corrections(fixes),
+                        ),
                     ));
                 }
                 WordMatch::Any => subs.extend(slots.into_iter().map(|q| (Occur::Should, q))),
@@ -670,6 +695,21 @@ pub(crate) fn compile_pruned(
             Some(Box::new(BooleanQuery::new(subs)))
         }
     }
+}
+
+/// `slots` with the corrections [`word_slots`] kept apart put back in their words' clauses,
+/// where no [`Coverage`] tells them apart.
+fn with_corrections_in(
+    mut slots: Vec<Box<dyn TQuery>>,
+    fixes: Vec<(usize, Box<dyn TQuery>)>,
+) -> Vec<Box<dyn TQuery>> {
+    for (i, fix) in fixes {
+        if let Some(slot) = slots.get_mut(i) {
+            let own = std::mem::replace(slot, Box::new(EmptyQuery));
+            *slot = Box::new(DisMax::new(vec![own, fix], TIE_BREAKER));
+        }
+    }
+    slots
 }
 
 /// `subs` (the parts of a conjunction) with each part that scores made a slot of `floor`:
@@ -739,12 +779,17 @@ const ALTERNATIVE_SLOP: u32 = 3;
 /// field and, with `synonyms`, the other members of its thesaurus groups at
 /// [`BOOST_SYNONYM`]; with `derive`, the words derived from it at [`BOOST_DERIVED`]
 /// ([`derived_query`]). A word nothing can match has no clause.
+///
+/// With `corrections`, a word's spelling corrections ([`super::spelling`]) are not in its
+/// clause but pushed there, each with the index of its word's clause (an empty clause when the
+/// word itself matches nothing), for [`Coverage::with_corrections`].
 fn word_slots(
     index: &Store,
     terms: &[&str],
     synonyms: bool,
     context: bool,
     derive: bool,
+    mut corrections: Option<&mut Vec<(usize, Box<dyn TQuery>)>>,
 ) -> Vec<Box<dyn TQuery>> {
     let f = index.fields();
     let (plain, question) = (text_targets(f), question_targets(f));
@@ -791,16 +836,19 @@ fn word_slots(
     };
     // A word the index does not know is searched beside the nearest words it knows.
     let defined = word;
-    let word = |w: &str| {
-        let own = defined(w);
+    let fixes_of = |w: &str| -> Vec<Box<dyn TQuery>> {
         if !synonyms {
-            return own;
+            return Vec::new();
         }
-        let fixes: Vec<Box<dyn TQuery>> = super::spelling::corrections(index, w)
+        super::spelling::corrections(index, w)
             .iter()
             .filter_map(|c| defined(c))
             .map(|q| boosted(q, BOOST_CORRECTION))
-            .collect();
+            .collect()
+    };
+    let word = |w: &str| {
+        let own = defined(w);
+        let fixes = fixes_of(w);
         if fixes.is_empty() {
             return own;
         }
@@ -817,7 +865,25 @@ fn word_slots(
     let mut i = 0;
     while i < terms.len() {
         let Some(e) = expansions.next_if(|e| e.start == i) else {
-            out.extend(word(terms[i]));
+            match corrections.as_deref_mut() {
+                // The word's own clause (nothing when it matches nothing) and its corrections
+                // apart, by its clause's index.
+                Some(sink) => {
+                    let own = defined(terms[i]);
+                    let fixes = fixes_of(terms[i]);
+                    if fixes.is_empty() {
+                        out.extend(own);
+                    } else {
+                        let fixes: Box<dyn TQuery> = match <[_; 1]>::try_from(fixes) {
+                            Ok([one]) => one,
+                            Err(many) => Box::new(DisMax::new(many, TIE_BREAKER)),
+                        };
+                        sink.push((out.len(), fixes));
+                        out.push(own.unwrap_or_else(|| Box::new(EmptyQuery)));
+                    }
+                }
+                None => out.extend(word(terms[i])),
+            }
             i += 1;
             continue;
         };

@@ -620,3 +620,31 @@ fn exact_words_find_exactly_the_units_that_have_them() {
         .iter()
         .all(|t| doc_freq(f.kk_stem, t) > 0));
 }
+
+/// A word the corpus lacks («жабады», a real word) one letter from a common one («жатады») is
+/// searched beside it, but a unit that has the correction never covers more of the question
+/// than its typed words: the unit the typed words find first stays first.
+#[test]
+fn a_correction_does_not_push_down_the_unit_of_the_typed_words() {
+    for typed in ["тұрақты тұруға рұқсат", "адамдар шығарып"] {
+        let q = format!("{typed} жабады");
+        let res = fixture()
+            .index
+            .search(&SearchRequest::new(q.as_str()).limit(5))
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+        let also: Vec<&str> = res
+            .searched_also
+            .iter()
+            .filter(|s| s.word == "жабады")
+            .flat_map(|s| s.also.iter().map(String::as_str))
+            .collect();
+        assert!(also.contains(&"жатады"), "{q}: {:?}", res.searched_also);
+        let own = search(typed, 5);
+        assert_eq!(
+            keys(&res.hits).first(),
+            keys(&own).first(),
+            "{q}: {:#?}",
+            keys(&res.hits)
+        );
+    }
+}

@@ -6,6 +6,12 @@
 //! units that have at least a minimum number of the words and scores each by the sum of its
 //! words' scores times the square of the share of the words it has, so a unit with every word
 //! still leads unless the others match far better.
+//!
+//! A word's spelling corrections (given apart from its clause) count for the minimum of words,
+//! not for the share: a unit that has a word only through its correction never covers more of
+//! the query than its typed words do, so it ranks below a unit with more typed words unless
+//! that one matches far worse; a tenth of the correction's score orders the units that have
+//! the same typed words.
 
 use super::dismax::{cloned, explain_union, weights_of, Heads};
 use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
@@ -15,6 +21,8 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 #[derive(Debug)]
 pub struct Coverage {
     clauses: Vec<Box<dyn Query>>,
+    /// Each word's corrections, by the index of the word's clause.
+    corrections: Vec<(usize, Box<dyn Query>)>,
     min_match: usize,
 }
 
@@ -22,7 +30,20 @@ impl Coverage {
     /// The clauses (one per query word) and how many of them a unit must match.
     pub fn new(clauses: Vec<Box<dyn Query>>, min_match: usize) -> Self {
         let min_match = min_match.clamp(1, clauses.len().max(1));
-        Coverage { clauses, min_match }
+        Coverage {
+            clauses,
+            corrections: Vec::new(),
+            min_match,
+        }
+    }
+
+    /// These clauses with the spelling corrections of some of their words, each by the index
+    /// of its word's clause (those out of range are left out): a unit with a correction has
+    /// the word for the minimum and the score, not for the share (see the module).
+    pub(crate) fn with_corrections(mut self, corrections: Vec<(usize, Box<dyn Query>)>) -> Self {
+        let n = self.clauses.len();
+        self.corrections = corrections.into_iter().filter(|(i, _)| *i < n).collect();
+        self
     }
 
     /// How many of `words` query words a unit must have: all of one or two, then a third of
@@ -41,6 +62,11 @@ impl Clone for Coverage {
     fn clone(&self) -> Self {
         Coverage {
             clauses: cloned(&self.clauses),
+            corrections: self
+                .corrections
+                .iter()
+                .map(|(i, q)| (*i, q.box_clone()))
+                .collect(),
             min_match: self.min_match,
         }
     }
@@ -49,32 +75,55 @@ impl Clone for Coverage {
 /// How much a clause tells, by the rarest of the documents its terms are in: the inverse
 /// document frequency of its commonest term (a clause matches where any of its terms does, so
 /// it is at least as common as that one). 1 where scoring is off.
-fn informativeness(q: &dyn Query, enable_scoring: &EnableScoring<'_>) -> Score {
+fn informativeness(qs: &[&dyn Query], enable_scoring: &EnableScoring<'_>) -> Score {
     let Some(searcher) = enable_scoring.searcher() else {
         return 1.0;
     };
     let n = searcher.num_docs() as f64;
     let mut least: Option<f64> = None;
-    q.query_terms(&mut |term, _| {
-        let df = searcher.doc_freq(term).unwrap_or(0) as f64;
-        if df > 0.0 {
-            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            least = Some(least.map_or(idf, |l: f64| l.min(idf)));
-        }
-    });
+    for q in qs {
+        q.query_terms(&mut |term, _| {
+            let df = searcher.doc_freq(term).unwrap_or(0) as f64;
+            if df > 0.0 {
+                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                least = Some(least.map_or(idf, |l: f64| l.min(idf)));
+            }
+        });
+    }
     least.unwrap_or(1.0).max(0.01) as Score
 }
 
 impl Query for Coverage {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        // A word with corrections tells what the word and its corrections tell together.
         let told: Vec<Score> = self
             .clauses
             .iter()
-            .map(|q| informativeness(q.as_ref(), &enable_scoring))
+            .enumerate()
+            .map(|(i, q)| {
+                let mut qs: Vec<&dyn Query> = vec![q.as_ref()];
+                qs.extend(
+                    self.corrections
+                        .iter()
+                        .filter(|(w, _)| *w == i)
+                        .map(|(_, c)| c.as_ref()),
+                );
+                informativeness(&qs, &enable_scoring)
+            })
             .collect();
         let weights = weights_of(&self.clauses, enable_scoring)?;
+        let fixes: Vec<Box<dyn Query>> = self
+            .corrections
+            .iter()
+            .map(|(_, q)| q.box_clone())
+            .collect();
+        let correction_weights = weights_of(&fixes, enable_scoring)?
+            .into_iter()
+            .zip(self.corrections.iter().map(|(w, _)| *w))
+            .collect();
         Ok(Box::new(CoverageWeight {
             weights,
+            correction_weights,
             told,
             min_match: self.min_match,
         }))
@@ -84,11 +133,16 @@ impl Query for Coverage {
         for q in &self.clauses {
             q.query_terms(visitor);
         }
+        for (_, q) in &self.corrections {
+            q.query_terms(visitor);
+        }
     }
 }
 
 struct CoverageWeight {
     weights: Vec<Box<dyn Weight>>,
+    /// The corrections' weights, each with the index of its word.
+    correction_weights: Vec<(Box<dyn Weight>, usize)>,
     /// Each clause's [`informativeness`].
     told: Vec<Score>,
     min_match: usize,
@@ -97,22 +151,44 @@ struct CoverageWeight {
 impl Weight for CoverageWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let mut scorers = Vec::with_capacity(self.weights.len());
-        let mut told = Vec::with_capacity(self.weights.len());
-        for (w, t) in self.weights.iter().zip(&self.told) {
+        let mut words = Vec::with_capacity(self.weights.len());
+        let mut present = vec![false; self.weights.len()];
+        for (i, w) in self.weights.iter().enumerate() {
             let s = w.scorer(reader, boost)?;
             if s.doc() != TERMINATED {
                 scorers.push(s);
-                told.push(*t);
+                words.push(Head::Typed(i));
+                present[i] = true;
             }
         }
-        if scorers.len() < self.min_match {
+        for (w, i) in &self.correction_weights {
+            let s = w.scorer(reader, boost)?;
+            if s.doc() != TERMINATED {
+                scorers.push(s);
+                words.push(Head::Correction(*i));
+                present[*i] = true;
+            }
+        }
+        if present.iter().filter(|p| **p).count() < self.min_match {
             return Ok(Box::new(EmptyScorer));
         }
+        let corrected = !self.correction_weights.is_empty();
         let mut scorer = CoverageScorer {
             heads: Heads::new(scorers),
-            told,
+            words,
+            told: self.told.clone(),
             all_told: self.told.iter().sum::<Score>().max(Score::EPSILON),
             min_match: self.min_match,
+            typed: if corrected {
+                vec![None; self.told.len()]
+            } else {
+                Vec::new()
+            },
+            fixed: if corrected {
+                vec![None; self.told.len()]
+            } else {
+                Vec::new()
+            },
             score: 0.0,
         };
         scorer.settle();
@@ -124,13 +200,32 @@ impl Weight for CoverageWeight {
     }
 }
 
+/// What a scorer of [`CoverageScorer::heads`] matches: a word as typed or one of its
+/// corrections, by the word's clause.
+#[derive(Clone, Copy)]
+enum Head {
+    Typed(usize),
+    Correction(usize),
+}
+
+/// How much of a correction's score a unit that has the word only through it adds: enough to
+/// order the units that have as many typed words, not to lift one above a unit whose typed
+/// words match better.
+const CORRECTION_SCORE: Score = 0.1;
+
 struct CoverageScorer {
     heads: Heads,
-    /// The [`informativeness`] of each clause of `heads`, in its order.
+    /// What each scorer of `heads` matches, in its order.
+    words: Vec<Head>,
+    /// The [`informativeness`] of each word's clause, by the word.
     told: Vec<Score>,
     /// Of all the query's clauses (those that match nothing in a segment count too).
     all_told: Score,
     min_match: usize,
+    /// With corrections: each word's score as typed on the current document, and its
+    /// corrections' best, kept here not to allocate per document.
+    typed: Vec<Option<Score>>,
+    fixed: Vec<Option<Score>>,
     /// The current document's score, computed when it was reached.
     score: Score,
 }
@@ -143,14 +238,11 @@ impl CoverageScorer {
             if doc == TERMINATED {
                 return doc;
             }
-            let (mut matched, mut sum, mut told) = (0usize, 0.0 as Score, 0.0 as Score);
-            for i in 0..self.heads.len() {
-                if let Some(x) = self.heads.score_on_doc(i) {
-                    matched += 1;
-                    sum += x;
-                    told += self.told.get(i).copied().unwrap_or(1.0);
-                }
-            }
+            let (matched, sum, told) = if self.typed.is_empty() {
+                self.typed_only()
+            } else {
+                self.with_corrections()
+            };
             if matched >= self.min_match {
                 // The share of what the query says that the unit has: a rare word (the thing
                 // asked about) counts for more than common ones (`должен быть`).
@@ -160,6 +252,59 @@ impl CoverageScorer {
             }
             self.heads.advance();
         }
+    }
+}
+
+impl CoverageScorer {
+    /// How many words the current document has, the sum of their scores and of what they
+    /// tell, when no word has corrections.
+    fn typed_only(&mut self) -> (usize, Score, Score) {
+        let (mut matched, mut sum, mut told) = (0usize, 0.0 as Score, 0.0 as Score);
+        for i in 0..self.heads.len() {
+            if let Some(x) = self.heads.score_on_doc(i) {
+                let Head::Typed(w) = self.words[i] else {
+                    continue;
+                };
+                matched += 1;
+                sum += x;
+                told += self.told.get(w).copied().unwrap_or(1.0);
+            }
+        }
+        (matched, sum, told)
+    }
+
+    /// [`Self::typed_only`] with corrections: a word counts when it or a correction is on the
+    /// document, scores its best, and tells only when it is there as typed.
+    fn with_corrections(&mut self) -> (usize, Score, Score) {
+        self.typed.fill(None);
+        self.fixed.fill(None);
+        for i in 0..self.heads.len() {
+            if let Some(x) = self.heads.score_on_doc(i) {
+                let (slot, w) = match self.words[i] {
+                    Head::Typed(w) => (&mut self.typed, w),
+                    Head::Correction(w) => (&mut self.fixed, w),
+                };
+                if let Some(s) = slot.get_mut(w) {
+                    *s = Some(s.map_or(x, |s: Score| s.max(x)));
+                }
+            }
+        }
+        let (mut matched, mut sum, mut told) = (0usize, 0.0 as Score, 0.0 as Score);
+        for (w, (typed, fixed)) in self.typed.iter().zip(&self.fixed).enumerate() {
+            match (typed, fixed) {
+                (Some(x), _) => {
+                    matched += 1;
+                    sum += x;
+                    told += self.told.get(w).copied().unwrap_or(1.0);
+                }
+                (None, Some(x)) => {
+                    matched += 1;
+                    sum += x * CORRECTION_SCORE;
+                }
+                (None, None) => {}
+            }
+        }
+        (matched, sum, told)
     }
 }
 
@@ -297,5 +442,52 @@ mod tests {
         ]);
         assert_eq!(both.count(&searcher).unwrap(), 4);
         assert_eq!(Coverage::new(words(), 4).count(&searcher).unwrap(), 1);
+    }
+
+    /// A unit that has a word only through its spelling correction does not cover more of the
+    /// query than its typed words: the unit with two typed words ranks above the one with one
+    /// typed word and a correction, which a correction inside its word's clause would put first
+    /// (the correction is rarer than the typed word, so it tells more).
+    #[test]
+    fn a_correction_does_not_raise_the_share_of_the_query_covered() {
+        let mut schema = Schema::builder();
+        let text = schema.add_text_field("text", TEXT | STORED);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for t in ["a b", "a c", "b z", "b z", "b z", "b z", "z", "z"] {
+            writer.add_document(doc!(text => t)).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let term = |w: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(text, w),
+                IndexRecordOption::WithFreqs,
+            ))
+        };
+        // «x» is the word as typed, which no unit has; «c» its correction, at a lower boost.
+        let correction =
+            || -> Box<dyn Query> { Box::new(tantivy::query::BoostQuery::new(term("c"), 0.5)) };
+        let first = |q: &Coverage| -> String {
+            let top = searcher.search(q, &TopDocs::with_limit(1)).unwrap();
+            let d: tantivy::TantivyDocument = searcher.doc(top[0].1).unwrap();
+            let v = d.get_first(text).unwrap();
+            tantivy::schema::Value::as_str(&v).unwrap().to_string()
+        };
+        let inside: Box<dyn Query> = Box::new(super::super::dismax::DisMax::new(
+            vec![term("x"), correction()],
+            0.1,
+        ));
+        let joined = Coverage::new(vec![term("a"), term("b"), inside], 2);
+        assert_eq!(first(&joined), "a c");
+        let apart = Coverage::new(vec![term("a"), term("b"), term("x")], 2)
+            .with_corrections(vec![(2, correction())]);
+        assert_eq!(first(&apart), "a b");
+        // The correction still counts for the minimum: the unit is matched, below.
+        assert_eq!(apart.count(&searcher).unwrap(), 2);
+        // A correction of a clause that is not there is left out.
+        let stray =
+            Coverage::new(vec![term("a"), term("b")], 2).with_corrections(vec![(5, correction())]);
+        assert_eq!(stray.count(&searcher).unwrap(), 1);
     }
 }

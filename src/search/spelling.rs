@@ -1,7 +1,9 @@
 //! Spelling corrections from the corpus. A query word the index does not know («искуственного»,
 //! «педогогу») is searched beside the nearest words it does know, by edit distance over the
 //! words as the corpus writes them: one edit for a word of up to seven letters, two for a longer
-//! one, the most frequent first. A correction ranks below a word's own matches and never
+//! one, the most frequent first; a short word never to a word as common as the law's grammar
+//! ([`MAX_CORRECTION_SHARE`]). A correction ranks below a word's own matches, never makes a
+//! unit cover more of a question than its typed words ([`super::coverage`]) and never
 //! replaces a word the index knows; the search says which words it searched also.
 //!
 //! The words as written are the forms of `kk_stem`'s terms ([`crate::analysis::form_term`]),
@@ -27,6 +29,16 @@ const MAX_OWN_UNITS: u64 = 0;
 const MIN_CORRECTION_UNITS: u64 = 3;
 /// Most corrections of one word.
 const MAX_CORRECTIONS: usize = 2;
+/// Largest share of the index's documents a correction of a short word (one edit) may be in:
+/// one in twenty. What a wrong
+/// correction costs grows with the units it is in, what a right one gives does not: a word
+/// that common is the law's grammar or its most general vocabulary («және», «тиіс», «жатады»
+/// in a Kazakh corpus, «является», «Республики»), tells almost nothing of what is asked, and
+/// searched beside a rare word one letter from it («жабады»), fills the page with units that
+/// have the other words and it. A share, not a count, so that it means the same on a small
+/// corpus and on every act; a document frequency ratio to the typed word does not apply,
+/// as the typed word is in no unit.
+const MAX_CORRECTION_SHARE: f64 = 0.05;
 
 /// The automaton builder for `distance` edits (a transposition counts as one), made once: its
 /// tables cost more than a search.
@@ -190,7 +202,18 @@ fn nearest(index: &Store, lower: &str) -> Vec<String> {
         });
     }
     let floor = MIN_CORRECTION_UNITS.max(own.saturating_mul(10));
-    let mut ranked: Vec<(String, u64)> = found.into_iter().filter(|(_, n)| *n >= floor).collect();
+    // A short word has many real words one edit from it: one the corpus lacks is as likely a
+    // real word as a slip, and a very common neighbour is the costliest guess. A long word's
+    // neighbours are few and are its spellings («правитльства»), however common.
+    let ceiling = if distance == 1 {
+        too_common(searcher.num_docs())
+    } else {
+        u64::MAX
+    };
+    let mut ranked: Vec<(String, u64)> = found
+        .into_iter()
+        .filter(|(_, n)| *n >= floor && *n <= ceiling)
+        .collect();
     // The nearest first, then the most frequent: «искуственного» is one letter from
     // «искусственного».
     let dist = |w: &str| match dfa.eval(w) {
@@ -208,6 +231,13 @@ fn nearest(index: &Store, lower: &str) -> Vec<String> {
         .take(MAX_CORRECTIONS)
         .map(|(w, _)| w)
         .collect()
+}
+
+/// Most documents a correction may be in, of `docs` in the index ([`MAX_CORRECTION_SHARE`]),
+/// never fewer than [`MIN_CORRECTION_UNITS`]: a small index still corrects.
+fn too_common(docs: u64) -> u64 {
+    let share = (docs as f64 * MAX_CORRECTION_SHARE).floor() as u64;
+    share.max(MIN_CORRECTION_UNITS)
 }
 
 /// The units that hold a word of `lower`'s stems, Kazakh or Russian (the most of the two): the
@@ -235,4 +265,19 @@ fn stem_units(index: &Store, searcher: &tantivy::Searcher, lower: &str) -> u64 {
         .doc_freq(&tantivy::Term::from_field_text(f.ru_stem, &ru_stem))
         .unwrap_or(0);
     kk.max(ru)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A correction may be in one document in twenty at most, and the smallest index still
+    /// corrects to a word in [`MIN_CORRECTION_UNITS`] units.
+    #[test]
+    fn a_correction_is_never_a_word_that_common() {
+        assert_eq!(too_common(181), 9);
+        assert_eq!(too_common(100_000), 5_000);
+        assert_eq!(too_common(10), MIN_CORRECTION_UNITS);
+        assert_eq!(too_common(0), MIN_CORRECTION_UNITS);
+    }
 }

@@ -205,6 +205,20 @@ impl Thesaurus {
     }
 }
 
+/// The expansions `data/abbreviations.tsv` gives `word` when it is one of its abbreviations
+/// («аппк» → «административный процедурно-процессуальный кодекс»), in any case; none for any
+/// other word.
+pub(crate) fn spelled_out_listed(word: &str) -> Vec<String> {
+    static LISTED: OnceLock<Thesaurus> = OnceLock::new();
+    LISTED
+        .get_or_init(|| {
+            Thesaurus::parse(ABBREVIATIONS)
+                .map(Thesaurus::one_way)
+                .unwrap_or_default()
+        })
+        .alternatives(word)
+}
+
 /// The examples of this module's items, run as unit tests (the items are not public).
 #[cfg(test)]
 mod doc_examples {

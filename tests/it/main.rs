@@ -14,6 +14,7 @@ mod analysis_stem;
 mod analysis_tokens;
 mod answers;
 mod architecture;
+mod article_names;
 mod citation_forms;
 mod cli_reporting;
 mod cli_search;
