@@ -70,6 +70,9 @@ impl Reading {
 /// An effective rule in words.
 fn rule_words(rule: &EffectiveRule) -> Option<String> {
     Some(match rule {
+        EffectiveRule::DaysAfterPublication { days: 1 } => {
+            "commencement: the day after publication".to_string()
+        }
         EffectiveRule::DaysAfterPublication { days } => {
             format!("commencement: {days} days after publication")
         }

@@ -264,7 +264,11 @@ fn dotted_numbers_and_local_issuers() {
         AmendAction::NewWording,
         d(2023, 2, 13),
         "23-42-3.3.1",
-        &EffectiveRule::OnPublication,
+        // «жарияланған күнінен кейін», «после дня … опубликования» (the same act's Russian
+        // notes render «жарияланған күнінен кейін күнтізбелік он күн өткен соң» as «по
+        // истечении десяти календарных дней после дня его первого официального
+        // опубликования»): the day after publication.
+        &EffectiveRule::DaysAfterPublication { days: 1 },
     );
     assert_eq!(ev[0].by.issuer_code, "president-office");
     let m = "Ескерту. 1-тармаққа өзгеріс енгізілді - Нұр-Сұлтан қаласы мәслихатының 30.09.2020 № 539/73-VІ (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі) шешімімен.";

@@ -936,7 +936,7 @@ impl<'a> ActTimeline<'a> {
             let start = if k == 0 {
                 self.earliest_start(&events, unit, &nested)
             } else {
-                self.change_start(&events, &own, k)
+                self.change_start(&events, &own, k, segments.last().and_then(|s| s.from))
             };
             segments.push(Segment {
                 from: start.date,
@@ -1204,13 +1204,33 @@ impl<'a> ActTimeline<'a> {
     /// (`01.01.2023 бастап`, a publication date known) counts over the mirror's date, and one
     /// whose estimate falls on another day stays the answer, estimated: a history with
     /// editions missing (a `--since` bound, a partial mirror) may date the commit later than
-    /// the change it prints.
-    fn change_start(&self, events: &[&Event], own: &dyn Fn(&Event) -> bool, k: usize) -> Start {
+    /// the change it prints, and a commit dated before the earliest day the note's rule
+    /// allows (in force the day after publication, committed on the signing day) cannot be
+    /// the day the change took effect: the act's own words outrank the edition's date.
+    ///
+    /// A change signed by the previous edition's date and in force by the start of the
+    /// wording before (`before`) is that wording's, not this one's: the order of 25.12.2024,
+    /// in force ~26.12.2024 and printed by the commit of 25.12.2024, does not date a later
+    /// commit that undoes it.
+    fn change_start(
+        &self,
+        events: &[&Event],
+        own: &dyn Fn(&Event) -> bool,
+        k: usize,
+        before: Option<NaiveDate>,
+    ) -> Start {
         let edition = &self.editions[k];
         let (prev, this) = (self.editions[k - 1].date, edition.date);
         let window: Vec<&&Event> = events
             .iter()
             .filter(|e| recorded_between(e, prev, this))
+            .filter(|e| {
+                let printed_before = e.signed.is_some_and(|s| prev.is_some_and(|p| s <= p));
+                let in_force_before = e
+                    .effective_date()
+                    .is_some_and(|d| before.is_some_and(|b| d <= b));
+                !(printed_before && in_force_before)
+            })
             .collect();
         let mine: Vec<&&Event> = window.iter().copied().filter(|e| own(e)).collect();
         let pool = if mine.is_empty() { window } else { mine };

@@ -414,7 +414,9 @@ fn units_as_of_flags_wording_missing_from_the_corpus() {
 #[test]
 fn editions_named_by_date_and_an_undated_latest() {
     // Two layouts of the 2020-11-12 edition are one version; the undated `latest` file starts
-    // at the newest amendment its notes cite (25.12.2024, in force on publication).
+    // at the newest amendment its notes cite: the order of 25.12.2024, in force the day after
+    // its first official publication (`алғашқы ресми жарияланған күнінен кейін`), published
+    // on the signing day at the earliest: ~26.12.2024.
     let a = only_act(
         "tests/fixtures/versions/ministerial_135478",
         "president-office-order-2019-10-07-19-42-3-3-17",
@@ -423,8 +425,8 @@ fn editions_named_by_date_and_an_undated_latest() {
     assert_eq!(
         v,
         vec![
-            ("2020-11-12", Some(d(2020, 11, 12)), Some(d(2024, 12, 25))),
-            ("latest", Some(d(2024, 12, 25)), None),
+            ("2020-11-12", Some(d(2020, 11, 12)), Some(d(2024, 12, 26))),
+            ("latest", Some(d(2024, 12, 26)), None),
         ]
     );
     let diff = diff_versions(&a, "2020-11-12", "latest", None).unwrap();

@@ -524,6 +524,15 @@ impl TimeState {
 /// календарных дней после первого официального опубликования`): English for `None`.
 fn rule_words(rule: &EffectiveRule, lang: Option<Lang>) -> String {
     match (rule, lang) {
+        (EffectiveRule::DaysAfterPublication { days: 1 }, None) => {
+            "in force from the day after its first official publication".to_string()
+        }
+        (EffectiveRule::DaysAfterPublication { days: 1 }, Some(Lang::Kk)) => {
+            "алғашқы ресми жарияланған күнінен кейін қолданысқа енгізіледі".to_string()
+        }
+        (EffectiveRule::DaysAfterPublication { days: 1 }, Some(Lang::Ru)) => {
+            "вводится в действие после дня первого официального опубликования".to_string()
+        }
         (EffectiveRule::DaysAfterPublication { days }, None) => {
             format!("in force {days} calendar days after its first official publication")
         }

@@ -36,6 +36,18 @@ static RU_MONTHS_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// `… жарияланған күнінен кейін`, `… жариялаған күннен кейін`, `… жарияланғаннан кейін`:
+/// after the day of publication (lowercased text).
+static KK_DAY_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"жариял\w*\s+(?:күнінен|күннен)\s+кейін|жарияланғаннан\s+кейін")
+        .expect("static regex")
+});
+
+/// `после дня его первого официального опубликования` (lowercased text).
+static RU_DAY_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"после\s+дня\s+(?:\w+\s+){0,3}опубликования").expect("static regex")
+});
+
 static RU_DAYS_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)по\s+истечении\s+([а-яё0-9]+(?:\s+[а-яё0-9]+)?)\s+(?:календарн[а-яё]*\s+)?(?:дн|сут)",
@@ -129,6 +141,11 @@ fn parse_rule_ru(t: &str, lower: &str) -> Option<EffectiveRule> {
             return Some(EffectiveRule::OnDate { date });
         }
     }
+    // `вводится в действие после дня его первого официального опубликования`: the day after
+    // it (a count of days, caught above, reads `по истечении N … дней после дня …`).
+    if commences && !lower.contains("истечени") && RU_DAY_AFTER_RE.is_match(lower) {
+        return Some(EffectiveRule::DaysAfterPublication { days: 1 });
+    }
     if commences && lower.contains("опубликования") {
         return Some(EffectiveRule::OnPublication);
     }
@@ -220,6 +237,14 @@ pub fn parse_rule(text: &str) -> EffectiveRule {
         if let Some(date) = date {
             return EffectiveRule::OnDate { date };
         }
+    }
+    // `алғашқы ресми жарияланған күнінен кейін қолданысқа енгізіледі` with no count is the
+    // Russian `после дня его первого официального опубликования`: the day after it.
+    if (lower.contains("енгізіледі") || lower.contains("күшіне енеді"))
+        && !lower.contains("өткен")
+        && KK_DAY_AFTER_RE.is_match(&lower)
+    {
+        return EffectiveRule::DaysAfterPublication { days: 1 };
     }
     if lower.contains("жарияланған") && (lower.contains("бастап") || lower.contains("енгізіледі"))
     {
@@ -537,6 +562,22 @@ pub fn resolve(
             estimated: false,
             basis: format!("on signing ({d})"),
         }),
+        // One day is `после дня … опубликования`, `жарияланған күнінен кейін`: the day after.
+        EffectiveRule::DaysAfterPublication { days: 1 } => match (published, signed) {
+            (Some(p), _) => add(p, 1).map(|date| EffectiveDate {
+                date,
+                estimated: false,
+                basis: format!("the day after first official publication {p}"),
+            }),
+            (None, Some(s)) => add(s, 1).map(|date| EffectiveDate {
+                date,
+                estimated: true,
+                basis: format!(
+                    "estimated: publication date unknown, assumed on the signing date {s}; the day after"
+                ),
+            }),
+            (None, None) => None,
+        },
         EffectiveRule::DaysAfterPublication { days } => match (published, signed) {
             (Some(p), _) => add(p, *days).map(|date| EffectiveDate {
                 date,
@@ -617,6 +658,56 @@ mod doc_examples {
                 "распространяется на отношения, возникшие со дня официального опубликования"
             ),
             EffectiveRule::Unknown
+        );
+    }
+
+    /// `после дня его первого официального опубликования` / `жарияланған күнінен кейін` with
+    /// no count of days is the day after publication: the notes of the order of 07.10.2019
+    /// № 19-42-3.3.17 (135478) on the orders of 25.12.2024 № 24-42-3.3.13 and 13.02.2023
+    /// № 23-42-3.3.1, the requisite of the Shymkent decision of 29.03.2019 № 47/382-6с (its
+    /// repeal), the note of the Minister of Energy's order of 21.05.2025 № 216-н/қ; beside
+    /// them the counts printed after the same words keep their count.
+    #[test]
+    fn the_day_after_publication() {
+        use crate::structure::effective::{parse_rule, resolve};
+        use crate::EffectiveRule;
+        let after = EffectiveRule::DaysAfterPublication { days: 1 };
+        for text in [
+            "(алғашқы ресми жарияланған күнінен кейін қолданысқа енгізіледі)",
+            "(вводится в действие после дня его первого официального опубликования)",
+            "в редакции приказа Министра энергетики РК от 21.05.2025 № 216-н/қ (вводится в действие после дня его первого официального опубликования).",
+            "Осы шешім алғашқы ресми жарияланғаннан кейін қолданысқа енгізіледі.",
+        ] {
+            assert_eq!(parse_rule(text), after, "{text}");
+        }
+        for (text, days) in [
+            ("(алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі)", 10),
+            ("(вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования)", 10),
+            ("(вводится в действие по истечении двадцати одного календарного дня после дня его первого официального опубликования)", 21),
+        ] {
+            assert_eq!(parse_rule(text), EffectiveRule::DaysAfterPublication { days }, "{text}");
+        }
+        // From publication is the day itself.
+        assert_eq!(
+            parse_rule("(вводится в действие со дня его первого официального опубликования)"),
+            EffectiveRule::OnPublication
+        );
+        // The order of 25.12.2024, publication unknown: not before ~26.12.2024; published on
+        // a known day, the next.
+        let day = |m, d| chrono::NaiveDate::from_ymd_opt(2024, m, d);
+        let est = resolve(&after, day(12, 25), None).expect("a date");
+        assert_eq!(
+            (est.date, est.estimated, est.basis.as_str()),
+            (
+                day(12, 26).expect("a date"),
+                true,
+                "estimated: publication date unknown, assumed on the signing date 2024-12-25; the day after"
+            )
+        );
+        let known = resolve(&after, day(12, 25), day(12, 30)).expect("a date");
+        assert_eq!(
+            (known.date, known.estimated),
+            (day(12, 31).expect("a date"), false)
         );
     }
 

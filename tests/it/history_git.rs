@@ -932,11 +932,13 @@ fn zanlex_index_history_keeps_the_setting() {
     assert_eq!(code, 2, "{err}");
 }
 
-/// A commit is the day its edition took effect: the change it brings is in force from it,
-/// exactly, where the notes only estimate its date (the order of 25.12.2024 took effect on
-/// publication, a date the text does not print: the signing date stands in, a lower bound).
+/// A commit is the day its edition took effect, but never before the earliest day the act's
+/// own words allow: the order of 25.12.2024 № 24-42-3.3.13 is in force «алғашқы ресми
+/// жарияланған күнінен кейін» (the day after its first official publication, a day the text
+/// does not print; the signing day stands in for it, a lower bound), so the change the commit
+/// of 2024-12-25 prints is in force from ~2024-12-26, estimated, not from the commit.
 #[test]
-fn a_commit_dates_the_change_it_brings_exactly() {
+fn a_commit_dates_the_change_no_earlier_than_its_act_allows() {
     let fx = Indexed::new();
     fx.repo.add_2024_edition();
     fx.sync();
@@ -945,33 +947,42 @@ fn a_commit_dates_the_change_it_brings_exactly() {
     let kk = zanlex::Lang::Kk;
     let in_force = json!({"kind": "in_force"});
     // Appendix 1: the 2024 notes record two changes since the 2020 edition (2022, ~ten days
-    // after publication, and the order of 25.12.2024 on publication, whose day the text does
-    // not print): the commit of 2024-12-25 prints the last, in force from it exactly; from the
-    // first to it the wording is not in the corpus.
-    let w24 = ed("2024-12-25", "2024-12-25", None, false);
+    // after publication, and the order of 25.12.2024, the day after publication): the commit
+    // of 2024-12-25 prints the last, in force from ~2024-12-26; from the first to it the
+    // wording is not in the corpus, the commit's own day included.
+    let w24 = ed("2024-12-25", "2024-12-26", None, true);
     // The order takes effect ten days after its first official publication: its own wording
     // is in force from ~2019-10-17 (the signing day + 10, the earliest it can be).
     assert_eq!(
         at_in(&index, min, "annex_1", kk, "2022-03-24").2,
         ed("2020-11-12", "2019-10-17", Some("2022-03-25"), true)
     );
-    assert_eq!(
-        at_in(&index, min, "annex_1", kk, "2024-12-24").0,
-        json!({"kind": "not_in_corpus", "earliest_edition": "2020-11-12", "since": "2022-03-25",
-               "estimated": true, "until": "2024-12-25"})
-    );
-    for date in ["2024-12-25", "2025-06-01"] {
+    for date in ["2024-12-24", "2024-12-25"] {
+        assert_eq!(
+            at_in(&index, min, "annex_1", kk, date).0,
+            json!({"kind": "not_in_corpus", "earliest_edition": "2020-11-12", "since": "2022-03-25",
+                   "estimated": true, "until": "2024-12-26"}),
+            "{date}"
+        );
+    }
+    for date in ["2024-12-26", "2025-06-01"] {
         let (state, wording, edition) = at_in(&index, min, "annex_1", kk, date);
         assert_eq!((&state, &edition), (&in_force, &w24), "{date}");
         assert!(wording.is_some(), "{date}");
     }
     let act = index.act_in(min, Some(kk)).expect("act");
     let wordings = zanlex::wordings(&act, "annex_1");
-    assert_eq!(
-        wordings.last().map(|w| w.basis.as_str()),
-        Some(
-            "commit of 2024-12-25: the day edition 2024-12-25 took effect, as the mirror dates it"
-        )
+    let basis = wordings
+        .last()
+        .map(|w| w.basis.as_str())
+        .unwrap_or_default();
+    assert!(
+        basis.contains("24-42-3.3.13")
+            && basis.ends_with(
+                "estimated: publication date unknown, assumed on the signing date 2024-12-25; \
+                 the day after"
+            ),
+        "{basis}"
     );
     // Appendix 4: its notes date its last change (13.02.2023, ~ten days after publication)
     // before the commit that prints it: that date stays the answer, estimated.
@@ -986,9 +997,9 @@ fn a_commit_dates_the_change_it_brings_exactly() {
     assert_eq!(state["since"], "2022-03-25", "{state}");
     assert_eq!(wording, None);
     // `diff` between dates follows the same boundary.
-    let none = zanlex::diff(&act, "2024-12-25", "2025-06-01", Some("annex_1")).expect("diff");
+    let none = zanlex::diff(&act, "2024-12-26", "2025-06-01", Some("annex_1")).expect("diff");
     assert!(none.changed.is_empty(), "{:?}", none.changed);
-    let one = zanlex::diff(&act, "2022-03-24", "2024-12-25", Some("annex_1")).expect("diff");
+    let one = zanlex::diff(&act, "2022-03-24", "2024-12-26", Some("annex_1")).expect("diff");
     assert_eq!(one.changed, vec!["annex_1"]);
     // `search --as-of` names the wording `show` names.
     let hits = |date: &str| {
@@ -1017,8 +1028,8 @@ fn a_commit_dates_the_change_it_brings_exactly() {
         [(Some(d("2020-11-12")), Some(d("2019-10-17")), true)]
     );
     assert_eq!(
-        hits("2024-12-25"),
-        [(Some(d("2024-12-25")), Some(d("2024-12-25")), false)]
+        hits("2024-12-26"),
+        [(Some(d("2024-12-25")), Some(d("2024-12-26")), true)]
     );
 }
 
