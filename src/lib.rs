@@ -87,10 +87,11 @@ pub mod pages {
         DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE,
     };
     pub use crate::answer::pages::{
-        at_date, bound_text, cited_by_page, history_page, read, refs_page, stats, ActBrief,
-        ActRead, AmendmentBrief, Budget, HistoryPage, HistoryTotals, HitBrief, HitsPage, Links,
-        Paging, ReadAnswer, RefBrief, RefsPage, StatsAnswer, UnitBrief, UnitOnDate, UnitRead,
-        VersionBrief, ACT_TITLE_CHARS, LIST_END, MAX_OUTLINE_UNITS, MAX_STATS_LIMIT,
+        at_date, bound_search_page, bound_text, cited_by_page, history_page, page_act_texts, read,
+        refs_page, stats, ActBrief, ActRead, AmendmentBrief, Budget, HistoryPage, HistoryTotals,
+        HitBrief, HitsPage, Links, Paging, ReadAnswer, RefBrief, RefsPage, StatsAnswer, UnitBrief,
+        UnitOnDate, UnitRead, VersionBrief, ACT_TITLE_CHARS, LIST_END, MAX_OUTLINE_UNITS,
+        MAX_STATS_LIMIT, SERVER_ANSWER_CHARS,
     };
 }
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
