@@ -1052,7 +1052,7 @@ pub const SERVER_ANSWER_CHARS: usize = 4_000_000;
 /// text the index bounds already); when some are left out, sets the page's `next_offset` to
 /// the first of them and says so in `cut`.
 ///
-/// ```
+/// ```no_run
 /// # fn main() -> zanlex::Result<()> {
 /// let index = zanlex::ZanIndex::open("index")?;
 /// let results = index.search(&zanlex::SearchRequest::new("виза").limit(20))?;
@@ -1094,7 +1094,7 @@ pub fn bound_search_page(page: &mut crate::SearchPage, max_chars: usize) {
 /// `next_offset` to the first of them and says so in `cut`. An `offset` past the last unit
 /// is [`crate::Error::BadArgument`].
 ///
-/// ```
+/// ```no_run
 /// # fn main() -> zanlex::Result<()> {
 /// let index = zanlex::ZanIndex::open("index")?;
 /// let mut outline = index.act_outline("mfa-order-2018-01-04-11-1-4-1", None, true)?;
