@@ -426,6 +426,38 @@ mod tests {
         assert_eq!(text, "Приказ министра внутренних дел");
     }
 
+    /// Any long enough slice of a real act's UTF-8 bytes (cut anywhere, inside a character or
+    /// not) is read as UTF-8, the whole characters in it; a copy with bytes overwritten is read
+    /// or refused in one line, never a panic (what the `decode` fuzz target checks, run here
+    /// on every test run).
+    #[test]
+    fn slices_and_damaged_copies_of_a_real_act() {
+        use proptest::prelude::*;
+        let good = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/corpus/003_0165b7296e38fd1a.txt"
+        ))
+        .expect("003");
+        let text = String::from_utf8(good.clone()).expect("utf-8");
+        let len = good.len();
+        let writes = proptest::collection::vec((0..len, any::<u8>()), 0..30);
+        let cases = (0..len / 2, len / 2 + 100..len, writes);
+        crate::property::check(300, cases, |(from, to, writes)| {
+            let (got, enc, _) = decode_noted(&good[from..to]).expect("a slice");
+            assert_eq!(enc, Encoding::Utf8);
+            let start = (from..=to).find(|&i| text.is_char_boundary(i));
+            let end = (from..=to).rev().find(|&i| text.is_char_boundary(i));
+            assert_eq!(Some(got.as_str()), start.zip(end).map(|(a, b)| &text[a..b]));
+            let mut b = good.clone();
+            for (i, v) in writes {
+                b[i] = v;
+            }
+            if let Err(e) = decode_noted(&b) {
+                assert!(!e.contains('\n'), "{e}");
+            }
+        });
+    }
+
     #[test]
     fn koi8r_is_refused() {
         let (bytes, _, _) = encoding_rs::KOI8_R.encode("Приказ министра внутренних дел");
