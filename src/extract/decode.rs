@@ -129,7 +129,7 @@ fn cut_utf8(bytes: &[u8]) -> Option<(String, String)> {
         }
         Err(_) => return None,
     };
-    if head + tail == 0 || text.chars().all(|c| c.is_ascii()) {
+    if head + tail == 0 || text.is_ascii() {
         return None;
     }
     let mut said = Vec::new();
