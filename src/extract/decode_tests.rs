@@ -318,8 +318,7 @@ fn a_file_cut_inside_a_character_is_read_without_the_piece_and_says_so() {
     // Cut after the first byte of the last Cyrillic letter.
     let last = kk
         .char_indices()
-        .filter(|(_, c)| !c.is_ascii())
-        .next_back()
+        .rfind(|(_, c)| !c.is_ascii())
         .expect("a letter")
         .0;
     let doc = extract_bytes("a.txt", &bytes[..last + 1]).expect("cut at the end");
