@@ -74,6 +74,14 @@ pub struct ActOutline {
     /// holds it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repealed_by: Option<crate::ActLink>,
+    /// Set when the answer holds the texts of some units only, to stay within its size
+    /// ([`crate::pages::page_act_texts`]): the place, in document order, of the first unit
+    /// whose text is not sent, to ask as the next `offset`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_offset: Option<usize>,
+    /// Set with `next_offset`: which units' texts are sent, and how to get the rest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cut: Option<String>,
 }
 
 /// An edition of an act: its id and when it was in force, `[from, to)`.
@@ -371,6 +379,8 @@ impl ActOutline {
             state: None,
             state_text: None,
             repealed_by: None,
+            next_offset: None,
+            cut: None,
         }
     }
 

@@ -1236,6 +1236,127 @@ pub fn stats(
     Ok(StatsAnswer { limit, stats })
 }
 
+/// Most characters of JSON one answer of the HTTP API holds: a page of hits, or an act's
+/// texts, is cut where a hit or a unit ends to stay within it, and says where the rest begins
+/// (`next_offset`). Some megabytes, never the hundreds a damaged or hostile file would make.
+pub const SERVER_ANSWER_CHARS: usize = 4_000_000;
+
+/// Keeps the hits of `page` whose JSON fits within `max_chars` (the first hit always, whose
+/// text the index bounds already); when some are left out, sets the page's `next_offset` to
+/// the first of them and says so in `cut`.
+///
+/// ```no_run
+/// # fn main() -> zanlex::Result<()> {
+/// let index = zanlex::ZanIndex::open("index")?;
+/// let results = index.search(&zanlex::SearchRequest::new("виза").limit(20))?;
+/// let mut page = zanlex::SearchPage::new(results, 0, 20);
+/// zanlex::pages::bound_search_page(&mut page, 2_000);
+/// if let Some(next) = page.next_offset {
+///     assert_eq!(next, page.results.hits.len());
+/// }
+/// # Ok(())
+/// # }
+/// ```
+pub fn bound_search_page(page: &mut crate::SearchPage, max_chars: usize) {
+    let mut used = json_chars(&*page);
+    let mut kept = 0;
+    for hit in &page.results.hits {
+        let size = json_chars(hit) + 1;
+        if kept > 0 && used + size > max_chars {
+            break;
+        }
+        used += size;
+        kept += 1;
+    }
+    if kept < page.results.hits.len() {
+        page.results.hits.truncate(kept);
+        let next = page.offset + kept;
+        page.next_offset = Some(next);
+        page.cut = Some(format!(
+            "the page stops after {kept} hits to stay within {max_chars} characters; \
+             `offset` {next} gives the next"
+        ));
+    }
+}
+
+/// Keeps in `outline` the texts of its units from place `offset` in document order (a unit
+/// before the units inside it) for as many units as their texts, tables and notes fit
+/// within `max_chars` (one at least,
+/// whose text the index bounds already); the other units keep their number, label and
+/// heading, without text, highlights, notes or tables. When texts follow, sets the outline's
+/// `next_offset` to the first of them and says so in `cut`. An `offset` past the last unit
+/// is [`crate::Error::BadArgument`].
+///
+/// ```no_run
+/// # fn main() -> zanlex::Result<()> {
+/// let index = zanlex::ZanIndex::open("index")?;
+/// let mut outline = index.act_outline("mfa-order-2018-01-04-11-1-4-1", None, true)?;
+/// zanlex::pages::page_act_texts(&mut outline, 0, 10_000)?;
+/// assert!(outline.units[0].text.is_some());
+/// # Ok(())
+/// # }
+/// ```
+pub fn page_act_texts(
+    outline: &mut ActOutline,
+    offset: usize,
+    max_chars: usize,
+) -> crate::Result<()> {
+    /// Walks `units` in document order; `keep` tells, for each unit's place and the characters
+    /// of its text and tables, whether its text stays.
+    fn walk(
+        units: &mut [crate::OutlineUnit],
+        place: &mut usize,
+        keep: &mut dyn FnMut(usize, usize) -> bool,
+    ) {
+        for u in units {
+            let size = u.text.as_deref().map_or(0, |t| t.chars().count() + 8)
+                + u.tables.iter().map(json_chars).sum::<usize>()
+                + u.notes.iter().map(|n| n.chars().count() + 4).sum::<usize>();
+            if !keep(*place, size) {
+                u.text = None;
+                u.highlights.clear();
+                u.notes.clear();
+                u.closing_at = None;
+                u.tables.clear();
+            }
+            *place += 1;
+            walk(&mut u.children, place, keep);
+        }
+    }
+    fn count(units: &[crate::OutlineUnit]) -> usize {
+        units.len() + units.iter().map(|u| count(&u.children)).sum::<usize>()
+    }
+    let count = count(&outline.units);
+    if offset > 0 && offset >= count {
+        return Err(crate::Error::BadArgument(format!(
+            "offset {offset} is past the act's last unit ({count} units); texts start at offset 0"
+        )));
+    }
+    // The texts are what grows with the file; the outline around them is counted apart.
+    let mut used = 0;
+    let mut end: Option<usize> = None;
+    walk(&mut outline.units, &mut 0, &mut |place, size| {
+        if place < offset || end.is_some() {
+            return false;
+        }
+        if place > offset && used + size > max_chars {
+            end = Some(place);
+            return false;
+        }
+        used += size;
+        true
+    });
+    if let Some(next) = end {
+        outline.next_offset = Some(next);
+        outline.cut = Some(format!(
+            "the texts of units {offset} to {} of {count} (in document order, from 0) are sent \
+             to stay within {max_chars} characters; `offset` {next} gives the next",
+            next - 1
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::{PageHead, Paging, RefsPage};

@@ -25,6 +25,13 @@ pub struct SearchPage {
     pub limit: usize,
     /// True when no unit had all the words and units with some of them are shown instead.
     pub relaxed: bool,
+    /// Set when the page holds fewer hits than asked, to stay within its size
+    /// ([`crate::pages::bound_search_page`]): the `offset` of the next page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_offset: Option<usize>,
+    /// Set with `next_offset`: how many hits the page holds and how to get the rest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cut: Option<String>,
 }
 
 impl SearchPage {
@@ -38,6 +45,8 @@ impl SearchPage {
             results,
             offset,
             limit,
+            next_offset: None,
+            cut: None,
         }
     }
 }

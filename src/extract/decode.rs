@@ -54,21 +54,38 @@ pub const KZ1048_OVERRIDES: [(u8, char); 16] = [
     (0xBF, 'ү'),
 ];
 
-/// Decodes a file's bytes, or says in one line why it cannot be read.
+/// Decodes a file's bytes, or says in one line why it cannot be read ([`decode_noted`] without
+/// its note: what the fuzz target and the tests call).
+#[cfg(any(test, fuzzing))]
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
+    decode_noted(bytes).map(|(text, enc, _)| (text, enc))
+}
+
+/// [`decode`], and what was left out to read the file, in words: the piece of a character
+/// where a file cut inside one starts or ends (the rest read as it is).
+pub fn decode_noted(bytes: &[u8]) -> Result<(String, Encoding, Option<String>), String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return utf8(rest)
-            .map(|s| (s.to_string(), Encoding::Utf8Bom))
-            .map_err(|e| format!("invalid UTF-8 after a UTF-8 byte order mark ({e})"));
+        if let Ok(s) = utf8(rest) {
+            return Ok((s.to_string(), Encoding::Utf8Bom, None));
+        }
+        return match cut_utf8(rest) {
+            Some((text, note)) => Ok((text, Encoding::Utf8Bom, Some(note))),
+            None => Err(damaged_utf8(rest).unwrap_or_else(|| {
+                format!(
+                    "invalid UTF-8 after a UTF-8 byte order mark ({})",
+                    utf8(rest).err().map_or_else(String::new, |e| e.to_string())
+                )
+            })),
+        };
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return decode_utf16(rest, true).map(|s| (s, Encoding::Utf16Le));
+        return decode_utf16(rest, true).map(|(s, note)| (s, Encoding::Utf16Le, note));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return decode_utf16(rest, false).map(|s| (s, Encoding::Utf16Be));
+        return decode_utf16(rest, false).map(|(s, note)| (s, Encoding::Utf16Be, note));
     }
     if let Some(little) = utf16_by_nuls(bytes) {
         let enc = if little {
@@ -76,15 +93,102 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
         } else {
             Encoding::Utf16Be
         };
-        return decode_utf16(bytes, little).map(|s| (s, enc));
+        return decode_utf16(bytes, little).map(|(s, note)| (s, enc, note));
     }
     if let Some(reason) = binary_reason(bytes) {
         return Err(reason);
     }
     if let Ok(s) = utf8(bytes) {
-        return Ok((s.to_string(), Encoding::Utf8));
+        return Ok((s.to_string(), Encoding::Utf8, None));
     }
-    decode_cyrillic_single_byte(bytes)
+    if let Some((text, note)) = cut_utf8(bytes) {
+        return Ok((text, Encoding::Utf8, Some(note)));
+    }
+    if let Some(reason) = damaged_utf8(bytes) {
+        return Err(reason);
+    }
+    decode_cyrillic_single_byte(bytes).map(|(text, enc)| (text, enc, None))
+}
+
+/// A UTF-8 text cut inside a character at its start (up to three bytes that end one) or at its
+/// end (up to three that begin one), and whole between: the text without those pieces, and
+/// what was left out, in words. `None` for any other bytes.
+fn cut_utf8(bytes: &[u8]) -> Option<(String, String)> {
+    let head = bytes
+        .iter()
+        .take(3)
+        .take_while(|&&b| (0x80..=0xBF).contains(&b))
+        .count();
+    let body = &bytes[head..];
+    let (text, tail) = match utf8(body) {
+        Ok(s) => (s, 0),
+        // `error_len` is `None` when the input ends inside a character that could go on.
+        Err(e) if e.error_len().is_none() => {
+            let whole = e.valid_up_to();
+            (utf8(&body[..whole]).ok()?, body.len() - whole)
+        }
+        Err(_) => return None,
+    };
+    if head + tail == 0 || text.is_ascii() {
+        return None;
+    }
+    let mut said = Vec::new();
+    if head > 0 {
+        said.push(match head {
+            1 => "its first byte ends a character cut off (the file starts inside it)".to_string(),
+            n => format!("its first {n} bytes end a character cut off (the file starts inside it)"),
+        });
+    }
+    if tail > 0 {
+        said.push(match tail {
+            1 => "its last byte begins a character cut off (the file ends inside it)".to_string(),
+            n => format!("its last {n} bytes begin a character cut off (the file ends inside it)"),
+        });
+    }
+    let them = if head + tail == 1 {
+        "it is"
+    } else {
+        "they are"
+    };
+    Some((
+        text.to_string(),
+        format!("{}; {them} left out", said.join(" and ")),
+    ))
+}
+
+/// Why a text that is UTF-8 but for a few places cannot be read: where those places are.
+/// `None` when the bytes are not mostly UTF-8 (a single-byte code page has few sequences that
+/// happen to be UTF-8, next to many that are not).
+fn damaged_utf8(bytes: &[u8]) -> Option<String> {
+    let mut at = 0usize;
+    let (mut first, mut places, mut bad, mut letters) = (None, 0usize, 0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        letters += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        at += chunk.valid().len();
+        let invalid = chunk.invalid().len();
+        if invalid > 0 {
+            // Bytes that are no character one after another are one place.
+            if first.is_none() || !chunk.valid().is_empty() {
+                places += 1;
+            }
+            first.get_or_insert(at);
+            bad += invalid;
+        }
+        at += invalid;
+    }
+    let first = first?;
+    if letters < 16 || letters < bad * 10 {
+        return None;
+    }
+    let places = if places == 1 {
+        "1 place".to_string()
+    } else {
+        format!("{places} places")
+    };
+    Some(format!(
+        "damaged UTF-8: {bad} bytes in {places} are no UTF-8 character, the first at byte \
+         {first}, in a text otherwise UTF-8; save the file again as UTF-8"
+    ))
 }
 
 /// `std::str::from_utf8`, validated with SIMD first (the same verdict; std's error when the
@@ -100,8 +204,10 @@ fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
 /// (spaces, digits, punctuation) have a zero high byte, Cyrillic ones 0x04. Returns
 /// `Some(true)` for little endian.
 fn utf16_by_nuls(bytes: &[u8]) -> Option<bool> {
+    // A file cut inside its last character has one byte over: the pairs before it tell.
+    let bytes = &bytes[..bytes.len() - bytes.len() % 2];
     // Without a NUL byte neither half has the NULs asked for below.
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) || memchr::memchr(0, bytes).is_none() {
+    if bytes.len() < 4 || memchr::memchr(0, bytes).is_none() {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -126,11 +232,17 @@ fn utf16_by_nuls(bytes: &[u8]) -> Option<bool> {
     None
 }
 
-fn decode_utf16(bytes: &[u8], little: bool) -> Result<String, String> {
+/// The text of UTF-16 `bytes`; when the file ends inside a character (one byte over), the
+/// text before it and a note that it was left out.
+fn decode_utf16(bytes: &[u8], little: bool) -> Result<(String, Option<String>), String> {
     let name = if little { "UTF-16LE" } else { "UTF-16BE" };
-    if !bytes.len().is_multiple_of(2) {
-        return Err(format!("odd number of bytes in a {name} file"));
-    }
+    let note = (!bytes.len().is_multiple_of(2)).then(|| {
+        format!(
+            "its last byte begins a {name} character cut off (the file ends inside it); it is \
+             left out"
+        )
+    });
+    let bytes = &bytes[..bytes.len() - bytes.len() % 2];
     let units = bytes.chunks_exact(2).map(|c| {
         if little {
             u16::from_le_bytes([c[0], c[1]])
@@ -144,7 +256,7 @@ fn decode_utf16(bytes: &[u8], little: bool) -> Result<String, String> {
     if text.chars().any(|c| c == '\0') {
         return Err(format!("binary content (NUL characters in a {name} file)"));
     }
-    Ok(text)
+    Ok((text, note))
 }
 
 /// A reason to call the file binary: NUL bytes, or more than a trace of control bytes that no
@@ -312,6 +424,38 @@ mod tests {
         let (text, enc) = decode(&bytes).unwrap();
         assert_eq!(enc, Encoding::Windows1251);
         assert_eq!(text, "Приказ министра внутренних дел");
+    }
+
+    /// Any long enough slice of a real act's UTF-8 bytes (cut anywhere, inside a character or
+    /// not) is read as UTF-8, the whole characters in it; a copy with bytes overwritten is read
+    /// or refused in one line, never a panic (what the `decode` fuzz target checks, run here
+    /// on every test run).
+    #[test]
+    fn slices_and_damaged_copies_of_a_real_act() {
+        use proptest::prelude::*;
+        let good = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/corpus/003_0165b7296e38fd1a.txt"
+        ))
+        .expect("003");
+        let text = String::from_utf8(good.clone()).expect("utf-8");
+        let len = good.len();
+        let writes = proptest::collection::vec((0..len, any::<u8>()), 0..30);
+        let cases = (0..len / 2, len / 2 + 100..len, writes);
+        crate::property::check(300, cases, |(from, to, writes)| {
+            let (got, enc, _) = decode_noted(&good[from..to]).expect("a slice");
+            assert_eq!(enc, Encoding::Utf8);
+            let start = (from..=to).find(|&i| text.is_char_boundary(i));
+            let end = (from..=to).rev().find(|&i| text.is_char_boundary(i));
+            assert_eq!(Some(got.as_str()), start.zip(end).map(|(a, b)| &text[a..b]));
+            let mut b = good.clone();
+            for (i, v) in writes {
+                b[i] = v;
+            }
+            if let Err(e) = decode_noted(&b) {
+                assert!(!e.contains('\n'), "{e}");
+            }
+        });
     }
 
     #[test]

@@ -214,3 +214,174 @@ fn markdown_without_front_matter_and_with_tables() {
         .iter()
         .all(|l| !l.text.contains('<') && !l.text.contains("> *")));
 }
+
+/// `bytes` written as `name` in a folder of its own, extracted.
+fn extract_bytes(name: &str, bytes: &[u8]) -> crate::Result<Extracted> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join(name);
+    std::fs::write(&p, bytes).expect("write");
+    extract_file(&p, dir.path())
+}
+
+/// A real act in Kazakh (003) and one in Russian (the mirror's Law on the Government), each
+/// saved again in every encoding a file of them comes in: each is read as the same lines as
+/// its UTF-8 text, its encoding named.
+#[test]
+fn real_acts_in_every_encoding_read_as_their_utf8_text() {
+    let kk = std::fs::read_to_string(common::corpus_file("003_")).expect("003");
+    // A Markdown text without front matter: read as a text file, it is its lines.
+    let ru = std::fs::read_to_string(root().join(
+        "tests/fixtures/mirror/codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316/rus.md",
+    ))
+    .expect("rus.md");
+    let le = |t: &str| {
+        t.encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<u8>>()
+    };
+    let be = |t: &str| {
+        t.encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect::<Vec<u8>>()
+    };
+    for (what, text) in [("kk", &kk), ("ru", &ru)] {
+        let want = texts(&extract_bytes("a.txt", text.as_bytes()).expect("utf-8"));
+        let mut forms: Vec<(&str, Vec<u8>)> = vec![
+            ("utf-16le", [&[0xFF, 0xFE][..], &le(text)].concat()),
+            ("utf-16le", le(text)),
+            ("utf-16be", [&[0xFE, 0xFF][..], &be(text)].concat()),
+            ("utf-16be", be(text)),
+            (
+                "utf-8-bom",
+                [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+            ),
+        ];
+        if what == "ru" {
+            let (cp, _, lossy) = encoding_rs::WINDOWS_1251.encode(text);
+            assert!(!lossy);
+            forms.push(("windows-1251", cp.into_owned()));
+        } else {
+            let kz: Vec<u8> = text
+                .chars()
+                .map(|c| {
+                    match super::decode::KZ1048_OVERRIDES
+                        .iter()
+                        .find(|&&(_, k)| k == c)
+                    {
+                        Some(&(b, _)) => b,
+                        None => {
+                            let mut buf = [0; 4];
+                            let (b, _, lossy) =
+                                encoding_rs::WINDOWS_1251.encode(c.encode_utf8(&mut buf));
+                            assert!(!lossy, "{c:?}");
+                            b[0]
+                        }
+                    }
+                })
+                .collect();
+            forms.push(("kz-1048", kz));
+        }
+        for (encoding, bytes) in forms {
+            let doc = extract_bytes("a.txt", &bytes).expect(encoding);
+            assert_eq!(doc.source.encoding, encoding, "{what}");
+            assert_eq!(texts(&doc), want, "{what} {encoding}");
+            assert!(
+                doc.warnings.is_empty(),
+                "{what} {encoding}: {:?}",
+                doc.warnings
+            );
+        }
+    }
+}
+
+/// A UTF-8 file cut inside a character (at its start, as `tail -c` cuts, or at its end) is
+/// read without the piece of it, and says so; a UTF-16 file one byte short likewise.
+#[test]
+fn a_file_cut_inside_a_character_is_read_without_the_piece_and_says_so() {
+    let kk = std::fs::read_to_string(common::corpus_file("003_")).expect("003");
+    let whole = texts(&extract_bytes("a.txt", kk.as_bytes()).expect("utf-8"));
+    let bytes = kk.as_bytes();
+    // 003 opens with a line end and «Қазақстан»: the cut leaves the last byte of «Қ».
+    assert_eq!(&bytes[..3], b"\n\xd2\x9a");
+    let doc = extract_bytes("a.txt", &bytes[2..]).expect("cut at the start");
+    assert_eq!(doc.source.encoding, "utf-8");
+    assert_eq!(
+        doc.warnings,
+        ["its first byte ends a character cut off (the file starts inside it); it is left out"]
+    );
+    let got = texts(&doc);
+    assert_eq!(got[0].0, whole[0].0.strip_prefix('Қ').expect("Қ"));
+    assert_eq!(
+        got[1..].iter().map(|l| &l.0).collect::<Vec<_>>(),
+        whole[1..].iter().map(|l| &l.0).collect::<Vec<_>>()
+    );
+    // Cut after the first byte of the last Cyrillic letter.
+    let last = kk
+        .char_indices()
+        .rfind(|(_, c)| !c.is_ascii())
+        .expect("a letter")
+        .0;
+    let doc = extract_bytes("a.txt", &bytes[..last + 1]).expect("cut at the end");
+    assert_eq!(
+        doc.warnings,
+        ["its last byte begins a character cut off (the file ends inside it); it is left out"]
+    );
+    assert_eq!(
+        texts(&doc)
+            .iter()
+            .map(|l| l.0.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        texts(&extract_bytes("a.txt", &bytes[..last]).expect("before the cut"))
+            .iter()
+            .map(|l| l.0.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    let le: Vec<u8> = kk.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let doc = extract_bytes("a.txt", &le[..le.len() - 1]).expect("utf-16 one byte short");
+    assert_eq!(doc.source.encoding, "utf-16le");
+    assert_eq!(
+        doc.warnings,
+        ["its last byte begins a UTF-16LE character cut off (the file ends inside it); it is left out"]
+    );
+}
+
+/// Bytes that are no UTF-8 before a UTF-8 act (24 of them, or a few inside it) are named
+/// where they are, not called an unknown encoding; Windows-1251 and KZ-1048 files, which
+/// have UTF-8 sequences only by chance, are still read as such.
+#[test]
+fn damaged_utf8_is_named_where_it_is_damaged() {
+    let kk = std::fs::read_to_string(common::corpus_file("003_")).expect("003");
+    let junk = b"\xc0\xc1\xf5\xf8".repeat(6);
+    let err = extract_bytes("a.txt", &[&junk[..], kk.as_bytes()].concat())
+        .expect_err("24 bytes of no UTF-8")
+        .to_string();
+    assert!(
+        err.ends_with(": damaged UTF-8: 24 bytes in 1 place are no UTF-8 character, the first at byte 0, in a text otherwise UTF-8; save the file again as UTF-8"),
+        "{err}"
+    );
+    // Two spaces become bytes that are no character.
+    let mut inside = kk.as_bytes().to_vec();
+    let space = |from: usize| {
+        from + inside[from..]
+            .iter()
+            .position(|&b| b == b' ')
+            .expect("a space")
+    };
+    let (a, b) = (space(1000), space(2000));
+    assert_eq!((a, b), (1017, 2020));
+    inside[a] = 0xFF;
+    inside[b] = 0xFF;
+    let err = extract_bytes("a.txt", &inside)
+        .expect_err("two bytes")
+        .to_string();
+    assert!(
+        err.ends_with(": damaged UTF-8: 2 bytes in 2 places are no UTF-8 character, the first at byte 1017, in a text otherwise UTF-8; save the file again as UTF-8"),
+        "{err}"
+    );
+    for name in ["kz1048.txt", "windows1251.txt"] {
+        let bytes = std::fs::read(bad(name)).expect(name);
+        assert!(extract_bytes(name, &bytes).is_ok(), "{name}");
+    }
+}

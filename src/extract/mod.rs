@@ -156,7 +156,8 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
             (SourceFormat::Pdf, "pdf".to_string(), lines)
         }
         "md" => {
-            let (text, enc) = decode::decode(&bytes).map_err(fail)?;
+            let (text, enc, note) = decode::decode_noted(&bytes).map_err(fail)?;
+            warnings.extend(note);
             let text = lone_cr_as_line_end(text);
             let (m, lines) = markdown::parse_markdown(&text);
             if markdown::front_matter_unclosed(&text) {
@@ -181,7 +182,8 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
             (SourceFormat::Markdown, enc.name().to_string(), lines)
         }
         _ => {
-            let (text, enc) = decode::decode(&bytes).map_err(fail)?;
+            let (text, enc, note) = decode::decode_noted(&bytes).map_err(fail)?;
+            warnings.extend(note);
             let text = lone_cr_as_line_end(text);
             (
                 SourceFormat::Text,
@@ -283,8 +285,11 @@ fn join_parts(
     for part in parts {
         let name = crate::files::rel_key(part, corpus_parent);
         let text = match crate::files::read_regular(part) {
-            Ok(bytes) => match decode::decode(&bytes) {
-                Ok((text, _)) => lone_cr_as_line_end(text),
+            Ok(bytes) => match decode::decode_noted(&bytes) {
+                Ok((text, _, note)) => {
+                    warnings.extend(note.map(|n| format!("its part {name}: {n}")));
+                    lone_cr_as_line_end(text)
+                }
                 Err(reason) => {
                     warnings.push(format!(
                         "its part {name}: {reason}; the text is indexed without it"

@@ -316,3 +316,80 @@ fn clients_trickling_a_body_do_not_lock_everyone_out() {
         assert!(answer.contains("\"code\":\"too_slow\""), "{answer:?}");
     }
 }
+
+/// Splits what the server sent on one connection into its answers: each one's status and
+/// JSON body (the server sends every body with a `content-length`).
+fn answers(mut raw: &[u8]) -> Vec<(u16, serde_json::Value)> {
+    let mut out = Vec::new();
+    while !raw.is_empty() {
+        let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
+            panic!(
+                "an answer without the end of its head: {:?}",
+                String::from_utf8_lossy(raw)
+            );
+        };
+        let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
+        let status: u16 = head[9..12].parse().expect("status");
+        let length: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .map(|v| v.trim().parse().expect("length"))
+            .expect("content-length");
+        let body = &raw[end + 4..end + 4 + length];
+        out.push((status, serde_json::from_slice(body).expect("a JSON body")));
+        raw = &raw[end + 4 + length..];
+    }
+    out
+}
+
+/// Three requests written at once on one connection (HTTP/1.1 pipelining: a GET, a POST with
+/// its body, which is no JSON, a GET that closes) are each answered, in order; a request after a malformed one
+/// in the same write is not read as part of it: the server answers the malformed one 400 and
+/// closes.
+#[test]
+fn requests_written_together_are_each_answered_in_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = test_corpus(dir.path());
+    let server = Server::start(&corpus, &dir.path().join("index"), &["--watch-secs", "0"]);
+    let addr = server.base.trim_start_matches("http://");
+    // A body cut short is still a body of its length: answered as the JSON-RPC parse error.
+    let call = r#"{"jsonrpc": "2.0", "id": 7, "method": "#;
+    let together = format!(
+        "GET /v1/search?q=%D0%B2%D0%B8%D0%B7%D0%B0&limit=1 HTTP/1.1\r\nHost: {addr}\r\n\r\n\
+         POST /mcp HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+         Accept: application/json, text/event-stream\r\nContent-Length: {}\r\n\r\n{call}\
+         GET /v1/acts?limit=1 HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n",
+        call.len()
+    );
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("read timeout");
+    stream.write_all(together.as_bytes()).expect("write");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read to the end");
+    let got = answers(&raw);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[0].0, 200, "{:?}", got[0]);
+    assert_eq!(got[0].1["query"], "виза");
+    assert_eq!(got[0].1["hits"].as_array().map(Vec::len), Some(1));
+    assert_eq!(got[1].0, 400, "{:?}", got[1]);
+    assert_eq!(got[1].1["error"]["code"], -32700, "{:?}", got[1]);
+    assert_eq!(got[2].0, 200, "{:?}", got[2]);
+    assert_eq!(got[2].1["acts"].as_array().map(Vec::len), Some(1));
+
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("read timeout");
+    let broken = format!(
+        "GET /v1/acts?limit=1 HTTP/1.1\r\nHost: {addr}\r\nContent-Length: x\r\n\r\n\
+         GET /healthz HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+    );
+    stream.write_all(broken.as_bytes()).expect("write");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read to the end");
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.starts_with("HTTP/1.1 400"), "{text}");
+    assert_eq!(text.matches("HTTP/1.1 ").count(), 1, "{text}");
+}

@@ -387,3 +387,106 @@ fn the_openapi_document_refuses_the_lengths_the_server_refuses() {
         );
     }
 }
+
+/// No answer of the API is larger than its bound, however large the file: an act of 12 MB
+/// (one line, indexed as units of at most 256 KiB) sends its texts in pages that stop where a
+/// unit ends and give the next `offset`, and together hold every unit's text once, in order;
+/// a page of 100 hits, each a unit of 256 KiB, stops where a hit ends and gives the next.
+#[test]
+fn every_answer_stays_within_its_bound_and_says_where_the_rest_is() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    let sentence = "Жолбарыс қағидалары туралы сөз болды. ";
+    let line = format!("{}Соңында жирафозавр бар.", sentence.repeat(175_000));
+    std::fs::write(corpus.join("big.txt"), &line).expect("write");
+    let index = dir.path().join("index");
+    let server = Server::start(&corpus, &index, &["--watch-secs", "0"]);
+    let client = reqwest::blocking::Client::new();
+    let bound = zanlex::pages::SERVER_ANSWER_CHARS;
+    let get = |path: &str| -> Value {
+        let res = client.get(server.url(path)).send().expect("request");
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        let body = res.text().expect("body");
+        // The outline around the texts (50 units' labels) is counted apart from them.
+        assert!(
+            body.chars().count() <= bound + 20_000,
+            "{path}: {} characters",
+            body.chars().count()
+        );
+        serde_json::from_str(&body).expect("JSON")
+    };
+    let built = zanlex::ZanIndex::open(&index).expect("index");
+    let act = built.acts().expect("acts").remove(0);
+    let units: Vec<&str> = act.units.iter().map(|u| u.text.as_str()).collect();
+    assert!(units.len() > 40, "{} units", units.len());
+    let mut read: Vec<String> = Vec::new();
+    let mut offset = 0;
+    let mut pages = 0;
+    loop {
+        let page = get(&format!("/v1/acts/{}?text=true&offset={offset}", act.id));
+        pages += 1;
+        let all = page["units"].as_array().expect("units");
+        assert_eq!(all.len(), units.len());
+        let next = page["next_offset"].as_u64().map(|n| n as usize);
+        let end = next.unwrap_or(units.len());
+        assert!(end > offset, "{page:?}");
+        for (k, u) in all.iter().enumerate() {
+            let sent = u["text"].as_str();
+            assert_eq!(
+                sent.is_some(),
+                (offset..end).contains(&k),
+                "unit {k} on page {offset}"
+            );
+            read.extend(sent.map(str::to_string));
+        }
+        match next {
+            Some(n) => {
+                assert_eq!(
+                    page["cut"],
+                    format!(
+                        "the texts of units {offset} to {} of {} (in document order, from 0) are \
+                         sent to stay within {bound} characters; `offset` {n} gives the next",
+                        n - 1,
+                        units.len()
+                    )
+                );
+                offset = n;
+            }
+            None => {
+                assert!(page.get("cut").is_none(), "{}", page["cut"]);
+                break;
+            }
+        }
+    }
+    assert!(pages >= 2, "{pages} pages");
+    assert_eq!(read, units, "every unit's text once, in order");
+    let res = client
+        .get(server.url(&format!("/v1/acts/{}?offset=1", act.id)))
+        .send()
+        .expect("request");
+    assert_eq!(res.status().as_u16(), 400);
+    let res = client
+        .get(server.url(&format!("/v1/acts/{}?text=true&offset=5000", act.id)))
+        .send()
+        .expect("request");
+    assert_eq!(res.status().as_u16(), 400);
+
+    let first = get("/v1/search?q=жолбарыс&limit=100");
+    let hits = first["hits"].as_array().expect("hits");
+    let next = first["next_offset"].as_u64().expect("next_offset") as usize;
+    assert!(!hits.is_empty() && hits.len() < 100, "{} hits", hits.len());
+    assert_eq!(next, hits.len());
+    assert_eq!(
+        first["cut"],
+        format!(
+            "the page stops after {next} hits to stay within {bound} characters; `offset` \
+             {next} gives the next"
+        )
+    );
+    let second = get(&format!("/v1/search?q=жолбарыс&limit=100&offset={next}"));
+    assert_eq!(second["hits"][0]["rank"].as_u64(), Some(next as u64 + 1));
+    let small = get("/v1/search?q=жолбарыс&limit=3");
+    assert_eq!(small["hits"].as_array().map(Vec::len), Some(3));
+    assert!(small.get("next_offset").is_none() && small.get("cut").is_none());
+}

@@ -186,6 +186,7 @@ pub(crate) async fn search(
             let res = index.search(&req)?;
             let mut page = zanlex::SearchPage::new(res, offset, limit);
             page.results.resolve_references(index, req.as_of)?;
+            zanlex::pages::bound_search_page(&mut page, zanlex::pages::SERVER_ANSWER_CHARS);
             Ok(page)
         })
         .await?;
@@ -254,6 +255,11 @@ pub(crate) struct ActParams {
     /// state then (with text=true its wording in force that day too); empty: as if not given
     #[param(value_type = doc::DateParam, inline, required = false)]
     as_of: Option<String>,
+    /// With text=true: the texts start at the unit in this place, in document order from 0 (a
+    /// unit before the units inside it); an answer past its size stops where a unit ends and
+    /// gives the next place in next_offset
+    #[param(value_type = doc::OffsetParam, inline, required = false)]
+    offset: Option<String>,
 }
 
 /// `GET /v1/acts/{id}`: the act's metadata and outline (the unit tree with eids, labels and
@@ -267,7 +273,9 @@ pub(crate) struct ActParams {
                (zanlex show ID); text=true: each unit's own text too",
     description = "Without text=true no unit text is sent, however large the act: the page \
                    reads the outline first, then the texts, and a provision's text alone from \
-                   /v1/acts/{id}/units/{eid}.",
+                   /v1/acts/{id}/units/{eid}. With text=true the texts of an act larger than \
+                   one answer come in pages: the answer stops where a unit ends, the units \
+                   after it without text, and next_offset is the offset to ask next.",
     params(("id" = String, Path, description = ACT_ID), ActParams),
     responses((status = 200, description = "OK", body = zanlex::ActOutline), MarkedReadErrors)
 )]
@@ -281,6 +289,12 @@ pub(crate) async fn act(
     let text = flag_param("text", p.text.as_deref())?;
     let query = query_param(p.q)?;
     let as_of = date_param("as_of", p.as_of.as_deref())?;
+    let offset = number_param("offset", p.offset.as_deref(), 0)?;
+    if offset > 0 && !text {
+        return Err(ApiError::bad_request(
+            "offset pages the units' texts: give text=true with it",
+        ));
+    }
     let outline = state
         .readers
         .run(state.index(), move |index| {
@@ -289,6 +303,13 @@ pub(crate) async fn act(
                 Some(date) => index.act_outline_on(&id, lang, date)?.without_texts(),
                 None => index.act_outline(&id, lang, text)?,
             };
+            if text {
+                zanlex::pages::page_act_texts(
+                    &mut outline,
+                    offset,
+                    zanlex::pages::SERVER_ANSWER_CHARS,
+                )?;
+            }
             if let Some(query) = query.as_deref().filter(|_| text) {
                 outline.mark(index, query)?;
             }

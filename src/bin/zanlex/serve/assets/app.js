@@ -821,35 +821,43 @@ async function actView(id, p) {
   };
   toHash();
   if (p.q) actSearchHits(act, p, actHits);
-  let full;
-  try {
-    full = await apiMarked(`/v1/acts/${encodeURIComponent(act.id)}`, { lang: act.lang, text: "true", as_of: p.as_of }, p.q);
-  } catch (e) {
-    loadingTexts.replaceWith(errorBox(e));
-    return;
-  }
-  if (!body.isConnected) return;
-  eachUnit(full.units, (u) => {
-    const slot = slots.get(u.eid);
-    if (!slot) return;
-    const text = u.text || "";
-    // A heading the text prints itself is not shown twice.
-    if (slot.heading && slot.title && text.includes(slot.title)) slot.heading.remove();
-    const len = new TextEncoder().encode(text).length;
-    const at = slot.closing && Number.isInteger(u.closing_at) && u.closing_at <= len ? u.closing_at : len;
-    slot.text.replaceChildren(...richText(text, u.highlights, u.tables, 0, at));
-    if (slot.closing) slot.closing.replaceChildren(...richText(text, u.highlights, u.tables, at, len));
-    // The amendment notes the source prints under the unit, set apart from the law's words.
-    slot.notes.replaceChildren(...(u.notes || []).map((n) => h("p", { class: "amend-note" }, n)));
-    // On a date, what the rule says of a unit not simply in force (deleted since, not yet
-    // in the act, not in the corpus), in the text's own words.
-    // The act's own state is said once, in the banner, not again under every unit.
-    if (u.state && u.state.kind !== "in_force" && !(act.state && act.state.kind === u.state.kind)) {
-      slot.state.textContent = u.state_text;
-      slot.state.className = `state state-${u.state.kind}`;
-      slot.state.hidden = false;
+  // A large act's texts come in pages: each answer holds the texts of the units from its
+  // `offset` (in document order) to its `next_offset`, the others without text.
+  for (let from = 0, to; from !== null; from = to) {
+    let full;
+    try {
+      full = await apiMarked(`/v1/acts/${encodeURIComponent(act.id)}`, { lang: act.lang, text: "true", as_of: p.as_of, offset: from || undefined }, p.q);
+    } catch (e) {
+      loadingTexts.replaceWith(errorBox(e));
+      return;
     }
-  });
+    if (!body.isConnected) return;
+    to = Number.isInteger(full.next_offset) && full.next_offset > from ? full.next_offset : null;
+    let place = 0;
+    eachUnit(full.units, (u) => {
+      const here = place++;
+      if (here < from || (to !== null && here >= to)) return;
+      const slot = slots.get(u.eid);
+      if (!slot) return;
+      const text = u.text || "";
+      // A heading the text prints itself is not shown twice.
+      if (slot.heading && slot.title && text.includes(slot.title)) slot.heading.remove();
+      const len = new TextEncoder().encode(text).length;
+      const at = slot.closing && Number.isInteger(u.closing_at) && u.closing_at <= len ? u.closing_at : len;
+      slot.text.replaceChildren(...richText(text, u.highlights, u.tables, 0, at));
+      if (slot.closing) slot.closing.replaceChildren(...richText(text, u.highlights, u.tables, at, len));
+      // The amendment notes the source prints under the unit, set apart from the law's words.
+      slot.notes.replaceChildren(...(u.notes || []).map((n) => h("p", { class: "amend-note" }, n)));
+      // On a date, what the rule says of a unit not simply in force (deleted since, not yet
+      // in the act, not in the corpus), in the text's own words.
+      // The act's own state is said once, in the banner, not again under every unit.
+      if (u.state && u.state.kind !== "in_force" && !(act.state && act.state.kind === u.state.kind)) {
+        slot.state.textContent = u.state_text;
+        slot.state.className = `state state-${u.state.kind}`;
+        slot.state.hidden = false;
+      }
+    });
+  }
   loadingTexts.remove();
   body.setAttribute("aria-busy", "false");
   toHash();
