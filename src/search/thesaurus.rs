@@ -235,6 +235,14 @@ mod doc_examples {
 mod tests {
     use super::*;
 
+    /// Every alternative the thesaurus gives for the query `words`.
+    fn alternatives(t: &Thesaurus, words: &[&str]) -> Vec<String> {
+        t.expansions(words)
+            .into_iter()
+            .flat_map(|e| e.alternatives)
+            .collect()
+    }
+
     #[test]
     fn builtin_file_reads_whole() {
         let t = Thesaurus::parse(BUILTIN).expect("data/thesaurus.tsv is well formed");
@@ -255,12 +263,7 @@ mod tests {
     #[test]
     fn abbreviations_find_their_expansions() {
         let t = Thesaurus::builtin();
-        let alts = |words: &[&str]| -> Vec<String> {
-            t.expansions(words)
-                .into_iter()
-                .flat_map(|e| e.alternatives)
-                .collect()
-        };
+        let alts = |words: &[&str]| alternatives(t, words);
         assert!(alts(&["МРП"]).contains(&"месячный расчетный показатель".to_string()));
         assert!(alts(&["ЖСО"]).contains(&"жеке сот орындаушысы".to_string()));
         // Typed without Kazakh letters, as the query's other words are.
@@ -276,12 +279,7 @@ mod tests {
     #[test]
     fn members_meet_in_any_inflection_and_spelling() {
         let t = Thesaurus::builtin();
-        let alts = |words: &[&str]| -> Vec<String> {
-            t.expansions(words)
-                .into_iter()
-                .flat_map(|e| e.alternatives)
-                .collect()
-        };
+        let alts = |words: &[&str]| alternatives(t, words);
         assert!(alts(&["арызын"]).contains(&"өтініш".to_string()));
         // Typed without Kazakh letters.
         assert!(alts(&["патер"]).contains(&"тұрғын үй".to_string()));
