@@ -82,6 +82,7 @@ fn rule_words(rule: &EffectiveRule) -> Option<String> {
         EffectiveRule::OnPublication => "commencement: from publication".to_string(),
         EffectiveRule::OnDate { date } => format!("commencement: fixed day {date}"),
         EffectiveRule::OnSigning => "commencement: from signing".to_string(),
+        EffectiveRule::OnRegistration => "commencement: from state registration".to_string(),
         EffectiveRule::Unknown => return None,
     })
 }
@@ -112,16 +113,14 @@ fn lost_parts(lower: &str) -> Option<&'static str> {
     }
 }
 
-/// Words that tie a commencement to another act's or to an event zanlex has no day for.
+/// Words that tie a commencement to another act's or to an event zanlex has no day for (state
+/// registration is read: [`EffectiveRule::OnRegistration`]).
 fn tied_to_other(lower: &str) -> bool {
     [
         "со дня введения в действие",
         "одновременно с",
         "қолданысқа енгізілген күннен",
         "қолданысқа енгізілуіне",
-        "государственной регистрации в качестве",
-        "с момента регистрации",
-        "тіркелген күнінен бастап күшіне енеді",
     ]
     .iter()
     .any(|w| lower.contains(w))
@@ -179,9 +178,9 @@ fn read_clause(form: &str, lang: &str, text: &str) -> Reading {
                     }
                     None => Reading::read(w),
                 },
-                None if tied_to_other(&lower) => Reading::unparsed(
-                    "tied to another act or to state registration: no rule for it",
-                ),
+                None if tied_to_other(&lower) => {
+                    Reading::unparsed("tied to another act: no rule for it")
+                }
                 None => Reading::unparsed("no commencement formula parse_rule knows"),
             }
         }
@@ -523,7 +522,8 @@ fn whole_act_rows(dir: &Path) -> Vec<Row> {
             }
             continue;
         }
-        for (i, l) in text.lines().enumerate() {
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
             let t = l.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*'));
             let lower = crate::structure::lowercase(t);
             let place = format!("line {}", i + 1);
@@ -564,7 +564,18 @@ fn whole_act_rows(dir: &Path) -> Vec<Row> {
                     .iter()
                     .any(|w| lower.contains(w));
                 if opens && commences && t.chars().count() < 1500 {
-                    push("commencement", lang, place, t);
+                    // An old layout breaks a sentence over lines (`… вступает в силу со дня
+                    // государственной` / `регистрации в качестве …`): the clause is read to
+                    // its full stop, as a unit's text is, over at most three more lines.
+                    let mut whole = t.to_string();
+                    for next in lines.iter().skip(i + 1).take(3) {
+                        if whole.trim_end().ends_with(['.', ';', ':']) || next.trim().is_empty() {
+                            break;
+                        }
+                        whole.push(' ');
+                        whole.push_str(next.trim());
+                    }
+                    push("commencement", lang, place, &whole);
                 }
             }
         }
@@ -714,7 +725,8 @@ fn census() {
 }
 
 /// The mapping on clauses of the census whose reading is known by hand: a staged commencement
-/// read as its days, a repeal in a requisite with its commencement, an expiry note unparsed.
+/// read as its days, a repeal in a requisite with its commencement, a commencement from state
+/// registration, an expiry worded as a measure's period unparsed.
 #[test]
 fn read_clause_on_census_forms() {
     let r = read_clause(
@@ -740,7 +752,10 @@ fn read_clause_on_census_forms() {
         "ru",
         "2. Настоящий приказ вступает в силу со дня государственной регистрации в качестве нормативного правового акта.",
     );
-    assert_eq!(r.outcome, Outcome::Unparsed);
+    assert_eq!(
+        (r.outcome, r.rule.as_str()),
+        (Outcome::Read, "commencement: from state registration")
+    );
     let r = read_clause(
         "expiry",
         "kk",

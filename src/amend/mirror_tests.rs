@@ -51,6 +51,7 @@ fn rule(r: &EffectiveRule) -> String {
         EffectiveRule::OnPublication => "publication".to_string(),
         EffectiveRule::OnDate { date } => format!("on {date}"),
         EffectiveRule::OnSigning => "signing".to_string(),
+        EffectiveRule::OnRegistration => "registration".to_string(),
         EffectiveRule::Unknown => "?".to_string(),
     }
 }

@@ -196,7 +196,7 @@ fn unit_time(
 /// the assumption in `basis`.
 #[cfg(test)]
 pub fn act_effective(act: &Act) -> Option<crate::model::EffectiveDate> {
-    effective::resolve(act.commencement.as_ref()?, act.date(), act.publication_date)
+    effective::resolve_act(act.commencement.as_ref()?, act)
 }
 
 fn make_amendment(

@@ -299,6 +299,7 @@ fn events(note: &str) -> Vec<String> {
                 EffectiveRule::OnPublication => "publication".to_string(),
                 EffectiveRule::OnDate { date } => format!("on {date}"),
                 EffectiveRule::OnSigning => "signing".to_string(),
+                EffectiveRule::OnRegistration => "registration".to_string(),
                 EffectiveRule::Unknown => "?".to_string(),
             };
             format!(

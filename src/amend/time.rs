@@ -572,7 +572,7 @@ fn by_commit(act: &Act, editions: &[Edition], adopted: NaiveDate) -> Option<InFo
 /// day or a known publication day, else the earliest it can be (the signing day + N),
 /// estimated.
 fn rule_in_force(rule: &EffectiveRule, act: &Act, adopted: NaiveDate) -> Option<InForce> {
-    let at = crate::structure::effective::resolve(rule, act.date(), act.publication_date)?;
+    let at = crate::structure::effective::resolve_act(rule, act)?;
     (at.date > adopted).then(|| InForce {
         date: at.date,
         estimated: at.estimated,

@@ -11,7 +11,7 @@ use crate::model::UnitVersion;
 use crate::model::{
     Act, ActRef, ActVersion, AmendAction, Amendment, DatedBy, InstructionOp, TargetFallback, Unit,
 };
-use crate::structure::effective::resolve;
+use crate::structure::effective::{resolve, resolve_act};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -40,12 +40,7 @@ pub fn link_corpus(acts: &mut Vec<Act>) {
 fn refine_repeal_dates(acts: &mut [Act]) {
     let starts: Vec<(ActRef, crate::model::EffectiveDate)> = acts
         .iter()
-        .filter_map(|a| {
-            Some((
-                act_ref(a),
-                resolve(a.commencement.as_ref()?, a.date(), a.publication_date)?,
-            ))
-        })
+        .filter_map(|a| Some((act_ref(a), resolve_act(a.commencement.as_ref()?, a)?)))
         .collect();
     if starts.is_empty() {
         return;
@@ -445,7 +440,7 @@ fn apply_amending_acts(acts: &mut [Act]) {
             .commencement
             .clone()
             .unwrap_or(crate::model::EffectiveRule::Unknown);
-        let eff = resolve(&rule, amending.date(), amending.publication_date);
+        let eff = resolve_act(&rule, &amending);
         let from = eff.as_ref().map(|e| e.date).or(amending.date());
         let by = act_ref(&amending);
         let target = &mut acts[t];

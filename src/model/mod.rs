@@ -126,7 +126,7 @@ pub struct Issuance {
 pub struct Registration {
     /// The registration number.
     pub number: String,
-    /// The date it was signed or adopted.
+    /// The day it was registered (`Зарегистрирован … 6 июля 2007 года № 4790`).
     pub date: Option<NaiveDate>,
 }
 
@@ -788,6 +788,10 @@ pub enum EffectiveRule {
     },
     /// On signing.
     OnSigning,
+    /// From state registration (`вводится в действие со дня государственной регистрации`,
+    /// `мемлекеттік тіркелген күнінен бастап қолданысқа енгізіледі`): the registration day the
+    /// requisite gives, else the signing day at the earliest, estimated.
+    OnRegistration,
     /// Not stated in the text.
     Unknown,
 }

@@ -577,6 +577,13 @@ fn rule_words(rule: &EffectiveRule, lang: Option<Lang>) -> String {
         (EffectiveRule::OnSigning, Some(Lang::Ru)) => {
             "вводится в действие со дня подписания".to_string()
         }
+        (EffectiveRule::OnRegistration, None) => "in force from its state registration".to_string(),
+        (EffectiveRule::OnRegistration, Some(Lang::Kk)) => {
+            "мемлекеттік тіркелген күнінен бастап қолданысқа енгізіледі".to_string()
+        }
+        (EffectiveRule::OnRegistration, Some(Lang::Ru)) => {
+            "вводится в действие со дня государственной регистрации".to_string()
+        }
         (EffectiveRule::Unknown, None) => "its commencement is not stated".to_string(),
         (EffectiveRule::Unknown, Some(Lang::Kk)) => {
             "қолданысқа енгізілу күні көрсетілмеген".to_string()

@@ -48,6 +48,21 @@ static RU_DAY_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"после\s+дня\s+(?:\w+\s+){0,3}опубликования").expect("static regex")
 });
 
+/// `со дня государственной регистрации`, `с момента регистрации в органах юстиции`: from the
+/// act's state registration (lowercased text).
+static RU_REGISTRATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:со\s+дня|с\s+момента|с\s+даты)\s+(?:его\s+|е[её]\s+)?(?:государственной\s+)?регистрации")
+        .expect("static regex")
+});
+
+/// `мемлекеттік тіркелген күнінен бастап`, `әділет органдарда тіркелген күннен бастап`,
+/// `мемлекеттік тіркеуден өткен күнінен бастап`: from the act's state registration
+/// (lowercased text).
+static KK_REGISTRATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:тіркелген|тіркеуден\s+өткен)\s+(?:күн\w*|кезден)\s+бастап")
+        .expect("static regex")
+});
+
 static RU_DAYS_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)по\s+истечении\s+([а-яё0-9]+(?:\s+[а-яё0-9]+)?)\s+(?:календарн[а-яё]*\s+)?(?:дн|сут)",
@@ -149,6 +164,12 @@ fn parse_rule_ru(t: &str, lower: &str) -> Option<EffectiveRule> {
     if commences && lower.contains("опубликования") {
         return Some(EffectiveRule::OnPublication);
     }
+    // `вводится в действие со дня государственной регистрации в Министерстве юстиции`,
+    // `вступает в силу с момента регистрации в органах юстиции`: a count from publication or
+    // a publication day in the same clause, read above, is when it is brought into effect.
+    if commences && RU_REGISTRATION_RE.is_match(lower) {
+        return Some(EffectiveRule::OnRegistration);
+    }
     if commences && lower.contains("подписания") {
         return Some(EffectiveRule::OnSigning);
     }
@@ -161,6 +182,9 @@ fn parse_rule_ru(t: &str, lower: &str) -> Option<EffectiveRule> {
         }
         if bare.contains("подписания") {
             return Some(EffectiveRule::OnSigning);
+        }
+        if RU_REGISTRATION_RE.is_match(bare) {
+            return Some(EffectiveRule::OnRegistration);
         }
     }
     None
@@ -249,6 +273,14 @@ pub fn parse_rule(text: &str) -> EffectiveRule {
     if lower.contains("жарияланған") && (lower.contains("бастап") || lower.contains("енгізіледі"))
     {
         return EffectiveRule::OnPublication;
+    }
+    // `Осы бұйрық … мемлекеттік тіркелген күнінен бастап қолданысқа енгізіледі`, `… әділет
+    // органдарда тіркелген күннен бастап күшіне енеді`: a count from publication in the same
+    // clause (`… күшіне енеді және … он күн өткен соң қолданысқа енгізіледі`) was read above.
+    if KK_REGISTRATION_RE.is_match(&lower)
+        && (lower.contains("енгізіледі") || lower.contains("күшіне енеді"))
+    {
+        return EffectiveRule::OnRegistration;
     }
     if lower.contains("қол қойылған") {
         return EffectiveRule::OnSigning;
@@ -545,10 +577,30 @@ fn split_labels(s: &str) -> Vec<String> {
 /// estimated (publication assumed on the signing date) when only the signing date is known.
 ///
 /// The day count follows the project's convention: publication (or signing) date + N days.
+/// A rule counted from state registration has no registration day here: it is the signing day
+/// at the earliest, estimated ([`resolve_act`] reads the act's own registration).
 pub fn resolve(
     rule: &EffectiveRule,
     signed: Option<NaiveDate>,
     published: Option<NaiveDate>,
+) -> Option<EffectiveDate> {
+    resolve_with(rule, signed, published, None)
+}
+
+/// [`resolve`] for an act's own rule, with what the act's metadata gives: its signing day, its
+/// publication day, and its state registration day (`Зарегистрирован в Министерстве юстиции
+/// Республики Казахстан 6 июля 2007 года № 4790` in the requisite), which makes a rule from
+/// registration exact.
+pub fn resolve_act(rule: &EffectiveRule, act: &crate::model::Act) -> Option<EffectiveDate> {
+    let registered = act.registration.as_ref().and_then(|r| r.date);
+    resolve_with(rule, act.date(), act.publication_date, registered)
+}
+
+fn resolve_with(
+    rule: &EffectiveRule,
+    signed: Option<NaiveDate>,
+    published: Option<NaiveDate>,
+    registered: Option<NaiveDate>,
 ) -> Option<EffectiveDate> {
     let add = |d: NaiveDate, n: u32| d.checked_add_days(Days::new(u64::from(n)));
     match rule {
@@ -562,6 +614,23 @@ pub fn resolve(
             estimated: false,
             basis: format!("on signing ({d})"),
         }),
+        // An act is registered on its signing day at the earliest: with no registration day
+        // known, the signing day stands in, estimated.
+        EffectiveRule::OnRegistration => match (registered, signed) {
+            (Some(r), _) => Some(EffectiveDate {
+                date: r,
+                estimated: false,
+                basis: format!("state registration {r}"),
+            }),
+            (None, Some(s)) => Some(EffectiveDate {
+                date: s,
+                estimated: true,
+                basis: format!(
+                    "estimated: state registration day unknown, assumed on the signing date {s}"
+                ),
+            }),
+            (None, None) => None,
+        },
         // One day is `после дня … опубликования`, `жарияланған күнінен кейін`: the day after.
         EffectiveRule::DaysAfterPublication { days: 1 } => match (published, signed) {
             (Some(p), _) => add(p, 1).map(|date| EffectiveDate {
@@ -708,6 +777,92 @@ mod doc_examples {
         assert_eq!(
             (known.date, known.estimated),
             (day(12, 31).expect("a date"), false)
+        );
+    }
+
+    /// From state registration, in the mirror's own words: the order of the Minister of Justice
+    /// of 21.06.2007 № 186 (34004), the decision of the akim of Nur-Sultan of 28.01.2020
+    /// № 01-2 (139112), the Astana maslikhat decision of 02.05.2002 № 161/30-II (12312), the
+    /// order of the Minister of Justice of 08.11.1999 № 87 (4661), each in both languages where
+    /// the mirror prints both; a count from publication in the same clause is what brings the
+    /// act into effect, and a clause naming no registration is not read as one.
+    #[test]
+    fn from_state_registration() {
+        use crate::structure::effective::{parse_rule, resolve};
+        use crate::EffectiveRule;
+        for text in [
+            "3. Настоящий приказ вводится в действие со дня государственной регистрации в Министерстве юстиции Республики Казахстан.",
+            "3. Осы бұйрық Қазақстан Республикасының Әділет министрлігінде мемлекеттік тіркелген күнінен бастап қолданысқа енгізіледі.",
+            "5. Настоящее решение вступает в силу, и вводится в действие со дня государственной регистрации в органах юстиции.",
+            "5. Осы шешiм әділет органдарда тіркелген күннен бастап күшіне енеді және қолданысқа енгізіледі.",
+            "2. Настоящее решение вступает в силу с момента регистрации в органах юстиции.",
+            "2. Осы бұйрық Әділет органдарында тіркелген күнінен бастап күшіне енеді.",
+            "2. Настоящий приказ вступает в силу со дня государственной регистрации в качестве нормативного правового акта.",
+            "2. Осы бұйрық нормативтік құқықтық акті есебінде мемлекеттік тіркелген күнінен бастап күшіне енеді.",
+            "(вводится в действие со дня государственной регистрации)",
+        ] {
+            assert_eq!(parse_rule(text), EffectiveRule::OnRegistration, "{text}");
+        }
+        // Registration and publication in one clause: in effect by the publication's rule.
+        assert_eq!(
+            parse_rule("4. Настоящее решение вступает в силу со дня государственной регистрации в органах юстиции и вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования."),
+            EffectiveRule::DaysAfterPublication { days: 10 }
+        );
+        assert_eq!(
+            parse_rule("4. Осы шешім әділет органдарында мемлекеттік тіркелген күннен бастап күшіне енеді және алғашқы ресми жарияланғаннан кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі."),
+            EffectiveRule::DaysAfterPublication { days: 10 }
+        );
+        assert_eq!(
+            parse_rule("3. Настоящее решение вступает в силу со дня государственной регистрации в органах юстиции и вводится в действие со дня его первого официального опубликования."),
+            EffectiveRule::OnPublication
+        );
+        // Words of registration that commence nothing.
+        assert_eq!(
+            parse_rule("2. Отделу в установленном законодательством порядке обеспечить государственную регистрацию настоящего приказа в Министерстве юстиции Республики Казахстан."),
+            EffectiveRule::Unknown
+        );
+        // The day: the registration the requisite gives (34004: registered 06.07.2007), else
+        // the signing day at the earliest, estimated.
+        let day = |m, d| chrono::NaiveDate::from_ymd_opt(2007, m, d).expect("a date");
+        let registration = crate::structure::header::registration_in_requisite(
+            "Приказ Министра юстиции Республики Казахстан от 21 июня 2007 года № 186. Зарегистрирован в Министерстве юстиции Республики Казахстан 6 июля 2007 года № 4790. Утратил силу приказом Министра внутренних дел Республики Казахстан от 14 марта 2012 года № 141",
+        )
+        .expect("a registration");
+        assert_eq!(
+            (registration.number.as_str(), registration.date),
+            ("4790", Some(day(7, 6)))
+        );
+        // The requisites of 12312 (`N 206`) and 4661 (`29.11.99 г. за № 985`).
+        let reg = |r: &str| {
+            crate::structure::header::registration_in_requisite(r).map(|g| (g.number, g.date))
+        };
+        assert_eq!(
+            reg("Решение маслихата города Астаны от 2 мая 2002 года N 161/30-II. Зарегистрировано управлением юстиции города Астаны 5 июня 2002 года N 206. Утратило силу решением маслихата города Астаны от 24 сентября 2013 года № 175/23-V"),
+            Some(("206".into(), chrono::NaiveDate::from_ymd_opt(2002, 6, 5)))
+        );
+        assert_eq!(
+            reg("Приказ Министра юстиции Республики Казахстан от 8 ноября 1999 года № 87 Зарегистрирован в Министерстве юстиции Республики Казахстан 29.11.99 г. за № 985. Утратил силу приказом Министра юстиции Республики Казахстан от 5 апреля 2010 года № 98"),
+            Some(("985".into(), chrono::NaiveDate::from_ymd_opt(1999, 11, 29)))
+        );
+        let exact = super::resolve_with(
+            &EffectiveRule::OnRegistration,
+            Some(day(6, 21)),
+            None,
+            registration.date,
+        )
+        .expect("a date");
+        assert_eq!(
+            (exact.date, exact.estimated, exact.basis.as_str()),
+            (day(7, 6), false, "state registration 2007-07-06")
+        );
+        let est = resolve(&EffectiveRule::OnRegistration, Some(day(6, 21)), None).expect("a date");
+        assert_eq!(
+            (est.date, est.estimated, est.basis.as_str()),
+            (
+                day(6, 21),
+                true,
+                "estimated: state registration day unknown, assumed on the signing date 2007-06-21"
+            )
         );
     }
 

@@ -702,8 +702,16 @@ pub(crate) fn repeal_order(text: &str) -> Vec<RepealedAct> {
 }
 
 /// `Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года № 5834`.
+/// The number may follow `№`, `N` or `за №` (`… 5 июня 2002 года N 206`).
 static RE_RU_REGISTRATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Зарегистрирован\w*[^.№]*?([0-9]{1,2}\s+\S+\s+[0-9]{4})\s+года\s+№\s*([0-9]+)")
+    Regex::new(r"Зарегистрирован\w*[^.№]*?([0-9]{1,2}\s+\S+\s+[0-9]{4})\s+года\s+(?:за\s+)?[№N]\s*([0-9]+)")
+        .expect("valid regex")
+});
+
+/// The day in digits: `Зарегистрирован в Министерстве юстиции Республики Казахстан 29.11.99 г.
+/// за № 985`.
+static RE_RU_REGISTRATION_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Зарегистрирован\w*[^.№]*?\s([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4}|[0-9]{2})\s*(?:г\.|года)?\s*(?:за\s+)?[№N]\s*([0-9]+)")
         .expect("valid regex")
 });
 
@@ -718,10 +726,24 @@ static RE_SHORT_REQUISITE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The justice registration a Russian requisite line states.
 pub fn registration_in_requisite(requisite: &str) -> Option<Registration> {
-    let c = RE_RU_REGISTRATION.captures(requisite)?;
+    if let Some(c) = RE_RU_REGISTRATION.captures(requisite) {
+        return Some(Registration {
+            number: c[2].to_string(),
+            date: parse_date(&format!("{} года", &c[1])),
+        });
+    }
+    let c = RE_RU_REGISTRATION_DIGITS.captures(requisite)?;
+    let year: i32 = c[3].parse().ok()?;
+    // State registration began in the 1990s: a two-digit year from 90 is of that decade; any
+    // other two digits are not read as a year (no century is guessed).
+    let year = match (c[3].len(), year) {
+        (2, 90..=99) => 1900 + year,
+        (2, _) => return None,
+        _ => year,
+    };
     Some(Registration {
-        number: c[2].to_string(),
-        date: parse_date(&format!("{} года", &c[1])),
+        number: c[4].to_string(),
+        date: NaiveDate::from_ymd_opt(year, c[2].parse().ok()?, c[1].parse().ok()?),
     })
 }
 
