@@ -466,9 +466,10 @@ static LIST_ITEM_RE: LazyLock<Regex> =
 static QUOTED_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"«[^«»]*»").expect("static regex"));
 
-/// `… 01.06.2017 дейін қолданылды`, `… 2024 жылғы 1 қаңтарға дейін қолданылады`.
+/// `… 01.06.2017 дейін қолданылды`, `… 2024 жылғы 1 қаңтарға дейін қолданылады`, `3.
+/// 01.01.2017 дейін қолданыста болды - ҚР 06.04.2016 N 480-V Заңымен` (was in force until).
 static KK_EXPIRED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.*?)\s*((?:[0-9]{1,2}\.[0-9]{1,2}\.\s?[0-9]{4}|[0-9]{4}\s+жылғы\s+[0-9]{1,2}\s+\S+?)\s*(?:-ге|-ға|-қа|-ке)?)\s+де[йи]і?ін\s+қолданыл(?:ды|ады|ған)")
+    Regex::new(r"(?i)^(.*?)\s*((?:[0-9]{1,2}\.[0-9]{1,2}\.\s?[0-9]{4}|[0-9]{4}\s+жылғы\s+[0-9]{1,2}\s+\S+?)\s*(?:-ге|-ға|-қа|-ке)?)\s+де[йи]і?ін\s+(?:қолданыл(?:ды|ады|ған)|қолданыста\s+болды)")
         .expect("static regex")
 });
 
@@ -765,6 +766,17 @@ mod lapse_tests {
                 None,
                 d(2017, 1, 1)
             )
+        );
+        // The paragraphs 3 of articles 38 and 39 of the same law, as the database prints them
+        // in the edition of 01.01.2020 (their numbers stripped): Kazakh `қолданыста болды`
+        // (was in force), Russian `Действовал до`.
+        assert_eq!(
+            expires("01.01.2017 дейін қолданыста болды - ҚР 06.04.2016 N 480-V Заңымен."),
+            (String::new(), None, d(2017, 1, 1))
+        );
+        assert_eq!(
+            expires("Действовал до 01.01.2017 в соответствии с Законом РК от 06.04.2016 № 480-V (порядок введения в действие см. ст. 67)."),
+            (String::new(), None, d(2017, 1, 1))
         );
         // Not a lapse: a unit in force from a day, an amendment note.
         assert_eq!(
