@@ -195,3 +195,269 @@ fn the_http_api_and_mcp_say_the_same() {
         client.cancel().await.expect("close the session");
     });
 }
+
+/// The order of the Minister of Justice of 21.06.2007 № 186 (code 34004,
+/// `tests/fixtures/clock/ministerial`, copied from `kazakhstan-law/ministerial`): «3.
+/// Настоящий приказ вводится в действие со дня государственной регистрации в Министерстве
+/// юстиции Республики Казахстан» (Kazakh «… мемлекеттік тіркелген күнінен бастап қолданысқа
+/// енгізіледі»), its requisite «Зарегистрирован в Министерстве юстиции Республики Казахстан 6
+/// июля 2007 года № 4790»: adopted on 21.06.2007, in force from 06.07.2007, exactly.
+const ORDER_DIR: &str =
+    "0621-ob-utverzhdenii-pravil-iziatiia-gosudarstvennykh-nagrad-respubli-34004";
+
+#[test]
+fn an_order_is_not_in_force_before_its_state_registration() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/clock/ministerial")
+            .join(ORDER_DIR),
+        &corpus.join("ministerial").join(ORDER_DIR),
+    );
+    let corpus_arg = corpus.to_str().expect("utf-8 path");
+    let (code, out, err) = zanlex_with(
+        &tmp,
+        &[
+            "search",
+            "изъятие государственных наград",
+            "--json",
+            "--corpus",
+            corpus_arg,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    let id = v["hits"][0]["act"]["id"]
+        .as_str()
+        .expect("a hit")
+        .to_string();
+    assert_eq!(id, "moj-order-2007-06-21-186");
+    let unit = format!("{id}#para_1");
+    let ru = show(&tmp, &corpus, &unit, "2007-07-05", "ru");
+    assert_eq!(
+        ru["state"],
+        json!({"kind": "not_yet_in_force", "adopted": "2007-06-21", "from": "2007-07-06",
+               "rule": {"rule": "on_registration"}})
+    );
+    assert_eq!(
+        ru["state_text"],
+        "на 05.07.2007 не вступил в силу: вводится в действие со дня государственной \
+         регистрации, с 06.07.2007"
+    );
+    assert_eq!(ru["text"], "", "no wording is shown as in force");
+    let kk = show(&tmp, &corpus, &unit, "2007-07-05", "kk");
+    assert_eq!(
+        kk["state_text"],
+        "05.07.2007 күні қолданысқа енгізілмеген: мемлекеттік тіркелген күнінен бастап \
+         қолданысқа енгізіледі, 06.07.2007 бастап"
+    );
+    let on = show(&tmp, &corpus, &unit, "2007-07-06", "ru");
+    assert_eq!(on["state"], json!({"kind": "in_force"}));
+    assert_eq!(on["edition"]["from"], "2007-07-06");
+    assert_eq!(on["edition"]["from_estimated"], false);
+    assert!(
+        on["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("1. Утвердить прилагаемые Правила")),
+        "{}",
+        on["text"]
+    );
+}
+
+/// The Law on Legal Acts of 06.04.2016 № 480-V (code 100890, `tests/fixtures/clock/codes`,
+/// from `kazakhstan-law/codes` at 052482cc, the edition of 01.01.2020: its title, preamble,
+/// chapter 8 (articles 37–41) and chapter 15 (articles 66 and 67) copied whole, the other
+/// chapters left out). Article 67: «2. Часть третья пункта 2 статьи 37, пункт 3 статьи 38 и
+/// пункт 3 статьи 39 действуют до 1 января 2017 года» (Kazakh «… 2017 жылғы 1 қаңтарға дейін
+/// қолданылады»); paragraph 3 of articles 38 and 39 reads «3. Действовал до 01.01.2017 в
+/// соответствии с Законом РК от 06.04.2016 № 480-V (порядок введения в действие см. ст. 67).»
+/// (Kazakh «3. 01.01.2017 дейін қолданыста болды - ҚР 06.04.2016 N 480-V Заңымен.»).
+const LEGAL_ACTS_DIR: &str = "0406-o-pravovykh-aktakh-100890";
+const LEGAL_ACTS: &str = "law-2016-04-06-480-v";
+
+fn legal_acts() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/clock/codes")
+            .join(LEGAL_ACTS_DIR),
+        &corpus.join("codes").join(LEGAL_ACTS_DIR),
+    );
+    (tmp, corpus)
+}
+
+#[test]
+fn a_paragraph_that_applied_until_a_day_in_every_door() {
+    let (tmp, corpus) = legal_acts();
+    let today = "2026-11-28";
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date");
+    let expired = zanlex::TimeState::Expired {
+        since: day("2017-01-01"),
+        part: None,
+    };
+
+    // The library: expired since 01.01.2017 in both languages, its text still readable.
+    let (index, report) = zanlex::ZanIndex::open_or_build(
+        &corpus,
+        tmp.path().join("lib-index"),
+        &zanlex::BuildOptions::default(),
+    )
+    .expect("index");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    for (lang, text) in [
+        (
+            zanlex::Lang::Ru,
+            "3. Действовал до 01.01.2017 в соответствии с Законом РК от 06.04.2016 № 480-V (порядок введения в действие см. ст. 67).",
+        ),
+        (
+            zanlex::Lang::Kk,
+            "3. 01.01.2017 дейін қолданыста болды - ҚР 06.04.2016 N 480-V Заңымен.",
+        ),
+    ] {
+        for eid in ["art_38__para_3", "art_39__para_3"] {
+            let at = index
+                .unit_as_of(LEGAL_ACTS, eid, Some(lang), Some(day(today)))
+                .expect("the unit");
+            assert_eq!(at.state, expired, "{eid} {lang:?}");
+            let unit = at.unit.as_ref().expect("its wording is shown");
+            assert_eq!(unit.full_text(), text, "{eid} {lang:?}");
+        }
+    }
+    // Paragraph 1 of the same article is in force.
+    let p1 = index
+        .unit_as_of(
+            LEGAL_ACTS,
+            "art_38__para_1",
+            Some(zanlex::Lang::Ru),
+            Some(day(today)),
+        )
+        .expect("the unit");
+    assert_eq!(p1.state, zanlex::TimeState::InForce);
+
+    // The CLI.
+    let ru = show(
+        &tmp,
+        &corpus,
+        &format!("{LEGAL_ACTS}#art_38__para_3"),
+        today,
+        "ru",
+    );
+    assert_eq!(
+        ru["state"],
+        json!({"kind": "expired", "since": "2017-01-01"})
+    );
+    assert_eq!(
+        ru["state_text"],
+        "не действует с 01.01.2017; показана последняя редакция"
+    );
+    assert_eq!(
+        ru["text"],
+        "3. Действовал до 01.01.2017 в соответствии с Законом РК от 06.04.2016 № 480-V (порядок введения в действие см. ст. 67)."
+    );
+    let kk = show(
+        &tmp,
+        &corpus,
+        &format!("{LEGAL_ACTS}#art_39__para_3"),
+        today,
+        "kk",
+    );
+    assert_eq!(
+        kk["state"],
+        json!({"kind": "expired", "since": "2017-01-01"})
+    );
+
+    // A search of the law in force today ranks the expired paragraphs with the repealed ones
+    // (half their score): below article 66's subparagraph 1, in force, which matches the
+    // words less closely than they do, as a search on a day before 2017 ranks them (their
+    // wording of that day not in the corpus, their score whole).
+    let corpus_arg = corpus.to_str().expect("utf-8 path");
+    let search = |as_of: Option<&str>| -> Vec<(String, f64, String)> {
+        let mut args = vec!["search", "действовал до 2017 года", "--lang", "ru"];
+        if let Some(d) = as_of {
+            args.extend(["--as-of", d]);
+        }
+        args.extend(["--json", "--corpus", corpus_arg]);
+        let (code, out, err) = zanlex_with(&tmp, &args);
+        assert_eq!(code, 0, "{err}");
+        let v: Value = serde_json::from_str(&out).expect("JSON");
+        v["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| {
+                (
+                    h["unit"]["eid"].as_str().unwrap_or("").to_string(),
+                    h["score"].as_f64().unwrap_or(0.0),
+                    h["version"]["state"]["kind"]
+                        .as_str()
+                        .unwrap_or("")
+                        .to_string(),
+                )
+            })
+            .collect()
+    };
+    let eids = |hits: &[(String, f64, String)]| -> Vec<String> {
+        hits.iter().map(|h| h.0.clone()).collect()
+    };
+    let today_hits = search(None);
+    assert_eq!(
+        eids(&today_hits),
+        [
+            "art_67__para_2",
+            "art_66__subpara_2",
+            "art_66__subpara_1",
+            "art_38__para_3",
+            "art_39__para_3"
+        ]
+    );
+    assert_eq!(today_hits[3].2, "expired");
+    let before = search(Some("2016-06-01"));
+    assert_eq!(
+        eids(&before),
+        [
+            "art_67__para_2",
+            "art_66__subpara_2",
+            "art_38__para_3",
+            "art_39__para_3",
+            "art_66__subpara_1"
+        ]
+    );
+    assert!(
+        (before[2].1 - 2.0 * today_hits[3].1).abs() < 1e-3,
+        "{before:?} {today_hits:?}"
+    );
+
+    // `/v1` and MCP `at_date` say the same.
+    let index_dir = tmp.path().join("api-index");
+    let server = super::serve_api::Server::start(&corpus, &index_dir, &[]);
+    let body: Value = reqwest::blocking::get(server.url(&format!(
+        "/v1/acts/{LEGAL_ACTS}/units/art_38__para_3?as_of={today}&lang=ru"
+    )))
+    .expect("request")
+    .json()
+    .expect("JSON");
+    assert_eq!(
+        body["state"],
+        json!({"kind": "expired", "since": "2017-01-01"})
+    );
+    assert_eq!(body["text"], ru["text"]);
+    drop(server);
+    let rt = super::mcp_tools::runtime();
+    rt.block_on(async {
+        let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
+        let at = super::mcp_tools::ok(
+            &client,
+            "at_date",
+            json!({"target": format!("{LEGAL_ACTS}#art_38__para_3"), "date": today, "lang": "ru"}),
+        )
+        .await;
+        assert_eq!(
+            at["state"],
+            json!({"kind": "expired", "since": "2017-01-01"})
+        );
+        assert_eq!(at["text"], ru["text"]);
+        client.cancel().await.expect("close the session");
+    });
+}
