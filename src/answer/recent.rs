@@ -94,8 +94,10 @@ pub struct RecentChange {
     pub act_id: String,
     /// Its title.
     pub act_title: String,
-    /// Its short name (kind, date, number).
+    /// Its short name in official form in its own language (issuer, date, number, kind).
     pub act_citation: String,
+    /// Its short name in official form in Kazakh and in Russian, for a reader of either.
+    pub act_in_words: crate::UnitInWords,
     /// Its status.
     pub act_status: Status,
     /// The language of its text whose notes record the change.
@@ -195,6 +197,10 @@ fn act_changes(act: &Act, max_units: usize) -> crate::Result<Vec<Listed>> {
                     act_id: act.id.clone(),
                     act_title: act.title.clone(),
                     act_citation: act.short_name(),
+                    act_in_words: crate::UnitInWords {
+                        kk: act.short_name_in(Lang::Kk),
+                        ru: act.short_name_in(Lang::Ru),
+                    },
                     act_status: act.status.clone(),
                     act_lang: act.lang,
                     permalink: None,
@@ -212,6 +218,18 @@ fn act_changes(act: &Act, max_units: usize) -> crate::Result<Vec<Listed>> {
             })
         })
         .collect())
+}
+
+/// Act `id` in `lang` when it has that text, else in its first language (the changes of an
+/// act with one language are listed whichever is asked); [`crate::Error::UnknownAct`] when
+/// the index lacks it.
+fn expression(index: &ZanIndex, id: &str, lang: Option<Lang>) -> crate::Result<Act> {
+    let mut all = index.expressions(id)?;
+    match all.iter().position(|a| Some(a.lang) == lang) {
+        Some(i) => Ok(all.swap_remove(i)),
+        None if !all.is_empty() => Ok(all.swap_remove(0)),
+        None => index.act_in(id, None),
+    }
 }
 
 /// Newest first: by day (a change with no known day last), then by signing date, then by
@@ -314,7 +332,7 @@ pub fn recent_changes(
             (all.as_ref().clone(), acts, None, None)
         }
         RecentScope::Act(id) => {
-            let act = index.act_in(id, lang)?;
+            let act = expression(index, id, lang)?;
             let mut list = act_changes(&act, max_units)?;
             newest_first(&mut list);
             if list.is_empty() {
@@ -352,7 +370,7 @@ pub fn recent_changes(
             }
             let mut list = Vec::new();
             for id in &ids {
-                list.extend(act_changes(&index.act_in(id, lang)?, max_units)?);
+                list.extend(act_changes(&expression(index, id, lang)?, max_units)?);
             }
             newest_first(&mut list);
             (list, ids.len(), None, Some(q.to_string()))

@@ -97,7 +97,11 @@ fn entry(c: &RecentChange, ui: Lang, fallback: FixedDateTime) -> Entry {
             .map_or_else(|| "undated".to_string(), |d| d.to_string()),
         encoded(&said.by)
     ));
-    e.set_title(Text::plain(format!("{} — {}", c.act_citation, said.by)));
+    let act = match ui {
+        Lang::Ru => &c.act_in_words.ru,
+        _ => &c.act_in_words.kk,
+    };
+    e.set_title(Text::plain(format!("{act} — {}", said.by)));
     e.set_updated(c.day.map_or(fallback, day_start));
     let mut summary = format!("{}. {}", c.act_title, said.since);
     if let Some(s) = c.signed {
@@ -134,10 +138,10 @@ fn feed(answer: &RecentChangesAnswer, ui: Lang, query: &str) -> Feed {
     let w = words(ui);
     let (scope, title) = match (&answer.act, &answer.query) {
         (Some(act), _) => {
-            let name = answer
-                .changes
-                .first()
-                .map_or(act.as_str(), |c| c.act_citation.as_str());
+            let name = answer.changes.first().map_or(act.as_str(), |c| match ui {
+                Lang::Ru => c.act_in_words.ru.as_str(),
+                _ => c.act_in_words.kk.as_str(),
+            });
             (
                 format!("/act/{}", encoded(act)),
                 format!("{}: {name}", w.act),
