@@ -94,6 +94,10 @@ pub mod pages {
         UnitOnDate, UnitRead, VersionBrief, ACT_TITLE_CHARS, LIST_END, MAX_OUTLINE_UNITS,
         MAX_STATS_LIMIT, SERVER_ANSWER_CHARS,
     };
+    pub use crate::answer::recent::{
+        recent_changes, RecentChange, RecentChangesAnswer, RecentChangesRequest, RecentScope,
+        DEFAULT_RECENT_PAGE, MAX_RECENT_PAGE, MAX_RECENT_QUERY_ACTS,
+    };
 }
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
 #[cfg(feature = "watch")]

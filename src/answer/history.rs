@@ -138,7 +138,7 @@ impl ActChangesInWords {
 /// Where unit `eid` stands in `act` read from the top: its place in document order (the
 /// whole act first); a unit the text no longer holds stands right after its nearest
 /// ancestor that it does.
-fn document_order(act: &Act) -> impl Fn(&str) -> (usize, String) {
+pub(super) fn document_order(act: &Act) -> impl Fn(&str) -> (usize, String) {
     let places: std::collections::HashMap<String, usize> = act
         .all_units()
         .into_iter()
@@ -163,7 +163,7 @@ fn document_order(act: &Act) -> impl Fn(&str) -> (usize, String) {
 /// the same citation) is one group; the groups ordered by their newest change, then by
 /// signing date, newest first; a group's units and events in the act's order (`place`), its
 /// events on a later day first.
-fn group_by_amending_act(
+pub(super) fn group_by_amending_act(
     entries: &[HistoryEntry],
     place: &dyn Fn(&str) -> (usize, String),
 ) -> Vec<AmendingActChanges> {
@@ -380,7 +380,7 @@ impl ZanIndex {
     /// Sets each entry's [`HistoryEntry::amending_act_id`] where the corpus holds the amending
     /// act: an act signed on the same date whose number has the same key ([`ActRef::key`]:
     /// `379` and `379-I` alike). Only the acts whose id carries that date are read.
-    fn link_amending_acts(&self, entries: &mut [HistoryEntry]) -> crate::Result<()> {
+    pub(super) fn link_amending_acts(&self, entries: &mut [HistoryEntry]) -> crate::Result<()> {
         let ids = self.act_ids()?;
         let mut found: std::collections::HashMap<String, Option<String>> = Default::default();
         for e in entries.iter_mut() {

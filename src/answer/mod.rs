@@ -33,6 +33,7 @@ mod history;
 mod lexicon;
 mod outline;
 pub(crate) mod pages;
+pub(crate) mod recent;
 mod refs;
 mod search;
 mod server;

@@ -191,6 +191,7 @@ impl Paging {
 /// Where a page stands in its list, as every paged answer says it: the page asked for, where
 /// the next begins, and why it holds fewer entries than asked when it was cut to its size.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct PageHead {
     /// Entries before this page.
@@ -244,6 +245,15 @@ impl Budget {
         item_text_chars: 400,
         text_chars: 12_000,
         inner_items: 2,
+    };
+
+    /// What a page of the HTTP API takes: [`SERVER_ANSWER_CHARS`] in all, and lists inside
+    /// an entry (the units an amending act changed) long enough for a reader.
+    pub const SERVER: Budget = Budget {
+        answer_chars: SERVER_ANSWER_CHARS,
+        item_text_chars: 2_000,
+        text_chars: 100_000,
+        inner_items: 200,
     };
 }
 

@@ -48,6 +48,7 @@ mod serve_browser_compare;
 mod serve_browser_history;
 mod serve_browser_page;
 mod serve_browser_reading;
+mod serve_changes;
 mod serve_connections;
 mod serve_hostile;
 mod serve_refresh_burst;

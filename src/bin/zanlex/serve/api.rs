@@ -700,3 +700,109 @@ pub(crate) async fn reindex(
     }
     Ok(Json(state.refresh(true).await?))
 }
+
+/// The parameters of recent changes (`/v1/changes` and the Atom feed `/changes.atom`).
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct ChangesParams {
+    /// Only this act's changes (an act id, as /v1/acts lists it)
+    act: Option<String>,
+    /// Only the changes of the acts this search finds (the query syntax of /v1/search): the
+    /// acts of its best hits, at most 20
+    #[param(value_type = doc::MarkParam, inline, required = false)]
+    q: Option<String>,
+    /// The earliest day listed (YYYY-MM-DD); empty: as if not given
+    #[param(value_type = doc::DateParam, inline, required = false)]
+    since: Option<String>,
+    /// The latest day listed (YYYY-MM-DD); empty: as if not given
+    #[param(value_type = doc::DateParam, inline, required = false)]
+    until: Option<String>,
+    /// The language of the texts whose notes are read: kk (Kazakh, the default when an act
+    /// has it) or ru; empty: as if not given
+    #[param(value_type = doc::LangParam, inline, required = false)]
+    lang: Option<String>,
+    /// Changes on the page
+    #[param(value_type = doc::ChangesLimitParam, inline, required = false)]
+    limit: Option<String>,
+    /// Changes before the page
+    #[param(value_type = doc::OffsetParam, inline, required = false)]
+    offset: Option<String>,
+    /// The Atom feed's words: kk (the default) or ru; the JSON answer has both
+    #[param(value_type = doc::LangParam, inline, required = false)]
+    ui: Option<String>,
+}
+
+impl ChangesParams {
+    /// The library's request these ask, and the language of a feed's words.
+    pub(crate) fn request(self) -> Result<(zanlex::pages::RecentChangesRequest, Lang), ApiError> {
+        use zanlex::pages::{RecentChangesRequest, RecentScope, DEFAULT_RECENT_PAGE};
+        let lang = lang_param(self.lang.as_deref())?;
+        let ui = lang_param(self.ui.as_deref())?.unwrap_or(Lang::Kk);
+        let since = date_param("since", self.since.as_deref())?;
+        let until = date_param("until", self.until.as_deref())?;
+        let query = query_param(self.q)?;
+        let scope = match (text_param(self.act), query) {
+            (Some(_), Some(_)) => {
+                return Err(ApiError::bad_request(
+                    "give either act (one act's changes) or q (the changes of the acts a \
+                     search finds), not both",
+                ))
+            }
+            (Some(act), None) => RecentScope::Act(act),
+            (None, Some(q)) => RecentScope::Query(q),
+            (None, None) => RecentScope::Corpus,
+        };
+        let limit = number_param("limit", self.limit.as_deref(), DEFAULT_RECENT_PAGE)?;
+        let offset = number_param("offset", self.offset.as_deref(), 0)?;
+        let paging = zanlex::pages::Paging::new(
+            Some(offset as u64),
+            Some(limit as u64),
+            DEFAULT_RECENT_PAGE,
+            zanlex::pages::MAX_RECENT_PAGE,
+        )?;
+        Ok((
+            RecentChangesRequest::new(scope, paging)
+                .days(since, until)
+                .lang(lang),
+            ui,
+        ))
+    }
+}
+
+/// The recent changes a request asks for, from the index in force.
+pub(crate) async fn recent_changes(
+    state: &AppState,
+    request: zanlex::pages::RecentChangesRequest,
+) -> Result<zanlex::pages::RecentChangesAnswer, ApiError> {
+    state
+        .readers
+        .run(state.index(), move |index| {
+            Ok(zanlex::pages::recent_changes(
+                index,
+                &request,
+                &zanlex::pages::Links::relative(),
+                &zanlex::pages::Budget::SERVER,
+            )?)
+        })
+        .await
+}
+
+/// `GET /v1/changes`: the amendments the acts' notes record, newest first by the day they
+/// take effect: across the corpus, in one act (`act`) or in the acts a search finds (`q`).
+#[utoipa::path(
+    get,
+    path = "/v1/changes",
+    operation_id = "changes",
+    summary = "Recent changes: what each amending act changed in each act, newest first by the \
+               day it takes effect, across the corpus, in one act (act) or in the acts a \
+               search finds (q); the same as an Atom feed at /changes.atom",
+    params(ChangesParams),
+    responses((status = 200, description = "OK", body = zanlex::pages::RecentChangesAnswer), SearchErrors)
+)]
+pub(crate) async fn changes(
+    State(state): AppStateRef,
+    q: Result<Query<ChangesParams>, QueryRejection>,
+) -> Answer<zanlex::pages::RecentChangesAnswer> {
+    let (request, _) = params(q)?.request()?;
+    Ok(Json(recent_changes(&state, request).await?))
+}

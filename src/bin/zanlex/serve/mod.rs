@@ -10,6 +10,7 @@
 mod api;
 mod conn;
 pub(crate) mod errors;
+mod feed;
 pub(crate) mod limits;
 mod openapi;
 mod pages;
@@ -215,6 +216,8 @@ fn router(
         )
         .route("/v1/acts/{id}/history", get(api::history))
         .route("/v1/acts/{id}/diff", get(api::diff))
+        .route("/v1/changes", get(api::changes))
+        .route("/changes.atom", get(feed::changes_feed))
         .route("/v1/reindex", post(api::reindex))
         .route("/healthz", get(api::healthz))
         .route("/openapi.json", get(api::openapi))

@@ -36,6 +36,7 @@ use zanlex::ErrorCode;
         api::unit_cited_by,
         api::history,
         api::diff,
+        api::changes,
         api::reindex,
         api::healthz,
         api::openapi,
@@ -312,6 +313,24 @@ impl PartialSchema for ActsLimitParam {
 }
 
 impl ToSchema for ActsLimitParam {}
+
+/// Changes on a page of `/v1/changes`: 1 to [`zanlex::pages::MAX_RECENT_PAGE`], or empty for
+/// the default.
+pub(crate) struct ChangesLimitParam;
+
+impl PartialSchema for ChangesLimitParam {
+    fn schema() -> RefOr<Schema> {
+        number_or_empty(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(1))
+                .maximum(Some(zanlex::pages::MAX_RECENT_PAGE as u64))
+                .default(Some(zanlex::pages::DEFAULT_RECENT_PAGE.into())),
+        )
+    }
+}
+
+impl ToSchema for ChangesLimitParam {}
 
 /// Items before a page, or empty for none.
 pub(crate) struct OffsetParam;

@@ -22,6 +22,7 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-
 pub(crate) fn routes() -> Router<Arc<super::AppState>> {
     Router::new()
         .route("/", get(shell))
+        .route("/changes", get(shell))
         .route("/acts/{id}", get(shell))
         .route("/acts/{id}/{eid}", get(shell))
         .route(

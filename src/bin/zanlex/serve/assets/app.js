@@ -44,6 +44,13 @@ const T = {
     expand: "Ішкі бөліктерін көрсету", collapse: "Ішкі бөліктерін жасыру",
     menu: "Негізгі мәзір", pages: "Нәтижелер беттері", results: "Нәтижелер", ms: "мс",
     searchTitle: "Қазақстанның құқықтық актілерінен іздеу",
+    recent: "Соңғы өзгерістер", recentTitle: "Актілердегі соңғы өзгерістер",
+    recentOfAct: "Акт өзгерістері", recentOfSearch: (q) => `«${q}» сұрауы бойынша актілердің өзгерістері`,
+    recentAbout: "Өзгерткен әр акт пен өзгерген әр акт бойынша, күшіне енген күні бойынша, ең жаңасы басында.",
+    recentCount: (n, acts) => `${grouped(n)} өзгеріс, ${grouped(acts)} акт`, recentNone: "Бұл күндерде өзгеріс жоқ.",
+    recentQuery: "Актілер (іздеу сөздері)", since: "Күшіне енуі, бастап", until: "дейін",
+    feed: "Өзгерістер арнасы", feedOf: "Өзгерістерді жаңалықтар арнасы арқылы бақылау", amendingActL: "Өзгерткен акт",
+    followAct: "Осы актінің өзгерістері",
     notFoundPage: "Бет табылмады", notFoundText: "Бұл мекенжайда бет жоқ. Іздеуден бастаңыз:",
     shortened: (n, w) => `Сұраныс тым ұзын (ең көбі ${n} таңба, ${w} сөз): тек басы ізделді.`,
     errNoAct: "мұндай акт корпуста жоқ.", errNoUnit: "актіде мұндай бөлік жоқ.",
@@ -118,6 +125,13 @@ const T = {
     expand: "Показать вложенные единицы", collapse: "Скрыть вложенные единицы",
     menu: "Основное меню", pages: "Страницы результатов", results: "Результаты", ms: "мс",
     searchTitle: "Поиск по правовым актам Казахстана",
+    recent: "Последние изменения", recentTitle: "Последние изменения актов",
+    recentOfAct: "Изменения акта", recentOfSearch: (q) => `Изменения актов по запросу «${q}»`,
+    recentAbout: "По каждому изменяющему и изменённому акту, по дню вступления в силу, новые сверху.",
+    recentCount: (n, acts) => `${grouped(n)} изменений, актов: ${grouped(acts)}`, recentNone: "В эти дни изменений нет.",
+    recentQuery: "Акты (слова поиска)", since: "Вступление в силу, с", until: "по",
+    feed: "Лента изменений", feedOf: "Следить за изменениями через ленту новостей", amendingActL: "Изменяющий акт",
+    followAct: "Изменения этого акта",
     notFoundPage: "Страница не найдена", notFoundText: "По этому адресу страницы нет. Начните с поиска:",
     shortened: (n, w) => `Запрос слишком длинный (не больше ${n} символов и ${w} слов): искали только его начало.`,
     errNoAct: "такого акта в корпусе нет.", errNoUnit: "в акте нет такой единицы.",
@@ -1229,12 +1243,90 @@ async function actHistoryView(id, p) {
       amendingActList(hist, id, p))));
 }
 
+// ---- recent changes ----
+
+// The feed of what a view follows: the head's Atom link, for a feed reader to find.
+function setFeed(params) {
+  let link = document.getElementById("feed-link");
+  if (!link) {
+    link = h("link", { id: "feed-link", rel: "alternate", type: "application/atom+xml" });
+    document.head.append(link);
+  }
+  link.href = withParams("/changes.atom", { ...params, ui });
+  link.title = t("feedOf");
+}
+
+// Recent changes, as the library lists them (`/v1/changes`): what each amending act changed
+// in each act, newest first by the day it takes effect; across the corpus, in one act
+// (`act`) or in the acts a search finds (`q`), with the Atom feed of the same.
+async function changesView(p) {
+  const scope = { act: p.act, q: p.q, since: p.since, until: p.until, lang: p.lang };
+  // The acts are named in the interface's language where they have that text.
+  const asked = { ...scope, lang: p.lang || ui };
+  const title = p.act ? t("recentOfAct") : p.q ? t("recentOfSearch")(p.q) : t("recentTitle");
+  document.title = `${title} — zanlex`;
+  setFeed({ act: p.act, q: p.q, lang: p.lang });
+  const form = h("form", { class: "recent-form", id: "recent-form", onsubmit: (ev) => {
+    ev.preventDefault();
+    const f = new FormData(form);
+    const params = { act: p.act, lang: p.lang };
+    for (const [k, v] of f.entries()) if (v) params[k] = ["since", "until"].includes(k) ? isoDate(v) : v;
+    history.pushState(null, "", withParams("/changes", params));
+    route();
+  } },
+  h("label", { for: "recent-q" }, t("recentQuery"),
+    h("input", { id: "recent-q", name: "q", type: "search", value: p.q || "", autocomplete: "off" })),
+  dateInput("since", t("since"), p.since),
+  dateInput("until", t("until"), p.until),
+  h("button", { type: "submit", id: "recent-go" }, t("show")));
+  const out = h("section", { id: "recent", "aria-labelledby": "recent-h" }, h("p", { class: "muted" }, t("loading")));
+  const feed = h("a", { href: withParams("/changes.atom", { act: p.act, q: p.q, lang: p.lang, ui }), class: "feed", id: "feed", type: "application/atom+xml" }, t("feed"));
+  setMain(h("h1", {}, title), h("p", { class: "muted" }, t("recentAbout"), " ", feed), p.act ? null : form, out);
+  const offset = Number(p.offset || 0) || 0;
+  let res;
+  try {
+    res = await api("/v1/changes", { ...asked, offset, limit: 20 });
+  } catch (e) {
+    out.replaceChildren(errorBox(e, "errNoAct"));
+    return;
+  }
+  if (p.act && res.changes.length) {
+    document.title = `${t("recentOfAct")}: ${res.changes[0].act_in_words[ui]} — zanlex`;
+  }
+  const list = h("ol", { class: "recent-changes", start: offset + 1 }, res.changes.map((c) => {
+    const w = c.in_words[ui];
+    const by = c.amending_act_id
+      ? h("a", { href: actPath(c.amending_act_id) }, w.by)
+      : h("span", {}, w.by);
+    const last = c.effective_last ? `, ${t("lastFrom")(dmy(c.effective_last.date))}` : "";
+    const units = c.units.filter((u) => u.eid).map((u) => u.name[ui].charAt(0).toLowerCase() + u.name[ui].slice(1));
+    const more = c.units_total > c.units.length ? ` (+${c.units_total - c.units.length})` : "";
+    return h("li", { class: "recent-change" },
+      h("p", { class: "recent-day" }, h("time", { datetime: c.day || "" }, dmyOr(c.day, "…"))),
+      h("h2", { class: "recent-act" }, h("a", { href: c.permalink || actPath(c.act_id) }, c.act_in_words[ui]),
+        " ", badge(c.act_status && c.act_status.state)),
+      h("p", { class: "recent-title", lang: c.act_lang }, c.act_title),
+      h("p", { class: "recent-by" }, `${t("amendingActL")}: `, by, `, ${w.since}${last}`),
+      units.length ? h("p", { class: "recent-units" }, `${t("unitsChanged")}: ${units.join("; ")}${more}`) : null,
+      h("p", { class: "recent-links" }, h("a", { href: withParams(`${actPath(c.act_id)}/history`, { lang: p.lang }) }, t("timeline")),
+        " · ", h("a", { href: withParams("/changes", { act: c.act_id }) }, t("followAct"))));
+  }));
+  const pager = h("nav", { class: "pager", "aria-label": t("pages") },
+    offset > 0 ? h("a", { href: withParams("/changes", { ...scope, offset: Math.max(0, offset - 20) }), rel: "prev" }, t("prev")) : null,
+    res.next_offset ? h("a", { href: withParams("/changes", { ...scope, offset: res.next_offset }), rel: "next", id: "next" }, t("next")) : null);
+  out.replaceChildren(...[
+    h("p", { class: "count", id: "recent-h" }, t("recentCount")(res.total, res.acts)),
+    res.changes.length ? list : h("p", { class: "note" }, t("recentNone")),
+    pager].filter(Boolean));
+}
+
 // ---- the shell ----
 
 function applyUi() {
   document.documentElement.lang = ui;
   document.getElementById("skip").textContent = t("skip");
   document.getElementById("nav-search").textContent = t("search");
+  document.getElementById("nav-changes").textContent = t("recent");
   document.querySelector("header nav").setAttribute("aria-label", t("menu"));
   // The button says, in its own language, the language it switches to; what it shows is
   // its whole name, so a voice command naming what is seen reaches it.
@@ -1266,6 +1358,9 @@ function route() {
   const p = Object.fromEntries(new URLSearchParams(location.search));
   const parts = location.pathname.split("/").filter(Boolean).map(decoded);
   say("");
+  // Each view names the feed of what it shows: the act's changes, the search's, or all.
+  setFeed(parts[0] === "acts" && parts[1] ? { act: parts[1], lang: p.lang } : !parts.length && p.q ? { q: p.q } : {});
+  if (parts[0] === "changes" && parts.length === 1) return changesView(p);
   if (parts[0] === "acts" && parts.length === 2) return actView(parts[1], p);
   if (parts[0] === "acts" && parts.length === 3 && parts[2] === "history") return actHistoryView(parts[1], p);
   if (parts[0] === "acts" && parts.length === 3) return unitView(parts[1], parts[2], p);
