@@ -29,15 +29,27 @@ head -c 20000 corpus/001_e93b22564f257a40.txt | iconv -f utf-8 -t utf-16le > "$o
 head -c 20000 corpus/001_e93b22564f257a40.txt | iconv -f utf-8 -t cp1251 -c > "$out/decode/cp1251" || true
 cp tests/fixtures/pdf/*.pdf tests/fixtures/bad/*.pdf "$out/pdf/"
 # The fixtures' content streams, inflated: each a seed of the content-stream target.
+# Their streams are Flate, some of them in ASCII85 first (`/ASCII85Decode /FlateDecode`).
 python3 - "$out/pdf_content" tests/fixtures/pdf/*.pdf <<'PY'
-import re, sys, zlib
+import base64, re, sys, zlib
+def inflate(raw):
+    try:
+        return zlib.decompress(raw)
+    except zlib.error:
+        pass
+    try:
+        a85 = raw.strip()
+        if not a85.endswith(b"~>"):
+            return None
+        return zlib.decompress(base64.a85decode(a85, adobe=True))
+    except (ValueError, zlib.error):
+        return None
 n = 0
 for path in sys.argv[2:]:
     data = open(path, "rb").read()
     for m in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
-        try:
-            text = zlib.decompress(m.group(1))
-        except zlib.error:
+        text = inflate(m.group(1))
+        if text is None:
             continue
         if b"Tj" in text or b"TJ" in text:
             n += 1

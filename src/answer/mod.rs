@@ -8,6 +8,8 @@
 //! - the acts: [`ActList`] ([`crate::ZanIndex::act_list`]);
 //! - an act with its outline: [`ActOutline`] ([`crate::ZanIndex::act_outline`]), and its unit
 //!   tree: [`UnitTree`] ([`crate::ZanIndex::unit_tree`]);
+//! - an act as it stood on a date, written as a file to attach (Markdown or plain text):
+//!   [`ActFile`] ([`crate::ZanIndex::act_file`]);
 //! - a unit with its children, notes, twin languages and references: [`UnitAnswer`]
 //!   ([`crate::ZanIndex::unit_answer`]), and both languages side by side: [`ParallelUnit`]
 //!   ([`crate::ZanIndex::parallel_unit`]);
@@ -29,6 +31,7 @@
 
 mod acts;
 pub(crate) mod changes;
+mod download;
 mod history;
 mod lexicon;
 mod outline;
@@ -42,6 +45,7 @@ mod succession;
 mod unit;
 
 pub use acts::{ActEntry, ActList, ActSummary, Failure};
+pub use download::{ActFile, FileFormat};
 pub use history::{
     ActChangesInWords, ActChangesWords, ActHistory, Affected, AmendingActChanges, ChangedUnit,
     HistoryAct, PredecessorHistory,

@@ -6,6 +6,7 @@
 mod common;
 
 mod act_clock;
+mod act_download;
 mod amend_cli;
 mod amend_mirror;
 mod analysis_cli;

@@ -23,6 +23,11 @@ pub struct Args {
     /// Print the Kazakh and the Russian wording side by side (JSON: one object per language).
     #[arg(long, conflicts_with = "lang")]
     pub parallel: bool,
+    /// Print the act as a file to attach, in Markdown (md) or plain text (txt): its citation
+    /// and the date on top, then its units in their wording in force on the --as-of date
+    /// (today when none is given). Only for a whole act.
+    #[arg(long, value_name = "md|txt", conflicts_with_all = ["json", "parallel"])]
+    pub format: Option<String>,
 }
 
 /// Runs `zanlex show`.
@@ -43,6 +48,16 @@ fn show(
     as_of: Option<chrono::NaiveDate>,
 ) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
+    if let Some(format) = args.format.as_deref() {
+        let format = zanlex::FileFormat::parse(format)?;
+        if eid.is_some() {
+            anyhow::bail!("--format writes a whole act: give ACT_ID without #EID");
+        }
+        let date = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let file = index.act_file(act_id, args.lang, date, format)?;
+        out.write_all(super::terminal_safe(&file.body).as_bytes())?;
+        return Ok(());
+    }
     let Some(eid) = eid else {
         // On a date: the units the act had that day, each in its state then.
         if let Some(date) = as_of {

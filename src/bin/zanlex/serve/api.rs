@@ -319,6 +319,77 @@ pub(crate) async fn act(
     Ok(Json(outline))
 }
 
+/// The parameters of an act's download.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct DownloadParams {
+    /// The date whose wording the file gives (YYYY-MM-DD); empty: today
+    #[param(value_type = doc::DateParam, inline, required = false)]
+    date: Option<String>,
+    /// md (Markdown, the default) or txt (plain text)
+    #[param(value_type = doc::FileFormatParam, inline, required = false)]
+    format: Option<String>,
+    /// kk (Kazakh, the default when the act has it) or ru; empty: as if not given
+    #[param(value_type = doc::LangParam, inline, required = false)]
+    lang: Option<String>,
+}
+
+/// `GET /v1/acts/{id}/download`: `zanlex show ID --as-of D --format md|txt`, the act as it
+/// stood on a date as a file to attach.
+#[utoipa::path(
+    get,
+    path = "/v1/acts/{id}/download",
+    operation_id = "act_download",
+    summary = "The act as it stood on a date, as a file to attach: its citation and the date \
+               on top, then each unit in its wording in force that day (zanlex show ID \
+               --as-of D --format md|txt)",
+    description = "A unit with no wording in force that day is named with its state in words; \
+                   an act not in force that day (not yet adopted or in force, repealed) gets \
+                   its state and no text. Sent as an attachment named by the act's id, the \
+                   language and the date.",
+    params(("id" = String, Path, description = ACT_ID), DownloadParams),
+    responses(
+        (status = 200, description = "The file",
+            content((String = "text/markdown"), (String = "text/plain")),
+            headers(("Content-Disposition" = String,
+                description = "attachment, with the file name (act id, language, date)"))),
+        ReadErrors
+    )
+)]
+pub(crate) async fn act_download(
+    State(state): AppStateRef,
+    Path(id): Path<String>,
+    q: Result<Query<DownloadParams>, QueryRejection>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let p = params(q)?;
+    let lang = lang_param(p.lang.as_deref())?;
+    let date =
+        date_param("date", p.date.as_deref())?.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let format = match p.format.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
+        None => zanlex::FileFormat::Markdown,
+        Some(f) => zanlex::FileFormat::parse(f)?,
+    };
+    let file = state
+        .readers
+        .run(state.index(), move |index| {
+            Ok(index.act_file(&id, lang, date, format)?)
+        })
+        .await?;
+    let disposition = format!("attachment; filename=\"{}\"", file.file_name);
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                file.media_type.to_string(),
+            ),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+        ],
+        file.body,
+    )
+        .into_response())
+}
+
 /// A yes-or-no parameter: `true`/`1` or `false`/`0`, absent for no.
 fn flag_param(name: &str, value: Option<&str>) -> Result<bool, ApiError> {
     match value.map(str::trim) {

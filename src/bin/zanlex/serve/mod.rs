@@ -206,6 +206,7 @@ fn router(
         .route("/v1/search", get(api::search))
         .route("/v1/acts", get(api::acts))
         .route("/v1/acts/{id}", get(api::act))
+        .route("/v1/acts/{id}/download", get(api::act_download))
         .route("/v1/acts/{id}/refs", get(api::act_refs))
         .route("/v1/acts/{id}/cited-by", get(api::act_cited_by))
         .route("/v1/acts/{id}/units/{eid}", get(api::unit))

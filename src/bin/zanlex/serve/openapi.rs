@@ -29,6 +29,7 @@ use zanlex::ErrorCode;
         api::search,
         api::acts,
         api::act,
+        api::act_download,
         api::act_refs,
         api::act_cited_by,
         api::unit,
@@ -250,6 +251,20 @@ impl PartialSchema for DateParam {
 }
 
 impl ToSchema for DateParam {}
+
+/// The format of a downloaded act: `md` (Markdown) or `txt` (plain text), or empty for `md`.
+pub(crate) struct FileFormatParam;
+
+impl PartialSchema for FileFormatParam {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(["md", "txt", ""]))
+            .into()
+    }
+}
+
+impl ToSchema for FileFormatParam {}
 
 /// A yes-or-no flag: `true`/`1`, `false`/`0`, or empty for no.
 pub(crate) struct FlagParam;

@@ -34,7 +34,7 @@ const T = {
     act_not_in_corpus: "сілтеме жасалған акт корпуста жоқ", unit_not_found: "актіде мұндай бөлік жоқ",
     textsLoading: "Мәтіндер жүктелуде…",
     datePh: "кк.аа.жжжж", inForceFrom: "күшінде:", noEdition: "Бұл күнге корпуста редакциясы жоқ",
-    actHistory: "Актінің редакциялары мен өзгерістері", wholeActCompare: "Бүкіл актіні салыстыру",
+    actHistory: "Актінің редакциялары мен өзгерістері", download: (d) => `${d} күнгі мәтінді жүктеп алу:`, wholeActCompare: "Бүкіл актіні салыстыру",
     notesOnlyUnits: "Тек ескертпелері өзгерген бөліктер",
     readOn: (d) => `Мәтін ${d} күнгі күйінде: әр бөлік сол күні күшінде болған редакциясында.`,
     readNow: (d) => d ? `Қолданыстағы мәтін (${d} редакциясы).` : "Қолданыстағы мәтін.",
@@ -115,7 +115,7 @@ const T = {
     act_not_in_corpus: "акта, на который ссылаются, нет в корпусе", unit_not_found: "в акте нет такой единицы",
     textsLoading: "Тексты загружаются…",
     datePh: "дд.мм.гггг", inForceFrom: "в силе:", noEdition: "Редакции на эту дату в корпусе нет",
-    actHistory: "Редакции и изменения акта", wholeActCompare: "Сравнить весь акт",
+    actHistory: "Редакции и изменения акта", download: (d) => `Скачать текст на ${d}:`, wholeActCompare: "Сравнить весь акт",
     notesOnlyUnits: "Единицы, у которых изменились только примечания",
     readOn: (d) => `Текст на ${d}: каждая единица в редакции, действовавшей в этот день.`,
     readNow: (d) => d ? `Действующий текст (редакция ${d}).` : "Действующий текст.",
@@ -824,6 +824,7 @@ async function actView(id, p) {
       langs.length > 1 ? h("p", { class: "langs" }, langs.map((l) =>
         l === act.lang ? h("strong", {}, t(l)) : h("a", { href: withParams(actPath(act.id), { lang: l, q: p.q }), hreflang: l }, t(l))).flatMap((x, i) => (i ? [" · ", x] : [x]))) : null,
       h("p", { class: "act-links" }, h("a", { href: withParams(`${actPath(act.id)}/history`, { lang: act.lang }), id: "act-history-link" }, t("actHistory"))),
+      downloadLinks(act.id, act.lang, p.as_of),
       asOfForm, edition,
       h("div", { class: "act-grid" },
         h("nav", { class: "toc", "aria-label": t("toc") }, skipToc, gotoForm, actSearch, h("h2", {}, t("toc")), toc),
@@ -891,6 +892,15 @@ async function actSearchHits(act, p, out) {
   } catch (e) {
     out.replaceChildren(errorBox(e));
   }
+}
+
+// Links that download the act as it stood on the date read (today when none) as a file to
+// attach, its citation and that date on top, in Markdown and in plain text.
+function downloadLinks(id, lang, asOf) {
+  const date = asOf || new Date().toISOString().slice(0, 10);
+  const link = (format, name) => h("a", { href: withParams(`/v1/acts/${encodeURIComponent(id)}/download`, { date, format, lang }),
+    download: "", id: `act-download-${format}`, type: format === "md" ? "text/markdown" : "text/plain" }, name);
+  return h("p", { class: "act-links", id: "act-download" }, t("download")(dmy(date)), " ", link("md", "Markdown"), " · ", link("txt", "TXT"));
 }
 
 // What a printed page (or a PDF saved from it) opens with: the citation and the date of the
