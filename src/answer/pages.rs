@@ -339,6 +339,7 @@ fn json_chars<T: Serialize>(value: &T) -> usize {
 /// A search hit as an assistant reads it: the unit, its act and citation, the passage that
 /// matched (its words marked), when its wording is in force, what it refers to and how it
 /// was amended (counted, the first few listed), and the links that open it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct HitBrief {
@@ -380,6 +381,7 @@ pub struct HitBrief {
 }
 
 /// The act of a hit: its id, title (long ones cut), status and official text.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ActBrief {
@@ -399,6 +401,7 @@ pub struct ActBrief {
 pub const ACT_TITLE_CHARS: usize = 160;
 
 /// The unit of a hit: its eid, label and heading.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct UnitBrief {
@@ -412,6 +415,7 @@ pub struct UnitBrief {
 }
 
 /// When a hit's wording is in force, `[from, to)`, and its state on the date asked for.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct VersionBrief {
@@ -429,6 +433,7 @@ pub struct VersionBrief {
 }
 
 /// A reference inside a hit: as printed, and the unit it leads to when resolved.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RefBrief {
@@ -443,6 +448,7 @@ pub struct RefBrief {
 }
 
 /// An amendment inside a hit: what was done, when it took effect and by which act.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AmendmentBrief {
@@ -465,6 +471,7 @@ fn is_false(b: &bool) -> bool {
 
 /// One page of a search, each hit with its links, bounded in size: what the MCP tool
 /// `search` sends.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct HitsPage {
@@ -660,6 +667,7 @@ fn brief(hit: Hit, as_of: Option<NaiveDate>, links: &Links, budget: &Budget) -> 
 }
 
 /// An act's outline with its links: what the MCP tool `read` sends for an act.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ActRead {
@@ -676,6 +684,7 @@ pub struct ActRead {
 
 /// A unit's text in the languages asked for, with its links: what the MCP tool `read`
 /// sends for a unit.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct UnitRead {
@@ -692,6 +701,7 @@ pub struct UnitRead {
 }
 
 /// What the MCP tool `read` sends: an act's outline or a unit's text.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
@@ -1010,6 +1020,7 @@ pub fn diff_page(
 }
 
 /// A unit as it stood on a date, with its link: what the MCP tool `at_date` sends.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct UnitOnDate {
@@ -1450,6 +1461,7 @@ pub(crate) fn citation_of(
 
 /// Counts across the corpus with the pages of the units listed: what the MCP tool `stats`
 /// sends.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct StatsAnswer {

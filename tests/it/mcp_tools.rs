@@ -1544,3 +1544,60 @@ fn mcp_long_lists_of_a_code_stay_within_the_budget() {
         client.cancel().await.expect("close the session");
     });
 }
+
+/// Every tool declares an output schema (an object, generated from the library's answer
+/// type), and its answers carry their JSON as structured content that the schema accepts,
+/// the same as their text.
+#[test]
+fn mcp_answers_are_structured_content_of_the_tools_output_schema() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    runtime().block_on(async {
+        let client = connect(dir.path()).await;
+        let tools = client.list_all_tools().await.expect("tools/list");
+        let calls = [
+            ("search", json!({"query": "виза", "limit": 3})),
+            ("read", json!({"target": ACT})),
+            ("read", json!({"target": UNIT})),
+            ("at_date", json!({"target": UNIT, "date": "2020-01-01"})),
+            ("history", json!({"target": ACT, "limit": 2})),
+            ("refs", json!({"target": UNIT})),
+            ("cited_by", json!({"target": ACT})),
+            ("changes", json!({"target": ACT, "from": "2019-01-01"})),
+            ("stats", json!({"limit": 3})),
+        ];
+        for tool in &tools {
+            let schema = tool
+                .output_schema
+                .as_ref()
+                .unwrap_or_else(|| panic!("{} has no output schema", tool.name));
+            assert_eq!(schema.get("type"), Some(&json!("object")), "{}", tool.name);
+        }
+        for (name, args) in calls {
+            let result = call(&client, name, args.clone()).await;
+            assert_eq!(
+                result.is_error,
+                Some(false),
+                "{name} {args}: {}",
+                text(&result)
+            );
+            let structured = result
+                .structured_content
+                .clone()
+                .unwrap_or_else(|| panic!("{name}: no structured content"));
+            let from_text: Value = serde_json::from_str(text(&result)).expect("JSON text");
+            assert_eq!(structured, from_text, "{name}");
+            let tool = tools.iter().find(|t| t.name == name).expect("listed");
+            let schema = Value::Object((*tool.output_schema.clone().expect("schema")).clone());
+            let validator = jsonschema::options()
+                .with_draft(jsonschema::Draft::Draft202012)
+                .build(&schema)
+                .unwrap_or_else(|e| panic!("{name}: the output schema does not compile: {e}"));
+            let errors: Vec<String> = validator
+                .iter_errors(&structured)
+                .map(|e| format!("{e} at {}", e.instance_path))
+                .collect();
+            assert!(errors.is_empty(), "{name} {args}: {errors:?}");
+        }
+        client.cancel().await.expect("close the session");
+    });
+}
