@@ -87,11 +87,12 @@ pub mod pages {
         DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE,
     };
     pub use crate::answer::pages::{
-        at_date, bound_search_page, bound_text, cited_by_page, history_page, page_act_texts, read,
-        refs_page, stats, ActBrief, ActRead, AmendmentBrief, AtDateRequest, Budget, HistoryPage,
-        HistoryRequest, HistoryTotals, HitBrief, HitsPage, Links, PageHead, Paging, ReadAnswer,
-        ReadRequest, RefBrief, RefsPage, RefsRequest, StatsAnswer, StatsRequest, UnitBrief,
-        UnitOnDate, UnitRead, VersionBrief, ACT_TITLE_CHARS, LIST_END, MAX_OUTLINE_UNITS,
+        at_date, bound_act_outline, bound_search_page, bound_text, cited_by_page, diff_page,
+        history_page, page_act_texts, read, refs_page, stats, ActBrief, ActDiffPage, ActRead,
+        AmendmentBrief, AtDateRequest, Budget, DiffRequest, HistoryPage, HistoryRequest,
+        HistoryTotals, HitBrief, HitsPage, Links, PageHead, Paging, ReadAnswer, ReadRequest,
+        RefBrief, RefsPage, RefsRequest, StatsAnswer, StatsRequest, UnitBrief, UnitOnDate,
+        UnitRead, VersionBrief, ACT_TITLE_CHARS, LIST_END, MAX_OUTLINE_UNITS, MAX_SERVER_LIST_PAGE,
         MAX_STATS_LIMIT, SERVER_ANSWER_CHARS,
     };
     pub use crate::answer::recent::{

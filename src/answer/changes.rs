@@ -31,6 +31,7 @@ const CUT_NOTE_CHARS: usize = 160;
 const MAX_EDITIONS: usize = 100;
 
 /// One unit's change with its citation and page.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct LinkedChange {
@@ -45,6 +46,7 @@ pub struct LinkedChange {
 }
 
 /// The library's diff ([`crate::ActDiff`]), its unit changes cut to the page.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct DiffPage {
@@ -72,6 +74,7 @@ pub struct DiffPage {
 }
 
 /// How many entries each list of a `changes` answer has in all.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ChangesTotals {
@@ -91,6 +94,7 @@ pub struct ChangesTotals {
 
 /// What changed in an act or a unit between two dates, or in one edition: what the MCP tool
 /// `changes` sends.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ChangesAnswer {

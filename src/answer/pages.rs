@@ -4,7 +4,9 @@
 //! rest, and beside each citation links that open ([`Links`]: the unit's page on a zanlex
 //! server, and the official text's address).
 //!
-//! These are what the MCP tools send; any door may send them. Each is made by one function
+//! These are what the MCP tools send, and the HTTP API and the command line's `--json` for
+//! the lists (history, references, cited-by, a diff's changes) and an act's outline, each
+//! door with its own [`Budget`]. Each is made by one function
 //! from a request whose values are checked already ([`Paging`], [`crate::Target`], dates and
 //! languages from [`crate::date_arg`] and [`crate::lang_arg`]).
 
@@ -190,8 +192,8 @@ impl Paging {
 
 /// Where a page stands in its list, as every paged answer says it: the page asked for, where
 /// the next begins, and why it holds fewer entries than asked when it was cut to its size.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PageHead {
     /// Entries before this page.
@@ -236,6 +238,13 @@ pub struct Budget {
     /// References, amendments and notes listed inside one entry; the entry counts them
     /// all and names the request that lists the rest.
     pub inner_items: usize,
+    /// Characters of an act's outline (its units' eids, labels, headings and states, without
+    /// texts): past them its deepest levels are left out, saying so.
+    pub outline_chars: usize,
+    /// Entries on a page of a list (history, references, cited-by) when not asked.
+    pub list_page: usize,
+    /// Most entries a page of such a list may ask for.
+    pub max_list_page: usize,
 }
 
 impl Budget {
@@ -245,22 +254,60 @@ impl Budget {
         item_text_chars: 400,
         text_chars: 12_000,
         inner_items: 2,
+        // The map read before the texts: a law of 150 units with their states on a date.
+        outline_chars: 40_000,
+        list_page: 20,
+        max_list_page: 100,
     };
 
-    /// What a page of the HTTP API takes: [`SERVER_ANSWER_CHARS`] in all, and lists inside
-    /// an entry (the units an amending act changed) long enough for a reader.
+    /// What one answer of the HTTP API and the command line's `--json` hold: every list
+    /// whole up to [`SERVER_ANSWER_CHARS`], then cut where an entry ends.
     pub const SERVER: Budget = Budget {
         answer_chars: SERVER_ANSWER_CHARS,
-        item_text_chars: 2_000,
-        text_chars: 100_000,
-        inner_items: 200,
+        item_text_chars: SERVER_ANSWER_CHARS,
+        text_chars: SERVER_ANSWER_CHARS,
+        inner_items: LIST_END,
+        outline_chars: SERVER_ANSWER_CHARS,
+        list_page: MAX_SERVER_LIST_PAGE,
+        max_list_page: MAX_SERVER_LIST_PAGE,
     };
+
+    /// The page of a list asked with `offset` and `limit`, within this budget's page sizes
+    /// ([`Paging::new`]).
+    ///
+    /// ```
+    /// use zanlex::pages::Budget;
+    /// let page = Budget::ASSISTANT.list_paging(Some(40), None).unwrap();
+    /// assert_eq!((page.offset, page.limit), (40, 20));
+    /// assert!(Budget::ASSISTANT.list_paging(None, Some(101)).is_err());
+    /// assert_eq!(Budget::SERVER.list_paging(None, None).unwrap().limit, 10_000);
+    /// ```
+    pub fn list_paging(&self, offset: Option<u64>, limit: Option<u64>) -> crate::Result<Paging> {
+        Paging::new(offset, limit, self.list_page, self.max_list_page)
+    }
 }
+
+/// Most entries of a page of a list the HTTP API sends, and how many when not asked: as many
+/// as a real act has, the answer's size in characters bounding it first.
+pub const MAX_SERVER_LIST_PAGE: usize = 10_000;
 
 impl Default for Budget {
     fn default() -> Self {
         Budget::ASSISTANT
     }
+}
+
+/// How many entries, from the first, of the sizes `sizes` (in characters of JSON) fit in
+/// `room`: a list cut where an entry ends, one entry at least when there is one.
+fn fitting_sizes(sizes: &[usize], room: usize) -> usize {
+    let mut used = 0;
+    for (k, size) in sizes.iter().enumerate() {
+        used += size;
+        if k > 0 && used > room {
+            return k;
+        }
+    }
+    sizes.len()
 }
 
 /// Cuts `text` to `max` characters, saying after the cut how much was shown and `rest`, where
@@ -292,6 +339,7 @@ fn json_chars<T: Serialize>(value: &T) -> usize {
 /// A search hit as an assistant reads it: the unit, its act and citation, the passage that
 /// matched (its words marked), when its wording is in force, what it refers to and how it
 /// was amended (counted, the first few listed), and the links that open it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct HitBrief {
@@ -333,6 +381,7 @@ pub struct HitBrief {
 }
 
 /// The act of a hit: its id, title (long ones cut), status and official text.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ActBrief {
@@ -352,6 +401,7 @@ pub struct ActBrief {
 pub const ACT_TITLE_CHARS: usize = 160;
 
 /// The unit of a hit: its eid, label and heading.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct UnitBrief {
@@ -365,6 +415,7 @@ pub struct UnitBrief {
 }
 
 /// When a hit's wording is in force, `[from, to)`, and its state on the date asked for.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct VersionBrief {
@@ -382,6 +433,7 @@ pub struct VersionBrief {
 }
 
 /// A reference inside a hit: as printed, and the unit it leads to when resolved.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RefBrief {
@@ -396,6 +448,7 @@ pub struct RefBrief {
 }
 
 /// An amendment inside a hit: what was done, when it took effect and by which act.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AmendmentBrief {
@@ -418,6 +471,7 @@ fn is_false(b: &bool) -> bool {
 
 /// One page of a search, each hit with its links, bounded in size: what the MCP tool
 /// `search` sends.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct HitsPage {
@@ -613,6 +667,7 @@ fn brief(hit: Hit, as_of: Option<NaiveDate>, links: &Links, budget: &Budget) -> 
 }
 
 /// An act's outline with its links: what the MCP tool `read` sends for an act.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ActRead {
@@ -629,6 +684,7 @@ pub struct ActRead {
 
 /// A unit's text in the languages asked for, with its links: what the MCP tool `read`
 /// sends for a unit.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct UnitRead {
@@ -645,6 +701,7 @@ pub struct UnitRead {
 }
 
 /// What the MCP tool `read` sends: an act's outline or a unit's text.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
@@ -698,7 +755,8 @@ impl ReadRequest {
     }
 }
 
-/// Most units of an act's outline sent: past it the outline's deepest levels are left out.
+/// Most units of an act's outline `read` sends: past it, or past the budget's
+/// `outline_chars`, the outline's deepest levels are left out.
 pub const MAX_OUTLINE_UNITS: usize = 600;
 
 /// What `read` answers for the request's `target` on `as_of` in `lang`: the act's outline (the units it had
@@ -722,7 +780,18 @@ pub fn read(
                 .without_texts(),
             None => index.act_outline(&target.act, lang, false)?,
         };
-        let note = bound_outline(&mut outline.units, &outline.id, MAX_OUTLINE_UNITS);
+        let units = std::mem::take(&mut outline.units);
+        let room = budget
+            .outline_chars
+            .saturating_sub(json_chars(&outline) + CUT_NOTE_CHARS);
+        outline.units = units;
+        let note = bound_outline(
+            &mut outline.units,
+            &outline.id,
+            MAX_OUTLINE_UNITS,
+            room,
+            "call `read` with",
+        );
         return Ok(ReadAnswer::Act(Box::new(ActRead {
             permalink: links.permalink(&outline.id, None, as_of, outline.official_url.as_deref()),
             note,
@@ -755,18 +824,30 @@ pub fn read(
     })))
 }
 
-/// Leaves out the deepest levels of `units` until at most `max` units remain (and, when even
-/// the top level is larger, its units past `max`); what was left out, in words.
-fn bound_outline(units: &mut Vec<crate::OutlineUnit>, act: &str, max: usize) -> Option<String> {
-    fn count(units: &[crate::OutlineUnit], depth: usize) -> usize {
-        if depth == 0 {
-            return 0;
+/// Leaves out the deepest levels of `units` until at most `max` units remain and their JSON
+/// takes at most `max_chars` characters (and, when even the top level is larger, its units
+/// past those); what was left out, in words, with the request `unit` (`ACT#EID` read) that
+/// gives a unit and its children.
+fn bound_outline(
+    units: &mut Vec<crate::OutlineUnit>,
+    act: &str,
+    max: usize,
+    max_chars: usize,
+    unit: &str,
+) -> Option<String> {
+    /// Adds each unit's own characters (its children apart) and count to its level's.
+    fn levels(units: &mut [crate::OutlineUnit], depth: usize, acc: &mut Vec<(usize, usize)>) {
+        for u in units {
+            let children = std::mem::take(&mut u.children);
+            let own = json_chars(&*u) + 1;
+            u.children = children;
+            if acc.len() <= depth {
+                acc.resize(depth + 1, (0, 0));
+            }
+            acc[depth].0 += 1;
+            acc[depth].1 += own;
+            levels(&mut u.children, depth + 1, acc);
         }
-        units.len()
-            + units
-                .iter()
-                .map(|u| count(&u.children, depth - 1))
-                .sum::<usize>()
     }
     fn prune(units: &mut [crate::OutlineUnit], depth: usize) {
         for u in units {
@@ -777,30 +858,169 @@ fn bound_outline(units: &mut Vec<crate::OutlineUnit>, act: &str, max: usize) -> 
             }
         }
     }
-    if count(units, usize::MAX) <= max {
+    let mut acc = Vec::new();
+    levels(units, 0, &mut acc);
+    // Units and characters of the first `d` levels, for each `d` from 1.
+    let mut upto = Vec::with_capacity(acc.len());
+    let (mut n, mut chars) = (0, 0);
+    for (count, size) in &acc {
+        n += count;
+        chars += size;
+        upto.push((n, chars));
+    }
+    let fits = |&(n, chars): &(usize, usize)| n <= max && chars <= max_chars;
+    if upto.last().is_none_or(fits) {
         return None;
     }
-    let mut depth = 1;
-    while count(units, depth + 1) <= max {
-        depth += 1;
-    }
-    let top = units.len();
-    prune(units, depth);
-    if top > max {
-        units.truncate(max);
+    let depth = upto.iter().take_while(|l| fits(l)).count();
+    if depth == 0 {
+        let top = units.len();
+        prune(units, 1);
+        let sizes: Vec<usize> = units.iter().map(|u| json_chars(u) + 1).collect();
+        let kept = fitting_sizes(&sizes, max_chars).min(max);
+        units.truncate(kept);
         return Some(format!(
-            "the outline has {top} top-level units: the first {max} are listed, without the units \
-             inside them; call `read` with {act}#EID for a unit and its children, or `search` \
-             with act:{act}"
+            "the outline has {top} top-level units: the first {kept} are listed, without the \
+             units inside them; {unit} {act}#EID for a unit and its children, or search with \
+             act:{act}"
         ));
     }
+    prune(units, depth);
     Some(format!(
         "the outline is large: only its first {depth} level(s) are listed (a unit's `children` \
-         there are left out, not absent); call `read` with {act}#EID for a unit and its children"
+         there are left out, not absent); {unit} {act}#EID for a unit and its children"
     ))
 }
 
+/// Leaves out the deepest levels of `outline`'s units (and, past them, top-level units) until
+/// its JSON fits within the budget's `outline_chars` and `answer_chars`, saying so in its
+/// `cut`: the outline the HTTP API sends without texts.
+pub fn bound_act_outline(outline: &mut ActOutline, budget: &Budget) {
+    let units = std::mem::take(&mut outline.units);
+    let room = budget
+        .answer_chars
+        .min(budget.outline_chars)
+        .saturating_sub(json_chars(&*outline) + CUT_NOTE_CHARS);
+    outline.units = units;
+    if let Some(note) = bound_outline(
+        &mut outline.units,
+        &outline.id,
+        usize::MAX,
+        room,
+        "GET /v1/acts/{id}/units/{eid} (zanlex show) gives",
+    ) {
+        outline.cut = Some(note);
+    }
+}
+
+/// One page of what changed between two editions of an act: what `GET /v1/acts/{id}/diff`
+/// and `zanlex diff --json` send.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct ActDiffPage {
+    /// How many changes `units` has in all, before it is cut to the page.
+    pub units_total: usize,
+    /// The page of `units`: `offset`, `limit`, `next_offset`, `cut`.
+    #[serde(flatten)]
+    pub page: PageHead,
+    /// The diff, its `units` cut to the page (the lists of eids whole).
+    #[serde(flatten)]
+    pub diff: crate::ActDiff,
+}
+
+/// What a diff asks: the page `paging` of the changes of `target` (an act, or a unit and the
+/// units inside it) between the editions or dates `from` and `to`, in `lang`.
+///
+/// ```
+/// use zanlex::pages::{Budget, DiffRequest};
+/// let paging = Budget::SERVER.list_paging(None, None).unwrap();
+/// let req = DiffRequest::new("a#p_1".parse().unwrap(), "2019-01-01", "2020-01-01", paging);
+/// assert_eq!((req.from.as_str(), req.target.eid()), ("2019-01-01", Some("p_1")));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DiffRequest {
+    /// The act (`ACT_ID`) or unit (`ACT_ID#EID`).
+    pub target: Target,
+    /// The earlier side: an edition id or a date.
+    pub from: String,
+    /// The later side: an edition id or a date.
+    pub to: String,
+    /// The language of the texts; Kazakh first when `None`.
+    pub lang: Option<Lang>,
+    /// The page of the changes.
+    pub paging: Paging,
+}
+
+impl DiffRequest {
+    /// The page `paging` of `target`'s changes from `from` to `to`.
+    pub fn new(
+        target: Target,
+        from: impl Into<String>,
+        to: impl Into<String>,
+        paging: Paging,
+    ) -> Self {
+        DiffRequest {
+            target,
+            from: from.into(),
+            to: to.into(),
+            lang: None,
+            paging,
+        }
+    }
+
+    /// In `lang`.
+    pub fn lang(mut self, lang: Option<Lang>) -> Self {
+        self.lang = lang;
+        self
+    }
+}
+
+/// What a diff answers: the request's page of changes, fewer than asked (cut where a change
+/// ends, with the next offset) when they would not fit within `budget`.
+pub fn diff_page(
+    index: &ZanIndex,
+    request: &DiffRequest,
+    budget: &Budget,
+) -> crate::Result<ActDiffPage> {
+    let DiffRequest {
+        ref target,
+        ref from,
+        ref to,
+        lang,
+        paging,
+    } = *request;
+    let mut diff = index.act_diff(&target.act, from, to, target.eid(), lang)?;
+    let mut units = std::mem::take(&mut diff.units);
+    let units_total = units.len();
+    let next_offset = paging.cut(&mut units);
+    let mut answer = ActDiffPage {
+        units_total,
+        page: PageHead::new(paging, next_offset, None),
+        diff,
+    };
+    let room = budget
+        .answer_chars
+        .saturating_sub(json_chars(&answer) + CUT_NOTE_CHARS);
+    let sizes: Vec<usize> = units.iter().map(|u| json_chars(u) + 1).collect();
+    let kept = fitting_sizes(&sizes, room);
+    if kept < units.len() {
+        units.truncate(kept);
+        let next = paging.offset + kept;
+        answer.page.next_offset = Some(next);
+        answer.page.cut = Some(format!(
+            "the page holds {kept} changes to stay within {} characters; `offset` {next} gives \
+             the next",
+            budget.answer_chars
+        ));
+    }
+    answer.diff.units = units;
+    Ok(answer)
+}
+
 /// A unit as it stood on a date, with its link: what the MCP tool `at_date` sends.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct UnitOnDate {
@@ -877,6 +1097,7 @@ pub fn at_date(
 }
 
 /// How many entries each list of a history has in all.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct HistoryTotals {
@@ -886,10 +1107,14 @@ pub struct HistoryTotals {
     pub editions: usize,
     /// The unit's wordings over time.
     pub wordings: usize,
+    /// Amending acts, the events grouped by act.
+    pub by_act: usize,
 }
 
-/// One page of an act's or a unit's history, with its link: what the MCP tool `history`
-/// sends.
+/// One page of an act's or a unit's history, with its link: what the MCP tool `history`,
+/// `GET /v1/acts/{id}/history` and `zanlex history --json` send, each within its door's
+/// [`Budget`].
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct HistoryPage {
@@ -898,8 +1123,8 @@ pub struct HistoryPage {
     /// The act's or unit's page (see [`Links`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permalink: Option<String>,
-    /// The lists' lengths in all; `entries`, `versions` and `wordings` are each cut to the
-    /// page.
+    /// The lists' lengths in all; `entries`, `versions`, `wordings` and `by_act` are each
+    /// cut to the page.
     pub totals: HistoryTotals,
     /// The page of each list: `offset`, `limit` (entries of each list), `next_offset`, `cut`.
     #[serde(flatten)]
@@ -918,6 +1143,8 @@ pub struct HistoryRequest {
     pub target: Target,
     /// The language of the texts; Kazakh first when `None`.
     pub lang: Option<Lang>,
+    /// Each event with the provisions across the corpus that cite the units it changed.
+    pub affected: bool,
     /// The page of each list.
     pub paging: Paging,
 }
@@ -928,8 +1155,15 @@ impl HistoryRequest {
         HistoryRequest {
             target,
             lang: None,
+            affected: false,
             paging,
         }
+    }
+
+    /// Each event with what cites the units it changed.
+    pub fn affected(mut self, affected: bool) -> Self {
+        self.affected = affected;
+        self
     }
 
     /// In `lang`.
@@ -950,15 +1184,17 @@ pub fn history_page(
     let HistoryRequest {
         ref target,
         lang,
+        affected,
         paging,
     } = *request;
-    let mut history = index.act_history(&target.act, target.eid(), lang, false)?;
+    let mut history = index.act_history(&target.act, target.eid(), lang, affected)?;
     let act = index.act_in(&target.act, lang)?;
     let citation = citation_of(index, target, lang)?;
     let totals = HistoryTotals {
         events: history.entries.len(),
         editions: history.versions.len(),
         wordings: history.wordings.len(),
+        by_act: history.by_act.len(),
     };
     // A timeline of a renamed act is long: its predecessor's pages are its own request.
     if let Some(p) = history.predecessor.as_mut() {
@@ -967,54 +1203,76 @@ pub fn history_page(
     }
     history.unparsed_notes.truncate(budget.inner_items);
     history.target_fallbacks.truncate(budget.inner_items);
-    let full = (
+    let (mut entries, mut versions, mut wordings, mut by_act) = (
         std::mem::take(&mut history.entries),
         std::mem::take(&mut history.versions),
         std::mem::take(&mut history.wordings),
+        std::mem::take(&mut history.by_act),
     );
-    let mut limit = paging.limit;
-    loop {
-        let page = Paging {
-            offset: paging.offset,
-            limit,
-        };
-        let (mut e, mut v, mut w) = (full.0.clone(), full.1.clone(), full.2.clone());
-        let next = [page.cut(&mut e), page.cut(&mut v), page.cut(&mut w)];
-        history.entries = e;
-        history.versions = v;
-        history.wordings = w;
-        let answer = HistoryPage {
-            citation: citation.clone(),
-            permalink: links.permalink(
-                &history.act.id,
-                target.eid(),
-                None,
-                act.official_url.as_deref(),
-            ),
-            totals,
-            page: PageHead::new(
-                paging,
-                next.into_iter().flatten().next(),
-                (limit < paging.limit).then(|| {
-                    format!(
-                        "the page holds {limit} entries of each list to stay within {} \
-                         characters; `offset` {} gives the next",
-                        budget.answer_chars,
-                        paging.offset + limit
-                    )
-                }),
-            ),
-            history: history.clone(),
-        };
-        if limit == 1 || json_chars(&answer) <= budget.answer_chars {
-            return Ok(answer);
-        }
-        limit = (limit / 2).max(1);
+    let next = [
+        paging.cut(&mut entries),
+        paging.cut(&mut versions),
+        paging.cut(&mut wordings),
+        paging.cut(&mut by_act),
+    ];
+    let mut answer = HistoryPage {
+        citation,
+        permalink: links.permalink(
+            &history.act.id,
+            target.eid(),
+            None,
+            act.official_url.as_deref(),
+        ),
+        totals,
+        page: PageHead::new(paging, next.into_iter().flatten().next(), None),
+        history,
+    };
+    // The lists are paged together: entry `k` of each is on the page or none is.
+    let longest = entries
+        .len()
+        .max(versions.len())
+        .max(wordings.len())
+        .max(by_act.len());
+    let sizes: Vec<usize> = (0..longest)
+        .map(|k| {
+            entries.get(k).map_or(0, json_chars)
+                + versions.get(k).map_or(0, json_chars)
+                + wordings.get(k).map_or(0, json_chars)
+                + by_act.get(k).map_or(0, json_chars)
+                + 4
+        })
+        .collect();
+    let room = budget
+        .answer_chars
+        .saturating_sub(json_chars(&answer) + CUT_NOTE_CHARS);
+    let kept = fitting_sizes(&sizes, room);
+    if kept < longest {
+        entries.truncate(kept);
+        versions.truncate(kept);
+        wordings.truncate(kept);
+        by_act.truncate(kept);
+        let next = paging.offset + kept;
+        answer.page.next_offset = Some(next);
+        answer.page.cut = Some(format!(
+            "the page holds {kept} entries of each list to stay within {} characters; \
+             `offset` {next} gives the next",
+            budget.answer_chars
+        ));
     }
+    answer.history.entries = entries;
+    answer.history.versions = versions;
+    answer.history.wordings = wordings;
+    answer.history.by_act = by_act;
+    Ok(answer)
 }
 
+/// Characters kept for a page's `next_offset` and `cut` when it is measured before them.
+const CUT_NOTE_CHARS: usize = 200;
+
 /// One page of what a unit refers to, or of what refers to it, with its link: what the MCP
-/// tools `refs` and `cited_by` send.
+/// tools `refs` and `cited_by`, `GET /v1/acts/{id}[/units/{eid}]/refs` and `/cited-by`, and
+/// `zanlex refs|cited-by --json` send, each within its door's [`Budget`].
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RefsPage<T> {
@@ -1045,6 +1303,8 @@ pub struct RefsRequest {
     pub as_of: Option<NaiveDate>,
     /// `cited_by` only: references to `target` itself, not to the units inside it.
     pub exact: bool,
+    /// `refs` only: the references that could not be resolved, alone.
+    pub unresolved: bool,
     /// The page of the list.
     pub paging: Paging,
 }
@@ -1057,6 +1317,7 @@ impl RefsRequest {
             lang: None,
             as_of: None,
             exact: false,
+            unresolved: false,
             paging,
         }
     }
@@ -1078,6 +1339,12 @@ impl RefsRequest {
         self.exact = exact;
         self
     }
+
+    /// The references that could not be resolved only (`refs`).
+    pub fn unresolved(mut self, unresolved: bool) -> Self {
+        self.unresolved = unresolved;
+        self
+    }
 }
 
 /// What `refs` answers: the request's page of what its target refers to, within `budget`.
@@ -1091,10 +1358,14 @@ pub fn refs_page(
         ref target,
         lang,
         as_of,
+        unresolved,
         paging,
         ..
     } = *request;
-    let list = index.refs(target, lang, as_of)?;
+    let mut list = index.refs(target, lang, as_of)?;
+    if unresolved {
+        list = list.unresolved_only();
+    }
     let act = index.act_in(&target.act, lang)?;
     let citation = citation_of(index, target, lang)?;
     let permalink = links.permalink(
@@ -1123,6 +1394,7 @@ pub fn cited_by_page(
         as_of,
         exact,
         paging,
+        ..
     } = *request;
     let list = index.cited_by_list(target, !exact, lang, as_of)?;
     let act = index.act_in(&target.act, None)?;
@@ -1140,44 +1412,39 @@ pub fn cited_by_page(
 
 /// The page `paging` of `list` (its entries as `entries` gives them), fewer when they would
 /// not fit within `budget`.
-fn fit_refs<T: Clone + Serialize>(
+fn fit_refs<T: Serialize>(
     citation: String,
     permalink: Option<String>,
     paging: Paging,
     budget: &Budget,
-    list: T,
+    mut list: T,
     entries: impl Fn(&mut T) -> &mut Vec<crate::ResolvedReference>,
 ) -> RefsPage<T> {
-    let mut limit = paging.limit;
-    loop {
-        let mut page = list.clone();
-        let next_offset = Paging {
-            offset: paging.offset,
-            limit,
-        }
-        .cut(entries(&mut page));
-        let answer = RefsPage {
-            citation: citation.clone(),
-            permalink: permalink.clone(),
-            page: PageHead::new(
-                paging,
-                next_offset,
-                (limit < paging.limit).then(|| {
-                    format!(
-                        "the page holds {limit} references to stay within {} characters; \
-                         `offset` {} gives the next",
-                        budget.answer_chars,
-                        paging.offset + limit
-                    )
-                }),
-            ),
-            list: page,
-        };
-        if limit == 1 || json_chars(&answer) <= budget.answer_chars {
-            return answer;
-        }
-        limit = (limit / 2).max(1);
+    let mut page = std::mem::take(entries(&mut list));
+    let next_offset = paging.cut(&mut page);
+    let mut answer = RefsPage {
+        citation,
+        permalink,
+        page: PageHead::new(paging, next_offset, None),
+        list,
+    };
+    let room = budget
+        .answer_chars
+        .saturating_sub(json_chars(&answer) + CUT_NOTE_CHARS);
+    let sizes: Vec<usize> = page.iter().map(|r| json_chars(r) + 1).collect();
+    let kept = fitting_sizes(&sizes, room);
+    if kept < page.len() {
+        page.truncate(kept);
+        let next = paging.offset + kept;
+        answer.page.next_offset = Some(next);
+        answer.page.cut = Some(format!(
+            "the page holds {kept} references to stay within {} characters; `offset` {next} \
+             gives the next",
+            budget.answer_chars
+        ));
     }
+    *entries(&mut answer.list) = page;
+    answer
 }
 
 /// The citation of `target` in `lang`: the unit's pinpoint citation, or the act's short name.
@@ -1194,6 +1461,7 @@ pub(crate) fn citation_of(
 
 /// Counts across the corpus with the pages of the units listed: what the MCP tool `stats`
 /// sends.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct StatsAnswer {

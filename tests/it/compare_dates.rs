@@ -123,7 +123,10 @@ fn any_two_dates_compare_and_name_the_editions_behind_them() {
     // The command line's JSON is the library's answer, and its text names the dates and the
     // editions.
     let js = fx.cli_json(&["diff", GOV, "--from", "2020-01-01", "--to", "2022-01-01"]);
-    assert_eq!(js, serde_json::to_value(&diff).unwrap());
+    let page = diff_page(&fx.index, GOV, "2020-01-01", "2022-01-01", None);
+    assert_eq!(page.diff, diff);
+    assert_eq!(page.units_total, diff.units.len());
+    assert_eq!(js, serde_json::to_value(&page).unwrap());
     let corpus = fx.corpus.to_str().expect("utf-8 path");
     let (code, out, err) = super::common::zanlex_with(
         &tempfile::tempdir().expect("tmp"),
@@ -148,6 +151,22 @@ fn any_two_dates_compare_and_name_the_editions_behind_them() {
             "to 2020-01-01: editions 2014-09-29, 2022-11-05",
         ]
     );
+}
+
+/// The library's diff of `act` (its unit `eid`) from `from` to `to` as the HTTP API and the
+/// command line send it: one page, within the server's budget.
+fn diff_page(
+    index: &zanlex::ZanIndex,
+    act: &str,
+    from: &str,
+    to: &str,
+    eid: Option<&str>,
+) -> zanlex::pages::ActDiffPage {
+    let budget = zanlex::pages::Budget::SERVER;
+    let target = zanlex::Target::new(act, eid.map(str::to_string));
+    let paging = budget.list_paging(None, None).expect("paging");
+    let request = zanlex::pages::DiffRequest::new(target, from, to, paging);
+    zanlex::pages::diff_page(index, &request, &budget).expect("diff page")
 }
 
 /// `/v1/acts/{id}/diff` answers what the library answers, for dates and for a unit.
@@ -175,7 +194,9 @@ fn the_http_api_compares_any_two_dates_as_the_library_does() {
             .json()
             .expect("JSON");
         let library = zanlex::diff(&act, from, to, eid).expect("diff");
-        assert_eq!(body, serde_json::to_value(&library).unwrap(), "{url}");
+        let page = diff_page(&fx.index, GOV, from, to, eid);
+        assert_eq!(page.diff, library, "{url}");
+        assert_eq!(body, serde_json::to_value(&page).unwrap(), "{url}");
     }
 }
 

@@ -44,6 +44,7 @@ mod search_partial;
 mod search_pruning;
 mod search_questions;
 mod serve_api;
+mod serve_bounds;
 mod serve_browser;
 mod serve_browser_compare;
 mod serve_browser_history;

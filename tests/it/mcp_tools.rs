@@ -366,7 +366,10 @@ fn mcp_tools_answer_on_the_bundled_corpus() {
         // history: twelve events, newest first, paged with the total.
         let history = ok(&client, "history", json!({"target": ACT, "limit": 2})).await;
         assert_eq!(history["citation"], ACT_CITATION);
-        assert_eq!(history["totals"], json!({"events": 12, "editions": 0, "wordings": 0}));
+        assert_eq!(
+            history["totals"],
+            json!({"events": 12, "editions": 0, "wordings": 0, "by_act": 4})
+        );
         assert_eq!(history["next_offset"], 2);
         let entries = history["entries"].as_array().expect("entries");
         assert_eq!(entries.len(), 2);
@@ -1480,6 +1483,121 @@ fn mcp_over_stdio_links_the_official_text() {
         );
         let both = ok(&client, "read", json!({"target": target})).await;
         assert!(both["kk"].is_object() && both["ru"].is_object(), "{both}");
+        client.cancel().await.expect("close the session");
+    });
+}
+
+/// The Administrative Procedure Code (split into part files): its history (171 events by
+/// many amending acts), its references and what cites it come in pages within the
+/// assistant's 8,000 characters, which together hold each whole list; its outline of 1,395
+/// units within the outline's 40,000, its deepest levels left out and said so.
+#[test]
+fn mcp_long_lists_of_a_code_stay_within_the_budget() {
+    const CODE: &str = "code-2020-06-29-350-vi";
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/split");
+    runtime().block_on(async {
+        let client = spawn(&corpus, &dir.path().join("index")).await;
+        let pages = every_page(&client, "history", json!({"target": CODE, "limit": 100})).await;
+        assert_eq!(pages[0]["totals"]["events"], 171);
+        let joined = |key: &str| -> Vec<Value> {
+            pages
+                .iter()
+                .flat_map(|p| p[key].as_array().cloned().unwrap_or_default())
+                .collect()
+        };
+        assert_eq!(joined("entries").len(), 171);
+        assert_eq!(
+            Some(joined("by_act").len() as u64),
+            pages[0]["totals"]["by_act"].as_u64()
+        );
+        let first = pages[0]["entries"].as_array().map_or(0, Vec::len);
+        assert_eq!(
+            pages[0]["cut"],
+            format!(
+                "the page holds {first} entries of each list to stay within 8000 characters; \
+                 `offset` {first} gives the next"
+            )
+        );
+        for (name, key, total) in [("refs", "references", 187), ("cited_by", "cited_by", 170)] {
+            let pages = every_page(&client, name, json!({"target": CODE, "limit": 100})).await;
+            let held: usize = pages
+                .iter()
+                .map(|p| p[key].as_array().map_or(0, Vec::len))
+                .sum();
+            assert_eq!(
+                (pages[0]["total"].clone(), held),
+                (json!(total), total),
+                "{name}"
+            );
+        }
+        let outline = ok(&client, "read", json!({"target": CODE})).await;
+        let chars = outline.to_string().chars().count();
+        assert!(chars <= 40_000, "{chars} characters");
+        assert!(
+            outline["note"].as_str().is_some_and(
+                |n| n.starts_with("the outline is large: only its first 3 level(s) are listed")
+            ),
+            "{}",
+            outline["note"]
+        );
+        client.cancel().await.expect("close the session");
+    });
+}
+
+/// Every tool declares an output schema (an object, generated from the library's answer
+/// type), and its answers carry their JSON as structured content that the schema accepts,
+/// the same as their text.
+#[test]
+fn mcp_answers_are_structured_content_of_the_tools_output_schema() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    runtime().block_on(async {
+        let client = connect(dir.path()).await;
+        let tools = client.list_all_tools().await.expect("tools/list");
+        let calls = [
+            ("search", json!({"query": "виза", "limit": 3})),
+            ("read", json!({"target": ACT})),
+            ("read", json!({"target": UNIT})),
+            ("at_date", json!({"target": UNIT, "date": "2020-01-01"})),
+            ("history", json!({"target": ACT, "limit": 2})),
+            ("refs", json!({"target": UNIT})),
+            ("cited_by", json!({"target": ACT})),
+            ("changes", json!({"target": ACT, "from": "2019-01-01"})),
+            ("stats", json!({"limit": 3})),
+        ];
+        for tool in &tools {
+            let schema = tool
+                .output_schema
+                .as_ref()
+                .unwrap_or_else(|| panic!("{} has no output schema", tool.name));
+            assert_eq!(schema.get("type"), Some(&json!("object")), "{}", tool.name);
+        }
+        for (name, args) in calls {
+            let result = call(&client, name, args.clone()).await;
+            assert_eq!(
+                result.is_error,
+                Some(false),
+                "{name} {args}: {}",
+                text(&result)
+            );
+            let structured = result
+                .structured_content
+                .clone()
+                .unwrap_or_else(|| panic!("{name}: no structured content"));
+            let from_text: Value = serde_json::from_str(text(&result)).expect("JSON text");
+            assert_eq!(structured, from_text, "{name}");
+            let tool = tools.iter().find(|t| t.name == name).expect("listed");
+            let schema = Value::Object((*tool.output_schema.clone().expect("schema")).clone());
+            let validator = jsonschema::options()
+                .with_draft(jsonschema::Draft::Draft202012)
+                .build(&schema)
+                .unwrap_or_else(|e| panic!("{name}: the output schema does not compile: {e}"));
+            let errors: Vec<String> = validator
+                .iter_errors(&structured)
+                .map(|e| format!("{e} at {}", e.instance_path))
+                .collect();
+            assert!(errors.is_empty(), "{name} {args}: {errors:?}");
+        }
         client.cancel().await.expect("close the session");
     });
 }

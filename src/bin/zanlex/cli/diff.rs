@@ -23,6 +23,8 @@ pub struct Args {
     /// The language of the text: kk (Kazakh, the default when the act has it) or ru.
     #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
     pub lang: Option<zanlex::Lang>,
+    #[command(flatten)]
+    pub page: super::PageArgs,
 }
 
 const RED: &str = "\x1b[31m";
@@ -32,19 +34,31 @@ const RESET: &str = "\x1b[0m";
 /// Runs `zanlex diff`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let target = zanlex::Target::parse(&args.target)?;
+    let request = zanlex::pages::DiffRequest::new(
+        target,
+        args.from.clone(),
+        args.to.clone(),
+        args.page.paging()?,
+    )
+    .lang(args.lang);
     let indexed = Indexed::open(cli)?;
-    let printed = print(&indexed, args, &target.act, target.eid());
+    let printed = print(&indexed, args, &request);
     super::finish(&indexed.report, printed)
 }
 
-/// Prints the difference `args` ask for.
-fn print(indexed: &Indexed, args: &Args, act_id: &str, eid: Option<&str>) -> anyhow::Result<()> {
-    let d = indexed
-        .index
-        .act_diff(act_id, &args.from, &args.to, eid, args.lang)?;
+/// Prints the difference `request` asks for.
+fn print(
+    indexed: &Indexed,
+    args: &Args,
+    request: &zanlex::pages::DiffRequest,
+) -> anyhow::Result<()> {
+    let page = zanlex::pages::diff_page(&indexed.index, request, &zanlex::pages::Budget::SERVER)?;
     if args.json {
-        return super::print_json(&d);
+        return super::print_json(&page);
     }
+    super::page_note(&page.page);
+    let eid = request.target.eid();
+    let d = &page.diff;
     let mut out = super::answer_out();
     let color = std::io::stdout().is_terminal();
     // Texts and notes come from the documents: their control characters are escaped before

@@ -22,6 +22,8 @@ pub struct Args {
     /// inside it): the amendments' reach.
     #[arg(long)]
     pub affected: bool,
+    #[command(flatten)]
+    pub page: super::PageArgs,
 }
 
 /// Runs `zanlex history`.
@@ -33,13 +35,24 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
 
 /// Prints what `args` ask of the act.
 fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
-    let h =
-        indexed
-            .index
-            .act_history(&args.act_id, args.eid.as_deref(), args.lang, args.affected)?;
+    let target = zanlex::Target::new(
+        args.act_id.clone(),
+        args.eid.clone().filter(|e| !e.is_empty()),
+    );
+    let request = zanlex::pages::HistoryRequest::new(target, args.page.paging()?)
+        .lang(args.lang)
+        .affected(args.affected);
+    let page = zanlex::pages::history_page(
+        &indexed.index,
+        &request,
+        &super::refs::links(),
+        &zanlex::pages::Budget::SERVER,
+    )?;
     if args.json {
-        return super::print_json(&h);
+        return super::print_json(&page);
     }
+    super::page_note(&page.page);
+    let h = &page.history;
     let mut out = std::io::stdout().lock();
     // Titles, unit ids and amending acts come from the documents: escaped for the terminal.
     let mut text: Vec<u8> = Vec::new();

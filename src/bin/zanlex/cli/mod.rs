@@ -361,6 +361,34 @@ pub(crate) fn print_json(answer: &impl serde::Serialize) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `--offset` and `--limit` of a page of a list (history, references, a diff's changes).
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct PageArgs {
+    /// Entries before the page: the `next_offset` of the page before.
+    #[arg(long, value_name = "N")]
+    pub offset: Option<u64>,
+    /// Entries on the page (10000 when not given); a page past its size in characters stops
+    /// where an entry ends and gives the `next_offset`.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+}
+
+impl PageArgs {
+    /// The page asked for, within the sizes of the server's pages (the JSON is the API's).
+    pub(crate) fn paging(&self) -> anyhow::Result<zanlex::pages::Paging> {
+        Ok(zanlex::pages::Budget::SERVER.list_paging(self.offset, self.limit)?)
+    }
+}
+
+/// Says on stderr, after a page of text, why it was cut and where the next page begins.
+pub(crate) fn page_note(page: &zanlex::pages::PageHead) {
+    if let Some(cut) = &page.cut {
+        eprintln!("zanlex: {cut}");
+    } else if let Some(next) = page.next_offset {
+        eprintln!("zanlex: more follow; --offset {next} gives the next page");
+    }
+}
+
 /// Parses `--as-of`.
 pub(crate) fn as_of_arg(as_of: Option<&str>) -> anyhow::Result<Option<chrono::NaiveDate>> {
     Ok(as_of.map(|d| zanlex::date_arg("--as-of", d)).transpose()?)

@@ -4,7 +4,13 @@
 use super::Cli;
 use std::io::Write;
 use std::process::ExitCode;
+use zanlex::pages::{Budget, Links, RefsRequest};
 use zanlex::ResolvedReference;
+
+/// The links of the command line's answers: no server to open, the official text's address.
+pub(crate) fn links() -> Links {
+    Links::official_only()
+}
 
 /// Arguments of `zanlex refs`.
 #[derive(Debug, clap::Args)]
@@ -24,6 +30,8 @@ pub struct RefsArgs {
     /// edition; the current text otherwise.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    #[command(flatten)]
+    pub page: super::PageArgs,
 }
 
 /// Arguments of `zanlex cited-by`.
@@ -42,37 +50,43 @@ pub struct CitedByArgs {
     /// that edition; the current texts otherwise.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    #[command(flatten)]
+    pub page: super::PageArgs,
 }
 
 /// Runs `zanlex refs`.
 pub fn run_refs(cli: &Cli, args: &RefsArgs) -> anyhow::Result<ExitCode> {
-    let target = zanlex::Target::parse(&args.target)?;
-    let as_of = super::as_of_arg(args.as_of.as_deref())?;
+    let request = RefsRequest::new(zanlex::Target::parse(&args.target)?, args.page.paging()?)
+        .lang(args.lang)
+        .as_of(super::as_of_arg(args.as_of.as_deref())?)
+        .unresolved(args.unresolved);
     let (index, report) = cli.open_index()?;
     let printed = (|| -> anyhow::Result<()> {
-        let mut list = index.refs(&target, args.lang, as_of)?;
-        if args.unresolved {
-            list = list.unresolved_only();
-        }
+        let page = zanlex::pages::refs_page(&index, &request, &links(), &Budget::SERVER)?;
         if args.json {
-            return super::print_json(&list);
+            return super::print_json(&page);
         }
-        print(&list.references, true)
+        print(&page.list.references, true)?;
+        super::page_note(&page.page);
+        Ok(())
     })();
     super::finish(&report, printed)
 }
 
 /// Runs `zanlex cited-by`.
 pub fn run_cited_by(cli: &Cli, args: &CitedByArgs) -> anyhow::Result<ExitCode> {
-    let target = zanlex::Target::parse(&args.target)?;
-    let as_of = super::as_of_arg(args.as_of.as_deref())?;
+    let request = RefsRequest::new(zanlex::Target::parse(&args.target)?, args.page.paging()?)
+        .as_of(super::as_of_arg(args.as_of.as_deref())?)
+        .exact(args.exact);
     let (index, report) = cli.open_index()?;
     let printed = (|| -> anyhow::Result<()> {
-        let list = index.cited_by_list(&target, !args.exact, None, as_of)?;
+        let page = zanlex::pages::cited_by_page(&index, &request, &links(), &Budget::SERVER)?;
         if args.json {
-            return super::print_json(&list);
+            return super::print_json(&page);
         }
-        print(&list.cited_by, false)
+        print(&page.list.cited_by, false)?;
+        super::page_note(&page.page);
+        Ok(())
     })();
     super::finish(&report, printed)
 }

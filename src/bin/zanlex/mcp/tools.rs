@@ -94,12 +94,15 @@ impl From<ApiError> for ToolError {
     }
 }
 
-/// A tool's answer: its JSON as text, or the error as a tool error (`isError`, its message
-/// as text and `{"error": {"code", "message"}}` as structured content), which the model reads
-/// and can correct, rather than a failure of the protocol.
+/// A tool's answer: its JSON as text and as structured content (as its tool's output schema
+/// describes it), or the error as a tool error (`isError`, its message as text and
+/// `{"error": {"code", "message"}}` as structured content), which the model reads and can
+/// correct, rather than a failure of the protocol.
 fn answer(result: Result<impl Serialize, ToolError>) -> CallToolResult {
     let json = result.and_then(|a| {
-        serde_json::to_string(&a).map_err(|e| {
+        let text = serde_json::to_string(&a);
+        let value = serde_json::to_value(&a);
+        text.and_then(|t| value.map(|v| (t, v))).map_err(|e| {
             eprintln!("zanlex: an MCP answer could not be written: {e}");
             ToolError {
                 code: ErrorCode::Internal,
@@ -108,13 +111,78 @@ fn answer(result: Result<impl Serialize, ToolError>) -> CallToolResult {
         })
     });
     match json {
-        Ok(text) => CallToolResult::success(vec![ContentBlock::text(text)]),
+        Ok((text, value)) => {
+            let mut result = CallToolResult::success(vec![ContentBlock::text(text)]);
+            result.structured_content = Some(value);
+            result
+        }
         Err(ToolError { code, message }) => {
             let mut result = CallToolResult::error(vec![ContentBlock::text(message.clone())]);
             result.structured_content =
                 serde_json::to_value(zanlex::ErrorAnswer::new(code, message)).ok();
             result
         }
+    }
+}
+
+/// The output schema of a tool answering `T`: the JSON Schema the OpenAPI document gives the
+/// library's type, the types it holds under `$defs`, an object at its root as MCP asks.
+fn output_schema<T: utoipa::ToSchema>() -> Arc<serde_json::Map<String, serde_json::Value>> {
+    output_schema_of::<T>(Vec::new())
+}
+
+/// [`output_schema`] of a page of a list `L` (`RefsPage<L>`): the derive of a generic type
+/// names `L` without collecting its schema.
+fn list_output_schema<T: utoipa::ToSchema, L: utoipa::ToSchema>(
+) -> Arc<serde_json::Map<String, serde_json::Value>> {
+    let mut deps = vec![(L::name().into_owned(), L::schema())];
+    L::schemas(&mut deps);
+    output_schema_of::<T>(deps)
+}
+
+/// [`output_schema`], with `deps` among its `$defs`.
+fn output_schema_of<T: utoipa::ToSchema>(
+    mut deps: Vec<(
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+    )>,
+) -> Arc<serde_json::Map<String, serde_json::Value>> {
+    /// Points the OpenAPI document's references at the schema's own `$defs`.
+    fn local_refs(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, v) in map.iter_mut() {
+                    match v {
+                        serde_json::Value::String(r) if key == "$ref" => {
+                            *r = r.replace("#/components/schemas/", "#/$defs/");
+                        }
+                        _ => local_refs(v),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(local_refs),
+            _ => {}
+        }
+    }
+    T::schemas(&mut deps);
+    let mut defs = serde_json::Map::new();
+    for (name, schema) in deps {
+        defs.insert(name, serde_json::to_value(schema).unwrap_or_default());
+    }
+    let mut root = serde_json::to_value(T::schema()).unwrap_or_default();
+    let mut schema = match root.take() {
+        serde_json::Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    };
+    schema.insert("type".into(), "object".into());
+    if !defs.is_empty() {
+        schema.insert("$defs".into(), serde_json::Value::Object(defs));
+    }
+    let mut value = serde_json::Value::Object(schema);
+    local_refs(&mut value);
+    match value {
+        serde_json::Value::Object(map) => Arc::new(map),
+        _ => Arc::new(serde_json::Map::new()),
     }
 }
 
@@ -311,6 +379,7 @@ impl Zanlex {
     /// `search`: one page of the library's search, as `/v1/search` answers it.
     #[tool(
         name = "search",
+        output_schema = output_schema::<zanlex::pages::HitsPage>(),
         description = "Search Kazakhstan's normative acts (Kazakh and Russian texts) and get the \
 provisions that answer, best first, each with its pinpoint `citation`, a `snippet` with the \
 matching words in [brackets], its text, act (`act.id`, title, status), unit (`unit.eid`), the \
@@ -331,6 +400,7 @@ Example: {\"query\": \"визаның қолданылу мерзімін ұза
     /// `read`: an act's outline, or a unit in both languages.
     #[tool(
         name = "read",
+        output_schema = output_schema::<zanlex::pages::ReadAnswer>(),
         description = "Read an act or one of its provisions. With `ACT_ID`: the act's metadata, \
 `citation` and outline, its units with their eids, labels and headings. With `ACT_ID#EID`: the \
 unit's full text with its `children` (eids you can read next), amendments and references, in \
@@ -360,6 +430,7 @@ or {\"target\": \"mfa-order-2018-01-04-11-1-4-1\"} for the act's outline.",
     /// `at_date`: a unit's wording and state on a date.
     #[tool(
         name = "at_date",
+        output_schema = output_schema::<zanlex::pages::UnitOnDate>(),
         description = "A provision as it stood on a date, by the point-in-time rule: its `state` \
 (in_force, not_yet_adopted, not_yet_in_force, not_yet_inserted, deleted, pending, repealed, expired, suspended, \
 source_removed, not_in_corpus…) with `state_text` in words, the `edition` its wording comes from \
@@ -399,6 +470,7 @@ in force). Example: \
     /// `history`: an act's or a unit's amendment timeline, paged.
     #[tool(
         name = "history",
+        output_schema = output_schema::<zanlex::pages::HistoryPage>(),
         description = "The amendment timeline of an act (`ACT_ID`) or of one provision \
 (`ACT_ID#EID`): `entries`, newest first, each with the amending act, the date it took effect, \
 the action (changed, added, deleted, renamed…) and the unit; the act's older editions \
@@ -424,6 +496,7 @@ list's full length and `next_offset` the next page. Example: {\"target\": \
     /// `refs`: what a unit or an act refers to.
     #[tool(
         name = "refs",
+        output_schema = list_output_schema::<zanlex::pages::RefsPage<zanlex::RefList>, zanlex::RefList>(),
         description = "What a provision (`ACT_ID#EID`, with the units inside it) or a whole act \
 (`ACT_ID`) refers to: each reference as printed, resolved to the unit of its own or another act \
 in the corpus (`target`, with its citation), or `unresolved` with why. `total` counts them all; \
@@ -451,6 +524,7 @@ paged with `offset`/`limit` and `next_offset`. Example: {\"target\": \
     /// `cited_by`: the provisions across the corpus that refer to a unit or an act.
     #[tool(
         name = "cited_by",
+        output_schema = list_output_schema::<zanlex::pages::RefsPage<zanlex::CitedByList>, zanlex::CitedByList>(),
         description = "The provisions across the corpus that refer to a provision (`ACT_ID#EID`, \
 or a unit inside it unless `exact`) or to a whole act (`ACT_ID`): each citing unit (`citing`, \
 with its citation) and the reference as printed. `total` counts them all; paged with \
@@ -481,6 +555,7 @@ with its citation) and the reference as printed. `total` counts them all; paged 
     /// `changes`: what an edition or a span of dates changed, unit by unit, with the words.
     #[tool(
         name = "changes",
+        output_schema = output_schema::<zanlex::pages::ChangesAnswer>(),
         description = "What changed in an act (`ACT_ID`) or one provision (`ACT_ID#EID`) between \
 two dates (`from`, and `to`, today when left out) or in one edition (`edition`, against the \
 edition before it). `diff` compares the two texts: the units `deleted`, `inserted`, `changed` \
@@ -506,6 +581,7 @@ the corpus holds a single edition (`notes` says so). `totals` counts everything;
     /// `stats`: counts across the corpus.
     #[tool(
         name = "stats",
+        output_schema = output_schema::<zanlex::pages::StatsAnswer>(),
         description = "Counts across the whole corpus: `acts`, and acts `by_kind`, `by_issuer` \
 (issuer codes, as the `issuer:` filter of `search` takes them), `by_year` (of the act's date) and \
 `by_status`; then, for the amendments taking effect on or after `since` (all when left out): \

@@ -11,14 +11,29 @@ use super::openapi::{
 use super::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{ConnectInfo, Path, Query, State};
-use axum::Json;
+use axum::{Extension, Json};
 use serde::Deserialize;
 use std::sync::Arc;
 use utoipa::IntoParams;
+use zanlex::pages::{
+    ActDiffPage, Budget, DiffRequest, HistoryPage, HistoryRequest, Links, Paging, RefsPage,
+    RefsRequest,
+};
 use zanlex::{ErrorCode, Lang, Target};
 
 /// The shared state, as handlers take it.
 type AppStateRef = State<Arc<AppState>>;
+/// How this server's answers are made: where their links lead and how large they may be.
+#[derive(Debug, Clone)]
+pub(crate) struct Door {
+    /// Where the answers' links lead.
+    pub(crate) links: Links,
+    /// How large an answer may be ([`Budget::SERVER`], its characters as `--answer-chars`).
+    pub(crate) budget: Budget,
+}
+
+/// The door's links and budget, as handlers take them.
+type DoorRef = Extension<Arc<Door>>;
 /// An endpoint's answer: one of the library's answers, or an error.
 type Answer<T> = Result<Json<T>, ApiError>;
 
@@ -56,6 +71,20 @@ fn number_param(name: &str, value: Option<&str>, default: usize) -> Result<usize
             ))
         }),
     }
+}
+
+/// `offset` and `limit` of a page of a list, within the server's page sizes
+/// ([`Budget::SERVER`]).
+fn list_paging(door: &Door, offset: Option<&str>, limit: Option<&str>) -> Result<Paging, ApiError> {
+    let number = |name, value| -> Result<Option<u64>, ApiError> {
+        match text_param(value) {
+            None => Ok(None),
+            Some(v) => number_param(name, Some(&v), 0).map(|n| Some(n as u64)),
+        }
+    };
+    let offset = number("offset", offset.map(str::to_string))?;
+    let limit = number("limit", limit.map(str::to_string))?;
+    Ok(door.budget.list_paging(offset, limit)?)
 }
 
 /// A non-empty text parameter.
@@ -125,6 +154,7 @@ pub(crate) struct SearchParams {
 )]
 pub(crate) async fn search(
     State(state): AppStateRef,
+    Extension(door): DoorRef,
     q: Result<Query<SearchParams>, QueryRejection>,
 ) -> Answer<zanlex::SearchPage> {
     let p = params(q)?;
@@ -186,7 +216,7 @@ pub(crate) async fn search(
             let res = index.search(&req)?;
             let mut page = zanlex::SearchPage::new(res, offset, limit);
             page.results.resolve_references(index, req.as_of)?;
-            zanlex::pages::bound_search_page(&mut page, zanlex::pages::SERVER_ANSWER_CHARS);
+            zanlex::pages::bound_search_page(&mut page, door.budget.answer_chars);
             Ok(page)
         })
         .await?;
@@ -281,6 +311,7 @@ pub(crate) struct ActParams {
 )]
 pub(crate) async fn act(
     State(state): AppStateRef,
+    Extension(door): DoorRef,
     Path(id): Path<String>,
     q: Result<Query<ActParams>, QueryRejection>,
 ) -> Answer<zanlex::ActOutline> {
@@ -304,11 +335,9 @@ pub(crate) async fn act(
                 None => index.act_outline(&id, lang, text)?,
             };
             if text {
-                zanlex::pages::page_act_texts(
-                    &mut outline,
-                    offset,
-                    zanlex::pages::SERVER_ANSWER_CHARS,
-                )?;
+                zanlex::pages::page_act_texts(&mut outline, offset, door.budget.answer_chars)?;
+            } else {
+                zanlex::pages::bound_act_outline(&mut outline, &door.budget);
             }
             if let Some(query) = query.as_deref().filter(|_| text) {
                 outline.mark(index, query)?;
@@ -418,6 +447,16 @@ pub(crate) struct RefsParams {
     /// has it, else the current text (refs --as-of); empty: as if not given
     #[param(value_type = doc::DateParam, inline, required = false)]
     as_of: Option<String>,
+    /// true: only the references that could not be resolved (refs --unresolved)
+    #[param(value_type = doc::FlagParam, inline, required = false)]
+    unresolved: Option<String>,
+    /// References before the page; the previous page's next_offset gives the next
+    #[param(value_type = doc::OffsetParam, inline, required = false)]
+    offset: Option<String>,
+    /// References on the page; an answer past its size stops where a reference ends and
+    /// gives the next in next_offset
+    #[param(value_type = doc::ListLimitParam, inline, required = false)]
+    limit: Option<String>,
 }
 
 /// The parameters of a list of what refers to a unit.
@@ -436,6 +475,13 @@ pub(crate) struct CitedByParams {
     /// has it, else the current text (cited-by --as-of); empty: as if not given
     #[param(value_type = doc::DateParam, inline, required = false)]
     as_of: Option<String>,
+    /// References before the page; the previous page's next_offset gives the next
+    #[param(value_type = doc::OffsetParam, inline, required = false)]
+    offset: Option<String>,
+    /// References on the page; an answer past its size stops where a reference ends and
+    /// gives the next in next_offset
+    #[param(value_type = doc::ListLimitParam, inline, required = false)]
+    limit: Option<String>,
 }
 
 /// `GET /v1/acts/{id}/refs`: `zanlex refs ID --json`.
@@ -446,14 +492,15 @@ pub(crate) struct CitedByParams {
     summary = "What the act's units refer to, each reference resolved or said why not \
                (zanlex refs ID --json)",
     params(("id" = String, Path, description = ACT_ID), RefsParams),
-    responses((status = 200, description = "OK", body = zanlex::RefList), ReadErrors)
+    responses((status = 200, description = "OK", body = RefsPage<zanlex::RefList>), ReadErrors)
 )]
 pub(crate) async fn act_refs(
     state: AppStateRef,
+    door: DoorRef,
     Path(id): Path<String>,
     q: Result<Query<RefsParams>, QueryRejection>,
-) -> Answer<zanlex::RefList> {
-    refs(state, Target::new(id, None), q).await
+) -> Answer<RefsPage<zanlex::RefList>> {
+    refs(state, door, Target::new(id, None), q).await
 }
 
 /// `GET /v1/acts/{id}/units/{eid}/refs`: `zanlex refs ID#EID --json`, what the unit and the
@@ -469,30 +516,44 @@ pub(crate) async fn act_refs(
         ("eid" = String, Path, description = UNIT_ID),
         RefsParams
     ),
-    responses((status = 200, description = "OK", body = zanlex::RefList), ReadErrors)
+    responses((status = 200, description = "OK", body = RefsPage<zanlex::RefList>), ReadErrors)
 )]
 pub(crate) async fn unit_refs(
     state: AppStateRef,
+    door: DoorRef,
     Path((id, eid)): Path<(String, String)>,
     q: Result<Query<RefsParams>, QueryRejection>,
-) -> Answer<zanlex::RefList> {
-    refs(state, Target::new(id, Some(eid)), q).await
+) -> Answer<RefsPage<zanlex::RefList>> {
+    refs(state, door, Target::new(id, Some(eid)), q).await
 }
 
 async fn refs(
     State(state): AppStateRef,
+    Extension(door): DoorRef,
     target: Target,
     q: Result<Query<RefsParams>, QueryRejection>,
-) -> Answer<zanlex::RefList> {
+) -> Answer<RefsPage<zanlex::RefList>> {
     let p = params(q)?;
-    let lang = lang_param(p.lang.as_deref())?;
-    let as_of = date_param("as_of", p.as_of.as_deref())?;
+    let request = RefsRequest::new(
+        target,
+        list_paging(&door, p.offset.as_deref(), p.limit.as_deref())?,
+    )
+    .lang(lang_param(p.lang.as_deref())?)
+    .as_of(date_param("as_of", p.as_of.as_deref())?)
+    .unresolved(flag_param("unresolved", p.unresolved.as_deref())?);
     let index = state.index();
-    let list = state
+    let page = state
         .readers
-        .run(index, move |index| Ok(index.refs(&target, lang, as_of)?))
+        .run(index, move |index| {
+            Ok(zanlex::pages::refs_page(
+                index,
+                &request,
+                &door.links,
+                &door.budget,
+            )?)
+        })
         .await?;
-    Ok(Json(list))
+    Ok(Json(page))
 }
 
 /// `GET /v1/acts/{id}/cited-by`: `zanlex cited-by ID --json`.
@@ -503,14 +564,15 @@ async fn refs(
     summary = "The provisions across the corpus that refer to the act or any of its units \
                (zanlex cited-by ID --json)",
     params(("id" = String, Path, description = ACT_ID), CitedByParams),
-    responses((status = 200, description = "OK", body = zanlex::CitedByList), ReadErrors)
+    responses((status = 200, description = "OK", body = RefsPage<zanlex::CitedByList>), ReadErrors)
 )]
 pub(crate) async fn act_cited_by(
     state: AppStateRef,
+    door: DoorRef,
     Path(id): Path<String>,
     q: Result<Query<CitedByParams>, QueryRejection>,
-) -> Answer<zanlex::CitedByList> {
-    cited_by(state, Target::new(id, None), q).await
+) -> Answer<RefsPage<zanlex::CitedByList>> {
+    cited_by(state, door, Target::new(id, None), q).await
 }
 
 /// `GET /v1/acts/{id}/units/{eid}/cited-by`: `zanlex cited-by ID#EID --json`, the provisions
@@ -527,33 +589,44 @@ pub(crate) async fn act_cited_by(
         ("eid" = String, Path, description = UNIT_ID),
         CitedByParams
     ),
-    responses((status = 200, description = "OK", body = zanlex::CitedByList), ReadErrors)
+    responses((status = 200, description = "OK", body = RefsPage<zanlex::CitedByList>), ReadErrors)
 )]
 pub(crate) async fn unit_cited_by(
     state: AppStateRef,
+    door: DoorRef,
     Path((id, eid)): Path<(String, String)>,
     q: Result<Query<CitedByParams>, QueryRejection>,
-) -> Answer<zanlex::CitedByList> {
-    cited_by(state, Target::new(id, Some(eid)), q).await
+) -> Answer<RefsPage<zanlex::CitedByList>> {
+    cited_by(state, door, Target::new(id, Some(eid)), q).await
 }
 
 async fn cited_by(
     State(state): AppStateRef,
+    Extension(door): DoorRef,
     target: Target,
     q: Result<Query<CitedByParams>, QueryRejection>,
-) -> Answer<zanlex::CitedByList> {
+) -> Answer<RefsPage<zanlex::CitedByList>> {
     let p = params(q)?;
-    let lang = lang_param(p.lang.as_deref())?;
-    let exact = flag_param("exact", p.exact.as_deref())?;
-    let as_of = date_param("as_of", p.as_of.as_deref())?;
+    let request = RefsRequest::new(
+        target,
+        list_paging(&door, p.offset.as_deref(), p.limit.as_deref())?,
+    )
+    .lang(lang_param(p.lang.as_deref())?)
+    .exact(flag_param("exact", p.exact.as_deref())?)
+    .as_of(date_param("as_of", p.as_of.as_deref())?);
     let index = state.index();
-    let list = state
+    let page = state
         .readers
         .run(index, move |index| {
-            Ok(index.cited_by_list(&target, !exact, lang, as_of)?)
+            Ok(zanlex::pages::cited_by_page(
+                index,
+                &request,
+                &door.links,
+                &door.budget,
+            )?)
         })
         .await?;
-    Ok(Json(list))
+    Ok(Json(page))
 }
 
 /// The parameters of a unit.
@@ -634,6 +707,14 @@ pub(crate) struct HistoryParams {
     /// kk (Kazakh) or ru (Russian); empty: as if not given
     #[param(value_type = doc::LangParam, inline, required = false)]
     lang: Option<String>,
+    /// Entries of each list (entries, versions, wordings) before the page; the previous
+    /// page's next_offset gives the next
+    #[param(value_type = doc::OffsetParam, inline, required = false)]
+    offset: Option<String>,
+    /// Entries of each list on the page; an answer past its size stops where an entry ends
+    /// and gives the next in next_offset
+    #[param(value_type = doc::ListLimitParam, inline, required = false)]
+    limit: Option<String>,
 }
 
 /// `GET /v1/acts/{id}/history`: `zanlex history ID [EID] --json`.
@@ -643,23 +724,33 @@ pub(crate) struct HistoryParams {
     operation_id = "history",
     summary = "The amendment timeline of an act or one unit (zanlex history ID [EID] --json)",
     params(("id" = String, Path, description = ACT_ID), HistoryParams),
-    responses((status = 200, description = "OK", body = zanlex::ActHistory), ReadErrors)
+    responses((status = 200, description = "OK", body = HistoryPage), ReadErrors)
 )]
 pub(crate) async fn history(
     State(state): AppStateRef,
+    Extension(door): DoorRef,
     Path(id): Path<String>,
     q: Result<Query<HistoryParams>, QueryRejection>,
-) -> Answer<zanlex::ActHistory> {
+) -> Answer<HistoryPage> {
     let p = params(q)?;
-    let lang = lang_param(p.lang.as_deref())?;
-    let eid = text_param(p.eid);
-    let history = state
+    let target = Target::new(id, text_param(p.eid));
+    let request = HistoryRequest::new(
+        target,
+        list_paging(&door, p.offset.as_deref(), p.limit.as_deref())?,
+    )
+    .lang(lang_param(p.lang.as_deref())?);
+    let page = state
         .readers
         .run(state.index(), move |index| {
-            Ok(index.act_history(&id, eid.as_deref(), lang, false)?)
+            Ok(zanlex::pages::history_page(
+                index,
+                &request,
+                &door.links,
+                &door.budget,
+            )?)
         })
         .await?;
-    Ok(Json(history))
+    Ok(Json(page))
 }
 
 /// The parameters of a diff.
@@ -677,6 +768,13 @@ pub(crate) struct DiffParams {
     /// kk (Kazakh) or ru (Russian); empty: as if not given
     #[param(value_type = doc::LangParam, inline, required = false)]
     lang: Option<String>,
+    /// Changes (units) before the page; the previous page's next_offset gives the next
+    #[param(value_type = doc::OffsetParam, inline, required = false)]
+    offset: Option<String>,
+    /// Changes on the page; an answer past its size stops where a change ends and gives the
+    /// next in next_offset
+    #[param(value_type = doc::ListLimitParam, inline, required = false)]
+    limit: Option<String>,
 }
 
 /// `GET /v1/acts/{id}/diff`: `zanlex diff ID[#EID] --from A --to B --json`.
@@ -687,13 +785,14 @@ pub(crate) struct DiffParams {
     summary = "What changed between two editions, word by word (zanlex diff ID[#EID] --from A \
                --to B --json)",
     params(("id" = String, Path, description = ACT_ID), DiffParams),
-    responses((status = 200, description = "OK", body = zanlex::ActDiff), ReadErrors)
+    responses((status = 200, description = "OK", body = ActDiffPage), ReadErrors)
 )]
 pub(crate) async fn diff(
     State(state): AppStateRef,
+    Extension(door): DoorRef,
     Path(id): Path<String>,
     q: Result<Query<DiffParams>, QueryRejection>,
-) -> Answer<zanlex::ActDiff> {
+) -> Answer<ActDiffPage> {
     let p = params(q)?;
     let lang = lang_param(p.lang.as_deref())?;
     let missing = |name: &str| {
@@ -703,11 +802,12 @@ pub(crate) async fn diff(
     };
     let from = text_param(p.from).ok_or_else(|| missing("from"))?;
     let to = text_param(p.to).ok_or_else(|| missing("to"))?;
-    let eid = text_param(p.eid);
+    let paging = list_paging(&door, p.offset.as_deref(), p.limit.as_deref())?;
+    let request = DiffRequest::new(Target::new(id, text_param(p.eid)), from, to, paging).lang(lang);
     let diff = state
         .readers
         .run(state.index(), move |index| {
-            Ok(index.act_diff(&id, &from, &to, eid.as_deref(), lang)?)
+            Ok(zanlex::pages::diff_page(index, &request, &door.budget)?)
         })
         .await?;
     Ok(Json(diff))
@@ -843,16 +943,15 @@ impl ChangesParams {
 /// The recent changes a request asks for, from the index in force.
 pub(crate) async fn recent_changes(
     state: &AppState,
+    door: &Door,
     request: zanlex::pages::RecentChangesRequest,
 ) -> Result<zanlex::pages::RecentChangesAnswer, ApiError> {
+    let (links, budget) = (door.links.clone(), door.budget);
     state
         .readers
         .run(state.index(), move |index| {
             Ok(zanlex::pages::recent_changes(
-                index,
-                &request,
-                &zanlex::pages::Links::relative(),
-                &zanlex::pages::Budget::SERVER,
+                index, &request, &links, &budget,
             )?)
         })
         .await
@@ -872,8 +971,9 @@ pub(crate) async fn recent_changes(
 )]
 pub(crate) async fn changes(
     State(state): AppStateRef,
+    Extension(door): DoorRef,
     q: Result<Query<ChangesParams>, QueryRejection>,
 ) -> Answer<zanlex::pages::RecentChangesAnswer> {
     let (request, _) = params(q)?.request()?;
-    Ok(Json(recent_changes(&state, request).await?))
+    Ok(Json(recent_changes(&state, &door, request).await?))
 }

@@ -191,6 +191,7 @@ fn feed(answer: &RecentChangesAnswer, ui: Lang, query: &str) -> Feed {
 /// `GET /changes.atom`: the recent changes `/v1/changes` lists, as an Atom feed.
 pub(crate) async fn changes_feed(
     State(state): State<Arc<AppState>>,
+    axum::Extension(door): axum::Extension<Arc<super::api::Door>>,
     uri: axum::http::Uri,
     q: Result<Query<ChangesParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
@@ -198,7 +199,7 @@ pub(crate) async fn changes_feed(
         .map(|Query(p)| p)
         .map_err(|e| ApiError::bad_request(e.body_text()))?;
     let (request, ui) = p.request()?;
-    let answer = recent_changes(&state, request).await?;
+    let answer = recent_changes(&state, &door, request).await?;
     let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
     let xml = feed(&answer, ui, &query).to_string();
     let mut res = xml.into_response();

@@ -88,6 +88,23 @@ pub struct Args {
     /// paths on this server.
     #[arg(long, value_name = "URL")]
     pub public_url: Option<String>,
+    /// Most characters of JSON one answer of the API holds: a longer page of hits, of an
+    /// act's texts or outline, of a history, of references or of a diff stops where an entry
+    /// ends and says how to get the rest (`next_offset`, `cut`).
+    #[arg(long, value_name = "N", default_value_t = zanlex::pages::SERVER_ANSWER_CHARS,
+          value_parser = answer_chars)]
+    pub answer_chars: usize,
+}
+
+/// `--answer-chars`: at least enough for one entry and the page around it.
+fn answer_chars(s: &str) -> Result<usize, String> {
+    const LEAST: usize = 1_000;
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= LEAST => Ok(n),
+        _ => Err(format!(
+            "{s:?} is not a number of characters of at least {LEAST}, e.g. 4000000"
+        )),
+    }
 }
 
 pub(crate) use crate::served::DEFAULT_QUERY_BUDGET_MS;
@@ -201,7 +218,12 @@ fn router(
     local: SocketAddr,
     body: limits::BodyPace,
     links: zanlex::pages::Links,
+    budget: zanlex::pages::Budget,
 ) -> Router {
+    let v1 = api::Door {
+        links: links.clone(),
+        budget,
+    };
     let mut app = Router::new()
         .route("/v1/search", get(api::search))
         .route("/v1/acts", get(api::acts))
@@ -232,6 +254,7 @@ fn router(
             .layer(axum::middleware::from_fn(limits::mcp_parse_errors)),
         )
         .merge(pages::routes())
+        .layer(axum::Extension(Arc::new(v1)))
         .fallback(errors::no_route)
         .method_not_allowed_fallback(errors::wrong_method)
         .with_state(state)
@@ -292,7 +315,9 @@ async fn serve(
         whole: Duration::from_secs(args.body_secs),
     };
     let links = zanlex::pages::Links::new(args.public_url.as_deref())?;
-    let app = router(state, cors, local, body, links);
+    let mut budget = zanlex::pages::Budget::SERVER;
+    budget.answer_chars = args.answer_chars;
+    let app = router(state, cors, local, body, links, budget);
     let max = args
         .max_connections
         .unwrap_or_else(conn::default_max_connections);

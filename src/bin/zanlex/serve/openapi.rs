@@ -347,6 +347,26 @@ impl PartialSchema for ChangesLimitParam {
 
 impl ToSchema for ChangesLimitParam {}
 
+/// Entries on a page of a history, a list of references or a diff: 1 to
+/// [`zanlex::pages::MAX_SERVER_LIST_PAGE`], or empty for as many (the answer's size cuts it
+/// first).
+pub(crate) struct ListLimitParam;
+
+impl PartialSchema for ListLimitParam {
+    fn schema() -> RefOr<Schema> {
+        let budget = zanlex::pages::Budget::SERVER;
+        number_or_empty(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(1))
+                .maximum(Some(budget.max_list_page as u64))
+                .default(Some(budget.list_page.into())),
+        )
+    }
+}
+
+impl ToSchema for ListLimitParam {}
+
 /// Items before a page, or empty for none.
 pub(crate) struct OffsetParam;
 
