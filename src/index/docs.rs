@@ -443,7 +443,7 @@ fn ancestors_context(path: &[&Unit]) -> String {
 /// How many bytes of its article's other units a unit's document holds
 /// ([`super::Fields::article_stem`]): the nearest units first, so a long article's far end
 /// does not make every unit of it match every question.
-const ARTICLE_CONTEXT_BYTES: usize = 2_000;
+const ARTICLE_CONTEXT_BYTES: usize = 800;
 
 /// Where in `path` (which ends with a unit) the article the unit is in is: its nearest
 /// article (the unit itself when it is one), else its outermost numbered paragraph (a point

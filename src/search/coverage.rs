@@ -254,7 +254,7 @@ enum Head {
 
 /// How much of what a word tells a unit covers when the word is not in it but in the rest of
 /// its article: a unit that says a word itself covers more of the question.
-pub const ARTICLE_SHARE: Score = 0.5;
+pub const ARTICLE_SHARE: Score = 0.4;
 
 /// How much of a correction's score a unit that has the word only through it adds: enough to
 /// order the units that have as many typed words, not to lift one above a unit whose typed
