@@ -11,14 +11,30 @@ use crate::index::Store;
 use tantivy::query::{EnableScoring, Query as TQuery};
 use tantivy::{DocAddress, DocSet, Score, Searcher};
 
-/// How many of a search's best candidates are compared: the same for every page size, so
-/// that the first hits of a search do not depend on how many are asked for.
+/// How many of a search's best candidates are compared (and fetched, at least): the same for
+/// every page size, so that the first hits of a search do not depend on how many are asked
+/// for.
 pub(super) const WINDOW: usize = 20;
 
-/// `top` (best first) with each heading-only unit after the last provision of `top` that has
-/// every one of `words` (a query's plain words) the heading has, at that provision's score
-/// when its own is higher; the rest in their order.
+/// `top` (best first) with each heading-only unit of its first [`WINDOW`] after the last
+/// provision of them that has every one of `words` (a query's plain words) the heading has,
+/// at that provision's score when its own is higher; the rest in their order. Only the first
+/// [`WINDOW`] are compared, however many there are, so that a longer page begins as a shorter
+/// one does.
 pub(super) fn below_provisions(
+    index: &Store,
+    searcher: &Searcher,
+    words: &[&str],
+    mut top: Vec<(Score, DocAddress)>,
+) -> crate::Result<Vec<(Score, DocAddress)>> {
+    let rest = top.split_off(top.len().min(WINDOW));
+    let mut out = reordered(index, searcher, words, top)?;
+    out.extend(rest);
+    Ok(out)
+}
+
+/// [`below_provisions`] on all of `top`.
+fn reordered(
     index: &Store,
     searcher: &Searcher,
     words: &[&str],
