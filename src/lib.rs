@@ -114,8 +114,9 @@ pub use refs::{
     cited_by, Catalog, Citing, Edition, RefSource, Resolved, ResolvedReference, Wording,
 };
 pub use search::{
-    Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query, QueryFault, SearchRequest,
-    SearchResults, SearchedAlso, Snippet, DEFAULT_LIMIT, DEFAULT_TOTAL_BOUND, MAX_LIMIT,
+    ArticleMatch, Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query, QueryFault,
+    SearchRequest, SearchResults, SearchedAlso, Snippet, DEFAULT_LIMIT, DEFAULT_TOTAL_BOUND,
+    MAX_LIMIT,
 };
 pub use text::parse_iso_date;
 pub use walk::corpus_fingerprint;

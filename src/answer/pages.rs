@@ -371,6 +371,10 @@ pub struct HitBrief {
     pub amendments: Vec<AmendmentBrief>,
     /// How many amendments touched the unit.
     pub amendments_total: usize,
+    /// The question's words the unit does not say that other units of its article do, with
+    /// where ([`Hit::in_article`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_article: Vec<crate::ArticleMatch>,
     /// The unit's page (see [`Links`]); the official text's address when no zanlex page can
     /// be opened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -662,6 +666,7 @@ fn brief(hit: Hit, as_of: Option<NaiveDate>, links: &Links, budget: &Budget) -> 
         references_total,
         amendments,
         amendments_total,
+        in_article: hit.in_article,
         more,
     }
 }

@@ -253,7 +253,7 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
 /// The most values a unit document has with one issuer, every optional one present, and a
 /// number and a registration number, twice on the act's first unit (an issuer more, or an
 /// amending act's number, is a value more).
-const UNIT_DOC_VALUES: usize = 44;
+const UNIT_DOC_VALUES: usize = 46;
 
 /// The `version_id` of the current text's unit documents.
 const CURRENT: &str = "current";
@@ -438,6 +438,65 @@ fn ancestors_context(path: &[&Unit]) -> String {
             .filter(|t| t.ends_with(':')),
     );
     parts.join("\n")
+}
+
+/// How many bytes of its article's other units a unit's document holds
+/// ([`super::Fields::article_stem`]): the nearest units first, so a long article's far end
+/// does not make every unit of it match every question.
+const ARTICLE_CONTEXT_BYTES: usize = 800;
+
+/// Where in `path` (which ends with a unit) the article the unit is in is: its nearest
+/// article (the unit itself when it is one), else its outermost numbered paragraph (a point
+/// of Rules, with its subpoints); `None` when that has no units under it.
+fn article_root(path: &[&Unit]) -> Option<usize> {
+    use crate::model::UnitKind;
+    let root = path
+        .iter()
+        .rposition(|u| u.kind == UnitKind::Article)
+        .or_else(|| path.iter().position(|u| u.kind == UnitKind::Paragraph))?;
+    (!path[root].children.is_empty()).then_some(root)
+}
+
+/// The text of the other units of the article a unit is in (`path` ends with the unit, the
+/// article is `path[root]`, [`article_root`]). The nearest units come first, up to
+/// [`ARTICLE_CONTEXT_BYTES`]; the unit's own text is left out.
+fn article_context(path: &[&Unit], root: usize) -> String {
+    let (Some(own), Some(article)) = (path.last(), path.get(root)) else {
+        return String::new();
+    };
+    // The article's units in document order, and where the unit is among them.
+    let mut units: Vec<&Unit> = Vec::new();
+    fn flatten<'a>(u: &'a Unit, out: &mut Vec<&'a Unit>) {
+        out.push(u);
+        for c in &u.children {
+            flatten(c, out);
+        }
+    }
+    flatten(article, &mut units);
+    let Some(at) = units.iter().position(|u| std::ptr::eq(*u, *own)) else {
+        return String::new();
+    };
+    let mut order: Vec<usize> = (0..units.len()).filter(|&i| i != at).collect();
+    order.sort_by_key(|&i| i.abs_diff(at));
+    let mut out = String::new();
+    for i in order {
+        let u = units[i];
+        for part in [u.heading.as_deref().unwrap_or(""), u.text.as_str()] {
+            let part = part.trim();
+            if part.is_empty() || out.len() + 1 >= ARTICLE_CONTEXT_BYTES {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            let mut end = part.len().min(ARTICLE_CONTEXT_BYTES - out.len());
+            while !part.is_char_boundary(end) {
+                end -= 1;
+            }
+            out.push_str(&part[..end]);
+        }
+    }
+    out
 }
 
 /// Whether `v`, an edition of the act from `act_file`, is the one the act's units are (indexed
@@ -899,6 +958,27 @@ impl UnitDocs<'_> {
                     f.context_stem
                 };
                 d.add_text(field, context);
+            }
+            if let Some(root) = article_root(path) {
+                d.add_text(
+                    f.article,
+                    format!(
+                        "{}@{}#{}#{}",
+                        act.id,
+                        act.lang.as_str(),
+                        version_id,
+                        path[root].eid
+                    ),
+                );
+                let article = article_context(path, root);
+                if !article.is_empty() {
+                    let field = if act.lang == crate::model::Lang::Ru {
+                        f.article_ru
+                    } else {
+                        f.article_stem
+                    };
+                    d.add_text(field, article);
+                }
             }
             let text: Arc<str> = u.text.as_str().into();
             d.add_shared(f.text, &text);

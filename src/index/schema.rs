@@ -24,7 +24,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 26;
+pub const SCHEMA_VERSION: u32 = 27;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -88,6 +88,15 @@ pub struct Fields {
     /// expressions, as Russian (`context_ru`). Not stored.
     pub context_stem: Field,
     pub context_ru: Field,
+    /// The text of the other units of the unit's article (its nearest first, a bounded
+    /// part of it), stemmed as [`Self::context_stem`] and [`Self::context_ru`] are: a question
+    /// whose words are spread over an article finds the article's units. Frequencies only,
+    /// no positions (no phrase is searched there). Not stored.
+    pub article_stem: Field,
+    pub article_ru: Field,
+    /// The article a unit is in, as one raw term, the same for all its units (its act,
+    /// language, edition and the article's eid); none outside an article. Stored.
+    pub article: Field,
     /// The unit's clean text, stored.
     pub text: Field,
     pub kk_exact: Field,
@@ -151,6 +160,15 @@ fn analyzed(tokenizer: &str, stored: bool) -> TextOptions {
     }
 }
 
+/// Analyzed with `tokenizer`, frequencies without positions, not stored.
+fn counted(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    )
+}
+
 fn date_opts() -> DateOptions {
     DateOptions::default()
         .set_indexed()
@@ -192,6 +210,9 @@ pub fn build_schema() -> (Schema, Fields) {
         heading_loose: b.add_text_field("heading_loose", analyzed(KK_LOOSE, false)),
         context_stem: b.add_text_field("context_stem", analyzed(KK_STEM, false)),
         context_ru: b.add_text_field("context_ru", analyzed(RU_STEM, false)),
+        article_stem: b.add_text_field("article_stem", counted(KK_STEM)),
+        article_ru: b.add_text_field("article_ru", counted(RU_STEM)),
+        article: b.add_text_field("article", raw.clone()),
         text: b.add_text_field("text", stored_only.clone()),
         // Exact searches count document lengths in `kk_stem`: `kk_exact` has only stop words.
         kk_exact: b.add_text_field(

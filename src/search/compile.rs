@@ -579,6 +579,7 @@ pub(crate) fn compile_pruned(
             false,
             words == WordMatch::Any,
             None,
+            None,
         )
         .pop()
         .map(alone),
@@ -640,6 +641,9 @@ pub(crate) fn compile_pruned(
             // the query a unit covers ([`Coverage::with_corrections`]).
             let mut fixes = Vec::new();
             let apart = words == WordMatch::Coverage && terms.len() > 2;
+            // A question's words are also looked for in the rest of each unit's article
+            // ([`Coverage::with_articles`]).
+            let mut articles = Vec::new();
             let slots = word_slots(
                 index,
                 &terms,
@@ -647,6 +651,7 @@ pub(crate) fn compile_pruned(
                 question,
                 derive,
                 apart.then_some(&mut fixes),
+                question.then_some(&mut articles),
             );
             let any_should = words == WordMatch::Any && !slots.is_empty();
             let slots = if words == WordMatch::Coverage && slots.len() > 2 {
@@ -665,7 +670,9 @@ pub(crate) fn compile_pruned(
                     subs.push((
                         Occur::Must,
                         Box::new(
-                            Coverage::new(slots, Coverage::min_match_of(n)).with_corrections(fixes),
+                            Coverage::new(slots, Coverage::min_match_of(n))
+                                .with_corrections(fixes)
+                                .with_articles(articles),
                         ),
                     ));
                 }
@@ -742,6 +749,49 @@ fn with_slot(q: Box<dyn TQuery>, floor: &Arc<Floor>, slot: usize) -> Box<dyn TQu
     }
 }
 
+/// Boost of a word's match in the rest of a unit's article ([`Coverage::with_articles`]):
+/// well below the unit's own text and its context ([`BOOST_CONTEXT`]).
+pub const BOOST_ARTICLE: f32 = 0.3;
+
+/// `word` in the rest of each unit's article (`article_stem`, `article_ru`), at
+/// [`BOOST_ARTICLE`]: each of its stems (all of them when a word is analyzed into several),
+/// as terms, the fields having no positions. `None` when the word has no term there.
+fn article_query(index: &Store, word: &str) -> Option<Box<dyn TQuery>> {
+    let f = index.fields();
+    let searcher = index.searcher();
+    let mut fields = vec![f.article_stem];
+    if has_russian(&searcher, f) {
+        fields.push(f.article_ru);
+    }
+    let parts: Vec<Box<dyn TQuery>> = fields
+        .into_iter()
+        .filter_map(|field| {
+            let terms: Vec<(Occur, Box<dyn TQuery>)> = analyze_field(index, field, word)
+                .into_iter()
+                .map(|(_, t)| {
+                    let q: Box<dyn TQuery> = Box::new(TermQuery::new(
+                        Term::from_field_text(field, &t),
+                        IndexRecordOption::WithFreqs,
+                    ));
+                    (Occur::Must, q)
+                })
+                .collect();
+            match terms.len() {
+                0 => None,
+                1 => terms.into_iter().next().map(|(_, q)| q),
+                _ => Some(Box::new(BooleanQuery::new(terms)) as Box<dyn TQuery>),
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    Some(boosted(
+        Box::new(DisMax::new(parts, TIE_BREAKER)),
+        BOOST_ARTICLE,
+    ))
+}
+
 /// Boost of a thesaurus alternative's clause: its best field scores below the word's own stem
 /// matches ([`BOOST_STEM`]).
 pub const BOOST_SYNONYM: f32 = 0.4;
@@ -790,6 +840,7 @@ fn word_slots(
     context: bool,
     derive: bool,
     mut corrections: Option<&mut Vec<(usize, Box<dyn TQuery>)>>,
+    mut articles: Option<&mut Vec<(usize, Box<dyn TQuery>)>>,
 ) -> Vec<Box<dyn TQuery>> {
     let f = index.fields();
     let (plain, question) = (text_targets(f), question_targets(f));
@@ -864,6 +915,15 @@ fn word_slots(
     let mut out = Vec::with_capacity(terms.len());
     let mut i = 0;
     while i < terms.len() {
+        let at = out.len();
+        // The word's article clause, when the word has a clause of its own.
+        let mut in_article = |out: &Vec<Box<dyn TQuery>>, w: &str| {
+            if let Some(sink) = articles.as_deref_mut() {
+                if out.len() > at {
+                    sink.extend(article_query(index, w).map(|q| (at, q)));
+                }
+            }
+        };
         let Some(e) = expansions.next_if(|e| e.start == i) else {
             match corrections.as_deref_mut() {
                 // The word's own clause (nothing when it matches nothing) and its corrections
@@ -884,6 +944,7 @@ fn word_slots(
                 }
                 None => out.extend(word(terms[i])),
             }
+            in_article(&out, terms[i]);
             i += 1;
             continue;
         };
@@ -912,6 +973,9 @@ fn word_slots(
         }
         if !clauses.is_empty() {
             out.push(Box::new(DisMax::new(clauses, TIE_BREAKER)));
+        }
+        if e.len == 1 {
+            in_article(&out, terms[i]);
         }
         i += e.len;
     }

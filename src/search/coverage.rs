@@ -12,6 +12,14 @@
 //! the query than its typed words do, so it ranks below a unit with more typed words unless
 //! that one matches far worse; a tenth of the correction's score orders the units that have
 //! the same typed words.
+//!
+//! A word a unit lacks may be in the rest of its article ([`Coverage::with_articles`]): a
+//! question whose words are spread over an article (its heading, two of its points) is
+//! answered by the article, and its best unit should come first. Such a word adds its
+//! article clause's score (at a low boost) and [`ARTICLE_SHARE`] of what it tells to the share
+//! of the query the unit covers, and does not count for the minimum of words: the unit still
+//! needs enough words of its own (with its context), and a unit that says a word itself
+//! covers more than one whose article does.
 
 use super::dismax::{cloned, explain_union, weights_of, Heads};
 use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
@@ -23,6 +31,8 @@ pub struct Coverage {
     clauses: Vec<Box<dyn Query>>,
     /// Each word's corrections, by the index of the word's clause.
     corrections: Vec<(usize, Box<dyn Query>)>,
+    /// Each word in the rest of a unit's article, by the index of the word's clause.
+    articles: Vec<(usize, Box<dyn Query>)>,
     min_match: usize,
 }
 
@@ -33,8 +43,19 @@ impl Coverage {
         Coverage {
             clauses,
             corrections: Vec::new(),
+            articles: Vec::new(),
             min_match,
         }
+    }
+
+    /// These clauses with the article clauses of some of their words (the word in the rest
+    /// of a unit's article), each by the index of the word's clause (those out of range are
+    /// left out): a unit without the word but whose article has it covers [`ARTICLE_SHARE`]
+    /// of the word (see the module).
+    pub(crate) fn with_articles(mut self, articles: Vec<(usize, Box<dyn Query>)>) -> Self {
+        let n = self.clauses.len();
+        self.articles = articles.into_iter().filter(|(i, _)| *i < n).collect();
+        self
     }
 
     /// These clauses with the spelling corrections of some of their words, each by the index
@@ -64,6 +85,11 @@ impl Clone for Coverage {
             clauses: cloned(&self.clauses),
             corrections: self
                 .corrections
+                .iter()
+                .map(|(i, q)| (*i, q.box_clone()))
+                .collect(),
+            articles: self
+                .articles
                 .iter()
                 .map(|(i, q)| (*i, q.box_clone()))
                 .collect(),
@@ -121,9 +147,16 @@ impl Query for Coverage {
             .into_iter()
             .zip(self.corrections.iter().map(|(w, _)| *w))
             .collect();
+        let in_articles: Vec<Box<dyn Query>> =
+            self.articles.iter().map(|(_, q)| q.box_clone()).collect();
+        let article_weights = weights_of(&in_articles, enable_scoring)?
+            .into_iter()
+            .zip(self.articles.iter().map(|(w, _)| *w))
+            .collect();
         Ok(Box::new(CoverageWeight {
             weights,
             correction_weights,
+            article_weights,
             told,
             min_match: self.min_match,
         }))
@@ -143,6 +176,8 @@ struct CoverageWeight {
     weights: Vec<Box<dyn Weight>>,
     /// The corrections' weights, each with the index of its word.
     correction_weights: Vec<(Box<dyn Weight>, usize)>,
+    /// The article clauses' weights, each with the index of its word.
+    article_weights: Vec<(Box<dyn Weight>, usize)>,
     /// Each clause's [`informativeness`].
     told: Vec<Score>,
     min_match: usize,
@@ -172,6 +207,13 @@ impl Weight for CoverageWeight {
         if present.iter().filter(|p| **p).count() < self.min_match {
             return Ok(Box::new(EmptyScorer));
         }
+        let mut articles = Vec::with_capacity(self.article_weights.len());
+        for (w, i) in &self.article_weights {
+            let s = w.scorer(reader, boost)?;
+            if s.doc() != TERMINATED {
+                articles.push((s, *i));
+            }
+        }
         let corrected = !self.correction_weights.is_empty();
         let mut scorer = CoverageScorer {
             heads: Heads::new(scorers),
@@ -179,6 +221,8 @@ impl Weight for CoverageWeight {
             told: self.told.clone(),
             all_told: self.told.iter().sum::<Score>().max(Score::EPSILON),
             min_match: self.min_match,
+            have: vec![false; self.told.len()],
+            articles,
             typed: if corrected {
                 vec![None; self.told.len()]
             } else {
@@ -208,6 +252,10 @@ enum Head {
     Correction(usize),
 }
 
+/// How much of what a word tells a unit covers when the word is not in it but in the rest of
+/// its article: a unit that says a word itself covers more of the question.
+pub const ARTICLE_SHARE: Score = 0.4;
+
 /// How much of a correction's score a unit that has the word only through it adds: enough to
 /// order the units that have as many typed words, not to lift one above a unit whose typed
 /// words match better.
@@ -222,6 +270,11 @@ struct CoverageScorer {
     /// Of all the query's clauses (those that match nothing in a segment count too).
     all_told: Score,
     min_match: usize,
+    /// Whether the current document has each word (as typed or through a correction).
+    have: Vec<bool>,
+    /// The article clauses' scorers, each with its word; moved to a document only when it
+    /// has enough words of its own.
+    articles: Vec<(Box<dyn Scorer>, usize)>,
     /// With corrections: each word's score as typed on the current document, and its
     /// corrections' best, kept here not to allocate per document.
     typed: Vec<Option<Score>>,
@@ -238,12 +291,14 @@ impl CoverageScorer {
             if doc == TERMINATED {
                 return doc;
             }
+            self.have.fill(false);
             let (matched, sum, told) = if self.typed.is_empty() {
                 self.typed_only()
             } else {
                 self.with_corrections()
             };
             if matched >= self.min_match {
+                let (sum, told) = self.in_article(doc, sum, told);
                 // The share of what the query says that the unit has: a rare word (the thing
                 // asked about) counts for more than common ones (`должен быть`).
                 let share = told / self.all_told;
@@ -256,6 +311,27 @@ impl CoverageScorer {
 }
 
 impl CoverageScorer {
+    /// `sum` and `told` with the words document `doc` lacks but its article has.
+    fn in_article(&mut self, doc: DocId, mut sum: Score, mut told: Score) -> (Score, Score) {
+        for (s, w) in &mut self.articles {
+            if self.have.get(*w).copied().unwrap_or(true) {
+                continue;
+            }
+            if s.doc() < doc {
+                s.seek(doc);
+            }
+            if s.doc() == doc {
+                sum += s.score();
+                told += self.told.get(*w).copied().unwrap_or(1.0) * ARTICLE_SHARE;
+                // A word counts once, whichever of its clauses has it.
+                if let Some(h) = self.have.get_mut(*w) {
+                    *h = true;
+                }
+            }
+        }
+        (sum, told)
+    }
+
     /// How many words the current document has, the sum of their scores and of what they
     /// tell, when no word has corrections.
     fn typed_only(&mut self) -> (usize, Score, Score) {
@@ -268,6 +344,9 @@ impl CoverageScorer {
                 matched += 1;
                 sum += x;
                 told += self.told.get(w).copied().unwrap_or(1.0);
+                if let Some(h) = self.have.get_mut(w) {
+                    *h = true;
+                }
             }
         }
         (matched, sum, told)
@@ -291,6 +370,9 @@ impl CoverageScorer {
         }
         let (mut matched, mut sum, mut told) = (0usize, 0.0 as Score, 0.0 as Score);
         for (w, (typed, fixed)) in self.typed.iter().zip(&self.fixed).enumerate() {
+            if let (Some(h), true) = (self.have.get_mut(w), typed.is_some() || fixed.is_some()) {
+                *h = true;
+            }
             match (typed, fixed) {
                 (Some(x), _) => {
                     matched += 1;

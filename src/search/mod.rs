@@ -13,6 +13,7 @@
 
 mod abbreviations;
 pub mod article;
+mod bare;
 mod budget;
 mod collect;
 pub mod compile;
@@ -24,6 +25,7 @@ pub mod dismax;
 // A first stage for a two-stage search, measured (not searched with yet).
 #[cfg(test)]
 mod first_stage;
+mod in_article;
 mod lead;
 pub mod numbers;
 mod prune;
@@ -40,7 +42,7 @@ pub mod types;
 pub use query::{parse, Filter, Query, QueryFault};
 pub use snippet::Snippet;
 pub use types::{
-    Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, SearchResults, SearchedAlso,
+    ArticleMatch, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, SearchResults, SearchedAlso,
 };
 
 use crate::index::schema::{from_tantivy_date, OPEN_FROM, OPEN_TO};
@@ -278,6 +280,24 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     } else {
         req.limit
     };
+    // Plain words put bare headings below the provisions with their words, among the best
+    // few candidates, whatever the page size.
+    let plain_words: Vec<&str> = if q.is_plain_words() && !hl.needs_verify() {
+        q.positive_parts()
+            .into_iter()
+            .filter_map(|p| match p {
+                Query::Term(w) => Some(w.as_str()),
+                _ => None,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let fetch = if plain_words.is_empty() {
+        fetch
+    } else {
+        fetch.max(bare::WINDOW)
+    };
     let adjust = Adjust::new(&searcher, f, titles, req.as_of.is_none());
     let budget = Arc::new(budget::Budget::new(req.budget));
     let floor = (!req.exact_total).then(|| Arc::new(prune::Floor::new(req.total_bound)));
@@ -302,6 +322,9 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         (top, total) = top_adjusted(&searcher, &tq, fetch, &adjust, None, &budget)?;
         relaxed = total > 0;
         total_is_lower_bound = false;
+    }
+    if !plain_words.is_empty() && !budget.spent() {
+        top = bare::below_provisions(index, &searcher, &plain_words, top)?;
     }
     // An article asked for by number (`статья 7 закона о миграции`, `7-бап`) comes first.
     if req.parsed.is_none() && q.is_plain_words() && !budget.spent() {
@@ -378,7 +401,11 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         let more = partial_fill(&widening, &build(compile::WordMatch::Any, None)?, &hits)?;
         hits.extend(more);
     }
-    let hits = ranked_with_twins(&searcher, f, hits)?;
+    let mut hits = ranked_with_twins(&searcher, f, hits)?;
+    // A question's words the units do not say, where in their articles they are.
+    if typed_as_words && plain_words.len() > 2 && !budget.spent() {
+        in_article::fill(index, &searcher, &plain_words, &mut hits)?;
+    }
     let incomplete = budget.was_cut();
     // Past the bound, the count depends on how much the scorers skipped: the bound (or the
     // hits shown, if more) is what the search knows for sure, and never more than it counted
@@ -883,6 +910,8 @@ fn read_hit(
         },
         amendments,
         references: Vec::new(),
+        in_article: Vec::new(),
+        article_key: Some(s(f.article)).filter(|k| !k.is_empty()),
     }
 }
 

@@ -146,6 +146,29 @@ pub struct Hit {
     // Not `skip_deserializing`, which would also leave the field out of the OpenAPI schema.
     #[serde(default, deserialize_with = "no_references")]
     pub references: Vec<ResolvedReference>,
+    /// For a question (three words or more), the words the unit does not say itself that
+    /// other units of its article do (its article's heading, its other points), each with
+    /// where: a unit ranks by its article too, and this says where in the article the
+    /// words are. Empty for any other query, and when the unit says every word.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_article: Vec<ArticleMatch>,
+    /// The raw `article` value of the unit's document, which [`Hit::in_article`] is read
+    /// with.
+    #[serde(skip)]
+    #[cfg_attr(feature = "openapi", schema(ignore))]
+    pub(crate) article_key: Option<String>,
+}
+
+/// A word of a question that a hit's unit does not say and other units of its article do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct ArticleMatch {
+    /// The word as the search read it.
+    pub word: String,
+    /// The eids of the article's units that say it, in document order (the article's own
+    /// eid for its heading), the first few.
+    pub units: Vec<String>,
 }
 
 /// Reads a hit's `references` and drops them (see [`Hit::references`]).

@@ -459,6 +459,107 @@ fn a_bare_heading_ranks_below_the_provision_that_says_its_words() {
     assert!(page.contains(&format!("{rules}#att_1__chp_4")), "{page:#?}");
 }
 
+/// The eids of the first `n` hits of `q` asked in `lang`, and the hits.
+fn page_in(q: &str, lang: zanlex::Lang, n: usize) -> Vec<Hit> {
+    index()
+        .search(&SearchRequest::new(q).limit(n).lang(lang))
+        .unwrap_or_else(|e| panic!("{q}: {e}"))
+        .hits
+}
+
+/// The words of each hit the unit does not say that its article does, with where.
+fn in_article(h: &Hit) -> Vec<(String, Vec<String>)> {
+    h.in_article
+        .iter()
+        .map(|m| (m.word.clone(), m.units.clone()))
+        .collect()
+}
+
+#[test]
+fn a_question_spread_over_an_article_finds_the_articles_best_unit() {
+    // Article 16 of the Law on the Government, «Отношения с местными исполнительными
+    // органами»: its heading says «исполнительными», its point 1 1) that the Government
+    // «контролирует» the local executive bodies, its point 2 who heads the territorial
+    // «единиц». No unit says all three; article 13's 2 1) says two of them («контролирует …
+    // местными исполнительными органами») and ranked first. The article's best unit now
+    // comes first, its point 2 next, and each says where in the article its missing word is.
+    let law = "constitutional-law-1995-12-18-2688";
+    let hits = page_in("исполнительными единиц контролирует", zanlex::Lang::Ru, 5);
+    let got = keys(&hits);
+    assert_eq!(
+        got[..2],
+        [
+            format!("{law}#art_16__para_1__subpara_1"),
+            format!("{law}#art_16__para_2")
+        ],
+        "{got:#?}"
+    );
+    assert_eq!(
+        in_article(&hits[0]),
+        [("единиц".to_string(), vec!["art_16__para_2".to_string()])]
+    );
+    assert_eq!(
+        in_article(&hits[1]),
+        [(
+            "контролирует".to_string(),
+            vec!["art_16__para_1__subpara_1".to_string()]
+        )]
+    );
+    // In Kazakh, article 13 «Республика Парламентiмен қарым-қатынасы»: the Republic in its
+    // heading, a draft law's decision «қабылданады» in its point 1, the «республикалық
+    // бюджеттi» in 2 2); article 10's point 5 (on how acts are adopted) ranked first.
+    let hits = page_in("республика бюджеті қабылданады", zanlex::Lang::Kk, 5);
+    let got = keys(&hits);
+    assert_eq!(
+        got.first(),
+        Some(&format!("{law}#art_13__para_1")),
+        "{got:#?}"
+    );
+    assert_eq!(
+        in_article(&hits[0]),
+        [(
+            "бюджеті".to_string(),
+            vec!["art_13__para_2__subpara_2".to_string()]
+        )]
+    );
+    // A unit that says every word names nothing in its article.
+    let hits = page_in("заседание правительства правомочным", zanlex::Lang::Ru, 1);
+    assert_eq!(keys(&hits), [format!("{law}#art_18__para_4")]);
+    assert!(hits[0].in_article.is_empty(), "{:#?}", hits[0].in_article);
+}
+
+#[test]
+fn a_heading_only_unit_ranks_below_a_provision_with_its_words() {
+    // Article 3-1 of the Law on the Government is its heading, «Присяга члена Правительства
+    // Республики Казахстан», and two points; point 1 says every word of it («Член
+    // Правительства Республики Казахстан приносит … присягу …») and ranked below the bare
+    // heading. It now ranks above it, on a page of two as on a page of ten.
+    let law = "constitutional-law-1995-12-18-2688";
+    let q = "Присяга члена Правительства Республики Казахстан";
+    for n in [2, 10] {
+        let got = keys(&page_in(q, zanlex::Lang::Ru, n));
+        assert_eq!(
+            got[..2],
+            [
+                format!("{law}#art_3-1__para_2"),
+                format!("{law}#art_3-1__para_1")
+            ],
+            "{got:#?}"
+        );
+        if n == 10 {
+            let heading = got.iter().position(|k| *k == format!("{law}#art_3-1"));
+            assert_eq!(heading, Some(2), "{got:#?}");
+        }
+    }
+    // A bare heading whose words no provision has all of stays first: chapter II's.
+    let got = keys(&page_in(
+        "Компетенция, акты, подотчетность и ответственность Правительства Республики",
+        zanlex::Lang::Ru,
+        3,
+    ));
+    assert_eq!(got.first(), Some(&format!("{law}#chp_2")), "{got:#?}");
+}
+
 /// An abbreviation an act defines («… Ұлттық қауіпсіздік комитеті (бұдан әрі – ҚР ҰҚК)», in
 /// the visa Rules of `corpus/002`) finds the provisions of other acts that spell the name out
 /// and never shorten it: the Government's regulation (`corpus/003`) and the migration

@@ -139,6 +139,15 @@ fn print_text(
         let marked = h.snippet.marked(OPEN, CLOSE);
         let marked = safe(&marked).replace(OPEN, open).replace(CLOSE, close);
         writeln!(out, "   {marked}")?;
+        // A question's words the unit does not say, where its article says them.
+        if !h.in_article.is_empty() {
+            let words: Vec<String> = h
+                .in_article
+                .iter()
+                .map(|m| format!("{} ({})", safe(&m.word), safe(&m.units.join(", "))))
+                .collect();
+            writeln!(out, "   in its article: {}", words.join("; "))?;
+        }
         let mut status = h.act.status.clone();
         if h.unit.status != "live" {
             status.push_str(&format!(", unit {}", h.unit.status));

@@ -14,6 +14,7 @@ const T = {
     noExact: "Сұрауыңызға дәл сәйкестік жоқ; ішінара сәйкестері көрсетілді.",
     incomplete: "Іздеу уақыт шегіне жетіп тоқтады: осы уақытқа дейін табылған ең жақсы нәтижелер көрсетілді, басқалары да болуы мүмкін. Сұрауды нақтылаңыз.",
     searchedAlso: (word, also) => `«${word}» сөзі индексте жоқ; сондай-ақ ізделді: ${also.join(", ")}`,
+    inArticle: (words) => `Бабының басқа бөліктерінде: ${words.join("; ")}`,
     partial: "сөздердің бір бөлігі ғана", table: "Кесте",
     next: "Келесі", prev: "Алдыңғы", copy: "Сілтемені көшіру", copied: "Көшірілді",
     permalink: "Тұрақты сілтеме", inForce: "күшінде", repealed: "күшін жойған", pending: "күшіне енбеген",
@@ -95,6 +96,7 @@ const T = {
     noExact: "По вашему запросу точных совпадений нет; показаны частичные.",
     incomplete: "Поиск остановлен по пределу времени: показаны лучшие результаты, найденные к этому моменту, могут быть и другие. Уточните запрос.",
     searchedAlso: (word, also) => `Слова «${word}» нет в индексе; искали также: ${also.join(", ")}`,
+    inArticle: (words) => `В других частях статьи: ${words.join("; ")}`,
     partial: "совпала часть слов", table: "Таблица",
     next: "Дальше", prev: "Назад", copy: "Копировать ссылку", copied: "Скопировано",
     permalink: "Постоянная ссылка", inForce: "действует", repealed: "утратил силу", pending: "не вступил в силу",
@@ -625,6 +627,11 @@ function hitItem(hit, p) {
   return h("li", { class: "hit", lang: hit.lang === "ru" ? "ru" : "kk" },
     h("h2", {}, h("a", { href: link, class: "cite" }, hit.citation)),
     h("p", { class: "snippet" }, marked(hit.snippet)),
+    // A question's words the unit does not say, where its article says them.
+    (hit.in_article || []).length
+      ? h("p", { class: "note in-article" },
+        t("inArticle")(hit.in_article.map((m) => `«${m.word}»: ${m.units.map(eidWords).join(", ")}`)))
+      : null,
     h("p", { class: "meta" },
       badge(hit.act.status, hit.unit.status), " ",
       officialLink(hit.act.url) || h("span", { class: "src", translate: "no" }, `${src.file}:${src.line_start}-${src.line_end}`),
