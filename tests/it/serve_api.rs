@@ -1319,6 +1319,11 @@ fn every_field_the_server_sends_is_in_the_openapi_document() {
             "get",
             "/v1/acts/x/diff?to=2020-01-01".into(),
         ),
+        (
+            "/v1/acts/{id}/download",
+            "get",
+            format!("/v1/acts/{ACT}/download?format=pdf"),
+        ),
         ("/v1/changes", "get", "/v1/changes?limit=3".into()),
         (
             "/v1/changes",

@@ -35,7 +35,7 @@ const T = {
     act_not_in_corpus: "сілтеме жасалған акт корпуста жоқ", unit_not_found: "актіде мұндай бөлік жоқ",
     textsLoading: "Мәтіндер жүктелуде…",
     datePh: "кк.аа.жжжж", inForceFrom: "күшінде:", noEdition: "Бұл күнге корпуста редакциясы жоқ",
-    actHistory: "Актінің редакциялары мен өзгерістері", download: (d) => `${d} күнгі мәтінді жүктеп алу:`, wholeActCompare: "Бүкіл актіні салыстыру",
+    actHistory: "Актінің редакциялары мен өзгерістері", download: (d) => `${d} күнгі мәтінді жүктеп алу:`, downloadMarked: "белгіленген мәтін", downloadPlain: "қарапайым мәтін", wholeActCompare: "Бүкіл актіні салыстыру",
     notesOnlyUnits: "Тек ескертпелері өзгерген бөліктер",
     readOn: (d) => `Мәтін ${d} күнгі күйінде: әр бөлік сол күні күшінде болған редакциясында.`,
     readNow: (d) => d ? `Қолданыстағы мәтін (${d} редакциясы).` : "Қолданыстағы мәтін.",
@@ -117,7 +117,7 @@ const T = {
     act_not_in_corpus: "акта, на который ссылаются, нет в корпусе", unit_not_found: "в акте нет такой единицы",
     textsLoading: "Тексты загружаются…",
     datePh: "дд.мм.гггг", inForceFrom: "в силе:", noEdition: "Редакции на эту дату в корпусе нет",
-    actHistory: "Редакции и изменения акта", download: (d) => `Скачать текст на ${d}:`, wholeActCompare: "Сравнить весь акт",
+    actHistory: "Редакции и изменения акта", download: (d) => `Скачать текст на ${d}:`, downloadMarked: "с разметкой", downloadPlain: "простым текстом", wholeActCompare: "Сравнить весь акт",
     notesOnlyUnits: "Единицы, у которых изменились только примечания",
     readOn: (d) => `Текст на ${d}: каждая единица в редакции, действовавшей в этот день.`,
     readNow: (d) => d ? `Действующий текст (редакция ${d}).` : "Действующий текст.",
@@ -907,7 +907,7 @@ function downloadLinks(id, lang, asOf) {
   const date = asOf || new Date().toISOString().slice(0, 10);
   const link = (format, name) => h("a", { href: withParams(`/v1/acts/${encodeURIComponent(id)}/download`, { date, format, lang }),
     download: "", id: `act-download-${format}`, type: format === "md" ? "text/markdown" : "text/plain" }, name);
-  return h("p", { class: "act-links", id: "act-download" }, t("download")(dmy(date)), " ", link("md", "Markdown"), " · ", link("txt", "TXT"));
+  return h("p", { class: "act-links", id: "act-download" }, t("download")(dmy(date)), " ", link("md", t("downloadMarked")), " · ", link("txt", t("downloadPlain")));
 }
 
 // What a printed page (or a PDF saved from it) opens with: the citation and the date of the
