@@ -51,6 +51,17 @@ def cli_json(folders, *args):
     return json.loads(out.stdout)
 
 
+def whole_page(page, *page_fields):
+    """The answer inside a page the command line prints (history, diff), checked to be whole:
+    the page's own fields (where it stands, what it counts, its citation and link) taken off."""
+    assert "next_offset" not in page and "cut" not in page, "the page is not whole"
+    assert page.pop("offset") == 0
+    page.pop("limit")
+    for field in ("citation", "permalink", *page_fields):
+        page.pop(field, None)
+    return page
+
+
 def test_opening_builds_the_index_and_lists_the_five_acts(index):
     report = index.report
     assert isinstance(report, zanlex.RefreshReport)
@@ -107,7 +118,15 @@ def test_search_answer_is_the_command_lines_json(index, folders):
 def test_history_is_the_command_lines_json_and_a_dataframe(index, folders):
     history = index.history(MFA_ORDER)
     assert isinstance(history, zanlex.ActHistory)
-    assert history.to_dict() == cli_json(folders, "history", MFA_ORDER)
+    page = cli_json(folders, "history", MFA_ORDER)
+    mine = history.to_dict()
+    assert page["totals"] == {
+        "events": len(mine["entries"]),
+        "editions": len(mine["versions"]),
+        "wordings": len(mine["wordings"]),
+        "by_act": len(mine["by_act"]),
+    }
+    assert mine == whole_page(page, "totals")
     frame = history.to_dataframe()
     assert frame.shape == (12, 11)
     assert list(frame.columns) == [
@@ -250,9 +269,12 @@ def test_compare_of_two_editions_is_the_command_lines_json_and_a_dataframe(tmp_p
     assert diff.deleted == ["art_9__subpara_2", "art_9__subpara_7"]
     assert diff.changed == ["art_9__subpara_12"]
     assert diff.notes_changed == ["art_9"]
-    assert diff.to_dict() == cli_json(
+    page = cli_json(
         folders, "diff", f"{act}#art_9", "--from", "2022-11-05", "--to", "2023-04-19"
     )
+    mine = diff.to_dict()
+    assert page["units_total"] == len(mine["units"])
+    assert mine == whole_page(page, "units_total")
     frame = diff.to_dataframe()
     assert frame.shape == (4, 12)
     assert list(zip(frame["eid"], frame["kind"])) == [
