@@ -34,18 +34,17 @@ fn day_start(day: NaiveDate) -> FixedDateTime {
         .unwrap_or_else(|| midnight.and_utc().fixed_offset())
 }
 
+/// The bytes a tag URI or a query value keeps as they are (RFC 3986's unreserved characters).
+const UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 /// `s` as one segment of a tag URI or a query value: every byte but the unreserved ones
 /// percent-encoded.
 fn encoded(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, UNRESERVED).to_string()
 }
 
 /// The feed's words in the interface language `ui`.
