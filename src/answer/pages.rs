@@ -310,6 +310,33 @@ fn fitting_sizes(sizes: &[usize], room: usize) -> usize {
     sizes.len()
 }
 
+/// How many of a page's entries (their sizes in characters, in order) fit beside the rest of
+/// the answer (`rest_chars`) within `budget`; when fewer than all, `head` says where the next
+/// page begins and why this one holds `kept` `what` (at least one entry is always kept).
+fn fit_entries(
+    head: &mut PageHead,
+    budget: &Budget,
+    rest_chars: usize,
+    sizes: &[usize],
+    paging: Paging,
+    what: &str,
+) -> usize {
+    let room = budget
+        .answer_chars
+        .saturating_sub(rest_chars + CUT_NOTE_CHARS);
+    let kept = fitting_sizes(sizes, room);
+    if kept < sizes.len() {
+        let next = paging.offset + kept;
+        head.next_offset = Some(next);
+        head.cut = Some(format!(
+            "the page holds {kept} {what} to stay within {} characters; `offset` {next} gives \
+             the next",
+            budget.answer_chars
+        ));
+    }
+    kept
+}
+
 /// Cuts `text` to `max` characters, saying after the cut how much was shown and `rest`, where
 /// the rest is.
 ///
@@ -1005,21 +1032,10 @@ pub fn diff_page(
         page: PageHead::new(paging, next_offset, None),
         diff,
     };
-    let room = budget
-        .answer_chars
-        .saturating_sub(json_chars(&answer) + CUT_NOTE_CHARS);
     let sizes: Vec<usize> = units.iter().map(|u| json_chars(u) + 1).collect();
-    let kept = fitting_sizes(&sizes, room);
-    if kept < units.len() {
-        units.truncate(kept);
-        let next = paging.offset + kept;
-        answer.page.next_offset = Some(next);
-        answer.page.cut = Some(format!(
-            "the page holds {kept} changes to stay within {} characters; `offset` {next} gives \
-             the next",
-            budget.answer_chars
-        ));
-    }
+    let rest = json_chars(&answer);
+    let kept = fit_entries(&mut answer.page, budget, rest, &sizes, paging, "changes");
+    units.truncate(kept);
     answer.diff.units = units;
     Ok(answer)
 }
@@ -1247,23 +1263,19 @@ pub fn history_page(
                 + 4
         })
         .collect();
-    let room = budget
-        .answer_chars
-        .saturating_sub(json_chars(&answer) + CUT_NOTE_CHARS);
-    let kept = fitting_sizes(&sizes, room);
-    if kept < longest {
-        entries.truncate(kept);
-        versions.truncate(kept);
-        wordings.truncate(kept);
-        by_act.truncate(kept);
-        let next = paging.offset + kept;
-        answer.page.next_offset = Some(next);
-        answer.page.cut = Some(format!(
-            "the page holds {kept} entries of each list to stay within {} characters; \
-             `offset` {next} gives the next",
-            budget.answer_chars
-        ));
-    }
+    let rest = json_chars(&answer);
+    let kept = fit_entries(
+        &mut answer.page,
+        budget,
+        rest,
+        &sizes,
+        paging,
+        "entries of each list",
+    );
+    entries.truncate(kept);
+    versions.truncate(kept);
+    wordings.truncate(kept);
+    by_act.truncate(kept);
     answer.history.entries = entries;
     answer.history.versions = versions;
     answer.history.wordings = wordings;
@@ -1433,21 +1445,10 @@ fn fit_refs<T: Serialize>(
         page: PageHead::new(paging, next_offset, None),
         list,
     };
-    let room = budget
-        .answer_chars
-        .saturating_sub(json_chars(&answer) + CUT_NOTE_CHARS);
     let sizes: Vec<usize> = page.iter().map(|r| json_chars(r) + 1).collect();
-    let kept = fitting_sizes(&sizes, room);
-    if kept < page.len() {
-        page.truncate(kept);
-        let next = paging.offset + kept;
-        answer.page.next_offset = Some(next);
-        answer.page.cut = Some(format!(
-            "the page holds {kept} references to stay within {} characters; `offset` {next} \
-             gives the next",
-            budget.answer_chars
-        ));
-    }
+    let rest = json_chars(&answer);
+    let kept = fit_entries(&mut answer.page, budget, rest, &sizes, paging, "references");
+    page.truncate(kept);
     *entries(&mut answer.list) = page;
     answer
 }
