@@ -196,11 +196,14 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 19] = [
+const EVALS_CORPUS_ACTS: [&str; 25] = [
+    "government-resolution-2023-09-04-765",
     "government-resolution-2024-11-19-970",
     "law-1997-07-11-151",
     "law-2001-12-13-267-ii",
     "law-2007-07-21-306",
+    "law-2018-01-10-131-vi",
+    "law-2018-07-02-169-vi",
     "law-2019-12-27-293-vi",
     "law-2020-05-25-333-vi",
     "law-2021-12-30-97-vii",
@@ -211,8 +214,11 @@ const EVALS_CORPUS_ACTS: [&str; 19] = [
     "maslikhat-decision-2021-11-24-104-15-vii",
     "maslikhat-decision-2021-11-24-110-15-vii",
     "maslikhat-decision-2022-04-01-17-78",
+    "maslikhat-decision-2022-11-29-30-142",
     "maslikhat-decision-2024-01-31-15-74",
     "maslikhat-decision-2024-04-26-20-96",
+    "maslikhat-decision-2024-05-22-21-103",
+    "moj-order-2020-05-27-58",
     "moj-order-2023-06-27-415",
     "moj-order-2023-06-29-429",
     "moj-order-2023-10-10-726",
