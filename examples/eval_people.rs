@@ -19,7 +19,8 @@
 //! written and committed before any engine ran on them, never tuned on); `… -- blind2` scores
 //! `evals/blind2.tsv` (a second blind set, on three more acts of `evals/corpus/`, written and
 //! committed the same way); `… -- blind3` scores `evals/blind3.tsv` (a third blind set, on seven
-//! more acts of `evals/corpus/`, written and committed the same way).
+//! more acts of `evals/corpus/`, written and committed the same way); `… -- blind4` scores
+//! `evals/blind4.tsv` (a fourth blind set, on six more acts, written and committed the same way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -35,6 +36,7 @@ fn main() -> Res<()> {
         Some("blind") => "evals/blind.tsv",
         Some("blind2") => "evals/blind2.tsv",
         Some("blind3") => "evals/blind3.tsv",
+        Some("blind4") => "evals/blind4.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;

@@ -371,6 +371,42 @@ fn blind3_questions_are_well_formed_and_their_units_exist_in_their_language() {
     }
 }
 
+/// The fourth blind set: questions about six acts no other set uses (two laws, a Government
+/// resolution, a ministerial order with Rules, two maslikhat decisions with Rules), written and
+/// committed before any engine ran on them, each act asked about in both languages.
+#[test]
+fn blind4_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let about = [
+        "government-resolution-2023-09-04-765",
+        "law-2018-01-10-131-vi",
+        "law-2018-07-02-169-vi",
+        "maslikhat-decision-2022-11-29-30-142",
+        "maslikhat-decision-2024-05-22-21-103",
+        "moj-order-2020-05-27-58",
+    ];
+    check_everyday_set("blind4.tsv", 'D', 33, &about);
+    let rows = checked_rows("blind4.tsv");
+    assert_eq!(rows.len(), 80, "blind4: 80 questions");
+    let per_lang = |l: &str| rows.iter().filter(|r| r.lang == l).count();
+    assert_eq!(
+        (per_lang("kk"), per_lang("ru")),
+        (38, 42),
+        "blind4: 38 kk and 42 ru questions"
+    );
+    for act in about {
+        for lang in ["kk", "ru"] {
+            let n = rows
+                .iter()
+                .filter(|r| r.lang == lang && r.relevant.iter().any(|(a, _)| a == act))
+                .count();
+            assert!(
+                n >= 3,
+                "blind4: {n} {lang} questions about {act}, at least 3"
+            );
+        }
+    }
+}
+
 #[test]
 fn eid_shape_accepts_zanlex_eids_only() {
     for ok in [
