@@ -26,6 +26,9 @@ enum Outcome {
     Partial,
     /// No rule.
     Unparsed,
+    /// Found by a formula of time, but no rule about a unit's time: a measure's own period, an
+    /// obligation's deadline (with why, [`not_a_unit_time`]); left out of the share read.
+    NotTime,
 }
 
 impl Outcome {
@@ -34,6 +37,7 @@ impl Outcome {
             Outcome::Read => "read",
             Outcome::Partial => "partial",
             Outcome::Unparsed => "unparsed",
+            Outcome::NotTime => "not_time",
         }
     }
 }
@@ -64,6 +68,67 @@ impl Reading {
             outcome: Outcome::Unparsed,
             rule: format!("unparsed: {why}"),
         }
+    }
+    fn not_time(why: &str) -> Self {
+        Reading {
+            outcome: Outcome::NotTime,
+            rule: format!("not a rule of a unit's time: {why}"),
+        }
+    }
+}
+
+/// An obligation with a deadline: `до 1 января 2018 года обеспечивает …`, `обязаны обеспечить
+/// … в течение шести месяцев`, `… 2018 жылғы 1 қаңтарға дейін қамтамасыз етеді`.
+static OBLIGATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)обеспечива(?:ет|ют)\b|обязан\w*\s+обеспечить|қамтамасыз\s+ет(?:еді|сін)")
+        .expect("static regex")
+});
+
+/// A deadline or a span of time in a clause: `до 1 января`, `в течение`, `дейін`, `ішінде`.
+static DEADLINE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bдо\s+[0-9]|в\s+течение|дейін|ішінде").expect("static regex")
+});
+
+/// An instruction of the act itself: a Russian infinitive opening it (`Провести …`, `Призвать
+/// …`), or a Kazakh jussive closing it (`… бекітілсін`, `… жүргізілсін`).
+static INSTRUCTION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[0-9]+[.)]\s*)?(?:провести|призвать|установить|утвердить|объявить)\b|\w(?:ылсын|ілсін|лсын|лсін)\.?\s*$")
+        .expect("static regex")
+});
+
+/// A period the instruction is for: `в 2023 году`, `в январе-марте 2009 года`, `с 1 января по 31
+/// декабря 2022 года включительно`, `2022 жылғы 1 қаңтардан бастап 31 желтоқсанды қоса
+/// алғанда`.
+static PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bв\s+[0-9]{4}\s+году|\bв\s+[а-яё]+(?:-[а-яё]+)?\s+[0-9]{4}\s+года|включительно|қоса\s+алғанда")
+        .expect("static regex")
+});
+
+/// A requirement not applied to the reporting periods it names: `… не применяются при
+/// осуществлении аудита … по итогам 2005 и 2006 годов`.
+static SCOPE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)не\s+применя\w+\s+при\s+.*по\s+итогам\s+[0-9]{4}").expect("static regex")
+});
+
+/// Why a clause a formula of time found, and which no reader of time reads, states no rule
+/// about a unit's time: an obligation's deadline (what a body must do by a day), a measure's
+/// own period (the act's instruction for a period), or the reporting periods a requirement
+/// does not cover. `None`: it may be such a rule, and stays unparsed.
+fn not_a_unit_time(text: &str) -> Option<&'static str> {
+    // A wording quoted (`2) с 1 января 2025 года до 1 января 2029 года: «3. … обеспечивать …»`)
+    // is what applies, not what the clause orders.
+    static QUOTED_RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"«[^»]*»?").expect("static regex"));
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = QUOTED_RE.replace_all(&t, "«»");
+    if OBLIGATION_RE.is_match(&t) && DEADLINE_RE.is_match(&t) {
+        Some("an obligation's deadline (what a body must do by a day or within a time)")
+    } else if INSTRUCTION_RE.is_match(&t) && PERIOD_RE.is_match(&t) {
+        Some("a measure's own period (what the act orders for a period)")
+    } else if SCOPE_RE.is_match(&t) {
+        Some("the reporting periods a requirement does not cover (its scope)")
+    } else {
+        None
     }
 }
 
@@ -216,6 +281,9 @@ fn read_clause(form: &str, lang: &str, text: &str) -> Reading {
                     ),
                     _ => Reading::unparsed(&format!("no {form} rule in zanlex")),
                 };
+            }
+            if let Some(why) = not_a_unit_time(text) {
+                return Reading::not_time(why);
             }
             Reading::unparsed(&format!("no {form} rule in zanlex"))
         }
@@ -390,6 +458,44 @@ fn read_note(lang: &str, text: &str) -> Reading {
     }
 }
 
+/// A commencement given by reference to a unit of the same act: `Примечание РЦПИ. Порядок
+/// введения в действие решения см. п. 9`, `… қолданысқа енгізілу тәртібін 9-тармақтан
+/// қараңыз`; the unit as the census names places (`p 9`, `art 67`).
+static SAME_ACT_REFERENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:примечание\s+рцпи\.|ескертпе\.|ркпи\s+ескертпесі[.!]?)?\s*(?:порядок\s+введения\s+в\s+действие\s+\S+\s+см\.\s*(п|ст)\.\s*([0-9]+(?:-[0-9]+)?)|\S+\s+қолданысқа\s+енгізілу\s+тәртібін\s+([0-9]+(?:-[0-9]+)?)-(тармақ|бап)\S*\s+қараңыз)\s*\.?\s*$")
+        .expect("static regex")
+});
+
+/// A head note that gives the act's commencement only by reference to a unit of the same act,
+/// read where it points: the census's row of that unit (same act and language), read as the
+/// act's own clause is (indexing reads the act's commencement from that unit itself).
+fn read_by_reference(row: &Row, rows: &[Row]) -> Option<Reading> {
+    let c = SAME_ACT_REFERENCE_RE.captures(row.text.trim())?;
+    let (kind, num) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+        (Some(k), Some(n), _, _) => (k.as_str().to_lowercase(), n.as_str()),
+        (_, _, Some(n), Some(k)) => (k.as_str().to_lowercase(), n.as_str()),
+        _ => return None,
+    };
+    let place = match kind.as_str() {
+        "п" | "тармақ" => format!("p {num}"),
+        _ => format!("art {num}"),
+    };
+    let target = rows.iter().find(|r| {
+        r.act == row.act
+            && r.lang == row.lang
+            && r.form == "commencement"
+            && r.id != row.id
+            && (r.place == place || r.place.starts_with(&format!("{place} ")))
+    })?;
+    let reading = read_clause(&target.form, &target.lang, &target.text);
+    (reading.outcome == Outcome::Read).then(|| {
+        Reading::read(format!(
+            "by reference to {place} of this act ({}): {}",
+            target.id, reading.rule
+        ))
+    })
+}
+
 /// One clause to read: from `clauses.tsv` or found in a whole act.
 struct Row {
     id: String,
@@ -427,9 +533,9 @@ fn clauses(dir: &Path) -> Vec<Row> {
 }
 
 /// An expiry: a provision that applied until a day (`действовал до`, `действуют до 1 …`,
-/// `дейін қолданылды`, `дейін қолданылады`).
+/// `дейін қолданылды`, `дейін қолданылады`, `дейін қолданыста болды`).
 static EXPIRY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)действовал[аио]?\s+до|действу[ею]т\s+до\s+[0-9]|дейін\s+қолданыл(?:ды|ады)")
+    Regex::new(r"(?i)действовал[аио]?\s+до|действу[ею]т\s+до\s+[0-9]|дейін\s+қолданыл(?:ды|ады)|дейін\s+қолданыста\s+болды")
         .expect("static regex")
 });
 
@@ -456,6 +562,69 @@ fn time_form(text: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// A link anchor of the mirror's old layout on a line of its own (`V990949_`, `Z980213_`).
+static ANCHOR_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][0-9A-Z]{5,}_$").expect("static regex"));
+
+/// A line that opens a unit of its own: a number (`1.`, `2)`, `3-1.`), an article, a heading,
+/// a note or a table.
+static OPENS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[0-9]+(?:-[0-9]+)*[.)]\s|статья\s+[0-9]|[0-9]+(?:-[0-9]+)*-бап|[#>|])")
+        .expect("static regex")
+});
+
+/// A line the old layout puts inside a sentence: blank, a code fence or a link anchor.
+fn is_filler(line: &str) -> bool {
+    let l = line.trim();
+    l.is_empty() || l.starts_with("```") || ANCHOR_RE.is_match(l)
+}
+
+/// The whole clause line `i` belongs to: the old layout breaks a sentence over lines, with
+/// blank lines and link anchors between them (`1. «…» … 1999 жылғы 8 қазандағы N 81` /
+/// `V990949_` / `бұйрығының қолданылуы` / `2000 жылдың 1 көкегіне дейін тоқтатыла тұрсын.`),
+/// and a unit's text is the sentence whole. Back to the line opening the unit (or after a
+/// line ending a sentence), on to the full stop; at most twelve lines each way.
+fn whole_clause(lines: &[&str], i: usize) -> String {
+    let ends = |l: &str| l.trim_end().ends_with(['.', ';', ':']);
+    let mut start = i;
+    let mut k = i;
+    for _ in 0..12 {
+        if k == 0 || OPENS_RE.is_match(lines[start]) {
+            break;
+        }
+        let prev = lines[k - 1];
+        k -= 1;
+        if is_filler(prev) {
+            continue;
+        }
+        if ends(prev) || OPENS_RE.is_match(prev) && prev.trim_start().starts_with(['#', '>', '|']) {
+            break;
+        }
+        start = k;
+    }
+    let mut parts: Vec<&str> = lines[start..=i]
+        .iter()
+        .filter(|l| !is_filler(l))
+        .map(|l| l.trim())
+        .collect();
+    let mut j = i;
+    for _ in 0..12 {
+        if ends(lines[j]) || j + 1 >= lines.len() {
+            break;
+        }
+        j += 1;
+        let next = lines[j];
+        if is_filler(next) {
+            continue;
+        }
+        if OPENS_RE.is_match(next) {
+            break;
+        }
+        parts.push(next.trim());
+    }
+    parts.join(" ")
 }
 
 /// Every note, commencement clause and requisite of the whole acts in `acts/`.
@@ -545,7 +714,7 @@ fn whole_act_rows(dir: &Path) -> Vec<Row> {
                 });
                 push(form, lang, place, t);
             } else if let Some(form) = time_form(t) {
-                push(form, lang, place, t);
+                push(form, lang, place, &whole_clause(&lines, i));
             } else {
                 // An act's own commencement: `Осы … қолданысқа енгізіледі`, `Настоящий …
                 // вводится в действие`, numbered or not; not a citation of an amending act.
@@ -614,11 +783,15 @@ fn census() {
     rows.extend(whole_act_rows(&dir));
     assert!(!rows.is_empty(), "no clauses in {}", dir.display());
     let mut tsv = String::from("id\tform\tlang\tact_code\tsource\tplace\toutcome\treading\ttext\n");
-    // (form, lang) → [read, partial, unparsed]
-    let mut shares: BTreeMap<(String, String), [usize; 3]> = BTreeMap::new();
+    // (form, lang) → [read, partial, unparsed, not a rule of time]
+    let mut shares: BTreeMap<(String, String), [usize; 4]> = BTreeMap::new();
     let mut readings = Vec::new();
     for r in &rows {
         let reading = read_clause(&r.form, &r.lang, &r.text);
+        let reading = match reading.outcome {
+            Outcome::Unparsed => read_by_reference(r, &rows).unwrap_or(reading),
+            _ => reading,
+        };
         let slot = &mut shares.entry((r.form.clone(), r.lang.clone())).or_default();
         slot[reading.outcome as usize] += 1;
         let _ = writeln!(
@@ -646,30 +819,41 @@ fn census() {
         readings.push(reading);
     }
     std::fs::write(dir.join("readings.tsv"), &tsv).expect("write readings.tsv");
-    println!("\nform            lang  rows  read  partial  unparsed  share read");
-    let mut total = [0usize; 3];
+    // The share read is of the rules of time: the rows that state none are counted apart.
+    println!("\nform            lang  rows  read  partial  unparsed  not_time  share read");
+    let share = |c: &[usize; 4]| {
+        let rules = c[0] + c[1] + c[2];
+        if rules == 0 {
+            0.0
+        } else {
+            100.0 * c[0] as f64 / rules as f64
+        }
+    };
+    let mut total = [0usize; 4];
     for ((form, lang), c) in &shares {
         let n: usize = c.iter().sum();
-        for i in 0..3 {
+        for i in 0..4 {
             total[i] += c[i];
         }
         println!(
-            "{form:15} {lang:4} {n:5} {:5} {:8} {:9}  {:5.1} %",
+            "{form:15} {lang:4} {n:5} {:5} {:8} {:9} {:9}  {:5.1} %",
             c[0],
             c[1],
             c[2],
-            100.0 * c[0] as f64 / n as f64
+            c[3],
+            share(c)
         );
     }
     let n: usize = total.iter().sum();
     println!(
-        "{:15} {:4} {n:5} {:5} {:8} {:9}  {:5.1} %",
+        "{:15} {:4} {n:5} {:5} {:8} {:9} {:9}  {:5.1} %",
         "all",
         "",
         total[0],
         total[1],
         total[2],
-        100.0 * total[0] as f64 / n as f64
+        total[3],
+        share(&total)
     );
     // The sample: 100 readings drawn with a fixed seed; a hand check already written for a
     // reading (same id, text and reading, here or in the first run's sample) is kept.
@@ -726,7 +910,7 @@ fn census() {
 
 /// The mapping on clauses of the census whose reading is known by hand: a staged commencement
 /// read as its days, a repeal in a requisite with its commencement, a commencement from state
-/// registration, an expiry worded as a measure's period unparsed.
+/// registration, an expiry worded as a measure's period classified as no rule of a unit's time.
 #[test]
 fn read_clause_on_census_forms() {
     let r = read_clause(
@@ -761,5 +945,127 @@ fn read_clause_on_census_forms() {
         "kk",
         "1. Шетелдіктер үшін туристік жарнаның мөлшерлемелері 2022 жылғы 1 қаңтардан бастап 31 желтоқсанды қоса алғанда – болу құнының 0 (нөл) пайызы бекітілсін.",
     );
-    assert_eq!(r.outcome, Outcome::Unparsed);
+    assert_eq!(
+        (r.outcome, r.rule.as_str()),
+        (
+            Outcome::NotTime,
+            "not a rule of a unit's time: a measure's own period (what the act orders for a period)"
+        )
+    );
+}
+
+/// The rows of the census a formula of time found that state no rule about a unit's time, in
+/// both languages where the census has both, each with its reason; beside them the rows of
+/// the same forms that are such rules (read, or unparsed for a reason of their own) are not
+/// taken for them.
+#[test]
+fn clauses_that_are_no_rule_of_a_units_time() {
+    let deadline = Some("an obligation's deadline (what a body must do by a day or within a time)");
+    let period = Some("a measure's own period (what the act orders for a period)");
+    for (text, why) in [
+        // c0051 / c0060: the Law on Legal Acts (100890), article 66, subparagraph 2).
+        ("2) до 1 января 2018 года обеспечивает приведение в соответствие сформированных нормативных правовых актов, принятых до 1 января 2015 года, в электронно-цифровой форме с нормативными правовыми актами в печатной форме.", deadline),
+        ("2) 2015 жылғы 1 қаңтарға дейін қабылданған қалыптастырылған нормативтік құқықтық актілерді баспа нысанындағы нормативтік құқықтық актілермен электрондық-цифрлық нысанда сәйкес келтіруді 2018 жылғы 1 қаңтарға дейін қамтамасыз етеді.", deadline),
+        // c0057: the amnesty law of 2016 (108034), article 10.
+        ("Органы, указанные в статье 9 настоящего Закона, обязаны обеспечить исполнение настоящего Закона в течение шести месяцев со дня его введения в действие.", deadline),
+        // c0015, c0039, c0160.
+        ("1. Шетелдіктер үшін туристік жарнаның мөлшерлемелері 2022 жылғы 1 қаңтардан бастап 31 желтоқсанды қоса алғанда – болу құнының 0 (нөл) пайызы бекітілсін.", period),
+        ("1. Призвать в установленном законодательством порядке в 2023 году на воинскую службу сроком на двадцать четыре месяца офицеров запаса, годных к воинской службе и не прошедших её, для прохождения воинской службы на должностях офицерского состава в количестве согласно приложению к настоящему постановлению.", period),
+        ("1. Провести в январе-марте 2009 года приписку граждан мужского пола, которым в год приписки исполняется семнадцать лет, к призывным участкам районов", period),
+        // c0080: the Law on Banks (104325), article 76-1.
+        ("Требования части третьей пункта 1-1 статьи 57 настоящего Закона не применяются при осуществлении аудита участников банковского конгломерата по итогам 2005 и 2006 годов.", Some("the reporting periods a requirement does not cover (its scope)")),
+        // Rules of a unit's time: not classified away.
+        ("2. Подпункты 4), 5), 6) статьи 9 настоящего Закона применяются в период действия специальных экономических зон в соответствии с законодательством Республики Казахстан.", None),
+        // c0063: a wording that applies from–to (the Law of 30.12.2021, 162833, article 30).
+        ("2) с 1 января 2025 года до 1 января 2029 года: «3. Не допускается использовать животных в дельфинариях, стационарных океанариумах, если их содержание, перевозка не позволяют обеспечивать наиболее эффективное использование животных в соответствии с биологическими, видовыми и индивидуальными особенностями, не причиняя вреда их жизни и здоровью.»", None),
+        ("2. Часть третья пункта 2 статьи 37, пункт 3 статьи 38 и пункт 3 статьи 39 действуют до 1 января 2017 года.", None),
+        ("Осы Заңның 11-бабының 6-тармағы 4) тармақшасының қолданысы 2026 жылғы 1 қаңтарға дейін тоқтатыла тұрсын", None),
+        ("4. Приостановить до 1 января 2027 года действие: 1) части второй пункта 3 статьи 10 настоящего Закона", None),
+    ] {
+        assert_eq!(not_a_unit_time(text), why, "{text}");
+    }
+}
+
+/// A head note giving the commencement by reference to a paragraph of the same act is read
+/// where it points (the Astana maslikhat decision of 26.01.2009, 44331: c0158 → p 9, c0159); a
+/// reference to another act's article is not such a note.
+#[test]
+fn a_commencement_by_reference_to_the_same_act() {
+    let row = |id: &str, form: &str, place: &str, text: &str| Row {
+        id: id.into(),
+        form: form.into(),
+        lang: "ru".into(),
+        act: "44331".into(),
+        source: String::new(),
+        place: place.into(),
+        text: text.into(),
+    };
+    let rows = vec![
+        row("c0158", "commencement", "head note", "Примечание РЦПИ. Порядок введения в действие решения см. п. 9"),
+        row("c0159", "commencement", "p 9 (final paragraph)", "9. Данное решение вступает в силу со дня государственной регистрации в органах юстиции и вводится в действие по истечении десяти дней со дня первого официального опубликования."),
+    ];
+    let r = read_by_reference(&rows[0], &rows).expect("read");
+    assert_eq!(
+        (r.outcome, r.rule.as_str()),
+        (
+            Outcome::Read,
+            "by reference to p 9 of this act (c0159): commencement: 10 days after publication"
+        )
+    );
+    // Nothing to point to: no reading.
+    assert!(read_by_reference(&rows[0], &rows[..1]).is_none());
+    let note = row("x", "amendment_note", "note", "Сноска. Статья 22 в редакции Закона РК от 21.11.2008 № 89-IV (порядок введения в действие см. ст. 2).");
+    assert!(read_by_reference(&note, &rows).is_none());
+}
+
+/// A suspension the old layout breaks over lines, anchors and blank lines between, is read as
+/// one clause (the order of 08.11.1999 № 87, 4661, in both languages): until 01.04.2000, the
+/// Kazakh text with the old name of April, `көкек`.
+#[test]
+fn a_suspension_split_over_lines() {
+    let kk = [
+        "Бұйырамын:",
+        "1. \"Қазақстан Республикасы Әділет министрінің 1998 жылғы 28 шілдедегі",
+        "N 539 бұйрығына өзгерістер енгізу туралы\" Қазақсан Республикасы Әділет",
+        "министрінің 1999 жылғы 8 қазандағы N 81",
+        "",
+        "V990949_",
+        "",
+        "бұйрығының қолданылуы",
+        "2000 жылдың 1 көкегіне дейін тоқтатыла тұрсын.",
+        "2. Осы бұйрық нормативтік құқықтық акті есебінде мемлекеттік",
+    ];
+    let whole = whole_clause(&kk, 8);
+    assert_eq!(
+        whole,
+        "1. \"Қазақстан Республикасы Әділет министрінің 1998 жылғы 28 шілдедегі N 539 бұйрығына өзгерістер енгізу туралы\" Қазақсан Республикасы Әділет министрінің 1999 жылғы 8 қазандағы N 81 бұйрығының қолданылуы 2000 жылдың 1 көкегіне дейін тоқтатыла тұрсын."
+    );
+    let ru = [
+        "\"О нормативных правовых актах\", приказываю:",
+        "1. Приостановить действие приказа Министра юстиции Республики",
+        "Казахстан от 8 октября 1999 года N 81",
+        "",
+        "V990949_",
+        "",
+        "\"О внесении изменений в",
+        "Приказ Министра юстиции Республики Казахстан от 28 июля 1998 года N 539\"",
+        "до 1 апреля 2000 года.",
+        "2. Настоящий приказ вступает в силу со дня государственной",
+    ];
+    let whole_ru = whole_clause(&ru, 1);
+    assert!(
+        whole_ru.ends_with("N 539\" до 1 апреля 2000 года."),
+        "{whole_ru}"
+    );
+    for (lang, text) in [("kk", whole.as_str()), ("ru", whole_ru.as_str())] {
+        let r = read_clause("suspension", lang, text);
+        assert_eq!(r.outcome, Outcome::Read, "{text}");
+        assert!(r.rule.ends_with("to 2000-04-01"), "{lang}: {}", r.rule);
+    }
+    // A one-line paragraph is itself.
+    let one = ["3. Пункт 4 действовал до 01.06.2017.", "4. Иное."];
+    assert_eq!(
+        whole_clause(&one, 0),
+        "3. Пункт 4 действовал до 01.06.2017."
+    );
 }

@@ -329,14 +329,20 @@ fn effective_dates_with_and_without_sidecar() {
         eff.basis,
         "first official publication 2020-04-10 + 10 calendar days"
     );
-    // The target has no sidecar: its own date is an estimate, and says so.
+    // The target has no sidecar: its own date is an estimate, and says so. It is published
+    // after its registration (`Әділет министрлігінде 2019 жылғы 5 наурызда № 18000 болып
+    // тіркелді`), so its ten days run from that day at the earliest.
     let target = report.acts.iter().find(|a| a.id == TARGET).unwrap();
     assert_eq!(target.publication_date, None);
     let eff = act_effective(target).unwrap();
-    assert_eq!((eff.date, eff.estimated), (d(2019, 3, 11), true));
-    assert!(eff
-        .basis
-        .contains("publication date unknown, assumed on the signing date 2019-03-01"));
+    assert_eq!((eff.date, eff.estimated), (d(2019, 3, 15), true));
+    assert!(
+        eff.basis.contains(
+            "publication date unknown, assumed on the state registration date 2019-03-05"
+        ),
+        "{}",
+        eff.basis
+    );
 }
 
 #[test]

@@ -578,7 +578,8 @@ fn split_labels(s: &str) -> Vec<String> {
 ///
 /// The day count follows the project's convention: publication (or signing) date + N days.
 /// A rule counted from state registration has no registration day here: it is the signing day
-/// at the earliest, estimated ([`resolve_act`] reads the act's own registration).
+/// at the earliest, estimated ([`resolve_act`] reads the act's own registration, which also
+/// bounds an unknown publication day from below).
 pub fn resolve(
     rule: &EffectiveRule,
     signed: Option<NaiveDate>,
@@ -589,8 +590,10 @@ pub fn resolve(
 
 /// [`resolve`] for an act's own rule, with what the act's metadata gives: its signing day, its
 /// publication day, and its state registration day (`Зарегистрирован в Министерстве юстиции
-/// Республики Казахстан 6 июля 2007 года № 4790` in the requisite), which makes a rule from
-/// registration exact.
+/// Республики Казахстан 6 июля 2007 года № 4790` in the requisite, or `registration_date`),
+/// which makes a rule from registration exact and, with the publication day unknown, is the
+/// earliest day a count from publication can run from (a registered act is published after its
+/// registration), still estimated.
 pub fn resolve_act(rule: &EffectiveRule, act: &crate::model::Act) -> Option<EffectiveDate> {
     let registered = act.registration.as_ref().and_then(|r| r.date);
     resolve_with(rule, act.date(), act.publication_date, registered)
@@ -632,70 +635,80 @@ fn resolve_with(
             (None, None) => None,
         },
         // One day is `после дня … опубликования`, `жарияланған күнінен кейін`: the day after.
-        EffectiveRule::DaysAfterPublication { days: 1 } => match (published, signed) {
-            (Some(p), _) => add(p, 1).map(|date| EffectiveDate {
+        EffectiveRule::DaysAfterPublication { days: 1 } => {
+            let (p, exact, from) = publication_base(published, registered, signed)?;
+            add(p, 1).map(|date| EffectiveDate {
                 date,
-                estimated: false,
-                basis: format!("the day after first official publication {p}"),
-            }),
-            (None, Some(s)) => add(s, 1).map(|date| EffectiveDate {
-                date,
-                estimated: true,
-                basis: format!(
-                    "estimated: publication date unknown, assumed on the signing date {s}; the day after"
-                ),
-            }),
-            (None, None) => None,
-        },
-        EffectiveRule::DaysAfterPublication { days } => match (published, signed) {
-            (Some(p), _) => add(p, *days).map(|date| EffectiveDate {
-                date,
-                estimated: false,
-                basis: format!("first official publication {p} + {days} calendar days"),
-            }),
-            (None, Some(s)) => add(s, *days).map(|date| EffectiveDate {
-                date,
-                estimated: true,
-                basis: format!(
-                    "estimated: publication date unknown, assumed on the signing date {s}; + {days} calendar days"
-                ),
-            }),
-            (None, None) => None,
-        },
-        EffectiveRule::MonthsAfterPublication { months } => {
-            let add = |d: NaiveDate| d.checked_add_months(chrono::Months::new(*months));
-            match (published, signed) {
-                (Some(p), _) => add(p).map(|date| EffectiveDate {
-                    date,
-                    estimated: false,
-                    basis: format!("first official publication {p} + {months} months"),
-                }),
-                (None, Some(s)) => add(s).map(|date| EffectiveDate {
-                    date,
-                    estimated: true,
-                    basis: format!(
-                        "estimated: publication date unknown, assumed on the signing date {s}; + {months} months"
-                    ),
-                }),
-                (None, None) => None,
-            }
+                estimated: !exact,
+                basis: if exact {
+                    format!("the day after first official publication {p}")
+                } else {
+                    format!("estimated: publication date unknown, {from}; the day after")
+                },
+            })
         }
-        EffectiveRule::OnPublication => match (published, signed) {
-            (Some(p), _) => Some(EffectiveDate {
+        EffectiveRule::DaysAfterPublication { days } => {
+            let (p, exact, from) = publication_base(published, registered, signed)?;
+            add(p, *days).map(|date| EffectiveDate {
+                date,
+                estimated: !exact,
+                basis: if exact {
+                    format!("first official publication {p} + {days} calendar days")
+                } else {
+                    format!("estimated: publication date unknown, {from}; + {days} calendar days")
+                },
+            })
+        }
+        EffectiveRule::MonthsAfterPublication { months } => {
+            let (p, exact, from) = publication_base(published, registered, signed)?;
+            p.checked_add_months(chrono::Months::new(*months))
+                .map(|date| EffectiveDate {
+                    date,
+                    estimated: !exact,
+                    basis: if exact {
+                        format!("first official publication {p} + {months} months")
+                    } else {
+                        format!("estimated: publication date unknown, {from}; + {months} months")
+                    },
+                })
+        }
+        EffectiveRule::OnPublication => {
+            let (p, exact, from) = publication_base(published, registered, signed)?;
+            Some(EffectiveDate {
                 date: p,
-                estimated: false,
-                basis: format!("first official publication {p}"),
-            }),
-            (None, Some(s)) => Some(EffectiveDate {
-                date: s,
-                estimated: true,
-                basis: format!(
-                    "estimated: publication date unknown, assumed on the signing date {s}"
-                ),
-            }),
-            (None, None) => None,
-        },
+                estimated: !exact,
+                basis: if exact {
+                    format!("first official publication {p}")
+                } else {
+                    format!("estimated: publication date unknown, {from}")
+                },
+            })
+        }
         EffectiveRule::Unknown => None,
+    }
+}
+
+/// The day a count from first official publication runs from: the publication day when known
+/// (exact); else the earliest the act can have been published, estimated, with the assumption
+/// worded. An act subject to state registration is published after its registration (the Law
+/// on Legal Acts of 06.04.2016 № 480-V, articles 38 and 39: a registered act is sent for
+/// publication once entered in the register), so its registration day, where known, bounds the
+/// publication day from below; without it, the signing day does.
+fn publication_base(
+    published: Option<NaiveDate>,
+    registered: Option<NaiveDate>,
+    signed: Option<NaiveDate>,
+) -> Option<(NaiveDate, bool, String)> {
+    match (published, registered, signed) {
+        (Some(p), _, _) => Some((p, true, String::new())),
+        // A registration recorded before the signing is a misprint, not a bound.
+        (None, Some(r), s) if s.is_none_or(|s| r >= s) => Some((
+            r,
+            false,
+            format!("assumed on the state registration date {r} (published after registration)"),
+        )),
+        (None, _, Some(s)) => Some((s, false, format!("assumed on the signing date {s}"))),
+        (None, _, None) => None,
     }
 }
 
@@ -864,6 +877,59 @@ mod doc_examples {
                 "estimated: state registration day unknown, assumed on the signing date 2007-06-21"
             )
         );
+    }
+
+    /// A registered act is published after its registration: the Almaty oblast maslikhat
+    /// decision of 15.12.2020 № 64-340 (150276), «… вводится в действие по истечении десяти
+    /// календарных дней после дня его первого официального опубликования» / «… алғашқы ресми
+    /// жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі»,
+    /// registered on 23.12.2020, publication unknown: not before ~02.01.2021, estimated; a
+    /// publication day known counts over it, and with no registration the signing day stands.
+    #[test]
+    fn a_count_from_publication_runs_from_the_registration_day() {
+        use crate::structure::effective::{parse_rule, resolve, resolve_with};
+        use crate::EffectiveRule;
+        let ten = EffectiveRule::DaysAfterPublication { days: 10 };
+        for text in [
+            "3. Настоящее решение вступает в силу со дня государственной регистрации в органах юстиции и вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования.",
+            "3. Осы шешім әділет органдарында мемлекеттік тіркелген күннен бастап күшіне енеді және алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі.",
+        ] {
+            assert_eq!(parse_rule(text), ten, "{text}");
+        }
+        let registered = crate::structure::header::registration_in_requisite(
+            "Решение маслихата Алматинской области от 15 декабря 2020 года № 64-340. Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года № 5834. Утратило силу решением маслихата Алматинской области от 13 августа 2024 года № 25-125",
+        )
+        .and_then(|r| r.date);
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+        assert_eq!(registered, Some(day(2020, 12, 23)));
+        let signed = Some(day(2020, 12, 15));
+        let at = resolve_with(&ten, signed, None, registered).expect("a date");
+        assert_eq!(
+            (at.date, at.estimated, at.basis.as_str()),
+            (
+                day(2021, 1, 2),
+                true,
+                "estimated: publication date unknown, assumed on the state registration date 2020-12-23 (published after registration); + 10 calendar days"
+            )
+        );
+        // Each rule counted from publication: the day itself, the day after, months.
+        let from = |rule| resolve_with(&rule, signed, None, registered).map(|d| d.date);
+        assert_eq!(from(EffectiveRule::OnPublication), Some(day(2020, 12, 23)));
+        assert_eq!(
+            from(EffectiveRule::DaysAfterPublication { days: 1 }),
+            Some(day(2020, 12, 24))
+        );
+        assert_eq!(
+            from(EffectiveRule::MonthsAfterPublication { months: 6 }),
+            Some(day(2021, 6, 23))
+        );
+        // A publication day known is the answer, exactly.
+        let known =
+            resolve_with(&ten, signed, Some(day(2020, 12, 30)), registered).expect("a date");
+        assert_eq!((known.date, known.estimated), (day(2021, 1, 9), false));
+        // No registration known: the signing day, as before.
+        let est = resolve(&ten, signed, None).expect("a date");
+        assert_eq!((est.date, est.estimated), (day(2020, 12, 25), true));
     }
 
     #[test]

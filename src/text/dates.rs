@@ -33,6 +33,11 @@ pub fn month_number(word: &str) -> Option<u32> {
     if w.starts_with("қыркүйег") {
         return Some(9);
     }
+    // `көкек`, the old Kazakh name of April (`сәуір` since), in texts of the 1990s: `2000
+    // жылдың 1 көкегіне дейін` (the order of the Minister of Justice of 08.11.1999 № 87).
+    if w.starts_with("көкек") || w.starts_with("көкег") {
+        return Some(4);
+    }
     for (p, m) in RU {
         if w.starts_with(p) && (m != 5 || w == "мая" || w == "май") {
             return Some(m);
@@ -316,6 +321,12 @@ mod tests {
         assert_eq!(parse_date("2019 жылғы 5 «қыркүйегі»"), d(2019, 9, 5));
         // Latin `i` in a Kazakh month word reads as `і`.
         assert_eq!(parse_date("2020 жылғы 2 сәуiрдегі"), d(2020, 4, 2));
+        // The old name of April (the order of 08.11.1999 № 87, 4661).
+        assert_eq!(
+            parse_date("2000 жылдың 1 көкегіне дейін тоқтатыла тұрсын."),
+            d(2000, 4, 1)
+        );
+        assert_eq!(parse_date("1996 жылғы 12 көкектегі"), d(1996, 4, 12));
         assert_eq!(parse_date("ҚР 11.03.2014 № 152"), d(2014, 3, 11));
         assert_eq!(parse_date("2007.06.19. № 123"), d(2007, 6, 19));
         assert_eq!(date_in_words("2016", "24", "қарашадағы"), d(2016, 11, 24));

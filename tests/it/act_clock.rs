@@ -461,3 +461,52 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
         client.cancel().await.expect("close the session");
     });
 }
+
+/// The Almaty oblast maslikhat decision of 15.12.2020 № 64-340 (code 150276,
+/// `tests/fixtures/mirror/local-almaty-oblast`): «3. Настоящее решение вступает в силу со дня
+/// государственной регистрации в органах юстиции и вводится в действие по истечении десяти
+/// календарных дней после дня его первого официального опубликования» (Kazakh «3. Осы шешім
+/// әділет органдарында мемлекеттік тіркелген күннен бастап күшіне енеді және алғашқы ресми
+/// жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі»), its
+/// requisite «Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года
+/// № 5834». It cannot be published before it is registered (the Law on Legal Acts, articles
+/// 38 and 39), so with its publication day unknown it is in force not before ~02.01.2021
+/// (registration + 10), estimated, not ~25.12.2020 (signing + 10).
+const PASTURE_DIR: &str = "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2020/1215-ob-utverzhdenii-pravil-vypasa-selskokhoziaistvennykh-zhivotnykh-150276";
+
+#[test]
+fn a_count_from_publication_runs_from_the_registration_day() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/mirror")
+            .join(PASTURE_DIR),
+        &corpus.join(PASTURE_DIR),
+    );
+    let unit = "maslikhat-decision-2020-12-15-64-340#para_1";
+    let ru = show(&tmp, &corpus, unit, "2020-12-28", "ru");
+    assert_eq!(
+        ru["state"],
+        json!({"kind": "not_yet_in_force", "adopted": "2020-12-15", "from": "2021-01-02",
+               "estimated": true, "rule": {"rule": "days_after_publication", "days": 10}})
+    );
+    assert_eq!(
+        ru["state_text"],
+        "на 28.12.2020 не вступил в силу: вводится в действие по истечении 10 календарных дней \
+         после первого официального опубликования, не ранее ~02.01.2021"
+    );
+    assert_eq!(ru["text"], "", "no wording is shown as in force");
+    let kk = show(&tmp, &corpus, unit, "2021-01-01", "kk");
+    assert_eq!(
+        kk["state_text"],
+        "01.01.2021 күні қолданысқа енгізілмеген: алғашқы ресми жарияланған күнінен кейін \
+         күнтізбелік 10 күн өткен соң қолданысқа енгізіледі, ~02.01.2021 бұрын емес"
+    );
+    for lang in ["ru", "kk"] {
+        let on = show(&tmp, &corpus, unit, "2021-01-02", lang);
+        assert_eq!(on["state"], json!({"kind": "in_force"}), "{lang}");
+        assert_eq!(on["edition"]["from"], "2021-01-02", "{lang}");
+        assert_eq!(on["edition"]["from_estimated"], true, "{lang}");
+    }
+}

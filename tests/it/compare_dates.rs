@@ -210,9 +210,20 @@ fn a_side_after_the_repeal_is_marked_repealed() {
         "almaty/2020",
     )]);
     let id = "maslikhat-decision-2020-12-15-64-340";
-    let diff = fx
+    // In force ten days after its publication, which follows its registration of 23.12.2020:
+    // not before ~02.01.2021; the day before, the earlier side is not yet in force.
+    let early = fx
         .index
         .act_diff(id, "2021-01-01", "2025-01-01", None, None)
+        .expect("diff");
+    assert_eq!(
+        serde_json::to_value(&early.from_side.state).unwrap(),
+        json!({"kind": "not_yet_in_force", "adopted": "2020-12-15", "from": "2021-01-02",
+               "estimated": true, "rule": {"rule": "days_after_publication", "days": 10}})
+    );
+    let diff = fx
+        .index
+        .act_diff(id, "2021-01-02", "2025-01-01", None, None)
         .expect("diff");
     assert_eq!(diff.from_side.state, None);
     assert_eq!(

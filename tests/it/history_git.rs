@@ -951,11 +951,12 @@ fn a_commit_dates_the_change_no_earlier_than_its_act_allows() {
     // of 2024-12-25 prints the last, in force from ~2024-12-26; from the first to it the
     // wording is not in the corpus, the commit's own day included.
     let w24 = ed("2024-12-25", "2024-12-26", None, true);
-    // The order takes effect ten days after its first official publication: its own wording
-    // is in force from ~2019-10-17 (the signing day + 10, the earliest it can be).
+    // The order takes effect ten days after its first official publication, and is published
+    // after its registration (21.10.2019 № 19491, its requisite): its own wording is in force
+    // from ~2019-10-31 (the registration day + 10, the earliest it can be).
     assert_eq!(
         at_in(&index, min, "annex_1", kk, "2022-03-24").2,
-        ed("2020-11-12", "2019-10-17", Some("2022-03-25"), true)
+        ed("2020-11-12", "2019-10-31", Some("2022-03-25"), true)
     );
     for date in ["2024-12-24", "2024-12-25"] {
         assert_eq!(
@@ -1025,7 +1026,7 @@ fn a_commit_dates_the_change_no_earlier_than_its_act_allows() {
     };
     assert_eq!(
         hits("2022-03-24"),
-        [(Some(d("2020-11-12")), Some(d("2019-10-17")), true)]
+        [(Some(d("2020-11-12")), Some(d("2019-10-31")), true)]
     );
     assert_eq!(
         hits("2024-12-26"),
@@ -1410,7 +1411,7 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     assert_eq!(state, json!({"kind": "in_force"}));
     assert_eq!(
         edition,
-        ed("2020-11-12", "2019-10-17", Some("2025-03-01"), true)
+        ed("2020-11-12", "2019-10-31", Some("2025-03-01"), true)
     );
     let (state, after, edition) = at_in(&index, min, "annex_1", zanlex::Lang::Kk, "2025-03-01");
     assert_eq!(
@@ -1421,7 +1422,7 @@ fn an_act_whose_folder_the_mirror_deletes_is_not_known_in_force_after() {
     assert!(after.is_some());
     assert_eq!(
         edition,
-        ed("2020-11-12", "2019-10-17", Some("2025-03-01"), true)
+        ed("2020-11-12", "2019-10-31", Some("2025-03-01"), true)
     );
     let today = index
         .unit_as_of(min, "annex_1", Some(zanlex::Lang::Ru), None)

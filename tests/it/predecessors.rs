@@ -194,10 +194,11 @@ fn a_date_before_the_new_act_reads_the_old_one() {
         edition(&before),
         Some((
             "2015-03-27".into(),
-            // Ten days after its first official publication: ~2015-04-06 at the earliest.
-            Some(d("2015-04-06")),
+            // Ten days after its first official publication, which follows its registration
+            // (30.04.2015 № 3154): ~2015-05-10 at the earliest.
+            Some(d("2015-05-10")),
             // Repealed when the decision replacing it took effect, not on its signing day.
-            Some(d("2019-08-10")),
+            Some(d("2019-08-24")),
             true
         ))
     );
@@ -218,7 +219,7 @@ fn a_date_before_the_new_act_reads_the_old_one() {
         ),
         (OLD, "in_force", false)
     );
-    let on = at(NEW, "2019-08-10");
+    let on = at(NEW, "2019-08-24");
     assert_eq!(
         (
             on.current.act.id.as_str(),
@@ -231,13 +232,13 @@ fn a_date_before_the_new_act_reads_the_old_one() {
         edition(&on),
         Some((
             "2019-07-31".into(),
-            Some(d("2019-08-10")),
+            Some(d("2019-08-24")),
             Some(d("2022-11-15")),
             true
         ))
     );
-    assert_eq!(at(OLD, "2019-08-09").state.as_str(), "in_force");
-    assert_eq!(at(OLD, "2019-08-10").state.as_str(), "repealed");
+    assert_eq!(at(OLD, "2019-08-23").state.as_str(), "in_force");
+    assert_eq!(at(OLD, "2019-08-24").state.as_str(), "repealed");
     // `search --as-of` finds the rules in force on each side of the boundary.
     let acts = |date: &str| {
         let mut req = SearchRequest::new("бродячих собак");
@@ -256,8 +257,8 @@ fn a_date_before_the_new_act_reads_the_old_one() {
         ids
     };
     assert_eq!(acts("2019-07-31"), [OLD]);
-    assert_eq!(acts("2019-08-09"), [OLD]);
-    assert_eq!(acts("2019-08-10"), [NEW]);
+    assert_eq!(acts("2019-08-23"), [OLD]);
+    assert_eq!(acts("2019-08-24"), [NEW]);
     // `show --as-of` says where the wording comes from.
     let corpus = corpus.to_str().expect("utf-8 path");
     let target = format!("{NEW}#{eid}");
@@ -306,8 +307,9 @@ fn the_history_continues_into_the_act_replaced() {
         spans(&h.wordings),
         [(
             "2019-07-31".to_string(),
-            // Ten days after its first official publication: ~2019-08-10 at the earliest.
-            Some(d("2019-08-10")),
+            // Ten days after its first official publication, which follows its registration
+            // (14.08.2019 № 5220): ~2019-08-24 at the earliest.
+            Some(d("2019-08-24")),
             Some(d("2022-11-15"))
         )]
     );
@@ -318,8 +320,8 @@ fn the_history_continues_into_the_act_replaced() {
         spans(&p.wordings),
         [(
             "2015-03-27".to_string(),
-            Some(d("2015-04-06")),
-            Some(d("2019-08-10"))
+            Some(d("2015-05-10")),
+            Some(d("2019-08-24"))
         )]
     );
     let (code, out, err) = zanlex_with(
@@ -339,7 +341,7 @@ fn the_history_continues_into_the_act_replaced() {
         out.contains(
             "before it: the act it replaced, maslikhat-decision-2015-03-27-43-249  Об утверждении \
              Правил содержания и выгула собак и кошек, отлова и уничтожения бродячих собак и \
-             кошек в Алматинской области (status: repealed)\n  wording ~2015-04-06 – 2019-08-10  \
+             кошек в Алматинской области (status: repealed)\n  wording ~2015-05-10 – 2019-08-24  \
              edition 2015-03-27"
         ),
         "{out}"
