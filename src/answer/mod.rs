@@ -38,6 +38,7 @@ mod outline;
 pub(crate) mod pages;
 pub(crate) mod recent;
 mod refs;
+pub(crate) mod related;
 mod search;
 mod server;
 mod stats;
