@@ -128,6 +128,7 @@ fn the_contents_follow_the_reader_without_moving_the_keyboard() {
                     assert!(found.is_empty(), "{at}: axe-core: {found:#?}");
                 }
             }
+            let _ = c.close().await;
         }
     });
 }

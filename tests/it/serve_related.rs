@@ -333,6 +333,7 @@ fn the_act_page_shows_its_related_documents_in_the_interface_language() {
                 .await;
                 screenshot(&c, &format!("related-amends-{ui}-{width}")).await;
             }
+            let _ = c.close().await;
         }
     });
 }
