@@ -99,6 +99,9 @@ pub mod pages {
         recent_changes, RecentChange, RecentChangesAnswer, RecentChangesRequest, RecentScope,
         DEFAULT_RECENT_PAGE, MAX_RECENT_PAGE, MAX_RECENT_QUERY_ACTS,
     };
+    pub use crate::answer::related::{
+        related_acts, RelatedAct, RelatedActs, RelatedRequest, RelatedTotals,
+    };
 }
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
 #[cfg(feature = "watch")]

@@ -17,6 +17,9 @@
 //! - what changed between two editions: [`crate::ActDiff`] ([`crate::ZanIndex::act_diff`]);
 //! - what a provision refers to and what refers to it: [`RefList`] and [`CitedByList`]
 //!   ([`crate::ZanIndex::refs`], [`crate::ZanIndex::cited_by_list`]);
+//! - the acts related to an act (its predecessor and successor, the acts it amends and that
+//!   amend it, the acts it cites and that cite it, each with its status):
+//!   [`crate::pages::RelatedActs`] ([`crate::pages::related_acts`]);
 //! - the Kazakh↔Russian lexicon learned from the corpus: [`LexiconList`]
 //!   ([`crate::ZanIndex::lexicon`]);
 //! - counts across the corpus (acts by kind, issuer, year; the units and amending acts that
@@ -38,6 +41,7 @@ mod outline;
 pub(crate) mod pages;
 pub(crate) mod recent;
 mod refs;
+pub(crate) mod related;
 mod search;
 mod server;
 mod stats;

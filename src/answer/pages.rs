@@ -313,7 +313,7 @@ fn fitting_sizes(sizes: &[usize], room: usize) -> usize {
 /// How many of a page's entries (their sizes in characters, in order) fit beside the rest of
 /// the answer (`rest_chars`) within `budget`; when fewer than all, `head` says where the next
 /// page begins and why this one holds `kept` `what` (at least one entry is always kept).
-fn fit_entries(
+pub(super) fn fit_entries(
     head: &mut PageHead,
     budget: &Budget,
     rest_chars: usize,
@@ -359,7 +359,7 @@ pub fn bound_text(text: &mut String, max: usize, rest: &str) {
 }
 
 /// The characters `value`'s JSON takes.
-fn json_chars<T: Serialize>(value: &T) -> usize {
+pub(super) fn json_chars<T: Serialize>(value: &T) -> usize {
     serde_json::to_string(value).map_or(0, |s| s.chars().count())
 }
 

@@ -445,3 +445,37 @@ fn fit(answer: &mut RecentChangesAnswer, budget: &Budget) {
         ));
     }
 }
+
+impl ZanIndex {
+    /// The acts whose notes name as their amending act the act named by one of `keys`
+    /// ([`crate::ActRef::key`]): each act's id and how many events its notes record for it,
+    /// the act whose change takes effect last first; the notes read in `lang`'s text (else an
+    /// act's first language), as the recent changes read them within `budget`.
+    pub(crate) fn acts_amended_by(
+        &self,
+        keys: &[String],
+        lang: Option<Lang>,
+        budget: &Budget,
+    ) -> crate::Result<Vec<(String, usize)>> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let all = self.corpus_changes(lang, budget.inner_items.max(1))?;
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for l in all.iter() {
+            let named = l
+                .event
+                .amending_act_key
+                .as_ref()
+                .is_some_and(|k| keys.contains(k));
+            if !named {
+                continue;
+            }
+            match out.iter_mut().find(|(id, _)| *id == l.change.act_id) {
+                Some((_, n)) => *n += l.change.events,
+                None => out.push((l.change.act_id.clone(), l.change.events)),
+            }
+        }
+        Ok(out)
+    }
+}

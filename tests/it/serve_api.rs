@@ -1324,6 +1324,21 @@ fn every_field_the_server_sends_is_in_the_openapi_document() {
             "get",
             format!("/v1/acts/{ACT}/download?format=pdf"),
         ),
+        (
+            "/v1/acts/{id}/related",
+            "get",
+            format!("/v1/acts/{ACT}/related"),
+        ),
+        (
+            "/v1/acts/{id}/related",
+            "get",
+            format!("/v1/acts/{EDITIONS}/related?as_of=2020-01-01&lang=ru&limit=1"),
+        ),
+        (
+            "/v1/acts/{id}/related",
+            "get",
+            "/v1/acts/no-such-act/related".into(),
+        ),
         ("/v1/changes", "get", "/v1/changes?limit=3".into()),
         (
             "/v1/changes",

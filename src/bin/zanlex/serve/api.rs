@@ -17,7 +17,7 @@ use std::sync::Arc;
 use utoipa::IntoParams;
 use zanlex::pages::{
     ActDiffPage, Budget, DiffRequest, HistoryPage, HistoryRequest, Links, Paging, RefsPage,
-    RefsRequest,
+    RefsRequest, RelatedActs, RelatedRequest,
 };
 use zanlex::{ErrorCode, Lang, Target};
 
@@ -627,6 +627,66 @@ async fn cited_by(
         })
         .await?;
     Ok(Json(page))
+}
+
+/// The parameters of an act's related acts.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct RelatedParams {
+    /// The language of the act's text read (its references and amendment notes): kk
+    /// (Kazakh, the default when the act has it) or ru; empty: as if not given
+    #[param(value_type = doc::LangParam, inline, required = false)]
+    lang: Option<String>,
+    /// The related acts' states on this date (YYYY-MM-DD) by the time rule, and the texts'
+    /// references in force then; empty: today
+    #[param(value_type = doc::DateParam, inline, required = false)]
+    as_of: Option<String>,
+    /// Entries of each list (amends, amended_by, cites, cited_by) before the page; the
+    /// previous page's next_offset gives the next
+    #[param(value_type = doc::OffsetParam, inline, required = false)]
+    offset: Option<String>,
+    /// Entries of each list on the page; an answer past its size stops where an entry ends
+    /// and gives the next in next_offset
+    #[param(value_type = doc::ListLimitParam, inline, required = false)]
+    limit: Option<String>,
+}
+
+/// `GET /v1/acts/{id}/related`: the act's predecessor and successor, the acts it amends and
+/// those amending it, the acts it cites and those citing it, each with its status.
+#[utoipa::path(
+    get,
+    path = "/v1/acts/{id}/related",
+    operation_id = "actRelated",
+    summary = "The acts related to an act: its predecessor and successor, the acts it amends \
+               and that amend it, the acts it cites and that cite it, each with its status",
+    params(("id" = String, Path, description = ACT_ID), RelatedParams),
+    responses((status = 200, description = "OK", body = RelatedActs), ReadErrors)
+)]
+pub(crate) async fn act_related(
+    State(state): AppStateRef,
+    Extension(door): DoorRef,
+    Path(id): Path<String>,
+    q: Result<Query<RelatedParams>, QueryRejection>,
+) -> Answer<RelatedActs> {
+    let p = params(q)?;
+    let request = RelatedRequest::new(
+        id,
+        list_paging(&door, p.offset.as_deref(), p.limit.as_deref())?,
+    )
+    .lang(lang_param(p.lang.as_deref())?)
+    .as_of(date_param("as_of", p.as_of.as_deref())?);
+    let answer = state
+        .readers
+        .run(state.index(), move |index| {
+            Ok(zanlex::pages::related_acts(
+                index,
+                &request,
+                &door.links,
+                &door.budget,
+            )?)
+        })
+        .await?;
+    Ok(Json(answer))
 }
 
 /// The parameters of a unit.

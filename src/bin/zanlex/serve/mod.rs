@@ -231,6 +231,7 @@ fn router(
         .route("/v1/acts/{id}/download", get(api::act_download))
         .route("/v1/acts/{id}/refs", get(api::act_refs))
         .route("/v1/acts/{id}/cited-by", get(api::act_cited_by))
+        .route("/v1/acts/{id}/related", get(api::act_related))
         .route("/v1/acts/{id}/units/{eid}", get(api::unit))
         .route("/v1/acts/{id}/units/{eid}/refs", get(api::unit_refs))
         .route(

@@ -32,6 +32,7 @@ use zanlex::ErrorCode;
         api::act_download,
         api::act_refs,
         api::act_cited_by,
+        api::act_related,
         api::unit,
         api::unit_refs,
         api::unit_cited_by,

@@ -52,6 +52,12 @@ const T = {
     recentQuery: "Актілер (іздеу сөздері)", since: "Күшіне енуі, бастап", until: "дейін",
     feed: "Өзгерістер арнасы", feedOf: "Өзгерістерді жаңалықтар арнасы арқылы бақылау", amendingActL: "Өзгерткен акт",
     followAct: "Осы актінің өзгерістері",
+    related: "Байланысты құжаттар", relatedNone: "Корпус бұл актімен байланысты құжатты білмейді.",
+    relReplaces: "Бұрынғы акт (осы акт оның орнына қабылданған)", relReplacedBy: "Кейінгі акт (осы актінің орнына қабылданған)",
+    relAmends: "Осы акт өзгерткен актілер", relAmendedBy: "Осы актіні өзгерткен актілер",
+    relCites: "Осы акт сілтейтін актілер", relCitedBy: "Осы актіге сілтейтін актілер",
+    relRefs: (n) => `${grouped(n)} сілтеме`, relEvents: (n) => `${grouped(n)} өзгеріс`,
+    notInCorpus: "корпуста жоқ", relMore: "Тағы көрсету",
     notFoundPage: "Бет табылмады", notFoundText: "Бұл мекенжайда бет жоқ. Іздеуден бастаңыз:",
     shortened: (n, w) => `Сұраныс тым ұзын (ең көбі ${n} таңба, ${w} сөз): тек басы ізделді.`,
     errNoAct: "мұндай акт корпуста жоқ.", errNoUnit: "актіде мұндай бөлік жоқ.",
@@ -134,6 +140,12 @@ const T = {
     recentQuery: "Акты (слова поиска)", since: "Вступление в силу, с", until: "по",
     feed: "Лента изменений", feedOf: "Следить за изменениями через ленту новостей", amendingActL: "Изменяющий акт",
     followAct: "Изменения этого акта",
+    related: "Связанные документы", relatedNone: "Корпус не знает документов, связанных с этим актом.",
+    relReplaces: "Предшествующий акт (этот акт принят взамен него)", relReplacedBy: "Последующий акт (принят взамен этого акта)",
+    relAmends: "Акты, изменённые этим актом", relAmendedBy: "Акты, изменившие этот акт",
+    relCites: "Акты, на которые ссылается этот акт", relCitedBy: "Акты, ссылающиеся на этот акт",
+    relRefs: (n) => `ссылок: ${grouped(n)}`, relEvents: (n) => `изменений: ${grouped(n)}`,
+    notInCorpus: "нет в корпусе", relMore: "Показать ещё",
     notFoundPage: "Страница не найдена", notFoundText: "По этому адресу страницы нет. Начните с поиска:",
     shortened: (n, w) => `Запрос слишком длинный (не больше ${n} символов и ${w} слов): искали только его начало.`,
     errNoAct: "такого акта в корпусе нет.", errNoUnit: "в акте нет такой единицы.",
@@ -832,6 +844,7 @@ async function actView(id, p) {
         l === act.lang ? h("strong", {}, t(l)) : h("a", { href: withParams(actPath(act.id), { lang: l, q: p.q }), hreflang: l }, t(l))).flatMap((x, i) => (i ? [" · ", x] : [x]))) : null,
       h("p", { class: "act-links" }, h("a", { href: withParams(`${actPath(act.id)}/history`, { lang: act.lang }), id: "act-history-link" }, t("actHistory"))),
       downloadLinks(act.id, act.lang, p.as_of),
+      relatedBox(act.id, act.lang, p.as_of),
       asOfForm, edition,
       h("div", { class: "act-grid" },
         h("nav", { class: "toc", "aria-label": t("toc") }, skipToc, gotoForm, actSearch, h("h2", {}, t("toc")), toc),
@@ -842,6 +855,7 @@ async function actView(id, p) {
     if (el) el.scrollIntoView();
   };
   toHash();
+  followReader(body, toc);
   if (p.q) actSearchHits(act, p, actHits);
   // A large act's texts come in pages: each answer holds the texts of the units from its
   // `offset` (in document order) to its `next_offset`, the others without text.
@@ -885,6 +899,55 @@ async function actView(id, p) {
   toHash();
 }
 
+// Contents that follow the reader: the entry of the unit at the top of the text as the reader
+// scrolls is marked (`aria-current`), or, where it is folded away, the nearest entry shown
+// that holds it; the contents box scrolls itself to keep the mark in view. Nothing takes the
+// focus or opens a folded list, so the keyboard stays where the reader left it.
+function followReader(body, toc) {
+  if (typeof IntersectionObserver !== "function") return;
+  const seen = new Set();
+  let marked = null;
+  const entryOf = (eid) => {
+    const parts = eid.split("__");
+    for (let i = parts.length; i > 0; i--) {
+      const link = toc.querySelector(`a[href="#${CSS.escape(encodeURIComponent(parts.slice(0, i).join("__")))}"]`);
+      if (link && link.offsetParent !== null) return link;
+    }
+    return null;
+  };
+  const mark = () => {
+    // The first unit in document order among those in view: the one the reader is at.
+    const first = [...body.children].find((el) => seen.has(el));
+    const link = first ? entryOf(first.id) : null;
+    if (link === marked) return;
+    if (marked) marked.removeAttribute("aria-current");
+    marked = link;
+    if (!link) return;
+    link.setAttribute("aria-current", "location");
+    const box = link.closest(".toc");
+    if (box && box.scrollHeight > box.clientHeight) {
+      const top = link.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+      if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - link.offsetHeight) {
+        box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+      }
+    }
+  };
+  // A unit counts as in view while it crosses the band below the top of the window.
+  const io = new IntersectionObserver((changes) => {
+    for (const c of changes) {
+      if (c.isIntersecting) seen.add(c.target); else seen.delete(c.target);
+    }
+    mark();
+  }, { rootMargin: "0px 0px -70% 0px" });
+  for (const el of body.querySelectorAll(":scope > section.unit")) io.observe(el);
+  // Folding or unfolding the contents may show the unit's own entry, or hide it.
+  toc.addEventListener("click", () => requestAnimationFrame(() => {
+    if (marked) marked.removeAttribute("aria-current");
+    marked = null;
+    mark();
+  }));
+}
+
 // The hits of a search within `act` (the search's `act` filter, on the page's date), listed in
 // `out`: each its unit's label, linking to it on this page, and its snippet.
 async function actSearchHits(act, p, out) {
@@ -899,6 +962,73 @@ async function actSearchHits(act, p, out) {
   } catch (e) {
     out.replaceChildren(errorBox(e));
   }
+}
+
+// The documents related to the act, as the library lists them (`/v1/acts/{id}/related`): its
+// predecessor and successor, the acts it amends and that amend it, the acts it cites and that
+// cite it, each with its status; one closed box (one keyboard stop before the text), its
+// counts in its summary, pages of each list on asking.
+function relatedBox(id, lang, asOf) {
+  const summary = h("summary", { id: "related-summary" }, h("h2", { class: "related-h" }, t("related")));
+  const body = h("div", { class: "related-body", "aria-busy": "true" }, h("p", { class: "muted" }, t("loading")));
+  const box = h("details", { class: "related", id: "related" }, summary, body);
+  const groups = [["replaces", "relReplaces"], ["replaced_by", "relReplacedBy"], ["amended_by", "relAmendedBy"],
+    ["amends", "relAmends"], ["cites", "relCites"], ["cited_by", "relCitedBy"]];
+  const lists = new Map();
+  const item = (a, key) => {
+    const name = a.in_words ? a.in_words[ui] : a.citation;
+    const nameLang = a.in_words ? ui : lang;
+    // The status the corpus records, then what the time rule says of the day read when the
+    // act is not simply in force that day and the status does not say it already.
+    const sayState = !!a.state_in_words && !(a.state.kind === "repealed" && stateOf(a.status) === "repealed");
+    const status = a.status ? [badge(stateOf(a.status)), a.status.on ? ` ${a.status.estimated ? `${t("estimated")} ` : ""}${dmy(a.status.on)}` : null,
+      sayState ? " · " : null, sayState ? h("span", { class: `state state-${a.state.kind}` }, a.state_in_words[ui]) : null]
+      : [h("span", { class: "muted" }, t("notInCorpus"))];
+    const count = key === "cites" || key === "cited_by" ? t("relRefs")(a.count)
+      : key === "amends" || key === "amended_by" ? t("relEvents")(a.count) : null;
+    return h("li", { class: "related-act" },
+      a.id ? h("a", { href: withParams(actPath(a.id), { lang: a.in_words ? undefined : lang }), class: "cite", lang: nameLang === "ru" ? "ru" : "kk" }, name)
+        : h("span", { class: "cite", lang: nameLang === "ru" ? "ru" : "kk" }, name),
+      " · ", ...status, count ? ` · ${count}` : null);
+  };
+  const load = async (offset) => {
+    let res;
+    try {
+      res = await api(`/v1/acts/${encodeURIComponent(id)}/related`, { lang, as_of: asOf, limit: 20, offset: offset || undefined });
+    } catch (e) {
+      body.replaceChildren(errorBox(e));
+      return;
+    }
+    if (!offset) {
+      body.replaceChildren();
+      let n = 0;
+      for (const [key, label] of groups) {
+        const entries = Array.isArray(res[key]) ? res[key] : res[key] ? [res[key]] : [];
+        const total = res.totals && Number.isInteger(res.totals[key]) ? res.totals[key] : entries.length;
+        if (!total) continue;
+        n += total;
+        const ul = h("ul", { id: `related-${key.replace("_", "-")}` });
+        lists.set(key, ul);
+        body.append(h("section", { class: "related-group" }, h("h3", {}, `${t(label)} (${grouped(total)})`), ul));
+      }
+      summary.append(h("span", { class: "muted", id: "related-count" }, ` (${grouped(n)})`));
+      if (!n) body.append(h("p", { class: "note", id: "related-none" }, t("relatedNone")));
+    }
+    for (const [key] of groups) {
+      const ul = lists.get(key);
+      if (!ul) continue;
+      const entries = Array.isArray(res[key]) ? res[key] : offset ? [] : res[key] ? [res[key]] : [];
+      ul.append(...entries.map((a) => item(a, key)));
+    }
+    const more = document.getElementById("related-more");
+    if (more) more.remove();
+    if (Number.isInteger(res.next_offset)) {
+      body.append(h("button", { type: "button", id: "related-more", onclick: () => load(res.next_offset) }, t("relMore")));
+    }
+    body.setAttribute("aria-busy", "false");
+  };
+  load(0);
+  return box;
 }
 
 // Links that download the act as it stood on the date read (today when none) as a file to

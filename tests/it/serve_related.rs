@@ -1,0 +1,339 @@
+//! The documents related to an act, in one place (`GET /v1/acts/{id}/related` and the act
+//! page's box): its predecessor and successor, the acts it amends and that amend it, the acts
+//! it cites and that cite it, each with its status, linked when the corpus holds the act and
+//! named as the text names it otherwise; at a laptop's and a phone's width in both interface
+//! languages, with axe-core.
+//!
+//! The corpus: the Almaty oblast maslikhat decisions on keeping dogs and cats of 27.03.2015
+//! № 43-249 and of 31.07.2019 № 51-257, the second replacing the first (`tests/fixtures/mirror`
+//! and `tests/fixtures/predecessors`, from `kazakhstan-law/local-almaty-oblast`); the order of
+//! 01.03.2019 № 11-1-4/99 and the order of 02.04.2020 № 11-1-4/150 amending it
+//! (`tests/fixtures/amend/consolidated`); the Constitutional Law on the Government
+//! (`tests/fixtures/mirror/codes`), amended by laws the corpus lacks.
+
+use super::common::copy_dir;
+use super::serve_api::{get, Server};
+use super::serve_browser::{
+    axe_source, axe_violations, chromium, interface_language, js, open, runtime, screenshot,
+    wait_true, Served, WIDTHS,
+};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+
+const OLD: &str = "maslikhat-decision-2015-03-27-43-249";
+const NEW: &str = "maslikhat-decision-2019-07-31-51-257";
+const AMENDED: &str = "mfa-order-2019-03-01-11-1-4-99";
+const AMENDING: &str = "mfa-order-2020-04-02-11-1-4-150";
+const GOVERNMENT: &str = "constitutional-law-1995-12-18-2688";
+const DIR: &str =
+    "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti";
+const OLD_DIR: &str =
+    "2015/0327-ob-utverzhdenii-pravil-soderzhaniia-i-vygula-sobak-i-koshek-otlo-89455";
+const NEW_DIR: &str =
+    "2019/0731-ob-utverzhdenii-pravil-soderzhaniia-i-vygula-sobak-i-koshek-otlo-134034";
+
+/// The corpus above, made in `root`.
+fn related_corpus(root: &Path) -> PathBuf {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let corpus = root.join("corpus");
+    copy_dir(
+        &fixtures.join("mirror").join(DIR).join(OLD_DIR),
+        &corpus.join(DIR).join(OLD_DIR),
+    );
+    copy_dir(
+        &fixtures.join("predecessors").join(DIR).join(NEW_DIR),
+        &corpus.join(DIR).join(NEW_DIR),
+    );
+    copy_dir(
+        &fixtures.join("amend/consolidated"),
+        &corpus.join("consolidated"),
+    );
+    copy_dir(
+        &fixtures.join(
+            "mirror/codes/01-const-laws/1995/1218-o-pravitelstve-respubliki-kazakhstan-104316",
+        ),
+        &corpus.join("104316"),
+    );
+    corpus
+}
+
+/// Each entry of `list` as `[id or null, citation, status or null, count]`.
+fn entries(list: &Value) -> Vec<Value> {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|a| json!([a["id"], a["citation"], a["status"]["state"], a["count"]]))
+        .collect()
+}
+
+#[test]
+fn an_act_lists_its_related_acts_with_their_status_paged() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = related_corpus(tmp.path());
+    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+
+    // The decision of 2019 replaced that of 2015, which its text repeals: the old one is
+    // linked, with its status as its requisite records it.
+    let (status, new, _) = get(&server, &format!("/v1/acts/{NEW}/related?as_of=2020-01-01"));
+    assert_eq!(status, 200, "{new:#}");
+    assert_eq!(new["on"], "2020-01-01");
+    assert_eq!(new["replaces"]["id"], OLD, "{new:#}");
+    assert_eq!(
+        new["replaces"]["citation"],
+        "Алматы облыстық мәслихатының 27.03.2015 № 43-249 шешімі"
+    );
+    assert_eq!(
+        new["replaces"]["in_words"]["ru"],
+        "Решение маслихата Алматинской области от 27.03.2015 № 43-249"
+    );
+    assert_eq!(new["replaces"]["status"]["state"], "repealed");
+    assert_eq!(new["replaces"]["permalink"], format!("/acts/{OLD}"));
+    assert!(new.get("replaced_by").is_none(), "{new:#}");
+    // On 1 January 2020 the new decision was in force: no state of its own to say.
+    let (_, old, _) = get(&server, &format!("/v1/acts/{OLD}/related?as_of=2020-01-01"));
+    assert_eq!(old["replaced_by"]["id"], NEW, "{old:#}");
+    assert!(old["replaced_by"].get("state").is_none(), "{old:#}");
+    assert_eq!(
+        entries(&old["cited_by"]),
+        [json!([
+            NEW,
+            "Алматы облыстық мәслихатының 31.07.2019 № 51-257 шешімі",
+            "repealed",
+            1
+        ])]
+    );
+    // Today it is repealed: the time rule's words, in both languages.
+    let (_, today, _) = get(&server, &format!("/v1/acts/{OLD}/related"));
+    assert_eq!(
+        today["replaced_by"]["state"]["kind"], "repealed",
+        "{today:#}"
+    );
+    assert!(
+        today["replaced_by"]["state_in_words"]["ru"]
+            .as_str()
+            .is_some_and(|w| w.starts_with("утратил силу не ранее ~15.11.2022")),
+        "{today:#}"
+    );
+
+    // The order of 2019 and the order of 2020 amending it, each seen from the other.
+    let (_, amended, _) = get(&server, &format!("/v1/acts/{AMENDED}/related"));
+    assert_eq!(
+        entries(&amended["amended_by"]),
+        [json!([
+            AMENDING,
+            "ҚР Сыртқы істер министрінің 02.04.2020 № 11-1-4/150 бұйрығы",
+            "in_force",
+            1
+        ])]
+    );
+    assert_eq!(
+        entries(&amended["cited_by"]),
+        [json!([
+            AMENDING,
+            "ҚР Сыртқы істер министрінің 02.04.2020 № 11-1-4/150 бұйрығы",
+            "in_force",
+            5
+        ])]
+    );
+    // The law it is made under is not in the corpus: named as its text names it, no status.
+    assert_eq!(
+        entries(&amended["cites"]),
+        [json!([
+            null,
+            "\"Сынақ туралы\" Қазақстан Республикасы Заңының 5-бабына",
+            null,
+            1
+        ])]
+    );
+    assert!(amended["cites"][0].get("permalink").is_none());
+    let (_, amending, _) = get(&server, &format!("/v1/acts/{AMENDING}/related"));
+    assert_eq!(
+        entries(&amending["amends"]),
+        [json!([
+            AMENDED,
+            "ҚР Сыртқы істер министрінің 01.03.2019 № 11-1-4/99 бұйрығы",
+            "in_force",
+            1
+        ])]
+    );
+    assert_eq!(amending["totals"]["amended_by"], 0);
+
+    // The Government law, amended by eight laws the corpus lacks, in official form, newest
+    // first; paged.
+    let (_, gov, _) = get(&server, &format!("/v1/acts/{GOVERNMENT}/related"));
+    assert_eq!(gov["totals"]["amended_by"], 8, "{gov:#}");
+    assert_eq!(
+        entries(&gov["amended_by"])[..2],
+        [
+            json!([null, "ҚР 05.11.2022 № 156-VII Конституциялық Заңы", null, 6]),
+            json!([null, "ҚР 30.12.2020 № 392-VI Конституциялық Заңы", null, 3])
+        ]
+    );
+    let (_, page, _) = get(
+        &server,
+        &format!("/v1/acts/{GOVERNMENT}/related?limit=1&offset=1"),
+    );
+    assert_eq!(
+        entries(&page["amended_by"]),
+        [json!([
+            null,
+            "ҚР 30.12.2020 № 392-VI Конституциялық Заңы",
+            null,
+            3
+        ])]
+    );
+    assert_eq!(
+        (page["offset"].clone(), page["next_offset"].clone()),
+        (json!(1), json!(2))
+    );
+    // In Russian, the Russian text's notes name the amending laws in Russian.
+    let (_, ru, _) = get(
+        &server,
+        &format!("/v1/acts/{GOVERNMENT}/related?lang=ru&limit=1"),
+    );
+    assert_eq!(ru["lang"], "ru");
+    assert_eq!(
+        ru["amended_by"][0]["citation"],
+        "Конституционный закон РК от 05.11.2022 № 156-VII"
+    );
+
+    // Bad requests say what is wrong; the path is in the OpenAPI document.
+    let (status, _, _) = get(&server, "/v1/acts/no-such-act/related");
+    assert_eq!(status, 404);
+    let (status, bad, _) = get(&server, &format!("/v1/acts/{OLD}/related?as_of=01.01.2020"));
+    assert_eq!(status, 400, "{bad:#}");
+    let (_, doc, _) = get(&server, "/openapi.json");
+    assert!(
+        doc["paths"]["/v1/acts/{id}/related"]["get"].is_object(),
+        "the OpenAPI document lacks the related acts"
+    );
+}
+
+/// The box is open and its lists are in.
+const RELATED_IN: &str = "const b = document.getElementById('related'); \
+    if (!b) return false; b.open = true; \
+    return b.querySelector('.related-body').getAttribute('aria-busy') === 'false'";
+
+/// Each list of the box as `{list id: [[link href or null, name, status words]]}`.
+async fn shown(c: &fantoccini::Client) -> Value {
+    js(
+        c,
+        "const out = {}; \
+         for (const ul of document.querySelectorAll('#related ul')) \
+           out[ul.id] = [...ul.children].map((li) => { \
+             const a = li.querySelector('a'); \
+             const s = li.querySelector('.badge, .state, .muted'); \
+             return [a ? a.getAttribute('href') : null, (a || li.querySelector('.cite')).textContent, s ? s.textContent : null]; }); \
+         return out",
+    )
+    .await
+}
+
+#[test]
+fn the_act_page_shows_its_related_documents_in_the_interface_language() {
+    let Some(f) = Served::start(related_corpus) else {
+        return;
+    };
+    let axe = axe_source();
+    if axe.is_none() {
+        eprintln!("skipped: axe-core could not be installed with npm (npm install axe-core@4)");
+    }
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for (ui, in_force, repealed, missing, heading, old_name, amending_name) in [
+                (
+                    "kk",
+                    "күшінде",
+                    "күшін жойған",
+                    "корпуста жоқ",
+                    "Байланысты құжаттар",
+                    "Алматы облыстық мәслихатының 27.03.2015 № 43-249 шешімі",
+                    "ҚР Сыртқы істер министрінің 02.04.2020 № 11-1-4/150 бұйрығы",
+                ),
+                (
+                    "ru",
+                    "действует",
+                    "утратил силу",
+                    "нет в корпусе",
+                    "Связанные документы",
+                    "Решение маслихата Алматинской области от 27.03.2015 № 43-249",
+                    "Приказ Министра иностранных дел РК от 02.04.2020 № 11-1-4/150",
+                ),
+            ] {
+                interface_language(&c, base, ui).await;
+                let at = format!("{width} px, {ui}");
+                // The new decision: its predecessor, linked, repealed.
+                open(&c, &format!("{base}/acts/{NEW}"), RELATED_IN).await;
+                assert_eq!(
+                    js(&c, "return document.querySelector('#related summary h2').textContent").await,
+                    heading,
+                    "{at}"
+                );
+                let lists = shown(&c).await;
+                assert_eq!(
+                    lists["related-replaces"],
+                    json!([[format!("/acts/{OLD}"), old_name, repealed]]),
+                    "{at}: {lists:#}"
+                );
+                // Every entry is words, none an object's name.
+                assert_eq!(
+                    js(&c, "return document.getElementById('related').textContent.includes('[object')").await,
+                    false,
+                    "{at}"
+                );
+                // The box is one keyboard stop before the text: its summary.
+                assert_eq!(
+                    js(&c, "return document.querySelector('#related').compareDocumentPosition(document.querySelector('.act-grid')) === Node.DOCUMENT_POSITION_FOLLOWING").await,
+                    true,
+                    "{at}"
+                );
+                js(&c, "document.getElementById('related').scrollIntoView(); return true").await;
+                screenshot(&c, &format!("related-{ui}-{width}")).await;
+                if let Some(axe) = &axe {
+                    let found: Vec<Value> = axe_violations(&c, axe)
+                        .await
+                        .into_iter()
+                        .filter(|v| v["impact"] != "minor")
+                        .collect();
+                    assert!(found.is_empty(), "{at}: axe-core: {found:#?}");
+                }
+                // The amended order: the order amending it, in force; the law it is made
+                // under, which the corpus lacks, named as printed.
+                open(&c, &format!("{base}/acts/{AMENDED}"), RELATED_IN).await;
+                let lists = shown(&c).await;
+                assert_eq!(
+                    lists["related-amended-by"],
+                    json!([[format!("/acts/{AMENDING}"), amending_name, in_force]]),
+                    "{at}: {lists:#}"
+                );
+                assert_eq!(
+                    lists["related-cited-by"],
+                    json!([[format!("/acts/{AMENDING}"), amending_name, in_force]]),
+                    "{at}: {lists:#}"
+                );
+                assert_eq!(
+                    lists["related-cites"],
+                    json!([[
+                        null,
+                        "\"Сынақ туралы\" Қазақстан Республикасы Заңының 5-бабына",
+                        missing
+                    ]]),
+                    "{at}: {lists:#}"
+                );
+                // Following the link opens the amending order's page, its own box listing
+                // the order it amends.
+                js(&c, "document.querySelector('#related-amended-by a').click(); return true").await;
+                wait_true(
+                    &c,
+                    &format!("return location.pathname === '/acts/{AMENDING}' && !!document.querySelector('#related-amends li')"),
+                    "the amending order's page",
+                )
+                .await;
+                screenshot(&c, &format!("related-amends-{ui}-{width}")).await;
+            }
+            let _ = c.close().await;
+        }
+    });
+}
