@@ -39,6 +39,7 @@ pub(crate) mod pages;
 pub(crate) mod recent;
 mod refs;
 mod search;
+pub(crate) mod search_page;
 mod server;
 mod stats;
 mod succession;
