@@ -62,6 +62,16 @@ fn ranked(answer: &Value) -> Vec<(u64, String)> {
         .collect()
 }
 
+/// One bad search: the code every door answers with, the command line's arguments, the
+/// API's parameters, the tool's arguments, and the message when no door's page size is in it.
+type Case<'a> = (
+    &'a str,
+    Vec<&'a str>,
+    Vec<(&'a str, &'a str)>,
+    Value,
+    Option<&'a str>,
+);
+
 #[test]
 fn mcp_cli_and_api_answer_one_search_alike() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -97,7 +107,7 @@ fn mcp_cli_and_api_answer_one_search_alike() {
 
         // The same invalid search: the same code (and, where no door's page size is in it,
         // the same words) from each door.
-        let cases: [(&str, Vec<&str>, Vec<(&str, &str)>, Value, Option<&str>); 5] = [
+        let cases: [Case; 5] = [
             (
                 "limit_out_of_range",
                 vec!["виза", "-n", "0"],
