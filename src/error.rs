@@ -126,6 +126,37 @@ pub enum Error {
     /// that is not `ACT_ID#EID`, a limit out of range. The message says what to write.
     #[error("{0}")]
     BadArgument(String),
+    /// A page of a search asked with more hits than its door's page holds, or none.
+    #[error("limit {limit} is out of range; use 1 to {max} and page on with `offset`")]
+    LimitOutOfRange {
+        /// The page size asked for.
+        limit: u64,
+        /// The most hits a page holds.
+        max: usize,
+    },
+    /// A page of a search that ends past the last hit a search gives ([`crate::MAX_LIMIT`]).
+    #[error(
+        "offset {offset} + limit {limit} is past hit {end}, where a search's pages end; narrow \
+         the question instead (a more precise query, a filter)"
+    )]
+    OffsetOutOfRange {
+        /// The hits before the page.
+        offset: u64,
+        /// The page size.
+        limit: u64,
+        /// Where a search's pages end.
+        end: usize,
+    },
+    /// A query longer than zanlex reads.
+    #[error(
+        "the query is {chars} characters long; the limit is {max}: shorten it to its key words"
+    )]
+    QueryTooLong {
+        /// Its length in characters.
+        chars: usize,
+        /// The most a query may have.
+        max: usize,
+    },
     /// An analyzer name that is not one of [`crate::ANALYZERS`].
     #[error("unknown analyzer `{name}`; use one of {}", crate::ANALYZERS.join(", "))]
     UnknownAnalyzer {
@@ -244,6 +275,9 @@ impl Error {
             | Error::UnknownVersion { .. }
             | Error::NotFound(_) => ErrorCode::NotFound,
             Error::UnknownAnalyzer { .. } | Error::BadArgument(_) => ErrorCode::BadRequest,
+            Error::LimitOutOfRange { .. } => ErrorCode::LimitOutOfRange,
+            Error::OffsetOutOfRange { .. } => ErrorCode::OffsetOutOfRange,
+            Error::QueryTooLong { .. } => ErrorCode::QueryTooLong,
             Error::Locked { .. } => ErrorCode::IndexBusy,
             Error::Extract { .. }
             | Error::Structure { .. }

@@ -93,7 +93,7 @@ pub mod pages {
         HistoryTotals, HitBrief, HitsPage, Links, PageHead, Paging, ReadAnswer, ReadRequest,
         RefBrief, RefsPage, RefsRequest, StatsAnswer, StatsRequest, UnitBrief, UnitOnDate,
         UnitRead, VersionBrief, ACT_TITLE_CHARS, LIST_END, MAX_OUTLINE_UNITS, MAX_SERVER_LIST_PAGE,
-        MAX_STATS_LIMIT, SERVER_ANSWER_CHARS,
+        MAX_SERVER_SEARCH_PAGE, MAX_STATS_LIMIT, SERVER_ANSWER_CHARS,
     };
     pub use crate::answer::recent::{
         recent_changes, RecentChange, RecentChangesAnswer, RecentChangesRequest, RecentScope,
@@ -102,6 +102,7 @@ pub mod pages {
     pub use crate::answer::related::{
         related_acts, RelatedAct, RelatedActs, RelatedRequest, RelatedTotals,
     };
+    pub use crate::answer::search_page::{hits_page, search_page, SearchArgs, SearchPageRequest};
 }
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
 #[cfg(feature = "watch")]
@@ -116,6 +117,8 @@ pub use panic_guard::install_quiet_hook as quiet_caught_panics;
 pub use refs::{
     cited_by, Catalog, Citing, Edition, RefSource, Resolved, ResolvedReference, Wording,
 };
+/// The longest query zanlex reads, in characters.
+pub use search::query::MAX_QUERY_CHARS;
 pub use search::{
     ArticleMatch, Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query, QueryFault,
     SearchRequest, SearchResults, SearchedAlso, Snippet, DEFAULT_LIMIT, DEFAULT_TOTAL_BOUND,

@@ -101,12 +101,6 @@ pub(crate) fn bad_argument(message: String) -> PyErr {
     raise(ErrorCode::BadRequest, message, None)
 }
 
-/// A page out of range: `code` is [`ErrorCode::LimitOutOfRange`] or
-/// [`ErrorCode::OffsetOutOfRange`].
-pub(crate) fn out_of_range(code: ErrorCode, message: String) -> PyErr {
-    raise(code, message, None)
-}
-
 /// Adds the exception classes to the module.
 pub(crate) fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();

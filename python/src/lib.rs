@@ -12,7 +12,7 @@ mod answers;
 mod errors;
 
 use answers::{new_answer, Record};
-use errors::{bad_argument, out_of_range, py_err};
+use errors::{bad_argument, py_err};
 use pyo3::prelude::*;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -146,46 +146,23 @@ impl Index {
         lang: Option<&str>,
         exact_total: bool,
     ) -> PyResult<Py<answers::SearchResults>> {
-        if limit == 0 || limit > zanlex::MAX_LIMIT {
-            return Err(out_of_range(
-                zanlex::ErrorCode::LimitOutOfRange,
-                format!(
-                    "limit {limit} is out of range; use 1..={}",
-                    zanlex::MAX_LIMIT
-                ),
-            ));
-        }
-        let end = offset.saturating_add(limit);
-        if end > zanlex::MAX_LIMIT {
-            return Err(out_of_range(
-                zanlex::ErrorCode::OffsetOutOfRange,
-                format!(
-                    "offset {offset} + limit {limit} is past hit {}, where pages end; narrow the query instead",
-                    zanlex::MAX_LIMIT
-                ),
-            ));
-        }
-        let mut req = zanlex::SearchRequest::new(query)
-            .limit(end)
-            .exact_total(exact_total)
-            .references(false);
-        req.as_of = date("as_of", as_of)?;
-        req.act = act.map(str::to_string);
-        req.kind = kind
-            .map(|k| k.parse::<zanlex::ActKind>())
-            .transpose()
-            .map_err(|e| bad_argument(format!("kind: {e}")))?;
-        req.status = status
-            .map(|s| s.parse::<zanlex::StatusKind>())
-            .transpose()
-            .map_err(|e| bad_argument(format!("status: {e}")))?;
-        req.lang = self::lang(lang)?;
+        let args = zanlex::pages::SearchArgs {
+            query,
+            offset: Some(offset as u64),
+            limit: Some(limit as u64),
+            as_of,
+            act,
+            kind,
+            status,
+            lang,
+            exact_total,
+            ..Default::default()
+        };
+        let budget = zanlex::pages::Budget::LOCAL;
+        let req = zanlex::pages::SearchPageRequest::parse(&args, &budget, str::to_string)
+            .map_err(py_err)?;
         let results = self.ask(py, move |index| {
-            let res = index.search(&req)?;
-            // The references of the page's hits alone are resolved, as the server does.
-            let mut page = zanlex::SearchPage::new(res, offset, limit);
-            page.results.resolve_references(index, req.as_of)?;
-            Ok(page.results)
+            Ok(zanlex::pages::search_page(index, &req, &budget)?.results)
         })?;
         new_answer(py, &results, answers::SearchResults)
     }

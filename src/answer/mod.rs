@@ -43,6 +43,7 @@ pub(crate) mod recent;
 mod refs;
 pub(crate) mod related;
 mod search;
+pub(crate) mod search_page;
 mod server;
 mod stats;
 mod succession;

@@ -245,6 +245,10 @@ pub struct Budget {
     pub list_page: usize,
     /// Most entries a page of such a list may ask for.
     pub max_list_page: usize,
+    /// Hits on a page of a search when not asked.
+    pub search_page: usize,
+    /// Most hits a page of a search may ask for.
+    pub max_search_page: usize,
 }
 
 impl Budget {
@@ -258,6 +262,8 @@ impl Budget {
         outline_chars: 40_000,
         list_page: 20,
         max_list_page: 100,
+        search_page: crate::DEFAULT_LIMIT,
+        max_search_page: 50,
     };
 
     /// What one answer of the HTTP API and the command line's `--json` hold: every list
@@ -270,6 +276,17 @@ impl Budget {
         outline_chars: SERVER_ANSWER_CHARS,
         list_page: MAX_SERVER_LIST_PAGE,
         max_list_page: MAX_SERVER_LIST_PAGE,
+        search_page: crate::DEFAULT_LIMIT,
+        max_search_page: MAX_SERVER_SEARCH_PAGE,
+    };
+
+    /// What the command line and the Python package hold: as [`Budget::SERVER`], but a page
+    /// of a search may hold every hit a search gives ([`crate::MAX_LIMIT`]), each whole, for
+    /// a reader who asked for them on their own machine.
+    pub const LOCAL: Budget = Budget {
+        answer_chars: usize::MAX,
+        max_search_page: crate::MAX_LIMIT,
+        ..Budget::SERVER
     };
 
     /// The page of a list asked with `offset` and `limit`, within this budget's page sizes
@@ -286,6 +303,9 @@ impl Budget {
         Paging::new(offset, limit, self.list_page, self.max_list_page)
     }
 }
+
+/// Most hits of a page of a search the HTTP API sends.
+pub const MAX_SERVER_SEARCH_PAGE: usize = 100;
 
 /// Most entries of a page of a list the HTTP API sends, and how many when not asked: as many
 /// as a real act has, the answer's size in characters bounding it first.
@@ -531,75 +551,76 @@ pub struct HitsPage {
     pub hits: Vec<HitBrief>,
 }
 
-impl HitsPage {
-    /// The page `paging` of `results` (a search for `offset + limit` hits, on `as_of`), the
-    /// references of the page's hits resolved from `index`, each hit with its links, within
-    /// `budget`. Hits in repealed acts rank after the law in force; unless
-    /// `include_repealed`, they are left out of the page and counted, so that a page shorter
-    /// than its limit says why.
-    pub fn new(
-        index: &ZanIndex,
-        results: SearchResults,
-        paging: Paging,
-        include_repealed: bool,
-        as_of: Option<NaiveDate>,
-        links: &Links,
-        budget: &Budget,
-    ) -> crate::Result<Self> {
-        let mut page = crate::SearchPage::new(results, paging.offset, paging.limit);
-        page.results.resolve_references(index, as_of)?;
-        let relaxed = page.relaxed;
-        let total_text = page.results.total_text();
-        let SearchResults {
-            query,
-            total,
-            total_is_lower_bound,
-            hits,
-            searched_also,
-            ..
-        } = page.results;
-        let before = hits.len();
-        let mut answer = HitsPage {
-            query,
-            total,
-            total_is_lower_bound,
-            total_text,
-            relaxed,
-            page: PageHead::new(paging, None, None),
-            repealed_left_out: 0,
-            searched_also,
-            hits: Vec::new(),
-        };
-        let mut used = json_chars(&answer) + 200;
-        let mut shown_to = paging.offset + before;
-        for (k, hit) in hits.into_iter().enumerate() {
-            // Counted where the page passes them: the next page begins after the last hit
-            // shown, and counts those after it.
-            if !include_repealed && hit.act.status == crate::StatusKind::Repealed.as_str() {
-                answer.repealed_left_out += 1;
-                continue;
-            }
-            let linked = brief(hit, as_of, links, budget);
-            let size = json_chars(&linked) + 1;
-            if !answer.hits.is_empty() && used + size > budget.answer_chars {
-                shown_to = paging.offset + k;
-                answer.page.cut = Some(format!(
-                    "the page stops after {} hits to stay within {} characters; `offset` {} \
-                     gives the next",
-                    answer.hits.len(),
-                    budget.answer_chars,
-                    shown_to
-                ));
-                break;
-            }
-            used += size;
-            answer.hits.push(linked);
+/// The page of `results` (a search for the request's `offset + limit` hits) the request asks,
+/// the references of the page's hits resolved from `index`, each hit with its links, within
+/// `budget`. Hits in repealed acts rank after the law in force; unless the request keeps
+/// them, they are left out of the page and counted, so that a page shorter than its limit
+/// says why.
+pub(crate) fn hits_page_of(
+    index: &ZanIndex,
+    results: SearchResults,
+    request: &super::search_page::SearchPageRequest,
+    links: &Links,
+    budget: &Budget,
+) -> crate::Result<HitsPage> {
+    let (paging, include_repealed, as_of) = (
+        request.paging,
+        request.include_repealed,
+        request.search.as_of,
+    );
+    let mut page = crate::SearchPage::new(results, paging.offset, paging.limit);
+    page.results.resolve_references(index, as_of)?;
+    let relaxed = page.relaxed;
+    let total_text = page.results.total_text();
+    let SearchResults {
+        query,
+        total,
+        total_is_lower_bound,
+        hits,
+        searched_also,
+        ..
+    } = page.results;
+    let before = hits.len();
+    let mut answer = HitsPage {
+        query,
+        total,
+        total_is_lower_bound,
+        total_text,
+        relaxed,
+        page: PageHead::new(paging, None, None),
+        repealed_left_out: 0,
+        searched_also,
+        hits: Vec::new(),
+    };
+    let mut used = json_chars(&answer) + 200;
+    let mut shown_to = paging.offset + before;
+    for (k, hit) in hits.into_iter().enumerate() {
+        // Counted where the page passes them: the next page begins after the last hit
+        // shown, and counts those after it.
+        if !include_repealed && hit.act.status == crate::StatusKind::Repealed.as_str() {
+            answer.repealed_left_out += 1;
+            continue;
         }
-        let more = shown_to < answer.total || answer.total_is_lower_bound;
-        let full = answer.page.cut.is_some() || before == paging.limit;
-        answer.page.next_offset = (more && full && shown_to < crate::MAX_LIMIT).then_some(shown_to);
-        Ok(answer)
+        let linked = brief(hit, as_of, links, budget);
+        let size = json_chars(&linked) + 1;
+        if !answer.hits.is_empty() && used + size > budget.answer_chars {
+            shown_to = paging.offset + k;
+            answer.page.cut = Some(format!(
+                "the page stops after {} hits to stay within {} characters; `offset` {} \
+                 gives the next",
+                answer.hits.len(),
+                budget.answer_chars,
+                shown_to
+            ));
+            break;
+        }
+        used += size;
+        answer.hits.push(linked);
     }
+    let more = shown_to < answer.total || answer.total_is_lower_bound;
+    let full = answer.page.cut.is_some() || before == paging.limit;
+    answer.page.next_offset = (more && full && shown_to < crate::MAX_LIMIT).then_some(shown_to);
+    Ok(answer)
 }
 
 /// `hit` as an assistant reads it, within `budget`, its links on `as_of`.

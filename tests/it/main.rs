@@ -29,6 +29,7 @@ mod index_safety;
 mod ingest_corpus;
 mod ingest_hostile;
 mod lexicon;
+mod mcp_doors;
 mod mcp_tools;
 mod mcp_transport;
 mod mirror_corpus;

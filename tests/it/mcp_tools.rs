@@ -13,8 +13,16 @@ use std::path::Path;
 use std::process::Stdio;
 
 /// The tools, in the order the server lists them.
-const TOOLS: [&str; 8] = [
-    "at_date", "changes", "cited_by", "history", "read", "refs", "search", "stats",
+const TOOLS: [&str; 9] = [
+    "at_date",
+    "changes",
+    "cited_by",
+    "history",
+    "read",
+    "recent_changes",
+    "refs",
+    "search",
+    "stats",
 ];
 
 /// The act most tests read: an order in Kazakh with rules attached, amended twelve times.
@@ -77,7 +85,11 @@ pub(super) async fn spawn(corpus: &Path, index: &Path) -> RunningService<RoleCli
 }
 
 /// Calls tool `name` with `args`.
-async fn call(client: &RunningService<RoleClient, ()>, name: &str, args: Value) -> CallToolResult {
+pub(super) async fn call(
+    client: &RunningService<RoleClient, ()>,
+    name: &str,
+    args: Value,
+) -> CallToolResult {
     let args = args.as_object().cloned().expect("arguments are an object");
     client
         .call_tool(CallToolRequestParams::new(name.to_string()).with_arguments(args))
@@ -169,7 +181,7 @@ fn mcp_lists_the_tools_with_their_schemas() {
             let wanted: &[&str] = match tool.name.as_ref() {
                 "search" => &["query"],
                 "at_date" => &["target", "date"],
-                "stats" => &[],
+                "stats" | "recent_changes" => &[],
                 _ => &["target"],
             };
             assert_eq!(required, json!(wanted), "{}", tool.name);

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 mod acts;
 mod analyze;
+mod changes;
 mod diff;
 mod history;
 mod index;
@@ -83,6 +84,9 @@ pub enum Command {
     History(history::Args),
     /// Compare two versions of an act or unit.
     Diff(diff::Args),
+    /// List the amendments the acts' notes record, newest first, across the corpus or in
+    /// one act.
+    Changes(changes::Args),
     /// List what a unit (or act) refers to: units of its own act and other acts.
     Refs(refs::RefsArgs),
     /// List the provisions that refer to a unit (or act), across the corpus.
@@ -281,6 +285,7 @@ pub fn main() -> ExitCode {
         Command::Units(a) => units::run(&cli, a),
         Command::History(a) => history::run(&cli, a),
         Command::Diff(a) => diff::run(&cli, a),
+        Command::Changes(a) => changes::run(&cli, a),
         Command::Refs(a) => refs::run_refs(&cli, a),
         Command::CitedBy(a) => refs::run_cited_by(&cli, a),
         Command::Analyze(a) => analyze::run(&cli, a),
@@ -309,8 +314,30 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(err) => report_error(&err),
+        Err(err) => {
+            if cli.command.error_as_json() {
+                print_error_json(&err);
+            }
+            report_error(&err)
+        }
     }
+}
+
+impl Command {
+    /// Whether the command was asked for `--json` and says its error as JSON too.
+    fn error_as_json(&self) -> bool {
+        matches!(self, Command::Search(a) if a.json)
+            || matches!(self, Command::Changes(a) if a.json)
+    }
+}
+
+/// With `--json`, an error is one JSON document on stdout too, as the server and the MCP tools
+/// send it (`{"error": {"code", "message"}}`), its code from zanlex's table.
+fn print_error_json(err: &anyhow::Error) {
+    let code = crate::common::error_code(err);
+    let answer = zanlex::ErrorAnswer::new(code, format!("{err:#}"));
+    // A closed stdout leaves the error to stderr, where it goes anyway.
+    let _ = print_json(&answer);
 }
 
 /// Prints an error on one line and picks its exit code from zanlex's table of error codes

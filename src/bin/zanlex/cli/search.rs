@@ -1,9 +1,9 @@
 //! `zanlex search`.
 
 use super::Cli;
-use crate::common::TypedSearch;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use zanlex::pages::{Budget, SearchArgs, SearchPageRequest};
 use zanlex::SearchResults;
 
 /// Arguments of `zanlex search`.
@@ -13,8 +13,12 @@ pub struct Args {
     #[arg(required = true, num_args = 1..)]
     pub query: Vec<String>,
     /// Number of hits.
-    #[arg(long, short = 'n', default_value_t = zanlex::DEFAULT_LIMIT)]
-    pub limit: usize,
+    #[arg(long, short = 'n', default_value_t = zanlex::DEFAULT_LIMIT as u64)]
+    pub limit: u64,
+    /// Hits before the first one shown: the best hits after the first N (offset + limit is
+    /// at most 1000).
+    #[arg(long, value_name = "N")]
+    pub offset: Option<u64>,
     /// Print one JSON document (as docs/json.md describes it) on stdout.
     #[arg(long)]
     pub json: bool,
@@ -40,7 +44,7 @@ pub struct Args {
     pub exact_total: bool,
     /// How many matches are counted exactly before the total becomes "N+" (10,000 by default).
     #[arg(long, value_name = "N")]
-    pub total_bound: Option<usize>,
+    pub total_bound: Option<u64>,
     /// Stop after this many milliseconds of work and show the best hits found by then,
     /// saying the answer is incomplete; no limit by default.
     #[arg(long, value_name = "MS")]
@@ -55,26 +59,29 @@ pub(crate) fn flag(name: &str) -> String {
 /// Runs `zanlex search`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     // Check the query and flags before touching the index.
-    let typed = TypedSearch {
-        query: args.query.join(" "),
-        limit: args.limit,
+    let query = args.query.join(" ");
+    let typed = SearchArgs {
+        query: &query,
+        offset: args.offset,
+        limit: Some(args.limit),
         as_of: args.as_of.as_deref(),
         act: args.act.as_deref(),
         kind: args.kind.as_deref(),
         status: args.status.as_deref(),
-        lang: args.lang,
+        lang: args.lang.map(zanlex::Lang::as_str),
         exact_total: args.exact_total,
         total_bound: args.total_bound,
+        ..Default::default()
     };
     // The text shows no references: only `--json` has them resolved.
-    let mut req = typed.request(flag)?.references(args.json);
-    if let Some(ms) = args.budget_ms {
-        req = req.budget(std::time::Duration::from_millis(ms));
-    }
+    let req = SearchPageRequest::parse(&typed, &Budget::LOCAL, flag)?
+        .references(args.json)
+        .time_limit(args.budget_ms.map(std::time::Duration::from_millis));
     // The search is done while the corpus is checked for changes (done again if the index
     // had to be refreshed).
-    let (index, report, res) = cli.open_index_with(|index| index.search(&req))?;
-    let res = res?;
+    let (index, report, page) =
+        cli.open_index_with(|index| zanlex::pages::search_page(index, &req, &Budget::LOCAL))?;
+    let res = page?.results;
     if res.relaxed {
         eprintln!("zanlex: no unit has all the words; showing units with some of them");
     }
@@ -101,7 +108,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         super::print_json(&res)?;
     } else {
         let mut out = super::answer_out();
-        print_text(&mut out, &res, req.as_of)?;
+        print_text(&mut out, &res, req.search.as_of)?;
         out.flush()?;
     }
     // A one-shot command ends here: the index's maps and the answer are left for the process's

@@ -1,6 +1,6 @@
-//! The MCP tools: `search`, `read`, `at_date`, `history`, `changes`, `refs`, `cited_by` and
-//! `stats` (the last two's arguments in [`changes`]). Each parses its arguments into checked
-//! values, asks the library for its answer on the index in force (on a bounded blocking read,
+//! The MCP tools: `search`, `read`, `at_date`, `history`, `changes`, `recent_changes`, `refs`,
+//! `cited_by` and `stats` (the arguments of `changes`, `recent_changes` and `stats` in
+//! [`changes`]). Each parses its arguments into checked values, asks the library for its answer on the index in force (on a bounded blocking read,
 //! as the JSON API does) and sends it as JSON text: the library's answers cut to a page and a
 //! size in characters, with links that open ([`zanlex::pages`]). A mistake in the arguments
 //! is a tool error worded for the model to act on, with its code from zanlex's table of error
@@ -17,17 +17,8 @@ use rmcp::{tool, tool_handler, tool_router, ServerHandler};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
-use zanlex::pages::{Budget, Links, Paging};
+use zanlex::pages::{Budget, Links};
 use zanlex::{ErrorCode, Lang, Target, ZanIndex};
-
-/// Most hits one `search` page may ask for.
-pub(crate) const MAX_SEARCH_PAGE: usize = 50;
-/// Hits on a `search` page when not asked.
-const DEFAULT_SEARCH_PAGE: usize = 10;
-/// Most entries one page of `history`, `refs` or `cited_by` may ask for.
-pub(crate) const MAX_LIST_PAGE: usize = 100;
-/// Entries on such a page when not asked.
-const DEFAULT_LIST_PAGE: usize = 20;
 
 /// What the model is told about zanlex when it connects.
 const INSTRUCTIONS: &str = "zanlex searches Kazakhstan's normative acts (laws, codes, orders, \
@@ -229,16 +220,6 @@ fn date_arg(name: &str, value: Option<&str>) -> Result<Option<chrono::NaiveDate>
         None => Ok(None),
         Some(v) => zanlex::date_arg(name, v).map(Some).map_err(ToolError::from),
     }
-}
-
-/// `offset` and `limit` of a page: `limit` in `1..=max` (`default` when absent).
-fn page_args(
-    offset: Option<u64>,
-    limit: Option<u64>,
-    default: usize,
-    max: usize,
-) -> Result<Paging, ToolError> {
-    Ok(Paging::new(offset, limit, default, max)?)
 }
 
 /// `ACT_ID#EID` or `ACT_ID`, as the tools take it.
@@ -483,7 +464,7 @@ list's full length and `next_offset` the next page. Example: {\"target\": \
         let answer_of = async {
             let target = target_arg(&args.target)?;
             let lang = lang_arg(args.lang.as_deref())?;
-            let paging = page_args(args.offset, args.limit, DEFAULT_LIST_PAGE, MAX_LIST_PAGE)?;
+            let paging = self.budget.list_paging(args.offset, args.limit)?;
             let request = zanlex::pages::HistoryRequest::new(target, paging).lang(lang);
             self.read(move |index, links, budget| {
                 Ok(zanlex::pages::history_page(index, &request, links, budget)?)
@@ -509,7 +490,7 @@ paged with `offset`/`limit` and `next_offset`. Example: {\"target\": \
             let target = target_arg(&args.target)?;
             let lang = lang_arg(args.lang.as_deref())?;
             let as_of = date_arg("as_of", args.as_of.as_deref())?;
-            let paging = page_args(args.offset, args.limit, DEFAULT_LIST_PAGE, MAX_LIST_PAGE)?;
+            let paging = self.budget.list_paging(args.offset, args.limit)?;
             let request = zanlex::pages::RefsRequest::new(target, paging)
                 .lang(lang)
                 .as_of(as_of);
@@ -537,7 +518,7 @@ with its citation) and the reference as printed. `total` counts them all; paged 
             let target = target_arg(&args.target)?;
             let lang = lang_arg(args.lang.as_deref())?;
             let as_of = date_arg("as_of", args.as_of.as_deref())?;
-            let paging = page_args(args.offset, args.limit, DEFAULT_LIST_PAGE, MAX_LIST_PAGE)?;
+            let paging = self.budget.list_paging(args.offset, args.limit)?;
             let request = zanlex::pages::RefsRequest::new(target, paging)
                 .lang(lang)
                 .as_of(as_of)
@@ -578,6 +559,36 @@ the corpus holds a single edition (`notes` says so). `totals` counts everything;
         answer(answer_of.await)
     }
 
+    /// `recent_changes`: the amendments recorded, newest first.
+    #[tool(
+        name = "recent_changes",
+        output_schema = output_schema::<zanlex::pages::RecentChangesAnswer>(),
+        description = "The amendments the acts' notes record, newest first by the day they take \
+effect: across the whole corpus, or in one act (`act`), only those taking effect on or after \
+`since` and on or before `until` when given. Each change names the act changed (`act_id`, \
+`act_citation`, `permalink`), the amending act in official form (`amending_act`, `signed`), the \
+days it takes effect (`effective`, `effective_last`) and the units it changed (the first few; \
+`units_total` counts them; `history` with the act lists every event). Paged with \
+`offset`/`limit` and `next_offset`; `total` counts every change. Example: {\"since\": \
+\"2020-01-01\", \"limit\": 5}.",
+        annotations(read_only_hint = true, open_world_hint = false)
+    )]
+    async fn recent_changes(
+        &self,
+        Parameters(args): Parameters<changes::RecentChangesArgs>,
+    ) -> CallToolResult {
+        let answer_of = async {
+            let request = changes::recent_changes_request(args)?;
+            self.read(move |index, links, budget| {
+                Ok(zanlex::pages::recent_changes(
+                    index, &request, links, budget,
+                )?)
+            })
+            .await
+        };
+        answer(answer_of.await)
+    }
+
     /// `stats`: counts across the corpus.
     #[tool(
         name = "stats",
@@ -603,76 +614,26 @@ each ranked list (10 when left out). Example: {\"since\": \"2020-01-01\", \"limi
 
 impl Zanlex {
     async fn search_page(&self, args: SearchArgs) -> Result<zanlex::pages::HitsPage, ToolError> {
-        let query = args.query.trim().to_string();
-        if query.is_empty() {
+        if args.query.trim().is_empty() {
             return Err(ToolError::bad(
                 "query is empty: give the words to search for, e.g. {\"query\": \"виза ұзарту\"}",
             ));
         }
-        if query.chars().count() > crate::served::readers::MAX_QUERY_CHARS {
-            return Err(ToolError {
-                code: ErrorCode::QueryTooLong,
-                message: format!(
-                    "the query has more than {} characters; shorten it to its key words",
-                    crate::served::readers::MAX_QUERY_CHARS
-                ),
-            });
-        }
-        let paging = page_args(
-            args.offset,
-            args.limit,
-            DEFAULT_SEARCH_PAGE,
-            MAX_SEARCH_PAGE,
-        )?;
-        if paging.offset + paging.limit > zanlex::MAX_LIMIT {
-            return Err(ToolError {
-                code: ErrorCode::OffsetOutOfRange,
-                message: format!(
-                    "offset {} + limit {} is past hit {}, where a search's pages end; narrow the \
-                     question instead (a more precise query, a filter)",
-                    paging.offset,
-                    paging.limit,
-                    zanlex::MAX_LIMIT
-                ),
-            });
-        }
-        let lang = lang_arg(args.lang.as_deref())?;
-        let as_of = args
-            .as_of
-            .as_deref()
-            .map(str::trim)
-            .filter(|v| !v.is_empty());
-        let kind = args
-            .kind
-            .as_deref()
-            .map(str::trim)
-            .filter(|v| !v.is_empty());
-        let typed = crate::common::TypedSearch {
-            query,
-            limit: paging.offset + paging.limit,
-            as_of,
-            kind,
-            lang,
+        let typed = zanlex::pages::SearchArgs {
+            query: args.query.trim(),
+            offset: args.offset,
+            limit: args.limit,
+            as_of: args.as_of.as_deref(),
+            kind: args.kind.as_deref(),
+            lang: args.lang.as_deref(),
             exact_total: args.exact_total.unwrap_or(false),
+            include_repealed: args.include_repealed.unwrap_or(false),
             ..Default::default()
         };
-        // The hits' references are resolved for the page only, as the API does.
-        let req = typed
-            .request(str::to_string)?
-            .references(false)
-            .budget(self.state.readers.query_budget());
-        let include_repealed = args.include_repealed.unwrap_or(false);
+        let req = zanlex::pages::SearchPageRequest::parse(&typed, &self.budget, str::to_string)?
+            .time_limit(Some(self.state.readers.query_budget()));
         self.read(move |index, links, budget| {
-            let results = index.search(&req)?;
-            Ok(zanlex::pages::HitsPage::new(
-                index,
-                results,
-                paging,
-                include_repealed,
-                req.as_of,
-                links,
-                budget,
-            )?)
+            Ok(zanlex::pages::hits_page(index, &req, links, budget)?)
         })
         .await
     }

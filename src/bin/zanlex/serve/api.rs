@@ -4,7 +4,7 @@
 //! prints, both being renderings of one library type.
 
 use super::errors::ApiError;
-use super::limits::{MAX_ACTS_PAGE, MAX_PAGE, MAX_QUERY_CHARS};
+use super::limits::MAX_ACTS_PAGE;
 use super::openapi::{
     self as doc, ActsErrors, MarkedReadErrors, ReadErrors, ReindexErrors, SearchErrors,
 };
@@ -92,17 +92,27 @@ fn text_param(value: Option<String>) -> Option<String> {
     value.filter(|v| !v.trim().is_empty())
 }
 
-/// A search's words (`q`), within the length a query may have; absent when empty.
+/// A whole-number parameter, `None` when absent or empty.
+fn optional_number(name: &str, value: Option<&str>) -> Result<Option<u64>, ApiError> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => number_param(name, Some(v), 0).map(|n| Some(n as u64)),
+    }
+}
+
+/// Words to mark in a text (`q`), within the length a query may have; absent when empty.
 fn query_param(value: Option<String>) -> Result<Option<String>, ApiError> {
     let query = text_param(value);
-    if query
+    if let Some(chars) = query
         .as_ref()
-        .is_some_and(|q| q.chars().count() > MAX_QUERY_CHARS)
+        .map(|q| q.chars().count())
+        .filter(|n| *n > zanlex::MAX_QUERY_CHARS)
     {
-        return Err(ApiError::new(
-            ErrorCode::QueryTooLong,
-            format!("the query has more than {MAX_QUERY_CHARS} characters; shorten it"),
-        ));
+        return Err(zanlex::Error::QueryTooLong {
+            chars,
+            max: zanlex::MAX_QUERY_CHARS,
+        }
+        .into());
     }
     Ok(query)
 }
@@ -158,66 +168,29 @@ pub(crate) async fn search(
     q: Result<Query<SearchParams>, QueryRejection>,
 ) -> Answer<zanlex::SearchPage> {
     let p = params(q)?;
-    let query = query_param(p.q)?.ok_or_else(|| {
+    let query = text_param(p.q).ok_or_else(|| {
         ApiError::bad_request("q is missing: give the words to search for, e.g. ?q=виза")
     })?;
-    let limit = number_param("limit", p.limit.as_deref(), zanlex::DEFAULT_LIMIT)?;
-    let offset = number_param("offset", p.offset.as_deref(), 0)?;
-    if limit == 0 || limit > MAX_PAGE {
-        return Err(ApiError::new(
-            ErrorCode::LimitOutOfRange,
-            format!("limit {limit} is out of range; use 1..={MAX_PAGE}"),
-        ));
-    }
-    // Added without wrapping: an offset near the integer limit is out of range, not small.
-    let end = offset.saturating_add(limit);
-    if end > zanlex::MAX_LIMIT {
-        return Err(ApiError::new(
-            ErrorCode::OffsetOutOfRange,
-            format!(
-                "offset {offset} + limit {limit} is past hit {}, where pages end; narrow the query instead",
-                zanlex::MAX_LIMIT
-            ),
-        ));
-    }
-    let lang = lang_param(p.lang.as_deref())?;
-    let exact_total = flag_param("exact_total", p.exact_total.as_deref())?;
-    let total_bound = number_param(
-        "total_bound",
-        p.total_bound.as_deref(),
-        zanlex::DEFAULT_TOTAL_BOUND,
-    )?;
-    let (as_of, act, kind, status) = (
-        text_param(p.as_of),
-        text_param(p.act),
-        text_param(p.kind),
-        text_param(p.status),
-    );
-    let typed = crate::common::TypedSearch {
-        query,
-        limit: end,
-        as_of: as_of.as_deref(),
-        act: act.as_deref(),
-        kind: kind.as_deref(),
-        status: status.as_deref(),
-        lang,
-        exact_total,
-        total_bound: Some(total_bound),
+    let typed = zanlex::pages::SearchArgs {
+        query: &query,
+        offset: optional_number("offset", p.offset.as_deref())?,
+        limit: optional_number("limit", p.limit.as_deref())?,
+        as_of: p.as_of.as_deref(),
+        act: p.act.as_deref(),
+        kind: p.kind.as_deref(),
+        status: p.status.as_deref(),
+        lang: p.lang.as_deref(),
+        exact_total: flag_param("exact_total", p.exact_total.as_deref())?,
+        total_bound: optional_number("total_bound", p.total_bound.as_deref())?,
+        ..Default::default()
     };
-    // The hits' references are resolved for the page only, not the hits before it.
-    let req = typed
-        .request(str::to_string)?
-        .references(false)
-        .budget(state.readers.query_budget());
+    let req = zanlex::pages::SearchPageRequest::parse(&typed, &door.budget, str::to_string)?
+        .time_limit(Some(state.readers.query_budget()));
     let index = state.index();
     let page = state
         .readers
         .run(index, move |index| {
-            let res = index.search(&req)?;
-            let mut page = zanlex::SearchPage::new(res, offset, limit);
-            page.results.resolve_references(index, req.as_of)?;
-            zanlex::pages::bound_search_page(&mut page, door.budget.answer_chars);
-            Ok(page)
+            Ok(zanlex::pages::search_page(index, &req, &door.budget)?)
         })
         .await?;
     Ok(Json(page))

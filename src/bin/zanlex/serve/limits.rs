@@ -3,11 +3,9 @@
 //! site's page is refused.
 
 use super::errors::ApiError;
-pub(crate) use crate::served::readers::{Limits, Readers, MAX_QUERY_CHARS};
+pub(crate) use crate::served::readers::{Limits, Readers};
 use zanlex::ErrorCode;
 
-/// Most hits one page of `/v1/search` may ask for.
-pub(crate) const MAX_PAGE: usize = 100;
 /// Most acts one page of `/v1/acts` may ask for (and gives when not asked).
 pub(crate) const MAX_ACTS_PAGE: usize = 1000;
 /// Largest request body, in bytes (no endpoint reads a body; `/v1/reindex` takes none).

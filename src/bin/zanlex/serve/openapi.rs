@@ -295,7 +295,7 @@ fn number_or_empty(number: ObjectBuilder) -> RefOr<Schema> {
         .into()
 }
 
-/// Hits on a search's page: 1 to [`super::limits::MAX_PAGE`], or empty for the default.
+/// Hits on a search's page: 1 to [`zanlex::pages::MAX_SERVER_SEARCH_PAGE`], or empty for the default.
 pub(crate) struct SearchLimitParam;
 
 impl PartialSchema for SearchLimitParam {
@@ -304,7 +304,7 @@ impl PartialSchema for SearchLimitParam {
             ObjectBuilder::new()
                 .schema_type(Type::Integer)
                 .minimum(Some(1))
-                .maximum(Some(super::limits::MAX_PAGE as u64))
+                .maximum(Some(zanlex::pages::MAX_SERVER_SEARCH_PAGE as u64))
                 .default(Some(zanlex::DEFAULT_LIMIT.into())),
         )
     }
@@ -400,7 +400,7 @@ impl PartialSchema for TotalBoundParam {
 
 impl ToSchema for TotalBoundParam {}
 
-/// A query: at most [`super::limits::MAX_QUERY_CHARS`] characters.
+/// A query: at most [`zanlex::MAX_QUERY_CHARS`] characters.
 pub(crate) struct QueryParam;
 
 impl PartialSchema for QueryParam {
@@ -408,14 +408,14 @@ impl PartialSchema for QueryParam {
         ObjectBuilder::new()
             .schema_type(Type::String)
             .min_length(Some(1))
-            .max_length(Some(super::limits::MAX_QUERY_CHARS))
+            .max_length(Some(zanlex::MAX_QUERY_CHARS))
             .into()
     }
 }
 
 impl ToSchema for QueryParam {}
 
-/// Words to mark in a text: at most [`super::limits::MAX_QUERY_CHARS`] characters, or empty
+/// Words to mark in a text: at most [`zanlex::MAX_QUERY_CHARS`] characters, or empty
 /// for none.
 pub(crate) struct MarkParam;
 
@@ -423,7 +423,7 @@ impl PartialSchema for MarkParam {
     fn schema() -> RefOr<Schema> {
         ObjectBuilder::new()
             .schema_type(Type::String)
-            .max_length(Some(super::limits::MAX_QUERY_CHARS))
+            .max_length(Some(zanlex::MAX_QUERY_CHARS))
             .into()
     }
 }

@@ -1,6 +1,6 @@
 //! What bounds the reads of the served index, for the HTTP server and the MCP tools alike:
 //! reads run on blocking threads, at most `workers` at once and at most `queue` more waiting;
-//! each answers within a time limit; a query has a largest size.
+//! each answers within a time limit.
 
 use super::errors::ApiError;
 use std::sync::Arc;
@@ -8,9 +8,6 @@ use std::time::Duration;
 use tokio::sync::Semaphore;
 use zanlex::ErrorCode;
 use zanlex::ZanIndex;
-
-/// Longest query, in characters.
-pub(crate) const MAX_QUERY_CHARS: usize = 1000;
 
 /// The bounds of one server.
 #[derive(Debug, Clone)]

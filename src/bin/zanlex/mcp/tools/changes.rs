@@ -1,12 +1,14 @@
 //! The arguments of the tools `changes` (what an edition or a span of dates changed in an act,
-//! [`zanlex::pages::changes`]) and `stats` (counts across the corpus,
-//! [`zanlex::pages::stats`]), parsed into the library's checked values.
+//! [`zanlex::pages::changes`]), `recent_changes` (the amendments recorded across the corpus
+//! or in one act, newest first, [`zanlex::pages::recent_changes`]) and `stats` (counts across
+//! the corpus, [`zanlex::pages::stats`]), parsed into the library's checked values.
 
-use super::{date_arg, lang_arg, page_args, target_arg, ToolError};
+use super::{date_arg, lang_arg, target_arg, ToolError};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use zanlex::pages::{
-    ChangesRequest, ChangesSpan, StatsRequest, DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE,
+    ChangesRequest, ChangesSpan, Paging, RecentChangesRequest, RecentScope, StatsRequest,
+    DEFAULT_CHANGES_PAGE, DEFAULT_RECENT_PAGE, MAX_CHANGES_PAGE, MAX_RECENT_PAGE,
 };
 
 /// The arguments of `changes`.
@@ -41,7 +43,7 @@ pub(crate) struct ChangesArgs {
 pub(super) fn changes_request(args: ChangesArgs) -> Result<ChangesRequest, ToolError> {
     let target = target_arg(&args.target)?;
     let lang = lang_arg(args.lang.as_deref())?;
-    let paging = page_args(
+    let paging = zanlex::pages::Paging::new(
         args.offset,
         args.limit,
         DEFAULT_CHANGES_PAGE,
@@ -73,4 +75,50 @@ pub(super) fn stats_request(args: StatsArgs) -> Result<StatsRequest, ToolError> 
     // Checked by the library; a value past `usize` is out of its range too.
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
     Ok(StatsRequest::new(since, limit))
+}
+
+/// The arguments of `recent_changes`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub(crate) struct RecentChangesArgs {
+    /// `ACT_ID`: only this act's changes. Every act's when left out.
+    #[serde(default)]
+    pub act: Option<String>,
+    /// A date, YYYY-MM-DD: only the changes taking effect on or after it.
+    #[serde(default)]
+    pub since: Option<String>,
+    /// A date, YYYY-MM-DD: only the changes taking effect on or before it.
+    #[serde(default)]
+    pub until: Option<String>,
+    /// `kk` or `ru`: the text whose amendment notes are read (Kazakh when the act has it).
+    #[serde(default)]
+    #[schemars(extend("enum" = ["kk", "ru"]))]
+    pub lang: Option<String>,
+    /// How many changes come before this page (0 when left out).
+    #[serde(default)]
+    pub offset: Option<u64>,
+    /// Changes on this page, 1 to 100 (20 when left out).
+    #[serde(default)]
+    pub limit: Option<u64>,
+}
+
+/// The request of `recent_changes`: whose changes, the days, the language and the page.
+pub(super) fn recent_changes_request(
+    args: RecentChangesArgs,
+) -> Result<RecentChangesRequest, ToolError> {
+    let paging = Paging::new(
+        args.offset,
+        args.limit,
+        DEFAULT_RECENT_PAGE,
+        MAX_RECENT_PAGE,
+    )?;
+    let scope = match args.act.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        Some(act) => RecentScope::Act(act.to_string()),
+        None => RecentScope::Corpus,
+    };
+    let since = date_arg("since", args.since.as_deref())?;
+    let until = date_arg("until", args.until.as_deref())?;
+    let lang = lang_arg(args.lang.as_deref())?;
+    Ok(RecentChangesRequest::new(scope, paging)
+        .days(since, until)
+        .lang(lang))
 }

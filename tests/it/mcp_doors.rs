@@ -1,0 +1,288 @@
+//! One request, one answer, every door: the same search asked of the command line's `--json`,
+//! `GET /v1/search` and the MCP tool `search` (over `zanlex mcp`'s stdio) on the bundled
+//! corpus gets the same hits, and the same invalid search the same error, its code from the
+//! one table.
+
+use super::mcp_tools::{call, ok, runtime, spawn};
+use super::serve_api::Server;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+
+/// A copy of the bundled corpus in `dir`.
+fn corpus_copy(dir: &Path) -> PathBuf {
+    let corpus = dir.join("corpus");
+    super::common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        &corpus,
+    );
+    corpus
+}
+
+/// `zanlex search --json` with `args` on `corpus`: its exit code and its JSON on stdout.
+fn cli_search(corpus: &Path, index: &Path, args: &[&str]) -> (i32, Value) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .arg("search")
+        .arg("--json")
+        .args(args)
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .output()
+        .expect("run zanlex search");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let json = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: stdout is not one JSON document ({e}): {stdout}"));
+    (out.status.code().unwrap_or(-1), json)
+}
+
+/// `GET /v1/search` with `query`: its status and JSON.
+fn api_search(server: &Server, query: &[(&str, &str)]) -> (u16, Value) {
+    let res = reqwest::blocking::Client::new()
+        .get(server.url("/v1/search"))
+        .query(query)
+        .send()
+        .expect("GET /v1/search");
+    let status = res.status().as_u16();
+    (status, res.json().expect("a JSON answer"))
+}
+
+/// Rank and citation of each hit of an answer.
+fn ranked(answer: &Value) -> Vec<(u64, String)> {
+    answer["hits"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no hits: {answer}"))
+        .iter()
+        .map(|h| {
+            (
+                h["rank"].as_u64().expect("rank"),
+                h["citation"].as_str().expect("citation").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// One bad search: the code every door answers with, the command line's arguments, the
+/// API's parameters, the tool's arguments, and the message when no door's page size is in it.
+type Case<'a> = (
+    &'a str,
+    Vec<&'a str>,
+    Vec<(&'a str, &'a str)>,
+    Value,
+    Option<&'a str>,
+);
+
+#[test]
+fn mcp_cli_and_api_answer_one_search_alike() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = corpus_copy(dir.path());
+    let server = Server::start(&corpus, &dir.path().join("served"), &["--watch-secs", "0"]);
+    let cli_index = dir.path().join("cli");
+    let long = "виза ".repeat(201);
+    let long = long.trim_end();
+    runtime().block_on(async {
+        let client = spawn(&corpus, &dir.path().join("mcp")).await;
+
+        // The second page of three hits: the same units, ranked alike, in every door.
+        let (code, cli) = cli_search(&corpus, &cli_index, &["виза", "--offset", "2", "-n", "3"]);
+        assert_eq!(code, 0, "{cli}");
+        let (status, api) = api_search(&server, &[("q", "виза"), ("offset", "2"), ("limit", "3")]);
+        assert_eq!(status, 200, "{api}");
+        let mcp = ok(
+            &client,
+            "search",
+            json!({"query": "виза", "offset": 2, "limit": 3}),
+        )
+        .await;
+        let page = ranked(&cli);
+        assert_eq!(
+            page.iter().map(|(rank, _)| *rank).collect::<Vec<_>>(),
+            [3, 4, 5]
+        );
+        assert_eq!(ranked(&api), page);
+        assert_eq!(ranked(&mcp), page);
+        assert_eq!((&api["offset"], &mcp["offset"]), (&json!(2), &json!(2)));
+        assert_eq!(api["total"], cli["total"]);
+        assert_eq!(mcp["total"], cli["total"]);
+
+        // The same invalid search: the same code (and, where no door's page size is in it,
+        // the same words) from each door.
+        let cases: [Case; 5] = [
+            (
+                "limit_out_of_range",
+                vec!["виза", "-n", "0"],
+                vec![("q", "виза"), ("limit", "0")],
+                json!({"query": "виза", "limit": 0}),
+                None,
+            ),
+            (
+                "offset_out_of_range",
+                vec!["виза", "--offset", "995", "-n", "10"],
+                vec![("q", "виза"), ("offset", "995"), ("limit", "10")],
+                json!({"query": "виза", "offset": 995, "limit": 10}),
+                Some(
+                    "offset 995 + limit 10 is past hit 1000, where a search's pages end; narrow \
+                     the question instead (a more precise query, a filter)",
+                ),
+            ),
+            (
+                "query_too_long",
+                vec![long],
+                vec![("q", long)],
+                json!({ "query": long }),
+                Some(
+                    "the query is 1004 characters long; the limit is 1000: shorten it to its \
+                     key words",
+                ),
+            ),
+            (
+                "bad_query",
+                vec!["\"тұрақты тұру"],
+                vec![("q", "\"тұрақты тұру")],
+                json!({"query": "\"тұрақты тұру"}),
+                None,
+            ),
+            (
+                "bad_request",
+                vec!["виза", "--kind", "memo"],
+                vec![("q", "виза"), ("kind", "memo")],
+                json!({"query": "виза", "kind": "memo"}),
+                None,
+            ),
+        ];
+        for (code, cli_args, api_query, mcp_args, message) in cases {
+            let (exit, cli) = cli_search(&corpus, &cli_index, &cli_args);
+            assert_eq!(exit, 2, "{cli_args:?}: {cli}");
+            let (status, api) = api_search(&server, &api_query);
+            assert!(
+                (400..500).contains(&status),
+                "{api_query:?}: {status} {api}"
+            );
+            let result = call(&client, "search", mcp_args.clone()).await;
+            assert_eq!(result.is_error, Some(true), "{mcp_args}");
+            let mcp = result.structured_content.expect("structured error");
+            for (door, answer) in [("cli", &cli), ("/v1", &api), ("mcp", &mcp)] {
+                assert_eq!(answer["error"]["code"], code, "{door} {mcp_args}: {answer}");
+                if let Some(m) = message {
+                    assert_eq!(answer["error"]["message"], m, "{door}: {answer}");
+                }
+            }
+        }
+        client.cancel().await.expect("close the session");
+    });
+}
+
+/// `zanlex changes --json` with `args` on `corpus`: its JSON on stdout, the command having
+/// succeeded.
+fn cli_changes(corpus: &Path, index: &Path, args: &[&str]) -> Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .arg("changes")
+        .arg("--json")
+        .args(args)
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .output()
+        .expect("run zanlex changes");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON document")
+}
+
+#[test]
+fn mcp_cli_and_api_list_the_same_recent_changes() {
+    const PUBLIC: &str = "https://zan.example.kz/";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = corpus_copy(dir.path());
+    let server = Server::start(
+        &corpus,
+        &dir.path().join("served"),
+        &["--watch-secs", "0", "--public-url", PUBLIC],
+    );
+    let cli_index = dir.path().join("cli");
+    let api = |query: &str| -> Value {
+        let res = reqwest::blocking::get(server.url(&format!("/v1/changes?{query}")))
+            .expect("GET /v1/changes");
+        assert_eq!(res.status().as_u16(), 200);
+        res.json().expect("JSON")
+    };
+    runtime().block_on(async {
+        let client = spawn(&corpus, &dir.path().join("mcp")).await;
+        // One act's changes since 2020, two a page, the second page; and the whole corpus's.
+        let one = [
+            ("act", "mfa-order-2018-01-04-11-1-4-1"),
+            ("since", "2020-01-01"),
+            ("offset", "2"),
+            ("limit", "2"),
+        ];
+        let cli_args: Vec<String> = one
+            .iter()
+            .flat_map(|(k, v)| [format!("--{k}"), v.to_string()])
+            .chain(["--public-url".to_string(), PUBLIC.to_string()])
+            .collect();
+        let cli_args: Vec<&str> = cli_args.iter().map(String::as_str).collect();
+        let cli = cli_changes(&corpus, &cli_index, &cli_args);
+        let query: Vec<String> = one.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let from_api = api(&query.join("&"));
+        let result = call(
+            &client,
+            "recent_changes",
+            json!({"act": one[0].1, "since": "2020-01-01", "offset": 2, "limit": 2}),
+        )
+        .await;
+        assert_eq!(result.is_error, Some(false), "{result:?}");
+        let mcp = result.structured_content.expect("structured content");
+        assert_eq!(cli, from_api);
+        // The assistant's budget lists two units of each change (`units_total` counts them
+        // all); the rest of the answer is the same.
+        assert_eq!(mcp, assistant_budget(&from_api));
+        assert_eq!(
+            from_api["changes"][0]["units"].as_array().map(Vec::len),
+            Some(5)
+        );
+        assert_eq!(cli["offset"], 2);
+        assert_eq!(cli["changes"].as_array().map(Vec::len), Some(2));
+        assert_eq!(
+            cli["changes"][0]["act_citation"],
+            "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы"
+        );
+        assert!(cli["changes"]
+            .as_array()
+            .expect("changes")
+            .iter()
+            .all(|c| c["day"].as_str().is_some_and(|d| d >= "2020-01-01")));
+
+        let all_cli = cli_changes(
+            &corpus,
+            &cli_index,
+            &["--limit", "3", "--public-url", PUBLIC],
+        );
+        let all_mcp = result_of(call(&client, "recent_changes", json!({"limit": 3})).await);
+        assert_eq!(all_cli, api("limit=3"));
+        assert_eq!(all_mcp, assistant_budget(&all_cli));
+        assert_eq!(all_cli["acts"], 5);
+        client.cancel().await.expect("close the session");
+    });
+}
+
+/// The structured content of a call that succeeded.
+fn result_of(result: rmcp::model::CallToolResult) -> Value {
+    assert_eq!(result.is_error, Some(false), "{result:?}");
+    result.structured_content.expect("structured content")
+}
+
+/// A server's recent changes as the assistant's budget lists them: the first two units of
+/// each change.
+fn assistant_budget(answer: &Value) -> Value {
+    let mut answer = answer.clone();
+    for change in answer["changes"].as_array_mut().expect("changes") {
+        if let Some(units) = change["units"].as_array_mut() {
+            units.truncate(2);
+        }
+    }
+    answer
+}
