@@ -103,6 +103,17 @@ const ASKING_BEFORE_PARTICLE: &[&str] = &[
     "вправе",
 ];
 
+/// Pairs of words that ask what a thing is («что такое пикет», «пикет деген не», «пикет
+/// дегеніміз не»): both words of the pair ask, though alone each can be content («такое
+/// решение», «деген сөз»).
+const DEFINING: &[(&str, &str)] = &[
+    ("что", "такое"),
+    ("что", "значит"),
+    ("деген", "не"),
+    ("дегеніміз", "не"),
+    ("деген", "нені"),
+];
+
 /// Particles that make the word before them ask ([`ASKING_BEFORE_PARTICLE`]).
 const PARTICLES: &[&str] = &["ма", "ме", "ба", "бе", "па", "пе", "ли"];
 
@@ -136,12 +147,18 @@ fn key(word: &str) -> String {
 /// Which of `words` only ask (see the module's documentation).
 pub fn asking_words<S: AsRef<str>>(words: &[S]) -> Vec<bool> {
     let keys: Vec<String> = words.iter().map(|w| key(w.as_ref())).collect();
+    let defining = |a: Option<&String>, b: Option<&String>| match (a, b) {
+        (Some(a), Some(b)) => DEFINING.iter().any(|(x, y)| fold(x) == *a && fold(y) == *b),
+        _ => false,
+    };
     keys.iter()
         .enumerate()
         .map(|(i, k)| {
             asking().contains(k)
                 || (asking_before_particle().contains(k)
                     && keys.get(i + 1).is_some_and(|n| particles().contains(n)))
+                || defining(Some(k), keys.get(i + 1))
+                || (i > 0 && defining(keys.get(i - 1), Some(k)))
         })
         .collect()
 }
@@ -240,5 +257,12 @@ mod tests {
         assert_eq!(without_asking_words(&q("\"қалай\" виза")), None);
         // A modal word without a particle after it is content.
         assert_eq!(without_asking_words(&q("құқығы болады")), None);
+        // «что такое», «деген не» ask what a thing is; «такое», «деген» alone are content.
+        assert_eq!(
+            without_asking_words(&q("что такое одиночный пикет")),
+            Some(q("одиночный пикет"))
+        );
+        assert_eq!(without_asking_words(&q("пикет деген не")), Some(q("пикет")));
+        assert_eq!(without_asking_words(&q("такое решение принято")), None);
     }
 }
