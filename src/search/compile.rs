@@ -982,69 +982,37 @@ fn word_slots(
     out
 }
 
-/// The stems derived from a word, or from which it is derived, that the index spells: its
-/// Kazakh stems (for `kk_stem`) and its Russian ones (for `ru_stem`).
-#[derive(Debug, Clone, Default)]
-struct Related {
-    kk: Vec<String>,
-    ru: Vec<String>,
-}
-
-/// The [`Related`] stems found so far in one index generation, by word: finding them looks
-/// up every candidate stem in the term dictionary, which each search of the word would
-/// repeat.
-#[derive(Debug, Default)]
-struct RelatedByWord(std::sync::Mutex<rustc_hash::FxHashMap<String, Related>>);
-
-/// The [`Related`] stems of `word`, kept for the index generation.
-fn related_of(index: &Store, searcher: &Searcher, word: &str) -> Related {
-    let Ok(known) = index.per_generation(searcher, || Ok(RelatedByWord::default())) else {
-        return find_related(index, searcher, word);
-    };
-    if let Some(found) = known.lock().get(word) {
-        return found.clone();
-    }
-    let found = find_related(index, searcher, word);
-    let mut held = known.lock();
-    if held.len() >= RELATED_CACHE_MAX {
-        held.clear();
-    }
-    held.insert(word.to_string(), found.clone());
-    found
-}
-
-impl RelatedByWord {
-    fn lock(&self) -> std::sync::MutexGuard<'_, rustc_hash::FxHashMap<String, Related>> {
-        self.0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-}
-
-/// How many words' [`Related`] stems one generation keeps before it forgets them all: a
-/// bound on the memory a long-running server spends on them.
-const RELATED_CACHE_MAX: usize = 50_000;
-
-fn find_related(index: &Store, searcher: &Searcher, word: &str) -> Related {
+/// The words derived from `word`, or from which it is derived
+/// ([`derivation::related_stems`]), that the index spells: Kazakh stems in `kk_stem` (of the
+/// word and, for a verb form the index does not spell, of its verbs: «ұйымдастыра» reaches
+/// «ұйымдастырушы» through «ұйымдастыру»), Russian stems in `ru_stem`; one clause at
+/// [`BOOST_DERIVED`], `None` when there are none.
+fn derived_query(index: &Store, word: &str) -> Option<Box<dyn TQuery>> {
     let f = index.fields();
-    let mut out = Related::default();
+    let searcher = index.searcher();
+    let mut clauses: Vec<Box<dyn TQuery>> = Vec::new();
     let kk = analyze_field(index, f.kk_stem, word);
     if let [(_, stem)] = kk.as_slice() {
         let mut stems = vec![stem.clone()];
-        for verb in verb_readings_in(index, searcher, word) {
+        for verb in verb_readings_in(index, &searcher, word) {
             stems.extend(
                 analyze_field(index, f.kk_stem, &verb)
                     .into_iter()
                     .map(|(_, s)| s),
             );
         }
-        let spelled = |s: &str| stem_terms(searcher, f.kk_stem, s).is_ok_and(|t| !t.is_empty());
+        let spelled = |s: &str| stem_terms(&searcher, f.kk_stem, s).is_ok_and(|t| !t.is_empty());
+        let mut set = TermSet::default();
         for stem in &stems {
-            out.kk
-                .extend(derivation::related_stems(stem, Lang::Kk, spelled));
+            for related in derivation::related_stems(stem, Lang::Kk, spelled) {
+                if let Ok(forms) = stem_terms(&searcher, f.kk_stem, &related) {
+                    set.extend_from(&forms);
+                }
+            }
         }
-        out.kk.sort();
-        out.kk.dedup();
+        if !set.is_empty() {
+            clauses.push(Box::new(Synonyms::new(f.kk_stem, set)));
+        }
     }
     let ru = analyze_field(index, f.ru_stem, word);
     if let [(_, stem)] = ru.as_slice() {
@@ -1053,33 +1021,9 @@ fn find_related(index: &Store, searcher: &Searcher, word: &str) -> Related {
                 .doc_freq(&Term::from_field_text(f.ru_stem, s))
                 .is_ok_and(|n| n > 0)
         };
-        out.ru = derivation::related_stems(stem, Lang::Ru, spelled);
-    }
-    out
-}
-
-/// The words derived from `word`, or from which it is derived
-/// ([`derivation::related_stems`]), that the index spells: Kazakh stems in `kk_stem` (of the
-/// word and, for a verb form the index does not spell, of its verbs: «ұйымдастыра» reaches
-/// «ұйымдастырушы» through «ұйымдастыру»), Russian stems in `ru_stem`; one clause at
-/// [`BOOST_DERIVED`], `None` when there are none. The stems are found once per word and index
-/// generation ([`related_of`]).
-fn derived_query(index: &Store, word: &str) -> Option<Box<dyn TQuery>> {
-    let f = index.fields();
-    let searcher = index.searcher();
-    let related = related_of(index, &searcher, word);
-    let mut clauses: Vec<Box<dyn TQuery>> = Vec::new();
-    let mut set = TermSet::default();
-    for stem in &related.kk {
-        if let Ok(forms) = stem_terms(&searcher, f.kk_stem, stem) {
-            set.extend_from(&forms);
+        for related in derivation::related_stems(stem, Lang::Ru, spelled) {
+            clauses.push(bounded_term(Term::from_field_text(f.ru_stem, &related)));
         }
-    }
-    if !set.is_empty() {
-        clauses.push(Box::new(Synonyms::new(f.kk_stem, set)));
-    }
-    for stem in &related.ru {
-        clauses.push(bounded_term(Term::from_field_text(f.ru_stem, stem)));
     }
     if clauses.is_empty() {
         return None;
