@@ -383,6 +383,26 @@ pub(super) fn json_chars<T: Serialize>(value: &T) -> usize {
     serde_json::to_string(value).map_or(0, |s| s.chars().count())
 }
 
+/// The size of each row of lists paged together (entry `k` of every list is on the page or
+/// none is): the JSON sizes of its entries plus a separator for each list.
+pub(super) fn row_sizes(lists: &[Vec<usize>]) -> Vec<usize> {
+    let longest = lists.iter().map(Vec::len).max().unwrap_or(0);
+    (0..longest)
+        .map(|k| {
+            lists
+                .iter()
+                .map(|list| list.get(k).copied().unwrap_or(0))
+                .sum::<usize>()
+                + lists.len()
+        })
+        .collect()
+}
+
+/// Each entry's size in JSON characters, for [`row_sizes`].
+pub(super) fn entry_sizes<T: Serialize>(list: &[T]) -> Vec<usize> {
+    list.iter().map(json_chars).collect()
+}
+
 /// A search hit as an assistant reads it: the unit, its act and citation, the passage that
 /// matched (its words marked), when its wording is in force, what it refers to and how it
 /// was amended (counted, the first few listed), and the links that open it.
@@ -1270,20 +1290,12 @@ pub fn history_page(
         history,
     };
     // The lists are paged together: entry `k` of each is on the page or none is.
-    let longest = entries
-        .len()
-        .max(versions.len())
-        .max(wordings.len())
-        .max(by_act.len());
-    let sizes: Vec<usize> = (0..longest)
-        .map(|k| {
-            entries.get(k).map_or(0, json_chars)
-                + versions.get(k).map_or(0, json_chars)
-                + wordings.get(k).map_or(0, json_chars)
-                + by_act.get(k).map_or(0, json_chars)
-                + 4
-        })
-        .collect();
+    let sizes = row_sizes(&[
+        entry_sizes(&entries),
+        entry_sizes(&versions),
+        entry_sizes(&wordings),
+        entry_sizes(&by_act),
+    ]);
     let rest = json_chars(&answer);
     let kept = fit_entries(
         &mut answer.page,

@@ -5,7 +5,9 @@
 //! its state on the day asked by the time rule; an act the corpus lacks is named as the text
 //! that relates it names it, with no status (none is known).
 
-use super::pages::{fit_entries, json_chars, Budget, Links, PageHead, Paging};
+use super::pages::{
+    entry_sizes, fit_entries, json_chars, row_sizes, Budget, Links, PageHead, Paging,
+};
 use super::Target;
 use crate::model::{Act, ActRef, Lang, Status, TimeState};
 use crate::refs::ResolvedReference;
@@ -426,20 +428,12 @@ pub fn related_acts(
     };
     let (mut amends, mut amended_by, mut cites, mut cited_by) =
         (all(amends)?, all(amended_by)?, all(cites)?, all(cited_by)?);
-    let longest = amends
-        .len()
-        .max(amended_by.len())
-        .max(cites.len())
-        .max(cited_by.len());
-    let sizes: Vec<usize> = (0..longest)
-        .map(|k| {
-            amends.get(k).map_or(0, json_chars)
-                + amended_by.get(k).map_or(0, json_chars)
-                + cites.get(k).map_or(0, json_chars)
-                + cited_by.get(k).map_or(0, json_chars)
-                + 4
-        })
-        .collect();
+    let sizes = row_sizes(&[
+        entry_sizes(&amends),
+        entry_sizes(&amended_by),
+        entry_sizes(&cites),
+        entry_sizes(&cited_by),
+    ]);
     let rest = json_chars(&answer);
     let kept = fit_entries(
         &mut answer.page,
