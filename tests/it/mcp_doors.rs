@@ -286,3 +286,107 @@ fn assistant_budget(answer: &Value) -> Value {
     }
     answer
 }
+
+/// `zanlex related ACT --json` with `args` on `corpus`: its JSON on stdout, the command having
+/// succeeded.
+fn cli_related(corpus: &Path, index: &Path, act: &str, args: &[&str]) -> Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .arg("related")
+        .arg(act)
+        .arg("--json")
+        .args(args)
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .output()
+        .expect("run zanlex related");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON document")
+}
+
+/// Each entry of `list` as `[id or null, citation]`: what names the act, whatever a budget
+/// keeps of the rest.
+fn named(list: &Value) -> Vec<(Value, Value)> {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|a| (a["id"].clone(), a["citation"].clone()))
+        .collect()
+}
+
+#[test]
+fn mcp_cli_and_api_list_the_same_related_acts() {
+    const PUBLIC: &str = "https://zan.example.kz/";
+    const ACT: &str = "mfa-order-2018-01-04-11-1-4-1";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = corpus_copy(dir.path());
+    let server = Server::start(
+        &corpus,
+        &dir.path().join("served"),
+        &["--watch-secs", "0", "--public-url", PUBLIC],
+    );
+    let cli_index = dir.path().join("cli");
+    runtime().block_on(async {
+        let client = spawn(&corpus, &dir.path().join("mcp")).await;
+        let cli = cli_related(
+            &corpus,
+            &cli_index,
+            ACT,
+            &["--as-of", "2020-01-01", "--public-url", PUBLIC],
+        );
+        let res =
+            reqwest::blocking::get(server.url(&format!("/v1/acts/{ACT}/related?as_of=2020-01-01")))
+                .expect("GET /v1/acts/{id}/related");
+        assert_eq!(res.status().as_u16(), 200);
+        let from_api: Value = res.json().expect("JSON");
+        assert_eq!(cli, from_api);
+        let mcp = result_of(
+            call(
+                &client,
+                "related",
+                json!({"act": ACT, "as_of": "2020-01-01"}),
+            )
+            .await,
+        );
+        for key in [
+            "act",
+            "citation",
+            "lang",
+            "on",
+            "totals",
+            "replaces",
+            "replaced_by",
+        ] {
+            assert_eq!(mcp[key], cli[key], "{key}");
+        }
+        // The assistant's budget may end the lists sooner; what it carries is the same acts in
+        // the same order.
+        let mut carried = 0;
+        for list in ["amends", "amended_by", "cites", "cited_by"] {
+            let (all, cut) = (named(&cli[list]), named(&mcp[list]));
+            assert!(cut.len() <= all.len(), "{list}");
+            assert_eq!(all[..cut.len()], cut[..], "{list}");
+            carried += cut.len();
+        }
+        assert!(carried > 0, "{mcp}");
+        assert_eq!(
+            cli["totals"],
+            json!({"amends": 0, "amended_by": 4, "cites": 1, "cited_by": 0})
+        );
+        assert_eq!(
+            cli["amended_by"][0]["citation"],
+            "ҚР Сыртқы істер министрінің м.а. 30.09.2025 № 11-1-4/577 бұйрығы"
+        );
+        assert_eq!(cli["act"], ACT);
+        assert_eq!(
+            cli["citation"],
+            "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы"
+        );
+        client.cancel().await.expect("close the session");
+    });
+}

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::Stdio;
 
 /// The tools, in the order the server lists them.
-const TOOLS: [&str; 9] = [
+const TOOLS: [&str; 10] = [
     "at_date",
     "changes",
     "cited_by",
@@ -21,6 +21,7 @@ const TOOLS: [&str; 9] = [
     "read",
     "recent_changes",
     "refs",
+    "related",
     "search",
     "stats",
 ];
@@ -181,6 +182,7 @@ fn mcp_lists_the_tools_with_their_schemas() {
             let wanted: &[&str] = match tool.name.as_ref() {
                 "search" => &["query"],
                 "at_date" => &["target", "date"],
+                "related" => &["act"],
                 "stats" | "recent_changes" => &[],
                 _ => &["target"],
             };
@@ -1574,6 +1576,7 @@ fn mcp_answers_are_structured_content_of_the_tools_output_schema() {
             ("history", json!({"target": ACT, "limit": 2})),
             ("refs", json!({"target": UNIT})),
             ("cited_by", json!({"target": ACT})),
+            ("related", json!({"act": ACT, "as_of": "2020-01-01"})),
             ("changes", json!({"target": ACT, "from": "2019-01-01"})),
             ("stats", json!({"limit": 3})),
         ];

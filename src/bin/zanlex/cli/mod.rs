@@ -15,6 +15,7 @@ mod lexicon;
 mod progress;
 mod publish;
 mod refs;
+mod related;
 mod search;
 mod show;
 mod stderr_log;
@@ -91,6 +92,9 @@ pub enum Command {
     Refs(refs::RefsArgs),
     /// List the provisions that refer to a unit (or act), across the corpus.
     CitedBy(refs::CitedByArgs),
+    /// List the acts related to an act: the act it replaced and the act that replaced it, the
+    /// acts it amends and that amend it, the acts it cites and that cite it.
+    Related(related::Args),
     /// Print the tokens an analyzer makes of a text.
     Analyze(analyze::Args),
     /// Print the Kazakh↔Russian term pairs learned from the parallel texts.
@@ -288,6 +292,7 @@ pub fn main() -> ExitCode {
         Command::Changes(a) => changes::run(&cli, a),
         Command::Refs(a) => refs::run_refs(&cli, a),
         Command::CitedBy(a) => refs::run_cited_by(&cli, a),
+        Command::Related(a) => related::run(&cli, a),
         Command::Analyze(a) => analyze::run(&cli, a),
         Command::Lexicon(a) => lexicon::run(&cli, a),
         // A replica reads no corpus: only the index published into `--index`.
@@ -328,6 +333,7 @@ impl Command {
     fn error_as_json(&self) -> bool {
         matches!(self, Command::Search(a) if a.json)
             || matches!(self, Command::Changes(a) if a.json)
+            || matches!(self, Command::Related(a) if a.json)
     }
 }
 

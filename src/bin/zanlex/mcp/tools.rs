@@ -1,5 +1,5 @@
 //! The MCP tools: `search`, `read`, `at_date`, `history`, `changes`, `recent_changes`, `refs`,
-//! `cited_by` and `stats` (the arguments of `changes`, `recent_changes` and `stats` in
+//! `cited_by`, `related` and `stats` (the arguments of `changes`, `recent_changes` and `stats` in
 //! [`changes`]). Each parses its arguments into checked values, asks the library for its answer on the index in force (on a bounded blocking read,
 //! as the JSON API does) and sends it as JSON text: the library's answers cut to a page and a
 //! size in characters, with links that open ([`zanlex::pages`]). A mistake in the arguments
@@ -331,6 +331,28 @@ pub(crate) struct RefsArgs {
     pub limit: Option<u64>,
 }
 
+/// The arguments of `related`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub(crate) struct RelatedArgs {
+    /// `ACT_ID`: the act whose related acts are listed (an `act.id` from `search`).
+    pub act: String,
+    /// A date, YYYY-MM-DD: the related acts' states then, and the act's references in force
+    /// then (today when left out).
+    #[serde(default)]
+    pub as_of: Option<String>,
+    /// `kk` or `ru`: the act's text read, its references and amendment notes (Kazakh when the
+    /// act has it).
+    #[serde(default)]
+    #[schemars(extend("enum" = ["kk", "ru"]))]
+    pub lang: Option<String>,
+    /// How many entries of each list come before this page (0 when left out).
+    #[serde(default)]
+    pub offset: Option<u64>,
+    /// Entries of each list on this page, 1 to 100 (20 when left out).
+    #[serde(default)]
+    pub limit: Option<u64>,
+}
+
 /// The arguments of `cited_by`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub(crate) struct CitedByArgs {
@@ -527,6 +549,41 @@ with its citation) and the reference as printed. `total` counts them all; paged 
                 Ok(zanlex::pages::cited_by_page(
                     index, &request, links, budget,
                 )?)
+            })
+            .await
+        };
+        answer(answer_of.await)
+    }
+
+    /// `related`: the acts related to an act, each with its status.
+    #[tool(
+        name = "related",
+        output_schema = output_schema::<zanlex::pages::RelatedActs>(),
+        description = "The acts related to an act (`act`): the act it replaced (`replaces`) and \
+the act that replaced it (`replaced_by`), the acts it amends and that amend it (`amends`, \
+`amended_by`), the acts it cites and that cite it (`cites`, `cited_by`), each in official form \
+(`citation`) with its `id` and `permalink` when the corpus holds it and its `status`, and its \
+`state` on `as_of` when not in force then. `totals` counts each list; the four lists are paged \
+together with `offset`/`limit` and `next_offset`. Example: {\"act\": \
+\"mfa-order-2018-01-04-11-1-4-1\"}.",
+        annotations(read_only_hint = true, open_world_hint = false)
+    )]
+    async fn related(&self, Parameters(args): Parameters<RelatedArgs>) -> CallToolResult {
+        let answer_of = async {
+            let act = args.act.trim();
+            if act.is_empty() {
+                return Err(ToolError::bad(
+                    "act is empty: give an act id from a `search` hit's `act.id`",
+                ));
+            }
+            let lang = lang_arg(args.lang.as_deref())?;
+            let as_of = date_arg("as_of", args.as_of.as_deref())?;
+            let paging = self.budget.list_paging(args.offset, args.limit)?;
+            let request = zanlex::pages::RelatedRequest::new(act, paging)
+                .lang(lang)
+                .as_of(as_of);
+            self.read(move |index, links, budget| {
+                Ok(zanlex::pages::related_acts(index, &request, links, budget)?)
             })
             .await
         };

@@ -1,0 +1,84 @@
+//! `zanlex related ACT [--as-of D] [--json]`: the acts related to an act (its predecessor and
+//! successor, the acts it amends and that amend it, the acts it cites and that cite it), each
+//! with its status (the library's related acts, as `GET /v1/acts/{id}/related` and the MCP
+//! tool `related` give them).
+
+use super::{Cli, PageArgs};
+use std::io::Write;
+use std::process::ExitCode;
+use zanlex::pages::{Budget, Links, RelatedAct, RelatedRequest};
+
+/// Arguments of `zanlex related`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The act's id (from `zanlex acts`).
+    pub act: String,
+    /// The related acts' states on this day (YYYY-MM-DD) by the time rule, and the act's
+    /// references in force then; today by default.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// The language of the act's text read (its references and amendment notes): kk
+    /// (Kazakh, the default when the act has it) or ru.
+    #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
+    pub lang: Option<zanlex::Lang>,
+    #[command(flatten)]
+    pub page: PageArgs,
+    /// Print one JSON document on stdout instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// The address of a zanlex server whose pages the permalinks open
+    /// (`https://host[/prefix]`); the official text's address without it.
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
+}
+
+/// Runs `zanlex related`.
+pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
+    // Checked before the index is touched.
+    let request = RelatedRequest::new(args.act.trim(), args.page.paging()?)
+        .lang(args.lang)
+        .as_of(super::as_of_arg(args.as_of.as_deref())?);
+    let links = match args.public_url.as_deref() {
+        Some(url) => Links::new(Some(url))?,
+        None => super::refs::links(),
+    };
+    let (index, report) = cli.open_index()?;
+    let printed = (|| -> anyhow::Result<()> {
+        let answer = zanlex::pages::related_acts(&index, &request, &links, &Budget::SERVER)?;
+        if args.json {
+            return super::print_json(&answer);
+        }
+        let mut out = super::answer_out();
+        let lists: [(&str, &[RelatedAct]); 6] = [
+            ("replaces", answer.replaces.as_slice()),
+            ("replaced_by", answer.replaced_by.as_slice()),
+            ("amends", &answer.amends),
+            ("amended_by", &answer.amended_by),
+            ("cites", &answer.cites),
+            ("cited_by", &answer.cited_by),
+        ];
+        let mut any = false;
+        for (relation, acts) in lists {
+            for a in acts {
+                any = true;
+                // No status is known of an act the corpus lacks.
+                let status = a
+                    .status
+                    .as_ref()
+                    .map_or("not in the corpus".to_string(), super::acts::status_text);
+                let id =
+                    a.id.as_deref()
+                        .map_or(String::new(), |id| format!(" ({id})"));
+                let line = format!("{relation:<11}  {}{id}  [{status}]", a.citation);
+                writeln!(out, "{}", super::terminal_safe(&line))?;
+            }
+        }
+        if !any {
+            eprintln!("zanlex: no related act recorded for {}", answer.act);
+        }
+        out.flush()?;
+        super::page_note(&answer.page);
+        Ok(())
+    })();
+    super::finish(&report, printed)
+}
