@@ -172,25 +172,29 @@ fn mcp_cli_and_api_answer_one_search_alike() {
     });
 }
 
-/// `zanlex changes --json` with `args` on `corpus`: its JSON on stdout, the command having
-/// succeeded.
-fn cli_changes(corpus: &Path, index: &Path, args: &[&str]) -> Value {
+/// `zanlex COMMAND… --json` on `corpus` (`command` is the subcommand and its arguments): its
+/// JSON on stdout, the command having succeeded.
+fn cli_json(corpus: &Path, index: &Path, command: &[&str]) -> Value {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
-        .arg("changes")
+        .args(command)
         .arg("--json")
-        .args(args)
         .arg("--corpus")
         .arg(corpus)
         .arg("--index")
         .arg(index)
         .output()
-        .expect("run zanlex changes");
+        .expect("run zanlex");
     assert!(
         out.status.success(),
-        "{args:?}: {}",
+        "{command:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("one JSON document")
+}
+
+/// `zanlex changes --json` with `args`.
+fn cli_changes(corpus: &Path, index: &Path, args: &[&str]) -> Value {
+    cli_json(corpus, index, &[&["changes"], args].concat())
 }
 
 #[test]
@@ -287,26 +291,9 @@ fn assistant_budget(answer: &Value) -> Value {
     answer
 }
 
-/// `zanlex related ACT --json` with `args` on `corpus`: its JSON on stdout, the command having
-/// succeeded.
+/// `zanlex related ACT --json` with `args`.
 fn cli_related(corpus: &Path, index: &Path, act: &str, args: &[&str]) -> Value {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
-        .arg("related")
-        .arg(act)
-        .arg("--json")
-        .args(args)
-        .arg("--corpus")
-        .arg(corpus)
-        .arg("--index")
-        .arg(index)
-        .output()
-        .expect("run zanlex related");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("one JSON document")
+    cli_json(corpus, index, &[&["related", act], args].concat())
 }
 
 /// Each entry of `list` as `[id or null, citation]`: what names the act, whatever a budget
