@@ -76,7 +76,7 @@ pub use answer::{
     Succession, Target, TextLink, TreeAct, UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT,
     DEFAULT_STATS_LIMIT,
 };
-pub use answer::{ActFile, ActWithSuccession, FileFormat, Health, RefreshAnswer, UnitOrParallel};
+pub use answer::{ActFile, FileFormat, Health, RefreshAnswer, UnitOrParallel};
 
 /// The library's answers cut for a reader with a small window (an assistant's context): a
 /// page of a list, a bound in characters on the whole answer, and links that open. What the
@@ -87,17 +87,17 @@ pub mod pages {
         DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE,
     };
     pub use crate::answer::pages::{
-        at_date, bound_act_outline, bound_search_page, bound_text, cited_by_page, diff_page,
-        history_page, page_act_texts, read, refs_page, stats, ActBrief, ActDiffPage, ActRead,
-        AmendmentBrief, AtDateRequest, Budget, DiffRequest, HistoryPage, HistoryRequest,
-        HistoryTotals, HitBrief, HitsPage, Links, PageHead, Paging, ReadAnswer, ReadRequest,
-        RefBrief, RefsPage, RefsRequest, StatsAnswer, StatsRequest, UnitBrief, UnitOnDate,
-        UnitRead, VersionBrief, ACT_TITLE_CHARS, LIST_END, MAX_OUTLINE_UNITS, MAX_SERVER_LIST_PAGE,
-        MAX_SERVER_SEARCH_PAGE, MAX_STATS_LIMIT, SERVER_ANSWER_CHARS,
+        at_date, bound_search_page, bound_text, cited_by_page, diff_page, history_page, read,
+        refs_page, stats, ActBrief, ActDiffPage, ActRead, AmendmentBrief, Budget, DiffRequest,
+        HistoryPage, HistoryRequest, HistoryTotals, HitBrief, HitsPage, Links, PageHead, Paging,
+        ReadAnswer, RefBrief, RefsPage, RefsRequest, StatsAnswer, StatsRequest, UnitBrief,
+        UnitOnDate, UnitRead, VersionBrief, ACT_TITLE_CHARS, LIST_END, MAX_OUTLINE_UNITS,
+        MAX_SERVER_LIST_PAGE, MAX_SERVER_SEARCH_PAGE, MAX_STATS_LIMIT, SERVER_ANSWER_CHARS,
     };
+    pub use crate::answer::read_page::{act_page, unit_page, AtDateRequest, ReadArgs, ReadRequest};
     pub use crate::answer::recent::{
-        recent_changes, RecentChange, RecentChangesAnswer, RecentChangesRequest, RecentScope,
-        DEFAULT_RECENT_PAGE, MAX_RECENT_PAGE, MAX_RECENT_QUERY_ACTS,
+        recent_changes, RecentArgs, RecentChange, RecentChangesAnswer, RecentChangesRequest,
+        RecentScope, DEFAULT_RECENT_PAGE, MAX_RECENT_PAGE, MAX_RECENT_QUERY_ACTS,
     };
     pub use crate::answer::related::{
         related_acts, RelatedAct, RelatedActs, RelatedRequest, RelatedTotals,

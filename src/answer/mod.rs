@@ -39,6 +39,7 @@ mod history;
 mod lexicon;
 mod outline;
 pub(crate) mod pages;
+pub(crate) mod read_page;
 pub(crate) mod recent;
 mod refs;
 pub(crate) mod related;
@@ -62,7 +63,7 @@ pub use search::SearchPage;
 pub(crate) use search::{resolve_references, Outgoing};
 pub use server::{Health, RefreshAnswer};
 pub use stats::{AmendedUnit, AmendingActCount, CorpusStats, DEFAULT_STATS_LIMIT};
-pub use succession::{ActWithSuccession, Succession};
+pub use succession::Succession;
 pub use unit::{ChildUnit, NeighbourUnit, ParallelUnit, TextLink, UnitAnswer, UnitOrParallel};
 
 use chrono::NaiveDate;

@@ -75,7 +75,7 @@ pub struct ActOutline {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repealed_by: Option<crate::ActLink>,
     /// Set when the answer holds the texts of some units only, to stay within its size
-    /// ([`crate::pages::page_act_texts`]): the place, in document order, of the first unit
+    /// ([`crate::pages::act_page`] with texts): the place, in document order, of the first unit
     /// whose text is not sent, to ask as the next `offset`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_offset: Option<usize>,

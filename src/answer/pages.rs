@@ -10,6 +10,7 @@
 //! from a request whose values are checked already ([`Paging`], [`crate::Target`], dates and
 //! languages from [`crate::date_arg`] and [`crate::lang_arg`]).
 
+use super::read_page::{AtDateRequest, ReadRequest};
 use super::Target;
 use crate::model::Lang;
 use crate::search::{Hit, SearchResults};
@@ -785,49 +786,6 @@ pub enum ReadAnswer {
     Unit(Box<UnitRead>),
 }
 
-/// What `read` asks: an act's outline or a unit's text, `target`, in `lang` (a unit in both
-/// languages when none), on `as_of` (today's text when none).
-///
-/// ```
-/// use zanlex::pages::ReadRequest;
-/// let target: zanlex::Target = "a#p_1".parse().unwrap();
-/// let req = ReadRequest::new(target).lang(Some(zanlex::Lang::Ru));
-/// assert_eq!((req.target.eid(), req.lang, req.as_of), (Some("p_1"), Some(zanlex::Lang::Ru), None));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ReadRequest {
-    /// The act (`ACT_ID`) or unit (`ACT_ID#EID`).
-    pub target: Target,
-    /// The language of the text; a unit in both when `None`.
-    pub lang: Option<Lang>,
-    /// The day the text is read on; today's text when `None`.
-    pub as_of: Option<NaiveDate>,
-}
-
-impl ReadRequest {
-    /// Reads `target` today, a unit in both languages.
-    pub fn new(target: Target) -> Self {
-        ReadRequest {
-            target,
-            lang: None,
-            as_of: None,
-        }
-    }
-
-    /// In `lang` only.
-    pub fn lang(mut self, lang: Option<Lang>) -> Self {
-        self.lang = lang;
-        self
-    }
-
-    /// On `as_of`.
-    pub fn as_of(mut self, as_of: Option<NaiveDate>) -> Self {
-        self.as_of = as_of;
-        self
-    }
-}
-
 /// Most units of an act's outline `read` sends: past it, or past the budget's
 /// `outline_chars`, the outline's deepest levels are left out.
 pub const MAX_OUTLINE_UNITS: usize = 600;
@@ -845,14 +803,13 @@ pub fn read(
         ref target,
         lang,
         as_of,
+        ..
     } = *request;
     let Some(eid) = target.eid() else {
-        let mut outline = match as_of {
-            Some(date) => index
-                .act_outline_on(&target.act, lang, date)?
-                .without_texts(),
-            None => index.act_outline(&target.act, lang, false)?,
-        };
+        let mut outline = request.outline(index)?;
+        if request.texts {
+            page_act_texts(&mut outline, request.offset, budget.answer_chars)?;
+        }
         let units = std::mem::take(&mut outline.units);
         let room = budget
             .outline_chars
@@ -968,7 +925,7 @@ fn bound_outline(
 /// Leaves out the deepest levels of `outline`'s units (and, past them, top-level units) until
 /// its JSON fits within the budget's `outline_chars` and `answer_chars`, saying so in its
 /// `cut`: the outline the HTTP API sends without texts.
-pub fn bound_act_outline(outline: &mut ActOutline, budget: &Budget) {
+pub(super) fn bound_act_outline(outline: &mut ActOutline, budget: &Budget) {
     let units = std::mem::take(&mut outline.units);
     let room = budget
         .answer_chars
@@ -1095,39 +1052,6 @@ pub struct UnitOnDate {
     /// language, for its readers; an assistant is told in the language of its instructions).
     #[serde(flatten)]
     pub unit: UnitAnswer,
-}
-
-/// What `at_date` asks: unit `eid` of `act` on `date`, in `lang` (the first language that
-/// has it when `None`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct AtDateRequest {
-    /// The act's id.
-    pub act: String,
-    /// The unit's eid.
-    pub eid: String,
-    /// The day asked about.
-    pub date: NaiveDate,
-    /// The language of the text.
-    pub lang: Option<Lang>,
-}
-
-impl AtDateRequest {
-    /// Unit `eid` of `act` on `date`, in the first language that has it.
-    pub fn new(act: impl Into<String>, eid: impl Into<String>, date: NaiveDate) -> Self {
-        AtDateRequest {
-            act: act.into(),
-            eid: eid.into(),
-            date,
-            lang: None,
-        }
-    }
-
-    /// In `lang`.
-    pub fn lang(mut self, lang: Option<Lang>) -> Self {
-        self.lang = lang;
-        self
-    }
 }
 
 /// What `at_date` answers: the request's unit on its date, by the point-in-time rule, its
@@ -1606,14 +1530,15 @@ pub fn bound_search_page(page: &mut crate::SearchPage, max_chars: usize) {
 ///
 /// ```no_run
 /// # fn main() -> zanlex::Result<()> {
+/// use zanlex::pages::{act_page, Budget, ReadArgs, ReadRequest};
 /// let index = zanlex::ZanIndex::open("index")?;
-/// let mut outline = index.act_outline("mfa-order-2018-01-04-11-1-4-1", None, true)?;
-/// zanlex::pages::page_act_texts(&mut outline, 0, 10_000)?;
+/// let args = ReadArgs { target: "mfa-order-2018-01-04-11-1-4-1", texts: true, ..Default::default() };
+/// let outline = act_page(&index, &ReadRequest::parse(&args, str::to_string)?, &Budget::SERVER)?;
 /// assert!(outline.units[0].text.is_some());
 /// # Ok(())
 /// # }
 /// ```
-pub fn page_act_texts(
+pub(super) fn page_act_texts(
     outline: &mut ActOutline,
     offset: usize,
     max_chars: usize,

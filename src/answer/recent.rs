@@ -55,7 +55,100 @@ pub struct RecentChangesRequest {
     pub paging: Paging,
 }
 
+/// Recent changes as a door received them, each value as typed (an empty text is as if not
+/// given), before [`RecentChangesRequest::parse`] checks them.
+///
+/// ```
+/// let args = zanlex::pages::RecentArgs { act: Some("a"), limit: Some(5), ..Default::default() };
+/// assert_eq!(args.since, None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RecentArgs<'a> {
+    /// Only this act's changes (its id).
+    pub act: Option<&'a str>,
+    /// Only the changes of the acts this search finds.
+    pub query: Option<&'a str>,
+    /// The earliest day listed (`YYYY-MM-DD`).
+    pub since: Option<&'a str>,
+    /// The latest day listed (`YYYY-MM-DD`).
+    pub until: Option<&'a str>,
+    /// The language of the texts whose notes are read (`kk`, `ru`).
+    pub lang: Option<&'a str>,
+    /// Changes before the page (0 when `None`).
+    pub offset: Option<u64>,
+    /// Changes on the page ([`DEFAULT_RECENT_PAGE`] when `None`, at most [`MAX_RECENT_PAGE`]).
+    pub limit: Option<u64>,
+}
+
 impl RecentChangesRequest {
+    /// Checks recent changes as a door received them: the page, the days, the language, and
+    /// whose changes (one act or a search's acts, not both; the search within the length a
+    /// query may have). Errors are the library's, with their codes
+    /// ([`crate::Error::BadArgument`], [`crate::Error::QueryTooLong`]); `name` spells each
+    /// value's name as the door does (`--since` on the command line, `since` elsewhere).
+    ///
+    /// ```
+    /// use zanlex::pages::{RecentArgs, RecentChangesRequest, RecentScope};
+    /// let name = |n: &str| n.to_string();
+    /// let args = RecentArgs { act: Some(" a "), since: Some("2020-01-01"), ..Default::default() };
+    /// let req = RecentChangesRequest::parse(&args, name).unwrap();
+    /// assert_eq!((req.scope, req.paging.limit), (RecentScope::Act("a".into()), 20));
+    /// let both = RecentArgs { query: Some("виза"), ..args.clone() };
+    /// assert!(RecentChangesRequest::parse(&both, name).is_err());
+    /// let big = RecentArgs { limit: Some(101), ..args };
+    /// assert_eq!(RecentChangesRequest::parse(&big, name).unwrap_err().code(), zanlex::ErrorCode::BadRequest);
+    /// ```
+    pub fn parse(args: &RecentArgs<'_>, name: impl Fn(&str) -> String) -> crate::Result<Self> {
+        let bad = crate::Error::BadArgument;
+        let given = |v: Option<&str>| {
+            v.map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        let paging = Paging::new(
+            args.offset,
+            args.limit,
+            DEFAULT_RECENT_PAGE,
+            MAX_RECENT_PAGE,
+        )?;
+        let day = |key: &str, v: Option<&str>| {
+            given(v)
+                .map(|d| crate::date_arg(&name(key), &d))
+                .transpose()
+        };
+        let (since, until) = (day("since", args.since)?, day("until", args.until)?);
+        let lang = given(args.lang)
+            .map(|l| crate::lang_arg(&l).map_err(|e| bad(format!("{}: {e}", name("lang")))))
+            .transpose()?;
+        let query = given(args.query);
+        if let Some(chars) = query
+            .as_ref()
+            .map(|q| q.chars().count())
+            .filter(|n| *n > crate::MAX_QUERY_CHARS)
+        {
+            return Err(crate::Error::QueryTooLong {
+                chars,
+                max: crate::MAX_QUERY_CHARS,
+            });
+        }
+        let scope = match (given(args.act), query) {
+            (Some(_), Some(_)) => {
+                return Err(bad(format!(
+                    "give either {} (one act's changes) or {} (the changes of the acts a \
+                     search finds), not both",
+                    name("act"),
+                    name("query")
+                )))
+            }
+            (Some(act), None) => RecentScope::Act(act),
+            (None, Some(q)) => RecentScope::Query(q),
+            (None, None) => RecentScope::Corpus,
+        };
+        Ok(RecentChangesRequest::new(scope, paging)
+            .days(since, until)
+            .lang(lang))
+    }
+
     /// The changes of `scope`, the page `paging`, any day, Kazakh first.
     pub fn new(scope: RecentScope, paging: Paging) -> Self {
         RecentChangesRequest {

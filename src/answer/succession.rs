@@ -26,28 +26,6 @@ pub struct Succession {
     pub replaced_by: Option<ActLink>,
 }
 
-/// An act as stored, with the acts it succeeds and is succeeded by beside its fields:
-/// `zanlex show ACT --json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ActWithSuccession {
-    /// The act.
-    #[serde(flatten)]
-    pub act: Act,
-    /// Its predecessor and successor (`replaces`, `replaced_by`), when the corpus says so.
-    #[serde(flatten)]
-    pub succession: Succession,
-}
-impl ActWithSuccession {
-    /// Act `id` in `lang` (Kazakh when it has it, for `None`) as stored, with its succession
-    /// ([`ZanIndex::succession`]).
-    pub fn read(index: &ZanIndex, id: &str, lang: Option<crate::Lang>) -> crate::Result<Self> {
-        let act = index.act_in(id, lang)?;
-        let succession = index.succession(&act.id)?;
-        Ok(ActWithSuccession { act, succession })
-    }
-}
-
 impl Succession {
     /// Whether the act has neither a predecessor nor a successor.
     pub fn is_empty(&self) -> bool {

@@ -377,3 +377,255 @@ fn mcp_cli_and_api_list_the_same_related_acts() {
         client.cancel().await.expect("close the session");
     });
 }
+
+/// `zanlex COMMAND… --json` on `corpus`, succeeded or not: its exit code and the one JSON
+/// document on stdout (an error is `{"error": {"code", "message"}}` there too).
+fn cli_answer(corpus: &Path, index: &Path, command: &[&str]) -> (i32, Value) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .args(command)
+        .arg("--json")
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .output()
+        .expect("run zanlex");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let json = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "{command:?}: stdout is not one JSON document ({e}): {stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap_or(-1), json)
+}
+
+/// `GET path` on `server`: its status and JSON.
+fn api_answer(server: &Server, path: &str) -> (u16, Value) {
+    let res = reqwest::blocking::get(server.url(path)).expect("GET");
+    let status = res.status().as_u16();
+    (status, res.json().expect("a JSON answer"))
+}
+
+/// One bad read: the code every door answers with, the command line's arguments, the API's
+/// path and query, the tool and its arguments, and the message when no door's own name for a
+/// value is in it.
+type ReadCase<'a> = (
+    &'a str,
+    Vec<&'a str>,
+    String,
+    &'a str,
+    Value,
+    Option<&'a str>,
+);
+
+#[test]
+fn mcp_cli_and_api_read_one_act_and_unit_alike() {
+    const ACT: &str = "mfa-order-2018-01-04-11-1-4-1";
+    let unit = format!("{ACT}#att_1__para_3__subpara_1");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = corpus_copy(dir.path());
+    let server = Server::start(&corpus, &dir.path().join("served"), &["--watch-secs", "0"]);
+    let cli_index = dir.path().join("cli");
+    let cli = |args: &[&str]| cli_answer(&corpus, &cli_index, &[&["show"], args].concat());
+    runtime().block_on(async {
+        let client = spawn(&corpus, &dir.path().join("mcp")).await;
+
+        // A unit on a date: the same answer from the command line and the API; `at_date` the
+        // same unit, its state said in the assistant's words.
+        let (code, one) = cli(&[&unit, "--as-of", "2026-01-01"]);
+        assert_eq!(code, 0, "{one}");
+        let (status, api) = api_answer(
+            &server,
+            &format!("/v1/acts/{ACT}/units/att_1__para_3__subpara_1?as_of=2026-01-01"),
+        );
+        assert_eq!(status, 200, "{api}");
+        assert_eq!(api, one);
+        assert_eq!(
+            one["citation"],
+            "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 3-тармақ 1) \
+             тармақша"
+        );
+        assert_eq!(
+            one["text"],
+            "1) осы Қағидаларға 1-қосымшаға сәйкес нысан бойынша өтiнiш-сауалнама;"
+        );
+        assert_eq!(one["state"]["kind"], "in_force");
+        assert_eq!(one["edition"]["from"], "2025-12-15");
+        let on_date = result_of(
+            call(
+                &client,
+                "at_date",
+                json!({"target": unit, "date": "2026-01-01"}),
+            )
+            .await,
+        );
+        assert_eq!(on_date["date"], "2026-01-01");
+        for (key, value) in one.as_object().expect("an object") {
+            if key != "state_text" {
+                assert_eq!(&on_date[key], value, "at_date {key}");
+            }
+        }
+        assert_eq!(on_date["state_text"], "in force on 2026-01-01");
+
+        // The unit in both languages: `read` sends what `--parallel` and parallel=true do.
+        let (code, both) = cli(&[&unit, "--parallel"]);
+        assert_eq!(code, 0, "{both}");
+        let (status, api) = api_answer(
+            &server,
+            &format!("/v1/acts/{ACT}/units/att_1__para_3__subpara_1?parallel=true"),
+        );
+        assert_eq!(status, 200, "{api}");
+        assert_eq!(api, both);
+        let read = result_of(call(&client, "read", json!({ "target": unit })).await);
+        assert_eq!((&read["kk"], &read["ru"]), (&both["kk"], &both["ru"]));
+        assert_eq!(read["citation"], one["citation"]);
+        assert_eq!(both["ru"], Value::Null);
+
+        // The act's outline, and its texts paged: one answer from the command line and the
+        // API; `read` the same outline.
+        let (code, act) = cli(&[ACT]);
+        assert_eq!(code, 0, "{act}");
+        let (status, api) = api_answer(&server, &format!("/v1/acts/{ACT}"));
+        assert_eq!(status, 200, "{api}");
+        assert_eq!(api, act);
+        let eids: Vec<&Value> = act["units"]
+            .as_array()
+            .expect("units")
+            .iter()
+            .map(|u| &u["eid"])
+            .collect();
+        assert_eq!(
+            eids,
+            ["preamble", "para_1", "para_2", "para_3", "para_4", "para_5", "att_1"]
+        );
+        assert!(act["units"][1].get("text").is_none(), "{}", act["units"][1]);
+        let outline = result_of(call(&client, "read", json!({ "target": ACT })).await);
+        assert_eq!(outline.get("note"), None, "{outline}");
+        for key in ["id", "citation", "title", "status", "versions", "units"] {
+            assert_eq!(outline[key], act[key], "read {key}");
+        }
+        let (code, texts) = cli(&[ACT, "--texts"]);
+        assert_eq!(code, 0, "{texts}");
+        let (status, api) = api_answer(&server, &format!("/v1/acts/{ACT}?text=true"));
+        assert_eq!(status, 200, "{api}");
+        assert_eq!(api, texts);
+        let para_1 = &texts["units"][1];
+        assert_eq!(para_1["eid"], "para_1");
+        assert!(
+            para_1["text"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("1. Қоса беріліп отырған")),
+            "{para_1}"
+        );
+        let paged = result_of(
+            call(
+                &client,
+                "read",
+                json!({"target": ACT, "texts": true, "offset": 1}),
+            )
+            .await,
+        );
+        assert_eq!(paged["units"][1]["text"], para_1["text"]);
+        assert_eq!(paged["units"][0].get("text"), None);
+
+        // The same bad read: the same code from every door.
+        let missing = format!("{ACT}#para_99");
+        let api_unit = |eid: &str, query: &str| format!("/v1/acts/{ACT}/units/{eid}?{query}");
+        let cases: Vec<ReadCase> = vec![
+            (
+                "not_found",
+                vec!["no-such-act"],
+                "/v1/acts/no-such-act".into(),
+                "read",
+                json!({"target": "no-such-act"}),
+                None,
+            ),
+            (
+                "not_found",
+                vec![missing.as_str()],
+                api_unit("para_99", ""),
+                "at_date",
+                json!({"target": missing, "date": "2026-01-01"}),
+                None,
+            ),
+            (
+                "bad_request",
+                vec![unit.as_str(), "--as-of", "2026-13-01"],
+                api_unit("att_1__para_3__subpara_1", "as_of=2026-13-01"),
+                "read",
+                json!({"target": unit, "as_of": "2026-13-01"}),
+                None,
+            ),
+            (
+                "bad_request",
+                vec![unit.as_str(), "--lang", "en"],
+                api_unit("att_1__para_3__subpara_1", "lang=en"),
+                "at_date",
+                json!({"target": unit, "date": "2026-01-01", "lang": "en"}),
+                None,
+            ),
+            (
+                "bad_request",
+                vec![ACT, "--texts", "--offset", "100000"],
+                format!("/v1/acts/{ACT}?text=true&offset=100000"),
+                "read",
+                json!({"target": ACT, "texts": true, "offset": 100000}),
+                Some(
+                    "offset 100000 is past the act's last unit (44 units); texts start at offset 0",
+                ),
+            ),
+            (
+                "bad_request",
+                vec![ACT, "--offset", "5"],
+                format!("/v1/acts/{ACT}?offset=5"),
+                "read",
+                json!({"target": ACT, "offset": 5}),
+                None,
+            ),
+        ];
+        for (code, cli_args, api_path, tool, mcp_args, message) in cases {
+            let (exit, cli_error) = cli(&cli_args);
+            assert_eq!(exit, 2, "{cli_args:?}: {cli_error}");
+            let (status, api_error) = api_answer(&server, &api_path);
+            assert!((400..500).contains(&status), "{api_path}: {status}");
+            let result = call(&client, tool, mcp_args.clone()).await;
+            assert_eq!(result.is_error, Some(true), "{tool} {mcp_args}");
+            let mcp_error = result.structured_content.expect("structured error");
+            for (door, answer) in [
+                ("cli", &cli_error),
+                ("/v1", &api_error),
+                ("mcp", &mcp_error),
+            ] {
+                assert_eq!(answer["error"]["code"], code, "{door} {mcp_args}: {answer}");
+                if let Some(m) = message {
+                    assert_eq!(answer["error"]["message"], m, "{door}: {answer}");
+                }
+            }
+        }
+
+        // Recent changes asked badly: the same code from every door.
+        for (cli_args, query, mcp_args) in [
+            (
+                vec!["--since", "2020-02-30"],
+                "since=2020-02-30",
+                json!({"since": "2020-02-30"}),
+            ),
+            (vec!["--lang", "en"], "lang=en", json!({"lang": "en"})),
+            (vec!["--limit", "101"], "limit=101", json!({"limit": 101})),
+        ] {
+            let (exit, cli_error) =
+                cli_answer(&corpus, &cli_index, &[&["changes"], &cli_args[..]].concat());
+            assert_eq!(exit, 2, "{cli_args:?}: {cli_error}");
+            let (status, api_error) = api_answer(&server, &format!("/v1/changes?{query}"));
+            assert_eq!(status, 400, "{query}");
+            let result = call(&client, "recent_changes", mcp_args.clone()).await;
+            assert_eq!(result.is_error, Some(true), "{mcp_args}");
+            let mcp_error = result.structured_content.expect("structured error");
+            for answer in [&cli_error, &api_error, &mcp_error] {
+                assert_eq!(answer["error"]["code"], "bad_request", "{query}: {answer}");
+            }
+        }
+        client.cancel().await.expect("close the session");
+    });
+}

@@ -5,9 +5,7 @@
 use super::Cli;
 use std::io::Write;
 use std::process::ExitCode;
-use zanlex::pages::{
-    Budget, Links, Paging, RecentChangesRequest, RecentScope, DEFAULT_RECENT_PAGE, MAX_RECENT_PAGE,
-};
+use zanlex::pages::{Budget, Links, RecentArgs, RecentChangesRequest};
 
 /// Arguments of `zanlex changes`.
 #[derive(Debug, clap::Args)]
@@ -23,8 +21,8 @@ pub struct Args {
     pub until: Option<String>,
     /// The language of the acts' texts whose notes are read: kk (Kazakh, the default when
     /// the act has it) or ru.
-    #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
-    pub lang: Option<zanlex::Lang>,
+    #[arg(long, value_name = "kk|ru")]
+    pub lang: Option<String>,
     /// Print one JSON document on stdout instead of text.
     #[arg(long)]
     pub json: bool,
@@ -42,24 +40,17 @@ pub struct Args {
 
 /// Runs `zanlex changes`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
-    // Checked before the index is touched.
-    let paging = Paging::new(
-        args.offset,
-        args.limit,
-        DEFAULT_RECENT_PAGE,
-        MAX_RECENT_PAGE,
-    )?;
-    let scope = match args.act.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
-        Some(act) => RecentScope::Act(act.to_string()),
-        None => RecentScope::Corpus,
+    // Checked, as every door checks recent changes, before the index is touched.
+    let typed = RecentArgs {
+        act: args.act.as_deref(),
+        since: args.since.as_deref(),
+        until: args.until.as_deref(),
+        lang: args.lang.as_deref(),
+        offset: args.offset,
+        limit: args.limit,
+        ..Default::default()
     };
-    let day = |name: &str, v: Option<&str>| v.map(|d| zanlex::date_arg(name, d)).transpose();
-    let request = RecentChangesRequest::new(scope, paging)
-        .days(
-            day("--since", args.since.as_deref())?,
-            day("--until", args.until.as_deref())?,
-        )
-        .lang(args.lang);
+    let request = RecentChangesRequest::parse(&typed, super::search::flag)?;
     let links = match args.public_url.as_deref() {
         Some(url) => Links::new(Some(url))?,
         None => super::refs::links(),

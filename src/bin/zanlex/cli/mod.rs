@@ -332,6 +332,7 @@ impl Command {
     /// Whether the command was asked for `--json` and says its error as JSON too.
     fn error_as_json(&self) -> bool {
         matches!(self, Command::Search(a) if a.json)
+            || matches!(self, Command::Show(a) if a.json)
             || matches!(self, Command::Changes(a) if a.json)
             || matches!(self, Command::Related(a) if a.json)
     }

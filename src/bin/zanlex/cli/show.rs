@@ -3,7 +3,8 @@
 use super::Cli;
 use std::io::Write;
 use std::process::ExitCode;
-use zanlex::{ActOutline, OutlineUnit, UnitAnswer};
+use zanlex::pages::{Budget, ReadArgs, ReadRequest};
+use zanlex::{ActOutline, OutlineUnit, UnitAnswer, UnitOrParallel};
 
 /// Arguments of `zanlex show`.
 #[derive(Debug, clap::Args)]
@@ -14,87 +15,96 @@ pub struct Args {
     /// the units it had that day, each with its state then.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// Print JSON.
+    /// Print JSON: what `GET /v1/acts/{id}` (an act) or `GET /v1/acts/{id}/units/{eid}` (a
+    /// unit) sends.
     #[arg(long)]
     pub json: bool,
     /// The language of the text shown: kk (Kazakh, the default when the act has it) or ru.
-    #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
-    pub lang: Option<zanlex::Lang>,
+    #[arg(long, value_name = "kk|ru")]
+    pub lang: Option<String>,
     /// Print the Kazakh and the Russian wording side by side (JSON: one object per language).
-    #[arg(long, conflicts_with = "lang")]
+    #[arg(long)]
     pub parallel: bool,
+    /// An act with each unit's own text under it, not its outline alone.
+    #[arg(long)]
+    pub texts: bool,
+    /// With --texts: the texts from the unit at this place, in document order from 0 (the
+    /// `next_offset` of an answer cut short).
+    #[arg(long, value_name = "N")]
+    pub offset: Option<u64>,
     /// Print the act as a file to attach, in Markdown (md) or plain text (txt): its citation
     /// and the date on top, then its units in their wording in force on the --as-of date
     /// (today when none is given). Only for a whole act.
-    #[arg(long, value_name = "md|txt", conflicts_with_all = ["json", "parallel"])]
+    #[arg(long, value_name = "md|txt", conflicts_with_all = ["json", "parallel", "texts"])]
     pub format: Option<String>,
 }
 
 /// Runs `zanlex show`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
-    let target = zanlex::Target::parse(&args.target)?;
-    let as_of = super::as_of_arg(args.as_of.as_deref())?;
+    // Checked, as every door checks a read, before the index is touched.
+    let typed = ReadArgs {
+        target: &args.target,
+        as_of: args.as_of.as_deref(),
+        lang: args.lang.as_deref(),
+        parallel: args.parallel,
+        texts: args.texts,
+        offset: args.offset,
+        ..Default::default()
+    };
+    let request = ReadRequest::parse(&typed, super::search::flag)?;
     let (index, report) = cli.open_index()?;
-    let shown = show(&index, args, &target.act, target.eid(), as_of);
+    let shown = show(&index, args, &request);
     super::finish(&report, shown)
 }
 
-/// Prints the act `act_id`'s outline, or its unit `eid`, as `args` ask.
-fn show(
-    index: &zanlex::ZanIndex,
-    args: &Args,
-    act_id: &str,
-    eid: Option<&str>,
-    as_of: Option<chrono::NaiveDate>,
-) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
+/// Prints the act's outline, or its unit, as `request` asks and `args` say how.
+fn show(index: &zanlex::ZanIndex, args: &Args, request: &ReadRequest) -> anyhow::Result<()> {
+    let act_id = request.target.act.as_str();
     if let Some(format) = args.format.as_deref() {
         let format = zanlex::FileFormat::parse(format)?;
-        if eid.is_some() {
+        if request.target.eid().is_some() {
             anyhow::bail!("--format writes a whole act: give ACT_ID without #EID");
         }
-        let date = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-        let file = index.act_file(act_id, args.lang, date, format)?;
+        let date = request
+            .as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let file = index.act_file(act_id, request.lang, date, format)?;
+        let mut out = std::io::stdout().lock();
         out.write_all(super::terminal_safe(&file.body).as_bytes())?;
         return Ok(());
     }
-    let Some(eid) = eid else {
-        // On a date: the units the act had that day, each in its state then.
-        if let Some(date) = as_of {
-            let outline = index.act_outline_on(act_id, args.lang, date)?;
-            if args.json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&outline)?)?;
-                return Ok(());
-            }
-            for line in outline_lines(&outline) {
-                writeln!(out, "{}", super::terminal_safe(&line))?;
-            }
-            return Ok(());
-        }
+    // A reader on their own machine gets every text whole.
+    let budget = Budget::LOCAL;
+    let Some(eid) = request.target.eid() else {
+        let outline = zanlex::pages::act_page(index, request, &budget)?;
         if args.json {
-            // The act as stored, with the acts it succeeds and is succeeded by beside it.
-            let act = zanlex::ActWithSuccession::read(index, act_id, args.lang)?;
-            writeln!(out, "{}", serde_json::to_string_pretty(&act)?)?;
-            return Ok(());
+            return super::print_json(&outline);
         }
-        let outline = index.act_outline(act_id, args.lang, false)?;
+        let mut out = super::answer_out();
         for line in outline_lines(&outline) {
             writeln!(out, "{}", super::terminal_safe(&line))?;
         }
+        out.flush()?;
+        if let Some(cut) = &outline.cut {
+            eprintln!("zanlex: {}", super::terminal_safe(cut));
+        }
         return Ok(());
     };
-    if args.parallel {
-        return show_parallel(index, act_id, eid, as_of, args.json, &mut out);
-    }
-    let shown = index.unit_answer(act_id, eid, args.lang, as_of)?;
+    let shown = zanlex::pages::unit_page(index, request, &budget)?;
     if args.json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&shown)?)?;
-        return Ok(());
+        return super::print_json(&shown);
     }
-    for line in lines(&shown) {
-        writeln!(out, "{}", super::terminal_safe(&line))?;
+    let mut out = std::io::stdout().lock();
+    match shown {
+        UnitOrParallel::Both(both) => show_parallel(&both, act_id, eid, &mut out),
+        UnitOrParallel::One(one) => {
+            for line in lines(&one) {
+                writeln!(out, "{}", super::terminal_safe(&line))?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// An act's outline as text: its citation, title and facts, then its units, indented by
@@ -113,6 +123,10 @@ fn outline_lines(outline: &ActOutline) -> Vec<String> {
                 u.eid,
                 u.label
             ));
+            // With --texts, the unit's own text under it, one step further in.
+            for line in u.text.iter().flat_map(|t| t.lines()) {
+                out.push(format!("{}{line}", "  ".repeat(depth + 1)));
+            }
             units(&u.children, depth + 1, out);
         }
     }
@@ -240,21 +254,14 @@ fn edition_words(e: &zanlex::EditionRef) -> String {
     )
 }
 
-/// `show ACT#EID --parallel`: the unit in each language the act has, side by side (JSON: an
-/// object keyed by language). A unit missing in one language is said so in its column.
+/// `show ACT#EID --parallel`: the unit in each language the act has, side by side. A unit
+/// missing in one language is said so in its column.
 fn show_parallel(
-    index: &zanlex::ZanIndex,
+    shown: &zanlex::ParallelUnit,
     act_id: &str,
     eid: &str,
-    as_of: Option<chrono::NaiveDate>,
-    json: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let shown = index.parallel_unit(act_id, eid, as_of)?;
-    if json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&shown)?)?;
-        return Ok(());
-    }
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse::<usize>().ok())

@@ -273,10 +273,19 @@ pub(crate) struct ReadArgs {
     /// act, the units it had that day, each with its state then.
     #[serde(default)]
     pub as_of: Option<String>,
-    /// `kk` or `ru`: the language of an act's outline (Kazakh when it has it; an act only).
+    /// `kk` or `ru`: the language of an act's outline (Kazakh when it has it), or of a unit
+    /// (both side by side when left out).
     #[serde(default)]
     #[schemars(extend("enum" = ["kk", "ru"]))]
     pub lang: Option<String>,
+    /// true, with `ACT_ID`: each unit's own text too, as many units as fit in the answer from
+    /// `offset`; `next_offset` gives the next.
+    #[serde(default)]
+    pub texts: Option<bool>,
+    /// With `texts`: the place, in document order from 0, of the first unit whose text is sent
+    /// (the previous answer's `next_offset`).
+    #[serde(default)]
+    pub offset: Option<u64>,
 }
 
 /// The arguments of `at_date`.
@@ -408,7 +417,7 @@ Example: {\"query\": \"визаның қолданылу мерзімін ұза
 `citation` and outline, its units with their eids, labels and headings. With `ACT_ID#EID`: the \
 unit's full text with its `children` (eids you can read next), amendments and references, in \
 Kazakh (`kk`) and Russian (`ru`) side by side (null where a language lacks it); `as_of` gives \
-the wording in force on a date (for an act, the units it had that day with their states). Each answer has its `citation` and `permalink`. Ids and eids \
+the wording in force on a date (for an act, the units it had that day with their states); `texts`: true with `ACT_ID` adds each unit's own text, as many as fit, `next_offset` giving the `offset` of the next. Each answer has its `citation` and `permalink`. Ids and eids \
 come from `search` hits. Example: {\"target\": \"mfa-order-2018-01-04-11-1-4-1#att_1__para_3\"}, \
 or {\"target\": \"mfa-order-2018-01-04-11-1-4-1\"} for the act's outline.",
         annotations(read_only_hint = true, open_world_hint = false)
@@ -418,12 +427,15 @@ or {\"target\": \"mfa-order-2018-01-04-11-1-4-1\"} for the act's outline.",
     }
 
     async fn read_answer(&self, args: ReadArgs) -> Result<zanlex::pages::ReadAnswer, ToolError> {
-        let target = target_arg(&args.target)?;
-        let as_of = date_arg("as_of", args.as_of.as_deref())?;
-        let lang = lang_arg(args.lang.as_deref())?;
-        let request = zanlex::pages::ReadRequest::new(target)
-            .lang(lang)
-            .as_of(as_of);
+        let typed = zanlex::pages::ReadArgs {
+            target: &args.target,
+            as_of: args.as_of.as_deref(),
+            lang: args.lang.as_deref(),
+            texts: args.texts.unwrap_or(false),
+            offset: args.offset,
+            ..Default::default()
+        };
+        let request = zanlex::pages::ReadRequest::parse(&typed, str::to_string)?;
         self.read(move |index, links, budget| {
             Ok(zanlex::pages::read(index, &request, links, budget)?)
         })
@@ -451,19 +463,16 @@ in force). Example: \
         &self,
         args: AtDateArgs,
     ) -> Result<zanlex::pages::UnitOnDate, ToolError> {
-        let target = target_arg(&args.target)?;
-        let Some(eid) = target.eid.clone() else {
-            return Err(ToolError::bad(format!(
-                "at_date needs one unit: write target as ACT_ID#EID; `read` with target {:?} \
-                 lists the act's units and their eids",
-                target.act
-            )));
+        let typed = zanlex::pages::ReadArgs {
+            target: &args.target,
+            as_of: Some(&args.date),
+            lang: args.lang.as_deref(),
+            ..Default::default()
         };
-        let date = date_arg("date", Some(&args.date))?.ok_or_else(|| {
-            ToolError::bad("date is empty: give the day, YYYY-MM-DD, e.g. 2020-01-01")
+        let request = zanlex::pages::AtDateRequest::parse(&typed, |name| match name {
+            "as_of" => "date".to_string(),
+            other => other.to_string(),
         })?;
-        let lang = lang_arg(args.lang.as_deref())?;
-        let request = zanlex::pages::AtDateRequest::new(target.act, eid, date).lang(lang);
         self.read(move |index, links, budget| {
             Ok(zanlex::pages::at_date(index, &request, links, budget)?)
         })

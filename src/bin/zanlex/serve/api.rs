@@ -100,23 +100,6 @@ fn optional_number(name: &str, value: Option<&str>) -> Result<Option<u64>, ApiEr
     }
 }
 
-/// Words to mark in a text (`q`), within the length a query may have; absent when empty.
-fn query_param(value: Option<String>) -> Result<Option<String>, ApiError> {
-    let query = text_param(value);
-    if let Some(chars) = query
-        .as_ref()
-        .map(|q| q.chars().count())
-        .filter(|n| *n > zanlex::MAX_QUERY_CHARS)
-    {
-        return Err(zanlex::Error::QueryTooLong {
-            chars,
-            max: zanlex::MAX_QUERY_CHARS,
-        }
-        .into());
-    }
-    Ok(query)
-}
-
 /// The parameters of `/v1/search`; all text, so that a wrong value gets zanlex's message.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -289,36 +272,33 @@ pub(crate) async fn act(
     q: Result<Query<ActParams>, QueryRejection>,
 ) -> Answer<zanlex::ActOutline> {
     let p = params(q)?;
-    let lang = lang_param(p.lang.as_deref())?;
-    let text = flag_param("text", p.text.as_deref())?;
-    let query = query_param(p.q)?;
-    let as_of = date_param("as_of", p.as_of.as_deref())?;
-    let offset = number_param("offset", p.offset.as_deref(), 0)?;
-    if offset > 0 && !text {
-        return Err(ApiError::bad_request(
-            "offset pages the units' texts: give text=true with it",
-        ));
-    }
+    let args = zanlex::pages::ReadArgs {
+        target: &id,
+        as_of: p.as_of.as_deref(),
+        lang: p.lang.as_deref(),
+        texts: flag_param("text", p.text.as_deref())?,
+        offset: optional_number("offset", p.offset.as_deref())?,
+        mark: p.q.as_deref(),
+        ..Default::default()
+    };
+    let request = zanlex::pages::ReadRequest::parse(&args, param_name)?;
     let outline = state
         .readers
         .run(state.index(), move |index| {
-            let mut outline = match as_of {
-                Some(date) if text => index.act_outline_on(&id, lang, date)?,
-                Some(date) => index.act_outline_on(&id, lang, date)?.without_texts(),
-                None => index.act_outline(&id, lang, text)?,
-            };
-            if text {
-                zanlex::pages::page_act_texts(&mut outline, offset, door.budget.answer_chars)?;
-            } else {
-                zanlex::pages::bound_act_outline(&mut outline, &door.budget);
-            }
-            if let Some(query) = query.as_deref().filter(|_| text) {
-                outline.mark(index, query)?;
-            }
-            Ok(outline)
+            Ok(zanlex::pages::act_page(index, &request, &door.budget)?)
         })
         .await?;
     Ok(Json(outline))
+}
+
+/// A value's name as the query string spells it (the texts of an act are `text=true`).
+fn param_name(name: &str) -> String {
+    match name {
+        "texts" => "text=true".to_string(),
+        "parallel" => "parallel=true".to_string(),
+        "query" => "q".to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// The parameters of an act's download.
@@ -697,35 +677,25 @@ pub(crate) struct UnitParams {
 )]
 pub(crate) async fn unit(
     State(state): AppStateRef,
+    Extension(door): DoorRef,
     Path((id, eid)): Path<(String, String)>,
     q: Result<Query<UnitParams>, QueryRejection>,
 ) -> Answer<zanlex::UnitOrParallel> {
     let p = params(q)?;
-    let lang = lang_param(p.lang.as_deref())?;
-    let as_of = date_param("as_of", p.as_of.as_deref())?;
-    let parallel = flag_param("parallel", p.parallel.as_deref())?;
-    if parallel && lang.is_some() {
-        return Err(ApiError::bad_request(
-            "parallel=true shows both languages; leave lang out",
-        ));
-    }
-    let query = query_param(p.q)?;
+    let target = format!("{id}#{eid}");
+    let args = zanlex::pages::ReadArgs {
+        target: &target,
+        as_of: p.as_of.as_deref(),
+        lang: p.lang.as_deref(),
+        parallel: flag_param("parallel", p.parallel.as_deref())?,
+        mark: p.q.as_deref(),
+        ..Default::default()
+    };
+    let request = zanlex::pages::ReadRequest::parse(&args, param_name)?;
     let answer = state
         .readers
         .run(state.index(), move |index| {
-            Ok(if parallel {
-                let mut both = index.parallel_unit(&id, &eid, as_of)?;
-                if let Some(query) = &query {
-                    both.mark(index, query)?;
-                }
-                zanlex::UnitOrParallel::Both(Box::new(both))
-            } else {
-                let mut one = index.unit_answer(&id, &eid, lang, as_of)?;
-                if let Some(query) = &query {
-                    one.mark(index, query)?;
-                }
-                zanlex::UnitOrParallel::One(Box::new(one))
-            })
+            Ok(zanlex::pages::unit_page(index, &request, &door.budget)?)
         })
         .await?;
     Ok(Json(answer))
@@ -939,37 +909,18 @@ pub(crate) struct ChangesParams {
 impl ChangesParams {
     /// The library's request these ask, and the language of a feed's words.
     pub(crate) fn request(self) -> Result<(zanlex::pages::RecentChangesRequest, Lang), ApiError> {
-        use zanlex::pages::{RecentChangesRequest, RecentScope, DEFAULT_RECENT_PAGE};
-        let lang = lang_param(self.lang.as_deref())?;
         let ui = lang_param(self.ui.as_deref())?.unwrap_or(Lang::Kk);
-        let since = date_param("since", self.since.as_deref())?;
-        let until = date_param("until", self.until.as_deref())?;
-        let query = query_param(self.q)?;
-        let scope = match (text_param(self.act), query) {
-            (Some(_), Some(_)) => {
-                return Err(ApiError::bad_request(
-                    "give either act (one act's changes) or q (the changes of the acts a \
-                     search finds), not both",
-                ))
-            }
-            (Some(act), None) => RecentScope::Act(act),
-            (None, Some(q)) => RecentScope::Query(q),
-            (None, None) => RecentScope::Corpus,
+        let args = zanlex::pages::RecentArgs {
+            act: self.act.as_deref(),
+            query: self.q.as_deref(),
+            since: self.since.as_deref(),
+            until: self.until.as_deref(),
+            lang: self.lang.as_deref(),
+            offset: optional_number("offset", self.offset.as_deref())?,
+            limit: optional_number("limit", self.limit.as_deref())?,
         };
-        let limit = number_param("limit", self.limit.as_deref(), DEFAULT_RECENT_PAGE)?;
-        let offset = number_param("offset", self.offset.as_deref(), 0)?;
-        let paging = zanlex::pages::Paging::new(
-            Some(offset as u64),
-            Some(limit as u64),
-            DEFAULT_RECENT_PAGE,
-            zanlex::pages::MAX_RECENT_PAGE,
-        )?;
-        Ok((
-            RecentChangesRequest::new(scope, paging)
-                .days(since, until)
-                .lang(lang),
-            ui,
-        ))
+        let request = zanlex::pages::RecentChangesRequest::parse(&args, param_name)?;
+        Ok((request, ui))
     }
 }
 

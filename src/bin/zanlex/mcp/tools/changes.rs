@@ -7,8 +7,8 @@ use super::{date_arg, lang_arg, target_arg, ToolError};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use zanlex::pages::{
-    ChangesRequest, ChangesSpan, Paging, RecentChangesRequest, RecentScope, StatsRequest,
-    DEFAULT_CHANGES_PAGE, DEFAULT_RECENT_PAGE, MAX_CHANGES_PAGE, MAX_RECENT_PAGE,
+    ChangesRequest, ChangesSpan, RecentArgs, RecentChangesRequest, StatsRequest,
+    DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE,
 };
 
 /// The arguments of `changes`.
@@ -105,20 +105,14 @@ pub(crate) struct RecentChangesArgs {
 pub(super) fn recent_changes_request(
     args: RecentChangesArgs,
 ) -> Result<RecentChangesRequest, ToolError> {
-    let paging = Paging::new(
-        args.offset,
-        args.limit,
-        DEFAULT_RECENT_PAGE,
-        MAX_RECENT_PAGE,
-    )?;
-    let scope = match args.act.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
-        Some(act) => RecentScope::Act(act.to_string()),
-        None => RecentScope::Corpus,
+    let typed = RecentArgs {
+        act: args.act.as_deref(),
+        since: args.since.as_deref(),
+        until: args.until.as_deref(),
+        lang: args.lang.as_deref(),
+        offset: args.offset,
+        limit: args.limit,
+        ..Default::default()
     };
-    let since = date_arg("since", args.since.as_deref())?;
-    let until = date_arg("until", args.until.as_deref())?;
-    let lang = lang_arg(args.lang.as_deref())?;
-    Ok(RecentChangesRequest::new(scope, paging)
-        .days(since, until)
-        .lang(lang))
+    Ok(RecentChangesRequest::parse(&typed, str::to_string)?)
 }
