@@ -198,10 +198,10 @@ impl AtDateRequest {
         let read = ReadRequest::parse(args, &name)?;
         let bad = crate::Error::BadArgument;
         let Some(eid) = read.target.eid else {
+            let target = name("target");
             return Err(bad(format!(
-                "a wording on a date is a unit's: write {} as ACT_ID#EID; the act {} read \
-                 alone lists its units and their eids",
-                name("target"),
+                "at_date needs one unit: write {target} as ACT_ID#EID; `read` with {target} \
+                 {:?} lists the act's units and their eids",
                 read.target.act
             )));
         };

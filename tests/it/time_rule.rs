@@ -1374,7 +1374,15 @@ fn a_unit_only_an_older_edition_prints_is_listed_on_its_dates() {
     );
     // `zanlex show ACT --as-of` lists the same units, and `show` gives the same wording from
     // the same edition.
-    let act = fx.cli_json(&["show", GOV, "--as-of", "1996-01-01", "--lang", "ru"]);
+    let act = fx.cli_json(&[
+        "show",
+        GOV,
+        "--as-of",
+        "1996-01-01",
+        "--lang",
+        "ru",
+        "--texts",
+    ]);
     let art_7 = act["units"]
         .as_array()
         .expect("units")
