@@ -16,7 +16,8 @@ use errors::{bad_argument, py_err};
 use pyo3::prelude::*;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
-use zanlex::{BuildOptions, Lang, RefreshReport, Target, ZanIndex};
+use zanlex::pages::{ReadArgs, ReadRequest};
+use zanlex::{BuildOptions, Lang, RefreshReport, Target, UnitOrParallel, ZanIndex};
 
 /// An index and what opening it did.
 struct Opened {
@@ -127,6 +128,17 @@ impl Index {
     }
 }
 
+impl Index {
+    /// The unit `args` ask for, as the library reads it for every door: in one language or
+    /// in both side by side.
+    fn read_unit(&self, py: Python<'_>, args: &ReadArgs<'_>) -> PyResult<UnitOrParallel> {
+        let request = ReadRequest::parse(args, str::to_string).map_err(py_err)?;
+        self.ask(py, |index| {
+            zanlex::pages::unit_page(index, &request, &zanlex::pages::Budget::LOCAL)
+        })
+    }
+}
+
 #[pymethods]
 impl Index {
     /// Ranked, cited passages for `query` (the query language of `zanlex search`): the hits
@@ -191,7 +203,8 @@ impl Index {
     }
 
     /// Act `id` as an outline: metadata, editions and its unit tree (each unit's text too with
-    /// `texts=True`); on a date `as_of`, the units it had that day, each with its state then.
+    /// `texts=True`); on a date `as_of`, the units it had that day, each with its state then
+    /// (`zanlex show ID --json`, `GET /v1/acts/{id}`).
     #[pyo3(signature = (id, as_of = None, lang = None, texts = false))]
     fn act(
         &self,
@@ -201,10 +214,16 @@ impl Index {
         lang: Option<&str>,
         texts: bool,
     ) -> PyResult<Py<answers::ActOutline>> {
-        let (as_of, lang) = (date("as_of", as_of)?, self::lang(lang)?);
-        let outline = self.ask(py, |index| match as_of {
-            Some(d) => index.act_outline_on(id, lang, d),
-            None => index.act_outline(id, lang, texts),
+        let args = ReadArgs {
+            target: id,
+            as_of,
+            lang,
+            texts,
+            ..Default::default()
+        };
+        let request = ReadRequest::parse(&args, str::to_string).map_err(py_err)?;
+        let outline = self.ask(py, |index| {
+            zanlex::pages::act_page(index, &request, &zanlex::pages::Budget::LOCAL)
         })?;
         new_answer(py, &outline, answers::ActOutline)
     }
@@ -235,12 +254,17 @@ impl Index {
         as_of: Option<&str>,
         lang: Option<&str>,
     ) -> PyResult<Py<answers::UnitAnswer>> {
-        let t = target(act, Some(eid))?;
-        let (as_of, lang) = (date("as_of", as_of)?, self::lang(lang)?);
-        let unit = self.ask(py, |index| {
-            index.unit_answer(&t.act, t.eid().unwrap_or_default(), lang, as_of)
-        })?;
-        new_answer(py, &unit, answers::UnitAnswer)
+        let target = target(act, Some(eid))?.to_string();
+        let args = ReadArgs {
+            target: &target,
+            as_of,
+            lang,
+            ..Default::default()
+        };
+        match self.read_unit(py, &args)? {
+            UnitOrParallel::One(one) => new_answer(py, &*one, answers::UnitAnswer),
+            _ => Err(bad_argument("a unit in one language was asked".to_string())),
+        }
     }
 
     /// Unit `eid` of act `act` in each language the act has, side by side (`zanlex show
@@ -253,12 +277,19 @@ impl Index {
         eid: &str,
         as_of: Option<&str>,
     ) -> PyResult<Py<answers::ParallelUnit>> {
-        let t = target(act, Some(eid))?;
-        let as_of = date("as_of", as_of)?;
-        let unit = self.ask(py, |index| {
-            index.parallel_unit(&t.act, t.eid().unwrap_or_default(), as_of)
-        })?;
-        new_answer(py, &unit, answers::ParallelUnit)
+        let target = target(act, Some(eid))?.to_string();
+        let args = ReadArgs {
+            target: &target,
+            as_of,
+            parallel: true,
+            ..Default::default()
+        };
+        match self.read_unit(py, &args)? {
+            UnitOrParallel::Both(both) => new_answer(py, &*both, answers::ParallelUnit),
+            _ => Err(bad_argument(
+                "a unit in both languages was asked".to_string(),
+            )),
+        }
     }
 
     /// The amendment timeline of act `act`, newest first, limited to unit `eid` (with what
