@@ -54,8 +54,11 @@ fn show(
             anyhow::bail!("--format writes a whole act: give ACT_ID without #EID");
         }
         let date = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+        // Written as it is read: an act of any size is never held whole as a file.
         let file = index.act_file(act_id, args.lang, date, format)?;
-        out.write_all(super::terminal_safe(&file.body).as_bytes())?;
+        for piece in file.body {
+            out.write_all(super::terminal_safe(&piece).as_bytes())?;
+        }
         return Ok(());
     }
     let Some(eid) = eid else {
