@@ -106,8 +106,9 @@ pub struct ActFileBody {
 /// One step of an [`ActFileBody`] still to write.
 #[derive(Debug)]
 enum Step {
-    /// A unit: its own words, then the units inside it.
-    Unit(OutlineUnit),
+    /// A unit: its own words, then the units inside it (boxed: a unit is large beside the
+    /// closing words).
+    Unit(Box<OutlineUnit>),
     /// The words a unit prints after the units inside it.
     Closing(String),
 }
@@ -159,8 +160,12 @@ impl ActFileBody {
         if !closing.trim().is_empty() {
             self.todo.push(Step::Closing(closing));
         }
-        self.todo
-            .extend(u.children.into_iter().rev().map(Step::Unit));
+        self.todo.extend(
+            u.children
+                .into_iter()
+                .rev()
+                .map(|c| Step::Unit(Box::new(c))),
+        );
     }
 }
 
@@ -171,7 +176,7 @@ impl Iterator for ActFileBody {
         let mut out = std::mem::take(&mut self.head);
         while out.len() < Self::PIECE {
             match self.todo.pop() {
-                Some(Step::Unit(u)) => self.write_unit(u, &mut out),
+                Some(Step::Unit(u)) => self.write_unit(*u, &mut out),
                 Some(Step::Closing(words)) => write_block(&words, None, self.md, &mut out),
                 None => break,
             }
@@ -257,7 +262,7 @@ fn render(outline: ActOutline, date: NaiveDate, format: FileFormat) -> ActFile {
         body: ActFileBody {
             md,
             head: out,
-            todo: units.into_iter().map(Step::Unit).collect(),
+            todo: units.into_iter().map(|u| Step::Unit(Box::new(u))).collect(),
         },
     }
 }
