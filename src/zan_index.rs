@@ -228,6 +228,12 @@ impl ZanIndex {
         self.store.expressions(id)
     }
 
+    /// The outlines (no unit texts) of every expression of act `id`: its requisites without
+    /// reading its text (empty when the index has no such act).
+    pub(crate) fn act_outlines(&self, id: &str) -> crate::Result<Vec<Act>> {
+        self.store.act_outlines(id)
+    }
+
     /// One act by id (its Kazakh expression when it has one); [`crate::Error::UnknownAct`]
     /// names the nearest ids when it is missing.
     pub fn act(&self, id: &str) -> crate::Result<Act> {

@@ -59,7 +59,7 @@ impl FileFormat {
 }
 
 /// An act read on a date, written as a file ([`ZanIndex::act_file`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ActFile {
     /// A file name made of the act's id, the language and the date
@@ -68,10 +68,121 @@ pub struct ActFile {
     pub file_name: String,
     /// The format's media type ([`FileFormat::media_type`]).
     pub media_type: &'static str,
-    /// The file: the citation on the first line, the date of the wording on the second, the
-    /// title on the third, then the units (or, for an act not in force that day, its state
-    /// and no text).
-    pub body: String,
+    /// The file, written as it is read ([`ActFileBody`]): the citation on the first line, the
+    /// date of the wording on the second, the title on the third, then the units (or, for an
+    /// act not in force that day, its state and no text).
+    pub body: ActFileBody,
+}
+
+/// The text of an [`ActFile`], written piece by piece as it is read: each piece whole units,
+/// in the act's order, about [`ActFileBody::PIECE`] bytes (a larger unit is a piece of its
+/// own). A unit's words are dropped once written, so that a door sends an act of any size
+/// without ever holding its file whole; the pieces joined are the whole file.
+///
+/// ```no_run
+/// # fn main() -> zanlex::Result<()> {
+/// use std::io::Write;
+/// let index = zanlex::ZanIndex::open("index")?;
+/// let date = chrono::NaiveDate::from_ymd_opt(2023, 4, 25).unwrap();
+/// let file = index.act_file("constitutional-law-1995-12-18-2688", None, date,
+///     zanlex::FileFormat::Text)?;
+/// let mut out = std::io::BufWriter::new(std::fs::File::create(&file.file_name)?);
+/// for piece in file.body {
+///     out.write_all(piece.as_bytes())?;
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct ActFileBody {
+    /// Markdown, else plain text.
+    md: bool,
+    /// Words written and not yet given: the head of the file.
+    head: String,
+    /// What is still to write, the next last: a unit, or the words a unit prints after the
+    /// units inside it.
+    todo: Vec<Step>,
+}
+
+/// One step of an [`ActFileBody`] still to write.
+#[derive(Debug)]
+enum Step {
+    /// A unit: its own words, then the units inside it (boxed: a unit is large beside the
+    /// closing words).
+    Unit(Box<OutlineUnit>),
+    /// The words a unit prints after the units inside it.
+    Closing(String),
+}
+
+impl ActFileBody {
+    /// The size a piece reaches before it is given, in bytes: large enough that a server
+    /// sends few frames, small beside any act worth streaming.
+    pub const PIECE: usize = 64 * 1024;
+
+    /// The whole file in one string: for a caller that keeps it (a small act, a test).
+    pub fn into_string(self) -> String {
+        self.collect()
+    }
+
+    /// Writes unit `u` into `out`: its own words, a blank line before each block, its state
+    /// where it is not simply in force; the units inside it, then the words it prints after
+    /// them, are left to the steps after.
+    fn write_unit(&mut self, u: OutlineUnit, out: &mut String) {
+        let md = self.md;
+        let mut own = u.text.unwrap_or_default();
+        let closing = match u.closing_at.filter(|&at| own.is_char_boundary(at)) {
+            Some(at) => own.split_off(at),
+            None => String::new(),
+        };
+        let note = match (&u.state, &u.state_text) {
+            (Some(state), Some(words)) if !state.is_in_force() => Some(words.as_str()),
+            _ => None,
+        };
+        if !own.trim().is_empty() {
+            write_block(&own, heading_level(u.kind).filter(|_| md), md, out);
+        } else if note.is_some() {
+            // No words that day: the unit is named, so that its state says what it is of.
+            let name = match u
+                .heading
+                .as_deref()
+                .map(str::trim)
+                .filter(|h| !h.is_empty())
+            {
+                Some(h) => format!("{}. {h}", u.label),
+                None => u.label.clone(),
+            };
+            write_block(&name, heading_level(u.kind).filter(|_| md), md, out);
+        }
+        if let Some(words) = note {
+            out.push('\n');
+            out.push_str(&mark(&format!("[{words}]"), md));
+            out.push('\n');
+        }
+        if !closing.trim().is_empty() {
+            self.todo.push(Step::Closing(closing));
+        }
+        self.todo.extend(
+            u.children
+                .into_iter()
+                .rev()
+                .map(|c| Step::Unit(Box::new(c))),
+        );
+    }
+}
+
+impl Iterator for ActFileBody {
+    type Item = String;
+
+    fn next(&mut self) -> Option<String> {
+        let mut out = std::mem::take(&mut self.head);
+        while out.len() < Self::PIECE {
+            match self.todo.pop() {
+                Some(Step::Unit(u)) => self.write_unit(*u, &mut out),
+                Some(Step::Closing(words)) => write_block(&words, None, self.md, &mut out),
+                None => break,
+            }
+        }
+        (!out.is_empty()).then_some(out)
+    }
 }
 
 impl ZanIndex {
@@ -79,7 +190,8 @@ impl ZanIndex {
     /// as a file in `format`: [`ZanIndex::act_outline_on`]'s answer, each unit in its wording
     /// in force that day, a unit with no wording in force that day (or one deleted, expired,
     /// suspended) marked with its state in words. An act not in force that day (not yet
-    /// adopted or in force, repealed, gone from its source) gets its state and no text.
+    /// adopted or in force, repealed, gone from its source) gets its state and no text. The
+    /// file is written as its body is read ([`ActFileBody`]).
     ///
     /// ```no_run
     /// # fn main() -> zanlex::Result<()> {
@@ -87,7 +199,7 @@ impl ZanIndex {
     /// let date = chrono::NaiveDate::from_ymd_opt(2023, 4, 25).unwrap();
     /// let id = "constitutional-law-1995-12-18-2688";
     /// let file = index.act_file(id, None, date, zanlex::FileFormat::Markdown)?;
-    /// std::fs::write(&file.file_name, &file.body)?;
+    /// std::fs::write(&file.file_name, file.body.into_string())?;
     /// # Ok(()) }
     /// ```
     pub fn act_file(
@@ -98,12 +210,13 @@ impl ZanIndex {
         format: FileFormat,
     ) -> crate::Result<ActFile> {
         let outline = self.act_outline_on(id, lang, date)?;
-        Ok(render(&outline, date, format))
+        Ok(render(outline, date, format))
     }
 }
 
-/// `outline`, an act read on `date`, written in `format`.
-fn render(outline: &ActOutline, date: NaiveDate, format: FileFormat) -> ActFile {
+/// `outline`, an act read on `date`, to be written in `format`: its head written, its units
+/// left to the body's steps.
+fn render(outline: ActOutline, date: NaiveDate, format: FileFormat) -> ActFile {
     let md = format == FileFormat::Markdown;
     let day = date.format("%d.%m.%Y").to_string();
     let mut out = String::new();
@@ -126,6 +239,8 @@ fn render(outline: &ActOutline, date: NaiveDate, format: FileFormat) -> ActFile 
         line(&mut out, &dated);
         line(&mut out, &outline.title);
     }
+    let file_name = file_name(&outline, date, format);
+    let mut units = outline.units;
     // The act itself not in force that day: its state, and no text to be taken for the law.
     if let (Some(state), Some(words)) = (&outline.state, &outline.state_text) {
         if !state.is_in_force() {
@@ -137,13 +252,19 @@ fn render(outline: &ActOutline, date: NaiveDate, format: FileFormat) -> ActFile 
             line(&mut out, &mark(without_last_wording(words), md));
             line(&mut out, "");
             line(&mut out, &mark(&none, md));
-            return file(outline, date, format, out);
+            units.clear();
         }
     }
-    for u in &outline.units {
-        write_unit(u, md, &mut out);
+    units.reverse();
+    ActFile {
+        file_name,
+        media_type: format.media_type(),
+        body: ActFileBody {
+            md,
+            head: out,
+            todo: units.into_iter().map(|u| Step::Unit(Box::new(u))).collect(),
+        },
     }
-    file(outline, date, format, out)
 }
 
 /// The words of an act's state without what they add for a reader shown its last wording
@@ -158,8 +279,8 @@ fn without_last_wording(words: &str) -> &str {
     .unwrap_or(words)
 }
 
-/// The file of `outline` on `date` with `body`.
-fn file(outline: &ActOutline, date: NaiveDate, format: FileFormat, body: String) -> ActFile {
+/// The name of the file of `outline` on `date` in `format`.
+fn file_name(outline: &ActOutline, date: NaiveDate, format: FileFormat) -> String {
     let safe: String = outline
         .id
         .chars()
@@ -171,57 +292,12 @@ fn file(outline: &ActOutline, date: NaiveDate, format: FileFormat, body: String)
             }
         })
         .collect();
-    ActFile {
-        file_name: format!(
-            "{}_{}_{date}.{}",
-            safe.trim_start_matches('.'),
-            outline.lang.as_str(),
-            format.extension()
-        ),
-        media_type: format.media_type(),
-        body,
-    }
-}
-
-/// Writes unit `u` and the units inside it: its own words, a blank line before each block,
-/// its state where it is not simply in force, then its children, then the words it prints
-/// after them.
-fn write_unit(u: &OutlineUnit, md: bool, out: &mut String) {
-    let text = u.text.as_deref().unwrap_or("");
-    let (own, closing) = match u.closing_at.filter(|&at| text.is_char_boundary(at)) {
-        Some(at) => text.split_at(at),
-        None => (text, ""),
-    };
-    let note = match (&u.state, &u.state_text) {
-        (Some(state), Some(words)) if !state.is_in_force() => Some(words.as_str()),
-        _ => None,
-    };
-    if !own.trim().is_empty() {
-        write_block(own, heading_level(u.kind).filter(|_| md), md, out);
-    } else if note.is_some() {
-        // No words that day: the unit is named, so that its state says what it is of.
-        let name = match u
-            .heading
-            .as_deref()
-            .map(str::trim)
-            .filter(|h| !h.is_empty())
-        {
-            Some(h) => format!("{}. {h}", u.label),
-            None => u.label.clone(),
-        };
-        write_block(&name, heading_level(u.kind).filter(|_| md), md, out);
-    }
-    if let Some(words) = note {
-        out.push('\n');
-        out.push_str(&mark(&format!("[{words}]"), md));
-        out.push('\n');
-    }
-    for child in &u.children {
-        write_unit(child, md, out);
-    }
-    if !closing.trim().is_empty() {
-        write_block(closing, None, md, out);
-    }
+    format!(
+        "{}_{}_{date}.{}",
+        safe.trim_start_matches('.'),
+        outline.lang.as_str(),
+        format.extension()
+    )
 }
 
 /// The Markdown heading level of a unit of `kind` whose first line is its heading.

@@ -51,7 +51,7 @@ mod succession;
 mod unit;
 
 pub use acts::{ActEntry, ActList, ActSummary, Failure};
-pub use download::{ActFile, FileFormat};
+pub use download::{ActFile, ActFileBody, FileFormat};
 pub use history::{
     ActChangesInWords, ActChangesWords, ActHistory, Affected, AmendingActChanges, ChangedUnit,
     HistoryAct, PredecessorHistory,

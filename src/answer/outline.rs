@@ -254,15 +254,16 @@ impl OutlineUnit {
     }
 }
 
-/// The units of every edition of `act` as one tree, with their texts: the newest edition's,
-/// and each unit only older editions print (removed, or renumbered away) from the newest
-/// edition printing it, placed among its siblings after the one it follows there (first when
-/// it follows none the tree has).
+/// The units of every edition of `act` as one tree, without their texts (each unit's wording
+/// on a date is put in by [`OutlineUnit::read_on`], so that a large act's text is never held
+/// twice): the newest edition's, and each unit only older editions print (removed, or
+/// renumbered away) from the newest edition printing it, placed among its siblings after the
+/// one it follows there (first when it follows none the tree has).
 fn all_editions_tree(act: &Act, timeline: &crate::amend::time::ActTimeline) -> Vec<OutlineUnit> {
     let mut tree: Vec<OutlineUnit> = act
         .units
         .iter()
-        .map(|u| OutlineUnit::of(u, act, true))
+        .map(|u| OutlineUnit::of(u, act, false))
         .collect();
     let mut seen: HashSet<String> = act.all_units().into_iter().map(|u| u.eid.clone()).collect();
     for edition in timeline.editions().iter().rev() {
@@ -300,7 +301,7 @@ fn place_missing(
             .rev()
             .find_map(|b| siblings.iter().position(|s| s.eid == b.eid));
         let at = after.map_or(0, |k| k + 1);
-        siblings.insert(at, OutlineUnit::of(u, act, true));
+        siblings.insert(at, OutlineUnit::of(u, act, false));
         for inner in u.walk() {
             seen.insert(inner.eid.clone());
         }

@@ -2,8 +2,16 @@
 //! "related documents"): the act it replaced and the act that replaced it, the acts it amends
 //! and those that amend it, the acts it cites and those citing it. Each is named in official
 //! form, linked by id when the corpus holds it, with its status as the corpus records it and
-//! its state on the day asked by the time rule; an act the corpus lacks is named as the text
-//! that relates it names it, with no status (none is known).
+//! its state on the day asked by the time rule. An act the corpus lacks is named in official
+//! form from what the reference or the amendment note gives of it (kind, issuer, date,
+//! number), else by the words of the text relating it, marked as a quotation; it has no status
+//! (none is known), but an amending act adopted or applying only after the day asked says so.
+//!
+//! Every list is in the order of the acts' dates, then their numbers, the newest first (as
+//! an act's history is); acts with no date known come last, in the order of their names. On
+//! a day in the past the acts adopted (or whose changes apply) after it are kept, each marked
+//! with its state, as legislation.gov.uk shows the changes not yet in force above the text of
+//! a day: being the newest, they open each list.
 
 use super::pages::{
     entry_sizes, fit_entries, json_chars, row_sizes, Budget, Links, PageHead, Paging,
@@ -23,11 +31,18 @@ pub struct RelatedAct {
     /// The act's id, when the corpus holds it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The act in official form in the language of the text read (for an act the corpus
-    /// lacks, as the text relating it names it).
+    /// The act in official form in the language of the text read; for an act the corpus
+    /// lacks, from what the reference or the note gives of it, else (`quoted`) the words of
+    /// the text relating it.
     pub citation: String,
+    /// True when `citation` is a quotation, the words of the text relating the act as it
+    /// prints them (in their grammatical case), because the reference gives too little of
+    /// the act (its kind, date and number, and its issuer where the act's form names one) to
+    /// name it in official form.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub quoted: bool,
     /// The act's short name in official form in Kazakh and in Russian, when the corpus holds
-    /// it.
+    /// it or the reference gives enough of it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_words: Option<UnitInWords>,
     /// Its status as the corpus records it (in force, repealed with the day, unknown), when
@@ -35,7 +50,9 @@ pub struct RelatedAct {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// Its state on the day asked by the time rule when it is not simply in force that day
-    /// (not yet adopted, not yet in force, repealed, no longer in its source).
+    /// (not yet adopted, not yet in force, repealed, no longer in its source); for an amending
+    /// act the corpus lacks, from its note's dates: not yet adopted that day, or adopted but
+    /// its changes applying only later.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<TimeState>,
     /// `state` in words, in Kazakh and in Russian.
@@ -90,15 +107,16 @@ pub struct RelatedActs {
     /// The successor: the act that repealed and replaced this act.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replaced_by: Option<RelatedAct>,
-    /// The acts whose amendment notes name this act as the amending act, the one whose change
-    /// takes effect last first.
+    /// The acts whose amendment notes name this act as the amending act. Each list is in the
+    /// order of the acts' dates, then their numbers, the newest first; acts with no date known
+    /// last, by name.
     pub amends: Vec<RelatedAct>,
-    /// The acts this act's amendment notes name as amending it, the one that made the newest
-    /// change first.
+    /// The acts this act's amendment notes name as amending it; those adopted, or whose
+    /// changes apply, after the day asked are marked so by `state`.
     pub amended_by: Vec<RelatedAct>,
-    /// The other acts this act's text refers to, in the order it first names them.
+    /// The other acts this act's text refers to.
     pub cites: Vec<RelatedAct>,
-    /// The acts whose texts refer to this act or a unit of it, those referring most first.
+    /// The acts whose texts refer to this act or a unit of it.
     pub cited_by: Vec<RelatedAct>,
 }
 
@@ -142,24 +160,181 @@ impl RelatedRequest {
 }
 
 /// A related act before its status is read: its id when the corpus holds it, its name, its
-/// count.
-#[derive(Debug, Clone)]
+/// count; for an act the corpus lacks, what is known of it.
+#[derive(Debug, Clone, Default)]
 struct Found {
     id: Option<String>,
     named: String,
     count: usize,
+    /// Its name in official form in each language, built from a reference's parts.
+    in_words: Option<UnitInWords>,
+    /// `named` is the words of the text relating it.
+    quoted: bool,
+    /// Its date and number, what the lists are ordered by.
+    date: Option<NaiveDate>,
+    number: Option<String>,
+    /// Its state on the day asked, read from an amendment note's dates.
+    state: Option<TimeState>,
 }
 
-/// Adds one link to act `id` in `list`, keeping the order in which acts first appear.
-fn add(list: &mut Vec<Found>, id: &str) {
-    match list.iter_mut().find(|f| f.id.as_deref() == Some(id)) {
-        Some(f) => f.count += 1,
-        None => list.push(Found {
+impl Found {
+    /// An act the corpus holds, by id.
+    fn held(id: &str) -> Self {
+        Found {
             id: Some(id.to_string()),
             named: id.to_string(),
             count: 1,
-        }),
+            ..Found::default()
+        }
     }
+}
+
+/// Adds one link to act `id` in `list`.
+fn add(list: &mut Vec<Found>, id: &str) {
+    match list.iter_mut().find(|f| f.id.as_deref() == Some(id)) {
+        Some(f) => f.count += 1,
+        None => list.push(Found::held(id)),
+    }
+}
+
+/// Puts `list` in the lists' order: by the acts' dates, then their numbers (their numerals as
+/// numbers: `11-1-4/150` after `11-1-4/99`), the newest first; acts with no date known last,
+/// by name. The dates and numbers of the acts the corpus holds are read from their outlines.
+fn in_date_order(index: &ZanIndex, list: &mut [Found]) -> crate::Result<()> {
+    for f in list.iter_mut() {
+        let Some(id) = f.id.as_deref() else { continue };
+        if f.date.is_some() {
+            continue;
+        }
+        if let Some(first) = index
+            .act_outlines(id)?
+            .first()
+            .and_then(|a| a.issuances.first())
+        {
+            f.date = first.date;
+            f.number.clone_from(&first.number);
+        }
+    }
+    let key = |f: &Found| {
+        (
+            f.date.is_none(),
+            std::cmp::Reverse(f.date),
+            std::cmp::Reverse(f.number.as_deref().map(number_order)),
+            f.named.clone(),
+        )
+    };
+    list.sort_by_cached_key(key);
+    Ok(())
+}
+
+/// Number `n` as numbers compare: each run of digits padded to twelve, so that `11-1-4/99`
+/// sorts before `11-1-4/150`.
+fn number_order(n: &str) -> String {
+    let mut out = String::with_capacity(n.len() * 2);
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        if !digits.is_empty() {
+            out.push_str(&format!("{digits:0>12}"));
+            digits.clear();
+        }
+    };
+    for c in crate::model::citation::numbers::number_key(n).chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
+}
+
+/// The words `act`'s current text prints just before reference `r`, back to the quote,
+/// bracket or punctuation that closes what comes before, at most a dozen words: where the
+/// issuer of the act cited stands (`… туралы" Қазақстан Республикасы Сыртқы істер
+/// министрінің` before `2000 жылғы 18 қазандағы № 222 бұйрығының`). `None` when the text does
+/// not print `r` where its span says (a reference read in another edition).
+fn words_before<'a>(act: &'a Act, r: &ResolvedReference) -> Option<&'a str> {
+    let unit = act
+        .all_units()
+        .into_iter()
+        .find(|u| u.eid == r.citing.eid)?;
+    let [from, to] = r.span.map(|x| x as usize);
+    if unit.text.get(from..to)? != r.text {
+        return None;
+    }
+    let before = unit.text.get(..from)?;
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| {
+            matches!(
+                c,
+                '"' | '«' | '»' | '“' | '”' | '(' | ')' | '.' | ';' | ':' | ','
+            )
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let words = &before[start..];
+    let cut = words
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i)
+        .collect::<Vec<_>>();
+    // At most the last twelve words.
+    let start = cut.len().checked_sub(13).map_or(0, |k| cut[k]);
+    Some(words[start..].trim())
+}
+
+/// The act `cited` names in official form in each language, from the reference's parts: its
+/// kind (where the reference reads none, the one kind word `words` print, as `Жарлығымен`),
+/// its date and number, and (for an act whose form names its issuer) an issuer named in
+/// `words` (the reference's text, or the words printed just before it) that is one office
+/// (not a maslikhat or an akimat of no place). `None` when a part is missing.
+fn official_name(cited: &crate::model::CitedAct, words: &str, lang: Lang) -> Option<UnitInWords> {
+    let kind = match cited.kind {
+        Some(k) if k != crate::model::ActKind::Other => k,
+        _ => kind_in_words(words, lang)?,
+    };
+    let (date, number) = (cited.date?, cited.number.as_deref()?);
+    let named = !matches!(
+        kind,
+        crate::model::ActKind::Law
+            | crate::model::ActKind::ConstitutionalLaw
+            | crate::model::ActKind::Code
+    );
+    let issuer = if named {
+        Some(crate::model::citation::codes::issuer_of_words(words).filter(|i| !i.generic)?)
+    } else {
+        None
+    };
+    crate::model::citation::codes::form_of_kind(kind)?;
+    let r = ActRef {
+        issuer: String::new(),
+        issuer_code: issuer.map_or(String::new(), |i| i.slug.to_string()),
+        kind,
+        date: Some(date),
+        number: Some(number.to_string()),
+        title: None,
+    };
+    Some(UnitInWords {
+        kk: r.cite(Lang::Kk),
+        ru: r.cite(Lang::Ru),
+    })
+}
+
+/// The kind of act `words` name, when they hold kind words of one kind only.
+fn kind_in_words(words: &str, lang: Lang) -> Option<crate::model::ActKind> {
+    use crate::model::citation::codes::{kind_word, KindWord};
+    let mut kinds = words
+        .split_whitespace()
+        .map(|w| crate::text::lowercase(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter_map(|w| match kind_word(lang, &w) {
+            Some(KindWord::Kind(k)) => Some(k),
+            _ => None,
+        });
+    let first = kinds.next()?;
+    kinds.all(|k| k == first).then_some(first)
 }
 
 /// What names the act a reference cites when the corpus lacks it: a key the same act bears
@@ -187,8 +362,16 @@ fn named_act(cited: &crate::model::CitedAct) -> Option<(String, String)> {
 }
 
 /// The acts `refs` lead to (or, with `citing`, come from), `own` aside. An act the corpus
-/// lacks is named by the first reference to it that prints what names it ([`named_act`]).
-fn acts_of(refs: &[ResolvedReference], own: &str, citing: bool) -> Vec<Found> {
+/// lacks is named by the first reference to it that prints what names it ([`named_act`]):
+/// in official form in `lang` when it, with the words `act` prints before it, gives enough
+/// ([`official_name`]), else by its words.
+fn acts_of(
+    refs: &[ResolvedReference],
+    own: &str,
+    citing: bool,
+    lang: Lang,
+    act: &Act,
+) -> Vec<Found> {
     let mut list = Vec::new();
     // For an act the corpus lacks: its key, its place in `list` once a reference names it,
     // and the references to it met before.
@@ -222,10 +405,26 @@ fn acts_of(refs: &[ResolvedReference], own: &str, citing: bool) -> Vec<Found> {
                     Some(i) => list[*i].count += 1,
                     None if names => {
                         *place = Some(list.len());
+                        let cited = r.cited_act.as_ref();
+                        let words = match words_before(act, r) {
+                            Some(before) => format!("{before} {}", r.text),
+                            None => r.text.clone(),
+                        };
+                        let in_words = cited.and_then(|c| official_name(c, &words, lang));
+                        let named = match &in_words {
+                            Some(w) if lang == Lang::Ru => w.ru.clone(),
+                            Some(w) => w.kk.clone(),
+                            None => r.text.trim().to_string(),
+                        };
                         list.push(Found {
                             id: None,
-                            named: r.text.trim().to_string(),
+                            named,
                             count: 1 + *before,
+                            quoted: in_words.is_none(),
+                            in_words,
+                            date: cited.and_then(|c| c.date),
+                            number: cited.and_then(|c| c.number.clone()),
+                            state: None,
                         });
                     }
                     None => *before += 1,
@@ -266,13 +465,18 @@ fn describe(
     links: &Links,
 ) -> crate::Result<RelatedAct> {
     let Some(id) = found.id else {
+        let state_in_words = found.state.as_ref().map(|s| UnitInWords {
+            kk: s.describe(Some(on), Some(Lang::Kk)),
+            ru: s.describe(Some(on), Some(Lang::Ru)),
+        });
         return Ok(RelatedAct {
             id: None,
             citation: found.named,
-            in_words: None,
+            quoted: found.quoted,
+            in_words: found.in_words,
             status: None,
-            state: None,
-            state_in_words: None,
+            state: found.state,
+            state_in_words,
             permalink: None,
             count: found.count,
         });
@@ -293,6 +497,7 @@ fn describe(
     });
     Ok(RelatedAct {
         citation: act.short_name_in(lang),
+        quoted: false,
         in_words: Some(UnitInWords {
             kk: act.short_name_in(Lang::Kk),
             ru: act.short_name_in(Lang::Ru),
@@ -312,6 +517,22 @@ fn succession_found(link: &ActLink) -> Found {
         id: link.id.clone(),
         named: link.requisite.clone(),
         count: 1,
+        ..Found::default()
+    }
+}
+
+/// An amending act's state on `on` from its note's dates, when it came after that day: not
+/// yet adopted (signed after it), or adopted with its first change applying after it.
+fn amending_state(changes: &crate::AmendingActChanges, on: NaiveDate) -> Option<TimeState> {
+    match (changes.signed, &changes.effective) {
+        (Some(signed), _) if signed > on => Some(TimeState::NotYetAdopted { adopted: signed }),
+        (Some(signed), Some(from)) if from.date > on => Some(TimeState::NotYetInForce {
+            adopted: signed,
+            from: from.date,
+            estimated: from.estimated,
+            rule: None,
+        }),
+        _ => None,
     }
 }
 
@@ -354,6 +575,8 @@ pub fn related_acts(
         &index.refs(&target, Some(lang), request.as_of)?.references,
         &id,
         false,
+        lang,
+        &act,
     );
     let mut cited_by = acts_of(
         &index
@@ -361,18 +584,30 @@ pub fn related_acts(
             .cited_by,
         &id,
         true,
+        lang,
+        &act,
     );
-    // Those referring most first; among equals, in the corpus's order of ids.
-    cited_by.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
 
     let history = index.act_history(&id, None, Some(lang), false)?;
     let mut amended_by: Vec<Found> = history
         .by_act
         .iter()
-        .map(|g| Found {
-            id: g.amending_act_id.clone(),
-            named: g.amending_act.clone(),
-            count: g.entries.len(),
+        .map(|g| {
+            let by = g.entries.first().map(|&i| &history.entries[i].by);
+            let held = g.amending_act_id.is_some();
+            Found {
+                id: g.amending_act_id.clone(),
+                named: g.amending_act.clone(),
+                count: g.entries.len(),
+                in_words: (!held).then(|| UnitInWords {
+                    kk: g.in_words.kk.by.clone(),
+                    ru: g.in_words.ru.by.clone(),
+                }),
+                quoted: false,
+                date: g.signed,
+                number: by.and_then(|b| b.number.clone()),
+                state: if held { None } else { amending_state(g, on) },
+            }
         })
         .collect();
     let mut amends: Vec<Found> = index
@@ -380,11 +615,13 @@ pub fn related_acts(
         .into_iter()
         .filter(|(other, _)| *other != id)
         .map(|(other, events)| Found {
-            named: other.clone(),
-            id: Some(other),
             count: events,
+            ..Found::held(&other)
         })
         .collect();
+    for list in [&mut amends, &mut amended_by, &mut cites, &mut cited_by] {
+        in_date_order(index, list)?;
+    }
 
     let totals = RelatedTotals {
         amends: amends.len(),

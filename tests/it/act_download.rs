@@ -69,9 +69,10 @@ fn a_downloaded_act_opens_with_its_citation_and_date_and_gives_each_unit_s_wordi
             .index
             .act_file(GOV, None, d(date), FileFormat::Text)
             .expect("text file");
+        let txt_body = txt.body.into_string();
         assert_eq!(txt.file_name, format!("{GOV}_kk_{date}.txt"));
         assert_eq!(txt.media_type, "text/plain; charset=utf-8");
-        let head: Vec<&str> = txt.body.lines().take(5).collect();
+        let head: Vec<&str> = txt_body.lines().take(5).collect();
         assert_eq!(
             head,
             [
@@ -86,15 +87,17 @@ fn a_downloaded_act_opens_with_its_citation_and_date_and_gives_each_unit_s_wordi
         let mut want = vec![p2, p3];
         let note = state.map(|s| format!("[{s}]"));
         want.extend(note.as_deref());
-        assert_eq!(between(&txt.body, "2. Үкiмет Республика", "13-бап."), want);
+        assert_eq!(between(&txt_body, "2. Үкiмет Республика", "13-бап."), want);
 
         let md = fx
             .index
             .act_file(GOV, None, d(date), FileFormat::Markdown)
             .expect("Markdown file");
+
+        let md_body = md.body.into_string();
         assert_eq!(md.file_name, format!("{GOV}_kk_{date}.md"));
         assert_eq!(md.media_type, "text/markdown; charset=utf-8");
-        let head: Vec<&str> = md.body.lines().take(7).collect();
+        let head: Vec<&str> = md_body.lines().take(7).collect();
         assert_eq!(
             head,
             [
@@ -109,15 +112,14 @@ fn a_downloaded_act_opens_with_its_citation_and_date_and_gives_each_unit_s_wordi
             "{date}"
         );
         assert!(
-            md.body
-                .contains("\n#### 12-бап. Республика Президентiмен қарым-қатынасы\n"),
+            md_body.contains("\n#### 12-бап. Республика Президентiмен қарым-қатынасы\n"),
             "{date}"
         );
         let mut want = vec![p2, p3];
         let note = state.map(|s| format!("*\\[{s}\\]*"));
         want.extend(note.as_deref());
         assert_eq!(
-            between(&md.body, "2. Үкiмет Республика", "#### 13-бап."),
+            between(&md_body, "2. Үкiмет Республика", "#### 13-бап."),
             want
         );
     }
@@ -133,7 +135,8 @@ fn a_unit_without_a_wording_on_the_date_is_named_with_its_state() {
         .index
         .act_file(GOV, None, d("2020-01-01"), FileFormat::Text)
         .expect("text file");
-    let article = between(&txt.body, "10-бап.", "1.");
+    let txt_body = txt.body.into_string();
+    let article = between(&txt_body, "10-бап.", "1.");
     assert_eq!(
         article,
         [
@@ -152,8 +155,9 @@ fn an_act_not_in_force_on_the_date_is_said_so_without_text() {
         .index
         .act_file(GOV, None, d("1995-12-01"), FileFormat::Text)
         .expect("text file");
+    let txt_body = txt.body.into_string();
     assert_eq!(
-        txt.body,
+        txt_body,
         format!(
             "{CITATION}\n01.12.1995 күнгі редакция\n{TITLE}\n\n\
              01.12.1995 күні әлі қабылданбаған (18.12.1995 қабылданған)\n\n\
@@ -170,10 +174,11 @@ fn an_act_not_in_force_on_the_date_is_said_so_without_text() {
         .index
         .act_file(REPEALED, None, d("2013-01-01"), FileFormat::Text)
         .expect("text file");
+    let in_force_body = in_force.body.into_string();
     assert!(
-        in_force.body.contains("\n3. Мемлекеттік қызметті"),
+        in_force_body.contains("\n3. Мемлекеттік қызметті"),
         "{}",
-        in_force.body
+        in_force_body
     );
     for (date, state) in [
         (
@@ -187,8 +192,9 @@ fn an_act_not_in_force_on_the_date_is_said_so_without_text() {
             .index
             .act_file(REPEALED, None, d(date), FileFormat::Text)
             .expect("text file");
+        let txt_body = txt.body.into_string();
         assert_eq!(
-            txt.body,
+            txt_body,
             format!(
                 "{}\n{day} күнгі редакция\n{}\n\n{state}\n\n{day} күні актінің қолданыстағы мәтіні жоқ.\n",
                 act.short_name(),
@@ -220,6 +226,7 @@ fn the_download_route_and_show_give_the_library_s_file() {
             .index
             .act_file(GOV, None, d("2020-01-01"), format)
             .expect("file");
+        let library_body = library.body.into_string();
         let res = client
             .get(server.url(&format!(
                 "/v1/acts/{GOV}/download?date=2020-01-01&format={ext}"
@@ -240,7 +247,7 @@ fn the_download_route_and_show_give_the_library_s_file() {
                 "attachment; filename=\"{GOV}_kk_2020-01-01.{ext}\""
             ))
         );
-        assert_eq!(res.text().expect("body"), library.body, "{ext}");
+        assert_eq!(res.text().expect("body"), library_body, "{ext}");
 
         let out = Command::new(env!("CARGO_BIN_EXE_zanlex"))
             .args(["show", GOV, "--as-of", "2020-01-01", "--format", ext])
@@ -251,7 +258,7 @@ fn the_download_route_and_show_give_the_library_s_file() {
             .output()
             .expect("run zanlex");
         assert!(out.status.success(), "{out:?}");
-        assert_eq!(String::from_utf8_lossy(&out.stdout), library.body, "{ext}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), library_body, "{ext}");
     }
     // Markdown when no format is asked; the Russian text where the act has one is asked
     // with lang (this corpus has none).
@@ -294,6 +301,78 @@ fn the_download_route_and_show_give_the_library_s_file() {
             .is_some(),
         "{op:#}"
     );
+}
+
+/// Every bundled act (the repository's `corpus/` and the mirror's acts of
+/// `tests/fixtures/mirror`), in each language it has, in Markdown and in plain text, on three
+/// dates: the file as the library streams it, and as `GET /v1/acts/{id}/download` sends it,
+/// is byte for byte the file the renderer wrote whole before the body was streamed
+/// (`tests/fixtures/downloads/SHA256SUMS`: `sha256sum` of those files, each named
+/// `ID.LANG.DATE.FORMAT`). Each piece but the last is at least [`zanlex::ActFileBody::PIECE`]
+/// long, so that an act of several pieces is sent in several.
+#[test]
+fn streamed_downloads_of_the_bundled_acts_are_the_files_written_whole() {
+    use sha2::{Digest, Sha256};
+    let fx = Fixture::new(&[("corpus", "bundled"), ("tests/fixtures/mirror", "mirror")]);
+    let tmp = tempfile::tempdir().expect("tmp");
+    let server = super::serve_api::Server::start(
+        &fx.corpus,
+        &tmp.path().join("index"),
+        &["--watch-secs", "0"],
+    );
+    let client = reqwest::blocking::Client::new();
+    let sums = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/downloads/SHA256SUMS"),
+    )
+    .expect("SHA256SUMS");
+    let (mut checked, mut langs, mut several) = (0, std::collections::BTreeSet::new(), 0);
+    for line in sums.lines() {
+        let (want, name) = line.split_once("  ").expect("a sha256sum line");
+        let mut parts = name.rsplitn(4, '.');
+        let (ext, date, lang, id) = (
+            parts.next().expect("format"),
+            parts.next().expect("date"),
+            parts.next().expect("language"),
+            parts.next().expect("id"),
+        );
+        let format = FileFormat::parse(ext).expect("format");
+        let file = fx
+            .index
+            .act_file(id, zanlex::Lang::parse(lang), d(date), format)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let pieces: Vec<String> = file.body.collect();
+        let last = pieces.len().saturating_sub(1);
+        assert!(
+            pieces[..last]
+                .iter()
+                .all(|p| p.len() >= zanlex::ActFileBody::PIECE),
+            "{name}"
+        );
+        if pieces.len() > 1 {
+            several += 1;
+        }
+        let streamed = pieces.concat();
+        assert_eq!(
+            hex::encode(Sha256::digest(streamed.as_bytes())),
+            want,
+            "{name}"
+        );
+        let sent = client
+            .get(server.url(&format!(
+                "/v1/acts/{id}/download?date={date}&format={ext}&lang={lang}"
+            )))
+            .send()
+            .and_then(|r| r.bytes())
+            .expect("download");
+        assert_eq!(hex::encode(Sha256::digest(&sent)), want, "{name} over HTTP");
+        checked += 1;
+        langs.insert(lang.to_string());
+    }
+    assert_eq!(checked, 114);
+    assert_eq!(langs.into_iter().collect::<Vec<_>>(), ["kk", "ru"]);
+    // The FAQ on three dates and the joint order of 2020 on the last, in each format.
+    assert_eq!(several, 8);
 }
 
 /// `name` on `PATH`.

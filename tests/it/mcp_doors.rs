@@ -365,10 +365,13 @@ fn mcp_cli_and_api_list_the_same_related_acts() {
             cli["totals"],
             json!({"amends": 0, "amended_by": 4, "cites": 1, "cited_by": 0})
         );
+        // The newest first, and not yet adopted on the day asked: said in both doors.
         assert_eq!(
             cli["amended_by"][0]["citation"],
-            "ҚР Сыртқы істер министрінің м.а. 30.09.2025 № 11-1-4/577 бұйрығы"
+            "ҚР Сыртқы істер министрінің м.а. 05.12.2025 № 11-1-4/730 бұйрығы"
         );
+        assert_eq!(cli["amended_by"][0]["state"]["kind"], "not_yet_adopted");
+        assert_eq!(mcp["amended_by"][0]["state"], cli["amended_by"][0]["state"]);
         assert_eq!(cli["act"], ACT);
         assert_eq!(
             cli["citation"],

@@ -135,7 +135,9 @@ fn an_act_lists_its_related_acts_with_their_status_paged() {
             5
         ])]
     );
-    // The law it is made under is not in the corpus: named as its text names it, no status.
+    // The law it is made under is not in the corpus: named by its title alone, which is too
+    // little for an official name, so quoted as its text prints it; no status.
+    assert_eq!(amended["cites"][0]["quoted"], true, "{amended:#}");
     assert_eq!(
         entries(&amended["cites"]),
         [json!([
@@ -207,6 +209,169 @@ fn an_act_lists_its_related_acts_with_their_status_paged() {
         doc["paths"]["/v1/acts/{id}/related"]["get"].is_object(),
         "the OpenAPI document lacks the related acts"
     );
+}
+
+/// The order of 04.01.2018 № 11-1-4/1 (the repository's `corpus/`), amended by four orders
+/// the corpus lacks, of 2022 and 2025, and citing acts the corpus lacks.
+const RULES: &str = "mfa-order-2018-01-04-11-1-4-1";
+
+/// Each entry of `list` as `[citation, quoted, state kind, state in Kazakh, in Russian,
+/// Russian name, count]`.
+fn described(list: &Value) -> Vec<Value> {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|a| {
+            json!([
+                a["citation"],
+                a.get("quoted").is_some_and(|q| q == true),
+                a["state"]["kind"],
+                a["state_in_words"]["kk"],
+                a["state_in_words"]["ru"],
+                a["in_words"]["ru"],
+                a["count"]
+            ])
+        })
+        .collect()
+}
+
+/// On 01.01.2020 the order's amending orders (2022, 2025) were not yet adopted: each says so,
+/// the newest first; the order it repeals, which the corpus lacks, is named in official form
+/// from its reference's parts (the issuer printed before it, the kind, date and number), in
+/// the nominative and in both languages, not as the sentence declines it. On a later day the
+/// acts it cites are newest first, those named by too little (a title, a code's name) quoted
+/// and last. The CLI's JSON, its text and `/v1` agree.
+#[test]
+fn related_acts_are_newest_first_named_officially_and_marked_when_after_the_day() {
+    let index = tempfile::tempdir().expect("temp dir");
+    let zanlex = |args: &[&str]| super::common::zanlex_with(&index, args);
+    let (code, out, err) = zanlex(&["related", RULES, "--as-of", "2020-01-01", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let on_2020: Value = serde_json::from_str(&out).expect("JSON");
+    let later = |day: &str, adopted: &str| {
+        (
+            "not_yet_adopted",
+            format!("{day} күні әлі қабылданбаған ({adopted} қабылданған)"),
+        )
+    };
+    let mut want = Vec::new();
+    for (date, number, count) in [
+        ("05.12.2025", "11-1-4/730", 4),
+        ("30.09.2025", "11-1-4/577", 1),
+        ("23.11.2022", "11-1-4/628", 5),
+        ("26.05.2022", "11-1-4/240", 2),
+    ] {
+        let (kind, kk) = later("01.01.2020", date);
+        want.push(json!([
+            format!("ҚР Сыртқы істер министрінің м.а. {date} № {number} бұйрығы"),
+            false,
+            kind,
+            kk,
+            format!("на 01.01.2020 ещё не принят (принят {date})"),
+            format!(
+                "Приказ исполняющего обязанности Министра иностранных дел РК от {date} № {number}"
+            ),
+            count
+        ]));
+    }
+    assert_eq!(described(&on_2020["amended_by"]), want, "{on_2020:#}");
+    assert_eq!(
+        described(&on_2020["cites"]),
+        [json!([
+            "ҚР Сыртқы істер министрінің 18.10.2000 № 222 бұйрығы",
+            false,
+            null,
+            null,
+            null,
+            "Приказ Министра иностранных дел РК от 18.10.2000 № 222",
+            1
+        ])],
+        "{on_2020:#}"
+    );
+
+    let (code, out, err) = zanlex(&["related", RULES, "--as-of", "2026-11-01", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let on_2026: Value = serde_json::from_str(&out).expect("JSON");
+    // Every amending order was adopted and applies by then: no state.
+    assert!(
+        on_2026["amended_by"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .all(|a| a.get("state").is_none()),
+        "{on_2026:#}"
+    );
+    let cites: Vec<(String, bool)> = on_2026["cites"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|a| {
+            (
+                a["citation"].as_str().expect("citation").to_string(),
+                a.get("quoted").is_some_and(|q| q == true),
+            )
+        })
+        .collect();
+    let official = |s: &str| (s.to_string(), false);
+    let quoted = |s: &str| (s.to_string(), true);
+    assert_eq!(
+        cites,
+        [
+            official("ҚР Сыртқы істер министрінің 12.05.2020 № 11-1-4/149 бұйрығы"),
+            official("ҚР Сыртқы істер министрінің 20.05.2019 № 11-1-4/227 бұйрығы"),
+            official("ҚР Президентінің 25.04.2016 № 240 Жарлығы"),
+            official("ҚР Сыртқы істер министрінің 18.10.2000 № 222 бұйрығы"),
+            quoted("\" Дербес деректер және оларды қорғау туралы\" Қазақстан Республикасы Заңының 8-бабына"),
+            quoted("\"Атқарушылық іс жүргізу және сот орындаушыларының мәртебесі туралы\" Қазақстан Республикасы Заңының 47-бабына"),
+            quoted("\"Мемлекеттік көрсетілетін қызметтер туралы\" Қазақстан Республикасы Заңының 14-бабы 1) тармақшасына"),
+            quoted("\"Неке ( ерлі-зайыптылық) және отбасы туралы\" Қазақстан Республикасы Кодексінің"),
+            quoted("\"Неке (ерлі – зайыптылық) және отбасы туралы\" Қазақстан Республикасы Кодексінің (бұдан әрі – Кодекс) 22-тарауында"),
+            quoted("Еңбек Кодексіне"),
+            quoted("Салық кодексіне"),
+            quoted("Әкімшілік рәсімдік-процестік кодексінің 91-бабы 5-тармағына"),
+        ],
+        "{on_2026:#}"
+    );
+
+    // The text says the same in words.
+    let (code, text, err) = zanlex(&["related", RULES, "--as-of", "2020-01-01"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "amended_by   ҚР Сыртқы істер министрінің м.а. 05.12.2025 № 11-1-4/730 бұйрығы  [not in the corpus; 01.01.2020 күні әлі қабылданбаған (05.12.2025 қабылданған)]",
+            "amended_by   ҚР Сыртқы істер министрінің м.а. 30.09.2025 № 11-1-4/577 бұйрығы  [not in the corpus; 01.01.2020 күні әлі қабылданбаған (30.09.2025 қабылданған)]",
+            "amended_by   ҚР Сыртқы істер министрінің м.а. 23.11.2022 № 11-1-4/628 бұйрығы  [not in the corpus; 01.01.2020 күні әлі қабылданбаған (23.11.2022 қабылданған)]",
+            "amended_by   ҚР Сыртқы істер министрінің м.а. 26.05.2022 № 11-1-4/240 бұйрығы  [not in the corpus; 01.01.2020 күні әлі қабылданбаған (26.05.2022 қабылданған)]",
+            "cites        ҚР Сыртқы істер министрінің 18.10.2000 № 222 бұйрығы  [not in the corpus]",
+        ]
+    );
+    let (code, text, _) = zanlex(&["related", RULES, "--as-of", "2026-11-01"]);
+    assert_eq!(code, 0);
+    assert!(
+        text.lines()
+            .any(|l| l
+                == "cites        «Салық кодексіне» (quoted from the text)  [not in the corpus]"),
+        "{text}"
+    );
+
+    // `/v1` answers as the CLI does.
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let server = Server::start(
+        &corpus,
+        &index.path().join("served"),
+        &["--watch-secs", "0"],
+    );
+    let (status, served, _) = get(
+        &server,
+        &format!("/v1/acts/{RULES}/related?as_of=2020-01-01"),
+    );
+    assert_eq!(status, 200, "{served:#}");
+    for list in ["amended_by", "cites", "amends", "cited_by"] {
+        assert_eq!(served[list], on_2020[list], "{list}");
+    }
+    assert_eq!(served["totals"], on_2020["totals"]);
 }
 
 /// The box is open and its lists are in.
@@ -300,7 +465,7 @@ fn the_act_page_shows_its_related_documents_in_the_interface_language() {
                     assert!(found.is_empty(), "{at}: axe-core: {found:#?}");
                 }
                 // The amended order: the order amending it, in force; the law it is made
-                // under, which the corpus lacks, named as printed.
+                // under, which the corpus lacks, named by its title alone: quoted as printed.
                 open(&c, &format!("{base}/acts/{AMENDED}"), RELATED_IN).await;
                 let lists = shown(&c).await;
                 assert_eq!(
@@ -317,7 +482,7 @@ fn the_act_page_shows_its_related_documents_in_the_interface_language() {
                     lists["related-cites"],
                     json!([[
                         null,
-                        "\"Сынақ туралы\" Қазақстан Республикасы Заңының 5-бабына",
+                        "«\"Сынақ туралы\" Қазақстан Республикасы Заңының 5-бабына»",
                         missing
                     ]]),
                     "{at}: {lists:#}"

@@ -62,14 +62,27 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             for a in acts {
                 any = true;
                 // No status is known of an act the corpus lacks.
-                let status = a
+                let mut status = a
                     .status
                     .as_ref()
                     .map_or("not in the corpus".to_string(), super::acts::status_text);
+                // On the day read: not yet adopted, or not yet applying, then.
+                if let Some(words) = &a.state_in_words {
+                    status.push_str("; ");
+                    status.push_str(match answer.lang {
+                        zanlex::Lang::Ru => &words.ru,
+                        _ => &words.kk,
+                    });
+                }
                 let id =
                     a.id.as_deref()
                         .map_or(String::new(), |id| format!(" ({id})"));
-                let line = format!("{relation:<11}  {}{id}  [{status}]", a.citation);
+                let name = if a.quoted {
+                    format!("«{}» (quoted from the text)", a.citation)
+                } else {
+                    a.citation.clone()
+                };
+                let line = format!("{relation:<11}  {name}{id}  [{status}]");
                 writeln!(out, "{}", super::terminal_safe(&line))?;
             }
         }

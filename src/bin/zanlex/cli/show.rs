@@ -68,9 +68,12 @@ fn show(index: &zanlex::ZanIndex, args: &Args, request: &ReadRequest) -> anyhow:
         let date = request
             .as_of
             .unwrap_or_else(|| chrono::Local::now().date_naive());
+        // Written as it is read: an act of any size is never held whole as a file.
         let file = index.act_file(act_id, request.lang, date, format)?;
         let mut out = std::io::stdout().lock();
-        out.write_all(super::terminal_safe(&file.body).as_bytes())?;
+        for piece in file.body {
+            out.write_all(super::terminal_safe(&piece).as_bytes())?;
+        }
         return Ok(());
     }
     // A reader on their own machine gets every text whole.

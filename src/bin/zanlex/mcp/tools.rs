@@ -572,7 +572,10 @@ with its citation) and the reference as printed. `total` counts them all; paged 
 the act that replaced it (`replaced_by`), the acts it amends and that amend it (`amends`, \
 `amended_by`), the acts it cites and that cite it (`cites`, `cited_by`), each in official form \
 (`citation`) with its `id` and `permalink` when the corpus holds it and its `status`, and its \
-`state` on `as_of` when not in force then. `totals` counts each list; the four lists are paged \
+`state` on `as_of` when not in force then (an act adopted, or whose changes apply, only after \
+`as_of` says so in `state_in_words`); an act the corpus lacks whose reference gives too little \
+to name it in official form is `quoted`: the citing text's words. Each list is newest first, by \
+date then number. `totals` counts each list; the four lists are paged \
 together with `offset`/`limit` and `next_offset`. Example: {\"act\": \
 \"mfa-order-2018-01-04-11-1-4-1\"}.",
         annotations(read_only_hint = true, open_world_hint = false)

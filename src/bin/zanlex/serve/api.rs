@@ -359,6 +359,11 @@ pub(crate) async fn act_download(
         })
         .await?;
     let disposition = format!("attachment; filename=\"{}\"", file.file_name);
+    // Sent as the library writes it, piece by piece: an act of any size is never held whole
+    // as a file.
+    let body = axum::body::Body::from_stream(futures_util::stream::iter(
+        file.body.map(Ok::<_, std::convert::Infallible>),
+    ));
     Ok((
         [
             (
@@ -367,7 +372,7 @@ pub(crate) async fn act_download(
             ),
             (axum::http::header::CONTENT_DISPOSITION, disposition),
         ],
-        file.body,
+        body,
     )
         .into_response())
 }

@@ -57,7 +57,7 @@ const T = {
     relAmends: "Осы акт өзгерткен актілер", relAmendedBy: "Осы актіні өзгерткен актілер",
     relCites: "Осы акт сілтейтін актілер", relCitedBy: "Осы актіге сілтейтін актілер",
     relRefs: (n) => `${grouped(n)} сілтеме`, relEvents: (n) => `${grouped(n)} өзгеріс`,
-    notInCorpus: "корпуста жоқ", relMore: "Тағы көрсету",
+    notInCorpus: "корпуста жоқ", relQuoted: "мәтіннен дәйексөз", relMore: "Тағы көрсету",
     notFoundPage: "Бет табылмады", notFoundText: "Бұл мекенжайда бет жоқ. Іздеуден бастаңыз:",
     shortened: (n, w) => `Сұраныс тым ұзын (ең көбі ${n} таңба, ${w} сөз): тек басы ізделді.`,
     errNoAct: "мұндай акт корпуста жоқ.", errNoUnit: "актіде мұндай бөлік жоқ.",
@@ -145,7 +145,7 @@ const T = {
     relAmends: "Акты, изменённые этим актом", relAmendedBy: "Акты, изменившие этот акт",
     relCites: "Акты, на которые ссылается этот акт", relCitedBy: "Акты, ссылающиеся на этот акт",
     relRefs: (n) => `ссылок: ${grouped(n)}`, relEvents: (n) => `изменений: ${grouped(n)}`,
-    notInCorpus: "нет в корпусе", relMore: "Показать ещё",
+    notInCorpus: "нет в корпусе", relQuoted: "цитата из текста", relMore: "Показать ещё",
     notFoundPage: "Страница не найдена", notFoundText: "По этому адресу страницы нет. Начните с поиска:",
     shortened: (n, w) => `Запрос слишком длинный (не больше ${n} символов и ${w} слов): искали только его начало.`,
     errNoAct: "такого акта в корпусе нет.", errNoUnit: "в акте нет такой единицы.",
@@ -983,13 +983,17 @@ function relatedBox(id, lang, asOf) {
     const sayState = !!a.state_in_words && !(a.state.kind === "repealed" && stateOf(a.status) === "repealed");
     const status = a.status ? [badge(stateOf(a.status)), a.status.on ? ` ${a.status.estimated ? `${t("estimated")} ` : ""}${dmy(a.status.on)}` : null,
       sayState ? " · " : null, sayState ? h("span", { class: `state state-${a.state.kind}` }, a.state_in_words[ui]) : null]
-      : [h("span", { class: "muted" }, t("notInCorpus"))];
+      : [h("span", { class: "muted" }, t("notInCorpus")),
+        // An act the corpus lacks adopted, or applying, only after the day read.
+        a.state_in_words ? " · " : null, a.state_in_words ? h("span", { class: `state state-${a.state.kind}` }, a.state_in_words[ui]) : null];
+    // Words quoted from the text relating the act: too little of it is known to name it.
+    const quoted = a.quoted ? [` (${t("relQuoted")})`] : [];
     const count = key === "cites" || key === "cited_by" ? t("relRefs")(a.count)
       : key === "amends" || key === "amended_by" ? t("relEvents")(a.count) : null;
     return h("li", { class: "related-act" },
       a.id ? h("a", { href: withParams(actPath(a.id), { lang: a.in_words ? undefined : lang }), class: "cite", lang: nameLang === "ru" ? "ru" : "kk" }, name)
-        : h("span", { class: "cite", lang: nameLang === "ru" ? "ru" : "kk" }, name),
-      " · ", ...status, count ? ` · ${count}` : null);
+        : h("span", { class: "cite", lang: nameLang === "ru" ? "ru" : "kk" }, a.quoted ? `«${name}»` : name),
+      ...quoted, " · ", ...status, count ? ` · ${count}` : null);
   };
   const load = async (offset) => {
     let res;
