@@ -667,13 +667,17 @@ pub(crate) fn compile_pruned(
                         slots.extend(defined_terms(index, &terms));
                     }
                     let n = slots.len();
+                    let coverage = Coverage::new(slots, Coverage::min_match_of(n));
+                    // A question with a number asks for what it says, as it is never filled
+                    // with partial hits: only the number of its words lets a unit match.
+                    let coverage = if terms.iter().any(|t| t.chars().any(|c| c.is_ascii_digit())) {
+                        coverage
+                    } else {
+                        coverage.or_telling()
+                    };
                     subs.push((
                         Occur::Must,
-                        Box::new(
-                            Coverage::new(slots, Coverage::min_match_of(n))
-                                .with_corrections(fixes)
-                                .with_articles(articles),
-                        ),
+                        Box::new(coverage.with_corrections(fixes).with_articles(articles)),
                     ));
                 }
                 WordMatch::Any => subs.extend(slots.into_iter().map(|q| (Occur::Should, q))),

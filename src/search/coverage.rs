@@ -7,6 +7,9 @@
 //! words' scores times the square of the share of the words it has, so a unit with every word
 //! still leads unless the others match far better.
 //!
+//! A question may also let a unit with fewer words match when they tell enough of what the
+//! question tells ([`Coverage::or_telling`]): its rarest word alone, when that is most of it.
+//!
 //! A word's spelling corrections (given apart from its clause) count for the minimum of words,
 //! not for the share: a unit that has a word only through its correction never covers more of
 //! the query than its typed words do, so it ranks below a unit with more typed words unless
@@ -34,6 +37,9 @@ pub struct Coverage {
     /// Each word in the rest of a unit's article, by the index of the word's clause.
     articles: Vec<(usize, Box<dyn Query>)>,
     min_match: usize,
+    /// The share of what the words tell that also lets a unit match with fewer words
+    /// ([`Coverage::or_telling`]); above 1 when only the number of words counts.
+    enough_told: Score,
 }
 
 impl Coverage {
@@ -45,7 +51,17 @@ impl Coverage {
             corrections: Vec::new(),
             articles: Vec::new(),
             min_match,
+            enough_told: NEVER,
         }
+    }
+
+    /// These clauses, where a unit with fewer than the minimum of words also matches when
+    /// its words tell at least [`ENOUGH_TOLD`] of what all the words tell ([`informativeness`]):
+    /// a question's rarest word is often the thing asked about, and a unit that says only it
+    /// can answer where units with two common words do not (see the module).
+    pub(crate) fn or_telling(mut self) -> Self {
+        self.enough_told = ENOUGH_TOLD;
+        self
     }
 
     /// These clauses with the article clauses of some of their words (the word in the rest
@@ -94,6 +110,7 @@ impl Clone for Coverage {
                 .map(|(i, q)| (*i, q.box_clone()))
                 .collect(),
             min_match: self.min_match,
+            enough_told: self.enough_told,
         }
     }
 }
@@ -159,6 +176,7 @@ impl Query for Coverage {
             article_weights,
             told,
             min_match: self.min_match,
+            enough_told: self.enough_told,
         }))
     }
 
@@ -181,6 +199,7 @@ struct CoverageWeight {
     /// Each clause's [`informativeness`].
     told: Vec<Score>,
     min_match: usize,
+    enough_told: Score,
 }
 
 impl Weight for CoverageWeight {
@@ -204,7 +223,16 @@ impl Weight for CoverageWeight {
                 present[*i] = true;
             }
         }
-        if present.iter().filter(|p| **p).count() < self.min_match {
+        let all_told = self.told.iter().sum::<Score>().max(Score::EPSILON);
+        let present_told: Score = present
+            .iter()
+            .zip(&self.told)
+            .filter(|(p, _)| **p)
+            .map(|(_, t)| t)
+            .sum();
+        if present.iter().filter(|p| **p).count() < self.min_match
+            && present_told < all_told * self.enough_told
+        {
             return Ok(Box::new(EmptyScorer));
         }
         let mut articles = Vec::with_capacity(self.article_weights.len());
@@ -219,8 +247,9 @@ impl Weight for CoverageWeight {
             heads: Heads::new(scorers),
             words,
             told: self.told.clone(),
-            all_told: self.told.iter().sum::<Score>().max(Score::EPSILON),
+            all_told,
             min_match: self.min_match,
+            enough_told: self.enough_told,
             have: vec![false; self.told.len()],
             articles,
             typed: if corrected {
@@ -256,6 +285,17 @@ enum Head {
 /// its article: a unit that says a word itself covers more of the question.
 pub const ARTICLE_SHARE: Score = 0.4;
 
+/// The share of what a query's words tell ([`informativeness`]) that lets a unit match with
+/// fewer than the minimum of words ([`Coverage::or_telling`]): a question's rarest word is
+/// often the thing asked about («журналист» in «что может журналист на митинге», «почте» in
+/// «на каком языке отправлять письма за границу по почте»), and a unit that says only it can
+/// answer where units with two common words do not. Such a unit still ranks by the share it
+/// covers, squared, so it comes after the units that cover more.
+pub(crate) const ENOUGH_TOLD: Score = 0.25;
+
+/// A share no unit reaches: only the number of words counts.
+const NEVER: Score = 2.0;
+
 /// How much of a correction's score a unit that has the word only through it adds: enough to
 /// order the units that have as many typed words, not to lift one above a unit whose typed
 /// words match better.
@@ -270,6 +310,8 @@ struct CoverageScorer {
     /// Of all the query's clauses (those that match nothing in a segment count too).
     all_told: Score,
     min_match: usize,
+    /// [`Coverage::or_telling`]'s share, or above 1.
+    enough_told: Score,
     /// Whether the current document has each word (as typed or through a correction).
     have: Vec<bool>,
     /// The article clauses' scorers, each with its word; moved to a document only when it
@@ -297,7 +339,7 @@ impl CoverageScorer {
             } else {
                 self.with_corrections()
             };
-            if matched >= self.min_match {
+            if matched >= self.min_match || told >= self.all_told * self.enough_told {
                 let (sum, told) = self.in_article(doc, sum, told);
                 // The share of what the query says that the unit has: a rare word (the thing
                 // asked about) counts for more than common ones (`должен быть`).
@@ -524,6 +566,16 @@ mod tests {
         ]);
         assert_eq!(both.count(&searcher).unwrap(), 4);
         assert_eq!(Coverage::new(words(), 4).count(&searcher).unwrap(), 1);
+
+        // Telling enough: «c», the rarest word (in 2 of 7 units), tells a third of what the
+        // four words tell, so its unit matches alone, after every unit with more words;
+        // «d» (in 3 units) tells less than a quarter and does not.
+        let telling = Coverage::new(words(), 2).or_telling();
+        let got = texts_of(&searcher.search(&telling, &TopDocs::with_limit(10)).unwrap());
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert_eq!(got[0], "a b c d s0");
+        assert_eq!(got[4], "c s0");
+        assert!(!got.iter().any(|t| t == "d s1" || t == "x s1"), "{got:?}");
     }
 
     /// A unit that has a word only through its spelling correction does not cover more of the

@@ -23,21 +23,27 @@ fn key(h: &Hit) -> String {
 fn a_short_page_is_filled_with_partial_matches_below_the_full_ones() {
     // Rule 5 of the pasture rules answers (grazing starts when the air is steadily above +10
     // degrees) but says «выпас», not «пасти», and has none of «начинать», «скот», «весной»
-    // beside «температуры»: one word of the question, fewer than the third a full match needs.
+    // beside «температуры»: one word of the question, fewer than the third a full match needs,
+    // and not one that tells enough of the question alone. Four units have enough: rule 8
+    // with two of the words, and three with one rare word that tells enough alone («весной»,
+    // «весенней» in rules 9 and 11, «начиная» in a rule on dogs and cats).
     let res = ru("с какой температуры можно начинать пасти скот весной");
-    assert_eq!(res.total, 1, "one unit has enough of the words");
+    assert_eq!(res.total, 4, "four units have enough of the words");
     assert!(!res.relaxed);
     let keys: Vec<String> = res.hits.iter().map(key).collect();
     assert_eq!(res.hits.len(), 10, "{keys:#?}");
     assert_eq!(keys[0], format!("{PASTURE}#att_1__para_8"));
-    assert!(!res.hits[0].partial, "the full match is not partial");
     assert!(
-        res.hits[1..].iter().all(|h| h.partial),
-        "every hit after the full match is partial: {keys:#?}"
+        res.hits[..4].iter().all(|h| !h.partial),
+        "the full matches are not partial: {keys:#?}"
+    );
+    assert!(
+        res.hits[4..].iter().all(|h| h.partial),
+        "every hit after the full matches is partial: {keys:#?}"
     );
     let answer = format!("{PASTURE}#att_1__para_5");
     assert!(
-        keys[1..].contains(&answer),
+        keys[4..].contains(&answer),
         "the answer is among the partial hits: {keys:#?}"
     );
     let full = res.hits[0].score;
