@@ -115,13 +115,23 @@ impl Event<'_> {
                 e.estimated,
                 format!("{} — {}", a.by.cite(lang), e.basis),
             )),
+            // The day is in the amending act's own provision, which the corpus does not hold
+            // (else its day would have been read): the signing day is the earliest it can be.
             (None, Some(s)) => Some((
                 s,
                 true,
-                format!(
-                    "{} — effective date not stated; the signing date {s} assumed",
-                    a.by.cite(lang)
-                ),
+                match &a.rule {
+                    EffectiveRule::InAmendingAct { number, paragraph } => format!(
+                        "{} — in force as its {} {number} provides, which the corpus does not \
+                         hold; not before its signing date {s}",
+                        a.by.cite(lang),
+                        if *paragraph { "paragraph" } else { "article" }
+                    ),
+                    _ => format!(
+                        "{} — effective date not stated; the signing date {s} assumed",
+                        a.by.cite(lang)
+                    ),
+                },
             )),
             (None, None) => None,
         };
