@@ -311,7 +311,8 @@ fn parse_citations(seg: &str, action: AmendAction, label: &str) -> Vec<NoteEvent
                 let inner = &span[p.clone()];
                 let inner = SIGN_NUMBER_RE.replace_all(inner, " ");
                 let inner = BARE_NUMBER_RE.replace_all(&inner, " ");
-                parse_rule(&inner)
+                crate::structure::effective::rule_by_reference(&inner)
+                    .unwrap_or_else(|| parse_rule(&inner))
             })
             .unwrap_or(EffectiveRule::Unknown);
         // The kind word stands outside parentheses, after the number.

@@ -244,7 +244,8 @@ fn parse_citations(seg: &str, action: AmendAction, label: &str) -> Vec<NoteEvent
             .map(|p| {
                 let inner = &tail[p.clone()];
                 let inner = SIGN_NUMBER_RE.replace_all(inner, " ");
-                parse_rule(&inner)
+                crate::structure::effective::rule_by_reference(&inner)
+                    .unwrap_or_else(|| parse_rule(&inner))
             })
             .unwrap_or(EffectiveRule::Unknown);
         // The next citation's head starts after this one's number and rule.

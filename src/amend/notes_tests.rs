@@ -300,6 +300,9 @@ fn events(note: &str) -> Vec<String> {
                 EffectiveRule::OnDate { date } => format!("on {date}"),
                 EffectiveRule::OnSigning => "signing".to_string(),
                 EffectiveRule::OnRegistration => "registration".to_string(),
+                EffectiveRule::InAmendingAct { number, paragraph } => {
+                    format!("its {} {number}", if *paragraph { "p" } else { "art" })
+                }
                 EffectiveRule::Unknown => "?".to_string(),
             };
             format!(
@@ -506,7 +509,7 @@ fn russian_note_actions_without_a_participle() {
         events("Сноска. Статья 77 с изменениями - Законом Республики Казахстан от 10 июля 2003 года N 483 (вводится в действие с 1 января 2004 года); от 23.10.2008 N 72-IV (порядок введения в действие см. ст.2 )."),
         [
             "Статья 77 | Changed | law | Республики Казахстан | parliament | 2003-07-10 | 483 | on 2004-01-01",
-            "Статья 77 | Changed | law | Республики Казахстан | parliament | 2008-10-23 | 72-IV | ?",
+            "Статья 77 | Changed | law | Республики Казахстан | parliament | 2008-10-23 | 72-IV | its art 2",
         ]
     );
     assert_eq!(
@@ -528,5 +531,63 @@ fn a_subparagraph_number_inside_a_rule() {
     assert_eq!(
         events("Сноска. Статья 41 с изменением, внесенным Законом РК от 10.12.2020 № 382-VI (вводится в действие 01.01.2021, за исключением абзаца четвертого подпункта 13) пункта 1 статьи 1, который вводится в действие с 01.01.2018)."),
         ["Статья 41 | Changed | law | РК | parliament | 2020-12-10 | 382-VI | on 2021-01-01"]
+    );
+}
+
+/// A note whose bracket gives no day but the provision of the amending act that gives it:
+/// the census's notes of the Code of Administrative Procedure (144260: a00147, a00043, a00142),
+/// of the Law on Banks (104325: c0068, c0070) and of the Astana maslikhat decision (12312:
+/// a00455, a00448, a decision's paragraph, printed `2-тармақтанқараңыз` with no space).
+#[test]
+fn a_note_rule_set_by_the_amending_acts_own_article() {
+    assert_eq!(
+        events("Сноска. Статья 73 с изменениями, внесенными Законом РК от 17.12.2025 № 241-VIII (порядок введения в действие см. статью 2).*"),
+        ["Статья 73 | Changed | law | РК | parliament | 2025-12-17 | 241-VIII | its art 2"]
+    );
+    assert_eq!(
+        events("Ескерту. 73-бапқа өзгерістер енгізілді – ҚР 17.12.2025 № 241-VIII (қолданысқа енгізілу тәртібін 2-баптан қараңыз) Заңымен.*"),
+        ["73-бапқа | Changed | law | ҚР | parliament | 2025-12-17 | 241-VIII | its art 2"]
+    );
+    assert_eq!(
+        events("Сноска. Статья 64 с изменением, внесенным Законом РК от 17.12.2025 № 241-VIII (порядок введения в действие см. статью 2); от 09.01.2026 № 256-VIII (вводится в действие по истечении шести месяцев после дня его первого официального опубликования).*"),
+        [
+            "Статья 64 | Changed | law | РК | parliament | 2025-12-17 | 241-VIII | its art 2",
+            "Статья 64 | Changed | law | РК | parliament | 2026-01-09 | 256-VIII | +6mo",
+        ]
+    );
+    assert_eq!(
+        events("Сноска. Статья 74-2 в редакции Закона РК от 23.12.2005 N 107 (порядок введения в действие см. ст. 2 Закона N 107 ); с изменениями, внесенными Законом РК от 12.02.2009 № 133-IV (порядок введения в действие см. ст. 2 )."),
+        [
+            "Статья 74-2 | NewWording | law | РК | parliament | 2005-12-23 | 107 | its art 2",
+            "Статья 74-2 | Changed | law | РК | parliament | 2009-02-12 | 133-IV | its art 2",
+        ]
+    );
+    let c0070 = events("Сноска. В статью 74-4 внесены изменения - Законом РК от 2 марта 2001 г. N 162 (см. ст. 2); в новой редакции - Законом Республики Казахстан от 10 июля 2003 года N 483 (вводится в действие с 1 января 2004 года); от 23 декабря 2005 года N 107 (порядок введения в действие см. ст.2 Закона N 107 ); Законом Республики Казахстан от 31 января 2006 года N 125.");
+    assert!(
+        c0070[0].ends_with("2001-03-02 | 162 | its art 2"),
+        "{c0070:?}"
+    );
+    assert!(
+        c0070[1].ends_with("2003-07-10 | 483 | on 2004-01-01"),
+        "{c0070:?}"
+    );
+    assert!(
+        c0070[2].ends_with("2005-12-23 | 107 | its art 2"),
+        "{c0070:?}"
+    );
+    assert!(c0070[3].ends_with("2006-01-31 | 125 | ?"), "{c0070:?}");
+    assert_eq!(
+        events("Сноска. Пункт 1 с изменениями, внесенными решением маслихата города Астаны от 28.05.2010 N 358/48-IV (порядок введения в действие см. п. 2)*"),
+        ["Пункт 1 | Changed | decision | маслихата города Астаны | maslikhat | 2010-05-28 | 358/48-IV | its p 2"]
+    );
+    let kk = events("Ескерту. Кіріспеге өзгерту енгізілді - Астана қаласы Мәслихатының 2008.03.28 N 65/10-ІV (қолданысқа енгізілу тәртібін 2-тармақтанқараңыз) Шешімімен.*");
+    assert_eq!(kk.len(), 1);
+    assert!(kk[0].ends_with("2008-03-28 | 65/10-IV | its p 2"), "{kk:?}");
+    // A bracket that names an article for another purpose is no such rule.
+    assert_eq!(
+        crate::structure::effective::rule_by_reference(
+            "в соответствии со статьей 2 настоящего Закона"
+        ),
+        None
     );
 }

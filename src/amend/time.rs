@@ -115,13 +115,24 @@ impl Event<'_> {
                 e.estimated,
                 format!("{} — {}", a.by.cite(lang), e.basis),
             )),
+            // The day is in the amending act's own provision, which the corpus does not give
+            // (the act is not in it, or its provision gives several days): the signing day is
+            // the earliest it can be.
             (None, Some(s)) => Some((
                 s,
                 true,
-                format!(
-                    "{} — effective date not stated; the signing date {s} assumed",
-                    a.by.cite(lang)
-                ),
+                match &a.rule {
+                    EffectiveRule::InAmendingAct { number, paragraph } => format!(
+                        "{} — in force as its {} {number} provides, a day the corpus does not \
+                         give; not before its signing date {s}",
+                        a.by.cite(lang),
+                        if *paragraph { "paragraph" } else { "article" }
+                    ),
+                    _ => format!(
+                        "{} — effective date not stated; the signing date {s} assumed",
+                        a.by.cite(lang)
+                    ),
+                },
             )),
             (None, None) => None,
         };
@@ -1599,6 +1610,40 @@ mod tests {
             unit_times: vec![],
             references: vec![],
         }
+    }
+
+    /// A change whose note gives its day as the amending act's article 2 (`порядок введения в
+    /// действие см. ст. 2`), the amending act not in the corpus: the wording's start is the
+    /// signing day at the earliest, estimated, and its basis names the dependency.
+    #[test]
+    fn a_change_whose_day_is_in_an_act_the_corpus_lacks() {
+        let mut e = event("p_1", AmendAction::Changed, "2023-04-10", None);
+        e.rule = EffectiveRule::InAmendingAct {
+            number: "2".into(),
+            paragraph: false,
+        };
+        let a = act(
+            vec![
+                version("2022-11-05", "2022-11-05", vec![unit("p_1", "old")]),
+                version("2023-04-19", "2023-04-19", vec![unit("p_1", "new")]),
+            ],
+            vec![e],
+        );
+        let t = ActTimeline::new(&a);
+        let p1 = t.unit("p_1");
+        let seg = &p1.segments()[1];
+        assert_eq!(
+            (seg.from, seg.from_estimated),
+            (Some(d("2023-04-10")), true)
+        );
+        assert!(
+            seg.basis.ends_with(
+                " — in force as its article 2 provides, a day the corpus does not give; not \
+                 before its signing date 2023-04-10"
+            ),
+            "{}",
+            seg.basis
+        );
     }
 
     /// Two editions, one change effective ten days after the second edition's date.

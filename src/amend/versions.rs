@@ -28,6 +28,7 @@ pub fn link_corpus(acts: &mut Vec<Act>) {
     merge_editions(acts);
     apply_amending_acts(acts);
     refine_effective_dates(acts);
+    resolve_rules_in_amending_acts(acts);
     refine_repeal_dates(acts);
     note_later_changes(acts);
 }
@@ -533,6 +534,87 @@ fn refine_effective_dates(acts: &mut [Act]) {
             });
             if let Some((_, pubd)) = hit {
                 e.effective = resolve(&e.rule, e.by.date, *pubd);
+            }
+        }
+    }
+}
+
+/// 3a. an amendment whose note gives its day as a provision of the amending act (`порядок
+///    введения в действие см. ст. 2`, `қолданысқа енгізілу тәртібін 2-баптан қараңыз`) takes
+///    that provision's day when the amending act is in the corpus: the provision read as a
+///    commencement clause, the amending act's whole-act rule counted from that act's own
+///    signing, registration and publication days. A provision that gives some of its units a
+///    day of their own (`за исключением подпункта 3) пункта 1 статьи 1, который вводится …`)
+///    names units of the amending act, whichever of them changed this unit, so the day stays
+///    unknown there, worded as the dependency; an amending act the corpus lacks too.
+fn resolve_rules_in_amending_acts(acts: &mut [Act]) {
+    use crate::model::{EffectiveRule, UnitKind};
+    use crate::structure::effective::parse_commencement;
+    let mut wanted: Vec<(String, String, bool)> = Vec::new();
+    for a in acts.iter() {
+        for e in &a.amendments {
+            if let (EffectiveRule::InAmendingAct { number, paragraph }, Some(key)) =
+                (&e.rule, e.by.key())
+            {
+                let w = (key, number.clone(), *paragraph);
+                if !wanted.contains(&w) {
+                    wanted.push(w);
+                }
+            }
+        }
+    }
+    if wanted.is_empty() {
+        return;
+    }
+    let mut found: Vec<((String, String, bool), crate::model::EffectiveDate)> = Vec::new();
+    for (key, number, paragraph) in &wanted {
+        let Some(amending) = acts
+            .iter()
+            .find(|a| act_ref(a).key().as_deref() == Some(key.as_str()))
+        else {
+            continue;
+        };
+        let kind = if *paragraph {
+            UnitKind::Paragraph
+        } else {
+            UnitKind::Article
+        };
+        // The provision of the act itself, not one of a document it approves.
+        let Some(unit) = amending.all_units().into_iter().find(|u| {
+            u.kind == kind
+                && u.num.as_deref() == Some(number.as_str())
+                && !u.eid.contains("att_")
+                && !u.eid.contains("annex_")
+        }) else {
+            continue;
+        };
+        let parts = parse_commencement(&unit.full_text());
+        let [part] = parts.as_slice() else {
+            continue;
+        };
+        if !part.labels.is_empty() {
+            continue;
+        }
+        if let Some(mut eff) = resolve_act(&part.rule, amending) {
+            eff.basis = format!(
+                "{} {number} of the amending act: {}",
+                if *paragraph { "paragraph" } else { "article" },
+                eff.basis
+            );
+            found.push(((key.clone(), number.clone(), *paragraph), eff));
+        }
+    }
+    for act in acts.iter_mut() {
+        for e in act.amendments.iter_mut() {
+            let EffectiveRule::InAmendingAct { number, paragraph } = &e.rule else {
+                continue;
+            };
+            let Some(key) = e.by.key() else { continue };
+            if let Some((_, eff)) = found
+                .iter()
+                .find(|(w, _)| w.0 == key && &w.1 == number && w.2 == *paragraph)
+            {
+                e.effective = Some(eff.clone());
             }
         }
     }

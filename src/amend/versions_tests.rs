@@ -529,3 +529,93 @@ fn history_links_the_amending_act_the_corpus_holds() {
     assert!(!h.entries.is_empty());
     assert!(h.entries.iter().all(|e| e.amending_act_id.is_none()));
 }
+
+/// A note that gives its day as a provision of the amending act (`қолданысқа енгізілу тәртібін
+/// 2-тармақтан қараңыз`, as the Astana maslikhat's notes print it) takes that provision's day
+/// when the amending act is in the corpus (the consolidated fixture, its note's bracket so
+/// worded: paragraph 2 of the amending order, ten days after its publication on 2020-04-10),
+/// and none when it is not: the rule names the dependency, no day is guessed.
+#[test]
+fn a_note_day_set_by_the_amending_acts_own_paragraph() {
+    let src = Path::new("tests/fixtures/amend/consolidated");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in [
+        "010_target.txt",
+        "011_amending.meta.toml",
+        "011_amending.txt",
+    ] {
+        let mut text = std::fs::read_to_string(src.join(f)).expect("fixture");
+        if f == "010_target.txt" {
+            let note = text.find("Ескерту. 1-тармақ").expect("the note");
+            let open = note + text[note..].find('(').expect("its bracket");
+            let close = open + text[open..].find(')').expect("closed");
+            text.replace_range(
+                open..=close,
+                "(қолданысқа енгізілу тәртібін 2-тармақтан қараңыз)",
+            );
+        }
+        std::fs::write(dir.path().join(f), text).expect("write");
+    }
+    let rule = EffectiveRule::InAmendingAct {
+        number: "2".into(),
+        paragraph: true,
+    };
+    let a = only_act(dir.path().to_str().expect("utf-8"), TARGET);
+    let e = &a.amendments[0];
+    assert_eq!((e.target_eid.as_str(), &e.rule), ("att_1__para_1", &rule));
+    let eff = e.effective.as_ref().expect("read from the amending act");
+    assert_eq!((eff.date, eff.estimated), (d(2020, 4, 20), false));
+    assert_eq!(
+        eff.basis,
+        "paragraph 2 of the amending act: first official publication 2020-04-10 + 10 calendar days"
+    );
+    // Without the amending act: the dependency, no day.
+    std::fs::remove_file(dir.path().join("011_amending.txt")).expect("remove");
+    std::fs::remove_file(dir.path().join("011_amending.meta.toml")).expect("remove");
+    let a = only_act(dir.path().to_str().expect("utf-8"), TARGET);
+    let e = &a.amendments[0];
+    assert_eq!((&e.rule, &e.effective), (&rule, &None));
+}
+
+/// A note the mirror breaks over two paragraphs (the Kazakh text of the Government law, its
+/// edition of 2014-09-29, articles 4 and 22: `Ескерту. 4-бапқа өзгерту енгізілді - Қазақстан
+/// Республикасының*` / `1999.05.06. N 379, 2007.06.19. N 267 Конституциялық Заңдарымен.`) is
+/// read whole: every amending act it names, none taken for the article's text.
+#[test]
+fn a_note_broken_over_two_paragraphs_is_read_whole() {
+    let path =
+        Path::new("tests/fixtures/time/codes_104316_government_2014/kaz@22a5d1a3_v2014-09-29.md");
+    let act = crate::ingest::ingest_file(path, Path::new("tests/fixtures/time")).expect("read");
+    let by = |label: &str| -> Vec<String> {
+        act.amendments
+            .iter()
+            .filter(|e| e.target_label == label)
+            .map(|e| {
+                format!(
+                    "{} {} {}",
+                    e.target_eid,
+                    e.by.date.map_or("?".into(), |d| d.to_string()),
+                    e.by.number.as_deref().unwrap_or("?")
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        by("4-бапқа"),
+        ["art_4 1999-05-06 379", "art_4 2007-06-19 267"]
+    );
+    assert_eq!(
+        by("22-бапқа"),
+        [
+            "art_22 1999-05-06 379",
+            "art_22 2007-06-19 267",
+            "art_22 2014-09-29 238-V"
+        ]
+    );
+    let art4 = act.unit("art_4").expect("article 4");
+    assert!(
+        !art4.full_text().contains("1999.05.06"),
+        "{}",
+        art4.full_text()
+    );
+}

@@ -792,6 +792,16 @@ pub enum EffectiveRule {
     /// `мемлекеттік тіркелген күнінен бастап қолданысқа енгізіледі`): the registration day the
     /// requisite gives, else the signing day at the earliest, estimated.
     OnRegistration,
+    /// Set by a provision of the amending act itself, which the note names instead of a day
+    /// (`порядок введения в действие см. ст. 2`, `қолданысқа енгізілу тәртібін 2-баптан
+    /// қараңыз`; `… см. п. 2` in a decision without articles): the day is what that provision
+    /// gives, read where the amending act is in the corpus, else unknown (never guessed).
+    InAmendingAct {
+        /// The provision's number (`2`).
+        number: String,
+        /// True for a paragraph (`п. 2`, `2-тармақ`), false for an article.
+        paragraph: bool,
+    },
     /// Not stated in the text.
     Unknown,
 }

@@ -584,6 +584,26 @@ fn rule_words(rule: &EffectiveRule, lang: Option<Lang>) -> String {
         (EffectiveRule::OnRegistration, Some(Lang::Ru)) => {
             "вводится в действие со дня государственной регистрации".to_string()
         }
+        (EffectiveRule::InAmendingAct { number, paragraph }, None) => format!(
+            "in force as {} {number} of the amending act provides",
+            if *paragraph { "paragraph" } else { "article" }
+        ),
+        (EffectiveRule::InAmendingAct { number, paragraph }, Some(Lang::Kk)) => format!(
+            "қолданысқа енгізілу тәртібі өзгерістер енгізген актінің {number}-{} белгіленген",
+            if *paragraph {
+                "тармағында"
+            } else {
+                "бабында"
+            }
+        ),
+        (EffectiveRule::InAmendingAct { number, paragraph }, Some(Lang::Ru)) => format!(
+            "порядок введения в действие установлен {} {number} вносящего изменения акта",
+            if *paragraph {
+                "пунктом"
+            } else {
+                "статьей"
+            }
+        ),
         (EffectiveRule::Unknown, None) => "its commencement is not stated".to_string(),
         (EffectiveRule::Unknown, Some(Lang::Kk)) => {
             "қолданысқа енгізілу күні көрсетілмеген".to_string()

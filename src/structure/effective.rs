@@ -226,6 +226,38 @@ fn number_words(text: &str) -> Option<u32> {
     any.then_some(total)
 }
 
+/// A note's bracket that gives the amending act's commencement by reference to a provision of
+/// that act: `порядок введения в действие см. ст. 2`, `… см. статью 2`, `… см. ст.2 Закона`,
+/// `… см. п. 2`, the bare `см. ст. 2`; `қолданысқа енгізілу тәртібін 2-баптан қараңыз`, `…
+/// 2-тармақтан қараңыз` (printed `2-тармақтанқараңыз` too).
+static REFERENCE_RU_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?\s*(?:порядок\s+введения\s+в\s+действие\s+)?см\.?\s*(ст\.?|стать[юи]|п\.?|пункт)\s*([0-9]+(?:-[0-9]+)?)(?:\s+(?:закона|решения|постановления|приказа|указа)\b[^()]*)?\s*\)?\s*$")
+        .expect("static regex")
+});
+static REFERENCE_KK_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)қолданысқа\s+енгізілу\s+тәртібін\s+([0-9]+(?:-[0-9]+)?)-(бап|тармақ)\S*?\s*қараңыз",
+    )
+    .expect("static regex")
+});
+
+/// The rule of a note's bracket that names, instead of a day, the provision of the amending
+/// act that gives it ([`EffectiveRule::InAmendingAct`]); `None` for any other bracket.
+pub(crate) fn rule_by_reference(text: &str) -> Option<EffectiveRule> {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(c) = REFERENCE_KK_RE.captures(&t) {
+        return Some(EffectiveRule::InAmendingAct {
+            number: c[1].to_string(),
+            paragraph: c[2].to_lowercase() == "тармақ",
+        });
+    }
+    let c = REFERENCE_RU_RE.captures(t.trim())?;
+    Some(EffectiveRule::InAmendingAct {
+        number: c[2].to_string(),
+        paragraph: c[1].to_lowercase().starts_with('п'),
+    })
+}
+
 /// Reads the effective rule of a clause such as the parenthesis of a note or an act's own
 /// commencement paragraph.
 pub fn parse_rule(text: &str) -> EffectiveRule {
@@ -684,7 +716,8 @@ fn resolve_with(
                 },
             })
         }
-        EffectiveRule::Unknown => None,
+        // The day is in the amending act: only that act's own clause gives it.
+        EffectiveRule::InAmendingAct { .. } | EffectiveRule::Unknown => None,
     }
 }
 

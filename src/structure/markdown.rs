@@ -646,6 +646,25 @@ struct MdParser {
     /// right under its article's heading): the unit holding the note for now, the note's index
     /// there, and the named unit.
     deferred: Vec<(usize, usize, UnitKind, Option<String>)>,
+    /// The unit whose last note stopped short of its amending act's date, to go on in the next
+    /// paragraph ([`note_goes_on`]).
+    note_open: Option<usize>,
+}
+
+/// A paragraph that opens with an amending act's date or number (`1999.05.06. N 379, …`,
+/// `N 379 Заңымен; …`).
+static NOTE_TAIL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9]{4}\.[0-9]{2}\.[0-9]{2}|[0-9]{2}\.[0-9]{2}\.[0-9]{4}|(?:N|№)\s*[0-9])")
+        .expect("static regex")
+});
+
+/// Whether a note the mirror breaks over two paragraphs goes on in `next`: the note stops with
+/// no full stop or bracket (`Ескерту. 4-бапқа өзгерту енгізілді - Қазақстан Республикасының`,
+/// `… - ҚР 1999.05.06`) and the next paragraph opens with an act's date or number
+/// (`1999.05.06. N 379, 2007.06.19. N 267 Конституциялық Заңдарымен.`).
+pub(crate) fn note_goes_on(note: &str, next: &str) -> bool {
+    let n = note.trim_end_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    !n.ends_with(['.', ')', ';']) && NOTE_TAIL_RE.is_match(next.trim_start())
 }
 
 impl MdParser {
@@ -897,6 +916,9 @@ impl MdParser {
         if text.is_empty() || text.starts_with("<a id") || text.chars().all(rule) {
             return;
         }
+        if self.note_tail(t, text, i) {
+            return;
+        }
         let heading = is_heading(t, md, i);
         if self.stamp_line(t, md, i, heading) || self.note_line(t, text, i) {
             return;
@@ -977,8 +999,24 @@ impl MdParser {
                 }
             }
             t.note(target, text, i);
+            self.note_open = Some(target);
         }
         true
+    }
+
+    /// The paragraph that finishes the last note ([`note_goes_on`]). True when it took the line.
+    fn note_tail(&mut self, t: &mut Tree<'_>, text: &str, i: usize) -> bool {
+        let Some(u) = self.note_open.take() else {
+            return false;
+        };
+        let open = t.nodes[u]
+            .notes
+            .last()
+            .is_some_and(|(note, _)| note_goes_on(note, text));
+        if open {
+            t.note_continue(u, text, i);
+        }
+        open
     }
 
     /// An approval stamp (`… бұйрығымен бекітілген`, `Приложение N к …`) that opens an

@@ -30,6 +30,8 @@ pub use crate::text::parse_date;
 pub(crate) use crate::text::{lowercase, push_words};
 pub(crate) use common::{is_whole_text_note, roman};
 pub use header::{issuer_code, slug};
+#[cfg(test)]
+pub(crate) use markdown::note_goes_on;
 
 use crate::extract::{CleanLine, Extracted};
 use crate::model::{Act, ActKind, Issuance, Registration, SourceFormat, Status};

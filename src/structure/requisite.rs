@@ -123,8 +123,38 @@ fn russian_issuances(requisite: &str) -> (Option<ActKind>, Vec<Issuance>) {
             issuer_translated: None,
         });
     }
+    // An act that has no number, as Parliament's and the Supreme Council's resolutions of the
+    // 1990s print it (`Постановление Парламента Республики Казахстан от 20 мая 1996 года`):
+    // its issuer and date, the whole requisite and nothing after the date.
+    if out.is_empty() {
+        if let Some(c) = RE_RU_UNNUMBERED.captures(own.trim()) {
+            let who = c["who"].trim();
+            let who = match RE_RU_KIND.find(who) {
+                Some(k) => {
+                    kind = kind_of_ru(k.as_str());
+                    who[k.end()..].trim()
+                }
+                None => who,
+            };
+            out.push(Issuance {
+                issuer: who.to_string(),
+                issuer_code: super::issuer_code(who),
+                date: crate::text::parse_date(&format!("{} года", &c["date"])),
+                number: None,
+                issuer_translated: None,
+            });
+        }
+    }
     (kind, out)
 }
+
+/// A requisite of an act without a number: issuer and date, and nothing after the date.
+static RE_RU_UNNUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<who>[^;№]+?)\s+от\s+(?P<date>[0-9]{1,2}\s+\S+\s+[0-9]{4})\s*(?:года|г\.)?\s*\.?$",
+    )
+    .expect("valid regex")
+});
 
 /// The issuances a requisite line states, whatever its shape, with the kind its words name.
 fn requisite_issuances(requisite: &str) -> (Option<ActKind>, Vec<Issuance>) {
