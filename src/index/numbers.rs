@@ -2,7 +2,8 @@
 //! unit document holds, in the raw field `numbers`, the [`key`]s of the numbers that identify
 //! it, each behind its role: its act's own numbers and registration number ([`ROLE_ACT`], and
 //! [`ROLE_HEAD`] again on the act's first unit), and the numbers of the acts that amended the
-//! unit ([`ROLE_AMENDED`]). Search matches a query word shaped like a number against them
+//! unit ([`ROLE_AMENDED`]); and for the `reg:` and `number:` filters, the act's registration
+//! number alone ([`ROLE_REGISTRATION`]) and its own numbers alone ([`ROLE_NUMBER`]). Search matches a query word shaped like a number against them
 //! (`crate::search::numbers`), so the act is found even when its text never prints its own
 //! number, and an amending act that is not in the corpus still leads to the units it changed.
 
@@ -18,6 +19,12 @@ pub const ROLE_ACT: &str = "a:";
 pub const ROLE_HEAD: &str = "h:";
 /// The role of the number of an act that amended the unit.
 pub const ROLE_AMENDED: &str = "m:";
+
+/// The role of the unit's act's state registration number, for the `reg:` filter.
+pub const ROLE_REGISTRATION: &str = "r:";
+/// The role of a number the unit's act was given by its issuer (each of a joint act's), for
+/// the `number:` filter.
+pub const ROLE_NUMBER: &str = "n:";
 
 /// Longest key: anything longer is not a number.
 const MAX_KEY: usize = 40;
@@ -110,8 +117,31 @@ impl ActNumbers {
         let with = |role: &str| -> Vec<Arc<str>> {
             keys.iter().map(|k| format!("{role}{k}").into()).collect()
         };
+        let mut own = with(ROLE_ACT);
+        // The filters' keys, each in its role: a number printed without a leading digit
+        // (`ҚР ДСМ-175/2020`) is filtered by too.
+        let mut filtered: Vec<String> = Vec::new();
+        for k in act
+            .issuances
+            .iter()
+            .filter_map(|i| i.number.as_deref())
+            .filter_map(crate::search::query::number_key)
+        {
+            let k = format!("{ROLE_NUMBER}{k}");
+            if !filtered.contains(&k) {
+                filtered.push(k);
+            }
+        }
+        if let Some(k) = act
+            .registration
+            .as_ref()
+            .and_then(|r| crate::search::query::number_key(&r.number))
+        {
+            filtered.push(format!("{ROLE_REGISTRATION}{k}"));
+        }
+        own.extend(filtered.into_iter().map(Arc::from));
         ActNumbers {
-            own: with(ROLE_ACT),
+            own,
             head: with(ROLE_HEAD),
         }
     }
