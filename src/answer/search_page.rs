@@ -126,7 +126,8 @@ impl SearchPageRequest {
             });
         }
         let requisites = requisites(args, &name)?;
-        if !(args.query.trim().is_empty() && !requisites.is_empty()) {
+        // A search by requisites alone has no query to read.
+        if !args.query.trim().is_empty() || requisites.is_empty() {
             crate::Query::parse(args.query)?;
         }
         let limit = args.limit.unwrap_or(budget.search_page as u64);
