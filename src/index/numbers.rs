@@ -62,6 +62,29 @@ pub fn key(raw: &str) -> Option<String> {
     Some(latin_roman_numerals(&out))
 }
 
+/// The key a registration number or an act's number is filtered by: the one of
+/// [`key`] when the number starts with a digit, else (`ҚР ДСМ-175/2020`)
+/// the same spelling rules without that condition; `None` for a value with no digit.
+pub fn filter_key(raw: &str) -> Option<String> {
+    if let Some(k) = crate::index::numbers::key(raw) {
+        return Some(k);
+    }
+    let t = raw.trim();
+    let t = t.strip_prefix('№').unwrap_or(t).trim();
+    let mut out = String::new();
+    for c in t.chars() {
+        match c {
+            c if c.is_whitespace() => {}
+            '-' | '‐' | '‑' | '‒' | '–' | '—' | '−' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    let out = out
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    (out.chars().any(|c| c.is_ascii_digit()) && out.chars().count() <= 40).then_some(out)
+}
+
 /// `out` with each run of letters that is a Roman numeral written partly in Cyrillic
 /// look-alikes (`і`, `х`, `с`) in Latin letters.
 fn latin_roman_numerals(s: &str) -> String {
@@ -125,7 +148,7 @@ impl ActNumbers {
             .issuances
             .iter()
             .filter_map(|i| i.number.as_deref())
-            .filter_map(crate::search::query::number_key)
+            .filter_map(filter_key)
         {
             let k = format!("{ROLE_NUMBER}{k}");
             if !filtered.contains(&k) {
@@ -135,7 +158,7 @@ impl ActNumbers {
         if let Some(k) = act
             .registration
             .as_ref()
-            .and_then(|r| crate::search::query::number_key(&r.number))
+            .and_then(|r| filter_key(&r.number))
         {
             filtered.push(format!("{ROLE_REGISTRATION}{k}"));
         }
@@ -210,6 +233,17 @@ mod doc_examples {
         assert_eq!(key("№"), None);
         assert_eq!(key("виза"), None);
         assert_eq!(key("http://x"), None);
+    }
+
+    #[test]
+    fn filter_key() {
+        use crate::index::numbers::filter_key;
+        assert_eq!(filter_key("№ 11-1-4/1").as_deref(), Some("11-1-4/1"));
+        assert_eq!(
+            filter_key("ҚР ДСМ–175/2020").as_deref(),
+            Some("қрдсм-175/2020")
+        );
+        assert_eq!(filter_key("виза"), None);
     }
 }
 

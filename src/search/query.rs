@@ -158,29 +158,6 @@ enum Tok {
 
 const FILTER_KEYS: [&str; 7] = ["act", "kind", "status", "date", "issuer", "reg", "number"];
 
-/// The key a registration number or an act's number is filtered by: the one of
-/// [`crate::index::numbers::key`] when the number starts with a digit, else (`ҚР ДСМ-175/2020`)
-/// the same spelling rules without that condition; `None` for a value with no digit.
-pub(crate) fn number_key(raw: &str) -> Option<String> {
-    if let Some(k) = crate::index::numbers::key(raw) {
-        return Some(k);
-    }
-    let t = raw.trim();
-    let t = t.strip_prefix('№').unwrap_or(t).trim();
-    let mut out = String::new();
-    for c in t.chars() {
-        match c {
-            c if c.is_whitespace() => {}
-            '-' | '‐' | '‑' | '‒' | '–' | '—' | '−' => out.push('-'),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-    let out = out
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .to_string();
-    (out.chars().any(|c| c.is_ascii_digit()) && out.chars().count() <= 40).then_some(out)
-}
-
 /// The [`Filter::Issuer`] of an issuer typed by code or by name, or what is closest.
 pub(crate) fn issuer_filter(typed: &str) -> Result<Filter, String> {
     super::issuers::issuer_code_of(typed)
@@ -190,7 +167,7 @@ pub(crate) fn issuer_filter(typed: &str) -> Result<Filter, String> {
 
 /// The [`Filter::Registration`] or [`Filter::Number`] (`registration` false) of a number typed.
 pub(crate) fn number_filter(typed: &str, registration: bool) -> Result<Filter, String> {
-    let k = number_key(typed).ok_or_else(|| {
+    let k = crate::index::numbers::filter_key(typed).ok_or_else(|| {
         format!(
             "{typed:?} is not a number; write it as printed, e.g. {}",
             if registration { "16354" } else { "11-1-4/1" }
