@@ -744,17 +744,6 @@ mod doc_examples {
     }
 
     #[test]
-    fn number_key() {
-        use crate::search::query::number_key;
-        assert_eq!(number_key("№ 11-1-4/1").as_deref(), Some("11-1-4/1"));
-        assert_eq!(
-            number_key("ҚР ДСМ–175/2020").as_deref(),
-            Some("қрдсм-175/2020")
-        );
-        assert_eq!(number_key("виза"), None);
-    }
-
-    #[test]
     fn typed_as_words() {
         use crate::search::query::typed_as_words;
         assert!(typed_as_words("виза ұзарту мерзімі kind:order"));
