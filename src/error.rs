@@ -157,6 +157,17 @@ pub enum Error {
         /// The most a query may have.
         max: usize,
     },
+    /// An issuer asked for by a name or code that names none of [`crate::issuers`], or
+    /// several: the message lists the names closest to it (or those it is part of).
+    #[error("{message}")]
+    UnknownIssuer {
+        /// What was typed, trimmed.
+        given: String,
+        /// The closest names, in the language typed.
+        close: Vec<String>,
+        /// The whole message: what was typed, and the close names.
+        message: String,
+    },
     /// An analyzer name that is not one of [`crate::ANALYZERS`].
     #[error("unknown analyzer `{name}`; use one of {}", crate::ANALYZERS.join(", "))]
     UnknownAnalyzer {
@@ -274,7 +285,9 @@ impl Error {
             | Error::UnknownUnit { .. }
             | Error::UnknownVersion { .. }
             | Error::NotFound(_) => ErrorCode::NotFound,
-            Error::UnknownAnalyzer { .. } | Error::BadArgument(_) => ErrorCode::BadRequest,
+            Error::UnknownAnalyzer { .. } | Error::UnknownIssuer { .. } | Error::BadArgument(_) => {
+                ErrorCode::BadRequest
+            }
             Error::LimitOutOfRange { .. } => ErrorCode::LimitOutOfRange,
             Error::OffsetOutOfRange { .. } => ErrorCode::OffsetOutOfRange,
             Error::QueryTooLong { .. } => ErrorCode::QueryTooLong,

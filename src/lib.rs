@@ -117,6 +117,7 @@ pub use panic_guard::install_quiet_hook as quiet_caught_panics;
 pub use refs::{
     cited_by, Catalog, Citing, Edition, RefSource, Resolved, ResolvedReference, Wording,
 };
+pub use search::issuers::{issuers, IssuerName};
 /// The longest query zanlex reads, in characters.
 pub use search::query::MAX_QUERY_CHARS;
 pub use search::{

@@ -32,6 +32,17 @@ pub struct SearchArgs<'a> {
     pub status: Option<&'a str>,
     /// Only texts in this language (`kk`, `ru`).
     pub lang: Option<&'a str>,
+    /// Only acts of this issuer: its code (`mfa`) or its name, in Kazakh or Russian
+    /// (`Министр иностранных дел`; [`crate::issuers`]).
+    pub issuer: Option<&'a str>,
+    /// Only the act with this state registration number (`16354`).
+    pub registration: Option<&'a str>,
+    /// Only acts with this number of their own (`11-1-4/1`).
+    pub number: Option<&'a str>,
+    /// Only acts adopted on this day or later (`YYYY-MM-DD` or `DD.MM.YYYY`).
+    pub date_from: Option<&'a str>,
+    /// Only acts adopted on this day or earlier (`YYYY-MM-DD` or `DD.MM.YYYY`).
+    pub date_to: Option<&'a str>,
     /// Counts every match.
     pub exact_total: bool,
     /// How many matches are counted exactly (the library's default when `None`).
@@ -75,7 +86,23 @@ pub struct SearchPageRequest {
 
 impl SearchPageRequest {
     /// Checks a search as a door received it: the query's length and syntax, the page within
-    /// `budget`'s search pages and a search's last hit, the date, kind, status and language.
+    /// `budget`'s search pages and a search's last hit, the date, kind, status and language,
+    /// and the act's requisites asked for (issuer, registration number, number, adoption
+    /// dates; with one of them the query may be empty). An issuer that names none is
+    /// [`crate::Error::UnknownIssuer`], with the names closest to it.
+    ///
+    /// ```
+    /// use zanlex::pages::{Budget, SearchArgs, SearchPageRequest};
+    /// use zanlex::Filter;
+    /// let args = SearchArgs { issuer: Some("Министр иностранных дел"), registration: Some("№ 16354"),
+    ///     date_from: Some("01.01.2018"), ..Default::default() };
+    /// let req = SearchPageRequest::parse(&args, &Budget::SERVER, str::to_string).unwrap();
+    /// assert_eq!(req.search.requisites[0], Filter::Issuer("mfa".into()));
+    /// assert_eq!(req.search.requisites[1], Filter::Registration("16354".into()));
+    /// let typo = SearchArgs { issuer: Some("Министр иностраных дел"), ..args };
+    /// let err = SearchPageRequest::parse(&typo, &Budget::SERVER, str::to_string).unwrap_err();
+    /// assert!(err.to_string().contains("«Министр иностранных дел Республики Казахстан»"));
+    /// ```
     /// Errors are the library's, with their codes ([`crate::Error::QueryTooLong`],
     /// [`crate::Error::LimitOutOfRange`], [`crate::Error::OffsetOutOfRange`],
     /// [`crate::Error::Query`], [`crate::Error::BadArgument`]); `name` spells each value's name
@@ -98,7 +125,11 @@ impl SearchPageRequest {
                 max: crate::MAX_QUERY_CHARS,
             });
         }
-        crate::Query::parse(args.query)?;
+        let requisites = requisites(args, &name)?;
+        // A search by requisites alone has no query to read.
+        if !args.query.trim().is_empty() || requisites.is_empty() {
+            crate::Query::parse(args.query)?;
+        }
         let limit = args.limit.unwrap_or(budget.search_page as u64);
         if limit == 0 || limit > budget.max_search_page as u64 {
             return Err(crate::Error::LimitOutOfRange {
@@ -149,6 +180,7 @@ impl SearchPageRequest {
             search.lang =
                 Some(crate::lang_arg(&l).map_err(|e| bad(format!("{}: {e}", name("lang"))))?);
         }
+        search.requisites = requisites;
         Ok(SearchPageRequest {
             search,
             paging,
@@ -169,6 +201,69 @@ impl SearchPageRequest {
         self.search.budget = limit;
         self
     }
+}
+
+/// The requisites `args` asks for, as filters: the issuer, the registration number, the
+/// act's number, the adoption dates.
+fn requisites(
+    args: &SearchArgs<'_>,
+    name: &impl Fn(&str) -> String,
+) -> crate::Result<Vec<crate::Filter>> {
+    let given = |v: Option<&str>| {
+        v.map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let bad = |what: &str, e: String| crate::Error::BadArgument(format!("{}: {e}", name(what)));
+    let mut out = Vec::new();
+    if let Some(typed) = given(args.issuer) {
+        let code = crate::search::issuers::issuer_code_of(&typed).map_err(|e| {
+            crate::Error::UnknownIssuer {
+                given: e.given.clone(),
+                close: e.close.clone(),
+                message: format!("{}: {e}", name("issuer")),
+            }
+        })?;
+        out.push(crate::Filter::Issuer(code.to_string()));
+    }
+    if let Some(typed) = given(args.registration) {
+        out.push(
+            crate::search::query::number_filter(&typed, true)
+                .map_err(|e| bad("registration", e))?,
+        );
+    }
+    if let Some(typed) = given(args.number) {
+        out.push(crate::search::query::number_filter(&typed, false).map_err(|e| bad("number", e))?);
+    }
+    let from = given(args.date_from);
+    let to = given(args.date_to);
+    if from.is_some() || to.is_some() {
+        let day = |what: &str, v: &Option<String>| -> crate::Result<Option<chrono::NaiveDate>> {
+            v.as_deref()
+                .map(|d| {
+                    crate::text::parse_iso_date(d)
+                        .or_else(|| crate::text::parse_dotted_date(d))
+                        .ok_or_else(|| {
+                            bad(
+                                what,
+                                format!("bad date {d:?}; write YYYY-MM-DD or DD.MM.YYYY"),
+                            )
+                        })
+                })
+                .transpose()
+        };
+        let (from, to) = (day("date_from", &from)?, day("date_to", &to)?);
+        if let (Some(a), Some(b)) = (from, to) {
+            if a > b {
+                return Err(bad(
+                    "date_to",
+                    format!("{b} is before {} {a}", name("date_from")),
+                ));
+            }
+        }
+        out.push(crate::Filter::Date { from, to });
+    }
+    Ok(out)
 }
 
 /// The request's page of hits, each whole, its references resolved, the page cut where a hit

@@ -251,9 +251,9 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
 }
 
 /// The most values a unit document has with one issuer, every optional one present, and a
-/// number and a registration number, twice on the act's first unit (an issuer more, or an
-/// amending act's number, is a value more).
-const UNIT_DOC_VALUES: usize = 46;
+/// number and a registration number, twice on the act's first unit and once more each for
+/// the filters (an issuer more, or an amending act's number, is a value more).
+const UNIT_DOC_VALUES: usize = 48;
 
 /// The `version_id` of the current text's unit documents.
 const CURRENT: &str = "current";

@@ -2,7 +2,8 @@
 //! unit document holds, in the raw field `numbers`, the [`key`]s of the numbers that identify
 //! it, each behind its role: its act's own numbers and registration number ([`ROLE_ACT`], and
 //! [`ROLE_HEAD`] again on the act's first unit), and the numbers of the acts that amended the
-//! unit ([`ROLE_AMENDED`]). Search matches a query word shaped like a number against them
+//! unit ([`ROLE_AMENDED`]); and for the `reg:` and `number:` filters, the act's registration
+//! number alone ([`ROLE_REGISTRATION`]) and its own numbers alone ([`ROLE_NUMBER`]). Search matches a query word shaped like a number against them
 //! (`crate::search::numbers`), so the act is found even when its text never prints its own
 //! number, and an amending act that is not in the corpus still leads to the units it changed.
 
@@ -18,6 +19,12 @@ pub const ROLE_ACT: &str = "a:";
 pub const ROLE_HEAD: &str = "h:";
 /// The role of the number of an act that amended the unit.
 pub const ROLE_AMENDED: &str = "m:";
+
+/// The role of the unit's act's state registration number, for the `reg:` filter.
+pub const ROLE_REGISTRATION: &str = "r:";
+/// The role of a number the unit's act was given by its issuer (each of a joint act's), for
+/// the `number:` filter.
+pub const ROLE_NUMBER: &str = "n:";
 
 /// Longest key: anything longer is not a number.
 const MAX_KEY: usize = 40;
@@ -53,6 +60,29 @@ pub fn key(raw: &str) -> Option<String> {
         }
     }
     Some(latin_roman_numerals(&out))
+}
+
+/// The key a registration number or an act's number is filtered by: the one of
+/// [`key`] when the number starts with a digit, else (`ҚР ДСМ-175/2020`)
+/// the same spelling rules without that condition; `None` for a value with no digit.
+pub fn filter_key(raw: &str) -> Option<String> {
+    if let Some(k) = crate::index::numbers::key(raw) {
+        return Some(k);
+    }
+    let t = raw.trim();
+    let t = t.strip_prefix('№').unwrap_or(t).trim();
+    let mut out = String::new();
+    for c in t.chars() {
+        match c {
+            c if c.is_whitespace() => {}
+            '-' | '‐' | '‑' | '‒' | '–' | '—' | '−' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    let out = out
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    (out.chars().any(|c| c.is_ascii_digit()) && out.chars().count() <= 40).then_some(out)
 }
 
 /// `out` with each run of letters that is a Roman numeral written partly in Cyrillic
@@ -110,8 +140,31 @@ impl ActNumbers {
         let with = |role: &str| -> Vec<Arc<str>> {
             keys.iter().map(|k| format!("{role}{k}").into()).collect()
         };
+        let mut own = with(ROLE_ACT);
+        // The filters' keys, each in its role: a number printed without a leading digit
+        // (`ҚР ДСМ-175/2020`) is filtered by too.
+        let mut filtered: Vec<String> = Vec::new();
+        for k in act
+            .issuances
+            .iter()
+            .filter_map(|i| i.number.as_deref())
+            .filter_map(filter_key)
+        {
+            let k = format!("{ROLE_NUMBER}{k}");
+            if !filtered.contains(&k) {
+                filtered.push(k);
+            }
+        }
+        if let Some(k) = act
+            .registration
+            .as_ref()
+            .and_then(|r| filter_key(&r.number))
+        {
+            filtered.push(format!("{ROLE_REGISTRATION}{k}"));
+        }
+        own.extend(filtered.into_iter().map(Arc::from));
         ActNumbers {
-            own: with(ROLE_ACT),
+            own,
             head: with(ROLE_HEAD),
         }
     }
@@ -180,6 +233,17 @@ mod doc_examples {
         assert_eq!(key("№"), None);
         assert_eq!(key("виза"), None);
         assert_eq!(key("http://x"), None);
+    }
+
+    #[test]
+    fn filter_key() {
+        use crate::index::numbers::filter_key;
+        assert_eq!(filter_key("№ 11-1-4/1").as_deref(), Some("11-1-4/1"));
+        assert_eq!(
+            filter_key("ҚР ДСМ–175/2020").as_deref(),
+            Some("қрдсм-175/2020")
+        );
+        assert_eq!(filter_key("виза"), None);
     }
 }
 

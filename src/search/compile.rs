@@ -480,6 +480,14 @@ pub fn filter_query(f: &Fields, filter: &Filter) -> Box<dyn TQuery> {
         Filter::Kind(k) => raw_term(f.act_kind, k.as_str()),
         Filter::Status(s) => raw_term(f.act_status, s.as_str()),
         Filter::Issuer(s) => raw_term(f.issuer, s),
+        Filter::Registration(k) => raw_term(
+            f.numbers,
+            &format!("{}{k}", crate::index::numbers::ROLE_REGISTRATION),
+        ),
+        Filter::Number(k) => raw_term(
+            f.numbers,
+            &format!("{}{k}", crate::index::numbers::ROLE_NUMBER),
+        ),
         Filter::Date { from, to } => date_range(f.act_date, *from, *to),
     };
     Box::new(ConstScoreQuery::new(q, 0.0))

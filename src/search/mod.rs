@@ -26,6 +26,7 @@ pub mod dismax;
 #[cfg(test)]
 mod first_stage;
 mod in_article;
+pub mod issuers;
 mod lead;
 pub mod numbers;
 mod prune;
@@ -86,6 +87,10 @@ pub struct SearchRequest {
     pub status: Option<crate::model::StatusKind>,
     /// Keeps hits in one language's expressions (`None`: both).
     pub lang: Option<crate::model::Lang>,
+    /// Keeps hits of acts with these requisites besides the query's own filters: an issuer,
+    /// a registration number, an act's number, a range of adoption dates (a search form's
+    /// fields). A request with no words is these alone.
+    pub requisites: Vec<Filter>,
     /// Counts every match. By default a search counts [`SearchRequest::total_bound`] matches
     /// exactly, then skips those that cannot be among the best `limit` (the hits are the
     /// same), and its total is then that bound, a lower bound
@@ -113,6 +118,7 @@ impl SearchRequest {
             kind: None,
             status: None,
             lang: None,
+            requisites: Vec::new(),
             exact_total: false,
             total_bound: DEFAULT_TOTAL_BOUND,
             references: true,
@@ -451,6 +457,15 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
 fn read_query(index: &Store, req: &SearchRequest) -> crate::Result<(Query, bool)> {
     let q = match &req.parsed {
         Some(q) => q.clone(),
+        // A search by requisites alone: the acts that have them, every unit.
+        None if req.text.trim().is_empty() && !req.requisites.is_empty() => {
+            let mut parts: Vec<Query> = req.requisites.iter().cloned().map(Query::Filter).collect();
+            if parts.len() == 1 {
+                parts.remove(0)
+            } else {
+                Query::And(parts)
+            }
+        }
         None => parse(&req.text)?,
     };
     let russian = req.lang == Some(crate::model::Lang::Ru);
@@ -564,6 +579,9 @@ fn request_filters(
     }
     if let Some(lang) = req.lang {
         filters.push((Occur::Must, compile::lang_filter(f, lang)));
+    }
+    for r in &req.requisites {
+        filters.push((Occur::Must, compile::filter_query(f, r)));
     }
     Ok(filters)
 }
@@ -926,3 +944,6 @@ mod numbers_tests;
 
 #[cfg(test)]
 mod questions_tests;
+
+#[cfg(test)]
+mod requisites_tests;

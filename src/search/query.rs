@@ -7,7 +7,10 @@
 //! primary  := ( query ) | "phrase" [~N] | key:value | word
 //! ```
 //! Filters: `act:ID`, `kind:order`, `status:repealed`, `issuer:mfa`, `date:>=2018-01-01`,
-//! `date:<2020-01-01`, `date:2012-01-01..2015-12-31`, `date:2018`.
+//! `date:<2020-01-01`, `date:2012-01-01..2015-12-31`, `date:2018`, `reg:16354` (the state
+//! registration number), `number:11-1-4/1` (the act's own number). A value with spaces is
+//! quoted: `issuer:"Министр иностранных дел"`, `issuer:«Сыртқы істер министрі»` (an issuer
+//! by its code or by a name in Kazakh or Russian).
 
 pub use crate::error::QueryFault;
 use crate::model::{ActKind, StatusKind, UnknownName};
@@ -56,8 +59,14 @@ pub enum Filter {
     Kind(ActKind),
     /// The act's status.
     Status(StatusKind),
-    /// Acts of one issuer, by issuer code (`mfa`, `government`).
+    /// Acts of one issuer, by issuer code (`mfa`, `government`; [`crate::issuers`]).
     Issuer(String),
+    /// The act with this state registration number (`16354`), written as the index keys
+    /// numbers: lowercase, without `№` and spaces, dashes as `-`.
+    Registration(String),
+    /// Acts with this number of their own, any of a joint act's (`11-1-4/1`), written as
+    /// [`Filter::Registration`]'s.
+    Number(String),
     /// The act's date within `[from, to]` (both inclusive, open when `None`).
     Date {
         /// The earliest date.
@@ -147,7 +156,29 @@ enum Tok {
     Minus,
 }
 
-const FILTER_KEYS: [&str; 5] = ["act", "kind", "status", "date", "issuer"];
+const FILTER_KEYS: [&str; 7] = ["act", "kind", "status", "date", "issuer", "reg", "number"];
+
+/// The [`Filter::Issuer`] of an issuer typed by code or by name, or what is closest.
+pub(crate) fn issuer_filter(typed: &str) -> Result<Filter, String> {
+    super::issuers::issuer_code_of(typed)
+        .map(|code| Filter::Issuer(code.to_string()))
+        .map_err(|e| e.to_string())
+}
+
+/// The [`Filter::Registration`] or [`Filter::Number`] (`registration` false) of a number typed.
+pub(crate) fn number_filter(typed: &str, registration: bool) -> Result<Filter, String> {
+    let k = crate::index::numbers::filter_key(typed).ok_or_else(|| {
+        format!(
+            "{typed:?} is not a number; write it as printed, e.g. {}",
+            if registration { "16354" } else { "11-1-4/1" }
+        )
+    })?;
+    Ok(if registration {
+        Filter::Registration(k)
+    } else {
+        Filter::Number(k)
+    })
+}
 
 fn filter_of(key: &str, value: &str) -> Result<Filter, String> {
     if value.is_empty() {
@@ -158,6 +189,8 @@ fn filter_of(key: &str, value: &str) -> Result<Filter, String> {
                 "kind" => "order",
                 "status" => "repealed",
                 "issuer" => "mfa",
+                "reg" => "16354",
+                "number" => "11-1-4/1",
                 _ => ">=2018-01-01",
             }
         ));
@@ -166,7 +199,9 @@ fn filter_of(key: &str, value: &str) -> Result<Filter, String> {
         "act" => Filter::Act(value.to_string()),
         "kind" => Filter::Kind(value.parse().map_err(|e: UnknownName| e.to_string())?),
         "status" => Filter::Status(value.parse().map_err(|e: UnknownName| e.to_string())?),
-        "issuer" => Filter::Issuer(value.to_lowercase()),
+        "issuer" => issuer_filter(value)?,
+        "reg" => number_filter(value, true)?,
+        "number" => number_filter(value, false)?,
         _ => parse_date_filter(value)?,
     })
 }
@@ -184,6 +219,18 @@ fn lex(input: &str) -> Result<Vec<Tok>, Fault> {
         let c = chars[i];
         if c.is_whitespace() {
             i += 1;
+            continue;
+        }
+        if let Some((key, quote)) = quoted_filter_at(&chars, i) {
+            let (tok, end) = lex_phrase(&chars, quote)?;
+            let value = match tok {
+                Tok::Phrase(v, _) => v,
+                _ => String::new(),
+            };
+            let filter =
+                filter_of(&key, value.trim()).map_err(|r| Fault::new(QueryFault::BadFilter, r))?;
+            toks.push(Tok::Filter(filter));
+            i = end;
             continue;
         }
         match c {
@@ -226,6 +273,20 @@ fn lex(input: &str) -> Result<Vec<Tok>, Fault> {
         }
     }
     Ok(toks)
+}
+
+/// A filter whose value is quoted (`issuer:"Министр иностранных дел"`) starting at `i`: its
+/// key, lowercased, and where the quote opens.
+fn quoted_filter_at(chars: &[char], i: usize) -> Option<(String, usize)> {
+    let mut j = i;
+    while j < chars.len() && chars[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    let key: String = chars[i..j].iter().collect::<String>().to_lowercase();
+    (chars.get(j) == Some(&':')
+        && matches!(chars.get(j + 1), Some('"' | '«' | '“'))
+        && FILTER_KEYS.contains(&key.as_str()))
+    .then_some((key, j + 1))
 }
 
 /// The phrase whose opening quote is at `i` (`"…"`, `«…»`, `“…”`), with its slop (`~N`), and

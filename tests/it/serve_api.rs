@@ -1241,6 +1241,7 @@ fn every_field_the_server_sends_is_in_the_openapi_document() {
     let asks: Vec<(&str, &str, String)> = vec![
         ("/healthz", "get", "/healthz".into()),
         ("/openapi.json", "get", "/openapi.json".into()),
+        ("/v1/issuers", "get", "/v1/issuers".into()),
         ("/v1/search", "get", "/v1/search?q=тұрақты&limit=20".into()),
         (
             "/v1/search",

@@ -9,8 +9,13 @@ use zanlex::SearchResults;
 /// Arguments of `zanlex search`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The query: words, "phrases"~N, AND/OR/NOT, +/-, (…), act:/kind:/status:/date: filters.
-    #[arg(required = true, num_args = 1..)]
+    /// The query: words, "phrases"~N, AND/OR/NOT, +/-, (…), act:/kind:/status:/date:/issuer:/
+    /// reg:/number: filters; may be left out with a requisite flag (--issuer, --registration,
+    /// --number, --date-from, --date-to).
+    #[arg(
+        num_args = 0..,
+        required_unless_present_any = ["issuer", "registration", "number", "date_from", "date_to"]
+    )]
     pub query: Vec<String>,
     /// Number of hits.
     #[arg(long, short = 'n', default_value_t = zanlex::DEFAULT_LIMIT as u64)]
@@ -34,6 +39,22 @@ pub struct Args {
     /// Only acts with this status (in_force, repealed, unknown).
     #[arg(long, value_name = "S")]
     pub status: Option<String>,
+    /// Only acts of this issuer: a code (mfa, government, …) or a name in Kazakh or Russian
+    /// ("Министр иностранных дел", "Сыртқы істер министрі").
+    #[arg(long, value_name = "NAME")]
+    pub issuer: Option<String>,
+    /// Only the act with this state registration number (16354).
+    #[arg(long, value_name = "N")]
+    pub registration: Option<String>,
+    /// Only acts with this number of their own (11-1-4/1).
+    #[arg(long, value_name = "N")]
+    pub number: Option<String>,
+    /// Only acts adopted on this day or later (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub date_from: Option<String>,
+    /// Only acts adopted on this day or earlier (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub date_to: Option<String>,
     /// Only texts in this language: kk (Kazakh) or ru (Russian); both by default.
     #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
     pub lang: Option<zanlex::Lang>,
@@ -69,6 +90,11 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         kind: args.kind.as_deref(),
         status: args.status.as_deref(),
         lang: args.lang.map(zanlex::Lang::as_str),
+        issuer: args.issuer.as_deref(),
+        registration: args.registration.as_deref(),
+        number: args.number.as_deref(),
+        date_from: args.date_from.as_deref(),
+        date_to: args.date_to.as_deref(),
         exact_total: args.exact_total,
         total_bound: args.total_bound,
         ..Default::default()

@@ -260,6 +260,23 @@ pub(crate) struct SearchArgs {
     /// 10,000 and `total_is_lower_bound` true ("10,000+").
     #[serde(default)]
     pub exact_total: Option<bool>,
+    /// Only acts of this issuer: a code (mfa, government) or a name in Kazakh or Russian
+    /// ("Министр иностранных дел", "Сыртқы істер министрі"). With any of the act's requisites
+    /// (issuer, registration, number, date_from, date_to) the query may be empty.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// Only the act with this state registration number (16354).
+    #[serde(default)]
+    pub registration: Option<String>,
+    /// Only acts with this number of their own (11-1-4/1).
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Only acts adopted on this day or later, YYYY-MM-DD.
+    #[serde(default)]
+    pub date_from: Option<String>,
+    /// Only acts adopted on this day or earlier, YYYY-MM-DD.
+    #[serde(default)]
+    pub date_to: Option<String>,
 }
 
 /// The arguments of `read`.
@@ -683,7 +700,16 @@ each ranked list (10 when left out). Example: {\"since\": \"2020-01-01\", \"limi
 
 impl Zanlex {
     async fn search_page(&self, args: SearchArgs) -> Result<zanlex::pages::HitsPage, ToolError> {
-        if args.query.trim().is_empty() {
+        let requisite = [
+            &args.issuer,
+            &args.registration,
+            &args.number,
+            &args.date_from,
+            &args.date_to,
+        ]
+        .iter()
+        .any(|v| v.as_deref().is_some_and(|v| !v.trim().is_empty()));
+        if args.query.trim().is_empty() && !requisite {
             return Err(ToolError::bad(
                 "query is empty: give the words to search for, e.g. {\"query\": \"виза ұзарту\"}",
             ));
@@ -697,6 +723,11 @@ impl Zanlex {
             lang: args.lang.as_deref(),
             exact_total: args.exact_total.unwrap_or(false),
             include_repealed: args.include_repealed.unwrap_or(false),
+            issuer: args.issuer.as_deref(),
+            registration: args.registration.as_deref(),
+            number: args.number.as_deref(),
+            date_from: args.date_from.as_deref(),
+            date_to: args.date_to.as_deref(),
             ..Default::default()
         };
         let req = zanlex::pages::SearchPageRequest::parse(&typed, &self.budget, str::to_string)?

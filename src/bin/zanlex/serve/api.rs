@@ -104,8 +104,10 @@ fn optional_number(name: &str, value: Option<&str>) -> Result<Option<u64>, ApiEr
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct SearchParams {
-    /// The query: words, "phrases"~N, AND/OR/NOT, +/-, (…), act:/kind:/status:/date: filters
-    #[param(value_type = doc::QueryParam, inline, required = true)]
+    /// The query: words, "phrases"~N, AND/OR/NOT, +/-, (…), act:/kind:/status:/date:/issuer:/
+    /// reg:/number: filters; may be left out when a requisite (issuer, registration, number,
+    /// date_from, date_to) is given
+    #[param(value_type = doc::QueryParam, inline, required = false)]
     q: Option<String>,
     /// Hits per page
     #[param(value_type = doc::SearchLimitParam, inline, required = false)]
@@ -134,6 +136,32 @@ pub(crate) struct SearchParams {
     /// empty)
     #[param(value_type = doc::TotalBoundParam, inline, required = false)]
     total_bound: Option<String>,
+    /// Only acts of this issuer: a code (mfa) or a name in Kazakh or Russian (Министр
+    /// иностранных дел), as /v1/issuers lists them
+    issuer: Option<String>,
+    /// Only the act with this state registration number (16354)
+    registration: Option<String>,
+    /// Only acts with this number of their own (11-1-4/1)
+    number: Option<String>,
+    /// Only acts adopted on this day or later
+    #[param(value_type = doc::DateParam, inline, required = false)]
+    date_from: Option<String>,
+    /// Only acts adopted on this day or earlier
+    #[param(value_type = doc::DateParam, inline, required = false)]
+    date_to: Option<String>,
+}
+
+/// `GET /v1/issuers`: the issuers a search can be narrowed to, with their names in the
+/// nominative in Kazakh and Russian (the search form's list).
+#[utoipa::path(
+    get,
+    path = "/v1/issuers",
+    operation_id = "issuers",
+    summary = "Issuers a search can be narrowed to (issuer=), with their names in Kazakh and Russian",
+    responses((status = 200, description = "OK", body = Vec<zanlex::IssuerName>))
+)]
+pub(crate) async fn issuers() -> Json<Vec<zanlex::IssuerName>> {
+    Json(zanlex::issuers())
 }
 
 /// `GET /v1/search`: `zanlex search --json`, one page of it (`offset`, `limit`).
@@ -151,9 +179,24 @@ pub(crate) async fn search(
     q: Result<Query<SearchParams>, QueryRejection>,
 ) -> Answer<zanlex::SearchPage> {
     let p = params(q)?;
-    let query = text_param(p.q).ok_or_else(|| {
-        ApiError::bad_request("q is missing: give the words to search for, e.g. ?q=виза")
-    })?;
+    let requisite = [
+        &p.issuer,
+        &p.registration,
+        &p.number,
+        &p.date_from,
+        &p.date_to,
+    ]
+    .iter()
+    .any(|v| v.as_deref().is_some_and(|v| !v.trim().is_empty()));
+    let query = match text_param(p.q) {
+        Some(q) => q,
+        None if requisite => String::new(),
+        None => {
+            return Err(ApiError::bad_request(
+                "q is missing: give the words to search for, e.g. ?q=виза",
+            ))
+        }
+    };
     let typed = zanlex::pages::SearchArgs {
         query: &query,
         offset: optional_number("offset", p.offset.as_deref())?,
@@ -163,6 +206,11 @@ pub(crate) async fn search(
         kind: p.kind.as_deref(),
         status: p.status.as_deref(),
         lang: p.lang.as_deref(),
+        issuer: p.issuer.as_deref(),
+        registration: p.registration.as_deref(),
+        number: p.number.as_deref(),
+        date_from: p.date_from.as_deref(),
+        date_to: p.date_to.as_deref(),
         exact_total: flag_param("exact_total", p.exact_total.as_deref())?,
         total_bound: optional_number("total_bound", p.total_bound.as_deref())?,
         ..Default::default()

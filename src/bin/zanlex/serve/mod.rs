@@ -226,6 +226,7 @@ fn router(
     };
     let mut app = Router::new()
         .route("/v1/search", get(api::search))
+        .route("/v1/issuers", get(api::issuers))
         .route("/v1/acts", get(api::acts))
         .route("/v1/acts/{id}", get(api::act))
         .route("/v1/acts/{id}/download", get(api::act_download))

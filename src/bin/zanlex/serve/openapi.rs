@@ -27,6 +27,7 @@ use zanlex::ErrorCode;
     ),
     paths(
         api::search,
+        api::issuers,
         api::acts,
         api::act,
         api::act_download,

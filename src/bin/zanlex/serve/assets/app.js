@@ -7,6 +7,7 @@ const T = {
   kk: {
     skip: "Мазмұнға өту", search: "Іздеу", otherFull: "Русский",
     placeholder: "Сөздер, \"фраза\", act:…, kind:…", kind: "Акт түрі", status: "Мәртебесі",
+    issuer: "Қабылдаған орган", regNo: "Тіркеу нөмірі", actNo: "Акт нөмірі",
     any: "кез келген", dateFrom: "Акт күні, бастап", dateTo: "дейін", asOf: "Редакция күні",
     lang: "Тілі", both: "екеуі де", kk: "қазақша", ru: "орысша",
     found: (n, more) => `${grouped(n)}${more ? "+" : ""} нәтиже`, none: "Ештеңе табылмады: сөздердің аздау немесе басқа түрін, не сүзгілерді азайтып көріңіз.",
@@ -95,6 +96,7 @@ const T = {
   ru: {
     skip: "Перейти к содержанию", search: "Поиск", otherFull: "Қазақша",
     placeholder: "Слова, \"фраза\", act:…, kind:…", kind: "Вид акта", status: "Статус",
+    issuer: "Принявший орган", regNo: "Номер регистрации", actNo: "Номер акта",
     any: "любой", dateFrom: "Дата акта, с", dateTo: "по", asOf: "Редакция на дату",
     lang: "Язык", both: "оба", kk: "казахский", ru: "русский",
     found: (n, more) => `Найдено: ${grouped(n)}${more ? "+" : ""}`, none: "Ничего не найдено: попробуйте меньше слов, другую форму слова или меньше фильтров.",
@@ -517,7 +519,29 @@ const DATE_FIELDS = ["date_from", "date_to", "as_of"];
 
 // ---- search ----
 
-function searchForm(p) {
+// A text field of the search form: one of the act's requisites.
+function textInput(id, label, value, example) {
+  return h("label", { for: id }, label, h("input", { id, name: id, type: "text", class: "requisite",
+    autocomplete: "off", maxlength: 60, placeholder: example, value: value || "" }));
+}
+
+// The issuers a search can be narrowed to, with their names in both languages, asked once.
+let issuerList = null;
+async function issuers() {
+  if (!issuerList) issuerList = api("/v1/issuers").catch(() => { issuerList = null; return []; });
+  return issuerList;
+}
+
+// The issuer list, its names in the interface's language; an issuer the address names that
+// is not in the list (a name typed into the address) is kept as typed, for the server to
+// read or to say what is close to it.
+function issuerSelect(list, value) {
+  const options = list.map((i) => [i.code, i[ui] || i.code]);
+  if (value && !options.some(([c]) => c === value)) options.push([value, value]);
+  return select("issuer", t("issuer"), options, value);
+}
+
+function searchForm(p, list) {
   const form = h("form", { class: "search", role: "search", onsubmit: (ev) => {
     ev.preventDefault();
     const f = new FormData(form);
@@ -536,6 +560,9 @@ function searchForm(p) {
   filtersBox(p, h("div", { class: "filters" },
     select("kind", t("kind"), Object.keys(KINDS).map((k) => [k, kindName(k)]), p.kind),
     select("status", t("status"), STATUSES.map((s) => [s, t({ in_force: "inForce", repealed: "repealed", unknown: "unknown" }[s])]), p.status),
+    issuerSelect(list || [], p.issuer),
+    textInput("registration", t("regNo"), p.registration, "16354"),
+    textInput("number", t("actNo"), p.number, "11-1-4/1"),
     dateInput("date_from", t("dateFrom"), p.date_from),
     dateInput("date_to", t("dateTo"), p.date_to),
     dateInput("as_of", t("asOf"), p.as_of),
@@ -543,7 +570,9 @@ function searchForm(p) {
   return form;
 }
 
-const FILTER_FIELDS = ["kind", "status", "date_from", "date_to", "as_of", "lang"];
+const FILTER_FIELDS = ["kind", "status", "issuer", "registration", "number", "date_from", "date_to", "as_of", "lang"];
+// The filters that are the act's requisites: with one of them, no words are needed.
+const REQUISITES = ["issuer", "registration", "number", "date_from", "date_to"];
 function filtersBox(p, filters) {
   const phone = window.matchMedia("(max-width: 48rem)").matches;
   const set = FILTER_FIELDS.filter((k) => p[k]).length;
@@ -583,21 +612,23 @@ let focusResults = false;
 
 async function searchView(p) {
   const results = h("section", { id: "results", "aria-label": t("results") });
-  setMain(h("h1", { class: "visually-hidden" }, t("searchTitle")), searchForm(p), results);
+  const list = await issuers();
+  setMain(h("h1", { class: "visually-hidden" }, t("searchTitle")), searchForm(p, list), results);
   const focus = focusResults;
   focusResults = false;
-  if (!p.q) {
+  if (!p.q && !REQUISITES.some((k) => p[k])) {
     document.getElementById("q").focus();
     return;
   }
-  const dates = p.date_from || p.date_to ? ` date:${p.date_from || "1900-01-01"}..${p.date_to || "2999-12-31"}` : "";
-  const cut = shortened(p.q, MAX_QUERY - [...dates].length, MAX_WORDS - (dates ? 1 : 0));
-  const q = (cut === null ? p.q : cut) + dates;
+  const cut = p.q ? shortened(p.q, MAX_QUERY, MAX_WORDS) : null;
+  const q = cut === null ? p.q : cut;
   const note = cut === null ? null : h("p", { class: "note", id: "shortened" }, t("shortened")(MAX_QUERY, MAX_WORDS));
   const offset = Number(p.offset || 0) || 0;
   results.append(h("p", { class: "muted" }, t("loading")));
   try {
-    const res = await api("/v1/search", { q, limit: 10, offset, as_of: p.as_of, kind: p.kind, status: p.status, lang: p.lang, exact_total: p.exact_total, total_bound: p.total_bound });
+    const res = await api("/v1/search", { q, limit: 10, offset, as_of: p.as_of, kind: p.kind, status: p.status, lang: p.lang,
+      issuer: p.issuer, registration: p.registration, number: p.number, date_from: p.date_from, date_to: p.date_to,
+      exact_total: p.exact_total, total_bound: p.total_bound });
     const noExact = res.hits.length > 0 && res.hits.every((x) => x.partial);
     const list = h("ol", { class: "hits", start: offset + 1 });
     for (const hit of res.hits) list.append(hitItem(hit, p));
