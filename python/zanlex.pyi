@@ -206,7 +206,7 @@ class Index:
     def report(self) -> RefreshReport: ...
     def search(
         self,
-        query: str,
+        query: str = "",
         limit: int = 10,
         offset: int = 0,
         as_of: Optional[str] = None,
@@ -215,9 +215,16 @@ class Index:
         status: Optional[str] = None,
         lang: Optional[str] = None,
         exact_total: bool = False,
+        issuer: Optional[str] = None,
+        registration: Optional[str] = None,
+        number: Optional[str] = None,
+        date_from: Optional[str] = None,
+        date_to: Optional[str] = None,
     ) -> SearchResults:
         """Ranked, cited passages: the hits after the first `offset`, at most `limit`.
-        Dates are `YYYY-MM-DD`; `lang` is `kk` or `ru`."""
+        Dates are `YYYY-MM-DD`; `lang` is `kk` or `ru`. The requisites (`issuer` by code or
+        name in Kazakh or Russian, `registration`, `number`, `date_from`, `date_to`) narrow
+        the search to acts; with one of them `query` may be empty."""
     def acts(self, offset: int = 0, limit: Optional[int] = None) -> ActList: ...
     def act(
         self,

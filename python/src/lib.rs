@@ -142,8 +142,10 @@ impl Index {
 #[pymethods]
 impl Index {
     /// Ranked, cited passages for `query` (the query language of `zanlex search`): the hits
-    /// after the first `offset`, at most `limit`, as `zanlex search --json` gives them.
-    #[pyo3(signature = (query, limit = zanlex::DEFAULT_LIMIT, offset = 0, as_of = None, act = None, kind = None, status = None, lang = None, exact_total = false))]
+    /// after the first `offset`, at most `limit`, as `zanlex search --json` gives them. The
+    /// requisites (`issuer` by code or name, `registration`, `number`, `date_from`, `date_to`)
+    /// narrow it to acts, and with one of them the query may be empty.
+    #[pyo3(signature = (query = "", limit = zanlex::DEFAULT_LIMIT, offset = 0, as_of = None, act = None, kind = None, status = None, lang = None, exact_total = false, issuer = None, registration = None, number = None, date_from = None, date_to = None))]
     #[allow(clippy::too_many_arguments)]
     fn search(
         &self,
@@ -157,6 +159,11 @@ impl Index {
         status: Option<&str>,
         lang: Option<&str>,
         exact_total: bool,
+        issuer: Option<&str>,
+        registration: Option<&str>,
+        number: Option<&str>,
+        date_from: Option<&str>,
+        date_to: Option<&str>,
     ) -> PyResult<Py<answers::SearchResults>> {
         let args = zanlex::pages::SearchArgs {
             query,
@@ -167,6 +174,11 @@ impl Index {
             kind,
             status,
             lang,
+            issuer,
+            registration,
+            number,
+            date_from,
+            date_to,
             exact_total,
             ..Default::default()
         };

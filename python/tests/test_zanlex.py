@@ -185,6 +185,24 @@ def test_an_unknown_act_raises_with_its_code_and_the_nearest_ids(index):
     assert raised.value.code == "not_found"
 
 
+def test_search_by_requisites_is_the_command_lines_json(index, folders):
+    # Every unit of the order registered № 16354, and only its units, as the CLI lists them.
+    mine = index.search(registration="16354", limit=100).to_dict()
+    cli = cli_json(folders, "search", "--registration", "16354", "--limit", "100")
+    mine.pop("took_ms")
+    cli.pop("took_ms")
+    assert mine == cli
+    assert {h["act"]["id"] for h in mine["hits"]} == {MFA_ORDER}
+    assert mine["total"] == len(mine["hits"]) > 3
+    by_issuer = index.search(number="11-1-4/1", issuer="Министр иностранных дел", limit=100)
+    assert sorted((h.act.id, h.unit.eid) for h in by_issuer.hits) == sorted(
+        (h["act"]["id"], h["unit"]["eid"]) for h in mine["hits"]
+    )
+    with pytest.raises(zanlex.BadRequest) as raised:
+        index.search(issuer="Министр сказочных дел")
+    assert raised.value.code == "bad_request", raised.value
+
+
 def test_bad_requests_raise_with_their_codes(index):
     cases = [
         (lambda: index.search('"unclosed'), zanlex.BadQuery, "bad_query"),
