@@ -416,8 +416,10 @@ dates its wording is in force, and a `permalink`.\n\
 Query language: words match any inflection (тұруға finds тұру; Kazakh typed without its letters \
 or in Latin works too: turaqty turu); a question in plain words is fine (можно ли продлить визу); \
 \"a phrase\", \"a phrase\"~2 (two words between); AND, OR, NOT, -word, ( ); filters act:ID, \
-kind:order, status:repealed, issuer:mfa, date:>=2018-01-01, date:2012..2015; legal numbers whole \
-(11-1-4/730, 3-қосымша).\n\
+kind:order, status:repealed, issuer:mfa, issuer:\"Министр иностранных дел\", reg:16354, \
+number:11-1-4/1, date:>=2018-01-01, date:2012..2015; legal numbers whole (11-1-4/730, 3-қосымша). \
+The same requisites are fields (issuer, registration, number, date_from, date_to); with one of \
+them the query may be empty.\n\
 Example: {\"query\": \"визаның қолданылу мерзімін ұзарту\", \"limit\": 3}. Then `read` a hit's \
 `ACT_ID#EID` for its whole text in both languages, or `at_date` for its wording on a date.",
         annotations(read_only_hint = true, open_world_hint = false)
