@@ -196,7 +196,8 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 25] = [
+const EVALS_CORPUS_ACTS: [&str; 31] = [
+    "government-resolution-2022-08-27-614",
     "government-resolution-2023-09-04-765",
     "government-resolution-2024-11-19-970",
     "law-1997-07-11-151",
@@ -205,6 +206,7 @@ const EVALS_CORPUS_ACTS: [&str; 25] = [
     "law-2018-01-10-131-vi",
     "law-2018-07-02-169-vi",
     "law-2019-12-27-293-vi",
+    "law-2020-05-06-322-vi",
     "law-2020-05-25-333-vi",
     "law-2021-12-30-97-vii",
     "law-2022-11-02-152-vii",
@@ -218,10 +220,14 @@ const EVALS_CORPUS_ACTS: [&str; 25] = [
     "maslikhat-decision-2024-01-31-15-74",
     "maslikhat-decision-2024-04-26-20-96",
     "maslikhat-decision-2024-05-22-21-103",
+    "maslikhat-decision-2025-08-27-40-221",
+    "maslikhat-decision-2025-09-24-41-225",
+    "maslikhat-decision-2025-12-15-44-245",
     "moj-order-2020-05-27-58",
     "moj-order-2023-06-27-415",
     "moj-order-2023-06-29-429",
     "moj-order-2023-10-10-726",
+    "moj-order-2025-09-27-533",
 ];
 
 /// Checks an everyday-question set over `evals/corpus`: ids `PREFIX01`, `PREFIX02` …, at least
