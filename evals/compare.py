@@ -2,7 +2,7 @@
 """The systems table: zanlex beside the engines a user would pick instead, on the same units and
 the same questions, in one run.
 
-    evals/compare.py [--sets people,heldout,blind,blind2,blind3,blind4,questions,mirror]
+    evals/compare.py [--sets people,heldout,blind,blind2,blind3,blind4,blind5,questions,mirror]
                      [--data ../shared/data]
                      [--bin target/release] [--out FILE]
 
@@ -17,6 +17,8 @@ For each relevance set (TSV: id, lang, query, relevant `ACT#EID …`, why):
   blind3     evals/blind3.tsv over the same corpus (`eval_people -- blind3`): a third blind set,
              on seven more acts, written and committed before any engine ran on them
   blind4     evals/blind4.tsv over the same corpus (`eval_people -- blind4`): a fourth blind set,
+             on six more acts, written and committed before any engine ran on them
+  blind5     evals/blind5.tsv over the same corpus (`eval_people -- blind5`): a fifth blind set,
              on six more acts, written and committed before any engine ran on them
   questions  evals/questions.tsv over corpus/* + DATA/versions + DATA/mirror/<repo>/…,
              as examples/eval_questions.rs (skipped without DATA/versions and DATA/mirror)
@@ -86,7 +88,7 @@ def assemble(name, data, work):
     """Lays out the corpus of set `name` under `work`; returns it, or None when its data is
     absent."""
     corpus = work / "corpus"
-    if name in ("people", "heldout", "blind", "blind2", "blind3", "blind4"):
+    if name in ("people", "heldout", "blind", "blind2", "blind3", "blind4", "blind5"):
         copy_into(ROOT / "corpus", corpus)
         copy_into(ROOT / "evals" / "corpus", corpus / "people")
     elif name == "questions":
@@ -113,6 +115,7 @@ SETS = {
     "blind2": "evals/blind2.tsv",
     "blind3": "evals/blind3.tsv",
     "blind4": "evals/blind4.tsv",
+    "blind5": "evals/blind5.tsv",
     "questions": "evals/questions.tsv",
     "mirror": "evals/mirror_queries.tsv",
 }
@@ -358,7 +361,8 @@ def peers(units, jsonl, work, fair):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sets", default="people,heldout,blind,blind2,blind3,blind4,questions,mirror")
+    ap.add_argument("--sets",
+                    default="people,heldout,blind,blind2,blind3,blind4,blind5,questions,mirror")
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--bin", default=str(ROOT / "target" / "release"),
                     help="folder with zanlex and examples/dump_units")

@@ -20,7 +20,9 @@
 //! `evals/blind2.tsv` (a second blind set, on three more acts of `evals/corpus/`, written and
 //! committed the same way); `… -- blind3` scores `evals/blind3.tsv` (a third blind set, on seven
 //! more acts of `evals/corpus/`, written and committed the same way); `… -- blind4` scores
-//! `evals/blind4.tsv` (a fourth blind set, on six more acts, written and committed the same way).
+//! `evals/blind4.tsv` (a fourth blind set, on six more acts, written and committed the same way);
+//! `… -- blind5` scores `evals/blind5.tsv` (a fifth blind set, on six more acts, written and
+//! committed the same way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -37,6 +39,7 @@ fn main() -> Res<()> {
         Some("blind2") => "evals/blind2.tsv",
         Some("blind3") => "evals/blind3.tsv",
         Some("blind4") => "evals/blind4.tsv",
+        Some("blind5") => "evals/blind5.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;

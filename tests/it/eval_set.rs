@@ -413,6 +413,70 @@ fn blind4_questions_are_well_formed_and_their_units_exist_in_their_language() {
     }
 }
 
+/// The fifth blind set: questions about six acts no other set uses (a law, a Government
+/// resolution, a ministerial order, three maslikhat decisions), written and committed before any
+/// engine ran on them, each act asked about at least three times in each language; four
+/// questions also name the units of the pets and farm-animal Rules that answer them too.
+#[test]
+fn blind5_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let asked = [
+        "government-resolution-2022-08-27-614",
+        "law-2020-05-06-322-vi",
+        "maslikhat-decision-2025-08-27-40-221",
+        "maslikhat-decision-2025-09-24-41-225",
+        "maslikhat-decision-2025-12-15-44-245",
+        "moj-order-2025-09-27-533",
+    ];
+    let about = [
+        "government-resolution-2022-08-27-614",
+        "law-2020-05-06-322-vi",
+        "maslikhat-decision-2022-11-29-30-142",
+        "maslikhat-decision-2024-05-22-21-103",
+        "maslikhat-decision-2025-08-27-40-221",
+        "maslikhat-decision-2025-09-24-41-225",
+        "maslikhat-decision-2025-12-15-44-245",
+        "moj-order-2025-09-27-533",
+    ];
+    check_everyday_set("blind5.tsv", 'E', 35, &about);
+    let rows = checked_rows("blind5.tsv");
+    assert_eq!(rows.len(), 88, "blind5: 88 questions");
+    let per_lang = |l: &str| rows.iter().filter(|r| r.lang == l).count();
+    assert_eq!(
+        (per_lang("kk"), per_lang("ru")),
+        (42, 46),
+        "blind5: 42 kk and 46 ru questions"
+    );
+    for act in asked {
+        for lang in ["kk", "ru"] {
+            let n = rows
+                .iter()
+                .filter(|r| r.lang == lang && r.relevant.iter().any(|(a, _)| a == act))
+                .count();
+            assert!(
+                n >= 3,
+                "blind5: {n} {lang} questions about {act}, at least 3"
+            );
+        }
+    }
+    // The two acts of earlier sets are named only beside a unit of the new Rules of water use.
+    for row in &rows {
+        if row
+            .relevant
+            .iter()
+            .any(|(a, _)| !asked.contains(&a.as_str()))
+        {
+            assert!(
+                row.relevant
+                    .iter()
+                    .any(|(a, _)| a == "maslikhat-decision-2025-09-24-41-225"),
+                "blind5 line {} ({}): an older act without the Rules of water use",
+                row.line,
+                row.id
+            );
+        }
+    }
+}
+
 #[test]
 fn eid_shape_accepts_zanlex_eids_only() {
     for ok in [
