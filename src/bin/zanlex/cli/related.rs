@@ -69,10 +69,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                 // On the day read: not yet adopted, or not yet applying, then.
                 if let Some(words) = &a.state_in_words {
                     status.push_str("; ");
-                    status.push_str(match answer.lang {
-                        zanlex::Lang::Ru => &words.ru,
-                        _ => &words.kk,
-                    });
+                    status.push_str(&words[answer.lang]);
                 }
                 let id =
                     a.id.as_deref()
