@@ -392,19 +392,23 @@ impl ActDiff {
     fn to_dataframe(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let d = &self.answer;
         let u = &d.units;
-        let columns = vec![
+        // A column of the unit's name in each language: `name_kk`, `name_ru`.
+        let names: Vec<String> = zanlex::Lang::ALL
+            .iter()
+            .map(|lang| format!("name_{lang}"))
+            .collect();
+        let in_words = zanlex::Lang::ALL
+            .iter()
+            .map(|&lang| column(u, |x| x.name[lang].as_str().into_py_any(py)))
+            .collect::<PyResult<Vec<_>>>()?;
+        let mut columns = vec![
             ("act", column(u, |_| d.act.as_str().into_py_any(py))?),
             ("from", column(u, |_| d.from.as_str().into_py_any(py))?),
             ("to", column(u, |_| d.to.as_str().into_py_any(py))?),
             ("eid", column(u, |x| x.eid.as_str().into_py_any(py))?),
-            (
-                "name_kk",
-                column(u, |x| x.name.kk.as_str().into_py_any(py))?,
-            ),
-            (
-                "name_ru",
-                column(u, |x| x.name.ru.as_str().into_py_any(py))?,
-            ),
+        ];
+        columns.extend(names.iter().map(String::as_str).zip(in_words));
+        columns.extend([
             ("kind", column(u, |x| name_of(py, &x.kind))?),
             ("status_from", column(u, |x| x.status_from.into_py_any(py))?),
             ("status_to", column(u, |x| x.status_to.into_py_any(py))?),
@@ -420,7 +424,7 @@ impl ActDiff {
                 "notes_changed",
                 column(u, |x| x.notes_changed.into_py_any(py))?,
             ),
-        ];
+        ]);
         data_frame(py, columns, &[])
     }
 }

@@ -3,7 +3,7 @@
 use super::outline::EditionSummary;
 use crate::amend::history::HistoryEntry;
 use crate::model::{
-    Act, ActRef, EditionRef, EffectiveDate, Lang, Status, TargetFallback, UnparsedNote,
+    Act, ActRef, ByLang, EditionRef, EffectiveDate, Lang, Status, TargetFallback, UnparsedNote,
 };
 use crate::refs::ResolvedReference;
 use crate::ZanIndex;
@@ -102,13 +102,60 @@ pub struct ChangedUnit {
 
 /// An amending act and the day its changes apply from, in each language of the interface.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[non_exhaustive]
-pub struct ActChangesInWords {
-    /// In Kazakh: `ҚР 19.04.2023 № 222-VII Конституциялық Заңы`, `шамамен 29.04.2023 бастап`.
-    pub kk: ActChangesWords,
-    /// In Russian.
-    pub ru: ActChangesWords,
+#[serde(transparent)]
+pub struct ActChangesInWords(ByLang<ActChangesWords>);
+
+impl std::ops::Deref for ActChangesInWords {
+    type Target = ByLang<ActChangesWords>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for ActChangesInWords {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::ToSchema;
+        crate::model::by_lang::object_schema(
+            "An amending act and the day its changes apply from, in each language of the \
+             interface.",
+            |lang| match lang {
+                // One language's words as an example.
+                Lang::Kk => "In Kazakh: `ҚР 19.04.2023 № 222-VII Конституциялық Заңы`, `шамамен \
+                             29.04.2023 бастап`."
+                    .to_string(),
+                _ => format!("In {}.", lang.english()),
+            },
+            |d| {
+                utoipa::openapi::schema::RefBuilder::new()
+                    .ref_location_from_schema_name(ActChangesWords::name())
+                    .description(Some(d))
+                    .into()
+            },
+        )
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for ActChangesInWords {
+    fn name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("ActChangesInWords")
+    }
+
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        use utoipa::PartialSchema;
+        schemas.push((
+            ActChangesWords::name().into_owned(),
+            ActChangesWords::schema(),
+        ));
+        ActChangesWords::schemas(schemas);
+    }
 }
 
 /// An amending act and the day its changes apply from, in one language.
@@ -124,14 +171,10 @@ pub struct ActChangesWords {
 
 impl ActChangesInWords {
     fn of(w: &crate::EventInWords) -> Self {
-        let one = |e: &crate::EventWords| ActChangesWords {
+        ActChangesInWords(w.map(|_, e| ActChangesWords {
             by: e.by.clone(),
             since: e.since.clone(),
-        };
-        ActChangesInWords {
-            kk: one(&w.kk),
-            ru: one(&w.ru),
-        }
+        }))
     }
 }
 

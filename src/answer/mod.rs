@@ -37,6 +37,7 @@ pub(crate) mod changes;
 mod download;
 mod history;
 mod lexicon;
+pub(crate) mod list_args;
 mod outline;
 pub(crate) mod pages;
 pub(crate) mod read_page;
@@ -158,6 +159,11 @@ pub fn date_arg(name: &str, value: &str) -> crate::Result<NaiveDate> {
 /// assert!(zanlex::lang_arg("en").is_err());
 /// ```
 pub fn lang_arg(s: &str) -> Result<crate::Lang, String> {
-    crate::Lang::parse(s)
-        .ok_or_else(|| format!("{s:?} is not a language here; write kk (Kazakh) or ru (Russian)"))
+    crate::Lang::parse(s).ok_or_else(|| {
+        let each: Vec<String> = crate::Lang::ALL
+            .iter()
+            .map(|l| format!("{l} ({})", l.english()))
+            .collect();
+        format!("{s:?} is not a language here; write {}", each.join(" or "))
+    })
 }

@@ -829,20 +829,20 @@ pub fn read(
         })));
     };
     let mut both = index.parallel_unit(&target.act, eid, as_of)?;
-    match lang {
-        Some(Lang::Kk) => both.ru = None,
-        Some(Lang::Ru) => both.kk = None,
-        _ => {}
+    if let Some(lang) = lang {
+        for (_, unit) in both.iter_mut().filter(|(l, _)| *l != lang) {
+            *unit = None;
+        }
     }
-    if both.kk.is_none() && both.ru.is_none() {
+    if both.units_mut().next().is_none() {
         // The language asked for lacks it: the library's own message for that language.
         index.unit_answer(&target.act, eid, lang, as_of)?;
     }
     let rest = "its units are listed in `children`: `read` each by its eid";
-    for unit in [both.kk.as_mut(), both.ru.as_mut()].into_iter().flatten() {
+    for unit in both.units_mut() {
         bound_text(&mut unit.text, budget.text_chars, rest);
     }
-    let first = both.kk.as_ref().or(both.ru.as_ref());
+    let first = both.columns().find_map(|(_, unit)| unit);
     let (citation, act_id, official) = first
         .map(|u| (u.citation.clone(), u.act.id.clone(), u.act.url.clone()))
         .unwrap_or_else(|| (String::new(), target.act.clone(), None));

@@ -267,7 +267,7 @@ pub fn unit_page(
     let rest = "its units are listed in `children`: read each by its eid";
     if request.parallel {
         let mut both = index.parallel_unit(act, eid, as_of)?;
-        for unit in [both.kk.as_mut(), both.ru.as_mut()].into_iter().flatten() {
+        for unit in both.units_mut() {
             bound_text(&mut unit.text, budget.text_chars, rest);
         }
         if let Some(words) = &request.mark {

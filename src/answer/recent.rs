@@ -290,10 +290,9 @@ fn act_changes(act: &Act, max_units: usize) -> crate::Result<Vec<Listed>> {
                     act_id: act.id.clone(),
                     act_title: act.title.clone(),
                     act_citation: act.short_name(),
-                    act_in_words: crate::UnitInWords {
-                        kk: act.short_name_in(Lang::Kk),
-                        ru: act.short_name_in(Lang::Ru),
-                    },
+                    act_in_words: crate::UnitInWords(crate::ByLang::from_fn(|l| {
+                        act.short_name_in(l)
+                    })),
                     act_status: act.status.clone(),
                     act_lang: act.lang,
                     permalink: None,

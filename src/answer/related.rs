@@ -17,7 +17,7 @@ use super::pages::{
     entry_sizes, fit_entries, json_chars, row_sizes, Budget, Links, PageHead, Paging,
 };
 use super::Target;
-use crate::model::{Act, ActRef, Lang, Status, TimeState};
+use crate::model::{Act, ActRef, ByLang, Lang, Status, TimeState};
 use crate::refs::ResolvedReference;
 use crate::{ActLink, UnitInWords, ZanIndex};
 use chrono::NaiveDate;
@@ -317,10 +317,7 @@ fn official_name(cited: &crate::model::CitedAct, words: &str, lang: Lang) -> Opt
         number: Some(number.to_string()),
         title: None,
     };
-    Some(UnitInWords {
-        kk: r.cite(Lang::Kk),
-        ru: r.cite(Lang::Ru),
-    })
+    Some(UnitInWords(ByLang::from_fn(|lang| r.cite(lang))))
 }
 
 /// The kind of act `words` name, when they hold kind words of one kind only.
@@ -412,8 +409,7 @@ fn acts_of(
                         };
                         let in_words = cited.and_then(|c| official_name(c, &words, lang));
                         let named = match &in_words {
-                            Some(w) if lang == Lang::Ru => w.ru.clone(),
-                            Some(w) => w.kk.clone(),
+                            Some(w) => w[lang].clone(),
                             None => r.text.trim().to_string(),
                         };
                         list.push(Found {
@@ -455,6 +451,11 @@ fn amending_keys(act: &Act) -> Vec<String> {
         .collect()
 }
 
+/// `state` on `on` in words, in each language of the interface.
+fn state_in(state: &TimeState, on: NaiveDate) -> UnitInWords {
+    UnitInWords(ByLang::from_fn(|lang| state.describe(Some(on), Some(lang))))
+}
+
 /// `found` with its name in official form, its status, and its state on `on`, read from the
 /// corpus when it holds the act.
 fn describe(
@@ -465,10 +466,7 @@ fn describe(
     links: &Links,
 ) -> crate::Result<RelatedAct> {
     let Some(id) = found.id else {
-        let state_in_words = found.state.as_ref().map(|s| UnitInWords {
-            kk: s.describe(Some(on), Some(Lang::Kk)),
-            ru: s.describe(Some(on), Some(Lang::Ru)),
-        });
+        let state_in_words = found.state.as_ref().map(|s| state_in(s, on));
         return Ok(RelatedAct {
             id: None,
             citation: found.named,
@@ -491,17 +489,11 @@ fn describe(
     let answers = crate::amend::time::units_at(&timeline, Some(on));
     let state = crate::amend::diff::act_state(answers.iter().map(|(_, a)| &a.state))
         .filter(|s| *s != TimeState::InForce);
-    let state_in_words = state.as_ref().map(|s| UnitInWords {
-        kk: s.describe(Some(on), Some(Lang::Kk)),
-        ru: s.describe(Some(on), Some(Lang::Ru)),
-    });
+    let state_in_words = state.as_ref().map(|s| state_in(s, on));
     Ok(RelatedAct {
         citation: act.short_name_in(lang),
         quoted: false,
-        in_words: Some(UnitInWords {
-            kk: act.short_name_in(Lang::Kk),
-            ru: act.short_name_in(Lang::Ru),
-        }),
+        in_words: Some(UnitInWords(ByLang::from_fn(|l| act.short_name_in(l)))),
         status: Some(act.status.clone()),
         state,
         state_in_words,
@@ -599,10 +591,7 @@ pub fn related_acts(
                 id: g.amending_act_id.clone(),
                 named: g.amending_act.clone(),
                 count: g.entries.len(),
-                in_words: (!held).then(|| UnitInWords {
-                    kk: g.in_words.kk.by.clone(),
-                    ru: g.in_words.ru.by.clone(),
-                }),
+                in_words: (!held).then(|| UnitInWords(g.in_words.map(|_, w| w.by.clone()))),
                 quoted: false,
                 date: g.signed,
                 number: by.and_then(|b| b.number.clone()),

@@ -2,7 +2,9 @@
 //! `GET /v1/acts/{id}/units/{eid}`), and the same in both languages side by side
 //! (`--parallel`, `parallel=true`).
 
-use crate::model::{Act, Amendment, EditionRef, Lang, TextTable, TimeState, Unit, UnitKind};
+use crate::model::{
+    Act, Amendment, ByLang, EditionRef, Lang, TextTable, TimeState, Unit, UnitKind,
+};
 use crate::refs::{Resolved, ResolvedReference};
 use crate::search::{HitAct, HitSource, HitUnit};
 use crate::{UnitAt, ZanIndex};
@@ -288,18 +290,65 @@ impl UnitAnswer {
 }
 
 /// A unit in each language the act has, side by side: `null` where that language's text
-/// lacks it.
+/// lacks it. Each language's unit is read with `[lang]` ([`ByLang`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[non_exhaustive]
-pub struct ParallelUnit {
-    /// The Kazakh text's unit.
-    // Required though optional: both columns are always sent, `null` when empty.
-    #[cfg_attr(feature = "openapi", schema(required = true))]
-    pub kk: Option<UnitAnswer>,
-    /// The Russian text's unit.
-    #[cfg_attr(feature = "openapi", schema(required = true))]
-    pub ru: Option<UnitAnswer>,
+#[serde(transparent)]
+pub struct ParallelUnit(ByLang<Option<UnitAnswer>>);
+
+impl std::ops::Deref for ParallelUnit {
+    type Target = ByLang<Option<UnitAnswer>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ParallelUnit {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for ParallelUnit {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, RefBuilder, Type};
+        use utoipa::ToSchema;
+        // Each language's column is always sent, `null` when empty.
+        crate::model::by_lang::object_schema(
+            "A unit in each language the act has, side by side: `null` where that language's \
+             text\nlacks it.",
+            |lang| format!("The {} text's unit.", lang.english()),
+            |d| {
+                OneOfBuilder::new()
+                    .item(
+                        RefBuilder::new()
+                            .ref_location_from_schema_name(UnitAnswer::name())
+                            .description(Some(d)),
+                    )
+                    .item(ObjectBuilder::new().schema_type(Type::Null))
+                    .into()
+            },
+        )
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for ParallelUnit {
+    fn name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("ParallelUnit")
+    }
+
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        use utoipa::PartialSchema;
+        schemas.push((UnitAnswer::name().into_owned(), UnitAnswer::schema()));
+        UnitAnswer::schemas(schemas);
+    }
 }
 
 /// A unit in one language, or in both side by side: what `GET /v1/acts/{id}/units/{eid}`
@@ -317,13 +366,18 @@ pub enum UnitOrParallel {
 
 impl ParallelUnit {
     /// Each language with its unit, Kazakh first.
-    pub fn columns(&self) -> [(Lang, Option<&UnitAnswer>); 2] {
-        [(Lang::Kk, self.kk.as_ref()), (Lang::Ru, self.ru.as_ref())]
+    pub fn columns(&self) -> impl Iterator<Item = (Lang, Option<&UnitAnswer>)> {
+        self.0.iter().map(|(lang, unit)| (lang, unit.as_ref()))
+    }
+
+    /// Each language's unit, Kazakh first, the languages lacking it left out.
+    pub fn units_mut(&mut self) -> impl Iterator<Item = &mut UnitAnswer> {
+        self.0.iter_mut().filter_map(|(_, unit)| unit.as_mut())
     }
 
     /// Marks in each language's text what a search for `query` marks in its hits.
     pub fn mark(&mut self, index: &ZanIndex, query: &str) -> crate::Result<()> {
-        for unit in [&mut self.kk, &mut self.ru].into_iter().flatten() {
+        for unit in self.units_mut() {
             unit.mark(index, query)?;
         }
         Ok(())
@@ -374,11 +428,14 @@ impl ZanIndex {
                 Err(e) => Err(e),
             }
         };
-        let (kk, ru) = (column(Lang::Kk)?, column(Lang::Ru)?);
-        if kk.is_none() && ru.is_none() {
+        let mut units = ByLang::default();
+        for lang in Lang::ALL {
+            units[lang] = column(lang)?;
+        }
+        if units.iter().all(|(_, u)| u.is_none()) {
             // The same error as the one language's view gives.
             self.unit(act_id, eid)?;
         }
-        Ok(ParallelUnit { kk, ru })
+        Ok(ParallelUnit(units))
     }
 }

@@ -3,11 +3,13 @@
 //! Every stage reads and writes these; no stage exposes its internals to a later one.
 //! Everything serializes to the JSON contract of docs/json.md.
 
+pub(crate) mod by_lang;
 pub(crate) mod citation;
 mod reference;
 mod succession;
 mod time;
 
+pub use by_lang::ByLang;
 pub use citation::phrase::{EventInWords, EventWords, UnitInWords};
 pub use reference::{CitedAct, Reference, Resolution, TargetKind, Unresolved};
 pub use succession::ActLink;
@@ -265,6 +267,19 @@ impl Lang {
             Lang::Kk => "kk",
             Lang::Ru => "ru",
         }
+    }
+
+    /// The language's name in English (`Kazakh`), as the API's documentation names it.
+    pub(crate) fn english(self) -> &'static str {
+        match self {
+            Lang::Kk => "Kazakh",
+            Lang::Ru => "Russian",
+        }
+    }
+
+    /// The language's place in [`Lang::ALL`] (its declaration's order).
+    pub(crate) const fn index(self) -> usize {
+        self as usize
     }
 
     /// The other language of the pair.

@@ -179,7 +179,7 @@ fn the_history_and_the_parallel_view_are_answers_too() {
         .index
         .parallel_unit(RULES, "att_1__para_11", None)
         .expect("parallel");
-    let kk = both.kk.as_ref().expect("kazakh text");
+    let kk = both[zanlex::Lang::Kk].as_ref().expect("kazakh text");
     assert_eq!(kk.lang, zanlex::Lang::Kk);
     let js = serde_json::to_value(&both).unwrap();
     assert!(js.as_object().unwrap().keys().eq(["kk", "ru"]));

@@ -632,3 +632,101 @@ fn mcp_cli_and_api_read_one_act_and_unit_alike() {
         client.cancel().await.expect("close the session");
     });
 }
+
+/// One list asked badly: the command line's arguments, the API's path and query, the tool and
+/// its arguments, and the value each door's message names.
+type ListCase<'a> = (Vec<&'a str>, String, &'a str, Value, &'a str);
+
+#[test]
+fn mcp_cli_and_api_refuse_a_list_asked_badly_alike() {
+    const ACT: &str = "mfa-order-2018-01-04-11-1-4-1";
+    let unit = format!("{ACT}#att_1__para_3");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = corpus_copy(dir.path());
+    let server = Server::start(&corpus, &dir.path().join("served"), &["--watch-secs", "0"]);
+    let cli_index = dir.path().join("cli");
+    let refs = format!("/v1/acts/{ACT}/units/att_1__para_3/refs");
+    let related = format!("/v1/acts/{ACT}/related");
+    let cited_by = format!("/v1/acts/{ACT}/cited-by");
+    let history = format!("/v1/acts/{ACT}/history");
+    // A bad date and an unknown language, for each tool whose arguments the library parses.
+    let cases: Vec<ListCase> = vec![
+        (
+            vec!["refs", &unit, "--as-of", "2020-13-01"],
+            format!("{refs}?as_of=2020-13-01"),
+            "refs",
+            json!({"target": unit, "as_of": "2020-13-01"}),
+            "\"2020-13-01\" is not a date",
+        ),
+        (
+            vec!["refs", &unit, "--lang", "en"],
+            format!("{refs}?lang=en"),
+            "refs",
+            json!({"target": unit, "lang": "en"}),
+            "\"en\" is not a language here",
+        ),
+        (
+            vec!["related", ACT, "--as-of", "2020-02-30"],
+            format!("{related}?as_of=2020-02-30"),
+            "related",
+            json!({"act": ACT, "as_of": "2020-02-30"}),
+            "\"2020-02-30\" is not a date",
+        ),
+        (
+            vec!["related", ACT, "--lang", "de"],
+            format!("{related}?lang=de"),
+            "related",
+            json!({"act": ACT, "lang": "de"}),
+            "\"de\" is not a language here",
+        ),
+        (
+            vec!["cited-by", ACT, "--as-of", "01.01.2020"],
+            format!("{cited_by}?as_of=01.01.2020"),
+            "cited_by",
+            json!({"target": ACT, "as_of": "01.01.2020"}),
+            "\"01.01.2020\" is not a date",
+        ),
+        (
+            vec!["history", ACT, "--lang", "en"],
+            format!("{history}?lang=en"),
+            "history",
+            json!({"target": ACT, "lang": "en"}),
+            "\"en\" is not a language here",
+        ),
+    ];
+    runtime().block_on(async {
+        let client = spawn(&corpus, &dir.path().join("mcp")).await;
+        for (cli_args, api_path, tool, mcp_args, named) in cases {
+            let (exit, cli_error) = cli_answer(&corpus, &cli_index, &cli_args);
+            assert_eq!(exit, 2, "{cli_args:?}: {cli_error}");
+            let (status, api_error) = api_answer(&server, &api_path);
+            assert_eq!(status, 400, "{api_path}: {api_error}");
+            let result = call(&client, tool, mcp_args.clone()).await;
+            assert_eq!(result.is_error, Some(true), "{tool} {mcp_args}");
+            let mcp_error = result.structured_content.expect("structured error");
+            for (door, answer) in [
+                ("cli", &cli_error),
+                ("/v1", &api_error),
+                ("mcp", &mcp_error),
+            ] {
+                assert_eq!(
+                    answer["error"]["code"], "bad_request",
+                    "{door} {mcp_args}: {answer}"
+                );
+                let message = answer["error"]["message"].as_str().unwrap_or_default();
+                assert!(message.contains(named), "{door}: {answer}");
+            }
+            // One message, each door spelling the value's name its own way.
+            let spelt = |m: &Value| {
+                m["error"]["message"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .replace("--as-of", "as_of")
+                    .replace("--lang", "lang")
+            };
+            assert_eq!(spelt(&cli_error), spelt(&api_error), "{cli_args:?}");
+            assert_eq!(spelt(&mcp_error), spelt(&api_error), "{tool} {mcp_args}");
+        }
+        client.cancel().await.expect("close the session");
+    });
+}

@@ -8,7 +8,7 @@
 //! follow in the genitive (`пункт 3 статьи 12`), the verb agreeing with the unit's gender.
 
 use super::dotted;
-use crate::model::{ActRef, AmendAction, EffectiveDate, Lang, UnitKind};
+use crate::model::{ActRef, AmendAction, ByLang, EffectiveDate, Lang, UnitKind};
 use serde::Serialize;
 
 /// One amendment event in words, in one language: what happened to which unit, by which act,
@@ -29,12 +29,15 @@ pub struct EventWords {
 /// One amendment event in words in each language of the interface, whatever the language of
 /// the text whose note recorded it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct EventInWords {
-    /// In Kazakh.
-    pub kk: EventWords,
-    /// In Russian.
-    pub ru: EventWords,
+#[serde(transparent)]
+pub struct EventInWords(pub(crate) ByLang<EventWords>);
+
+impl std::ops::Deref for EventInWords {
+    type Target = ByLang<EventWords>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
 impl EventInWords {
@@ -48,11 +51,12 @@ impl EventInWords {
     /// let since = EffectiveDate { date: chrono::NaiveDate::from_ymd_opt(2023, 4, 29).unwrap(),
     ///     estimated: false, basis: String::new() };
     /// let w = EventInWords::of("art_12__para_3", AmendAction::Deleted, &by, Some(&since));
-    /// assert_eq!(w.kk.what, "12-баптың 3-тармағы алып тасталды");
-    /// assert_eq!(w.kk.by, "ҚР 19.04.2023 № 222-VII Конституциялық Заңы");
-    /// assert_eq!(w.kk.since, "29.04.2023 бастап");
-    /// assert_eq!(w.ru.what, "Пункт 3 статьи 12 исключен");
-    /// assert_eq!(w.ru.since, "с 29.04.2023");
+    /// use zanlex::Lang::{Kk, Ru};
+    /// assert_eq!(w[Kk].what, "12-баптың 3-тармағы алып тасталды");
+    /// assert_eq!(w[Kk].by, "ҚР 19.04.2023 № 222-VII Конституциялық Заңы");
+    /// assert_eq!(w[Kk].since, "29.04.2023 бастап");
+    /// assert_eq!(w[Ru].what, "Пункт 3 статьи 12 исключен");
+    /// assert_eq!(w[Ru].since, "с 29.04.2023");
     /// ```
     pub fn of(
         eid: &str,
@@ -60,26 +64,25 @@ impl EventInWords {
         by: &ActRef,
         effective: Option<&EffectiveDate>,
     ) -> Self {
-        let one = |lang| EventWords {
+        EventInWords(ByLang::from_fn(|lang| EventWords {
             what: what_was_done(eid, action, lang),
             by: by.cite(lang),
             since: since(effective, lang),
-        };
-        EventInWords {
-            kk: one(Lang::Kk),
-            ru: one(Lang::Ru),
-        }
+        }))
     }
 }
 
 /// A unit named in each language of the interface: `12-баптың 3-тармағы`, `пункт 3 статьи 12`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct UnitInWords {
-    /// In Kazakh.
-    pub kk: String,
-    /// In Russian.
-    pub ru: String,
+#[serde(transparent)]
+pub struct UnitInWords(pub(crate) ByLang<String>);
+
+impl std::ops::Deref for UnitInWords {
+    type Target = ByLang<String>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
 impl UnitInWords {
@@ -87,13 +90,77 @@ impl UnitInWords {
     ///
     /// ```
     /// let n = zanlex::UnitInWords::of("att_1__para_3__subpara_2");
-    /// assert_eq!(n.kk, "1-қосымшаның 3-тармағының 2) тармақшасы");
-    /// assert_eq!(n.ru, "Подпункт 2) пункта 3 приложения 1");
+    /// assert_eq!(n[zanlex::Lang::Kk], "1-қосымшаның 3-тармағының 2) тармақшасы");
+    /// assert_eq!(n[zanlex::Lang::Ru], "Подпункт 2) пункта 3 приложения 1");
     /// ```
     pub fn of(eid: &str) -> Self {
-        UnitInWords {
-            kk: capitalized(named(eid, Lang::Kk, Case::Subject)),
-            ru: capitalized(named(eid, Lang::Ru, Case::Subject)),
+        UnitInWords(ByLang::from_fn(|lang| {
+            capitalized(named(eid, lang, Case::Subject))
+        }))
+    }
+}
+
+/// The schemas of the words in each language: an object keyed by language, as the JSON is.
+#[cfg(feature = "openapi")]
+mod schemas {
+    use super::{EventInWords, EventWords, UnitInWords};
+    use crate::model::by_lang::object_schema;
+    use std::borrow::Cow;
+    use utoipa::openapi::schema::{ObjectBuilder, RefBuilder, Schema, Type};
+    use utoipa::openapi::RefOr;
+    use utoipa::{PartialSchema, ToSchema};
+
+    /// `In Kazakh.`
+    fn in_lang(lang: crate::model::Lang) -> String {
+        format!("In {}.", lang.english())
+    }
+
+    impl PartialSchema for EventInWords {
+        fn schema() -> RefOr<Schema> {
+            object_schema(
+                "One amendment event in words in each language of the interface, whatever the \
+                 language of\nthe text whose note recorded it.",
+                in_lang,
+                |d| {
+                    RefBuilder::new()
+                        .ref_location_from_schema_name(EventWords::name())
+                        .description(Some(d))
+                        .into()
+                },
+            )
+        }
+    }
+
+    impl ToSchema for EventInWords {
+        fn name() -> Cow<'static, str> {
+            Cow::Borrowed("EventInWords")
+        }
+
+        fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+            schemas.push((EventWords::name().into_owned(), EventWords::schema()));
+            EventWords::schemas(schemas);
+        }
+    }
+
+    impl PartialSchema for UnitInWords {
+        fn schema() -> RefOr<Schema> {
+            object_schema(
+                "A unit named in each language of the interface: `12-баптың 3-тармағы`, `пункт 3 \
+                 статьи 12`.",
+                in_lang,
+                |d| {
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .description(Some(d))
+                        .into()
+                },
+            )
+        }
+    }
+
+    impl ToSchema for UnitInWords {
+        fn name() -> Cow<'static, str> {
+            Cow::Borrowed("UnitInWords")
         }
     }
 }

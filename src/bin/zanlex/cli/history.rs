@@ -16,8 +16,8 @@ pub struct Args {
     #[arg(long)]
     pub json: bool,
     /// The language of the text: kk (Kazakh, the default when the act has it) or ru.
-    #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
-    pub lang: Option<zanlex::Lang>,
+    #[arg(long, value_name = "kk|ru")]
+    pub lang: Option<String>,
     /// Also list the provisions across the corpus that cite each changed unit (or a unit
     /// inside it): the amendments' reach.
     #[arg(long)]
@@ -38,10 +38,21 @@ fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
     let target = zanlex::Target::new(
         args.act_id.clone(),
         args.eid.clone().filter(|e| !e.is_empty()),
-    );
-    let request = zanlex::pages::HistoryRequest::new(target, args.page.paging()?)
-        .lang(args.lang)
-        .affected(args.affected);
+    )
+    .to_string();
+    let typed = zanlex::pages::ListArgs {
+        target: &target,
+        lang: args.lang.as_deref(),
+        offset: args.page.offset,
+        limit: args.page.limit,
+        ..Default::default()
+    };
+    let request = zanlex::pages::HistoryRequest::parse(
+        &typed,
+        &zanlex::pages::Budget::SERVER,
+        super::search::flag,
+    )?
+    .affected(args.affected);
     let page = zanlex::pages::history_page(
         &indexed.index,
         &request,

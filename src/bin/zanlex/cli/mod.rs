@@ -335,6 +335,9 @@ impl Command {
             || matches!(self, Command::Show(a) if a.json)
             || matches!(self, Command::Changes(a) if a.json)
             || matches!(self, Command::Related(a) if a.json)
+            || matches!(self, Command::History(a) if a.json)
+            || matches!(self, Command::Refs(a) if a.json)
+            || matches!(self, Command::CitedBy(a) if a.json)
     }
 }
 
@@ -421,9 +424,4 @@ pub(crate) fn page_note(page: &zanlex::pages::PageHead) {
     } else if let Some(next) = page.next_offset {
         eprintln!("zanlex: more follow; --offset {next} gives the next page");
     }
-}
-
-/// Parses `--as-of`.
-pub(crate) fn as_of_arg(as_of: Option<&str>) -> anyhow::Result<Option<chrono::NaiveDate>> {
-    Ok(as_of.map(|d| zanlex::date_arg("--as-of", d)).transpose()?)
 }

@@ -4,7 +4,7 @@
 use super::Cli;
 use std::io::Write;
 use std::process::ExitCode;
-use zanlex::pages::{Budget, Links, RefsRequest};
+use zanlex::pages::{Budget, Links, ListArgs, RefsRequest};
 use zanlex::ResolvedReference;
 
 /// The links of the command line's answers: no server to open, the official text's address.
@@ -21,8 +21,8 @@ pub struct RefsArgs {
     #[arg(long)]
     pub json: bool,
     /// The language of the citing text: kk (Kazakh, the default when the act has it) or ru.
-    #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
-    pub lang: Option<zanlex::Lang>,
+    #[arg(long, value_name = "kk|ru")]
+    pub lang: Option<String>,
     /// Only the references that could not be resolved.
     #[arg(long)]
     pub unresolved: bool,
@@ -56,10 +56,16 @@ pub struct CitedByArgs {
 
 /// Runs `zanlex refs`.
 pub fn run_refs(cli: &Cli, args: &RefsArgs) -> anyhow::Result<ExitCode> {
-    let request = RefsRequest::new(zanlex::Target::parse(&args.target)?, args.page.paging()?)
-        .lang(args.lang)
-        .as_of(super::as_of_arg(args.as_of.as_deref())?)
-        .unresolved(args.unresolved);
+    let typed = ListArgs {
+        target: &args.target,
+        lang: args.lang.as_deref(),
+        as_of: args.as_of.as_deref(),
+        offset: args.page.offset,
+        limit: args.page.limit,
+        unresolved: args.unresolved,
+        ..Default::default()
+    };
+    let request = RefsRequest::parse(&typed, &Budget::SERVER, super::search::flag)?;
     let (index, report) = cli.open_index()?;
     let printed = (|| -> anyhow::Result<()> {
         let page = zanlex::pages::refs_page(&index, &request, &links(), &Budget::SERVER)?;
@@ -75,9 +81,15 @@ pub fn run_refs(cli: &Cli, args: &RefsArgs) -> anyhow::Result<ExitCode> {
 
 /// Runs `zanlex cited-by`.
 pub fn run_cited_by(cli: &Cli, args: &CitedByArgs) -> anyhow::Result<ExitCode> {
-    let request = RefsRequest::new(zanlex::Target::parse(&args.target)?, args.page.paging()?)
-        .as_of(super::as_of_arg(args.as_of.as_deref())?)
-        .exact(args.exact);
+    let typed = ListArgs {
+        target: &args.target,
+        as_of: args.as_of.as_deref(),
+        offset: args.page.offset,
+        limit: args.page.limit,
+        exact: args.exact,
+        ..Default::default()
+    };
+    let request = RefsRequest::parse(&typed, &Budget::SERVER, super::search::flag)?;
     let (index, report) = cli.open_index()?;
     let printed = (|| -> anyhow::Result<()> {
         let page = zanlex::pages::cited_by_page(&index, &request, &links(), &Budget::SERVER)?;

@@ -6,7 +6,7 @@
 use super::{Cli, PageArgs};
 use std::io::Write;
 use std::process::ExitCode;
-use zanlex::pages::{Budget, Links, RelatedAct, RelatedRequest};
+use zanlex::pages::{Budget, Links, ListArgs, RelatedAct, RelatedRequest};
 
 /// Arguments of `zanlex related`.
 #[derive(Debug, clap::Args)]
@@ -19,8 +19,8 @@ pub struct Args {
     pub as_of: Option<String>,
     /// The language of the act's text read (its references and amendment notes): kk
     /// (Kazakh, the default when the act has it) or ru.
-    #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
-    pub lang: Option<zanlex::Lang>,
+    #[arg(long, value_name = "kk|ru")]
+    pub lang: Option<String>,
     #[command(flatten)]
     pub page: PageArgs,
     /// Print one JSON document on stdout instead of text.
@@ -35,9 +35,18 @@ pub struct Args {
 /// Runs `zanlex related`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     // Checked before the index is touched.
-    let request = RelatedRequest::new(args.act.trim(), args.page.paging()?)
-        .lang(args.lang)
-        .as_of(super::as_of_arg(args.as_of.as_deref())?);
+    let typed = ListArgs {
+        target: &args.act,
+        lang: args.lang.as_deref(),
+        as_of: args.as_of.as_deref(),
+        offset: args.page.offset,
+        limit: args.page.limit,
+        ..Default::default()
+    };
+    let request = RelatedRequest::parse(&typed, &Budget::SERVER, |name| match name {
+        "act" => "ACT".to_string(),
+        other => super::search::flag(other),
+    })?;
     let links = match args.public_url.as_deref() {
         Some(url) => Links::new(Some(url))?,
         None => super::refs::links(),
@@ -69,10 +78,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
                 // On the day read: not yet adopted, or not yet applying, then.
                 if let Some(words) = &a.state_in_words {
                     status.push_str("; ");
-                    status.push_str(match answer.lang {
-                        zanlex::Lang::Ru => &words.ru,
-                        _ => &words.kk,
-                    });
+                    status.push_str(&words[answer.lang]);
                 }
                 let id =
                     a.id.as_deref()

@@ -270,10 +270,11 @@ fn show_parallel(
         .and_then(|c| c.parse::<usize>().ok())
         .filter(|&c| c >= 40)
         .unwrap_or(120);
-    let column = (width - 3) / 2;
+    // One column a language, ` │ ` between them.
+    let count = shown.columns().count().max(1);
+    let column = (width - 3 * (count - 1)) / count;
     let wrapped: Vec<Vec<String>> = shown
         .columns()
-        .into_iter()
         .map(|(lang, unit)| {
             let lines = match unit {
                 Some(u) => lines(u),
@@ -296,14 +297,21 @@ fn show_parallel(
         .collect();
     let rows = wrapped.iter().map(Vec::len).max().unwrap_or(0);
     for r in 0..rows {
-        let left = wrapped[0].get(r).map_or("", String::as_str);
-        let right = wrapped
-            .get(1)
-            .and_then(|c| c.get(r))
-            .map_or("", String::as_str);
-        let pad = column.saturating_sub(textwrap::core::display_width(left));
-        let (left, right) = (super::terminal_safe(left), super::terminal_safe(right));
-        writeln!(out, "{left}{} │ {right}", " ".repeat(pad))?;
+        let cells: Vec<String> = wrapped
+            .iter()
+            .enumerate()
+            .map(|(i, col)| {
+                let cell = col.get(r).map_or("", String::as_str);
+                // Every column but the last is padded to its width.
+                let pad = if i + 1 < wrapped.len() {
+                    column.saturating_sub(textwrap::core::display_width(cell))
+                } else {
+                    0
+                };
+                format!("{}{}", super::terminal_safe(cell), " ".repeat(pad))
+            })
+            .collect();
+        writeln!(out, "{}", cells.join(" │ "))?;
     }
     Ok(())
 }

@@ -17,8 +17,8 @@ use rmcp::{tool, tool_handler, tool_router, ServerHandler};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
-use zanlex::pages::{Budget, Links};
-use zanlex::{ErrorCode, Lang, Target, ZanIndex};
+use zanlex::pages::{Budget, Links, ListArgs};
+use zanlex::{ErrorCode, ZanIndex};
 
 /// What the model is told about zanlex when it connects.
 const INSTRUCTIONS: &str = "zanlex searches Kazakhstan's normative acts (laws, codes, orders, \
@@ -204,29 +204,6 @@ impl Zanlex {
     }
 }
 
-/// `lang`: `kk` or `ru`, absent or empty for both or the default.
-fn lang_arg(lang: Option<&str>) -> Result<Option<Lang>, ToolError> {
-    match lang.map(str::trim).filter(|l| !l.is_empty()) {
-        None => Ok(None),
-        Some(l) => zanlex::lang_arg(l)
-            .map(Some)
-            .map_err(|e| ToolError::bad(format!("lang: {e}"))),
-    }
-}
-
-/// A date argument `name` (`YYYY-MM-DD`), absent or empty for none.
-fn date_arg(name: &str, value: Option<&str>) -> Result<Option<chrono::NaiveDate>, ToolError> {
-    match value.map(str::trim).filter(|v| !v.is_empty()) {
-        None => Ok(None),
-        Some(v) => zanlex::date_arg(name, v).map(Some).map_err(ToolError::from),
-    }
-}
-
-/// `ACT_ID#EID` or `ACT_ID`, as the tools take it.
-fn target_arg(target: &str) -> Result<Target, ToolError> {
-    Target::parse(target).map_err(|e| ToolError::bad(format!("target: {e}")))
-}
-
 /// The arguments of `search`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub(crate) struct SearchArgs {
@@ -403,6 +380,62 @@ pub(crate) struct CitedByArgs {
     pub limit: Option<u64>,
 }
 
+impl HistoryArgs {
+    /// The arguments as the library's request reads them.
+    fn list(&self) -> ListArgs<'_> {
+        ListArgs {
+            target: &self.target,
+            lang: self.lang.as_deref(),
+            offset: self.offset,
+            limit: self.limit,
+            ..Default::default()
+        }
+    }
+}
+
+impl RefsArgs {
+    /// The arguments as the library's request reads them.
+    fn list(&self) -> ListArgs<'_> {
+        ListArgs {
+            target: &self.target,
+            lang: self.lang.as_deref(),
+            as_of: self.as_of.as_deref(),
+            offset: self.offset,
+            limit: self.limit,
+            ..Default::default()
+        }
+    }
+}
+
+impl RelatedArgs {
+    /// The arguments as the library's request reads them.
+    fn list(&self) -> ListArgs<'_> {
+        ListArgs {
+            target: &self.act,
+            lang: self.lang.as_deref(),
+            as_of: self.as_of.as_deref(),
+            offset: self.offset,
+            limit: self.limit,
+            ..Default::default()
+        }
+    }
+}
+
+impl CitedByArgs {
+    /// The arguments as the library's request reads them.
+    fn list(&self) -> ListArgs<'_> {
+        ListArgs {
+            target: &self.target,
+            lang: self.lang.as_deref(),
+            as_of: self.as_of.as_deref(),
+            offset: self.offset,
+            limit: self.limit,
+            exact: self.exact.unwrap_or(false),
+            ..Default::default()
+        }
+    }
+}
+
 #[tool_router]
 impl Zanlex {
     /// `search`: one page of the library's search, as `/v1/search` answers it.
@@ -512,10 +545,8 @@ list's full length and `next_offset` the next page. Example: {\"target\": \
     )]
     async fn history(&self, Parameters(args): Parameters<HistoryArgs>) -> CallToolResult {
         let answer_of = async {
-            let target = target_arg(&args.target)?;
-            let lang = lang_arg(args.lang.as_deref())?;
-            let paging = self.budget.list_paging(args.offset, args.limit)?;
-            let request = zanlex::pages::HistoryRequest::new(target, paging).lang(lang);
+            let request =
+                zanlex::pages::HistoryRequest::parse(&args.list(), &self.budget, str::to_string)?;
             self.read(move |index, links, budget| {
                 Ok(zanlex::pages::history_page(index, &request, links, budget)?)
             })
@@ -537,13 +568,8 @@ paged with `offset`/`limit` and `next_offset`. Example: {\"target\": \
     )]
     async fn refs(&self, Parameters(args): Parameters<RefsArgs>) -> CallToolResult {
         let answer_of = async {
-            let target = target_arg(&args.target)?;
-            let lang = lang_arg(args.lang.as_deref())?;
-            let as_of = date_arg("as_of", args.as_of.as_deref())?;
-            let paging = self.budget.list_paging(args.offset, args.limit)?;
-            let request = zanlex::pages::RefsRequest::new(target, paging)
-                .lang(lang)
-                .as_of(as_of);
+            let request =
+                zanlex::pages::RefsRequest::parse(&args.list(), &self.budget, str::to_string)?;
             self.read(move |index, links, budget| {
                 Ok(zanlex::pages::refs_page(index, &request, links, budget)?)
             })
@@ -565,14 +591,8 @@ with its citation) and the reference as printed. `total` counts them all; paged 
     )]
     async fn cited_by(&self, Parameters(args): Parameters<CitedByArgs>) -> CallToolResult {
         let answer_of = async {
-            let target = target_arg(&args.target)?;
-            let lang = lang_arg(args.lang.as_deref())?;
-            let as_of = date_arg("as_of", args.as_of.as_deref())?;
-            let paging = self.budget.list_paging(args.offset, args.limit)?;
-            let request = zanlex::pages::RefsRequest::new(target, paging)
-                .lang(lang)
-                .as_of(as_of)
-                .exact(args.exact.unwrap_or(false));
+            let request =
+                zanlex::pages::RefsRequest::parse(&args.list(), &self.budget, str::to_string)?;
             self.read(move |index, links, budget| {
                 Ok(zanlex::pages::cited_by_page(
                     index, &request, links, budget,
@@ -601,18 +621,8 @@ together with `offset`/`limit` and `next_offset`. Example: {\"act\": \
     )]
     async fn related(&self, Parameters(args): Parameters<RelatedArgs>) -> CallToolResult {
         let answer_of = async {
-            let act = args.act.trim();
-            if act.is_empty() {
-                return Err(ToolError::bad(
-                    "act is empty: give an act id from a `search` hit's `act.id`",
-                ));
-            }
-            let lang = lang_arg(args.lang.as_deref())?;
-            let as_of = date_arg("as_of", args.as_of.as_deref())?;
-            let paging = self.budget.list_paging(args.offset, args.limit)?;
-            let request = zanlex::pages::RelatedRequest::new(act, paging)
-                .lang(lang)
-                .as_of(as_of);
+            let request =
+                zanlex::pages::RelatedRequest::parse(&args.list(), &self.budget, str::to_string)?;
             self.read(move |index, links, budget| {
                 Ok(zanlex::pages::related_acts(index, &request, links, budget)?)
             })

@@ -16,8 +16,8 @@ use serde::Deserialize;
 use std::sync::Arc;
 use utoipa::IntoParams;
 use zanlex::pages::{
-    ActDiffPage, Budget, DiffRequest, HistoryPage, HistoryRequest, Links, Paging, RefsPage,
-    RefsRequest, RelatedActs, RelatedRequest,
+    ActDiffPage, Budget, DiffRequest, HistoryPage, HistoryRequest, Links, ListArgs, Paging,
+    RefsPage, RefsRequest, RelatedActs, RelatedRequest,
 };
 use zanlex::{ErrorCode, Lang, Target};
 
@@ -76,6 +76,16 @@ fn number_param(name: &str, value: Option<&str>, default: usize) -> Result<usize
 /// `offset` and `limit` of a page of a list, within the server's page sizes
 /// ([`Budget::SERVER`]).
 fn list_paging(door: &Door, offset: Option<&str>, limit: Option<&str>) -> Result<Paging, ApiError> {
+    let (offset, limit) = list_numbers(offset, limit)?;
+    Ok(door.budget.list_paging(offset, limit)?)
+}
+
+/// `offset` and `limit` of a page of a list as numbers, `None` when absent or empty (the
+/// library's request checks them against the page sizes).
+fn list_numbers(
+    offset: Option<&str>,
+    limit: Option<&str>,
+) -> Result<(Option<u64>, Option<u64>), ApiError> {
     let number = |name, value| -> Result<Option<u64>, ApiError> {
         match text_param(value) {
             None => Ok(None),
@@ -84,7 +94,7 @@ fn list_paging(door: &Door, offset: Option<&str>, limit: Option<&str>) -> Result
     };
     let offset = number("offset", offset.map(str::to_string))?;
     let limit = number("limit", limit.map(str::to_string))?;
-    Ok(door.budget.list_paging(offset, limit)?)
+    Ok((offset, limit))
 }
 
 /// A non-empty text parameter.
@@ -540,13 +550,18 @@ async fn refs(
     q: Result<Query<RefsParams>, QueryRejection>,
 ) -> Answer<RefsPage<zanlex::RefList>> {
     let p = params(q)?;
-    let request = RefsRequest::new(
-        target,
-        list_paging(&door, p.offset.as_deref(), p.limit.as_deref())?,
-    )
-    .lang(lang_param(p.lang.as_deref())?)
-    .as_of(date_param("as_of", p.as_of.as_deref())?)
-    .unresolved(flag_param("unresolved", p.unresolved.as_deref())?);
+    let (offset, limit) = list_numbers(p.offset.as_deref(), p.limit.as_deref())?;
+    let target = target.to_string();
+    let args = ListArgs {
+        target: &target,
+        lang: p.lang.as_deref(),
+        as_of: p.as_of.as_deref(),
+        offset,
+        limit,
+        unresolved: flag_param("unresolved", p.unresolved.as_deref())?,
+        ..Default::default()
+    };
+    let request = RefsRequest::parse(&args, &door.budget, param_name)?;
     let index = state.index();
     let page = state
         .readers
@@ -613,13 +628,18 @@ async fn cited_by(
     q: Result<Query<CitedByParams>, QueryRejection>,
 ) -> Answer<RefsPage<zanlex::CitedByList>> {
     let p = params(q)?;
-    let request = RefsRequest::new(
-        target,
-        list_paging(&door, p.offset.as_deref(), p.limit.as_deref())?,
-    )
-    .lang(lang_param(p.lang.as_deref())?)
-    .exact(flag_param("exact", p.exact.as_deref())?)
-    .as_of(date_param("as_of", p.as_of.as_deref())?);
+    let (offset, limit) = list_numbers(p.offset.as_deref(), p.limit.as_deref())?;
+    let target = target.to_string();
+    let args = ListArgs {
+        target: &target,
+        lang: p.lang.as_deref(),
+        as_of: p.as_of.as_deref(),
+        offset,
+        limit,
+        exact: flag_param("exact", p.exact.as_deref())?,
+        ..Default::default()
+    };
+    let request = RefsRequest::parse(&args, &door.budget, param_name)?;
     let index = state.index();
     let page = state
         .readers
@@ -675,12 +695,16 @@ pub(crate) async fn act_related(
     q: Result<Query<RelatedParams>, QueryRejection>,
 ) -> Answer<RelatedActs> {
     let p = params(q)?;
-    let request = RelatedRequest::new(
-        id,
-        list_paging(&door, p.offset.as_deref(), p.limit.as_deref())?,
-    )
-    .lang(lang_param(p.lang.as_deref())?)
-    .as_of(date_param("as_of", p.as_of.as_deref())?);
+    let (offset, limit) = list_numbers(p.offset.as_deref(), p.limit.as_deref())?;
+    let args = ListArgs {
+        target: &id,
+        lang: p.lang.as_deref(),
+        as_of: p.as_of.as_deref(),
+        offset,
+        limit,
+        ..Default::default()
+    };
+    let request = RelatedRequest::parse(&args, &door.budget, param_name)?;
     let answer = state
         .readers
         .run(state.index(), move |index| {
@@ -789,12 +813,16 @@ pub(crate) async fn history(
     q: Result<Query<HistoryParams>, QueryRejection>,
 ) -> Answer<HistoryPage> {
     let p = params(q)?;
-    let target = Target::new(id, text_param(p.eid));
-    let request = HistoryRequest::new(
-        target,
-        list_paging(&door, p.offset.as_deref(), p.limit.as_deref())?,
-    )
-    .lang(lang_param(p.lang.as_deref())?);
+    let (offset, limit) = list_numbers(p.offset.as_deref(), p.limit.as_deref())?;
+    let target = Target::new(id, text_param(p.eid)).to_string();
+    let args = ListArgs {
+        target: &target,
+        lang: p.lang.as_deref(),
+        offset,
+        limit,
+        ..Default::default()
+    };
+    let request = HistoryRequest::parse(&args, &door.budget, param_name)?;
     let page = state
         .readers
         .run(state.index(), move |index| {

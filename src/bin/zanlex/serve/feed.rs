@@ -84,10 +84,7 @@ fn dmy(d: NaiveDate) -> String {
 /// linking to the act on the day it takes effect, its units in the summary.
 fn entry(c: &RecentChange, ui: Lang, fallback: FixedDateTime) -> Entry {
     let w = words(ui);
-    let said = match ui {
-        Lang::Ru => &c.in_words.ru,
-        _ => &c.in_words.kk,
-    };
+    let said = &c.in_words[ui];
     let mut e = Entry::default();
     e.set_id(format!(
         "{TAG}/{}/{}/{}",
@@ -96,10 +93,7 @@ fn entry(c: &RecentChange, ui: Lang, fallback: FixedDateTime) -> Entry {
             .map_or_else(|| "undated".to_string(), |d| d.to_string()),
         encoded(&said.by)
     ));
-    let act = match ui {
-        Lang::Ru => &c.act_in_words.ru,
-        _ => &c.act_in_words.kk,
-    };
+    let act = &c.act_in_words[ui];
     e.set_title(Text::plain(format!("{act} — {}", said.by)));
     e.set_updated(c.day.map_or(fallback, day_start));
     let mut summary = format!("{}. {}", c.act_title, said.since);
@@ -110,10 +104,7 @@ fn entry(c: &RecentChange, ui: Lang, fallback: FixedDateTime) -> Entry {
         .units
         .iter()
         .filter(|u| !u.eid.is_empty())
-        .map(|u| match ui {
-            Lang::Ru => u.name.ru.as_str(),
-            _ => u.name.kk.as_str(),
-        })
+        .map(|u| u.name[ui].as_str())
         .collect();
     if !units.is_empty() {
         summary.push_str(&format!(". {}: {}", w.units, units.join("; ")));
@@ -137,10 +128,10 @@ fn feed(answer: &RecentChangesAnswer, ui: Lang, query: &str) -> Feed {
     let w = words(ui);
     let (scope, title) = match (&answer.act, &answer.query) {
         (Some(act), _) => {
-            let name = answer.changes.first().map_or(act.as_str(), |c| match ui {
-                Lang::Ru => c.act_in_words.ru.as_str(),
-                _ => c.act_in_words.kk.as_str(),
-            });
+            let name = answer
+                .changes
+                .first()
+                .map_or(act.as_str(), |c| c.act_in_words[ui].as_str());
             (
                 format!("/act/{}", encoded(act)),
                 format!("{}: {name}", w.act),

@@ -1,14 +1,13 @@
 //! The arguments of the tools `changes` (what an edition or a span of dates changed in an act,
 //! [`zanlex::pages::changes`]), `recent_changes` (the amendments recorded across the corpus
 //! or in one act, newest first, [`zanlex::pages::recent_changes`]) and `stats` (counts across
-//! the corpus, [`zanlex::pages::stats`]), parsed into the library's checked values.
+//! the corpus, [`zanlex::pages::stats`]), handed to the library's requests, which check them.
 
-use super::{date_arg, lang_arg, target_arg, ToolError};
+use super::ToolError;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use zanlex::pages::{
-    ChangesRequest, ChangesSpan, RecentArgs, RecentChangesRequest, StatsRequest,
-    DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE,
+    ChangesRequest, RecentArgs, RecentChangesRequest, StatsArgs as TypedStatsArgs, StatsRequest,
 };
 
 /// The arguments of `changes`.
@@ -41,18 +40,16 @@ pub(crate) struct ChangesArgs {
 
 /// The request of `changes`: its target, span, language and page.
 pub(super) fn changes_request(args: ChangesArgs) -> Result<ChangesRequest, ToolError> {
-    let target = target_arg(&args.target)?;
-    let lang = lang_arg(args.lang.as_deref())?;
-    let paging = zanlex::pages::Paging::new(
-        args.offset,
-        args.limit,
-        DEFAULT_CHANGES_PAGE,
-        MAX_CHANGES_PAGE,
-    )?;
-    let from = date_arg("from", args.from.as_deref())?;
-    let to = date_arg("to", args.to.as_deref())?;
-    let span = ChangesSpan::new(args.edition.as_deref(), from, to)?;
-    Ok(ChangesRequest::new(target, span, paging).lang(lang))
+    let typed = zanlex::pages::ChangesArgs {
+        target: &args.target,
+        edition: args.edition.as_deref(),
+        from: args.from.as_deref(),
+        to: args.to.as_deref(),
+        lang: args.lang.as_deref(),
+        offset: args.offset,
+        limit: args.limit,
+    };
+    Ok(ChangesRequest::parse(&typed, str::to_string)?)
 }
 
 /// The arguments of `stats`.
@@ -70,11 +67,11 @@ pub(crate) struct StatsArgs {
 
 /// The request of `stats`: the date counted from and each ranked list's length.
 pub(super) fn stats_request(args: StatsArgs) -> Result<StatsRequest, ToolError> {
-    let since = date_arg("since", args.since.as_deref())?;
-    let limit = args.limit.unwrap_or(zanlex::DEFAULT_STATS_LIMIT as u64);
-    // Checked by the library; a value past `usize` is out of its range too.
-    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-    Ok(StatsRequest::new(since, limit))
+    let typed = TypedStatsArgs {
+        since: args.since.as_deref(),
+        limit: args.limit,
+    };
+    Ok(StatsRequest::parse(&typed, str::to_string)?)
 }
 
 /// The arguments of `recent_changes`.
