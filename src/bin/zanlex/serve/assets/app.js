@@ -888,8 +888,8 @@ async function actView(id, p) {
   toHash();
   followReader(body, toc);
   if (p.q) actSearchHits(act, p, actHits);
-  // A large act's texts come in pages: each answer holds the texts of the units from its
-  // `offset` (in document order) to its `next_offset`, the others without text.
+  // A large act's texts come in pages: each answer holds the units from its `offset` (in
+  // document order) to its `next_offset`, each with its text, and no other.
   for (let from = 0, to; from !== null; from = to) {
     let full;
     try {
@@ -900,10 +900,7 @@ async function actView(id, p) {
     }
     if (!body.isConnected) return;
     to = Number.isInteger(full.next_offset) && full.next_offset > from ? full.next_offset : null;
-    let place = 0;
     eachUnit(full.units, (u) => {
-      const here = place++;
-      if (here < from || (to !== null && here >= to)) return;
       const slot = slots.get(u.eid);
       if (!slot) return;
       const text = u.text || "";
