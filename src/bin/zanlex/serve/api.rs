@@ -343,7 +343,7 @@ pub(crate) async fn act(
 }
 
 /// A value's name as the query string spells it (the texts of an act are `text=true`).
-fn param_name(name: &str) -> String {
+pub(crate) fn param_name(name: &str) -> String {
     match name {
         "texts" => "text=true".to_string(),
         "parallel" => "parallel=true".to_string(),

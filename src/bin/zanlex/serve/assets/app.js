@@ -305,7 +305,8 @@ function faultWords(f) {
 }
 
 function errorBox(e, notFound) {
-  return h("p", { class: "error", role: "alert", tabindex: -1 }, `${t("error")}: ${errorWords(e, notFound)}`);
+  // The API's error code, as it gave it: the page names the same error the API does.
+  return h("p", { class: "error", role: "alert", tabindex: -1, "data-code": e.code || "" }, `${t("error")}: ${errorWords(e, notFound)}`);
 }
 
 // The snippet's highlights are byte ranges into its UTF-8 text.
