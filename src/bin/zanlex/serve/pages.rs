@@ -3,7 +3,7 @@
 //! and puts text from documents and queries into the page only as text, never as markup; the
 //! Content-Security-Policy forbids inline scripts, so markup that slipped through would not run.
 
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -53,30 +53,43 @@ pub(crate) struct PageParams {
 /// reads it, and the shell with the status of that request's error when it has one (a date
 /// that is no date, a language the index has not), whose script then shows the API's error.
 async fn act_shell(
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     params: Result<Query<PageParams>, QueryRejection>,
 ) -> Response {
-    shell_for(&id, params).await
+    match id {
+        Ok(Path(id)) => shell_for(&id, params).await,
+        Err(_) => unreadable().await,
+    }
 }
 
 /// A provision's page: as [`act_shell`], its address read as `GET /v1/acts/{id}/units/{eid}`
 /// reads it.
 async fn unit_shell(
-    Path((id, eid)): Path<(String, String)>,
+    ids: Result<Path<(String, String)>, PathRejection>,
     params: Result<Query<PageParams>, QueryRejection>,
 ) -> Response {
-    shell_for(&format!("{id}#{eid}"), params).await
+    match ids {
+        Ok(Path((id, eid))) => shell_for(&format!("{id}#{eid}"), params).await,
+        Err(_) => unreadable().await,
+    }
+}
+
+/// The shell for an address the API cannot read either (a `%` escape that is no UTF-8): its
+/// script says so where a blank page would be.
+async fn unreadable() -> Response {
+    let mut res = shell().await;
+    *res.status_mut() = axum::http::StatusCode::BAD_REQUEST;
+    res
 }
 
 /// The shell for a read of `target` with the address's `params`, its status the read
 /// request's (200 when the library takes it).
 async fn shell_for(target: &str, params: Result<Query<PageParams>, QueryRejection>) -> Response {
-    let mut res = shell().await;
     let Ok(Query(p)) = params else {
         // A query string the API cannot read either.
-        *res.status_mut() = axum::http::StatusCode::BAD_REQUEST;
-        return res;
+        return unreadable().await;
     };
+    let mut res = shell().await;
     let args = zanlex::pages::ReadArgs {
         target,
         as_of: p.as_of.as_deref(),
