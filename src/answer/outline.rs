@@ -74,12 +74,13 @@ pub struct ActOutline {
     /// holds it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repealed_by: Option<crate::ActLink>,
-    /// Set when the answer holds the texts of some units only, to stay within its size
-    /// ([`crate::pages::act_page`] with texts): the place, in document order, of the first unit
-    /// whose text is not sent, to ask as the next `offset`.
+    /// Set when the answer holds some of the act's units only, to stay within its size
+    /// ([`crate::pages::act_page`] with texts: the units from the `offset` asked, each with
+    /// its text): the place, in document order, of the first unit not sent, to ask as the
+    /// next `offset`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_offset: Option<usize>,
-    /// Set with `next_offset`: which units' texts are sent, and how to get the rest.
+    /// Set with `next_offset`: which units are sent, and how to get the rest.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cut: Option<String>,
 }
@@ -126,6 +127,11 @@ pub struct OutlineUnit {
     pub label: String,
     /// Its heading, when it has one.
     pub heading: Option<String>,
+    /// On a page of an act's texts that begins inside a unit (an `offset` past the unit's
+    /// place), the eid of the unit holding this one, sent on an earlier page; `None` for a
+    /// top-level unit and for a unit sent with the unit holding it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
     /// `live`, `deleted` or `pending`.
     pub status: String,
     /// The units inside it.
@@ -173,6 +179,7 @@ impl OutlineUnit {
             num: u.num.clone(),
             label: u.number_label(act.kind, act.lang),
             heading: u.heading.clone(),
+            parent: None,
             status: u.status.as_str().to_string(),
             children: u.children.iter().map(|c| Self::of(c, act, texts)).collect(),
             text: texts.then(|| u.text.clone()),

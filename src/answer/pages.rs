@@ -808,7 +808,7 @@ pub fn read(
     let Some(eid) = target.eid() else {
         let mut outline = request.outline(index)?;
         if request.texts {
-            page_act_texts(&mut outline, request.offset, budget.answer_chars)?;
+            page_act_texts(&mut outline, request.offset, budget.answer_chars, None)?;
         }
         let units = std::mem::take(&mut outline.units);
         let room = budget
@@ -1520,13 +1520,15 @@ pub fn bound_search_page(page: &mut crate::SearchPage, max_chars: usize) {
     }
 }
 
-/// Keeps in `outline` the texts of its units from place `offset` in document order (a unit
-/// before the units inside it) for as many units as their texts, tables and notes fit
-/// within `max_chars` (one at least,
-/// whose text the index bounds already); the other units keep their number, label and
-/// heading, without text, highlights, notes or tables. When texts follow, sets the outline's
-/// `next_offset` to the first of them and says so in `cut`. An `offset` past the last unit
-/// is [`crate::Error::BadArgument`].
+/// Keeps in `outline` the units from place `offset` in document order (a unit before the
+/// units inside it), each with its text, tables and notes, for as many as the whole answer
+/// fits within `max_chars` (one at least, whose text the index bounds already): the page of an
+/// act's outline and texts together. A unit on the page whose holder is on an earlier page is
+/// at the top of the page's `units`, naming its holder in `parent`. When units follow, sets
+/// the outline's `next_offset` to the first of them and says so in `cut`; a reader following
+/// `next_offset` from 0 gets every unit once, in order. The words `mark` asks are marked in
+/// the page's texts, counted in its size. An `offset` past the last unit is
+/// [`crate::Error::BadArgument`].
 ///
 /// ```no_run
 /// # fn main() -> zanlex::Result<()> {
@@ -1542,31 +1544,73 @@ pub(super) fn page_act_texts(
     outline: &mut ActOutline,
     offset: usize,
     max_chars: usize,
+    mark: Option<(&ZanIndex, &str)>,
 ) -> crate::Result<()> {
-    /// Walks `units` in document order; `keep` tells, for each unit's place and the characters
-    /// of its text and tables, whether its text stays.
-    fn walk(
-        units: &mut [crate::OutlineUnit],
-        place: &mut usize,
-        keep: &mut dyn FnMut(usize, usize) -> bool,
-    ) {
-        for u in units {
-            let size = u.text.as_deref().map_or(0, |t| t.chars().count() + 8)
-                + u.tables.iter().map(json_chars).sum::<usize>()
-                + u.notes.iter().map(|n| n.chars().count() + 4).sum::<usize>();
-            if !keep(*place, size) {
-                u.text = None;
-                u.highlights.clear();
-                u.notes.clear();
-                u.closing_at = None;
-                u.tables.clear();
-            }
-            *place += 1;
-            walk(&mut u.children, place, keep);
-        }
-    }
-    fn count(units: &[crate::OutlineUnit]) -> usize {
+    use crate::OutlineUnit;
+    fn count(units: &[OutlineUnit]) -> usize {
         units.len() + units.iter().map(|u| count(&u.children)).sum::<usize>()
+    }
+    /// The characters of `u`'s JSON without the units inside it, and the comma before it.
+    fn own_chars(u: &mut OutlineUnit) -> usize {
+        let children = std::mem::take(&mut u.children);
+        let size = json_chars(&*u) + 1;
+        u.children = children;
+        size
+    }
+    /// Walks `units` in document order from place `*place`, adding the size of each unit at
+    /// `offset` or after to `used` while it stays within `room` (one unit at least); the place
+    /// of the first unit that does not fit, if any.
+    fn fit(
+        units: &mut [OutlineUnit],
+        place: &mut usize,
+        offset: usize,
+        room: usize,
+        used: &mut usize,
+    ) -> Option<usize> {
+        for u in units {
+            let here = *place;
+            *place += 1;
+            if here >= offset {
+                let size = own_chars(u);
+                if here > offset && *used + size > room {
+                    return Some(here);
+                }
+                *used += size;
+            }
+            if let Some(end) = fit(&mut u.children, place, offset, room, used) {
+                return Some(end);
+            }
+        }
+        None
+    }
+    /// The units of `units` at places `lo..hi` in document order, their tree kept, put in
+    /// `out`; `holder` names the unit holding `units` when it is not among them, and each of
+    /// them that is names it in `parent`.
+    fn window(
+        units: Vec<OutlineUnit>,
+        place: &mut usize,
+        (lo, hi): (usize, usize),
+        holder: Option<&str>,
+        out: &mut Vec<OutlineUnit>,
+    ) {
+        for mut u in units {
+            if *place >= hi {
+                return;
+            }
+            let here = *place;
+            *place += 1;
+            let children = std::mem::take(&mut u.children);
+            if here >= lo {
+                window(children, place, (lo, hi), None, &mut u.children);
+                if let Some(holder) = holder {
+                    u.parent = Some(holder.to_string());
+                }
+                out.push(u);
+            } else {
+                // Before the page: the units inside it on the page go to its top.
+                window(children, place, (lo, hi), Some(&u.eid), out);
+            }
+        }
     }
     let count = count(&outline.units);
     if offset > 0 && offset >= count {
@@ -1574,26 +1618,33 @@ pub(super) fn page_act_texts(
             "offset {offset} is past the act's last unit ({count} units); texts start at offset 0"
         )));
     }
-    // The texts are what grows with the file; the outline around them is counted apart.
-    let mut used = 0;
-    let mut end: Option<usize> = None;
-    walk(&mut outline.units, &mut 0, &mut |place, size| {
-        if place < offset || end.is_some() {
-            return false;
-        }
-        if place > offset && used + size > max_chars {
-            end = Some(place);
-            return false;
-        }
-        used += size;
-        true
-    });
-    if let Some(next) = end {
-        outline.next_offset = Some(next);
+    let units = std::mem::take(&mut outline.units);
+    // The cut and `next_offset` take room too.
+    let room = max_chars.saturating_sub(json_chars(&*outline) + 2 * CUT_NOTE_CHARS);
+    outline.units = units;
+    let mut end = fit(&mut outline.units, &mut 0, offset, room, &mut 0).unwrap_or(count);
+    if offset == 0 && end == count && mark.is_none() {
+        // The whole act fits: the answer is its outline as it is.
+        return Ok(());
+    }
+    let units = std::mem::take(&mut outline.units);
+    window(units, &mut 0, (offset, end), None, &mut outline.units);
+    if let Some((index, words)) = mark {
+        outline.mark(index, words)?;
+    }
+    // The holders named and the marks take room too: the page ends sooner where they do not
+    // fit.
+    if let Some(kept) = fit(&mut outline.units, &mut 0, 0, room, &mut 0) {
+        let units = std::mem::take(&mut outline.units);
+        window(units, &mut 0, (0, kept), None, &mut outline.units);
+        end = offset + kept;
+    }
+    if end < count {
+        outline.next_offset = Some(end);
         outline.cut = Some(format!(
-            "the texts of units {offset} to {} of {count} (in document order, from 0) are sent \
-             to stay within {max_chars} characters; `offset` {next} gives the next",
-            next - 1
+            "units {offset} to {} of {count} (in document order, from 0), with their texts, are \
+             sent to stay within {max_chars} characters; `offset` {end} gives the next",
+            end - 1
         ));
     }
     Ok(())

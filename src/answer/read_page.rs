@@ -222,9 +222,9 @@ impl AtDateRequest {
 
 /// The request's act as the HTTP API (`GET /v1/acts/{id}`) and `zanlex show ACT_ID --json`
 /// send it: its outline on the request's date, within `budget` (its deepest levels left out,
-/// saying so, past the budget's size); with `texts`, each unit's own text from `offset`, the
-/// answer ending where a unit ends within the budget (`next_offset` gives the next), the
-/// words asked marked.
+/// saying so, past the budget's size); with `texts`, its units from `offset` each with its
+/// own text, the outline and the texts together ending where a unit ends within the budget
+/// (`next_offset` gives the next), the words asked marked.
 pub fn act_page(
     index: &ZanIndex,
     request: &ReadRequest,
@@ -241,10 +241,8 @@ pub fn act_page(
         bound_act_outline(&mut outline, budget);
         return Ok(outline);
     }
-    page_act_texts(&mut outline, request.offset, budget.answer_chars)?;
-    if let Some(words) = &request.mark {
-        outline.mark(index, words)?;
-    }
+    let mark = request.mark.as_deref().map(|words| (index, words));
+    page_act_texts(&mut outline, request.offset, budget.answer_chars, mark)?;
     Ok(outline)
 }
 

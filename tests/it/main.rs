@@ -57,6 +57,7 @@ mod serve_browser_requisites;
 mod serve_changes;
 mod serve_connections;
 mod serve_hostile;
+mod serve_page_errors;
 mod serve_refresh_burst;
 mod serve_related;
 mod serve_replica;

@@ -232,3 +232,124 @@ fn api_diff_is_cut_where_a_change_ends_and_pages_on() {
         assert_eq!(page["units_total"], 38);
     }
 }
+
+/// Each unit of `units` in document order (a unit before the units inside it) without the
+/// units inside it, with the eid of the unit holding it: a page's top units name theirs in
+/// `parent`.
+fn flat(units: &[Value], holder: Option<&str>, out: &mut Vec<(Option<String>, Value)>) {
+    for u in units {
+        let mut own = u.clone();
+        let fields = own.as_object_mut().expect("a unit");
+        fields.remove("children");
+        let named = fields.remove("parent");
+        let holder = named
+            .as_ref()
+            .and_then(Value::as_str)
+            .or(holder)
+            .map(str::to_string);
+        out.push((holder, own));
+        let eid = u["eid"].as_str().expect("eid");
+        flat(u["children"].as_array().expect("children"), Some(eid), out);
+    }
+}
+
+/// Every page of the act `path` asks (with `text=true`) from offset 0, following
+/// `next_offset`: each within `bound` characters, holding the units from its `offset` up to
+/// its `next_offset` and no other, each with its text, and saying so; the units of all
+/// pages in order, each with its holder.
+fn act_pages(s: &Server, path: &str, bound: usize) -> (usize, Vec<(Option<String>, Value)>) {
+    let mut units = Vec::new();
+    let (mut offset, mut pages) = (0, 0);
+    loop {
+        let (status, page, _) = get(s, &format!("{path}&offset={offset}"));
+        assert_eq!(status, 200, "{path} at {offset}: {page:#}");
+        pages += 1;
+        let size = chars(&page);
+        assert!(size <= bound, "{path} at {offset}: {size} characters");
+        let mut held = Vec::new();
+        flat(page["units"].as_array().expect("units"), None, &mut held);
+        assert!(!held.is_empty(), "{path} at {offset}: no unit");
+        let count = held.len();
+        units.extend(held);
+        match page.get("next_offset").and_then(Value::as_u64) {
+            Some(next) => {
+                let next = next as usize;
+                assert_eq!(next, offset + count, "{path} at {offset}");
+                assert!(
+                    page["cut"].as_str().is_some_and(|c| c
+                        .starts_with(&format!("units {offset} to {} of ", next - 1))
+                        && c.ends_with(&format!(
+                            "(in document order, from 0), with their texts, are sent to stay \
+                         within {bound} characters; `offset` {next} gives the next"
+                        ))),
+                    "{}",
+                    page["cut"]
+                );
+                offset = next;
+            }
+            None => {
+                assert!(page.get("cut").is_none(), "{page:#}");
+                return (pages, units);
+            }
+        }
+        assert!(pages < 1_000, "{path}: no last page");
+    }
+}
+
+/// An act read with its texts larger than one answer comes in pages of its outline and texts
+/// together, each within the bound: the Administrative Procedure Code (sections, chapters,
+/// articles, paragraphs), today and on a date. Walked from offset 0, the pages give every unit
+/// of the whole answer (`zanlex show --texts --json`) once, in order, with its text, and a
+/// unit whose holder was on an earlier page names it.
+#[test]
+fn an_act_s_outline_and_texts_come_in_pages_within_the_bound() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = fixture("split");
+    let index = tmp.path().join("index");
+    let s = Server::start(
+        &corpus,
+        &index,
+        &["--watch-secs", "0", "--answer-chars", &BOUND.to_string()],
+    );
+    for date in [None, Some("2021-07-01")] {
+        let mut args = vec!["show", CODE, "--texts"];
+        let mut path = format!("/v1/acts/{CODE}?text=true");
+        if let Some(date) = date {
+            args.extend(["--as-of", date]);
+            path.push_str(&format!("&as_of={date}"));
+        }
+        let whole = cli_json(&corpus, &index, &args);
+        assert!(whole.get("next_offset").is_none(), "{}", whole["cut"]);
+        let mut want = Vec::new();
+        flat(whole["units"].as_array().expect("units"), None, &mut want);
+        assert!(want.len() > 1_000, "{} units", want.len());
+        // The outline alone is larger than a page.
+        let outline: usize = want
+            .iter()
+            .map(|(_, u)| {
+                let mut u = u.clone();
+                for key in ["text", "notes", "tables", "highlights", "closing_at"] {
+                    u.as_object_mut().expect("unit").remove(key);
+                }
+                chars(&u)
+            })
+            .sum();
+        assert!(outline > 3 * BOUND, "{outline} characters of outline");
+        let (pages, got) = act_pages(&s, &path, BOUND);
+        assert!(pages >= 10, "{pages} pages");
+        assert_eq!(got.len(), want.len(), "{date:?}");
+        for (k, (got, want)) in got.iter().zip(&want).enumerate() {
+            assert_eq!(got, want, "unit {k} on {date:?}");
+        }
+        assert!(got.iter().all(|(_, u)| u.get("text").is_some()));
+        // A page that starts inside an article names the units holding its first units.
+        let (_, page, _) = get(&s, &format!("{path}&offset={}", want.len() / 2));
+        let first = &page["units"][0];
+        assert_eq!(
+            first.get("parent").and_then(Value::as_str),
+            want[want.len() / 2].0.as_deref(),
+            "{first:#}"
+        );
+        assert!(first.get("parent").is_some(), "{first:#}");
+    }
+}

@@ -28,8 +28,8 @@ pub struct Args {
     /// An act with each unit's own text under it, not its outline alone.
     #[arg(long)]
     pub texts: bool,
-    /// With --texts: the texts from the unit at this place, in document order from 0 (the
-    /// `next_offset` of an answer cut short).
+    /// With --texts: the units from this place, in document order from 0, with their texts
+    /// (the `next_offset` of an answer cut short).
     #[arg(long, value_name = "N")]
     pub offset: Option<u64>,
     /// Print the act as a file to attach, in Markdown (md) or plain text (txt): its citation

@@ -299,9 +299,10 @@ pub(crate) struct ActParams {
     /// state then (with text=true its wording in force that day too); empty: as if not given
     #[param(value_type = doc::DateParam, inline, required = false)]
     as_of: Option<String>,
-    /// With text=true: the texts start at the unit in this place, in document order from 0 (a
-    /// unit before the units inside it); an answer past its size stops where a unit ends and
-    /// gives the next place in next_offset
+    /// With text=true: the answer starts at the unit in this place, in document order from 0
+    /// (a unit before the units inside it), and holds it and the units after it with their
+    /// texts; an answer past its size stops where a unit ends and gives the next place in
+    /// next_offset
     #[param(value_type = doc::OffsetParam, inline, required = false)]
     offset: Option<String>,
 }
@@ -317,9 +318,11 @@ pub(crate) struct ActParams {
                (zanlex show ID); text=true: each unit's own text too",
     description = "Without text=true no unit text is sent, however large the act: the page \
                    reads the outline first, then the texts, and a provision's text alone from \
-                   /v1/acts/{id}/units/{eid}. With text=true the texts of an act larger than \
-                   one answer come in pages: the answer stops where a unit ends, the units \
-                   after it without text, and next_offset is the offset to ask next.",
+                   /v1/acts/{id}/units/{eid}. With text=true an act larger than one answer \
+                   comes in pages, its outline and texts together: each holds the units from \
+                   offset, each with its text, stops where a unit ends and gives the offset to \
+                   ask next in next_offset; a unit whose holder was on an earlier page names \
+                   it in parent.",
     params(("id" = String, Path, description = ACT_ID), ActParams),
     responses((status = 200, description = "OK", body = zanlex::ActOutline), MarkedReadErrors)
 )]
@@ -350,7 +353,7 @@ pub(crate) async fn act(
 }
 
 /// A value's name as the query string spells it (the texts of an act are `text=true`).
-fn param_name(name: &str) -> String {
+pub(crate) fn param_name(name: &str) -> String {
     match name {
         "texts" => "text=true".to_string(),
         "parallel" => "parallel=true".to_string(),

@@ -3,6 +3,8 @@
 //! and puts text from documents and queries into the page only as text, never as markup; the
 //! Content-Security-Policy forbids inline scripts, so markup that slipped through would not run.
 
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -23,8 +25,8 @@ pub(crate) fn routes() -> Router<Arc<super::AppState>> {
     Router::new()
         .route("/", get(shell))
         .route("/changes", get(shell))
-        .route("/acts/{id}", get(shell))
-        .route("/acts/{id}/{eid}", get(shell))
+        .route("/acts/{id}", get(act_shell))
+        .route("/acts/{id}/{eid}", get(unit_shell))
         .route(
             "/assets/app.js",
             get(|| asset(APP_JS, "text/javascript; charset=utf-8")),
@@ -38,6 +40,66 @@ pub(crate) fn routes() -> Router<Arc<super::AppState>> {
 /// The HTML shell every view starts from; the script reads the address and renders.
 async fn shell() -> Response {
     asset(INDEX_HTML, "text/html; charset=utf-8").await
+}
+
+/// The page's own words in its address (`?as_of=&lang=`): those its script reads with.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct PageParams {
+    as_of: Option<String>,
+    lang: Option<String>,
+}
+
+/// An act's page: its address read as the library's read request, as `GET /v1/acts/{id}`
+/// reads it, and the shell with the status of that request's error when it has one (a date
+/// that is no date, a language the index has not), whose script then shows the API's error.
+async fn act_shell(
+    id: Result<Path<String>, PathRejection>,
+    params: Result<Query<PageParams>, QueryRejection>,
+) -> Response {
+    match id {
+        Ok(Path(id)) => shell_for(&id, params).await,
+        Err(_) => unreadable().await,
+    }
+}
+
+/// A provision's page: as [`act_shell`], its address read as `GET /v1/acts/{id}/units/{eid}`
+/// reads it.
+async fn unit_shell(
+    ids: Result<Path<(String, String)>, PathRejection>,
+    params: Result<Query<PageParams>, QueryRejection>,
+) -> Response {
+    match ids {
+        Ok(Path((id, eid))) => shell_for(&format!("{id}#{eid}"), params).await,
+        Err(_) => unreadable().await,
+    }
+}
+
+/// The shell for an address the API cannot read either (a `%` escape that is no UTF-8): its
+/// script says so where a blank page would be.
+async fn unreadable() -> Response {
+    let mut res = shell().await;
+    *res.status_mut() = axum::http::StatusCode::BAD_REQUEST;
+    res
+}
+
+/// The shell for a read of `target` with the address's `params`, its status the read
+/// request's (200 when the library takes it).
+async fn shell_for(target: &str, params: Result<Query<PageParams>, QueryRejection>) -> Response {
+    let Ok(Query(p)) = params else {
+        // A query string the API cannot read either.
+        return unreadable().await;
+    };
+    let mut res = shell().await;
+    let args = zanlex::pages::ReadArgs {
+        target,
+        as_of: p.as_of.as_deref(),
+        lang: p.lang.as_deref(),
+        ..Default::default()
+    };
+    if let Err(e) = zanlex::pages::ReadRequest::parse(&args, super::api::param_name) {
+        *res.status_mut() = super::errors::ApiError::from(e).status();
+    }
+    res
 }
 
 /// The answer to a page the site does not have, for a browser: the shell with status 404,

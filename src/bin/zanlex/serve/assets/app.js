@@ -305,7 +305,8 @@ function faultWords(f) {
 }
 
 function errorBox(e, notFound) {
-  return h("p", { class: "error", role: "alert", tabindex: -1 }, `${t("error")}: ${errorWords(e, notFound)}`);
+  // The API's error code, as it gave it: the page names the same error the API does.
+  return h("p", { class: "error", role: "alert", tabindex: -1, "data-code": e.code || "" }, `${t("error")}: ${errorWords(e, notFound)}`);
 }
 
 // The snippet's highlights are byte ranges into its UTF-8 text.
@@ -888,8 +889,8 @@ async function actView(id, p) {
   toHash();
   followReader(body, toc);
   if (p.q) actSearchHits(act, p, actHits);
-  // A large act's texts come in pages: each answer holds the texts of the units from its
-  // `offset` (in document order) to its `next_offset`, the others without text.
+  // A large act's texts come in pages: each answer holds the units from its `offset` (in
+  // document order) to its `next_offset`, each with its text, and no other.
   for (let from = 0, to; from !== null; from = to) {
     let full;
     try {
@@ -900,10 +901,7 @@ async function actView(id, p) {
     }
     if (!body.isConnected) return;
     to = Number.isInteger(full.next_offset) && full.next_offset > from ? full.next_offset : null;
-    let place = 0;
     eachUnit(full.units, (u) => {
-      const here = place++;
-      if (here < from || (to !== null && here >= to)) return;
       const slot = slots.get(u.eid);
       if (!slot) return;
       const text = u.text || "";
