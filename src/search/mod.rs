@@ -11,7 +11,7 @@
 //! # Ok(()) }
 //! ```
 
-mod abbreviations;
+pub(crate) mod abbreviations;
 pub mod article;
 mod bare;
 mod budget;
