@@ -982,7 +982,7 @@ impl UnitDocs<'_> {
             }
             let text: Arc<str> = u.text.as_str().into();
             d.add_shared(f.text, &text);
-            for term in crate::search::abbreviations::index_terms(&text) {
+            for term in super::abbreviations::index_terms(&text) {
                 d.add_text(f.abbreviations, term);
             }
             d.add_shared(f.kk_exact, &text);

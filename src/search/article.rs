@@ -130,7 +130,7 @@ fn act_name(index: &Store, act_words: &str) -> (Vec<ActKind>, String) {
         // An abbreviation is written in capitals (or typed in lowercase, as the list has it).
         let listed = super::thesaurus::spelled_out_listed(bare);
         let defined = if bare.chars().count() >= 2 && bare.chars().all(char::is_uppercase) {
-            super::abbreviations::spelled_out_in_corpus(index, bare)
+            crate::index::abbreviations::spelled_out_in_corpus(index, bare)
         } else {
             Vec::new()
         };

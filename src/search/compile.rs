@@ -883,11 +883,12 @@ fn word_slots(
         if !synonyms {
             return own;
         }
-        let long: Vec<Box<dyn TQuery>> = super::abbreviations::spelled_out_in_corpus(index, w)
-            .iter()
-            .filter_map(|l| dismax(index, l, ALTERNATIVE_SLOP, &alternative_targets(f)))
-            .map(|q| boosted(q, BOOST_SYNONYM))
-            .collect();
+        let long: Vec<Box<dyn TQuery>> =
+            crate::index::abbreviations::spelled_out_in_corpus(index, w)
+                .iter()
+                .filter_map(|l| dismax(index, l, ALTERNATIVE_SLOP, &alternative_targets(f)))
+                .map(|q| boosted(q, BOOST_SYNONYM))
+                .collect();
         if long.is_empty() {
             return own;
         }

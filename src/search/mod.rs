@@ -11,7 +11,6 @@
 //! # Ok(()) }
 //! ```
 
-pub(crate) mod abbreviations;
 pub mod article;
 mod bare;
 mod budget;

@@ -8,7 +8,7 @@
 //! looks its key up among them ([`spelled_out_in_corpus`]): a one-shot search pays no search
 //! of its own for them. The common abbreviations
 //! no act in the corpus defines are listed in `data/abbreviations.tsv`
-//! ([`super::thesaurus::Thesaurus`]).
+//! ([`crate::search::thesaurus::Thesaurus`]).
 
 use crate::analysis::{analyze, KK_LOOSE};
 use crate::index::Store;
@@ -250,7 +250,7 @@ mod tests {
     fn read_by_search(index: &Store, word: &str) -> (Vec<String>, usize) {
         use tantivy::collector::TopDocs;
         use tantivy::query::{BooleanQuery, Occur, Query as TQuery};
-        let find = |t: &str| super::super::compile::text_query(index, t);
+        let find = |t: &str| crate::search::compile::text_query(index, t);
         let own = key(word).unwrap();
         let word_q = find(word).unwrap();
         let leads: Vec<(Occur, Box<dyn TQuery>)> = ["далее", "бұдан"]
