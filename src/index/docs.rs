@@ -982,6 +982,9 @@ impl UnitDocs<'_> {
             }
             let text: Arc<str> = u.text.as_str().into();
             d.add_shared(f.text, &text);
+            for term in super::abbreviations::index_terms(&text) {
+                d.add_text(f.abbreviations, term);
+            }
             d.add_shared(f.kk_exact, &text);
             d.add_shared(f.kk_stem, &text);
             d.add_shared(f.kk_loose, &text);

@@ -5,6 +5,7 @@
 //! generation for the readers that ask (search keeps its title statistics there). It knows
 //! nothing of queries.
 
+pub(crate) mod abbreviations;
 mod act_ids;
 pub mod build;
 mod directory;

@@ -24,7 +24,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 28;
+pub const SCHEMA_VERSION: u32 = 29;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -145,6 +145,11 @@ pub struct Fields {
     /// Stored, on the unit documents of an act's current text: its address on the official
     /// database ([`crate::model::Act::official_url`]).
     pub act_url: Field,
+    /// Raw, on unit documents: the abbreviations the unit's text defines («(далее – ЕАЭС)»),
+    /// each as its key and the name it stands for, once per definition (frequencies, no
+    /// positions, not stored), so a query word finds the names an act spells out for it in
+    /// the term dictionary, without reading a unit.
+    pub abbreviations: Field,
 }
 
 fn analyzed(tokenizer: &str, stored: bool) -> TextOptions {
@@ -249,6 +254,15 @@ pub fn build_schema() -> (Schema, Fields) {
         act_lookup: b.add_text_field("act_lookup", STRING),
         act_cites: b.add_text_field("act_cites", STRING),
         act_url: b.add_text_field("act_url", stored_only),
+        abbreviations: b.add_text_field(
+            "abbreviations",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer("raw")
+                    .set_fieldnorms(false)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        ),
     };
     (b.build(), fields)
 }

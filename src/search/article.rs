@@ -125,13 +125,12 @@ fn act_name(index: &Store, act_words: &str) -> (Vec<ActKind>, String) {
         rest = words;
     }
     let mut title: Vec<String> = rest.iter().map(|w| w.to_string()).collect();
-    let find = |t: &str| compile::text_query(index, t);
     for w in &rest {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
         // An abbreviation is written in capitals (or typed in lowercase, as the list has it).
         let listed = super::thesaurus::spelled_out_listed(bare);
         let defined = if bare.chars().count() >= 2 && bare.chars().all(char::is_uppercase) {
-            super::abbreviations::spelled_out_in_corpus(index, bare, &find)
+            crate::index::abbreviations::spelled_out_in_corpus(index, bare)
         } else {
             Vec::new()
         };

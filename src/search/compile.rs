@@ -391,8 +391,7 @@ fn dismax(
 }
 
 /// Whether the index holds Russian expressions (documents with `lang` `ru`).
-/// `text` in the unit text fields, as a query word is searched there (no alternatives): what
-/// [`super::abbreviations::spelled_out_in_corpus`] reads the definitions with.
+/// `text` in the unit text fields, as a query word is searched there (no alternatives).
 pub(crate) fn text_query(index: &Store, text: &str) -> Option<Box<dyn TQuery>> {
     dismax(index, text, 0, &text_targets(index.fields()))
 }
@@ -884,9 +883,8 @@ fn word_slots(
         if !synonyms {
             return own;
         }
-        let find = |t: &str| dismax(index, t, 0, &plain);
         let long: Vec<Box<dyn TQuery>> =
-            super::abbreviations::spelled_out_in_corpus(index, w, &find)
+            crate::index::abbreviations::spelled_out_in_corpus(index, w)
                 .iter()
                 .filter_map(|l| dismax(index, l, ALTERNATIVE_SLOP, &alternative_targets(f)))
                 .map(|q| boosted(q, BOOST_SYNONYM))

@@ -11,7 +11,6 @@
 //! # Ok(()) }
 //! ```
 
-mod abbreviations;
 pub mod article;
 mod bare;
 mod budget;
