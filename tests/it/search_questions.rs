@@ -705,3 +705,40 @@ fn an_everyday_word_of_an_area_reaches_the_laws_term() {
         assert!(at.is_some_and(|i| i < padezh), "{eid}: {own:#?}");
     }
 }
+
+/// A short unit that says what it is about only through a reference is found by the words of
+/// the units it refers to, below them: point 39 of the Rules on attesting civil servants reads
+/// only «Повторная аттестация проводится в соответствии с пунктами 27-29 настоящих Правил», and
+/// point 27 says «аттестационная комиссия изучает представленные материалы, проводит
+/// собеседование».
+#[test]
+fn a_unit_is_found_by_the_words_of_the_units_it_refers_to() {
+    let rules = "president-administration-order-2020-05-22-20-01-38-20";
+    let res = index()
+        .search(
+            &SearchRequest::new("комиссия изучает представленные материалы")
+                .limit(10)
+                .lang(zanlex::Lang::Ru),
+        )
+        .expect("searches");
+    let found = keys(&res.hits);
+    let at = |eid: &str| found.iter().position(|k| *k == format!("{rules}#{eid}"));
+    let referring = at("att_1__para_39").unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(at("att_1__para_27"), Some(0), "{found:#?}");
+    assert!(referring > 0);
+    // Its own words («повторная аттестация») with the referenced point's («собеседование»)
+    // rank it first, above point 28, which has only the one.
+    let both = index()
+        .search(
+            &SearchRequest::new("повторная аттестация собеседование")
+                .limit(3)
+                .lang(zanlex::Lang::Ru),
+        )
+        .expect("searches");
+    let own = keys(&both.hits);
+    assert_eq!(
+        own.first().map(String::as_str),
+        Some(format!("{rules}#att_1__para_39").as_str()),
+        "{own:#?}"
+    );
+}
