@@ -11,7 +11,9 @@ use super::schema::{
     expression_key, to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO,
 };
 use crate::model::citation;
-use crate::model::{Act, ActVersion, Amendment, Source, Unit};
+use crate::model::{
+    Act, ActVersion, Amendment, Reference, Resolution, Source, TargetKind, Unit, UnitKind,
+};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -205,7 +207,7 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
                 version_id: &v.id,
                 source: &v.source,
             };
-            units.add(&v.units, &val);
+            units.add(&v.units, &v.references, &val);
         }
         // The day the repeal took effect, as the time rule reads it (a note's effective day
         // before the status's), or the source stopped carrying the act, so a search on a date
@@ -218,7 +220,7 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
             version_id: CURRENT,
             source: &act.source,
         };
-        units.add(&act.units, &val);
+        units.add(&act.units, &act.references, &val);
         shared_with = same
             .skipped
             .iter()
@@ -440,6 +442,94 @@ fn ancestors_context(path: &[&Unit]) -> String {
     parts.join("\n")
 }
 
+/// A unit of at most this many words that refers to other units of its act is also found by
+/// their words ([`referenced_context`]): a longer one says enough in its own words.
+const REFERRING_UNIT_WORDS: usize = 60;
+/// How many of a referenced unit's first words (or its heading's) the referring unit's context
+/// holds.
+const REFERENCED_WORDS: usize = 16;
+/// How many referenced units a unit's context holds words of, in the order its text names them.
+const REFERENCED_UNITS: usize = 3;
+
+/// What the units of its own act a short unit refers to say, by the referring unit's eid: each
+/// referenced unit's heading, or its first words when it has none. «Размер компенсации
+/// потерпевшим в случаях, предусмотренных подпунктом 1) пункта 1 статьи 6 настоящего Закона …»
+/// names the victims of sexual violence only through the subparagraph it cites; with that
+/// subparagraph's words in its context, a question in them finds it, below the units that say
+/// them. A reference to the unit's own article or to a part of itself adds nothing, nor one
+/// to a whole attachment, annex, chapter or section.
+fn referenced_context<'a>(
+    units: &'a [Unit],
+    references: &'a [Reference],
+    act_id: &str,
+) -> FxHashMap<&'a str, String> {
+    let mut by_eid: FxHashMap<&'a str, &'a Unit> = FxHashMap::default();
+    crate::model::walk_with_path(units, &mut |path| {
+        if let Some(u) = path.last() {
+            by_eid.insert(u.eid.as_str(), u);
+        }
+    });
+    let mut targets: FxHashMap<&'a str, Vec<&'a str>> = FxHashMap::default();
+    for r in references {
+        if !matches!(r.kind, TargetKind::Unit | TargetKind::Attachment) {
+            continue;
+        }
+        let Some(Resolution::Resolved { act, eid }) = &r.resolution else {
+            continue;
+        };
+        let (from, to) = (r.eid.as_str(), eid.as_str());
+        let nested = |outer: &str, inner: &str| {
+            inner.len() > outer.len()
+                && inner.starts_with(outer)
+                && inner[outer.len()..].starts_with("__")
+        };
+        if act != act_id || to.is_empty() || from == to || nested(to, from) || nested(from, to) {
+            continue;
+        }
+        let Some(citing) = by_eid.get(from) else {
+            continue;
+        };
+        if citing.text.split_whitespace().count() > REFERRING_UNIT_WORDS {
+            continue;
+        }
+        // A whole attachment, annex, chapter or section is found by its own heading: a unit
+        // that approves or names it whole would only compete with it for its words.
+        let provision = by_eid.get(to).is_some_and(|u| {
+            !matches!(
+                u.kind,
+                UnitKind::Attachment | UnitKind::Annex | UnitKind::Chapter | UnitKind::Section
+            )
+        });
+        if !provision {
+            continue;
+        }
+        let listed = targets.entry(from).or_default();
+        if listed.len() < REFERENCED_UNITS && !listed.contains(&to) {
+            listed.push(to);
+        }
+    }
+    targets
+        .into_iter()
+        .filter_map(|(from, to)| {
+            let said: Vec<String> = to
+                .iter()
+                .filter_map(|eid| by_eid.get(eid))
+                .map(|u| {
+                    let heading = u.heading.as_deref().map(str::trim).unwrap_or("");
+                    let words = if heading.is_empty() { &u.text } else { heading };
+                    words
+                        .split_whitespace()
+                        .take(REFERENCED_WORDS)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .filter(|w| !w.is_empty())
+                .collect();
+            (!said.is_empty()).then(|| (from, said.join("\n")))
+        })
+        .collect()
+}
+
 /// How many bytes of its article's other units a unit's document holds
 /// ([`super::Fields::article_stem`]): the nearest units first, so a long article's far end
 /// does not make every unit of it match every question.
@@ -449,7 +539,6 @@ const ARTICLE_CONTEXT_BYTES: usize = 800;
 /// article (the unit itself when it is one), else its outermost numbered paragraph (a point
 /// of Rules, with its subpoints); `None` when that has no units under it.
 fn article_root(path: &[&Unit]) -> Option<usize> {
-    use crate::model::UnitKind;
     let root = path
         .iter()
         .rposition(|u| u.kind == UnitKind::Article)
@@ -853,7 +942,7 @@ struct UnitDocs<'a> {
 
 impl UnitDocs<'_> {
     /// The documents of `units`, one edition's, valid as `val` says.
-    fn add(&mut self, units: &[Unit], val: &Validity<'_>) {
+    fn add(&mut self, units: &[Unit], references: &[Reference], val: &Validity<'_>) {
         let UnitDocs {
             same,
             act,
@@ -876,6 +965,7 @@ impl UnitDocs<'_> {
         let version_id: Arc<str> = val.version_id.into();
         let citer = citation::Citer::new(act);
         let head = super::numbers::head_eid(units);
+        let referenced = referenced_context(units, references, &act.id);
         crate::model::walk_with_path(units, &mut |path| {
             let Some(u) = path.last() else { return };
             if !has_document(u) || same.skipped.contains_key(&(val.edition, u.eid.as_str())) {
@@ -950,7 +1040,13 @@ impl UnitDocs<'_> {
                 d.add_shared(f.heading_stem, &heading);
                 d.add_shared(f.heading_loose, &heading);
             }
-            let context = ancestors_context(path);
+            let mut context = ancestors_context(path);
+            if let Some(said) = referenced.get(u.eid.as_str()) {
+                if !context.is_empty() {
+                    context.push('\n');
+                }
+                context.push_str(said);
+            }
             if !context.is_empty() {
                 let field = if act.lang == crate::model::Lang::Ru {
                     f.context_ru

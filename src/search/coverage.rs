@@ -118,22 +118,33 @@ impl Clone for Coverage {
 /// How much a clause tells, by the rarest of the documents its terms are in: the inverse
 /// document frequency of its commonest term (a clause matches where any of its terms does, so
 /// it is at least as common as that one). 1 where scoring is off.
+///
+/// A term read with its positions is a word of a phrase (a thesaurus alternative «торговый
+/// объект» beside «магазин»), which matches only where all the phrase's words are: its
+/// commonest word does not bound how common the clause is, so such terms count only when the
+/// clause has no other.
 fn informativeness(qs: &[&dyn Query], enable_scoring: &EnableScoring<'_>) -> Score {
     let Some(searcher) = enable_scoring.searcher() else {
         return 1.0;
     };
     let n = searcher.num_docs() as f64;
-    let mut least: Option<f64> = None;
+    // The least idf of the terms read alone, and of those read as words of a phrase.
+    let (mut alone, mut in_phrase): (Option<f64>, Option<f64>) = (None, None);
     for q in qs {
-        q.query_terms(&mut |term, _| {
+        q.query_terms(&mut |term, positions| {
             let df = searcher.doc_freq(term).unwrap_or(0) as f64;
             if df > 0.0 {
                 let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                least = Some(least.map_or(idf, |l: f64| l.min(idf)));
+                let least = if positions {
+                    &mut in_phrase
+                } else {
+                    &mut alone
+                };
+                *least = Some(least.map_or(idf, |l: f64| l.min(idf)));
             }
         });
     }
-    least.unwrap_or(1.0).max(0.01) as Score
+    alone.or(in_phrase).unwrap_or(1.0).max(0.01) as Score
 }
 
 impl Query for Coverage {

@@ -661,3 +661,84 @@ fn an_english_acronym_is_not_read_as_a_kazakh_word() {
     let kazakh = search("ai", 10);
     assert!(kazakh.iter().any(month), "{:#?}", keys(&kazakh));
 }
+
+/// The everyday word finds the law's word for the same thing (`data/thesaurus.tsv`, its areas):
+/// the Almaty oblast Rules on keeping dogs and cats say «гибели собак» and «В случае падежа»
+/// where a person writes «сдохла», and «ортақ пайдаланылатын орындарында (кіреберістерде …)»
+/// where a Kazakh speaker says «подъезд». The word the law itself uses still ranks its own
+/// units first.
+#[test]
+fn an_everyday_word_of_an_area_reaches_the_laws_term() {
+    let dogs = "maslikhat-decision-2015-03-27-43-249";
+    let ru = |q: &str| {
+        let res = index()
+            .search(&SearchRequest::new(q).limit(10).lang(zanlex::Lang::Ru))
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+        keys(&res.hits)
+    };
+    let died = ru("собака сдохла что делать");
+    for eid in ["att_1__para_15", "att_1__para_7__subpara_12"] {
+        let key = format!("{dogs}#{eid}");
+        let at = died.iter().position(|k| *k == key);
+        assert!(at.is_some_and(|i| i < 3), "{key}: {died:#?}");
+    }
+    let stairs = index()
+        .search(
+            &SearchRequest::new("иттерді подъезде ұстауға бола ма")
+                .limit(10)
+                .lang(zanlex::Lang::Kk),
+        )
+        .expect("searches");
+    let at = keys(&stairs.hits)
+        .iter()
+        .position(|k| *k == format!("{dogs}#att_1__para_5"));
+    assert!(at.is_some_and(|i| i < 3), "{:#?}", keys(&stairs.hits));
+    // «гибель» itself: the two units that say «гибели» come before the one that says only
+    // «падежа», which the group brings.
+    let own = ru("гибель собаки");
+    let padezh = own
+        .iter()
+        .position(|k| *k == format!("{dogs}#att_1__para_15"))
+        .expect("the group's other word is found");
+    for eid in ["att_1__para_8__subpara_4", "att_1__para_7__subpara_12"] {
+        let at = own.iter().position(|k| *k == format!("{dogs}#{eid}"));
+        assert!(at.is_some_and(|i| i < padezh), "{eid}: {own:#?}");
+    }
+}
+
+/// A short unit that says what it is about only through a reference is found by the words of
+/// the units it refers to, below them: point 39 of the Rules on attesting civil servants reads
+/// only «Повторная аттестация проводится в соответствии с пунктами 27-29 настоящих Правил», and
+/// point 27 says «аттестационная комиссия изучает представленные материалы, проводит
+/// собеседование».
+#[test]
+fn a_unit_is_found_by_the_words_of_the_units_it_refers_to() {
+    let rules = "president-administration-order-2020-05-22-20-01-38-20";
+    let res = index()
+        .search(
+            &SearchRequest::new("комиссия изучает представленные материалы")
+                .limit(10)
+                .lang(zanlex::Lang::Ru),
+        )
+        .expect("searches");
+    let found = keys(&res.hits);
+    let at = |eid: &str| found.iter().position(|k| *k == format!("{rules}#{eid}"));
+    let referring = at("att_1__para_39").unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(at("att_1__para_27"), Some(0), "{found:#?}");
+    assert!(referring > 0);
+    // Its own words («повторная аттестация») with the referenced point's («собеседование»)
+    // rank it first, above point 28, which has only the one.
+    let both = index()
+        .search(
+            &SearchRequest::new("повторная аттестация собеседование")
+                .limit(3)
+                .lang(zanlex::Lang::Ru),
+        )
+        .expect("searches");
+    let own = keys(&both.hits);
+    assert_eq!(
+        own.first().map(String::as_str),
+        Some(format!("{rules}#att_1__para_39").as_str()),
+        "{own:#?}"
+    );
+}
