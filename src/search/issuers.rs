@@ -148,12 +148,7 @@ pub(crate) fn issuer_code_of(typed: &str) -> Result<&'static str, NoSuchIssuer> 
     match having.as_slice() {
         [one] => return Ok(one.0),
         [] => {}
-        many => {
-            return Err(fail(
-                many.iter().take(6).map(|r| in_typed(r)).collect(),
-                true,
-            ))
-        }
+        many => return Err(fail(many.iter().take(6).map(in_typed).collect(), true)),
     }
     // The closest names, by how alike the typed words are to the name's first as many.
     let mut scored: Vec<(f64, String)> = nominative()
