@@ -287,15 +287,25 @@ fn words_before<'a>(act: &'a Act, r: &ResolvedReference) -> Option<&'a str> {
 }
 
 /// The act `cited` names in official form in each language, from the reference's parts: its
-/// kind (where the reference reads none, the one kind word `words` print, as `Жарлығымен`),
-/// its date and number, and (for an act whose form names its issuer) an issuer named in
-/// `words` (the reference's text, or the words printed just before it) that is one office
-/// (not a maslikhat or an akimat of no place). `None` when a part is missing.
-fn official_name(cited: &crate::model::CitedAct, words: &str, lang: Lang) -> Option<UnitInWords> {
-    let kind = match cited.kind {
-        Some(k) if k != crate::model::ActKind::Other => k,
-        _ => kind_in_words(words, lang)?,
-    };
+/// kind, its date and number, and (for an act whose form names its issuer) the issuer the
+/// reference names ([`issuer_of_reference`]) when it is one office (not a maslikhat or an
+/// akimat of no place), the President for a decree; a code named by its name or title alone (`Еңбек кодексіне`), by its
+/// official titles when the table of codes lists it. `None` when a part is missing.
+fn official_name(
+    cited: &crate::model::CitedAct,
+    before: &str,
+    text: &str,
+    lang: Lang,
+) -> Option<UnitInWords> {
+    if cited.kind == Some(crate::model::ActKind::Code) && cited.number.is_none() {
+        let words = cited.title.as_deref().or(cited.name.as_deref())?;
+        let (kk, ru) = crate::model::citation::code_names::titles_of_named(words, lang)?;
+        return Some(UnitInWords {
+            kk: kk.to_string(),
+            ru: ru.to_string(),
+        });
+    }
+    let kind = cited.kind.filter(|k| *k != crate::model::ActKind::Other)?;
     let (date, number) = (cited.date?, cited.number.as_deref()?);
     let named = !matches!(
         kind,
@@ -303,8 +313,11 @@ fn official_name(cited: &crate::model::CitedAct, words: &str, lang: Lang) -> Opt
             | crate::model::ActKind::ConstitutionalLaw
             | crate::model::ActKind::Code
     );
-    let issuer = if named {
-        Some(crate::model::citation::codes::issuer_of_words(words).filter(|i| !i.generic)?)
+    let issuer = if kind == crate::model::ActKind::Decree {
+        // A decree (`Жарлық`, `Указ`) is the President's act and no one else's.
+        crate::model::citation::codes::issuer_of_slug("president")
+    } else if named {
+        Some(issuer_of_reference(before, text, lang).filter(|i| !i.generic)?)
     } else {
         None
     };
@@ -320,18 +333,33 @@ fn official_name(cited: &crate::model::CitedAct, words: &str, lang: Lang) -> Opt
     Some(UnitInWords(ByLang::from_fn(|lang| r.cite(lang))))
 }
 
-/// The kind of act `words` name, when they hold kind words of one kind only.
-fn kind_in_words(words: &str, lang: Lang) -> Option<crate::model::ActKind> {
-    use crate::model::citation::codes::{kind_word, KindWord};
-    let mut kinds = words
-        .split_whitespace()
-        .map(|w| crate::text::lowercase(w.trim_matches(|c: char| !c.is_alphanumeric())))
-        .filter_map(|w| match kind_word(lang, &w) {
-            Some(KindWord::Kind(k)) => Some(k),
-            _ => None,
-        });
-    let first = kinds.next()?;
-    kinds.all(|k| k == first).then_some(first)
+/// The issuer a reference's `text` names, else the one named last in the words `before` it
+/// (nearest the reference): in a Kazakh text only the reference's words up to its kind word
+/// (what follows names something else: `Жарлығымен бекітілген … министрлігінің ережесі`),
+/// in a Russian one its words after the kind word too (`приказом Министра … от … № …`).
+fn issuer_of_reference(
+    before: &str,
+    text: &str,
+    lang: Lang,
+) -> Option<&'static crate::model::citation::codes::Issuer> {
+    use crate::model::citation::codes::{issuer_named_first, issuer_named_last, kind_word};
+    let own = match lang {
+        Lang::Ru => text,
+        Lang::Kk => {
+            let mut end = text.len();
+            let mut at = 0;
+            for w in text.split_inclusive(char::is_whitespace) {
+                at += w.len();
+                let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+                if kind_word(Lang::Kk, &crate::text::lowercase(bare)).is_some() {
+                    end = at;
+                    break;
+                }
+            }
+            text.get(..end).unwrap_or(text)
+        }
+    };
+    issuer_named_first(own).or_else(|| issuer_named_last(before))
 }
 
 /// What names the act a reference cites when the corpus lacks it: a key the same act bears
@@ -401,13 +429,21 @@ fn acts_of(
                 match place {
                     Some(i) => list[*i].count += 1,
                     None if names => {
-                        *place = Some(list.len());
                         let cited = r.cited_act.as_ref();
-                        let words = match words_before(act, r) {
-                            Some(before) => format!("{before} {}", r.text),
-                            None => r.text.clone(),
-                        };
-                        let in_words = cited.and_then(|c| official_name(c, &words, lang));
+                        let printed_before = words_before(act, r).unwrap_or_default();
+                        let in_words =
+                            cited.and_then(|c| official_name(c, printed_before, &r.text, lang));
+                        // References that name one act in different words (`Трудовой
+                        // кодекс`, `Трудового кодекса … от 23 ноября 2015 года`) are one
+                        // entry once it has its official name.
+                        if let Some(i) = list.iter().position(|f| {
+                            f.id.is_none() && in_words.is_some() && f.in_words == in_words
+                        }) {
+                            list[i].count += 1 + *before;
+                            *place = Some(i);
+                            continue;
+                        }
+                        *place = Some(list.len());
                         let named = match &in_words {
                             Some(w) => w[lang].clone(),
                             None => r.text.trim().to_string(),

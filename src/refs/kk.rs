@@ -110,9 +110,10 @@ fn mentions(text: &str) -> Vec<Mention> {
 pub(crate) fn act_kind(word: &str) -> Option<ActKind> {
     use crate::model::citation::codes::{kind_word, KindWord};
     // As the Russian grammar reads them (`super::ru::act_kind`), but for a disposition
-    // (`өкімі`), whose Kazakh mentions the grammar does not read.
+    // (`өкімі`), whose Kazakh mentions the grammar does not read. A decree (`Жарлығымен`,
+    // `Жарлығына`) is a decree.
     match kind_word(crate::Lang::Kk, &lower(bare(word)))? {
-        KindWord::Kind(ActKind::Decree) | KindWord::Constitution => Some(ActKind::Other),
+        KindWord::Constitution => Some(ActKind::Other),
         KindWord::Kind(ActKind::Disposition) | KindWord::Modifier(_) => None,
         KindWord::Kind(k) => Some(k),
     }
@@ -494,6 +495,41 @@ fn whole_acts(text: &str, out: &mut Vec<Found>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A decree cited in any case (`Жарлығымен`, `Жарлығына`) is a decree, with its date and
+    /// number: the MFA order of 04.01.2018 № 11-1-4/1's preamble and the migrants' FAQ
+    /// (`corpus/`).
+    #[test]
+    fn a_decree_is_read_as_a_decree() {
+        for (text, date, number) in [
+            (
+                "Қазақстан Республикасы Президентінің 2016 жылғы 25 сәуірдегі № 240 Жарлығымен бекітілген Қазақстан Республикасының Консулдық жарғысының 59-тармағына сәйкес",
+                (2016, 4, 25),
+                "240",
+            ),
+            (
+                "«Әлеуметтік-экономикалық тұрақтылықты қамтамасыз ету жөніндегі шаралар туралы» 2020 жылғы 16 наурыздағы № 286 Жарлығына байланысты",
+                (2020, 3, 16),
+                "286",
+            ),
+        ] {
+            let acts: Vec<CitedAct> = find(text)
+                .into_iter()
+                .filter_map(|f| match f.scope {
+                    Scope::Other(a) => Some(a),
+                    _ => None,
+                })
+                .collect();
+            let decree = acts.first().unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(decree.kind, Some(ActKind::Decree), "{text}");
+            assert_eq!(
+                decree.date,
+                chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2),
+                "{text}"
+            );
+            assert_eq!(decree.number.as_deref(), Some(number), "{text}");
+        }
+    }
 
     /// Random texts of reference pieces never panic, and every span is a char boundary.
     #[test]

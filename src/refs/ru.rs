@@ -98,13 +98,12 @@ fn mentions(text: &str) -> Vec<Mention> {
 /// The act kind a word names (`Закона` → law, `постановлением` → resolution).
 pub(crate) fn act_kind(word: &str) -> Option<ActKind> {
     use crate::model::citation::codes::{kind_word, KindWord};
-    // A reference resolves by the kinds acts are filed under here; a decree, a disposition
-    // and the Constitution are named, and their mention read, without it. A modifier
-    // (`Конституционного`, `совместного`) leaves the kind to its noun.
+    // A reference resolves by the kinds acts are filed under here, a decree (`Указом`,
+    // `Указа`) among them; a disposition and the Constitution are named, and their mention
+    // read, without it. A modifier (`Конституционного`, `совместного`) leaves the kind to its
+    // noun.
     match kind_word(crate::Lang::Ru, &lower(bare(word)))? {
-        KindWord::Kind(ActKind::Decree | ActKind::Disposition) | KindWord::Constitution => {
-            Some(ActKind::Other)
-        }
+        KindWord::Kind(ActKind::Disposition) | KindWord::Constitution => Some(ActKind::Other),
         KindWord::Kind(k) => Some(k),
         KindWord::Modifier(_) => None,
     }
@@ -444,6 +443,25 @@ fn whole_acts(text: &str, out: &mut Vec<Found>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A decree cited in Russian (`Указом`) is a decree, with its date and number (the
+    /// programme of industrial and innovative development, approved by the President's decree
+    /// of 01.08.2014 № 874).
+    #[test]
+    fn a_decree_is_read_as_a_decree() {
+        let text = "Государственную программу индустриально-инновационного развития Республики Казахстан на 2015-2019 годы, утвержденную Указом Президента Республики Казахстан от 1 августа 2014 года № 874";
+        let acts: Vec<CitedAct> = find(text)
+            .into_iter()
+            .filter_map(|f| match f.scope {
+                Scope::Other(a) => Some(a),
+                _ => None,
+            })
+            .collect();
+        let decree = acts.first().unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(decree.kind, Some(ActKind::Decree));
+        assert_eq!(decree.date, chrono::NaiveDate::from_ymd_opt(2014, 8, 1));
+        assert_eq!(decree.number.as_deref(), Some("874"));
+    }
 
     fn paths(text: &str) -> Vec<(String, String)> {
         find(text)

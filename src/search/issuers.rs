@@ -1,6 +1,6 @@
 //! The issuers a search can be narrowed to, by code (`mfa`) or by a name a reader types, in
 //! Kazakh or Russian (`Сыртқы істер министрі`, `Министр иностранных дел`): each issuer of
-//! [`crate::model::citation::codes::ISSUERS`] with its name in the nominative.
+//! [`crate::model::citation::codes::issuers_table`] with its name in the nominative.
 //!
 //! The nominative names are the issuers' official titles as the acts' own requisites and
 //! sign-offs print them (`Қазақстан Республикасының Сыртқы істер министрі`, `Министр
@@ -30,113 +30,13 @@ pub struct IssuerName {
     pub ru: String,
 }
 
-/// (code, Kazakh, Russian) of every row of [`crate::model::citation::codes::ISSUERS`], in
-/// its order.
-const NOMINATIVE: [(&str, &str, &str); 23] = [
-    (
-        "president-office",
-        "Қазақстан Республикасы Президенті Кеңсесінің бастығы",
-        "Начальник Канцелярии Президента Республики Казахстан",
-    ),
-    (
-        "president-administration",
-        "Қазақстан Республикасы Президенті Әкімшілігінің Басшысы",
-        "Руководитель Администрации Президента Республики Казахстан",
-    ),
-    (
-        "president-affairs",
-        "Қазақстан Республикасы Президентінің Іс Басқарушысы",
-        "Управляющий делами Президента Республики Казахстан",
-    ),
-    (
-        "president",
-        "Қазақстан Республикасының Президенті",
-        "Президент Республики Казахстан",
-    ),
-    (
-        "parliament",
-        "Қазақстан Республикасының Парламенті",
-        "Парламент Республики Казахстан",
-    ),
-    (
-        "government",
-        "Қазақстан Республикасының Үкіметі",
-        "Правительство Республики Казахстан",
-    ),
-    (
-        "moj",
-        "Қазақстан Республикасының Әділет министрі",
-        "Министр юстиции Республики Казахстан",
-    ),
-    (
-        "mfa",
-        "Қазақстан Республикасының Сыртқы істер министрі",
-        "Министр иностранных дел Республики Казахстан",
-    ),
-    (
-        "mvd",
-        "Қазақстан Республикасының Ішкі істер министрі",
-        "Министр внутренних дел Республики Казахстан",
-    ),
-    (
-        "mof",
-        "Қазақстан Республикасының Қаржы министрі",
-        "Министр финансов Республики Казахстан",
-    ),
-    (
-        "moh",
-        "Қазақстан Республикасының Денсаулық сақтау министрі",
-        "Министр здравоохранения Республики Казахстан",
-    ),
-    (
-        "mlsp",
-        "Қазақстан Республикасының Еңбек және халықты әлеуметтік қорғау министрі",
-        "Министр труда и социальной защиты населения Республики Казахстан",
-    ),
-    (
-        "mes",
-        "Қазақстан Республикасының Білім және ғылым министрі",
-        "Министр образования и науки Республики Казахстан",
-    ),
-    (
-        "knb",
-        "Қазақстан Республикасы Ұлттық қауіпсіздік комитетінің Төрағасы",
-        "Председатель Комитета национальной безопасности Республики Казахстан",
-    ),
-    (
-        "nbk",
-        "Қазақстан Республикасы Ұлттық Банкінің Басқармасы",
-        "Правление Национального Банка Республики Казахстан",
-    ),
-    (
-        "gp",
-        "Қазақстан Республикасының Бас Прокуроры",
-        "Генеральный Прокурор Республики Казахстан",
-    ),
-    (
-        "mod",
-        "Қазақстан Республикасының Қорғаныс министрі",
-        "Министр обороны Республики Казахстан",
-    ),
-    (
-        "mdai",
-        "Қазақстан Республикасының Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрі",
-        "Министр цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан",
-    ),
-    (
-        "mic",
-        "Қазақстан Республикасының Ақпарат және қоғамдық даму министрі",
-        "Министр информации и общественного развития Республики Казахстан",
-    ),
-    (
-        "miid",
-        "Қазақстан Республикасының Индустрия және инфрақұрылымдық даму министрі",
-        "Министр индустрии и инфраструктурного развития Республики Казахстан",
-    ),
-    ("maslikhat", "Мәслихат", "Маслихат"),
-    ("akimat", "Әкімдік", "Акимат"),
-    ("akim", "Әкім", "Аким"),
-];
+/// (code, Kazakh, Russian) of every row of the issuer table
+/// ([`crate::model::citation::codes::issuers_table`]), in its order: its nominative names.
+fn nominative() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    crate::model::citation::codes::issuers_table()
+        .iter()
+        .map(|i| (i.slug, i.kk_nominative, i.ru_nominative))
+}
 
 /// Every issuer a search can be narrowed to, with its nominative names, in the order of the
 /// issuer table (the central bodies first, the local ones last).
@@ -146,12 +46,11 @@ const NOMINATIVE: [(&str, &str, &str); 23] = [
 /// assert!(all.iter().any(|i| i.code == "government" && i.kk == "Қазақстан Республикасының Үкіметі"));
 /// ```
 pub fn issuers() -> Vec<IssuerName> {
-    NOMINATIVE
-        .iter()
+    nominative()
         .map(|(code, kk, ru)| IssuerName {
-            code: (*code).to_string(),
-            kk: (*kk).to_string(),
-            ru: (*ru).to_string(),
+            code: code.to_string(),
+            kk: kk.to_string(),
+            ru: ru.to_string(),
         })
         .collect()
 }
@@ -225,9 +124,8 @@ pub(crate) fn issuer_code_of(typed: &str) -> Result<&'static str, NoSuchIssuer> 
         return Ok("other");
     }
     // A code, or a whole name.
-    if let Some((code, ..)) = NOMINATIVE
-        .iter()
-        .find(|(code, kk, ru)| *code == t || folded(kk) == t || folded(ru) == t)
+    if let Some((code, ..)) =
+        nominative().find(|(code, kk, ru)| *code == t || folded(kk) == t || folded(ru) == t)
     {
         return Ok(code);
     }
@@ -236,12 +134,11 @@ pub(crate) fn issuer_code_of(typed: &str) -> Result<&'static str, NoSuchIssuer> 
         return Ok(row.slug);
     }
     // A part of names: of one issuer's only, else the names that have it.
-    let having: Vec<&(&str, &str, &str)> = NOMINATIVE
-        .iter()
+    let having: Vec<(&'static str, &'static str, &'static str)> = nominative()
         .filter(|(_, kk, ru)| folded(kk).contains(&t) || folded(ru).contains(&t))
         .collect();
     let cyrillic_kk = t.chars().any(|c| "әғқңөұүһі".contains(c));
-    let in_typed = |row: &(&str, &'static str, &'static str)| -> String {
+    let in_typed = |row: &(&'static str, &'static str, &'static str)| -> String {
         if cyrillic_kk {
             row.1.to_string()
         } else {
@@ -251,17 +148,11 @@ pub(crate) fn issuer_code_of(typed: &str) -> Result<&'static str, NoSuchIssuer> 
     match having.as_slice() {
         [one] => return Ok(one.0),
         [] => {}
-        many => {
-            return Err(fail(
-                many.iter().take(6).map(|r| in_typed(r)).collect(),
-                true,
-            ))
-        }
+        many => return Err(fail(many.iter().take(6).map(in_typed).collect(), true)),
     }
     // The closest names, by how alike the typed words are to the name's first as many.
-    let mut scored: Vec<(f64, String)> = NOMINATIVE
-        .iter()
-        .flat_map(|(_, kk, ru)| [*kk, *ru])
+    let mut scored: Vec<(f64, String)> = nominative()
+        .flat_map(|(_, kk, ru)| [kk, ru])
         .map(|name| {
             let f = folded(name);
             let head: String = f.chars().take(t.chars().count()).collect();
@@ -284,14 +175,8 @@ mod tests {
     /// Every row of the issuer table has its nominative names, in its order.
     #[test]
     fn every_issuer_has_its_names() {
-        let codes: Vec<&str> = crate::model::citation::codes::ISSUERS
-            .iter()
-            .map(|i| i.slug)
-            .collect();
-        let named: Vec<&str> = NOMINATIVE.iter().map(|r| r.0).collect();
-        assert_eq!(codes, named);
-        // Each nominative name is recognised as its own issuer by the table's words.
-        for (code, kk, ru) in NOMINATIVE {
+        // Each nominative name is recognised as its own issuer.
+        for (code, kk, ru) in nominative() {
             for name in [kk, ru] {
                 assert_eq!(issuer_code_of(name), Ok(code), "{name}");
             }

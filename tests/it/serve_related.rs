@@ -239,8 +239,9 @@ fn described(list: &Value) -> Vec<Value> {
 /// the newest first; the order it repeals, which the corpus lacks, is named in official form
 /// from its reference's parts (the issuer printed before it, the kind, date and number), in
 /// the nominative and in both languages, not as the sentence declines it. On a later day the
-/// acts it cites are newest first, those named by too little (a title, a code's name) quoted
-/// and last. The CLI's JSON, its text and `/v1` agree.
+/// acts it cites are newest first, those named by too little (a law's title, a code the table
+/// of codes lacks) quoted and last with the codes named by their titles (`Еңбек Кодексіне`:
+/// the Labour Code), in the order of their names. The CLI's JSON, its text and `/v1` agree.
 #[test]
 fn related_acts_are_newest_first_named_officially_and_marked_when_after_the_day() {
     let index = tempfile::tempdir().expect("temp dir");
@@ -326,9 +327,9 @@ fn related_acts_are_newest_first_named_officially_and_marked_when_after_the_day(
             quoted("\"Мемлекеттік көрсетілетін қызметтер туралы\" Қазақстан Республикасы Заңының 14-бабы 1) тармақшасына"),
             quoted("\"Неке ( ерлі-зайыптылық) және отбасы туралы\" Қазақстан Республикасы Кодексінің"),
             quoted("\"Неке (ерлі – зайыптылық) және отбасы туралы\" Қазақстан Республикасы Кодексінің (бұдан әрі – Кодекс) 22-тарауында"),
-            quoted("Еңбек Кодексіне"),
             quoted("Салық кодексіне"),
-            quoted("Әкімшілік рәсімдік-процестік кодексінің 91-бабы 5-тармағына"),
+            official("Қазақстан Республикасының Еңбек кодексі"),
+            official("Қазақстан Республикасының Әкімшілік рәсімдік-процестік кодексі"),
         ],
         "{on_2026:#}"
     );
@@ -501,4 +502,66 @@ fn the_act_page_shows_its_related_documents_in_the_interface_language() {
             let _ = c.close().await;
         }
     });
+}
+
+/// The Almaty oblast maslikhat's decision of 15.12.2020 № 64-340 (`tests/fixtures/mirror`)
+/// cites four orders of the Minister of Agriculture the corpus lacks, each printed after the
+/// minister's title in the genitive (`Қазақстан Республикасы Ауыл шаруашылығы министрінің 2015
+/// жылғы 30 қаңтардағы № 7-1/68 бұйрығымен`), and the Civil Code by its name: each is named in
+/// official form in the nominative, in both languages, newest first; the codes the table of
+/// codes lacks (land, forest, water, environment) keep the text's words.
+#[test]
+fn a_ministry_the_issuer_table_lists_names_its_orders_officially() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mirror");
+    let dir = format!(
+        "{DIR}/2020/1215-ob-utverzhdenii-pravil-vypasa-selskokhoziaistvennykh-zhivotnykh-150276"
+    );
+    let corpus = tmp.path().join("corpus");
+    copy_dir(&fixtures.join(&dir), &corpus.join(&dir));
+    let corpus_arg = corpus.to_string_lossy().into_owned();
+    let (code, out, err) = super::common::zanlex_with(
+        &tmp,
+        &[
+            "--corpus",
+            &corpus_arg,
+            "related",
+            "maslikhat-decision-2020-12-15-64-340",
+            "--as-of",
+            "2021-06-01",
+            "--json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let related: Value = serde_json::from_str(&out).expect("JSON");
+    let named: Vec<Value> = related["cites"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|a| a.get("quoted").is_none())
+        .map(|a| json!([a["citation"], a["in_words"]["kk"], a["in_words"]["ru"]]))
+        .collect();
+    let order = |date: &str, number: &str| {
+        let kk = format!("ҚР Ауыл шаруашылығы министрінің {date} № {number} бұйрығы");
+        json!([
+            kk,
+            kk,
+            format!("Приказ Министра сельского хозяйства РК от {date} № {number}")
+        ])
+    };
+    assert_eq!(
+        named,
+        [
+            order("29.04.2020", "145"),
+            order("12.10.2015", "18-02/909"),
+            order("14.04.2015", "3-3/332"),
+            order("30.01.2015", "7-1/68"),
+            json!([
+                "Қазақстан Республикасының Азаматтық кодексі",
+                "Қазақстан Республикасының Азаматтық кодексі",
+                "Гражданский кодекс Республики Казахстан"
+            ]),
+        ],
+        "{related:#}"
+    );
 }

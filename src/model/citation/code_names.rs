@@ -15,6 +15,10 @@ pub(crate) struct CodeName {
     pub(crate) act_code: Option<String>,
     /// Its titles, compared as [`title_key`] writes them.
     pub(crate) titles: [String; 2],
+    /// Its official title in Kazakh, as the table writes it.
+    pub(crate) title_kk: String,
+    /// Its official title in Russian, as the table writes it.
+    pub(crate) title_ru: String,
     /// `ҚР ӘРПК`.
     pub(crate) kk: String,
     /// `АППК РК`.
@@ -68,6 +72,8 @@ fn rows() -> &'static [CodeName] {
                 Some(CodeName {
                     act_code: (!code.is_empty()).then(|| code.to_string()),
                     titles: [title_key(kk_title), title_key(ru_title)],
+                    title_kk: kk_title.to_string(),
+                    title_ru: ru_title.to_string(),
                     kk: kk.to_string(),
                     ru: ru.to_string(),
                 })
@@ -91,6 +97,65 @@ pub(crate) fn of_act(act: &Act) -> Option<&'static CodeName> {
     rows().iter().find(|r| r.titles.contains(&key))
 }
 
+/// The words of a code's title or name that say which code it is: lowercased, split at blanks
+/// and hyphens, without the state's name and the word `кодекс` (`Қазақстан Республикасының
+/// Әкімшілік рәсімдік-процестік кодексі` → `әкімшілік`, `рәсімдік`, `процестік`).
+fn core_words(title: &str) -> Vec<String> {
+    title_key(&title.replace('-', " "))
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !(w.starts_with("кодек")
+                || w.starts_with("қазақстан")
+                || w.starts_with("республик")
+                || w.starts_with("казахстан")
+                || *w == "рк"
+                || *w == "қр")
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether a word printed in a reference (`Трудового`, `Еңбек`) is a form of a title's word
+/// (`трудовой`, `еңбек`): it and the title's word start alike, all but their last three
+/// letters (at least four).
+fn word_of(printed: &str, title_word: &str) -> bool {
+    let n = printed.chars().count();
+    let keep = n.saturating_sub(3).max(4).min(n);
+    let stem: String = printed.chars().take(keep).collect();
+    title_word.starts_with(&stem)
+}
+
+/// The official titles, in Kazakh and in Russian, of the code a reference names by its name
+/// or its title in `lang` (`Еңбек` of `Еңбек кодексіне`, `Об административных
+/// правонарушениях`), when the table lists exactly one code whose title says the same words
+/// and names it `Қазақстан Республикасының … кодексі` / `… кодекс Республики Казахстан`; `None`
+/// otherwise (nothing is made up: a code the table lacks stays as the text names it).
+pub(crate) fn titles_of_named(words: &str, lang: Lang) -> Option<(&'static str, &'static str)> {
+    let printed = core_words(words);
+    if printed.is_empty() {
+        return None;
+    }
+    let mut hits = rows().iter().filter(|r| {
+        let [kk, ru] = [&r.title_kk, &r.title_ru];
+        let official = kk.starts_with("Қазақстан Республикасының ")
+            && kk.to_lowercase().ends_with("кодексі")
+            && ru.contains("Республики Казахстан");
+        let title = match lang {
+            Lang::Kk => kk,
+            Lang::Ru => ru,
+        };
+        let core = core_words(title);
+        official
+            && core.len() == printed.len()
+            && printed.iter().zip(&core).all(|(p, t)| word_of(p, t))
+    });
+    let hit = hits.next()?;
+    hits.next()
+        .is_none()
+        .then_some((hit.title_kk.as_str(), hit.title_ru.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +172,53 @@ mod tests {
         for r in rows() {
             assert!(r.kk.starts_with("ҚР "), "{r:?}");
             assert!(r.ru.ends_with(" РК"), "{r:?}");
+        }
+    }
+
+    /// A code a reference names by its name or its title alone, in either language, is the
+    /// table's code when exactly one code has those words; else none.
+    #[test]
+    fn a_code_named_by_its_name_or_title_is_the_tables_code() {
+        let apk = (
+            "Қазақстан Республикасының Әкімшілік құқық бұзушылық туралы кодексі",
+            "Кодекс Республики Казахстан об административных правонарушениях",
+        );
+        let labour = (
+            "Қазақстан Республикасының Еңбек кодексі",
+            "Трудовой кодекс Республики Казахстан",
+        );
+        for (words, lang, want) in [
+            // The Almaty oblast maslikhat's decision of 27.03.2015 № 43-249, in each language.
+            ("Әкімшілік құқық бұзушылық туралы", Lang::Kk, Some(apk)),
+            ("Об административных правонарушениях", Lang::Ru, Some(apk)),
+            // «Еңбек Кодексіне», «Трудового кодекса».
+            ("Еңбек", Lang::Kk, Some(labour)),
+            ("Трудового", Lang::Ru, Some(labour)),
+            ("Қазақстан Республикасының Еңбек", Lang::Kk, Some(labour)),
+            (
+                "Әкімшілік рәсімдік-процестік",
+                Lang::Kk,
+                Some((
+                    "Қазақстан Республикасының Әкімшілік рәсімдік-процестік кодексі",
+                    "Административный процедурно-процессуальный кодекс Республики Казахстан",
+                )),
+            ),
+            // The Criminal Code, not the Code of Criminal Procedure.
+            (
+                "Қылмыстық",
+                Lang::Kk,
+                Some((
+                    "Қазақстан Республикасының Қылмыстық кодексі",
+                    "Уголовный кодекс Республики Казахстан",
+                )),
+            ),
+            // A code the table lacks, a name said loosely, and the Tax Code, whose table title
+            // is the 2017 code's own (`(Салық кодексі)`), not a name in official form.
+            ("Жер", Lang::Kk, None),
+            ("Әкімшілік құқық бұзу", Lang::Kk, None),
+            ("Салық", Lang::Kk, None),
+        ] {
+            assert_eq!(titles_of_named(words, lang), want, "{words}");
         }
     }
 

@@ -10,8 +10,11 @@
 //! database's own notes cite acts (`ҚР Сыртқы істер министрінің 23.11.2022 № 11-1-4/628
 //! бұйрығымен`, `приказом Министра иностранных дел РК от 23.11.2022 № 11-1-4/628`).
 //!
-//! An issuer is also recognised from the words that name it in a requisite or a header, in
-//! either language (`Руководителя Администрации Президента Республики Казахстан`,
+//! The issuers are the table `data/issuers.tsv` (compiled in; its header gives its columns
+//! and sources): the database's issuer codes, the central state bodies of the Government's
+//! structure and the agencies, the bodies' official titles in the nominative and the words
+//! their acts' requisites print. An issuer is also recognised from the words that name it in
+//! a requisite or a header, in either language (`Руководителя Администрации Президента Республики Казахстан`,
 //! `Қазақстан Республикасы Президенті Кеңсесі бастығының`): one row, one slug, whatever the
 //! source. A body whose name depends on the place (a maslikhat, an akim) has generic words
 //! only: the place comes from the act's own requisite or text, never from this table.
@@ -198,241 +201,138 @@ pub fn form_of_kind(kind: ActKind) -> Option<&'static Form> {
     FORMS.iter().find(|f| f.kind == kind)
 }
 
-/// A body that adopts acts, or the official who signs them for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A body that adopts acts, or the official who signs them for it: one row of
+/// `data/issuers.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issuer {
     /// The short code zanlex gives it ([`crate::Issuance::issuer_code`]; it starts act ids).
     pub slug: &'static str,
     /// Its codes in the database's `approved_by`.
-    pub db_codes: &'static [&'static str],
+    pub db_codes: Vec<&'static str>,
     /// How a Kazakh citation names it, in the genitive (`ҚР Президентінің`).
     pub kk: &'static str,
     /// How a Russian citation names it, in the genitive (`Президента РК`).
     pub ru: &'static str,
+    /// Its official title in Kazakh, nominative (`Қазақстан Республикасының Президенті`).
+    pub kk_nominative: &'static str,
+    /// Its official title in Russian, nominative (`Президент Республики Казахстан`).
+    pub ru_nominative: &'static str,
     /// Lowercased words that name it in a requisite or a header, Kazakh or Russian.
-    pub names: &'static [&'static str],
+    pub names: Vec<&'static str>,
     /// Its words name the kind of body, not the body itself (`мәслихаттың`): the printed
     /// name of the place, when the act gives one, is preferred.
     pub generic: bool,
 }
 
-/// Every issuer zanlex names, most specific first (the Head of the Presidential Office before
-/// the President): [`issuer_of_words`] takes the first whose words a phrase contains.
-pub const ISSUERS: [Issuer; 23] = [
-    Issuer {
-        slug: "president-office",
-        db_codes: &[],
-        kk: "ҚР Президенті Кеңсесі бастығының",
-        ru: "Начальника Канцелярии Президента РК",
-        names: &[
-            "президенті кеңсе",
-            "кеңсесі бастығ",
-            "канцелярии президента",
-        ],
-        generic: false,
-    },
-    Issuer {
-        slug: "president-administration",
-        db_codes: &["101001000000"],
-        kk: "ҚР Президенті Әкімшілігі Басшысының",
-        ru: "Руководителя Администрации Президента РК",
-        names: &["президенті әкімшілі", "администрации президента"],
-        generic: false,
-    },
-    Issuer {
-        slug: "president-affairs",
-        db_codes: &["101004000000"],
-        kk: "ҚР Президентінің Іс Басқарушысының",
-        ru: "Управляющего Делами Президента РК",
-        names: &["іс басқар", "делами президента"],
-        generic: false,
-    },
-    Issuer {
-        slug: "president",
-        db_codes: &["101000000000"],
-        kk: "ҚР Президентінің",
-        ru: "Президента РК",
-        names: &["президент"],
-        generic: false,
-    },
-    Issuer {
-        slug: "parliament",
-        db_codes: &["102000000000"],
-        kk: "ҚР Парламентінің",
-        ru: "Парламента РК",
-        names: &["парламент"],
-        generic: false,
-    },
-    Issuer {
-        slug: "government",
-        db_codes: &[],
-        kk: "ҚР Үкіметінің",
-        ru: "Правительства РК",
-        names: &["үкімет", "правительств"],
-        generic: false,
-    },
-    Issuer {
-        slug: "moj",
-        db_codes: &["103001000000"],
-        kk: "ҚР Әділет министрінің",
-        ru: "Министра юстиции РК",
-        names: &["әділет министрі", "министра юстиции"],
-        generic: false,
-    },
-    Issuer {
-        slug: "mfa",
-        db_codes: &[],
-        kk: "ҚР Сыртқы істер министрінің",
-        ru: "Министра иностранных дел РК",
-        names: &["сыртқы істер", "иностранных дел"],
-        generic: false,
-    },
-    Issuer {
-        slug: "mvd",
-        db_codes: &[],
-        kk: "ҚР Ішкі істер министрінің",
-        ru: "Министра внутренних дел РК",
-        names: &["ішкі істер", "внутренних дел"],
-        generic: false,
-    },
-    Issuer {
-        slug: "mof",
-        db_codes: &[],
-        kk: "ҚР Қаржы министрінің",
-        ru: "Министра финансов РК",
-        names: &["қаржы министр", "министра финансов"],
-        generic: false,
-    },
-    Issuer {
-        slug: "moh",
-        db_codes: &[],
-        kk: "ҚР Денсаулық сақтау министрінің",
-        ru: "Министра здравоохранения РК",
-        names: &["денсаулық сақтау министр", "министра здравоохранения"],
-        generic: false,
-    },
-    Issuer {
-        slug: "mlsp",
-        db_codes: &[],
-        kk: "ҚР Еңбек және халықты әлеуметтік қорғау министрінің",
-        ru: "Министра труда и социальной защиты населения РК",
-        names: &["еңбек және халықты әлеуметтік", "труда и социальной защиты"],
-        generic: false,
-    },
-    Issuer {
-        slug: "mes",
-        db_codes: &[],
-        kk: "ҚР Білім және ғылым министрінің",
-        ru: "Министра образования и науки РК",
-        names: &["білім және ғылым министр", "образования и науки"],
-        generic: false,
-    },
-    Issuer {
-        slug: "knb",
-        db_codes: &[],
-        kk: "ҚР Ұлттық қауіпсіздік комитеті Төрағасының",
-        ru: "Председателя Комитета национальной безопасности РК",
-        names: &["ұлттық қауіпсіздік", "национальной безопасности"],
-        generic: false,
-    },
-    Issuer {
-        slug: "nbk",
-        db_codes: &[],
-        kk: "ҚР Ұлттық Банкі Басқармасының",
-        ru: "Правления Национального Банка РК",
-        names: &["ұлттық банк", "национального банка"],
-        generic: false,
-    },
-    Issuer {
-        slug: "gp",
-        db_codes: &[],
-        kk: "ҚР Бас Прокурорының",
-        ru: "Генерального Прокурора РК",
-        names: &["бас прокурор", "генерального прокурора"],
-        generic: false,
-    },
-    Issuer {
-        slug: "mod",
-        db_codes: &[],
-        kk: "ҚР Қорғаныс министрінің",
-        ru: "Министра обороны РК",
-        names: &["қорғаныс министр", "министра обороны"],
-        generic: false,
-    },
-    Issuer {
-        slug: "mdai",
-        db_codes: &[],
-        kk: "ҚР Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрінің",
-        ru: "Министра цифрового развития, инноваций и аэрокосмической промышленности РК",
-        names: &["цифрлық даму", "цифрового развития"],
-        generic: false,
-    },
-    Issuer {
-        slug: "mic",
-        db_codes: &[],
-        kk: "ҚР Ақпарат және қоғамдық даму министрінің",
-        ru: "Министра информации и общественного развития РК",
-        names: &[
-            "ақпарат және қоғамдық даму",
-            "информации и общественного развития",
-        ],
-        generic: false,
-    },
-    Issuer {
-        slug: "miid",
-        db_codes: &[],
-        kk: "ҚР Индустрия және инфрақұрылымдық даму министрінің",
-        ru: "Министра индустрии и инфраструктурного развития РК",
-        names: &[
-            "индустрия және инфрақұрылымдық",
-            "индустрии и инфраструктурного",
-        ],
-        generic: false,
-    },
-    Issuer {
-        slug: "maslikhat",
-        db_codes: &["150000000002", "154000000002"],
-        kk: "мәслихаттың",
-        ru: "маслихата",
-        names: &["мәслихат", "маслихат"],
-        generic: true,
-    },
-    Issuer {
-        slug: "akimat",
-        db_codes: &[],
-        kk: "әкімдіктің",
-        ru: "акимата",
-        names: &["әкімдіг", "акимат"],
-        generic: true,
-    },
-    Issuer {
-        slug: "akim",
-        db_codes: &["154000000003"],
-        kk: "әкімнің",
-        ru: "акима",
-        names: &["әкімі", "акима"],
-        generic: true,
-    },
-];
+/// The issuer table as written (its header says its columns and sources).
+const ISSUER_TABLE: &str = include_str!("../../../data/issuers.tsv");
+
+/// The rows of `table` (the issuer table's text): every line that is no comment, no blank
+/// and not the header, with its nine columns; a line without them is no row (the table's own
+/// test checks that none is left out so).
+fn issuer_rows(table: &'static str) -> Vec<Issuer> {
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .filter_map(|l| {
+            let cols: Vec<&'static str> = l.split('\t').map(str::trim).collect();
+            let [slug, db, kk, ru, kk_nom, ru_nom, names, generic, source] = cols.as_slice() else {
+                return None;
+            };
+            let listed = |s: &'static str, sep: char| -> Vec<&'static str> {
+                s.split(sep)
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            };
+            let names = listed(names, '|');
+            if slug.is_empty() || kk.is_empty() || ru.is_empty() || names.is_empty() {
+                return None;
+            }
+            if kk_nom.is_empty() || ru_nom.is_empty() || source.is_empty() {
+                return None;
+            }
+            Some(Issuer {
+                slug,
+                db_codes: listed(db, ','),
+                kk,
+                ru,
+                kk_nominative: kk_nom,
+                ru_nominative: ru_nom,
+                names,
+                generic: *generic == "generic",
+            })
+        })
+        .collect()
+}
+
+/// Every issuer zanlex names (`data/issuers.tsv`), most specific first (the Head of the
+/// Presidential Office before the President): [`issuer_of_words`] takes the first whose words
+/// a phrase contains. The central bodies come first, the local ones last.
+pub fn issuers_table() -> &'static [Issuer] {
+    static ROWS: std::sync::OnceLock<Vec<Issuer>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| issuer_rows(ISSUER_TABLE))
+}
 
 /// The issuer with slug `slug` ([`Issuer::slug`]).
 pub fn issuer_of_slug(slug: &str) -> Option<&'static Issuer> {
-    ISSUERS.iter().find(|i| i.slug == slug)
+    issuers_table().iter().find(|i| i.slug == slug)
 }
 
 /// The issuer whose database code (`approved_by`) is `code`.
 pub fn issuer_of_db_code(code: &str) -> Option<&'static Issuer> {
     let c = code.trim().trim_matches(['\'', '"']);
-    ISSUERS.iter().find(|i| i.db_codes.contains(&c))
+    issuers_table().iter().find(|i| i.db_codes.contains(&c))
 }
 
 /// The issuer a printed phrase names, Kazakh or Russian (`Қазақстан Республикасы Сыртқы істер
 /// министрінің м.а.`, `Начальника Канцелярии Президента Республики Казахстан`), if any.
 pub fn issuer_of_words(printed: &str) -> Option<&'static Issuer> {
     let l = crate::text::normalize_i(&crate::text::lowercase(printed));
-    ISSUERS
+    issuers_table()
         .iter()
         .find(|i| i.names.iter().any(|n| l.contains(n)))
+}
+
+/// Where each issuer is named in `printed` (lowercased, one kind of `і`): its row and the
+/// byte range of the words of it found first and ending last, in the table's order.
+fn issuers_named(printed: &str) -> Vec<(usize, usize, &'static Issuer)> {
+    let l = crate::text::normalize_i(&crate::text::lowercase(printed));
+    issuers_table()
+        .iter()
+        .filter_map(|i| {
+            let first = i.names.iter().filter_map(|n| l.find(n)).min()?;
+            let last = i
+                .names
+                .iter()
+                .filter_map(|n| l.rfind(n).map(|at| at + n.len()))
+                .max()?;
+            Some((first, last, i))
+        })
+        .collect()
+}
+
+/// The issuer named first in `printed` (a Russian reference names its issuer after the kind
+/// word: `приказом Министра сельского хозяйства РК от …`); of words starting at one place,
+/// the row the table lists first (the more specific).
+pub fn issuer_named_first(printed: &str) -> Option<&'static Issuer> {
+    issuers_named(printed)
+        .into_iter()
+        .min_by_key(|&(first, ..)| first)
+        .map(|(.., i)| i)
+}
+
+/// The issuer named last in `printed`, the one nearest what follows it (a Kazakh reference
+/// follows its issuer: `… Ауыл шаруашылығы министрінің` before `2015 жылғы … № 7-1/68
+/// бұйрығымен`, whatever bodies the sentence names before); of words ending at one place,
+/// the row the table lists first.
+pub fn issuer_named_last(printed: &str) -> Option<&'static Issuer> {
+    issuers_named(printed)
+        .into_iter()
+        .rev()
+        .max_by_key(|&(_, last, _)| last)
+        .map(|(.., i)| i)
 }
 
 /// Whether a printed issuer says it was signed by someone acting for the official (`м.а.`,
@@ -502,11 +402,11 @@ mod tests {
     /// Every slug is one row, every database code one issuer, every form code one form.
     #[test]
     fn codes_name_one_row_each() {
-        let mut slugs: Vec<&str> = ISSUERS.iter().map(|i| i.slug).collect();
+        let mut slugs: Vec<&str> = issuers_table().iter().map(|i| i.slug).collect();
         slugs.sort_unstable();
         slugs.dedup();
-        assert_eq!(slugs.len(), ISSUERS.len());
-        let mut db: Vec<&str> = ISSUERS
+        assert_eq!(slugs.len(), issuers_table().len());
+        let mut db: Vec<&str> = issuers_table()
             .iter()
             .flat_map(|i| i.db_codes.iter().copied())
             .collect();
@@ -519,6 +419,85 @@ mod tests {
         forms.sort_unstable();
         forms.dedup();
         assert_eq!(forms.len(), n);
+    }
+
+    /// Every row of the issuer table is read, and each row's own words (its citation words
+    /// in both languages, its Kazakh title) name it and no row before it.
+    #[test]
+    fn every_issuer_row_is_read_and_names_itself() {
+        let written = ISSUER_TABLE
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .count()
+            - 1;
+        assert_eq!(issuers_table().len(), written);
+        assert_eq!(issuers_table().len(), 50);
+        for row in issuers_table() {
+            if row.generic {
+                continue;
+            }
+            // The Russian title is the nominative (`Министр …`), which a requisite never
+            // prints before a kind word: a search finds it by the whole title.
+            let own = [row.kk, row.ru, row.kk_nominative];
+            for words in own {
+                assert_eq!(
+                    issuer_of_words(words).map(|i| i.slug),
+                    Some(row.slug),
+                    "{words}"
+                );
+            }
+            assert!(
+                row.kk.starts_with("ҚР ") && row.ru.contains(" РК"),
+                "{row:?}"
+            );
+        }
+    }
+
+    /// The minister of a ministry the table gained, in the genitive a real text prints
+    /// before its order's date and number, is that ministry's row, with its official titles
+    /// in the nominative.
+    #[test]
+    fn a_ministry_printed_in_the_genitive_is_its_row() {
+        for (printed, slug, kk, ru) in [
+            (
+                // The Almaty oblast maslikhat's decision of 15.12.2020 № 64-340, paragraph 2.
+                "Қазақстан Республикасы Ауыл шаруашылығы министрінің 2015 жылғы 14 сәуірдегі № 3-3/332 бұйрығымен",
+                "moa",
+                "Қазақстан Республикасының Ауыл шаруашылығы министрі",
+                "Министр сельского хозяйства Республики Казахстан",
+            ),
+            (
+                "утвержденных приказом Министра сельского хозяйства Республики Казахстан",
+                "moa",
+                "Қазақстан Республикасының Ауыл шаруашылығы министрі",
+                "Министр сельского хозяйства Республики Казахстан",
+            ),
+            (
+                "Қазақстан Республикасы Ұлттық экономика министрінің",
+                "mne",
+                "Қазақстан Республикасының Ұлттық экономика министрі",
+                "Министр национальной экономики Республики Казахстан",
+            ),
+            (
+                "Қазақстан Республикасы Су ресурстары және ирригация министрінің м.а.",
+                "mwri",
+                "Қазақстан Республикасының Су ресурстары және ирригация министрі",
+                "Министр водных ресурсов и ирригации Республики Казахстан",
+            ),
+            (
+                "приказом Министра здравоохранения и социального развития Республики Казахстан",
+                "mhsd",
+                "Қазақстан Республикасының Денсаулық сақтау және әлеуметтік даму министрі",
+                "Министр здравоохранения и социального развития Республики Казахстан",
+            ),
+        ] {
+            let row = issuer_of_words(printed).expect(printed);
+            assert_eq!(
+                (row.slug, row.kk_nominative, row.ru_nominative),
+                (slug, kk, ru),
+                "{printed}"
+            );
+        }
     }
 
     /// A more specific issuer's words are found before the words of one that contains them:

@@ -12,7 +12,7 @@
 use crate::model::{Act, ActKind, ActRef, Issuance, Lang, Unit, UnitKind};
 use chrono::NaiveDate;
 
-mod code_names;
+pub(crate) mod code_names;
 pub mod codes;
 pub mod numbers;
 pub mod phrase;
@@ -92,7 +92,7 @@ fn printed_in(printed: &str, lang: Lang) -> Option<String> {
 /// The words that name the issuer of `part` in a citation in `lang`: the printed words when
 /// they are in `lang` (the act names itself best: a ministry's name at the time, a maslikhat's
 /// place), else the metadata's words in `lang` (a Kazakh text's Russian requisite), else the
-/// table's words for the issuer ([`codes::ISSUERS`]: a Kazakh citation of an
+/// table's words for the issuer ([`codes::issuers_table`]: a Kazakh citation of an
 /// act whose requisite is Russian), else nothing (nothing is made up).
 fn issuer_words(part: &Part, lang: Lang) -> Option<String> {
     if let Some(p) = printed_in(part.issuer, lang) {
