@@ -300,10 +300,13 @@ fn official_name(
     if cited.kind == Some(crate::model::ActKind::Code) && cited.number.is_none() {
         let words = cited.title.as_deref().or(cited.name.as_deref())?;
         let (kk, ru) = crate::model::citation::code_names::titles_of_named(words, lang)?;
-        return Some(UnitInWords {
-            kk: kk.to_string(),
-            ru: ru.to_string(),
-        });
+        return Some(UnitInWords(ByLang::from_fn(|l| {
+            match l {
+                Lang::Kk => kk,
+                Lang::Ru => ru,
+            }
+            .to_string()
+        })));
     }
     let kind = cited.kind.filter(|k| *k != crate::model::ActKind::Other)?;
     let (date, number) = (cited.date?, cited.number.as_deref()?);
