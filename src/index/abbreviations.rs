@@ -6,9 +6,8 @@
 //!
 //! The definitions are read once, when a unit is indexed ([`index_terms`]), and a query word
 //! looks its key up among them ([`spelled_out_in_corpus`]): a one-shot search pays no search
-//! of its own for them. The common abbreviations
-//! no act in the corpus defines are listed in `data/abbreviations.tsv`
-//! ([`crate::search::thesaurus::Thesaurus`]).
+//! of its own for them. The common abbreviations no act in the corpus defines are listed in
+//! `data/abbreviations.tsv` ([`crate::search::thesaurus::Thesaurus`]).
 
 use crate::analysis::{analyze, KK_LOOSE};
 use crate::index::Store;

@@ -2,8 +2,9 @@
 //!
 //! [`Store`] is the reading API the rest of the crate sees: acts and units back from their
 //! stored documents, a searcher over the current generation, and values derived once per
-//! generation for the readers that ask (search keeps its title statistics there). It knows
-//! nothing of queries.
+//! generation for the readers that ask (search keeps its title statistics there). It parses
+//! no query: the one lookup it answers for a query word is the abbreviations acts define,
+//! read when units are indexed ([`abbreviations`]).
 
 pub(crate) mod abbreviations;
 mod act_ids;
