@@ -22,7 +22,8 @@
 //! more acts of `evals/corpus/`, written and committed the same way); `… -- blind4` scores
 //! `evals/blind4.tsv` (a fourth blind set, on six more acts, written and committed the same way);
 //! `… -- blind5` scores `evals/blind5.tsv` (a fifth blind set, on six more acts, written and
-//! committed the same way).
+//! committed the same way); `… -- blind6` scores `evals/blind6.tsv` (a sixth blind set, on six
+//! more acts, written and committed the same way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -40,6 +41,7 @@ fn main() -> Res<()> {
         Some("blind3") => "evals/blind3.tsv",
         Some("blind4") => "evals/blind4.tsv",
         Some("blind5") => "evals/blind5.tsv",
+        Some("blind6") => "evals/blind6.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;

@@ -196,10 +196,11 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 31] = [
+const EVALS_CORPUS_ACTS: [&str; 37] = [
     "government-resolution-2022-08-27-614",
     "government-resolution-2023-09-04-765",
     "government-resolution-2024-11-19-970",
+    "government-resolution-2025-12-04-1043",
     "law-1997-07-11-151",
     "law-2001-12-13-267-ii",
     "law-2007-07-21-306",
@@ -213,11 +214,15 @@ const EVALS_CORPUS_ACTS: [&str; 31] = [
     "law-2023-07-05-16-viii",
     "law-2023-07-10-18-viii",
     "law-2024-07-05-110-viii",
+    "law-2025-03-03-165-viii",
+    "maslikhat-decision-2021-03-31-29-3-vii",
     "maslikhat-decision-2021-11-24-104-15-vii",
     "maslikhat-decision-2021-11-24-110-15-vii",
+    "maslikhat-decision-2022-03-16-144-22-vii",
     "maslikhat-decision-2022-04-01-17-78",
     "maslikhat-decision-2022-11-29-30-142",
     "maslikhat-decision-2024-01-31-15-74",
+    "maslikhat-decision-2024-03-29-18-85",
     "maslikhat-decision-2024-04-26-20-96",
     "maslikhat-decision-2024-05-22-21-103",
     "maslikhat-decision-2025-08-27-40-221",
@@ -225,6 +230,7 @@ const EVALS_CORPUS_ACTS: [&str; 31] = [
     "maslikhat-decision-2025-12-15-44-245",
     "moj-order-2020-05-27-58",
     "moj-order-2023-06-27-415",
+    "moj-order-2023-06-27-423",
     "moj-order-2023-06-29-429",
     "moj-order-2023-10-10-726",
     "moj-order-2025-09-27-533",
@@ -472,6 +478,43 @@ fn blind5_questions_are_well_formed_and_their_units_exist_in_their_language() {
                 "blind5 line {} ({}): an older act without the Rules of water use",
                 row.line,
                 row.id
+            );
+        }
+    }
+}
+
+/// The sixth blind set: questions about six acts no other set uses (a law with bold-line
+/// articles, a Government resolution with a table, a ministerial order with Rules, three maslikhat
+/// decisions, one with Rules), written and committed before any engine ran on them, each act
+/// asked about at least three times in each language.
+#[test]
+fn blind6_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let about = [
+        "government-resolution-2025-12-04-1043",
+        "law-2025-03-03-165-viii",
+        "maslikhat-decision-2021-03-31-29-3-vii",
+        "maslikhat-decision-2022-03-16-144-22-vii",
+        "maslikhat-decision-2024-03-29-18-85",
+        "moj-order-2023-06-27-423",
+    ];
+    check_everyday_set("blind6.tsv", 'F', 35, &about);
+    let rows = checked_rows("blind6.tsv");
+    assert_eq!(rows.len(), 79, "blind6: 79 questions");
+    let per_lang = |l: &str| rows.iter().filter(|r| r.lang == l).count();
+    assert_eq!(
+        (per_lang("kk"), per_lang("ru")),
+        (37, 42),
+        "blind6: 37 kk and 42 ru questions"
+    );
+    for act in about {
+        for lang in ["kk", "ru"] {
+            let n = rows
+                .iter()
+                .filter(|r| r.lang == lang && r.relevant.iter().any(|(a, _)| a == act))
+                .count();
+            assert!(
+                n >= 3,
+                "blind6: {n} {lang} questions about {act}, at least 3"
             );
         }
     }
