@@ -588,6 +588,7 @@ pub(crate) fn compile_pruned(
             None,
             None,
         )
+        .0
         .pop()
         .map(alone),
         Query::Phrase { text, slop } => dismax(index, text, *slop, &phrase_targets(f)).map(alone),
@@ -651,7 +652,7 @@ pub(crate) fn compile_pruned(
             // A question's words are also looked for in the rest of each unit's article
             // ([`Coverage::with_articles`]).
             let mut articles = Vec::new();
-            let slots = word_slots(
+            let (slots, content) = word_slots(
                 index,
                 &terms,
                 synonyms,
@@ -660,6 +661,11 @@ pub(crate) fn compile_pruned(
                 apart.then_some(&mut fixes),
                 question.then_some(&mut articles),
             );
+            // A unit whose only words of the query are dropped words («для» of «визы для
+            // туристов», when the corpus lacks the others) has none of what the query says:
+            // where the query says something, a match needs one of its words that do.
+            let says_something = terms.iter().any(|t| is_content(t));
+            let nothing_said = says_something && !content.contains(&true);
             let any_should = words == WordMatch::Any && !slots.is_empty();
             let slots = if words == WordMatch::Coverage && slots.len() > 2 {
                 slots
@@ -674,7 +680,11 @@ pub(crate) fn compile_pruned(
                         slots.extend(defined_terms(index, &terms));
                     }
                     let n = slots.len();
-                    let coverage = Coverage::new(slots, Coverage::min_match_of(n));
+                    let mut coverage = Coverage::new(slots, Coverage::min_match_of(n));
+                    if says_something {
+                        // The corpus's defined terms, after the words, say something.
+                        coverage = coverage.needing_one_of(content);
+                    }
                     // A question with a number asks for what it says, as it is never filled
                     // with partial hits: only the number of its words lets a unit match.
                     let coverage = if terms.iter().any(|t| t.chars().any(|c| c.is_ascii_digit())) {
@@ -688,6 +698,13 @@ pub(crate) fn compile_pruned(
                     ));
                 }
                 WordMatch::Any => subs.extend(slots.into_iter().map(|q| (Occur::Should, q))),
+                _ if nothing_said => {
+                    positive = true;
+                    subs.push((Occur::Must, Box::new(EmptyQuery)));
+                    if let Some(floor) = floor {
+                        subs = with_slots(subs, floor);
+                    }
+                }
                 _ => {
                     positive |= !slots.is_empty();
                     subs.extend(slots.into_iter().map(|q| (Occur::Must, q)));
@@ -844,6 +861,9 @@ const ALTERNATIVE_SLOP: u32 = 3;
 /// With `corrections`, a word's spelling corrections ([`super::spelling`]) are not in its
 /// clause but pushed there, each with the index of its word's clause (an empty clause when the
 /// word itself matches nothing), for [`Coverage::with_corrections`].
+///
+/// Beside each clause, whether it stands for a word that says something ([`is_content`]): a
+/// clause of dropped words only («для», «в») never makes a match by itself.
 fn word_slots(
     index: &Store,
     terms: &[&str],
@@ -852,7 +872,7 @@ fn word_slots(
     derive: bool,
     mut corrections: Option<&mut Vec<(usize, Box<dyn TQuery>)>>,
     mut articles: Option<&mut Vec<(usize, Box<dyn TQuery>)>>,
-) -> Vec<Box<dyn TQuery>> {
+) -> (Vec<Box<dyn TQuery>>, Vec<bool>) {
     let f = index.fields();
     let (plain, question) = (text_targets(f), question_targets(f));
     let targets: &[(Target, f32)] = if context { &question } else { &plain };
@@ -923,8 +943,11 @@ fn word_slots(
     };
     let mut expansions = expansions.into_iter().peekable();
     let mut out = Vec::with_capacity(terms.len());
+    let mut content: Vec<bool> = Vec::with_capacity(terms.len());
     let mut i = 0;
     while i < terms.len() {
+        // The clauses of the words before this one are told apart already.
+        content.resize(out.len(), false);
         let at = out.len();
         // The word's article clause, when the word has a clause of its own.
         let mut in_article = |out: &Vec<Box<dyn TQuery>>, w: &str| {
@@ -955,6 +978,7 @@ fn word_slots(
                 None => out.extend(word(terms[i])),
             }
             in_article(&out, terms[i]);
+            content.resize(out.len(), is_content(terms[i]));
             i += 1;
             continue;
         };
@@ -987,9 +1011,17 @@ fn word_slots(
         if e.len == 1 {
             in_article(&out, terms[i]);
         }
+        content.resize(out.len(), terms[i..i + e.len].iter().any(|w| is_content(w)));
         i += e.len;
     }
-    out
+    (out, content)
+}
+
+/// Whether a query word says something: not a word the stem analyzers drop (a preposition,
+/// a conjunction, a particle: [`crate::analysis::stopwords`]), which only the exact field
+/// keeps and which nearly every provision has.
+fn is_content(word: &str) -> bool {
+    !crate::analysis::stopwords::is_stop(&crate::text::lowercase(word))
 }
 
 /// The words derived from `word`, or from which it is derived

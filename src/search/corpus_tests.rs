@@ -677,3 +677,38 @@ fn the_scorers_skip_the_matches_that_cannot_rank() {
         queries.len()
     );
 }
+
+/// The bundled corpus speaks of neither cruises nor tourism: of these questions its units
+/// have only the words the analyzers drop («және», «мен», «үшін», «и», «в»), which say nothing
+/// of what is asked. No unit is a full match: the answer says that no unit has the words
+/// (`relaxed`), and every hit it shows is partial.
+#[test]
+fn dropped_words_alone_are_never_a_full_match() {
+    for q in [
+        "круиз және туризм",
+        "круиздер мен туристер үшін",
+        "туристерге және круиздерге үшін",
+        "визы туристов и круизов в Турцию",
+    ] {
+        let res = fixture()
+            .index
+            .search(&SearchRequest::new(q).limit(20))
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+        assert!(res.relaxed, "{q}: {} full matches", res.total);
+        assert!(
+            res.hits.iter().all(|h| h.partial),
+            "{q}: {:#?}",
+            keys(&res.hits)
+        );
+    }
+    // A dropped word beside words the corpus has is still one of the question's words: the
+    // units with them all are full matches.
+    for q in ["тұрақты тұруға рұқсат үшін", "жоқ және бар"] {
+        let res = fixture()
+            .index
+            .search(&SearchRequest::new(q).limit(20))
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+        assert!(!res.relaxed, "{q}");
+        assert!(res.hits.first().is_some_and(|h| !h.partial), "{q}");
+    }
+}

@@ -16,6 +16,10 @@
 //! that one matches far worse; a tenth of the correction's score orders the units that have
 //! the same typed words.
 //!
+//! A word the analyzers drop («для», «в», «және») counts among a unit's words only beside a
+//! word that says something ([`Coverage::needing_one_of`]): nearly every provision has one,
+//! and a unit with nothing else of the query has none of what it asks.
+//!
 //! A word a unit lacks may be in the rest of its article ([`Coverage::with_articles`]): a
 //! question whose words are spread over an article (its heading, two of its points) is
 //! answered by the article, and its best unit should come first. Such a word adds its
@@ -40,6 +44,9 @@ pub struct Coverage {
     /// The share of what the words tell that also lets a unit match with fewer words
     /// ([`Coverage::or_telling`]); above 1 when only the number of words counts.
     enough_told: Score,
+    /// Whether each clause says something ([`Coverage::needing_one_of`]); a clause past its
+    /// end does.
+    content: Option<Vec<bool>>,
 }
 
 impl Coverage {
@@ -52,7 +59,17 @@ impl Coverage {
             articles: Vec::new(),
             min_match,
             enough_told: NEVER,
+            content: None,
         }
+    }
+
+    /// These clauses, where a unit matches only when it has (as typed or through a
+    /// correction) one whose entry in `content` is true, or one past its end: the clauses of
+    /// words the analyzers drop («для») count for the minimum and the score only beside a
+    /// word that says something (see the module).
+    pub(crate) fn needing_one_of(mut self, content: Vec<bool>) -> Self {
+        self.content = Some(content);
+        self
     }
 
     /// These clauses, where a unit with fewer than the minimum of words also matches when
@@ -111,6 +128,7 @@ impl Clone for Coverage {
                 .collect(),
             min_match: self.min_match,
             enough_told: self.enough_told,
+            content: self.content.clone(),
         }
     }
 }
@@ -188,6 +206,7 @@ impl Query for Coverage {
             told,
             min_match: self.min_match,
             enough_told: self.enough_told,
+            content: self.content.clone(),
         }))
     }
 
@@ -211,6 +230,7 @@ struct CoverageWeight {
     told: Vec<Score>,
     min_match: usize,
     enough_told: Score,
+    content: Option<Vec<bool>>,
 }
 
 impl Weight for CoverageWeight {
@@ -241,8 +261,14 @@ impl Weight for CoverageWeight {
             .filter(|(p, _)| **p)
             .map(|(_, t)| t)
             .sum();
-        if present.iter().filter(|p| **p).count() < self.min_match
-            && present_told < all_told * self.enough_told
+        let says = |w: usize| {
+            self.content
+                .as_ref()
+                .is_none_or(|c| c.get(w).copied().unwrap_or(true))
+        };
+        if (present.iter().filter(|p| **p).count() < self.min_match
+            && present_told < all_told * self.enough_told)
+            || !present.iter().enumerate().any(|(w, p)| *p && says(w))
         {
             return Ok(Box::new(EmptyScorer));
         }
@@ -274,6 +300,7 @@ impl Weight for CoverageWeight {
                 Vec::new()
             },
             score: 0.0,
+            content: self.content.clone(),
         };
         scorer.settle();
         Ok(Box::new(scorer))
@@ -334,6 +361,8 @@ struct CoverageScorer {
     fixed: Vec<Option<Score>>,
     /// The current document's score, computed when it was reached.
     score: Score,
+    /// [`Coverage::needing_one_of`]'s clauses that say something, by the word.
+    content: Option<Vec<bool>>,
 }
 
 impl CoverageScorer {
@@ -350,7 +379,9 @@ impl CoverageScorer {
             } else {
                 self.with_corrections()
             };
-            if matched >= self.min_match || told >= self.all_told * self.enough_told {
+            if (matched >= self.min_match || told >= self.all_told * self.enough_told)
+                && self.says_something()
+            {
                 let (sum, told) = self.in_article(doc, sum, told);
                 // The share of what the query says that the unit has: a rare word (the thing
                 // asked about) counts for more than common ones (`должен быть`).
@@ -364,6 +395,18 @@ impl CoverageScorer {
 }
 
 impl CoverageScorer {
+    /// Whether the current document has (as typed or through a correction) a word that says
+    /// something ([`Coverage::needing_one_of`]); read before its article's words are added.
+    fn says_something(&self) -> bool {
+        let Some(content) = &self.content else {
+            return true;
+        };
+        self.have
+            .iter()
+            .enumerate()
+            .any(|(w, h)| *h && content.get(w).copied().unwrap_or(true))
+    }
+
     /// `sum` and `told` with the words document `doc` lacks but its article has.
     fn in_article(&mut self, doc: DocId, mut sum: Score, mut told: Score) -> (Score, Score) {
         for (s, w) in &mut self.articles {

@@ -183,12 +183,22 @@ impl Thesaurus {
     }
 
     /// The other members of the groups the words `window` say together are a member of, in
-    /// either language. A word the language's analyzer drops is part of the window's words
-    /// («виза для» is «виза»): left out of it, a preposition would stand as a word of its own.
+    /// either language. A window that begins or ends with a word the language's analyzer drops
+    /// (a preposition: «в магазин») is not a member: its word would join the member's clause
+    /// as a word the unit must have.
     fn alternatives_of(&self, window: &[&str]) -> Vec<String> {
+        let edges_kept = |lang: &str| {
+            [window.first(), window.last()]
+                .into_iter()
+                .flatten()
+                .all(|w| key(lang, w).is_some())
+        };
         let text = window.join(" ");
         let mut out: Vec<String> = Vec::new();
         for lang in ["kk", "ru"] {
+            if window.len() > 1 && !edges_kept(lang) {
+                continue;
+            }
             let Some(own) = key(lang, &text) else {
                 continue;
             };
@@ -300,6 +310,10 @@ mod tests {
         ] {
             assert!(alts(words).contains(&law.to_string()), "{words:?}: {law}");
         }
+        // A preposition before the member is not part of it: «в магазин» is «магазин».
+        let e = t.expansions(&["с", "собакой", "в", "магазин"]);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!((e[0].start, e[0].len), (3, 1));
         // A word of a group of speech is not a general word of the law: «права» alone (rights)
         // does not bring the driving licence.
         assert!(!alts(&["права"]).contains(&"водительское удостоверение".to_string()));
