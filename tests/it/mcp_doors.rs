@@ -732,6 +732,10 @@ fn mcp_cli_and_api_refuse_a_list_asked_badly_alike() {
     });
 }
 
+/// A command asked badly: the command line's arguments, the API's path and query, and the
+/// tool and its arguments when an MCP tool asks the same.
+type BadCase<'a> = (Vec<&'a str>, String, Option<(&'a str, Value)>);
+
 #[test]
 fn mcp_cli_and_api_refuse_a_search_diff_or_units_asked_badly_alike() {
     const ACT: &str = "mfa-order-2018-01-04-11-1-4-1";
@@ -741,7 +745,7 @@ fn mcp_cli_and_api_refuse_a_search_diff_or_units_asked_badly_alike() {
     let cli_index = dir.path().join("cli");
     // An unknown language, checked by the library's request: the search's, the diff's (no
     // MCP tool compares editions) and the outline's that `units` prints.
-    let cases: Vec<(Vec<&str>, String, Option<(&str, Value)>)> = vec![
+    let cases: Vec<BadCase> = vec![
         (
             vec!["search", "виза", "--lang", "en"],
             "/v1/search?q=виза&lang=en".to_string(),
