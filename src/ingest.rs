@@ -3,12 +3,12 @@
 //! Each file is read and structured on its own (rayon's threads take the files one at a time,
 //! largest first, while the kernel reads the next ones ahead), so the cost grows linearly with
 //! the corpus; a file that fails becomes one [`IngestFailure`] and the others go on. Then
-//! editions of one act are given one id (see [`unify_ids`]) and [`crate::amend::link_corpus`]
-//! links acts across the corpus.
+//! editions of one act are given one id (`unify_summaries`) and
+//! [`crate::amend::link_corpus`] links acts across the corpus.
 //!
-//! [`ingest_corpus`] holds every act of the corpus at once (about 2.4 bytes per source byte);
-//! [`ingest_corpus_streaming`], which `zanlex index` uses, hands the same acts over a chunk of
-//! linked files at a time, so memory stays flat whatever the corpus size.
+//! [`ingest_scanned_changes`], which `zanlex index` and every refresh use, reads the files a
+//! scan listed and hands their acts over a chunk of linked files at a time, so memory stays
+//! flat whatever the corpus size.
 
 use crate::model::Act;
 use rayon::prelude::*;
@@ -250,68 +250,27 @@ fn list_corpus(dir: &Path, walk: Walk) -> Result<(PathBuf, Vec<PathBuf>), Ingest
     Ok((parent, listing.files))
 }
 
-/// Ingests every supported file in `dir`; failures are reported, not fatal.
+/// Ingests every supported file in `dir` as `zanlex index` does ([`ingest_corpus_changes`]),
+/// the corpus as one chunk and every act kept in memory; failures are reported, not fatal.
 ///
 /// `Source::file` is relative to `dir`'s parent (`corpus/003_….txt`).
 #[cfg(test)]
 pub fn ingest_corpus(dir: &Path) -> IngestReport {
-    let _meta = crate::extract::sidecar::folder_meta_cache::scope();
-    let mut report = IngestReport::default();
-    let (parent, files) = match list_corpus(dir, Walk::default()) {
-        Ok(listed) => listed,
-        Err(failure) => {
-            report.failures.push(failure);
-            return report;
-        }
-    };
-    let results = map_files(&files, &file_sizes(&files), |_, f| {
-        ingest_file_warning(f, &parent)
+    let mut acts = Vec::new();
+    let read = ingest_corpus_changes(dir, usize::MAX, u64::MAX, None, |chunk| {
+        acts.extend(chunk);
+        Ok(())
     });
-    for (path, r) in files.into_iter().zip(results) {
-        match r {
-            Ok((act, warnings)) => {
-                report
-                    .failures
-                    .extend(warnings_of(&path, &parent, warnings));
-                report.acts.push(act);
-            }
-            Err(e) => {
-                let shown = path
-                    .strip_prefix(&parent)
-                    .map(Path::to_path_buf)
-                    .unwrap_or(path);
-                report.failures.push(IngestFailure {
-                    path: shown,
-                    reason: reason_of(&e),
-                    indexed: false,
-                });
-            }
-        }
-    }
-    unify_ids(&mut report.acts);
-    let ids: Vec<(String, crate::model::Lang, bool, String)> = report
-        .acts
-        .iter()
-        .map(|a| {
-            (
-                a.id.clone(),
-                a.lang,
-                a.version_date.is_some(),
-                a.source.file.clone(),
-            )
-        })
-        .collect();
-    let undated = undated_twins(&ids);
-    for (i, reason) in undated.iter().rev() {
-        let act = report.acts.remove(*i);
-        report.failures.push(IngestFailure {
-            path: PathBuf::from(act.source.file),
-            reason: reason.clone(),
+    let failures = match read {
+        Ok(report) => report.failures,
+        // Only the sink stops a read, and this one never does.
+        Err(e) => vec![IngestFailure {
+            path: dir.to_path_buf(),
+            reason: reason_of(&e),
             indexed: false,
-        });
-    }
-    link(&mut report.acts);
-    report
+        }],
+    };
+    IngestReport { acts, failures }
 }
 
 /// Gives editions of one act one id.

@@ -86,7 +86,7 @@ pub mod pages {
         changes, ChangesAnswer, ChangesRequest, ChangesSpan, ChangesTotals, DiffPage, LinkedChange,
         DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE,
     };
-    pub use crate::answer::list_args::{ChangesArgs, ListArgs, StatsArgs};
+    pub use crate::answer::list_args::{ChangesArgs, DiffArgs, ListArgs, StatsArgs};
     pub use crate::answer::pages::{
         at_date, bound_search_page, bound_text, cited_by_page, diff_page, history_page, read,
         refs_page, stats, ActBrief, ActDiffPage, ActRead, AmendmentBrief, Budget, DiffRequest,

@@ -324,7 +324,11 @@ fn parse_citations(seg: &str, action: AmendAction, label: &str) -> Vec<NoteEvent
             last = p.end;
         }
         outside.push_str(&span[last.min(span.len())..]);
-        let kind = KIND_RE.find(&outside).map(|m| kind_of(m.as_str()));
+        // The first match that is a kind word: `заң` starts `заңнамасына` too.
+        let kind = KIND_RE
+            .find_iter(&outside)
+            .map(|m| kind_of(&outside[m.start()..]))
+            .find(|k| *k != ActKind::Other);
         kinds.push(kind);
         cites.push((
             ActRef {
@@ -362,30 +366,10 @@ fn parse_citations(seg: &str, action: AmendAction, label: &str) -> Vec<NoteEvent
         .collect()
 }
 
-/// Maps a kind word (`бұйрығымен`, `Конституциялық заңымен`, `қаулысымен`) to an act kind.
-pub fn kind_of(word: &str) -> ActKind {
-    let w = crate::structure::lowercase(word);
-    if w.starts_with("конституциялық") {
-        ActKind::ConstitutionalLaw
-    } else if w.starts_with("заң") {
-        ActKind::Law
-    } else if w.starts_with("бірлескен") {
-        ActKind::JointOrder
-    } else if w.starts_with("бұйр") {
-        ActKind::Order
-    } else if w.starts_with("қаулы") {
-        ActKind::Resolution
-    } else if w.starts_with("шешім") {
-        ActKind::Decision
-    } else if w.starts_with("кодекс") {
-        ActKind::Code
-    } else if w.starts_with("жарлы") {
-        ActKind::Decree
-    } else if w.starts_with("өкім") {
-        ActKind::Disposition
-    } else {
-        ActKind::Other
-    }
+/// The act kind the kind word at the start of `text` names (`бұйрығымен`, `Конституциялық
+/// заңымен`, `қаулысымен`), by the one list of kind words; [`ActKind::Other`] for none.
+pub fn kind_of(text: &str) -> ActKind {
+    crate::model::citation::codes::kind_named(crate::Lang::Kk, text).unwrap_or(ActKind::Other)
 }
 
 /// A short code for an issuer as printed, Kazakh or Russian (`ҚР Сыртқы істер министрінің м.а.`

@@ -274,30 +274,10 @@ fn parse_citations(seg: &str, action: AmendAction, label: &str) -> Vec<NoteEvent
 }
 
 /// Maps a Russian kind word in any case (`Конституционным законом`, `приказа`, `постановлением`,
-/// `Указом`, `распоряжением`) to an act kind.
+/// `Указом`, `распоряжением`) to an act kind, by the one list of kind words;
+/// [`ActKind::Other`] for none.
 pub fn kind_of(word: &str) -> ActKind {
-    let w = crate::structure::lowercase(word);
-    if w.starts_with("конституц") {
-        ActKind::ConstitutionalLaw
-    } else if w.starts_with("совместн") {
-        ActKind::JointOrder
-    } else if w.starts_with("кодекс") {
-        ActKind::Code
-    } else if w.starts_with("закон") {
-        ActKind::Law
-    } else if w.starts_with("нормативн") || w.starts_with("постановлени") {
-        ActKind::Resolution
-    } else if w.starts_with("приказ") {
-        ActKind::Order
-    } else if w.starts_with("решени") {
-        ActKind::Decision
-    } else if w.starts_with("указ") {
-        ActKind::Decree
-    } else if w.starts_with("распоряжени") {
-        ActKind::Disposition
-    } else {
-        ActKind::Other
-    }
+    crate::model::citation::codes::kind_named(crate::Lang::Ru, word).unwrap_or(ActKind::Other)
 }
 
 /// Parses the printed text of a deleted unit or a placeholder that cites its amending act

@@ -1,13 +1,14 @@
 //! The lists about an act or a unit (its history, what it refers to, what cites it, the acts
 //! related to it), what changed in it, and the corpus's counts, as every door asks them: the
-//! values as typed ([`ListArgs`], [`ChangesArgs`], [`StatsArgs`]), checked in one place by
-//! each request's `parse` ([`HistoryRequest::parse`], [`RefsRequest::parse`],
-//! [`RelatedRequest::parse`], [`ChangesRequest::parse`], [`StatsRequest::parse`]), so that a
+//! values as typed ([`ListArgs`], [`ChangesArgs`], [`DiffArgs`], [`StatsArgs`]), checked in
+//! one place by each request's `parse` ([`HistoryRequest::parse`], [`RefsRequest::parse`],
+//! [`RelatedRequest::parse`], [`ChangesRequest::parse`], [`DiffRequest::parse`],
+//! [`StatsRequest::parse`]), so that a
 //! bad date or language is the same error, with the same code, from the command line, the
 //! HTTP API and the MCP tools.
 
 use super::changes::{ChangesRequest, ChangesSpan, DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE};
-use super::pages::{Budget, HistoryRequest, Paging, RefsRequest, StatsRequest};
+use super::pages::{Budget, DiffRequest, HistoryRequest, Paging, RefsRequest, StatsRequest};
 use super::related::RelatedRequest;
 use super::Target;
 use crate::model::Lang;
@@ -210,6 +211,67 @@ impl ChangesRequest {
         let to = day_value(args.to, "to", &name)?;
         let span = ChangesSpan::new(args.edition, from, to)?;
         Ok(ChangesRequest::new(target, span, paging).lang(lang))
+    }
+}
+
+/// A diff as a door received it, each value as typed (an empty text is as if not given),
+/// before [`DiffRequest::parse`] checks it.
+///
+/// ```
+/// let args = zanlex::pages::DiffArgs { target: "a", from: Some("2020-01-01"), ..Default::default() };
+/// assert_eq!(args.to, None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DiffArgs<'a> {
+    /// `ACT_ID` or `ACT_ID#EID` (the unit and the units inside it).
+    pub target: &'a str,
+    /// The earlier side: an edition id (as the act's versions list it) or a date.
+    pub from: Option<&'a str>,
+    /// The later side: an edition id or a date.
+    pub to: Option<&'a str>,
+    /// The language of the texts compared (`kk`, `ru`).
+    pub lang: Option<&'a str>,
+    /// Changes (units) before the page.
+    pub offset: Option<u64>,
+    /// Changes on the page, within the door's [`Budget`].
+    pub limit: Option<u64>,
+}
+
+impl DiffRequest {
+    /// Checks a diff as a door received it: the target, the language, the two sides (both
+    /// needed: an edition id or a date each, read when answered) and the page within
+    /// `budget`'s sizes. Errors as [`HistoryRequest::parse`]'s.
+    ///
+    /// ```
+    /// use zanlex::pages::{Budget, DiffArgs, DiffRequest};
+    /// let args = DiffArgs { target: "a#p_1", from: Some("2019-01-01"), to: Some("2020-01-01"), ..Default::default() };
+    /// let req = DiffRequest::parse(&args, &Budget::SERVER, str::to_string).unwrap();
+    /// assert_eq!((req.from.as_str(), req.target.eid()), ("2019-01-01", Some("p_1")));
+    /// let err = DiffRequest::parse(&DiffArgs { to: None, ..args.clone() }, &Budget::SERVER, str::to_string).unwrap_err();
+    /// assert_eq!(err.to_string(), "to is missing: give a version id or a date, e.g. to=2020-01-01");
+    /// let bad = DiffArgs { lang: Some("en"), ..args };
+    /// let err = DiffRequest::parse(&bad, &Budget::SERVER, |n| format!("--{n}")).unwrap_err();
+    /// assert_eq!(err.code(), zanlex::ErrorCode::BadRequest);
+    /// ```
+    pub fn parse(
+        args: &DiffArgs<'_>,
+        budget: &Budget,
+        name: impl Fn(&str) -> String,
+    ) -> crate::Result<Self> {
+        let target = Target::parse(args.target)?;
+        let lang = lang_value(args.lang, "lang", &name)?;
+        let side = |v: Option<&str>, key: &str| {
+            given(v).map(str::to_string).ok_or_else(|| {
+                let n = name(key);
+                crate::Error::BadArgument(format!(
+                    "{n} is missing: give a version id or a date, e.g. {n}=2020-01-01"
+                ))
+            })
+        };
+        let from = side(args.from, "from")?;
+        let to = side(args.to, "to")?;
+        let paging = budget.list_paging(args.offset, args.limit)?;
+        Ok(DiffRequest::new(target, from, to, paging).lang(lang))
     }
 }
 

@@ -155,6 +155,38 @@ impl ReadRequest {
         })
     }
 
+    /// Whether the index has the request's act, and its unit when it names one, found by
+    /// their ids without reading the act: [`crate::Error::UnknownAct`] or
+    /// [`crate::Error::UnknownUnit`] as reading it says, so that a page's address for a
+    /// provision the index lacks answers as `GET /v1/acts/{id}/units/{eid}` does before its
+    /// script reads the API. The date and the language are left to the read.
+    ///
+    /// ```no_run
+    /// # fn main() -> zanlex::Result<()> {
+    /// use zanlex::pages::{ReadArgs, ReadRequest};
+    /// let index = zanlex::ZanIndex::open("index")?;
+    /// let args = ReadArgs { target: "mfa-order-2018-01-04-11-1-4-1#para_99", ..Default::default() };
+    /// let err = ReadRequest::parse(&args, str::to_string)?.found_in(&index).unwrap_err();
+    /// assert_eq!(err.code(), zanlex::ErrorCode::NotFound);
+    /// # Ok(()) }
+    /// ```
+    pub fn found_in(&self, index: &ZanIndex) -> crate::Result<()> {
+        let (act, eid) = (&self.target.act, self.target.eid());
+        if !index.store().has_target(act, None)? {
+            // The error with the ids nearest to it, as a read gives it.
+            return index.act(act).map(drop);
+        }
+        match eid {
+            Some(eid) if !index.store().has_target(act, Some(eid))? => {
+                Err(crate::Error::UnknownUnit {
+                    act: act.clone(),
+                    eid: eid.to_string(),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// The act's outline on the request's date, each unit's text too when asked.
     pub(super) fn outline(&self, index: &ZanIndex) -> crate::Result<ActOutline> {
         let (act, lang) = (&self.target.act, self.lang);

@@ -852,6 +852,46 @@ impl Store {
         }
     }
 
+    /// Whether the index has act `id` in some language, and when `eid` is given, whether
+    /// one of its texts or editions has that unit: a lookup of the ids in the terms, no act
+    /// read. A unit the terms lack may be one with no document (neither text nor heading of
+    /// its own): only then is the act's outline read, from its own document.
+    pub(crate) fn has_target(&self, id: &str, eid: Option<&str>) -> crate::Result<bool> {
+        let found = |query: &BooleanQuery| -> crate::Result<bool> {
+            self.guarded(|| Ok(self.searcher().search(query, &tantivy::collector::Count)? > 0))
+        };
+        if !found(&of_type(&self.fields, DOC_ACT, Some(id), None))? {
+            return Ok(false);
+        }
+        let Some(eid) = eid else { return Ok(true) };
+        let unit = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(of_type(&self.fields, DOC_UNIT, Some(id), None)) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.eid, eid),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        if found(&unit)? {
+            return Ok(true);
+        }
+        let mut has = false;
+        for act in self.act_outlines(id)? {
+            let trees = std::iter::once(&act.units).chain(act.versions.iter().map(|v| &v.units));
+            for units in trees {
+                crate::model::walk_with_path(units, &mut |path| {
+                    has |= path.last().is_some_and(|u| u.eid == eid);
+                });
+            }
+        }
+        Ok(has)
+    }
+
     /// Number of unit documents (current texts and older editions).
     pub fn unit_count(&self) -> crate::Result<usize> {
         let q = TermQuery::new(

@@ -77,29 +77,23 @@ pub fn asked(text: &str) -> Option<ArticleAsked> {
 /// Acts considered for the article: the best few by their title's match of the act words.
 const ACTS_CONSIDERED: usize = 5;
 
-/// The kinds of act a word of an act's name says, in either language: «закона», «заңның»,
-/// «кодекса», «кодексінің», «постановления», «қаулысының»; none for any other word.
+/// The kinds of act a word of an act's name says, in either language, by the one list of kind
+/// words: «закона», «заңның», «кодекса», «кодексінің», «постановления», «қаулысының»; a law or
+/// an order also its constitutional or joint form. None for any other word.
 fn kinds_named(word: &str) -> &'static [ActKind] {
-    let w = crate::text::lowercase(word);
-    let starts = |p: &[&str]| p.iter().any(|p| w.starts_with(p));
-    if starts(&["конституционн", "конституциялық"]) {
-        &[ActKind::ConstitutionalLaw]
-    } else if starts(&["закон"]) && !starts(&["законодател", "законност", "законн"])
-        || starts(&["заң"]) && !starts(&["заңна", "заңды", "заңсыз", "заңгер"])
-    {
-        &[ActKind::Law, ActKind::ConstitutionalLaw]
-    } else if starts(&["кодекс"]) {
-        &[ActKind::Code]
-    } else if starts(&["постановлени", "қаулы"]) {
-        &[ActKind::Resolution]
-    } else if starts(&["приказ", "бұйрық"]) {
-        &[ActKind::Order, ActKind::JointOrder]
-    } else if starts(&["указ", "жарлық"]) {
-        &[ActKind::Decree]
-    } else if starts(&["решени", "шешім"]) {
-        &[ActKind::Decision]
-    } else {
-        &[]
+    use crate::model::citation::codes::kind_named;
+    let kind = kind_named(crate::Lang::Ru, word).or_else(|| kind_named(crate::Lang::Kk, word));
+    match kind {
+        Some(ActKind::Law) => &[ActKind::Law, ActKind::ConstitutionalLaw],
+        Some(ActKind::Order) => &[ActKind::Order, ActKind::JointOrder],
+        Some(ActKind::ConstitutionalLaw) => &[ActKind::ConstitutionalLaw],
+        Some(ActKind::JointOrder) => &[ActKind::JointOrder],
+        Some(ActKind::Code) => &[ActKind::Code],
+        Some(ActKind::Resolution) => &[ActKind::Resolution],
+        Some(ActKind::Decree) => &[ActKind::Decree],
+        Some(ActKind::Decision) => &[ActKind::Decision],
+        Some(ActKind::Disposition) => &[ActKind::Disposition],
+        _ => &[],
     }
 }
 

@@ -65,11 +65,7 @@ pub(crate) fn issuer_without_kind(who: &str) -> &str {
 /// The form a Russian kind word names (`Приказ` → order, `Конституционный закон` →
 /// constitutional law, `Совместный приказ` → joint order).
 fn kind_of_ru(word: &str) -> Option<ActKind> {
-    use crate::model::citation::codes::{kind_word, KindWord};
-    match kind_word(crate::Lang::Ru, &crate::text::lowercase(word))? {
-        KindWord::Kind(k) | KindWord::Modifier(k) => Some(k),
-        KindWord::Constitution => None,
-    }
+    crate::model::citation::codes::kind_named(crate::Lang::Ru, word)
 }
 
 /// The part of a requisite line that names the act itself: up to its registration or repeal.

@@ -731,3 +731,75 @@ fn mcp_cli_and_api_refuse_a_list_asked_badly_alike() {
         client.cancel().await.expect("close the session");
     });
 }
+
+/// A command asked badly: the command line's arguments, the API's path and query, and the
+/// tool and its arguments when an MCP tool asks the same.
+type BadCase<'a> = (Vec<&'a str>, String, Option<(&'a str, Value)>);
+
+#[test]
+fn mcp_cli_and_api_refuse_a_search_diff_or_units_asked_badly_alike() {
+    const ACT: &str = "mfa-order-2018-01-04-11-1-4-1";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = corpus_copy(dir.path());
+    let server = Server::start(&corpus, &dir.path().join("served"), &["--watch-secs", "0"]);
+    let cli_index = dir.path().join("cli");
+    // An unknown language, checked by the library's request: the search's, the diff's (no
+    // MCP tool compares editions) and the outline's that `units` prints.
+    let cases: Vec<BadCase> = vec![
+        (
+            vec!["search", "виза", "--lang", "en"],
+            "/v1/search?q=виза&lang=en".to_string(),
+            Some(("search", json!({"query": "виза", "lang": "en"}))),
+        ),
+        (
+            vec![
+                "diff",
+                ACT,
+                "--from",
+                "2018-01-01",
+                "--to",
+                "2020-01-01",
+                "--lang",
+                "en",
+            ],
+            format!("/v1/acts/{ACT}/diff?from=2018-01-01&to=2020-01-01&lang=en"),
+            None,
+        ),
+        (
+            vec!["units", ACT, "--lang", "en"],
+            format!("/v1/acts/{ACT}?lang=en"),
+            Some(("read", json!({"target": ACT, "lang": "en"}))),
+        ),
+    ];
+    runtime().block_on(async {
+        let client = spawn(&corpus, &dir.path().join("mcp")).await;
+        for (cli_args, api_path, mcp) in cases {
+            let (exit, cli_error) = cli_answer(&corpus, &cli_index, &cli_args);
+            assert_eq!(exit, 2, "{cli_args:?}: {cli_error}");
+            let (status, api_error) = api_answer(&server, &api_path);
+            assert_eq!(status, 400, "{api_path}: {api_error}");
+            let mut answers = vec![("cli", cli_error), ("/v1", api_error)];
+            if let Some((tool, args)) = mcp {
+                let result = call(&client, tool, args.clone()).await;
+                assert_eq!(result.is_error, Some(true), "{tool} {args}");
+                answers.push(("mcp", result.structured_content.expect("structured error")));
+            }
+            // One code and one message, the command line spelling the value `--lang`.
+            let spelt = |m: &Value| {
+                m["error"]["message"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .replace("--lang", "lang")
+            };
+            for (door, answer) in &answers {
+                assert_eq!(answer["error"]["code"], "bad_request", "{door}: {answer}");
+                assert_eq!(
+                    spelt(answer),
+                    "lang: \"en\" is not a language here; write kk (Kazakh) or ru (Russian)",
+                    "{door} {cli_args:?}: {answer}"
+                );
+            }
+        }
+        client.cancel().await.expect("close the session");
+    });
+}

@@ -497,9 +497,23 @@ fn every_endpoint_answers_in_the_documented_shape() {
     let (st, body, _) = get(&s, "/v1/reindex");
     schemas.check_error(st, 405, &body);
 
-    // The page: its shell holds no document text; its headers forbid inline scripts.
-    let res = client().get(s.url("/acts/x/y")).send().expect("page");
-    assert_eq!(res.status().as_u16(), 200);
+    // The page of the hostile act's provision: its shell holds no document text; its headers
+    // forbid inline scripts. A provision the index lacks is not found, with the same headers.
+    let (_, hostile, _) = get(&s, "/v1/search?q=зебразавр%20%3Cscript%3E");
+    let (act, eid) = (
+        &hostile["hits"][0]["act"]["id"],
+        &hostile["hits"][0]["unit"]["eid"],
+    );
+    let page = format!(
+        "/acts/{}/{}",
+        act.as_str().expect("id"),
+        eid.as_str().expect("eid")
+    );
+    let missing = client().get(s.url("/acts/x/y")).send().expect("page");
+    assert_eq!(missing.status().as_u16(), 404);
+    assert!(missing.headers().get("content-security-policy").is_some());
+    let res = client().get(s.url(&page)).send().expect("page");
+    assert_eq!(res.status().as_u16(), 200, "{page}");
     let csp = res
         .headers()
         .get("content-security-policy")
@@ -518,7 +532,6 @@ fn every_endpoint_answers_in_the_documented_shape() {
         .expect("text");
     assert!(!js.contains("innerHTML"), "the page script sets no markup");
     // The hostile act is found and comes back as text in JSON.
-    let (_, hostile, _) = get(&s, "/v1/search?q=зебразавр%20%3Cscript%3E");
     assert!(hostile["hits"][0]["text"]
         .as_str()
         .expect("text")

@@ -68,9 +68,9 @@ fn the_page_and_the_api_answer_a_bad_read_with_the_same_code() {
         );
         statuses.push((page.clone(), status, page_status));
     }
-    // A read the library refuses as asked is refused by the page with the same status (an act
-    // or unit the index lacks is found so when the page's script reads it).
-    for (page, api_status, page_status) in statuses.iter().filter(|s| s.1 == 400) {
+    // A read the library refuses as asked, and an act or unit the index lacks, are refused by
+    // the page with the API's status.
+    for (page, api_status, page_status) in &statuses {
         assert_eq!(page_status, api_status, "{page}");
     }
     runtime().block_on(async {
@@ -91,4 +91,65 @@ fn the_page_and_the_api_answer_a_bad_read_with_the_same_code() {
         }
         c.close().await.expect("close the browser");
     });
+}
+
+/// The page's status for `path`, asked as a browser asks.
+fn page_status(server: &Server, path: &str) -> u16 {
+    reqwest::blocking::Client::new()
+        .get(server.url(path))
+        .header("Accept", "text/html")
+        .send()
+        .expect("the page")
+        .status()
+        .as_u16()
+}
+
+#[test]
+fn the_page_of_an_act_or_unit_the_index_lacks_is_not_found_as_in_the_api() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let server = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "0"]);
+    // The page's address, the API's for the same read, and the status and code both give.
+    let cases = [
+        (
+            "/acts/no-such-act".to_string(),
+            "/v1/acts/no-such-act".to_string(),
+            404,
+            "not_found",
+        ),
+        (
+            "/acts/no-such-act/para_1".to_string(),
+            "/v1/acts/no-such-act/units/para_1".to_string(),
+            404,
+            "not_found",
+        ),
+        (
+            format!("/acts/{ACT}/para_99"),
+            format!("/v1/acts/{ACT}/units/para_99"),
+            404,
+            "not_found",
+        ),
+        (format!("/acts/{ACT}"), format!("/v1/acts/{ACT}"), 200, ""),
+        (
+            format!("/acts/{ACT}/{UNIT}"),
+            format!("/v1/acts/{ACT}/units/{UNIT}"),
+            200,
+            "",
+        ),
+        (
+            format!("/acts/{ACT}/att_1"),
+            format!("/v1/acts/{ACT}/units/att_1"),
+            200,
+            "",
+        ),
+    ];
+    for (page, api, status, code) in &cases {
+        let (api_status, body, _) = get(&server, api);
+        assert_eq!(
+            (api_status, body["error"]["code"].as_str().unwrap_or("")),
+            (*status, *code),
+            "{api}: {body:#}"
+        );
+        assert_eq!(page_status(&server, page), *status, "{page}");
+    }
 }

@@ -161,7 +161,12 @@ pub(crate) const KIND_STEMS: [KindStem; 22] = {
         row(Kk, "бірлескен", &[], Modifier(K::JointOrder)),
         row(Kk, "конституциял", &[], Modifier(K::ConstitutionalLaw)),
         row(Kk, "конституция", &[], Constitution),
-        row(Kk, "заң", &["заңнам", "заңды", "заңсыз"], Kind(K::Law)),
+        row(
+            Kk,
+            "заң",
+            &["заңнам", "заңды", "заңсыз", "заңгер"],
+            Kind(K::Law),
+        ),
         row(Kk, "кодекс", &[], Kind(K::Code)),
         row(Kk, "нормативт", &[], Modifier(K::Resolution)),
         row(Kk, "қаулы", &[], Kind(K::Resolution)),
@@ -181,6 +186,22 @@ pub(crate) fn kind_word(lang: crate::model::Lang, lower: &str) -> Option<KindWor
         .filter(|r| r.lang == lang)
         .find(|r| lower.starts_with(r.stem) && !r.not.iter().any(|n| lower.starts_with(n)))
         .map(|r| r.names)
+}
+
+/// The kind of act the first word of `text` names in `lang` by [`KIND_STEMS`], in any case
+/// form and letter case: a modifier names its noun's kind (`совместным приказом` a joint
+/// order, `Конституциялық заңымен` a constitutional law). `None` for any other word, and for
+/// the Constitution, no kind zanlex files acts under.
+///
+/// `kind_named(Lang::Kk, "бұйрығымен")` is `Some(Order)`; `kind_named(Lang::Ru, "Законодательства")` is `None`.
+pub(crate) fn kind_named(lang: crate::model::Lang, text: &str) -> Option<ActKind> {
+    let word = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?;
+    match kind_word(lang, &crate::text::lowercase(word))? {
+        KindWord::Kind(k) | KindWord::Modifier(k) => Some(k),
+        KindWord::Constitution => None,
+    }
 }
 
 /// Whether a lowercase word names a kind of act, in either language.
@@ -588,9 +609,44 @@ mod kind_word_tests {
         );
         assert_eq!(kk("конституциясының"), Some(Constitution));
         assert_eq!(kk("бірлескен"), Some(Modifier(ActKind::JointOrder)));
-        for w in ["заңнамасына", "заңды", "заңсыз", "тармағы", "приказом"]
-        {
+        for w in [
+            "заңнамасына",
+            "заңды",
+            "заңсыз",
+            "заңгерлер",
+            "тармағы",
+            "приказом",
+        ] {
             assert_eq!(kk(w), None, "{w}");
+        }
+    }
+
+    /// A note's, a requisite's and a search's kind word, as its first word names it: in any
+    /// letter case, a modifier naming its noun's kind, the Constitution none.
+    #[test]
+    fn the_kind_a_words_text_names() {
+        use super::kind_named;
+        let cases = [
+            (Lang::Kk, "Бұйрығымен бекітілген", Some(ActKind::Order)),
+            (
+                Lang::Kk,
+                "Конституциялық заңымен",
+                Some(ActKind::ConstitutionalLaw),
+            ),
+            (Lang::Kk, "бірлескен бұйрығымен", Some(ActKind::JointOrder)),
+            (Lang::Kk, "заңнамасына сәйкес", None),
+            (Lang::Ru, "Совместным приказом", Some(ActKind::JointOrder)),
+            (
+                Lang::Ru,
+                "нормативным постановлением",
+                Some(ActKind::Resolution),
+            ),
+            (Lang::Ru, "«Законом»", Some(ActKind::Law)),
+            (Lang::Ru, "Конституции", None),
+            (Lang::Ru, "указанного", None),
+        ];
+        for (lang, text, kind) in cases {
+            assert_eq!(kind_named(lang, text), kind, "{text}");
         }
     }
 

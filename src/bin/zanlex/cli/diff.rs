@@ -21,8 +21,8 @@ pub struct Args {
     #[arg(long)]
     pub json: bool,
     /// The language of the text: kk (Kazakh, the default when the act has it) or ru.
-    #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
-    pub lang: Option<zanlex::Lang>,
+    #[arg(long, value_name = "kk|ru")]
+    pub lang: Option<String>,
     #[command(flatten)]
     pub page: super::PageArgs,
 }
@@ -33,14 +33,19 @@ const RESET: &str = "\x1b[0m";
 
 /// Runs `zanlex diff`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
-    let target = zanlex::Target::parse(&args.target)?;
-    let request = zanlex::pages::DiffRequest::new(
-        target,
-        args.from.clone(),
-        args.to.clone(),
-        args.page.paging()?,
-    )
-    .lang(args.lang);
+    let typed = zanlex::pages::DiffArgs {
+        target: &args.target,
+        from: Some(&args.from),
+        to: Some(&args.to),
+        lang: args.lang.as_deref(),
+        offset: args.page.offset,
+        limit: args.page.limit,
+    };
+    let request = zanlex::pages::DiffRequest::parse(
+        &typed,
+        &zanlex::pages::Budget::SERVER,
+        super::search::flag,
+    )?;
     let indexed = Indexed::open(cli)?;
     let printed = print(&indexed, args, &request);
     super::finish(&indexed.report, printed)

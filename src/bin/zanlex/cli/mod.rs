@@ -338,6 +338,11 @@ impl Command {
             || matches!(self, Command::History(a) if a.json)
             || matches!(self, Command::Refs(a) if a.json)
             || matches!(self, Command::CitedBy(a) if a.json)
+            || matches!(self, Command::Units(a) if a.json)
+            || matches!(self, Command::Diff(a) if a.json)
+            || matches!(self, Command::Acts(a) if a.json)
+            || matches!(self, Command::Lexicon(a) if a.json)
+            || matches!(self, Command::Analyze(a) if a.json)
     }
 }
 
@@ -368,11 +373,6 @@ fn report_error(err: &anyhow::Error) -> ExitCode {
     let code = crate::common::error_code(err);
     eprintln!("zanlex: {}", terminal_safe(&format!("{err:#}")));
     ExitCode::from(code.exit_code())
-}
-
-/// Parses `--lang`: `kk` (Kazakh) or `ru` (Russian); `kaz`/`rus` are accepted too.
-pub(crate) fn parse_lang(s: &str) -> Result<zanlex::Lang, String> {
-    zanlex::lang_arg(s)
 }
 
 /// A command-line mistake that clap cannot catch (exit code 2, as every
@@ -408,13 +408,6 @@ pub struct PageArgs {
     /// where an entry ends and gives the `next_offset`.
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
-}
-
-impl PageArgs {
-    /// The page asked for, within the sizes of the server's pages (the JSON is the API's).
-    pub(crate) fn paging(&self) -> anyhow::Result<zanlex::pages::Paging> {
-        Ok(zanlex::pages::Budget::SERVER.list_paging(self.offset, self.limit)?)
-    }
 }
 
 /// Says on stderr, after a page of text, why it was cut and where the next page begins.

@@ -22,7 +22,8 @@ pub struct Args {
     /// The language of the text shown: kk (Kazakh, the default when the act has it) or ru.
     #[arg(long, value_name = "kk|ru")]
     pub lang: Option<String>,
-    /// Print the Kazakh and the Russian wording side by side (JSON: one object per language).
+    /// Print the Kazakh and the Russian wording side by side (JSON: one object per language),
+    /// as wide as `COLUMNS` says the terminal is (120 characters when unset).
     #[arg(long)]
     pub parallel: bool,
     /// An act with each unit's own text under it, not its outline alone.

@@ -15,8 +15,8 @@ pub struct Args {
     #[arg(long)]
     pub json: bool,
     /// The language of the text: kk (Kazakh, the default when the act has it) or ru.
-    #[arg(long, value_name = "kk|ru", value_parser = super::parse_lang)]
-    pub lang: Option<zanlex::Lang>,
+    #[arg(long, value_name = "kk|ru")]
+    pub lang: Option<String>,
 }
 
 /// Prints `u` and the units inside it; lines are those of `source`'s file, or of the part
@@ -88,14 +88,31 @@ fn print_tree(
 
 /// Runs `zanlex units`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
+    // Checked as every door checks the read of an act's outline, before the index is touched.
+    let typed = zanlex::pages::ReadArgs {
+        target: &args.act_id,
+        lang: args.lang.as_deref(),
+        ..Default::default()
+    };
+    let request = zanlex::pages::ReadRequest::parse(&typed, super::search::flag)?;
+    if request.target.eid().is_some() {
+        return Err(super::usage(format!(
+            "{:?}: units lists an act's units; write the act's id alone, without #EID",
+            args.act_id
+        )));
+    }
     let indexed = Indexed::open(cli)?;
-    let printed = print(&indexed, args);
+    let printed = print(&indexed, args, &request);
     super::finish(&indexed.report, printed)
 }
 
-/// Prints what `args` ask of the act.
-fn print(indexed: &Indexed, args: &Args) -> anyhow::Result<()> {
-    let tree = indexed.index.unit_tree(&args.act_id, args.lang)?;
+/// Prints the unit tree `request` asks for.
+fn print(
+    indexed: &Indexed,
+    args: &Args,
+    request: &zanlex::pages::ReadRequest,
+) -> anyhow::Result<()> {
+    let tree = indexed.index.unit_tree(&request.target.act, request.lang)?;
     if args.json {
         return super::print_json(&tree);
     }

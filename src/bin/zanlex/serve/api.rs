@@ -16,7 +16,7 @@ use serde::Deserialize;
 use std::sync::Arc;
 use utoipa::IntoParams;
 use zanlex::pages::{
-    ActDiffPage, Budget, DiffRequest, HistoryPage, HistoryRequest, Links, ListArgs, Paging,
+    ActDiffPage, Budget, DiffArgs, DiffRequest, HistoryPage, HistoryRequest, Links, ListArgs,
     RefsPage, RefsRequest, RelatedActs, RelatedRequest,
 };
 use zanlex::{ErrorCode, Lang, Target};
@@ -71,13 +71,6 @@ fn number_param(name: &str, value: Option<&str>, default: usize) -> Result<usize
             ))
         }),
     }
-}
-
-/// `offset` and `limit` of a page of a list, within the server's page sizes
-/// ([`Budget::SERVER`]).
-fn list_paging(door: &Door, offset: Option<&str>, limit: Option<&str>) -> Result<Paging, ApiError> {
-    let (offset, limit) = list_numbers(offset, limit)?;
-    Ok(door.budget.list_paging(offset, limit)?)
 }
 
 /// `offset` and `limit` of a page of a list as numbers, `None` when absent or empty (the
@@ -881,16 +874,17 @@ pub(crate) async fn diff(
     q: Result<Query<DiffParams>, QueryRejection>,
 ) -> Answer<ActDiffPage> {
     let p = params(q)?;
-    let lang = lang_param(p.lang.as_deref())?;
-    let missing = |name: &str| {
-        ApiError::bad_request(format!(
-            "{name} is missing: give a version id or a date, e.g. {name}=2020-01-01"
-        ))
+    let (offset, limit) = list_numbers(p.offset.as_deref(), p.limit.as_deref())?;
+    let target = Target::new(id, text_param(p.eid)).to_string();
+    let args = DiffArgs {
+        target: &target,
+        from: p.from.as_deref(),
+        to: p.to.as_deref(),
+        lang: p.lang.as_deref(),
+        offset,
+        limit,
     };
-    let from = text_param(p.from).ok_or_else(|| missing("from"))?;
-    let to = text_param(p.to).ok_or_else(|| missing("to"))?;
-    let paging = list_paging(&door, p.offset.as_deref(), p.limit.as_deref())?;
-    let request = DiffRequest::new(Target::new(id, text_param(p.eid)), from, to, paging).lang(lang);
+    let request = DiffRequest::parse(&args, &door.budget, param_name)?;
     let diff = state
         .readers
         .run(state.index(), move |index| {

@@ -4,7 +4,7 @@
 //! Content-Security-Policy forbids inline scripts, so markup that slipped through would not run.
 
 use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -51,13 +51,15 @@ pub(crate) struct PageParams {
 
 /// An act's page: its address read as the library's read request, as `GET /v1/acts/{id}`
 /// reads it, and the shell with the status of that request's error when it has one (a date
-/// that is no date, a language the index has not), whose script then shows the API's error.
+/// that is no date, a language the index has not, an act the index lacks), whose script then
+/// shows the API's error.
 async fn act_shell(
+    State(state): State<Arc<super::AppState>>,
     id: Result<Path<String>, PathRejection>,
     params: Result<Query<PageParams>, QueryRejection>,
 ) -> Response {
     match id {
-        Ok(Path(id)) => shell_for(&id, params).await,
+        Ok(Path(id)) => shell_for(&state, id, params).await,
         Err(_) => unreadable().await,
     }
 }
@@ -65,11 +67,12 @@ async fn act_shell(
 /// A provision's page: as [`act_shell`], its address read as `GET /v1/acts/{id}/units/{eid}`
 /// reads it.
 async fn unit_shell(
+    State(state): State<Arc<super::AppState>>,
     ids: Result<Path<(String, String)>, PathRejection>,
     params: Result<Query<PageParams>, QueryRejection>,
 ) -> Response {
     match ids {
-        Ok(Path((id, eid))) => shell_for(&format!("{id}#{eid}"), params).await,
+        Ok(Path((id, eid))) => shell_for(&state, format!("{id}#{eid}"), params).await,
         Err(_) => unreadable().await,
     }
 }
@@ -83,21 +86,37 @@ async fn unreadable() -> Response {
 }
 
 /// The shell for a read of `target` with the address's `params`, its status the read
-/// request's (200 when the library takes it).
-async fn shell_for(target: &str, params: Result<Query<PageParams>, QueryRejection>) -> Response {
+/// request's: its error's when the library refuses it as asked or the index lacks its act or
+/// unit (found by their ids, the act left for the script's read), 200 otherwise.
+async fn shell_for(
+    state: &super::AppState,
+    target: String,
+    params: Result<Query<PageParams>, QueryRejection>,
+) -> Response {
     let Ok(Query(p)) = params else {
         // A query string the API cannot read either.
         return unreadable().await;
     };
     let mut res = shell().await;
     let args = zanlex::pages::ReadArgs {
-        target,
+        target: &target,
         as_of: p.as_of.as_deref(),
         lang: p.lang.as_deref(),
         ..Default::default()
     };
-    if let Err(e) = zanlex::pages::ReadRequest::parse(&args, super::api::param_name) {
-        *res.status_mut() = super::errors::ApiError::from(e).status();
+    let request = match zanlex::pages::ReadRequest::parse(&args, super::api::param_name) {
+        Ok(request) => request,
+        Err(e) => {
+            *res.status_mut() = super::errors::ApiError::from(e).status();
+            return res;
+        }
+    };
+    let found = state
+        .readers
+        .run(state.index(), move |index| Ok(request.found_in(index)?))
+        .await;
+    if let Err(e) = found {
+        *res.status_mut() = e.status();
     }
     res
 }
