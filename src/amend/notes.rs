@@ -576,7 +576,12 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
         return Some(Lapse {
             label,
             part,
-            limit: TimeLimit::Suspended { from, until },
+            limit: TimeLimit::Suspended {
+                from,
+                until,
+                estimated: false,
+                by: None,
+            },
         });
     }
     if let Some(c) = RU_SUSPEND_ORDER_RE.captures(body) {
@@ -611,7 +616,12 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
         return Some(Lapse {
             label,
             part: None,
-            limit: TimeLimit::Suspended { from, until },
+            limit: TimeLimit::Suspended {
+                from,
+                until,
+                estimated: false,
+                by: None,
+            },
         });
     }
     if let Some(c) = RU_SUSPENDED_RE.captures(body) {
@@ -633,7 +643,12 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
         return Some(Lapse {
             label,
             part,
-            limit: TimeLimit::Suspended { from, until },
+            limit: TimeLimit::Suspended {
+                from,
+                until,
+                estimated: false,
+                by: None,
+            },
         });
     }
     if let Some(c) = RU_EXPIRED_RE.captures(body) {
@@ -798,7 +813,9 @@ mod lapse_tests {
             l.limit,
             TimeLimit::Suspended {
                 from: None,
-                until: Some(d(2026, 1, 1))
+                until: Some(d(2026, 1, 1)),
+                estimated: false,
+                by: None
             }
         );
         let l = parse_lapse("Сноска. Действие пункта 3 приостановлено с 01.01.2020 до 01.01.2022 в соответствии с Законом РК от 26.12.2019 № 289-VI.").expect("a suspension");
@@ -807,7 +824,9 @@ mod lapse_tests {
             l.limit,
             TimeLimit::Suspended {
                 from: Some(d(2020, 1, 1)),
-                until: Some(d(2022, 1, 1))
+                until: Some(d(2022, 1, 1)),
+                estimated: false,
+                by: None
             }
         );
     }
@@ -828,7 +847,9 @@ mod lapse_tests {
             l.limit,
             TimeLimit::Suspended {
                 from: None,
-                until: Some(d(2027, 1, 1))
+                until: Some(d(2027, 1, 1)),
+                estimated: false,
+                by: None
             }
         );
         let l = parse_lapse("1. Приостановить до 1 сентября 2024 года действие абзаца шестнадцатого пункта 6 Правил въезда и пребывания иммигрантов в Республике Казахстан, а также их выезда из Республики Казахстан, утвержденных постановлением Правительства Республики Казахстан от 21 января 2012 года № 148, для граждан Кыргызской Республики.").expect("a suspension");
@@ -840,7 +861,9 @@ mod lapse_tests {
             l.limit,
             TimeLimit::Suspended {
                 from: None,
-                until: Some(d(2024, 9, 1))
+                until: Some(d(2024, 9, 1)),
+                estimated: false,
+                by: None
             }
         );
         assert!(super::super::names_other_act(&l.label));
