@@ -484,9 +484,12 @@ static KK_SUSPENDED_RE: LazyLock<Regex> = LazyLock::new(|| {
 static SELF_KK_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:[0-9]+[.)]\s*)?осы\s+\S+\s+").expect("static regex"));
 
-/// A part of a unit (`Часть первая`, `абзац второй`, `бірінші бөлігі`) at a label's start.
+/// A part of a unit (`Часть первая`, `абзац второй`, `бірінші бөлігі`) at a label's start, or
+/// one of its wordings (`Данная редакция пункта 3 действует до 01.01.2025 …`: the wording
+/// printed stops applying, not the unit, which a transitional provision gives another).
 static PART_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^((?:част[ьи]|абзац[а-я]*)\s+[а-яё0-9-]+)\s+(.*)$").expect("static regex")
+    Regex::new(r"(?i)^((?:част[ьи]|абзац[а-я]*)\s+[а-яё0-9-]+|данная\s+редакция)\s+(.*)$")
+        .expect("static regex")
 });
 
 /// A label naming a part of a unit (`Часть третья пункта 2 статьи 37`, `37-баптың
@@ -494,7 +497,8 @@ static PART_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// бөлігі`); the label itself and `None` when it names a whole unit.
 pub fn unit_part(label: &str) -> (String, Option<String>) {
     static KK_PART: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(.*?)\s+(\S+\s+(?:бөлігі|абзацы)\S*)\s*$").expect("static regex")
+        Regex::new(r"(?i)^(.*?)\s+(\S+\s+(?:бөлігі|абзацы)\S*|осы\s+редакциясы)\s*$")
+            .expect("static regex")
     });
     let label = label.trim();
     if let Some(c) = PART_RE.captures(label) {
@@ -537,6 +541,10 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
         // `Осы Заңның 11-бабының …`: the act itself named first; `4-тармақ осы Заңның
         // 60-бабының 2-тармағына сәйкес`: what follows `осы` is a reason.
         let s = SELF_KK_RE.find(s).map_or(s, |m| &s[m.end()..]).trim();
+        // `3-тармағының осы редакциясы`: the wording printed, not the paragraph.
+        if let Some(unit) = s.strip_suffix("осы редакциясы") {
+            return (unit.trim().to_string(), Some("осы редакциясы".to_string()));
+        }
         let s = s.split(" осы ").next().unwrap_or(s).trim();
         (s.to_string(), None)
     };
@@ -803,6 +811,40 @@ mod lapse_tests {
             parse_lapse("5-1. 01.01.2023 бастап қолданысқа енгізіледі"),
             None
         );
+    }
+
+    /// A note that a unit's printed wording applies until a day (the Law on Responsible
+    /// Treatment of Animals, 162833, art. 18 p. 3, whose wording for the period of suspension
+    /// article 30 gives): the wording expires, named as the part, not the paragraph.
+    #[test]
+    fn a_wording_that_applies_until_a_day() {
+        for (note, label, part) in [
+            (
+                "Сноска. Данная редакция пункта 3 действует до 01.01.2025 в соответствии с подпунктом 1) пункта 2 статьи 30 настоящего Закона.",
+                "пункта 3",
+                "данная редакция",
+            ),
+            (
+                "Ескерту. 3-тармағының осы редакциясы 01.01.2025 дейін қолданылады - осы Заңның 30-бабы 2-тармағының 1) тармақшаcымен.",
+                "3-тармағының",
+                "осы редакциясы",
+            ),
+        ] {
+            let l = parse_lapse(note).expect("an expiry");
+            let (unit, piece) = super::unit_part(&l.label);
+            assert_eq!(
+                (unit.as_str(), piece.or(l.part).as_deref()),
+                (label, Some(part)),
+                "{note}"
+            );
+            assert_eq!(
+                l.limit,
+                TimeLimit::Expires {
+                    since: d(2025, 1, 1),
+                    part: None
+                }
+            );
+        }
     }
 
     #[test]

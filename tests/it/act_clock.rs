@@ -694,3 +694,51 @@ fn an_order_suspended_by_another_in_every_door() {
         client.cancel().await.expect("close the session");
     });
 }
+
+/// The Law on Responsible Treatment of Animals of 30.12.2021 № 97-VII (code 162833,
+/// `tests/fixtures/clock/codes`, the edition of 19.04.2023). Its article 30, paragraph 2,
+/// suspends paragraph 3 of article 18 until 01.01.2029 and gives it two wordings for the
+/// period: «1) со дня введения в действие настоящего Закона до 1 января 2025 года: «3. …»» and
+/// «2) с 1 января 2025 года до 1 января 2029 года: «3. …»». The database prints the first under
+/// article 18 with «Сноска. Данная редакция пункта 3 действует до 01.01.2025 в соответствии с
+/// подпунктом 1) пункта 2 статьи 30 настоящего Закона.» (Kazakh «3-тармағының осы редакциясы
+/// 01.01.2025 дейін қолданылады - …»): from 01.01.2025 that wording no longer applies, but the
+/// paragraph does, in the second wording; it is not a paragraph that stopped applying.
+const ANIMALS_DIR: &str = "1230-ob-otvetstvennom-obrashchenii-s-zhivotnymi-162833";
+
+#[test]
+fn a_wording_that_applied_until_a_day_is_not_the_unit_expired() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/clock/codes")
+            .join(ANIMALS_DIR),
+        &corpus.join("codes").join(ANIMALS_DIR),
+    );
+    let unit = "law-2021-12-30-97-vii#art_18__para_3";
+    let ru = show(&tmp, &corpus, unit, "2026-06-01", "ru");
+    assert_eq!(
+        ru["state"],
+        json!({"kind": "expired", "since": "2025-01-01", "part": "данная редакция"})
+    );
+    assert_eq!(
+        ru["state_text"],
+        "данная редакция не действует с 01.01.2025; текст показан"
+    );
+    // Before 2025 the wording printed is the one the suspension gives: suspended until 2029,
+    // its wording shown.
+    let before = show(&tmp, &corpus, unit, "2024-06-01", "ru");
+    assert_eq!(
+        before["state"],
+        json!({"kind": "suspended", "until": "2029-01-01"})
+    );
+    assert!(
+        before["text"]
+            .as_str()
+            .is_some_and(|t| t
+                .starts_with("3. Не допускается использовать животных в передвижных зверинцах")),
+        "{}",
+        before["text"]
+    );
+}
