@@ -266,7 +266,7 @@ fn read_clause(form: &str, lang: &str, text: &str) -> Reading {
                     TimeLimit::Expires { since, .. } => {
                         format!("expiry: {who}{part} until {since}")
                     }
-                    TimeLimit::Suspended { from, until } => format!(
+                    TimeLimit::Suspended { from, until, .. } => format!(
                         "suspension: {who}{part} from {} to {}",
                         from.map_or("?".to_string(), |d| d.to_string()),
                         until.map_or("?".to_string(), |d| d.to_string())
@@ -276,6 +276,29 @@ fn read_clause(form: &str, lang: &str, text: &str) -> Reading {
                         rule_words(&rule).unwrap_or_else(|| "commences, day not printed".into())
                     ),
                 });
+            }
+            // The whole act suspended by another, as its requisite says (`Сноска. Действие
+            // приказа приостановлено - приказом … от 16 октября 2003 года N 218`).
+            if let Some(t) = crate::structure::header::suspension_in_requisite(text) {
+                if let TimeLimit::Suspended {
+                    from,
+                    until,
+                    estimated,
+                    by,
+                } = t.limit
+                {
+                    return Reading::read(format!(
+                        "suspension: the whole act by {} from {}{} to {}",
+                        by.as_deref().unwrap_or("?"),
+                        from.map_or("?".to_string(), |d| d.to_string()),
+                        if estimated {
+                            " (estimated: not before)"
+                        } else {
+                            ""
+                        },
+                        until.map_or("?".to_string(), |d| d.to_string())
+                    ));
+                }
             }
             if is_note {
                 // A note is read as an amendment; an expiry or a suspension has no action.

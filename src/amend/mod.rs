@@ -49,7 +49,14 @@ pub fn annotate_act(act: &mut Act) {
     let mut events = Vec::new();
     let mut unparsed = Vec::new();
     let mut fallbacks = Vec::new();
-    let mut times: Vec<crate::model::UnitTime> = Vec::new();
+    // The whole act's own time its requisite states (eid `""`: a suspension by another act)
+    // is read with the metadata, before the notes.
+    let mut times: Vec<crate::model::UnitTime> = act
+        .unit_times
+        .iter()
+        .filter(|t| t.eid.is_empty())
+        .cloned()
+        .collect();
     for u in act.all_units() {
         // Its expiry or suspension: a note (`Пункт 4 действовал до 01.06.2017 …`), its whole
         // text (`3-1. 01.01.2024 дейін қолданылды – ҚР … Заңымен`), or a transitional

@@ -468,9 +468,12 @@ static KK_SUSPENDED_RE: LazyLock<Regex> = LazyLock::new(|| {
 static SELF_KK_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:[0-9]+[.)]\s*)?осы\s+\S+\s+").expect("static regex"));
 
-/// A part of a unit (`Часть первая`, `абзац второй`, `бірінші бөлігі`) at a label's start.
+/// A part of a unit (`Часть первая`, `абзац второй`, `бірінші бөлігі`) at a label's start, or
+/// one of its wordings (`Данная редакция пункта 3 действует до 01.01.2025 …`: the wording
+/// printed stops applying, not the unit, which a transitional provision gives another).
 static PART_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^((?:част[ьи]|абзац[а-я]*)\s+[а-яё0-9-]+)\s+(.*)$").expect("static regex")
+    Regex::new(r"(?i)^((?:част[ьи]|абзац[а-я]*)\s+[а-яё0-9-]+|данная\s+редакция)\s+(.*)$")
+        .expect("static regex")
 });
 
 /// A label naming a part of a unit (`Часть третья пункта 2 статьи 37`, `37-баптың
@@ -478,7 +481,8 @@ static PART_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// бөлігі`); the label itself and `None` when it names a whole unit.
 pub fn unit_part(label: &str) -> (String, Option<String>) {
     static KK_PART: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(.*?)\s+(\S+\s+(?:бөлігі|абзацы)\S*)\s*$").expect("static regex")
+        Regex::new(r"(?i)^(.*?)\s+(\S+\s+(?:бөлігі|абзацы)\S*|осы\s+редакциясы)\s*$")
+            .expect("static regex")
     });
     let label = label.trim();
     if let Some(c) = PART_RE.captures(label) {
@@ -521,6 +525,10 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
         // `Осы Заңның 11-бабының …`: the act itself named first; `4-тармақ осы Заңның
         // 60-бабының 2-тармағына сәйкес`: what follows `осы` is a reason.
         let s = SELF_KK_RE.find(s).map_or(s, |m| &s[m.end()..]).trim();
+        // `3-тармағының осы редакциясы`: the wording printed, not the paragraph.
+        if let Some(unit) = s.strip_suffix("осы редакциясы") {
+            return (unit.trim().to_string(), Some("осы редакциясы".to_string()));
+        }
         let s = s.split(" осы ").next().unwrap_or(s).trim();
         (s.to_string(), None)
     };
@@ -560,7 +568,12 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
         return Some(Lapse {
             label,
             part,
-            limit: TimeLimit::Suspended { from, until },
+            limit: TimeLimit::Suspended {
+                from,
+                until,
+                estimated: false,
+                by: None,
+            },
         });
     }
     if let Some(c) = RU_SUSPEND_ORDER_RE.captures(body) {
@@ -595,7 +608,12 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
         return Some(Lapse {
             label,
             part: None,
-            limit: TimeLimit::Suspended { from, until },
+            limit: TimeLimit::Suspended {
+                from,
+                until,
+                estimated: false,
+                by: None,
+            },
         });
     }
     if let Some(c) = RU_SUSPENDED_RE.captures(body) {
@@ -617,7 +635,12 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
         return Some(Lapse {
             label,
             part,
-            limit: TimeLimit::Suspended { from, until },
+            limit: TimeLimit::Suspended {
+                from,
+                until,
+                estimated: false,
+                by: None,
+            },
         });
     }
     if let Some(c) = RU_EXPIRED_RE.captures(body) {
@@ -774,6 +797,40 @@ mod lapse_tests {
         );
     }
 
+    /// A note that a unit's printed wording applies until a day (the Law on Responsible
+    /// Treatment of Animals, 162833, art. 18 p. 3, whose wording for the period of suspension
+    /// article 30 gives): the wording expires, named as the part, not the paragraph.
+    #[test]
+    fn a_wording_that_applies_until_a_day() {
+        for (note, label, part) in [
+            (
+                "Сноска. Данная редакция пункта 3 действует до 01.01.2025 в соответствии с подпунктом 1) пункта 2 статьи 30 настоящего Закона.",
+                "пункта 3",
+                "данная редакция",
+            ),
+            (
+                "Ескерту. 3-тармағының осы редакциясы 01.01.2025 дейін қолданылады - осы Заңның 30-бабы 2-тармағының 1) тармақшаcымен.",
+                "3-тармағының",
+                "осы редакциясы",
+            ),
+        ] {
+            let l = parse_lapse(note).expect("an expiry");
+            let (unit, piece) = super::unit_part(&l.label);
+            assert_eq!(
+                (unit.as_str(), piece.or(l.part).as_deref()),
+                (label, Some(part)),
+                "{note}"
+            );
+            assert_eq!(
+                l.limit,
+                TimeLimit::Expires {
+                    since: d(2025, 1, 1),
+                    part: None
+                }
+            );
+        }
+    }
+
     #[test]
     fn suspension_in_both_languages() {
         let l = parse_lapse("Осы Заңның 11-бабының 6-тармағы 4) тармақшасының қолданысы 2026 жылғы 1 қаңтарға дейін тоқтатыла тұрсын, тоқтатыла тұру кезеңінде осы тармақша мынадай редакцияда қолданылады деп белгіленсін").expect("a suspension");
@@ -782,7 +839,9 @@ mod lapse_tests {
             l.limit,
             TimeLimit::Suspended {
                 from: None,
-                until: Some(d(2026, 1, 1))
+                until: Some(d(2026, 1, 1)),
+                estimated: false,
+                by: None
             }
         );
         let l = parse_lapse("Сноска. Действие пункта 3 приостановлено с 01.01.2020 до 01.01.2022 в соответствии с Законом РК от 26.12.2019 № 289-VI.").expect("a suspension");
@@ -791,7 +850,9 @@ mod lapse_tests {
             l.limit,
             TimeLimit::Suspended {
                 from: Some(d(2020, 1, 1)),
-                until: Some(d(2022, 1, 1))
+                until: Some(d(2022, 1, 1)),
+                estimated: false,
+                by: None
             }
         );
     }
@@ -812,7 +873,9 @@ mod lapse_tests {
             l.limit,
             TimeLimit::Suspended {
                 from: None,
-                until: Some(d(2027, 1, 1))
+                until: Some(d(2027, 1, 1)),
+                estimated: false,
+                by: None
             }
         );
         let l = parse_lapse("1. Приостановить до 1 сентября 2024 года действие абзаца шестнадцатого пункта 6 Правил въезда и пребывания иммигрантов в Республике Казахстан, а также их выезда из Республики Казахстан, утвержденных постановлением Правительства Республики Казахстан от 21 января 2012 года № 148, для граждан Кыргызской Республики.").expect("a suspension");
@@ -824,7 +887,9 @@ mod lapse_tests {
             l.limit,
             TimeLimit::Suspended {
                 from: None,
-                until: Some(d(2024, 9, 1))
+                until: Some(d(2024, 9, 1)),
+                estimated: false,
+                by: None
             }
         );
         assert!(super::super::names_other_act(&l.label));

@@ -32,8 +32,23 @@ use std::hash::{Hash, Hasher};
 /// An expiry on a unit: the day it no longer applies, and the part that expired when the
 /// words name a part and not the whole unit.
 type Expiry = (NaiveDate, Option<String>);
-/// A suspension on a unit: the day it began and the day it applies again, when printed.
-type Suspension = (Option<NaiveDate>, Option<NaiveDate>);
+/// A suspension on a unit (or the whole act, or what contains the unit), as
+/// [`TimeLimit::Suspended`] states it: what the index stores with each unit document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Suspension {
+    /// The day it began, when known.
+    #[serde(rename = "f", default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// The day the unit applies again, when printed.
+    #[serde(rename = "t", default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+    /// Whether `from` is the earliest day it can have begun, not a day printed.
+    #[serde(rename = "e", default, skip_serializing_if = "std::ops::Not::not")]
+    pub estimated: bool,
+    /// The suspending act as the words name it.
+    #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
 
 /// One edition of an act's expression as the rule sees it.
 #[derive(Debug, Clone)]
@@ -265,8 +280,9 @@ pub struct PieceFacts {
     /// The day the unit (or what contains it) no longer applied, and the part that expired
     /// when only a part did ([`TimeLimit::Expires`]).
     pub expired: Option<(NaiveDate, Option<String>)>,
-    /// The spell the unit (or what contains it) is suspended ([`TimeLimit::Suspended`]).
-    pub suspended: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    /// The spell the unit (or what contains it, the whole act included) is suspended
+    /// ([`TimeLimit::Suspended`]).
+    pub suspended: Option<Suspension>,
 }
 
 /// What the index stores with each unit document about its printing's time: enough to state
@@ -316,7 +332,7 @@ pub struct StoredTime {
     pub expired: Option<(NaiveDate, Option<String>)>,
     /// The unit's suspension ([`PieceFacts::suspended`]).
     #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
-    pub suspended: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    pub suspended: Option<Suspension>,
 }
 
 impl StoredTime {
@@ -366,7 +382,7 @@ impl StoredTime {
             latest_edition: self.latest_edition,
             unknown_since: self.unknown_since,
             expired: self.expired.clone(),
-            suspended: self.suspended,
+            suspended: self.suspended.clone(),
         }
     }
 }
@@ -455,9 +471,14 @@ fn lapse_state(date: Option<NaiveDate>, facts: &PieceFacts) -> Option<TimeState>
             });
         }
     }
-    if let Some((from, until)) = facts.suspended {
-        if from.is_none_or(|f| f <= day) && until.is_none_or(|u| day < u) {
-            return Some(TimeState::Suspended { from, until });
+    if let Some(s) = &facts.suspended {
+        if s.from.is_none_or(|f| f <= day) && s.until.is_none_or(|u| day < u) {
+            return Some(TimeState::Suspended {
+                from: s.from,
+                until: s.until,
+                estimated: s.estimated,
+                by: s.by.clone(),
+            });
         }
     }
     None
@@ -802,11 +823,16 @@ impl<'a> ActTimeline<'a> {
         }
     }
 
-    /// The expiry and suspension on unit `eid` or what contains it (the nearest).
+    /// The expiry and suspension on unit `eid` or what contains it (the nearest; an eid `""`
+    /// is the whole act, as a suspension its requisite prints).
     fn lapse_for(&self, eid: &str) -> (Option<Expiry>, Option<Suspension>) {
         let mut expired: Option<(usize, NaiveDate, Option<String>)> = None;
-        let mut suspended: Option<(usize, Option<NaiveDate>, Option<NaiveDate>)> = None;
-        for (e, limit) in self.lapses.iter().filter(|(e, _)| contains(e, eid)) {
+        let mut suspended: Option<(usize, Suspension)> = None;
+        for (e, limit) in self
+            .lapses
+            .iter()
+            .filter(|(e, _)| e.is_empty() || contains(e, eid))
+        {
             match limit {
                 TimeLimit::Expires { since, part } => {
                     // A part expired counts on the unit it is in only.
@@ -817,18 +843,26 @@ impl<'a> ActTimeline<'a> {
                         expired = Some((e.len(), *since, part.clone()));
                     }
                 }
-                TimeLimit::Suspended { from, until } => {
+                TimeLimit::Suspended {
+                    from,
+                    until,
+                    estimated,
+                    by,
+                } => {
                     if suspended.as_ref().is_none_or(|x| e.len() > x.0) {
-                        suspended = Some((e.len(), *from, *until));
+                        let s = Suspension {
+                            from: *from,
+                            until: *until,
+                            estimated: *estimated,
+                            by: by.clone(),
+                        };
+                        suspended = Some((e.len(), s));
                     }
                 }
                 TimeLimit::Commences { .. } => {}
             }
         }
-        (
-            expired.map(|(_, d, p)| (d, p)),
-            suspended.map(|(_, f, u)| (f, u)),
-        )
+        (expired.map(|(_, d, p)| (d, p)), suspended.map(|(_, s)| s))
     }
 
     /// Its editions, oldest first.

@@ -139,6 +139,14 @@ pub enum TimeState {
         /// The day it applies again, when printed.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         until: Option<NaiveDate>,
+        /// True when `from` is the earliest the suspension can have begun, not a day printed:
+        /// the suspending act's signing day, its commencement not given.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        estimated: bool,
+        /// The act that suspended it, as printed (`приказом Министра юстиции … от 16 октября
+        /// 2003 года N 218`), when the words name one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<String>,
     },
     /// The act's source stopped carrying it on or before the date (the mirror's history
     /// deleted its folder): whether its text was still in force then is not known. Its last
@@ -287,9 +295,19 @@ impl TimeState {
                     Some(p) => format!("{p} no longer applies since {since}; the wording is shown"),
                     None => format!("no longer applies since {since}; its last wording is shown"),
                 },
-                TimeState::Suspended { from, until } => format!(
-                    "suspended{}{}; its wording is shown",
-                    from.map_or_else(String::new, |f| format!(" from {f}")),
+                TimeState::Suspended {
+                    from,
+                    until,
+                    estimated,
+                    by,
+                } => format!(
+                    "suspended{}{}{}; its wording is shown",
+                    by.as_ref().map_or_else(String::new, |b| format!(" by {b}")),
+                    from.map_or_else(String::new, |f| if *estimated {
+                        format!(" not before ~{f} (estimated)")
+                    } else {
+                        format!(" from {f}")
+                    }),
                     until.map_or_else(String::new, |u| format!(" until {u}"))
                 ),
                 TimeState::NotInCorpus {
@@ -379,10 +397,20 @@ impl TimeState {
                     Some(p) => format!("{p}: {since} бастап қолданылмайды; мәтіні көрсетілген"),
                     None => format!("{since} бастап қолданылмайды; соңғы редакциясы көрсетілген"),
                 },
-                TimeState::Suspended { from, until } => format!(
-                    "қолданылуы{}{} тоқтатыла тұрған; мәтіні көрсетілген",
-                    from.map_or_else(String::new, |f| format!(" {f} бастап")),
-                    until.map_or_else(String::new, |u| format!(" {u} дейін"))
+                TimeState::Suspended {
+                    from,
+                    until,
+                    estimated,
+                    by,
+                } => format!(
+                    "қолданылуы{}{} тоқтатыла тұрған{}; мәтіні көрсетілген",
+                    from.map_or_else(String::new, |f| if *estimated {
+                        format!(" ~{f} бұрын емес (бағалау)")
+                    } else {
+                        format!(" {f} бастап")
+                    }),
+                    until.map_or_else(String::new, |u| format!(" {u} дейін")),
+                    by.as_ref().map_or_else(String::new, |b| format!(" — {b}"))
                 ),
                 TimeState::NotInCorpus {
                     since: Some(since),
@@ -469,9 +497,19 @@ impl TimeState {
                     Some(p) => format!("{p} не действует с {since}; текст показан"),
                     None => format!("не действует с {since}; показана последняя редакция"),
                 },
-                TimeState::Suspended { from, until } => format!(
-                    "действие приостановлено{}{}; текст показан",
-                    from.map_or_else(String::new, |f| format!(" с {f}")),
+                TimeState::Suspended {
+                    from,
+                    until,
+                    estimated,
+                    by,
+                } => format!(
+                    "действие приостановлено{}{}{}; текст показан",
+                    by.as_ref().map_or_else(String::new, |b| format!(" {b}")),
+                    from.map_or_else(String::new, |f| if *estimated {
+                        format!(" не ранее ~{f} (оценка)")
+                    } else {
+                        format!(" с {f}")
+                    }),
                     until.map_or_else(String::new, |u| format!(" до {u}"))
                 ),
                 TimeState::NotInCorpus {
@@ -621,7 +659,8 @@ fn rule_words(rule: &EffectiveRule, lang: Option<Lang>) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnitTime {
-    /// The unit (its eid); what is inside it follows it.
+    /// The unit (its eid); what is inside it follows it. `""` is the whole act (a suspension
+    /// its requisite states).
     pub eid: String,
     /// What time it has.
     pub limit: TimeLimit,
@@ -655,6 +694,13 @@ pub enum TimeLimit {
         from: Option<NaiveDate>,
         /// The day it applies again, when printed.
         until: Option<NaiveDate>,
+        /// True when `from` is the earliest day the suspension can have begun (the suspending
+        /// act's signing day, its commencement not given), not a day printed.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        estimated: bool,
+        /// The suspending act as the words name it, when they do.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<String>,
     },
 }
 

@@ -548,6 +548,140 @@ fn first_sentence(s: &str) -> &str {
     s
 }
 
+/// The whole act's suspension a requisite line of the official database states, if any:
+/// `Сноска. Действие приказа приостановлено - приказом Министра юстиции Республики Казахстан от
+/// 16 октября 2003 года N 218.` (`Действие постановления / решения / указа … приостановлено`,
+/// Kazakh `Бұйрықтың / Қаулының / Шешімнің … қолданылуы (қолданысы) … тоқтатыла тұрды /
+/// тоқтатылды - … бұйрығымен`). A day printed after `с` / `до` (`… бастап` / `… дейін`) is
+/// the suspension's; else it begins when the suspending act took effect, read as a repeal's
+/// day is ([`repeal_takes_effect`]): its commencement when the requisite prints one, else its
+/// signing day, the earliest it can be, estimated. `None` when no day can be told: a
+/// suspension from an unknown day would read as one on every day.
+pub(crate) fn suspension_in_requisite(requisite: &str) -> Option<crate::model::UnitTime> {
+    let (m, ru) = match RE_RU_ACT_SUSPENDED.find(requisite) {
+        Some(m) => (m, true),
+        None => (RE_KK_ACT_SUSPENDED.find(requisite)?, false),
+    };
+    let (start, _) = suspension_note_span(requisite, m.start(), m.end());
+    let rest = first_sentence(&requisite[m.end()..]);
+    let sentence = format!("{}{}", &requisite[start..m.end()], rest)
+        .trim()
+        .trim_end_matches('.')
+        .to_string();
+    let rest = rest.trim_start_matches([' ', '-', '–', '—', ':']).trim();
+    // Russian: the days before the suspending act's name (`до 1 января 2005 года - приказом
+    // …`), the act after them; Kazakh: the days before `тоқтатыл…`, the act after the dash.
+    let (when, by) = if ru {
+        let at = RE_RU_ACT_INSTRUMENTAL
+            .find(rest)
+            .map_or(rest.len(), |a| a.start());
+        (&rest[..at], &rest[at..])
+    } else {
+        (m.as_str(), rest)
+    };
+    let by = by.trim_end_matches('.').trim();
+    let (by, commencement) = by
+        .split_once(" (")
+        .map_or((by, None), |(name, c)| (name, Some(c)));
+    let (mut from, mut until) = (None, None);
+    let lower = super::lowercase(when);
+    let dates = crate::text::find_dates_with_words(&lower)
+        .into_iter()
+        .chain(crate::text::find_dates(&lower));
+    for (d, r) in dates {
+        let before = lower[..r.start].trim_end();
+        let after = lower[r.end..].trim_start();
+        if before.ends_with(" до") || before == "до" || after.starts_with("дейін") {
+            until = until.or(Some(d));
+        } else if before.ends_with(" с") || before == "с" || after.starts_with("бастап") {
+            from = from.or(Some(d));
+        }
+    }
+    if from.is_none() && until.is_none() && lower.contains("дейін") {
+        until = parse_date(&lower);
+    }
+    let mut estimated = false;
+    if from.is_none() {
+        let (on, est) = repeal_takes_effect(by, commencement);
+        from = on;
+        estimated = est;
+    }
+    from?;
+    Some(crate::model::UnitTime {
+        eid: String::new(),
+        limit: crate::model::TimeLimit::Suspended {
+            from,
+            until,
+            estimated,
+            by: (!by.is_empty()).then(|| by.to_string()),
+        },
+        source: sentence,
+    })
+}
+
+/// Where the sentence stating a suspension found at `at..end` of `requisite` starts (after the
+/// sentence before it) and where the next one starts.
+fn suspension_note_span(requisite: &str, at: usize, end: usize) -> (usize, usize) {
+    let start = requisite[..at].rfind(['.', ';']).map_or(0, |i| i + 1);
+    let rest = first_sentence(&requisite[end..]);
+    let stop = end + rest.len();
+    let next = requisite[stop..]
+        .find(|c: char| !matches!(c, '.' | ' '))
+        .map_or(requisite.len(), |i| stop + i);
+    // A note opening the requisite (`Сноска. Действие …`) goes with it.
+    let head = requisite[..start].trim_end_matches([' ', '.']);
+    let start = if ["Сноска", "Ескерту", "Примечание"].contains(&head.trim())
+    {
+        0
+    } else {
+        start
+    };
+    (start, next)
+}
+
+/// `requisite` without the sentence stating the whole act's suspension
+/// ([`suspension_in_requisite`]), so that the suspending act (`приказом … от 16 октября 2003
+/// года N 218`) is not read as the act's own issuance.
+pub(crate) fn without_suspension_note(requisite: &str) -> std::borrow::Cow<'_, str> {
+    let m = RE_RU_ACT_SUSPENDED
+        .find(requisite)
+        .or_else(|| RE_KK_ACT_SUSPENDED.find(requisite));
+    match m {
+        Some(m) => {
+            let (start, next) = suspension_note_span(requisite, m.start(), m.end());
+            let kept = format!("{} {}", requisite[..start].trim_end(), &requisite[next..]);
+            std::borrow::Cow::Owned(kept.trim().to_string())
+        }
+        None => std::borrow::Cow::Borrowed(requisite),
+    }
+}
+
+/// `Действие приказа приостановлено`: the whole act suspended (not `Действие пункта 3 …`, a
+/// unit's, which its note states).
+static RE_RU_ACT_SUSPENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)действие\s+(?:настоящего\s+|совместного\s+)?(?:приказа|постановления|решения|указа|закона|распоряжения|правил|инструкции|положения)\s+(?:было\s+)?приостановлен[оа]?\b",
+    )
+    .expect("valid regex")
+});
+
+/// `Бұйрықтың қолданылуы … тоқтатыла тұрды`, `… қолданысы тоқтатылды`: the whole act suspended.
+static RE_KK_ACT_SUSPENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:бұйрықтың|қаулының|шешімнің|жарлықтың|заңның|өкімнің|ереженің|нұсқаулықтың)\s+қолданыл(?:уы|ысы)\s+(?:[^.;]{0,80}?\s)?тоқтатыл\w*(?:\s+тұр\w*)?",
+    )
+    .expect("valid regex")
+});
+
+/// Where the suspending act's name starts in a Russian requisite: its kind in the instrumental
+/// (`приказом`, `постановлением`, `совместным приказом`).
+static RE_RU_ACT_INSTRUMENTAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:совместным\s+)?(?:приказом|постановлением|решением|указом|законом|распоряжением)\b",
+    )
+    .expect("valid regex")
+});
+
 /// A year followed by `г.` (`1999 г.`, `14.03.2002г.`): what it abbreviates, `года`, so that
 /// the date parser reads it.
 static RE_YEAR_ABBREVIATED: LazyLock<Regex> =
@@ -957,6 +1091,72 @@ mod doc_examples {
 
 #[cfg(test)]
 mod tests {
+    /// The whole act suspended by another act, as the requisite of the order of the Minister of
+    /// Justice of 03.07.2003 № 133 (16296, the census's c0123) states it: from the suspending
+    /// order's signing day at the earliest, estimated, the order named; the note is no part of
+    /// the act's own issuance. A day printed (`до`, `с`; Kazakh `дейін`, `бастап`) is the
+    /// suspension's own; a unit's suspension (`Действие пункта 3 …`) is not the act's.
+    #[test]
+    fn an_act_suspended_by_another_in_its_requisite() {
+        use crate::model::TimeLimit;
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day);
+        let r = "Сноска. Действие приказа приостановлено - приказом Министра юстиции Республики Казахстан от 16 октября 2003 года N 218. Приказ Министра юстиции Республики Казахстан от 3 июля 2003 года N 133. Зарегистрирован в Министерстве юстиции Республики Казахстан 17 июля 2003 года N 2406. Утратил силу приказом Министра юстиции Республики Казахстан от 25 сентября 2006 года N 256";
+        let t = super::suspension_in_requisite(r).expect("a suspension");
+        assert_eq!(t.eid, "");
+        assert_eq!(
+            t.limit,
+            TimeLimit::Suspended {
+                from: d(2003, 10, 16),
+                until: None,
+                estimated: true,
+                by: Some(
+                    "приказом Министра юстиции Республики Казахстан от 16 октября 2003 года N 218"
+                        .to_string()
+                ),
+            }
+        );
+        assert_eq!(
+            t.source,
+            "Сноска. Действие приказа приостановлено - приказом Министра юстиции Республики Казахстан от 16 октября 2003 года N 218"
+        );
+        assert_eq!(
+            super::without_suspension_note(r),
+            "Приказ Министра юстиции Республики Казахстан от 3 июля 2003 года N 133. Зарегистрирован в Министерстве юстиции Республики Казахстан 17 июля 2003 года N 2406. Утратил силу приказом Министра юстиции Республики Казахстан от 25 сентября 2006 года N 256"
+        );
+        // A day printed, and the suspending act's commencement.
+        let t = super::suspension_in_requisite("Постановление Правительства Республики Казахстан от 5 мая 2004 года № 500. Действие постановления приостановлено до 1 января 2006 года постановлением Правительства Республики Казахстан от 20 декабря 2004 года № 1350 (вводится в действие с 1 января 2005 года)").expect("a suspension");
+        assert_eq!(
+            t.limit,
+            TimeLimit::Suspended {
+                from: d(2005, 1, 1),
+                until: d(2006, 1, 1),
+                estimated: false,
+                by: Some(
+                    "постановлением Правительства Республики Казахстан от 20 декабря 2004 года № 1350"
+                        .to_string()
+                ),
+            }
+        );
+        let t = super::suspension_in_requisite("Ескерту. Бұйрықтың қолданылуы 2005 жылғы 1 қаңтарға дейін тоқтатыла тұрды - ҚР Әділет министрінің 2003.10.16 N 218 бұйрығымен.").expect("a suspension");
+        assert_eq!(
+            t.limit,
+            TimeLimit::Suspended {
+                from: d(2003, 10, 16),
+                until: d(2005, 1, 1),
+                estimated: true,
+                by: Some("ҚР Әділет министрінің 2003.10.16 N 218 бұйрығымен".to_string()),
+            }
+        );
+        for other in [
+            "Сноска. Действие пункта 3 приостановлено с 01.01.2020 до 01.01.2022 в соответствии с Законом РК от 26.12.2019 № 289-VI.",
+            "Приказ Министра юстиции Республики Казахстан от 21 июня 2007 года № 186. Зарегистрирован в Министерстве юстиции Республики Казахстан 6 июля 2007 года № 4790. Утратил силу приказом Министра внутренних дел Республики Казахстан от 14 марта 2012 года № 141",
+            // No day to tell: no suspension on every day.
+            "Сноска. Действие приказа приостановлено.",
+        ] {
+            assert_eq!(super::suspension_in_requisite(other), None, "{other}");
+        }
+    }
+
     use super::*;
     use proptest::collection::vec;
     use proptest::sample::select;

@@ -241,9 +241,11 @@ fn apply_requisite(act: &mut Act, meta: &BTreeMap<String, String>, annex_headers
         .or_else(|| meta.get("requisite.kaz"))
         .cloned()
         .unwrap_or_default();
-    let mut facts = header::parse_issuance(&requisite);
+    // A note on the act's suspension by another act names that act, not this one's issuance.
+    let issued = header::without_suspension_note(&requisite);
+    let mut facts = header::parse_issuance(&issued);
     if facts.issuances.is_empty() {
-        if let Some(i) = parse_russian_requisite(&requisite) {
+        if let Some(i) = parse_russian_requisite(&issued) {
             facts.issuances.push(i);
         }
     }
@@ -279,6 +281,12 @@ fn apply_requisite(act: &mut Act, meta: &BTreeMap<String, String>, annex_headers
     };
     if let Some(repealed) = header::repeal_in_requisite(&requisite) {
         act.status = repealed;
+    }
+    // The whole act suspended by another act (`Сноска. Действие приказа приостановлено -
+    // приказом … от 16 октября 2003 года N 218`): a time of the act's own, under eid `""`.
+    if let Some(suspended) = header::suspension_in_requisite(&requisite) {
+        act.unit_times.retain(|t| !t.eid.is_empty());
+        act.unit_times.push(suspended);
     }
 }
 

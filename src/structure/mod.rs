@@ -528,7 +528,15 @@ fn apply_meta(act: &mut Act, meta: &BTreeMap<String, String>) {
     // (`… Утратило силу решением маслихата … от 13 августа 2024 года № 25-125`).
     if let Some(r) = get(&["requisite"]) {
         if act.issuances.is_empty() {
-            act.issuances.extend(header::short_requisite_issuance(&r));
+            let issued = header::without_suspension_note(&r);
+            act.issuances
+                .extend(header::short_requisite_issuance(&issued));
+        }
+        // The whole act suspended by another act (`Сноска. Действие приказа приостановлено -
+        // приказом … от 16 октября 2003 года N 218`): a time of the act's own, eid `""`.
+        if let Some(suspended) = header::suspension_in_requisite(&r) {
+            act.unit_times.retain(|t| !t.eid.is_empty());
+            act.unit_times.push(suspended);
         }
         if act.registration.is_none() {
             act.registration = header::registration_in_requisite(&r);

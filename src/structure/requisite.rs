@@ -220,7 +220,9 @@ pub(crate) fn meta_facts(meta: &BTreeMap<String, String>, lang: Lang) -> Option<
             .map(|v| v.trim().trim_matches(['\'', '"']).trim().to_string())
             .filter(|v| !v.is_empty())
     };
-    let requisite = get("requisite");
+    // A note on the act's suspension by another act names that act, not this one's issuance.
+    let requisite =
+        get("requisite").map(|r| super::header::without_suspension_note(&r).into_owned());
     let approved: Vec<String> = get("approved_by")
         .map(|v| {
             v.split(';')
@@ -398,6 +400,26 @@ mod tests {
         );
         let kk = meta_facts(&m, Lang::Kk).expect("facts");
         assert_eq!(kk.issuances[0].issuer, "ҚР Президентінің");
+    }
+
+    /// A requisite opening with a note on the act's suspension by another order (16296) names
+    /// the act's own issuance after it: the order of 03.07.2003 № 133, not a joint order with
+    /// the suspending one.
+    #[test]
+    fn a_suspension_note_is_no_issuance() {
+        let m = meta(&[
+            ("requisite", "Сноска. Действие приказа приостановлено - приказом Министра юстиции Республики Казахстан от 16 октября 2003 года N 218. Приказ Министра юстиции Республики Казахстан от 3 июля 2003 года N 133. Зарегистрирован в Министерстве юстиции Республики Казахстан 17 июля 2003 года N 2406. Утратил силу приказом Министра юстиции Республики Казахстан от 25 сентября 2006 года N 256"),
+            ("form", "ПРИК"),
+            ("approved_by", "103001000000"),
+        ]);
+        let f = meta_facts(&m, Lang::Ru).expect("facts");
+        assert_eq!(f.kind, Some(ActKind::Order));
+        assert_eq!(f.issuances.len(), 1);
+        assert_eq!(f.issuances[0].number.as_deref(), Some("133"));
+        assert_eq!(
+            f.issuances[0].date,
+            chrono::NaiveDate::from_ymd_opt(2003, 7, 3)
+        );
     }
 
     /// An order of the Head of the Presidential Office is the Office's, though `approved_by`

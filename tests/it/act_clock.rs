@@ -510,3 +510,235 @@ fn a_count_from_publication_runs_from_the_registration_day() {
         assert_eq!(on["edition"]["from_estimated"], true, "{lang}");
     }
 }
+
+/// The order of the Minister of Justice of 03.07.2003 № 133 «Об утверждении Правил ведения
+/// мониторинга нормативных правовых актов …» (code 16296, `tests/fixtures/clock/ministerial`,
+/// copied from `kazakhstan-law/ministerial`), whose requisite opens «Сноска. Действие приказа
+/// приостановлено - приказом Министра юстиции Республики Казахстан от 16 октября 2003 года N
+/// 218.» and ends «Утратил силу приказом … от 25 сентября 2006 года N 256». The suspending
+/// order's day in force is not printed there, so the order is suspended not before ~16.10.2003,
+/// estimated (its signing day, the earliest it can be), the suspending order named; never
+/// before that day; repealed from ~25.09.2006. The note is no part of the act's own issuance.
+const SUSPENDED_DIR: &str =
+    "0702-ob-utverzhdenii-pravil-vedeniia-monitoringa-normativnykh-pravovy-16296";
+const SUSPENDED: &str = "moj-order-2003-07-03-133";
+const SUSPENDER: &str =
+    "приказом Министра юстиции Республики Казахстан от 16 октября 2003 года N 218";
+
+#[test]
+fn an_order_suspended_by_another_in_every_door() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/clock/ministerial")
+            .join(SUSPENDED_DIR),
+        &corpus.join("ministerial").join(SUSPENDED_DIR),
+    );
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date");
+    let suspended = zanlex::TimeState::Suspended {
+        from: Some(day("2003-10-16")),
+        until: None,
+        estimated: true,
+        by: Some(SUSPENDER.to_string()),
+    };
+    let state_json = json!({"kind": "suspended", "from": "2003-10-16", "estimated": true,
+                            "by": SUSPENDER});
+    let ru_words =
+        format!("действие приостановлено {SUSPENDER} не ранее ~16.10.2003 (оценка); текст показан");
+
+    // The library: the act is the order of 03.07.2003 № 133, suspended from ~16.10.2003 in
+    // both languages, its text readable; in force the day before; repealed from ~25.09.2006.
+    let (index, report) = zanlex::ZanIndex::open_or_build(
+        &corpus,
+        tmp.path().join("lib-index"),
+        &zanlex::BuildOptions::default(),
+    )
+    .expect("index");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let act = index.act(SUSPENDED).expect("the order");
+    assert_eq!(act.kind, zanlex::ActKind::Order);
+    for lang in [zanlex::Lang::Ru, zanlex::Lang::Kk] {
+        let at = |d: &str| {
+            index
+                .unit_as_of(SUSPENDED, "att_1__para_2", Some(lang), Some(day(d)))
+                .expect("the unit")
+        };
+        let on = at("2004-06-01");
+        assert_eq!(on.state, suspended, "{lang:?}");
+        assert!(on.unit.is_some(), "its wording is shown");
+        assert_eq!(at("2003-10-15").state, zanlex::TimeState::InForce);
+        assert_eq!(at("2003-10-16").state, suspended);
+        assert_eq!(
+            at("2006-09-25").state,
+            zanlex::TimeState::Repealed {
+                since: Some(day("2006-09-25")),
+                estimated: true
+            }
+        );
+    }
+
+    // The CLI: JSON and text.
+    let unit = format!("{SUSPENDED}#att_1__para_2");
+    let ru = show(&tmp, &corpus, &unit, "2004-06-01", "ru");
+    assert_eq!(ru["state"], state_json);
+    assert_eq!(ru["state_text"], ru_words.as_str());
+    assert_eq!(
+        ru["text"],
+        "2. Действие настоящих Правил не распространяется на нормативные правовые акты, \
+         содержащие сведения, касающиеся государственных секретов Республики Казахстан."
+    );
+    let kk = show(&tmp, &corpus, &unit, "2004-06-01", "kk");
+    assert_eq!(kk["state"], state_json);
+    assert_eq!(
+        kk["state_text"],
+        format!(
+            "қолданылуы ~16.10.2003 бұрын емес (бағалау) тоқтатыла тұрған — {SUSPENDER}; \
+             мәтіні көрсетілген"
+        )
+    );
+    assert_eq!(
+        show(&tmp, &corpus, &unit, "2003-10-15", "ru")["state"],
+        json!({"kind": "in_force"})
+    );
+    let corpus_arg = corpus.to_str().expect("utf-8 path");
+    let (code, out, err) = zanlex_with(
+        &tmp,
+        &[
+            "show",
+            &unit,
+            "--as-of",
+            "2004-06-01",
+            "--lang",
+            "ru",
+            "--corpus",
+            corpus_arg,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(&format!(
+            "suspended by {SUSPENDER} not before ~2003-10-16 (estimated); its wording is shown"
+        )),
+        "{out}"
+    );
+    // The whole act on the date: one state, the suspension.
+    let (code, out, err) = zanlex_with(
+        &tmp,
+        &[
+            "show",
+            SUSPENDED,
+            "--as-of",
+            "2004-06-01",
+            "--lang",
+            "ru",
+            "--corpus",
+            corpus_arg,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(&format!("State: {ru_words}")), "{out}");
+    // A search on the date finds its units, suspended.
+    let (code, out, err) = zanlex_with(
+        &tmp,
+        &[
+            "search",
+            "государственных секретов",
+            "--as-of",
+            "2004-06-01",
+            "--lang",
+            "ru",
+            "--json",
+            "--corpus",
+            corpus_arg,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["hits"][0]["unit"]["eid"], "att_1__para_2");
+    assert_eq!(v["hits"][0]["version"]["state"], state_json);
+
+    // `/v1`: the unit, and the act as the page's banner reads it.
+    let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
+    let get = |path: &str| -> Value {
+        reqwest::blocking::get(server.url(path))
+            .expect("request")
+            .json()
+            .expect("JSON")
+    };
+    let body = get(&format!(
+        "/v1/acts/{SUSPENDED}/units/att_1__para_2?as_of=2004-06-01&lang=ru"
+    ));
+    assert_eq!(body["state"], state_json);
+    assert_eq!(body["state_text"], ru_words.as_str());
+    assert_eq!(body["text"], ru["text"]);
+    let outline = get(&format!("/v1/acts/{SUSPENDED}?as_of=2004-06-01&lang=ru"));
+    assert_eq!(outline["state"], state_json);
+    assert_eq!(outline["state_text"], ru_words.as_str());
+    let before = get(&format!("/v1/acts/{SUSPENDED}?as_of=2003-10-15&lang=ru"));
+    assert_eq!(before["state"], Value::Null, "in force the day before");
+    drop(server);
+
+    // MCP `at_date`.
+    let rt = super::mcp_tools::runtime();
+    rt.block_on(async {
+        let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
+        let at = super::mcp_tools::ok(
+            &client,
+            "at_date",
+            json!({"target": unit, "date": "2004-06-01", "lang": "ru"}),
+        )
+        .await;
+        assert_eq!(at["state"], state_json);
+        assert_eq!(at["text"], ru["text"]);
+        client.cancel().await.expect("close the session");
+    });
+}
+
+/// The Law on Responsible Treatment of Animals of 30.12.2021 № 97-VII (code 162833,
+/// `tests/fixtures/clock/codes`, the edition of 19.04.2023). Its article 30, paragraph 2,
+/// suspends paragraph 3 of article 18 until 01.01.2029 and gives it two wordings for the
+/// period: «1) со дня введения в действие настоящего Закона до 1 января 2025 года: «3. …»» and
+/// «2) с 1 января 2025 года до 1 января 2029 года: «3. …»». The database prints the first under
+/// article 18 with «Сноска. Данная редакция пункта 3 действует до 01.01.2025 в соответствии с
+/// подпунктом 1) пункта 2 статьи 30 настоящего Закона.» (Kazakh «3-тармағының осы редакциясы
+/// 01.01.2025 дейін қолданылады - …»): from 01.01.2025 that wording no longer applies, but the
+/// paragraph does, in the second wording; it is not a paragraph that stopped applying.
+const ANIMALS_DIR: &str = "1230-ob-otvetstvennom-obrashchenii-s-zhivotnymi-162833";
+
+#[test]
+fn a_wording_that_applied_until_a_day_is_not_the_unit_expired() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/clock/codes")
+            .join(ANIMALS_DIR),
+        &corpus.join("codes").join(ANIMALS_DIR),
+    );
+    let unit = "law-2021-12-30-97-vii#art_18__para_3";
+    let ru = show(&tmp, &corpus, unit, "2026-06-01", "ru");
+    assert_eq!(
+        ru["state"],
+        json!({"kind": "expired", "since": "2025-01-01", "part": "данная редакция"})
+    );
+    assert_eq!(
+        ru["state_text"],
+        "данная редакция не действует с 01.01.2025; текст показан"
+    );
+    // Before 2025 the wording printed is the one the suspension gives: suspended until 2029,
+    // its wording shown.
+    let before = show(&tmp, &corpus, unit, "2024-06-01", "ru");
+    assert_eq!(
+        before["state"],
+        json!({"kind": "suspended", "until": "2029-01-01"})
+    );
+    assert!(
+        before["text"]
+            .as_str()
+            .is_some_and(|t| t
+                .starts_with("3. Не допускается использовать животных в передвижных зверинцах")),
+        "{}",
+        before["text"]
+    );
+}
