@@ -611,3 +611,60 @@ fn a_ministry_the_issuer_table_lists_names_its_orders_officially() {
         "{related:#}"
     );
 }
+
+/// The Almaty oblast maslikhat's decision of 26.04.2024 № 20-96 (`tests/fixtures/chapters`)
+/// repeals the maslikhat's decision of 28.08.2019 № 52-269, which the corpus lacks, cited as
+/// its text prints it (`решение Алматинского областного маслихата от 28 августа 2019 года №
+/// 52-269`, `Алматы облыстық мәслихатының 2019 жылғы 28 тамыздағы № 52-269 шешімінің`): it is
+/// named officially with its region, in both languages, from either text; and the orders of
+/// ministers it cites after their titles (`приказом Министра здравоохранения Республики
+/// Казахстан от 19 августа 2021 года № ҚР ДСМ-81`) are named officially too.
+#[test]
+fn a_maslikhat_decision_is_named_with_its_region() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/chapters");
+    let dir = "0426-ob-utverzhdenii-pravil-pogrebeniia-i-organizatsii-dela-po-ukhodu-196425";
+    let corpus = tmp.path().join("corpus");
+    copy_dir(
+        &fixtures.join(dir),
+        &corpus.join("local-almaty-oblast").join(dir),
+    );
+    let corpus_arg = corpus.to_string_lossy().into_owned();
+    let decision = [
+        "Алматы облысы мәслихатының 28.08.2019 № 52-269 шешімі",
+        "Решение маслихата Алматинской области от 28.08.2019 № 52-269",
+    ];
+    for lang in ["kk", "ru"] {
+        let (code, out, err) = super::common::zanlex_with(
+            &tmp,
+            &[
+                "--corpus",
+                &corpus_arg,
+                "related",
+                "maslikhat-decision-2024-04-26-20-96",
+                "--lang",
+                lang,
+                "--json",
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        let related: Value = serde_json::from_str(&out).expect("JSON");
+        let named: Vec<Value> = related["cites"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter(|a| a.get("quoted").is_none() && a.get("id").is_none())
+            .map(|a| json!([a["in_words"]["kk"], a["in_words"]["ru"]]))
+            .collect();
+        assert!(named.contains(&json!(decision)), "{lang}: {related:#}");
+        if lang == "ru" {
+            assert!(
+                named.contains(&json!([
+                    "ҚР Денсаулық сақтау министрінің 19.08.2021 № ҚР ДСМ-81 бұйрығы",
+                    "Приказ Министра здравоохранения РК от 19.08.2021 № ҚР ДСМ-81"
+                ])),
+                "{related:#}"
+            );
+        }
+    }
+}
