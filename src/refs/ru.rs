@@ -443,7 +443,7 @@ fn whole_acts(text: &str, out: &mut Vec<Found>) {
             .filter(|&s| s > m.end())
             .min()
             .unwrap_or(text.len());
-        let ceiling = ceiling_of(text, m.end(), next, 400);
+        let ceiling = ceiling_of(text, m.end(), next, 300);
         let (mut act, end) = describe(text, (m.start(), m.end()), ceiling, Some(kind));
         let mut start = m.start();
         if kind == ActKind::Code && act.title.is_none() {
@@ -488,15 +488,16 @@ mod tests {
         assert_eq!(decree.number.as_deref(), Some("874"));
     }
 
-    /// The acts `text` cites whole or by a unit: each one's words, kind, date and number.
-    fn cited(
-        text: &str,
-    ) -> Vec<(
+    /// An act a text cites: its words, kind, date and number.
+    type Cited = (
         String,
         Option<ActKind>,
         Option<chrono::NaiveDate>,
         Option<String>,
-    )> {
+    );
+
+    /// The acts `text` cites whole or by a unit.
+    fn cited(text: &str) -> Vec<Cited> {
         find(text)
             .into_iter()
             .filter_map(|f| match f.scope {
