@@ -207,10 +207,10 @@ fn describe(
             }
         }
         let Some((s, e, what)) = best else { break };
+        // The first of date and number may follow the issuer's title, however long.
         let first = act.date.is_none() && act.number.is_none() && act.title.is_none();
-        if !near(pos, pos + s)
-            && !(first && what != 3 && names_issuer(&text[pos..pos + s], what < 2))
-        {
+        let after_issuer = first && what != 3 && names_issuer(&text[pos..pos + s], what < 2);
+        if !near(pos, pos + s) && !after_issuer {
             break;
         }
         let piece = &rest[s..e];
