@@ -320,7 +320,20 @@ fn official_name(
         // A decree (`Жарлық`, `Указ`) is the President's act and no one else's.
         crate::model::citation::codes::issuer_of_slug("president")
     } else if named {
-        Some(issuer_of_reference(before, text, lang).filter(|i| !i.generic)?)
+        let issuer = issuer_of_reference(before, text, lang)?;
+        if issuer.generic {
+            // A maslikhat, an akimat or an akim is named with its region, when the reference
+            // prints it (`решением маслихата Алматинской области`), else not at all.
+            let (body, region) = local_body_of_reference(before, text, lang)?;
+            let cite = |l: Lang| {
+                crate::model::citation::cite_local(kind, body, region, Some(date), Some(number), l)
+            };
+            return Some(UnitInWords(ByLang::from_fn(|l| {
+                cite(l).unwrap_or_default()
+            })))
+            .filter(|w| Lang::ALL.iter().all(|&l| !w[l].is_empty()));
+        }
+        Some(issuer)
     } else {
         None
     };
@@ -336,17 +349,29 @@ fn official_name(
     Some(UnitInWords(ByLang::from_fn(|lang| r.cite(lang))))
 }
 
-/// The issuer a reference's `text` names, else the one named last in the words `before` it
-/// (nearest the reference): in a Kazakh text only the reference's words up to its kind word
-/// (what follows names something else: `Жарлығымен бекітілген … министрлігінің ережесі`),
-/// in a Russian one its words after the kind word too (`приказом Министра … от … № …`).
-fn issuer_of_reference(
+/// The local body and its region a reference's own words name ([`reference_own_words`]),
+/// else the one named last in the words `before` it (`Алматы облысы мәслихатының` before
+/// `2020 жылғы 15 желтоқсандағы № 64-340 шешімімен`).
+fn local_body_of_reference(
     before: &str,
     text: &str,
     lang: Lang,
-) -> Option<&'static crate::model::citation::codes::Issuer> {
-    use crate::model::citation::codes::{issuer_named_first, issuer_named_last, kind_word};
-    let own = match lang {
+) -> Option<(
+    &'static crate::model::citation::codes::Issuer,
+    &'static crate::model::citation::regions::Region,
+)> {
+    use crate::model::citation::regions::local_bodies;
+    local_bodies(reference_own_words(text, lang))
+        .into_iter()
+        .next()
+        .or_else(|| local_bodies(before).into_iter().last())
+}
+
+/// The words of a reference that may name its issuer: in a Kazakh text only those up to its
+/// kind word (what follows names something else), in a Russian one all of them.
+fn reference_own_words(text: &str, lang: Lang) -> &str {
+    use crate::model::citation::codes::kind_word;
+    match lang {
         Lang::Ru => text,
         Lang::Kk => {
             let mut end = text.len();
@@ -361,7 +386,20 @@ fn issuer_of_reference(
             }
             text.get(..end).unwrap_or(text)
         }
-    };
+    }
+}
+
+/// The issuer a reference's `text` names, else the one named last in the words `before` it
+/// (nearest the reference): in a Kazakh text only the reference's words up to its kind word
+/// (what follows names something else: `Жарлығымен бекітілген … министрлігінің ережесі`),
+/// in a Russian one its words after the kind word too (`приказом Министра … от … № …`).
+fn issuer_of_reference(
+    before: &str,
+    text: &str,
+    lang: Lang,
+) -> Option<&'static crate::model::citation::codes::Issuer> {
+    use crate::model::citation::codes::{issuer_named_first, issuer_named_last};
+    let own = reference_own_words(text, lang);
     issuer_named_first(own).or_else(|| issuer_named_last(before))
 }
 

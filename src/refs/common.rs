@@ -3,9 +3,13 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A number after `№` (`11-1-4/1`, `64-340`, `20-42-3.3.17`, `156-VII`).
+/// A number after `№` (`11-1-4/1`, `64-340`, `20-42-3.3.17`, `156-VII`, `252/НҚ`), a health
+/// order's with its letters before it (`ҚР ДСМ-175/2020`).
 pub(crate) static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:№|\bN)\s*([0-9]+(?:\s*[-/.]\s*[0-9A-Za-zІіА-Яа-я]+)*)").expect("static regex")
+    Regex::new(
+        r"(?:№|\bN)\s*((?:ҚР\s?)?(?:[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{1,6}-)?[0-9]+(?:\s*[-/.]\s*[0-9A-Za-zІіА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһ]+)*)",
+    )
+    .expect("static regex")
 });
 /// A date in digits, `23.01.2001`.
 pub(crate) static DIGIT_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -34,28 +38,29 @@ pub(crate) fn word_matches<'t>(
     })
 }
 
+/// A number as printed after `№`, spaces removed (`11-1-4 / 1` → `11-1-4/1`) but the one
+/// after `ҚР` (`ҚР ДСМ-81`, as the order's requisite prints it), trailing dots cut.
+fn tidy_number(printed: &str) -> String {
+    let num: String = printed.chars().filter(|c| !c.is_whitespace()).collect();
+    let num = num.trim_end_matches(['.', '-', '/']);
+    match num.strip_prefix("ҚР") {
+        Some(rest) if rest.starts_with(|c: char| c.is_alphabetic()) => format!("ҚР {rest}"),
+        _ => num.to_string(),
+    }
+}
+
 /// The last number after `№` in `s`, spaces removed, trailing dots cut, with its span.
 pub(crate) fn last_number(s: &str) -> Option<(usize, usize, String)> {
     let c = NUMBER_RE.captures_iter(s).last()?;
     let (m, n) = (c.get(0)?, c.get(1)?);
-    let num: String = n.as_str().chars().filter(|c| !c.is_whitespace()).collect();
-    Some((
-        m.start(),
-        m.end(),
-        num.trim_end_matches(['.', '-', '/']).to_string(),
-    ))
+    Some((m.start(), m.end(), tidy_number(n.as_str())))
 }
 
 /// The first number after `№` in `s`, like [`last_number`].
 pub(crate) fn first_number(s: &str) -> Option<(usize, usize, String)> {
     let c = NUMBER_RE.captures(s)?;
     let (m, n) = (c.get(0)?, c.get(1)?);
-    let num: String = n.as_str().chars().filter(|c| !c.is_whitespace()).collect();
-    Some((
-        m.start(),
-        m.end(),
-        num.trim_end_matches(['.', '-', '/']).to_string(),
-    ))
+    Some((m.start(), m.end(), tidy_number(n.as_str())))
 }
 
 /// A date in digits in `s` (the last one when `last`), with its span.

@@ -207,7 +207,10 @@ fn describe(
             }
         }
         let Some((s, e, what)) = best else { break };
-        if !near(pos, pos + s) {
+        // The first of date and number may follow the issuer's title, however long.
+        let first = act.date.is_none() && act.number.is_none() && act.title.is_none();
+        let after_issuer = first && what != 3 && names_issuer(&text[pos..pos + s], what < 2);
+        if !near(pos, pos + s) && !after_issuer {
             break;
         }
         let piece = &rest[s..e];
@@ -240,6 +243,28 @@ fn describe(
         pos += e;
     }
     (act, pos)
+}
+
+/// Whether `gap`, the words between an act's kind word and its date or number, names who
+/// issued it (`приказом Министра сельского хозяйства Республики Казахстан от …`, `приказом
+/// исполняющего обязанности Министра здравоохранения Республики Казахстан от …`, `совместным
+/// приказом Министра финансов Республики Казахстан от … № … и Министра …`, `решением
+/// маслихата Алматинской области от …`): a title in the genitive ends where the date (`от`)
+/// or the number (`№`) begins, and holds no quotation, bracket, clause break or other act.
+fn names_issuer(gap: &str, before_date: bool) -> bool {
+    let ws: Vec<&str> = gap.split_whitespace().collect();
+    let title = if before_date {
+        match ws.split_last() {
+            Some((last, title)) if lower(bare(last)) == "от" => title,
+            _ => return false,
+        }
+    } else {
+        &ws[..]
+    };
+    !title.is_empty()
+        && title.len() <= 16
+        && !gap.contains(['«', '»', '"', '“', '„', '(', ')', ';', ':', '\n'])
+        && !title.iter().any(|w| act_kind(w).is_some())
 }
 
 /// The name words of a code before its kind word (`Трудового`), and where they start.
@@ -461,6 +486,104 @@ mod tests {
         assert_eq!(decree.kind, Some(ActKind::Decree));
         assert_eq!(decree.date, chrono::NaiveDate::from_ymd_opt(2014, 8, 1));
         assert_eq!(decree.number.as_deref(), Some("874"));
+    }
+
+    /// An act a text cites: its words, kind, date and number.
+    type Cited = (
+        String,
+        Option<ActKind>,
+        Option<chrono::NaiveDate>,
+        Option<String>,
+    );
+
+    /// The acts `text` cites whole or by a unit.
+    fn cited(text: &str) -> Vec<Cited> {
+        find(text)
+            .into_iter()
+            .filter_map(|f| match f.scope {
+                Scope::Other(a) => {
+                    Some((text[f.start..f.end].to_string(), a.kind, a.date, a.number))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    /// An order cited after its issuer's title, however long (`приказом Министра сельского
+    /// хозяйства Республики Казахстан от … № 7-1/68`, the Almaty oblast maslikhat's decision
+    /// of 15.12.2020 № 64-340), is read with its date and number, its words the issuer's.
+    #[test]
+    fn an_order_after_its_issuer_title() {
+        let text = "в соответствии с правилами идентификации сельскохозяйственных животных, утвержденными приказом Министра сельского хозяйства Республики Казахстан от 30 января 2015 года № 7-1/68 (зарегистрирован в Реестре государственной регистрации нормативных правовых актов № 11127)";
+        assert_eq!(
+            cited(text),
+            [(
+                "приказом Министра сельского хозяйства Республики Казахстан от 30 января 2015 года № 7-1/68".to_string(),
+                Some(ActKind::Order),
+                day(2015, 1, 30),
+                Some("7-1/68".to_string())
+            )]
+        );
+        let text = "с Правилами сенокошения и пастьбы скота на участках государственного лесного фонда, утвержденными приказом Министра сельского хозяйства Республики Казахстан от 12 октября 2015 года № 18-02/909 (зарегистрирован в Реестре государственной регистрации нормативных правовых актов № 12259)";
+        assert_eq!(cited(text)[0].3.as_deref(), Some("18-02/909"));
+        assert_eq!(cited(text)[0].2, day(2015, 10, 12));
+    }
+
+    /// The Almaty oblast maslikhat's decision of 26.04.2024 № 20-96 (the rules of burial)
+    /// cites orders signed by an acting minister, a ministry's name with a comma in it, and
+    /// numbers with letters (`№ 252/НҚ`, `№ ҚР ДСМ-175/2020`).
+    #[test]
+    fn acting_ministers_and_lettered_numbers() {
+        let text = "не позднее пятого числа, и в публичной кадастровой карте, утвержденной приказом исполняющего обязанности Министра цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан от 12 июля 2023 года № 252/НҚ (зарегистрирован в Реестре государственной регистрации нормативных правовых актов за № 33106)";
+        assert_eq!(
+            cited(text),
+            [(
+                "приказом исполняющего обязанности Министра цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан от 12 июля 2023 года № 252/НҚ".to_string(),
+                Some(ActKind::Order),
+                day(2023, 7, 12),
+                Some("252/НҚ".to_string())
+            )]
+        );
+        let text = "свидетельства о смерти по форме № 045/у, утвержденной приказом исполняющего обязанности Министра здравоохранения Республики Казахстан от 30 октября 2020 года № ҚР ДСМ-175/2020 «Об утверждении форм учетной документации в области здравоохранения, а также инструкций по их заполнению»";
+        let acts = cited(text);
+        assert_eq!(acts.len(), 1, "{acts:?}");
+        assert_eq!(acts[0].2, day(2020, 10, 30));
+        assert_eq!(acts[0].3.as_deref(), Some("ҚР ДСМ-175/2020"));
+        let text = "требования к кладбищам и объектам похоронного назначения», утвержденными приказом Министра здравоохранения Республики Казахстан от 19 августа 2021 года № ҚР ДСМ-81 (зарегистрирован в Реестре государственной регистрации нормативных правовых актов за № 24066)";
+        assert_eq!(cited(text)[0].3.as_deref(), Some("ҚР ДСМ-81"));
+    }
+
+    /// A joint order (a recycling certificate's legal basis) names its first issuer's date and
+    /// number, an acting minister's (`и.о. Министра энергетики`); a maslikhat's decision (the Astana maslikhat's decision 134470's repeal note) is
+    /// read after the maslikhat's place (`маслихата города Астаны`).
+    #[test]
+    fn joint_orders_and_local_decisions() {
+        let text = "В соответствии с Экологическим кодексом Республики Казахстан и Совместным приказом и.о. Министра энергетики Республики Казахстан от 4 декабря 2015 года № 697 и Министра по инвестициям и развитию Республики Казахстан от 23 декабря 2015 года № 1219 «Об утверждении Правил стимулирования производства в Республике Казахстан экологически чистых автомобильных транспортных средств»";
+        let acts = cited(text);
+        let order = acts
+            .iter()
+            .find(|a| a.1 == Some(ActKind::Order))
+            .unwrap_or_else(|| panic!("{acts:?}"));
+        assert_eq!(
+            order.0,
+            "приказом и.о. Министра энергетики Республики Казахстан от 4 декабря 2015 года № 697"
+        );
+        assert_eq!(order.2, day(2015, 12, 4));
+        assert_eq!(order.3.as_deref(), Some("697"));
+        let text = "Утратило силу решением маслихата города Астаны от 28 ноября 2025 года № 346/46-VIII (вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования)";
+        assert_eq!(
+            cited(text),
+            [(
+                "решением маслихата города Астаны от 28 ноября 2025 года № 346/46-VIII".to_string(),
+                Some(ActKind::Decision),
+                day(2025, 11, 28),
+                Some("346/46-VIII".to_string())
+            )]
+        );
     }
 
     fn paths(text: &str) -> Vec<(String, String)> {

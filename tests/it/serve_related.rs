@@ -508,8 +508,9 @@ fn the_act_page_shows_its_related_documents_in_the_interface_language() {
 /// cites four orders of the Minister of Agriculture the corpus lacks, each printed after the
 /// minister's title in the genitive (`Қазақстан Республикасы Ауыл шаруашылығы министрінің 2015
 /// жылғы 30 қаңтардағы № 7-1/68 бұйрығымен`), and the Civil Code by its name: each is named in
-/// official form in the nominative, in both languages, newest first; the codes the table of
-/// codes lacks (land, forest, water, environment) keep the text's words.
+/// official form in the nominative, in both languages, newest first, from the Kazakh text and
+/// from the Russian; the codes the table of codes lacks (land, forest, water, environment)
+/// keep the text's words.
 #[test]
 fn a_ministry_the_issuer_table_lists_names_its_orders_officially() {
     let tmp = tempfile::tempdir().expect("temp dir");
@@ -564,4 +565,113 @@ fn a_ministry_the_issuer_table_lists_names_its_orders_officially() {
         ],
         "{related:#}"
     );
+
+    // The Russian text prints the orders after the minister's title (`приказом Министра
+    // сельского хозяйства Республики Казахстан от 30 января 2015 года № 7-1/68`): its list
+    // names the same orders, and the Civil Code.
+    let (code, out, err) = super::common::zanlex_with(
+        &tmp,
+        &[
+            "--corpus",
+            &corpus_arg,
+            "related",
+            "maslikhat-decision-2020-12-15-64-340",
+            "--as-of",
+            "2021-06-01",
+            "--lang",
+            "ru",
+            "--json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let related: Value = serde_json::from_str(&out).expect("JSON");
+    let named: Vec<Value> = related["cites"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|a| a.get("quoted").is_none())
+        .map(|a| json!([a["citation"], a["in_words"]["kk"], a["in_words"]["ru"]]))
+        .collect();
+    let order = |date: &str, number: &str| {
+        let ru = format!("Приказ Министра сельского хозяйства РК от {date} № {number}");
+        json!([
+            ru,
+            format!("ҚР Ауыл шаруашылығы министрінің {date} № {number} бұйрығы"),
+            ru
+        ])
+    };
+    assert_eq!(
+        named,
+        [
+            order("29.04.2020", "145"),
+            order("12.10.2015", "18-02/909"),
+            order("14.04.2015", "3-3/332"),
+            order("30.01.2015", "7-1/68"),
+            json!([
+                "Гражданский кодекс Республики Казахстан",
+                "Қазақстан Республикасының Азаматтық кодексі",
+                "Гражданский кодекс Республики Казахстан"
+            ]),
+        ],
+        "{related:#}"
+    );
+}
+
+/// The Almaty oblast maslikhat's decision of 26.04.2024 № 20-96 (`tests/fixtures/chapters`)
+/// repeals the maslikhat's decision of 28.08.2019 № 52-269, which the corpus lacks, cited in
+/// its Russian text as `решение Алматинского областного маслихата от 28 августа 2019 года №
+/// 52-269`: it is named officially with its region, in both languages; and the orders of
+/// ministers it cites after their titles (`приказом Министра здравоохранения Республики
+/// Казахстан от 19 августа 2021 года № ҚР ДСМ-81`) are named officially too.
+#[test]
+fn a_maslikhat_decision_is_named_with_its_region() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/chapters");
+    let dir = "0426-ob-utverzhdenii-pravil-pogrebeniia-i-organizatsii-dela-po-ukhodu-196425";
+    let corpus = tmp.path().join("corpus");
+    copy_dir(
+        &fixtures.join(dir),
+        &corpus.join("local-almaty-oblast").join(dir),
+    );
+    let corpus_arg = corpus.to_string_lossy().into_owned();
+    let (code, out, err) = super::common::zanlex_with(
+        &tmp,
+        &[
+            "--corpus",
+            &corpus_arg,
+            "related",
+            "maslikhat-decision-2024-04-26-20-96",
+            "--lang",
+            "ru",
+            "--json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let related: Value = serde_json::from_str(&out).expect("JSON");
+    let named: Vec<Value> = related["cites"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|a| a.get("quoted").is_none() && a.get("id").is_none())
+        .map(|a| json!([a["citation"], a["in_words"]["kk"], a["in_words"]["ru"]]))
+        .collect();
+    for want in [
+        [
+            "Решение маслихата Алматинской области от 28.08.2019 № 52-269",
+            "Алматы облысы мәслихатының 28.08.2019 № 52-269 шешімі",
+            "Решение маслихата Алматинской области от 28.08.2019 № 52-269",
+        ],
+        [
+            "Приказ Министра здравоохранения РК от 19.08.2021 № ҚР ДСМ-81",
+            "ҚР Денсаулық сақтау министрінің 19.08.2021 № ҚР ДСМ-81 бұйрығы",
+            "Приказ Министра здравоохранения РК от 19.08.2021 № ҚР ДСМ-81",
+        ],
+        [
+            "Приказ Министра национальной экономики РК от 31.05.2019 № 48",
+            "ҚР Ұлттық экономика министрінің 31.05.2019 № 48 бұйрығы",
+            "Приказ Министра национальной экономики РК от 31.05.2019 № 48",
+        ],
+    ] {
+        assert!(named.contains(&json!(want)), "{want:?}: {related:#}");
+    }
 }

@@ -16,6 +16,7 @@ pub(crate) mod code_names;
 pub mod codes;
 pub mod numbers;
 pub mod phrase;
+pub(crate) mod regions;
 
 /// One issuing body's part of a citation: who, when, which number.
 struct Part<'a> {
@@ -140,6 +141,45 @@ fn capitalized(s: String) -> String {
 /// от 18.12.1995 № 2688`, `Решение маслихата Алматинской области от 15.12.2020 № 64-340`.
 /// `None` when the kind has no citation form or no part has a date or a number.
 fn cite_parts(kind: ActKind, parts: &[Part], lang: Lang) -> Option<String> {
+    cite_parts_by(kind, parts, lang, |p| issuer_words(p, lang))
+}
+
+/// A local body's act in official form in `lang`, from the body and the region a reference
+/// names (`маслихата Алматинской области`): `Алматы облысы мәслихатының 15.12.2020 № 64-340
+/// шешімі`, `Решение маслихата Алматинской области от 15.12.2020 № 64-340`. `None` when the
+/// kind has no citation form, the body no Kazakh form after a region, or there is no date
+/// and no number.
+pub(crate) fn cite_local(
+    kind: ActKind,
+    body: &codes::Issuer,
+    region: &regions::Region,
+    date: Option<NaiveDate>,
+    number: Option<&str>,
+    lang: Lang,
+) -> Option<String> {
+    let who = match lang {
+        Lang::Kk => format!("{} {}", region.kk, regions::kk_body_after_region(body)?),
+        Lang::Ru => format!("{} {}", body.ru, region.ru),
+    };
+    let part = Part {
+        issuer: &who,
+        translated: None,
+        issuer_code: body.slug,
+        date,
+        number,
+    };
+    cite_parts_by(kind, std::slice::from_ref(&part), lang, |_| {
+        Some(who.clone())
+    })
+}
+
+/// [`cite_parts`] with the words `who` gives for each part's issuer.
+fn cite_parts_by(
+    kind: ActKind,
+    parts: &[Part],
+    lang: Lang,
+    who: impl Fn(&Part) -> Option<String>,
+) -> Option<String> {
     let form = codes::form_of_kind(kind)?;
     let parts: Vec<&Part> = parts
         .iter()
@@ -153,7 +193,7 @@ fn cite_parts(kind: ActKind, parts: &[Part], lang: Lang) -> Option<String> {
         .iter()
         .map(|p| {
             let mut s = String::new();
-            let who = named.then(|| issuer_words(p, lang)).flatten();
+            let who = named.then(|| who(p)).flatten();
             match lang {
                 Lang::Kk => {
                     s.push_str(who.as_deref().unwrap_or(if named { "" } else { "ҚР" }));
