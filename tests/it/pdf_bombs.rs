@@ -12,6 +12,8 @@ const MAX_RSS: u64 = 512 << 20;
 
 /// Runs `command` to its end: its exit code, its standard error, and the most memory it held
 /// (its peak resident set, in bytes, as the kernel counts it for this one process).
+// The child is reaped by `wait4`, which gives its resource usage as `Child::wait` cannot.
+#[allow(clippy::zombie_processes)]
 fn run_measured(command: &mut Command) -> (Option<i32>, String, u64) {
     let mut child = command
         .stdout(Stdio::null())

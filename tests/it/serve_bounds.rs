@@ -364,7 +364,7 @@ fn the_pages_of_a_large_act_make_its_whole_outline() {
     use zanlex::pages::{act_page, Budget, ReadArgs, ReadRequest};
     let tmp = tempfile::tempdir().expect("tempdir");
     let (index, report) = zanlex::ZanIndex::open_or_build(
-        &fixture("split"),
+        fixture("split"),
         tmp.path().join("index"),
         &zanlex::BuildOptions::default(),
     )
