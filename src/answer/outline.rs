@@ -2,6 +2,7 @@
 //! --json`).
 
 use super::acts::unit_counts;
+use super::pages::page_act_texts;
 use crate::model::{
     Act, ActKind, ActVersion, Issuance, Lang, Registration, Source, Status, TextTable, TimeState,
     Unit, UnitKind,
@@ -174,6 +175,14 @@ pub struct OutlineUnit {
 impl OutlineUnit {
     fn of(u: &Unit, act: &Act, texts: bool) -> Self {
         OutlineUnit {
+            children: u.children.iter().map(|c| Self::of(c, act, texts)).collect(),
+            ..Self::own(u, act, texts)
+        }
+    }
+
+    /// Unit `u` of `act` without the units inside it, with its own text when `texts`.
+    pub(super) fn own(u: &Unit, act: &Act, texts: bool) -> Self {
+        OutlineUnit {
             eid: u.eid.clone(),
             kind: u.kind,
             num: u.num.clone(),
@@ -181,7 +190,7 @@ impl OutlineUnit {
             heading: u.heading.clone(),
             parent: None,
             status: u.status.as_str().to_string(),
-            children: u.children.iter().map(|c| Self::of(c, act, texts)).collect(),
+            children: Vec::new(),
             text: texts.then(|| u.text.clone()),
             highlights: Vec::new(),
             notes: if texts {
@@ -197,20 +206,20 @@ impl OutlineUnit {
         }
     }
 
-    /// Puts in this unit and the units inside it their wording in force on `date` by the
-    /// point-in-time rule, with their states; a unit with no wording that day keeps its
-    /// number and heading and has an empty text. Says whether the unit was in the act that
-    /// day: not when the rule answers that it was not yet inserted, or no longer printed
-    /// (a unit only an older edition prints, after that edition's wording ended); such units
-    /// inside it are dropped.
+    /// Puts in this unit and the units inside it their wording's heading and edition on
+    /// `date` by the point-in-time rule, with their states, and their texts too when `texts`;
+    /// a unit with no wording that day keeps its number and heading and has an empty text.
+    /// Says whether the unit was in the act that day: not when the rule answers that it was
+    /// not yet inserted, or no longer printed (a unit only an older edition prints, after that
+    /// edition's wording ended); such units inside it are dropped.
     fn read_on(
         &mut self,
         timeline: &crate::amend::time::ActTimeline,
         date: NaiveDate,
         lang: Lang,
+        texts: bool,
     ) -> bool {
-        let unit_time = timeline.unit(&self.eid);
-        let answer = unit_time.at(Some(date));
+        let (answer, shown) = wording_on(timeline, &self.eid, date);
         if answer.piece.is_none()
             && matches!(
                 answer.state,
@@ -220,36 +229,76 @@ impl OutlineUnit {
             return false;
         }
         let last = timeline.editions().len().saturating_sub(1);
-        let shown = answer
-            .piece
-            .filter(|_| answer.state.has_wording())
-            .and_then(|i| Some((unit_time.pieces()[i].edition, unit_time.unit(i)?)));
         match shown {
             Some((k, unit)) => {
-                self.text = Some(unit.text.clone());
                 self.heading.clone_from(&unit.heading);
-                self.notes = unit.notes.iter().map(|n| n.text.clone()).collect();
-                self.closing_at = unit.closing_at;
-                self.tables.clone_from(&unit.tables);
                 self.edition = Some(if k == last {
                     "current".to_string()
                 } else {
                     timeline.editions()[k].id.clone()
                 });
             }
+            None => self.edition = None,
+        }
+        if texts {
+            self.put_wording(shown.map(|(_, unit)| unit));
+        }
+        self.state_text = Some(answer.state.describe(Some(date), Some(lang)));
+        self.state = Some(answer.state);
+        self.children
+            .retain_mut(|child| child.read_on(timeline, date, lang, texts));
+        true
+    }
+
+    /// Puts in this unit the text, notes, closing words and tables of `unit`, its wording
+    /// shown on a date: an empty text with none of them where no wording is shown.
+    fn put_wording(&mut self, unit: Option<&Unit>) {
+        match unit {
+            Some(unit) => {
+                self.text = Some(unit.text.clone());
+                self.notes = unit.notes.iter().map(|n| n.text.clone()).collect();
+                self.closing_at = unit.closing_at;
+                self.tables.clone_from(&unit.tables);
+            }
             None => {
                 self.text = Some(String::new());
                 self.notes.clear();
                 self.closing_at = None;
                 self.tables.clear();
-                self.edition = None;
             }
         }
-        self.state_text = Some(answer.state.describe(Some(date), Some(lang)));
-        self.state = Some(answer.state);
-        self.children
-            .retain_mut(|child| child.read_on(timeline, date, lang));
-        true
+    }
+
+    /// This unit, read on `date` without texts ([`OutlineUnit::read_on`]), without the units
+    /// inside it and with its text that day: what it is on a page of the act's texts on
+    /// that day.
+    fn own_on(&self, timeline: &crate::amend::time::ActTimeline, date: NaiveDate) -> Self {
+        let mut own = self.without_children();
+        let (_, shown) = wording_on(timeline, &self.eid, date);
+        own.put_wording(shown.map(|(_, unit)| unit));
+        own
+    }
+
+    /// This unit without the units inside it.
+    pub(super) fn without_children(&self) -> Self {
+        OutlineUnit {
+            eid: self.eid.clone(),
+            kind: self.kind,
+            num: self.num.clone(),
+            label: self.label.clone(),
+            heading: self.heading.clone(),
+            parent: self.parent.clone(),
+            status: self.status.clone(),
+            children: Vec::new(),
+            text: self.text.clone(),
+            highlights: self.highlights.clone(),
+            notes: self.notes.clone(),
+            state: self.state.clone(),
+            state_text: self.state_text.clone(),
+            edition: self.edition.clone(),
+            closing_at: self.closing_at,
+            tables: self.tables.clone(),
+        }
     }
 
     /// The unit with eid `eid`, this one or one inside it.
@@ -259,6 +308,35 @@ impl OutlineUnit {
         }
         self.children.iter_mut().find_map(|c| c.find_mut(eid))
     }
+}
+
+/// What the point-in-time rule answers for unit `eid` on `date`, and the wording it shows
+/// that day, with the index of the edition printing it (`None` where none is shown).
+fn wording_on<'a>(
+    timeline: &crate::amend::time::ActTimeline<'a>,
+    eid: &str,
+    date: NaiveDate,
+) -> (crate::amend::time::Answer, Option<(usize, &'a Unit)>) {
+    let unit_time = timeline.unit(eid);
+    let answer = unit_time.at(Some(date));
+    let shown = answer
+        .piece
+        .filter(|_| answer.state.has_wording())
+        .and_then(|i| Some((unit_time.pieces()[i].edition, unit_time.unit(i)?)));
+    (answer, shown)
+}
+
+/// The units of `act` on `date` ([`all_editions_tree`], each read on that day by
+/// [`OutlineUnit::read_on`]), with their texts when `texts`.
+fn tree_on(
+    act: &Act,
+    timeline: &crate::amend::time::ActTimeline,
+    date: NaiveDate,
+    texts: bool,
+) -> Vec<OutlineUnit> {
+    let mut units = all_editions_tree(act, timeline);
+    units.retain_mut(|unit| unit.read_on(timeline, date, act.lang, texts));
+    units
 }
 
 /// The units of every edition of `act` as one tree, without their texts (each unit's wording
@@ -360,6 +438,18 @@ impl ActOutline {
     /// too when `texts`.
     pub fn of(act: &Act, expressions: Vec<Lang>, texts: bool) -> Self {
         ActOutline {
+            units: act
+                .units
+                .iter()
+                .map(|u| OutlineUnit::of(u, act, texts))
+                .collect(),
+            ..Self::head(act, expressions)
+        }
+    }
+
+    /// The outline of `act` without its units.
+    fn head(act: &Act, expressions: Vec<Lang>) -> Self {
+        ActOutline {
             id: act.id.clone(),
             title: act.title.clone(),
             citation: act.short_name(),
@@ -376,11 +466,7 @@ impl ActOutline {
             publication_date: act.publication_date,
             version_date: act.version_date,
             versions: act.versions.iter().map(EditionSummary::of).collect(),
-            units: act
-                .units
-                .iter()
-                .map(|u| OutlineUnit::of(u, act, texts))
-                .collect(),
+            units: Vec::new(),
             as_of: None,
             replaces: None,
             replaced_by: None,
@@ -504,33 +590,47 @@ impl ZanIndex {
         texts: bool,
         today: bool,
     ) -> crate::Result<ActOutline> {
-        let all = self.expressions(id)?;
+        let (mut outline, act) = self.outline_head(id, lang, today)?;
+        outline.units = act
+            .units
+            .iter()
+            .map(|u| OutlineUnit::of(u, &act, texts))
+            .collect();
+        Ok(outline)
+    }
+
+    /// Act `id`'s outline in `lang` ([`ZanIndex::act_outline`]) without its units, with
+    /// today's state when `today`, and the act it is the outline of.
+    fn outline_head(
+        &self,
+        id: &str,
+        lang: Option<Lang>,
+        today: bool,
+    ) -> crate::Result<(ActOutline, Act)> {
+        let mut all = self.expressions(id)?;
         let langs: Vec<Lang> = all.iter().map(|a| a.lang).collect();
         let chosen = match lang {
-            None => all.first(),
-            Some(l) => all.iter().find(|a| a.lang == l),
+            None => (!all.is_empty()).then_some(0),
+            Some(l) => all.iter().position(|a| a.lang == l),
         };
-        match chosen {
-            Some(act) => {
-                let mut outline = ActOutline::of(act, langs, texts);
-                let succession = self.succession_of(id, &all)?;
-                outline.replaces = succession.replaces;
-                outline.replaced_by = succession.replaced_by;
-                outline.repealed_by = self.repealed_by(&all)?;
-                // Today's state: a repealed act's text is its last wording, never the text in
-                // force.
-                if today {
-                    let timeline = crate::amend::time::ActTimeline::new(act);
-                    outline.read_state(&timeline, act, chrono::Local::now().date_naive());
-                }
-                Ok(outline)
-            }
+        let Some(chosen) = chosen else {
             // The not-found error naming the nearest ids, or the languages the act has.
-            None => {
-                self.act_in(id, lang)?;
-                Err(crate::Error::NotFound(format!("no act with id {id:?}")))
-            }
+            self.act_in(id, lang)?;
+            return Err(crate::Error::NotFound(format!("no act with id {id:?}")));
+        };
+        let succession = self.succession_of(id, &all)?;
+        let repealed_by = self.repealed_by(&all)?;
+        let act = all.swap_remove(chosen);
+        let mut outline = ActOutline::head(&act, langs);
+        outline.replaces = succession.replaces;
+        outline.replaced_by = succession.replaced_by;
+        outline.repealed_by = repealed_by;
+        // Today's state: a repealed act's text is its last wording, never the text in force.
+        if today {
+            let timeline = crate::amend::time::ActTimeline::new(&act);
+            outline.read_state(&timeline, &act, chrono::Local::now().date_naive());
         }
+        Ok((outline, act))
     }
 
     /// Act `id` in `lang` as [`ZanIndex::act_outline`] gives it with texts, read on `date`:
@@ -556,15 +656,51 @@ impl ZanIndex {
         lang: Option<Lang>,
         date: NaiveDate,
     ) -> crate::Result<ActOutline> {
-        let mut outline = self.outline_with_state(id, lang, false, false)?;
-        let act = self.act_in(id, Some(outline.lang))?;
+        self.outline_on(id, lang, date, true)
+    }
+
+    /// [`ZanIndex::act_outline_on`], with its units' texts when `texts` (their headings,
+    /// states and editions that day either way).
+    pub(super) fn outline_on(
+        &self,
+        id: &str,
+        lang: Option<Lang>,
+        date: NaiveDate,
+        texts: bool,
+    ) -> crate::Result<ActOutline> {
+        let (mut outline, act) = self.outline_head(id, lang, false)?;
         let timeline = crate::amend::time::ActTimeline::new(&act);
-        outline.units = all_editions_tree(&act, &timeline);
-        outline
-            .units
-            .retain_mut(|unit| unit.read_on(&timeline, date, act.lang));
+        outline.units = tree_on(&act, &timeline, date, texts);
         outline.read_state(&timeline, &act, date);
         outline.as_of = Some(date);
+        Ok(outline)
+    }
+
+    /// A page of act `id`'s outline and texts in `lang`, today's or read on `as_of`
+    /// ([`ZanIndex::act_outline`], [`ZanIndex::act_outline_on`]), as
+    /// [`super::pages::page_act_texts`] cuts it: the outline entries and texts of the units
+    /// on the page alone are made, whatever the act's size.
+    pub(super) fn act_texts_page(
+        &self,
+        id: &str,
+        (lang, as_of): (Option<Lang>, Option<NaiveDate>),
+        (offset, max_chars): (usize, usize),
+        mark: Option<&str>,
+    ) -> crate::Result<ActOutline> {
+        let mark = mark.map(|words| (self, words));
+        let Some(date) = as_of else {
+            let (mut outline, act) = self.outline_head(id, lang, true)?;
+            let own = |u: &Unit| OutlineUnit::own(u, &act, true);
+            page_act_texts(&mut outline, &act.units, own, offset, max_chars, mark)?;
+            return Ok(outline);
+        };
+        let (mut outline, act) = self.outline_head(id, lang, false)?;
+        let timeline = crate::amend::time::ActTimeline::new(&act);
+        let units = tree_on(&act, &timeline, date, false);
+        outline.read_state(&timeline, &act, date);
+        outline.as_of = Some(date);
+        let own = |u: &OutlineUnit| u.own_on(&timeline, date);
+        page_act_texts(&mut outline, &units, own, offset, max_chars, mark)?;
         Ok(outline)
     }
 

@@ -806,10 +806,7 @@ pub fn read(
         ..
     } = *request;
     let Some(eid) = target.eid() else {
-        let mut outline = request.outline(index)?;
-        if request.texts {
-            page_act_texts(&mut outline, request.offset, budget.answer_chars, None)?;
-        }
+        let mut outline = request.outline(index, budget.answer_chars, None)?;
         let units = std::mem::take(&mut outline.units);
         let room = budget
             .outline_chars
@@ -1520,15 +1517,43 @@ pub fn bound_search_page(page: &mut crate::SearchPage, max_chars: usize) {
     }
 }
 
-/// Keeps in `outline` the units from place `offset` in document order (a unit before the
-/// units inside it), each with its text, tables and notes, for as many as the whole answer
-/// fits within `max_chars` (one at least, whose text the index bounds already): the page of an
-/// act's outline and texts together. A unit on the page whose holder is on an earlier page is
-/// at the top of the page's `units`, naming its holder in `parent`. When units follow, sets
-/// the outline's `next_offset` to the first of them and says so in `cut`; a reader following
-/// `next_offset` from 0 gets every unit once, in order. The words `mark` asks are marked in
-/// the page's texts, counted in its size. An `offset` past the last unit is
-/// [`crate::Error::BadArgument`].
+/// A unit of a tree an act's texts are paged from: an act's own unit, or its outline's entry
+/// on a date.
+pub(super) trait PageUnit: Sized {
+    /// The units inside it.
+    fn inner(&self) -> &[Self];
+    /// Its eid.
+    fn eid(&self) -> &str;
+}
+
+impl PageUnit for crate::model::Unit {
+    fn inner(&self) -> &[Self] {
+        &self.children
+    }
+    fn eid(&self) -> &str {
+        &self.eid
+    }
+}
+
+impl PageUnit for crate::OutlineUnit {
+    fn inner(&self) -> &[Self] {
+        &self.children
+    }
+    fn eid(&self) -> &str {
+        &self.eid
+    }
+}
+
+/// Puts in `outline` (its units left out) the units of `units` from place `offset` in
+/// document order (a unit before the units inside it), each as `own` makes it (with its text,
+/// tables and notes, without the units inside it), for as many as the whole answer fits
+/// within `max_chars` (one at least, whose text the index bounds already): the page of an
+/// act's outline and texts together. Only the units walked for the page are made. A unit on
+/// the page whose holder is on an earlier page is at the top of the page's `units`, naming
+/// its holder in `parent`. When units follow, sets the outline's `next_offset` to the first
+/// of them and says so in `cut`; a reader following `next_offset` from 0 gets every unit
+/// once, in order. The words `mark` asks are marked in the page's texts, counted in its
+/// size. An `offset` past the last unit is [`crate::Error::BadArgument`].
 ///
 /// ```no_run
 /// # fn main() -> zanlex::Result<()> {
@@ -1540,104 +1565,118 @@ pub fn bound_search_page(page: &mut crate::SearchPage, max_chars: usize) {
 /// # Ok(())
 /// # }
 /// ```
-pub(super) fn page_act_texts(
+pub(super) fn page_act_texts<U: PageUnit>(
     outline: &mut ActOutline,
+    units: &[U],
+    own: impl Fn(&U) -> crate::OutlineUnit,
     offset: usize,
     max_chars: usize,
     mark: Option<(&ZanIndex, &str)>,
 ) -> crate::Result<()> {
     use crate::OutlineUnit;
-    fn count(units: &[OutlineUnit]) -> usize {
-        units.len() + units.iter().map(|u| count(&u.children)).sum::<usize>()
-    }
-    /// The characters of `u`'s JSON without the units inside it, and the comma before it.
-    fn own_chars(u: &mut OutlineUnit) -> usize {
-        let children = std::mem::take(&mut u.children);
-        let size = json_chars(&*u) + 1;
-        u.children = children;
-        size
+    fn count<U: PageUnit>(units: &[U]) -> usize {
+        units.len() + units.iter().map(|u| count(u.inner())).sum::<usize>()
     }
     /// Walks `units` in document order from place `*place`, adding the size of each unit at
-    /// `offset` or after to `used` while it stays within `room` (one unit at least); the place
-    /// of the first unit that does not fit, if any.
-    fn fit(
-        units: &mut [OutlineUnit],
+    /// `offset` or after (its JSON without the units inside it, and the comma before it) to
+    /// `used` while it stays within `room` (one unit at least); the place of the first unit
+    /// that does not fit, if any.
+    fn fit<U: PageUnit>(
+        units: &[U],
+        own: &impl Fn(&U) -> OutlineUnit,
         place: &mut usize,
-        offset: usize,
-        room: usize,
+        (offset, room): (usize, usize),
         used: &mut usize,
     ) -> Option<usize> {
         for u in units {
             let here = *place;
             *place += 1;
+            let inner = count(u.inner());
+            if here + inner < offset {
+                // The unit and the units inside it are all before the page.
+                *place += inner;
+                continue;
+            }
             if here >= offset {
-                let size = own_chars(u);
+                let size = json_chars(&own(u)) + 1;
                 if here > offset && *used + size > room {
                     return Some(here);
                 }
                 *used += size;
             }
-            if let Some(end) = fit(&mut u.children, place, offset, room, used) {
+            if let Some(end) = fit(u.inner(), own, place, (offset, room), used) {
                 return Some(end);
             }
         }
         None
     }
-    /// The units of `units` at places `lo..hi` in document order, their tree kept, put in
-    /// `out`; `holder` names the unit holding `units` when it is not among them, and each of
-    /// them that is names it in `parent`.
-    fn window(
-        units: Vec<OutlineUnit>,
+    /// The units of `units` at places `lo..hi` in document order, their tree kept, each as
+    /// `own` makes it, put in `out`; `holder` names the unit holding `units` when it is not
+    /// among them, and each of them that is names it in `parent`.
+    fn window<U: PageUnit>(
+        units: &[U],
+        own: &impl Fn(&U) -> OutlineUnit,
         place: &mut usize,
         (lo, hi): (usize, usize),
         holder: Option<&str>,
         out: &mut Vec<OutlineUnit>,
     ) {
-        for mut u in units {
+        for u in units {
             if *place >= hi {
                 return;
             }
             let here = *place;
             *place += 1;
-            let children = std::mem::take(&mut u.children);
-            if here >= lo {
-                window(children, place, (lo, hi), None, &mut u.children);
+            let inner = count(u.inner());
+            if here + inner < lo {
+                *place += inner;
+            } else if here >= lo {
+                let mut unit = own(u);
+                window(u.inner(), own, place, (lo, hi), None, &mut unit.children);
                 if let Some(holder) = holder {
-                    u.parent = Some(holder.to_string());
+                    unit.parent = Some(holder.to_string());
                 }
-                out.push(u);
+                out.push(unit);
             } else {
                 // Before the page: the units inside it on the page go to its top.
-                window(children, place, (lo, hi), Some(&u.eid), out);
+                window(u.inner(), own, place, (lo, hi), Some(u.eid()), out);
             }
         }
     }
-    let count = count(&outline.units);
+    let count = count(units);
     if offset > 0 && offset >= count {
         return Err(crate::Error::BadArgument(format!(
             "offset {offset} is past the act's last unit ({count} units); texts start at offset 0"
         )));
     }
-    let units = std::mem::take(&mut outline.units);
     // The cut and `next_offset` take room too.
     let room = max_chars.saturating_sub(json_chars(&*outline) + 2 * CUT_NOTE_CHARS);
-    outline.units = units;
-    let mut end = fit(&mut outline.units, &mut 0, offset, room, &mut 0).unwrap_or(count);
+    let mut end = fit(units, &own, &mut 0, (offset, room), &mut 0).unwrap_or(count);
+    window(units, &own, &mut 0, (offset, end), None, &mut outline.units);
     if offset == 0 && end == count && mark.is_none() {
         // The whole act fits: the answer is its outline as it is.
         return Ok(());
     }
-    let units = std::mem::take(&mut outline.units);
-    window(units, &mut 0, (offset, end), None, &mut outline.units);
     if let Some((index, words)) = mark {
         outline.mark(index, words)?;
     }
     // The holders named and the marks take room too: the page ends sooner where they do not
     // fit.
-    if let Some(kept) = fit(&mut outline.units, &mut 0, 0, room, &mut 0) {
-        let units = std::mem::take(&mut outline.units);
-        window(units, &mut 0, (0, kept), None, &mut outline.units);
-        end = offset + kept;
+    let page = std::mem::take(&mut outline.units);
+    let kept = fit(
+        &page,
+        &OutlineUnit::without_children,
+        &mut 0,
+        (0, room),
+        &mut 0,
+    );
+    match kept {
+        Some(kept) => {
+            let own = OutlineUnit::without_children;
+            window(&page, &own, &mut 0, (0, kept), None, &mut outline.units);
+            end = offset + kept;
+        }
+        None => outline.units = page,
     }
     if end < count {
         outline.next_offset = Some(end);

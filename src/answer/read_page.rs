@@ -5,7 +5,7 @@
 //! the HTTP API send them, and an assistant's [`super::pages::read`] and
 //! [`super::pages::at_date`] (the MCP tools `read` and `at_date`).
 
-use super::pages::{bound_act_outline, bound_text, page_act_texts, Budget, LIST_END};
+use super::pages::{bound_act_outline, bound_text, Budget, LIST_END};
 use super::Target;
 use crate::model::Lang;
 use crate::{ActOutline, UnitOrParallel, ZanIndex};
@@ -187,14 +187,24 @@ impl ReadRequest {
         }
     }
 
-    /// The act's outline on the request's date, each unit's text too when asked.
-    pub(super) fn outline(&self, index: &ZanIndex) -> crate::Result<ActOutline> {
+    /// The act's outline on the request's date; with texts, the page of its outline and
+    /// texts from the request's offset within `max_chars`, the words `mark` asks marked
+    /// ([`super::pages::page_act_texts`]).
+    pub(super) fn outline(
+        &self,
+        index: &ZanIndex,
+        max_chars: usize,
+        mark: Option<&str>,
+    ) -> crate::Result<ActOutline> {
         let (act, lang) = (&self.target.act, self.lang);
-        Ok(match self.as_of {
-            Some(date) if self.texts => index.act_outline_on(act, lang, date)?,
-            Some(date) => index.act_outline_on(act, lang, date)?.without_texts(),
-            None => index.act_outline(act, lang, self.texts)?,
-        })
+        if self.texts {
+            let page = (self.offset, max_chars);
+            return index.act_texts_page(act, (lang, self.as_of), page, mark);
+        }
+        match self.as_of {
+            Some(date) => index.outline_on(act, lang, date, false),
+            None => index.act_outline(act, lang, false),
+        }
     }
 }
 
@@ -268,13 +278,10 @@ pub fn act_page(
             request.target.act
         )));
     }
-    let mut outline = request.outline(index)?;
+    let mut outline = request.outline(index, budget.answer_chars, request.mark.as_deref())?;
     if !request.texts {
         bound_act_outline(&mut outline, budget);
-        return Ok(outline);
     }
-    let mark = request.mark.as_deref().map(|words| (index, words));
-    page_act_texts(&mut outline, request.offset, budget.answer_chars, mark)?;
     Ok(outline)
 }
 

@@ -353,3 +353,76 @@ fn an_act_s_outline_and_texts_come_in_pages_within_the_bound() {
         assert!(first.get("parent").is_some(), "{first:#}");
     }
 }
+
+/// The pages of a large act's outline and texts, read from offset 0 through the library at a
+/// small bound, give the act's whole outline and texts once, in order, each unit with its
+/// holder, its text and what a search's words mark in it: the Administrative Procedure Code,
+/// today and on a date, with and without words marked. Each page stays within its bound,
+/// the marks and the holders it names counted.
+#[test]
+fn the_pages_of_a_large_act_make_its_whole_outline() {
+    use zanlex::pages::{act_page, Budget, ReadArgs, ReadRequest};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (index, report) = zanlex::ZanIndex::open_or_build(
+        fixture("split"),
+        tmp.path().join("index"),
+        &zanlex::BuildOptions::default(),
+    )
+    .expect("index");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let mut whole_budget = Budget::SERVER;
+    whole_budget.answer_chars = usize::MAX;
+    let mut page_budget = Budget::SERVER;
+    page_budget.answer_chars = BOUND;
+    // The corpus has the code's edition of 25.08.2026 alone: on a later day each unit has its
+    // wording.
+    for as_of in [None, Some("2026-09-01")] {
+        for mark in [None, Some("әкімшілік рәсім")] {
+            let read = |offset: usize, budget: &Budget| {
+                let args = ReadArgs {
+                    target: CODE,
+                    as_of,
+                    mark,
+                    texts: true,
+                    offset: Some(offset as u64),
+                    ..Default::default()
+                };
+                let request = ReadRequest::parse(&args, str::to_string).expect("request");
+                let page = act_page(&index, &request, budget).expect("page");
+                serde_json::to_value(&page).expect("JSON")
+            };
+            let whole = read(0, &whole_budget);
+            assert!(whole.get("next_offset").is_none(), "{as_of:?} {mark:?}");
+            let mut want = Vec::new();
+            flat(whole["units"].as_array().expect("units"), None, &mut want);
+            assert!(want.len() > 1_000, "{} units", want.len());
+            let worded = want.iter().filter(|(_, u)| u["text"] != "");
+            assert!(worded.count() > 1_000, "{as_of:?}: the units' wordings");
+            if mark.is_some() {
+                let marked = want.iter().filter(|(_, u)| u.get("highlights").is_some());
+                assert!(marked.count() > 500, "{as_of:?}: the words are marked");
+            }
+            let (mut got, mut offset, mut pages) = (Vec::new(), 0, 0);
+            loop {
+                let page = read(offset, &page_budget);
+                pages += 1;
+                assert!(chars(&page) <= BOUND, "{as_of:?} {mark:?} at {offset}");
+                let before = got.len();
+                flat(page["units"].as_array().expect("units"), None, &mut got);
+                match page.get("next_offset").and_then(Value::as_u64) {
+                    Some(next) => {
+                        assert_eq!(got.len(), next as usize, "{as_of:?} {mark:?} at {offset}");
+                        assert!(got.len() > before);
+                        offset = next as usize;
+                    }
+                    None => break,
+                }
+            }
+            assert!(pages >= 10, "{pages} pages");
+            assert_eq!(got.len(), want.len(), "{as_of:?} {mark:?}");
+            for (k, (got, want)) in got.iter().zip(&want).enumerate() {
+                assert_eq!(got, want, "unit {k}, {as_of:?} {mark:?}");
+            }
+        }
+    }
+}
