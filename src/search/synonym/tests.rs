@@ -360,7 +360,7 @@ fn a_phrase_word_of_many_spellings_scores_as_one_spelling() -> tantivy::Result<(
             _ => words.push("c"),
         }
         for k in 1..spellings.len() {
-            if i % (50 + k as u32) == 0 {
+            if i.is_multiple_of(50 + k as u32) {
                 match i % 3 {
                     0 => words.extend([spell(k), "x"]),
                     _ => words.extend([spell(k), "wheel"]),
@@ -370,7 +370,7 @@ fn a_phrase_word_of_many_spellings_scores_as_one_spelling() -> tantivy::Result<(
         words.join(" ")
     };
     let expected: Vec<u32> = (0..3000u32)
-        .filter(|&i| i % 4 == 0 || (i % 3 != 0 && (51..90).any(|n| i % n == 0)))
+        .filter(|&i| i.is_multiple_of(4) || (i % 3 != 0 && (51..90).any(|n| i.is_multiple_of(n))))
         .collect();
     let all = |merged: bool, q: &dyn Fn(Field) -> Box<dyn Query>| {
         let mut schema = Schema::builder();
