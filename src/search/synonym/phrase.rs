@@ -92,7 +92,7 @@ impl Weight for SynonymPhraseWeight {
         for (((offset, set), located), bits) in
             self.phrase.words.iter().zip(&self.located).zip(&self.bits)
         {
-            let lists = located.postings(reader, set.terms(), record)?;
+            let mut lists = located.postings(reader, set.terms(), record)?;
             if lists.is_empty() {
                 return Ok(Box::new(EmptyScorer));
             }
@@ -105,10 +105,18 @@ impl Weight for SynonymPhraseWeight {
                     WordDocs::Marked(std::sync::Arc::new(doc_bits(reader, &infos)?))
                 }
             };
+            // The common forms first: a document's forms are mostly among them, and the
+            // runs of rare ones after are seldom read (`PhraseWord::runs`).
+            lists.sort_by_key(|l| std::cmp::Reverse(l.size_hint()));
+            let at: Vec<DocId> = lists.iter().map(|l| l.doc()).collect();
             // Positions shifted so that a match has the same number in every word.
             words.push(PhraseWord {
                 shift: last - offset,
-                at: lists.iter().map(|l| l.doc()).collect(),
+                runs: at
+                    .chunks(RUN)
+                    .map(|run| run.iter().copied().min().unwrap_or(TERMINATED))
+                    .collect(),
+                at,
                 lists,
                 docs,
             });
@@ -144,6 +152,9 @@ impl Weight for SynonymPhraseWeight {
     }
 }
 
+/// How many of a word's lists [`PhraseWord::runs`] keeps one first document for.
+const RUN: usize = 16;
+
 /// Where a phrase word's documents are found.
 enum WordDocs {
     /// Marked in a bitset (a word of several terms).
@@ -162,6 +173,10 @@ struct PhraseWord {
     /// Each list's current document, side by side: looking for the lists at a document reads
     /// this, not the lists.
     at: Vec<DocId>,
+    /// The first of `at` in each run of [`RUN`] lists: a common stem has tens of forms, most
+    /// of them rare, and a run of rare forms none of which is at or before a document is
+    /// passed over with one comparison.
+    runs: Vec<DocId>,
     docs: WordDocs,
 }
 
@@ -186,18 +201,26 @@ impl PhraseWord {
     fn positions(&mut self, doc: DocId, out: &mut Vec<u32>) {
         out.clear();
         let mut found = 0;
-        for (i, at) in self.at.iter_mut().enumerate() {
-            if *at > doc {
+        for (run, first) in self.runs.iter_mut().enumerate() {
+            // A run whose lists are all past `doc` is passed over unread.
+            if *first > doc {
                 continue;
             }
-            let list = &mut self.lists[i];
-            if *at < doc {
-                *at = list.seek(doc);
+            let mut next = TERMINATED;
+            for i in run * RUN..(run + 1) * RUN {
+                let (Some(at), Some(list)) = (self.at.get_mut(i), self.lists.get_mut(i)) else {
+                    break;
+                };
+                if *at < doc {
+                    *at = list.seek(doc);
+                }
+                if *at == doc {
+                    list.append_positions_with_offset(self.shift, out);
+                    found += 1;
+                }
+                next = next.min(*at);
             }
-            if *at == doc {
-                list.append_positions_with_offset(self.shift, out);
-                found += 1;
-            }
+            *first = next;
         }
         if found > 1 {
             out.sort_unstable();

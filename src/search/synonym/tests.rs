@@ -340,3 +340,73 @@ fn a_union_reads_fields_with_and_without_positions() -> tantivy::Result<()> {
     assert_eq!(Synonyms::new(body, set).count(&searcher)?, expected.len());
     Ok(())
 }
+
+/// A phrase whose word has forty spellings, one common and the rest rare (the form terms of a
+/// common stem), matches and scores as the phrase of the one spelling they stand for, in
+/// every document: where only the common one stands before the next word, only a rare one,
+/// several of them, or one that stands elsewhere.
+#[test]
+fn a_phrase_word_of_many_spellings_scores_as_one_spelling() -> tantivy::Result<()> {
+    let spellings: Vec<String> = (0..40).map(|k| format!("f{k:02}")).collect();
+    // Document `i`: the common spelling before `wheel` in one of four, elsewhere in one of
+    // four; rare spelling `k` in one document of `50 + k`, before `wheel` but in a third of
+    // them (before `x`).
+    let text = |i: u32, merged: bool| {
+        let spell = |k: usize| if merged { "f" } else { spellings[k].as_str() };
+        let mut words = vec!["a"];
+        match i % 4 {
+            0 => words.extend([spell(0), "wheel"]),
+            1 => words.extend([spell(0), "b", "wheel"]),
+            _ => words.push("c"),
+        }
+        for k in 1..spellings.len() {
+            if i.is_multiple_of(50 + k as u32) {
+                match i % 3 {
+                    0 => words.extend([spell(k), "x"]),
+                    _ => words.extend([spell(k), "wheel"]),
+                }
+            }
+        }
+        words.join(" ")
+    };
+    let expected: Vec<u32> = (0..3000u32)
+        .filter(|&i| i.is_multiple_of(4) || (i % 3 != 0 && (51..90).any(|n| i.is_multiple_of(n))))
+        .collect();
+    let all = |merged: bool, q: &dyn Fn(Field) -> Box<dyn Query>| {
+        let mut schema = Schema::builder();
+        let body = schema.add_text_field("body", TEXT);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
+        for i in 0..3000 {
+            writer.add_document(doc!(body => text(i, merged)))?;
+        }
+        writer.commit()?;
+        let searcher = index.reader()?.searcher();
+        let mut hits: Vec<(u32, Score)> = searcher
+            .search(&*q(body), &TopDocs::with_limit(3000))?
+            .into_iter()
+            .map(|(s, a)| (a.doc_id, s))
+            .collect();
+        hits.sort_by_key(|h| h.0);
+        tantivy::Result::Ok(hits)
+    };
+    let apart = all(false, &|body| {
+        let word = spellings
+            .iter()
+            .map(|s| Term::from_field_text(body, s))
+            .collect::<Vec<_>>();
+        let wheel = vec![Term::from_field_text(body, "wheel")];
+        Box::new(SynonymPhrase::new(vec![(0, word), (1, wheel)], body, 0))
+    })?;
+    let merged = all(true, &|body| {
+        let terms = ["f", "wheel"].map(|t| Term::from_field_text(body, t));
+        Box::new(PhraseQuery::new(terms.to_vec()))
+    })?;
+    assert_eq!(apart.iter().map(|h| h.0).collect::<Vec<_>>(), expected);
+    assert_eq!(apart.len(), merged.len());
+    for (a, m) in apart.iter().zip(&merged) {
+        assert_eq!(a.0, m.0);
+        assert!((a.1 - m.1).abs() < 1e-5, "{a:?} vs {m:?}");
+    }
+    Ok(())
+}

@@ -100,6 +100,17 @@ pub(super) fn next_marked(bits: &[u64], target: DocId) -> DocId {
     }
 }
 
+/// The most documents a segment may have for [`SUMS`] to serve it: 16 MB a thread.
+const SUMS_KEPT: usize = 1 << 22;
+
+thread_local! {
+    /// A frequency for each document of a segment, for the unions read on this thread that
+    /// are marked in a bitset: a read writes a document's entry before it adds to it and
+    /// reads only the documents it marked, so the array is never cleared, and a union costs
+    /// its postings, not zeroing an array the size of the segment (tens of unions a query).
+    static SUMS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 impl ReadUnion {
     /// The union of the postings of `present` (terms of `segment`), read a term at a time
     /// through one block reader. Few postings for the segment's size are sorted; more are
@@ -140,24 +151,40 @@ impl ReadUnion {
             }
         } else {
             let mut marks = vec![0u64; max_doc.div_ceil(64)];
-            let mut sums = vec![0u32; max_doc];
-            blocks(&mut |docs, freqs| {
-                for (&doc, &freq) in docs.iter().zip(freqs) {
-                    let i = doc as usize;
-                    if let (Some(word), Some(sum)) = (marks.get_mut(i / 64), sums.get_mut(i)) {
-                        *word |= 1 << (i % 64);
-                        *sum += freq;
+            let mut dense = |sums: &mut Vec<u32>| -> tantivy::Result<()> {
+                if sums.len() < max_doc {
+                    sums.resize(max_doc, 0);
+                }
+                blocks(&mut |docs, freqs| {
+                    for (&doc, &freq) in docs.iter().zip(freqs) {
+                        let i = doc as usize;
+                        if let (Some(word), Some(sum)) = (marks.get_mut(i / 64), sums.get_mut(i)) {
+                            // A document's first frequency replaces what an earlier read
+                            // left there, without a branch.
+                            let seen = ((*word >> (i % 64)) & 1) as u32;
+                            *sum = (*sum & seen.wrapping_neg()) + freq;
+                            *word |= 1 << (i % 64);
+                        }
+                    }
+                })?;
+                for (k, &word) in marks.iter().enumerate() {
+                    let mut bits = word;
+                    while bits != 0 {
+                        let i = k * 64 + bits.trailing_zeros() as usize;
+                        union.docs.push(i as DocId);
+                        union.freqs.push(sums[i]);
+                        bits &= bits - 1;
                     }
                 }
-            })?;
-            for (k, &word) in marks.iter().enumerate() {
-                let mut bits = word;
-                while bits != 0 {
-                    let i = k * 64 + bits.trailing_zeros() as usize;
-                    union.docs.push(i as DocId);
-                    union.freqs.push(sums[i]);
-                    bits &= bits - 1;
-                }
+                Ok(())
+            };
+            if max_doc > SUMS_KEPT {
+                dense(&mut Vec::new())?;
+            } else {
+                SUMS.with(|sums| match sums.try_borrow_mut() {
+                    Ok(mut sums) => dense(&mut sums),
+                    Err(_) => dense(&mut Vec::new()),
+                })?;
             }
         }
         Ok(union)
