@@ -398,25 +398,7 @@ fn blind4_questions_are_well_formed_and_their_units_exist_in_their_language() {
     ];
     check_everyday_set("blind4.tsv", 'D', 33, &about);
     let rows = checked_rows("blind4.tsv");
-    assert_eq!(rows.len(), 80, "blind4: 80 questions");
-    let per_lang = |l: &str| rows.iter().filter(|r| r.lang == l).count();
-    assert_eq!(
-        (per_lang("kk"), per_lang("ru")),
-        (38, 42),
-        "blind4: 38 kk and 42 ru questions"
-    );
-    for act in about {
-        for lang in ["kk", "ru"] {
-            let n = rows
-                .iter()
-                .filter(|r| r.lang == lang && r.relevant.iter().any(|(a, _)| a == act))
-                .count();
-            assert!(
-                n >= 3,
-                "blind4: {n} {lang} questions about {act}, at least 3"
-            );
-        }
-    }
+    assert_sizes(&rows, "blind4", (80, 38, 42), &about);
 }
 
 /// The fifth blind set: questions about six acts no other set uses (a law, a Government
@@ -445,25 +427,7 @@ fn blind5_questions_are_well_formed_and_their_units_exist_in_their_language() {
     ];
     check_everyday_set("blind5.tsv", 'E', 35, &about);
     let rows = checked_rows("blind5.tsv");
-    assert_eq!(rows.len(), 88, "blind5: 88 questions");
-    let per_lang = |l: &str| rows.iter().filter(|r| r.lang == l).count();
-    assert_eq!(
-        (per_lang("kk"), per_lang("ru")),
-        (42, 46),
-        "blind5: 42 kk and 46 ru questions"
-    );
-    for act in asked {
-        for lang in ["kk", "ru"] {
-            let n = rows
-                .iter()
-                .filter(|r| r.lang == lang && r.relevant.iter().any(|(a, _)| a == act))
-                .count();
-            assert!(
-                n >= 3,
-                "blind5: {n} {lang} questions about {act}, at least 3"
-            );
-        }
-    }
+    assert_sizes(&rows, "blind5", (88, 42, 46), &asked);
     // The two acts of earlier sets are named only beside a unit of the new Rules of water use.
     for row in &rows {
         if row
@@ -499,25 +463,7 @@ fn blind6_questions_are_well_formed_and_their_units_exist_in_their_language() {
     ];
     check_everyday_set("blind6.tsv", 'F', 35, &about);
     let rows = checked_rows("blind6.tsv");
-    assert_eq!(rows.len(), 79, "blind6: 79 questions");
-    let per_lang = |l: &str| rows.iter().filter(|r| r.lang == l).count();
-    assert_eq!(
-        (per_lang("kk"), per_lang("ru")),
-        (37, 42),
-        "blind6: 37 kk and 42 ru questions"
-    );
-    for act in about {
-        for lang in ["kk", "ru"] {
-            let n = rows
-                .iter()
-                .filter(|r| r.lang == lang && r.relevant.iter().any(|(a, _)| a == act))
-                .count();
-            assert!(
-                n >= 3,
-                "blind6: {n} {lang} questions about {act}, at least 3"
-            );
-        }
-    }
+    assert_sizes(&rows, "blind6", (79, 37, 42), &about);
 }
 
 #[test]
@@ -544,5 +490,29 @@ fn eid_shape_accepts_zanlex_eids_only() {
         "sec_.1",
     ] {
         assert!(!eid_shape_ok(bad), "{bad}");
+    }
+}
+
+/// A blind set's size: `total` questions, `kk` and `ru` of them in each language, and at least
+/// three questions in each language about each act of `asked`.
+fn assert_sizes(rows: &[Row], name: &str, (total, kk, ru): (usize, usize, usize), asked: &[&str]) {
+    assert_eq!(rows.len(), total, "{name}: {total} questions");
+    let per_lang = |l: &str| rows.iter().filter(|r| r.lang == l).count();
+    assert_eq!(
+        (per_lang("kk"), per_lang("ru")),
+        (kk, ru),
+        "{name}: {kk} kk and {ru} ru questions"
+    );
+    for act in asked {
+        for lang in ["kk", "ru"] {
+            let n = rows
+                .iter()
+                .filter(|r| r.lang == lang && r.relevant.iter().any(|(a, _)| a == act))
+                .count();
+            assert!(
+                n >= 3,
+                "{name}: {n} {lang} questions about {act}, at least 3"
+            );
+        }
     }
 }
