@@ -2,7 +2,8 @@
 """The systems table: zanlex beside the engines a user would pick instead, on the same units and
 the same questions, in one run.
 
-    evals/compare.py [--sets people,heldout,blind,blind2,blind3,blind4,blind5,blind6,questions,mirror]
+    evals/compare.py [--sets people,heldout,blind,blind2,blind3,blind4,blind5,blind6,blind7,
+                            questions,mirror]
                      [--data ../shared/data]
                      [--bin target/release] [--out FILE]
 
@@ -22,6 +23,8 @@ For each relevance set (TSV: id, lang, query, relevant `ACT#EID …`, why):
              on six more acts, written and committed before any engine ran on them
   blind6     evals/blind6.tsv over the same corpus (`eval_people -- blind6`): a sixth blind set,
              on six more acts, written and committed before any engine ran on them
+  blind7     evals/blind7.tsv over the same corpus (`eval_people -- blind7`): a seventh blind
+             set, on seven more acts, written and committed before any engine ran on them
   questions  evals/questions.tsv over corpus/* + DATA/versions + DATA/mirror/<repo>/…,
              as examples/eval_questions.rs (skipped without DATA/versions and DATA/mirror)
   mirror     evals/mirror_queries.tsv over DATA/mirror, as examples/eval_mirror.rs
@@ -90,7 +93,8 @@ def assemble(name, data, work):
     """Lays out the corpus of set `name` under `work`; returns it, or None when its data is
     absent."""
     corpus = work / "corpus"
-    if name in ("people", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"):
+    if name in ("people", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
+                "blind7"):
         copy_into(ROOT / "corpus", corpus)
         copy_into(ROOT / "evals" / "corpus", corpus / "people")
     elif name == "questions":
@@ -119,6 +123,7 @@ SETS = {
     "blind4": "evals/blind4.tsv",
     "blind5": "evals/blind5.tsv",
     "blind6": "evals/blind6.tsv",
+    "blind7": "evals/blind7.tsv",
     "questions": "evals/questions.tsv",
     "mirror": "evals/mirror_queries.tsv",
 }
@@ -365,7 +370,8 @@ def peers(units, jsonl, work, fair):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets",
-                    default="people,heldout,blind,blind2,blind3,blind4,blind5,blind6,questions,mirror")
+                    default="people,heldout,blind,blind2,blind3,blind4,blind5,blind6,blind7,"
+                    "questions,mirror")
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--bin", default=str(ROOT / "target" / "release"),
                     help="folder with zanlex and examples/dump_units")

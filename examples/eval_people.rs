@@ -23,7 +23,8 @@
 //! `evals/blind4.tsv` (a fourth blind set, on six more acts, written and committed the same way);
 //! `… -- blind5` scores `evals/blind5.tsv` (a fifth blind set, on six more acts, written and
 //! committed the same way); `… -- blind6` scores `evals/blind6.tsv` (a sixth blind set, on six
-//! more acts, written and committed the same way).
+//! more acts, written and committed the same way); `… -- blind7` scores `evals/blind7.tsv` (a
+//! seventh blind set, on seven more acts, written and committed the same way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -42,6 +43,7 @@ fn main() -> Res<()> {
         Some("blind4") => "evals/blind4.tsv",
         Some("blind5") => "evals/blind5.tsv",
         Some("blind6") => "evals/blind6.tsv",
+        Some("blind7") => "evals/blind7.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;
