@@ -271,6 +271,11 @@ fn read_clause(form: &str, lang: &str, text: &str) -> Reading {
                         from.map_or("?".to_string(), |d| d.to_string()),
                         until.map_or("?".to_string(), |d| d.to_string())
                     ),
+                    TimeLimit::Worded { from, until, .. } => format!(
+                        "wording for a period: {who} from {} to {}",
+                        from.map_or("?".to_string(), |d| d.to_string()),
+                        until.map_or("?".to_string(), |d| d.to_string())
+                    ),
                     TimeLimit::Commences { rule } => format!(
                         "{who}{part}: {}",
                         rule_words(&rule).unwrap_or_else(|| "commences, day not printed".into())
@@ -299,6 +304,17 @@ fn read_clause(form: &str, lang: &str, text: &str) -> Reading {
                         until.map_or("?".to_string(), |d| d.to_string())
                     ));
                 }
+            }
+            // A list item of a suspension giving the unit it names a wording for a period
+            // (`2) с 1 января 2025 года до 1 января 2029 года: «3. …»`): indexing reads it
+            // with its paragraph, which names the unit.
+            if let Some(p) = notes::parse_period_wording(text) {
+                return Reading::read(format!(
+                    "wording for a period: the unit its provision names, from {} to {}",
+                    p.from
+                        .map_or("the provision's start".to_string(), |d| d.to_string()),
+                    p.until.map_or("?".to_string(), |d| d.to_string())
+                ));
             }
             if is_note {
                 // A note is read as an amendment; an expiry or a suspension has no action.
@@ -1126,6 +1142,22 @@ fn a_suspension_split_over_lines() {
     assert_eq!(
         whole_clause(&one, 0),
         "3. Пункт 4 действовал до 01.06.2017."
+    );
+}
+
+/// c0063: article 30, paragraph 2, subparagraph 2) of 162833, the wording paragraph 3 of
+/// article 18 applies in from 01.01.2025 to 01.01.2029, read as a wording for a period.
+#[test]
+fn a_wording_for_a_period_is_read() {
+    let r = read_clause(
+        "suspension",
+        "ru",
+        "2) с 1 января 2025 года до 1 января 2029 года: «3. Не допускается использовать животных в дельфинариях, стационарных океанариумах, если их содержание, перевозка не позволяют обеспечивать наиболее эффективное использование животных в соответствии с биологическими, видовыми и индивидуальными особенностями, не причиняя вреда их жизни и здоровью.».",
+    );
+    assert_eq!(r.outcome, Outcome::Read);
+    assert_eq!(
+        r.rule,
+        "wording for a period: the unit its provision names, from 2025-01-01 to 2029-01-01"
     );
 }
 

@@ -537,11 +537,12 @@ fn side<'a>(
             states.insert(unit.eid().to_string(), answer.state.clone());
             order.push(unit.eid().to_string());
         }
-        let piece = answer.piece.map(|i| &unit.pieces()[i]);
-        let Some(p) = piece.filter(|_| answer.state.has_wording()) else {
+        let piece = answer.piece.map(|i| (i, &unit.pieces()[i]));
+        let Some((i, p)) = piece.filter(|_| answer.state.has_wording()) else {
             continue;
         };
-        if let Some(u) = timeline.unit_in(p.edition, unit.eid()) {
+        // The wording shown, also one the act gives the unit for a period.
+        if let Some(u) = unit.unit(i) {
             if scoped {
                 used.insert(p.edition);
             }

@@ -87,7 +87,15 @@ pub fn annotate_act(act: &mut Act) {
                 if r.eid.is_empty() || r.wanted.is_some() {
                     continue;
                 }
+                let own_text = std::ptr::eq(text, u.text.as_str());
                 let text = notes::clean_note_text(text);
+                // A suspension that gives the unit wordings for its period (`… установив, что
+                // в период приостановления данный пункт действует в следующей редакции: 1) …;
+                // 2) с 1 января 2025 года до 1 января 2029 года: «3. …»`): each wording the
+                // text does not print under the unit answers for it in its period.
+                if own_text && matches!(l.limit, crate::model::TimeLimit::Suspended { .. }) {
+                    times.extend(period_wordings(act, u, &r.eid, &l.limit));
+                }
                 times.push(unit_time(
                     r.eid,
                     piece.or(l.part.clone()),
@@ -177,6 +185,90 @@ pub fn annotate_act(act: &mut Act) {
     act.unit_times = times;
 }
 
+/// The wordings `provision` (a suspension of unit `target`) gives the unit for periods, as
+/// [`crate::model::TimeLimit::Worded`]: each list item `с D1 до D2: «…»` (a single quoted
+/// wording: the suspension's own period) whose wording is not the one the act prints under
+/// the unit. None when the provision sets no wording.
+fn period_wordings(
+    act: &Act,
+    provision: &Unit,
+    target: &str,
+    suspension: &crate::model::TimeLimit,
+) -> Vec<crate::model::UnitTime> {
+    let lower = crate::structure::lowercase(&provision.text);
+    if !(lower.contains("следующей редакции") || lower.contains("мынадай редакцияда"))
+    {
+        return Vec::new();
+    }
+    let Some(printed) = act.unit(target) else {
+        return Vec::new();
+    };
+    // Letters and digits only: quotes, spacing and the closing `.` / `;` aside.
+    let bare = |t: &str| -> String {
+        crate::structure::lowercase(t)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let printed_words = bare(&printed.text);
+    let items: Vec<(&Unit, notes::PeriodWording)> = if provision.children.is_empty() {
+        // `… действует в следующей редакции: «…»`: the suspension's own period.
+        let (from, until) = match suspension {
+            crate::model::TimeLimit::Suspended { from, until, .. } => (*from, *until),
+            _ => (None, None),
+        };
+        let quoted = provision
+            .text
+            .find('«')
+            .zip(provision.text.rfind('»'))
+            .and_then(|(o, c)| provision.text.get(o + '«'.len_utf8()..c));
+        quoted
+            .filter(|_| from.is_some() || until.is_some())
+            .map(|w| {
+                (
+                    provision,
+                    notes::PeriodWording {
+                        from,
+                        until,
+                        wording: w.trim().to_string(),
+                    },
+                )
+            })
+            .into_iter()
+            .collect()
+    } else {
+        provision
+            .children
+            .iter()
+            .filter_map(|c| Some((c, notes::parse_period_wording(&c.text)?)))
+            .collect()
+    };
+    items
+        .into_iter()
+        .filter(|(_, p)| bare(&p.wording) != printed_words)
+        .map(|(item, p)| {
+            let mut wording = printed.clone();
+            wording.text = p.wording.clone();
+            wording.notes = Vec::new();
+            wording.children = Vec::new();
+            wording.tables = Vec::new();
+            wording.closing_at = None;
+            wording.span = item.span;
+            wording.status = crate::model::UnitStatus::Live;
+            crate::model::UnitTime {
+                eid: target.to_string(),
+                limit: crate::model::TimeLimit::Worded {
+                    from: p.from,
+                    until: p.until,
+                    wording: Box::new(wording),
+                    given_in: item.eid.clone(),
+                },
+                source: notes::clean_note_text(&item.text),
+            }
+        })
+        .collect()
+}
+
 /// A [`crate::model::UnitTime`] for `eid`; a part of the unit (`часть первая`) is named in
 /// the expiry.
 fn unit_time(
@@ -236,9 +328,12 @@ fn strip_num<'a>(text: &'a str, num: Option<&str>) -> &'a str {
     t
 }
 
+/// A Kazakh unit reference: `3-тармақ`, `12-бап`, and the forms a vowel ending voices
+/// (`3-тармағының`, `7-бабы`, `30-бабының`), as transitional provisions and their notes
+/// print them (`3-тармағының осы редакциясы …`, `Осы Заңның 7-бабы 2) тармақшасының …`).
 static REF_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"([0-9]+(?:-[0-9]+)*)\s*-\s*(тармақ|бап|қосымша|тарау)|([0-9]+(?:-[0-9]+)*)\)\s*тармақша",
+        r"([0-9]+(?:-[0-9]+)*)\s*-\s*(тармақ|тармағ|бап|баб|қосымша|тарау)|([0-9]+(?:-[0-9]+)*)\)\s*тармақша",
     )
     .expect("static regex")
 });
@@ -311,8 +406,8 @@ fn label_refs(label: &str) -> Vec<String> {
     for c in REF_RE.captures_iter(label) {
         if let (Some(n), Some(k)) = (c.get(1), c.get(2)) {
             let prefix = match k.as_str() {
-                "тармақ" => "para",
-                "бап" => "art",
+                "тармақ" | "тармағ" => "para",
+                "бап" | "баб" => "art",
                 "қосымша" => "annex",
                 _ => "chp",
             };

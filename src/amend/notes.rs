@@ -667,6 +667,57 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
     None
 }
 
+/// A wording a provision gives another unit for a period (`2) с 1 января 2025 года до 1 января
+/// 2029 года: «3. …».`, `2) 2025 жылғы 1 қаңтардан бастап 2029 жылғы 1 қаңтарға дейін: «3. …».`):
+/// the days and the wording quoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodWording {
+    /// The day it applies from (`None`: from the provision's own start, `со дня введения в
+    /// действие настоящего Закона`).
+    pub from: Option<chrono::NaiveDate>,
+    /// The day it no longer applies.
+    pub until: Option<chrono::NaiveDate>,
+    /// The wording, without its quotes.
+    pub wording: String,
+}
+
+/// Reads a list item of a provision that gives a unit wordings for periods: its days, then
+/// `:` and the wording quoted. `None` when the item names no day or quotes nothing.
+pub fn parse_period_wording(text: &str) -> Option<PeriodWording> {
+    let open = text.find('«')?;
+    let close = text.rfind('»')?;
+    let head = text[..open].trim();
+    let head = head.strip_suffix(':')?.trim();
+    let wording = text.get(open + '«'.len_utf8()..close)?.trim();
+    if wording.is_empty() {
+        return None;
+    }
+    // The item's number (`2)`) is no day.
+    let head = head
+        .split_once(')')
+        .filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit()))
+        .map_or(head, |(_, rest)| rest.trim());
+    let lower = crate::structure::lowercase(head);
+    let (from, until) = if lower.contains("бастап") || lower.contains("дейін") {
+        let (since, rest) = lower.split_once("бастап").unwrap_or(("", lower.as_str()));
+        let to = rest.split("дейін").next().unwrap_or("");
+        (
+            crate::text::parse_date(since),
+            crate::text::parse_date(to).filter(|_| rest.contains("дейін")),
+        )
+    } else {
+        ru_span(head)
+    };
+    if from.is_none() && until.is_none() {
+        return None;
+    }
+    Some(PeriodWording {
+        from,
+        until,
+        wording: wording.to_string(),
+    })
+}
+
 /// The days of a Russian suspension: from the date after `с`, until the date after `до`.
 fn ru_span(s: &str) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
     let lower = crate::structure::lowercase(s);
@@ -699,6 +750,44 @@ fn kk_span(s: &str) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
         until = crate::text::parse_date(s).filter(|_| lower.contains("дейін"));
     }
     (from, until)
+}
+
+/// Wordings a transitional provision gives a unit for a period, read from the Law on
+/// Responsible Treatment of Animals (162833), article 30, paragraph 2, in both languages.
+#[cfg(test)]
+mod period_tests {
+    use super::parse_period_wording;
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn a_wording_for_a_period() {
+        let ru = parse_period_wording("2) с 1 января 2025 года до 1 января 2029 года:\n«3. Не допускается использовать животных в дельфинариях, стационарных океанариумах, если их содержание, перевозка не позволяют обеспечивать наиболее эффективное использование животных в соответствии с биологическими, видовыми и индивидуальными особенностями, не причиняя вреда их жизни и здоровью.».").expect("a wording");
+        assert_eq!((ru.from, ru.until), (d(2025, 1, 1), d(2029, 1, 1)));
+        assert!(ru
+            .wording
+            .starts_with("3. Не допускается использовать животных в дельфинариях"));
+        assert!(ru.wording.ends_with("здоровью."));
+        let first = parse_period_wording("1) со дня введения в действие настоящего Закона до 1 января 2025 года:\n«3. Не допускается …»;").expect("a wording");
+        assert_eq!((first.from, first.until), (None, d(2025, 1, 1)));
+        let kk = parse_period_wording("2) 2025 жылғы 1 қаңтардан бастап 2029 жылғы 1 қаңтарға дейін:\n«3. Егер жануарларды ұстау, тасымалдау … дельфинарийлерде, стационарлық океанариумдарда пайдалануға жол берілмейді.».").expect("a wording");
+        assert_eq!((kk.from, kk.until), (d(2025, 1, 1), d(2029, 1, 1)));
+        assert!(kk.wording.starts_with("3. Егер жануарларды"));
+        let kk_first = parse_period_wording(
+            "1) осы Заң қолданысқа енгізілген күннен бастап 2025 жылғы 1 қаңтарға дейін:\n«3. …»;",
+        )
+        .expect("a wording");
+        assert_eq!((kk_first.from, kk_first.until), (None, d(2025, 1, 1)));
+        // No day, or nothing quoted: no wording for a period.
+        assert_eq!(parse_period_wording("1) формирует политику: «не то»"), None);
+        assert_eq!(
+            parse_period_wording("2) с 1 января 2025 года до 1 января 2029 года:"),
+            None
+        );
+    }
 }
 
 /// Expiry and suspension read from real notes and provisions (the and the census's

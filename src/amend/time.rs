@@ -107,6 +107,10 @@ pub struct Piece {
     pub from: Option<NaiveDate>,
     /// Until this date, exclusive (`None`: open).
     pub to: Option<NaiveDate>,
+    /// The wording is one the act gives the unit for a period in another provision
+    /// ([`TimeLimit::Worded`]), not the edition's printing: it answers for those days only,
+    /// and the index keeps no document of it.
+    pub given: bool,
 }
 
 /// An amendment event as the rule reads it.
@@ -226,6 +230,8 @@ pub struct UnitTimeline<'t, 'a> {
     /// For a unit the newest edition no longer prints: the day it was removed, and whether
     /// the day its last wording ends is estimated.
     removed: Option<(NaiveDate, bool)>,
+    /// The wordings the act gives the unit for a period ([`Piece::given`]), by piece.
+    given: Vec<(usize, &'a Unit)>,
 }
 
 /// When a unit an edition no longer prints was removed ([`ActTimeline::removal`]).
@@ -859,7 +865,7 @@ impl<'a> ActTimeline<'a> {
                         suspended = Some((e.len(), s));
                     }
                 }
-                TimeLimit::Commences { .. } => {}
+                TimeLimit::Commences { .. } | TimeLimit::Worded { .. } => {}
             }
         }
         (expired.map(|(_, d, p)| (d, p)), suspended.map(|(_, s)| s))
@@ -975,6 +981,7 @@ impl<'a> ActTimeline<'a> {
                     segment: seg,
                     from: None,
                     to: None,
+                    given: false,
                 });
                 continue;
             }
@@ -995,6 +1002,7 @@ impl<'a> ActTimeline<'a> {
                 segment: segments.len() - 1,
                 from: None,
                 to: None,
+                given: false,
             });
             gone_at = None;
             prev = Some(hash);
@@ -1095,6 +1103,48 @@ impl<'a> ActTimeline<'a> {
             }
         }
         let first_from = self.first_from(eid, &events, &pieces, &segments);
+        // The wordings the act gives the unit for a period elsewhere: each answers for its
+        // days, from the newest edition printing the provision that gives it.
+        let mut given = Vec::new();
+        for (e, limit) in &self.lapses {
+            let TimeLimit::Worded {
+                from,
+                until,
+                wording,
+                given_in,
+            } = limit
+            else {
+                continue;
+            };
+            if *e != eid {
+                continue;
+            }
+            let Some(k) = (0..n)
+                .rev()
+                .find(|&k| self.units[k].contains_key(given_in.as_str()))
+            else {
+                continue;
+            };
+            segments.push(Segment {
+                from: *from,
+                to: *until,
+                from_estimated: false,
+                basis: format!(
+                    "the wording this act's provision {given_in} gives the unit for {} – {}",
+                    from.map_or("its start".to_string(), |d| d.to_string()),
+                    until.map_or("its end".to_string(), |d| d.to_string())
+                ),
+                unknown_since: None,
+            });
+            given.push((pieces.len(), &**wording));
+            pieces.push(Piece {
+                edition: k,
+                segment: segments.len() - 1,
+                from: *from,
+                to: *until,
+                given: true,
+            });
+        }
         UnitTimeline {
             timeline: self,
             eid: eid.to_string(),
@@ -1102,6 +1152,7 @@ impl<'a> ActTimeline<'a> {
             pieces,
             first_from,
             removed: removed.map(|r| (r.on, r.wording_to.1)),
+            given,
         }
     }
 
@@ -1371,8 +1422,18 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
     /// The printing of edition `k`, if it prints the unit: its index in
     /// [`UnitTimeline::pieces`].
     pub fn piece_of(&self, k: usize) -> Option<usize> {
-        // One printing an edition at most, in the editions' order.
-        self.pieces.binary_search_by_key(&k, |p| p.edition).ok()
+        // One printing an edition at most, in the editions' order; the wordings given for a
+        // period come after them and are no edition's printing.
+        let printed = self.printed();
+        self.pieces[..printed]
+            .binary_search_by_key(&k, |p| p.edition)
+            .ok()
+    }
+
+    /// How many of the pieces are editions' printings (the wordings given for a period
+    /// follow them).
+    fn printed(&self) -> usize {
+        self.pieces.len() - self.given.len()
     }
 
     /// The facts a state is read from, for printing `i`.
@@ -1383,8 +1444,14 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
             .unit_in(p.edition, &self.eid)
             .map(|u| u.status.clone())
             .unwrap_or_default();
-        let newest = p.edition + 1 == self.timeline.editions.len();
-        let lapse = self.timeline.lapse_for(&self.eid);
+        let newest = p.edition + 1 == self.timeline.editions.len() && !p.given;
+        // A wording given for a period is what applies then: the unit's own expiry and
+        // suspension are what it answers for.
+        let lapse = if p.given {
+            (None, None)
+        } else {
+            self.timeline.lapse_for(&self.eid)
+        };
         PieceFacts {
             status,
             wording_from: self.segments[p.segment].from,
@@ -1406,6 +1473,9 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
 
     /// The unit as printing `i` prints it.
     pub fn unit(&self, i: usize) -> Option<&'a Unit> {
+        if let Some(&(_, u)) = self.given.iter().find(|(j, _)| *j == i) {
+            return Some(u);
+        }
         self.timeline.unit_in(self.pieces[i].edition, &self.eid)
     }
 
@@ -1433,7 +1503,24 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
     /// edition's printing).
     pub fn at(&self, date: Option<NaiveDate>) -> Answer {
         let t = self.timeline;
+        let given_on = |d: NaiveDate| {
+            (self.printed()..self.pieces.len()).find(|&i| {
+                let p = &self.pieces[i];
+                p.from.is_none_or(|f| f <= d) && p.to.is_none_or(|x| d < x)
+            })
+        };
         let Some(d) = date else {
+            // Today's text: a wording given for a period that includes today, else the newest
+            // edition's printing.
+            let today = chrono::Local::now().date_naive();
+            let lapsed = earlier(t.repeal.and_then(|(d, _)| d), t.source_removed)
+                .is_some_and(|s| s <= today);
+            if let Some(i) = given_on(today).filter(|_| !lapsed) {
+                return Answer {
+                    state: state_in_piece(None, &self.facts(i)),
+                    piece: Some(i),
+                };
+            }
             let last = t.editions.len().checked_sub(1);
             return match last.and_then(|k| self.piece_of(k)) {
                 Some(i) => Answer {
@@ -1472,15 +1559,15 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
                 }
             }
         }
-        if self.pieces.is_empty() {
+        if self.printed() == 0 {
             return Answer {
                 state: TimeState::NotYetInserted { from: None },
                 piece: None,
             };
         }
         if let Some(since) = earlier(t.repeal.and_then(|(d, _)| d), t.source_removed) {
-            if since <= d {
-                let i = self.pieces.len() - 1;
+            if since <= d && self.printed() > 0 {
+                let i = self.printed() - 1;
                 return Answer {
                     state: state_in_piece(Some(d), &self.facts(i)),
                     piece: Some(i),
@@ -1492,7 +1579,7 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
             let to = self.pieces[i].to;
             from.is_none_or(|f| f <= d) && to.is_none_or(|x| d < x)
         };
-        if let Some(i) = (0..self.pieces.len()).rev().find(|&i| covers(i)) {
+        if let Some(i) = given_on(d).or_else(|| (0..self.printed()).rev().find(|&i| covers(i))) {
             return Answer {
                 state: state_in_piece(Some(d), &self.facts(i)),
                 piece: Some(i),
@@ -1508,7 +1595,10 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
         }
         // After its last printing: the unit is no longer in the act from its removal; before
         // it, after its last known wording ended, its wording is not in the corpus.
-        let end = self.pieces.last().and_then(|p| p.to);
+        let end = self
+            .printed()
+            .checked_sub(1)
+            .and_then(|i| self.pieces[i].to);
         if let (Some((on, _)), Some(end)) = (self.removed, end) {
             if d < on {
                 return Answer {

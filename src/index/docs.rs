@@ -902,7 +902,8 @@ fn doc_times<'a>(unit_timelines: &UnitTimelines<'_, 'a>) -> FxHashMap<(usize, &'
     // each distinct value is written once.
     let mut written: FxHashMap<crate::amend::time::StoredTime, Arc<str>> = FxHashMap::default();
     for (&eid, unit) in unit_timelines {
-        for (i, p) in unit.pieces().iter().enumerate() {
+        // A wording given for a period is no edition's printing: it has no document.
+        for (i, p) in unit.pieces().iter().enumerate().filter(|(_, p)| !p.given) {
             let facts = crate::amend::time::StoredTime::of(unit, i);
             let lapsed = crate::amend::time::lapsed_today(&unit.facts(i));
             let stored = written

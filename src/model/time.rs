@@ -702,6 +702,22 @@ pub enum TimeLimit {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         by: Option<String>,
     },
+    /// For a period the unit applies in a wording the act gives it elsewhere, one the text
+    /// does not print under the unit (a transitional provision: `Приостановить до 1 января
+    /// 2029 года действие пункта 3 статьи 18 …, установив, что в период приостановления
+    /// данный пункт действует в следующей редакции: … 2) с 1 января 2025 года до 1 января 2029
+    /// года: «3. …»`): that wording answers for the unit from `from` until `until`.
+    Worded {
+        /// The day the wording applies from (`None`: from the provision's own start).
+        from: Option<NaiveDate>,
+        /// The day it no longer applies, exclusive.
+        until: Option<NaiveDate>,
+        /// The wording, as a unit with the eid of the unit it is for; its place in the source
+        /// is the provision's that gives it.
+        wording: Box<crate::model::Unit>,
+        /// The provision that gives it (its eid, `art_30__para_2__subpara_2`).
+        given_in: String,
+    },
 }
 
 /// The edition a unit's wording comes from, and when that wording was in force: what every

@@ -717,7 +717,9 @@ fn a_wording_that_applied_until_a_day_is_not_the_unit_expired() {
         &corpus.join("codes").join(ANIMALS_DIR),
     );
     let unit = "law-2021-12-30-97-vii#art_18__para_3";
-    let ru = show(&tmp, &corpus, unit, "2026-06-01", "ru");
+    // After 01.01.2029 (the period of article 30's wordings over), the printed wording still
+    // no longer applies; the paragraph's own wording is not printed.
+    let ru = show(&tmp, &corpus, unit, "2030-06-01", "ru");
     assert_eq!(
         ru["state"],
         json!({"kind": "expired", "since": "2025-01-01", "part": "данная редакция"})
@@ -741,4 +743,204 @@ fn a_wording_that_applied_until_a_day_is_not_the_unit_expired() {
         "{}",
         before["text"]
     );
+}
+
+/// The Kazakh text of 162833 prints the same note on article 18, paragraph 3, in its own
+/// words, the unit named in the genitive: «Ескерту. 3-тармағының осы редакциясы 01.01.2025
+/// дейін қолданылады - осы Заңның 30-бабы 2-тармағының 1) тармақшаcымен.». It names the
+/// paragraph the note is on, and the wording printed stops applying on 01.01.2025, as in
+/// Russian; and article 30's own suspension, «Осы Заңның 18-бабы 3-тармағының қолданысы 2029
+/// жылғы 1 қаңтарға дейін тоқтатыла тұрсын», reaches the paragraph it names.
+#[test]
+fn the_kazakh_note_on_a_wording_until_a_day_names_its_paragraph() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/clock/codes")
+            .join(ANIMALS_DIR),
+        &corpus.join("codes").join(ANIMALS_DIR),
+    );
+    let unit = "law-2021-12-30-97-vii#art_18__para_3";
+    let kk = show(&tmp, &corpus, unit, "2030-06-01", "kk");
+    assert_eq!(
+        kk["state"],
+        json!({"kind": "expired", "since": "2025-01-01", "part": "осы редакциясы"})
+    );
+    assert_eq!(
+        kk["state_text"],
+        "осы редакциясы: 01.01.2025 бастап қолданылмайды; мәтіні көрсетілген"
+    );
+    let before = show(&tmp, &corpus, unit, "2024-06-01", "kk");
+    assert_eq!(
+        before["state"],
+        json!({"kind": "suspended", "until": "2029-01-01"})
+    );
+    assert!(
+        before["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("3. Егер жануарларды ұстау")),
+        "{}",
+        before["text"]
+    );
+    // Article 7, subparagraph 2): its Kazakh note and article 30, paragraph 1 («Осы Заңның
+    // 7-бабы 2) тармақшасының қолданысы 2025 жылғы 1 қаңтарға дейін тоқтатыла тұрсын»).
+    let sub = "law-2021-12-30-97-vii#art_7__subpara_2";
+    assert_eq!(
+        show(&tmp, &corpus, sub, "2024-06-01", "kk")["state"],
+        json!({"kind": "suspended", "until": "2025-01-01"})
+    );
+    assert_eq!(
+        show(&tmp, &corpus, sub, "2026-06-01", "kk")["state"],
+        json!({"kind": "expired", "since": "2025-01-01", "part": "осы редакциясы"})
+    );
+}
+
+/// Article 30, paragraph 2, subparagraph 2) of 162833 gives article 18, paragraph 3, its
+/// wording from 01.01.2025 to 01.01.2029 («3. Не допускается использовать животных в
+/// дельфинариях, стационарных океанариумах, …»), which the text prints only there: asked on a
+/// day of that period, the paragraph answers with that wording, in force, its period and the
+/// provision that gives it named, in every door; before it the printed wording, after it the
+/// printed wording marked as no longer applying.
+#[test]
+fn a_wording_given_for_a_period_answers_in_its_period_in_every_door() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/clock/codes")
+            .join(ANIMALS_DIR),
+        &corpus.join("codes").join(ANIMALS_DIR),
+    );
+    const ACT: &str = "law-2021-12-30-97-vii";
+    const EID: &str = "art_18__para_3";
+    const RU: &str = "3. Не допускается использовать животных в дельфинариях, стационарных \
+                      океанариумах, если их содержание, перевозка не позволяют обеспечивать \
+                      наиболее эффективное использование животных в соответствии с \
+                      биологическими, видовыми и индивидуальными особенностями, не причиняя \
+                      вреда их жизни и здоровью.";
+    const KK: &str = "3. Егер жануарларды ұстау, тасымалдау олардың тіршілігі мен саулығына \
+                      зиян келтірмей, биологиялық, түрлік және жеке ерекшеліктеріне сәйкес \
+                      неғұрлым тиімді пайдалануды қамтамасыз етуге мүмкіндік бермесе, \
+                      жануарларды дельфинарийлерде, стационарлық океанариумдарда пайдалануға \
+                      жол берілмейді.";
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date");
+
+    // The library, both languages.
+    let (index, report) = zanlex::ZanIndex::open_or_build(
+        &corpus,
+        tmp.path().join("lib-index"),
+        &zanlex::BuildOptions::default(),
+    )
+    .expect("index");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    for (lang, wording) in [(zanlex::Lang::Ru, RU), (zanlex::Lang::Kk, KK)] {
+        let at = index
+            .unit_as_of(ACT, EID, Some(lang), Some(day("2026-06-01")))
+            .expect("the unit");
+        assert_eq!(at.state, zanlex::TimeState::InForce, "{lang:?}");
+        assert_eq!(
+            at.unit.as_ref().map(|u| u.text.as_str()),
+            Some(wording),
+            "{lang:?}"
+        );
+        let edition = at.edition.expect("its edition");
+        assert_eq!(
+            (edition.from, edition.to),
+            (Some(day("2025-01-01")), Some(day("2029-01-01")))
+        );
+        assert_eq!(
+            edition.basis,
+            "the wording this act's provision art_30__para_2__subpara_2 gives the unit for \
+             2025-01-01 – 2029-01-01"
+        );
+        // Its place: article 30's subparagraph, not article 18.
+        assert_eq!((edition.line_start, edition.line_end), (597, 599));
+        // The last day before the period: the printed wording, the paragraph suspended.
+        let before = index
+            .unit_as_of(ACT, EID, Some(lang), Some(day("2024-12-31")))
+            .expect("the unit");
+        assert!(
+            matches!(before.state, zanlex::TimeState::Suspended { .. }),
+            "{:?}",
+            before.state
+        );
+        assert_ne!(before.unit.map(|u| u.text), Some(wording.to_string()));
+        // From 01.01.2029: the printed wording no longer applies.
+        let after = index
+            .unit_as_of(ACT, EID, Some(lang), Some(day("2029-01-01")))
+            .expect("the unit");
+        assert!(
+            matches!(
+                after.state,
+                zanlex::TimeState::Expired { part: Some(_), .. }
+            ),
+            "{:?}",
+            after.state
+        );
+    }
+
+    // `show --json`.
+    let target = format!("{ACT}#{EID}");
+    let ru = show(&tmp, &corpus, &target, "2026-06-01", "ru");
+    assert_eq!(ru["state"], json!({"kind": "in_force"}));
+    assert_eq!(ru["text"], RU);
+    assert_eq!(ru["edition"]["from"], "2025-01-01");
+    assert_eq!(ru["edition"]["to"], "2029-01-01");
+    let kk = show(&tmp, &corpus, &target, "2026-06-01", "kk");
+    assert_eq!(kk["state"], json!({"kind": "in_force"}));
+    assert_eq!(kk["text"], KK);
+
+    // `/v1`: the unit, and the act on the date as the page reads it.
+    let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
+    let get = |path: &str| -> Value {
+        reqwest::blocking::get(server.url(path))
+            .expect("request")
+            .json()
+            .expect("JSON")
+    };
+    let body = get(&format!(
+        "/v1/acts/{ACT}/units/{EID}?as_of=2026-06-01&lang=ru"
+    ));
+    assert_eq!(body["state"], json!({"kind": "in_force"}));
+    assert_eq!(body["text"], RU);
+    assert_eq!(body["edition"]["from"], "2025-01-01");
+    assert_eq!(body["edition"]["to"], "2029-01-01");
+    let outline = get(&format!(
+        "/v1/acts/{ACT}?as_of=2026-06-01&lang=ru&text=true"
+    ));
+    let text = find_unit_text(&outline, EID);
+    assert_eq!(text.as_deref(), Some(RU), "{outline}");
+    drop(server);
+
+    // MCP `at_date`.
+    let rt = super::mcp_tools::runtime();
+    rt.block_on(async {
+        let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
+        let at = super::mcp_tools::ok(
+            &client,
+            "at_date",
+            json!({"target": target, "date": "2026-06-01", "lang": "ru"}),
+        )
+        .await;
+        assert_eq!(at["state"], json!({"kind": "in_force"}));
+        assert_eq!(at["text"], RU);
+        client.cancel().await.expect("close the session");
+    });
+}
+
+/// The text of unit `eid` in an act's outline as `/v1/acts/{id}` gives it.
+fn find_unit_text(v: &Value, eid: &str) -> Option<String> {
+    match v {
+        Value::Object(m) => {
+            if m.get("eid").and_then(Value::as_str) == Some(eid) {
+                if let Some(t) = m.get("text").and_then(Value::as_str) {
+                    return Some(t.to_string());
+                }
+            }
+            m.values().find_map(|x| find_unit_text(x, eid))
+        }
+        Value::Array(a) => a.iter().find_map(|x| find_unit_text(x, eid)),
+        _ => None,
+    }
 }
