@@ -138,6 +138,7 @@ fn main() -> Res<()> {
             let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             for (f, analyzer) in fields {
                 let terms: HashSet<String> = zanlex::analyze(analyzer, &words)?
+                    .tokens
                     .into_iter()
                     .map(|t| t.text)
                     .collect();

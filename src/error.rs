@@ -325,53 +325,7 @@ fn langs(has: &[Lang]) -> String {
         .join(", ")
 }
 
-pub use crate::error_code::{ErrorAnswer, ErrorCode, ErrorDetail};
+pub use crate::error_code::{ErrorAnswer, ErrorCode, ErrorDetail, QueryFault};
 
 /// `Result` with zanlex's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// What is wrong with a query that cannot be read, for a reader's own words about it: the
-/// error's `reason` says it in English, for a developer; a page or a tool words each kind in
-/// its reader's language.
-///
-/// ```
-/// let fault = zanlex::QueryFault::UnclosedQuote { at: 1 };
-/// assert_eq!(
-///     serde_json::to_string(&fault).unwrap(),
-///     r#"{"kind":"unclosed_quote","at":1}"#
-/// );
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "kind", rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum QueryFault {
-    /// A quote opened at character `at` (1-based) is never closed.
-    UnclosedQuote {
-        /// The quote's character, counted from 1.
-        at: usize,
-    },
-    /// A `(` is never closed.
-    UnclosedParen,
-    /// A `)` closes no `(`.
-    UnmatchedParen,
-    /// A phrase with no words between its quotes.
-    EmptyPhrase,
-    /// Parentheses with nothing inside.
-    EmptyParens,
-    /// An operator (`AND`, `OR`, `NOT`, `+`, `-`) without the word it needs beside it.
-    LoneOperator,
-    /// Nothing to search: no word, phrase or filter.
-    NoWords,
-    /// A filter (`kind:`, `date:`, …) whose value is not one it takes.
-    BadFilter,
-    /// Parentheses or `NOT`s nested too deep.
-    TooDeep,
-    /// More words and filters than a query may have.
-    TooManyWords {
-        /// The most a query may have.
-        limit: usize,
-    },
-    /// Anything else the query cannot say (a phrase's `~` without a number, …).
-    Other,
-}

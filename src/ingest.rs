@@ -29,14 +29,6 @@ pub struct IngestFailure {
     pub indexed: bool,
 }
 
-/// What ingesting a corpus produced.
-#[cfg(test)]
-#[derive(Debug, Default)]
-pub struct IngestReport {
-    pub acts: Vec<Act>,
-    pub failures: Vec<IngestFailure>,
-}
-
 /// Ingests one file into an act (notes and instructions parsed, not yet linked to other acts).
 pub fn ingest_file(path: &Path, corpus_parent: &Path) -> crate::Result<Act> {
     ingest_file_warning(path, corpus_parent).map(|(act, _)| act)
@@ -125,34 +117,6 @@ fn warnings_of(path: &Path, parent: &Path, warnings: Vec<String>) -> Vec<IngestF
         .collect()
 }
 
-/// A corpus folder and how it is walked.
-#[derive(Debug, Clone, Copy)]
-#[cfg(test)]
-pub struct Corpus<'a> {
-    pub dir: &'a Path,
-    pub walk: Walk,
-}
-
-#[cfg(test)]
-impl<'a> From<&'a Path> for Corpus<'a> {
-    fn from(dir: &'a Path) -> Self {
-        Corpus {
-            dir,
-            walk: Walk::default(),
-        }
-    }
-}
-
-/// The files under `dir` that zanlex reads: `.txt`, `.md`, `.pdf` (any case) in `dir` and
-/// its subfolders (a checkout of the public mirror keeps one folder per act), sorted by path.
-/// Sidecars (`*.meta.toml`, `meta.yaml`), hidden files and folders, a repository's own
-/// documents (`README.md`, `LICENSE`) and other files are left out; so is what
-/// [`corpus_listing`] names as skipped. `dir` itself must be readable.
-#[cfg(test)]
-pub fn corpus_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    corpus_listing(dir, Walk::default()).map(|l| l.files)
-}
-
 /// How many files [`map_files`] asks the kernel to read ahead of the one being parsed.
 const READ_AHEAD_FILES: usize = 32;
 
@@ -200,15 +164,6 @@ fn map_files<T: Send, P: AsRef<Path> + Sync>(
     done.into_iter().map(|(_, out)| out).collect()
 }
 
-/// The size of each file (0 for one that cannot be read).
-#[cfg(test)]
-fn file_sizes(files: &[PathBuf]) -> Vec<u64> {
-    files
-        .iter()
-        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
-        .collect()
-}
-
 /// Starts reading `path` into the page cache without waiting for it (best effort).
 #[cfg(target_os = "linux")]
 fn read_ahead(path: &Path) {
@@ -231,76 +186,6 @@ fn reason_of(err: &crate::Error) -> String {
         other => other.to_string(),
     };
     r.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The folder that `Source::file` paths are relative to (`dir`'s parent) and the supported
-/// files in `dir`, or why the folder cannot be listed.
-#[cfg(test)]
-fn list_corpus(dir: &Path, walk: Walk) -> Result<(PathBuf, Vec<PathBuf>), IngestFailure> {
-    let abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let parent = abs
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| abs.clone());
-    let listing = corpus_listing(&abs, walk).map_err(|e| IngestFailure {
-        path: dir.to_path_buf(),
-        reason: format!("cannot read the corpus folder: {e}"),
-        indexed: false,
-    })?;
-    Ok((parent, listing.files))
-}
-
-/// Ingests every supported file in `dir` as `zanlex index` does ([`ingest_corpus_changes`]),
-/// the corpus as one chunk and every act kept in memory; failures are reported, not fatal.
-///
-/// `Source::file` is relative to `dir`'s parent (`corpus/003_….txt`).
-#[cfg(test)]
-pub fn ingest_corpus(dir: &Path) -> IngestReport {
-    let mut acts = Vec::new();
-    let read = ingest_corpus_changes(dir, usize::MAX, u64::MAX, None, |chunk| {
-        acts.extend(chunk);
-        Ok(())
-    });
-    let failures = match read {
-        Ok(report) => report.failures,
-        // Only the sink stops a read, and this one never does.
-        Err(e) => vec![IngestFailure {
-            path: dir.to_path_buf(),
-            reason: reason_of(&e),
-            indexed: false,
-        }],
-    };
-    IngestReport { acts, failures }
-}
-
-/// Gives editions of one act one id.
-///
-/// An edition whose text names its own date and number gets the id built from them; an
-/// edition that does not (a Markdown export with no requisites) gets a title-based id alone.
-/// Acts are the same act when they share a date-and-number key, or when they share a title
-/// (normalized) and their keys do not disagree; a keyless edition takes the id, kind, issuances
-/// (and registration, when it has none) of the keyed edition with its title. Acts with different
-/// keys are never merged, and a title seen with several keys merges nothing.
-#[cfg(test)]
-pub fn unify_ids(acts: &mut [Act]) {
-    let keys: Vec<UnifyKey> = acts.iter().map(UnifyKey::of).collect();
-    for (i, j) in unify_plan(&keys) {
-        let from = IdFacts::of(&acts[j]);
-        from.give_to(&mut acts[i]);
-    }
-    let facts: Vec<(IdFacts, crate::model::Lang, &str)> = acts
-        .iter()
-        .zip(&keys)
-        .map(|(a, k)| (IdFacts::of(a), a.lang, k.title.as_str()))
-        .collect();
-    let apart = ids_apart(&facts);
-    for (a, id) in acts.iter_mut().zip(apart) {
-        if let Some(id) = id {
-            let mut f = IdFacts::of(a);
-            f.id = id;
-            f.give_to(a);
-        }
-    }
 }
 
 /// What tells an act from another whose id came out the same: its dates and numbers when
@@ -519,7 +404,14 @@ impl IdFacts {
     }
 }
 
-/// Pairs `(i, j)`: act `i` (keyless) takes the id and requisites of act `j` (see [`unify_ids`]).
+/// Pairs `(i, j)`: act `i` (keyless) takes the id and requisites of act `j`.
+///
+/// An edition whose text names its own date and number gets the id built from them; an
+/// edition that does not (a Markdown export with no requisites) gets a title-based id alone.
+/// Acts are the same act when they share a date-and-number key, or when they share a title
+/// (normalized) and their keys do not disagree; a keyless edition takes the id, kind, issuances
+/// (and registration, when it has none) of the keyed edition with its title. Acts with different
+/// keys are never merged, and a title seen with several keys merges nothing.
 fn unify_plan(acts: &[UnifyKey]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..acts.len()).collect();
     order.sort_by(|&x, &y| acts[x].file.cmp(&acts[y].file));
@@ -599,7 +491,7 @@ fn unify_plan(acts: &[UnifyKey]) -> Vec<(usize, usize)> {
 /// A date-and-number pair acts are linked by (number as printed, or without spaces for targets).
 type LinkKey = (Option<chrono::NaiveDate>, String);
 
-/// What phase 1 of [`ingest_corpus_streaming`] keeps of an act: the keys that link it to
+/// What phase 1 of [`ingest_scanned_changes`] keeps of an act: the keys that link it to
 /// other acts in [`crate::amend::link_corpus`], not its text.
 struct LinkSummary {
     /// Index into the corpus's file list.
@@ -728,34 +620,6 @@ fn link_groups(sums: &[LinkSummary]) -> Groups {
     g
 }
 
-/// Ingests every supported file in `dir` like [`ingest_corpus`], but hands the linked acts to
-/// `sink` a chunk at a time, so memory holds one chunk of acts, not the corpus's.
-///
-/// Phase 1 ingests each file (in parallel) and keeps a link summary of its act in memory and
-/// the act itself either in memory too (when the corpus's files add up to `keep_bytes` at most)
-/// or in an anonymous temporary file (a spill file), so phase 2 reads it back instead of
-/// ingesting the file again;
-/// acts that [`crate::amend::link_corpus`] may link (editions, amending act and target,
-/// effective dates borrowed from a published act) are grouped. Phase 2 re-ingests the files a
-/// group at a time, gathering groups into chunks of about `chunk_files` files (a group is never
-/// split), links each chunk with [`crate::amend::link_corpus`] and passes it to `sink`. The
-/// acts handed over are the same as [`ingest_corpus`]'s, in the order of each group's first
-/// file. Returns the files that could not be ingested; an error from `sink` stops the run.
-/// `dir` is a path, or a [`Corpus`] saying which links are read; what the walk skips is the
-/// caller's to name.
-#[cfg(test)]
-pub fn ingest_corpus_streaming<'d, F>(
-    dir: impl Into<Corpus<'d>>,
-    chunk_files: usize,
-    keep_bytes: u64,
-    sink: F,
-) -> crate::Result<Vec<IngestFailure>>
-where
-    F: FnMut(Vec<Act>) -> crate::Result<()>,
-{
-    ingest_corpus_changes(dir, chunk_files, keep_bytes, None, sink).map(|r| r.failures)
-}
-
 /// The version of [`FileLinks`]' keys: changed whenever `FileLinks::of` or `link_key`
 /// makes other keys of the same act, so that an index's manifest written with the old keys
 /// is read whole once instead of being compared with keys it cannot match. Never 0, which a
@@ -763,8 +627,8 @@ where
 pub const LINKS_FORMAT: u32 = 1;
 
 /// What an act links by, as an index's manifest keeps it for the act's file: enough for a
-/// later incremental read ([`ingest_corpus_changes`]) to tell which files
-/// [`ingest_corpus_streaming`] links to this one without reading it. Keys are 64-bit hashes
+/// later incremental read ([`ingest_scanned_changes`]) to tell which files it links to this
+/// one without reading it. Keys are 64-bit hashes
 /// of the facts linking compares; two facts whose hashes collide only link more files, which
 /// makes a refresh read more of them, never fewer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -906,7 +770,7 @@ fn act_key(date: Option<chrono::NaiveDate>, number: &str) -> u64 {
     link_key("act", &[&date, &number.replace(' ', "")])
 }
 
-/// What an incremental read ([`ingest_corpus_changes`]) knows of the corpus as the previous
+/// What an incremental read ([`ingest_scanned_changes`]) knows of the corpus as the previous
 /// read found it, beside the files of the [`Listed`] corpus now: each of its vectors has one
 /// entry a file, in the listing's order, so that the two are read side by side rather than
 /// looked up by name.
@@ -943,7 +807,7 @@ impl Previous<'_> {
     }
 }
 
-/// What [`ingest_corpus_changes`] did.
+/// What [`ingest_scanned_changes`] did.
 #[derive(Debug, Default)]
 pub struct StreamReport {
     /// The files that could not be ingested (and, marked `indexed`, warnings).
@@ -954,48 +818,26 @@ pub struct StreamReport {
     pub parsed: BTreeMap<String, FileLinks>,
 }
 
-/// [`ingest_corpus_streaming`] for an incremental refresh. With `previous`, phase 1 parses the
-/// files that changed or are new, then the files linked to them, or to a changed or removed
-/// file, now or at the previous read (the two can differ: an act that stops amending another
-/// leaves its former target to read again), and only their acts are handed to `sink`. The
-/// acts of the files left unread would be what the previous read made of them: they link to
-/// no file that changed, then or now. Without `previous` every file is read.
-#[cfg(test)]
-pub fn ingest_corpus_changes<'d, F>(
-    dir: impl Into<Corpus<'d>>,
-    chunk_files: usize,
-    keep_bytes: u64,
-    previous: Option<&Previous>,
-    sink: F,
-) -> crate::Result<StreamReport>
-where
-    F: FnMut(Vec<Act>) -> crate::Result<()>,
-{
-    let Corpus { dir, walk } = dir.into();
-    let (parent, files) = match list_corpus(dir, walk) {
-        Ok(listed) => listed,
-        Err(failure) => {
-            let mut report = StreamReport::default();
-            report.failures.push(failure);
-            return Ok(report);
-        }
-    };
-    let rels: Vec<String> = files
-        .iter()
-        .map(|f| crate::files::rel_key(f, &parent))
-        .collect();
-    let corpus = Listed {
-        files: files.iter().map(PathBuf::as_path).collect(),
-        rels: rels.iter().map(String::as_str).collect(),
-        sizes: file_sizes(&files),
-        parent,
-    };
-    ingest_scanned_changes(&corpus, chunk_files, keep_bytes, previous, sink)
-}
-
-/// [`ingest_corpus_changes`] of the corpus's files as a scan listed them, so that a refresh,
-/// which has just stamped every file, does not list, measure and name the corpus again.
-/// `previous` must be of the same listing ([`Previous`]); one that is not is taken as none.
+/// Ingests the corpus's files as a scan listed them and hands the linked acts to `sink` a chunk
+/// at a time, so memory holds one chunk of acts, not the corpus's: the one pipeline, which
+/// `zanlex index`, every refresh and the tests' whole-folder reads run.
+///
+/// Phase 1 ingests each file (in parallel) and keeps a link summary of its act in memory and
+/// the act itself either in memory too (when the corpus's files add up to `keep_bytes` at most)
+/// or in an anonymous temporary file (a spill file), so phase 2 reads it back instead of
+/// ingesting the file again; acts that [`crate::amend::link_corpus`] may link (editions,
+/// amending act and target, effective dates borrowed from a published act) are grouped. Phase
+/// 2 takes the files a group at a time, gathering groups into chunks of about `chunk_files`
+/// files (a group is never split), links each chunk with [`crate::amend::link_corpus`] and
+/// passes it to `sink`, in the order of each group's first file; an error from `sink` stops
+/// the run.
+///
+/// With `previous`, phase 1 parses the files that changed or are new, then the files linked to
+/// them, or to a changed or removed file, now or at the previous read (the two can differ: an
+/// act that stops amending another leaves its former target to read again), and only their
+/// acts are handed to `sink`: the acts of the files left unread would be what the previous
+/// read made of them. Without `previous` every file is read. `previous` must be of the same
+/// listing ([`Previous`]); one that is not is taken as none.
 pub fn ingest_scanned_changes<F>(
     corpus: &Listed,
     chunk_files: usize,
@@ -1118,7 +960,7 @@ fn summarize(
     (sums, stashes)
 }
 
-/// Gives editions without requisites their keyed edition's id (as [`unify_ids`] does) and
+/// Gives editions without requisites their keyed edition's id ([`unify_plan`]) and
 /// drops the later of two undated editions of one act, as failures. Returns the facts each
 /// file's act takes, by file.
 fn unify_summaries(
@@ -1278,7 +1120,7 @@ fn failure_of(path: &Path, parent: &Path, e: &crate::Error) -> IngestFailure {
     }
 }
 
-/// What phase 1 of [`ingest_corpus_changes`] made of one file.
+/// What phase 1 of [`ingest_scanned_changes`] made of one file.
 struct Parsed {
     /// Index into the corpus's file list.
     file: usize,
@@ -1288,7 +1130,7 @@ struct Parsed {
     failures: Vec<IngestFailure>,
 }
 
-/// Phase 1 of [`ingest_corpus_changes`] over `files[i]` for each `i` of `which` (in
+/// Phase 1 of [`ingest_scanned_changes`] over `files[i]` for each `i` of `which` (in
 /// parallel): the results in the order of `which`. Acts are kept in memory with `keep`, else
 /// written to `spill` (else read again in phase 2).
 fn parse_files(
@@ -1636,7 +1478,7 @@ fn file_groups(
     g
 }
 
-/// Where phase 1 of [`ingest_corpus_streaming`] left an act for phase 2.
+/// Where phase 1 of [`ingest_scanned_changes`] left an act for phase 2.
 enum Stash {
     /// In memory (a corpus of at most `keep_bytes`).
     Kept(Box<Act>),
@@ -1646,7 +1488,7 @@ enum Stash {
     Reread,
 }
 
-/// Where phase 1 of [`ingest_corpus_streaming`] put an act in its [`Spill`] file.
+/// Where phase 1 of [`ingest_scanned_changes`] put an act in its [`Spill`] file.
 #[derive(Debug, Clone, Copy)]
 struct Spilled {
     offset: u64,
@@ -1714,6 +1556,11 @@ fn new_spill() -> Option<Spill> {
 }
 
 #[cfg(test)]
+mod test_entry;
+#[cfg(test)]
+pub use test_entry::{corpus_files, ingest_corpus, ingest_corpus_streaming, IngestReport};
+
+#[cfg(test)]
 mod files_to_read_tests;
 
 #[cfg(test)]
@@ -1755,6 +1602,7 @@ mod doc_examples {
 
 #[cfg(test)]
 mod tests {
+    use super::test_entry::file_sizes;
     use super::*;
 
     /// Every file is mapped once and the results come back in the order of the files, though

@@ -76,7 +76,9 @@ pub use answer::{
     Succession, Target, TextLink, TreeAct, UnitAnswer, UnitTree, Unmatched, DEFAULT_LEXICON_LIMIT,
     DEFAULT_STATS_LIMIT,
 };
-pub use answer::{ActFile, ActFileBody, FileFormat, Health, RefreshAnswer, UnitOrParallel};
+pub use answer::{
+    ActFile, ActFileBody, Analysis, FileFormat, Health, RefreshAnswer, UnitOrParallel,
+};
 
 /// The library's answers cut for a reader with a small window (an assistant's context): a
 /// page of a list, a bound in characters on the whole answer, and links that open. What the

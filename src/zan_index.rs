@@ -544,15 +544,16 @@ pub fn diff(act: &Act, from: &str, to: &str, eid: Option<&str>) -> crate::Result
 /// index stores for a text, and what a query's words become.
 ///
 /// ```
-/// let tokens = zanlex::analyze("kk_stem", "Тұрақты тұруға").unwrap();
-/// assert_eq!(tokens.len(), 2);
+/// let analysis = zanlex::analyze("kk_stem", "Тұрақты тұруға").unwrap();
+/// assert_eq!(analysis.tokens.len(), 2);
 /// assert!(zanlex::analyze("kk_nothing", "x").is_err());
 /// ```
-pub fn analyze(analyzer: &str, text: &str) -> crate::Result<Vec<crate::AnalyzedToken>> {
+pub fn analyze(analyzer: &str, text: &str) -> crate::Result<crate::Analysis> {
     if !crate::ANALYZERS.contains(&analyzer) {
         return Err(crate::Error::UnknownAnalyzer {
             name: analyzer.to_string(),
         });
     }
-    Ok(crate::analysis::analyze(analyzer, text))
+    let tokens = crate::analysis::analyze(analyzer, text);
+    Ok(crate::Analysis::new(analyzer, text, tokens))
 }

@@ -33,6 +33,7 @@
 //! [`crate::parse_iso_date`] and [`date_arg`] for dates.
 
 mod acts;
+mod analysis;
 pub(crate) mod changes;
 mod download;
 mod history;
@@ -52,6 +53,7 @@ mod succession;
 mod unit;
 
 pub use acts::{ActEntry, ActList, ActSummary, Failure};
+pub use analysis::Analysis;
 pub use download::{ActFile, ActFileBody, FileFormat};
 pub use history::{
     ActChangesInWords, ActChangesWords, ActHistory, Affected, AmendingActChanges, ChangedUnit,

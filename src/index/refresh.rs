@@ -761,7 +761,7 @@ fn write(
 }
 
 /// A corpus up to this size keeps its acts in memory between the two ingestion phases (see
-/// [`crate::ingest::ingest_corpus_streaming`]): acts take a few bytes of memory per source
+/// [`crate::ingest::ingest_scanned_changes`]): acts take a few bytes of memory per source
 /// byte. A larger corpus spills them to a temporary file, so memory stays flat.
 const KEEP_SOURCE_BYTES: u64 = 128_000_000;
 

@@ -175,7 +175,7 @@ static RE_ISSUANCE_AT_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\A(?:{})", RE_ISSUANCE.as_str())).expect("valid regex"));
 static RE_REGISTRATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"Әділет\s+министрлігінде\s+([0-9]{4})\s*жыл\S*\s+([0-9]{1,2})\s+(\p{L}+)\s+№\s*([0-9]+)",
+        r"Әділет\s+министрлігінде\s+(?P<date>[0-9]{4}\s*жыл\S*\s+[0-9]{1,2}\s+\p{L}+)\s+№\s*(?P<n>[0-9]+)",
     )
     .expect("valid regex")
 });
@@ -223,8 +223,8 @@ pub(crate) fn parse_issuance(text: &str) -> HeaderFacts {
     let kind =
         kind_from_words(&after).or_else(|| kind_from_words(&crate::structure::lowercase(own)));
     let registration = RE_REGISTRATION.captures(&text).map(|c| Registration {
-        number: c[4].to_string(),
-        date: crate::text::date_in_words(&c[1], &c[2], &c[3]),
+        number: c["n"].to_string(),
+        date: parse_date(&c["date"]),
     });
     let status = if let Some(c) = RE_REPEALED.captures(&text) {
         let by = c[1].trim().to_string();
@@ -875,9 +875,10 @@ pub fn registration_in_requisite(requisite: &str) -> Option<Registration> {
         (2, _) => return None,
         _ => year,
     };
+    let (day, month): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
     Some(Registration {
         number: c[4].to_string(),
-        date: NaiveDate::from_ymd_opt(year, c[2].parse().ok()?, c[1].parse().ok()?),
+        date: parse_date(&format!("{day:02}.{month:02}.{year}")),
     })
 }
 
@@ -1074,6 +1075,39 @@ mod doc_examples {
         let r = registration_in_requisite("Решение … от 15 декабря 2020 года № 64-340. Зарегистрировано Департаментом юстиции Алматинской области 23 декабря 2020 года № 5834. Утратило силу …").unwrap();
         assert_eq!(r.number, "5834");
         assert_eq!(r.date, chrono::NaiveDate::from_ymd_opt(2020, 12, 23));
+    }
+
+    /// The day in digits, a two-digit year of the 1990s and one-digit day and month; a day
+    /// that does not exist gives the number without a date.
+    #[test]
+    fn registration_in_requisite_digits() {
+        use crate::structure::header::registration_in_requisite;
+        let r = registration_in_requisite("Постановление … Зарегистрирован в Министерстве юстиции Республики Казахстан 29.11.99 г. за № 985").unwrap();
+        assert_eq!(r.number, "985");
+        assert_eq!(r.date, chrono::NaiveDate::from_ymd_opt(1999, 11, 29));
+        let r = registration_in_requisite(
+            "Зарегистрировано в Министерстве юстиции 3.7.2003 года № 2399",
+        )
+        .unwrap();
+        assert_eq!(r.date, chrono::NaiveDate::from_ymd_opt(2003, 7, 3));
+        let r = registration_in_requisite(
+            "Зарегистрировано в Министерстве юстиции 31.02.2003 года № 2399",
+        )
+        .unwrap();
+        assert_eq!((r.number.as_str(), r.date), ("2399", None));
+        assert_eq!(
+            registration_in_requisite("Зарегистрировано 29.11.05 г. за № 985"),
+            None
+        );
+    }
+
+    /// The Kazakh registration sentence: its date in words and its number.
+    #[test]
+    fn kazakh_registration() {
+        let f = super::parse_issuance("Қазақстан Республикасы Сыртқы істер министрінің 2018 жылғы 4 қаңтардағы № 11-1-4/1 бұйрығы. Қазақстан Республикасының Әділет министрлігінде 2018 жылғы 13 ақпанда № 16354 болып тіркелді.");
+        let r = f.registration.expect("registration read");
+        assert_eq!(r.number, "16354");
+        assert_eq!(r.date, chrono::NaiveDate::from_ymd_opt(2018, 2, 13));
     }
 
     #[test]

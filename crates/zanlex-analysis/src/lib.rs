@@ -246,7 +246,7 @@ pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
 }
 
 /// One token as an analyzer produced it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AnalyzedToken {
     /// The term as indexed.
     pub text: String,

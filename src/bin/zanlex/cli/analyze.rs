@@ -25,26 +25,19 @@ pub struct Args {
 /// Runs `zanlex analyze`.
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let _ = cli;
-    let tokens = analyze(&args.analyzer, &args.text)?;
-    let mut out = super::answer_out();
+    let analysis = analyze(&args.analyzer, &args.text)?;
     if args.json {
-        let doc = serde_json::json!({
-            "analyzer": args.analyzer,
-            "text": args.text,
-            "tokens": tokens,
-        });
-        serde_json::to_writer_pretty(&mut out, &doc)?;
-        writeln!(out)?;
-    } else {
-        writeln!(out, "pos\tbytes\ttoken\tsource")?;
-        for t in &tokens {
-            let src = args.text.get(t.offset_from..t.offset_to).unwrap_or("");
-            writeln!(
-                out,
-                "{}\t{}..{}\t{}\t{}",
-                t.position, t.offset_from, t.offset_to, t.text, src
-            )?;
-        }
+        return super::print_json(&analysis).map(|()| ExitCode::SUCCESS);
+    }
+    let mut out = super::answer_out();
+    writeln!(out, "pos\tbytes\ttoken\tsource")?;
+    for t in &analysis.tokens {
+        let src = analysis.text.get(t.offset_from..t.offset_to).unwrap_or("");
+        writeln!(
+            out,
+            "{}\t{}..{}\t{}\t{}",
+            t.position, t.offset_from, t.offset_to, t.text, src
+        )?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
