@@ -228,3 +228,73 @@ fn two_acts_whose_ids_come_out_the_same_are_both_indexed() {
     assert_ne!(ids[0].1, ids[1].1);
     assert_eq!(ids[2].1, "mvd-order-2012-06-14-352");
 }
+
+/// The issue's two orders, of 19.03.2020 № 1671 and of 19.03.2012 № 174: the Russian text of
+/// the Presidential Administration's order on length of service (mirror act 112888) with each
+/// order's requisites and registration printed under its title, as a plain-text export prints
+/// them. zanlex reads no requisites from a Russian header, so each id is cut from the title as
+/// read (its first six words and six hex digits of the whole title's hash), and these two
+/// titles' hashes are the same (`805573`): the second was refused as an undated edition of the
+/// first. Both are indexed, each under an id of its own, each with its own requisites.
+#[test]
+fn the_orders_of_19_03_2020_1671_and_19_03_2012_174_are_both_indexed() {
+    let rus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "tests/fixtures/mirror/ministerial/07-ministerial/101001000000-administratsiia-prezidenta\
+         /2017/0515-ob-utverzhdenii-pravil-i-uslovii-ischisleniia-stazha-raboty-po-s-112888/rus.md",
+    );
+    let md = std::fs::read_to_string(rus).expect("real act");
+    let mut lines = md
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("<a "));
+    let title = lines
+        .next()
+        .and_then(|l| l.strip_prefix("# "))
+        .expect("title");
+    let body: Vec<String> = lines.map(|l| format!("      {l}")).collect();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("c");
+    std::fs::create_dir_all(&corpus).expect("folder");
+    let orders = [
+        (
+            "a.txt",
+            "от 19 марта 2020 года № 1671",
+            "27 марта 2020 года № 20400",
+        ),
+        (
+            "b.txt",
+            "от 19 марта 2012 года № 174",
+            "13 апреля 2012 года № 7621",
+        ),
+    ];
+    for (file, issued, registered) in orders {
+        let text = format!(
+            "{title}\n\nПриказ Руководителя Администрации Президента Республики Казахстан \
+             {issued}. Зарегистрирован в Министерстве юстиции Республики Казахстан \
+             {registered}.\n{}\n",
+            body.join("\n")
+        );
+        std::fs::write(corpus.join(file), text).expect("write");
+    }
+    let (index, report) = zanlex::ZanIndex::open_or_build(
+        &corpus,
+        tmp.path().join("index"),
+        &zanlex::BuildOptions::default(),
+    )
+    .expect("index");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let mut acts: Vec<(String, String, String)> = index
+        .acts()
+        .expect("acts")
+        .into_iter()
+        .map(|a| (a.source.file.clone(), a.id, a.title))
+        .collect();
+    acts.sort();
+    assert_eq!(acts.len(), 2, "{acts:?}");
+    let cut = "ob-utverzhdenii-pravil-i-uslovii-ischisleniya-805573-";
+    for ((file, id, title), (_, issued, registered)) in acts.iter().zip(orders) {
+        assert!(id.contains(cut), "{file}: {id}");
+        assert!(title.contains(issued), "{file}: {title}");
+        assert!(title.contains(registered), "{file}: {title}");
+    }
+    assert_ne!(acts[0].1, acts[1].1);
+}
