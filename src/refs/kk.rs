@@ -36,7 +36,7 @@ static MENTION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// A kind word of an act (any case; `заңнама`, `заңды` are told apart in [`act_kind`]), at
 /// the start of a word ([`common::word_matches`]).
 static ACT_NOUN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:заң|кодекс|конституция|қаулы|бұйры|бұйрығ|жарлы|жарлығ)\p{L}*")
+    Regex::new(r"(?i)(?:заң|кодекс|конституция|қаулы|бұйры|бұйрығ|жарлы|жарлығ|шешім)\p{L}*")
         .expect("static regex")
 });
 
@@ -326,6 +326,27 @@ fn mask_parens(s: &str) -> String {
     out
 }
 
+/// `s` with the blanks inside each quoted title made part of it (byte for byte), so that
+/// [`words`] reads the title as one word.
+fn titles_as_words(s: &str) -> String {
+    let mut out = s.to_string();
+    for m in common::QUOTED_RE.find_iter(s) {
+        let joined: String = m
+            .as_str()
+            .chars()
+            .map(|c| {
+                if c.is_whitespace() {
+                    "_".repeat(c.len_utf8())
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        out.replace_range(m.range(), &joined);
+    }
+    out
+}
+
 /// Finds the references in a Kazakh text.
 pub fn find(text: &str) -> Vec<Found> {
     let ms = mentions(text);
@@ -471,17 +492,45 @@ fn whole_acts(text: &str, out: &mut Vec<Found>) {
         // What describes the act must be near its kind word: the last dozen words.
         let near = ws.len().saturating_sub(12);
         let near_floor = ws.get(near).map_or(m.start(), |w| w.0);
-        let (act, start) = describe(text, near_floor, (m.start(), m.end()), Some(kind));
-        let titled = act.title.is_some() && {
-            // The title's closing quote within three words of the kind word.
-            let gap = &text[start..m.start()];
-            let close = gap.rfind(['"', '»', '”']).map_or(0, |p| p);
-            gap[close..].split_whitespace().count() <= 4
+        let read = |near_floor: usize, outside_parens: bool| {
+            let (act, start) = describe(text, near_floor, (m.start(), m.end()), Some(kind));
+            // A blank left for a title (`«____»`) is none.
+            let titled = act
+                .title
+                .as_deref()
+                .is_some_and(|t| t.chars().any(char::is_alphabetic))
+                && {
+                    // The title's closing quote within three words of the kind word, and
+                    // outside parentheses (`(… «Әділет» … жүйесінде жарияланған)` names where
+                    // the act was published, not the act).
+                    let gap = &text[start..m.start()];
+                    let close = gap.rfind(['"', '»', '”']).map_or(0, |p| p);
+                    let masked = mask_parens(&text[near_floor..m.start()]);
+                    let outside = masked.as_bytes().get(start + close - near_floor) != Some(&b' ');
+                    let after = if outside_parens {
+                        mask_parens(&gap[close..])
+                    } else {
+                        gap[close..].to_string()
+                    };
+                    outside && after.split_whitespace().count() <= 4
+                };
+            let named_code = act.name.is_some();
+            (act.date.is_some() || act.number.is_some() || titled || named_code)
+                .then_some((act, start))
         };
-        let named_code = act.name.is_some();
-        if act.date.is_none() && act.number.is_none() && !titled && !named_code {
+        // A local act's reference may print its title and its registration between its
+        // number and its kind word (`№ 52-269 «…» (… № 4387 болып тіркелген) шешімінің`):
+        // when the dozen words hold nothing that names an act, the dozen outside parentheses,
+        // a quoted title counted as one word.
+        let found = read(near_floor, false).or_else(|| {
+            let floor = floor_of(text, m.start(), prev_end, 800);
+            let ws = words(&titles_as_words(&mask_parens(&text[floor..m.start()])));
+            let near = ws.len().saturating_sub(12);
+            read(ws.get(near).map_or(m.start(), |w| floor + w.0), true)
+        });
+        let Some((act, start)) = found else {
             continue;
-        }
+        };
         added.push(Found {
             start,
             end: m.end(),

@@ -532,3 +532,91 @@ fn the_act_page_links_its_download_on_the_date_read() {
         }
     });
 }
+
+/// WebDriver's Print Page command: the page shown, printed to PDF by the browser with the
+/// page's print stylesheet, as base64.
+#[derive(Debug)]
+struct PrintPage;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for PrintPage {
+    fn endpoint(
+        &self,
+        base_url: &reqwest::Url,
+        session_id: Option<&str>,
+    ) -> Result<reqwest::Url, <reqwest::Url as std::str::FromStr>::Err> {
+        base_url.join(&format!("session/{}/print", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &reqwest::Url) -> (axum::http::Method, Option<String>) {
+        (axum::http::Method::POST, Some("{}".to_string()))
+    }
+}
+
+/// The act page printed to PDF in either interface language, from a laptop's and a phone's
+/// window, its text read back with `pdftotext`: the citation and the date of the wording in
+/// the interface's words on top, the wording of article 12 paragraph 3 on that date, no
+/// download links. Skipped, saying so, without chromedriver or poppler-utils (`base64` is
+/// coreutils').
+#[test]
+fn the_act_page_prints_to_pdf_in_either_interface_language_at_either_width() {
+    use super::serve_browser::{chromium, interface_language, open, runtime, Served, WIDTHS};
+    let Some(pdftotext) = on_path("pdftotext") else {
+        eprintln!("skipped: pdftotext is not installed (apt-get install poppler-utils)");
+        return;
+    };
+    let fx = Fixture::government_three();
+    let Some(served) = Served::start(|_| fx.corpus.clone()) else {
+        return;
+    };
+    let base = &served.server.base;
+    let tmp = tempfile::tempdir().expect("tmp");
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&served.webdriver, width, height).await;
+            for (ui, dated, download) in [
+                ("kk", "01.01.2015 күнгі редакция", "жүктеп алу"),
+                ("ru", "редакция на 01.01.2015", "Скачать"),
+            ] {
+                interface_language(&c, base, ui).await;
+                open(
+                    &c,
+                    &format!("{base}/acts/{GOV}?as_of=2015-01-01"),
+                    "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')",
+                )
+                .await;
+                let printed = c.issue_cmd(PrintPage).await.expect("print the page");
+                let b64 = tmp.path().join(format!("act-{ui}-{width}.b64"));
+                std::fs::write(&b64, printed.as_str().expect("the PDF in base64")).expect("write");
+                let pdf = Command::new("base64")
+                    .arg("-d")
+                    .arg(&b64)
+                    .output()
+                    .expect("run base64");
+                assert!(pdf.status.success(), "{pdf:?}");
+                assert!(pdf.stdout.starts_with(b"%PDF"), "{width} px, {ui}: no PDF");
+                let file = tmp.path().join(format!("act-{ui}-{width}.pdf"));
+                std::fs::write(&file, &pdf.stdout).expect("write the PDF");
+                let text = Command::new(&pdftotext)
+                    .args(["-enc", "UTF-8"])
+                    .arg(&file)
+                    .arg("-")
+                    .output()
+                    .expect("run pdftotext");
+                assert!(text.status.success(), "{text:?}");
+                let words = String::from_utf8_lossy(&text.stdout)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let at = format!("{width} px, {ui}");
+                assert!(
+                    words.starts_with(&format!("{CITATION} · {dated}")),
+                    "{at}: {}",
+                    words.chars().take(200).collect::<String>()
+                );
+                assert!(words.contains(P3_2014), "{at}: {P3_2014} not in the PDF");
+                assert!(!words.contains(download), "{at}: the download links printed");
+            }
+            let _ = c.close().await;
+        }
+    });
+}

@@ -132,3 +132,66 @@ fn the_contents_follow_the_reader_without_moving_the_keyboard() {
         }
     });
 }
+
+/// The Almaty oblast maslikhat's burial Rules (`tests/fixtures/chapters`): the Kazakh text
+/// prints its first two chapters `1 тарау.` and `2 тарау.` (a space where the hyphen belongs),
+/// the rest `3-тарау.`. Its Kazakh and its Russian contents list the same seven chapters, in
+/// either interface language, at a laptop's and a phone's width.
+#[test]
+fn the_contents_keep_a_chapter_written_with_a_space_for_its_hyphen() {
+    let dir = "0426-ob-utverzhdenii-pravil-pogrebeniia-i-organizatsii-dela-po-ukhodu-196425";
+    let Some(f) = Served::start(|root| {
+        let corpus = root.join("corpus");
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/chapters")
+                .join(dir),
+            &corpus.join("local-almaty-oblast").join(dir),
+        );
+        corpus
+    }) else {
+        return;
+    };
+    let base = &f.server.base;
+    let chapters: Vec<String> = (1..=7).map(|n| format!("#att_1__chp_{n}")).collect();
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for ui in ["kk", "ru"] {
+                interface_language(&c, base, ui).await;
+                for lang in ["kk", "ru"] {
+                    open(
+                        &c,
+                        &format!("{base}/acts/maslikhat-decision-2024-04-26-20-96?lang={lang}"),
+                        TEXTS_IN,
+                    )
+                    .await;
+                    let shown = js(
+                        &c,
+                        "return [...document.querySelectorAll('.toc a')].map((a) => a.getAttribute('href')) \
+                           .filter((h) => /^#att_1__chp_[0-9-]+$/.test(h))",
+                    )
+                    .await;
+                    assert_eq!(
+                        shown,
+                        serde_json::json!(chapters),
+                        "{width} px, {ui} interface, {lang} text"
+                    );
+                }
+                // The first chapter's entry, its number written as the other chapters'.
+                open(
+                    &c,
+                    &format!("{base}/acts/maslikhat-decision-2024-04-26-20-96?lang=kk"),
+                    TEXTS_IN,
+                )
+                .await;
+                assert_eq!(
+                    js(&c, "return document.querySelector('.toc a[href=\"#att_1__chp_1\"]').textContent").await,
+                    "1-тарау. Жалпы ережелер",
+                    "{width} px, {ui}"
+                );
+            }
+            let _ = c.close().await;
+        }
+    });
+}

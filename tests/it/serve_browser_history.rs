@@ -132,12 +132,17 @@ fn history_and_compare_tell_each_amendment_in_the_readers_words() {
                 "the act's timeline",
             )
             .await;
+            // The amendment under its amending act's heading, which names the act and its day.
             assert_eq!(
                 events(&c).await,
-                ["1-қосымшаның 1-тармағы жаңа редакцияда жазылды — ҚР Сыртқы істер министрінің 02.04.2020 № 11-1-4/150 бұйрығы, 20.04.2020 бастап"]
+                ["1-қосымшаның 1-тармағы жаңа редакцияда жазылды"]
             );
             assert_eq!(
-                js(&c, "const a = document.querySelector('.events a.amending-act'); return a && a.getAttribute('href')").await,
+                js(&c, "const g = document.querySelector('.amending-acts .amending'); return [g.querySelector('.amending-head').textContent, g.querySelector('.since').textContent]").await,
+                serde_json::json!(["ҚР Сыртқы істер министрінің 02.04.2020 № 11-1-4/150 бұйрығы", "20.04.2020 бастап"])
+            );
+            assert_eq!(
+                js(&c, "const a = document.querySelector('.amending-head a.amending-act'); return a && a.getAttribute('href')").await,
                 format!("/acts/{AMENDING}")
             );
             assert_eq!(
@@ -675,6 +680,24 @@ fn the_act_history_lists_editions_and_amendments_by_amending_act() {
                     7,
                     "{width} px, {ui}"
                 );
+                // Each names its unit and what was done, the act and its day said once above.
+                let whats: Vec<&str> = api["by_act"][0]["entries"]
+                    .as_array()
+                    .expect("entries")
+                    .iter()
+                    .map(|i| {
+                        let i = i.as_u64().expect("an entry's place") as usize;
+                        api["entries"][i]["in_words"][ui]["what"].as_str().expect("what")
+                    })
+                    .collect();
+                assert_eq!(
+                    js(&c, "return [...document.querySelector('.amending-acts .amending').querySelectorAll('.events .event')].map((e) => e.textContent)").await,
+                    serde_json::json!(whats),
+                    "{width} px, {ui}"
+                );
+                if ui == "kk" {
+                    assert_eq!(whats[0], "9-бапқа өзгерістер енгізілді");
+                }
                 assert_no_internal_codes(&c, &format!("{width} px, {ui}, by amending act")).await;
                 // Limited to article 12: the address says so, and the groups are `/v1`'s.
                 js(&c, "const s = document.getElementById('unit-filter'); s.value = 'art_12'; s.dispatchEvent(new Event('change')); return true").await;

@@ -112,9 +112,17 @@ fn an_acts_heading_is_in_the_interface_language_where_the_act_has_it() {
     runtime().block_on(async {
         for (width, height) in WIDTHS {
             let c = chromium(&f.webdriver, width, height).await;
-            for (ui, title) in [
-                ("kk", "Алматы облысы бойынша ауыл шаруашылығы жануарларын жаюдың қағидаларын бекіту туралы"),
-                ("ru", "Об утверждении Правил выпаса сельскохозяйственных животных по Алматинской области"),
+            for (ui, title, banner) in [
+                (
+                    "kk",
+                    "Алматы облысы бойынша ауыл шаруашылығы жануарларын жаюдың қағидаларын бекіту туралы",
+                    "~13.08.2024 бұрын емес күші жойылған; соңғы редакциясы көрсетілген",
+                ),
+                (
+                    "ru",
+                    "Об утверждении Правил выпаса сельскохозяйственных животных по Алматинской области",
+                    "утратил силу не ранее ~13.08.2024; показана последняя редакция",
+                ),
             ] {
                 interface_language(&c, base, ui).await;
                 // The act opens on its Kazakh text whatever the interface language.
@@ -125,6 +133,14 @@ fn an_acts_heading_is_in_the_interface_language_where_the_act_has_it() {
                     "{width} px"
                 );
                 screenshot(&c, &format!("act-h1-{ui}-{width}")).await;
+                // A provision of the repealed act, in both languages: the banner's state in
+                // the interface's language, as its label is.
+                open(&c, &format!("{base}/acts/{BILINGUAL}/att_1__para_2"), UNIT_IN).await;
+                assert_eq!(
+                    js(&c, "const s = document.querySelector('#status-banner .state'); return [s.lang, s.textContent]").await,
+                    serde_json::json!([ui, banner]),
+                    "{width} px"
+                );
             }
         }
     });
@@ -135,7 +151,7 @@ async fn findings(c: &Client, axe: &str, rules: &[&str]) -> Vec<String> {
     axe_violations(c, axe)
         .await
         .into_iter()
-        .filter_map(|v| v["id"].as_str().map(str::to_string))
+        .filter_map(|v| v["rule"].as_str().map(str::to_string))
         .filter(|id| rules.contains(&id.as_str()))
         .collect()
 }

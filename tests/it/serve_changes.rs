@@ -274,6 +274,11 @@ fn the_recent_changes_page_lists_follows_and_offers_its_feed_at_both_widths_and_
                     ])
                 );
                 assert_eq!(js(&c, "return document.querySelectorAll('.recent-change').length").await, 6);
+                // The count says which number is the changes and which the acts looked in.
+                assert_eq!(
+                    js(&c, "return document.getElementById('recent-h').textContent").await,
+                    if ui == "kk" { "Өзгерістер: 6 · қаралған актілер: 8" } else { "Изменений: 6 · просмотрено актов: 8" }
+                );
                 // The feed: named in the head for a feed reader, and a link on the page.
                 let feed = js(&c, "return [document.querySelector('link[rel=alternate][type=\"application/atom+xml\"]').getAttribute('href'), document.getElementById('feed').getAttribute('href')]").await;
                 assert_eq!(feed, serde_json::json!([format!("/changes.atom?ui={ui}"), format!("/changes.atom?ui={ui}")]));

@@ -93,13 +93,15 @@ fn an_act_lists_its_related_acts_with_their_status_paged() {
     let (_, old, _) = get(&server, &format!("/v1/acts/{OLD}/related?as_of=2020-01-01"));
     assert_eq!(old["replaced_by"]["id"], NEW, "{old:#}");
     assert!(old["replaced_by"].get("state").is_none(), "{old:#}");
+    // Cited twice: by its repeal clause in the Russian text and in the Kazakh one (`№ 43-249
+    // (… тіркелген, … жарияланған) шешімінің`).
     assert_eq!(
         entries(&old["cited_by"]),
         [json!([
             NEW,
             "Алматы облыстық мәслихатының 31.07.2019 № 51-257 шешімі",
             "repealed",
-            1
+            2
         ])]
     );
     // Today it is repealed: the time rule's words, in both languages.
@@ -674,4 +676,48 @@ fn a_maslikhat_decision_is_named_with_its_region() {
     ] {
         assert!(named.contains(&json!(want)), "{want:?}: {related:#}");
     }
+}
+
+/// The same decision's Kazakh text cites the repealed decision with its title and its
+/// registration between the number and the kind word (`Алматы облыстық мәслихатының 2019
+/// жылғы 28 тамыздағы № 52-269 «… бекіту туралы» (… № 4387 болып тіркелген) шешімінің`):
+/// the reference is read across them, and the decision named officially in both languages.
+#[test]
+fn a_maslikhat_decision_cited_in_kazakh_across_its_title_is_named() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/chapters");
+    let dir = "0426-ob-utverzhdenii-pravil-pogrebeniia-i-organizatsii-dela-po-ukhodu-196425";
+    let corpus = tmp.path().join("corpus");
+    copy_dir(
+        &fixtures.join(dir),
+        &corpus.join("local-almaty-oblast").join(dir),
+    );
+    let corpus_arg = corpus.to_string_lossy().into_owned();
+    let (code, out, err) = super::common::zanlex_with(
+        &tmp,
+        &[
+            "--corpus",
+            &corpus_arg,
+            "related",
+            "maslikhat-decision-2024-04-26-20-96",
+            "--lang",
+            "kk",
+            "--json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let related: Value = serde_json::from_str(&out).expect("JSON");
+    let named: Vec<Value> = related["cites"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|a| a.get("quoted").is_none() && a.get("id").is_none())
+        .map(|a| json!([a["citation"], a["in_words"]["ru"], a["count"]]))
+        .collect();
+    let want = json!([
+        "Алматы облысы мәслихатының 28.08.2019 № 52-269 шешімі",
+        "Решение маслихата Алматинской области от 28.08.2019 № 52-269",
+        1
+    ]);
+    assert!(named.contains(&want), "{related:#}");
 }

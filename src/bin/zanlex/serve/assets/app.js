@@ -49,7 +49,7 @@ const T = {
     recent: "Соңғы өзгерістер", recentTitle: "Актілердегі соңғы өзгерістер",
     recentOfAct: "Акт өзгерістері", recentOfSearch: (q) => `«${q}» сұрауы бойынша актілердің өзгерістері`,
     recentAbout: "Өзгерткен әр акт пен өзгерген әр акт бойынша, күшіне енген күні бойынша, ең жаңасы басында.",
-    recentCount: (n, acts) => `${grouped(n)} өзгеріс, ${grouped(acts)} акт`, recentNone: "Бұл күндерде өзгеріс жоқ.",
+    recentCount: (n, acts) => `Өзгерістер: ${grouped(n)} · қаралған актілер: ${grouped(acts)}`, recentNone: "Бұл күндерде өзгеріс жоқ.",
     recentQuery: "Актілер (іздеу сөздері)", since: "Күшіне енуі, бастап", until: "дейін",
     feed: "Өзгерістер арнасы", feedOf: "Өзгерістерді жаңалықтар арнасы арқылы бақылау", amendingActL: "Өзгерткен акт",
     followAct: "Осы актінің өзгерістері",
@@ -138,7 +138,7 @@ const T = {
     recent: "Последние изменения", recentTitle: "Последние изменения актов",
     recentOfAct: "Изменения акта", recentOfSearch: (q) => `Изменения актов по запросу «${q}»`,
     recentAbout: "По каждому изменяющему и изменённому акту, по дню вступления в силу, новые сверху.",
-    recentCount: (n, acts) => `${grouped(n)} изменений, актов: ${grouped(acts)}`, recentNone: "В эти дни изменений нет.",
+    recentCount: (n, acts) => `Изменений: ${grouped(n)} · просмотрено актов: ${grouped(acts)}`, recentNone: "В эти дни изменений нет.",
     recentQuery: "Акты (слова поиска)", since: "Вступление в силу, с", until: "по",
     feed: "Лента изменений", feedOf: "Следить за изменениями через ленту новостей", amendingActL: "Изменяющий акт",
     followAct: "Изменения этого акта",
@@ -1074,8 +1074,6 @@ function downloadLinks(id, lang, asOf) {
   return h("p", { class: "act-links", id: "act-download" }, t("download")(dmy(date)), " ", link("md", t("downloadMarked")), " · ", link("txt", t("downloadPlain")));
 }
 
-// What a printed page (or a PDF saved from it) opens with: the citation and the date of the
-// text, shown only in print.
 // The line a printed page starts with: the citation and the date. A page whose act is not in
 // force (`state`: repealed, not yet in force…) is never called the text in force: the banner
 // under this line says what it is.
@@ -1164,7 +1162,9 @@ async function unitView(id, eid, p) {
     compareForm({ form: "compare-form", from: "cmp_from", to: "cmp_to", go: "compare-go", out: "diff" }, id, eid, p, defFrom));
   setMain(h("article", { class: "unit-page" },
     printHead(first.citation, p.as_of, first.state),
-    statusBanner(first.state, first.state_text, first.lang, outline && (outline.repealed_by || outline.replaced_by)),
+    // The banner in the interface's language where the provision has that text: its label
+    // and the act's state then read in one language.
+    statusBanner(first.state, (shown[ui] || first).state_text, (shown[ui] || first).lang, outline && (outline.repealed_by || outline.replaced_by)),
     h("p", { class: "crumbs" }, h("a", { href: withParams(actPath(id), { lang: first.lang, q: p.q }) + `#${encodeURIComponent(eid)}` }, first.act.title)),
     h("h1", {}, first.citation),
     unitNav(first, id, p),
@@ -1264,7 +1264,10 @@ function citedByList(refs, here, prefer, p) {
 // library (`12-баптың 3-тармағы алып тасталды — ҚР 19.04.2023 № 222-VII Конституциялық
 // Заңы, шамамен 29.04.2023 бастап`): the unit a link to its provision, the amending act a link
 // to it where the corpus holds it.
-function eventList(entries, id, p) {
+// A list of amendments. Under an amending act's heading (`group`: its words) an entry names
+// only the unit and what was done to it, and its day only where it is not the group's: the
+// act and its day are said once, above.
+function eventList(entries, id, p, group) {
   if (!entries.length) return h("p", { class: "muted" }, "—");
   return h("ol", { class: "events" }, entries.map((e) => {
     const w = e.in_words[ui];
@@ -1272,11 +1275,11 @@ function eventList(entries, id, p) {
       ? h("a", { href: withParams(unitPath(id, e.eid), { as_of: p.as_of }), class: "event-unit" }, w.what)
       : h("span", { class: "event-unit" }, w.what);
     // An amending act the note does not name is left out, never guessed.
-    const by = !w.by ? null : e.amending_act_id
+    const by = !w.by || group ? null : e.amending_act_id
       ? h("a", { href: actPath(e.amending_act_id), class: "amending-act" }, w.by)
       : h("span", { class: "amending-act" }, w.by);
-    return h("li", { class: "event" }, what, by ? [" — ", by] : null, ", ",
-      h("span", { class: "since" }, w.since));
+    const since = group && w.since === group.since ? null : [", ", h("span", { class: "since" }, w.since)];
+    return h("li", { class: "event" }, what, by ? [" — ", by] : null, since);
   }));
 }
 
@@ -1367,7 +1370,7 @@ function amendingActList(hist, id, p) {
       h("h3", { class: "amending-head" }, by),
       h("p", { class: "amending-meta since" }, `${w.since}${last}`),
       h("p", { class: "amending-meta amending-units" }, `${t("unitsChanged")}: ${units}`),
-      eventList(g.entries.map((i) => hist.entries[i]), id, p));
+      eventList(g.entries.map((i) => hist.entries[i]), id, p, w));
   }));
 }
 
@@ -1476,17 +1479,18 @@ async function changesView(p) {
   }
   const list = h("ol", { class: "recent-changes", start: offset + 1 }, res.changes.map((c) => {
     const w = c.in_words[ui];
+    // The acts' citations and titles are the acts' words, not the interface's.
     const by = c.amending_act_id
-      ? h("a", { href: actPath(c.amending_act_id) }, w.by)
-      : h("span", {}, w.by);
+      ? h("a", { href: actPath(c.amending_act_id), class: "amending-act" }, w.by)
+      : h("span", { class: "amending-act" }, w.by);
     const last = c.effective_last ? `, ${t("lastFrom")(dmy(c.effective_last.date))}` : "";
     const units = c.units.filter((u) => u.eid).map((u) => u.name[ui].charAt(0).toLowerCase() + u.name[ui].slice(1));
     const more = c.units_total > c.units.length ? ` (+${c.units_total - c.units.length})` : "";
     return h("li", { class: "recent-change" },
       h("p", { class: "recent-day" }, h("time", { datetime: c.day || "" }, dmyOr(c.day, "…"))),
-      h("h2", { class: "recent-act" }, h("a", { href: c.permalink || actPath(c.act_id) }, c.act_in_words[ui]),
+      h("h2", { class: "recent-act" }, h("a", { href: c.permalink || actPath(c.act_id), class: "cite" }, c.act_in_words[ui]),
         " ", badge(c.act_status && c.act_status.state)),
-      h("p", { class: "recent-title", lang: c.act_lang }, c.act_title),
+      h("p", { class: "recent-title quote", lang: c.act_lang }, c.act_title),
       h("p", { class: "recent-by" }, `${t("amendingActL")}: `, by, `, ${w.since}${last}`),
       units.length ? h("p", { class: "recent-units" }, `${t("unitsChanged")}: ${units.join("; ")}${more}`) : null,
       h("p", { class: "recent-links" }, h("a", { href: withParams(`${actPath(c.act_id)}/history`, { lang: p.lang }) }, t("timeline")),
