@@ -608,8 +608,12 @@ fn read_hits(
         // Fetched once: a verified candidate is printed from the document it was checked on.
         let doc = crate::index::stored::fetch(index, searcher, addr)?;
         if hl.needs_verify() {
-            let text = doc_text(index, &doc);
-            if !hl.verify(&text) {
+            // Most candidates lack the phrase's stop word: a look for it spares putting their
+            // text together and analyzing it.
+            let f = index.fields();
+            if !hl.may_verify(&[doc.str(f.heading), doc.str(f.text)])
+                || !hl.verify(&doc_text(index, &doc))
+            {
                 continue;
             }
             verified += 1;

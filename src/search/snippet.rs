@@ -201,6 +201,13 @@ pub struct Highlighter {
     /// Per required pattern: a regex finding its first stop word, so only windows around
     /// those places are analyzed.
     anchors: Vec<Option<regex::Regex>>,
+    /// Per required pattern with an anchor: the anchor's word, whose [`anchor_core_regex`]
+    /// [`Highlighter::may_verify`] looks for.
+    core_words: Vec<String>,
+    /// Those regexes, built at the [`LOOKS_BEFORE_CORES`]th look.
+    cores: std::cell::OnceCell<Vec<regex::Regex>>,
+    /// How many texts [`Highlighter::may_verify`] was asked about.
+    looks: std::cell::Cell<usize>,
     /// Finds the words of a text worth tokenizing, when every beginning in `prefixes` is
     /// Cyrillic and a token failing the prefix test cannot match exactly.
     lead: Option<LeadFilter>,
@@ -215,6 +222,29 @@ pub struct Highlighter {
 /// right after another match may be missed, but lies in that match's window.
 fn anchor_regex(word: &str) -> Option<regex::Regex> {
     let mut pat = String::from(r"(?i)(?:^|\P{Alphabetic})");
+    pat.push_str(&anchor_letters(word));
+    pat.push_str(r"(?:\P{Alphabetic}|$)");
+    regex::Regex::new(&pat).ok()
+}
+
+/// How many texts [`Highlighter::may_verify`] lets through unlooked before it builds its
+/// regexes.
+const LOOKS_BEFORE_CORES: usize = 32;
+
+/// The letters of [`anchor_regex`] alone, without the characters around them: its every match
+/// holds a match of this, which has a literal prefix a search finds fast, so a text without
+/// one has no match of the anchor either. `None` for a word with whitespace, which a text
+/// joined from parts could hold across two of them.
+fn anchor_core_regex(word: &str) -> Option<regex::Regex> {
+    if word.is_empty() || word.chars().any(char::is_whitespace) {
+        return None;
+    }
+    regex::Regex::new(&format!("(?i){}", anchor_letters(word))).ok()
+}
+
+/// `word` as a case-insensitive pattern that also accepts Latin look-alike letters.
+fn anchor_letters(word: &str) -> String {
+    let mut pat = String::new();
     for c in word.chars() {
         let alt = match c {
             'а' => Some('a'),
@@ -233,8 +263,7 @@ fn anchor_regex(word: &str) -> Option<regex::Regex> {
             None => pat.push_str(&regex::escape(&c.to_string())),
         }
     }
-    pat.push_str(r"(?:\P{Alphabetic}|$)");
-    regex::Regex::new(&pat).ok()
+    pat
 }
 
 /// Folds `chars` (at most a token's first four characters), lowercased, into `folded`, through the
@@ -448,7 +477,11 @@ impl Highlighter {
                     .iter()
                     .find(|w| w.stem.is_empty() && w.loose.is_empty())
                     .and_then(|w| w.exact.first());
-                h.anchors.push(gap.and_then(|g| anchor_regex(g)));
+                let anchor = gap.and_then(|g| anchor_regex(g));
+                if let Some(g) = gap.filter(|_| anchor.is_some()) {
+                    h.core_words.push(g.clone());
+                }
+                h.anchors.push(anchor);
             }
             h.patterns.push(p);
         }
@@ -621,6 +654,28 @@ impl Highlighter {
     /// words, which the index's phrase queries cannot check.
     pub fn needs_verify(&self) -> bool {
         !self.required.is_empty()
+    }
+
+    /// False when [`Highlighter::verify`] is sure to refuse the text made of `parts` joined by
+    /// whitespace: some required phrase's stop word is in none of them. A cheap look before
+    /// the text is put together and analyzed; true tells nothing.
+    pub fn may_verify(&self, parts: &[&str]) -> bool {
+        // Building the regexes costs about what verifying twenty texts does: a query with
+        // few candidates verifies them all.
+        let looks = self.looks.get() + 1;
+        self.looks.set(looks);
+        if looks < LOOKS_BEFORE_CORES {
+            return true;
+        }
+        self.cores
+            .get_or_init(|| {
+                self.core_words
+                    .iter()
+                    .filter_map(|w| anchor_core_regex(w))
+                    .collect()
+            })
+            .iter()
+            .all(|core| parts.iter().any(|p| core.is_match(p)))
     }
 
     /// Whether `text` holds every phrase the query requires, stop words in place.
@@ -852,6 +907,70 @@ mod tests {
         );
         let with = format!("{body}визаның а");
         assert!(h.verify(&with));
+    }
+
+    /// The look before verifying refuses only texts the verification refuses: on every
+    /// paragraph of the bundled corpus, for phrases with stop words of each kind (a pronoun,
+    /// a conjunction, a postposition, a one-letter word), and on the spellings the anchor
+    /// accepts (capitals, Latin look-alikes, the stop word in a heading).
+    #[test]
+    fn the_look_before_verifying_refuses_only_what_verifying_refuses() {
+        // Whether the look spares work: most paragraphs lack the stop word, but a one-letter
+        // word's letter is inside nearly every paragraph's words.
+        let phrases = [
+            ("\"олардың отбасы\"", true),
+            ("\"тұрақты тұру үшін\"", true),
+            ("\"және басқа\"", true),
+            ("\"визаның а\"~1", false),
+        ];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut paragraphs = Vec::new();
+        for entry in std::fs::read_dir(&dir).expect("corpus") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("text");
+            paragraphs.extend(text.split("\n\n").map(str::to_string));
+        }
+        assert!(paragraphs.len() > 1000, "{} paragraphs", paragraphs.len());
+        let h = Highlighter::new(&crate::search::parse("\"олардың отбасы\"").expect("query"));
+        // The first looks let every text through: the regexes are not built for a few.
+        for _ in 1..LOOKS_BEFORE_CORES {
+            assert!(h.may_verify(&["отбасы мүшелері"]));
+        }
+        assert!(!h.may_verify(&["отбасы мүшелері"]));
+        for (phrase, spares) in phrases {
+            let h = Highlighter::new(&crate::search::parse(phrase).expect("query"));
+            assert!(h.needs_verify(), "{phrase}");
+            h.looks.set(LOOKS_BEFORE_CORES);
+            let (mut refused, mut kept) = (0, 0);
+            for p in &paragraphs {
+                if h.may_verify(&[p]) {
+                    kept += 1;
+                } else {
+                    refused += 1;
+                    assert!(!h.verify(p), "{phrase} refused before verifying: {p}");
+                }
+            }
+            assert!(refused > 0, "{phrase}: none refused");
+            assert_eq!(
+                refused > kept,
+                spares,
+                "{phrase}: {refused} refused, {kept} kept"
+            );
+        }
+        for (heading, text) in [
+            ("", "ОЛАРДЫҢ ОТБАСЫ мүшелері"),
+            ("", "oлардың отбасы (Latin o)"),
+            ("Олардың", "отбасы мүшелері"),
+        ] {
+            assert!(h.may_verify(&[heading, text]), "{heading} / {text}");
+            assert!(
+                h.verify(&format!("{heading}\n{text}")),
+                "{heading} / {text}"
+            );
+        }
+        // Inside another word the look finds the letters, and verifying refuses the text.
+        assert!(h.may_verify(&["", "солардың отбасы"]));
+        assert!(!h.verify("\nсолардың отбасы"));
+        assert!(!h.may_verify(&["балалардың", "отбасы мүшелері"]));
     }
 
     #[test]
