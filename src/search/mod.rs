@@ -477,14 +477,20 @@ fn read_query(index: &Store, req: &SearchRequest) -> crate::Result<(Query, bool)
 }
 
 /// What a hit's snippet marks for the query `q`: its words, their thesaurus alternatives when
-/// typed as words, and the verbs a word was read as.
+/// typed as words, and the verbs a word was read as; a stop word typed among plain words is
+/// not marked.
 fn highlighter_of(
     index: &Store,
     searcher: &tantivy::Searcher,
     q: &Query,
     typed_as_words: bool,
 ) -> snippet::Highlighter {
-    snippet::Highlighter::new(&with_alternatives(index, searcher, q, typed_as_words))
+    let q = with_alternatives(index, searcher, q, typed_as_words);
+    if typed_as_words {
+        snippet::Highlighter::for_words(&q)
+    } else {
+        snippet::Highlighter::new(&q)
+    }
 }
 
 /// The byte spans of each of `texts` that a search for `query` marks in its hits' snippets

@@ -436,7 +436,20 @@ fn find_pattern(p: &Pattern, table: &[Slot]) -> Vec<[usize; 2]> {
 impl Highlighter {
     /// Prepares highlighting for the positive words and phrases of `q`.
     pub fn new(q: &Query) -> Self {
+        Self::build(q, true)
+    }
+
+    /// As [`Highlighter::new`], for a query typed as plain words: a stop word among other
+    /// words (Russian «о», Kazakh «және») says nothing of what is asked and is not marked;
+    /// typed alone, it is all there is to mark.
+    pub(crate) fn for_words(q: &Query) -> Self {
+        Self::build(q, false)
+    }
+
+    /// `new` with `mark_stop_words`, or `for_words` without it.
+    fn build(q: &Query, mark_stop_words: bool) -> Self {
         let mut h = Highlighter::default();
+        let mut lone_stop_words: Vec<String> = Vec::new();
         let required: Vec<*const Query> = match q {
             Query::Phrase { .. } => vec![q as *const Query],
             Query::And(parts) => parts
@@ -457,6 +470,10 @@ impl Highlighter {
             };
             if p.words.len() == 1 && matches!(part, Query::Term(_)) {
                 let w = &p.words[0];
+                if !mark_stop_words && w.stem.is_empty() && w.loose.is_empty() {
+                    lone_stop_words.extend(w.exact.iter().cloned());
+                    continue;
+                }
                 h.words[0].extend(w.exact.iter().cloned());
                 h.words[1].extend(w.stem.iter().cloned());
                 h.words[2].extend(w.loose.iter().cloned());
@@ -484,6 +501,12 @@ impl Highlighter {
                 h.anchors.push(anchor);
             }
             h.patterns.push(p);
+        }
+        if h.words[1].is_empty() && h.words[2].is_empty() && h.patterns.is_empty() {
+            for t in &lone_stop_words {
+                h.prefixes.push(folded_prefix(t, 2));
+            }
+            h.words[0].extend(lone_stop_words);
         }
         h.exact_all = h.words[0].clone();
         for p in &h.patterns {
@@ -907,6 +930,39 @@ mod tests {
         );
         let with = format!("{body}визаның а");
         assert!(h.verify(&with));
+    }
+
+    /// A stop word typed among other plain words (Russian «о», Kazakh «және») is not marked;
+    /// the words that say something are. Typed alone, it is all there is to mark. The texts are
+    /// from the pasture rules of the Almaty oblast maslikhat (decision 64-340, 15.12.2020).
+    #[test]
+    fn a_stop_word_among_other_words_is_not_marked() {
+        let marked = |query: &str, text: &str| -> Vec<String> {
+            let h = Highlighter::for_words(&crate::search::parse(query).expect("query"));
+            h.spans(text)
+                .into_iter()
+                .map(|[a, b]| text[a..b].to_lowercase())
+                .collect()
+        };
+        let ru = "2) осуществление разъяснительной работы среди владельцев \
+                  сельскохозяйственных животных о проведении мероприятий по рациональному \
+                  использованию пастбищ;";
+        assert_eq!(
+            marked("о проведении разъяснительной работы", ru),
+            ["разъяснительной", "работы", "проведении"]
+        );
+        assert_eq!(marked("о", ru), ["о"]);
+        let kk = "2. Осы шешімнің орындалуын бақылау облыс әкімінің жетекшілік ететін \
+                  орынбасарына және Алматы облыстық мәслихатының тұрақты комиссиясына жүктелсін.";
+        assert_eq!(
+            marked("орынбасарына және комиссиясына", kk),
+            ["орынбасарына", "комиссиясына"]
+        );
+        // Inside a phrase the stop word is part of what was asked.
+        assert_eq!(
+            marked("\"животных о проведении\"", ru),
+            ["животных о проведении"]
+        );
     }
 
     /// The look before verifying refuses only texts the verification refuses: on every

@@ -843,3 +843,59 @@ fn a_provision_leads_to_the_one_before_and_after_it() {
         }
     });
 }
+
+/// The Government law's title and preamble rewritten by the constitutional law of 06.05.1999
+/// № 379 («Тақырып пен кіріспе жаңа редакцияда»): on the act's history the change is worded as
+/// the act's heading changed, in either interface language, never as a change to an article.
+#[test]
+fn a_heading_change_is_worded_as_a_heading_change_on_the_acts_history() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for (ui, heading) in [
+                ("kk", "Актінің тақырыбы өзгертілді"),
+                ("ru", "Заголовок акта изменен"),
+            ] {
+                interface_language(&c, base, ui).await;
+                open(
+                    &c,
+                    &format!("{base}{GOV_ACT}/history"),
+                    "return document.querySelectorAll('.amending-acts .amending .event').length > 0",
+                )
+                .await;
+                let group = js(
+                    &c,
+                    "const g = [...document.querySelectorAll('.amending-acts .amending')] \
+                       .filter((g) => g.querySelector('.amending-head').textContent.includes('06.05.1999 № 379')); \
+                     return g.map((g) => [g.querySelector('.amending-head').textContent, \
+                       [...g.querySelectorAll('.event')].map((li) => li.textContent)])",
+                )
+                .await;
+                let events: Vec<String> = group
+                    .as_array()
+                    .expect("groups")
+                    .iter()
+                    .flat_map(|g| g[1].as_array().expect("events").clone())
+                    .filter_map(|e| e.as_str().map(str::to_string))
+                    .collect();
+                assert_eq!(
+                    events.iter().filter(|e| e.contains(heading)).count(),
+                    1,
+                    "{width} px, {ui}: {group}"
+                );
+                // Its own line, first (the act's heading before its articles), and no line
+                // said twice, as a second change to one unit would be.
+                assert_eq!(events[0], heading, "{width} px, {ui}: {group}");
+                let mut unique = events.clone();
+                unique.sort();
+                unique.dedup();
+                assert_eq!(unique.len(), events.len(), "{width} px, {ui}: {group}");
+                assert_eq!(events.len(), 15, "{width} px, {ui}: {group}");
+                screenshot(&c, &format!("history-heading-{ui}-{width}")).await;
+            }
+            let _ = c.close().await;
+        }
+    });
+}

@@ -362,3 +362,51 @@ fn markup_in_a_table_cell_is_shown_as_text() {
         }
     });
 }
+
+#[test]
+fn the_russian_filler_word_o_is_not_marked_in_the_hits() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for ui in ["kk", "ru"] {
+                interface_language(&c, base, ui).await;
+                // The pasture rules, paragraphs 2) of the akimat's and the akim's duties:
+                // «разъяснительной работы … о проведении мероприятий». «о» is a filler word:
+                // the words that say something are marked, «о» never.
+                open(
+                    &c,
+                    &format!("{base}/?q=о%20проведении%20разъяснительной%20работы&lang=ru"),
+                    "return document.querySelectorAll('#results .hit').length > 0",
+                )
+                .await;
+                let hits = js(
+                    &c,
+                    "return [...document.querySelectorAll('#results .hit .snippet')].map((p) => \
+                       [p.textContent, [...p.querySelectorAll('mark')].map((m) => m.textContent.toLowerCase())])",
+                )
+                .await;
+                let hits = hits.as_array().expect("hits");
+                let with_o: Vec<_> = hits
+                    .iter()
+                    .filter(|h| h[0].as_str().is_some_and(|t| t.contains(" о проведении ")))
+                    .collect();
+                assert!(!with_o.is_empty(), "{width} px, {ui}: {hits:?}");
+                for hit in with_o {
+                    let marks: Vec<&str> = hit[1]
+                        .as_array()
+                        .expect("marks")
+                        .iter()
+                        .filter_map(|m| m.as_str())
+                        .collect();
+                    assert!(marks.contains(&"проведении"), "{width} px, {ui}: {hit}");
+                    assert!(marks.contains(&"разъяснительной"), "{width} px, {ui}: {hit}");
+                    assert!(!marks.contains(&"о"), "{width} px, {ui}: {hit}");
+                }
+                screenshot(&c, &format!("hits-filler-o-{ui}-{width}")).await;
+            }
+            let _ = c.close().await;
+        }
+    });
+}

@@ -102,6 +102,74 @@ fn a_provision_names_its_official_source_and_prints_no_file_path() {
     });
 }
 
+/// Each hit on the page: `[act id, hit language, official href or null, file text or null]`.
+async fn hit_sources(c: &Client) -> Vec<serde_json::Value> {
+    let v = js(
+        c,
+        "return [...document.querySelectorAll('#results .hit')].map((li) => { \
+           const act = decodeURIComponent(li.querySelector('a.cite').getAttribute('href')).split('/')[2]; \
+           const a = li.querySelector('.meta a.official'); const f = li.querySelector('.meta .src'); \
+           return [act, li.lang, a ? a.getAttribute('href') : null, f ? f.textContent : null]; })",
+    )
+    .await;
+    v.as_array().expect("hits").clone()
+}
+
+#[test]
+fn a_search_hit_names_its_official_source_and_no_file_path() {
+    let Some(f) = fixture() else { return };
+    let base = &f.server.base;
+    runtime().block_on(async {
+        for (width, height) in WIDTHS {
+            let c = chromium(&f.webdriver, width, height).await;
+            for ui in ["kk", "ru"] {
+                interface_language(&c, base, ui).await;
+                // The pasture rules answer in each language: each hit links to the official
+                // page of its own text, and no hit names a file of the corpus.
+                for (q, lang, official) in [
+                    (
+                        "выпас%20больных%20сельскохозяйственных%20животных",
+                        "ru",
+                        "https://zan.gov.kz/client/#!/doc/150276/rus/15.12.2020",
+                    ),
+                    (
+                        "ауыл%20шаруашылығы%20жануарларын%20жаю",
+                        "kk",
+                        "https://zan.gov.kz/client/#!/doc/150276/kaz/15.12.2020",
+                    ),
+                ] {
+                    open(
+                        &c,
+                        &format!("{base}/?q={q}&lang={lang}"),
+                        "return document.querySelectorAll('#results .hit').length > 0",
+                    )
+                    .await;
+                    let hits = hit_sources(&c).await;
+                    let pasture: Vec<_> = hits.iter().filter(|h| h[0] == BILINGUAL).collect();
+                    assert!(!pasture.is_empty(), "{width} px, {ui}, {q}: {hits:?}");
+                    for hit in pasture {
+                        assert_eq!(
+                            hit,
+                            &serde_json::json!([BILINGUAL, lang, official, null]),
+                            "{width} px, {ui}, {q}"
+                        );
+                    }
+                    // The bundled acts have no official address: their hits keep the file.
+                    for hit in hits.iter().filter(|h| h[0] != BILINGUAL) {
+                        assert_eq!(hit[2], serde_json::Value::Null, "{width} px, {ui}: {hit}");
+                        assert!(
+                            hit[3].as_str().is_some_and(|f| f.starts_with("corpus/")),
+                            "{width} px, {ui}: {hit}"
+                        );
+                    }
+                    screenshot(&c, &format!("hits-official-{ui}-{lang}-{width}")).await;
+                }
+            }
+            let _ = c.close().await;
+        }
+    });
+}
+
 /// The act page's texts are in.
 const TEXTS_IN: &str = "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')";
 
