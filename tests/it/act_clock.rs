@@ -706,16 +706,22 @@ fn an_order_suspended_by_another_in_every_door() {
 /// paragraph does, in the second wording; it is not a paragraph that stopped applying.
 const ANIMALS_DIR: &str = "1230-ob-otvetstvennom-obrashchenii-s-zhivotnymi-162833";
 
-#[test]
-fn a_wording_that_applied_until_a_day_is_not_the_unit_expired() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let corpus = tmp.path().join("corpus");
+/// A corpus of law 162833 alone, in the mirror's layout, under `dir`.
+fn animals_corpus(dir: &std::path::Path) -> PathBuf {
+    let corpus = dir.join("corpus");
     copy_dir(
         &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/clock/codes")
             .join(ANIMALS_DIR),
         &corpus.join("codes").join(ANIMALS_DIR),
     );
+    corpus
+}
+
+#[test]
+fn a_wording_that_applied_until_a_day_is_not_the_unit_expired() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = animals_corpus(tmp.path());
     let unit = "law-2021-12-30-97-vii#art_18__para_3";
     // After 01.01.2029 (the period of article 30's wordings over), the printed wording still
     // no longer applies; the paragraph's own wording is not printed.
@@ -754,13 +760,7 @@ fn a_wording_that_applied_until_a_day_is_not_the_unit_expired() {
 #[test]
 fn the_kazakh_note_on_a_wording_until_a_day_names_its_paragraph() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let corpus = tmp.path().join("corpus");
-    copy_dir(
-        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/clock/codes")
-            .join(ANIMALS_DIR),
-        &corpus.join("codes").join(ANIMALS_DIR),
-    );
+    let corpus = animals_corpus(tmp.path());
     let unit = "law-2021-12-30-97-vii#art_18__para_3";
     let kk = show(&tmp, &corpus, unit, "2030-06-01", "kk");
     assert_eq!(
@@ -805,13 +805,7 @@ fn the_kazakh_note_on_a_wording_until_a_day_names_its_paragraph() {
 #[test]
 fn a_wording_given_for_a_period_answers_in_its_period_in_every_door() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let corpus = tmp.path().join("corpus");
-    copy_dir(
-        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/clock/codes")
-            .join(ANIMALS_DIR),
-        &corpus.join("codes").join(ANIMALS_DIR),
-    );
+    let corpus = animals_corpus(tmp.path());
     const ACT: &str = "law-2021-12-30-97-vii";
     const EID: &str = "art_18__para_3";
     const RU: &str = "3. Не допускается использовать животных в дельфинариях, стационарных \
