@@ -619,14 +619,9 @@ fn a_ministry_the_issuer_table_lists_names_its_orders_officially() {
     );
 }
 
-/// The Almaty oblast maslikhat's decision of 26.04.2024 № 20-96 (`tests/fixtures/chapters`)
-/// repeals the maslikhat's decision of 28.08.2019 № 52-269, which the corpus lacks, cited in
-/// its Russian text as `решение Алматинского областного маслихата от 28 августа 2019 года №
-/// 52-269`: it is named officially with its region, in both languages; and the orders of
-/// ministers it cites after their titles (`приказом Министра здравоохранения Республики
-/// Казахстан от 19 августа 2021 года № ҚР ДСМ-81`) are named officially too.
-#[test]
-fn a_maslikhat_decision_is_named_with_its_region() {
+/// `zanlex related --json` of the Almaty oblast maslikhat's decision of 26.04.2024 № 20-96
+/// (`tests/fixtures/chapters`), alone in a corpus, in `lang`.
+fn related_of_decision_20_96(lang: &str) -> Value {
     let tmp = tempfile::tempdir().expect("temp dir");
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/chapters");
     let dir = "0426-ob-utverzhdenii-pravil-pogrebeniia-i-organizatsii-dela-po-ukhodu-196425";
@@ -644,12 +639,23 @@ fn a_maslikhat_decision_is_named_with_its_region() {
             "related",
             "maslikhat-decision-2024-04-26-20-96",
             "--lang",
-            "ru",
+            lang,
             "--json",
         ],
     );
     assert_eq!(code, 0, "{err}");
-    let related: Value = serde_json::from_str(&out).expect("JSON");
+    serde_json::from_str(&out).expect("JSON")
+}
+
+/// The Almaty oblast maslikhat's decision of 26.04.2024 № 20-96 (`tests/fixtures/chapters`)
+/// repeals the maslikhat's decision of 28.08.2019 № 52-269, which the corpus lacks, cited in
+/// its Russian text as `решение Алматинского областного маслихата от 28 августа 2019 года №
+/// 52-269`: it is named officially with its region, in both languages; and the orders of
+/// ministers it cites after their titles (`приказом Министра здравоохранения Республики
+/// Казахстан от 19 августа 2021 года № ҚР ДСМ-81`) are named officially too.
+#[test]
+fn a_maslikhat_decision_is_named_with_its_region() {
+    let related = related_of_decision_20_96("ru");
     let named: Vec<Value> = related["cites"]
         .as_array()
         .expect("list")
@@ -684,29 +690,7 @@ fn a_maslikhat_decision_is_named_with_its_region() {
 /// the reference is read across them, and the decision named officially in both languages.
 #[test]
 fn a_maslikhat_decision_cited_in_kazakh_across_its_title_is_named() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/chapters");
-    let dir = "0426-ob-utverzhdenii-pravil-pogrebeniia-i-organizatsii-dela-po-ukhodu-196425";
-    let corpus = tmp.path().join("corpus");
-    copy_dir(
-        &fixtures.join(dir),
-        &corpus.join("local-almaty-oblast").join(dir),
-    );
-    let corpus_arg = corpus.to_string_lossy().into_owned();
-    let (code, out, err) = super::common::zanlex_with(
-        &tmp,
-        &[
-            "--corpus",
-            &corpus_arg,
-            "related",
-            "maslikhat-decision-2024-04-26-20-96",
-            "--lang",
-            "kk",
-            "--json",
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
-    let related: Value = serde_json::from_str(&out).expect("JSON");
+    let related = related_of_decision_20_96("kk");
     let named: Vec<Value> = related["cites"]
         .as_array()
         .expect("list")
