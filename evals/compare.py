@@ -25,6 +25,9 @@ For each relevance set (TSV: id, lang, query, relevant `ACT#EID …`, why):
              on six more acts, written and committed before any engine ran on them
   blind7     evals/blind7.tsv over the same corpus (`eval_people -- blind7`): a seventh blind
              set, on seven more acts, written and committed before any engine ran on them
+  blind8     evals/blind8.tsv over the same corpus (`eval_people -- blind8`): an eighth blind
+             set, on six more acts, written and committed before any engine ran on them; not
+             in the default --sets, so that it runs only when asked for by name
   questions  evals/questions.tsv over corpus/* + DATA/versions + DATA/mirror/<repo>/…,
              as examples/eval_questions.rs (skipped without DATA/versions and DATA/mirror)
   mirror     evals/mirror_queries.tsv over DATA/mirror, as examples/eval_mirror.rs
@@ -94,7 +97,7 @@ def assemble(name, data, work):
     absent."""
     corpus = work / "corpus"
     if name in ("people", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-                "blind7"):
+                "blind7", "blind8"):
         copy_into(ROOT / "corpus", corpus)
         copy_into(ROOT / "evals" / "corpus", corpus / "people")
     elif name == "questions":
@@ -124,6 +127,7 @@ SETS = {
     "blind5": "evals/blind5.tsv",
     "blind6": "evals/blind6.tsv",
     "blind7": "evals/blind7.tsv",
+    "blind8": "evals/blind8.tsv",
     "questions": "evals/questions.tsv",
     "mirror": "evals/mirror_queries.tsv",
 }

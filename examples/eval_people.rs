@@ -24,7 +24,9 @@
 //! `… -- blind5` scores `evals/blind5.tsv` (a fifth blind set, on six more acts, written and
 //! committed the same way); `… -- blind6` scores `evals/blind6.tsv` (a sixth blind set, on six
 //! more acts, written and committed the same way); `… -- blind7` scores `evals/blind7.tsv` (a
-//! seventh blind set, on seven more acts, written and committed the same way).
+//! seventh blind set, on seven more acts, written and committed the same way); `… -- blind8`
+//! scores `evals/blind8.tsv` (an eighth blind set, on six more acts, written and committed the
+//! same way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -44,6 +46,7 @@ fn main() -> Res<()> {
         Some("blind5") => "evals/blind5.tsv",
         Some("blind6") => "evals/blind6.tsv",
         Some("blind7") => "evals/blind7.tsv",
+        Some("blind8") => "evals/blind8.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;

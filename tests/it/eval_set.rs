@@ -196,9 +196,11 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 44] = [
+const EVALS_CORPUS_ACTS: [&str; 50] = [
     "government-resolution-2022-08-27-614",
     "government-resolution-2023-09-04-765",
+    "government-resolution-2024-03-20-212",
+    "government-resolution-2024-07-25-601",
     "government-resolution-2024-11-19-970",
     "government-resolution-2025-09-02-709",
     "government-resolution-2025-10-03-819",
@@ -207,11 +209,14 @@ const EVALS_CORPUS_ACTS: [&str; 44] = [
     "law-1997-07-11-151",
     "law-2001-12-13-267-ii",
     "law-2007-07-21-306",
+    "law-2013-01-29-73-v",
     "law-2018-01-10-131-vi",
     "law-2018-07-02-169-vi",
+    "law-2018-07-05-178-vi",
     "law-2019-12-27-293-vi",
     "law-2020-05-06-322-vi",
     "law-2020-05-25-333-vi",
+    "law-2021-06-29-57-vii",
     "law-2021-12-30-97-vii",
     "law-2022-11-02-152-vii",
     "law-2023-03-14-205-vii",
@@ -225,6 +230,7 @@ const EVALS_CORPUS_ACTS: [&str; 44] = [
     "maslikhat-decision-2021-11-24-110-15-vii",
     "maslikhat-decision-2022-03-16-144-22-vii",
     "maslikhat-decision-2022-04-01-17-78",
+    "maslikhat-decision-2022-11-29-30-141",
     "maslikhat-decision-2022-11-29-30-142",
     "maslikhat-decision-2024-01-31-15-74",
     "maslikhat-decision-2024-03-29-18-85",
@@ -492,6 +498,37 @@ fn blind7_questions_are_well_formed_and_their_units_exist_in_their_language() {
     check_everyday_set("blind7.tsv", 'G', 40, &about);
     let rows = checked_rows("blind7.tsv");
     assert_sizes(&rows, "blind7", (87, 41, 46), &about);
+}
+
+/// The eighth blind set: questions about six acts no other set uses (three laws, two with
+/// articles as `###` headings and one with bold-line articles, two Government resolutions, one
+/// with Rules in chapters, and a maslikhat decision with Rules), written and committed before
+/// any engine ran on them, each act asked about at least five times in each language.
+#[test]
+fn blind8_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let about = [
+        "government-resolution-2024-03-20-212",
+        "government-resolution-2024-07-25-601",
+        "law-2013-01-29-73-v",
+        "law-2018-07-05-178-vi",
+        "law-2021-06-29-57-vii",
+        "maslikhat-decision-2022-11-29-30-141",
+    ];
+    check_everyday_set("blind8.tsv", 'J', 36, &about);
+    let rows = checked_rows("blind8.tsv");
+    assert_sizes(&rows, "blind8", (92, 46, 46), &about);
+    for act in about {
+        for lang in ["kk", "ru"] {
+            let n = rows
+                .iter()
+                .filter(|r| r.lang == lang && r.relevant.iter().any(|(a, _)| a == act))
+                .count();
+            assert!(
+                n >= 5,
+                "blind8: {n} {lang} questions about {act}, at least 5"
+            );
+        }
+    }
 }
 
 #[test]
