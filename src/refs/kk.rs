@@ -36,8 +36,13 @@ static MENTION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// A kind word of an act (any case; `заңнама`, `заңды` are told apart in [`act_kind`]), at
 /// the start of a word ([`common::word_matches`]).
 static ACT_NOUN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:заң|кодекс|конституция|қаулы|бұйры|бұйрығ|жарлы|жарлығ|шешім)\p{L}*")
-        .expect("static regex")
+    // Any kind but a disposition (`өкім`), which a Kazakh reference does not cite so.
+    let stems = crate::model::citation::codes::kind_stem_alternation(
+        Some(crate::model::Lang::Kk),
+        true,
+        |k| k != crate::model::ActKind::Disposition,
+    );
+    Regex::new(&format!(r"(?i)(?:{stems})\p{{L}}*")).expect("static regex")
 });
 
 /// A date in words, `2016 жылғы 24 қарашадағы`.

@@ -31,8 +31,12 @@ static MENTION_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A kind word of an act.
 static ACT_NOUN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:закон|кодекс|конституци|постановлени|приказ|решени|указ|распоряжени)\p{L}*")
-        .expect("static regex")
+    let stems = crate::model::citation::codes::kind_stem_alternation(
+        Some(crate::model::Lang::Ru),
+        true,
+        |_| true,
+    );
+    Regex::new(&format!(r"(?i)(?:{stems})\p{{L}}*")).expect("static regex")
 });
 
 /// A date in words, `от 23 января 2001 года`.
