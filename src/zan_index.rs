@@ -516,7 +516,7 @@ pub fn wordings(act: &Act, eid: &str) -> Vec<EditionRef> {
 /// Whether what happened to unit `target` (an amendment, a note) concerns unit `eid`: the
 /// unit itself, something that contains it (`""` for the whole act), or something inside it.
 pub fn concerns(target: &str, eid: &str) -> bool {
-    crate::amend::versions::touches(target, eid)
+    crate::amend::time::touches(target, eid)
 }
 
 /// Compares editions `from` and `to` of `act` (edition ids or dates it was in force on),
