@@ -212,9 +212,8 @@ pub(crate) fn find_dates_with_words(text: &str) -> Vec<(NaiveDate, std::ops::Ran
 pub(crate) fn find_ru_word_dates(
     text: &str,
 ) -> impl Iterator<Item = (NaiveDate, std::ops::Range<usize>)> + '_ {
-    RU_WORD_DATE_RE.captures_iter(text).filter_map(|c| {
-        let m = c.get(0)?;
-        Some((date_in_words(&c[3], &c[1], &c[2])?, m.range()))
+    dates_by(&RU_WORD_DATE_RE, text, |c| {
+        date_in_words(&c[3], &c[1], &c[2])
     })
 }
 
@@ -223,10 +222,18 @@ pub(crate) fn find_ru_word_dates(
 pub(crate) fn find_kk_word_dates(
     text: &str,
 ) -> impl Iterator<Item = (NaiveDate, std::ops::Range<usize>)> + '_ {
-    RE_LONG_DATE.captures_iter(text).filter_map(|c| {
-        let m = c.get(0)?;
-        Some((date_in_words(&c[1], &c[2], &c[3])?, m.range()))
-    })
+    dates_by(&RE_LONG_DATE, text, |c| date_in_words(&c[1], &c[2], &c[3]))
+}
+
+/// Each match of `pattern` in `text` that `date` reads as a date, with the match's range.
+fn dates_by<'t>(
+    pattern: &'static Regex,
+    text: &'t str,
+    date: fn(&regex::Captures) -> Option<NaiveDate>,
+) -> impl Iterator<Item = (NaiveDate, std::ops::Range<usize>)> + 't {
+    pattern
+        .captures_iter(text)
+        .filter_map(move |c| Some((date(&c)?, c.get(0)?.range())))
 }
 
 /// The first date in `text` printed in digits (`23.11.2022`, `1999.05.06.`), not in words.
