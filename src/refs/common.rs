@@ -61,14 +61,9 @@ pub(crate) fn first_number(s: &str) -> Option<(usize, usize, String)> {
 
 /// A date in digits in `s` (the last one when `last`), with its span.
 pub(crate) fn digit_date(s: &str, last: bool) -> Option<(usize, usize, chrono::NaiveDate)> {
-    let mut it = crate::text::find_dates(s)
-        .into_iter()
-        .map(|(d, r)| (r.start, r.end, d));
-    if last {
-        it.last()
-    } else {
-        it.next()
-    }
+    let mut it = crate::text::find_dates(s).into_iter();
+    let (d, r) = if last { it.next_back() } else { it.next() }?;
+    Some((r.start, r.end, d))
 }
 
 /// The numbers a list names (`15, 16 және 17`, `1 – 4`, `27-29` before a plural, `1)–5)`),
