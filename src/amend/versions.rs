@@ -679,7 +679,7 @@ pub fn amendments_for<'a>(act: &'a Act, eid: &str) -> Vec<&'a Amendment> {
     let mut v: Vec<&Amendment> = act
         .amendments
         .iter()
-        .filter(|a| touches(&a.target_eid, eid))
+        .filter(|a| super::time::touches(&a.target_eid, eid))
         .collect();
     v.sort_by_key(|a| a.by.date);
     v
