@@ -8,7 +8,6 @@ use crate::amend::diff::ActDiff;
 use crate::amend::history::HistoryEntry;
 use crate::index::{BuildOptions, RefreshReport, Store, UnitView};
 use crate::model::{Act, Amendment, EditionRef, Lang, TimeState, Unit};
-use crate::search::{SearchRequest, SearchResults};
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -164,20 +163,6 @@ impl ZanIndex {
     /// The folder the index lives in.
     pub fn dir(&self) -> &Path {
         self.store.dir()
-    }
-
-    /// Runs a search: ranked hits, each with its citation, snippet, validity and (unless
-    /// [`SearchRequest::references`] is off) the references its unit makes, resolved. Errors:
-    /// [`crate::Error::Query`] for a query that cannot be parsed or has nothing searchable,
-    /// [`crate::Error::UnknownAct`] for an unknown act filter.
-    pub fn search(&self, request: &SearchRequest) -> crate::Result<SearchResults> {
-        self.store.guarded(|| {
-            let mut results = crate::search::search(&self.store, request)?;
-            if request.references {
-                crate::answer::resolve_references(self, &mut results.hits, request.as_of)?;
-            }
-            Ok(results)
-        })
     }
 
     /// The byte spans of each of `texts` that a search for `query` marks in its hits (the
@@ -531,7 +516,7 @@ pub fn wordings(act: &Act, eid: &str) -> Vec<EditionRef> {
 /// Whether what happened to unit `target` (an amendment, a note) concerns unit `eid`: the
 /// unit itself, something that contains it (`""` for the whole act), or something inside it.
 pub fn concerns(target: &str, eid: &str) -> bool {
-    crate::amend::versions::touches(target, eid)
+    crate::amend::time::touches(target, eid)
 }
 
 /// Compares editions `from` and `to` of `act` (edition ids or dates it was in force on),

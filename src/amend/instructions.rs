@@ -63,9 +63,6 @@ static QUOTED_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"["«“]([^"«»“”]+)["»”]"#).expect("static regex"));
 static NUM_SPLIT_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]+(?:-[0-9]+)*").expect("static regex"));
-static WORD_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{4})\s+жыл\w*\s+([0-9]{1,2})\s+([а-яәіңғүұқөһ]+)").expect("static regex")
-});
 static SIGN_NUM_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:№|\bN)\s*([0-9]+(?:\s*[-/]\s*[0-9A-Za-zІі]+)*)").expect("static regex")
 });
@@ -124,17 +121,12 @@ pub fn parse_target_act(header: &str) -> Option<ActRef> {
     let mut dates = Vec::new();
     let mut issuers = Vec::new();
     let mut last = 0;
-    for c in WORD_DATE_RE.captures_iter(&outside) {
-        let (Some(m), Some(y), Some(d), Some(mw)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
-            continue;
-        };
-        if let Some(date) = crate::text::date_in_words(y.as_str(), d.as_str(), mw.as_str()) {
-            let chunk = SIGN_NUM_RE.replace_all(&outside[last..m.start()], " ");
-            let iss = chunk.trim().trim_start_matches("және").trim().to_string();
-            issuers.push(iss);
-            dates.push(date);
-            last = m.end();
-        }
+    for (date, m) in crate::text::find_kk_word_dates(&outside) {
+        let chunk = SIGN_NUM_RE.replace_all(&outside[last..m.start], " ");
+        let iss = chunk.trim().trim_start_matches("және").trim().to_string();
+        issuers.push(iss);
+        dates.push(date);
+        last = m.end;
     }
     if dates.is_empty() {
         dates.extend(find_dates(&outside).into_iter().map(|(d, _)| d));

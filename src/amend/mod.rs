@@ -650,22 +650,16 @@ fn lookup(refs: &[String], comps: &[&str], eids: &HashSet<String>) -> Option<Str
 /// Whether a label names a unit of another act (`пункта 6 Правил …`, `статьи 5 Закона …`,
 /// `… Заңының 3-бабы`), not of the act itself (`настоящего Закона`, `осы Заңның`).
 fn names_other_act(label: &str) -> bool {
-    const ACTS: [&str; 14] = [
-        "правил",
-        "закона",
-        "кодекса",
-        "указа",
-        "постановления",
-        "приказа",
-        "решения",
-        "заңының",
-        "кодексінің",
-        "жарлығының",
-        "қаулысының",
-        "бұйрығының",
-        "шешімінің",
-        "қағидаларының",
-    ];
+    static ACTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        use crate::model::citation::codes::{kind_forms, KindCase};
+        use crate::model::ActKind::{Code, Decision, Decree, Law, Order, Resolution};
+        use crate::model::Lang;
+        let kinds = [Law, Code, Decree, Resolution, Order, Decision];
+        let mut words = vec!["правил", "қағидаларының"];
+        words.extend(kind_forms(Lang::Ru, KindCase::Genitive, &kinds));
+        words.extend(kind_forms(Lang::Kk, KindCase::PossessiveGenitive, &kinds));
+        words
+    });
     let lower = crate::structure::lowercase(label);
     let words: Vec<&str> = lower.split_whitespace().collect();
     words.iter().enumerate().any(|(i, w)| {

@@ -29,6 +29,14 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 
+/// Whether an amendment on `target` concerns unit `eid`: the unit itself, something that
+/// contains it (the Rules, the whole act: `""`), or something inside it.
+pub fn touches(target: &str, eid: &str) -> bool {
+    target.is_empty()
+        || target == eid
+        || eid.starts_with(&format!("{target}__"))
+        || target.starts_with(&format!("{eid}__"))
+}
 /// An expiry on a unit: the day it no longer applies, and the part that expired when the
 /// words name a part and not the whole unit.
 type Expiry = (NaiveDate, Option<String>);
@@ -1201,7 +1209,7 @@ impl<'a> ActTimeline<'a> {
     fn superseded(&self, eid: &str) -> Option<(NaiveDate, bool)> {
         self.later
             .iter()
-            .filter(|(t, _)| super::versions::touches(t, eid))
+            .filter(|(t, _)| touches(t, eid))
             .flat_map(|(_, v)| v.iter())
             .filter(|e| !(e.action == AmendAction::Renamed && e.target != eid))
             .filter_map(|e| e.effective.as_ref().map(|(d, est, _)| (*d, *est)))
@@ -1226,7 +1234,7 @@ impl<'a> ActTimeline<'a> {
                 && self.foreseen.iter().any(|(target, signed, number)| {
                     *signed == e.signed
                         && *number == e.number
-                        && (super::versions::touches(target, &unit.eid) || nested.contains(target))
+                        && (touches(target, &unit.eid) || nested.contains(target))
                 })
         };
         let pending = match unit.status {

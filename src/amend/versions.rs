@@ -673,22 +673,13 @@ pub struct UnitAsOf {
     pub wording_known: bool,
 }
 
-/// Whether an amendment on `target` concerns unit `eid`: the unit itself, something that
-/// contains it (the Rules, the whole act: `""`), or something inside it.
-pub fn touches(target: &str, eid: &str) -> bool {
-    target.is_empty()
-        || target == eid
-        || eid.starts_with(&format!("{target}__"))
-        || target.starts_with(&format!("{eid}__"))
-}
-
 /// The amendment events that touched a unit (see [`touches`]), oldest first by signing date.
 #[cfg(test)]
 pub fn amendments_for<'a>(act: &'a Act, eid: &str) -> Vec<&'a Amendment> {
     let mut v: Vec<&Amendment> = act
         .amendments
         .iter()
-        .filter(|a| touches(&a.target_eid, eid))
+        .filter(|a| super::time::touches(&a.target_eid, eid))
         .collect();
     v.sort_by_key(|a| a.by.date);
     v

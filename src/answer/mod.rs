@@ -62,8 +62,8 @@ pub use history::{
 pub use lexicon::{LexiconList, DEFAULT_LEXICON_LIMIT};
 pub use outline::{ActOutline, EditionSummary, OutlineUnit, TreeAct, UnitTree, Unmatched};
 pub use refs::{CitedByList, RefList};
+pub(crate) use search::Outgoing;
 pub use search::SearchPage;
-pub(crate) use search::{resolve_references, Outgoing};
 pub use server::{Health, RefreshAnswer};
 pub use stats::{AmendedUnit, AmendingActCount, CorpusStats, DEFAULT_STATS_LIMIT};
 pub use succession::Succession;

@@ -3,7 +3,7 @@
 
 use crate::refs::resolve::references_in_force;
 use crate::refs::{Catalog, ResolvedReference};
-use crate::search::{Hit, SearchResults};
+use crate::search::{Hit, SearchRequest, SearchResults};
 use crate::{Act, Lang, ZanIndex};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -125,6 +125,22 @@ impl SearchResults {
                 .map(|(wording, r)| catalog.view_in(&wording, r))
                 .collect();
         }
+    }
+}
+
+impl ZanIndex {
+    /// Runs a search: ranked hits, each with its citation, snippet, validity and (unless
+    /// [`crate::SearchRequest::references`] is off) the references its unit makes, resolved. Errors:
+    /// [`crate::Error::Query`] for a query that cannot be parsed or has nothing searchable,
+    /// [`crate::Error::UnknownAct`] for an unknown act filter.
+    pub fn search(&self, request: &SearchRequest) -> crate::Result<SearchResults> {
+        self.store().guarded(|| {
+            let mut results = crate::search::search(self.store(), request)?;
+            if request.references {
+                resolve_references(self, &mut results.hits, request.as_of)?;
+            }
+            Ok(results)
+        })
     }
 }
 

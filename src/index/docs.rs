@@ -1114,7 +1114,12 @@ impl UnitDocs<'_> {
             d.add_shared(f.version_id, &version_id);
             let amended = am.map_or(&[][..], |a| a.list.as_slice());
             let is_head = head == Some(u.eid.as_str());
-            shared.numbers.add_to(&mut d, f.numbers, is_head, amended);
+            for k in shared.numbers.own_keys(is_head) {
+                d.add_shared(f.numbers, k);
+            }
+            for k in super::numbers::ActNumbers::amended_keys(amended) {
+                d.add_text(f.numbers, k);
+            }
             match am {
                 // What the JSON serializer writes for an empty list.
                 None => d.add_static(f.amendments, "[]"),

@@ -7,10 +7,8 @@
 //! (`crate::search::numbers`), so the act is found even when its text never prints its own
 //! number, and an amending act that is not in the corpus still leads to the units it changed.
 
-use super::docs::IndexDoc;
 use crate::model::{Act, Amendment, Unit};
 use std::sync::Arc;
-use tantivy::schema::Field;
 
 /// The role of a number that is the unit's act's own number or registration number.
 pub const ROLE_ACT: &str = "a:";
@@ -169,17 +167,15 @@ impl ActNumbers {
         }
     }
 
-    /// Adds to a unit's document `d` the keys of its numbers: its act's, again as the head's
-    /// when `head`, and those of the acts that made `amendments`.
-    pub fn add_to(&self, d: &mut IndexDoc, field: Field, head: bool, amendments: &[&Amendment]) {
-        for k in &self.own {
-            d.add_shared(field, k);
-        }
-        if head {
-            for k in &self.head {
-                d.add_shared(field, k);
-            }
-        }
+    /// The keys of a unit's own numbers: its act's, again as the head's when `head` (shared by
+    /// every unit of the act, so the document holds them without copying).
+    pub fn own_keys(&self, head: bool) -> impl Iterator<Item = &Arc<str>> {
+        let head: &[Arc<str>] = if head { &self.head } else { &[] };
+        self.own.iter().chain(head)
+    }
+
+    /// The keys of the numbers of the acts that made `amendments`, each once.
+    pub fn amended_keys(amendments: &[&Amendment]) -> Vec<String> {
         let mut amended: Vec<String> = Vec::new();
         for k in amendments
             .iter()
@@ -191,9 +187,7 @@ impl ActNumbers {
                 amended.push(k);
             }
         }
-        for k in amended {
-            d.add_text(field, k);
-        }
+        amended
     }
 }
 

@@ -13,10 +13,7 @@ use crate::model::{Act, Lang, Unit};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-/// Fewest aligned units a pair co-occurs in: fewer is mostly an accident of one act's
-/// wording (three units of one list share their neighbours), as the hand-checked sample of
-/// `docs/lexicon.md` shows.
-pub const MIN_TOGETHER: u64 = 4;
+pub use super::together::MIN_TOGETHER;
 
 /// Units with more distinct terms on a side than this are not counted: a long unit (a whole
 /// article's table) pairs every word with every other and weighs on no pair with evidence.

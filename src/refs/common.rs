@@ -11,10 +11,6 @@ pub(crate) static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
-/// A date in digits, `23.01.2001`.
-pub(crate) static DIGIT_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\b").expect("static regex")
-});
 /// A title in quotes (`"…туралы"`, `«О …»`).
 pub(crate) static QUOTED_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"["«“„]([^"«»“”„]{3,400})["»”“]"#).expect("static regex"));
@@ -65,20 +61,9 @@ pub(crate) fn first_number(s: &str) -> Option<(usize, usize, String)> {
 
 /// A date in digits in `s` (the last one when `last`), with its span.
 pub(crate) fn digit_date(s: &str, last: bool) -> Option<(usize, usize, chrono::NaiveDate)> {
-    let mut it = DIGIT_DATE_RE.captures_iter(s).filter_map(|c| {
-        let m = c.get(0)?;
-        let d = crate::text::date_from_digits(
-            c.get(3)?.as_str(),
-            c.get(2)?.as_str(),
-            c.get(1)?.as_str(),
-        )?;
-        Some((m.start(), m.end(), d))
-    });
-    if last {
-        it.last()
-    } else {
-        it.next()
-    }
+    let mut it = crate::text::find_dates(s).into_iter();
+    let (d, r) = if last { it.next_back() } else { it.next() }?;
+    Some((r.start, r.end, d))
 }
 
 /// The numbers a list names (`15, 16 және 17`, `1 – 4`, `27-29` before a plural, `1)–5)`),

@@ -36,13 +36,13 @@ static MENTION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// A kind word of an act (any case; `заңнама`, `заңды` are told apart in [`act_kind`]), at
 /// the start of a word ([`common::word_matches`]).
 static ACT_NOUN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:заң|кодекс|конституция|қаулы|бұйры|бұйрығ|жарлы|жарлығ|шешім)\p{L}*")
-        .expect("static regex")
-});
-
-/// A date in words, `2016 жылғы 24 қарашадағы`.
-static WORD_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{4})\s*жыл\p{L}*\s+([0-9]{1,2})\s+(\p{L}+)").expect("static regex")
+    // Any kind but a disposition (`өкім`), which a Kazakh reference does not cite so.
+    let stems = crate::model::citation::codes::kind_stem_alternation(
+        Some(crate::model::Lang::Kk),
+        true,
+        |k| k != crate::model::ActKind::Disposition,
+    );
+    Regex::new(&format!(r"(?i)(?:{stems})\p{{L}}*")).expect("static regex")
 });
 
 /// One mention of a unit level.
@@ -223,17 +223,8 @@ fn describe(
             last_end = last_end.max(floor + m.end());
         }
     }
-    let date = WORD_DATE_RE
-        .captures_iter(window)
-        .filter_map(|c| {
-            let m = c.get(0)?;
-            let d = crate::text::date_in_words(
-                c.get(1)?.as_str(),
-                c.get(2)?.as_str(),
-                c.get(3)?.as_str(),
-            )?;
-            Some((m.start(), m.end(), d))
-        })
+    let date = crate::text::find_kk_word_dates(window)
+        .map(|(d, r)| (r.start, r.end, d))
         .last()
         .or_else(|| common::digit_date(window, true));
     if let Some((s, e, d)) = date {

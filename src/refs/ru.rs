@@ -31,13 +31,12 @@ static MENTION_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A kind word of an act.
 static ACT_NOUN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:закон|кодекс|конституци|постановлени|приказ|решени|указ|распоряжени)\p{L}*")
-        .expect("static regex")
-});
-
-/// A date in words, `от 23 января 2001 года`.
-static WORD_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{1,2})\s+(\p{L}+)\s+([0-9]{4})(?:\s*(?:года|г\.))?").expect("static regex")
+    let stems = crate::model::citation::codes::kind_stem_alternation(
+        Some(crate::model::Lang::Ru),
+        true,
+        |_| true,
+    );
+    Regex::new(&format!(r"(?i)(?:{stems})\p{{L}}*")).expect("static regex")
 });
 
 struct Mention {
@@ -187,10 +186,8 @@ fn describe(
             }
         };
         if act.date.is_none() {
-            if let Some(c) = WORD_DATE_RE.captures(rest) {
-                if let Some(m) = c.get(0) {
-                    consider(m.start(), m.end(), 0);
-                }
+            if let Some((_, m)) = crate::text::find_ru_word_dates(rest).next() {
+                consider(m.start, m.end, 0);
             }
             if let Some((s, e, _)) = common::digit_date(rest, false) {
                 consider(s, e, 1);
@@ -216,13 +213,9 @@ fn describe(
         let piece = &rest[s..e];
         match what {
             0 => {
-                act.date = WORD_DATE_RE.captures(piece).and_then(|c| {
-                    crate::text::date_in_words(
-                        c.get(3)?.as_str(),
-                        c.get(1)?.as_str(),
-                        c.get(2)?.as_str(),
-                    )
-                });
+                act.date = crate::text::find_ru_word_dates(piece)
+                    .next()
+                    .map(|(d, _)| d);
                 if act.date.is_none() {
                     break;
                 }

@@ -15,7 +15,6 @@
 //! around whitespace that a token could span (`№ 16354`): they start with a sign or a digit.
 //! The filter is only used when every beginning the query has is made of Cyrillic letters.
 
-use super::snippet::fold_lowered;
 use crate::analysis::normalize::push_lower;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -233,4 +232,19 @@ impl LeadFilter {
 #[inline]
 fn is_plain_letter(x: u8, y: u8) -> bool {
     BYTES[usize::from(x)] == Byte::Cyrillic && contains(&PLAIN, x, y)
+}
+
+/// Folds `chars` (at most a token's first four characters), lowercased, into `folded`, through the
+/// buffer `lower`: what the highlighter compares with the query's folded beginnings. One
+/// function for the highlighter (`search::snippet`) and for the lead filter, which must
+/// agree with it exactly.
+pub(super) fn fold_lowered(
+    chars: impl Iterator<Item = char>,
+    lower: &mut String,
+    folded: &mut String,
+) {
+    lower.clear();
+    folded.clear();
+    lower.extend(chars.flat_map(char::to_lowercase));
+    crate::analysis::fold::fold_into(lower, folded);
 }

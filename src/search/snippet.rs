@@ -5,7 +5,7 @@
 //! from its first word to its last. For a query of words, the words of a text that cannot hold
 //! one of them are found by a byte scan and not tokenized (`search::lead`).
 
-use super::lead::LeadFilter;
+use super::lead::{fold_lowered, LeadFilter};
 use super::query::Query;
 use crate::analysis::tokenizer::{tokenize_packed, TokenBuf, TokenRef};
 use crate::analysis::{KK_EXACT, KK_LOOSE, KK_STEM};
@@ -264,21 +264,6 @@ fn anchor_letters(word: &str) -> String {
         }
     }
     pat
-}
-
-/// Folds `chars` (at most a token's first four characters), lowercased, into `folded`, through the
-/// buffer `lower`: what the highlighter compares with the query's folded beginnings. One
-/// function for the highlighter and for the lead filter (`search::lead`), which must agree
-/// with it exactly.
-pub(super) fn fold_lowered(
-    chars: impl Iterator<Item = char>,
-    lower: &mut String,
-    folded: &mut String,
-) {
-    lower.clear();
-    folded.clear();
-    lower.extend(chars.flat_map(char::to_lowercase));
-    crate::analysis::fold::fold_into(lower, folded);
 }
 
 /// The first `n` characters of the folded form of `t`.

@@ -231,7 +231,14 @@ fn number_words(text: &str) -> Option<u32> {
 /// `… см. п. 2`, the bare `см. ст. 2`; `қолданысқа енгізілу тәртібін 2-баптан қараңыз`, `…
 /// 2-тармақтан қараңыз` (printed `2-тармақтанқараңыз` too).
 static REFERENCE_RU_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\s*(?:порядок\s+введения\s+в\s+действие\s+)?см\.?\s*(ст\.?|стать[юи]|п\.?|пункт)\s*([0-9]+(?:-[0-9]+)?)(?:\s+(?:закона|решения|постановления|приказа|указа)\b[^()]*)?\s*\)?\s*$")
+    use crate::model::citation::codes::{kind_alternation, KindCase};
+    use crate::model::ActKind::{Decision, Decree, Law, Order, Resolution};
+    let kinds = kind_alternation(
+        crate::model::Lang::Ru,
+        KindCase::Genitive,
+        &[Law, Decision, Resolution, Order, Decree],
+    );
+    Regex::new(&format!(r"(?i)^\(?\s*(?:порядок\s+введения\s+в\s+действие\s+)?см\.?\s*(ст\.?|стать[юи]|п\.?|пункт)\s*([0-9]+(?:-[0-9]+)?)(?:\s+(?:{kinds})\b[^()]*)?\s*\)?\s*$"))
         .expect("static regex")
 });
 static REFERENCE_KK_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -337,9 +344,13 @@ static RU_EXCEPT_RE: LazyLock<Regex> =
 /// The words naming the act itself at a clause's start (`Настоящий Закон`, `Осы бұйрық`,
 /// `Осы Заңның`), which leave the subject the whole act unless units follow.
 static SELF_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:[0-9]+[.)]\s*)?(?:настоящ\w+|осы)\s+(?:\w+\s+){0,2}?(?:заң\w*|закон\w*|кодекс\w*|бұйры\w*|приказ\w*|шешім\w*|решени\w*|қаулы\w*|постановлени\w*|жарлы\w*|указ\w*|нормативтік\s+құқықтық\s+акт\w*|нормативн\w+\s+правов\w+\s+акт\w*)",
-    )
+    // Any kind but a disposition, which never names itself so.
+    let kinds = crate::model::citation::codes::kind_stem_alternation(None, false, |k| {
+        k != crate::model::ActKind::Disposition
+    });
+    Regex::new(&format!(
+        r"(?i)^(?:[0-9]+[.)]\s*)?(?:настоящ\w+|осы)\s+(?:\w+\s+){{0,2}}?(?:(?:{kinds})\w*|нормативтік\s+құқықтық\s+акт\w*|нормативн\w+\s+правов\w+\s+акт\w*)",
+    ))
     .expect("static regex")
 });
 

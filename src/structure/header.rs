@@ -4,7 +4,8 @@
 //! The helpers here (`parse_date`, `issuer_code`, `slug`) are public because the amendment stage
 //! reads the same kind of references (`ҚР Сыртқы істер министрінің м.а. 05.12.2025 № 11-1-4/730`).
 
-use crate::model::{ActKind, Issuance, Registration, Status};
+use crate::model::citation::codes::{kind_alternation, KindCase};
+use crate::model::{ActKind, Issuance, Lang, Registration, Status};
 pub use crate::text::normalize_i;
 use crate::text::parse_date;
 use chrono::NaiveDate;
@@ -659,26 +660,39 @@ pub(crate) fn without_suspension_note(requisite: &str) -> std::borrow::Cow<'_, s
 /// `Действие приказа приостановлено`: the whole act suspended (not `Действие пункта 3 …`, a
 /// unit's, which its note states).
 static RE_RU_ACT_SUSPENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)действие\s+(?:настоящего\s+|совместного\s+)?(?:приказа|постановления|решения|указа|закона|распоряжения|правил|инструкции|положения)\s+(?:было\s+)?приостановлен[оа]?\b",
-    )
+    Regex::new(&format!(
+        r"(?i)действие\s+(?:настоящего\s+|совместного\s+)?(?:{}|правил|инструкции|положения)\s+(?:было\s+)?приостановлен[оа]?\b",
+        kind_alternation(Lang::Ru, KindCase::Genitive, &SUSPENDED_KINDS),
+    ))
     .expect("valid regex")
 });
 
+/// The kinds of act a requisite says suspended as a whole, in the order their words are tried.
+const SUSPENDED_KINDS: [ActKind; 6] = [
+    ActKind::Order,
+    ActKind::Resolution,
+    ActKind::Decision,
+    ActKind::Decree,
+    ActKind::Law,
+    ActKind::Disposition,
+];
+
 /// `Бұйрықтың қолданылуы … тоқтатыла тұрды`, `… қолданысы тоқтатылды`: the whole act suspended.
 static RE_KK_ACT_SUSPENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:бұйрықтың|қаулының|шешімнің|жарлықтың|заңның|өкімнің|ереженің|нұсқаулықтың)\s+қолданыл(?:уы|ысы)\s+(?:[^.;]{0,80}?\s)?тоқтатыл\w*(?:\s+тұр\w*)?",
-    )
+    Regex::new(&format!(
+        r"(?i)(?:{}|ереженің|нұсқаулықтың)\s+қолданыл(?:уы|ысы)\s+(?:[^.;]{{0,80}}?\s)?тоқтатыл\w*(?:\s+тұр\w*)?",
+        kind_alternation(Lang::Kk, KindCase::Genitive, &SUSPENDED_KINDS),
+    ))
     .expect("valid regex")
 });
 
 /// Where the suspending act's name starts in a Russian requisite: its kind in the instrumental
 /// (`приказом`, `постановлением`, `совместным приказом`).
 static RE_RU_ACT_INSTRUMENTAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:совместным\s+)?(?:приказом|постановлением|решением|указом|законом|распоряжением)\b",
-    )
+    Regex::new(&format!(
+        r"(?i)\b(?:совместным\s+)?(?:{})\b",
+        kind_alternation(Lang::Ru, KindCase::Instrumental, &SUSPENDED_KINDS),
+    ))
     .expect("valid regex")
 });
 

@@ -473,24 +473,25 @@ static RE_RU_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
 /// Words of a stamp that name the act itself (`… бұйрығына`, `к приказу …`), not its Rules.
 fn names_the_act(block: &str) -> bool {
     let s = squash(block);
-    [
-        "бұйрығына",
-        "бұйрыққа",
-        "шешіміне",
-        "шешімге",
-        "қаулысына",
-        "қаулыға",
-        "өкіміне",
-        "жарлығына",
-        "приказу",
-        "решению",
-        "постановлению",
-        "распоряжению",
-        "указу",
-    ]
-    .iter()
-    .any(|w| s.contains(w))
+    STAMP_ACT_WORDS.iter().any(|w| s.contains(w))
 }
+
+/// The words of [`names_the_act`]: the kinds a stamp names, in the dative (`к приказу`,
+/// `бұйрыққа`) and, in Kazakh, with the possessive (`бұйрығына`).
+static STAMP_ACT_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    use crate::model::citation::codes::{kind_forms, KindCase};
+    use crate::model::Lang;
+    use ActKind::{Decision, Decree, Disposition, Order, Resolution};
+    let all = [Order, Decision, Resolution, Disposition, Decree];
+    let mut words = kind_forms(Lang::Kk, KindCase::PossessiveDative, &all);
+    words.extend(kind_forms(
+        Lang::Kk,
+        KindCase::Dative,
+        &[Order, Decision, Resolution],
+    ));
+    words.extend(kind_forms(Lang::Ru, KindCase::Dative, &all));
+    words
+});
 
 /// Whether line `i` of a stamp is the approval or appendix line, and what it opens. The line
 /// is short and not a provision; the approving words are read with Latin look-alikes as

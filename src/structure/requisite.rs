@@ -36,20 +36,41 @@ static RE_RU_ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The kind words a Russian requisite opens with.
-static RE_RU_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(совместн\S*\s+приказ|совместн\S*\s+решени\S*|конституционн\S*\s+закон|закон|кодекс|указ|нормативн\S*\s+постановлени\S*|постановлени\S*|приказ|решени\S*|распоряжени\S*)\s*",
-    )
-    .expect("valid regex")
-});
+/// Where the kind words a Russian requisite opens with end (`Приказ`, `Постановление`, with
+/// the word before that names the kind with it: `Совместный приказ`, `Нормативное
+/// постановление`, `Конституционный закон`), the blanks after them included: by the one table
+/// of kind words. `None` when `who` opens with none.
+fn kind_words_end(who: &str) -> Option<usize> {
+    use crate::model::citation::codes::{kind_word, KindWord};
+    // The lowercase word at `from` (blanks before it passed over) and where it ends.
+    let word_at = |from: usize| -> (String, usize) {
+        let start = from + (who[from..].len() - who[from..].trim_start().len());
+        let end = who[start..]
+            .find(char::is_whitespace)
+            .map_or(who.len(), |e| start + e);
+        (crate::text::lowercase(&who[start..end]), end)
+    };
+    let after_blanks = |at: usize| who.len() - who[at..].trim_start().len();
+    let (first, end) = word_at(0);
+    match kind_word(crate::Lang::Ru, &first)? {
+        KindWord::Kind(_) => Some(after_blanks(end)),
+        KindWord::Modifier(_) => {
+            let (second, end) = word_at(end);
+            match kind_word(crate::Lang::Ru, &second)? {
+                KindWord::Kind(_) => Some(after_blanks(end)),
+                _ => None,
+            }
+        }
+        KindWord::Constitution => None,
+    }
+}
 
 /// A Russian requisite's issuer words without the kind word they open with (`Приказ
 /// Начальника Канцелярии …` → `Начальника Канцелярии …`; `Конституционный закон Республики
 /// Казахстан` → ``: a law names no issuer).
 pub(crate) fn issuer_without_kind(who: &str) -> &str {
     let who = who.trim();
-    let who = RE_RU_KIND.find(who).map_or(who, |k| who[k.end()..].trim());
+    let who = kind_words_end(who).map_or(who, |end| who[end..].trim());
     let who = who
         .strip_prefix("и ")
         .unwrap_or(who)
@@ -95,11 +116,11 @@ fn russian_issuances(requisite: &str) -> (Option<ActKind>, Vec<Issuance>) {
     let mut out = Vec::new();
     for c in RE_RU_ISSUANCE.captures_iter(own) {
         let mut who = c["who"].trim().trim_start_matches(',').trim();
-        if let Some(k) = RE_RU_KIND.find(who) {
+        if let Some(end) = kind_words_end(who) {
             if out.is_empty() {
-                kind = kind_of_ru(k.as_str());
+                kind = kind_of_ru(&who[..end]);
             }
-            who = who[k.end()..].trim();
+            who = who[end..].trim();
         }
         let who = who
             .strip_prefix("и ")
@@ -125,10 +146,10 @@ fn russian_issuances(requisite: &str) -> (Option<ActKind>, Vec<Issuance>) {
     if out.is_empty() {
         if let Some(c) = RE_RU_UNNUMBERED.captures(own.trim()) {
             let who = c["who"].trim();
-            let who = match RE_RU_KIND.find(who) {
-                Some(k) => {
-                    kind = kind_of_ru(k.as_str());
-                    who[k.end()..].trim()
+            let who = match kind_words_end(who) {
+                Some(end) => {
+                    kind = kind_of_ru(&who[..end]);
+                    who[end..].trim()
                 }
                 None => who,
             };
@@ -176,9 +197,7 @@ fn requisite_issuances(requisite: &str) -> (Option<ActKind>, Vec<Issuance>) {
                     i.issuer = format!("{gen}{rest}");
                 }
             }
-            let kind = RE_RU_KIND
-                .find(requisite)
-                .and_then(|k| kind_of_ru(k.as_str()));
+            let kind = kind_words_end(requisite).and_then(|end| kind_of_ru(&requisite[..end]));
             (kind, vec![i])
         }
         None => (None, Vec::new()),

@@ -202,14 +202,38 @@ fn dates_in(window: &str, base: usize, out: &mut Vec<(NaiveDate, std::ops::Range
 /// words (`6 мая 1999 г.`, `19 июня 2007 года`), in order of position.
 pub(crate) fn find_dates_with_words(text: &str) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
     let mut out = find_dates(text);
-    for c in RU_WORD_DATE_RE.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
-        if let Some(date) = date_in_words(&c[3], &c[1], &c[2]) {
-            out.push((date, m.range()));
-        }
-    }
+    out.extend(find_ru_word_dates(text));
     out.sort_by_key(|(_, r)| r.start);
     out
+}
+
+/// The Russian dates in words in `text` (`6 мая 1999 г.`, `19 июня 2007 года`), each with its
+/// byte range, in order: for a stage that finds where a date stands (a reference's span).
+pub(crate) fn find_ru_word_dates(
+    text: &str,
+) -> impl Iterator<Item = (NaiveDate, std::ops::Range<usize>)> + '_ {
+    dates_by(&RU_WORD_DATE_RE, text, |c| {
+        date_in_words(&c[3], &c[1], &c[2])
+    })
+}
+
+/// The Kazakh dates in words in `text` (`2018 жылғы 4 қаңтардағы`, `2012 жылы 28 маусымда`),
+/// each with its byte range, in order: the pattern [`parse_date`] reads them by.
+pub(crate) fn find_kk_word_dates(
+    text: &str,
+) -> impl Iterator<Item = (NaiveDate, std::ops::Range<usize>)> + '_ {
+    dates_by(&RE_LONG_DATE, text, |c| date_in_words(&c[1], &c[2], &c[3]))
+}
+
+/// Each match of `pattern` in `text` that `date` reads as a date, with the match's range.
+fn dates_by<'t>(
+    pattern: &'static Regex,
+    text: &'t str,
+    date: fn(&regex::Captures) -> Option<NaiveDate>,
+) -> impl Iterator<Item = (NaiveDate, std::ops::Range<usize>)> + 't {
+    pattern
+        .captures_iter(text)
+        .filter_map(move |c| Some((date(&c)?, c.get(0)?.range())))
 }
 
 /// The first date in `text` printed in digits (`23.11.2022`, `1999.05.06.`), not in words.

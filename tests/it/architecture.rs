@@ -19,7 +19,8 @@ const LAYERS: &[&[&str]] = &[
     &["lexicon"],
     &["index"],
     &["search"],
-    &["zan_index", "answer"],
+    &["zan_index"],
+    &["answer"],
 ];
 
 fn place(module: &str) -> Option<usize> {

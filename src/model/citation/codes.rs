@@ -211,6 +211,242 @@ pub(crate) fn is_kind_word(lower: &str) -> bool {
         .any(|l| kind_word(l, lower).is_some())
 }
 
+/// A form a kind word takes in running text, as the stages match it whole: Russian's cases,
+/// Kazakh's cases of the bare noun and of the noun with its possessive ending (`бұйрығы`, "its
+/// order", the form a citation names an act by).
+// Each case is a column of the table, whether or not a pattern reads it yet.
+#[allow(dead_code)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KindCase {
+    /// `приказ`, `бұйрық`.
+    Nominative,
+    /// `приказа`, `бұйрықтың`.
+    Genitive,
+    /// `приказу`, `бұйрыққа`.
+    Dative,
+    /// `приказом`, `бұйрықпен`.
+    Instrumental,
+    /// Kazakh only: `бұйрығы`.
+    Possessive,
+    /// Kazakh only: `бұйрығының`.
+    PossessiveGenitive,
+    /// Kazakh only: `бұйрығына`.
+    PossessiveDative,
+    /// Kazakh only: `бұйрығымен`.
+    PossessiveInstrumental,
+}
+
+/// The whole words of one kind of act, lowercase, in each [`KindCase`] (in its order); a
+/// Russian row has its four cases only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct KindForms {
+    /// The language of the words.
+    pub lang: crate::model::Lang,
+    /// The kind of act they name.
+    pub kind: ActKind,
+    /// The words, one per case.
+    pub forms: &'static [&'static str],
+}
+
+/// The whole-word forms of every kind word, Russian and Kazakh: what a pattern that matches
+/// a kind in one case lists (the stems that match any form are [`KIND_STEMS`]).
+pub(crate) const KIND_FORMS: [KindForms; 14] = {
+    use crate::model::Lang::{Kk, Ru};
+    use ActKind as K;
+    const fn row(
+        lang: crate::model::Lang,
+        kind: ActKind,
+        forms: &'static [&'static str],
+    ) -> KindForms {
+        KindForms { lang, kind, forms }
+    }
+    [
+        row(Ru, K::Law, &["закон", "закона", "закону", "законом"]),
+        row(Ru, K::Code, &["кодекс", "кодекса", "кодексу", "кодексом"]),
+        row(Ru, K::Decree, &["указ", "указа", "указу", "указом"]),
+        row(
+            Ru,
+            K::Resolution,
+            &[
+                "постановление",
+                "постановления",
+                "постановлению",
+                "постановлением",
+            ],
+        ),
+        row(Ru, K::Order, &["приказ", "приказа", "приказу", "приказом"]),
+        row(
+            Ru,
+            K::Decision,
+            &["решение", "решения", "решению", "решением"],
+        ),
+        row(
+            Ru,
+            K::Disposition,
+            &[
+                "распоряжение",
+                "распоряжения",
+                "распоряжению",
+                "распоряжением",
+            ],
+        ),
+        row(
+            Kk,
+            K::Law,
+            &[
+                "заң",
+                "заңның",
+                "заңға",
+                "заңмен",
+                "заңы",
+                "заңының",
+                "заңына",
+                "заңымен",
+            ],
+        ),
+        row(
+            Kk,
+            K::Code,
+            &[
+                "кодекс",
+                "кодекстің",
+                "кодекске",
+                "кодекспен",
+                "кодексі",
+                "кодексінің",
+                "кодексіне",
+                "кодексімен",
+            ],
+        ),
+        row(
+            Kk,
+            K::Decree,
+            &[
+                "жарлық",
+                "жарлықтың",
+                "жарлыққа",
+                "жарлықпен",
+                "жарлығы",
+                "жарлығының",
+                "жарлығына",
+                "жарлығымен",
+            ],
+        ),
+        row(
+            Kk,
+            K::Resolution,
+            &[
+                "қаулы",
+                "қаулының",
+                "қаулыға",
+                "қаулымен",
+                "қаулысы",
+                "қаулысының",
+                "қаулысына",
+                "қаулысымен",
+            ],
+        ),
+        row(
+            Kk,
+            K::Order,
+            &[
+                "бұйрық",
+                "бұйрықтың",
+                "бұйрыққа",
+                "бұйрықпен",
+                "бұйрығы",
+                "бұйрығының",
+                "бұйрығына",
+                "бұйрығымен",
+            ],
+        ),
+        row(
+            Kk,
+            K::Decision,
+            &[
+                "шешім",
+                "шешімнің",
+                "шешімге",
+                "шешіммен",
+                "шешімі",
+                "шешімінің",
+                "шешіміне",
+                "шешімімен",
+            ],
+        ),
+        row(
+            Kk,
+            K::Disposition,
+            &[
+                "өкім",
+                "өкімнің",
+                "өкімге",
+                "өкіммен",
+                "өкімі",
+                "өкімінің",
+                "өкіміне",
+                "өкімімен",
+            ],
+        ),
+    ]
+};
+
+/// The word for each of `kinds` (in that order) in `lang` and `case`, from [`KIND_FORMS`]: a
+/// kind or case the table has no word for is passed over.
+///
+/// `kind_forms(Lang::Ru, KindCase::Genitive, &[Order, Law])` gives `приказа`, `закона`.
+pub(crate) fn kind_forms(
+    lang: crate::model::Lang,
+    case: KindCase,
+    kinds: &[ActKind],
+) -> Vec<&'static str> {
+    kinds
+        .iter()
+        .filter_map(|&kind| {
+            KIND_FORMS
+                .iter()
+                .find(|r| r.lang == lang && r.kind == kind)
+                .and_then(|r| r.forms.get(case as usize).copied())
+        })
+        .collect()
+}
+
+/// [`kind_forms`] as a regex alternation (`приказа|закона`), for a pattern that matches a
+/// kind word in one case.
+pub(crate) fn kind_alternation(
+    lang: crate::model::Lang,
+    case: KindCase,
+    kinds: &[ActKind],
+) -> String {
+    kind_forms(lang, case, kinds).join("|")
+}
+
+/// The stems of [`KIND_STEMS`] in `lang` (or both, for `None`) that name a kind of act by
+/// themselves and pass `keep` (the Constitution's too when `constitution`), each once, as a
+/// regex alternation (`закон|кодекс|…`): for a pattern that matches a kind word in any form,
+/// the stem followed by its letters.
+pub(crate) fn kind_stem_alternation(
+    lang: Option<crate::model::Lang>,
+    constitution: bool,
+    keep: impl Fn(ActKind) -> bool,
+) -> String {
+    let mut stems: Vec<&str> = Vec::new();
+    for r in KIND_STEMS
+        .iter()
+        .filter(|r| lang.is_none_or(|l| r.lang == l))
+    {
+        let named = match r.names {
+            KindWord::Kind(k) => keep(k),
+            KindWord::Constitution => constitution,
+            KindWord::Modifier(_) => false,
+        };
+        if named && !stems.contains(&r.stem) {
+            stems.push(r.stem);
+        }
+    }
+    stems.join("|")
+}
+
 /// The form with database code `code` (`ПРИК`, `пост`), if zanlex knows it.
 pub fn form_of_code(code: &str) -> Option<&'static Form> {
     let c = code.trim().to_uppercase();
@@ -682,5 +918,57 @@ mod kind_word_tests {
                 }
             }
         }
+    }
+
+    /// Every form of the whole-word table is a kind word of the stem table naming the same
+    /// kind, and every row has each case its language has.
+    #[test]
+    fn the_forms_are_the_stems_words() {
+        use super::{kind_alternation, KindCase, KIND_FORMS};
+        for row in KIND_FORMS {
+            let cases = if row.lang == Lang::Ru { 4 } else { 8 };
+            assert_eq!(row.forms.len(), cases, "{row:?}");
+            for form in row.forms {
+                assert_eq!(
+                    kind_word(row.lang, form),
+                    Some(KindWord::Kind(row.kind)),
+                    "{form}"
+                );
+            }
+        }
+        assert_eq!(
+            kind_alternation(
+                Lang::Ru,
+                KindCase::Instrumental,
+                &[ActKind::Order, ActKind::Law]
+            ),
+            "приказом|законом"
+        );
+        assert_eq!(
+            kind_alternation(
+                Lang::Kk,
+                KindCase::PossessiveDative,
+                &[ActKind::Decree, ActKind::Rules]
+            ),
+            "жарлығына"
+        );
+        assert_eq!(
+            kind_alternation(Lang::Ru, KindCase::Possessive, &[ActKind::Order]),
+            ""
+        );
+    }
+
+    /// The stems a pattern matching any form lists: each once, in the table's order.
+    #[test]
+    fn stem_alternations() {
+        use super::kind_stem_alternation;
+        assert_eq!(
+            kind_stem_alternation(Some(Lang::Ru), true, |_| true),
+            "конституци|закон|кодекс|указ|постановлени|приказ|решени|распоряжени"
+        );
+        assert_eq!(
+            kind_stem_alternation(None, false, |k| k != ActKind::Disposition),
+            "закон|кодекс|указ|постановлени|приказ|решени|заң|қаулы|бұйры|шешім|жарлы"
+        );
     }
 }

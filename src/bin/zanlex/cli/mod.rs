@@ -1,7 +1,9 @@
 //! The command line: argument parsing, and the library's answers printed as text or JSON. No
-//! answer is computed here; each subcommand has its own file.
+//! answer is computed here; each subcommand has its own file. The binary's root (`main.rs`)
+//! parses the whole command line and hands these subcommands here, `serve` and `mcp` to their
+//! own doors: the command line names neither.
 
-use clap::{Parser, Subcommand};
+use clap::Subcommand;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,11 +25,10 @@ mod units;
 mod watch;
 
 pub(crate) use crate::common::terminal_safe;
-use crate::serve;
 
-/// zanlex: search Kazakhstan's normative acts in Kazakh, with pinpoint citations.
-#[derive(Debug, Parser)]
-#[command(name = "zanlex", version, about, long_about = None)]
+/// The options every subcommand takes (the servers' too): where the corpus and the index are
+/// and how the corpus is read.
+#[derive(Debug, clap::Args)]
 pub struct Cli {
     /// Folder with the source documents (.txt, .md, .pdf).
     #[arg(long, global = true, default_value = "corpus")]
@@ -58,8 +59,6 @@ pub struct Cli {
     /// commands read the new commits, and only those, without being told again).
     #[arg(long, global = true)]
     pub history: bool,
-    #[command(subcommand)]
-    pub command: Command,
 }
 
 /// The largest corpus a command checks file by file by default. Reading the size and time of
@@ -99,16 +98,12 @@ pub enum Command {
     Analyze(analyze::Args),
     /// Print the Kazakh↔Russian term pairs learned from the parallel texts.
     Lexicon(lexicon::Args),
-    /// Serve the JSON API and the web page over HTTP.
-    Serve(serve::Args),
     /// Keep the index up to date from the corpus's file events, so that commands on a large
     /// corpus need not check every file.
     Watch(watch::Args),
     /// Copy the index in force into another index folder as a new generation, for
     /// `zanlex serve --replica` to serve.
     Publish(publish::Args),
-    /// Serve the search as tools of the Model Context Protocol over stdio, for assistants.
-    Mcp(crate::mcp::Args),
 }
 
 impl Cli {
@@ -274,53 +269,41 @@ pub(crate) fn finish(
     done.map(|()| code)
 }
 
-/// Parses the command line and runs it. Exit codes (README "Exit codes"): 0 done, every file
-/// of the corpus indexed; 1 done, but files could not be indexed (each named on stderr), or
-/// the command failed; 2 bad usage, a bad query or an unknown act, unit or version.
-pub fn main() -> ExitCode {
+/// Sets up what every command shares before the command line is parsed: caught panics kept
+/// quiet (each is reported as an error) and the library's log on stderr.
+pub fn init() {
     zanlex::quiet_caught_panics();
     stderr_log::install();
-    let cli = Cli::parse();
-    let result = match &cli.command {
-        Command::Index(a) => index::run(&cli, a),
-        Command::Search(a) => search::run(&cli, a),
-        Command::Show(a) => show::run(&cli, a),
-        Command::Acts(a) => acts::run(&cli, a),
-        Command::Units(a) => units::run(&cli, a),
-        Command::History(a) => history::run(&cli, a),
-        Command::Diff(a) => diff::run(&cli, a),
-        Command::Changes(a) => changes::run(&cli, a),
-        Command::Refs(a) => refs::run_refs(&cli, a),
-        Command::CitedBy(a) => refs::run_cited_by(&cli, a),
-        Command::Related(a) => related::run(&cli, a),
-        Command::Analyze(a) => analyze::run(&cli, a),
-        Command::Lexicon(a) => lexicon::run(&cli, a),
-        // A replica reads no corpus: only the index published into `--index`.
-        Command::Serve(a) if a.replica => serve::run(&cli.corpus, &cli.index, false, None, a),
-        // With `--history` the corpus served is the checkout's editions folder, and the
-        // server goes on reading the checkout's new commits into it. A server that watches
-        // reads them on its first look, serving the index it has meanwhile: a history read
-        // whole again (editions of an older layout) takes minutes at national scale.
-        Command::Serve(a) => {
-            let synced = cli.synced_editions().filter(|_| a.watch_secs > 0);
-            synced
-                .map_or_else(|| cli.corpus(None, false), Ok)
-                .and_then(|c| {
-                    let history = (c != cli.corpus).then_some(cli.corpus.as_path());
-                    serve::run(&c, &cli.index, cli.follow, history, a)
-                })
-        }
-        Command::Publish(a) => publish::run(&cli, a),
-        Command::Watch(a) => watch::run(&cli, a),
-        Command::Mcp(a) => cli.corpus(None, false).and_then(|c| {
-            let history = (c != cli.corpus).then_some(cli.corpus.as_path());
-            crate::mcp::run(&c, &cli.index, cli.follow, history, a)
-        }),
-    };
+}
+
+/// Runs one of the command line's own subcommands.
+pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Index(a) => index::run(cli, a),
+        Command::Search(a) => search::run(cli, a),
+        Command::Show(a) => show::run(cli, a),
+        Command::Acts(a) => acts::run(cli, a),
+        Command::Units(a) => units::run(cli, a),
+        Command::History(a) => history::run(cli, a),
+        Command::Diff(a) => diff::run(cli, a),
+        Command::Changes(a) => changes::run(cli, a),
+        Command::Refs(a) => refs::run_refs(cli, a),
+        Command::CitedBy(a) => refs::run_cited_by(cli, a),
+        Command::Related(a) => related::run(cli, a),
+        Command::Analyze(a) => analyze::run(cli, a),
+        Command::Lexicon(a) => lexicon::run(cli, a),
+        Command::Publish(a) => publish::run(cli, a),
+        Command::Watch(a) => watch::run(cli, a),
+    }
+}
+
+/// The exit code of a command's result: its own, or its error's, said on stderr (and as
+/// JSON on stdout when `error_as_json`, the command having been asked for `--json`).
+pub fn exit(result: anyhow::Result<ExitCode>, error_as_json: bool) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            if cli.command.error_as_json() {
+            if error_as_json {
                 print_error_json(&err);
             }
             report_error(&err)
@@ -330,7 +313,7 @@ pub fn main() -> ExitCode {
 
 impl Command {
     /// Whether the command was asked for `--json` and says its error as JSON too.
-    fn error_as_json(&self) -> bool {
+    pub fn error_as_json(&self) -> bool {
         matches!(self, Command::Search(a) if a.json)
             || matches!(self, Command::Show(a) if a.json)
             || matches!(self, Command::Changes(a) if a.json)

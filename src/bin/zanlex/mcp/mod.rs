@@ -13,6 +13,7 @@ mod tools;
 
 use crate::served::readers::{Limits, Readers};
 use crate::served::state::AppState;
+use crate::served::MAX_BODY_BYTES;
 use rmcp::transport::streamable_http_server::session::local::LocalSessionManager;
 use rmcp::transport::{StreamableHttpServerConfig, StreamableHttpService};
 use rmcp::ServiceExt;
@@ -107,6 +108,46 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The route `zanlex serve` mounts at `/mcp` ([`crate::served::Mount`]): [`http_service`],
+/// with a body that is not JSON answered as the MCP transport asks.
+pub(crate) fn http_route(
+    state: Arc<AppState>,
+    links: zanlex::pages::Links,
+) -> axum::routing::MethodRouter<Arc<AppState>> {
+    axum::routing::any_service(http_service(state, links, MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(parse_errors))
+}
+
+/// Answers a POST to `/mcp` whose body is not JSON with a JSON-RPC parse error (-32700) in an
+/// HTTP 400, as the MCP transport asks, rather than a plain-text refusal.
+async fn parse_errors(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if req.method() != axum::http::Method::POST {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
+        return crate::served::errors::ApiError::new(
+            zanlex::ErrorCode::TooLarge,
+            format!("the request body is larger than {MAX_BODY_BYTES} bytes"),
+        )
+        .into_response();
+    };
+    if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(&bytes) {
+        let error = rmcp::model::ErrorData::parse_error(format!("the body is not JSON: {e}"), None);
+        let message = rmcp::service::TxJsonRpcMessage::<rmcp::RoleServer>::error(error, None);
+        return (axum::http::StatusCode::BAD_REQUEST, axum::Json(message)).into_response();
+    }
+    next.run(axum::extract::Request::from_parts(
+        parts,
+        axum::body::Body::from(bytes),
+    ))
+    .await
+}
+
 /// The Streamable HTTP endpoint `zanlex serve` mounts at `/mcp`: stateless, each POST answered
 /// with one JSON message, so no stream or session outlives its request and the server's
 /// bounds on connections and its graceful stop hold for it as for the API.
@@ -114,7 +155,7 @@ pub fn run(
 /// rmcp's own check of `Host` is off: the server's rule (`same_host` in the server's limits,
 /// a layer over every route) applies to `/mcp` as to the rest, loopback names only on a
 /// loopback address and any name on a public one.
-pub(crate) fn http_service(
+fn http_service(
     state: Arc<AppState>,
     links: zanlex::pages::Links,
     max_body_bytes: usize,

@@ -8,8 +8,7 @@ use zanlex::ErrorCode;
 
 /// Most acts one page of `/v1/acts` may ask for (and gives when not asked).
 pub(crate) const MAX_ACTS_PAGE: usize = 1000;
-/// Largest request body, in bytes (no endpoint reads a body; `/v1/reindex` takes none).
-pub(crate) const MAX_BODY_BYTES: usize = 16 * 1024;
+pub(crate) use crate::served::MAX_BODY_BYTES;
 
 /// Answers 413 to a request whose body is declared larger than [`MAX_BODY_BYTES`] (a body
 /// sent without its length is capped by tower-http's limit behind this).
@@ -113,36 +112,6 @@ pub(crate) async fn body_deadline(
     next.run(axum::extract::Request::from_parts(
         parts,
         axum::body::Body::from(data),
-    ))
-    .await
-}
-
-/// Answers a POST to `/mcp` whose body is not JSON with a JSON-RPC parse error (-32700) in an
-/// HTTP 400, as the MCP transport asks, rather than a plain-text refusal.
-pub(crate) async fn mcp_parse_errors(
-    req: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    if req.method() != axum::http::Method::POST {
-        return next.run(req).await;
-    }
-    let (parts, body) = req.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
-        return ApiError::new(
-            ErrorCode::TooLarge,
-            format!("the request body is larger than {MAX_BODY_BYTES} bytes"),
-        )
-        .into_response();
-    };
-    if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(&bytes) {
-        let error = rmcp::model::ErrorData::parse_error(format!("the body is not JSON: {e}"), None);
-        let message = rmcp::service::TxJsonRpcMessage::<rmcp::RoleServer>::error(error, None);
-        return (axum::http::StatusCode::BAD_REQUEST, axum::Json(message)).into_response();
-    }
-    next.run(axum::extract::Request::from_parts(
-        parts,
-        axum::body::Body::from(bytes),
     ))
     .await
 }

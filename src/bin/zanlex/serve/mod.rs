@@ -5,7 +5,8 @@
 //! [`pages`] (the embedded web page), [`state`] (the served index and its refresh) and
 //! [`limits`] (the bounds on concurrent reads, time, query and body sizes) and [`conn`] (the
 //! bounds on connections). `/mcp` serves the same answers as tools of the Model Context
-//! Protocol ([`crate::mcp`]), which `zanlex mcp` serves over stdio with the same state.
+//! Protocol, which `zanlex mcp` serves over stdio with the same state: the binary's root hands
+//! that endpoint in ([`Mount`]), so that this door names no other.
 
 mod api;
 mod conn;
@@ -15,6 +16,7 @@ pub(crate) mod limits;
 mod openapi;
 mod pages;
 pub(crate) use crate::served::state;
+use crate::served::Mount;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -126,6 +128,7 @@ pub fn run(
     follow: bool,
     history: Option<&Path>,
     args: &Args,
+    mcp: Mount,
 ) -> anyhow::Result<ExitCode> {
     let workers = args
         .workers
@@ -169,7 +172,7 @@ pub fn run(
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(serve(state, args, cors))?;
+    runtime.block_on(serve(state, args, cors, mcp))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -219,6 +222,7 @@ fn router(
     body: limits::BodyPace,
     links: zanlex::pages::Links,
     budget: zanlex::pages::Budget,
+    mcp: Mount,
 ) -> Router {
     let v1 = api::Door {
         links: links.clone(),
@@ -246,15 +250,7 @@ fn router(
         .route("/v1/reindex", post(api::reindex))
         .route("/healthz", get(api::healthz))
         .route("/openapi.json", get(api::openapi))
-        .route(
-            "/mcp",
-            axum::routing::any_service(crate::mcp::http_service(
-                Arc::clone(&state),
-                links,
-                limits::MAX_BODY_BYTES,
-            ))
-            .layer(axum::middleware::from_fn(limits::mcp_parse_errors)),
-        )
+        .route("/mcp", mcp(Arc::clone(&state), links))
         .merge(pages::routes())
         .layer(axum::Extension(Arc::new(v1)))
         .fallback(errors::no_route)
@@ -284,6 +280,7 @@ async fn serve(
     state: Arc<AppState>,
     args: &Args,
     cors: Option<tower_http::cors::CorsLayer>,
+    mcp: Mount,
 ) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
@@ -319,7 +316,7 @@ async fn serve(
     let links = zanlex::pages::Links::new(args.public_url.as_deref())?;
     let mut budget = zanlex::pages::Budget::SERVER;
     budget.answer_chars = args.answer_chars;
-    let app = router(state, cors, local, body, links, budget);
+    let app = router(state, cors, local, body, links, budget, mcp);
     let max = args
         .max_connections
         .unwrap_or_else(conn::default_max_connections);
