@@ -86,7 +86,10 @@ fn may_ask(text: &str) -> (bool, bool) {
     }
     let upper: Vec<char> = text.chars().flat_map(char::to_uppercase).collect();
     let has = |word: &[char]| upper.windows(word.len()).any(|w| w == word);
-    (has(&['С', 'Т']), has(&['Б', 'А', 'П']) || has(&['Б', 'А', 'Б']))
+    (
+        has(&['С', 'Т']),
+        has(&['Б', 'А', 'П']) || has(&['Б', 'А', 'Б']),
+    )
 }
 
 /// Acts considered for the article: the best few by their title's match of the act words.
@@ -288,7 +291,8 @@ mod doc_examples {
     #[test]
     fn the_look_before_the_patterns_misses_none_they_match() {
         use super::{may_ask, KAZAKH, RUSSIAN};
-        for (letter, capital) in [('с', 'С'), ('т', 'Т'), ('б', 'Б'), ('а', 'А'), ('п', 'П')] {
+        for (letter, capital) in [('с', 'С'), ('т', 'Т'), ('б', 'Б'), ('а', 'А'), ('п', 'П')]
+        {
             let re = regex::Regex::new(&format!("(?i)^{letter}$")).expect("regex");
             for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
                 let up: Vec<char> = c.to_uppercase().collect();

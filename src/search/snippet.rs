@@ -11,6 +11,7 @@ use crate::analysis::tokenizer::{tokenize_packed, TokenBuf, TokenRef};
 use crate::analysis::{KK_EXACT, KK_LOOSE, KK_STEM};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 use tantivy::tokenizer::TextAnalyzer;
 
 /// Longest snippet, in characters, before it is cut around the densest highlights.
@@ -230,17 +231,25 @@ fn anchor_regex(word: &str) -> Option<regex::Regex> {
 enum Anchor {
     /// A word of letters alone: its letters ([`anchor_core_regex`]), a match kept when no
     /// letter touches it. The same matches as [`anchor_regex`], whose Unicode classes cost a
-    /// query several times what compiling the letters does.
-    Letters(regex::Regex),
+    /// query several times what compiling the letters does; that regex itself is compiled
+    /// only for a text where a match touches a character [`sure_alphabetic`] cannot tell.
+    Letters(regex::Regex, String, OnceLock<Option<regex::Regex>>),
     /// Any other word: [`anchor_regex`] itself, and the word.
     Full(regex::Regex, String),
+}
+
+/// Whether `c` is a letter by the regex crate's `\p{Alphabetic}`, where the standard
+/// library's Unicode tables are known to agree with it (the ranges a test compares, character
+/// by character); `None` elsewhere, as the two may be of different Unicode versions.
+fn sure_alphabetic(c: char) -> Option<bool> {
+    matches!(c, '\0'..='\u{7FF}' | '\u{2000}'..='\u{2BFF}').then(|| c.is_alphabetic())
 }
 
 impl Anchor {
     /// The anchor of `word`, `None` when its regex cannot be built.
     fn new(word: &str) -> Option<Anchor> {
         if !word.is_empty() && word.chars().all(char::is_alphabetic) {
-            anchor_core_regex(word).map(Anchor::Letters)
+            anchor_core_regex(word).map(|re| Anchor::Letters(re, word.to_string(), OnceLock::new()))
         } else {
             anchor_regex(word).map(|re| Anchor::Full(re, word.to_string()))
         }
@@ -249,36 +258,46 @@ impl Anchor {
     /// The byte ranges of `text` that [`anchor_regex`]'s `find_iter` matches: each with the
     /// character on either side, if any, so a character taken after one match is not before
     /// the next.
-    fn find_iter<'a>(&'a self, text: &'a str) -> Box<dyn Iterator<Item = [usize; 2]> + 'a> {
-        match self {
-            Anchor::Full(re, _) => Box::new(re.find_iter(text).map(|m| [m.start(), m.end()])),
-            Anchor::Letters(re) => {
-                // The letters' matches cannot overlap one that no letter touches: a match
-                // starting inside another has a letter before it.
-                let mut taken = 0;
-                Box::new(re.find_iter(text).filter_map(move |m| {
-                    let before = text[..m.start()].chars().next_back();
-                    let after = text[m.end()..].chars().next();
-                    if before.is_some_and(char::is_alphabetic)
-                        || after.is_some_and(char::is_alphabetic)
-                    {
-                        return None;
-                    }
-                    let start = m.start() - before.map_or(0, char::len_utf8);
-                    if before.is_some() && start < taken {
-                        return None;
-                    }
-                    taken = m.end() + after.map_or(0, char::len_utf8);
-                    Some([start, taken])
-                }))
+    fn find_iter(&self, text: &str) -> Vec<[usize; 2]> {
+        let (re, word, full) = match self {
+            Anchor::Full(re, _) => {
+                return re.find_iter(text).map(|m| [m.start(), m.end()]).collect();
             }
+            Anchor::Letters(re, word, full) => (re, word, full),
+        };
+        // The letters' matches cannot overlap one that no letter touches: a match starting
+        // inside another has a letter before it.
+        let mut taken = 0;
+        let mut out = Vec::new();
+        for m in re.find_iter(text) {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            let mut letter = false;
+            for c in before.into_iter().chain(after) {
+                match sure_alphabetic(c) {
+                    Some(l) => letter |= l,
+                    None => {
+                        return match full.get_or_init(|| anchor_regex(word)) {
+                            Some(re) => re.find_iter(text).map(|m| [m.start(), m.end()]).collect(),
+                            None => Vec::new(),
+                        };
+                    }
+                }
+            }
+            let start = m.start() - before.map_or(0, char::len_utf8);
+            if letter || (before.is_some() && start < taken) {
+                continue;
+            }
+            taken = m.end() + after.map_or(0, char::len_utf8);
+            out.push([start, taken]);
         }
+        out
     }
 
     /// The regex of the anchor's letters alone ([`anchor_core_regex`]).
     fn letters(&self) -> Option<regex::Regex> {
         match self {
-            Anchor::Letters(re) => Some(re.clone()),
+            Anchor::Letters(re, ..) => Some(re.clone()),
             Anchor::Full(_, word) => anchor_core_regex(word),
         }
     }
@@ -744,7 +763,13 @@ impl Highlighter {
             return true;
         }
         self.cores
-            .get_or_init(|| self.anchors.iter().flatten().filter_map(Anchor::letters).collect())
+            .get_or_init(|| {
+                self.anchors
+                    .iter()
+                    .flatten()
+                    .filter_map(Anchor::letters)
+                    .collect()
+            })
             .iter()
             .all(|core| parts.iter().any(|p| core.is_match(p)))
     }
@@ -967,26 +992,43 @@ mod tests {
             texts.extend(text.split("\n\n").map(str::to_string));
         }
         let mut found = 0;
-        for word in ["а", "и", "о", "с", "в", "және", "олардың", "үшін", "по"] {
+        for word in ["а", "и", "о", "с", "в", "және", "олардың", "үшін", "по"]
+        {
             let anchor = Anchor::new(word).expect("anchor");
-            assert!(matches!(anchor, Anchor::Letters(_)), "{word}");
+            assert!(matches!(anchor, Anchor::Letters(..)), "{word}");
             let full = anchor_regex(word).expect("regex");
             for text in &texts {
                 let want: Vec<[usize; 2]> =
                     full.find_iter(text).map(|m| [m.start(), m.end()]).collect();
-                let got: Vec<[usize; 2]> = anchor.find_iter(text).collect();
+                let got = anchor.find_iter(text);
                 assert_eq!(got, want, "{word} in {text}");
                 found += want.len();
             }
         }
         assert!(found > 1000, "{found} matches");
-        // The letters' test of a neighbour is the regex's class: every character.
+        let newer = "а\u{88F}";
+        let anchor = Anchor::new("а").expect("anchor");
+        let full = anchor_regex("а").expect("regex");
+        let want: Vec<[usize; 2]> = full
+            .find_iter(newer)
+            .map(|m| [m.start(), m.end()])
+            .collect();
+        assert_eq!(anchor.find_iter(newer), want);
+        // Where the letters' test of a neighbour answers, it is the regex's class; elsewhere
+        // the regex answers, even for a letter of a Unicode version newer than its own.
         let class = regex::Regex::new(r"(?i)^\P{Alphabetic}$").expect("regex");
         let differ: Vec<char> = (0..=char::MAX as u32)
             .filter_map(char::from_u32)
-            .filter(|c| class.is_match(c.encode_utf8(&mut [0; 4])) == c.is_alphabetic())
+            .filter(|&c| {
+                sure_alphabetic(c).is_some_and(|l| class.is_match(c.encode_utf8(&mut [0; 4])) == l)
+            })
             .collect();
-        assert!(differ.is_empty(), "{} differ: {:?}", differ.len(), &differ[..differ.len().min(20)]);
+        assert!(
+            differ.is_empty(),
+            "{} differ: {:?}",
+            differ.len(),
+            &differ[..differ.len().min(20)]
+        );
     }
 
     /// Issue 35, defect 11: a one-letter word of a phrase is looked for as a word of its own,
