@@ -30,26 +30,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benches"))
 from serve_load import load_queries, pct  # noqa: E402
+from serving import run_clients, start_server  # noqa: E402
 
 
 def act(word):
     return (f"Сынақ қағидаларын бекіту туралы\n\n1. Бірінші тармақ сынақ туралы.\n"
             f"2. Екінші тармақ {word} туралы.\n")
-
-
-def start(binary, corpus, index):
-    server = subprocess.Popen([binary, "serve", "--corpus", corpus, "--index", index, "--addr",
-                               "127.0.0.1:0", "--watch-secs", "1"],
-                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    port = None
-    for line in server.stderr:
-        if "serving http://127.0.0.1:" in line:
-            port = int(line.split("127.0.0.1:")[1].split("/")[0])
-            break
-    if port is None:
-        sys.exit("the server did not start")
-    threading.Thread(target=lambda: server.stderr.read(), daemon=True).start()
-    return server, port
 
 
 def get(port, path):
@@ -94,13 +80,8 @@ def phase(port, paths, clients, seconds):
             for k, v in bad.items():
                 errors[k] = errors.get(k, 0) + v
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    t0 = time.monotonic()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return lat, errors, time.monotonic() - t0
+    wall = run_clients(client, clients)
+    return lat, errors, wall
 
 
 def main():
@@ -121,7 +102,7 @@ def main():
     if subprocess.run([args.binary, "index", "--corpus", corpus, "--index", index],
                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode > 1:
         sys.exit("zanlex index failed")
-    server, port = start(args.binary, corpus, index)
+    server, port = start_server(args.binary, corpus, index, "--watch-secs", "1")
     try:
         queries = load_queries()
         searches = ["/v1/search?" + urllib.parse.urlencode({"q": q, "limit": 10}) for q in queries]

@@ -15,7 +15,6 @@ import argparse
 import http.client
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,8 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benches"))
+import serving  # noqa: E402
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
 REL = TARGET / "release"
 
@@ -62,19 +63,7 @@ def load_queries():
 def start_server(corpus, index, prefix=()):
     """`zanlex serve` on 127.0.0.1, on a port the system picks, run under `prefix` (e.g.
     taskset): (process, port)."""
-    server = subprocess.Popen([*prefix, ZANLEX, "serve", "--corpus", corpus, "--index", index,
-                               "--addr", "127.0.0.1:0", "--watch-secs", "0"],
-                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
-    port = None
-    for line in server.stderr:
-        m = re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)
-        if m:
-            port = int(m.group(1))
-            break
-    if port is None:
-        sys.exit("the server did not start")
-    threading.Thread(target=lambda: server.stderr.read(), daemon=True).start()
-    return server, port
+    return serving.start_server(ZANLEX, corpus, index, "--watch-secs", "0", prefix=prefix, cwd=ROOT)
 
 
 def pct(xs, p):
@@ -126,13 +115,7 @@ def run_level(port, queries, clients, seconds, max_requests):
             took.extend(mine_took)
             errors[0] += bad
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    t0 = time.monotonic()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.monotonic() - t0
+    wall = serving.run_clients(client, clients)
     return lat, took, errors[0], wall
 
 

@@ -22,7 +22,6 @@ import re
 import selectors
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -30,23 +29,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def start_server(binary, corpus, index, max_connections):
-    server = subprocess.Popen(
-        [binary, "serve", "--corpus", corpus, "--index", index, "--addr", "127.0.0.1:0",
-         "--watch-secs", "0", "--max-connections", str(max_connections)],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    port = None
-    for line in server.stderr:
-        m = re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)
-        if m:
-            port = int(m.group(1))
-            break
-    if port is None:
-        sys.exit("the server did not start")
-    threading.Thread(target=lambda: server.stderr.read(), daemon=True).start()
-    return server, port
+sys.path.insert(0, str(ROOT / "benches"))
+from serving import start_server  # noqa: E402
 
 
 def slow_address(kind, i):
@@ -88,7 +72,8 @@ def main():
 
     tmp = tempfile.TemporaryDirectory(prefix="slow-clients-")
     index = Path(tmp.name) / "index"
-    server, port = start_server(args.binary, ROOT / "corpus", index, args.max_connections)
+    server, port = start_server(args.binary, ROOT / "corpus", index, "--watch-secs", "0",
+                                "--max-connections", str(args.max_connections))
     try:
         if args.kind == "body":
             head = (b"POST /mcp HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"

@@ -57,9 +57,10 @@ impl ArticleAsked {
 
 /// The article `text` asks for, if it asks for one.
 pub fn asked(text: &str) -> Option<ArticleAsked> {
-    let (m, lang) = match RUSSIAN.captures(text) {
+    let (russian, kazakh) = may_ask(text);
+    let (m, lang) = match russian.then(|| RUSSIAN.captures(text)).flatten() {
         Some(c) => (c, Lang::Ru),
-        None => (KAZAKH.captures(text)?, Lang::Kk),
+        None => (kazakh.then(|| KAZAKH.captures(text)).flatten()?, Lang::Kk),
     };
     let whole = m.get(0)?;
     let number = m.get(1)?.as_str().to_string();
@@ -72,6 +73,23 @@ pub fn asked(text: &str) -> Option<ArticleAsked> {
         act_words,
         lang,
     })
+}
+
+/// Whether [`RUSSIAN`] and [`KAZAKH`] may match `text`, told without them: compiling each
+/// (its letter classes, case-insensitive) costs more than the rest of a one-shot search of a
+/// few words, and most queries ask for no article. Both need a digit, the Russian one «ст»
+/// and the Kazakh one «бап» or «баб», in any case: the letters that match these
+/// case-insensitively are those whose capitals are «СТ», «БАП», «БАБ».
+fn may_ask(text: &str) -> (bool, bool) {
+    if !text.chars().any(char::is_numeric) {
+        return (false, false);
+    }
+    let upper: Vec<char> = text.chars().flat_map(char::to_uppercase).collect();
+    let has = |word: &[char]| upper.windows(word.len()).any(|w| w == word);
+    (
+        has(&['С', 'Т']),
+        has(&['Б', 'А', 'П']) || has(&['Б', 'А', 'Б']),
+    )
 }
 
 /// Acts considered for the article: the best few by their title's match of the act words.
@@ -265,5 +283,47 @@ mod doc_examples {
         );
         assert_eq!(asked("14-1-бап").unwrap().number, "14-1");
         assert!(asked("тұрақты тұру").is_none());
+    }
+
+    /// The look before the patterns lets through every text they match: the letters the
+    /// patterns match case-insensitively are those whose capitals it looks for (every
+    /// character tried), and a digit is any the patterns' `\d` takes.
+    #[test]
+    fn the_look_before_the_patterns_misses_none_they_match() {
+        use super::{may_ask, KAZAKH, RUSSIAN};
+        for (letter, capital) in [('с', 'С'), ('т', 'Т'), ('б', 'Б'), ('а', 'А'), ('п', 'П')]
+        {
+            let re = regex::Regex::new(&format!("(?i)^{letter}$")).expect("regex");
+            for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+                let up: Vec<char> = c.to_uppercase().collect();
+                assert_eq!(
+                    re.is_match(c.encode_utf8(&mut [0; 4])),
+                    up == [capital],
+                    "{c:?} against {letter}"
+                );
+            }
+        }
+        let digit = regex::Regex::new(r"^\d$").expect("regex");
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            if digit.is_match(c.encode_utf8(&mut [0; 4])) {
+                assert!(c.is_numeric(), "{c:?}");
+            }
+        }
+        for text in [
+            "статья 7 закона о миграции",
+            "СТ. 7",
+            "Ст.12 АППК",
+            "Еңбек кодексінің 139-бабы",
+            "14-1-БАП",
+            "7 бап",
+        ] {
+            let (russian, kazakh) = may_ask(text);
+            assert!(russian || !RUSSIAN.is_match(text), "{text}");
+            assert!(kazakh || !KAZAKH.is_match(text), "{text}");
+            assert!(russian || kazakh, "{text}");
+        }
+        assert_eq!(may_ask("как продлить визу иностранцу"), (false, false));
+        assert_eq!(may_ask("статья о визах"), (false, false));
+        assert_eq!(may_ask("11-1-4/1 бұйрық"), (false, false));
     }
 }

@@ -11,6 +11,7 @@ use crate::analysis::tokenizer::{tokenize_packed, TokenBuf, TokenRef};
 use crate::analysis::{KK_EXACT, KK_LOOSE, KK_STEM};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 use tantivy::tokenizer::TextAnalyzer;
 
 /// Longest snippet, in characters, before it is cut around the densest highlights.
@@ -200,11 +201,9 @@ pub struct Highlighter {
     prefixes: Vec<String>,
     /// Per required pattern: a regex finding its first stop word, so only windows around
     /// those places are analyzed.
-    anchors: Vec<Option<regex::Regex>>,
-    /// Per required pattern with an anchor: the anchor's word, whose [`anchor_core_regex`]
-    /// [`Highlighter::may_verify`] looks for.
-    core_words: Vec<String>,
-    /// Those regexes, built at the [`LOOKS_BEFORE_CORES`]th look.
+    anchors: Vec<Option<Anchor>>,
+    /// The anchors' letters ([`anchor_core_regex`]) that [`Highlighter::may_verify`] looks
+    /// for, taken from the anchors at the [`LOOKS_BEFORE_CORES`]th look.
     cores: std::cell::OnceCell<Vec<regex::Regex>>,
     /// How many texts [`Highlighter::may_verify`] was asked about.
     looks: std::cell::Cell<usize>,
@@ -225,6 +224,83 @@ fn anchor_regex(word: &str) -> Option<regex::Regex> {
     pat.push_str(&anchor_letters(word));
     pat.push_str(r"(?:\P{Alphabetic}|$)");
     regex::Regex::new(&pat).ok()
+}
+
+/// Finds the matches of [`anchor_regex`] for a word.
+#[derive(Debug)]
+enum Anchor {
+    /// A word of letters alone: its letters ([`anchor_core_regex`]), a match kept when no
+    /// letter touches it. The same matches as [`anchor_regex`], whose Unicode classes cost a
+    /// query several times what compiling the letters does; that regex itself is compiled
+    /// only for a text where a match touches a character [`sure_alphabetic`] cannot tell.
+    Letters(regex::Regex, String, OnceLock<Option<regex::Regex>>),
+    /// Any other word: [`anchor_regex`] itself, and the word.
+    Full(regex::Regex, String),
+}
+
+/// Whether `c` is a letter by the regex crate's `\p{Alphabetic}`, where the standard
+/// library's Unicode tables are known to agree with it (the ranges a test compares, character
+/// by character); `None` elsewhere, as the two may be of different Unicode versions.
+fn sure_alphabetic(c: char) -> Option<bool> {
+    matches!(c, '\0'..='\u{7FF}' | '\u{2000}'..='\u{2BFF}').then(|| c.is_alphabetic())
+}
+
+impl Anchor {
+    /// The anchor of `word`, `None` when its regex cannot be built.
+    fn new(word: &str) -> Option<Anchor> {
+        if !word.is_empty() && word.chars().all(char::is_alphabetic) {
+            anchor_core_regex(word).map(|re| Anchor::Letters(re, word.to_string(), OnceLock::new()))
+        } else {
+            anchor_regex(word).map(|re| Anchor::Full(re, word.to_string()))
+        }
+    }
+
+    /// The byte ranges of `text` that [`anchor_regex`]'s `find_iter` matches: each with the
+    /// character on either side, if any, so a character taken after one match is not before
+    /// the next.
+    fn find_iter(&self, text: &str) -> Vec<[usize; 2]> {
+        let (re, word, full) = match self {
+            Anchor::Full(re, _) => {
+                return re.find_iter(text).map(|m| [m.start(), m.end()]).collect();
+            }
+            Anchor::Letters(re, word, full) => (re, word, full),
+        };
+        // The letters' matches cannot overlap one that no letter touches: a match starting
+        // inside another has a letter before it.
+        let mut taken = 0;
+        let mut out = Vec::new();
+        for m in re.find_iter(text) {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            let mut letter = false;
+            for c in before.into_iter().chain(after) {
+                match sure_alphabetic(c) {
+                    Some(l) => letter |= l,
+                    None => {
+                        return match full.get_or_init(|| anchor_regex(word)) {
+                            Some(re) => re.find_iter(text).map(|m| [m.start(), m.end()]).collect(),
+                            None => Vec::new(),
+                        };
+                    }
+                }
+            }
+            let start = m.start() - before.map_or(0, char::len_utf8);
+            if letter || (before.is_some() && start < taken) {
+                continue;
+            }
+            taken = m.end() + after.map_or(0, char::len_utf8);
+            out.push([start, taken]);
+        }
+        out
+    }
+
+    /// The regex of the anchor's letters alone ([`anchor_core_regex`]).
+    fn letters(&self) -> Option<regex::Regex> {
+        match self {
+            Anchor::Letters(re, ..) => Some(re.clone()),
+            Anchor::Full(_, word) => anchor_core_regex(word),
+        }
+    }
 }
 
 /// How many texts [`Highlighter::may_verify`] lets through unlooked before it builds its
@@ -479,11 +555,7 @@ impl Highlighter {
                     .iter()
                     .find(|w| w.stem.is_empty() && w.loose.is_empty())
                     .and_then(|w| w.exact.first());
-                let anchor = gap.and_then(|g| anchor_regex(g));
-                if let Some(g) = gap.filter(|_| anchor.is_some()) {
-                    h.core_words.push(g.clone());
-                }
-                h.anchors.push(anchor);
+                h.anchors.push(gap.and_then(|g| Anchor::new(g)));
             }
             h.patterns.push(p);
         }
@@ -677,9 +749,10 @@ impl Highlighter {
         }
         self.cores
             .get_or_init(|| {
-                self.core_words
+                self.anchors
                     .iter()
-                    .filter_map(|w| anchor_core_regex(w))
+                    .flatten()
+                    .filter_map(Anchor::letters)
                     .collect()
             })
             .iter()
@@ -709,17 +782,17 @@ impl Highlighter {
                 !find_pattern(pattern, &table).is_empty()
             };
             let mut window: Option<[usize; 2]> = None;
-            for m in re.find_iter(text) {
-                let mut a = floor_boundary(text, m.start().saturating_sub(reach));
-                let mut b = floor_boundary(text, (m.end() + reach).min(text.len()));
+            for [start, end] in re.find_iter(text) {
+                let mut a = floor_boundary(text, start.saturating_sub(reach));
+                let mut b = floor_boundary(text, (end + reach).min(text.len()));
                 if a > 0 {
-                    if let Some(p) = text[a..m.start()].find(char::is_whitespace) {
+                    if let Some(p) = text[a..start].find(char::is_whitespace) {
                         a += p;
                     }
                 }
                 if b < text.len() {
-                    if let Some(p) = text[m.end()..b].rfind(char::is_whitespace) {
-                        b = m.end() + p;
+                    if let Some(p) = text[end..b].rfind(char::is_whitespace) {
+                        b = end + p;
                     }
                 }
                 window = match window {
@@ -883,6 +956,65 @@ pub fn make_snippet(text: &str, spans: &[[usize; 2]], max_chars: usize) -> Snipp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A stop word's anchor found from its letters and the characters around them matches
+    /// where the regex with Unicode classes matches: on every paragraph of the bundled corpus
+    /// and on texts made to test its edges (words side by side sharing the character between
+    /// them, capitals, Latin look-alikes, digits touching, a text's ends).
+    #[test]
+    fn an_anchor_by_its_letters_matches_where_its_regex_does() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut texts: Vec<String> = vec![
+            "Қазақстан а, (а) 2а бала A".into(),
+            "а а а,а а".into(),
+            "аа а  а\nа".into(),
+            "И и и. и-и (и)и".into(),
+            "олардың ОЛАРДЫҢ oлардың солардың олардыңы олардың".into(),
+            "және,және және1 жәнеі".into(),
+        ];
+        for entry in std::fs::read_dir(&dir).expect("corpus") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("text");
+            texts.extend(text.split("\n\n").map(str::to_string));
+        }
+        let mut found = 0;
+        for word in ["а", "и", "о", "с", "в", "және", "олардың", "үшін", "по"]
+        {
+            let anchor = Anchor::new(word).expect("anchor");
+            assert!(matches!(anchor, Anchor::Letters(..)), "{word}");
+            let full = anchor_regex(word).expect("regex");
+            for text in &texts {
+                let want: Vec<[usize; 2]> =
+                    full.find_iter(text).map(|m| [m.start(), m.end()]).collect();
+                let got = anchor.find_iter(text);
+                assert_eq!(got, want, "{word} in {text}");
+                found += want.len();
+            }
+        }
+        assert!(found > 1000, "{found} matches");
+        let newer = "а\u{88F}";
+        let anchor = Anchor::new("а").expect("anchor");
+        let full = anchor_regex("а").expect("regex");
+        let want: Vec<[usize; 2]> = full
+            .find_iter(newer)
+            .map(|m| [m.start(), m.end()])
+            .collect();
+        assert_eq!(anchor.find_iter(newer), want);
+        // Where the letters' test of a neighbour answers, it is the regex's class; elsewhere
+        // the regex answers, even for a letter of a Unicode version newer than its own.
+        let class = regex::Regex::new(r"(?i)^\P{Alphabetic}$").expect("regex");
+        let differ: Vec<char> = (0..=char::MAX as u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| {
+                sure_alphabetic(c).is_some_and(|l| class.is_match(c.encode_utf8(&mut [0; 4])) == l)
+            })
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{} differ: {:?}",
+            differ.len(),
+            &differ[..differ.len().min(20)]
+        );
+    }
 
     /// Issue 35, defect 11: a one-letter word of a phrase is looked for as a word of its own,
     /// and the text around its places is analyzed once, however many there are.

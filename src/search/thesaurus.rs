@@ -17,6 +17,12 @@ const BUILTIN: &str = include_str!("../../data/thesaurus.tsv");
 /// The compiled-in abbreviations, in the same format: each abbreviation with its expansion in
 /// the law's words («мрп | месячный расчетный показатель»).
 const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.tsv");
+/// The keys ([`key`]) of the members of both files, `lang <TAB> member <TAB> key` a line, as the
+/// analyzers make them: stemming some 1,100 members is a sixth of a one-shot `zanlex search`,
+/// so they are made once, by the test `the_key_table_is_current` (which rewrites the file when
+/// `ZANLEX_WRITE_KEYS=1` is set), not in every process. A member the table lacks (a line added
+/// to a data file since) has its key made when read, as before.
+const BUILTIN_KEYS: &str = include_str!("../../data/thesaurus_keys.tsv");
 
 /// Longest member matched in a query, in words.
 const MAX_MEMBER_WORDS: usize = 3;
@@ -66,6 +72,12 @@ impl Thesaurus {
     /// Reads groups from the TSV format of `data/thesaurus.tsv`: `lang`, members separated by
     /// ` | `, source; `#` comments and the header line are skipped.
     pub fn parse(tsv: &str) -> Result<Thesaurus, BadLine> {
+        Thesaurus::parse_keyed(tsv, builtin_keys())
+    }
+
+    /// [`Thesaurus::parse`], each member's key taken from `known` when it is there, made by
+    /// the analyzers otherwise.
+    fn parse_keyed(tsv: &str, known: &KeyTable) -> Result<Thesaurus, BadLine> {
         let mut t = Thesaurus::default();
         for (n, line) in tsv.lines().enumerate() {
             let bad = |reason: &str| BadLine {
@@ -92,7 +104,10 @@ impl Thesaurus {
                 .map(str::trim)
                 .filter(|m| !m.is_empty())
                 .map(|m| {
-                    let k = key(lang, m).ok_or_else(|| bad(&format!("{m:?} has no word")))?;
+                    let k = match known.get(&(*lang, m)) {
+                        Some(k) => k.to_string(),
+                        None => key(lang, m).ok_or_else(|| bad(&format!("{m:?} has no word")))?,
+                    };
                     Ok((m.to_string(), k))
                 })
                 .collect::<Result<_, BadLine>>()?;
@@ -212,6 +227,25 @@ impl Thesaurus {
         }
         out
     }
+}
+
+/// Members' keys by language and member as written.
+type KeyTable = FxHashMap<(&'static str, &'static str), &'static str>;
+
+/// The table of [`BUILTIN_KEYS`]; a line that is not three columns is left out (its member's
+/// key is then made when read).
+fn builtin_keys() -> &'static KeyTable {
+    static TABLE: OnceLock<KeyTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        BUILTIN_KEYS
+            .lines()
+            .filter_map(|line| {
+                let (lang, rest) = line.split_once('\t')?;
+                let (member, key) = rest.split_once('\t')?;
+                Some(((lang, member), key))
+            })
+            .collect()
+    })
 }
 
 /// The expansions `data/abbreviations.tsv` gives `word` when it is one of its abbreviations
@@ -336,6 +370,63 @@ mod tests {
         assert!(alts(&["квартиру"]).contains(&"жилище".to_string()));
         assert!(alts(&["визаны", "ұзарту"]).contains(&"келуге рұқсат".to_string()));
         assert!(alts(&["тұрақты"]).is_empty());
+    }
+
+    /// [`BUILTIN_KEYS`] as the analyzers make it now from both data files: each member once,
+    /// in the files' order.
+    fn key_table() -> String {
+        let mut seen = rustc_hash::FxHashSet::default();
+        let mut out = String::from(
+            "# Made from thesaurus.tsv and abbreviations.tsv by the analyzers; do not edit: see\n\
+             # BUILTIN_KEYS in src/search/thesaurus.rs. lang <TAB> member <TAB> key.\n",
+        );
+        for tsv in [BUILTIN, ABBREVIATIONS] {
+            let t = Thesaurus::parse_keyed(tsv, &KeyTable::default())
+                .expect("the data files are well formed");
+            for members in &t.groups {
+                for (m, k) in members {
+                    // A key opens with its language ([`key`]).
+                    let lang = k.split_once(':').map_or("", |(lang, _)| lang);
+                    if seen.insert((lang.to_string(), m.clone())) {
+                        out.push_str(&format!("{lang}\t{m}\t{k}\n"));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_key_table_is_current() {
+        let made = key_table();
+        if std::env::var_os("ZANLEX_WRITE_KEYS").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/thesaurus_keys.tsv");
+            std::fs::write(path, &made).expect("data/thesaurus_keys.tsv written");
+            return;
+        }
+        assert!(
+            made == BUILTIN_KEYS,
+            "data/thesaurus_keys.tsv is not what the analyzers make of the data files now: \
+             rewrite it with `ZANLEX_WRITE_KEYS=1 cargo test --release --lib \
+             search::thesaurus::tests::the_key_table_is_current`"
+        );
+    }
+
+    #[test]
+    fn the_key_table_gives_the_keys_reading_makes() {
+        // Read with the table, read without it, and with a table that lacks most members (a
+        // data file edited since the table was made): the same groups, the same keys.
+        let known = builtin_keys();
+        let stale: KeyTable = known.iter().step_by(3).map(|(k, v)| (*k, *v)).collect();
+        for tsv in [BUILTIN, ABBREVIATIONS] {
+            let plain = Thesaurus::parse_keyed(tsv, &KeyTable::default()).expect("well formed");
+            for table in [known, &stale] {
+                let keyed = Thesaurus::parse_keyed(tsv, table).expect("well formed");
+                assert_eq!(keyed.groups, plain.groups);
+                assert_eq!(keyed.by_key, plain.by_key);
+            }
+        }
+        assert!(known.len() >= 1000, "{} keys", known.len());
     }
 
     #[test]
