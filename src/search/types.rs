@@ -253,7 +253,10 @@ mod tests {
             assert_eq!(value.to_string(), text, "{v}");
             assert_eq!(text, serde_json::to_string(&v).unwrap(), "{v}");
         }
-        assert_eq!(serde_json::to_value(Score(0.1)).unwrap(), serde_json::json!(0.1));
+        assert_eq!(
+            serde_json::to_value(Score(0.1)).unwrap(),
+            serde_json::json!(0.1)
+        );
         assert_eq!(serde_json::to_string(&Score(f32::NAN)).unwrap(), "null");
     }
 }
