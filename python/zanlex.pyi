@@ -155,7 +155,7 @@ class ActDiff(Record):
 class RefList(Record):
     """What a provision refers to (`zanlex refs --json`)."""
 
-    target: Record
+    target: str
     total: int
     resolved: int
     references: list[Record]
@@ -163,7 +163,7 @@ class RefList(Record):
 class CitedByList(Record):
     """What refers to a provision (`zanlex cited-by --json`)."""
 
-    target: Record
+    target: str
     total: int
     resolved: int
     cited_by: list[Record]

@@ -11,7 +11,7 @@
 
 use pyo3::exceptions::{PyAttributeError, PyImportError, PyKeyError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use pyo3::IntoPyObjectExt;
 use pyo3::PyClass;
 use serde::Serialize;
@@ -38,6 +38,15 @@ fn records<'py>(value: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         for (i, item) in list.iter().enumerate() {
             list.set_item(i, records(item)?)?;
         }
+    }
+    // A Rust tuple (a highlight's or a reference's span) is a JSON array: a list, as the
+    // command line's JSON reads in Python.
+    if let Ok(tuple) = value.cast::<PyTuple>() {
+        let items = tuple
+            .iter()
+            .map(records)
+            .collect::<PyResult<Vec<_>>>()?;
+        return PyList::new(py, items).map(Bound::into_any);
     }
     Ok(value)
 }
