@@ -1,13 +1,15 @@
 """zanlex: search, read and compare Kazakhstan's normative acts over time.
 
 Every answer is a `Record` whose attributes are the fields of the JSON `zanlex ... --json`
-prints (a field named as a Python keyword, `from`, is read as `from_`); nested objects are
-records, arrays are lists. `to_dict()` gives the whole JSON as plain Python values.
+prints (a field named as a Python keyword, `from`, is read as `from_`), made from the library's
+typed answer without writing JSON: nested objects are records, arrays are lists, a float has
+the digits the command line prints. `to_dict()` gives the whole answer as plain Python values,
+what `json.loads` makes of that JSON.
 """
 
 import os
 import pathlib
-from typing import Any, Iterator, Optional, Union
+from typing import Any, ItemsView, Iterator, KeysView, Mapping, Optional, Union, ValuesView
 
 import pandas
 
@@ -50,16 +52,23 @@ class IndexBusy(ZanlexError):
 class InternalError(ZanlexError):
     """zanlex failed: the index could not be read or written (code `internal`)."""
 
-class Record:
-    """A JSON object of an answer, read by attribute (`r.act.id`) or key (`r["act"]`)."""
+class Record(Mapping[str, Any]):
+    """An object of an answer, read by attribute (`r.act.id`) or key (`r["act"]`): a
+    read-only mapping of its field names, in the answer's order. Its methods are not field
+    names of any answer; a key reaches every field."""
 
     def __getattr__(self, name: str) -> Any: ...
     def __getitem__(self, key: str) -> Any: ...
-    def __contains__(self, key: str) -> bool: ...
+    def __contains__(self, key: object) -> bool: ...
     def __iter__(self) -> Iterator[str]: ...
     def __len__(self) -> int: ...
+    def keys(self) -> KeysView[str]: ...
+    def values(self) -> ValuesView[Any]: ...
+    def items(self) -> ItemsView[str, Any]: ...
+    def get(self, key: str, default: Any = None) -> Any: ...
     def to_dict(self) -> dict[str, Any]:
-        """The record as plain Python values: the JSON `zanlex ... --json` prints, parsed."""
+        """The record as plain Python values: what `json.loads` makes of the JSON
+        `zanlex ... --json` prints."""
     def to_json(self, indent: Optional[int] = None) -> str:
         """The record as JSON text."""
 
@@ -146,7 +155,7 @@ class ActDiff(Record):
 class RefList(Record):
     """What a provision refers to (`zanlex refs --json`)."""
 
-    target: Record
+    target: str
     total: int
     resolved: int
     references: list[Record]
@@ -154,7 +163,7 @@ class RefList(Record):
 class CitedByList(Record):
     """What refers to a provision (`zanlex cited-by --json`)."""
 
-    target: Record
+    target: str
     total: int
     resolved: int
     cited_by: list[Record]
@@ -170,10 +179,10 @@ class CorpusStats(Record):
     """Counts across the corpus."""
 
     acts: int
-    by_kind: dict[str, int]
-    by_issuer: dict[str, int]
-    by_year: dict[str, int]
-    by_status: dict[str, int]
+    by_kind: Mapping[str, int]
+    by_issuer: Mapping[str, int]
+    by_year: Mapping[str, int]
+    by_status: Mapping[str, int]
     events: int
     most_amended_units: list[Record]
     top_amending_acts: list[Record]

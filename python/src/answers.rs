@@ -1,217 +1,223 @@
 //! The library's answers as Python objects.
 //!
-//! An answer is rendered once as its JSON, the JSON `zanlex … --json` prints (so a float reads
-//! as the command line prints it), and read by attribute: `answer.hits[0].act.id`. Each object
-//! of the JSON is a [`Record`] (a field that is a Python keyword is read with a trailing `_`:
-//! `edition.from_`), each array a list, each other value a `str`, `int`, `float`, `bool` or
-//! `None`; `to_dict()` gives the whole JSON as plain Python values. The answers' classes are
-//! subclasses of [`Record`] named as the library names them; history and compare answers also
-//! make a pandas DataFrame from the typed answer (`to_dataframe()`).
+//! An answer is turned straight into Python values by its `Serialize` implementation (the
+//! `pythonize` crate), as its JSON gives it (`zanlex … --json`: the same field names, a float
+//! with the digits the command line prints), and read by attribute: `answer.hits[0].act.id`.
+//! Each object of the answer is a [`Record`] (a field that is a Python keyword is read with a
+//! trailing `_`: `edition.from_`), each array a list, each other value a `str`, `int`, `float`,
+//! `bool` or `None`; `to_dict()` gives the whole answer as plain Python values. The answers'
+//! classes are subclasses of [`Record`] named as the library names them; history and compare
+//! answers also make a pandas DataFrame from the typed answer (`to_dataframe()`).
 
 use pyo3::exceptions::{PyAttributeError, PyImportError, PyKeyError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use pyo3::IntoPyObjectExt;
 use pyo3::PyClass;
 use serde::Serialize;
-use serde_json::Value;
-use std::sync::Arc;
 
-/// A JSON object of an answer, read by attribute or key.
+/// An object of an answer, read by attribute or key: a read-only mapping of its field names
+/// (registered as a `collections.abc.Mapping`). Its methods (`keys`, `values`, `items`, `get`,
+/// `to_dict`, `to_json`) are not field names of any answer; a key reaches every field.
 #[pyclass(subclass, frozen, module = "zanlex", name = "Record")]
 pub struct Record {
-    /// The whole answer's JSON.
-    root: Arc<Value>,
-    /// Where this object is in it (a JSON pointer; empty for the answer itself).
-    pointer: String,
+    /// Its fields by name, in the answer's order; an object inside it is a record, an array a
+    /// list.
+    fields: Py<PyDict>,
+}
+
+/// `value`, an answer as pythonize makes it, as this module reads it: every dict a
+/// [`Record`] (its keys strings, as JSON's are), every list's items read so too.
+fn records<'py>(value: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = value.py();
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let fields = fields_of(dict)?.unbind();
+        return Ok(Bound::new(py, Record { fields })?.into_any());
+    }
+    if let Ok(list) = value.cast::<PyList>() {
+        for (i, item) in list.iter().enumerate() {
+            list.set_item(i, records(item)?)?;
+        }
+    }
+    // A Rust tuple (a highlight's or a reference's span) is a JSON array: a list, as the
+    // command line's JSON reads in Python.
+    if let Ok(tuple) = value.cast::<PyTuple>() {
+        let items = tuple
+            .iter()
+            .map(records)
+            .collect::<PyResult<Vec<_>>>()?;
+        return PyList::new(py, items).map(Bound::into_any);
+    }
+    Ok(value)
+}
+
+/// The fields of a record made of `dict`: its values read by [`records`], a key that is not a
+/// string (a year, a number) written as JSON writes it.
+fn fields_of<'py>(dict: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
+    let fields = PyDict::new(dict.py());
+    for (key, value) in dict.iter() {
+        let key = if key.is_instance_of::<PyString>() {
+            key
+        } else {
+            key.str()?.into_any()
+        };
+        fields.set_item(key, records(value)?)?;
+    }
+    Ok(fields)
+}
+
+/// `value` as plain Python values: records as dicts, lists copied, other values as they are.
+fn plain<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = value.py();
+    if let Ok(record) = value.cast::<Record>() {
+        return record.get().to_plain(py).map(Bound::into_any);
+    }
+    if let Ok(list) = value.cast::<PyList>() {
+        let items = list
+            .iter()
+            .map(|item| plain(&item))
+            .collect::<PyResult<Vec<_>>>()?;
+        return PyList::new(py, items).map(Bound::into_any);
+    }
+    Ok(value.clone())
 }
 
 impl Record {
-    /// The record of answer `value`: its JSON as the command line prints it.
-    pub(crate) fn of<T: Serialize>(value: &T) -> PyResult<Self> {
-        // Through the JSON text, not `serde_json::to_value`: an `f32` (a hit's score) then
-        // reads as the command line prints it, not widened to its `f64` digits.
-        let json = serde_json::to_string(value)
-            .and_then(|s| serde_json::from_str::<Value>(&s))
-            .map_err(|e| {
-                crate::errors::py_err(zanlex::Error::BadArgument(format!(
-                    "the answer could not be rendered as JSON: {e}"
-                )))
-            })?;
-        Ok(Record {
-            root: Arc::new(json),
-            pointer: String::new(),
-        })
+    fn fields<'py>(&self, py: Python<'py>) -> &Bound<'py, PyDict> {
+        self.fields.bind(py)
     }
 
-    fn value(&self) -> &Value {
-        self.root.pointer(&self.pointer).unwrap_or(&Value::Null)
+    fn names(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        self.fields(py).keys().extract()
     }
 
-    fn fields(&self) -> Vec<String> {
-        match self.value() {
-            Value::Object(map) => map.keys().cloned().collect(),
-            _ => Vec::new(),
+    /// Field `name`, or `name` without a trailing `_` (for a Python keyword: `from_`).
+    fn field<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let fields = self.fields(py);
+        match fields.get_item(name)? {
+            Some(v) => Ok(Some(v)),
+            None => match name.strip_suffix('_') {
+                Some(key) => fields.get_item(key),
+                None => Ok(None),
+            },
         }
     }
 
-    /// Field `name` (or `name` without a trailing `_`, for a Python keyword) and its pointer.
-    fn field(&self, name: &str) -> Option<(&Value, String)> {
-        let Value::Object(map) = self.value() else {
-            return None;
-        };
-        let (key, v) = match map.get_key_value(name) {
-            Some(kv) => kv,
-            None => map.get_key_value(name.strip_suffix('_')?)?,
-        };
-        Some((v, format!("{}/{}", self.pointer, escape(key))))
-    }
-
-    /// `v`, found at `pointer`, as Python reads it: objects as records, arrays as lists.
-    fn wrap(&self, py: Python<'_>, v: &Value, pointer: String) -> PyResult<Py<PyAny>> {
-        match v {
-            Value::Object(_) => Py::new(
-                py,
-                Record {
-                    root: self.root.clone(),
-                    pointer,
-                },
-            )
-            .map(Py::into_any),
-            Value::Array(items) => {
-                let items = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| self.wrap(py, item, format!("{pointer}/{i}")))
-                    .collect::<PyResult<Vec<_>>>()?;
-                PyList::new(py, items)?.into_py_any(py)
-            }
-            scalar => plain(py, scalar),
+    fn to_plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        for (key, value) in self.fields(py).iter() {
+            dict.set_item(key, plain(&value)?)?;
         }
-    }
-}
-
-/// A key as a JSON pointer writes it.
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
-/// `v` as plain Python values: dicts, lists, str, int, float, bool, None.
-fn plain(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
-    match v {
-        Value::Null => Ok(py.None()),
-        Value::Bool(b) => b.into_py_any(py),
-        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-            (Some(i), _) => i.into_py_any(py),
-            (None, Some(u)) => u.into_py_any(py),
-            _ => n.as_f64().unwrap_or(f64::NAN).into_py_any(py),
-        },
-        Value::String(s) => s.into_py_any(py),
-        Value::Array(items) => {
-            let items = items
-                .iter()
-                .map(|i| plain(py, i))
-                .collect::<PyResult<Vec<_>>>()?;
-            PyList::new(py, items)?.into_py_any(py)
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (k, v) in map {
-                dict.set_item(k, plain(py, v)?)?;
-            }
-            dict.into_py_any(py)
-        }
+        Ok(dict)
     }
 }
 
 #[pymethods]
 impl Record {
-    fn __getattr__(slf: &Bound<'_, Self>, name: &str) -> PyResult<Py<PyAny>> {
-        let this = slf.get();
-        match this.field(name) {
-            Some((v, pointer)) => this.wrap(slf.py(), v, pointer),
+    fn __getattr__<'py>(slf: &Bound<'py, Self>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        match slf.get().field(py, name)? {
+            Some(v) => Ok(v),
             None => Err(PyAttributeError::new_err(format!(
                 "{} has no field {name:?}; its fields: {}",
                 slf.get_type().name()?,
-                this.fields().join(", ")
+                slf.get().names(py)?.join(", ")
             ))),
         }
     }
 
-    fn __getitem__(slf: &Bound<'_, Self>, key: &str) -> PyResult<Py<PyAny>> {
-        let this = slf.get();
-        match this
-            .field(key)
-            .filter(|_| !key.ends_with('_') || this.has(key))
-        {
-            Some((v, pointer)) => this.wrap(slf.py(), v, pointer),
-            None => Err(PyKeyError::new_err(key.to_string())),
+    fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+        self.fields(py)
+            .get_item(key)?
+            .ok_or_else(|| PyKeyError::new_err(key.to_string()))
+    }
+
+    fn __contains__(&self, key: &Bound<'_, PyAny>) -> PyResult<bool> {
+        self.fields(key.py()).contains(key)
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self.fields(py).keys().try_iter()?.into_any())
+    }
+
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.fields(py).len()
+    }
+
+    /// The record's field names, in the answer's order.
+    fn keys<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.fields(py).call_method0("keys")
+    }
+
+    /// The record's values, in the answer's order.
+    fn values<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.fields(py).call_method0("values")
+    }
+
+    /// The record's fields as (name, value) pairs, in the answer's order.
+    fn items<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.fields(py).call_method0("items")
+    }
+
+    /// Field `key`, or `default` when the record has none (a field left out of the JSON when
+    /// it has no value).
+    #[pyo3(signature = (key, default = None))]
+    fn get<'py>(
+        &self,
+        py: Python<'py>,
+        key: &str,
+        default: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        match self.fields(py).get_item(key)? {
+            Some(v) => Ok(v),
+            None => Ok(default.unwrap_or_else(|| py.None().into_bound(py))),
         }
-    }
-
-    fn __contains__(&self, key: &str) -> bool {
-        self.has(key)
-    }
-
-    fn __iter__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let keys = PyList::new(py, self.fields())?;
-        Ok(keys.try_iter()?.into_any().unbind())
-    }
-
-    fn __len__(&self) -> usize {
-        self.fields().len()
     }
 
     fn __dir__(slf: &Bound<'_, Self>) -> PyResult<Vec<String>> {
         let py = slf.py();
         let object = py.import("builtins")?.getattr("object")?;
         let mut names: Vec<String> = object.getattr("__dir__")?.call1((slf,))?.extract()?;
-        names.extend(slf.get().fields());
+        names.extend(slf.get().names(py)?);
         Ok(names)
     }
 
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
         match other.cast::<Record>() {
-            Ok(o) => self.value() == o.get().value(),
-            Err(_) => false,
+            Ok(o) => self.fields(py).eq(o.get().fields(py)),
+            Err(_) => Ok(false),
         }
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        let json = serde_json::to_string(slf.get().value()).unwrap_or_default();
-        let cut: String = json.chars().take(200).collect();
-        let more = if cut.len() < json.len() { "…" } else { "" };
+        let py = slf.py();
+        let fields = slf.get().to_plain(py)?.repr()?.to_string();
+        let cut: String = fields.chars().take(200).collect();
+        let more = if cut.len() < fields.len() { "…" } else { "" };
         Ok(format!("{}({cut}{more})", slf.get_type().name()?))
     }
 
     /// The whole record as plain Python values (dicts, lists, str, int, float, bool, None):
-    /// the JSON `zanlex … --json` prints, parsed.
-    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        plain(py, self.value())
+    /// what `json.loads` makes of the JSON `zanlex … --json` prints.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        self.to_plain(py)
     }
 
-    /// The record as JSON text (indented by `indent` spaces when given).
+    /// The record as JSON text (indented by `indent` spaces when given), written by Python's
+    /// `json` module from [`Record::to_dict`].
     #[pyo3(signature = (indent = None))]
-    fn to_json(&self, indent: Option<usize>) -> String {
-        match indent {
-            None => serde_json::to_string(self.value()).unwrap_or_default(),
-            Some(n) => {
-                let pad = " ".repeat(n);
-                let mut out = Vec::new();
-                let fmt = serde_json::ser::PrettyFormatter::with_indent(pad.as_bytes());
-                let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
-                match self.value().serialize(&mut ser) {
-                    Ok(()) => String::from_utf8(out).unwrap_or_default(),
-                    Err(_) => String::new(),
-                }
-            }
+    fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> PyResult<String> {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("ensure_ascii", false)?;
+        kwargs.set_item("indent", indent)?;
+        if indent.is_none() {
+            // Compact, as the command line writes it.
+            kwargs.set_item("separators", (",", ":"))?;
         }
-    }
-}
-
-impl Record {
-    fn has(&self, key: &str) -> bool {
-        matches!(self.value(), Value::Object(map) if map.contains_key(key))
+        py.import("json")?
+            .getattr("dumps")?
+            .call((self.to_plain(py)?,), Some(&kwargs))?
+            .extract()
     }
 }
 
@@ -221,10 +227,19 @@ pub(crate) fn new_answer<T: Serialize, S: PyClass<BaseType = Record>>(
     value: &T,
     sub: S,
 ) -> PyResult<Py<S>> {
-    Py::new(
-        py,
-        PyClassInitializer::from(Record::of(value)?).add_subclass(sub),
-    )
+    let not_made = |why: String| {
+        crate::errors::internal(format!(
+            "the answer could not be made a Python object: {why}"
+        ))
+    };
+    let object = pythonize::pythonize(py, value).map_err(|e| not_made(e.to_string()))?;
+    let dict = object
+        .cast_into::<PyDict>()
+        .map_err(|_| not_made("it is not an object".to_string()))?;
+    let record = Record {
+        fields: fields_of(&dict)?.unbind(),
+    };
+    Py::new(py, PyClassInitializer::from(record).add_subclass(sub))
 }
 
 macro_rules! answer_classes {
@@ -307,9 +322,8 @@ fn day(py: Python<'_>, d: Option<chrono::NaiveDate>) -> PyResult<Py<PyAny>> {
 
 /// A value's name as its JSON says it (`"new_wording"`).
 fn name_of<T: Serialize>(py: Python<'_>, v: &T) -> PyResult<Py<PyAny>> {
-    match serde_json::to_value(v) {
-        Ok(Value::String(s)) => s.into_py_any(py),
-        Ok(other) => plain(py, &other),
+    match pythonize::pythonize(py, v) {
+        Ok(name) => Ok(name.unbind()),
         Err(_) => Ok(py.None()),
     }
 }

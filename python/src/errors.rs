@@ -101,6 +101,11 @@ pub(crate) fn bad_argument(message: String) -> PyErr {
     raise(ErrorCode::BadRequest, message, None)
 }
 
+/// A failure of this door itself: [`ErrorCode::Internal`] saying `message`.
+pub(crate) fn internal(message: String) -> PyErr {
+    raise(ErrorCode::Internal, message, None)
+}
+
 /// Adds the exception classes to the module.
 pub(crate) fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();

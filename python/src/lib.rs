@@ -4,7 +4,8 @@
 //! does and gives an [`Index`] handle whose methods are the library's requests: each parses its
 //! arguments into a library request, asks [`zanlex::ZanIndex`], and hands back the library's
 //! typed answer as a Python object whose attributes are the fields of the answer's JSON (the
-//! JSON `zanlex … --json` prints), with `to_dict()`. History and compare answers also turn
+//! JSON `zanlex … --json` prints), made from the typed answer without writing JSON, with
+//! `to_dict()`. History and compare answers also turn
 //! into pandas DataFrames (`to_dataframe()`, one row per event or per changed unit), pandas
 //! being imported only then. Errors are exceptions carrying the library's error code.
 
@@ -474,6 +475,7 @@ fn zanlex_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(open, m)?)?;
     m.add_class::<Index>()?;
     m.add_class::<Record>()?;
+    pyo3::types::PyMapping::register::<Record>(m.py())?;
     answers::add_classes(m)?;
     errors::add_classes(m)?;
     m.add("DEFAULT_LIMIT", zanlex::DEFAULT_LIMIT)?;

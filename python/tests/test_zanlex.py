@@ -9,9 +9,11 @@ Needs the wheel installed and `target/release/zanlex` built (`cargo test --relea
 import ast
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -38,8 +40,8 @@ def index(folders):
     return zanlex.open(corpus, index)
 
 
-def cli_json(folders, *args):
-    """What `zanlex ARGS --json` prints on the same corpus and index, parsed."""
+def cli_text(folders, *args):
+    """What `zanlex ARGS --json` prints on the same corpus and index."""
     binary = Path(os.environ.get("ZANLEX_BIN", ROOT / "target" / "release" / "zanlex"))
     assert binary.is_file(), f"{binary} is missing: run `cargo build --release` first"
     corpus, index = folders
@@ -48,7 +50,12 @@ def cli_json(folders, *args):
         capture_output=True,
         check=True,
     )
-    return json.loads(out.stdout)
+    return out.stdout.decode()
+
+
+def cli_json(folders, *args):
+    """What `zanlex ARGS --json` prints on the same corpus and index, parsed."""
+    return json.loads(cli_text(folders, *args))
 
 
 def whole_page(page, *page_fields):
@@ -227,14 +234,45 @@ def test_without_pandas_to_dataframe_says_what_to_install(index, monkeypatch):
 
 
 def test_records_read_by_attribute_key_and_keyword(index):
-    hit = index.search("визаның қолданылу мерзімін ұзарту", limit=1).hits[0]
+    found = index.search("визаның қолданылу мерзімін ұзарту", limit=1)
+    hit = found.hits[0]
     assert isinstance(hit, zanlex.Record)
     assert hit["act"]["id"] == hit.act.id == JOINT_ORDER
-    # `from` is a Python keyword: read as `from_`.
-    assert hit.version.from_ == hit.version.to_dict()["from"]
+    # `from` is a Python keyword: read as `from_`; as a key it is `from`.
+    assert hit.version.from_ == hit.version["from"] == hit.version.to_dict()["from"]
+    assert "from" in hit.version and "from_" not in hit.version
     with pytest.raises(AttributeError, match='has no field "nope"'):
         hit.nope
+    with pytest.raises(KeyError):
+        hit.version["from_"]
     assert "act" in dir(hit) and "to_dict" in dir(hit)
+    # Made once from the typed answer: reading a field twice gives the same objects.
+    assert found.hits is found.hits and found.hits[0].act is hit.act
+    # A record is a read-only mapping of its fields, in the JSON's order.
+    assert isinstance(hit, Mapping)
+    assert list(hit.keys()) == list(hit) == list(hit.to_dict())
+    assert dict(hit.act) == hit.act.to_dict()
+    assert hit.get("nope") is None and hit.get("nope", 3) == 3 and hit.get("rank") == 1
+    assert 5 not in hit
+    # `to_dict()` is a copy: changing it leaves the answer as it was.
+    copy = found.to_dict()
+    copy["hits"].clear()
+    assert len(found.hits) == 1 and found.to_dict() != copy
+    assert json.loads(found.to_json()) == found.to_dict()
+
+
+def test_a_score_reads_with_the_digits_the_command_line_prints(index, folders):
+    """A score is an `f32`: read as the JSON prints it, not widened to its `f64` digits
+    (`0.1` rather than `0.10000000149011612`)."""
+    query = "тұрақты тұруға рұқсат"
+    scores = [h.score for h in index.search(query, limit=5, lang="kk").hits]
+    printed = re.findall(
+        r'"score":\s*([-0-9.eE+]+)', cli_text(folders, "search", query, "--limit", "5", "--lang", "kk")
+    )
+    assert len(scores) == 5
+    assert [repr(s) for s in scores] == printed
+    # An f32 widened to f64 shows up to 17 significant digits; an f32 never needs more than 9.
+    assert all(len(p.replace(".", "").lstrip("0")) <= 9 for p in printed), printed
 
 
 def test_the_stubs_name_fields_the_answers_have(index):
@@ -247,6 +285,15 @@ def test_the_stubs_name_fields_the_answers_have(index):
             for s in c.body
             if isinstance(s, ast.AnnAssign) and not ast.unparse(s.annotation).startswith("Optional")
         ]
+        for c in stubs.body
+        if isinstance(c, ast.ClassDef)
+    }
+    annotations = {
+        c.name: {
+            s.target.id: ast.unparse(s.annotation)
+            for s in c.body
+            if isinstance(s, ast.AnnAssign)
+        }
         for c in stubs.body
         if isinstance(c, ast.ClassDef)
     }
@@ -271,6 +318,33 @@ def test_the_stubs_name_fields_the_answers_have(index):
         keys = answer.to_dict().keys()
         for field in fields[name]:
             assert field.rstrip("_") in keys, f"{name}.{field}"
+        # Every field the answer has is of the type its stub annotates.
+        for field, annotation in annotations[name].items():
+            if field.rstrip("_") in answer:
+                value = getattr(answer, field)
+                assert is_of(value, annotation), f"{name}.{field}: {annotation} but {value!r}"
+
+
+def is_of(value, annotation):
+    """Whether `value` is of the type a stub's annotation (as text) names."""
+    kinds = {"str": str, "int": int, "float": float, "bool": bool, "Record": zanlex.Record}
+    annotation = annotation.strip()
+    if annotation == "Any":
+        return True
+    if annotation.startswith("Optional[") and annotation.endswith("]"):
+        return value is None or is_of(value, annotation[len("Optional[") : -1])
+    if annotation.startswith("list[") and annotation.endswith("]"):
+        return isinstance(value, list) and all(is_of(v, annotation[5:-1]) for v in value)
+    if annotation.startswith("Mapping[str, ") and annotation.endswith("]"):
+        inner = annotation[len("Mapping[str, ") : -1]
+        return isinstance(value, Mapping) and all(
+            isinstance(k, str) and is_of(v, inner) for k, v in value.items()
+        )
+    kind = kinds[annotation]
+    # `bool` is an `int` to Python; a count is never one.
+    if kind is int and isinstance(value, bool):
+        return False
+    return isinstance(value, kind)
 
 
 def test_compare_of_two_editions_is_the_command_lines_json_and_a_dataframe(tmp_path):

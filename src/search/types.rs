@@ -113,6 +113,7 @@ pub struct Hit {
     /// 1-based.
     pub rank: usize,
     /// The ranking score (higher first).
+    #[serde(serialize_with = "shortest_f32")]
     pub score: f32,
     /// True when the unit has fewer of the query's words than a full match must have: a
     /// question in plain words whose full matches leave the page short is filled with such
@@ -179,6 +180,16 @@ fn no_references<'de, D: serde::Deserializer<'de>>(
     Ok(Vec::new())
 }
 
+/// Writes an `f32` as the `f64` of its shortest decimal, the digits `serde_json` prints for
+/// it: a serializer that keeps only `f64`s (`serde_json::to_value`, which structured MCP
+/// content is; pythonize) would otherwise widen `0.1f32` to `0.10000000149011612`.
+fn shortest_f32<S: serde::Serializer>(v: &f32, s: S) -> Result<S::Ok, S::Error> {
+    // Rust prints a float in its shortest form that reads back as the same value; that text
+    // read as an `f64` prints the same digits.
+    let widened = v.to_string().parse::<f64>().unwrap_or(f64::from(*v));
+    s.serialize_f64(widened)
+}
+
 /// A search's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = SearchAnswer))]
@@ -224,4 +235,28 @@ pub struct SearchedAlso {
     pub word: String,
     /// The words the index knows nearest to it, the nearest and most frequent first.
     pub also: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortest_f32;
+
+    #[derive(serde::Serialize)]
+    struct Score(#[serde(serialize_with = "shortest_f32")] f32);
+
+    #[test]
+    fn a_score_reads_as_json_prints_it_in_every_serializer() {
+        for v in [0.1f32, 12.3456, 1e-7, 3.0e20, 7.0, f32::MIN_POSITIVE] {
+            let text = serde_json::to_string(&Score(v)).unwrap();
+            // `serde_json::to_value` keeps an `f64`: the score must not widen there.
+            let value = serde_json::to_value(Score(v)).unwrap();
+            assert_eq!(value.to_string(), text, "{v}");
+            assert_eq!(text, serde_json::to_string(&v).unwrap(), "{v}");
+        }
+        assert_eq!(
+            serde_json::to_value(Score(0.1)).unwrap(),
+            serde_json::json!(0.1)
+        );
+        assert_eq!(serde_json::to_string(&Score(f32::NAN)).unwrap(), "null");
+    }
 }
