@@ -212,6 +212,21 @@ pub(crate) fn find_dates_with_words(text: &str) -> Vec<(NaiveDate, std::ops::Ran
     out
 }
 
+/// Kazakh dates in words (`2024 жылғы 2 қыркүйектен`, `2025 жылғы 1 қыркүйекке`), each with its
+/// range, in order of position: the days of a span (`… бастап … дейін`) each in its place.
+pub(crate) fn find_kk_word_dates(text: &str) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
+    if !text.contains("жыл") {
+        return Vec::new();
+    }
+    RE_LONG_DATE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            Some((date_in_words(&c[1], &c[2], &c[3])?, m.range()))
+        })
+        .collect()
+}
+
 /// The first date in `text` printed in digits (`23.11.2022`, `1999.05.06.`), not in words.
 pub(crate) fn first_numeric_date(text: &str) -> Option<NaiveDate> {
     find_dates(text).into_iter().next().map(|(d, _)| d)
