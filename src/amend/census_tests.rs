@@ -792,7 +792,7 @@ fn whole_act_rows(dir: &Path) -> Vec<Row> {
                     c.is_ascii_digit() || matches!(c, '.' | ' ' | ')' | '-')
                 });
                 let opens = own.starts_with("осы ") || own.starts_with("настоящ");
-                let commences = ["қолданысқа енгізіледі", "күшіне енеді"]
+                let commences = ["қолданысқа енгізіледі", "күшіне енеді", "қолданысқа енеді"]
                     .iter()
                     .any(|w| lower.contains(w))
                     || [
@@ -931,7 +931,9 @@ fn census() {
         share(&total)
     );
     // The sample: 100 readings drawn with a fixed seed; a hand check already written for a
-    // reading (same id, text and reading, here or in the first run's sample) is kept.
+    // reading (same source, place, text and reading, here or in the first run's sample) is
+    // kept. Not the id: a whole act's rows are numbered in file order, so an act added to
+    // `acts/` renumbers the rows after it.
     let old: BTreeMap<String, (String, String)> = ["sample-first.tsv", "sample.tsv"]
         .iter()
         .map(|f| std::fs::read_to_string(dir.join(f)).unwrap_or_default())
@@ -942,7 +944,7 @@ fn census() {
             let c: Vec<&str> = l.split('\t').collect();
             (c.len() >= 10 && !c[9].is_empty()).then(|| {
                 (
-                    format!("{}\t{}\t{}", c[0], c[8], c[7]),
+                    format!("{}\t{}\t{}\t{}", c[4], c[5], c[8], c[7]),
                     (
                         c[9].into(),
                         c.get(10).map_or(String::new(), |s| s.to_string()),
@@ -961,7 +963,13 @@ fn census() {
         let rd = &readings[i];
         let text = clean(&r.text);
         let (check, note) = old
-            .get(&format!("{}\t{}\t{}", r.id, text, clean(&rd.rule)))
+            .get(&format!(
+                "{}\t{}\t{}\t{}",
+                r.source,
+                clean(&r.place),
+                text,
+                clean(&rd.rule)
+            ))
             .cloned()
             .unwrap_or_default();
         let _ = writeln!(

@@ -28,7 +28,7 @@ pub struct NoteEvent {
 
 /// The action phrases of a Kazakh note; [`ACTION_RE`] requires the dash that leads to the
 /// amending acts after one.
-const ACTIONS: &str = r"(?i)(тақырыбы\s+жаңа\s+редакцияда|жаңа\s+редакцияда|толықтыру\s+көзделген|өзгеріс(?:тер)?\s+енгізу\s+көзделген|көзделген|толықтырылды|алып\s+тасталды|(?:өзгеріс|өзгерт|толықтыру)[а-яәіңғүұқөһ]*(?:\s+(?:мен|пен|және)\s+(?:өзгеріс|өзгерт|толықтыру)[а-яәіңғүұқөһ]*)?\s+енгізілді|ауыстырылды|күші\s+жойылды)";
+const ACTIONS: &str = r"(?i)(тақырыбы\s+жаңа\s+редакцияда|жаңа\s+редакцияда|толықтыру\s+көзделген|өзгеріс(?:тер)?\s+енгізу\s+көзделген|көзделген|толықтырылды|ал(?:ын)?ып\s+тасталды|(?:өзгеріс|өзгерт|толықтыру)[а-яәіңғүұқөһ]*(?:\s+(?:мен|пен|және)\s+(?:өзгеріс|өзгерт|толықтыру)[а-яәіңғүұқөһ]*)?\s+енгізілді|ауыстырылды|күші\s+жойылды)";
 
 static ACTION_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"{ACTIONS}\s*[-–—]")).expect("static regex"));
@@ -726,7 +726,11 @@ fn ru_span(s: &str) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
         let before = lower.get(..r.start).unwrap_or("").trim_end();
         if before.ends_with(" до") || before == "до" {
             until = until.or(Some(d));
-        } else if before.ends_with(" с") || before == "с" {
+        } else if ["с", "со"]
+            .iter()
+            .any(|w| before == *w || before.ends_with(&format!(" {w}")))
+        {
+            // `со 2 сентября 2024 года`: `со` before a day opening with two consonants.
             from = from.or(Some(d));
         }
     }
@@ -738,7 +742,12 @@ fn ru_span(s: &str) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
 fn kk_span(s: &str) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
     let lower = crate::structure::lowercase(s);
     let (mut from, mut until) = (None, None);
-    for (d, r) in crate::text::find_dates(s) {
+    // Days in digits and in words (`2024 жылғы 2 қыркүйектен бастап 2025 жылғы 1 қыркүйекке
+    // дейін`), each read by the word after it.
+    let mut dates = crate::text::find_dates(s);
+    dates.extend(crate::text::find_kk_word_dates(s));
+    dates.sort_by_key(|(_, r)| r.start);
+    for (d, r) in dates {
         let after = lower.get(r.end..).unwrap_or("").trim_start();
         if after.starts_with("бастап") {
             from = Some(d);
@@ -809,6 +818,26 @@ mod lapse_tests {
             TimeLimit::Expires { since, .. } => (l.label, l.part, since),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// A suspension from one day to another, each printed in words: the government's
+    /// resolution of 16.07.2024 № 562 (198779), paragraph 1, in both languages. Both days are
+    /// the suspension's; neither is the suspended rules' own (`от 21 января 2012 года`).
+    #[test]
+    fn a_suspension_from_a_day_to_a_day_in_words() {
+        let span = |text: &str| match parse_lapse(text).map(|l| l.limit) {
+            Some(TimeLimit::Suspended { from, until, .. }) => (from, until),
+            other => panic!("{other:?} in {text}"),
+        };
+        let want = (Some(d(2024, 9, 2)), Some(d(2025, 9, 1)));
+        assert_eq!(
+            span("1. Приостановить со 2 сентября 2024 года до 1 сентября 2025 года действие абзаца шестнадцатого пункта 6 Правил въезда и пребывания иммигрантов в Республике Казахстан, а также их выезда из Республики Казахстан, утверждённых постановлением Правительства Республики Казахстан от 21 января 2012 года № 148, для граждан Кыргызской Республики."),
+            want
+        );
+        assert_eq!(
+            span("1. Қазақстан Республикасы Үкіметінің 2012 жылғы 21 қаңтардағы № 148 қаулысымен бекітілген Көшіп келушілердің Қазақстан Республикасына келуінің және онда болуының, сондай-ақ олардың Қазақстан Республикасынан кетуінің қағидалары 6-тармағының он алтыншы абзацының қолданысы Қырғыз Республикасының азаматтары үшін 2024 жылғы 2 қыркүйектен бастап 2025 жылғы 1 қыркүйекке дейін тоқтатыла тұрсын."),
+            want
+        );
     }
 
     #[test]

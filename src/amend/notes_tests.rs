@@ -591,3 +591,25 @@ fn a_note_rule_set_by_the_amending_acts_own_article() {
         None
     );
 }
+
+/// `с изменениями,` with the participle left out after the comma: the note on the appendix of
+/// the Almaty oblast maslikhat's decision of 16.06.2010 № 34-202 (53558), as printed.
+#[test]
+fn a_change_note_without_its_participle_after_a_comma() {
+    assert_eq!(
+        events("> *Сноска. Приложение с изменениями, решением маслихата Алматинской области от 12.05.2016 № 2-17 (вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования).*"),
+        ["Приложение | Changed | decision | маслихата Алматинской области | maslikhat | 2016-05-12 | 2-17 | +10d"]
+    );
+}
+
+/// `алынып тасталды` (for `алып тасталды`) with no dash before the amending act: the note on
+/// the appendix of the Astana maslikhat's decision of 21.12.2009 № 286/42-IV (50390, edition
+/// of 24.06.2015) is an amendment note whose act is not read, not a note stating the act's own
+/// commencement (its bracket is the amending decision's).
+#[test]
+fn a_deletion_note_worded_alynyp_tastaldy_is_an_amendment_note() {
+    assert_eq!(
+        crate::amend::notes::parse_note_explained("> *Ескерту. 6-баған алынып тасталды Астана қаласы мәслихатының 24.06.2015 № 383/54-V шешімімен (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі).*").err(),
+        Some("no dated amending act")
+    );
+}

@@ -289,8 +289,11 @@ pub fn parse_rule(text: &str) -> EffectiveRule {
     if lower.contains("қол қойылған күнінен бастап") {
         return EffectiveRule::OnSigning;
     }
-    if lower.contains("бастап") || lower.contains("күшіне енеді") || lower.contains("енгізіледі")
-    {
+    // `қолданысқа енеді` is printed for `қолданысқа енгізіледі` too.
+    let commences = lower.contains("енгізіледі")
+        || lower.contains("күшіне енеді")
+        || lower.contains("қолданысқа енеді");
+    if lower.contains("бастап") || commences {
         // `01.01.2027 бастап`, `2027 жылғы 1 қаңтардан бастап`.
         let date = find_dates(&t)
             .into_iter()
@@ -303,22 +306,16 @@ pub fn parse_rule(text: &str) -> EffectiveRule {
     }
     // `алғашқы ресми жарияланған күнінен кейін қолданысқа енгізіледі` with no count is the
     // Russian `после дня его первого официального опубликования`: the day after it.
-    if (lower.contains("енгізіледі") || lower.contains("күшіне енеді"))
-        && !lower.contains("өткен")
-        && KK_DAY_AFTER_RE.is_match(&lower)
-    {
+    if commences && !lower.contains("өткен") && KK_DAY_AFTER_RE.is_match(&lower) {
         return EffectiveRule::DaysAfterPublication { days: 1 };
     }
-    if lower.contains("жарияланған") && (lower.contains("бастап") || lower.contains("енгізіледі"))
-    {
+    if lower.contains("жарияланған") && (lower.contains("бастап") || commences) {
         return EffectiveRule::OnPublication;
     }
     // `Осы бұйрық … мемлекеттік тіркелген күнінен бастап қолданысқа енгізіледі`, `… әділет
     // органдарда тіркелген күннен бастап күшіне енеді`: a count from publication in the same
     // clause (`… күшіне енеді және … он күн өткен соң қолданысқа енгізіледі`) was read above.
-    if KK_REGISTRATION_RE.is_match(&lower)
-        && (lower.contains("енгізіледі") || lower.contains("күшіне енеді"))
-    {
+    if KK_REGISTRATION_RE.is_match(&lower) && commences {
         return EffectiveRule::OnRegistration;
     }
     if lower.contains("қол қойылған") {
@@ -328,10 +325,11 @@ pub fn parse_rule(text: &str) -> EffectiveRule {
 }
 
 /// The words that say a clause commences something: Russian `вводится в действие`,
-/// `вступает в силу`, Kazakh `қолданысқа енгізіледі`, `күшіне енеді`, in any number.
+/// `вступает в силу`, Kazakh `қолданысқа енгізіледі`, `күшіне енеді`, `қолданысқа енеді` (a
+/// decision of the Astana maslikhat of 09.07.2008 № 117/18-IV), in any number.
 static COMMENCES_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)вв[оe]д[ия]тся\s+в\s+действие|вступа[ею]т\s+в\s+силу|қолданысқа\s+енгізіл[еу]\w*|күшіне\s+ен[еу]\w*",
+        r"(?i)вв[оe]д[ия]тся\s+в\s+действие|вступа[ею]т\s+в\s+силу|қолданысқа\s+енгізіл[еу]\w*|(?:күшіне|қолданысқа)\s+ен[еу]\w*",
     )
     .expect("static regex")
 });
@@ -784,6 +782,24 @@ mod doc_examples {
                 "распространяется на отношения, возникшие со дня официального опубликования"
             ),
             EffectiveRule::Unknown
+        );
+    }
+
+    /// `қолданысқа енеді` for `қолданысқа енгізіледі`: the Kazakh text of the Astana
+    /// maslikhat's decision of 09.07.2008 № 117/18-IV (41560), paragraph 2, is the act's own
+    /// commencement clause, read as its Russian twin is.
+    #[test]
+    fn a_commencement_worded_qoldanysqa_enedi() {
+        use crate::structure::effective::{is_commencement, parse_commencement};
+        use crate::EffectiveRule;
+        let kk = "Осы шешім алғашқы ресми жарияланғаннан кейін күнтізбелік он күн өткен соң қолданысқа енеді.";
+        assert!(is_commencement(kk));
+        let parts = parse_commencement(&format!("2. {kk}"));
+        assert_eq!(parts.len(), 1);
+        assert!(parts[0].labels.is_empty());
+        assert_eq!(
+            parts[0].rule,
+            EffectiveRule::DaysAfterPublication { days: 10 }
         );
     }
 

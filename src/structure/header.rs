@@ -788,29 +788,68 @@ pub(crate) fn repeal_order(text: &str) -> Vec<RepealedAct> {
     };
     let mut out = Vec::new();
     if let Some(m) = RE_RU_REPEAL_ORDER.find(&t) {
-        // Russian: each act is named before its title (`… от 24 марта 1998 года "…"`).
-        let rest = &t[m.end()..];
+        // Russian: each act is named before its title (`… от 24 марта 1998 года "…"`), or its
+        // kind before and its date after it (`решение акима области "…" от 16 октября 2012
+        // года N 11-10`); the act may stand before the verb (`Решение маслихата … от 25
+        // декабря 2001 года № 127/26-II "…" признать утратившим силу.`).
+        let after_verb = &t[m.end()..];
+        let titled = |s: &str| {
+            RE_QUOTED_TITLE
+                .find_iter(s)
+                .any(|q| !inside_brackets(s, q.start()))
+        };
+        let rest = if titled(after_verb) {
+            after_verb
+        } else {
+            &t[..m.start()]
+        };
+        let titles: Vec<regex::Captures> = RE_QUOTED_TITLE
+            .captures_iter(rest)
+            .filter(|c| c.get(0).is_some_and(|q| !inside_brackets(rest, q.start())))
+            .collect();
         let mut prev = 0;
-        for c in RE_QUOTED_TITLE.captures_iter(rest) {
+        for (i, c) in titles.iter().enumerate() {
             let Some(whole) = c.get(0) else { continue };
-            if inside_brackets(rest, whole.start()) {
-                continue;
-            }
             let before = &rest[prev..whole.start()];
             prev = whole.end();
             let start = RE_ITEM_START
                 .find_iter(before)
                 .last()
                 .map_or(0, |s| s.end());
-            let named = before[start..].trim().trim_end_matches(',').trim();
-            let Some((date, _)) = crate::text::find_dates_with_words(named).pop() else {
+            let mut named = before[start..]
+                .trim()
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .trim()
+                .trim_end_matches(',')
+                .trim()
+                .to_string();
+            if crate::text::find_dates_with_words(&named).is_empty() {
+                // The date after the title, up to its sources in brackets or the next item.
+                let end = titles
+                    .get(i + 1)
+                    .and_then(|n| n.get(0))
+                    .map_or(rest.len(), |n| n.start());
+                let after = rest[whole.end()..end]
+                    .split(['(', ';'])
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches([',', '.'])
+                    .trim();
+                if after.starts_with("от ") {
+                    named = format!("{named} {after}");
+                    let at = rest[whole.end()..].find(after).unwrap_or(0);
+                    prev = whole.end() + at + after.len();
+                }
+            }
+            let Some((date, _)) = crate::text::find_dates_with_words(&named).pop() else {
                 continue;
             };
             out.push(RepealedAct {
-                named: named.to_string(),
+                number: number(&named),
+                named,
                 date: Some(date),
-                number: number(named),
-                title: title_of(&c),
+                title: title_of(c),
             });
         }
     } else if let Some(m) = RE_KK_REPEAL_ORDER.find(&t) {
@@ -1029,6 +1068,17 @@ mod doc_examples {
         assert_eq!(kk.len(), 5, "{kk:?}");
         assert_eq!(kk[0], "1996 жылғы 15 шілдедегі Қазақстан Республикасы Заңының | 1996-07-15 | - | Бас бостандығынан айыру орындарынан босатылған адамдарды әкімшілік қадағалау туралы");
         assert_eq!(kk[4], "2010 жылғы 29 сәуірдегі Қазақстан Республикасы Заңының | 2010-04-29 | - | Құқық бұзушылық профилактикасы туралы");
+        // The act's kind before its title and its date after it (the Almaty oblast akim's
+        // decision of 04.03.2013 № 3-3, 71918, paragraph 3); the act before the verb (the
+        // Astana maslikhat's decision of 18.12.2008 № 169/28-IV, 44226, paragraph 2).
+        assert_eq!(
+            read("3. Признать утратившим силу решение акима области \"Об определении объема субсидий по подаче воды сельскохозяйственным товаропроизводителям на 2012 год\" от 16 октября 2012 года N 11-10 (зарегистрировано в Реестре государственной регистрации нормативных правовых актов за N 2151, опубликовано в областной газете \"Жетісу\" от 23 октября 2012 года N 120 и в газете \"Огни Алатау\" от 23 октября 2012 года N 120)."),
+            ["решение акима области от 16 октября 2012 года N 11-10 | 2012-10-16 | 11-10 | Об определении объема субсидий по подаче воды сельскохозяйственным товаропроизводителям на 2012 год"]
+        );
+        assert_eq!(
+            read("2. Решение маслихата города Астаны от 25 декабря 2001 года № 127/26-II \"Об установлении стоимости разовых талонов\" признать утратившим силу."),
+            ["Решение маслихата города Астаны от 25 декабря 2001 года № 127/26-II | 2001-12-25 | 127/26-II | Об установлении стоимости разовых талонов"]
+        );
         // A paragraph ordering no repeal names no act.
         assert!(read(
             "Закон Республики Казахстан от 24 марта 1998 года \"О нормативных правовых актах\""

@@ -938,3 +938,37 @@ fn find_unit_text(v: &Value, eid: &str) -> Option<String> {
         _ => None,
     }
 }
+
+/// The Astana maslikhat's decision of 09.07.2008 № 117/18-IV (41560) prints its commencement in
+/// Kazakh as «Осы шешім алғашқы ресми жарияланғаннан кейін күнтізбелік он күн өткен соң
+/// қолданысқа енеді» (`қолданысқа енеді`, not `қолданысқа енгізіледі`), in Russian as «…
+/// вводится в действие по истечении десяти календарных дней после дня их первого официального
+/// опубликования». Both texts are the same act's: neither is in force before its ten days,
+/// counted from its state registration (15.08.2008), the earliest it can have been published.
+#[test]
+fn a_kazakh_commencement_worded_kolodanysqa_enedi_is_read() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    const DIR: &str = "0709-o-dopolnitelnom-lekarstvennom-obespechenii-41560";
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/clock/local-astana")
+            .join(DIR),
+        &corpus.join("local-astana").join(DIR),
+    );
+    let unit = "maslikhat-decision-2008-07-09-117-18-iv#para_1";
+    let want = json!({"kind": "not_yet_in_force", "adopted": "2008-07-09", "from": "2008-08-25",
+                      "estimated": true, "rule": {"rule": "days_after_publication", "days": 10}});
+    assert_eq!(show(&tmp, &corpus, unit, "2008-07-12", "ru")["state"], want);
+    let kk = show(&tmp, &corpus, unit, "2008-07-12", "kk");
+    assert_eq!(kk["state"], want);
+    assert_eq!(
+        kk["state_text"],
+        "12.07.2008 күні қолданысқа енгізілмеген: алғашқы ресми жарияланған күнінен кейін \
+         күнтізбелік 10 күн өткен соң қолданысқа енгізіледі, ~25.08.2008 бұрын емес"
+    );
+    assert_eq!(
+        show(&tmp, &corpus, unit, "2008-08-25", "kk")["state"],
+        json!({"kind": "in_force"})
+    );
+}
