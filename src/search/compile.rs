@@ -1063,7 +1063,7 @@ fn derived_query(index: &Store, word: &str) -> Option<Box<dyn TQuery>> {
                 .doc_freq(&Term::from_field_text(f.ru_stem, s))
                 .is_ok_and(|n| n > 0)
         };
-        for related in derivation::related_stems(stem, Lang::Ru, spelled) {
+        for related in derivation::related_to_word(word, stem, Lang::Ru, spelled) {
             clauses.push(bounded_term(Term::from_field_text(f.ru_stem, &related)));
         }
     }

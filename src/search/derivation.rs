@@ -23,8 +23,14 @@ pub const BOOST_DERIVED: f32 = 1.0;
 /// (пикет → пикетирован, отказ → отказыва), participles and adjectives of verbs
 /// (обяза → обязан, обязательн); the doer of an act and the act (нарушител, нарушен of
 /// наруш-; мошенник, мошенничеств of мошен-), a follower and the thing followed
-/// (рецидивист, рецидив; коррупционер, коррупцион-), a verb and its noun (агитирова, агитац).
+/// (рецидивист, рецидив; коррупционер, коррупцион-), a verb and its noun (агитирова, агитац);
+/// an imperfective verb in -ять and its noun in -ение (применя, применен), a verb on a labial
+/// and its noun with the л it inserts (направ, направлен: [`fits`]), a verb in -ять and its
+/// noun in -тие, whose т Snowball keeps (приня, принят).
 const RUSSIAN: &[&str] = &[
+    "я",
+    "лен",
+    "т",
     "ск",
     "ов",
     "ев",
@@ -68,8 +74,21 @@ fn shortest_base(suffix: &str, lang: Lang) -> usize {
     match lang {
         Lang::Kk if suffix == "и" => 3,
         Lang::Kk => 5,
+        // The т of -тие follows я only ([`fits`]): изъя (изъять) is a whole verb.
+        Lang::Ru if suffix == "т" => 4,
         Lang::Ru if suffix.chars().count() == 1 => 5,
         Lang::Ru => 4,
+    }
+}
+
+/// Whether `suffix` may follow `base` at all: the л of a noun of a verb comes after a labial
+/// only (направ-лен, оформ-лен, but not земл-я of «зем»), and the т of -тие after я only
+/// (приня-т, but «знат» of знатный is no «зна» + т).
+fn fits(base: &str, suffix: &str, lang: Lang) -> bool {
+    match (lang, suffix) {
+        (Lang::Ru, "лен") => base.ends_with(['б', 'в', 'м', 'п', 'ф']),
+        (Lang::Ru, "т") => base.ends_with('я'),
+        _ => true,
     }
 }
 
@@ -81,7 +100,7 @@ fn suffixes(lang: Lang) -> &'static [&'static str] {
 }
 
 fn long_enough(base: &str, suffix: &str, lang: Lang) -> bool {
-    base.chars().count() >= shortest_base(suffix, lang)
+    base.chars().count() >= shortest_base(suffix, lang) && fits(base, suffix, lang)
 }
 
 /// The stems related to `stem` (as the language's stemmer writes it) by one derivational
@@ -114,6 +133,45 @@ pub(crate) fn related_stems(
     candidates.dedup();
     candidates.retain(|c| c != stem && attested(c));
     candidates
+}
+
+/// Fewest letters of a Russian verb's root that meets its noun in -ение when the typed word
+/// shows it is a verb ([`related_to_word`]).
+const SHORTEST_VERB_ROOT: usize = 3;
+
+/// What follows the stem of a Russian verb in -ать as it is typed: the infinitive (-ть,
+/// -ться), the present (-ю, -ет, -ют, -ется, -ются, -ющий), the past (-л, -ла, -ли) and the
+/// imperative (-й). A noun whose stem ends in а (a Kazakh word in Cyrillic: «растау») has none.
+const VERB_ENDINGS: &[&str] = &["ть", "ю", "е", "л", "й"];
+
+/// [`related_stems`] of `stem`, the stem of the typed `word`, and for a Russian verb in -ать
+/// typed as a verb, its noun in -ение even on a root too short for the suffix rules (лишают,
+/// лиша → лишен of «лишение»; решать → решение; вручается → вручение): on stems alone a
+/// short root in а is as often a noun's («обма» of «обман» is not «обмен»).
+pub(crate) fn related_to_word(
+    word: &str,
+    stem: &str,
+    lang: Lang,
+    attested: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let mut related = related_stems(stem, lang, &attested);
+    if lang == Lang::Ru {
+        let lower = crate::text::lowercase(word);
+        let typed_as_verb = lower
+            .strip_prefix(stem)
+            .is_some_and(|ending| VERB_ENDINGS.iter().any(|e| ending.starts_with(e)));
+        if let Some(root) = stem.strip_suffix('а').filter(|_| typed_as_verb) {
+            let noun = format!("{root}ен");
+            if root.chars().count() >= SHORTEST_VERB_ROOT
+                && !related.contains(&noun)
+                && attested(&noun)
+            {
+                related.push(noun);
+                related.sort();
+            }
+        }
+    }
+    related
 }
 
 #[cfg(test)]
@@ -164,6 +222,60 @@ mod tests {
             related("обяза", Lang::Ru, &corpus),
             ["обязан", "обязательн"]
         );
+    }
+
+    #[test]
+    fn russian_verbs_in_ya_meet_their_nouns() {
+        // Snowball stems of применяются / применение, оформляется / оформление, изменяются /
+        // изменение: an imperfective verb in -ять and its noun in -ение.
+        let corpus = ["применен", "оформлен", "изменен"];
+        assert_eq!(related("применя", Lang::Ru, &corpus), ["применен"]);
+        assert_eq!(related("оформля", Lang::Ru, &corpus), ["оформлен"]);
+        assert_eq!(related("изменен", Lang::Ru, &["изменя"]), ["изменя"]);
+    }
+
+    #[test]
+    fn russian_verbs_on_a_labial_meet_their_nouns_in_len() {
+        // направить / направление, установить / установление, оформить / оформление: after
+        // б, в, м, п, ф the noun inserts л.
+        let corpus = ["направлен", "установлен", "оформлен"];
+        assert_eq!(related("направ", Lang::Ru, &corpus), ["направлен"]);
+        assert_eq!(related("установ", Lang::Ru, &corpus), ["установлен"]);
+        assert_eq!(related("оформ", Lang::Ru, &corpus), ["оформлен"]);
+        assert_eq!(related("установлен", Lang::Ru, &["установ"]), ["установ"]);
+        // Not after another letter: освободить has освобождение, never «освободление».
+        assert!(related("освобод", Lang::Ru, &["освободлен"]).is_empty());
+        assert!(related("исход", Lang::Ru, &["исходлен"]).is_empty());
+    }
+
+    #[test]
+    fn russian_verbs_in_yat_meet_their_nouns_in_tie() {
+        // принять / принятие, изъять / изъятие: Snowball keeps the т of the noun only.
+        assert_eq!(related("приня", Lang::Ru, &["принят"]), ["принят"]);
+        assert_eq!(related("изъя", Lang::Ru, &["изъят"]), ["изъят"]);
+        assert_eq!(related("принят", Lang::Ru, &["приня"]), ["приня"]);
+        // Only after я: «знат» (знатный) is not «зна» + т.
+        assert!(related("зна", Lang::Ru, &["знат"]).is_empty());
+    }
+
+    #[test]
+    fn a_typed_russian_verb_meets_its_noun_on_a_short_root() {
+        // лишают / лишение, решают / решение, вручается / вручение: the root is too short for
+        // a suffix rule on stems alone («обма» of обман is not «обмен»), but the typed word
+        // is a verb.
+        let corpus = ["лишен", "решен", "вручен"];
+        let of_word =
+            |word: &str, stem: &str| related_to_word(word, stem, Lang::Ru, |s| corpus.contains(&s));
+        assert_eq!(of_word("лишают", "лиша"), ["лишен"]);
+        assert_eq!(of_word("решать", "реша"), ["решен"]);
+        assert_eq!(of_word("вручается", "вруча"), ["вручен"]);
+        // A word whose stem ends in а but typed without a verb's ending is not joined: the
+        // Kazakh «растау» (growing) is no «растение».
+        let corpus = ["растен"];
+        assert!(related_to_word("растау", "раста", Lang::Ru, |s| corpus
+            .contains(&s))
+        .is_empty());
+        assert!(related("лиша", Lang::Ru, &corpus).is_empty());
     }
 
     #[test]

@@ -26,7 +26,7 @@ use super::compile::{
 };
 use super::crosslang::{translations, BOOST_CROSS};
 use super::definitions::Definitions;
-use super::derivation::{related_stems, BOOST_DERIVED};
+use super::derivation::{related_stems, related_to_word, BOOST_DERIVED};
 use super::query::Query;
 use super::thesaurus::Thesaurus;
 use super::SearchRequest;
@@ -247,7 +247,7 @@ impl Stage<'_> {
         }
         if let [(_, stem)] = analyze_field(self.index, f.ru_stem, w).as_slice() {
             let spelled = |s: &str| self.doc_freq(&Term::from_field_text(f.ru_stem, s)) > 0;
-            for r in related_stems(stem, Lang::Ru, spelled) {
+            for r in related_to_word(w, stem, Lang::Ru, spelled) {
                 slot.add(
                     Term::from_field_text(f.ru_stem, &r),
                     BOOST_DERIVED * BOOST_STEM,

@@ -309,6 +309,8 @@ mod tests {
         let alts = |words: &[&str]| alternatives(t, words);
         assert!(alts(&["МРП"]).contains(&"месячный расчетный показатель".to_string()));
         assert!(alts(&["ЖСО"]).contains(&"жеке сот орындаушысы".to_string()));
+        // The war the veterans' law names, by its short name.
+        assert!(alts(&["ВОВ"]).contains(&"великая отечественная война".to_string()));
         // Typed without Kazakh letters, as the query's other words are.
         assert!(alts(&["мамс"]).contains(&"міндетті әлеуметтік медициналық сақтандыру".to_string()));
         // The expansion does not bring the abbreviation: a query in the law's words stays in
