@@ -42,10 +42,7 @@ fn records<'py>(value: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     // A Rust tuple (a highlight's or a reference's span) is a JSON array: a list, as the
     // command line's JSON reads in Python.
     if let Ok(tuple) = value.cast::<PyTuple>() {
-        let items = tuple
-            .iter()
-            .map(records)
-            .collect::<PyResult<Vec<_>>>()?;
+        let items = tuple.iter().map(records).collect::<PyResult<Vec<_>>>()?;
         return PyList::new(py, items).map(Bound::into_any);
     }
     Ok(value)

@@ -5,8 +5,7 @@ mod dates;
 mod whitespace;
 
 pub(crate) use dates::{
-    date_from_digits, date_in_words, find_dates, find_dates_with_words, find_kk_word_dates,
-    find_ru_word_dates,
+    date_in_words, find_dates, find_dates_with_words, find_kk_word_dates, find_ru_word_dates,
     first_numeric_date, parse_dotted_date,
 };
 pub use dates::{normalize_i, parse_date, parse_iso_date};
