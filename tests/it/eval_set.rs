@@ -382,18 +382,7 @@ fn blind3_questions_are_well_formed_and_their_units_exist_in_their_language() {
     check_everyday_set("blind3.tsv", 'C', 30, &about);
     let rows = checked_rows("blind3.tsv");
     assert_eq!(rows.len(), 94, "blind3: 94 questions");
-    for act in about {
-        for lang in ["kk", "ru"] {
-            let n = rows
-                .iter()
-                .filter(|r| r.lang == lang && r.relevant.iter().any(|(a, _)| a == act))
-                .count();
-            assert!(
-                n >= 2,
-                "blind3: {n} {lang} questions about {act}, at least 2"
-            );
-        }
-    }
+    assert_each_act_asked(&rows, "blind3", &about, 2);
 }
 
 /// The fourth blind set: questions about six acts no other set uses (two laws, a Government
@@ -517,18 +506,7 @@ fn blind8_questions_are_well_formed_and_their_units_exist_in_their_language() {
     check_everyday_set("blind8.tsv", 'J', 36, &about);
     let rows = checked_rows("blind8.tsv");
     assert_sizes(&rows, "blind8", (92, 46, 46), &about);
-    for act in about {
-        for lang in ["kk", "ru"] {
-            let n = rows
-                .iter()
-                .filter(|r| r.lang == lang && r.relevant.iter().any(|(a, _)| a == act))
-                .count();
-            assert!(
-                n >= 5,
-                "blind8: {n} {lang} questions about {act}, at least 5"
-            );
-        }
-    }
+    assert_each_act_asked(&rows, "blind8", &about, 5);
 }
 
 #[test]
@@ -568,6 +546,12 @@ fn assert_sizes(rows: &[Row], name: &str, (total, kk, ru): (usize, usize, usize)
         (kk, ru),
         "{name}: {kk} kk and {ru} ru questions"
     );
+    assert_each_act_asked(rows, name, asked, 3);
+}
+
+/// Each act of `asked` is what at least `least` questions of set `name` ask about, in each
+/// language.
+fn assert_each_act_asked(rows: &[Row], name: &str, asked: &[&str], least: usize) {
     for act in asked {
         for lang in ["kk", "ru"] {
             let n = rows
@@ -575,8 +559,8 @@ fn assert_sizes(rows: &[Row], name: &str, (total, kk, ru): (usize, usize, usize)
                 .filter(|r| r.lang == lang && r.relevant.iter().any(|(a, _)| a == act))
                 .count();
             assert!(
-                n >= 3,
-                "{name}: {n} {lang} questions about {act}, at least 3"
+                n >= least,
+                "{name}: {n} {lang} questions about {act}, at least {least}"
             );
         }
     }
