@@ -28,6 +28,9 @@ For each relevance set (TSV: id, lang, query, relevant `ACT#EID …`, why):
   blind8     evals/blind8.tsv over the same corpus (`eval_people -- blind8`): an eighth blind
              set, on six more acts, written and committed before any engine ran on them; not
              in the default --sets, so that it runs only when asked for by name
+  blind9     evals/blind9.tsv over the same corpus (`eval_people -- blind9`): a ninth blind set,
+             on six more acts, written and committed before any engine ran on them; not in the
+             default --sets either
   questions  evals/questions.tsv over corpus/* + DATA/versions + DATA/mirror/<repo>/…,
              as examples/eval_questions.rs (skipped without DATA/versions and DATA/mirror)
   mirror     evals/mirror_queries.tsv over DATA/mirror, as examples/eval_mirror.rs
@@ -97,7 +100,7 @@ def assemble(name, data, work):
     absent."""
     corpus = work / "corpus"
     if name in ("people", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-                "blind7", "blind8"):
+                "blind7", "blind8", "blind9"):
         copy_into(ROOT / "corpus", corpus)
         copy_into(ROOT / "evals" / "corpus", corpus / "people")
     elif name == "questions":
@@ -128,6 +131,7 @@ SETS = {
     "blind6": "evals/blind6.tsv",
     "blind7": "evals/blind7.tsv",
     "blind8": "evals/blind8.tsv",
+    "blind9": "evals/blind9.tsv",
     "questions": "evals/questions.tsv",
     "mirror": "evals/mirror_queries.tsv",
 }

@@ -26,7 +26,8 @@
 //! more acts, written and committed the same way); `… -- blind7` scores `evals/blind7.tsv` (a
 //! seventh blind set, on seven more acts, written and committed the same way); `… -- blind8`
 //! scores `evals/blind8.tsv` (an eighth blind set, on six more acts, written and committed the
-//! same way).
+//! same way); `… -- blind9` scores `evals/blind9.tsv` (a ninth blind set, on six more acts,
+//! written and committed the same way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -47,6 +48,7 @@ fn main() -> Res<()> {
         Some("blind6") => "evals/blind6.tsv",
         Some("blind7") => "evals/blind7.tsv",
         Some("blind8") => "evals/blind8.tsv",
+        Some("blind9") => "evals/blind9.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;
