@@ -151,9 +151,10 @@ fn find(
 /// Whether the hand readers tell `c` as the patterns do: the ranges where a test finds the
 /// standard library's letters, digits, white space and lowercase the same as the patterns'
 /// classes (case-insensitive) character by character. Elsewhere the two sets of Unicode
-/// tables may be of different versions, and U+0345 is alphabetic but not a letter.
+/// tables may be of different versions, and the combining marks (U+0300–U+036F) are left
+/// out: some are alphabetic, none a letter.
 fn plain(c: char) -> bool {
-    matches!(c, '\0'..='\u{344}' | '\u{346}'..='\u{52F}' | '\u{2000}'..='\u{214F}')
+    matches!(c, '\0'..='\u{2FF}' | '\u{370}'..='\u{52F}' | '\u{2000}'..='\u{214F}')
 }
 
 /// `\p{L}` of the patterns, for a [`plain`] character.
