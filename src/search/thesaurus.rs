@@ -172,9 +172,13 @@ impl Thesaurus {
 
     /// Group `g`'s members as written, each with its key.
     fn members(&self, g: usize) -> impl Iterator<Item = (&str, &str)> {
-        let (compiled, parsed): (&[(&str, &str)], &[(String, String)]) = match self.compiled {
-            Some(c) => (c.groups.get(g).copied().unwrap_or_default(), &[]),
-            None => (&[], self.groups.get(g).map_or(&[][..], Vec::as_slice)),
+        let compiled: &[(&str, &str)] = self
+            .compiled
+            .and_then(|c| c.groups.get(g).copied())
+            .unwrap_or_default();
+        let parsed: &[(String, String)] = match self.compiled {
+            Some(_) => &[],
+            None => self.groups.get(g).map_or(&[][..], Vec::as_slice),
         };
         let parsed = parsed.iter().map(|(m, k)| (m.as_str(), k.as_str()));
         compiled.iter().copied().chain(parsed)
