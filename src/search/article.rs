@@ -16,6 +16,7 @@ use crate::index::schema::{DOC_ACT, DOC_UNIT};
 use crate::index::Store;
 use crate::model::{ActKind, Lang};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query as TQuery, TermQuery};
@@ -58,21 +59,203 @@ impl ArticleAsked {
 /// The article `text` asks for, if it asks for one.
 pub fn asked(text: &str) -> Option<ArticleAsked> {
     let (russian, kazakh) = may_ask(text);
-    let (m, lang) = match russian.then(|| RUSSIAN.captures(text)).flatten() {
-        Some(c) => (c, Lang::Ru),
-        None => (kazakh.then(|| KAZAKH.captures(text)).flatten()?, Lang::Kk),
+    let (found, lang) = match russian
+        .then(|| find(text, &RUSSIAN, |c| !letter(c), russian_at))
+        .flatten()
+    {
+        Some(f) => (f, Lang::Ru),
+        None => (
+            kazakh
+                .then(|| {
+                    find(
+                        text,
+                        &KAZAKH,
+                        |c| !letter(c) && !digit(c) && c != '-',
+                        kazakh_at,
+                    )
+                })
+                .flatten()?,
+            Lang::Kk,
+        ),
     };
-    let whole = m.get(0)?;
-    let number = m.get(1)?.as_str().to_string();
-    let act_words = format!("{} {}", &text[..whole.start()], &text[whole.end()..])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let number = text[found.number].to_string();
+    let act_words = format!(
+        "{} {}",
+        &text[..found.whole.start],
+        &text[found.whole.end..]
+    )
+    .split_whitespace()
+    .collect::<Vec<_>>()
+    .join(" ");
     Some(ArticleAsked {
         number,
         act_words,
         lang,
     })
+}
+
+/// Where a match of [`RUSSIAN`] or [`KAZAKH`] lies in a text, in bytes.
+#[derive(Debug, PartialEq, Eq)]
+struct Found {
+    /// The whole match.
+    whole: Range<usize>,
+    /// Its number (the first group).
+    number: Range<usize>,
+}
+
+/// The first match of `pattern` in `text`, read by hand (`boundary`, the character the
+/// pattern opens with when not at the start; `at`, its reading after it) when every
+/// character of `text` is [`plain`]: compiling the pattern (its letter classes,
+/// case-insensitive) costs a one-shot lookup a quarter of its instructions. The pattern,
+/// compiled then, reads any other text.
+fn find(
+    text: &str,
+    pattern: &LazyLock<Regex>,
+    boundary: fn(char) -> bool,
+    at: fn(&[char], usize) -> Option<[usize; 3]>,
+) -> Option<Found> {
+    if !text.chars().all(plain) {
+        let c = pattern.captures(text)?;
+        let (whole, number) = (c.get(0)?, c.get(1)?);
+        return Some(Found {
+            whole: whole.range(),
+            number: number.range(),
+        });
+    }
+    let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let chars: Vec<char> = text.chars().collect();
+    let byte = |i: usize| offsets.get(i).copied().unwrap_or(text.len());
+    // Leftmost first, as the patterns: at each character, `^` (the first only), then the
+    // character as the opening boundary the whole match holds.
+    for i in 0..=chars.len() {
+        if i == 0 {
+            if let Some([from, to, end]) = at(&chars, 0) {
+                return Some(Found {
+                    whole: 0..byte(end),
+                    number: byte(from)..byte(to),
+                });
+            }
+        }
+        if chars.get(i).is_some_and(|&c| boundary(c)) {
+            if let Some([from, to, end]) = at(&chars, i + 1) {
+                return Some(Found {
+                    whole: byte(i)..byte(end),
+                    number: byte(from)..byte(to),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Whether the hand readers tell `c` as the patterns do: the ranges where a test finds the
+/// standard library's letters, digits, white space and lowercase the same as the patterns'
+/// classes (case-insensitive) character by character. Elsewhere the two sets of Unicode
+/// tables may be of different versions, and the combining marks (U+0300–U+036F) are left
+/// out: some are alphabetic, none a letter.
+fn plain(c: char) -> bool {
+    matches!(c, '\0'..='\u{2FF}' | '\u{370}'..='\u{52F}' | '\u{2000}'..='\u{214F}')
+}
+
+/// `\p{L}` of the patterns, for a [`plain`] character.
+fn letter(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+/// `\d` of the patterns, for a [`plain`] character.
+fn digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+/// Whether [`plain`] `c` is the lowercase letter `lower` in any case, as `(?i)` reads it.
+fn is(c: char, lower: char) -> bool {
+    c.to_lowercase().eq([lower])
+}
+
+/// The letters `word` from `chars[i]` on, in any case: where they end.
+fn word_at(chars: &[char], i: usize, word: &str) -> Option<usize> {
+    let mut j = i;
+    for lower in word.chars() {
+        if !chars.get(j).is_some_and(|&c| is(c, lower)) {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// White space from `chars[i]` on: where it ends.
+fn spaces(chars: &[char], mut i: usize) -> usize {
+    while chars.get(i).is_some_and(|c| c.is_whitespace()) {
+        i += 1;
+    }
+    i
+}
+
+/// `\d+(?:-\d+)*` from `chars[i]`, greedy: where it ends. Giving a digit or a `-\d+` back
+/// never lets either pattern match (a digit, or a hyphen and a digit, would follow where
+/// neither pattern takes one), so the greedy reading is the only one.
+fn number_at(chars: &[char], i: usize) -> Option<usize> {
+    let digits = |mut j: usize| {
+        while chars.get(j).is_some_and(|&c| digit(c)) {
+            j += 1;
+        }
+        j
+    };
+    let mut j = digits(i);
+    if j == i {
+        return None;
+    }
+    while chars.get(j) == Some(&'-') && chars.get(j + 1).is_some_and(|&c| digit(c)) {
+        j = digits(j + 1);
+    }
+    Some(j)
+}
+
+/// [`RUSSIAN`] after its opening boundary, from `chars[i]`: the number's start and end and the
+/// match's end, as character indices. The word's readings are tried in the pattern's order.
+fn russian_at(chars: &[char], i: usize) -> Option<[usize; 3]> {
+    let mut words: Vec<usize> = Vec::new();
+    if let Some(j) = word_at(chars, i, "стать") {
+        if chars
+            .get(j)
+            .is_some_and(|&c| "яиеюёй".chars().any(|l| is(c, l)))
+        {
+            words.extend(word_at(chars, j + 1, "й"));
+            words.push(j + 1);
+        }
+    }
+    words.extend(word_at(chars, i, "статьей"));
+    if let Some(j) = word_at(chars, i, "ст") {
+        if chars.get(j) == Some(&'.') {
+            words.push(j + 1);
+        }
+        words.push(j);
+    }
+    words.into_iter().find_map(|j| {
+        let from = spaces(chars, j);
+        let to = number_at(chars, from)?;
+        match chars.get(to) {
+            None => Some([from, to, to]),
+            Some(&c) if !letter(c) && !digit(c) && c != '-' => Some([from, to, to + 1]),
+            Some(_) => None,
+        }
+    })
+}
+
+/// [`KAZAKH`] after its opening boundary, from `chars[i]`: the number's start and end and the
+/// match's end, as character indices.
+fn kazakh_at(chars: &[char], i: usize) -> Option<[usize; 3]> {
+    let to = number_at(chars, i)?;
+    let mut j = spaces(chars, to);
+    if chars.get(j) == Some(&'-') {
+        j = spaces(chars, j + 1);
+    }
+    let mut end = word_at(chars, j, "бап").or_else(|| word_at(chars, j, "баб"))?;
+    while chars.get(end).is_some_and(|&c| letter(c)) {
+        end += 1;
+    }
+    Some([i, to, end])
 }
 
 /// Whether [`RUSSIAN`] and [`KAZAKH`] may match `text`, told without them: compiling each
@@ -325,5 +508,148 @@ mod doc_examples {
         assert_eq!(may_ask("как продлить визу иностранцу"), (false, false));
         assert_eq!(may_ask("статья о визах"), (false, false));
         assert_eq!(may_ask("11-1-4/1 бұйрық"), (false, false));
+    }
+
+    /// The hand readers' classes are the patterns' on every [`super::plain`] character.
+    #[test]
+    fn the_hand_readers_tell_plain_characters_as_the_patterns_do() {
+        use super::{digit, is, letter, plain};
+        let re = |p: &str| regex::Regex::new(&format!("(?i)^(?:{p})$")).expect("regex");
+        let (letters, others, ends, digits, spaces) = (
+            re(r"\p{L}"),
+            re(r"[^\p{L}]"),
+            re(r"[^\p{L}\d-]"),
+            re(r"\d"),
+            re(r"\s"),
+        );
+        let mut lowers: Vec<(char, regex::Regex)> = "статьяиеюёйбп"
+            .chars()
+            .map(|l| (l, re(&l.to_string())))
+            .collect();
+        lowers.push(('.', re(r"\.")));
+        lowers.push(('-', re("-")));
+        let mut n = 0;
+        for c in (0..=char::MAX as u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| plain(c))
+        {
+            let s = c.to_string();
+            assert_eq!(letters.is_match(&s), letter(c), "{c:?}");
+            assert_eq!(others.is_match(&s), !letter(c), "{c:?}");
+            let end = !letter(c) && !digit(c) && c != '-';
+            assert_eq!(ends.is_match(&s), end, "{c:?}");
+            assert_eq!(digits.is_match(&s), digit(c), "{c:?}");
+            assert_eq!(spaces.is_match(&s), c.is_whitespace(), "{c:?}");
+            for (l, r) in &lowers {
+                assert_eq!(r.is_match(&s), is(c, *l), "{c:?} against {l}");
+            }
+            n += 1;
+        }
+        assert!(n > 1500, "{n}");
+    }
+
+    /// The hand readers find what the patterns find, the same whole match and number, on
+    /// every text of up to four pieces from pieces that meet at the patterns' edges, and on
+    /// lookups as people type them.
+    #[test]
+    fn the_hand_readers_find_what_the_patterns_find() {
+        use super::{digit, find, kazakh_at, letter, russian_at, Found, KAZAKH, RUSSIAN};
+        let by_pattern = |re: &regex::Regex, text: &str| {
+            re.captures(text).map(|c| Found {
+                whole: c.get(0).expect("whole").range(),
+                number: c.get(1).expect("number").range(),
+            })
+        };
+        let check = |text: &str| {
+            assert_eq!(
+                find(text, &RUSSIAN, |c| !letter(c), russian_at),
+                by_pattern(&RUSSIAN, text),
+                "{text:?}"
+            );
+            assert_eq!(
+                find(
+                    text,
+                    &KAZAKH,
+                    |c| !letter(c) && !digit(c) && c != '-',
+                    kazakh_at
+                ),
+                by_pattern(&KAZAKH, text),
+                "{text:?}"
+            );
+        };
+        let pieces = [
+            "ст",
+            "Статья",
+            "статьей",
+            "СТАТЬИЙ",
+            "ст.",
+            ".",
+            " ",
+            "\u{a0}",
+            "7",
+            "14",
+            "-",
+            "-1",
+            "бап",
+            "БАБы",
+            "а",
+            "z",
+            "«",
+            ",",
+            "\t",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+            texts.dedup();
+        }
+        for text in &texts {
+            check(text);
+        }
+        for text in [
+            "статья 7 закона о миграции",
+            "ответственность владельцев собак по статье 408",
+            "статья 14 закона о ветеранах",
+            "Ардагерлер туралы заңның 11-бабы",
+            "Еңбек кодексінің 139-бабы",
+            "ст.12 АППК",
+            "ст 7-1-2, закона",
+            "14-1-бабының 2-тармағы",
+            "7 - бап",
+            "статья 3 приказа о визах",
+            "статьи 7а",
+            "статья7",
+            "x7-бап",
+            "-7бап",
+            // Letters that fold to «ст» outside the plain ranges: the pattern reads the text.
+            "ᲃᲄ. 9 закона",
+        ] {
+            check(text);
+        }
+        // Every query of the benchmark (each engine's spelling) and of the sets tuned on.
+        let root = env!("CARGO_MANIFEST_DIR");
+        let read = |path: &str| std::fs::read_to_string(format!("{root}/{path}")).expect(path);
+        let mut queries: Vec<String> = read("benches/queries.txt")
+            .lines()
+            .flat_map(|l| l.split('\t'))
+            .map(String::from)
+            .collect();
+        for set in ["people", "questions", "mirror_queries", "blind5"] {
+            let tsv = read(&format!("evals/{set}.tsv"));
+            queries.extend(
+                tsv.lines()
+                    .skip(1)
+                    .filter_map(|l| l.split('\t').nth(2))
+                    .map(String::from),
+            );
+        }
+        assert!(queries.len() > 400, "{}", queries.len());
+        for q in &queries {
+            check(q);
+        }
     }
 }

@@ -34,7 +34,22 @@ pub struct Thesaurus {
     groups: Vec<Vec<(String, String)>>,
     /// A member's key ([`key`]) → the groups it is in.
     by_key: FxHashMap<String, Vec<usize>>,
+    /// The groups and keys made at build time, read in place of the two above (empty then).
+    compiled: Option<&'static Compiled>,
 }
+
+/// A thesaurus written as Rust statics at build time (`build/thesaurus.rs`), from the data
+/// files and the key table: parsing them into maps is a tenth of a one-shot search.
+#[derive(Debug)]
+struct Compiled {
+    /// Each group's members as written, each with its key.
+    groups: &'static [&'static [(&'static str, &'static str)]],
+    /// Each key with the groups it is in, sorted by key.
+    by_key: &'static [(&'static str, &'static [usize])],
+}
+
+// `COMPILED_BUILTIN` and `COMPILED_LISTED`, `None` when the key table lacks a member.
+include!(concat!(env!("OUT_DIR"), "/thesaurus.rs"));
 
 /// Where a query's words meet a group: `len` words from `start`, and what else to look for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +146,9 @@ impl Thesaurus {
     pub fn builtin() -> &'static Thesaurus {
         static BUILT: OnceLock<Thesaurus> = OnceLock::new();
         BUILT.get_or_init(|| {
+            if let Some(compiled) = &COMPILED_BUILTIN {
+                return Thesaurus::from(compiled);
+            }
             let mut t = Thesaurus::parse(BUILTIN).unwrap_or_default();
             if let Ok(abbreviations) = Thesaurus::parse(ABBREVIATIONS) {
                 t.append(abbreviations.one_way());
@@ -139,9 +157,47 @@ impl Thesaurus {
         })
     }
 
+    /// The thesaurus read from statics made at build time.
+    fn from(compiled: &'static Compiled) -> Thesaurus {
+        Thesaurus {
+            compiled: Some(compiled),
+            ..Thesaurus::default()
+        }
+    }
+
+    /// How many groups there are.
+    fn len(&self) -> usize {
+        self.compiled.map_or(self.groups.len(), |c| c.groups.len())
+    }
+
+    /// Group `g`'s members as written, each with its key.
+    fn members(&self, g: usize) -> impl Iterator<Item = (&str, &str)> {
+        let compiled: &[(&str, &str)] = self
+            .compiled
+            .and_then(|c| c.groups.get(g).copied())
+            .unwrap_or_default();
+        let parsed: &[(String, String)] = match self.compiled {
+            Some(_) => &[],
+            None => self.groups.get(g).map_or(&[][..], Vec::as_slice),
+        };
+        let parsed = parsed.iter().map(|(m, k)| (m.as_str(), k.as_str()));
+        compiled.iter().copied().chain(parsed)
+    }
+
+    /// The groups a member whose key is `key` is in.
+    fn groups_of(&self, key: &str) -> &[usize] {
+        match self.compiled {
+            Some(c) => c
+                .by_key
+                .binary_search_by(|(k, _)| (*k).cmp(key))
+                .map_or(&[], |i| c.by_key[i].1),
+            None => self.by_key.get(key).map_or(&[], Vec::as_slice),
+        }
+    }
+
     /// True when `word` (lowercase) is one of the members as written: «иин», «мрп».
     pub fn has_member(&self, word: &str) -> bool {
-        self.groups.iter().flatten().any(|(m, _)| m == word)
+        (0..self.len()).any(|g| self.members(g).any(|(m, _)| m == word))
     }
 
     /// These groups met only by their first members: an abbreviation finds its expansion, and
@@ -217,10 +273,10 @@ impl Thesaurus {
             let Some(own) = key(lang, &text) else {
                 continue;
             };
-            for &g in self.by_key.get(&own).into_iter().flatten() {
-                for (m, k) in &self.groups[g] {
-                    if *k != own && !out.contains(m) {
-                        out.push(m.clone());
+            for &g in self.groups_of(&own) {
+                for (m, k) in self.members(g) {
+                    if k != own && !out.iter().any(|o| o == m) {
+                        out.push(m.to_string());
                     }
                 }
             }
@@ -255,6 +311,9 @@ pub(crate) fn spelled_out_listed(word: &str) -> Vec<String> {
     static LISTED: OnceLock<Thesaurus> = OnceLock::new();
     LISTED
         .get_or_init(|| {
+            if let Some(compiled) = &COMPILED_LISTED {
+                return Thesaurus::from(compiled);
+            }
             Thesaurus::parse(ABBREVIATIONS)
                 .map(Thesaurus::one_way)
                 .unwrap_or_default()
@@ -273,6 +332,11 @@ mod doc_examples {
         assert_eq!(found[0].alternatives, ["өтініш"]);
     }
 }
+
+/// The writer of the statics, `build.rs`'s.
+#[cfg(test)]
+#[path = "../../build/thesaurus.rs"]
+mod generator;
 
 #[cfg(test)]
 mod tests {
@@ -429,6 +493,61 @@ mod tests {
             }
         }
         assert!(known.len() >= 1000, "{} keys", known.len());
+    }
+
+    /// The thesaurus as read without the statics or the key table: each file parsed, the
+    /// abbreviations met one way.
+    fn read(files: &[(&str, bool)]) -> Thesaurus {
+        let mut t = Thesaurus::default();
+        for &(tsv, one_way) in files {
+            let read = Thesaurus::parse_keyed(tsv, &KeyTable::default()).expect("well formed");
+            t.append(if one_way { read.one_way() } else { read });
+        }
+        t
+    }
+
+    #[test]
+    fn the_compiled_thesaurus_reads_as_the_files_do() {
+        let cases = [
+            (
+                &COMPILED_BUILTIN,
+                read(&[(BUILTIN, false), (ABBREVIATIONS, true)]),
+            ),
+            (&COMPILED_LISTED, read(&[(ABBREVIATIONS, true)])),
+        ];
+        for (compiled, plain) in cases {
+            let compiled = Thesaurus::from(compiled.as_ref().expect("the key table is current"));
+            assert_eq!(compiled.len(), plain.len());
+            for g in 0..plain.len() {
+                let members: Vec<(&str, &str)> = compiled.members(g).collect();
+                assert_eq!(members, plain.members(g).collect::<Vec<_>>(), "group {g}");
+            }
+            let c = compiled.compiled.expect("compiled");
+            assert_eq!(c.by_key.len(), plain.by_key.len());
+            for (k, groups) in &plain.by_key {
+                assert_eq!(compiled.groups_of(k), groups.as_slice(), "{k}");
+            }
+        }
+        assert!(std::ptr::eq(
+            Thesaurus::builtin().compiled.expect("compiled"),
+            COMPILED_BUILTIN.as_ref().expect("compiled")
+        ));
+    }
+
+    /// A key table lacking a member, or a line the reader refuses, leaves the thesaurus to be
+    /// read at run time: a stale table costs time, never an answer.
+    #[test]
+    fn a_stale_key_table_leaves_the_thesaurus_to_run_time() {
+        let files = [(BUILTIN, false), (ABBREVIATIONS, true)];
+        assert!(generator::compiled(&files, BUILTIN_KEYS).is_some());
+        let stale: String = BUILTIN_KEYS
+            .lines()
+            .skip(3)
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(generator::compiled(&files, &stale), None);
+        let bad = format!("{BUILTIN}kk\tарыз\teveryday\n");
+        assert_eq!(generator::compiled(&[(&bad, false)], BUILTIN_KEYS), None);
     }
 
     #[test]
