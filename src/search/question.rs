@@ -353,7 +353,10 @@ mod tests {
         // In a statement it is the law's own word («... төлеуге тиіс», «необходимо
         // представить»), and a quoted phrase is not plain words.
         assert_eq!(without_asking_words(&q("салықты төлеуге тиіс")), None);
-        assert_eq!(without_asking_words(&q("необходимо представить документы")), None);
+        assert_eq!(
+            without_asking_words(&q("необходимо представить документы")),
+            None
+        );
         assert_eq!(without_asking_words(&q("\"кім төлеуге тиіс\"")), None);
     }
 }
