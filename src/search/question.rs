@@ -1,6 +1,7 @@
 //! Plain questions. A person asks «арыз бергеннен кейін жауапты қашан береді» or «можно ли
 //! продлить визу»: the words that make it a question (particles, interrogatives, the modal
-//! «бола ма», «можно ли») are not in the clause that answers it. They are left out of matching
+//! «бола ма», «можно ли», and a word of need in a question: «қандай құжаттар керек», «какие
+//! документы нужны») are not in the clause that answers it. They are left out of matching
 //! and ranking; every other word stays. A query made only of such words keeps them all (then
 //! they are what the person is looking for).
 
@@ -117,6 +118,23 @@ const ASKING_BEFORE_PARTICLE: &[&str] = &[
     "вправе",
 ];
 
+/// Words that say a thing is needed or due: in a query that already asks (an interrogative or a
+/// particle: «азаматтық алу үшін қандай құжаттар керек», «какие документы нужны», «что нужно
+/// для …») they only ask as well, wherever they stand; in a query that does not ask they are
+/// content («төлеуге тиіс», the law's own words), and so in a quoted phrase, which is not plain
+/// words.
+const NEEDING: &[&str] = &[
+    "керек",
+    "қажет",
+    "тиіс",
+    "нужно",
+    "нужны",
+    "нужен",
+    "нужна",
+    "надо",
+    "необходимо",
+];
+
 /// Pairs of words that ask what a thing is («что такое пикет», «пикет деген не», «пикет
 /// дегеніміз не»): both words of the pair ask, though alone each can be content («такое
 /// решение», «деген сөз»).
@@ -147,6 +165,11 @@ fn asking_before_particle() -> &'static HashSet<String> {
     SET.get_or_init(|| folded_set(ASKING_BEFORE_PARTICLE))
 }
 
+fn needing() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| folded_set(NEEDING))
+}
+
 fn particles() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| folded_set(PARTICLES))
@@ -165,16 +188,21 @@ pub fn asking_words<S: AsRef<str>>(words: &[S]) -> Vec<bool> {
         (Some(a), Some(b)) => DEFINING.iter().any(|(x, y)| fold(x) == *a && fold(y) == *b),
         _ => false,
     };
-    keys.iter()
-        .enumerate()
-        .map(|(i, k)| {
-            asking().contains(k)
-                || (asking_before_particle().contains(k)
-                    && keys.get(i + 1).is_some_and(|n| particles().contains(n)))
-                || defining(Some(k), keys.get(i + 1))
-                || (i > 0 && defining(keys.get(i - 1), Some(k)))
-        })
-        .collect()
+    let asks = |i: usize, k: &String| {
+        asking().contains(k)
+            || (asking_before_particle().contains(k)
+                && keys.get(i + 1).is_some_and(|n| particles().contains(n)))
+            || defining(Some(k), keys.get(i + 1))
+            || (i > 0 && defining(keys.get(i - 1), Some(k)))
+    };
+    let mut flags: Vec<bool> = keys.iter().enumerate().map(|(i, k)| asks(i, k)).collect();
+    // A word of need asks only beside another word that asks (the particles are among them).
+    if flags.contains(&true) {
+        for (flag, k) in flags.iter_mut().zip(&keys) {
+            *flag |= needing().contains(k);
+        }
+    }
+    flags
 }
 
 /// A plain-words query without the words that only ask; `None` when `q` is not plain words,
@@ -295,5 +323,40 @@ mod tests {
         );
         assert_eq!(without_asking_words(&q("пикет деген не")), Some(q("пикет")));
         assert_eq!(without_asking_words(&q("такое решение принято")), None);
+    }
+
+    #[test]
+    fn a_word_of_need_in_a_question_only_asks() {
+        let q = |s: &str| Query::parse(s).unwrap();
+        // At the end of a question, typed without Kazakh letters as people do.
+        assert_eq!(
+            without_asking_words(&q("азаматтык алу ушин кандай кужаттар керек")),
+            Some(q("азаматтык алу ушин кужаттар"))
+        );
+        assert_eq!(
+            without_asking_words(&q("ықтиярхаттың мерзімі бітсе не істеу қажет")),
+            Some(q("ықтиярхаттың мерзімі бітсе істеу"))
+        );
+        assert_eq!(
+            without_asking_words(&q("какие документы нужны для получения гражданства")),
+            Some(q("документы для получения гражданства"))
+        );
+        assert_eq!(
+            without_asking_words(&q("что нужно для регистрации иностранца")),
+            Some(q("для регистрации иностранца"))
+        );
+        // «должен» says who bears a duty, not only that a thing is needed: it stays.
+        assert_eq!(
+            without_asking_words(&q("кто должен платить налог")),
+            Some(q("должен платить налог"))
+        );
+        // In a statement it is the law's own word («... төлеуге тиіс», «необходимо
+        // представить»), and a quoted phrase is not plain words.
+        assert_eq!(without_asking_words(&q("салықты төлеуге тиіс")), None);
+        assert_eq!(
+            without_asking_words(&q("необходимо представить документы")),
+            None
+        );
+        assert_eq!(without_asking_words(&q("\"кім төлеуге тиіс\"")), None);
     }
 }
