@@ -650,8 +650,8 @@ pub(crate) fn compile_pruned(
             let mut fixes = Vec::new();
             let apart = words == WordMatch::Coverage && terms.len() > 2;
             // A question's words are also looked for in the rest of each unit's article
-            // ([`Coverage::with_articles`]).
-            let mut articles = Vec::new();
+            // ([`Coverage::with_articles`]) and in its act's title ([`Coverage::with_titles`]).
+            let mut asked = Vec::new();
             let (slots, content) = word_slots(
                 index,
                 &terms,
@@ -659,8 +659,17 @@ pub(crate) fn compile_pruned(
                 question,
                 derive,
                 apart.then_some(&mut fixes),
-                question.then_some(&mut articles),
+                question.then_some(&mut asked),
             );
+            let articles: Vec<(usize, Box<dyn TQuery>)> = asked
+                .iter()
+                .filter_map(|(i, w)| article_query(index, w).map(|q| (*i, q)))
+                .collect();
+            let titles: Vec<(usize, super::coverage::ActKeys)> = asked
+                .iter()
+                .filter(|(_, w)| is_content(w))
+                .filter_map(|(i, w)| title_acts(index, w).map(|acts| (*i, acts)))
+                .collect();
             // A unit whose only words of the query are dropped words («для» of «визы для
             // туристов», when the corpus lacks the others) has none of what the query says:
             // where the query says something, a match needs one of its words that do.
@@ -694,7 +703,12 @@ pub(crate) fn compile_pruned(
                     };
                     subs.push((
                         Occur::Must,
-                        Box::new(coverage.with_corrections(fixes).with_articles(articles)),
+                        Box::new(
+                            coverage
+                                .with_corrections(fixes)
+                                .with_articles(articles)
+                                .with_titles(titles),
+                        ),
                     ));
                 }
                 WordMatch::Any => subs.extend(slots.into_iter().map(|q| (Occur::Should, q))),
@@ -820,6 +834,30 @@ fn article_query(index: &Store, word: &str) -> Option<Box<dyn TQuery>> {
     ))
 }
 
+/// The acts whose title has `word` (its stem or its loose form), for
+/// [`Coverage::with_titles`]; `None` when no title has it.
+fn title_acts(index: &Store, word: &str) -> Option<super::coverage::ActKeys> {
+    let f = index.fields();
+    let q = dismax(
+        index,
+        word,
+        0,
+        &[
+            (Target::Field(f.title_stem), BOOST_TITLE_STEM),
+            (Target::Field(f.title_loose), BOOST_TITLE_LOOSE),
+        ],
+    )?;
+    let searcher = index.searcher();
+    match super::title::act_scores(index, &searcher, q.as_ref()) {
+        Ok(scores) if !scores.is_empty() => Some(Arc::new(scores.into_keys().collect())),
+        Ok(_) => None,
+        Err(e) => {
+            log::warn!("act titles cannot be searched ({e}); ranking without them");
+            None
+        }
+    }
+}
+
 /// Boost of a thesaurus alternative's clause: its best field scores below the word's own stem
 /// matches ([`BOOST_STEM`]).
 pub const BOOST_SYNONYM: f32 = 0.4;
@@ -862,16 +900,19 @@ const ALTERNATIVE_SLOP: u32 = 3;
 /// clause but pushed there, each with the index of its word's clause (an empty clause when the
 /// word itself matches nothing), for [`Coverage::with_corrections`].
 ///
+/// With `articles`, each word that has a clause of its own is pushed there with the index of
+/// its clause, to be looked for in the rest of a unit's article and in its act's title.
+///
 /// Beside each clause, whether it stands for a word that says something ([`is_content`]): a
 /// clause of dropped words only («для», «в») never makes a match by itself.
-fn word_slots(
+fn word_slots<'t>(
     index: &Store,
-    terms: &[&str],
+    terms: &[&'t str],
     synonyms: bool,
     context: bool,
     derive: bool,
     mut corrections: Option<&mut Vec<(usize, Box<dyn TQuery>)>>,
-    mut articles: Option<&mut Vec<(usize, Box<dyn TQuery>)>>,
+    mut articles: Option<&mut Vec<(usize, &'t str)>>,
 ) -> (Vec<Box<dyn TQuery>>, Vec<bool>) {
     let f = index.fields();
     let (plain, question) = (text_targets(f), question_targets(f));
@@ -950,10 +991,10 @@ fn word_slots(
         content.resize(out.len(), false);
         let at = out.len();
         // The word's article clause, when the word has a clause of its own.
-        let mut in_article = |out: &Vec<Box<dyn TQuery>>, w: &str| {
+        let mut in_article = |out: &Vec<Box<dyn TQuery>>, w: &'t str| {
             if let Some(sink) = articles.as_deref_mut() {
                 if out.len() > at {
-                    sink.extend(article_query(index, w).map(|q| (at, q)));
+                    sink.push((at, w));
                 }
             }
         };

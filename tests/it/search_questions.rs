@@ -766,3 +766,46 @@ fn a_unit_is_found_by_the_words_of_the_units_it_refers_to() {
         "{own:#?}"
     );
 }
+
+#[test]
+fn a_question_naming_an_acts_subject_finds_that_acts_unit_above_a_neighbour() {
+    // Two acts on one subject, from `evals/corpus`: the government's Rules of paying the
+    // compensation on individuals' deposits (614), whose point 13 says where the sums go
+    // («Суммы компенсации (премии) зачисляются … на текущие банковские счета депозиторов»),
+    // and the Law on the Victims' Compensation Fund, whose definition of the fund («контрольный
+    // счет наличности») shares «компенсации» and «счет» with the question. Only the Rules'
+    // title says «депозитам»: the question names their subject, and their point now covers
+    // it through the title and ranks first; the law's definition ranked first before.
+    let root = root();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    for act in [
+        "government/06-government/103-pravitelstvo/2022/0827-ob-utverzhdenii-pravil-vyplaty-kompensatsii-premii-po-depozitam-171042",
+        "codes/03-laws/2018/0110-o-fonde-kompensatsii-poterpevshim-117701",
+    ] {
+        let from = root.join("evals/corpus").join(act);
+        let name = from.file_name().expect("a folder");
+        crate::common::copy_dir(&from, &corpus.join(name));
+    }
+    let (index, report) =
+        ZanIndex::open_or_build(&corpus, dir.path().join("index"), &BuildOptions::default())
+            .expect("index builds");
+    assert!(report.failures.is_empty(), "{report:?}");
+    let hits = index
+        .search(
+            &SearchRequest::new("куда зачислят компенсацию по депозиту на какой счет")
+                .limit(3)
+                .lang(zanlex::Lang::Ru),
+        )
+        .expect("searches")
+        .hits;
+    assert_eq!(
+        keys(&hits)[..2],
+        [
+            "government-resolution-2022-08-27-614#att_1__para_13",
+            "law-2018-01-10-131-vi#art_1__subpara_2",
+        ],
+        "{:#?}",
+        keys(&hits)
+    );
+}
