@@ -713,7 +713,8 @@ impl ZanIndex {
             // is suspended today says so beside it, as `show` says it of the unit alone.
             let today = chrono::Local::now().date_naive();
             let timeline = crate::amend::time::ActTimeline::new(&act);
-            let own = |u: &Unit| OutlineUnit::own(u, &act, true).stopped_on(&timeline, today, act.lang);
+            let own =
+                |u: &Unit| OutlineUnit::own(u, &act, true).stopped_on(&timeline, today, act.lang);
             page_act_texts(&mut outline, &act.units, own, offset, max_chars, mark)?;
             return Ok(outline);
         };
