@@ -15,7 +15,7 @@ const SUSPENDED: &str = "moj-order-2003-07-03-133";
 const TEXTS_LOADED: &str = "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')";
 const UNIT_LOADED: &str = "return document.querySelectorAll('.column').length > 0";
 
-/// The banners' texts, and whether the unit texts were shown beneath them.
+/// The texts of the page's banners, in their order.
 const BANNERS: &str = "return [...document.querySelectorAll('.banner')].map((b) => b.textContent)";
 
 #[test]
