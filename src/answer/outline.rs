@@ -269,6 +269,25 @@ impl OutlineUnit {
         }
     }
 
+    /// This unit with its state on `date` when the point-in-time rule says it stopped
+    /// applying (expired) or is suspended that day; its text and other fields as they are.
+    fn stopped_on(
+        mut self,
+        timeline: &crate::amend::time::ActTimeline,
+        date: NaiveDate,
+        lang: Lang,
+    ) -> Self {
+        let (answer, _) = wording_on(timeline, &self.eid, date);
+        if matches!(
+            answer.state,
+            TimeState::Expired { .. } | TimeState::Suspended { .. }
+        ) {
+            self.state_text = Some(answer.state.describe(Some(date), Some(lang)));
+            self.state = Some(answer.state);
+        }
+        self
+    }
+
     /// This unit, read on `date` without texts ([`OutlineUnit::read_on`]), without the units
     /// inside it and with its text that day: what it is on a page of the act's texts on
     /// that day.
@@ -690,7 +709,12 @@ impl ZanIndex {
         let mark = mark.map(|words| (self, words));
         let Some(date) = as_of else {
             let (mut outline, act) = self.outline_head(id, lang, true)?;
-            let own = |u: &Unit| OutlineUnit::own(u, &act, true);
+            // Today's text is the latest wording of every unit; one that stopped applying or
+            // is suspended today says so beside it, as `show` says it of the unit alone.
+            let today = chrono::Local::now().date_naive();
+            let timeline = crate::amend::time::ActTimeline::new(&act);
+            let own =
+                |u: &Unit| OutlineUnit::own(u, &act, true).stopped_on(&timeline, today, act.lang);
             page_act_texts(&mut outline, &act.units, own, offset, max_chars, mark)?;
             return Ok(outline);
         };

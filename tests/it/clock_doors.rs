@@ -1,0 +1,201 @@
+//! A search on a day, through the doors the command line's tests in `act_clock.rs` do not
+//! reach: `/v1/search?as_of=` and MCP `search` with `as_of`, on the real acts of
+//! `tests/fixtures/clock/` in one corpus:
+//! - the Government resolution of 25.04.2023 № 326 (code 182303), in force «по истечении
+//!   десяти календарных дней после дня его первого официального опубликования», its
+//!   publication day unknown: not before ~05.05.2023;
+//! - the Law on Legal Acts of 06.04.2016 № 480-V (code 100890), whose paragraph 3 of articles
+//!   38 and 39 reads «3. Действовал до 01.01.2017 …»: expired since 01.01.2017, ranked with
+//!   the repealed units by a search in force today;
+//! - the order of the Minister of Justice of 03.07.2003 № 133 (code 16296), suspended by the
+//!   order of 16.10.2003 № 218, repealed from ~25.09.2006.
+
+use super::common::copy_dir;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+
+const RESOLUTION: &str = "government-resolution-2023-04-25-326";
+const LEGAL_ACTS: &str = "law-2016-04-06-480-v";
+
+/// The three acts of `tests/fixtures/clock/` this file and `serve_browser_clock.rs` read, in
+/// the mirror's layout, under `dir`: the corpus.
+pub(super) fn clock_corpus(dir: &Path) -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clock");
+    let corpus = dir.join("corpus");
+    for folder in [
+        "government/0425-o-perenose-dnia-otdykha-v-2023-godu-182303",
+        "codes/0406-o-pravovykh-aktakh-100890",
+        "ministerial/0702-ob-utverzhdenii-pravil-vedeniia-monitoringa-normativnykh-pravovy-16296",
+    ] {
+        copy_dir(&root.join(folder), &corpus.join(folder));
+    }
+    corpus
+}
+
+/// (act id, unit eid, the state's kind) of every hit of a search answer, in its order.
+fn hits(answer: &Value) -> Vec<(String, String, String)> {
+    answer["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| {
+            (
+                h["act"]["id"].as_str().unwrap_or("").to_string(),
+                h["unit"]["eid"].as_str().unwrap_or("").to_string(),
+                h["version"]["state"]["kind"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string(),
+            )
+        })
+        .collect()
+}
+
+fn row(act: &str, eid: &str, kind: &str) -> (String, String, String) {
+    (act.to_string(), eid.to_string(), kind.to_string())
+}
+
+/// The rows of `act` only.
+fn of(act: &str, rows: Vec<(String, String, String)>) -> Vec<(String, String, String)> {
+    rows.into_iter().filter(|r| r.0 == act).collect()
+}
+
+/// Five days after its signing the resolution is not in force: neither door finds its
+/// paragraphs; from ~05.05.2023 both find them first, in force from that estimated day. Today
+/// the two expired paragraphs of the Law on Legal Acts come after its paragraphs in force,
+/// their state `expired`, in both doors as on the command line.
+#[test]
+fn a_search_on_a_day_answers_alike_over_http_and_mcp() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = clock_corpus(tmp.path());
+    let expired_today = vec![
+        row(LEGAL_ACTS, "art_67__para_2", "in_force"),
+        row(LEGAL_ACTS, "art_66__subpara_2", "in_force"),
+        row(LEGAL_ACTS, "art_66__subpara_1", "in_force"),
+        row(LEGAL_ACTS, "art_38__para_3", "expired"),
+        row(LEGAL_ACTS, "art_39__para_3", "expired"),
+    ];
+
+    let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
+    let get = |q: &str, as_of: Option<&str>| -> Value {
+        let mut url = reqwest::Url::parse(&server.url("/v1/search")).expect("url");
+        url.query_pairs_mut()
+            .append_pair("q", q)
+            .append_pair("lang", "ru");
+        if let Some(d) = as_of {
+            url.query_pairs_mut().append_pair("as_of", d);
+        }
+        let res = reqwest::blocking::get(url).expect("request");
+        assert_eq!(res.status(), 200);
+        res.json().expect("JSON")
+    };
+    let before = get("перенести день отдыха", Some("2023-04-30"));
+    assert_eq!(of(RESOLUTION, hits(&before)), vec![], "{before:#}");
+    let on = get("перенести день отдыха", Some("2023-05-05"));
+    assert_eq!(
+        hits(&on).first(),
+        Some(&row(RESOLUTION, "para_1", "in_force")),
+        "{on:#}"
+    );
+    assert_eq!(on["hits"][0]["version"]["from"], "2023-05-05");
+    assert_eq!(on["hits"][0]["version"]["from_estimated"], true);
+    let today = get("действовал до 2017 года", None);
+    assert_eq!(of(LEGAL_ACTS, hits(&today)), expired_today, "{today:#}");
+    drop(server);
+
+    let rt = super::mcp_tools::runtime();
+    rt.block_on(async {
+        let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
+        let search = |query: &str, as_of: Option<&str>| {
+            let mut args = json!({"query": query, "lang": "ru"});
+            if let Some(d) = as_of {
+                args["as_of"] = json!(d);
+            }
+            args
+        };
+        let before = super::mcp_tools::ok(
+            &client,
+            "search",
+            search("перенести день отдыха", Some("2023-04-30")),
+        )
+        .await;
+        assert_eq!(of(RESOLUTION, hits(&before)), vec![], "{before:#}");
+        let on = super::mcp_tools::ok(
+            &client,
+            "search",
+            search("перенести день отдыха", Some("2023-05-05")),
+        )
+        .await;
+        assert_eq!(
+            hits(&on).first(),
+            Some(&row(RESOLUTION, "para_1", "in_force")),
+            "{on:#}"
+        );
+        assert_eq!(on["hits"][0]["version"]["from"], "2023-05-05");
+        assert_eq!(on["hits"][0]["version"]["from_estimated"], true);
+        let today =
+            super::mcp_tools::ok(&client, "search", search("действовал до 2017 года", None)).await;
+        assert_eq!(of(LEGAL_ACTS, hits(&today)), expired_today, "{today:#}");
+        client.cancel().await.expect("close the session");
+    });
+}
+
+/// The unit with eid `eid` in an outline's tree of units.
+fn unit<'a>(units: &'a Value, eid: &str) -> Option<&'a Value> {
+    units.as_array()?.iter().find_map(|u| {
+        if u["eid"] == eid {
+            Some(u)
+        } else {
+            unit(&u["children"], eid)
+        }
+    })
+}
+
+/// The act's texts read today without a date (what the page shows by default): the Law on
+/// Legal Acts prints its latest wording of every unit, and paragraph 3 of articles 38 and 39,
+/// which stopped applying on 01.01.2017, says so beside its text, as `show` says it of the
+/// paragraph alone; paragraph 1 beside them, in force, says nothing.
+#[test]
+fn the_act_read_today_marks_its_expired_paragraphs() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = clock_corpus(tmp.path());
+    let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
+    let get = |path: &str| -> Value {
+        let res = reqwest::blocking::get(server.url(path)).expect("request");
+        assert_eq!(res.status(), 200, "{path}");
+        res.json().expect("JSON")
+    };
+    for (lang, words, text) in [
+        (
+            "ru",
+            "не действует с 01.01.2017; показана последняя редакция",
+            "3. Действовал до 01.01.2017 в соответствии с Законом РК от 06.04.2016 № 480-V (порядок введения в действие см. ст. 67).",
+        ),
+        (
+            "kk",
+            "01.01.2017 бастап қолданылмайды; соңғы редакциясы көрсетілген",
+            "3. 01.01.2017 дейін қолданыста болды - ҚР 06.04.2016 N 480-V Заңымен.",
+        ),
+    ] {
+        let act = get(&format!("/v1/acts/{LEGAL_ACTS}?lang={lang}&text=true"));
+        for eid in ["art_38__para_3", "art_39__para_3"] {
+            let u = unit(&act["units"], eid).unwrap_or_else(|| panic!("{eid} in {act:#}"));
+            assert_eq!(
+                u["state"],
+                json!({"kind": "expired", "since": "2017-01-01"}),
+                "{eid} {lang}"
+            );
+            assert_eq!(u["state_text"], words, "{eid} {lang}");
+            if eid == "art_38__para_3" {
+                assert_eq!(u["text"], text, "{lang}");
+            }
+        }
+        let p1 = unit(&act["units"], "art_38__para_1").expect("paragraph 1");
+        assert_eq!(p1["state"], Value::Null, "{lang}");
+        // The unit alone says the same.
+        let alone = get(&format!(
+            "/v1/acts/{LEGAL_ACTS}/units/art_38__para_3?lang={lang}"
+        ));
+        assert_eq!(alone["state_text"], words, "{lang}");
+    }
+}

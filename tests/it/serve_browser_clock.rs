@@ -1,0 +1,112 @@
+//! The act's own clock on the page, in headless Chromium (as `serve_browser.rs`; skipped,
+//! saying so, where `chromedriver` is not installed), on the real acts of
+//! `tests/fixtures/clock/` (`clock_doors::clock_corpus`): the banner of an act not yet in
+//! force on a day counted from its publication, of a provision that stopped applying, and of
+//! one suspended; and the act read today marking its expired paragraphs beside their text.
+//! The screenshots go to `target/serve-screenshots/` (`clock-*.png`).
+
+use super::serve_browser::{chromium, js, open, runtime, screenshot, Served};
+use serde_json::json;
+
+const RESOLUTION: &str = "government-resolution-2023-04-25-326";
+const LEGAL_ACTS: &str = "law-2016-04-06-480-v";
+const SUSPENDED: &str = "moj-order-2003-07-03-133";
+
+const TEXTS_LOADED: &str = "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')";
+const UNIT_LOADED: &str = "return document.querySelectorAll('.column').length > 0";
+
+/// The texts of the page's banners, in their order.
+const BANNERS: &str = "return [...document.querySelectorAll('.banner')].map((b) => b.textContent)";
+
+#[test]
+fn the_page_says_when_an_act_or_a_provision_is_not_in_force() {
+    let Some(served) = Served::start(super::clock_doors::clock_corpus) else {
+        return;
+    };
+    let (server, webdriver) = (&served.server, &served.webdriver);
+    runtime().block_on(async {
+        let c = chromium(webdriver, 1366, 900).await;
+        // Five days after its signing, the resolution counted from its publication: one
+        // banner, its earliest day estimated, and the page not called the text in force.
+        open(
+            &c,
+            &server.url(&format!("/acts/{RESOLUTION}?as_of=2023-04-30")),
+            "return !!document.querySelector('article.act') && !document.getElementById('texts-loading')",
+        )
+        .await;
+        screenshot(&c, "clock-not-yet-in-force").await;
+        assert_eq!(
+            js(&c, BANNERS).await,
+            json!(["30.04.2023 күні қолданысқа енгізілмеген: алғашқы ресми жарияланған күнінен \
+                    кейін күнтізбелік 10 күн өткен соң қолданысқа енгізіледі, ~05.05.2023 бұрын емес"])
+        );
+        let print = js(&c, "return document.querySelector('.print-head .print-date').textContent").await;
+        assert!(!print.as_str().unwrap_or("").contains("қолданыстағы"), "{print}");
+
+        // The Law on Legal Acts read today: in force, no banner; the paragraphs that stopped
+        // applying on 01.01.2017 (and the third part of article 37's paragraph 2) say so
+        // beside their text.
+        open(&c, &server.url(&format!("/acts/{LEGAL_ACTS}")), TEXTS_LOADED).await;
+        let page = js(
+            &c,
+            "return { banners: document.querySelectorAll('.banner').length, \
+               states: [...document.querySelectorAll('.act-text .state')].filter((s) => !s.hidden).map((s) => s.textContent), \
+               text: document.getElementById('art_38__para_3').querySelector('.text').textContent }",
+        )
+        .await;
+        screenshot(&c, "clock-expired-in-act").await;
+        assert_eq!(page["banners"], 0, "{page:#}");
+        assert_eq!(
+            page["states"],
+            json!([
+                "үшінші бөлігі: 01.01.2017 бастап қолданылмайды; мәтіні көрсетілген",
+                "01.01.2017 бастап қолданылмайды; соңғы редакциясы көрсетілген",
+                "01.01.2017 бастап қолданылмайды; соңғы редакциясы көрсетілген"
+            ]),
+            "{page:#}"
+        );
+        assert_eq!(
+            page["text"],
+            "3. 01.01.2017 дейін қолданыста болды - ҚР 06.04.2016 N 480-V Заңымен.",
+            "{page:#}"
+        );
+
+        // The paragraph alone: one banner, its text readable beneath it.
+        open(&c, &server.url(&format!("/acts/{LEGAL_ACTS}/art_38__para_3")), UNIT_LOADED).await;
+        screenshot(&c, "clock-expired-unit").await;
+        assert_eq!(
+            js(&c, BANNERS).await,
+            json!(["01.01.2017 бастап қолданылмайды; соңғы редакциясы көрсетілген"])
+        );
+        let columns = js(
+            &c,
+            "return [...document.querySelectorAll('.column .text')].map((t) => t.textContent)",
+        )
+        .await;
+        assert_eq!(
+            columns,
+            json!([
+                "3. 01.01.2017 дейін қолданыста болды - ҚР 06.04.2016 N 480-V Заңымен.",
+                "3. Действовал до 01.01.2017 в соответствии с Законом РК от 06.04.2016 № 480-V (порядок введения в действие см. ст. 67)."
+            ])
+        );
+
+        // A paragraph of the suspended order on a day of its suspension: one banner naming the
+        // suspending order in its words, not the act that repealed the order later.
+        open(
+            &c,
+            &server.url(&format!("/acts/{SUSPENDED}/att_1__para_2?as_of=2004-06-01")),
+            UNIT_LOADED,
+        )
+        .await;
+        screenshot(&c, "clock-suspended-unit").await;
+        assert_eq!(
+            js(&c, BANNERS).await,
+            json!(["қолданылуы ~16.10.2003 бұрын емес (бағалау) тоқтатыла тұрған — приказом \
+                    Министра юстиции Республики Казахстан от 16 октября 2003 года N 218; мәтіні \
+                    көрсетілген"])
+        );
+        assert_eq!(js(&c, "return !!document.getElementById('banner-act')").await, false);
+        let _ = c.close().await;
+    });
+}
