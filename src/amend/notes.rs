@@ -11,7 +11,9 @@
 //! for the number anywhere in the citation. Dates inside parentheses are rules, not citations.
 
 pub use super::notes_common::NoteEvent;
-use super::notes_common::{issuer_code, own_subject, paren_ranges, BARE_NUMBER_RE, SIGN_NUMBER_RE};
+use super::notes_common::{
+    issuer_code, own_subject, paren_ranges, placeholder_events, BARE_NUMBER_RE, SIGN_NUMBER_RE,
+};
 use crate::model::citation::codes::{
     kind_alternation, kind_phrase_alternation, kind_stem_alternation, KindCase, TABLE_KINDS,
 };
@@ -119,14 +121,7 @@ pub fn parse_unit_citation(text: &str) -> Vec<NoteEvent> {
         else {
             return Vec::new();
         };
-        let rule = parse_rule(&t[..pos]);
-        let mut events = parse_citations(&t[pos..], AmendAction::Prospective, "");
-        for e in &mut events {
-            if matches!(e.rule, EffectiveRule::Unknown) {
-                e.rule = rule.clone();
-            }
-        }
-        return events;
+        return placeholder_events(&t, pos, parse_citations);
     }
     let events = parse_body(&t, Some(""));
     if events.is_empty() {

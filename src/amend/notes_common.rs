@@ -3,6 +3,7 @@
 //! parentheses a rule stands in, a later action's own target and the issuer's code.
 
 use crate::model::{ActKind, ActRef, AmendAction, EffectiveRule};
+use crate::structure::effective::parse_rule;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -109,4 +110,23 @@ pub fn issuer_code(issuer: &str, kind: Option<ActKind>) -> String {
         "unknown"
     };
     code.to_string()
+}
+
+/// The events of a placeholder that says when its unit takes effect before a dash and cites
+/// the act after it (`01.01.2023 бастап қолданысқа енгізіледі – ҚР … Заңымен`, `Вводится в
+/// действие с 01.01.2023 - Законом …`): the acts `cite` reads after the dash at byte `dash`,
+/// each without a rule of its own given the rule before the dash.
+pub(crate) fn placeholder_events(
+    t: &str,
+    dash: usize,
+    cite: impl Fn(&str, AmendAction, &str) -> Vec<NoteEvent>,
+) -> Vec<NoteEvent> {
+    let rule = parse_rule(&t[..dash]);
+    let mut events = cite(&t[dash..], AmendAction::Prospective, "");
+    for e in &mut events {
+        if matches!(e.rule, EffectiveRule::Unknown) {
+            e.rule = rule.clone();
+        }
+    }
+    events
 }

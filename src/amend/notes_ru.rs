@@ -16,7 +16,8 @@
 //! numbers are). `Примечание. … предусмотрено …` announces a change not yet in the text.
 
 use super::notes_common::{
-    issuer_code, own_subject, paren_ranges, NoteEvent, BARE_NUMBER_RE, SIGN_NUMBER_RE,
+    issuer_code, own_subject, paren_ranges, placeholder_events, NoteEvent, BARE_NUMBER_RE,
+    SIGN_NUMBER_RE,
 };
 use crate::model::citation::codes::{kind_forms, kind_phrase_alternation, KindCase, TABLE_KINDS};
 use crate::model::Lang;
@@ -310,14 +311,7 @@ pub fn parse_unit_citation(t: &str) -> Vec<NoteEvent> {
         let Some(pos) = ["–", "—", " - "].iter().filter_map(|d| t.find(d)).min() else {
             return Vec::new();
         };
-        let rule = parse_rule(&t[..pos]);
-        let mut events = parse_citations(&t[pos..], AmendAction::Prospective, "");
-        for e in &mut events {
-            if matches!(e.rule, EffectiveRule::Unknown) {
-                e.rule = rule.clone();
-            }
-        }
-        return events;
+        return placeholder_events(t, pos, parse_citations);
     }
     parse_body(t, Some(""))
 }
