@@ -302,6 +302,16 @@ fn raw_word_diff(a: &[&str], b: &[&str]) -> Vec<WordChange> {
     out
 }
 
+/// The units of a side in `scope`, by eid.
+fn units_in_scope<'a>(units: &[&'a Unit], scope: Option<&str>) -> BTreeMap<&'a str, &'a Unit> {
+    units
+        .iter()
+        .copied()
+        .filter(|u| in_scope(scope, &u.eid))
+        .map(|u| (u.eid.as_str(), u))
+        .collect()
+}
+
 /// Whether `eid` is `scope` or inside it (every eid when there is no scope).
 fn in_scope(scope: Option<&str>, eid: &str) -> bool {
     match scope {
@@ -326,20 +336,8 @@ fn diff_unit_lists(old: &Side, new: &Side, scope: Option<&str>) -> Vec<UnitChang
     {
         return Vec::new();
     }
-    let a: BTreeMap<&str, &Unit> = old
-        .units
-        .iter()
-        .copied()
-        .filter(|u| in_scope(scope, &u.eid))
-        .map(|u| (u.eid.as_str(), u))
-        .collect();
-    let b: BTreeMap<&str, &Unit> = new
-        .units
-        .iter()
-        .copied()
-        .filter(|u| in_scope(scope, &u.eid))
-        .map(|u| (u.eid.as_str(), u))
-        .collect();
+    let a = units_in_scope(&old.units, scope);
+    let b = units_in_scope(&new.units, scope);
     // The later side's order, then what only the earlier side has, then the units whose
     // wording neither side has (their states say why).
     let mut order: Vec<&str> = Vec::new();

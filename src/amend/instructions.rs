@@ -14,7 +14,7 @@
 //! to the end of the head's line (`мынадай редакцияда жазылсын:10-тармақ`) are read as part of
 //! the head.
 
-use super::notes::issuer_code;
+use super::notes_common::issuer_code;
 use crate::model::{ActKind, ActRef, InstructionOp};
 use crate::text::find_dates;
 use regex::Regex;

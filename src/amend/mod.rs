@@ -14,6 +14,7 @@ pub mod diff;
 pub mod history;
 pub mod instructions;
 pub mod notes;
+pub mod notes_common;
 pub mod notes_ru;
 pub mod time;
 pub mod versions;

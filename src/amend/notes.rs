@@ -10,21 +10,18 @@
 //! Extraction can move the number into the parenthesis (`он күн№ 11-1-4/628`); the parser looks
 //! for the number anywhere in the citation. Dates inside parentheses are rules, not citations.
 
-use crate::model::{ActKind, ActRef, AmendAction, EffectiveRule};
+pub use super::notes_common::NoteEvent;
+use super::notes_common::{
+    issuer_code, own_subject, paren_ranges, placeholder_events, BARE_NUMBER_RE, SIGN_NUMBER_RE,
+};
+use crate::model::citation::codes::{
+    kind_alternation, kind_phrase_alternation, kind_stem_alternation, KindCase, TABLE_KINDS,
+};
+use crate::model::{ActKind, ActRef, AmendAction, EffectiveRule, Lang};
 use crate::structure::effective::parse_rule;
 use crate::text::find_dates;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// One event read from a note, before its target is resolved to an eid.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoteEvent {
-    /// The target as printed (`3-тармақ`, `1-қосымшаға`, `Преамбула`; empty for the whole act).
-    pub target_label: String,
-    pub action: AmendAction,
-    pub by: ActRef,
-    pub rule: EffectiveRule,
-}
 
 /// The action phrases of a Kazakh note; [`ACTION_RE`] requires the dash that leads to the
 /// amending acts after one.
@@ -38,22 +35,21 @@ static ACTION_RE: LazyLock<Regex> =
 static BARE_ACTION_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(ACTIONS).expect("static regex"));
 
-pub(crate) static SIGN_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:№|\bN)\s*([0-9]+(?:[-/][0-9A-Za-zІі]+|\.[0-9]+)*)").expect("static regex")
-});
-
-pub(crate) static BARE_NUMBER_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[0-9]+(?:-[0-9]+)*/[0-9]+\b").expect("static regex"));
-
-/// The start of a kind word: [`kind_of`] reads only its beginning, and the first match starts
-/// where it would with the rest of the word (`\w*`) matched too, so the word's tail is not
-/// searched for (a Unicode `\w*` makes the reverse search costly).
+/// The start of a kind word, by the one table of kind words (a modifier and its noun, or a
+/// noun's stem): [`kind_of`] reads only its beginning, and the first match starts where it
+/// would with the rest of the word (`\w*`) matched too, so the word's tail is not searched for
+/// (a Unicode `\w*` makes the reverse search costly).
 static KIND_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(конституциялық\s+заң|заң|бірлескен\s+бұйр|бұйр|қаулы|жарлы|өкім|шешім|кодекс)",
-    )
+    Regex::new(&format!(
+        "(?i)({}|{})",
+        kind_phrase_alternation(Lang::Kk, KK_LETTERS),
+        kind_stem_alternation(Some(Lang::Kk), false, |_| true)
+    ))
     .expect("static regex")
 });
+
+/// The rest of a Kazakh word, in a pattern that is not case-sensitive.
+const KK_LETTERS: &str = "[а-яәіңғүұқөһ]*";
 
 /// Collapses whitespace and strips Markdown emphasis and quote markers (`> *Ескерту. …*`).
 pub fn clean_note_text(text: &str) -> String {
@@ -125,14 +121,7 @@ pub fn parse_unit_citation(text: &str) -> Vec<NoteEvent> {
         else {
             return Vec::new();
         };
-        let rule = parse_rule(&t[..pos]);
-        let mut events = parse_citations(&t[pos..], AmendAction::Prospective, "");
-        for e in &mut events {
-            if matches!(e.rule, EffectiveRule::Unknown) {
-                e.rule = rule.clone();
-            }
-        }
-        return events;
+        return placeholder_events(&t, pos, parse_citations);
     }
     let events = parse_body(&t, Some(""));
     if events.is_empty() {
@@ -203,81 +192,15 @@ fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
     out
 }
 
-/// A kind word in the plural (`заңдарымен`, `бұйрықтарымен`, `қаулыларымен`): it covers every
-/// citation before it.
+/// A kind word in the plural (`заңдарымен`, `бұйрықтарымен`, `қаулыларымен`), by the one table
+/// of kind words: it covers every citation before it.
 static PLURAL_KIND_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(заңдар|бұйрықтар|қаулылар|шешімдер|жарлықтар|кодекстер)\w*")
-        .expect("static regex")
+    Regex::new(&format!(
+        r"(?i)({})\w*",
+        kind_alternation(Lang::Kk, KindCase::Plural, &TABLE_KINDS)
+    ))
+    .expect("static regex")
 });
-
-/// The target a later action of a note prints before itself (`…; 3-тармақ алып тасталды`,
-/// `…; пункт 2 исключен`): the text after the previous segment's last `;` outside parentheses,
-/// when it cites no act (no date) and names a unit. `; с изменением, внесенным …` has none.
-pub(crate) fn own_subject(prev: &str) -> Option<&str> {
-    let parens = paren_ranges(prev);
-    let cut = prev
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| c == ';' && !parens.iter().any(|r| r.contains(&i)))
-        .map(|(i, _)| i + 1)?;
-    let s = prev[cut..]
-        .trim()
-        .trim_end_matches([' ', '-', '–', '—', ',']);
-    let named =
-        !s.is_empty() && crate::text::find_dates_with_words(s).is_empty() && super::names_unit(s);
-    named.then_some(s)
-}
-
-/// Whether the `)` at byte `at` closes a subparagraph's number inside a unit's name (`13)
-/// пункта 1`, `7) тармақшасы`): a digit before it and a unit's word after it.
-fn is_item_number(text: &str, at: usize) -> bool {
-    const UNITS: [&str; 7] = [
-        "пункт",
-        "подпункт",
-        "стать",
-        "част",
-        "абзац",
-        "тармақ",
-        "бап",
-    ];
-    let digit_before = text[..at]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_ascii_digit());
-    let after = crate::structure::lowercase(text[at + 1..].trim_start());
-    digit_before && UNITS.iter().any(|u| after.starts_with(u))
-}
-
-/// Byte ranges of top-level parentheses (extraction may leave one unclosed: it runs to the end).
-pub(crate) fn paren_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0usize;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' => {
-                if depth == 0 {
-                    start = i;
-                }
-                depth += 1;
-            }
-            // `… подпункта 13) пункта 1 …`: a subparagraph's number, not a closing bracket.
-            ')' if depth > 0 && is_item_number(text, i) => {}
-            ')' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    out.push(start..i + 1);
-                }
-            }
-            _ => {}
-        }
-    }
-    if depth > 0 {
-        out.push(start..text.len());
-    }
-    out
-}
-
 /// Reads the amending acts cited in one segment (`ҚР … 23.11.2022 № … (…); 30.09.2025 … бұйрықтарымен`).
 fn parse_citations(seg: &str, action: AmendAction, label: &str) -> Vec<NoteEvent> {
     let parens = paren_ranges(seg);
@@ -370,24 +293,6 @@ fn parse_citations(seg: &str, action: AmendAction, label: &str) -> Vec<NoteEvent
 /// заңымен`, `қаулысымен`), by the one list of kind words; [`ActKind::Other`] for none.
 pub fn kind_of(text: &str) -> ActKind {
     crate::model::citation::codes::kind_named(crate::Lang::Kk, text).unwrap_or(ActKind::Other)
-}
-
-/// A short code for an issuer as printed, Kazakh or Russian (`ҚР Сыртқы істер министрінің м.а.`
-/// → `mfa`; `Начальника Канцелярии Президента РК` → `president-office`).
-/// A bare `ҚР` citing a law means Parliament.
-pub fn issuer_code(issuer: &str, kind: Option<ActKind>) -> String {
-    if let Some(row) = crate::model::citation::codes::issuer_of_words(issuer) {
-        return row.slug.to_string();
-    }
-    let code = if matches!(
-        kind,
-        Some(ActKind::Law | ActKind::ConstitutionalLaw | ActKind::Code)
-    ) {
-        "parliament"
-    } else {
-        "unknown"
-    };
-    code.to_string()
 }
 
 /// The examples of this module's items, run as unit tests (the items are not public).

@@ -15,7 +15,12 @@
 //! `N 379`, `№ 75-VI`, `№ 156-VІI` (with a Cyrillic `І`, kept as printed, as the Kazakh notes'
 //! numbers are). `Примечание. … предусмотрено …` announces a change not yet in the text.
 
-use super::notes::{issuer_code, paren_ranges, NoteEvent, BARE_NUMBER_RE, SIGN_NUMBER_RE};
+use super::notes_common::{
+    issuer_code, own_subject, paren_ranges, placeholder_events, NoteEvent, BARE_NUMBER_RE,
+    SIGN_NUMBER_RE,
+};
+use crate::model::citation::codes::{kind_forms, kind_phrase_alternation, KindCase, TABLE_KINDS};
+use crate::model::Lang;
 use crate::model::{ActKind, ActRef, AmendAction, EffectiveRule};
 use crate::structure::effective::parse_rule;
 use crate::text::find_dates_with_words;
@@ -59,23 +64,35 @@ static OBJECT_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A kind word, standing before the issuer (`Конституционным законом РК`, `приказа Начальника
-/// Канцелярии Президента РК`, `постановлением Правительства РК`).
+/// Канцелярии Президента РК`, `постановлением Правительства РК`): a modifier and its noun, or
+/// a noun in any case of the one table of kind words, singular or plural.
 static KIND_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)(?:конституционн[а-яё]*\s+закон[а-яё]*",
-        r"|совместн[а-яё]*\s+приказ[а-яё]*",
-        r"|нормативн[а-яё]*\s+постановлени[а-яё]*",
-        r"|\bкодекс(?:ом|а|у|е|ами)?\b",
-        r"|\bзакон(?:ом|а|у|е|ы|ами)?\b",
-        r"|\bуказ(?:ом|а|у|е|ы|ами)?\b",
-        r"|\bпостановлени(?:ем|я|ю|е|ями)\b",
-        r"|\bприказ(?:ом|а|у|е|ы|ами)?\b",
-        r"|\bрешени(?:ем|я|ю|е|ями)\b",
-        r"|\bраспоряжени(?:ем|я|ю|е|ями)\b)"
+    use KindCase::{
+        Dative, Genitive, Instrumental, Locative, Nominative, Plural, PluralInstrumental,
+    };
+    let mut words: Vec<&str> = Vec::new();
+    for case in [
+        Nominative,
+        Genitive,
+        Dative,
+        Instrumental,
+        Locative,
+        Plural,
+        PluralInstrumental,
+    ] {
+        for w in kind_forms(Lang::Ru, case, &TABLE_KINDS) {
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+    }
+    Regex::new(&format!(
+        r"(?i)(?:(?:{})[а-яё]*|\b(?:{})\b)",
+        kind_phrase_alternation(Lang::Ru, "[а-яё]*"),
+        words.join("|")
     ))
     .expect("static regex")
 });
-
 /// A unit named in a target (`Статья 3-1`, `пункта 2`, `Подпункт 4)`, `Глава I`, `Приложение 2`).
 static REF_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(подпункт[а-яё]*|пункт[а-яё]*|стать[а-яё]*|глав[а-яё]*|раздел[а-яё]*|приложени[а-яё]*)\s+([0-9]+(?:-[0-9]+)*\)?|[IVXLCІ]+\b)")
@@ -178,7 +195,7 @@ pub fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
         let end = found.get(i + 1).map_or(body.len(), |n| n.start());
         // `…; пункт 2 исключен …`: a later action with a target of its own.
         if let (Some(prev), None) = (i.checked_sub(1), forced_label) {
-            if let Some(own) = super::notes::own_subject(&body[found[prev].end()..m.start()]) {
+            if let Some(own) = own_subject(&body[found[prev].end()..m.start()]) {
                 label = own.to_string();
             }
         }
@@ -294,14 +311,7 @@ pub fn parse_unit_citation(t: &str) -> Vec<NoteEvent> {
         let Some(pos) = ["–", "—", " - "].iter().filter_map(|d| t.find(d)).min() else {
             return Vec::new();
         };
-        let rule = parse_rule(&t[..pos]);
-        let mut events = parse_citations(&t[pos..], AmendAction::Prospective, "");
-        for e in &mut events {
-            if matches!(e.rule, EffectiveRule::Unknown) {
-                e.rule = rule.clone();
-            }
-        }
-        return events;
+        return placeholder_events(t, pos, parse_citations);
     }
     parse_body(t, Some(""))
 }

@@ -4,7 +4,7 @@
 //! The helpers here (`parse_date`, `issuer_code`, `slug`) are public because the amendment stage
 //! reads the same kind of references (`ҚР Сыртқы істер министрінің м.а. 05.12.2025 № 11-1-4/730`).
 
-use crate::model::citation::codes::{kind_alternation, KindCase};
+use crate::model::citation::codes::{kind_alternation, kind_forms, KindCase};
 use crate::model::{ActKind, Issuance, Lang, Registration, Status};
 pub use crate::text::normalize_i;
 use crate::text::parse_date;
@@ -180,9 +180,38 @@ static RE_REGISTRATION: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// `Күші жойылды – ҚР … бұйрығымен`: the repeal note a header prints, up to the repealing act's
+/// kind word in the instrumental, as printed: the President's `Жарлығымен` capitalized, a law
+/// either way, the others in lower case.
 static RE_REPEALED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Күші\s+жойылды\s*[-–—]?\s*(.+?(?:бұйрығымен|қаулысымен|шешімімен|Жарлығымен|[Зз]аңымен|бұйрықпен))")
-        .expect("valid regex")
+    use ActKind::{Decision, Decree, Law, Order, Resolution};
+    use KindCase::{Instrumental, PossessiveInstrumental};
+    let by = |case, kinds: &[ActKind]| kind_forms(Lang::Kk, case, kinds).into_iter();
+    // The first letter in upper case, or in either case.
+    let capital = |w: &str, either: bool| -> String {
+        let mut chars = w.chars();
+        let Some(first) = chars.next() else {
+            return String::new();
+        };
+        let upper: String = first.to_uppercase().collect();
+        let head = if either {
+            format!("[{upper}{first}]")
+        } else {
+            upper
+        };
+        format!("{head}{}", chars.as_str())
+    };
+    let words: Vec<String> = by(PossessiveInstrumental, &[Order, Resolution, Decision])
+        .map(String::from)
+        .chain(by(PossessiveInstrumental, &[Decree]).map(|w| capital(w, false)))
+        .chain(by(PossessiveInstrumental, &[Law]).map(|w| capital(w, true)))
+        .chain(by(Instrumental, &[Order]).map(String::from))
+        .collect();
+    Regex::new(&format!(
+        r"Күші\s+жойылды\s*[-–—]?\s*(.+?(?:{}))",
+        words.join("|")
+    ))
+    .expect("valid regex")
 });
 
 /// What the printed issuance line says.
@@ -1189,6 +1218,16 @@ mod doc_examples {
 
 #[cfg(test)]
 mod tests {
+    /// The repeal note's kind words, made from the table of kind words, are the words as
+    /// printed: the decree capitalized, a law in either case, the others in lower case.
+    #[test]
+    fn the_repeal_notes_kind_words_as_printed() {
+        assert_eq!(
+            super::RE_REPEALED.as_str(),
+            r"Күші\s+жойылды\s*[-–—]?\s*(.+?(?:бұйрығымен|қаулысымен|шешімімен|Жарлығымен|[Зз]аңымен|бұйрықпен))"
+        );
+    }
+
     /// The whole act suspended by another act, as the requisite of the order of the Minister of
     /// Justice of 03.07.2003 № 133 (16296, the census's c0123) states it: from the suspending
     /// order's signing day at the earliest, estimated, the order named; the note is no part of

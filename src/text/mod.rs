@@ -11,6 +11,15 @@ pub(crate) use dates::{
 pub use dates::{normalize_i, parse_date, parse_iso_date};
 pub(crate) use whitespace::{clean_spaces, is_collapsed, next_ws, push_words, ws_len};
 
+/// `s` with its first letter in upper case (a citation may open with `мәслихаттың`).
+pub(crate) fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// `s.to_lowercase()`, with ASCII and Cyrillic letters (Kazakh ones included) mapped directly
 /// instead of through the Unicode case tables, and the signs acts print (`«»`, `–`, `№`, the
 /// no-break space) kept; any other non-ASCII character hands the whole text to

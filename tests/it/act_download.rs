@@ -453,7 +453,7 @@ fn the_act_page_prints_to_pdf_with_its_citation_date_and_wording() {
 /// first line is the citation the page shows, in the language of the text shown.
 #[test]
 fn the_act_page_links_its_download_on_the_date_read() {
-    use super::serve_browser::{chromium, interface_language, js, open, runtime, WIDTHS};
+    use super::serve_browser::{each_width_and_language, js, open, runtime};
     let Some(f) = super::serve_browser::Served::start(|tmp| {
         let corpus = tmp.join("corpus");
         let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -473,63 +473,60 @@ fn the_act_page_links_its_download_on_the_date_read() {
     };
     let base = &f.server.base;
     runtime().block_on(async {
-        for (width, height) in WIDTHS {
-            let c = chromium(&f.webdriver, width, height).await;
-            for (ui, words) in [
-                ("kk", "01.05.2023 күнгі мәтінді жүктеп алу: белгіленген мәтін · қарапайым мәтін"),
-                ("ru", "Скачать текст на 01.05.2023: с разметкой · простым текстом"),
-            ] {
-                interface_language(&c, base, ui).await;
-                for lang in ["kk", "ru"] {
-                    open(
-                        &c,
-                        &format!("{base}/acts/{GOV}?as_of=2023-05-01&lang={lang}"),
-                        "return !!document.getElementById('act-download-md')",
+        let cases = [
+            ("kk", "01.05.2023 күнгі мәтінді жүктеп алу: белгіленген мәтін · қарапайым мәтін"),
+            ("ru", "Скачать текст на 01.05.2023: с разметкой · простым текстом"),
+        ];
+        each_width_and_language(&f.webdriver, Some(base), &cases, async |c, width, (ui, words)| {
+            for lang in ["kk", "ru"] {
+                open(
+                    c,
+                    &format!("{base}/acts/{GOV}?as_of=2023-05-01&lang={lang}"),
+                    "return !!document.getElementById('act-download-md')",
+                )
+                .await;
+                let at = format!("{width} px, {ui} interface, {lang} text");
+                assert_eq!(
+                    js(c, "return document.getElementById('act-download').textContent").await,
+                    words,
+                    "{at}"
+                );
+                for format in ["md", "txt"] {
+                    let href = js(
+                        c,
+                        &format!("return document.getElementById('act-download-{format}').getAttribute('href')"),
                     )
                     .await;
-                    let at = format!("{width} px, {ui} interface, {lang} text");
                     assert_eq!(
-                        js(&c, "return document.getElementById('act-download').textContent").await,
-                        words,
+                        href,
+                        format!("/v1/acts/{GOV}/download?date=2023-05-01&format={format}&lang={lang}"),
                         "{at}"
                     );
-                    for format in ["md", "txt"] {
-                        let href = js(
-                            &c,
-                            &format!("return document.getElementById('act-download-{format}').getAttribute('href')"),
-                        )
-                        .await;
-                        assert_eq!(
-                            href,
-                            format!("/v1/acts/{GOV}/download?date=2023-05-01&format={format}&lang={lang}"),
-                            "{at}"
-                        );
-                        // Shown within the page's width, not cut off on a phone.
-                        let fits = js(
-                            &c,
-                            &format!("const r = document.getElementById('act-download-{format}').getBoundingClientRect(); return r.width > 0 && r.right <= document.documentElement.clientWidth"),
-                        )
-                        .await;
-                        assert_eq!(fits, true, "{at}: {format}");
-                    }
-                    // The file the Markdown link gives opens with the citation the page
-                    // prints and the date read.
-                    let first = js(
-                        &c,
-                        "return fetch(document.getElementById('act-download-md').href).then((r) => r.text()).then((t) => t.split('\\n').slice(0, 3).join('\\n'))",
+                    // Shown within the page's width, not cut off on a phone.
+                    let fits = js(
+                        c,
+                        &format!("const r = document.getElementById('act-download-{format}').getBoundingClientRect(); return r.width > 0 && r.right <= document.documentElement.clientWidth"),
                     )
                     .await;
-                    let citation = js(&c, "return document.querySelector('.print-head .cite').textContent").await;
-                    let dated = if lang == "kk" { "01.05.2023 күнгі редакция" } else { "Редакция на 01.05.2023" };
-                    assert_eq!(
-                        first.as_str(),
-                        Some(format!("# {}\n\n**{dated}**", citation.as_str().unwrap_or("?")).as_str()),
-                        "{at}"
-                    );
+                    assert_eq!(fits, true, "{at}: {format}");
                 }
+                // The file the Markdown link gives opens with the citation the page
+                // prints and the date read.
+                let first = js(
+                    c,
+                    "return fetch(document.getElementById('act-download-md').href).then((r) => r.text()).then((t) => t.split('\\n').slice(0, 3).join('\\n'))",
+                )
+                .await;
+                let citation = js(c, "return document.querySelector('.print-head .cite').textContent").await;
+                let dated = if lang == "kk" { "01.05.2023 күнгі редакция" } else { "Редакция на 01.05.2023" };
+                assert_eq!(
+                    first.as_str(),
+                    Some(format!("# {}\n\n**{dated}**", citation.as_str().unwrap_or("?")).as_str()),
+                    "{at}"
+                );
             }
-            let _ = c.close().await;
-        }
+        })
+        .await;
     });
 }
 
@@ -559,7 +556,7 @@ impl fantoccini::wd::WebDriverCompatibleCommand for PrintPage {
 /// coreutils').
 #[test]
 fn the_act_page_prints_to_pdf_in_either_interface_language_at_either_width() {
-    use super::serve_browser::{chromium, interface_language, open, runtime, Served, WIDTHS};
+    use super::serve_browser::{each_width_and_language, open, runtime, Served};
     let Some(pdftotext) = on_path("pdftotext") else {
         eprintln!("skipped: pdftotext is not installed (apt-get install poppler-utils)");
         return;
@@ -571,52 +568,49 @@ fn the_act_page_prints_to_pdf_in_either_interface_language_at_either_width() {
     let base = &served.server.base;
     let tmp = tempfile::tempdir().expect("tmp");
     runtime().block_on(async {
-        for (width, height) in WIDTHS {
-            let c = chromium(&served.webdriver, width, height).await;
-            for (ui, dated, download) in [
-                ("kk", "01.01.2015 күнгі редакция", "жүктеп алу"),
-                ("ru", "редакция на 01.01.2015", "Скачать"),
-            ] {
-                interface_language(&c, base, ui).await;
-                open(
-                    &c,
-                    &format!("{base}/acts/{GOV}?as_of=2015-01-01"),
-                    "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')",
-                )
-                .await;
-                let printed = c.issue_cmd(PrintPage).await.expect("print the page");
-                let b64 = tmp.path().join(format!("act-{ui}-{width}.b64"));
-                std::fs::write(&b64, printed.as_str().expect("the PDF in base64")).expect("write");
-                let pdf = Command::new("base64")
-                    .arg("-d")
-                    .arg(&b64)
-                    .output()
-                    .expect("run base64");
-                assert!(pdf.status.success(), "{pdf:?}");
-                assert!(pdf.stdout.starts_with(b"%PDF"), "{width} px, {ui}: no PDF");
-                let file = tmp.path().join(format!("act-{ui}-{width}.pdf"));
-                std::fs::write(&file, &pdf.stdout).expect("write the PDF");
-                let text = Command::new(&pdftotext)
-                    .args(["-enc", "UTF-8"])
-                    .arg(&file)
-                    .arg("-")
-                    .output()
-                    .expect("run pdftotext");
-                assert!(text.status.success(), "{text:?}");
-                let words = String::from_utf8_lossy(&text.stdout)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let at = format!("{width} px, {ui}");
-                assert!(
-                    words.starts_with(&format!("{CITATION} · {dated}")),
-                    "{at}: {}",
-                    words.chars().take(200).collect::<String>()
-                );
-                assert!(words.contains(P3_2014), "{at}: {P3_2014} not in the PDF");
-                assert!(!words.contains(download), "{at}: the download links printed");
-            }
-            let _ = c.close().await;
-        }
+        let cases = [
+            ("kk", "01.01.2015 күнгі редакция", "жүктеп алу"),
+            ("ru", "редакция на 01.01.2015", "Скачать"),
+        ];
+        each_width_and_language(&served.webdriver, Some(base), &cases, async |c, width, (ui, dated, download)| {
+            open(
+                c,
+                &format!("{base}/acts/{GOV}?as_of=2015-01-01"),
+                "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')",
+            )
+            .await;
+            let printed = c.issue_cmd(PrintPage).await.expect("print the page");
+            let b64 = tmp.path().join(format!("act-{ui}-{width}.b64"));
+            std::fs::write(&b64, printed.as_str().expect("the PDF in base64")).expect("write");
+            let pdf = Command::new("base64")
+                .arg("-d")
+                .arg(&b64)
+                .output()
+                .expect("run base64");
+            assert!(pdf.status.success(), "{pdf:?}");
+            assert!(pdf.stdout.starts_with(b"%PDF"), "{width} px, {ui}: no PDF");
+            let file = tmp.path().join(format!("act-{ui}-{width}.pdf"));
+            std::fs::write(&file, &pdf.stdout).expect("write the PDF");
+            let text = Command::new(&pdftotext)
+                .args(["-enc", "UTF-8"])
+                .arg(&file)
+                .arg("-")
+                .output()
+                .expect("run pdftotext");
+            assert!(text.status.success(), "{text:?}");
+            let words = String::from_utf8_lossy(&text.stdout)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let at = format!("{width} px, {ui}");
+            assert!(
+                words.starts_with(&format!("{CITATION} · {dated}")),
+                "{at}: {}",
+                words.chars().take(200).collect::<String>()
+            );
+            assert!(words.contains(P3_2014), "{at}: {P3_2014} not in the PDF");
+            assert!(!words.contains(download), "{at}: the download links printed");
+        })
+        .await;
     });
 }

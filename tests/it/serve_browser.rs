@@ -907,6 +907,80 @@ fn fixture() -> Option<Fixture> {
 /// The widths the layout is checked at: a laptop's and a phone's.
 pub(super) const WIDTHS: [(u32, u32); 2] = [(1366, 900), (390, 844)];
 
+/// The interface languages, each page's check run in both.
+pub(super) const UIS: [&str; 2] = ["kk", "ru"];
+
+/// A case of a page's check: an interface language, alone or with what the check expects in it
+/// (`("ru", "Скачать")`).
+pub(super) trait UiCase: Clone {
+    /// The interface language (`kk`, `ru`).
+    fn ui(&self) -> &'static str;
+}
+
+impl UiCase for &'static str {
+    fn ui(&self) -> &'static str {
+        self
+    }
+}
+
+macro_rules! ui_case_tuples {
+    ($(($($t:ident),+)),+) => {$(
+        impl<$($t: Clone),+> UiCase for (&'static str, $($t),+) {
+            fn ui(&self) -> &'static str {
+                self.0
+            }
+        }
+    )+};
+}
+ui_case_tuples!(
+    (A),
+    (A, B),
+    (A, B, C),
+    (A, B, C, D),
+    (A, B, C, D, E),
+    (A, B, C, D, E, F)
+);
+
+/// Runs `check` in a browser at each of [`WIDTHS`] (given the width), closing it after.
+pub(super) async fn each_width(webdriver: &str, mut check: impl AsyncFnMut(&Client, u32)) {
+    for (width, height) in WIDTHS {
+        let c = chromium(webdriver, width, height).await;
+        check(&c, width).await;
+        let _ = c.close().await;
+    }
+}
+
+/// Runs `check` in the browser `c` once for each of `cases` in turn (an interface language and
+/// what the check expects in it), the language chosen first as a reader chooses it
+/// ([`interface_language`] on the page at `base`) unless `base` is `None` (the check chooses
+/// it itself).
+pub(super) async fn each_language<C: UiCase>(
+    c: &Client,
+    base: Option<&str>,
+    cases: &[C],
+    mut check: impl AsyncFnMut(C),
+) {
+    for case in cases {
+        if let Some(base) = base {
+            interface_language(c, base, case.ui()).await;
+        }
+        check(case.clone()).await;
+    }
+}
+
+/// [`each_language`] in a browser at each of [`WIDTHS`] (given the width), closing it after.
+pub(super) async fn each_width_and_language<C: UiCase>(
+    webdriver: &str,
+    base: Option<&str>,
+    cases: &[C],
+    mut check: impl AsyncFnMut(&Client, u32, C),
+) {
+    each_width(webdriver, async |c, width| {
+        each_language(c, base, cases, async |case| check(c, width, case).await).await;
+    })
+    .await;
+}
+
 /// The provision of the act with two editions whose wording changed between them.
 async fn editions_provision(c: &Client, base: &str) -> String {
     c.goto(&format!("{base}/v1/acts/{EDITIONS}"))
@@ -1115,69 +1189,66 @@ fn axe_core_finds_nothing_moderate_or_worse_on_any_view_at_either_width_or_langu
         let mut found = Vec::new();
         let mut runs = 0;
         let mut by_impact: std::collections::BTreeMap<String, usize> = Default::default();
-        for (width, height) in WIDTHS {
-            let c = chromium(&f.webdriver, width, height).await;
-            for ui in ["kk", "ru"] {
-                let views = views(&c, &f).await;
-                for (name, url, ready) in views {
-                    c.goto(&url).await.expect("open the view");
+        each_width_and_language(&f.webdriver, None, &UIS, async |c, width, ui| {
+            let views = views(c, &f).await;
+            for (name, url, ready) in views {
+                c.goto(&url).await.expect("open the view");
+                js(
+                    c,
+                    &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true"),
+                )
+                .await;
+                open(c, &url, ready).await;
+                after_opening(c, name).await;
+                if name == "history" {
                     js(
-                        &c,
-                        &format!("localStorage.setItem('zanlex-ui', '{ui}'); return true"),
+                        c,
+                        "document.querySelector('.timeline').scrollIntoView(); return true",
                     )
                     .await;
-                    open(&c, &url, ready).await;
-                    after_opening(&c, name).await;
-                    if name == "history" {
-                        js(
-                            &c,
-                            "document.querySelector('.timeline').scrollIntoView(); return true",
-                        )
-                        .await;
-                    }
-                    if name == "compare" {
-                        js(
-                            &c,
-                            "document.getElementById('diff').scrollIntoView(); return true",
-                        )
-                        .await;
-                    }
-                    screenshot(&c, &format!("view-{name}-{ui}-{width}")).await;
-                    // What the screenshots showed: fields in the browser's small default
-                    // type, and a hit's links run together and broken across lines.
-                    let small = js(
-                        &c,
-                        "return [...document.querySelectorAll('main input, main select')] \
-                           .filter((e) => e.offsetParent && parseFloat(getComputedStyle(e).fontSize) < 14) \
-                           .map((e) => e.id || e.name)",
+                }
+                if name == "compare" {
+                    js(
+                        c,
+                        "document.getElementById('diff').scrollIntoView(); return true",
                     )
                     .await;
-                    if small != serde_json::json!([]) {
-                        found.push(format!("{name} at {width} px, {ui}: fields in small type: {small}"));
-                    }
-                    let broken = js(
-                        &c,
-                        "return [...document.querySelectorAll('.actions > *')] \
-                           .filter((a) => a.getClientRects().length > 1).map((a) => a.textContent)",
-                    )
-                    .await;
-                    if broken != serde_json::json!([]) {
-                        found.push(format!("{name} at {width} px, {ui}: links broken across lines: {broken}"));
-                    }
-                    runs += 1;
-                    for v in axe_violations(&c, &axe).await {
-                        let impact = v["impact"].as_str().unwrap_or("").to_string();
-                        let line = format!("{name} at {width} px, {ui}: {v:#}");
-                        eprintln!("axe-core: {line}");
-                        *by_impact.entry(impact.clone()).or_default() += 1;
-                        if ["moderate", "serious", "critical"].contains(&impact.as_str()) {
-                            found.push(line);
-                        }
+                }
+                screenshot(c, &format!("view-{name}-{ui}-{width}")).await;
+                // What the screenshots showed: fields in the browser's small default
+                // type, and a hit's links run together and broken across lines.
+                let small = js(
+                    c,
+                    "return [...document.querySelectorAll('main input, main select')] \
+                       .filter((e) => e.offsetParent && parseFloat(getComputedStyle(e).fontSize) < 14) \
+                       .map((e) => e.id || e.name)",
+                )
+                .await;
+                if small != serde_json::json!([]) {
+                    found.push(format!("{name} at {width} px, {ui}: fields in small type: {small}"));
+                }
+                let broken = js(
+                    c,
+                    "return [...document.querySelectorAll('.actions > *')] \
+                       .filter((a) => a.getClientRects().length > 1).map((a) => a.textContent)",
+                )
+                .await;
+                if broken != serde_json::json!([]) {
+                    found.push(format!("{name} at {width} px, {ui}: links broken across lines: {broken}"));
+                }
+                runs += 1;
+                for v in axe_violations(c, &axe).await {
+                    let impact = v["impact"].as_str().unwrap_or("").to_string();
+                    let line = format!("{name} at {width} px, {ui}: {v:#}");
+                    eprintln!("axe-core: {line}");
+                    *by_impact.entry(impact.clone()).or_default() += 1;
+                    if ["moderate", "serious", "critical"].contains(&impact.as_str()) {
+                        found.push(line);
                     }
                 }
             }
-            let _ = c.close().await;
-        }
+        })
+        .await;
         eprintln!("axe-core: {runs} runs, violations by impact: {by_impact:?}");
         assert_eq!(runs, 2 * 2 * 12, "every view at both widths in both languages");
         assert!(
@@ -1204,79 +1275,75 @@ fn the_keyboard_lands_on_the_results_and_every_name_is_what_is_shown() {
     let Some(f) = fixture() else { return };
     let base = &f.server.base;
     runtime().block_on(async {
-        for (width, height) in WIDTHS {
-            let c = chromium(&f.webdriver, width, height).await;
-            for ui in ["kk", "ru"] {
-                interface_language(&c, base, ui).await;
-                open(&c, &format!("{base}/"), "return !!document.getElementById('q')").await;
-                // The search page has its heading, for those who move by headings.
-                assert_eq!(
-                    js(&c, "return document.querySelectorAll('main h1').length").await,
-                    serde_json::json!(1),
-                    "{width} px, {ui}: the search page's heading"
+        each_width_and_language(&f.webdriver, Some(base), &UIS, async |c, width, ui| {
+            open(c, &format!("{base}/"), "return !!document.getElementById('q')").await;
+            // The search page has its heading, for those who move by headings.
+            assert_eq!(
+                js(c, "return document.querySelectorAll('main h1').length").await,
+                serde_json::json!(1),
+                "{width} px, {ui}: the search page's heading"
+            );
+            // The language button is called what it shows.
+            let button = js(
+                c,
+                "const b = document.getElementById('ui-lang'); \
+                 return [b.getAttribute('aria-label') || b.textContent.trim(), b.innerText.trim()]",
+            )
+            .await;
+            assert_eq!(button[0], button[1], "{width} px, {ui}: the language button");
+            // A query typed and sent: the focus goes to the results' heading, so the
+            // next Tab reaches the first hit.
+            let q = c.find(Locator::Id("q")).await.expect("search box");
+            q.click().await.expect("focus the box");
+            q.send_keys("мүгедек балалары бар отбасылар\u{E007}")
+                .await
+                .expect("type and Enter");
+            wait_true(c, "return !!document.querySelector('.hit')", "hits").await;
+            wait_true(
+                c,
+                "return document.activeElement.tagName === 'H2' && !!document.activeElement.closest('#results')",
+                &format!("{width} px, {ui}: the focus on the results' heading, not {}", focused(c).await),
+            )
+            .await;
+            assert_eq!(
+                js(c, "return document.activeElement.id").await,
+                serde_json::json!("count")
+            );
+            c.find(Locator::Css("body"))
+                .await
+                .expect("body")
+                .send_keys("\u{E004}")
+                .await
+                .expect("Tab");
+            assert_eq!(
+                js(c, "return document.activeElement === document.querySelector('.hit a')").await,
+                serde_json::json!(true),
+                "{width} px, {ui}: Tab from the results' heading: {}",
+                focused(c).await
+            );
+            // The copied citation is confirmed, and the confirmation goes away by itself.
+            c.find(Locator::Css(".hit button.copy"))
+                .await
+                .expect("copy button")
+                .click()
+                .await
+                .expect("copy");
+            wait_true(
+                c,
+                "return document.getElementById('live').textContent.length > 0",
+                "the confirmation",
+            )
+            .await;
+            let shown = Instant::now();
+            while js(c, "return document.getElementById('live').textContent").await != "" {
+                assert!(
+                    shown.elapsed() < Duration::from_secs(10),
+                    "{width} px, {ui}: the copy confirmation stays"
                 );
-                // The language button is called what it shows.
-                let button = js(
-                    &c,
-                    "const b = document.getElementById('ui-lang'); \
-                     return [b.getAttribute('aria-label') || b.textContent.trim(), b.innerText.trim()]",
-                )
-                .await;
-                assert_eq!(button[0], button[1], "{width} px, {ui}: the language button");
-                // A query typed and sent: the focus goes to the results' heading, so the
-                // next Tab reaches the first hit.
-                let q = c.find(Locator::Id("q")).await.expect("search box");
-                q.click().await.expect("focus the box");
-                q.send_keys("мүгедек балалары бар отбасылар\u{E007}")
-                    .await
-                    .expect("type and Enter");
-                wait_true(&c, "return !!document.querySelector('.hit')", "hits").await;
-                wait_true(
-                    &c,
-                    "return document.activeElement.tagName === 'H2' && !!document.activeElement.closest('#results')",
-                    &format!("{width} px, {ui}: the focus on the results' heading, not {}", focused(&c).await),
-                )
-                .await;
-                assert_eq!(
-                    js(&c, "return document.activeElement.id").await,
-                    serde_json::json!("count")
-                );
-                c.find(Locator::Css("body"))
-                    .await
-                    .expect("body")
-                    .send_keys("\u{E004}")
-                    .await
-                    .expect("Tab");
-                assert_eq!(
-                    js(&c, "return document.activeElement === document.querySelector('.hit a')").await,
-                    serde_json::json!(true),
-                    "{width} px, {ui}: Tab from the results' heading: {}",
-                    focused(&c).await
-                );
-                // The copied citation is confirmed, and the confirmation goes away by itself.
-                c.find(Locator::Css(".hit button.copy"))
-                    .await
-                    .expect("copy button")
-                    .click()
-                    .await
-                    .expect("copy");
-                wait_true(
-                    &c,
-                    "return document.getElementById('live').textContent.length > 0",
-                    "the confirmation",
-                )
-                .await;
-                let shown = Instant::now();
-                while js(&c, "return document.getElementById('live').textContent").await != "" {
-                    assert!(
-                        shown.elapsed() < Duration::from_secs(10),
-                        "{width} px, {ui}: the copy confirmation stays"
-                    );
-                    tokio::time::sleep(Duration::from_millis(200)).await;
-                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
             }
-            let _ = c.close().await;
-        }
+        })
+        .await;
     });
 }
 
@@ -1432,36 +1499,35 @@ fn the_act_lists_its_articles_by_number_and_title_and_goes_to_one_typed() {
     let Some(f) = fixture() else { return };
     let url = format!("{}{GOV_ACT}", f.time_server.base);
     runtime().block_on(async {
-        for (width, height) in WIDTHS {
-            let c = chromium(&f.webdriver, width, height).await;
+        each_width(&f.webdriver, async |c, width| {
             open(
-                &c,
+                c,
                 &url,
                 "return !document.getElementById('texts-loading') && !!document.querySelector('.toc a')",
             )
             .await;
-            screenshot(&c, &format!("act-articles-{width}")).await;
+            screenshot(c, &format!("act-articles-{width}")).await;
             // The contents name each article by its number and its title.
             let entry = |eid: &str| {
                 format!("return document.querySelector('.toc a[href=\"#{eid}\"]').textContent")
             };
             assert_eq!(
-                js(&c, &entry("art_12")).await,
+                js(c, &entry("art_12")).await,
                 "12-бап. Республика Президентiмен қарым-қатынасы"
             );
-            assert_eq!(js(&c, &entry("chp_1")).await, "1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР");
+            assert_eq!(js(c, &entry("chp_1")).await, "1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР");
             // A chapter's articles are listed, an article's paragraphs folded away until
             // its button opens them.
             let shown = |eid: &str| format!("return document.querySelector('.toc a[href=\"#{eid}\"]').offsetParent !== null");
-            assert_eq!(js(&c, &shown("art_3")).await, true, "{width} px");
-            assert_eq!(js(&c, &shown("art_3__para_1")).await, false, "{width} px");
+            assert_eq!(js(c, &shown("art_3")).await, true, "{width} px");
+            assert_eq!(js(c, &shown("art_3__para_1")).await, false, "{width} px");
             let toggle = "document.querySelector('.toc button[aria-controls=\"toc-art_3\"]')";
-            assert_eq!(js(&c, &format!("return {toggle}.getAttribute('aria-expanded')")).await, "false");
-            js(&c, &format!("{toggle}.click(); return true")).await;
-            assert_eq!(js(&c, &shown("art_3__para_1")).await, true, "{width} px");
-            assert_eq!(js(&c, &format!("return {toggle}.getAttribute('aria-expanded')")).await, "true");
-            js(&c, &format!("{toggle}.click(); return true")).await;
-            assert_eq!(js(&c, &shown("art_3__para_1")).await, false, "{width} px");
+            assert_eq!(js(c, &format!("return {toggle}.getAttribute('aria-expanded')")).await, "false");
+            js(c, &format!("{toggle}.click(); return true")).await;
+            assert_eq!(js(c, &shown("art_3__para_1")).await, true, "{width} px");
+            assert_eq!(js(c, &format!("return {toggle}.getAttribute('aria-expanded')")).await, "true");
+            js(c, &format!("{toggle}.click(); return true")).await;
+            assert_eq!(js(c, &shown("art_3__para_1")).await, false, "{width} px");
             // "Go to article" takes the number as a lawyer writes it.
             for (typed, eid) in [
                 ("7", "art_7"),
@@ -1470,10 +1536,10 @@ fn the_act_lists_its_articles_by_number_and_title_and_goes_to_one_typed() {
                 ("12-бап", "art_12"),
                 ("21-1-бап", "art_21-1"),
             ] {
-                js(&c, "window.scrollTo(0, 0); return true").await;
-                go_to(&c, typed).await;
+                js(c, "window.scrollTo(0, 0); return true").await;
+                go_to(c, typed).await;
                 wait_true(
-                    &c,
+                    c,
                     &format!(
                         "const el = document.getElementById('{eid}'); const r = el.getBoundingClientRect(); \
                          return location.hash === '#{eid}' && document.activeElement === el && r.top >= -1 && r.top < window.innerHeight"
@@ -1481,19 +1547,19 @@ fn the_act_lists_its_articles_by_number_and_title_and_goes_to_one_typed() {
                     &format!("{width} px: {typed:?} to {eid} in view with the focus"),
                 )
                 .await;
-                assert_eq!(js(&c, "return document.getElementById('goto-msg').textContent").await, "");
+                assert_eq!(js(c, "return document.getElementById('goto-msg').textContent").await, "");
             }
             // A contents entry followed: the unit comes into view in the page as it is,
             // not in a page built again (the act fetched anew, the folds reset).
             js(
-                &c,
+                c,
                 "window.scrollTo(0, 0); window.actShown = document.querySelector('.act'); \
                  document.querySelector('.toc button[aria-controls=\"toc-art_3\"]').click(); \
                  document.querySelector('.toc a[href=\"#art_13\"]').click(); return true",
             )
             .await;
             wait_true(
-                &c,
+                c,
                 "const r = document.getElementById('art_13').getBoundingClientRect(); \
                  return location.hash === '#art_13' && r.top >= -1 && r.top < window.innerHeight",
                 "the contents entry's unit in view",
@@ -1502,7 +1568,7 @@ fn the_act_lists_its_articles_by_number_and_title_and_goes_to_one_typed() {
             tokio::time::sleep(Duration::from_secs(2)).await;
             assert_eq!(
                 js(
-                    &c,
+                    c,
                     "return [document.querySelector('.act') === window.actShown, \
                      document.querySelector('.toc button[aria-controls=\"toc-art_3\"]').getAttribute('aria-expanded')]"
                 )
@@ -1510,20 +1576,20 @@ fn the_act_lists_its_articles_by_number_and_title_and_goes_to_one_typed() {
                 serde_json::json!([true, "true"]),
                 "{width} px: the act page was built again for a link within it"
             );
-            go_to(&c, "99").await;
+            go_to(c, "99").await;
             wait_true(
-                &c,
+                c,
                 "return document.getElementById('goto-msg').textContent === 'Мұндай бап табылмады.'",
                 "the message for an article the act does not have",
             )
             .await;
             wait_true(
-                &c,
+                c,
                 "return document.documentElement.scrollWidth <= window.innerWidth + 1",
                 &format!("no horizontal scrolling at {width} px"),
             )
             .await;
-            let _ = c.close().await;
-        }
+        })
+        .await;
     });
 }

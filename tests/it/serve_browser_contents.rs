@@ -7,8 +7,8 @@
 
 use super::common::copy_dir;
 use super::serve_browser::{
-    axe_source, axe_violations, chromium, interface_language, js, open, runtime, screenshot,
-    Served, GOV_ACT, GOV_MIRROR, WIDTHS,
+    axe_source, axe_violations, each_width_and_language, js, open, runtime, screenshot, Served,
+    GOV_ACT, GOV_MIRROR, UIS,
 };
 use fantoccini::Client;
 use serde_json::Value;
@@ -80,56 +80,57 @@ fn the_contents_follow_the_reader_without_moving_the_keyboard() {
     let axe = axe_source();
     let url = format!("{}{GOV_ACT}", f.server.base);
     runtime().block_on(async {
-        for (width, height) in WIDTHS {
-            let c = chromium(&f.webdriver, width, height).await;
-            for ui in ["kk", "ru"] {
-                interface_language(&c, &f.server.base, ui).await;
+        each_width_and_language(
+            &f.webdriver,
+            Some(&f.server.base),
+            &UIS,
+            async |c, width, ui| {
                 let at = format!("{width} px, {ui}");
-                open(&c, &url, TEXTS_IN).await;
+                open(c, &url, TEXTS_IN).await;
                 // The keyboard is in the go-to box; the reader scrolls with the mouse.
-                js(&c, "document.getElementById('goto').focus(); return true").await;
+                js(c, "document.getElementById('goto').focus(); return true").await;
                 // Article 12 at the top: its entry is marked, in view in the contents.
-                read_at(&c, "art_12", "art_12").await;
+                read_at(c, "art_12", "art_12").await;
                 assert_eq!(
-                    marked(&c).await,
+                    marked(c).await,
                     serde_json::json!([["#art_12", "location", true]]),
                     "{at}"
                 );
                 // Article 3's paragraph 1, folded away in the contents: the article is marked.
-                read_at(&c, "art_3__para_1", "art_3").await;
+                read_at(c, "art_3__para_1", "art_3").await;
                 // Further down, article 21-1 (the last articles, far down the contents box).
-                read_at(&c, "art_21-1", "art_21-1").await;
+                read_at(c, "art_21-1", "art_21-1").await;
                 assert_eq!(
-                    marked(&c).await,
+                    marked(c).await,
                     serde_json::json!([["#art_21-1", "location", true]]),
                     "{at}"
                 );
                 // Unfolded, the paragraph's own entry takes the mark.
                 js(
-                    &c,
+                    c,
                     "document.querySelector('.toc button[aria-controls=\"toc-art_3\"]').click(); \
-                     document.getElementById('goto').focus(); return true",
+                 document.getElementById('goto').focus(); return true",
                 )
                 .await;
-                read_at(&c, "art_3__para_1", "art_3__para_1").await;
+                read_at(c, "art_3__para_1", "art_3__para_1").await;
                 // The focus never moved.
                 assert_eq!(
-                    js(&c, "return document.activeElement.id").await,
+                    js(c, "return document.activeElement.id").await,
                     "goto",
                     "{at}"
                 );
-                screenshot(&c, &format!("contents-follow-{ui}-{width}")).await;
+                screenshot(c, &format!("contents-follow-{ui}-{width}")).await;
                 if let Some(axe) = &axe {
-                    let found: Vec<Value> = axe_violations(&c, axe)
+                    let found: Vec<Value> = axe_violations(c, axe)
                         .await
                         .into_iter()
                         .filter(|v| v["impact"] != "minor")
                         .collect();
                     assert!(found.is_empty(), "{at}: axe-core: {found:#?}");
                 }
-            }
-            let _ = c.close().await;
-        }
+            },
+        )
+        .await;
     });
 }
 
@@ -155,43 +156,39 @@ fn the_contents_keep_a_chapter_written_with_a_space_for_its_hyphen() {
     let base = &f.server.base;
     let chapters: Vec<String> = (1..=7).map(|n| format!("#att_1__chp_{n}")).collect();
     runtime().block_on(async {
-        for (width, height) in WIDTHS {
-            let c = chromium(&f.webdriver, width, height).await;
-            for ui in ["kk", "ru"] {
-                interface_language(&c, base, ui).await;
-                for lang in ["kk", "ru"] {
-                    open(
-                        &c,
-                        &format!("{base}/acts/maslikhat-decision-2024-04-26-20-96?lang={lang}"),
-                        TEXTS_IN,
-                    )
-                    .await;
-                    let shown = js(
-                        &c,
-                        "return [...document.querySelectorAll('.toc a')].map((a) => a.getAttribute('href')) \
-                           .filter((h) => /^#att_1__chp_[0-9-]+$/.test(h))",
-                    )
-                    .await;
-                    assert_eq!(
-                        shown,
-                        serde_json::json!(chapters),
-                        "{width} px, {ui} interface, {lang} text"
-                    );
-                }
-                // The first chapter's entry, its number written as the other chapters'.
+        each_width_and_language(&f.webdriver, Some(base), &UIS, async |c, width, ui| {
+            for lang in ["kk", "ru"] {
                 open(
-                    &c,
-                    &format!("{base}/acts/maslikhat-decision-2024-04-26-20-96?lang=kk"),
+                    c,
+                    &format!("{base}/acts/maslikhat-decision-2024-04-26-20-96?lang={lang}"),
                     TEXTS_IN,
                 )
                 .await;
+                let shown = js(
+                    c,
+                    "return [...document.querySelectorAll('.toc a')].map((a) => a.getAttribute('href')) \
+                       .filter((h) => /^#att_1__chp_[0-9-]+$/.test(h))",
+                )
+                .await;
                 assert_eq!(
-                    js(&c, "return document.querySelector('.toc a[href=\"#att_1__chp_1\"]').textContent").await,
-                    "1-тарау. Жалпы ережелер",
-                    "{width} px, {ui}"
+                    shown,
+                    serde_json::json!(chapters),
+                    "{width} px, {ui} interface, {lang} text"
                 );
             }
-            let _ = c.close().await;
-        }
+            // The first chapter's entry, its number written as the other chapters'.
+            open(
+                c,
+                &format!("{base}/acts/maslikhat-decision-2024-04-26-20-96?lang=kk"),
+                TEXTS_IN,
+            )
+            .await;
+            assert_eq!(
+                js(c, "return document.querySelector('.toc a[href=\"#att_1__chp_1\"]').textContent").await,
+                "1-тарау. Жалпы ережелер",
+                "{width} px, {ui}"
+            );
+        })
+        .await;
     });
 }

@@ -7,8 +7,8 @@
 
 use super::serve_api::{test_corpus, ACT};
 use super::serve_browser::{
-    axe_source, axe_violations, chromium, interface_language, js, open, runtime, screenshot,
-    wait_true, Served, WIDTHS,
+    axe_source, axe_violations, each_width_and_language, interface_language, js, open, runtime,
+    screenshot, wait_true, Served, UIS,
 };
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
@@ -96,156 +96,153 @@ fn the_form_searches_by_issuer_registration_number_and_dates() {
         eprintln!("axe-core could not be installed with npm: its checks are skipped");
     }
     runtime().block_on(async {
-        for (width, height) in WIDTHS {
-            let c = chromium(&f.webdriver, width, height).await;
-            for ui in ["kk", "ru"] {
-                let at = format!("{width} px, {ui}");
-                interface_language(&c, base, ui).await;
-                open(&c, &format!("{base}/"), FORM_IN).await;
-                // On a phone the fields are folded with the other filters.
-                let folded = js(&c, "return document.getElementById('filters-box').open").await;
-                assert_eq!(folded, Value::Bool(width > 700), "{at}");
-                unfold(&c).await;
-                // Each field is named in the interface's language, by its label.
-                let labels = js(
-                    &c,
-                    "return ['issuer', 'registration', 'number', 'date_from', 'date_to'].map((id) => \
-                       document.getElementById(id).labels[0].firstChild.textContent)",
-                )
-                .await;
-                let want = if ui == "kk" {
-                    json!(["Қабылдаған орган", "Тіркеу нөмірі", "Акт нөмірі", "Акт күні, бастап", "дейін"])
-                } else {
-                    json!(["Принявший орган", "Номер регистрации", "Номер акта", "Дата акта, с", "по"])
-                };
-                assert_eq!(labels, want, "{at}");
-                // The issuers by their names in the interface's language.
-                let mfa = js(
-                    &c,
-                    "return document.querySelector('#issuer option[value=\"mfa\"]').textContent",
-                )
-                .await;
-                let want = if ui == "kk" {
-                    "Қазақстан Республикасының Сыртқы істер министрі"
-                } else {
-                    "Министр иностранных дел Республики Казахстан"
-                };
-                assert_eq!(mfa, want, "{at}");
+        each_width_and_language(&f.webdriver, None, &UIS, async |c, width, ui| {
+            let at = format!("{width} px, {ui}");
+            interface_language(c, base, ui).await;
+            open(c, &format!("{base}/"), FORM_IN).await;
+            // On a phone the fields are folded with the other filters.
+            let folded = js(c, "return document.getElementById('filters-box').open").await;
+            assert_eq!(folded, Value::Bool(width > 700), "{at}");
+            unfold(c).await;
+            // Each field is named in the interface's language, by its label.
+            let labels = js(
+                c,
+                "return ['issuer', 'registration', 'number', 'date_from', 'date_to'].map((id) => \
+                   document.getElementById(id).labels[0].firstChild.textContent)",
+            )
+            .await;
+            let want = if ui == "kk" {
+                json!(["Қабылдаған орган", "Тіркеу нөмірі", "Акт нөмірі", "Акт күні, бастап", "дейін"])
+            } else {
+                json!(["Принявший орган", "Номер регистрации", "Номер акта", "Дата акта, с", "по"])
+            };
+            assert_eq!(labels, want, "{at}");
+            // The issuers by their names in the interface's language.
+            let mfa = js(
+                c,
+                "return document.querySelector('#issuer option[value=\"mfa\"]').textContent",
+            )
+            .await;
+            let want = if ui == "kk" {
+                "Қазақстан Республикасының Сыртқы істер министрі"
+            } else {
+                "Министр иностранных дел Республики Казахстан"
+            };
+            assert_eq!(mfa, want, "{at}");
 
-                // The Minister of Foreign Affairs' order registered № 16354, by its issuer
-                // and registration number: every unit of it, nothing else.
-                c.find(Locator::Id("issuer"))
-                    .await
-                    .expect("the issuer list")
-                    .select_by_value("mfa")
-                    .await
-                    .expect("choose the issuer");
-                type_into(&c, "registration", "16354").await;
-                if width < 700 {
-                    screenshot(&c, &format!("requisites-form-{ui}-{width}")).await;
-                }
-                c.find(Locator::Id("go"))
-                    .await
-                    .expect("the search button")
-                    .click()
-                    .await
-                    .expect("search");
-                wait_true(&c, RESULTS_IN, "the results").await;
-                let url = c.current_url().await.expect("the address");
-                let query: Vec<(String, String)> = url.query_pairs().into_owned().collect();
-                assert_eq!(
-                    query,
-                    vec![
-                        ("issuer".to_string(), "mfa".to_string()),
-                        ("registration".to_string(), "16354".to_string())
-                    ],
-                    "{at}"
-                );
-                let found = hits(&c).await;
-                assert_eq!(found.as_array().map(Vec::len), Some(10), "{at}: {found}");
-                assert!(
-                    found.as_array().is_some_and(|a| a.iter().all(|x| x == ACT)),
-                    "{at}: {found}"
-                );
-                let whole = api_total(&c, &format!("q=act:{ACT}")).await;
-                assert!(whole.as_u64().is_some_and(|n| n > 10), "{at}: {whole}");
-                assert_eq!(shown_total(&c).await, whole, "{at}");
-                screenshot(&c, &format!("requisites-{ui}-{width}")).await;
-                no_axe_findings(&c, &axe, &at).await;
-
-                // The joint order by its number, in a range of dates that ends before it:
-                // nothing; then in one that holds its day.
-                open(&c, &format!("{base}/"), FORM_IN).await;
-                unfold(&c).await;
-                type_into(&c, "number", "11-1-4/245").await;
-                type_into(&c, "date_from", "01.01.2020").await;
-                type_into(&c, "date_to", "31.08.2020").await;
-                c.find(Locator::Id("go"))
-                    .await
-                    .expect("the search button")
-                    .click()
-                    .await
-                    .expect("search");
-                wait_true(&c, RESULTS_IN, "the results").await;
-                assert_eq!(hits(&c).await, json!([]), "{at}");
-                assert_eq!(shown_total(&c).await, json!(0), "{at}");
-                unfold(&c).await;
-                type_into(&c, "date_to", "01.09.2020").await;
-                c.find(Locator::Id("go"))
-                    .await
-                    .expect("the search button")
-                    .click()
-                    .await
-                    .expect("search");
-                wait_true(
-                    &c,
-                    "return !!document.getElementById('count') && document.querySelectorAll('.hit').length > 0",
-                    "the joint order's hits",
-                )
-                .await;
-                let found = hits(&c).await;
-                assert!(
-                    found.as_array().is_some_and(|a| a.iter().all(|x| x == JOINT)),
-                    "{at}: {found}"
-                );
-                assert_eq!(
-                    shown_total(&c).await,
-                    api_total(&c, &format!("q=act:{JOINT}")).await,
-                    "{at}"
-                );
-
-                // A shared link: the fields show what it asks, the hits are its.
-                let link = format!(
-                    "{base}/?issuer=%D0%9C%D0%B8%D0%BD%D0%B8%D1%81%D1%82%D1%80%20%D0%B2%D0%BD%D1%83%D1%82%D1%80%D0%B5%D0%BD%D0%BD%D0%B8%D1%85%20%D0%B4%D0%B5%D0%BB&date_from=2012-01-01&date_to=2012-12-31"
-                );
-                open(&c, &link, RESULTS_IN).await;
-                let found = hits(&c).await;
-                assert!(
-                    found
-                        .as_array()
-                        .is_some_and(|a| !a.is_empty() && a.iter().all(|x| x == "mvd-order-2012-06-14-352")),
-                    "{at}: {found}"
-                );
-                let shown = js(
-                    &c,
-                    "return ['issuer', 'date_from', 'date_to'].map((id) => document.getElementById(id).value)",
-                )
-                .await;
-                assert_eq!(
-                    shown,
-                    json!(["Министр внутренних дел", "01.01.2012", "31.12.2012"]),
-                    "{at}"
-                );
-                // On a phone the folded line says how many filters are set.
-                if width < 700 {
-                    let line = js(&c, "return document.querySelector('#filters-box > summary').textContent").await;
-                    let want = if ui == "kk" { "Сүзгілер (3)" } else { "Фильтры (3)" };
-                    assert_eq!(line, want, "{at}");
-                    screenshot(&c, &format!("requisites-link-{ui}-{width}")).await;
-                }
-                no_axe_findings(&c, &axe, &at).await;
+            // The Minister of Foreign Affairs' order registered № 16354, by its issuer
+            // and registration number: every unit of it, nothing else.
+            c.find(Locator::Id("issuer"))
+                .await
+                .expect("the issuer list")
+                .select_by_value("mfa")
+                .await
+                .expect("choose the issuer");
+            type_into(c, "registration", "16354").await;
+            if width < 700 {
+                screenshot(c, &format!("requisites-form-{ui}-{width}")).await;
             }
-            let _ = c.close().await;
-        }
+            c.find(Locator::Id("go"))
+                .await
+                .expect("the search button")
+                .click()
+                .await
+                .expect("search");
+            wait_true(c, RESULTS_IN, "the results").await;
+            let url = c.current_url().await.expect("the address");
+            let query: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+            assert_eq!(
+                query,
+                vec![
+                    ("issuer".to_string(), "mfa".to_string()),
+                    ("registration".to_string(), "16354".to_string())
+                ],
+                "{at}"
+            );
+            let found = hits(c).await;
+            assert_eq!(found.as_array().map(Vec::len), Some(10), "{at}: {found}");
+            assert!(
+                found.as_array().is_some_and(|a| a.iter().all(|x| x == ACT)),
+                "{at}: {found}"
+            );
+            let whole = api_total(c, &format!("q=act:{ACT}")).await;
+            assert!(whole.as_u64().is_some_and(|n| n > 10), "{at}: {whole}");
+            assert_eq!(shown_total(c).await, whole, "{at}");
+            screenshot(c, &format!("requisites-{ui}-{width}")).await;
+            no_axe_findings(c, &axe, &at).await;
+
+            // The joint order by its number, in a range of dates that ends before it:
+            // nothing; then in one that holds its day.
+            open(c, &format!("{base}/"), FORM_IN).await;
+            unfold(c).await;
+            type_into(c, "number", "11-1-4/245").await;
+            type_into(c, "date_from", "01.01.2020").await;
+            type_into(c, "date_to", "31.08.2020").await;
+            c.find(Locator::Id("go"))
+                .await
+                .expect("the search button")
+                .click()
+                .await
+                .expect("search");
+            wait_true(c, RESULTS_IN, "the results").await;
+            assert_eq!(hits(c).await, json!([]), "{at}");
+            assert_eq!(shown_total(c).await, json!(0), "{at}");
+            unfold(c).await;
+            type_into(c, "date_to", "01.09.2020").await;
+            c.find(Locator::Id("go"))
+                .await
+                .expect("the search button")
+                .click()
+                .await
+                .expect("search");
+            wait_true(
+                c,
+                "return !!document.getElementById('count') && document.querySelectorAll('.hit').length > 0",
+                "the joint order's hits",
+            )
+            .await;
+            let found = hits(c).await;
+            assert!(
+                found.as_array().is_some_and(|a| a.iter().all(|x| x == JOINT)),
+                "{at}: {found}"
+            );
+            assert_eq!(
+                shown_total(c).await,
+                api_total(c, &format!("q=act:{JOINT}")).await,
+                "{at}"
+            );
+
+            // A shared link: the fields show what it asks, the hits are its.
+            let link = format!(
+                "{base}/?issuer=%D0%9C%D0%B8%D0%BD%D0%B8%D1%81%D1%82%D1%80%20%D0%B2%D0%BD%D1%83%D1%82%D1%80%D0%B5%D0%BD%D0%BD%D0%B8%D1%85%20%D0%B4%D0%B5%D0%BB&date_from=2012-01-01&date_to=2012-12-31"
+            );
+            open(c, &link, RESULTS_IN).await;
+            let found = hits(c).await;
+            assert!(
+                found
+                    .as_array()
+                    .is_some_and(|a| !a.is_empty() && a.iter().all(|x| x == "mvd-order-2012-06-14-352")),
+                "{at}: {found}"
+            );
+            let shown = js(
+                c,
+                "return ['issuer', 'date_from', 'date_to'].map((id) => document.getElementById(id).value)",
+            )
+            .await;
+            assert_eq!(
+                shown,
+                json!(["Министр внутренних дел", "01.01.2012", "31.12.2012"]),
+                "{at}"
+            );
+            // On a phone the folded line says how many filters are set.
+            if width < 700 {
+                let line = js(c, "return document.querySelector('#filters-box > summary').textContent").await;
+                let want = if ui == "kk" { "Сүзгілер (3)" } else { "Фильтры (3)" };
+                assert_eq!(line, want, "{at}");
+                screenshot(c, &format!("requisites-link-{ui}-{width}")).await;
+            }
+            no_axe_findings(c, &axe, &at).await;
+        })
+        .await;
     });
 }

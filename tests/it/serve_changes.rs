@@ -6,8 +6,7 @@
 
 use super::serve_api::{get, test_corpus, Server, ACT};
 use super::serve_browser::{
-    axe_source, axe_violations, chromium, interface_language, js, open, runtime, screenshot,
-    Served, WIDTHS,
+    axe_source, axe_violations, each_width_and_language, js, open, runtime, screenshot, Served, UIS,
 };
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -230,111 +229,107 @@ fn the_recent_changes_page_lists_follows_and_offers_its_feed_at_both_widths_and_
         eprintln!("axe-core could not be installed with npm: its part of this test skips");
     }
     runtime().block_on(async {
-        for (width, height) in WIDTHS {
-            let c = chromium(&s.webdriver, width, height).await;
-            for ui in ["kk", "ru"] {
-                interface_language(&c, base, ui).await;
-                // The menu leads to the page, in the interface's language.
-                open(&c, &format!("{base}/"), "return !!document.getElementById('nav-changes')").await;
-                let nav = js(&c, "return document.getElementById('nav-changes').textContent").await;
-                assert_eq!(nav, if ui == "kk" { "Соңғы өзгерістер" } else { "Последние изменения" });
-                open(&c, &format!("{base}/changes"), DRAWN).await;
-                let h1 = js(&c, "return document.querySelector('h1').textContent").await;
-                assert_eq!(
-                    h1,
-                    if ui == "kk" { "Актілердегі соңғы өзгерістер" } else { "Последние изменения актов" }
-                );
-                let first = js(
-                    &c,
-                    "const li = document.querySelector('.recent-change'); return [li.querySelector('time').textContent, li.querySelector('.recent-act a').textContent, li.querySelector('.recent-act a').getAttribute('href'), li.querySelector('.recent-by').textContent, li.querySelector('.recent-units').textContent]",
-                )
-                .await;
-                let by = if ui == "kk" {
-                    "Өзгерткен акт: ҚР Сыртқы істер министрінің м.а. 30.09.2025 № 11-1-4/577 бұйрығы, 01.01.2026 бастап"
-                } else {
-                    "Изменяющий акт: Приказ исполняющего обязанности Министра иностранных дел РК от 30.09.2025 № 11-1-4/577, с 01.01.2026"
-                };
-                let units = if ui == "kk" {
-                    "Өзгерген бөліктер: 1-қосымшаның 3-қосымшасы"
-                } else {
-                    "Изменены: приложение 3 приложения 1"
-                };
-                assert_eq!(
-                    first,
-                    serde_json::json!([
-                        "01.01.2026",
-                        if ui == "kk" {
-                            "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы"
-                        } else {
-                            "Приказ Министра иностранных дел РК от 04.01.2018 № 11-1-4/1"
-                        },
-                        format!("/acts/{ACT}?as_of=2026-01-01"),
-                        by,
-                        units
-                    ])
-                );
-                assert_eq!(js(&c, "return document.querySelectorAll('.recent-change').length").await, 6);
-                // The count says which number is the changes and which the acts looked in.
-                assert_eq!(
-                    js(&c, "return document.getElementById('recent-h').textContent").await,
-                    if ui == "kk" { "Өзгерістер: 6 · қаралған актілер: 8" } else { "Изменений: 6 · просмотрено актов: 8" }
-                );
-                // The feed: named in the head for a feed reader, and a link on the page.
-                let feed = js(&c, "return [document.querySelector('link[rel=alternate][type=\"application/atom+xml\"]').getAttribute('href'), document.getElementById('feed').getAttribute('href')]").await;
-                assert_eq!(feed, serde_json::json!([format!("/changes.atom?ui={ui}"), format!("/changes.atom?ui={ui}")]));
-                // Nothing runs past a phone's screen.
-                assert_eq!(
-                    js(&c, "return document.documentElement.scrollWidth <= window.innerWidth").await,
-                    true,
-                    "{width} px, {ui}: the page is wider than the screen"
-                );
-                if let Some(axe) = &axe {
-                    let found: Vec<String> = axe_violations(&c, axe)
-                        .await
-                        .into_iter()
-                        .filter(|v| ["moderate", "serious", "critical"].contains(&v["impact"].as_str().unwrap_or("")))
-                        .map(|v| format!("{v:#}"))
-                        .collect();
-                    assert!(found.is_empty(), "{width} px, {ui}: axe-core:\n{}", found.join("\n"));
-                }
-                screenshot(&c, &format!("recent-changes-{ui}-{width}")).await;
-
-                // A search narrows the list to the acts it finds, and names its own feed.
-                js(&c, "document.getElementById('recent-q').value = 'виза'; return true").await;
-                c.find(fantoccini::Locator::Id("recent-go"))
+        each_width_and_language(&s.webdriver, Some(base), &UIS, async |c, width, ui| {
+            // The menu leads to the page, in the interface's language.
+            open(c, &format!("{base}/"), "return !!document.getElementById('nav-changes')").await;
+            let nav = js(c, "return document.getElementById('nav-changes').textContent").await;
+            assert_eq!(nav, if ui == "kk" { "Соңғы өзгерістер" } else { "Последние изменения" });
+            open(c, &format!("{base}/changes"), DRAWN).await;
+            let h1 = js(c, "return document.querySelector('h1').textContent").await;
+            assert_eq!(
+                h1,
+                if ui == "kk" { "Актілердегі соңғы өзгерістер" } else { "Последние изменения актов" }
+            );
+            let first = js(
+                c,
+                "const li = document.querySelector('.recent-change'); return [li.querySelector('time').textContent, li.querySelector('.recent-act a').textContent, li.querySelector('.recent-act a').getAttribute('href'), li.querySelector('.recent-by').textContent, li.querySelector('.recent-units').textContent]",
+            )
+            .await;
+            let by = if ui == "kk" {
+                "Өзгерткен акт: ҚР Сыртқы істер министрінің м.а. 30.09.2025 № 11-1-4/577 бұйрығы, 01.01.2026 бастап"
+            } else {
+                "Изменяющий акт: Приказ исполняющего обязанности Министра иностранных дел РК от 30.09.2025 № 11-1-4/577, с 01.01.2026"
+            };
+            let units = if ui == "kk" {
+                "Өзгерген бөліктер: 1-қосымшаның 3-қосымшасы"
+            } else {
+                "Изменены: приложение 3 приложения 1"
+            };
+            assert_eq!(
+                first,
+                serde_json::json!([
+                    "01.01.2026",
+                    if ui == "kk" {
+                        "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы"
+                    } else {
+                        "Приказ Министра иностранных дел РК от 04.01.2018 № 11-1-4/1"
+                    },
+                    format!("/acts/{ACT}?as_of=2026-01-01"),
+                    by,
+                    units
+                ])
+            );
+            assert_eq!(js(c, "return document.querySelectorAll('.recent-change').length").await, 6);
+            // The count says which number is the changes and which the acts looked in.
+            assert_eq!(
+                js(c, "return document.getElementById('recent-h').textContent").await,
+                if ui == "kk" { "Өзгерістер: 6 · қаралған актілер: 8" } else { "Изменений: 6 · просмотрено актов: 8" }
+            );
+            // The feed: named in the head for a feed reader, and a link on the page.
+            let feed = js(c, "return [document.querySelector('link[rel=alternate][type=\"application/atom+xml\"]').getAttribute('href'), document.getElementById('feed').getAttribute('href')]").await;
+            assert_eq!(feed, serde_json::json!([format!("/changes.atom?ui={ui}"), format!("/changes.atom?ui={ui}")]));
+            // Nothing runs past a phone's screen.
+            assert_eq!(
+                js(c, "return document.documentElement.scrollWidth <= window.innerWidth").await,
+                true,
+                "{width} px, {ui}: the page is wider than the screen"
+            );
+            if let Some(axe) = &axe {
+                let found: Vec<String> = axe_violations(c, axe)
                     .await
-                    .expect("the show button")
-                    .click()
-                    .await
-                    .expect("submit");
-                super::serve_browser::wait_true(
-                    &c,
-                    "return location.search.includes('q=') && document.querySelectorAll('.recent-change').length === 1",
-                    "the search's changes",
-                )
-                .await;
-                let act = js(&c, "return document.querySelector('.recent-act a').getAttribute('href')").await;
-                assert_eq!(act, "/acts/mvd-order-2012-06-14-352?as_of=2014-03-21");
-                let head = js(&c, "return document.querySelector('link[type=\"application/atom+xml\"]').getAttribute('href')").await;
-                assert_eq!(head, format!("/changes.atom?q=%D0%B2%D0%B8%D0%B7%D0%B0&ui={ui}"));
-
-                // One act's page names the act's feed; its changes page lists them alone.
-                open(&c, &format!("{base}/acts/{ACT}"), "return !!document.querySelector('h1')").await;
-                let head = js(&c, "return document.querySelector('link[type=\"application/atom+xml\"]').getAttribute('href')").await;
-                assert_eq!(head, format!("/changes.atom?act={ACT}&ui={ui}"));
-                open(&c, &format!("{base}/changes?act={ACT}"), DRAWN).await;
-                assert_eq!(js(&c, "return document.querySelectorAll('.recent-change').length").await, 4);
-                if let Some(axe) = &axe {
-                    let found: Vec<String> = axe_violations(&c, axe)
-                        .await
-                        .into_iter()
-                        .filter(|v| ["moderate", "serious", "critical"].contains(&v["impact"].as_str().unwrap_or("")))
-                        .map(|v| format!("{v:#}"))
-                        .collect();
-                    assert!(found.is_empty(), "{width} px, {ui}, one act: axe-core:\n{}", found.join("\n"));
-                }
+                    .into_iter()
+                    .filter(|v| ["moderate", "serious", "critical"].contains(&v["impact"].as_str().unwrap_or("")))
+                    .map(|v| format!("{v:#}"))
+                    .collect();
+                assert!(found.is_empty(), "{width} px, {ui}: axe-core:\n{}", found.join("\n"));
             }
-            let _ = c.close().await;
-        }
+            screenshot(c, &format!("recent-changes-{ui}-{width}")).await;
+
+            // A search narrows the list to the acts it finds, and names its own feed.
+            js(c, "document.getElementById('recent-q').value = 'виза'; return true").await;
+            c.find(fantoccini::Locator::Id("recent-go"))
+                .await
+                .expect("the show button")
+                .click()
+                .await
+                .expect("submit");
+            super::serve_browser::wait_true(
+                c,
+                "return location.search.includes('q=') && document.querySelectorAll('.recent-change').length === 1",
+                "the search's changes",
+            )
+            .await;
+            let act = js(c, "return document.querySelector('.recent-act a').getAttribute('href')").await;
+            assert_eq!(act, "/acts/mvd-order-2012-06-14-352?as_of=2014-03-21");
+            let head = js(c, "return document.querySelector('link[type=\"application/atom+xml\"]').getAttribute('href')").await;
+            assert_eq!(head, format!("/changes.atom?q=%D0%B2%D0%B8%D0%B7%D0%B0&ui={ui}"));
+
+            // One act's page names the act's feed; its changes page lists them alone.
+            open(c, &format!("{base}/acts/{ACT}"), "return !!document.querySelector('h1')").await;
+            let head = js(c, "return document.querySelector('link[type=\"application/atom+xml\"]').getAttribute('href')").await;
+            assert_eq!(head, format!("/changes.atom?act={ACT}&ui={ui}"));
+            open(c, &format!("{base}/changes?act={ACT}"), DRAWN).await;
+            assert_eq!(js(c, "return document.querySelectorAll('.recent-change').length").await, 4);
+            if let Some(axe) = &axe {
+                let found: Vec<String> = axe_violations(c, axe)
+                    .await
+                    .into_iter()
+                    .filter(|v| ["moderate", "serious", "critical"].contains(&v["impact"].as_str().unwrap_or("")))
+                    .map(|v| format!("{v:#}"))
+                    .collect();
+                assert!(found.is_empty(), "{width} px, {ui}, one act: axe-core:\n{}", found.join("\n"));
+            }
+        })
+        .await;
     });
 }

@@ -14,8 +14,8 @@
 use super::common::copy_dir;
 use super::serve_api::{get, Server};
 use super::serve_browser::{
-    axe_source, axe_violations, chromium, interface_language, js, open, runtime, screenshot,
-    wait_true, Served, WIDTHS,
+    axe_source, axe_violations, each_width_and_language, js, open, runtime, screenshot, wait_true,
+    Served,
 };
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -408,101 +408,98 @@ fn the_act_page_shows_its_related_documents_in_the_interface_language() {
     }
     let base = &f.server.base;
     runtime().block_on(async {
-        for (width, height) in WIDTHS {
-            let c = chromium(&f.webdriver, width, height).await;
-            for (ui, in_force, repealed, missing, heading, old_name, amending_name) in [
-                (
-                    "kk",
-                    "күшінде",
-                    "күшін жойған",
-                    "корпуста жоқ",
-                    "Байланысты құжаттар",
-                    "Алматы облыстық мәслихатының 27.03.2015 № 43-249 шешімі",
-                    "ҚР Сыртқы істер министрінің 02.04.2020 № 11-1-4/150 бұйрығы",
-                ),
-                (
-                    "ru",
-                    "действует",
-                    "утратил силу",
-                    "нет в корпусе",
-                    "Связанные документы",
-                    "Решение маслихата Алматинской области от 27.03.2015 № 43-249",
-                    "Приказ Министра иностранных дел РК от 02.04.2020 № 11-1-4/150",
-                ),
-            ] {
-                interface_language(&c, base, ui).await;
-                let at = format!("{width} px, {ui}");
-                // The new decision: its predecessor, linked, repealed.
-                open(&c, &format!("{base}/acts/{NEW}"), RELATED_IN).await;
-                assert_eq!(
-                    js(&c, "return document.querySelector('#related summary h2').textContent").await,
-                    heading,
-                    "{at}"
-                );
-                let lists = shown(&c).await;
-                assert_eq!(
-                    lists["related-replaces"],
-                    json!([[format!("/acts/{OLD}"), old_name, repealed]]),
-                    "{at}: {lists:#}"
-                );
-                // Every entry is words, none an object's name.
-                assert_eq!(
-                    js(&c, "return document.getElementById('related').textContent.includes('[object')").await,
-                    false,
-                    "{at}"
-                );
-                // The box is one keyboard stop before the text: its summary.
-                assert_eq!(
-                    js(&c, "return document.querySelector('#related').compareDocumentPosition(document.querySelector('.act-grid')) === Node.DOCUMENT_POSITION_FOLLOWING").await,
-                    true,
-                    "{at}"
-                );
-                js(&c, "document.getElementById('related').scrollIntoView(); return true").await;
-                screenshot(&c, &format!("related-{ui}-{width}")).await;
-                if let Some(axe) = &axe {
-                    let found: Vec<Value> = axe_violations(&c, axe)
-                        .await
-                        .into_iter()
-                        .filter(|v| v["impact"] != "minor")
-                        .collect();
-                    assert!(found.is_empty(), "{at}: axe-core: {found:#?}");
-                }
-                // The amended order: the order amending it, in force; the law it is made
-                // under, which the corpus lacks, named by its title alone: quoted as printed.
-                open(&c, &format!("{base}/acts/{AMENDED}"), RELATED_IN).await;
-                let lists = shown(&c).await;
-                assert_eq!(
-                    lists["related-amended-by"],
-                    json!([[format!("/acts/{AMENDING}"), amending_name, in_force]]),
-                    "{at}: {lists:#}"
-                );
-                assert_eq!(
-                    lists["related-cited-by"],
-                    json!([[format!("/acts/{AMENDING}"), amending_name, in_force]]),
-                    "{at}: {lists:#}"
-                );
-                assert_eq!(
-                    lists["related-cites"],
-                    json!([[
-                        null,
-                        "«\"Сынақ туралы\" Қазақстан Республикасы Заңының 5-бабына»",
-                        missing
-                    ]]),
-                    "{at}: {lists:#}"
-                );
-                // Following the link opens the amending order's page, its own box listing
-                // the order it amends.
-                js(&c, "document.querySelector('#related-amended-by a').click(); return true").await;
-                wait_true(
-                    &c,
-                    &format!("return location.pathname === '/acts/{AMENDING}' && !!document.querySelector('#related-amends li')"),
-                    "the amending order's page",
-                )
-                .await;
-                screenshot(&c, &format!("related-amends-{ui}-{width}")).await;
+        let cases = [
+            (
+                "kk",
+                "күшінде",
+                "күшін жойған",
+                "корпуста жоқ",
+                "Байланысты құжаттар",
+                "Алматы облыстық мәслихатының 27.03.2015 № 43-249 шешімі",
+                "ҚР Сыртқы істер министрінің 02.04.2020 № 11-1-4/150 бұйрығы",
+            ),
+            (
+                "ru",
+                "действует",
+                "утратил силу",
+                "нет в корпусе",
+                "Связанные документы",
+                "Решение маслихата Алматинской области от 27.03.2015 № 43-249",
+                "Приказ Министра иностранных дел РК от 02.04.2020 № 11-1-4/150",
+            ),
+        ];
+        each_width_and_language(&f.webdriver, Some(base), &cases, async |c, width, (ui, in_force, repealed, missing, heading, old_name, amending_name)| {
+            let at = format!("{width} px, {ui}");
+            // The new decision: its predecessor, linked, repealed.
+            open(c, &format!("{base}/acts/{NEW}"), RELATED_IN).await;
+            assert_eq!(
+                js(c, "return document.querySelector('#related summary h2').textContent").await,
+                heading,
+                "{at}"
+            );
+            let lists = shown(c).await;
+            assert_eq!(
+                lists["related-replaces"],
+                json!([[format!("/acts/{OLD}"), old_name, repealed]]),
+                "{at}: {lists:#}"
+            );
+            // Every entry is words, none an object's name.
+            assert_eq!(
+                js(c, "return document.getElementById('related').textContent.includes('[object')").await,
+                false,
+                "{at}"
+            );
+            // The box is one keyboard stop before the text: its summary.
+            assert_eq!(
+                js(c, "return document.querySelector('#related').compareDocumentPosition(document.querySelector('.act-grid')) === Node.DOCUMENT_POSITION_FOLLOWING").await,
+                true,
+                "{at}"
+            );
+            js(c, "document.getElementById('related').scrollIntoView(); return true").await;
+            screenshot(c, &format!("related-{ui}-{width}")).await;
+            if let Some(axe) = &axe {
+                let found: Vec<Value> = axe_violations(c, axe)
+                    .await
+                    .into_iter()
+                    .filter(|v| v["impact"] != "minor")
+                    .collect();
+                assert!(found.is_empty(), "{at}: axe-core: {found:#?}");
             }
-            let _ = c.close().await;
-        }
+            // The amended order: the order amending it, in force; the law it is made
+            // under, which the corpus lacks, named by its title alone: quoted as printed.
+            open(c, &format!("{base}/acts/{AMENDED}"), RELATED_IN).await;
+            let lists = shown(c).await;
+            assert_eq!(
+                lists["related-amended-by"],
+                json!([[format!("/acts/{AMENDING}"), amending_name, in_force]]),
+                "{at}: {lists:#}"
+            );
+            assert_eq!(
+                lists["related-cited-by"],
+                json!([[format!("/acts/{AMENDING}"), amending_name, in_force]]),
+                "{at}: {lists:#}"
+            );
+            assert_eq!(
+                lists["related-cites"],
+                json!([[
+                    null,
+                    "«\"Сынақ туралы\" Қазақстан Республикасы Заңының 5-бабына»",
+                    missing
+                ]]),
+                "{at}: {lists:#}"
+            );
+            // Following the link opens the amending order's page, its own box listing
+            // the order it amends.
+            js(c, "document.querySelector('#related-amended-by a').click(); return true").await;
+            wait_true(
+                c,
+                &format!("return location.pathname === '/acts/{AMENDING}' && !!document.querySelector('#related-amends li')"),
+                "the amending order's page",
+            )
+            .await;
+            screenshot(c, &format!("related-amends-{ui}-{width}")).await;
+        })
+        .await;
     });
 }
 

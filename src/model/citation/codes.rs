@@ -226,6 +226,12 @@ pub(crate) enum KindCase {
     Dative,
     /// `приказом`, `бұйрықпен`.
     Instrumental,
+    /// Russian's prepositional, Kazakh's locative: `приказе`, `бұйрықта`.
+    Locative,
+    /// The plural's first case: `приказы`, `бұйрықтар`.
+    Plural,
+    /// The plural's instrumental: `приказами`, `бұйрықтармен`.
+    PluralInstrumental,
     /// Kazakh only: `бұйрығы`.
     Possessive,
     /// Kazakh only: `бұйрығының`.
@@ -237,7 +243,7 @@ pub(crate) enum KindCase {
 }
 
 /// The whole words of one kind of act, lowercase, in each [`KindCase`] (in its order); a
-/// Russian row has its four cases only.
+/// Russian row has the cases before the possessive ones only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct KindForms {
     /// The language of the words.
@@ -247,6 +253,17 @@ pub(crate) struct KindForms {
     /// The words, one per case.
     pub forms: &'static [&'static str],
 }
+
+/// The kinds [`KIND_FORMS`] has words for, in its order, in each language.
+pub(crate) const TABLE_KINDS: [ActKind; 7] = [
+    ActKind::Law,
+    ActKind::Code,
+    ActKind::Decree,
+    ActKind::Resolution,
+    ActKind::Order,
+    ActKind::Decision,
+    ActKind::Disposition,
+];
 
 /// The whole-word forms of every kind word, Russian and Kazakh: what a pattern that matches
 /// a kind in one case lists (the stems that match any form are [`KIND_STEMS`]).
@@ -261,9 +278,45 @@ pub(crate) const KIND_FORMS: [KindForms; 14] = {
         KindForms { lang, kind, forms }
     }
     [
-        row(Ru, K::Law, &["закон", "закона", "закону", "законом"]),
-        row(Ru, K::Code, &["кодекс", "кодекса", "кодексу", "кодексом"]),
-        row(Ru, K::Decree, &["указ", "указа", "указу", "указом"]),
+        row(
+            Ru,
+            K::Law,
+            &[
+                "закон",
+                "закона",
+                "закону",
+                "законом",
+                "законе",
+                "законы",
+                "законами",
+            ],
+        ),
+        row(
+            Ru,
+            K::Code,
+            &[
+                "кодекс",
+                "кодекса",
+                "кодексу",
+                "кодексом",
+                "кодексе",
+                "кодексы",
+                "кодексами",
+            ],
+        ),
+        row(
+            Ru,
+            K::Decree,
+            &[
+                "указ",
+                "указа",
+                "указу",
+                "указом",
+                "указе",
+                "указы",
+                "указами",
+            ],
+        ),
         row(
             Ru,
             K::Resolution,
@@ -272,13 +325,36 @@ pub(crate) const KIND_FORMS: [KindForms; 14] = {
                 "постановления",
                 "постановлению",
                 "постановлением",
+                "постановлении",
+                "постановления",
+                "постановлениями",
             ],
         ),
-        row(Ru, K::Order, &["приказ", "приказа", "приказу", "приказом"]),
+        row(
+            Ru,
+            K::Order,
+            &[
+                "приказ",
+                "приказа",
+                "приказу",
+                "приказом",
+                "приказе",
+                "приказы",
+                "приказами",
+            ],
+        ),
         row(
             Ru,
             K::Decision,
-            &["решение", "решения", "решению", "решением"],
+            &[
+                "решение",
+                "решения",
+                "решению",
+                "решением",
+                "решении",
+                "решения",
+                "решениями",
+            ],
         ),
         row(
             Ru,
@@ -288,6 +364,9 @@ pub(crate) const KIND_FORMS: [KindForms; 14] = {
                 "распоряжения",
                 "распоряжению",
                 "распоряжением",
+                "распоряжении",
+                "распоряжения",
+                "распоряжениями",
             ],
         ),
         row(
@@ -298,6 +377,9 @@ pub(crate) const KIND_FORMS: [KindForms; 14] = {
                 "заңның",
                 "заңға",
                 "заңмен",
+                "заңда",
+                "заңдар",
+                "заңдармен",
                 "заңы",
                 "заңының",
                 "заңына",
@@ -312,6 +394,9 @@ pub(crate) const KIND_FORMS: [KindForms; 14] = {
                 "кодекстің",
                 "кодекске",
                 "кодекспен",
+                "кодексте",
+                "кодекстер",
+                "кодекстермен",
                 "кодексі",
                 "кодексінің",
                 "кодексіне",
@@ -326,6 +411,9 @@ pub(crate) const KIND_FORMS: [KindForms; 14] = {
                 "жарлықтың",
                 "жарлыққа",
                 "жарлықпен",
+                "жарлықта",
+                "жарлықтар",
+                "жарлықтармен",
                 "жарлығы",
                 "жарлығының",
                 "жарлығына",
@@ -340,6 +428,9 @@ pub(crate) const KIND_FORMS: [KindForms; 14] = {
                 "қаулының",
                 "қаулыға",
                 "қаулымен",
+                "қаулыда",
+                "қаулылар",
+                "қаулылармен",
                 "қаулысы",
                 "қаулысының",
                 "қаулысына",
@@ -354,6 +445,9 @@ pub(crate) const KIND_FORMS: [KindForms; 14] = {
                 "бұйрықтың",
                 "бұйрыққа",
                 "бұйрықпен",
+                "бұйрықта",
+                "бұйрықтар",
+                "бұйрықтармен",
                 "бұйрығы",
                 "бұйрығының",
                 "бұйрығына",
@@ -368,6 +462,9 @@ pub(crate) const KIND_FORMS: [KindForms; 14] = {
                 "шешімнің",
                 "шешімге",
                 "шешіммен",
+                "шешімде",
+                "шешімдер",
+                "шешімдермен",
                 "шешімі",
                 "шешімінің",
                 "шешіміне",
@@ -382,6 +479,9 @@ pub(crate) const KIND_FORMS: [KindForms; 14] = {
                 "өкімнің",
                 "өкімге",
                 "өкіммен",
+                "өкімде",
+                "өкімдер",
+                "өкімдермен",
                 "өкімі",
                 "өкімінің",
                 "өкіміне",
@@ -445,6 +545,38 @@ pub(crate) fn kind_stem_alternation(
         }
     }
     stems.join("|")
+}
+
+/// Each modifier of [`KIND_STEMS`] in `lang`, the rest of its word matched by `letters` (a
+/// regex), with the stem of its noun after it, as a regex alternation (`совместн[а-я]*\s+
+/// приказ|…`): for a pattern that reads a two-word kind (`Конституционным законом`,
+/// `бірлескен бұйрығымен`) from its first word.
+pub(crate) fn kind_phrase_alternation(lang: crate::model::Lang, letters: &str) -> String {
+    let noun_stem = |kind: ActKind| {
+        KIND_STEMS
+            .iter()
+            .find(|r| r.lang == lang && r.names == KindWord::Kind(kind))
+            .map(|r| r.stem)
+    };
+    KIND_STEMS
+        .iter()
+        .filter(|r| r.lang == lang)
+        .filter_map(|r| match r.names {
+            KindWord::Modifier(kind) => {
+                // The noun a modifier stands before: a constitutional law is a law, a joint
+                // order an order, a normative resolution a resolution.
+                let noun = match kind {
+                    ActKind::ConstitutionalLaw => ActKind::Law,
+                    ActKind::JointOrder => ActKind::Order,
+                    other => other,
+                };
+                let stem = noun_stem(noun)?;
+                Some(format!(r"{}{letters}\s+{stem}", r.stem))
+            }
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// The form with database code `code` (`ПРИК`, `пост`), if zanlex knows it.
@@ -926,7 +1058,7 @@ mod kind_word_tests {
     fn the_forms_are_the_stems_words() {
         use super::{kind_alternation, KindCase, KIND_FORMS};
         for row in KIND_FORMS {
-            let cases = if row.lang == Lang::Ru { 4 } else { 8 };
+            let cases = if row.lang == Lang::Ru { 7 } else { 11 };
             assert_eq!(row.forms.len(), cases, "{row:?}");
             for form in row.forms {
                 assert_eq!(
@@ -955,6 +1087,29 @@ mod kind_word_tests {
         assert_eq!(
             kind_alternation(Lang::Ru, KindCase::Possessive, &[ActKind::Order]),
             ""
+        );
+    }
+
+    /// The kinds the whole-word table has words for are its rows in each language, and a
+    /// modifier's pattern names its noun.
+    #[test]
+    fn the_table_kinds_and_the_modifiers_nouns() {
+        use super::{kind_phrase_alternation, KIND_FORMS, TABLE_KINDS};
+        for lang in [Lang::Kk, Lang::Ru] {
+            let kinds: Vec<ActKind> = KIND_FORMS
+                .iter()
+                .filter(|r| r.lang == lang)
+                .map(|r| r.kind)
+                .collect();
+            assert_eq!(kinds, TABLE_KINDS, "{lang:?}");
+        }
+        assert_eq!(
+            kind_phrase_alternation(Lang::Ru, "[а-яё]*"),
+            r"совместн[а-яё]*\s+приказ|конституционн[а-яё]*\s+закон|нормативн[а-яё]*\s+постановлени"
+        );
+        assert_eq!(
+            kind_phrase_alternation(Lang::Kk, "\\w*"),
+            r"бірлескен\w*\s+бұйры|конституциял\w*\s+заң|нормативт\w*\s+қаулы"
         );
     }
 

@@ -125,15 +125,6 @@ fn dotted(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
 
-/// The first letter in upper case (a citation may open with `мәслихаттың`).
-fn capitalized(s: String) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) if f.is_lowercase() => f.to_uppercase().chain(c).collect(),
-        _ => s,
-    }
-}
-
 /// The short name of an act of `kind` with these issuing parts, in official form in `lang`:
 /// `ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы`, `ҚР 18.12.1995 № 2688
 /// Конституциялық Заңы`, `Алматы облыстық мәслихатының 15.12.2020 № 64-340 шешімі`;
@@ -222,7 +213,7 @@ fn cite_parts_by(
         Lang::Ru if named => format!("{} {}", form.ru, pieces.join(" и ")),
         Lang::Ru => format!("{} РК {}", form.ru, pieces.join(" и ")),
     };
-    Some(capitalized(out))
+    Some(crate::text::capitalized(&out))
 }
 
 /// The act's short name in its own language: see [`act_short_name_in`].

@@ -95,7 +95,7 @@ impl UnitInWords {
     /// ```
     pub fn of(eid: &str) -> Self {
         UnitInWords(ByLang::from_fn(|lang| {
-            capitalized(named(eid, lang, Case::Subject))
+            crate::text::capitalized(&named(eid, lang, Case::Subject))
         }))
     }
 }
@@ -546,7 +546,7 @@ fn what_was_done(eid: &str, action: AmendAction, lang: Lang) -> String {
             }
         }
     };
-    capitalized(s)
+    crate::text::capitalized(&s)
 }
 
 /// From when a change is in force, in `lang`; an estimate is said to be one.
@@ -558,15 +558,6 @@ fn since(effective: Option<&EffectiveDate>, lang: Lang) -> String {
         (Some(e), Lang::Kk) => format!("{} бастап", dotted(e.date)),
         (Some(e), Lang::Ru) if e.estimated => format!("примерно с {}", dotted(e.date)),
         (Some(e), Lang::Ru) => format!("с {}", dotted(e.date)),
-    }
-}
-
-/// The first letter in upper case.
-fn capitalized(s: String) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => s,
     }
 }
 
