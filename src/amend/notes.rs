@@ -38,8 +38,19 @@ static ACTION_RE: LazyLock<Regex> =
 static BARE_ACTION_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(ACTIONS).expect("static regex"));
 
+/// A dated amending act standing right after an action phrase printed without its dash
+/// (`6-баған алынып тасталды Астана қаласы мәслихатының 24.06.2015 № 383/54-V шешімімен`):
+/// its issuer's words, then its date and number.
+static UNDASHED_ACT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+[^-–—;()0-9]{0,160}\b[0-9]{1,2}\.[0-9]{2}\.[0-9]{4}\s*(?:№|N)")
+        .expect("static regex")
+});
+
+/// An act's number after `№` / `N`, with the session mark a maslikhat's number ends with
+/// (`№ 60/522-6с`, the sixth convocation's `с`).
 pub(crate) static SIGN_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:№|\bN)\s*([0-9]+(?:[-/][0-9A-Za-zІі]+|\.[0-9]+)*)").expect("static regex")
+    Regex::new(r"(?:№|\bN)\s*([0-9]+(?:[-/][0-9A-Za-zІі]+(?:с\b)?|\.[0-9]+)*)")
+        .expect("static regex")
 });
 
 pub(crate) static BARE_NUMBER_RE: LazyLock<Regex> =
@@ -143,7 +154,14 @@ pub fn parse_unit_citation(text: &str) -> Vec<NoteEvent> {
 
 /// Splits a note body at its action phrases and reads each segment's citations.
 fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
-    let actions: Vec<_> = ACTION_RE.find_iter(body).collect();
+    let mut actions: Vec<_> = ACTION_RE.find_iter(body).collect();
+    if actions.is_empty() {
+        // No dash after the action: read it where a dated act follows it at once.
+        actions = BARE_ACTION_RE
+            .find_iter(body)
+            .filter(|m| UNDASHED_ACT_RE.is_match(&body[m.end()..]))
+            .collect();
+    }
     let Some(first) = actions.first() else {
         return Vec::new();
     };
@@ -172,7 +190,7 @@ fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
             AmendAction::Prospective
         } else if phrase.contains("толықтырылды") {
             AmendAction::Inserted
-        } else if phrase.contains("алып") {
+        } else if phrase.contains("тасталды") {
             AmendAction::Deleted
         } else if phrase.contains("күші") {
             AmendAction::Repealed
