@@ -35,6 +35,14 @@ static ACTION_RE: LazyLock<Regex> =
 static BARE_ACTION_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(ACTIONS).expect("static regex"));
 
+/// A dated amending act standing right after an action phrase printed without its dash
+/// (`6-баған алынып тасталды Астана қаласы мәслихатының 24.06.2015 № 383/54-V шешімімен`):
+/// its issuer's words, then its date and number.
+static UNDASHED_ACT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+[^-–—;()0-9]{0,160}\b[0-9]{1,2}\.[0-9]{2}\.[0-9]{4}\s*(?:№|N)")
+        .expect("static regex")
+});
+
 /// The start of a kind word, by the one table of kind words (a modifier and its noun, or a
 /// noun's stem): [`kind_of`] reads only its beginning, and the first match starts where it
 /// would with the rest of the word (`\w*`) matched too, so the word's tail is not searched for
@@ -132,7 +140,14 @@ pub fn parse_unit_citation(text: &str) -> Vec<NoteEvent> {
 
 /// Splits a note body at its action phrases and reads each segment's citations.
 fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
-    let actions: Vec<_> = ACTION_RE.find_iter(body).collect();
+    let mut actions: Vec<_> = ACTION_RE.find_iter(body).collect();
+    if actions.is_empty() {
+        // No dash after the action: read it where a dated act follows it at once.
+        actions = BARE_ACTION_RE
+            .find_iter(body)
+            .filter(|m| UNDASHED_ACT_RE.is_match(&body[m.end()..]))
+            .collect();
+    }
     let Some(first) = actions.first() else {
         return Vec::new();
     };
@@ -161,7 +176,7 @@ fn parse_body(body: &str, forced_label: Option<&str>) -> Vec<NoteEvent> {
             AmendAction::Prospective
         } else if phrase.contains("толықтырылды") {
             AmendAction::Inserted
-        } else if phrase.contains("алып") {
+        } else if phrase.contains("тасталды") {
             AmendAction::Deleted
         } else if phrase.contains("күші") {
             AmendAction::Repealed

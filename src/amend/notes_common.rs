@@ -17,9 +17,11 @@ pub struct NoteEvent {
     pub rule: EffectiveRule,
 }
 
-/// A citation's number after its sign (`№ 11-1-4/628`, `N 379`).
+/// A citation's number after its sign (`№ 11-1-4/628`, `N 379`), with the session mark a
+/// maslikhat's number ends with (`№ 60/522-6с`, the sixth convocation's `с`).
 pub(crate) static SIGN_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:№|\bN)\s*([0-9]+(?:[-/][0-9A-Za-zІі]+|\.[0-9]+)*)").expect("static regex")
+    Regex::new(r"(?:№|\bN)\s*([0-9]+(?:[-/][0-9A-Za-zІі]+(?:с\b)?|\.[0-9]+)*)")
+        .expect("static regex")
 });
 
 /// A citation's number printed without its sign (`11-1-4/628`).

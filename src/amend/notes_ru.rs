@@ -68,7 +68,8 @@ static OBJECT_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// a noun in any case of the one table of kind words, singular or plural.
 static KIND_RE: LazyLock<Regex> = LazyLock::new(|| {
     use KindCase::{
-        Dative, Genitive, Instrumental, Locative, Nominative, Plural, PluralInstrumental,
+        Dative, Genitive, Instrumental, Locative, Nominative, Plural, PluralGenitive,
+        PluralInstrumental,
     };
     let mut words: Vec<&str> = Vec::new();
     for case in [
@@ -79,6 +80,7 @@ static KIND_RE: LazyLock<Regex> = LazyLock::new(|| {
         Locative,
         Plural,
         PluralInstrumental,
+        PluralGenitive,
     ] {
         for w in kind_forms(Lang::Ru, case, &TABLE_KINDS) {
             if !words.contains(&w) {
@@ -93,6 +95,7 @@ static KIND_RE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
+
 /// A unit named in a target (`Статья 3-1`, `пункта 2`, `Подпункт 4)`, `Глава I`, `Приложение 2`).
 static REF_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(подпункт[а-яё]*|пункт[а-яё]*|стать[а-яё]*|глав[а-яё]*|раздел[а-яё]*|приложени[а-яё]*)\s+([0-9]+(?:-[0-9]+)*\)?|[IVXLCІ]+\b)")

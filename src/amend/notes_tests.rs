@@ -604,12 +604,56 @@ fn a_change_note_without_its_participle_after_a_comma() {
 
 /// `алынып тасталды` (for `алып тасталды`) with no dash before the amending act: the note on
 /// the appendix of the Astana maslikhat's decision of 21.12.2009 № 286/42-IV (50390, edition
-/// of 24.06.2015) is an amendment note whose act is not read, not a note stating the act's own
-/// commencement (its bracket is the amending decision's).
+/// of 24.06.2015) is a deletion by the decision it names, with that decision's own rule (not
+/// a note stating the act's own commencement: its bracket is the amending decision's).
 #[test]
 fn a_deletion_note_worded_alynyp_tastaldy_is_an_amendment_note() {
+    // With its dash (article 26 of the Law on Languages, 104462): a
+    // deletion, not a change.
+    let got = [
+        events("> *Ескерту. 6-баған алынып тасталды Астана қаласы мәслихатының 24.06.2015 № 383/54-V шешімімен (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі).*"),
+        events("Ескерту. 26-бап алынып тасталды - Қазақстан Республикасының 2004.12.20. № 13 (2005 жылғы 1 қаңтардан бастап күшіне енеді) Заңымен.*"),
+    ];
     assert_eq!(
-        crate::amend::notes::parse_note_explained("> *Ескерту. 6-баған алынып тасталды Астана қаласы мәслихатының 24.06.2015 № 383/54-V шешімімен (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі).*").err(),
-        Some("no dated amending act")
+        got,
+        [
+            ["6-баған | Deleted | decision | Астана қаласы мәслихатының | maslikhat | 2015-06-24 | 383/54-V | +10d"],
+            ["26-бап | Deleted | law | Қазақстан Республикасының | parliament | 2004-12-20 | 13 | on 2005-01-01"],
+        ]
+    );
+}
+
+/// A maslikhat's number keeps the session mark it ends with (`№ 60/522-6с`), and the count
+/// printed `күнтезбелік` is ten days: the note on the appendix of the Shymkent maslikhat's
+/// decision of 11.12.2019 № 58/506-6с (137028), as printed.
+#[test]
+fn a_maslikhat_number_keeps_its_session_mark() {
+    assert_eq!(
+        events("Ескерту. Қосымша жаңа редакцияда - Шымкент қаласы мәслихатының 31.01.2020 № 60/522-6с (алғашқы ресми жарияланған күнінен кейін күнтезбелік он күн өткен соң қолданысқа енгізіледі); 15.12.2020 № 72/670-6с (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі) шешімдерімен."),
+        [
+            "Қосымша | NewWording | decision | Шымкент қаласы мәслихатының | maslikhat | 2020-01-31 | 60/522-6с | +10d",
+            "Қосымша | NewWording | decision | Шымкент қаласы мәслихатының | maslikhat | 2020-12-15 | 72/670-6с | +10d",
+        ]
+    );
+}
+
+/// A kind word in the genitive plural before the issuer (`в редакции решений маслихата …`):
+/// the note on the appendix of the Shymkent maslikhat's decision of 11.12.2019 № 58/506-6с
+/// (137028), as printed; each act a decision, its number with its session mark.
+#[test]
+fn a_kind_word_in_the_genitive_plural() {
+    let s = |date: &str, n: &str, rule: &str| {
+        format!("Приложение | NewWording | decision | маслихата города Шымкент | maslikhat | {date} | {n} | {rule}")
+    };
+    assert_eq!(
+        events("Сноска. Приложение в редакции решений маслихата города Шымкент от 31.01.2020 № 60/522-6с (вводится в действие по истечении десяти календарных дней после дня его первого опубликования); от 15.12.2020 № 72/670-6с (вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования); от 03.06.2021 № 5/38-VII (вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования); от 26.08.2021 № 8/63-VII (вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования); от 08.04.2022 № 15/134-VII (вводится в действие со дня его первого официального опубликования); от 03.07.2023 № 5/53-VIII (вводится в действие со дня его первого официального опубликования)."),
+        [
+            s("2020-01-31", "60/522-6с", "+10d"),
+            s("2020-12-15", "72/670-6с", "+10d"),
+            s("2021-06-03", "5/38-VII", "+10d"),
+            s("2021-08-26", "8/63-VII", "+10d"),
+            s("2022-04-08", "15/134-VII", "publication"),
+            s("2023-07-03", "5/53-VIII", "publication"),
+        ]
     );
 }

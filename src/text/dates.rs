@@ -11,7 +11,7 @@ use zanlex_analysis::KK_MONTHS;
 /// Month number of a Kazakh (or Russian) month word in any case form
 /// (`қаңтардағы`, `маусымда`, `сентября`).
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = normalize_i(&super::lowercase(word));
+    let w = normalize_i(&cyrillic_lookalikes(&super::lowercase(word)));
     const RU: [(&str, u32); 12] = [
         ("январ", 1),
         ("феврал", 2),
@@ -44,6 +44,32 @@ pub fn month_number(word: &str) -> Option<u32> {
         }
     }
     None
+}
+
+/// A lowercase Cyrillic word with the Latin letters that look like Cyrillic ones made Cyrillic
+/// (`октябpя` with a Latin `p`, `апpеля`, `маpта`, as old requisites of the 1990s print the
+/// month), so that it reads as the word it shows; a word with no Cyrillic letter is left as it
+/// is (`may` is no month).
+fn cyrillic_lookalikes(word: &str) -> std::borrow::Cow<'_, str> {
+    const PAIRS: [(char, char); 8] = [
+        ('a', 'а'),
+        ('c', 'с'),
+        ('e', 'е'),
+        ('o', 'о'),
+        ('p', 'р'),
+        ('x', 'х'),
+        ('y', 'у'),
+        ('k', 'к'),
+    ];
+    let latin = |c: char| PAIRS.iter().any(|&(l, _)| l == c);
+    let cyrillic = word.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
+    if !cyrillic || !word.chars().any(latin) {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    word.chars()
+        .map(|c| PAIRS.iter().find(|&&(l, _)| l == c).map_or(c, |&(_, k)| k))
+        .collect::<String>()
+        .into()
 }
 
 /// Replaces Latin `i` (and `I`) used inside Cyrillic words with Kazakh `і` (`І`).
@@ -119,9 +145,10 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     best.map(|(_, d)| d)
 }
 
-/// Both numeric styles acts print: `23.11.2022` (also `01.01. 2005`) and `1999.05.06.`.
+/// Both numeric styles acts print: `23.11.2022` (also `01.01. 2005`, and `21 .10.2003` with a
+/// blank before the first dot, as a note of 2003 prints it) and `1999.05.06.`.
 static NUMERIC_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})\.?|\b([0-9]{1,2})\.([0-9]{1,2})\.\s?([0-9]{4})\b)")
+    Regex::new(r"(?:\b([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})\.?|\b([0-9]{1,2})\s?\.([0-9]{1,2})\.\s?([0-9]{4})\b)")
         .expect("static regex")
 });
 
@@ -319,6 +346,16 @@ mod tests {
             d(2024, 7, 1)
         );
         assert_eq!(parse_date("30 февраля 2020 года"), None);
+        // A month printed with Latin look-alikes, as requisites of the 1990s in the mirror
+        // print it (`Кабинета Министpов … от 22 октябpя 1992 года № 891`, a Latin `p`).
+        assert_eq!(
+            parse_date("Постановление Кабинета Министpов Республики Казахстан от 22 октябpя 1992 года № 891"),
+            d(1992, 10, 22)
+        );
+        assert_eq!(parse_date("от 14 апpеля 1992 года"), d(1992, 4, 14));
+        assert_eq!(parse_date("от 23 маpта 1995 года"), d(1995, 3, 23));
+        // A word all Latin is no month.
+        assert_eq!(parse_date("1 may 2020 года"), None);
         let found = find_dates_with_words("от 6 мая 1999 г. N 379; от 19.06.2007 N 267");
         let got: Vec<_> = found
             .iter()
