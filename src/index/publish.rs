@@ -10,7 +10,8 @@
 //! object store can carry the destination folder on to other machines, generation folders
 //! first and `CURRENT` last.
 
-use super::build::{index_err, is_zanlex_index, not_an_index};
+use super::build::{is_zanlex_index, not_an_index};
+use crate::error::index_err;
 use super::durable::make_durable;
 use super::layout::IndexDir;
 use std::path::{Path, PathBuf};
