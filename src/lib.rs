@@ -107,8 +107,8 @@ pub mod pages {
         related_acts, RelatedAct, RelatedActs, RelatedRequest, RelatedTotals,
     };
     pub use crate::answer::search_page::{
-        hits_page, search_page, ActBrief, AmendmentBrief, HitBrief, HitsPage, RefBrief,
-        SearchArgs, SearchPageRequest, UnitBrief, VersionBrief, ACT_TITLE_CHARS,
+        hits_page, search_page, ActBrief, AmendmentBrief, HitBrief, HitsPage, RefBrief, SearchArgs,
+        SearchPageRequest, UnitBrief, VersionBrief, ACT_TITLE_CHARS,
     };
 }
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};

@@ -12,9 +12,7 @@
 
 use super::Target;
 use crate::model::Lang;
-use crate::{
-    ActHistory, ActOutline, CitedByList, CorpusStats, RefList, ZanIndex,
-};
+use crate::{ActHistory, ActOutline, CitedByList, CorpusStats, RefList, ZanIndex};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -19,7 +19,9 @@ use std::path::{Path, PathBuf};
 use tantivy::Index;
 #[cfg(test)]
 use {
-    super::schema::SCHEMA_VERSION, super::writer::{create_index, write_acts}, crate::model::Act,
+    super::schema::SCHEMA_VERSION,
+    super::writer::{create_index, write_acts},
+    crate::model::Act,
     std::collections::BTreeMap,
 };
 

@@ -31,8 +31,8 @@ pub use build::build_from_acts;
 #[cfg(test)]
 pub use build::Manifest;
 pub use build::{BuildOptions, Progress, RefreshReport, Rehash};
-pub use refresh::refresh;
 pub use publish::{publish, Published};
+pub use refresh::refresh;
 pub use refresh_cache::RefreshCache;
 pub use schema::{Fields, SCHEMA_VERSION};
 #[cfg(feature = "watch")]

@@ -11,9 +11,9 @@
 //! first and `CURRENT` last.
 
 use super::build::{is_zanlex_index, not_an_index};
-use crate::error::index_err;
 use super::durable::make_durable;
 use super::layout::IndexDir;
+use crate::error::index_err;
 use std::path::{Path, PathBuf};
 
 /// What [`publish`] did.

@@ -106,10 +106,7 @@ impl Weight for DisMaxWeight {
                 counts.push(count);
             }
         }
-        let maxes: Vec<Score> = scorers
-            .iter()
-            .map(|s| clause_max(s.as_ref()))
-            .collect();
+        let maxes: Vec<Score> = scorers.iter().map(|s| clause_max(s.as_ref())).collect();
         let scorer: Box<dyn Scorer> = match (scorers.len(), counts.first()) {
             (0, _) => Box::new(EmptyScorer),
             (1, Some(1.0)) => scorers.remove(0),
