@@ -583,20 +583,14 @@ async fn refs(
     let p = params(q)?;
     let target = target.to_string();
     let (lang, as_of) = (p.lang.as_deref(), p.as_of.as_deref());
+    let (offset, limit) = (p.offset.as_deref(), p.limit.as_deref());
     let args = ListArgs {
         unresolved: flag_param("unresolved", p.unresolved.as_deref())?,
-        ..list_args(
-            &target,
-            lang,
-            as_of,
-            p.offset.as_deref(),
-            p.limit.as_deref(),
-        )?
+        ..list_args(&target, lang, as_of, offset, limit)?
     };
     let request = RefsRequest::parse(&args, &door.budget, param_name)?;
-    Ok(Json(
-        read(&state, &door, request, zanlex::pages::refs_page).await?,
-    ))
+    let page = read(&state, &door, request, zanlex::pages::refs_page);
+    Ok(Json(page.await?))
 }
 
 /// `GET /v1/acts/{id}/cited-by`: `zanlex cited-by ID --json`.
@@ -652,20 +646,14 @@ async fn cited_by(
     let p = params(q)?;
     let target = target.to_string();
     let (lang, as_of) = (p.lang.as_deref(), p.as_of.as_deref());
+    let (offset, limit) = (p.offset.as_deref(), p.limit.as_deref());
     let args = ListArgs {
         exact: flag_param("exact", p.exact.as_deref())?,
-        ..list_args(
-            &target,
-            lang,
-            as_of,
-            p.offset.as_deref(),
-            p.limit.as_deref(),
-        )?
+        ..list_args(&target, lang, as_of, offset, limit)?
     };
     let request = RefsRequest::parse(&args, &door.budget, param_name)?;
-    Ok(Json(
-        read(&state, &door, request, zanlex::pages::cited_by_page).await?,
-    ))
+    let page = read(&state, &door, request, zanlex::pages::cited_by_page);
+    Ok(Json(page.await?))
 }
 
 /// The parameters of an act's related acts.
@@ -711,9 +699,8 @@ pub(crate) async fn act_related(
     let (lang, as_of) = (p.lang.as_deref(), p.as_of.as_deref());
     let args = list_args(&id, lang, as_of, p.offset.as_deref(), p.limit.as_deref())?;
     let request = RelatedRequest::parse(&args, &door.budget, param_name)?;
-    Ok(Json(
-        read(&state, &door, request, zanlex::pages::related_acts).await?,
-    ))
+    let page = read(&state, &door, request, zanlex::pages::related_acts);
+    Ok(Json(page.await?))
 }
 
 /// The parameters of a unit.
@@ -811,9 +798,8 @@ pub(crate) async fn history(
     let lang = p.lang.as_deref();
     let args = list_args(&target, lang, None, p.offset.as_deref(), p.limit.as_deref())?;
     let request = HistoryRequest::parse(&args, &door.budget, param_name)?;
-    Ok(Json(
-        read(&state, &door, request, zanlex::pages::history_page).await?,
-    ))
+    let page = read(&state, &door, request, zanlex::pages::history_page);
+    Ok(Json(page.await?))
 }
 
 /// The parameters of a diff.
