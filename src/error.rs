@@ -254,6 +254,14 @@ impl Error {
     }
 }
 
+/// An [`Error::Index`] about `path` (the index folder, or a file of it), saying `reason`.
+pub(crate) fn index_err(path: &std::path::Path, reason: impl std::fmt::Display) -> Error {
+    Error::Index {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    }
+}
+
 #[doc(hidden)]
 impl From<tantivy::TantivyError> for Error {
     fn from(e: tantivy::TantivyError) -> Self {

@@ -90,14 +90,15 @@ pub mod pages {
     };
     pub use crate::answer::list_args::{ChangesArgs, DiffArgs, ListArgs, StatsArgs};
     pub use crate::answer::pages::{
-        at_date, bound_search_page, bound_text, cited_by_page, diff_page, history_page, read,
-        refs_page, stats, ActBrief, ActDiffPage, ActRead, AmendmentBrief, Budget, DiffRequest,
-        HistoryPage, HistoryRequest, HistoryTotals, HitBrief, HitsPage, Links, PageHead, Paging,
-        ReadAnswer, RefBrief, RefsPage, RefsRequest, StatsAnswer, StatsRequest, UnitBrief,
-        UnitOnDate, UnitRead, VersionBrief, ACT_TITLE_CHARS, LIST_END, MAX_OUTLINE_UNITS,
+        bound_search_page, bound_text, cited_by_page, diff_page, history_page, refs_page, stats,
+        ActDiffPage, Budget, DiffRequest, HistoryPage, HistoryRequest, HistoryTotals, Links,
+        PageHead, Paging, RefsPage, RefsRequest, StatsAnswer, StatsRequest, LIST_END,
         MAX_SERVER_LIST_PAGE, MAX_SERVER_SEARCH_PAGE, MAX_STATS_LIMIT, SERVER_ANSWER_CHARS,
     };
-    pub use crate::answer::read_page::{act_page, unit_page, AtDateRequest, ReadArgs, ReadRequest};
+    pub use crate::answer::read_page::{
+        act_page, at_date, read, unit_page, ActRead, AtDateRequest, ReadAnswer, ReadArgs,
+        ReadRequest, UnitOnDate, UnitRead, MAX_OUTLINE_UNITS,
+    };
     pub use crate::answer::recent::{
         recent_changes, RecentArgs, RecentChange, RecentChangesAnswer, RecentChangesRequest,
         RecentScope, DEFAULT_RECENT_PAGE, MAX_RECENT_PAGE, MAX_RECENT_QUERY_ACTS,
@@ -105,7 +106,10 @@ pub mod pages {
     pub use crate::answer::related::{
         related_acts, RelatedAct, RelatedActs, RelatedRequest, RelatedTotals,
     };
-    pub use crate::answer::search_page::{hits_page, search_page, SearchArgs, SearchPageRequest};
+    pub use crate::answer::search_page::{
+        hits_page, search_page, ActBrief, AmendmentBrief, HitBrief, HitsPage, RefBrief, SearchArgs,
+        SearchPageRequest, UnitBrief, VersionBrief, ACT_TITLE_CHARS,
+    };
 }
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
 #[cfg(feature = "watch")]

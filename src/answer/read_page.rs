@@ -2,14 +2,18 @@
 //! language and what of the texts is sent, checked in one place ([`ReadRequest::parse`],
 //! [`AtDateRequest::parse`]), and the answers made from it: the act's outline
 //! ([`act_page`]) and the unit ([`unit_page`]) as the command line's `zanlex show --json` and
-//! the HTTP API send them, and an assistant's [`super::pages::read`] and
-//! [`super::pages::at_date`] (the MCP tools `read` and `at_date`).
+//! the HTTP API send them, and an assistant's [`read`] and [`at_date`] (the MCP tools `read`
+//! and `at_date`).
 
-use super::pages::{bound_act_outline, bound_text, Budget, LIST_END};
+use super::pages::{
+    bound_act_outline, bound_outline, bound_text, json_chars, Budget, Links, CUT_NOTE_CHARS,
+    LIST_END,
+};
 use super::Target;
 use crate::model::Lang;
-use crate::{ActOutline, UnitOrParallel, ZanIndex};
+use crate::{ActOutline, ParallelUnit, UnitAnswer, UnitOrParallel, ZanIndex};
 use chrono::NaiveDate;
+use serde::Serialize;
 
 /// A read as a door received it, each value as typed (an empty text is as if not given),
 /// before [`ReadRequest::parse`] checks it.
@@ -318,4 +322,159 @@ pub fn unit_page(
         one.mark(index, words)?;
     }
     Ok(UnitOrParallel::One(Box::new(one)))
+}
+
+/// An act's outline with its links: what the MCP tool `read` sends for an act.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ActRead {
+    /// The act's page (see [`Links`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+    /// Set when the outline was too large to send whole: what was left out and how to see it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The outline.
+    #[serde(flatten)]
+    pub outline: ActOutline,
+}
+
+/// A unit's text in the languages asked for, with its links: what the MCP tool `read`
+/// sends for a unit.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct UnitRead {
+    /// `ACT_ID#EID`.
+    pub target: String,
+    /// The citation in the first language that has the unit (Kazakh first).
+    pub citation: String,
+    /// The unit's page (see [`Links`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+    /// The unit in each language (`null` where a language lacks it or was not asked for).
+    #[serde(flatten)]
+    pub both: ParallelUnit,
+}
+
+/// What the MCP tool `read` sends: an act's outline or a unit's text.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum ReadAnswer {
+    /// An act's outline.
+    Act(Box<ActRead>),
+    /// A unit's text.
+    Unit(Box<UnitRead>),
+}
+
+/// Most units of an act's outline `read` sends: past it, or past the budget's
+/// `outline_chars`, the outline's deepest levels are left out.
+pub const MAX_OUTLINE_UNITS: usize = 600;
+
+/// What `read` answers for the request's `target` on `as_of` in `lang`: the act's outline (the units it had
+/// that day, with their states, when a date is asked), or the unit in the language asked for
+/// (both side by side when none is), its text within `budget`.
+pub fn read(
+    index: &ZanIndex,
+    request: &ReadRequest,
+    links: &Links,
+    budget: &Budget,
+) -> crate::Result<ReadAnswer> {
+    let ReadRequest {
+        ref target,
+        lang,
+        as_of,
+        ..
+    } = *request;
+    let Some(eid) = target.eid() else {
+        let mut outline = request.outline(index, budget.answer_chars, None)?;
+        let units = std::mem::take(&mut outline.units);
+        let room = budget
+            .outline_chars
+            .saturating_sub(json_chars(&outline) + CUT_NOTE_CHARS);
+        outline.units = units;
+        let note = bound_outline(
+            &mut outline.units,
+            &outline.id,
+            MAX_OUTLINE_UNITS,
+            room,
+            "call `read` with",
+        );
+        return Ok(ReadAnswer::Act(Box::new(ActRead {
+            permalink: links.permalink(&outline.id, None, as_of, outline.official_url.as_deref()),
+            note,
+            outline,
+        })));
+    };
+    let mut both = index.parallel_unit(&target.act, eid, as_of)?;
+    if let Some(lang) = lang {
+        for (_, unit) in both.iter_mut().filter(|(l, _)| *l != lang) {
+            *unit = None;
+        }
+    }
+    if both.units_mut().next().is_none() {
+        // The language asked for lacks it: the library's own message for that language.
+        index.unit_answer(&target.act, eid, lang, as_of)?;
+    }
+    let rest = "its units are listed in `children`: `read` each by its eid";
+    for unit in both.units_mut() {
+        bound_text(&mut unit.text, budget.text_chars, rest);
+    }
+    let first = both.columns().find_map(|(_, unit)| unit);
+    let (citation, act_id, official) = first
+        .map(|u| (u.citation.clone(), u.act.id.clone(), u.act.url.clone()))
+        .unwrap_or_else(|| (String::new(), target.act.clone(), None));
+    Ok(ReadAnswer::Unit(Box::new(UnitRead {
+        target: format!("{act_id}#{eid}"),
+        citation,
+        permalink: links.permalink(&act_id, Some(eid), as_of, official.as_deref()),
+        both,
+    })))
+}
+
+/// A unit as it stood on a date, with its link: what the MCP tool `at_date` sends.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct UnitOnDate {
+    /// The date asked for.
+    pub date: NaiveDate,
+    /// The unit's page on that date (see [`Links`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+    /// The unit; its `state_text` in English (the library's words are in the text's
+    /// language, for its readers; an assistant is told in the language of its instructions).
+    #[serde(flatten)]
+    pub unit: UnitAnswer,
+}
+
+/// What `at_date` answers: the request's unit on its date, by the point-in-time rule, its
+/// text within `budget`.
+pub fn at_date(
+    index: &ZanIndex,
+    request: &AtDateRequest,
+    links: &Links,
+    budget: &Budget,
+) -> crate::Result<UnitOnDate> {
+    let AtDateRequest {
+        ref act,
+        ref eid,
+        date,
+        lang,
+    } = *request;
+    let mut unit = index.unit_answer(act, eid, lang, Some(date))?;
+    bound_text(
+        &mut unit.text,
+        budget.text_chars,
+        "its units are listed in `children`: `at_date` each by its eid",
+    );
+    unit.state_text = unit.state.describe(Some(date), None);
+    Ok(UnitOnDate {
+        date,
+        permalink: links.permalink(&unit.act.id, Some(eid), Some(date), unit.act.url.as_deref()),
+        unit,
+    })
 }

@@ -4,8 +4,12 @@
 //! `--json`, the HTTP API, the Python package) and an assistant's page of briefs
 //! ([`hits_page`]: the MCP tool `search`).
 
-use super::pages::{hits_page_of, Budget, HitsPage, Links, Paging};
+use super::pages::{bound_text, json_chars, Budget, Links, PageHead, Paging};
+use crate::model::Lang;
+use crate::search::{Hit, SearchResults};
 use crate::{SearchPage, SearchRequest, ZanIndex};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// A search as a door received it, each value as typed (an empty text is as if not given),
 /// before [`SearchPageRequest::parse`] checks it.
@@ -294,4 +298,340 @@ pub fn hits_page(
 ) -> crate::Result<HitsPage> {
     let results = index.search(&request.search)?;
     hits_page_of(index, results, request, links, budget)
+}
+
+/// A search hit as an assistant reads it: the unit, its act and citation, the passage that
+/// matched (its words marked), when its wording is in force, what it refers to and how it
+/// was amended (counted, the first few listed), and the links that open it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct HitBrief {
+    /// 1-based, in the whole list of hits.
+    pub rank: usize,
+    /// True when the unit has fewer of the query's words than a full match.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub partial: bool,
+    /// The language of the text (`kk`, `ru`).
+    pub lang: String,
+    /// The act.
+    pub act: ActBrief,
+    /// The unit.
+    pub unit: UnitBrief,
+    /// Its pinpoint citation.
+    pub citation: String,
+    /// The unit's text when short; else the passage the query's words are in, cut at word
+    /// ends (`…`), those words in `[brackets]`.
+    pub text: String,
+    /// How many characters the unit's whole text has (`read` gives it).
+    pub text_chars: usize,
+    /// When the wording shown is in force, and its state.
+    pub version: VersionBrief,
+    /// The references of the unit's text, the first few (`references_total` counts them).
+    pub references: Vec<RefBrief>,
+    /// How many references the unit's text makes.
+    pub references_total: usize,
+    /// The latest amendments of the unit, the last few (`amendments_total` counts them).
+    pub amendments: Vec<AmendmentBrief>,
+    /// How many amendments touched the unit.
+    pub amendments_total: usize,
+    /// The question's words the unit does not say that other units of its article do, with
+    /// where ([`Hit::in_article`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_article: Vec<crate::ArticleMatch>,
+    /// The unit's page (see [`Links`]); the official text's address when no zanlex page can
+    /// be opened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+    /// Set when something of the hit was left out: the requests that give it whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub more: Option<String>,
+}
+
+/// The act of a hit: its id, title (long ones cut), status and official text.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ActBrief {
+    /// The act's id.
+    pub id: String,
+    /// Its title, cut past [`ACT_TITLE_CHARS`] characters (`…`).
+    pub title: String,
+    /// `in_force`, `repealed` or `unknown`.
+    pub status: String,
+    /// The address of the official text, when the corpus gives one and the hit's wording is
+    /// of that text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// Characters of an act's title a hit shows.
+pub const ACT_TITLE_CHARS: usize = 160;
+
+/// The unit of a hit: its eid, label and heading.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct UnitBrief {
+    /// The unit's eid.
+    pub eid: String,
+    /// Its label (`3-тармақ 2) тармақша`).
+    pub label: String,
+    /// Its heading, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+}
+
+/// When a hit's wording is in force, `[from, to)`, and its state on the date asked for.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct VersionBrief {
+    /// In force from (open when `None`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// Until, exclusive (open when `None`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+    /// True when `from` rests on an assumption (an edition's date for an effective date).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub from_estimated: bool,
+    /// The unit's state on the date asked for (today when none).
+    pub state: crate::TimeState,
+}
+
+/// A reference inside a hit: as printed, and the unit it leads to when resolved.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RefBrief {
+    /// The reference as printed.
+    pub text: String,
+    /// `ACT_ID#EID` of the unit it leads to, when resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// That unit's citation, when resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+}
+
+/// An amendment inside a hit: what was done, when it took effect and by which act.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AmendmentBrief {
+    /// Changed, added, deleted, renamed…
+    pub action: crate::AmendAction,
+    /// The day it took effect, when the note gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<NaiveDate>,
+    /// The amending act in official form.
+    pub by: String,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// One page of a search, each hit with its links, bounded in size: what the MCP tool
+/// `search` sends.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct HitsPage {
+    /// The query as typed.
+    pub query: String,
+    /// Units matching, in every act (repealed ones included); a lower bound when
+    /// `total_is_lower_bound`.
+    pub total: usize,
+    /// True when `total` counts only the matches the search looked at.
+    pub total_is_lower_bound: bool,
+    /// The total as a reader sees it: `42`, or `10,000+` when it is a lower bound.
+    pub total_text: String,
+    /// True when no unit had all the words and units with some of them are shown.
+    pub relaxed: bool,
+    /// The page of hits: `offset`, `limit`, `next_offset`, `cut`.
+    #[serde(flatten)]
+    pub page: PageHead,
+    /// Hits of this page in repealed acts, left out (asked to be kept, they are shown).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub repealed_left_out: usize,
+    /// Query words the index does not know, each with the nearest words it does know,
+    /// searched beside it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub searched_also: Vec<crate::SearchedAlso>,
+    /// The hits, best first.
+    pub hits: Vec<HitBrief>,
+}
+
+/// The page of `results` (a search for the request's `offset + limit` hits) the request asks,
+/// the references of the page's hits resolved from `index`, each hit with its links, within
+/// `budget`. Hits in repealed acts rank after the law in force; unless the request keeps
+/// them, they are left out of the page and counted, so that a page shorter than its limit
+/// says why.
+fn hits_page_of(
+    index: &ZanIndex,
+    results: SearchResults,
+    request: &SearchPageRequest,
+    links: &Links,
+    budget: &Budget,
+) -> crate::Result<HitsPage> {
+    let (paging, include_repealed, as_of) = (
+        request.paging,
+        request.include_repealed,
+        request.search.as_of,
+    );
+    let mut page = crate::SearchPage::new(results, paging.offset, paging.limit);
+    page.results.resolve_references(index, as_of)?;
+    let relaxed = page.relaxed;
+    let total_text = page.results.total_text();
+    let SearchResults {
+        query,
+        total,
+        total_is_lower_bound,
+        hits,
+        searched_also,
+        ..
+    } = page.results;
+    let before = hits.len();
+    let mut answer = HitsPage {
+        query,
+        total,
+        total_is_lower_bound,
+        total_text,
+        relaxed,
+        page: PageHead::new(paging, None, None),
+        repealed_left_out: 0,
+        searched_also,
+        hits: Vec::new(),
+    };
+    let mut used = json_chars(&answer) + 200;
+    let mut shown_to = paging.offset + before;
+    for (k, hit) in hits.into_iter().enumerate() {
+        // Counted where the page passes them: the next page begins after the last hit
+        // shown, and counts those after it.
+        if !include_repealed && hit.act.status == crate::StatusKind::Repealed.as_str() {
+            answer.repealed_left_out += 1;
+            continue;
+        }
+        let linked = brief(hit, as_of, links, budget);
+        let size = json_chars(&linked) + 1;
+        if !answer.hits.is_empty() && used + size > budget.answer_chars {
+            shown_to = paging.offset + k;
+            answer.page.cut = Some(format!(
+                "the page stops after {} hits to stay within {} characters; `offset` {} \
+                 gives the next",
+                answer.hits.len(),
+                budget.answer_chars,
+                shown_to
+            ));
+            break;
+        }
+        used += size;
+        answer.hits.push(linked);
+    }
+    let more = shown_to < answer.total || answer.total_is_lower_bound;
+    let full = answer.page.cut.is_some() || before == paging.limit;
+    answer.page.next_offset = (more && full && shown_to < crate::MAX_LIMIT).then_some(shown_to);
+    Ok(answer)
+}
+
+/// `hit` as an assistant reads it, within `budget`, its links on `as_of`.
+fn brief(hit: Hit, as_of: Option<NaiveDate>, links: &Links, budget: &Budget) -> HitBrief {
+    let target = format!("{}#{}", hit.act.id, hit.unit.eid);
+    let text_chars = hit.text.chars().count();
+    let mut title = hit.act.title.clone();
+    if let Some((cut, _)) = title.char_indices().nth(ACT_TITLE_CHARS) {
+        title.truncate(cut);
+        title.push('…');
+    }
+    // A short text whole (its words marked when the snippet is all of it), else the passage
+    // the words are in.
+    let mut text = if text_chars > budget.item_text_chars || hit.snippet.text == hit.text {
+        hit.snippet.marked("[", "]")
+    } else {
+        hit.text.clone()
+    };
+    bound_text(
+        &mut text,
+        budget.item_text_chars + 40,
+        "`read` gives the whole text",
+    );
+    let references_total = hit.references.len();
+    let references = hit
+        .references
+        .iter()
+        .take(budget.inner_items)
+        .map(|r| RefBrief {
+            text: r.text.clone(),
+            target: r.target.as_ref().map(|t| format!("{}#{}", t.act, t.eid)),
+            citation: r.target.as_ref().map(|t| t.citation.clone()),
+        })
+        .collect();
+    let amendments_total = hit.amendments.len();
+    let lang = Lang::parse(&hit.lang).unwrap_or(Lang::Kk);
+    // The latest amendments are the ones a reader asks about first.
+    let amendments = hit
+        .amendments
+        .iter()
+        .rev()
+        .take(budget.inner_items)
+        .map(|a| AmendmentBrief {
+            action: a.action,
+            effective: a.effective.as_ref().map(|e| e.date),
+            by: a.by.cite(lang),
+        })
+        .collect();
+    let mut more = Vec::new();
+    if text_chars > budget.item_text_chars {
+        more.push("`read` gives the whole text");
+    }
+    if references_total > budget.inner_items {
+        more.push("`refs` every reference");
+    }
+    if amendments_total > budget.inner_items {
+        more.push("`history` every amendment");
+    }
+    let more = (!more.is_empty()).then(|| format!("{} (target {target})", more.join("; ")));
+    HitBrief {
+        rank: hit.rank,
+        partial: hit.partial,
+        permalink: links.permalink(
+            &hit.act.id,
+            Some(&hit.unit.eid),
+            as_of,
+            hit.act.url.as_deref(),
+        ),
+        lang: hit.lang,
+        act: ActBrief {
+            id: hit.act.id,
+            title,
+            status: hit.act.status,
+            url: hit.act.url,
+        },
+        unit: UnitBrief {
+            eid: hit.unit.eid,
+            label: hit.unit.label,
+            heading: hit.unit.heading,
+        },
+        citation: hit.citation,
+        text,
+        text_chars,
+        version: VersionBrief {
+            from: hit.version.from,
+            to: hit.version.to,
+            from_estimated: hit.version.from_estimated,
+            state: hit.version.state,
+        },
+        references,
+        references_total,
+        amendments,
+        amendments_total,
+        in_article: hit.in_article,
+        more,
+    }
 }

@@ -9,18 +9,19 @@
 pub use super::manifest::read_manifest;
 #[cfg(test)]
 pub use super::manifest::{analyzer_fingerprint, Manifest};
-pub(crate) use super::refresh::refresh_keeping;
 
-use super::layout::IndexDir;
+use super::layout::{IndexDir, MARKER};
 use super::manifest::stored_failures;
 use super::schema::{build_schema, Fields};
-use super::writer::{cores, indexing_threads};
+use crate::error::index_err;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use tantivy::Index;
 #[cfg(test)]
 use {
-    super::schema::SCHEMA_VERSION, super::writer::write_acts, crate::model::Act,
+    super::schema::SCHEMA_VERSION,
+    super::writer::{create_index, write_acts},
+    crate::model::Act,
     std::collections::BTreeMap,
 };
 
@@ -148,37 +149,6 @@ pub struct RefreshReport {
     pub freshness: super::Freshness,
 }
 
-pub(super) fn index_err(path: &Path, reason: impl std::fmt::Display) -> crate::Error {
-    crate::Error::Index {
-        path: path.to_path_buf(),
-        reason: reason.to_string(),
-    }
-}
-
-/// Creates an empty index with zanlex's schema and analyzers in `dir`: whoever creates it calls
-/// [`super::swap::make_durable`] once it is complete.
-pub(crate) fn create_index(dir: &Path) -> crate::Result<(Index, Fields)> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| index_err(dir, format!("cannot create the folder: {e}")))?;
-    let (schema, fields) = build_schema();
-    let settings = tantivy::IndexSettings {
-        // A thread of its own compresses each segment's doc store, beside its indexing thread:
-        // worth it only on a core that indexing leaves free.
-        docstore_compress_dedicated_thread: indexing_threads() < cores(),
-        ..tantivy::IndexSettings::default()
-    };
-    let directory =
-        super::directory::GenerationDirectory::open(dir).map_err(|e| index_err(dir, e))?;
-    let index = Index::create(directory, schema, settings).map_err(|e| index_err(dir, e))?;
-    crate::analysis::register_analyzers(&index);
-    Ok((index, fields))
-}
-
-/// The file that marks a folder as a zanlex index: zanlex deletes, moves or overwrites only
-/// folders that hold it (or, written before the marker existed, a tantivy index whose commit
-/// carries zanlex's manifest).
-pub const MARKER: &str = "zanlex-index.json";
-
 /// Whether `dir` is a folder zanlex may replace: missing, empty, or a zanlex index.
 pub(super) fn is_replaceable(dir: &Path) -> bool {
     !dir.exists() || is_empty_dir(dir) || is_zanlex_index(dir)
@@ -222,23 +192,6 @@ pub(crate) fn open_tantivy(dir: &Path) -> crate::Result<(Index, Fields)> {
         ));
     }
     Ok((index, fields))
-}
-
-/// Brings the index in `index_dir` up to date with `corpus`: a no-op when nothing changed,
-/// an incremental update when files were added, changed or removed, a full rebuild when
-/// there is no usable index (or the schema or analyzers changed, or `opts.force`).
-pub fn refresh(
-    corpus: &Path,
-    index_dir: &Path,
-    opts: &BuildOptions,
-) -> crate::Result<RefreshReport> {
-    check_paths(corpus, index_dir)?;
-    let (mut report, kept) =
-        refresh_keeping(corpus, index_dir, opts).map_err(|e| naming_index(e, index_dir))?;
-    if let Some((index, _)) = kept {
-        report_stored_failures(&mut report, &index);
-    }
-    Ok(report)
 }
 
 /// `e`, an I/O error of building or swapping the index (which names no path), as an error

@@ -22,6 +22,11 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// The file that marks a folder as a zanlex index: zanlex deletes, moves or overwrites only
+/// folders that hold it (or, written before the marker existed, a tantivy index whose commit
+/// carries zanlex's manifest).
+pub const MARKER: &str = "zanlex-index.json";
+
 /// The file naming the current generation.
 pub(crate) const CURRENT: &str = "CURRENT";
 const CURRENT_TMP: &str = "CURRENT.tmp";
@@ -135,7 +140,7 @@ impl IndexDir {
     /// have to).
     pub(crate) fn lock_for_writing(&self, waiting: impl FnOnce()) -> io::Result<HeldLock> {
         std::fs::create_dir_all(&self.root)?;
-        if !self.root.join(super::build::MARKER).is_file() {
+        if !self.root.join(MARKER).is_file() {
             write_marker(&self.root)?;
         }
         let file = OpenOptions::new()
@@ -286,14 +291,14 @@ impl IndexDir {
     }
 }
 
-/// Writes [`super::build::MARKER`] into a new index folder, synced.
+/// Writes [`MARKER`] into a new index folder, synced.
 pub(crate) fn write_marker(dir: &Path) -> io::Result<()> {
     let body = format!(
         "{{\"written_by\": \"zanlex\", \"version\": \"{}\", \"schema\": {}, \"layout\": \"generations\"}}\n",
         env!("CARGO_PKG_VERSION"),
         super::SCHEMA_VERSION
     );
-    let mut f = File::create(dir.join(super::build::MARKER))?;
+    let mut f = File::create(dir.join(MARKER))?;
     f.write_all(body.as_bytes())?;
     f.sync_all()
 }

@@ -414,7 +414,7 @@ pub(super) fn write_beside(
     let written = (|| -> crate::Result<()> {
         let store = Store::from_parts(gen, index.clone(), fields.clone(), None)?;
         let commit = commit_key(&store.searcher());
-        let in_words = |e: &dyn std::fmt::Display| super::build::index_err(gen, e.to_string());
+        let in_words = |e: &dyn std::fmt::Display| crate::error::index_err(gen, e.to_string());
         let (learner, updates, logged) = match change {
             None => (written, 0, false),
             Some(change) => match updated(change, gen)? {

@@ -30,8 +30,9 @@ mod writer;
 pub use build::build_from_acts;
 #[cfg(test)]
 pub use build::Manifest;
-pub use build::{refresh, BuildOptions, Progress, RefreshReport, Rehash};
+pub use build::{BuildOptions, Progress, RefreshReport, Rehash};
 pub use publish::{publish, Published};
+pub use refresh::refresh;
 pub use refresh_cache::RefreshCache;
 pub use schema::{Fields, SCHEMA_VERSION};
 #[cfg(feature = "watch")]
@@ -201,7 +202,7 @@ impl Store {
         }
         build::check_paths(corpus, dir)?;
         let refreshed =
-            build::refresh_keeping(corpus, dir, opts).map_err(|e| build::naming_index(e, dir));
+            refresh::refresh_keeping(corpus, dir, opts).map_err(|e| build::naming_index(e, dir));
         let mut report = match refreshed {
             Ok((mut r, Some((index, fields)))) => {
                 build::report_stored_failures(&mut r, &index);

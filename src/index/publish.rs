@@ -10,9 +10,10 @@
 //! object store can carry the destination folder on to other machines, generation folders
 //! first and `CURRENT` last.
 
-use super::build::{index_err, is_zanlex_index, not_an_index};
+use super::build::{is_zanlex_index, not_an_index};
 use super::durable::make_durable;
 use super::layout::IndexDir;
+use crate::error::index_err;
 use std::path::{Path, PathBuf};
 
 /// What [`publish`] did.

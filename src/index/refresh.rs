@@ -1,25 +1,43 @@
 //! Refreshing an index from its corpus: the up-to-date check that a search makes, then,
 //! under the write lock, plan → write → swap.
 
-use super::build::{create_index, index_err, is_replaceable, not_an_index, open_tantivy};
-use super::build::{BuildOptions, RefreshReport};
+use super::build::{check_paths, is_replaceable, not_an_index, open_tantivy};
+use super::build::{naming_index, report_stored_failures, BuildOptions, RefreshReport};
 use super::layout::IndexDir;
 use super::manifest::{
     acts_hash, analyzer_fingerprint, read_manifest, stat_key, stored_stat_key, FileEntry, Layers,
     Manifest, Over, Sha256Sum,
 };
 use super::refresh_cache::KnownManifest;
-use super::scan::{file_sha, rel_path, scan, scan_changed, with_sidecars, Scanned};
+use super::scan::{canonical, file_sha, rel_path, scan, scan_changed, with_sidecars, Scanned};
 use super::schema::{Fields, SCHEMA_VERSION};
 use super::swap::swap;
-use super::writer::ActWriter;
+use super::writer::{create_index, ActWriter};
+use crate::error::index_err;
 use crate::lexicon::learn::Learner;
 use crate::model::Act;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use tantivy::Index;
 
-/// [`super::build::refresh`], also handing back the index it opened when nothing had to be written, so a
+/// Brings the index in `index_dir` up to date with `corpus`: a no-op when nothing changed,
+/// an incremental update when files were added, changed or removed, a full rebuild when
+/// there is no usable index (or the schema or analyzers changed, or `opts.force`).
+pub fn refresh(
+    corpus: &Path,
+    index_dir: &Path,
+    opts: &BuildOptions,
+) -> crate::Result<RefreshReport> {
+    check_paths(corpus, index_dir)?;
+    let (mut report, kept) =
+        refresh_keeping(corpus, index_dir, opts).map_err(|e| naming_index(e, index_dir))?;
+    if let Some((index, _)) = kept {
+        report_stored_failures(&mut report, &index);
+    }
+    Ok(report)
+}
+
+/// [`refresh`], also handing back the index it opened when nothing had to be written, so a
 /// search does not open (and parse the manifest of) the same commit twice.
 ///
 /// Reading needs no lock beyond the moment a generation is opened; writing takes the index's
@@ -141,11 +159,6 @@ fn record_if_large(
             super::watch::record_check(layout.root(), since, files, key);
         }
     }
-}
-
-/// The corpus folder by its real name (see [`refresh_keeping`]).
-pub(super) fn canonical(corpus: &Path) -> std::path::PathBuf {
-    std::fs::canonicalize(corpus).unwrap_or_else(|_| corpus.to_path_buf())
 }
 
 /// The corpus's files as a refresh sees them, scanned apart from opening the index (see
@@ -1138,7 +1151,7 @@ mod tests {
         let corpus = tmp.path().join("corpus");
         crate::test_support::copy_dir(Path::new("corpus"), &corpus);
         let dir = tmp.path().join("index");
-        super::super::build::refresh(&corpus, &dir, &BuildOptions::default()).expect("build");
+        super::refresh(&corpus, &dir, &BuildOptions::default()).expect("build");
         let layout = IndexDir::new(&dir);
         let (before, _) = open_current(&layout).expect("open").expect("an index");
         let known = KnownManifest::of(&before).expect("a manifest");
@@ -1148,7 +1161,7 @@ mod tests {
         let mut text = std::fs::read_to_string(&first).expect("text");
         text.push('\n');
         std::fs::write(&first, text).expect("changed");
-        super::super::build::refresh(&corpus, &dir, &BuildOptions::default()).expect("refresh");
+        super::refresh(&corpus, &dir, &BuildOptions::default()).expect("refresh");
         let (after, _) = open_current(&layout).expect("open").expect("an index");
         assert!(!known.is_of(&after));
     }

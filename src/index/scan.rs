@@ -8,6 +8,11 @@ use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// The corpus folder by its real name (a refresh and a watcher name it so).
+pub(super) fn canonical(corpus: &Path) -> std::path::PathBuf {
+    std::fs::canonicalize(corpus).unwrap_or_else(|_| corpus.to_path_buf())
+}
+
 /// A file of the corpus as found on disk.
 pub(super) struct Scanned {
     pub(super) path: PathBuf,

@@ -107,7 +107,7 @@ fn a_fresh_build_removes_the_folders_of_killed_builds() {
         std::fs::create_dir(&p).unwrap();
         std::fs::write(p.join("meta.json"), b"{}").unwrap();
         if name != ".index.new-4194998" {
-            std::fs::write(p.join(crate::index::build::MARKER), b"{}").unwrap();
+            std::fs::write(p.join(crate::index::layout::MARKER), b"{}").unwrap();
         }
     }
     let built = refresh(

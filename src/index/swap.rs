@@ -1,8 +1,9 @@
 //! Swapping a complete new generation in: made durable, published as the current one, and
 //! what earlier builds left beside the index removed.
 
-use super::build::{index_err, parent_dir, MARKER};
-use super::layout::IndexDir;
+use super::build::parent_dir;
+use super::layout::{IndexDir, MARKER};
+use crate::error::index_err;
 use std::path::Path;
 
 /// Makes the complete new generation `gen` durable and the current one, then removes what

@@ -94,7 +94,7 @@ pub(crate) fn watched(index_dir: &Path, corpus: &Path) -> Watched {
         .ok()
         .and_then(|b| serde_json::from_slice::<WatchState>(&b).ok());
     match state {
-        Some(s) if s.corpus != super::refresh::canonical(corpus) => Watched::Nobody,
+        Some(s) if s.corpus != super::scan::canonical(corpus) => Watched::Nobody,
         Some(s) if !s.pending => Watched::Clean,
         // Pending, or the file not readable yet while the lock is held.
         _ => Watched::Pending,
@@ -344,7 +344,7 @@ impl CorpusWatch {
     pub fn start(corpus: impl AsRef<Path>, index_dir: impl AsRef<Path>) -> crate::Result<Self> {
         let index_dir = std::fs::canonicalize(index_dir.as_ref())
             .unwrap_or_else(|_| index_dir.as_ref().to_path_buf());
-        let corpus = super::refresh::canonical(corpus.as_ref());
+        let corpus = super::scan::canonical(corpus.as_ref());
         let err = |reason: String| crate::Error::Index {
             path: index_dir.clone(),
             reason,

@@ -1,11 +1,12 @@
 //! The index writer: its threads and memory, its merge policy, and the back-pressure that
 //! keeps the documents handed to it and not yet indexed few.
 
-use super::build::{index_err, BuildOptions};
+use super::build::BuildOptions;
 use super::docs::{act_documents, IndexDoc};
 use super::manifest::{encode_manifest, is_manifest_file, manifest_files_of, Manifest, Over};
 use super::refresh_cache::KnownManifest;
-use super::schema::Fields;
+use super::schema::{build_schema, Fields};
+use crate::error::index_err;
 use crate::model::Act;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -20,13 +21,32 @@ const WRITER_BUDGET_PER_THREAD: usize = 100_000_000;
 const SMALL_SEGMENT_DOCS: usize = 10_000;
 
 /// The cores this process may run on.
-pub(super) fn cores() -> usize {
+fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// How many threads index documents: one a core, at most four.
-pub(super) fn indexing_threads() -> usize {
+fn indexing_threads() -> usize {
     cores().clamp(1, 4)
+}
+
+/// Creates an empty index with zanlex's schema and analyzers in `dir`: whoever creates it calls
+/// [`super::swap::make_durable`] once it is complete.
+pub(crate) fn create_index(dir: &Path) -> crate::Result<(Index, Fields)> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| index_err(dir, format!("cannot create the folder: {e}")))?;
+    let (schema, fields) = build_schema();
+    let settings = tantivy::IndexSettings {
+        // A thread of its own compresses each segment's doc store, beside its indexing thread:
+        // worth it only on a core that indexing leaves free.
+        docstore_compress_dedicated_thread: indexing_threads() < cores(),
+        ..tantivy::IndexSettings::default()
+    };
+    let directory =
+        super::directory::GenerationDirectory::open(dir).map_err(|e| index_err(dir, e))?;
+    let index = Index::create(directory, schema, settings).map_err(|e| index_err(dir, e))?;
+    crate::analysis::register_analyzers(&index);
+    Ok((index, fields))
 }
 
 fn new_writer(index: &Index, dir: &Path) -> crate::Result<IndexWriter<Queued>> {

@@ -106,10 +106,7 @@ impl Weight for DisMaxWeight {
                 counts.push(count);
             }
         }
-        let maxes: Vec<Score> = scorers
-            .iter()
-            .map(|s| prune::max_score(s.as_ref()))
-            .collect();
+        let maxes: Vec<Score> = scorers.iter().map(|s| clause_max(s.as_ref())).collect();
         let scorer: Box<dyn Scorer> = match (scorers.len(), counts.first()) {
             (0, _) => Box::new(EmptyScorer),
             (1, Some(1.0)) => scorers.remove(0),
@@ -139,7 +136,7 @@ impl Weight for DisMaxWeight {
             }
         };
         if let Some((floor, slot)) = &self.prune {
-            floor.register(*slot, prune::max_score(scorer.as_ref()));
+            floor.register(*slot, clause_max(scorer.as_ref()));
         }
         Ok(scorer)
     }
@@ -343,12 +340,22 @@ fn combine(
     max + (sum - max) * tie_breaker
 }
 
+/// The most a clause's `scorer` can score on any document; `inf` when it does not say.
+fn clause_max(scorer: &dyn Scorer) -> Score {
+    if let Some(s) = scorer.as_any().downcast_ref::<DisMaxScorer>() {
+        return s.max_score();
+    }
+    prune::max_score(scorer)
+        .or_else(|| super::synonym::max_score(scorer))
+        .unwrap_or(Score::INFINITY)
+}
+
 /// [`DisMax`]'s scorer: the union of its clauses' scorers.
 pub(crate) struct DisMaxScorer {
     heads: Heads,
     counts: Vec<Score>,
     tie_breaker: Score,
-    /// Each clause's largest score ([`prune::max_score`]).
+    /// Each clause's largest score ([`clause_max`]).
     maxes: Vec<Score>,
     /// Skipping what cannot rank, when the query word is a slot of a pruned search.
     prune: Option<Prune>,

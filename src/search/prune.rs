@@ -193,16 +193,12 @@ pub(crate) fn under(bar: Score) -> Score {
     bar - bar.abs() * 1e-4 - 1e-4
 }
 
-/// The most `scorer` can score on any document; `inf` when it does not say.
-pub(crate) fn max_score(scorer: &dyn Scorer) -> Score {
-    let any = scorer.as_any();
-    if let Some(s) = any.downcast_ref::<BoundedScorer>() {
-        return s.max;
-    }
-    if let Some(s) = any.downcast_ref::<super::dismax::DisMaxScorer>() {
-        return s.max_score();
-    }
-    super::synonym::max_score(scorer).unwrap_or(Score::INFINITY)
+/// The most `scorer` can score, when it is a [`Bounded`] query's.
+pub(crate) fn max_score(scorer: &dyn Scorer) -> Option<Score> {
+    scorer
+        .as_any()
+        .downcast_ref::<BoundedScorer>()
+        .map(|s| s.max)
 }
 
 /// A tantivy term or phrase query with the most it can score: BM25 over `terms` (of one

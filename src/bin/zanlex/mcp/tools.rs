@@ -188,19 +188,30 @@ impl Zanlex {
         }
     }
 
-    /// Runs `read` on the index in force on a bounded blocking thread (the server's workers,
+    /// The library's answer `page` to `request` (the arguments checked, or what is wrong with
+    /// them), read from the index in force on a bounded blocking thread (the server's workers,
     /// queue and time limit), with the links and the budget of the answers.
-    async fn read<T: Send + 'static>(
+    async fn page<R, T>(
         &self,
-        read: impl FnOnce(&ZanIndex, &Links, &Budget) -> Result<T, ToolError> + Send + 'static,
-    ) -> Result<T, ToolError> {
+        request: Result<R, impl Into<ToolError>>,
+        page: fn(&ZanIndex, &R, &Links, &Budget) -> zanlex::Result<T>,
+    ) -> Result<T, ToolError>
+    where
+        R: Send + 'static,
+        T: Send + 'static,
+    {
+        let request = request.map_err(Into::into)?;
         let index = self.state.index();
         let links = Arc::clone(&self.links);
         let budget = self.budget;
-        self.state
+        let answer = self
+            .state
             .readers
-            .run(index, move |index| Ok(read(index, &links, &budget)))
-            .await?
+            .run(index, move |index| {
+                Ok(page(index, &request, &links, &budget))
+            })
+            .await?;
+        Ok(answer?)
     }
 }
 
@@ -487,11 +498,8 @@ or {\"target\": \"mfa-order-2018-01-04-11-1-4-1\"} for the act's outline.",
             offset: args.offset,
             ..Default::default()
         };
-        let request = zanlex::pages::ReadRequest::parse(&typed, str::to_string)?;
-        self.read(move |index, links, budget| {
-            Ok(zanlex::pages::read(index, &request, links, budget)?)
-        })
-        .await
+        let request = zanlex::pages::ReadRequest::parse(&typed, str::to_string);
+        self.page(request, zanlex::pages::read).await
     }
 
     /// `at_date`: a unit's wording and state on a date.
@@ -524,11 +532,8 @@ in force). Example: \
         let request = zanlex::pages::AtDateRequest::parse(&typed, |name| match name {
             "as_of" => "date".to_string(),
             other => other.to_string(),
-        })?;
-        self.read(move |index, links, budget| {
-            Ok(zanlex::pages::at_date(index, &request, links, budget)?)
-        })
-        .await
+        });
+        self.page(request, zanlex::pages::at_date).await
     }
 
     /// `history`: an act's or a unit's amendment timeline, paged.
@@ -544,15 +549,9 @@ list's full length and `next_offset` the next page. Example: {\"target\": \
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn history(&self, Parameters(args): Parameters<HistoryArgs>) -> CallToolResult {
-        let answer_of = async {
-            let request =
-                zanlex::pages::HistoryRequest::parse(&args.list(), &self.budget, str::to_string)?;
-            self.read(move |index, links, budget| {
-                Ok(zanlex::pages::history_page(index, &request, links, budget)?)
-            })
-            .await
-        };
-        answer(answer_of.await)
+        let request =
+            zanlex::pages::HistoryRequest::parse(&args.list(), &self.budget, str::to_string);
+        answer(self.page(request, zanlex::pages::history_page).await)
     }
 
     /// `refs`: what a unit or an act refers to.
@@ -567,15 +566,8 @@ paged with `offset`/`limit` and `next_offset`. Example: {\"target\": \
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn refs(&self, Parameters(args): Parameters<RefsArgs>) -> CallToolResult {
-        let answer_of = async {
-            let request =
-                zanlex::pages::RefsRequest::parse(&args.list(), &self.budget, str::to_string)?;
-            self.read(move |index, links, budget| {
-                Ok(zanlex::pages::refs_page(index, &request, links, budget)?)
-            })
-            .await
-        };
-        answer(answer_of.await)
+        let request = zanlex::pages::RefsRequest::parse(&args.list(), &self.budget, str::to_string);
+        answer(self.page(request, zanlex::pages::refs_page).await)
     }
 
     /// `cited_by`: the provisions across the corpus that refer to a unit or an act.
@@ -590,17 +582,8 @@ with its citation) and the reference as printed. `total` counts them all; paged 
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn cited_by(&self, Parameters(args): Parameters<CitedByArgs>) -> CallToolResult {
-        let answer_of = async {
-            let request =
-                zanlex::pages::RefsRequest::parse(&args.list(), &self.budget, str::to_string)?;
-            self.read(move |index, links, budget| {
-                Ok(zanlex::pages::cited_by_page(
-                    index, &request, links, budget,
-                )?)
-            })
-            .await
-        };
-        answer(answer_of.await)
+        let request = zanlex::pages::RefsRequest::parse(&args.list(), &self.budget, str::to_string);
+        answer(self.page(request, zanlex::pages::cited_by_page).await)
     }
 
     /// `related`: the acts related to an act, each with its status.
@@ -620,15 +603,9 @@ together with `offset`/`limit` and `next_offset`. Example: {\"act\": \
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn related(&self, Parameters(args): Parameters<RelatedArgs>) -> CallToolResult {
-        let answer_of = async {
-            let request =
-                zanlex::pages::RelatedRequest::parse(&args.list(), &self.budget, str::to_string)?;
-            self.read(move |index, links, budget| {
-                Ok(zanlex::pages::related_acts(index, &request, links, budget)?)
-            })
-            .await
-        };
-        answer(answer_of.await)
+        let request =
+            zanlex::pages::RelatedRequest::parse(&args.list(), &self.budget, str::to_string);
+        answer(self.page(request, zanlex::pages::related_acts).await)
     }
 
     /// `changes`: what an edition or a span of dates changed, unit by unit, with the words.
@@ -647,14 +624,10 @@ the corpus holds a single edition (`notes` says so). `totals` counts everything;
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn changes(&self, Parameters(args): Parameters<changes::ChangesArgs>) -> CallToolResult {
-        let answer_of = async {
-            let request = changes::changes_request(args)?;
-            self.read(move |index, links, budget| {
-                Ok(zanlex::pages::changes(index, &request, links, budget)?)
-            })
-            .await
-        };
-        answer(answer_of.await)
+        answer(
+            self.page(changes::changes_request(args), zanlex::pages::changes)
+                .await,
+        )
     }
 
     /// `recent_changes`: the amendments recorded, newest first.
@@ -675,16 +648,13 @@ days it takes effect (`effective`, `effective_last`) and the units it changed (t
         &self,
         Parameters(args): Parameters<changes::RecentChangesArgs>,
     ) -> CallToolResult {
-        let answer_of = async {
-            let request = changes::recent_changes_request(args)?;
-            self.read(move |index, links, budget| {
-                Ok(zanlex::pages::recent_changes(
-                    index, &request, links, budget,
-                )?)
-            })
-            .await
-        };
-        answer(answer_of.await)
+        answer(
+            self.page(
+                changes::recent_changes_request(args),
+                zanlex::pages::recent_changes,
+            )
+            .await,
+        )
     }
 
     /// `stats`: counts across the corpus.
@@ -701,12 +671,13 @@ each ranked list (10 when left out). Example: {\"since\": \"2020-01-01\", \"limi
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn stats(&self, Parameters(args): Parameters<changes::StatsArgs>) -> CallToolResult {
-        let answer_of = async {
-            let request = changes::stats_request(args)?;
-            self.read(move |index, links, _| Ok(zanlex::pages::stats(index, &request, links)?))
-                .await
-        };
-        answer(answer_of.await)
+        let request = changes::stats_request(args);
+        answer(
+            self.page(request, |index, request, links, _| {
+                zanlex::pages::stats(index, request, links)
+            })
+            .await,
+        )
     }
 }
 
@@ -742,12 +713,9 @@ impl Zanlex {
             date_to: args.date_to.as_deref(),
             ..Default::default()
         };
-        let req = zanlex::pages::SearchPageRequest::parse(&typed, &self.budget, str::to_string)?
-            .time_limit(Some(self.state.readers.query_budget()));
-        self.read(move |index, links, budget| {
-            Ok(zanlex::pages::hits_page(index, &req, links, budget)?)
-        })
-        .await
+        let request = zanlex::pages::SearchPageRequest::parse(&typed, &self.budget, str::to_string)
+            .map(|r| r.time_limit(Some(self.state.readers.query_budget())));
+        self.page(request, zanlex::pages::hits_page).await
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::errors::ApiError;
 use super::limits::MAX_ACTS_PAGE;
-use super::openapi::{
+use super::schemas::{
     self as doc, ActsErrors, MarkedReadErrors, ReadErrors, ReindexErrors, SearchErrors,
 };
 use super::state::AppState;
@@ -19,7 +19,7 @@ use zanlex::pages::{
     ActDiffPage, Budget, DiffArgs, DiffRequest, HistoryPage, HistoryRequest, Links, ListArgs,
     RefsPage, RefsRequest, RelatedActs, RelatedRequest,
 };
-use zanlex::{ErrorCode, Lang, Target};
+use zanlex::{ErrorCode, Lang, Target, ZanIndex};
 
 /// The shared state, as handlers take it.
 type AppStateRef = State<Arc<AppState>>;
@@ -88,6 +88,48 @@ fn list_numbers(
     let offset = number("offset", offset.map(str::to_string))?;
     let limit = number("limit", limit.map(str::to_string))?;
     Ok((offset, limit))
+}
+
+/// A page of a list as the library's request reads it: `target`, the language and the date as
+/// given, `offset` and `limit` as numbers (the request checks them against the page sizes).
+fn list_args<'a>(
+    target: &'a str,
+    lang: Option<&'a str>,
+    as_of: Option<&'a str>,
+    offset: Option<&str>,
+    limit: Option<&str>,
+) -> Result<ListArgs<'a>, ApiError> {
+    let (offset, limit) = list_numbers(offset, limit)?;
+    Ok(ListArgs {
+        target,
+        lang,
+        as_of,
+        offset,
+        limit,
+        ..Default::default()
+    })
+}
+
+/// The library's answer `page` to the checked `request`, read from the index in force on a
+/// bounded blocking thread (the server's workers, queue and time limit), with the door's links
+/// and budget.
+async fn read<R, T>(
+    state: &AppState,
+    door: &Arc<Door>,
+    request: R,
+    page: fn(&ZanIndex, &R, &Links, &Budget) -> zanlex::Result<T>,
+) -> Result<T, ApiError>
+where
+    R: Send + 'static,
+    T: Send + 'static,
+{
+    let door = Arc::clone(door);
+    state
+        .readers
+        .run(state.index(), move |index| {
+            Ok(page(index, &request, &door.links, &door.budget)?)
+        })
+        .await
 }
 
 /// A non-empty text parameter.
@@ -220,14 +262,10 @@ pub(crate) async fn search(
     };
     let req = zanlex::pages::SearchPageRequest::parse(&typed, &door.budget, str::to_string)?
         .time_limit(Some(state.readers.query_budget()));
-    let index = state.index();
-    let page = state
-        .readers
-        .run(index, move |index| {
-            Ok(zanlex::pages::search_page(index, &req, &door.budget)?)
-        })
-        .await?;
-    Ok(Json(page))
+    let page = read(&state, &door, req, |index, req, _, budget| {
+        zanlex::pages::search_page(index, req, budget)
+    });
+    Ok(Json(page.await?))
 }
 
 /// The parameters of `/v1/acts`.
@@ -336,13 +374,10 @@ pub(crate) async fn act(
         ..Default::default()
     };
     let request = zanlex::pages::ReadRequest::parse(&args, param_name)?;
-    let outline = state
-        .readers
-        .run(state.index(), move |index| {
-            Ok(zanlex::pages::act_page(index, &request, &door.budget)?)
-        })
-        .await?;
-    Ok(Json(outline))
+    let outline = read(&state, &door, request, |index, request, _, budget| {
+        zanlex::pages::act_page(index, request, budget)
+    });
+    Ok(Json(outline.await?))
 }
 
 /// A value's name as the query string spells it (the texts of an act are `text=true`).
@@ -546,31 +581,16 @@ async fn refs(
     q: Result<Query<RefsParams>, QueryRejection>,
 ) -> Answer<RefsPage<zanlex::RefList>> {
     let p = params(q)?;
-    let (offset, limit) = list_numbers(p.offset.as_deref(), p.limit.as_deref())?;
     let target = target.to_string();
+    let (lang, as_of) = (p.lang.as_deref(), p.as_of.as_deref());
+    let (offset, limit) = (p.offset.as_deref(), p.limit.as_deref());
     let args = ListArgs {
-        target: &target,
-        lang: p.lang.as_deref(),
-        as_of: p.as_of.as_deref(),
-        offset,
-        limit,
         unresolved: flag_param("unresolved", p.unresolved.as_deref())?,
-        ..Default::default()
+        ..list_args(&target, lang, as_of, offset, limit)?
     };
     let request = RefsRequest::parse(&args, &door.budget, param_name)?;
-    let index = state.index();
-    let page = state
-        .readers
-        .run(index, move |index| {
-            Ok(zanlex::pages::refs_page(
-                index,
-                &request,
-                &door.links,
-                &door.budget,
-            )?)
-        })
-        .await?;
-    Ok(Json(page))
+    let page = read(&state, &door, request, zanlex::pages::refs_page);
+    Ok(Json(page.await?))
 }
 
 /// `GET /v1/acts/{id}/cited-by`: `zanlex cited-by ID --json`.
@@ -624,31 +644,16 @@ async fn cited_by(
     q: Result<Query<CitedByParams>, QueryRejection>,
 ) -> Answer<RefsPage<zanlex::CitedByList>> {
     let p = params(q)?;
-    let (offset, limit) = list_numbers(p.offset.as_deref(), p.limit.as_deref())?;
     let target = target.to_string();
+    let (lang, as_of) = (p.lang.as_deref(), p.as_of.as_deref());
+    let (offset, limit) = (p.offset.as_deref(), p.limit.as_deref());
     let args = ListArgs {
-        target: &target,
-        lang: p.lang.as_deref(),
-        as_of: p.as_of.as_deref(),
-        offset,
-        limit,
         exact: flag_param("exact", p.exact.as_deref())?,
-        ..Default::default()
+        ..list_args(&target, lang, as_of, offset, limit)?
     };
     let request = RefsRequest::parse(&args, &door.budget, param_name)?;
-    let index = state.index();
-    let page = state
-        .readers
-        .run(index, move |index| {
-            Ok(zanlex::pages::cited_by_page(
-                index,
-                &request,
-                &door.links,
-                &door.budget,
-            )?)
-        })
-        .await?;
-    Ok(Json(page))
+    let page = read(&state, &door, request, zanlex::pages::cited_by_page);
+    Ok(Json(page.await?))
 }
 
 /// The parameters of an act's related acts.
@@ -691,28 +696,11 @@ pub(crate) async fn act_related(
     q: Result<Query<RelatedParams>, QueryRejection>,
 ) -> Answer<RelatedActs> {
     let p = params(q)?;
-    let (offset, limit) = list_numbers(p.offset.as_deref(), p.limit.as_deref())?;
-    let args = ListArgs {
-        target: &id,
-        lang: p.lang.as_deref(),
-        as_of: p.as_of.as_deref(),
-        offset,
-        limit,
-        ..Default::default()
-    };
+    let (lang, as_of) = (p.lang.as_deref(), p.as_of.as_deref());
+    let args = list_args(&id, lang, as_of, p.offset.as_deref(), p.limit.as_deref())?;
     let request = RelatedRequest::parse(&args, &door.budget, param_name)?;
-    let answer = state
-        .readers
-        .run(state.index(), move |index| {
-            Ok(zanlex::pages::related_acts(
-                index,
-                &request,
-                &door.links,
-                &door.budget,
-            )?)
-        })
-        .await?;
-    Ok(Json(answer))
+    let page = read(&state, &door, request, zanlex::pages::related_acts);
+    Ok(Json(page.await?))
 }
 
 /// The parameters of a unit.
@@ -765,13 +753,10 @@ pub(crate) async fn unit(
         ..Default::default()
     };
     let request = zanlex::pages::ReadRequest::parse(&args, param_name)?;
-    let answer = state
-        .readers
-        .run(state.index(), move |index| {
-            Ok(zanlex::pages::unit_page(index, &request, &door.budget)?)
-        })
-        .await?;
-    Ok(Json(answer))
+    let unit = read(&state, &door, request, |index, request, _, budget| {
+        zanlex::pages::unit_page(index, request, budget)
+    });
+    Ok(Json(unit.await?))
 }
 
 /// The parameters of a history.
@@ -809,28 +794,12 @@ pub(crate) async fn history(
     q: Result<Query<HistoryParams>, QueryRejection>,
 ) -> Answer<HistoryPage> {
     let p = params(q)?;
-    let (offset, limit) = list_numbers(p.offset.as_deref(), p.limit.as_deref())?;
     let target = Target::new(id, text_param(p.eid)).to_string();
-    let args = ListArgs {
-        target: &target,
-        lang: p.lang.as_deref(),
-        offset,
-        limit,
-        ..Default::default()
-    };
+    let lang = p.lang.as_deref();
+    let args = list_args(&target, lang, None, p.offset.as_deref(), p.limit.as_deref())?;
     let request = HistoryRequest::parse(&args, &door.budget, param_name)?;
-    let page = state
-        .readers
-        .run(state.index(), move |index| {
-            Ok(zanlex::pages::history_page(
-                index,
-                &request,
-                &door.links,
-                &door.budget,
-            )?)
-        })
-        .await?;
-    Ok(Json(page))
+    let page = read(&state, &door, request, zanlex::pages::history_page);
+    Ok(Json(page.await?))
 }
 
 /// The parameters of a diff.
@@ -885,13 +854,10 @@ pub(crate) async fn diff(
         limit,
     };
     let request = DiffRequest::parse(&args, &door.budget, param_name)?;
-    let diff = state
-        .readers
-        .run(state.index(), move |index| {
-            Ok(zanlex::pages::diff_page(index, &request, &door.budget)?)
-        })
-        .await?;
-    Ok(Json(diff))
+    let diff = read(&state, &door, request, |index, request, _, budget| {
+        zanlex::pages::diff_page(index, request, budget)
+    });
+    Ok(Json(diff.await?))
 }
 
 /// `GET /healthz`: the server answers and has an index; no read of it.
@@ -906,25 +872,6 @@ pub(crate) async fn healthz(State(state): AppStateRef) -> Json<zanlex::Health> {
     Json(zanlex::Health::new(
         state.swaps(),
         state.index().generation(),
-    ))
-}
-
-/// `GET /openapi.json`: the API described, as [`super::openapi`] generates it.
-#[utoipa::path(
-    get,
-    path = "/openapi.json",
-    operation_id = "openapi",
-    summary = "This document: the OpenAPI 3.1 description of the API",
-    responses((status = 200, description = "OK", content_type = "application/json"))
-)]
-pub(crate) async fn openapi() -> Result<impl axum::response::IntoResponse, ApiError> {
-    let doc = doc::document().map_err(|e| {
-        eprintln!("zanlex: the OpenAPI document could not be written: {e}");
-        ApiError::internal("the OpenAPI document could not be written")
-    })?;
-    Ok((
-        [(axum::http::header::CONTENT_TYPE, "application/json")],
-        doc,
     ))
 }
 
@@ -1005,18 +952,10 @@ impl ChangesParams {
 /// The recent changes a request asks for, from the index in force.
 pub(crate) async fn recent_changes(
     state: &AppState,
-    door: &Door,
+    door: &Arc<Door>,
     request: zanlex::pages::RecentChangesRequest,
 ) -> Result<zanlex::pages::RecentChangesAnswer, ApiError> {
-    let (links, budget) = (door.links.clone(), door.budget);
-    state
-        .readers
-        .run(state.index(), move |index| {
-            Ok(zanlex::pages::recent_changes(
-                index, &request, &links, &budget,
-            )?)
-        })
-        .await
+    read(state, door, request, zanlex::pages::recent_changes).await
 }
 
 /// `GET /v1/changes`: the amendments the acts' notes record, newest first by the day they

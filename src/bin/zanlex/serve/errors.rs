@@ -28,26 +28,6 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// The answer to a path no route has: for a browser asking for a page (an HTML page
-/// accepted, a path outside the API's `/v1/`), the web page saying it is not there; for
-/// everything else, the API's JSON error.
-pub(crate) async fn no_route(uri: axum::http::Uri, headers: axum::http::HeaderMap) -> Response {
-    let wants_html = headers
-        .get_all(header::ACCEPT)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .any(|v| v.contains("text/html"));
-    let api = uri.path() == "/v1" || uri.path().starts_with("/v1/");
-    if wants_html && !api {
-        return super::pages::not_found().await;
-    }
-    ApiError::not_found(format!(
-        "no page or endpoint at {}; see /openapi.json",
-        uri.path()
-    ))
-    .into_response()
-}
-
 /// The answer to a method a route does not take.
 pub(crate) async fn wrong_method(method: axum::http::Method) -> ApiError {
     ApiError::new(

@@ -15,6 +15,7 @@ mod feed;
 pub(crate) mod limits;
 mod openapi;
 mod pages;
+mod schemas;
 pub(crate) use crate::served::state;
 use crate::served::Mount;
 
@@ -249,11 +250,11 @@ fn router(
         .route("/changes.atom", get(feed::changes_feed))
         .route("/v1/reindex", post(api::reindex))
         .route("/healthz", get(api::healthz))
-        .route("/openapi.json", get(api::openapi))
+        .route("/openapi.json", get(openapi::openapi))
         .route("/mcp", mcp(Arc::clone(&state), links))
         .merge(pages::routes())
         .layer(axum::Extension(Arc::new(v1)))
-        .fallback(errors::no_route)
+        .fallback(pages::no_route)
         .method_not_allowed_fallback(errors::wrong_method)
         .with_state(state)
         .layer(tower_http::limit::RequestBodyLimitLayer::new(

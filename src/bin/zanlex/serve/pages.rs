@@ -130,6 +130,26 @@ pub(crate) async fn not_found() -> Response {
     res
 }
 
+/// The answer to a path no route has: for a browser asking for a page (an HTML page
+/// accepted, a path outside the API's `/v1/`), the web page saying it is not there; for
+/// everything else, the API's JSON error.
+pub(crate) async fn no_route(uri: axum::http::Uri, headers: axum::http::HeaderMap) -> Response {
+    let wants_html = headers
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.contains("text/html"));
+    let api = uri.path() == "/v1" || uri.path().starts_with("/v1/");
+    if wants_html && !api {
+        return not_found().await;
+    }
+    super::errors::ApiError::not_found(format!(
+        "no page or endpoint at {}; see /openapi.json",
+        uri.path()
+    ))
+    .into_response()
+}
+
 async fn asset(body: &'static str, content_type: &'static str) -> Response {
     let mut res = body.into_response();
     let h = res.headers_mut();
