@@ -31,7 +31,6 @@ const LAYERS: &[&[&str]] = &[
 /// other both ways. A module may stand in a circle only with modules of its own group; no
 /// other circle may form.
 const CIRCLES_LEFT: &[&[&str]] = &[
-    &["amend::notes", "amend::notes_ru"],
     &[
         "search::compile",
         "search::crosslang",
