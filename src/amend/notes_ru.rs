@@ -19,7 +19,7 @@ use super::notes_common::{
     issuer_code, own_subject, paren_ranges, placeholder_events, NoteEvent, BARE_NUMBER_RE,
     SIGN_NUMBER_RE,
 };
-use crate::model::citation::codes::{kind_forms, kind_phrase_alternation, KindCase, TABLE_KINDS};
+use crate::model::citation::codes::{every_kind_form, kind_phrase_alternation};
 use crate::model::Lang;
 use crate::model::{ActKind, ActRef, AmendAction, EffectiveRule};
 use crate::structure::effective::parse_rule;
@@ -67,31 +67,10 @@ static OBJECT_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Канцелярии Президента РК`, `постановлением Правительства РК`): a modifier and its noun, or
 /// a noun in any case of the one table of kind words, singular or plural.
 static KIND_RE: LazyLock<Regex> = LazyLock::new(|| {
-    use KindCase::{
-        Dative, Genitive, Instrumental, Locative, Nominative, Plural, PluralGenitive,
-        PluralInstrumental,
-    };
-    let mut words: Vec<&str> = Vec::new();
-    for case in [
-        Nominative,
-        Genitive,
-        Dative,
-        Instrumental,
-        Locative,
-        Plural,
-        PluralInstrumental,
-        PluralGenitive,
-    ] {
-        for w in kind_forms(Lang::Ru, case, &TABLE_KINDS) {
-            if !words.contains(&w) {
-                words.push(w);
-            }
-        }
-    }
     Regex::new(&format!(
         r"(?i)(?:(?:{})[а-яё]*|\b(?:{})\b)",
         kind_phrase_alternation(Lang::Ru, "[а-яё]*"),
-        words.join("|")
+        every_kind_form(Lang::Ru).join("|")
     ))
     .expect("static regex")
 });

@@ -527,6 +527,22 @@ pub(crate) fn kind_forms(
         .collect()
 }
 
+/// Every whole word of [`KIND_FORMS`] in `lang`, each once, in the table's order: for a
+/// pattern that matches a kind word in any case the table has.
+///
+/// `every_kind_form(Lang::Ru)` gives `закон`, `закона`, … `распоряжений`.
+pub(crate) fn every_kind_form(lang: crate::model::Lang) -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = Vec::new();
+    for row in KIND_FORMS.iter().filter(|r| r.lang == lang) {
+        for &w in row.forms {
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+    }
+    words
+}
+
 /// [`kind_forms`] as a regex alternation (`приказа|закона`), for a pattern that matches a
 /// kind word in one case.
 pub(crate) fn kind_alternation(
