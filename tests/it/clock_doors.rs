@@ -89,18 +89,12 @@ fn a_search_on_a_day_answers_alike_over_http_and_mcp() {
         assert_eq!(res.status(), 200);
         res.json().expect("JSON")
     };
-    let before = get("перенести день отдыха", Some("2023-04-30"));
-    assert_eq!(of(RESOLUTION, hits(&before)), vec![], "{before:#}");
-    let on = get("перенести день отдыха", Some("2023-05-05"));
-    assert_eq!(
-        hits(&on).first(),
-        Some(&row(RESOLUTION, "para_1", "in_force")),
-        "{on:#}"
+    answers_on_the_three_days(
+        &get("перенести день отдыха", Some("2023-04-30")),
+        &get("перенести день отдыха", Some("2023-05-05")),
+        &get("действовал до 2017 года", None),
+        &expired_today,
     );
-    assert_eq!(on["hits"][0]["version"]["from"], "2023-05-05");
-    assert_eq!(on["hits"][0]["version"]["from_estimated"], true);
-    let today = get("действовал до 2017 года", None);
-    assert_eq!(of(LEGAL_ACTS, hits(&today)), expired_today, "{today:#}");
     drop(server);
 
     let rt = super::mcp_tools::runtime();
@@ -113,31 +107,37 @@ fn a_search_on_a_day_answers_alike_over_http_and_mcp() {
             }
             args
         };
-        let before = super::mcp_tools::ok(
-            &client,
-            "search",
-            search("перенести день отдыха", Some("2023-04-30")),
-        )
-        .await;
-        assert_eq!(of(RESOLUTION, hits(&before)), vec![], "{before:#}");
-        let on = super::mcp_tools::ok(
-            &client,
-            "search",
-            search("перенести день отдыха", Some("2023-05-05")),
-        )
-        .await;
-        assert_eq!(
-            hits(&on).first(),
-            Some(&row(RESOLUTION, "para_1", "in_force")),
-            "{on:#}"
+        let ask = |query: &str, as_of: Option<&str>| {
+            super::mcp_tools::ok(&client, "search", search(query, as_of))
+        };
+        answers_on_the_three_days(
+            &ask("перенести день отдыха", Some("2023-04-30")).await,
+            &ask("перенести день отдыха", Some("2023-05-05")).await,
+            &ask("действовал до 2017 года", None).await,
+            &expired_today,
         );
-        assert_eq!(on["hits"][0]["version"]["from"], "2023-05-05");
-        assert_eq!(on["hits"][0]["version"]["from_estimated"], true);
-        let today =
-            super::mcp_tools::ok(&client, "search", search("действовал до 2017 года", None)).await;
-        assert_eq!(of(LEGAL_ACTS, hits(&today)), expired_today, "{today:#}");
         client.cancel().await.expect("close the session");
     });
+}
+
+/// The three searches of [`a_search_on_a_day_answers_alike_over_http_and_mcp`], as one door
+/// answered them: before the resolution's day nothing of it, on the day its paragraph first
+/// (in force from that estimated day), today the Law on Legal Acts' rows as `expired_today`.
+fn answers_on_the_three_days(
+    before: &Value,
+    on: &Value,
+    today: &Value,
+    expired_today: &[(String, String, String)],
+) {
+    assert_eq!(of(RESOLUTION, hits(before)), vec![], "{before:#}");
+    assert_eq!(
+        hits(on).first(),
+        Some(&row(RESOLUTION, "para_1", "in_force")),
+        "{on:#}"
+    );
+    assert_eq!(on["hits"][0]["version"]["from"], "2023-05-05");
+    assert_eq!(on["hits"][0]["version"]["from_estimated"], true);
+    assert_eq!(of(LEGAL_ACTS, hits(today)), expired_today, "{today:#}");
 }
 
 /// The unit with eid `eid` in an outline's tree of units.
