@@ -472,6 +472,10 @@ pub fn at_date(
         "its units are listed in `children`: `at_date` each by its eid",
     );
     unit.state_text = unit.state.describe(Some(date), None);
+    // The repealing or deleting act named with the state, in the words an assistant reads.
+    if let Some(by) = unit.state_by_words() {
+        unit.state_text = format!("{}; {by}", unit.state_text);
+    }
     Ok(UnitOnDate {
         date,
         permalink: links.permalink(&unit.act.id, Some(eid), Some(date), unit.act.url.as_deref()),

@@ -136,26 +136,36 @@ impl ZanIndex {
         let Some((by, on, number)) = this.iter().find_map(repeal_named) else {
             return Ok(None);
         };
-        let mut id = None;
-        if let Some(date) = on {
-            let dated = format!("-{date}-");
-            for other in self.act_ids()?.iter().filter(|i| i.contains(&dated)) {
-                if this.iter().any(|a| &a.id == other) {
-                    continue;
-                }
-                if is_named(&self.act(other)?, on, &number) {
-                    id = Some(other.clone());
-                    break;
-                }
-            }
-        }
+        let own = this.first().map_or("", |a| a.id.as_str());
         Ok(Some(ActLink {
-            id,
+            id: self.act_named(own, on, &number)?,
             requisite: by,
             date: on,
             number: Some(number),
             evidence: "requisite".to_string(),
         }))
+    }
+
+    /// The id of the act of the index, other than act `own`, that bears `date` and `number`
+    /// (an act a requisite or a note names); `None` when the corpus holds none, or no date
+    /// is known to look it up by.
+    pub(crate) fn act_named(
+        &self,
+        own: &str,
+        date: Option<chrono::NaiveDate>,
+        number: &str,
+    ) -> crate::Result<Option<String>> {
+        let Some(date) = date else {
+            return Ok(None);
+        };
+        // An act's id carries its date: only those ids are read.
+        let dated = format!("-{date}-");
+        for other in self.act_ids()?.iter().filter(|i| i.contains(&dated)) {
+            if other != own && is_named(&self.act(other)?, Some(date), number) {
+                return Ok(Some(other.clone()));
+            }
+        }
+        Ok(None)
     }
 
     /// The act `id` replaced and the act that replaced it ([`Succession`]), from its

@@ -3,7 +3,7 @@
 //! (`--parallel`, `parallel=true`).
 
 use crate::model::{
-    Act, Amendment, ByLang, EditionRef, Lang, TextTable, TimeState, Unit, UnitKind,
+    Act, AmendAction, Amendment, ByLang, EditionRef, Lang, TextTable, TimeState, Unit, UnitKind,
 };
 use crate::refs::{Resolved, ResolvedReference};
 use crate::search::{HitAct, HitSource, HitUnit};
@@ -72,6 +72,12 @@ pub struct UnitAnswer {
     /// then that act's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub predecessor: Option<crate::ActLink>,
+    /// The act that gave the unit the `state` shown, when the corpus names it: for a
+    /// repealed act, the repealing act its repeal requisite names (`решением маслихата
+    /// Алматинской области от 13 августа 2024 года № 25-125`); for a deleted unit, the act
+    /// whose note deleted it. Its `id` is set when the corpus holds that act (a link).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state_by: Option<crate::ActLink>,
 }
 
 /// A resolved reference where it is printed in [`UnitAnswer::text`]: the byte range its words
@@ -285,7 +291,35 @@ impl UnitAnswer {
             previous,
             next,
             predecessor,
+            state_by: None,
         }
+    }
+
+    /// [`UnitAnswer::state_by`] in English words, for a reader told the state in English
+    /// (`zanlex show`, an assistant): `repealed by …` or `deleted by …`, the act named by
+    /// its id when the corpus holds it, else as printed and marked not in the corpus.
+    pub fn state_by_words(&self) -> Option<String> {
+        let by = self.state_by.as_ref()?;
+        let what = match self.state {
+            TimeState::Repealed { .. } => "repealed",
+            _ => "deleted",
+        };
+        Some(format!("{what} by {}", by.describe()))
+    }
+
+    /// The note that deleted the unit in the wording shown: the last of its deleting or
+    /// repealing notes that took effect by the date asked (any, when its day is unknown).
+    fn deleting_note(&self) -> Option<&Amendment> {
+        let by_then = |a: &&Amendment| match (self.as_of, a.effective.as_ref()) {
+            (Some(day), Some(e)) => e.date <= day,
+            _ => true,
+        };
+        self.amendments
+            .iter()
+            .filter(|a| a.target_eid == self.unit.eid)
+            .filter(|a| matches!(a.action, AmendAction::Deleted | AmendAction::Repealed))
+            .filter(by_then)
+            .last()
     }
 }
 
@@ -403,7 +437,36 @@ impl ZanIndex {
             .filter(|r| r.citing.eid == eid)
             .cloned()
             .collect();
-        Ok(UnitAnswer::linked(at, references, &within))
+        let mut answer = UnitAnswer::linked(at, references, &within);
+        answer.state_by = self.state_by(&answer)?;
+        Ok(answer)
+    }
+
+    /// The act that gave `answer` its state ([`UnitAnswer::state_by`]): every door shows
+    /// the answer's state with it, so it is found here, once.
+    fn state_by(&self, answer: &UnitAnswer) -> crate::Result<Option<crate::ActLink>> {
+        let act = &answer.act.id;
+        match answer.state {
+            TimeState::Repealed { .. } => self.repealed_by(&self.expressions(act)?),
+            TimeState::Deleted { .. } => {
+                let Some(note) = answer.deleting_note() else {
+                    return Ok(None);
+                };
+                let by = &note.by;
+                let id = match &by.number {
+                    Some(n) => self.act_named(act, by.date, n)?,
+                    None => None,
+                };
+                Ok(Some(crate::ActLink {
+                    id,
+                    requisite: by.cite(answer.lang),
+                    date: by.date,
+                    number: by.number.clone(),
+                    evidence: "note".to_string(),
+                }))
+            }
+            _ => Ok(None),
+        }
     }
 
     /// Unit `eid` of act `act_id` in each language the act has (see

@@ -38,6 +38,7 @@ mod mirror_split;
 mod pdf_bombs;
 mod predecessors;
 mod refs_corpus;
+mod repealing_act;
 mod scale_corpus;
 mod scale_mirror;
 mod search_budget;

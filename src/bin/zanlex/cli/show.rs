@@ -183,6 +183,12 @@ fn lines(shown: &UnitAnswer) -> Vec<String> {
         ));
     }
     out.push(shown.state.describe(shown.as_of, None));
+    // The act that repealed the act, or deleted the unit, beside its state.
+    if let Some(by) = shown.state_by_words() {
+        let mut words = by.chars();
+        let first = words.next().map(|c| c.to_uppercase().to_string());
+        out.push(format!("{}{}", first.unwrap_or_default(), words.as_str()));
+    }
     if let Some(p) = &shown.predecessor {
         out.push(format!(
             "Read from the act it replaced, {}: the act asked for was not yet in force on {}",
