@@ -536,3 +536,53 @@ fn texts_of_one_folder_are_paired_by_name_and_none_is_lost() {
     // Of its kind, read from its words of enactment (`ПРИКАЗЫВАЮ`), without a `meta.yaml`.
     assert_eq!(ru.kind.as_str(), "order");
 }
+
+/// The Shymkent maslikhat's decision of 14.09.2020 № 69/628-6с (code 146591,
+/// `tests/fixtures/versions/local-shymkent_146591`, copied from `evals/census/acts`) in dated
+/// editions: its Kazakh edition of 14.12.2022 with that commit's `meta@3d51c7a9.yaml`, and
+/// two Russian editions (13.12.2021, 14.12.2022) with no metadata of their own. Each Russian
+/// text takes the act's requisites from the Kazakh twin's metadata and joins it: one act, in
+/// two languages, the Russian one a decision of 14.09.2020 № 69/628-6с in two editions, not an
+/// act of its own of kind «другое» with no date; and no text is left out (`index` exits 0 and
+/// names none).
+#[test]
+fn russian_editions_without_metadata_join_their_kazakh_twin() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    crate::common::copy_dir(
+        &fixtures().join("../versions/local-shymkent_146591"),
+        &corpus.join("local-shymkent_146591"),
+    );
+    let index = tmp.path().join("index");
+    let (c_, i_) = (
+        corpus.to_string_lossy().into_owned(),
+        index.to_string_lossy().into_owned(),
+    );
+    let out = zanlex(&["index", "--corpus", &c_, "--index", &i_]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("skipped"), "{err}");
+    let (zi, report) =
+        zanlex::ZanIndex::open_or_build(&corpus, &index, &zanlex::BuildOptions::default())
+            .expect("index");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let ids: Vec<String> = zi.acts().expect("acts").iter().map(|a| a.id.clone()).collect();
+    let id = "maslikhat-decision-2020-09-14-69-628-6s";
+    assert_eq!(ids, [id, id], "one act, two expressions");
+    let ru = zi.act_in(id, Some(zanlex::Lang::Ru)).expect("the Russian text");
+    assert_eq!(ru.kind, zanlex::ActKind::Decision);
+    assert_eq!(ru.short_name(), "Решение маслихата города Шымкент от 14.09.2020 № 69/628-6с");
+    let editions: Vec<(&str, Option<chrono::NaiveDate>)> = ru
+        .versions
+        .iter()
+        .map(|v| (v.source.file.rsplit('/').next().unwrap_or(""), v.from))
+        .collect();
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    assert_eq!(
+        editions,
+        [
+            ("rus@c7adf3c5_v2021-12-13.md", day("2021-12-13")),
+            ("rus@27b9fffd_v2022-12-14.md", day("2022-12-14")),
+        ]
+    );
+}
