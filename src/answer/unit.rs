@@ -310,16 +310,15 @@ impl UnitAnswer {
     /// The note that deleted the unit in the wording shown: the last of its deleting or
     /// repealing notes that took effect by the date asked (any, when its day is unknown).
     fn deleting_note(&self) -> Option<&Amendment> {
-        let by_then = |a: &&Amendment| match (self.as_of, a.effective.as_ref()) {
+        let by_then = |a: &Amendment| match (self.as_of, a.effective.as_ref()) {
             (Some(day), Some(e)) => e.date <= day,
             _ => true,
         };
-        self.amendments
-            .iter()
-            .filter(|a| a.target_eid == self.unit.eid)
-            .filter(|a| matches!(a.action, AmendAction::Deleted | AmendAction::Repealed))
-            .filter(by_then)
-            .last()
+        self.amendments.iter().rev().find(|a| {
+            a.target_eid == self.unit.eid
+                && matches!(a.action, AmendAction::Deleted | AmendAction::Repealed)
+                && by_then(a)
+        })
     }
 }
 

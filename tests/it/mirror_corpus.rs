@@ -566,12 +566,22 @@ fn russian_editions_without_metadata_join_their_kazakh_twin() {
         zanlex::ZanIndex::open_or_build(&corpus, &index, &zanlex::BuildOptions::default())
             .expect("index");
     assert!(report.failures.is_empty(), "{:?}", report.failures);
-    let ids: Vec<String> = zi.acts().expect("acts").iter().map(|a| a.id.clone()).collect();
+    let ids: Vec<String> = zi
+        .acts()
+        .expect("acts")
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
     let id = "maslikhat-decision-2020-09-14-69-628-6s";
     assert_eq!(ids, [id, id], "one act, two expressions");
-    let ru = zi.act_in(id, Some(zanlex::Lang::Ru)).expect("the Russian text");
+    let ru = zi
+        .act_in(id, Some(zanlex::Lang::Ru))
+        .expect("the Russian text");
     assert_eq!(ru.kind, zanlex::ActKind::Decision);
-    assert_eq!(ru.short_name(), "Решение маслихата города Шымкент от 14.09.2020 № 69/628-6с");
+    assert_eq!(
+        ru.short_name(),
+        "Решение маслихата города Шымкент от 14.09.2020 № 69/628-6с"
+    );
     let editions: Vec<(&str, Option<chrono::NaiveDate>)> = ru
         .versions
         .iter()
