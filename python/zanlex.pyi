@@ -171,7 +171,7 @@ class WordingAnswer(Record):
     offset: int
     limit: int
     next_offset: Optional[int]
-    notes: list[str]
+    notes: Optional[list[str]]
     units: list[Record]
     def to_dataframe(self) -> pandas.DataFrame:
         """One row per span; columns act, lang, eid, start, from (datetime64),

@@ -309,7 +309,10 @@ pub(crate) fn data_frame(
 }
 
 /// Values of one column, made as Python values.
-pub(crate) fn column<T>(rows: &[T], value: impl Fn(&T) -> PyResult<Py<PyAny>>) -> PyResult<Vec<Py<PyAny>>> {
+pub(crate) fn column<T>(
+    rows: &[T],
+    value: impl Fn(&T) -> PyResult<Py<PyAny>>,
+) -> PyResult<Vec<Py<PyAny>>> {
     rows.iter().map(value).collect()
 }
 

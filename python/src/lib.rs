@@ -412,7 +412,8 @@ impl Index {
             offset,
             limit,
         };
-        let request = zanlex::pages::WordingRequest::parse(&typed, str::to_string).map_err(py_err)?;
+        let request =
+            zanlex::pages::WordingRequest::parse(&typed, str::to_string).map_err(py_err)?;
         let answer = self.ask(py, |index| {
             zanlex::pages::wording_history(
                 index,

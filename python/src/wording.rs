@@ -120,7 +120,10 @@ impl WordingAnswer {
             ("act", column(r, |_| a.act.as_str().into_py_any(py))?),
             ("lang", column(r, |_| lang.into_py_any(py))?),
             ("eid", column(r, |x| x.eid.into_py_any(py))?),
-            ("start", column(r, |x| x.start().map(|s| s.0).into_py_any(py))?),
+            (
+                "start",
+                column(r, |x| x.start().map(|s| s.0).into_py_any(py))?,
+            ),
             ("from", column(r, |x| day(py, x.start().and_then(|s| s.2)))?),
             (
                 "from_estimated",
@@ -136,7 +139,10 @@ impl WordingAnswer {
             ),
             ("end", column(r, |x| x.end().map(|e| e.0).into_py_any(py))?),
             ("until", column(r, |x| day(py, x.end().and_then(|e| e.2)))?),
-            ("absent_from", column(r, |x| day(py, x.end().and_then(|e| e.3)))?),
+            (
+                "absent_from",
+                column(r, |x| day(py, x.end().and_then(|e| e.3)))?,
+            ),
             (
                 "end_edition",
                 column(r, |x| x.end().map(|e| e.1.id.as_str()).into_py_any(py))?,

@@ -517,10 +517,9 @@ fn spans_of(
     let present: Vec<bool> = printed
         .iter()
         .map(|p| {
-            *by_segment.entry(p.segment).or_insert_with(|| {
-                t.unit_in(p.edition, eid)
-                    .is_some_and(|u| phrase.in_unit(u))
-            })
+            *by_segment
+                .entry(p.segment)
+                .or_insert_with(|| t.unit_in(p.edition, eid).is_some_and(|u| phrase.in_unit(u)))
         })
         .collect();
     let date_of = |k: usize| t.editions().get(k).and_then(|e| e.date);
@@ -565,9 +564,7 @@ fn spans_of(
         let Some(newest) = edition(t, last.edition) else {
             break;
         };
-        let next = printed
-            .get(j + 1)
-            .filter(|p| p.edition == last.edition + 1);
+        let next = printed.get(j + 1).filter(|p| p.edition == last.edition + 1);
         let end = match (edition(t, last.edition + 1), next) {
             (None, _) => WordingEnd::StillPresent { edition: newest },
             (Some(ed), Some(p)) => {

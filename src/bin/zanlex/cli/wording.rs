@@ -130,7 +130,9 @@ fn start(s: &WordingStart) -> String {
 
 fn end(e: &WordingEnd) -> String {
     match e {
-        WordingEnd::StillPresent { edition } => format!("still present (in the newest {})", ed(edition)),
+        WordingEnd::StillPresent { edition } => {
+            format!("still present (in the newest {})", ed(edition))
+        }
         WordingEnd::Removed {
             edition,
             until,
@@ -141,12 +143,18 @@ fn end(e: &WordingEnd) -> String {
         } => {
             let gone = day(*absent_from, *absent_from_estimated);
             let between = match until {
-                Some(u) if *until != *absent_from => format!(" (its wording in force until {u}; the wordings between are not in the corpus)"),
+                Some(u) if *until != *absent_from => format!(
+                    " (its wording in force until {u}; the wordings between are not in the corpus)"
+                ),
                 _ => String::new(),
             };
             format!("gone {gone}{between} (absent in {}){}", ed(edition), by(b))
         }
-        WordingEnd::UnitRemoved { edition, until, by: b } => format!(
+        WordingEnd::UnitRemoved {
+            edition,
+            until,
+            by: b,
+        } => format!(
             "unit removed {} (not printed in {}){}",
             day(*until, false),
             ed(edition),
