@@ -152,6 +152,33 @@ class ActDiff(Record):
         status_from, status_to, text_from, text_to, notes_changed. Raises ImportError
         without pandas."""
 
+class WordingAnswer(Record):
+    """When a phrase appeared in an act's units and when it went, over its editions
+    (`zanlex wording --json`)."""
+
+    act: str
+    act_citation: str
+    act_status: Record
+    lang: str
+    eid: Optional[str]
+    phrase: str
+    words: list[str]
+    editions: int
+    earliest_edition: Optional[Record]
+    latest_edition: Optional[Record]
+    units_total: int
+    spans_total: int
+    offset: int
+    limit: int
+    next_offset: Optional[int]
+    notes: Optional[list[str]]
+    units: list[Record]
+    def to_dataframe(self) -> pandas.DataFrame:
+        """One row per span; columns act, lang, eid, start, from (datetime64),
+        from_estimated, from_edition, brought_by, end, until (datetime64), absent_from
+        (datetime64), end_edition, removed_by, editions. Raises ImportError without
+        pandas."""
+
 class RefList(Record):
     """What a provision refers to (`zanlex refs --json`)."""
 
@@ -283,6 +310,16 @@ class Index:
         lang: Optional[str] = None,
         as_of: Optional[str] = None,
     ) -> CitedByList: ...
+    def wording(
+        self,
+        act: str,
+        phrase: str,
+        eid: Optional[str] = None,
+        lang: Optional[str] = None,
+        offset: Optional[int] = None,
+        limit: Optional[int] = None,
+    ) -> WordingAnswer:
+        """When `phrase` appeared in the act's units (or unit `eid`'s) and when it went."""
     def succession(self, id: str) -> Succession: ...
     def stats(self, since: Optional[str] = None, limit: int = 10) -> CorpusStats: ...
     def lexicon(self, word: Optional[str] = None, limit: int = 50) -> LexiconList: ...

@@ -110,6 +110,11 @@ pub mod pages {
         hits_page, search_page, ActBrief, AmendmentBrief, HitBrief, HitsPage, RefBrief, SearchArgs,
         SearchPageRequest, UnitBrief, VersionBrief, ACT_TITLE_CHARS,
     };
+    pub use crate::answer::wording::{
+        wording_history, WordingAnswer, WordingArgs, WordingChange, WordingEdition, WordingEnd,
+        WordingRequest, WordingSpan, WordingStart, WordingUnit, DEFAULT_WORDING_PAGE,
+        MAX_WORDING_PAGE,
+    };
 }
 pub use error::{EngineError, Error, ErrorAnswer, ErrorCode, ErrorDetail, Result};
 #[cfg(feature = "watch")]

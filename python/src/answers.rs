@@ -252,6 +252,7 @@ macro_rules! answer_classes {
             $(m.add_class::<$name>()?;)*
             m.add_class::<ActHistory>()?;
             m.add_class::<ActDiff>()?;
+            m.add_class::<crate::wording::WordingAnswer>()?;
             Ok(())
         }
     };
@@ -286,7 +287,7 @@ fn pandas(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
 }
 
 /// A DataFrame of `columns` (name, values), the columns named in `dates` read as dates.
-fn data_frame(
+pub(crate) fn data_frame(
     py: Python<'_>,
     columns: Vec<(&str, Vec<Py<PyAny>>)>,
     dates: &[&str],
@@ -308,12 +309,15 @@ fn data_frame(
 }
 
 /// Values of one column, made as Python values.
-fn column<T>(rows: &[T], value: impl Fn(&T) -> PyResult<Py<PyAny>>) -> PyResult<Vec<Py<PyAny>>> {
+pub(crate) fn column<T>(
+    rows: &[T],
+    value: impl Fn(&T) -> PyResult<Py<PyAny>>,
+) -> PyResult<Vec<Py<PyAny>>> {
     rows.iter().map(value).collect()
 }
 
 /// A date as `YYYY-MM-DD` (read as a date by pandas), or `None`.
-fn day(py: Python<'_>, d: Option<chrono::NaiveDate>) -> PyResult<Py<PyAny>> {
+pub(crate) fn day(py: Python<'_>, d: Option<chrono::NaiveDate>) -> PyResult<Py<PyAny>> {
     d.map(|d| d.to_string()).into_py_any(py)
 }
 

@@ -11,6 +11,7 @@
 
 mod answers;
 mod errors;
+mod wording;
 
 use answers::{new_answer, Record};
 use errors::{bad_argument, py_err};
@@ -384,6 +385,44 @@ impl Index {
         let (as_of, lang) = (date("as_of", as_of)?, self::lang(lang)?);
         let list = self.ask(py, |index| index.cited_by_list(&t, !exact, lang, as_of))?;
         new_answer(py, &list, answers::CitedByList)
+    }
+
+    /// When `phrase` appeared in the units of act `act` (or of unit `eid` and the units inside
+    /// it) and when it went, over the editions the corpus holds (`zanlex wording ACT PHRASE
+    /// --json`): the words in their exact forms, letter case and look-alike letters aside; in
+    /// `lang`'s text, else the first of the act's texts where it occurs; the page of units
+    /// after `offset`, at most `limit`.
+    #[pyo3(signature = (act, phrase, eid = None, lang = None, offset = None, limit = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn wording(
+        &self,
+        py: Python<'_>,
+        act: &str,
+        phrase: &str,
+        eid: Option<&str>,
+        lang: Option<&str>,
+        offset: Option<u64>,
+        limit: Option<u64>,
+    ) -> PyResult<Py<wording::WordingAnswer>> {
+        let typed = zanlex::pages::WordingArgs {
+            act,
+            unit: eid,
+            phrase,
+            lang,
+            offset,
+            limit,
+        };
+        let request =
+            zanlex::pages::WordingRequest::parse(&typed, str::to_string).map_err(py_err)?;
+        let answer = self.ask(py, |index| {
+            zanlex::pages::wording_history(
+                index,
+                &request,
+                &zanlex::pages::Links::official_only(),
+                &zanlex::pages::Budget::LOCAL,
+            )
+        })?;
+        new_answer(py, &answer, wording::WordingAnswer::new(answer.clone()))
     }
 
     /// The act act `id` replaced and the act that replaced it, when the corpus says so.

@@ -379,3 +379,37 @@ def test_compare_of_two_editions_is_the_command_lines_json_and_a_dataframe(tmp_p
     changed = frame[frame["kind"] == "changed"].iloc[0]
     assert "мәдениетті, білім беруді, денсаулық сақтауды, туризм мен спортты дамыту" in changed["text_from"]
     assert changed["status_from"] == changed["status_to"] == "live"
+
+
+def test_when_a_wording_appeared_and_went_is_the_command_lines_json_and_a_dataframe(tmp_path):
+    """The Law on the Government in two editions (tests/fixtures/versions): the words the law
+    of 15.06.2017 gave article 12 paragraph 3 are in the earliest edition held (there at least
+    since ~2017-06-15) and the law of 19.04.2023 took them out (~2023-04-29)."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "tests/fixtures/versions/codes_104316_government", corpus)
+    folders = (corpus, tmp_path / "index")
+    codes = zanlex.open(*folders)
+    act = "constitutional-law-1995-12-18-2688"
+    phrase = "мемлекеттік бағдарламаларды"
+    wording = codes.wording(act, phrase, eid="art_12__para_3")
+    assert isinstance(wording, zanlex.WordingAnswer)
+    assert (wording.units_total, wording.spans_total, wording.editions) == (1, 1, 2)
+    page = cli_json(folders, "wording", act, phrase, "--unit", "art_12__para_3")
+    assert wording.to_dict() == page
+    frame = wording.to_dataframe()
+    assert frame.shape == (1, 14)
+    row = frame.iloc[0]
+    assert (row["eid"], row["start"], row["end"]) == ("art_12__para_3", "since_at_least", "removed")
+    assert str(row["from"].date()) == "2017-06-15" and bool(row["from_estimated"])
+    assert str(row["absent_from"].date()) == "2023-04-29"
+    assert (row["from_edition"], row["end_edition"]) == ("2022-11-05", "2023-04-19")
+    assert row["brought_by"] == "ҚР 15.06.2017 № 75-VI Конституциялық Заңы"
+    assert row["removed_by"] == "ҚР 19.04.2023 № 222-VII Конституциялық Заңы"
+    nowhere = codes.wording(act, "ғарыштық кеме")
+    assert (nowhere.units_total, len(nowhere.units)) == (0, 0)
+    with pytest.raises(zanlex.NotFound) as raised:
+        codes.wording("no-such-act", phrase)
+    assert raised.value.code == "not_found"
+    with pytest.raises(zanlex.ZanlexError) as raised:
+        codes.wording(act, " — ")
+    assert raised.value.code == "bad_request"

@@ -22,6 +22,8 @@
 //!   [`crate::pages::RelatedActs`] ([`crate::pages::related_acts`]);
 //! - the Kazakh↔Russian lexicon learned from the corpus: [`LexiconList`]
 //!   ([`crate::ZanIndex::lexicon`]);
+//! - when a phrase appeared in an act's units and when it went, over its editions:
+//!   [`crate::pages::WordingAnswer`] ([`crate::pages::wording_history`]);
 //! - counts across the corpus (acts by kind, issuer, year; the units and amending acts that
 //!   changed most): [`CorpusStats`] ([`crate::ZanIndex::corpus_stats`]).
 //!
@@ -51,6 +53,7 @@ mod server;
 mod stats;
 mod succession;
 mod unit;
+pub(crate) mod wording;
 
 pub use acts::{ActEntry, ActList, ActSummary, Failure};
 pub use analysis::Analysis;

@@ -66,3 +66,4 @@ mod serve_related;
 mod serve_replica;
 mod serve_watch;
 mod time_rule;
+mod wording;

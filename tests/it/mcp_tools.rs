@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::Stdio;
 
 /// The tools, in the order the server lists them.
-const TOOLS: [&str; 10] = [
+const TOOLS: [&str; 11] = [
     "at_date",
     "changes",
     "cited_by",
@@ -24,6 +24,7 @@ const TOOLS: [&str; 10] = [
     "related",
     "search",
     "stats",
+    "wording",
 ];
 
 /// The act most tests read: an order in Kazakh with rules attached, amended twelve times.
@@ -184,6 +185,7 @@ fn mcp_lists_the_tools_with_their_schemas() {
                 "at_date" => &["target", "date"],
                 "related" => &["act"],
                 "stats" | "recent_changes" => &[],
+                "wording" => &["target", "phrase"],
                 _ => &["target"],
             };
             assert_eq!(required, json!(wanted), "{}", tool.name);

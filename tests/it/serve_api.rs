@@ -1361,6 +1361,21 @@ fn every_field_the_server_sends_is_in_the_openapi_document() {
         ),
         ("/v1/changes", "get", "/v1/changes?act=no-such-act".into()),
         ("/v1/reindex", "post", "/v1/reindex".into()),
+        (
+            "/v1/acts/{id}/wording",
+            "get",
+            format!("/v1/acts/{ACT}/wording?phrase=%D0%B2%D0%B8%D0%B7%D0%B0"),
+        ),
+        (
+            "/v1/acts/{id}/wording",
+            "get",
+            format!("/v1/acts/{EDITIONS}/wording?phrase=%D0%B2%D0%B8%D0%B7%D0%B0&limit=0"),
+        ),
+        (
+            "/v1/acts/{id}/wording",
+            "get",
+            "/v1/acts/no-such-act/wording?phrase=x".into(),
+        ),
     ];
 
     let mut asked = std::collections::BTreeSet::new();

@@ -23,6 +23,7 @@ mod show;
 mod stderr_log;
 mod units;
 mod watch;
+mod wording;
 
 pub(crate) use crate::common::terminal_safe;
 
@@ -104,6 +105,8 @@ pub enum Command {
     /// Copy the index in force into another index folder as a new generation, for
     /// `zanlex serve --replica` to serve.
     Publish(publish::Args),
+    /// Print when a phrase appeared in an act's units and when it went, over its editions.
+    Wording(wording::Args),
 }
 
 impl Cli {
@@ -294,6 +297,7 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         Command::Lexicon(a) => lexicon::run(cli, a),
         Command::Publish(a) => publish::run(cli, a),
         Command::Watch(a) => watch::run(cli, a),
+        Command::Wording(a) => wording::run(cli, a),
     }
 }
 
@@ -326,6 +330,7 @@ impl Command {
             || matches!(self, Command::Acts(a) if a.json)
             || matches!(self, Command::Lexicon(a) if a.json)
             || matches!(self, Command::Analyze(a) if a.json)
+            || matches!(self, Command::Wording(a) if a.json)
     }
 }
 

@@ -1,12 +1,13 @@
 //! The MCP tools: `search`, `read`, `at_date`, `history`, `changes`, `recent_changes`, `refs`,
 //! `cited_by`, `related` and `stats` (the arguments of `changes`, `recent_changes` and `stats` in
-//! [`changes`]). Each parses its arguments into checked values, asks the library for its answer on the index in force (on a bounded blocking read,
+//! [`changes`]), and `wording` (in [`wording`], with its own router). Each parses its arguments into checked values, asks the library for its answer on the index in force (on a bounded blocking read,
 //! as the JSON API does) and sends it as JSON text: the library's answers cut to a page and a
 //! size in characters, with links that open ([`zanlex::pages`]). A mistake in the arguments
 //! is a tool error worded for the model to act on, with its code from zanlex's table of error
 //! codes, never a server folder.
 
 mod changes;
+mod wording;
 
 use crate::served::errors::{hide_paths, ApiError};
 use crate::served::state::AppState;
@@ -184,7 +185,7 @@ impl Zanlex {
             state,
             links,
             budget: Budget::ASSISTANT,
-            tool_router: Self::tool_router(),
+            tool_router: Self::tool_router() + Self::wording_router(),
         }
     }
 

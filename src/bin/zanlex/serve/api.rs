@@ -22,7 +22,7 @@ use zanlex::pages::{
 use zanlex::{ErrorCode, Lang, Target, ZanIndex};
 
 /// The shared state, as handlers take it.
-type AppStateRef = State<Arc<AppState>>;
+pub(super) type AppStateRef = State<Arc<AppState>>;
 /// How this server's answers are made: where their links lead and how large they may be.
 #[derive(Debug, Clone)]
 pub(crate) struct Door {
@@ -33,12 +33,12 @@ pub(crate) struct Door {
 }
 
 /// The door's links and budget, as handlers take them.
-type DoorRef = Extension<Arc<Door>>;
+pub(super) type DoorRef = Extension<Arc<Door>>;
 /// An endpoint's answer: one of the library's answers, or an error.
-type Answer<T> = Result<Json<T>, ApiError>;
+pub(super) type Answer<T> = Result<Json<T>, ApiError>;
 
 /// The query string, or a 400 saying what is wrong with it.
-fn params<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+pub(super) fn params<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
     q.map(|Query(p)| p)
         .map_err(|e| ApiError::bad_request(e.body_text()))
 }
@@ -113,7 +113,7 @@ fn list_args<'a>(
 /// The library's answer `page` to the checked `request`, read from the index in force on a
 /// bounded blocking thread (the server's workers, queue and time limit), with the door's links
 /// and budget.
-async fn read<R, T>(
+pub(super) async fn read<R, T>(
     state: &AppState,
     door: &Arc<Door>,
     request: R,
@@ -138,7 +138,7 @@ fn text_param(value: Option<String>) -> Option<String> {
 }
 
 /// A whole-number parameter, `None` when absent or empty.
-fn optional_number(name: &str, value: Option<&str>) -> Result<Option<u64>, ApiError> {
+pub(super) fn optional_number(name: &str, value: Option<&str>) -> Result<Option<u64>, ApiError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(None),
         Some(v) => number_param(name, Some(v), 0).map(|n| Some(n as u64)),
@@ -478,7 +478,7 @@ fn flag_param(name: &str, value: Option<&str>) -> Result<bool, ApiError> {
 }
 
 /// The description of the path parameter `id`.
-const ACT_ID: &str = "Act id, as /v1/acts lists it";
+pub(super) const ACT_ID: &str = "Act id, as /v1/acts lists it";
 /// The description of the path parameter `eid`.
 const UNIT_ID: &str = "Unit id (Akoma Ntoso style, e.g. att_1__para_3)";
 

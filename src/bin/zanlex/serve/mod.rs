@@ -16,6 +16,7 @@ pub(crate) mod limits;
 mod openapi;
 mod pages;
 mod schemas;
+mod wording;
 pub(crate) use crate::served::state;
 use crate::served::Mount;
 
@@ -247,6 +248,7 @@ fn router(
         .route("/v1/acts/{id}/history", get(api::history))
         .route("/v1/acts/{id}/diff", get(api::diff))
         .route("/v1/changes", get(api::changes))
+        .route("/v1/acts/{id}/wording", get(wording::wording))
         .route("/changes.atom", get(feed::changes_feed))
         .route("/v1/reindex", post(api::reindex))
         .route("/healthz", get(api::healthz))

@@ -366,3 +366,21 @@ impl PartialSchema for EditionParam {
 }
 
 impl ToSchema for EditionParam {}
+
+/// Units on a page of `/v1/acts/{id}/wording`: 1 to [`zanlex::pages::MAX_WORDING_PAGE`], or
+/// empty for the default.
+pub(crate) struct WordingLimitParam;
+
+impl PartialSchema for WordingLimitParam {
+    fn schema() -> RefOr<Schema> {
+        number_or_empty(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(1))
+                .maximum(Some(zanlex::pages::MAX_WORDING_PAGE as u64))
+                .default(Some(zanlex::pages::DEFAULT_WORDING_PAGE.into())),
+        )
+    }
+}
+
+impl ToSchema for WordingLimitParam {}
