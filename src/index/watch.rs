@@ -463,15 +463,25 @@ impl CorpusWatch {
 
     /// Tells searches that the index holds the corpus again, unless a change came after
     /// `seen` (then the next refresh takes it in, and searches check every file meanwhile).
+    /// A corpus folder replaced since `seen` (while the refresh read the corpus) is such a
+    /// change: the new folder is watched from here on.
     pub fn mark_refreshed(&self, seen: u64) {
+        // Followed before the lock below is taken: following counts a change, which takes
+        // that lock too.
+        self.follow_replacement();
         let mut said = self
             .shared
             .pending
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         // Checked under the lock: a change counted after it waits for the lock, then says
-        // "pending" again.
-        if self.changes() == seen {
+        // "pending" again. A folder replaced after the look above sent its move as an event
+        // of the folder watched, counted; the next look at the changes follows it.
+        let changes = self
+            .shared
+            .changes
+            .load(std::sync::atomic::Ordering::SeqCst);
+        if changes == seen {
             // Taken in: no later change named them (they would have moved the count).
             *self
                 .shared

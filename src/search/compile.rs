@@ -492,6 +492,20 @@ pub fn filter_query(f: &Fields, filter: &Filter) -> Box<dyn TQuery> {
     Box::new(ConstScoreQuery::new(q, 0.0))
 }
 
+/// Every document, scoring nothing: what a query of exclusions and filters alone keeps
+/// documents from.
+pub(crate) fn everything() -> Box<dyn TQuery> {
+    Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))
+}
+
+/// Every document `inner` does not match (`-word`), scoring nothing.
+pub(crate) fn all_but(inner: Box<dyn TQuery>) -> Box<dyn TQuery> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, everything()),
+        (Occur::MustNot, inner),
+    ]))
+}
+
 /// Keeps documents of one language's expressions; scores nothing.
 pub fn lang_filter(f: &Fields, lang: crate::model::Lang) -> Box<dyn TQuery> {
     Box::new(ConstScoreQuery::new(raw_term(f.lang, lang.as_str()), 0.0))
@@ -593,16 +607,7 @@ pub(crate) fn compile_pruned(
         .map(alone),
         Query::Phrase { text, slop } => dismax(index, text, *slop, &phrase_targets(f)).map(alone),
         Query::Filter(filter) => Some(filter_query(f, filter)),
-        Query::Not(inner) => {
-            let inner = compile(index, inner, WordMatch::All, false)?;
-            Some(Box::new(BooleanQuery::new(vec![
-                (
-                    Occur::Must,
-                    Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)),
-                ),
-                (Occur::MustNot, inner),
-            ])))
-        }
+        Query::Not(inner) => compile(index, inner, WordMatch::All, false).map(all_but),
         Query::Or(parts) => {
             let subs: Vec<(Occur, Box<dyn TQuery>)> = parts
                 .iter()
@@ -731,10 +736,7 @@ pub(crate) fn compile_pruned(
                 return None;
             }
             if !positive && !any_should {
-                subs.push((
-                    Occur::Must,
-                    Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)),
-                ));
+                subs.push((Occur::Must, everything()));
             }
             if any_should {
                 return Some(Box::new(BooleanQuery::with_minimum_required_clauses(

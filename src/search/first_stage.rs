@@ -35,8 +35,7 @@ use crate::model::Lang;
 use rustc_hash::FxHashMap;
 use tantivy::collector::Collector;
 use tantivy::query::{
-    AllQuery, Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery, Occur,
-    Query as TQuery, TermQuery,
+    Bm25StatisticsProvider, BooleanQuery, BoostQuery, Occur, Query as TQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Searcher, Term};
@@ -328,14 +327,8 @@ impl Stage<'_> {
             }
             Query::Filter(filter) => Some(compile::filter_query(f, filter)),
             Query::Not(inner) => {
-                let inner = compile::compile(self.index, inner, compile::WordMatch::All, false)?;
-                Some(Box::new(BooleanQuery::new(vec![
-                    (
-                        Occur::Must,
-                        Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)),
-                    ),
-                    (Occur::MustNot, inner),
-                ])))
+                compile::compile(self.index, inner, compile::WordMatch::All, false)
+                    .map(compile::all_but)
             }
             Query::Or(parts) => {
                 let subs: Vec<(Occur, Box<dyn TQuery>)> = parts
@@ -391,10 +384,7 @@ impl Stage<'_> {
                     );
                 }
                 if !subs.iter().any(|(o, _)| *o == Occur::Must) {
-                    subs.push((
-                        Occur::Must,
-                        Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)),
-                    ));
+                    subs.push((Occur::Must, compile::everything()));
                 }
                 Some(Box::new(BooleanQuery::new(subs)))
             }

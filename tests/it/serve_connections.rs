@@ -195,12 +195,15 @@ fn ordinary(server: &Server, from: [u8; 4], wait: Duration) -> Result<(u16, Dura
         .map_err(|e| format!("{e} after {:?}", started.elapsed()))
 }
 
-/// Clients that trickle a request's head, a byte at a time (the idle timer restarts with
-/// each), from as many addresses as the server has places: each is answered 408 and closed
-/// once it falls behind the minimum rate, and an ordinary client is served meanwhile. Only
-/// the default pace: `--max-connections` is the one flag.
-#[test]
-fn clients_trickling_a_head_do_not_lock_everyone_out() {
+/// Four clients that send `head`, then `trickle` a byte every 400 ms, each from its own
+/// address of `127.0.block.0/24`, to a server of four places; an ordinary client is served
+/// meanwhile, within five seconds. What each trickling client was answered, and when it was
+/// closed.
+fn trickling_into_every_place(
+    head: &'static [u8],
+    trickle: &'static [u8],
+    block: u8,
+) -> Vec<(String, Option<Duration>)> {
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = test_corpus(dir.path());
     let server = Server::start(
@@ -213,9 +216,9 @@ fn clients_trickling_a_head_do_not_lock_everyone_out() {
     let slow: Vec<_> = (0..4u8)
         .map(|i| {
             trickler(
-                connect_from(&addr, [127, 0, 1, 10 + i]),
-                b"GET /healthz HTTP/1.1\r\n",
-                b"X-Slow: yes\r\n",
+                connect_from(&addr, [127, 0, block, 10 + i]),
+                head,
+                trickle,
                 Duration::from_millis(400),
                 run,
             )
@@ -226,8 +229,19 @@ fn clients_trickling_a_head_do_not_lock_everyone_out() {
         .expect("an ordinary client is served");
     assert_eq!(status, 200);
     assert!(took < Duration::from_secs(5), "served after {took:?}");
-    for t in slow {
-        let (answer, closed) = t.join().expect("trickler");
+    slow.into_iter()
+        .map(|t| t.join().expect("trickler"))
+        .collect()
+}
+
+/// Clients that trickle a request's head, a byte at a time (the idle timer restarts with
+/// each), from as many addresses as the server has places: each is answered 408 and closed
+/// once it falls behind the minimum rate, and an ordinary client is served meanwhile. Only
+/// the default pace: `--max-connections` is the one flag.
+#[test]
+fn clients_trickling_a_head_do_not_lock_everyone_out() {
+    let answers = trickling_into_every_place(b"GET /healthz HTTP/1.1\r\n", b"X-Slow: yes\r\n", 1);
+    for (answer, closed) in answers {
         let closed = closed.expect("the trickling client was closed by the server");
         assert!(closed < Duration::from_secs(5), "closed after {closed:?}");
         assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
@@ -281,33 +295,12 @@ fn one_address_holds_a_share_of_the_places_at_most() {
 /// served meanwhile.
 #[test]
 fn clients_trickling_a_body_do_not_lock_everyone_out() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let corpus = test_corpus(dir.path());
-    let server = Server::start(
-        &corpus,
-        &dir.path().join("index"),
-        &["--max-connections", "4"],
+    let answers = trickling_into_every_place(
+        b"POST /mcp HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nContent-Length: 400\r\n\r\n",
+        b"{",
+        2,
     );
-    let addr = server.base.trim_start_matches("http://").to_string();
-    let run = Duration::from_secs(9);
-    let slow: Vec<_> = (0..4u8)
-        .map(|i| {
-            trickler(
-                connect_from(&addr, [127, 0, 2, 10 + i]),
-                b"POST /mcp HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nContent-Length: 400\r\n\r\n",
-                b"{",
-                Duration::from_millis(400),
-                run,
-            )
-        })
-        .collect();
-    std::thread::sleep(Duration::from_millis(300));
-    let (status, took) = ordinary(&server, [127, 0, 0, 2], Duration::from_secs(6))
-        .expect("an ordinary client is served");
-    assert_eq!(status, 200);
-    assert!(took < Duration::from_secs(5), "served after {took:?}");
-    for t in slow {
-        let (answer, closed) = t.join().expect("trickler");
+    for (answer, closed) in answers {
         assert!(
             closed.is_some(),
             "the trickling client was not closed: {answer:?}"

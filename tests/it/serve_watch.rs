@@ -95,10 +95,8 @@ fn a_replaced_corpus_folder_is_watched_again() {
     let corpus = test_corpus(tmp.path());
     let s = Server::start(&corpus, &tmp.path().join("index"), &["--watch-secs", "1"]);
     assert_eq!(total(&s, "жирафозавр"), 0);
-    // Replaced once the watcher is watching (its first look done), as a folder is replaced
-    // under a running server: a folder replaced in the first moments of the start is a race
-    // of its own, not what this test asks.
-    std::thread::sleep(Duration::from_secs(2));
+    // Replaced at once, while the watcher's first refresh may be running (the moment
+    // `a_folder_replaced_during_a_refresh_is_followed` holds still).
     replace_corpus_folder(&corpus, Duration::ZERO);
     assert!(
         found_within(&s, "жирафозавр", Duration::from_secs(40)),
@@ -116,6 +114,69 @@ fn a_replaced_corpus_folder_is_watched_again() {
         "a file written into the new folder is not served: {:?}",
         s.stderr()
     );
+}
+
+/// The library's watcher, as `zanlex serve --watch` and `zanlex watch` drive it: a corpus
+/// folder replaced while a refresh runs (after the owner read the count of changes, before it
+/// marks the index refreshed) is followed when the refresh is marked. The marking finds the
+/// new folder, counts a change (every file to be compared) and does not vouch for the index;
+/// the next refresh reads the new folder, and a file written into it later is seen. The
+/// moment is the one a folder replaced as a server starts meets: its first refresh runs.
+#[test]
+fn a_folder_replaced_during_a_refresh_is_followed() {
+    use zanlex::{BuildOptions, CorpusWatch, Freshness, Rehash, SearchRequest, ZanIndex};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = test_corpus(tmp.path());
+    let index = tmp.path().join("index");
+    let opts = BuildOptions::default();
+    ZanIndex::open_or_build(&corpus, &index, &opts).expect("build");
+    let watch = std::sync::Arc::new(CorpusWatch::start(&corpus, &index).expect("watch"));
+    let (changed, woken) = std::sync::mpsc::channel();
+    watch.on_change(move || {
+        let _ = changed.send(());
+    });
+    // A refresh begins: the count read, the corpus read.
+    let seen = watch.changes();
+    ZanIndex::open_or_build(&corpus, &index, &opts).expect("refresh");
+    // The folder is replaced before the refresh is marked.
+    replace_corpus_folder(&corpus, Duration::ZERO);
+    // Marked on a thread of its own: a marking that never returns fails the test.
+    let (marked, done) = std::sync::mpsc::channel();
+    let marking = std::sync::Arc::clone(&watch);
+    std::thread::spawn(move || {
+        marking.mark_refreshed(seen);
+        let _ = marked.send(());
+    });
+    done.recv_timeout(Duration::from_secs(20))
+        .expect("marking the refresh does not return once the folder was replaced");
+    assert_ne!(watch.changes(), seen);
+    assert_eq!(watch.rehash(), Rehash::Every);
+    // Searches do not trust the index: the next open checks every file and reads the new act.
+    let again = BuildOptions {
+        rehash: watch.rehash(),
+        ..BuildOptions::default()
+    };
+    let seen = watch.changes();
+    let (zi, report) = ZanIndex::open_or_build(&corpus, &index, &again).expect("refresh");
+    assert_eq!(report.freshness, Freshness::Checked, "{report:?}");
+    assert_eq!(report.added, ["corpus/901_new.txt"], "{report:?}");
+    let hits = zi
+        .search(&SearchRequest::new("жирафозавр"))
+        .expect("search");
+    assert!(hits.total > 0);
+    watch.mark_refreshed(seen);
+    assert_eq!(watch.rehash(), Rehash::Unchanged);
+    // The new folder is the one watched: a file written into it wakes the owner.
+    while woken.try_recv().is_ok() {}
+    std::fs::write(
+        corpus.join("902_later.txt"),
+        super::serve_api::HOSTILE_DOC.replace("зебразавр", "бегемотозавр"),
+    )
+    .expect("write");
+    woken
+        .recv_timeout(Duration::from_secs(20))
+        .expect("no event from the new folder");
+    assert_ne!(watch.changes(), seen);
 }
 
 /// `POST /v1/reindex` checks the corpus itself rather than trust a watcher that was left on
