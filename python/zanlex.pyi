@@ -152,6 +152,27 @@ class ActDiff(Record):
         status_from, status_to, text_from, text_to, notes_changed. Raises ImportError
         without pandas."""
 
+class AmendedBy(Record):
+    """What one amending act changed across the corpus (`zanlex amended-by ACT --json`)."""
+
+    amending_act: str
+    signed: Optional[str]
+    number: Optional[str]
+    in_corpus: bool
+    amending_act_id: Optional[str]
+    total: int
+    acts_total: int
+    acts: list[Record]
+    offset: int
+    limit: int
+    next_offset: Optional[int]
+    notes: list[str]
+    provisions: list[Record]
+    def to_dataframe(self) -> pandas.DataFrame:
+        """One row per provision of the page, by act and in each act's order; columns act,
+        act_citation, eid, citation, label, action, effective (datetime64),
+        effective_estimated, amending_act, note. Raises ImportError without pandas."""
+
 class RefList(Record):
     """What a provision refers to (`zanlex refs --json`)."""
 
@@ -286,6 +307,15 @@ class Index:
     def succession(self, id: str) -> Succession: ...
     def stats(self, since: Optional[str] = None, limit: int = 10) -> CorpusStats: ...
     def lexicon(self, word: Optional[str] = None, limit: int = 50) -> LexiconList: ...
+    def amended_by(
+        self,
+        by: str,
+        lang: Optional[str] = None,
+        offset: Optional[int] = None,
+        limit: Optional[int] = None,
+    ) -> AmendedBy:
+        """What the amending act `by` (its id, or its requisites: «Закон РК от 17.07.2024 №
+        118-VIII») changed across the corpus, provision by provision."""
     def refresh(self) -> RefreshReport:
         """Checks the corpus again and refreshes the index when it changed."""
 

@@ -22,6 +22,8 @@
 //!   [`crate::pages::RelatedActs`] ([`crate::pages::related_acts`]);
 //! - the Kazakh↔Russian lexicon learned from the corpus: [`LexiconList`]
 //!   ([`crate::ZanIndex::lexicon`]);
+//! - what one amending act changed across the corpus, provision by provision:
+//!   [`crate::pages::AmendedByAnswer`] ([`crate::pages::amended_by`]);
 //! - counts across the corpus (acts by kind, issuer, year; the units and amending acts that
 //!   changed most): [`CorpusStats`] ([`crate::ZanIndex::corpus_stats`]).
 //!
@@ -33,6 +35,7 @@
 //! [`crate::parse_iso_date`] and [`date_arg`] for dates.
 
 mod acts;
+pub(crate) mod amended_by;
 mod analysis;
 pub(crate) mod changes;
 mod download;

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod acts;
+mod amended_by;
 mod analyze;
 mod changes;
 mod diff;
@@ -104,6 +105,9 @@ pub enum Command {
     /// Copy the index in force into another index folder as a new generation, for
     /// `zanlex serve --replica` to serve.
     Publish(publish::Args),
+    /// List what one amending act changed across the corpus, provision by provision, as the
+    /// changed acts' notes record it.
+    AmendedBy(amended_by::Args),
 }
 
 impl Cli {
@@ -294,6 +298,7 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         Command::Lexicon(a) => lexicon::run(cli, a),
         Command::Publish(a) => publish::run(cli, a),
         Command::Watch(a) => watch::run(cli, a),
+        Command::AmendedBy(a) => amended_by::run(cli, a),
     }
 }
 
@@ -326,6 +331,7 @@ impl Command {
             || matches!(self, Command::Acts(a) if a.json)
             || matches!(self, Command::Lexicon(a) if a.json)
             || matches!(self, Command::Analyze(a) if a.json)
+            || matches!(self, Command::AmendedBy(a) if a.json)
     }
 }
 

@@ -36,6 +36,7 @@ use utoipa::OpenApi;
         api::reindex,
         api::healthz,
         openapi,
+        api::amended_by,
     ),
     // The error shape is named by the responses built from the table of error codes, which
     // the derive does not read.
