@@ -166,7 +166,7 @@ class AmendedBy(Record):
     offset: int
     limit: int
     next_offset: Optional[int]
-    notes: list[str]
+    notes: Optional[list[str]]
     provisions: list[Record]
     def to_dataframe(self) -> pandas.DataFrame:
         """One row per provision of the page, by act and in each act's order; columns act,
