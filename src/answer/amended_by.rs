@@ -51,7 +51,7 @@ pub enum AmendingActName {
 impl AmendingActName {
     /// Reads how `text` names an act: a text without blanks is an id
     /// ([`AmendingActName::Id`]); any other is its requisites, read by the library's one date
-    /// reader ([`crate::parse_date`]: `17.07.2024`, `2024 жылғы 17 шілдедегі`, `17 июля 2024
+    /// reader (`text::dates`: `17.07.2024`, `2024 жылғы 17 шілдедегі`, `17 июля 2024
     /// года`), the number after `№` (or `N`) as the amendment notes print it, and the first
     /// kind word of the one table of kind words in either language.
     /// [`crate::Error::BadArgument`] when the requisites lack the date or the number.
