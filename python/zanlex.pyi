@@ -168,6 +168,17 @@ class WordingAnswer(Record):
     latest_edition: Optional[Record]
     units_total: int
     spans_total: int
+class AmendedBy(Record):
+    """What one amending act changed across the corpus (`zanlex amended-by ACT --json`)."""
+
+    amending_act: str
+    signed: Optional[str]
+    number: Optional[str]
+    in_corpus: bool
+    amending_act_id: Optional[str]
+    total: int
+    acts_total: int
+    acts: list[Record]
     offset: int
     limit: int
     next_offset: Optional[int]
@@ -178,6 +189,11 @@ class WordingAnswer(Record):
         from_estimated, from_edition, brought_by, end, until (datetime64), absent_from
         (datetime64), end_edition, removed_by, editions. Raises ImportError without
         pandas."""
+    provisions: list[Record]
+    def to_dataframe(self) -> pandas.DataFrame:
+        """One row per provision of the page, by act and in each act's order; columns act,
+        act_citation, eid, citation, label, action, effective (datetime64),
+        effective_estimated, amending_act, note. Raises ImportError without pandas."""
 
 class RefList(Record):
     """What a provision refers to (`zanlex refs --json`)."""
@@ -323,6 +339,15 @@ class Index:
     def succession(self, id: str) -> Succession: ...
     def stats(self, since: Optional[str] = None, limit: int = 10) -> CorpusStats: ...
     def lexicon(self, word: Optional[str] = None, limit: int = 50) -> LexiconList: ...
+    def amended_by(
+        self,
+        by: str,
+        lang: Optional[str] = None,
+        offset: Optional[int] = None,
+        limit: Optional[int] = None,
+    ) -> AmendedBy:
+        """What the amending act `by` (its id, or its requisites: «Закон РК от 17.07.2024 №
+        118-VIII») changed across the corpus, provision by provision."""
     def refresh(self) -> RefreshReport:
         """Checks the corpus again and refreshes the index when it changed."""
 

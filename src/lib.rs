@@ -84,6 +84,10 @@ pub use answer::{
 /// page of a list, a bound in characters on the whole answer, and links that open. What the
 /// MCP tools send; each is made by one function from checked values.
 pub mod pages {
+    pub use crate::answer::amended_by::{
+        amended_by, AmendedActCount, AmendedByAnswer, AmendedByArgs, AmendedByRequest,
+        AmendedProvision, AmendingActName, DEFAULT_AMENDED_BY_PAGE, MAX_AMENDED_BY_PAGE,
+    };
     pub use crate::answer::changes::{
         changes, ChangesAnswer, ChangesRequest, ChangesSpan, ChangesTotals, DiffPage, LinkedChange,
         DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE,

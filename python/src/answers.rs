@@ -253,6 +253,7 @@ macro_rules! answer_classes {
             m.add_class::<ActHistory>()?;
             m.add_class::<ActDiff>()?;
             m.add_class::<crate::wording::WordingAnswer>()?;
+            m.add_class::<AmendedBy>()?;
             Ok(())
         }
     };
@@ -441,5 +442,56 @@ impl ActDiff {
             ),
         ]);
         data_frame(py, columns, &[])
+    }
+}
+
+/// What one amending act changed across the corpus (`Index.amended_by`).
+#[pyclass(extends = Record, frozen, module = "zanlex")]
+pub struct AmendedBy {
+    answer: zanlex::pages::AmendedByAnswer,
+}
+
+impl AmendedBy {
+    pub(crate) fn new(answer: zanlex::pages::AmendedByAnswer) -> Self {
+        AmendedBy { answer }
+    }
+}
+
+#[pymethods]
+impl AmendedBy {
+    /// The page's provisions as a pandas DataFrame, one row per provision, by act and in each
+    /// act's order: `act`, `act_citation`, `eid`, `citation`, `label`, `action`, `effective`
+    /// (a date), `effective_estimated`, `amending_act` (its official citation) and `note`.
+    fn to_dataframe(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let a = &self.answer;
+        let p = &a.provisions;
+        let by = a.amending_act.as_str();
+        let columns = vec![
+            ("act", column(p, |x| x.act_id.as_str().into_py_any(py))?),
+            (
+                "act_citation",
+                column(p, |x| x.act_citation.as_str().into_py_any(py))?,
+            ),
+            ("eid", column(p, |x| x.eid.as_str().into_py_any(py))?),
+            (
+                "citation",
+                column(p, |x| x.citation.as_str().into_py_any(py))?,
+            ),
+            ("label", column(p, |x| x.label.as_str().into_py_any(py))?),
+            ("action", column(p, |x| x.action.as_str().into_py_any(py))?),
+            (
+                "effective",
+                column(p, |x| day(py, x.effective.as_ref().map(|d| d.date)))?,
+            ),
+            (
+                "effective_estimated",
+                column(p, |x| {
+                    x.effective.as_ref().map(|d| d.estimated).into_py_any(py)
+                })?,
+            ),
+            ("amending_act", column(p, |_| by.into_py_any(py))?),
+            ("note", column(p, |x| x.note.as_str().into_py_any(py))?),
+        ];
+        data_frame(py, columns, &["effective"])
     }
 }

@@ -462,6 +462,39 @@ impl Index {
         new_answer(py, &list, answers::LexiconList)
     }
 
+    /// What one amending act changed across the corpus, provision by provision
+    /// (`zanlex amended-by ACT --json`): the act named by its id in the corpus or by its
+    /// requisites («Закон РК от 17.07.2024 № 118-VIII», «2024 жылғы 17 шілдедегі № 118-VIII
+    /// Заң»), the notes read in `lang`'s texts, the `limit` provisions after the first
+    /// `offset`; each permalink the official text's address.
+    #[pyo3(signature = (by, lang = None, offset = None, limit = None))]
+    fn amended_by(
+        &self,
+        py: Python<'_>,
+        by: &str,
+        lang: Option<&str>,
+        offset: Option<u64>,
+        limit: Option<u64>,
+    ) -> PyResult<Py<answers::AmendedBy>> {
+        let args = zanlex::pages::AmendedByArgs {
+            by,
+            lang,
+            offset,
+            limit,
+        };
+        let request =
+            zanlex::pages::AmendedByRequest::parse(&args, str::to_string).map_err(py_err)?;
+        let answer = self.ask(py, move |index| {
+            zanlex::pages::amended_by(
+                index,
+                &request,
+                &zanlex::pages::Links::official_only(),
+                &zanlex::pages::Budget::LOCAL,
+            )
+        })?;
+        new_answer(py, &answer, answers::AmendedBy::new(answer.clone()))
+    }
+
     /// Checks the corpus again and refreshes the index when it changed (only changed files are
     /// read); later requests read the refreshed index. Returns what the refresh did.
     fn refresh(&self, py: Python<'_>) -> PyResult<Py<answers::RefreshReport>> {

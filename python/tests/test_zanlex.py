@@ -23,6 +23,9 @@ import zanlex
 ROOT = Path(__file__).resolve().parents[2]
 JOINT_ORDER = "mfa-mvd-joint-order-2020-09-01-11-1-4-245-611"
 MFA_ORDER = "mfa-order-2018-01-04-11-1-4-1"
+# The order that amended MFA_ORDER's rules on 05.12.2025, as a Kazakh and a Russian reader name it.
+ORDER_730_KK = "ҚР Сыртқы істер министрінің м.а. 05.12.2025 № 11-1-4/730 бұйрығы"
+ORDER_730_RU = "приказ и.о. Министра иностранных дел РК от 05.12.2025 № 11-1-4/730"
 
 
 @pytest.fixture(scope="session")
@@ -311,6 +314,7 @@ def test_the_stubs_name_fields_the_answers_have(index):
         index.stats(),
         index.lexicon(),
         index.report,
+        index.amended_by(ORDER_730_KK),
     ]
     for answer in answers:
         name = type(answer).__name__
@@ -412,4 +416,45 @@ def test_when_a_wording_appeared_and_went_is_the_command_lines_json_and_a_datafr
     assert raised.value.code == "not_found"
     with pytest.raises(zanlex.ZanlexError) as raised:
         codes.wording(act, " — ")
+def test_what_an_amending_act_changed_is_the_command_lines_json_and_a_dataframe(index, folders):
+    changed = index.amended_by(ORDER_730_KK)
+    assert isinstance(changed, zanlex.AmendedBy)
+    mine = changed.to_dict()
+    assert mine == cli_json(folders, "amended-by", ORDER_730_KK)
+    # Named in either language, the same act and the same answer.
+    assert index.amended_by(ORDER_730_RU).to_dict() == mine
+    assert (mine["total"], mine["acts_total"], mine["in_corpus"]) == (4, 1, False)
+    frame = changed.to_dataframe()
+    assert list(frame.columns) == [
+        "act",
+        "act_citation",
+        "eid",
+        "citation",
+        "label",
+        "action",
+        "effective",
+        "effective_estimated",
+        "amending_act",
+        "note",
+    ]
+    assert list(zip(frame["eid"], frame["action"])) == [
+        ("att_1__para_3", "new_wording"),
+        ("att_1__para_11", "new_wording"),
+        ("att_1__annex_3", "renamed"),
+        ("att_1__annex_3", "changed"),
+    ]
+    assert set(frame["act"]) == {MFA_ORDER}
+    assert {str(d.date()) for d in frame["effective"]} == {"2025-12-15"}
+    assert list(frame["effective_estimated"]) == [True] * 4
+    assert frame["citation"][0] == (
+        "ҚР Сыртқы істер министрінің 04.01.2018 № 11-1-4/1 бұйрығы · Қағидалар · 3-тармақ"
+    )
+    # Requisites no note names: an empty answer saying so; an unknown id: NotFound.
+    none = index.amended_by("ҚР Сыртқы істер министрінің 05.12.2025 № 11-1-4/731 бұйрығы")
+    assert (none.total, none.provisions) == (0, [])
+    with pytest.raises(zanlex.NotFound) as raised:
+        index.amended_by("mfa-order-2025-12-05-11-1-4-730")
+    assert raised.value.code == "not_found"
+    with pytest.raises(zanlex.BadRequest) as raised:
+        index.amended_by("приказ № 11-1-4/730")
     assert raised.value.code == "bad_request"

@@ -434,32 +434,44 @@ impl ZanIndex {
                 e.amending_act_id.clone_from(id);
                 continue;
             }
-            let dated = format!("-{date}-");
-            let mut hit = None;
-            for id in ids.iter().filter(|id| id.contains(&dated)) {
-                let act = self.act(id)?;
-                let same = act.issuances.iter().any(|i| {
-                    i.date == Some(date)
-                        && i.number.as_deref().is_some_and(|n| {
-                            ActRef {
-                                number: Some(n.to_string()),
-                                date: Some(date),
-                                ..e.by.clone()
-                            }
-                            .key()
-                            .as_deref()
-                                == Some(key.as_str())
-                        })
-                });
-                if same {
-                    hit = Some(act.id.clone());
-                    break;
-                }
-            }
+            let hit = self.act_of_key(&ids, &key, date)?;
             e.amending_act_id.clone_from(&hit);
             found.insert(key, hit);
         }
         Ok(())
+    }
+
+    /// The id of the act among `ids` signed on `date` whose number has the key `key`
+    /// ([`ActRef::key`]), when the corpus holds one. Only the acts whose id carries that date
+    /// are read.
+    pub(super) fn act_of_key(
+        &self,
+        ids: &[String],
+        key: &str,
+        date: NaiveDate,
+    ) -> crate::Result<Option<String>> {
+        let dated = format!("-{date}-");
+        for id in ids.iter().filter(|id| id.contains(&dated)) {
+            let act = self.act(id)?;
+            let same = act.issuances.iter().any(|i| {
+                i.date == Some(date)
+                    && i.number.as_deref().is_some_and(|n| {
+                        let named = ActRef {
+                            issuer: String::new(),
+                            issuer_code: String::new(),
+                            kind: act.kind,
+                            date: Some(date),
+                            number: Some(n.to_string()),
+                            title: None,
+                        };
+                        named.key().as_deref() == Some(key)
+                    })
+            });
+            if same {
+                return Ok(Some(act.id.clone()));
+            }
+        }
+        Ok(None)
     }
 
     /// What changed between editions `from` and `to` (edition ids or dates it was in force

@@ -24,6 +24,8 @@
 //!   ([`crate::ZanIndex::lexicon`]);
 //! - when a phrase appeared in an act's units and when it went, over its editions:
 //!   [`crate::pages::WordingAnswer`] ([`crate::pages::wording_history`]);
+//! - what one amending act changed across the corpus, provision by provision:
+//!   [`crate::pages::AmendedByAnswer`] ([`crate::pages::amended_by`]);
 //! - counts across the corpus (acts by kind, issuer, year; the units and amending acts that
 //!   changed most): [`CorpusStats`] ([`crate::ZanIndex::corpus_stats`]).
 //!
@@ -35,6 +37,7 @@
 //! [`crate::parse_iso_date`] and [`date_arg`] for dates.
 
 mod acts;
+pub(crate) mod amended_by;
 mod analysis;
 pub(crate) mod changes;
 mod download;

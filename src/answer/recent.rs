@@ -315,7 +315,7 @@ fn act_changes(act: &Act, max_units: usize) -> crate::Result<Vec<Listed>> {
 /// Act `id` in `lang` when it has that text, else in its first language (the changes of an
 /// act with one language are listed whichever is asked); [`crate::Error::UnknownAct`] when
 /// the index lacks it.
-fn expression(index: &ZanIndex, id: &str, lang: Option<Lang>) -> crate::Result<Act> {
+pub(super) fn expression(index: &ZanIndex, id: &str, lang: Option<Lang>) -> crate::Result<Act> {
     let mut all = index.expressions(id)?;
     match all.iter().position(|a| Some(a.lang) == lang) {
         Some(i) => Ok(all.swap_remove(i)),

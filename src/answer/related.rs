@@ -511,7 +511,7 @@ fn acts_of(
 
 /// The keys an amendment note names act `act` by when it is the amending act
 /// ([`ActRef::key`]): its date and each of its numbers.
-fn amending_keys(act: &Act) -> Vec<String> {
+pub(super) fn amending_keys(act: &Act) -> Vec<String> {
     act.issuances
         .iter()
         .filter_map(|i| {

@@ -821,24 +821,7 @@ impl Store {
         lang: Option<crate::model::Lang>,
     ) -> crate::Result<UnitView> {
         let act = self.act_in(act_id, lang)?;
-        let mut found: Option<(Vec<String>, String, String, Unit)> = None;
-        let trees = std::iter::once(&act.units).chain(act.versions.iter().rev().map(|v| &v.units));
-        for units in trees {
-            crate::model::walk_with_path(units, &mut |path| {
-                if found.is_none() && path.last().is_some_and(|u| u.eid == eid) {
-                    found = Some((
-                        path.iter().map(|u| u.eid.clone()).collect(),
-                        citation::unit_label(path, act.kind, act.lang),
-                        citation::citation(&act, path),
-                        (*path[path.len() - 1]).clone(),
-                    ));
-                }
-            });
-            if found.is_some() {
-                break;
-            }
-        }
-        match found {
+        match unit_in_act(&act, eid) {
             Some((path, label, citation, unit)) => Ok(UnitView {
                 act,
                 unit,
@@ -943,6 +926,32 @@ fn of_type(
     BooleanQuery::new(clauses)
 }
 
+/// Unit `eid` of `act`'s current text, else of the newest older edition that prints it: its
+/// path of eids, its label, its pinpoint citation and the unit.
+pub(crate) fn unit_in_act(act: &Act, eid: &str) -> Option<(Vec<String>, String, String, Unit)> {
+    let mut found: Option<(Vec<String>, String, String, Unit)> = None;
+    let trees = std::iter::once(&act.units).chain(act.versions.iter().rev().map(|v| &v.units));
+    for units in trees {
+        crate::model::walk_with_path(units, &mut |path| {
+            if found.is_none() && path.last().is_some_and(|u| u.eid == eid) {
+                found = Some((
+                    path.iter().map(|u| u.eid.clone()).collect(),
+                    citation::unit_label(path, act.kind, act.lang),
+                    citation::citation(act, path),
+                    (*path[path.len() - 1]).clone(),
+                ));
+            }
+        });
+        if found.is_some() {
+            break;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod refresh_reads_tests;
+
 #[cfg(test)]
 mod acts_tests;
 
@@ -972,6 +981,3 @@ mod doc_examples {
 
 #[cfg(test)]
 mod refresh_links_tests;
-
-#[cfg(test)]
-mod refresh_reads_tests;

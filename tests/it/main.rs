@@ -9,6 +9,7 @@ mod act_clock;
 mod act_download;
 mod amend_cli;
 mod amend_mirror;
+mod amended_by;
 mod analysis_cli;
 mod analysis_fold;
 mod analysis_stem;

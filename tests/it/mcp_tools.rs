@@ -13,7 +13,8 @@ use std::path::Path;
 use std::process::Stdio;
 
 /// The tools, in the order the server lists them.
-const TOOLS: [&str; 11] = [
+const TOOLS: [&str; 12] = [
+    "amended_by",
     "at_date",
     "changes",
     "cited_by",
@@ -186,6 +187,7 @@ fn mcp_lists_the_tools_with_their_schemas() {
                 "related" => &["act"],
                 "stats" | "recent_changes" => &[],
                 "wording" => &["target", "phrase"],
+                "amended_by" => &["by"],
                 _ => &["target"],
             };
             assert_eq!(required, json!(wanted), "{}", tool.name);

@@ -1360,6 +1360,13 @@ fn every_field_the_server_sends_is_in_the_openapi_document() {
             "/v1/changes?q=%D0%B2%D0%B8%D0%B7%D0%B0&since=2010-01-01".into(),
         ),
         ("/v1/changes", "get", "/v1/changes?act=no-such-act".into()),
+        (
+            "/v1/amended-by",
+            "get",
+            "/v1/amended-by?by=%D2%9A%D0%A0%2005.12.2025%20%E2%84%96%2011-1-4%2F730%20%D0%B1%D2%B1%D0%B9%D1%80%D1%8B%D2%93%D1%8B"
+                .into(),
+        ),
+        ("/v1/amended-by", "get", "/v1/amended-by?by=no-such-act".into()),
         ("/v1/reindex", "post", "/v1/reindex".into()),
         (
             "/v1/acts/{id}/wording",

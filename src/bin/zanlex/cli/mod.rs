@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod acts;
+mod amended_by;
 mod analyze;
 mod changes;
 mod diff;
@@ -107,6 +108,9 @@ pub enum Command {
     Publish(publish::Args),
     /// Print when a phrase appeared in an act's units and when it went, over its editions.
     Wording(wording::Args),
+    /// List what one amending act changed across the corpus, provision by provision, as the
+    /// changed acts' notes record it.
+    AmendedBy(amended_by::Args),
 }
 
 impl Cli {
@@ -298,6 +302,7 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         Command::Publish(a) => publish::run(cli, a),
         Command::Watch(a) => watch::run(cli, a),
         Command::Wording(a) => wording::run(cli, a),
+        Command::AmendedBy(a) => amended_by::run(cli, a),
     }
 }
 
@@ -331,6 +336,7 @@ impl Command {
             || matches!(self, Command::Lexicon(a) if a.json)
             || matches!(self, Command::Analyze(a) if a.json)
             || matches!(self, Command::Wording(a) if a.json)
+            || matches!(self, Command::AmendedBy(a) if a.json)
     }
 }
 

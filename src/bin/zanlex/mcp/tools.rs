@@ -1,11 +1,13 @@
 //! The MCP tools: `search`, `read`, `at_date`, `history`, `changes`, `recent_changes`, `refs`,
-//! `cited_by`, `related` and `stats` (the arguments of `changes`, `recent_changes` and `stats` in
-//! [`changes`]), and `wording` (in [`wording`], with its own router). Each parses its arguments into checked values, asks the library for its answer on the index in force (on a bounded blocking read,
+//! `cited_by`, `related`, `stats` and `amended_by` (the arguments of `changes`, `recent_changes`
+//! and `stats` in [`changes`]), and `wording` (in [`wording`], with its own router). Each parses
+//! its arguments into checked values, asks the library for its answer on the index in force (on a bounded blocking read,
 //! as the JSON API does) and sends it as JSON text: the library's answers cut to a page and a
 //! size in characters, with links that open ([`zanlex::pages`]). A mistake in the arguments
 //! is a tool error worded for the model to act on, with its code from zanlex's table of error
 //! codes, never a server folder.
 
+mod amended_by;
 mod changes;
 mod wording;
 
@@ -677,6 +679,36 @@ each ranked list (10 when left out). Example: {\"since\": \"2020-01-01\", \"limi
             self.page(request, |index, request, links, _| {
                 zanlex::pages::stats(index, request, links)
             })
+            .await,
+        )
+    }
+
+    /// `amended_by`: what one amending act changed across the corpus.
+    #[tool(
+        name = "amended_by",
+        output_schema = output_schema::<zanlex::pages::AmendedByAnswer>(),
+        description = "What one amending act changed across the corpus («what did Law № 118-VIII \
+change?»): the act named by its id or its requisites (`by`: kind, date and number, e.g. «Закон \
+РК от 17.07.2024 № 118-VIII» or «2024 жылғы 17 шілдедегі № 118-VIII Заң»). Each provision the \
+acts' notes say it changed, by act and in each act's order: the act (`act_id`, `act_citation`), \
+the unit (`eid`, `citation` in official form, `permalink`), what was done (`action`: changed, \
+new_wording, inserted, deleted, repealed, renamed), the day it takes effect by the time rule \
+(`effective`, `estimated` with its `basis`) and the note itself (`note`, cut long). `total` and \
+`acts_total` count everything, `acts` lists the acts with their counts; `in_corpus` says whether \
+the corpus holds the amending act (`amending_act_id`, `permalink` then). No provision found \
+answers with `total` 0 and a note, never an error; an unknown id is an error. Paged with \
+`offset`/`limit` and `next_offset`. Example: {\"by\": \"Закон РК от 19.04.2023 № 223-VII\"}.",
+        annotations(read_only_hint = true, open_world_hint = false)
+    )]
+    async fn amended_by(
+        &self,
+        Parameters(args): Parameters<amended_by::AmendedByArgs>,
+    ) -> CallToolResult {
+        answer(
+            self.page(
+                amended_by::amended_by_request(args),
+                zanlex::pages::amended_by,
+            )
             .await,
         )
     }

@@ -978,3 +978,54 @@ pub(crate) async fn changes(
     let (request, _) = params(q)?.request()?;
     Ok(Json(recent_changes(&state, &door, request).await?))
 }
+
+/// The parameters of `/v1/amended-by`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct AmendedByParams {
+    /// The amending act: its id (as /v1/acts lists it), or its requisites as written: kind,
+    /// date and number («Закон РК от 17.07.2024 № 118-VIII», «2024 жылғы 17 шілдедегі №
+    /// 118-VIII Заң»)
+    #[param(value_type = doc::QueryParam, inline, required = true)]
+    by: Option<String>,
+    /// The language of the texts whose notes are read: kk (Kazakh, the default when an act
+    /// has it) or ru; empty: as if not given
+    #[param(value_type = doc::LangParam, inline, required = false)]
+    lang: Option<String>,
+    /// Provisions on the page
+    #[param(value_type = doc::AmendedByLimitParam, inline, required = false)]
+    limit: Option<String>,
+    /// Provisions before the page
+    #[param(value_type = doc::OffsetParam, inline, required = false)]
+    offset: Option<String>,
+}
+
+/// `GET /v1/amended-by`: what one amending act changed across the corpus, provision by
+/// provision (`zanlex amended-by ACT --json`).
+#[utoipa::path(
+    get,
+    path = "/v1/amended-by",
+    operation_id = "amended_by",
+    summary = "What one amending act changed across the corpus: every provision the acts' \
+               notes say it amended, added, reworded, deleted or repealed, by act and in each \
+               act's order (zanlex amended-by ACT --json)",
+    params(AmendedByParams),
+    responses((status = 200, description = "OK", body = zanlex::pages::AmendedByAnswer), doc::AmendedByErrors)
+)]
+pub(crate) async fn amended_by(
+    State(state): AppStateRef,
+    Extension(door): DoorRef,
+    q: Result<Query<AmendedByParams>, QueryRejection>,
+) -> Answer<zanlex::pages::AmendedByAnswer> {
+    let p = params(q)?;
+    let args = zanlex::pages::AmendedByArgs {
+        by: p.by.as_deref().unwrap_or_default(),
+        lang: p.lang.as_deref(),
+        offset: optional_number("offset", p.offset.as_deref())?,
+        limit: optional_number("limit", p.limit.as_deref())?,
+    };
+    let request = zanlex::pages::AmendedByRequest::parse(&args, param_name)?;
+    Ok(Json(
+        read(&state, &door, request, zanlex::pages::amended_by).await?,
+    ))
+}

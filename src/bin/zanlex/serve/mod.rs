@@ -249,6 +249,7 @@ fn router(
         .route("/v1/acts/{id}/diff", get(api::diff))
         .route("/v1/changes", get(api::changes))
         .route("/v1/acts/{id}/wording", get(wording::wording))
+        .route("/v1/amended-by", get(api::amended_by))
         .route("/changes.atom", get(feed::changes_feed))
         .route("/v1/reindex", post(api::reindex))
         .route("/healthz", get(api::healthz))

@@ -37,6 +37,7 @@ use utoipa::OpenApi;
         api::healthz,
         openapi,
         super::wording::wording,
+        api::amended_by,
     ),
     // The error shape is named by the responses built from the table of error codes, which
     // the derive does not read.

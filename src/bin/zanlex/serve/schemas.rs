@@ -372,6 +372,27 @@ impl ToSchema for EditionParam {}
 pub(crate) struct WordingLimitParam;
 
 impl PartialSchema for WordingLimitParam {
+/// The errors of `/v1/amended-by`: a malformed parameter or act name, an id the index lacks, a
+/// name longer than a query may be, and [`READ_FAILURES`].
+pub(crate) struct AmendedByErrors;
+
+impl IntoResponses for AmendedByErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let mut codes = vec![
+            ErrorCode::BadRequest,
+            ErrorCode::NotFound,
+            ErrorCode::QueryTooLong,
+        ];
+        codes.extend(READ_FAILURES);
+        error_responses(&codes)
+    }
+}
+
+/// Provisions on a page of `/v1/amended-by`: 1 to [`zanlex::pages::MAX_AMENDED_BY_PAGE`], or
+/// empty for the default.
+pub(crate) struct AmendedByLimitParam;
+
+impl PartialSchema for AmendedByLimitParam {
     fn schema() -> RefOr<Schema> {
         number_or_empty(
             ObjectBuilder::new()
@@ -379,8 +400,11 @@ impl PartialSchema for WordingLimitParam {
                 .minimum(Some(1))
                 .maximum(Some(zanlex::pages::MAX_WORDING_PAGE as u64))
                 .default(Some(zanlex::pages::DEFAULT_WORDING_PAGE.into())),
+                .maximum(Some(zanlex::pages::MAX_AMENDED_BY_PAGE as u64))
+                .default(Some(zanlex::pages::DEFAULT_AMENDED_BY_PAGE.into())),
         )
     }
 }
 
 impl ToSchema for WordingLimitParam {}
+impl ToSchema for AmendedByLimitParam {}
