@@ -27,7 +27,8 @@
 //! seventh blind set, on seven more acts, written and committed the same way); `… -- blind8`
 //! scores `evals/blind8.tsv` (an eighth blind set, on six more acts, written and committed the
 //! same way); `… -- blind9` scores `evals/blind9.tsv` (a ninth blind set, on six more acts,
-//! written and committed the same way).
+//! written and committed the same way); `… -- blind10` scores `evals/blind10.tsv` (a tenth blind
+//! set, on six more acts, written and committed the same way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -49,6 +50,7 @@ fn main() -> Res<()> {
         Some("blind7") => "evals/blind7.tsv",
         Some("blind8") => "evals/blind8.tsv",
         Some("blind9") => "evals/blind9.tsv",
+        Some("blind10") => "evals/blind10.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;

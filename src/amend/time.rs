@@ -688,6 +688,27 @@ fn contains(outer: &str, eid: &str) -> bool {
     eid == outer || eid.strip_prefix(outer).is_some_and(|r| r.starts_with("__"))
 }
 
+/// The eids of `act`'s units an expiry or a suspension is on (`""`: the whole act): only
+/// these units and the units inside them can have stopped applying on a day
+/// ([`ActTimeline::lapse_for`] reads nothing else).
+pub(crate) fn lapsing(act: &Act) -> Vec<&str> {
+    act.unit_times
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.limit,
+                TimeLimit::Expires { .. } | TimeLimit::Suspended { .. }
+            )
+        })
+        .map(|t| t.eid.as_str())
+        .collect()
+}
+
+/// Whether unit `eid` is one of the `lapsing` eids ([`lapsing`]) or inside one.
+pub(crate) fn under_lapse(lapsing: &[&str], eid: &str) -> bool {
+    lapsing.iter().any(|e| e.is_empty() || contains(e, eid))
+}
+
 /// The hash of a unit's wording (its heading and text, then its children's), the same for two
 /// printings that differ only in spacing, letter case or Latin look-alike letters.
 fn wording_hash<'a>(u: &'a Unit, out: &mut HashMap<&'a str, (&'a Unit, u64)>) -> u64 {

@@ -710,11 +710,22 @@ impl ZanIndex {
         let Some(date) = as_of else {
             let (mut outline, act) = self.outline_head(id, lang, true)?;
             // Today's text is the latest wording of every unit; one that stopped applying or
-            // is suspended today says so beside it, as `show` says it of the unit alone.
+            // is suspended today says so beside it, as `show` says it of the unit alone. Only a
+            // unit under an expiry or a suspension can: the others are not read on the
+            // timeline, and an act with none builds none.
             let today = chrono::Local::now().date_naive();
-            let timeline = crate::amend::time::ActTimeline::new(&act);
-            let own =
-                |u: &Unit| OutlineUnit::own(u, &act, true).stopped_on(&timeline, today, act.lang);
+            let lapsing = crate::amend::time::lapsing(&act);
+            let timeline =
+                (!lapsing.is_empty()).then(|| crate::amend::time::ActTimeline::new(&act));
+            let own = |u: &Unit| {
+                let unit = OutlineUnit::own(u, &act, true);
+                match &timeline {
+                    Some(t) if crate::amend::time::under_lapse(&lapsing, &u.eid) => {
+                        unit.stopped_on(t, today, act.lang)
+                    }
+                    _ => unit,
+                }
+            };
             page_act_texts(&mut outline, &act.units, own, offset, max_chars, mark)?;
             return Ok(outline);
         };

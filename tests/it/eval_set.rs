@@ -196,7 +196,8 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 56] = [
+const EVALS_CORPUS_ACTS: [&str; 62] = [
+    "akim-decision-2024-10-04-502-18",
     "government-resolution-2022-08-27-614",
     "government-resolution-2023-03-28-272",
     "government-resolution-2023-09-04-765",
@@ -205,6 +206,7 @@ const EVALS_CORPUS_ACTS: [&str; 56] = [
     "government-resolution-2024-11-19-970",
     "government-resolution-2025-09-02-709",
     "government-resolution-2025-10-03-819",
+    "government-resolution-2025-11-07-936",
     "government-resolution-2025-11-10-940",
     "government-resolution-2025-12-04-1043",
     "law-1997-07-11-151",
@@ -213,6 +215,7 @@ const EVALS_CORPUS_ACTS: [&str; 56] = [
     "law-2001-12-14-268-ii",
     "law-2007-07-21-306",
     "law-2013-01-29-73-v",
+    "law-2014-12-10-263-v",
     "law-2018-01-10-131-vi",
     "law-2018-07-02-169-vi",
     "law-2018-07-05-178-vi",
@@ -226,6 +229,7 @@ const EVALS_CORPUS_ACTS: [&str; 56] = [
     "law-2023-03-14-205-vii",
     "law-2023-07-05-16-viii",
     "law-2023-07-10-18-viii",
+    "law-2024-06-10-89-viii",
     "law-2024-07-05-110-viii",
     "law-2025-03-03-165-viii",
     "maslikhat-decision-2019-07-25-50-255",
@@ -238,12 +242,14 @@ const EVALS_CORPUS_ACTS: [&str; 56] = [
     "maslikhat-decision-2022-11-29-30-141",
     "maslikhat-decision-2022-11-29-30-142",
     "maslikhat-decision-2024-01-31-15-74",
+    "maslikhat-decision-2024-03-07-149-19-viii",
     "maslikhat-decision-2024-03-29-18-85",
     "maslikhat-decision-2024-04-26-20-96",
     "maslikhat-decision-2024-05-22-21-103",
     "maslikhat-decision-2024-10-15-27-145",
     "maslikhat-decision-2025-08-27-40-221",
     "maslikhat-decision-2025-09-24-41-225",
+    "maslikhat-decision-2025-12-12-359-47-viii",
     "maslikhat-decision-2025-12-15-44-245",
     "moj-order-2020-05-27-58",
     "moj-order-2023-06-27-415",
@@ -541,6 +547,34 @@ fn blind9_questions_are_well_formed_and_their_units_exist_in_their_language() {
         "moj-order-2023-06-29-427",
     ];
     assert_each_act_asked(&rows, "blind9", &larger, 8);
+}
+
+/// The tenth blind set: questions about six acts no other set uses (a law with articles as
+/// `###` headings, a law with bold-line articles, a Government resolution with Rules in
+/// chapters, a maslikhat decision with Rules in chapters, an akim's decision with an annex in
+/// chapters, and a maslikhat decision of two points), written and committed before any engine
+/// ran on them, each act asked about at least three times in each language and the larger four
+/// at least six times.
+#[test]
+fn blind10_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let about = [
+        "akim-decision-2024-10-04-502-18",
+        "government-resolution-2025-11-07-936",
+        "law-2014-12-10-263-v",
+        "law-2024-06-10-89-viii",
+        "maslikhat-decision-2024-03-07-149-19-viii",
+        "maslikhat-decision-2025-12-12-359-47-viii",
+    ];
+    check_everyday_set("blind10.tsv", 'L', 42, &about);
+    let rows = checked_rows("blind10.tsv");
+    assert_sizes(&rows, "blind10", (84, 42, 42), &about);
+    let larger = [
+        "government-resolution-2025-11-07-936",
+        "law-2014-12-10-263-v",
+        "law-2024-06-10-89-viii",
+        "maslikhat-decision-2024-03-07-149-19-viii",
+    ];
+    assert_each_act_asked(&rows, "blind10", &larger, 6);
 }
 
 #[test]
