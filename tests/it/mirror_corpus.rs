@@ -536,3 +536,18 @@ fn texts_of_one_folder_are_paired_by_name_and_none_is_lost() {
     // Of its kind, read from its words of enactment (`ПРИКАЗЫВАЮ`), without a `meta.yaml`.
     assert_eq!(ru.kind.as_str(), "order");
 }
+
+/// A Kazakh word the text prints with Latin look-alike letters (`Yкiметiнiң`, Latin `Y` and
+/// `i`, in the heading of article 3 of the Constitutional Law on the Government) is indexed as
+/// the Cyrillic word it shows (the `Y` as the Kazakh `Ү`): the phrase typed with Kazakh letters
+/// finds that heading first, as an exact match, above the stem match of «Үкіметі құрады».
+#[test]
+fn a_word_printed_with_latin_look_alikes_is_found_as_typed() {
+    assert_eq!(
+        hit_ids("\"Үкіметінің құрылуы\""),
+        [
+            "constitutional-law-1995-12-18-2688#art_3",
+            "constitutional-law-1995-12-18-2688#art_24__para_2",
+        ]
+    );
+}
