@@ -381,64 +381,7 @@ fn heading_line_exact(text: &str, own_line: bool) -> Option<HeadingLine> {
     })
 }
 
-/// Latin letters printed for their Cyrillic look-alikes inside Cyrillic words (`Үкiметi` with
-/// a Latin `i`, `Yкiметiнiң` with a Latin `Y`, `ШЕШIМ`), read as the Cyrillic letters; a word
-/// with no Cyrillic letter (`VII`, `D1`, `Block B`) is left as it is. Borrowed when nothing
-/// changes.
-pub(crate) fn fold_lookalikes(text: &str) -> std::borrow::Cow<'_, str> {
-    fn cyr(c: char) -> Option<char> {
-        Some(match c {
-            'i' => 'і',
-            'I' => 'І',
-            'Y' => 'Ү',
-            'a' => 'а',
-            'e' => 'е',
-            'o' => 'о',
-            'p' => 'р',
-            'c' => 'с',
-            'C' => 'С',
-            'x' => 'х',
-            'y' => 'у',
-            'A' => 'А',
-            'B' => 'В',
-            'E' => 'Е',
-            'H' => 'Н',
-            'K' => 'К',
-            'M' => 'М',
-            'O' => 'О',
-            'P' => 'Р',
-            'T' => 'Т',
-            _ => return None,
-        })
-    }
-    let is_cyrillic = |c: char| ('\u{400}'..='\u{4FF}').contains(&c);
-    let needs = text
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.chars().any(is_cyrillic) && w.chars().any(|c| cyr(c).is_some()));
-    if !needs {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if word.chars().any(is_cyrillic) {
-            out.extend(word.chars().map(|c| cyr(c).unwrap_or(c)));
-        } else {
-            out.push_str(word);
-        }
-        word.clear();
-    };
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut word, &mut out);
-    std::borrow::Cow::Owned(out)
-}
+pub(crate) use crate::text::fold_lookalikes;
 
 /// Roman numeral value (`IV` → 4); Cyrillic `І` is read as Latin `I`.
 pub(crate) fn roman(s: &str) -> Option<u32> {

@@ -11,7 +11,8 @@ use zanlex_analysis::KK_MONTHS;
 /// Month number of a Kazakh (or Russian) month word in any case form
 /// (`қаңтардағы`, `маусымда`, `сентября`).
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = normalize_i(&cyrillic_lookalikes(&super::lowercase(word)));
+    // Old requisites print months with Latin look-alikes (`октябpя` with a Latin `p`, `апpеля`).
+    let w = normalize_i(&super::fold_lookalikes(&super::lowercase(word)));
     const RU: [(&str, u32); 12] = [
         ("январ", 1),
         ("феврал", 2),
@@ -44,32 +45,6 @@ pub fn month_number(word: &str) -> Option<u32> {
         }
     }
     None
-}
-
-/// A lowercase Cyrillic word with the Latin letters that look like Cyrillic ones made Cyrillic
-/// (`октябpя` with a Latin `p`, `апpеля`, `маpта`, as old requisites of the 1990s print the
-/// month), so that it reads as the word it shows; a word with no Cyrillic letter is left as it
-/// is (`may` is no month).
-fn cyrillic_lookalikes(word: &str) -> std::borrow::Cow<'_, str> {
-    const PAIRS: [(char, char); 8] = [
-        ('a', 'а'),
-        ('c', 'с'),
-        ('e', 'е'),
-        ('o', 'о'),
-        ('p', 'р'),
-        ('x', 'х'),
-        ('y', 'у'),
-        ('k', 'к'),
-    ];
-    let latin = |c: char| PAIRS.iter().any(|&(l, _)| l == c);
-    let cyrillic = word.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
-    if !cyrillic || !word.chars().any(latin) {
-        return std::borrow::Cow::Borrowed(word);
-    }
-    word.chars()
-        .map(|c| PAIRS.iter().find(|&&(l, _)| l == c).map_or(c, |&(_, k)| k))
-        .collect::<String>()
-        .into()
 }
 
 /// Replaces Latin `i` (and `I`) used inside Cyrillic words with Kazakh `і` (`І`).

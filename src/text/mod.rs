@@ -10,6 +10,7 @@ pub(crate) use dates::{
 };
 pub use dates::{normalize_i, parse_date, parse_iso_date};
 pub(crate) use whitespace::{clean_spaces, is_collapsed, next_ws, push_words, ws_len};
+pub(crate) use zanlex_analysis::normalize::fold_lookalikes;
 
 /// `s` with its first letter in upper case (a citation may open with `мәслихаттың`).
 pub(crate) fn capitalized(s: &str) -> String {

@@ -195,8 +195,18 @@ pub fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
 }
 
-/// Cyrillic replacement of a Latin (or other) look-alike letter typed inside a Cyrillic word.
-fn lookalike(c: char) -> Option<char> {
+/// The Cyrillic letter a Latin (or other) look-alike letter typed inside a Cyrillic word
+/// stands for: the one table of look-alikes, read by the analyzer and by the text stage
+/// ([`fold_lookalikes`]). A capital `Y` is the Kazakh `Ү` (`Yкiметiнiң`, the only way the texts
+/// print it); a small `y` the `у` it looks like.
+///
+/// ```
+/// use zanlex_analysis::normalize::cyrillic_twin;
+/// assert_eq!(cyrillic_twin('i'), Some('і'));
+/// assert_eq!(cyrillic_twin('Y'), Some('Ү'));
+/// assert_eq!(cyrillic_twin('V'), None);
+/// ```
+pub fn cyrillic_twin(c: char) -> Option<char> {
     Some(match c {
         'a' => 'а',
         'e' => 'е',
@@ -220,12 +230,76 @@ fn lookalike(c: char) -> Option<char> {
         'C' => 'С',
         'T' => 'Т',
         'X' => 'Х',
-        'Y' => 'У',
+        'Y' => 'Ү',
         'I' => 'І',
         'ə' => 'ә',
         'Ə' => 'Ә',
         _ => return None,
     })
+}
+
+fn lookalike(c: char) -> Option<char> {
+    cyrillic_twin(c)
+}
+
+/// Whether `word` (a run of letters and digits) is a Cyrillic word printed with Latin
+/// look-alikes ([`cyrillic_twin`]) that [`fold_lookalikes`] makes all Cyrillic: it has a
+/// Cyrillic letter, a letter of the table, and no other letter outside the Cyrillic blocks
+/// (`COVID`, `iPhone-ға`'s Latin part and `VІI` keep theirs), and it is not a Roman numeral
+/// typed partly in Latin (`IІ`, `XІ`: the numeral readers take those as they are).
+fn is_lookalike_word(word: &str) -> bool {
+    let (mut cyr, mut twin) = (false, false);
+    for c in word.chars() {
+        if is_cyrillic(c) {
+            cyr = true;
+        } else if cyrillic_twin(c).is_some() {
+            twin = true;
+        } else if is_letter(c) {
+            return false;
+        }
+    }
+    let roman = word
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M' | 'І'));
+    cyr && twin && !roman
+}
+
+/// `text` with every word that is Cyrillic but for Latin look-alike letters made all Cyrillic
+/// (`Тiзiмдердi` with Latin `i` → `Тізімдерді`, `Yкiметiнiң` → `Үкіметінің`, `cт.` → `ст.`),
+/// letter for letter, case kept; a word with no Cyrillic letter (`COVID-19`, `turaqty`, `D1`)
+/// or with a Latin letter that has no Cyrillic twin (`VІI`) is left as it is. A word is a run
+/// of letters and digits. Borrowed when nothing changes.
+///
+/// ```
+/// use zanlex_analysis::normalize::fold_lookalikes;
+/// assert_eq!(fold_lookalikes("Тiзiмдердi тексеру тәртiбi"), "Тізімдерді тексеру тәртібі");
+/// assert_eq!(fold_lookalikes("COVID-19, VІI бөлім"), "COVID-19, VІI бөлім");
+/// ```
+pub fn fold_lookalikes(text: &str) -> Cow<'_, str> {
+    // Most texts have no Latin letter next to a Cyrillic one: only a word holding both is read.
+    let words = || text.split(|c: char| !c.is_alphanumeric());
+    if !words().any(is_lookalike_word) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut from = 0;
+    for (at, c) in text
+        .char_indices()
+        .filter(|(_, c)| !c.is_alphanumeric())
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let word = &text[from..at];
+        if is_lookalike_word(word) {
+            out.extend(word.chars().map(|c| cyrillic_twin(c).unwrap_or(c)));
+        } else {
+            out.push_str(word);
+        }
+        if at < text.len() {
+            out.push(c);
+        }
+        from = at + c.len_utf8();
+    }
+    Cow::Owned(out)
 }
 
 /// Appends `word` to `out` repaired and lowercased by Kazakh rules.
@@ -448,6 +522,35 @@ pub(crate) fn lower_simple(word: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Words the mirror's texts print with Latin look-alikes, each as the Cyrillic word it shows:
+    /// the Constitutional Law on the Government (`Yкiметiнiң`, `ШЕШIМ`), the Almaty oblast
+    /// maslikhat's pasture rules (`тyған`, `opмaн`), the Administrative Procedural Code's Russian
+    /// text (`cт.`), a bundled order (`CІМ`); Roman numerals and Latin words keep their letters.
+    #[test]
+    fn words_printed_with_latin_look_alikes_are_made_cyrillic() {
+        assert_eq!(
+            fold_lookalikes("3-бап. Қазақстан Республикасы Yкiметiнiң құрылуы"),
+            "3-бап. Қазақстан Республикасы Үкіметінің құрылуы"
+        );
+        assert_eq!(fold_lookalikes("ШЕШIМ ҚАБЫЛДАДЫ"), "ШЕШІМ ҚАБЫЛДАДЫ");
+        assert_eq!(fold_lookalikes("тyған opмaн"), "туған орман");
+        assert_eq!(fold_lookalikes("(cт. 12)"), "(ст. 12)");
+        assert_eq!(fold_lookalikes("ҚР CІМ"), "ҚР СІМ");
+        for kept in [
+            "№ 156-VІI",
+            "IІ",
+            "COVID-19",
+            "turaqty",
+            "Блок B, D1",
+            "iPhone-ға",
+        ] {
+            assert_eq!(fold_lookalikes(kept), kept);
+        }
+        let mut s = String::new();
+        repair_lower("Yкiметiнiң", &mut s);
+        assert_eq!(s, "үкіметінің");
+    }
 
     #[test]
     fn offsets_survive_dropped_and_composed_chars() {
