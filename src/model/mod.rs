@@ -816,8 +816,8 @@ pub enum EffectiveRule {
         number: String,
         /// True for a paragraph (`п. 2`, `2-тармақ`), false for an article.
         paragraph: bool,
-        /// True when the corpus holds the amending act but its provision gives no single day
-        /// (it gives some of that act's units days of their own): the day stays unknown.
+        /// True when the corpus holds the amending act: its provision then gives the day, or,
+        /// where it gives some of that act's units days of their own, the day stays unknown.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         in_corpus: bool,
     },
