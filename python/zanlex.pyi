@@ -106,7 +106,15 @@ class UnitTree(Record):
     unit_count: int
 
 class UnitAnswer(Record):
-    """A unit in the wording in force on a date (`zanlex show ACT#EID --json`)."""
+    """A unit in the wording in force on a date (`zanlex show ACT#EID --json`).
+
+    `state.kind` says what the wording is on that date: `in_force`, or an honest edge
+    (`not_yet_in_force`, `not_in_corpus`, `repealed`, `expired`, `suspended`, …), among them
+    `awaiting_other_act`: the day it takes effect is set by a provision of another act the
+    corpus does not give (`state.not_before`, the earliest day; `state.set_by`, that act's
+    `kind`, `date`, `number`, `citation`, `provision`, `paragraph`, `in_corpus`). Only
+    `in_force` and `in_force_before_earliest_edition` are the text in force.
+    """
 
     citation: str
     text: str

@@ -485,7 +485,9 @@ fn read_note(lang: &str, text: &str) -> Reading {
     let mut other_act = false;
     for e in &events {
         let when = match &e.rule {
-            EffectiveRule::InAmendingAct { number, paragraph } => {
+            EffectiveRule::InAmendingAct {
+                number, paragraph, ..
+            } => {
                 other_act = true;
                 format!(
                     "day set by its {} {number}, an act the census does not hold",

@@ -52,7 +52,9 @@ fn rule(r: &EffectiveRule) -> String {
         EffectiveRule::OnDate { date } => format!("on {date}"),
         EffectiveRule::OnSigning => "signing".to_string(),
         EffectiveRule::OnRegistration => "registration".to_string(),
-        EffectiveRule::InAmendingAct { number, paragraph } => {
+        EffectiveRule::InAmendingAct {
+            number, paragraph, ..
+        } => {
             format!("its {} {number}", if *paragraph { "p" } else { "art" })
         }
         EffectiveRule::Unknown => "?".to_string(),

@@ -300,7 +300,9 @@ fn events(note: &str) -> Vec<String> {
                 EffectiveRule::OnDate { date } => format!("on {date}"),
                 EffectiveRule::OnSigning => "signing".to_string(),
                 EffectiveRule::OnRegistration => "registration".to_string(),
-                EffectiveRule::InAmendingAct { number, paragraph } => {
+                EffectiveRule::InAmendingAct {
+                    number, paragraph, ..
+                } => {
                     format!("its {} {number}", if *paragraph { "p" } else { "art" })
                 }
                 EffectiveRule::Unknown => "?".to_string(),

@@ -21,8 +21,8 @@
 //! `history` all read it, so the wording shown and the timeline never disagree.
 
 use crate::model::{
-    Act, ActVersion, AmendAction, Amendment, DatedBy, EditionRef, EffectiveRule, Status, TimeLimit,
-    TimeState, Unit, UnitStatus,
+    Act, ActVersion, AmendAction, Amendment, DatedBy, DaySetBy, EditionRef, EffectiveRule, Status,
+    TimeLimit, TimeState, Unit, UnitStatus,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -82,6 +82,8 @@ struct Start {
     date: Option<NaiveDate>,
     estimated: bool,
     basis: String,
+    /// The act whose provision sets the day, when `date` is only its earliest.
+    awaiting: Option<DaySetBy>,
 }
 
 /// One run of editions that print a unit in the same wording.
@@ -95,6 +97,9 @@ pub struct Segment {
     pub from_estimated: bool,
     /// Why `from` is what it is.
     pub basis: String,
+    /// When the wording's day is set by a provision of another act that the corpus does not
+    /// give: that act and provision; `from` is then only the earliest day (its signing day).
+    pub awaiting: Option<DaySetBy>,
     /// When the notes record a change that took effect after the last edition printing the
     /// previous wording and before `from` (two or more changes between two editions, of which
     /// the later edition prints only the result): the date the first of them took effect and
@@ -131,6 +136,8 @@ struct Event<'a> {
     number: Option<&'a str>,
     /// Effective date (the signing date when the rule gives none), estimated, and why.
     effective: Option<(NaiveDate, bool, String)>,
+    /// The act whose provision sets the day, when the effective date is only its signing day.
+    awaiting: Option<DaySetBy>,
 }
 
 impl Event<'_> {
@@ -149,7 +156,9 @@ impl Event<'_> {
                 s,
                 true,
                 match &a.rule {
-                    EffectiveRule::InAmendingAct { number, paragraph } => format!(
+                    EffectiveRule::InAmendingAct {
+                        number, paragraph, ..
+                    } => format!(
                         "{} — in force as its {} {number} provides, a day the corpus does not \
                          give; not before its signing date {s}",
                         a.by.cite(lang),
@@ -163,12 +172,33 @@ impl Event<'_> {
             )),
             (None, None) => None,
         };
+        let awaiting = match (&a.rule, &a.effective, a.by.date) {
+            (
+                EffectiveRule::InAmendingAct {
+                    number,
+                    paragraph,
+                    in_corpus,
+                },
+                None,
+                Some(_),
+            ) => Some(DaySetBy {
+                kind: a.by.kind,
+                date: a.by.date,
+                number: a.by.number.clone(),
+                citation: a.by.cite(lang),
+                provision: number.clone(),
+                paragraph: *paragraph,
+                in_corpus: *in_corpus,
+            }),
+            _ => None,
+        };
         Event {
             target: a.target_eid.as_str(),
             action: a.action,
             signed: a.by.date,
             number: a.by.number.as_deref(),
             effective,
+            awaiting,
         }
     }
 
@@ -297,6 +327,9 @@ pub struct PieceFacts {
     /// The spell the unit (or what contains it, the whole act included) is suspended
     /// ([`TimeLimit::Suspended`]).
     pub suspended: Option<Suspension>,
+    /// Its wording's [`Segment::awaiting`]: the act whose provision sets the day the wording
+    /// takes effect, a day the corpus does not give.
+    pub awaiting: Option<DaySetBy>,
 }
 
 /// What the index stores with each unit document about its printing's time: enough to state
@@ -347,6 +380,9 @@ pub struct StoredTime {
     /// The unit's suspension ([`PieceFacts::suspended`]).
     #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
     pub suspended: Option<Suspension>,
+    /// The act that sets its wording's day ([`PieceFacts::awaiting`]).
+    #[serde(rename = "a", default, skip_serializing_if = "Option::is_none")]
+    pub awaiting: Option<DaySetBy>,
 }
 
 impl StoredTime {
@@ -373,6 +409,7 @@ impl StoredTime {
             unknown_since: facts.unknown_since,
             expired: facts.expired,
             suspended: facts.suspended,
+            awaiting: facts.awaiting,
         }
     }
 
@@ -397,13 +434,15 @@ impl StoredTime {
             unknown_since: self.unknown_since,
             expired: self.expired.clone(),
             suspended: self.suspended.clone(),
+            awaiting: self.awaiting.clone(),
         }
     }
 }
 
 /// The state of a unit on `date` (`None`: today's text) from a printing that answers for that
 /// date: repealed, no longer in the act's source, a deletion or placeholder in force, not in
-/// the corpus (before the wording's start), in force before the earliest edition, or in force.
+/// the corpus (before the wording's start), a wording whose day another act sets, in force
+/// before the earliest edition, or in force.
 pub fn state_in_piece(date: Option<NaiveDate>, facts: &PieceFacts) -> TimeState {
     if let Some((since, estimated)) = facts.repeal {
         if date.is_none() || since.is_some_and(|s| date.is_some_and(|d| s <= d)) {
@@ -459,6 +498,16 @@ pub fn state_in_piece(date: Option<NaiveDate>, facts: &PieceFacts) -> TimeState 
         if let Some(state) = lapse_state(date, facts) {
             return state;
         }
+    }
+    // A wording whose day another act sets is not in force before that act's signing day (the
+    // dates before answer above); from then whether it is in force is not known.
+    if let (Some(set_by), Some(not_before), UnitStatus::Live | UnitStatus::Deleted) =
+        (&facts.awaiting, facts.wording_from, &facts.status)
+    {
+        return TimeState::AwaitingOtherAct {
+            not_before,
+            set_by: set_by.clone(),
+        };
     }
     match &facts.status {
         UnitStatus::Deleted => TimeState::Deleted {
@@ -1024,6 +1073,7 @@ impl<'a> ActTimeline<'a> {
                 to: None,
                 from_estimated: start.estimated,
                 basis: start.basis,
+                awaiting: start.awaiting,
                 unknown_since: None,
             });
             pieces.push(Piece {
@@ -1163,6 +1213,7 @@ impl<'a> ActTimeline<'a> {
                     from.map_or("its start".to_string(), |d| d.to_string()),
                     until.map_or("its end".to_string(), |d| d.to_string())
                 ),
+                awaiting: None,
                 unknown_since: None,
             });
             given.push((pieces.len(), &**wording));
@@ -1282,6 +1333,7 @@ impl<'a> ActTimeline<'a> {
                         date: Some(s),
                         estimated: false,
                         basis: format!("announced on signing ({s}); {basis}"),
+                        awaiting: None,
                     },
                     None => continue,
                 },
@@ -1289,9 +1341,15 @@ impl<'a> ActTimeline<'a> {
                     date: Some(*eff),
                     estimated: *estimated,
                     basis: basis.clone(),
+                    awaiting: e.awaiting.clone(),
                 },
             };
-            if best.as_ref().is_none_or(|b| start.date > b.date) {
+            // Of two changes on one day, one whose day another act sets leaves the day unknown.
+            let later = |b: &Start| {
+                start.date > b.date
+                    || (start.date == b.date && start.awaiting.is_some() && b.awaiting.is_none())
+            };
+            if best.as_ref().is_none_or(later) {
                 best = Some(start);
             }
         }
@@ -1304,11 +1362,13 @@ impl<'a> ActTimeline<'a> {
                 date: Some(at.date),
                 estimated: at.estimated,
                 basis: at.basis.clone(),
+                awaiting: None,
             };
         }
         best.unwrap_or_else(|| Start {
             date: self.adopted,
             estimated: false,
+            awaiting: None,
             basis: match self.adopted {
                 Some(d) => format!(
                     "no amendment of this unit recorded: in the act since its adoption ({d})"
@@ -1359,14 +1419,16 @@ impl<'a> ActTimeline<'a> {
             .collect();
         let mine: Vec<&&Event> = window.iter().copied().filter(|e| own(e)).collect();
         let pool = if mine.is_empty() { window } else { mine };
+        // Of two changes on one day, one whose day another act sets leaves the day unknown.
         let noted = pool
             .iter()
-            .filter_map(|e| e.effective.as_ref())
-            .max_by_key(|e| e.0)
-            .map(|(d, estimated, basis)| Start {
+            .filter_map(|e| e.effective.as_ref().map(|eff| (eff, &e.awaiting)))
+            .max_by_key(|(eff, awaiting)| (eff.0, awaiting.is_some()))
+            .map(|((d, estimated, basis), awaiting)| Start {
                 date: Some(*d),
                 estimated: *estimated,
                 basis: basis.clone(),
+                awaiting: awaiting.clone(),
             });
         let commit = this.filter(|_| edition.dated_by.took_effect());
         match (noted, commit) {
@@ -1374,6 +1436,7 @@ impl<'a> ActTimeline<'a> {
             (_, Some(c)) => Start {
                 date: Some(c),
                 estimated: false,
+                awaiting: None,
                 basis: format!(
                     "commit of {c}: the day edition {} took effect, as the mirror dates it",
                     edition.id
@@ -1383,6 +1446,7 @@ impl<'a> ActTimeline<'a> {
             (None, None) => Start {
                 date: this,
                 estimated: true,
+                awaiting: None,
                 basis: format!(
                     "edition date: no note dates the change (edition {})",
                     edition.id
@@ -1497,6 +1561,7 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
             unknown_since: self.segments[p.segment].unknown_since,
             expired: lapse.0,
             suspended: lapse.1,
+            awaiting: self.segments[p.segment].awaiting.clone(),
         }
     }
 
@@ -1767,13 +1832,16 @@ mod tests {
 
     /// A change whose note gives its day as the amending act's article 2 (`порядок введения в
     /// действие см. ст. 2`), the amending act not in the corpus: the wording's start is the
-    /// signing day at the earliest, estimated, and its basis names the dependency.
+    /// signing day at the earliest, estimated, and its basis names the dependency. Before
+    /// that day the old wording is in force; from it (and today) the new wording is shown
+    /// but never in force: its day is set by that act, which the corpus does not hold.
     #[test]
     fn a_change_whose_day_is_in_an_act_the_corpus_lacks() {
         let mut e = event("p_1", AmendAction::Changed, "2023-04-10", None);
         e.rule = EffectiveRule::InAmendingAct {
             number: "2".into(),
             paragraph: false,
+            in_corpus: false,
         };
         let a = act(
             vec![
@@ -1797,6 +1865,26 @@ mod tests {
             "{}",
             seg.basis
         );
+        let awaiting = TimeState::AwaitingOtherAct {
+            not_before: d("2023-04-10"),
+            set_by: DaySetBy {
+                kind: ActKind::Law,
+                date: Some(d("2023-04-10")),
+                number: Some("1".into()),
+                citation: a.amendments[0].by.cite(Lang::Kk),
+                provision: "2".into(),
+                paragraph: false,
+                in_corpus: false,
+            },
+        };
+        let at = |s: &str| p1.at(Some(d(s)));
+        assert_eq!(at("2023-04-09").state, TimeState::InForce);
+        assert_eq!(at("2023-04-09").piece, Some(0));
+        assert_eq!(at("2023-04-10").state, awaiting);
+        assert_eq!(at("2023-04-10").piece, Some(1), "the new wording shown");
+        assert_eq!(at("2024-01-01").state, awaiting);
+        assert_eq!(p1.at(None).state, awaiting);
+        assert!(!awaiting.is_in_force() && awaiting.has_wording());
     }
 
     /// Two editions, one change effective ten days after the second edition's date.

@@ -553,8 +553,12 @@ fn resolve_rules_in_amending_acts(acts: &mut [Act]) {
     let mut wanted: Vec<(String, String, bool)> = Vec::new();
     for a in acts.iter() {
         for e in &a.amendments {
-            if let (EffectiveRule::InAmendingAct { number, paragraph }, Some(key)) =
-                (&e.rule, e.by.key())
+            if let (
+                EffectiveRule::InAmendingAct {
+                    number, paragraph, ..
+                },
+                Some(key),
+            ) = (&e.rule, e.by.key())
             {
                 let w = (key, number.clone(), *paragraph);
                 if !wanted.contains(&w) {
@@ -567,6 +571,8 @@ fn resolve_rules_in_amending_acts(acts: &mut [Act]) {
         return;
     }
     let mut found: Vec<((String, String, bool), crate::model::EffectiveDate)> = Vec::new();
+    // The amending acts the corpus holds, by key, whether or not their provision gives a day.
+    let mut held: Vec<&str> = Vec::new();
     for (key, number, paragraph) in &wanted {
         let Some(amending) = acts
             .iter()
@@ -574,6 +580,7 @@ fn resolve_rules_in_amending_acts(acts: &mut [Act]) {
         else {
             continue;
         };
+        held.push(key);
         let kind = if *paragraph {
             UnitKind::Paragraph
         } else {
@@ -606,10 +613,16 @@ fn resolve_rules_in_amending_acts(acts: &mut [Act]) {
     }
     for act in acts.iter_mut() {
         for e in act.amendments.iter_mut() {
-            let EffectiveRule::InAmendingAct { number, paragraph } = &e.rule else {
+            let Some(key) = e.by.key() else { continue };
+            let EffectiveRule::InAmendingAct {
+                number,
+                paragraph,
+                in_corpus,
+            } = &mut e.rule
+            else {
                 continue;
             };
-            let Some(key) = e.by.key() else { continue };
+            *in_corpus = held.contains(&key.as_str());
             if let Some((_, eff)) = found
                 .iter()
                 .find(|(w, _)| w.0 == key && &w.1 == number && w.2 == *paragraph)

@@ -559,6 +559,7 @@ fn a_note_day_set_by_the_amending_acts_own_paragraph() {
     let rule = EffectiveRule::InAmendingAct {
         number: "2".into(),
         paragraph: true,
+        in_corpus: true,
     };
     let a = only_act(dir.path().to_str().expect("utf-8"), TARGET);
     let e = &a.amendments[0];

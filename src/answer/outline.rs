@@ -270,7 +270,8 @@ impl OutlineUnit {
     }
 
     /// This unit with its state on `date` when the point-in-time rule says it stopped
-    /// applying (expired) or is suspended that day; its text and other fields as they are.
+    /// applying (expired), is suspended that day, or has a wording whose day another act sets
+    /// (not known to be in force); its text and other fields as they are.
     fn stopped_on(
         mut self,
         timeline: &crate::amend::time::ActTimeline,
@@ -280,7 +281,9 @@ impl OutlineUnit {
         let (answer, _) = wording_on(timeline, &self.eid, date);
         if matches!(
             answer.state,
-            TimeState::Expired { .. } | TimeState::Suspended { .. }
+            TimeState::Expired { .. }
+                | TimeState::Suspended { .. }
+                | TimeState::AwaitingOtherAct { .. }
         ) {
             self.state_text = Some(answer.state.describe(Some(date), Some(lang)));
             self.state = Some(answer.state);

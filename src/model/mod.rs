@@ -13,7 +13,7 @@ pub use by_lang::ByLang;
 pub use citation::phrase::{EventInWords, EventWords, UnitInWords};
 pub use reference::{CitedAct, Reference, Resolution, TargetKind, Unresolved};
 pub use succession::ActLink;
-pub use time::{EditionRef, TimeLimit, TimeState, UnitTime};
+pub use time::{DaySetBy, EditionRef, TimeLimit, TimeState, UnitTime};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -816,6 +816,10 @@ pub enum EffectiveRule {
         number: String,
         /// True for a paragraph (`п. 2`, `2-тармақ`), false for an article.
         paragraph: bool,
+        /// True when the corpus holds the amending act: its provision then gives the day, or,
+        /// where it gives some of that act's units days of their own, the day stays unknown.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        in_corpus: bool,
     },
     /// Not stated in the text.
     Unknown,

@@ -2,7 +2,7 @@
 //! edition its wording comes from (the rule itself is in `amend::time`; `docs/time.md` says it
 //! in words).
 
-use super::{EffectiveRule, Lang};
+use super::{ActKind, EffectiveRule, Lang};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -148,6 +148,17 @@ pub enum TimeState {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         by: Option<String>,
     },
+    /// The wording took effect on a day a provision of another act sets (`порядок введения в
+    /// действие см. ст. 2`, `қолданысқа енгізілу тәртібін 2-баптан қараңыз`), a day the
+    /// corpus does not give: it is not in force before `not_before` (that act's signing day),
+    /// and from then on whether it is in force is not known. Its wording is shown, marked;
+    /// it is never called in force.
+    AwaitingOtherAct {
+        /// The earliest day it can be in force: the other act's signing day.
+        not_before: NaiveDate,
+        /// The act and its provision that set the day.
+        set_by: DaySetBy,
+    },
     /// The act's source stopped carrying it on or before the date (the mirror's history
     /// deleted its folder): whether its text was still in force then is not known. Its last
     /// wording is shown, marked. A deletion is not evidence of repeal, so this is not one.
@@ -164,8 +175,8 @@ pub enum TimeState {
 impl TimeState {
     /// `in_force`, `in_force_before_earliest_edition`, `deleted`, `pending`,
     /// `not_yet_inserted`, `not_yet_adopted`, `not_yet_in_force`, `not_in_corpus`,
-    /// `changed_after_latest_edition`, `repealed`, `source_removed`, `expired` or
-    /// `suspended`: the `kind` of its JSON.
+    /// `changed_after_latest_edition`, `repealed`, `source_removed`, `expired`, `suspended`
+    /// or `awaiting_other_act`: the `kind` of its JSON.
     pub fn as_str(&self) -> &'static str {
         match self {
             TimeState::InForce => "in_force",
@@ -181,12 +192,13 @@ impl TimeState {
             TimeState::SourceRemoved { .. } => "source_removed",
             TimeState::Expired { .. } => "expired",
             TimeState::Suspended { .. } => "suspended",
+            TimeState::AwaitingOtherAct { .. } => "awaiting_other_act",
         }
     }
 
     /// Whether the answer shows a wording (in force, a deletion or placeholder in force, the
-    /// last wording of an act repealed or no longer in its source, or of a unit expired or
-    /// suspended); false for the edges where
+    /// last wording of an act repealed or no longer in its source, of a unit expired or
+    /// suspended, or a wording whose day another act sets); false for the edges where
     /// no wording of the corpus was in force on the date.
     pub fn has_wording(&self) -> bool {
         !matches!(
@@ -343,6 +355,19 @@ impl TimeState {
                     if *estimated { "not before ~" } else { "since " },
                     day(*since)
                 ),
+                TimeState::AwaitingOtherAct { not_before, set_by } => format!(
+                    "not in force before {not_before}; from then the day it takes effect is set \
+                     by {} {} of {}, {}: not known to be in force{}; the wording is shown",
+                    if set_by.paragraph { "paragraph" } else { "article" },
+                    set_by.provision,
+                    set_by.citation,
+                    if set_by.in_corpus {
+                        "whose text in the corpus gives no single day"
+                    } else {
+                        "an act the corpus does not hold"
+                    },
+                    on.map_or_else(String::new, |d| format!(" on {d}")),
+                ),
                 TimeState::SourceRemoved { since, until } => format!(
                     "not known to be in force{}: the source {}; its last wording is shown",
                     on.map_or_else(String::new, |d| format!(" on {d}")),
@@ -449,6 +474,24 @@ impl TimeState {
                         format!("{} бастап", day(*since))
                     }
                 ),
+                TimeState::AwaitingOtherAct { not_before, set_by } => format!(
+                    "{not_before} бұрын емес қолданысқа енгізіледі; күнін өзгерістер енгізген \
+                     актінің ({}) {}-{} белгілейді, {}: {}қолданыста екені белгісіз; редакциясы \
+                     көрсетілген",
+                    set_by.citation,
+                    set_by.provision,
+                    if set_by.paragraph {
+                        "тармағы"
+                    } else {
+                        "бабы"
+                    },
+                    if set_by.in_corpus {
+                        "корпустағы мәтіні бір күнді көрсетпейді"
+                    } else {
+                        "ол акт корпуста жоқ"
+                    },
+                    on.map_or_else(String::new, |d| format!("{d} күні ")),
+                ),
                 TimeState::SourceRemoved { since, until } => format!(
                     "{}қолданыста екені белгісіз: дереккөз {since} бастап {}; соңғы \
                      редакциясы көрсетілген",
@@ -545,6 +588,20 @@ impl TimeState {
                     if *estimated { "не ранее ~" } else { "с " },
                     day(*since)
                 ),
+                TimeState::AwaitingOtherAct { not_before, set_by } => format!(
+                    "вводится в действие не ранее {not_before}; день устанавливает {} {} \
+                     вносящего изменения акта ({}), {}: действует ли редакция{}, неизвестно; \
+                     текст показан",
+                    if set_by.paragraph { "пункт" } else { "статья" },
+                    set_by.provision,
+                    set_by.citation,
+                    if set_by.in_corpus {
+                        "текст которого в корпусе одного дня не даёт"
+                    } else {
+                        "которого нет в корпусе"
+                    },
+                    on.map_or_else(String::new, |d| format!(" на {d}")),
+                ),
                 TimeState::SourceRemoved { since, until } => format!(
                     "действие{} неизвестно: источник {}; показана последняя редакция",
                     on.map_or_else(String::new, |d| format!(" на {d}")),
@@ -622,11 +679,21 @@ fn rule_words(rule: &EffectiveRule, lang: Option<Lang>) -> String {
         (EffectiveRule::OnRegistration, Some(Lang::Ru)) => {
             "вводится в действие со дня государственной регистрации".to_string()
         }
-        (EffectiveRule::InAmendingAct { number, paragraph }, None) => format!(
+        (
+            EffectiveRule::InAmendingAct {
+                number, paragraph, ..
+            },
+            None,
+        ) => format!(
             "in force as {} {number} of the amending act provides",
             if *paragraph { "paragraph" } else { "article" }
         ),
-        (EffectiveRule::InAmendingAct { number, paragraph }, Some(Lang::Kk)) => format!(
+        (
+            EffectiveRule::InAmendingAct {
+                number, paragraph, ..
+            },
+            Some(Lang::Kk),
+        ) => format!(
             "қолданысқа енгізілу тәртібі өзгерістер енгізген актінің {number}-{} белгіленген",
             if *paragraph {
                 "тармағында"
@@ -634,7 +701,12 @@ fn rule_words(rule: &EffectiveRule, lang: Option<Lang>) -> String {
                 "бабында"
             }
         ),
-        (EffectiveRule::InAmendingAct { number, paragraph }, Some(Lang::Ru)) => format!(
+        (
+            EffectiveRule::InAmendingAct {
+                number, paragraph, ..
+            },
+            Some(Lang::Ru),
+        ) => format!(
             "порядок введения в действие установлен {} {number} вносящего изменения акта",
             if *paragraph {
                 "пунктом"
@@ -648,6 +720,53 @@ fn rule_words(rule: &EffectiveRule, lang: Option<Lang>) -> String {
         }
         (EffectiveRule::Unknown, Some(Lang::Ru)) => "порядок введения не указан".to_string(),
     }
+}
+
+/// The act whose provision sets the day a wording takes effect, as an amendment note names
+/// it (`Законом РК от 17.12.2025 № 241-VIII (порядок введения в действие см. статью 2)`):
+/// what a [`TimeState::AwaitingOtherAct`] names.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zanlex::{ActKind, DaySetBy, Lang, TimeState};
+/// let s = TimeState::AwaitingOtherAct {
+///     not_before: NaiveDate::from_ymd_opt(2025, 12, 17).unwrap(),
+///     set_by: DaySetBy {
+///         kind: ActKind::Law,
+///         date: NaiveDate::from_ymd_opt(2025, 12, 17),
+///         number: Some("241-VIII".into()),
+///         citation: "Закон Республики Казахстан от 17.12.2025 № 241-VIII".into(),
+///         provision: "2".into(),
+///         paragraph: false,
+///         in_corpus: false,
+///     },
+/// };
+/// assert!(!s.is_in_force() && s.has_wording());
+/// assert_eq!(
+///     s.describe(NaiveDate::from_ymd_opt(2026, 1, 15), Some(Lang::Ru)),
+///     "вводится в действие не ранее 17.12.2025; день устанавливает статья 2 вносящего \
+///      изменения акта (Закон Республики Казахстан от 17.12.2025 № 241-VIII), которого нет в \
+///      корпусе: действует ли редакция на 15.01.2026, неизвестно; текст показан"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DaySetBy {
+    /// The act's kind, as the note names it.
+    pub kind: ActKind,
+    /// Its signing date, as the note gives it.
+    pub date: Option<NaiveDate>,
+    /// Its number, as the note prints it.
+    pub number: Option<String>,
+    /// The act cited in the words of the text that names it.
+    pub citation: String,
+    /// The provision's number (`2`).
+    pub provision: String,
+    /// True for a paragraph (`п. 2`, `2-тармақ`), false for an article.
+    pub paragraph: bool,
+    /// True when the corpus holds the act, its provision giving no single day; false when
+    /// the corpus does not hold it.
+    pub in_corpus: bool,
 }
 
 /// A time of its own that a unit has, apart from its wordings: its own commencement (`статья

@@ -262,12 +262,14 @@ pub(crate) fn rule_by_reference(text: &str) -> Option<EffectiveRule> {
         return Some(EffectiveRule::InAmendingAct {
             number: c[1].to_string(),
             paragraph: c[2].to_lowercase() == "тармақ",
+            in_corpus: false,
         });
     }
     let c = REFERENCE_RU_RE.captures(t.trim())?;
     Some(EffectiveRule::InAmendingAct {
         number: c[2].to_string(),
         paragraph: c[1].to_lowercase().starts_with('п'),
+        in_corpus: false,
     })
 }
 

@@ -972,3 +972,237 @@ fn a_kazakh_commencement_worded_kolodanysqa_enedi_is_read() {
         json!({"kind": "in_force"})
     );
 }
+
+/// The Astana maslikhat's decision of 02.05.2002 № 161/30-II (12312, the edition of
+/// 28.05.2010, `tests/fixtures/clock/local-astana`, copied from `kazakhstan-law/local-astana`):
+/// its point 1 reads «Сноска. Пункт 1 с изменениями, внесенными решением маслихата города
+/// Астаны от 28.05.2010 N 358/48-IV (порядок введения в действие см. п. 2)» (Kazakh: «…
+/// (қолданысқа енгізілу тәртібін 2-тармақтан қараңыз) Шешімімен»). The amending decision is
+/// not in the corpus, so the day its point 2 sets is unknown: the wording is never in force
+/// before 28.05.2010 (its signing), and from then on no door calls it in force; each names the
+/// decision and its point 2. The Russian preamble, changed by a decision in force ten days
+/// after its publication, is in force beside it; the decision is repealed from ~24.09.2013.
+const AWAITING_DIR: &str =
+    "0501-o-dopolnitelnom-reglamentirovanii-poriadka-i-mest-dlia-provedeni-12312";
+const AWAITING: &str = "maslikhat-decision-2002-05-02-161-30-ii";
+/// The amending decision of 28.05.2010 № 358/48-IV as each text cites it: Russian, Kazakh.
+const AWAITING_CITATION: [&str; 2] = [
+    "Решение маслихата города Астаны от 28.05.2010 № 358/48-IV",
+    "Астана қаласы Мәслихатының 28.05.2010 № 358/48-IV шешімі",
+];
+
+/// The awaiting act's folder alone, as a corpus under `dir`.
+fn awaiting_corpus(dir: &Path) -> PathBuf {
+    let corpus = dir.join("corpus");
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/clock/local-astana")
+            .join(AWAITING_DIR),
+        &corpus.join("local-astana").join(AWAITING_DIR),
+    );
+    corpus
+}
+
+#[test]
+fn a_wording_whose_day_another_act_sets_is_never_in_force_in_any_door() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = awaiting_corpus(tmp.path());
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date");
+    let set_by = |lang: zanlex::Lang| zanlex::DaySetBy {
+        kind: zanlex::ActKind::Decision,
+        date: Some(day("2010-05-28")),
+        number: Some("358/48-IV".into()),
+        citation: AWAITING_CITATION[usize::from(lang == zanlex::Lang::Kk)].to_string(),
+        provision: "2".into(),
+        paragraph: true,
+        in_corpus: false,
+    };
+    let awaiting = |lang| zanlex::TimeState::AwaitingOtherAct {
+        not_before: day("2010-05-28"),
+        set_by: set_by(lang),
+    };
+    let state_json = |i: usize| {
+        json!({"kind": "awaiting_other_act", "not_before": "2010-05-28", "set_by": {
+            "kind": "decision", "date": "2010-05-28", "number": "358/48-IV",
+            "citation": AWAITING_CITATION[i], "provision": "2", "paragraph": true,
+            "in_corpus": false}})
+    };
+    let ru_words = format!(
+        "вводится в действие не ранее 28.05.2010; день устанавливает пункт 2 вносящего \
+         изменения акта ({}), которого нет в корпусе: действует ли редакция на 01.01.2011, \
+         неизвестно; текст показан",
+        AWAITING_CITATION[0]
+    );
+    let kk_words = format!(
+        "28.05.2010 бұрын емес қолданысқа енгізіледі; күнін өзгерістер енгізген актінің ({}) \
+         2-тармағы белгілейді, ол акт корпуста жоқ: 01.01.2011 күні қолданыста екені белгісіз; \
+         редакциясы көрсетілген",
+        AWAITING_CITATION[1]
+    );
+    let en_words = |i: usize| {
+        format!(
+            "not in force before 2010-05-28; from then the day it takes effect is set by \
+             paragraph 2 of {}, an act the corpus does not hold: not known to be in force on \
+             2011-01-01; the wording is shown",
+            AWAITING_CITATION[i]
+        )
+    };
+
+    // The library: the day before the signing the wording is not in the corpus (the edition
+    // of 28.05.2010 is the earliest); from it, and on 01.01.2011, its day is unknown, the
+    // wording shown; repealed later. The preamble's Russian wording is in force then.
+    let (index, report) = zanlex::ZanIndex::open_or_build(
+        &corpus,
+        tmp.path().join("lib-index"),
+        &zanlex::BuildOptions::default(),
+    )
+    .expect("index");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    for lang in [zanlex::Lang::Ru, zanlex::Lang::Kk] {
+        let at = |d: &str| {
+            index
+                .unit_as_of(AWAITING, "para_1", Some(lang), Some(day(d)))
+                .expect("the unit")
+        };
+        let on = at("2011-01-01");
+        assert_eq!(on.state, awaiting(lang), "{lang:?}");
+        assert!(on.unit.is_some(), "its wording is shown");
+        assert!(!on.state.is_in_force());
+        assert_eq!(at("2010-05-28").state, awaiting(lang), "{lang:?}");
+        assert_eq!(at("2010-05-27").state.as_str(), "not_in_corpus", "{lang:?}");
+        assert_eq!(at("2014-01-01").state.as_str(), "repealed", "{lang:?}");
+    }
+    let preamble = index
+        .unit_as_of(
+            AWAITING,
+            "preamble",
+            Some(zanlex::Lang::Ru),
+            Some(day("2011-01-01")),
+        )
+        .expect("the preamble");
+    assert_eq!(preamble.state, zanlex::TimeState::InForce);
+
+    // The CLI: JSON in both languages, and text.
+    let unit = format!("{AWAITING}#para_1");
+    let ru = show(&tmp, &corpus, &unit, "2011-01-01", "ru");
+    assert_eq!(ru["state"], state_json(0));
+    assert_eq!(ru["state_text"], ru_words.as_str());
+    assert_eq!(
+        ru["text"],
+        "1. Определить местами проведения мирных собраний, митингов и пикетов в городе Астане \
+         территории прилегающие к зданиям:\nПКФ \"Газсервис\"(улица Вторая Нагорная, 1)"
+    );
+    let kk = show(&tmp, &corpus, &unit, "2011-01-01", "kk");
+    assert_eq!(kk["state"], state_json(1));
+    assert_eq!(kk["state_text"], kk_words.as_str());
+    let corpus_arg = corpus.to_str().expect("utf-8 path");
+    let (code, out, err) = zanlex_with(
+        &tmp,
+        &[
+            "show",
+            &unit,
+            "--as-of",
+            "2011-01-01",
+            "--lang",
+            "ru",
+            "--corpus",
+            corpus_arg,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(&en_words(0)), "{out}");
+    assert!(!out.contains("in force on 2011-01-01\n"), "{out}");
+    // A search on the date finds point 1 with that state, the preamble in force.
+    let (code, out, err) = zanlex_with(
+        &tmp,
+        &[
+            "search",
+            "мирных собраний",
+            "--as-of",
+            "2011-01-01",
+            "--lang",
+            "ru",
+            "--json",
+            "--corpus",
+            corpus_arg,
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    let states: Vec<(Value, Value)> = v["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| (h["unit"]["eid"].clone(), h["version"]["state"].clone()))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            (json!("para_1"), state_json(0)),
+            (json!("preamble"), json!({"kind": "in_force"}))
+        ],
+        "{v:#}"
+    );
+
+    // `/v1`: the unit, the act's units on the date, and a search on the date.
+    let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
+    let get = |path: &str| -> Value {
+        let res = reqwest::blocking::get(server.url(path)).expect("request");
+        assert_eq!(res.status(), 200, "{path}");
+        res.json().expect("JSON")
+    };
+    let body = get(&format!(
+        "/v1/acts/{AWAITING}/units/para_1?as_of=2011-01-01&lang=ru"
+    ));
+    assert_eq!(body["state"], state_json(0));
+    assert_eq!(body["state_text"], ru_words.as_str());
+    assert_eq!(body["text"], ru["text"]);
+    let outline = get(&format!(
+        "/v1/acts/{AWAITING}?as_of=2011-01-01&lang=kk&text=true"
+    ));
+    let units: Vec<(Value, Value)> = outline["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .map(|u| (u["eid"].clone(), u["state"]["kind"].clone()))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            (json!("preamble"), json!("awaiting_other_act")),
+            (json!("para_1"), json!("awaiting_other_act")),
+            (json!("para_2"), json!("in_force")),
+        ],
+        "{outline:#}"
+    );
+    let found = get("/v1/search?q=%D0%BC%D0%B8%D1%80%D0%BD%D1%8B%D1%85%20%D1%81%D0%BE%D0%B1%D1%80%D0%B0%D0%BD%D0%B8%D0%B9&lang=ru&as_of=2011-01-01");
+    assert_eq!(found["hits"][0]["unit"]["eid"], "para_1", "{found:#}");
+    assert_eq!(found["hits"][0]["version"]["state"], state_json(0));
+    drop(server);
+
+    // MCP: `at_date` (its words in English) and `search` on the date.
+    let rt = super::mcp_tools::runtime();
+    rt.block_on(async {
+        let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
+        let at = super::mcp_tools::ok(
+            &client,
+            "at_date",
+            json!({"target": unit, "date": "2011-01-01", "lang": "kk"}),
+        )
+        .await;
+        assert_eq!(at["state"], state_json(1));
+        assert_eq!(at["state_text"], en_words(1).as_str());
+        assert_eq!(at["text"], kk["text"]);
+        let found = super::mcp_tools::ok(
+            &client,
+            "search",
+            // The decision is repealed today: the tool leaves repealed acts out unless asked.
+            json!({"query": "мирных собраний", "lang": "ru", "as_of": "2011-01-01",
+                   "include_repealed": true}),
+        )
+        .await;
+        assert_eq!(found["hits"][0]["unit"]["eid"], "para_1", "{found:#}");
+        assert_eq!(found["hits"][0]["version"]["state"], state_json(0));
+        client.cancel().await.expect("close the session");
+    });
+}

@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 const RESOLUTION: &str = "government-resolution-2023-04-25-326";
 const LEGAL_ACTS: &str = "law-2016-04-06-480-v";
 
-/// The three acts of `tests/fixtures/clock/` this file and `serve_browser_clock.rs` read, in
-/// the mirror's layout, under `dir`: the corpus.
+/// The four acts of `tests/fixtures/clock/` this file and `serve_browser_clock.rs` read, in
+/// the mirror's layout, under `dir`: the corpus (the fourth, the Astana maslikhat's decision
+/// 12312, for the page's banner of a wording whose day another act sets).
 pub(super) fn clock_corpus(dir: &Path) -> PathBuf {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clock");
     let corpus = dir.join("corpus");
@@ -26,6 +27,7 @@ pub(super) fn clock_corpus(dir: &Path) -> PathBuf {
         "government/0425-o-perenose-dnia-otdykha-v-2023-godu-182303",
         "codes/0406-o-pravovykh-aktakh-100890",
         "ministerial/0702-ob-utverzhdenii-pravil-vedeniia-monitoringa-normativnykh-pravovy-16296",
+        "local-astana/0501-o-dopolnitelnom-reglamentirovanii-poriadka-i-mest-dlia-provedeni-12312",
     ] {
         copy_dir(&root.join(folder), &corpus.join(folder));
     }

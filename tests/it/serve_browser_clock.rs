@@ -1,8 +1,8 @@
 //! The act's own clock on the page, in headless Chromium (as `serve_browser.rs`; skipped,
 //! saying so, where `chromedriver` is not installed), on the real acts of
 //! `tests/fixtures/clock/` (`clock_doors::clock_corpus`): the banner of an act not yet in
-//! force on a day counted from its publication, of a provision that stopped applying, and of
-//! one suspended; and the act read today marking its expired paragraphs beside their text.
+//! force on a day counted from its publication, of a provision that stopped applying, of
+//! one suspended and of one whose day another act sets; and the act read today marking its expired paragraphs beside their text.
 //! The screenshots go to `target/serve-screenshots/` (`clock-*.png`).
 
 use super::serve_browser::{chromium, js, open, runtime, screenshot, Served};
@@ -11,6 +11,12 @@ use serde_json::json;
 const RESOLUTION: &str = "government-resolution-2023-04-25-326";
 const LEGAL_ACTS: &str = "law-2016-04-06-480-v";
 const SUSPENDED: &str = "moj-order-2003-07-03-133";
+const AWAITING: &str = "maslikhat-decision-2002-05-02-161-30-ii";
+/// The banner of [`AWAITING`]'s point 1 on 01.01.2011, in the interface's language (Kazakh).
+const AWAITING_BANNER: &str = "28.05.2010 бұрын емес қолданысқа енгізіледі; күнін өзгерістер \
+    енгізген актінің (Астана қаласы Мәслихатының 28.05.2010 № 358/48-IV шешімі) 2-тармағы \
+    белгілейді, ол акт корпуста жоқ: 01.01.2011 күні қолданыста екені белгісіз; редакциясы \
+    көрсетілген";
 
 const TEXTS_LOADED: &str = "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')";
 const UNIT_LOADED: &str = "return document.querySelectorAll('.column').length > 0";
@@ -107,6 +113,29 @@ fn the_page_says_when_an_act_or_a_provision_is_not_in_force() {
                     көрсетілген"])
         );
         assert_eq!(js(&c, "return !!document.getElementById('banner-act')").await, false);
+
+        // A point whose new wording's day the amending decision's point 2 sets, a decision the
+        // corpus lacks: on a day after that decision's signing, one banner saying so, never
+        // the text in force, the wording readable beneath it.
+        open(
+            &c,
+            &server.url(&format!("/acts/{AWAITING}/para_1?as_of=2011-01-01")),
+            UNIT_LOADED,
+        )
+        .await;
+        screenshot(&c, "clock-awaiting-other-act-unit").await;
+        assert_eq!(js(&c, BANNERS).await, json!([AWAITING_BANNER]));
+        let print = js(&c, "return document.querySelector('.print-head .print-date').textContent").await;
+        assert!(!print.as_str().unwrap_or("").contains("қолданыстағы"), "{print}");
+        let states = js(
+            &c,
+            "return [...document.querySelectorAll('.column .state')].map((s) => s.className)",
+        )
+        .await;
+        assert_eq!(
+            states,
+            json!(["state state-awaiting_other_act", "state state-awaiting_other_act"])
+        );
         let _ = c.close().await;
     });
 }

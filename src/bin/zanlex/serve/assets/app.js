@@ -449,10 +449,11 @@ const loud = (state) => !!state && !QUIET_STATES.has(state.kind);
 // The banner for `state` (its words `text`, in the text's language `lang`), naming the act
 // that repealed the act (`by`, an ActLink: linked when the corpus holds it). Shown on screen
 // and in print. A suspension's words name the suspending act themselves; the act that later
-// repealed it is not the one that suspended it.
+// repealed it is not the one that suspended it, and a wording whose day another act sets
+// names that act in its words.
 function statusBanner(state, text, lang, by) {
   if (!loud(state)) return null;
-  const link = by && by.requisite && state.kind !== "suspended"
+  const link = by && by.requisite && state.kind !== "suspended" && state.kind !== "awaiting_other_act"
     ? [h("br"), `${t(state.kind === "repealed" ? "repealedBy" : "amendedBy")}: `,
       // The repealing act as the requisite prints it, in its own words.
       by.id ? h("a", { href: actPath(by.id), id: "banner-act", class: "amending-act" }, by.requisite)
