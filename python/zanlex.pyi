@@ -204,6 +204,21 @@ class RefreshReport(Record):
     removed: list[str]
     failures: list[list[str]]
 
+class GrepAnswer(Record):
+    """The units whose text a regular expression matches (`zanlex grep --json`)."""
+
+    pattern: str
+    ignore_case: bool
+    units_scanned: int
+    total: int
+    total_is_lower_bound: bool
+    matches_total: int
+    offset: int
+    limit: int
+    next_offset: Optional[int]
+    notes: list[str]
+    units: list[Record]
+
 class Index:
     """An open zanlex index."""
 
@@ -286,6 +301,23 @@ class Index:
     def succession(self, id: str) -> Succession: ...
     def stats(self, since: Optional[str] = None, limit: int = 10) -> CorpusStats: ...
     def lexicon(self, word: Optional[str] = None, limit: int = 50) -> LexiconList: ...
+    def grep(
+        self,
+        pattern: str,
+        act: Optional[str] = None,
+        kind: Optional[str] = None,
+        status: Optional[str] = None,
+        lang: Optional[str] = None,
+        as_of: Optional[str] = None,
+        ignore_case: bool = False,
+        offset: int = 0,
+        limit: int = 20,
+        total_bound: int = 1000,
+    ) -> GrepAnswer:
+        """The units whose text the regular expression `pattern` (Rust's regex syntax)
+        matches, each with its citation, permalink, state and matches (`start`, `end` in
+        characters, an `excerpt`); an unreadable pattern raises `BadRequest` with code
+        `bad_pattern`."""
     def refresh(self) -> RefreshReport:
         """Checks the corpus again and refreshes the index when it changed."""
 

@@ -36,6 +36,7 @@ mod acts;
 mod analysis;
 pub(crate) mod changes;
 mod download;
+pub(crate) mod grep;
 mod history;
 mod lexicon;
 pub(crate) mod list_args;

@@ -13,10 +13,11 @@ use std::path::Path;
 use std::process::Stdio;
 
 /// The tools, in the order the server lists them.
-const TOOLS: [&str; 10] = [
+const TOOLS: [&str; 11] = [
     "at_date",
     "changes",
     "cited_by",
+    "grep",
     "history",
     "read",
     "recent_changes",
@@ -183,6 +184,7 @@ fn mcp_lists_the_tools_with_their_schemas() {
                 "search" => &["query"],
                 "at_date" => &["target", "date"],
                 "related" => &["act"],
+                "grep" => &["pattern"],
                 "stats" | "recent_changes" => &[],
                 _ => &["target"],
             };

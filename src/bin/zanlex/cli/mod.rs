@@ -11,6 +11,7 @@ mod acts;
 mod analyze;
 mod changes;
 mod diff;
+mod grep;
 mod history;
 mod index;
 mod lexicon;
@@ -104,6 +105,8 @@ pub enum Command {
     /// Copy the index in force into another index folder as a new generation, for
     /// `zanlex serve --replica` to serve.
     Publish(publish::Args),
+    /// List the units whose text a regular expression matches, with where it matched.
+    Grep(grep::Args),
 }
 
 impl Cli {
@@ -294,6 +297,7 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         Command::Lexicon(a) => lexicon::run(cli, a),
         Command::Publish(a) => publish::run(cli, a),
         Command::Watch(a) => watch::run(cli, a),
+        Command::Grep(a) => grep::run(cli, a),
     }
 }
 
@@ -326,6 +330,7 @@ impl Command {
             || matches!(self, Command::Acts(a) if a.json)
             || matches!(self, Command::Lexicon(a) if a.json)
             || matches!(self, Command::Analyze(a) if a.json)
+            || matches!(self, Command::Grep(a) if a.json)
     }
 }
 

@@ -1,5 +1,5 @@
 //! The MCP tools: `search`, `read`, `at_date`, `history`, `changes`, `recent_changes`, `refs`,
-//! `cited_by`, `related` and `stats` (the arguments of `changes`, `recent_changes` and `stats` in
+//! `cited_by`, `related`, `stats` and `grep` (the arguments of `changes`, `recent_changes` and `stats` in
 //! [`changes`]). Each parses its arguments into checked values, asks the library for its answer on the index in force (on a bounded blocking read,
 //! as the JSON API does) and sends it as JSON text: the library's answers cut to a page and a
 //! size in characters, with links that open ([`zanlex::pages`]). A mistake in the arguments
@@ -7,6 +7,7 @@
 //! codes, never a server folder.
 
 mod changes;
+mod grep;
 
 use crate::served::errors::{hide_paths, ApiError};
 use crate::served::state::AppState;
@@ -677,6 +678,24 @@ each ranked list (10 when left out). Example: {\"since\": \"2020-01-01\", \"limi
                 zanlex::pages::stats(index, request, links)
             })
             .await,
+        )
+    }
+
+    /// `grep`: the units whose text a regular expression matches.
+    #[tool(
+        name = "grep",
+        output_schema = output_schema::<zanlex::pages::GrepAnswer>(),
+        description = "Every provision whose text a regular expression matches, e.g. every \
+provision mentioning «пункт 3 статьи 12» ({\"pattern\": \"пункт 3 статьи 12\"}), every \
+reference to an article of a code ({\"pattern\": \"стать(я|и|ей) [0-9]+ [а-я ]*кодекса\", \
+\"ignore_case\": true}) or every date written 01.01.2020 in one act ({\"pattern\": \
+\"[0-9]{2}[.][0-9]{2}[.][0-9]{4}\", \"act\": \"ACT_ID\"}): exact text, not a ranked search (use `search` for meaning). Rust regex syntax, linear time; no look-around or back-references. Scope: one act (`act`) or the acts of a `kind`, `status` or language (`lang`); the current texts, or only the wording in force on `as_of`. Each unit has its `citation`, `permalink`, `state`, the first matches (`start`/`end` in characters, an `excerpt` around each) and `matches_total`; `total` counts the matching units (`total_is_lower_bound`: more than that), `matches_total` every match. Bounded: paged with `offset`/`limit` and `next_offset`; a page cut to the answer's size says so in `cut`.",
+        annotations(read_only_hint = true, open_world_hint = false)
+    )]
+    async fn grep(&self, Parameters(args): Parameters<grep::GrepArgs>) -> CallToolResult {
+        answer(
+            self.page(grep::grep_request(args), zanlex::pages::grep)
+                .await,
         )
     }
 }

@@ -247,6 +247,7 @@ fn router(
         .route("/v1/acts/{id}/history", get(api::history))
         .route("/v1/acts/{id}/diff", get(api::diff))
         .route("/v1/changes", get(api::changes))
+        .route("/v1/grep", get(api::grep))
         .route("/changes.atom", get(feed::changes_feed))
         .route("/v1/reindex", post(api::reindex))
         .route("/healthz", get(api::healthz))
