@@ -90,8 +90,8 @@ pub mod pages {
     };
     pub use crate::answer::grep::{
         compile_pattern, grep, GrepAnswer, GrepArgs, GrepMatch, GrepRequest, GrepUnit,
-        DEFAULT_GREP_BOUND, DEFAULT_GREP_PAGE, MAX_GREP_BOUND, MAX_GREP_PAGE,
-        MAX_MATCHES_PER_UNIT, MAX_PATTERN_CHARS,
+        DEFAULT_GREP_BOUND, DEFAULT_GREP_PAGE, MAX_GREP_BOUND, MAX_GREP_PAGE, MAX_MATCHES_PER_UNIT,
+        MAX_PATTERN_CHARS,
     };
     pub use crate::answer::list_args::{ChangesArgs, DiffArgs, ListArgs, StatsArgs};
     pub use crate::answer::pages::{

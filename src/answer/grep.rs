@@ -115,7 +115,9 @@ pub fn compile_pattern(pattern: &str, ignore_case: bool) -> crate::Result<Regex>
         reason,
     };
     if pattern.is_empty() {
-        return Err(bad("the pattern is empty: give the text to find, e.g. статья \\d+".into()));
+        return Err(bad(
+            "the pattern is empty: give the text to find, e.g. статья \\d+".into(),
+        ));
     }
     let chars = pattern.chars().count();
     if chars > MAX_PATTERN_CHARS {
@@ -375,10 +377,8 @@ fn scan(index: &ZanIndex, request: &GrepRequest) -> crate::Result<(Vec<Found>, u
     let mut found = Vec::new();
     let mut scanned = 0;
     for id in ids {
-        let mut act_clauses: Vec<(Occur, Box<dyn TQuery>)> = clauses
-            .iter()
-            .map(|(o, q)| (*o, q.box_clone()))
-            .collect();
+        let mut act_clauses: Vec<(Occur, Box<dyn TQuery>)> =
+            clauses.iter().map(|(o, q)| (*o, q.box_clone())).collect();
         act_clauses.push((
             Occur::Must,
             crate::search::compile::filter_query(f, &crate::search::Filter::Act(id)),
@@ -405,11 +405,7 @@ fn scan(index: &ZanIndex, request: &GrepRequest) -> crate::Result<(Vec<Found>, u
             if total == 0 {
                 continue;
             }
-            found.push(Found {
-                doc,
-                spans,
-                total,
-            });
+            found.push(Found { doc, spans, total });
             if found.len() > request.total_bound {
                 return Ok((found, scanned));
             }
@@ -598,9 +594,17 @@ mod tests {
              supported (at character 1)"
         );
         let e = compile_pattern(&"a".repeat(501), false).unwrap_err();
-        assert!(e.to_string().ends_with("the pattern is 501 characters long; the limit is 500"));
+        assert!(e
+            .to_string()
+            .ends_with("the pattern is 501 characters long; the limit is 500"));
         let e = compile_pattern("(a\nb", false).unwrap_err();
-        assert_eq!(e.to_string(), "pattern «(a\\nb»: unclosed group (at character 1)");
-        assert_eq!(compile_pattern("", false).unwrap_err().code(), crate::ErrorCode::BadPattern);
+        assert_eq!(
+            e.to_string(),
+            "pattern «(a\\nb»: unclosed group (at character 1)"
+        );
+        assert_eq!(
+            compile_pattern("", false).unwrap_err().code(),
+            crate::ErrorCode::BadPattern
+        );
     }
 }

@@ -80,7 +80,11 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             eprintln!("zanlex: {}", super::terminal_safe(note));
         }
         let tty = std::io::stdout().is_terminal();
-        let (b0, b1) = if tty { ("\x1b[1m", "\x1b[0m") } else { ("", "") };
+        let (b0, b1) = if tty {
+            ("\x1b[1m", "\x1b[0m")
+        } else {
+            ("", "")
+        };
         let safe = super::terminal_safe;
         let mut out = super::answer_out();
         for (i, u) in answer.units.iter().enumerate() {
@@ -92,14 +96,24 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             if u.matches_total > u.matches.len() {
                 writeln!(out, "   … {} matches in all", u.matches_total)?;
             }
-            let mut line = format!("   {}#{} · {} · {}", u.act_id, u.eid, u.lang, u.state.as_str());
+            let mut line = format!(
+                "   {}#{} · {} · {}",
+                u.act_id,
+                u.eid,
+                u.lang,
+                u.state.as_str()
+            );
             if let Some(p) = &u.permalink {
                 line.push_str(&format!(" · {p}"));
             }
             writeln!(out, "{}", safe(&line))?;
         }
         out.flush()?;
-        let more = if answer.total_is_lower_bound { "more than " } else { "" };
+        let more = if answer.total_is_lower_bound {
+            "more than "
+        } else {
+            ""
+        };
         eprintln!(
             "zanlex: {more}{} unit(s) match, {} match(es) in them; {} text(s) read",
             answer.total, answer.matches_total, answer.units_scanned

@@ -685,7 +685,7 @@ each ranked list (10 when left out). Example: {\"since\": \"2020-01-01\", \"limi
     #[tool(
         name = "grep",
         output_schema = output_schema::<zanlex::pages::GrepAnswer>(),
-        description = "Every provision whose text a regular expression matches, e.g. every \
+        description = "Every provision whose text a regular expression matches. Examples: every \
 provision mentioning «пункт 3 статьи 12» ({\"pattern\": \"пункт 3 статьи 12\"}), every \
 reference to an article of a code ({\"pattern\": \"стать(я|и|ей) [0-9]+ [а-я ]*кодекса\", \
 \"ignore_case\": true}) or every date written 01.01.2020 in one act ({\"pattern\": \

@@ -1046,5 +1046,7 @@ pub(crate) async fn grep(
         total_bound: optional_number("total_bound", p.total_bound.as_deref())?,
     };
     let request = zanlex::pages::GrepRequest::parse(&args, param_name)?;
-    Ok(Json(read(&state, &door, request, zanlex::pages::grep).await?))
+    Ok(Json(
+        read(&state, &door, request, zanlex::pages::grep).await?,
+    ))
 }
