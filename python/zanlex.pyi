@@ -176,6 +176,17 @@ class WordingAnswer(Record):
     latest_edition: Optional[Record]
     units_total: int
     spans_total: int
+    offset: int
+    limit: int
+    next_offset: Optional[int]
+    notes: Optional[list[str]]
+    units: list[Record]
+    def to_dataframe(self) -> pandas.DataFrame:
+        """One row per span; columns act, lang, eid, start, from (datetime64),
+        from_estimated, from_edition, brought_by, end, until (datetime64), absent_from
+        (datetime64), end_edition, removed_by, editions. Raises ImportError without
+        pandas."""
+
 class AmendedBy(Record):
     """What one amending act changed across the corpus (`zanlex amended-by ACT --json`)."""
 
@@ -191,12 +202,6 @@ class AmendedBy(Record):
     limit: int
     next_offset: Optional[int]
     notes: Optional[list[str]]
-    units: list[Record]
-    def to_dataframe(self) -> pandas.DataFrame:
-        """One row per span; columns act, lang, eid, start, from (datetime64),
-        from_estimated, from_edition, brought_by, end, until (datetime64), absent_from
-        (datetime64), end_edition, removed_by, editions. Raises ImportError without
-        pandas."""
     provisions: list[Record]
     def to_dataframe(self) -> pandas.DataFrame:
         """One row per provision of the page, by act and in each act's order; columns act,
@@ -254,6 +259,21 @@ class RefreshReport(Record):
     updated: list[str]
     removed: list[str]
     failures: list[list[str]]
+
+class GrepAnswer(Record):
+    """The units whose text a regular expression matches (`zanlex grep --json`)."""
+
+    pattern: str
+    ignore_case: bool
+    units_scanned: int
+    total: int
+    total_is_lower_bound: bool
+    matches_total: int
+    offset: int
+    limit: int
+    next_offset: Optional[int]
+    notes: list[str]
+    units: list[Record]
 
 class Index:
     """An open zanlex index."""
@@ -356,6 +376,23 @@ class Index:
     ) -> AmendedBy:
         """What the amending act `by` (its id, or its requisites: «Закон РК от 17.07.2024 №
         118-VIII») changed across the corpus, provision by provision."""
+    def grep(
+        self,
+        pattern: str,
+        act: Optional[str] = None,
+        kind: Optional[str] = None,
+        status: Optional[str] = None,
+        lang: Optional[str] = None,
+        as_of: Optional[str] = None,
+        ignore_case: bool = False,
+        offset: int = 0,
+        limit: int = 20,
+        total_bound: int = 1000,
+    ) -> GrepAnswer:
+        """The units whose text the regular expression `pattern` (Rust's regex syntax)
+        matches, each with its citation, permalink, state and matches (`start`, `end` in
+        characters, an `excerpt`); an unreadable pattern raises `BadRequest` with code
+        `bad_pattern`."""
     def refresh(self) -> RefreshReport:
         """Checks the corpus again and refreshes the index when it changed."""
 

@@ -147,6 +147,15 @@ pub enum Error {
         /// Where a search's pages end.
         end: usize,
     },
+    /// A regular expression (a `grep`'s pattern) that cannot be read, or compiles larger than
+    /// zanlex runs: the reason says what, on one line.
+    #[error("pattern «{}»: {reason}", one_line(pattern))]
+    BadPattern {
+        /// The pattern as given.
+        pattern: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A query longer than zanlex reads.
     #[error(
         "the query is {chars} characters long; the limit is {max}: shorten it to its key words"
@@ -299,6 +308,7 @@ impl Error {
             Error::LimitOutOfRange { .. } => ErrorCode::LimitOutOfRange,
             Error::OffsetOutOfRange { .. } => ErrorCode::OffsetOutOfRange,
             Error::QueryTooLong { .. } => ErrorCode::QueryTooLong,
+            Error::BadPattern { .. } => ErrorCode::BadPattern,
             Error::Locked { .. } => ErrorCode::IndexBusy,
             Error::Extract { .. }
             | Error::Structure { .. }
@@ -324,6 +334,20 @@ fn unknown_act_hint(suggestions: &[String], acts: usize) -> String {
             suggestions.join(", ")
         )
     }
+}
+
+/// `text` on one line: its line breaks and other control characters escaped (`\n`), the rest
+/// as typed, so that a pattern's backslashes read as written.
+pub(crate) fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn langs(has: &[Lang]) -> String {

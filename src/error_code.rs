@@ -34,6 +34,8 @@ pub enum ErrorCode {
     LimitOutOfRange,
     /// A page past the last hit a search gives.
     OffsetOutOfRange,
+    /// A regular expression that cannot be read or compiles too large.
+    BadPattern,
     /// The index is held by another zanlex process.
     IndexBusy,
     /// Too many requests are waiting.
@@ -93,6 +95,8 @@ const ROWS: &[Row] = &[
         "Ask for fewer hits per page, within the range the message gives."),
     row(ErrorCode::OffsetOutOfRange, "offset_out_of_range", 422, 2,
         "Narrow the query instead of paging further."),
+    row(ErrorCode::BadPattern, "bad_pattern", 400, 2,
+        "Fix the regular expression as the message says: the syntax of Rust's `regex` crate (no look-around, no back-references), at most 500 characters, no huge repetitions."),
     row(ErrorCode::IndexBusy, "index_busy", 503, 1,
         "Another zanlex process holds the index: try again when it is done."),
     row(ErrorCode::Busy, "busy", 503, 1,
@@ -107,7 +111,7 @@ const ROWS: &[Row] = &[
 
 impl ErrorCode {
     /// Every code, in the table's order.
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 16] = [
         ErrorCode::BadRequest,
         ErrorCode::BadQuery,
         ErrorCode::NotFound,
@@ -118,6 +122,7 @@ impl ErrorCode {
         ErrorCode::QueryTooLong,
         ErrorCode::LimitOutOfRange,
         ErrorCode::OffsetOutOfRange,
+        ErrorCode::BadPattern,
         ErrorCode::IndexBusy,
         ErrorCode::Busy,
         ErrorCode::Timeout,

@@ -92,6 +92,11 @@ pub mod pages {
         changes, ChangesAnswer, ChangesRequest, ChangesSpan, ChangesTotals, DiffPage, LinkedChange,
         DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE,
     };
+    pub use crate::answer::grep::{
+        compile_pattern, grep, GrepAnswer, GrepArgs, GrepMatch, GrepRequest, GrepUnit,
+        DEFAULT_GREP_BOUND, DEFAULT_GREP_PAGE, MAX_GREP_BOUND, MAX_GREP_PAGE, MAX_MATCHES_PER_UNIT,
+        MAX_PATTERN_CHARS,
+    };
     pub use crate::answer::list_args::{ChangesArgs, DiffArgs, ListArgs, StatsArgs};
     pub use crate::answer::pages::{
         bound_search_page, bound_text, cited_by_page, diff_page, history_page, refs_page, stats,

@@ -272,6 +272,7 @@ answer_classes! {
     CorpusStats: "Counts across the corpus (`Index.stats`).",
     LexiconList: "Kazakh-Russian word pairs learned from the corpus (`Index.lexicon`).",
     RefreshReport: "What opening or refreshing the index did (`Index.report`, `Index.refresh`).",
+    GrepAnswer: "The units whose text a regular expression matches (`Index.grep`).",
 }
 
 /// pandas, imported when a DataFrame is asked for; a clear error when it is not installed.

@@ -495,6 +495,50 @@ impl Index {
         new_answer(py, &answer, answers::AmendedBy::new(answer.clone()))
     }
 
+    /// The units whose text the regular expression `pattern` matches (`zanlex grep --json`):
+    /// in one act (`act`) or the acts of a `kind`, `status` or language (`lang`), the current
+    /// texts or the wording in force on `as_of`; the matching units after the first `offset`,
+    /// at most `limit`, counted up to `total_bound`.
+    #[pyo3(signature = (pattern, act = None, kind = None, status = None, lang = None, as_of = None, ignore_case = false, offset = 0, limit = zanlex::pages::DEFAULT_GREP_PAGE, total_bound = zanlex::pages::DEFAULT_GREP_BOUND))]
+    #[allow(clippy::too_many_arguments)]
+    fn grep(
+        &self,
+        py: Python<'_>,
+        pattern: &str,
+        act: Option<&str>,
+        kind: Option<&str>,
+        status: Option<&str>,
+        lang: Option<&str>,
+        as_of: Option<&str>,
+        ignore_case: bool,
+        offset: usize,
+        limit: usize,
+        total_bound: usize,
+    ) -> PyResult<Py<answers::GrepAnswer>> {
+        let args = zanlex::pages::GrepArgs {
+            pattern,
+            act,
+            kind,
+            status,
+            lang,
+            as_of,
+            ignore_case,
+            offset: Some(offset as u64),
+            limit: Some(limit as u64),
+            total_bound: Some(total_bound as u64),
+        };
+        let request = zanlex::pages::GrepRequest::parse(&args, str::to_string).map_err(py_err)?;
+        let answer = self.ask(py, move |index| {
+            zanlex::pages::grep(
+                index,
+                &request,
+                &zanlex::pages::Links::official_only(),
+                &zanlex::pages::Budget::LOCAL,
+            )
+        })?;
+        new_answer(py, &answer, answers::GrepAnswer)
+    }
+
     /// Checks the corpus again and refreshes the index when it changed (only changed files are
     /// read); later requests read the refreshed index. Returns what the refresh did.
     fn refresh(&self, py: Python<'_>) -> PyResult<Py<answers::RefreshReport>> {

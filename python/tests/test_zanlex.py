@@ -221,6 +221,7 @@ def test_bad_requests_raise_with_their_codes(index):
         (lambda: index.search("виза", kind="novel"), zanlex.BadRequest, "bad_request"),
         (lambda: index.search("виза", limit=0), zanlex.BadRequest, "limit_out_of_range"),
         (lambda: index.search("виза", offset=1000), zanlex.BadRequest, "offset_out_of_range"),
+        (lambda: index.grep("(статья"), zanlex.BadRequest, "bad_pattern"),
     ]
     for call, cls, code in cases:
         with pytest.raises(cls) as raised:
@@ -315,6 +316,7 @@ def test_the_stubs_name_fields_the_answers_have(index):
         index.lexicon(),
         index.report,
         index.amended_by(ORDER_730_KK),
+        index.grep("виза", limit=1),
     ]
     for answer in answers:
         name = type(answer).__name__
@@ -416,6 +418,9 @@ def test_when_a_wording_appeared_and_went_is_the_command_lines_json_and_a_datafr
     assert raised.value.code == "not_found"
     with pytest.raises(zanlex.ZanlexError) as raised:
         codes.wording(act, " — ")
+    assert raised.value.code == "bad_request"
+
+
 def test_what_an_amending_act_changed_is_the_command_lines_json_and_a_dataframe(index, folders):
     changed = index.amended_by(ORDER_730_KK)
     assert isinstance(changed, zanlex.AmendedBy)
@@ -458,3 +463,34 @@ def test_what_an_amending_act_changed_is_the_command_lines_json_and_a_dataframe(
     with pytest.raises(zanlex.BadRequest) as raised:
         index.amended_by("приказ № 11-1-4/730")
     assert raised.value.code == "bad_request"
+
+
+def test_grep_finds_the_units_citing_a_laws_article_as_the_command_line_does(index, folders):
+    """A regular expression over the units' texts: «Заңның 21-бабы», «Заңы 14-1-бабы»."""
+    pattern = r"Заң\w*\s+\d+(-\d+)?-ба[бп]"
+    found = index.grep(pattern, limit=100)
+    assert found.to_dict() == cli_json(folders, "grep", pattern, "--limit", "100")
+    assert (found.total, found.matches_total, found.total_is_lower_bound) == (14, 18, False)
+    faq = "faq-qandastardyn-atynan-zhii-qoiylatyn-suraqtar-boiynsha"
+    assert [f"{u.act_id}#{u.eid}" for u in found.units] == [
+        f"{faq}#sec_1.2",
+        f"{faq}#sec_2.1",
+        f"{faq}#sec_2.3",
+        f"{JOINT_ORDER}#para_1__mod_1",
+        f"{JOINT_ORDER}#para_1__mod_2",
+        f"{JOINT_ORDER}#para_1__mod_11",
+        f"{JOINT_ORDER}#annex_3",
+        f"{MFA_ORDER}#preamble",
+        f"{MFA_ORDER}#att_1__para_3__subpara_4",
+        f"{MFA_ORDER}#att_1__para_14",
+        f"{MFA_ORDER}#att_1__para_16",
+        f"{MFA_ORDER}#att_1__annex_3",
+        "mvd-order-2012-06-14-352#preamble",
+        "mvd-order-2012-06-14-352#att_1__para_5__subpara_1",
+    ]
+    first = found.units[0].matches
+    assert [(m.start, m.end) for m in first] == [(2261, 2274), (2373, 2386), (2489, 2504)]
+    # Counted to a bound: more than two.
+    bounded = index.grep(pattern, total_bound=2, limit=2)
+    assert (bounded.total, bounded.total_is_lower_bound) == (2, True)
+    assert bounded.notes[0].startswith("more than 2 units match")

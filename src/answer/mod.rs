@@ -41,6 +41,7 @@ pub(crate) mod amended_by;
 mod analysis;
 pub(crate) mod changes;
 mod download;
+pub(crate) mod grep;
 mod history;
 mod lexicon;
 pub(crate) mod list_args;

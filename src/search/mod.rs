@@ -554,7 +554,7 @@ fn with_alternatives(
 
 /// The filter clauses of `req`: the validity dates, and the act, kind, status and language
 /// asked for. An unknown act is [`crate::Error::NotFound`].
-fn request_filters(
+pub(crate) fn request_filters(
     index: &Store,
     req: &SearchRequest,
 ) -> crate::Result<Vec<(Occur, Box<dyn TQuery>)>> {

@@ -24,6 +24,7 @@ mod clock_doors;
 mod compare_dates;
 mod damaged_index;
 mod eval_set;
+mod grep_doors;
 #[cfg(feature = "history")]
 mod history_git;
 mod index_faults;

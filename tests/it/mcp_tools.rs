@@ -13,11 +13,12 @@ use std::path::Path;
 use std::process::Stdio;
 
 /// The tools, in the order the server lists them.
-const TOOLS: [&str; 12] = [
+const TOOLS: [&str; 13] = [
     "amended_by",
     "at_date",
     "changes",
     "cited_by",
+    "grep",
     "history",
     "read",
     "recent_changes",
@@ -185,6 +186,7 @@ fn mcp_lists_the_tools_with_their_schemas() {
                 "search" => &["query"],
                 "at_date" => &["target", "date"],
                 "related" => &["act"],
+                "grep" => &["pattern"],
                 "stats" | "recent_changes" => &[],
                 "wording" => &["target", "phrase"],
                 "amended_by" => &["by"],

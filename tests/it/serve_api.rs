@@ -1367,6 +1367,17 @@ fn every_field_the_server_sends_is_in_the_openapi_document() {
                 .into(),
         ),
         ("/v1/amended-by", "get", "/v1/amended-by?by=no-such-act".into()),
+        (
+            "/v1/grep",
+            "get",
+            "/v1/grep?pattern=%D0%B2%D0%B8%D0%B7%D0%B0&limit=2&as_of=2020-01-01".into(),
+        ),
+        ("/v1/grep", "get", "/v1/grep?pattern=(".into()),
+        (
+            "/v1/grep",
+            "get",
+            "/v1/grep?pattern=a&act=no-such-act".into(),
+        ),
         ("/v1/reindex", "post", "/v1/reindex".into()),
         (
             "/v1/acts/{id}/wording",

@@ -12,6 +12,7 @@ mod amended_by;
 mod analyze;
 mod changes;
 mod diff;
+mod grep;
 mod history;
 mod index;
 mod lexicon;
@@ -111,6 +112,8 @@ pub enum Command {
     /// List what one amending act changed across the corpus, provision by provision, as the
     /// changed acts' notes record it.
     AmendedBy(amended_by::Args),
+    /// List the units whose text a regular expression matches, with where it matched.
+    Grep(grep::Args),
 }
 
 impl Cli {
@@ -303,6 +306,7 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
         Command::Watch(a) => watch::run(cli, a),
         Command::Wording(a) => wording::run(cli, a),
         Command::AmendedBy(a) => amended_by::run(cli, a),
+        Command::Grep(a) => grep::run(cli, a),
     }
 }
 
@@ -337,6 +341,7 @@ impl Command {
             || matches!(self, Command::Analyze(a) if a.json)
             || matches!(self, Command::Wording(a) if a.json)
             || matches!(self, Command::AmendedBy(a) if a.json)
+            || matches!(self, Command::Grep(a) if a.json)
     }
 }
 

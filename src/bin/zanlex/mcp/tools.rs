@@ -1,7 +1,7 @@
 //! The MCP tools: `search`, `read`, `at_date`, `history`, `changes`, `recent_changes`, `refs`,
-//! `cited_by`, `related`, `stats` and `amended_by` (the arguments of `changes`, `recent_changes`
-//! and `stats` in [`changes`]), and `wording` (in [`wording`], with its own router). Each parses
-//! its arguments into checked values, asks the library for its answer on the index in force (on a bounded blocking read,
+//! `cited_by`, `related`, `stats`, `amended_by` and `grep` (the arguments of `changes`,
+//! `recent_changes` and `stats` in
+//! [`changes`]), and `wording` (in [`wording`], with its own router). Each parses its arguments into checked values, asks the library for its answer on the index in force (on a bounded blocking read,
 //! as the JSON API does) and sends it as JSON text: the library's answers cut to a page and a
 //! size in characters, with links that open ([`zanlex::pages`]). A mistake in the arguments
 //! is a tool error worded for the model to act on, with its code from zanlex's table of error
@@ -10,6 +10,7 @@
 mod amended_by;
 mod changes;
 mod wording;
+mod grep;
 
 use crate::served::errors::{hide_paths, ApiError};
 use crate::served::state::AppState;
@@ -710,6 +711,24 @@ answers with `total` 0 and a note, never an error; an unknown id is an error. Pa
                 zanlex::pages::amended_by,
             )
             .await,
+        )
+    }
+
+    /// `grep`: the units whose text a regular expression matches.
+    #[tool(
+        name = "grep",
+        output_schema = output_schema::<zanlex::pages::GrepAnswer>(),
+        description = "Every provision whose text a regular expression matches. Examples: every \
+provision mentioning «пункт 3 статьи 12» ({\"pattern\": \"пункт 3 статьи 12\"}), every \
+reference to an article of a code ({\"pattern\": \"стать(я|и|ей) [0-9]+ [а-я ]*кодекса\", \
+\"ignore_case\": true}) or every date written 01.01.2020 in one act ({\"pattern\": \
+\"[0-9]{2}[.][0-9]{2}[.][0-9]{4}\", \"act\": \"ACT_ID\"}): exact text, not a ranked search (use `search` for meaning). Rust regex syntax, linear time; no look-around or back-references. Scope: one act (`act`) or the acts of a `kind`, `status` or language (`lang`); the current texts, or only the wording in force on `as_of`. Each unit has its `citation`, `permalink`, `state`, the first matches (`start`/`end` in characters, an `excerpt` around each) and `matches_total`; `total` counts the matching units (`total_is_lower_bound`: more than that), `matches_total` every match. Bounded: paged with `offset`/`limit` and `next_offset`; a page cut to the answer's size says so in `cut`.",
+        annotations(read_only_hint = true, open_world_hint = false)
+    )]
+    async fn grep(&self, Parameters(args): Parameters<grep::GrepArgs>) -> CallToolResult {
+        answer(
+            self.page(grep::grep_request(args), zanlex::pages::grep)
+                .await,
         )
     }
 }

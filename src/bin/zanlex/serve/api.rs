@@ -6,7 +6,7 @@
 use super::errors::ApiError;
 use super::limits::MAX_ACTS_PAGE;
 use super::schemas::{
-    self as doc, ActsErrors, MarkedReadErrors, ReadErrors, ReindexErrors, SearchErrors,
+    self as doc, ActsErrors, GrepErrors, MarkedReadErrors, ReadErrors, ReindexErrors, SearchErrors,
 };
 use super::state::AppState;
 use axum::extract::rejection::QueryRejection;
@@ -1027,5 +1027,77 @@ pub(crate) async fn amended_by(
     let request = zanlex::pages::AmendedByRequest::parse(&args, param_name)?;
     Ok(Json(
         read(&state, &door, request, zanlex::pages::amended_by).await?,
+    ))
+}
+
+/// The parameters of `/v1/grep`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct GrepParams {
+    /// The regular expression (Rust's regex syntax: no look-around, no back-references), at
+    /// most 500 characters, e.g. пункт \d+ статьи 12
+    #[param(value_type = doc::PatternParam, inline, required = true)]
+    pattern: Option<String>,
+    /// Only this act's units (an act id, as /v1/acts lists it)
+    act: Option<String>,
+    /// Only acts of this kind (order, law, code, …)
+    kind: Option<String>,
+    /// in_force, repealed or unknown
+    status: Option<String>,
+    /// kk (Kazakh) or ru (Russian); both when empty
+    #[param(value_type = doc::LangParam, inline, required = false)]
+    lang: Option<String>,
+    /// Only the wording in force on this date (YYYY-MM-DD); the current texts when empty
+    #[param(value_type = doc::DateParam, inline, required = false)]
+    as_of: Option<String>,
+    /// true: letters match whatever their case
+    #[param(value_type = doc::FlagParam, inline, required = false)]
+    ignore_case: Option<String>,
+    /// Units on the page
+    #[param(value_type = doc::GrepLimitParam, inline, required = false)]
+    limit: Option<String>,
+    /// Units before the page
+    #[param(value_type = doc::OffsetParam, inline, required = false)]
+    offset: Option<String>,
+    /// Matching units counted before the reading stops (then total is a lower bound,
+    /// total_is_lower_bound)
+    #[param(value_type = doc::GrepBoundParam, inline, required = false)]
+    total_bound: Option<String>,
+}
+
+/// `GET /v1/grep`: the units whose stored text a regular expression matches, in one act or
+/// the acts a filter keeps, each with its citation, permalink, state and matches.
+#[utoipa::path(
+    get,
+    path = "/v1/grep",
+    operation_id = "grep",
+    summary = "The units whose text a regular expression matches (linear-time regex, bounded): \
+               in one act (act) or the acts of a kind, status or language, the current texts \
+               or the wording in force on a date (as_of); each unit with its citation, \
+               permalink, state and the matches as character offsets with an excerpt",
+    params(GrepParams),
+    responses((status = 200, description = "OK", body = zanlex::pages::GrepAnswer), GrepErrors)
+)]
+pub(crate) async fn grep(
+    State(state): AppStateRef,
+    Extension(door): DoorRef,
+    q: Result<Query<GrepParams>, QueryRejection>,
+) -> Answer<zanlex::pages::GrepAnswer> {
+    let p = params(q)?;
+    let args = zanlex::pages::GrepArgs {
+        pattern: p.pattern.as_deref().unwrap_or_default(),
+        act: p.act.as_deref(),
+        kind: p.kind.as_deref(),
+        status: p.status.as_deref(),
+        lang: p.lang.as_deref(),
+        as_of: p.as_of.as_deref(),
+        ignore_case: flag_param("ignore_case", p.ignore_case.as_deref())?,
+        offset: optional_number("offset", p.offset.as_deref())?,
+        limit: optional_number("limit", p.limit.as_deref())?,
+        total_bound: optional_number("total_bound", p.total_bound.as_deref())?,
+    };
+    let request = zanlex::pages::GrepRequest::parse(&args, param_name)?;
+    Ok(Json(
+        read(&state, &door, request, zanlex::pages::grep).await?,
     ))
 }

@@ -250,6 +250,7 @@ fn router(
         .route("/v1/changes", get(api::changes))
         .route("/v1/acts/{id}/wording", get(wording::wording))
         .route("/v1/amended-by", get(api::amended_by))
+        .route("/v1/grep", get(api::grep))
         .route("/changes.atom", get(feed::changes_feed))
         .route("/v1/reindex", post(api::reindex))
         .route("/healthz", get(api::healthz))

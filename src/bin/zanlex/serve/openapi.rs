@@ -33,6 +33,7 @@ use utoipa::OpenApi;
         api::history,
         api::diff,
         api::changes,
+        api::grep,
         api::reindex,
         api::healthz,
         openapi,

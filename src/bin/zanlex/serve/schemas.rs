@@ -372,6 +372,19 @@ impl ToSchema for EditionParam {}
 pub(crate) struct WordingLimitParam;
 
 impl PartialSchema for WordingLimitParam {
+    fn schema() -> RefOr<Schema> {
+        number_or_empty(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(1))
+                .maximum(Some(zanlex::pages::MAX_WORDING_PAGE as u64))
+                .default(Some(zanlex::pages::DEFAULT_WORDING_PAGE.into())),
+        )
+    }
+}
+
+impl ToSchema for WordingLimitParam {}
+
 /// The errors of `/v1/amended-by`: a malformed parameter or act name, an id the index lacks, a
 /// name longer than a query may be, and [`READ_FAILURES`].
 pub(crate) struct AmendedByErrors;
@@ -398,13 +411,77 @@ impl PartialSchema for AmendedByLimitParam {
             ObjectBuilder::new()
                 .schema_type(Type::Integer)
                 .minimum(Some(1))
-                .maximum(Some(zanlex::pages::MAX_WORDING_PAGE as u64))
-                .default(Some(zanlex::pages::DEFAULT_WORDING_PAGE.into())),
                 .maximum(Some(zanlex::pages::MAX_AMENDED_BY_PAGE as u64))
                 .default(Some(zanlex::pages::DEFAULT_AMENDED_BY_PAGE.into())),
         )
     }
 }
 
-impl ToSchema for WordingLimitParam {}
 impl ToSchema for AmendedByLimitParam {}
+
+/// The errors of `/v1/grep`: a malformed parameter, a pattern that cannot be read or is too
+/// large, an unknown act, and [`READ_FAILURES`].
+pub(crate) struct GrepErrors;
+
+impl IntoResponses for GrepErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let mut codes = vec![
+            ErrorCode::BadRequest,
+            ErrorCode::BadPattern,
+            ErrorCode::NotFound,
+        ];
+        codes.extend(READ_FAILURES);
+        error_responses(&codes)
+    }
+}
+
+/// A `grep`'s pattern: 1 to [`zanlex::pages::MAX_PATTERN_CHARS`] characters.
+pub(crate) struct PatternParam;
+
+impl PartialSchema for PatternParam {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .min_length(Some(1))
+            .max_length(Some(zanlex::pages::MAX_PATTERN_CHARS))
+            .into()
+    }
+}
+
+impl ToSchema for PatternParam {}
+
+/// Units on a page of `/v1/grep`: 1 to [`zanlex::pages::MAX_GREP_PAGE`], or empty for the
+/// default.
+pub(crate) struct GrepLimitParam;
+
+impl PartialSchema for GrepLimitParam {
+    fn schema() -> RefOr<Schema> {
+        number_or_empty(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(1))
+                .maximum(Some(zanlex::pages::MAX_GREP_PAGE as u64))
+                .default(Some(zanlex::pages::DEFAULT_GREP_PAGE.into())),
+        )
+    }
+}
+
+impl ToSchema for GrepLimitParam {}
+
+/// Matching units a `grep` counts: 1 to [`zanlex::pages::MAX_GREP_BOUND`], or empty for the
+/// default.
+pub(crate) struct GrepBoundParam;
+
+impl PartialSchema for GrepBoundParam {
+    fn schema() -> RefOr<Schema> {
+        number_or_empty(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(1))
+                .maximum(Some(zanlex::pages::MAX_GREP_BOUND as u64))
+                .default(Some(zanlex::pages::DEFAULT_GREP_BOUND.into())),
+        )
+    }
+}
+
+impl ToSchema for GrepBoundParam {}
