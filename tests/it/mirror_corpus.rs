@@ -593,6 +593,10 @@ fn russian_editions_without_metadata_join_their_kazakh_twin() {
         [
             ("rus@c7adf3c5_v2021-12-13.md", day("2021-12-13")),
             ("rus@27b9fffd_v2022-12-14.md", day("2022-12-14")),
+        ]
+    );
+}
+
 /// A Kazakh word the text prints with Latin look-alike letters (`Yкiметiнiң`, Latin `Y` and
 /// `i`, in the heading of article 3 of the Constitutional Law on the Government) is indexed as
 /// the Cyrillic word it shows (the `Y` as the Kazakh `Ү`): the phrase typed with Kazakh letters
