@@ -9,8 +9,8 @@
 
 mod amended_by;
 mod changes;
-mod wording;
 mod grep;
+mod wording;
 
 use crate::served::errors::{hide_paths, ApiError};
 use crate::served::state::AppState;
