@@ -554,7 +554,7 @@ mod tests {
 
     #[test]
     fn spans_are_counted_in_characters() {
-        let re = compile_pattern(r"\d+-бап", false).unwrap();
+        let re = compile_pattern(r"\d+-ба[бп]", false).unwrap();
         let text = "Осы Заңның 5-бабында және 12-бабында";
         let (spans, total) = find(&re, text);
         assert_eq!(total, 2);
@@ -562,7 +562,7 @@ mod tests {
             .iter()
             .map(|&(s, e)| text.chars().skip(s).take(e - s).collect())
             .collect();
-        assert_eq!(words, ["5-бап", "12-бап"]);
+        assert_eq!(words, ["5-баб", "12-баб"]);
         assert_eq!(spans, [(11, 16), (26, 32)]);
     }
 

@@ -538,7 +538,7 @@ fn texts_of_one_folder_are_paired_by_name_and_none_is_lost() {
 }
 
 /// The Shymkent maslikhat's decision of 14.09.2020 № 69/628-6с (code 146591,
-/// `tests/fixtures/versions/local-shymkent_146591`, copied from `evals/census/acts`) in dated
+/// `tests/fixtures/twins/local-shymkent_146591`, copied from `evals/census/acts`) in dated
 /// editions: its Kazakh edition of 14.12.2022 with that commit's `meta@3d51c7a9.yaml`, and
 /// two Russian editions (13.12.2021, 14.12.2022) with no metadata of their own. Each Russian
 /// text takes the act's requisites from the Kazakh twin's metadata and joins it: one act, in
@@ -550,7 +550,7 @@ fn russian_editions_without_metadata_join_their_kazakh_twin() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let corpus = tmp.path().join("corpus");
     crate::common::copy_dir(
-        &fixtures().join("../versions/local-shymkent_146591"),
+        &fixtures().join("../twins/local-shymkent_146591"),
         &corpus.join("local-shymkent_146591"),
     );
     let index = tmp.path().join("index");
