@@ -272,7 +272,7 @@ class GrepAnswer(Record):
     offset: int
     limit: int
     next_offset: Optional[int]
-    notes: list[str]
+    notes: Optional[list[str]]
     units: list[Record]
 
 class Index:
