@@ -16,7 +16,7 @@
 //! the corpus at all.
 
 use super::history::document_order;
-use super::pages::{bound_text, json_chars, Budget, Links, PageHead, Paging};
+use super::pages::{bound_text, fit_list, Budget, Links, PageHead, PagedList, Paging};
 use crate::model::{ActKind, ActRef, AmendAction, EffectiveDate, EffectiveRule, Lang};
 use crate::{EventInWords, ZanIndex};
 use chrono::NaiveDate;
@@ -28,8 +28,6 @@ pub const DEFAULT_AMENDED_BY_PAGE: usize = 20;
 pub const MAX_AMENDED_BY_PAGE: usize = 100;
 /// Most acts [`AmendedByAnswer::acts`] lists; `acts_total` counts them all.
 const MAX_LISTED_ACTS: usize = 50;
-/// Characters a cut page's note takes.
-const CUT_NOTE_CHARS: usize = 200;
 
 /// How a request names the amending act.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -514,29 +512,19 @@ pub fn amended_by(
         notes,
         provisions,
     };
-    fit(&mut answer, budget);
+    fit_list(&mut answer, budget);
     Ok(answer)
 }
 
-/// Cuts `answer`'s provisions from the end until its JSON is within `budget` (one provision is
-/// always kept), saying so; the next page begins after the last provision kept.
-fn fit(answer: &mut AmendedByAnswer, budget: &Budget) {
-    if json_chars(answer) <= budget.answer_chars {
-        return;
+impl PagedList for AmendedByAnswer {
+    const ENTRIES: &'static str = "provisions";
+    fn entries(&mut self) -> usize {
+        self.provisions.len()
     }
-    let room = budget.answer_chars.saturating_sub(CUT_NOTE_CHARS);
-    let asked = answer.provisions.len();
-    while answer.provisions.len() > 1 && json_chars(answer) > room {
-        answer.provisions.pop();
+    fn drop_last(&mut self) {
+        self.provisions.pop();
     }
-    let kept = answer.provisions.len();
-    if kept < asked {
-        let next = answer.page.offset + kept;
-        answer.page.next_offset = Some(next);
-        answer.page.cut = Some(format!(
-            "the page holds {kept} of the {asked} provisions asked for, to stay within {} \
-             characters; `offset` {next} gives the next",
-            budget.answer_chars
-        ));
+    fn head(&mut self) -> &mut PageHead {
+        &mut self.page
     }
 }

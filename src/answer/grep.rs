@@ -9,7 +9,7 @@
 //! units in their document order, so that the count can stop at a bound and the units counted
 //! are the first ones in that order.
 
-use super::pages::{json_chars, Budget, Links, PageHead, Paging};
+use super::pages::{fit_list, Budget, Links, PageHead, PagedList, Paging};
 use crate::index::stored::StoredDoc;
 use crate::model::{ActKind, Lang, StatusKind, TimeState};
 use crate::{SearchRequest, ZanIndex};
@@ -39,8 +39,6 @@ pub const MAX_MATCHES_PER_UNIT: usize = 5;
 const EXCERPT_SIDE: usize = 40;
 /// Characters of the matched text shown in an excerpt; a longer match is cut in its middle.
 const EXCERPT_MATCH: usize = 120;
-/// Characters a cut page's note takes.
-const CUT_NOTE_CHARS: usize = 200;
 
 /// A `grep` as a door received it, each value as typed (an empty text is as if not given),
 /// before [`GrepRequest::parse`] checks it.
@@ -521,30 +519,20 @@ pub fn grep(
         notes,
         units,
     };
-    fit(&mut answer, budget);
+    fit_list(&mut answer, budget);
     Ok(answer)
 }
 
-/// Cuts `answer`'s units from the end until its JSON is within `budget` (one unit is always
-/// kept), saying so; the next page begins after the last unit kept.
-fn fit(answer: &mut GrepAnswer, budget: &Budget) {
-    if json_chars(answer) <= budget.answer_chars {
-        return;
+impl PagedList for GrepAnswer {
+    const ENTRIES: &'static str = "units";
+    fn entries(&mut self) -> usize {
+        self.units.len()
     }
-    let room = budget.answer_chars.saturating_sub(CUT_NOTE_CHARS);
-    let asked = answer.units.len();
-    while answer.units.len() > 1 && json_chars(answer) > room {
-        answer.units.pop();
+    fn drop_last(&mut self) {
+        self.units.pop();
     }
-    let kept = answer.units.len();
-    if kept < asked {
-        let next = answer.page.offset + kept;
-        answer.page.next_offset = Some(next);
-        answer.page.cut = Some(format!(
-            "the page holds {kept} of the {asked} units asked for, to stay within {} \
-             characters; `offset` {next} gives the next",
-            budget.answer_chars
-        ));
+    fn head(&mut self) -> &mut PageHead {
+        &mut self.page
     }
 }
 

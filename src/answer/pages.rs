@@ -380,6 +380,43 @@ pub(super) fn json_chars<T: Serialize>(value: &T) -> usize {
     serde_json::to_string(value).map_or(0, |s| s.chars().count())
 }
 
+/// An answer made of one list paged from `offset`, whose list [`fit_list`] cuts from the end.
+pub(super) trait PagedList: Serialize {
+    /// What the list holds, in the plural, for the note saying the page was cut («units»).
+    const ENTRIES: &'static str;
+    /// The entries on the page.
+    fn entries(&mut self) -> usize;
+    /// Leaves out the page's last entry.
+    fn drop_last(&mut self);
+    /// The page's head, where the cut is said.
+    fn head(&mut self) -> &mut PageHead;
+}
+
+/// Cuts `answer`'s list from the end until its JSON is within `budget` (one entry is always
+/// kept), saying so in its head; the next page begins after the last entry kept.
+pub(super) fn fit_list<A: PagedList>(answer: &mut A, budget: &Budget) {
+    if json_chars(answer) <= budget.answer_chars {
+        return;
+    }
+    let room = budget.answer_chars.saturating_sub(CUT_NOTE_CHARS);
+    let asked = answer.entries();
+    while answer.entries() > 1 && json_chars(answer) > room {
+        answer.drop_last();
+    }
+    let kept = answer.entries();
+    if kept < asked {
+        let head = answer.head();
+        let next = head.offset + kept;
+        head.next_offset = Some(next);
+        head.cut = Some(format!(
+            "the page holds {kept} of the {asked} {} asked for, to stay within {} \
+             characters; `offset` {next} gives the next",
+            A::ENTRIES,
+            budget.answer_chars
+        ));
+    }
+}
+
 /// The size of each row of lists paged together (entry `k` of every list is on the page or
 /// none is): the JSON sizes of its entries plus a separator for each list.
 pub(super) fn row_sizes(lists: &[Vec<usize>]) -> Vec<usize> {

@@ -6,7 +6,7 @@
 //! events ([`crate::AmendingActChanges`]), with the act it changed beside it.
 
 use super::history::{document_order, group_by_amending_act, ActChangesInWords, ChangedUnit};
-use super::pages::{Budget, Links, PageHead, Paging};
+use super::pages::{fit_list, Budget, Links, PageHead, PagedList, Paging};
 use crate::model::{Act, EffectiveDate, Lang, Status};
 use crate::{HistoryEntry, SearchRequest, ZanIndex};
 use chrono::NaiveDate;
@@ -22,8 +22,6 @@ pub const MAX_RECENT_PAGE: usize = 100;
 pub const MAX_RECENT_QUERY_ACTS: usize = 20;
 /// Hits read to find a search's acts.
 const QUERY_HITS: usize = 200;
-/// Characters a cut page's note takes.
-const CUT_NOTE_CHARS: usize = 200;
 
 /// Whose changes a [`RecentChangesRequest`] lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -510,31 +508,20 @@ pub fn recent_changes(
         notes,
         changes,
     };
-    fit(&mut answer, budget);
+    fit_list(&mut answer, budget);
     Ok(answer)
 }
 
-/// Cuts `answer`'s changes from the end until its JSON is within `budget` (one change is
-/// always kept), saying so; the next page begins after the last change kept.
-fn fit(answer: &mut RecentChangesAnswer, budget: &Budget) {
-    let size = |a: &RecentChangesAnswer| serde_json::to_string(a).map_or(0, |s| s.chars().count());
-    if size(answer) <= budget.answer_chars {
-        return;
+impl PagedList for RecentChangesAnswer {
+    const ENTRIES: &'static str = "changes";
+    fn entries(&mut self) -> usize {
+        self.changes.len()
     }
-    let room = budget.answer_chars.saturating_sub(CUT_NOTE_CHARS);
-    let asked = answer.changes.len();
-    while answer.changes.len() > 1 && size(answer) > room {
-        answer.changes.pop();
+    fn drop_last(&mut self) {
+        self.changes.pop();
     }
-    let kept = answer.changes.len();
-    if kept < asked {
-        let next = answer.page.offset + kept;
-        answer.page.next_offset = Some(next);
-        answer.page.cut = Some(format!(
-            "the page holds {kept} of the {asked} changes asked for, to stay within {} \
-             characters; `offset` {next} gives the next",
-            budget.answer_chars
-        ));
+    fn head(&mut self) -> &mut PageHead {
+        &mut self.page
     }
 }
 

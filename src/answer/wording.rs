@@ -16,7 +16,7 @@
 //! the earliest edition the corpus holds already prints it, only that it was there at least
 //! since its wording's start.
 
-use super::pages::{Budget, Links, PageHead, Paging};
+use super::pages::{fit_list, Budget, Links, PageHead, PagedList, Paging};
 use crate::amend::time::ActTimeline;
 use crate::model::{Act, AmendAction, EffectiveDate, Lang, Status, Unit};
 use crate::{HistoryEntry, ZanIndex};
@@ -28,8 +28,6 @@ use std::collections::HashMap;
 pub const DEFAULT_WORDING_PAGE: usize = 20;
 /// Most units one page of a wording's history may ask for.
 pub const MAX_WORDING_PAGE: usize = 100;
-/// Characters a cut page's note takes.
-const CUT_NOTE_CHARS: usize = 200;
 
 /// What [`wording_history`] asks: when `phrase` was in the units of act `act` (or of its unit
 /// `eid` and the units inside it), in `lang`'s text, the page `paging` of those units.
@@ -762,31 +760,20 @@ pub fn wording_history(
         notes,
         units,
     };
-    fit(&mut answer, budget);
+    fit_list(&mut answer, budget);
     Ok(answer)
 }
 
-/// Cuts `answer`'s units from the end until its JSON is within `budget` (one unit is always
-/// kept), saying so; the next page begins after the last unit kept.
-fn fit(answer: &mut WordingAnswer, budget: &Budget) {
-    let size = |a: &WordingAnswer| serde_json::to_string(a).map_or(0, |s| s.chars().count());
-    if size(answer) <= budget.answer_chars {
-        return;
+impl PagedList for WordingAnswer {
+    const ENTRIES: &'static str = "units";
+    fn entries(&mut self) -> usize {
+        self.units.len()
     }
-    let room = budget.answer_chars.saturating_sub(CUT_NOTE_CHARS);
-    let asked = answer.units.len();
-    while answer.units.len() > 1 && size(answer) > room {
-        answer.units.pop();
+    fn drop_last(&mut self) {
+        self.units.pop();
     }
-    let kept = answer.units.len();
-    if kept < asked {
-        let next = answer.page.offset + kept;
-        answer.page.next_offset = Some(next);
-        answer.page.cut = Some(format!(
-            "the page holds {kept} of the {asked} units asked for, to stay within {} \
-             characters; `offset` {next} gives the next",
-            budget.answer_chars
-        ));
+    fn head(&mut self) -> &mut PageHead {
+        &mut self.page
     }
 }
 
