@@ -16,7 +16,7 @@
 //! the corpus at all.
 
 use super::history::document_order;
-use super::pages::{bound_text, fit_list, Budget, Links, PageHead, PagedList, Paging};
+use super::pages::{bound_text, fit_list, paged_list, Budget, Links, PageHead, Paging};
 use crate::model::{ActKind, ActRef, AmendAction, EffectiveDate, EffectiveRule, Lang};
 use crate::{EventInWords, ZanIndex};
 use chrono::NaiveDate;
@@ -503,12 +503,7 @@ pub fn amended_by(
         total,
         acts_total,
         acts,
-        page: PageHead {
-            offset: paging.offset,
-            limit: paging.limit,
-            next_offset,
-            cut: None,
-        },
+        page: PageHead::new(paging, next_offset, None),
         notes,
         provisions,
     };
@@ -516,15 +511,4 @@ pub fn amended_by(
     Ok(answer)
 }
 
-impl PagedList for AmendedByAnswer {
-    const ENTRIES: &'static str = "provisions";
-    fn entries(&mut self) -> usize {
-        self.provisions.len()
-    }
-    fn drop_last(&mut self) {
-        self.provisions.pop();
-    }
-    fn head(&mut self) -> &mut PageHead {
-        &mut self.page
-    }
-}
+paged_list!(AmendedByAnswer, provisions, "provisions");

@@ -9,7 +9,7 @@
 //! units in their document order, so that the count can stop at a bound and the units counted
 //! are the first ones in that order.
 
-use super::pages::{fit_list, Budget, Links, PageHead, PagedList, Paging};
+use super::pages::{fit_list, paged_list, Budget, Links, PageHead, Paging};
 use crate::index::stored::StoredDoc;
 use crate::model::{ActKind, Lang, StatusKind, TimeState};
 use crate::{SearchRequest, ZanIndex};
@@ -510,12 +510,7 @@ pub fn grep(
         total,
         total_is_lower_bound: more,
         matches_total,
-        page: PageHead {
-            offset: request.paging.offset,
-            limit: request.paging.limit,
-            next_offset,
-            cut: None,
-        },
+        page: PageHead::new(request.paging, next_offset, None),
         notes,
         units,
     };
@@ -523,18 +518,7 @@ pub fn grep(
     Ok(answer)
 }
 
-impl PagedList for GrepAnswer {
-    const ENTRIES: &'static str = "units";
-    fn entries(&mut self) -> usize {
-        self.units.len()
-    }
-    fn drop_last(&mut self) {
-        self.units.pop();
-    }
-    fn head(&mut self) -> &mut PageHead {
-        &mut self.page
-    }
-}
+paged_list!(GrepAnswer, units, "units");
 
 #[cfg(test)]
 mod tests {

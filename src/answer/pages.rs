@@ -392,6 +392,26 @@ pub(super) trait PagedList: Serialize {
     fn head(&mut self) -> &mut PageHead;
 }
 
+/// Implements [`PagedList`] for an answer whose list is the field `$list` (its entries called
+/// `$entries` in the cut note) and whose head is its field `page`.
+macro_rules! paged_list {
+    ($answer:ty, $list:ident, $entries:literal) => {
+        impl $crate::answer::pages::PagedList for $answer {
+            const ENTRIES: &'static str = $entries;
+            fn entries(&mut self) -> usize {
+                self.$list.len()
+            }
+            fn drop_last(&mut self) {
+                self.$list.pop();
+            }
+            fn head(&mut self) -> &mut $crate::answer::pages::PageHead {
+                &mut self.page
+            }
+        }
+    };
+}
+pub(super) use paged_list;
+
 /// Cuts `answer`'s list from the end until its JSON is within `budget` (one entry is always
 /// kept), saying so in its head; the next page begins after the last entry kept.
 pub(super) fn fit_list<A: PagedList>(answer: &mut A, budget: &Budget) {

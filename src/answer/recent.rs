@@ -6,7 +6,7 @@
 //! events ([`crate::AmendingActChanges`]), with the act it changed beside it.
 
 use super::history::{document_order, group_by_amending_act, ActChangesInWords, ChangedUnit};
-use super::pages::{fit_list, Budget, Links, PageHead, PagedList, Paging};
+use super::pages::{fit_list, paged_list, Budget, Links, PageHead, Paging};
 use crate::model::{Act, EffectiveDate, Lang, Status};
 use crate::{HistoryEntry, SearchRequest, ZanIndex};
 use chrono::NaiveDate;
@@ -499,12 +499,7 @@ pub fn recent_changes(
         until,
         acts,
         total,
-        page: PageHead {
-            offset: paging.offset,
-            limit: paging.limit,
-            next_offset,
-            cut: None,
-        },
+        page: PageHead::new(paging, next_offset, None),
         notes,
         changes,
     };
@@ -512,18 +507,7 @@ pub fn recent_changes(
     Ok(answer)
 }
 
-impl PagedList for RecentChangesAnswer {
-    const ENTRIES: &'static str = "changes";
-    fn entries(&mut self) -> usize {
-        self.changes.len()
-    }
-    fn drop_last(&mut self) {
-        self.changes.pop();
-    }
-    fn head(&mut self) -> &mut PageHead {
-        &mut self.page
-    }
-}
+paged_list!(RecentChangesAnswer, changes, "changes");
 
 impl ZanIndex {
     /// The acts whose notes name as their amending act the act named by one of `keys`

@@ -716,12 +716,7 @@ pub fn related_acts(
         lang,
         on,
         totals,
-        page: PageHead {
-            offset: paging.offset,
-            limit: paging.limit,
-            next_offset: next.into_iter().flatten().next(),
-            cut: None,
-        },
+        page: PageHead::new(paging, next.into_iter().flatten().next(), None),
         replaces: one(succession.replaces.as_ref())?,
         replaced_by: one(succession.replaced_by.as_ref())?,
         amends: Vec::new(),

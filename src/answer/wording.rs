@@ -16,7 +16,7 @@
 //! the earliest edition the corpus holds already prints it, only that it was there at least
 //! since its wording's start.
 
-use super::pages::{fit_list, Budget, Links, PageHead, PagedList, Paging};
+use super::pages::{fit_list, paged_list, Budget, Links, PageHead, Paging};
 use crate::amend::time::ActTimeline;
 use crate::model::{Act, AmendAction, EffectiveDate, Lang, Status, Unit};
 use crate::{HistoryEntry, ZanIndex};
@@ -751,12 +751,7 @@ pub fn wording_history(
         latest_edition: found.latest,
         units_total,
         spans_total,
-        page: PageHead {
-            offset: request.paging.offset,
-            limit: request.paging.limit,
-            next_offset,
-            cut: None,
-        },
+        page: PageHead::new(request.paging, next_offset, None),
         notes,
         units,
     };
@@ -764,18 +759,7 @@ pub fn wording_history(
     Ok(answer)
 }
 
-impl PagedList for WordingAnswer {
-    const ENTRIES: &'static str = "units";
-    fn entries(&mut self) -> usize {
-        self.units.len()
-    }
-    fn drop_last(&mut self) {
-        self.units.pop();
-    }
-    fn head(&mut self) -> &mut PageHead {
-        &mut self.page
-    }
-}
+paged_list!(WordingAnswer, units, "units");
 
 #[cfg(test)]
 mod tests {
