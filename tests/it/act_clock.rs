@@ -706,16 +706,23 @@ fn an_order_suspended_by_another_in_every_door() {
 /// paragraph does, in the second wording; it is not a paragraph that stopped applying.
 const ANIMALS_DIR: &str = "1230-ob-otvetstvennom-obrashchenii-s-zhivotnymi-162833";
 
-/// A corpus of law 162833 alone, in the mirror's layout, under `dir`.
-fn animals_corpus(dir: &std::path::Path) -> PathBuf {
+/// A corpus, under `dir`, of one act's folder of `tests/fixtures/clock/GROUP`, in the mirror's
+/// layout.
+fn clock_act_corpus(dir: &Path, group: &str, folder: &str) -> PathBuf {
     let corpus = dir.join("corpus");
     copy_dir(
         &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/clock/codes")
-            .join(ANIMALS_DIR),
-        &corpus.join("codes").join(ANIMALS_DIR),
+            .join("tests/fixtures/clock")
+            .join(group)
+            .join(folder),
+        &corpus.join(group).join(folder),
     );
     corpus
+}
+
+/// A corpus of law 162833 alone, under `dir`.
+fn animals_corpus(dir: &Path) -> PathBuf {
+    clock_act_corpus(dir, "codes", ANIMALS_DIR)
 }
 
 #[test]
@@ -993,14 +1000,7 @@ const AWAITING_CITATION: [&str; 2] = [
 
 /// The awaiting act's folder alone, as a corpus under `dir`.
 fn awaiting_corpus(dir: &Path) -> PathBuf {
-    let corpus = dir.join("corpus");
-    copy_dir(
-        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/clock/local-astana")
-            .join(AWAITING_DIR),
-        &corpus.join("local-astana").join(AWAITING_DIR),
-    );
-    corpus
+    clock_act_corpus(dir, "local-astana", AWAITING_DIR)
 }
 
 #[test]

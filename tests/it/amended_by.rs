@@ -267,20 +267,7 @@ fn a_law_that_changed_many_provisions_is_paged_and_bounded() {
 
 /// `zanlex amended-by … --json` on `corpus`: its exit code and its JSON.
 fn cli(corpus: &Path, index: &Path, args: &[&str]) -> (i32, Value) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
-        .arg("amended-by")
-        .args(args)
-        .arg("--json")
-        .arg("--corpus")
-        .arg(corpus)
-        .arg("--index")
-        .arg(index)
-        .output()
-        .expect("run zanlex amended-by");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let json = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("{args:?}: stdout is not one JSON document ({e}): {stdout}"));
-    (out.status.code().unwrap_or(-1), json)
+    crate::common::zanlex_json(corpus, index, &[&["amended-by"], args].concat())
 }
 
 #[test]

@@ -19,3 +19,29 @@ pub fn zanlex_with(index: &tempfile::TempDir, args: &[&str]) -> (i32, String, St
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// Runs `zanlex ARGS --json --corpus CORPUS --index INDEX`: its exit code and the one JSON
+/// document it prints on stdout (an error is `{"error": {"code", "message"}}` there too).
+pub fn zanlex_json(
+    corpus: &std::path::Path,
+    index: &std::path::Path,
+    args: &[&str],
+) -> (i32, serde_json::Value) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
+        .args(args)
+        .arg("--json")
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .output()
+        .expect("run zanlex");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let json = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "{args:?}: stdout is not one JSON document ({e}): {stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap_or(-1), json)
+}

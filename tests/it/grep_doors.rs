@@ -13,23 +13,8 @@ const PUBLIC: &str = "https://zan.example.kz/";
 
 /// `zanlex grep --json` with `args`: its exit code and its one JSON document.
 fn cli_grep(corpus: &Path, index: &Path, args: &[&str]) -> (i32, Value) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
-        .arg("grep")
-        .args(args)
-        .args(["--json", "--public-url", PUBLIC, "--corpus"])
-        .arg(corpus)
-        .arg("--index")
-        .arg(index)
-        .output()
-        .expect("run zanlex grep");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let json = serde_json::from_str(&stdout).unwrap_or_else(|e| {
-        panic!(
-            "{args:?}: stdout is not one JSON document ({e}): {stdout}{}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (out.status.code().unwrap_or(-1), json)
+    let all = [&["grep"], args, &["--public-url", PUBLIC]].concat();
+    crate::common::zanlex_json(corpus, index, &all)
 }
 
 /// `GET /v1/grep` with `query`: its status and JSON.

@@ -381,28 +381,6 @@ fn mcp_cli_and_api_list_the_same_related_acts() {
     });
 }
 
-/// `zanlex COMMAND… --json` on `corpus`, succeeded or not: its exit code and the one JSON
-/// document on stdout (an error is `{"error": {"code", "message"}}` there too).
-fn cli_answer(corpus: &Path, index: &Path, command: &[&str]) -> (i32, Value) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zanlex"))
-        .args(command)
-        .arg("--json")
-        .arg("--corpus")
-        .arg(corpus)
-        .arg("--index")
-        .arg(index)
-        .output()
-        .expect("run zanlex");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let json = serde_json::from_str(&stdout).unwrap_or_else(|e| {
-        panic!(
-            "{command:?}: stdout is not one JSON document ({e}): {stdout}{}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (out.status.code().unwrap_or(-1), json)
-}
-
 /// `GET path` on `server`: its status and JSON.
 fn api_answer(server: &Server, path: &str) -> (u16, Value) {
     let res = reqwest::blocking::get(server.url(path)).expect("GET");
@@ -430,7 +408,9 @@ fn mcp_cli_and_api_read_one_act_and_unit_alike() {
     let corpus = corpus_copy(dir.path());
     let server = Server::start(&corpus, &dir.path().join("served"), &["--watch-secs", "0"]);
     let cli_index = dir.path().join("cli");
-    let cli = |args: &[&str]| cli_answer(&corpus, &cli_index, &[&["show"], args].concat());
+    let cli = |args: &[&str]| {
+        crate::common::zanlex_json(&corpus, &cli_index, &[&["show"], args].concat())
+    };
     runtime().block_on(async {
         let client = spawn(&corpus, &dir.path().join("mcp")).await;
 
@@ -618,8 +598,11 @@ fn mcp_cli_and_api_read_one_act_and_unit_alike() {
             (vec!["--lang", "en"], "lang=en", json!({"lang": "en"})),
             (vec!["--limit", "101"], "limit=101", json!({"limit": 101})),
         ] {
-            let (exit, cli_error) =
-                cli_answer(&corpus, &cli_index, &[&["changes"], &cli_args[..]].concat());
+            let (exit, cli_error) = crate::common::zanlex_json(
+                &corpus,
+                &cli_index,
+                &[&["changes"], &cli_args[..]].concat(),
+            );
             assert_eq!(exit, 2, "{cli_args:?}: {cli_error}");
             let (status, api_error) = api_answer(&server, &format!("/v1/changes?{query}"));
             assert_eq!(status, 400, "{query}");
@@ -698,7 +681,7 @@ fn mcp_cli_and_api_refuse_a_list_asked_badly_alike() {
     runtime().block_on(async {
         let client = spawn(&corpus, &dir.path().join("mcp")).await;
         for (cli_args, api_path, tool, mcp_args, named) in cases {
-            let (exit, cli_error) = cli_answer(&corpus, &cli_index, &cli_args);
+            let (exit, cli_error) = crate::common::zanlex_json(&corpus, &cli_index, &cli_args);
             assert_eq!(exit, 2, "{cli_args:?}: {cli_error}");
             let (status, api_error) = api_answer(&server, &api_path);
             assert_eq!(status, 400, "{api_path}: {api_error}");
@@ -774,7 +757,7 @@ fn mcp_cli_and_api_refuse_a_search_diff_or_units_asked_badly_alike() {
     runtime().block_on(async {
         let client = spawn(&corpus, &dir.path().join("mcp")).await;
         for (cli_args, api_path, mcp) in cases {
-            let (exit, cli_error) = cli_answer(&corpus, &cli_index, &cli_args);
+            let (exit, cli_error) = crate::common::zanlex_json(&corpus, &cli_index, &cli_args);
             assert_eq!(exit, 2, "{cli_args:?}: {cli_error}");
             let (status, api_error) = api_answer(&server, &api_path);
             assert_eq!(status, 400, "{api_path}: {api_error}");
