@@ -34,6 +34,9 @@ For each relevance set (TSV: id, lang, query, relevant `ACT#EID …`, why):
   blind10    evals/blind10.tsv over the same corpus (`eval_people -- blind10`): a tenth blind
              set, on six more acts, written and committed before any engine ran on them; not in
              the default --sets either
+  blind11    evals/blind11.tsv over the same corpus (`eval_people -- blind11`): an eleventh
+             blind set, on six more acts, written and committed before any engine ran on them;
+             not in the default --sets either
   questions  evals/questions.tsv over corpus/* + DATA/versions + DATA/mirror/<repo>/…,
              as examples/eval_questions.rs (skipped without DATA/versions and DATA/mirror)
   mirror     evals/mirror_queries.tsv over DATA/mirror, as examples/eval_mirror.rs
@@ -103,7 +106,7 @@ def assemble(name, data, work):
     absent."""
     corpus = work / "corpus"
     if name in ("people", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-                "blind7", "blind8", "blind9", "blind10"):
+                "blind7", "blind8", "blind9", "blind10", "blind11"):
         copy_into(ROOT / "corpus", corpus)
         copy_into(ROOT / "evals" / "corpus", corpus / "people")
     elif name == "questions":
@@ -136,6 +139,7 @@ SETS = {
     "blind8": "evals/blind8.tsv",
     "blind9": "evals/blind9.tsv",
     "blind10": "evals/blind10.tsv",
+    "blind11": "evals/blind11.tsv",
     "questions": "evals/questions.tsv",
     "mirror": "evals/mirror_queries.tsv",
 }

@@ -28,7 +28,9 @@
 //! scores `evals/blind8.tsv` (an eighth blind set, on six more acts, written and committed the
 //! same way); `… -- blind9` scores `evals/blind9.tsv` (a ninth blind set, on six more acts,
 //! written and committed the same way); `… -- blind10` scores `evals/blind10.tsv` (a tenth blind
-//! set, on six more acts, written and committed the same way).
+//! set, on six more acts, written and committed the same way); `… -- blind11` scores
+//! `evals/blind11.tsv` (an eleventh blind set, on six more acts, written and committed the same
+//! way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -51,6 +53,7 @@ fn main() -> Res<()> {
         Some("blind8") => "evals/blind8.tsv",
         Some("blind9") => "evals/blind9.tsv",
         Some("blind10") => "evals/blind10.tsv",
+        Some("blind11") => "evals/blind11.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;

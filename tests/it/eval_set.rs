@@ -196,7 +196,7 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 62] = [
+const EVALS_CORPUS_ACTS: [&str; 68] = [
     "akim-decision-2024-10-04-502-18",
     "government-resolution-2022-08-27-614",
     "government-resolution-2023-03-28-272",
@@ -205,6 +205,7 @@ const EVALS_CORPUS_ACTS: [&str; 62] = [
     "government-resolution-2024-07-25-601",
     "government-resolution-2024-11-19-970",
     "government-resolution-2025-09-02-709",
+    "government-resolution-2025-10-01-813",
     "government-resolution-2025-10-03-819",
     "government-resolution-2025-11-07-936",
     "government-resolution-2025-11-10-940",
@@ -214,7 +215,9 @@ const EVALS_CORPUS_ACTS: [&str; 62] = [
     "law-2001-12-13-267-ii",
     "law-2001-12-14-268-ii",
     "law-2007-07-21-306",
+    "law-2011-12-28-521-iv",
     "law-2013-01-29-73-v",
+    "law-2014-06-10-207-v",
     "law-2014-12-10-263-v",
     "law-2018-01-10-131-vi",
     "law-2018-07-02-169-vi",
@@ -249,9 +252,12 @@ const EVALS_CORPUS_ACTS: [&str; 62] = [
     "maslikhat-decision-2024-10-15-27-145",
     "maslikhat-decision-2025-08-27-40-221",
     "maslikhat-decision-2025-09-24-41-225",
+    "maslikhat-decision-2025-11-28-347-46-viii",
+    "maslikhat-decision-2025-11-28-349-46-viii",
     "maslikhat-decision-2025-12-12-359-47-viii",
     "maslikhat-decision-2025-12-15-44-245",
     "moj-order-2020-05-27-58",
+    "moj-order-2022-05-27-442",
     "moj-order-2023-06-27-415",
     "moj-order-2023-06-27-423",
     "moj-order-2023-06-29-427",
@@ -575,6 +581,46 @@ fn blind10_questions_are_well_formed_and_their_units_exist_in_their_language() {
         "maslikhat-decision-2024-03-07-149-19-viii",
     ];
     assert_each_act_asked(&rows, "blind10", &larger, 6);
+}
+
+/// The eleventh blind set: questions about six acts no other set uses (a law with articles as
+/// `###` headings in chapters, a law with articles as `##` headings, a Government resolution
+/// with Rules in chapters and points, a Minister of Justice's order with an Instruction in
+/// chapters and points, and two maslikhat decisions of two points each), written and committed
+/// before any engine ran on them; the five larger acts asked about at least three times in each
+/// language, the two laws at least ten, the two-point tax decision twice.
+#[test]
+fn blind11_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let about = [
+        "government-resolution-2025-10-01-813",
+        "law-2011-12-28-521-iv",
+        "law-2014-06-10-207-v",
+        "maslikhat-decision-2025-11-28-347-46-viii",
+        "maslikhat-decision-2025-11-28-349-46-viii",
+        "moj-order-2022-05-27-442",
+    ];
+    check_everyday_set("blind11.tsv", 'R', 42, &about);
+    let rows = checked_rows("blind11.tsv");
+    let three = [
+        "government-resolution-2025-10-01-813",
+        "law-2011-12-28-521-iv",
+        "law-2014-06-10-207-v",
+        "maslikhat-decision-2025-11-28-347-46-viii",
+        "moj-order-2022-05-27-442",
+    ];
+    assert_sizes(&rows, "blind11", (84, 42, 42), &three);
+    assert_each_act_asked(
+        &rows,
+        "blind11",
+        &["law-2011-12-28-521-iv", "law-2014-06-10-207-v"],
+        10,
+    );
+    assert_each_act_asked(
+        &rows,
+        "blind11",
+        &["maslikhat-decision-2025-11-28-349-46-viii"],
+        2,
+    );
 }
 
 #[test]
