@@ -299,3 +299,48 @@ param! {
     /// A `grep`'s pattern: 1 to [`zanlex::pages::MAX_PATTERN_CHARS`] characters.
     PatternParam => text(Some(1), Some(zanlex::pages::MAX_PATTERN_CHARS))
 }
+
+// The path parameters and the phrase of the two reads whose values are most often refused:
+// what the server takes, with an example from the bundled corpus, so that a client generating
+// requests from the document (Schemathesis) sends mostly ones it answers.
+
+/// An act of the bundled corpus, the examples' act.
+const EXAMPLE_ACT: &str = "mfa-order-2018-01-04-11-1-4-1";
+
+/// An act id: lowercase ASCII letters and digits in words joined by `-`, as ingest makes them
+/// (`mfa-order-2018-01-04-11-1-4-1`).
+fn act_id() -> ObjectBuilder {
+    text(Some(1), None)
+        .pattern(Some("^[a-z0-9]+(-[a-z0-9]+)*$"))
+        .examples([EXAMPLE_ACT])
+}
+
+/// A unit id: no space in it (`att_1__para_3`).
+fn unit_id() -> ObjectBuilder {
+    text(Some(1), None)
+        .pattern(Some(r"^\S+$"))
+        .examples(["att_1__para_3"])
+}
+
+param! {
+    /// An act's id.
+    ActIdParam => act_id()
+}
+
+param! {
+    /// A unit's id in its act.
+    UnitIdParam => unit_id()
+}
+
+param! {
+    /// A unit's id, or empty for the whole act.
+    UnitOrEmptyParam => AnyOfBuilder::new().item(unit_id()).item(text(None, Some(0)))
+}
+
+param! {
+    /// A phrase to follow over an act's editions: at most [`zanlex::MAX_QUERY_CHARS`]
+    /// characters, with a word in it (a letter or a digit; punctuation alone is refused).
+    PhraseParam => text(Some(1), Some(zanlex::MAX_QUERY_CHARS))
+        .pattern(Some("[0-9A-Za-zА-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]"))
+        .examples(["Сыртқы істер министрлігі"])
+}
