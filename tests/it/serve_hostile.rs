@@ -550,3 +550,74 @@ fn a_large_act_s_outline_comes_in_pages_within_the_bound() {
         assert_eq!(eids, want, "every unit once, in order{date}");
     }
 }
+
+/// The reads of a unit and of a wording's history describe their path parameters and phrase
+/// by what the server takes, with examples it answers: a request built from the document's
+/// examples is answered 200, and what the patterns refuse the server refuses too (an act id
+/// with a capital or a space, a phrase of punctuation alone).
+#[test]
+fn unit_and_wording_parameters_say_what_the_server_takes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = test_corpus(dir.path());
+    let server = Server::start(&corpus, &dir.path().join("index"), &["--watch-secs", "0"]);
+    let client = reqwest::blocking::Client::new();
+    let (_, doc) = send(&server, client.get(server.url("/openapi.json")));
+    for (path, refused) in [
+        (
+            "/v1/acts/{id}/units/{eid}",
+            [("id", "Mfa order"), ("eid", "att 1")],
+        ),
+        ("/v1/acts/{id}/wording", [("id", "ACT"), ("phrase", "«!!»")]),
+    ] {
+        let params = doc["paths"][path]["get"]["parameters"]
+            .as_array()
+            .expect("parameters");
+        let mut url = path.to_string();
+        let mut query = Vec::new();
+        for p in params {
+            let name = p["name"].as_str().expect("name");
+            let schema = &p["schema"];
+            let validator = jsonschema::validator_for(schema).expect("schema compiles");
+            let example = schema["examples"][0]
+                .as_str()
+                .or_else(|| schema["anyOf"][0]["examples"][0].as_str());
+            if let Some(value) = example {
+                assert!(validator.is_valid(&Value::from(value)), "{path} {name}");
+                if p["in"] == "path" {
+                    url = url.replace(&format!("{{{name}}}"), value);
+                } else {
+                    query.push((name.to_string(), value.to_string()));
+                }
+            } else {
+                assert!(
+                    p["in"] != "path",
+                    "{path}: path parameter {name} has no example"
+                );
+            }
+            if let Some((_, bad)) = refused.iter().find(|(n, _)| *n == name) {
+                assert!(
+                    !validator.is_valid(&Value::from(*bad)),
+                    "{path} {name}: the document takes {bad:?}"
+                );
+            }
+        }
+        assert!(!url.contains('{'), "{url}");
+        let (status, body) = send(&server, client.get(server.url(&url)).query(&query));
+        assert_eq!(status, 200, "{url} {query:?}: {body}");
+    }
+    let (status, body) = send(
+        &server,
+        client.get(server.url("/v1/acts/mfa-order-2018-01-04-11-1-4-1/wording?phrase=«!!»")),
+    );
+    assert_eq!(
+        (status, &body["error"]["code"]),
+        (400, &Value::from("bad_request"))
+    );
+    for bad in [
+        "/v1/acts/Mfa%20order/units/para_1",
+        "/v1/acts/mfa-order-2018-01-04-11-1-4-1/units/att%201",
+    ] {
+        let (status, body) = send(&server, client.get(server.url(bad)));
+        assert_eq!(status, 404, "{bad}: {body}");
+    }
+}

@@ -5,7 +5,7 @@
 use super::Cli;
 use std::io::Write;
 use std::process::ExitCode;
-use zanlex::pages::{AmendedByArgs, AmendedByRequest, Budget, Links};
+use zanlex::pages::{AmendedByArgs, AmendedByRequest, Budget};
 
 /// Arguments of `zanlex amended-by`.
 #[derive(Debug, clap::Args)]
@@ -46,54 +46,50 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         "by" => "ACT".to_string(),
         n => super::search::flag(n),
     })?;
-    let links = match args.public_url.as_deref() {
-        Some(url) => Links::new(Some(url))?,
-        None => super::refs::links(),
-    };
-    let (index, report) = cli.open_index()?;
-    let printed = (|| -> anyhow::Result<()> {
-        let answer = zanlex::pages::amended_by(&index, &request, &links, &Budget::SERVER)?;
-        if args.json {
-            return super::print_json(&answer);
-        }
-        let mut out = super::answer_out();
-        for note in &answer.notes {
-            eprintln!("zanlex: {}", super::terminal_safe(note));
-        }
-        let head = format!(
-            "{}: {} provision(s) in {} act(s){}",
-            answer.amending_act,
-            answer.total,
-            answer.acts_total,
-            answer
-                .amending_act_id
-                .as_deref()
-                .map_or(String::new(), |id| format!(" [{id}]"))
-        );
-        writeln!(out, "{}", super::terminal_safe(&head))?;
-        let mut act = "";
-        for p in &answer.provisions {
-            if p.act_id != act {
-                act = &p.act_id;
-                let line = format!("\n{} ({})", p.act_citation, p.act_id);
+    super::run_paged(
+        cli,
+        args.public_url.as_deref(),
+        args.json,
+        |index, links| zanlex::pages::amended_by(index, &request, links, &Budget::SERVER),
+        |answer| {
+            let mut out = super::answer_out();
+            for note in &answer.notes {
+                eprintln!("zanlex: {}", super::terminal_safe(note));
+            }
+            let head = format!(
+                "{}: {} provision(s) in {} act(s){}",
+                answer.amending_act,
+                answer.total,
+                answer.acts_total,
+                answer
+                    .amending_act_id
+                    .as_deref()
+                    .map_or(String::new(), |id| format!(" [{id}]"))
+            );
+            writeln!(out, "{}", super::terminal_safe(&head))?;
+            let mut act = "";
+            for p in &answer.provisions {
+                if p.act_id != act {
+                    act = &p.act_id;
+                    let line = format!("\n{} ({})", p.act_citation, p.act_id);
+                    writeln!(out, "{}", super::terminal_safe(&line))?;
+                }
+                let day = p.effective.as_ref().map_or("….….….".to_string(), |e| {
+                    format!("{}{}", e.date, if e.estimated { " ~" } else { "" })
+                });
+                let line = format!(
+                    "  {day}  {}  {}{}",
+                    p.action.as_str(),
+                    p.citation,
+                    p.permalink
+                        .as_deref()
+                        .map_or(String::new(), |l| format!("\n    {l}"))
+                );
                 writeln!(out, "{}", super::terminal_safe(&line))?;
             }
-            let day = p.effective.as_ref().map_or("….….….".to_string(), |e| {
-                format!("{}{}", e.date, if e.estimated { " ~" } else { "" })
-            });
-            let line = format!(
-                "  {day}  {}  {}{}",
-                p.action.as_str(),
-                p.citation,
-                p.permalink
-                    .as_deref()
-                    .map_or(String::new(), |l| format!("\n    {l}"))
-            );
-            writeln!(out, "{}", super::terminal_safe(&line))?;
-        }
-        out.flush()?;
-        super::page_note(&answer.page);
-        Ok(())
-    })();
-    super::finish(&report, printed)
+            out.flush()?;
+            Ok(())
+        },
+        |answer| &answer.page,
+    )
 }

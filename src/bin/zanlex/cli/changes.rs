@@ -5,7 +5,7 @@
 use super::Cli;
 use std::io::Write;
 use std::process::ExitCode;
-use zanlex::pages::{Budget, Links, RecentArgs, RecentChangesRequest};
+use zanlex::pages::{Budget, RecentArgs, RecentChangesRequest};
 
 /// Arguments of `zanlex changes`.
 #[derive(Debug, clap::Args)]
@@ -51,40 +51,36 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         ..Default::default()
     };
     let request = RecentChangesRequest::parse(&typed, super::search::flag)?;
-    let links = match args.public_url.as_deref() {
-        Some(url) => Links::new(Some(url))?,
-        None => super::refs::links(),
-    };
-    let (index, report) = cli.open_index()?;
-    let printed = (|| -> anyhow::Result<()> {
-        let answer = zanlex::pages::recent_changes(&index, &request, &links, &Budget::SERVER)?;
-        if args.json {
-            return super::print_json(&answer);
-        }
-        let mut out = super::answer_out();
-        for note in &answer.notes {
-            eprintln!("zanlex: {}", super::terminal_safe(note));
-        }
-        for c in &answer.changes {
-            let day = c.day.map_or("….….….".to_string(), |d| d.to_string());
-            let line = format!(
-                "{day}  {} ({})\n    {}: {} unit(s){}",
-                c.act_citation,
-                c.act_id,
-                c.amending_act,
-                c.units_total,
-                c.permalink
-                    .as_deref()
-                    .map_or(String::new(), |p| format!("\n    {p}"))
-            );
-            writeln!(out, "{}", super::terminal_safe(&line))?;
-        }
-        if answer.changes.is_empty() {
-            eprintln!("zanlex: no change recorded in what was asked");
-        }
-        out.flush()?;
-        super::page_note(&answer.page);
-        Ok(())
-    })();
-    super::finish(&report, printed)
+    super::run_paged(
+        cli,
+        args.public_url.as_deref(),
+        args.json,
+        |index, links| zanlex::pages::recent_changes(index, &request, links, &Budget::SERVER),
+        |answer| {
+            let mut out = super::answer_out();
+            for note in &answer.notes {
+                eprintln!("zanlex: {}", super::terminal_safe(note));
+            }
+            for c in &answer.changes {
+                let day = c.day.map_or("….….….".to_string(), |d| d.to_string());
+                let line = format!(
+                    "{day}  {} ({})\n    {}: {} unit(s){}",
+                    c.act_citation,
+                    c.act_id,
+                    c.amending_act,
+                    c.units_total,
+                    c.permalink
+                        .as_deref()
+                        .map_or(String::new(), |p| format!("\n    {p}"))
+                );
+                writeln!(out, "{}", super::terminal_safe(&line))?;
+            }
+            if answer.changes.is_empty() {
+                eprintln!("zanlex: no change recorded in what was asked");
+            }
+            out.flush()?;
+            Ok(())
+        },
+        |answer| &answer.page,
+    )
 }

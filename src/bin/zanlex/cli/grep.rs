@@ -5,7 +5,7 @@
 use super::Cli;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-use zanlex::pages::{Budget, GrepArgs, GrepRequest, Links};
+use zanlex::pages::{Budget, GrepArgs, GrepRequest};
 
 /// Arguments of `zanlex grep`.
 #[derive(Debug, clap::Args)]
@@ -66,60 +66,56 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         total_bound: args.total_bound,
     };
     let request = GrepRequest::parse(&typed, super::search::flag)?;
-    let links = match args.public_url.as_deref() {
-        Some(url) => Links::new(Some(url))?,
-        None => super::refs::links(),
-    };
-    let (index, report) = cli.open_index()?;
-    let printed = (|| -> anyhow::Result<()> {
-        let answer = zanlex::pages::grep(&index, &request, &links, &Budget::SERVER)?;
-        if args.json {
-            return super::print_json(&answer);
-        }
-        for note in &answer.notes {
-            eprintln!("zanlex: {}", super::terminal_safe(note));
-        }
-        let tty = std::io::stdout().is_terminal();
-        let (b0, b1) = if tty {
-            ("\x1b[1m", "\x1b[0m")
-        } else {
-            ("", "")
-        };
-        let safe = super::terminal_safe;
-        let mut out = super::answer_out();
-        for (i, u) in answer.units.iter().enumerate() {
-            let n = answer.page.offset + i + 1;
-            writeln!(out, "{n}. {b0}{}{b1}", safe(&u.citation))?;
-            for m in &u.matches {
-                writeln!(out, "   {}-{}: {}", m.start, m.end, safe(&m.excerpt))?;
+    super::run_paged(
+        cli,
+        args.public_url.as_deref(),
+        args.json,
+        |index, links| zanlex::pages::grep(index, &request, links, &Budget::SERVER),
+        |answer| {
+            for note in &answer.notes {
+                eprintln!("zanlex: {}", super::terminal_safe(note));
             }
-            if u.matches_total > u.matches.len() {
-                writeln!(out, "   … {} matches in all", u.matches_total)?;
+            let tty = std::io::stdout().is_terminal();
+            let (b0, b1) = if tty {
+                ("\x1b[1m", "\x1b[0m")
+            } else {
+                ("", "")
+            };
+            let safe = super::terminal_safe;
+            let mut out = super::answer_out();
+            for (i, u) in answer.units.iter().enumerate() {
+                let n = answer.page.offset + i + 1;
+                writeln!(out, "{n}. {b0}{}{b1}", safe(&u.citation))?;
+                for m in &u.matches {
+                    writeln!(out, "   {}-{}: {}", m.start, m.end, safe(&m.excerpt))?;
+                }
+                if u.matches_total > u.matches.len() {
+                    writeln!(out, "   … {} matches in all", u.matches_total)?;
+                }
+                let mut line = format!(
+                    "   {}#{} · {} · {}",
+                    u.act_id,
+                    u.eid,
+                    u.lang,
+                    u.state.as_str()
+                );
+                if let Some(p) = &u.permalink {
+                    line.push_str(&format!(" · {p}"));
+                }
+                writeln!(out, "{}", safe(&line))?;
             }
-            let mut line = format!(
-                "   {}#{} · {} · {}",
-                u.act_id,
-                u.eid,
-                u.lang,
-                u.state.as_str()
+            out.flush()?;
+            let more = if answer.total_is_lower_bound {
+                "more than "
+            } else {
+                ""
+            };
+            eprintln!(
+                "zanlex: {more}{} unit(s) match, {} match(es) in them; {} text(s) read",
+                answer.total, answer.matches_total, answer.units_scanned
             );
-            if let Some(p) = &u.permalink {
-                line.push_str(&format!(" · {p}"));
-            }
-            writeln!(out, "{}", safe(&line))?;
-        }
-        out.flush()?;
-        let more = if answer.total_is_lower_bound {
-            "more than "
-        } else {
-            ""
-        };
-        eprintln!(
-            "zanlex: {more}{} unit(s) match, {} match(es) in them; {} text(s) read",
-            answer.total, answer.matches_total, answer.units_scanned
-        );
-        super::page_note(&answer.page);
-        Ok(())
-    })();
-    super::finish(&report, printed)
+            Ok(())
+        },
+        |answer| &answer.page,
+    )
 }

@@ -417,3 +417,32 @@ pub(crate) fn page_note(page: &zanlex::pages::PageHead) {
         eprintln!("zanlex: more follow; --offset {next} gives the next page");
     }
 }
+
+/// A paged request's command after its arguments are checked, the same for every one: the
+/// permalinks as `--public-url` says (the official text's address without it), the index
+/// opened, the library's `answer` on it, printed as one JSON document (`--json`) or as `text`
+/// prints it, then the page's note (`page`: the answer's head) on stderr.
+pub(crate) fn run_paged<T: serde::Serialize>(
+    cli: &Cli,
+    public_url: Option<&str>,
+    json: bool,
+    answer: impl FnOnce(&zanlex::ZanIndex, &zanlex::pages::Links) -> zanlex::Result<T>,
+    text: impl FnOnce(&T) -> anyhow::Result<()>,
+    page: fn(&T) -> &zanlex::pages::PageHead,
+) -> anyhow::Result<ExitCode> {
+    let links = match public_url {
+        Some(url) => zanlex::pages::Links::new(Some(url))?,
+        None => refs::links(),
+    };
+    let (index, report) = cli.open_index()?;
+    let printed = (|| -> anyhow::Result<()> {
+        let answer = answer(&index, &links)?;
+        if json {
+            return print_json(&answer);
+        }
+        text(&answer)?;
+        page_note(page(&answer));
+        Ok(())
+    })();
+    finish(&report, printed)
+}

@@ -6,7 +6,7 @@
 use super::{Cli, PageArgs};
 use std::io::Write;
 use std::process::ExitCode;
-use zanlex::pages::{Budget, Links, ListArgs, RelatedAct, RelatedRequest};
+use zanlex::pages::{Budget, ListArgs, RelatedAct, RelatedRequest};
 
 /// Arguments of `zanlex related`.
 #[derive(Debug, clap::Args)]
@@ -47,57 +47,53 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         "act" => "ACT".to_string(),
         other => super::search::flag(other),
     })?;
-    let links = match args.public_url.as_deref() {
-        Some(url) => Links::new(Some(url))?,
-        None => super::refs::links(),
-    };
-    let (index, report) = cli.open_index()?;
-    let printed = (|| -> anyhow::Result<()> {
-        let answer = zanlex::pages::related_acts(&index, &request, &links, &Budget::SERVER)?;
-        if args.json {
-            return super::print_json(&answer);
-        }
-        let mut out = super::answer_out();
-        let lists: [(&str, &[RelatedAct]); 6] = [
-            ("replaces", answer.replaces.as_slice()),
-            ("replaced_by", answer.replaced_by.as_slice()),
-            ("amends", &answer.amends),
-            ("amended_by", &answer.amended_by),
-            ("cites", &answer.cites),
-            ("cited_by", &answer.cited_by),
-        ];
-        let mut any = false;
-        for (relation, acts) in lists {
-            for a in acts {
-                any = true;
-                // No status is known of an act the corpus lacks.
-                let mut status = a
-                    .status
-                    .as_ref()
-                    .map_or("not in the corpus".to_string(), super::acts::status_text);
-                // On the day read: not yet adopted, or not yet applying, then.
-                if let Some(words) = &a.state_in_words {
-                    status.push_str("; ");
-                    status.push_str(&words[answer.lang]);
+    super::run_paged(
+        cli,
+        args.public_url.as_deref(),
+        args.json,
+        |index, links| zanlex::pages::related_acts(index, &request, links, &Budget::SERVER),
+        |answer| {
+            let mut out = super::answer_out();
+            let lists: [(&str, &[RelatedAct]); 6] = [
+                ("replaces", answer.replaces.as_slice()),
+                ("replaced_by", answer.replaced_by.as_slice()),
+                ("amends", &answer.amends),
+                ("amended_by", &answer.amended_by),
+                ("cites", &answer.cites),
+                ("cited_by", &answer.cited_by),
+            ];
+            let mut any = false;
+            for (relation, acts) in lists {
+                for a in acts {
+                    any = true;
+                    // No status is known of an act the corpus lacks.
+                    let mut status = a
+                        .status
+                        .as_ref()
+                        .map_or("not in the corpus".to_string(), super::acts::status_text);
+                    // On the day read: not yet adopted, or not yet applying, then.
+                    if let Some(words) = &a.state_in_words {
+                        status.push_str("; ");
+                        status.push_str(&words[answer.lang]);
+                    }
+                    let id =
+                        a.id.as_deref()
+                            .map_or(String::new(), |id| format!(" ({id})"));
+                    let name = if a.quoted {
+                        format!("«{}» (quoted from the text)", a.citation)
+                    } else {
+                        a.citation.clone()
+                    };
+                    let line = format!("{relation:<11}  {name}{id}  [{status}]");
+                    writeln!(out, "{}", super::terminal_safe(&line))?;
                 }
-                let id =
-                    a.id.as_deref()
-                        .map_or(String::new(), |id| format!(" ({id})"));
-                let name = if a.quoted {
-                    format!("«{}» (quoted from the text)", a.citation)
-                } else {
-                    a.citation.clone()
-                };
-                let line = format!("{relation:<11}  {name}{id}  [{status}]");
-                writeln!(out, "{}", super::terminal_safe(&line))?;
             }
-        }
-        if !any {
-            eprintln!("zanlex: no related act recorded for {}", answer.act);
-        }
-        out.flush()?;
-        super::page_note(&answer.page);
-        Ok(())
-    })();
-    super::finish(&report, printed)
+            if !any {
+                eprintln!("zanlex: no related act recorded for {}", answer.act);
+            }
+            out.flush()?;
+            Ok(())
+        },
+        |answer| &answer.page,
+    )
 }

@@ -47,29 +47,28 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         limit: args.limit,
     };
     let request = WordingRequest::parse(&typed, super::search::flag)?;
-    let (index, report) = cli.open_index()?;
-    let printed = (|| -> anyhow::Result<()> {
-        let links = super::refs::links();
-        let answer = zanlex::pages::wording_history(&index, &request, &links, &Budget::LOCAL)?;
-        if args.json {
-            return super::print_json(&answer);
-        }
-        let mut out = super::answer_out();
-        for note in &answer.notes {
-            eprintln!("zanlex: {}", super::terminal_safe(note));
-        }
-        for u in &answer.units {
-            writeln!(out, "{}", super::terminal_safe(&u.eid))?;
-            for s in &u.spans {
-                let line = format!("    {}\n    {}", start(&s.start), end(&s.end));
-                writeln!(out, "{}", super::terminal_safe(&line))?;
+    super::run_paged(
+        cli,
+        None,
+        args.json,
+        |index, links| zanlex::pages::wording_history(index, &request, links, &Budget::LOCAL),
+        |answer| {
+            let mut out = super::answer_out();
+            for note in &answer.notes {
+                eprintln!("zanlex: {}", super::terminal_safe(note));
             }
-        }
-        out.flush()?;
-        super::page_note(&answer.page);
-        Ok(())
-    })();
-    super::finish(&report, printed)
+            for u in &answer.units {
+                writeln!(out, "{}", super::terminal_safe(&u.eid))?;
+                for s in &u.spans {
+                    let line = format!("    {}\n    {}", start(&s.start), end(&s.end));
+                    writeln!(out, "{}", super::terminal_safe(&line))?;
+                }
+            }
+            out.flush()?;
+            Ok(())
+        },
+        |answer| &answer.page,
+    )
 }
 
 /// A day, `~` before it when estimated, `?` when unknown.

@@ -219,6 +219,29 @@ impl Zanlex {
     }
 }
 
+/// A tool's arguments as the model sends them, and the library's request they make: the
+/// checks, defaults and bounds are the request's own, in the library.
+trait ToolArgs {
+    /// The library's request.
+    type Request: Send + 'static;
+
+    /// The request, or what is wrong with the arguments, for the tools `tools` (their budget
+    /// and server).
+    fn request(self, tools: &Zanlex) -> Result<Self::Request, ToolError>;
+}
+
+impl Zanlex {
+    /// One tool call, the same for every tool: the arguments → the library's request → its
+    /// answer `page` on the index in force → the structured answer, or the tool error.
+    async fn call<A: ToolArgs, T: Serialize + Send + 'static>(
+        &self,
+        args: A,
+        page: fn(&ZanIndex, &A::Request, &Links, &Budget) -> zanlex::Result<T>,
+    ) -> CallToolResult {
+        answer(self.page(args.request(self), page).await)
+    }
+}
+
 /// The arguments of `search`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub(crate) struct SearchArgs {
@@ -395,51 +418,58 @@ pub(crate) struct CitedByArgs {
     pub limit: Option<u64>,
 }
 
-impl HistoryArgs {
-    /// The arguments as the library's request reads them.
-    fn list(&self) -> ListArgs<'_> {
-        ListArgs {
+impl ToolArgs for HistoryArgs {
+    type Request = zanlex::pages::HistoryRequest;
+
+    fn request(self, tools: &Zanlex) -> Result<Self::Request, ToolError> {
+        let args = ListArgs {
             target: &self.target,
             lang: self.lang.as_deref(),
             offset: self.offset,
             limit: self.limit,
             ..Default::default()
-        }
+        };
+        Ok(Self::Request::parse(&args, &tools.budget, str::to_string)?)
     }
 }
 
-impl RefsArgs {
-    /// The arguments as the library's request reads them.
-    fn list(&self) -> ListArgs<'_> {
-        ListArgs {
+impl ToolArgs for RefsArgs {
+    type Request = zanlex::pages::RefsRequest;
+
+    fn request(self, tools: &Zanlex) -> Result<Self::Request, ToolError> {
+        let args = ListArgs {
             target: &self.target,
             lang: self.lang.as_deref(),
             as_of: self.as_of.as_deref(),
             offset: self.offset,
             limit: self.limit,
             ..Default::default()
-        }
+        };
+        Ok(Self::Request::parse(&args, &tools.budget, str::to_string)?)
     }
 }
 
-impl RelatedArgs {
-    /// The arguments as the library's request reads them.
-    fn list(&self) -> ListArgs<'_> {
-        ListArgs {
+impl ToolArgs for RelatedArgs {
+    type Request = zanlex::pages::RelatedRequest;
+
+    fn request(self, tools: &Zanlex) -> Result<Self::Request, ToolError> {
+        let args = ListArgs {
             target: &self.act,
             lang: self.lang.as_deref(),
             as_of: self.as_of.as_deref(),
             offset: self.offset,
             limit: self.limit,
             ..Default::default()
-        }
+        };
+        Ok(Self::Request::parse(&args, &tools.budget, str::to_string)?)
     }
 }
 
-impl CitedByArgs {
-    /// The arguments as the library's request reads them.
-    fn list(&self) -> ListArgs<'_> {
-        ListArgs {
+impl ToolArgs for CitedByArgs {
+    type Request = zanlex::pages::RefsRequest;
+
+    fn request(self, tools: &Zanlex) -> Result<Self::Request, ToolError> {
+        let args = ListArgs {
             target: &self.target,
             lang: self.lang.as_deref(),
             as_of: self.as_of.as_deref(),
@@ -447,7 +477,8 @@ impl CitedByArgs {
             limit: self.limit,
             exact: self.exact.unwrap_or(false),
             ..Default::default()
-        }
+        };
+        Ok(Self::Request::parse(&args, &tools.budget, str::to_string)?)
     }
 }
 
@@ -473,7 +504,7 @@ Example: {\"query\": \"визаның қолданылу мерзімін ұза
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn search(&self, Parameters(args): Parameters<SearchArgs>) -> CallToolResult {
-        answer(self.search_page(args).await)
+        self.call(args, zanlex::pages::hits_page).await
     }
 
     /// `read`: an act's outline, or a unit in both languages.
@@ -490,20 +521,7 @@ or {\"target\": \"mfa-order-2018-01-04-11-1-4-1\"} for the act's outline.",
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn read_target(&self, Parameters(args): Parameters<ReadArgs>) -> CallToolResult {
-        answer(self.read_answer(args).await)
-    }
-
-    async fn read_answer(&self, args: ReadArgs) -> Result<zanlex::pages::ReadAnswer, ToolError> {
-        let typed = zanlex::pages::ReadArgs {
-            target: &args.target,
-            as_of: args.as_of.as_deref(),
-            lang: args.lang.as_deref(),
-            texts: args.texts.unwrap_or(false),
-            offset: args.offset,
-            ..Default::default()
-        };
-        let request = zanlex::pages::ReadRequest::parse(&typed, str::to_string);
-        self.page(request, zanlex::pages::read).await
+        self.call(args, zanlex::pages::read).await
     }
 
     /// `at_date`: a unit's wording and state on a date.
@@ -520,24 +538,7 @@ in force; for awaiting_other_act, the wording, not known to be in force). Exampl
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn at_date(&self, Parameters(args): Parameters<AtDateArgs>) -> CallToolResult {
-        answer(self.at_date_answer(args).await)
-    }
-
-    async fn at_date_answer(
-        &self,
-        args: AtDateArgs,
-    ) -> Result<zanlex::pages::UnitOnDate, ToolError> {
-        let typed = zanlex::pages::ReadArgs {
-            target: &args.target,
-            as_of: Some(&args.date),
-            lang: args.lang.as_deref(),
-            ..Default::default()
-        };
-        let request = zanlex::pages::AtDateRequest::parse(&typed, |name| match name {
-            "as_of" => "date".to_string(),
-            other => other.to_string(),
-        });
-        self.page(request, zanlex::pages::at_date).await
+        self.call(args, zanlex::pages::at_date).await
     }
 
     /// `history`: an act's or a unit's amendment timeline, paged.
@@ -553,9 +554,7 @@ list's full length and `next_offset` the next page. Example: {\"target\": \
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn history(&self, Parameters(args): Parameters<HistoryArgs>) -> CallToolResult {
-        let request =
-            zanlex::pages::HistoryRequest::parse(&args.list(), &self.budget, str::to_string);
-        answer(self.page(request, zanlex::pages::history_page).await)
+        self.call(args, zanlex::pages::history_page).await
     }
 
     /// `refs`: what a unit or an act refers to.
@@ -570,8 +569,7 @@ paged with `offset`/`limit` and `next_offset`. Example: {\"target\": \
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn refs(&self, Parameters(args): Parameters<RefsArgs>) -> CallToolResult {
-        let request = zanlex::pages::RefsRequest::parse(&args.list(), &self.budget, str::to_string);
-        answer(self.page(request, zanlex::pages::refs_page).await)
+        self.call(args, zanlex::pages::refs_page).await
     }
 
     /// `cited_by`: the provisions across the corpus that refer to a unit or an act.
@@ -586,8 +584,7 @@ with its citation) and the reference as printed. `total` counts them all; paged 
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn cited_by(&self, Parameters(args): Parameters<CitedByArgs>) -> CallToolResult {
-        let request = zanlex::pages::RefsRequest::parse(&args.list(), &self.budget, str::to_string);
-        answer(self.page(request, zanlex::pages::cited_by_page).await)
+        self.call(args, zanlex::pages::cited_by_page).await
     }
 
     /// `related`: the acts related to an act, each with its status.
@@ -607,9 +604,7 @@ together with `offset`/`limit` and `next_offset`. Example: {\"act\": \
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn related(&self, Parameters(args): Parameters<RelatedArgs>) -> CallToolResult {
-        let request =
-            zanlex::pages::RelatedRequest::parse(&args.list(), &self.budget, str::to_string);
-        answer(self.page(request, zanlex::pages::related_acts).await)
+        self.call(args, zanlex::pages::related_acts).await
     }
 
     /// `changes`: what an edition or a span of dates changed, unit by unit, with the words.
@@ -628,10 +623,7 @@ the corpus holds a single edition (`notes` says so). `totals` counts everything;
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn changes(&self, Parameters(args): Parameters<changes::ChangesArgs>) -> CallToolResult {
-        answer(
-            self.page(changes::changes_request(args), zanlex::pages::changes)
-                .await,
-        )
+        self.call(args, zanlex::pages::changes).await
     }
 
     /// `recent_changes`: the amendments recorded, newest first.
@@ -652,13 +644,7 @@ days it takes effect (`effective`, `effective_last`) and the units it changed (t
         &self,
         Parameters(args): Parameters<changes::RecentChangesArgs>,
     ) -> CallToolResult {
-        answer(
-            self.page(
-                changes::recent_changes_request(args),
-                zanlex::pages::recent_changes,
-            )
-            .await,
-        )
+        self.call(args, zanlex::pages::recent_changes).await
     }
 
     /// `stats`: counts across the corpus.
@@ -675,13 +661,10 @@ each ranked list (10 when left out). Example: {\"since\": \"2020-01-01\", \"limi
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn stats(&self, Parameters(args): Parameters<changes::StatsArgs>) -> CallToolResult {
-        let request = changes::stats_request(args);
-        answer(
-            self.page(request, |index, request, links, _| {
-                zanlex::pages::stats(index, request, links)
-            })
-            .await,
-        )
+        self.call(args, |index, request, links, _| {
+            zanlex::pages::stats(index, request, links)
+        })
+        .await
     }
 
     /// `amended_by`: what one amending act changed across the corpus.
@@ -705,13 +688,7 @@ answers with `total` 0 and a note, never an error; an unknown id is an error. Pa
         &self,
         Parameters(args): Parameters<amended_by::AmendedByArgs>,
     ) -> CallToolResult {
-        answer(
-            self.page(
-                amended_by::amended_by_request(args),
-                zanlex::pages::amended_by,
-            )
-            .await,
-        )
+        self.call(args, zanlex::pages::amended_by).await
     }
 
     /// `grep`: the units whose text a regular expression matches.
@@ -726,48 +703,81 @@ reference to an article of a code ({\"pattern\": \"стать(я|и|ей) [0-9]+
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn grep(&self, Parameters(args): Parameters<grep::GrepArgs>) -> CallToolResult {
-        answer(
-            self.page(grep::grep_request(args), zanlex::pages::grep)
-                .await,
-        )
+        self.call(args, zanlex::pages::grep).await
     }
 }
 
-impl Zanlex {
-    async fn search_page(&self, args: SearchArgs) -> Result<zanlex::pages::HitsPage, ToolError> {
+impl ToolArgs for SearchArgs {
+    type Request = zanlex::pages::SearchPageRequest;
+
+    fn request(self, tools: &Zanlex) -> Result<Self::Request, ToolError> {
         let requisite = [
-            &args.issuer,
-            &args.registration,
-            &args.number,
-            &args.date_from,
-            &args.date_to,
+            &self.issuer,
+            &self.registration,
+            &self.number,
+            &self.date_from,
+            &self.date_to,
         ]
         .iter()
         .any(|v| v.as_deref().is_some_and(|v| !v.trim().is_empty()));
-        if args.query.trim().is_empty() && !requisite {
+        if self.query.trim().is_empty() && !requisite {
             return Err(ToolError::bad(
                 "query is empty: give the words to search for, e.g. {\"query\": \"виза ұзарту\"}",
             ));
         }
         let typed = zanlex::pages::SearchArgs {
-            query: args.query.trim(),
-            offset: args.offset,
-            limit: args.limit,
-            as_of: args.as_of.as_deref(),
-            kind: args.kind.as_deref(),
-            lang: args.lang.as_deref(),
-            exact_total: args.exact_total.unwrap_or(false),
-            include_repealed: args.include_repealed.unwrap_or(false),
-            issuer: args.issuer.as_deref(),
-            registration: args.registration.as_deref(),
-            number: args.number.as_deref(),
-            date_from: args.date_from.as_deref(),
-            date_to: args.date_to.as_deref(),
+            query: self.query.trim(),
+            offset: self.offset,
+            limit: self.limit,
+            as_of: self.as_of.as_deref(),
+            kind: self.kind.as_deref(),
+            lang: self.lang.as_deref(),
+            exact_total: self.exact_total.unwrap_or(false),
+            include_repealed: self.include_repealed.unwrap_or(false),
+            issuer: self.issuer.as_deref(),
+            registration: self.registration.as_deref(),
+            number: self.number.as_deref(),
+            date_from: self.date_from.as_deref(),
+            date_to: self.date_to.as_deref(),
             ..Default::default()
         };
-        let request = zanlex::pages::SearchPageRequest::parse(&typed, &self.budget, str::to_string)
-            .map(|r| r.time_limit(Some(self.state.readers.query_budget())));
-        self.page(request, zanlex::pages::hits_page).await
+        let request =
+            zanlex::pages::SearchPageRequest::parse(&typed, &tools.budget, str::to_string)?;
+        Ok(request.time_limit(Some(tools.state.readers.query_budget())))
+    }
+}
+
+impl ToolArgs for ReadArgs {
+    type Request = zanlex::pages::ReadRequest;
+
+    fn request(self, _: &Zanlex) -> Result<Self::Request, ToolError> {
+        let typed = zanlex::pages::ReadArgs {
+            target: &self.target,
+            as_of: self.as_of.as_deref(),
+            lang: self.lang.as_deref(),
+            texts: self.texts.unwrap_or(false),
+            offset: self.offset,
+            ..Default::default()
+        };
+        Ok(Self::Request::parse(&typed, str::to_string)?)
+    }
+}
+
+impl ToolArgs for AtDateArgs {
+    type Request = zanlex::pages::AtDateRequest;
+
+    fn request(self, _: &Zanlex) -> Result<Self::Request, ToolError> {
+        let typed = zanlex::pages::ReadArgs {
+            target: &self.target,
+            as_of: Some(&self.date),
+            lang: self.lang.as_deref(),
+            ..Default::default()
+        };
+        let request = Self::Request::parse(&typed, |name| match name {
+            "as_of" => "date".to_string(),
+            other => other.to_string(),
+        });
+        Ok(request?)
     }
 }
 

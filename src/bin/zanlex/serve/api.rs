@@ -730,8 +730,8 @@ pub(crate) struct UnitParams {
     summary = "A unit's text at a date, with what its own text refers to (zanlex show ID#EID \
                --json); parallel=true: both languages",
     params(
-        ("id" = String, Path, description = ACT_ID),
-        ("eid" = String, Path, description = UNIT_ID),
+        ("id" = inline(doc::ActIdParam), Path, description = ACT_ID),
+        ("eid" = inline(doc::UnitIdParam), Path, description = UNIT_ID),
         UnitParams
     ),
     responses((status = 200, description = "OK", body = inline(zanlex::UnitOrParallel)), MarkedReadErrors)

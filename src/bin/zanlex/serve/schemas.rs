@@ -57,81 +57,72 @@ const READ_FAILURES: [ErrorCode; 5] = [
     ErrorCode::Internal,
 ];
 
-/// The errors of `/v1/search`: a malformed parameter or query, an unknown act to search in,
-/// a query or page outside the server's limits, and [`READ_FAILURES`].
-pub(crate) struct SearchErrors;
+/// An endpoint's error responses, a type its `#[utoipa::path]` names: the codes it may answer
+/// in the order its document lists them, then those of a shared list (`+ READ_FAILURES`).
+macro_rules! errors {
+    ($(#[$doc:meta])* $name:ident: [$($code:ident),* $(,)?] $(+ $shared:ident)?) => {
+        $(#[$doc])*
+        pub(crate) struct $name;
 
-impl IntoResponses for SearchErrors {
-    fn responses() -> BTreeMap<String, RefOr<Response>> {
-        let mut codes = vec![
-            ErrorCode::BadRequest,
-            ErrorCode::BadQuery,
-            ErrorCode::NotFound,
-            ErrorCode::QueryTooLong,
-            ErrorCode::LimitOutOfRange,
-            ErrorCode::OffsetOutOfRange,
-        ];
-        codes.extend(READ_FAILURES);
-        error_responses(&codes)
-    }
+        impl IntoResponses for $name {
+            fn responses() -> BTreeMap<String, RefOr<Response>> {
+                let codes: Vec<ErrorCode> = [$(ErrorCode::$code),*]
+                    .into_iter()
+                    $(.chain($shared))?
+                    .collect();
+                error_responses(&codes)
+            }
+        }
+    };
 }
 
-/// The errors of `/v1/acts`: a malformed parameter, a page size out of range, and
-/// [`READ_FAILURES`].
-pub(crate) struct ActsErrors;
-
-impl IntoResponses for ActsErrors {
-    fn responses() -> BTreeMap<String, RefOr<Response>> {
-        let mut codes = vec![ErrorCode::BadRequest, ErrorCode::LimitOutOfRange];
-        codes.extend(READ_FAILURES);
-        error_responses(&codes)
-    }
+errors! {
+    /// The errors of `/v1/search`: a malformed parameter or query, an unknown act to search in,
+    /// a query or page outside the server's limits, and [`READ_FAILURES`].
+    SearchErrors: [
+        BadRequest,
+        BadQuery,
+        NotFound,
+        QueryTooLong,
+        LimitOutOfRange,
+        OffsetOutOfRange,
+    ] + READ_FAILURES
 }
 
-/// The errors of the endpoints under `/v1/acts/{id}`: a malformed parameter, no such act,
-/// unit or version, and [`READ_FAILURES`].
-pub(crate) struct ReadErrors;
-
-impl IntoResponses for ReadErrors {
-    fn responses() -> BTreeMap<String, RefOr<Response>> {
-        let mut codes = vec![ErrorCode::BadRequest, ErrorCode::NotFound];
-        codes.extend(READ_FAILURES);
-        error_responses(&codes)
-    }
+errors! {
+    /// The errors of `/v1/acts`: a malformed parameter, a page size out of range, and
+    /// [`READ_FAILURES`].
+    ActsErrors: [BadRequest, LimitOutOfRange] + READ_FAILURES
 }
 
-/// The errors of an act or a unit read with its highlights (`q`): [`ReadErrors`], and a query
-/// that cannot be read or is too long.
-pub(crate) struct MarkedReadErrors;
-
-impl IntoResponses for MarkedReadErrors {
-    fn responses() -> BTreeMap<String, RefOr<Response>> {
-        let mut codes = vec![
-            ErrorCode::BadRequest,
-            ErrorCode::BadQuery,
-            ErrorCode::NotFound,
-            ErrorCode::QueryTooLong,
-        ];
-        codes.extend(READ_FAILURES);
-        error_responses(&codes)
-    }
+errors! {
+    /// The errors of the endpoints under `/v1/acts/{id}`: a malformed parameter, no such act,
+    /// unit or version, and [`READ_FAILURES`].
+    ReadErrors: [BadRequest, NotFound] + READ_FAILURES
 }
 
-/// The errors of `/v1/reindex`: a caller other than the machine itself, a body over the
-/// limit, the index held by another process, the server stopping, or the refresh failing.
-pub(crate) struct ReindexErrors;
+errors! {
+    /// The errors of an act or a unit read with its highlights (`q`): [`ReadErrors`], and a
+    /// query that cannot be read or is too long.
+    MarkedReadErrors: [BadRequest, BadQuery, NotFound, QueryTooLong] + READ_FAILURES
+}
 
-impl IntoResponses for ReindexErrors {
-    fn responses() -> BTreeMap<String, RefOr<Response>> {
-        error_responses(&[
-            ErrorCode::Forbidden,
-            ErrorCode::TooLarge,
-            ErrorCode::TooSlow,
-            ErrorCode::IndexBusy,
-            ErrorCode::ShuttingDown,
-            ErrorCode::Internal,
-        ])
-    }
+errors! {
+    /// The errors of `/v1/reindex`: a caller other than the machine itself, a body over the
+    /// limit, the index held by another process, the server stopping, or the refresh failing.
+    ReindexErrors: [Forbidden, TooLarge, TooSlow, IndexBusy, ShuttingDown, Internal]
+}
+
+errors! {
+    /// The errors of `/v1/amended-by`: a malformed parameter or act name, an id the index
+    /// lacks, a name longer than a query may be, and [`READ_FAILURES`].
+    AmendedByErrors: [BadRequest, NotFound, QueryTooLong] + READ_FAILURES
+}
+
+errors! {
+    /// The errors of `/v1/grep`: a malformed parameter, a pattern that cannot be read or is too
+    /// large, an unknown act, and [`READ_FAILURES`].
+    GrepErrors: [BadRequest, BadPattern, NotFound] + READ_FAILURES
 }
 
 // The schemas of the query parameters, inlined in each parameter (`value_type = …, inline`).
@@ -139,349 +130,217 @@ impl IntoResponses for ReindexErrors {
 // what the server takes, an empty value included where the server reads it as not given (the
 // page's forms send empty fields).
 
-/// A language, or empty for the default: `kk` or `ru`.
-pub(crate) struct LangParam;
+/// A parameter's schema, a type a handler's `value_type` names: the schema its expression
+/// builds.
+macro_rules! param {
+    ($(#[$doc:meta])* $name:ident => $schema:expr) => {
+        $(#[$doc])*
+        pub(crate) struct $name;
 
-impl PartialSchema for LangParam {
-    fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(Type::String)
-            .enum_values(Some(["kk", "ru", ""]))
-            .into()
-    }
+        impl PartialSchema for $name {
+            fn schema() -> RefOr<Schema> {
+                $schema.into()
+            }
+        }
+
+        impl ToSchema for $name {}
+    };
 }
 
-impl ToSchema for LangParam {}
-
-/// A date, `YYYY-MM-DD`, or empty for none.
-pub(crate) struct DateParam;
-
-impl PartialSchema for DateParam {
-    fn schema() -> RefOr<Schema> {
-        AnyOfBuilder::new()
-            .item(
-                ObjectBuilder::new()
-                    .schema_type(Type::String)
-                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date))),
-            )
-            .item(
-                ObjectBuilder::new()
-                    .schema_type(Type::String)
-                    .max_length(Some(0)),
-            )
-            .into()
-    }
+/// Text that is one of `values`.
+fn one_of(values: &[&str]) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(values.iter().copied()))
 }
 
-impl ToSchema for DateParam {}
-
-/// The format of a downloaded act: `md` (Markdown) or `txt` (plain text), or empty for `md`.
-pub(crate) struct FileFormatParam;
-
-impl PartialSchema for FileFormatParam {
-    fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(Type::String)
-            .enum_values(Some(["md", "txt", ""]))
-            .into()
-    }
+/// Text of `min` to `max` characters.
+fn text(min: Option<usize>, max: Option<usize>) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .min_length(min)
+        .max_length(max)
 }
 
-impl ToSchema for FileFormatParam {}
-
-/// A yes-or-no flag: `true`/`1`, `false`/`0`, or empty for no.
-pub(crate) struct FlagParam;
-
-impl PartialSchema for FlagParam {
-    fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(Type::String)
-            .enum_values(Some(["true", "false", "1", "0", ""]))
-            .default(Some("false".into()))
-            .into()
-    }
-}
-
-impl ToSchema for FlagParam {}
-
-/// A whole number as a query parameter reads it: the number, or empty for its default (as a
-/// form sends an empty field).
-fn number_or_empty(number: ObjectBuilder) -> RefOr<Schema> {
+/// A whole number as a query parameter reads it: `min` to `max` (no bound above when none), its
+/// default, or empty for that default (as a form sends an empty field).
+fn number_or_empty(min: u64, max: Option<usize>, default: usize) -> AnyOfBuilder {
     AnyOfBuilder::new()
-        .item(number)
+        .item(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(min))
+                .maximum(max.map(|max| max as u64))
+                .default(Some(default.into())),
+        )
+        .item(text(None, Some(0)))
+}
+
+/// The number of items on a page: 1 to `max`, or empty for `default`.
+fn page_size(max: usize, default: usize) -> AnyOfBuilder {
+    number_or_empty(1, Some(max), default)
+}
+
+param! {
+    /// A language, or empty for the default: `kk` or `ru`.
+    LangParam => one_of(&["kk", "ru", ""])
+}
+
+param! {
+    /// A date, `YYYY-MM-DD`, or empty for none.
+    DateParam => AnyOfBuilder::new()
         .item(
             ObjectBuilder::new()
                 .schema_type(Type::String)
-                .max_length(Some(0)),
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date))),
         )
-        .into()
+        .item(text(None, Some(0)))
 }
 
-/// Hits on a search's page: 1 to [`zanlex::pages::MAX_SERVER_SEARCH_PAGE`], or empty for the default.
-pub(crate) struct SearchLimitParam;
-
-impl PartialSchema for SearchLimitParam {
-    fn schema() -> RefOr<Schema> {
-        number_or_empty(
-            ObjectBuilder::new()
-                .schema_type(Type::Integer)
-                .minimum(Some(1))
-                .maximum(Some(zanlex::pages::MAX_SERVER_SEARCH_PAGE as u64))
-                .default(Some(zanlex::DEFAULT_LIMIT.into())),
-        )
-    }
+param! {
+    /// The format of a downloaded act: `md` (Markdown) or `txt` (plain text), or empty for
+    /// `md`.
+    FileFormatParam => one_of(&["md", "txt", ""])
 }
 
-impl ToSchema for SearchLimitParam {}
-
-/// Acts on a page of `/v1/acts`: 1 to [`super::limits::MAX_ACTS_PAGE`], or empty for the
-/// default.
-pub(crate) struct ActsLimitParam;
-
-impl PartialSchema for ActsLimitParam {
-    fn schema() -> RefOr<Schema> {
-        number_or_empty(
-            ObjectBuilder::new()
-                .schema_type(Type::Integer)
-                .minimum(Some(1))
-                .maximum(Some(super::limits::MAX_ACTS_PAGE as u64))
-                .default(Some(super::limits::MAX_ACTS_PAGE.into())),
-        )
-    }
+param! {
+    /// A yes-or-no flag: `true`/`1`, `false`/`0`, or empty for no.
+    FlagParam => one_of(&["true", "false", "1", "0", ""]).default(Some("false".into()))
 }
 
-impl ToSchema for ActsLimitParam {}
-
-/// Changes on a page of `/v1/changes`: 1 to [`zanlex::pages::MAX_RECENT_PAGE`], or empty for
-/// the default.
-pub(crate) struct ChangesLimitParam;
-
-impl PartialSchema for ChangesLimitParam {
-    fn schema() -> RefOr<Schema> {
-        number_or_empty(
-            ObjectBuilder::new()
-                .schema_type(Type::Integer)
-                .minimum(Some(1))
-                .maximum(Some(zanlex::pages::MAX_RECENT_PAGE as u64))
-                .default(Some(zanlex::pages::DEFAULT_RECENT_PAGE.into())),
-        )
-    }
+param! {
+    /// Hits on a search's page: 1 to [`zanlex::pages::MAX_SERVER_SEARCH_PAGE`], or empty for
+    /// the default.
+    SearchLimitParam => page_size(zanlex::pages::MAX_SERVER_SEARCH_PAGE, zanlex::DEFAULT_LIMIT)
 }
 
-impl ToSchema for ChangesLimitParam {}
-
-/// Entries on a page of a history, a list of references or a diff: 1 to
-/// [`zanlex::pages::MAX_SERVER_LIST_PAGE`], or empty for as many (the answer's size cuts it
-/// first).
-pub(crate) struct ListLimitParam;
-
-impl PartialSchema for ListLimitParam {
-    fn schema() -> RefOr<Schema> {
-        let budget = zanlex::pages::Budget::SERVER;
-        number_or_empty(
-            ObjectBuilder::new()
-                .schema_type(Type::Integer)
-                .minimum(Some(1))
-                .maximum(Some(budget.max_list_page as u64))
-                .default(Some(budget.list_page.into())),
-        )
-    }
+param! {
+    /// Acts on a page of `/v1/acts`: 1 to [`super::limits::MAX_ACTS_PAGE`], or empty for the
+    /// default.
+    ActsLimitParam => page_size(super::limits::MAX_ACTS_PAGE, super::limits::MAX_ACTS_PAGE)
 }
 
-impl ToSchema for ListLimitParam {}
-
-/// Items before a page, or empty for none.
-pub(crate) struct OffsetParam;
-
-impl PartialSchema for OffsetParam {
-    fn schema() -> RefOr<Schema> {
-        number_or_empty(
-            ObjectBuilder::new()
-                .schema_type(Type::Integer)
-                .minimum(Some(0))
-                .default(Some(0.into())),
-        )
-    }
+param! {
+    /// Changes on a page of `/v1/changes`: 1 to [`zanlex::pages::MAX_RECENT_PAGE`], or empty
+    /// for the default.
+    ChangesLimitParam => page_size(
+        zanlex::pages::MAX_RECENT_PAGE,
+        zanlex::pages::DEFAULT_RECENT_PAGE,
+    )
 }
 
-impl ToSchema for OffsetParam {}
-
-/// How many matches a search counts exactly, or empty for the default.
-pub(crate) struct TotalBoundParam;
-
-impl PartialSchema for TotalBoundParam {
-    fn schema() -> RefOr<Schema> {
-        number_or_empty(
-            ObjectBuilder::new()
-                .schema_type(Type::Integer)
-                .minimum(Some(0))
-                .default(Some(zanlex::DEFAULT_TOTAL_BOUND.into())),
-        )
-    }
+param! {
+    /// Entries on a page of a history, a list of references or a diff: 1 to
+    /// [`zanlex::pages::MAX_SERVER_LIST_PAGE`], or empty for as many (the answer's size cuts it
+    /// first).
+    ListLimitParam => page_size(
+        zanlex::pages::Budget::SERVER.max_list_page,
+        zanlex::pages::Budget::SERVER.list_page,
+    )
 }
 
-impl ToSchema for TotalBoundParam {}
-
-/// A query: at most [`zanlex::MAX_QUERY_CHARS`] characters.
-pub(crate) struct QueryParam;
-
-impl PartialSchema for QueryParam {
-    fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(Type::String)
-            .min_length(Some(1))
-            .max_length(Some(zanlex::MAX_QUERY_CHARS))
-            .into()
-    }
+param! {
+    /// Units on a page of `/v1/acts/{id}/wording`: 1 to [`zanlex::pages::MAX_WORDING_PAGE`], or
+    /// empty for the default.
+    WordingLimitParam => page_size(
+        zanlex::pages::MAX_WORDING_PAGE,
+        zanlex::pages::DEFAULT_WORDING_PAGE,
+    )
 }
 
-impl ToSchema for QueryParam {}
-
-/// Words to mark in a text: at most [`zanlex::MAX_QUERY_CHARS`] characters, or empty
-/// for none.
-pub(crate) struct MarkParam;
-
-impl PartialSchema for MarkParam {
-    fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(Type::String)
-            .max_length(Some(zanlex::MAX_QUERY_CHARS))
-            .into()
-    }
+param! {
+    /// Provisions on a page of `/v1/amended-by`: 1 to [`zanlex::pages::MAX_AMENDED_BY_PAGE`],
+    /// or empty for the default.
+    AmendedByLimitParam => page_size(
+        zanlex::pages::MAX_AMENDED_BY_PAGE,
+        zanlex::pages::DEFAULT_AMENDED_BY_PAGE,
+    )
 }
 
-impl ToSchema for MarkParam {}
-
-/// An edition to compare: its id or a date, never empty (an empty one is missing).
-pub(crate) struct EditionParam;
-
-impl PartialSchema for EditionParam {
-    fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(Type::String)
-            .min_length(Some(1))
-            .pattern(Some(r"\S"))
-            .into()
-    }
+param! {
+    /// Units on a page of `/v1/grep`: 1 to [`zanlex::pages::MAX_GREP_PAGE`], or empty for the
+    /// default.
+    GrepLimitParam => page_size(zanlex::pages::MAX_GREP_PAGE, zanlex::pages::DEFAULT_GREP_PAGE)
 }
 
-impl ToSchema for EditionParam {}
-
-/// Units on a page of `/v1/acts/{id}/wording`: 1 to [`zanlex::pages::MAX_WORDING_PAGE`], or
-/// empty for the default.
-pub(crate) struct WordingLimitParam;
-
-impl PartialSchema for WordingLimitParam {
-    fn schema() -> RefOr<Schema> {
-        number_or_empty(
-            ObjectBuilder::new()
-                .schema_type(Type::Integer)
-                .minimum(Some(1))
-                .maximum(Some(zanlex::pages::MAX_WORDING_PAGE as u64))
-                .default(Some(zanlex::pages::DEFAULT_WORDING_PAGE.into())),
-        )
-    }
+param! {
+    /// Matching units a `grep` counts: 1 to [`zanlex::pages::MAX_GREP_BOUND`], or empty for the
+    /// default.
+    GrepBoundParam => page_size(zanlex::pages::MAX_GREP_BOUND, zanlex::pages::DEFAULT_GREP_BOUND)
 }
 
-impl ToSchema for WordingLimitParam {}
-
-/// The errors of `/v1/amended-by`: a malformed parameter or act name, an id the index lacks, a
-/// name longer than a query may be, and [`READ_FAILURES`].
-pub(crate) struct AmendedByErrors;
-
-impl IntoResponses for AmendedByErrors {
-    fn responses() -> BTreeMap<String, RefOr<Response>> {
-        let mut codes = vec![
-            ErrorCode::BadRequest,
-            ErrorCode::NotFound,
-            ErrorCode::QueryTooLong,
-        ];
-        codes.extend(READ_FAILURES);
-        error_responses(&codes)
-    }
+param! {
+    /// Items before a page, or empty for none.
+    OffsetParam => number_or_empty(0, None, 0)
 }
 
-/// Provisions on a page of `/v1/amended-by`: 1 to [`zanlex::pages::MAX_AMENDED_BY_PAGE`], or
-/// empty for the default.
-pub(crate) struct AmendedByLimitParam;
-
-impl PartialSchema for AmendedByLimitParam {
-    fn schema() -> RefOr<Schema> {
-        number_or_empty(
-            ObjectBuilder::new()
-                .schema_type(Type::Integer)
-                .minimum(Some(1))
-                .maximum(Some(zanlex::pages::MAX_AMENDED_BY_PAGE as u64))
-                .default(Some(zanlex::pages::DEFAULT_AMENDED_BY_PAGE.into())),
-        )
-    }
+param! {
+    /// How many matches a search counts exactly, or empty for the default.
+    TotalBoundParam => number_or_empty(0, None, zanlex::DEFAULT_TOTAL_BOUND)
 }
 
-impl ToSchema for AmendedByLimitParam {}
-
-/// The errors of `/v1/grep`: a malformed parameter, a pattern that cannot be read or is too
-/// large, an unknown act, and [`READ_FAILURES`].
-pub(crate) struct GrepErrors;
-
-impl IntoResponses for GrepErrors {
-    fn responses() -> BTreeMap<String, RefOr<Response>> {
-        let mut codes = vec![
-            ErrorCode::BadRequest,
-            ErrorCode::BadPattern,
-            ErrorCode::NotFound,
-        ];
-        codes.extend(READ_FAILURES);
-        error_responses(&codes)
-    }
+param! {
+    /// A query: at most [`zanlex::MAX_QUERY_CHARS`] characters.
+    QueryParam => text(Some(1), Some(zanlex::MAX_QUERY_CHARS))
 }
 
-/// A `grep`'s pattern: 1 to [`zanlex::pages::MAX_PATTERN_CHARS`] characters.
-pub(crate) struct PatternParam;
-
-impl PartialSchema for PatternParam {
-    fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(Type::String)
-            .min_length(Some(1))
-            .max_length(Some(zanlex::pages::MAX_PATTERN_CHARS))
-            .into()
-    }
+param! {
+    /// Words to mark in a text: at most [`zanlex::MAX_QUERY_CHARS`] characters, or empty for
+    /// none.
+    MarkParam => text(None, Some(zanlex::MAX_QUERY_CHARS))
 }
 
-impl ToSchema for PatternParam {}
-
-/// Units on a page of `/v1/grep`: 1 to [`zanlex::pages::MAX_GREP_PAGE`], or empty for the
-/// default.
-pub(crate) struct GrepLimitParam;
-
-impl PartialSchema for GrepLimitParam {
-    fn schema() -> RefOr<Schema> {
-        number_or_empty(
-            ObjectBuilder::new()
-                .schema_type(Type::Integer)
-                .minimum(Some(1))
-                .maximum(Some(zanlex::pages::MAX_GREP_PAGE as u64))
-                .default(Some(zanlex::pages::DEFAULT_GREP_PAGE.into())),
-        )
-    }
+param! {
+    /// An edition to compare: its id or a date, never empty (an empty one is missing).
+    EditionParam => text(Some(1), None).pattern(Some(r"\S"))
 }
 
-impl ToSchema for GrepLimitParam {}
-
-/// Matching units a `grep` counts: 1 to [`zanlex::pages::MAX_GREP_BOUND`], or empty for the
-/// default.
-pub(crate) struct GrepBoundParam;
-
-impl PartialSchema for GrepBoundParam {
-    fn schema() -> RefOr<Schema> {
-        number_or_empty(
-            ObjectBuilder::new()
-                .schema_type(Type::Integer)
-                .minimum(Some(1))
-                .maximum(Some(zanlex::pages::MAX_GREP_BOUND as u64))
-                .default(Some(zanlex::pages::DEFAULT_GREP_BOUND.into())),
-        )
-    }
+param! {
+    /// A `grep`'s pattern: 1 to [`zanlex::pages::MAX_PATTERN_CHARS`] characters.
+    PatternParam => text(Some(1), Some(zanlex::pages::MAX_PATTERN_CHARS))
 }
 
-impl ToSchema for GrepBoundParam {}
+// The path parameters and the phrase of the two reads whose values are most often refused:
+// what the server takes, with an example from the bundled corpus, so that a client generating
+// requests from the document (Schemathesis) sends mostly ones it answers.
+
+/// An act of the bundled corpus, the examples' act.
+const EXAMPLE_ACT: &str = "mfa-order-2018-01-04-11-1-4-1";
+
+/// An act id: lowercase ASCII letters and digits in words joined by `-`, as ingest makes them
+/// (`mfa-order-2018-01-04-11-1-4-1`).
+fn act_id() -> ObjectBuilder {
+    text(Some(1), None)
+        .pattern(Some("^[a-z0-9]+(-[a-z0-9]+)*$"))
+        .examples([EXAMPLE_ACT])
+}
+
+/// A unit id: no space in it (`att_1__para_3`).
+fn unit_id() -> ObjectBuilder {
+    text(Some(1), None)
+        .pattern(Some(r"^\S+$"))
+        .examples(["att_1__para_3"])
+}
+
+param! {
+    /// An act's id.
+    ActIdParam => act_id()
+}
+
+param! {
+    /// A unit's id in its act.
+    UnitIdParam => unit_id()
+}
+
+param! {
+    /// A unit's id, or empty for the whole act.
+    UnitOrEmptyParam => AnyOfBuilder::new().item(unit_id()).item(text(None, Some(0)))
+}
+
+param! {
+    /// A phrase to follow over an act's editions: at most [`zanlex::MAX_QUERY_CHARS`]
+    /// characters, with a word in it (a letter or a digit; punctuation alone is refused).
+    PhraseParam => text(Some(1), Some(zanlex::MAX_QUERY_CHARS))
+        .pattern(Some("[0-9A-Za-zА-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]"))
+        .examples(["Сыртқы істер министрлігі"])
+}

@@ -16,9 +16,10 @@ use zanlex::pages::{WordingAnswer, WordingArgs, WordingRequest};
 pub(crate) struct WordingParams {
     /// The phrase, its words in the forms to find (letter case and Latin look-alike letters
     /// aside)
-    #[param(value_type = doc::MarkParam, inline)]
+    #[param(value_type = doc::PhraseParam, inline)]
     phrase: String,
     /// Only this unit (its eid) and the units inside it; empty: the whole act
+    #[param(value_type = doc::UnitOrEmptyParam, inline, required = false)]
     unit: Option<String>,
     /// kk (Kazakh) or ru (Russian); empty: the first of the act's texts (Kazakh first) where
     /// the phrase occurs
@@ -39,7 +40,10 @@ pub(crate) struct WordingParams {
     operation_id = "wording",
     summary = "When a phrase appeared in an act's units and when it went, over its editions, \
                by the point-in-time rule (zanlex wording ID PHRASE --json)",
-    params(("id" = String, Path, description = ACT_ID), WordingParams),
+    params(
+        ("id" = inline(doc::ActIdParam), Path, description = ACT_ID),
+        WordingParams
+    ),
     responses((status = 200, description = "OK", body = WordingAnswer), MarkedReadErrors)
 )]
 pub(crate) async fn wording(

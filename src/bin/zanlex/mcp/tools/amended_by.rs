@@ -1,7 +1,7 @@
 //! The arguments of the tool `amended_by` (what one amending act changed across the corpus,
 //! [`zanlex::pages::amended_by`]), handed to the library's request, which checks them.
 
-use super::ToolError;
+use super::{ToolArgs, ToolError, Zanlex};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use zanlex::pages::{AmendedByArgs as TypedArgs, AmendedByRequest};
@@ -26,12 +26,16 @@ pub(crate) struct AmendedByArgs {
 }
 
 /// The request of `amended_by`: the amending act, the language and the page.
-pub(super) fn amended_by_request(args: AmendedByArgs) -> Result<AmendedByRequest, ToolError> {
-    let typed = TypedArgs {
-        by: &args.by,
-        lang: args.lang.as_deref(),
-        offset: args.offset,
-        limit: args.limit,
-    };
-    Ok(AmendedByRequest::parse(&typed, str::to_string)?)
+impl ToolArgs for AmendedByArgs {
+    type Request = AmendedByRequest;
+
+    fn request(self, _: &Zanlex) -> Result<AmendedByRequest, ToolError> {
+        let typed = TypedArgs {
+            by: &self.by,
+            lang: self.lang.as_deref(),
+            offset: self.offset,
+            limit: self.limit,
+        };
+        Ok(AmendedByRequest::parse(&typed, str::to_string)?)
+    }
 }

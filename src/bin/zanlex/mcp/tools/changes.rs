@@ -3,7 +3,7 @@
 //! or in one act, newest first, [`zanlex::pages::recent_changes`]) and `stats` (counts across
 //! the corpus, [`zanlex::pages::stats`]), handed to the library's requests, which check them.
 
-use super::ToolError;
+use super::{ToolArgs, ToolError, Zanlex};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use zanlex::pages::{
@@ -39,17 +39,21 @@ pub(crate) struct ChangesArgs {
 }
 
 /// The request of `changes`: its target, span, language and page.
-pub(super) fn changes_request(args: ChangesArgs) -> Result<ChangesRequest, ToolError> {
-    let typed = zanlex::pages::ChangesArgs {
-        target: &args.target,
-        edition: args.edition.as_deref(),
-        from: args.from.as_deref(),
-        to: args.to.as_deref(),
-        lang: args.lang.as_deref(),
-        offset: args.offset,
-        limit: args.limit,
-    };
-    Ok(ChangesRequest::parse(&typed, str::to_string)?)
+impl ToolArgs for ChangesArgs {
+    type Request = ChangesRequest;
+
+    fn request(self, _: &Zanlex) -> Result<ChangesRequest, ToolError> {
+        let typed = zanlex::pages::ChangesArgs {
+            target: &self.target,
+            edition: self.edition.as_deref(),
+            from: self.from.as_deref(),
+            to: self.to.as_deref(),
+            lang: self.lang.as_deref(),
+            offset: self.offset,
+            limit: self.limit,
+        };
+        Ok(ChangesRequest::parse(&typed, str::to_string)?)
+    }
 }
 
 /// The arguments of `stats`.
@@ -66,12 +70,16 @@ pub(crate) struct StatsArgs {
 }
 
 /// The request of `stats`: the date counted from and each ranked list's length.
-pub(super) fn stats_request(args: StatsArgs) -> Result<StatsRequest, ToolError> {
-    let typed = TypedStatsArgs {
-        since: args.since.as_deref(),
-        limit: args.limit,
-    };
-    Ok(StatsRequest::parse(&typed, str::to_string)?)
+impl ToolArgs for StatsArgs {
+    type Request = StatsRequest;
+
+    fn request(self, _: &Zanlex) -> Result<StatsRequest, ToolError> {
+        let typed = TypedStatsArgs {
+            since: self.since.as_deref(),
+            limit: self.limit,
+        };
+        Ok(StatsRequest::parse(&typed, str::to_string)?)
+    }
 }
 
 /// The arguments of `recent_changes`.
@@ -99,17 +107,19 @@ pub(crate) struct RecentChangesArgs {
 }
 
 /// The request of `recent_changes`: whose changes, the days, the language and the page.
-pub(super) fn recent_changes_request(
-    args: RecentChangesArgs,
-) -> Result<RecentChangesRequest, ToolError> {
-    let typed = RecentArgs {
-        act: args.act.as_deref(),
-        since: args.since.as_deref(),
-        until: args.until.as_deref(),
-        lang: args.lang.as_deref(),
-        offset: args.offset,
-        limit: args.limit,
-        ..Default::default()
-    };
-    Ok(RecentChangesRequest::parse(&typed, str::to_string)?)
+impl ToolArgs for RecentChangesArgs {
+    type Request = RecentChangesRequest;
+
+    fn request(self, _: &Zanlex) -> Result<RecentChangesRequest, ToolError> {
+        let typed = RecentArgs {
+            act: self.act.as_deref(),
+            since: self.since.as_deref(),
+            until: self.until.as_deref(),
+            lang: self.lang.as_deref(),
+            offset: self.offset,
+            limit: self.limit,
+            ..Default::default()
+        };
+        Ok(RecentChangesRequest::parse(&typed, str::to_string)?)
+    }
 }

@@ -1,7 +1,7 @@
 //! The arguments of the tool `grep` (the units whose text a regular expression matches,
 //! [`zanlex::pages::grep`]), handed to the library's request, which checks them.
 
-use super::ToolError;
+use super::{ToolArgs, ToolError, Zanlex};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use zanlex::pages::GrepRequest;
@@ -40,18 +40,22 @@ pub(crate) struct GrepArgs {
 }
 
 /// The request of `grep`: the pattern, the scope, the date and the page.
-pub(super) fn grep_request(args: GrepArgs) -> Result<GrepRequest, ToolError> {
-    let typed = zanlex::pages::GrepArgs {
-        pattern: &args.pattern,
-        act: args.act.as_deref(),
-        kind: args.kind.as_deref(),
-        status: args.status.as_deref(),
-        lang: args.lang.as_deref(),
-        as_of: args.as_of.as_deref(),
-        ignore_case: args.ignore_case,
-        offset: args.offset,
-        limit: args.limit,
-        total_bound: None,
-    };
-    Ok(GrepRequest::parse(&typed, str::to_string)?)
+impl ToolArgs for GrepArgs {
+    type Request = GrepRequest;
+
+    fn request(self, _: &Zanlex) -> Result<GrepRequest, ToolError> {
+        let typed = zanlex::pages::GrepArgs {
+            pattern: &self.pattern,
+            act: self.act.as_deref(),
+            kind: self.kind.as_deref(),
+            status: self.status.as_deref(),
+            lang: self.lang.as_deref(),
+            as_of: self.as_of.as_deref(),
+            ignore_case: self.ignore_case,
+            offset: self.offset,
+            limit: self.limit,
+            total_bound: None,
+        };
+        Ok(GrepRequest::parse(&typed, str::to_string)?)
+    }
 }

@@ -1,7 +1,7 @@
 //! The tool `wording`: when a phrase appeared in an act's units and when it went, over its
 //! editions ([`zanlex::pages::wording_history`]). Its own router, added to the others'.
 
-use super::{answer, output_schema, ToolError, Zanlex};
+use super::{output_schema, ToolArgs, ToolError, Zanlex};
 use rmcp::handler::server::wrapper::Parameters;
 use rmcp::model::CallToolResult;
 use rmcp::{tool, tool_router};
@@ -32,17 +32,21 @@ pub(crate) struct WordingArgs {
 }
 
 /// The request of `wording`: the act (and unit), the phrase, the language and the page.
-fn wording_request(args: &WordingArgs) -> Result<WordingRequest, ToolError> {
-    let target = zanlex::Target::parse(&args.target)?;
-    let typed = TypedWordingArgs {
-        act: &target.act,
-        unit: target.eid(),
-        phrase: &args.phrase,
-        lang: args.lang.as_deref(),
-        offset: args.offset,
-        limit: args.limit,
-    };
-    Ok(WordingRequest::parse(&typed, str::to_string)?)
+impl ToolArgs for WordingArgs {
+    type Request = WordingRequest;
+
+    fn request(self, _: &Zanlex) -> Result<WordingRequest, ToolError> {
+        let target = zanlex::Target::parse(&self.target)?;
+        let typed = TypedWordingArgs {
+            act: &target.act,
+            unit: target.eid(),
+            phrase: &self.phrase,
+            lang: self.lang.as_deref(),
+            offset: self.offset,
+            limit: self.limit,
+        };
+        Ok(WordingRequest::parse(&typed, str::to_string)?)
+    }
 }
 
 #[tool_router(router = wording_router, vis = "pub(super)")]
@@ -66,9 +70,6 @@ aside). Example: {\"target\": \"constitutional-law-1995-12-18-2688#art_12\", \"p
         annotations(read_only_hint = true, open_world_hint = false)
     )]
     async fn wording(&self, Parameters(args): Parameters<WordingArgs>) -> CallToolResult {
-        answer(
-            self.page(wording_request(&args), zanlex::pages::wording_history)
-                .await,
-        )
+        self.call(args, zanlex::pages::wording_history).await
     }
 }
