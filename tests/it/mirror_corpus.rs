@@ -709,7 +709,7 @@ fn twins_without_metadata_are_of_the_kind_their_words_of_enactment_name() {
     }
     let (zi, report) = zanlex::ZanIndex::open_or_build(
         &corpus,
-        &tmp.path().join("index"),
+        tmp.path().join("index"),
         &zanlex::BuildOptions::default(),
     )
     .expect("index");

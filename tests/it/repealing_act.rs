@@ -278,7 +278,7 @@ fn a_repealed_act_is_searched_on_a_day_it_was_in_force_in_every_door() {
     // The library.
     let (zi, _) = zanlex::ZanIndex::open_or_build(
         &corpus,
-        &tmp.path().join("lib-index"),
+        tmp.path().join("lib-index"),
         &zanlex::BuildOptions::default(),
     )
     .expect("index");
