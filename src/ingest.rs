@@ -65,10 +65,11 @@ fn ingest_file_warning(path: &Path, corpus_parent: &Path) -> crate::Result<(Act,
 fn ingest_file_unguarded(path: &Path, corpus_parent: &Path) -> crate::Result<(Act, Vec<String>)> {
     let doc = crate::extract::extract_file(path, corpus_parent)?;
     // Extracted lines are collapsed: the structure stage need not collapse them again.
-    let mut act = crate::structure::build_act_extracted(&doc)?;
+    let (mut act, not_joined) = crate::structure::build_act_noted(&doc)?;
     crate::amend::annotate_act(&mut act);
     crate::refs::annotate_refs(&mut act, &doc.lines);
     let mut warnings = doc.warnings;
+    warnings.extend(not_joined);
     if let Some(longest) = longest_unindexed_word(&act) {
         warnings.push(format!(
             "a word of {longest} bytes is not indexed (words longer than {} bytes are not words of a text)",

@@ -54,6 +54,7 @@ fuzz_target!(|data: &[u8]| {
         lang: detect_lang(&lines),
         lines,
         warnings: Vec::new(),
+        folder_meta: None,
     };
     if let Ok(mut act) = build_act(&doc) {
         annotate_act(&mut act);

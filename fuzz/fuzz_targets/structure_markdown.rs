@@ -23,6 +23,7 @@ fuzz_target!(|data: &[u8]| {
         lang: detect_lang(&lines),
         lines,
         warnings: Vec::new(),
+        folder_meta: None,
     };
     let _ = build_act(&doc);
 });

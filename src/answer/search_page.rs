@@ -51,7 +51,8 @@ pub struct SearchArgs<'a> {
     pub exact_total: bool,
     /// How many matches are counted exactly (the library's default when `None`).
     pub total_bound: Option<u64>,
-    /// Keeps hits in repealed acts on an assistant's page ([`hits_page`]).
+    /// Keeps hits in acts repealed on the day asked (today when none) on an assistant's page
+    /// ([`hits_page`]).
     pub include_repealed: bool,
 }
 
@@ -81,7 +82,8 @@ pub struct SearchPageRequest {
     pub search: SearchRequest,
     /// The page of hits.
     pub paging: Paging,
-    /// Keeps hits in repealed acts on an assistant's page ([`hits_page`]).
+    /// Keeps hits in acts repealed on the day asked (today when none) on an assistant's page
+    /// ([`hits_page`]).
     pub include_repealed: bool,
     /// Resolves the references the page's hits make (on by default; the command line's text,
     /// which shows none, turns it off).
@@ -471,7 +473,7 @@ pub struct HitsPage {
 /// The page of `results` (a search for the request's `offset + limit` hits) the request asks,
 /// the references of the page's hits resolved from `index`, each hit with its links, within
 /// `budget`. Hits in repealed acts rank after the law in force; unless the request keeps
-/// them, they are left out of the page and counted, so that a page shorter than its limit
+/// them, those repealed on the day asked (today when none) are left out of the page and counted, so that a page shorter than its limit
 /// says why.
 fn hits_page_of(
     index: &ZanIndex,
@@ -514,7 +516,7 @@ fn hits_page_of(
     for (k, hit) in hits.into_iter().enumerate() {
         // Counted where the page passes them: the next page begins after the last hit
         // shown, and counts those after it.
-        if !include_repealed && hit.act.status == crate::StatusKind::Repealed.as_str() {
+        if !include_repealed && repealed_then(&hit, as_of) {
             answer.repealed_left_out += 1;
             continue;
         }
@@ -538,6 +540,16 @@ fn hits_page_of(
     let full = answer.page.cut.is_some() || before == paging.limit;
     answer.page.next_offset = (more && full && shown_to < crate::MAX_LIMIT).then_some(shown_to);
     Ok(answer)
+}
+
+/// Whether `hit` is in an act repealed on the day the search asks for: by its unit's state on
+/// `as_of`, as every door shows it (an act repealed since is in force then), else by the act's
+/// status today.
+fn repealed_then(hit: &Hit, as_of: Option<NaiveDate>) -> bool {
+    match as_of {
+        Some(_) => matches!(hit.version.state, crate::model::TimeState::Repealed { .. }),
+        None => hit.act.status == crate::StatusKind::Repealed.as_str(),
+    }
 }
 
 /// `hit` as an assistant reads it, within `budget`, its links on `as_of`.

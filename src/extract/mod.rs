@@ -82,6 +82,21 @@ pub struct Extracted {
     /// Problems that did not stop the file from being read (a broken `meta.yaml`), one line
     /// each, for stderr.
     pub warnings: Vec<String>,
+    /// The folder's metadata when it is not the text's own (an edition's, `kaz_2019-01-01.md`
+    /// or `rus@HASH_v….md`, beside a `meta.yaml` or another edition's `meta@….yaml`): the
+    /// structure stage lets the text take it only where the text's own requisites agree with
+    /// the act it names ([`FolderMeta`]).
+    pub folder_meta: Option<FolderMeta>,
+}
+
+/// A folder's metadata a text would borrow: the file it was read from and its fields,
+/// flattened as [`Extracted::meta`]'s.
+#[derive(Debug, Clone)]
+pub struct FolderMeta {
+    /// The metadata file's name (`meta@3d51c7a9.yaml`).
+    pub name: String,
+    /// Its fields for the text's language.
+    pub fields: BTreeMap<String, String>,
 }
 
 /// A repository's own documentation (`README.md`, `LICENSE.txt`, `CHANGELOG.md`, …), which
@@ -219,8 +234,30 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
     if let Some(d) = name_date {
         meta.insert("name_date".into(), d.to_string());
     }
+    // An edition's file borrows the folder's metadata unless it is the edition's own
+    // (`meta@HASH.yaml` beside `…@HASH…`): the structure stage checks it against the text.
+    let edition_file = name_date.is_some()
+        || path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().contains('@'));
+    let borrowed = edition_file && !sidecar::has_own_edition_meta(path);
+    let mut folder_meta: Option<FolderMeta> = None;
     match sidecar::read_folder_meta(path, lang) {
         Ok(Some(folder)) => {
+            let target = if borrowed {
+                &mut folder_meta
+                    .insert(FolderMeta {
+                        name: sidecar::folder_meta_for(path)
+                            .and_then(|(p, _)| {
+                                p.file_name().map(|n| n.to_string_lossy().into_owned())
+                            })
+                            .unwrap_or_default(),
+                        fields: BTreeMap::new(),
+                    })
+                    .fields
+            } else {
+                &mut meta
+            };
             for (k, v) in folder {
                 // The folder dates and links the edition it describes (`kaz.md`, `rus.md`):
                 // its source address names that edition's date, never a dated file's.
@@ -230,16 +267,12 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
                 }
                 // The folder names the act as it is now: a dated edition's own title wins
                 // (the structure stage takes `folder.title` only for a text without one).
-                let edition = name_date.is_some()
-                    || path
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().contains('@'));
-                let k = if edition && (k == "title" || k.starts_with("title.")) {
+                let k = if edition_file && (k == "title" || k.starts_with("title.")) {
                     format!("folder.{k}")
                 } else {
                     k
                 };
-                meta.entry(k).or_insert(v);
+                target.entry(k).or_insert(v);
             }
         }
         Ok(None) => {}
@@ -247,6 +280,9 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
     }
     // Values of a metadata file that mean nothing were left out as it was read: said here.
     warnings.extend(sidecar::take_unread(&mut meta));
+    if let Some(f) = &mut folder_meta {
+        warnings.extend(sidecar::take_unread(&mut f.fields));
+    }
     Ok(Extracted {
         source: Source {
             file,
@@ -259,6 +295,7 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
         lines,
         lang,
         warnings,
+        folder_meta,
     })
 }
 

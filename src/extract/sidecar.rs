@@ -122,6 +122,17 @@ pub fn folder_meta_for(source: &Path) -> Option<(PathBuf, bool)> {
         .map(|p| (p, false))
 }
 
+/// Whether `source`, an edition named by its commit (`…@HASH…`), has the folder's metadata as
+/// of that edition (`meta@HASH.yaml`): metadata of its own, not borrowed from another edition.
+pub fn has_own_edition_meta(source: &Path) -> bool {
+    let (Some(dir), Some(hash)) = (source.parent(), edition_hash(source)) else {
+        return false;
+    };
+    edition_meta_name(&hash)
+        .iter()
+        .any(|n| dir.join(n).is_file())
+}
+
 /// The `meta@….yaml` files of a folder, sorted by name.
 fn other_edition_metas(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {

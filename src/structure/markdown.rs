@@ -354,6 +354,20 @@ fn mentions_own_constitutional_law(body: &str) -> bool {
 }
 
 fn kind_from_body(body: &str, title: &str) -> ActKind {
+    let kind = kind_from_words(body, title);
+    if kind != ActKind::Other {
+        return kind;
+    }
+    // Words of enactment printed with Latin look-alikes (`ШЕШIМ ҚАБЫЛДАДЫ`, a Latin `I`):
+    // read as the Cyrillic words they show.
+    match crate::text::fold_lookalikes(body) {
+        std::borrow::Cow::Owned(folded) => kind_from_words(&folded, title),
+        std::borrow::Cow::Borrowed(_) => kind,
+    }
+}
+
+/// [`kind_from_body`] of the words as printed.
+fn kind_from_words(body: &str, title: &str) -> ActKind {
     let tl = crate::structure::lowercase(title);
     if body.lines().any(|l| RE_ARTICLE.is_match(l)) {
         if mentions_own_constitutional_law(body) {

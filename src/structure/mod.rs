@@ -44,19 +44,114 @@ use std::collections::BTreeMap;
 /// line counts.
 #[cfg(any(test, fuzzing))]
 pub fn build_act(doc: &Extracted) -> crate::Result<Act> {
-    build(doc, false)
+    build(doc, false).map(|(act, _)| act)
 }
 
 /// [`build_act`] of a document straight from [`crate::extract::extract_file`], whose lines are
 /// all collapsed (one ASCII space between words, none at the ends): the structure stage then
 /// copies their pieces as they are instead of collapsing them again. The same act as
 /// [`build_act`] gives.
+#[cfg(test)]
 pub(crate) fn build_act_extracted(doc: &Extracted) -> crate::Result<Act> {
+    build(doc, true).map(|(act, _)| act)
+}
+
+/// [`build_act_extracted`], and the line saying why the text did not take its folder's
+/// metadata, when it did not ([`borrowing_refused`]).
+pub(crate) fn build_act_noted(doc: &Extracted) -> crate::Result<(Act, Option<String>)> {
     build(doc, true)
 }
 
-/// `clean_lines`: every line's text is collapsed ([`is_collapsed`]).
-fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
+/// `clean_lines`: every line's text is collapsed ([`is_collapsed`]). A text that would borrow
+/// its folder's metadata ([`Extracted::folder_meta`]) is read first on its own: it takes the
+/// metadata only when its own requisites agree with the act the metadata names
+/// ([`borrowing_refused`]). Otherwise it is an act of its own when its header gives its kind,
+/// date and number (with the reason, for a warning), else it is left out (an error naming
+/// why): metadata is never invented for it.
+fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<(Act, Option<String>)> {
+    let Some(folder) = &doc.folder_meta else {
+        return build_own(doc, clean_lines).map(|act| (act, None));
+    };
+    let alone = Extracted {
+        folder_meta: None,
+        ..doc.clone()
+    };
+    let own = build_own(&alone, clean_lines)?;
+    let Some(why) = borrowing_refused(&own, folder) else {
+        let mut merged = alone;
+        for (k, v) in &folder.fields {
+            merged.meta.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        return build_own(&merged, clean_lines).map(|act| (act, None));
+    };
+    let first = own.issuances.first();
+    let enough =
+        own.kind != ActKind::Other && first.is_some_and(|i| i.date.is_some() && i.number.is_some());
+    if enough {
+        let reason = format!(
+            "not joined to the act of its folder: {why}; indexed as an act of its own, as its header names it"
+        );
+        Ok((own, Some(reason)))
+    } else {
+        Err(crate::Error::Structure {
+            path: doc.source.file.clone().into(),
+            reason: format!(
+                "left out: {why}, and its header does not give its own kind, date and number"
+            ),
+        })
+    }
+}
+
+/// Why a text may not take the folder's metadata `folder`, read on its own as `own`: its own
+/// date or number (from its header) is not the act's the metadata names, or its edition is
+/// dated (by its file name or its own metadata) before that act was adopted. `None` when
+/// nothing of the text disagrees.
+fn borrowing_refused(own: &Act, folder: &crate::extract::FolderMeta) -> Option<String> {
+    let facts = requisite::meta_facts(&folder.fields, own.lang)?;
+    let named = facts.issuances.first()?;
+    let day = |d: chrono::NaiveDate| d.format("%d.%m.%Y").to_string();
+    let act = format!(
+        "{} names the act of {} № {}",
+        folder.name,
+        named.date.map_or_else(|| "an unknown day".to_string(), day),
+        named.number.as_deref().unwrap_or("?")
+    );
+    if let Some(mine) = own.issuances.first() {
+        let date_differs = mine.date.is_some()
+            && facts
+                .issuances
+                .iter()
+                .all(|i| i.date.is_some() && i.date != mine.date);
+        let number_differs = mine.number.is_some()
+            && facts
+                .issuances
+                .iter()
+                .all(|i| i.number.is_some() && i.number != mine.number);
+        if date_differs || number_differs {
+            return Some(format!(
+                "{act}, but its header names {} № {}",
+                mine.date.map_or_else(|| "no day".to_string(), day),
+                mine.number.as_deref().unwrap_or("no number")
+            ));
+        }
+    }
+    let adopted = folder
+        .fields
+        .get("approved_on")
+        .and_then(|v| parse_date(v.trim().trim_matches(['\'', '"'])))
+        .or(named.date)?;
+    let edition = own.version_date?;
+    (edition < adopted).then(|| {
+        format!(
+            "{act}, but this text is an edition of {}, before that act was adopted on {}",
+            day(edition),
+            day(adopted)
+        )
+    })
+}
+
+/// [`build`] with the metadata `doc` holds as its own.
+fn build_own(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
     let lines: Vec<&CleanLine> = doc
         .lines
         .iter()

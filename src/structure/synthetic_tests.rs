@@ -36,6 +36,7 @@ fn raw(file: &str, text: &str) -> Extracted {
         lines,
         lang: crate::Lang::Kk,
         warnings: Vec::new(),
+        folder_meta: None,
     }
 }
 

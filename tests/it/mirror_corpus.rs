@@ -611,3 +611,120 @@ fn a_word_printed_with_latin_look_alikes_is_found_as_typed() {
         ]
     );
 }
+
+/// The Almaty oblast maslikhat's decision of 27.03.2015 № 43-249 in Russian (`rus.md` of
+/// code 89455, `tests/fixtures/mirror`), put as an edition (`rus@0327beef_v2015-03-27.md`, a
+/// name made up for it) into the folder of the Shymkent decision of 14.09.2020 № 69/628-6с
+/// (`tests/fixtures/twins/local-shymkent_146591`), which holds no metadata of that edition.
+/// The folder's other edition's `meta@3d51c7a9.yaml` names the Shymkent act, adopted five
+/// years after this text's edition: the text does not take it, so it is no edition of the
+/// Shymkent act «in force 2015-03-27 – 2021-12-13». Its header names no date and number of its
+/// own (the mirror's texts print the title only), so it is left out: named on stderr with
+/// why, in the build report, and `index` exits 1; the folder's own texts are indexed as
+/// before. Before, it took that metadata and `index` exited 0.
+#[test]
+fn a_text_put_in_another_acts_folder_never_borrows_its_metadata() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    let folder = corpus.join("local-shymkent_146591");
+    crate::common::copy_dir(&fixtures().join("../twins/local-shymkent_146591"), &folder);
+    let stray = "rus@0327beef_v2015-03-27.md";
+    std::fs::copy(
+        fixtures().join(
+            "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/\
+             15400000-almatinskoi-oblasti/2015/\
+             0327-ob-utverzhdenii-pravil-soderzhaniia-i-vygula-sobak-i-koshek-otlo-89455/rus.md",
+        ),
+        folder.join(stray),
+    )
+    .expect("copy 43-249");
+    let why = "left out: meta@3d51c7a9.yaml names the act of 14.09.2020 № 69/628-6с, but this \
+               text is an edition of 27.03.2015, before that act was adopted on 14.09.2020, and \
+               its header does not give its own kind, date and number";
+    let index = tmp.path().join("index");
+    let (c_, i_) = (
+        corpus.to_string_lossy().into_owned(),
+        index.to_string_lossy().into_owned(),
+    );
+    let out = zanlex(&["index", "--corpus", &c_, "--index", &i_]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let line = format!("zanlex: skipped corpus/local-shymkent_146591/{stray}: {why}");
+    assert!(err.lines().any(|l| l == line), "{err}");
+    let (zi, report) =
+        zanlex::ZanIndex::open_or_build(&corpus, &index, &zanlex::BuildOptions::default())
+            .expect("index");
+    assert_eq!(
+        report.failures,
+        [(
+            format!("corpus/local-shymkent_146591/{stray}"),
+            why.to_string()
+        )]
+    );
+    let id = "maslikhat-decision-2020-09-14-69-628-6s";
+    let ids: Vec<String> = zi
+        .acts()
+        .expect("acts")
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    assert_eq!(ids, [id, id], "one act, two expressions, nothing else");
+    let ru = zi
+        .act_in(id, Some(zanlex::Lang::Ru))
+        .expect("the Russian text");
+    let editions: Vec<(&str, Option<chrono::NaiveDate>)> = ru
+        .versions
+        .iter()
+        .map(|v| (v.source.file.rsplit('/').next().unwrap_or(""), v.from))
+        .collect();
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    assert_eq!(
+        editions,
+        [
+            ("rus@c7adf3c5_v2021-12-13.md", day("2021-12-13")),
+            ("rus@27b9fffd_v2022-12-14.md", day("2022-12-14")),
+        ]
+    );
+}
+
+/// The Almaty oblast maslikhat's decision of 27.03.2015 № 43-249 (code 89455,
+/// `tests/fixtures/mirror`), its `kaz.md` and `rus.md` without their `meta.yaml`: the two texts
+/// are one act (their file names' common stem), of the kind their words of enactment name. The
+/// Kazakh text prints them with a Latin `I` («мәслихаты ШЕШIМ ҚАБЫЛДАДЫ»), the Russian one
+/// «РЕШИЛ»: a decision in both languages, not «другое» (before, the Kazakh text read «другое»
+/// and its Russian twin took that kind from it).
+#[test]
+fn twins_without_metadata_are_of_the_kind_their_words_of_enactment_name() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    let folder = corpus.join("f");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let from = fixtures().join(
+        "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/\
+         15400000-almatinskoi-oblasti/2015/\
+         0327-ob-utverzhdenii-pravil-soderzhaniia-i-vygula-sobak-i-koshek-otlo-89455",
+    );
+    for name in ["kaz.md", "rus.md"] {
+        std::fs::copy(from.join(name), folder.join(name)).expect("copy");
+    }
+    let (zi, report) = zanlex::ZanIndex::open_or_build(
+        &corpus,
+        tmp.path().join("index"),
+        &zanlex::BuildOptions::default(),
+    )
+    .expect("index");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let acts = zi.acts().expect("acts");
+    let found: Vec<(&str, zanlex::Lang, zanlex::ActKind)> = acts
+        .iter()
+        .map(|a| (a.id.as_str(), a.lang, a.kind))
+        .collect();
+    let id = "decision-almaty-oblysynda-itter-men-mysyqtardy-asyrau-9bcb4e";
+    assert_eq!(
+        found,
+        [
+            (id, zanlex::Lang::Kk, zanlex::ActKind::Decision),
+            (id, zanlex::Lang::Ru, zanlex::ActKind::Decision),
+        ]
+    );
+}

@@ -258,3 +258,145 @@ fn the_act_that_repealed_or_deleted_is_named_over_http_and_mcp() {
         client.cancel().await.expect("close the session");
     });
 }
+
+/// The decision № 64-340 (repealed on 13.08.2024) searched for its own words on a day it was in
+/// force (01.01.2022) and on a day after its repeal (01.09.2024), in Russian: its units are
+/// found on the first day in every door — the library's search and the assistant's page
+/// (`pages::hits_page`, which MCP `search` shows), the CLI's JSON, `/v1/search`, MCP `search`
+/// — 73 units, the first three of each page in force then; after the repeal no door finds
+/// them, as a search of the law in force on that day. The assistant's page used to leave them
+/// out on both days, by the act's status today (its hits counted as `repealed_left_out` on
+/// 01.01.2022).
+#[test]
+fn a_repealed_act_is_searched_on_a_day_it_was_in_force_in_every_door() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = corpus(tmp.path());
+    let query = format!("выпаса сельскохозяйственных животных act:{PASTURE}");
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    let (in_force, after) = ("2022-01-01", "2024-09-01");
+
+    // The library.
+    let (zi, _) = zanlex::ZanIndex::open_or_build(
+        &corpus,
+        tmp.path().join("lib-index"),
+        &zanlex::BuildOptions::default(),
+    )
+    .expect("index");
+    let links = zanlex::pages::Links::new(None).expect("links");
+    let page = |as_of: &str| {
+        let args = zanlex::pages::SearchArgs {
+            query: &query,
+            as_of: Some(as_of),
+            lang: Some("ru"),
+            limit: Some(3),
+            ..Default::default()
+        };
+        let name = |n: &str| n.to_string();
+        let req =
+            zanlex::pages::SearchPageRequest::parse(&args, &zanlex::pages::Budget::LOCAL, name)
+                .expect("request");
+        zanlex::pages::hits_page(&zi, &req, &links, &zanlex::pages::Budget::LOCAL).expect("page")
+    };
+    let hits = |as_of: &str| {
+        zi.search(
+            &zanlex::SearchRequest::new(&query)
+                .as_of(day(as_of))
+                .lang(zanlex::Lang::Ru)
+                .limit(3),
+        )
+        .expect("search")
+    };
+    let (total, found) = (73, 3);
+    let results = hits(in_force);
+    assert_eq!(results.total, total);
+    let before = results.hits;
+    assert_eq!(before.len(), found);
+    assert!(before
+        .iter()
+        .all(|h| h.act.id == PASTURE && h.version.state == zanlex::TimeState::InForce));
+    assert_eq!(hits(after).total, 0);
+    let shown = serde_json::to_value(page(in_force)).expect("JSON");
+    assert_eq!(
+        shown["hits"].as_array().map(Vec::len),
+        Some(found),
+        "{shown:#}"
+    );
+    assert!(shown.get("repealed_left_out").is_none(), "{shown:#}");
+    assert_eq!(shown["total"], total);
+    let later = serde_json::to_value(page(after)).expect("JSON");
+    assert_eq!(later["hits"].as_array().map(Vec::len), Some(0), "{later:#}");
+
+    // The command line's JSON.
+    let cli = |as_of: &str| -> Vec<String> {
+        let (code, v) = super::common::zanlex_json(
+            &corpus,
+            &tmp.path().join("cli-index"),
+            &[
+                "search", &query, "--lang", "ru", "--as-of", as_of, "--limit", "3",
+            ],
+        );
+        assert_eq!(code, 0, "{v}");
+        v["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| {
+                h["version"]["state"]["kind"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(cli(in_force), vec!["in_force"; found]);
+    assert!(cli(after).is_empty());
+
+    // `/v1/search`.
+    let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
+    let v1 = |as_of: &str| -> Vec<String> {
+        let res = reqwest::blocking::Client::new()
+            .get(server.url("/v1/search"))
+            .query(&[
+                ("q", query.as_str()),
+                ("lang", "ru"),
+                ("as_of", as_of),
+                ("limit", "3"),
+            ])
+            .send()
+            .expect("request");
+        assert_eq!(res.status(), 200);
+        let v: Value = res.json().expect("JSON");
+        v["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| {
+                h["version"]["state"]["kind"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(v1(in_force), vec!["in_force"; found]);
+    assert!(v1(after).is_empty());
+    drop(server);
+
+    // MCP `search`.
+    let rt = super::mcp_tools::runtime();
+    rt.block_on(async {
+        let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
+        let search =
+            |as_of: &str| json!({"query": query, "lang": "ru", "as_of": as_of, "limit": 3});
+        let then = super::mcp_tools::ok(&client, "search", search(in_force)).await;
+        assert_eq!(
+            then["hits"].as_array().map(Vec::len),
+            Some(found),
+            "{then:#}"
+        );
+        assert!(then.get("repealed_left_out").is_none(), "{then:#}");
+        let since = super::mcp_tools::ok(&client, "search", search(after)).await;
+        assert_eq!(since["hits"].as_array().map(Vec::len), Some(0), "{since:#}");
+        client.cancel().await.expect("close the session");
+    });
+}

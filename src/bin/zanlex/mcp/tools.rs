@@ -261,7 +261,8 @@ pub(crate) struct SearchArgs {
     /// decision, decree, disposition, regulation, rules, faq, other.
     #[serde(default)]
     pub kind: Option<String>,
-    /// true: keep hits in repealed acts too (left out of the page by default).
+    /// true: keep hits in acts repealed on `as_of` (today when left out) too; left out of the
+    /// page by default. An act repealed since `as_of` was in force then: its hits are kept.
     #[serde(default)]
     pub include_repealed: Option<bool>,
     /// How many of the best hits come before this page (0 when left out); the previous page's
