@@ -112,7 +112,9 @@ class UnitAnswer(Record):
     (`not_yet_in_force`, `not_in_corpus`, `repealed`, `expired`, `suspended`, …), among them
     `awaiting_other_act`: the day it takes effect is set by a provision of another act the
     corpus does not give (`state.not_before`, the earliest day; `state.set_by`, that act's
-    `kind`, `date`, `number`, `citation`, `provision`, `paragraph`, `in_corpus`). Only
+    `kind`, `date`, `number`, `citation`, `provision`, `paragraph`, `in_corpus`;
+    `state.later_change`, when a later change with a known day dates `not_before`, its
+    act's `citation`). `expired` names the provision it applied under (`state.under`). Only
     `in_force` and `in_force_before_earliest_edition` are the text in force.
     """
 

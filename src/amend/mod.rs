@@ -97,9 +97,22 @@ pub fn annotate_act(act: &mut Act) {
                 if own_text && matches!(l.limit, crate::model::TimeLimit::Suspended { .. }) {
                     times.extend(period_wordings(act, u, &r.eid, &l.limit));
                 }
+                // The provision it lapsed under: a provision naming another unit is it (a
+                // transitional article: `Пункт 3 статьи 38 … действуют до 1 января 2017
+                // года`); else the provision of this act the words name, when the act has it.
+                let under = if own_text && r.eid != u.eid {
+                    Some(u.eid.clone())
+                } else {
+                    l.under.as_deref().and_then(|w| {
+                        let g =
+                            resolve_note_target(w, &u.eid, &eids, &headed, AmendAction::Changed);
+                        (g.wanted.is_none() && !g.eid.is_empty() && g.eid != r.eid).then_some(g.eid)
+                    })
+                };
                 times.push(unit_time(
                     r.eid,
                     piece.or(l.part.clone()),
+                    under,
                     l.limit.clone(),
                     &text,
                 ));
@@ -270,17 +283,18 @@ fn period_wordings(
         .collect()
 }
 
-/// A [`crate::model::UnitTime`] for `eid`; a part of the unit (`часть первая`) is named in
-/// the expiry.
+/// A [`crate::model::UnitTime`] for `eid`; a part of the unit (`часть первая`) and the
+/// provision it lapsed under (`under`, an eid of the act) are named in the expiry.
 fn unit_time(
     eid: String,
     part: Option<String>,
+    under: Option<String>,
     limit: crate::model::TimeLimit,
     source: &str,
 ) -> crate::model::UnitTime {
     let limit = match (limit, part) {
         (crate::model::TimeLimit::Expires { since, .. }, part) => {
-            crate::model::TimeLimit::Expires { since, part }
+            crate::model::TimeLimit::Expires { since, part, under }
         }
         (l, _) => l,
     };

@@ -339,6 +339,27 @@ pub struct Lapse {
     pub part: Option<String>,
     /// The limit.
     pub limit: crate::model::TimeLimit,
+    /// The provision of the same act an expiry names as its ground, as printed (`пунктом 2
+    /// статьи 60` of `в соответствии с пунктом 2 статьи 60 настоящего Закона`, `60-бабының
+    /// 2-тармағына` of `осы Заңның 60-бабының 2-тармағына сәйкес`).
+    pub under: Option<String>,
+}
+
+/// `в соответствии с пунктом 2 статьи 60 настоящего Закона`: the provision of the act itself.
+static RU_UNDER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)в\s+соответствии\s+с\s+(.+?)\s+настоящего\s+\w+").expect("static regex")
+});
+
+/// `осы Заңның 60-бабының 2-тармағына сәйкес`, `… - осы Заңның 30-бабы 2-тармағының 1)
+/// тармақшасымен`: the provision of the act itself.
+static KK_UNDER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)осы\s+\w+\s+(.+?)(?:\s+сәйкес\b|(?:мен|пен|бен)\.?\s*$)")
+        .expect("static regex")
+});
+
+/// The provision of the act itself that `text` names as an expiry's ground, as printed.
+fn under_words(re: &Regex, text: &str) -> Option<String> {
+    re.captures(text).map(|c| c[1].trim().to_string())
 }
 
 /// `… действовал до 01.06.2017`, `… действует до 1 января 2024 года`, `… применялся до …`.
@@ -464,7 +485,9 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
             limit: TimeLimit::Expires {
                 since: date,
                 part: None,
+                under: None,
             },
+            under: under_words(&KK_UNDER_RE, body),
         });
     }
     if let Some(c) = KK_SUSPENDED_RE.captures(body) {
@@ -494,6 +517,7 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
                 estimated: false,
                 by: None,
             },
+            under: None,
         });
     }
     if let Some(c) = RU_SUSPEND_ORDER_RE.captures(body) {
@@ -534,6 +558,7 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
                 estimated: false,
                 by: None,
             },
+            under: None,
         });
     }
     if let Some(c) = RU_SUSPENDED_RE.captures(body) {
@@ -561,6 +586,7 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
                 estimated: false,
                 by: None,
             },
+            under: None,
         });
     }
     if let Some(c) = RU_EXPIRED_RE.captures(body) {
@@ -581,7 +607,9 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
             limit: TimeLimit::Expires {
                 since: date,
                 part: None,
+                under: None,
             },
+            under: under_words(&RU_UNDER_RE, body),
         });
     }
     None
@@ -760,6 +788,29 @@ mod lapse_tests {
         );
     }
 
+    /// The provision an expiry names as its ground: the issue's notes of the Law on Payments,
+    /// in both languages; none where the words name another act or nothing.
+    #[test]
+    fn the_provision_an_expiry_names() {
+        let under = |text: &str| parse_lapse(text).and_then(|l| l.under);
+        assert_eq!(
+            under("> *Сноска. Пункт 4 действовал до 01.06.2017 в соответствии с пунктом 2 статьи 60 настоящего Закона.*").as_deref(),
+            Some("пунктом 2 статьи 60")
+        );
+        assert_eq!(
+            under("*Ескерту. 4-тармақ осы Заңның 60-бабының 2-тармағына сәйкес 01.06.2017 дейін қолданылды.*").as_deref(),
+            Some("60-бабының 2-тармағына")
+        );
+        assert_eq!(
+            under("Действовал до 01.01.2017 в соответствии с Законом РК от 06.04.2016 № 480-V (порядок введения в действие см. ст. 67)."),
+            None
+        );
+        assert_eq!(
+            under("01.01.2024 дейін қолданылды – ҚР 19.04.2023 № 223-VII Заңымен."),
+            None
+        );
+    }
+
     #[test]
     fn expiry_in_both_languages() {
         let june = d(2017, 6, 1);
@@ -863,7 +914,8 @@ mod lapse_tests {
                 l.limit,
                 TimeLimit::Expires {
                     since: d(2025, 1, 1),
-                    part: None
+                    part: None,
+                    under: None
                 }
             );
         }

@@ -21,8 +21,8 @@
 //! `history` all read it, so the wording shown and the timeline never disagree.
 
 use crate::model::{
-    Act, ActVersion, AmendAction, Amendment, DatedBy, DaySetBy, EditionRef, EffectiveRule, Status,
-    TimeLimit, TimeState, Unit, UnitStatus,
+    Act, ActVersion, AmendAction, Amendment, DatedBy, DaySetBy, EditionRef, EffectiveRule,
+    LaterChange, Status, TimeLimit, TimeState, Unit, UnitStatus,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -37,9 +37,20 @@ pub fn touches(target: &str, eid: &str) -> bool {
         || eid.starts_with(&format!("{target}__"))
         || target.starts_with(&format!("{eid}__"))
 }
-/// An expiry on a unit: the day it no longer applies, and the part that expired when the
-/// words name a part and not the whole unit.
-type Expiry = (NaiveDate, Option<String>);
+/// An expiry on a unit (or what contains it), as [`TimeLimit::Expires`] states it: what the
+/// index stores with each unit document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Expiry {
+    /// The day it no longer applies.
+    #[serde(rename = "s")]
+    pub since: NaiveDate,
+    /// The part that expired, when the words name a part and not the whole unit.
+    #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    /// The provision of the act it applied until the day under (its eid).
+    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
+    pub under: Option<String>,
+}
 /// A suspension on a unit (or the whole act, or what contains the unit), as
 /// [`TimeLimit::Suspended`] states it: what the index stores with each unit document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -84,6 +95,11 @@ struct Start {
     basis: String,
     /// The act whose provision sets the day, when `date` is only its earliest.
     awaiting: Option<DaySetBy>,
+    /// The act of the change that dates it, when a change does.
+    by: Option<String>,
+    /// When `awaiting` names an earlier change the wording still holds: the later change
+    /// with a known day that dates it ([`LaterChange`]).
+    later: Option<LaterChange>,
 }
 
 /// One run of editions that print a unit in the same wording.
@@ -98,8 +114,12 @@ pub struct Segment {
     /// Why `from` is what it is.
     pub basis: String,
     /// When the wording's day is set by a provision of another act that the corpus does not
-    /// give: that act and provision; `from` is then only the earliest day (its signing day).
+    /// give: that act and provision; `from` is then only the earliest day (its signing day,
+    /// or the day a later change the wording also holds takes effect, `later_change`).
     pub awaiting: Option<DaySetBy>,
+    /// When `awaiting` names an earlier change the wording still holds: the later change
+    /// with a known day that dates `from`.
+    pub later_change: Option<LaterChange>,
     /// When the notes record a change that took effect after the last edition printing the
     /// previous wording and before `from` (two or more changes between two editions, of which
     /// the later edition prints only the result): the date the first of them took effect and
@@ -138,6 +158,8 @@ struct Event<'a> {
     effective: Option<(NaiveDate, bool, String)>,
     /// The act whose provision sets the day, when the effective date is only its signing day.
     awaiting: Option<DaySetBy>,
+    /// The amending act cited in the words of the text.
+    cite: String,
 }
 
 impl Event<'_> {
@@ -199,6 +221,7 @@ impl Event<'_> {
             number: a.by.number.as_deref(),
             effective,
             awaiting,
+            cite: a.by.cite(lang),
         }
     }
 
@@ -321,15 +344,17 @@ pub struct PieceFacts {
     /// Its wording's [`Segment::unknown_since`]: from when, before the wording's start, the
     /// unit's wording is not in the corpus.
     pub unknown_since: Option<(NaiveDate, bool)>,
-    /// The day the unit (or what contains it) no longer applied, and the part that expired
-    /// when only a part did ([`TimeLimit::Expires`]).
-    pub expired: Option<(NaiveDate, Option<String>)>,
+    /// The day the unit (or what contains it) no longer applied, the part that expired when
+    /// only a part did, and the provision it applied under ([`TimeLimit::Expires`]).
+    pub expired: Option<Expiry>,
     /// The spell the unit (or what contains it, the whole act included) is suspended
     /// ([`TimeLimit::Suspended`]).
     pub suspended: Option<Suspension>,
     /// Its wording's [`Segment::awaiting`]: the act whose provision sets the day the wording
     /// takes effect, a day the corpus does not give.
     pub awaiting: Option<DaySetBy>,
+    /// Its wording's [`Segment::later_change`].
+    pub later_change: Option<LaterChange>,
 }
 
 /// What the index stores with each unit document about its printing's time: enough to state
@@ -376,13 +401,16 @@ pub struct StoredTime {
     pub unknown_since: Option<(NaiveDate, bool)>,
     /// The unit's expiry ([`PieceFacts::expired`]).
     #[serde(rename = "w", default, skip_serializing_if = "Option::is_none")]
-    pub expired: Option<(NaiveDate, Option<String>)>,
+    pub expired: Option<Expiry>,
     /// The unit's suspension ([`PieceFacts::suspended`]).
     #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
     pub suspended: Option<Suspension>,
     /// The act that sets its wording's day ([`PieceFacts::awaiting`]).
     #[serde(rename = "a", default, skip_serializing_if = "Option::is_none")]
     pub awaiting: Option<DaySetBy>,
+    /// The later change that dates its wording's start ([`PieceFacts::later_change`]).
+    #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
+    pub later_change: Option<LaterChange>,
 }
 
 impl StoredTime {
@@ -410,6 +438,7 @@ impl StoredTime {
             expired: facts.expired,
             suspended: facts.suspended,
             awaiting: facts.awaiting,
+            later_change: facts.later_change,
         }
     }
 
@@ -435,6 +464,7 @@ impl StoredTime {
             expired: self.expired.clone(),
             suspended: self.suspended.clone(),
             awaiting: self.awaiting.clone(),
+            later_change: self.later_change.clone(),
         }
     }
 }
@@ -507,6 +537,7 @@ pub fn state_in_piece(date: Option<NaiveDate>, facts: &PieceFacts) -> TimeState 
         return TimeState::AwaitingOtherAct {
             not_before,
             set_by: set_by.clone(),
+            later_change: facts.later_change.clone(),
         };
     }
     match &facts.status {
@@ -526,11 +557,12 @@ pub fn state_in_piece(date: Option<NaiveDate>, facts: &PieceFacts) -> TimeState 
 /// The state of a live unit expired or suspended on `date` (`None`: today), if it is.
 fn lapse_state(date: Option<NaiveDate>, facts: &PieceFacts) -> Option<TimeState> {
     let day = date.unwrap_or_else(|| chrono::Local::now().date_naive());
-    if let Some((since, part)) = &facts.expired {
-        if *since <= day {
+    if let Some(x) = &facts.expired {
+        if x.since <= day {
             return Some(TimeState::Expired {
-                since: *since,
-                part: part.clone(),
+                since: x.since,
+                part: x.part.clone(),
+                under: x.under.clone(),
             });
         }
     }
@@ -910,7 +942,7 @@ impl<'a> ActTimeline<'a> {
     /// The expiry and suspension on unit `eid` or what contains it (the nearest; an eid `""`
     /// is the whole act, as a suspension its requisite prints).
     fn lapse_for(&self, eid: &str) -> (Option<Expiry>, Option<Suspension>) {
-        let mut expired: Option<(usize, NaiveDate, Option<String>)> = None;
+        let mut expired: Option<(usize, Expiry)> = None;
         let mut suspended: Option<(usize, Suspension)> = None;
         for (e, limit) in self
             .lapses
@@ -918,13 +950,27 @@ impl<'a> ActTimeline<'a> {
             .filter(|(e, _)| e.is_empty() || contains(e, eid))
         {
             match limit {
-                TimeLimit::Expires { since, part } => {
+                TimeLimit::Expires { since, part, under } => {
                     // A part expired counts on the unit it is in only.
                     if part.is_some() && *e != eid {
                         continue;
                     }
-                    if expired.as_ref().is_none_or(|x| e.len() > x.0) {
-                        expired = Some((e.len(), *since, part.clone()));
+                    // Of two readings of one unit's expiry (its own note, and the
+                    // transitional provision naming it), the one naming its provision.
+                    let nearer = |x: &(usize, Expiry)| {
+                        e.len() > x.0
+                            || (e.len() == x.0
+                                && x.1.since == *since
+                                && x.1.under.is_none()
+                                && under.is_some())
+                    };
+                    if expired.as_ref().is_none_or(nearer) {
+                        let x = Expiry {
+                            since: *since,
+                            part: part.clone(),
+                            under: under.clone(),
+                        };
+                        expired = Some((e.len(), x));
                     }
                 }
                 TimeLimit::Suspended {
@@ -946,7 +992,7 @@ impl<'a> ActTimeline<'a> {
                 TimeLimit::Commences { .. } | TimeLimit::Worded { .. } => {}
             }
         }
-        (expired.map(|(_, d, p)| (d, p)), suspended.map(|(_, s)| s))
+        (expired.map(|(_, x)| x), suspended.map(|(_, s)| s))
     }
 
     /// Its editions, oldest first.
@@ -1063,10 +1109,29 @@ impl<'a> ActTimeline<'a> {
                 });
                 continue;
             }
+            // A deletion printed is dated by the note that deleted the unit (or what contains
+            // it), not by the other changes the notes record on it.
+            let deletion = |e: &Event| {
+                unit.status == UnitStatus::Deleted
+                    && e.action == AmendAction::Deleted
+                    && !e.target.is_empty()
+                    && contains(e.target, eid)
+            };
             let start = if k == 0 {
-                self.earliest_start(&events, unit, &nested)
+                self.earliest_start(&events, unit, &nested, &deletion)
             } else {
-                self.change_start(&events, &own, k, segments.last().and_then(|s| s.from))
+                self.change_start(
+                    &events,
+                    &own,
+                    &deletion,
+                    k,
+                    segments.last().and_then(|s| s.from),
+                )
+            };
+            let start = if unit.status == UnitStatus::Deleted {
+                start
+            } else {
+                self.held_back(&events, eid, k, start)
             };
             segments.push(Segment {
                 from: start.date,
@@ -1074,6 +1139,7 @@ impl<'a> ActTimeline<'a> {
                 from_estimated: start.estimated,
                 basis: start.basis,
                 awaiting: start.awaiting,
+                later_change: start.later,
                 unknown_since: None,
             });
             pieces.push(Piece {
@@ -1214,6 +1280,7 @@ impl<'a> ActTimeline<'a> {
                     until.map_or("its end".to_string(), |d| d.to_string())
                 ),
                 awaiting: None,
+                later_change: None,
                 unknown_since: None,
             });
             given.push((pieces.len(), &**wording));
@@ -1290,12 +1357,14 @@ impl<'a> ActTimeline<'a> {
 
     /// When the earliest edition's wording of a unit took effect: the last change its notes
     /// record for the unit (signed by that edition's date; a placeholder's announced text
-    /// aside), else the act's adoption.
+    /// aside; for a deletion printed, the deletions `deletion` picks when there are such),
+    /// else the act's adoption.
     fn earliest_start(
         &self,
         events: &[&Event],
         unit: &Unit,
         nested: &std::collections::BTreeSet<&str>,
+        deletion: &dyn Fn(&Event) -> bool,
     ) -> Start {
         let d0 = self.editions.first().and_then(|e| e.date);
         // A change taking effect after the edition that an edition announces for the unit, what
@@ -1313,16 +1382,21 @@ impl<'a> ActTimeline<'a> {
             UnitStatus::Pending { from } => Some(from),
             _ => None,
         };
+        let recorded = |e: &Event| match (e.signed, e.effective_date()) {
+            (Some(s), _) => by(d0, s),
+            (None, Some(eff)) => by(d0, eff),
+            (None, None) => false,
+        };
+        let deleted_by_note = events.iter().any(|e| recorded(e) && deletion(e));
         let mut best: Option<Start> = None;
         for e in events {
             let Some((eff, estimated, basis)) = &e.effective else {
                 continue;
             };
-            let recorded = match e.signed {
-                Some(s) => by(d0, s),
-                None => by(d0, *eff),
-            };
-            if !recorded || (pending.is_none() && foreseen(e)) {
+            if !recorded(e) || (pending.is_none() && foreseen(e)) {
+                continue;
+            }
+            if deleted_by_note && !deletion(e) {
                 continue;
             }
             // A placeholder stands from the act that announced its text, not from that text's
@@ -1334,6 +1408,8 @@ impl<'a> ActTimeline<'a> {
                         estimated: false,
                         basis: format!("announced on signing ({s}); {basis}"),
                         awaiting: None,
+                        by: Some(e.cite.clone()),
+                        later: None,
                     },
                     None => continue,
                 },
@@ -1342,6 +1418,8 @@ impl<'a> ActTimeline<'a> {
                     estimated: *estimated,
                     basis: basis.clone(),
                     awaiting: e.awaiting.clone(),
+                    by: Some(e.cite.clone()),
+                    later: None,
                 },
             };
             // Of two changes on one day, one whose day another act sets leaves the day unknown.
@@ -1363,12 +1441,16 @@ impl<'a> ActTimeline<'a> {
                 estimated: at.estimated,
                 basis: at.basis.clone(),
                 awaiting: None,
+                by: None,
+                later: None,
             };
         }
         best.unwrap_or_else(|| Start {
             date: self.adopted,
             estimated: false,
             awaiting: None,
+            by: None,
+            later: None,
             basis: match self.adopted {
                 Some(d) => format!(
                     "no amendment of this unit recorded: in the act since its adoption ({d})"
@@ -1397,10 +1479,13 @@ impl<'a> ActTimeline<'a> {
     /// wording before (`before`) is that wording's, not this one's: the order of 25.12.2024,
     /// in force ~26.12.2024 and printed by the commit of 25.12.2024, does not date a later
     /// commit that undoes it.
+    ///
+    /// A deletion printed is dated by the deletions `deletion` picks, when the window has such.
     fn change_start(
         &self,
         events: &[&Event],
         own: &dyn Fn(&Event) -> bool,
+        deletion: &dyn Fn(&Event) -> bool,
         k: usize,
         before: Option<NaiveDate>,
     ) -> Start {
@@ -1417,18 +1502,27 @@ impl<'a> ActTimeline<'a> {
                 !(printed_before && in_force_before)
             })
             .collect();
+        let deletions: Vec<&&Event> = window.iter().copied().filter(|e| deletion(e)).collect();
         let mine: Vec<&&Event> = window.iter().copied().filter(|e| own(e)).collect();
-        let pool = if mine.is_empty() { window } else { mine };
+        let pool = if !deletions.is_empty() {
+            deletions
+        } else if mine.is_empty() {
+            window
+        } else {
+            mine
+        };
         // Of two changes on one day, one whose day another act sets leaves the day unknown.
         let noted = pool
             .iter()
-            .filter_map(|e| e.effective.as_ref().map(|eff| (eff, &e.awaiting)))
-            .max_by_key(|(eff, awaiting)| (eff.0, awaiting.is_some()))
-            .map(|((d, estimated, basis), awaiting)| Start {
+            .filter_map(|e| e.effective.as_ref().map(|eff| (eff, *e)))
+            .max_by_key(|(eff, e)| (eff.0, e.awaiting.is_some()))
+            .map(|((d, estimated, basis), e)| Start {
                 date: Some(*d),
                 estimated: *estimated,
                 basis: basis.clone(),
-                awaiting: awaiting.clone(),
+                awaiting: e.awaiting.clone(),
+                by: Some(e.cite.clone()),
+                later: None,
             });
         let commit = this.filter(|_| edition.dated_by.took_effect());
         match (noted, commit) {
@@ -1437,6 +1531,8 @@ impl<'a> ActTimeline<'a> {
                 date: Some(c),
                 estimated: false,
                 awaiting: None,
+                by: None,
+                later: None,
                 basis: format!(
                     "commit of {c}: the day edition {} took effect, as the mirror dates it",
                     edition.id
@@ -1447,10 +1543,94 @@ impl<'a> ActTimeline<'a> {
                 date: this,
                 estimated: true,
                 awaiting: None,
+                by: None,
+                later: None,
                 basis: format!(
                     "edition date: no note dates the change (edition {})",
                     edition.id
                 ),
+            },
+        }
+    }
+
+    /// `start`, the start of the wording edition `k` prints of unit `eid`, held back by an
+    /// earlier change that wording still holds whose day another act sets: a later change's
+    /// known day is then only the earliest the wording can be in force, never the day it
+    /// was (its text holds the earlier change, whose day the corpus does not give).
+    ///
+    /// The wording holds every change of the unit, what contains it or what is inside it that
+    /// the edition prints (its act signed, or in force, by the edition's date; not one an
+    /// edition announces for later), save one a later new wording or deletion of the unit,
+    /// or of what contains it, replaced whole. Of several such changes the latest signed is
+    /// named.
+    fn held_back(&self, events: &[&Event], eid: &str, k: usize, start: Start) -> Start {
+        if start.awaiting.is_some() {
+            return start;
+        }
+        let this = self.editions[k].date;
+        let printed = |e: &Event| match (e.signed, e.effective_date()) {
+            (Some(s), _) => by(this, s),
+            (None, Some(d)) => by(this, d),
+            (None, None) => false,
+        };
+        let announced = |e: &Event| {
+            self.foreseen.iter().any(|(target, signed, number)| {
+                *signed == e.signed && *number == e.number && touches(target, eid)
+            }) && e.effective_date().is_some_and(|d| !by(this, d))
+        };
+        // A new wording or a deletion of the unit, or of what contains it, replaces every
+        // change before it.
+        let replaced = |e: &Event| {
+            events.iter().any(|r| {
+                matches!(r.action, AmendAction::NewWording | AmendAction::Deleted)
+                    && (r.target.is_empty() || contains(r.target, eid))
+                    && printed(r)
+                    && matches!((r.signed, e.signed), (Some(a), Some(b)) if a > b)
+            })
+        };
+        let held = events
+            .iter()
+            .filter(|e| e.awaiting.is_some() && printed(e) && !announced(e) && !replaced(e))
+            .max_by_key(|e| e.signed);
+        let (Some(held), Some(set_by)) = (held, held.and_then(|e| e.awaiting.as_ref())) else {
+            return start;
+        };
+        let signed = held.signed.unwrap_or(NaiveDate::MIN);
+        let basis = format!(
+            "{}; the wording also holds the change by {}, whose day its {} {} sets, a day the \
+             corpus does not give",
+            start.basis,
+            held.cite,
+            if set_by.paragraph {
+                "paragraph"
+            } else {
+                "article"
+            },
+            set_by.provision,
+        );
+        match (start.date, &start.by) {
+            // The later change's day is after the earlier change's signing: from it on the
+            // wording may be in force, not known to be.
+            (Some(d), Some(by)) if d >= signed => Start {
+                date: Some(d),
+                estimated: start.estimated,
+                later: Some(LaterChange {
+                    citation: by.clone(),
+                    estimated: start.estimated,
+                }),
+                by: start.by.clone(),
+                awaiting: Some(set_by.clone()),
+                basis,
+            },
+            // Dated otherwise (a commit, the edition's date, the act's own start) or before
+            // the earlier change was signed: not before that signing, then not known.
+            (d, _) => Start {
+                date: Some(d.map_or(signed, |d| d.max(signed))),
+                estimated: d.is_none_or(|d| d < signed) || start.estimated,
+                later: None,
+                by: start.by.clone(),
+                awaiting: Some(set_by.clone()),
+                basis,
             },
         }
     }
@@ -1562,6 +1742,7 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
             expired: lapse.0,
             suspended: lapse.1,
             awaiting: self.segments[p.segment].awaiting.clone(),
+            later_change: self.segments[p.segment].later_change.clone(),
         }
     }
 
@@ -1876,6 +2057,7 @@ mod tests {
                 paragraph: false,
                 in_corpus: false,
             },
+            later_change: None,
         };
         let at = |s: &str| p1.at(Some(d(s)));
         assert_eq!(at("2023-04-09").state, TimeState::InForce);

@@ -129,6 +129,12 @@ pub enum TimeState {
         /// of its wording still applies.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         part: Option<String>,
+        /// The provision of this act it applied until the day under (its eid: `art_67__para_2`
+        /// for `Пункт 3 статьи 38 … действуют до 1 января 2017 года` in article 67, or for
+        /// `… в соответствии с пунктом 2 статьи 67 настоящего Закона`), when the corpus shows
+        /// one the act has.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        under: Option<String>,
     },
     /// The unit's application is suspended (`приостановлен до …`, `қолданылуы … тоқтатыла
     /// тұрсын`) on the date: its wording is shown, marked.
@@ -154,10 +160,16 @@ pub enum TimeState {
     /// and from then on whether it is in force is not known. Its wording is shown, marked;
     /// it is never called in force.
     AwaitingOtherAct {
-        /// The earliest day it can be in force: the other act's signing day.
+        /// The earliest day it can be in force: the other act's signing day, or the day a
+        /// later change the wording also holds takes effect (`later_change`).
         not_before: NaiveDate,
         /// The act and its provision that set the day.
         set_by: DaySetBy,
+        /// A later change with a known day that the wording also holds, when it dates
+        /// `not_before`: the earlier change `set_by` names is in the wording still, so the
+        /// later change's day does not make the wording known to be in force.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        later_change: Option<LaterChange>,
     },
     /// The act's source stopped carrying it on or before the date (the mirror's history
     /// deleted its folder): whether its text was still in force then is not known. Its last
@@ -303,10 +315,22 @@ impl TimeState {
                 TimeState::NotYetInForce { adopted, from, .. } => format!(
                     "adopted {adopted} but not yet in force on {on_s} (in force from {from})"
                 ),
-                TimeState::Expired { since, part } => match part {
-                    Some(p) => format!("{p} no longer applies since {since}; the wording is shown"),
-                    None => format!("no longer applies since {since}; its last wording is shown"),
-                },
+                TimeState::Expired { since, part, under } => {
+                    let under = under.as_deref().map_or_else(String::new, |u| {
+                        format!(
+                            " under {} of this act ({u})",
+                            super::citation::phrase::unit_named_ru(u)
+                        )
+                    });
+                    match part {
+                        Some(p) => format!(
+                            "{p} no longer applies since {since}{under}; the wording is shown"
+                        ),
+                        None => format!(
+                            "no longer applies since {since}{under}; its last wording is shown"
+                        ),
+                    }
+                }
                 TimeState::Suspended {
                     from,
                     until,
@@ -355,7 +379,29 @@ impl TimeState {
                     if *estimated { "not before ~" } else { "since " },
                     day(*since)
                 ),
-                TimeState::AwaitingOtherAct { not_before, set_by } => format!(
+                TimeState::AwaitingOtherAct {
+                    not_before,
+                    set_by,
+                    later_change: Some(later),
+                } => format!(
+                    "not in force before {}{not_before}, the day the change by {} takes effect; \
+                     the wording also holds an earlier change whose day {} {} of {} sets, {}: \
+                     not known to be in force{}; the wording is shown",
+                    if later.estimated { "~" } else { "" },
+                    later.citation,
+                    if set_by.paragraph { "paragraph" } else { "article" },
+                    set_by.provision,
+                    set_by.citation,
+                    if set_by.in_corpus {
+                        "whose text in the corpus gives no single day"
+                    } else {
+                        "an act the corpus does not hold"
+                    },
+                    on.map_or_else(String::new, |d| format!(" on {d}")),
+                ),
+                TimeState::AwaitingOtherAct {
+                    not_before, set_by, ..
+                } => format!(
                     "not in force before {not_before}; from then the day it takes effect is set \
                      by {} {} of {}, {}: not known to be in force{}; the wording is shown",
                     if set_by.paragraph { "paragraph" } else { "article" },
@@ -418,10 +464,23 @@ impl TimeState {
                     "{adopted} қабылданған, бірақ {on_s} күні әлі қолданысқа енгізілмеген \
                      ({from} бастап қолданыста)"
                 ),
-                TimeState::Expired { since, part } => match part {
-                    Some(p) => format!("{p}: {since} бастап қолданылмайды; мәтіні көрсетілген"),
-                    None => format!("{since} бастап қолданылмайды; соңғы редакциясы көрсетілген"),
-                },
+                TimeState::Expired { since, part, under } => {
+                    // `осы актінің 67-бабының 2-тармағына сәйкес`: the provision in the dative.
+                    let under = under.as_deref().map_or_else(String::new, |u| {
+                        format!(
+                            "осы актінің {} сәйкес ",
+                            super::citation::phrase::unit_of_act_dative_kk(u)
+                        )
+                    });
+                    match part {
+                        Some(p) => format!(
+                            "{p}: {under}{since} бастап қолданылмайды; мәтіні көрсетілген"
+                        ),
+                        None => format!(
+                            "{under}{since} бастап қолданылмайды; соңғы редакциясы көрсетілген"
+                        ),
+                    }
+                }
                 TimeState::Suspended {
                     from,
                     until,
@@ -474,7 +533,34 @@ impl TimeState {
                         format!("{} бастап", day(*since))
                     }
                 ),
-                TimeState::AwaitingOtherAct { not_before, set_by } => format!(
+                TimeState::AwaitingOtherAct {
+                    not_before,
+                    set_by,
+                    later_change: Some(later),
+                } => format!(
+                    "{}{not_before} бұрын емес қолданысқа енгізіледі ({} енгізген өзгеріс \
+                     қолданысқа енгізілетін күн); редакциядағы бұған дейінгі өзгерістің күнін \
+                     өзгерістер енгізген актінің ({}) {}-{} белгілейді, {}: {}қолданыста екені \
+                     белгісіз; редакциясы көрсетілген",
+                    if later.estimated { "~" } else { "" },
+                    later.citation,
+                    set_by.citation,
+                    set_by.provision,
+                    if set_by.paragraph {
+                        "тармағы"
+                    } else {
+                        "бабы"
+                    },
+                    if set_by.in_corpus {
+                        "корпустағы мәтіні бір күнді көрсетпейді"
+                    } else {
+                        "ол акт корпуста жоқ"
+                    },
+                    on.map_or_else(String::new, |d| format!("{d} күні ")),
+                ),
+                TimeState::AwaitingOtherAct {
+                    not_before, set_by, ..
+                } => format!(
                     "{not_before} бұрын емес қолданысқа енгізіледі; күнін өзгерістер енгізген \
                      актінің ({}) {}-{} белгілейді, {}: {}қолданыста екені белгісіз; редакциясы \
                      көрсетілген",
@@ -536,10 +622,21 @@ impl TimeState {
                 TimeState::NotYetInForce { adopted, from, .. } => format!(
                     "принят {adopted}, но на {on_s} ещё не введён в действие (действует с {from})"
                 ),
-                TimeState::Expired { since, part } => match part {
-                    Some(p) => format!("{p} не действует с {since}; текст показан"),
-                    None => format!("не действует с {since}; показана последняя редакция"),
-                },
+                TimeState::Expired { since, part, under } => {
+                    // `(основание — пункт 2 статьи 67 настоящего акта)`.
+                    let under = under.as_deref().map_or_else(String::new, |u| {
+                        format!(
+                            " (основание — {} настоящего акта)",
+                            super::citation::phrase::unit_named_ru(u)
+                        )
+                    });
+                    match part {
+                        Some(p) => format!("{p} не действует с {since}{under}; текст показан"),
+                        None => format!(
+                            "не действует с {since}{under}; показана последняя редакция"
+                        ),
+                    }
+                }
                 TimeState::Suspended {
                     from,
                     until,
@@ -588,7 +685,30 @@ impl TimeState {
                     if *estimated { "не ранее ~" } else { "с " },
                     day(*since)
                 ),
-                TimeState::AwaitingOtherAct { not_before, set_by } => format!(
+                TimeState::AwaitingOtherAct {
+                    not_before,
+                    set_by,
+                    later_change: Some(later),
+                } => format!(
+                    "вводится в действие не ранее {}{not_before} (день введения в действие \
+                     изменения, внесенного: {}); день более раннего изменения в этой редакции \
+                     устанавливает {} {} вносящего изменения акта ({}), {}: действует ли \
+                     редакция{}, неизвестно; текст показан",
+                    if later.estimated { "~" } else { "" },
+                    later.citation,
+                    if set_by.paragraph { "пункт" } else { "статья" },
+                    set_by.provision,
+                    set_by.citation,
+                    if set_by.in_corpus {
+                        "текст которого в корпусе одного дня не даёт"
+                    } else {
+                        "которого нет в корпусе"
+                    },
+                    on.map_or_else(String::new, |d| format!(" на {d}")),
+                ),
+                TimeState::AwaitingOtherAct {
+                    not_before, set_by, ..
+                } => format!(
                     "вводится в действие не ранее {not_before}; день устанавливает {} {} \
                      вносящего изменения акта ({}), {}: действует ли редакция{}, неизвестно; \
                      текст показан",
@@ -740,6 +860,7 @@ fn rule_words(rule: &EffectiveRule, lang: Option<Lang>) -> String {
 ///         paragraph: false,
 ///         in_corpus: false,
 ///     },
+///     later_change: None,
 /// };
 /// assert!(!s.is_in_force() && s.has_wording());
 /// assert_eq!(
@@ -767,6 +888,53 @@ pub struct DaySetBy {
     /// True when the corpus holds the act, its provision giving no single day; false when
     /// the corpus does not hold it.
     pub in_corpus: bool,
+}
+
+/// A later change with a known day in a wording that also holds an earlier change whose day
+/// another act sets (`Законом РК от 17.12.2025 № 241-VIII (порядок введения в действие см.
+/// статью 2)`, then `Законом РК от 09.01.2026 № 256-VIII (вводится в действие по истечении
+/// шести месяцев …)`): what a [`TimeState::AwaitingOtherAct`] names beside the act that sets
+/// the earlier change's day. The later change's day is the earliest the wording can be in
+/// force; it does not make the wording known to be in force.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zanlex::{ActKind, DaySetBy, Lang, LaterChange, TimeState};
+/// let s = TimeState::AwaitingOtherAct {
+///     not_before: NaiveDate::from_ymd_opt(2026, 7, 9).unwrap(),
+///     set_by: DaySetBy {
+///         kind: ActKind::Law,
+///         date: NaiveDate::from_ymd_opt(2025, 12, 17),
+///         number: Some("241-VIII".into()),
+///         citation: "Law of the Republic of Kazakhstan of 17.12.2025 No. 241-VIII".into(),
+///         provision: "2".into(),
+///         paragraph: false,
+///         in_corpus: false,
+///     },
+///     later_change: Some(LaterChange {
+///         citation: "Law of the Republic of Kazakhstan of 09.01.2026 No. 256-VIII".into(),
+///         estimated: true,
+///     }),
+/// };
+/// assert!(!s.is_in_force());
+/// assert_eq!(
+///     s.describe(NaiveDate::from_ymd_opt(2026, 8, 1), None),
+///     "not in force before ~2026-07-09, the day the change by Law of the Republic of \
+///      Kazakhstan of 09.01.2026 No. 256-VIII takes effect; the wording also holds an earlier \
+///      change whose day article 2 of Law of the Republic of Kazakhstan of 17.12.2025 No. \
+///      241-VIII sets, an act the corpus does not hold: not known to be in force on \
+///      2026-08-01; the wording is shown"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LaterChange {
+    /// The act that made the later change, cited in the words of the text that names it.
+    pub citation: String,
+    /// True when its day (the state's `not_before`) is the earliest a rule counted from
+    /// publication allows, not a day printed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub estimated: bool,
 }
 
 /// A time of its own that a unit has, apart from its wordings: its own commencement (`статья
@@ -806,6 +974,11 @@ pub enum TimeLimit {
         /// not the whole unit.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         part: Option<String>,
+        /// The provision of this act it applied until the day under, when the words name one
+        /// the act has (`в соответствии с пунктом 2 статьи 60 настоящего Закона`, a
+        /// transitional provision naming the unit): its eid.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        under: Option<String>,
     },
     /// The unit's application is suspended from one day until another.
     Suspended {

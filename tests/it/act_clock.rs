@@ -293,9 +293,11 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
     let (tmp, corpus) = legal_acts();
     let today = "2026-11-28";
     let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date");
+    // Under article 67, paragraph 2, the transitional provision naming both paragraphs.
     let expired = zanlex::TimeState::Expired {
         since: day("2017-01-01"),
         part: None,
+        under: Some("art_67__para_2".into()),
     };
 
     // The library: expired since 01.01.2017 in both languages, its text still readable.
@@ -346,11 +348,12 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
     );
     assert_eq!(
         ru["state"],
-        json!({"kind": "expired", "since": "2017-01-01"})
+        json!({"kind": "expired", "since": "2017-01-01", "under": "art_67__para_2"})
     );
     assert_eq!(
         ru["state_text"],
-        "не действует с 01.01.2017; показана последняя редакция"
+        "не действует с 01.01.2017 (основание — пункт 2 статьи 67 настоящего акта); показана \
+         последняя редакция"
     );
     assert_eq!(
         ru["text"],
@@ -365,7 +368,7 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
     );
     assert_eq!(
         kk["state"],
-        json!({"kind": "expired", "since": "2017-01-01"})
+        json!({"kind": "expired", "since": "2017-01-01", "under": "art_67__para_2"})
     );
 
     // A search of the law in force today ranks the expired paragraphs with the repealed ones
@@ -440,7 +443,7 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
     .expect("JSON");
     assert_eq!(
         body["state"],
-        json!({"kind": "expired", "since": "2017-01-01"})
+        json!({"kind": "expired", "since": "2017-01-01", "under": "art_67__para_2"})
     );
     assert_eq!(body["text"], ru["text"]);
     drop(server);
@@ -455,7 +458,7 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
         .await;
         assert_eq!(
             at["state"],
-            json!({"kind": "expired", "since": "2017-01-01"})
+            json!({"kind": "expired", "since": "2017-01-01", "under": "art_67__para_2"})
         );
         assert_eq!(at["text"], ru["text"]);
         client.cancel().await.expect("close the session");
@@ -735,11 +738,13 @@ fn a_wording_that_applied_until_a_day_is_not_the_unit_expired() {
     let ru = show(&tmp, &corpus, unit, "2030-06-01", "ru");
     assert_eq!(
         ru["state"],
-        json!({"kind": "expired", "since": "2025-01-01", "part": "данная редакция"})
+        json!({"kind": "expired", "since": "2025-01-01", "part": "данная редакция",
+               "under": "art_30__para_2__subpara_1"})
     );
     assert_eq!(
         ru["state_text"],
-        "данная редакция не действует с 01.01.2025; текст показан"
+        "данная редакция не действует с 01.01.2025 (основание — подпункт 1) пункта 2 статьи 30 \
+         настоящего акта); текст показан"
     );
     // Before 2025 the wording printed is the one the suspension gives: suspended until 2029,
     // its wording shown.
@@ -772,11 +777,13 @@ fn the_kazakh_note_on_a_wording_until_a_day_names_its_paragraph() {
     let kk = show(&tmp, &corpus, unit, "2030-06-01", "kk");
     assert_eq!(
         kk["state"],
-        json!({"kind": "expired", "since": "2025-01-01", "part": "осы редакциясы"})
+        json!({"kind": "expired", "since": "2025-01-01", "part": "осы редакциясы",
+               "under": "art_30__para_2__subpara_1"})
     );
     assert_eq!(
         kk["state_text"],
-        "осы редакциясы: 01.01.2025 бастап қолданылмайды; мәтіні көрсетілген"
+        "осы редакциясы: осы актінің 30-бабының 2-тармағының 1) тармақшасына сәйкес 01.01.2025 \
+         бастап қолданылмайды; мәтіні көрсетілген"
     );
     let before = show(&tmp, &corpus, unit, "2024-06-01", "kk");
     assert_eq!(
@@ -799,7 +806,8 @@ fn the_kazakh_note_on_a_wording_until_a_day_names_its_paragraph() {
     );
     assert_eq!(
         show(&tmp, &corpus, sub, "2026-06-01", "kk")["state"],
-        json!({"kind": "expired", "since": "2025-01-01", "part": "осы редакциясы"})
+        json!({"kind": "expired", "since": "2025-01-01", "part": "осы редакциясы",
+               "under": "art_30__para_1"})
     );
 }
 
@@ -1020,6 +1028,7 @@ fn a_wording_whose_day_another_act_sets_is_never_in_force_in_any_door() {
     let awaiting = |lang| zanlex::TimeState::AwaitingOtherAct {
         not_before: day("2010-05-28"),
         set_by: set_by(lang),
+        later_change: None,
     };
     let state_json = |i: usize| {
         json!({"kind": "awaiting_other_act", "not_before": "2010-05-28", "set_by": {

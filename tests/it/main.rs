@@ -25,6 +25,7 @@ mod compare_dates;
 mod damaged_index;
 mod eval_set;
 mod grep_doors;
+mod held_wording;
 #[cfg(feature = "history")]
 mod history_git;
 mod index_faults;

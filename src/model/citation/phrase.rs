@@ -424,6 +424,25 @@ pub(crate) fn in_code(eid: &str, lang: Lang) -> Option<String> {
     })
 }
 
+/// Unit `eid` named in Russian as the subject, lower case (`пункт 2 статьи 67`).
+pub(crate) fn unit_named_ru(eid: &str) -> String {
+    named(eid, Lang::Ru, Case::Subject)
+}
+
+/// Unit `eid` of an act named in Kazakh after the act's genitive (`осы актінің …`), as what
+/// something is done under: every step in the possessive, the unit itself in the dative
+/// (`67-бабының 2-тармағына`).
+pub(crate) fn unit_of_act_dative_kk(eid: &str) -> String {
+    let steps = steps(eid);
+    let last = steps.len().saturating_sub(1);
+    steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| kk_step(s, if i == last { 5 } else { 4 }))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Unit `eid` named in `lang` for role `case`.
 fn named(eid: &str, lang: Lang, case: Case) -> String {
     let mut steps = steps(eid);

@@ -85,7 +85,7 @@ const T = {
       prospective: "күтілетін өзгеріс" },
     diffKinds: { changed: "мәтіні өзгерді", deleted: "алып тасталды", inserted: "енгізілді",
       unknown: "бір күнгі редакциясы корпуста жоқ", notes_only: "ескертпелері өзгерді" },
-    repealedBy: "Күшін жойған акт", amendedBy: "Өзгерткен акт",
+    repealedBy: "Күшін жойған акт", amendedBy: "Өзгерткен акт", lapsedUnder: "Негізі",
     lastText: (d) => d ? `Соңғы редакциясының мәтіні (${d} редакциясы): қолданыста емес.` : "Соңғы редакциясының мәтіні: қолданыста емес.",
     printedText: (d) => `${d} күнгі мәтін`,
     sideWords: (d, eds) => `${d}${eds.length ? ` (${eds.join(", ")} редакциясы)` : " (корпуста редакциясы жоқ)"}`,
@@ -174,7 +174,7 @@ const T = {
       prospective: "ожидаемое изменение" },
     diffKinds: { changed: "текст изменён", deleted: "исключено", inserted: "добавлено",
       unknown: "редакции на одну из дат нет в корпусе", notes_only: "изменились примечания" },
-    repealedBy: "Утратил силу в связи с актом", amendedBy: "Изменён актом",
+    repealedBy: "Утратил силу в связи с актом", amendedBy: "Изменён актом", lapsedUnder: "Основание",
     lastText: (d) => d ? `Текст последней редакции (редакция ${d}): не действует.` : "Текст последней редакции: не действует.",
     printedText: (d) => `текст на ${d}`,
     sideWords: (d, eds) => `${d}${eds.length ? ` (редакция ${eds.join(", ")})` : " (редакции нет в корпусе)"}`,
@@ -461,6 +461,15 @@ function statusBanner(state, text, lang, by) {
     : null;
   return h("div", { class: `banner banner-${state.kind}`, id: "status-banner", role: "note" },
     h("strong", { class: "state", lang }, text), link);
+}
+
+// The provision of the same act an expired unit applied under (`state.under`), linked: what
+// the state's words name, one step away.
+function underLink(state, id, asOf) {
+  return state && state.kind === "expired" && state.under
+    ? [" · ", h("a", { href: withParams(unitPath(id, state.under), { as_of: asOf }), class: "lapsed-under" },
+      `${t("lapsedUnder")}: ${state.under}`)]
+    : [];
 }
 
 async function copyText(text) {
@@ -919,7 +928,7 @@ async function actView(id, p) {
       // in the act, not in the corpus), in the text's own words.
       // The act's own state is said once, in the banner, not again under every unit.
       if (u.state && u.state.kind !== "in_force" && !(act.state && act.state.kind === u.state.kind)) {
-        slot.state.textContent = u.state_text;
+        slot.state.replaceChildren(u.state_text, ...underLink(u.state, act.id, p.as_of));
         slot.state.className = `state state-${u.state.kind}`;
         slot.state.hidden = false;
       }
@@ -1132,7 +1141,7 @@ async function unitView(id, eid, p) {
           copyButton(citedText(u.citation, l, id, eid, p.as_of))),
         // What the rule answers for this language on the date: the state in the text's own
         // words, and the edition the wording comes from with the dates it was in force.
-        h("p", { class: `state state-${u.state.kind}`, lang: l }, u.state_text),
+        h("p", { class: `state state-${u.state.kind}`, lang: l }, u.state_text, ...underLink(u.state, id, p.as_of)),
         h("p", { class: "meta edition" }, badge(u.act.status, u.unit.status), " ",
           u.edition ? editionWords(u.edition) : t("noEdition"),
           // The official text's address where the act has one; the file and its lines
