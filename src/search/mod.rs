@@ -21,6 +21,7 @@ pub mod crosslang;
 pub mod definitions;
 mod derivation;
 pub mod dismax;
+mod number_words;
 // A first stage for a two-stage search, measured (not searched with yet).
 #[cfg(test)]
 mod first_stage;
@@ -522,10 +523,9 @@ fn with_alternatives(
     let mut alternatives: Vec<Query> = Vec::new();
     if synonyms {
         alternatives.extend(
-            thesaurus::Thesaurus::builtin()
-                .expansions(&words)
+            number_words::with_numbers(thesaurus::Thesaurus::builtin().expansions(&words), &words)
                 .into_iter()
-                .flat_map(|e| e.alternatives)
+                .flat_map(|(e, _)| e.alternatives)
                 .flat_map(|a| {
                     a.split_whitespace()
                         .map(|w| Query::Term(w.to_string()))

@@ -341,6 +341,22 @@ fn a_verbatim_phrase_with_a_stop_word_inside_is_found() {
     assert!(hit_ids("\"возложить в заместителя акима\"").is_empty());
 }
 
+/// A period in words finds the text that prints it in digits: the dogs and cats Rules of
+/// Almaty oblast, «13. Не востребованные в течение 3 календарных дней со дня отлова собаки и
+/// кошки подлежат умерщвлению …» (Kazakh «13. Ауланған күннен кейінгі 3 күнтізбелік күн
+/// ішінде …»). Before the number words met their digits it ranked third in Russian, below the
+/// attestation Rules' «в течение трех рабочих дней» and a decision's «со дня».
+#[test]
+fn a_period_in_words_finds_it_in_digits() {
+    let dogs = "maslikhat-decision-2015-03-27-43-249#att_1__para_13";
+    assert_eq!(hit_ids("трех календарных дней со дня отлова")[0], dogs);
+    assert_eq!(hit_ids("в течение трех календарных дней")[0], dogs);
+    assert_eq!(
+        hit_ids("үш күнтізбелік күн ішінде сұралмаған иттер")[0],
+        dogs
+    );
+}
+
 /// An article asked for by number comes first, in the act the other words name and in the
 /// language of the query, the other language's text next.
 #[test]
