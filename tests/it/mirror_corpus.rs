@@ -357,6 +357,24 @@ fn a_period_in_words_finds_it_in_digits() {
     );
 }
 
+/// A term asked what it is has its own definition first, above those of its compounds: the
+/// grazing Rules of Almaty oblast define «6) пастбища – земельные участки …», «7) сезонные
+/// пастбища – …», «8) отгонные пастбища – …» (Kazakh «6) жайылымдар - …», «7) маусымдық
+/// жайылымдар - …», «8) шалғайдағы жайылымдар - …»). Before, the compounds came first and
+/// the term's own definition was fifth in Kazakh and below the tenth in Russian.
+#[test]
+fn a_term_asked_what_it_is_has_its_own_definition_first() {
+    let own = "maslikhat-decision-2020-12-15-64-340#att_1__para_2__subpara_6";
+    for q in [
+        "что такое пастбища",
+        "понятие пастбища",
+        "жайылымдар деген не",
+        "жайылымдар дегеніміз не",
+    ] {
+        assert_eq!(hit_ids(q)[0], own, "{q}");
+    }
+}
+
 /// An article asked for by number comes first, in the act the other words name and in the
 /// language of the query, the other language's text next.
 #[test]
