@@ -256,10 +256,10 @@ pub fn numeral_at<S: AsRef<str>>(words: &[S], start: usize) -> Option<Numeral> {
     let first = word(words.get(start)?.as_ref())?;
     if first.ambiguous
         && !words.iter().any(|w| is_kazakh(w.as_ref()))
-        && !words
+        && words
             .get(start + 1)
             .and_then(|w| word(w.as_ref()))
-            .is_some_and(|w| w.value < 10)
+            .is_none_or(|w| w.value >= 10)
     {
         return None;
     }
@@ -373,7 +373,7 @@ fn kazakh_words(n: u32) -> Option<String> {
     if rest >= 10 {
         parts.push(kazakh_of(rest / 10 * 10)?);
     }
-    if rest % 10 > 0 {
+    if !rest.is_multiple_of(10) {
         parts.push(kazakh_of(rest % 10)?);
     }
     Some(parts.join(" "))
@@ -403,7 +403,7 @@ fn russian_words(n: u32, case: usize) -> Option<String> {
         if rest >= 20 {
             parts.push(russian_of(rest / 10 * 10, case)?);
         }
-        if rest % 10 > 0 {
+        if !rest.is_multiple_of(10) {
             parts.push(russian_of(rest % 10, case)?);
         }
     }
