@@ -980,7 +980,7 @@ fn word_slots<'t>(
         Some(Box::new(DisMax::new(clauses, TIE_BREAKER)) as Box<dyn TQuery>)
     };
     let expansions = if synonyms {
-        Thesaurus::builtin().expansions(terms)
+        super::number_words::with_numbers(Thesaurus::builtin().expansions(terms), terms)
     } else {
         Vec::new()
     };
@@ -1000,7 +1000,7 @@ fn word_slots<'t>(
                 }
             }
         };
-        let Some(e) = expansions.next_if(|e| e.start == i) else {
+        let Some((e, number)) = expansions.next_if(|(e, _)| e.start == i) else {
             match corrections.as_deref_mut() {
                 // The word's own clause (nothing when it matches nothing) and its corrections
                 // apart, by its clause's index.
@@ -1036,6 +1036,17 @@ fn word_slots<'t>(
             ))),
         }
         for alternative in &e.alternatives {
+            if number {
+                // The same number otherwise written, its period's word after it.
+                let q = dismax(
+                    index,
+                    alternative,
+                    super::number_words::NUMBER_SLOP,
+                    targets,
+                );
+                clauses.extend(q.map(|q| boosted(q, super::number_words::BOOST_NUMERAL)));
+                continue;
+            }
             let q = if alternative.contains(char::is_whitespace) {
                 dismax(
                     index,

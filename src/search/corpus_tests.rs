@@ -118,6 +118,25 @@ fn visa_extension_ranks_a_unit_of_002_first() {
     assert!(t.contains("виза") && t.contains("ұзарт"), "{t}");
 }
 
+/// A period in words finds the text that prints it in digits: «отыз күнге» is the amended
+/// point 39 of the visa Rules, «39. Күнтізбелік 30 күнге ресімделетін "С1" санатындағы
+/// визадан басқа визаларды ресімдеу мерзімі 5 жұмыс күнінен аспайды.» (third before the
+/// number words met their digits, below two units that say «виза» and «күнге» more often).
+#[test]
+fn a_period_in_words_finds_it_in_digits() {
+    let hits = search("отыз күнге ресімделетін виза", 10);
+    assert_eq!(
+        keys(&hits).first(),
+        Some(&(
+            "mfa-mvd-joint-order-2020-09-01-11-1-4-245-611".to_string(),
+            "para_1__mod_22".to_string()
+        )),
+        "{:#?}",
+        keys(&hits)
+    );
+    assert!(hits[0].text.contains("Күнтізбелік 30 күнге ресімделетін"));
+}
+
 #[test]
 fn queries_without_kazakh_letters_or_in_latin_match_the_cyrillic_top_5() {
     let want = keys(&search("тұрақты тұру", 5));

@@ -35,6 +35,8 @@ pub struct Definition {
     /// The keys ([`key_set`]) of the term's words and of the definition's words.
     term_keys: HashSet<String>,
     words: HashSet<String>,
+    /// The unit that defines it; `None` for one read from a text ([`Definitions::from_items`]).
+    unit: Option<tantivy::DocAddress>,
 }
 
 /// The definitions of an index.
@@ -110,6 +112,7 @@ impl Definitions {
                     term: term.to_string(),
                     term_keys: key_set(term),
                     words: key_set(definition),
+                    unit: Some(addr),
                 });
             }
         }
@@ -142,6 +145,21 @@ impl Definitions {
         out
     }
 
+    /// The units that define `term` itself (its words, in any of their forms, and no other
+    /// word): for «органикалық өнім» the item «органикалық өнім – …», not «органикалық өнім
+    /// өндірісі – …».
+    pub fn units_defining<S: AsRef<str>>(&self, term: &[S]) -> Vec<tantivy::DocAddress> {
+        let asked: HashSet<String> = term.iter().flat_map(|w| key_set(w.as_ref())).collect();
+        if asked.is_empty() {
+            return Vec::new();
+        }
+        self.list
+            .iter()
+            .filter(|d| d.term_keys == asked)
+            .filter_map(|d| d.unit)
+            .collect()
+    }
+
     /// Definitions from item texts (`6) TERM – DEFINITION`), for tests and examples.
     #[cfg(test)]
     pub fn from_items(items: &[&str]) -> Definitions {
@@ -152,6 +170,7 @@ impl Definitions {
                 term: term.to_string(),
                 term_keys: key_set(term),
                 words: key_set(definition),
+                unit: None,
             })
             .collect();
         Definitions { list }

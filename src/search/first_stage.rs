@@ -265,10 +265,17 @@ impl Stage<'_> {
         if !synonyms {
             return slots;
         }
-        for e in Thesaurus::builtin().expansions(terms) {
+        let expansions =
+            super::number_words::with_numbers(Thesaurus::builtin().expansions(terms), terms);
+        for (e, number) in expansions {
+            let boost = if number {
+                super::number_words::BOOST_NUMERAL
+            } else {
+                BOOST_SYNONYM
+            };
             let mut alt = Slot::default();
             for a in &e.alternatives {
-                self.words(a, BOOST_SYNONYM, &mut alt);
+                self.words(a, boost, &mut alt);
             }
             for s in &mut slots[e.start..e.start + e.len] {
                 for (t, b) in &alt.0 {

@@ -21,6 +21,7 @@ pub mod crosslang;
 pub mod definitions;
 mod derivation;
 pub mod dismax;
+mod number_words;
 // A first stage for a two-stage search, measured (not searched with yet).
 #[cfg(test)]
 mod first_stage;
@@ -298,7 +299,13 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     } else {
         Vec::new()
     };
-    let fetch = if plain_words.is_empty() {
+    // A term asked what it is («что такое X») looks for its own definition among as many.
+    let asked_term = if req.parsed.is_none() && typed_as_words {
+        question::term_asked(&req.text)
+    } else {
+        None
+    };
+    let fetch = if plain_words.is_empty() && asked_term.is_none() {
         fetch
     } else {
         fetch.max(bare::WINDOW)
@@ -330,6 +337,11 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     }
     if !plain_words.is_empty() && !budget.spent() {
         top = bare::below_provisions(index, &searcher, &plain_words, top)?;
+    }
+    // A term asked what it is («что такое X», «X деген не») has its own definition first,
+    // above the definitions of its compounds («X-compound – …») that say its words as often.
+    if let Some(term) = asked_term.as_deref().filter(|_| !budget.spent()) {
+        own_definitions_first(index, &searcher, term, &mut top);
     }
     // An article asked for by number (`статья 7 закона о миграции`, `7-бап`) comes first.
     if req.parsed.is_none() && q.is_plain_words() && !budget.spent() {
@@ -448,6 +460,33 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     })
 }
 
+/// Moves the candidates of `top` that define `term` itself
+/// ([`definitions::Definitions::units_defining`]) to its head, at the best score, in the order
+/// they had.
+fn own_definitions_first(
+    index: &Store,
+    searcher: &tantivy::Searcher,
+    term: &[String],
+    top: &mut Vec<(f32, tantivy::DocAddress)>,
+) {
+    let defs =
+        match index.per_generation(searcher, || definitions::Definitions::mine(index, searcher)) {
+            Ok(d) => d,
+            Err(e) => {
+                log::warn!("the corpus's definitions cannot be read ({e}); ranking without them");
+                return;
+            }
+        };
+    let own = defs.units_defining(term);
+    if own.is_empty() {
+        return;
+    }
+    let best = top.first().map_or(0.0, |(score, _)| *score);
+    let (first, rest): (Vec<_>, Vec<_>) = top.drain(..).partition(|(_, a)| own.contains(a));
+    top.extend(first.into_iter().map(|(_, a)| (best, a)));
+    top.extend(rest);
+}
+
 /// `q` with its words' thesaurus alternatives beside it, word by word (a phrase would be
 /// verified on the text), for highlighting what matched; `q` itself without `synonyms`.
 /// The query of `req` as the search reads it: Latin and keyboard-typed words restored, the
@@ -522,10 +561,9 @@ fn with_alternatives(
     let mut alternatives: Vec<Query> = Vec::new();
     if synonyms {
         alternatives.extend(
-            thesaurus::Thesaurus::builtin()
-                .expansions(&words)
+            number_words::with_numbers(thesaurus::Thesaurus::builtin().expansions(&words), &words)
                 .into_iter()
-                .flat_map(|e| e.alternatives)
+                .flat_map(|(e, _)| e.alternatives)
                 .flat_map(|a| {
                     a.split_whitespace()
                         .map(|w| Query::Term(w.to_string()))

@@ -205,6 +205,46 @@ pub fn asking_words<S: AsRef<str>>(words: &[S]) -> Vec<bool> {
     flags
 }
 
+/// Words that say the term after them is asked for: «понятие пастбища», «определение
+/// административного акта».
+const TERM_BEFORE: &[&str] = &["понятие", "определение", "термин"];
+
+/// The words of the term a question asks to be defined, when it asks what a thing is: «что
+/// такое X», «X деген не», «X дегеніміз не», «понятие X», «X – это»; `None` for any other
+/// query. The words come as typed, without the punctuation around them.
+pub fn term_asked(text: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
+    let defining = keys.windows(2).any(|pair| {
+        DEFINING
+            .iter()
+            .any(|(x, y)| fold(x) == pair[0] && fold(y) == pair[1])
+    });
+    let term: Vec<&str> = if defining {
+        let asking = asking_words(&words);
+        words
+            .iter()
+            .zip(asking)
+            .filter(|(_, a)| !a)
+            .map(|(w, _)| *w)
+            .collect()
+    } else if keys
+        .first()
+        .is_some_and(|k| TERM_BEFORE.iter().any(|t| fold(t) == *k))
+    {
+        words[1..].to_vec()
+    } else if keys.last().is_some_and(|k| *k == fold("это")) && words.len() > 1 {
+        words[..words.len() - 1].to_vec()
+    } else {
+        return None;
+    };
+    (!term.is_empty()).then(|| term.into_iter().map(str::to_string).collect())
+}
+
 /// A plain-words query without the words that only ask; `None` when `q` is not plain words,
 /// has no such word, or would have no word left.
 pub fn without_asking_words(q: &Query) -> Option<Query> {
@@ -358,5 +398,21 @@ mod tests {
             None
         );
         assert_eq!(without_asking_words(&q("\"кім төлеуге тиіс\"")), None);
+    }
+
+    #[test]
+    fn the_term_a_question_asks_to_define() {
+        use super::term_asked;
+        let t = |q: &str| term_asked(q).map(|w| w.join(" "));
+        assert_eq!(
+            t("органикалық өнім дегеніміз не?").as_deref(),
+            Some("органикалық өнім")
+        );
+        assert_eq!(t("жайылымдар деген не").as_deref(), Some("жайылымдар"));
+        assert_eq!(t("что такое пастбища").as_deref(), Some("пастбища"));
+        assert_eq!(t("понятие пастбища").as_deref(), Some("пастбища"));
+        assert_eq!(t("пастбища – это").as_deref(), Some("пастбища"));
+        assert_eq!(t("сезонные пастбища"), None);
+        assert_eq!(t("такое решение"), None);
     }
 }

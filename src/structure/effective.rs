@@ -5,6 +5,7 @@
 //! do not print. It comes from `Act::publication_date` (a sidecar `NAME.meta.toml`); without it
 //! the date is estimated from the signing date and marked so, with the assumption in `basis`.
 
+use crate::analysis::numerals::value_in as number_words;
 use crate::model::{EffectiveDate, EffectiveRule};
 use crate::text::{find_dates, find_dates_with_words};
 use chrono::{Days, NaiveDate};
@@ -76,73 +77,17 @@ static RU_DAYS_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Russian number words up to ninety-nine in any case, as used in day counts (`десяти`,
-/// `двадцати одного`, `шестьдесят`).
-fn russian_number_words(text: &str) -> Option<u32> {
-    let mut total = 0u32;
-    let mut any = false;
-    for w in text.split_whitespace() {
-        let w = crate::structure::lowercase(w).replace('ё', "е");
-        // Stems, longest first where one is the start of another (`девятнадцат` before `девят`).
-        const STEMS: &[(&str, u32)] = &[
-            ("одиннадцат", 11),
-            ("двенадцат", 12),
-            ("тринадцат", 13),
-            ("четырнадцат", 14),
-            ("пятнадцат", 15),
-            ("шестнадцат", 16),
-            ("семнадцат", 17),
-            ("восемнадцат", 18),
-            ("девятнадцат", 19),
-            ("двадцат", 20),
-            ("тридцат", 30),
-            ("сорок", 40),
-            ("пятидесят", 50),
-            ("пятьдесят", 50),
-            ("шестидесят", 60),
-            ("шестьдесят", 60),
-            ("семидесят", 70),
-            ("семьдесят", 70),
-            ("восьмидесят", 80),
-            ("восемьдесят", 80),
-            ("девяност", 90),
-            ("один", 1),
-            ("одн", 1),
-            ("дв", 2),
-            ("тр", 3),
-            ("четыр", 4),
-            ("пят", 5),
-            ("шест", 6),
-            ("сем", 7),
-            ("восем", 8),
-            ("девят", 9),
-        ];
-        let v = if let Ok(n) = w.parse::<u32>() {
-            n
-        } else if w.starts_with("десят") {
-            10
-        } else if let Some((_, v)) = STEMS.iter().find(|(s, _)| w.starts_with(s)) {
-            *v
-        } else {
-            continue;
-        };
-        total += v;
-        any = true;
-    }
-    any.then_some(total)
-}
-
 /// The Russian wording of an effective rule (`вводится в действие по истечении десяти
 /// календарных дней после дня его первого официального опубликования`, `… с 01.01.2023`,
 /// `… со дня его первого официального опубликования`), if the text has one.
 fn parse_rule_ru(t: &str, lower: &str) -> Option<EffectiveRule> {
     if let Some(c) = RU_DAYS_RE.captures(t) {
-        if let Some(days) = c.get(1).and_then(|m| russian_number_words(m.as_str())) {
+        if let Some(days) = c.get(1).and_then(|m| number_words(m.as_str())) {
             return Some(EffectiveRule::DaysAfterPublication { days });
         }
     }
     if let Some(c) = RU_MONTHS_RE.captures(t) {
-        if let Some(months) = c.get(1).and_then(|m| russian_number_words(m.as_str())) {
+        if let Some(months) = c.get(1).and_then(|m| number_words(m.as_str())) {
             return Some(EffectiveRule::MonthsAfterPublication { months });
         }
     }
@@ -194,42 +139,6 @@ fn parse_rule_ru(t: &str, lower: &str) -> Option<EffectiveRule> {
         }
     }
     None
-}
-
-/// Kazakh number words up to ninety, as used in day counts (`он`, `он бес`, `алпыс`).
-fn number_words(text: &str) -> Option<u32> {
-    let mut total = 0u32;
-    let mut any = false;
-    for w in text.split_whitespace() {
-        let w = crate::structure::lowercase(w);
-        let v = match w.as_str() {
-            "бір" => 1,
-            "екі" => 2,
-            "үш" => 3,
-            "төрт" => 4,
-            "бес" => 5,
-            "алты" => 6,
-            "жеті" => 7,
-            "сегіз" => 8,
-            "тоғыз" => 9,
-            "он" => 10,
-            "жиырма" => 20,
-            "отыз" => 30,
-            "қырық" => 40,
-            "елу" => 50,
-            "алпыс" => 60,
-            "жетпіс" => 70,
-            "сексен" => 80,
-            "тоқсан" => 90,
-            other => match other.parse::<u32>() {
-                Ok(n) => n,
-                Err(_) => continue,
-            },
-        };
-        total += v;
-        any = true;
-    }
-    any.then_some(total)
 }
 
 /// A note's bracket that gives the amending act's commencement by reference to a provision of

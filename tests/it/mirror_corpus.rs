@@ -341,6 +341,40 @@ fn a_verbatim_phrase_with_a_stop_word_inside_is_found() {
     assert!(hit_ids("\"возложить в заместителя акима\"").is_empty());
 }
 
+/// A period in words finds the text that prints it in digits: the dogs and cats Rules of
+/// Almaty oblast, «13. Не востребованные в течение 3 календарных дней со дня отлова собаки и
+/// кошки подлежат умерщвлению …» (Kazakh «13. Ауланған күннен кейінгі 3 күнтізбелік күн
+/// ішінде …»). Before the number words met their digits it ranked third in Russian, below the
+/// attestation Rules' «в течение трех рабочих дней» and a decision's «со дня».
+#[test]
+fn a_period_in_words_finds_it_in_digits() {
+    let dogs = "maslikhat-decision-2015-03-27-43-249#att_1__para_13";
+    assert_eq!(hit_ids("трех календарных дней со дня отлова")[0], dogs);
+    assert_eq!(hit_ids("в течение трех календарных дней")[0], dogs);
+    assert_eq!(
+        hit_ids("үш күнтізбелік күн ішінде сұралмаған иттер")[0],
+        dogs
+    );
+}
+
+/// A term asked what it is has its own definition first, above those of its compounds: the
+/// grazing Rules of Almaty oblast define «6) пастбища – земельные участки …», «7) сезонные
+/// пастбища – …», «8) отгонные пастбища – …» (Kazakh «6) жайылымдар - …», «7) маусымдық
+/// жайылымдар - …», «8) шалғайдағы жайылымдар - …»). Before, the compounds came first and
+/// the term's own definition was fifth in Kazakh and below the tenth in Russian.
+#[test]
+fn a_term_asked_what_it_is_has_its_own_definition_first() {
+    let own = "maslikhat-decision-2020-12-15-64-340#att_1__para_2__subpara_6";
+    for q in [
+        "что такое пастбища",
+        "понятие пастбища",
+        "жайылымдар деген не",
+        "жайылымдар дегеніміз не",
+    ] {
+        assert_eq!(hit_ids(q)[0], own, "{q}");
+    }
+}
+
 /// An article asked for by number comes first, in the act the other words name and in the
 /// language of the query, the other language's text next.
 #[test]

@@ -32,6 +32,7 @@
 
 pub mod fold;
 pub mod normalize;
+pub mod numerals;
 pub mod russian;
 pub mod stem;
 pub mod stopwords;
