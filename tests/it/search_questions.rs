@@ -605,12 +605,16 @@ fn an_abbreviation_an_act_defines_finds_the_name_it_stands_for() {
 
 /// The common abbreviations of `data/abbreviations.tsv` find the words the law writes: АЕК
 /// the fines «… айлық есептік көрсеткіш мөлшерінде» of the FAQ in `corpus/000`, ЦОН (typed
-/// in Kazakh as in Russian) the «"Азаматтарға арналған үкімет" мемлекеттік корпорациясы».
+/// in Kazakh as in Russian) the «"Азаматтарға арналған үкімет" мемлекеттік корпорациясы»,
+/// КРС and ІҚМ the herds of the grazing Rules («крупного рогатого скота», «ірі қара мал»).
 #[test]
 fn a_common_abbreviation_finds_the_name_the_law_spells_out() {
     for (q, law) in [
         ("АЕК", "айлық есептік көрсеткіш"),
         ("ЦОН", "азаматтарға арналған үкімет"),
+        // The grazing Rules of the Almaty oblast maslikhat (mirror fixture) write the herds out.
+        ("КРС", "крупного рогатого скота"),
+        ("ІҚМ", "ірі қара мал"),
     ] {
         let hits = search(q, 10);
         assert!(
@@ -622,6 +626,22 @@ fn a_common_abbreviation_finds_the_name_the_law_spells_out() {
             keys(&hits)
         );
     }
+}
+
+/// The everyday words for official bodies (`data/thesaurus.tsv`) find the law's: «елшілік»
+/// the visa Rules' «ҚР шет елдердегі мекемелері» (`corpus/002`), which never say «елшілік».
+#[test]
+fn an_everyday_name_of_a_body_finds_the_laws_name() {
+    let hits = search("елшілік", 10);
+    assert!(
+        hits.iter().any(|h| {
+            let text = h.text.to_lowercase().replace('i', "і");
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            text.contains("шет елдердегі мекеме") && !text.contains("елшіл")
+        }),
+        "{:#?}",
+        keys(&hits)
+    );
 }
 
 /// A word the index does not know is searched beside the nearest words it knows, and the
