@@ -628,6 +628,45 @@ fn a_common_abbreviation_finds_the_name_the_law_spells_out() {
     }
 }
 
+/// A Russian question typed in Latin letters, asked in no language, is read as Russian
+/// transliterated (the index knows its words so, not as Kazakh typed in Latin), finds what
+/// the question in Cyrillic finds first, and the answer says how each word was read; a
+/// Kazakh one typed in Latin stays Kazakh.
+#[test]
+fn a_russian_question_typed_in_latin_finds_what_the_cyrillic_finds() {
+    for (latin, cyrillic) in [
+        ("zasedaniya pravitelstva", "заседания правительства"),
+        ("otvetstvennost chlenov pravitelstva", "ответственность членов правительства"),
+        ("krupnogo rogatogo skota", "крупного рогатого скота"),
+    ] {
+        let res = index()
+            .search(&SearchRequest::new(latin).limit(10))
+            .unwrap_or_else(|e| panic!("{latin}: {e}"));
+        let right = search(cyrillic, 10);
+        assert!(!right.is_empty(), "{cyrillic}");
+        assert_eq!(
+            keys(&res.hits).first(),
+            keys(&right).first(),
+            "{latin}: {:#?}",
+            keys(&res.hits)
+        );
+        let read: Vec<(&str, &str)> = res
+            .read_as
+            .iter()
+            .map(|r| (r.word.as_str(), r.read.as_str()))
+            .collect();
+        let want: Vec<(&str, &str)> = latin.split(' ').zip(cyrillic.split(' ')).collect();
+        assert_eq!(read, want, "{latin}");
+        assert!(res.read_as.iter().all(|r| r.lang == zanlex::Lang::Ru));
+    }
+    let kk = index()
+        .search(&SearchRequest::new("turaqty turu").limit(5))
+        .unwrap();
+    assert!(!kk.read_as.is_empty());
+    assert!(kk.read_as.iter().all(|r| r.lang == zanlex::Lang::Kk), "{:?}", kk.read_as);
+    assert_eq!(keys(&kk.hits), keys(&search("тұрақты тұру", 5)));
+}
+
 /// The everyday words for official bodies (`data/thesaurus.tsv`) find the law's: «елшілік»
 /// the visa Rules' «ҚР шет елдердегі мекемелері» (`corpus/002`), which never say «елшілік».
 #[test]
