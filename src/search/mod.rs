@@ -42,7 +42,8 @@ pub mod types;
 pub use query::{parse, Filter, Query, QueryFault};
 pub use snippet::Snippet;
 pub use types::{
-    ArticleMatch, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, ReadAs, SearchResults, SearchedAlso,
+    ArticleMatch, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, ReadAs, SearchResults,
+    SearchedAlso,
 };
 
 use crate::index::schema::{from_tantivy_date, OPEN_FROM, OPEN_TO};

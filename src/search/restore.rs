@@ -610,7 +610,8 @@ fn latin_words(q: &super::Query) -> Vec<String> {
     let mut take = |text: &str| {
         for w in text.split_whitespace() {
             if w.chars().any(|c| c.is_ascii_alphabetic())
-                && w.chars().all(|c| c.is_ascii_alphanumeric() || "-'".contains(c))
+                && w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-'".contains(c))
                 && !is_foreign_word(w)
             {
                 out.push(w.to_string());
@@ -670,26 +671,45 @@ pub fn latin_readings_of(
 
 /// The Cyrillic word a Latin `word` stands for when it is Russian typed in Latin letters
 /// (`yazyke` → `языке`, `kazakhstane` → `казахстане`), read as people type Russian without a
-/// Russian keyboard ([`latin_readings`]): of the readings, the one whose stem the Russian
-/// texts of the index hold most often (`otsutstvie` → `отсутствие`, not `оцуцтвие`). A
+/// Russian keyboard ([`latin_readings`]): of the readings whose stem the Russian texts of the
+/// index hold, one the texts write as it is, then the most often held (`otsutstvie` →
+/// `отсутствие`, not `оцуцтвие`). A
 /// hyphenated word is read part by part (`donorom-partnerom` → `донором-партнером`). `None`
 /// when no reading of a part is known.
 pub(crate) fn russian_word(index: &Store, word: &str) -> Option<String> {
     let lower = word.to_lowercase();
     let searcher = index.searcher();
-    let field = index.fields().ru_stem;
+    let f = index.fields();
+    // How often the texts hold the reading as written, and its stem.
     let known = |cyr: &str| {
-        let stem = crate::analysis::russian::stem(cyr);
-        let term = tantivy::Term::from_field_text(field, &stem);
-        searcher.doc_freq(&term).unwrap_or(0)
+        let df = |field, text: &str| {
+            searcher
+                .doc_freq(&tantivy::Term::from_field_text(field, text))
+                .unwrap_or(0)
+        };
+        // The word as written, as the exact and stem fields hold it (the Russian texts are in
+        // them too): a stop word's own term, another word's forms.
+        let exact = super::compile::analyze_field(index, f.kk_exact, cyr)
+            .into_iter()
+            .next()
+            .map_or(0, |(_, t)| {
+                df(f.kk_exact, &t)
+                    + form_terms(&t)
+                        .iter()
+                        .map(|form| df(f.kk_stem, form))
+                        .sum::<u64>()
+            });
+        (exact, df(f.ru_stem, &crate::analysis::russian::stem(cyr)))
     };
     let mut parts = Vec::new();
     for part in lower.split('-').filter(|p| !p.is_empty()) {
         let best = latin_readings(part)
             .into_iter()
             .map(|r| (known(&r), r))
-            .filter(|(n, _)| *n > 0)
-            // The most often held; of equals, the reading with fewer departures (first).
+            .filter(|((_, stem), _)| *stem > 0)
+            // A word the texts write first (`ответственность`, not `ответственност`, though
+            // both have one stem), then the most often held stem; of equals, the reading with
+            // fewer departures (first).
             .reduce(|a, b| if b.0 > a.0 { b } else { a })?;
         parts.push(best.1);
     }
@@ -1232,7 +1252,11 @@ mod latin_russian_tests {
         ] {
             let readings = super::latin_readings(latin);
             assert!(readings.iter().any(|r| r == other), "{latin}: {readings:?}");
-            assert_eq!(readings.first(), latin_to_russian(latin).as_ref(), "{latin}");
+            assert_eq!(
+                readings.first(),
+                latin_to_russian(latin).as_ref(),
+                "{latin}"
+            );
             assert!(readings.len() <= super::MAX_READINGS, "{latin}");
         }
         assert_eq!(latin_to_russian("sud2"), None);

@@ -636,7 +636,10 @@ fn a_common_abbreviation_finds_the_name_the_law_spells_out() {
 fn a_russian_question_typed_in_latin_finds_what_the_cyrillic_finds() {
     for (latin, cyrillic) in [
         ("zasedaniya pravitelstva", "заседания правительства"),
-        ("otvetstvennost chlenov pravitelstva", "ответственность членов правительства"),
+        (
+            "otvetstvennost chlenov pravitelstva",
+            "ответственность членов правительства",
+        ),
         ("krupnogo rogatogo skota", "крупного рогатого скота"),
     ] {
         let res = index()
@@ -663,7 +666,11 @@ fn a_russian_question_typed_in_latin_finds_what_the_cyrillic_finds() {
         .search(&SearchRequest::new("turaqty turu").limit(5))
         .unwrap();
     assert!(!kk.read_as.is_empty());
-    assert!(kk.read_as.iter().all(|r| r.lang == zanlex::Lang::Kk), "{:?}", kk.read_as);
+    assert!(
+        kk.read_as.iter().all(|r| r.lang == zanlex::Lang::Kk),
+        "{:?}",
+        kk.read_as
+    );
     assert_eq!(keys(&kk.hits), keys(&search("тұрақты тұру", 5)));
 }
 
