@@ -845,8 +845,8 @@ pub(crate) fn latin_readings(word: &str) -> Vec<String> {
             })
             .collect()
     };
-    for a in 0..choices.len() {
-        out.push(spell(&[choices[a]]));
+    for choice in &choices {
+        out.push(spell(&[*choice]));
     }
     if MAX_DEPARTURES > 1 {
         'two: for a in 0..choices.len() {
