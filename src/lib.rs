@@ -143,8 +143,8 @@ pub use search::issuers::{issuers, IssuerName};
 pub use search::query::MAX_QUERY_CHARS;
 pub use search::{
     ArticleMatch, Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query, QueryFault,
-    SearchRequest, SearchResults, SearchedAlso, Snippet, DEFAULT_LIMIT, DEFAULT_TOTAL_BOUND,
-    MAX_LIMIT,
+    ReadAs, SearchRequest, SearchResults, SearchedAlso, Snippet, DEFAULT_LIMIT,
+    DEFAULT_TOTAL_BOUND, MAX_LIMIT,
 };
 pub use text::parse_iso_date;
 pub use walk::corpus_fingerprint;

@@ -466,6 +466,10 @@ pub struct HitsPage {
     /// searched beside it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub searched_also: Vec<crate::SearchedAlso>,
+    /// Query words typed in Latin letters, each with the Cyrillic word searched in its place
+    /// and the language it was read in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub read_as: Vec<crate::ReadAs>,
     /// The hits, best first.
     pub hits: Vec<HitBrief>,
 }
@@ -497,6 +501,7 @@ fn hits_page_of(
         total_is_lower_bound,
         hits,
         searched_also,
+        read_as,
         ..
     } = page.results;
     let before = hits.len();
@@ -509,6 +514,7 @@ fn hits_page_of(
         page: PageHead::new(paging, None, None),
         repealed_left_out: 0,
         searched_also,
+        read_as,
         hits: Vec::new(),
     };
     let mut used = json_chars(&answer) + 200;

@@ -455,6 +455,27 @@ mod tests {
         );
     }
 
+    /// An abbreviation defined inside a definitions article, the term shortened before its
+    /// definition («2) … (далее – ФАСТИ) – …»), as the Government's Rules on deposit premiums
+    /// write it in both languages.
+    #[test]
+    fn a_definitions_item_gives_the_name_it_shortens() {
+        assert_eq!(
+            found("   2) финансовая автоматизированная система транспорта информации (далее – ФАСТИ) – специальный электронный канал связи"),
+            [(
+                "ФАСТИ".to_string(),
+                "финансовая автоматизированная система транспорта информации".to_string()
+            )]
+        );
+        assert_eq!(
+            found("   2) қаржылық автоматтандырылған ақпарат тасымалдау жүйесі (бұдан әрі – ҚААТЖ) – «Қазақстан Республикасы Ұлттық Банкінің"),
+            [(
+                "ҚААТЖ".to_string(),
+                "қаржылық автоматтандырылған ақпарат тасымалдау жүйесі".to_string()
+            )]
+        );
+    }
+
     #[test]
     fn a_word_named_in_full_is_no_abbreviation() {
         assert!(

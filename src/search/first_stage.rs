@@ -445,7 +445,7 @@ pub(crate) fn rankings(
     k: usize,
     n: usize,
 ) -> crate::Result<Rankings> {
-    let (q, typed_as_words) = super::read_query(index, req)?;
+    let (q, typed_as_words, _) = super::read_query(index, req)?;
     let filters = super::request_filters(index, req)?;
     let searcher = index.searcher();
     let f = index.fields();

@@ -43,7 +43,8 @@ pub mod types;
 pub use query::{parse, Filter, Query, QueryFault};
 pub use snippet::Snippet;
 pub use types::{
-    ArticleMatch, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, SearchResults, SearchedAlso,
+    ArticleMatch, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, ReadAs, SearchResults,
+    SearchedAlso,
 };
 
 use crate::index::schema::{from_tantivy_date, OPEN_FROM, OPEN_TO};
@@ -246,7 +247,7 @@ fn qerr(req: &SearchRequest, fault: QueryFault, reason: impl Into<String>) -> cr
 /// unknown `--act`.
 pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults> {
     let started = Instant::now();
-    let (q, typed_as_words) = read_query(index, req)?;
+    let (q, typed_as_words, read_as) = read_query(index, req)?;
     let words = if typed_as_words {
         compile::WordMatch::Coverage
     } else {
@@ -457,6 +458,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         relaxed,
         incomplete,
         searched_also,
+        read_as,
     })
 }
 
@@ -490,9 +492,10 @@ fn own_definitions_first(
 /// `q` with its words' thesaurus alternatives beside it, word by word (a phrase would be
 /// verified on the text), for highlighting what matched; `q` itself without `synonyms`.
 /// The query of `req` as the search reads it: Latin and keyboard-typed words restored, the
-/// words that only ask left out, compounds split; and whether it was typed as plain words
-/// (three or more of them rank by how many a unit has, and find their thesaurus alternatives).
-fn read_query(index: &Store, req: &SearchRequest) -> crate::Result<(Query, bool)> {
+/// words that only ask left out, compounds split; whether it was typed as plain words
+/// (three or more of them rank by how many a unit has, and find their thesaurus alternatives);
+/// and the Latin words read as Cyrillic, to be said in the answer.
+fn read_query(index: &Store, req: &SearchRequest) -> crate::Result<(Query, bool, Vec<ReadAs>)> {
     let q = match &req.parsed {
         Some(q) => q.clone(),
         // A search by requisites alone: the acts that have them, every unit.
@@ -506,13 +509,30 @@ fn read_query(index: &Store, req: &SearchRequest) -> crate::Result<(Query, bool)
         }
         None => parse(&req.text)?,
     };
-    let russian = req.lang == Some(crate::model::Lang::Ru);
+    // Latin letters are read as Russian when asked in Russian, or, asked in no language, when
+    // the index knows more of the words read so; as Kazakh otherwise.
+    let russian = match req.lang {
+        Some(lang) => lang == crate::model::Lang::Ru,
+        None => restore::reads_as_russian(index, &q),
+    };
+    let read_as = restore::latin_readings_of(index, &q, russian)
+        .into_iter()
+        .map(|(word, read, ru)| ReadAs {
+            word,
+            read,
+            lang: if ru {
+                crate::model::Lang::Ru
+            } else {
+                crate::model::Lang::Kk
+            },
+        })
+        .collect();
     let q = restore::restore_query(index, &q, russian);
     // Words that only ask (`қашан`, `бола ма`, `можно ли`) are not in the answer.
     let q = question::without_asking_words(&q).unwrap_or(q);
     let q = query::split_compounds(&q);
     let typed_as_words = req.parsed.is_none() && query::typed_as_words(&req.text);
-    Ok((q, typed_as_words))
+    Ok((q, typed_as_words, read_as))
 }
 
 /// What a hit's snippet marks for the query `q`: its words, their thesaurus alternatives when
@@ -539,7 +559,7 @@ pub(crate) fn highlights(
     query: &str,
     texts: &[&str],
 ) -> crate::Result<Vec<Vec<[usize; 2]>>> {
-    let (q, typed_as_words) = read_query(index, &SearchRequest::new(query))?;
+    let (q, typed_as_words, _) = read_query(index, &SearchRequest::new(query))?;
     let hl = highlighter_of(index, &index.searcher(), &q, typed_as_words);
     Ok(texts.iter().map(|t| hl.spans(t)).collect())
 }

@@ -562,8 +562,9 @@ fn context_free_folds() -> &'static [Option<Box<str>>] {
     })
 }
 
-/// Rewrites the words and phrases of a query with restored spellings. A Russian query
-/// (`russian`) has its Latin words read first as Russian typed in Latin letters
+/// Rewrites the words and phrases of a query with restored spellings. A query read as Russian
+/// (`russian`: asked in Russian, or typed in Latin letters the index knows better as Russian,
+/// [`reads_as_russian`]) has its Latin words read first as Russian typed in Latin letters
 /// ([`russian_word`]), then as Kazakh.
 pub fn restore_query(index: &Store, q: &super::Query, russian: bool) -> super::Query {
     use super::Query;
@@ -575,6 +576,13 @@ pub fn restore_query(index: &Store, q: &super::Query, russian: bool) -> super::Q
             .then(|| russian_word(index, w))
             .flatten()
             .or_else(|| restore_word(index, w))
+            // Read as Russian, a word the index knows in no reading is still searched in
+            // Cyrillic, so that a Russian asking word («kto») is known as one.
+            .or_else(|| {
+                russian
+                    .then(|| latin_readings(&w.to_lowercase()).into_iter().next())
+                    .flatten()
+            })
             .unwrap_or_else(|| w.to_string())
     };
     match q {
@@ -594,86 +602,266 @@ pub fn restore_query(index: &Store, q: &super::Query, russian: bool) -> super::Q
     }
 }
 
-/// The Cyrillic word a Latin `word` stands for when it is Russian typed in Latin letters
-/// (`yazyke` → `языке`, `kazakhstane` → `казахстане`), read letter by letter as people type
-/// Russian without a Russian keyboard ([`latin_to_russian`]), and only when the Russian texts
-/// of the index have its stem; `None` otherwise.
-pub(crate) fn russian_word(index: &Store, word: &str) -> Option<String> {
-    let cyr = latin_to_russian(&word.to_lowercase())?;
-    let stem = crate::analysis::russian::stem(&cyr);
-    let term = tantivy::Term::from_field_text(index.fields().ru_stem, &stem);
-    let found = index.searcher().doc_freq(&term).ok()? > 0;
-    found.then_some(cyr)
+/// The Latin words of `q` (not English, [`is_foreign_word`]), each as typed, from its terms
+/// and phrases.
+fn latin_words(q: &super::Query) -> Vec<String> {
+    use super::Query;
+    let mut out = Vec::new();
+    let mut take = |text: &str| {
+        for w in text.split_whitespace() {
+            if w.chars().any(|c| c.is_ascii_alphabetic())
+                && w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-'".contains(c))
+                && !is_foreign_word(w)
+            {
+                out.push(w.to_string());
+            }
+        }
+    };
+    fn walk(q: &Query, take: &mut dyn FnMut(&str)) {
+        match q {
+            Query::Term(w) => take(w),
+            Query::Phrase { text, .. } => take(text),
+            Query::And(v) | Query::Or(v) => v.iter().for_each(|x| walk(x, take)),
+            Query::Not(x) => walk(x, take),
+            Query::Filter(_) => {}
+        }
+    }
+    walk(q, &mut take);
+    out
 }
 
-/// `word` (lowercase ASCII letters, an apostrophe for `ь`) read as Russian typed in Latin
-/// letters: the digraphs of the usual transliterations (`zh`, `kh`, `ts`, `ch`, `sh`,
-/// `shch`, `ya`, `yu`, `yo`, `ia`, `iu`), `y` and `i` as `й` after a vowel (`dnei` → `дней`,
-/// `raion` → `район`), `y` as `ы` after a consonant; `None` for a word with other
-/// characters.
-pub(crate) fn latin_to_russian(word: &str) -> Option<String> {
-    if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || c == '\'') {
-        return None;
+/// Whether a query asked in no language is Russian typed in Latin letters rather than Kazakh:
+/// more of its Latin words have a Russian reading whose stem the Russian texts of the index
+/// hold ([`russian_word`]) than have a Kazakh spelling the corpus prefers ([`restore_word`]).
+/// A query of Cyrillic words only, or an even count, stays Kazakh, as Latin input was read
+/// before Russian was: «turaqty turu» is Kazakh, «srok podachi zayavleniya» Russian.
+pub fn reads_as_russian(index: &Store, q: &super::Query) -> bool {
+    let words = latin_words(q);
+    if words.is_empty() {
+        return false;
     }
-    const DIGRAPHS: &[(&str, &str)] = &[
-        ("shch", "щ"),
-        ("sch", "щ"),
-        ("zh", "ж"),
-        ("kh", "х"),
-        ("ts", "ц"),
-        ("ch", "ч"),
-        ("sh", "ш"),
-        ("ya", "я"),
-        ("yu", "ю"),
-        ("yo", "е"),
-        ("ia", "я"),
-        ("iu", "ю"),
+    let (mut russian, mut kazakh) = (0usize, 0usize);
+    for w in &words {
+        russian += usize::from(russian_word(index, w).is_some());
+        kazakh += usize::from(restore_word(index, w).is_some());
+    }
+    russian > kazakh
+}
+
+/// The Latin words of `q` (not English) the search reads as Cyrillic, each with the word
+/// searched in its place and whether it was read as Russian (`russian`, [`russian_word`]) or
+/// as Kazakh ([`restore_word`]), as [`restore_query`] reads them: what the answer says it read.
+pub fn latin_readings_of(
+    index: &Store,
+    q: &super::Query,
+    russian: bool,
+) -> Vec<(String, String, bool)> {
+    latin_words(q)
+        .into_iter()
+        .filter_map(|w| {
+            let ru = russian.then(|| russian_word(index, &w)).flatten();
+            match ru {
+                Some(r) => Some((w, r, true)),
+                None => restore_word(index, &w).map(|r| (w, r, false)),
+            }
+        })
+        .collect()
+}
+
+/// The Cyrillic word a Latin `word` stands for when it is Russian typed in Latin letters
+/// (`yazyke` → `языке`, `kazakhstane` → `казахстане`), read as people type Russian without a
+/// Russian keyboard ([`latin_readings`]): of the readings whose stem the Russian texts of the
+/// index hold, one the texts write as it is, then the most often held (`otsutstvie` →
+/// `отсутствие`, not `оцуцтвие`). A
+/// hyphenated word is read part by part (`donorom-partnerom` → `донором-партнером`). `None`
+/// when no reading of a part is known.
+pub(crate) fn russian_word(index: &Store, word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let searcher = index.searcher();
+    let f = index.fields();
+    // How often the texts hold the reading as written, and its stem.
+    let known = |cyr: &str| {
+        let df = |field, text: &str| {
+            searcher
+                .doc_freq(&tantivy::Term::from_field_text(field, text))
+                .unwrap_or(0)
+        };
+        // The word as written, as the exact and stem fields hold it (the Russian texts are in
+        // them too): a stop word's own term, another word's forms.
+        let exact = super::compile::analyze_field(index, f.kk_exact, cyr)
+            .into_iter()
+            .next()
+            .map_or(0, |(_, t)| {
+                df(f.kk_exact, &t)
+                    + form_terms(&t)
+                        .iter()
+                        .map(|form| df(f.kk_stem, form))
+                        .sum::<u64>()
+            });
+        (exact, df(f.ru_stem, &crate::analysis::russian::stem(cyr)))
+    };
+    let mut parts = Vec::new();
+    for part in lower.split('-').filter(|p| !p.is_empty()) {
+        let best = latin_readings(part)
+            .into_iter()
+            .map(|r| (known(&r), r))
+            .filter(|((_, stem), _)| *stem > 0)
+            // A word the texts write first (`ответственность`, not `ответственност`, though
+            // both have one stem), then the most often held stem; of equals, the reading with
+            // fewer departures (first).
+            .reduce(|a, b| if b.0 > a.0 { b } else { a })?;
+        parts.push(best.1);
+    }
+    (!parts.is_empty()).then(|| parts.join("-"))
+}
+
+/// Most readings [`latin_readings`] gives a word.
+const MAX_READINGS: usize = 96;
+/// The consonants a soft sign may follow.
+const SOFTENED: &str = "бвдзклмнпрстф";
+/// Most letters read otherwise than first in one reading.
+const MAX_DEPARTURES: usize = 2;
+
+/// `word` (lowercase ASCII letters, an apostrophe for `ь`) read as Russian typed in Latin
+/// letters: the first reading of [`latin_readings`]; `None` for a word with other characters.
+#[cfg(test)]
+pub(crate) fn latin_to_russian(word: &str) -> Option<String> {
+    latin_readings(word).into_iter().next()
+}
+
+/// The readings of `word` (lowercase ASCII letters, an apostrophe for `ь`) as Russian typed in
+/// Latin letters, the usual one first: the digraphs of the informal and the GOST/ICAO-like
+/// transliterations (`zh`, `kh`, `ts`, `ch`, `sh`, `shch`, `ya`/`ja`/`ia`, `yu`/`ju`/`iu`,
+/// `yo`/`jo`), `y` and `i` as `й` after a vowel (`dnei` → `дней`, `raion` → `район`), `y` as
+/// `ы` after a consonant; then, at most [`MAX_DEPARTURES`] at a time, the other letters the
+/// same Latin may stand for (`ts` as `тс`, `ia` as `ия` or `иа`, `x` as `х`, `e` as `э` at the
+/// start, `'` as `ъ`, `i` as `и` after a vowel), and the soft sign people leave out after a
+/// consonant before another or at the end (`pravitelstva` → `правительства`,
+/// `otvetstvennost` → `ответственность`). Empty for a word with other characters.
+pub(crate) fn latin_readings(word: &str) -> Vec<String> {
+    if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || c == '\'') {
+        return Vec::new();
+    }
+    // Each digraph with what it stands for, the usual reading first.
+    const DIGRAPHS: &[(&str, &[&str])] = &[
+        ("shch", &["щ"]),
+        ("sch", &["щ"]),
+        ("zh", &["ж"]),
+        ("kh", &["х"]),
+        ("ts", &["ц", "тс"]),
+        ("ch", &["ч"]),
+        ("sh", &["ш"]),
+        ("ya", &["я"]),
+        ("yu", &["ю"]),
+        ("yo", &["е", "йо"]),
+        ("ja", &["я"]),
+        ("ju", &["ю"]),
+        ("jo", &["е"]),
+        ("ia", &["я", "ия", "иа"]),
+        ("iu", &["ю", "иу"]),
     ];
     let vowel = |c: Option<char>| c.is_some_and(|c| "аеиоуыэюя".contains(c));
-    let mut out = String::with_capacity(word.len() * 2);
+    // The word cut into the pieces the usual reading reads, each with its readings.
+    let mut pieces: Vec<&[&str]> = Vec::new();
+    let mut usual = String::new();
     let mut rest = word;
     while let Some(c) = rest.chars().next() {
-        let digraph = DIGRAPHS.iter().find(|(l, _)| rest.starts_with(l));
-        if let Some((l, r)) = digraph {
-            out.push_str(r);
+        if let Some((l, r)) = DIGRAPHS.iter().find(|(l, _)| rest.starts_with(l)) {
+            pieces.push(r);
+            usual.push_str(r[0]);
             rest = &rest[l.len()..];
             continue;
         }
-        let prev_vowel = vowel(out.chars().next_back());
-        let r = match c {
-            'a' => "а",
-            'b' => "б",
-            'c' => "ц",
-            'd' => "д",
-            'e' => "е",
-            'f' => "ф",
-            'g' => "г",
-            'h' => "х",
-            'i' if prev_vowel => "й",
-            'i' => "и",
-            'j' => "й",
-            'k' => "к",
-            'l' => "л",
-            'm' => "м",
-            'n' => "н",
-            'o' => "о",
-            'p' => "п",
-            'q' => "к",
-            'r' => "р",
-            's' => "с",
-            't' => "т",
-            'u' => "у",
-            'v' | 'w' => "в",
-            'x' => "кс",
-            'y' if prev_vowel => "й",
-            'y' => "ы",
-            'z' => "з",
-            _ => "ь",
+        let prev_vowel = vowel(usual.chars().next_back());
+        let r: &[&str] = match c {
+            'a' => &["а"],
+            'b' => &["б"],
+            'c' => &["ц", "к"],
+            'd' => &["д"],
+            'e' if usual.is_empty() => &["е", "э"],
+            'e' => &["е"],
+            'f' => &["ф"],
+            'g' => &["г"],
+            'h' => &["х"],
+            'i' if prev_vowel => &["й", "и"],
+            'i' => &["и"],
+            'j' => &["й"],
+            'k' => &["к"],
+            'l' => &["л"],
+            'm' => &["м"],
+            'n' => &["н"],
+            'o' => &["о"],
+            'p' => &["п"],
+            'q' => &["к"],
+            'r' => &["р"],
+            's' => &["с"],
+            't' => &["т"],
+            'u' => &["у"],
+            'v' | 'w' => &["в"],
+            'x' => &["кс", "х"],
+            'y' if prev_vowel => &["й"],
+            'y' => &["ы"],
+            'z' => &["з"],
+            _ => &["ь", "ъ"],
         };
-        out.push_str(r);
+        pieces.push(r);
+        usual.push_str(r[0]);
         rest = &rest[c.len_utf8()..];
     }
-    Some(out)
+    // The soft sign left out: after a consonant letter followed by a consonant or the end.
+    let consonant = |p: &[&str]| p.len() == 1 && p[0].chars().all(|c| SOFTENED.contains(c));
+    let mut pieces: Vec<Vec<String>> = pieces
+        .iter()
+        .map(|p| p.iter().map(|s| s.to_string()).collect())
+        .collect();
+    for i in 0..pieces.len() {
+        let this: Vec<&str> = pieces[i].iter().map(String::as_str).collect();
+        let next_consonant = pieces.get(i + 1).is_none_or(|n| {
+            let n: Vec<&str> = n.iter().map(String::as_str).collect();
+            consonant(&n) || n[0] == "ц" || n[0] == "ч" || n[0] == "ш" || n[0] == "щ"
+        });
+        if i > 0 && consonant(&this) && next_consonant {
+            let soft = format!("{}ь", this[0]);
+            pieces[i].push(soft);
+        }
+    }
+    let mut out = vec![usual];
+    // The readings with one departure, then with two: (piece, reading) pairs, in order.
+    let choices: Vec<(usize, usize)> = pieces
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| (1..r.len()).map(move |k| (i, k)))
+        .collect();
+    let spell = |picked: &[(usize, usize)]| -> String {
+        pieces
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                picked
+                    .iter()
+                    .find(|(at, _)| *at == i)
+                    .map_or(r[0].as_str(), |(_, k)| r[*k].as_str())
+            })
+            .collect()
+    };
+    for choice in &choices {
+        out.push(spell(&[*choice]));
+    }
+    if MAX_DEPARTURES > 1 {
+        'two: for a in 0..choices.len() {
+            for b in a + 1..choices.len() {
+                if out.len() >= MAX_READINGS {
+                    break 'two;
+                }
+                if choices[a].0 != choices[b].0 {
+                    out.push(spell(&[choices[a], choices[b]]));
+                }
+            }
+        }
+    }
+    out.truncate(MAX_READINGS);
+    out
 }
 
 /// The `kk_stem` terms of `searcher`'s segments whose stem folds to `loose` (a `kk_loose`
@@ -1049,6 +1237,27 @@ mod latin_russian_tests {
                 Some(cyrillic),
                 "{latin}"
             );
+        }
+        // The other readings of the same Latin: `ts` as `тс`, `ia` as `иа`, a first `e` as
+        // `э`, `'` as `ъ`, `x` as `х`; the usual reading stays first.
+        for (latin, other) in [
+            ("otsutstvie", "отсутствие"),
+            ("materialy", "материалы"),
+            ("initsiativa", "инициатива"),
+            ("ekonomiki", "экономики"),
+            ("pod'ezd", "подъезд"),
+            ("xoziain", "хозяин"),
+            ("pravitelstva", "правительства"),
+            ("otvetstvennost", "ответственность"),
+        ] {
+            let readings = super::latin_readings(latin);
+            assert!(readings.iter().any(|r| r == other), "{latin}: {readings:?}");
+            assert_eq!(
+                readings.first(),
+                latin_to_russian(latin).as_ref(),
+                "{latin}"
+            );
+            assert!(readings.len() <= super::MAX_READINGS, "{latin}");
         }
         assert_eq!(latin_to_russian("sud2"), None);
         assert_eq!(latin_to_russian("суд"), None);

@@ -224,6 +224,24 @@ pub struct SearchResults {
     /// for «искусственного»).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub searched_also: Vec<SearchedAlso>,
+    /// The query's words typed in Latin letters, each with the Cyrillic word searched in its
+    /// place: Kazakh typed in Latin (`turaqty` → `тұрақты`) or Russian transliterated
+    /// (`zayavleniya` → `заявления`), whichever the index knows better for the query.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub read_as: Vec<ReadAs>,
+}
+
+/// A query word typed in Latin letters and the Cyrillic word searched in its place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct ReadAs {
+    /// The word as typed.
+    pub word: String,
+    /// The Cyrillic word searched for it.
+    pub read: String,
+    /// The language it was read in: Kazakh typed in Latin letters, or Russian transliterated.
+    pub lang: crate::model::Lang,
 }
 
 /// A query word the index does not know, and the words searched beside it.

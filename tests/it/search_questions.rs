@@ -605,12 +605,16 @@ fn an_abbreviation_an_act_defines_finds_the_name_it_stands_for() {
 
 /// The common abbreviations of `data/abbreviations.tsv` find the words the law writes: АЕК
 /// the fines «… айлық есептік көрсеткіш мөлшерінде» of the FAQ in `corpus/000`, ЦОН (typed
-/// in Kazakh as in Russian) the «"Азаматтарға арналған үкімет" мемлекеттік корпорациясы».
+/// in Kazakh as in Russian) the «"Азаматтарға арналған үкімет" мемлекеттік корпорациясы»,
+/// КРС and ІҚМ the herds of the grazing Rules («крупного рогатого скота», «ірі қара мал»).
 #[test]
 fn a_common_abbreviation_finds_the_name_the_law_spells_out() {
     for (q, law) in [
         ("АЕК", "айлық есептік көрсеткіш"),
         ("ЦОН", "азаматтарға арналған үкімет"),
+        // The grazing Rules of the Almaty oblast maslikhat (mirror fixture) write the herds out.
+        ("КРС", "крупного рогатого скота"),
+        ("ІҚМ", "ірі қара мал"),
     ] {
         let hits = search(q, 10);
         assert!(
@@ -622,6 +626,68 @@ fn a_common_abbreviation_finds_the_name_the_law_spells_out() {
             keys(&hits)
         );
     }
+}
+
+/// A Russian question typed in Latin letters, asked in no language, is read as Russian
+/// transliterated (the index knows its words so, not as Kazakh typed in Latin), finds what
+/// the question in Cyrillic finds first, and the answer says how each word was read; a
+/// Kazakh one typed in Latin stays Kazakh.
+#[test]
+fn a_russian_question_typed_in_latin_finds_what_the_cyrillic_finds() {
+    for (latin, cyrillic) in [
+        ("zasedaniya pravitelstva", "заседания правительства"),
+        (
+            "otvetstvennost chlenov pravitelstva",
+            "ответственность членов правительства",
+        ),
+        ("krupnogo rogatogo skota", "крупного рогатого скота"),
+    ] {
+        let res = index()
+            .search(&SearchRequest::new(latin).limit(10))
+            .unwrap_or_else(|e| panic!("{latin}: {e}"));
+        let right = search(cyrillic, 10);
+        assert!(!right.is_empty(), "{cyrillic}");
+        assert_eq!(
+            keys(&res.hits).first(),
+            keys(&right).first(),
+            "{latin}: {:#?}",
+            keys(&res.hits)
+        );
+        let read: Vec<(&str, &str)> = res
+            .read_as
+            .iter()
+            .map(|r| (r.word.as_str(), r.read.as_str()))
+            .collect();
+        let want: Vec<(&str, &str)> = latin.split(' ').zip(cyrillic.split(' ')).collect();
+        assert_eq!(read, want, "{latin}");
+        assert!(res.read_as.iter().all(|r| r.lang == zanlex::Lang::Ru));
+    }
+    let kk = index()
+        .search(&SearchRequest::new("turaqty turu").limit(5))
+        .unwrap();
+    assert!(!kk.read_as.is_empty());
+    assert!(
+        kk.read_as.iter().all(|r| r.lang == zanlex::Lang::Kk),
+        "{:?}",
+        kk.read_as
+    );
+    assert_eq!(keys(&kk.hits), keys(&search("тұрақты тұру", 5)));
+}
+
+/// The everyday words for official bodies (`data/thesaurus.tsv`) find the law's: «елшілік»
+/// the visa Rules' «ҚР шет елдердегі мекемелері» (`corpus/002`), which never say «елшілік».
+#[test]
+fn an_everyday_name_of_a_body_finds_the_laws_name() {
+    let hits = search("елшілік", 10);
+    assert!(
+        hits.iter().any(|h| {
+            let text = h.text.to_lowercase().replace('i', "і");
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            text.contains("шет елдердегі мекеме") && !text.contains("елшіл")
+        }),
+        "{:#?}",
+        keys(&hits)
+    );
 }
 
 /// A word the index does not know is searched beside the nearest words it knows, and the

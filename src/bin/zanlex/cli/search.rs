@@ -118,6 +118,21 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             s.also.join(", ")
         );
     }
+    if !res.read_as.is_empty() {
+        let lang = |l: zanlex::Lang| match l {
+            zanlex::Lang::Ru => "Russian",
+            _ => "Kazakh",
+        };
+        let read: Vec<String> = res
+            .read_as
+            .iter()
+            .map(|r| format!("{} → {} ({})", r.word, r.read, lang(r.lang)))
+            .collect();
+        eprintln!(
+            "zanlex: Latin letters read as Cyrillic: {}",
+            read.join(", ")
+        );
+    }
     if res.incomplete {
         eprintln!(
             "zanlex: the search stopped at its budget of {} ms; these are the best hits found by then, and more may match",

@@ -15,6 +15,7 @@ const T = {
     noExact: "Сұрауыңызға дәл сәйкестік жоқ; ішінара сәйкестері көрсетілді.",
     incomplete: "Іздеу уақыт шегіне жетіп тоқтады: осы уақытқа дейін табылған ең жақсы нәтижелер көрсетілді, басқалары да болуы мүмкін. Сұрауды нақтылаңыз.",
     searchedAlso: (word, also) => `«${word}» сөзі индексте жоқ; сондай-ақ ізделді: ${also.join(", ")}`,
+    readAs: (rs) => `Латын әрпімен терілген сөздер оқылды: ${rs.map((r) => `${r.word} → ${r.read} (${r.lang === "ru" ? "орысша" : "қазақша"})`).join(", ")}`,
     inArticle: (words) => `Бабының басқа бөліктерінде: ${words.join("; ")}`,
     partial: "сөздердің бір бөлігі ғана", table: "Кесте",
     next: "Келесі", prev: "Алдыңғы", copy: "Сілтемені көшіру", copied: "Көшірілді",
@@ -104,6 +105,7 @@ const T = {
     noExact: "По вашему запросу точных совпадений нет; показаны частичные.",
     incomplete: "Поиск остановлен по пределу времени: показаны лучшие результаты, найденные к этому моменту, могут быть и другие. Уточните запрос.",
     searchedAlso: (word, also) => `Слова «${word}» нет в индексе; искали также: ${also.join(", ")}`,
+    readAs: (rs) => `Слова, набранные латиницей, прочитаны: ${rs.map((r) => `${r.word} → ${r.read} (${r.lang === "ru" ? "по-русски" : "по-казахски"})`).join(", ")}`,
     inArticle: (words) => `В других частях статьи: ${words.join("; ")}`,
     partial: "совпала часть слов", table: "Таблица",
     next: "Дальше", prev: "Назад", copy: "Копировать ссылку", copied: "Скопировано",
@@ -656,6 +658,7 @@ async function searchView(p) {
         : res.relaxed ? h("p", { class: "note" }, t("relaxed")) : null,
       res.incomplete ? h("p", { class: "note" }, t("incomplete")) : null,
       ...(res.searched_also || []).map((s) => h("p", { class: "note" }, t("searchedAlso")(s.word, s.also))),
+      (res.read_as || []).length ? h("p", { class: "note" }, t("readAs")(res.read_as)) : null,
       res.hits.length ? list : h("p", { class: "note" }, t("none")),
       pager].filter(Boolean));
   } catch (e) {
