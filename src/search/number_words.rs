@@ -59,6 +59,14 @@ fn is_measure(word: &str) -> bool {
     MONTH_KK.contains(&w.as_str()) || MEASURES.iter().any(|m| w.starts_with(m))
 }
 
+/// Whether `word` is a word of the year («года», «году», «жылғы», «жылы»): after a number of
+/// four digits it makes a calendar year («до 2017 года», «2020 жылғы»), a date, not a period
+/// another spelling of which a text would print.
+fn is_year_word(word: &str) -> bool {
+    let w = crate::text::lowercase(word);
+    w.starts_with("год") || w.starts_with("жыл")
+}
+
 /// Where `terms` (a query's plain words, in order) write a number before a word of a period or
 /// a quantity, and what else to look for there: the number and that word as a phrase, the
 /// number otherwise written (`тридцати дней` → `30 дней`, `он бес жұмыс` → `15 жұмыс`, `30
@@ -93,7 +101,12 @@ pub(crate) fn expansions<S: AsRef<str>>(terms: &[S]) -> Vec<Expansion> {
             .get(i + len)
             .map(AsRef::as_ref)
             .filter(|w| is_measure(w));
-        if let (Some(measure), false) = (measure, others.is_empty()) {
+        let a_year = measure.is_some_and(is_year_word)
+            && others
+                .iter()
+                .chain(std::iter::once(&word.to_string()))
+                .any(|o| o.parse::<u32>().is_ok_and(|n| (1000..3000).contains(&n)));
+        if let (Some(measure), false, false) = (measure, others.is_empty(), a_year) {
             out.push(Expansion {
                 start: i,
                 len: len + 1,
@@ -167,5 +180,8 @@ mod tests {
         assert!(of("бір жыл ішінде").is_empty());
         assert!(of("екінші деңгейдегі банк").is_empty());
         assert!(of("может ли он получить визу").is_empty());
+        // A calendar year is a date, not a period: «до 2017 года», «2020 жылғы».
+        assert!(of("действовал до 2017 года").is_empty());
+        assert!(of("2020 жылғы шешім").is_empty());
     }
 }

@@ -470,7 +470,7 @@ function statusBanner(state, text, lang, by) {
 function underLink(state, id, asOf) {
   return state && state.kind === "expired" && state.under
     ? [" · ", h("a", { href: withParams(unitPath(id, state.under), { as_of: asOf }), class: "lapsed-under" },
-      `${t("lapsedUnder")}: ${state.under}`)]
+      `${t("lapsedUnder")}: ${eidWords(state.under)}`)]
     : [];
 }
 
