@@ -511,11 +511,13 @@ fn read_query(index: &Store, req: &SearchRequest) -> crate::Result<(Query, bool,
     };
     // Latin letters are read as Russian when asked in Russian, or, asked in no language, when
     // the index knows more of the words read so; as Kazakh otherwise.
+    let latin = restore::LatinReadings::of(index, &q);
     let russian = match req.lang {
         Some(lang) => lang == crate::model::Lang::Ru,
-        None => restore::reads_as_russian(index, &q),
+        None => latin.read_as_russian(),
     };
-    let read_as = restore::latin_readings_of(index, &q, russian)
+    let read_as = latin
+        .said(russian)
         .into_iter()
         .map(|(word, read, ru)| ReadAs {
             word,
@@ -527,7 +529,7 @@ fn read_query(index: &Store, req: &SearchRequest) -> crate::Result<(Query, bool,
             },
         })
         .collect();
-    let q = restore::restore_query(index, &q, russian);
+    let q = restore::restore_query(index, &q, russian, &latin);
     // Words that only ask (`қашан`, `бола ма`, `можно ли`) are not in the answer.
     let q = question::without_asking_words(&q).unwrap_or(q);
     let q = query::split_compounds(&q);

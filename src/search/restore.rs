@@ -562,20 +562,86 @@ fn context_free_folds() -> &'static [Option<Box<str>>] {
     })
 }
 
+/// How each Latin word of a query reads (not English, [`is_foreign_word`]): as Russian typed
+/// in Latin letters ([`russian_word`]) and as Kazakh ([`restore_word`]). Each reading asks the
+/// index for up to [`MAX_READINGS`] spellings, so a query's words are read once, here, and the
+/// choice of language, the answer's words and the rewritten query all take them from it.
+pub struct LatinReadings {
+    /// Each Latin word as typed, with its Russian and its Kazakh reading.
+    words: Vec<(String, Option<String>, Option<String>)>,
+}
+
+impl LatinReadings {
+    /// The readings of the Latin words of `q`.
+    pub fn of(index: &Store, q: &super::Query) -> Self {
+        let mut words: Vec<(String, Option<String>, Option<String>)> = Vec::new();
+        for w in latin_words(q) {
+            // A word typed twice counts twice, as it is searched twice; it is read once.
+            let (ru, kk) = match words.iter().find(|(seen, ..)| *seen == w) {
+                Some((_, ru, kk)) => (ru.clone(), kk.clone()),
+                None => (russian_word(index, &w), restore_word(index, &w)),
+            };
+            words.push((w, ru, kk));
+        }
+        LatinReadings { words }
+    }
+
+    /// Whether a query asked in no language is Russian typed in Latin letters rather than
+    /// Kazakh: more of its Latin words have a Russian reading whose stem the Russian texts of
+    /// the index hold than have a Kazakh spelling the corpus prefers. A query of Cyrillic words
+    /// only, or an even count, stays Kazakh, as Latin input was read before Russian was:
+    /// «turaqty turu» is Kazakh, «srok podachi zayavleniya» Russian.
+    pub fn read_as_russian(&self) -> bool {
+        let russian = self.words.iter().filter(|(_, ru, _)| ru.is_some()).count();
+        let kazakh = self.words.iter().filter(|(.., kk)| kk.is_some()).count();
+        russian > kazakh
+    }
+
+    /// The words the search reads as Cyrillic, each with the word searched in its place and
+    /// whether it was read as Russian (`russian`: the query is read so) or as Kazakh, as
+    /// [`restore_query`] reads them: what the answer says it read.
+    pub fn said(&self, russian: bool) -> Vec<(String, String, bool)> {
+        self.words
+            .iter()
+            .filter_map(|(w, ru, kk)| match ru.as_ref().filter(|_| russian) {
+                Some(r) => Some((w.clone(), r.clone(), true)),
+                None => kk.as_ref().map(|k| (w.clone(), k.clone(), false)),
+            })
+            .collect()
+    }
+
+    /// The readings of `word` when it is one of the query's Latin words.
+    fn get(&self, word: &str) -> Option<(&Option<String>, &Option<String>)> {
+        self.words
+            .iter()
+            .find(|(w, ..)| w == word)
+            .map(|(_, ru, kk)| (ru, kk))
+    }
+}
+
 /// Rewrites the words and phrases of a query with restored spellings. A query read as Russian
 /// (`russian`: asked in Russian, or typed in Latin letters the index knows better as Russian,
-/// [`reads_as_russian`]) has its Latin words read first as Russian typed in Latin letters
-/// ([`russian_word`]), then as Kazakh.
-pub fn restore_query(index: &Store, q: &super::Query, russian: bool) -> super::Query {
+/// [`LatinReadings::read_as_russian`]) has its Latin words read first as Russian typed in Latin
+/// letters ([`russian_word`]), then as Kazakh; `latin` holds those words' readings, read once.
+pub fn restore_query(
+    index: &Store,
+    q: &super::Query,
+    russian: bool,
+    latin: &LatinReadings,
+) -> super::Query {
     use super::Query;
     let word = |w: &str| {
         if is_foreign_word(w) {
             return w.to_string();
         }
-        russian
-            .then(|| russian_word(index, w))
-            .flatten()
-            .or_else(|| restore_word(index, w))
+        let (ru, kk) = match latin.get(w) {
+            Some((ru, kk)) => (ru.clone().filter(|_| russian), kk.clone()),
+            None => (
+                russian.then(|| russian_word(index, w)).flatten(),
+                restore_word(index, w),
+            ),
+        };
+        ru.or(kk)
             // Read as Russian, a word the index knows in no reading is still searched in
             // Cyrillic, so that a Russian asking word («kto») is known as one.
             .or_else(|| {
@@ -585,6 +651,7 @@ pub fn restore_query(index: &Store, q: &super::Query, russian: bool) -> super::Q
             })
             .unwrap_or_else(|| w.to_string())
     };
+    let inner = |x: &Query| restore_query(index, x, russian, latin);
     match q {
         Query::Term(w) => Query::Term(word(w)),
         Query::Phrase { text, slop } => Query::Phrase {
@@ -595,9 +662,9 @@ pub fn restore_query(index: &Store, q: &super::Query, russian: bool) -> super::Q
                 .join(" "),
             slop: *slop,
         },
-        Query::And(v) => Query::And(v.iter().map(|x| restore_query(index, x, russian)).collect()),
-        Query::Or(v) => Query::Or(v.iter().map(|x| restore_query(index, x, russian)).collect()),
-        Query::Not(x) => Query::Not(Box::new(restore_query(index, x, russian))),
+        Query::And(v) => Query::And(v.iter().map(inner).collect()),
+        Query::Or(v) => Query::Or(v.iter().map(inner).collect()),
+        Query::Not(x) => Query::Not(Box::new(inner(x))),
         Query::Filter(_) => q.clone(),
     }
 }
@@ -629,44 +696,6 @@ fn latin_words(q: &super::Query) -> Vec<String> {
     }
     walk(q, &mut take);
     out
-}
-
-/// Whether a query asked in no language is Russian typed in Latin letters rather than Kazakh:
-/// more of its Latin words have a Russian reading whose stem the Russian texts of the index
-/// hold ([`russian_word`]) than have a Kazakh spelling the corpus prefers ([`restore_word`]).
-/// A query of Cyrillic words only, or an even count, stays Kazakh, as Latin input was read
-/// before Russian was: «turaqty turu» is Kazakh, «srok podachi zayavleniya» Russian.
-pub fn reads_as_russian(index: &Store, q: &super::Query) -> bool {
-    let words = latin_words(q);
-    if words.is_empty() {
-        return false;
-    }
-    let (mut russian, mut kazakh) = (0usize, 0usize);
-    for w in &words {
-        russian += usize::from(russian_word(index, w).is_some());
-        kazakh += usize::from(restore_word(index, w).is_some());
-    }
-    russian > kazakh
-}
-
-/// The Latin words of `q` (not English) the search reads as Cyrillic, each with the word
-/// searched in its place and whether it was read as Russian (`russian`, [`russian_word`]) or
-/// as Kazakh ([`restore_word`]), as [`restore_query`] reads them: what the answer says it read.
-pub fn latin_readings_of(
-    index: &Store,
-    q: &super::Query,
-    russian: bool,
-) -> Vec<(String, String, bool)> {
-    latin_words(q)
-        .into_iter()
-        .filter_map(|w| {
-            let ru = russian.then(|| russian_word(index, &w)).flatten();
-            match ru {
-                Some(r) => Some((w, r, true)),
-                None => restore_word(index, &w).map(|r| (w, r, false)),
-            }
-        })
-        .collect()
 }
 
 /// The Cyrillic word a Latin `word` stands for when it is Russian typed in Latin letters
