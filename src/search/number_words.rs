@@ -38,9 +38,9 @@ const MEASURES: &[&str] = &[
     "теңге",
 ];
 
-/// Words of a period whose beginning is many other words: the Kazakh «ай» (month; «айыппұл»),
-/// the Russian «час» (hour; «часть»).
-const MONTH_KK: &[&str] = &[
+/// Words of a period matched whole, not by their beginning, which begins many other words:
+/// the Kazakh «ай» (month; «айыппұл»), the Russian «час» (hour; «часть»).
+const MEASURES_WHOLE: &[&str] = &[
     "ай",
     "айға",
     "айдан",
@@ -53,10 +53,10 @@ const MONTH_KK: &[&str] = &[
     "часов",
 ];
 
-/// Whether `word` names a period or a quantity ([`MEASURES`], [`MONTH_KK`]).
+/// Whether `word` names a period or a quantity ([`MEASURES`], [`MEASURES_WHOLE`]).
 fn is_measure(word: &str) -> bool {
     let w = crate::text::lowercase(word);
-    MONTH_KK.contains(&w.as_str()) || MEASURES.iter().any(|m| w.starts_with(m))
+    MEASURES_WHOLE.contains(&w.as_str()) || MEASURES.iter().any(|m| w.starts_with(m))
 }
 
 /// Whether `word` is a word of the year («года», «году», «жылғы», «жылы»): after a number of
