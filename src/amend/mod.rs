@@ -109,10 +109,18 @@ pub fn annotate_act(act: &mut Act) {
                         (g.wanted.is_none() && !g.eid.is_empty() && g.eid != r.eid).then_some(g.eid)
                     })
                 };
+                // The act the words name, cited in the words of this text's language.
+                let set_by = l.by.as_ref().map(|b| crate::model::NamedAct {
+                    kind: b.kind,
+                    date: b.date,
+                    number: b.number.clone(),
+                    citation: b.cite(act.lang),
+                });
                 times.push(unit_time(
                     r.eid,
                     piece.or(l.part.clone()),
                     under,
+                    set_by,
                     l.limit.clone(),
                     &text,
                 ));
@@ -283,18 +291,25 @@ fn period_wordings(
         .collect()
 }
 
-/// A [`crate::model::UnitTime`] for `eid`; a part of the unit (`часть первая`) and the
-/// provision it lapsed under (`under`, an eid of the act) are named in the expiry.
+/// A [`crate::model::UnitTime`] for `eid`; a part of the unit (`часть первая`), the provision
+/// it lapsed under (`under`, an eid of the act) and the act the words name (`set_by`) are
+/// named in the expiry.
 fn unit_time(
     eid: String,
     part: Option<String>,
     under: Option<String>,
+    set_by: Option<crate::model::NamedAct>,
     limit: crate::model::TimeLimit,
     source: &str,
 ) -> crate::model::UnitTime {
     let limit = match (limit, part) {
         (crate::model::TimeLimit::Expires { since, .. }, part) => {
-            crate::model::TimeLimit::Expires { since, part, under }
+            crate::model::TimeLimit::Expires {
+                since,
+                part,
+                under,
+                set_by,
+            }
         }
         (l, _) => l,
     };

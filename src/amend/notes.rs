@@ -343,6 +343,48 @@ pub struct Lapse {
     /// статьи 60` of `в соответствии с пунктом 2 статьи 60 настоящего Закона`, `60-бабының
     /// 2-тармағына` of `осы Заңның 60-бабының 2-тармағына сәйкес`).
     pub under: Option<String>,
+    /// The act an expiry's words name as the one it applied until the day by (`… дейін
+    /// қолданылды – ҚР 19.04.2023 № 223-VII Заңымен`, `Действовал до 01.01.2017 в соответствии
+    /// с Законом РК от 06.04.2016 № 480-V`): a dated, numbered act of a known kind, else none.
+    pub by: Option<ActRef>,
+}
+
+/// The act an expiry names right after its day in Kazakh: `– ҚР 19.04.2023 № 223-VII
+/// Заңымен` (the dash, then the act in the instrumental). `rest` is what follows the words of
+/// expiry.
+fn kk_expiry_act(rest: &str) -> Option<ActRef> {
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix(['-', '–', '—'])?;
+    named_act(parse_citations(rest, AmendAction::Changed, ""))
+}
+
+/// The act an expiry names right after its day in Russian: `в соответствии с Законом РК от
+/// 06.04.2016 № 480-V`, `– Законом РК от …`. `rest` is what follows the day.
+fn ru_expiry_act(rest: &str) -> Option<ActRef> {
+    let rest =
+        rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ','));
+    let lower = crate::structure::lowercase(rest);
+    let rest = match lower.strip_prefix("в соответствии с ") {
+        Some(_) => rest.get("в соответствии с ".len()..)?,
+        None => rest,
+    };
+    // The act's kind word must open what is left: a provision of the act itself
+    // (`пунктом 2 статьи 60 настоящего Закона`) or another day is no act.
+    let first = rest.split_whitespace().next()?;
+    if super::notes_ru::kind_of(first) == ActKind::Other {
+        return None;
+    }
+    named_act(super::notes_ru::parse_citations(
+        rest,
+        AmendAction::Changed,
+        "",
+    ))
+}
+
+/// The first act of `events`, when the words give its kind, date and number.
+fn named_act(events: Vec<NoteEvent>) -> Option<ActRef> {
+    let by = events.into_iter().next()?.by;
+    (by.kind != ActKind::Other && by.date.is_some() && by.number.is_some()).then_some(by)
 }
 
 /// `в соответствии с пунктом 2 статьи 60 настоящего Закона`: the provision of the act itself.
@@ -486,8 +528,10 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
                 since: date,
                 part: None,
                 under: None,
+                set_by: None,
             },
             under: under_words(&KK_UNDER_RE, body),
+            by: c.get(0).and_then(|m| kk_expiry_act(&body[m.end()..])),
         });
     }
     if let Some(c) = KK_SUSPENDED_RE.captures(body) {
@@ -518,6 +562,7 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
                 by: None,
             },
             under: None,
+            by: None,
         });
     }
     if let Some(c) = RU_SUSPEND_ORDER_RE.captures(body) {
@@ -559,6 +604,7 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
                 by: None,
             },
             under: None,
+            by: None,
         });
     }
     if let Some(c) = RU_SUSPENDED_RE.captures(body) {
@@ -587,10 +633,11 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
                 by: None,
             },
             under: None,
+            by: None,
         });
     }
     if let Some(c) = RU_EXPIRED_RE.captures(body) {
-        let (date, _) = crate::text::find_dates_with_words(&c[2])
+        let (date, day) = crate::text::find_dates_with_words(&c[2])
             .into_iter()
             .next()?;
         // The date must open what follows `до`.
@@ -608,8 +655,10 @@ pub fn parse_lapse(text: &str) -> Option<Lapse> {
                 since: date,
                 part: None,
                 under: None,
+                set_by: None,
             },
             under: under_words(&RU_UNDER_RE, body),
+            by: c[2].get(day.end..).and_then(ru_expiry_act),
         });
     }
     None
@@ -811,6 +860,49 @@ mod lapse_tests {
         );
     }
 
+    /// The act an expiry names as the one it applied until the day by: the paragraphs 3 of
+    /// articles 38 and 39 of the Law on Legal Acts (100890), edition of 01.01.2020, in both
+    /// languages, and the paragraph of the Law on Payments; none where the words name
+    /// a provision of the act itself, another day or nothing.
+    #[test]
+    fn the_act_an_expiry_names() {
+        let by = |text: &str| {
+            parse_lapse(text)
+                .and_then(|l| l.by)
+                .map(|b| (b.kind, b.date, b.number))
+        };
+        let legal_acts = Some((
+            crate::model::ActKind::Law,
+            Some(d(2016, 4, 6)),
+            Some("480-V".to_string()),
+        ));
+        assert_eq!(
+            by("01.01.2017 дейін қолданыста болды - ҚР 06.04.2016 N 480-V Заңымен."),
+            legal_acts
+        );
+        assert_eq!(
+            by("Действовал до 01.01.2017 в соответствии с Законом РК от 06.04.2016 № 480-V (порядок введения в действие см. ст. 67)."),
+            legal_acts
+        );
+        assert_eq!(
+            by("01.01.2024 дейін қолданылды – ҚР 19.04.2023 № 223-VII Заңымен."),
+            Some((
+                crate::model::ActKind::Law,
+                Some(d(2023, 4, 19)),
+                Some("223-VII".to_string())
+            ))
+        );
+        for none in [
+            "> *Сноска. Пункт 4 действовал до 01.06.2017 в соответствии с пунктом 2 статьи 60 настоящего Закона.*",
+            "*Ескерту. 4-тармақ осы Заңның 60-бабының 2-тармағына сәйкес 01.06.2017 дейін қолданылды.*",
+            "Ескерту. 3-тармағының осы редакциясы 01.01.2025 дейін қолданылады - осы Заңның 30-бабы 2-тармағының 1) тармақшаcымен.",
+            "Часть третья пункта 2 статьи 37, пункт 3 статьи 38 и пункт 3 статьи 39 действуют до 1 января 2017 года.",
+            "37-баптың 2-тармағының үшінші бөлігі, 38-баптың 3-тармағы және 39-баптың 3-тармағы 2017 жылғы 1 қаңтарға дейін қолданылады.",
+        ] {
+            assert_eq!(by(none), None, "{none}");
+        }
+    }
+
     #[test]
     fn expiry_in_both_languages() {
         let june = d(2017, 6, 1);
@@ -915,7 +1007,8 @@ mod lapse_tests {
                 TimeLimit::Expires {
                     since: d(2025, 1, 1),
                     part: None,
-                    under: None
+                    under: None,
+                    set_by: None
                 }
             );
         }

@@ -211,7 +211,7 @@ fn quote_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 
 /// Reads the amending acts cited in one segment (`- Конституционным законом РК от 6 мая 1999 г.
 /// N 379; Конституционным законом Республики Казахстан от 19 июня 2007 года N 267.`).
-fn parse_citations(seg: &str, action: AmendAction, label: &str) -> Vec<NoteEvent> {
+pub(super) fn parse_citations(seg: &str, action: AmendAction, label: &str) -> Vec<NoteEvent> {
     let parens = paren_ranges(seg);
     let quotes = quote_ranges(seg);
     let outside = |pos: usize| !parens.iter().chain(&quotes).any(|r| r.contains(&pos));

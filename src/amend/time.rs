@@ -50,6 +50,9 @@ pub struct Expiry {
     /// The provision of the act it applied until the day under (its eid).
     #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
     pub under: Option<String>,
+    /// The act the words name as the one it applied until the day by.
+    #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
+    pub set_by: Option<crate::model::NamedAct>,
 }
 /// A suspension on a unit (or the whole act, or what contains the unit), as
 /// [`TimeLimit::Suspended`] states it: what the index stores with each unit document.
@@ -563,6 +566,7 @@ fn lapse_state(date: Option<NaiveDate>, facts: &PieceFacts) -> Option<TimeState>
                 since: x.since,
                 part: x.part.clone(),
                 under: x.under.clone(),
+                set_by: x.set_by.clone(),
             });
         }
     }
@@ -950,28 +954,40 @@ impl<'a> ActTimeline<'a> {
             .filter(|(e, _)| e.is_empty() || contains(e, eid))
         {
             match limit {
-                TimeLimit::Expires { since, part, under } => {
+                TimeLimit::Expires {
+                    since,
+                    part,
+                    under,
+                    set_by,
+                } => {
                     // A part expired counts on the unit it is in only.
                     if part.is_some() && *e != eid {
                         continue;
                     }
-                    // Of two readings of one unit's expiry (its own note, and the
-                    // transitional provision naming it), the one naming its provision.
-                    let nearer = |x: &(usize, Expiry)| {
-                        e.len() > x.0
-                            || (e.len() == x.0
-                                && x.1.since == *since
-                                && x.1.under.is_none()
-                                && under.is_some())
+                    let x = Expiry {
+                        since: *since,
+                        part: part.clone(),
+                        under: under.clone(),
+                        set_by: set_by.clone(),
                     };
-                    if expired.as_ref().is_none_or(nearer) {
-                        let x = Expiry {
-                            since: *since,
-                            part: part.clone(),
-                            under: under.clone(),
-                        };
-                        expired = Some((e.len(), x));
-                    }
+                    expired = Some(match expired.take() {
+                        None => (e.len(), x),
+                        Some((n, _)) if e.len() > n => (e.len(), x),
+                        // Two readings of one unit's expiry on one day (its own words, and
+                        // the transitional provision naming it): the one naming its
+                        // provision, with what the other names that it does not.
+                        Some((n, prev)) if e.len() == n && prev.since == *since => {
+                            let (mut base, other) = if prev.under.is_none() && x.under.is_some() {
+                                (x, prev)
+                            } else {
+                                (prev, x)
+                            };
+                            base.under = base.under.or(other.under);
+                            base.set_by = base.set_by.or(other.set_by);
+                            (n, base)
+                        }
+                        Some(prev) => prev,
+                    });
                 }
                 TimeLimit::Suspended {
                     from,

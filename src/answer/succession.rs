@@ -168,6 +168,21 @@ impl ZanIndex {
         Ok(None)
     }
 
+    /// The id of the act of the index that bears `date` and `number`, act `own` included
+    /// (an expiry's note may name the act it is printed in): `own` when it is that act, else
+    /// as [`ZanIndex::act_named`].
+    pub(crate) fn act_or_self_named(
+        &self,
+        own: &str,
+        date: Option<chrono::NaiveDate>,
+        number: &str,
+    ) -> crate::Result<Option<String>> {
+        if is_named(&self.act(own)?, date, number) {
+            return Ok(Some(own.to_string()));
+        }
+        self.act_named(own, date, number)
+    }
+
     /// The act `id` replaced and the act that replaced it ([`Succession`]), from its
     /// expressions and the acts of the index bearing its title.
     ///

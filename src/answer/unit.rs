@@ -75,7 +75,8 @@ pub struct UnitAnswer {
     /// The act that gave the unit the `state` shown, when the corpus names it: for a
     /// repealed act, the repealing act its repeal requisite names (`решением маслихата
     /// Алматинской области от 13 августа 2024 года № 25-125`); for a deleted unit, the act
-    /// whose note deleted it. Its `id` is set when the corpus holds that act (a link).
+    /// whose note deleted it; for an expired unit, the act the words of its expiry name
+    /// (`ҚР 06.04.2016 № 480-V Заңы`). Its `id` is set when the corpus holds that act (a link).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state_by: Option<crate::ActLink>,
 }
@@ -296,12 +297,14 @@ impl UnitAnswer {
     }
 
     /// [`UnitAnswer::state_by`] in English words, for a reader told the state in English
-    /// (`zanlex show`, an assistant): `repealed by …` or `deleted by …`, the act named by
+    /// (`zanlex show`, an assistant): `repealed by …`, `deleted by …` or `expiry set by …`
+    /// (the act the words of an expired unit's expiry name), the act named by
     /// its id when the corpus holds it, else as printed and marked not in the corpus.
     pub fn state_by_words(&self) -> Option<String> {
         let by = self.state_by.as_ref()?;
         let what = match self.state {
             TimeState::Repealed { .. } => "repealed",
+            TimeState::Expired { .. } => "expiry set",
             _ => "deleted",
         };
         Some(format!("{what} by {}", by.describe()))
@@ -447,6 +450,23 @@ impl ZanIndex {
         let act = &answer.act.id;
         match answer.state {
             TimeState::Repealed { .. } => self.repealed_by(&self.expressions(act)?),
+            // The act the expiry's words name: linked when the corpus holds it.
+            TimeState::Expired {
+                set_by: Some(ref by),
+                ..
+            } => {
+                let id = match &by.number {
+                    Some(n) => self.act_or_self_named(act, by.date, n)?,
+                    None => None,
+                };
+                Ok(Some(crate::ActLink {
+                    id,
+                    requisite: by.citation.clone(),
+                    date: by.date,
+                    number: by.number.clone(),
+                    evidence: "note".to_string(),
+                }))
+            }
             TimeState::Deleted { .. } => {
                 let Some(note) = answer.deleting_note() else {
                     return Ok(None);

@@ -42,7 +42,8 @@ pub struct ActLink {
     /// What in the corpus says so: `requisite` (the old act's repeal requisite names the new
     /// act, whose title is the old act's) or `repeal clause` (the new act's text repeals the
     /// old act, quoting a title that is the new act's own) or `note` (an amendment note of
-    /// the act names it as the act that deleted a unit, [`crate::UnitAnswer::state_by`]).
+    /// the act names it as the act that deleted a unit, or the words of a unit's expiry name
+    /// it, [`crate::UnitAnswer::state_by`]).
     pub evidence: String,
 }
 

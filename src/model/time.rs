@@ -135,6 +135,11 @@ pub enum TimeState {
         /// one the act has.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         under: Option<String>,
+        /// The act the words name as the one it applied until the day by (`01.01.2017 дейін
+        /// қолданыста болды - ҚР 06.04.2016 N 480-V Заңымен`, `Действовал до 01.01.2017 в
+        /// соответствии с Законом РК от 06.04.2016 № 480-V`), when they name one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        set_by: Option<NamedAct>,
     },
     /// The unit's application is suspended (`приостановлен до …`, `қолданылуы … тоқтатыла
     /// тұрсын`) on the date: its wording is shown, marked.
@@ -315,13 +320,21 @@ impl TimeState {
                 TimeState::NotYetInForce { adopted, from, .. } => format!(
                     "adopted {adopted} but not yet in force on {on_s} (in force from {from})"
                 ),
-                TimeState::Expired { since, part, under } => {
-                    let under = under.as_deref().map_or_else(String::new, |u| {
+                TimeState::Expired {
+                    since,
+                    part,
+                    under,
+                    set_by,
+                } => {
+                    let mut under = under.as_deref().map_or_else(String::new, |u| {
                         format!(
                             " under {} of this act ({u})",
                             super::citation::phrase::unit_named_ru(u)
                         )
                     });
+                    if let Some(by) = set_by {
+                        under.push_str(&format!(", as set by {}", by.citation));
+                    }
                     match part {
                         Some(p) => format!(
                             "{p} no longer applies since {since}{under}; the wording is shown"
@@ -464,7 +477,12 @@ impl TimeState {
                     "{adopted} қабылданған, бірақ {on_s} күні әлі қолданысқа енгізілмеген \
                      ({from} бастап қолданыста)"
                 ),
-                TimeState::Expired { since, part, under } => {
+                TimeState::Expired {
+                    since,
+                    part,
+                    under,
+                    set_by,
+                } => {
                     // `осы актінің 67-бабының 2-тармағына сәйкес`: the provision in the dative.
                     let under = under.as_deref().map_or_else(String::new, |u| {
                         format!(
@@ -472,12 +490,17 @@ impl TimeState {
                             super::citation::phrase::unit_of_act_dative_kk(u)
                         )
                     });
+                    // `(негізі – ҚР 06.04.2016 № 480-V Заңы)`: the act the words name.
+                    let by = set_by.as_ref().map_or_else(String::new, |b| {
+                        format!(" (негізі – {})", b.citation)
+                    });
                     match part {
                         Some(p) => format!(
-                            "{p}: {under}{since} бастап қолданылмайды; мәтіні көрсетілген"
+                            "{p}: {under}{since} бастап қолданылмайды{by}; мәтіні көрсетілген"
                         ),
                         None => format!(
-                            "{under}{since} бастап қолданылмайды; соңғы редакциясы көрсетілген"
+                            "{under}{since} бастап қолданылмайды{by}; соңғы редакциясы \
+                             көрсетілген"
                         ),
                     }
                 }
@@ -622,14 +645,30 @@ impl TimeState {
                 TimeState::NotYetInForce { adopted, from, .. } => format!(
                     "принят {adopted}, но на {on_s} ещё не введён в действие (действует с {from})"
                 ),
-                TimeState::Expired { since, part, under } => {
-                    // `(основание — пункт 2 статьи 67 настоящего акта)`.
-                    let under = under.as_deref().map_or_else(String::new, |u| {
-                        format!(
-                            " (основание — {} настоящего акта)",
-                            super::citation::phrase::unit_named_ru(u)
-                        )
-                    });
+                TimeState::Expired {
+                    since,
+                    part,
+                    under,
+                    set_by,
+                } => {
+                    // `(основание — пункт 2 статьи 67 настоящего акта; Закон РК от …)`: the
+                    // provision and the act the words name, each when they name it.
+                    let grounds: Vec<String> = under
+                        .as_deref()
+                        .map(|u| {
+                            format!(
+                                "{} настоящего акта",
+                                super::citation::phrase::unit_named_ru(u)
+                            )
+                        })
+                        .into_iter()
+                        .chain(set_by.as_ref().map(|b| b.citation.clone()))
+                        .collect();
+                    let under = if grounds.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (основание — {})", grounds.join("; "))
+                    };
                     match part {
                         Some(p) => format!("{p} не действует с {since}{under}; текст показан"),
                         None => format!(
@@ -890,6 +929,45 @@ pub struct DaySetBy {
     pub in_corpus: bool,
 }
 
+/// An act the words of a note or of a unit's text name as the one that set a unit's time
+/// (`01.01.2024 дейін қолданылды – ҚР 19.04.2023 № 223-VII Заңымен`, `Действовал до
+/// 01.01.2017 в соответствии с Законом РК от 06.04.2016 № 480-V`): what a
+/// [`TimeState::Expired`] names as `set_by`, cited in official form in the language of the
+/// text that names it. Never read where the words name no dated, numbered act.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zanlex::{ActKind, Lang, NamedAct, TimeState};
+/// let s = TimeState::Expired {
+///     since: NaiveDate::from_ymd_opt(2017, 1, 1).unwrap(),
+///     part: None,
+///     under: None,
+///     set_by: Some(NamedAct {
+///         kind: ActKind::Law,
+///         date: NaiveDate::from_ymd_opt(2016, 4, 6),
+///         number: Some("480-V".into()),
+///         citation: "Закон РК от 06.04.2016 № 480-V".into(),
+///     }),
+/// };
+/// assert_eq!(
+///     s.describe(None, Some(Lang::Ru)),
+///     "не действует с 01.01.2017 (основание — Закон РК от 06.04.2016 № 480-V); показана \
+///      последняя редакция"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NamedAct {
+    /// The act's kind, as the words name it.
+    pub kind: ActKind,
+    /// Its signing date, as the words give it.
+    pub date: Option<NaiveDate>,
+    /// Its number, as the words print it.
+    pub number: Option<String>,
+    /// The act cited in official form, in the language of the words that name it.
+    pub citation: String,
+}
+
 /// A later change with a known day in a wording that also holds an earlier change whose day
 /// another act sets (`Законом РК от 17.12.2025 № 241-VIII (порядок введения в действие см.
 /// статью 2)`, then `Законом РК от 09.01.2026 № 256-VIII (вводится в действие по истечении
@@ -979,6 +1057,9 @@ pub enum TimeLimit {
         /// transitional provision naming the unit): its eid.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         under: Option<String>,
+        /// The act the words name as the one it applied until the day by, when they name one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        set_by: Option<NamedAct>,
     },
     /// The unit's application is suspended from one day until another.
     Suspended {

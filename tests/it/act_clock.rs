@@ -276,6 +276,32 @@ fn an_order_is_not_in_force_before_its_state_registration() {
 const LEGAL_ACTS_DIR: &str = "0406-o-pravovykh-aktakh-100890";
 const LEGAL_ACTS: &str = "law-2016-04-06-480-v";
 
+/// The Law on Legal Acts cited in official form, as its paragraphs' expiry names it.
+const LEGAL_ACTS_RU: &str = "Закон РК от 06.04.2016 № 480-V";
+const LEGAL_ACTS_KK: &str = "ҚР 06.04.2016 № 480-V Заңы";
+
+/// Paragraph 3 of articles 38 and 39 as a JSON state: expired since 01.01.2017 under article 67
+/// paragraph 2, by the Law 480-V cited as `citation`.
+fn expired_json(citation: &str) -> Value {
+    json!({
+        "kind": "expired",
+        "since": "2017-01-01",
+        "under": "art_67__para_2",
+        "set_by": {"kind": "law", "date": "2016-04-06", "number": "480-V", "citation": citation},
+    })
+}
+
+/// The act the expiry names as a unit answer's `state_by`: the law itself, linked.
+fn legal_acts_link(citation: &str) -> Value {
+    json!({
+        "id": LEGAL_ACTS,
+        "requisite": citation,
+        "date": "2016-04-06",
+        "number": "480-V",
+        "evidence": "note",
+    })
+}
+
 fn legal_acts() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("temp dir");
     let corpus = tmp.path().join("corpus");
@@ -293,11 +319,18 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
     let (tmp, corpus) = legal_acts();
     let today = "2026-11-28";
     let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date");
-    // Under article 67, paragraph 2, the transitional provision naming both paragraphs.
-    let expired = zanlex::TimeState::Expired {
+    // Under article 67, paragraph 2, the transitional provision naming both paragraphs, by
+    // the Law 480-V the paragraphs' own words name (this very law), cited in each language.
+    let expired = |citation: &str| zanlex::TimeState::Expired {
         since: day("2017-01-01"),
         part: None,
         under: Some("art_67__para_2".into()),
+        set_by: Some(zanlex::NamedAct {
+            kind: zanlex::ActKind::Law,
+            date: Some(day("2016-04-06")),
+            number: Some("480-V".into()),
+            citation: citation.into(),
+        }),
     };
 
     // The library: expired since 01.01.2017 in both languages, its text still readable.
@@ -308,25 +341,47 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
     )
     .expect("index");
     assert!(report.failures.is_empty(), "{:?}", report.failures);
-    for (lang, text) in [
+    for (lang, text, citation) in [
         (
             zanlex::Lang::Ru,
             "3. Действовал до 01.01.2017 в соответствии с Законом РК от 06.04.2016 № 480-V (порядок введения в действие см. ст. 67).",
+            LEGAL_ACTS_RU,
         ),
         (
             zanlex::Lang::Kk,
             "3. 01.01.2017 дейін қолданыста болды - ҚР 06.04.2016 N 480-V Заңымен.",
+            LEGAL_ACTS_KK,
         ),
     ] {
         for eid in ["art_38__para_3", "art_39__para_3"] {
             let at = index
                 .unit_as_of(LEGAL_ACTS, eid, Some(lang), Some(day(today)))
                 .expect("the unit");
-            assert_eq!(at.state, expired, "{eid} {lang:?}");
+            assert_eq!(at.state, expired(citation), "{eid} {lang:?}");
             let unit = at.unit.as_ref().expect("its wording is shown");
             assert_eq!(unit.full_text(), text, "{eid} {lang:?}");
+            // The act the words name, linked: the corpus holds it (it is this law).
+            let answer = index
+                .unit_answer(LEGAL_ACTS, eid, Some(lang), Some(day(today)))
+                .expect("the unit");
+            assert_eq!(
+                serde_json::to_value(&answer.state_by).expect("JSON"),
+                legal_acts_link(citation),
+                "{eid} {lang:?}"
+            );
         }
     }
+    // Before the day it applied: in force, no act named.
+    let then = index
+        .unit_answer(
+            LEGAL_ACTS,
+            "art_38__para_3",
+            Some(zanlex::Lang::Ru),
+            Some(day("2016-06-01")),
+        )
+        .expect("the unit");
+    assert!(!matches!(then.state, zanlex::TimeState::Expired { .. }));
+    assert_eq!(then.state_by, None);
     // Paragraph 1 of the same article is in force.
     let p1 = index
         .unit_as_of(
@@ -346,15 +401,13 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
         today,
         "ru",
     );
-    assert_eq!(
-        ru["state"],
-        json!({"kind": "expired", "since": "2017-01-01", "under": "art_67__para_2"})
-    );
+    assert_eq!(ru["state"], expired_json(LEGAL_ACTS_RU));
     assert_eq!(
         ru["state_text"],
-        "не действует с 01.01.2017 (основание — пункт 2 статьи 67 настоящего акта); показана \
-         последняя редакция"
+        "не действует с 01.01.2017 (основание — пункт 2 статьи 67 настоящего акта; Закон РК от \
+         06.04.2016 № 480-V); показана последняя редакция"
     );
+    assert_eq!(ru["state_by"], legal_acts_link(LEGAL_ACTS_RU));
     assert_eq!(
         ru["text"],
         "3. Действовал до 01.01.2017 в соответствии с Законом РК от 06.04.2016 № 480-V (порядок введения в действие см. ст. 67)."
@@ -366,17 +419,20 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
         today,
         "kk",
     );
+    assert_eq!(kk["state"], expired_json(LEGAL_ACTS_KK));
     assert_eq!(
-        kk["state"],
-        json!({"kind": "expired", "since": "2017-01-01", "under": "art_67__para_2"})
+        kk["state_text"],
+        "осы актінің 67-бабының 2-тармағына сәйкес 01.01.2017 бастап қолданылмайды (негізі – \
+         ҚР 06.04.2016 № 480-V Заңы); соңғы редакциясы көрсетілген"
     );
+    assert_eq!(kk["state_by"], legal_acts_link(LEGAL_ACTS_KK));
 
     // A search of the law in force today ranks the expired paragraphs with the repealed ones
     // (half their score): below article 66's subparagraph 1, in force, which matches the
     // words less closely than they do, as a search on a day before 2017 ranks them (their
     // wording of that day not in the corpus, their score whole).
     let corpus_arg = corpus.to_str().expect("utf-8 path");
-    let search = |as_of: Option<&str>| -> Vec<(String, f64, String)> {
+    let search = |as_of: Option<&str>| -> Vec<(String, f64, String, String)> {
         let mut args = vec!["search", "действовал до 2017 года", "--lang", "ru"];
         if let Some(d) = as_of {
             args.extend(["--as-of", d]);
@@ -397,11 +453,15 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
                         .as_str()
                         .unwrap_or("")
                         .to_string(),
+                    h["version"]["state"]["set_by"]["citation"]
+                        .as_str()
+                        .unwrap_or("")
+                        .to_string(),
                 )
             })
             .collect()
     };
-    let eids = |hits: &[(String, f64, String)]| -> Vec<String> {
+    let eids = |hits: &[(String, f64, String, String)]| -> Vec<String> {
         hits.iter().map(|h| h.0.clone()).collect()
     };
     let today_hits = search(None);
@@ -416,6 +476,7 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
         ]
     );
     assert_eq!(today_hits[3].2, "expired");
+    assert_eq!(today_hits[3].3, LEGAL_ACTS_RU);
     let before = search(Some("2016-06-01"));
     assert_eq!(
         eids(&before),
@@ -441,10 +502,8 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
     .expect("request")
     .json()
     .expect("JSON");
-    assert_eq!(
-        body["state"],
-        json!({"kind": "expired", "since": "2017-01-01", "under": "art_67__para_2"})
-    );
+    assert_eq!(body["state"], expired_json(LEGAL_ACTS_RU));
+    assert_eq!(body["state_by"], legal_acts_link(LEGAL_ACTS_RU));
     assert_eq!(body["text"], ru["text"]);
     drop(server);
     let rt = super::mcp_tools::runtime();
@@ -456,9 +515,13 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
             json!({"target": format!("{LEGAL_ACTS}#art_38__para_3"), "date": today, "lang": "ru"}),
         )
         .await;
-        assert_eq!(
-            at["state"],
-            json!({"kind": "expired", "since": "2017-01-01", "under": "art_67__para_2"})
+        assert_eq!(at["state"], expired_json(LEGAL_ACTS_RU));
+        assert_eq!(at["state_by"], legal_acts_link(LEGAL_ACTS_RU));
+        assert!(
+            at["state_text"].as_str().is_some_and(|s| s.ends_with(
+                "; expiry set by law-2016-04-06-480-v (Закон РК от 06.04.2016 № 480-V)"
+            )),
+            "{at:#}"
         );
         assert_eq!(at["text"], ru["text"]);
         client.cancel().await.expect("close the session");

@@ -167,18 +167,20 @@ fn the_act_read_today_marks_its_expired_paragraphs() {
         assert_eq!(res.status(), 200, "{path}");
         res.json().expect("JSON")
     };
-    for (lang, words, text) in [
+    for (lang, words, text, citation) in [
         (
             "ru",
-            "не действует с 01.01.2017 (основание — пункт 2 статьи 67 настоящего акта); показана \
-             последняя редакция",
+            "не действует с 01.01.2017 (основание — пункт 2 статьи 67 настоящего акта; Закон РК \
+             от 06.04.2016 № 480-V); показана последняя редакция",
             "3. Действовал до 01.01.2017 в соответствии с Законом РК от 06.04.2016 № 480-V (порядок введения в действие см. ст. 67).",
+            "Закон РК от 06.04.2016 № 480-V",
         ),
         (
             "kk",
-            "осы актінің 67-бабының 2-тармағына сәйкес 01.01.2017 бастап қолданылмайды; соңғы \
-             редакциясы көрсетілген",
+            "осы актінің 67-бабының 2-тармағына сәйкес 01.01.2017 бастап қолданылмайды (негізі – \
+             ҚР 06.04.2016 № 480-V Заңы); соңғы редакциясы көрсетілген",
             "3. 01.01.2017 дейін қолданыста болды - ҚР 06.04.2016 N 480-V Заңымен.",
+            "ҚР 06.04.2016 № 480-V Заңы",
         ),
     ] {
         let act = get(&format!("/v1/acts/{LEGAL_ACTS}?lang={lang}&text=true"));
@@ -186,7 +188,9 @@ fn the_act_read_today_marks_its_expired_paragraphs() {
             let u = unit(&act["units"], eid).unwrap_or_else(|| panic!("{eid} in {act:#}"));
             assert_eq!(
                 u["state"],
-                json!({"kind": "expired", "since": "2017-01-01", "under": "art_67__para_2"}),
+                json!({"kind": "expired", "since": "2017-01-01", "under": "art_67__para_2",
+                       "set_by": {"kind": "law", "date": "2016-04-06", "number": "480-V",
+                                  "citation": citation}}),
                 "{eid} {lang}"
             );
             assert_eq!(u["state_text"], words, "{eid} {lang}");
@@ -201,5 +205,12 @@ fn the_act_read_today_marks_its_expired_paragraphs() {
             "/v1/acts/{LEGAL_ACTS}/units/art_38__para_3?lang={lang}"
         ));
         assert_eq!(alone["state_text"], words, "{lang}");
+        // The act the words name, linked: this very law.
+        assert_eq!(
+            alone["state_by"],
+            json!({"id": LEGAL_ACTS, "requisite": citation, "date": "2016-04-06",
+                   "number": "480-V", "evidence": "note"}),
+            "{lang}"
+        );
     }
 }

@@ -2,10 +2,12 @@
 //! saying so, where `chromedriver` is not installed), on the real acts of
 //! `tests/fixtures/clock/` (`clock_doors::clock_corpus`): the banner of an act not yet in
 //! force on a day counted from its publication, of a provision that stopped applying, of
-//! one suspended and of one whose day another act sets; and the act read today marking its expired paragraphs beside their text.
+//! one suspended and of one whose day another act sets; the act read today marking its
+//! expired paragraphs beside their text, the «Негізі» link there opening the provision it
+//! names, and the act an expiry's words name linked beside the state.
 //! The screenshots go to `target/serve-screenshots/` (`clock-*.png`).
 
-use super::serve_browser::{chromium, js, open, runtime, screenshot, Served};
+use super::serve_browser::{chromium, js, open, runtime, screenshot, wait_true, Served};
 use serde_json::json;
 
 const RESOLUTION: &str = "government-resolution-2023-04-25-326";
@@ -17,6 +19,11 @@ const AWAITING_BANNER: &str = "28.05.2010 бұрын емес қолданысқ
     енгізген актінің (Астана қаласы Мәслихатының 28.05.2010 № 358/48-IV шешімі) 2-тармағы \
     белгілейді, ол акт корпуста жоқ: 01.01.2011 күні қолданыста екені белгісіз; редакциясы \
     көрсетілген";
+
+/// The state of paragraph 3 of articles 38 and 39 of [`LEGAL_ACTS`] today, in Kazakh: expired
+/// under article 67's paragraph 2, by the law its words name (the law itself).
+const EXPIRED_38_39: &str = "осы актінің 67-бабының 2-тармағына сәйкес 01.01.2017 бастап \
+    қолданылмайды (негізі – ҚР 06.04.2016 № 480-V Заңы); соңғы редакциясы көрсетілген";
 
 const TEXTS_LOADED: &str = "return !document.getElementById('texts-loading') && !!document.querySelector('.act-text section .text')";
 const UNIT_LOADED: &str = "return document.querySelectorAll('.column').length > 0";
@@ -67,10 +74,8 @@ fn the_page_says_when_an_act_or_a_provision_is_not_in_force() {
             json!([
                 "үшінші бөлігі: осы актінің 67-бабының 2-тармағына сәйкес 01.01.2017 бастап \
                  қолданылмайды; мәтіні көрсетілген · Негізі: 67-бап 2-тармақ",
-                "осы актінің 67-бабының 2-тармағына сәйкес 01.01.2017 бастап қолданылмайды; \
-                 соңғы редакциясы көрсетілген · Негізі: 67-бап 2-тармақ",
-                "осы актінің 67-бабының 2-тармағына сәйкес 01.01.2017 бастап қолданылмайды; \
-                 соңғы редакциясы көрсетілген · Негізі: 67-бап 2-тармақ"
+                format!("{EXPIRED_38_39} · Негізі: 67-бап 2-тармақ"),
+                format!("{EXPIRED_38_39} · Негізі: 67-бап 2-тармақ")
             ]),
             "{page:#}"
         );
@@ -80,13 +85,75 @@ fn the_page_says_when_an_act_or_a_provision_is_not_in_force() {
             "{page:#}"
         );
 
-        // The paragraph alone: one banner, its text readable beneath it.
+        // The «Негізі: 67-бап 2-тармақ» link beside paragraph 3 of article 38 opens the
+        // provision it names: article 67's paragraph 2, whose words set the day.
+        let under = "document.getElementById('art_38__para_3').querySelector('.state a.lapsed-under')";
+        assert_eq!(
+            js(&c, &format!("return new URL({under}.href).pathname")).await,
+            format!("/acts/{LEGAL_ACTS}/art_67__para_2"),
+        );
+        js(&c, &format!("{under}.click(); return true")).await;
+        wait_true(
+            &c,
+            &format!(
+                "return location.pathname === '/acts/{LEGAL_ACTS}/art_67__para_2' && \
+                 document.querySelectorAll('.column .text').length === 2"
+            ),
+            "the provision the link names",
+        )
+        .await;
+        assert_eq!(
+            js(
+                &c,
+                "return [...document.querySelectorAll('.column .text')].map((t) => t.textContent.slice(0, 60))",
+            )
+            .await,
+            json!([
+                "2. 37-баптың 2-тармағының үшінші бөлігі, 38-баптың 3-тармағы ",
+                "2. Часть третья пункта 2 статьи 37, пункт 3 статьи 38 и пунк"
+            ])
+        );
+
+        // The paragraph alone: one banner naming the act its expiry's words name (this law,
+        // linked), its text readable beneath it.
         open(&c, &server.url(&format!("/acts/{LEGAL_ACTS}/art_38__para_3")), UNIT_LOADED).await;
         screenshot(&c, "clock-expired-unit").await;
         assert_eq!(
             js(&c, BANNERS).await,
-            json!(["осы актінің 67-бабының 2-тармағына сәйкес 01.01.2017 бастап қолданылмайды; \
-                    соңғы редакциясы көрсетілген"])
+            json!([format!(
+                "{EXPIRED_38_39}Мерзімін белгілеген акт: ҚР 06.04.2016 № 480-V Заңы"
+            )])
+        );
+        assert_eq!(
+            js(&c, "return new URL(document.getElementById('banner-act').href).pathname").await,
+            format!("/acts/{LEGAL_ACTS}")
+        );
+        // Each column's state names the provision and the act, each a link; the provision's
+        // opens it.
+        assert_eq!(
+            js(
+                &c,
+                "return [...document.querySelectorAll('.column .state')].map((s) => \
+                 [s.textContent, ...[...s.querySelectorAll('a')].map((a) => new URL(a.href).pathname)])",
+            )
+            .await,
+            json!([
+                [
+                    format!(
+                        "{EXPIRED_38_39} · Негізі: 67-бап 2-тармақ · Мерзімін белгілеген акт: \
+                         ҚР 06.04.2016 № 480-V Заңы"
+                    ),
+                    format!("/acts/{LEGAL_ACTS}/art_67__para_2"),
+                    format!("/acts/{LEGAL_ACTS}")
+                ],
+                [
+                    "не действует с 01.01.2017 (основание — пункт 2 статьи 67 настоящего акта; \
+                     Закон РК от 06.04.2016 № 480-V); показана последняя редакция · Негізі: 67-бап \
+                     2-тармақ · Мерзімін белгілеген акт: Закон РК от 06.04.2016 № 480-V",
+                    format!("/acts/{LEGAL_ACTS}/art_67__para_2"),
+                    format!("/acts/{LEGAL_ACTS}")
+                ]
+            ])
         );
         let columns = js(
             &c,

@@ -87,6 +87,7 @@ const T = {
     diffKinds: { changed: "мәтіні өзгерді", deleted: "алып тасталды", inserted: "енгізілді",
       unknown: "бір күнгі редакциясы корпуста жоқ", notes_only: "ескертпелері өзгерді" },
     repealedBy: "Күшін жойған акт", amendedBy: "Өзгерткен акт", lapsedUnder: "Негізі",
+    lapsedBy: "Мерзімін белгілеген акт",
     lastText: (d) => d ? `Соңғы редакциясының мәтіні (${d} редакциясы): қолданыста емес.` : "Соңғы редакциясының мәтіні: қолданыста емес.",
     printedText: (d) => `${d} күнгі мәтін`,
     sideWords: (d, eds) => `${d}${eds.length ? ` (${eds.join(", ")} редакциясы)` : " (корпуста редакциясы жоқ)"}`,
@@ -177,6 +178,7 @@ const T = {
     diffKinds: { changed: "текст изменён", deleted: "исключено", inserted: "добавлено",
       unknown: "редакции на одну из дат нет в корпусе", notes_only: "изменились примечания" },
     repealedBy: "Утратил силу в связи с актом", amendedBy: "Изменён актом", lapsedUnder: "Основание",
+    lapsedBy: "Срок действия установлен актом",
     lastText: (d) => d ? `Текст последней редакции (редакция ${d}): не действует.` : "Текст последней редакции: не действует.",
     printedText: (d) => `текст на ${d}`,
     sideWords: (d, eds) => `${d}${eds.length ? ` (редакция ${eds.join(", ")})` : " (редакции нет в корпусе)"}`,
@@ -455,8 +457,9 @@ const loud = (state) => !!state && !QUIET_STATES.has(state.kind);
 // names that act in its words.
 function statusBanner(state, text, lang, by) {
   if (!loud(state)) return null;
+  const label = { repealed: "repealedBy", expired: "lapsedBy" }[state.kind] || "amendedBy";
   const link = by && by.requisite && state.kind !== "suspended" && state.kind !== "awaiting_other_act"
-    ? [h("br"), `${t(state.kind === "repealed" ? "repealedBy" : "amendedBy")}: `,
+    ? [h("br"), `${t(label)}: `,
       // The repealing act as the requisite prints it, in its own words.
       by.id ? h("a", { href: actPath(by.id), id: "banner-act", class: "amending-act" }, by.requisite)
         : h("span", { id: "banner-act", class: "amending-act" }, by.requisite)]
@@ -472,6 +475,15 @@ function underLink(state, id, asOf) {
     ? [" · ", h("a", { href: withParams(unitPath(id, state.under), { as_of: asOf }), class: "lapsed-under" },
       `${t("lapsedUnder")}: ${eidWords(state.under)}`)]
     : [];
+}
+
+// The act the words of a unit's expiry name (`by`, the unit's `state_by`): linked when the
+// corpus holds it, else its citation as the words give it.
+function lapsedByLink(state, by) {
+  if (!state || state.kind !== "expired" || !by || !by.requisite) return [];
+  const attrs = { class: "lapsed-by" };
+  return [" · ", `${t("lapsedBy")}: `, by.id ? h("a", { ...attrs, href: actPath(by.id) }, by.requisite)
+    : h("span", attrs, by.requisite)];
 }
 
 async function copyText(text) {
@@ -1144,7 +1156,8 @@ async function unitView(id, eid, p) {
           copyButton(citedText(u.citation, l, id, eid, p.as_of))),
         // What the rule answers for this language on the date: the state in the text's own
         // words, and the edition the wording comes from with the dates it was in force.
-        h("p", { class: `state state-${u.state.kind}`, lang: l }, u.state_text, ...underLink(u.state, id, p.as_of)),
+        h("p", { class: `state state-${u.state.kind}`, lang: l }, u.state_text, ...underLink(u.state, id, p.as_of),
+          ...lapsedByLink(u.state, u.state_by)),
         h("p", { class: "meta edition" }, badge(u.act.status, u.unit.status), " ",
           u.edition ? editionWords(u.edition) : t("noEdition"),
           // The official text's address where the act has one; the file and its lines
@@ -1177,7 +1190,10 @@ async function unitView(id, eid, p) {
     printHead(first.citation, p.as_of, first.state),
     // The banner in the interface's language where the provision has that text: its label
     // and the act's state then read in one language.
-    statusBanner(first.state, (shown[ui] || first).state_text, (shown[ui] || first).lang, outline && (outline.repealed_by || outline.replaced_by)),
+    // An expired provision's banner names the act its expiry's words name.
+    statusBanner(first.state, (shown[ui] || first).state_text, (shown[ui] || first).lang,
+      first.state.kind === "expired" ? (shown[ui] || first).state_by
+        : outline && (outline.repealed_by || outline.replaced_by)),
     h("p", { class: "crumbs" }, h("a", { href: withParams(actPath(id), { lang: first.lang, q: p.q }) + `#${encodeURIComponent(eid)}` }, first.act.title)),
     h("h1", {}, first.citation),
     unitNav(first, id, p),
