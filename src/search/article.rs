@@ -366,7 +366,7 @@ struct Candidate {
     id: String,
     /// Its documents of the article, the query's language first.
     docs: Vec<DocAddress>,
-    /// How many of the act words' title terms its title has (in either language).
+    /// How many of the act words' stems its title has (in either language).
     shared: usize,
     amends: bool,
     date: Option<chrono::NaiveDate>,
@@ -480,12 +480,22 @@ pub(crate) fn article_units(
             several: Vec::new(),
         });
     }
-    let terms: Vec<&str> = {
-        let mut t: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
+    // The words compared in the query's language's stems: the title field's Kazakh stems leave
+    // Russian inflections apart («к двадцатипятилетию» and «с двадцатипятилетием»).
+    let stems = |text: &str| -> Vec<String> {
+        let analyzer = match asked.lang {
+            Lang::Ru => crate::analysis::RU_STEM,
+            _ => crate::analysis::KK_STEM,
+        };
+        let mut t: Vec<String> = crate::analysis::analyze(analyzer, &crate::text::lowercase(text))
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
         t.sort_unstable();
         t.dedup();
         t
     };
+    let terms = stems(&title_words);
     let mut passes: Vec<&[ActKind]> = vec![&[]];
     if !kinds.is_empty() {
         passes.insert(0, kinds.as_slice());
@@ -501,16 +511,8 @@ pub(crate) fn article_units(
             for d in &docs {
                 let doc = crate::index::stored::fetch(index, searcher, *d)?;
                 let title = doc.str(f.act_title);
-                let own: Vec<String> = compile::analyze_field(index, f.title_stem, title)
-                    .into_iter()
-                    .map(|(_, t)| t)
-                    .collect();
-                shared = shared.max(
-                    terms
-                        .iter()
-                        .filter(|t| own.iter().any(|o| o.as_str() == **t))
-                        .count(),
-                );
+                let own = stems(title);
+                shared = shared.max(terms.iter().filter(|t| own.contains(t)).count());
                 amends |= amends_others(title);
                 date = date.or(doc
                     .date(f.act_date)
