@@ -470,6 +470,11 @@ pub struct HitsPage {
     /// and the language it was read in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub read_as: Vec<crate::ReadAs>,
+    /// When the act an article is asked in is named by words several acts' titles answer to
+    /// alike, the article asked and those acts, the most recent first: the hits hold the
+    /// article of each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub several_acts: Option<crate::SeveralActs>,
     /// The hits, best first.
     pub hits: Vec<HitBrief>,
 }
@@ -502,6 +507,7 @@ fn hits_page_of(
         hits,
         searched_also,
         read_as,
+        several_acts,
         ..
     } = page.results;
     let before = hits.len();
@@ -515,6 +521,7 @@ fn hits_page_of(
         repealed_left_out: 0,
         searched_also,
         read_as,
+        several_acts,
         hits: Vec::new(),
     };
     let mut used = json_chars(&answer) + 200;

@@ -334,16 +334,57 @@ fn act_name(index: &Store, act_words: &str) -> (Vec<ActKind>, String) {
     (kinds, title.join(" "))
 }
 
+/// The article an article lookup found: its documents, best first, and when the act words
+/// name several acts alike, the ids of those acts, the most recent first.
+#[derive(Debug, Default)]
+pub(crate) struct ArticleFound {
+    /// The documents of the article, best first.
+    pub docs: Vec<DocAddress>,
+    /// The acts whose article the documents are, when the act words name more than one act
+    /// and nothing in them tells the acts apart; empty otherwise.
+    pub several: Vec<String>,
+}
+
+/// Whether an act's title says it amends other acts («О внесении изменений …», «… өзгерістер
+/// енгізу туралы»): such a title holds the names of the acts it amends, and an article asked
+/// for in the act named so is the named act's, not the amending act's.
+fn amends_others(title: &str) -> bool {
+    let t = title.to_lowercase();
+    [
+        "внесении изменени",
+        "внесении дополнени",
+        "өзгерістер",
+        "өзгерiстер",
+        "толықтырулар енгізу",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+/// An act that has the article asked for, with what its title shares with the act words.
+struct Candidate {
+    id: String,
+    /// Its documents of the article, the query's language first.
+    docs: Vec<DocAddress>,
+    /// How many of the act words' stems its title has (in either language).
+    shared: usize,
+    amends: bool,
+    date: Option<chrono::NaiveDate>,
+}
+
 /// The documents of the article `asked`, best first, within `filters` (validity, act, kind,
-/// status, language): in the acts whose titles best match its act words, the article in the
-/// query's language before its twin; in every act that has it when there are no act words.
+/// status, language): in the act whose title shares the most of its act words, the article in
+/// the query's language before its twin; in every act that has it when there are no act
+/// words. When several acts' titles share as many of the words and none is an act amending
+/// others, the article of each (the most recent act first, every one in the query's language
+/// before the twins), and those acts' ids.
 pub(crate) fn article_units(
     index: &Store,
     searcher: &Searcher,
     asked: &ArticleAsked,
     filters: &[(Occur, Box<dyn TQuery>)],
     limit: usize,
-) -> crate::Result<Vec<DocAddress>> {
+) -> crate::Result<ArticleFound> {
     let f = index.fields();
     let (kinds, title_words) = act_name(index, &asked.act_words);
     let unit_query = |act: Option<&str>, kinds: &[ActKind]| {
@@ -402,7 +443,10 @@ pub(crate) fn article_units(
             // A MustNot alone matches nothing: the unit query is the Must beside it.
             out.extend(in_lang(Occur::MustNot, rest)?);
         }
-        return Ok(out);
+        return Ok(ArticleFound {
+            docs: out,
+            several: Vec::new(),
+        });
     }
     let title: Vec<(Occur, Box<dyn TQuery>)> = words
         .iter()
@@ -431,21 +475,93 @@ pub(crate) fn article_units(
     // any kind when none of that kind has it.
     // An act named by its kind alone («конституционного закона»): the acts of that kind.
     if ids.is_empty() && !kinds.is_empty() {
-        return in_lang_first(found(&unit_query(None, &kinds), limit)?);
+        return Ok(ArticleFound {
+            docs: in_lang_first(found(&unit_query(None, &kinds), limit)?)?,
+            several: Vec::new(),
+        });
     }
+    // The words compared in the query's language's stems: the title field's Kazakh stems leave
+    // Russian inflections apart («к двадцатипятилетию» and «с двадцатипятилетием»).
+    let stems = |text: &str| -> Vec<String> {
+        let analyzer = match asked.lang {
+            Lang::Ru => crate::analysis::RU_STEM,
+            _ => crate::analysis::KK_STEM,
+        };
+        let mut t: Vec<String> = crate::analysis::analyze(analyzer, &crate::text::lowercase(text))
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    let terms = stems(&title_words);
     let mut passes: Vec<&[ActKind]> = vec![&[]];
     if !kinds.is_empty() {
         passes.insert(0, kinds.as_slice());
     }
     for kinds in passes {
+        let mut candidates: Vec<Candidate> = Vec::new();
         for id in &ids {
-            let out = in_lang_first(found(&unit_query(Some(id), kinds), 2)?)?;
-            if !out.is_empty() {
-                return Ok(out);
+            let docs = in_lang_first(found(&unit_query(Some(id), kinds), 2)?)?;
+            if docs.is_empty() {
+                continue;
             }
+            let (mut shared, mut amends, mut date) = (0, false, None);
+            for d in &docs {
+                let doc = crate::index::stored::fetch(index, searcher, *d)?;
+                let title = doc.str(f.act_title);
+                let own = stems(title);
+                shared = shared.max(terms.iter().filter(|t| own.contains(t)).count());
+                amends |= amends_others(title);
+                date = date.or(doc
+                    .date(f.act_date)
+                    .and_then(crate::index::schema::from_tantivy_date));
+            }
+            candidates.push(Candidate {
+                id: id.clone(),
+                docs,
+                shared,
+                amends,
+                date,
+            });
         }
+        let Some(most) = candidates.iter().map(|c| c.shared).max() else {
+            continue;
+        };
+        // The acts that share the most of the words; an act amending others only when no
+        // other does (its title names the acts it amends).
+        candidates.retain(|c| c.shared == most);
+        if candidates.iter().any(|c| !c.amends) {
+            candidates.retain(|c| !c.amends);
+        }
+        if candidates.len() == 1 {
+            let docs = candidates.pop().map(|c| c.docs).unwrap_or_default();
+            return Ok(ArticleFound {
+                docs,
+                several: Vec::new(),
+            });
+        }
+        // Nothing in the words tells these acts apart: the article of each, the most recent
+        // act first (the titles' order where the dates are alike), each in the query's
+        // language before any twin.
+        candidates.sort_by(|a, b| b.date.cmp(&a.date));
+        let mut docs: Vec<DocAddress> = candidates
+            .iter()
+            .filter_map(|c| c.docs.first().copied())
+            .collect();
+        docs.extend(
+            candidates
+                .iter()
+                .flat_map(|c| c.docs.iter().skip(1).copied()),
+        );
+        docs.truncate(limit.max(candidates.len()));
+        return Ok(ArticleFound {
+            docs,
+            several: candidates.into_iter().map(|c| c.id).collect(),
+        });
     }
-    Ok(Vec::new())
+    Ok(ArticleFound::default())
 }
 
 /// The examples of this module's items, run as unit tests (the items are not public).

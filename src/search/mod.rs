@@ -43,8 +43,8 @@ pub mod types;
 pub use query::{parse, Filter, Query, QueryFault};
 pub use snippet::Snippet;
 pub use types::{
-    ArticleMatch, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, ReadAs, SearchResults,
-    SearchedAlso,
+    ActMeant, ArticleMatch, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, ReadAs,
+    SearchResults, SearchedAlso, SeveralActs,
 };
 
 use crate::index::schema::{from_tantivy_date, OPEN_FROM, OPEN_TO};
@@ -345,9 +345,16 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         own_definitions_first(index, &searcher, term, &mut top);
     }
     // An article asked for by number (`статья 7 закона о миграции`, `7-бап`) comes first.
+    let mut several_acts: Option<(article::ArticleAsked, Vec<String>)> = None;
     if req.parsed.is_none() && q.is_plain_words() && !budget.spent() {
         if let Some(asked) = article::asked(&req.text) {
-            let first = article::article_units(index, &searcher, &asked, &filters, req.limit)?;
+            let article::ArticleFound {
+                docs: first,
+                several,
+            } = article::article_units(index, &searcher, &asked, &filters, req.limit)?;
+            if several.len() > 1 {
+                several_acts = Some((asked, several));
+            }
             if !first.is_empty() {
                 let best = top.first().map_or(0.0, |(score, _)| *score);
                 let before = top.len();
@@ -449,6 +456,25 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     } else {
         Vec::new()
     };
+    // The acts an article lookup's name could mean, each as its hits show it.
+    let several_acts = several_acts.map(|(asked, ids)| SeveralActs {
+        article: asked.number,
+        named: asked.act_words,
+        acts: ids
+            .iter()
+            .filter_map(|id| hits.iter().find(|h| &h.act.id == id))
+            .map(|h| ActMeant {
+                // A citation is the act's short name, then « · » and the unit's label.
+                name: h
+                    .citation
+                    .split(" · ")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+                act: h.act.clone(),
+            })
+            .collect(),
+    });
     Ok(SearchResults {
         query: req.text.clone(),
         total,
@@ -459,6 +485,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         incomplete,
         searched_also,
         read_as,
+        several_acts,
     })
 }
 

@@ -17,11 +17,14 @@ const BUILTIN: &str = include_str!("../../data/thesaurus.tsv");
 /// The compiled-in abbreviations, in the same format: each abbreviation with its expansion in
 /// the law's words («мрп | месячный расчетный показатель»).
 const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.tsv");
-/// The keys ([`key`]) of the members of both files, `lang <TAB> member <TAB> key` a line, as the
-/// analyzers make them: stemming some 1,100 members is a sixth of a one-shot `zanlex search`,
-/// so they are made once, by the test `the_key_table_is_current` (which rewrites the file when
-/// `ZANLEX_WRITE_KEYS=1` is set), not in every process. A member the table lacks (a line added
-/// to a data file since) has its key made when read, as before.
+/// The compiled-in clippings, in the same format: each clipped compound or word of speech with
+/// the law's full form («нацбанк | национальный банк»), met one way as the abbreviations are.
+const CLIPPINGS: &str = include_str!("../../data/clippings.tsv");
+/// The keys ([`key`]) of the members of the three files, `lang <TAB> member <TAB> key` a line,
+/// as the analyzers make them: stemming some 1,100 members is a sixth of a one-shot `zanlex
+/// search`, so they are made once, by the test `the_key_table_is_current` (which rewrites the
+/// file when `ZANLEX_WRITE_KEYS=1` is set), not in every process. A member the table lacks (a
+/// line added to a data file since) has its key made when read, as before.
 const BUILTIN_KEYS: &str = include_str!("../../data/thesaurus_keys.tsv");
 
 /// Longest member matched in a query, in words.
@@ -141,8 +144,8 @@ impl Thesaurus {
         Ok(t)
     }
 
-    /// The thesaurus compiled in from `data/thesaurus.tsv` and `data/abbreviations.tsv` (their
-    /// tests keep them readable).
+    /// The thesaurus compiled in from `data/thesaurus.tsv`, `data/abbreviations.tsv` and
+    /// `data/clippings.tsv` (their tests keep them readable).
     pub fn builtin() -> &'static Thesaurus {
         static BUILT: OnceLock<Thesaurus> = OnceLock::new();
         BUILT.get_or_init(|| {
@@ -150,8 +153,10 @@ impl Thesaurus {
                 return Thesaurus::from(compiled);
             }
             let mut t = Thesaurus::parse(BUILTIN).unwrap_or_default();
-            if let Ok(abbreviations) = Thesaurus::parse(ABBREVIATIONS) {
-                t.append(abbreviations.one_way());
+            for one_way in [ABBREVIATIONS, CLIPPINGS] {
+                if let Ok(read) = Thesaurus::parse(one_way) {
+                    t.append(read.one_way());
+                }
             }
             t
         })
@@ -367,6 +372,58 @@ mod tests {
         }
     }
 
+    /// Each clipping opens its group as one word, the law's full form has more, and no
+    /// clipping is a member of the thesaurus or the abbreviations already: one place for each.
+    #[test]
+    fn clippings_file_reads_whole_and_repeats_no_member() {
+        let c = Thesaurus::parse(CLIPPINGS).expect("data/clippings.tsv is well formed");
+        assert!(c.groups.len() >= 11, "{} clippings", c.groups.len());
+        let others: Vec<Thesaurus> = [BUILTIN, ABBREVIATIONS]
+            .iter()
+            .map(|tsv| Thesaurus::parse(tsv).expect("well formed"))
+            .collect();
+        for g in &c.groups {
+            let (short, key) = &g[0];
+            assert!(!short.contains(' '), "{short}");
+            assert!(g[1..].iter().any(|(m, _)| m.contains(' ')), "{short}");
+            for t in &others {
+                assert!(!t.by_key.contains_key(key), "{short} is listed already");
+            }
+        }
+    }
+
+    /// A clipping finds the law's full form, in the language of the line, and one way only: the
+    /// full form does not bring the clipping.
+    #[test]
+    fn clippings_find_the_laws_full_form() {
+        let t = Thesaurus::builtin();
+        let alts = |words: &[&str]| alternatives(t, words);
+        for (words, law) in [
+            (&["нацбанк"][..], "национальный банк"),
+            (&["нацбанка"][..], "национальный банк"),
+            (&["нацбанк"][..], "ұлттық банк"),
+            (&["минюст"][..], "министерство юстиции"),
+            (&["минюста"][..], "министерство юстиции"),
+            (&["минюст"][..], "әділет министрлігі"),
+            (
+                &["упрощенку"][..],
+                "специальный налоговый режим на основе упрощенной декларации",
+            ),
+            (&["упрощенка"][..], "оңайлатылған декларация"),
+            (&["соцвыплаты"][..], "социальные выплаты"),
+            (&["соцвыплаты"][..], "әлеуметтік төлемдер"),
+            (
+                &["минтруд"][..],
+                "министерство труда и социальной защиты населения",
+            ),
+            (&["минздрав"][..], "денсаулық сақтау министрлігі"),
+        ] {
+            assert!(alts(words).contains(&law.to_string()), "{words:?}: {law}");
+        }
+        assert!(!alts(&["национальный", "банк"]).contains(&"нацбанк".to_string()));
+        assert!(!alts(&["министерство", "юстиции"]).contains(&"минюст".to_string()));
+    }
+
     #[test]
     fn abbreviations_find_their_expansions() {
         let t = Thesaurus::builtin();
@@ -478,15 +535,15 @@ mod tests {
         assert!(alts(&["тұрақты"]).is_empty());
     }
 
-    /// [`BUILTIN_KEYS`] as the analyzers make it now from both data files: each member once,
+    /// [`BUILTIN_KEYS`] as the analyzers make it now from the three data files: each member once,
     /// in the files' order.
     fn key_table() -> String {
         let mut seen = rustc_hash::FxHashSet::default();
         let mut out = String::from(
-            "# Made from thesaurus.tsv and abbreviations.tsv by the analyzers; do not edit: see\n\
-             # BUILTIN_KEYS in src/search/thesaurus.rs. lang <TAB> member <TAB> key.\n",
+            "# Made from thesaurus.tsv, abbreviations.tsv and clippings.tsv by the analyzers; do not\n\
+             # edit: see BUILTIN_KEYS in src/search/thesaurus.rs. lang <TAB> member <TAB> key.\n",
         );
-        for tsv in [BUILTIN, ABBREVIATIONS] {
+        for tsv in [BUILTIN, ABBREVIATIONS, CLIPPINGS] {
             let t = Thesaurus::parse_keyed(tsv, &KeyTable::default())
                 .expect("the data files are well formed");
             for members in &t.groups {
@@ -524,7 +581,7 @@ mod tests {
         // data file edited since the table was made): the same groups, the same keys.
         let known = builtin_keys();
         let stale: KeyTable = known.iter().step_by(3).map(|(k, v)| (*k, *v)).collect();
-        for tsv in [BUILTIN, ABBREVIATIONS] {
+        for tsv in [BUILTIN, ABBREVIATIONS, CLIPPINGS] {
             let plain = Thesaurus::parse_keyed(tsv, &KeyTable::default()).expect("well formed");
             for table in [known, &stale] {
                 let keyed = Thesaurus::parse_keyed(tsv, table).expect("well formed");
@@ -551,7 +608,7 @@ mod tests {
         let cases = [
             (
                 &COMPILED_BUILTIN,
-                read(&[(BUILTIN, false), (ABBREVIATIONS, true)]),
+                read(&[(BUILTIN, false), (ABBREVIATIONS, true), (CLIPPINGS, true)]),
             ),
             (&COMPILED_LISTED, read(&[(ABBREVIATIONS, true)])),
         ];
@@ -578,7 +635,7 @@ mod tests {
     /// read at run time: a stale table costs time, never an answer.
     #[test]
     fn a_stale_key_table_leaves_the_thesaurus_to_run_time() {
-        let files = [(BUILTIN, false), (ABBREVIATIONS, true)];
+        let files = [(BUILTIN, false), (ABBREVIATIONS, true), (CLIPPINGS, true)];
         assert!(generator::compiled(&files, BUILTIN_KEYS).is_some());
         let stale: String = BUILTIN_KEYS
             .lines()

@@ -229,6 +229,40 @@ pub struct SearchResults {
     /// (`zayavleniya` → `заявления`), whichever the index knows better for the query.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub read_as: Vec<ReadAs>,
+    /// An article asked for in an act named by words that several acts' titles answer to
+    /// alike («статья 3 закона об амнистии»): the article of each of them heads the hits, and
+    /// these are the acts the name could mean. None when the name points to one act.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub several_acts: Option<SeveralActs>,
+}
+
+/// The acts an article lookup's act name could mean, when nothing in the query tells them
+/// apart: «статья 3 закона об амнистии» where the corpus holds the amnesty laws of 2016 and
+/// 2021. The article of each act is among the hits, the most recent act's first; naming the
+/// words that set one apart («… в связи с тридцатилетием Независимости») finds that one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct SeveralActs {
+    /// The article's number as asked (`3`, `14-1`).
+    pub article: String,
+    /// The words of the query that named the act (`закона об амнистии`).
+    pub named: String,
+    /// The acts that have the article and whose titles answer to those words alike, the most
+    /// recent first.
+    pub acts: Vec<ActMeant>,
+}
+
+/// One of the acts an article lookup's act name could mean ([`SeveralActs`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct ActMeant {
+    /// The act's short name in official form, as its hits' citations begin
+    /// (`ҚР 07.12.2021 № 81-VII Заңы`, `Закон РК от 07.12.2021 № 81-VII`).
+    pub name: String,
+    /// The act, as its hits show it (its title in the hit's language).
+    pub act: HitAct,
 }
 
 /// A query word typed in Latin letters and the Cyrillic word searched in its place.

@@ -38,6 +38,7 @@ mod mcp_tools;
 mod mcp_transport;
 mod mirror_corpus;
 mod mirror_split;
+mod namesakes;
 mod pdf_bombs;
 mod predecessors;
 mod refs_corpus;

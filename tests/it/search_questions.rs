@@ -628,6 +628,34 @@ fn a_common_abbreviation_finds_the_name_the_law_spells_out() {
     }
 }
 
+/// A clipped compound people type (`data/clippings.tsv`) finds the unit the law's full form
+/// finds first: «нацбанк» the stazh Rules' «Национального Банка Республики Казахстан» (mirror
+/// fixture), «минюст» the registration in «Министерстве юстиции», «минздрав» the visa Rules'
+/// «Денсаулық сақтау министрлігі» (`corpus/002`), «соцвыплаты» the FAQ's «әлеуметтік төлем»
+/// (`corpus/000`). None of the clipped words is in the texts.
+#[test]
+fn a_clipped_word_finds_the_unit_its_full_form_finds() {
+    for (clipped, full) in [
+        ("нацбанк", "национального банка"),
+        ("минюст", "министерстве юстиции"),
+        ("минздрав", "денсаулық сақтау министрлігі"),
+        ("соцвыплаты", "әлеуметтік төлем"),
+    ] {
+        let first = keys(&search(full, 1));
+        assert_eq!(first.len(), 1, "{full}");
+        let hits = search(clipped, 10);
+        assert!(
+            keys(&hits).contains(&first[0]),
+            "{clipped}: {} not in {:#?}",
+            first[0],
+            keys(&hits)
+        );
+        assert!(hits
+            .iter()
+            .all(|h| !h.text.to_lowercase().contains(clipped)));
+    }
+}
+
 /// A Russian question typed in Latin letters, asked in no language, is read as Russian
 /// transliterated (the index knows its words so, not as Kazakh typed in Latin), finds what
 /// the question in Cyrillic finds first, and the answer says how each word was read; a

@@ -133,6 +133,20 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             read.join(", ")
         );
     }
+    if let Some(several) = &res.several_acts {
+        let acts: Vec<String> = several
+            .acts
+            .iter()
+            .map(|a| format!("{} «{}»", a.name, a.act.title))
+            .collect();
+        eprintln!(
+            "zanlex: «{}» names {} acts alike; article {} of each is shown: {}",
+            several.named,
+            several.acts.len(),
+            several.article,
+            acts.join("; ")
+        );
+    }
     if res.incomplete {
         eprintln!(
             "zanlex: the search stopped at its budget of {} ms; these are the best hits found by then, and more may match",
