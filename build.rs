@@ -6,23 +6,33 @@ mod thesaurus;
 use std::path::Path;
 
 fn main() {
-    let files = ["thesaurus.tsv", "abbreviations.tsv", "thesaurus_keys.tsv"];
+    let files = [
+        "thesaurus.tsv",
+        "abbreviations.tsv",
+        "question_words.tsv",
+        "thesaurus_keys.tsv",
+    ];
     for f in files {
         println!("cargo:rerun-if-changed=data/{f}");
     }
     println!("cargo:rerun-if-changed=build/thesaurus.rs");
     let read = |f: &str| std::fs::read_to_string(Path::new("data").join(f)).unwrap_or_default();
-    let [thesaurus, abbreviations, keys] = files.map(read);
+    let [thesaurus, abbreviations, question_words, keys] = files.map(read);
     let static_of = |files: &[(&str, bool)]| match thesaurus::compiled(files, &keys) {
         Some(c) => format!("Some({c})"),
         None => "None".to_string(),
     };
     let source = format!(
-        "/// The built-in thesaurus with its abbreviations met one way ([`Thesaurus::builtin`]).\n\
+        "/// The built-in thesaurus with its abbreviations and question words met one way\n\
+         /// ([`Thesaurus::builtin`]).\n\
          static COMPILED_BUILTIN: Option<Compiled> = {};\n\
          /// The abbreviations alone, met one way ([`spelled_out_listed`]).\n\
          static COMPILED_LISTED: Option<Compiled> = {};\n",
-        static_of(&[(thesaurus.as_str(), false), (abbreviations.as_str(), true)]),
+        static_of(&[
+            (thesaurus.as_str(), false),
+            (abbreviations.as_str(), true),
+            (question_words.as_str(), true),
+        ]),
         static_of(&[(abbreviations.as_str(), true)]),
     );
     let out =
