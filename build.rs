@@ -1,5 +1,5 @@
-//! Writes the built-in thesaurus (its groups, abbreviations and clippings) as Rust statics
-//! (`build/thesaurus.rs`).
+//! Writes the built-in thesaurus (its groups, abbreviations, clippings and question words) as
+//! Rust statics (`build/thesaurus.rs`).
 
 #[path = "build/thesaurus.rs"]
 mod thesaurus;
@@ -11,6 +11,7 @@ fn main() {
         "thesaurus.tsv",
         "abbreviations.tsv",
         "clippings.tsv",
+        "question_words.tsv",
         "thesaurus_keys.tsv",
     ];
     for f in files {
@@ -18,13 +19,13 @@ fn main() {
     }
     println!("cargo:rerun-if-changed=build/thesaurus.rs");
     let read = |f: &str| std::fs::read_to_string(Path::new("data").join(f)).unwrap_or_default();
-    let [thesaurus, abbreviations, clippings, keys] = files.map(read);
+    let [thesaurus, abbreviations, clippings, question_words, keys] = files.map(read);
     let static_of = |files: &[(&str, bool)]| match thesaurus::compiled(files, &keys) {
         Some(c) => format!("Some({c})"),
         None => "None".to_string(),
     };
     let source = format!(
-        "/// The built-in thesaurus with its abbreviations and clippings met one way\n\
+        "/// The built-in thesaurus with its abbreviations, clippings and question words met one way\n\
          /// ([`Thesaurus::builtin`]).\n\
          static COMPILED_BUILTIN: Option<Compiled> = {};\n\
          /// The abbreviations alone, met one way ([`spelled_out_listed`]).\n\
@@ -33,6 +34,7 @@ fn main() {
             (thesaurus.as_str(), false),
             (abbreviations.as_str(), true),
             (clippings.as_str(), true),
+            (question_words.as_str(), true),
         ]),
         static_of(&[(abbreviations.as_str(), true)]),
     );

@@ -7,6 +7,12 @@
 //! matches below the word's own (exact and stem) matches. Members are compared by their
 //! analyzed stems: Kazakh by the folded stems of the loose analyzer (so a member also matches
 //! when typed without Kazakh letters or in Latin), Russian by the Snowball stems.
+//!
+//! Three files are met one way, by their first members only: the abbreviations
+//! (`data/abbreviations.tsv`), the clipped words (`data/clippings.tsv`: «нацбанк»,
+//! «упрощенка») and the question words (`data/question_words.tsv`: the verb a
+//! question asks with, «возглавляет», «басқарады», «берутся», beside the law's words for the
+//! answer, «председатель», «төраға», «за счет»).
 
 use crate::analysis::{analyze, KK_LOOSE, RU_STEM};
 use rustc_hash::FxHashMap;
@@ -20,7 +26,11 @@ const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.tsv");
 /// The compiled-in clippings, in the same format: each clipped compound or word of speech with
 /// the law's full form («нацбанк | национальный банк»), met one way as the abbreviations are.
 const CLIPPINGS: &str = include_str!("../../data/clippings.tsv");
-/// The keys ([`key`]) of the members of the three files, `lang <TAB> member <TAB> key` a line,
+/// The compiled-in question words, in the same format: each word a question asks with (the
+/// verb of «кто возглавляет комиссию», the everyday noun of «какие бумаги») with the law's
+/// words for what answers it («председатель», «документы»), met one way.
+const QUESTION_WORDS: &str = include_str!("../../data/question_words.tsv");
+/// The keys ([`key`]) of the members of the four files, `lang <TAB> member <TAB> key` a line,
 /// as the analyzers make them: stemming some 1,100 members is a sixth of a one-shot `zanlex
 /// search`, so they are made once, by the test `the_key_table_is_current` (which rewrites the
 /// file when `ZANLEX_WRITE_KEYS=1` is set), not in every process. A member the table lacks (a
@@ -145,7 +155,7 @@ impl Thesaurus {
     }
 
     /// The thesaurus compiled in from `data/thesaurus.tsv`, `data/abbreviations.tsv` and
-    /// `data/clippings.tsv` (their tests keep them readable).
+    /// `data/clippings.tsv` and `data/question_words.tsv` (their tests keep them readable).
     pub fn builtin() -> &'static Thesaurus {
         static BUILT: OnceLock<Thesaurus> = OnceLock::new();
         BUILT.get_or_init(|| {
@@ -153,7 +163,7 @@ impl Thesaurus {
                 return Thesaurus::from(compiled);
             }
             let mut t = Thesaurus::parse(BUILTIN).unwrap_or_default();
-            for one_way in [ABBREVIATIONS, CLIPPINGS] {
+            for one_way in [ABBREVIATIONS, CLIPPINGS, QUESTION_WORDS] {
                 if let Ok(read) = Thesaurus::parse(one_way) {
                     t.append(read.one_way());
                 }
@@ -205,8 +215,9 @@ impl Thesaurus {
         (0..self.len()).any(|g| self.members(g).any(|(m, _)| m == word))
     }
 
-    /// These groups met only by their first members: an abbreviation finds its expansion, and
-    /// a query in the law's words stays in them.
+    /// These groups met only by their first members: an abbreviation finds its expansion, a
+    /// question's word the law's words for the answer, and a query in the law's words stays in
+    /// them.
     fn one_way(mut self) -> Thesaurus {
         self.by_key.clear();
         for (g, members) in self.groups.iter().enumerate() {
@@ -359,6 +370,8 @@ mod tests {
     fn builtin_file_reads_whole() {
         let t = Thesaurus::parse(BUILTIN).expect("data/thesaurus.tsv is well formed");
         assert!(t.groups.len() >= 300, "{} groups", t.groups.len());
+        let q = Thesaurus::parse(QUESTION_WORDS).expect("data/question_words.tsv is well formed");
+        assert!(q.groups.len() >= 10, "{} question words", q.groups.len());
         let a = Thesaurus::parse(ABBREVIATIONS).expect("data/abbreviations.tsv is well formed");
         assert!(a.groups.len() >= 100, "{} abbreviations", a.groups.len());
         // Each group opens with its abbreviation: one word, no longer than its expansion.
@@ -466,6 +479,50 @@ mod tests {
     }
 
     #[test]
+    fn a_questions_words_reach_the_laws_words_for_the_answer() {
+        let t = Thesaurus::builtin();
+        let alts = |words: &[&str]| alternatives(t, words);
+        for (words, law) in [
+            // Who heads: the law names the chairman, the head.
+            (&["возглавляет", "комиссию"][..], "председатель"),
+            (&["руководит", "заседаниями"][..], "председательствует"),
+            (&["комиссияны", "басқарады"][..], "төраға"),
+            (&["комиссияны", "баскарады"][..], "төрағалық етеді"),
+            // Where the money comes from.
+            (&["берутся", "деньги"][..], "за счет"),
+            (
+                &["қордың", "қаржысы", "алынады"][..],
+                "есебінен қалыптастырылады",
+            ),
+            (&["қаражаты", "алынады"][..], "бюджет есебінен"),
+            // Everyday papers and sending them.
+            (&["бумаги"][..], "документы"),
+            (&["отправить", "бумаги"][..], "представить"),
+            (&["қағаздарды"][..], "құжат"),
+        ] {
+            assert!(alts(words).contains(&law.to_string()), "{words:?}: {law}");
+        }
+        // One way: the law's words stay in them.
+        for (words, asked) in [
+            (&["председатель", "комиссии"][..], "возглавлять"),
+            (&["комиссия", "төрағасы"][..], "басқарады"),
+            (&["документы"][..], "бумаги"),
+            (&["құжаттар"][..], "қағаз"),
+            (&["за", "счет"][..], "берутся"),
+        ] {
+            assert!(
+                !alts(words).contains(&asked.to_string()),
+                "{words:?}: {asked}"
+            );
+        }
+        // «алынады» alone (a visa, a permit) is not a question of money, nor is getting money
+        // («ақша алсам»: paid for something); sending letters is not presenting documents.
+        assert!(!alts(&["виза", "алынады"]).contains(&"қаражаты есебінен".to_string()));
+        assert!(!alts(&["ақша", "алсам"]).contains(&"қаражаты есебінен".to_string()));
+        assert!(!alts(&["отправлять", "письма"]).contains(&"представлять".to_string()));
+    }
+
+    #[test]
     fn everyday_words_of_each_area_meet_the_laws_terms() {
         let t = Thesaurus::builtin();
         let alts = |words: &[&str]| alternatives(t, words);
@@ -540,10 +597,10 @@ mod tests {
     fn key_table() -> String {
         let mut seen = rustc_hash::FxHashSet::default();
         let mut out = String::from(
-            "# Made from thesaurus.tsv, abbreviations.tsv and clippings.tsv by the analyzers; do not\n\
-             # edit: see BUILTIN_KEYS in src/search/thesaurus.rs. lang <TAB> member <TAB> key.\n",
+            "# Made from thesaurus.tsv, abbreviations.tsv, clippings.tsv and question_words.tsv by the\n\
+             # analyzers; do not edit: see BUILTIN_KEYS in src/search/thesaurus.rs. lang <TAB> member <TAB> key.\n",
         );
-        for tsv in [BUILTIN, ABBREVIATIONS, CLIPPINGS] {
+        for tsv in [BUILTIN, ABBREVIATIONS, CLIPPINGS, QUESTION_WORDS] {
             let t = Thesaurus::parse_keyed(tsv, &KeyTable::default())
                 .expect("the data files are well formed");
             for members in &t.groups {
@@ -581,7 +638,7 @@ mod tests {
         // data file edited since the table was made): the same groups, the same keys.
         let known = builtin_keys();
         let stale: KeyTable = known.iter().step_by(3).map(|(k, v)| (*k, *v)).collect();
-        for tsv in [BUILTIN, ABBREVIATIONS, CLIPPINGS] {
+        for tsv in [BUILTIN, ABBREVIATIONS, CLIPPINGS, QUESTION_WORDS] {
             let plain = Thesaurus::parse_keyed(tsv, &KeyTable::default()).expect("well formed");
             for table in [known, &stale] {
                 let keyed = Thesaurus::parse_keyed(tsv, table).expect("well formed");
@@ -608,7 +665,12 @@ mod tests {
         let cases = [
             (
                 &COMPILED_BUILTIN,
-                read(&[(BUILTIN, false), (ABBREVIATIONS, true), (CLIPPINGS, true)]),
+                read(&[
+                    (BUILTIN, false),
+                    (ABBREVIATIONS, true),
+                    (CLIPPINGS, true),
+                    (QUESTION_WORDS, true),
+                ]),
             ),
             (&COMPILED_LISTED, read(&[(ABBREVIATIONS, true)])),
         ];
@@ -635,7 +697,12 @@ mod tests {
     /// read at run time: a stale table costs time, never an answer.
     #[test]
     fn a_stale_key_table_leaves_the_thesaurus_to_run_time() {
-        let files = [(BUILTIN, false), (ABBREVIATIONS, true), (CLIPPINGS, true)];
+        let files = [
+            (BUILTIN, false),
+            (ABBREVIATIONS, true),
+            (CLIPPINGS, true),
+            (QUESTION_WORDS, true),
+        ];
         assert!(generator::compiled(&files, BUILTIN_KEYS).is_some());
         let stale: String = BUILTIN_KEYS
             .lines()

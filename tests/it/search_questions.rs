@@ -903,3 +903,59 @@ fn a_question_naming_an_acts_subject_finds_that_acts_unit_above_a_neighbour() {
         keys(&hits)
     );
 }
+
+/// A question of who heads or chairs finds the unit naming the chairman
+/// (`data/question_words.tsv`): the Law on the Government says «На заседаниях Правительства
+/// председательствует Премьер-Министр» / «Үкiметтiң отырыстарында Премьер-Министр төрағалық
+/// етедi» (art. 18 p. 3), where a person asks «кто руководит» / «кім басқарады»; the Rules on
+/// attesting civil servants list «…, председатель аттестационной комиссии» in the commission's
+/// composition (annex 3), where a person asks «кто возглавляет».
+#[test]
+fn a_question_of_who_heads_finds_the_chairman() {
+    let chairs = format!("{GOVERNMENT}#art_18__para_3");
+    for q in [
+        "кто руководит заседаниями правительства",
+        "үкімет отырысын кім басқарады",
+    ] {
+        assert_eq!(
+            rank(q, &chairs, 10),
+            Some(1),
+            "{q}: {:#?}",
+            keys(&search(q, 10))
+        );
+    }
+    let q = "кто возглавляет аттестационную комиссию";
+    let composition = "president-administration-order-2020-05-22-20-01-38-20#att_1__annex_3";
+    let at = rank(q, composition, 10);
+    assert!(
+        at.is_some_and(|r| r <= 3),
+        "{at:?}: {:#?}",
+        keys(&search(q, 10))
+    );
+}
+
+/// A question of where the money comes from finds what the law says is paid «есебінен»: the
+/// Law on the Government's «мемлекеттік бюджет есебінен қамтылатын барлық органдар» (art. 9
+/// subpara 10-1, art. 19 p. 1 subpara 5) for «органдарды ұстауға қаржы қайдан алынады».
+#[test]
+fn a_question_of_where_the_money_comes_from_finds_the_source() {
+    let q = "органдарды ұстауға қаржы қайдан алынады";
+    let hits = keys(&search(q, 10));
+    for eid in ["art_9__subpara_10-1", "art_19__para_1__subpara_5"] {
+        let at = hits
+            .iter()
+            .position(|k| *k == format!("{GOVERNMENT}#{eid}"));
+        assert!(at.is_some_and(|i| i < 2), "{eid}: {hits:#?}");
+    }
+}
+
+/// Everyday papers sent are the law's documents presented: «какие бумаги кадровая служба
+/// отправляет в комиссию» finds first point 19 of the Rules on attesting civil servants,
+/// «Кадровая служба представляет собранные материалы аттестационной комиссии. К материалам
+/// могут быть приложены дополнительные документы».
+#[test]
+fn everyday_papers_sent_are_the_laws_documents_presented() {
+    let q = "какие бумаги кадровая служба отправляет в комиссию";
+    let point = "president-administration-order-2020-05-22-20-01-38-20#att_1__para_19";
+    assert_eq!(rank(q, point, 10), Some(1), "{:#?}", keys(&search(q, 10)));
+}
