@@ -674,6 +674,46 @@ fn a_russian_question_typed_in_latin_finds_what_the_cyrillic_finds() {
     assert_eq!(keys(&kk.hits), keys(&search("тұрақты тұру", 5)));
 }
 
+/// A Russian word inside a Kazakh unit (the visa Rules' bilingual form «ӨТІНІШ/ЗАЯВЛЕНИЕ»,
+/// indexed in the Kazakh fields) typed in Latin letters is read as the Russian word the text
+/// writes and finds what its Cyrillic spelling finds, though no Russian text of the corpus
+/// holds its stem.
+#[test]
+fn a_russian_word_a_kazakh_text_writes_is_read_from_latin_letters() {
+    for (latin, cyrillic) in [("zayavlenie", "заявление"), ("zayavleniya", "заявления")]
+    {
+        let res = index()
+            .search(&SearchRequest::new(latin).limit(5))
+            .unwrap_or_else(|e| panic!("{latin}: {e}"));
+        let right = search(cyrillic, 5);
+        assert!(!right.is_empty(), "{cyrillic}");
+        assert_eq!(keys(&res.hits), keys(&right), "{latin}");
+        assert!(
+            res.hits[0].text.contains("ӨТІНІШ/ЗАЯВЛЕНИЕ"),
+            "{latin}: {}",
+            res.hits[0].text
+        );
+        let read: Vec<(&str, &str, zanlex::Lang)> = res
+            .read_as
+            .iter()
+            .map(|r| (r.word.as_str(), r.read.as_str(), r.lang))
+            .collect();
+        assert_eq!(read, [(latin, cyrillic, zanlex::Lang::Ru)], "{latin}");
+    }
+    // A Kazakh word typed without its letters, which the Kazakh texts write as the same
+    // Cyrillic, stays Kazakh.
+    for kazakh in ["adam", "ata ana", "zhol"] {
+        let res = index()
+            .search(&SearchRequest::new(kazakh).limit(5))
+            .unwrap_or_else(|e| panic!("{kazakh}: {e}"));
+        assert!(
+            res.read_as.iter().all(|r| r.lang == zanlex::Lang::Kk),
+            "{kazakh}: {:?}",
+            res.read_as
+        );
+    }
+}
+
 /// The everyday words for official bodies (`data/thesaurus.tsv`) find the law's: «елшілік»
 /// the visa Rules' «ҚР шет елдердегі мекемелері» (`corpus/002`), which never say «елшілік».
 #[test]
