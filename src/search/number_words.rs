@@ -6,6 +6,10 @@
 //! дней», «30 дней», «90 күн»): the number and that word are a phrase, a member of the words'
 //! clause at the weight of the words themselves ([`BOOST_NUMERAL`]): they say the same thing. Only plain words are read so; a quoted phrase
 //! stays exact.
+//!
+//! A half or one and a half of a year is no number word, but people say it where the law
+//! counts months: «через полгода», «в течение полугода», «жарты жыл өткен соң» find «шести
+//! месяцев», «6 месяцев», «алты ай» ([`idiom_at`]).
 
 use super::thesaurus::Expansion;
 use crate::analysis::numerals::{numeral_at, spelled};
@@ -78,6 +82,15 @@ pub(crate) fn expansions<S: AsRef<str>>(terms: &[S]) -> Vec<Expansion> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < terms.len() {
+        if let Some((len, alternatives)) = idiom_at(terms, i) {
+            out.push(Expansion {
+                start: i,
+                len,
+                alternatives: alternatives.iter().map(|a| a.to_string()).collect(),
+            });
+            i += len;
+            continue;
+        }
         let word = terms[i].as_ref();
         let (len, others) = if let Some(n) = numeral_at(terms, i) {
             let plain = n.value == 1 || (n.ordinal && n.value == 2);
@@ -118,6 +131,65 @@ pub(crate) fn expansions<S: AsRef<str>>(terms: &[S]) -> Vec<Expansion> {
         }
     }
     out
+}
+
+/// How the law writes half a year: the months in digits and in words (each as a phrase of
+/// the number and «месяцев» or «ай»), the other Russian word for it. Only whole months: a
+/// month is not a whole number of days, so half a month and a month and a half have no
+/// spelling a text prints for them (the law counts such periods in days), and «жарты ай» is as
+/// often the crescent («Қызыл жарты ай»).
+const HALF_YEAR_RU: &[&str] = &["6 месяцев", "шесть месяцев", "шести месяцев"];
+/// [`HALF_YEAR_RU`] in Kazakh.
+const HALF_YEAR_KK: &[&str] = &["6 ай", "алты ай"];
+/// How the law writes a year and a half ([`HALF_YEAR_RU`]).
+const YEAR_AND_A_HALF_RU: &[&str] = &["18 месяцев", "восемнадцать месяцев", "восемнадцати месяцев"];
+/// [`YEAR_AND_A_HALF_RU`] in Kazakh.
+const YEAR_AND_A_HALF_KK: &[&str] = &["18 ай", "он сегіз ай"];
+/// The forms of «полугодие» and «полгода» after «в течение», «через», «до», «раз в»: «полугода»
+/// is both words' genitive.
+const HALF_YEAR_FORMS: &[&str] = &[
+    "полгода",
+    "полугода",
+    "полугоду",
+    "полугодом",
+    "полугодие",
+    "полугодия",
+    "полугодию",
+    "полугодием",
+    "полугодии",
+];
+
+/// The idiom of a period that starts `terms` at `i` (a half or one and a half of a year) with
+/// how many words it spans and the law's spellings of it: «полгода», «полугодие» (each also
+/// finds the other, which the law writes too: «не реже одного раза в полугодие»), «полтора
+/// года», «полутора лет», «жарты жыл», «жарты жылда», «бір жарым жыл». A Kazakh «тоқсан» is
+/// not read as a quarter of three months: the texts write «тоқсан» itself for the quarter
+/// («тоқсан сайын», «есепті тоқсан») and «90 (тоқсан) күн» for ninety, never «үш ай» for a
+/// quarter, so the word is searched as typed (before a word of a period, as ninety).
+pub(crate) fn idiom_at<S: AsRef<str>>(terms: &[S], i: usize) -> Option<(usize, Vec<&'static str>)> {
+    let at = |k: usize| terms.get(k).map(|w| crate::text::lowercase(w.as_ref()));
+    let word = at(i)?;
+    let next = at(i + 1).unwrap_or_default();
+    let year_ru = |w: &str| w.starts_with("год") || w == "лет";
+    if HALF_YEAR_FORMS.contains(&word.as_str()) {
+        let other = if word == "полгода" {
+            "полугодие"
+        } else {
+            "полгода"
+        };
+        return Some((1, HALF_YEAR_RU.iter().copied().chain([other]).collect()));
+    }
+    if (word == "полтора" || word == "полутора") && year_ru(&next) {
+        return Some((2, YEAR_AND_A_HALF_RU.to_vec()));
+    }
+    if word == "жарты" && next.starts_with("жыл") {
+        return Some((2, HALF_YEAR_KK.to_vec()));
+    }
+    if word == "бір" && next == "жарым" && at(i + 2).is_some_and(|w| w.starts_with("жыл"))
+    {
+        return Some((3, YEAR_AND_A_HALF_KK.to_vec()));
+    }
+    None
 }
 
 /// How many words may come between a number and its period's word: «30 календарных дней»,
@@ -183,5 +255,39 @@ mod tests {
         // A calendar year is a date, not a period: «до 2017 года», «2020 жылғы».
         assert!(of("действовал до 2017 года").is_empty());
         assert!(of("2020 жылғы шешім").is_empty());
+    }
+
+    #[test]
+    fn a_half_and_one_and_a_half_of_a_year_are_months() {
+        let v = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let half_ru = |other: &str| v(&["6 месяцев", "шесть месяцев", "шести месяцев", other]);
+        assert_eq!(
+            of("аттестация через полгода"),
+            [(2, 1, half_ru("полугодие"))]
+        );
+        assert_eq!(of("в течение полугода"), [(2, 1, half_ru("полгода"))]);
+        assert_eq!(of("раз в Полугодие"), [(2, 1, half_ru("полгода"))]);
+        assert_eq!(
+            of("полутора лет"),
+            [(
+                0,
+                2,
+                v(&["18 месяцев", "восемнадцать месяцев", "восемнадцати месяцев"])
+            )]
+        );
+        assert_eq!(of("жарты жыл өткен соң"), [(0, 2, v(&["6 ай", "алты ай"]))]);
+        assert_eq!(of("жарты жылда бір рет"), [(0, 2, v(&["6 ай", "алты ай"]))]);
+        assert_eq!(
+            of("бір жарым жылдан кейін"),
+            [(0, 3, v(&["18 ай", "он сегіз ай"]))]
+        );
+        // A month is no whole number of days; «жарты ай» is also the crescent.
+        assert!(of("полтора месяца").is_empty());
+        assert!(of("қызыл жарты ай").is_empty());
+        // The quarter is «тоқсан» in the law's own words; before a day, ninety.
+        assert!(of("тоқсан сайын").is_empty());
+        assert_eq!(of("тоқсан күн"), [(0, 2, v(&["90 күн"]))]);
+        // «полугодовой» (half-yearly) is not a period.
+        assert!(of("полугодовой отчет").is_empty());
     }
 }

@@ -579,7 +579,17 @@ impl LatinReadings {
             // A word typed twice counts twice, as it is searched twice; it is read once.
             let (ru, kk) = match words.iter().find(|(seen, ..)| *seen == w) {
                 Some((_, ru, kk)) => (ru.clone(), kk.clone()),
-                None => (russian_word(index, &w), restore_word(index, &w)),
+                None => {
+                    let kk = restore_word(index, &w);
+                    // A reading only the Kazakh texts hold is a Russian word inside a Kazakh
+                    // unit only when the word is no Kazakh word typed without its letters
+                    // (`adam` is «адам» either way, and stays Kazakh).
+                    let ru = russian_word(index, &w).and_then(|r| {
+                        (r.in_russian || (kk.is_none() && !kazakh_finds_folded(index, &w)))
+                            .then_some(r.word)
+                    });
+                    (ru, kk)
+                }
             };
             words.push((w, ru, kk));
         }
@@ -637,7 +647,9 @@ pub fn restore_query(
         let (ru, kk) = match latin.get(w) {
             Some((ru, kk)) => (ru.clone().filter(|_| russian), kk.clone()),
             None => (
-                russian.then(|| russian_word(index, w)).flatten(),
+                russian
+                    .then(|| russian_word(index, w).map(|r| r.word))
+                    .flatten(),
                 restore_word(index, w),
             ),
         };
@@ -701,11 +713,12 @@ fn latin_words(q: &super::Query) -> Vec<String> {
 /// The Cyrillic word a Latin `word` stands for when it is Russian typed in Latin letters
 /// (`yazyke` → `языке`, `kazakhstane` → `казахстане`), read as people type Russian without a
 /// Russian keyboard ([`latin_readings`]): of the readings whose stem the Russian texts of the
-/// index hold, one the texts write as it is, then the most often held (`otsutstvie` →
-/// `отсутствие`, not `оцуцтвие`). A
+/// index hold, or that a text, in either language, writes as it is or in another form of its
+/// Kazakh stem (a Russian word inside a Kazakh unit), one the texts write as it is, then the
+/// most often held (`otsutstvie` → `отсутствие`, not `оцуцтвие`). A
 /// hyphenated word is read part by part (`donorom-partnerom` → `донором-партнером`). `None`
 /// when no reading of a part is known.
-pub(crate) fn russian_word(index: &Store, word: &str) -> Option<String> {
+pub(crate) fn russian_word(index: &Store, word: &str) -> Option<RussianReading> {
     let lower = word.to_lowercase();
     let searcher = index.searcher();
     let f = index.fields();
@@ -728,21 +741,71 @@ pub(crate) fn russian_word(index: &Store, word: &str) -> Option<String> {
                         .map(|form| df(f.kk_stem, form))
                         .sum::<u64>()
             });
-        (exact, df(f.ru_stem, &crate::analysis::russian::stem(cyr)))
+        let ru = df(f.ru_stem, &crate::analysis::russian::stem(cyr));
+        // Else the units whose Kazakh stem field holds its stem: a Russian word of a Kazakh
+        // unit in another form («заявления» for the form's «ЗАЯВЛЕНИЕ»), found as the Cyrillic
+        // word is; read only when nothing better is, as it costs a walk of the stem's terms.
+        let kk = if exact == 0 && ru == 0 {
+            super::spelling::kk_stem_units(index, &searcher, cyr)
+        } else {
+            0
+        };
+        (exact, ru, kk)
     };
     let mut parts = Vec::new();
+    let mut in_russian = true;
     for part in lower.split('-').filter(|p| !p.is_empty()) {
         let best = latin_readings(part)
             .into_iter()
-            .map(|r| (known(&r), r))
-            .filter(|((_, stem), _)| *stem > 0)
-            // A word the texts write first (`ответственность`, not `ответственност`, though
-            // both have one stem), then the most often held stem; of equals, the reading with
-            // fewer departures (first).
+            .map(|r| {
+                let (exact, ru, kk) = known(&r);
+                ((ru > 0, exact, ru, kk), r)
+            })
+            // A Russian word stands in Kazakh texts too (a bilingual form's «ӨТІНІШ/ЗАЯВЛЕНИЕ»,
+            // a Russian name): a reading they write, as it is or in another form, counts.
+            .filter(|((_, exact, ru, kk), _)| *exact > 0 || *ru > 0 || *kk > 0)
+            // A reading whose stem the Russian texts hold, then a word the texts write
+            // (`ответственность`, not `ответственност`, though both have one stem), then the
+            // most often held Russian stem, then Kazakh stem; of equals, the reading with fewer
+            // departures (first).
             .reduce(|a, b| if b.0 > a.0 { b } else { a })?;
+        in_russian &= best.0 .0;
         parts.push(best.1);
     }
-    (!parts.is_empty()).then(|| parts.join("-"))
+    (!parts.is_empty()).then(|| RussianReading {
+        word: parts.join("-"),
+        in_russian,
+    })
+}
+
+/// A Latin word's Russian reading ([`russian_word`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RussianReading {
+    /// The Cyrillic word.
+    pub(crate) word: String,
+    /// Whether the Russian texts hold its stem (of each part), not only the Kazakh texts.
+    pub(crate) in_russian: bool,
+}
+
+/// Whether the Latin `word`, searched as Kazakh typed without its letters, finds a word: its
+/// `kk_loose` token is a term, or a `kk_stem` stem folds to it ([`add_stem_terms_folding_to`]),
+/// as the loose search looks (`adam` finds «адам», `zhol` «жол»; `zayavlenie` nothing).
+fn kazakh_finds_folded(index: &Store, word: &str) -> bool {
+    let f = index.fields();
+    let toks = super::compile::analyze_field(index, f.kk_loose, word);
+    let [(_, loose)] = toks.as_slice() else {
+        return false;
+    };
+    let searcher = index.searcher();
+    if searcher
+        .doc_freq(&tantivy::Term::from_field_text(f.kk_loose, loose))
+        .unwrap_or(0)
+        > 0
+    {
+        return true;
+    }
+    let mut set = super::synonym::TermSet::default();
+    add_stem_terms_folding_to(index, &searcher, loose, None, &mut set).is_ok() && !set.is_empty()
 }
 
 /// Most readings [`latin_readings`] gives a word.

@@ -357,6 +357,19 @@ fn a_period_in_words_finds_it_in_digits() {
     );
 }
 
+/// Half a year is six months: the attestation Rules of the Presidential Administration, «8.
+/// Гражданские служащие проходят аттестацию … но не ранее шести месяцев со дня занятия
+/// должности. Аттестация проводится не позднее шести месяцев со дня наступления указанного
+/// срока.» Before «полгода» and «полугода» were read as six months, point 29's «Повторная
+/// аттестация проводится через три месяца» came first, and for «не позднее полугода» point 13's
+/// «не позднее месяца».
+#[test]
+fn half_a_year_finds_six_months() {
+    let p8 = "president-administration-order-2020-05-22-20-01-38-20#att_1__para_8";
+    assert_eq!(hit_ids("аттестация проводится через полгода")[0], p8);
+    assert_eq!(hit_ids("аттестация не позднее полугода")[0], p8);
+}
+
 /// A term asked what it is has its own definition first, above those of its compounds: the
 /// grazing Rules of Almaty oblast define «6) пастбища – земельные участки …», «7) сезонные
 /// пастбища – …», «8) отгонные пастбища – …» (Kazakh «6) жайылымдар - …», «7) маусымдық

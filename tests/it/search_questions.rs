@@ -702,6 +702,46 @@ fn a_russian_question_typed_in_latin_finds_what_the_cyrillic_finds() {
     assert_eq!(keys(&kk.hits), keys(&search("тұрақты тұру", 5)));
 }
 
+/// A Russian word inside a Kazakh unit (the visa Rules' bilingual form «ӨТІНІШ/ЗАЯВЛЕНИЕ»,
+/// indexed in the Kazakh fields) typed in Latin letters is read as the Russian word the text
+/// writes and finds what its Cyrillic spelling finds, though no Russian text of the corpus
+/// holds its stem.
+#[test]
+fn a_russian_word_a_kazakh_text_writes_is_read_from_latin_letters() {
+    for (latin, cyrillic) in [("zayavlenie", "заявление"), ("zayavleniya", "заявления")]
+    {
+        let res = index()
+            .search(&SearchRequest::new(latin).limit(5))
+            .unwrap_or_else(|e| panic!("{latin}: {e}"));
+        let right = search(cyrillic, 5);
+        assert!(!right.is_empty(), "{cyrillic}");
+        assert_eq!(keys(&res.hits), keys(&right), "{latin}");
+        assert!(
+            res.hits[0].text.contains("ӨТІНІШ/ЗАЯВЛЕНИЕ"),
+            "{latin}: {}",
+            res.hits[0].text
+        );
+        let read: Vec<(&str, &str, zanlex::Lang)> = res
+            .read_as
+            .iter()
+            .map(|r| (r.word.as_str(), r.read.as_str(), r.lang))
+            .collect();
+        assert_eq!(read, [(latin, cyrillic, zanlex::Lang::Ru)], "{latin}");
+    }
+    // A Kazakh word typed without its letters, which the Kazakh texts write as the same
+    // Cyrillic, stays Kazakh.
+    for kazakh in ["adam", "ata ana", "zhol"] {
+        let res = index()
+            .search(&SearchRequest::new(kazakh).limit(5))
+            .unwrap_or_else(|e| panic!("{kazakh}: {e}"));
+        assert!(
+            res.read_as.iter().all(|r| r.lang == zanlex::Lang::Kk),
+            "{kazakh}: {:?}",
+            res.read_as
+        );
+    }
+}
+
 /// The everyday words for official bodies (`data/thesaurus.tsv`) find the law's: «елшілік»
 /// the visa Rules' «ҚР шет елдердегі мекемелері» (`corpus/002`), which never say «елшілік».
 #[test]
@@ -761,6 +801,35 @@ fn a_misspelt_word_is_searched_beside_its_correction() {
             "{spelled}: {:?}",
             known.searched_also
         );
+    }
+}
+
+/// A short misspelt word whose nearest spelling the corpus never writes as such is searched
+/// beside a form it does write with one more letter at its end: the texts write «отпуска»,
+/// «отпуске», never «отпуск», so «атпуск» (two edits from those) had no correction and found
+/// nothing. A transposition is one edit («утвержадет» → «утверждает»).
+#[test]
+fn a_misspelt_word_is_corrected_to_the_forms_the_corpus_writes() {
+    for (typed, correction) in [("атпуск", "отпуске"), ("утвержадет", "утверждает")]
+    {
+        let res = index()
+            .search(&SearchRequest::new(typed).limit(10))
+            .unwrap_or_else(|e| panic!("{typed}: {e}"));
+        assert_eq!(
+            res.searched_also.len(),
+            1,
+            "{typed}: {:?}",
+            res.searched_also
+        );
+        assert_eq!(res.searched_also[0].word, typed);
+        assert_eq!(
+            res.searched_also[0].also.first().map(String::as_str),
+            Some(correction),
+            "{typed}"
+        );
+        let right = search(correction, 10);
+        assert!(!right.is_empty(), "{correction}");
+        assert_eq!(keys(&res.hits).first(), keys(&right).first(), "{typed}");
     }
 }
 
