@@ -37,6 +37,9 @@ For each relevance set (TSV: id, lang, query, relevant `ACT#EID …`, why):
   blind11    evals/blind11.tsv over the same corpus (`eval_people -- blind11`): an eleventh
              blind set, on six more acts, written and committed before any engine ran on them;
              not in the default --sets either
+  blind12    evals/blind12.tsv over the same corpus (`eval_people -- blind12`): a twelfth
+             blind set, on six more acts, written and committed before any engine ran on them;
+             not in the default --sets either
   questions  evals/questions.tsv over corpus/* + DATA/versions + DATA/mirror/<repo>/…,
              as examples/eval_questions.rs (skipped without DATA/versions and DATA/mirror)
   mirror     evals/mirror_queries.tsv over DATA/mirror, as examples/eval_mirror.rs
@@ -106,7 +109,7 @@ def assemble(name, data, work):
     absent."""
     corpus = work / "corpus"
     if name in ("people", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-                "blind7", "blind8", "blind9", "blind10", "blind11"):
+                "blind7", "blind8", "blind9", "blind10", "blind11", "blind12"):
         copy_into(ROOT / "corpus", corpus)
         copy_into(ROOT / "evals" / "corpus", corpus / "people")
     elif name == "questions":
@@ -140,6 +143,7 @@ SETS = {
     "blind9": "evals/blind9.tsv",
     "blind10": "evals/blind10.tsv",
     "blind11": "evals/blind11.tsv",
+    "blind12": "evals/blind12.tsv",
     "questions": "evals/questions.tsv",
     "mirror": "evals/mirror_queries.tsv",
 }

@@ -30,7 +30,8 @@
 //! written and committed the same way); `… -- blind10` scores `evals/blind10.tsv` (a tenth blind
 //! set, on six more acts, written and committed the same way); `… -- blind11` scores
 //! `evals/blind11.tsv` (an eleventh blind set, on six more acts, written and committed the same
-//! way).
+//! way); `… -- blind12` scores `evals/blind12.tsv` (a twelfth blind set, on six more acts,
+//! written and committed the same way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -54,6 +55,7 @@ fn main() -> Res<()> {
         Some("blind9") => "evals/blind9.tsv",
         Some("blind10") => "evals/blind10.tsv",
         Some("blind11") => "evals/blind11.tsv",
+        Some("blind12") => "evals/blind12.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;

@@ -196,7 +196,7 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 68] = [
+const EVALS_CORPUS_ACTS: [&str; 74] = [
     "akim-decision-2024-10-04-502-18",
     "government-resolution-2022-08-27-614",
     "government-resolution-2023-03-28-272",
@@ -209,11 +209,14 @@ const EVALS_CORPUS_ACTS: [&str; 68] = [
     "government-resolution-2025-10-03-819",
     "government-resolution-2025-11-07-936",
     "government-resolution-2025-11-10-940",
+    "government-resolution-2025-11-21-993",
     "government-resolution-2025-12-04-1043",
+    "government-resolution-2025-12-17-1089",
     "law-1997-07-11-151",
     "law-1999-07-13-414",
     "law-2001-12-13-267-ii",
     "law-2001-12-14-268-ii",
+    "law-2002-03-12-303",
     "law-2007-07-21-306",
     "law-2011-12-28-521-iv",
     "law-2013-01-29-73-v",
@@ -250,6 +253,8 @@ const EVALS_CORPUS_ACTS: [&str; 68] = [
     "maslikhat-decision-2024-04-26-20-96",
     "maslikhat-decision-2024-05-22-21-103",
     "maslikhat-decision-2024-10-15-27-145",
+    "maslikhat-decision-2025-02-14-270-34-viii",
+    "maslikhat-decision-2025-02-14-272-34-viii",
     "maslikhat-decision-2025-08-27-40-221",
     "maslikhat-decision-2025-09-24-41-225",
     "maslikhat-decision-2025-11-28-347-46-viii",
@@ -259,6 +264,7 @@ const EVALS_CORPUS_ACTS: [&str; 68] = [
     "moj-order-2020-05-27-58",
     "moj-order-2022-05-27-442",
     "moj-order-2023-06-27-415",
+    "moj-order-2023-06-27-416",
     "moj-order-2023-06-27-423",
     "moj-order-2023-06-29-427",
     "moj-order-2023-06-29-428",
@@ -620,6 +626,43 @@ fn blind11_questions_are_well_formed_and_their_units_exist_in_their_language() {
         "blind11",
         &["maslikhat-decision-2025-11-28-349-46-viii"],
         2,
+    );
+}
+
+/// The twelfth blind set: questions about six acts no other set uses (a law with articles as
+/// `###` headings in chapters, a Government resolution with two attached documents in chapters
+/// and points, a Government resolution of two points, a Minister of Justice's order with an
+/// annex of subparagraphs, a maslikhat decision with Rules in chapters and a maslikhat decision
+/// with a table), written and committed before any engine ran on them; each act asked about at
+/// least three times in each language, the law and the pets' Rules at least ten, the tax
+/// benefit Rules six.
+#[test]
+fn blind12_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let about = [
+        "government-resolution-2025-11-21-993",
+        "government-resolution-2025-12-17-1089",
+        "law-2002-03-12-303",
+        "maslikhat-decision-2025-02-14-270-34-viii",
+        "maslikhat-decision-2025-02-14-272-34-viii",
+        "moj-order-2023-06-27-416",
+    ];
+    check_everyday_set("blind12.tsv", 'S', 42, &about);
+    let rows = checked_rows("blind12.tsv");
+    assert_sizes(&rows, "blind12", (84, 42, 42), &about);
+    assert_each_act_asked(
+        &rows,
+        "blind12",
+        &[
+            "law-2002-03-12-303",
+            "maslikhat-decision-2025-02-14-272-34-viii",
+        ],
+        10,
+    );
+    assert_each_act_asked(
+        &rows,
+        "blind12",
+        &["government-resolution-2025-11-21-993"],
+        6,
     );
 }
 
