@@ -917,3 +917,39 @@ fn another_acts_text_beside_kaz_md_and_meta_yaml_is_never_its_twin() {
         "{listed:?}"
     );
 }
+
+/// The Almaty oblast akim's decision of 03.03.1997 on the bread trade (code 2339,
+/// `tests/fixtures/twins/local-almaty-oblast_2339`, copied from `evals/census/acts` without its
+/// `meta.yaml`): the Kazakh text's words of enactment («облыс Әкiмi ШЕШIМ ЕТТI») give no kind,
+/// the Russian text's give a decision. The two are one act (their file names' common stem),
+/// and the Russian expression keeps its known kind: a twin's unknown kind never replaces it
+/// (before, the Russian text took «другое» from its Kazakh twin).
+#[test]
+fn a_twins_unknown_kind_never_replaces_a_known_one() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = tmp.path().join("corpus");
+    crate::common::copy_dir(
+        &fixtures().join("../twins/local-almaty-oblast_2339"),
+        &corpus.join("f"),
+    );
+    let (zi, report) = zanlex::ZanIndex::open_or_build(
+        &corpus,
+        tmp.path().join("index"),
+        &zanlex::BuildOptions::default(),
+    )
+    .expect("index");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let acts = zi.acts().expect("acts");
+    let found: Vec<(&str, zanlex::Lang, zanlex::ActKind)> = acts
+        .iter()
+        .map(|a| (a.id.as_str(), a.lang, a.kind))
+        .collect();
+    let id = "other-almaty-oblysynyn-aumagynda-nan-zhane-nan-289f17";
+    assert_eq!(
+        found,
+        [
+            (id, zanlex::Lang::Kk, zanlex::ActKind::Other),
+            (id, zanlex::Lang::Ru, zanlex::ActKind::Decision),
+        ]
+    );
+}
