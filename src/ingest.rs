@@ -387,7 +387,11 @@ impl IdFacts {
             }
         }
         a.id = self.id;
-        a.kind = self.kind;
+        // A fact the giver does not know never replaces one the taker's own text gives: a
+        // kind «другое» (words of enactment not read) leaves the twin's decision a decision.
+        if self.kind != crate::model::ActKind::Other {
+            a.kind = self.kind;
+        }
         // An expression that names the same issuances (dates and numbers) keeps its own
         // words for them: the Russian text's `маслихата Алматинской области` is what a
         // Russian citation prints, not the Kazakh text's `Алматы облыстық мәслихатының`.
@@ -396,12 +400,32 @@ impl IdFacts {
                 .iter()
                 .zip(&self.issuances)
                 .all(|(x, y)| x.date == y.date && x.number == y.number);
-        if !same {
-            a.issuances = self.issuances;
+        if !same && !self.issuances.is_empty() {
+            let mut given = self.issuances;
+            for (g, mine) in given.iter_mut().zip(&a.issuances) {
+                keep_known(g, mine);
+            }
+            a.issuances = given;
         }
         if a.registration.is_none() {
             a.registration = self.registration;
         }
+    }
+}
+
+/// `given` (an issuance a twin gives) with what it leaves unknown (its day, its number, its
+/// issuer, «other») taken from `mine`, the same issuance as the taker's own text prints it.
+fn keep_known(given: &mut crate::model::Issuance, mine: &crate::model::Issuance) {
+    if given.date.is_none() {
+        given.date = mine.date;
+    }
+    if given.number.is_none() {
+        given.number.clone_from(&mine.number);
+    }
+    let unknown = |i: &crate::model::Issuance| i.issuer_code == "other" || i.issuer.is_empty();
+    if unknown(given) && !unknown(mine) {
+        given.issuer.clone_from(&mine.issuer);
+        given.issuer_code.clone_from(&mine.issuer_code);
     }
 }
 

@@ -87,6 +87,11 @@ pub struct Extracted {
     /// structure stage lets the text take it only where the text's own requisites agree with
     /// the act it names ([`FolderMeta`]).
     pub folder_meta: Option<FolderMeta>,
+    /// The folder's metadata when the text took it as its own (`kaz.md` or `rus.md` beside
+    /// `meta.yaml`, an edition beside its own `meta@HASH.yaml`), and the keys of
+    /// [`Extracted::meta`] it filled: the structure stage checks the text's own title and
+    /// header against the act it names and, where they disagree, reads the text without them.
+    pub folder_taken: Option<(FolderMeta, Vec<String>)>,
 }
 
 /// A folder's metadata a text would borrow: the file it was read from and its fields,
@@ -242,22 +247,30 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
             .is_some_and(|n| n.to_string_lossy().contains('@'));
     let borrowed = edition_file && !sidecar::has_own_edition_meta(path);
     let mut folder_meta: Option<FolderMeta> = None;
+    let mut folder_taken: Option<(FolderMeta, Vec<String>)> = None;
     match sidecar::read_folder_meta(path, lang) {
         Ok(Some(folder)) => {
+            let name = sidecar::folder_meta_for(path)
+                .and_then(|(p, _)| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_default();
             let target = if borrowed {
                 &mut folder_meta
                     .insert(FolderMeta {
-                        name: sidecar::folder_meta_for(path)
-                            .and_then(|(p, _)| {
-                                p.file_name().map(|n| n.to_string_lossy().into_owned())
-                            })
-                            .unwrap_or_default(),
+                        name,
                         fields: BTreeMap::new(),
                     })
                     .fields
             } else {
+                folder_taken = Some((
+                    FolderMeta {
+                        name,
+                        fields: folder.clone(),
+                    },
+                    Vec::new(),
+                ));
                 &mut meta
             };
+            let mut taken = Vec::new();
             for (k, v) in folder {
                 // The folder dates and links the edition it describes (`kaz.md`, `rus.md`):
                 // its source address names that edition's date, never a dated file's.
@@ -272,7 +285,13 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
                 } else {
                     k
                 };
-                target.entry(k).or_insert(v);
+                if let std::collections::btree_map::Entry::Vacant(e) = target.entry(k) {
+                    taken.push(e.key().clone());
+                    e.insert(v);
+                }
+            }
+            if let Some((_, keys)) = &mut folder_taken {
+                *keys = taken;
             }
         }
         Ok(None) => {}
@@ -280,6 +299,10 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
     }
     // Values of a metadata file that mean nothing were left out as it was read: said here.
     warnings.extend(sidecar::take_unread(&mut meta));
+    if let Some((f, _)) = &mut folder_taken {
+        // Said above, as `meta` was read.
+        sidecar::take_unread(&mut f.fields);
+    }
     if let Some(f) = &mut folder_meta {
         warnings.extend(sidecar::take_unread(&mut f.fields));
     }
@@ -296,6 +319,7 @@ pub fn extract_file(path: &Path, corpus_parent: &Path) -> crate::Result<Extracte
         lang,
         warnings,
         folder_meta,
+        folder_taken,
     })
 }
 

@@ -121,11 +121,13 @@ fn front_matter(lines: &[&CleanLine]) -> (BTreeMap<String, String>, usize) {
 }
 
 /// `clean_lines`: every line's text is collapsed (see [`Tree::new`]).
+/// Also the first issuance (date and number) an attachment's approval stamp or an appendix's
+/// header prints: what the text says of its own requisites, whatever its metadata says.
 pub(crate) fn build(
     doc: &Extracted,
     lines: Vec<&CleanLine>,
     clean_lines: bool,
-) -> crate::Result<Act> {
+) -> crate::Result<(Act, Option<crate::model::Issuance>)> {
     let (own_meta, body_start) = front_matter(&lines);
     let mut meta = own_meta;
     for (k, v) in &doc.meta {
@@ -144,7 +146,7 @@ pub(crate) fn build(
         .unwrap_or_default();
 
     let mut act = crate::structure::empty_act(doc, title.clone(), ActKind::Other);
-    let (units, annex_headers) = parse_units(lines, &md, start, title_idx, clean_lines);
+    let (units, annex_headers, stamps) = parse_units(lines, &md, start, title_idx, clean_lines);
     act.units = units;
 
     // Kind: the form code, else the words of the text.
@@ -161,7 +163,13 @@ pub(crate) fn build(
     }
     act.version_date = version_date(doc, &meta);
     act.id = header::act_id(act.kind, &act.issuances, &act.title);
-    Ok(act)
+    let stamped = stamps.iter().chain(&annex_headers).find_map(|h| {
+        let facts = header::parse_issuance(h).issuances.into_iter().next();
+        // `Приложение к решению …`, `Утверждены решением …`: the words before the act's.
+        let act = RE_STAMP_LEAD.replace(h, "");
+        facts.or_else(|| parse_russian_requisite(&act))
+    });
+    Ok((act, stamped))
 }
 
 /// The first line of the text after the front matter at `body_start`: blank lines and the
@@ -196,15 +204,16 @@ fn text_start(md: &[MdLine], lines: &[&CleanLine], body_start: usize) -> usize {
     start
 }
 
-/// The units of the lines after the title at `title_idx`, and the headers of the appendices
-/// (which may name the act's issuance when its requisite line does not).
+/// The units of the lines after the title at `title_idx`, the headers of the appendices
+/// (which may name the act's issuance when its requisite line does not) and the attachments'
+/// approval stamps ([`MdParser::stamps`]).
 fn parse_units<'a>(
     lines: Vec<&'a CleanLine>,
     md: &'a [MdLine],
     start: usize,
     title_idx: usize,
     clean_lines: bool,
-) -> (Vec<crate::model::Unit>, Vec<String>) {
+) -> (Vec<crate::model::Unit>, Vec<String>, Vec<String>) {
     let mut t = Tree::new(lines, clean_lines);
     let mut p = MdParser::default();
     let mut annex_headers: Vec<String> = Vec::new();
@@ -219,6 +228,7 @@ fn parse_units<'a>(
         p.step(&mut t, md, i, &mut annex_headers);
     }
     p.place_deferred_notes(&mut t);
+    let stamps = std::mem::take(&mut p.stamps);
     for n in &mut t.nodes {
         if let Some(num) = n.num.clone() {
             // Printed as its number and heading only, with a note saying it was deleted.
@@ -229,7 +239,7 @@ fn parse_units<'a>(
         }
     }
     t.move_tails();
-    (t.finish(), annex_headers)
+    (t.finish(), annex_headers, stamps)
 }
 
 /// The act's issuances, registration and status from its requisite line in the front
@@ -308,6 +318,13 @@ fn version_date(doc: &Extracted, meta: &BTreeMap<String, String>) -> Option<chro
         })
 }
 
+/// The words a Russian approval stamp prints before the act it names: `Приложение к`,
+/// `Приложение 2 к`, `Утверждены`, `Утвержден приказом` (the kind word itself is left to
+/// [`parse_russian_requisite`]).
+static RE_STAMP_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:приложение(?:\s+№?\s*[0-9]+)?\s+к|утвержден[аоы]?)\s+")
+        .expect("valid regex")
+});
 /// `_v2023-01-15` in a file name: the edition's date.
 static RE_VERSION_IN_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"_v([0-9]{4}-[0-9]{2}-[0-9]{2})").expect("valid regex"));
@@ -663,6 +680,9 @@ struct MdParser {
     att_last_chp: u32,
     /// An attachment or appendix whose stamp is being read: its heading comes next.
     stamp: Option<usize>,
+    /// The words of every attachment's approval stamp, in order: they name the act that
+    /// approves it, this one.
+    stamps: Vec<String>,
     signature: bool,
     seen_unit: bool,
     /// Notes that name a unit not yet opened when they were printed (`Примечание. Пункт 1 …`
@@ -775,7 +795,9 @@ impl MdParser {
     }
 
     /// Opens the attachment or appendix an approval stamp at line `i` announces.
-    /// Returns the unit and the text of the header block above the stamp's line.
+    /// Returns the unit and the text of the header block above the stamp's line; an
+    /// attachment's whole stamp (`Приложение к решению … от 15 декабря 2020 года № 64-340`)
+    /// goes to [`MdParser::stamps`].
     fn open_stamp<'a>(
         &mut self,
         t: &mut Tree<'a>,
@@ -811,7 +833,10 @@ impl MdParser {
             .collect::<Vec<_>>()
             .join(" ");
         let u = match kind {
-            StampKind::Attachment => self.open_attachment(t, i),
+            StampKind::Attachment => {
+                self.stamps.push(words.clone());
+                self.open_attachment(t, i)
+            }
             StampKind::Annex(num) => {
                 let (parent, eid) = match self.att {
                     Some(a) if !names_the_act(&words) => {

@@ -24,6 +24,9 @@ pub mod header;
 mod markdown;
 pub(crate) mod requisite;
 mod tree;
+pub(crate) mod twin;
+#[cfg(test)]
+mod twin_census_tests;
 mod units;
 
 pub use crate::text::parse_date;
@@ -70,20 +73,55 @@ pub(crate) fn build_act_noted(doc: &Extracted) -> crate::Result<(Act, Option<Str
 /// why): metadata is never invented for it.
 fn build(doc: &Extracted, clean_lines: bool) -> crate::Result<(Act, Option<String>)> {
     let Some(folder) = &doc.folder_meta else {
-        return build_own(doc, clean_lines).map(|act| (act, None));
+        let (act, own) = build_own(doc, clean_lines)?;
+        let Some((folder, taken)) = doc.folder_taken.as_ref().filter(|_| is_markdown(doc)) else {
+            return Ok((act, None));
+        };
+        let Some(why) = twin::disagreement(&own, &folder.fields, &folder.name, doc.lang) else {
+            return Ok((act, None));
+        };
+        // Another act's text beside the metadata: read as what its own header says.
+        let mut alone = Extracted {
+            folder_taken: None,
+            ..doc.clone()
+        };
+        for k in taken {
+            alone.meta.remove(k);
+        }
+        let (act, own) = build_own(&alone, clean_lines)?;
+        return own_or_left_out(act, &own, &why, doc);
     };
     let alone = Extracted {
         folder_meta: None,
         ..doc.clone()
     };
-    let own = build_own(&alone, clean_lines)?;
+    let (own, header) = build_own(&alone, clean_lines)?;
     let Some(why) = borrowing_refused(&own, folder) else {
         let mut merged = alone;
         for (k, v) in &folder.fields {
             merged.meta.entry(k.clone()).or_insert_with(|| v.clone());
         }
-        return build_own(&merged, clean_lines).map(|act| (act, None));
+        return build_own(&merged, clean_lines).map(|(act, _)| (act, None));
     };
+    own_or_left_out(own, &header, &why, doc)
+}
+
+/// The text `own`, read without its folder's metadata because of `why`: an act of its own
+/// when its header gives its kind, date and number (with the reason, for a warning), else
+/// left out (an error naming why). With no requisite line, the date and number are those its
+/// attachment's approval stamp prints (`header`).
+fn own_or_left_out(
+    mut own: Act,
+    header: &twin::OwnHeader,
+    why: &str,
+    doc: &Extracted,
+) -> crate::Result<(Act, Option<String>)> {
+    if own.issuances.is_empty() {
+        if let Some(stamped) = &header.issuance {
+            own.issuances.push(stamped.clone());
+            own.id = header::act_id(own.kind, &own.issuances, &own.title);
+        }
+    }
     let first = own.issuances.first();
     let enough =
         own.kind != ActKind::Other && first.is_some_and(|i| i.date.is_some() && i.number.is_some());
@@ -150,8 +188,15 @@ fn borrowing_refused(own: &Act, folder: &crate::extract::FolderMeta) -> Option<S
     })
 }
 
-/// [`build`] with the metadata `doc` holds as its own.
-fn build_own(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
+/// Whether `doc` is a Markdown text (the mirror's layout).
+fn is_markdown(doc: &Extracted) -> bool {
+    doc.source.format == SourceFormat::Markdown || doc.source.file.to_lowercase().ends_with(".md")
+}
+
+/// [`build`] with the metadata `doc` holds as its own, and what the text's header says of
+/// itself whatever that metadata says (its title; for a Markdown text, the date and number
+/// an attachment's approval stamp prints).
+fn build_own(doc: &Extracted, clean_lines: bool) -> crate::Result<(Act, twin::OwnHeader)> {
     let lines: Vec<&CleanLine> = doc
         .lines
         .iter()
@@ -163,12 +208,11 @@ fn build_own(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
             reason: "no text left after extraction (empty document)".into(),
         });
     }
-    let is_md = doc.source.format == SourceFormat::Markdown
-        || doc.source.file.to_lowercase().ends_with(".md");
-    let mut act = if is_md {
+    let is_md = is_markdown(doc);
+    let (mut act, stamped) = if is_md {
         markdown::build(doc, lines, clean_lines)?
     } else {
-        build_text(doc, lines, clean_lines)?
+        (build_text(doc, lines, clean_lines)?, None)
     };
     if act.units.is_empty() {
         // No structure was recognised (a text with no numbered paragraphs, or only a header):
@@ -202,12 +246,16 @@ fn build_own(doc: &Extracted, clean_lines: bool) -> crate::Result<Act> {
             act.languages.push("kk".into());
         }
     }
+    let own = twin::OwnHeader {
+        title: act.title.clone(),
+        issuance: stamped,
+    };
     apply_meta(&mut act, &doc.meta);
     if act.lang == crate::model::Lang::Kk {
         name_local_bodies(&mut act, &doc.lines);
     }
     act.title = bounded_title(std::mem::take(&mut act.title));
-    Ok(act)
+    Ok((act, own))
 }
 
 /// A local body's issuance named in the Kazakh text's own words (`Алматы облыстық

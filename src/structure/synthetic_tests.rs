@@ -37,6 +37,7 @@ fn raw(file: &str, text: &str) -> Extracted {
         lang: crate::Lang::Kk,
         warnings: Vec::new(),
         folder_meta: None,
+        folder_taken: None,
     }
 }
 
