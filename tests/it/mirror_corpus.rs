@@ -877,7 +877,7 @@ fn another_acts_text_beside_kaz_md_and_meta_yaml_is_never_its_twin() {
         .iter()
         .map(|a| (a.source.file.clone(), a.lang, a.id.clone(), a.kind))
         .collect();
-    found.sort();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
     let whole_id = found
         .iter()
         .find(|f| f.0 == "corpus/c/kaz.md")
