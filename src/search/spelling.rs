@@ -1,9 +1,7 @@
 //! Spelling corrections from the corpus. A query word the index does not know («искуственного»,
 //! «педогогу») is searched beside the nearest words it does know, by edit distance over the
 //! words as the corpus writes them: one edit for a word of up to seven letters, two for a longer
-//! one (a transposition of two letters is one edit), and, when no word is that near, a form
-//! of one more letter at its end for a short word (the corpus writes «ветерана», never
-//! «ветеран»), the nearest and most frequent first; a short word never to a word as common as the law's grammar
+//! one, the most frequent first; a short word never to a word as common as the law's grammar
 //! ([`MAX_CORRECTION_SHARE`]). A correction ranks below a word's own matches, never makes a
 //! unit cover more of a question than its typed words ([`super::coverage`]) and never
 //! replaces a word the index knows; the search says which words it searched also.
@@ -182,12 +180,8 @@ fn nearest(index: &Store, lower: &str) -> Vec<String> {
     if own > MAX_OWN_UNITS || stem_units(index, &searcher, &lower) > MAX_OWN_UNITS {
         return Vec::new();
     }
-    let distance: u8 = if letters >= TWO_EDITS_FROM { 2 } else { 1 };
-    // A short word is read one edit further too, for the forms one letter longer (below): the
-    // corpus may write a word only in forms longer than the misspelt one («ветиран»:
-    // «ветерана», «ветеранам», never «ветеран»).
-    let reach = distance.max(2);
-    let dfa = builder(reach).build_dfa(&lower);
+    let distance = if letters >= TWO_EDITS_FROM { 2 } else { 1 };
+    let dfa = builder(distance).build_dfa(&lower);
     let mut found: BTreeMap<String, u64> = BTreeMap::new();
     for segment in searcher.segment_readers() {
         let Ok(inverted) = segment.inverted_index(f.kk_stem) else {
@@ -216,33 +210,16 @@ fn nearest(index: &Store, lower: &str) -> Vec<String> {
     } else {
         u64::MAX
     };
+    let mut ranked: Vec<(String, u64)> = found
+        .into_iter()
+        .filter(|(_, n)| *n >= floor && *n <= ceiling)
+        .collect();
+    // The nearest first, then the most frequent: «искуственного» is one letter from
+    // «искусственного».
     let dist = |w: &str| match dfa.eval(w) {
         Distance::Exact(d) => d,
         Distance::AtLeast(d) => d,
     };
-    let (near, further): (Vec<(String, u64)>, Vec<(String, u64)>) = found
-        .into_iter()
-        .filter(|(_, n)| *n >= floor && *n <= ceiling)
-        .partition(|(w, _)| dist(w) <= distance);
-    // Past the word's distance only when nothing is within it, and only a form that is the
-    // word within its distance and one letter more at the end: the edit past the distance is
-    // the ending the corpus writes («ветиран»: «ветеран» + «а»), not a second slip in the
-    // word («күйеуі» is not «жүйесі»).
-    let mut ranked: Vec<(String, u64)> = if near.is_empty() {
-        further
-            .into_iter()
-            .filter(|(w, _)| {
-                let mut head = w.chars();
-                head.next_back().is_some()
-                    && w.chars().count() > letters
-                    && strsim::damerau_levenshtein(head.as_str(), &lower) <= usize::from(distance)
-            })
-            .collect()
-    } else {
-        near
-    };
-    // The nearest first, then the most frequent: «искуственного» is one letter from
-    // «искусственного».
     ranked.sort_by(|a, b| {
         dist(&a.0)
             .cmp(&dist(&b.0))
