@@ -545,7 +545,7 @@ pub(crate) fn article_units(
         // Nothing in the words tells these acts apart: the article of each, the most recent
         // act first (the titles' order where the dates are alike), each in the query's
         // language before any twin.
-        candidates.sort_by(|a, b| b.date.cmp(&a.date));
+        candidates.sort_by_key(|c| std::cmp::Reverse(c.date));
         let mut docs: Vec<DocAddress> = candidates
             .iter()
             .filter_map(|c| c.docs.first().copied())
