@@ -336,17 +336,7 @@ fn a_repealed_act_is_searched_on_a_day_it_was_in_force_in_every_door() {
             ],
         );
         assert_eq!(code, 0, "{v}");
-        v["hits"]
-            .as_array()
-            .expect("hits")
-            .iter()
-            .map(|h| {
-                h["version"]["state"]["kind"]
-                    .as_str()
-                    .unwrap_or("")
-                    .to_string()
-            })
-            .collect()
+        hit_states(&v)
     };
     assert_eq!(cli(in_force), vec!["in_force"; found]);
     assert!(cli(after).is_empty());
@@ -366,17 +356,7 @@ fn a_repealed_act_is_searched_on_a_day_it_was_in_force_in_every_door() {
             .expect("request");
         assert_eq!(res.status(), 200);
         let v: Value = res.json().expect("JSON");
-        v["hits"]
-            .as_array()
-            .expect("hits")
-            .iter()
-            .map(|h| {
-                h["version"]["state"]["kind"]
-                    .as_str()
-                    .unwrap_or("")
-                    .to_string()
-            })
-            .collect()
+        hit_states(&v)
     };
     assert_eq!(v1(in_force), vec!["in_force"; found]);
     assert!(v1(after).is_empty());
@@ -399,4 +379,19 @@ fn a_repealed_act_is_searched_on_a_day_it_was_in_force_in_every_door() {
         assert_eq!(since["hits"].as_array().map(Vec::len), Some(0), "{since:#}");
         client.cancel().await.expect("close the session");
     });
+}
+
+/// The state kind of each hit of a search answer in JSON (CLI `--json`, `/v1`), in order.
+fn hit_states(answer: &Value) -> Vec<String> {
+    answer["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| {
+            h["version"]["state"]["kind"]
+                .as_str()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect()
 }
