@@ -31,7 +31,8 @@
 //! set, on six more acts, written and committed the same way); `… -- blind11` scores
 //! `evals/blind11.tsv` (an eleventh blind set, on six more acts, written and committed the same
 //! way); `… -- blind12` scores `evals/blind12.tsv` (a twelfth blind set, on six more acts,
-//! written and committed the same way).
+//! written and committed the same way); `… -- blind13` scores `evals/blind13.tsv` (a thirteenth
+//! blind set, on six more acts, written and committed the same way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -56,6 +57,7 @@ fn main() -> Res<()> {
         Some("blind10") => "evals/blind10.tsv",
         Some("blind11") => "evals/blind11.tsv",
         Some("blind12") => "evals/blind12.tsv",
+        Some("blind13") => "evals/blind13.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;

@@ -196,7 +196,7 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 74] = [
+const EVALS_CORPUS_ACTS: [&str; 80] = [
     "akim-decision-2024-10-04-502-18",
     "government-resolution-2022-08-27-614",
     "government-resolution-2023-03-28-272",
@@ -217,6 +217,7 @@ const EVALS_CORPUS_ACTS: [&str; 74] = [
     "law-2001-12-13-267-ii",
     "law-2001-12-14-268-ii",
     "law-2002-03-12-303",
+    "law-2002-06-24-330",
     "law-2007-07-21-306",
     "law-2011-12-28-521-iv",
     "law-2013-01-29-73-v",
@@ -238,6 +239,7 @@ const EVALS_CORPUS_ACTS: [&str; 74] = [
     "law-2024-06-10-89-viii",
     "law-2024-07-05-110-viii",
     "law-2025-03-03-165-viii",
+    "law-2026-07-02-332-viii",
     "maslikhat-decision-2019-07-25-50-255",
     "maslikhat-decision-2021-03-31-28-3-vii",
     "maslikhat-decision-2021-03-31-29-3-vii",
@@ -256,9 +258,12 @@ const EVALS_CORPUS_ACTS: [&str; 74] = [
     "maslikhat-decision-2025-02-14-270-34-viii",
     "maslikhat-decision-2025-02-14-272-34-viii",
     "maslikhat-decision-2025-08-27-40-221",
+    "maslikhat-decision-2025-09-17-29-268-viii",
     "maslikhat-decision-2025-09-24-41-225",
+    "maslikhat-decision-2025-11-12-339-45-viii",
     "maslikhat-decision-2025-11-28-347-46-viii",
     "maslikhat-decision-2025-11-28-349-46-viii",
+    "maslikhat-decision-2025-12-12-31-283-viii",
     "maslikhat-decision-2025-12-12-359-47-viii",
     "maslikhat-decision-2025-12-15-44-245",
     "moj-order-2020-05-27-58",
@@ -271,6 +276,7 @@ const EVALS_CORPUS_ACTS: [&str; 74] = [
     "moj-order-2023-06-29-429",
     "moj-order-2023-10-10-726",
     "moj-order-2025-09-27-533",
+    "moj-order-2026-08-11-776",
 ];
 
 /// Checks an everyday-question set over `evals/corpus`: ids `PREFIX01`, `PREFIX02` …, at least
@@ -663,6 +669,43 @@ fn blind12_questions_are_well_formed_and_their_units_exist_in_their_language() {
         "blind12",
         &["government-resolution-2025-11-21-993"],
         6,
+    );
+}
+
+/// The thirteenth blind set: questions about six acts no other set uses (a law with articles as
+/// `###` headings in chapters, a law with articles as bold lines, a Minister of Justice's order
+/// with Rules in chapters and points, two cities' near-identical maslikhat Rules of common water
+/// use, so that a question naming the city must find that city's act, and a maslikhat decision
+/// of three points with a list), written and committed before any engine ran on them; each act
+/// asked about at least three times in each language, the two laws at least nine, each city's
+/// water Rules five.
+#[test]
+fn blind13_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let about = [
+        "law-2002-06-24-330",
+        "law-2026-07-02-332-viii",
+        "maslikhat-decision-2025-09-17-29-268-viii",
+        "maslikhat-decision-2025-11-12-339-45-viii",
+        "maslikhat-decision-2025-12-12-31-283-viii",
+        "moj-order-2026-08-11-776",
+    ];
+    check_everyday_set("blind13.tsv", 'T', 42, &about);
+    let rows = checked_rows("blind13.tsv");
+    assert_sizes(&rows, "blind13", (84, 42, 42), &about);
+    assert_each_act_asked(
+        &rows,
+        "blind13",
+        &["law-2002-06-24-330", "law-2026-07-02-332-viii"],
+        9,
+    );
+    assert_each_act_asked(
+        &rows,
+        "blind13",
+        &[
+            "maslikhat-decision-2025-09-17-29-268-viii",
+            "maslikhat-decision-2025-11-12-339-45-viii",
+        ],
+        5,
     );
 }
 
