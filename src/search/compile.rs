@@ -13,7 +13,6 @@ use super::dismax::DisMax;
 use super::prune::{Bounded, Floor};
 use super::query::{Filter, Query};
 use super::synonym::{SynonymPhrase, Synonyms, TermSet};
-use super::thesaurus::Thesaurus;
 use crate::analysis::{stem_range, KK_EXACT, KK_STEM};
 use crate::index::schema::{to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
 use crate::index::Store;
@@ -322,14 +321,14 @@ fn boosted(q: Box<dyn TQuery>, boost: f32) -> Box<dyn TQuery> {
 
 /// Where a query word is searched.
 #[derive(Debug, Clone, Copy)]
-enum Target {
+pub(crate) enum Target {
     /// A field, through the field's own analyzer.
     Field(Field),
     /// The word's loose form, in `kk_loose` and through the stems ([`loose_query`]).
     Loose,
 }
 
-fn dismax(
+pub(crate) fn dismax(
     index: &Store,
     text: &str,
     slop: u32,
@@ -565,7 +564,7 @@ pub enum WordMatch {
 /// Compiles a query's text-matching part; `None` when nothing in it can match text
 /// (only filters, or words the analyzers drop entirely). `words` applies to the words of a
 /// top-level conjunction, and with `synonyms` its words (or a top-level word) also find
-/// their thesaurus alternatives ([`Thesaurus`]); nested parts need all their own words.
+/// their thesaurus alternatives ([`super::thesaurus::Thesaurus`]); nested parts need all their own words.
 pub fn compile(
     index: &Store,
     q: &Query,
@@ -980,7 +979,7 @@ fn word_slots<'t>(
         Some(Box::new(DisMax::new(clauses, TIE_BREAKER)) as Box<dyn TQuery>)
     };
     let expansions = if synonyms {
-        super::number_words::with_numbers(Thesaurus::builtin().expansions(terms), terms)
+        super::compounds::all_expansions(index, terms)
     } else {
         Vec::new()
     };

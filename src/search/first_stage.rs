@@ -28,7 +28,6 @@ use super::crosslang::{translations, BOOST_CROSS};
 use super::definitions::Definitions;
 use super::derivation::{related_stems, related_to_word, BOOST_DERIVED};
 use super::query::Query;
-use super::thesaurus::Thesaurus;
 use super::SearchRequest;
 use crate::index::Store;
 use crate::model::Lang;
@@ -265,8 +264,7 @@ impl Stage<'_> {
         if !synonyms {
             return slots;
         }
-        let expansions =
-            super::number_words::with_numbers(Thesaurus::builtin().expansions(terms), terms);
+        let expansions = super::compounds::all_expansions(self.index, terms);
         for (e, number) in expansions {
             let boost = if number {
                 super::number_words::BOOST_NUMERAL

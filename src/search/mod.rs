@@ -16,6 +16,7 @@ mod bare;
 mod budget;
 mod collect;
 pub mod compile;
+mod compounds;
 pub mod coverage;
 pub mod crosslang;
 pub mod definitions;
@@ -610,7 +611,7 @@ fn with_alternatives(
     let mut alternatives: Vec<Query> = Vec::new();
     if synonyms {
         alternatives.extend(
-            number_words::with_numbers(thesaurus::Thesaurus::builtin().expansions(&words), &words)
+            compounds::all_expansions(index, &words)
                 .into_iter()
                 .flat_map(|(e, _)| e.alternatives)
                 .flat_map(|a| {
