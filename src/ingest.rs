@@ -377,6 +377,74 @@ impl IdFacts {
         }
     }
 
+    /// These facts (a giver's, of a text in `lang` whose title's slug is `title`) with what
+    /// they leave unknown taken from its takers' (`others`, each with its text's language): a
+    /// kind «другое» becomes the one kind the others' texts give, an issuance's unknown day,
+    /// number and issuer are the same issuance's as another text prints it (the issuer's
+    /// words only from a text in the same language: a citation prints its own language's),
+    /// and a missing registration is another's. The id is made again from the facts when the
+    /// old one was made from the old facts (an id made otherwise is kept). `None` when the
+    /// others know nothing these do not.
+    fn learn_from(
+        &self,
+        others: &[(&IdFacts, crate::model::Lang)],
+        lang: crate::model::Lang,
+        title: &str,
+    ) -> Option<IdFacts> {
+        use crate::model::ActKind;
+        let mut out = self.clone();
+        if out.kind == ActKind::Other {
+            let mut known = others
+                .iter()
+                .map(|(f, _)| f.kind)
+                .filter(|&k| k != ActKind::Other);
+            // Texts that name two kinds leave the act's unknown rather than pick one.
+            if let Some(k) = known.next() {
+                if known.all(|other| other == k) {
+                    out.kind = k;
+                }
+            }
+        }
+        for (f, their_lang) in others {
+            if f.issuances.len() != out.issuances.len() {
+                continue;
+            }
+            for (mine, theirs) in out.issuances.iter_mut().zip(&f.issuances) {
+                if mine.date.is_none() {
+                    mine.date = theirs.date;
+                }
+                if mine.number.is_none() {
+                    mine.number.clone_from(&theirs.number);
+                }
+                let unknown =
+                    |i: &crate::model::Issuance| i.issuer_code == "other" || i.issuer.is_empty();
+                if *their_lang == lang && unknown(mine) && !unknown(theirs) {
+                    mine.issuer.clone_from(&theirs.issuer);
+                    mine.issuer_code.clone_from(&theirs.issuer_code);
+                }
+            }
+            if out.registration.is_none() {
+                out.registration.clone_from(&f.registration);
+            }
+        }
+        let same_issuances = out.issuances.len() == self.issuances.len()
+            && out.issuances.iter().zip(&self.issuances).all(|(x, y)| {
+                x.date == y.date && x.number == y.number && x.issuer_code == y.issuer_code
+            });
+        let same = out.kind == self.kind
+            && same_issuances
+            && out.registration.is_some() == self.registration.is_some();
+        if same {
+            return None;
+        }
+        // The title's slug makes the same id as the title (a slug's slug is itself).
+        let derived = crate::structure::header::act_id(self.kind, &self.issuances, title);
+        if derived == self.id {
+            out.id = crate::structure::header::act_id(out.kind, &out.issuances, title);
+        }
+        Some(out)
+    }
+
     fn give_to(self, a: &mut Act) {
         // References resolved within the act at ingestion name it by the id it had.
         for r in &mut a.references {
@@ -996,7 +1064,31 @@ fn unify_summaries(
 ) -> HashMap<usize, IdFacts> {
     let keys: Vec<UnifyKey> = sums.iter().map(|s| s.unify.clone()).collect();
     let mut takes: HashMap<usize, IdFacts> = HashMap::new();
-    for (i, j) in unify_plan(&keys) {
+    let plan = unify_plan(&keys);
+    // The act as a whole knows what any of its texts knows: a giver whose words of enactment
+    // were not read («другое») takes the kind its twin's text gives, its unknown day, number
+    // and issuer too, and the id those facts make; then every text takes the act's facts.
+    let mut learnt: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &(i, j) in &plan {
+        learnt.entry(j).or_default().push(i);
+    }
+    for (j, takers) in learnt {
+        let others: Vec<(&IdFacts, crate::model::Lang)> = takers
+            .iter()
+            .map(|&i| (&sums[i].facts, sums[i].unify.lang))
+            .collect();
+        let giver = &sums[j];
+        if let Some(facts) = giver
+            .facts
+            .learn_from(&others, giver.unify.lang, &giver.unify.title)
+        {
+            takes.insert(giver.file, facts.clone());
+            let s = &mut sums[j];
+            s.own_ref = ref_key(&facts.issuances);
+            s.facts = facts;
+        }
+    }
+    for (i, j) in plan {
         let facts = sums[j].facts.clone();
         takes.insert(sums[i].file, facts.clone());
         // The summary now links as the unified act does.

@@ -935,8 +935,11 @@ fn another_acts_text_beside_kaz_md_and_meta_yaml_is_never_its_twin() {
 /// `tests/fixtures/twins/local-almaty-oblast_2339`, copied from `evals/census/acts` without its
 /// `meta.yaml`): the Kazakh text's words of enactment («облыс Әкiмi ШЕШIМ ЕТТI») give no kind,
 /// the Russian text's give a decision. The two are one act (their file names' common stem),
-/// and the Russian expression keeps its known kind: a twin's unknown kind never replaces it
-/// (before, the Russian text took «другое» from its Kazakh twin).
+/// and the act as a whole takes the kind one language knows: both expressions are a decision,
+/// its id is a decision's, and a `kind:decision` filter finds it in each language, cited by
+/// that language's title (the act prints no date or number, so no citation form names its
+/// kind). Before, the Russian text took «другое» from its Kazakh twin; then the Kazakh one
+/// kept «другое», the id was an `other-` one and `kind:decision` found no Kazakh unit.
 #[test]
 fn a_twins_unknown_kind_never_replaces_a_known_one() {
     let tmp = tempfile::tempdir().expect("temp dir");
@@ -945,24 +948,60 @@ fn a_twins_unknown_kind_never_replaces_a_known_one() {
         &fixtures().join("../twins/local-almaty-oblast_2339"),
         &corpus.join("f"),
     );
-    let (zi, report) = zanlex::ZanIndex::open_or_build(
-        &corpus,
-        tmp.path().join("index"),
-        &zanlex::BuildOptions::default(),
-    )
-    .expect("index");
+    let index = tmp.path().join("index");
+    let (zi, report) =
+        zanlex::ZanIndex::open_or_build(&corpus, &index, &zanlex::BuildOptions::default())
+            .expect("index");
     assert!(report.failures.is_empty(), "{:?}", report.failures);
     let acts = zi.acts().expect("acts");
     let found: Vec<(&str, zanlex::Lang, zanlex::ActKind)> = acts
         .iter()
         .map(|a| (a.id.as_str(), a.lang, a.kind))
         .collect();
-    let id = "other-almaty-oblysynyn-aumagynda-nan-zhane-nan-289f17";
+    let id = "decision-almaty-oblysynyn-aumagynda-nan-zhane-nan-289f17";
     assert_eq!(
         found,
         [
-            (id, zanlex::Lang::Kk, zanlex::ActKind::Other),
+            (id, zanlex::Lang::Kk, zanlex::ActKind::Decision),
             (id, zanlex::Lang::Ru, zanlex::ActKind::Decision),
         ]
+    );
+    drop(zi);
+    let (c, i) = (
+        corpus.to_string_lossy().into_owned(),
+        index.to_string_lossy().into_owned(),
+    );
+    let hits = |query: &str, lang: &str| -> Vec<(String, String)> {
+        let doc = json(&zanlex(&[
+            "search", query, "--lang", lang, "--json", "--limit", "1", "--corpus", &c, "--index",
+            &i,
+        ]));
+        doc["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| {
+                (
+                    h["act"]["id"].as_str().unwrap_or("").to_string(),
+                    h["citation"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        hits("нан kind:decision", "kk"),
+        [(
+            id.to_string(),
+            "Алматы облысының аумағында нан және нан ұнімдері саудасын ұйымдастыруды жақсарту туралы · 2-тармақ"
+                .to_string()
+        )]
+    );
+    assert_eq!(
+        hits("хлеб kind:decision", "ru"),
+        [(
+            id.to_string(),
+            "Об улучшении организации торговли хлебом и хлебобулочными изделиями по территории… · преамбула"
+                .to_string()
+        )]
     );
 }
