@@ -348,6 +348,7 @@ mod tests {
                 titles: std::sync::Arc::new(titles.clone()),
                 placeholders: true,
                 repealed: true,
+                other_places: Default::default(),
             };
             let query = TermQuery::new(
                 Term::from_field_text(body, "law"),
@@ -425,6 +426,7 @@ mod tests {
                     best_title: 0.0,
                     placeholders: false,
                     repealed: false,
+                    other_places: Default::default(),
                 },
                 floor: None,
                 budget: std::sync::Arc::clone(&budget),
