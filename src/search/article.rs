@@ -105,13 +105,6 @@ static LATIN_KAZAKH: LazyLock<Regex> =
 /// «статья» and «бабы», every other word as the search read it (`read`: each Latin word as
 /// typed with the Cyrillic word searched in its place), then [`asked`]. `None` for a text
 /// without Latin letters.
-///
-/// ```
-/// use zanlex::search::article::asked_latin;
-/// let read = [("zakona".to_string(), "закона".to_string())];
-/// let a = asked_latin("statya 17 zakona", &read).unwrap();
-/// assert_eq!((a.number.as_str(), a.act_words.as_str()), ("17", "закона"));
-/// ```
 pub fn asked_latin(text: &str, read: &[(String, String)]) -> Option<ArticleAsked> {
     if !text.chars().any(|c| c.is_ascii_alphabetic()) {
         return None;
@@ -622,6 +615,24 @@ pub(crate) fn article_units(
 /// The examples of this module's items, run as unit tests (the items are not public).
 #[cfg(test)]
 mod doc_examples {
+    #[test]
+    fn asked_latin() {
+        use crate::search::article::asked_latin;
+        let read = [("zakona".to_string(), "закона".to_string())];
+        let a = asked_latin("statya 17 zakona", &read).unwrap();
+        assert_eq!((a.number.as_str(), a.act_words.as_str()), ("17", "закона"));
+        let a = asked_latin("turaly zannyn 12-baby", &[]).unwrap();
+        assert_eq!(
+            (a.number.as_str(), a.act_words.as_str(), a.lang),
+            ("12", "turaly zannyn", crate::model::Lang::Kk)
+        );
+        // «12 baby» asks for the article in any act; «status 12» asks for none, and Cyrillic
+        // is [`asked`]'s.
+        assert!(asked_latin("12 baby", &[]).is_some());
+        assert!(asked_latin("status 12", &[]).is_none());
+        assert!(asked_latin("статья 12", &[]).is_none());
+    }
+
     #[test]
     fn asked() {
         use crate::search::article::asked;
