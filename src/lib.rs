@@ -142,9 +142,9 @@ pub use search::issuers::{issuers, IssuerName};
 /// The longest query zanlex reads, in characters.
 pub use search::query::MAX_QUERY_CHARS;
 pub use search::{
-    ActMeant, ArticleMatch, Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, Query,
-    QueryFault, ReadAs, SearchRequest, SearchResults, SearchedAlso, SeveralActs, Snippet,
-    DEFAULT_LIMIT, DEFAULT_TOTAL_BOUND, MAX_LIMIT,
+    ActMeant, ArticleMatch, Filter, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion,
+    PlaceNamed, Query, QueryFault, ReadAs, SearchRequest, SearchResults, SearchedAlso, SeveralActs,
+    Snippet, DEFAULT_LIMIT, DEFAULT_TOTAL_BOUND, MAX_LIMIT,
 };
 pub use text::parse_iso_date;
 pub use walk::corpus_fingerprint;

@@ -475,6 +475,10 @@ pub struct HitsPage {
     /// article of each.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub several_acts: Option<crate::SeveralActs>,
+    /// The place the query names, and whether the index holds its local acts (then they rank
+    /// above other places' acts; else nothing is ranked by place).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<crate::PlaceNamed>,
     /// The hits, best first.
     pub hits: Vec<HitBrief>,
 }
@@ -508,6 +512,7 @@ fn hits_page_of(
         searched_also,
         read_as,
         several_acts,
+        place,
         ..
     } = page.results;
     let before = hits.len();
@@ -522,6 +527,7 @@ fn hits_page_of(
         searched_also,
         read_as,
         several_acts,
+        place,
         hits: Vec::new(),
     };
     let mut used = json_chars(&answer) + 200;

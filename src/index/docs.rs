@@ -247,6 +247,9 @@ pub fn act_documents(act: &mut Act, f: &Fields) -> crate::Result<Vec<IndexDoc>> 
     }
     d.add_shared(f.title_stem, &shared.title);
     d.add_shared(f.title_loose, &shared.title);
+    if let Some(place) = crate::model::citation::regions::place_of_act(act) {
+        d.add_static(f.place, place);
+    }
     d.add_u64(f.act_key, key);
     d.add_u64(f.unit_docs, units);
     Ok(docs)

@@ -24,7 +24,7 @@ use tantivy::DateTime;
 
 /// Bumped whenever the schema or the meaning of a stored field changes: an index written
 /// with another version is rebuilt from scratch.
-pub const SCHEMA_VERSION: u32 = 36;
+pub const SCHEMA_VERSION: u32 = 37;
 
 /// `doc_type` of unit documents.
 pub const DOC_UNIT: &str = "unit";
@@ -150,6 +150,10 @@ pub struct Fields {
     /// positions, not stored), so a query word finds the names an act spells out for it in
     /// the term dictionary, without reading a unit.
     pub abbreviations: Field,
+    /// Raw, on act documents: the place a local act applies in, a region's code (`astana`,
+    /// `almaty`: [`crate::model::citation::regions::place_of_act`]), so that a question naming
+    /// a place ranks that place's acts above other places' ([`crate::search`]).
+    pub place: Field,
 }
 
 fn analyzed(tokenizer: &str, stored: bool) -> TextOptions {
@@ -263,6 +267,7 @@ pub fn build_schema() -> (Schema, Fields) {
                     .set_index_option(IndexRecordOption::WithFreqs),
             ),
         ),
+        place: b.add_text_field("place", STRING),
     };
     (b.build(), fields)
 }

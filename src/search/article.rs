@@ -94,6 +94,54 @@ pub fn asked(text: &str) -> Option<ArticleAsked> {
     })
 }
 
+/// `12-baby`, `12bap`, `11-babynyn` typed in Latin letters: an article's number and the
+/// Kazakh word for it.
+static LATIN_KAZAKH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d+(?:-\d+)*)-?(ba[pb][a-z]*)$").expect("valid regex"));
+
+/// The article `text` asks for when it is typed in Latin letters («statya 17 zakona o
+/// pchelovodstve», «bal ara sharuashylygy turaly zannyn 11 baby»): the words for an article
+/// (`statya`, `stati`, `st.` before a number; `bap`, `baby`, `babynyn` after one) read as
+/// «статья» and «бабы», every other word as the search read it (`read`: each Latin word as
+/// typed with the Cyrillic word searched in its place), then [`asked`]. `None` for a text
+/// without Latin letters.
+pub fn asked_latin(text: &str, read: &[(String, String)]) -> Option<ArticleAsked> {
+    if !text.chars().any(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number =
+        |w: Option<&String>| w.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let russian_word = |w: &str| {
+        let w = w.trim_end_matches('.');
+        w == "st" || (w.starts_with("stat") && w.len() <= 8 && !w.starts_with("status"))
+    };
+    let kazakh_word = |w: &str| w.starts_with("bap") || w.starts_with("bab");
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let word = if let Some(c) = LATIN_KAZAKH.captures(w) {
+            format!("{}-бабы", &c[1])
+        } else if kazakh_word(w) && i > 0 && number(words.get(i - 1)) {
+            "бабы".to_string()
+        } else if russian_word(w) && number(words.get(i + 1)) {
+            "статья".to_string()
+        } else {
+            read.iter()
+                .find(|(typed, _)| typed.to_lowercase() == *w)
+                .map_or_else(|| w.clone(), |(_, r)| r.clone())
+        };
+        out.push(word);
+    }
+    asked(&out.join(" "))
+}
+
 /// Where a match of [`RUSSIAN`] or [`KAZAKH`] lies in a text, in bytes.
 #[derive(Debug, PartialEq, Eq)]
 struct Found {
@@ -567,6 +615,24 @@ pub(crate) fn article_units(
 /// The examples of this module's items, run as unit tests (the items are not public).
 #[cfg(test)]
 mod doc_examples {
+    #[test]
+    fn asked_latin() {
+        use crate::search::article::asked_latin;
+        let read = [("zakona".to_string(), "закона".to_string())];
+        let a = asked_latin("statya 17 zakona", &read).unwrap();
+        assert_eq!((a.number.as_str(), a.act_words.as_str()), ("17", "закона"));
+        let a = asked_latin("turaly zannyn 12-baby", &[]).unwrap();
+        assert_eq!(
+            (a.number.as_str(), a.act_words.as_str(), a.lang),
+            ("12", "turaly zannyn", crate::model::Lang::Kk)
+        );
+        // «12 baby» asks for the article in any act; «status 12» asks for none, and Cyrillic
+        // is [`asked`]'s.
+        assert!(asked_latin("12 baby", &[]).is_some());
+        assert!(asked_latin("status 12", &[]).is_none());
+        assert!(asked_latin("статья 12", &[]).is_none());
+    }
+
     #[test]
     fn asked() {
         use crate::search::article::asked;

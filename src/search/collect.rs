@@ -30,6 +30,10 @@ pub const REPEALED_ACT_FACTOR: f32 = 0.5;
 /// ([`super::compile::BOOST_HEADING_STEM`], [`super::compile::BOOST_STEM`]), and a bare
 /// heading only names what a provision with the same words says: it ranks no higher.
 pub const HEADING_ONLY_FACTOR: f32 = 0.5;
+/// How much of its score a unit of another place's local act keeps when a question names a
+/// place whose acts the index holds («… в Астане»): the place's own act answers it, and
+/// another region's act on the same subject still comes up below it.
+pub const OTHER_PLACE_FACTOR: f32 = 0.5;
 
 /// How a search adjusts each match's score: its act's title score added, and placeholder
 /// units, units that are only a heading and (for the current law) units of repealed acts
@@ -42,6 +46,9 @@ pub(super) struct Adjust {
     /// Whether the index has placeholder units / units of repealed acts to scale.
     placeholders: bool,
     repealed: bool,
+    /// The keys of other places' local acts, when the query names a place
+    /// ([`OTHER_PLACE_FACTOR`]).
+    other_places: std::sync::Arc<rustc_hash::FxHashSet<u64>>,
 }
 
 impl Adjust {
@@ -63,7 +70,15 @@ impl Adjust {
             best_title,
             placeholders: has(f.placeholder, PLACEHOLDER) || has(f.placeholder, HEADING_ONLY),
             repealed: current_law && any(f.act_repealed),
+            other_places: Default::default(),
         }
+    }
+
+    /// This adjustment, with the units of the acts `keys` (other places' local acts) scaled
+    /// by [`OTHER_PLACE_FACTOR`].
+    pub(super) fn other_places(mut self, keys: rustc_hash::FxHashSet<u64>) -> Self {
+        self.other_places = std::sync::Arc::new(keys);
+        self
     }
 }
 
@@ -101,7 +116,11 @@ impl Collector for TopAdjusted {
             count: 0,
             titles: std::sync::Arc::clone(&a.titles),
             best_title: a.best_title,
-            act_key: column("act_key", !a.titles.is_empty()),
+            act_key: column(
+                "act_key",
+                !a.titles.is_empty() || !a.other_places.is_empty(),
+            ),
+            other_places: std::sync::Arc::clone(&a.other_places),
             placeholder: column("placeholder", a.placeholders),
             act_repealed: column("act_repealed", a.repealed),
         })
@@ -177,6 +196,7 @@ pub(super) struct SegmentTop {
     titles: std::sync::Arc<ActScores>,
     best_title: Score,
     act_key: Option<Column<u64>>,
+    other_places: std::sync::Arc<rustc_hash::FxHashSet<u64>>,
     placeholder: Option<Column<u64>>,
     act_repealed: Option<Column<u64>>,
 }
@@ -186,13 +206,15 @@ impl SegmentTop {
     /// (the factors only lower it): the other columns are then not read.
     fn adjusted(&self, doc: DocId, score: Score) -> Option<Score> {
         let mut score = score;
-        if let Some(keys) = &self.act_key {
-            if let Some(bonus) = keys.first(doc).and_then(|k| self.titles.get(&k)) {
-                score += bonus;
-            }
+        let key = self.act_key.as_ref().and_then(|keys| keys.first(doc));
+        if let Some(bonus) = key.and_then(|k| self.titles.get(&k)) {
+            score += bonus;
         }
         if self.threshold.is_some_and(|t| score <= t) {
             return None;
+        }
+        if key.is_some_and(|k| self.other_places.contains(&k)) {
+            score *= OTHER_PLACE_FACTOR;
         }
         match self.placeholder.as_ref().and_then(|c| c.first(doc)) {
             Some(PLACEHOLDER) => score *= PLACEHOLDER_FACTOR,
@@ -326,6 +348,7 @@ mod tests {
                 titles: std::sync::Arc::new(titles.clone()),
                 placeholders: true,
                 repealed: true,
+                other_places: Default::default(),
             };
             let query = TermQuery::new(
                 Term::from_field_text(body, "law"),
@@ -403,6 +426,7 @@ mod tests {
                     best_title: 0.0,
                     placeholders: false,
                     repealed: false,
+                    other_places: Default::default(),
                 },
                 floor: None,
                 budget: std::sync::Arc::clone(&budget),

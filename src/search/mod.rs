@@ -23,6 +23,7 @@ pub mod definitions;
 mod derivation;
 pub mod dismax;
 mod number_words;
+mod places;
 // A first stage for a two-stage search, measured (not searched with yet).
 #[cfg(test)]
 mod first_stage;
@@ -44,8 +45,8 @@ pub mod types;
 pub use query::{parse, Filter, Query, QueryFault};
 pub use snippet::Snippet;
 pub use types::{
-    ActMeant, ArticleMatch, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, ReadAs,
-    SearchResults, SearchedAlso, SeveralActs,
+    ActMeant, ArticleMatch, Hit, HitAct, HitSource, HitTwin, HitUnit, HitVersion, PlaceNamed,
+    ReadAs, SearchResults, SearchedAlso, SeveralActs,
 };
 
 use crate::index::schema::{from_tantivy_date, OPEN_FROM, OPEN_TO};
@@ -312,7 +313,13 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     } else {
         fetch.max(bare::WINDOW)
     };
-    let adjust = Adjust::new(&searcher, f, titles, req.as_of.is_none());
+    // A place the question names ranks its local acts above other places' acts.
+    let place = match req.parsed {
+        None => places::asked(index, &searcher, &req.text)?,
+        Some(_) => None,
+    };
+    let adjust = Adjust::new(&searcher, f, titles, req.as_of.is_none())
+        .other_places(place.as_ref().map(|p| p.others.clone()).unwrap_or_default());
     let budget = Arc::new(budget::Budget::new(req.budget));
     let floor = (!req.exact_total).then(|| Arc::new(prune::Floor::new(req.total_bound)));
     let tq = build(words, floor.as_ref())?;
@@ -348,7 +355,15 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     // An article asked for by number (`статья 7 закона о миграции`, `7-бап`) comes first.
     let mut several_acts: Option<(article::ArticleAsked, Vec<String>)> = None;
     if req.parsed.is_none() && q.is_plain_words() && !budget.spent() {
-        if let Some(asked) = article::asked(&req.text) {
+        // Typed in Latin letters, the lookup's words are read as the search read them.
+        let latin = || {
+            let read: Vec<(String, String)> = read_as
+                .iter()
+                .map(|r| (r.word.clone(), r.read.clone()))
+                .collect();
+            article::asked_latin(&req.text, &read)
+        };
+        if let Some(asked) = article::asked(&req.text).or_else(latin) {
             let article::ArticleFound {
                 docs: first,
                 several,
@@ -487,6 +502,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         searched_also,
         read_as,
         several_acts,
+        place: place.map(|p| p.named),
     })
 }
 

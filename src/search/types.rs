@@ -234,6 +234,39 @@ pub struct SearchResults {
     /// these are the acts the name could mean. None when the name points to one act.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub several_acts: Option<SeveralActs>,
+    /// The place the query names («… в Астане», «Қарағанды облысында»), when it names one:
+    /// its local acts rank above other places' acts on the same subject, or, when the index
+    /// holds none of its acts, the search goes on as if no place were named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<PlaceNamed>,
+}
+
+/// A place (a region or a city of republican significance) a query names.
+///
+/// ```
+/// # fn check(res: &zanlex::SearchResults) {
+/// if let Some(p) = &res.place {
+///     if !p.has_acts {
+///         println!("no act of {} in the index: searched every place", p.ru);
+///     }
+/// }
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct PlaceNamed {
+    /// The query's words that name it, as typed (`Астане`, `Қарағанды облысында`).
+    pub words: String,
+    /// The place's code (`astana`, `almaty` for the Almaty oblast, `almaty-city`).
+    pub place: String,
+    /// The place as a Kazakh citation names it (`Астана қаласы`).
+    pub kk: String,
+    /// The place as a Russian citation names it, after its body (`города Астаны`).
+    pub ru: String,
+    /// Whether the index holds a local act of the place: when it does, other places' local
+    /// acts rank below its own; when it does not, nothing is ranked by place.
+    pub has_acts: bool,
 }
 
 /// The acts an article lookup's act name could mean, when nothing in the query tells them

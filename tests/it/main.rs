@@ -40,6 +40,7 @@ mod mirror_corpus;
 mod mirror_split;
 mod namesakes;
 mod pdf_bombs;
+mod places;
 mod predecessors;
 mod refs_corpus;
 mod repealing_act;

@@ -133,6 +133,12 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             read.join(", ")
         );
     }
+    if let Some(place) = res.place.as_ref().filter(|p| !p.has_acts) {
+        eprintln!(
+            "zanlex: «{}» names a place ({} / {}) the index holds no local act of; searched every place",
+            place.words, place.kk, place.ru
+        );
+    }
     if let Some(several) = &res.several_acts {
         let acts: Vec<String> = several
             .acts
