@@ -32,6 +32,7 @@ const LAYERS: &[&[&str]] = &[
 /// other circle may form.
 const CIRCLES_LEFT: &[&[&str]] = &[&[
     "search::compile",
+    "search::compounds",
     "search::crosslang",
     "search::definitions",
     "search::numbers",
