@@ -860,6 +860,23 @@ async fn drive(c: &Client, base: &str) {
     // «тұрақты» and «тұру» (and their forms), nothing else.
     assert!(marks.iter().all(|m| m.starts_with("тұр")), "{marks:?}");
 
+    // A place the question names that the index holds no local act of is said above the
+    // hits, which are still shown: another place's rule is never passed off as the one asked.
+    c.goto(&format!("{base}/?q=тұрақты%20тұру%20Қарағандыда"))
+        .await
+        .expect("search");
+    c.wait()
+        .for_element(Locator::Css(".hit"))
+        .await
+        .expect("hits beside the place's note");
+    let place = js(
+        c,
+        "const n = document.getElementById('place-none'); return n && n.textContent;",
+    )
+    .await;
+    let place = place.as_str().unwrap_or_default();
+    assert!(place.contains("Қарағандыда"), "{place:?}");
+
     // Phone width: nothing wider than the screen.
     c.set_window_size(390, 844).await.expect("phone width");
     c.goto(&format!("{base}/?q=тұрақты%20тұру"))

@@ -16,6 +16,7 @@ const T = {
     incomplete: "Іздеу уақыт шегіне жетіп тоқтады: осы уақытқа дейін табылған ең жақсы нәтижелер көрсетілді, басқалары да болуы мүмкін. Сұрауды нақтылаңыз.",
     searchedAlso: (word, also) => `«${word}» сөзі индексте жоқ; сондай-ақ ізделді: ${also.join(", ")}`,
     readAs: (rs) => `Латын әрпімен терілген сөздер оқылды: ${rs.map((r) => `${r.word} → ${r.read} (${r.lang === "ru" ? "орысша" : "қазақша"})`).join(", ")}`,
+    placeNone: (p) => `«${p.words}» (${p.kk}): бұл өңірдің жергілікті актісі индексте жоқ; барлық өңірдің актілері ізделді.`,
     severalActs: (s) => `«${s.named}» бірнеше актіні бірдей атайды; әрқайсысының ${s.article}-бабы көрсетілді: ${s.acts.map((a) => `${a.name} «${a.act.title}»`).join("; ")}. Біреуін таңдау үшін атауының басқа сөздерін жазыңыз.`,
     inArticle: (words) => `Бабының басқа бөліктерінде: ${words.join("; ")}`,
     partial: "сөздердің бір бөлігі ғана", table: "Кесте",
@@ -108,6 +109,7 @@ const T = {
     incomplete: "Поиск остановлен по пределу времени: показаны лучшие результаты, найденные к этому моменту, могут быть и другие. Уточните запрос.",
     searchedAlso: (word, also) => `Слова «${word}» нет в индексе; искали также: ${also.join(", ")}`,
     readAs: (rs) => `Слова, набранные латиницей, прочитаны: ${rs.map((r) => `${r.word} → ${r.read} (${r.lang === "ru" ? "по-русски" : "по-казахски"})`).join(", ")}`,
+    placeNone: (p) => `«${p.words}»: в индексе нет местных актов ${p.ru}; искали по всем местам.`,
     severalActs: (s) => `«${s.named}» одинаково называет несколько актов; показана статья ${s.article} каждого: ${s.acts.map((a) => `${a.name} «${a.act.title}»`).join("; ")}. Чтобы выбрать один, добавьте другие слова его названия.`,
     inArticle: (words) => `В других частях статьи: ${words.join("; ")}`,
     partial: "совпала часть слов", table: "Таблица",
@@ -673,6 +675,9 @@ async function searchView(p) {
       res.incomplete ? h("p", { class: "note" }, t("incomplete")) : null,
       ...(res.searched_also || []).map((s) => h("p", { class: "note" }, t("searchedAlso")(s.word, s.also))),
       (res.read_as || []).length ? h("p", { class: "note" }, t("readAs")(res.read_as)) : null,
+      // A place the question names that no local act of the index belongs to: said, so that
+      // another place's rule is never taken for the one asked about.
+      res.place && !res.place.has_acts ? h("p", { class: "note", id: "place-none" }, t("placeNone")(res.place)) : null,
       res.several_acts ? h("p", { class: "note", id: "several-acts" }, t("severalActs")(res.several_acts)) : null,
       res.hits.length ? list : h("p", { class: "note" }, t("none")),
       pager].filter(Boolean));
