@@ -167,7 +167,7 @@ pub(crate) fn build(
         let facts = header::parse_issuance(h).issuances.into_iter().next();
         // `Приложение к решению …`, `Утверждены решением …`: the words before the act's.
         let act = RE_STAMP_LEAD.replace(h, "");
-        facts.or_else(|| parse_russian_requisite(&act))
+        facts.or_else(|| parse_russian_stamp(&act))
     });
     Ok((act, stamped))
 }
@@ -328,22 +328,42 @@ static RE_STAMP_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// `_v2023-01-15` in a file name: the edition's date.
 static RE_VERSION_IN_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"_v([0-9]{4}-[0-9]{2}-[0-9]{2})").expect("valid regex"));
-/// `Министр … от 4 января 2018 года № 11-1-4/1`: a Russian requisite line.
+/// `Министр … от 4 января 2018 года № 11-1-4/1`: a Russian requisite line; the day may be in
+/// quotation marks (`решением маслихата от «20» мая 2015 года № 45-264`).
 static RE_RUSSIAN_REQUISITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<issuer>.+?)\s+от\s+(?P<date>[0-9]{1,2}\s+\S+\s+[0-9]{4})\s+года\s+№\s*(?P<n>\S+?)[.,]?(?:\s|$)")
+    Regex::new(r"^(?P<issuer>.+?)\s+от\s+[«\x22]?(?P<d>[0-9]{1,2})[»\x22]?\s+(?P<m>\S+)\s+(?P<y>[0-9]{4})\s+года\s+№\s*(?P<n>\S+?)[.,]?(?:\s|$)")
+        .expect("valid regex")
+});
+/// A stamp that prints the number before the date: `решением Алматинского областного
+/// маслихата № 43-249 от «27» марта 2015 года`, `решению маслихата города Шымкент №
+/// 69/628-6с от 14 сентября 2020 года`.
+static RE_RUSSIAN_NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<issuer>.+?)\s+№\s*(?P<n>\S+?)\s+от\s+[«\x22]?(?P<d>[0-9]{1,2})[»\x22]?\s+(?P<m>\S+)\s+(?P<y>[0-9]{4})\s+года")
         .expect("valid regex")
 });
 
 fn parse_russian_requisite(s: &str) -> Option<crate::model::Issuance> {
-    let c = RE_RUSSIAN_REQUISITE.captures(s)?;
+    RE_RUSSIAN_REQUISITE.captures(s).map(|c| issuance_of(&c))
+}
+
+/// The act a Russian approval stamp names, its words before the act's taken away
+/// ([`RE_STAMP_LEAD`]): the date before the number as a requisite prints them, else the
+/// number first as some stamps do ([`RE_RUSSIAN_NUMBER_FIRST`]).
+fn parse_russian_stamp(s: &str) -> Option<crate::model::Issuance> {
+    parse_russian_requisite(s)
+        .or_else(|| RE_RUSSIAN_NUMBER_FIRST.captures(s).map(|c| issuance_of(&c)))
+}
+
+/// The issuance a match of [`RE_RUSSIAN_REQUISITE`] or [`RE_RUSSIAN_NUMBER_FIRST`] names.
+fn issuance_of(c: &regex::Captures) -> crate::model::Issuance {
     let issuer = super::requisite::issuer_without_kind(&c["issuer"]).to_string();
-    Some(crate::model::Issuance {
+    crate::model::Issuance {
         issuer_code: header::issuer_code(&issuer),
         issuer,
-        date: crate::text::parse_date(&format!("{} года", &c["date"])),
+        date: crate::text::parse_date(&format!("{} {} {} года", &c["d"], &c["m"], &c["y"])),
         number: Some(header::normalize_number(&c["n"])),
         issuer_translated: None,
-    })
+    }
 }
 
 /// Whether the lowercased body says `осы конституциялық заң`, without lowercasing the body: the
@@ -1404,4 +1424,46 @@ fn stamp_tail_line(t: &Tree, md: &[MdLine], j: usize) -> bool {
 /// leaves unindented (every other line gets a paragraph's indent), or still marked `#`.
 fn is_heading(t: &Tree, md: &[MdLine], i: usize) -> bool {
     md[i].level > 0 || t.lines.get(i).is_some_and(|l| l.indent == 0)
+}
+
+#[cfg(test)]
+mod stamp_tests {
+    use super::*;
+
+    /// The act a stamp names, as [`build`] reads it: the lead words taken away first.
+    fn stamp(words: &str) -> Option<(Option<chrono::NaiveDate>, Option<String>, String)> {
+        parse_russian_stamp(&RE_STAMP_LEAD.replace(words, ""))
+            .map(|i| (i.date, i.number, i.issuer_code))
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    /// The real stamps' words, their lines joined: the Almaty oblast maslikhat's Rules on dogs
+    /// and cats (89455, `rus.md`), the Shymkent maslikhat's parking tax appendices (146591,
+    /// `rus@27b9fffd_v2022-12-14.md`), the Almaty oblast maslikhat's list of routes (90315).
+    #[test]
+    fn a_stamp_printing_the_number_before_the_date_names_its_act() {
+        assert_eq!(
+            stamp("Утверждены решением Алматинского областного маслихата № 43-249 от «27» марта 2015 года"),
+            Some((day(2015, 3, 27), Some("43-249".into()), "maslikhat".into()))
+        );
+        assert_eq!(
+            stamp("Приложение 1 к решению маслихата города Шымкент № 69/628-6с от 14 сентября 2020 года"),
+            Some((day(2020, 9, 14), Some("69/628-6с".into()), "maslikhat".into()))
+        );
+        // The date first, its day in quotation marks.
+        assert_eq!(
+            stamp("Утверждено решением маслихата от «20» мая 2015 года № 45-264"),
+            Some((day(2015, 5, 20), Some("45-264".into()), "maslikhat".into()))
+        );
+        // As a requisite prints it, unchanged.
+        assert_eq!(
+            stamp("Приложение к решению Алматинского областного маслихата от 15 октября 2024 года № 27-145"),
+            Some((day(2024, 10, 15), Some("27-145".into()), "maslikhat".into()))
+        );
+        // A stamp with no date names no act.
+        assert_eq!(stamp("Приложение 2 к решению маслихата № 69/628-6с"), None);
+    }
 }

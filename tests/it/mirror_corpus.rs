@@ -659,35 +659,53 @@ fn a_word_printed_with_latin_look_alikes_is_found_as_typed() {
     );
 }
 
-/// The Almaty oblast maslikhat's decision of 27.03.2015 № 43-249 in Russian (`rus.md` of
-/// code 89455, `tests/fixtures/mirror`), put as an edition (`rus@0327beef_v2015-03-27.md`, a
-/// name made up for it) into the folder of the Shymkent decision of 14.09.2020 № 69/628-6с
-/// (`tests/fixtures/twins/local-shymkent_146591`), which holds no metadata of that edition.
-/// The folder's other edition's `meta@3d51c7a9.yaml` names the Shymkent act, adopted five
-/// years after this text's edition: the text does not take it, so it is no edition of the
-/// Shymkent act «in force 2015-03-27 – 2021-12-13». Its header names no date and number of its
-/// own (the mirror's texts print the title only), so it is left out: named on stderr with
-/// why, in the build report, and `index` exits 1; the folder's own texts are indexed as
-/// before. Before, it took that metadata and `index` exited 0.
+/// Two texts of other acts put as editions into the folder of the Shymkent decision of
+/// 14.09.2020 № 69/628-6с (`tests/fixtures/twins/local-shymkent_146591`), which holds no
+/// metadata of those editions (their file names made up for them). The folder's other
+/// edition's `meta@3d51c7a9.yaml` names the Shymkent act, adopted years after both texts'
+/// editions: neither takes it, so neither is an edition of the Shymkent act «in force
+/// 2015-03-27 – 2021-12-13», and the folder's own texts are indexed as before.
+///
+/// - `rus@0327beef_v2015-03-27.md`, the Almaty oblast maslikhat's decision of 27.03.2015
+///   № 43-249 in Russian (`rus.md` of code 89455, `tests/fixtures/mirror`): its header prints
+///   the title only, but its approval stamp prints its own act («маслихата № 43-249 / от «27»
+///   марта 2015 года»), so it is indexed as that act, of its own, with a warning naming the
+///   file and why;
+/// - `rus@0303beef_v1997-03-03.md`, the Almaty oblast akim's decision of 03.03.1997 on the
+///   bread trade in Russian (`tests/fixtures/twins/local-almaty-oblast_2339`), which prints no
+///   date or number of its own anywhere: it is left out, named on stderr with why, in the build
+///   report, and `index` exits 1.
+///
+/// Before, each took that metadata and `index` exited 0.
 #[test]
 fn a_text_put_in_another_acts_folder_never_borrows_its_metadata() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let corpus = tmp.path().join("corpus");
     let folder = corpus.join("local-shymkent_146591");
     crate::common::copy_dir(&fixtures().join("../twins/local-shymkent_146591"), &folder);
-    let stray = "rus@0327beef_v2015-03-27.md";
+    let stamped = "rus@0327beef_v2015-03-27.md";
     std::fs::copy(
         fixtures().join(
             "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/\
              15400000-almatinskoi-oblasti/2015/\
              0327-ob-utverzhdenii-pravil-soderzhaniia-i-vygula-sobak-i-koshek-otlo-89455/rus.md",
         ),
-        folder.join(stray),
+        folder.join(stamped),
     )
     .expect("copy 43-249");
-    let why = "left out: meta@3d51c7a9.yaml names the act of 14.09.2020 № 69/628-6с, but this \
-               text is an edition of 27.03.2015, before that act was adopted on 14.09.2020, and \
-               its header does not give its own kind, date and number";
+    let bare = "rus@0303beef_v1997-03-03.md";
+    std::fs::copy(
+        fixtures().join("../twins/local-almaty-oblast_2339/rus.md"),
+        folder.join(bare),
+    )
+    .expect("copy 2339");
+    let not_joined = "not joined to the act of its folder: meta@3d51c7a9.yaml names the act of \
+                      14.09.2020 № 69/628-6с, but this text is an edition of 27.03.2015, before \
+                      that act was adopted on 14.09.2020; indexed as an act of its own, as its \
+                      header names it";
+    let left_out = "left out: meta@3d51c7a9.yaml names the act of 14.09.2020 № 69/628-6с, but \
+                    this text is an edition of 03.03.1997, before that act was adopted on \
+                    14.09.2020, and its header does not give its own kind, date and number";
     let index = tmp.path().join("index");
     let (c_, i_) = (
         corpus.to_string_lossy().into_owned(),
@@ -696,7 +714,9 @@ fn a_text_put_in_another_acts_folder_never_borrows_its_metadata() {
     let out = zanlex(&["index", "--corpus", &c_, "--index", &i_]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    let line = format!("zanlex: skipped corpus/local-shymkent_146591/{stray}: {why}");
+    let line = format!("zanlex: skipped corpus/local-shymkent_146591/{bare}: {left_out}");
+    assert!(err.lines().any(|l| l == line), "{err}");
+    let line = format!("zanlex: warning: corpus/local-shymkent_146591/{stamped}: {not_joined}");
     assert!(err.lines().any(|l| l == line), "{err}");
     let (zi, report) =
         zanlex::ZanIndex::open_or_build(&corpus, &index, &zanlex::BuildOptions::default())
@@ -704,18 +724,46 @@ fn a_text_put_in_another_acts_folder_never_borrows_its_metadata() {
     assert_eq!(
         report.failures,
         [(
-            format!("corpus/local-shymkent_146591/{stray}"),
-            why.to_string()
+            format!("corpus/local-shymkent_146591/{bare}"),
+            left_out.to_string()
         )]
     );
     let id = "maslikhat-decision-2020-09-14-69-628-6s";
-    let ids: Vec<String> = zi
+    let stamped_id = "maslikhat-decision-2015-03-27-43-249";
+    let mut found: Vec<(String, zanlex::Lang, String)> = zi
         .acts()
         .expect("acts")
         .iter()
-        .map(|a| a.id.clone())
+        .map(|a| (a.id.clone(), a.lang, a.source.file.clone()))
         .collect();
-    assert_eq!(ids, [id, id], "one act, two expressions, nothing else");
+    found.sort();
+    let row = |id: &str, lang, file: &str| {
+        (
+            id.to_string(),
+            lang,
+            format!("corpus/local-shymkent_146591/{file}"),
+        )
+    };
+    assert_eq!(
+        found,
+        [
+            row(stamped_id, zanlex::Lang::Ru, stamped),
+            row(id, zanlex::Lang::Kk, "kaz@3d51c7a9_v2022-12-14.md"),
+            row(id, zanlex::Lang::Ru, "rus@27b9fffd_v2022-12-14.md"),
+        ],
+        "the Shymkent act's two expressions and the stamped text's act, nothing else"
+    );
+    let own = zi
+        .act_in(stamped_id, Some(zanlex::Lang::Ru))
+        .expect("the stamped text's act");
+    let issued: Vec<(Option<chrono::NaiveDate>, Option<&str>)> = own
+        .issuances
+        .iter()
+        .map(|i| (i.date, i.number.as_deref()))
+        .collect();
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    assert_eq!(issued, [(day("2015-03-27"), Some("43-249"))]);
+    assert_eq!(own.kind, zanlex::ActKind::Decision);
     let ru = zi
         .act_in(id, Some(zanlex::Lang::Ru))
         .expect("the Russian text");
@@ -724,7 +772,6 @@ fn a_text_put_in_another_acts_folder_never_borrows_its_metadata() {
         .iter()
         .map(|v| (v.source.file.rsplit('/').next().unwrap_or(""), v.from))
         .collect();
-    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     assert_eq!(
         editions,
         [
@@ -785,11 +832,18 @@ fn twins_without_metadata_are_of_the_kind_their_words_of_enactment_name() {
 ///   «от 15 декабря 2020 года № 64-340», not the metadata's act: it is not joined to 89455,
 ///   and is indexed as the act its header names, the decision of 15.12.2020 № 64-340 (the act
 ///   `b/kaz.md` is a text of), with a warning saying why;
-/// - `b/rus.md` (89455's Russian text beside 150276's metadata): its stamp prints no date the
-///   header reader takes, and its title shares one content word of nine with the metadata's
-///   Russian title: not joined; with no date and number of its own it is left out, named on
-///   stderr and in the build report, and `index` exits 1;
-/// - `c/`: the right twins stay one act.
+/// - `b/rus.md` (89455's Russian text beside 150276's metadata): its approval stamp prints
+///   the number before the date, «маслихата № 43-249 / от «27» марта 2015 года», not the
+///   metadata's act: it is not joined to 150276, and is indexed as the act its stamp names, the
+///   decision of 27.03.2015 № 43-249 (the act `a/kaz.md` is a text of), with a warning saying
+///   why;
+/// - `c/`: the right twins stay one act;
+/// - `d/rus.md` (the Almaty oblast akim's decision of 03.03.1997 on the bread trade in Russian,
+///   `tests/fixtures/twins/local-almaty-oblast_2339`, beside the `kaz.md` and `meta.yaml` of
+///   the order of 15.05.2017 of code 112888): it prints no date or number of its own anywhere,
+///   and its title shares too few content words with the metadata's Russian title: not
+///   joined; with no date and number of its own it is left out, named on stderr and in the
+///   build report, and `index` exits 1.
 ///
 /// Before, each `rus.md` took its folder's metadata: 150276's Russian text was indexed as
 /// 89455's, and `index` exited 0.
@@ -800,6 +854,8 @@ fn another_acts_text_beside_kaz_md_and_meta_yaml_is_never_its_twin() {
     let dogs = mirror_act("89455");
     let grazing = mirror_act("150276");
     let whole = mirror_act("90315");
+    let service = mirror_act("112888");
+    let bread = fixtures().join("../twins/local-almaty-oblast_2339");
     let place = |folder: &str, files: &[(&Path, &str)]| {
         let dir = corpus.join(folder);
         std::fs::create_dir_all(&dir).expect("folder");
@@ -831,15 +887,28 @@ fn another_acts_text_beside_kaz_md_and_meta_yaml_is_never_its_twin() {
             (&whole, "meta.yaml"),
         ],
     );
-    let left_out = "left out: meta.yaml names the act «Об утверждении Правил выпаса \
-                    сельскохозяйственных животных по Алматинской области», but its title is «Об \
-                    утверждении Правил содержания и выгула собак и кошек, отлова и уничтожения \
-                    бродячих собак и кошек в Алматинской области» (";
+    place(
+        "d",
+        &[
+            (&service, "kaz.md"),
+            (&service, "meta.yaml"),
+            (&bread, "rus.md"),
+        ],
+    );
+    let left_out = "left out: meta.yaml names the act «Об утверждении Правил и условий \
+                    исчисления стажа работы по специальности для гражданских служащих, \
+                    работников организаций, содержащихся за счет средств государственного \
+                    бюджета, работников казенных предприятий Администрации Президента Республики \
+                    Казахстан», but its title is «Об улучшении организации торговли хлебом и \
+                    хлебобулочными изделиями по территории Алматинской области» (";
     let left_out_end = "of their words in common), and its header does not give its own kind, \
                         date and number";
     let not_joined = "not joined to the act of its folder: meta.yaml names the act of 27.03.2015 \
                       № 43-249, but its header names 15.12.2020 № 64-340; indexed as an act of \
                       its own, as its header names it";
+    let stamped = "not joined to the act of its folder: meta.yaml names the act of 15.12.2020 \
+                   № 64-340, but its header names 27.03.2015 № 43-249; indexed as an act of its \
+                   own, as its header names it";
     let index = tmp.path().join("index");
     let (c_, i_) = (
         corpus.to_string_lossy().into_owned(),
@@ -848,7 +917,7 @@ fn another_acts_text_beside_kaz_md_and_meta_yaml_is_never_its_twin() {
     let out = zanlex(&["index", "--corpus", &c_, "--index", &i_]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    let line = format!("zanlex: skipped corpus/b/rus.md: {left_out}");
+    let line = format!("zanlex: skipped corpus/d/rus.md: {left_out}");
     assert!(
         err.lines()
             .any(|l| l.starts_with(&line) && l.ends_with(left_out_end)),
@@ -859,11 +928,16 @@ fn another_acts_text_beside_kaz_md_and_meta_yaml_is_never_its_twin() {
             .any(|l| l.contains("corpus/a/rus.md") && l.ends_with(not_joined)),
         "{err}"
     );
+    assert!(
+        err.lines()
+            .any(|l| l == format!("zanlex: warning: corpus/b/rus.md: {stamped}")),
+        "{err}"
+    );
     let (zi, report) =
         zanlex::ZanIndex::open_or_build(&corpus, &index, &zanlex::BuildOptions::default())
             .expect("index");
     assert_eq!(report.failures.len(), 1, "{:?}", report.failures);
-    assert_eq!(report.failures[0].0, "corpus/b/rus.md");
+    assert_eq!(report.failures[0].0, "corpus/d/rus.md");
     assert!(
         report.failures[0].1.starts_with(left_out) && report.failures[0].1.ends_with(left_out_end),
         "{:?}",
@@ -883,6 +957,7 @@ fn another_acts_text_beside_kaz_md_and_meta_yaml_is_never_its_twin() {
         .find(|f| f.0 == "corpus/c/kaz.md")
         .map(|f| f.2.clone())
         .expect("c/kaz.md");
+    let service_id = "president-administration-order-2017-05-15-17-01-38-27";
     let row = |file: &str, lang, id: &str| {
         (
             file.to_string(),
@@ -897,8 +972,15 @@ fn another_acts_text_beside_kaz_md_and_meta_yaml_is_never_its_twin() {
             row("corpus/a/kaz.md", zanlex::Lang::Kk, dogs_id),
             row("corpus/a/rus.md", zanlex::Lang::Ru, grazing_id),
             row("corpus/b/kaz.md", zanlex::Lang::Kk, grazing_id),
+            row("corpus/b/rus.md", zanlex::Lang::Ru, dogs_id),
             row("corpus/c/kaz.md", zanlex::Lang::Kk, &whole_id),
             row("corpus/c/rus.md", zanlex::Lang::Ru, &whole_id),
+            (
+                "corpus/d/kaz.md".to_string(),
+                zanlex::Lang::Kk,
+                service_id.to_string(),
+                zanlex::ActKind::Order
+            ),
         ]
     );
     // 150276's Russian text keeps its own title, not 89455's from the metadata beside it.
@@ -906,10 +988,20 @@ fn another_acts_text_beside_kaz_md_and_meta_yaml_is_never_its_twin() {
         .act_in(grazing_id, Some(zanlex::Lang::Ru))
         .expect("150276 in Russian");
     assert_eq!(ru.title, md_title(&grazing.join("rus.md")));
-    assert!(
-        zi.act_in(dogs_id, Some(zanlex::Lang::Ru))
-            .is_ok_and(|a| a.lang == zanlex::Lang::Kk)
-            || zi.act_in(dogs_id, Some(zanlex::Lang::Ru)).is_err()
+    // 89455's Russian text is that act's, by its stamp, with its own title, not 150276's.
+    let ru = zi
+        .act_in(dogs_id, Some(zanlex::Lang::Ru))
+        .expect("89455 in Russian");
+    assert_eq!(ru.lang, zanlex::Lang::Ru);
+    assert_eq!(ru.title, md_title(&dogs.join("rus.md")));
+    let issued: Vec<(Option<chrono::NaiveDate>, Option<&str>)> = ru
+        .issuances
+        .iter()
+        .map(|i| (i.date, i.number.as_deref()))
+        .collect();
+    assert_eq!(
+        issued,
+        [(chrono::NaiveDate::from_ymd_opt(2015, 3, 27), Some("43-249"))]
     );
     // The command line's JSON list says the same.
     let out = zanlex(&["acts", "--json", "--corpus", &c_, "--index", &i_]);

@@ -14,7 +14,9 @@
 //! - every date is moved by the act's own number of days (a week to six years back, so their
 //!   order stays: registration after adoption, the edition after both), whatever its spelling:
 //!   `2020 жылғы 15 желтоқсандағы` (the month's case ending follows the new month's vowel
-//!   harmony), `15 декабря 2020 года`, `15.12.2020`, `2020-12-15`, a year alone (`2015 жылы`);
+//!   harmony), `15 декабря 2020 года`, `15.12.2020`, `2020-12-15`, a year alone (`2015 жылы`),
+//!   a stamp's day in quotation marks (`2015 жылғы «27» наурыздағы`, `«27» марта 2015 года`:
+//!   the texts' stamps then agree with meta.yaml, as zanlex checks);
 //! - `№` numbers keep their shape with new digits; the act's own number (the requisite's)
 //!   gets the act's sequence number as its first digit run, so no two acts share an id;
 //! - surnames after initials are swapped (Kazakh and Russian spellings of the same roots);
@@ -1155,8 +1157,8 @@ fn date_regex() -> &'static Regex {
         let ru = RU_MONTHS.join("|");
         Regex::new(&format!(
             r"(?x)
-            \b(?P<ky>(?:1[89]|20)[0-9]{{2}})(?P<kw>\ (?:жылғы|жылы|жылдың)\ )(?P<kd>[0-3]?[0-9])\ (?P<km>{kk})(?P<ks>\p{{Ll}}*)
-          | \b(?P<rd>[0-3]?[0-9])\ (?P<rm>{ru})(?P<rw>\s+)(?P<ry>(?:1[89]|20)[0-9]{{2}})\b
+            \b(?P<ky>(?:1[89]|20)[0-9]{{2}})(?P<kw>\ (?:жылғы|жылы|жылдың)\ )(?P<kq>«?)(?P<kd>[0-3]?[0-9])(?P<kr>»?)\ (?P<km>{kk})(?P<ks>\p{{Ll}}*)
+          | (?P<rq>«?)\b(?P<rd>[0-3]?[0-9])(?P<rr>»?)\ (?P<rm>{ru})(?P<rw>\s+)(?P<ry>(?:1[89]|20)[0-9]{{2}})\b
           | \b(?P<dd>[0-3]?[0-9])\.(?P<dm>[01][0-9])\.(?P<dy>(?:1[89]|20)[0-9]{{2}})\b
           | \b(?P<iy>(?:1[89]|20)[0-9]{{2}})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9])\b
           | \b(?P<yy>(?:1[89]|20)[0-9]{{2}})(?P<yw>\ (?:жыл|год))
@@ -1216,15 +1218,25 @@ fn moved_date(c: &regex::Captures, shift: i64) -> Option<String> {
         let (m, ending) = (kk_month(&c["km"])?, month_ending(&c["ks"])?);
         let t = at(num("ky"), m, "kd")?;
         format!(
-            "{}{}{} {}",
+            "{}{}{}{}{} {}",
             t.year(),
             &c["kw"],
+            &c["kq"],
             t.day(),
+            &c["kr"],
             kk_month_with(t, ending)
         )
     } else if c.name("rd").is_some() {
         let t = at(num("ry"), ru_month(&c["rm"]), "rd")?;
-        format!("{} {}{}{}", t.day(), ru_month_of(t), &c["rw"], t.year())
+        format!(
+            "{}{}{} {}{}{}",
+            &c["rq"],
+            t.day(),
+            &c["rr"],
+            ru_month_of(t),
+            &c["rw"],
+            t.year()
+        )
     } else if c.name("dd").is_some() {
         let t = at(num("dy"), num("dm") as u32, "dd")?;
         if c["dd"].len() == 1 {
@@ -1498,6 +1510,16 @@ mod tests {
         assert_eq!(ru, "от 6 сентября 2020 года № 64-340");
         assert_eq!(dmy, "ҚР 06.09.2020 № 5");
         assert_eq!(iso, "approved_on: 2020-09-06");
+        // A stamp's day in quotation marks moves with its month and year (2015-03-27 - 100
+        // days = 2014-12-17), not the year alone as a year written by itself would.
+        assert_eq!(
+            rewrite_dates("> *2015 жылғы «27» наурыздағы*", shift),
+            "> *2014 жылғы «17» желтоқсандағы*"
+        );
+        assert_eq!(
+            rewrite_dates("> *от «27» марта 2015 года № 43-249*", shift),
+            "> *от «17» декабря 2014 года № 43-249*"
+        );
         assert_eq!(rewrite_dates("2015 жылы", -400), "2014 жылы");
         assert_eq!(
             rewrite_dates("1 шілдеден бастап", -30),
