@@ -45,3 +45,25 @@ pub fn zanlex_json(
     });
     (out.status.code().unwrap_or(-1), json)
 }
+
+/// An index of the acts of `evals/corpus` named by their folders' paths below it
+/// (`codes/03-laws/2002/0312-o-pchelovodstve-11564`), built in a temporary folder the caller
+/// keeps alive; the build must read every act without a failure.
+pub fn index_of_eval_acts(acts: &[&str]) -> (tempfile::TempDir, zanlex::ZanIndex) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("evals/corpus");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    for act in acts {
+        let from = root.join(act);
+        let name = from.file_name().expect("a folder");
+        copy_dir(&from, &corpus.join(name));
+    }
+    let (index, report) = zanlex::ZanIndex::open_or_build(
+        &corpus,
+        dir.path().join("index"),
+        &zanlex::BuildOptions::default(),
+    )
+    .expect("index builds");
+    assert!(report.failures.is_empty(), "{report:?}");
+    (dir, index)
+}

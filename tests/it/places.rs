@@ -4,45 +4,26 @@
 //! of the Almaty oblast (2022, 2024) — the same subjects in two places — beside the Law on
 //! Beekeeping and the Law on Languages, which both have articles 12 and 17.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
-use zanlex::{BuildOptions, Lang, SearchRequest, SearchResults, ZanIndex};
+use zanlex::{Lang, SearchRequest, SearchResults, ZanIndex};
 
 const ASTANA_PETS: &str = "maslikhat-decision-2025-02-14-272-34-viii";
 const ALMATY_PETS: &str = "maslikhat-decision-2022-11-29-30-142";
 const BEES: &str = "law-2002-03-12-303";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn index() -> &'static ZanIndex {
     type Built = (tempfile::TempDir, ZanIndex);
     static BUILT: OnceLock<Built> = OnceLock::new();
     &BUILT
         .get_or_init(|| {
-            let dir = tempfile::tempdir().expect("temp dir");
-            let corpus = dir.path().join("corpus");
-            for act in [
+            crate::common::index_of_eval_acts(&[
                 "local-astana/08-local-decisions/151-goroda-astany/15100000-goroda-astany/2025/0214-ob-utverzhdenii-pravil-soderzhaniia-i-vygula-domashnikh-zhivotny-207359",
                 "local-astana/08-local-decisions/151-goroda-astany/15100000-goroda-astany/2024/0307-ob-utverzhdenii-pravil-regulirovaniia-migratsionnykh-protsessov-195114",
                 "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2022/1129-ob-utverzhdenii-pravil-soderzhaniia-i-vygula-domashnikh-zhivotny-174583",
                 "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2024/0329-ob-utverzhdenii-pravil-regulirovaniia-migratsionnykh-protsessov-197475",
                 "codes/03-laws/2002/0312-o-pchelovodstve-11564",
                 "codes/03-laws/1997/0711-o-iazykakh-v-respublike-kazakhstan-104462",
-            ] {
-                let from = root().join("evals/corpus").join(act);
-                let name = from.file_name().expect("a folder");
-                crate::common::copy_dir(&from, &corpus.join(name));
-            }
-            let (index, report) = ZanIndex::open_or_build(
-                &corpus,
-                dir.path().join("index"),
-                &BuildOptions::default(),
-            )
-            .expect("index builds");
-            assert!(report.failures.is_empty(), "{report:?}");
-            (dir, index)
+            ])
         })
         .1
 }

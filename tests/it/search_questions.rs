@@ -910,21 +910,10 @@ fn a_question_naming_an_acts_subject_finds_that_acts_unit_above_a_neighbour() {
     // счет наличности») shares «компенсации» and «счет» with the question. Only the Rules'
     // title says «депозитам»: the question names their subject, and their point now covers
     // it through the title and ranks first; the law's definition ranked first before.
-    let root = root();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let corpus = dir.path().join("corpus");
-    for act in [
+    let (_dir, index) = crate::common::index_of_eval_acts(&[
         "government/06-government/103-pravitelstvo/2022/0827-ob-utverzhdenii-pravil-vyplaty-kompensatsii-premii-po-depozitam-171042",
         "codes/03-laws/2018/0110-o-fonde-kompensatsii-poterpevshim-117701",
-    ] {
-        let from = root.join("evals/corpus").join(act);
-        let name = from.file_name().expect("a folder");
-        crate::common::copy_dir(&from, &corpus.join(name));
-    }
-    let (index, report) =
-        ZanIndex::open_or_build(&corpus, dir.path().join("index"), &BuildOptions::default())
-            .expect("index builds");
-    assert!(report.failures.is_empty(), "{report:?}");
+    ]);
     let hits = index
         .search(
             &SearchRequest::new("куда зачислят компенсацию по депозиту на какой счет")
@@ -1010,21 +999,10 @@ fn everyday_papers_sent_are_the_laws_documents_presented() {
 /// занятия пчеловодством формирует пасеку …») may come first: it answers too.
 #[test]
 fn a_verb_and_its_object_find_the_compound_the_law_writes() {
-    let root = root();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let corpus = dir.path().join("corpus");
-    for act in [
+    let (_dir, index) = crate::common::index_of_eval_acts(&[
         "codes/03-laws/2002/0312-o-pchelovodstve-11564",
         "codes/03-laws/2021/1230-ob-otvetstvennom-obrashchenii-s-zhivotnymi-162833",
-    ] {
-        let from = root.join("evals/corpus").join(act);
-        let name = from.file_name().expect("a folder");
-        crate::common::copy_dir(&from, &corpus.join(name));
-    }
-    let (index, report) =
-        ZanIndex::open_or_build(&corpus, dir.path().join("index"), &BuildOptions::default())
-            .expect("index builds");
-    assert!(report.failures.is_empty(), "{report:?}");
+    ]);
     let answer = "law-2002-03-12-303#art_3__para_1";
     for (q, lang, within) in [
         ("кто имеет право разводить пчел", zanlex::Lang::Ru, 2),
