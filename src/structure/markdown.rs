@@ -163,13 +163,22 @@ pub(crate) fn build(
     }
     act.version_date = version_date(doc, &meta);
     act.id = header::act_id(act.kind, &act.issuances, &act.title);
-    let stamped = stamps.iter().chain(&annex_headers).find_map(|h| {
-        let facts = header::parse_issuance(h).issuances.into_iter().next();
-        // `Приложение к решению …`, `Утверждены решением …`: the words before the act's.
-        let act = RE_STAMP_LEAD.replace(h, "");
-        facts.or_else(|| parse_russian_stamp(&act))
-    });
+    let stamped = stamps
+        .iter()
+        .chain(&annex_headers)
+        .find_map(|h| stamp_issuance(h));
     Ok((act, stamped))
+}
+
+/// The act an attachment's stamp names: as a header prints an issuance (either language),
+/// else as a Russian stamp does once its lead words («Приложение к решению …», «Утверждены
+/// решением …») are taken away ([`parse_russian_stamp`]).
+fn stamp_issuance(h: &str) -> Option<crate::model::Issuance> {
+    header::parse_issuance(h)
+        .issuances
+        .into_iter()
+        .next()
+        .or_else(|| parse_russian_stamp(&RE_STAMP_LEAD.replace(h, "")))
 }
 
 /// The first line of the text after the front matter at `body_start`: blank lines and the
@@ -1430,10 +1439,9 @@ fn is_heading(t: &Tree, md: &[MdLine], i: usize) -> bool {
 mod stamp_tests {
     use super::*;
 
-    /// The act a stamp names, as [`build`] reads it: the lead words taken away first.
+    /// The act a stamp names, read as [`build`] reads it ([`stamp_issuance`]).
     fn stamp(words: &str) -> Option<(Option<chrono::NaiveDate>, Option<String>, String)> {
-        parse_russian_stamp(&RE_STAMP_LEAD.replace(words, ""))
-            .map(|i| (i.date, i.number, i.issuer_code))
+        stamp_issuance(words).map(|i| (i.date, i.number, i.issuer_code))
     }
 
     fn day(y: i32, m: u32, d: u32) -> Option<chrono::NaiveDate> {
