@@ -91,10 +91,13 @@ fn checked_rows(name: &str) -> Vec<Row> {
 }
 
 /// An eid as zanlex writes them: `_`-joined kind and number (`art_3-1`, `subpara_5-1`,
-/// `annex_2`, `sec_1.3`), levels joined with `__`.
+/// `annex_2`, `sec_1.3`, a repeated number's `para_1_2`), levels joined with `__`.
 fn eid_shape_ok(eid: &str) -> bool {
     eid.split("__").all(|level| {
         level.split_once('_').is_some_and(|(kind, num)| {
+            // A printed number repeated in one list gets `_2`, `_3`, … after it (the parser's
+            // tree keeps ids unique so), as `att_1__para_1_2` for a second `1.` row.
+            let (num, repeat) = num.split_once('_').unwrap_or((num, "1"));
             !kind.is_empty()
                 && kind.chars().all(|c| c.is_ascii_lowercase())
                 && !num.is_empty()
@@ -102,6 +105,8 @@ fn eid_shape_ok(eid: &str) -> bool {
                     .chars()
                     .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
                 && num.starts_with(|c: char| c.is_ascii_digit())
+                && !repeat.is_empty()
+                && repeat.chars().all(|c| c.is_ascii_digit())
         })
     })
 }
@@ -720,6 +725,7 @@ fn eid_shape_accepts_zanlex_eids_only() {
         "att_1",
         "sec_1.3",
         "para_1__mod_16",
+        "att_1__para_1_2",
     ] {
         assert!(eid_shape_ok(ok), "{ok}");
     }
@@ -731,6 +737,9 @@ fn eid_shape_accepts_zanlex_eids_only() {
         "att_1__",
         "para_x",
         "sec_.1",
+        "para_1_",
+        "para_1_x",
+        "para_1_2_3",
     ] {
         assert!(!eid_shape_ok(bad), "{bad}");
     }
