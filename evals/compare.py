@@ -43,6 +43,9 @@ For each relevance set (TSV: id, lang, query, relevant `ACT#EID …`, why):
   blind13    evals/blind13.tsv over the same corpus (`eval_people -- blind13`): a thirteenth
              blind set, on six more acts, written and committed before any engine ran on them;
              not in the default --sets either
+  blind14    evals/blind14.tsv over the same corpus (`eval_people -- blind14`): a fourteenth
+             blind set, on six more acts, written and committed before any engine ran on them;
+             not in the default --sets either
   questions  evals/questions.tsv over corpus/* + DATA/versions + DATA/mirror/<repo>/…,
              as examples/eval_questions.rs (skipped without DATA/versions and DATA/mirror)
   mirror     evals/mirror_queries.tsv over DATA/mirror, as examples/eval_mirror.rs
@@ -112,7 +115,8 @@ def assemble(name, data, work):
     absent."""
     corpus = work / "corpus"
     if name in ("people", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-                "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"):
+                "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
+                "blind14"):
         copy_into(ROOT / "corpus", corpus)
         copy_into(ROOT / "evals" / "corpus", corpus / "people")
     elif name == "questions":
@@ -148,6 +152,7 @@ SETS = {
     "blind11": "evals/blind11.tsv",
     "blind12": "evals/blind12.tsv",
     "blind13": "evals/blind13.tsv",
+    "blind14": "evals/blind14.tsv",
     "questions": "evals/questions.tsv",
     "mirror": "evals/mirror_queries.tsv",
 }

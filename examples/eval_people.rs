@@ -32,7 +32,9 @@
 //! `evals/blind11.tsv` (an eleventh blind set, on six more acts, written and committed the same
 //! way); `… -- blind12` scores `evals/blind12.tsv` (a twelfth blind set, on six more acts,
 //! written and committed the same way); `… -- blind13` scores `evals/blind13.tsv` (a thirteenth
-//! blind set, on six more acts, written and committed the same way).
+//! blind set, on six more acts, written and committed the same way); `… -- blind14` scores
+//! `evals/blind14.tsv` (a fourteenth blind set, on six more acts, written and committed the same
+//! way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -58,6 +60,7 @@ fn main() -> Res<()> {
         Some("blind11") => "evals/blind11.tsv",
         Some("blind12") => "evals/blind12.tsv",
         Some("blind13") => "evals/blind13.tsv",
+        Some("blind14") => "evals/blind14.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;
