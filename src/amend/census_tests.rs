@@ -153,6 +153,15 @@ fn rule_words(rule: &EffectiveRule) -> Option<String> {
         EffectiveRule::OnDate { date } => format!("commencement: fixed day {date}"),
         EffectiveRule::OnSigning => "commencement: from signing".to_string(),
         EffectiveRule::OnRegistration => "commencement: from state registration".to_string(),
+        EffectiveRule::WithOtherAct { act, .. } => format!(
+            "commencement: tied to another act: {} {}",
+            act.kind.as_str(),
+            match (act.date, act.number.as_deref(), act.title.as_deref()) {
+                (Some(d), Some(n), _) => format!("{d} № {n}"),
+                (_, _, Some(t)) => format!("«{t}»"),
+                _ => "(not named)".to_string(),
+            }
+        ),
         EffectiveRule::InAmendingAct { .. } | EffectiveRule::Unknown => return None,
     })
 }
@@ -208,6 +217,40 @@ fn read_clause(form: &str, lang: &str, text: &str) -> Reading {
     match form {
         "amendment_note" => read_note(lang, text),
         "commencement" => {
+            // Tied to another act (`Сноска. Кодекс вводится в действие в соответствии с
+            // Законом РК от 25.12.2017 № 121-VІ.`): the act read; its day only where the census
+            // holds the other act's provision ([`read_tied`]).
+            if let Some(by) = notes::tied_commencement(text) {
+                let rule = EffectiveRule::WithOtherAct {
+                    act: by,
+                    on: None,
+                    in_corpus: false,
+                };
+                return Reading {
+                    outcome: Outcome::OtherAct,
+                    rule: rule_words(&rule).unwrap_or_default(),
+                };
+            }
+            // A provision putting another act into effect (`Статья 1. Ввести в действие Кодекс
+            // … с 1 января 2018 года, за исключением: …`): the day that act takes as a whole;
+            // the units it excepts keep no day of their own in that act.
+            if let Some(rule) = crate::amend::versions::puts_into_effect(text) {
+                let words = format!(
+                    "puts another act into effect: {}",
+                    rule_words(&rule)
+                        .unwrap_or_default()
+                        .trim_start_matches("commencement: ")
+                );
+                return if lower.contains("за исключением") || lower.contains("қоспағанда")
+                {
+                    Reading::partial(
+                        words,
+                        "the other act's excepted units keep no day of their own",
+                    )
+                } else {
+                    Reading::read(words)
+                };
+            }
             if is_note {
                 let r = read_note(lang, text);
                 if r.outcome != Outcome::Unparsed {
@@ -539,27 +582,46 @@ static SAME_ACT_REFERENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// The same by its newer wording: `Сноска. Порядок введения в действие предусмотрен статьей 90
+/// настоящего Закона.`, `… предусмотрен пунктом 1 статьи 135 настоящего Закона.`.
+static PROVIDED_BY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:сноска\.\s*)?порядок\s+введения\s+в\s+действие\s+предусмотрен\s+(?:статьей\s+([0-9]+(?:-[0-9]+)?)|пунктом\s+([0-9]+)\s+статьи\s+([0-9]+(?:-[0-9]+)?))\s+настоящего\s+\S+?\.?$")
+        .expect("static regex")
+});
+
 /// A head note that gives the act's commencement only by reference to a unit of the same act,
 /// read where it points: the census's row of that unit (same act and language), read as the
 /// act's own clause is (indexing reads the act's commencement from that unit itself).
 fn read_by_reference(row: &Row, rows: &[Row]) -> Option<Reading> {
-    let c = SAME_ACT_REFERENCE_RE.captures(row.text.trim())?;
-    let (kind, num) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
-        (Some(k), Some(n), _, _) => (k.as_str().to_lowercase(), n.as_str()),
-        (_, _, Some(n), Some(k)) => (k.as_str().to_lowercase(), n.as_str()),
-        _ => return None,
+    let place = if let Some(c) = PROVIDED_BY_RE.captures(row.text.trim()) {
+        match (c.get(1), c.get(2), c.get(3)) {
+            (Some(art), _, _) => format!("art {}", art.as_str()),
+            (_, Some(p), Some(art)) => format!("art {} p {}", art.as_str(), p.as_str()),
+            _ => return None,
+        }
+    } else {
+        let c = SAME_ACT_REFERENCE_RE.captures(row.text.trim())?;
+        let (kind, num) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+            (Some(k), Some(n), _, _) => (k.as_str().to_lowercase(), n.as_str()),
+            (_, _, Some(n), Some(k)) => (k.as_str().to_lowercase(), n.as_str()),
+            _ => return None,
+        };
+        match kind.as_str() {
+            "п" | "тармақ" => format!("p {num}"),
+            _ => format!("art {num}"),
+        }
     };
-    let place = match kind.as_str() {
-        "п" | "тармақ" => format!("p {num}"),
-        _ => format!("art {num}"),
-    };
-    let target = rows.iter().find(|r| {
+    let Some(target) = rows.iter().find(|r| {
         r.act == row.act
             && r.lang == row.lang
             && r.form == "commencement"
             && r.id != row.id
             && (r.place == place || r.place.starts_with(&format!("{place} ")))
-    })?;
+    }) else {
+        return Some(Reading::unparsed(&format!(
+            "by reference to {place} of this act, which the census does not hold"
+        )));
+    };
     let reading = read_clause(&target.form, &target.lang, &target.text);
     (reading.outcome == Outcome::Read).then(|| {
         Reading::read(format!(
@@ -567,6 +629,40 @@ fn read_by_reference(row: &Row, rows: &[Row]) -> Option<Reading> {
             target.id, reading.rule
         ))
     })
+}
+
+/// A commencement tied to another act, read where the census holds that act: the row of its
+/// requisite names it by date and number (its `act_code`), and its row in the same language
+/// that puts an act into effect (`Статья 1. Ввести в действие Кодекс … с 1 января 2018 года,
+/// за исключением: …`) gives the day, as indexing reads it (`versions::puts_into_effect`).
+fn read_tied(row: &Row, rows: &[Row]) -> Option<Reading> {
+    let by = notes::tied_commencement(&row.text)?;
+    let key = by.key()?;
+    let named = |text: &str| {
+        crate::amend::notes_ru::parse_citations(text, AmendAction::Changed, "")
+            .into_iter()
+            .next()
+            .and_then(|e| e.by.key())
+    };
+    let code = &rows
+        .iter()
+        .find(|r| r.form == "requisite" && named(&r.text).as_deref() == Some(key.as_str()))?
+        .act;
+    let (target, rule) = rows
+        .iter()
+        .filter(|r| &r.act == code && r.lang == row.lang && r.form == "commencement")
+        .find_map(|r| Some((r, crate::amend::versions::puts_into_effect(&r.text)?)))?;
+    let tie = rule_words(&EffectiveRule::WithOtherAct {
+        act: by,
+        on: None,
+        in_corpus: true,
+    })?;
+    Some(Reading::read(format!(
+        "{tie}; its {} ({}): {}",
+        target.place,
+        target.id,
+        rule_words(&rule)?.trim_start_matches("commencement: ")
+    )))
 }
 
 /// One clause to read: from `clauses.tsv` or found in a whole act.
@@ -778,7 +874,8 @@ fn whole_act_rows(dir: &Path) -> Vec<Row> {
                 let form = time_form(t).unwrap_or_else(|| {
                     // A note stating the act's own commencement names no amending act.
                     let own = notes::parse_note_explained(t) == Err("no action phrase")
-                        && effective::parse_rule(t) != EffectiveRule::Unknown;
+                        && (effective::parse_rule(t) != EffectiveRule::Unknown
+                            || notes::tied_commencement(t).is_some());
                     if own {
                         "commencement"
                     } else {
@@ -837,17 +934,24 @@ fn whole_act_rows(dir: &Path) -> Vec<Row> {
     out
 }
 
-/// A deterministic shuffle (xorshift) so the sample is the same on every run.
-fn sample(n: usize, k: usize, seed: u64) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..n).collect();
-    let mut s = seed;
-    for i in (1..n).rev() {
-        s ^= s << 13;
-        s ^= s >> 7;
-        s ^= s << 17;
-        let j = (s % (i as u64 + 1)) as usize;
-        idx.swap(i, j);
-    }
+/// A fixed sample of `k` of the rows named by `keys` (source, place and text): each row's
+/// draw is a hash of its own key and the seed (FNV-1a, then an xorshift step), and the `k`
+/// lowest draws are taken. The same rows are drawn on every run, and a row added to the census
+/// displaces a drawn one only by its own draw (a shuffle of the row numbers would draw anew).
+fn sample(keys: &[String], k: usize, seed: u64) -> Vec<usize> {
+    let draw = |key: &str| {
+        let mut h = 0xcbf2_9ce4_8422_2325_u64 ^ seed;
+        for b in key.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h ^= h << 13;
+        h ^= h >> 7;
+        h ^= h << 17;
+        h
+    };
+    let mut idx: Vec<usize> = (0..keys.len()).collect();
+    idx.sort_by_key(|&i| (draw(&keys[i]), i));
     idx.truncate(k);
     idx.sort_unstable();
     idx
@@ -875,6 +979,7 @@ fn census() {
         let reading = read_clause(&r.form, &r.lang, &r.text);
         let reading = match reading.outcome {
             Outcome::Unparsed => read_by_reference(r, &rows).unwrap_or(reading),
+            Outcome::OtherAct if r.form == "commencement" => read_tied(r, &rows).unwrap_or(reading),
             _ => reading,
         };
         let slot = &mut shares.entry((r.form.clone(), r.lang.clone())).or_default();
@@ -967,8 +1072,14 @@ fn census() {
         "id\tform\tlang\tact_code\tsource\tplace\toutcome\treading\ttext\thand_check\tnote\n",
     );
     // The first run's sample (`sample-first.tsv`) was drawn with 0x9E37_79B9_7F4A_7C15; this
-    // one anew, so that the rules are not checked only where they were corrected.
-    for i in sample(rows.len(), 100, 0x2545_F491_4F6C_DD1D) {
+    // one anew, so that the rules are not checked only where they were corrected; each row's
+    // draw is its own, so rows added later leave the drawn ones in place but for the few they
+    // displace.
+    let keys: Vec<String> = rows
+        .iter()
+        .map(|r| format!("{}\t{}\t{}", r.source, clean(&r.place), clean(&r.text)))
+        .collect();
+    for i in sample(&keys, 100, 0x2545_F491_4F6C_DD1D) {
         let r = &rows[i];
         let rd = &readings[i];
         let text = clean(&r.text);

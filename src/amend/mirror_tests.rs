@@ -57,6 +57,9 @@ fn rule(r: &EffectiveRule) -> String {
         } => {
             format!("its {} {number}", if *paragraph { "p" } else { "art" })
         }
+        EffectiveRule::WithOtherAct { act, .. } => {
+            format!("with {}", act.key().unwrap_or_default())
+        }
         EffectiveRule::Unknown => "?".to_string(),
     }
 }

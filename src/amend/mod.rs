@@ -133,6 +133,8 @@ pub fn annotate_act(act: &mut Act) {
             }
             let parsed = match notes::parse_note_explained(&note.text) {
                 Ok(evs) => evs,
+                // The act's own commencement tied to another act, read below.
+                Err(_) if act_tied_by_note(&note.text).is_some() => continue,
                 Err(reason) => {
                     // A split text's note is named in its part file, at that file's line.
                     let (file, span) = act.source.locate(note.span);
@@ -783,15 +785,43 @@ fn commencement(
     Option<crate::model::EffectiveRule>,
     Vec<crate::model::UnitTime>,
 ) {
+    // A head note giving the act's commencement as another act's (`Сноска. Кодекс вводится в
+    // действие в соответствии с Законом РК от 25.12.2017 № 121-VІ.`).
+    let by_note = || {
+        act.all_units()
+            .iter()
+            .flat_map(|u| u.notes.iter())
+            .find_map(|n| act_tied_by_note(&n.text))
+            .map(|by| crate::model::EffectiveRule::WithOtherAct {
+                act: by,
+                on: None,
+                in_corpus: false,
+            })
+    };
     let Some((unit, text)) = commencement_text(act) else {
-        return (None, Vec::new());
+        return (by_note(), Vec::new());
     };
     let parts = effective::parse_commencement(&text);
-    let whole = parts
-        .iter()
-        .find(|p| p.labels.is_empty())
-        .map(|p| p.rule.clone())
-        .or_else(|| Some(effective::parse_rule(&unit.text)));
+    // The clause itself tied to another act (`Настоящий Закон вводится в действие одновременно
+    // с введением в действие …`).
+    let tied = notes::tied_commencement(strip_num(&unit.text, unit.num.as_deref())).map(|by| {
+        crate::model::EffectiveRule::WithOtherAct {
+            act: by,
+            on: None,
+            in_corpus: false,
+        }
+    });
+    let whole = tied.or_else(|| {
+        let printed = parts
+            .iter()
+            .find(|p| p.labels.is_empty())
+            .map(|p| p.rule.clone())
+            .unwrap_or_else(|| effective::parse_rule(&unit.text));
+        match printed {
+            crate::model::EffectiveRule::Unknown => by_note().or(Some(printed)),
+            rule => Some(rule),
+        }
+    });
     let mut own = Vec::new();
     for p in parts.iter().filter(|p| !p.labels.is_empty()) {
         for label in &p.labels {
@@ -815,6 +845,26 @@ fn commencement(
         }
     }
     (whole, own)
+}
+
+/// The act a note ties this act's own commencement to: a note whose subject is the act itself
+/// (`Сноска. Кодекс вводится в действие в соответствии с Законом РК от 25.12.2017 №
+/// 121-VІ.`, `Ескерту. Кодекс ҚР 25.12.2017 № 121-VI Заңына сәйкес қолданысқа
+/// енгізіледі.`), not one of its units.
+fn act_tied_by_note(text: &str) -> Option<crate::model::ActRef> {
+    let t = notes::clean_note_text(text);
+    let body = ["Сноска.", "Ескерту.", "Примечание."]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))?
+        .trim_start();
+    let subject = body.split_whitespace().next()?;
+    let is_act = [crate::model::Lang::Ru, crate::model::Lang::Kk]
+        .into_iter()
+        .any(|l| crate::model::citation::codes::kind_named(l, subject).is_some());
+    if !is_act {
+        return None;
+    }
+    notes::tied_commencement(body)
 }
 
 /// The unit printing the act's commencement clause and the text to read it from: the whole

@@ -381,6 +381,53 @@ fn ru_expiry_act(rest: &str) -> Option<ActRef> {
     ))
 }
 
+/// Where the other act's words start in a Kazakh tied clause, after the clause's own subject
+/// (`Ескерту. Кодекс ҚР 25.12.2017 № 121-VI Заңына`, `Осы Заң «…» Қазақстан Республикасының
+/// Кодексі`): the state's name or a quoted title.
+static KK_OTHER_ACT_START_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"ҚР\s|Қазақстан\s+Республикасы|«").expect("static regex"));
+
+/// The act a commencement clause ties the commencement to, as its words name it: `Сноска.
+/// Кодекс вводится в действие в соответствии с Законом РК от 25.12.2017 № 121-VІ.` (the Tax
+/// Code of 25.12.2017 № 120-VI, its head note), its Kazakh `Ескерту. Кодекс ҚР 25.12.2017 №
+/// 121-VI Заңына сәйкес қолданысқа енгізіледі.`, `… вводится в действие одновременно с
+/// введением в действие Трудового кодекса …`, `… Кодексі қолданысқа енгізілген күннен бастап
+/// қолданысқа енгізіледі`. Its kind always, its date and number where the words print them,
+/// else the words as its title. `None` for a clause tied to no other act.
+pub(crate) fn tied_commencement(text: &str) -> Option<ActRef> {
+    let t = clean_note_text(text);
+    let (words, lang) = crate::structure::effective::tied_words(&t)?;
+    let words = words.trim_end_matches(['.', ' ', ';', ',']);
+    let (words, cited) = match lang {
+        Lang::Ru => (
+            words,
+            super::notes_ru::parse_citations(words, AmendAction::Changed, ""),
+        ),
+        Lang::Kk => {
+            let from = KK_OTHER_ACT_START_RE.find(words).map_or(0, |m| m.start());
+            let words = &words[from..];
+            (words, parse_citations(words, AmendAction::Changed, ""))
+        }
+    };
+    if let Some(by) = named_act(cited) {
+        return Some(by);
+    }
+    // No date and number: the act named by its words (`Трудового кодекса Республики Казахстан`).
+    let kind_word = match lang {
+        Lang::Ru => words.split_whitespace().next()?,
+        Lang::Kk => words.rsplit(char::is_whitespace).next()?,
+    };
+    let kind = crate::model::citation::codes::kind_named(lang, kind_word)?;
+    Some(ActRef {
+        issuer: String::new(),
+        issuer_code: issuer_code("", Some(kind)),
+        kind,
+        date: None,
+        number: None,
+        title: Some(words.to_string()),
+    })
+}
+
 /// The first act of `events`, when the words give its kind, date and number.
 fn named_act(events: Vec<NoteEvent>) -> Option<ActRef> {
     let by = events.into_iter().next()?.by;

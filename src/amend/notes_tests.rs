@@ -305,6 +305,9 @@ fn events(note: &str) -> Vec<String> {
                 } => {
                     format!("its {} {number}", if *paragraph { "p" } else { "art" })
                 }
+                EffectiveRule::WithOtherAct { act, .. } => {
+                    format!("with {}", act.key().unwrap_or_default())
+                }
                 EffectiveRule::Unknown => "?".to_string(),
             };
             format!(
@@ -658,4 +661,37 @@ fn a_kind_word_in_the_genitive_plural() {
             s("2023-07-03", "5/53-VIII", "publication"),
         ]
     );
+}
+
+/// The Tax Code's head note in both languages (code 117004, `kazakhstan-law/codes`,
+/// `02-codes/2017/1225-o-nalogakh-…-117004/rus.md` and `kaz.md` at `06f6f576`): the code's
+/// commencement is the Law of 25.12.2017 № 121-VI's, never a day of its own (the law's
+/// signing day printed in the note is not one).
+#[test]
+fn a_commencement_tied_to_another_act_names_that_act() {
+    use super::notes::tied_commencement;
+    use crate::structure::effective::parse_rule;
+    let ru = "> *Сноска. Кодекс вводится в действие в соответствии с Законом РК от 25.12.2017 № 121-VІ.*";
+    let kk = "> *Ескерту. Кодекс ҚР 25.12.2017 № 121-VI Заңына сәйкес қолданысқа енгізіледі.*";
+    for text in [ru, kk] {
+        let by = tied_commencement(text).expect(text);
+        assert_eq!(
+            (by.kind, by.date, by.key().as_deref()),
+            (
+                ActKind::Law,
+                NaiveDate::from_ymd_opt(2017, 12, 25),
+                Some("2017-12-25/121")
+            ),
+            "{text}"
+        );
+        assert_eq!(parse_rule(text), EffectiveRule::Unknown, "{text}");
+    }
+    // A day and a provision of the act itself tie it to no other act.
+    for own in [
+        "Сноска. Вводится в действие с 01.01.2023 в соответствии с пунктом 3 настоящего решения.",
+        "Настоящий Закон вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования.",
+        "Ескерту. 01.01.2023 бастап қолданысқа енгізіледі - осы шешімнің 3-тармағымен.",
+    ] {
+        assert_eq!(tied_commencement(own), None, "{own}");
+    }
 }

@@ -278,6 +278,9 @@ struct InForce {
     basis: String,
     /// The rule it comes from, when it counts from publication (said in the state).
     rule: Option<EffectiveRule>,
+    /// The act another act's commencement waits for, when the day is that act's and the
+    /// corpus does not give it: `date` is then the earliest it can be.
+    awaiting: Option<DaySetBy>,
 }
 
 /// A unit's wordings over the act's editions.
@@ -664,6 +667,9 @@ fn undated_text_date(act: &Act) -> Option<NaiveDate> {
 /// act answers "not yet in force", never with its text.
 fn first_in_force(act: &Act, editions: &[Edition]) -> Option<InForce> {
     let adopted = act.date()?;
+    if let Some(at) = awaiting_other_act(act, adopted) {
+        return Some(at);
+    }
     let by_rule = super::commencement_rule(act).and_then(|r| rule_in_force(r, act, adopted));
     // An exact day from the clause counts over all; the commit of the act as adopted, which
     // the mirror dates to the day it took effect, over an estimate from the signing day.
@@ -671,6 +677,44 @@ fn first_in_force(act: &Act, editions: &[Edition]) -> Option<InForce> {
         return Some(at.clone());
     }
     by_commit(act, editions, adopted).or(by_rule)
+}
+
+/// An act brought into effect by another act whose day the corpus does not give
+/// ([`EffectiveRule::WithOtherAct`] with no day): not in force before the later of its adoption
+/// and that act's signing, and from then in force on a day that act sets, not known.
+fn awaiting_other_act(act: &Act, adopted: NaiveDate) -> Option<InForce> {
+    let rule @ EffectiveRule::WithOtherAct {
+        act: by,
+        on: None,
+        in_corpus,
+    } = act.commencement.as_ref()?
+    else {
+        return None;
+    };
+    let citation = by.cite(act.lang);
+    let not_before = by.date.map_or(adopted, |d| d.max(adopted));
+    Some(InForce {
+        date: not_before,
+        estimated: true,
+        basis: format!(
+            "brought into effect by {citation}, {}: not before {not_before}",
+            if *in_corpus {
+                "whose text in the corpus gives no day for it"
+            } else {
+                "an act the corpus does not hold"
+            }
+        ),
+        rule: Some(rule.clone()),
+        awaiting: Some(DaySetBy {
+            kind: by.kind,
+            date: by.date,
+            number: by.number.clone(),
+            citation,
+            provision: String::new(),
+            paragraph: false,
+            in_corpus: *in_corpus,
+        }),
+    })
 }
 
 /// The commit of the act's earliest edition, when that edition is the act as adopted and the
@@ -696,6 +740,7 @@ fn by_commit(act: &Act, editions: &[Edition], adopted: NaiveDate) -> Option<InFo
             first.id
         ),
         rule: None,
+        awaiting: None,
     })
 }
 
@@ -709,6 +754,7 @@ fn rule_in_force(rule: &EffectiveRule, act: &Act, adopted: NaiveDate) -> Option<
         estimated: at.estimated,
         basis: format!("the act's commencement clause: {}", at.basis),
         rule: (!matches!(rule, EffectiveRule::OnDate { .. })).then(|| rule.clone()),
+        awaiting: None,
     })
 }
 
@@ -1456,7 +1502,7 @@ impl<'a> ActTimeline<'a> {
                 date: Some(at.date),
                 estimated: at.estimated,
                 basis: at.basis.clone(),
-                awaiting: None,
+                awaiting: at.awaiting.clone(),
                 by: None,
                 later: None,
             };

@@ -29,6 +29,7 @@ pub fn link_corpus(acts: &mut Vec<Act>) {
     apply_amending_acts(acts);
     refine_effective_dates(acts);
     resolve_rules_in_amending_acts(acts);
+    resolve_tied_commencements(acts);
     refine_repeal_dates(acts);
     note_later_changes(acts);
 }
@@ -631,6 +632,100 @@ fn resolve_rules_in_amending_acts(acts: &mut [Act]) {
             }
         }
     }
+}
+
+/// 3b. an act whose own commencement is another act's (`Кодекс вводится в действие в
+///    соответствии с Законом РК от 25.12.2017 № 121-VІ`) takes the day that act gives when
+///    the corpus holds it: the other act's provision putting this act into effect (`Ввести в
+///    действие Кодекс … с 1 января 2018 года, за исключением: …`, `… қоспағанда, 2018 жылғы 1
+///    қаңтардан бастап қолданысқа енгізілсін`), read for the whole act (the units it excepts
+///    keep no day of their own here), else the other act's own commencement (`…
+///    одновременно с введением в действие …`). Without the other act in the corpus, or with no
+///    day there, the day stays unknown and the act says what it waits for.
+fn resolve_tied_commencements(acts: &mut [Act]) {
+    use crate::model::EffectiveRule;
+    let mut found: Vec<(usize, Option<crate::model::EffectiveDate>)> = Vec::new();
+    for (i, a) in acts.iter().enumerate() {
+        let Some(EffectiveRule::WithOtherAct { act: by, .. }) = &a.commencement else {
+            continue;
+        };
+        let Some(key) = by.key() else {
+            continue;
+        };
+        // The other act in this act's language first: its words name this act as it does.
+        let other = acts
+            .iter()
+            .filter(|o| o.id != a.id && act_ref(o).key().as_deref() == Some(key.as_str()))
+            .min_by_key(|o| o.lang != a.lang);
+        if let Some(other) = other {
+            found.push((i, putting_into_effect(other, a)));
+        }
+    }
+    for (i, day) in found {
+        if let Some(EffectiveRule::WithOtherAct { on, in_corpus, .. }) = &mut acts[i].commencement {
+            *in_corpus = true;
+            *on = day;
+        }
+    }
+}
+
+/// The day `other` puts `act` into effect: its provision doing so (`Статья 1. Ввести в
+/// действие Кодекс … с 1 января 2018 года, за исключением: …`; `1-бап. … Кодексі … қоспағанда,
+/// 2018 жылғы 1 қаңтардан бастап қолданысқа енгізілсін.`), the whole act's part of it, the
+/// day counted from `act`'s own signing and publication; else `other`'s own commencement.
+fn putting_into_effect(other: &Act, act: &Act) -> Option<crate::model::EffectiveDate> {
+    let cite = act_ref(other).cite(act.lang);
+    for u in other.units.iter().filter(|u| !u.eid.contains("att_")) {
+        let Some(rule) = puts_into_effect(&u.full_text()) else {
+            continue;
+        };
+        if let Some(mut at) = resolve_act(&rule, act) {
+            let unit = match u.kind {
+                crate::model::UnitKind::Article => "article",
+                _ => "paragraph",
+            };
+            at.basis = format!(
+                "{unit} {} of {cite}: {}",
+                u.num.as_deref().unwrap_or(&u.eid),
+                at.basis
+            );
+            return Some(at);
+        }
+    }
+    let mut at = resolve_act(other.commencement.as_ref()?, other)?;
+    at.basis = format!("the commencement of {cite}: {}", at.basis);
+    Some(at)
+}
+
+/// The rule by which a provision puts another act into effect, for that act as a whole:
+/// Russian `Ввести в действие Кодекс … с 1 января 2018 года, за исключением: …` (the words
+/// before the exceptions), Kazakh `… Кодексі … қоспағанда, 2018 жылғы 1 қаңтардан бастап
+/// қолданысқа енгізілсін` (the words after them). `None` for a provision that puts nothing
+/// into effect or gives no rule.
+pub(crate) fn puts_into_effect(text: &str) -> Option<crate::model::EffectiveRule> {
+    use crate::structure::effective::parse_rule;
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static RU_PUT_RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)ввести\s+в\s+действие").expect("static regex"));
+    static RU_EXCEPT_RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)за\s+исключением").expect("static regex"));
+    static KK_PUT_RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)қолданысқа\s+енгізілсін").expect("static regex"));
+    static KK_EXCEPT_RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)қоспағанда").expect("static regex"));
+    let part = if let Some(m) = RU_PUT_RE.find(text) {
+        let rest = &text[m.end()..];
+        let end = RU_EXCEPT_RE.find(rest).map_or(rest.len(), |e| e.start());
+        format!("Вводится в действие {}", &rest[..end])
+    } else if let Some(m) = KK_PUT_RE.find(text) {
+        let head = &text[..m.start()];
+        let from = KK_EXCEPT_RE.find_iter(head).last().map_or(0, |e| e.end());
+        format!("{} қолданысқа енгізіледі", &head[from..])
+    } else {
+        return None;
+    };
+    Some(parse_rule(&part)).filter(|r| !matches!(r, crate::model::EffectiveRule::Unknown))
 }
 
 /// Every unit's versions over the act's timeline: consecutive versions with the same text

@@ -821,6 +821,21 @@ pub enum EffectiveRule {
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         in_corpus: bool,
     },
+    /// Brought into effect by another act or together with it (`Кодекс вводится в действие в
+    /// соответствии с Законом РК от 25.12.2017 № 121-VІ`, `Кодекс ҚР 25.12.2017 № 121-VI
+    /// Заңына сәйкес қолданысқа енгізіледі`, `… вводится в действие одновременно с введением в
+    /// действие …`): the day is the one that act gives, read where the corpus holds it, else
+    /// unknown (never guessed).
+    WithOtherAct {
+        /// The other act, as the text names it.
+        act: ActRef,
+        /// The day the other act gives, when the corpus holds it and it gives one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        on: Option<EffectiveDate>,
+        /// True when the corpus holds the other act.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        in_corpus: bool,
+    },
     /// Not stated in the text.
     Unknown,
 }

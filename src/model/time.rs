@@ -398,13 +398,11 @@ impl TimeState {
                     later_change: Some(later),
                 } => format!(
                     "not in force before {}{not_before}, the day the change by {} takes effect; \
-                     the wording also holds an earlier change whose day {} {} of {} sets, {}: \
+                     the wording also holds an earlier change whose day {} sets, {}: \
                      not known to be in force{}; the wording is shown",
                     if later.estimated { "~" } else { "" },
                     later.citation,
-                    if set_by.paragraph { "paragraph" } else { "article" },
-                    set_by.provision,
-                    set_by.citation,
+                    set_by.words(None),
                     if set_by.in_corpus {
                         "whose text in the corpus gives no single day"
                     } else {
@@ -416,10 +414,8 @@ impl TimeState {
                     not_before, set_by, ..
                 } => format!(
                     "not in force before {not_before}; from then the day it takes effect is set \
-                     by {} {} of {}, {}: not known to be in force{}; the wording is shown",
-                    if set_by.paragraph { "paragraph" } else { "article" },
-                    set_by.provision,
-                    set_by.citation,
+                     by {}, {}: not known to be in force{}; the wording is shown",
+                    set_by.words(None),
                     if set_by.in_corpus {
                         "whose text in the corpus gives no single day"
                     } else {
@@ -563,17 +559,10 @@ impl TimeState {
                 } => format!(
                     "{}{not_before} бұрын емес қолданысқа енгізіледі ({} енгізген өзгеріс \
                      қолданысқа енгізілетін күн); редакциядағы бұған дейінгі өзгерістің күнін \
-                     өзгерістер енгізген актінің ({}) {}-{} белгілейді, {}: {}қолданыста екені \
-                     белгісіз; редакциясы көрсетілген",
+                     {} белгілейді, {}: {}қолданыста екені белгісіз; редакциясы көрсетілген",
                     if later.estimated { "~" } else { "" },
                     later.citation,
-                    set_by.citation,
-                    set_by.provision,
-                    if set_by.paragraph {
-                        "тармағы"
-                    } else {
-                        "бабы"
-                    },
+                    set_by.words(Some(Lang::Kk)),
                     if set_by.in_corpus {
                         "корпустағы мәтіні бір күнді көрсетпейді"
                     } else {
@@ -584,16 +573,9 @@ impl TimeState {
                 TimeState::AwaitingOtherAct {
                     not_before, set_by, ..
                 } => format!(
-                    "{not_before} бұрын емес қолданысқа енгізіледі; күнін өзгерістер енгізген \
-                     актінің ({}) {}-{} белгілейді, {}: {}қолданыста екені белгісіз; редакциясы \
-                     көрсетілген",
-                    set_by.citation,
-                    set_by.provision,
-                    if set_by.paragraph {
-                        "тармағы"
-                    } else {
-                        "бабы"
-                    },
+                    "{not_before} бұрын емес қолданысқа енгізіледі; күнін {} белгілейді, {}: \
+                     {}қолданыста екені белгісіз; редакциясы көрсетілген",
+                    set_by.words(Some(Lang::Kk)),
                     if set_by.in_corpus {
                         "корпустағы мәтіні бір күнді көрсетпейді"
                     } else {
@@ -731,13 +713,10 @@ impl TimeState {
                 } => format!(
                     "вводится в действие не ранее {}{not_before} (день введения в действие \
                      изменения, внесенного: {}); день более раннего изменения в этой редакции \
-                     устанавливает {} {} вносящего изменения акта ({}), {}: действует ли \
-                     редакция{}, неизвестно; текст показан",
+                     устанавливает {}, {}: действует ли редакция{}, неизвестно; текст показан",
                     if later.estimated { "~" } else { "" },
                     later.citation,
-                    if set_by.paragraph { "пункт" } else { "статья" },
-                    set_by.provision,
-                    set_by.citation,
+                    set_by.words(Some(Lang::Ru)),
                     if set_by.in_corpus {
                         "текст которого в корпусе одного дня не даёт"
                     } else {
@@ -748,12 +727,9 @@ impl TimeState {
                 TimeState::AwaitingOtherAct {
                     not_before, set_by, ..
                 } => format!(
-                    "вводится в действие не ранее {not_before}; день устанавливает {} {} \
-                     вносящего изменения акта ({}), {}: действует ли редакция{}, неизвестно; \
-                     текст показан",
-                    if set_by.paragraph { "пункт" } else { "статья" },
-                    set_by.provision,
-                    set_by.citation,
+                    "вводится в действие не ранее {not_before}; день устанавливает {}, {}: \
+                     действует ли редакция{}, неизвестно; текст показан",
+                    set_by.words(Some(Lang::Ru)),
                     if set_by.in_corpus {
                         "текст которого в корпусе одного дня не даёт"
                     } else {
@@ -873,6 +849,19 @@ fn rule_words(rule: &EffectiveRule, lang: Option<Lang>) -> String {
                 "статьей"
             }
         ),
+        // The act is cited in the language the state is worded in (English: the Russian
+        // official form).
+        (EffectiveRule::WithOtherAct { act, .. }, None) => {
+            format!("brought into effect by {}", act.cite(Lang::Ru))
+        }
+        (EffectiveRule::WithOtherAct { act, .. }, Some(Lang::Kk)) => format!(
+            "қолданысқа енгізілу тәртібін {} белгілейді",
+            act.cite(Lang::Kk)
+        ),
+        (EffectiveRule::WithOtherAct { act, .. }, Some(Lang::Ru)) => format!(
+            "порядок введения в действие определяет {}",
+            act.cite(Lang::Ru)
+        ),
         (EffectiveRule::Unknown, None) => "its commencement is not stated".to_string(),
         (EffectiveRule::Unknown, Some(Lang::Kk)) => {
             "қолданысқа енгізілу күні көрсетілмеген".to_string()
@@ -920,13 +909,56 @@ pub struct DaySetBy {
     pub number: Option<String>,
     /// The act cited in the words of the text that names it.
     pub citation: String,
-    /// The provision's number (`2`).
+    /// The provision's number (`2`); empty when the act itself brings the act that waits for
+    /// it into effect ([`crate::EffectiveRule::WithOtherAct`]).
     pub provision: String,
     /// True for a paragraph (`п. 2`, `2-тармақ`), false for an article.
     pub paragraph: bool,
     /// True when the corpus holds the act, its provision giving no single day; false when
     /// the corpus does not hold it.
     pub in_corpus: bool,
+}
+
+impl DaySetBy {
+    /// What sets the day, in words of `lang` (English for `None`): the provision of the
+    /// amending act (`статья 2 вносящего изменения акта (Закон … № 241-VIII)`), or, with no
+    /// provision, the act itself that brings the act into effect (`Закон РК от 25.12.2017 №
+    /// 121-VI`).
+    fn words(&self, lang: Option<Lang>) -> String {
+        if self.provision.is_empty() {
+            return self.citation.clone();
+        }
+        let p = &self.provision;
+        match lang {
+            None => format!(
+                "{} {p} of {}",
+                if self.paragraph {
+                    "paragraph"
+                } else {
+                    "article"
+                },
+                self.citation
+            ),
+            Some(Lang::Kk) => format!(
+                "өзгерістер енгізген актінің ({}) {p}-{}",
+                self.citation,
+                if self.paragraph {
+                    "тармағы"
+                } else {
+                    "бабы"
+                }
+            ),
+            Some(Lang::Ru) => format!(
+                "{} {p} вносящего изменения акта ({})",
+                if self.paragraph {
+                    "пункт"
+                } else {
+                    "статья"
+                },
+                self.citation
+            ),
+        }
+    }
 }
 
 /// An act the words of a note or of a unit's text name as the one that set a unit's time

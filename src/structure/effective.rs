@@ -182,11 +182,52 @@ pub(crate) fn rule_by_reference(text: &str) -> Option<EffectiveRule> {
     })
 }
 
+/// Russian words tying a commencement to another act, right after the commencing words:
+/// `вводится в действие в соответствии с Законом РК от 25.12.2017 № 121-VІ`, `… одновременно
+/// с введением в действие Кодекса …`, `… со дня введения в действие Закона …`; the group is
+/// what names the other act.
+static RU_TIED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)вв[оe]д[ия]тся\s+в\s+действие\s+(?:в\s+соответствии\s+с|одновременно\s+с\s+(?:введением|вводом)\s+в\s+действие|со\s+дня\s+(?:введения|ввода)\s+в\s+действие)\s+(\S.*)$")
+        .expect("static regex")
+});
+
+/// Kazakh words tying a commencement to another act, right before the commencing words: `…
+/// ҚР 25.12.2017 № 121-VI Заңына сәйкес қолданысқа енгізіледі`, `… Кодексі қолданысқа
+/// енгізілген күннен бастап қолданысқа енгізіледі`, `… бір мезгілде қолданысқа енгізіледі`;
+/// the group is what precedes them, the other act last.
+static KK_TIED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.*\S)\s+(?:сәйкес|қолданысқа\s+енгізілген\s+күн(?:нен|інен)\s+бастап|(?:қолданысқа\s+енгізілуімен\s+)?бір\s+мезгілде)\s+қолданысқа\s+енгізіл")
+        .expect("static regex")
+});
+
+/// The words naming the other act of a commencement tied to one (see [`RU_TIED_RE`],
+/// [`KK_TIED_RE`]) and their language: Russian words open with the act's kind word (`Законом
+/// РК …`, `Кодекса …`), Kazakh ones end with it (`… Заңына`, `… Кодексі`): a provision of the
+/// act itself (`в соответствии с пунктом 3 настоящего решения`, `осы шешімнің 3-тармағына
+/// сәйкес`) ties it to no other act.
+pub(crate) fn tied_words(text: &str) -> Option<(&str, crate::model::Lang)> {
+    use crate::model::citation::codes::kind_named;
+    use crate::model::Lang;
+    if let Some(c) = RU_TIED_RE.captures(text) {
+        let words = c.get(1)?.as_str();
+        let own = crate::structure::lowercase(words).contains("настоящ");
+        return (kind_named(Lang::Ru, words).is_some() && !own).then_some((words, Lang::Ru));
+    }
+    let c = KK_TIED_RE.captures(text)?;
+    let words = c.get(1)?.as_str();
+    let last = words.rsplit(char::is_whitespace).next()?;
+    kind_named(Lang::Kk, last).map(|_| (words, Lang::Kk))
+}
+
 /// Reads the effective rule of a clause such as the parenthesis of a note or an act's own
-/// commencement paragraph.
+/// commencement paragraph. A clause tying the commencement to another act gives no rule here
+/// (the dates it prints are that act's): the amend stage reads the tie.
 pub fn parse_rule(text: &str) -> EffectiveRule {
     // Kazakh words printed with a Latin `i` (`күнтiзбелiк`) read as with `і`.
     let t = crate::text::normalize_i(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    if tied_words(&t).is_some() {
+        return EffectiveRule::Unknown;
+    }
     let lower = crate::structure::lowercase(&t);
     if let Some(c) = DAYS_RE.captures(&t).or_else(|| DAYS_BEFORE_RE.captures(&t)) {
         if let Some(days) = c.get(1).and_then(|m| number_words(m.as_str())) {
@@ -642,6 +683,8 @@ fn resolve_with(
                 },
             })
         }
+        // The day another act gives, read where the corpus holds it.
+        EffectiveRule::WithOtherAct { on, .. } => on.clone(),
         // The day is in the amending act: only that act's own clause gives it.
         EffectiveRule::InAmendingAct { .. } | EffectiveRule::Unknown => None,
     }

@@ -1278,3 +1278,114 @@ fn a_wording_whose_day_another_act_sets_is_never_in_force_in_any_door() {
         client.cancel().await.expect("close the session");
     });
 }
+
+/// The Tax Code of 25.12.2017 № 120-VI (code 117004, `tests/fixtures/clock/codes`, its title,
+/// head note and opening paragraph copied from `kazakhstan-law/codes`) prints no commencement
+/// clause of its own: its head note reads «Сноска. Кодекс вводится в действие в соответствии
+/// с Законом РК от 25.12.2017 № 121-VІ.» (Kazakh «Ескерту. Кодекс ҚР 25.12.2017 № 121-VI
+/// Заңына сәйкес қолданысқа енгізіледі.»). That law, «О введении в действие …» (code 117063,
+/// its title and article 1 copied), puts it into effect «с 1 января 2018 года, за исключением
+/// …» (Kazakh «… қоспағанда, 2018 жылғы 1 қаңтардан бастап қолданысқа енгізілсін»).
+const TAX_CODE_DIR: &str =
+    "1225-o-nalogakh-i-drugikh-obiazatelnykh-platezhakh-v-biudzhet-nalogov-117004";
+const TAX_LAW_DIR: &str =
+    "1225-o-vvedenii-v-deistvie-kodeksa-respubliki-kazakhstan-o-nalogakh-i-117063";
+const TAX_CODE: &str = "code-2017-12-25-120-vi";
+/// The law as each text cites it: Russian, Kazakh.
+const TAX_LAW_CITATION: [&str; 2] = [
+    "Закон РК от 25.12.2017 № 121-VI",
+    "ҚР 25.12.2017 № 121-VI Заңы",
+];
+
+/// Without the law in the corpus the code's day is not known: from the law's signing its text
+/// is never called in force, in the library and the CLI, in both languages; with the law, the
+/// code is not yet in force before 01.01.2018 and in force from that day, exactly.
+#[test]
+fn a_code_brought_into_effect_by_another_law_waits_for_it_or_takes_its_day() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = clock_act_corpus(tmp.path(), "codes", TAX_CODE_DIR);
+    let target = format!("{TAX_CODE}#preamble");
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date");
+    let set_by = |i: usize| {
+        json!({"kind": "law", "date": "2017-12-25", "number": "121-VI",
+               "citation": TAX_LAW_CITATION[i], "provision": "", "paragraph": false,
+               "in_corpus": false})
+    };
+
+    // The library, the law absent.
+    let (index, report) = zanlex::ZanIndex::open_or_build(
+        &corpus,
+        tmp.path().join("lib-index"),
+        &zanlex::BuildOptions::default(),
+    )
+    .expect("index");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    for (i, lang) in [zanlex::Lang::Ru, zanlex::Lang::Kk].into_iter().enumerate() {
+        let on = index
+            .unit_as_of(TAX_CODE, "preamble", Some(lang), Some(day("2018-06-01")))
+            .expect("the unit");
+        assert_eq!(
+            serde_json::to_value(&on.state).expect("JSON"),
+            json!({"kind": "awaiting_other_act", "not_before": "2017-12-25", "set_by": set_by(i)}),
+            "{lang:?}"
+        );
+        assert!(!on.state.is_in_force() && on.state.has_wording());
+    }
+    drop(index);
+
+    // The CLI, the law absent.
+    let ru = show(&tmp, &corpus, &target, "2018-06-01", "ru");
+    assert_eq!(
+        ru["state"],
+        json!({"kind": "awaiting_other_act", "not_before": "2017-12-25", "set_by": set_by(0)})
+    );
+    assert_eq!(
+        ru["state_text"],
+        "вводится в действие не ранее 25.12.2017; день устанавливает Закон РК от 25.12.2017 № \
+         121-VI, которого нет в корпусе: действует ли редакция на 01.06.2018, неизвестно; текст \
+         показан"
+    );
+    let kk = show(&tmp, &corpus, &target, "2018-06-01", "kk");
+    assert_eq!(
+        kk["state_text"],
+        "25.12.2017 бұрын емес қолданысқа енгізіледі; күнін ҚР 25.12.2017 № 121-VI Заңы \
+         белгілейді, ол акт корпуста жоқ: 01.06.2018 күні қолданыста екені белгісіз; \
+         редакциясы көрсетілген"
+    );
+    assert!(kk["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("Осы Кодекс салық салудың")));
+
+    // The law in the corpus: its article 1 gives the day, in both languages.
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = clock_act_corpus(tmp.path(), "codes", TAX_CODE_DIR);
+    clock_act_corpus(tmp.path(), "codes", TAX_LAW_DIR);
+    for (i, lang) in ["ru", "kk"].into_iter().enumerate() {
+        let before = show(&tmp, &corpus, &target, "2017-12-30", lang);
+        assert_eq!(before["state"]["kind"], "not_yet_in_force", "{lang}");
+        assert_eq!(before["state"]["from"], "2018-01-01", "{lang}");
+        assert_eq!(before["state"].get("estimated"), None, "{lang}");
+        assert_eq!(before["state"]["rule"]["rule"], "with_other_act", "{lang}");
+        assert_eq!(before["state"]["rule"]["in_corpus"], true, "{lang}");
+        assert_eq!(
+            before["state"]["rule"]["on"]["basis"],
+            format!(
+                "article 1 of {}: fixed date in the text (2018-01-01)",
+                TAX_LAW_CITATION[i]
+            )
+        );
+        assert_eq!(before["text"], "", "{lang}");
+        let after = show(&tmp, &corpus, &target, "2018-01-01", lang);
+        assert!(
+            after["state"]["kind"] == "in_force_before_earliest_edition",
+            "{lang}: {}",
+            after["state"]
+        );
+    }
+    let before = show(&tmp, &corpus, &target, "2017-12-30", "ru");
+    assert_eq!(
+        before["state_text"],
+        "на 30.12.2017 не вступил в силу: порядок введения в действие определяет Закон РК от \
+         25.12.2017 № 121-VI, с 01.01.2018"
+    );
+}
