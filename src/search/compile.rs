@@ -6,65 +6,29 @@
 //! boosted exact > stem > loose, headings above body. Act titles only add to the score of
 //! units that already match.
 
+use super::boosts::{
+    BOOST_CONTEXT, BOOST_EXACT, BOOST_HEADING_LOOSE, BOOST_HEADING_STEM, BOOST_LOOSE, BOOST_STEM,
+    BOOST_SYNONYM, BOOST_TITLE_LOOSE, BOOST_TITLE_STEM, TIE_BREAKER,
+};
 use super::coverage::Coverage;
 use super::definitions::Definitions;
 use super::derivation::{self, BOOST_DERIVED};
 use super::dismax::DisMax;
+use super::filters::{all_but, everything, filter_query};
 use super::prune::{Bounded, Floor};
-use super::query::{Filter, Query};
+use super::query::Query;
 use super::synonym::{SynonymPhrase, Synonyms, TermSet};
-use crate::analysis::{stem_range, KK_EXACT, KK_STEM};
-use crate::index::schema::{to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
+use super::terms::{analyze_field, stem_terms};
+use crate::index::schema::Fields;
 use crate::index::Store;
 use crate::model::Lang;
-use std::ops::Bound;
 use std::sync::Arc;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery,
-    Query as TQuery, RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query as TQuery,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
-
-/// Boost of each text field.
-pub const BOOST_EXACT: f32 = 3.0;
-pub const BOOST_STEM: f32 = 2.0;
-pub const BOOST_LOOSE: f32 = 1.0;
-pub const BOOST_HEADING_STEM: f32 = 4.0;
-pub const BOOST_HEADING_LOOSE: f32 = 2.0;
-pub const BOOST_TITLE_STEM: f32 = 0.6;
-pub const BOOST_TITLE_LOOSE: f32 = 0.3;
-/// Boost of the words a unit's ancestors say about it (headings, list lead-ins): below its
-/// own text, so a unit that has a word itself ranks first.
-pub const BOOST_CONTEXT: f32 = 0.8;
-/// Share of the non-best fields' scores added to the best one.
-pub const TIE_BREAKER: f32 = 0.1;
-
-/// The analyzed tokens of `text` as a query on `field`: (position, token). The index writes
-/// `kk_exact` and `kk_stem` with analyzers that leave out words or join a word's stem and form
-/// ([`crate::analysis::KK_EXACT_REST`], [`crate::analysis::KK_STEM_MARKED`]); a query's words
-/// are analyzed whole ([`KK_EXACT`], [`KK_STEM`]), and each is looked for as the terms that
-/// stand for it.
-pub fn analyze_field(index: &Store, field: Field, text: &str) -> Vec<(usize, String)> {
-    let f = index.fields();
-    let query_analyzer = if field == f.kk_exact {
-        crate::analysis::analyzer(KK_EXACT)
-    } else if field == f.kk_stem {
-        crate::analysis::analyzer(KK_STEM)
-    } else {
-        index.tantivy().tokenizer_for_field(field).ok()
-    };
-    let Some(mut an) = query_analyzer else {
-        return Vec::new();
-    };
-    let mut ts = an.token_stream(text);
-    let mut out = Vec::new();
-    while ts.advance() {
-        let t = ts.token();
-        out.push((t.position, t.text.clone()));
-    }
-    out
-}
 
 /// A query's words, each as (position, the terms that stand for it).
 type Words = Vec<(u32, TermSet)>;
@@ -87,21 +51,6 @@ fn exact_words(index: &Store, searcher: &Searcher, text: &str) -> Option<Words> 
             (!set.is_empty()).then_some((position as u32, set))
         })
         .collect()
-}
-
-/// The `kk_stem` terms of every word whose stem is `stem` ([`stem_range`]), in any segment.
-fn stem_terms(searcher: &Searcher, field: Field, stem: &str) -> tantivy::Result<TermSet> {
-    let (lo, hi) = stem_range(stem);
-    let mut set = TermSet::default();
-    set.add_from_segments(searcher, field, |dictionary, found| {
-        let range = dictionary.range().ge(lo.as_bytes()).lt(hi.as_bytes());
-        let mut stream = range.into_stream()?;
-        while stream.advance() {
-            found(stream.key(), stream.value());
-        }
-        Ok(())
-    })?;
-    Ok(set)
 }
 
 /// The stem words of `text`: each stem's `kk_stem` terms, one for each form the index has.
@@ -448,107 +397,6 @@ fn alternative_targets(f: &Fields) -> [(Target, f32); 4] {
     [exact, stem, russian, heading]
 }
 
-/// A query for documents whose raw (untokenized) `field` is `value`.
-pub(crate) fn raw_term(field: Field, value: &str) -> Box<dyn TQuery> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, value),
-        IndexRecordOption::Basic,
-    ))
-}
-
-/// A date range on `field`, both ends inclusive (open when `None`).
-pub fn date_range(
-    field: Field,
-    from: Option<chrono::NaiveDate>,
-    to: Option<chrono::NaiveDate>,
-) -> Box<dyn TQuery> {
-    let lo = from.map_or(Bound::Unbounded, |d| {
-        Bound::Included(Term::from_field_date_for_search(field, to_tantivy_date(d)))
-    });
-    let hi = to.map_or(Bound::Unbounded, |d| {
-        Bound::Included(Term::from_field_date_for_search(field, to_tantivy_date(d)))
-    });
-    Box::new(RangeQuery::new(lo, hi))
-}
-
-/// A metadata filter as a query that scores nothing.
-pub fn filter_query(f: &Fields, filter: &Filter) -> Box<dyn TQuery> {
-    let q: Box<dyn TQuery> = match filter {
-        Filter::Act(id) => raw_term(f.act_id, id),
-        Filter::Kind(k) => raw_term(f.act_kind, k.as_str()),
-        Filter::Status(s) => raw_term(f.act_status, s.as_str()),
-        Filter::Issuer(s) => raw_term(f.issuer, s),
-        Filter::Registration(k) => raw_term(
-            f.numbers,
-            &format!("{}{k}", crate::index::numbers::ROLE_REGISTRATION),
-        ),
-        Filter::Number(k) => raw_term(
-            f.numbers,
-            &format!("{}{k}", crate::index::numbers::ROLE_NUMBER),
-        ),
-        Filter::Date { from, to } => date_range(f.act_date, *from, *to),
-    };
-    Box::new(ConstScoreQuery::new(q, 0.0))
-}
-
-/// Every document, scoring nothing: what a query of exclusions and filters alone keeps
-/// documents from.
-pub(crate) fn everything() -> Box<dyn TQuery> {
-    Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))
-}
-
-/// Every document `inner` does not match (`-word`), scoring nothing.
-pub(crate) fn all_but(inner: Box<dyn TQuery>) -> Box<dyn TQuery> {
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Must, everything()),
-        (Occur::MustNot, inner),
-    ]))
-}
-
-/// Keeps documents of one language's expressions; scores nothing.
-pub fn lang_filter(f: &Fields, lang: crate::model::Lang) -> Box<dyn TQuery> {
-    Box::new(ConstScoreQuery::new(raw_term(f.lang, lang.as_str()), 0.0))
-}
-
-/// The clauses that keep a search to the unit documents valid under the request: current
-/// texts, or those valid on `as_of`.
-///
-/// Current texts are the rule, so that case excludes the few documents that are not (older
-/// editions, `current:0`, and act documents) instead of intersecting every match with the
-/// postings of nearly all documents.
-pub fn validity_clauses(
-    f: &Fields,
-    as_of: Option<chrono::NaiveDate>,
-) -> Vec<(Occur, Box<dyn TQuery>)> {
-    let Some(d) = as_of else {
-        return vec![
-            (
-                Occur::MustNot,
-                Box::new(TermQuery::new(
-                    Term::from_field_u64(f.current, 0),
-                    IndexRecordOption::Basic,
-                )),
-            ),
-            (Occur::MustNot, raw_term(f.doc_type, DOC_ACT)),
-        ];
-    };
-    // valid_from <= d < valid_to
-    let from = date_range(f.valid_from, Some(OPEN_FROM), Some(d));
-    let to = match d.succ_opt() {
-        Some(next) => date_range(f.valid_to, Some(next), Some(OPEN_TO)),
-        None => Box::new(EmptyQuery) as Box<dyn TQuery>,
-    };
-    let q = BooleanQuery::new(vec![
-        (Occur::Must, raw_term(f.doc_type, DOC_UNIT)),
-        (Occur::Must, from),
-        (Occur::Must, to),
-    ]);
-    vec![(
-        Occur::Must,
-        Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
-    )]
-}
-
 /// How the words of a plain-words query ([`Query::is_plain_words`]) must match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordMatch {
@@ -858,10 +706,6 @@ fn title_acts(index: &Store, word: &str) -> Option<super::coverage::ActKeys> {
         }
     }
 }
-
-/// Boost of a thesaurus alternative's clause: its best field scores below the word's own stem
-/// matches ([`BOOST_STEM`]).
-pub const BOOST_SYNONYM: f32 = 0.4;
 
 /// Boost of a spelling correction's clause ([`super::spelling`]): below the word's own
 /// matches, which a word the index barely knows has few of.

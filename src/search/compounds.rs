@@ -4,14 +4,15 @@
 //! «недропользование»; «вывоз мусора» against «мусоровывоз»; Kazakh «ара ұстау» (keeping
 //! bees) against «ара шаруашылығы» (beekeeping). Each such pair of query words side by side
 //! is also searched as the compound, ranked below the words' own matches as a thesaurus
-//! alternative is ([`super::compile::BOOST_SYNONYM`]), and highlighted as one.
+//! alternative is ([`super::boosts::BOOST_SYNONYM`]), and highlighted as one.
 //!
 //! The corpus decides: a compound is built only when the index spells it (a Russian stem the
 //! `ru_stem` field holds, a Kazakh phrase some unit has), so no compound is invented, and a
 //! pair of words no text compounds stays as typed.
 
-use super::compile::{analyze_field, Target};
+use super::compile::Target;
 use super::derivation;
+use super::terms::analyze_field;
 use super::thesaurus::Expansion;
 use crate::index::Store;
 use crate::model::Lang;

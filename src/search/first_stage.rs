@@ -19,15 +19,18 @@
 //! the coverage rule of a question (enough of its words). `benches/RESULTS.md` has the
 //! measurement and what keeps stage one from being searched with.
 
-use super::collect::Adjust;
-use super::compile::{
-    self, analyze_field, verb_readings_in, BOOST_CONTEXT, BOOST_EXACT, BOOST_HEADING_LOOSE,
-    BOOST_HEADING_STEM, BOOST_LOOSE, BOOST_STEM, BOOST_SYNONYM,
+use super::boosts::{
+    BOOST_CONTEXT, BOOST_EXACT, BOOST_HEADING_LOOSE, BOOST_HEADING_STEM, BOOST_LOOSE, BOOST_STEM,
+    BOOST_SYNONYM,
 };
+use super::collect::Adjust;
+use super::compile::{self, verb_readings_in};
 use super::crosslang::{translations, BOOST_CROSS};
 use super::definitions::Definitions;
 use super::derivation::{related_stems, related_to_word, BOOST_DERIVED};
+use super::filters;
 use super::query::Query;
+use super::terms::analyze_field;
 use super::SearchRequest;
 use crate::index::Store;
 use crate::model::Lang;
@@ -330,10 +333,10 @@ impl Stage<'_> {
                 }
                 (!parts.is_empty()).then(|| Box::new(BooleanQuery::new(parts)) as Box<dyn TQuery>)
             }
-            Query::Filter(filter) => Some(compile::filter_query(f, filter)),
+            Query::Filter(filter) => Some(filters::filter_query(f, filter)),
             Query::Not(inner) => {
                 compile::compile(self.index, inner, compile::WordMatch::All, false)
-                    .map(compile::all_but)
+                    .map(filters::all_but)
             }
             Query::Or(parts) => {
                 let subs: Vec<(Occur, Box<dyn TQuery>)> = parts
@@ -356,7 +359,7 @@ impl Stage<'_> {
                             }
                         }
                         Query::Filter(flt) => {
-                            subs.push((Occur::Must, compile::filter_query(f, flt)))
+                            subs.push((Occur::Must, filters::filter_query(f, flt)))
                         }
                         Query::Term(w) => terms.push(w),
                         _ => {
@@ -389,7 +392,7 @@ impl Stage<'_> {
                     );
                 }
                 if !subs.iter().any(|(o, _)| *o == Occur::Must) {
-                    subs.push((Occur::Must, compile::everything()));
+                    subs.push((Occur::Must, filters::everything()));
                 }
                 Some(Box::new(BooleanQuery::new(subs)))
             }

@@ -13,6 +13,7 @@
 
 pub mod article;
 mod bare;
+mod boosts;
 mod budget;
 mod collect;
 pub mod compile;
@@ -22,6 +23,7 @@ pub mod crosslang;
 pub mod definitions;
 mod derivation;
 pub mod dismax;
+pub mod filters;
 mod number_words;
 mod places;
 // A first stage for a two-stage search, measured (not searched with yet).
@@ -38,6 +40,7 @@ pub mod restore;
 pub mod snippet;
 mod spelling;
 pub mod synonym;
+mod terms;
 pub mod thesaurus;
 pub mod title;
 pub mod types;
@@ -640,7 +643,7 @@ fn with_alternatives(
     // The verbs the search read a word as (`үйлене` as `үйлену`) are highlighted too.
     let f = index.fields();
     for w in &words {
-        for (_, exact) in compile::analyze_field(index, f.kk_exact, w) {
+        for (_, exact) in terms::analyze_field(index, f.kk_exact, w) {
             alternatives.extend(
                 compile::verb_readings_in(index, searcher, &exact)
                     .into_iter()
@@ -673,24 +676,24 @@ pub(crate) fn request_filters(
             index.act(id)?;
         }
     }
-    let mut filters: Vec<(Occur, Box<dyn TQuery>)> = compile::validity_clauses(f, req.as_of);
+    let mut filters: Vec<(Occur, Box<dyn TQuery>)> = filters::validity_clauses(f, req.as_of);
     if let Some(id) = &req.act {
         filters.push((
             Occur::Must,
-            compile::filter_query(f, &Filter::Act(id.clone())),
+            filters::filter_query(f, &Filter::Act(id.clone())),
         ));
     }
     if let Some(k) = req.kind {
-        filters.push((Occur::Must, compile::filter_query(f, &Filter::Kind(k))));
+        filters.push((Occur::Must, filters::filter_query(f, &Filter::Kind(k))));
     }
     if let Some(s) = req.status {
-        filters.push((Occur::Must, compile::filter_query(f, &Filter::Status(s))));
+        filters.push((Occur::Must, filters::filter_query(f, &Filter::Status(s))));
     }
     if let Some(lang) = req.lang {
-        filters.push((Occur::Must, compile::lang_filter(f, lang)));
+        filters.push((Occur::Must, filters::lang_filter(f, lang)));
     }
     for r in &req.requisites {
-        filters.push((Occur::Must, compile::filter_query(f, r)));
+        filters.push((Occur::Must, filters::filter_query(f, r)));
     }
     Ok(filters)
 }
@@ -842,7 +845,7 @@ fn twin_address(
     as_of: Option<NaiveDate>,
 ) -> crate::Result<Option<DocAddress>> {
     let mut clauses = unit_clauses(f, act, eid, lang);
-    clauses.extend(compile::validity_clauses(f, as_of));
+    clauses.extend(filters::validity_clauses(f, as_of));
     let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(1))?;
     Ok(top.first().map(|(_, addr)| *addr))
 }
@@ -855,9 +858,9 @@ fn unit_clauses(
     lang: crate::model::Lang,
 ) -> Vec<(Occur, Box<dyn TQuery>)> {
     vec![
-        (Occur::Must, compile::raw_term(f.act_id, act)),
-        (Occur::Must, compile::raw_term(f.lang, lang.as_str())),
-        (Occur::Must, compile::raw_term(f.eid, eid)),
+        (Occur::Must, filters::raw_term(f.act_id, act)),
+        (Occur::Must, filters::raw_term(f.lang, lang.as_str())),
+        (Occur::Must, filters::raw_term(f.eid, eid)),
     ]
 }
 
