@@ -10,10 +10,10 @@
 //! `ru_stem` field holds, a Kazakh phrase some unit has), so no compound is invented, and a
 //! pair of words no text compounds stays as typed.
 
-use super::compile::Target;
 use super::derivation;
 use super::terms::analyze_field;
 use super::thesaurus::Expansion;
+use super::word_query::{dismax, Target};
 use crate::index::Store;
 use crate::model::Lang;
 use tantivy::collector::Count;
@@ -191,7 +191,7 @@ pub(crate) fn expansions<S: AsRef<str>>(
         _ => None,
     };
     let phrase_held = |phrase: &str| {
-        super::compile::dismax(index, phrase, 0, &[(Target::Field(f.kk_stem), 1.0)])
+        dismax(index, phrase, 0, &[(Target::Field(f.kk_stem), 1.0)])
             .and_then(|q| searcher.search(&*q, &Count).ok())
             .is_some_and(|n| n > 0)
     };

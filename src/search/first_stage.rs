@@ -24,13 +24,14 @@ use super::boosts::{
     BOOST_SYNONYM,
 };
 use super::collect::Adjust;
-use super::compile::{self, verb_readings_in};
+use super::compile;
 use super::crosslang::{translations, BOOST_CROSS};
 use super::definitions::Definitions;
 use super::derivation::{related_stems, related_to_word, BOOST_DERIVED};
 use super::filters;
 use super::query::Query;
 use super::terms::analyze_field;
+use super::word_query::verb_readings_in;
 use super::SearchRequest;
 use crate::index::Store;
 use crate::model::Lang;

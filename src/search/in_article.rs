@@ -5,7 +5,7 @@
 //! sees why it ranks and where to read on.
 
 use super::types::{ArticleMatch, Hit};
-use super::{compile, filters};
+use super::{filters, word_query};
 use crate::index::Store;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query as TQuery};
@@ -31,7 +31,7 @@ pub(super) fn fill(
     let clauses: Vec<(&str, Box<dyn TQuery>)> = words
         .iter()
         .filter(|w| w.chars().filter(|c| c.is_alphanumeric()).count() > 2)
-        .filter_map(|w| compile::text_query(index, w).map(|q| (*w, q)))
+        .filter_map(|w| word_query::text_query(index, w).map(|q| (*w, q)))
         .collect();
     if clauses.is_empty() {
         return Ok(());

@@ -44,6 +44,7 @@ mod terms;
 pub mod thesaurus;
 pub mod title;
 pub mod types;
+pub mod word_query;
 
 pub use query::{parse, Filter, Query, QueryFault};
 pub use snippet::Snippet;
@@ -645,7 +646,7 @@ fn with_alternatives(
     for w in &words {
         for (_, exact) in terms::analyze_field(index, f.kk_exact, w) {
             alternatives.extend(
-                compile::verb_readings_in(index, searcher, &exact)
+                word_query::verb_readings_in(index, searcher, &exact)
                     .into_iter()
                     .map(Query::Term),
             );
