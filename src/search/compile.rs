@@ -10,6 +10,7 @@ use super::boosts::{
     BOOST_CONTEXT, BOOST_EXACT, BOOST_HEADING_STEM, BOOST_LOOSE, BOOST_STEM, BOOST_SYNONYM,
     BOOST_TITLE_LOOSE, BOOST_TITLE_STEM, TIE_BREAKER,
 };
+use super::compounds::Expansions;
 use super::coverage::Coverage;
 use super::definitions::Definitions;
 use super::derivation::{self, BOOST_DERIVED};
@@ -25,6 +26,7 @@ use super::word_query::{
 use crate::index::schema::Fields;
 use crate::index::Store;
 use crate::model::Lang;
+use std::borrow::Cow;
 use std::sync::Arc;
 use tantivy::query::{
     BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query as TQuery, TermQuery,
@@ -83,13 +85,14 @@ pub enum WordMatch {
 
 /// Compiles a query's text-matching part; `None` when nothing in it can match text
 /// (only filters, or words the analyzers drop entirely). `words` applies to the words of a
-/// top-level conjunction, and with `synonyms` its words (or a top-level word) also find
-/// their thesaurus alternatives ([`super::thesaurus::Thesaurus`]); nested parts need all their own words.
+/// top-level conjunction, and with `synonyms` (the expansions of the query's words, worked out
+/// when it was read) its words (or a top-level word) also find their thesaurus alternatives
+/// ([`super::thesaurus::Thesaurus`]); nested parts need all their own words.
 pub fn compile(
     index: &Store,
     q: &Query,
     words: WordMatch,
-    synonyms: bool,
+    synonyms: Option<&Expansions>,
 ) -> Option<Box<dyn TQuery>> {
     compile_pruned(index, q, words, synonyms, None)
 }
@@ -100,7 +103,7 @@ pub(crate) fn compile_pruned(
     index: &Store,
     q: &Query,
     words: WordMatch,
-    synonyms: bool,
+    synonyms: Option<&Expansions>,
     floor: Option<&Arc<Floor>>,
 ) -> Option<Box<dyn TQuery>> {
     let f = index.fields();
@@ -126,11 +129,11 @@ pub(crate) fn compile_pruned(
         .map(alone),
         Query::Phrase { text, slop } => dismax(index, text, *slop, &phrase_targets(f)).map(alone),
         Query::Filter(filter) => Some(filter_query(f, filter)),
-        Query::Not(inner) => compile(index, inner, WordMatch::All, false).map(all_but),
+        Query::Not(inner) => compile(index, inner, WordMatch::All, None).map(all_but),
         Query::Or(parts) => {
             let subs: Vec<(Occur, Box<dyn TQuery>)> = parts
                 .iter()
-                .filter_map(|p| compile(index, p, WordMatch::All, false))
+                .filter_map(|p| compile(index, p, WordMatch::All, None))
                 .map(|q| (Occur::Should, q))
                 .collect();
             if subs.is_empty() {
@@ -147,7 +150,7 @@ pub(crate) fn compile_pruned(
             for p in parts {
                 match p {
                     Query::Not(inner) => {
-                        if let Some(q) = compile(index, inner, WordMatch::All, false) {
+                        if let Some(q) = compile(index, inner, WordMatch::All, None) {
                             subs.push((Occur::MustNot, q));
                         }
                     }
@@ -156,7 +159,7 @@ pub(crate) fn compile_pruned(
                     }
                     Query::Term(w) => terms.push(w),
                     _ => {
-                        if let Some(q) = compile(index, p, WordMatch::All, false) {
+                        if let Some(q) = compile(index, p, WordMatch::All, None) {
                             positive = true;
                             subs.push((Occur::Must, q));
                         }
@@ -209,7 +212,7 @@ pub(crate) fn compile_pruned(
                 WordMatch::Coverage if slots.len() > 2 => {
                     positive = true;
                     let mut slots = slots;
-                    if synonyms {
+                    if synonyms.is_some() {
                         slots.extend(defined_terms(index, &terms));
                     }
                     let n = slots.len();
@@ -409,7 +412,7 @@ fn defined_terms(index: &Store, terms: &[&str]) -> Vec<Box<dyn TQuery>> {
 const ALTERNATIVE_SLOP: u32 = 3;
 
 /// One clause per query word (or per words a thesaurus member spans): the word in every text
-/// field and, with `synonyms`, the other members of its thesaurus groups at
+/// field and, with `synonyms` (the query's expansions), the other members of its thesaurus groups at
 /// [`BOOST_SYNONYM`]; with `derive`, the words derived from it at [`BOOST_DERIVED`]
 /// ([`derived_query`]). A word nothing can match has no clause.
 ///
@@ -425,12 +428,13 @@ const ALTERNATIVE_SLOP: u32 = 3;
 fn word_slots<'t>(
     index: &Store,
     terms: &[&'t str],
-    synonyms: bool,
+    expansions: Option<&Expansions>,
     context: bool,
     derive: bool,
     mut corrections: Option<&mut Vec<(usize, Box<dyn TQuery>)>>,
     mut articles: Option<&mut Vec<(usize, &'t str)>>,
 ) -> (Vec<Box<dyn TQuery>>, Vec<bool>) {
+    let synonyms = expansions.is_some();
     let f = index.fields();
     let (plain, question) = (text_targets(f), question_targets(f));
     let targets: &[(Target, f32)] = if context { &question } else { &plain };
@@ -494,12 +498,11 @@ fn word_slots<'t>(
         let clauses: Vec<Box<dyn TQuery>> = own.into_iter().chain(fixes).collect();
         Some(Box::new(DisMax::new(clauses, TIE_BREAKER)) as Box<dyn TQuery>)
     };
-    let expansions = if synonyms {
-        super::compounds::all_expansions(index, terms)
-    } else {
-        Vec::new()
+    let expansions = match expansions {
+        Some(e) => e.for_words(index, terms),
+        None => Cow::Owned(Vec::new()),
     };
-    let mut expansions = expansions.into_iter().peekable();
+    let mut expansions = expansions.iter().peekable();
     let mut out = Vec::with_capacity(terms.len());
     let mut content: Vec<bool> = Vec::with_capacity(terms.len());
     let mut i = 0;
@@ -551,7 +554,7 @@ fn word_slots<'t>(
             ))),
         }
         for alternative in &e.alternatives {
-            if number {
+            if *number {
                 // The same number otherwise written, its period's word after it.
                 let q = dismax(
                     index,

@@ -262,6 +262,45 @@ pub(crate) fn all_expansions<S: AsRef<str>>(index: &Store, terms: &[S]) -> Vec<(
     all
 }
 
+/// The expansions of a query's plain words ([`all_expansions`]), worked out once when the query
+/// is read ([`super::ReadQuery`]) and read by each place that searches or marks its words: the
+/// compile (every search of one request: the words, the retry, the fill, the twins), the
+/// first stage and the highlighter.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Expansions {
+    /// The words they were worked out for.
+    words: Vec<String>,
+    /// Each expansion, flagged `true` for a number otherwise written.
+    found: Vec<(Expansion, bool)>,
+}
+
+impl Expansions {
+    /// The expansions of `words` ([`all_expansions`]).
+    pub(crate) fn of<S: AsRef<str>>(index: &Store, words: &[S]) -> Self {
+        Self {
+            words: words.iter().map(|w| w.as_ref().to_string()).collect(),
+            found: all_expansions(index, words),
+        }
+    }
+
+    /// The expansions of `words`: those worked out already when they are the words these were
+    /// worked out for, else worked out now (a part of a query its reading did not take for its
+    /// plain words), so that every place finds what [`all_expansions`] finds.
+    pub(crate) fn for_words<S: AsRef<str>>(
+        &self,
+        index: &Store,
+        words: &[S],
+    ) -> std::borrow::Cow<'_, [(Expansion, bool)]> {
+        let same = self.words.len() == words.len()
+            && self.words.iter().zip(words).all(|(a, b)| a == b.as_ref());
+        if same {
+            std::borrow::Cow::Borrowed(&self.found)
+        } else {
+            std::borrow::Cow::Owned(all_expansions(index, words))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
