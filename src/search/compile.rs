@@ -61,6 +61,15 @@ fn phrase_targets(f: &Fields) -> [(Target, f32); 5] {
     ]
 }
 
+/// The act-title fields a word or phrase is searched in, for [`title_boost`] and
+/// [`Coverage::with_titles`].
+fn title_targets(f: &Fields) -> [(Target, f32); 2] {
+    [
+        (Target::Field(f.title_stem), BOOST_TITLE_STEM),
+        (Target::Field(f.title_loose), BOOST_TITLE_LOOSE),
+    ]
+}
+
 /// The fields a thesaurus alternative or a defined term of several words is searched in: a
 /// phrase's, but for the loose form. Such a phrase is written with its Kazakh letters in the
 /// thesaurus or the corpus, and its loose clause (at [`BOOST_LOOSE`] of [`BOOST_SYNONYM`])
@@ -362,15 +371,7 @@ fn article_query(index: &Store, word: &str) -> Option<Box<dyn TQuery>> {
 /// [`Coverage::with_titles`]; `None` when no title has it.
 fn title_acts(index: &Store, word: &str) -> Option<super::coverage::ActKeys> {
     let f = index.fields();
-    let q = dismax(
-        index,
-        word,
-        0,
-        &[
-            (Target::Field(f.title_stem), BOOST_TITLE_STEM),
-            (Target::Field(f.title_loose), BOOST_TITLE_LOOSE),
-        ],
-    )?;
+    let q = dismax(index, word, 0, &title_targets(f))?;
     let searcher = index.searcher();
     match super::title::act_scores(index, &searcher, q.as_ref()) {
         Ok(scores) if !scores.is_empty() => Some(Arc::new(scores.into_keys().collect())),
@@ -655,24 +656,8 @@ pub fn title_boost(index: &Store, q: &Query) -> Option<Box<dyn TQuery>> {
         .positive_parts()
         .into_iter()
         .filter_map(|p| match p {
-            Query::Term(w) => dismax(
-                index,
-                w,
-                0,
-                &[
-                    (Target::Field(f.title_stem), BOOST_TITLE_STEM),
-                    (Target::Field(f.title_loose), BOOST_TITLE_LOOSE),
-                ],
-            ),
-            Query::Phrase { text, slop } => dismax(
-                index,
-                text,
-                *slop,
-                &[
-                    (Target::Field(f.title_stem), BOOST_TITLE_STEM),
-                    (Target::Field(f.title_loose), BOOST_TITLE_LOOSE),
-                ],
-            ),
+            Query::Term(w) => dismax(index, w, 0, &title_targets(f)),
+            Query::Phrase { text, slop } => dismax(index, text, *slop, &title_targets(f)),
             _ => None,
         })
         .map(|q| (Occur::Should, q))
