@@ -379,7 +379,7 @@ fn scan(index: &ZanIndex, request: &GrepRequest) -> crate::Result<(Vec<Found>, u
             clauses.iter().map(|(o, q)| (*o, q.box_clone())).collect();
         act_clauses.push((
             Occur::Must,
-            crate::search::compile::filter_query(f, &crate::search::Filter::Act(id)),
+            crate::search::filters::filter_query(f, &crate::search::Filter::Act(id)),
         ));
         let addrs = searcher.search(&BooleanQuery::new(act_clauses), &DocSetCollector)?;
         let mut docs = Vec::with_capacity(addrs.len());

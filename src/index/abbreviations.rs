@@ -249,7 +249,7 @@ mod tests {
     fn read_by_search(index: &Store, word: &str) -> (Vec<String>, usize) {
         use tantivy::collector::TopDocs;
         use tantivy::query::{BooleanQuery, Occur, Query as TQuery};
-        let find = |t: &str| crate::search::compile::text_query(index, t);
+        let find = |t: &str| crate::search::word_query::text_query(index, t);
         let own = key(word).unwrap();
         let word_q = find(word).unwrap();
         let leads: Vec<(Occur, Box<dyn TQuery>)> = ["далее", "бұдан"]

@@ -11,7 +11,7 @@
 //! Закона …»): the acts of that kind are tried first; an abbreviation is looked for by the
 //! words it stands for.
 
-use super::compile;
+use super::{filters, terms};
 use crate::index::schema::{DOC_ACT, DOC_UNIT};
 use crate::index::Store;
 use crate::model::{ActKind, Lang};
@@ -437,16 +437,16 @@ pub(crate) fn article_units(
     let (kinds, title_words) = act_name(index, &asked.act_words);
     let unit_query = |act: Option<&str>, kinds: &[ActKind]| {
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![
-            (Occur::Must, compile::raw_term(f.doc_type, DOC_UNIT)),
-            (Occur::Must, compile::raw_term(f.eid, &asked.eid())),
+            (Occur::Must, filters::raw_term(f.doc_type, DOC_UNIT)),
+            (Occur::Must, filters::raw_term(f.eid, &asked.eid())),
         ];
         if let Some(id) = act {
-            clauses.push((Occur::Must, compile::raw_term(f.act_id, id)));
+            clauses.push((Occur::Must, filters::raw_term(f.act_id, id)));
         }
         if !kinds.is_empty() {
             let any: Vec<(Occur, Box<dyn TQuery>)> = kinds
                 .iter()
-                .map(|k| (Occur::Should, compile::raw_term(f.act_kind, k.as_str())))
+                .map(|k| (Occur::Should, filters::raw_term(f.act_kind, k.as_str())))
                 .collect();
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
@@ -470,7 +470,7 @@ pub(crate) fn article_units(
             .map(|(_, d)| d)
             .collect())
     };
-    let words = compile::analyze_field(index, f.title_stem, &title_words);
+    let words = terms::analyze_field(index, f.title_stem, &title_words);
     if words.is_empty() {
         // The query's language first, then the other's, each cut by itself: ordering a cut
         // list by language would bring a unit up the page only when a longer page reached it,
@@ -481,7 +481,7 @@ pub(crate) fn article_units(
                     Occur::Must,
                     Box::new(unit_query(None, &[])) as Box<dyn TQuery>,
                 ),
-                (occur, compile::lang_filter(f, asked.lang)),
+                (occur, filters::lang_filter(f, asked.lang)),
             ]);
             found(&q, n)
         };
@@ -507,7 +507,7 @@ pub(crate) fn article_units(
         })
         .collect();
     let acts = BooleanQuery::new(vec![
-        (Occur::Must, compile::raw_term(f.doc_type, DOC_ACT)),
+        (Occur::Must, filters::raw_term(f.doc_type, DOC_ACT)),
         (Occur::Must, Box::new(BooleanQuery::new(title))),
     ]);
     let mut ids: Vec<String> = Vec::new();

@@ -5,7 +5,7 @@
 //! Among a search's best candidates, each heading-only unit is put right after the last of
 //! them that is a provision and has every query word the heading has.
 
-use super::compile;
+use super::word_query;
 use crate::index::docs::HEADING_ONLY;
 use crate::index::Store;
 use tantivy::query::{EnableScoring, Query as TQuery};
@@ -47,7 +47,7 @@ fn reordered(
     // Which words each candidate has, in its text or heading (bit `i` for word `i`).
     let mut has = vec![0u64; top.len()];
     for (i, w) in words.iter().take(64).enumerate() {
-        let Some(q) = compile::text_query(index, w) else {
+        let Some(q) = word_query::text_query(index, w) else {
             continue;
         };
         for (k, doc) in matching(searcher, q.as_ref(), &top)?

@@ -27,7 +27,7 @@ pub const PLACEHOLDER_FACTOR: f32 = 0.25;
 pub const REPEALED_ACT_FACTOR: f32 = 0.5;
 /// How much of its score a unit that is only a heading keeps (`Глава 4. …` and nothing of its
 /// own, an attachment's title): a heading's words weigh twice a text's
-/// ([`super::compile::BOOST_HEADING_STEM`], [`super::compile::BOOST_STEM`]), and a bare
+/// ([`super::boosts::BOOST_HEADING_STEM`], [`super::boosts::BOOST_STEM`]), and a bare
 /// heading only names what a provision with the same words says: it ranks no higher.
 pub const HEADING_ONLY_FACTOR: f32 = 0.5;
 /// How much of its score a unit of another place's local act keeps when a question names a

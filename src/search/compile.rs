@@ -2,414 +2,37 @@
 //!
 //! Query words go through the index's own registered analyzers (`tokenizer_for_field`), so a
 //! query is analyzed exactly as the text was. A word is searched in every text field at once
-//! (a disjunction-max, so matching the same word in three fields does not count thrice),
-//! boosted exact > stem > loose, headings above body. Act titles only add to the score of
-//! units that already match.
+//! ([`super::word_query`]: a disjunction-max, so matching the same word in three fields does not
+//! count thrice), boosted exact > stem > loose, headings above body ([`super::boosts`]). Act
+//! titles only add to the score of units that already match.
 
+use super::boosts::{
+    BOOST_CONTEXT, BOOST_EXACT, BOOST_HEADING_STEM, BOOST_LOOSE, BOOST_STEM, BOOST_SYNONYM,
+    BOOST_TITLE_LOOSE, BOOST_TITLE_STEM, TIE_BREAKER,
+};
+use super::compounds::Expansions;
 use super::coverage::Coverage;
 use super::definitions::Definitions;
 use super::derivation::{self, BOOST_DERIVED};
 use super::dismax::DisMax;
-use super::prune::{Bounded, Floor};
-use super::query::{Filter, Query};
-use super::synonym::{SynonymPhrase, Synonyms, TermSet};
-use crate::analysis::{stem_range, KK_EXACT, KK_STEM};
-use crate::index::schema::{to_tantivy_date, Fields, DOC_ACT, DOC_UNIT, OPEN_FROM, OPEN_TO};
+use super::filters::{all_but, everything, filter_query};
+use super::prune::Floor;
+use super::query::Query;
+use super::synonym::{Synonyms, TermSet};
+use super::terms::{analyze_field, stem_terms};
+use super::word_query::{
+    boosted, bounded_term, dismax, has_russian, text_targets, verb_readings_in, Target,
+};
+use crate::index::schema::Fields;
 use crate::index::Store;
 use crate::model::Lang;
-use std::ops::Bound;
+use std::borrow::Cow;
 use std::sync::Arc;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery,
-    Query as TQuery, RangeQuery, TermQuery,
+    BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query as TQuery, TermQuery,
 };
-use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Searcher, Term};
-
-/// Boost of each text field.
-pub const BOOST_EXACT: f32 = 3.0;
-pub const BOOST_STEM: f32 = 2.0;
-pub const BOOST_LOOSE: f32 = 1.0;
-pub const BOOST_HEADING_STEM: f32 = 4.0;
-pub const BOOST_HEADING_LOOSE: f32 = 2.0;
-pub const BOOST_TITLE_STEM: f32 = 0.6;
-pub const BOOST_TITLE_LOOSE: f32 = 0.3;
-/// Boost of the words a unit's ancestors say about it (headings, list lead-ins): below its
-/// own text, so a unit that has a word itself ranks first.
-pub const BOOST_CONTEXT: f32 = 0.8;
-/// Share of the non-best fields' scores added to the best one.
-pub const TIE_BREAKER: f32 = 0.1;
-
-/// The analyzed tokens of `text` as a query on `field`: (position, token). The index writes
-/// `kk_exact` and `kk_stem` with analyzers that leave out words or join a word's stem and form
-/// ([`crate::analysis::KK_EXACT_REST`], [`crate::analysis::KK_STEM_MARKED`]); a query's words
-/// are analyzed whole ([`KK_EXACT`], [`KK_STEM`]), and each is looked for as the terms that
-/// stand for it.
-pub fn analyze_field(index: &Store, field: Field, text: &str) -> Vec<(usize, String)> {
-    let f = index.fields();
-    let query_analyzer = if field == f.kk_exact {
-        crate::analysis::analyzer(KK_EXACT)
-    } else if field == f.kk_stem {
-        crate::analysis::analyzer(KK_STEM)
-    } else {
-        index.tantivy().tokenizer_for_field(field).ok()
-    };
-    let Some(mut an) = query_analyzer else {
-        return Vec::new();
-    };
-    let mut ts = an.token_stream(text);
-    let mut out = Vec::new();
-    while ts.advance() {
-        let t = ts.token();
-        out.push((t.position, t.text.clone()));
-    }
-    out
-}
-
-/// A query's words, each as (position, the terms that stand for it).
-type Words = Vec<(u32, TermSet)>;
-
-/// The exact words of `text`: each word's `kk_stem` terms (its stem and form,
-/// [`crate::analysis::form_terms`]) or, for a stop word, its `kk_exact` term; those the index
-/// has. `None` when a word has none (nothing can match).
-fn exact_words(index: &Store, searcher: &Searcher, text: &str) -> Option<Words> {
-    let f = index.fields();
-    analyze_field(index, f.kk_exact, text)
-        .into_iter()
-        .map(|(position, word)| {
-            let mut set = TermSet::default();
-            set.look_up(searcher, Term::from_field_text(f.kk_exact, &word))
-                .ok()?;
-            for form in crate::analysis::form_terms(&word) {
-                set.look_up(searcher, Term::from_field_text(f.kk_stem, &form))
-                    .ok()?;
-            }
-            (!set.is_empty()).then_some((position as u32, set))
-        })
-        .collect()
-}
-
-/// The `kk_stem` terms of every word whose stem is `stem` ([`stem_range`]), in any segment.
-fn stem_terms(searcher: &Searcher, field: Field, stem: &str) -> tantivy::Result<TermSet> {
-    let (lo, hi) = stem_range(stem);
-    let mut set = TermSet::default();
-    set.add_from_segments(searcher, field, |dictionary, found| {
-        let range = dictionary.range().ge(lo.as_bytes()).lt(hi.as_bytes());
-        let mut stream = range.into_stream()?;
-        while stream.advance() {
-            found(stream.key(), stream.value());
-        }
-        Ok(())
-    })?;
-    Ok(set)
-}
-
-/// The stem words of `text`: each stem's `kk_stem` terms, one for each form the index has.
-/// A word whose stem the index has no form of is read as a verb form ([`verb_readings_in`]).
-/// `None` when a word has no term (nothing can match).
-fn stem_words(index: &Store, searcher: &Searcher, text: &str) -> Option<Words> {
-    let f = index.fields();
-    let exact = analyze_field(index, f.kk_exact, text);
-    analyze_field(index, f.kk_stem, text)
-        .into_iter()
-        .map(|(position, stem)| {
-            let mut set = stem_terms(searcher, f.kk_stem, &stem).ok()?;
-            if set.is_empty() {
-                if let Some((_, word)) = exact.iter().find(|(p, _)| *p == position) {
-                    for noun in verb_readings_in(index, searcher, word) {
-                        for (_, verb) in analyze_field(index, f.kk_stem, &noun) {
-                            let forms = stem_terms(searcher, f.kk_stem, &verb).ok()?;
-                            if set.is_empty() {
-                                set = forms;
-                            } else {
-                                set.extend_from(&forms);
-                            }
-                        }
-                    }
-                }
-            }
-            (!set.is_empty()).then_some((position as u32, set))
-        })
-        .collect()
-}
-
-/// The verbs a Kazakh word of a query can be a form of (`үйлене`, `төлеймін`, `тіркелмеген`:
-/// [`crate::analysis::verb::verb_readings`]), as their verbal nouns (`үйлену`), for a word
-/// whose stem the index has no form of: those verbal nouns the index spells as words. The
-/// corpus decides: a reading no text attests is dropped, so a noun is never turned into a verb
-/// the laws do not use, and a word the laws spell is never read as anything else.
-pub(crate) fn verb_readings_in(index: &Store, searcher: &Searcher, word: &str) -> Vec<String> {
-    let f = index.fields();
-    let has_forms = |text: &str| {
-        analyze_field(index, f.kk_stem, text)
-            .iter()
-            .any(|(_, stem)| stem_terms(searcher, f.kk_stem, stem).is_ok_and(|s| !s.is_empty()))
-    };
-    if has_forms(word) {
-        return Vec::new();
-    }
-    crate::analysis::verb::verb_readings(word)
-        .into_iter()
-        .filter(|noun| {
-            let mut spelled = TermSet::default();
-            for form in crate::analysis::form_terms(noun) {
-                if spelled
-                    .look_up(searcher, Term::from_field_text(f.kk_stem, &form))
-                    .is_err()
-                {
-                    return false;
-                }
-            }
-            !spelled.is_empty()
-        })
-        .collect()
-}
-
-/// A query for `words` (positions as analyzed), each word's terms taken as one term with
-/// `kk_stem`'s document lengths: tantivy's term or phrase query where every word is one
-/// `kk_stem` term (the same scores, and tantivy's faster scorers), else [`Synonyms`] or
-/// [`SynonymPhrase`]. `None` without words.
-fn words_query(index: &Store, words: Words, slop: u32) -> Option<Box<dyn TQuery>> {
-    let lengths = index.fields().kk_stem;
-    let base = words.first()?.0;
-    let single: Option<Vec<(usize, Term)>> = words
-        .iter()
-        .map(|(p, set)| match set.terms() {
-            [t] if t.field() == lengths => Some(((p - base) as usize, t.clone())),
-            _ => None,
-        })
-        .collect();
-    Some(match (single, words.len()) {
-        (Some(mut one), 1) => {
-            let term = one.pop()?.1;
-            bounded_term(term)
-        }
-        (Some(terms), _) => bounded_phrase(terms, slop),
-        (None, 1) => Box::new(Synonyms::new(lengths, words.into_iter().next()?.1)),
-        (None, _) => {
-            let words = words
-                .into_iter()
-                .map(|(p, terms)| (p - base, terms))
-                .collect();
-            Box::new(SynonymPhrase::new(words, lengths, slop))
-        }
-    })
-}
-
-/// A term or phrase query for `text` in one field; `None` when the analyzer keeps no token.
-/// Text fields' queries say the most they can score ([`Bounded`]), for a search that skips
-/// what cannot rank; act-title queries do not: they score act documents, never skip, and
-/// working their bound out would read each title term's postings again
-/// ([`super::title::act_scores`] counts a title term's documents over units).
-fn field_query(index: &Store, field: Field, text: &str, slop: u32) -> Option<Box<dyn TQuery>> {
-    let toks = analyze_field(index, field, text);
-    let f = index.fields();
-    let bound = field != f.title_stem && field != f.title_loose;
-    match toks.len() {
-        0 => None,
-        1 => {
-            let term = Term::from_field_text(field, &toks[0].1);
-            Some(if bound {
-                bounded_term(term)
-            } else {
-                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
-            })
-        }
-        _ => {
-            let base = toks[0].0;
-            let terms: Vec<(usize, Term)> = toks
-                .iter()
-                .map(|(p, t)| (p.saturating_sub(base), Term::from_field_text(field, t)))
-                .collect();
-            Some(if bound {
-                bounded_phrase(terms, slop)
-            } else {
-                Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
-            })
-        }
-    }
-}
-
-/// tantivy's term query for `term`, with the most it can score ([`Bounded`]).
-fn bounded_term(term: Term) -> Box<dyn TQuery> {
-    let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-    Box::new(Bounded::new(Box::new(q), vec![term]))
-}
-
-/// tantivy's phrase query for `terms` (offsets and terms), with the most it can score.
-fn bounded_phrase(terms: Vec<(usize, Term)>, slop: u32) -> Box<dyn TQuery> {
-    let all: Vec<Term> = terms.iter().map(|(_, t)| t.clone()).collect();
-    let q = PhraseQuery::new_with_offset_and_slop(terms, slop);
-    Box::new(Bounded::new(Box::new(q), all))
-}
-
-/// The loose (`kk_loose`) form of `text`: each loose word searched as its `kk_loose` term and
-/// the `kk_stem` terms whose stem folds to it ([`super::restore::stem_terms_folding_to`]), taken as
-/// one term with `kk_stem`'s document lengths ([`words_query`]). `None` when the analyzer keeps
-/// no word or a word is not in the index.
-fn loose_query(
-    index: &Store,
-    searcher: &Searcher,
-    text: &str,
-    slop: u32,
-    stems: Option<&Words>,
-) -> Option<LooseClause> {
-    let f = index.fields();
-    // The whole loose analyzer: the `kk_loose` field's keeps only what the stems do not give.
-    let toks: Vec<(usize, String)> = crate::analysis::analyze(crate::analysis::KK_LOOSE, text)
-        .into_iter()
-        .map(|t| (t.position, t.text))
-        .collect();
-    let mut words: Words = Vec::with_capacity(toks.len());
-    for (position, loose) in toks {
-        // Most words have no `kk_loose` term of their own.
-        let mut set = TermSet::default();
-        set.look_up(searcher, Term::from_field_text(f.kk_loose, &loose))
-            .ok()?;
-        // The stem clause's word at this place: its terms are there already, found.
-        let known = stems
-            .and_then(|w| w.iter().find(|(p, _)| *p as usize == position))
-            .and_then(|(_, set)| {
-                let first = set.terms().first()?.value();
-                let stem = crate::analysis::split_form(first.as_str()?)?.0.to_string();
-                Some((stem, set))
-            });
-        let besides = known.as_ref().map(|(stem, _)| stem.as_str());
-        super::restore::add_stem_terms_folding_to(index, searcher, &loose, besides, &mut set)
-            .ok()?;
-        if let Some((stem, known)) = known {
-            if super::restore::stem_folds_to(&stem, &loose) {
-                set.extend_from(known);
-            }
-        }
-        if set.is_empty() {
-            return None;
-        }
-        words.push((position as u32, set));
-    }
-    // The stem clause's own terms at its own offsets: the same query.
-    if let Some(stems) = stems {
-        let offsets = |w: &Words| -> Vec<u32> {
-            let base = w.first().map_or(0, |x| x.0);
-            w.iter().map(|(p, _)| p - base).collect()
-        };
-        let same = stems.len() == words.len()
-            && offsets(stems) == offsets(&words)
-            && stems
-                .iter()
-                .zip(&words)
-                .all(|((_, a), (_, b))| a.terms() == b.terms());
-        if same {
-            return Some(LooseClause::SameAsStem);
-        }
-    }
-    words_query(index, words, slop).map(LooseClause::Query)
-}
-
-/// A word's loose clause.
-enum LooseClause {
-    /// The `kk_stem` clause at the loose boost: every loose word is the fold of the stem at
-    /// its place, no other stem folds to it and `kk_loose` does not have it. Not run twice:
-    /// the `kk_stem` clause counts for both ([`DisMax::counting`]).
-    SameAsStem,
-    Query(Box<dyn TQuery>),
-}
-
-fn boosted(q: Box<dyn TQuery>, boost: f32) -> Box<dyn TQuery> {
-    Box::new(BoostQuery::new(q, boost))
-}
-
-/// Where a query word is searched.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Target {
-    /// A field, through the field's own analyzer.
-    Field(Field),
-    /// The word's loose form, in `kk_loose` and through the stems ([`loose_query`]).
-    Loose,
-}
-
-pub(crate) fn dismax(
-    index: &Store,
-    text: &str,
-    slop: u32,
-    targets: &[(Target, f32)],
-) -> Option<Box<dyn TQuery>> {
-    let f = index.fields();
-    let searcher = index.searcher();
-    let mut parts: Vec<Box<dyn TQuery>> = Vec::with_capacity(targets.len());
-    let mut stem_clause: Option<(usize, f32)> = None;
-    let mut loose_as_stem: Option<f32> = None;
-    let mut stems: Option<Words> = None;
-    for &(target, boost) in targets {
-        let q = match target {
-            Target::Field(field) if field == f.kk_exact => {
-                exact_words(index, &searcher, text).and_then(|w| words_query(index, w, slop))
-            }
-            Target::Field(field) if field == f.kk_stem => {
-                let words = stem_words(index, &searcher, text);
-                stems.clone_from(&words);
-                words.and_then(|w| words_query(index, w, slop))
-            }
-            // Only Russian expressions write `ru_stem`: an index without them has no terms
-            // there to look up.
-            Target::Field(field)
-                if (field == f.ru_stem || field == f.context_ru) && !has_russian(&searcher, f) =>
-            {
-                None
-            }
-            Target::Field(field) => field_query(index, field, text, slop),
-            // An English word or acronym is not Kazakh typed in Latin letters: folded, «AI»
-            // would be «ай» (a month).
-            Target::Loose if text.split_whitespace().any(super::restore::is_foreign_word) => None,
-            Target::Loose => match loose_query(index, &searcher, text, slop, stems.as_ref()) {
-                Some(LooseClause::Query(q)) => Some(q),
-                Some(LooseClause::SameAsStem) => {
-                    loose_as_stem = Some(boost);
-                    None
-                }
-                None => None,
-            },
-        };
-        if let Some(q) = q {
-            if matches!(target, Target::Field(field) if field == f.kk_stem) {
-                stem_clause = Some((parts.len(), boost));
-            }
-            parts.push(boosted(q, boost));
-        }
-    }
-    if parts.is_empty() {
-        return None;
-    }
-    let mut q = DisMax::new(parts, TIE_BREAKER);
-    // The loose clause scores the stem clause's documents at `loose / stem` of its score.
-    // (`SameAsStem` comes only with a `kk_stem` clause: same analyzer, same words.)
-    if let (Some((i, stem)), Some(loose)) = (stem_clause, loose_as_stem) {
-        q = q.counting(i, (stem + loose) / stem);
-    }
-    Some(Box::new(q))
-}
-
-/// Whether the index holds Russian expressions (documents with `lang` `ru`).
-/// `text` in the unit text fields, as a query word is searched there (no alternatives).
-pub(crate) fn text_query(index: &Store, text: &str) -> Option<Box<dyn TQuery>> {
-    dismax(index, text, 0, &text_targets(index.fields()))
-}
-
-fn has_russian(searcher: &Searcher, f: &Fields) -> bool {
-    let term = Term::from_field_text(f.lang, crate::model::Lang::Ru.as_str());
-    searcher.doc_freq(&term).is_ok_and(|n| n > 0)
-}
-
-fn text_targets(f: &Fields) -> [(Target, f32); 6] {
-    [
-        (Target::Field(f.kk_exact), BOOST_EXACT),
-        (Target::Field(f.kk_stem), BOOST_STEM),
-        (Target::Field(f.ru_stem), BOOST_STEM),
-        (Target::Loose, BOOST_LOOSE),
-        (Target::Field(f.heading_stem), BOOST_HEADING_STEM),
-        (Target::Field(f.heading_loose), BOOST_HEADING_LOOSE),
-    ]
-}
+use tantivy::schema::IndexRecordOption;
+use tantivy::Term;
 
 /// [`text_targets`] and the unit's context (its nearest heading and list lead-ins), for the
 /// words of a question: one or two words name what they look for, and their matches in
@@ -438,6 +61,15 @@ fn phrase_targets(f: &Fields) -> [(Target, f32); 5] {
     ]
 }
 
+/// The act-title fields a word or phrase is searched in, for [`title_boost`] and
+/// [`Coverage::with_titles`].
+fn title_targets(f: &Fields) -> [(Target, f32); 2] {
+    [
+        (Target::Field(f.title_stem), BOOST_TITLE_STEM),
+        (Target::Field(f.title_loose), BOOST_TITLE_LOOSE),
+    ]
+}
+
 /// The fields a thesaurus alternative or a defined term of several words is searched in: a
 /// phrase's, but for the loose form. Such a phrase is written with its Kazakh letters in the
 /// thesaurus or the corpus, and its loose clause (at [`BOOST_LOOSE`] of [`BOOST_SYNONYM`])
@@ -446,107 +78,6 @@ fn phrase_targets(f: &Fields) -> [(Target, f32); 5] {
 fn alternative_targets(f: &Fields) -> [(Target, f32); 4] {
     let [exact, stem, russian, _loose, heading] = phrase_targets(f);
     [exact, stem, russian, heading]
-}
-
-/// A query for documents whose raw (untokenized) `field` is `value`.
-pub(crate) fn raw_term(field: Field, value: &str) -> Box<dyn TQuery> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, value),
-        IndexRecordOption::Basic,
-    ))
-}
-
-/// A date range on `field`, both ends inclusive (open when `None`).
-pub fn date_range(
-    field: Field,
-    from: Option<chrono::NaiveDate>,
-    to: Option<chrono::NaiveDate>,
-) -> Box<dyn TQuery> {
-    let lo = from.map_or(Bound::Unbounded, |d| {
-        Bound::Included(Term::from_field_date_for_search(field, to_tantivy_date(d)))
-    });
-    let hi = to.map_or(Bound::Unbounded, |d| {
-        Bound::Included(Term::from_field_date_for_search(field, to_tantivy_date(d)))
-    });
-    Box::new(RangeQuery::new(lo, hi))
-}
-
-/// A metadata filter as a query that scores nothing.
-pub fn filter_query(f: &Fields, filter: &Filter) -> Box<dyn TQuery> {
-    let q: Box<dyn TQuery> = match filter {
-        Filter::Act(id) => raw_term(f.act_id, id),
-        Filter::Kind(k) => raw_term(f.act_kind, k.as_str()),
-        Filter::Status(s) => raw_term(f.act_status, s.as_str()),
-        Filter::Issuer(s) => raw_term(f.issuer, s),
-        Filter::Registration(k) => raw_term(
-            f.numbers,
-            &format!("{}{k}", crate::index::numbers::ROLE_REGISTRATION),
-        ),
-        Filter::Number(k) => raw_term(
-            f.numbers,
-            &format!("{}{k}", crate::index::numbers::ROLE_NUMBER),
-        ),
-        Filter::Date { from, to } => date_range(f.act_date, *from, *to),
-    };
-    Box::new(ConstScoreQuery::new(q, 0.0))
-}
-
-/// Every document, scoring nothing: what a query of exclusions and filters alone keeps
-/// documents from.
-pub(crate) fn everything() -> Box<dyn TQuery> {
-    Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))
-}
-
-/// Every document `inner` does not match (`-word`), scoring nothing.
-pub(crate) fn all_but(inner: Box<dyn TQuery>) -> Box<dyn TQuery> {
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Must, everything()),
-        (Occur::MustNot, inner),
-    ]))
-}
-
-/// Keeps documents of one language's expressions; scores nothing.
-pub fn lang_filter(f: &Fields, lang: crate::model::Lang) -> Box<dyn TQuery> {
-    Box::new(ConstScoreQuery::new(raw_term(f.lang, lang.as_str()), 0.0))
-}
-
-/// The clauses that keep a search to the unit documents valid under the request: current
-/// texts, or those valid on `as_of`.
-///
-/// Current texts are the rule, so that case excludes the few documents that are not (older
-/// editions, `current:0`, and act documents) instead of intersecting every match with the
-/// postings of nearly all documents.
-pub fn validity_clauses(
-    f: &Fields,
-    as_of: Option<chrono::NaiveDate>,
-) -> Vec<(Occur, Box<dyn TQuery>)> {
-    let Some(d) = as_of else {
-        return vec![
-            (
-                Occur::MustNot,
-                Box::new(TermQuery::new(
-                    Term::from_field_u64(f.current, 0),
-                    IndexRecordOption::Basic,
-                )),
-            ),
-            (Occur::MustNot, raw_term(f.doc_type, DOC_ACT)),
-        ];
-    };
-    // valid_from <= d < valid_to
-    let from = date_range(f.valid_from, Some(OPEN_FROM), Some(d));
-    let to = match d.succ_opt() {
-        Some(next) => date_range(f.valid_to, Some(next), Some(OPEN_TO)),
-        None => Box::new(EmptyQuery) as Box<dyn TQuery>,
-    };
-    let q = BooleanQuery::new(vec![
-        (Occur::Must, raw_term(f.doc_type, DOC_UNIT)),
-        (Occur::Must, from),
-        (Occur::Must, to),
-    ]);
-    vec![(
-        Occur::Must,
-        Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
-    )]
 }
 
 /// How the words of a plain-words query ([`Query::is_plain_words`]) must match.
@@ -563,13 +94,14 @@ pub enum WordMatch {
 
 /// Compiles a query's text-matching part; `None` when nothing in it can match text
 /// (only filters, or words the analyzers drop entirely). `words` applies to the words of a
-/// top-level conjunction, and with `synonyms` its words (or a top-level word) also find
-/// their thesaurus alternatives ([`super::thesaurus::Thesaurus`]); nested parts need all their own words.
+/// top-level conjunction, and with `synonyms` (the expansions of the query's words, worked out
+/// when it was read) its words (or a top-level word) also find their thesaurus alternatives
+/// ([`super::thesaurus::Thesaurus`]); nested parts need all their own words.
 pub fn compile(
     index: &Store,
     q: &Query,
     words: WordMatch,
-    synonyms: bool,
+    synonyms: Option<&Expansions>,
 ) -> Option<Box<dyn TQuery>> {
     compile_pruned(index, q, words, synonyms, None)
 }
@@ -580,7 +112,7 @@ pub(crate) fn compile_pruned(
     index: &Store,
     q: &Query,
     words: WordMatch,
-    synonyms: bool,
+    synonyms: Option<&Expansions>,
     floor: Option<&Arc<Floor>>,
 ) -> Option<Box<dyn TQuery>> {
     let f = index.fields();
@@ -606,11 +138,11 @@ pub(crate) fn compile_pruned(
         .map(alone),
         Query::Phrase { text, slop } => dismax(index, text, *slop, &phrase_targets(f)).map(alone),
         Query::Filter(filter) => Some(filter_query(f, filter)),
-        Query::Not(inner) => compile(index, inner, WordMatch::All, false).map(all_but),
+        Query::Not(inner) => compile(index, inner, WordMatch::All, None).map(all_but),
         Query::Or(parts) => {
             let subs: Vec<(Occur, Box<dyn TQuery>)> = parts
                 .iter()
-                .filter_map(|p| compile(index, p, WordMatch::All, false))
+                .filter_map(|p| compile(index, p, WordMatch::All, None))
                 .map(|q| (Occur::Should, q))
                 .collect();
             if subs.is_empty() {
@@ -627,7 +159,7 @@ pub(crate) fn compile_pruned(
             for p in parts {
                 match p {
                     Query::Not(inner) => {
-                        if let Some(q) = compile(index, inner, WordMatch::All, false) {
+                        if let Some(q) = compile(index, inner, WordMatch::All, None) {
                             subs.push((Occur::MustNot, q));
                         }
                     }
@@ -636,7 +168,7 @@ pub(crate) fn compile_pruned(
                     }
                     Query::Term(w) => terms.push(w),
                     _ => {
-                        if let Some(q) = compile(index, p, WordMatch::All, false) {
+                        if let Some(q) = compile(index, p, WordMatch::All, None) {
                             positive = true;
                             subs.push((Occur::Must, q));
                         }
@@ -689,7 +221,7 @@ pub(crate) fn compile_pruned(
                 WordMatch::Coverage if slots.len() > 2 => {
                     positive = true;
                     let mut slots = slots;
-                    if synonyms {
+                    if synonyms.is_some() {
                         slots.extend(defined_terms(index, &terms));
                     }
                     let n = slots.len();
@@ -839,15 +371,7 @@ fn article_query(index: &Store, word: &str) -> Option<Box<dyn TQuery>> {
 /// [`Coverage::with_titles`]; `None` when no title has it.
 fn title_acts(index: &Store, word: &str) -> Option<super::coverage::ActKeys> {
     let f = index.fields();
-    let q = dismax(
-        index,
-        word,
-        0,
-        &[
-            (Target::Field(f.title_stem), BOOST_TITLE_STEM),
-            (Target::Field(f.title_loose), BOOST_TITLE_LOOSE),
-        ],
-    )?;
+    let q = dismax(index, word, 0, &title_targets(f))?;
     let searcher = index.searcher();
     match super::title::act_scores(index, &searcher, q.as_ref()) {
         Ok(scores) if !scores.is_empty() => Some(Arc::new(scores.into_keys().collect())),
@@ -858,10 +382,6 @@ fn title_acts(index: &Store, word: &str) -> Option<super::coverage::ActKeys> {
         }
     }
 }
-
-/// Boost of a thesaurus alternative's clause: its best field scores below the word's own stem
-/// matches ([`BOOST_STEM`]).
-pub const BOOST_SYNONYM: f32 = 0.4;
 
 /// Boost of a spelling correction's clause ([`super::spelling`]): below the word's own
 /// matches, which a word the index barely knows has few of.
@@ -893,7 +413,7 @@ fn defined_terms(index: &Store, terms: &[&str]) -> Vec<Box<dyn TQuery>> {
 const ALTERNATIVE_SLOP: u32 = 3;
 
 /// One clause per query word (or per words a thesaurus member spans): the word in every text
-/// field and, with `synonyms`, the other members of its thesaurus groups at
+/// field and, with `synonyms` (the query's expansions), the other members of its thesaurus groups at
 /// [`BOOST_SYNONYM`]; with `derive`, the words derived from it at [`BOOST_DERIVED`]
 /// ([`derived_query`]). A word nothing can match has no clause.
 ///
@@ -909,12 +429,13 @@ const ALTERNATIVE_SLOP: u32 = 3;
 fn word_slots<'t>(
     index: &Store,
     terms: &[&'t str],
-    synonyms: bool,
+    expansions: Option<&Expansions>,
     context: bool,
     derive: bool,
     mut corrections: Option<&mut Vec<(usize, Box<dyn TQuery>)>>,
     mut articles: Option<&mut Vec<(usize, &'t str)>>,
 ) -> (Vec<Box<dyn TQuery>>, Vec<bool>) {
+    let synonyms = expansions.is_some();
     let f = index.fields();
     let (plain, question) = (text_targets(f), question_targets(f));
     let targets: &[(Target, f32)] = if context { &question } else { &plain };
@@ -978,12 +499,11 @@ fn word_slots<'t>(
         let clauses: Vec<Box<dyn TQuery>> = own.into_iter().chain(fixes).collect();
         Some(Box::new(DisMax::new(clauses, TIE_BREAKER)) as Box<dyn TQuery>)
     };
-    let expansions = if synonyms {
-        super::compounds::all_expansions(index, terms)
-    } else {
-        Vec::new()
+    let expansions = match expansions {
+        Some(e) => e.for_words(index, terms),
+        None => Cow::Owned(Vec::new()),
     };
-    let mut expansions = expansions.into_iter().peekable();
+    let mut expansions = expansions.iter().peekable();
     let mut out = Vec::with_capacity(terms.len());
     let mut content: Vec<bool> = Vec::with_capacity(terms.len());
     let mut i = 0;
@@ -1035,7 +555,7 @@ fn word_slots<'t>(
             ))),
         }
         for alternative in &e.alternatives {
-            if number {
+            if *number {
                 // The same number otherwise written, its period's word after it.
                 let q = dismax(
                     index,
@@ -1136,24 +656,8 @@ pub fn title_boost(index: &Store, q: &Query) -> Option<Box<dyn TQuery>> {
         .positive_parts()
         .into_iter()
         .filter_map(|p| match p {
-            Query::Term(w) => dismax(
-                index,
-                w,
-                0,
-                &[
-                    (Target::Field(f.title_stem), BOOST_TITLE_STEM),
-                    (Target::Field(f.title_loose), BOOST_TITLE_LOOSE),
-                ],
-            ),
-            Query::Phrase { text, slop } => dismax(
-                index,
-                text,
-                *slop,
-                &[
-                    (Target::Field(f.title_stem), BOOST_TITLE_STEM),
-                    (Target::Field(f.title_loose), BOOST_TITLE_LOOSE),
-                ],
-            ),
+            Query::Term(w) => dismax(index, w, 0, &title_targets(f)),
+            Query::Phrase { text, slop } => dismax(index, text, *slop, &title_targets(f)),
             _ => None,
         })
         .map(|q| (Occur::Should, q))

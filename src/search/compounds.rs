@@ -4,15 +4,16 @@
 //! «недропользование»; «вывоз мусора» against «мусоровывоз»; Kazakh «ара ұстау» (keeping
 //! bees) against «ара шаруашылығы» (beekeeping). Each such pair of query words side by side
 //! is also searched as the compound, ranked below the words' own matches as a thesaurus
-//! alternative is ([`super::compile::BOOST_SYNONYM`]), and highlighted as one.
+//! alternative is ([`super::boosts::BOOST_SYNONYM`]), and highlighted as one.
 //!
 //! The corpus decides: a compound is built only when the index spells it (a Russian stem the
 //! `ru_stem` field holds, a Kazakh phrase some unit has), so no compound is invented, and a
 //! pair of words no text compounds stays as typed.
 
-use super::compile::{analyze_field, Target};
 use super::derivation;
+use super::terms::analyze_field;
 use super::thesaurus::Expansion;
+use super::word_query::{dismax, Target};
 use crate::index::Store;
 use crate::model::Lang;
 use tantivy::collector::Count;
@@ -190,7 +191,7 @@ pub(crate) fn expansions<S: AsRef<str>>(
         _ => None,
     };
     let phrase_held = |phrase: &str| {
-        super::compile::dismax(index, phrase, 0, &[(Target::Field(f.kk_stem), 1.0)])
+        dismax(index, phrase, 0, &[(Target::Field(f.kk_stem), 1.0)])
             .and_then(|q| searcher.search(&*q, &Count).ok())
             .is_some_and(|n| n > 0)
     };
@@ -259,6 +260,45 @@ pub(crate) fn all_expansions<S: AsRef<str>>(index: &Store, terms: &[S]) -> Vec<(
     all.extend(compounds.into_iter().map(|e| (e, false)));
     all.sort_by_key(|(e, _)| e.start);
     all
+}
+
+/// The expansions of a query's plain words ([`all_expansions`]), worked out once when the query
+/// is read ([`super::ReadQuery`]) and read by each place that searches or marks its words: the
+/// compile (every search of one request: the words, the retry, the fill, the twins), the
+/// first stage and the highlighter.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Expansions {
+    /// The words they were worked out for.
+    words: Vec<String>,
+    /// Each expansion, flagged `true` for a number otherwise written.
+    found: Vec<(Expansion, bool)>,
+}
+
+impl Expansions {
+    /// The expansions of `words` ([`all_expansions`]).
+    pub(crate) fn of<S: AsRef<str>>(index: &Store, words: &[S]) -> Self {
+        Self {
+            words: words.iter().map(|w| w.as_ref().to_string()).collect(),
+            found: all_expansions(index, words),
+        }
+    }
+
+    /// The expansions of `words`: those worked out already when they are the words these were
+    /// worked out for, else worked out now (a part of a query its reading did not take for its
+    /// plain words), so that every place finds what [`all_expansions`] finds.
+    pub(crate) fn for_words<S: AsRef<str>>(
+        &self,
+        index: &Store,
+        words: &[S],
+    ) -> std::borrow::Cow<'_, [(Expansion, bool)]> {
+        let same = self.words.len() == words.len()
+            && self.words.iter().zip(words).all(|(a, b)| a == b.as_ref());
+        if same {
+            std::borrow::Cow::Borrowed(&self.found)
+        } else {
+            std::borrow::Cow::Owned(all_expansions(index, words))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,14 +6,14 @@
 //! Thesaurus alternatives are searched as words are, so a group's members carry over to the
 //! other language the same way.
 
-use super::compile::TIE_BREAKER;
+use super::boosts::TIE_BREAKER;
 use super::dismax::DisMax;
 use crate::index::Store;
 use crate::lexicon::Lexicon;
 use tantivy::query::{BoostQuery, Query as TQuery};
 
 /// Boost of a translation's clause: well below a thesaurus alternative's
-/// ([`super::compile::BOOST_SYNONYM`]), so that a provision matching the query's own words in
+/// ([`super::boosts::BOOST_SYNONYM`]), so that a provision matching the query's own words in
 /// its own language ranks first even where its words are common and a translation's rare
 /// (a low boost, not a strict tier: a translation matched many times may still pass a weak
 /// own match).

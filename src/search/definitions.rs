@@ -99,7 +99,7 @@ impl Definitions {
         }
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> =
             vec![(Occur::Must, Box::new(BooleanQuery::new(leads)))];
-        clauses.extend(super::compile::validity_clauses(f, None));
+        clauses.extend(super::filters::validity_clauses(f, None));
         let top = searcher.search(
             &BooleanQuery::new(clauses),
             &TopDocs::with_limit(MAX_DEFINITIONS),

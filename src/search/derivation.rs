@@ -13,8 +13,8 @@
 use crate::model::Lang;
 
 /// Boost of a derived word's clause: below the word's own stem matches
-/// ([`super::compile::BOOST_STEM`]), above a thesaurus alternative's
-/// ([`super::compile::BOOST_SYNONYM`]): a derivation shares the word's root, a synonym only
+/// ([`super::boosts::BOOST_STEM`]), above a thesaurus alternative's
+/// ([`super::boosts::BOOST_SYNONYM`]): a derivation shares the word's root, a synonym only
 /// its meaning.
 pub const BOOST_DERIVED: f32 = 1.0;
 

@@ -19,19 +19,24 @@
 //! the coverage rule of a question (enough of its words). `benches/RESULTS.md` has the
 //! measurement and what keeps stage one from being searched with.
 
-use super::collect::Adjust;
-use super::compile::{
-    self, analyze_field, verb_readings_in, BOOST_CONTEXT, BOOST_EXACT, BOOST_HEADING_LOOSE,
-    BOOST_HEADING_STEM, BOOST_LOOSE, BOOST_STEM, BOOST_SYNONYM,
+use super::boosts::{
+    BOOST_CONTEXT, BOOST_EXACT, BOOST_HEADING_LOOSE, BOOST_HEADING_STEM, BOOST_LOOSE, BOOST_STEM,
+    BOOST_SYNONYM,
 };
+use super::collect::Adjust;
+use super::compile;
 use super::crosslang::{translations, BOOST_CROSS};
 use super::definitions::Definitions;
 use super::derivation::{related_stems, related_to_word, BOOST_DERIVED};
+use super::filters;
 use super::query::Query;
+use super::terms::analyze_field;
+use super::word_query::verb_readings_in;
 use super::SearchRequest;
 use crate::index::Store;
 use crate::model::Lang;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use tantivy::collector::Collector;
 use tantivy::query::{
     Bm25StatisticsProvider, BooleanQuery, BoostQuery, Occur, Query as TQuery, TermQuery,
@@ -86,6 +91,8 @@ struct Stage<'a> {
     context: bool,
     /// The document frequency each `kk_stem` form is scored with: its stem's.
     df: FxHashMap<Term, u64>,
+    /// The expansions of the query's words, worked out when it was read.
+    expansions: Option<&'a super::compounds::Expansions>,
 }
 
 impl Stage<'_> {
@@ -264,9 +271,12 @@ impl Stage<'_> {
         if !synonyms {
             return slots;
         }
-        let expansions = super::compounds::all_expansions(self.index, terms);
-        for (e, number) in expansions {
-            let boost = if number {
+        let expansions = match self.expansions {
+            Some(known) => known.for_words(self.index, terms),
+            None => Cow::Owned(super::compounds::all_expansions(self.index, terms)),
+        };
+        for (e, number) in expansions.iter() {
+            let boost = if *number {
                 super::number_words::BOOST_NUMERAL
             } else {
                 BOOST_SYNONYM
@@ -330,11 +340,9 @@ impl Stage<'_> {
                 }
                 (!parts.is_empty()).then(|| Box::new(BooleanQuery::new(parts)) as Box<dyn TQuery>)
             }
-            Query::Filter(filter) => Some(compile::filter_query(f, filter)),
-            Query::Not(inner) => {
-                compile::compile(self.index, inner, compile::WordMatch::All, false)
-                    .map(compile::all_but)
-            }
+            Query::Filter(filter) => Some(filters::filter_query(f, filter)),
+            Query::Not(inner) => compile::compile(self.index, inner, compile::WordMatch::All, None)
+                .map(filters::all_but),
             Query::Or(parts) => {
                 let subs: Vec<(Occur, Box<dyn TQuery>)> = parts
                     .iter()
@@ -350,13 +358,13 @@ impl Stage<'_> {
                     match p {
                         Query::Not(inner) => {
                             if let Some(q) =
-                                compile::compile(self.index, inner, compile::WordMatch::All, false)
+                                compile::compile(self.index, inner, compile::WordMatch::All, None)
                             {
                                 subs.push((Occur::MustNot, q));
                             }
                         }
                         Query::Filter(flt) => {
-                            subs.push((Occur::Must, compile::filter_query(f, flt)))
+                            subs.push((Occur::Must, filters::filter_query(f, flt)))
                         }
                         Query::Term(w) => terms.push(w),
                         _ => {
@@ -389,7 +397,7 @@ impl Stage<'_> {
                     );
                 }
                 if !subs.iter().any(|(o, _)| *o == Occur::Must) {
-                    subs.push((Occur::Must, compile::everything()));
+                    subs.push((Occur::Must, filters::everything()));
                 }
                 Some(Box::new(BooleanQuery::new(subs)))
             }
@@ -443,11 +451,13 @@ pub(crate) fn rankings(
     k: usize,
     n: usize,
 ) -> crate::Result<Rankings> {
-    let (q, typed_as_words, _) = super::read_query(index, req)?;
+    let read = super::read_query(index, req)?;
+    let (q, typed_as_words, synonyms) =
+        (&read.query, read.typed_as_words, read.expansions.as_ref());
     let filters = super::request_filters(index, req)?;
     let searcher = index.searcher();
     let f = index.fields();
-    let titles = match compile::title_boost(index, &q) {
+    let titles = match compile::title_boost(index, q) {
         Some(t) => super::title::act_scores(index, &searcher, t.as_ref())?,
         None => super::title::ActScores::default(),
     };
@@ -467,15 +477,14 @@ pub(crate) fn rankings(
     let mut relaxed = false;
     let mut full = Vec::new();
     let mut full_terms: Vec<Term> = Vec::new();
-    if let Some(main) = compile::compile(index, &q, words, typed_as_words) {
+    if let Some(main) = compile::compile(index, q, words, synonyms) {
         main.query_terms(&mut |t, _| full_terms.push(t.clone()));
         let (top, total) =
             super::top_adjusted(&searcher, &with_filters(main), k, &adjust, None, &budget)?;
         full = top;
         if total == 0 && q.is_plain_words() {
             relaxed = true;
-            if let Some(main) = compile::compile(index, &q, compile::WordMatch::Any, typed_as_words)
-            {
+            if let Some(main) = compile::compile(index, q, compile::WordMatch::Any, synonyms) {
                 main.query_terms(&mut |t, _| full_terms.push(t.clone()));
                 (full, _) =
                     super::top_adjusted(&searcher, &with_filters(main), k, &adjust, None, &budget)?;
@@ -489,10 +498,11 @@ pub(crate) fn rankings(
         searcher: searcher.clone(),
         context: false,
         df: FxHashMap::default(),
+        expansions: synonyms,
     };
     let mut first = Vec::new();
     let mut stage_terms: std::collections::HashSet<Term> = Default::default();
-    if let Some(main) = stage.query(&q, relaxed, typed_as_words) {
+    if let Some(main) = stage.query(q, relaxed, typed_as_words) {
         main.query_terms(&mut |t, _| {
             stage_terms.insert(t.clone());
         });

@@ -4,8 +4,8 @@
 //! other units of its article that do (the article's own unit for its heading), so a reader
 //! sees why it ranks and where to read on.
 
-use super::compile;
 use super::types::{ArticleMatch, Hit};
+use super::{filters, word_query};
 use crate::index::Store;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query as TQuery};
@@ -31,7 +31,7 @@ pub(super) fn fill(
     let clauses: Vec<(&str, Box<dyn TQuery>)> = words
         .iter()
         .filter(|w| w.chars().filter(|c| c.is_alphanumeric()).count() > 2)
-        .filter_map(|w| compile::text_query(index, w).map(|q| (*w, q)))
+        .filter_map(|w| word_query::text_query(index, w).map(|q| (*w, q)))
         .collect();
     if clauses.is_empty() {
         return Ok(());
@@ -40,7 +40,7 @@ pub(super) fn fill(
         let Some(key) = hit.article_key.clone() else {
             continue;
         };
-        let in_article = compile::raw_term(f.article, &key);
+        let in_article = filters::raw_term(f.article, &key);
         // The article's units that have each word, and the eids of those read.
         let mut found: Vec<(&str, Vec<DocAddress>)> = Vec::new();
         let mut eids: Vec<(DocAddress, String)> = Vec::new();

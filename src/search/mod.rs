@@ -13,6 +13,7 @@
 
 pub mod article;
 mod bare;
+mod boosts;
 mod budget;
 mod collect;
 pub mod compile;
@@ -22,6 +23,7 @@ pub mod crosslang;
 pub mod definitions;
 mod derivation;
 pub mod dismax;
+pub mod filters;
 mod number_words;
 mod places;
 // A first stage for a two-stage search, measured (not searched with yet).
@@ -38,9 +40,11 @@ pub mod restore;
 pub mod snippet;
 mod spelling;
 pub mod synonym;
+mod terms;
 pub mod thesaurus;
 pub mod title;
 pub mod types;
+pub mod word_query;
 
 pub use query::{parse, Filter, Query, QueryFault};
 pub use snippet::Snippet;
@@ -249,7 +253,13 @@ fn qerr(req: &SearchRequest, fault: QueryFault, reason: impl Into<String>) -> cr
 /// unknown `--act`.
 pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults> {
     let started = Instant::now();
-    let (q, typed_as_words, read_as) = read_query(index, req)?;
+    let ReadQuery {
+        query: q,
+        typed_as_words,
+        read_as,
+        expansions,
+    } = read_query(index, req)?;
+    let synonyms = expansions.as_ref();
     let words = if typed_as_words {
         compile::WordMatch::Coverage
     } else {
@@ -272,7 +282,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     let build = |words: compile::WordMatch,
                  floor: Option<&Arc<prune::Floor>>|
      -> crate::Result<BooleanQuery> {
-        let main = compile::compile_pruned(index, &q, words, typed_as_words, floor).ok_or_else(|| {
+        let main = compile::compile_pruned(index, &q, words, synonyms, floor).ok_or_else(|| {
             qerr(req, QueryFault::NoWords, "nothing searchable: the query has no words (only punctuation or symbols); type a word")
         })?;
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, main)];
@@ -280,7 +290,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         Ok(BooleanQuery::new(clauses))
     };
     // Editions of one unit may all match an `--as-of` date range edge: fetch extra, dedupe.
-    let hl = highlighter_of(index, &searcher, &q, typed_as_words);
+    let hl = highlighter_of(index, &searcher, &q, typed_as_words, synonyms);
     // A phrase with stop words is checked on the text itself: fetch every candidate.
     let fetch = if hl.needs_verify() {
         VERIFY_CANDIDATES
@@ -292,13 +302,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     // Plain words put bare headings below the provisions with their words, among the best
     // few candidates, whatever the page size.
     let plain_words: Vec<&str> = if q.is_plain_words() && !hl.needs_verify() {
-        q.positive_parts()
-            .into_iter()
-            .filter_map(|p| match p {
-                Query::Term(w) => Some(w.as_str()),
-                _ => None,
-            })
-            .collect()
+        positive_words(&q)
     } else {
         Vec::new()
     };
@@ -414,7 +418,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
                 } else {
                     words
                 },
-                typed_as_words,
+                synonyms,
             );
             if let Some(main) = main {
                 let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, main)];
@@ -533,13 +537,12 @@ fn own_definitions_first(
     top.extend(rest);
 }
 
-/// `q` with its words' thesaurus alternatives beside it, word by word (a phrase would be
-/// verified on the text), for highlighting what matched; `q` itself without `synonyms`.
 /// The query of `req` as the search reads it: Latin and keyboard-typed words restored, the
 /// words that only ask left out, compounds split; whether it was typed as plain words
 /// (three or more of them rank by how many a unit has, and find their thesaurus alternatives);
-/// and the Latin words read as Cyrillic, to be said in the answer.
-fn read_query(index: &Store, req: &SearchRequest) -> crate::Result<(Query, bool, Vec<ReadAs>)> {
+/// the Latin words read as Cyrillic, to be said in the answer; and, typed as plain words, its
+/// words' expansions.
+fn read_query(index: &Store, req: &SearchRequest) -> crate::Result<ReadQuery> {
     let q = match &req.parsed {
         Some(q) => q.clone(),
         // A search by requisites alone: the acts that have them, every unit.
@@ -578,7 +581,40 @@ fn read_query(index: &Store, req: &SearchRequest) -> crate::Result<(Query, bool,
     let q = question::without_asking_words(&q).unwrap_or(q);
     let q = query::split_compounds(&q);
     let typed_as_words = req.parsed.is_none() && query::typed_as_words(&req.text);
-    Ok((q, typed_as_words, read_as))
+    let expansions = typed_as_words.then(|| compounds::Expansions::of(index, &positive_words(&q)));
+    Ok(ReadQuery {
+        query: q,
+        typed_as_words,
+        read_as,
+        expansions,
+    })
+}
+
+/// A request's query as the search reads it ([`read_query`]).
+pub(crate) struct ReadQuery {
+    /// The query: Latin and keyboard-typed words restored, the words that only ask left out,
+    /// compounds split.
+    pub(crate) query: Query,
+    /// Whether it was typed as plain words (three or more of them rank by how many a unit has,
+    /// and find their thesaurus alternatives).
+    pub(crate) typed_as_words: bool,
+    /// The Latin words read as Cyrillic, to be said in the answer.
+    pub(crate) read_as: Vec<ReadAs>,
+    /// The expansions of its words (thesaurus, numbers otherwise written, compounds), worked
+    /// out once for every search of the request and its highlighting: typed as plain words
+    /// only, as only such words find them.
+    pub(crate) expansions: Option<compounds::Expansions>,
+}
+
+/// The words of `q`'s positive parts ([`Query::positive_parts`]), in order.
+fn positive_words(q: &Query) -> Vec<&str> {
+    q.positive_parts()
+        .into_iter()
+        .filter_map(|p| match p {
+            Query::Term(w) => Some(w.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// What a hit's snippet marks for the query `q`: its words, their thesaurus alternatives when
@@ -589,8 +625,9 @@ fn highlighter_of(
     searcher: &tantivy::Searcher,
     q: &Query,
     typed_as_words: bool,
+    synonyms: Option<&compounds::Expansions>,
 ) -> snippet::Highlighter {
-    let q = with_alternatives(index, searcher, q, typed_as_words);
+    let q = with_alternatives(index, searcher, q, synonyms);
     if typed_as_words {
         snippet::Highlighter::for_words(&q)
     } else {
@@ -605,31 +642,34 @@ pub(crate) fn highlights(
     query: &str,
     texts: &[&str],
 ) -> crate::Result<Vec<Vec<[usize; 2]>>> {
-    let (q, typed_as_words, _) = read_query(index, &SearchRequest::new(query))?;
-    let hl = highlighter_of(index, &index.searcher(), &q, typed_as_words);
+    let read = read_query(index, &SearchRequest::new(query))?;
+    let hl = highlighter_of(
+        index,
+        &index.searcher(),
+        &read.query,
+        read.typed_as_words,
+        read.expansions.as_ref(),
+    );
     Ok(texts.iter().map(|t| hl.spans(t)).collect())
 }
 
+/// `q` with its words' expansions (`synonyms`) beside it, word by word (a phrase would be
+/// verified on the text), for highlighting what matched; `q` itself without `synonyms`. The
+/// verbs a word was read as are beside it too.
 fn with_alternatives(
     index: &Store,
     searcher: &tantivy::Searcher,
     q: &Query,
-    synonyms: bool,
+    synonyms: Option<&compounds::Expansions>,
 ) -> Query {
-    let words: Vec<&str> = q
-        .positive_parts()
-        .into_iter()
-        .filter_map(|p| match p {
-            Query::Term(w) => Some(w.as_str()),
-            _ => None,
-        })
-        .collect();
+    let words = positive_words(q);
     let mut alternatives: Vec<Query> = Vec::new();
-    if synonyms {
+    if let Some(expansions) = synonyms {
         alternatives.extend(
-            compounds::all_expansions(index, &words)
-                .into_iter()
-                .flat_map(|(e, _)| e.alternatives)
+            expansions
+                .for_words(index, &words)
+                .iter()
+                .flat_map(|(e, _)| e.alternatives.iter())
                 .flat_map(|a| {
                     a.split_whitespace()
                         .map(|w| Query::Term(w.to_string()))
@@ -640,9 +680,9 @@ fn with_alternatives(
     // The verbs the search read a word as (`үйлене` as `үйлену`) are highlighted too.
     let f = index.fields();
     for w in &words {
-        for (_, exact) in compile::analyze_field(index, f.kk_exact, w) {
+        for (_, exact) in terms::analyze_field(index, f.kk_exact, w) {
             alternatives.extend(
-                compile::verb_readings_in(index, searcher, &exact)
+                word_query::verb_readings_in(index, searcher, &exact)
                     .into_iter()
                     .map(Query::Term),
             );
@@ -673,24 +713,24 @@ pub(crate) fn request_filters(
             index.act(id)?;
         }
     }
-    let mut filters: Vec<(Occur, Box<dyn TQuery>)> = compile::validity_clauses(f, req.as_of);
+    let mut filters: Vec<(Occur, Box<dyn TQuery>)> = filters::validity_clauses(f, req.as_of);
     if let Some(id) = &req.act {
         filters.push((
             Occur::Must,
-            compile::filter_query(f, &Filter::Act(id.clone())),
+            filters::filter_query(f, &Filter::Act(id.clone())),
         ));
     }
     if let Some(k) = req.kind {
-        filters.push((Occur::Must, compile::filter_query(f, &Filter::Kind(k))));
+        filters.push((Occur::Must, filters::filter_query(f, &Filter::Kind(k))));
     }
     if let Some(s) = req.status {
-        filters.push((Occur::Must, compile::filter_query(f, &Filter::Status(s))));
+        filters.push((Occur::Must, filters::filter_query(f, &Filter::Status(s))));
     }
     if let Some(lang) = req.lang {
-        filters.push((Occur::Must, compile::lang_filter(f, lang)));
+        filters.push((Occur::Must, filters::lang_filter(f, lang)));
     }
     for r in &req.requisites {
-        filters.push((Occur::Must, compile::filter_query(f, r)));
+        filters.push((Occur::Must, filters::filter_query(f, r)));
     }
     Ok(filters)
 }
@@ -842,7 +882,7 @@ fn twin_address(
     as_of: Option<NaiveDate>,
 ) -> crate::Result<Option<DocAddress>> {
     let mut clauses = unit_clauses(f, act, eid, lang);
-    clauses.extend(compile::validity_clauses(f, as_of));
+    clauses.extend(filters::validity_clauses(f, as_of));
     let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(1))?;
     Ok(top.first().map(|(_, addr)| *addr))
 }
@@ -855,9 +895,9 @@ fn unit_clauses(
     lang: crate::model::Lang,
 ) -> Vec<(Occur, Box<dyn TQuery>)> {
     vec![
-        (Occur::Must, compile::raw_term(f.act_id, act)),
-        (Occur::Must, compile::raw_term(f.lang, lang.as_str())),
-        (Occur::Must, compile::raw_term(f.eid, eid)),
+        (Occur::Must, filters::raw_term(f.act_id, act)),
+        (Occur::Must, filters::raw_term(f.lang, lang.as_str())),
+        (Occur::Must, filters::raw_term(f.eid, eid)),
     ]
 }
 

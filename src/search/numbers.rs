@@ -9,7 +9,7 @@
 //! own units, and the only match where the act is not in the index. The text the number is
 //! printed in (`№ 156-VII`, one token `№156-vii`) is searched as well as the word itself.
 
-use super::compile::BOOST_EXACT;
+use super::boosts::BOOST_EXACT;
 use crate::index::numbers::{key, ROLE_ACT, ROLE_AMENDED, ROLE_HEAD};
 use crate::index::Store;
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};

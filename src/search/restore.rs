@@ -7,6 +7,7 @@
 //! whose skeleton has already left the key, so no extra field is indexed for this; document
 //! frequency picks one.
 
+use super::terms::{analyze_field, each_accepted_in, kk_stem_units};
 use crate::analysis::fold::{fold, has_latin};
 use crate::analysis::{form_terms, split_form};
 use crate::index::Store;
@@ -112,7 +113,7 @@ pub fn restore_word(index: &Store, word: &str) -> Option<String> {
         return None;
     }
     let f = index.fields();
-    let toks = super::compile::analyze_field(index, f.kk_exact, word);
+    let toks = analyze_field(index, f.kk_exact, word);
     let [(_, exact)] = toks.as_slice() else {
         return None;
     };
@@ -183,23 +184,6 @@ where
                 f(term, info.doc_freq);
             }
         })?;
-    }
-    Ok(())
-}
-
-/// Calls `f` with every term of `dictionary` that `automaton` accepts and where it is.
-pub fn each_accepted_in<A>(
-    dictionary: &tantivy::termdict::TermDictionary,
-    automaton: A,
-    mut f: impl FnMut(&[u8], &tantivy::postings::TermInfo),
-) -> std::io::Result<()>
-where
-    A: tantivy_fst::Automaton,
-    A::State: Clone,
-{
-    let mut stream = dictionary.search(automaton).into_stream()?;
-    while stream.advance() {
-        f(stream.key(), stream.value());
     }
     Ok(())
 }
@@ -731,7 +715,7 @@ pub(crate) fn russian_word(index: &Store, word: &str) -> Option<RussianReading> 
         };
         // The word as written, as the exact and stem fields hold it (the Russian texts are in
         // them too): a stop word's own term, another word's forms.
-        let exact = super::compile::analyze_field(index, f.kk_exact, cyr)
+        let exact = analyze_field(index, f.kk_exact, cyr)
             .into_iter()
             .next()
             .map_or(0, |(_, t)| {
@@ -746,7 +730,7 @@ pub(crate) fn russian_word(index: &Store, word: &str) -> Option<RussianReading> 
         // unit in another form («заявления» for the form's «ЗАЯВЛЕНИЕ»), found as the Cyrillic
         // word is; read only when nothing better is, as it costs a walk of the stem's terms.
         let kk = if exact == 0 && ru == 0 {
-            super::spelling::kk_stem_units(index, &searcher, cyr)
+            kk_stem_units(index, &searcher, cyr)
         } else {
             0
         };
@@ -792,7 +776,7 @@ pub(crate) struct RussianReading {
 /// as the loose search looks (`adam` finds «адам», `zhol` «жол»; `zayavlenie` nothing).
 fn kazakh_finds_folded(index: &Store, word: &str) -> bool {
     let f = index.fields();
-    let toks = super::compile::analyze_field(index, f.kk_loose, word);
+    let toks = analyze_field(index, f.kk_loose, word);
     let [(_, loose)] = toks.as_slice() else {
         return false;
     };

@@ -10,6 +10,7 @@
 //! in both languages: a Levenshtein automaton ([`levenshtein_automata`]) walks the term
 //! dictionary, so no extra field is indexed for this.
 
+use super::terms::{each_accepted_in, kk_stem_units};
 use crate::analysis::{form_terms, FORM_MARK, SELF_STEM_MARK, SUFFIX_MARK};
 use crate::index::Store;
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
@@ -187,7 +188,7 @@ fn nearest(index: &Store, lower: &str) -> Vec<String> {
         let Ok(inverted) = segment.inverted_index(f.kk_stem) else {
             continue;
         };
-        let _ = super::restore::each_accepted_in(inverted.terms(), NearForms(&dfa), |key, info| {
+        let _ = each_accepted_in(inverted.terms(), NearForms(&dfa), |key, info| {
             let Ok(term) = std::str::from_utf8(key) else {
                 return;
             };
@@ -250,30 +251,6 @@ fn stem_units(index: &Store, searcher: &tantivy::Searcher, lower: &str) -> u64 {
         .doc_freq(&tantivy::Term::from_field_text(f.ru_stem, &ru_stem))
         .unwrap_or(0);
     kk.max(ru)
-}
-
-/// The units that hold a form of `lower`'s `kk_stem` stem, summed over its forms (a unit with
-/// two forms counts twice); 0 when the Kazakh analyzer makes no single stem of it. The Kazakh
-/// fields hold the Russian words of Kazakh units too (a bilingual form's «ЗАЯВЛЕНИЕ»).
-pub(crate) fn kk_stem_units(index: &Store, searcher: &tantivy::Searcher, lower: &str) -> u64 {
-    let f = index.fields();
-    let mut kk = 0u64;
-    if let [(_, stem)] = super::compile::analyze_field(index, f.kk_stem, lower).as_slice() {
-        let (lo, hi) = crate::analysis::stem_range(stem);
-        for segment in searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(f.kk_stem) else {
-                continue;
-            };
-            let range = inverted.terms().range().ge(lo.as_bytes()).lt(hi.as_bytes());
-            let Ok(mut stream) = range.into_stream() else {
-                continue;
-            };
-            while stream.advance() {
-                kk += u64::from(stream.value().doc_freq);
-            }
-        }
-    }
-    kk
 }
 
 #[cfg(test)]

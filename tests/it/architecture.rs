@@ -4,7 +4,7 @@
 //! Each top-level module of `src/` has a place in the order below; its code (its unit tests
 //! aside) may name only modules placed before it. A new module must be given a place here.
 //! Inside a stage, and inside the binary's doors, every module (one a file) imports one way
-//! too: the parts of one stage that still call each other are named in [`CIRCLES_LEFT`].
+//! too: what two parts of a stage both need lives in a module below them both.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -26,19 +26,6 @@ const LAYERS: &[&[&str]] = &[
     &["zan_index"],
     &["answer"],
 ];
-
-/// The groups of modules still importing each other, each the parts of one stage calling each
-/// other both ways. A module may stand in a circle only with modules of its own group; no
-/// other circle may form.
-const CIRCLES_LEFT: &[&[&str]] = &[&[
-    "search::compile",
-    "search::compounds",
-    "search::crosslang",
-    "search::definitions",
-    "search::numbers",
-    "search::restore",
-    "search::spelling",
-]];
 
 fn place(module: &str) -> Option<usize> {
     LAYERS.iter().position(|layer| layer.contains(&module))
@@ -273,22 +260,17 @@ fn reached(graph: &BTreeMap<String, BTreeSet<String>>, from: &str) -> BTreeSet<S
     seen
 }
 
-/// Each circle of `graph` not within one of `CIRCLES_LEFT`'s groups: a module and the
-/// modules it reaches that reach it back.
+/// Each circle of `graph`: a module and the modules it reaches that reach it back.
 fn circles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
     let reach: BTreeMap<&String, BTreeSet<String>> =
         graph.keys().map(|m| (m, reached(graph, m))).collect();
     let mut wrong = BTreeSet::new();
     for (m, from_m) in &reach {
-        let group = CIRCLES_LEFT.iter().find(|g| g.contains(&m.as_str()));
         let circle: Vec<&String> = from_m
             .iter()
             .filter(|other| *other != *m && reach.get(other).is_some_and(|r| r.contains(*m)))
             .collect();
-        if circle
-            .iter()
-            .any(|other| !group.is_some_and(|g| g.contains(&other.as_str())))
-        {
+        if !circle.is_empty() {
             let mut names: Vec<&str> = circle.iter().map(|s| s.as_str()).collect();
             names.push(m);
             names.sort();

@@ -1,0 +1,97 @@
+//! A query's words as the index's terms: a query text analyzed as a field's text was
+//! ([`analyze_field`]), the terms of a Kazakh stem ([`stem_terms`], [`kk_stem_units`]) and a
+//! walk of a term dictionary ([`each_accepted_in`]). The search's helpers (restoring spelling,
+//! corrections, compounds, the compile) read the index through these, so none of them needs
+//! another to look a word up.
+
+use super::synonym::TermSet;
+use crate::analysis::{stem_range, KK_EXACT, KK_STEM};
+use crate::index::Store;
+use tantivy::schema::Field;
+use tantivy::Searcher;
+
+/// The analyzed tokens of `text` as a query on `field`: (position, token). The index writes
+/// `kk_exact` and `kk_stem` with analyzers that leave out words or join a word's stem and form
+/// ([`crate::analysis::KK_EXACT_REST`], [`crate::analysis::KK_STEM_MARKED`]); a query's words
+/// are analyzed whole ([`KK_EXACT`], [`KK_STEM`]), and each is looked for as the terms that
+/// stand for it.
+pub fn analyze_field(index: &Store, field: Field, text: &str) -> Vec<(usize, String)> {
+    let f = index.fields();
+    let query_analyzer = if field == f.kk_exact {
+        crate::analysis::analyzer(KK_EXACT)
+    } else if field == f.kk_stem {
+        crate::analysis::analyzer(KK_STEM)
+    } else {
+        index.tantivy().tokenizer_for_field(field).ok()
+    };
+    let Some(mut an) = query_analyzer else {
+        return Vec::new();
+    };
+    let mut ts = an.token_stream(text);
+    let mut out = Vec::new();
+    while ts.advance() {
+        let t = ts.token();
+        out.push((t.position, t.text.clone()));
+    }
+    out
+}
+
+/// The `kk_stem` terms of every word whose stem is `stem` ([`stem_range`]), in any segment.
+pub(crate) fn stem_terms(
+    searcher: &Searcher,
+    field: Field,
+    stem: &str,
+) -> tantivy::Result<TermSet> {
+    let (lo, hi) = stem_range(stem);
+    let mut set = TermSet::default();
+    set.add_from_segments(searcher, field, |dictionary, found| {
+        let range = dictionary.range().ge(lo.as_bytes()).lt(hi.as_bytes());
+        let mut stream = range.into_stream()?;
+        while stream.advance() {
+            found(stream.key(), stream.value());
+        }
+        Ok(())
+    })?;
+    Ok(set)
+}
+
+/// The units that hold a form of `lower`'s `kk_stem` stem, summed over its forms (a unit with
+/// two forms counts twice); 0 when the Kazakh analyzer makes no single stem of it. The Kazakh
+/// fields hold the Russian words of Kazakh units too (a bilingual form's «ЗАЯВЛЕНИЕ»).
+pub(crate) fn kk_stem_units(index: &Store, searcher: &Searcher, lower: &str) -> u64 {
+    let f = index.fields();
+    let mut kk = 0u64;
+    if let [(_, stem)] = analyze_field(index, f.kk_stem, lower).as_slice() {
+        let (lo, hi) = stem_range(stem);
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(f.kk_stem) else {
+                continue;
+            };
+            let range = inverted.terms().range().ge(lo.as_bytes()).lt(hi.as_bytes());
+            let Ok(mut stream) = range.into_stream() else {
+                continue;
+            };
+            while stream.advance() {
+                kk += u64::from(stream.value().doc_freq);
+            }
+        }
+    }
+    kk
+}
+
+/// Calls `f` with every term of `dictionary` that `automaton` accepts and where it is.
+pub fn each_accepted_in<A>(
+    dictionary: &tantivy::termdict::TermDictionary,
+    automaton: A,
+    mut f: impl FnMut(&[u8], &tantivy::postings::TermInfo),
+) -> std::io::Result<()>
+where
+    A: tantivy_fst::Automaton,
+    A::State: Clone,
+{
+    let mut stream = dictionary.search(automaton).into_stream()?;
+    while stream.advance() {
+        f(stream.key(), stream.value());
+    }
+    Ok(())
+}
