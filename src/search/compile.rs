@@ -128,9 +128,38 @@ fn stem_words(index: &Store, searcher: &Searcher, text: &str) -> Option<Words> {
                     }
                 }
             }
+            if set.is_empty() {
+                if let Some(ru) = russian_stem_of_kazakh_unknown(index, searcher, &stem) {
+                    set = stem_terms(searcher, f.kk_stem, &ru).ok()?;
+                }
+            }
             (!set.is_empty()).then_some((position as u32, set))
         })
         .collect()
+}
+
+/// The Russian stem of a word the Kazakh stemmer keeps whole when it is a Russian word
+/// (Cyrillic, no Kazakh letter) whose Snowball stem is shorter and no Russian text holds:
+/// «заявлению» is its own Kazakh stem, and the Kazakh units that hold the Russian word write
+/// it «ЗАЯВЛЕНИЕ» or «заявлении», whose `kk_stem` stem is «заявлен», the Russian one. Asked
+/// only for a stem the index has no form of, so a Kazakh word the texts spell is never read
+/// otherwise; a stem the Russian texts hold is found by their own field, not here.
+pub(crate) fn russian_stem_of_kazakh_unknown(
+    index: &Store,
+    searcher: &Searcher,
+    kk_stem: &str,
+) -> Option<String> {
+    let russian_letters = kk_stem
+        .chars()
+        .all(|c| ('а'..='я').contains(&c) || c == 'ё');
+    if !russian_letters || kk_stem.chars().count() < 4 {
+        return None;
+    }
+    let ru = crate::analysis::russian::stem(kk_stem);
+    let in_russian_texts = searcher
+        .doc_freq(&Term::from_field_text(index.fields().ru_stem, &ru))
+        .map_or(true, |n| n > 0);
+    (ru != kk_stem && ru.chars().count() >= 4 && !in_russian_texts).then_some(ru)
 }
 
 /// The verbs a Kazakh word of a query can be a form of (`үйлене`, `төлеймін`, `тіркелмеген`:

@@ -259,8 +259,10 @@ pub(crate) fn kk_stem_units(index: &Store, searcher: &tantivy::Searcher, lower: 
     let f = index.fields();
     let mut kk = 0u64;
     if let [(_, stem)] = super::compile::analyze_field(index, f.kk_stem, lower).as_slice() {
-        let (lo, hi) = crate::analysis::stem_range(stem);
-        for segment in searcher.segment_readers() {
+        let count = |stem: &str| {
+            let mut n = 0u64;
+            let (lo, hi) = crate::analysis::stem_range(stem);
+            for segment in searcher.segment_readers() {
             let Ok(inverted) = segment.inverted_index(f.kk_stem) else {
                 continue;
             };
@@ -269,7 +271,18 @@ pub(crate) fn kk_stem_units(index: &Store, searcher: &tantivy::Searcher, lower: 
                 continue;
             };
             while stream.advance() {
-                kk += u64::from(stream.value().doc_freq);
+                n += u64::from(stream.value().doc_freq);
+            }
+            }
+            n
+        };
+        kk = count(stem);
+        // A Russian word the Kazakh stemmer keeps whole is held under its Russian stem.
+        if kk == 0 {
+            if let Some(ru) =
+                super::compile::russian_stem_of_kazakh_unknown(index, searcher, stem)
+            {
+                kk = count(&ru);
             }
         }
     }

@@ -708,8 +708,12 @@ fn a_russian_question_typed_in_latin_finds_what_the_cyrillic_finds() {
 /// holds its stem.
 #[test]
 fn a_russian_word_a_kazakh_text_writes_is_read_from_latin_letters() {
-    for (latin, cyrillic) in [("zayavlenie", "заявление"), ("zayavleniya", "заявления")]
-    {
+    // «заявлению» the Kazakh stemmer keeps whole: it is read by its Russian stem, «заявлен».
+    for (latin, cyrillic) in [
+        ("zayavlenie", "заявление"),
+        ("zayavleniya", "заявления"),
+        ("zayavleniyu", "заявлению"),
+    ] {
         let res = index()
             .search(&SearchRequest::new(latin).limit(5))
             .unwrap_or_else(|e| panic!("{latin}: {e}"));
