@@ -1028,3 +1028,38 @@ fn a_verb_and_its_object_find_the_compound_the_law_writes() {
         );
     }
 }
+
+/// A person's verb finds the action noun the law writes ([`evals/derivations.tsv`]): «заправлять
+/// машину» the Almaty oblast water Rules' «осуществление заправки топливом, мойки и ремонта
+/// транспорта», «купать коня» their «купание животных в местах, предназначенных для купания»,
+/// beside the pets Rules that write «купать» itself.
+#[test]
+fn a_verb_finds_the_action_noun_the_law_writes() {
+    let (_dir, index) = crate::common::index_of_eval_acts(&[
+        "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2025/0924-ob-utverzhdenii-pravil-obshchego-vodopolzovaniia-v-almatinskoi-o-215956",
+        "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2022/1129-ob-utverzhdenii-pravil-soderzhaniia-i-vygula-domashnikh-zhivotny-174583",
+        "ministerial/07-ministerial/103001000000-adilet/2025/0927-ob-utverzhdenii-razmerov-stavok-za-sovershenie-notarialnykh-deis-214799",
+    ]);
+    for (q, answer, within) in [
+        (
+            "где нельзя заправлять машину",
+            "maslikhat-decision-2025-09-24-41-225#att_1__para_10__subpara_7",
+            1,
+        ),
+        (
+            "купать коня в озере",
+            "maslikhat-decision-2025-09-24-41-225#att_1__para_10__subpara_3",
+            2,
+        ),
+    ] {
+        let hits = index
+            .search(&SearchRequest::new(q).limit(5).lang(zanlex::Lang::Ru))
+            .expect("searches")
+            .hits;
+        let got = keys(&hits);
+        assert!(
+            got.iter().take(within).any(|k| k == answer),
+            "{q}: {got:#?}"
+        );
+    }
+}
