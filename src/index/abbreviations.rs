@@ -566,7 +566,9 @@ mod tests {
             "әлеуметтік маңызы бар азық-түлік тауарлары".to_string()
         )));
         // An item whose term does not open with the letters is not read.
-        assert!(found("   1) ақша шоты – қазынашылықта ашылатын шот (бұдан әрі – ҚБШ);").is_empty());
+        assert!(
+            found("   1) ақша шоты – қазынашылықта ашылатын шот (бұдан әрі – ҚБШ);").is_empty()
+        );
     }
 
     #[test]

@@ -171,7 +171,10 @@ fn action_nouns(stem: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let letters = |s: &str| s.chars().count();
     let labial = |s: &str| s.ends_with(['б', 'в', 'м', 'п', 'ф']);
-    if let Some(root) = stem.strip_suffix("ыва").or_else(|| stem.strip_suffix("ива")) {
+    if let Some(root) = stem
+        .strip_suffix("ыва")
+        .or_else(|| stem.strip_suffix("ива"))
+    {
         if letters(root) >= SHORTEST_VERB_ROOT {
             out.push(format!("{root}к"));
         }
@@ -417,7 +420,14 @@ mod tests {
         // Snowball stems: мыть / мойка, купать / купание, выписывать / выписка, проверять /
         // проверка, заправлять / заправка, перевозить / перевозка, выдавать / выдача.
         let corpus = [
-            "мойк", "купан", "выписк", "проверк", "заправк", "выдач", "ставк", "сделк",
+            "мойк",
+            "купан",
+            "выписк",
+            "проверк",
+            "заправк",
+            "выдач",
+            "ставк",
+            "сделк",
         ];
         let of_word =
             |word: &str, stem: &str| related_to_word(word, stem, Lang::Ru, |s| corpus.contains(&s));
@@ -439,7 +449,17 @@ mod tests {
     #[test]
     fn a_russian_diminutive_meets_its_base_word() {
         // речке / река, собачку / собака, машинку / машина, листочек / лист.
-        let corpus = ["рек", "собак", "машин", "дом", "лист", "книг", "ток", "граф", "бан"];
+        let corpus = [
+            "рек",
+            "собак",
+            "машин",
+            "дом",
+            "лист",
+            "книг",
+            "ток",
+            "граф",
+            "бан",
+        ];
         let of_word =
             |word: &str, stem: &str| related_to_word(word, stem, Lang::Ru, |s| corpus.contains(&s));
         assert_eq!(of_word("речке", "речк"), ["рек"]);

@@ -263,24 +263,23 @@ pub(crate) fn kk_stem_units(index: &Store, searcher: &tantivy::Searcher, lower: 
             let mut n = 0u64;
             let (lo, hi) = crate::analysis::stem_range(stem);
             for segment in searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(f.kk_stem) else {
-                continue;
-            };
-            let range = inverted.terms().range().ge(lo.as_bytes()).lt(hi.as_bytes());
-            let Ok(mut stream) = range.into_stream() else {
-                continue;
-            };
-            while stream.advance() {
-                n += u64::from(stream.value().doc_freq);
-            }
+                let Ok(inverted) = segment.inverted_index(f.kk_stem) else {
+                    continue;
+                };
+                let range = inverted.terms().range().ge(lo.as_bytes()).lt(hi.as_bytes());
+                let Ok(mut stream) = range.into_stream() else {
+                    continue;
+                };
+                while stream.advance() {
+                    n += u64::from(stream.value().doc_freq);
+                }
             }
             n
         };
         kk = count(stem);
         // A Russian word the Kazakh stemmer keeps whole is held under its Russian stem.
         if kk == 0 {
-            if let Some(ru) =
-                super::compile::russian_stem_of_kazakh_unknown(index, searcher, stem)
+            if let Some(ru) = super::compile::russian_stem_of_kazakh_unknown(index, searcher, stem)
             {
                 kk = count(&ru);
             }
