@@ -156,9 +156,10 @@ pub(crate) fn russian_stem_of_kazakh_unknown(
         return None;
     }
     let ru = crate::analysis::russian::stem(kk_stem);
-    let in_russian_texts = searcher
+    // An unreadable count is taken as held: the Russian field is searched as before.
+    let in_russian_texts = !searcher
         .doc_freq(&Term::from_field_text(index.fields().ru_stem, &ru))
-        .map_or(true, |n| n > 0);
+        .is_ok_and(|n| n == 0);
     (ru != kk_stem && ru.chars().count() >= 4 && !in_russian_texts).then_some(ru)
 }
 

@@ -509,7 +509,7 @@ mod tests {
                 ("action", action_nouns(stem)),
             ] {
                 for to in found {
-                    if &to != stem && !seen.contains(&to) {
+                    if to != *stem && !seen.contains(&to) {
                         if let Some(n) = vocab.get(&to) {
                             seen.push(to.clone());
                             rows.push((kind, stem.clone(), *df, to, *n));
