@@ -25,13 +25,59 @@ const SKIPPED: &[&str] = &[
     "и", "по", "для", "с", "в", "на", "о", "об", "при", "мен", "және", "бен", "пен",
 ];
 
-/// `(далее – X)`, `(бұдан әрі – X)`, any dash.
+/// `(далее – X)`, `(бұдан әрі – X)`, any dash (the hyphen, the en and em dashes, the minus,
+/// the non-breaking hyphen), the words broken across lines, and «әрi» typed with a Latin i as
+/// some acts print it.
 fn marker() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\((?i:далее|бұдан\s+әрі)\s*[-–—]\s*([^()]{2,30})\)")
+        Regex::new(r"\((?i:далее|бұдан\s+әр[іi])\s*[-–—−‑]\s*([^()]{2,30})\)")
             .unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
     })
+}
+
+/// A definitions item's term: «1) term – what it is», the item's number, the term, a dash.
+fn item_term() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*\d+(?:-\d+)?\)\s+([^–—−;:.]{3,200}?)\s+[-–—−]\s")
+            .unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
+    })
+}
+
+/// The name a definitions item's abbreviation stands for when the abbreviation closes the
+/// item, after the definition («1) ақшаны уақытша орналастырудың қолма-қол ақшаны бақылау
+/// шоты – … ашылатын шот (бұдан әрі – ҚБШ);», as the Kazakh acts write it): the item's term
+/// from its last word opening with the abbreviation's first letter, when the terms' words
+/// open with its letters in order (words between may be skipped: «ақшаны» of «ҚБШ») and its
+/// last word with its last letter. The item is the line `before` ends on.
+fn item_name(before: &str, letters: &[char]) -> Option<String> {
+    let line = before.rsplit('\n').next()?;
+    let term = item_term().captures(line)?.get(1)?.as_str();
+    let words: Vec<&str> = term.split_whitespace().map(bare).collect();
+    let first_letter = |w: &str| crate::text::lowercase(w).chars().next();
+    let initials = |ws: &[&str]| -> Vec<char> {
+        ws.iter()
+            .flat_map(|w| w.split('-'))
+            .filter_map(first_letter)
+            .collect()
+    };
+    let (first, last) = (letters.first()?, letters.last()?);
+    if words.last().and_then(|w| first_letter(w)) != Some(*last) {
+        return None;
+    }
+    (0..words.len())
+        .filter(|&i| first_letter(words[i]) == Some(*first))
+        .find(|&i| {
+            let mut wanted = letters.iter().peekable();
+            for c in initials(&words[i..]) {
+                if wanted.peek() == Some(&&c) {
+                    wanted.next();
+                }
+            }
+            wanted.peek().is_none()
+        })
+        .map(|i| words[i..].join(" "))
 }
 
 /// The short form as written when it is an abbreviation: one to three words of capitals
@@ -118,6 +164,7 @@ fn spelled_out(before: &str, short: &str) -> Option<String> {
     (0..words.len())
         .find(|&start| spells(&letters, &parts(&words[start..])))
         .map(|start| words[start..].join(" "))
+        .or_else(|| item_name(before, &letters))
 }
 
 /// Each abbreviation `text` defines, with the name it stands for: `(short, long)`.
@@ -489,5 +536,58 @@ mod tests {
         // Capitals that the words before do not spell.
         assert!(found("аумақтық полиция органдары (бұдан әрі – ҚР ІІМ)").is_empty());
         assert!(found("до 6 сантиметров (далее – см) на естественных").is_empty());
+    }
+
+    /// The Kazakh text of an act of `evals/corpus`.
+    fn eval_act(path: &str) -> String {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("evals/corpus");
+        std::fs::read_to_string(root.join(path)).unwrap()
+    }
+
+    #[test]
+    fn a_kazakh_definitions_item_closed_by_its_abbreviation_gives_its_term() {
+        // The Minister of Justice's Rules on money collected from debtors: the item defines
+        // «қолма-қол ақшаны бақылау шоты» and closes with «(бұдан әрі – ҚБШ)» after the
+        // definition, whose last words («қолма-қол ақшабақылау шоты») do not spell it.
+        let text = eval_act("ministerial/07-ministerial/103001000000-adilet/2026/0811-ob-utverzhdenii-pravil-i-srokov-perechisleniia-deneg-vzyskannykh-228756/kaz.md");
+        let defined = found(&text);
+        assert!(
+            defined.contains(&(
+                "ҚБШ".to_string(),
+                "қолма-қол ақшаны бақылау шоты".to_string()
+            )),
+            "{defined:?}"
+        );
+        // The Government's Rules on minimal wholesale prices: «әлеуметтік маңызы бар азық-түлік
+        // тауарлары» (ӘМАТ), whose definition ends on other words.
+        let text = eval_act("government/06-government/103-pravitelstvo/2023/0328-ob-utverzhdenii-pravil-ustanovleniia-minimalnoi-optovoi-tseny-na-179416/kaz.md");
+        assert!(found(&text).contains(&(
+            "ӘМАТ".to_string(),
+            "әлеуметтік маңызы бар азық-түлік тауарлары".to_string()
+        )));
+        // An item whose term does not open with the letters is not read.
+        assert!(
+            found("   1) ақша шоты – қазынашылықта ашылатын шот (бұдан әрі – ҚБШ);").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_kazakh_marker_in_its_other_spellings() {
+        // «әрi» with a Latin i, a hyphen or a minus for the dash, the words across a line break.
+        for text in [
+            "Қазақстан Республикасы Ұлттық қауіпсіздік комитеті (бұдан әрi – ҚР ҰҚК) көрсетеді",
+            "Қазақстан Республикасы Ұлттық қауіпсіздік комитеті (бұдан әрі - ҚР ҰҚК) көрсетеді",
+            "Қазақстан Республикасы Ұлттық қауіпсіздік комитеті (бұдан әрі − ҚР ҰҚК) көрсетеді",
+            "Қазақстан Республикасы Ұлттық қауіпсіздік комитеті (бұдан\nәрі –\nҚР ҰҚК) көрсетеді",
+        ] {
+            assert_eq!(
+                found(text),
+                [(
+                    "ҚР ҰҚК".to_string(),
+                    "Қазақстан Республикасы Ұлттық қауіпсіздік комитеті".to_string()
+                )],
+                "{text}"
+            );
+        }
     }
 }

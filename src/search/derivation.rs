@@ -144,10 +144,122 @@ const SHORTEST_VERB_ROOT: usize = 3;
 /// imperative (-й). A noun whose stem ends in а (a Kazakh word in Cyrillic: «растау») has none.
 const VERB_ENDINGS: &[&str] = &["ть", "ю", "е", "л", "й"];
 
-/// [`related_stems`] of `stem`, the stem of the typed `word`, and for a Russian verb in -ать
-/// typed as a verb, its noun in -ение even on a root too short for the suffix rules (лишают,
-/// лиша → лишен of «лишение»; решать → решение; вручается → вручение): on stems alone a
-/// short root in а is as often a noun's («обма» of «обман» is not «обмен»).
+/// Whether the Russian `word` whose stem is `stem` is typed as a verb ([`VERB_ENDINGS`]; an
+/// infinitive whose т the stem keeps, «мыть» of «мыт», ends in -ь after it).
+fn typed_as_verb(word: &str, stem: &str) -> bool {
+    let lower = crate::text::lowercase(word);
+    lower.strip_prefix(stem).is_some_and(|ending| {
+        VERB_ENDINGS.iter().any(|e| ending.starts_with(e))
+            || (ending == "ь" && stem.ends_with('т'))
+            || (ending == "ься" && stem.ends_with('т'))
+    })
+}
+
+/// The action nouns of a Russian verb as the law names the act («мыть» → «мойка», «купать» →
+/// «купание», «выписывать» → «выписка», «проверять» → «проверка», «заправлять» →
+/// «заправка», «выдавать» → «выдача», «решать» → «решение»), as Snowball stems, from the stem
+/// of a word typed as a verb: the stem in -а/-я and its noun in -ание/-яние (купа → купан);
+/// the root without -а/-я (without the л a labial inserts: заправля → заправ) or without
+/// -ыва/-ива (выписыва → выпис), and its noun in -ка; the root of -давать and its noun in
+/// -дача (выдава → выдач); the root of -ыть and its present's noun in -ойка (мыт → мойк); the
+/// root without -а and its noun in -ение (лиша → лишен: a root too short for the suffix rules
+/// on stems alone, «обма» of «обман» is not «обмен»). Not the -ка of an -ить verb's stem: on
+/// the evals corpus it joined more nouns than verbs («ставить» is no «ставка», «справить» no
+/// «справка», «участок» no «участие»). Unsorted, maybe repeated; the caller keeps those the
+/// corpus spells.
+fn action_nouns(stem: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let letters = |s: &str| s.chars().count();
+    let labial = |s: &str| s.ends_with(['б', 'в', 'м', 'п', 'ф']);
+    if let Some(root) = stem
+        .strip_suffix("ыва")
+        .or_else(|| stem.strip_suffix("ива"))
+    {
+        if letters(root) >= SHORTEST_VERB_ROOT {
+            out.push(format!("{root}к"));
+        }
+    }
+    if let Some(root) = stem.strip_suffix("дава").filter(|r| letters(r) >= 2) {
+        out.push(format!("{root}дач"));
+    }
+    if let Some(root) = stem.strip_suffix('а').or_else(|| stem.strip_suffix('я')) {
+        if letters(root) >= SHORTEST_VERB_ROOT {
+            out.push(format!("{stem}н"));
+            if stem.ends_with('а') {
+                out.push(format!("{root}ен"));
+            }
+            if letters(root) >= 4 {
+                match root.strip_suffix('л').filter(|r| labial(r)) {
+                    Some(r) => out.push(format!("{r}к")),
+                    None => out.push(format!("{root}к")),
+                }
+            }
+        }
+    } else if let Some(root) = stem.strip_suffix("ыт").filter(|r| letters(r) >= 1) {
+        out.push(format!("{root}ойк"));
+    }
+    out.retain(|noun| !NOT_ACTIONS.contains(&(stem, noun.as_str())));
+    out
+}
+
+/// Verbs whose noun in -ка is another word, each with that noun: read in the list of every
+/// pair the rule makes on the evals corpus (`evals/derivations.tsv`): «подписать» is not a
+/// «подписка» (a subscription), «постановлять» not a «постановка», «сделать» not a «сделка».
+const NOT_ACTIONS: &[(&str, &str)] = &[
+    ("подписа", "подписк"),
+    ("подписыва", "подписк"),
+    ("постановля", "постановк"),
+    ("сдела", "сделк"),
+];
+
+/// Diminutive suffixes as they end Snowball stems, each with what stands before it in the
+/// base word and the fewest letters of that base: «листочек» (листочк) of «лист», «водичка» of
+/// «вода», «машинка» of «машина», «речка» of «река» (ч of к), «собачка» of «собака», «дорожка»
+/// of «дорога» (ж of г). Not -ик, -ушк-: on the evals corpus they joined loans and other words
+/// far more often than a diminutive («график», «методика», «экономика», «игрушка»,
+/// «ловушка»); -нк only after a base of five letters («банк», «тонкий» end so too).
+const DIMINUTIVES: &[(&str, &str, usize)] = &[
+    ("очк", "", 4),
+    ("ечк", "", 3),
+    ("ичк", "", 3),
+    ("нк", "н", 5),
+    ("чк", "к", 3),
+    ("жк", "г", 3),
+];
+
+/// Stems ending like a diminutive that are another word, each with the base it is not: read
+/// in the list of every pair the rule makes on the evals corpus (`evals/derivations.tsv`) and
+/// the other nouns in -чка, -жка Russian has of a base of three letters («точка» is no «ток»,
+/// «бочка» no «бок», «ложка» no «лог»), «одиночка» (a person alone) no «один».
+const NOT_DIMINUTIVES: &[(&str, &str)] = &[
+    ("точк", "ток"),
+    ("бочк", "бок"),
+    ("почк", "пок"),
+    ("дочк", "док"),
+    ("ложк", "лог"),
+    ("одиночк", "один"),
+];
+
+/// The bases a Russian stem is a diminutive of ([`DIMINUTIVES`]): «речк» → «рек», «собачк» →
+/// «собак», «машинк» → «машин». Unsorted; the caller keeps those the corpus spells.
+fn diminutive_bases(stem: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (suffix, base_end, shortest) in DIMINUTIVES {
+        let Some(root) = stem.strip_suffix(suffix) else {
+            continue;
+        };
+        let base = format!("{root}{base_end}");
+        if base.chars().count() >= *shortest && !NOT_DIMINUTIVES.contains(&(stem, base.as_str())) {
+            out.push(base);
+        }
+    }
+    out
+}
+
+/// [`related_stems`] of `stem`, the stem of the typed `word`, the bases it is a diminutive of
+/// ([`diminutive_bases`]: «речке» finds «река»), and for a Russian word typed as a verb, its
+/// action nouns ([`action_nouns`]: «купать» finds «купание», «мыть» «мойка»), each kept when
+/// `attested`; sorted.
 pub(crate) fn related_to_word(
     word: &str,
     stem: &str,
@@ -156,20 +268,16 @@ pub(crate) fn related_to_word(
 ) -> Vec<String> {
     let mut related = related_stems(stem, lang, &attested);
     if lang == Lang::Ru {
-        let lower = crate::text::lowercase(word);
-        let typed_as_verb = lower
-            .strip_prefix(stem)
-            .is_some_and(|ending| VERB_ENDINGS.iter().any(|e| ending.starts_with(e)));
-        if let Some(root) = stem.strip_suffix('а').filter(|_| typed_as_verb) {
-            let noun = format!("{root}ен");
-            if root.chars().count() >= SHORTEST_VERB_ROOT
-                && !related.contains(&noun)
-                && attested(&noun)
-            {
+        let mut more = diminutive_bases(stem);
+        if typed_as_verb(word, stem) {
+            more.extend(action_nouns(stem));
+        }
+        for noun in more {
+            if noun != stem && !related.contains(&noun) && attested(&noun) {
                 related.push(noun);
-                related.sort();
             }
         }
+        related.sort();
     }
     related
 }
@@ -305,5 +413,118 @@ mod tests {
         assert!(related("пикет", Lang::Ru, &["пикет"]).is_empty());
         // -лық makes distinct legal terms: азамат is not азаматтық.
         assert!(related("азамат", Lang::Kk, &["азамат", "азаматтық"]).is_empty());
+    }
+
+    #[test]
+    fn a_typed_russian_verb_meets_the_action_noun_the_law_writes() {
+        // Snowball stems: мыть / мойка, купать / купание, выписывать / выписка, проверять /
+        // проверка, заправлять / заправка, перевозить / перевозка, выдавать / выдача.
+        let corpus = [
+            "мойк",
+            "купан",
+            "выписк",
+            "проверк",
+            "заправк",
+            "выдач",
+            "ставк",
+            "сделк",
+        ];
+        let of_word =
+            |word: &str, stem: &str| related_to_word(word, stem, Lang::Ru, |s| corpus.contains(&s));
+        assert_eq!(of_word("мыть", "мыт"), ["мойк"]);
+        assert_eq!(of_word("купать", "купа"), ["купан"]);
+        assert_eq!(of_word("выписывать", "выписыва"), ["выписк"]);
+        assert_eq!(of_word("проверяют", "проверя"), ["проверк"]);
+        assert_eq!(of_word("заправлять", "заправля"), ["заправк"]);
+        assert_eq!(of_word("выдавать", "выдава"), ["выдач"]);
+        // A noun is no verb («купау» is a Kazakh word), an -ить verb's stem has no noun in -ка
+        // («ставить» is no «ставка»), nor a verb whose -ка is another word («сделка»).
+        assert!(of_word("купау", "купа").is_empty());
+        assert!(of_word("ставить", "став").is_empty());
+        assert!(of_word("сделать", "сдела").is_empty());
+        // Only what the corpus spells: «купать» has no «купка».
+        assert!(related_to_word("купать", "купа", Lang::Ru, |s| s == "купк").is_empty());
+    }
+
+    #[test]
+    fn a_russian_diminutive_meets_its_base_word() {
+        // речке / река, собачку / собака, машинку / машина, листочек / лист.
+        let corpus = [
+            "рек",
+            "собак",
+            "машин",
+            "дом",
+            "лист",
+            "книг",
+            "ток",
+            "граф",
+            "бан",
+        ];
+        let of_word =
+            |word: &str, stem: &str| related_to_word(word, stem, Lang::Ru, |s| corpus.contains(&s));
+        assert_eq!(of_word("речке", "речк"), ["рек"]);
+        assert_eq!(of_word("собачку", "собачк"), ["собак"]);
+        assert_eq!(of_word("машинку", "машинк"), ["машин"]);
+        assert_eq!(of_word("листочек", "листочк"), ["лист"]);
+        assert_eq!(of_word("книжки", "книжк"), ["книг"]);
+        // Not -ик, whose words are mostly loans («график»), nor «точка», «банк»; an unattested
+        // base is not joined.
+        assert!(of_word("домик", "домик").is_empty());
+        assert!(of_word("график", "график").is_empty());
+        assert!(of_word("точку", "точк").is_empty());
+        assert!(of_word("банк", "банк").is_empty());
+        assert!(of_word("ручку", "ручк").is_empty());
+    }
+
+    /// Every pair the Russian verb → action noun and diminutive → base rules make over an
+    /// index's `ru_stem` vocabulary, each stem read as a verb's (an upper bound: a query word
+    /// is read so only when typed as a verb): `ZANLEX_DERIVATION_INDEX=DIR cargo test
+    /// --release --lib search::derivation::tests::every_action_noun_and_diminutive_of_a_corpus
+    /// -- --ignored --nocapture` (`evals/derivations.tsv` is its output on the evals corpus).
+    #[test]
+    #[ignore = "reads an index named by ZANLEX_DERIVATION_INDEX"]
+    fn every_action_noun_and_diminutive_of_a_corpus() {
+        let Ok(dir) = std::env::var("ZANLEX_DERIVATION_INDEX") else {
+            return;
+        };
+        let index = crate::ZanIndex::open(&dir).expect("index");
+        let store = index.store();
+        let searcher = store.searcher();
+        let field = store.fields().ru_stem;
+        let mut vocab: std::collections::BTreeMap<String, u64> = Default::default();
+        for reader in searcher.segment_readers() {
+            let inverted = reader.inverted_index(field).expect("field");
+            let mut stream = inverted.terms().stream().expect("terms");
+            while stream.advance() {
+                if let Ok(t) = std::str::from_utf8(stream.key()) {
+                    *vocab.entry(t.to_string()).or_default() += u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+        let mut rows: Vec<(&str, String, u64, String, u64)> = Vec::new();
+        for (stem, df) in &vocab {
+            let mut seen: Vec<String> = Vec::new();
+            for (kind, found) in [
+                ("diminutive", diminutive_bases(stem)),
+                ("action", action_nouns(stem)),
+            ] {
+                for to in found {
+                    if to != *stem && !seen.contains(&to) {
+                        if let Some(n) = vocab.get(&to) {
+                            seen.push(to.clone());
+                            rows.push((kind, stem.clone(), *df, to, *n));
+                        }
+                    }
+                }
+            }
+        }
+        println!("kind\tfrom\tdoc_freq\tto\tdoc_freq");
+        for (kind, from, df, to, n) in &rows {
+            println!("{kind}\t{from}\t{df}\t{to}\t{n}");
+        }
+        for kind in ["action", "diminutive"] {
+            let n = rows.iter().filter(|r| r.0 == kind).count();
+            println!("# {n} {kind} pairs");
+        }
     }
 }

@@ -154,7 +154,18 @@ impl Stage<'_> {
         let f = self.index.fields();
         let mut found_stem = false;
         for (_, stem) in analyze_field(self.index, f.kk_stem, text) {
-            found_stem |= self.add_forms(&stem, boost * BOOST_STEM, slot);
+            let mut found = self.add_forms(&stem, boost * BOOST_STEM, slot);
+            // A Russian word of a Kazakh unit, which the Kazakh stemmer keeps whole.
+            if !found {
+                if let Some(ru) = super::terms::russian_stem_of_kazakh_unknown(
+                    self.index,
+                    &self.searcher,
+                    &stem,
+                ) {
+                    found = self.add_forms(&ru, boost * BOOST_STEM, slot);
+                }
+            }
+            found_stem |= found;
         }
         // A word's own form weighs as the full scorer's exact field: its `kk_stem` terms.
         for (_, word) in analyze_field(self.index, f.kk_exact, text) {

@@ -60,8 +60,8 @@ pub(crate) fn stem_terms(
 /// fields hold the Russian words of Kazakh units too (a bilingual form's «ЗАЯВЛЕНИЕ»).
 pub(crate) fn kk_stem_units(index: &Store, searcher: &Searcher, lower: &str) -> u64 {
     let f = index.fields();
-    let mut kk = 0u64;
-    if let [(_, stem)] = analyze_field(index, f.kk_stem, lower).as_slice() {
+    let count = |stem: &str| {
+        let mut n = 0u64;
         let (lo, hi) = stem_range(stem);
         for segment in searcher.segment_readers() {
             let Ok(inverted) = segment.inverted_index(f.kk_stem) else {
@@ -72,11 +72,46 @@ pub(crate) fn kk_stem_units(index: &Store, searcher: &Searcher, lower: &str) -> 
                 continue;
             };
             while stream.advance() {
-                kk += u64::from(stream.value().doc_freq);
+                n += u64::from(stream.value().doc_freq);
             }
         }
+        n
+    };
+    let stems = analyze_field(index, f.kk_stem, lower);
+    let [(_, stem)] = stems.as_slice() else {
+        return 0;
+    };
+    let kk = count(stem);
+    if kk > 0 {
+        return kk;
     }
-    kk
+    // A Russian word the Kazakh stemmer keeps whole is held under its Russian stem.
+    russian_stem_of_kazakh_unknown(index, searcher, stem).map_or(0, |ru| count(&ru))
+}
+
+/// The Russian stem of a word the Kazakh stemmer keeps whole when it is a Russian word
+/// (Cyrillic, no Kazakh letter) whose Snowball stem is shorter and no Russian text holds:
+/// «заявлению» is its own Kazakh stem, and the Kazakh units that hold the Russian word write
+/// it «ЗАЯВЛЕНИЕ» or «заявлении», whose `kk_stem` stem is «заявлен», the Russian one. Asked
+/// only for a stem the index has no form of, so a Kazakh word the texts spell is never read
+/// otherwise; a stem the Russian texts hold is found by their own field, not here.
+pub(crate) fn russian_stem_of_kazakh_unknown(
+    index: &Store,
+    searcher: &Searcher,
+    kk_stem: &str,
+) -> Option<String> {
+    let russian_letters = kk_stem
+        .chars()
+        .all(|c| ('а'..='я').contains(&c) || c == 'ё');
+    if !russian_letters || kk_stem.chars().count() < 4 {
+        return None;
+    }
+    let ru = crate::analysis::russian::stem(kk_stem);
+    // An unreadable count is taken as held: the Russian field is searched as before.
+    let in_russian_texts = !searcher
+        .doc_freq(&tantivy::Term::from_field_text(index.fields().ru_stem, &ru))
+        .is_ok_and(|n| n == 0);
+    (ru != kk_stem && ru.chars().count() >= 4 && !in_russian_texts).then_some(ru)
 }
 
 /// Calls `f` with every term of `dictionary` that `automaton` accepts and where it is.

@@ -10,7 +10,7 @@ use super::boosts::{
 use super::dismax::DisMax;
 use super::prune::Bounded;
 use super::synonym::{SynonymPhrase, Synonyms, TermSet};
-use super::terms::{analyze_field, stem_terms};
+use super::terms::{analyze_field, russian_stem_of_kazakh_unknown, stem_terms};
 use crate::index::schema::Fields;
 use crate::index::Store;
 use tantivy::query::{BoostQuery, PhraseQuery, Query as TQuery, TermQuery};
@@ -62,6 +62,11 @@ fn stem_words(index: &Store, searcher: &Searcher, text: &str) -> Option<Words> {
                             }
                         }
                     }
+                }
+            }
+            if set.is_empty() {
+                if let Some(ru) = russian_stem_of_kazakh_unknown(index, searcher, &stem) {
+                    set = stem_terms(searcher, f.kk_stem, &ru).ok()?;
                 }
             }
             (!set.is_empty()).then_some((position as u32, set))

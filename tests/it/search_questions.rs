@@ -742,6 +742,42 @@ fn a_russian_word_a_kazakh_text_writes_is_read_from_latin_letters() {
     }
 }
 
+/// A Russian word the Kazakh stemmer keeps whole («заявлению»: no Kazakh ending) in a corpus
+/// with no Russian text (the bundled `corpus/`): the Kazakh units write it «ЗАЯВЛЕНИЕ» and
+/// «заявлении», held under the Kazakh stem «заявлен», which is its Russian stem: typed in
+/// Cyrillic or in Latin letters, it finds the visa Rules' bilingual form.
+#[test]
+fn a_russian_word_the_kazakh_stemmer_keeps_whole_is_read_by_its_russian_stem() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    crate::common::copy_dir(&root().join("corpus"), &corpus);
+    let (index, report) =
+        ZanIndex::open_or_build(&corpus, dir.path().join("index"), &BuildOptions::default())
+            .expect("index builds");
+    assert!(report.failures.is_empty(), "{report:?}");
+    for q in ["заявлению", "zayavleniyu"] {
+        let res = index
+            .search(&SearchRequest::new(q).limit(5))
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+        assert!(
+            res.hits
+                .first()
+                .is_some_and(|h| h.text.contains("ӨТІНІШ/ЗАЯВЛЕНИЕ")),
+            "{q}: {:#?}",
+            keys(&res.hits)
+        );
+    }
+    let res = index
+        .search(&SearchRequest::new("zayavleniyu").limit(5))
+        .expect("searches");
+    let read: Vec<(&str, &str, zanlex::Lang)> = res
+        .read_as
+        .iter()
+        .map(|r| (r.word.as_str(), r.read.as_str(), r.lang))
+        .collect();
+    assert_eq!(read, [("zayavleniyu", "заявлению", zanlex::Lang::Ru)]);
+}
+
 /// The everyday words for official bodies (`data/thesaurus.tsv`) find the law's: «елшілік»
 /// the visa Rules' «ҚР шет елдердегі мекемелері» (`corpus/002`), which never say «елшілік».
 #[test]
@@ -1015,6 +1051,41 @@ fn a_verb_and_its_object_find_the_compound_the_law_writes() {
     ] {
         let hits = index
             .search(&SearchRequest::new(q).limit(5).lang(lang))
+            .expect("searches")
+            .hits;
+        let got = keys(&hits);
+        assert!(
+            got.iter().take(within).any(|k| k == answer),
+            "{q}: {got:#?}"
+        );
+    }
+}
+
+/// A person's verb finds the action noun the law writes ([`evals/derivations.tsv`]): «заправлять
+/// машину» the Almaty oblast water Rules' «осуществление заправки топливом, мойки и ремонта
+/// транспорта», «купать коня» their «купание животных в местах, предназначенных для купания»,
+/// beside the pets Rules that write «купать» itself.
+#[test]
+fn a_verb_finds_the_action_noun_the_law_writes() {
+    let (_dir, index) = crate::common::index_of_eval_acts(&[
+        "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2025/0924-ob-utverzhdenii-pravil-obshchego-vodopolzovaniia-v-almatinskoi-o-215956",
+        "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2022/1129-ob-utverzhdenii-pravil-soderzhaniia-i-vygula-domashnikh-zhivotny-174583",
+        "ministerial/07-ministerial/103001000000-adilet/2025/0927-ob-utverzhdenii-razmerov-stavok-za-sovershenie-notarialnykh-deis-214799",
+    ]);
+    for (q, answer, within) in [
+        (
+            "где нельзя заправлять машину",
+            "maslikhat-decision-2025-09-24-41-225#att_1__para_10__subpara_7",
+            1,
+        ),
+        (
+            "купать коня в озере",
+            "maslikhat-decision-2025-09-24-41-225#att_1__para_10__subpara_3",
+            2,
+        ),
+    ] {
+        let hits = index
+            .search(&SearchRequest::new(q).limit(5).lang(zanlex::Lang::Ru))
             .expect("searches")
             .hits;
         let got = keys(&hits);
