@@ -1216,8 +1216,15 @@ fn a_commencement_by_reference_to_the_same_act() {
             "by reference to p 9 of this act (c0159): commencement: 10 days after publication"
         )
     );
-    // Nothing to point to: no reading.
-    assert!(read_by_reference(&rows[0], &rows[..1]).is_none());
+    // Nothing to point to: said unparsed, with why, rather than read by another rule.
+    let r = read_by_reference(&rows[0], &rows[..1]).expect("a reading");
+    assert_eq!(
+        (r.outcome, r.rule.as_str()),
+        (
+            Outcome::Unparsed,
+            "unparsed: by reference to p 9 of this act, which the census does not hold"
+        )
+    );
     let note = row("x", "amendment_note", "note", "Сноска. Статья 22 в редакции Закона РК от 21.11.2008 № 89-IV (порядок введения в действие см. ст. 2).");
     assert!(read_by_reference(&note, &rows).is_none());
 }
