@@ -157,11 +157,9 @@ impl Stage<'_> {
             let mut found = self.add_forms(&stem, boost * BOOST_STEM, slot);
             // A Russian word of a Kazakh unit, which the Kazakh stemmer keeps whole.
             if !found {
-                if let Some(ru) = super::terms::russian_stem_of_kazakh_unknown(
-                    self.index,
-                    &self.searcher,
-                    &stem,
-                ) {
+                if let Some(ru) =
+                    super::terms::russian_stem_of_kazakh_unknown(self.index, &self.searcher, &stem)
+                {
                     found = self.add_forms(&ru, boost * BOOST_STEM, slot);
                 }
             }
