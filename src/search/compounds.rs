@@ -411,17 +411,7 @@ mod tests {
         let index = crate::ZanIndex::open(&dir).expect("index");
         let store = index.store();
         let searcher = store.searcher();
-        let field = store.fields().ru_stem;
-        let mut vocab: std::collections::BTreeMap<String, u64> = Default::default();
-        for reader in searcher.segment_readers() {
-            let inverted = reader.inverted_index(field).expect("field");
-            let mut stream = inverted.terms().stream().expect("terms");
-            while stream.advance() {
-                if let Ok(t) = std::str::from_utf8(stream.key()) {
-                    *vocab.entry(t.to_string()).or_default() += u64::from(stream.value().doc_freq);
-                }
-            }
-        }
+        let vocab = crate::search::terms::vocabulary(&searcher, store.fields().ru_stem);
         let attested = |s: &str| vocab.contains_key(s);
         let mut rows: Vec<String> = Vec::new();
         for (c, df) in &vocab {

@@ -490,17 +490,7 @@ mod tests {
         let index = crate::ZanIndex::open(&dir).expect("index");
         let store = index.store();
         let searcher = store.searcher();
-        let field = store.fields().ru_stem;
-        let mut vocab: std::collections::BTreeMap<String, u64> = Default::default();
-        for reader in searcher.segment_readers() {
-            let inverted = reader.inverted_index(field).expect("field");
-            let mut stream = inverted.terms().stream().expect("terms");
-            while stream.advance() {
-                if let Ok(t) = std::str::from_utf8(stream.key()) {
-                    *vocab.entry(t.to_string()).or_default() += u64::from(stream.value().doc_freq);
-                }
-            }
-        }
+        let vocab = crate::search::terms::vocabulary(&searcher, store.fields().ru_stem);
         let mut rows: Vec<(&str, String, u64, String, u64)> = Vec::new();
         for (stem, df) in &vocab {
             let mut seen: Vec<String> = Vec::new();

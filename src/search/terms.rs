@@ -114,6 +114,27 @@ pub(crate) fn russian_stem_of_kazakh_unknown(
     (ru != kk_stem && ru.chars().count() >= 4 && !in_russian_texts).then_some(ru)
 }
 
+/// Every term of `field` in the index with the units that hold it, summed over segments: the
+/// vocabulary the corpus-wide listings of derived words are read from (`evals/compounds.tsv`,
+/// `evals/derivations.tsv`).
+#[cfg(test)]
+pub(crate) fn vocabulary(
+    searcher: &Searcher,
+    field: Field,
+) -> std::collections::BTreeMap<String, u64> {
+    let mut vocab = std::collections::BTreeMap::<String, u64>::new();
+    for reader in searcher.segment_readers() {
+        let inverted = reader.inverted_index(field).expect("field");
+        let mut stream = inverted.terms().stream().expect("terms");
+        while stream.advance() {
+            if let Ok(t) = std::str::from_utf8(stream.key()) {
+                *vocab.entry(t.to_string()).or_default() += u64::from(stream.value().doc_freq);
+            }
+        }
+    }
+    vocab
+}
+
 /// Calls `f` with every term of `dictionary` that `automaton` accepts and where it is.
 pub fn each_accepted_in<A>(
     dictionary: &tantivy::termdict::TermDictionary,
