@@ -1,6 +1,6 @@
-//! Segments: a build leaves full segments as they are (merging them would rewrite the whole
-//! index once more), but incremental refreshes, each of which writes a small segment, do not
-//! pile segments up: small ones are merged. A full rebuild is written beside the index and
+//! Segments: a full build merges its segments at its end (a query pays for each one), and
+//! incremental refreshes, each of which writes a small segment, do not pile segments up: small
+//! ones are merged. A full rebuild is written beside the index and
 //! swapped in, leaving nothing else beside it, and clears what killed builds left there.
 
 use crate::test_support as common;
@@ -32,6 +32,15 @@ fn built_copy(tmp: &Path, index: &str) -> (std::path::PathBuf, std::path::PathBu
     assert!(built.rebuilt && built.added.len() == 5, "{built:?}");
     let docs = live_documents(&idx);
     (corpus, idx, docs)
+}
+
+/// The bundled corpus is far below the size of a merged segment: its build, which the
+/// indexing threads write as a segment each, leaves one.
+#[test]
+fn a_full_build_merges_its_segments() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, idx, _) = built_copy(tmp.path(), "index");
+    assert_eq!(segment_count(&idx), 1);
 }
 
 #[test]

@@ -20,6 +20,13 @@ const WRITER_BUDGET_PER_THREAD: usize = 100_000_000;
 /// segment holds about ten times as many.
 const SMALL_SEGMENT_DOCS: usize = 10_000;
 
+/// A full build's segments are merged at its end into segments of at most this many documents
+/// (in the order tantivy lists them): a query pays each segment's term look-ups, unions and
+/// scorers, so a large corpus's many segments cost its word queries CPU (see
+/// docs/performance.md). A merge maps the segments it reads, which count as resident memory:
+/// the bound keeps that near what the indexing threads use.
+const MERGED_SEGMENT_DOCS: u32 = 500_000;
+
 /// The cores this process may run on.
 fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -52,10 +59,11 @@ pub(crate) fn create_index(dir: &Path) -> crate::Result<(Index, Fields)> {
 fn new_writer(index: &Index, dir: &Path) -> crate::Result<IndexWriter<Queued>> {
     let threads = indexing_threads();
     // Each indexing thread flushes a segment when its postings reach the memory budget (about
-    // 110 000 unit documents). Merging such segments rewrites them once more, and their memory
-    // maps count as resident memory, so they are left as they are; merges only gather small
-    // segments: the partial ones of commits and incremental refreshes, and a large one whose
-    // documents were mostly deleted (see docs/performance.md).
+    // 110 000 unit documents). While documents come in, merging such segments would rewrite
+    // them more than once, so the policy only gathers small segments: the partial ones of
+    // commits and incremental refreshes, and a large one whose documents were mostly deleted;
+    // a full build merges its segments once at its end (`merge_full_build`, see
+    // docs/performance.md).
     let options = tantivy::indexer::IndexWriterOptions::builder()
         .num_worker_threads(threads)
         .memory_budget_per_thread(WRITER_BUDGET_PER_THREAD)
@@ -240,12 +248,21 @@ impl<'a> ActWriter<'a> {
         let encoded = encode_manifest(&manifest, over).map_err(|e| index_err(dir, e))?;
         write_durably(&dir.join(&encoded.file_name), &encoded.bytes)
             .map_err(|e| index_err(dir, format!("cannot write its manifest: {e}")))?;
+        if self.fresh {
+            // The build's own merge below takes every segment; a merge the policy started
+            // would hold some of them.
+            self.writer
+                .set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        }
         let mut prepared = self
             .writer
             .prepare_commit()
             .map_err(|e| index_err(dir, e))?;
         prepared.set_payload(&encoded.payload);
         prepared.commit().map_err(|e| index_err(dir, e))?;
+        if self.fresh {
+            merge_full_build(&mut self.writer).map_err(|e| index_err(dir, e))?;
+        }
         self.writer
             .wait_merging_threads()
             .map_err(|e| index_err(dir, e))?;
@@ -269,6 +286,30 @@ impl<'a> ActWriter<'a> {
         };
         Ok((self.units, known))
     }
+}
+
+/// Merges the segments a full build committed into as few as hold at most
+/// [`MERGED_SEGMENT_DOCS`] documents each; a merge keeps the commit's payload.
+fn merge_full_build(writer: &mut IndexWriter<Queued>) -> tantivy::Result<()> {
+    let metas = writer.index().searchable_segment_metas()?;
+    let mut groups: Vec<Vec<tantivy::index::SegmentId>> = Vec::new();
+    let mut docs = 0;
+    for meta in metas {
+        match groups.last_mut() {
+            Some(group) if docs + meta.num_docs() <= MERGED_SEGMENT_DOCS => {
+                docs += meta.num_docs();
+                group.push(meta.id());
+            }
+            _ => {
+                docs = meta.num_docs();
+                groups.push(vec![meta.id()]);
+            }
+        }
+    }
+    for group in groups.iter().filter(|g| g.len() > 1) {
+        writer.merge(group).wait()?;
+    }
+    Ok(())
 }
 
 /// Documents handed to the indexing threads and not yet indexed, at most [`Backlog::HIGH`]:
