@@ -34,7 +34,8 @@
 //! written and committed the same way); `… -- blind13` scores `evals/blind13.tsv` (a thirteenth
 //! blind set, on six more acts, written and committed the same way); `… -- blind14` scores
 //! `evals/blind14.tsv` (a fourteenth blind set, on six more acts, written and committed the same
-//! way).
+//! way); `… -- blind15` scores `evals/blind15.tsv` (a fifteenth blind set, on six more acts,
+//! written and committed the same way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -61,6 +62,7 @@ fn main() -> Res<()> {
         Some("blind12") => "evals/blind12.tsv",
         Some("blind13") => "evals/blind13.tsv",
         Some("blind14") => "evals/blind14.tsv",
+        Some("blind15") => "evals/blind15.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;

@@ -201,7 +201,7 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 86] = [
+const EVALS_CORPUS_ACTS: [&str; 92] = [
     "akim-decision-2024-10-04-502-18",
     "government-resolution-2022-08-27-614",
     "government-resolution-2023-03-28-272",
@@ -217,6 +217,7 @@ const EVALS_CORPUS_ACTS: [&str; 86] = [
     "government-resolution-2025-11-21-993",
     "government-resolution-2025-12-04-1043",
     "government-resolution-2025-12-17-1089",
+    "government-resolution-2026-02-09-77",
     "government-resolution-2026-03-12-167",
     "law-1997-07-11-151",
     "law-1999-07-13-414",
@@ -247,6 +248,7 @@ const EVALS_CORPUS_ACTS: [&str; 86] = [
     "law-2024-07-05-110-viii",
     "law-2025-03-03-165-viii",
     "law-2026-07-02-332-viii",
+    "law-2026-07-08-341-viii",
     "maslikhat-decision-2019-07-25-50-255",
     "maslikhat-decision-2021-03-31-28-3-vii",
     "maslikhat-decision-2021-03-31-29-3-vii",
@@ -276,6 +278,9 @@ const EVALS_CORPUS_ACTS: [&str; 86] = [
     "maslikhat-decision-2025-12-12-359-47-viii",
     "maslikhat-decision-2025-12-15-44-245",
     "maslikhat-decision-2026-03-19-394-51-viii",
+    "maslikhat-decision-2026-03-19-396-51-viii",
+    "maslikhat-decision-2026-04-24-406-52-viii",
+    "maslikhat-decision-2026-07-24-52-307",
     "moj-order-2020-05-27-58",
     "moj-order-2022-05-27-442",
     "moj-order-2023-06-27-415",
@@ -287,6 +292,7 @@ const EVALS_CORPUS_ACTS: [&str; 86] = [
     "moj-order-2023-10-10-726",
     "moj-order-2025-09-27-533",
     "moj-order-2026-08-10-768",
+    "moj-order-2026-08-11-774",
     "moj-order-2026-08-11-776",
 ];
 
@@ -745,6 +751,43 @@ fn blind14_questions_are_well_formed_and_their_units_exist_in_their_language() {
         &rows,
         "blind14",
         &["law-2006-07-04-149", "moj-order-2026-08-10-768"],
+        10,
+    );
+}
+
+/// The fifteenth blind set: questions about six acts no other set uses (a law with articles as
+/// bold lines, a Government resolution with Rules in chapters, a Minister of Justice's order with
+/// Rules in chapters, Almaty oblast's Rules of towing and impound lots and two Astana maslikhat
+/// decisions, on the land tax of parking lots and on the least condominium fee), written and
+/// committed before any engine ran on them; each act asked about at least three times in each
+/// language, the law and the order's Rules at least ten. A few questions that name no private
+/// bailiff also count the treasury account's Rules of blind13, which answer them too.
+#[test]
+fn blind15_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let six = [
+        "government-resolution-2026-02-09-77",
+        "law-2026-07-08-341-viii",
+        "maslikhat-decision-2026-03-19-396-51-viii",
+        "maslikhat-decision-2026-04-24-406-52-viii",
+        "maslikhat-decision-2026-07-24-52-307",
+        "moj-order-2026-08-11-774",
+    ];
+    let about = [
+        "government-resolution-2026-02-09-77",
+        "law-2026-07-08-341-viii",
+        "maslikhat-decision-2026-03-19-396-51-viii",
+        "maslikhat-decision-2026-04-24-406-52-viii",
+        "maslikhat-decision-2026-07-24-52-307",
+        "moj-order-2026-08-11-774",
+        "moj-order-2026-08-11-776",
+    ];
+    check_everyday_set("blind15.tsv", 'V', 42, &about);
+    let rows = checked_rows("blind15.tsv");
+    assert_sizes(&rows, "blind15", (84, 42, 42), &six);
+    assert_each_act_asked(
+        &rows,
+        "blind15",
+        &["law-2026-07-08-341-viii", "moj-order-2026-08-11-774"],
         10,
     );
 }
