@@ -98,6 +98,26 @@ pub(super) struct TopAdjusted {
 /// A segment's best matches, each with its [`TieKey`], and how many matched.
 type SegmentFruit = (Vec<(Score, TieKey, DocAddress)>, usize);
 
+impl TopAdjusted {
+    /// The best `limit` matches by their own scores (nothing adjusted, no budget), equal
+    /// scores in the same order as the adjusted ones: a lookup's cut must not depend on how
+    /// a build cut the index into segments either.
+    pub(super) fn plain(limit: usize) -> Self {
+        TopAdjusted {
+            limit,
+            adjust: Adjust {
+                titles: Default::default(),
+                best_title: 0.0,
+                placeholders: false,
+                repealed: false,
+                other_places: Default::default(),
+            },
+            floor: None,
+            budget: std::sync::Arc::new(Budget::new(None)),
+        }
+    }
+}
+
 impl Collector for TopAdjusted {
     type Fruit = (Vec<(Score, DocAddress)>, usize);
     type Child = SegmentTop;
@@ -115,6 +135,7 @@ impl Collector for TopAdjusted {
             limit: self.limit.max(1),
             best: Vec::with_capacity(2 * self.limit.max(1)),
             threshold: self.floor.as_ref().and_then(|f| f.kept()),
+            worst_key: None,
             to_open: self.floor.as_ref().and_then(|f| f.to_open()),
             floor: self.floor.clone(),
             count: 0,
@@ -203,6 +224,9 @@ pub(super) struct SegmentTop {
     /// The lowest score kept at the last cut: a later document (all come in increasing order)
     /// needs more to be among the best.
     threshold: Option<Score>,
+    /// The tie key of the last kept at this segment's last cut: a later document that only
+    /// ties its score needs a lower key (its address is higher).
+    worst_key: Option<TieKey>,
     floor: Option<std::sync::Arc<Floor>>,
     /// The count in this segment at which the floor's bound is reached and its scorers may
     /// skip matches; `None` when they already may (or there is no floor).
@@ -221,6 +245,12 @@ pub(super) struct SegmentTop {
 impl SegmentTop {
     fn tie_key(&self, doc: DocId) -> TieKey {
         self.ties.as_ref().and_then(|c| c.first(doc))
+    }
+
+    /// Whether `doc`, scoring the same as the lowest kept at this segment's last cut, comes
+    /// after it; `false` before a cut (the bar then came from earlier segments).
+    fn loses_tie(&self, doc: DocId) -> bool {
+        self.worst_key.is_some_and(|w| self.tie_key(doc) >= w)
     }
 
     /// `score` adjusted; `None` when its title score does not lift it over the threshold
@@ -257,6 +287,7 @@ impl SegmentTop {
                 (self.tie_key(a.1), a.1).cmp(&(self.tie_key(b.1), b.1))
             })
         });
+        self.worst_key = Some(self.tie_key(best[limit - 1].1));
         best.truncate(limit);
         self.best = best;
         self.threshold = self.best.iter().map(|c| c.0).reduce(Score::min);
@@ -277,18 +308,21 @@ impl SegmentCollector for SegmentTop {
                 floor.open();
             }
         }
-        // A match that only ties with the lowest kept is kept too: its tie key may put it
-        // above that one.
+        // A match that can at best tie with the lowest kept needs a lower tie key than it
+        // (its address is higher): one column read, before the adjustment's.
         if let Some(t) = self.threshold {
-            if score + self.best_title < t {
+            let most = score + self.best_title;
+            if most < t || (most == t && self.loses_tie(doc)) {
                 return;
             }
         }
         let Some(score) = self.adjusted(doc, score) else {
             return;
         };
-        if self.threshold.is_some_and(|t| score < t) {
-            return;
+        if let Some(t) = self.threshold {
+            if score < t || (score == t && self.loses_tie(doc)) {
+                return;
+            }
         }
         if self.best.len() == 2 * self.limit {
             self.cut();
@@ -396,35 +430,43 @@ mod tests {
                 .expect("a search");
             // Every match, tantivy's order of ties being the address alone.
             let all_docs = segments.iter().map(Vec::len).sum::<usize>();
-            let tweaked = TopDocs::with_limit(all_docs).tweak_score(move |segment: &SegmentReader| {
-                let fast = segment.fast_fields();
-                let columns = ["act_key", "placeholder", "act_repealed"]
-                    .map(|name| fast.u64(name).expect("a column"));
-                let titles = titles.clone();
-                move |doc: DocId, score: Score| {
-                    let [k, p, r] = columns.each_ref().map(|c| c.first(doc));
-                    let mut score = score + k.and_then(|k| titles.get(&k)).copied().unwrap_or(0.0);
-                    if p == Some(1) {
-                        score *= PLACEHOLDER_FACTOR;
+            let tweaked =
+                TopDocs::with_limit(all_docs).tweak_score(move |segment: &SegmentReader| {
+                    let fast = segment.fast_fields();
+                    let columns = ["act_key", "placeholder", "act_repealed"]
+                        .map(|name| fast.u64(name).expect("a column"));
+                    let titles = titles.clone();
+                    move |doc: DocId, score: Score| {
+                        let [k, p, r] = columns.each_ref().map(|c| c.first(doc));
+                        let mut score =
+                            score + k.and_then(|k| titles.get(&k)).copied().unwrap_or(0.0);
+                        if p == Some(1) {
+                            score *= PLACEHOLDER_FACTOR;
+                        }
+                        if r == Some(1) {
+                            score *= REPEALED_ACT_FACTOR;
+                        }
+                        score
                     }
-                    if r == Some(1) {
-                        score *= REPEALED_ACT_FACTOR;
-                    }
-                    score
-                }
-            });
+                });
             let (theirs, all) = searcher
                 .search(&query, &(tweaked, Count))
                 .expect("a search");
             assert_eq!(count, all);
             let key = |a: DocAddress| {
-                searcher.segment_reader(a.segment_ord).fast_fields().u64("act_key").expect("a column").first(a.doc_id)
+                searcher
+                    .segment_reader(a.segment_ord)
+                    .fast_fields()
+                    .u64("act_key")
+                    .expect("a column")
+                    .first(a.doc_id)
             };
             let mut theirs: Vec<(Score, Option<u64>, DocAddress)> =
                 theirs.into_iter().map(|(s, a)| (s, key(a), a)).collect();
             theirs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
             theirs.truncate(limit);
-            let theirs: Vec<(Score, DocAddress)> = theirs.into_iter().map(|(s, _, a)| (s, a)).collect();
+            let theirs: Vec<(Score, DocAddress)> =
+                theirs.into_iter().map(|(s, _, a)| (s, a)).collect();
             assert_eq!(ours, theirs);
         });
     }

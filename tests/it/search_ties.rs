@@ -56,8 +56,14 @@ fn equal_scores_come_in_the_same_order_in_every_build() {
     assert_eq!(hits(&one_by_one, q), first);
     // The clause itself, three times with one score; then units of one act's attachment,
     // tied at a lower score.
-    assert!(first[..3].iter().all(|(s, _)| *s == first[0].0), "{first:?}");
-    assert!(first[3..].iter().all(|(s, _)| *s == first[3].0), "{first:?}");
+    assert!(
+        first[..3].iter().all(|(s, _)| *s == first[0].0),
+        "{first:?}"
+    );
+    assert!(
+        first[3..].iter().all(|(s, _)| *s == first[3].0),
+        "{first:?}"
+    );
     let ids: Vec<&str> = first.iter().map(|(_, id)| id.as_str()).collect();
     assert_eq!(
         ids,
