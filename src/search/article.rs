@@ -11,6 +11,7 @@
 //! Закона …»): the acts of that kind are tried first; an abbreviation is looked for by the
 //! words it stands for.
 
+use super::collect::TopAdjusted;
 use super::{filters, terms};
 use crate::index::schema::{DOC_ACT, DOC_UNIT};
 use crate::index::Store;
@@ -18,7 +19,6 @@ use crate::model::{ActKind, Lang};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
-use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query as TQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, Term};
@@ -465,7 +465,8 @@ pub(crate) fn article_units(
     };
     let found = |q: &BooleanQuery, n: usize| -> crate::Result<Vec<DocAddress>> {
         Ok(searcher
-            .search(q, &TopDocs::with_limit(n))?
+            .search(q, &TopAdjusted::plain(n))?
+            .0
             .into_iter()
             .map(|(_, d)| d)
             .collect())
@@ -511,7 +512,10 @@ pub(crate) fn article_units(
         (Occur::Must, Box::new(BooleanQuery::new(title))),
     ]);
     let mut ids: Vec<String> = Vec::new();
-    for (_, act) in searcher.search(&acts, &TopDocs::with_limit(ACTS_CONSIDERED * 2))? {
+    for (_, act) in searcher
+        .search(&acts, &TopAdjusted::plain(ACTS_CONSIDERED * 2))?
+        .0
+    {
         let id = crate::index::stored::fetch(index, searcher, act)?
             .str(f.act_id)
             .to_string();

@@ -7,8 +7,9 @@
 //! adjusted score is at most its raw score plus the best title score, so once the collector
 //! holds `limit` matches, a match whose raw score plus that bound falls below the lowest of
 //! them is only counted: its columns are never read. The hits are the ones tantivy's
-//! `TopDocs` with `tweak_score` would return, in the same order (score, then segment and
-//! document, ascending).
+//! `TopDocs` with `tweak_score` would return, with one difference in order: equal scores go
+//! by their act expression's key, then by their place in it ([`better_first`]), not by their
+//! document address alone, which depends on how a build cut the index into segments.
 
 use super::budget::{Budget, CHECK_EVERY};
 use super::prune::Floor;
@@ -94,6 +95,29 @@ pub(super) struct TopAdjusted {
     pub(super) budget: std::sync::Arc<Budget>,
 }
 
+/// A segment's best matches, each with its [`TieKey`], and how many matched.
+type SegmentFruit = (Vec<(Score, TieKey, DocAddress)>, usize);
+
+impl TopAdjusted {
+    /// The best `limit` matches by their own scores (nothing adjusted, no budget), equal
+    /// scores in the same order as the adjusted ones: a lookup's cut must not depend on how
+    /// a build cut the index into segments either.
+    pub(super) fn plain(limit: usize) -> Self {
+        TopAdjusted {
+            limit,
+            adjust: Adjust {
+                titles: Default::default(),
+                best_title: 0.0,
+                placeholders: false,
+                repealed: false,
+                other_places: Default::default(),
+            },
+            floor: None,
+            budget: std::sync::Arc::new(Budget::new(None)),
+        }
+    }
+}
+
 impl Collector for TopAdjusted {
     type Fruit = (Vec<(Score, DocAddress)>, usize);
     type Child = SegmentTop;
@@ -111,6 +135,7 @@ impl Collector for TopAdjusted {
             limit: self.limit.max(1),
             best: Vec::with_capacity(2 * self.limit.max(1)),
             threshold: self.floor.as_ref().and_then(|f| f.kept()),
+            worst_key: None,
             to_open: self.floor.as_ref().and_then(|f| f.to_open()),
             floor: self.floor.clone(),
             count: 0,
@@ -123,6 +148,7 @@ impl Collector for TopAdjusted {
             other_places: std::sync::Arc::clone(&a.other_places),
             placeholder: column("placeholder", a.placeholders),
             act_repealed: column("act_repealed", a.repealed),
+            ties: fast.u64("act_key").ok(),
         })
     }
 
@@ -137,7 +163,7 @@ impl Collector for TopAdjusted {
         weight: &dyn Weight,
         segment_ord: SegmentOrdinal,
         reader: &SegmentReader,
-    ) -> tantivy::Result<Self::Fruit> {
+    ) -> tantivy::Result<SegmentFruit> {
         let mut top = self.for_segment(segment_ord, reader)?;
         if self.budget.spent() {
             return Ok(top.harvest());
@@ -159,24 +185,34 @@ impl Collector for TopAdjusted {
         Ok(top.harvest())
     }
 
-    fn merge_fruits(
-        &self,
-        fruits: Vec<(Vec<(Score, DocAddress)>, usize)>,
-    ) -> tantivy::Result<Self::Fruit> {
+    fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Self::Fruit> {
         let count = fruits.iter().map(|(_, n)| n).sum();
-        let mut all: Vec<(Score, DocAddress)> =
+        let mut all: Vec<(Score, TieKey, DocAddress)> =
             fruits.into_iter().flat_map(|(top, _)| top).collect();
-        all.sort_unstable_by(|a, b| better_first(a.0, a.1, b.0, b.1));
+        all.sort_unstable_by(|a, b| better_first(a.0, b.0, || (a.1, a.2).cmp(&(b.1, b.2))));
         all.truncate(self.limit);
-        Ok((all, count))
+        Ok((all.into_iter().map(|(s, _, a)| (s, a)).collect(), count))
     }
 }
 
-/// Higher scores first, then lower addresses (as tantivy's `TopDocs` orders ties).
-fn better_first<D: Ord>(sa: Score, da: D, sb: Score, db: D) -> std::cmp::Ordering {
-    sb.partial_cmp(&sa)
-        .unwrap_or(std::cmp::Ordering::Equal)
-        .then_with(|| da.cmp(&db))
+/// What orders matches of equal score: the `act_key` of the unit's act expression (`None`
+/// where the index has none), then the unit's address. A build hands each act's documents to
+/// one indexing thread as one batch, so an act's units sit together, in the act's order, in
+/// one segment, and merging segments keeps that order: the address orders units of one act
+/// the same way in every build, while which act's units come first would depend on how the
+/// threads shared the acts out.
+type TieKey = Option<u64>;
+
+/// Higher scores first; equal ones by `tie` (lower first), read only for them.
+fn better_first(
+    sa: Score,
+    sb: Score,
+    tie: impl FnOnce() -> std::cmp::Ordering,
+) -> std::cmp::Ordering {
+    match sb.partial_cmp(&sa) {
+        Some(std::cmp::Ordering::Equal) | None => tie(),
+        Some(order) => order,
+    }
 }
 
 /// [`TopAdjusted`] in one segment.
@@ -188,6 +224,9 @@ pub(super) struct SegmentTop {
     /// The lowest score kept at the last cut: a later document (all come in increasing order)
     /// needs more to be among the best.
     threshold: Option<Score>,
+    /// The tie key of the last kept at this segment's last cut: a later document that only
+    /// ties its score needs a lower key (its address is higher).
+    worst_key: Option<TieKey>,
     floor: Option<std::sync::Arc<Floor>>,
     /// The count in this segment at which the floor's bound is reached and its scorers may
     /// skip matches; `None` when they already may (or there is no floor).
@@ -199,9 +238,21 @@ pub(super) struct SegmentTop {
     other_places: std::sync::Arc<rustc_hash::FxHashSet<u64>>,
     placeholder: Option<Column<u64>>,
     act_repealed: Option<Column<u64>>,
+    /// The `act_key` column, read for the [`TieKey`] of equal scores.
+    ties: Option<Column<u64>>,
 }
 
 impl SegmentTop {
+    fn tie_key(&self, doc: DocId) -> TieKey {
+        self.ties.as_ref().and_then(|c| c.first(doc))
+    }
+
+    /// Whether `doc`, scoring the same as the lowest kept at this segment's last cut, comes
+    /// after it; `false` before a cut (the bar then came from earlier segments).
+    fn loses_tie(&self, doc: DocId) -> bool {
+        self.worst_key.is_some_and(|w| self.tie_key(doc) >= w)
+    }
+
     /// `score` adjusted; `None` when its title score does not lift it over the threshold
     /// (the factors only lower it): the other columns are then not read.
     fn adjusted(&self, doc: DocId, score: Score) -> Option<Score> {
@@ -210,7 +261,7 @@ impl SegmentTop {
         if let Some(bonus) = key.and_then(|k| self.titles.get(&k)) {
             score += bonus;
         }
-        if self.threshold.is_some_and(|t| score <= t) {
+        if self.threshold.is_some_and(|t| score < t) {
             return None;
         }
         if key.is_some_and(|k| self.other_places.contains(&k)) {
@@ -230,9 +281,15 @@ impl SegmentTop {
     /// Keeps the best `limit` candidates; the lowest of them is the new threshold.
     fn cut(&mut self) {
         let limit = self.limit;
-        self.best
-            .select_nth_unstable_by(limit - 1, |a, b| better_first(a.0, a.1, b.0, b.1));
-        self.best.truncate(limit);
+        let mut best = std::mem::take(&mut self.best);
+        best.select_nth_unstable_by(limit - 1, |a, b| {
+            better_first(a.0, b.0, || {
+                (self.tie_key(a.1), a.1).cmp(&(self.tie_key(b.1), b.1))
+            })
+        });
+        self.worst_key = Some(self.tie_key(best[limit - 1].1));
+        best.truncate(limit);
+        self.best = best;
         self.threshold = self.best.iter().map(|c| c.0).reduce(Score::min);
         if let (Some(floor), Some(t)) = (&self.floor, self.threshold) {
             floor.raise(t, t - self.best_title);
@@ -241,7 +298,7 @@ impl SegmentTop {
 }
 
 impl SegmentCollector for SegmentTop {
-    type Fruit = (Vec<(Score, DocAddress)>, usize);
+    type Fruit = SegmentFruit;
 
     fn collect(&mut self, doc: DocId, score: Score) {
         self.count += 1;
@@ -251,17 +308,21 @@ impl SegmentCollector for SegmentTop {
                 floor.open();
             }
         }
+        // A match that can at best tie with the lowest kept needs a lower tie key than it
+        // (its address is higher): one column read, before the adjustment's.
         if let Some(t) = self.threshold {
-            // Ties go to the earlier document, which is already kept.
-            if score + self.best_title <= t {
+            let most = score + self.best_title;
+            if most < t || (most == t && self.loses_tie(doc)) {
                 return;
             }
         }
         let Some(score) = self.adjusted(doc, score) else {
             return;
         };
-        if self.threshold.is_some_and(|t| score <= t) {
-            return;
+        if let Some(t) = self.threshold {
+            if score < t || (score == t && self.loses_tie(doc)) {
+                return;
+            }
         }
         if self.best.len() == 2 * self.limit {
             self.cut();
@@ -280,10 +341,11 @@ impl SegmentCollector for SegmentTop {
         let segment_ord = self.segment_ord;
         let top = self
             .best
-            .into_iter()
-            .map(|(score, doc_id)| {
+            .iter()
+            .map(|&(score, doc_id)| {
                 (
                     score,
+                    self.tie_key(doc_id),
                     DocAddress {
                         segment_ord,
                         doc_id,
@@ -305,8 +367,9 @@ mod tests {
     use tantivy::{doc, Index, Term};
 
     /// On documents with any mix of act keys, placeholders and repealed acts, over several
-    /// segments, the collector returns what tantivy's `TopDocs::tweak_score` with the same
-    /// adjustment returns (the same documents, scores and order), and counts every match.
+    /// segments, the collector returns the best of what tantivy's `TopDocs::tweak_score` with
+    /// the same adjustment returns (the same scores), equal scores ordered by act key, then
+    /// address, and counts every match.
     #[test]
     fn the_best_matches_are_tantivys_tweaked_top_docs() {
         // (words of the text, act key, placeholder, repealed) for each document.
@@ -365,27 +428,45 @@ mod tests {
                     },
                 )
                 .expect("a search");
-            let tweaked = TopDocs::with_limit(limit).tweak_score(move |segment: &SegmentReader| {
-                let fast = segment.fast_fields();
-                let columns = ["act_key", "placeholder", "act_repealed"]
-                    .map(|name| fast.u64(name).expect("a column"));
-                let titles = titles.clone();
-                move |doc: DocId, score: Score| {
-                    let [k, p, r] = columns.each_ref().map(|c| c.first(doc));
-                    let mut score = score + k.and_then(|k| titles.get(&k)).copied().unwrap_or(0.0);
-                    if p == Some(1) {
-                        score *= PLACEHOLDER_FACTOR;
+            // Every match, tantivy's order of ties being the address alone.
+            let all_docs = segments.iter().map(Vec::len).sum::<usize>();
+            let tweaked =
+                TopDocs::with_limit(all_docs).tweak_score(move |segment: &SegmentReader| {
+                    let fast = segment.fast_fields();
+                    let columns = ["act_key", "placeholder", "act_repealed"]
+                        .map(|name| fast.u64(name).expect("a column"));
+                    let titles = titles.clone();
+                    move |doc: DocId, score: Score| {
+                        let [k, p, r] = columns.each_ref().map(|c| c.first(doc));
+                        let mut score =
+                            score + k.and_then(|k| titles.get(&k)).copied().unwrap_or(0.0);
+                        if p == Some(1) {
+                            score *= PLACEHOLDER_FACTOR;
+                        }
+                        if r == Some(1) {
+                            score *= REPEALED_ACT_FACTOR;
+                        }
+                        score
                     }
-                    if r == Some(1) {
-                        score *= REPEALED_ACT_FACTOR;
-                    }
-                    score
-                }
-            });
+                });
             let (theirs, all) = searcher
                 .search(&query, &(tweaked, Count))
                 .expect("a search");
             assert_eq!(count, all);
+            let key = |a: DocAddress| {
+                searcher
+                    .segment_reader(a.segment_ord)
+                    .fast_fields()
+                    .u64("act_key")
+                    .expect("a column")
+                    .first(a.doc_id)
+            };
+            let mut theirs: Vec<(Score, Option<u64>, DocAddress)> =
+                theirs.into_iter().map(|(s, a)| (s, key(a), a)).collect();
+            theirs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+            theirs.truncate(limit);
+            let theirs: Vec<(Score, DocAddress)> =
+                theirs.into_iter().map(|(s, _, a)| (s, a)).collect();
             assert_eq!(ours, theirs);
         });
     }

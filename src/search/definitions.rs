@@ -11,7 +11,6 @@
 use crate::analysis::{analyze, KK_LOOSE, KK_STEM, RU_STEM};
 use crate::index::Store;
 use std::collections::HashSet;
-use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query as TQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
@@ -100,9 +99,9 @@ impl Definitions {
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> =
             vec![(Occur::Must, Box::new(BooleanQuery::new(leads)))];
         clauses.extend(super::filters::validity_clauses(f, None));
-        let top = searcher.search(
+        let (top, _) = searcher.search(
             &BooleanQuery::new(clauses),
-            &TopDocs::with_limit(MAX_DEFINITIONS),
+            &super::collect::TopAdjusted::plain(MAX_DEFINITIONS),
         )?;
         let mut list = Vec::new();
         for (_, addr) in top {

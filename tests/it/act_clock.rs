@@ -334,13 +334,11 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
     };
 
     // The library: expired since 01.01.2017 in both languages, its text still readable.
-    let (index, report) = zanlex::ZanIndex::open_or_build(
+    let index = crate::common::build_clean(
         &corpus,
         tmp.path().join("lib-index"),
         &zanlex::BuildOptions::default(),
-    )
-    .expect("index");
-    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    );
     for (lang, text, citation) in [
         (
             zanlex::Lang::Ru,
@@ -615,13 +613,11 @@ fn an_order_suspended_by_another_in_every_door() {
 
     // The library: the act is the order of 03.07.2003 № 133, suspended from ~16.10.2003 in
     // both languages, its text readable; in force the day before; repealed from ~25.09.2006.
-    let (index, report) = zanlex::ZanIndex::open_or_build(
+    let index = crate::common::build_clean(
         &corpus,
         tmp.path().join("lib-index"),
         &zanlex::BuildOptions::default(),
-    )
-    .expect("index");
-    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    );
     let act = index.act(SUSPENDED).expect("the order");
     assert_eq!(act.kind, zanlex::ActKind::Order);
     for lang in [zanlex::Lang::Ru, zanlex::Lang::Kk] {
@@ -899,13 +895,11 @@ fn a_wording_given_for_a_period_answers_in_its_period_in_every_door() {
     let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date");
 
     // The library, both languages.
-    let (index, report) = zanlex::ZanIndex::open_or_build(
+    let index = crate::common::build_clean(
         &corpus,
         tmp.path().join("lib-index"),
         &zanlex::BuildOptions::default(),
-    )
-    .expect("index");
-    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    );
     for (lang, wording) in [(zanlex::Lang::Ru, RU), (zanlex::Lang::Kk, KK)] {
         let at = index
             .unit_as_of(ACT, EID, Some(lang), Some(day("2026-06-01")))
@@ -1123,13 +1117,11 @@ fn a_wording_whose_day_another_act_sets_is_never_in_force_in_any_door() {
     // The library: the day before the signing the wording is not in the corpus (the edition
     // of 28.05.2010 is the earliest); from it, and on 01.01.2011, its day is unknown, the
     // wording shown; repealed later. The preamble's Russian wording is in force then.
-    let (index, report) = zanlex::ZanIndex::open_or_build(
+    let index = crate::common::build_clean(
         &corpus,
         tmp.path().join("lib-index"),
         &zanlex::BuildOptions::default(),
-    )
-    .expect("index");
-    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    );
     for lang in [zanlex::Lang::Ru, zanlex::Lang::Kk] {
         let at = |d: &str| {
             index
@@ -1313,13 +1305,11 @@ fn a_code_brought_into_effect_by_another_law_waits_for_it_or_takes_its_day() {
     };
 
     // The library, the law absent.
-    let (index, report) = zanlex::ZanIndex::open_or_build(
+    let index = crate::common::build_clean(
         &corpus,
         tmp.path().join("lib-index"),
         &zanlex::BuildOptions::default(),
-    )
-    .expect("index");
-    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    );
     for (i, lang) in [zanlex::Lang::Ru, zanlex::Lang::Kk].into_iter().enumerate() {
         let on = index
             .unit_as_of(TAX_CODE, "preamble", Some(lang), Some(day("2018-06-01")))

@@ -41,10 +41,8 @@ fn index() -> &'static (tempfile::TempDir, ZanIndex) {
     BUILT.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
         let corpus = corpus_in(dir.path());
-        let (index, report) =
-            ZanIndex::open_or_build(&corpus, dir.path().join("index"), &BuildOptions::default())
-                .expect("index builds");
-        assert!(report.failures.is_empty(), "{:?}", report.failures);
+        let index =
+            crate::common::build_clean(&corpus, dir.path().join("index"), &BuildOptions::default());
         (dir, index)
     })
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use zanlex::{ActKind, BuildOptions, ZanIndex};
+use zanlex::{ActKind, BuildOptions};
 
 /// Metadata in other shapes than a `meta.yaml`: a `.meta.toml` beside the Russian text only, a
 /// `meta/` folder with the text's file name, a front matter in one language only. Each joins
@@ -34,13 +34,11 @@ fn sidecars_in_other_shapes_join_the_act_s_expressions() {
     .expect("write");
     std::fs::copy(gov.join("kaz.md"), corpus.join("c/kaz_2021-01-01.md")).expect("copy");
     let built = tempfile::tempdir().expect("temp dir");
-    let (index, report) = ZanIndex::open_or_build(
+    let index = crate::common::build_clean(
         &corpus,
         built.path().join("index"),
         &BuildOptions::default(),
-    )
-    .expect("index");
-    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    );
     let acts = index.acts().expect("acts");
     let ids: BTreeSet<&str> = acts.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, BTreeSet::from(["constitutional-law-1995-12-18-2688"]));

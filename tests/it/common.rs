@@ -58,12 +58,30 @@ pub fn index_of_eval_acts(acts: &[&str]) -> (tempfile::TempDir, zanlex::ZanIndex
         let name = from.file_name().expect("a folder");
         copy_dir(&from, &corpus.join(name));
     }
-    let (index, report) = zanlex::ZanIndex::open_or_build(
+    let index = build_clean(
         &corpus,
         dir.path().join("index"),
         &zanlex::BuildOptions::default(),
-    )
-    .expect("index builds");
-    assert!(report.failures.is_empty(), "{report:?}");
+    );
     (dir, index)
+}
+
+/// The index in `index` built from `corpus` with `opts` (or refreshed, when it is there) and
+/// opened; the build must read every file: one it could not read fails the test, named with
+/// the reason.
+pub fn build_clean(
+    corpus: impl AsRef<std::path::Path>,
+    index: impl AsRef<std::path::Path>,
+    opts: &zanlex::BuildOptions,
+) -> zanlex::ZanIndex {
+    let corpus = corpus.as_ref();
+    let (built, report) = zanlex::ZanIndex::open_or_build(corpus, index, opts)
+        .unwrap_or_else(|e| panic!("{}: the index does not build: {e}", corpus.display()));
+    assert!(
+        report.failures.is_empty(),
+        "{}: files not indexed (file, why): {:?}",
+        corpus.display(),
+        report.failures
+    );
+    built
 }

@@ -1833,11 +1833,9 @@ fn a_long_act_code_in_the_history_does_not_fail_the_build() {
     );
     // The codes of the mirror name their folders as they are.
     assert!(sync.written.iter().any(|w| w.starts_with("134470/")));
-    let (_, report) = ZanIndex::open_or_build(
+    let _ = crate::common::build_clean(
         &editions,
         tmp.path().join("index"),
         &BuildOptions::default(),
-    )
-    .expect("index");
-    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    );
 }

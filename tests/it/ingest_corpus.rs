@@ -207,13 +207,11 @@ fn two_acts_whose_ids_come_out_the_same_are_both_indexed() {
         corpus.join("c.txt"),
     )
     .expect("copy");
-    let (index, report) = zanlex::ZanIndex::open_or_build(
+    let index = crate::common::build_clean(
         &corpus,
         tmp.path().join("index"),
         &zanlex::BuildOptions::default(),
-    )
-    .expect("index");
-    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    );
     let mut ids: Vec<(String, String)> = index
         .acts()
         .expect("acts")
@@ -275,13 +273,11 @@ fn the_orders_of_19_03_2020_1671_and_19_03_2012_174_are_both_indexed() {
         );
         std::fs::write(corpus.join(file), text).expect("write");
     }
-    let (index, report) = zanlex::ZanIndex::open_or_build(
+    let index = crate::common::build_clean(
         &corpus,
         tmp.path().join("index"),
         &zanlex::BuildOptions::default(),
-    )
-    .expect("index");
-    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    );
     let mut acts: Vec<(String, String, String)> = index
         .acts()
         .expect("acts")

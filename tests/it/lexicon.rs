@@ -38,10 +38,7 @@ fn crosslang() -> &'static (tempfile::TempDir, PathBuf, PathBuf, ZanIndex) {
             &corpus.join("versions"),
         );
         let index_dir = dir.path().join("index");
-        let (index, report) =
-            ZanIndex::open_or_build(&corpus, &index_dir, &BuildOptions::default())
-                .expect("index builds");
-        assert!(report.failures.is_empty(), "{report:?}");
+        let index = crate::common::build_clean(&corpus, &index_dir, &BuildOptions::default());
         (dir, corpus, index_dir, index)
     })
 }

@@ -52,6 +52,7 @@ mod search_partial;
 mod search_pruning;
 mod search_questions;
 mod search_requisites;
+mod search_ties;
 mod serve_api;
 mod serve_bounds;
 mod serve_browser;

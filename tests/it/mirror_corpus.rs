@@ -531,10 +531,7 @@ fn texts_of_one_folder_are_paired_by_name_and_none_is_lost() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let (zi, report) =
-        zanlex::ZanIndex::open_or_build(&corpus, &index, &zanlex::BuildOptions::default())
-            .expect("index");
-    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let zi = crate::common::build_clean(&corpus, &index, &zanlex::BuildOptions::default());
     let acts = zi.acts().expect("acts");
     // (file, language, id, title) of every expression.
     let mut rows: Vec<(String, String, String, String)> = acts
@@ -609,10 +606,7 @@ fn russian_editions_without_metadata_join_their_kazakh_twin() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(!err.contains("skipped"), "{err}");
-    let (zi, report) =
-        zanlex::ZanIndex::open_or_build(&corpus, &index, &zanlex::BuildOptions::default())
-            .expect("index");
-    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let zi = crate::common::build_clean(&corpus, &index, &zanlex::BuildOptions::default());
     let ids: Vec<String> = zi
         .acts()
         .expect("acts")
@@ -801,13 +795,11 @@ fn twins_without_metadata_are_of_the_kind_their_words_of_enactment_name() {
     for name in ["kaz.md", "rus.md"] {
         std::fs::copy(from.join(name), folder.join(name)).expect("copy");
     }
-    let (zi, report) = zanlex::ZanIndex::open_or_build(
+    let zi = crate::common::build_clean(
         &corpus,
         tmp.path().join("index"),
         &zanlex::BuildOptions::default(),
-    )
-    .expect("index");
-    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    );
     let acts = zi.acts().expect("acts");
     let found: Vec<(&str, zanlex::Lang, zanlex::ActKind)> = acts
         .iter()
@@ -1041,10 +1033,7 @@ fn a_twins_unknown_kind_never_replaces_a_known_one() {
         &corpus.join("f"),
     );
     let index = tmp.path().join("index");
-    let (zi, report) =
-        zanlex::ZanIndex::open_or_build(&corpus, &index, &zanlex::BuildOptions::default())
-            .expect("index");
-    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let zi = crate::common::build_clean(&corpus, &index, &zanlex::BuildOptions::default());
     let acts = zi.acts().expect("acts");
     let found: Vec<(&str, zanlex::Lang, zanlex::ActKind)> = acts
         .iter()

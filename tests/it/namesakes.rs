@@ -35,13 +35,11 @@ fn index() -> &'static ZanIndex {
         .get_or_init(|| {
             let dir = tempfile::tempdir().expect("temp dir");
             let corpus = corpus_in(dir.path());
-            let (index, report) = ZanIndex::open_or_build(
+            let index = crate::common::build_clean(
                 &corpus,
                 dir.path().join("index"),
                 &BuildOptions::default(),
-            )
-            .expect("index builds");
-            assert!(report.failures.is_empty(), "{:?}", report.failures);
+            );
             (dir, index)
         })
         .1

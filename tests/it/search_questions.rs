@@ -29,13 +29,11 @@ pub(crate) fn index() -> &'static ZanIndex {
                 &root().join("tests/fixtures/versions"),
                 &corpus.join("versions"),
             );
-            let (index, report) = ZanIndex::open_or_build(
+            let index = crate::common::build_clean(
                 &corpus,
                 dir.path().join("index"),
                 &BuildOptions::default(),
-            )
-            .expect("index builds");
-            assert!(report.failures.is_empty(), "{report:?}");
+            );
             (dir, index)
         })
         .1
@@ -751,10 +749,8 @@ fn a_russian_word_the_kazakh_stemmer_keeps_whole_is_read_by_its_russian_stem() {
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = dir.path().join("corpus");
     crate::common::copy_dir(&root().join("corpus"), &corpus);
-    let (index, report) =
-        ZanIndex::open_or_build(&corpus, dir.path().join("index"), &BuildOptions::default())
-            .expect("index builds");
-    assert!(report.failures.is_empty(), "{report:?}");
+    let index =
+        crate::common::build_clean(&corpus, dir.path().join("index"), &BuildOptions::default());
     for q in ["заявлению", "zayavleniyu"] {
         let res = index
             .search(&SearchRequest::new(q).limit(5))

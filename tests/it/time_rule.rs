@@ -66,10 +66,8 @@ impl Fixture {
                 std::fs::copy(&from, target).expect("copy");
             }
         }
-        let (index, report) =
-            ZanIndex::open_or_build(&corpus, tmp.path().join("index"), &BuildOptions::default())
-                .expect("index");
-        assert!(report.failures.is_empty(), "{:?}", report.failures);
+        let index =
+            crate::common::build_clean(&corpus, tmp.path().join("index"), &BuildOptions::default());
         Fixture { tmp, corpus, index }
     }
 
