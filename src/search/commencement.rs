@@ -442,11 +442,11 @@ mod tests {
         );
         assert_eq!(
             a("ardagerler turaly zan qashan kushine enedi"),
-            some("ардагерлер туралы зан", Lang::Kk)
+            some("ардагерлер турали зан", Lang::Kk)
         );
         assert_eq!(
             a("qashanga deiin qoldanylady shyrshy turaly sheshim"),
-            some("ширши туралы шешим", Lang::Kk)
+            some("ширши турали шешим", Lang::Kk)
         );
         // The Latin words as the search read them.
         let read = [("zakon".to_string(), "закон".to_string())];
