@@ -329,7 +329,7 @@ const ACTS_CONSIDERED: usize = 5;
 /// The kinds of act a word of an act's name says, in either language, by the one list of kind
 /// words: «закона», «заңның», «кодекса», «кодексінің», «постановления», «қаулысының»; a law or
 /// an order also its constitutional or joint form. None for any other word.
-fn kinds_named(word: &str) -> &'static [ActKind] {
+pub(crate) fn kinds_named(word: &str) -> &'static [ActKind] {
     use crate::model::citation::codes::kind_named;
     let kind = kind_named(crate::Lang::Ru, word).or_else(|| kind_named(crate::Lang::Kk, word));
     match kind {
@@ -349,7 +349,7 @@ fn kinds_named(word: &str) -> &'static [ActKind] {
 /// What the act words of an article lookup look for: the kinds of act they name
 /// ([`kinds_named`]) and the words to match in the titles, the kind's words left out (all of
 /// them when nothing else is left) and each abbreviation beside the words it stands for.
-fn act_name(index: &Store, act_words: &str) -> (Vec<ActKind>, String) {
+pub(crate) fn act_name(index: &Store, act_words: &str) -> (Vec<ActKind>, String) {
     let words: Vec<&str> = act_words.split_whitespace().collect();
     let mut kinds: Vec<ActKind> = Vec::new();
     let mut rest: Vec<&str> = Vec::new();

@@ -16,6 +16,7 @@ mod bare;
 mod boosts;
 mod budget;
 mod collect;
+mod commencement;
 pub mod compile;
 mod compounds;
 pub mod coverage;
@@ -359,15 +360,32 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     // An article asked for by number (`статья 7 закона о миграции`, `7-бап`) comes first.
     let mut several_acts: Option<(article::ArticleAsked, Vec<String>)> = None;
     if req.parsed.is_none() && q.is_plain_words() && !budget.spent() {
-        // Typed in Latin letters, the lookup's words are read as the search read them.
-        let latin = || {
-            let read: Vec<(String, String)> = read_as
+        let read = || -> Vec<(String, String)> {
+            read_as
                 .iter()
                 .map(|r| (r.word.clone(), r.read.clone()))
-                .collect();
-            article::asked_latin(&req.text, &read)
+                .collect()
         };
-        if let Some(asked) = article::asked(&req.text).or_else(latin) {
+        // Typed in Latin letters, the lookup's words are read as the search read them.
+        let latin = || article::asked_latin(&req.text, &read());
+        let article_asked = article::asked(&req.text).or_else(latin);
+        // A question asking when a named act takes effect («когда вступает в силу закон о
+        // ветеранах», «… туралы бұйрық қашан күшіне енеді») has that act's own clause first.
+        let when = match &article_asked {
+            None => commencement::asked(&req.text, &read()),
+            Some(_) => None,
+        };
+        if let Some(when) = when {
+            let first = commencement::units(index, &searcher, &when, &filters)?;
+            if !first.is_empty() {
+                let best = top.first().map_or(0.0, |(score, _)| *score);
+                let before = top.len();
+                top.retain(|(_, addr)| !first.contains(addr));
+                total += first.len() - (before - top.len());
+                top.splice(0..0, first.into_iter().map(|addr| (best, addr)));
+            }
+        }
+        if let Some(asked) = article_asked {
             let article::ArticleFound {
                 docs: first,
                 several,

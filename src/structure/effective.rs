@@ -325,6 +325,24 @@ pub fn is_commencement(text: &str) -> bool {
     SELF_RE.is_match(t) && COMMENCES_RE.is_match(t)
 }
 
+/// An end an act sets itself: `действует до`, `утрачивает силу`, Kazakh `… дейін
+/// қолданылады`, `күшін жояды`.
+static ENDS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)действу[ею]т\s+до|применя[ею]тся\s+до|утрачива[ею]т\s+силу|дейін\s+(?:қолданыл|қолданыста|әрекет)\w*|күшін\s+жояды",
+    )
+    .expect("static regex")
+});
+
+/// Whether a unit's text (its number stripped or not) is an act's own clause of taking effect
+/// ([`is_commencement`]) or of ending (`Настоящее постановление действует до 31 декабря 2026
+/// года`, `Осы шешім 2026 жылғы 31 желтоқсанға дейін қолданылады`).
+///
+pub fn is_own_clock(text: &str) -> bool {
+    let t = text.trim_start();
+    SELF_RE.is_match(t) && (COMMENCES_RE.is_match(t) || ENDS_RE.is_match(t))
+}
+
 /// One part of an act's commencement clause: the units it names (empty: the whole act, the
 /// units other parts name aside) and the rule by which they take effect.
 #[derive(Debug, Clone, PartialEq, Eq)]

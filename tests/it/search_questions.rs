@@ -1091,3 +1091,70 @@ fn a_verb_finds_the_action_noun_the_law_writes() {
         );
     }
 }
+
+/// A question asking when a named act takes effect has that act's own commencement unit
+/// first, in Russian and Kazakh (typed without Kazakh letters and in Latin too), though the
+/// other acts of the index end with the same clause («… вводится в действие по истечении
+/// десяти календарных дней после дня его первого официального опубликования», «… күнтізбелік
+/// он күн өткен соң қолданысқа енгізіледі»): the veterans' law and the peaceful-assemblies law
+/// end so, word for word, and the two notaries' orders beside them.
+#[test]
+fn a_question_when_an_act_takes_effect_finds_that_acts_commencement() {
+    let (_dir, index) = crate::common::index_of_eval_acts(&[
+        "codes/03-laws/2020/0506-o-veteranakh-142680",
+        "codes/03-laws/2020/0525-o-poriadke-organizatsii-i-provedeniia-mirnykh-sobranii-v-respubl-143197",
+        "ministerial/07-ministerial/103001000000-adilet/2025/0927-ob-utverzhdenii-razmerov-stavok-za-sovershenie-notarialnykh-deis-214799",
+        "ministerial/07-ministerial/103001000000-adilet/2020/0527-ob-utverzhdenii-pravil-okazaniia-gosudarstvennoi-uslugi-apostili-143260",
+    ]);
+    let veterans = "law-2020-05-06-322-vi#art_18__para_1";
+    let assemblies = "law-2020-05-25-333-vi#art_21__para_1";
+    for (q, lang, answer) in [
+        (
+            "когда вступает в силу закон о ветеранах",
+            zanlex::Lang::Ru,
+            veterans,
+        ),
+        (
+            "с какого числа действует закон о мирных собраниях",
+            zanlex::Lang::Ru,
+            assemblies,
+        ),
+        (
+            "приказ о ставках нотариусов когда вступил в силу",
+            zanlex::Lang::Ru,
+            "moj-order-2025-09-27-533#para_4",
+        ),
+        (
+            "ардагерлер туралы заң қашан күшіне енеді",
+            zanlex::Lang::Kk,
+            veterans,
+        ),
+        (
+            "бейбіт жиналыстар туралы заң қай күннен бастап қолданылады",
+            zanlex::Lang::Kk,
+            assemblies,
+        ),
+        (
+            "бейбит жиналыстар туралы зан кашан кушине енеди",
+            zanlex::Lang::Kk,
+            assemblies,
+        ),
+        (
+            "ardagerler turaly zan qashan kushine enedi",
+            zanlex::Lang::Kk,
+            veterans,
+        ),
+    ] {
+        let hits = index
+            .search(&SearchRequest::new(q).limit(5))
+            .expect("searches")
+            .hits;
+        assert_eq!(
+            hits.first()
+                .map(|h| (format!("{}#{}", h.act.id, h.unit.eid), h.lang.as_str())),
+            Some((answer.to_string(), lang.as_str())),
+            "{q}: {:#?}",
+            keys(&hits)
+        );
+    }
+}

@@ -1,0 +1,463 @@
+//! Questions asking when a named act takes effect, or until when it applies: «когда вступает
+//! в силу постановление об отчислениях с букмекерских ставок», «с какого числа действует
+//! закон о ветеранах», «ломбардтар туралы бұйрық қашан күшіне енеді», «бейбит жиналыстар
+//! туралы зан кашан кушине енеди», «ardagerler turaly zan qashan kushine enedi».
+//!
+//! Nearly every act ends with the same clause («… вводится в действие по истечении десяти
+//! календарных дней …», «… күнтізбелік он күн өткен соң қолданысқа енгізіледі»), so its words
+//! say nothing of whose clause answers: the rest of the question does. Its other words name
+//! the act as an article lookup's do ([`super::article`]: the kind's word chooses the kind, the
+//! subject words the title); the acts whose titles hold the most of them give their own
+//! clause — the unit naming the act itself («Настоящее постановление», «Осы бұйрық») that
+//! commences it or sets its end — first, the question's language before the twin. A question
+//! whose words name no act (none left, or no title holding enough of them) is searched as any
+//! other. Only a question with such asking words costs an index look-up.
+
+use super::{article, filters, question, terms};
+use crate::analysis::fold::fold;
+use crate::index::schema::{DOC_ACT, DOC_UNIT};
+use crate::index::Store;
+use crate::model::{ActKind, Lang};
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query as TQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, Searcher, Term};
+
+/// A question asking when an act takes effect: the words naming the act, and the question's
+/// language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct WhenAsked {
+    /// The question's words that are neither asking words nor the words of taking effect
+    /// (Latin words read as Cyrillic): they name the act.
+    pub act_words: String,
+    /// Kazakh when the question asks in Kazakh words, Russian otherwise.
+    pub lang: Lang,
+}
+
+/// One word of a pattern: any of these folded prefixes.
+type Slot = &'static [&'static str];
+
+/// Russian ways of asking when an act takes effect or ends, as runs of folded word prefixes
+/// ([`fold`] reads Latin letters as Cyrillic: a question typed in Latin meets them too).
+const RUSSIAN: &[&[Slot]] = &[
+    // «вступает / вступил / вступление в силу».
+    &[&["вступ"], &["в"], &["сил"]],
+    // «вводится / введен / введение в действие».
+    &[&["ввод", "введ"], &["в"], &["деист"]],
+    // «срок действия».
+    &[&["срок"], &["деист"]],
+    // «с / до какого числа (дня, срока)», «с какой даты».
+    &[
+        &["с", "до"],
+        &["как"],
+        &["числ", "дн", "дат", "срок", "момент", "времен"],
+    ],
+    // «до каких пор», «до когда».
+    &[&["до"], &["когда", "каких"]],
+    // «утрачивает силу».
+    &[&["утрач"], &["сил"]],
+    // «когда начинает действовать», «когда действует».
+    &[&["когда"], &["начина"], &["деист"]],
+];
+
+/// Kazakh ways of asking the same, folded (so typed without Kazakh letters or in Latin too).
+const KAZAKH: &[&[Slot]] = &[
+    // «күшіне енеді / енді / ену».
+    &[&["кушин"], &["ен"]],
+    // «қолданысқа енгізіледі / енеді».
+    &[&["колданиск"], &["ен"]],
+    // «қашаннан бастап», «қай күннен (уақыттан) бастап».
+    &[&["кашаннан"], &["бастап"]],
+    &[&["каи"], &["кун", "уакит"]],
+    // «қашанға дейін», «қай уақытқа дейін».
+    &[&["кашана"], &["деиин", "деин"]],
+    // «қолданылу (қолданыс) мерзімі».
+    &[&["колданил", "колданис"], &["мерзим"]],
+    // «күшін жояды».
+    &[&["кушин"], &["жоиа"]],
+];
+
+/// Words that name no act in a question: filler around its name («настоящий», «этот»,
+/// «новый», «осы», «жаңа»).
+const FILLER: &[&str] = &[
+    "настоящий",
+    "настоящее",
+    "настоящая",
+    "этот",
+    "эта",
+    "это",
+    "этого",
+    "новый",
+    "новое",
+    "новая",
+    "новые",
+    "осы",
+    "жаңа",
+    "жана",
+];
+
+/// Prefixes that must be the whole word: prepositions, «қай».
+const WHOLE: &[&str] = &["в", "с", "до", "каи"];
+
+/// Whether `key` (a folded word) begins with one of `slot`'s prefixes ([`WHOLE`] ones: is
+/// one).
+fn fits(key: &str, slot: Slot) -> bool {
+    slot.iter().any(|p| {
+        if WHOLE.contains(p) {
+            key == *p
+        } else {
+            key.starts_with(p)
+        }
+    })
+}
+
+/// Folded prefixes of the verbs and nouns of taking effect and applying («действует»,
+/// «применяется», «қолданылады», «күшіне»): in a question that asks when, they name no act.
+const CLOCK: &[&str] = &[
+    "деист",
+    "примен",
+    "вступ",
+    "ввод",
+    "введ",
+    "колданил",
+    "колданис",
+    "кушин",
+    "енгиз",
+    "бастап",
+    "деин",
+];
+
+/// Marks in `taken` the words of every run of `keys` a pattern of `patterns` matches; whether
+/// any did.
+fn mark(keys: &[String], patterns: &[&[Slot]], taken: &mut [bool]) -> bool {
+    let mut any = false;
+    for pattern in patterns {
+        for start in 0..keys.len() {
+            let end = start + pattern.len();
+            if end > keys.len() {
+                break;
+            }
+            if pattern
+                .iter()
+                .zip(&keys[start..end])
+                .all(|(slot, key)| fits(key, slot))
+            {
+                taken[start..end].iter_mut().for_each(|t| *t = true);
+                any = true;
+            }
+        }
+    }
+    any
+}
+
+/// The question `text` asks when an act takes effect or until when it applies, if it asks so:
+/// the words naming the act (each Latin word as `read` has it: the word typed, the Cyrillic
+/// word searched in its place) and the question's language. `None` for any other text, and
+/// for a question whose other words are only asking words.
+pub(crate) fn asked(text: &str, read: &[(String, String)]) -> Option<WhenAsked> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let keys: Vec<String> = words
+        .iter()
+        .map(|w| fold(&crate::text::lowercase(w)))
+        .collect();
+    let mut taken = vec![false; words.len()];
+    let kazakh = mark(&keys, KAZAKH, &mut taken);
+    let russian = mark(&keys, RUSSIAN, &mut taken);
+    if !kazakh && !russian {
+        return None;
+    }
+    let asking = question::asking_words(&words);
+    let filler: Vec<String> = FILLER.iter().map(|w| fold(w)).collect();
+    let act_words: Vec<String> = words
+        .iter()
+        .zip(&keys)
+        .zip(taken.iter().zip(&asking))
+        .filter(|((_, key), (t, a))| {
+            !**t && !**a && !filler.contains(key) && !CLOCK.iter().any(|p| key.starts_with(p))
+        })
+        .map(|((w, _), _)| {
+            read.iter()
+                .find(|(typed, _)| typed.eq_ignore_ascii_case(w))
+                .map_or_else(
+                    // A Latin word the search left as typed: its Cyrillic skeleton.
+                    || {
+                        let lower = crate::text::lowercase(w);
+                        if lower.chars().any(|c| c.is_ascii_alphabetic()) {
+                            fold(&lower)
+                        } else {
+                            lower
+                        }
+                    },
+                    |(_, r)| r.clone(),
+                )
+        })
+        .collect();
+    if act_words.is_empty() {
+        return None;
+    }
+    Some(WhenAsked {
+        act_words: act_words.join(" "),
+        lang: if kazakh { Lang::Kk } else { Lang::Ru },
+    })
+}
+
+/// Acts whose titles are compared with the question's words.
+const ACTS_CONSIDERED: usize = 5;
+/// Most acts whose clauses come first (titles holding as many of the words).
+const ACTS_ANSWERING: usize = 3;
+/// Units of one act read to find its own clauses of taking effect and ending.
+const CLAUSES_READ: usize = 40;
+
+/// The words a commencement or an end is written in, in both languages: the units of an act
+/// holding them are read for its own clause.
+const CLOCK_WORDS_RU: &str = "вводится действие вступает силу действует утрачивает";
+const CLOCK_WORDS_KK: &str = "қолданысқа енгізіледі күшіне енеді қолданылады жояды";
+
+/// The units answering `asked` within `filters`: the own clauses of taking effect and ending
+/// ([`crate::structure::effective::is_own_clock`]) of the acts whose titles hold the most of
+/// its act words — at least half of them — of the kind its words name when one has such a
+/// clause (of any kind otherwise), best title first, the question's language before the twin.
+/// Empty when no act's title holds enough of them.
+pub(crate) fn units(
+    index: &Store,
+    searcher: &Searcher,
+    asked: &WhenAsked,
+    filters: &[(Occur, Box<dyn TQuery>)],
+) -> crate::Result<Vec<DocAddress>> {
+    let f = index.fields();
+    let (kinds, title_words) = article::act_name(index, &asked.act_words);
+    // The words compared in the question's language's stems, folded (a question typed without
+    // Kazakh letters meets the title), as an article lookup compares; those nearly every
+    // title or no title has («туралы», «маслихата») left out, and the kind's word.
+    let stems = |text: &str| -> Vec<String> {
+        let analyzer = match asked.lang {
+            Lang::Ru => crate::analysis::RU_STEM,
+            _ => crate::analysis::KK_STEM,
+        };
+        let mut t: Vec<String> = crate::analysis::analyze(analyzer, &crate::text::lowercase(text))
+            .into_iter()
+            .map(|t| fold(&t.text))
+            .filter(|t| t.chars().count() > 2)
+            .collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    let generic = stems(GENERIC);
+    let named: Vec<&str> = asked
+        .act_words
+        .split_whitespace()
+        .filter(|w| article::kinds_named(w).is_empty())
+        .collect();
+    let wanted: Vec<String> = stems(&named.join(" "))
+        .into_iter()
+        .filter(|w| !generic.contains(w))
+        .collect();
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The title's stems and its folded words (typed without Kazakh letters, they meet these).
+    let title: Vec<(Occur, Box<dyn TQuery>)> = [f.title_stem, f.title_loose]
+        .into_iter()
+        .flat_map(|field| {
+            terms::analyze_field(index, field, &title_words)
+                .into_iter()
+                .map(move |(_, w)| {
+                    let q: Box<dyn TQuery> = Box::new(TermQuery::new(
+                        Term::from_field_text(field, &w),
+                        IndexRecordOption::WithFreqs,
+                    ));
+                    (Occur::Should, q)
+                })
+        })
+        .collect();
+    let acts = BooleanQuery::new(vec![
+        (Occur::Must, filters::raw_term(f.doc_type, DOC_ACT)),
+        (Occur::Must, Box::new(BooleanQuery::new(title))),
+    ]);
+    let mut ids: Vec<String> = Vec::new();
+    for (_, doc) in searcher.search(&acts, &TopDocs::with_limit(ACTS_CONSIDERED * 2))? {
+        let id = crate::index::stored::fetch(index, searcher, doc)?
+            .str(f.act_id)
+            .to_string();
+        if !ids.contains(&id) && ids.len() < ACTS_CONSIDERED {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let clock: Vec<Term> = terms::analyze_field(index, f.ru_stem, CLOCK_WORDS_RU)
+        .into_iter()
+        .map(|(_, w)| Term::from_field_text(f.ru_stem, &w))
+        .chain(
+            // A Kazakh word's `kk_stem` terms are its stem and form together.
+            terms::analyze_field(index, f.kk_exact, CLOCK_WORDS_KK)
+                .into_iter()
+                .flat_map(|(_, w)| crate::analysis::form_terms(&w))
+                .map(|form| Term::from_field_text(f.kk_stem, &form)),
+        )
+        .collect();
+    // The units of `id` (of `kinds`) holding the clock words that are its own clauses, the
+    // question's language first, and how many of the words its titles hold.
+    let own_clauses = |id: &str, kinds: &[ActKind]| -> crate::Result<(Vec<DocAddress>, usize)> {
+        let any_clock: Vec<(Occur, Box<dyn TQuery>)> = clock
+            .iter()
+            .map(|t| {
+                let q: Box<dyn TQuery> =
+                    Box::new(TermQuery::new(t.clone(), IndexRecordOption::WithFreqs));
+                (Occur::Should, q)
+            })
+            .collect();
+        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![
+            (Occur::Must, filters::raw_term(f.doc_type, DOC_UNIT)),
+            (Occur::Must, filters::raw_term(f.act_id, id)),
+            (Occur::Must, Box::new(BooleanQuery::new(any_clock))),
+        ];
+        if !kinds.is_empty() {
+            clauses.push((Occur::Must, any_kind(f.act_kind, kinds)));
+        }
+        clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
+        let mut own: Vec<(bool, DocAddress)> = Vec::new();
+        let mut shared = 0;
+        for (_, doc) in searcher.search(
+            &BooleanQuery::new(clauses),
+            &TopDocs::with_limit(CLAUSES_READ),
+        )? {
+            let stored = crate::index::stored::fetch(index, searcher, doc)?;
+            let title = stems(stored.str(f.act_title));
+            shared = shared.max(wanted.iter().filter(|w| title.contains(w)).count());
+            if crate::structure::effective::is_own_clock(stored.str(f.text)) {
+                own.push((stored.str(f.lang) != asked.lang.as_str(), doc));
+            }
+        }
+        // The question's language first; within it, the order the clock words scored.
+        own.sort_by_key(|(other, _)| *other);
+        Ok((own.into_iter().map(|(_, d)| d).collect(), shared))
+    };
+    let mut passes: Vec<&[ActKind]> = vec![&[]];
+    if !kinds.is_empty() {
+        passes.insert(0, kinds.as_slice());
+    }
+    for kinds in passes {
+        let mut found: Vec<(Vec<DocAddress>, usize)> = Vec::new();
+        for id in &ids {
+            let (docs, shared) = own_clauses(id, kinds)?;
+            if !docs.is_empty() {
+                found.push((docs, shared));
+            }
+        }
+        let Some(most) = found.iter().map(|(_, s)| *s).max() else {
+            continue;
+        };
+        // A title sharing fewer than half the words names another act than the one asked.
+        if most == 0 || most * 2 < wanted.len() {
+            return Ok(Vec::new());
+        }
+        return Ok(found
+            .into_iter()
+            .filter(|(_, s)| *s == most)
+            .take(ACTS_ANSWERING)
+            .flat_map(|(d, _)| d)
+            .collect());
+    }
+    Ok(Vec::new())
+}
+
+/// Words of a title that tell no act from another (nearly every title has them) or that no
+/// title has (the issuer's name in a question): not counted among the words an act's title
+/// must share.
+const GENERIC: &str = "заң зан для туралы бекіту утверждении об о внесении изменений дополнений \
+    өзгерістер толықтырулар енгізу республики республикасы республикасының казахстан \
+    қазақстан маслихата маслихат мәслихатының мәслихат акимата әкімдігінің министра \
+    министрінің правительства үкіметінің";
+
+/// A query for documents of any of `kinds`.
+fn any_kind(field: tantivy::schema::Field, kinds: &[ActKind]) -> Box<dyn TQuery> {
+    Box::new(BooleanQuery::new(
+        kinds
+            .iter()
+            .map(|k| (Occur::Should, filters::raw_term(field, k.as_str())))
+            .collect(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::asked;
+    use crate::model::Lang;
+
+    #[test]
+    fn an_acts_own_clause_of_taking_effect_or_ending() {
+        use crate::structure::effective::is_own_clock;
+        assert!(is_own_clock(
+            "3. Настоящее постановление вводится в действие по истечении десяти календарных дней"
+        ));
+        assert!(is_own_clock(
+            "Осы шешім 2026 жылғы 31 желтоқсанға дейін қолданылады."
+        ));
+        assert!(is_own_clock(
+            "2. Настоящее решение действует до 31 декабря 2026 года."
+        ));
+        // Another act's commencement, printed in a note.
+        assert!(!is_own_clock(
+            "Закон вводится в действие с 1 января 2005 г."
+        ));
+    }
+
+    #[test]
+    fn the_ways_of_asking_and_the_words_left_to_name_the_act() {
+        let a = |q: &str| asked(q, &[]).map(|a| (a.act_words, a.lang));
+        let some = |w: &str, l: Lang| Some((w.to_string(), l));
+        assert_eq!(
+            a("когда вводится в действие постановление об отчислениях с букмекерских ставок"),
+            some(
+                "постановление об отчислениях с букмекерских ставок",
+                Lang::Ru
+            )
+        );
+        assert_eq!(
+            a("с какого числа действует приказ о ставках нотариусов?"),
+            some("приказ о ставках нотариусов", Lang::Ru)
+        );
+        assert_eq!(
+            a("срок действия решения маслихата о тарифах на вывоз мусора"),
+            some("решения маслихата о тарифах на вывоз мусора", Lang::Ru)
+        );
+        assert_eq!(
+            a("ломбардтар туралы бұйрық қашан күшіне енеді"),
+            some("ломбардтар туралы бұйрық", Lang::Kk)
+        );
+        assert_eq!(
+            a("су пайдалану қағидалары қашаннан бастап қолданысқа енгізіледі"),
+            some("су пайдалану қағидалары", Lang::Kk)
+        );
+        assert_eq!(
+            a("бейбит жиналыстар туралы зан кашан кушине енеди"),
+            some("бейбит жиналыстар туралы зан", Lang::Kk)
+        );
+        assert_eq!(
+            a("ardagerler turaly zan qashan kushine enedi"),
+            some("ардагерлер турали зан", Lang::Kk)
+        );
+        assert_eq!(
+            a("qashanga deiin qoldanylady shyrshy turaly sheshim"),
+            some("ширши турали шешим", Lang::Kk)
+        );
+        // The Latin words as the search read them.
+        let read = [("zakon".to_string(), "закон".to_string())];
+        assert_eq!(
+            asked("kogda vstupaet v silu zakon", &read).map(|a| a.act_words),
+            Some("закон".to_string())
+        );
+        // Not such a question, or nothing left to name an act.
+        assert_eq!(a("в силу закона собственник отвечает"), None);
+        assert_eq!(a("когда вступает в силу"), None);
+        assert_eq!(a("қашан күшіне енеді"), None);
+        assert_eq!(a("паспорт алу үшін қандай құжаттар керек"), None);
+    }
+}
