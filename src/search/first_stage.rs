@@ -174,7 +174,10 @@ impl Stage<'_> {
                 }
             }
         }
-        // Loose spellings (typed without Kazakh letters) reach the stems that fold to them.
+        // Loose spellings (typed without Kazakh letters) reach the stems that fold to them;
+        // a word found as typed, with no Kazakh letter, only those spelled with one (as the
+        // full scorer's loose clause).
+        let kazakh_only = super::restore::spelled_as_typed(self.index, &self.searcher, text);
         if !text.split_whitespace().any(super::restore::is_foreign_word) {
             // The whole loose analyzer: the field's own keeps only what the stems do not give.
             for t in crate::analysis::analyze(crate::analysis::KK_LOOSE, text) {
@@ -188,6 +191,7 @@ impl Stage<'_> {
                     &self.searcher,
                     &t.text,
                     None,
+                    kazakh_only,
                     &mut set,
                 )
                 .is_ok()

@@ -789,7 +789,8 @@ fn kazakh_finds_folded(index: &Store, word: &str) -> bool {
         return true;
     }
     let mut set = super::synonym::TermSet::default();
-    add_stem_terms_folding_to(index, &searcher, loose, None, &mut set).is_ok() && !set.is_empty()
+    add_stem_terms_folding_to(index, &searcher, loose, None, false, &mut set).is_ok()
+        && !set.is_empty()
 }
 
 /// Most readings [`latin_readings`] gives a word.
@@ -953,7 +954,7 @@ pub fn stem_terms_folding_to(
     loose: &str,
 ) -> crate::Result<Vec<String>> {
     let mut set = super::synonym::TermSet::default();
-    add_stem_terms_folding_to(index, searcher, loose, None, &mut set)?;
+    add_stem_terms_folding_to(index, searcher, loose, None, false, &mut set)?;
     Ok(set
         .terms()
         .iter()
@@ -962,12 +963,15 @@ pub fn stem_terms_folding_to(
 }
 
 /// Adds to `set` the terms [`stem_terms_folding_to`] returns, with where each is in each
-/// segment, but for the terms of the stem `besides` (the caller has those).
+/// segment, but for the terms of the stem `besides` (the caller has those). With
+/// `kazakh_letters_only`, only the stems spelled with a letter of Kazakh's own
+/// ([`kazakh_spelled`]).
 pub fn add_stem_terms_folding_to(
     index: &Store,
     searcher: &tantivy::Searcher,
     loose: &str,
     besides: Option<&str>,
+    kazakh_letters_only: bool,
     set: &mut super::synonym::TermSet,
 ) -> crate::Result<()> {
     let field = index.fields().kk_stem;
@@ -977,12 +981,54 @@ pub fn add_stem_terms_folding_to(
         set.look_up(searcher, tantivy::Term::from_field_text(field, &own))?;
     } else if crate::analysis::is_cyrillic_word(loose) {
         let folds = FoldsTo::new(loose);
-        set.add_from_segments(searcher, field, |dictionary, found| match besides {
-            Some(stem) => each_accepted_in(dictionary, Besides::new(folds.clone(), stem), found),
-            None => each_accepted_in(dictionary, folds.clone(), found),
+        set.add_from_segments(searcher, field, |dictionary, found| {
+            let mut kept = |bytes: &[u8], info: &tantivy::postings::TermInfo| {
+                if !kazakh_letters_only || kazakh_spelled(bytes) {
+                    found(bytes, info);
+                }
+            };
+            match besides {
+                Some(stem) => {
+                    each_accepted_in(dictionary, Besides::new(folds.clone(), stem), &mut kept)
+                }
+                None => each_accepted_in(dictionary, folds.clone(), &mut kept),
+            }
         })?;
     }
     Ok(())
+}
+
+/// Whether `word` (one query word) is written with no letter of Kazakh's own and the index
+/// holds it so written: its Russian stem in the Russian texts, or the word itself in
+/// `kk_exact`. Such a word is not Kazakh typed without its letters, and its loose reading
+/// keeps only the stems spelled with them ([`kazakh_spelled`]). Two term look-ups.
+pub(crate) fn spelled_as_typed(index: &Store, searcher: &tantivy::Searcher, word: &str) -> bool {
+    if !crate::analysis::is_cyrillic_word(word)
+        || word.chars().any(crate::extract::is_kazakh_letter)
+    {
+        return false;
+    }
+    let f = index.fields();
+    let held = |field: tantivy::schema::Field| {
+        analyze_field(index, field, word).into_iter().any(|(_, t)| {
+            searcher
+                .doc_freq(&tantivy::Term::from_field_text(field, &t))
+                .is_ok_and(|n| n > 0)
+        })
+    };
+    held(f.ru_stem) || held(f.kk_exact)
+}
+
+/// Whether the stem of the `kk_stem` term `bytes` (the part before its form's marker) has a
+/// letter only Kazakh Cyrillic has. Folding drops those letters (ә → а, і → и) so that a
+/// word typed without them finds the law's; it also folds letters both languages write
+/// (ы → и), so a word the index spells as typed, with no Kazakh letter, would otherwise
+/// find other words that fold alike («митинг» the stem of «мыть»: both `мит`), where it
+/// is missing no letter.
+pub(crate) fn kazakh_spelled(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    let stem = crate::analysis::split_form(&text).map_or(text.as_ref(), |(stem, _)| stem);
+    stem.chars().any(crate::extract::is_kazakh_letter)
 }
 
 /// The examples of this module's items, run as unit tests (the items are not public).

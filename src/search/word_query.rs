@@ -201,6 +201,7 @@ fn loose_query(
         .into_iter()
         .map(|t| (t.position, t.text))
         .collect();
+    let typed = analyze_field(index, f.kk_exact, text);
     let mut words: Words = Vec::with_capacity(toks.len());
     for (position, loose) in toks {
         // Most words have no `kk_loose` term of their own.
@@ -216,8 +217,21 @@ fn loose_query(
                 Some((stem, set))
             });
         let besides = known.as_ref().map(|(stem, _)| stem.as_str());
-        super::restore::add_stem_terms_folding_to(index, searcher, &loose, besides, &mut set)
-            .ok()?;
+        // A word the index spells as typed, with no Kazakh letter, is not Kazakh typed
+        // without its letters: only stems with them are its loose reading.
+        let kazakh_only = typed
+            .iter()
+            .find(|(p, _)| *p == position)
+            .is_some_and(|(_, word)| super::restore::spelled_as_typed(index, searcher, word));
+        super::restore::add_stem_terms_folding_to(
+            index,
+            searcher,
+            &loose,
+            besides,
+            kazakh_only,
+            &mut set,
+        )
+        .ok()?;
         if let Some((stem, known)) = known {
             if super::restore::stem_folds_to(&stem, &loose) {
                 set.extend_from(known);
