@@ -37,13 +37,23 @@ pub(crate) struct WhenAsked {
 /// One word of a pattern: any of these folded prefixes.
 type Slot = &'static [&'static str];
 
-/// Russian ways of asking when an act takes effect or ends, as runs of folded word prefixes
+/// Russian ways of saying that an act takes effect or ends, as runs of folded word prefixes
 /// ([`fold`] reads Latin letters as Cyrillic: a question typed in Latin meets them too).
 const RUSSIAN: &[&[Slot]] = &[
     // «вступает / вступил / вступление в силу».
     &[&["вступ"], &["в"], &["сил"]],
     // «вводится / введен / введение в действие».
     &[&["ввод", "введ"], &["в"], &["деист"]],
+    // «утрачивает силу».
+    &[&["утрач"], &["сил"]],
+    // «когда начинает действовать», «когда действует».
+    &[&["когда"], &["начина"], &["деист"]],
+];
+
+/// Russian ways of asking for a day or a period, which ask when an act takes effect only in a
+/// question naming an act's kind: «с какого числа действует приказ …», but «до какого числа
+/// платить налог» asks a deadline and «срок действия визы» a document's validity.
+const RUSSIAN_DAY: &[&[Slot]] = &[
     // «срок действия».
     &[&["срок"], &["деист"]],
     // «с / до какого числа (дня, срока)», «с какой даты».
@@ -54,18 +64,21 @@ const RUSSIAN: &[&[Slot]] = &[
     ],
     // «до каких пор», «до когда».
     &[&["до"], &["когда", "каких"]],
-    // «утрачивает силу».
-    &[&["утрач"], &["сил"]],
-    // «когда начинает действовать», «когда действует».
-    &[&["когда"], &["начина"], &["деист"]],
 ];
 
-/// Kazakh ways of asking the same, folded (so typed without Kazakh letters or in Latin too).
+/// Kazakh ways of saying the same, folded (so typed without Kazakh letters or in Latin too).
 const KAZAKH: &[&[Slot]] = &[
     // «күшіне енеді / енді / ену».
     &[&["кушин"], &["ен"]],
     // «қолданысқа енгізіледі / енеді».
     &[&["колданиск"], &["ен"]],
+    // «күшін жояды».
+    &[&["кушин"], &["жоиа"]],
+];
+
+/// Kazakh ways of asking for a day or a period, as [`RUSSIAN_DAY`]: «қай күннен бастап
+/// қолданылады … шешім», but «визаның қолданылу мерзімін ұзарту» asks a visa's validity.
+const KAZAKH_DAY: &[&[Slot]] = &[
     // «қашаннан бастап», «қай күннен (уақыттан) бастап».
     &[&["кашаннан"], &["бастап"]],
     &[&["каи"], &["кун", "уакит"]],
@@ -73,9 +86,38 @@ const KAZAKH: &[&[Slot]] = &[
     &[&["кашана"], &["деиин", "деин"]],
     // «қолданылу (қолданыс) мерзімі».
     &[&["колданил", "колданис"], &["мерзим"]],
-    // «күшін жояды».
-    &[&["кушин"], &["жоиа"]],
 ];
+
+/// The words of the kinds of acts, in both languages: a question asking for a day
+/// ([`RUSSIAN_DAY`], [`KAZAKH_DAY`]) asks an act's day only beside one of them.
+const KIND_WORDS: &[&str] = &[
+    "закон",
+    "кодекс",
+    "указ",
+    "постановлен",
+    "приказ",
+    "решени",
+    "распоряжени",
+    "правил",
+    "положени",
+    "инструкци",
+    "заң",
+    "жарлық",
+    "қаулы",
+    "бұйрық",
+    "шешім",
+    "қағида",
+    "ереже",
+    "нұсқаулық",
+];
+
+/// Whether one of `keys` (folded words) is a word of an act's kind ([`KIND_WORDS`]).
+fn names_a_kind(keys: &[String]) -> bool {
+    static KINDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let kinds = KINDS.get_or_init(|| KIND_WORDS.iter().map(|w| fold(w)).collect());
+    keys.iter()
+        .any(|key| kinds.iter().any(|kind| key.starts_with(kind.as_str())))
+}
 
 /// Words that name no act in a question: filler around its name («настоящий», «этот»,
 /// «новый», «осы», «жаңа»).
@@ -165,8 +207,12 @@ pub(crate) fn asked(text: &str, read: &[(String, String)]) -> Option<WhenAsked> 
         .map(|w| fold(&crate::text::lowercase(w)))
         .collect();
     let mut taken = vec![false; words.len()];
-    let kazakh = mark(&keys, KAZAKH, &mut taken);
-    let russian = mark(&keys, RUSSIAN, &mut taken);
+    let mut kazakh = mark(&keys, KAZAKH, &mut taken);
+    let mut russian = mark(&keys, RUSSIAN, &mut taken);
+    if names_a_kind(&keys) {
+        kazakh |= mark(&keys, KAZAKH_DAY, &mut taken);
+        russian |= mark(&keys, RUSSIAN_DAY, &mut taken);
+    }
     if !kazakh && !russian {
         return None;
     }
@@ -459,5 +505,11 @@ mod tests {
         assert_eq!(a("когда вступает в силу"), None);
         assert_eq!(a("қашан күшіне енеді"), None);
         assert_eq!(a("паспорт алу үшін қандай құжаттар керек"), None);
+        // A day or a period asked of something that is not an act: a deadline, a document's
+        // validity.
+        assert_eq!(a("визаның қолданылу мерзімін ұзарту"), None);
+        assert_eq!(a("до какого числа платить налог на транспорт"), None);
+        assert_eq!(a("срок действия разрешения на работу"), None);
+        assert_eq!(a("жәрдемақы қай күннен бастап төленеді"), None);
     }
 }
