@@ -824,27 +824,56 @@ fn commencement(
     });
     let mut own = Vec::new();
     for p in parts.iter().filter(|p| !p.labels.is_empty()) {
-        for label in &p.labels {
-            for part in split_targets(label) {
-                if !names_unit(&part) {
-                    continue;
-                }
-                let r = resolve_note_target(&part, &unit.eid, eids, headed, AmendAction::Changed);
-                // A label naming no unit of this text lands on the clause itself: no rule then.
-                if r.eid.is_empty() || r.eid == unit.eid || r.wanted.is_some() {
-                    continue;
-                }
-                own.push(crate::model::UnitTime {
-                    eid: r.eid,
-                    limit: crate::model::TimeLimit::Commences {
-                        rule: p.rule.clone(),
-                    },
-                    source: text.clone(),
-                });
-            }
+        for eid in units_named(&p.labels, &unit.eid, eids, headed) {
+            own.push(crate::model::UnitTime {
+                eid,
+                limit: crate::model::TimeLimit::Commences {
+                    rule: p.rule.clone(),
+                },
+                source: text.clone(),
+            });
         }
     }
     (whole, own)
+}
+
+/// The units of an act (`eids`, `headed` as [`resolve_note_target`] takes them) that the
+/// labels of a commencement part name (`статья 11`, `9-баптың 39) тармақша`), each found
+/// exactly: a label naming no unit of the text, or landing on `context` (the clause itself),
+/// names none.
+pub(crate) fn units_named(
+    labels: &[String],
+    context: &str,
+    eids: &HashSet<String>,
+    headed: &HashSet<String>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for label in labels {
+        for part in split_targets(label) {
+            if !names_unit(&part) {
+                continue;
+            }
+            let r = resolve_note_target(&part, context, eids, headed, AmendAction::Changed);
+            if r.eid.is_empty() || r.eid == context || r.wanted.is_some() || out.contains(&r.eid) {
+                continue;
+            }
+            out.push(r.eid);
+        }
+    }
+    out
+}
+
+/// The eids of an act's units, and of those with a heading: what [`units_named`] resolves
+/// labels against.
+pub(crate) fn unit_eids(act: &Act) -> (HashSet<String>, HashSet<String>) {
+    let units = act.all_units();
+    let eids = units.iter().map(|u| u.eid.clone()).collect();
+    let headed = units
+        .iter()
+        .filter(|u| u.heading.as_deref().is_some_and(|h| !h.trim().is_empty()))
+        .map(|u| u.eid.clone())
+        .collect();
+    (eids, headed)
 }
 
 /// The act a note ties this act's own commencement to: a note whose subject is the act itself
