@@ -804,7 +804,7 @@ fn commencement(
     let parts = effective::parse_commencement(&text);
     // The clause itself tied to another act (`Настоящий Закон вводится в действие одновременно
     // с введением в действие …`).
-    let tied = notes::tied_commencement(strip_num(&unit.text, unit.num.as_deref())).map(|by| {
+    let tied = notes::tied_commencement(own_words(unit)).map(|by| {
         crate::model::EffectiveRule::WithOtherAct {
             act: by,
             on: None,
@@ -904,15 +904,40 @@ fn commencement_text(act: &Act) -> Option<(&crate::model::Unit, String)> {
         .iter()
         .rev()
         .filter(|u| u.kind != UnitKind::Instruction)
-        .find(|u| effective::is_commencement(strip_num(&u.text, u.num.as_deref())))?;
+        .find(|u| effective::is_commencement(own_words(u)))?;
     let article = unit
         .eid
         .split("__")
         .next()
         .filter(|top| top.starts_with("art_") && *top != unit.eid)
         .and_then(|top| units.iter().find(|u| u.eid == top));
-    let text = article.unwrap_or(unit).full_text();
+    let whole = article.unwrap_or(unit);
+    let full = whole.full_text();
+    let text = after_heading(whole, &full).to_string();
     Some((unit, text))
+}
+
+/// A unit's text past its heading line, when the text prints one (`Статья 31. Порядок
+/// введения в действие настоящего Закона` above the article's own words).
+fn after_heading<'a>(unit: &crate::model::Unit, text: &'a str) -> &'a str {
+    let heading = unit.heading.as_deref().map(str::trim).unwrap_or("");
+    let is_heading = |first: &str| {
+        let first = first.trim().trim_matches('*');
+        (!heading.is_empty() && first.ends_with(heading))
+            || first.starts_with("Статья ")
+            || first.split_once("-бап.").is_some_and(|(n, _)| {
+                !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '-')
+            })
+    };
+    match text.split_once('\n') {
+        Some((first, rest)) if unit.kind == UnitKind::Article && is_heading(first) => rest,
+        _ => text,
+    }
+}
+
+/// A unit's own words: its heading line and its number left out.
+fn own_words(unit: &crate::model::Unit) -> &str {
+    strip_num(after_heading(unit, &unit.text), unit.num.as_deref())
 }
 
 /// The whole act's commencement, when its clause prints one that is a rule (`… по истечении

@@ -1584,3 +1584,93 @@ fn a_code_brought_into_effect_by_another_law_answers_alike_over_http_and_mcp() {
         client.cancel().await.expect("close the session");
     });
 }
+
+/// Article 31 of 162833 brings the law into effect sixty days after its publication «за
+/// исключением: … 2) пункта 7 статьи 18 настоящего Закона, который вводится в действие с 1
+/// января 2025 года; 3) пункта 8 статьи 18 настоящего Закона, который вводится в действие с 1
+/// января 2029 года». The article prints its heading line above its words («Статья 31. Порядок
+/// введения в действие настоящего Закона»): its clause is read past it. On 01.06.2026
+/// paragraph 8 of article 18 is not yet in force, from 01.01.2029, and paragraph 9 beside it
+/// is; on 01.01.2029 paragraph 8 is in force: alike in `show --json`, `/v1` (the unit and the
+/// act's outline) and MCP `at_date`.
+#[test]
+fn an_article_the_acts_own_clause_excepts_waits_for_its_day_in_every_door() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = animals_corpus(tmp.path());
+    const ACT: &str = "law-2021-12-30-97-vii";
+    let excepted = "art_18__para_8";
+    let beside = "art_18__para_9";
+    let not_yet = |v: &Value| {
+        assert_eq!(v["state"]["kind"], "not_yet_in_force", "{v:#}");
+        assert_eq!(v["state"]["from"], "2029-01-01", "{v:#}");
+    };
+
+    // `show --json`.
+    let at = |eid: &str, date: &str| show(&tmp, &corpus, &format!("{ACT}#{eid}"), date, "ru");
+    not_yet(&at(excepted, "2026-06-01"));
+    assert_eq!(
+        at(beside, "2026-06-01")["state"],
+        json!({"kind": "in_force"})
+    );
+    assert_eq!(
+        at(excepted, "2029-01-01")["state"],
+        json!({"kind": "in_force"})
+    );
+    // Article 11, excepted until 01.09.2023, and article 12 beside it.
+    let art_11 = at("art_11", "2023-06-01");
+    assert_eq!(art_11["state"]["kind"], "not_yet_in_force", "{art_11:#}");
+    assert_eq!(art_11["state"]["from"], "2023-09-01");
+    assert_eq!(
+        at("art_11", "2023-09-01")["state"],
+        json!({"kind": "in_force"})
+    );
+
+    // `/v1`: the unit and the act's outline.
+    let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
+    let get = |path: &str| -> Value {
+        let res = reqwest::blocking::get(server.url(path)).expect("request");
+        assert_eq!(res.status(), 200, "{path}");
+        res.json().expect("JSON")
+    };
+    not_yet(&get(&format!(
+        "/v1/acts/{ACT}/units/{excepted}?as_of=2026-06-01&lang=ru"
+    )));
+    let outline = get(&format!("/v1/acts/{ACT}?as_of=2026-06-01&lang=ru"));
+    assert_eq!(
+        [excepted, beside].map(|e| find_unit(&outline, e).map(|u| u["state"]["kind"].clone())),
+        [Some(json!("not_yet_in_force")), Some(json!("in_force"))],
+        "{outline:#}"
+    );
+    drop(server);
+
+    // MCP `at_date`.
+    let rt = super::mcp_tools::runtime();
+    rt.block_on(async {
+        let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
+        let at = super::mcp_tools::ok(
+            &client,
+            "at_date",
+            json!({"target": format!("{ACT}#{excepted}"), "date": "2026-06-01", "lang": "ru"}),
+        )
+        .await;
+        not_yet(&at);
+        let at = super::mcp_tools::ok(
+            &client,
+            "at_date",
+            json!({"target": format!("{ACT}#{beside}"), "date": "2026-06-01", "lang": "ru"}),
+        )
+        .await;
+        assert_eq!(at["state"], json!({"kind": "in_force"}), "{at:#}");
+        client.cancel().await.expect("close the session");
+    });
+}
+
+/// Unit `eid` in an act's outline as `/v1/acts/{id}` gives it, at any depth.
+fn find_unit(v: &Value, eid: &str) -> Option<Value> {
+    match v {
+        Value::Object(m) if m.get("eid").and_then(Value::as_str) == Some(eid) => Some(v.clone()),
+        Value::Object(m) => m.values().find_map(|x| find_unit(x, eid)),
+        Value::Array(a) => a.iter().find_map(|x| find_unit(x, eid)),
+        _ => None,
+    }
+}
