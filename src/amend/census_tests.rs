@@ -232,20 +232,56 @@ fn read_clause(form: &str, lang: &str, text: &str) -> Reading {
                 };
             }
             // A provision putting another act into effect (`Статья 1. Ввести в действие Кодекс
-            // … с 1 января 2018 года, за исключением: …`): the day that act takes as a whole;
-            // the units it excepts keep no day of their own in that act.
+            // … с 1 января 2018 года, за исключением: …`): the day that act takes as a whole,
+            // and the units of that act each exception names with its day, as indexing reads
+            // them (`versions::excepted_references`).
             if let Some(rule) = crate::amend::versions::puts_into_effect(text) {
-                let words = format!(
+                let mut words = format!(
                     "puts another act into effect: {}",
                     rule_words(&rule)
                         .unwrap_or_default()
                         .trim_start_matches("commencement: ")
                 );
-                return if lower.contains("за исключением") || lower.contains("қоспағанда")
+                if !(lower.contains("за исключением") || lower.contains("қоспағанда"))
                 {
+                    return Reading::read(words);
+                }
+                let excepted = crate::amend::versions::excepted_references(text);
+                let days = excepted
+                    .iter()
+                    .map(|(r, eids)| {
+                        format!(
+                            "{}: {} units",
+                            rule_words(r)
+                                .unwrap_or_default()
+                                .trim_start_matches("commencement: "),
+                            eids.len()
+                        )
+                    })
+                    .collect::<Vec<_>>();
+                words.push_str(&format!("; its exceptions: {}", days.join(", ")));
+                // A passage or part of a unit, a chapter, a heading of the contents: no unit
+                // of the other act's text takes its day.
+                let below = [
+                    "абзац",
+                    "част",
+                    "бөлі",
+                    "глав",
+                    "тарау",
+                    "параграф",
+                    "заголов",
+                    "мазмұн",
+                ];
+                return if excepted.is_empty() {
                     Reading::partial(
                         words,
                         "the other act's excepted units keep no day of their own",
+                    )
+                } else if below.iter().any(|w| lower.contains(w)) {
+                    Reading::partial(
+                        words,
+                        "the passages and parts of units, the chapters and the contents' headings \
+                         it excepts take no day of their own",
                     )
                 } else {
                     Reading::read(words)

@@ -467,7 +467,8 @@ struct Side<'a> {
 }
 
 /// Whether a unit's state on a date is one the whole act is in that day (not yet adopted, not
-/// yet in force, repealed, no longer in its source, suspended) when every unit shares it.
+/// yet in force, repealed, no longer in its source, suspended, awaiting the day another act
+/// sets) when every unit shares it.
 fn act_wide(s: &TimeState) -> bool {
     matches!(
         s,
@@ -476,6 +477,7 @@ fn act_wide(s: &TimeState) -> bool {
             | TimeState::Repealed { .. }
             | TimeState::SourceRemoved { .. }
             | TimeState::Suspended { .. }
+            | TimeState::AwaitingOtherAct { .. }
     )
 }
 

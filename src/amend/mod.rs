@@ -804,7 +804,7 @@ fn commencement(
     let parts = effective::parse_commencement(&text);
     // The clause itself tied to another act (`Настоящий Закон вводится в действие одновременно
     // с введением в действие …`).
-    let tied = notes::tied_commencement(strip_num(&unit.text, unit.num.as_deref())).map(|by| {
+    let tied = notes::tied_commencement(own_words(unit)).map(|by| {
         crate::model::EffectiveRule::WithOtherAct {
             act: by,
             on: None,
@@ -824,27 +824,56 @@ fn commencement(
     });
     let mut own = Vec::new();
     for p in parts.iter().filter(|p| !p.labels.is_empty()) {
-        for label in &p.labels {
-            for part in split_targets(label) {
-                if !names_unit(&part) {
-                    continue;
-                }
-                let r = resolve_note_target(&part, &unit.eid, eids, headed, AmendAction::Changed);
-                // A label naming no unit of this text lands on the clause itself: no rule then.
-                if r.eid.is_empty() || r.eid == unit.eid || r.wanted.is_some() {
-                    continue;
-                }
-                own.push(crate::model::UnitTime {
-                    eid: r.eid,
-                    limit: crate::model::TimeLimit::Commences {
-                        rule: p.rule.clone(),
-                    },
-                    source: text.clone(),
-                });
-            }
+        for eid in units_named(&p.labels, &unit.eid, eids, headed) {
+            own.push(crate::model::UnitTime {
+                eid,
+                limit: crate::model::TimeLimit::Commences {
+                    rule: p.rule.clone(),
+                },
+                source: text.clone(),
+            });
         }
     }
     (whole, own)
+}
+
+/// The units of an act (`eids`, `headed` as [`resolve_note_target`] takes them) that the
+/// labels of a commencement part name (`статья 11`, `9-баптың 39) тармақша`), each found
+/// exactly: a label naming no unit of the text, or landing on `context` (the clause itself),
+/// names none.
+pub(crate) fn units_named(
+    labels: &[String],
+    context: &str,
+    eids: &HashSet<String>,
+    headed: &HashSet<String>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for label in labels {
+        for part in split_targets(label) {
+            if !names_unit(&part) {
+                continue;
+            }
+            let r = resolve_note_target(&part, context, eids, headed, AmendAction::Changed);
+            if r.eid.is_empty() || r.eid == context || r.wanted.is_some() || out.contains(&r.eid) {
+                continue;
+            }
+            out.push(r.eid);
+        }
+    }
+    out
+}
+
+/// The eids of an act's units, and of those with a heading: what [`units_named`] resolves
+/// labels against.
+pub(crate) fn unit_eids(act: &Act) -> (HashSet<String>, HashSet<String>) {
+    let units = act.all_units();
+    let eids = units.iter().map(|u| u.eid.clone()).collect();
+    let headed = units
+        .iter()
+        .filter(|u| u.heading.as_deref().is_some_and(|h| !h.trim().is_empty()))
+        .map(|u| u.eid.clone())
+        .collect();
+    (eids, headed)
 }
 
 /// The act a note ties this act's own commencement to: a note whose subject is the act itself
@@ -875,15 +904,40 @@ fn commencement_text(act: &Act) -> Option<(&crate::model::Unit, String)> {
         .iter()
         .rev()
         .filter(|u| u.kind != UnitKind::Instruction)
-        .find(|u| effective::is_commencement(strip_num(&u.text, u.num.as_deref())))?;
+        .find(|u| effective::is_commencement(own_words(u)))?;
     let article = unit
         .eid
         .split("__")
         .next()
         .filter(|top| top.starts_with("art_") && *top != unit.eid)
         .and_then(|top| units.iter().find(|u| u.eid == top));
-    let text = article.unwrap_or(unit).full_text();
+    let whole = article.unwrap_or(unit);
+    let full = whole.full_text();
+    let text = after_heading(whole, &full).to_string();
     Some((unit, text))
+}
+
+/// A unit's text past its heading line, when the text prints one (`Статья 31. Порядок
+/// введения в действие настоящего Закона` above the article's own words).
+fn after_heading<'a>(unit: &crate::model::Unit, text: &'a str) -> &'a str {
+    let heading = unit.heading.as_deref().map(str::trim).unwrap_or("");
+    let is_heading = |first: &str| {
+        let first = first.trim().trim_matches('*');
+        (!heading.is_empty() && first.ends_with(heading))
+            || first.starts_with("Статья ")
+            || first.split_once("-бап.").is_some_and(|(n, _)| {
+                !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '-')
+            })
+    };
+    match text.split_once('\n') {
+        Some((first, rest)) if unit.kind == UnitKind::Article && is_heading(first) => rest,
+        _ => text,
+    }
+}
+
+/// A unit's own words: its heading line and its number left out.
+fn own_words(unit: &crate::model::Unit) -> &str {
+    strip_num(after_heading(unit, &unit.text), unit.num.as_deref())
 }
 
 /// The whole act's commencement, when its clause prints one that is a rule (`… по истечении

@@ -638,13 +638,19 @@ fn resolve_rules_in_amending_acts(acts: &mut [Act]) {
 ///    соответствии с Законом РК от 25.12.2017 № 121-VІ`) takes the day that act gives when
 ///    the corpus holds it: the other act's provision putting this act into effect (`Ввести в
 ///    действие Кодекс … с 1 января 2018 года, за исключением: …`, `… қоспағанда, 2018 жылғы 1
-///    қаңтардан бастап қолданысқа енгізілсін`), read for the whole act (the units it excepts
-///    keep no day of their own here), else the other act's own commencement (`…
-///    одновременно с введением в действие …`). Without the other act in the corpus, or with no
-///    day there, the day stays unknown and the act says what it waits for.
+///    қаңтардан бастап қолданысқа енгізілсін`), read for the whole act, and for each unit of
+///    this act its exceptions name the day they give it (`1) абзаца четвертого … статьи 24,
+///    который вводится в действие с 1 июля 2018 года`), else the other act's own commencement
+///    (`… одновременно с введением в действие …`). Without the other act in the corpus, or
+///    with no day there, the day stays unknown and the act says what it waits for.
 fn resolve_tied_commencements(acts: &mut [Act]) {
     use crate::model::EffectiveRule;
-    let mut found: Vec<(usize, Option<crate::model::EffectiveDate>)> = Vec::new();
+    type Found = (
+        usize,
+        Option<crate::model::EffectiveDate>,
+        Vec<crate::model::UnitTime>,
+    );
+    let mut found: Vec<Found> = Vec::new();
     for (i, a) in acts.iter().enumerate() {
         let Some(EffectiveRule::WithOtherAct { act: by, .. }) = &a.commencement else {
             continue;
@@ -658,14 +664,26 @@ fn resolve_tied_commencements(acts: &mut [Act]) {
             .filter(|o| o.id != a.id && act_ref(o).key().as_deref() == Some(key.as_str()))
             .min_by_key(|o| o.lang != a.lang);
         if let Some(other) = other {
-            found.push((i, putting_into_effect(other, a)));
+            let (day, units) = putting_into_effect(other, a);
+            found.push((i, day, units));
         }
     }
-    for (i, day) in found {
-        if let Some(EffectiveRule::WithOtherAct { on, in_corpus, .. }) = &mut acts[i].commencement {
+    for (i, day, units) in found {
+        let act = &mut acts[i];
+        if let Some(EffectiveRule::WithOtherAct { on, in_corpus, .. }) = &mut act.commencement {
             *in_corpus = true;
             *on = day;
         }
+        // Read again on every pass: the other act's exceptions replace those read before.
+        act.unit_times.retain(|t| {
+            !matches!(
+                &t.limit,
+                crate::model::TimeLimit::Commences {
+                    rule: EffectiveRule::WithOtherAct { .. }
+                }
+            )
+        });
+        act.unit_times.extend(units);
     }
 }
 
@@ -673,29 +691,374 @@ fn resolve_tied_commencements(acts: &mut [Act]) {
 /// действие Кодекс … с 1 января 2018 года, за исключением: …`; `1-бап. … Кодексі … қоспағанда,
 /// 2018 жылғы 1 қаңтардан бастап қолданысқа енгізілсін.`), the whole act's part of it, the
 /// day counted from `act`'s own signing and publication; else `other`'s own commencement.
-fn putting_into_effect(other: &Act, act: &Act) -> Option<crate::model::EffectiveDate> {
+/// With it, the days that provision gives `act`'s units it excepts, each a
+/// [`crate::model::TimeLimit::Commences`] of the unit whose rule is `other`'s day for it.
+fn putting_into_effect(
+    other: &Act,
+    act: &Act,
+) -> (
+    Option<crate::model::EffectiveDate>,
+    Vec<crate::model::UnitTime>,
+) {
     let cite = act_ref(other).cite(act.lang);
     for u in other.units.iter().filter(|u| !u.eid.contains("att_")) {
-        let Some(rule) = puts_into_effect(&u.full_text()) else {
+        let text = u.full_text();
+        let Some(rule) = puts_into_effect(&text) else {
             continue;
         };
-        if let Some(mut at) = resolve_act(&rule, act) {
-            let unit = match u.kind {
-                crate::model::UnitKind::Article => "article",
-                _ => "paragraph",
-            };
-            at.basis = format!(
-                "{unit} {} of {cite}: {}",
-                u.num.as_deref().unwrap_or(&u.eid),
-                at.basis
-            );
-            return Some(at);
+        let unit = match u.kind {
+            crate::model::UnitKind::Article => "article",
+            _ => "paragraph",
+        };
+        let provision = format!("{unit} {} of {cite}", u.num.as_deref().unwrap_or(&u.eid));
+        let Some(mut at) = resolve_act(&rule, act) else {
+            continue;
+        };
+        at.basis = format!("{provision}: {}", at.basis);
+        return (Some(at), excepted_units(&text, &provision, other, act));
+    }
+    let Some(mut at) = other
+        .commencement
+        .as_ref()
+        .and_then(|r| resolve_act(r, other))
+    else {
+        return (None, Vec::new());
+    };
+    at.basis = format!("the commencement of {cite}: {}", at.basis);
+    (Some(at), Vec::new())
+}
+
+/// The days a provision of `other` putting `act` into effect (`text`, cited as `provision`)
+/// gives the units of `act` it excepts (`за исключением: 1) абзаца четвертого … статьи 24,
+/// который вводится в действие с 1 июля 2018 года; …`; `1) 2018 жылғы 1 шілдеден бастап
+/// қолданысқа енгізілетін 24-баптың … абзацын; … қоспағанда`): each unit
+/// [`excepted_references`] names that `act` has gives that unit the day.
+fn excepted_units(
+    text: &str,
+    provision: &str,
+    other: &Act,
+    act: &Act,
+) -> Vec<crate::model::UnitTime> {
+    use crate::model::{EffectiveRule, TimeLimit, UnitTime};
+    let (eids, _) = super::unit_eids(act);
+    let by = act_ref(other);
+    let mut out: Vec<UnitTime> = Vec::new();
+    for (rule, named) in excepted_references(text) {
+        let Some(mut at) = resolve_act(&rule, act) else {
+            continue;
+        };
+        at.basis = format!("{provision}: {}", at.basis);
+        for eid in named {
+            if !eids.contains(&eid) || out.iter().any(|t| t.eid == eid) {
+                continue;
+            }
+            out.push(UnitTime {
+                eid,
+                limit: TimeLimit::Commences {
+                    rule: EffectiveRule::WithOtherAct {
+                        act: by.clone(),
+                        on: Some(at.clone()),
+                        in_corpus: true,
+                    },
+                },
+                source: text.to_string(),
+            });
         }
     }
-    let mut at = resolve_act(other.commencement.as_ref()?, other)?;
-    at.basis = format!("the commencement of {cite}: {}", at.basis);
-    Some(at)
+    out
 }
+
+/// The level of a unit a reference names: a subparagraph, a paragraph, an article, or what
+/// no eid of the act's text is (a part or a passage of a unit, a chapter or its paragraph,
+/// a heading in the table of contents).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Level {
+    Part,
+    Subpara,
+    Para,
+    Article,
+    Chapter,
+}
+
+/// The exceptions of a provision putting another act into effect, each item's rule and the
+/// eids of the other act's units it names (`art_23`, `art_26__para_13`,
+/// `art_633__para_4__subpara_6`), read exactly: a passage or part of a unit (`абзаца
+/// четвертого`, `части второй`, `бөлігін`), a chapter or a paragraph of one, and the headings
+/// of the table of contents (`заголовков … оглавления`, `мазмұнындағы … тақырыптарын`) name
+/// none, and a unit whose article the item does not name is left out (never guessed).
+pub(crate) fn excepted_references(text: &str) -> Vec<(crate::model::EffectiveRule, Vec<String>)> {
+    use crate::structure::effective::parse_rule;
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static RU_ITEM_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\s*(?:[0-9]+\)\s*)?(.*?),?\s*котор\w+\s+(вв[оe]д[ия]тся\s+в\s+действие.*)$",
+        )
+        .expect("static regex")
+    });
+    static RU_EXCEPT_RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)за\s+исключением\s*:?").expect("static regex"));
+    static KK_PARTICIPLE_RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)қолданысқа\s+енгізілетін").expect("static regex"));
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = Vec::new();
+    if let Some(m) = RU_EXCEPT_RE.find(&t) {
+        for item in t[m.end()..].split(';') {
+            let Some(c) = RU_ITEM_RE.captures(item) else {
+                continue;
+            };
+            let rule = parse_rule(&c[2]);
+            if rule != crate::model::EffectiveRule::Unknown {
+                out.push((rule, ru_references(&c[1])));
+            }
+        }
+    } else if KK_PARTICIPLE_RE.is_match(&t) {
+        for item in t.split(';') {
+            let Some(m) = KK_PARTICIPLE_RE.find(item) else {
+                continue;
+            };
+            let rest = &item[m.end()..];
+            let refs = rest.find("қоспағанда").map_or(rest, |e| &rest[..e]);
+            let rule = parse_rule(&item[..m.end()]);
+            if rule != crate::model::EffectiveRule::Unknown {
+                out.push((rule, kk_references(refs)));
+            }
+        }
+    }
+    out
+}
+
+/// The number tokens of a reference list (`131`, `15)`, `6-1`, a dash between two) and its
+/// words: Russian `(?:word)` before numbers, Kazakh a number's suffix (`133-баптардың`).
+static REF_TOKEN_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"([0-9]+(?:-[0-9]+)?)\)?(?:-(\w+))?|(\w+)|(\s[–—-]\s?|[–—])")
+        .expect("static regex")
+});
+
+/// The numbers a token run names, a dash making a range (`630 – 632`: 630, 631, 632).
+fn push_number(nums: &mut Vec<String>, n: &str, range: bool) {
+    if let (true, Some(from)) = (range, nums.last().and_then(|l| l.parse::<u32>().ok())) {
+        if let Ok(to) = n.parse::<u32>() {
+            if to > from && to - from <= 200 {
+                nums.extend((from + 1..to).map(|k| k.to_string()));
+            }
+        }
+    }
+    nums.push(n.to_string());
+}
+
+/// The eid of a unit from its article, paragraph and subparagraph numbers.
+fn eid_of(art: &str, para: Option<&str>, subpara: Option<&str>) -> String {
+    let mut eid = format!("art_{art}");
+    if let Some(p) = para {
+        eid.push_str(&format!("__para_{p}"));
+    }
+    if let Some(s) = subpara {
+        eid.push_str(&format!("__subpara_{s}"));
+    }
+    eid
+}
+
+/// The units a Russian list names (`подпункта 6) пункта 9 статьи 48, статей 630 – 632,
+/// пунктов 1 – 3, подпунктов 1) – 4), 6) и 7) пункта 4, пунктов 5 и 6 статьи 633`): each
+/// reference runs inner to outer, its leaf first, up to its article, which every reference
+/// before it that names none shares.
+fn ru_references(list: &str) -> Vec<String> {
+    let level = |w: &str| -> Option<Option<Level>> {
+        let w = crate::structure::lowercase(w);
+        Some(Some(if w.starts_with("подпункт") {
+            Level::Subpara
+        } else if w.starts_with("пункт") {
+            Level::Para
+        } else if w.starts_with("стат") {
+            Level::Article
+        } else if w.starts_with("глав") || w.starts_with("параграф") || w.starts_with("раздел")
+        {
+            Level::Chapter
+        } else if w.starts_with("абзац") || w.starts_with("част") {
+            Level::Part
+        } else if w.starts_with("заголов") || w.starts_with("оглавлен") {
+            return Some(None);
+        } else {
+            return None;
+        }))
+    };
+    // Groups of a kind and its numbers, the headings of the contents left out.
+    let mut groups: Vec<(Level, Vec<String>)> = Vec::new();
+    let mut heading = false;
+    let mut dash = false;
+    for c in REF_TOKEN_RE.captures_iter(list) {
+        if c.get(4).is_some() {
+            dash = true;
+            continue;
+        }
+        if let Some(n) = c.get(1) {
+            if let (false, Some((_, nums))) = (heading, groups.last_mut()) {
+                push_number(nums, n.as_str(), dash);
+            }
+        } else if let Some(w) = c.get(3) {
+            match level(w.as_str()) {
+                Some(None) => {
+                    heading = crate::structure::lowercase(w.as_str()).starts_with("заголов");
+                }
+                Some(Some(l)) if !heading => groups.push((l, Vec::new())),
+                _ => {}
+            }
+        }
+        dash = false;
+    }
+    // References still waiting for their article: (leaf level, numbers, paragraph, part).
+    struct Open {
+        leaf: Level,
+        nums: Vec<String>,
+        para: Option<String>,
+        part: bool,
+    }
+    let mut open: Vec<Open> = Vec::new();
+    let mut out = Vec::new();
+    for (l, nums) in groups {
+        let top = open.last().map(|o| {
+            if o.para.is_some() {
+                Level::Para
+            } else {
+                o.leaf
+            }
+        });
+        match (l, top) {
+            (Level::Part, Some(_)) => open.iter_mut().for_each(|o| o.part = true),
+            (Level::Para, Some(t)) if t < Level::Para => {
+                for o in open
+                    .iter_mut()
+                    .filter(|o| o.leaf < Level::Para && o.para.is_none())
+                {
+                    o.para = nums.last().cloned();
+                }
+            }
+            (Level::Article, Some(_)) => {
+                let Some(art) = nums.last() else {
+                    open.clear();
+                    continue;
+                };
+                for o in open.drain(..).filter(|o| !o.part && o.leaf != Level::Part) {
+                    for n in &o.nums {
+                        out.push(match o.leaf {
+                            Level::Para => eid_of(art, Some(n), None),
+                            _ => eid_of(art, o.para.as_deref(), Some(n)),
+                        });
+                    }
+                }
+            }
+            (Level::Article, None) => out.extend(nums.iter().map(|n| eid_of(n, None, None))),
+            (Level::Chapter, _) => open.clear(),
+            // `части второй подпункта 4) пункта 2 статьи 19`: where the part is.
+            (Level::Subpara, Some(Level::Part)) => {}
+            (leaf, _) => open.push(Open {
+                leaf,
+                nums,
+                para: None,
+                part: leaf == Level::Part,
+            }),
+        }
+    }
+    out
+}
+
+/// The units a Kazakh list names (`22-баптың 9 және 10-тармақтарын, 23-бапты, 633-баптың
+/// 1–3-тармақтарын, 4-тармағының 1) – 4), 6) және 7) тармақшаларын`): numbers wait for the
+/// kind word after them; a kind in the genitive or possessive (`-баптың`, `4-тармағының`,
+/// `2-тармағы`) is where the next ones are, one in the accusative (`-бапты`,
+/// `-тармақтарын`) names them.
+fn kk_references(list: &str) -> Vec<String> {
+    let mut pending: Vec<String> = Vec::new();
+    let (mut art, mut para, mut subpara): (Option<String>, Option<String>, Option<String>) =
+        (None, None, None);
+    let (mut part, mut heading, mut dash) = (false, false, false);
+    let mut out = Vec::new();
+    for c in REF_TOKEN_RE.captures_iter(list) {
+        if c.get(4).is_some() {
+            dash = true;
+            continue;
+        }
+        if let Some(n) = c.get(1) {
+            push_number(&mut pending, n.as_str(), dash);
+        }
+        dash = false;
+        let Some(word) = c.get(2).or(c.get(3)) else {
+            continue;
+        };
+        let w = crate::structure::lowercase(word.as_str());
+        if w.starts_with("мазмұн") {
+            heading = true;
+            pending.clear();
+            continue;
+        }
+        if w.starts_with("тақырып") || w.starts_with("тақырыб") {
+            heading = false;
+            pending.clear();
+            continue;
+        }
+        let lvl = if w.starts_with("бап") {
+            Level::Article
+        } else if w.starts_with("тармақша") {
+            Level::Subpara
+        } else if w.starts_with("тармақ") || w.starts_with("тармағ") {
+            Level::Para
+        } else if w.starts_with("тарау") || w.starts_with("параграф") || w.starts_with("бөлім")
+        {
+            Level::Chapter
+        } else if w.starts_with("бөлі") || w.starts_with("абзац") {
+            Level::Part
+        } else {
+            continue;
+        };
+        let nums = std::mem::take(&mut pending);
+        if heading {
+            continue;
+        }
+        // The genitive (`-ның`, `-тың`) or a possessive (`тармағы`, `бөлігі`) says where;
+        // the accusative (`-ын`, `-ты`, `-ны`) names.
+        let names = w.ends_with('н') && !w.ends_with('ң')
+            || ["ты", "ті", "ды", "ді", "ны", "ні"]
+                .iter()
+                .any(|e| w.ends_with(e));
+        if !names {
+            match lvl {
+                Level::Article => {
+                    art = nums.last().cloned();
+                    (para, subpara, part) = (None, None, false);
+                }
+                Level::Para => (para, subpara) = (nums.last().cloned(), None),
+                Level::Subpara => subpara = nums.last().cloned(),
+                Level::Part => part = true,
+                Level::Chapter => (art, part) = (None, true),
+            }
+            continue;
+        }
+        if part || lvl == Level::Part || lvl == Level::Chapter {
+            continue;
+        }
+        for n in &nums {
+            match (lvl, art.as_deref()) {
+                (Level::Article, _) => out.push(eid_of(n, None, None)),
+                (Level::Para, Some(a)) => out.push(eid_of(a, Some(n), None)),
+                (Level::Subpara, Some(a)) if subpara.is_none() => {
+                    out.push(eid_of(a, para.as_deref(), Some(n)))
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The regexes of a provision putting another act into effect: Russian `Ввести в действие`,
+/// Kazakh `қолданысқа енгізілсін`.
+static RU_PUT_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)ввести\s+в\s+действие").expect("static regex")
+});
+static KK_PUT_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)қолданысқа\s+енгізілсін").expect("static regex")
+});
 
 /// The rule by which a provision puts another act into effect, for that act as a whole:
 /// Russian `Ввести в действие Кодекс … с 1 января 2018 года, за исключением: …` (the words
@@ -706,12 +1069,8 @@ pub(crate) fn puts_into_effect(text: &str) -> Option<crate::model::EffectiveRule
     use crate::structure::effective::parse_rule;
     use regex::Regex;
     use std::sync::LazyLock;
-    static RU_PUT_RE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)ввести\s+в\s+действие").expect("static regex"));
     static RU_EXCEPT_RE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)за\s+исключением").expect("static regex"));
-    static KK_PUT_RE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)қолданысқа\s+енгізілсін").expect("static regex"));
     static KK_EXCEPT_RE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)қоспағанда").expect("static regex"));
     let part = if let Some(m) = RU_PUT_RE.find(text) {

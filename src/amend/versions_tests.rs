@@ -625,3 +625,141 @@ fn a_note_broken_over_two_paragraphs_is_read_whole() {
         art4.full_text()
     );
 }
+
+/// The Tax Code (117004) and the law putting it into effect (117063), excerpted in
+/// `tests/fixtures/clock/codes`: article 1 of the law excepts article 23 of the code, «которые
+/// вводятся в действие с 1 января 2021 года» (Kazakh «2021 жылғы 1 қаңтардан бастап
+/// қолданысқа енгізілетін … 23-бапты»); the code's article 23 takes that day, in both
+/// languages, named as the law's; its preamble takes the whole code's day.
+#[test]
+fn a_unit_the_tying_law_excepts_takes_the_day_the_law_gives_it() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clock/codes");
+    let tmp = tempfile::tempdir().unwrap();
+    for dir in [
+        "1225-o-nalogakh-i-drugikh-obiazatelnykh-platezhakh-v-biudzhet-nalogov-117004",
+        "1225-o-vvedenii-v-deistvie-kodeksa-respubliki-kazakhstan-o-nalogakh-i-117063",
+    ] {
+        crate::test_support::copy_dir(&fixtures.join(dir), &tmp.path().join("codes").join(dir));
+    }
+    let report = ingest_corpus(tmp.path());
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let cites = [
+        (crate::Lang::Ru, "Закон РК от 25.12.2017 № 121-VI"),
+        (crate::Lang::Kk, "ҚР 25.12.2017 № 121-VI Заңы"),
+    ];
+    for (lang, cite) in cites {
+        let code = report
+            .acts
+            .iter()
+            .find(|a| a.id == "code-2017-12-25-120-vi" && a.lang == lang)
+            .expect("the code");
+        let times: Vec<(String, Option<NaiveDate>, String)> = code
+            .unit_times
+            .iter()
+            .filter_map(|t| match &t.limit {
+                crate::model::TimeLimit::Commences {
+                    rule: EffectiveRule::WithOtherAct { on, in_corpus, .. },
+                } => {
+                    assert!(in_corpus);
+                    Some((
+                        t.eid.clone(),
+                        on.as_ref().map(|o| o.date),
+                        on.as_ref().map(|o| o.basis.clone()).unwrap_or_default(),
+                    ))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            times,
+            [(
+                "art_23".to_string(),
+                Some(d(2021, 1, 1)),
+                format!("article 1 of {cite}: fixed date in the text (2021-01-01)")
+            )],
+            "{lang:?}"
+        );
+        assert!(
+            matches!(&code.commencement, Some(EffectiveRule::WithOtherAct { on: Some(o), .. }) if o.date == d(2018, 1, 1)),
+            "{:?}",
+            code.commencement
+        );
+    }
+}
+
+/// The law's article 1 (the real texts, `tests/fixtures/clock/codes`): the units of the code
+/// each exception names with its day, the same in both languages; a passage or part of a unit
+/// (`абзаца четвертого части первой подпункта 15) … статьи 24`), a chapter, and the headings of
+/// the table of contents name none.
+#[test]
+fn the_tying_laws_exceptions_name_the_codes_units_with_their_days() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "tests/fixtures/clock/codes/1225-o-vvedenii-v-deistvie-kodeksa-respubliki-kazakhstan-o-nalogakh-i-117063",
+    );
+    let read = |file: &str| {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let start = text
+            .find("**1-бап.")
+            .or_else(|| text.find("Статья 1."))
+            .unwrap();
+        let end = text.find("> *").unwrap();
+        crate::amend::versions::excepted_references(&text[start..end])
+            .into_iter()
+            .map(|(rule, eids)| match rule {
+                EffectiveRule::OnDate { date } => (date, eids),
+                r => panic!("{file}: {r:?}"),
+            })
+            .collect::<Vec<_>>()
+    };
+    let ru = read("rus.md");
+    let kk = read("kaz.md");
+    assert_eq!(ru, kk);
+    assert_eq!(
+        ru.iter().map(|(_, e)| e.len()).collect::<Vec<_>>(),
+        [0, 14, 9, 45, 11]
+    );
+    let s = |v: &[&str]| v.iter().map(|e| e.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        ru.iter().map(|(d, _)| *d).collect::<Vec<_>>(),
+        [
+            d(2018, 7, 1),
+            d(2019, 1, 1),
+            d(2020, 1, 1),
+            d(2021, 1, 1),
+            d(2025, 1, 1)
+        ]
+    );
+    // Item 1 names a passage of a subparagraph only.
+    assert!(ru[0].1.is_empty(), "{:?}", ru[0].1);
+    assert_eq!(
+        ru[2].1,
+        s(&[
+            "art_1__para_1__subpara_63",
+            "art_1__para_1__subpara_71",
+            "art_69__para_3__subpara_7",
+            "art_140__para_6",
+            "art_142__para_1__subpara_15",
+            "art_176",
+            "art_215__para_6",
+            "art_484__para_3__subpara_2",
+            "art_678__para_2",
+        ])
+    );
+    assert_eq!(ru[3].1.iter().filter(|e| *e == "art_23").count(), 1);
+    assert_eq!(
+        ru[4].1,
+        s(&[
+            "art_215__para_6-1",
+            "art_633__para_4__subpara_5",
+            "art_634__para_2__subpara_4",
+            "art_636",
+            "art_637",
+            "art_638",
+            "art_639",
+            "art_640",
+            "art_641",
+            "art_642",
+            "art_643",
+        ])
+    );
+}

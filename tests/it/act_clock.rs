@@ -1378,4 +1378,289 @@ fn a_code_brought_into_effect_by_another_law_waits_for_it_or_takes_its_day() {
         "на 30.12.2017 не вступил в силу: порядок введения в действие определяет Закон РК от \
          25.12.2017 № 121-VI, с 01.01.2018"
     );
+
+    // The units the law excepts take the day it gives them: article 23 of the code «вводится
+    // в действие с 1 января 2021 года» (item 4 of the law's article 1), in both languages;
+    // the preamble is in force then.
+    let art_23 = format!("{TAX_CODE}#art_23");
+    for (i, lang) in ["ru", "kk"].into_iter().enumerate() {
+        let before = show(&tmp, &corpus, &art_23, "2020-06-01", lang);
+        assert_eq!(
+            before["state"]["kind"], "not_yet_in_force",
+            "{lang}: {before:#}"
+        );
+        assert_eq!(before["state"]["from"], "2021-01-01", "{lang}");
+        assert_eq!(before["state"]["rule"]["rule"], "with_other_act", "{lang}");
+        assert_eq!(
+            before["state"]["rule"]["on"]["basis"],
+            format!(
+                "article 1 of {}: fixed date in the text (2021-01-01)",
+                TAX_LAW_CITATION[i]
+            )
+        );
+        assert_eq!(before["text"], "", "{lang}");
+        let preamble = show(&tmp, &corpus, &target, "2020-06-01", lang);
+        assert_eq!(
+            preamble["state"]["kind"], "in_force_before_earliest_edition",
+            "{lang}"
+        );
+        let after = show(&tmp, &corpus, &art_23, "2021-01-01", lang);
+        assert_eq!(
+            after["state"]["kind"], "in_force_before_earliest_edition",
+            "{lang}: {after:#}"
+        );
+    }
+    let before = show(&tmp, &corpus, &art_23, "2020-06-01", "ru");
+    assert_eq!(
+        before["state_text"],
+        "на 01.06.2020 не вступил в силу: порядок введения в действие определяет Закон РК от \
+         25.12.2017 № 121-VI, с 01.01.2021"
+    );
+}
+
+/// The tied code over `/v1` and MCP, as the library and the CLI answer it: without the law,
+/// its text on 01.06.2018 awaits the law's day (the unit, the act's units on the day, a search
+/// on the day; MCP `at_date` and `search`); with the law, article 23 is not in force on
+/// 01.06.2020, from 01.01.2021, the day the law's article 1 gives it.
+#[test]
+fn a_code_brought_into_effect_by_another_law_answers_alike_over_http_and_mcp() {
+    let set_by = |i: usize| {
+        json!({"kind": "law", "date": "2017-12-25", "number": "121-VI",
+               "citation": TAX_LAW_CITATION[i], "provision": "", "paragraph": false,
+               "in_corpus": false})
+    };
+    let awaiting = |i: usize| json!({"kind": "awaiting_other_act", "not_before": "2017-12-25", "set_by": set_by(i)});
+    let ru_words = "вводится в действие не ранее 25.12.2017; день устанавливает Закон РК от \
+                    25.12.2017 № 121-VI, которого нет в корпусе: действует ли редакция на \
+                    01.06.2018, неизвестно; текст показан";
+    let en_words = |i: usize| {
+        format!(
+            "not in force before 2017-12-25; from then the day it takes effect is set by {}, \
+             an act the corpus does not hold: not known to be in force on 2018-06-01; the \
+             wording is shown",
+            TAX_LAW_CITATION[i]
+        )
+    };
+    let get = |server: &super::serve_api::Server, path: &str| -> Value {
+        let res = reqwest::blocking::get(server.url(path)).expect("request");
+        assert_eq!(res.status(), 200, "{path}");
+        res.json().expect("JSON")
+    };
+
+    // The law absent.
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = clock_act_corpus(tmp.path(), "codes", TAX_CODE_DIR);
+    let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
+    let unit = get(
+        &server,
+        &format!("/v1/acts/{TAX_CODE}/units/preamble?as_of=2018-06-01&lang=ru"),
+    );
+    assert_eq!(unit["state"], awaiting(0), "{unit:#}");
+    assert_eq!(unit["state_text"], ru_words);
+    assert!(unit["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("Настоящий Кодекс устанавливает")));
+    let outline = get(
+        &server,
+        &format!("/v1/acts/{TAX_CODE}?as_of=2018-06-01&lang=kk&text=true"),
+    );
+    let units: Vec<(Value, Value)> = outline["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .map(|u| (u["eid"].clone(), u["state"]["kind"].clone()))
+        .collect();
+    assert!(
+        !units.is_empty() && units.iter().all(|(_, k)| k == "awaiting_other_act"),
+        "{outline:#}"
+    );
+    // Every unit awaits the law: the act does, said once (the page's banner reads it).
+    assert_eq!(outline["state"], awaiting(1), "{outline:#}");
+    let found = get(
+        &server,
+        "/v1/search?q=%D0%B2%D0%BE%D0%B5%D0%BD%D0%BD%D0%BE%D0%B3%D0%BE%20%D1%83%D0%BF%D1%80%D0%B0%D0%B2%D0%BB%D0%B5%D0%BD%D0%B8%D1%8F&lang=ru&as_of=2018-06-01",
+    );
+    // Paragraph 2 of article 23 names the organs of military administration twice.
+    assert_eq!(
+        found["hits"][0]["unit"]["eid"], "art_23__para_2",
+        "{found:#}"
+    );
+    assert_eq!(found["hits"][0]["version"]["state"], awaiting(0));
+    drop(server);
+    let rt = super::mcp_tools::runtime();
+    rt.block_on(async {
+        let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
+        for (i, lang) in ["ru", "kk"].into_iter().enumerate() {
+            let at = super::mcp_tools::ok(
+                &client,
+                "at_date",
+                json!({"target": format!("{TAX_CODE}#preamble"), "date": "2018-06-01",
+                       "lang": lang}),
+            )
+            .await;
+            assert_eq!(at["state"], awaiting(i), "{at:#}");
+            assert_eq!(at["state_text"], en_words(i).as_str());
+        }
+        let found = super::mcp_tools::ok(
+            &client,
+            "search",
+            // The code is repealed today: the tool leaves repealed acts out unless asked.
+            json!({"query": "органами военного управления", "lang": "ru",
+                   "as_of": "2018-06-01", "include_repealed": true}),
+        )
+        .await;
+        assert_eq!(
+            found["hits"][0]["unit"]["eid"], "art_23__para_2",
+            "{found:#}"
+        );
+        assert_eq!(found["hits"][0]["version"]["state"], awaiting(0));
+        client.cancel().await.expect("close the session");
+    });
+
+    // The law in the corpus: article 23 waits for the day the law gives it.
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = clock_act_corpus(tmp.path(), "codes", TAX_CODE_DIR);
+    clock_act_corpus(tmp.path(), "codes", TAX_LAW_DIR);
+    let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
+    for lang in ["ru", "kk"] {
+        let unit = get(
+            &server,
+            &format!("/v1/acts/{TAX_CODE}/units/art_23?as_of=2020-06-01&lang={lang}"),
+        );
+        assert_eq!(
+            unit["state"]["kind"], "not_yet_in_force",
+            "{lang}: {unit:#}"
+        );
+        assert_eq!(unit["state"]["from"], "2021-01-01", "{lang}");
+        let on = get(
+            &server,
+            &format!("/v1/acts/{TAX_CODE}/units/art_23?as_of=2021-01-01&lang={lang}"),
+        );
+        assert!(on["state"]["kind"]
+            .as_str()
+            .is_some_and(|k| k.starts_with("in_force")));
+    }
+    let outline = get(
+        &server,
+        &format!("/v1/acts/{TAX_CODE}?as_of=2020-06-01&lang=ru&text=true"),
+    );
+    let units: Vec<(Value, Value)> = outline["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .filter(|u| u["eid"] == "preamble" || u["eid"] == "art_23")
+        .map(|u| (u["eid"].clone(), u["state"]["kind"].clone()))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            (json!("preamble"), json!("in_force_before_earliest_edition")),
+            (json!("art_23"), json!("not_yet_in_force")),
+        ],
+        "{outline:#}"
+    );
+    drop(server);
+    rt.block_on(async {
+        let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
+        let at = super::mcp_tools::ok(
+            &client,
+            "at_date",
+            json!({"target": format!("{TAX_CODE}#art_23"), "date": "2020-06-01", "lang": "kk"}),
+        )
+        .await;
+        assert_eq!(at["state"]["kind"], "not_yet_in_force", "{at:#}");
+        assert_eq!(at["state"]["from"], "2021-01-01");
+        assert_eq!(at["state"]["rule"]["rule"], "with_other_act");
+        client.cancel().await.expect("close the session");
+    });
+}
+
+/// Article 31 of 162833 brings the law into effect sixty days after its publication «за
+/// исключением: … 2) пункта 7 статьи 18 настоящего Закона, который вводится в действие с 1
+/// января 2025 года; 3) пункта 8 статьи 18 настоящего Закона, который вводится в действие с 1
+/// января 2029 года». The article prints its heading line above its words («Статья 31. Порядок
+/// введения в действие настоящего Закона»): its clause is read past it. On 01.06.2026
+/// paragraph 8 of article 18 is not yet in force, from 01.01.2029, and paragraph 9 beside it
+/// is; on 01.01.2029 paragraph 8 is in force: alike in `show --json`, `/v1` (the unit and the
+/// act's outline) and MCP `at_date`.
+#[test]
+fn an_article_the_acts_own_clause_excepts_waits_for_its_day_in_every_door() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let corpus = animals_corpus(tmp.path());
+    const ACT: &str = "law-2021-12-30-97-vii";
+    let excepted = "art_18__para_8";
+    let beside = "art_18__para_9";
+    let not_yet = |v: &Value| {
+        assert_eq!(v["state"]["kind"], "not_yet_in_force", "{v:#}");
+        assert_eq!(v["state"]["from"], "2029-01-01", "{v:#}");
+    };
+
+    // `show --json`.
+    let at = |eid: &str, date: &str| show(&tmp, &corpus, &format!("{ACT}#{eid}"), date, "ru");
+    not_yet(&at(excepted, "2026-06-01"));
+    assert_eq!(
+        at(beside, "2026-06-01")["state"],
+        json!({"kind": "in_force"})
+    );
+    assert_eq!(
+        at(excepted, "2029-01-01")["state"],
+        json!({"kind": "in_force"})
+    );
+    // Article 11, excepted until 01.09.2023, and article 12 beside it.
+    let art_11 = at("art_11", "2023-06-01");
+    assert_eq!(art_11["state"]["kind"], "not_yet_in_force", "{art_11:#}");
+    assert_eq!(art_11["state"]["from"], "2023-09-01");
+    assert_eq!(
+        at("art_11", "2023-09-01")["state"],
+        json!({"kind": "in_force"})
+    );
+
+    // `/v1`: the unit and the act's outline.
+    let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
+    let get = |path: &str| -> Value {
+        let res = reqwest::blocking::get(server.url(path)).expect("request");
+        assert_eq!(res.status(), 200, "{path}");
+        res.json().expect("JSON")
+    };
+    not_yet(&get(&format!(
+        "/v1/acts/{ACT}/units/{excepted}?as_of=2026-06-01&lang=ru"
+    )));
+    let outline = get(&format!("/v1/acts/{ACT}?as_of=2026-06-01&lang=ru"));
+    assert_eq!(
+        [excepted, beside].map(|e| find_unit(&outline, e).map(|u| u["state"]["kind"].clone())),
+        [Some(json!("not_yet_in_force")), Some(json!("in_force"))],
+        "{outline:#}"
+    );
+    drop(server);
+
+    // MCP `at_date`.
+    let rt = super::mcp_tools::runtime();
+    rt.block_on(async {
+        let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
+        let at = super::mcp_tools::ok(
+            &client,
+            "at_date",
+            json!({"target": format!("{ACT}#{excepted}"), "date": "2026-06-01", "lang": "ru"}),
+        )
+        .await;
+        not_yet(&at);
+        let at = super::mcp_tools::ok(
+            &client,
+            "at_date",
+            json!({"target": format!("{ACT}#{beside}"), "date": "2026-06-01", "lang": "ru"}),
+        )
+        .await;
+        assert_eq!(at["state"], json!({"kind": "in_force"}), "{at:#}");
+        client.cancel().await.expect("close the session");
+    });
+}
+
+/// Unit `eid` in an act's outline as `/v1/acts/{id}` gives it, at any depth.
+fn find_unit(v: &Value, eid: &str) -> Option<Value> {
+    match v {
+        Value::Object(m) if m.get("eid").and_then(Value::as_str) == Some(eid) => Some(v.clone()),
+        Value::Object(m) => m.values().find_map(|x| find_unit(x, eid)),
+        Value::Array(a) => a.iter().find_map(|x| find_unit(x, eid)),
+        _ => None,
+    }
 }

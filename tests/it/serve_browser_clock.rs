@@ -210,3 +210,107 @@ fn the_page_says_when_an_act_or_a_provision_is_not_in_force() {
         let _ = c.close().await;
     });
 }
+
+/// The Tax Code (`tests/fixtures/clock/codes`, code 117004), brought into effect by the law of
+/// 25.12.2017 № 121-VI (117063): without the law, its text on 01.06.2018 shows one banner
+/// naming the law and the day its effect is not before; with the law, article 23 on
+/// 01.06.2020 shows one banner naming the law and the day it gives the article, 01.01.2021.
+#[test]
+fn the_page_names_the_act_a_code_waits_for_and_the_day_it_gives() {
+    let code = "code-2017-12-25-120-vi";
+    let Some(served) = Served::start(|dir| tied_corpus(dir, false)) else {
+        return;
+    };
+    runtime().block_on(async {
+        let c = chromium(&served.webdriver, 1366, 900).await;
+        open(
+            &c,
+            &served.server.url(&format!("/acts/{code}/preamble?as_of=2018-06-01")),
+            UNIT_LOADED,
+        )
+        .await;
+        screenshot(&c, "clock-awaiting-law-unit").await;
+        assert_eq!(
+            js(&c, BANNERS).await,
+            json!(["25.12.2017 бұрын емес қолданысқа енгізіледі; күнін ҚР 25.12.2017 № 121-VI \
+                    Заңы белгілейді, ол акт корпуста жоқ: 01.06.2018 күні қолданыста екені \
+                    белгісіз; редакциясы көрсетілген"])
+        );
+        open(
+            &c,
+            &served.server.url(&format!("/acts/{code}?as_of=2018-06-01")),
+            TEXTS_LOADED,
+        )
+        .await;
+        screenshot(&c, "clock-awaiting-law-act").await;
+        // The whole code awaits the law: one banner, not one line per unit.
+        assert_eq!(
+            js(&c, BANNERS).await,
+            json!(["25.12.2017 бұрын емес қолданысқа енгізіледі; күнін ҚР 25.12.2017 № 121-VI \
+                    Заңы белгілейді, ол акт корпуста жоқ: 01.06.2018 күні қолданыста екені \
+                    белгісіз; редакциясы көрсетілген"])
+        );
+        assert_eq!(
+            js(&c, "return [...document.querySelectorAll('.act-text .state')].filter((s) => !s.hidden).length").await,
+            0
+        );
+        let print = js(&c, "return document.querySelector('.print-head .print-date').textContent").await;
+        assert!(!print.as_str().unwrap_or("").contains("қолданыстағы"), "{print}");
+        let _ = c.close().await;
+    });
+    drop(served);
+
+    let Some(served) = Served::start(|dir| tied_corpus(dir, true)) else {
+        return;
+    };
+    runtime().block_on(async {
+        let c = chromium(&served.webdriver, 1366, 900).await;
+        open(
+            &c,
+            &served
+                .server
+                .url(&format!("/acts/{code}/art_23?as_of=2020-06-01")),
+            UNIT_LOADED,
+        )
+        .await;
+        screenshot(&c, "clock-excepted-unit").await;
+        // The law and the day it gives; not the code that repealed this one in 2025, which is
+        // no cause of its not being in force in 2020.
+        assert_eq!(
+            js(&c, BANNERS).await,
+            json!([
+                "01.06.2020 күні қолданысқа енгізілмеген: қолданысқа енгізілу тәртібін ҚР \
+                    25.12.2017 № 121-VI Заңы белгілейді, 01.01.2021 бастап"
+            ])
+        );
+        assert_eq!(
+            js(&c, "return !!document.getElementById('banner-act')").await,
+            false
+        );
+        let print = js(
+            &c,
+            "return document.querySelector('.print-head .print-date').textContent",
+        )
+        .await;
+        assert!(
+            !print.as_str().unwrap_or("").contains("қолданыстағы"),
+            "{print}"
+        );
+        let _ = c.close().await;
+    });
+}
+
+/// The Tax Code's excerpt under `dir` as a corpus, with the law putting it into effect when
+/// `with_law`.
+fn tied_corpus(dir: &std::path::Path, with_law: bool) -> std::path::PathBuf {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clock");
+    let corpus = dir.join("corpus");
+    let folders = [
+        "codes/1225-o-nalogakh-i-drugikh-obiazatelnykh-platezhakh-v-biudzhet-nalogov-117004",
+        "codes/1225-o-vvedenii-v-deistvie-kodeksa-respubliki-kazakhstan-o-nalogakh-i-117063",
+    ];
+    for f in &folders[..if with_law { 2 } else { 1 }] {
+        super::common::copy_dir(&root.join(f), &corpus.join(f));
+    }
+    corpus
+}

@@ -455,14 +455,14 @@ const QUIET_STATES = new Set(["in_force", "in_force_before_earliest_edition", "n
 const loud = (state) => !!state && !QUIET_STATES.has(state.kind);
 
 // The banner for `state` (its words `text`, in the text's language `lang`), naming the act
-// that repealed the act (`by`, an ActLink: linked when the corpus holds it). Shown on screen
-// and in print. A suspension's words name the suspending act themselves; the act that later
-// repealed it is not the one that suspended it, and a wording whose day another act sets
-// names that act in its words.
+// that repealed the act or ended the provision (`by`, an ActLink: linked when the corpus holds
+// it). Shown on screen and in print. Only a repeal or an expiry names that act: a suspension's
+// words name the suspending act themselves, a day another act sets names that act in its
+// words, and the act that repealed an act later is no cause of its not being in force yet.
 function statusBanner(state, text, lang, by) {
   if (!loud(state)) return null;
-  const label = { repealed: "repealedBy", expired: "lapsedBy" }[state.kind] || "amendedBy";
-  const link = by && by.requisite && state.kind !== "suspended" && state.kind !== "awaiting_other_act"
+  const label = { repealed: "repealedBy", expired: "lapsedBy" }[state.kind];
+  const link = label && by && by.requisite
     ? [h("br"), `${t(label)}: `,
       // The repealing act as the requisite prints it, in its own words.
       by.id ? h("a", { href: actPath(by.id), id: "banner-act", class: "amending-act" }, by.requisite)
