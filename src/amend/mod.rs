@@ -904,7 +904,7 @@ fn commencement_text(act: &Act) -> Option<(&crate::model::Unit, String)> {
         .iter()
         .rev()
         .filter(|u| u.kind != UnitKind::Instruction)
-        .find(|u| effective::is_commencement(own_words(u)))?;
+        .find(|u| effective::is_commencement(own_words(u)) || lists_its_commencement(u))?;
     let article = unit
         .eid
         .split("__")
@@ -915,6 +915,16 @@ fn commencement_text(act: &Act) -> Option<(&crate::model::Unit, String)> {
     let full = whole.full_text();
     let text = after_heading(whole, &full).to_string();
     Some((unit, text))
+}
+
+/// Whether `unit` is an article whose own words only open a list («Осы Заң:») that, read whole,
+/// is the act's commencement clause: the Kazakh form names the excepted units in the items and
+/// the verb of the whole act closes the last («3) … енгізілетін осы Заңның 18-бабының
+/// 8-тармағын қоспағанда, … қолданысқа енгізіледі.»), so no unit says it alone.
+fn lists_its_commencement(unit: &crate::model::Unit) -> bool {
+    unit.kind == UnitKind::Article
+        && own_words(unit).trim_end().ends_with(':')
+        && effective::is_commencement(after_heading(unit, &unit.full_text()))
 }
 
 /// A unit's text past its heading line, when the text prints one (`Статья 31. Порядок

@@ -377,13 +377,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         };
         if let Some(when) = when {
             let first = commencement::units(index, &searcher, &when, &filters)?;
-            if !first.is_empty() {
-                let best = top.first().map_or(0.0, |(score, _)| *score);
-                let before = top.len();
-                top.retain(|(_, addr)| !first.contains(addr));
-                total += first.len() - (before - top.len());
-                top.splice(0..0, first.into_iter().map(|addr| (best, addr)));
-            }
+            put_first(&mut top, &mut total, first);
         }
         if let Some(asked) = article_asked {
             let article::ArticleFound {
@@ -393,14 +387,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
             if several.len() > 1 {
                 several_acts = Some((asked, several));
             }
-            if !first.is_empty() {
-                let best = top.first().map_or(0.0, |(score, _)| *score);
-                let before = top.len();
-                top.retain(|(_, addr)| !first.contains(addr));
-                // Those the words matched too were counted already.
-                total += first.len() - (before - top.len());
-                top.splice(0..0, first.into_iter().map(|addr| (best, addr)));
-            }
+            put_first(&mut top, &mut total, first);
         }
     }
     let (mut hits, verified) = read_hits(index, &searcher, top, req, &hl, &budget)?;
@@ -1118,3 +1105,17 @@ mod questions_tests;
 
 #[cfg(test)]
 mod requisites_tests;
+
+/// Puts `first` (documents a question's reading chose: an act's commencement clause, a looked-up
+/// article) at the head of `top` with the best score there, each once; the total counts only
+/// those the words had not matched already.
+fn put_first(top: &mut Vec<(f32, DocAddress)>, total: &mut usize, first: Vec<DocAddress>) {
+    if first.is_empty() {
+        return;
+    }
+    let best = top.first().map_or(0.0, |(score, _)| *score);
+    let before = top.len();
+    top.retain(|(_, addr)| !first.contains(addr));
+    *total += first.len() - (before - top.len());
+    top.splice(0..0, first.into_iter().map(|addr| (best, addr)));
+}

@@ -378,7 +378,7 @@ pub fn parse_commencement(text: &str) -> Vec<CommencementPart> {
             if !(w.ends_with("етін") || w.ends_with("етiн")) {
                 continue;
             }
-            let labels = split_labels(&unit_words(&clause[m.end()..]));
+            let labels = split_labels(&unit_words(past_own_name(&clause[m.end()..])));
             if !labels.is_empty() {
                 out.push(CommencementPart {
                     labels,
@@ -499,6 +499,18 @@ fn subject_labels(subject: &str) -> Vec<String> {
     split_labels(&unit_words(&rest))
 }
 
+/// The words after a Kazakh participle past the act's own name before its units («осы
+/// Заңның 18-бабының 8-тармағын» → «18-бабының 8-тармағын»).
+fn past_own_name(s: &str) -> &str {
+    static OWN: LazyLock<Regex> = LazyLock::new(|| {
+        let kinds = crate::model::citation::codes::kind_stem_alternation(None, false, |k| {
+            k != crate::model::ActKind::Disposition
+        });
+        Regex::new(&format!(r"(?i)^\s*осы\s+(?:{kinds})\w*\s+")).expect("static regex")
+    });
+    OWN.find(s).map_or(s, |m| &s[m.end()..])
+}
+
 /// The leading stretch of `s` that names units (`12-бабы`, `3-баптың 2-тармағы`, `статьи 12
 /// и 14`, `пункта 3 статьи 5`), without what follows.
 fn unit_words(s: &str) -> String {
@@ -534,7 +546,7 @@ fn split_labels(s: &str) -> Vec<String> {
     // Kazakh: `6-баптың 1-тармағының 7) және 8) тармақшалары` → the units before, each number,
     // the kind word after.
     static KK_CHUNK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)((?:[0-9]+(?:-[0-9]+)*\s*-\s*(?:баб|бап|тармағ|тарау)\S*\s+)*)((?:[0-9]+(?:-[0-9]+)*\)?(?:\s*,\s*|\s+(?:және|мен|бен|пен)\s+)?)+?)\s*-?\s*(бап|баб|тармақша|тармақ|тармағ|тарау|бөлім|қосымша)\S*(?:\s*$|\s*,\s*|\s+(?:және|мен|бен|пен)\s+)")
+        Regex::new(r"(?i)((?:[0-9]+(?:-[0-9]+)*\s*-\s*(?:баб|бап|тармағ|тарау)[^\s,;]*\s+)*)((?:[0-9]+(?:-[0-9]+)*\)?(?:\s*,\s*|\s+(?:және|мен|бен|пен)\s+)?)+?)\s*-?\s*(бап|баб|тармақша|тармақ|тармағ|тарау|бөлім|қосымша)\S*(?:\s*$|\s*,\s*|\s+(?:және|мен|бен|пен)\s+)")
             .expect("static regex")
     });
     static NUM: LazyLock<Regex> =
@@ -1108,6 +1120,25 @@ mod commencement_tests {
                 ),
                 part(&["пункт 7 статьи 18"], day(2025, 1, 1)),
                 part(&["пункт 8 статьи 18"], day(2029, 1, 1)),
+            ]
+        );
+        // 162833: the Kazakh list, each item a participle naming the act's units in the
+        // genitive («осы Заңның 18-бабының 8-тармағын»), the whole act's rule after the last.
+        let kk = parse_commencement("Осы Заң: 1) 2023 жылғы 1 қыркүйектен бастап қолданысқа енгізілетін осы Заңның 9-бабы 1-тармағының 4) тармақшасын, 11-бабын, 21-бабы 1-тармағының 2) тармақшасын; 2) 2025 жылғы 1 қаңтардан бастап қолданысқа енгізілетін осы Заңның 18-бабының 7-тармағын; 3) 2029 жылғы 1 қаңтардан бастап қолданысқа енгізілетін осы Заңның 18-бабының 8-тармағын қоспағанда, алғашқы ресми жарияланған күнінен кейін күнтізбелік алпыс күн өткен соң қолданысқа енгізіледі.");
+        assert_eq!(
+            kk,
+            vec![
+                part(
+                    &[
+                        "9-бабы 1-тармағының 4) тармақша",
+                        "11-бап",
+                        "21-бабы 1-тармағының 2) тармақша"
+                    ],
+                    day(2023, 9, 1)
+                ),
+                part(&["18-бабының 7-тармақ"], day(2025, 1, 1)),
+                part(&["18-бабының 8-тармақ"], day(2029, 1, 1)),
+                whole(SIXTY),
             ]
         );
         // 156345.

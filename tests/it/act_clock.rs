@@ -1595,25 +1595,31 @@ fn an_article_the_acts_own_clause_excepts_waits_for_its_day_in_every_door() {
         assert_eq!(v["state"]["from"], "2029-01-01", "{v:#}");
     };
 
-    // `show --json`.
-    let at = |eid: &str, date: &str| show(&tmp, &corpus, &format!("{ACT}#{eid}"), date, "ru");
-    not_yet(&at(excepted, "2026-06-01"));
-    assert_eq!(
-        at(beside, "2026-06-01")["state"],
-        json!({"kind": "in_force"})
-    );
-    assert_eq!(
-        at(excepted, "2029-01-01")["state"],
-        json!({"kind": "in_force"})
-    );
-    // Article 11, excepted until 01.09.2023, and article 12 beside it.
-    let art_11 = at("art_11", "2023-06-01");
-    assert_eq!(art_11["state"]["kind"], "not_yet_in_force", "{art_11:#}");
-    assert_eq!(art_11["state"]["from"], "2023-09-01");
-    assert_eq!(
-        at("art_11", "2023-09-01")["state"],
-        json!({"kind": "in_force"})
-    );
+    // `show --json`, each language: the Kazakh article lists its exceptions as participles
+    // («… қолданысқа енгізілетін осы Заңның 18-бабының 8-тармағын қоспағанда, …»).
+    for lang in ["ru", "kk"] {
+        let at = |eid: &str, date: &str| show(&tmp, &corpus, &format!("{ACT}#{eid}"), date, lang);
+        not_yet(&at(excepted, "2026-06-01"));
+        assert_eq!(
+            at(beside, "2026-06-01")["state"],
+            json!({"kind": "in_force"}),
+            "{lang}"
+        );
+        assert_eq!(
+            at(excepted, "2029-01-01")["state"],
+            json!({"kind": "in_force"}),
+            "{lang}"
+        );
+        // Article 11, excepted until 01.09.2023, and article 12 beside it.
+        let art_11 = at("art_11", "2023-06-01");
+        assert_eq!(art_11["state"]["kind"], "not_yet_in_force", "{art_11:#}");
+        assert_eq!(art_11["state"]["from"], "2023-09-01", "{lang}");
+        assert_eq!(
+            at("art_11", "2023-09-01")["state"],
+            json!({"kind": "in_force"}),
+            "{lang}"
+        );
+    }
 
     // `/v1`: the unit and the act's outline.
     let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
@@ -1622,9 +1628,11 @@ fn an_article_the_acts_own_clause_excepts_waits_for_its_day_in_every_door() {
         assert_eq!(res.status(), 200, "{path}");
         res.json().expect("JSON")
     };
-    not_yet(&get(&format!(
-        "/v1/acts/{ACT}/units/{excepted}?as_of=2026-06-01&lang=ru"
-    )));
+    for lang in ["ru", "kk"] {
+        not_yet(&get(&format!(
+            "/v1/acts/{ACT}/units/{excepted}?as_of=2026-06-01&lang={lang}"
+        )));
+    }
     let outline = get(&format!("/v1/acts/{ACT}?as_of=2026-06-01&lang=ru"));
     assert_eq!(
         [excepted, beside].map(|e| find_unit(&outline, e).map(|u| u["state"]["kind"].clone())),
@@ -1641,6 +1649,13 @@ fn an_article_the_acts_own_clause_excepts_waits_for_its_day_in_every_door() {
             &client,
             "at_date",
             json!({"target": format!("{ACT}#{excepted}"), "date": "2026-06-01", "lang": "ru"}),
+        )
+        .await;
+        not_yet(&at);
+        let at = super::mcp_tools::ok(
+            &client,
+            "at_date",
+            json!({"target": format!("{ACT}#{excepted}"), "date": "2026-06-01", "lang": "kk"}),
         )
         .await;
         not_yet(&at);
