@@ -35,7 +35,8 @@
 //! blind set, on six more acts, written and committed the same way); `… -- blind14` scores
 //! `evals/blind14.tsv` (a fourteenth blind set, on six more acts, written and committed the same
 //! way); `… -- blind15` scores `evals/blind15.tsv` (a fifteenth blind set, on six more acts,
-//! written and committed the same way).
+//! written and committed the same way); `… -- blind16` scores `evals/blind16.tsv` (a sixteenth
+//! blind set, on six more acts, written and committed the same way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -63,6 +64,7 @@ fn main() -> Res<()> {
         Some("blind13") => "evals/blind13.tsv",
         Some("blind14") => "evals/blind14.tsv",
         Some("blind15") => "evals/blind15.tsv",
+        Some("blind16") => "evals/blind16.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;

@@ -201,8 +201,9 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 92] = [
+const EVALS_CORPUS_ACTS: [&str; 98] = [
     "akim-decision-2024-10-04-502-18",
+    "constitutional-law-qazaqstan-respublikasynyn-memlekettik-tauelsizdigi-turaly",
     "government-resolution-2022-08-27-614",
     "government-resolution-2023-03-28-272",
     "government-resolution-2023-09-04-765",
@@ -219,6 +220,7 @@ const EVALS_CORPUS_ACTS: [&str; 92] = [
     "government-resolution-2025-12-17-1089",
     "government-resolution-2026-02-09-77",
     "government-resolution-2026-03-12-167",
+    "government-resolution-2026-05-04-361",
     "law-1997-07-11-151",
     "law-1999-07-13-414",
     "law-2001-12-13-267-ii",
@@ -277,10 +279,14 @@ const EVALS_CORPUS_ACTS: [&str; 92] = [
     "maslikhat-decision-2025-12-12-31-283-viii",
     "maslikhat-decision-2025-12-12-359-47-viii",
     "maslikhat-decision-2025-12-15-44-245",
+    "maslikhat-decision-2026-02-25-46-261",
     "maslikhat-decision-2026-03-19-394-51-viii",
     "maslikhat-decision-2026-03-19-396-51-viii",
     "maslikhat-decision-2026-04-24-406-52-viii",
     "maslikhat-decision-2026-07-24-52-307",
+    "maslikhat-decision-2026-08-05-53-314",
+    "maslikhat-decision-2026-08-14-452-58-viii",
+    "maslikhat-decision-2026-08-31-456-58-viii",
     "moj-order-2020-05-27-58",
     "moj-order-2022-05-27-442",
     "moj-order-2023-06-27-415",
@@ -797,6 +803,35 @@ fn blind15_questions_are_well_formed_and_their_units_exist_in_their_language() {
         &rows,
         "blind15",
         &["law-2026-07-08-341-viii", "moj-order-2026-08-11-774"],
+        10,
+    );
+}
+
+/// The sixteenth blind set: questions about six acts no other set uses (the Constitutional Law
+/// on State Independence of 1991, whose articles are bold lines holding their first sentence, a
+/// Government resolution with Rules in chapters, two Astana maslikhat decisions, on the
+/// registration norm and on the city's coat of arms and flag, and two Almaty oblast maslikhat
+/// decisions with tables, on the fees for surface water and on the rents of local monuments),
+/// written and committed before any engine ran on them; each act asked about at least four
+/// times in each language, the law at least ten.
+#[test]
+fn blind16_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let six = [
+        "constitutional-law-qazaqstan-respublikasynyn-memlekettik-tauelsizdigi-turaly",
+        "government-resolution-2026-05-04-361",
+        "maslikhat-decision-2026-02-25-46-261",
+        "maslikhat-decision-2026-08-05-53-314",
+        "maslikhat-decision-2026-08-14-452-58-viii",
+        "maslikhat-decision-2026-08-31-456-58-viii",
+    ];
+    check_everyday_set("blind16.tsv", 'W', 42, &six);
+    let rows = checked_rows("blind16.tsv");
+    assert_sizes(&rows, "blind16", (84, 42, 42), &six);
+    assert_each_act_asked(&rows, "blind16", &six, 4);
+    assert_each_act_asked(
+        &rows,
+        "blind16",
+        &["constitutional-law-qazaqstan-respublikasynyn-memlekettik-tauelsizdigi-turaly"],
         10,
     );
 }
