@@ -1437,3 +1437,66 @@ fn the_small_forms_left_are_read() {
     ];
     assert_eq!(got, want.map(|(o, r)| (o, r.to_string())).to_vec());
 }
+
+/// The census's whole acts read as `zanlex index` reads them, their twins linked: every
+/// reading of a unit's own time one text of an act takes from its twin's words
+/// ([`crate::model::UnitTime::read_from`]: the other text's reader read it, this one's did
+/// not), one a row; written to `evals/census/twins-shared.tsv` and counted. `evals/census.sh`
+/// runs it with the census.
+#[test]
+#[ignore = "the census: evals/census.sh"]
+fn census_shared_between_twins() {
+    let dir = census_dir();
+    let report = crate::ingest::ingest_corpus(&dir.join("acts"));
+    let mut tsv = String::from("act\tlang\teid\tkind\tread_from\tsource\n");
+    let (mut units, mut acts) = (0usize, std::collections::BTreeSet::new());
+    for act in &report.acts {
+        for t in act.unit_times.iter().filter(|t| t.read_from.is_some()) {
+            let kind = match &t.limit {
+                TimeLimit::Commences { .. } => "commences",
+                TimeLimit::Expires { .. } => "expires",
+                TimeLimit::Suspended { .. } => "suspended",
+                TimeLimit::Worded { .. } => "worded",
+            };
+            let from = t.read_from.map_or("", |l| l.as_str());
+            let _ = writeln!(
+                tsv,
+                "{}\t{}\t{}\t{kind}\t{from}\t{}",
+                act.id,
+                act.lang.as_str(),
+                t.eid,
+                clean(&t.source)
+            );
+            println!(
+                "{} {} {} {kind} read from {from}",
+                act.id,
+                act.lang.as_str(),
+                t.eid
+            );
+            units += 1;
+            acts.insert(act.id.clone());
+        }
+    }
+    let mut langs: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
+    for a in &report.acts {
+        langs
+            .entry(a.id.as_str())
+            .or_default()
+            .insert(a.lang.as_str());
+    }
+    let twins = langs.values().filter(|l| l.len() > 1).count();
+    let timed = report
+        .acts
+        .iter()
+        .filter(|a| a.unit_times.iter().any(|t| !t.eid.is_empty()))
+        .count();
+    println!(
+        "\n{} texts read ({} failures), {} acts, {twins} in both languages, {timed} texts with \
+         a unit's own time; {units} unit readings taken from the twin, in {} acts",
+        report.acts.len(),
+        report.failures.len(),
+        langs.len(),
+        acts.len()
+    );
+    std::fs::write(dir.join("twins-shared.tsv"), tsv).expect("write twins-shared.tsv");
+}

@@ -288,6 +288,7 @@ fn period_wordings(
                     given_in: item.eid.clone(),
                 },
                 source: notes::clean_note_text(&item.text),
+                read_from: None,
             }
         })
         .collect()
@@ -319,6 +320,7 @@ fn unit_time(
         eid,
         limit,
         source: source.to_string(),
+        read_from: None,
     }
 }
 
@@ -831,6 +833,7 @@ fn commencement(
                     rule: p.rule.clone(),
                 },
                 source: text.clone(),
+                read_from: None,
             });
         }
     }

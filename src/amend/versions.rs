@@ -32,6 +32,57 @@ pub fn link_corpus(acts: &mut Vec<Act>) {
     resolve_tied_commencements(acts);
     refine_repeal_dates(acts);
     note_later_changes(acts);
+    share_unit_times_between_twins(acts);
+}
+
+/// 6. the texts of one act in its two languages (the same `id`, the same unit eids) share the
+///    clock's readings unit by unit: where one text's words give a unit a time of its own (a
+///    day it takes effect, a day it no longer applies, a suspension) and the other text's
+///    words give that unit none of that kind (a final article or a note its reader does not
+///    read), the other text takes the reading, [`crate::model::UnitTime::read_from`] naming
+///    the language it was read from; it never answers the unit in force where its twin says
+///    it is not. A wording given for a period is not shared: it is the other language's text
+///    (its suspension, shared, keeps the unit from answering in force). Read again on every
+///    pass: what an earlier pass shared is dropped first.
+fn share_unit_times_between_twins(acts: &mut [Act]) {
+    use crate::model::TimeLimit;
+    let kind = |l: &TimeLimit| std::mem::discriminant(l);
+    for a in acts.iter_mut() {
+        a.unit_times.retain(|t| t.read_from.is_none());
+    }
+    for group in expression_groups(acts) {
+        let mut shared: Vec<(usize, Vec<crate::model::UnitTime>)> = Vec::new();
+        for &i in &group {
+            let (eids, _) = super::unit_eids(&acts[i]);
+            let own = &acts[i].unit_times;
+            let mut taken: Vec<crate::model::UnitTime> = Vec::new();
+            for &j in group.iter().filter(|&&j| acts[j].lang != acts[i].lang) {
+                for t in &acts[j].unit_times {
+                    let known = t.eid.is_empty() || eids.contains(&t.eid);
+                    let read_here = own
+                        .iter()
+                        .chain(&taken)
+                        .any(|o| o.eid == t.eid && kind(&o.limit) == kind(&t.limit));
+                    if !known || read_here || matches!(t.limit, TimeLimit::Worded { .. }) {
+                        continue;
+                    }
+                    let mut t = t.clone();
+                    // The provision it applied under, only where this text has it.
+                    if let TimeLimit::Expires { under, .. } = &mut t.limit {
+                        if under.as_ref().is_some_and(|u| !eids.contains(u)) {
+                            *under = None;
+                        }
+                    }
+                    t.read_from = Some(acts[j].lang);
+                    taken.push(t);
+                }
+            }
+            shared.push((i, taken));
+        }
+        for (i, taken) in shared {
+            acts[i].unit_times.extend(taken);
+        }
+    }
 }
 
 /// 5. a repeal read from a requisite that prints the repealing act's signing day and no
@@ -90,12 +141,7 @@ fn repealing_number(by: &str) -> Option<&str> {
 ///    text of 2022 does not print a change the Kazakh text of 2023 records, and from that
 ///    change's effective date its wording is not known.
 fn note_later_changes(acts: &mut [Act]) {
-    let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, a) in acts.iter().enumerate() {
-        by_id.entry(a.id.as_str()).or_default().push(i);
-    }
-    let groups: Vec<Vec<usize>> = by_id.into_values().filter(|v| v.len() > 1).collect();
-    for group in groups {
+    for group in expression_groups(acts) {
         let newest: Vec<Option<NaiveDate>> = group
             .iter()
             .map(|&i| super::time::editions(&acts[i]).last().and_then(|e| e.date))
@@ -128,6 +174,16 @@ fn note_later_changes(acts: &mut [Act]) {
             acts[i].later_changes = std::mem::take(&mut later[x]);
         }
     }
+}
+
+/// The indices of the acts of one id (an act's expressions, one per language), for every id
+/// held more than once.
+fn expression_groups(acts: &[Act]) -> Vec<Vec<usize>> {
+    let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, a) in acts.iter().enumerate() {
+        by_id.entry(a.id.as_str()).or_default().push(i);
+    }
+    by_id.into_values().filter(|v| v.len() > 1).collect()
 }
 
 /// The units that `other`'s newest text prints as deleted by an act signed by `by` (its own
@@ -762,6 +818,7 @@ fn excepted_units(
                     },
                 },
                 source: text.to_string(),
+                read_from: None,
             });
         }
     }

@@ -763,3 +763,113 @@ fn the_tying_laws_exceptions_name_the_codes_units_with_their_days() {
         ])
     );
 }
+
+/// The Law on the Compensation Fund for Victims of 10.01.2018 № 131-VI (117701,
+/// `evals/corpus`): its article 13 brings it into effect ten days after its publication, except
+/// subparagraphs 1)–3) and 5) of paragraph 1 and paragraphs 2–4 of article 10 (from 01.07.2018)
+/// and subparagraphs 1)–5) of article 4, 2) and 3) of article 5, articles 6–9, subparagraph
+/// 4) of article 10's paragraph 1 and article 11 (from 01.07.2020). Each language's reader
+/// reads the list only in part: the Russian (`… подпунктов 1), 2), 3) и 5) пункта 1, пунктов 2,
+/// 3 и 4 статьи 10 …`) reads paragraphs 2–4 of article 10 and not the subparagraphs before
+/// them, nor article 4's and 5's; the Kazakh (`10-баптың 1-тармағының 1), 2), 3) және 5)
+/// тармақшаларын, 2, 3 және 4-тармақтарын …`) reads the subparagraphs and not the paragraphs.
+/// The twins share what each read, named as read from the other: neither answers in force
+/// on a day the other says the unit is not yet.
+#[test]
+fn twins_share_the_days_each_texts_final_article_gives_its_units() {
+    use crate::model::{Lang, TimeLimit, TimeState};
+    let folder = "0110-o-fonde-kompensatsii-poterpevshim-117701";
+    let tmp = tempfile::tempdir().unwrap();
+    crate::test_support::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("evals/corpus/codes/03-laws/2018")
+            .join(folder),
+        &tmp.path().join("codes").join(folder),
+    );
+    let report = ingest_corpus(tmp.path());
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let text = |lang: Lang| {
+        report
+            .acts
+            .iter()
+            .find(|a| a.id == "law-2018-01-10-131-vi" && a.lang == lang)
+            .expect("the law")
+    };
+    let shared = |lang: Lang| -> Vec<(String, NaiveDate, Option<Lang>)> {
+        text(lang)
+            .unit_times
+            .iter()
+            .filter(|t| t.read_from.is_some())
+            .map(|t| match &t.limit {
+                TimeLimit::Commences {
+                    rule: EffectiveRule::OnDate { date },
+                } => (t.eid.clone(), *date, t.read_from),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    };
+    let from =
+        |eids: &[&str], date: NaiveDate, lang: Lang| -> Vec<(String, NaiveDate, Option<Lang>)> {
+            eids.iter()
+                .map(|e| (e.to_string(), date, Some(lang)))
+                .collect()
+        };
+    assert_eq!(
+        shared(Lang::Kk),
+        from(
+            &["art_10__para_2", "art_10__para_3", "art_10__para_4"],
+            d(2018, 7, 1),
+            Lang::Ru
+        )
+    );
+    let mut ru = from(
+        &[
+            "art_10__para_1__subpara_1",
+            "art_10__para_1__subpara_2",
+            "art_10__para_1__subpara_3",
+        ],
+        d(2018, 7, 1),
+        Lang::Kk,
+    );
+    ru.extend(from(
+        &[
+            "art_4__subpara_1",
+            "art_4__subpara_2",
+            "art_4__subpara_3",
+            "art_4__subpara_4",
+            "art_4__subpara_5",
+            "art_5__subpara_2",
+            "art_5__subpara_3",
+        ],
+        d(2020, 7, 1),
+        Lang::Kk,
+    ));
+    assert_eq!(shared(Lang::Ru), ru);
+    // What each text's own words give stays its own, not doubled.
+    let own = |lang: Lang, eid: &str| {
+        text(lang)
+            .unit_times
+            .iter()
+            .filter(|t| t.eid == eid)
+            .map(|t| t.read_from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(own(Lang::Ru, "art_10__para_2"), [None]);
+    assert_eq!(own(Lang::Kk, "art_4__subpara_1"), [None]);
+    // On 01.01.2019 the Russian subparagraph 1) of article 4 is not yet in force, from
+    // 01.07.2020, as the Kazakh is; the Kazakh paragraph 2 of article 10 on 01.06.2018 not yet,
+    // from 01.07.2018, as the Russian.
+    for (lang, eid, on, day) in [
+        (Lang::Ru, "art_4__subpara_1", d(2019, 1, 1), d(2020, 7, 1)),
+        (Lang::Kk, "art_4__subpara_1", d(2019, 1, 1), d(2020, 7, 1)),
+        (Lang::Kk, "art_10__para_2", d(2018, 6, 1), d(2018, 7, 1)),
+        (Lang::Ru, "art_10__para_2", d(2018, 6, 1), d(2018, 7, 1)),
+    ] {
+        let timeline = crate::amend::time::ActTimeline::new(text(lang));
+        let state = timeline.unit(eid).at(Some(on)).state;
+        assert!(
+            matches!(&state, TimeState::NotYetInForce { from, .. } if *from == day),
+            "{lang:?} {eid}: {state:?}"
+        );
+    }
+}

@@ -1063,6 +1063,12 @@ pub struct UnitTime {
     pub limit: TimeLimit,
     /// The words it was read from (the clause, the note or the unit's text).
     pub source: String,
+    /// The language of the act's other text that `source` is in, when this text's own words
+    /// give the unit no such time and its twin's do (the same act, the same unit): the
+    /// reading is shared, never left for the unit to answer in force where the other text
+    /// says it is not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_from: Option<Lang>,
 }
 
 /// What a [`UnitTime`] says.

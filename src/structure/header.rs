@@ -646,6 +646,7 @@ pub(crate) fn suspension_in_requisite(requisite: &str) -> Option<crate::model::U
             by: (!by.is_empty()).then(|| by.to_string()),
         },
         source: sentence,
+        read_from: None,
     })
 }
 

@@ -10,6 +10,8 @@
 //! `meta.yaml` the day is exact.
 
 use super::common::{copy_dir, zanlex_with};
+use rmcp::service::RunningService;
+use rmcp::RoleClient;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
@@ -68,6 +70,27 @@ fn act_id(tmp: &tempfile::TempDir, corpus: &Path) -> String {
         .as_str()
         .expect("a hit")
         .to_string()
+}
+
+/// `GET path` of the API server: the JSON body of its answer, which must be 200.
+fn api_get(server: &super::serve_api::Server, path: &str) -> Value {
+    let res = reqwest::blocking::get(server.url(path)).expect("request");
+    assert_eq!(res.status(), 200, "{path}");
+    res.json().expect("JSON")
+}
+
+/// MCP `at_date` of `target` on `date`, in `lang` when given: the tool's answer.
+async fn at_date(
+    client: &RunningService<RoleClient, ()>,
+    target: &str,
+    date: &str,
+    lang: Option<&str>,
+) -> Value {
+    let mut args = json!({"target": target, "date": date});
+    if let Some(lang) = lang {
+        args["lang"] = json!(lang);
+    }
+    super::mcp_tools::ok(client, "at_date", args).await
 }
 
 #[test]
@@ -165,12 +188,10 @@ fn the_http_api_and_mcp_say_the_same() {
     let (tmp, corpus) = corpus(None);
     let index = tmp.path().join("index");
     let server = super::serve_api::Server::start(&corpus, &index, &[]);
-    let body: Value = reqwest::blocking::get(server.url(
+    let body = api_get(
+        &server,
         "/v1/acts/government-resolution-2023-04-25-326/units/para_1?as_of=2023-04-30&lang=ru",
-    ))
-    .expect("request")
-    .json()
-    .expect("JSON");
+    );
     assert_eq!(body["state"]["kind"], "not_yet_in_force");
     assert_eq!(body["state"]["from"], "2023-05-05");
     assert_eq!(body["state"]["estimated"], true);
@@ -178,10 +199,11 @@ fn the_http_api_and_mcp_say_the_same() {
     let rt = super::mcp_tools::runtime();
     rt.block_on(async {
         let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
-        let at = super::mcp_tools::ok(
+        let at = at_date(
             &client,
-            "at_date",
-            json!({"target": "government-resolution-2023-04-25-326#para_1", "date": "2023-04-30"}),
+            "government-resolution-2023-04-25-326#para_1",
+            "2023-04-30",
+            None,
         )
         .await;
         assert_eq!(at["state"]["kind"], "not_yet_in_force");
@@ -494,12 +516,10 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
     // `/v1` and MCP `at_date` say the same.
     let index_dir = tmp.path().join("api-index");
     let server = super::serve_api::Server::start(&corpus, &index_dir, &[]);
-    let body: Value = reqwest::blocking::get(server.url(&format!(
-        "/v1/acts/{LEGAL_ACTS}/units/art_38__para_3?as_of={today}&lang=ru"
-    )))
-    .expect("request")
-    .json()
-    .expect("JSON");
+    let body = api_get(
+        &server,
+        &format!("/v1/acts/{LEGAL_ACTS}/units/art_38__para_3?as_of={today}&lang=ru"),
+    );
     assert_eq!(body["state"], expired_json(LEGAL_ACTS_RU));
     assert_eq!(body["state_by"], legal_acts_link(LEGAL_ACTS_RU));
     assert_eq!(body["text"], ru["text"]);
@@ -507,12 +527,8 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
     let rt = super::mcp_tools::runtime();
     rt.block_on(async {
         let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
-        let at = super::mcp_tools::ok(
-            &client,
-            "at_date",
-            json!({"target": format!("{LEGAL_ACTS}#art_38__para_3"), "date": today, "lang": "ru"}),
-        )
-        .await;
+        let target = format!("{LEGAL_ACTS}#art_38__para_3");
+        let at = at_date(&client, &target, today, Some("ru")).await;
         assert_eq!(at["state"], expired_json(LEGAL_ACTS_RU));
         assert_eq!(at["state_by"], legal_acts_link(LEGAL_ACTS_RU));
         assert!(
@@ -722,12 +738,7 @@ fn an_order_suspended_by_another_in_every_door() {
 
     // `/v1`: the unit, and the act as the page's banner reads it.
     let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
-    let get = |path: &str| -> Value {
-        reqwest::blocking::get(server.url(path))
-            .expect("request")
-            .json()
-            .expect("JSON")
-    };
+    let get = |path: &str| api_get(&server, path);
     let body = get(&format!(
         "/v1/acts/{SUSPENDED}/units/att_1__para_2?as_of=2004-06-01&lang=ru"
     ));
@@ -745,12 +756,7 @@ fn an_order_suspended_by_another_in_every_door() {
     let rt = super::mcp_tools::runtime();
     rt.block_on(async {
         let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
-        let at = super::mcp_tools::ok(
-            &client,
-            "at_date",
-            json!({"target": unit, "date": "2004-06-01", "lang": "ru"}),
-        )
-        .await;
+        let at = at_date(&client, &unit, "2004-06-01", Some("ru")).await;
         assert_eq!(at["state"], state_json);
         assert_eq!(at["text"], ru["text"]);
         client.cancel().await.expect("close the session");
@@ -959,12 +965,7 @@ fn a_wording_given_for_a_period_answers_in_its_period_in_every_door() {
 
     // `/v1`: the unit, and the act on the date as the page reads it.
     let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
-    let get = |path: &str| -> Value {
-        reqwest::blocking::get(server.url(path))
-            .expect("request")
-            .json()
-            .expect("JSON")
-    };
+    let get = |path: &str| api_get(&server, path);
     let body = get(&format!(
         "/v1/acts/{ACT}/units/{EID}?as_of=2026-06-01&lang=ru"
     ));
@@ -983,12 +984,7 @@ fn a_wording_given_for_a_period_answers_in_its_period_in_every_door() {
     let rt = super::mcp_tools::runtime();
     rt.block_on(async {
         let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
-        let at = super::mcp_tools::ok(
-            &client,
-            "at_date",
-            json!({"target": target, "date": "2026-06-01", "lang": "ru"}),
-        )
-        .await;
+        let at = at_date(&client, &target, "2026-06-01", Some("ru")).await;
         assert_eq!(at["state"], json!({"kind": "in_force"}));
         assert_eq!(at["text"], RU);
         client.cancel().await.expect("close the session");
@@ -1210,11 +1206,7 @@ fn a_wording_whose_day_another_act_sets_is_never_in_force_in_any_door() {
 
     // `/v1`: the unit, the act's units on the date, and a search on the date.
     let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
-    let get = |path: &str| -> Value {
-        let res = reqwest::blocking::get(server.url(path)).expect("request");
-        assert_eq!(res.status(), 200, "{path}");
-        res.json().expect("JSON")
-    };
+    let get = |path: &str| api_get(&server, path);
     let body = get(&format!(
         "/v1/acts/{AWAITING}/units/para_1?as_of=2011-01-01&lang=ru"
     ));
@@ -1248,12 +1240,7 @@ fn a_wording_whose_day_another_act_sets_is_never_in_force_in_any_door() {
     let rt = super::mcp_tools::runtime();
     rt.block_on(async {
         let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
-        let at = super::mcp_tools::ok(
-            &client,
-            "at_date",
-            json!({"target": unit, "date": "2011-01-01", "lang": "kk"}),
-        )
-        .await;
+        let at = at_date(&client, &unit, "2011-01-01", Some("kk")).await;
         assert_eq!(at["state"], state_json(1));
         assert_eq!(at["state_text"], en_words(1).as_str());
         assert_eq!(at["text"], kk["text"]);
@@ -1441,17 +1428,12 @@ fn a_code_brought_into_effect_by_another_law_answers_alike_over_http_and_mcp() {
             TAX_LAW_CITATION[i]
         )
     };
-    let get = |server: &super::serve_api::Server, path: &str| -> Value {
-        let res = reqwest::blocking::get(server.url(path)).expect("request");
-        assert_eq!(res.status(), 200, "{path}");
-        res.json().expect("JSON")
-    };
 
     // The law absent.
     let tmp = tempfile::tempdir().expect("temp dir");
     let corpus = clock_act_corpus(tmp.path(), "codes", TAX_CODE_DIR);
     let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
-    let unit = get(
+    let unit = api_get(
         &server,
         &format!("/v1/acts/{TAX_CODE}/units/preamble?as_of=2018-06-01&lang=ru"),
     );
@@ -1460,7 +1442,7 @@ fn a_code_brought_into_effect_by_another_law_answers_alike_over_http_and_mcp() {
     assert!(unit["text"]
         .as_str()
         .is_some_and(|t| t.starts_with("Настоящий Кодекс устанавливает")));
-    let outline = get(
+    let outline = api_get(
         &server,
         &format!("/v1/acts/{TAX_CODE}?as_of=2018-06-01&lang=kk&text=true"),
     );
@@ -1476,7 +1458,7 @@ fn a_code_brought_into_effect_by_another_law_answers_alike_over_http_and_mcp() {
     );
     // Every unit awaits the law: the act does, said once (the page's banner reads it).
     assert_eq!(outline["state"], awaiting(1), "{outline:#}");
-    let found = get(
+    let found = api_get(
         &server,
         "/v1/search?q=%D0%B2%D0%BE%D0%B5%D0%BD%D0%BD%D0%BE%D0%B3%D0%BE%20%D1%83%D0%BF%D1%80%D0%B0%D0%B2%D0%BB%D0%B5%D0%BD%D0%B8%D1%8F&lang=ru&as_of=2018-06-01",
     );
@@ -1491,13 +1473,8 @@ fn a_code_brought_into_effect_by_another_law_answers_alike_over_http_and_mcp() {
     rt.block_on(async {
         let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
         for (i, lang) in ["ru", "kk"].into_iter().enumerate() {
-            let at = super::mcp_tools::ok(
-                &client,
-                "at_date",
-                json!({"target": format!("{TAX_CODE}#preamble"), "date": "2018-06-01",
-                       "lang": lang}),
-            )
-            .await;
+            let target = format!("{TAX_CODE}#preamble");
+            let at = at_date(&client, &target, "2018-06-01", Some(lang)).await;
             assert_eq!(at["state"], awaiting(i), "{at:#}");
             assert_eq!(at["state_text"], en_words(i).as_str());
         }
@@ -1523,7 +1500,7 @@ fn a_code_brought_into_effect_by_another_law_answers_alike_over_http_and_mcp() {
     clock_act_corpus(tmp.path(), "codes", TAX_LAW_DIR);
     let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
     for lang in ["ru", "kk"] {
-        let unit = get(
+        let unit = api_get(
             &server,
             &format!("/v1/acts/{TAX_CODE}/units/art_23?as_of=2020-06-01&lang={lang}"),
         );
@@ -1532,7 +1509,7 @@ fn a_code_brought_into_effect_by_another_law_answers_alike_over_http_and_mcp() {
             "{lang}: {unit:#}"
         );
         assert_eq!(unit["state"]["from"], "2021-01-01", "{lang}");
-        let on = get(
+        let on = api_get(
             &server,
             &format!("/v1/acts/{TAX_CODE}/units/art_23?as_of=2021-01-01&lang={lang}"),
         );
@@ -1540,7 +1517,7 @@ fn a_code_brought_into_effect_by_another_law_answers_alike_over_http_and_mcp() {
             .as_str()
             .is_some_and(|k| k.starts_with("in_force")));
     }
-    let outline = get(
+    let outline = api_get(
         &server,
         &format!("/v1/acts/{TAX_CODE}?as_of=2020-06-01&lang=ru&text=true"),
     );
@@ -1562,12 +1539,8 @@ fn a_code_brought_into_effect_by_another_law_answers_alike_over_http_and_mcp() {
     drop(server);
     rt.block_on(async {
         let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
-        let at = super::mcp_tools::ok(
-            &client,
-            "at_date",
-            json!({"target": format!("{TAX_CODE}#art_23"), "date": "2020-06-01", "lang": "kk"}),
-        )
-        .await;
+        let target = format!("{TAX_CODE}#art_23");
+        let at = at_date(&client, &target, "2020-06-01", Some("kk")).await;
         assert_eq!(at["state"]["kind"], "not_yet_in_force", "{at:#}");
         assert_eq!(at["state"]["from"], "2021-01-01");
         assert_eq!(at["state"]["rule"]["rule"], "with_other_act");
@@ -1623,11 +1596,7 @@ fn an_article_the_acts_own_clause_excepts_waits_for_its_day_in_every_door() {
 
     // `/v1`: the unit and the act's outline.
     let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
-    let get = |path: &str| -> Value {
-        let res = reqwest::blocking::get(server.url(path)).expect("request");
-        assert_eq!(res.status(), 200, "{path}");
-        res.json().expect("JSON")
-    };
+    let get = |path: &str| api_get(&server, path);
     for lang in ["ru", "kk"] {
         not_yet(&get(&format!(
             "/v1/acts/{ACT}/units/{excepted}?as_of=2026-06-01&lang={lang}"
@@ -1645,24 +1614,15 @@ fn an_article_the_acts_own_clause_excepts_waits_for_its_day_in_every_door() {
     let rt = super::mcp_tools::runtime();
     rt.block_on(async {
         let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
-        let at = super::mcp_tools::ok(
+        let target = format!("{ACT}#{excepted}");
+        for lang in ["ru", "kk"] {
+            not_yet(&at_date(&client, &target, "2026-06-01", Some(lang)).await);
+        }
+        let at = at_date(
             &client,
-            "at_date",
-            json!({"target": format!("{ACT}#{excepted}"), "date": "2026-06-01", "lang": "ru"}),
-        )
-        .await;
-        not_yet(&at);
-        let at = super::mcp_tools::ok(
-            &client,
-            "at_date",
-            json!({"target": format!("{ACT}#{excepted}"), "date": "2026-06-01", "lang": "kk"}),
-        )
-        .await;
-        not_yet(&at);
-        let at = super::mcp_tools::ok(
-            &client,
-            "at_date",
-            json!({"target": format!("{ACT}#{beside}"), "date": "2026-06-01", "lang": "ru"}),
+            &format!("{ACT}#{beside}"),
+            "2026-06-01",
+            Some("ru"),
         )
         .await;
         assert_eq!(at["state"], json!({"kind": "in_force"}), "{at:#}");

@@ -303,14 +303,144 @@ fn the_page_names_the_act_a_code_waits_for_and_the_day_it_gives() {
 /// The Tax Code's excerpt under `dir` as a corpus, with the law putting it into effect when
 /// `with_law`.
 fn tied_corpus(dir: &std::path::Path, with_law: bool) -> std::path::PathBuf {
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clock");
-    let corpus = dir.join("corpus");
     let folders = [
         "codes/1225-o-nalogakh-i-drugikh-obiazatelnykh-platezhakh-v-biudzhet-nalogov-117004",
         "codes/1225-o-vvedenii-v-deistvie-kodeksa-respubliki-kazakhstan-o-nalogakh-i-117063",
     ];
-    for f in &folders[..if with_law { 2 } else { 1 }] {
+    fixture_corpus(dir, &folders[..if with_law { 2 } else { 1 }])
+}
+
+/// A corpus under `dir` of the given folders of `tests/fixtures/clock`, in the mirror's layout.
+fn fixture_corpus(dir: &std::path::Path, folders: &[&str]) -> std::path::PathBuf {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clock");
+    let corpus = dir.join("corpus");
+    for f in folders {
         super::common::copy_dir(&root.join(f), &corpus.join(f));
     }
     corpus
+}
+
+/// The Law on Responsible Treatment of Animals of 30.12.2021 № 97-VII (162833,
+/// `tests/fixtures/clock/codes`, the edition of 19.04.2023; the acts the CLI, `/v1` and MCP
+/// tests read in `act_clock.rs`). Its article 30, paragraph 2, gives paragraph 3 of article 18
+/// a wording for 01.01.2025 – 01.01.2029 that the text does not print under the paragraph: on
+/// 01.06.2026 the paragraph's page shows that wording in each language, in force, no banner;
+/// on 01.01.2029 the printed wording no longer applies, one banner saying so. Its article 31
+/// brings paragraph 8 of article 18 into effect on 01.01.2029, later than the act: on
+/// 01.06.2026 that paragraph's page shows one banner, the paragraph not yet in force, naming
+/// its day.
+#[test]
+fn the_page_shows_a_wording_given_for_a_period_and_a_paragraph_that_takes_effect_later() {
+    let act = "law-2021-12-30-97-vii";
+    let Some(served) = Served::start(|dir| {
+        fixture_corpus(
+            dir,
+            &["codes/1230-ob-otvetstvennom-obrashchenii-s-zhivotnymi-162833"],
+        )
+    }) else {
+        return;
+    };
+    let columns = "return [...document.querySelectorAll('.column')].map((c) => \
+                   [c.querySelector('.text').textContent, \
+                    c.querySelector('.state').textContent, c.querySelector('.edition').textContent])";
+    runtime().block_on(async {
+        let c = chromium(&served.webdriver, 1366, 900).await;
+        let page =
+            |eid: &str, day: &str| served.server.url(&format!("/acts/{act}/{eid}?as_of={day}"));
+
+        // Inside the period: the wording article 30 gives, in each language, in force for
+        // the period's days; no banner.
+        open(&c, &page("art_18__para_3", "2026-06-01"), UNIT_LOADED).await;
+        screenshot(&c, "clock-worded-in-period").await;
+        assert_eq!(js(&c, BANNERS).await, json!([]));
+        let period = "күшінде Редакция 19.04.2023 · күшінде: 01.01.2025 – 01.01.2029 · Ресми мәтін";
+        assert_eq!(
+            js(&c, columns).await,
+            json!([
+                [
+                    "3. Егер жануарларды ұстау, тасымалдау олардың тіршілігі мен саулығына зиян \
+                     келтірмей, биологиялық, түрлік және жеке ерекшеліктеріне сәйкес неғұрлым \
+                     тиімді пайдалануды қамтамасыз етуге мүмкіндік бермесе, жануарларды \
+                     дельфинарийлерде, стационарлық океанариумдарда пайдалануға жол берілмейді.",
+                    "01.06.2026 күні қолданыста",
+                    period
+                ],
+                [
+                    "3. Не допускается использовать животных в дельфинариях, стационарных \
+                     океанариумах, если их содержание, перевозка не позволяют обеспечивать \
+                     наиболее эффективное использование животных в соответствии с \
+                     биологическими, видовыми и индивидуальными особенностями, не причиняя \
+                     вреда их жизни и здоровью.",
+                    "действует на 01.06.2026",
+                    period
+                ]
+            ])
+        );
+
+        // After the period: the wording printed under the paragraph no longer applies, one
+        // banner saying so, the text readable beneath it with the provision it applied under.
+        open(&c, &page("art_18__para_3", "2029-01-01"), UNIT_LOADED).await;
+        screenshot(&c, "clock-worded-after-period").await;
+        let lapsed = "осы редакциясы: осы актінің 30-бабының 2-тармағының 1) тармақшасына сәйкес \
+                      01.01.2025 бастап қолданылмайды; мәтіні көрсетілген";
+        assert_eq!(js(&c, BANNERS).await, json!([lapsed]));
+        let printed = "күшінде Редакция 19.04.2023 · күшінде: ~28.02.2022 – … · Ресми мәтін";
+        assert_eq!(
+            js(&c, columns).await,
+            json!([
+                [
+                    "3. Егер жануарларды ұстау, тасымалдау олардың тіршілігі мен саулығына зиян \
+                     келтірмей, биологиялық, түрлік және жеке ерекшеліктеріне сәйкес неғұрлым \
+                     тиімді пайдалануды қамтамасыз етуге мүмкіндік бермесе, жануарларды \
+                     жылжымалы хайуанаттар бақтарында, ауыл шаруашылығы жануарларының және үй \
+                     жануарларының көрмелерін қоспағанда, жылжымалы жануарлар көрмелерінде, \
+                     сондай-ақ дельфинарийлерде, жылжымалы және стационарлық океанариумдарда \
+                     және контактілі зоопарктерде пайдалануға жол берілмейді.",
+                    format!("{lapsed} · Негізі: 30-бап 2-тармақ 1) тармақша"),
+                    printed
+                ],
+                [
+                    "3. Не допускается использовать животных в передвижных зверинцах, \
+                     передвижных выставках животных, за исключением выставок \
+                     сельскохозяйственных животных и домашних животных, а также дельфинариях, \
+                     передвижных и стационарных океанариумах и контактных зоопарках, если их \
+                     содержание, перевозка не позволяют обеспечивать наиболее эффективное \
+                     использование животных в соответствии с биологическими, видовыми и \
+                     индивидуальными особенностями, не причиняя вреда их жизни и здоровью.",
+                    "данная редакция не действует с 01.01.2025 (основание — подпункт 1) пункта \
+                     2 статьи 30 настоящего акта); текст показан · Негізі: 30-бап 2-тармақ 1) \
+                     тармақша",
+                    printed
+                ]
+            ])
+        );
+
+        // Paragraph 8, in force from 01.01.2029 by article 31, on a day the act is in force:
+        // one banner, not yet in force, naming its day; each column says it in its language.
+        open(&c, &page("art_18__para_8", "2026-06-01"), UNIT_LOADED).await;
+        screenshot(&c, "clock-paragraph-later-than-act").await;
+        let waits = "30.12.2021 қабылданған, бірақ 01.06.2026 күні әлі қолданысқа енгізілмеген \
+                     (01.01.2029 бастап қолданыста)";
+        assert_eq!(js(&c, BANNERS).await, json!([waits]));
+        let none = "күшінде Бұл күнге корпуста редакциясы жоқ";
+        assert_eq!(
+            js(&c, columns).await,
+            json!([
+                ["", waits, none],
+                [
+                    "",
+                    "принят 30.12.2021, но на 01.06.2026 ещё не введён в действие (действует с \
+                     01.01.2029)",
+                    none
+                ]
+            ])
+        );
+        let print = js(
+            &c,
+            "return document.querySelector('.print-head .print-date').textContent",
+        )
+        .await;
+        assert_eq!(print, "01.06.2026 күнгі мәтін");
+        let _ = c.close().await;
+    });
 }
