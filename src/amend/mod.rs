@@ -933,18 +933,10 @@ fn lists_its_commencement(unit: &crate::model::Unit) -> bool {
 /// A unit's text past its heading line, when the text prints one (`Статья 31. Порядок
 /// введения в действие настоящего Закона` above the article's own words).
 fn after_heading<'a>(unit: &crate::model::Unit, text: &'a str) -> &'a str {
-    let heading = unit.heading.as_deref().map(str::trim).unwrap_or("");
-    let is_heading = |first: &str| {
-        let first = first.trim().trim_matches('*');
-        (!heading.is_empty() && first.ends_with(heading))
-            || first.starts_with("Статья ")
-            || first.split_once("-бап.").is_some_and(|(n, _)| {
-                !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '-')
-            })
-    };
-    match text.split_once('\n') {
-        Some((first, rest)) if unit.kind == UnitKind::Article && is_heading(first) => rest,
-        _ => text,
+    if unit.kind == UnitKind::Article {
+        effective::past_heading_line(text, unit.heading.as_deref())
+    } else {
+        text
     }
 }
 

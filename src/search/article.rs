@@ -393,6 +393,55 @@ pub(crate) struct ArticleFound {
     pub several: Vec<String>,
 }
 
+/// The ids of the `limit` acts whose titles best match `title_words` in `fields` (each word's
+/// terms in each field, any of them), of those `within` matches when given, best first. Equal
+/// scores fall by the act's key ([`TopAdjusted::plain`]), so the acts a lookup compares do not
+/// depend on how a build cut the index into segments. Empty when no title holds a word.
+pub(crate) fn acts_by_title(
+    index: &Store,
+    searcher: &Searcher,
+    title_words: &str,
+    fields: &[tantivy::schema::Field],
+    within: Option<Box<dyn TQuery>>,
+    limit: usize,
+) -> crate::Result<Vec<String>> {
+    let f = index.fields();
+    let title: Vec<(Occur, Box<dyn TQuery>)> = fields
+        .iter()
+        .flat_map(|&field| {
+            terms::analyze_field(index, field, title_words)
+                .into_iter()
+                .map(move |(_, w)| {
+                    let q: Box<dyn TQuery> = Box::new(TermQuery::new(
+                        Term::from_field_text(field, &w),
+                        IndexRecordOption::WithFreqs,
+                    ));
+                    (Occur::Should, q)
+                })
+        })
+        .collect();
+    if title.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![
+        (Occur::Must, filters::raw_term(f.doc_type, DOC_ACT)),
+        (Occur::Must, Box::new(BooleanQuery::new(title))),
+    ];
+    clauses.extend(within.map(|q| (Occur::Must, q)));
+    let acts = BooleanQuery::new(clauses);
+    // Each act has a document per language: twice as many documents give `limit` acts.
+    let mut ids: Vec<String> = Vec::new();
+    for (_, act) in searcher.search(&acts, &TopAdjusted::plain(limit * 2))?.0 {
+        let id = crate::index::stored::fetch(index, searcher, act)?
+            .str(f.act_id)
+            .to_string();
+        if !ids.contains(&id) && ids.len() < limit {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
 /// Whether an act's title says it amends other acts («О внесении изменений …», «… өзгерістер
 /// енгізу туралы»): such a title holds the names of the acts it amends, and an article asked
 /// for in the act named so is the named act's, not the amending act's.
@@ -497,32 +546,14 @@ pub(crate) fn article_units(
             several: Vec::new(),
         });
     }
-    let title: Vec<(Occur, Box<dyn TQuery>)> = words
-        .iter()
-        .map(|(_, w)| {
-            let q: Box<dyn TQuery> = Box::new(TermQuery::new(
-                Term::from_field_text(f.title_stem, w),
-                IndexRecordOption::WithFreqs,
-            ));
-            (Occur::Should, q)
-        })
-        .collect();
-    let acts = BooleanQuery::new(vec![
-        (Occur::Must, filters::raw_term(f.doc_type, DOC_ACT)),
-        (Occur::Must, Box::new(BooleanQuery::new(title))),
-    ]);
-    let mut ids: Vec<String> = Vec::new();
-    for (_, act) in searcher
-        .search(&acts, &TopAdjusted::plain(ACTS_CONSIDERED * 2))?
-        .0
-    {
-        let id = crate::index::stored::fetch(index, searcher, act)?
-            .str(f.act_id)
-            .to_string();
-        if !ids.contains(&id) && ids.len() < ACTS_CONSIDERED {
-            ids.push(id);
-        }
-    }
+    let ids = acts_by_title(
+        index,
+        searcher,
+        &title_words,
+        &[f.title_stem],
+        None,
+        ACTS_CONSIDERED,
+    )?;
     // The best-titled act of the kind named that has the article is the one asked for; of
     // any kind when none of that kind has it.
     // An act named by its kind alone («конституционного закона»): the acts of that kind.

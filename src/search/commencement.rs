@@ -13,12 +13,12 @@
 //! whose words name no act (none left, or no title holding enough of them) is searched as any
 //! other. Only a question with such asking words costs an index look-up.
 
+use super::collect::TopAdjusted;
 use super::{article, filters, question, terms};
 use crate::analysis::fold::fold;
-use crate::index::schema::{DOC_ACT, DOC_UNIT};
+use crate::index::schema::DOC_UNIT;
 use crate::index::Store;
 use crate::model::{ActKind, Lang};
-use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query as TQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, Term};
@@ -32,6 +32,18 @@ pub(crate) struct WhenAsked {
     pub act_words: String,
     /// Kazakh when the question asks in Kazakh words, Russian otherwise.
     pub lang: Lang,
+    /// The place the question names («в алматинской области», «Астана қаласында»), and the
+    /// act words that are not its name: the subject of the act asked for.
+    pub place: Option<PlaceNamed>,
+}
+
+/// A place named among a question's act words ([`crate::model::citation::regions::named_in`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PlaceNamed {
+    /// The place's code, as local acts' documents store it (`almaty`, `astana`).
+    pub place: &'static str,
+    /// The act words without the place's name.
+    pub subject_words: String,
 }
 
 /// One word of a pattern: any of these folded prefixes.
@@ -245,9 +257,38 @@ pub(crate) fn asked(text: &str, read: &[(String, String)]) -> Option<WhenAsked> 
     if act_words.is_empty() {
         return None;
     }
+    let place = named_place(&act_words);
     Some(WhenAsked {
         act_words: act_words.join(" "),
         lang: if kazakh { Lang::Kk } else { Lang::Ru },
+        place,
+    })
+}
+
+/// The place `act_words` name, with the words left when its name is taken out; `None` when
+/// they name none, or nothing but the place.
+fn named_place(act_words: &[String]) -> Option<PlaceNamed> {
+    let (region, named) = crate::model::citation::regions::named_in(&act_words.join(" "), fold)?;
+    let named: Vec<String> = named.iter().map(|w| crate::text::lowercase(w)).collect();
+    let at = act_words.windows(named.len()).position(|run| {
+        run.iter()
+            .map(|w| crate::text::lowercase(w))
+            .eq(named.iter().cloned())
+    })?;
+    // The preposition before the name («в алматинской области») goes with it.
+    let from = match at.checked_sub(1).map(|i| act_words[i].as_str()) {
+        Some("в" | "во" | "по") => at - 1,
+        _ => at,
+    };
+    let subject: Vec<&str> = act_words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !(from..at + named.len()).contains(i))
+        .map(|(_, w)| w.as_str())
+        .collect();
+    (!subject.is_empty()).then(|| PlaceNamed {
+        place: region.place(),
+        subject_words: subject.join(" "),
     })
 }
 
@@ -268,14 +309,48 @@ const CLOCK_WORDS_KK: &str = "қолданысқа енгізіледі күші
 /// its act words — at least half of them — of the kind its words name when one has such a
 /// clause (of any kind otherwise), best title first, the question's language before the twin.
 /// Empty when no act's title holds enough of them.
+///
+/// A question naming a place («… в алматинской области») asks for an act of that place: every
+/// title of the place's acts holds the place's name, so the acts of the place are compared by
+/// the other words alone, the subject's. When no act of the place answers so (the index holds
+/// none, or none on that subject), the acts of any place are compared by all the words.
 pub(crate) fn units(
     index: &Store,
     searcher: &Searcher,
     asked: &WhenAsked,
     filters: &[(Occur, Box<dyn TQuery>)],
 ) -> crate::Result<Vec<DocAddress>> {
+    if let Some(named) = &asked.place {
+        let of_place = filters::raw_term(index.fields().place, named.place);
+        let found = answer(
+            index,
+            searcher,
+            asked,
+            &named.subject_words,
+            Some(of_place),
+            filters,
+        )?;
+        if !found.is_empty() {
+            return Ok(found);
+        }
+    }
+    answer(index, searcher, asked, &asked.act_words, None, filters)
+}
+
+/// [`units`] for the acts `act_words` name, of those `within` matches when given.
+fn answer(
+    index: &Store,
+    searcher: &Searcher,
+    asked: &WhenAsked,
+    act_words: &str,
+    within: Option<Box<dyn TQuery>>,
+    filters: &[(Occur, Box<dyn TQuery>)],
+) -> crate::Result<Vec<DocAddress>> {
     let f = index.fields();
-    let (kinds, title_words) = article::act_name(index, &asked.act_words);
+    // A year names the act's date, not its title («закон об амнистии 2022 года»).
+    let (year, act_words) = year_named(act_words);
+    let act_words = act_words.as_str();
+    let (kinds, title_words) = article::act_name(index, act_words);
     // The words compared in the question's language's stems, folded (a question typed without
     // Kazakh letters meets the title), as an article lookup compares; those nearly every
     // title or no title has («туралы», «маслихата») left out, and the kind's word.
@@ -294,8 +369,7 @@ pub(crate) fn units(
         t
     };
     let generic = stems(GENERIC);
-    let named: Vec<&str> = asked
-        .act_words
+    let named: Vec<&str> = act_words
         .split_whitespace()
         .filter(|w| article::kinds_named(w).is_empty())
         .collect();
@@ -307,33 +381,14 @@ pub(crate) fn units(
         return Ok(Vec::new());
     }
     // The title's stems and its folded words (typed without Kazakh letters, they meet these).
-    let title: Vec<(Occur, Box<dyn TQuery>)> = [f.title_stem, f.title_loose]
-        .into_iter()
-        .flat_map(|field| {
-            terms::analyze_field(index, field, &title_words)
-                .into_iter()
-                .map(move |(_, w)| {
-                    let q: Box<dyn TQuery> = Box::new(TermQuery::new(
-                        Term::from_field_text(field, &w),
-                        IndexRecordOption::WithFreqs,
-                    ));
-                    (Occur::Should, q)
-                })
-        })
-        .collect();
-    let acts = BooleanQuery::new(vec![
-        (Occur::Must, filters::raw_term(f.doc_type, DOC_ACT)),
-        (Occur::Must, Box::new(BooleanQuery::new(title))),
-    ]);
-    let mut ids: Vec<String> = Vec::new();
-    for (_, doc) in searcher.search(&acts, &TopDocs::with_limit(ACTS_CONSIDERED * 2))? {
-        let id = crate::index::stored::fetch(index, searcher, doc)?
-            .str(f.act_id)
-            .to_string();
-        if !ids.contains(&id) && ids.len() < ACTS_CONSIDERED {
-            ids.push(id);
-        }
-    }
+    let ids = article::acts_by_title(
+        index,
+        searcher,
+        &title_words,
+        &[f.title_stem, f.title_loose],
+        within,
+        ACTS_CONSIDERED,
+    )?;
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -349,8 +404,8 @@ pub(crate) fn units(
         )
         .collect();
     // The units of `id` (of `kinds`) holding the clock words that are its own clauses, the
-    // question's language first, and how many of the words its titles hold.
-    let own_clauses = |id: &str, kinds: &[ActKind]| -> crate::Result<(Vec<DocAddress>, usize)> {
+    // question's language first, how many of the words its titles hold, and its year.
+    let own_clauses = |id: &str, kinds: &[ActKind]| -> crate::Result<Found> {
         let any_clock: Vec<(Occur, Box<dyn TQuery>)> = clock
             .iter()
             .map(|t| {
@@ -369,35 +424,46 @@ pub(crate) fn units(
         }
         clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
         let mut own: Vec<(bool, DocAddress)> = Vec::new();
-        let mut shared = 0;
-        for (_, doc) in searcher.search(
-            &BooleanQuery::new(clauses),
-            &TopDocs::with_limit(CLAUSES_READ),
-        )? {
+        let (mut shared, mut adopted) = (0, None);
+        for (_, doc) in searcher
+            .search(
+                &BooleanQuery::new(clauses),
+                &TopAdjusted::plain(CLAUSES_READ),
+            )?
+            .0
+        {
             let stored = crate::index::stored::fetch(index, searcher, doc)?;
             let title = stems(stored.str(f.act_title));
             shared = shared.max(wanted.iter().filter(|w| title.contains(w)).count());
+            adopted = adopted.or(stored
+                .date(f.act_date)
+                .and_then(crate::index::schema::from_tantivy_date)
+                .map(|d| chrono::Datelike::year(&d)));
             if crate::structure::effective::is_own_clock(stored.str(f.text)) {
                 own.push((stored.str(f.lang) != asked.lang.as_str(), doc));
             }
         }
         // The question's language first; within it, the order the clock words scored.
         own.sort_by_key(|(other, _)| *other);
-        Ok((own.into_iter().map(|(_, d)| d).collect(), shared))
+        Ok((own.into_iter().map(|(_, d)| d).collect(), shared, adopted))
     };
     let mut passes: Vec<&[ActKind]> = vec![&[]];
     if !kinds.is_empty() {
         passes.insert(0, kinds.as_slice());
     }
     for kinds in passes {
-        let mut found: Vec<(Vec<DocAddress>, usize)> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
         for id in &ids {
-            let (docs, shared) = own_clauses(id, kinds)?;
-            if !docs.is_empty() {
-                found.push((docs, shared));
+            let clauses = own_clauses(id, kinds)?;
+            if !clauses.0.is_empty() {
+                found.push(clauses);
             }
         }
-        let Some(most) = found.iter().map(|(_, s)| *s).max() else {
+        // The acts of the year named, when one is of it.
+        if year.is_some() && found.iter().any(|(_, _, y)| *y == year) {
+            found.retain(|(_, _, y)| *y == year);
+        }
+        let Some(most) = found.iter().map(|(_, s, _)| *s).max() else {
             continue;
         };
         // A title sharing fewer than half the words names another act than the one asked.
@@ -406,12 +472,40 @@ pub(crate) fn units(
         }
         return Ok(found
             .into_iter()
-            .filter(|(_, s)| *s == most)
+            .filter(|(_, s, _)| *s == most)
             .take(ACTS_ANSWERING)
-            .flat_map(|(d, _)| d)
+            .flat_map(|(d, _, _)| d)
             .collect());
     }
     Ok(Vec::new())
+}
+
+/// An act's own clauses, how many of the words its titles hold, and the year it was adopted.
+type Found = (Vec<DocAddress>, usize, Option<i32>);
+
+/// The year `act_words` name (`2022`, with the word after it that says so: «года», «жылғы»,
+/// «г.»), and the other words.
+fn year_named(act_words: &str) -> (Option<i32>, String) {
+    let words: Vec<&str> = act_words.split_whitespace().collect();
+    let at = words.iter().position(|w| {
+        w.len() == 4
+            && w.chars().all(|c| c.is_ascii_digit())
+            && w.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y))
+    });
+    let Some(at) = at else {
+        return (None, act_words.to_string());
+    };
+    let says_year = |w: &str| {
+        let key = fold(&crate::text::lowercase(w));
+        key.starts_with("год") || key.starts_with("жил") || key == "г"
+    };
+    let end = if words.get(at + 1).is_some_and(|w| says_year(w)) {
+        at + 2
+    } else {
+        at + 1
+    };
+    let rest: Vec<&str> = words[..at].iter().chain(&words[end..]).copied().collect();
+    (words[at].parse().ok(), rest.join(" "))
 }
 
 /// Words of a title that tell no act from another (nearly every title has them) or that no
@@ -453,6 +547,49 @@ mod tests {
         assert!(!is_own_clock(
             "Закон вводится в действие с 1 января 2005 г."
         ));
+    }
+
+    /// A place's name is not the act's subject; a question naming no place, or only a place,
+    /// has none to compare by.
+    #[test]
+    fn the_place_named_and_the_subject_left() {
+        let place = |q: &str| {
+            asked(q, &[])
+                .and_then(|a| a.place)
+                .map(|p| (p.place, p.subject_words))
+        };
+        assert_eq!(
+            place("когда вступают в силу правила эвакуации машин в алматинской области"),
+            Some(("almaty", "правила эвакуации машин".to_string()))
+        );
+        assert_eq!(
+            place("алматы облысында үй жануарларын серуендету қағидалары қашан күшіне енеді"),
+            Some(("almaty", "үй жануарларын серуендету қағидалары".to_string()))
+        );
+        assert_eq!(
+            place("когда вводится в действие решение о жилищной помощи в астане"),
+            Some(("astana", "решение о жилищной помощи".to_string()))
+        );
+        assert_eq!(place("когда вступает в силу закон о ветеранах"), None);
+        assert_eq!(place("что вступает в силу в алматинской области"), None);
+    }
+
+    /// A year names the act's date: it and the word saying so leave the title's words.
+    #[test]
+    fn a_year_named_is_the_acts_date() {
+        use super::year_named;
+        assert_eq!(
+            year_named("закон об амнистии 2022 года"),
+            (Some(2022), "закон об амнистии".to_string())
+        );
+        assert_eq!(
+            year_named("2022 жылғы рақымшылық жасау туралы заң"),
+            (Some(2022), "рақымшылық жасау туралы заң".to_string())
+        );
+        assert_eq!(
+            year_named("приказ 533 о ставках"),
+            (None, "приказ 533 о ставках".to_string())
+        );
     }
 
     #[test]

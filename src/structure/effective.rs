@@ -338,9 +338,31 @@ static ENDS_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// ([`is_commencement`]) or of ending (`Настоящее постановление действует до 31 декабря 2026
 /// года`, `Осы шешім 2026 жылғы 31 желтоқсанға дейін қолданылады`).
 ///
+/// A unit printing its article's heading line first (an article that is one unit, in a law
+/// whose articles are bold lines: «Статья 26. Порядок введения в действие настоящего Закона»
+/// above «Настоящий Закон вводится в действие …») is read past that line.
 pub fn is_own_clock(text: &str) -> bool {
-    let t = text.trim_start();
+    let t = past_heading_line(text.trim_start(), None).trim_start();
     SELF_RE.is_match(t) && (COMMENCES_RE.is_match(t) || ENDS_RE.is_match(t))
+}
+
+/// `text` past its first line when that line is an article's heading: it ends with the
+/// article's `heading` (when known), or it opens with the article's number as a heading does
+/// (`Статья 31.`, `31-бап.`, bold or not). Any other text is returned whole.
+pub(crate) fn past_heading_line<'a>(text: &'a str, heading: Option<&str>) -> &'a str {
+    let heading = heading.map(str::trim).unwrap_or("");
+    let is_heading = |first: &str| {
+        let first = first.trim().trim_matches('*');
+        (!heading.is_empty() && first.ends_with(heading))
+            || first.starts_with("Статья ")
+            || first.split_once("-бап.").is_some_and(|(n, _)| {
+                !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '-')
+            })
+    };
+    match text.split_once('\n') {
+        Some((first, rest)) if is_heading(first) => rest,
+        _ => text,
+    }
 }
 
 /// One part of an act's commencement clause: the units it names (empty: the whole act, the
@@ -1010,6 +1032,53 @@ mod doc_examples {
             (at.date.to_string(), at.estimated),
             ("2026-07-09".into(), true)
         );
+    }
+}
+
+/// An article that is one unit prints its heading line above its words: the final articles of
+/// the Law on Protecting Children from Harmful Information (169-VI, art. 20) and of the Law on
+/// Amnesty (152-VII, art. 4), whose articles are bold lines, as their units read.
+#[cfg(test)]
+mod heading_line_tests {
+    use super::{is_own_clock, past_heading_line};
+
+    #[test]
+    fn an_acts_own_clause_below_its_articles_heading_line() {
+        let ru = "Статья 20. Порядок введения в действие настоящего Закона\nНастоящий Закон \
+                  вводится в действие по истечении шести месяцев после дня его первого \
+                  официального опубликования.";
+        let kk = "20-бап. Осы Заңды қолданысқа енгізу тәртібі\nОсы Заң алғашқы ресми \
+                  жарияланған күнінен кейін алты ай өткен соң қолданысқа енгізіледі.";
+        let bold = "**Статья 4. Порядок введения в действие настоящего Закона**\n\nНастоящий \
+                    Закон вводится в действие со дня его первого официального опубликования.";
+        for text in [ru, kk, bold] {
+            assert!(is_own_clock(text), "{text}");
+        }
+        assert_eq!(
+            past_heading_line(kk, None),
+            "Осы Заң алғашқы ресми жарияланған күнінен кейін алты ай өткен соң қолданысқа \
+             енгізіледі."
+        );
+        // The heading given: a first line ending with it is the heading, whatever opens it.
+        assert_eq!(
+            past_heading_line(
+                "**Порядок введения в действие настоящего Закона**\nНастоящий Закон …",
+                Some("Порядок введения в действие настоящего Закона")
+            ),
+            "Настоящий Закон …"
+        );
+        // The heading alone; another act's clause below a heading; a first line that is no
+        // heading: none is the act's own clause.
+        assert!(!is_own_clock(
+            "Статья 20. Порядок введения в действие настоящего Закона"
+        ));
+        assert!(!is_own_clock(
+            "Статья 3. Заключительные положения\nЗакон вводится в действие с 1 января 2005 г."
+        ));
+        assert!(!is_own_clock(
+            "Правила применяются с 1 января.\nНастоящий Закон вводится в действие со дня его \
+             первого официального опубликования."
+        ));
     }
 }
 

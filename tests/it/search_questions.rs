@@ -1203,3 +1203,115 @@ fn a_russian_word_spelled_as_typed_does_not_fold_into_another() {
         "{got:#?}"
     );
 }
+
+/// A question asking when a law takes effect finds the law's final article when the article
+/// is one unit that prints its heading line above the clause (laws whose articles are bold
+/// lines: «Статья 20. Порядок введения в действие настоящего Закона» above «Настоящий Закон
+/// вводится в действие …», «20-бап. Осы Заңды қолданысқа енгізу тәртібі» above «Осы Заң …
+/// қолданысқа енгізіледі»). A year named is the law's date, not words its title must hold
+/// («Об амнистии» says no «2022 года»).
+#[test]
+fn a_question_when_a_law_takes_effect_finds_its_article_below_the_heading_line() {
+    let (_dir, index) = crate::common::index_of_eval_acts(&[
+        "codes/03-laws/2018/0702-o-zashchite-detei-ot-informatsii-prichiniaiushchei-vred-ikh-zdor-123163",
+        "codes/03-laws/2022/1102-ob-amnistii-173385",
+        "codes/03-laws/2020/0506-o-veteranakh-142680",
+    ]);
+    let children = "law-2018-07-02-169-vi#art_20";
+    let amnesty = "law-2022-11-02-152-vii#art_4";
+    for (q, lang, answer) in [
+        (
+            "когда вступает в силу закон о защите детей от вредной информации",
+            zanlex::Lang::Ru,
+            children,
+        ),
+        (
+            "балаларды зиянды ақпараттан қорғау туралы заң қашан күшіне енеді",
+            zanlex::Lang::Kk,
+            children,
+        ),
+        (
+            "с какого числа действует закон об амнистии 2022 года",
+            zanlex::Lang::Ru,
+            amnesty,
+        ),
+    ] {
+        let hits = index
+            .search(&SearchRequest::new(q).limit(5))
+            .expect("searches")
+            .hits;
+        assert_eq!(
+            hits.first()
+                .map(|h| (format!("{}#{}", h.act.id, h.unit.eid), h.lang.as_str())),
+            Some((answer.to_string(), lang.as_str())),
+            "{q}: {:#?}",
+            keys(&hits)
+        );
+    }
+}
+
+/// A question naming a place asks for that place's act: every title of Almaty oblast's
+/// decisions holds «Алматинской области» («Алматы облысы»), so those words cannot tell them
+/// apart, and another decision of the oblast (the Rules of general water use) came first on
+/// them. The subject's words alone choose among the place's acts: the decision on the
+/// students' reduced fares (whose title names no place; its maslikhat does). A place the index
+/// holds no act of (Karaganda oblast) loses no act: the words choose among all.
+#[test]
+fn a_question_when_a_places_act_takes_effect_is_answered_by_its_subject() {
+    let almaty = "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti";
+    let acts: Vec<String> = [
+        "2022/0401-o-lgotnom-proezde-na-obshchestvennom-transporte-krome-taksi-obuc-166388",
+        "2022/1129-ob-utverzhdenii-pravil-soderzhaniia-i-vygula-domashnikh-zhivotny-174583",
+        "2024/0131-o-predostavlenii-besplatnogo-ili-lgotnogo-proezda-grazhdanam-res-193038",
+        "2024/0329-ob-utverzhdenii-pravil-regulirovaniia-migratsionnykh-protsessov-197475",
+        "2024/0426-ob-utverzhdenii-pravil-pogrebeniia-i-organizatsii-dela-po-ukhodu-196425",
+        "2024/0522-ob-utverzhdenii-pravil-soderzhaniia-selskokhoziaistvennykh-zhivo-197209",
+        "2024/1015-ob-utverzhdenii-pravil-podgotovki-i-provedeniia-otopitelnogo-sez-201802",
+        "2025/0827-ob-utverzhdenii-raskhodov-mestnykh-ispolnitelnykh-organov-na-voz-214115",
+        "2025/0924-ob-utverzhdenii-pravil-obshchego-vodopolzovaniia-v-almatinskoi-o-215956",
+        "2025/1215-ob-utverzhdenii-razmera-platy-za-odin-kubicheskii-metr-pitevoi-v-219174",
+    ]
+    .iter()
+    .map(|a| format!("{almaty}/{a}"))
+    .chain(std::iter::once(
+        "local-astana/08-local-decisions/150-goroda-nur-sultan/15000000-goroda-nur-sultan/2021/1124-ob-opredelenii-razmera-i-poriadka-okazaniia-zhilishchnoi-pomoshc-161427".to_string(),
+    ))
+    .collect();
+    let acts: Vec<&str> = acts.iter().map(String::as_str).collect();
+    let (_dir, index) = crate::common::index_of_eval_acts(&acts);
+    let fares = "maslikhat-decision-2022-04-01-17-78#para_3";
+    for (q, lang, answer) in [
+        (
+            "когда вступает в силу решение о льготном проезде студентов в алматинской области",
+            zanlex::Lang::Ru,
+            fares,
+        ),
+        (
+            "алматы облысында студенттердің жол жүруі туралы шешім қашан күшіне енеді",
+            zanlex::Lang::Kk,
+            fares,
+        ),
+        (
+            "когда вводится в действие решение о жилищной помощи в астане",
+            zanlex::Lang::Ru,
+            "maslikhat-decision-2021-11-24-104-15-vii#para_3",
+        ),
+        (
+            "правила погребения в карагандинской области когда вступают в силу",
+            zanlex::Lang::Ru,
+            "maslikhat-decision-2024-04-26-20-96#para_4",
+        ),
+    ] {
+        let hits = index
+            .search(&SearchRequest::new(q).limit(5))
+            .expect("searches")
+            .hits;
+        assert_eq!(
+            hits.first()
+                .map(|h| (format!("{}#{}", h.act.id, h.unit.eid), h.lang.as_str())),
+            Some((answer.to_string(), lang.as_str())),
+            "{q}: {:#?}",
+            keys(&hits)
+        );
+    }
+}
