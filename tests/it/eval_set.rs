@@ -362,8 +362,12 @@ fn people_questions_are_well_formed_and_their_units_exist_in_their_language() {
         &[
             "government-resolution-2022-08-27-614",
             "law-1997-07-11-151",
+            "law-2018-07-02-169-vi",
+            "law-2019-12-27-293-vi",
             "law-2020-05-06-322-vi",
             "law-2020-05-25-333-vi",
+            "law-2021-12-30-97-vii",
+            "law-2024-07-05-110-viii",
             "maslikhat-decision-2025-08-27-40-221",
             "maslikhat-decision-2025-09-24-41-225",
             "maslikhat-decision-2025-12-15-44-245",
