@@ -31,11 +31,42 @@ const MAX_TERMS: usize = 3;
 pub struct Definition {
     /// The term as written («қаңғыбас иттер мен мысықтар»).
     pub term: String,
-    /// The keys ([`key_set`]) of the term's words and of the definition's words.
+    /// The keys ([`key_set`]) of the term's words outside its parentheses, and of the
+    /// definition's words.
     term_keys: HashSet<String>,
     words: HashSet<String>,
+    /// The keys of each word of the term outside its parentheses ([`word_keys`]), and of the
+    /// short name it gives itself ([`short_name`]; empty when none).
+    term_words: Vec<HashSet<String>>,
+    short_words: Vec<HashSet<String>>,
     /// The unit that defines it; `None` for one read from a text ([`Definitions::from_items`]).
     unit: Option<tantivy::DocAddress>,
+}
+
+impl Definition {
+    fn new(term: &str, definition: &str, unit: Option<tantivy::DocAddress>) -> Definition {
+        Definition {
+            term: term.to_string(),
+            term_keys: key_set(&outside_parentheses(term)),
+            words: key_set(definition),
+            term_words: word_keys(&outside_parentheses(term)),
+            short_words: short_name(term).map(word_keys).unwrap_or_default(),
+            unit,
+        }
+    }
+
+    /// True when this defines the thing whose words' keys ([`word_keys`]) are `asked` itself:
+    /// its term, or the short name it gives itself, has as many words, each in turn a form of
+    /// the word asked (a Kazakh plural, possessive or genitive ending, a Russian case or
+    /// number: a key in common), and no other.
+    fn defines(&self, asked: &[HashSet<String>]) -> bool {
+        let same = |words: &[HashSet<String>]| {
+            !words.is_empty()
+                && words.len() == asked.len()
+                && words.iter().zip(asked).all(|(w, a)| !w.is_disjoint(a))
+        };
+        same(&self.term_words) || same(&self.short_words)
+    }
 }
 
 /// The definitions of an index.
@@ -56,8 +87,18 @@ fn key_set(text: &str) -> HashSet<String> {
         .collect()
 }
 
+/// The keys ([`key_set`]) of each of `text`'s words that has any, in order.
+fn word_keys(text: &str) -> Vec<HashSet<String>> {
+    text.split_whitespace()
+        .map(key_set)
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
 /// A definition item's term and definition: `6) TERM – DEFINITION` (any dash, spaced on at
-/// least one side).
+/// least one side, outside parentheses: «эвтаназия животного (далее – эвтаназия) – …» defines
+/// the whole term before the last parenthesis). A term has at most [`MAX_TERM_WORDS`] words
+/// outside its parentheses.
 fn split_definition(text: &str) -> Option<(&str, &str)> {
     let t = text.trim_start();
     // The item's number, `6)`.
@@ -67,13 +108,48 @@ fn split_definition(text: &str) -> Option<(&str, &str)> {
         }
         _ => t,
     };
+    let mut depth = 0usize;
     let at = t.char_indices().find_map(|(i, c)| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         let spaced = t[..i].ends_with(' ') || t[i + c.len_utf8()..].starts_with(' ');
-        (matches!(c, '–' | '—' | '-') && spaced).then_some((i, c.len_utf8()))
+        (depth == 0 && matches!(c, '–' | '—' | '-') && spaced).then_some((i, c.len_utf8()))
     })?;
     let (term, definition) = (t[..at.0].trim(), t[at.0 + at.1..].trim());
-    let words = term.split_whitespace().count();
+    let words = outside_parentheses(term).split_whitespace().count();
     ((1..=MAX_TERM_WORDS).contains(&words) && !definition.is_empty()).then_some((term, definition))
+}
+
+/// `term` without its parenthesised parts: «домашние животные (животные-компаньоны) (далее –
+/// домашние животные)» is «домашние животные».
+fn outside_parentheses(term: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(term.len());
+    for c in term.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The short name a term gives itself in parentheses, «(далее – эвтаназия)», «(бұдан әрі –
+/// эвтаназиялау)»: the law calls the thing so from there on.
+fn short_name(term: &str) -> Option<&str> {
+    let lower_at = |lead: &str| {
+        let at = term.find(lead)?;
+        let rest = term[at + lead.len()..].trim_start();
+        let rest = rest.strip_prefix(['–', '—', '-'])?.trim_start();
+        let end = rest.find(')')?;
+        Some(rest[..end].trim()).filter(|n| !n.is_empty())
+    };
+    lower_at("(далее").or_else(|| lower_at("(бұдан әрі"))
 }
 
 impl Definitions {
@@ -107,12 +183,7 @@ impl Definitions {
         for (_, addr) in top {
             let doc = crate::index::stored::fetch(index, searcher, addr)?;
             if let Some((term, definition)) = split_definition(doc.str(f.text)) {
-                list.push(Definition {
-                    term: term.to_string(),
-                    term_keys: key_set(term),
-                    words: key_set(definition),
-                    unit: Some(addr),
-                });
+                list.push(Definition::new(term, definition, Some(addr)));
             }
         }
         Ok(Definitions { list })
@@ -145,16 +216,16 @@ impl Definitions {
     }
 
     /// The units that define `term` itself (its words, in any of their forms, and no other
-    /// word): for «органикалық өнім» the item «органикалық өнім – …», not «органикалық өнім
-    /// өндірісі – …».
+    /// word outside the term's parentheses, or the short name it gives itself): for
+    /// «органикалық өнім» the item «органикалық өнім – …», not «органикалық өнім өндірісі – …».
     pub fn units_defining<S: AsRef<str>>(&self, term: &[S]) -> Vec<tantivy::DocAddress> {
-        let asked: HashSet<String> = term.iter().flat_map(|w| key_set(w.as_ref())).collect();
+        let asked: Vec<HashSet<String>> = term.iter().flat_map(|w| word_keys(w.as_ref())).collect();
         if asked.is_empty() {
             return Vec::new();
         }
         self.list
             .iter()
-            .filter(|d| d.term_keys == asked)
+            .filter(|d| d.defines(&asked))
             .filter_map(|d| d.unit)
             .collect()
     }
@@ -165,12 +236,7 @@ impl Definitions {
         let list = items
             .iter()
             .filter_map(|t| split_definition(t))
-            .map(|(term, definition)| Definition {
-                term: term.to_string(),
-                term_keys: key_set(term),
-                words: key_set(definition),
-                unit: None,
-            })
+            .map(|(term, definition)| Definition::new(term, definition, None))
             .collect();
         Definitions { list }
     }
@@ -219,5 +285,90 @@ mod tests {
             split_definition("осы бұйрықты белгіленген тәртіппен ресми жариялау"),
             None
         );
+    }
+
+    /// The dash of a short name in parentheses is not the item's: the term runs to the dash
+    /// after them, and its words are counted outside them.
+    #[test]
+    fn a_term_with_parentheses_splits_at_the_dash_after_them() {
+        assert_eq!(
+            split_definition(
+                "4) эвтаназия животного (далее – эвтаназия) – медикаментозное умерщвление животного"
+            ),
+            Some((
+                "эвтаназия животного (далее – эвтаназия)",
+                "медикаментозное умерщвление животного"
+            ))
+        );
+        assert_eq!(
+            split_definition(
+                "24) домашние животные (животные-компаньоны) (далее – домашние животные) – \
+                 собаки, кошки и другие животные"
+            ),
+            Some((
+                "домашние животные (животные-компаньоны) (далее – домашние животные)",
+                "собаки, кошки и другие животные"
+            ))
+        );
+        assert_eq!(
+            outside_parentheses("үй жануарлары (компаньон жануарлар) (бұдан әрі – үй жануарлары)")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["үй", "жануарлары"]
+        );
+        assert_eq!(
+            short_name("жануарды эвтаназиялау (бұдан әрі – эвтаназиялау)"),
+            Some("эвтаназиялау")
+        );
+        assert_eq!(short_name("жабайы жануарлар"), None);
+    }
+
+    /// A term asked bare finds the item defining it, in another form too, and not the items
+    /// defining its compounds; a compound asked finds its own item.
+    #[test]
+    fn the_term_itself_is_defined_by_its_own_item_not_its_compounds() {
+        let items = [
+            "1) адам саудасы – адамды сату немесе оған қатысты өзге де мәмілелер жасау",
+            "6) адам саудасының құрбандарын оңалту – құрбанның психологиялық жағдайын қалпына келтіру",
+            "7) адам саудасының құрбаны – адам саудасы бойынша танылған адам",
+            "9) адам саудасының ықтимал құрбаны – өзіне қатысты адам саудасы жасалуы мүмкін адам",
+            "5) жануардың иесі – жануар меншік құқығымен тиесілі тұлға",
+            "6) жануарлар – омыртқалы жануарлар;",
+            "24) үй жануарлары (компаньон жануарлар) (бұдан әрі – үй жануарлары) – иттер, мысықтар",
+            "25) үй жануарларын есепке алу – үй жануарына жеке нөмір беру",
+            "4) эвтаназия животного (далее – эвтаназия) – медикаментозное умерщвление",
+            "7) собрание – совместное присутствие граждан",
+            "1) мирное собрание – публичное мероприятие",
+            "2) участник мирного собрания – гражданин",
+        ];
+        let d = Definitions::from_items(&items);
+        let defined = |term: &[&str]| -> Vec<&str> {
+            let asked: Vec<HashSet<String>> = term.iter().flat_map(|w| word_keys(w)).collect();
+            d.list
+                .iter()
+                .filter(|x| x.defines(&asked))
+                .map(|x| x.term.as_str())
+                .collect()
+        };
+        assert_eq!(defined(&["адам", "саудасы"]), ["адам саудасы"]);
+        // The genitive the compounds write the term in is the same term.
+        assert_eq!(defined(&["адам", "саудасының"]), ["адам саудасы"]);
+        assert_eq!(
+            defined(&["адам", "саудасының", "құрбаны"]),
+            ["адам саудасының құрбаны"]
+        );
+        assert_eq!(defined(&["жануарлар"]), ["жануарлар"]);
+        assert_eq!(defined(&["жануар"]), ["жануарлар"]);
+        assert_eq!(
+            defined(&["үй", "жануарлары"]),
+            ["үй жануарлары (компаньон жануарлар) (бұдан әрі – үй жануарлары)"]
+        );
+        assert_eq!(
+            defined(&["эвтаназия"]),
+            ["эвтаназия животного (далее – эвтаназия)"]
+        );
+        assert_eq!(defined(&["собрание"]), ["собрание"]);
+        assert_eq!(defined(&["собрания"]), ["собрание"]);
+        assert_eq!(defined(&["мирное", "собрание"]), ["мирное собрание"]);
     }
 }

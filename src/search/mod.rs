@@ -355,7 +355,8 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     // A term asked what it is («что такое X», «X деген не») has its own definition first,
     // above the definitions of its compounds («X-compound – …») that say its words as often.
     if let Some(term) = asked_term.as_deref().filter(|_| !budget.spent()) {
-        own_definitions_first(index, &searcher, term, &mut top);
+        let query = build(words, None)?;
+        own_definitions_first(index, &searcher, term, &query, &mut top);
     }
     // An article asked for by number (`статья 7 закона о миграции`, `7-бап`) comes first.
     let mut several_acts: Option<(article::ArticleAsked, Vec<String>)> = None;
@@ -515,13 +516,16 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     })
 }
 
-/// Moves the candidates of `top` that define `term` itself
-/// ([`definitions::Definitions::units_defining`]) to its head, at the best score, in the order
-/// they had.
+/// Puts the units that define `term` itself ([`definitions::Definitions::units_defining`]) and
+/// that `query` matches at the head of `top`, at the best score: those among the candidates in
+/// the order they had, then the others. Among the units a bare term's words are in, its own
+/// definition — a short item that says the word once — need not be among the best few: the
+/// definitions of its compounds, and the provisions that repeat it, say it as often or more.
 fn own_definitions_first(
     index: &Store,
     searcher: &tantivy::Searcher,
     term: &[String],
+    query: &dyn TQuery,
     top: &mut Vec<(f32, tantivy::DocAddress)>,
 ) {
     let defs =
@@ -536,10 +540,22 @@ fn own_definitions_first(
     if own.is_empty() {
         return;
     }
+    let (mut first, outside): (Vec<DocAddress>, Vec<DocAddress>) = own
+        .into_iter()
+        .partition(|addr| top.iter().any(|(_, a)| a == addr));
+    first.sort_by_key(|addr| top.iter().position(|(_, a)| a == addr));
+    // A unit outside the candidates joins only when the query (its words and every filter:
+    // language, kind, date, status) matches it; the best scored first.
+    let mut joining: Vec<(f32, DocAddress)> = outside
+        .into_iter()
+        .filter_map(|addr| Some((query.explain(searcher, addr).ok()?.value(), addr)))
+        .collect();
+    joining.sort_by(|a, b| b.0.total_cmp(&a.0));
+    first.extend(joining.into_iter().map(|(_, addr)| addr));
+    // The query matched every one of them: the total has them already.
     let best = top.first().map_or(0.0, |(score, _)| *score);
-    let (first, rest): (Vec<_>, Vec<_>) = top.drain(..).partition(|(_, a)| own.contains(a));
-    top.extend(first.into_iter().map(|(_, a)| (best, a)));
-    top.extend(rest);
+    top.retain(|(_, addr)| !first.contains(addr));
+    top.splice(0..0, first.into_iter().map(|addr| (best, addr)));
 }
 
 /// The query of `req` as the search reads it: Latin and keyboard-typed words restored, the

@@ -196,6 +196,11 @@ pub fn asking_words<S: AsRef<str>>(words: &[S]) -> Vec<bool> {
             || (i > 0 && defining(keys.get(i - 1), Some(k)))
     };
     let mut flags: Vec<bool> = keys.iter().enumerate().map(|(i, k)| asks(i, k)).collect();
+    // «понятие X», «термин X» ask for X's definition: the word itself is in no definition
+    // item. «определение» stays a word: it is also a court's ruling.
+    if keys.len() > 1 && ASKING_TERM_BEFORE.iter().any(|t| fold(t) == keys[0]) {
+        flags[0] = true;
+    }
     // A word of need asks only beside another word that asks (the particles are among them).
     if flags.contains(&true) {
         for (flag, k) in flags.iter_mut().zip(&keys) {
@@ -208,6 +213,9 @@ pub fn asking_words<S: AsRef<str>>(words: &[S]) -> Vec<bool> {
 /// Words that say the term after them is asked for: «понятие пастбища», «определение
 /// административного акта».
 const TERM_BEFORE: &[&str] = &["понятие", "определение", "термин"];
+
+/// The words of [`TERM_BEFORE`] that only ask, before the term.
+const ASKING_TERM_BEFORE: &[&str] = &["понятие", "термин"];
 
 /// The words of the term a question asks to be defined, when it asks what a thing is: «что
 /// такое X», «X деген не», «X дегеніміз не», «понятие X», «X – это»; `None` for any other
@@ -294,6 +302,10 @@ mod doc_examples {
         assert_eq!(asking_words(&words), [false, false, true, true]);
         let words = ["можно", "ли", "продлить", "визу"];
         assert_eq!(asking_words(&words), [true, true, false, false]);
+        // «понятие X» asks for X's definition; «определение суда» is a ruling.
+        assert_eq!(asking_words(&["понятие", "животные"]), [true, false]);
+        assert_eq!(asking_words(&["понятие"]), [false]);
+        assert_eq!(asking_words(&["определение", "суда"]), [false, false]);
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod cli_search;
 mod clock_doors;
 mod compare_dates;
 mod damaged_index;
+mod definitions_asked;
 mod eval_set;
 mod grep_doors;
 mod held_wording;
