@@ -362,10 +362,13 @@ fn people_questions_are_well_formed_and_their_units_exist_in_their_language() {
         &[
             "government-resolution-2022-08-27-614",
             "law-1997-07-11-151",
+            "law-2011-12-28-521-iv",
+            "law-2013-01-29-73-v",
             "law-2020-05-06-322-vi",
             "law-2020-05-25-333-vi",
             "maslikhat-decision-2025-08-27-40-221",
             "maslikhat-decision-2025-09-24-41-225",
+            "maslikhat-decision-2025-11-12-339-45-viii",
             "maslikhat-decision-2025-12-15-44-245",
             "moj-order-2025-09-27-533",
         ],
