@@ -1221,7 +1221,11 @@ fn a_mask_asked_about_finds_the_clothing_that_hides_the_face() {
         "law-2020-05-25-333-vi#art_6__para_3__subpara_7",
     ];
     for (q, lang, within) in [
-        ("можно ли закрыть лицо маской на пикете", zanlex::Lang::Ru, 2),
+        (
+            "можно ли закрыть лицо маской на пикете",
+            zanlex::Lang::Ru,
+            2,
+        ),
         ("митингке бетпердемен баруға бола ма", zanlex::Lang::Kk, 3),
     ] {
         let hits = index
