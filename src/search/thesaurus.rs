@@ -437,6 +437,42 @@ mod tests {
         assert!(!alts(&["министерство", "юстиции"]).contains(&"минюст".to_string()));
     }
 
+    /// A person's word for a thing, a party or an act finds the law's word an act ties it to
+    /// (its definition, its use, its state-language twin), in the question's inflected form,
+    /// and one way only: the law's word does not bring the person's.
+    #[test]
+    fn a_persons_word_finds_the_laws_word_one_way() {
+        let t = Thesaurus::builtin();
+        let alts = |words: &[&str]| alternatives(t, words);
+        for (words, law) in [
+            (&["жалобу"][..], "обращение"),
+            (&["шағымды"][..], "өтініш"),
+            (&["шарты"][..], "мәміле"),
+            (&["детдоме"][..], "детский дом"),
+            (&["назвать"][..], "присвоение"),
+            (&["частной", "фирме"][..], "негосударственная организация"),
+            (&["дискриминация"][..], "ущемление"),
+            (&["кемсітушілік"][..], "кемсіту"),
+            (&["маске"][..], "распознавание лица"),
+            (&["бетпердемен"][..], "бет-әлпетін тану"),
+            (&["спонсировать"][..], "финансирование"),
+            (&["купаться"][..], "общее водопользование"),
+            (&["шомылуға"][..], "ортақ су пайдалану"),
+        ] {
+            assert!(alts(words).contains(&law.to_string()), "{words:?}: {law}");
+        }
+        for (words, person) in [
+            (&["обращение"][..], "жалоба"),
+            (&["мәміле"][..], "шарт"),
+            (&["финансирование"][..], "спонсировать"),
+        ] {
+            assert!(
+                !alts(words).contains(&person.to_string()),
+                "{words:?}: {person}"
+            );
+        }
+    }
+
     #[test]
     fn abbreviations_find_their_expansions() {
         let t = Thesaurus::builtin();

@@ -368,6 +368,8 @@ fn people_questions_are_well_formed_and_their_units_exist_in_their_language() {
         &[
             "government-resolution-2022-08-27-614",
             "law-1997-07-11-151",
+            "law-2011-12-28-521-iv",
+            "law-2013-01-29-73-v",
             "law-2018-07-02-169-vi",
             "law-2019-12-27-293-vi",
             "law-2020-05-06-322-vi",
@@ -383,6 +385,7 @@ fn people_questions_are_well_formed_and_their_units_exist_in_their_language() {
             "maslikhat-decision-2024-10-15-27-145",
             "maslikhat-decision-2025-08-27-40-221",
             "maslikhat-decision-2025-09-24-41-225",
+            "maslikhat-decision-2025-11-12-339-45-viii",
             "maslikhat-decision-2025-12-15-44-245",
             "moj-order-2025-09-27-533",
         ],

@@ -1313,5 +1313,38 @@ fn a_question_when_a_places_act_takes_effect_is_answered_by_its_subject() {
             "{q}: {:#?}",
             keys(&hits)
         );
+
+/// A person's word for a thing the law names by what it does (`data/question_words.tsv`): the
+/// Law on Peaceful Assemblies (`evals/corpus`) forbids «использовать предметы одежды и (или)
+/// иные средства, препятствующие распознаванию лица» / «бет-әлпетін тануға кедергі келтіретін
+/// киім-кешекті және (немесе) өзге де заттарды пайдалануға» (art. 5 p. 3 subpara 8, art. 6 p. 3
+/// subpara 7) and never says «маска» or «бетперде», the words a person asks with. Beside the
+/// Law on Languages, both points now come first for a question with either word.
+#[test]
+fn a_mask_asked_about_finds_the_clothing_that_hides_the_face() {
+    let (_dir, index) = crate::common::index_of_eval_acts(&[
+        "codes/03-laws/2020/0525-o-poriadke-organizatsii-i-provedeniia-mirnykh-sobranii-v-respubl-143197",
+        "codes/03-laws/1997/0711-o-iazykakh-v-respublike-kazakhstan-104462",
+    ]);
+    let points = [
+        "law-2020-05-25-333-vi#art_5__para_3__subpara_8",
+        "law-2020-05-25-333-vi#art_6__para_3__subpara_7",
+    ];
+    for (q, lang, within) in [
+        (
+            "можно ли закрыть лицо маской на пикете",
+            zanlex::Lang::Ru,
+            2,
+        ),
+        ("митингке бетпердемен баруға бола ма", zanlex::Lang::Kk, 3),
+    ] {
+        let hits = index
+            .search(&SearchRequest::new(q).limit(within).lang(lang))
+            .expect("searches")
+            .hits;
+        let found = keys(&hits);
+        for point in points {
+            assert!(found.iter().any(|k| k == point), "{q}: {point}: {found:#?}");
+        }
     }
 }
