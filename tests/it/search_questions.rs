@@ -1145,17 +1145,7 @@ fn a_question_when_an_act_takes_effect_finds_that_acts_commencement() {
             veterans,
         ),
     ] {
-        let hits = index
-            .search(&SearchRequest::new(q).limit(5))
-            .expect("searches")
-            .hits;
-        assert_eq!(
-            hits.first()
-                .map(|h| (format!("{}#{}", h.act.id, h.unit.eid), h.lang.as_str())),
-            Some((answer.to_string(), lang.as_str())),
-            "{q}: {:#?}",
-            keys(&hits)
-        );
+        assert_first_hit(&index, q, lang, answer);
     }
 }
 
@@ -1236,17 +1226,7 @@ fn a_question_when_a_law_takes_effect_finds_its_article_below_the_heading_line()
             amnesty,
         ),
     ] {
-        let hits = index
-            .search(&SearchRequest::new(q).limit(5))
-            .expect("searches")
-            .hits;
-        assert_eq!(
-            hits.first()
-                .map(|h| (format!("{}#{}", h.act.id, h.unit.eid), h.lang.as_str())),
-            Some((answer.to_string(), lang.as_str())),
-            "{q}: {:#?}",
-            keys(&hits)
-        );
+        assert_first_hit(&index, q, lang, answer);
     }
 }
 
@@ -1302,17 +1282,9 @@ fn a_question_when_a_places_act_takes_effect_is_answered_by_its_subject() {
             "maslikhat-decision-2024-04-26-20-96#para_4",
         ),
     ] {
-        let hits = index
-            .search(&SearchRequest::new(q).limit(5))
-            .expect("searches")
-            .hits;
-        assert_eq!(
-            hits.first()
-                .map(|h| (format!("{}#{}", h.act.id, h.unit.eid), h.lang.as_str())),
-            Some((answer.to_string(), lang.as_str())),
-            "{q}: {:#?}",
-            keys(&hits)
-        );
+        assert_first_hit(&index, q, lang, answer);
+    }
+}
 
 /// A person's word for a thing the law names by what it does (`data/question_words.tsv`): the
 /// Law on Peaceful Assemblies (`evals/corpus`) forbids «использовать предметы одежды и (или)
@@ -1347,4 +1319,19 @@ fn a_mask_asked_about_finds_the_clothing_that_hides_the_face() {
             assert!(found.iter().any(|k| k == point), "{q}: {point}: {found:#?}");
         }
     }
+}
+
+/// Asserts that `q`'s first hit is `answer` (`ACT#EID`) in `lang`, listing the top five if not.
+fn assert_first_hit(index: &zanlex::ZanIndex, q: &str, lang: zanlex::Lang, answer: &str) {
+    let hits = index
+        .search(&SearchRequest::new(q).limit(5))
+        .expect("searches")
+        .hits;
+    assert_eq!(
+        hits.first()
+            .map(|h| (format!("{}#{}", h.act.id, h.unit.eid), h.lang.as_str())),
+        Some((answer.to_string(), lang.as_str())),
+        "{q}: {:#?}",
+        keys(&hits)
+    );
 }
