@@ -326,3 +326,16 @@ fn instructions_of_002() {
     }
     assert_eq!(a.commencement, Some(TEN));
 }
+
+/// The Law on amnesty of 02.11.2022 № 152-VII (173385, `evals/corpus`) prints its Kazakh
+/// commencement with Latin `i` in its verb («Осы Заң алғашқы ресми жарияланған күнінен бастап
+/// қолданысқа енгiзiледi»): each text read alone takes effect on its publication.
+#[test]
+fn a_kazakh_commencement_printed_with_latin_i_is_read() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("evals/corpus/codes/03-laws/2022/1102-ob-amnistii-173385");
+    for file in ["kaz.md", "rus.md"] {
+        let a = ingest_file(&dir.join(file), &dir).expect("ingest");
+        assert_eq!(a.commencement, Some(EffectiveRule::OnPublication), "{file}");
+    }
+}

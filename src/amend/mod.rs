@@ -884,7 +884,7 @@ pub(crate) fn unit_eids(act: &Act) -> (HashSet<String>, HashSet<String>) {
 /// 121-VІ.`, `Ескерту. Кодекс ҚР 25.12.2017 № 121-VI Заңына сәйкес қолданысқа
 /// енгізіледі.`), not one of its units.
 fn act_tied_by_note(text: &str) -> Option<crate::model::ActRef> {
-    let t = notes::clean_note_text(text);
+    let t = notes::note_words(text);
     let body = ["Сноска.", "Ескерту.", "Примечание."]
         .iter()
         .find_map(|p| t.strip_prefix(p))?

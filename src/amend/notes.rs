@@ -69,6 +69,14 @@ pub fn clean_note_text(text: &str) -> String {
         .to_string()
 }
 
+/// A note's words as its readers read them: cleaned ([`clean_note_text`]), and the Latin
+/// letters printed inside Cyrillic words (`енгiзiледi`, `күшi жойылды`) read as the Cyrillic
+/// ones they look like, so that one spelling of each pattern reads both. The text an
+/// amendment keeps is the cleaned one, as printed.
+pub(crate) fn note_words(text: &str) -> String {
+    crate::text::fold_lookalikes(&clean_note_text(text)).into_owned()
+}
+
 /// Parses one note, Kazakh (`Ескерту.`, `Ескертпе.`) or Russian (`Сноска.`, `Примечание.`),
 /// into its events (one per amending act cited). Returns nothing for text that is not an
 /// amendment note.
@@ -80,7 +88,7 @@ pub fn parse_note(text: &str) -> Vec<NoteEvent> {
 /// Like [`parse_note`], but says why a note gave no event: no note prefix, no action phrase,
 /// or no dated amending act after the action.
 pub fn parse_note_explained(text: &str) -> Result<Vec<NoteEvent>, &'static str> {
-    let t = clean_note_text(text);
+    let t = note_words(text);
     let (events, has_action) = if let Some(rest) = t
         .strip_prefix("Ескерту.")
         .or_else(|| t.strip_prefix("Ескертпе."))
@@ -118,7 +126,7 @@ pub fn parse_note_explained(text: &str) -> Result<Vec<NoteEvent>, &'static str> 
 /// `01.01.2023 бастап қолданысқа енгізіледі – ҚР 05.11.2022 № 156-VII Конституциялық заңымен.`).
 /// The target is the unit itself (empty label).
 pub fn parse_unit_citation(text: &str) -> Vec<NoteEvent> {
-    let t = clean_note_text(text);
+    let t = note_words(text);
     let lower = crate::structure::lowercase(&t);
     if lower.contains("қолданысқа енгізіледі") && !lower.starts_with("алып тасталды")
     {
@@ -395,7 +403,7 @@ static KK_OTHER_ACT_START_RE: LazyLock<Regex> =
 /// қолданысқа енгізіледі`. Its kind always, its date and number where the words print them,
 /// else the words as its title. `None` for a clause tied to no other act.
 pub(crate) fn tied_commencement(text: &str) -> Option<ActRef> {
-    let t = clean_note_text(text);
+    let t = note_words(text);
     let (words, lang) = crate::structure::effective::tied_words(&t)?;
     let words = words.trim_end_matches(['.', ' ', ';', ',']);
     let (words, cited) = match lang {
@@ -535,7 +543,7 @@ pub fn unit_part(label: &str) -> (String, Option<String>) {
 /// stripped). `None` when the words say neither.
 pub fn parse_lapse(text: &str) -> Option<Lapse> {
     use crate::model::TimeLimit;
-    let t = clean_note_text(text);
+    let t = note_words(text);
     let body = t
         .strip_prefix("Ескерту.")
         .or_else(|| t.strip_prefix("Ескертпе."))

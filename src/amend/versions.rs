@@ -857,7 +857,7 @@ pub(crate) fn excepted_references(text: &str) -> Vec<(crate::model::EffectiveRul
         LazyLock::new(|| Regex::new(r"(?i)за\s+исключением\s*:?").expect("static regex"));
     static KK_PARTICIPLE_RE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)қолданысқа\s+енгізілетін").expect("static regex"));
-    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = crate::structure::effective::clock_words(text);
     let mut out = Vec::new();
     if let Some(m) = RU_EXCEPT_RE.find(&t) {
         for item in t[m.end()..].split(';') {

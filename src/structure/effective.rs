@@ -219,12 +219,21 @@ pub(crate) fn tied_words(text: &str) -> Option<(&str, crate::model::Lang)> {
     kind_named(Lang::Kk, last).map(|_| (words, Lang::Kk))
 }
 
+/// `text` as the clock's readers read it: its whitespace collapsed, and the Latin letters
+/// printed inside Cyrillic words (`күнiнен кейiн … енгiзiледi`, as many Kazakh texts of the
+/// mirror print them) read as the Cyrillic ones they look like, so that one spelling of each
+/// pattern reads both. Labels the readers return are words of this text, not of the unit's.
+pub(crate) fn clock_words(text: &str) -> String {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::text::fold_lookalikes(&t).into_owned()
+}
+
 /// Reads the effective rule of a clause such as the parenthesis of a note or an act's own
 /// commencement paragraph. A clause tying the commencement to another act gives no rule here
 /// (the dates it prints are that act's): the amend stage reads the tie.
 pub fn parse_rule(text: &str) -> EffectiveRule {
     // Kazakh words printed with a Latin `i` (`күнтiзбелiк`) read as with `і`.
-    let t = crate::text::normalize_i(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    let t = crate::text::normalize_i(&clock_words(text));
     if tied_words(&t).is_some() {
         return EffectiveRule::Unknown;
     }
@@ -321,7 +330,8 @@ static RU_FILLER_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// the act itself (`Настоящий Закон`, `Осы бұйрық`) and commences it (`вводится в действие`,
 /// `қолданысқа енгізіледі`).
 pub fn is_commencement(text: &str) -> bool {
-    let t = text.trim_start();
+    let folded = crate::text::fold_lookalikes(text);
+    let t = folded.trim_start();
     SELF_RE.is_match(t) && COMMENCES_RE.is_match(t)
 }
 
@@ -342,7 +352,9 @@ static ENDS_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// whose articles are bold lines: «Статья 26. Порядок введения в действие настоящего Закона»
 /// above «Настоящий Закон вводится в действие …») is read past that line.
 pub fn is_own_clock(text: &str) -> bool {
-    let t = past_heading_line(text.trim_start(), None).trim_start();
+    // Folding keeps the lines: the heading line is still the first.
+    let folded = crate::text::fold_lookalikes(text);
+    let t = past_heading_line(folded.trim_start(), None).trim_start();
     SELF_RE.is_match(t) && (COMMENCES_RE.is_match(t) || ENDS_RE.is_match(t))
 }
 
@@ -383,7 +395,7 @@ pub struct CommencementPart {
 /// января 2027 года`; `Осы Заң, 12-бапты қоспағанда, … қолданысқа енгізіледі`; `2. Статья 12
 /// вводится в действие с …`). Clauses that commence nothing give nothing.
 pub fn parse_commencement(text: &str) -> Vec<CommencementPart> {
-    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = clock_words(text);
     let mut out: Vec<CommencementPart> = Vec::new();
     // The units the whole act's clause excepts, waiting for a rule of their own.
     let mut excepted: Vec<String> = Vec::new();
@@ -1228,5 +1240,26 @@ mod commencement_tests {
             vec![whole(TEN), part(&["12-бап"], day(2027, 1, 1))]
         );
         assert_eq!(parse_rule("по истечении 10 календарных дней"), TEN);
+    }
+
+    /// Kazakh texts of the mirror print a Latin `i` inside Cyrillic words: the Law on amnesty
+    /// of 02.11.2022 № 152-VII (173385), article 4, is read as if printed with `і`, both as
+    /// the act's own clause and for its rule.
+    #[test]
+    fn a_clause_printed_with_latin_letters_is_read() {
+        let text = "Осы Заң алғашқы ресми жарияланған күнінен бастап қолданысқа енгiзiледi.";
+        assert!(super::is_commencement(text));
+        assert!(super::is_own_clock(&format!(
+            "**4-бап. Осы Заңды қолданысқа енгізу тәртібі**\n{text}"
+        )));
+        assert_eq!(
+            parse_commencement(text),
+            vec![whole(EffectiveRule::OnPublication)]
+        );
+        // The look-alikes of a unit's label are read too: the label is the Cyrillic one.
+        assert_eq!(
+            parse_commencement("1. Осы Заң алғашқы ресми жарияланған күнiнен кейiн күнтiзбелiк он күн өткен соң қолданысқа енгiзiледi.\n2. Осы Заңның 12-бабы 2027 жылғы 1 қаңтардан бастап қолданысқа енгiзiледi."),
+            vec![whole(TEN), part(&["12-бап"], day(2027, 1, 1))]
+        );
     }
 }

@@ -661,12 +661,13 @@ fn git_editions_answer_on_each_boundary_and_diff() {
         .find(|id| id.contains("2019-08-23"))
         .expect("the Astana decision");
     let sub3 = "para_1__subpara_3";
-    let w19 = ed("2019-08-23", "2019-08-23", Some("2020-10-10"), false);
+    // In force from its own commencement (below), estimated.
+    let w19 = ed("2019-08-23", "2019-09-14", Some("2020-10-10"), true);
     // Until the repeal meta.yaml names: the decision of 28.11.2025, in force ten days after
     // its publication (~2025-12-08, the earliest it can be).
     let w20 = ed("2020-09-30", "2020-10-10", Some("2025-12-08"), true);
     for (date, edition) in [
-        ("2019-08-23", &w19),
+        ("2019-09-14", &w19),
         ("2020-09-29", &w19),
         ("2020-09-30", &w19),
         ("2020-10-09", &w19),
@@ -682,6 +683,18 @@ fn git_editions_answer_on_each_boundary_and_diff() {
         fx.at(&ast, sub3, "2019-08-22").0,
         json!({"kind": "not_yet_adopted", "adopted": "2019-08-23"})
     );
+    // Its point 3 («Осы шешiм … тіркелген күннен бастап күшіне енеді және алғашқы ресми
+    // жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі», a Latin
+    // `i` in «шешiм»): ten days after its publication, not before its registration
+    // (04.09.2019) + 10.
+    for date in ["2019-08-23", "2019-09-13"] {
+        assert_eq!(
+            fx.at(&ast, sub3, date).0,
+            json!({"kind": "not_yet_in_force", "adopted": "2019-08-23", "from": "2019-09-14",
+                   "estimated": true, "rule": {"rule": "days_after_publication", "days": 10}}),
+            "{date}"
+        );
+    }
     drop((fx.repo, fx.editions, fx.tmp));
 }
 

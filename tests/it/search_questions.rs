@@ -1199,7 +1199,8 @@ fn a_russian_word_spelled_as_typed_does_not_fold_into_another() {
 /// lines: «Статья 20. Порядок введения в действие настоящего Закона» above «Настоящий Закон
 /// вводится в действие …», «20-бап. Осы Заңды қолданысқа енгізу тәртібі» above «Осы Заң …
 /// қолданысқа енгізіледі»). A year named is the law's date, not words its title must hold
-/// («Об амнистии» says no «2022 года»).
+/// («Об амнистии» says no «2022 года»). The Kazakh clause of the law on amnesty prints Latin
+/// `i` in its verb («қолданысқа енгiзiледi»), read as the Cyrillic `і`.
 #[test]
 fn a_question_when_a_law_takes_effect_finds_its_article_below_the_heading_line() {
     let (_dir, index) = crate::common::index_of_eval_acts(&[
@@ -1223,6 +1224,11 @@ fn a_question_when_a_law_takes_effect_finds_its_article_below_the_heading_line()
         (
             "с какого числа действует закон об амнистии 2022 года",
             zanlex::Lang::Ru,
+            amnesty,
+        ),
+        (
+            "2022 жылғы рақымшылық жасау туралы заң қашан қолданысқа енгізіледі",
+            zanlex::Lang::Kk,
             amnesty,
         ),
     ] {

@@ -639,7 +639,7 @@ async fn drive(c: &Client, base: &str) {
     // Compare two dates: words added and removed marked.
     js(
         c,
-        "document.getElementById('cmp_from').value = '2019-09-01'; document.getElementById('cmp_to').value = '2020-10-12'",
+        "document.getElementById('cmp_from').value = '2019-09-16'; document.getElementById('cmp_to').value = '2020-10-12'",
     )
     .await;
     c.find(Locator::Id("compare-go"))
@@ -1134,7 +1134,7 @@ async fn after_opening(c: &Client, name: &str) {
 async fn compare_dates(c: &Client) {
     js(
         c,
-        "document.getElementById('cmp_from').value = '01.09.2019'; document.getElementById('cmp_to').value = '12.10.2020'",
+        "document.getElementById('cmp_from').value = '16.09.2019'; document.getElementById('cmp_to').value = '12.10.2020'",
     )
     .await;
     c.find(Locator::Id("compare-go"))
