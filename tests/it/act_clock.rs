@@ -73,14 +73,14 @@ fn act_id(tmp: &tempfile::TempDir, corpus: &Path) -> String {
 }
 
 /// `GET path` of the API server: the JSON body of its answer, which must be 200.
-fn api_get(server: &super::serve_api::Server, path: &str) -> Value {
+pub(super) fn api_get(server: &super::serve_api::Server, path: &str) -> Value {
     let res = reqwest::blocking::get(server.url(path)).expect("request");
     assert_eq!(res.status(), 200, "{path}");
     res.json().expect("JSON")
 }
 
 /// MCP `at_date` of `target` on `date`, in `lang` when given: the tool's answer.
-async fn at_date(
+pub(super) async fn at_date(
     client: &RunningService<RoleClient, ()>,
     target: &str,
     date: &str,
