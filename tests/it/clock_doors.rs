@@ -8,7 +8,11 @@
 //!   38 and 39 reads «3. Действовал до 01.01.2017 …»: expired since 01.01.2017, ranked with
 //!   the repealed units by a search in force today;
 //! - the order of the Minister of Justice of 03.07.2003 № 133 (code 16296), suspended by the
-//!   order of 16.10.2003 № 218, repealed from ~25.09.2006.
+//!   order of 16.10.2003 № 218, repealed from ~25.09.2006;
+//!
+//! and, in a corpus of their own from `evals/corpus`, two laws whose twins share the clock's
+//! readings one language's text gives (117701, 137894): `/v1` units and MCP `at_date` as the
+//! library reads them.
 
 use super::common::copy_dir;
 use serde_json::{json, Value};
