@@ -73,14 +73,14 @@ fn act_id(tmp: &tempfile::TempDir, corpus: &Path) -> String {
 }
 
 /// `GET path` of the API server: the JSON body of its answer, which must be 200.
-fn api_get(server: &super::serve_api::Server, path: &str) -> Value {
+pub(super) fn api_get(server: &super::serve_api::Server, path: &str) -> Value {
     let res = reqwest::blocking::get(server.url(path)).expect("request");
     assert_eq!(res.status(), 200, "{path}");
     res.json().expect("JSON")
 }
 
 /// MCP `at_date` of `target` on `date`, in `lang` when given: the tool's answer.
-async fn at_date(
+pub(super) async fn at_date(
     client: &RunningService<RoleClient, ()>,
     target: &str,
     date: &str,
@@ -324,6 +324,15 @@ fn legal_acts_link(citation: &str) -> Value {
     })
 }
 
+/// A day before paragraph 3 of articles 38 and 39 stopped applying.
+const BEFORE_2017: &str = "2016-06-01";
+
+/// Paragraph 3 of articles 38 and 39 on [`BEFORE_2017`]: its wording of that day not in the
+/// corpus, whose earliest edition of the law is of 01.01.2020.
+fn not_in_corpus_before_2017() -> Value {
+    json!({"kind": "not_in_corpus", "earliest_edition": "2020-01-01"})
+}
+
 fn legal_acts() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("temp dir");
     let corpus = tmp.path().join("corpus");
@@ -391,17 +400,22 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
             );
         }
     }
-    // Before the day it applied: in force, no act named.
+    // Before the day it applied: not expired, no act named; its wording of that day is not in
+    // the corpus (its earliest edition is of 01.01.2020), so no text is shown as in force.
     let then = index
         .unit_answer(
             LEGAL_ACTS,
             "art_38__para_3",
             Some(zanlex::Lang::Ru),
-            Some(day("2016-06-01")),
+            Some(day(BEFORE_2017)),
         )
         .expect("the unit");
-    assert!(!matches!(then.state, zanlex::TimeState::Expired { .. }));
+    assert_eq!(
+        serde_json::to_value(&then.state).expect("JSON"),
+        not_in_corpus_before_2017()
+    );
     assert_eq!(then.state_by, None);
+    assert_eq!(then.text, "");
     // Paragraph 1 of the same article is in force.
     let p1 = index
         .unit_as_of(
@@ -432,6 +446,15 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
         ru["text"],
         "3. Действовал до 01.01.2017 в соответствии с Законом РК от 06.04.2016 № 480-V (порядок введения в действие см. ст. 67)."
     );
+    let ru_then = show(
+        &tmp,
+        &corpus,
+        &format!("{LEGAL_ACTS}#art_38__para_3"),
+        BEFORE_2017,
+        "ru",
+    );
+    assert_eq!(ru_then["state"], not_in_corpus_before_2017());
+    assert_eq!(ru_then["text"], "");
     let kk = show(
         &tmp,
         &corpus,
@@ -497,7 +520,7 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
     );
     assert_eq!(today_hits[3].2, "expired");
     assert_eq!(today_hits[3].3, LEGAL_ACTS_RU);
-    let before = search(Some("2016-06-01"));
+    let before = search(Some(BEFORE_2017));
     assert_eq!(
         eids(&before),
         [
@@ -523,11 +546,20 @@ fn a_paragraph_that_applied_until_a_day_in_every_door() {
     assert_eq!(body["state"], expired_json(LEGAL_ACTS_RU));
     assert_eq!(body["state_by"], legal_acts_link(LEGAL_ACTS_RU));
     assert_eq!(body["text"], ru["text"]);
+    let then = api_get(
+        &server,
+        &format!("/v1/acts/{LEGAL_ACTS}/units/art_38__para_3?as_of={BEFORE_2017}&lang=ru"),
+    );
+    assert_eq!(then["state"], not_in_corpus_before_2017());
+    assert_eq!(then["text"], "");
     drop(server);
     let rt = super::mcp_tools::runtime();
     rt.block_on(async {
         let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
         let target = format!("{LEGAL_ACTS}#art_38__para_3");
+        let then = at_date(&client, &target, BEFORE_2017, Some("ru")).await;
+        assert_eq!(then["state"], not_in_corpus_before_2017());
+        assert_eq!(then["text"], "");
         let at = at_date(&client, &target, today, Some("ru")).await;
         assert_eq!(at["state"], expired_json(LEGAL_ACTS_RU));
         assert_eq!(at["state_by"], legal_acts_link(LEGAL_ACTS_RU));

@@ -8,7 +8,11 @@
 //!   38 and 39 reads «3. Действовал до 01.01.2017 …»: expired since 01.01.2017, ranked with
 //!   the repealed units by a search in force today;
 //! - the order of the Minister of Justice of 03.07.2003 № 133 (code 16296), suspended by the
-//!   order of 16.10.2003 № 218, repealed from ~25.09.2006.
+//!   order of 16.10.2003 № 218, repealed from ~25.09.2006;
+//!
+//! and, in a corpus of their own from `evals/corpus`, two laws whose twins share the clock's
+//! readings one language's text gives (117701, 137894): `/v1` units and MCP `at_date` as the
+//! library reads them.
 
 use super::common::copy_dir;
 use serde_json::{json, Value};
@@ -65,7 +69,8 @@ fn of(act: &str, rows: Vec<(String, String, String)>) -> Vec<(String, String, St
 /// Five days after its signing the resolution is not in force: neither door finds its
 /// paragraphs; from ~05.05.2023 both find them first, in force from that estimated day. Today
 /// the two expired paragraphs of the Law on Legal Acts come after its paragraphs in force,
-/// their state `expired`, in both doors as on the command line.
+/// ranked with the repealed, their state `expired`, in both doors in the library's order (and
+/// the command line's, `act_clock::a_paragraph_that_applied_until_a_day_in_every_door`).
 #[test]
 fn a_search_on_a_day_answers_alike_over_http_and_mcp() {
     let tmp = tempfile::tempdir().expect("temp dir");
@@ -77,6 +82,17 @@ fn a_search_on_a_day_answers_alike_over_http_and_mcp() {
         row(LEGAL_ACTS, "art_38__para_3", "expired"),
         row(LEGAL_ACTS, "art_39__para_3", "expired"),
     ];
+    // The library's own search in force today ranks them so: the doors give its order.
+    let index = crate::common::build_clean(
+        &corpus,
+        tmp.path().join("lib-index"),
+        &zanlex::BuildOptions::default(),
+    );
+    let library = index
+        .search(&zanlex::SearchRequest::new("действовал до 2017 года").lang(zanlex::Lang::Ru))
+        .expect("the search");
+    let library = serde_json::to_value(library).expect("JSON");
+    assert_eq!(of(LEGAL_ACTS, hits(&library)), expired_today, "{library:#}");
 
     let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
     let get = |q: &str, as_of: Option<&str>| -> Value {
@@ -213,4 +229,95 @@ fn the_act_read_today_marks_its_expired_paragraphs() {
             "{lang}"
         );
     }
+}
+
+/// The Law on the Compensation Fund for Victims of 10.01.2018 № 131-VI (code 117701) and the
+/// Law on the Status of the Teacher of 27.12.2019 № 293-VI (code 137894), both of
+/// `evals/corpus`, each with readings of its clock one language's text gives and the other's
+/// reader misses, shared by the twins (`amend::versions_tests::twins_share_the_days_…`).
+const COMPENSATION: &str = "law-2018-01-10-131-vi";
+const TEACHER: &str = "law-2019-12-27-293-vi";
+
+/// One reading for both languages, through `/v1` and MCP `at_date` as through the library:
+/// 117701's article 4, subparagraph 1), not in force on 01.01.2019, from 01.07.2020 (its
+/// article 13 read in the Kazakh text), and article 10, paragraph 2, not on 01.06.2018, from
+/// 01.07.2018 (read in the Russian); 137894's article 8, paragraph 3, subparagraph 2) on
+/// 01.06.2020 suspended until 01.09.2021 in Russian (its article 20 read in the Kazakh text),
+/// the Kazakh giving the wording article 20 sets for the period, in force. The answers carry
+/// no word of which language a reading came from.
+#[test]
+fn twins_share_the_clocks_readings_over_http_and_mcp() {
+    let (dir, index) = crate::common::index_of_eval_acts(&[
+        "codes/03-laws/2018/0110-o-fonde-kompensatsii-poterpevshim-117701",
+        "codes/03-laws/2019/1227-o-statuse-pedagoga-137894",
+    ]);
+    let corpus = dir.path().join("corpus");
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date");
+    let not_yet =
+        |from: &str| json!({"kind": "not_yet_in_force", "adopted": "2018-01-10", "from": from});
+    // (act, unit, date, the Kazakh state, the Russian state)
+    let readings = [
+        (
+            COMPENSATION,
+            "art_4__subpara_1",
+            "2019-01-01",
+            not_yet("2020-07-01"),
+            not_yet("2020-07-01"),
+        ),
+        (
+            COMPENSATION,
+            "art_10__para_2",
+            "2018-06-01",
+            not_yet("2018-07-01"),
+            not_yet("2018-07-01"),
+        ),
+        (
+            TEACHER,
+            "art_8__para_3__subpara_2",
+            "2020-06-01",
+            json!({"kind": "in_force"}),
+            json!({"kind": "suspended", "until": "2021-09-01"}),
+        ),
+    ];
+    // The library's answers: (target, date, language, state, text).
+    let mut library: Vec<(String, &str, &str, Value, String)> = Vec::new();
+    for (act, eid, on, kk, ru) in &readings {
+        for (lang, code, state) in [(zanlex::Lang::Kk, "kk", kk), (zanlex::Lang::Ru, "ru", ru)] {
+            let a = index
+                .unit_answer(act, eid, Some(lang), Some(day(on)))
+                .expect("the unit");
+            let got = serde_json::to_value(&a.state).expect("JSON");
+            assert_eq!(&got, state, "{act}#{eid} {code} on {on}");
+            library.push((format!("{act}#{eid}"), on, code, got, a.text));
+        }
+    }
+    assert!(
+        library[4].4.contains(
+            "орта білім беру ұйымдары мен техникалық және кәсіптік, орта білімнен кейінгі \
+             білімнің білім беру бағдарламаларын іске асыратын білім беру ұйымдары үшін;"
+        ),
+        "{library:#?}"
+    );
+
+    let server = super::serve_api::Server::start(&corpus, &dir.path().join("api-index"), &[]);
+    for (target, on, lang, state, text) in &library {
+        let (act, eid) = target.split_once('#').expect("ACT#EID");
+        let body = super::act_clock::api_get(
+            &server,
+            &format!("/v1/acts/{act}/units/{eid}?as_of={on}&lang={lang}"),
+        );
+        assert_eq!(&body["state"], state, "{target} {lang} on {on}");
+        assert_eq!(body["text"], *text, "{target} {lang} on {on}");
+    }
+    drop(server);
+    let rt = super::mcp_tools::runtime();
+    rt.block_on(async {
+        let client = super::mcp_tools::spawn(&corpus, &dir.path().join("index-mcp")).await;
+        for (target, on, lang, state, text) in &library {
+            let at = super::act_clock::at_date(&client, target, on, Some(lang)).await;
+            assert_eq!(&at["state"], state, "{target} {lang} on {on}");
+            assert_eq!(at["text"], *text, "{target} {lang} on {on}");
+        }
+        client.cancel().await.expect("close the session");
+    });
 }

@@ -4,6 +4,7 @@
 //! in two languages, dates in file names, undated editions, a broken meta.yaml, as the command
 //! line shows them (what ingestion makes of it: `src/ingest/mirror_tests.rs`).
 
+use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -579,6 +580,91 @@ fn texts_of_one_folder_are_paired_by_name_and_none_is_lost() {
     assert_eq!(ru.title, md_title(&b.join("rus.md")));
     // Of its kind, read from its words of enactment (`ПРИКАЗЫВАЮ`), without a `meta.yaml`.
     assert_eq!(ru.kind.as_str(), "order");
+    // `/v1` and MCP give the four texts, of three acts, 143531's two with their own titles.
+    let doors = the_doors_give_the_acts_the_library_lists(&corpus, tmp.path(), &zi);
+    let of_143531: Vec<(&str, &Value)> = doors
+        .iter()
+        .filter(|d| d.0 == rows[0].2)
+        .map(|d| (d.1.as_str(), &d.2["title"]))
+        .collect();
+    assert_eq!(
+        of_143531,
+        [
+            ("kk", &Value::from(rows[0].3.clone())),
+            ("ru", &Value::from(rows[1].3.clone()))
+        ]
+    );
+    assert_eq!(doors.len(), 4, "{doors:?}");
+}
+
+/// The acts of `zi`, built from `corpus`, as `/v1` and MCP `read` give them, each door
+/// serving its own index of `corpus` in `dir`: `/v1/acts` is the library's list (each act
+/// once, each of its texts with its own title, kind and requisites), and `/v1/acts/ID?lang=`
+/// and MCP `read` of ID in each of its languages the library's outline of that text (its id,
+/// title, citation, kind, languages, issuances, registration and status). Returns (id,
+/// language, `/v1`'s outline) for every text listed, in the list's order.
+fn the_doors_give_the_acts_the_library_lists(
+    corpus: &Path,
+    dir: &Path,
+    zi: &zanlex::ZanIndex,
+) -> Vec<(String, String, Value)> {
+    const SAME: [&str; 9] = [
+        "id",
+        "title",
+        "citation",
+        "kind",
+        "lang",
+        "expressions",
+        "issuances",
+        "registration",
+        "status",
+    ];
+    let fields =
+        |v: &Value| -> Vec<(&str, Value)> { SAME.iter().map(|k| (*k, v[*k].clone())).collect() };
+    let list =
+        serde_json::to_value(zi.act_list_page(&[], 0, 1000).expect("the list")).expect("JSON");
+    let server = super::serve_api::Server::start(corpus, &dir.join("api-index"), &[]);
+    let api = |path: &str| -> Value {
+        let (status, body, _) = super::serve_api::get(&server, path);
+        assert_eq!(status, 200, "{path}: {body}");
+        body
+    };
+    assert_eq!(api("/v1/acts"), list);
+    let mut texts = Vec::new();
+    for act in list["acts"].as_array().expect("acts") {
+        for e in act["expressions"].as_array().expect("expressions") {
+            let id = e["id"].as_str().expect("an id");
+            let lang = e["lang"].as_str().expect("a language");
+            let library = zi
+                .act_outline(
+                    id,
+                    Some(zanlex::Lang::parse(lang).expect("kk or ru")),
+                    false,
+                )
+                .expect("the outline");
+            let library = serde_json::to_value(library).expect("JSON");
+            assert_eq!(e["title"], library["title"], "{id} {lang}");
+            let body = api(&format!("/v1/acts/{id}?lang={lang}"));
+            assert_eq!(fields(&body), fields(&library), "{id} {lang}");
+            texts.push((id.to_string(), lang.to_string(), body));
+        }
+    }
+    drop(server);
+    let rt = super::mcp_tools::runtime();
+    rt.block_on(async {
+        let client = super::mcp_tools::spawn(corpus, &dir.join("mcp-index")).await;
+        for (id, lang, body) in &texts {
+            let read = super::mcp_tools::ok(
+                &client,
+                "read",
+                serde_json::json!({"target": id, "lang": lang}),
+            )
+            .await;
+            assert_eq!(fields(&read), fields(body), "{id} {lang}");
+        }
+        client.cancel().await.expect("close the session");
+    });
+    texts
 }
 
 /// The Shymkent maslikhat's decision of 14.09.2020 № 69/628-6с (code 146591,
@@ -636,6 +722,19 @@ fn russian_editions_without_metadata_join_their_kazakh_twin() {
             ("rus@27b9fffd_v2022-12-14.md", day("2022-12-14")),
         ]
     );
+    // `/v1` and MCP give one act in two languages, the Russian text of the Kazakh's kind and
+    // requisites.
+    let doors = the_doors_give_the_acts_the_library_lists(&corpus, tmp.path(), &zi);
+    let rows: Vec<(&str, &str, &Value, &Value)> = doors
+        .iter()
+        .map(|(i, l, b)| (i.as_str(), l.as_str(), &b["kind"], &b["expressions"]))
+        .collect();
+    let (decision, both) = (Value::from("decision"), serde_json::json!(["kk", "ru"]));
+    assert_eq!(
+        rows,
+        [(id, "kk", &decision, &both), (id, "ru", &decision, &both)]
+    );
+    assert_eq!(doors[1].2["citation"], ru.short_name());
 }
 
 /// A Kazakh word the text prints with Latin look-alike letters (`Yкiметiнiң`, Latin `Y` and
