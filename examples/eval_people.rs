@@ -36,7 +36,9 @@
 //! `evals/blind14.tsv` (a fourteenth blind set, on six more acts, written and committed the same
 //! way); `… -- blind15` scores `evals/blind15.tsv` (a fifteenth blind set, on six more acts,
 //! written and committed the same way); `… -- blind16` scores `evals/blind16.tsv` (a sixteenth
-//! blind set, on six more acts, written and committed the same way).
+//! blind set, on six more acts, written and committed the same way); `… -- blind17` scores
+//! `evals/blind17.tsv` (a seventeenth blind set, on six more acts, written and committed the
+//! same way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -65,6 +67,7 @@ fn main() -> Res<()> {
         Some("blind14") => "evals/blind14.tsv",
         Some("blind15") => "evals/blind15.tsv",
         Some("blind16") => "evals/blind16.tsv",
+        Some("blind17") => "evals/blind17.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;

@@ -94,20 +94,22 @@ fn checked_rows(name: &str) -> Vec<Row> {
 /// `annex_2`, `sec_1.3`, a repeated number's `para_1_2`), levels joined with `__`.
 fn eid_shape_ok(eid: &str) -> bool {
     eid.split("__").all(|level| {
-        level.split_once('_').is_some_and(|(kind, num)| {
-            // A printed number repeated in one list gets `_2`, `_3`, … after it (the parser's
-            // tree keeps ids unique so), as `att_1__para_1_2` for a second `1.` row.
-            let (num, repeat) = num.split_once('_').unwrap_or((num, "1"));
-            !kind.is_empty()
-                && kind.chars().all(|c| c.is_ascii_lowercase())
-                && !num.is_empty()
-                && num
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
-                && num.starts_with(|c: char| c.is_ascii_digit())
-                && !repeat.is_empty()
-                && repeat.chars().all(|c| c.is_ascii_digit())
-        })
+        // The text before an act's first numbered unit has no number: `preamble`.
+        level == "preamble"
+            || level.split_once('_').is_some_and(|(kind, num)| {
+                // A printed number repeated in one list gets `_2`, `_3`, … after it (the parser's
+                // tree keeps ids unique so), as `att_1__para_1_2` for a second `1.` row.
+                let (num, repeat) = num.split_once('_').unwrap_or((num, "1"));
+                !kind.is_empty()
+                    && kind.chars().all(|c| c.is_ascii_lowercase())
+                    && !num.is_empty()
+                    && num
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
+                    && num.starts_with(|c: char| c.is_ascii_digit())
+                    && !repeat.is_empty()
+                    && repeat.chars().all(|c| c.is_ascii_digit())
+            })
     })
 }
 
@@ -201,7 +203,7 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 98] = [
+const EVALS_CORPUS_ACTS: [&str; 104] = [
     "akim-decision-2024-10-04-502-18",
     "constitutional-law-qazaqstan-respublikasynyn-memlekettik-tauelsizdigi-turaly",
     "government-resolution-2022-08-27-614",
@@ -219,6 +221,7 @@ const EVALS_CORPUS_ACTS: [&str; 98] = [
     "government-resolution-2025-12-04-1043",
     "government-resolution-2025-12-17-1089",
     "government-resolution-2026-02-09-77",
+    "government-resolution-2026-03-12-166",
     "government-resolution-2026-03-12-167",
     "government-resolution-2026-05-04-361",
     "law-1997-07-11-151",
@@ -241,6 +244,7 @@ const EVALS_CORPUS_ACTS: [&str; 98] = [
     "law-2020-05-25-333-vi",
     "law-2021-06-29-57-vii",
     "law-2021-12-30-97-vii",
+    "law-2022-01-31-104-vii",
     "law-2022-11-02-152-vii",
     "law-2023-01-01-181-vii",
     "law-2023-03-14-205-vii",
@@ -258,6 +262,7 @@ const EVALS_CORPUS_ACTS: [&str; 98] = [
     "maslikhat-decision-2021-11-24-110-15-vii",
     "maslikhat-decision-2022-03-16-144-22-vii",
     "maslikhat-decision-2022-04-01-17-78",
+    "maslikhat-decision-2022-08-12-20-179-vii",
     "maslikhat-decision-2022-11-29-30-141",
     "maslikhat-decision-2022-11-29-30-142",
     "maslikhat-decision-2024-01-31-15-74",
@@ -280,9 +285,12 @@ const EVALS_CORPUS_ACTS: [&str; 98] = [
     "maslikhat-decision-2025-12-12-359-47-viii",
     "maslikhat-decision-2025-12-15-44-245",
     "maslikhat-decision-2026-02-25-46-261",
+    "maslikhat-decision-2026-02-25-46-262",
     "maslikhat-decision-2026-03-19-394-51-viii",
     "maslikhat-decision-2026-03-19-396-51-viii",
+    "maslikhat-decision-2026-04-22-49-281",
     "maslikhat-decision-2026-04-24-406-52-viii",
+    "maslikhat-decision-2026-04-24-409-52-viii",
     "maslikhat-decision-2026-07-24-52-307",
     "maslikhat-decision-2026-08-05-53-314",
     "maslikhat-decision-2026-08-14-452-58-viii",
@@ -850,6 +858,39 @@ fn blind16_questions_are_well_formed_and_their_units_exist_in_their_language() {
     );
 }
 
+/// The seventeenth blind set: questions about six acts no other set uses (a law ratifying a CIS
+/// agreement whose articles are `###` headings without titles, a Government resolution with
+/// Rules in chapters, Astana's Rules of an accessible environment, Shymkent's table of waste
+/// norms, and two Almaty oblast maslikhat decisions on near subjects, incentive allowances for
+/// two different centres), written and committed before any engine ran on them; each act asked
+/// about at least four times in each language, the law at least eight, the resolution and
+/// Astana's Rules at least ten.
+#[test]
+fn blind17_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let six = [
+        "government-resolution-2026-03-12-166",
+        "law-2022-01-31-104-vii",
+        "maslikhat-decision-2022-08-12-20-179-vii",
+        "maslikhat-decision-2026-02-25-46-262",
+        "maslikhat-decision-2026-04-22-49-281",
+        "maslikhat-decision-2026-04-24-409-52-viii",
+    ];
+    check_everyday_set("blind17.tsv", 'X', 42, &six);
+    let rows = checked_rows("blind17.tsv");
+    assert_sizes(&rows, "blind17", (84, 42, 42), &six);
+    assert_each_act_asked(&rows, "blind17", &six, 4);
+    assert_each_act_asked(&rows, "blind17", &["law-2022-01-31-104-vii"], 8);
+    assert_each_act_asked(
+        &rows,
+        "blind17",
+        &[
+            "government-resolution-2026-03-12-166",
+            "maslikhat-decision-2026-04-24-409-52-viii",
+        ],
+        10,
+    );
+}
+
 #[test]
 fn eid_shape_accepts_zanlex_eids_only() {
     for ok in [
@@ -862,6 +903,7 @@ fn eid_shape_accepts_zanlex_eids_only() {
         "sec_1.3",
         "para_1__mod_16",
         "att_1__para_1_2",
+        "preamble",
     ] {
         assert!(eid_shape_ok(ok), "{ok}");
     }
@@ -876,6 +918,8 @@ fn eid_shape_accepts_zanlex_eids_only() {
         "para_1_",
         "para_1_x",
         "para_1_2_3",
+        "preamble_",
+        "Preamble",
     ] {
         assert!(!eid_shape_ok(bad), "{bad}");
     }
