@@ -966,9 +966,7 @@ fn a_wording_given_for_a_period_answers_in_its_period_in_every_door() {
 
     // `show --json`.
     let target = format!("{ACT}#{EID}");
-    let given = |citation: &str| {
-        json!({"eid": "art_30__para_2__subpara_2", "citation": citation})
-    };
+    let given = |citation: &str| json!({"eid": "art_30__para_2__subpara_2", "citation": citation});
     let given_ru = given("подпункт 2) пункта 2 статьи 30 настоящего акта");
     let ru = show(&tmp, &corpus, &target, "2026-06-01", "ru");
     assert_eq!(ru["state"], json!({"kind": "in_force"}));
@@ -1593,14 +1591,21 @@ fn an_article_the_acts_own_clause_excepts_waits_for_its_day_in_every_door() {
     let not_yet = |v: &Value, lang: &str| {
         assert_eq!(v["state"]["kind"], "not_yet_in_force", "{v:#}");
         assert_eq!(v["state"]["from"], "2029-01-01", "{v:#}");
-        assert_eq!((&v["text"], &v["edition"]), (&json!(""), &Value::Null), "{v:#}");
+        assert_eq!(
+            (&v["text"], &v["edition"]),
+            (&json!(""), &Value::Null),
+            "{v:#}"
+        );
         let wording = match lang {
             "ru" => "8. Запрещается деятельность дельфинариев.",
             _ => "8. Дельфинарийлердің қызметіне тыйым салынады.",
         };
         assert_eq!(v["to_come"]["text"], wording, "{v:#}");
         assert_eq!(
-            (&v["to_come"]["edition"]["id"], &v["to_come"]["edition"]["from"]),
+            (
+                &v["to_come"]["edition"]["id"],
+                &v["to_come"]["edition"]["from"]
+            ),
             (&json!("2023-04-19"), &json!("2029-01-01")),
             "{v:#}"
         );
@@ -1655,7 +1660,10 @@ fn an_article_the_acts_own_clause_excepts_waits_for_its_day_in_every_door() {
         let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
         let target = format!("{ACT}#{excepted}");
         for lang in ["ru", "kk"] {
-            not_yet(&at_date(&client, &target, "2026-06-01", Some(lang)).await, lang);
+            not_yet(
+                &at_date(&client, &target, "2026-06-01", Some(lang)).await,
+                lang,
+            );
         }
         let at = at_date(
             &client,
