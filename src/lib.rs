@@ -148,7 +148,7 @@ pub use search::{
 };
 pub use text::parse_iso_date;
 pub use walk::corpus_fingerprint;
-pub use zan_index::{analyze, concerns, diff, history, wordings, UnitAt, ZanIndex};
+pub use zan_index::{analyze, concerns, diff, history, wordings, UnitAt, WordingToCome, ZanIndex};
 
 /// The entry points of the fuzz targets in `fuzz/` (cargo-fuzz builds with `--cfg fuzzing`):
 /// compiled out of every other build, and no part of the API.

@@ -57,6 +57,26 @@ pub struct UnitAt {
     /// the answer is read from the act it replaced ([`crate::Succession::replaces`]):
     /// `current`, `unit` and `state` are then that act's.
     pub predecessor: Option<crate::ActLink>,
+    /// For a unit not yet in force on the date ([`TimeState::NotYetInForce`]): the wording
+    /// the corpus prints for it from the day it takes effect, never in force on the date
+    /// (`unit` stays `None`).
+    pub to_come: Option<WordingToCome>,
+}
+
+/// The wording a unit not yet in force on a date takes on the day it takes effect
+/// ([`UnitAt::to_come`], [`crate::UnitAnswer::to_come`]): shown as the wording to come,
+/// never as the text in force.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[non_exhaustive]
+pub struct WordingToCome {
+    /// Its full text, the units inside it included.
+    pub text: String,
+    /// The tables printed in `text`, with the byte ranges their cells' lines take.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<crate::model::TextTable>,
+    /// The edition it comes from; `from` is the day it takes effect.
+    pub edition: EditionRef,
 }
 
 impl UnitAt {
@@ -306,6 +326,36 @@ impl ZanIndex {
             .filter(|a| a.target_eid == eid)
             .cloned()
             .collect();
+        // Before its day, the wording it takes on that day, apart from the text in force.
+        let to_come = match answer.state {
+            TimeState::NotYetInForce {
+                from, estimated, ..
+            } => {
+                let then = unit_time.at(Some(from));
+                then.piece
+                    .filter(|_| then.state.has_wording())
+                    .and_then(|i| {
+                        let (text, tables, _) = unit_time.unit(i)?.full_text_pieces();
+                        let mut edition = unit_time.edition_ref(i);
+                        // The edition's wording may date from before the unit took effect:
+                        // it applies from the unit's day.
+                        if edition.from.is_none_or(|f| f < from) {
+                            edition.from = Some(from);
+                            edition.from_estimated = estimated;
+                            edition.basis = format!(
+                                "the day the unit takes effect; the edition's wording: {}",
+                                edition.basis
+                            );
+                        }
+                        Some(WordingToCome {
+                            text,
+                            tables,
+                            edition,
+                        })
+                    })
+            }
+            _ => None,
+        };
         Ok(UnitAt {
             current,
             unit,
@@ -316,6 +366,7 @@ impl ZanIndex {
             edition,
             as_of,
             predecessor: None,
+            to_come,
         })
     }
 

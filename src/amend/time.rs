@@ -252,6 +252,8 @@ pub struct ActTimeline<'a> {
     foreseen: Vec<(&'a str, Option<NaiveDate>, Option<&'a str>)>,
     /// The act's adoption date.
     adopted: Option<NaiveDate>,
+    /// The language of the act's text: what its answers cite its provisions in.
+    lang: crate::model::Lang,
     /// When the corpus shows the act's first text took effect after its adoption: that day
     /// and why ([`first_in_force`]).
     in_force: Option<InForce>,
@@ -297,8 +299,9 @@ pub struct UnitTimeline<'t, 'a> {
     /// For a unit the newest edition no longer prints: the day it was removed, and whether
     /// the day its last wording ends is estimated.
     removed: Option<(NaiveDate, bool)>,
-    /// The wordings the act gives the unit for a period ([`Piece::given`]), by piece.
-    given: Vec<(usize, &'a Unit)>,
+    /// The wordings the act gives the unit for a period ([`Piece::given`]), by piece, with
+    /// the provision giving each.
+    given: Vec<(usize, &'a Unit, &'a str)>,
 }
 
 /// When a unit an edition no longer prints was removed ([`ActTimeline::removal`]).
@@ -966,6 +969,7 @@ impl<'a> ActTimeline<'a> {
             later,
             foreseen,
             adopted: act.date(),
+            lang: act.lang,
             in_force,
             unit_in_force,
             lapses,
@@ -1345,7 +1349,7 @@ impl<'a> ActTimeline<'a> {
                 later_change: None,
                 unknown_since: None,
             });
-            given.push((pieces.len(), &**wording));
+            given.push((pieces.len(), &**wording, given_in.as_str()));
             pieces.push(Piece {
                 edition: k,
                 segment: segments.len() - 1,
@@ -1810,7 +1814,7 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
 
     /// The unit as printing `i` prints it.
     pub fn unit(&self, i: usize) -> Option<&'a Unit> {
-        if let Some(&(_, u)) = self.given.iter().find(|(j, _)| *j == i) {
+        if let Some(&(_, u, _)) = self.given.iter().find(|(j, ..)| *j == i) {
             return Some(u);
         }
         self.timeline.unit_in(self.pieces[i].edition, &self.eid)
@@ -1829,6 +1833,17 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
             to: seg.to,
             from_estimated: seg.from_estimated,
             basis: seg.basis.clone(),
+            given_in: self
+                .given
+                .iter()
+                .find(|(j, ..)| *j == i)
+                .map(|&(_, _, eid)| crate::model::GivenIn {
+                    eid: eid.to_string(),
+                    citation: crate::model::citation::phrase::provision_of_this_act(
+                        eid,
+                        self.timeline.lang,
+                    ),
+                }),
             date_estimated: e.date_estimated,
             file: e.file.to_string(),
             line_start: span.line_start,

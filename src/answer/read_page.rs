@@ -6,8 +6,7 @@
 //! and `at_date`).
 
 use super::pages::{
-    bound_act_outline, bound_outline, bound_text, json_chars, Budget, Links, CUT_NOTE_CHARS,
-    LIST_END,
+    bound_act_outline, bound_outline, json_chars, Budget, Links, CUT_NOTE_CHARS, LIST_END,
 };
 use super::Target;
 use crate::model::Lang;
@@ -309,7 +308,7 @@ pub fn unit_page(
     if request.parallel {
         let mut both = index.parallel_unit(act, eid, as_of)?;
         for unit in both.units_mut() {
-            bound_text(&mut unit.text, budget.text_chars, rest);
+            unit.bound_texts(budget.text_chars, rest);
         }
         if let Some(words) = &request.mark {
             both.mark(index, words)?;
@@ -317,7 +316,7 @@ pub fn unit_page(
         return Ok(UnitOrParallel::Both(Box::new(both)));
     }
     let mut one = index.unit_answer(act, eid, request.lang, as_of)?;
-    bound_text(&mut one.text, budget.text_chars, rest);
+    one.bound_texts(budget.text_chars, rest);
     if let Some(words) = &request.mark {
         one.mark(index, words)?;
     }
@@ -421,7 +420,7 @@ pub fn read(
     }
     let rest = "its units are listed in `children`: `read` each by its eid";
     for unit in both.units_mut() {
-        bound_text(&mut unit.text, budget.text_chars, rest);
+        unit.bound_texts(budget.text_chars, rest);
     }
     let first = both.columns().find_map(|(_, unit)| unit);
     let (citation, act_id, official) = first
@@ -466,8 +465,7 @@ pub fn at_date(
         lang,
     } = *request;
     let mut unit = index.unit_answer(act, eid, lang, Some(date))?;
-    bound_text(
-        &mut unit.text,
+    unit.bound_texts(
         budget.text_chars,
         "its units are listed in `children`: `at_date` each by its eid",
     );

@@ -79,6 +79,11 @@ pub struct UnitAnswer {
     /// (`ҚР 06.04.2016 № 480-V Заңы`). Its `id` is set when the corpus holds that act (a link).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state_by: Option<crate::ActLink>,
+    /// For a unit not yet in force on the date asked (`state` `not_yet_in_force`): the
+    /// wording the corpus prints for it from the day it takes effect (its `edition.from`),
+    /// apart from `text`, which stays empty: no wording is in force on the date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_come: Option<crate::WordingToCome>,
 }
 
 /// A resolved reference where it is printed in [`UnitAnswer::text`]: the byte range its words
@@ -230,6 +235,7 @@ impl UnitAnswer {
             edition,
             as_of,
             predecessor,
+            to_come,
             ..
         } = at;
         let act = &view.act;
@@ -293,6 +299,16 @@ impl UnitAnswer {
             next,
             predecessor,
             state_by: None,
+            to_come,
+        }
+    }
+
+    /// Its text and the wording to come cut at `max` characters, `rest` saying where the
+    /// rest is (as `pages::bound_text` cuts a text).
+    pub(crate) fn bound_texts(&mut self, max: usize, rest: &str) {
+        super::pages::bound_text(&mut self.text, max, rest);
+        if let Some(to_come) = &mut self.to_come {
+            super::pages::bound_text(&mut to_come.text, max, rest);
         }
     }
 

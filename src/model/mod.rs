@@ -13,7 +13,9 @@ pub use by_lang::ByLang;
 pub use citation::phrase::{EventInWords, EventWords, UnitInWords};
 pub use reference::{CitedAct, Reference, Resolution, TargetKind, Unresolved};
 pub use succession::ActLink;
-pub use time::{DaySetBy, EditionRef, LaterChange, NamedAct, TimeLimit, TimeState, UnitTime};
+pub use time::{
+    DaySetBy, EditionRef, GivenIn, LaterChange, NamedAct, TimeLimit, TimeState, UnitTime,
+};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

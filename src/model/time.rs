@@ -1131,6 +1131,19 @@ pub enum TimeLimit {
     },
 }
 
+/// The provision of an act that gives one of its units a wording for a period
+/// ([`TimeLimit::Worded`], [`EditionRef::given_in`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GivenIn {
+    /// Its eid in the same act (`art_30__para_2__subpara_2`).
+    pub eid: String,
+    /// Its citation in the text's language, as an act cites a provision of its own: `осы
+    /// актінің 30-бабының 2-тармағының 2) тармақшасы`, `подпункт 2) пункта 2 статьи 30
+    /// настоящего акта`.
+    pub citation: String,
+}
+
 /// The edition a unit's wording comes from, and when that wording was in force: what every
 /// answer about a unit names (`show`, a search hit, each column of a parallel view).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -1155,6 +1168,10 @@ pub struct EditionRef {
     /// Why `from` is what it is (`first official publication + 10 calendar days`, `edition
     /// date: no note dates the change`, …).
     pub basis: String,
+    /// For a wording the act gives the unit for a period in another of its provisions
+    /// ([`TimeLimit::Worded`]), not an edition's printing of the unit: that provision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given_in: Option<GivenIn>,
     /// The file the edition was read from (relative to the corpus folder's parent).
     pub file: String,
     /// The unit's first line in that file, 1-based.

@@ -232,8 +232,9 @@ pub(crate) fn clock_words(text: &str) -> String {
 /// commencement paragraph. A clause tying the commencement to another act gives no rule here
 /// (the dates it prints are that act's): the amend stage reads the tie.
 pub fn parse_rule(text: &str) -> EffectiveRule {
-    // Kazakh words printed with a Latin `i` (`күнтiзбелiк`) read as with `і`.
-    let t = crate::text::normalize_i(&clock_words(text));
+    // Kazakh words printed with a Latin `i` (`күнтiзбелiк`) read as with `і`: the look-alike
+    // fold of `clock_words` makes them Cyrillic.
+    let t = clock_words(text);
     if tied_words(&t).is_some() {
         return EffectiveRule::Unknown;
     }

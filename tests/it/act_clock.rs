@@ -958,6 +958,18 @@ fn a_wording_given_for_a_period_answers_in_its_period_in_every_door() {
             "the wording this act's provision art_30__para_2__subpara_2 gives the unit for \
              2025-01-01 – 2029-01-01"
         );
+        // The provision giving it, cited as the text cites a provision of its own.
+        let given = edition.given_in.expect("the provision giving it");
+        assert_eq!(
+            (given.eid.as_str(), given.citation.as_str()),
+            (
+                "art_30__para_2__subpara_2",
+                match lang {
+                    zanlex::Lang::Ru => "подпункт 2) пункта 2 статьи 30 настоящего акта",
+                    zanlex::Lang::Kk => "осы актінің 30-бабының 2-тармағының 2) тармақшасы",
+                }
+            )
+        );
         // Its place: article 30's subparagraph, not article 18.
         assert_eq!((edition.line_start, edition.line_end), (597, 599));
         // The last day before the period: the printed wording, the paragraph suspended.
@@ -986,14 +998,24 @@ fn a_wording_given_for_a_period_answers_in_its_period_in_every_door() {
 
     // `show --json`.
     let target = format!("{ACT}#{EID}");
+    let given = |citation: &str| json!({"eid": "art_30__para_2__subpara_2", "citation": citation});
+    let given_ru = given("подпункт 2) пункта 2 статьи 30 настоящего акта");
     let ru = show(&tmp, &corpus, &target, "2026-06-01", "ru");
     assert_eq!(ru["state"], json!({"kind": "in_force"}));
     assert_eq!(ru["text"], RU);
     assert_eq!(ru["edition"]["from"], "2025-01-01");
     assert_eq!(ru["edition"]["to"], "2029-01-01");
+    assert_eq!(ru["edition"]["given_in"], given_ru);
     let kk = show(&tmp, &corpus, &target, "2026-06-01", "kk");
     assert_eq!(kk["state"], json!({"kind": "in_force"}));
     assert_eq!(kk["text"], KK);
+    assert_eq!(
+        kk["edition"]["given_in"],
+        given("осы актінің 30-бабының 2-тармағының 2) тармақшасы")
+    );
+    // The edition printing the unit's own wording names no provision giving it.
+    let printed = show(&tmp, &corpus, &target, "2029-01-01", "ru");
+    assert_eq!(printed["edition"]["given_in"], Value::Null, "{printed:#}");
 
     // `/v1`: the unit, and the act on the date as the page reads it.
     let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
@@ -1005,6 +1027,7 @@ fn a_wording_given_for_a_period_answers_in_its_period_in_every_door() {
     assert_eq!(body["text"], RU);
     assert_eq!(body["edition"]["from"], "2025-01-01");
     assert_eq!(body["edition"]["to"], "2029-01-01");
+    assert_eq!(body["edition"]["given_in"], given_ru);
     let outline = get(&format!(
         "/v1/acts/{ACT}?as_of=2026-06-01&lang=ru&text=true"
     ));
@@ -1019,6 +1042,7 @@ fn a_wording_given_for_a_period_answers_in_its_period_in_every_door() {
         let at = at_date(&client, &target, "2026-06-01", Some("ru")).await;
         assert_eq!(at["state"], json!({"kind": "in_force"}));
         assert_eq!(at["text"], RU);
+        assert_eq!(at["edition"]["given_in"], given_ru);
         client.cancel().await.expect("close the session");
     });
 }
@@ -1595,26 +1619,43 @@ fn an_article_the_acts_own_clause_excepts_waits_for_its_day_in_every_door() {
     const ACT: &str = "law-2021-12-30-97-vii";
     let excepted = "art_18__para_8";
     let beside = "art_18__para_9";
-    let not_yet = |v: &Value| {
+    // Not yet in force: no text in force, and apart the wording it takes on its day.
+    let not_yet = |v: &Value, lang: &str| {
         assert_eq!(v["state"]["kind"], "not_yet_in_force", "{v:#}");
         assert_eq!(v["state"]["from"], "2029-01-01", "{v:#}");
+        assert_eq!(
+            (&v["text"], &v["edition"]),
+            (&json!(""), &Value::Null),
+            "{v:#}"
+        );
+        let wording = match lang {
+            "ru" => "8. Запрещается деятельность дельфинариев.",
+            _ => "8. Дельфинарийлердің қызметіне тыйым салынады.",
+        };
+        assert_eq!(v["to_come"]["text"], wording, "{v:#}");
+        assert_eq!(
+            (
+                &v["to_come"]["edition"]["id"],
+                &v["to_come"]["edition"]["from"]
+            ),
+            (&json!("2023-04-19"), &json!("2029-01-01")),
+            "{v:#}"
+        );
     };
 
     // `show --json`, each language: the Kazakh article lists its exceptions as participles
     // («… қолданысқа енгізілетін осы Заңның 18-бабының 8-тармағын қоспағанда, …»).
     for lang in ["ru", "kk"] {
         let at = |eid: &str, date: &str| show(&tmp, &corpus, &format!("{ACT}#{eid}"), date, lang);
-        not_yet(&at(excepted, "2026-06-01"));
+        not_yet(&at(excepted, "2026-06-01"), lang);
         assert_eq!(
             at(beside, "2026-06-01")["state"],
             json!({"kind": "in_force"}),
             "{lang}"
         );
-        assert_eq!(
-            at(excepted, "2029-01-01")["state"],
-            json!({"kind": "in_force"}),
-            "{lang}"
-        );
+        let on_its_day = at(excepted, "2029-01-01");
+        assert_eq!(on_its_day["state"], json!({"kind": "in_force"}), "{lang}");
+        assert_eq!(on_its_day["to_come"], Value::Null, "{lang}");
         // Article 11, excepted until 01.09.2023, and article 12 beside it.
         let art_11 = at("art_11", "2023-06-01");
         assert_eq!(art_11["state"]["kind"], "not_yet_in_force", "{art_11:#}");
@@ -1630,9 +1671,12 @@ fn an_article_the_acts_own_clause_excepts_waits_for_its_day_in_every_door() {
     let server = super::serve_api::Server::start(&corpus, &tmp.path().join("api-index"), &[]);
     let get = |path: &str| api_get(&server, path);
     for lang in ["ru", "kk"] {
-        not_yet(&get(&format!(
-            "/v1/acts/{ACT}/units/{excepted}?as_of=2026-06-01&lang={lang}"
-        )));
+        not_yet(
+            &get(&format!(
+                "/v1/acts/{ACT}/units/{excepted}?as_of=2026-06-01&lang={lang}"
+            )),
+            lang,
+        );
     }
     let outline = get(&format!("/v1/acts/{ACT}?as_of=2026-06-01&lang=ru"));
     assert_eq!(
@@ -1648,7 +1692,10 @@ fn an_article_the_acts_own_clause_excepts_waits_for_its_day_in_every_door() {
         let client = super::mcp_tools::spawn(&corpus, &tmp.path().join("index-mcp")).await;
         let target = format!("{ACT}#{excepted}");
         for lang in ["ru", "kk"] {
-            not_yet(&at_date(&client, &target, "2026-06-01", Some(lang)).await);
+            not_yet(
+                &at_date(&client, &target, "2026-06-01", Some(lang)).await,
+                lang,
+            );
         }
         let at = at_date(
             &client,

@@ -46,6 +46,26 @@ pub fn zanlex_json(
     (out.status.code().unwrap_or(-1), json)
 }
 
+/// An index built once and shared by every test of a file, kept with the temporary folder it
+/// lives in: `static INDEX: SharedIndex = SharedIndex::new();`, then
+/// `INDEX.get(|| index_of_eval_acts(&[…]))` in each test (the first call builds it).
+pub struct SharedIndex(std::sync::OnceLock<(tempfile::TempDir, zanlex::ZanIndex)>);
+
+impl SharedIndex {
+    /// A shared index not built yet.
+    pub const fn new() -> Self {
+        SharedIndex(std::sync::OnceLock::new())
+    }
+
+    /// The index, built by `build` (its folder and the index in it) on the first call.
+    pub fn get(
+        &self,
+        build: impl FnOnce() -> (tempfile::TempDir, zanlex::ZanIndex),
+    ) -> &zanlex::ZanIndex {
+        &self.0.get_or_init(build).1
+    }
+}
+
 /// An index of the acts of `evals/corpus` named by their folders' paths below it
 /// (`codes/03-laws/2002/0312-o-pchelovodstve-11564`), built in a temporary folder the caller
 /// keeps alive; the build must read every act without a failure.

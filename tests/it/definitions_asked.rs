@@ -7,17 +7,14 @@
 //! compounds, «дикие животные», «домашние животные» …), the Law on Peaceful Assemblies, and
 //! Almaty oblast's Rules of keeping pets, which repeat the law's compounds.
 
-use std::sync::OnceLock;
 use zanlex::{Lang, SearchRequest, ZanIndex};
 
 const TRAFFICKING: &str = "law-2024-07-05-110-viii";
 const ANIMALS: &str = "law-2021-12-30-97-vii";
 
 fn index() -> &'static ZanIndex {
-    type Built = (tempfile::TempDir, ZanIndex);
-    static BUILT: OnceLock<Built> = OnceLock::new();
-    &BUILT
-        .get_or_init(|| {
+    static INDEX: crate::common::SharedIndex = crate::common::SharedIndex::new();
+    INDEX.get(|| {
             crate::common::index_of_eval_acts(&[
                 "codes/03-laws/2024/0705-o-protivodeistvii-torgovle-liudmi-198602",
                 "codes/03-laws/2021/1230-ob-otvetstvennom-obrashchenii-s-zhivotnymi-162833",
@@ -25,7 +22,6 @@ fn index() -> &'static ZanIndex {
                 "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti/2022/1129-ob-utverzhdenii-pravil-soderzhaniia-i-vygula-domashnikh-zhivotny-174583",
             ])
         })
-        .1
 }
 
 /// The first hit of `q` asked in `lang`, as `act#eid`.

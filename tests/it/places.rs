@@ -4,7 +4,6 @@
 //! of the Almaty oblast (2022, 2024) — the same subjects in two places — beside the Law on
 //! Beekeeping and the Law on Languages, which both have articles 12 and 17.
 
-use std::sync::OnceLock;
 use zanlex::{Lang, SearchRequest, SearchResults, ZanIndex};
 
 const ASTANA_PETS: &str = "maslikhat-decision-2025-02-14-272-34-viii";
@@ -12,10 +11,8 @@ const ALMATY_PETS: &str = "maslikhat-decision-2022-11-29-30-142";
 const BEES: &str = "law-2002-03-12-303";
 
 fn index() -> &'static ZanIndex {
-    type Built = (tempfile::TempDir, ZanIndex);
-    static BUILT: OnceLock<Built> = OnceLock::new();
-    &BUILT
-        .get_or_init(|| {
+    static INDEX: crate::common::SharedIndex = crate::common::SharedIndex::new();
+    INDEX.get(|| {
             crate::common::index_of_eval_acts(&[
                 "local-astana/08-local-decisions/151-goroda-astany/15100000-goroda-astany/2025/0214-ob-utverzhdenii-pravil-soderzhaniia-i-vygula-domashnikh-zhivotny-207359",
                 "local-astana/08-local-decisions/151-goroda-astany/15100000-goroda-astany/2024/0307-ob-utverzhdenii-pravil-regulirovaniia-migratsionnykh-protsessov-195114",
@@ -25,7 +22,6 @@ fn index() -> &'static ZanIndex {
                 "codes/03-laws/1997/0711-o-iazykakh-v-respublike-kazakhstan-104462",
             ])
         })
-        .1
 }
 
 fn search(q: &str, lang: Lang) -> SearchResults {

@@ -5,7 +5,6 @@
 //! placeholders and repealed acts rank below the law in force.
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
 use zanlex::{BuildOptions, Hit, SearchRequest, ZanIndex};
 
 fn root() -> PathBuf {
@@ -14,29 +13,23 @@ fn root() -> PathBuf {
 
 /// One index over `corpus/`, `tests/fixtures/mirror` and `tests/fixtures/versions`.
 pub(crate) fn index() -> &'static ZanIndex {
-    type Built = (tempfile::TempDir, ZanIndex);
-    static BUILT: OnceLock<Built> = OnceLock::new();
-    &BUILT
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().expect("temp dir");
-            let corpus = dir.path().join("corpus");
-            crate::common::copy_dir(&root().join("corpus"), &corpus);
-            crate::common::copy_dir(
-                &root().join("tests/fixtures/mirror"),
-                &corpus.join("mirror"),
-            );
-            crate::common::copy_dir(
-                &root().join("tests/fixtures/versions"),
-                &corpus.join("versions"),
-            );
-            let index = crate::common::build_clean(
-                &corpus,
-                dir.path().join("index"),
-                &BuildOptions::default(),
-            );
-            (dir, index)
-        })
-        .1
+    static INDEX: crate::common::SharedIndex = crate::common::SharedIndex::new();
+    INDEX.get(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let corpus = dir.path().join("corpus");
+        crate::common::copy_dir(&root().join("corpus"), &corpus);
+        crate::common::copy_dir(
+            &root().join("tests/fixtures/mirror"),
+            &corpus.join("mirror"),
+        );
+        crate::common::copy_dir(
+            &root().join("tests/fixtures/versions"),
+            &corpus.join("versions"),
+        );
+        let index =
+            crate::common::build_clean(&corpus, dir.path().join("index"), &BuildOptions::default());
+        (dir, index)
+    })
 }
 
 fn search(q: &str, limit: usize) -> Vec<Hit> {

@@ -31,6 +31,13 @@ const UNIT_LOADED: &str = "return document.querySelectorAll('.column').length > 
 /// The texts of the page's banners, in their order.
 const BANNERS: &str = "return [...document.querySelectorAll('.banner')].map((b) => b.textContent)";
 
+/// The elements `SELECTOR` finds that a printed page hides: those a `display: none` rule of
+/// the page's print styles matches, or that are inside one.
+const HIDDEN_IN_PRINT: &str = "const hides = [...document.styleSheets].flatMap((s) => [...s.cssRules]) \
+    .filter((r) => r.media && r.media.mediaText.includes('print')).flatMap((r) => [...r.cssRules]) \
+    .filter((r) => r.style && r.style.display === 'none').map((r) => r.selectorText); \
+    return [...document.querySelectorAll('SELECTOR')].filter((e) => hides.some((s) => e.closest(s))).length";
+
 #[test]
 fn the_page_says_when_an_act_or_a_provision_is_not_in_force() {
     let Some(served) = Served::start(super::clock_doors::clock_corpus) else {
@@ -328,7 +335,7 @@ fn fixture_corpus(dir: &std::path::Path, folders: &[&str]) -> std::path::PathBuf
 /// on 01.01.2029 the printed wording no longer applies, one banner saying so. Its article 31
 /// brings paragraph 8 of article 18 into effect on 01.01.2029, later than the act: on
 /// 01.06.2026 that paragraph's page shows one banner, the paragraph not yet in force, naming
-/// its day.
+/// its day, and beneath it the wording it takes that day, marked so, on screen and in print.
 #[test]
 fn the_page_shows_a_wording_given_for_a_period_and_a_paragraph_that_takes_effect_later() {
     let act = "law-2021-12-30-97-vii";
@@ -349,11 +356,16 @@ fn the_page_shows_a_wording_given_for_a_period_and_a_paragraph_that_takes_effect
             |eid: &str, day: &str| served.server.url(&format!("/acts/{act}/{eid}?as_of={day}"));
 
         // Inside the period: the wording article 30 gives, in each language, in force for
-        // the period's days; no banner.
+        // the period's days, the provision giving it cited as each text cites it; no banner.
         open(&c, &page("art_18__para_3", "2026-06-01"), UNIT_LOADED).await;
         screenshot(&c, "clock-worded-in-period").await;
         assert_eq!(js(&c, BANNERS).await, json!([]));
-        let period = "күшінде Редакция 19.04.2023 · күшінде: 01.01.2025 – 01.01.2029 · Ресми мәтін";
+        let period = |given: &str| {
+            format!(
+                "күшінде Редакция 19.04.2023 · күшінде: 01.01.2025 – 01.01.2029 · \
+                 Редакцияның негізі: {given} · Ресми мәтін"
+            )
+        };
         assert_eq!(
             js(&c, columns).await,
             json!([
@@ -363,7 +375,7 @@ fn the_page_shows_a_wording_given_for_a_period_and_a_paragraph_that_takes_effect
                      тиімді пайдалануды қамтамасыз етуге мүмкіндік бермесе, жануарларды \
                      дельфинарийлерде, стационарлық океанариумдарда пайдалануға жол берілмейді.",
                     "01.06.2026 күні қолданыста",
-                    period
+                    period("осы актінің 30-бабының 2-тармағының 2) тармақшасы")
                 ],
                 [
                     "3. Не допускается использовать животных в дельфинариях, стационарных \
@@ -372,9 +384,37 @@ fn the_page_shows_a_wording_given_for_a_period_and_a_paragraph_that_takes_effect
                      биологическими, видовыми и индивидуальными особенностями, не причиняя \
                      вреда их жизни и здоровью.",
                     "действует на 01.06.2026",
-                    period
+                    period("подпункт 2) пункта 2 статьи 30 настоящего акта")
                 ]
             ])
+        );
+        // Each citation opens that subparagraph on the same day, in the text's language; a
+        // printed page keeps it.
+        assert_eq!(
+            js(
+                &c,
+                "return [...document.querySelectorAll('.column .edition a.given-in')].map((a) => \
+                 [a.lang, new URL(a.href).pathname + new URL(a.href).search])",
+            )
+            .await,
+            json!([
+                [
+                    "kk",
+                    format!("/acts/{act}/art_30__para_2__subpara_2?as_of=2026-06-01")
+                ],
+                [
+                    "ru",
+                    format!("/acts/{act}/art_30__para_2__subpara_2?as_of=2026-06-01")
+                ]
+            ])
+        );
+        assert_eq!(
+            js(
+                &c,
+                &HIDDEN_IN_PRINT.replace("SELECTOR", ".column .edition a.given-in")
+            )
+            .await,
+            0
         );
 
         // After the period: the wording printed under the paragraph no longer applies, one
@@ -416,24 +456,58 @@ fn the_page_shows_a_wording_given_for_a_period_and_a_paragraph_that_takes_effect
         );
 
         // Paragraph 8, in force from 01.01.2029 by article 31, on a day the act is in force:
-        // one banner, not yet in force, naming its day; each column says it in its language.
+        // one banner, not yet in force, naming its day; each column says it in its language,
+        // and shows beneath it the wording the paragraph takes that day, marked with the day,
+        // its edition line naming it the wording to come.
         open(&c, &page("art_18__para_8", "2026-06-01"), UNIT_LOADED).await;
         screenshot(&c, "clock-paragraph-later-than-act").await;
         let waits = "30.12.2021 қабылданған, бірақ 01.06.2026 күні әлі қолданысқа енгізілмеген \
                      (01.01.2029 бастап қолданыста)";
         assert_eq!(js(&c, BANNERS).await, json!([waits]));
-        let none = "күшінде Бұл күнге корпуста редакциясы жоқ";
+        let to_come = "күшінде Қолданысқа енгізілетін редакция: Редакция 19.04.2023 · күшінде: \
+                       01.01.2029 – … · Ресми мәтін";
         assert_eq!(
             js(&c, columns).await,
             json!([
-                ["", waits, none],
                 [
-                    "",
+                    "8. Дельфинарийлердің қызметіне тыйым салынады.",
+                    waits,
+                    to_come
+                ],
+                [
+                    "8. Запрещается деятельность дельфинариев.",
                     "принят 30.12.2021, но на 01.06.2026 ещё не введён в действие (действует с \
                      01.01.2029)",
-                    none
+                    to_come
                 ]
             ])
+        );
+        assert_eq!(
+            js(
+                &c,
+                "return [...document.querySelectorAll('.column')].map((c) => \
+                 [...c.children].filter((e) => e.matches('.to-come, .text')).map((e) => \
+                 [e.className, (e.querySelector('.to-come-label') || {}).textContent || null]))",
+            )
+            .await,
+            json!([
+                [[
+                    "to-come",
+                    "01.01.2029 бастап қолданысқа енгізілетін мәтін, әлі қолданыста емес:"
+                ]],
+                [[
+                    "to-come",
+                    "01.01.2029 бастап қолданысқа енгізілетін мәтін, әлі қолданыста емес:"
+                ]]
+            ])
+        );
+        assert_eq!(
+            js(
+                &c,
+                &HIDDEN_IN_PRINT.replace("SELECTOR", ".column .to-come, .column .to-come .text")
+            )
+            .await,
+            0
         );
         let print = js(
             &c,

@@ -424,6 +424,24 @@ pub(crate) fn in_code(eid: &str, lang: Lang) -> Option<String> {
     })
 }
 
+/// Unit `eid` cited in `lang` as an act cites a provision of its own: `осы актінің 30-бабының
+/// 2-тармағының 2) тармақшасы`, `подпункт 2) пункта 2 статьи 30 настоящего акта`.
+pub(crate) fn provision_of_this_act(eid: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => {
+            let steps = steps(eid);
+            let last = steps.len().saturating_sub(1);
+            let named: Vec<String> = steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| kk_step(s, if i == last { 3 } else { 4 }))
+                .collect();
+            format!("осы актінің {}", named.join(" "))
+        }
+        Lang::Ru => format!("{} настоящего акта", unit_named_ru(eid)),
+    }
+}
+
 /// Unit `eid` named in Russian as the subject, lower case (`пункт 2 статьи 67`).
 pub(crate) fn unit_named_ru(eid: &str) -> String {
     named(eid, Lang::Ru, Case::Subject)

@@ -200,6 +200,14 @@ fn lines(shown: &UnitAnswer) -> Vec<String> {
     }
     out.push(String::new());
     out.extend(shown.text.lines().map(str::to_string));
+    // Not yet in force: the wording it takes on its day, apart, never as the text in force.
+    if let Some(to_come) = &shown.to_come {
+        out.push(format!(
+            "Wording to come, not yet in force ({}):",
+            edition_words(&to_come.edition)
+        ));
+        out.extend(to_come.text.lines().map(str::to_string));
+    }
     if !shown.children.is_empty() {
         let labels: Vec<&str> = shown.children.iter().map(|c| c.label.as_str()).collect();
         out.push(String::new());

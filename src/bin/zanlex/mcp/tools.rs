@@ -534,7 +534,9 @@ or {\"target\": \"mfa-order-2018-01-04-11-1-4-1\"} for the act's outline.",
 awaiting_other_act: its day set by another act the corpus lacks, source_removed, not_in_corpus…) with `state_text` in words, the `edition` its wording comes from \
 with the dates it was in force, and the `text` in force then (empty when no wording was in force: \
 the state says why; for repealed and source_removed, the last wording, which is not known to be \
-in force; for awaiting_other_act, the wording, not known to be in force). Example: \
+in force; for awaiting_other_act, the wording, not known to be in force); for not_yet_in_force, \
+`to_come` holds the wording the corpus prints from the day it takes effect (its `edition.from`), \
+never in force on the date. Example: \
 {\"target\": \"mfa-order-2018-01-04-11-1-4-1#att_1__para_3\", \"date\": \"2020-01-01\"}.",
         annotations(read_only_hint = true, open_world_hint = false)
     )]

@@ -89,7 +89,9 @@ const T = {
     diffKinds: { changed: "мәтіні өзгерді", deleted: "алып тасталды", inserted: "енгізілді",
       unknown: "бір күнгі редакциясы корпуста жоқ", notes_only: "ескертпелері өзгерді" },
     repealedBy: "Күшін жойған акт", amendedBy: "Өзгерткен акт", lapsedUnder: "Негізі",
-    lapsedBy: "Мерзімін белгілеген акт",
+    lapsedBy: "Мерзімін белгілеген акт", givenIn: "Редакцияның негізі",
+    toComeEdition: "Қолданысқа енгізілетін редакция",
+    toComeText: (d) => `${d} бастап қолданысқа енгізілетін мәтін, әлі қолданыста емес:`,
     lastText: (d) => d ? `Соңғы редакциясының мәтіні (${d} редакциясы): қолданыста емес.` : "Соңғы редакциясының мәтіні: қолданыста емес.",
     printedText: (d) => `${d} күнгі мәтін`,
     sideWords: (d, eds) => `${d}${eds.length ? ` (${eds.join(", ")} редакциясы)` : " (корпуста редакциясы жоқ)"}`,
@@ -182,7 +184,9 @@ const T = {
     diffKinds: { changed: "текст изменён", deleted: "исключено", inserted: "добавлено",
       unknown: "редакции на одну из дат нет в корпусе", notes_only: "изменились примечания" },
     repealedBy: "Утратил силу в связи с актом", amendedBy: "Изменён актом", lapsedUnder: "Основание",
-    lapsedBy: "Срок действия установлен актом",
+    lapsedBy: "Срок действия установлен актом", givenIn: "Основание редакции",
+    toComeEdition: "Редакция, вводимая в действие",
+    toComeText: (d) => `Текст, вводимый в действие с ${d}, ещё не действует:`,
     lastText: (d) => d ? `Текст последней редакции (редакция ${d}): не действует.` : "Текст последней редакции: не действует.",
     printedText: (d) => `текст на ${d}`,
     sideWords: (d, eds) => `${d}${eds.length ? ` (редакция ${eds.join(", ")})` : " (редакции нет в корпусе)"}`,
@@ -488,6 +492,22 @@ function lapsedByLink(state, by) {
   const attrs = { class: "lapsed-by" };
   return [" · ", `${t("lapsedBy")}: `, by.id ? h("a", { ...attrs, href: actPath(by.id) }, by.requisite)
     : h("span", attrs, by.requisite)];
+}
+
+// The provision of the act that gives a wording for a period (`given`, an edition's
+// `given_in`), cited as the text in `lang` cites it, linked to its page on the same date.
+function givenInLink(given, id, lang, asOf) {
+  return given ? [" · ", `${t("givenIn")}: `, h("a", { href: withParams(unitPath(id, given.eid), { as_of: asOf }),
+    class: "given-in", lang }, given.citation)] : [];
+}
+
+// The wording a unit not yet in force takes on its day (`toCome`, a unit's `to_come`), below
+// its state and marked with that day: never read as the text in force.
+function toComeText(toCome) {
+  const e = toCome.edition;
+  const day = e.from ? `${e.from_estimated ? "~" : ""}${dmy(e.from)}` : "…";
+  return h("div", { class: "to-come" }, h("p", { class: "to-come-label" }, t("toComeText")(day)),
+    h("div", { class: "text" }, richText(toCome.text, [], toCome.tables, 0)));
 }
 
 async function copyText(text) {
@@ -1167,13 +1187,17 @@ async function unitView(id, eid, p) {
         h("p", { class: `state state-${u.state.kind}`, lang: l }, u.state_text, ...underLink(u.state, id, p.as_of),
           ...lapsedByLink(u.state, u.state_by)),
         h("p", { class: "meta edition" }, badge(u.act.status, u.unit.status), " ",
-          u.edition ? editionWords(u.edition) : t("noEdition"),
+          // Not yet in force: the edition of the wording it takes on its day, named so.
+          u.edition ? editionWords(u.edition)
+            : u.to_come ? `${t("toComeEdition")}: ${editionWords(u.to_come.edition)}` : t("noEdition"),
+          ...givenInLink((u.edition || {}).given_in, id, l, p.as_of),
           // The official text's address where the act has one; the file and its lines
           // (never printed) only where it has none.
-          u.edition ? [" · ", officialLink(u.act.url)
+          u.edition || u.to_come ? [" · ", officialLink(u.act.url)
             || h("span", { class: "src", translate: "no" }, `${u.source.file}:${u.source.line_start}-${u.source.line_end}`)] : null),
-        h("div", { class: "text" }, richText(u.text, u.highlights, u.tables, 0, undefined,
-          { links: u.links, href: (target) => textRefHref(target, id, l, p) })),
+        u.to_come && !u.text ? toComeText(u.to_come)
+          : h("div", { class: "text" }, richText(u.text, u.highlights, u.tables, 0, undefined,
+            { links: u.links, href: (target) => textRefHref(target, id, l, p) })),
         u.children && u.children.length ? h("p", { class: "children" }, `${t("children")}: `,
           u.children.map((c) => h("a", { href: withParams(unitPath(id, c.eid), { as_of: p.as_of }) }, c.label)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null,
         h("section", { class: "refs", "aria-label": `${t("refs")} (${t(l)})` },
